@@ -98,7 +98,7 @@ def test_backtest_reports_metrics_per_window_and_overall_beside_the_baselines(fr
     assert [w["window"] for w in m["windows"]] == list(range(K)) and m["step"] == 2 and m["refit"] is False
     for scores in m["windows"] + [m["overall"]]:
         assert {"model", "repeat", "mean", "seasonal"} <= set(scores)
-        assert all(np.isfinite(scores["model"][k]) for k in ("mse", "mae", "mase", "smape"))
+        assert all(np.isfinite(scores["model"][k]) for k in ("mse", "mae", "mase", "smape_pct"))
     assert len(result.forecasts) == 3 * K * H
     assert (pd.to_datetime(result.forecasts["cutoff"]) < pd.to_datetime(result.forecasts["ds"])).all()
     errors = result.forecasts["y_hat"] - result.forecasts["y"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_rows():
     from rnncast.backtestpage import backtest_rows
 
-    scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape": 12.345678}
+    scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.345678}
     scaled = {"model": {"mse": 0.123456}, "repeat": {"mse": 0.5}}
     m = {"windows": [{"window": 0, "first_step": ["2023-11-06 00:00:00", "2023-11-20 00:00:00"], "model": scores,
                       "repeat": scores, "scaled": scaled},
@@ -33,7 +33,7 @@ def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decim
     from rnncast.cli.commands import score_tables
     from rnncast.backtestpage import backtest_rows
 
-    scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "mase": 0.91234, "smape": 12.345678,
+    scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "mase": 0.91234, "smape_pct": 12.345678,
               "coverage_80": 0.8125}
     m = {"windows": [], "overall": {"model": scores}, "verdict_units": "original"}
     head, row = backtest_rows(m)

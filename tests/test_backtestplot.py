@@ -86,7 +86,7 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
                           "first cutoff")
     assert [ax.get_title().split(":")[0] for ax in fig.axes[:3]] == ["best of 5 by backtest MASE", "median of 5 by backtest "
                                                                      "MASE", "worst of 5 by backtest MASE"]
-    assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
+    assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close (original units)"] * 3 and fig.axes[2].get_xlabel() == "date"
     assert len(fig.axes[0].lines[0].get_xdata()) == 20 + 15  # the history, then the three windows' 15 days
     assert history_shown(20, 5, 3, 5) == 20  # 15 steps forecast, at least 24 shown, but one lookback at most
     assert history_shown(96, 24, 3, 24) == 72  # as many as the 72 steps forecast

@@ -140,3 +140,35 @@ def test_by_series_csv_is_written_as_the_data_file_is_with_its_id_column_and_rea
         assert value == float(f"{value:.6g}")
     assert main(args + ["--overwrite"]) == 0  # its own file, recognised under the data's id column and separator
     capsys.readouterr()
+
+
+def test_a_run_and_its_by_series_file_name_each_score_alike_and_an_older_run_still_loads(run, tmp_path, capsys):
+    """A tester's find: a run's metrics.json named sMAPE 'smape' and evaluate's by-series file the same score
+    'model_smape_pct' (and --json 'smape'): each output now names a score as ``metrics.score`` does, percent scores
+    with their unit (decision 669). A run written before, its metrics.json holding 'smape', still predicts and
+    evaluates: nothing reads the scores back."""
+    fit = tmp_path / "fit"
+    assert main(["fit", str(run / "d.csv"), "--target", "y", "--id-col", "unique_id", "--lookback", "12", "--horizon",
+                 "3", "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--out", str(fit)]) == 0
+    capsys.readouterr()
+    held = json.loads((fit / "metrics.json").read_text())
+    model = held["test"]["original"]["model"]
+    assert {"smape_pct", "mape_pct"} <= set(model) and not {"smape", "mape"} & set(model)
+    out = tmp_path / "each.csv"
+    assert main(["evaluate", str(fit), str(run / "d.csv"), "--by-series-csv", str(out), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    columns = [c.removeprefix("model_") for c in pd.read_csv(out).columns if c.startswith("model_")]
+    assert set(columns) == set(model) == set(printed["original"]["model"])
+    for block in held["test"]["scaled"].values():  # z-scored values have no percentage error: left out, not renamed
+        assert not {"smape", "mape", "smape_pct", "mape_pct"} & set(block)
+    for part in ("val", "test"):  # as rnncast wrote it before decision 669
+        for units in ("original", "scaled"):
+            for block in held[part][units].values():
+                for new, old in (("smape_pct", "smape"), ("mape_pct", "mape")):
+                    if new in block:
+                        block[old] = block.pop(new)
+    (fit / "metrics.json").write_text(json.dumps(held))
+    assert main(["predict", str(fit), str(run / "d.csv"), "--out", str(tmp_path / "p.csv")]) == 0
+    assert main(["evaluate", str(fit), str(run / "d.csv")]) == 0
+    assert main(["fit", "--resume", str(fit)]) == 2  # finished: refused as before, its metrics.json read as whole
+    assert "nothing to resume" in capsys.readouterr().err

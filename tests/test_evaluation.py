@@ -167,7 +167,7 @@ def test_evaluate_pools_the_series_and_can_score_each(panel_fitted, panel_frame)
     result = panel_fitted.evaluate(panel_frame, part="test", by_series=True)
     assert set(result["series"]) == set(panel_fitted.ids_)
     assert result["windows"] == sum(r["windows"] for r in result["series"].values())
-    assert {"mse", "mae", "mase", "smape", "mape"} <= set(result["original"]["model"])
+    assert {"mse", "mae", "mase", "smape_pct", "mape_pct"} <= set(result["original"]["model"])
 
 
 def test_one_series_without_an_id_is_keyed_by_its_targets_name_not_none(fitted, data):
@@ -207,7 +207,8 @@ def test_mase_is_the_same_in_both_blocks_and_percentages_only_in_original_units(
     result = Forecaster(**TINY).fit(frame, target="y").evaluate(frame, part="test")
     for name in result["original"]:
         assert result["scaled"][name]["mase"] == result["original"][name]["mase"]
-        assert "mape" not in result["scaled"][name] and "mape" in result["original"][name]
+        assert "mape_pct" not in result["scaled"][name] and "mape_pct" in result["original"][name]
+        assert "smape_pct" not in result["scaled"][name] and "smape_pct" in result["original"][name]
 
 
 def test_a_constant_series_in_a_panel_leaves_mase_defined_and_says_so():

@@ -37,7 +37,7 @@ def test_a_figure_of_korean_names_draws_every_glyph(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert drawn(figure) == []
     assert not caplog.records
-    title = figure.axes[0].get_legend().get_texts()[0]
+    title = figure.legends[0].get_texts()[0]
     assert "NanumGothic" in title.get_fontfamily() and title.get_fontfamily()[0] == "sans-serif"
 
 
@@ -57,7 +57,7 @@ def test_a_character_no_font_has_is_one_plain_warning_per_run(caplog):
         assert drawn(figure) == [] and drawn(other) == []  # matplotlib's own warnings caught
     said = [r.getMessage() for r in caplog.records if r.name == "rnncast.fonts"]
     assert len(said) == 1
-    assert repr(f"sales{NOWHERE} train") in said[0] and "fonts-noto-cjk" in said[0]
+    assert repr(f"sales{NOWHERE}") in said[0] and "fonts-noto-cjk" in said[0]  # the legend names the model once
 
 
 def test_a_figure_alone_warns_once_and_other_warnings_pass(caplog):

@@ -168,7 +168,7 @@ def test_the_public_docstrings_give_every_parameter_and_what_fit_and_evaluate_ta
     assert "max_batches batches" in doc and "--max-batches" not in doc  # a flag its help names, given by keyword
     for words in ("``target``", "``features``", "``time_col``", "Raises ``RnncastError``", "Returns ``self``"):
         assert words in Forecaster.fit.__doc__
-    for key in ('"mse", "rmse", "mae", "r2", "smape", "mape", "mase"', "``significance``", "``verdict``"):
+    for key in ('"mse", "rmse", "mae", "r2", "smape_pct", "mape_pct", "mase"', "``significance``", "``verdict``"):
         assert key in Forecaster.evaluate.__doc__
     assert Forecaster.get_params.__doc__ and "RnncastError" in Forecaster.set_params.__doc__
     assert "[N, H, targets, quantiles]" in Forecaster.predict_array.__doc__

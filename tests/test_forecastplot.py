@@ -57,6 +57,16 @@ def test_one_series_shows_every_baseline_of_its_scores_in_a_style_of_its_own():
     assert len(styles) == 3  # each baseline told apart by colour and line style
 
 
+def test_the_values_axis_says_its_units_beside_a_loss_in_scaled_ones(panel_model, panel_data):
+    """`rnncast demo regression`: loss.png's axis said "MSE (scaled units, log scale)", forecast.png's beside it "y",
+    though its values are the data's own; each forecast axis now names its units (decision 670)."""
+    data = make_frame(200)
+    model = Forecaster(**TINY).fit(data, target="y", features=["x"])
+    assert forecast_plot(model, data, {"lstm": model}).axes[0].get_ylabel() == "y (original units)"
+    grid = forecast_plot(panel_model, panel_data, {"lstm": panel_model})
+    assert [ax.get_ylabel() for ax in grid.axes] == ["y (original units)"] * 3
+
+
 def test_without_a_season_the_legend_has_repeat_and_mean_only(fitted, data):
     assert metric_baselines(fitted, data) == ["repeat", "mean"]
     assert [t for t in legend(forecast_plot(fitted, data, {"lstm": fitted}).axes[0]) if t.startswith("baseline")] == [

@@ -87,7 +87,18 @@ def test_interval_pairs_and_quantile_scores():
 
 def test_score_keeps_its_keys():
     result = metrics.score(np.ones((3, 2, 1)), np.ones((3, 2, 1)) * 2)
-    assert set(result) == {"mse", "mae", "rmse", "r2", "smape", "mape"}
+    assert set(result) == {"mse", "mae", "rmse", "r2", "smape_pct", "mape_pct"}
+
+
+def test_a_score_in_percent_says_so_in_its_name_as_every_output_writes_it():
+    """A tester's find: metrics.json named sMAPE and MAPE 'smape'/'mape' while evaluate's by-series CSV named the same
+    numbers 'model_smape_pct': one score, two names, and only one of them saying its unit. Every output now takes
+    the names ``score`` gives (decision 669): a percent (0-200 for sMAPE) ends in _pct, a fraction does not."""
+    result = metrics.score(np.array([[[1.0]], [[2.0]]]), np.array([[[1.5]], [[2.0]]]))
+    assert result["smape_pct"] == pytest.approx(metrics.smape([1.0, 2.0], [1.5, 2.0]))  # 20.0: percent, not 0.2
+    assert result["mape_pct"] == pytest.approx(25.0)
+    assert metrics.PERCENT_SCORES == ("smape_pct", "mape_pct")
+    assert all(name.endswith("_pct") for name in result if name in metrics.PERCENT_SCORES)
 
 
 def test_r2_by_series_is_each_series_own_r2_averaged_and_skips_series_that_do_not_vary():

@@ -32,7 +32,7 @@ def test_a_loss_without_validation_marks_the_kept_training_epoch_and_says_its_un
     history = [{"epoch": e, "train_loss": t, "val_loss": None, "best": b}
                for e, t, b in zip((1, 2, 3), (0.9, 0.4, 0.6), (True, True, False))]
     ax = plots.loss_figure({"lstm": history}, "MSE", "original units").axes[0]
-    assert ax.get_title() == "Loss per epoch (no validation rows; dot: lowest training loss, whose weights are kept)"
+    assert ax.get_title() == "Loss per epoch (no validation rows: the training loss alone)"
     assert list(ax.lines[1].get_xdata()) == [2] and list(ax.lines[1].get_ydata()) == [0.4]
     assert ax.get_ylabel() == "MSE (original units, log scale)"
 
@@ -450,18 +450,41 @@ def test_the_loss_axis_ticks_whole_epochs_from_the_first_to_the_last_and_the_kep
     assert len(boxes) == len(ticks) and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))
 
 
-def test_the_loss_legend_sits_beside_the_curves_not_on_them():
+def test_the_loss_legend_sits_off_the_curves_below_them():
     """With two epochs, matplotlib's "best" put the legend on the validation curve's start (its line holds no
-    vertex there); beside the axes it covers none (decision 600)."""
+    vertex there); off the axes it covers none (decision 600): below them, across the figure (decision 670)."""
     from rnncast.plots import loss_figure
 
     history = [{"epoch": 1, "train_loss": 0.049, "val_loss": 0.0247, "best": False},
                {"epoch": 2, "train_loss": 0.0475, "val_loss": 0.025, "best": False}]
     fig = loss_figure({"model": history})
-    fig.canvas.draw()
-    ax = fig.axes[0]
-    legend, axes = ax.get_legend().get_window_extent(), ax.get_window_extent()
-    assert legend.x0 >= axes.x1  # wholly right of the plotting area
+    renderer = drawn(fig)
+    legend, axes = fig.legends[0].get_window_extent(renderer), fig.axes[0].get_tightbbox(renderer)
+    assert legend.y1 <= axes.y0  # wholly under the plotting area, its tick labels and "epoch"
+
+
+LONG_NAMES = ("x's and y's past (the tutorial fed x's past only)", "with x at the target's time step")
+
+
+def test_the_loss_legend_names_each_model_once_and_says_its_line_styles_apart():
+    """`rnncast demo regression`'s loss.png: four entries ("<model> train", "<model> validation" for two models of
+    long names) in a column beside the axes left the curves half the figure's width and the title wrapped. Each model
+    is named once, by its colour; the line styles and the dot are said once each; the legend lies below the axes,
+    across the figure, and the title holds one line (decision 670)."""
+    history = [{"epoch": e, "train_loss": 1 / e, "val_loss": 1.1 / e, "best": e <= 30} for e in range(1, 41)]
+    fig = plots.loss_figure({LONG_NAMES[0]: history, LONG_NAMES[1]: history[:20]})
+    renderer = drawn(fig)
+    ax, legend = fig.axes[0], fig.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [*LONG_NAMES, "train (solid)", "validation (dashed)",
+                                                         "kept epoch (best validation loss)"]
+    assert [line.get_label() for line in ax.lines[:2]] == [f"{LONG_NAMES[0]} train", f"{LONG_NAMES[0]} validation"]
+    width = fig.bbox.width
+    box = legend.get_window_extent(renderer)
+    assert 0 <= box.x0 and box.x1 <= width and box.y1 <= ax.get_tightbbox(renderer).y0  # whole, under the axes
+    assert ax.get_window_extent(renderer).width >= 0.75 * width  # the curves take the figure's width
+    assert ax.get_title() == "Loss per epoch" and all(t.get_fontsize() >= 9 for t in legend.get_texts())
+    one = plots.loss_figure({"model (lstm)": [dict(h, val_loss=None) for h in history]})
+    assert [t.get_text() for t in one.legends[0].get_texts()] == ["model (lstm)", "kept epoch (lowest training loss)"]
 
 
 def test_the_rows_after_the_last_stitched_window_are_the_last_window_s_each_drawn_once():

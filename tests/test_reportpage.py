@@ -39,11 +39,11 @@ def test_the_run_pages_tables_show_every_score_metrics_json_holds_pinball_and_co
     """A quantile run's page dropped pinball, coverage_80, sMAPE and MAPE though metrics.json held them."""
     from rnncast.reportpage import metric_rows
 
-    model = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "r2": 0.5, "smape": 11.96, "mape": 12.4, "mase": 0.9, "pinball": 56.04,
+    model = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "r2": 0.5, "smape_pct": 11.96, "mape_pct": 12.4, "mase": 0.9, "pinball": 56.04,
              "coverage_80": 0.9362, "coverage_50": 0.61}
-    mean = {"mse": 9.0, "mae": 2.5, "rmse": 3.0, "r2": 0.0, "smape": 17.6, "mape": 19.6, "mase": 1.3}
-    scaled = {"model": {k: v for k, v in model.items() if k not in ("smape", "mape")},
-              "mean": {k: v for k, v in mean.items() if k not in ("smape", "mape")}}
+    mean = {"mse": 9.0, "mae": 2.5, "rmse": 3.0, "r2": 0.0, "smape_pct": 17.6, "mape_pct": 19.6, "mase": 1.3}
+    scaled = {"model": {k: v for k, v in model.items() if k not in ("smape_pct", "mape_pct")},
+              "mean": {k: v for k, v in mean.items() if k not in ("smape_pct", "mape_pct")}}
     metrics = {"test": {"windows": 3, "original": {"model": model, "mean": mean}, "scaled": scaled}}
     head, row, baseline = metric_rows(metrics, "original", 52)
     assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 50%",

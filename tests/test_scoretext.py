@@ -26,7 +26,7 @@ def test_a_column_that_reaches_1e7_or_needs_too_many_decimals_is_scientific_all_
 
 def test_ratios_have_four_decimals_and_nothing_is_a_negative_zero():
     assert score_texts("r2", [0.8073, -0.00001, -2.10264]) == ["0.8073", "0.0000", "-2.1026"]  # not -0.0000
-    assert score_texts("coverage_80", [0.93619]) == ["0.9362"] and score_texts("smape", [12.345678]) == ["12.3457"]
+    assert score_texts("coverage_80", [0.93619]) == ["0.9362"] and score_texts("smape_pct", [12.345678]) == ["12.3457"]
     assert score_texts("mse", [1e-12, 4.0]) == ["1.0000e-12", "4.0000e+00"]  # a perfect forecast is not "0.0000"
     assert score_texts("pinball", [None, 0.25]) == ["", "0.25000"]  # a baseline has no pinball loss
     assert score_texts("mase", [math.nan, 0.5]) == ["nan", "0.5000"] and score_texts("mse", [0.0, 0.0]) == ["0", "0"]

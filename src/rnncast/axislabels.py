@@ -26,6 +26,13 @@ import re
 
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
+def values_label(name: str) -> str:
+    """A forecast figure's y label: the values' name and their units, the data's own (``"sales (original units)"``),
+    beside the loss figure's "MSE (scaled units, ...)"; a long name is shortened in its middle (``label``), keeping
+    the units at its end. Decision 670."""
+    return f"{name} (original units)"
+
+
 FITS = 3  # the most times the labels are fitted again to axes that a label or note moved
 SLACK = 1.03  # a string's width over the sum of its characters' (kerning and rounding), at most
 MAX_LINES = 3  # the most lines a wrapped label takes beside its axes

@@ -10,7 +10,7 @@ from rnncast.scoretext import column_head, with_columns
 from rnncast.spelling import counted
 from rnncast.spreads import units_name
 
-BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
+BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 

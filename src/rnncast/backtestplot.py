@@ -15,7 +15,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from rnncast import barsaxis, baselines, madeof, plots
+from rnncast import axislabels, barsaxis, baselines, madeof, plots
 from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.seriespicks import pick_series
@@ -71,7 +71,7 @@ def backtest_figure(result, n_series: int = 3):
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} up to the first cutoff{note}")
-    ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
+    ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(target))  # wide: the target's name is made up
 
     return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar

@@ -83,7 +83,7 @@ def scaled_scores(scaled: dict, original: dict) -> dict:
     need each series' scaled naive error), and so is R² (each target's R², each series' on a panel, is
     the same in any units of its own: scaling moves only float32's rounding); MAPE and sMAPE mean
     nothing on z-scored values: left out."""
-    return {name: {**{k: v for k, v in block.items() if k not in ("mape", "smape")}, "mase": original[name]["mase"],
+    return {name: {**{k: v for k, v in block.items() if k not in metrics.PERCENT_SCORES}, "mase": original[name]["mase"],
                    "r2": original[name]["r2"]} for name, block in scaled.items()}
 
 

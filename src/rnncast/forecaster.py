@@ -254,9 +254,9 @@ class Forecaster(Learned, Parameters):
             part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
 
             Keys: ``windows``, ``horizon``, ``targets`` (counts); ``scored``; ``original`` and ``scaled``:
-            ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape", "mape", "mase"}}`` (sMAPE and MAPE in
-            percent), in the data's units and in the scaler's (``scaled_by``: where no scaler scaled them, what they
-            are divided by); ``significance``: ``{baseline: {"statistic", "p_value", ...}}`` on the scaled errors;
+            ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape_pct", "mape_pct", "mase"}}`` (sMAPE and MAPE
+            in percent, original units only), in the data's units and in the scaler's (``scaled_by``: where no scaler
+            scaled them, what they are divided by); ``significance``: ``{baseline: {"statistic", "p_value", ...}}`` on the scaled errors;
             with ``by_series`` ``series``; ``verdict`` (text), ``notes``, ``hints`` (lists of lines); see
             ``evaluation.evaluate``.
             """

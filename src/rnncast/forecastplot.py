@@ -41,7 +41,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     wf = test.original
     horizon = reference.settings_.data.horizon
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
-    ylabel = "value" if reference.layout_ == "wide" else reference.targets_[0]  # wide: "y" is a made-up name
+    ylabel = axislabels.values_label("value" if reference.layout_ == "wide" else reference.targets_[0])  # wide: "y" is made up
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0, max_points)

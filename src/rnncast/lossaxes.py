@@ -1,5 +1,5 @@
 """The axes of the loss figure (``plots.loss_figure``): whole epochs from the first to the last, a log scale of
-the losses labelled end to end.
+the losses labelled end to end, and its legend below them (``loss_legend``).
 
 matplotlib's integer locator ticked 20 epochs at 3, 6 ... 18, leaving out the first epoch and the last, where the
 kept epoch's dot often is, and a figure of few epochs at an epoch 0 that has no loss. ``epoch_xaxis`` ticks the first
@@ -7,7 +7,12 @@ and the last epoch, each kept one, and the multiples of a round step between the
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
+from matplotlib.textpath import text_to_path
 from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 MAX_EPOCH_TICKS = 8  # the most epochs ticked: 1, 5, 10, 15, 20 for 20 epochs, not 1, 4, 6 ... 18, 20
@@ -82,3 +87,40 @@ def log_yaxis(ax, values) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     ax.yaxis.set_minor_formatter(NullFormatter())
     ax.set_ylim(low / pad, high * pad)
+
+
+LEGEND_SIZE = 9  # points: the legend's text, readable in the PNG at its own size (8 was cramped)
+KEY_COLOUR = "#404040"  # the line styles' and the dot's entries: no model's colour
+PAD = 2.0  # a legend column's room besides its text, in font sizes: handle 2.0, gap to the text 0.8, border and spacing
+
+
+def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool) -> None:
+    """The loss figure's legend, below its axes across the figure (beside them, four entries of long names left the
+    curves half the width): each model once by its colour (``colours``: name -> colour), then, with validation
+    curves, what the solid and the dashed line are, and the kept epoch's dot where one is drawn; in as many columns
+    as fit the figure's width (``legend_columns``), the figure taller by the rows below. Decision 670."""
+    key = [Line2D([], [], color=KEY_COLOUR, label="train (solid)"),
+           Line2D([], [], color=KEY_COLOUR, ls="--", label="validation (dashed)")] if validated else []
+    if kept:
+        best = "best validation loss" if validated else "lowest training loss"
+        key.append(Line2D([], [], ls="", marker="o", ms=5, color=KEY_COLOUR, label=f"kept epoch ({best})"))
+    handles = [Line2D([], [], color=colour, lw=2, label=name) for name, colour in colours.items()] + key
+    columns = legend_columns([h.get_label() for h in handles], fig.get_figwidth() * 72)
+    fig.set_figheight(fig.get_figheight() + 0.22 * -(-len(handles) // columns))
+    fig.legend(handles=handles, loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE)
+
+
+def legend_columns(labels: list[str], width: float, size: float = LEGEND_SIZE) -> int:
+    """The columns of a legend of ``labels`` in ``width`` points at ``size``: all in one row where they fit (split as
+    matplotlib splits a legend's entries into columns: in order, the first columns one longer), else in as few rows
+    as fit, as few columns as those rows need; one at least."""
+    font = FontProperties(size=size)
+    with warnings.catch_warnings():  # a glyph no font has: warned of once the figure is drawn (``fonts``), not here
+        warnings.simplefilter("ignore")
+        sizes = [text_to_path.get_text_width_height_descent(label, font, ismath=False)[0] for label in labels]
+    for columns in range(len(labels), 1, -1):
+        split = np.array_split(np.asarray(sizes), columns)
+        if sum(part.max() + PAD * size for part in split) + (columns - 1) * 2.0 * size <= 0.95 * width:
+            rows = -(-len(labels) // columns)
+            return -(-len(labels) // rows)  # as few columns as the rows allow: 4 entries 2 by 2, not 2, 1 and 1
+    return 1

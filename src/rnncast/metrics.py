@@ -5,6 +5,10 @@ so a column with large values does not drown the others in R² (the mean of the 
 ``score``, ``r2_by_series``). Interval metrics take the bounds
 (``coverage``) or one quantile forecast and its level (``pinball``); MASE takes the training
 values its scale comes from and the seasonal period.
+
+The names ``score`` gives its scores are the names every output writes (metrics.json, ``--json``, the by-series
+file, a tracker's): a score in percent ends in ``_pct`` (``smape_pct``, 0-200; ``mape_pct``), a fraction or a
+value in the data's units does not (``coverage_80``, 0-1; ``mae``). Decision 669.
 """
 
 from __future__ import annotations
@@ -75,6 +79,9 @@ def _r2_each(y_true, y_pred, series, keep=None) -> np.ndarray:
         varies = total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=len(labels)), 1e-300)
         per[varies, t] = 1.0 - sse[varies] / total[varies]
     return per
+
+
+PERCENT_SCORES = ("smape_pct", "mape_pct")  # the scores in percent, as ``score`` names them
 
 
 def smape(y_true, y_pred) -> float:
@@ -203,7 +210,7 @@ def rmse_note(targets: int) -> str | None:
 
 
 def score(y_true, y_pred, keep=None) -> dict:
-    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns (so the
+    """MSE, MAE, RMSE, R², sMAPE and MAPE (in percent: ``smape_pct``, ``mape_pct``); for [W, H, T] arrays, the mean over the T target columns (so the
     RMSE of several targets is the mean of their RMSEs, not the root of their mean MSE: ``rmse_note``).
 
     ``keep``: the values scored, a bool array of their shape (default: all); a target column with
@@ -217,7 +224,7 @@ def score(y_true, y_pred, keep=None) -> dict:
     columns = ([(y_true[..., k], y_pred[..., k], keep[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3
                else [(y_true, y_pred, keep)])
     columns = [(t[m], p[m]) for t, p, m in columns if m.any()]
-    names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape": smape, "mape": mape}
+    names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape_pct": smape, "mape_pct": mape}
     if not columns:
         return {name: float("nan") for name in names}
     result = {name: float(np.mean([fn(t, p) for t, p in columns])) for name, fn in names.items()}

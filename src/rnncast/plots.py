@@ -22,7 +22,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
     names what was trained on (MSE, MAE, pinball loss), in ``units`` (``spreads.loss_units``). A dot marks the epoch
     whose weights are kept: the best validation epoch, or, for a model fitted without validation rows, its lowest
-    training loss."""
+    training loss. The legend, below the axes, names each model once and says the line styles and the dot
+    (``lossaxes.loss_legend``); each line keeps its own label ("<model> train", "<model> validation")."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
     untrained, kept = [], []  # models whose epochs never beat the untrained network on validation; the kept epochs
@@ -50,13 +51,12 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} ({units}{', log scale' if ax.get_yscale() == 'log' else ''})")
     validated = any(h["val_loss"] is not None for history in histories.values() for h in history)
-    title = ("Loss per epoch (dot: best validation epoch, whose weights are kept)" if validated else
-             "Loss per epoch (no validation rows; dot: lowest training loss, whose weights are kept)")
+    title = "Loss per epoch" if validated else "Loss per epoch (no validation rows: the training loss alone)"
     if untrained:
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
     ax.set_title(title, wrap=True)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the curves: "best" sat on a short one
+    lossaxes.loss_legend(fig, {name: f"C{i}" for i, name in enumerate(histories)}, validated, bool(kept))  # under it
     return fig
 
 

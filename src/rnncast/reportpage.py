@@ -242,7 +242,7 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
 
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")  # every table's; then those a part holds (``_more``)
-MORE = ("smape", "mape", "pinball")  # in this order, then coverage_*
+MORE = ("smape_pct", "mape_pct", "pinball")  # in this order, then coverage_*
 
 
 def _more(blocks) -> list[str]:

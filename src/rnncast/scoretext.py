@@ -15,14 +15,14 @@ from __future__ import annotations
 import math
 import unicodedata
 
-RATIOS = ("r2", "mase", "smape", "mape")  # scores on a fixed scale, and coverage_*: four decimals
+RATIOS = ("r2", "mase", "smape_pct", "mape_pct")  # scores on a fixed scale, and coverage_*: four decimals
 PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
 LARGEST, SMALLEST = 5, 3  # significant digits kept of a column's largest and smallest value
 MOST_DECIMALS = 8  # 0.0049527 is plain; 8.0549e-05 would need 9, a row of zeros before its digits: scientific
 
 
 def score_texts(name: str, values) -> list[str]:
-    """The column of score ``name`` (mse, mae, rmse, pinball, r2, mase, smape, mape, coverage_80 ...) as text, one
+    """The column of score ``name`` (mse, mae, rmse, pinball, r2, mase, smape_pct, mape_pct, coverage_80 ...) as text, one
     notation down the column; a missing value (None) is ""."""
     if name in RATIOS or name.startswith("coverage_"):
         return [_fixed(v, 4) for v in values]
@@ -54,7 +54,7 @@ def column_head(name: str) -> str:
     """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``coverage 80%`` (of the 80% interval)."""
     if name.startswith("coverage_"):
         return f"coverage {name.removeprefix('coverage_')}%"
-    return {"smape": "sMAPE %", "mape": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
+    return {"smape_pct": "sMAPE %", "mape_pct": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
 
 
 def with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) -> list[list[str]]:

@@ -24,7 +24,6 @@ FEW = 5  # else the series with the highest model MASE, and as many with the low
 METRICS = ("mse", "mae", "rmse", "r2", "mase")  # the terminal's columns, the pooled tables' (cli/commands.score_tables)
 HEADER = ("series", "windows", "best_baseline", "model_mse")  # the first columns of the file: how a file of ours is told
 DIGITS = 6  # significant digits of each score in the file (decision 653): a spreadsheet's, not float64's 17
-PERCENT = ("smape", "mape")  # scores in percent: their columns end in _pct, a coverage's (a fraction) does not
 SUFFIXES = (".csv", ".tsv")
 
 
@@ -60,7 +59,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
         row = {id_name or "series": key, "windows": scores["windows"], "best_baseline": best_baseline(scores)}
         for name, block in scores.items():
             if isinstance(block, dict):
-                row.update({f"{name}_{metric}{'_pct' if metric in PERCENT else ''}": _rounded(value)
+                row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
                             for metric, value in block.items() if not isinstance(value, dict)})
         rows.append(row)
     return pd.DataFrame(rows)
