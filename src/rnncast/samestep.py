@@ -38,14 +38,14 @@ def measure(values_of, splits: list, n_targets: int, future: list[int]) -> dict 
         for t in range(n_targets):
             y = rows[1:, t]
             if y.var() > 0:
-                features.append(_r2(rows[1:, future], y))
-                last.append(_r2(rows[:-1, [t]], y))
+                features.append(least_squares_r2(rows[1:, future], y))
+                last.append(least_squares_r2(rows[:-1, [t]], y))
     if not features:
         return None
     return {"features_r2": float(np.median(features)), "last_r2": float(np.median(last))}
 
 
-def _r2(x: np.ndarray, y: np.ndarray) -> float:
+def least_squares_r2(x: np.ndarray, y: np.ndarray) -> float:
     """R² of the least-squares fit of ``y`` [N] on ``x`` [N, K] with an intercept."""
     design = np.column_stack([np.ones(len(y)), x])
     coef, *_ = np.linalg.lstsq(design, y, rcond=None)
