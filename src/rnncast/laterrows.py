@@ -23,8 +23,8 @@ from rnncast.spelling import counted, spelled
 LEADS = 3  # the later rows measured: t + 1 .. t + 3
 LAGS = 8  # at most: the window's rows measured before t
 MOST_INPUTS = 64  # at most: columns times rows of the window's least squares, so that fit stays cheap
-MOST_SERIES = 50  # a panel's series measured: every k-th
-MOST_ROWS = 5000  # a series' last training rows measured
+MOST_SERIES = 20  # a panel's series measured: every k-th
+MOST_ROWS = 2000  # a series' last training rows measured
 EXPLAINED = 0.5  # the share of y the later row must explain at least for the hint
 
 
