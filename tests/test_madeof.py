@@ -37,6 +37,17 @@ def test_other_levels_the_spread_future_covariates_and_a_named_cell():
         "the LSTM's correction (read from the window and the covariates known at the forecast step)")
 
 
+def test_the_cell_names_the_past_future_known_and_static_covariates_it_reads():
+    params = {"cell": "lstm", "window_norm": "last", "highway": False}
+    assert parts(params, "y", past=["x"])[-1] == "the LSTM's correction (read from the window's values of 'y' and the covariate 'x')"
+    assert parts(params, None, ["f"], past=["p1", "p2"], static=["size"])[-1] == (
+        "the LSTM's correction (read from the window's values of the target and the covariates 'p1', 'p2', 'f', and 'f' "
+        "known at the forecast step, with the static covariate 'size')")
+    many = parts(params, "y", [], past=[f"c{i}" for i in range(12)])[-1]
+    assert many.endswith("the covariates 'c0', 'c1', 'c2', 'c3', 'c4', 'c5' and 6 more)")
+    assert parts(params, "y", [])[-1] == "the LSTM's correction"  # the target alone: nothing more to name
+
+
 def test_the_legend_names_the_highway_where_it_is_on():
     assert legend_label({"cell": "lstm", "highway": True}) == "model (lstm + linear highway)"
     assert legend_label({"cell": "rnn", "highway": False}) == "model (rnn)"

@@ -241,6 +241,20 @@ def test_a_runs_page_says_near_its_top_what_its_forecast_is_made_of():
         assert said in texts[at] and blocks[0][0] == "verdict" and at < texts.index("Metrics (original units)")
 
 
+def test_the_sentence_names_the_covariates_the_window_and_the_forecast_step_give_the_cell():
+    """A tester's find: a model fitted with --features x said "... + the LSTM's correction", x unmentioned, and a
+    future-known one "(read from the window and the covariates known at the forecast step)", naming none."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_frame(200, freq="D")
+    for known, said in ((False, "the LSTM's correction (read from the window's values of 'y' and the covariate 'x')."),
+                        (True, "the LSTM's correction (read from the window's values of 'y' and the covariate 'x', "
+                               "and 'x' known at the forecast step).")):
+        model = Forecaster(**{**TINY, "future_known": known}).fit(frame, target="y", features=["x"])
+        blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+        assert any(b[0] == "p" and b[1].startswith("How this model forecasts") and said in b[1] for b in blocks)
+
+
 def test_a_pages_verdict_is_followed_by_the_model_against_each_baseline():
     """The page's red verdict named the seasonal naive forecast (p = 0.064); the model's wins over the other baselines
     (p = 1e-4, 7e-5) were in metrics.json alone. A table under the verdict gives each baseline's test."""

@@ -161,6 +161,7 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "a setting deleted": (lambda meta: meta["params"].pop("lookback"),
                           rf"setting lookback is missing \(read as 50\) but the network was built with {L}$"),
     "highway start of other keys": (_set(("highway_start",), {"penalty": 0.1}), r"incomplete or hand-edited.*highway_start"),
+    "later rows of other keys": (_set(("later_rows",), {"r2": 0.9}), r"incomplete or hand-edited.*later_rows must be null"),
 }
 
 

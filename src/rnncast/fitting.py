@@ -21,8 +21,8 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, highwaystart, noticed, observed, outputnames,
-                     parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
+from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, highwaystart, laterrows, noticed, observed,
+                     outputnames, parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -190,6 +190,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
         unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
+        later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val, stream=stream)

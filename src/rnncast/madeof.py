@@ -9,26 +9,53 @@ LEVELS = {"last": "the last value{of} in the window", "mean": "the mean{of} over
           "season": "the window's last season{of}, repeated (seasonal naive)"}  # window_norm 'none': no level
 
 
-def parts(params: dict, target: str | None = None, future: bool = False, cell: str | None = None) -> list[str]:
+def parts(params: dict, target: str | None = None, future=False, cell: str | None = None, past=(),
+          static=()) -> list[str]:
     """The pieces added up into each forecast, in ``models``'s order: the level, the highway, the cell.
     ``params``: ``Forecaster.get_params()`` (or as many of its keys); ``target``: the target's name, where
-    one is known; ``future``: the cell also reads covariates known at the forecast steps; ``cell``: the cell's
-    name in the text ("cell": "the cell's correction"), else the model's cell, upper-case ("the LSTM's")."""
+    one is known; ``future``: the names of the covariates known at the forecast steps, which the cell also reads
+    (True: some, unnamed); ``past``: those of the past covariates its window reads beside the target; ``static``:
+    those of the static covariates that join every input step; ``cell``: the cell's name in the text ("cell":
+    "the cell's correction"), else the model's cell, upper-case ("the LSTM's")."""
     cell = cell or str(params.get("cell", "lstm")).upper()
     level = LEVELS.get(params.get("window_norm", "last"))
     of = f" of {quoted(target)}" if target else ""
     pieces = [level.format(of=of)] if level else []
     if params.get("highway"):
         pieces.append(f"a linear map of the window's values{of or ' of the target'} (the linear highway)")
-    read = " (read from the window and the covariates known at the forecast step)" if future else ""
+    read = reads(of or " of the target", list(past), future, list(static))
     pieces.append(f"the {cell}'s {'correction' if pieces else 'output (a linear layer on its last state)'}{read}")
     return pieces
 
 
-def sentence(params: dict, target: str | None = None, future: bool = False) -> str:
+def reads(of: str, past: list, future, static: list) -> str:
+    """What the cell reads, where it reads more than the window's target: " (read from the window's values of 'y'
+    and the covariate 'x', and 'x' known at the forecast step)" (future-known covariates are in the window too);
+    "" for the target alone; ``future`` True without names: " (read from the window and the covariates known at
+    the forecast step)"."""
+    known = list(future) if not isinstance(future, bool) else []
+    if not past and not known and not static:
+        return " (read from the window and the covariates known at the forecast step)" if future else ""
+    windowed = past + known
+    text = f" (read from the window's values{of}"
+    text += f" and {_covariates(windowed)}" if windowed else ""
+    text += f", and {', '.join(map(quoted, known))} known at the forecast step" if known else ""
+    text += f", with {_covariates(static, 'static ')}" if static else ""
+    return text + ")"
+
+
+def _covariates(names: list, kind: str = "") -> str:
+    """"the covariate 'x'", "the static covariates 'size', 'region'"; past eight, the first six and how many more."""
+    shown = ", ".join(map(quoted, names if len(names) <= 8 else names[:6]))
+    more = f" and {len(names) - 6} more" if len(names) > 8 else ""
+    return f"the {kind}covariate{'s' if len(names) > 1 else ''} {shown}{more}"
+
+
+def sentence(params: dict, target: str | None = None, future=False, past=(), static=()) -> str:
     """One plain sentence: "How this model forecasts: each forecast = the last value of 'y' in the window + a
-    linear map ... + the LSTM's correction.", and what that means for comparing cells by their scores."""
-    pieces = parts(params, target, future)
+    linear map ... + the LSTM's correction (read from the window's values of 'y' and the covariate 'x').", and what
+    that means for comparing cells by their scores; ``future``, ``past``, ``static`` as ``parts`` takes them."""
+    pieces = parts(params, target, future, past=past, static=static)
     text = f"How this model forecasts: each forecast = {' + '.join(pieces)}"
     if params.get("window_scale"):  # models: start + spread * (head + highway), read from the window / spread
         scaled = ("the highway's and the cell's parts" if params.get("highway") else "the cell's part" if len(pieces) > 1

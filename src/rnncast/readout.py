@@ -4,8 +4,9 @@ line and the report pages: the verdict sentence, the notes beside it and the hin
 split", evaluate's "these windows") and ``backtest_said`` (a backtest's metrics, which its result
 holds) give them piece by piece (``Said``), for the command line and the pages to place; ``read_out``
 gives evaluate's as lines, which ``evaluated`` adds to the scores as plain text (``Forecaster.evaluate``'s result). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the notes; the
-hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here, and the one of a target that
-follows its own step's future-known features (``same_step_hint``, ``samestep``).
+hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here, the one of a target that
+follows its own step's future-known features (``same_step_hint``, ``samestep``), and the one of a target that follows
+a feature's later rows (``later_rows_hint``, ``laterrows``), given in place of the ``future_known`` hint.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from rnncast import evaluation, samestep, seasonspans
+from rnncast import evaluation, laterrows, samestep, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.r2notes import r2_note
@@ -71,8 +72,9 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal-naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
+    later = later_rows_hint(forecaster, result, where)  # a target aligned with later rows: future_known cannot help
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),
-             fit_hint(forecaster, {"test": result}),
+             later or fit_hint(forecaster, {"test": result}),
              same_step_hint(forecaster, result, where))
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
@@ -153,9 +155,21 @@ def _listed(items: list[str]) -> str:
 def same_step_hint(forecaster: Fitted, result: dict, where: str) -> str | None:
     """``samestep.hint`` of a fitted model's scores of one part (``where``): window_norm='none' for a target that
     follows its own step's future-known features more than its last value."""
+    return samestep.hint(forecaster.state_.same_step, forecaster.settings_.model.window_norm, model_r2(forecaster, result),
+                         where)
+
+
+def later_rows_hint(forecaster: Fitted, result: dict, where: str) -> str | None:
+    """``laterrows.hint`` of a fitted model's scores of one part (``where``): a target that follows a feature's later
+    rows more than its own row, the window and the model do, which the alignment of the columns may explain."""
+    target = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
+    return laterrows.hint(forecaster.state_.later_rows, model_r2(forecaster, result), target, where)
+
+
+def model_r2(forecaster: Fitted, result: dict) -> float | None:
+    """The model's R² in ``result`` (in the units of its verdict), None where undefined."""
     r2 = result[verdict_units(forecaster)]["model"].get("r2")
-    return samestep.hint(forecaster.state_.same_step, forecaster.settings_.model.window_norm,
-                         None if r2 is None or not math.isfinite(r2) else float(r2), where)
+    return None if r2 is None or not math.isfinite(r2) else float(r2)
 
 
 def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:

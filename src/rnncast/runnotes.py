@@ -26,7 +26,7 @@ class Fitted(Protocol):
     future_covariates_: list
     history_: list
     splits_: list  # windows.Split, one per series
-    state_: Any  # state.FittedState: what fit measured (same_step)
+    state_: Any  # state.FittedState: what fit measured (same_step, later_rows)
 
 
 def missing_season(forecaster: Fitted) -> Season | None:

@@ -38,18 +38,21 @@ def measure(values_of, splits: list, n_targets: int, future: list[int]) -> dict 
         for t in range(n_targets):
             y = rows[1:, t]
             if y.var() > 0:
-                features.append(_r2(rows[1:, future], y))
-                last.append(_r2(rows[:-1, [t]], y))
+                features.append(least_squares_r2(rows[1:, future], y))
+                last.append(least_squares_r2(rows[:-1, [t]], y))
     if not features:
         return None
     return {"features_r2": float(np.median(features)), "last_r2": float(np.median(last))}
 
 
-def _r2(x: np.ndarray, y: np.ndarray) -> float:
-    """R² of the least-squares fit of ``y`` [N] on ``x`` [N, K] with an intercept."""
-    design = np.column_stack([np.ones(len(y)), x])
-    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
-    return float(1 - np.var(y - design @ coef) / np.var(y))
+def least_squares_r2(x: np.ndarray, y: np.ndarray) -> float:
+    """R² of the least-squares fit of ``y`` [N] on ``x`` [N, K] with an intercept: solved on the centred columns'
+    K x K cross-products (an SVD of [N, K] took a second at 5000 x 57 where the cores were busy; ``laterrows``'s window
+    fits are that wide), a pseudo-inverse where columns repeat one another."""
+    x = x - x.mean(axis=0)
+    y0 = y - y.mean()
+    coef, *_ = np.linalg.lstsq(x.T @ x, x.T @ y0, rcond=None)
+    return float(1 - np.var(y0 - x @ coef) / np.var(y))
 
 
 def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where: str = "the test split") -> str | None:

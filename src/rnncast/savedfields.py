@@ -1,6 +1,6 @@
 """A saved model's fields read back from its model.json and judged, for ``FittedState.read``: its calendar
 (``calendar_problem``; one saved before calendars, ``calendar_before``), its split dates (``borders``, and whether they
-go back in time: ``out_of_order``), what fit measured (``same_step``, ``highway_start``), and a damaged value as a
+go back in time: ``out_of_order``), what fit measured (``same_step``, ``later_rows``, ``highway_start``), and a damaged value as a
 message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
 
 from __future__ import annotations
@@ -82,6 +82,17 @@ def same_step(saved) -> dict | None:
     if not isinstance(saved, dict) or set(saved) != {"features_r2", "last_r2"}:
         raise ValueError(f"same_step must be null or {{features_r2, last_r2}}, got {saved!r}")
     return {k: float(v) for k, v in saved.items()}
+
+
+def later_rows(saved) -> dict | None:
+    """What fit measured of a target and its features' later rows (``laterrows.measure``), checked (None: no
+    features, or a model saved before it was measured)."""
+    keys = {"column", "rows", "r2", "same_r2", "window_r2", "lags"}
+    if saved is None:
+        return None
+    if not isinstance(saved, dict) or set(saved) != keys:
+        raise ValueError(f"later_rows must be null or {{{', '.join(sorted(keys))}}}, got {saved!r}")
+    return {k: str(v) if k == "column" else int(v) if k in ("rows", "lags") else float(v) for k, v in saved.items()}
 
 
 def highway_start(saved) -> dict | None:

@@ -1,0 +1,76 @@
+"""A target that follows a feature's later rows (``laterrows.py``): what fit measures on the training rows, kept in
+model.json, and the hint that the columns may be misaligned, given in place of the future_known hint, which cannot
+help such a target; never for a target explained by its own row, its window or the model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster, datasets, laterrows
+from rnncast.verdicts import future_known_hint
+from rnncast.windows import Split
+
+
+def _lead(n=400, k=1, seed=1) -> pd.DataFrame:
+    """A tester's misaligned frame: y_t = x_{t+k} (a next-value column made by hand), x white noise."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=n)
+    y = np.r_[x[k:], np.zeros(k)] + rng.normal(0, 0.01, n)
+    return pd.DataFrame({"date": pd.date_range("2020-01-01", periods=n, freq="D"), "x": x, "y": y})
+
+
+def _ar(n=600, seed=0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    x = np.zeros(n)
+    for i in range(1, n):
+        x[i] = 0.9 * x[i - 1] + rng.normal()
+    return x
+
+
+def test_fit_measures_the_later_rows_against_the_targets_own_row_and_its_window():
+    rows = _lead(k=2)[["y", "x"]].to_numpy()
+    measured = laterrows.measure(lambda s: rows, [Split(280, 340, 400)], ["y", "x"], 1, 5)
+    assert measured["column"] == "x" and measured["rows"] == 2 and measured["lags"] == 5
+    assert measured["r2"] > 0.99 and measured["same_r2"] < 0.1 and measured["window_r2"] < 0.2
+    assert laterrows.measure(lambda s: rows[:, :1], [Split(280, 340, 400)], ["y"], 1, 5) is None  # no features
+    assert laterrows.measure(lambda s: rows, [Split(12, 340, 400)], ["y", "x"], 1, 5) is None  # too few training rows
+
+
+def test_no_alignment_is_said_of_a_target_its_own_row_or_its_window_explains():
+    aligned = datasets.aligned_regression(n=300)[["y", "x"]].to_numpy()  # y_t from x_t: future_known's case
+    same = laterrows.measure(lambda s: aligned, [Split(200, 250, 300)], ["y", "x"], 1, 10)
+    assert same["same_r2"] > 0.99 and not laterrows.aligned_later(same, -0.01)
+    x = _ar()  # co-moving slow series: y_t = 2 x_t + noise, as close to x_{t+1} as to x_{t-1}
+    both = np.c_[2 * x + 0.3 * np.random.default_rng(1).normal(size=len(x)), x]
+    moving = laterrows.measure(lambda s: both, [Split(400, 500, 600)], ["y", "x"], 1, 24)
+    assert moving["r2"] > 0.5 and not laterrows.aligned_later(moving, 0.5)
+
+
+def test_the_hint_names_the_feature_the_rows_and_both_fixes():
+    later = {"column": "x", "rows": 1, "r2": 0.9999, "same_r2": 0.001, "window_r2": 0.012, "lags": 5}
+    said = laterrows.hint(later, -0.032, "y")
+    assert said.startswith("hint: the target may be aligned with later rows of 'x': least squares on the training rows "
+                           "explains R² 1.000 of it from 'x' 1 row later, against 0.001 from the features of its own "
+                           "row and 0.012 from the 5 rows before it that a window reads; the model's R² on the test "
+                           "split is -0.032.")
+    assert "if 'y' is 'x' moved up 1 row" in said and "forecast 'x' itself (target='x', --target x)" in said
+    assert "df['x'].shift(-1)" in said and "(future_known=True, --future-known)" in said
+    assert laterrows.hint(later, 0.9999, "y") is None  # the model does what the later row does
+    assert laterrows.hint({**later, "window_r2": 0.9999}, -0.03) is None  # the window explains as much
+    assert laterrows.hint({**later, "r2": 0.4}, -0.03) is None  # the later row explains too little
+    assert laterrows.hint(None, -0.03) is None
+
+
+def test_a_fit_on_misaligned_columns_gets_the_alignment_hint_not_the_future_known_one_and_keeps_it(tmp_path):
+    """A tester's lead.csv: past-only, told "declare them with future_known=True"; following that: R² -0.008."""
+    frame = _lead()
+    for known in (False, True):
+        model = Forecaster(**{**TINY, "horizon": 1, "lookback": 5, "future_known": known}).fit(
+            frame, target="y", features=["x"])
+        hints = model.evaluate(frame)["hints"]
+        assert any(h.startswith("hint: the target may be aligned with later rows of 'x'") for h in hints)
+        assert future_known_hint() not in hints
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").state_.later_rows == model.state_.later_rows
