@@ -174,17 +174,3 @@ def test_numbers_without_their_leading_zero_are_written_on_every_platform():
                                                       "%m/%-d/%Y %-H:%M"]
     assert timetext.unpadded("%d.%m.%Y") == ["%-d.%-m.%Y", "%d.%-m.%Y", "%-d.%m.%Y"]
     assert timetext.unpadded("%Y-%-m") == [] and timetext.unpadded("%%d %Y") == []  # nothing left, a literal %d
-
-
-@pytest.mark.parametrize("column", ["period", "date"])
-def test_half_years_are_refused_with_the_months_to_write_instead(tmp_path, column):
-    """'2000H1' was refused as no timestamp (or no time column found) without a word of what to write."""
-    from rnncast.loading import load_panel
-
-    path = tmp_path / "half.csv"
-    path.write_text(f"{column},y\n" + "".join(f"{y}H{h},{y + h}\n" for y in range(2000, 2010) for h in (1, 2)))
-    with pytest.raises(RnncastError, match=r"'2000H1' looks like a half-year, which pandas reads in no form: write each "
-                       r"as the first month of its half \(2000H1 as 2000-01, 2000H2 as 2000-07\), read on the "
-                       r"half-yearly calendar '2QS-JAN'"):
-        load_panel(path, "y" if column == "date" else None)
-    assert timetext.half_year("H2 2001").startswith("; 'H2 2001' looks like a half-year") and not timetext.half_year("2001Q1")

@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, monthtext, timetext
+from rnncast import cjkdates, halfyears, monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
@@ -38,6 +38,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
         return timetext.read(column, written, name, place), False
     if (written := cjkdates.format_of(column)) is not None:  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월)
         return cjkdates.read(column, written, name, place), False
+    if (written := halfyears.first_form(column)) is not None:  # 2000H1, 2000-S1: read names a value not so
+        return halfyears.read(column, written, name, place), False
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
         time = monthtext.read(column, written, name, place)
         _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
@@ -232,7 +234,7 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00{hint('time_col', ' (or name another --time-col)')}"
-                           f"{timetext.half_year(column.iloc[i])}")
+                           f"{halfyears.clause(column.iloc[i])}")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled, unicode_form
@@ -84,7 +84,7 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
                    if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
                    "such as 2005-01")
-            return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){timetext.half_year(value)}"
+            return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
     return None
 
 
@@ -123,7 +123,8 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
-    if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일
+    if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or halfyears.format_of(
+            sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1
             len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):

@@ -10,7 +10,8 @@ and ``reads_back`` says whether the text written reads back to the same timestam
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
 ``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
 ``2016-01`` and ``2016/01``), whose forecasts no one form could be written in. East Asian forms (``2000년 1분기``,
-``2024-01-01(월)``) are ``cjkdates``': ``read``, ``write`` and ``reads_back`` pass them on.
+``2024-01-01(월)``) are ``cjkdates``', half-years (``2000H1``) ``halfyears``': ``read``, ``write`` and ``reads_back``
+pass them on.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, numbertimes, zonedays
+from rnncast import cjkdates, halfyears, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -30,19 +31,6 @@ QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 20
 QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
 ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
 CHECKED = 1000  # values of a column whose form is checked, spread over it
-HALF_YEAR = re.compile(r"^(?:(?P<y>\d{4})[-/ ]?[Hh](?P<h>[12])|[Hh](?P<h2>[12])[-/ ]?(?P<y2>\d{4}))$")  # 2000H1, H2 2000
-
-
-def half_year(value) -> str:
-    """Where ``value`` is a half-year (``2000H1``, ``2000-H2``, ``H1 2000``), which no pandas form reads, the clause
-    of a refusal saying what to write instead; else ""."""
-    m = HALF_YEAR.match(str(value).strip())
-    if m is None:
-        return ""
-    year = m["y"] or m["y2"]
-    return (f"; {str(value).strip()!r} looks like a half-year, which pandas reads in no form: write each as the first "
-            f"month of its half ({year}H1 as {year}-01, {year}H2 as {year}-07), read on the half-yearly calendar "
-            "'2QS-JAN'")
 
 
 def format_of(column: pd.Series) -> str | None:
@@ -155,8 +143,8 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     """Text in ``fmt`` (``format_of``) as timestamps: quarters at their first day, ISO weeks without a
     weekday at their Monday; a missing value is NaT. A value not written so is refused (``RnncastError``)
     naming it and its place (``place(i)`` names row ``i``). East Asian forms are ``cjkdates``'."""
-    if cjkdates.owns(fmt):  # 2000년 1분기, 2024-01-01(월)
-        return cjkdates.read(column, fmt, name, place)
+    if cjkdates.owns(fmt) or halfyears.owns(fmt):  # 2000년 1분기, 2024-01-01(월); 2000H1
+        return (cjkdates if cjkdates.owns(fmt) else halfyears).read(column, fmt, name, place)
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
     if is_quarters(fmt):
@@ -194,8 +182,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     times = pd.DatetimeIndex(times)
     if numbertimes.unit_of(fmt):  # Unix times, Excel serials: numbers in the column's unit (time_unit)
         return numbertimes.write(times, fmt)
-    if cjkdates.owns(fmt):  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월): written there, in any locale
-        return cjkdates.write(times, fmt)
+    if cjkdates.owns(fmt) or halfyears.owns(fmt):  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월), 2000H1: in any locale
+        return (cjkdates if cjkdates.owns(fmt) else halfyears).write(times, fmt)
     if is_quarters(fmt):
         written = times.to_period("Q").strftime(fmt)
     elif any(token in fmt for token in OWN_TOKENS):  # directives strftime has not everywhere: written here
@@ -256,7 +244,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     if "%y" in fmt and not two_digit_years_agree(times):
         return False
     try:
-        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt):
+        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt) or halfyears.owns(fmt):
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
         elif times.tz is not None and (offset_in(fmt) or fmt.endswith("Z")):
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
