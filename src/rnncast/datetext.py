@@ -292,13 +292,12 @@ UNREAD_CHECKED = 1000  # the first values of a column looked at for the first th
 
 def first_unread(column: pd.Series, place) -> tuple[str, str]:
     """The first of the first ``UNREAD_CHECKED`` values of ``column`` (text) that pandas reads as no timestamp, and
-    where it is (`` at line 4 of FILE``, ``place(i)`` naming row ``i``; "" for the column's first value), else its
-    first value: of a column not read as time, the value that is not ('Mär 2018' below 'Jan 2018', 'Feb 2018')."""
+    where it is (`` at line 4 of FILE``, ``place(i)`` naming row ``i``), else its first value: of a column not read
+    as time, the value that is not ('Mär 2018' below 'Jan 2018', 'Feb 2018')."""
     text = column.iloc[:UNREAD_CHECKED].astype("string").str.strip()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         read = pd.to_datetime(text, errors="coerce", format="mixed")
     bad = np.flatnonzero((read.isna() & text.notna()).to_numpy())
-    first = int(np.flatnonzero(text.notna().to_numpy())[0])
-    i = int(bad[0]) if len(bad) else first
-    return str(text.iloc[i]), ("" if i == first else f" at {place(i)}")
+    i = int(bad[0]) if len(bad) else int(np.flatnonzero(text.notna().to_numpy())[0])
+    return str(text.iloc[i]), f" at {place(i)}"

@@ -18,7 +18,7 @@ from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, in
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled, unicode_form
-from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named
+from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named, time_named
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +43,12 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     if index in candidates:  # the columns first, then the index (README)
         name, how = _search(frame, [c for c in candidates if c != index])
         if name is None:
-            return _refuse_fiscal(frame, candidates, *_search(frame, [index]))
+            return _refuse_unread(frame, candidates, *_search(frame, [index]))
         kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
         log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
                     "(--time-col) or drop the column", name, how, kind, index)
         return name, how
-    return _refuse_fiscal(frame, candidates, *_search(frame, candidates))
+    return _refuse_unread(frame, candidates, *_search(frame, candidates))
 
 
 _FISCAL = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
@@ -79,22 +79,28 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             continue
         if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
             value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
-            if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_fiscal), not rows numbered
+            if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_unread), not rows numbered
                 return c, f"{str(c)!r} holds {fiscalyears.clause(value)}{at}"
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
-                   if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
-                   "such as 2005-01")
+                   if _FISCAL.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
+                   "as 2005Q1 or half-years such as 2005H1")
             return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
     return None
 
 
 
-def _refuse_fiscal(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
-    """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), a refusal naming it:
-    numbering the rows would silently misread the time the table clearly has."""
-    clause = unread_time(frame, candidates) if name is None else ""
+def _refuse_unread(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
+    """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), or text not read as time
+    under a name that says time (``time_named``: 'period' of 'Jan-Mar 2005'), a refusal naming it, a value, its line
+    and the forms read: numbering the rows would silently pass over the time the table clearly has (decision 9402)."""
+    found = unread(frame, candidates) if name is None else None
+    clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
+    if found is not None and time_named(found[0]):
+        raise RnncastError(f"no time column was found: {clause}; its name says time, so its rows are not numbered: "
+                           f"correct it, name the time column with {spelled('time_col')}, or, to number the rows, leave "
+                           "the column out of the data or rename it")
     return name, how
 
 
