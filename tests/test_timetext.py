@@ -174,3 +174,34 @@ def test_numbers_without_their_leading_zero_are_written_on_every_platform():
                                                       "%m/%-d/%Y %-H:%M"]
     assert timetext.unpadded("%d.%m.%Y") == ["%-d.%-m.%Y", "%d.%-m.%Y", "%-d.%m.%Y"]
     assert timetext.unpadded("%Y-%-m") == [] and timetext.unpadded("%%d %Y") == []  # nothing left, a literal %d
+
+
+@pytest.mark.parametrize("texts, fmt", [(["4Q99", "1Q00", "2Q00"], "%qQ%y"), (["4Q1999", "1Q2000", "2Q2000"], "%qQ%Y"),
+                                        (["4q1999", "1q2000", "2q2000"], "%qq%Y")])
+def test_quarters_written_number_first_are_read_and_written_back_in_their_form(texts, fmt):
+    """Bloomberg's 1Q00 and 1Q2000 were read (through pandas' deprecated quarter parsing) but forecast '2000Q1' or
+    as ISO dates."""
+    column = pd.Series(texts)
+    assert timetext.format_of(column) == fmt
+    times = timetext.read(column, fmt)
+    assert list(times.strftime("%Y-%m-%d")) == ["1999-10-01", "2000-01-01", "2000-04-01"]
+    assert list(timetext.write(times, fmt)) == texts and timetext.reads_back(times, fmt)
+    with pytest.raises(RnncastError, match=r"written as quarters \('4Q99'\), but holds '1Q2000' at 1"):
+        timetext.read(pd.Series(["4Q99", "1Q2000"]), "%qQ%y")
+    with pytest.raises(RnncastError, match=r"holds '5Q00' at 1, which names no quarter: quarters run Q1 \.\. Q4"):
+        timetext.read(pd.Series(["4Q99", "5Q00"]), "%qQ%y")
+
+
+def test_a_file_of_bloomberg_quarters_is_forecast_as_it_was_written(tmp_path):
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.csvtext import csv_text
+
+    n = 60
+    path = tmp_path / "bbg.csv"
+    pd.DataFrame({"date": [f"{k % 4 + 1}Q{k // 4:02d}" for k in range(n)], "y": np.round(np.sin(np.arange(n)), 3)}
+                 ).to_csv(path, index=False)
+    model = Forecaster(**TINY).fit(pd.read_csv(path), target="y")
+    assert model.calendar_.text_format == "%qQ%y" and model.calendar_.freq_text == "QS-JAN"
+    lines = csv_text(model.predict(pd.read_csv(path)), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["1Q15", "2Q15", "3Q15"]

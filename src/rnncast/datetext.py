@@ -35,7 +35,9 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
-        return timetext.read(column, written, name, place), False
+        time = timetext.read(column, written, name, place)
+        _two_digit_years(column, time, name, place)  # 1Q50: 2050 to pandas, 1950 to a spreadsheet
+        return time, False
     if (written := cjkdates.format_of(column)) is not None:  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월)
         return cjkdates.read(column, written, name, place), False
     if (written := halfyears.first_form(column)) is not None:  # 2000H1, 2000-S1: read names a value not so

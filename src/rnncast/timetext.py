@@ -1,4 +1,5 @@
-"""Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``)
+"""Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``; Bloomberg's
+``4Q14`` and ``4Q2014``, ``%qQ%y``, two-digit years as pandas reads them: decision 9403)
 and ISO weeks (``2021-W01``, ``2021W01``, ``2021-W01-1``).
 
 ``format_of`` recognises a column written so and names its format: strftime directives, with
@@ -29,6 +30,7 @@ from rnncast.spelling import counted
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
 QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
+NUMBER_FIRST = re.compile(r"^(?P<n>\d)(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<y>\d{4}|\d\d)$")  # Bloomberg's 4Q14, 4Q2014
 ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
 CHECKED = 1000  # values of a column whose form is checked, spread over it
 
@@ -148,9 +150,11 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
     if is_quarters(fmt):
-        parts = text.str.extract(QUARTER if fmt.startswith("%Y") else QUARTER_FIRST)
-        _refuse(column, given & ~parts["n"].isin(list("1234")).to_numpy(), fmt, name, place)
-        return pd.PeriodIndex(parts["y"] + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT
+        parts = text.str.extract(QUARTER if fmt.startswith("%Y") else NUMBER_FIRST if fmt.startswith("%q") else QUARTER_FIRST)
+        same = text.map(lambda v: isinstance(v, str) and _form(v) == fmt).to_numpy()  # 1Q00 beside 1Q2000: refused
+        _refuse(column, given & (~same | ~parts["n"].isin(list("1234")).to_numpy()), fmt, name, place)
+        years = parts["y"].map(lambda y: str(short_year_readings(int(y))[0]) if isinstance(y, str) and len(y) == 2 else y)
+        return pd.PeriodIndex(years + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT; 00 as pandas reads it
     full, with_day = (text, fmt) if "%u" in fmt else (text + "-1", fmt + "-%u")  # a week alone: its Monday
     times = pd.to_datetime(full, format=with_day, errors="coerce")
     same = text.map(lambda v: isinstance(v, str) and _form(v) == fmt).to_numpy()
@@ -164,8 +168,8 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
         what = "quarters" if is_quarters(fmt) else "ISO weeks"
         value = str(column.iloc[i]).strip()
         if _form(value) == fmt:  # written so, but there is no such quarter, week or weekday
-            y = int(re.search(r"\d{4}", value)[0])
-            weeks = pd.Timestamp(f"{y}-12-28").isocalendar()[1]  # 28 December is in a year's last ISO week
+            y = int(re.search(r"\d{4}", value)[0]) if not is_quarters(fmt) else 0  # 5Q00: a quarter of no 4 digits
+            weeks = pd.Timestamp(f"{y}-12-28").isocalendar()[1] if y else 0  # 28 December is in a year's last ISO week
             rule = ("quarters run Q1 .. Q4" if is_quarters(fmt) else f"ISO weeks of {y} run W01 .. W{weeks}"
                     + (", weekdays 1 .. 7" if "%u" in fmt else ""))
             raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, which names no "
@@ -297,6 +301,8 @@ def _form(text: str) -> str | None:
     m = QUARTER_FIRST.match(text)
     if m:
         return f"{m['q']}%q{m['sep']}%Y"
+    if (m := NUMBER_FIRST.match(text)) is not None:
+        return f"%q{m['sep']}{m['q']}%{'Y' if len(m['y']) == 4 else 'y'}"
     m = ISO_WEEK.match(text)
     if m:
         return f"%G{m['sep']}W%V" + (f"{m['sep2']}%u" if m["d"] else "")
