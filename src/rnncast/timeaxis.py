@@ -74,6 +74,8 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             return c, f"{str(c)!r} {serials}{told}{compactdates.excel_fix()})"
         if (dated_name(c) or epoch_named(c)) and (epoch := compactdates.epoch_times(frame[c])) is not None:
             return c, f"{str(c)!r} {epoch[0]}{told}{epoch[1]})"
+        if time_named(c) and (months := monthtext.float_months(frame[c])) is not None:  # pd.read_csv's 2008.01
+            return c, f"{str(c)!r} {months}"
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
