@@ -274,7 +274,7 @@ def test_fiscal_quarters_are_refused_naming_the_column_even_with_a_target(tmp_pa
     pd.DataFrame({"period": fiscal, "sales": range(60)}).to_csv(path, index=False)
     with pytest.raises(RnncastError, match=rf"^no time column was found: 'period' holds '{fiscal[0]}' at line 2 of fyq\.csv, which rnncast does "
                                            r"not read as time \(fiscal years start in different months: write calendar "
-                                           r"quarters such as 2005Q1, or dates\)$"):
+                                           r"quarters such as 2005Q1, 2005-Q1 or Q1 2005, or dates\)$"):
         load_panel(path, target=target)
 
 

@@ -51,7 +51,6 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     return _refuse_unread(frame, candidates, *_search(frame, candidates))
 
 
-_FISCAL = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
 
 
@@ -83,8 +82,8 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
             if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_unread), not rows numbered
                 return c, f"{str(c)!r} holds {fiscalyears.clause(value)}{at}"
-            why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
-                   if _FISCAL.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
+            why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"
+                   if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                    "as 2005Q1 or half-years such as 2005H1")
             return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
     return None
