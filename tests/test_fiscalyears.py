@@ -25,7 +25,7 @@ def test_fiscal_years_not_read_as_time_are_refused_not_trained_on_numbered_rows(
     """'1820-21' (no month 21) was passed over with a warning and the rows numbered; '1950/1951' likewise."""
     for written in ([f"{y}-{(y + 1) % 100:02d}" for y in range(1820, 1860)], [f"{y}/{y + 1}" for y in range(1950, 1990)]):
         frame = pd.DataFrame({"season": written, "v": np.arange(40.0)})
-        with pytest.raises(RnncastError, match=r"no time column was found: 'season' holds '\d{4}/?-?\d+', two "
+        with pytest.raises(RnncastError, match=r"no time column was found: 'season' holds '\d{4}/?-?\d+' at row 0, two "
                                                r"successive years"):
             load_panel(frame, target="v")
 

@@ -43,19 +43,20 @@ def written(column: pd.Series) -> bool:
     return len(values) >= 2 and all(_years(v) is not None for v in values)
 
 
-def clause(value) -> str:
-    """The words saying what ``value`` (``2001-02``, ``2001-02 Q1``, ``FY2005 Q1``) is and what to write instead."""
-    text = str(value).strip()
+def clause(value, at: str = "") -> str:
+    """The words saying what ``value`` (``2001-02``, ``2001-02 Q1``, ``FY2005 Q1``), found ``at`` (`` at line 2 of
+    FILE``), is and what to write instead."""
+    text, shown = str(value).strip(), f"{str(value).strip()!r}{at}"
     if _years(text) is None:  # FY2005 Q1, FY05
-        return (f"{text!r}, a fiscal quarter or year, which rnncast does not read as time (fiscal years start in "
+        return (f"{shown}, a fiscal quarter or year, which rnncast does not read as time (fiscal years start in "
                 f"different months: write calendar quarters {QUARTERS}, or dates)")
     m = QUARTERED.match(text)
     if m["qa"] or m["qb"]:
-        return (f"{text!r}, a quarter of a fiscal or season year written as two years, which rnncast does not read as "
+        return (f"{shown}, a quarter of a fiscal or season year written as two years, which rnncast does not read as "
                 f"time (fiscal years start in different months); write each as the calendar quarter it falls in, "
                 f"{QUARTERS}, or as the date that quarter starts")
     first = _years(text)
-    return (f"{text!r}, two successive years: a fiscal or season year, which rnncast does not read as "
+    return (f"{shown}, two successive years: a fiscal or season year, which rnncast does not read as "
             f"time (as a date, '2001-02' would be February 2001); write each as its first year ({first}) in a column "
             f"named year, read as integer periods, or as the date its year starts (a quarterly table's quarters as the "
             f"calendar quarters they fall in, {QUARTERS})")

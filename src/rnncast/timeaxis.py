@@ -81,7 +81,7 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
         if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
             value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
             if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_unread), not rows numbered
-                return c, f"{str(c)!r} holds {fiscalyears.clause(value)}{at}"
+                return c, f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
             why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"
                    if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                    "as 2005Q1 or half-years such as 2005H1")
