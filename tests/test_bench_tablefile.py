@@ -39,7 +39,7 @@ def test_read_table_without_time_column(tmp_path) -> None:
     ("date,a,a\n2020-01-01,1,2\n", "names column.s. \\['a'\\] more than once"),
     # a first column of numbers with one typo is not a time column: refused, not dropped
     ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at data row 1\\)"),
-    ("day,b\n2020-01-01,2\nsoon,3\n", "the first column 'day' is neither numbers nor dates \\('soon' at data row 1\\)"),
+    ("day,b\n2020-01-01,2\nsoon,3\n", "no time column was found: 'day' holds 'soon' at line 3 of bad.csv"),  # decision 675
     ("date,b\n2020-01-01,2\n2020-01-02,3\n2020-01-02,4\n",
      "the time column 'date' repeats the previous row's at data row 2 \\('2020-01-02' after '2020-01-02'\\)"),
     ("date,b\n2020-01-03,2\n2020-01-01,3\n",

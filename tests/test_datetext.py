@@ -234,5 +234,5 @@ def test_a_column_not_read_as_time_is_named_by_its_first_unreadable_value_not_it
                                            r"which rnncast does not read as time"):
         load_panel(path)
     fiscal = pd.DataFrame({"period": [f"FY{2005 + k // 4} Q{k % 4 + 1}" for k in range(12)], "y": np.arange(12.0)})
-    with pytest.raises(RnncastError, match=r"'period' holds 'FY2005 Q1', which rnncast"):
+    with pytest.raises(RnncastError, match=r"'period' holds 'FY2005 Q1' at row 0, which rnncast"):
         load_panel(fiscal)

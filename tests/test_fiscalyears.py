@@ -25,7 +25,7 @@ def test_fiscal_years_not_read_as_time_are_refused_not_trained_on_numbered_rows(
     """'1820-21' (no month 21) was passed over with a warning and the rows numbered; '1950/1951' likewise."""
     for written in ([f"{y}-{(y + 1) % 100:02d}" for y in range(1820, 1860)], [f"{y}/{y + 1}" for y in range(1950, 1990)]):
         frame = pd.DataFrame({"season": written, "v": np.arange(40.0)})
-        with pytest.raises(RnncastError, match=r"no time column was found: 'season' holds '\d{4}/?-?\d+', two "
+        with pytest.raises(RnncastError, match=r"no time column was found: 'season' holds '\d{4}/?-?\d+' at row 0, two "
                                                r"successive years"):
             load_panel(frame, target="v")
 
@@ -38,3 +38,30 @@ def test_months_and_other_text_are_not_fiscal_years():
     assert not fiscalyears.written(pd.Series(["2001-03", "2002-04"]))  # not the following year
     months = pd.DataFrame({"date": [f"2001-{m:02d}" for m in range(1, 13)], "v": np.arange(12.0)})
     assert len(load_panel(months, target="v").values) == 12  # still read as months
+
+
+FORMS = r"such as 2005Q1, 2005-Q1 or Q1 2005"
+
+
+@pytest.mark.parametrize("written", [[f"{2001 + k // 4}-{(2 + k // 4) % 100:02d} Q{k % 4 + 1}" for k in range(40)],
+                                     [f"Q{k % 4 + 1} {2001 + k // 4}/{2002 + k // 4}" for k in range(40)],
+                                     [f"FY{2001 + k // 4}-{(2 + k // 4) % 100:02d} Q{k % 4 + 1}" for k in range(40)]])
+@pytest.mark.parametrize("name", ["period", "date"])
+def test_quarters_of_fiscal_years_are_refused_naming_the_quarter_forms_read(written, name):
+    """'2001-02 Q1' was refused as no timestamp under 'date', offering dates only, and as text not read under
+    'period'; fiscal years alone offered only years: no form that a quarterly table could be written in."""
+    frame = pd.DataFrame({name: written, "v": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=rf"holds '{written[0]}'.*a quarter of a fiscal or season year written as two "
+                                           rf"years, which rnncast does not read as time \(fiscal years start in different "
+                                           rf"months\); write each as the calendar quarter it falls in, {FORMS}, or as "
+                                           r"the date that quarter starts"):
+        load_panel(frame, target="v")
+    assert fiscalyears.written(pd.Series(written))
+
+
+def test_fiscal_years_and_fy_quarters_name_the_quarter_forms_too():
+    assert FORMS.replace("\\", "") in fiscalyears.clause("2001-02")  # a quarterly table's years: its quarters so
+    frame = pd.DataFrame({"date": [f"FY{2005 + k // 4} Q{k % 4 + 1}" for k in range(40)], "v": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=rf"time column 'date' holds 'FY2005 Q1', a fiscal quarter.*calendar "
+                                           rf"quarters {FORMS}"):
+        load_panel(frame, target="v")

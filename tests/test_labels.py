@@ -188,10 +188,14 @@ def test_one_numeric_column_beside_unread_time_text_names_that_text_not_a_missin
 
     path = tmp_path / "q.csv"
     pd.DataFrame({"period": [f"Jan-Mar {2005 + i}" for i in range(60)], "sales": range(60)}).to_csv(path, index=False)
-    with pytest.raises(RnncastError, match=r"^q\.csv has 1 numeric column \(sales\) and no time column was found: 'period' "
-                                           r"holds 'Jan-Mar 2005', which rnncast does not read as time \(write dates .*\); "
-                                           r"or give the target \(--target sales\) to number the rows$"):
+    with pytest.raises(RnncastError, match=r"^no time column was found: 'period' holds 'Jan-Mar 2005' at line 2 of q\.csv, "
+                                           r"which rnncast does not read as time \(write dates .*\); its name says time"):
         load_panel(path)
+    pd.DataFrame({"label": [f"Jan-Mar {2005 + i}" for i in range(60)], "sales": range(60)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^q\.csv has 1 numeric column \(sales\) and no time column was found: 'label' "
+                                           r"holds 'Jan-Mar 2005' at line 2 of q\.csv, which rnncast does not read as time "
+                                           r"\(write dates .*\); or give the target \(--target sales\) to number the rows$"):
+        load_panel(path)  # a name that does not say time: the target given numbers the rows
 
 
 @pytest.mark.parametrize("as_float", [False, True])

@@ -214,3 +214,48 @@ def test_korean_months_are_read_as_time_and_forecasts_written_so(tmp_path, month
     frame.to_csv(tmp_path / "bad.csv", index=False)
     with pytest.raises(RnncastError, match=r"holds '2015년 13월' at line 7 of .*bad\.csv, which names no month"):
         Forecaster(lookback=6, horizon=3, epochs=1).fit(tmp_path / "bad.csv", target="매출")
+
+
+KOSIS = [f"{2008 + k // 12}.{k % 12 + 1:02d}" for k in range(48)]  # 2008.01 .. 2011.12, as KOSIS writes months
+
+
+@pytest.mark.parametrize("name", ["시점", "month", "period", "first"])
+def test_months_written_year_dot_month_are_read_as_months_where_named_as_time_or_first(tmp_path, name):
+    """KOSIS' 2008.01 .. 2008.12 were typed float by pandas (2008.10 is 2008.1) and the rows numbered."""
+    path = tmp_path / "kosis.csv"
+    table = pd.DataFrame({name: KOSIS, "y": np.round(np.sin(np.arange(48.0)), 3)})
+    if name == "first":
+        table = table.rename(columns={"first": "when"})
+    table.to_csv(path, index=False)
+    assert list(read_table(path).iloc[:, 0][9:11]) == ["2008.10", "2008.11"]
+    panel = load_panel(path, "y")
+    assert panel.calendar.freq_text == "MS" and panel.calendar.text_format == "%Y.%m"
+    assert str(panel.time[9].date()) == "2008-10-01"
+    model = Forecaster(**TINY).fit(path, target="y")
+    lines = csv_text(model.predict(path), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["2012.01", "2012.02", "2012.03"]
+
+
+def test_year_dot_month_text_elsewhere_stays_a_number_and_unpadded_months_are_refused(tmp_path):
+    path = tmp_path / "k.csv"
+    pd.DataFrame({"y": np.arange(48.0), "price": KOSIS}).to_csv(path, index=False)  # neither named time nor first
+    assert pd.api.types.is_float_dtype(read_table(path)["price"])
+    floats = [str(round(2008 + k // 12 + (k % 12 + 1) / 100, 2)) for k in range(48)]  # a float column written out
+    pd.DataFrame({"month": floats, "y": np.arange(48.0)}).to_csv(path, index=False)  # 2008.10 written as a float: 2008.1
+    with pytest.raises(RnncastError, match=r"^time column 'month' holds '2008\.1' at line 11 of k\.csv, a month written "
+                                           r"as a number: '2008\.1' is January 2008, or October where a number dropped "
+                                           r"the 0 of 2008\.10; write every month with two digits \(2008\.01, 2008\.10\) "
+                                           r"or as 2008-01$"):
+        load_panel(path, "y")
+
+
+def test_year_dot_month_floats_named_as_time_are_refused_saying_how_to_keep_the_text(tmp_path):
+    """pd.read_csv's 2008.01 .. 2008.12 (2008.10 read as 2008.1) under '시점' were passed over and the rows numbered."""
+    path = tmp_path / "kosis.csv"
+    pd.DataFrame({"시점": KOSIS, "y": np.arange(48.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^no time column was found: '시점' holds 2008\.01 \.\. 2011\.12, numbers that "
+                                           r"write months as year\.month \(2008\.01\), which a number cannot keep \(2008\.1 "
+                                           r"is 2008\.10\); hand rnncast the file's path, which keeps the text, or read it "
+                                           r"with pd\.read_csv\(path, dtype=\{'시점': str\}\); its name says time"):
+        load_panel(pd.read_csv(path), "y")
+    assert monthtext.float_months(pd.Series([2008.0, 2009.0])) is None and monthtext.float_months(pd.Series(["a"])) is None

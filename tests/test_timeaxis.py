@@ -5,6 +5,7 @@ calendar explains are never given invented dates."""
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -271,9 +272,9 @@ def test_fiscal_quarters_are_refused_naming_the_column_even_with_a_target(tmp_pa
     a target its rows were numbered: the time the table has was never named."""
     path = tmp_path / "fyq.csv"
     pd.DataFrame({"period": fiscal, "sales": range(60)}).to_csv(path, index=False)
-    with pytest.raises(RnncastError, match=rf"^no time column was found: 'period' holds '{fiscal[0]}', which rnncast does "
+    with pytest.raises(RnncastError, match=rf"^no time column was found: 'period' holds '{fiscal[0]}' at line 2 of fyq\.csv, which rnncast does "
                                            r"not read as time \(fiscal years start in different months: write calendar "
-                                           r"quarters such as 2005Q1, or dates\)$"):
+                                           r"quarters such as 2005Q1, 2005-Q1 or Q1 2005, or dates\)$"):
         load_panel(path, target=target)
 
 
@@ -294,13 +295,32 @@ def test_other_text_and_numbers_are_not_taken_for_unread_time(name, values):
     assert unread_time(pd.DataFrame({name: values}), [name]) == ""
 
 
-def test_unread_time_text_beside_a_named_target_is_said_in_the_note_and_rows_are_numbered(caplog):
-    frame = pd.DataFrame({"period": [f"Jan-Mar {2005 + i}" for i in range(60)], "sales": np.arange(60.0)})
+@pytest.mark.parametrize("name, values", [("period", [f"Jan-Mar {2005 + i}" for i in range(60)]),
+                                          ("quarter", [f"{2005 + i // 4} Quarter {i % 4 + 1}" for i in range(60)]),
+                                          ("TIME_PERIOD", [f"{2005 + i}*" for i in range(60)]),  # 2023* : provisional
+                                          ("기간", [f"{2005 + i}년 상반기" for i in range(60)])])
+def test_text_whose_name_says_time_and_is_not_read_is_refused_naming_a_value_its_line_and_the_forms(tmp_path, name, values):
+    """A 'period' of 'Jan-Mar 2005' beside a named target was only warned of and the rows numbered 0 .. n-1, so forecasts
+    carried no dates, where the same text under 'date' was refused (decision 675)."""
+    path = tmp_path / "q.csv"
+    pd.DataFrame({name: values, "sales": np.arange(60.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=rf"^no time column was found: '{name}' holds '{re.escape(values[0])}' at line 2 of "
+                                           r"q\.csv, which rnncast does not read as time \(write dates such as 2005-01-31, "
+                                           r"months such as 2005-01, quarters such as 2005Q1 or half-years such as 2005H1\); "
+                                           rf"its name says time, so its rows are not numbered: correct it, name the time "
+                                           r"column with time_col=, --time-col, or, to number the rows, leave the column "
+                                           r"out of the data or rename it$"):
+        load_panel(path, target="sales")
+
+
+def test_text_not_named_as_time_that_writes_years_is_said_in_the_note_and_rows_are_numbered(caplog):
+    frame = pd.DataFrame({"label": [f"Jan-Mar {2005 + i}" for i in range(60)], "time_zone": ["UTC"] * 60,
+                          "sales": np.arange(60.0)})
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         panel = load_panel(frame, target="sales")
     assert panel.calendar.kind == "row"
-    assert "no time column was found (rows are numbered): 'period' holds 'Jan-Mar 2005', which rnncast does not read " \
-           "as time" in caplog.text
+    assert "no time column was found (rows are numbered): 'label' holds 'Jan-Mar 2005' at row 0, which rnncast does " \
+           "not read as time" in caplog.text
 
 
 DAILY_EPOCHS = 1704067200 + 86400 * np.arange(80)  # 2024-01-01 .. as Unix seconds

@@ -39,3 +39,12 @@ def test_excel_serials_under_a_korean_date_name_are_named_as_serials():
 def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
     """'candidates' of 30,000 .. were named Excel serial dates once decision 201 looked at value columns too."""
     assert dated_name(name) is dated
+
+
+@pytest.mark.parametrize("name, named", [("period", True), ("Quarter", True), ("TIME_PERIOD", True), ("fiscal_quarter", True),
+                                         ("시점", True), ("기간", True), ("time_zone", False), ("Posting Date", False),
+                                         ("label", False), ("", False)])
+def test_a_name_says_time_when_every_word_of_it_is_a_time_word(name, named):
+    from rnncast.timenames import time_named
+
+    assert time_named(name) is named

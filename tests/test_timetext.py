@@ -176,15 +176,32 @@ def test_numbers_without_their_leading_zero_are_written_on_every_platform():
     assert timetext.unpadded("%Y-%-m") == [] and timetext.unpadded("%%d %Y") == []  # nothing left, a literal %d
 
 
-@pytest.mark.parametrize("column", ["period", "date"])
-def test_half_years_are_refused_with_the_months_to_write_instead(tmp_path, column):
-    """'2000H1' was refused as no timestamp (or no time column found) without a word of what to write."""
-    from rnncast.loading import load_panel
+@pytest.mark.parametrize("texts, fmt", [(["4Q99", "1Q00", "2Q00"], "%qQ%y"), (["4Q1999", "1Q2000", "2Q2000"], "%qQ%Y"),
+                                        (["4q1999", "1q2000", "2q2000"], "%qq%Y")])
+def test_quarters_written_number_first_are_read_and_written_back_in_their_form(texts, fmt):
+    """Bloomberg's 1Q00 and 1Q2000 were read (through pandas' deprecated quarter parsing) but forecast '2000Q1' or
+    as ISO dates."""
+    column = pd.Series(texts)
+    assert timetext.format_of(column) == fmt
+    times = timetext.read(column, fmt)
+    assert list(times.strftime("%Y-%m-%d")) == ["1999-10-01", "2000-01-01", "2000-04-01"]
+    assert list(timetext.write(times, fmt)) == texts and timetext.reads_back(times, fmt)
+    with pytest.raises(RnncastError, match=r"written as quarters \('4Q99'\), but holds '1Q2000' at 1"):
+        timetext.read(pd.Series(["4Q99", "1Q2000"]), "%qQ%y")
+    with pytest.raises(RnncastError, match=r"holds '5Q00' at 1, which names no quarter: quarters run Q1 \.\. Q4"):
+        timetext.read(pd.Series(["4Q99", "5Q00"]), "%qQ%y")
 
-    path = tmp_path / "half.csv"
-    path.write_text(f"{column},y\n" + "".join(f"{y}H{h},{y + h}\n" for y in range(2000, 2010) for h in (1, 2)))
-    with pytest.raises(RnncastError, match=r"'2000H1' looks like a half-year, which pandas reads in no form: write each "
-                       r"as the first month of its half \(2000H1 as 2000-01, 2000H2 as 2000-07\), read on the "
-                       r"half-yearly calendar '2QS-JAN'"):
-        load_panel(path, "y" if column == "date" else None)
-    assert timetext.half_year("H2 2001").startswith("; 'H2 2001' looks like a half-year") and not timetext.half_year("2001Q1")
+
+def test_a_file_of_bloomberg_quarters_is_forecast_as_it_was_written(tmp_path):
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.csvtext import csv_text
+
+    n = 60
+    path = tmp_path / "bbg.csv"
+    pd.DataFrame({"date": [f"{k % 4 + 1}Q{k // 4:02d}" for k in range(n)], "y": np.round(np.sin(np.arange(n)), 3)}
+                 ).to_csv(path, index=False)
+    model = Forecaster(**TINY).fit(pd.read_csv(path), target="y")
+    assert model.calendar_.text_format == "%qQ%y" and model.calendar_.freq_text == "QS-JAN"
+    lines = csv_text(model.predict(pd.read_csv(path)), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["1Q15", "2Q15", "3Q15"]

@@ -152,14 +152,14 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
 
 def _dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:
     """``frame`` with each float column that the file ``written`` writes as months ``01.2000`` (pandas: the number
-    1.2) as that text (``monthtext.dotted``); every row's text is taken only for columns whose first rows are so."""
+    1.2), or ``2008.01`` named as time or first, as that text (``monthtext.dotted``); every row's text is taken only for columns whose first rows are so."""
     floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
     head = written.columns(floats, 5) if floats else None
-    months = [c for c in floats if monthtext.dotted(head[c])]
+    months = [c for c in floats if monthtext.dotted(head[c], c, c == frame.columns[0])]  # 2008.01 named as time
     if months:
         text = written.columns(months)
         for c in months:
-            if monthtext.dotted(text[c]):
+            if monthtext.dotted(text[c], c, c == frame.columns[0]):
                 frame[c] = text[c]
     return frame
 

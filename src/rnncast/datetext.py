@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, monthtext, timetext
+from rnncast import cjkdates, halfyears, monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
@@ -34,10 +34,15 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
     timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
+    monthtext.refuse_number_months(column, name, place)  # 2008.1: January, or a float's 2008.10
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
-        return timetext.read(column, written, name, place), False
+        time = timetext.read(column, written, name, place)
+        _two_digit_years(column, time, name, place)  # 1Q50: 2050 to pandas, 1950 to a spreadsheet
+        return time, False
     if (written := cjkdates.format_of(column)) is not None:  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월)
         return cjkdates.read(column, written, name, place), False
+    if (written := halfyears.first_form(column)) is not None:  # 2000H1, 2000-S1: read names a value not so
+        return halfyears.read(column, written, name, place), False
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
         time = monthtext.read(column, written, name, place)
         _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
@@ -232,7 +237,7 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00{hint('time_col', ' (or name another --time-col)')}"
-                           f"{timetext.half_year(column.iloc[i])}")
+                           f"{halfyears.clause(column.iloc[i])}")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
@@ -290,13 +295,12 @@ UNREAD_CHECKED = 1000  # the first values of a column looked at for the first th
 
 def first_unread(column: pd.Series, place) -> tuple[str, str]:
     """The first of the first ``UNREAD_CHECKED`` values of ``column`` (text) that pandas reads as no timestamp, and
-    where it is (`` at line 4 of FILE``, ``place(i)`` naming row ``i``; "" for the column's first value), else its
-    first value: of a column not read as time, the value that is not ('Mär 2018' below 'Jan 2018', 'Feb 2018')."""
+    where it is (`` at line 4 of FILE``, ``place(i)`` naming row ``i``), else its first value: of a column not read
+    as time, the value that is not ('Mär 2018' below 'Jan 2018', 'Feb 2018')."""
     text = column.iloc[:UNREAD_CHECKED].astype("string").str.strip()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         read = pd.to_datetime(text, errors="coerce", format="mixed")
     bad = np.flatnonzero((read.isna() & text.notna()).to_numpy())
-    first = int(np.flatnonzero(text.notna().to_numpy())[0])
-    i = int(bad[0]) if len(bad) else first
-    return str(text.iloc[i]), ("" if i == first else f" at {place(i)}")
+    i = int(bad[0]) if len(bad) else int(np.flatnonzero(text.notna().to_numpy())[0])
+    return str(text.iloc[i]), f" at {place(i)}"

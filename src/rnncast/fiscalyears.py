@@ -1,5 +1,6 @@
 """Fiscal and season years written as two years (``2001-02``, ``2001/02``, ``2001-2002``: the year from April 2001 to
-March 2002, or a 2001-02 season), which pandas reads as months (``2001-02`` is February 2001) or not at all.
+March 2002, or a 2001-02 season), which pandas reads as months (``2001-02`` is February 2001) or not at all; their
+quarters (``2001-02 Q1``) and fiscal periods written ``FY2005 Q1``, refused naming the calendar quarters' forms read.
 
 A column every value of which is so written, each second year the first plus one, is refused by name: read as
 months it makes a 13-month calendar ('2001-02', '2002-03' ...) and forecasts dated '2013-01' (a tester's find).
@@ -17,11 +18,17 @@ import pandas as pd
 from rnncast.errors import RnncastError
 
 TWO_YEARS = re.compile(r"^(?P<first>\d{4})\s*[-/\u2013]\s*(?P<second>\d{2}|\d{4})$")  # 2001-02, 2001/02, 2001–2002
+# a quarter of such a year, as Indian and British accounts write it: 2001-02 Q1, Q1 2001/02, FY2001-02 Q3 (decision 678)
+QUARTERED = re.compile(r"^(?:(?P<qa>Q[1-4])\s*[-/ ]?\s*)?(?:FY\s*)?(?P<years>\d{4}\s*[-/\u2013]\s*\d{2}(?:\d{2})?)"
+                       r"(?:\s*[-/ ]?\s*(?P<qb>Q[1-4]))?$", re.IGNORECASE)
+FY = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
+QUARTERS = "such as 2005Q1, 2005-Q1 or Q1 2005"  # the forms of calendar quarters read (timetext)
 
 
 def _years(value) -> int | None:
-    """The first year of ``value`` where it writes two successive years, else None."""
-    m = TWO_YEARS.match(str(value).strip()) if isinstance(value, str) else None
+    """The first year of ``value`` where it writes two successive years (with a quarter or not), else None."""
+    m = QUARTERED.match(str(value).strip()) if isinstance(value, str) else None
+    m = TWO_YEARS.match(re.sub(r"\s", "", m["years"])) if m is not None else None
     if m is None:
         return None
     first, second = int(m["first"]), m["second"]
@@ -30,21 +37,36 @@ def _years(value) -> int | None:
 
 
 def written(column: pd.Series) -> bool:
-    """Whether every value of ``column`` (two or more) writes two successive years, as fiscal or season years do."""
+    """Whether every value of ``column`` (two or more) writes two successive years, as fiscal or season years do, or
+    a quarter of such a year (``2001-02 Q1``)."""
     values = column.dropna()
     return len(values) >= 2 and all(_years(v) is not None for v in values)
 
 
-def clause(value) -> str:
-    """The words saying what ``value`` (``2001-02``) is and what to write instead."""
-    first = _years(value)
-    return (f"{str(value).strip()!r}, two successive years: a fiscal or season year, which rnncast does not read as "
+def clause(value, at: str = "") -> str:
+    """The words saying what ``value`` (``2001-02``, ``2001-02 Q1``, ``FY2005 Q1``), found ``at`` (`` at line 2 of
+    FILE``), is and what to write instead."""
+    text, shown = str(value).strip(), f"{str(value).strip()!r}{at}"
+    if _years(text) is None:  # FY2005 Q1, FY05
+        return (f"{shown}, a fiscal quarter or year, which rnncast does not read as time (fiscal years start in "
+                f"different months: write calendar quarters {QUARTERS}, or dates)")
+    m = QUARTERED.match(text)
+    if m["qa"] or m["qb"]:
+        return (f"{shown}, a quarter of a fiscal or season year written as two years, which rnncast does not read as "
+                f"time (fiscal years start in different months); write each as the calendar quarter it falls in, "
+                f"{QUARTERS}, or as the date that quarter starts")
+    first = _years(text)
+    return (f"{shown}, two successive years: a fiscal or season year, which rnncast does not read as "
             f"time (as a date, '2001-02' would be February 2001); write each as its first year ({first}) in a column "
-            "named year, read as integer periods, or as the date its year starts")
+            f"named year, read as integer periods, or as the date its year starts (a quarterly table's quarters as the "
+            f"calendar quarters they fall in, {QUARTERS})")
 
 
 def refuse(column: pd.Series, name: str, place) -> None:
-    """Refuse a time column of fiscal or season years (``2001-02`` ...), naming its first value and line."""
-    if not pd.api.types.is_numeric_dtype(column) and written(column):
+    """Refuse a time column of fiscal or season years (``2001-02`` ...), their quarters (``2001-02 Q1``) or fiscal
+    periods (``FY2005 Q1``), naming its first value and line."""
+    values = column.dropna()
+    fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)
+    if not pd.api.types.is_numeric_dtype(column) and (written(column) or fiscal):
         first = int(np.flatnonzero(column.notna().to_numpy())[0])  # its position, as place counts rows
         raise RnncastError(f"time column {name!r} holds {clause(column.iloc[first])} (first at {place(first)})")

@@ -10,7 +10,7 @@ exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` a
 such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
 month names written short in some rows and in full in others (``Jun 2000``, ``June 2001``), two forms as
 ``timetext.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas
-types as the number 1.2, so that ``data`` keeps the text the file wrote. A month's name and a two-digit year
+types as the number 1.2, or of KOSIS' ``2008.01`` under a time name, so that ``data`` keeps the text the file wrote. A month's name and a two-digit year
 (``Jan-15``, ``JAN 15``: Excel's ``mmm-yy``) are read here too, as that month (``%b-%y``), where pandas reads
 ``Jan-15`` as 15 January of the year 1; ``datetext`` refuses such years outside the span readers agree on.
 """
@@ -25,6 +25,7 @@ import pandas as pd
 from rnncast import timetext
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, spelled
+from rnncast.timenames import time_named
 
 # formats a month column may be written in, beyond what pandas' guess names; %-m: the month unpadded
 FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
@@ -36,6 +37,8 @@ OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$")
        "%Y년 %-m월": re.compile(r"^\d{4}년 \d{1,2}월$")}  # Korean: 2024년 1월 (Korean Excel's, statistics portals')
 EITHER = re.compile(r"^\d{4}M1[0-2]$")  # 2000M10: written so padded (%YM%m) or not (%YM%-m)
 DOTTED = re.compile(r"^(?:0[1-9]|1[0-2])\.(?:1[6-9]|2[0-3])\d\d$")  # 01.2000: a month, never a number so written
+YEAR_DOT_MONTH_PADDED = re.compile(r"^(?:1[6-9]|2[0-3])\d\d\.(?:0[1-9]|1[0-2])$")  # 2008.01: KOSIS' months
+YEAR_DOT_MONTH = re.compile(r"^(?:1[6-9]|2[0-3])\d\d\.(?:0?[1-9]|1[0-2])$")  # and 2008.1, a month or a float's 2008.10
 
 
 NAMED_SHORT_YEAR = re.compile(r"^(?P<m>[A-Za-z]{3,9})(?P<sep>[- ])\d\d$")  # Jan-15, JAN 15, January-15
@@ -161,8 +164,47 @@ def one_naming(column: pd.Series, name: str = "time", place=str) -> None:
                            f"{b}; write every value in one form, e.g. as {str(common).strip()!r} is written")
 
 
-def dotted(text: pd.Series) -> bool:
+def dotted(text: pd.Series, name=None, first: bool = False) -> bool:
     """Whether a CSV column's text (read as strings) is all months written ``01.2000``, which pandas types as
-    the number 1.2: a leading zero and four digits of a year 1600 .. 2399 are no number's writing."""
+    the number 1.2: a leading zero and four digits of a year 1600 .. 2399 are no number's writing; or, under a
+    ``name`` that says time (``timenames.time_named``: month, period, 시점) or as the table's ``first`` column, months
+    written ``2008.01`` as KOSIS writes them (decision 677), which pandas types as numbers (2008.10 as 2008.1), named
+    so also where a month is written with one digit (``2008.1``: ``refuse_number_months`` refuses it)."""
     written = text.dropna().str.strip()
+    if name is not None and len(written) and (time_named(name) or first):
+        if written.str.fullmatch(YEAR_DOT_MONTH if time_named(name) else YEAR_DOT_MONTH_PADDED).all():
+            return True
     return bool(len(written)) and bool(written.str.fullmatch(DOTTED).all())
+
+
+def float_months(column: pd.Series) -> str | None:
+    """Where a float column's values are all months written year dot month (``2008.01`` .. ``2008.12``: a year 1600 ..
+    2399 and two decimals 01 .. 12), as ``pd.read_csv`` types KOSIS' months, the clause naming them and how to keep
+    their text, which a number cannot (2008.1 is 2008.10); else None."""
+    values = column.dropna().to_numpy(dtype=float) if pd.api.types.is_float_dtype(column) else np.array([])
+    cents = np.round(values * 100)
+    if not len(values) or not np.allclose(values * 100, cents, rtol=0, atol=1e-6):
+        return None
+    year, month = cents // 100, cents % 100
+    if ((year < 1600) | (year > 2399) | (month < 1) | (month > 12)).any():
+        return None
+    return (f"holds {values[0]:.2f} .. {values[-1]:.2f}, numbers that write months as year.month ({values[0]:.2f}), "
+            f"which a number cannot keep ({year[0]:.0f}.1 is {year[0]:.0f}.10); hand rnncast the file's path, which keeps "
+            f"the text, or read it with pd.read_csv(path, dtype={{{str(column.name)!r}: str}})")
+
+
+def refuse_number_months(column: pd.Series, name: str, place=str) -> None:
+    """Refuse (``RnncastError``) a text column of months written year dot month (``dotted``) where a month has one
+    digit (``2008.1``): January to a writer of unpadded months, October where a number lost the 0 of ``2008.10``."""
+    text = column.dropna()
+    if not len(text) or not all(isinstance(v, str) for v in text.iloc[:5]) or not (
+            written := text.astype(str).str.strip()).str.fullmatch(YEAR_DOT_MONTH).all():
+        return
+    short = np.flatnonzero(~written.str.fullmatch(YEAR_DOT_MONTH_PADDED).to_numpy())
+    if len(short):
+        i = int(np.flatnonzero(column.notna().to_numpy())[short[0]])
+        value = written.iloc[short[0]]
+        year = value.split(".")[0]
+        raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, a month written as a number: {value!r} "
+                           f"is January {year}, or October where a number dropped the 0 of {year}.10; write every month "
+                           f"with two digits ({year}.01, {year}.10) or as {year}-01")

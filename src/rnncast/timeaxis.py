@@ -14,11 +14,11 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled, unicode_form
-from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named
+from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named, time_named
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +43,14 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     if index in candidates:  # the columns first, then the index (README)
         name, how = _search(frame, [c for c in candidates if c != index])
         if name is None:
-            return _refuse_fiscal(frame, candidates, *_search(frame, [index]))
+            return _refuse_unread(frame, candidates, *_search(frame, [index]))
         kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
         log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
                     "(--time-col) or drop the column", name, how, kind, index)
         return name, how
-    return _refuse_fiscal(frame, candidates, *_search(frame, candidates))
+    return _refuse_unread(frame, candidates, *_search(frame, candidates))
 
 
-_FISCAL = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
 
 
@@ -74,27 +73,35 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             return c, f"{str(c)!r} {serials}{told}{compactdates.excel_fix()})"
         if (dated_name(c) or epoch_named(c)) and (epoch := compactdates.epoch_times(frame[c])) is not None:
             return c, f"{str(c)!r} {epoch[0]}{told}{epoch[1]})"
+        if time_named(c) and (months := monthtext.float_months(frame[c])) is not None:  # pd.read_csv's 2008.01
+            return c, f"{str(c)!r} {months}"
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
         if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
             value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
-            if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_fiscal), not rows numbered
-                return c, f"{str(c)!r} holds {fiscalyears.clause(value)}{at}"
-            why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
-                   if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
-                   "such as 2005-01")
-            return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){timetext.half_year(value)}"
+            if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_unread), not rows numbered
+                return c, f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
+            why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"
+                   if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
+                   "as 2005Q1 or half-years such as 2005H1")
+            return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
     return None
 
 
 
-def _refuse_fiscal(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
-    """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), a refusal naming it:
-    numbering the rows would silently misread the time the table clearly has."""
-    clause = unread_time(frame, candidates) if name is None else ""
+def _refuse_unread(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
+    """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), or text not read as time
+    under a name that says time (``time_named``: 'period' of 'Jan-Mar 2005'), a refusal naming it, a value, its line
+    and the forms read: numbering the rows would silently pass over the time the table clearly has (decision 675)."""
+    found = unread(frame, candidates) if name is None else None
+    clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
+    if found is not None and time_named(found[0]):
+        raise RnncastError(f"no time column was found: {clause}; its name says time, so its rows are not numbered: "
+                           f"correct it, name the time column with {spelled('time_col')}, or, to number the rows, leave "
+                           "the column out of the data or rename it")
     return name, how
 
 
@@ -123,7 +130,8 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
-    if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일
+    if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or halfyears.format_of(
+            sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1
             len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):

@@ -1,7 +1,7 @@
 """The names that say a column holds time: time names taken as the time column by name whatever it holds (``date``,
 ``ds``; Korean ``날짜``, ``일자``, ``일시``, Japanese ``日付``, ``日時``, Chinese ``日期``, ``时间``: decision 647), integer
-periods and compact months by name (``year``, ``period``, Korean ``기간``; ``month``), and the words of a name that say
-dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``). ``timeaxis`` finds the time column by them.
+periods and compact months by name (``year``, ``period``, Korean ``기간`` and KOSIS' ``시점``; ``month``), and the words of a name that say
+dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``), and names that are time words alone (``time_named``). ``timeaxis`` finds the time column by them.
 """
 
 from __future__ import annotations
@@ -11,9 +11,18 @@ import re
 # taken as the time column by name: English, then the headers Korean, Japanese and Chinese sheets give dates
 # (日付 and 日時 Japanese; 日期 and 时间 Chinese; 時間 is Japanese for hours worked, not taken)
 TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime", "날짜", "일자", "일시", "日付", "日時", "日期", "时间")
-INTEGER_NAMES = ("year", "period", "step", "time_idx", "기간")  # integer columns taken as integer periods by name
+INTEGER_NAMES = ("year", "period", "step", "time_idx", "기간", "시점")  # integer columns taken as integer periods by name
 MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
 TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + ("quarter", "qtr", "week", "day", "fy", "fiscal"))
+
+
+def time_named(name) -> bool:
+    """Whether a column's name says time in every word: one of ``TIME_WORDS`` (``period``, ``quarter``, ``날짜``) or
+    words that all are (``TIME_PERIOD``, ``fiscal_quarter``; not ``time_zone``). Such a column holding text not read
+    as time is refused where no time column was found (``timeaxis``), never passed over with the rows numbered."""
+    lower = str(name).strip().lower()
+    words = [w for w in re.split(r"[^a-z]+", lower) if w]
+    return lower in TIME_WORDS or (bool(words) and set(words) <= TIME_WORDS)
 
 
 DATE_WORD = re.compile(r"(?:^|[^A-Za-z])(?:[Dd]ate|[Dd]atum|[Ff]echa)|(?<=[a-z])(?:Date|Datum|Fecha)|"

@@ -1,4 +1,5 @@
-"""Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``)
+"""Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``; Bloomberg's
+``4Q14`` and ``4Q2014``, ``%qQ%y``, two-digit years as pandas reads them: decision 676)
 and ISO weeks (``2021-W01``, ``2021W01``, ``2021-W01-1``).
 
 ``format_of`` recognises a column written so and names its format: strftime directives, with
@@ -10,7 +11,8 @@ and ``reads_back`` says whether the text written reads back to the same timestam
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
 ``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
 ``2016-01`` and ``2016/01``), whose forecasts no one form could be written in. East Asian forms (``2000년 1분기``,
-``2024-01-01(월)``) are ``cjkdates``': ``read``, ``write`` and ``reads_back`` pass them on.
+``2024-01-01(월)``) are ``cjkdates``', half-years (``2000H1``) ``halfyears``': ``read``, ``write`` and ``reads_back``
+pass them on.
 """
 
 from __future__ import annotations
@@ -21,28 +23,16 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, numbertimes, zonedays
+from rnncast import cjkdates, halfyears, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
 QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
+NUMBER_FIRST = re.compile(r"^(?P<n>\d)(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<y>\d{4}|\d\d)$")  # Bloomberg's 4Q14, 4Q2014
 ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
 CHECKED = 1000  # values of a column whose form is checked, spread over it
-HALF_YEAR = re.compile(r"^(?:(?P<y>\d{4})[-/ ]?[Hh](?P<h>[12])|[Hh](?P<h2>[12])[-/ ]?(?P<y2>\d{4}))$")  # 2000H1, H2 2000
-
-
-def half_year(value) -> str:
-    """Where ``value`` is a half-year (``2000H1``, ``2000-H2``, ``H1 2000``), which no pandas form reads, the clause
-    of a refusal saying what to write instead; else ""."""
-    m = HALF_YEAR.match(str(value).strip())
-    if m is None:
-        return ""
-    year = m["y"] or m["y2"]
-    return (f"; {str(value).strip()!r} looks like a half-year, which pandas reads in no form: write each as the first "
-            f"month of its half ({year}H1 as {year}-01, {year}H2 as {year}-07), read on the half-yearly calendar "
-            "'2QS-JAN'")
 
 
 def format_of(column: pd.Series) -> str | None:
@@ -155,14 +145,16 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     """Text in ``fmt`` (``format_of``) as timestamps: quarters at their first day, ISO weeks without a
     weekday at their Monday; a missing value is NaT. A value not written so is refused (``RnncastError``)
     naming it and its place (``place(i)`` names row ``i``). East Asian forms are ``cjkdates``'."""
-    if cjkdates.owns(fmt):  # 2000년 1분기, 2024-01-01(월)
-        return cjkdates.read(column, fmt, name, place)
+    if cjkdates.owns(fmt) or halfyears.owns(fmt):  # 2000년 1분기, 2024-01-01(월); 2000H1
+        return (cjkdates if cjkdates.owns(fmt) else halfyears).read(column, fmt, name, place)
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
     if is_quarters(fmt):
-        parts = text.str.extract(QUARTER if fmt.startswith("%Y") else QUARTER_FIRST)
-        _refuse(column, given & ~parts["n"].isin(list("1234")).to_numpy(), fmt, name, place)
-        return pd.PeriodIndex(parts["y"] + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT
+        parts = text.str.extract(QUARTER if fmt.startswith("%Y") else NUMBER_FIRST if fmt.startswith("%q") else QUARTER_FIRST)
+        same = text.map(lambda v: isinstance(v, str) and _form(v) == fmt).to_numpy()  # 1Q00 beside 1Q2000: refused
+        _refuse(column, given & (~same | ~parts["n"].isin(list("1234")).to_numpy()), fmt, name, place)
+        years = parts["y"].map(lambda y: str(short_year_readings(int(y))[0]) if isinstance(y, str) and len(y) == 2 else y)
+        return pd.PeriodIndex(years + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT; 00 as pandas reads it
     full, with_day = (text, fmt) if "%u" in fmt else (text + "-1", fmt + "-%u")  # a week alone: its Monday
     times = pd.to_datetime(full, format=with_day, errors="coerce")
     same = text.map(lambda v: isinstance(v, str) and _form(v) == fmt).to_numpy()
@@ -176,8 +168,8 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
         what = "quarters" if is_quarters(fmt) else "ISO weeks"
         value = str(column.iloc[i]).strip()
         if _form(value) == fmt:  # written so, but there is no such quarter, week or weekday
-            y = int(re.search(r"\d{4}", value)[0])
-            weeks = pd.Timestamp(f"{y}-12-28").isocalendar()[1]  # 28 December is in a year's last ISO week
+            y = int(re.search(r"\d{4}", value)[0]) if not is_quarters(fmt) else 0  # 5Q00: a quarter of no 4 digits
+            weeks = pd.Timestamp(f"{y}-12-28").isocalendar()[1] if y else 0  # 28 December is in a year's last ISO week
             rule = ("quarters run Q1 .. Q4" if is_quarters(fmt) else f"ISO weeks of {y} run W01 .. W{weeks}"
                     + (", weekdays 1 .. 7" if "%u" in fmt else ""))
             raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, which names no "
@@ -194,8 +186,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     times = pd.DatetimeIndex(times)
     if numbertimes.unit_of(fmt):  # Unix times, Excel serials: numbers in the column's unit (time_unit)
         return numbertimes.write(times, fmt)
-    if cjkdates.owns(fmt):  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월): written there, in any locale
-        return cjkdates.write(times, fmt)
+    if cjkdates.owns(fmt) or halfyears.owns(fmt):  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월), 2000H1: in any locale
+        return (cjkdates if cjkdates.owns(fmt) else halfyears).write(times, fmt)
     if is_quarters(fmt):
         written = times.to_period("Q").strftime(fmt)
     elif any(token in fmt for token in OWN_TOKENS):  # directives strftime has not everywhere: written here
@@ -256,7 +248,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     if "%y" in fmt and not two_digit_years_agree(times):
         return False
     try:
-        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt):
+        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt) or halfyears.owns(fmt):
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
         elif times.tz is not None and (offset_in(fmt) or fmt.endswith("Z")):
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
@@ -309,6 +301,8 @@ def _form(text: str) -> str | None:
     m = QUARTER_FIRST.match(text)
     if m:
         return f"{m['q']}%q{m['sep']}%Y"
+    if (m := NUMBER_FIRST.match(text)) is not None:
+        return f"%q{m['sep']}{m['q']}%{'Y' if len(m['y']) == 4 else 'y'}"
     m = ISO_WEEK.match(text)
     if m:
         return f"%G{m['sep']}W%V" + (f"{m['sep2']}%u" if m["d"] else "")
