@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -287,8 +288,28 @@ def test_the_weights_checksum_is_written_and_a_folder_without_one_still_loads(mo
     assert meta["weights_sha256"] == hashlib.sha256((model_dir / "weights.safetensors").read_bytes()).hexdigest()
     y = np.sin(0.1 * np.arange(50))
     before = Forecaster.load(model_dir).predict(y)
-    _edit_meta(model_dir, lambda m: m.pop("weights_sha256"))  # a folder written before the checksum
+    _edit_meta(model_dir, lambda m: [m.pop(k) for k in ("weights_sha256", "description_sha256")])  # written before both
     pd.testing.assert_frame_equal(Forecaster.load(model_dir).predict(y), before)
+
+
+def test_a_model_json_with_its_feature_columns_swapped_is_refused_and_a_folder_of_before_loads(tmp_path):
+    """Swapping model.json's feature columns (['x', 'z'] -> ['z', 'x']) passed every check and silently changed the
+    forecasts: model.json now records its own SHA-256 (description_sha256), checked when it is read; a folder written
+    before it, without one, loads as before (decision 679)."""
+    frame = make_frame(120).assign(z=lambda d: np.linspace(0, 1, len(d)).astype(np.float32))
+    model = Forecaster(**dict(TINY, epochs=1)).fit(frame, target="y", features=["x", "z"])
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    written = path.read_text()
+    assert len(json.loads(written)["description_sha256"]) == 64
+    _edit_meta(tmp_path / "m", lambda m: m.update(features=["z", "x"]))
+    with pytest.raises(RnncastError, match=rf"^{re.escape(str(path))} does not match the checksum it records "
+                                           r"\(description_sha256\): the model description was edited"):
+        Forecaster.load(tmp_path / "m")
+    _edit_meta(tmp_path / "m", lambda m: m.update(features=["x", "z"]))  # back as written, in other spacing: loads
+    pd.testing.assert_frame_equal(Forecaster.load(tmp_path / "m").predict(frame), model.predict(frame))
+    _edit_meta(tmp_path / "m", lambda m: m.update(features=["z", "x"]) or m.pop("description_sha256"))
+    assert len(Forecaster.load(tmp_path / "m").predict(frame)) == TINY["horizon"]  # no checksum: an older folder
 
 
 def test_a_model_without_a_highway_refuses_a_lookback_its_network_was_not_built_with(tmp_path):
@@ -507,6 +528,7 @@ def test_a_season_model_saves_loads_and_a_model_of_another_norm_ignores_its_seas
     h.save(tmp_path / "h")
     meta = json.loads((tmp_path / "h" / "model.json").read_text())
     meta["network"]["season"] = 1  # as a network saved before its season was kept
+    del meta["description_sha256"]  # and before model.json recorded its own checksum
     (tmp_path / "h" / "model.json").write_text(json.dumps(meta))
     assert Forecaster.load(tmp_path / "h").season == 12
 
@@ -716,6 +738,7 @@ def test_a_model_fitted_with_a_seed_now_refused_still_loads_and_forecasts(tmp_pa
     model.save(tmp_path / "m")
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
     meta["params"].update(seed=-1, epochs=10 ** 23)
+    del meta["description_sha256"]  # an older model's model.json: no checksum of its own
     (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.get_params()["seed"] == -1

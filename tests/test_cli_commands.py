@@ -443,15 +443,14 @@ def test_predict_overwrite_replaces_a_forecast_and_never_a_data_file(tmp_path, c
     parquet = tmp_path / "other.parquet"
     pd.read_csv(other).to_parquet(parquet)
     before = {p: p.read_bytes() for p in (other, parquet)}
-    for path, held in ((other, "a table of 48 rows headed month, sales as this model's forecast is, but this model's is "
-                               "3 rows: a forecast of one series is told from its data only by its horizon's rows"),
-                       (parquet, "a Parquet table of 48 rows headed month, sales; this model's forecast is 3 rows headed "
-                                 "month, sales")):
+    for path, what in ((other, "a table"), (parquet, "a Parquet table")):  # data, or another model's forecast: either
         for overwrite in ([], ["--overwrite"]):
             assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(path), *overwrite]) == 2
             assert capsys.readouterr().err == (
-                f"rnncast: error: --out {path} exists and does not read as a forecast rnncast predict wrote ({held}), "
-                "which --overwrite never replaces: give another --out, or remove the file first\n")
+                f"rnncast: error: --out {path} holds another model's forecast of one series (targets sales, 48 rows), or "
+                f"data headed as one ({what} headed month, sales); --overwrite replaces a forecast of one series only "
+                "where it holds this model's targets and horizon (sales, 3 rows), which tell it from data: give another "
+                "--out, or remove the file first\n")
     assert {p: p.read_bytes() for p in before} == before
     for name in ("f.csv", "f.tsv", "f.parquet"):  # another model's forecast, then this one's, each replaced
         out = tmp_path / name
@@ -464,6 +463,31 @@ def test_predict_overwrite_replaces_a_forecast_and_never_a_data_file(tmp_path, c
     Forecaster(**TINY).fit(str(panel), target="sales").save(tmp_path / "many")
     assert main(["predict", str(tmp_path / "many"), str(panel), "--out", str(tmp_path / "f.csv"), "--overwrite"]) == 0
     assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(tmp_path / "f.csv"), "--overwrite"]) == 0
+
+
+def test_predict_over_another_models_forecast_says_it_may_be_one(tmp_path, capsys):
+    """`predict --out p1.csv --overwrite` where p1.csv held another model's forecast (target OT, 24 rows) was refused as
+    "does not read as a forecast rnncast predict wrote": it is refused still (a forecast of one series is headed as data
+    is), in words that say it may be another model's forecast; a file that is none is said to be none (decision 680)."""
+    data = tmp_path / "d.csv"
+    frame = _monthly_csv(data, n=60)
+    pd.read_csv(frame).assign(price=lambda d: d["sales"] / 2).to_csv(data, index=False)
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "sales")
+    Forecaster(**{**TINY, "horizon": 4}).fit(str(data), target="price").save(tmp_path / "price")
+    out = tmp_path / "p1.csv"
+    assert main(["predict", str(tmp_path / "sales"), str(data), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["predict", str(tmp_path / "price"), str(data), "--out", str(out), "--overwrite"]) == 2
+    assert capsys.readouterr().err == (
+        f"rnncast: error: --out {out} holds another model's forecast of one series (targets sales, 3 rows), or data "
+        "headed as one (a table headed month, sales); --overwrite replaces a forecast of one series only where it holds "
+        "this model's targets and horizon (price, 4 rows), which tell it from data: give another --out, or remove the "
+        "file first\n")
+    out.write_text("my notes\n")
+    assert main(["predict", str(tmp_path / "price"), str(data), "--out", str(out), "--overwrite"]) == 2
+    assert "exists and does not read as a forecast rnncast predict wrote (a table of 0 rows" in capsys.readouterr().err
+
+
 def test_with_several_targets_the_score_tables_say_their_rmse_is_the_mean_of_the_targets_rmses():
     """fit two.csv --target a,b printed MSE 4972.7 beside RMSE 51.42, not √MSE = 70.5: each is the mean over the
     targets of their own (as scikit-learn's multioutput='uniform_average'), said nowhere (a tester's find)."""

@@ -66,3 +66,23 @@ def test_any_forecast_reads_back_to_its_float32_where_float64_can_hold_it(y, off
         assert scaled_back(x, offset, scale) == np.float32(y) and len(repr(float(x))) <= len(repr(exact))
     else:  # an offset too large for its scale to show in float64: a decimal that does, or the value as it was
         assert scaled_back(x, offset, scale) == np.float32(y) or float(x) == exact
+
+
+def test_with_a_unit_a_forecast_near_the_offset_gets_the_digits_of_float32_at_the_unit_not_finer():
+    """A quantile model's median near its series' mean (scaled: a float32 near 0) was written 49.87435367 beside its
+    bands' 44.428727: float32's steps near 0 are far finer than at 1, the series' spread (decision 681)."""
+    offset, scale = 49.87, 5.0
+    y = np.float32((49.87435367 - offset) / scale)  # 0.00087...: a float32 step of 6e-11, 3e-10 in original units
+    assert repr(float(shortest(y, offset, scale))) == "49.87435367"  # exact: every digit of that float32
+    x = float(shortest(y, offset, scale, unit=1.0))
+    assert repr(x) == "49.8743537" and abs((x - offset) / scale - float(y)) <= 2.0 ** -24  # half float32's step at 1
+    rng = np.random.default_rng(1)
+    y = rng.standard_normal(2000).astype(np.float32)
+    x = shortest(y, offset, scale, unit=1.0)
+    exact = y.astype(np.float64) * scale + offset
+    far = np.abs(y) >= 1  # at or beyond the unit: float32's own steps, as without it
+    assert np.array_equal(x[far], shortest(y[far], offset, scale)) and np.array_equal(scaled_back(x[far], offset, scale), y[far])
+    assert (np.abs(x - exact) <= scale * 2.0 ** -24 * np.maximum(np.abs(y), 1) * 1.0000001).all()
+    significant = [len(np.format_float_scientific(v, unique=True).split("e")[0].replace("-", "").replace(".", ""))
+                   for v in x]
+    assert max(significant) <= 9  # 49.87435367's 10 no more: a float32's digits at most

@@ -300,3 +300,22 @@ def test_evaluate_says_which_series_fit_left_out_as_too_short_and_that_they_are_
     assert scored["text"].endswith(f"; {said}")  # evaluate's first line
     assert f"{said}; the scores are those of the other series." in result["notes"]  # --json's, the run page's
     assert "not_trained" not in Forecaster(**TINY).fit(panel_frame).evaluate(panel_frame)["scored"]  # none left out
+
+
+def test_a_quantile_forecast_writes_every_column_with_float32s_digits_at_the_series_spread():
+    """predict wrote a quantile model's median near its series' mean as 49.87435367 (10 digits) beside its bands'
+    44.428727: every forecast column now has at most a float32's digits at the series' spread (decision 681)."""
+    rng = np.random.default_rng(3)
+    t = np.arange(200)
+    frame = pd.DataFrame({"y": 50 + 5 * np.sin(2 * np.pi * t / 7) + rng.normal(0, 1, 200)})
+    model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9), "epochs": 3}).fit(frame, target="y")
+    forecast = model.predict(frame)
+    digits = [len(np.format_float_scientific(v, unique=True).split("e")[0].replace("-", "").replace(".", ""))
+              for v in forecast.to_numpy().ravel()]
+    assert max(digits) <= 9, forecast
+    backtest = model.backtest(frame, n_windows=3)
+    values = backtest.forecasts[["y_hat", "y_q0.1", "y_q0.5", "y_q0.9", "y_mean"]].to_numpy().ravel()  # not the data's
+    assert max(len(np.format_float_scientific(v, unique=True).split("e")[0].replace("-", "").replace(".", ""))
+               for v in values) <= 9
+    unscaled = Forecaster(**{**TINY, "scaler": "none", "epochs": 1}).fit(frame, target="y").predict(frame)
+    assert all(str(np.float32(v)) == repr(v) for v in unscaled["y"].tolist())  # nothing scaled: the float32's own text

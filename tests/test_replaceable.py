@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from rnncast import replaceable
+from rnncast.outputs import Held
 
 
 def state(layout="single", targets=("sales",), quantiles=(), horizon=3, ids=(None,)):
@@ -38,18 +39,23 @@ def test_a_point_forecast_of_one_series_is_this_models_with_its_horizons_rows(tm
     csv = tmp_path / "f.csv"
     csv.write_text("date;sales\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;3\r\n")  # a ';' dialect, CR LF
     assert replaceable.forecast_refusal(csv, state()) is None
-    assert replaceable.forecast_refusal(csv, state(horizon=4)) == (  # said as what it may be: not "not predict's"
-        "a table of 3 rows headed date, sales as this model's forecast is, but this model's is 4 rows: a forecast of one "
-        "series is told from its data only by its horizon's rows")
-    assert replaceable.forecast_refusal(csv, state(targets=["y"])).startswith("a table of 3 rows headed date, sales;")
-    assert replaceable.forecast_refusal(csv, state(layout="long", ids=["a", "b"])) == (
-        "a table of 3 rows headed date, sales; this model's forecast is 6 rows headed unique_id, date, sales_hat")
+    other = replaceable.forecast_refusal(csv, state(horizon=4))  # another model's, or data: said as what it may be
+    assert isinstance(other, Held) and other == ("another model's forecast of one series (targets sales, 3 rows), or "
+                                                 "data headed as one (a table headed date, sales)")
+    assert other.replaced == ("a forecast of one series only where it holds this model's targets and horizon (sales, "
+                              "4 rows), which tell it from data")
+    assert replaceable.forecast_refusal(csv, state(targets=["y"])).replaced.startswith(
+        "a forecast of one series only where it holds this model's targets and horizon (y, 3 rows)")
+    panel = replaceable.forecast_refusal(csv, state(layout="long", ids=["a", "b"]))
+    assert panel.startswith("another model's forecast of one series (targets sales, 3 rows)") and panel.replaced == (
+        "only forecasts headed as no data is, as this model's is (6 rows headed unique_id, date, sales_hat)")
     (tmp_path / "bom.tsv").write_text("\ufeffdate\tsales\n2024-01-01\t1\n2024-01-02\t2\n2024-01-03\t3")  # no last line end
     assert replaceable.forecast_refusal(tmp_path / "bom.tsv", state()) is None
     (tmp_path / "bin.csv").write_bytes(b"\xff\xfe\x00d")
     assert replaceable.forecast_refusal(tmp_path / "bin.csv", state()) == "its content is not UTF-8 text"
     (tmp_path / "notes.csv").write_text("my notes\n")
-    assert replaceable.forecast_refusal(tmp_path / "notes.csv", state()).startswith("a table of 0 rows headed my notes;")
+    notes = replaceable.forecast_refusal(tmp_path / "notes.csv", state())  # no forecast at all: said so
+    assert notes.startswith("a table of 0 rows headed my notes;") and not isinstance(notes, Held)
     (tmp_path / "empty.csv").touch()
     assert replaceable.forecast_refusal(tmp_path / "empty.csv", state()) is None
 
@@ -61,7 +67,8 @@ def test_a_parquet_forecast_carries_predicts_mark(tmp_path):
     assert replaceable.forecast_refusal(tmp_path / "marked.parquet", state(horizon=1)) is None  # any model's
     frame.to_parquet(tmp_path / "data.parquet")
     assert replaceable.forecast_refusal(tmp_path / "data.parquet", state()) == (
-        "a Parquet table of 5 rows headed date, sales; this model's forecast is 3 rows headed date, sales")
+        "another model's forecast of one series (targets sales, 5 rows), or data headed as one (a Parquet table headed "
+        "date, sales)")
     frame.head(3).to_parquet(tmp_path / "before.parquet")  # one an earlier rnncast wrote, unmarked
     assert replaceable.forecast_refusal(tmp_path / "before.parquet", state()) is None
     (tmp_path / "text.parquet").write_text("date,sales\n")
@@ -91,5 +98,5 @@ def test_a_forecast_under_excels_sep_line_is_predicts(tmp_path):
     csv = tmp_path / "f.csv"
     csv.write_text("sep=;\r\ndate;sales\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;3\r\n")
     assert replaceable.forecast_refusal(csv, state()) is None
-    assert replaceable.forecast_refusal(csv, state(horizon=4)).startswith("a table of 3 rows headed date, sales as this "
-                                                                          "model's forecast is, but this model's is 4 rows")
+    assert replaceable.forecast_refusal(csv, state(horizon=4)).startswith("another model's forecast of one series "
+                                                                          "(targets sales, 3 rows)")

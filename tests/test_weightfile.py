@@ -50,3 +50,14 @@ def test_the_checksum_is_checked_where_one_is_recorded(tmp_path):
         weightfile.check_checksum("0" * 64, "weights_sha256", data, tmp_path / "m", tmp_path / "w")
     with pytest.raises(RnncastError, match="weights_sha256 is 'abc', not a SHA-256"):
         weightfile.check_checksum("abc", "weights_sha256", data, tmp_path / "m", tmp_path / "w")
+
+
+def test_the_description_checksum_counts_what_model_json_says_not_its_spacing_or_order(tmp_path):
+    meta = {"targets": ["y"], "features": ["a", "b"], "scalers": [[0.5, 2.0]]}
+    meta["description_sha256"] = weightfile.description_sha256(meta, "description_sha256")
+    weightfile.check_description(dict(reversed(list(meta.items()))), "description_sha256", tmp_path / "model.json")
+    weightfile.check_description({"targets": ["y"]}, "description_sha256", tmp_path / "model.json")  # older: none
+    with pytest.raises(RnncastError, match=r"model.json does not match the checksum it records \(description_sha256\)"):
+        weightfile.check_description({**meta, "features": ["b", "a"]}, "description_sha256", tmp_path / "model.json")
+    with pytest.raises(RnncastError, match="description_sha256 is 17, not a SHA-256"):
+        weightfile.check_description({**meta, "description_sha256": 17}, "description_sha256", tmp_path / "model.json")

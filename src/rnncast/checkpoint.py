@@ -30,8 +30,8 @@ from rnncast import demofolders, interrupts, nesting, outputs, pathargs, replaci
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
-from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, holder, output_kinds, write_bytes,
-                           write_json, written_path)
+from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, holder, json_text, output_kinds,
+                           write_bytes, write_json, written_path)
 from rnncast.models import NetSpec, build_net
 from rnncast.state import FittedState, check_version
 
@@ -39,6 +39,7 @@ FORMAT = "rnncast-model"  # the format version is the fitted state's (state.FORM
 WEIGHTS = MODEL_WEIGHTS
 META = MODEL_META
 CHECKSUM = "weights_sha256"  # model.json's key: the SHA-256 of the weights file's bytes (absent in older folders)
+DESCRIBED = "description_sha256"  # model.json's key: the SHA-256 of model.json's own data (absent in older folders)
 
 # what model.json's "network" may hold beyond its type (NetSpec's annotations give the types)
 _CHOICES = {"cell": CELLS, "window_norm": WINDOW_NORMS, "scheme": SCHEMES, "decoder": DECODERS}
@@ -110,6 +111,7 @@ def write_model(folder, net: nn.Module, meta: dict) -> None:
     data = save(state)
     description = {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
                    CHECKSUM: hashlib.sha256(data).hexdigest()}
+    description[DESCRIBED] = weightfile.description_sha256(json.loads(json_text(description)), DESCRIBED)  # as read back
     new = None
     try:
         with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
@@ -209,6 +211,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
         if bad:
             raise RnncastError(f"{weights_path}: tensor {name} holds {bad} NaN or infinite value(s) of "
                                f"{tensor.numel()}; the weights are damaged and forecast nothing")
+    weightfile.check_description(meta, DESCRIBED, meta_path)  # last: an edit another check names is named so
     net = build_net(spec)
     net.load_state_dict(state)
     return net, meta

@@ -136,7 +136,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
-    y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True)  # no float32 noise digits
+    y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True,  # no float32 noise digits
+                                unit=digits_unit(state))
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     if state.layout == "single":
         frame = pd.DataFrame(point[0], columns=state.targets, index=when[0])
@@ -208,6 +209,12 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
 
 
+def digits_unit(state) -> float:
+    """The scaled size whose float32 step is a written forecast's finest (``decimals.shortest``'s ``unit``): 1, the
+    series' spread (standard) or range (minmax); 0 where nothing is scaled, the network's float32 as it is."""
+    return 0.0 if state.settings.data.scaler == "none" else 1.0
+
+
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray, shortest: bool = False) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
@@ -225,12 +232,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     rows = target_rows[:, None] + np.arange(horizon)  # [W, H]
     recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
-    pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale, shortest)
+    pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale, shortest, digits_unit(state))
     means = state.train_means[index]  # [S, T]
     scaled_means = ((means - offset[:, :n_t]) / scale[:, :n_t]).astype(np.float32)
     if shortest:  # written beside the forecasts at their resolution (decimals.shortest), not float64's 16 digits
-        o, k = offset[:, :n_t] - scale[:, :n_t], scale[:, :n_t]  # scaled + 1: near 0 (the mean, scaled) is no finer than 1
-        means = decimals.shortest(((means - o) / k).astype(np.float32), o, k)
+        means = decimals.shortest(scaled_means, offset[:, :n_t], scale[:, :n_t], digits_unit(state))
 
     times = panel.times  # [S] each series' times, sliced once for both forecasts (20,000 series: seconds)
     if panel.row_numbers is not None:  # no time, rows the series share (a wide table's): windows placed by the table's

@@ -151,12 +151,23 @@ def model_folder(folder: Path) -> Path | None:
     return folder if folder.is_dir() and any((folder / name).exists() for name in MODEL_FILES) else None
 
 
+class Held(str):
+    """What ``check_output_file``'s ``own`` judge says a file holds where it may be the command's output, though not
+    one it replaces (another model's forecast of one series, headed as data is too): ``replaced`` says what
+    ``--overwrite`` does replace instead (decision 680)."""
+
+    def __new__(cls, text: str, replaced: str):
+        held = super().__new__(cls, text)
+        held.replaced = replaced
+        return held
+
+
 def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwrite: bool = False, own=None) -> Path:
     """Refuse an output file that would land in a model folder, replace a file of a run (or of a
     backtest or tune folder) or one of the command's ``inputs``, replace an existing file unless
     ``overwrite`` (``--overwrite``), and then only an output of the same command: ``own``, ``(what the
-    command writes, a function of the file: None where it is one, else what it appears to be)``
-    (``replaceable``); or end in none of ``suffixes`` (the formats the command
+    command writes, a function of the file: None where it is one, else what it appears to be, a ``Held`` where that
+    may be the command's output of another kind)`` (``replaceable``); or end in none of ``suffixes`` (the formats the command
     writes; a CSV text in a ``.parquet`` file reads as neither). ``kind``: the file, as the message
     names it (".onnx", "CSV"). A symbolic link is written through (``files.write_bytes``), so the file
     it leads to is held to the same rules, and must end as the link does. ``flag``: how messages name
@@ -190,8 +201,11 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
             if given and Path(given).exists() and path.samefile(given):
                 raise RnncastError(f"{at}{via} is the command's own input ({given}); give another file name")
         appears = own[1](target) if own else None
+        other = flag if flag.startswith("-") else "path"
+        if isinstance(appears, Held):  # an output of this command, maybe: not "does not read as" one
+            raise RnncastError(f"{at}{via} holds {appears}; {ask(flag)} replaces {appears.replaced}: give another "
+                               f"{other}, or remove the file first")
         if appears:  # with or without --overwrite, which would not replace it either
-            other = flag if flag.startswith("-") else "path"
             raise RnncastError(f"{at}{via} exists and does not read as {own[0]} ({appears}), which {ask(flag)} never "
                                f"replaces: give another {other}, or remove the file first")
         if not overwrite:

@@ -6,7 +6,8 @@ A forecast is told by its columns (a CSV or TSV file's header, a Parquet file's 
 (id, time, ``<target>_hat`` and its quantile columns) and a quantile model's (time, targets, ``<target>_q<level>``)
 are headed as no data file is, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a
 point forecast of one series (time, targets) is headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
-file that trained a model holds more). A Parquet forecast carries predict's mark in its schema (``MARK``), which
+file that trained a model holds more); another's, or data, headed so is refused as either (``outputs.Held``: not "no
+forecast"). A Parquet forecast carries predict's mark in its schema (``MARK``), which
 any model's predict accepts. An ONNX model is rnncast's when its metadata holds ``rnncast_version`` (export
 writes it). An empty file holds nothing to lose and is replaced. Each check reads a header or a footer, and counts
 the lines of a file of at most 64 MiB whose header is no panel's or quantile model's forecast (a point forecast's
@@ -19,6 +20,7 @@ import io
 import json
 from pathlib import Path
 
+from rnncast.outputs import Held
 from rnncast.sheetcsv import EXCEL_SEP
 
 MARK = b"rnncast"  # the key of predict's mark in a Parquet forecast's schema metadata: {"kind": "forecast"}
@@ -99,7 +101,8 @@ def _text(path: Path, state) -> str | None:
 
 def _judged(names: list, rows, state, what: str) -> str | None:
     """None where ``names`` head a forecast (``_shape``), or the point forecast of one series of the model of
-    ``state`` with ``rows()`` its horizon; else what the file appears to be."""
+    ``state`` with ``rows()`` its horizon; a ``Held`` where the file is headed as such a forecast of another model is,
+    or data (time, then value columns: they cannot be told apart); else what the file appears to be."""
     if _shape(names):
         return None
     horizon, single = state.settings.data.horizon, state.layout == "single"
@@ -108,11 +111,13 @@ def _judged(names: list, rows, state, what: str) -> str | None:
         return None
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
     steps = horizon * (1 if single else len(state.ids))
-    if single and what == "a table" and names == forecast_header(state):  # another horizon's forecast, or data (a
-        # Parquet forecast carries predict's mark): its rows alone tell them apart
-        return (f"{held} headed {_listed(names)} as this model's forecast is, but this model's is {_many(steps, 'row')}: "
-                "a forecast of one series is told from its data only by its horizon's rows")
     ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
+    if count and len(names) >= 2 and all(names):  # headed as a point forecast of one series is: time, then targets
+        told = (f"a forecast of one series only where it holds this model's targets and horizon ({_listed(state.targets)}, "
+                f"{_many(horizon, 'row')}), which tell it from data" if single else
+                f"only forecasts headed as no data is, as this model's is ({ours})")
+        return Held(f"another model's forecast of one series (targets {_listed(names[1:])}, {_many(count, 'row')}), or data "
+                    f"headed as one ({what} headed {_listed(names)})", told)
     return f"{held} headed {_listed(names) or 'nothing'}; this model's forecast is {ours}"
 
 

@@ -288,15 +288,16 @@ def transform_rows(values: np.ndarray, lengths: np.ndarray, offset: np.ndarray, 
 
 
 def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray,
-                    shortest: bool = False) -> np.ndarray:
+                    shortest: bool = False, unit: float = 1.0) -> np.ndarray:
     """Forecasts [W, H, T] or [W, H, T, Q] of windows from series ``series`` [W] back in original units,
     with the target columns (the first T) of each series' offset and scale [S, C]. ``shortest``: each
-    value the shortest decimal that scales back to the network's float32 (``decimals.shortest``), for the
-    forecasts a person reads (predict's, a backtest's); a run's scores skip that pass over every value."""
+    value the shortest decimal that scales back to the network's float32 (``decimals.shortest``; ``unit``: 1,
+    or 0 where nothing is scaled), for the forecasts a person reads (predict's, a backtest's); a run's scores skip
+    that pass over every value."""
     n_t = y.shape[2]
     o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
     if y.ndim == 4:
         o, k = o[..., None], k[..., None]  # [W, 1, T, 1]
     if shortest:
-        return decimals.shortest(y, o, k)
+        return decimals.shortest(y, o, k, unit)
     return y * k + o  # float64: a forecast near 1e9 keeps its +-100 (float32 would step by 64)

@@ -262,7 +262,8 @@ def _of_series(series_id) -> str:
 
 # model.json's keys: those ``FittedState.meta`` writes, checkpoint.write_model's beside them (format, version, network,
 # checksum), Forecaster.save's history, and those of models written before many series (step, scaler, split, train_mean)
-_KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "history", "format_version", "params",
+_KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "description_sha256",
+                   "history", "format_version", "params",
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",

@@ -1,12 +1,15 @@
 """A model's weights file (safetensors) held against the network its model.json describes, before
 anything is built: the header's tensor names, shapes and dtypes (``header``), the network's own worked
 out on PyTorch's ``meta`` device (``expected_tensors``), the file's size against them (``check_header``),
-the tensors read (``compare``) and the bytes' SHA-256 (``check_checksum``). ``checkpoint.read_model``
-runs them in that order; each refusal is a ``RnncastError`` naming the file and the problem."""
+the tensors read (``compare``) and the bytes' SHA-256 (``check_checksum``); then model.json's own SHA-256
+(``description_sha256``, ``check_description``), so that an edit that every other check passes (feature columns
+swapped) is refused too. ``checkpoint.read_model`` runs them in that order; each refusal is a ``RnncastError``
+naming the file and the problem."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import reprlib
 import warnings
@@ -105,3 +108,25 @@ def check_checksum(recorded, key: str, data: bytes, meta_path: Path, weights_pat
     if actual != recorded.lower():
         raise RnncastError(f"{weights_path} does not match the checksum in {META} (SHA-256 {actual[:12]}..., "
                            f"recorded {recorded[:12]}...); the weights are damaged or were replaced")
+
+
+def description_sha256(meta: dict, key: str) -> str:
+    """The SHA-256 of a model description as JSON data (``meta`` as read back from model.json), without its
+    own ``key``: of its canonical text (keys sorted, no spaces), so that only what it says counts, not the order
+    or spacing of its text."""
+    said = {k: v for k, v in meta.items() if k != key}
+    return hashlib.sha256(json.dumps(said, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def check_description(meta: dict, key: str, meta_path: Path) -> None:
+    """model.json against the SHA-256 of itself that it records under ``key`` (``description_sha256``); a folder
+    written before rnncast recorded it holds none, and is read as before (decision 679)."""
+    recorded = meta.get(key)
+    if recorded is None:
+        return
+    if not isinstance(recorded, str) or len(recorded) != 64:
+        raise RnncastError(f"{meta_path}: {key} is {_short(recorded)}, not a SHA-256 (64 hex digits)")
+    if description_sha256(meta, key) != recorded.lower():
+        raise RnncastError(f"{meta_path} does not match the checksum it records ({key}): the model description was "
+                           "edited or damaged since it was written (its columns, scalers or settings no longer those "
+                           "the weights were trained with); put back the model.json written with these weights")
