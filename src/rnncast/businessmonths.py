@@ -43,13 +43,19 @@ class Found(NamedTuple):
 
     def __str__(self) -> str:
         kind = text(self.offset)
-        rows = f"the row off {kind!r} is" if self.moved == 1 else f"{self.moved} rows off {kind!r} are"
-        other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in self.differ[:3])
-        other = (f"; {other}{' ...' if len(self.differ) > 3 else ''} holidays explain them too but date the "
-                 "forecasts otherwise" if other else "")
+        rows, other = moved_words(kind, self.moved, self.differ)
         return (f"{kind!r} without {self.name} holidays ({which(*kind_of(self.offset))}: {rows} moved by "
                 f"{self.name} holidays{other}; give holidays= (--holidays) to name another set)")
 
+
+def moved_words(kind: str, moved: int, differ: tuple) -> tuple[str, str]:
+    """``(rows, other)``: the words for ``moved`` rows off calendar ``kind`` and for the sets in ``differ`` (set, first
+    forecast date it gives otherwise) that explain them alike: shared by month ends and ``tradingweeks``' weeks."""
+    rows = f"the row off {kind!r} is" if moved == 1 else f"{moved} rows off {kind!r} are"
+    other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in differ[:3])
+    other = (f"; {other}{' ...' if len(differ) > 3 else ''} holidays explain them too but date the "
+             "forecasts otherwise" if other else "")
+    return rows, other
 
 def kind_of(freq) -> tuple[str, int] | None:
     """``('BME' | 'BMS', n)`` where ``freq`` (text or a pandas offset) is the last or first business day of
@@ -131,18 +137,25 @@ def which(kind: str, n: int = 1) -> str:
     return f"the {day} business day of {every}"
 
 
-def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
-    """The holiday set that explains the stacked dates [N] of series cut at ``offsets`` [S + 1] (each sorted)
-    as a month's last (first) business day, some moved over the set's holidays, or None (no row moved, a row
-    at a time of day, on a weekend, or further from its month's end than ``MOST_SKIPPED`` weekdays)."""
+def weekday_days(time: pd.Index) -> tuple[pd.DatetimeIndex, np.ndarray] | None:
+    """``(wall, days)``: the dates [N] without their zone and as days, where every one is a weekday at midnight
+    (at least 3 of them); None otherwise. What a market's month ends and ``tradingweeks``' weeks both read."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
         return None
     wall = time.tz_localize(None) if time.tz is not None else time
     if not (wall == wall.normalize()).all():
         return None
     days = wall_days(time)
-    if not np.is_busday(days).all():
+    return (wall, days) if np.is_busday(days).all() else None
+
+def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
+    """The holiday set that explains the stacked dates [N] of series cut at ``offsets`` [S + 1] (each sorted)
+    as a month's last (first) business day, some moved over the set's holidays, or None (no row moved, a row
+    at a time of day, on a weekend, or further from its month's end than ``MOST_SKIPPED`` weekdays)."""
+    read = weekday_days(time)
+    if read is None:
         return None
+    wall, days = read
     for kind in KINDS:
         skipped = _skipped(days, kind)
         if skipped is None or not len(skipped[0]):

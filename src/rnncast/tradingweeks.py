@@ -21,7 +21,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays
-from rnncast.businessmonths import AHEAD, sets
+from rnncast.businessmonths import AHEAD, moved_words, sets, weekday_days
 from rnncast.holidaysets import canonical, offset as business_days, wall_days
 from rnncast.offsetguess import inside
 
@@ -121,10 +121,7 @@ class Found(NamedTuple):
 
     def __str__(self) -> str:
         kind = self.offset.freqstr
-        rows = f"the row off {kind!r} is" if self.moved == 1 else f"{self.moved} rows off {kind!r} are"
-        other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in self.differ[:3])
-        other = (f"; {other}{' ...' if len(self.differ) > 3 else ''} holidays explain them too but date the "
-                 "forecasts otherwise" if other else "")
+        rows, other = moved_words(kind, self.moved, self.differ)
         return (f"{kind!r} without {self.name} holidays ({which(self.offset.alias)}: {rows} moved "
                 f"{'back' if KINDS[self.offset.alias][1] else 'forward'} over {self.name} holidays{other}; give holidays= (--holidays) to name another set)")
 
@@ -177,14 +174,10 @@ def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
     """The holiday set that explains the stacked dates [N] of series cut at ``offsets`` [S + 1] (each sorted)
     as each week's last (first) trading day, some moved over the set's holidays, or None (no row moved, a row at a
     time of day or on a weekend, two rows in one week)."""
-    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
+    read = weekday_days(time)
+    if read is None:
         return None
-    wall = time.tz_localize(None) if time.tz is not None else time
-    if not (wall == wall.normalize()).all():
-        return None
-    days = wall_days(time)
-    if not np.is_busday(days).all():
-        return None
+    wall, days = read
     for alias in KINDS:
         low, high, steps = _spans(days, offsets, alias)
         if len(steps) and (steps <= 0).any():
