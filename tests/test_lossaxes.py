@@ -33,3 +33,15 @@ def test_epoch_ticks_are_few_for_any_length():
 
 def test_round_steps_are_one_two_and_a_half_and_five_times_ten():
     assert list(lossaxes.round_steps(60)) == [1, 2, 5, 10, 20, 25, 50, 100]
+
+
+def test_the_loss_legend_of_the_demo_s_three_cells_lies_inside_its_figure():
+    """The sine demo's loss figure (8 inches, RNN, LSTM, GRU with the line styles and the kept epoch) had its legend
+    in six columns 851 pixels wide on an 800-pixel figure, both ends cut off: the columns estimated from the labels'
+    widths are checked against the legend drawn."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 4.5), layout="constrained")
+    fig.add_subplot().plot([1, 2], [1, 2])
+    lossaxes.loss_legend(fig, {"RNN": "C0", "LSTM": "C1", "GRU": "C2"}, validated=True, kept=True)
+    assert fig.legends[0].get_window_extent().width <= fig.get_figwidth() * fig.dpi

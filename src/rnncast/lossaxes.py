@@ -98,7 +98,8 @@ def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool) -> No
     """The loss figure's legend, below its axes across the figure (beside them, four entries of long names left the
     curves half the width): each model once by its colour (``colours``: name -> colour), then, with validation
     curves, what the solid and the dashed line are, and the kept epoch's dot where one is drawn; in as many columns
-    as fit the figure's width (``legend_columns``), the figure taller by the rows below. Decision 670."""
+    as fit the figure's width (``legend_columns``, checked against the legend drawn), the figure taller by the rows
+    below. Decision 670."""
     key = [Line2D([], [], color=KEY_COLOUR, label="train (solid)"),
            Line2D([], [], color=KEY_COLOUR, ls="--", label="validation (dashed)")] if validated else []
     if kept:
@@ -106,8 +107,14 @@ def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool) -> No
         key.append(Line2D([], [], ls="", marker="o", ms=5, color=KEY_COLOUR, label=f"kept epoch ({best})"))
     handles = [Line2D([], [], color=colour, lw=2, label=name) for name, colour in colours.items()] + key
     columns = legend_columns([h.get_label() for h in handles], fig.get_figwidth() * 72)
+    while True:  # the estimate checked against the legend as drawn (its spacing and font), fewer columns while wider
+        legend = fig.legend(handles=handles, loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE)
+        if columns == 1 or legend.get_window_extent().width <= 0.98 * fig.get_figwidth() * fig.dpi:
+            break
+        legend.remove()
+        rows = -(-len(handles) // (columns - 1))
+        columns = min(columns - 1, -(-len(handles) // rows))
     fig.set_figheight(fig.get_figheight() + 0.22 * -(-len(handles) // columns))
-    fig.legend(handles=handles, loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE)
 
 
 def legend_columns(labels: list[str], width: float, size: float = LEGEND_SIZE) -> int:
