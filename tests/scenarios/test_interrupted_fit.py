@@ -120,7 +120,10 @@ def test_ctrl_c_in_a_shell_loop_of_fits_stops_the_loop(tmp_path):
     (tmp_path / "loop.sh").write_text(f'for i in 1 2; do\n  {command} --out run$i\n  echo "after $i: $?"\ndone\n'
                                       'echo "loop ended"\n')
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    shell = subprocess.Popen(["bash", "loop.sh"], cwd=tmp_path, env=env, start_new_session=True,
+    # the shell as a terminal starts it, Ctrl-C at its default: a suite run as a background job (`make test &`)
+    # hands its processes SIGINT ignored, which a shell keeps ignored (bash cannot reset what it met ignored)
+    terminal = "import os, signal; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp('bash', ['bash', 'loop.sh'])"
+    shell = subprocess.Popen([sys.executable, "-c", terminal], cwd=tmp_path, env=env, start_new_session=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     checkpoint = tmp_path / "run1" / "checkpoint.safetensors"
     deadline = time.time() + 120
