@@ -109,7 +109,10 @@ def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool) -> No
     columns = legend_columns([h.get_label() for h in handles], fig.get_figwidth() * 72)
     while True:  # the estimate checked against the legend as drawn (its spacing and font), fewer columns while wider
         legend = fig.legend(handles=handles, loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE)
-        if columns == 1 or legend.get_window_extent().width <= 0.98 * fig.get_figwidth() * fig.dpi:
+        with warnings.catch_warnings():  # a glyph no font has: warned of once the figure is drawn (``fonts``), not here
+            warnings.simplefilter("ignore")
+            wide = legend.get_window_extent().width
+        if columns == 1 or wide <= 0.98 * fig.get_figwidth() * fig.dpi:
             break
         legend.remove()
         rows = -(-len(handles) // (columns - 1))
