@@ -221,10 +221,16 @@ def _differ(chosen, alike: list[str], kind: str, n: int, ends: pd.DatetimeIndex)
     ``ends`` through ``AHEAD`` years after the latest otherwise than ``chosen``."""
     first, last = ends.min(), ends.max()
     months = ((last.year - first.year) * 12 + last.month - first.month + 12 * AHEAD) // n
-    ours = pd.date_range(start=first, periods=months + 1, freq=chosen)[1:]
+    return first_differences(chosen, {name: offset(name, kind, n) for name in alike}, first, months)
+
+
+def first_differences(chosen, others: dict, first: pd.Timestamp, periods: int) -> tuple:
+    """``(name, first date)`` of each of ``others`` (name -> offset) whose ``periods`` dates after ``first`` differ
+    from ``chosen``'s, earliest first: what month ends and ``tradingweeks``' weeks both name as sets alike."""
+    ours = pd.date_range(start=first, periods=periods + 1, freq=chosen)[1:]
     differ = []
-    for name in alike:
-        theirs = pd.date_range(start=first, periods=months + 1, freq=offset(name, kind, n))[1:]
+    for name, theirs in others.items():
+        theirs = pd.date_range(start=first, periods=periods + 1, freq=theirs)[1:]
         off = np.flatnonzero(ours != theirs)
         if len(off):
             differ.append((name, theirs[off[0]]))

@@ -21,7 +21,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays
-from rnncast.businessmonths import AHEAD, moved_words, sets, weekday_days
+from rnncast.businessmonths import AHEAD, first_differences, moved_words, sets, weekday_days
 from rnncast.holidaysets import canonical, offset as business_days, wall_days
 from rnncast.offsetguess import inside
 
@@ -245,11 +245,4 @@ def _differ(chosen: TradingWeek, alike: list[str], alias: str, n: int, ends: pd.
     through ``AHEAD`` years after the latest otherwise than ``chosen``."""
     first, last = ends.min(), ends.max()
     weeks = ((last - first).days // 7 + 52 * AHEAD) // n
-    ours = pd.date_range(start=first, periods=weeks + 1, freq=chosen)[1:]
-    differ = []
-    for name in alike:
-        theirs = pd.date_range(start=first, periods=weeks + 1, freq=offset(name, alias, n))[1:]
-        off = np.flatnonzero(ours != theirs)
-        if len(off):
-            differ.append((name, theirs[off[0]]))
-    return tuple(sorted(differ, key=lambda d: d[1]))
+    return first_differences(chosen, {name: offset(name, alias, n) for name in alike}, first, weeks)
