@@ -24,11 +24,12 @@ MOST = 5  # of which at most this many may be off it (as at fit: offcalendar.mos
 
 
 def following(calendar: Calendar, time: pd.DatetimeIndex, horizon: int, said: set | None = None, fmt=None,
-              one: bool = True) -> pd.DatetimeIndex:
+              one: bool = True, series: str | None = None) -> pd.DatetimeIndex:
     """The ``horizon`` dates after a series whose timestamps are ``time`` [n] on ``calendar.kept``'s calendar,
     said once per model (``said``: ``FittedState.said``) in a warning naming that calendar, how many of fit's rows
-    keep it and those off it; ``one``: the data is one series (else each series' end is meant). Raises
-    ``RnncastError`` where the series' last rows keep that calendar no more than a few (``MOST``) rows off it."""
+    keep it and those off it; ``one``: the data is one series (else each series' end is meant); ``series``: the
+    series (as given) whose own calendar it is, one of a panel. Raises ``RnncastError`` where the series' last rows
+    keep that calendar no more than a few (``MOST``) rows off it."""
     kept, last = calendar.kept, time[-1]
     on = kept.calendar
     end = _end(on, time)
@@ -36,11 +37,12 @@ def following(calendar: Calendar, time: pd.DatetimeIndex, horizon: int, said: se
     dates = on.next(start, horizon)
     if first_time(said, "kept calendar"):
         off = f" (off it: {', '.join(kept.off)})" if kept.off else ""
-        whose = "the data's last timestamp" if one else "each series' last timestamp"
+        whose = "the data's last timestamp" if one else "its last timestamp" if series else "each series' last timestamp"
         when = (f"from {whose} {shown(last, time, fmt)}" if end is None else
                 f"from {shown(end, time, fmt)}, the point on it nearest {whose} {shown(last, time, fmt)} (off it)")
-        log.warning("forecasts are dated on the calendar %s that %d of the %d rows fit read keep%s, %s",
-                    on.shown, kept.rows, kept.of, off, when)
+        log.warning("forecasts%s are dated on the calendar %s that %d of %s %d rows fit read keep%s, %s",
+                    f" of series {series!r}" if series else "", on.shown, kept.rows, "its" if series else "the",
+                    kept.of, off, when)
     return dates
 
 
