@@ -154,19 +154,20 @@ def test_rows_far_from_a_months_end_or_at_times_of_day_are_none():
     assert businessmonths.explain(hours, np.array([0, 3])) is None
 
 
-def test_an_irregular_fit_and_predicts_refusal_agree(caplog):
-    """A typo among month ends: fit warns of it; predict's refusal offers what fit's warning did, not a freq=
-    that fit said cannot work."""
+def test_a_typo_among_a_markets_month_ends_is_said_at_fit_and_forecasts_dated_on_them(caplog, tmp_path):
+    """A typo among NYSE's month ends: fit warns of it, offering what can work; predict, which refused to date the
+    forecasts, dates them on 'BME' without NYSE holidays, which the other 59 rows keep (decision 9101): March 2024's
+    last trading day is the 28th (Good Friday), as the model saved and loaded keeps it."""
     frame = _monthly()
     frame.loc[30, "date"] = "2021-09-15"
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = _fit(frame)
-    warned = next(r.getMessage() for r in caplog.records if "no calendar explains every row" in r.getMessage())
+    warned = next(r.getMessage() for r in caplog.records if "off the calendar" in r.getMessage())
     assert "is no calendar rnncast dates" not in warned and "freq='BME' or 'W-FRI' with holidays=" in warned
-    with pytest.raises(RnncastError, match=r"fit again on timestamps that keep one calendar \(correcting or dropping "
-                                           r"any rows off it that fit's warning named\), or with freq= \(--freq\)") as err:
-        model.predict(frame)
-    assert "cannot" not in str(err.value).split("dated;")[1]
+    assert "predict dates its forecasts on that calendar" in warned
+    model.save(tmp_path / "m")
+    for fitted in (model, Forecaster.load(tmp_path / "m")):
+        assert _dates(fitted.predict(frame)) == ["2024-03-28", "2024-04-30", "2024-05-31", "2024-06-28"]
 
 
 @pytest.mark.parametrize("typo, row", [("2015-06-15", "2015-06-30"), ("2009-12-15", "2009-12-31"),

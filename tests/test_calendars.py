@@ -120,13 +120,15 @@ def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit(caplog):
         with caplog.at_level("WARNING", logger="rnncast"):
             assert settle(*_stack(times), where=where)[0].freq is None  # trained undated, and said why
         said.append(caplog.text)
-    assert re.search(r"timestamp 2021-06-29 \(line 19\) is off the calendar 'ME' the other 47 rows keep, so no "
-                     r"calendar explains every row and forecasts cannot be dated: correct it if a typo, or drop it, or "
-                     r"give freq=", said[0])
+    assert re.search(r"timestamp 2021-06-29 \(line 19\) is off the calendar 'ME' the other 47 rows keep, so the "
+                     r"model takes the rows as consecutive and predict dates its forecasts on that calendar: correct it "
+                     r"if a typo, or drop it, or give freq=", said[0])
     assert "2024-01-15 (line 50) is off the calendar 'ME' the other 48 rows keep" in said[1]
     assert "drop the last row if its period is still under way" in said[1]
     assert "timestamps 2020-11-29 (line 12), 2024-01-15 (line 49) are off" in said[2]
     assert settle(*_stack(typo), quiet=True)[0].freq is None  # a reload says nothing: the fit did
+    kept = settle(*_stack(two), where=where)[0].kept  # what predict dates forecasts on (decision 9101)
+    assert (kept.calendar.freq_text, kept.rows, kept.of, kept.off) == ("ME", 46, 48, ("2020-11-29", "2024-01-15"))
     rng = np.random.default_rng(0)
     scattered = pd.DatetimeIndex(np.sort(pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, 48), "min")))
     assert settle(*_stack(scattered))[0].freq is None  # no calendar at all: trained undated, as before

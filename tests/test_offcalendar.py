@@ -5,6 +5,7 @@ panel's forecasts (named) while the others are forecast."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -28,27 +29,35 @@ def stores(freq="ME", start="2019-01-31") -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("freq, typo, missing", [("ME", "2021-07-29", "2022-05-31"), ("W-SUN", "2019-08-02", "2019-10-13")])
-def test_one_misdated_row_of_a_panel_is_named_and_the_other_series_forecast(caplog, tmp_path, freq, typo, missing):
+def test_one_misdated_row_of_a_panel_is_named_and_every_series_forecast(caplog, tmp_path, freq, typo, missing):
     """One typo in series A made the panel's fit say only "calendars differ by series: irregular ('A')", warn of
     no gap in B, and predict refuse every series ("correcting or dropping any rows ... that fit's warning named",
-    when none was named). Fit names the row as for one series, B's gap is warned of, and predict forecasts B and C
-    and names A with its row."""
+    when none was named). Fit names the row as for one series, B's gap is warned of, and predict forecasts A on the
+    calendar its other 59 rows keep, as a model of A alone does (decision 9101); a model saved before fit kept that
+    calendar forecasts B and C and names A with its row."""
     data = stores(freq, "2019-01-31" if freq == "ME" else "2019-01-06")
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col="store")
     said = caplog.text
-    assert f"timestamp {typo} (series 'A' at row 30) is off the calendar '{freq}' the other 59 rows of that series keep" \
-        in said, said
+    assert f"timestamp {typo} (series 'A' at row 30) is off the calendar '{freq}' the other 59 rows of that series " \
+        "keep, so the model takes its rows as consecutive and predict dates its forecasts on that calendar" in said, said
     assert missing in said, said  # B's gap, as with the row corrected
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(data)
+    after = pd.date_range(data["date"].max(), periods=4, freq=freq)[1:]
+    assert list(forecast["store"]) == list("AAABBBCCC") and list(forecast["date"]) == list(after) * 3
+    assert f"forecasts of series 'A' are dated on the calendar '{freq}' that 59 of its 60 rows fit read keep " \
+        f"(off it: {typo}), from its last timestamp {data['date'].max()}" in caplog.text, caplog.text
+    one = Forecaster(**SMALL).fit(data.query("store == 'A'").drop(columns="store"), target="sales", time_col="date")
+    assert list(one.predict(data.query("store == 'A'").drop(columns="store")).index) == list(after)
+    model.state_.calendars["A"] = replace(model.state_.calendars["A"], kept=None)  # as runs before it were
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         forecast = model.predict(data)
     assert sorted(set(forecast["store"])) == ["B", "C"] and len(forecast) == 6
     assert "series 'A' is not forecast" in caplog.text and typo in caplog.text, caplog.text
     assert sorted(set(model.predict(data.query("store != 'A'"))["store"])) == ["B", "C"]
-    one = Forecaster(**SMALL).fit(data.query("store == 'A'").drop(columns="store"), target="sales", time_col="date")
-    with pytest.raises(RnncastError, match="follow no regular calendar"):  # a model of A alone: refused, as before
-        one.predict(data.query("store == 'A'").drop(columns="store"))
 
 
 def test_a_panel_of_series_that_keep_no_calendar_names_each_and_predict_refuses_as_for_one(caplog):

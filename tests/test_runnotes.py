@@ -202,21 +202,26 @@ def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_
 
 
 def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cannot_forecast(tmp_path, capsys):
-    """Month-end data whose last row is 2024-02-28 (not February's end): fit warned at its start and ended "wrote
-    report.html" as any run; only predict then said its forecasts cannot be dated (decision 595)."""
+    """Timestamps 1 to 3 days apart: fit warned at its start and ended "wrote report.html" as any run; only predict
+    then said its forecasts cannot be dated (decision 595). Fit's last line says plainly that predict will refuse the
+    run. Month-end data whose last row is 2024-02-28 (a month to date), which decision 595 met, now forecasts on the
+    month ends the other rows keep (decision 9101): no such line."""
     import pandas as pd
 
     from rnncast.cli import main
 
-    dates = list(pd.date_range(end="2024-01-31", periods=119, freq="ME").strftime("%Y-%m-%d")) + ["2024-02-28"]
-    frame = pd.DataFrame({"date": dates, "y": np.sin(np.arange(120) / 3)})
-    frame.to_csv(tmp_path / "m.csv", index=False)
+    steps = np.random.default_rng(1).integers(1, 4, 120)
+    days = (pd.Timestamp("2014-01-01") + pd.to_timedelta(np.cumsum(steps), unit="D")).strftime("%Y-%m-%d")
+    frame = pd.DataFrame({"date": days, "y": np.sin(np.arange(120) / 3)})
+    frame.to_csv(tmp_path / "d.csv", index=False)
     args = ["--target", "y", "--lookback", "8", "--horizon", "3", "--epochs", "1", "--hidden-size", "4", "--threads", "1"]
-    assert main(["fit", str(tmp_path / "m.csv"), *args, "--out", str(tmp_path / "run")]) == 0
+    assert main(["fit", str(tmp_path / "d.csv"), *args, "--out", str(tmp_path / "run")]) == 0
     said = capsys.readouterr().out
-    assert said.strip().splitlines()[-1].startswith("hint: this model cannot forecast dates beyond its data: its "
-                                                   "timestamps keep no regular calendar")
-    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "m.csv")]) == 2
-    frame.iloc[:-1].to_csv(tmp_path / "whole.csv", index=False)
-    assert main(["fit", str(tmp_path / "whole.csv"), *args, "--out", str(tmp_path / "whole")]) == 0
-    assert "cannot forecast" not in capsys.readouterr().out
+    assert said.strip().splitlines()[-1].startswith("hint: predict will refuse this run: its timestamps follow no "
+                                                   "regular calendar, so its forecasts cannot be dated")
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 2
+    ends = list(pd.date_range(end="2024-01-31", periods=119, freq="ME").strftime("%Y-%m-%d")) + ["2024-02-28"]
+    frame.assign(date=ends).to_csv(tmp_path / "m.csv", index=False)
+    assert main(["fit", str(tmp_path / "m.csv"), *args, "--out", str(tmp_path / "month")]) == 0
+    assert "will refuse" not in capsys.readouterr().out
+    assert main(["predict", str(tmp_path / "month"), str(tmp_path / "m.csv")]) == 0

@@ -101,12 +101,13 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             return own
     if best is None:
         near = businessmonths.near(time, offsets) + tradingweeks.near(time, offsets) if not quiet else []
-        few = offcalendar.few_off(time, offsets, where, tried + near, fmt) if not quiet else None  # decision 242
+        few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 9101
         if few is not None:
-            log.warning("%s", few)
+            log.warning("%s", offcalendar.said(time, offsets, *few, where, fmt))
         elif len(time) > len(offsets) - 1 and not quiet:
             log.warning("%s", offcalendar.irregular(time, offsets, where, fmt))
-        return Calendar("datetime", None, tz, name), None, {}
+        kept = offcalendar.kept(time, *few, fmt) if few is not None else None  # predict dates forecasts on it
+        return Calendar("datetime", None, tz, name, kept=kept), None, {}
     offset, ruler = best
     return Calendar("datetime", offset, tz, name), ruler, {}
 
@@ -153,7 +154,9 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
         piece = time[offsets[s] : offsets[s + 1]]
         own[int(s)] = owncalendars.alone(piece)  # (offset, ruler) or None: no calendar explains this series
     calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and (businessmonths.set_of(o[0]) or
-                                                                          tradingweeks.set_of(o[0]))) for s, o in own.items()}
+                                                                          tradingweeks.set_of(o[0])),
+                             kept=None if o else offcalendar.kept_alone(time[offsets[s] : offsets[s + 1]]))
+                 for s, o in own.items()}  # a series no calendar explains: the one all but a few of its rows keep
     normal = [s for s in range(len(lengths)) if s not in own]
     base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
             Counter(calendars.values()).most_common(1)[0][0])

@@ -184,7 +184,7 @@ class Forecaster(Learned, Parameters):
             series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).
             Series that fit left out as too short are not forecast (a warning names them: the model
             has no scaler for them), as ``evaluate`` does not score them; nor is a series of a panel whose timestamps
-            fit found no calendar for (a warning names it and its rows off the calendar its other rows keep).
+            fit found no calendar for (a warning names it); one all but a few rows keep is one (said, ``keptdates``).
             Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """

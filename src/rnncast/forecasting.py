@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, jitter, outputnames, parts, reading,
-                     scaling, spreads)
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, jitter, keptdates, outputnames, parts,
+                     reading, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -79,6 +79,10 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     if state.calendar.kind == "row":
         return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
     calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
+    if calendar.freq is None and calendar.kept is not None:  # all but a few of fit's rows kept one: dated on it
+        return keptdates.following(calendar, panel.time[panel.offsets[s] : panel.offsets[s + 1]], horizon, state.said,
+                                   state.calendar.text_format, panel.n_series == 1,
+                                   panel.given_id(s) if panel.ids[s] in state.calendars else None)  # its own
     near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
     return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
 

@@ -235,7 +235,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             if announce:
                 log.warning("%s", seriesholidays.said(own, calendar, every))
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
-                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays)
+                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept)
     if announce and keep is not None:
         log.info("%s", blankrows.said(dropped_time, keep, calendar.shown, rows.text_format))
     if announce and off is not None:

@@ -1,8 +1,8 @@
 """Timestamps no calendar explains, said: the few rows off the calendar the others keep (a typo among month ends),
-named by row; else the steps the timestamps take. For one series (``calendars.settle``), for each series of a panel
-that keeps no calendar while others do (fit's warnings, ``unsettled``), and for such a series that predict leaves
-out of a panel's forecasts (``undated``): its forecasts cannot be dated, the others' can.
-"""
+named by row, and that calendar kept for predict to date forecasts on (``kept``: ``keptdates``); else the steps the
+timestamps take. For one series (``calendars.settle``), for each series of a panel that keeps no calendar while others
+do (fit's warnings, ``unsettled``; ``kept_alone``), and for such a series that predict leaves out of a panel's
+forecasts (``undated``, where none is kept): its forecasts cannot be dated, the others' can."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd
 from rnncast import businessmonths, jitter, tradingweeks
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
-from rnncast.timecalendar import ALIASES, Calendar
+from rnncast.timecalendar import ALIASES, Calendar, Kept
 from rnncast.timetext import shown
 
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
@@ -20,40 +20,64 @@ OTHERS = " (predict forecasts the other series)"  # a series of a panel whose ot
 
 def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None, one: str = "") -> str | None:
     """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
-    to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
-    most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
-    it until it explains the rest; the one that leaves out fewest wins. A series left without rows keeps a calendar
-    of its own (``calendars``), so no series is left out whole. ``one``: ``time`` is one series of a panel, and what
-    predict does with the others (``OTHERS``: the panel's other series keep their calendars)."""
-    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it
+    (``most_kept``) by ``where(i)``, the calendar the others keep, that predict dates forecasts on it (fit keeps it:
+    ``kept``, decision 9101) and the remedies; else None. ``one``: ``time`` is one series of a panel."""
+    found = most_kept(time, offsets, tried)
+    return None if found is None else said(time, offsets, *found, where, fmt, one)
+
+
+def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple | None:
+    """``(offset, off)``: the calendar of ``tried`` that all but a few rows keep (at most 5, and a twentieth of the
+    rows), and those rows (positions, the first off first), where it leaves out fewest; else None. A series left
+    without rows keeps a calendar of its own (``calendars``), so no series is left out whole."""
+    n = len(time)
     most = min(5, n // 20)
     if most < 1 or (np.diff(offsets) < 3).any():
         return None
     found = None
     for offset in tried:
-        keep, off = np.arange(n), []
-        while len(off) <= most:
-            cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
-            ruler = Ruler.of(time[keep], cut, offset) if (np.diff(cut) > 1).all() else None
-            if ruler is None or ruler.bad is None:
-                break
-            off.append(int(keep[ruler.bad]))
-            keep = np.delete(keep, ruler.bad)
-        if ruler is not None and ruler.bad is None and 0 < len(off) <= most and ruler.missing <= len(off) + n // 20:
-            if found is None or len(off) < len(found[1]):
-                found = (offset, off)
-    if found is None:
-        return None
-    offset, off = found
+        walked = walk(time, offsets, offset, most)
+        if walked is not None and 0 < len(walked[0]) and walked[1].missing <= len(walked[0]) + n // 20:
+            if found is None or len(walked[0]) < len(found[1]):
+                found = (offset, walked[0])
+    return found
+
+
+def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tuple[list, Ruler] | None:
+    """``(off, ruler)``: the rows (positions) ``offset`` leaves out, found by walking the rows and leaving out the
+    first row off it until it explains the rest (``ruler`` places those), where at most ``most`` are; else None."""
+    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    keep, off = np.arange(n), []
+    while len(off) <= most:
+        cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
+        ruler = Ruler.of(time[keep], cut, offset) if (np.diff(cut) > 1).all() else None
+        if ruler is None or ruler.bad is None:
+            break
+        off.append(int(keep[ruler.bad]))
+        keep = np.delete(keep, ruler.bad)
+    return (off, ruler) if ruler is not None and ruler.bad is None and len(off) <= most else None
+
+
+def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> Kept:
+    """What fit keeps of the calendar ``offset`` that all rows of ``time`` but ``off`` keep (``most_kept``), for
+    predict to date forecasts on it: the rows off it as the column writes them (``fmt``)."""
+    market = businessmonths.set_of(offset) or tradingweeks.set_of(offset)
+    on = Calendar("datetime", offset, None if time.tz is None else str(time.tz), time.name, holidays=market)
+    return Kept(on, len(time) - len(off), len(time), tuple(shown(time[i], time, fmt) for i in off))
+
+
+def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, fmt=None, one: str = "") -> str:
+    """``few_off``'s warning of the rows ``off`` the calendar ``offset`` (``most_kept``'s)."""
+    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)  # as the column writes them
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
     last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
-    keep = (f"the other {n - len(off)} rows of that series keep, so no calendar explains each of its rows and its "
-            f"forecasts cannot be dated{one}" if one else
-            f"the other {n - len(off)} rows keep, so no calendar explains every row and forecasts cannot be dated")
+    keep = (f"the other {n - len(off)} rows{' of that series' if one else ''} keep, so the model takes "
+            f"{'its' if one else 'the'} rows as consecutive and predict dates its forecasts on that calendar")
     market = businessmonths.set_of(offset) or tradingweeks.set_of(offset)
     return (f"{which} off the calendar {Calendar('datetime', offset, holidays=market).shown} {keep}: "
             f"{fix}, or give freq= (--freq) where the data keeps another calendar (a market's last trading day of the "
@@ -86,9 +110,21 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
         at = lambda i, s=s: where(int(offsets[s]) + i)  # noqa: E731
         if len(piece) < 3:
             continue
-        tried = candidates(piece, cut) + businessmonths.near(piece, cut) + tradingweeks.near(piece, cut)
-        said.append(few_off(piece, cut, at, tried, fmt, others) or irregular(piece, cut, at, fmt, name(s), others))
+        said.append(few_off(piece, cut, at, tried(piece), fmt, others) or irregular(piece, cut, at, fmt, name(s), others))
     return said
+
+
+def tried(piece: pd.DatetimeIndex) -> list:
+    """The calendars worth trying for the one series ``piece``: pandas' inference, a market's month and week ends."""
+    cut = np.array([0, len(piece)])
+    return candidates(piece, cut) + businessmonths.near(piece, cut) + tradingweeks.near(piece, cut)
+
+
+def kept_alone(piece: pd.DatetimeIndex) -> Kept | None:
+    """What fit keeps (``kept``) of the calendar all but a few rows of the one series ``piece`` keep, where one
+    does (``most_kept``); else None: its forecasts cannot be dated."""
+    found = most_kept(piece, np.array([0, len(piece)]), tried(piece)) if len(piece) > 2 else None
+    return None if found is None else kept(piece, *found)
 
 
 def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, name, fmt=None) -> tuple[list, str]:
@@ -98,14 +134,14 @@ def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, nam
     has a calendar, or none has (predict's refusal, ``Calendar.next``, then says why)."""
     if not isinstance(time, pd.DatetimeIndex) or len(offsets) < 3:
         return [], ""
-    none = [s for s, i in enumerate(ids) if own.get(i, base).kind == "datetime" and own.get(i, base).freq is None]
+    none = [s for s, i in enumerate(ids) if own.get(i, base).kind == "datetime" and own.get(i, base).freq is None
+            and own.get(i, base).kept is None]  # one all but a few rows keep: dated on it (decision 9101)
     if not none or len(none) == len(ids):
         return [], ""
     s = none[0]
     piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
-    tried = candidates(piece, cut) + businessmonths.near(piece, cut) + tradingweeks.near(piece, cut)
-    off = few_off(piece, cut, lambda i: f"its row {i + 1}", tried, fmt, OTHERS) if len(piece) > 2 else None
-    why = f"in the data given, {off.split(', so no calendar')[0]}" if off else \
+    off = few_off(piece, cut, lambda i: f"its row {i + 1}", tried(piece), fmt, OTHERS) if len(piece) > 2 else None
+    why = f"in the data given, {off.split(', so the model takes')[0]}" if off else \
         f"the timestamps of series {name(s)!r} follow no regular calendar"
     who = ", ".join(repr(name(k)) for k in none[:5]) + (f" and {len(none) - 5} more" if len(none) > 5 else "")
     return none, (f"series {who} {'is' if len(none) == 1 else 'are'} not forecast: the model keeps no calendar for "

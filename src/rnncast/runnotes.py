@@ -72,15 +72,17 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
 
 
 def undated_hint(forecaster: Fitted) -> str | None:
-    """Where a model's timestamps keep no regular calendar (fit warned of the rows off it), that its forecasts
-    cannot be dated, said after the run and on its page: predict refuses such a model, and a run that ends well says
-    nothing of it otherwise. None where the time axis has a calendar, or the series keep calendars of their own."""
+    """Where a model's timestamps keep no regular calendar, nor one all but a few rows keep (decision 9101), that
+    predict will refuse it, said plainly after the run (last, with the other advice) and on its page: a run that ends
+    well says nothing of it otherwise. None where the time axis has a calendar (or one most rows keep, which predict
+    dates forecasts on), or the series keep calendars of their own."""
     calendar = getattr(forecaster, "calendar_", None)
-    if calendar is None or calendar.kind != "datetime" or calendar.freq is not None or _own(forecaster):
+    if calendar is None or calendar.kind != "datetime" or calendar.freq is not None or calendar.kept is not None or \
+            _own(forecaster):
         return None
-    return ("hint: this model cannot forecast dates beyond its data: its timestamps keep no regular calendar (fit's "
-            "warning named the rows off it), so predict refuses it; evaluate and backtest score it as here. To "
-            "forecast, fit again with those rows corrected or dropped, or with freq= (--freq) naming the calendar")
+    return ("hint: predict will refuse this run: its timestamps follow no regular calendar, so its forecasts cannot "
+            "be dated (evaluate and backtest score it as here). To forecast, fit again with freq= (--freq) naming the "
+            "calendar the timestamps keep, or on timestamps that keep one (fit's warning said how)")
 
 
 def divergence(forecaster: Fitted) -> dict | None:

@@ -33,6 +33,22 @@ ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
 
 
 @dataclass(frozen=True)
+class Kept:
+    """The calendar all but a few of fit's timestamps keep where none keeps every one (decision 9101): the model
+    trains on its rows as consecutive, and predict dates forecasts on ``calendar`` (``keptdates``). ``rows`` of the
+    ``of`` rows fit read keep it; ``off``: those off it, as the data wrote them."""
+
+    calendar: "Calendar"
+    rows: int
+    of: int
+    off: tuple = ()
+
+    def state(self) -> dict:
+        state = {"freq": self.calendar.freq_text, "rows": self.rows, "of": self.of, "off": list(self.off)}
+        return state if self.calendar.holidays is None else {**state, "holidays": self.calendar.holidays}
+
+
+@dataclass(frozen=True)
 class Calendar:
     """How a panel's time runs. ``freq``: a pandas offset (datetime, period), an integer step
     (integer), or None (row numbers, or timestamps that no offset explains). ``tz``: the zone of
@@ -45,13 +61,15 @@ class Calendar:
     dayfirst: bool | None = None  # dates such as 01/02/2016 were read day first (True), month first (False); None: no doubt
     text_format: str | None = None  # the strftime format of the column's text (2016-01: "%Y-%m"); csvtext.written_format
     holidays: str | None = None  # the holiday set a business-day calendar skips ("NYSE", "US-NY"): businessdays
+    kept: Kept | None = None  # no calendar (freq None), but one that all but a few rows keep: forecasts dated on it
 
     @property
     def shown(self) -> str:
         """The calendar as a person reads it: ``'B'``, ``'B' without NYSE holidays``, ``'Sun Mon Tue Wed Thu'``,
-        ``irregular``."""
-        if self.freq is None:
-            return "irregular"
+        ``irregular``, ``irregular ('D' kept by 298 of 300 rows)``."""
+        if self.freq is None:  # where all but a few rows keep one, forecasts are dated on it
+            return "irregular" if self.kept is None else \
+                f"irregular ({self.kept.calendar.shown} kept by {self.kept.rows} of {self.kept.of} rows)"
         if self.holidays is None:
             return repr(self.freq_text)
         dated = self.session is not None or businessmonths.text(self.freq) or tradingweeks.text(self.freq)
@@ -114,7 +132,8 @@ class Calendar:
     def state(self) -> dict:
         state = {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
                  "text_format": self.text_format}
-        return state if self.holidays is None else {**state, "holidays": self.holidays}
+        state = state if self.holidays is None else {**state, "holidays": self.holidays}
+        return state if self.kept is None else {**state, "kept": self.kept.state()}  # runs before it: none
 
     @classmethod
     def from_state(cls, state: dict) -> "Calendar":
@@ -131,8 +150,13 @@ class Calendar:
                     tradingweeks.offset(state["holidays"], *weekly) if weekly else
                     holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
+        kept = state.get("kept")
+        if kept is not None:  # the calendar, on the time column and zone of the model's
+            on = cls.from_state({"kind": "datetime", "freq": kept["freq"], "tz": state.get("tz"),
+                                 "name": state.get("name"), "holidays": kept.get("holidays")})
+            kept = Kept(on, int(kept["rows"]), int(kept["of"]), tuple(str(v) for v in kept.get("off", ())))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
-                   state.get("holidays"))
+                   state.get("holidays"), kept)
 
 
 def by_series(base: Calendar, own: dict, ids: list, most: int = 5, given: dict | None = None) -> str:
