@@ -156,7 +156,7 @@ def test_rows_far_from_a_months_end_or_at_times_of_day_are_none():
 
 def test_a_typo_among_a_markets_month_ends_is_said_at_fit_and_forecasts_dated_on_them(caplog, tmp_path):
     """A typo among NYSE's month ends: fit warns of it, offering what can work; predict, which refused to date the
-    forecasts, dates them on 'BME' without NYSE holidays, which the other 59 rows keep (decision 9101): March 2024's
+    forecasts, dates them on 'BME' without NYSE holidays, which the other 59 rows keep (decision 682): March 2024's
     last trading day is the 28th (Good Friday), as the model saved and loaded keeps it."""
     frame = _monthly()
     frame.loc[30, "date"] = "2021-09-15"

@@ -127,7 +127,7 @@ def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit(caplog):
     assert "drop the last row if its period is still under way" in said[1]
     assert "timestamps 2020-11-29 (line 12), 2024-01-15 (line 49) are off" in said[2]
     assert settle(*_stack(typo), quiet=True)[0].freq is None  # a reload says nothing: the fit did
-    kept = settle(*_stack(two), where=where)[0].kept  # what predict dates forecasts on (decision 9101)
+    kept = settle(*_stack(two), where=where)[0].kept  # what predict dates forecasts on (decision 682)
     assert (kept.calendar.freq_text, kept.rows, kept.of, kept.off) == ("ME", 46, 48, ("2020-11-29", "2024-01-15"))
     rng = np.random.default_rng(0)
     scattered = pd.DatetimeIndex(np.sort(pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, 48), "min")))

@@ -33,7 +33,7 @@ def test_one_misdated_row_of_a_panel_is_named_and_every_series_forecast(caplog, 
     """One typo in series A made the panel's fit say only "calendars differ by series: irregular ('A')", warn of
     no gap in B, and predict refuse every series ("correcting or dropping any rows ... that fit's warning named",
     when none was named). Fit names the row as for one series, B's gap is warned of, and predict forecasts A on the
-    calendar its other 59 rows keep, as a model of A alone does (decision 9101); a model saved before fit kept that
+    calendar its other 59 rows keep, as a model of A alone does (decision 682); a model saved before fit kept that
     calendar forecasts B and C and names A with its row."""
     data = stores(freq, "2019-01-31" if freq == "ME" else "2019-01-06")
     with caplog.at_level(logging.WARNING, logger="rnncast"):

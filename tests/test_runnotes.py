@@ -205,7 +205,7 @@ def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cann
     """Timestamps 1 to 3 days apart: fit warned at its start and ended "wrote report.html" as any run; only predict
     then said its forecasts cannot be dated (decision 595). Fit's last line says plainly that predict will refuse the
     run. Month-end data whose last row is 2024-02-28 (a month to date), which decision 595 met, now forecasts on the
-    month ends the other rows keep (decision 9101): no such line."""
+    month ends the other rows keep (decision 682): no such line."""
     import pandas as pd
 
     from rnncast.cli import main

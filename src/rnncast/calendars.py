@@ -101,7 +101,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             return own
     if best is None:
         near = businessmonths.near(time, offsets) + tradingweeks.near(time, offsets) if not quiet else []
-        few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 9101
+        few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 682
         if few is not None:
             log.warning("%s", offcalendar.said(time, offsets, *few, where, fmt))
         elif len(time) > len(offsets) - 1 and not quiet:

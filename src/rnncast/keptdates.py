@@ -1,5 +1,5 @@
 """The dates of forecasts of a model whose timestamps no calendar explains but one that all but a few rows keep
-(``timecalendar.Kept``, found at fit by ``offcalendar.most_kept``; decision 9101): month-end closes moved by holidays,
+(``timecalendar.Kept``, found at fit by ``offcalendar.most_kept``; decision 682): month-end closes moved by holidays,
 5-minute readings a few seconds late. Forecasts follow the data's last timestamp on that calendar; where the last row
 is off it (a late reading, a month to date), they follow the calendar's point nearest it, the point the row stands for.
 All calendar arithmetic is ``Calendar.next``'s (pandas')."""

@@ -22,7 +22,7 @@ def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt
     """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
     to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it
     (``most_kept``) by ``where(i)``, the calendar the others keep, that predict dates forecasts on it (fit keeps it:
-    ``kept``, decision 9101) and the remedies; else None. ``one``: ``time`` is one series of a panel."""
+    ``kept``, decision 682) and the remedies; else None. ``one``: ``time`` is one series of a panel."""
     found = most_kept(time, offsets, tried)
     return None if found is None else said(time, offsets, *found, where, fmt, one)
 
@@ -135,7 +135,7 @@ def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, nam
     if not isinstance(time, pd.DatetimeIndex) or len(offsets) < 3:
         return [], ""
     none = [s for s, i in enumerate(ids) if own.get(i, base).kind == "datetime" and own.get(i, base).freq is None
-            and own.get(i, base).kept is None]  # one all but a few rows keep: dated on it (decision 9101)
+            and own.get(i, base).kept is None]  # one all but a few rows keep: dated on it (decision 682)
     if not none or len(none) == len(ids):
         return [], ""
     s = none[0]

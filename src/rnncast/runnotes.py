@@ -72,7 +72,7 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
 
 
 def undated_hint(forecaster: Fitted) -> str | None:
-    """Where a model's timestamps keep no regular calendar, nor one all but a few rows keep (decision 9101), that
+    """Where a model's timestamps keep no regular calendar, nor one all but a few rows keep (decision 682), that
     predict will refuse it, said plainly after the run (last, with the other advice) and on its page: a run that ends
     well says nothing of it otherwise. None where the time axis has a calendar (or one most rows keep, which predict
     dates forecasts on), or the series keep calendars of their own."""

@@ -34,7 +34,7 @@ ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
 
 @dataclass(frozen=True)
 class Kept:
-    """The calendar all but a few of fit's timestamps keep where none keeps every one (decision 9101): the model
+    """The calendar all but a few of fit's timestamps keep where none keeps every one (decision 682): the model
     trains on its rows as consecutive, and predict dates forecasts on ``calendar`` (``keptdates``). ``rows`` of the
     ``of`` rows fit read keep it; ``off``: those off it, as the data wrote them."""
 
