@@ -230,3 +230,20 @@ def test_a_demo_model_whose_budget_ran_out_is_explained_with_its_measured_fall()
     assert near[0].endswith("its test MSE, 0.0128, is already 1.28 times the noise floor (0.01, the MSE of the true "
                             "relation), so more epochs or a larger learning rate could lower it by at most the 0.0028 "
                             "between.")
+
+
+def test_the_demo_says_a_budget_ran_out_by_fit_s_own_rule():
+    """The demo kept its own "undertrained" rule beside fit's (``runhistory.still_improving``, decision 668); they
+    differed where no validation rows were kept: fit warned of a training loss still falling, the demo said nothing
+    (decision 685). One rule now, the loss the fit kept its weights by named."""
+    from types import SimpleNamespace
+
+    from rnncast.runhistory import still_improving
+
+    trained = [{"epoch": e, "train_loss": 2.0 / e, "val_loss": None, "best": True} for e in range(1, 21)]
+    said = demo.budget_sentences({"no validation": SimpleNamespace(history_=trained, epochs=20)})
+    assert still_improving(trained, 20) and len(said) == 1
+    assert said[0].startswith("no validation: its training loss was still falling when its 20 epochs ran out (50% lower")
+    for history, epochs in ((trained[:1], 1), (trained, 30), (trained[:19] + [dict(trained[19], best=False)], 20)):
+        assert not still_improving(history, epochs) and not demo.budget_sentences({"m": SimpleNamespace(
+            history_=history, epochs=epochs)})  # one epoch; stopped early; the best not the last

@@ -57,7 +57,7 @@ def test_a_character_no_font_has_is_one_plain_warning_per_run(caplog):
         assert drawn(figure) == [] and drawn(other) == []  # matplotlib's own warnings caught
     said = [r.getMessage() for r in caplog.records if r.name == "rnncast.fonts"]
     assert len(said) == 1
-    assert repr(f"sales{NOWHERE}") in said[0] and "fonts-noto-cjk" in said[0]  # the legend names the model once
+    assert repr(f"sales{NOWHERE}: epoch 2 kept") in said[0] and "fonts-noto-cjk" in said[0]  # the model named once
 
 
 def test_a_figure_alone_warns_once_and_other_warnings_pass(caplog):

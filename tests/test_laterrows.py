@@ -74,3 +74,25 @@ def test_a_fit_on_misaligned_columns_gets_the_alignment_hint_not_the_future_know
         assert future_known_hint() not in hints
     model.save(tmp_path / "m")
     assert Forecaster.load(tmp_path / "m").state_.later_rows == model.state_.later_rows
+
+
+def test_fit_s_words_on_training_point_to_the_alignment_not_to_more_training(caplog):
+    """y_t = x_{t+1}: fit warned "the best epoch was the last ... try more epochs or a larger learning rate" and "no
+    epoch improved on the untrained network ...; try a larger learning rate or more epochs" beside the alignment hint,
+    pointing the user at the network (a tester's find, decision 686). Where the training rows show the alignment,
+    those words say to check it first; a target its window explains keeps the advice to train more."""
+    import logging
+
+    later = {"column": "x", "rows": 1, "r2": 0.9999, "same_r2": 0.001, "window_r2": 0.012, "lags": 5}
+    note = laterrows.training_note(later)
+    assert note == ("first check the alignment: the target may follow 'x' 1 row later (least squares on the training "
+                    "rows: R² 1.000 from that row, against 0.012 from the 5 rows before it that a window reads); no "
+                    "forecast reads later rows, so neither more epochs nor another learning rate would fix that")
+    assert laterrows.training_note({**later, "window_r2": 0.9999}) is None and laterrows.training_note(None) is None
+    for norm in ("last", "none"):  # the untrained network kept; the best epoch the last
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            caplog.clear()
+            Forecaster(**{**TINY, "horizon": 1, "lookback": 5, "window_norm": norm}).fit(_lead(), target="y", features=["x"])
+        warned = [r.getMessage() for r in caplog.records if "trained" in r.getMessage()]  # un-, under-
+        assert warned and all("first check the alignment: the target may follow 'x' 1 row later" in w for w in warned)
+        assert not any("more epochs (" in w or "larger learning rate (" in w for w in warned)

@@ -372,3 +372,20 @@ def test_a_wide_table_s_series_header_written_in_two_unicode_forms_is_refused_no
     with pytest.raises(RnncastError, match=r"^the table's header holds series '매출' in two Unicode forms, "
                                            r"composed form \(NFC\) and decomposed .+ save the header in composed form"):
         load_panel(frame, series="all", time_col="ds")
+
+
+def test_a_target_the_header_writes_again_in_another_unicode_form_is_refused_not_taken_silently():
+    """A CSV headed date, 'Café' (composed), 'Café' (decomposed): --target in one form took that column, the other
+    "not used: Café" though both look alike; a user who typed the other form got the other column (decision 687)."""
+    import unicodedata
+    from rnncast.loading import load_panel
+    nfc, nfd = (unicodedata.normalize(f, "Café") for f in ("NFC", "NFD"))
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=40), nfc: np.arange(40.0), nfd: np.arange(40.0) * 2,
+                          "x": np.ones(40)})
+    for name, column in ((nfc, 2), (nfd, 3)):
+        with pytest.raises(RnncastError, match=rf"^column {name!r} is not told apart: the header writes .+ 2 times, "
+                                               rf"column 2 in composed .+; the one taken is column {column}; "):
+            load_panel(frame, target=name, time_col="ds")
+        with pytest.raises(RnncastError, match=r"is not told apart"):
+            load_panel(frame, target="x", features=[name], time_col="ds")
+    assert load_panel(frame.drop(columns=[nfd]), target=nfc, time_col="ds").targets == [nfc]

@@ -434,19 +434,21 @@ def test_a_name_too_long_for_its_axis_is_shortened_there_and_written_whole_under
 
 
 @pytest.mark.parametrize("last, kept", [(20, 20), (15, 15), (3, 2), (37, 30), (2, 1), (100, 61), (9, 4)])
-def test_the_loss_axis_ticks_whole_epochs_from_the_first_to_the_last_and_the_kept_one(last, kept):
-    """gdp-run's loss.png (20 epochs) was ticked 3, 6 ... 18: neither the first epoch nor the last, where the kept
-    epoch's dot was; the demo's was ticked at an epoch 0 that has no loss. Ticks are whole epochs from the first to the
-    last, the kept one among them, and no two labels overlap."""
+def test_the_loss_axis_ticks_whole_epochs_in_regular_steps_and_names_the_kept_one(last, kept):
+    """gdp-run's loss.png (20 epochs) was ticked 3, 6 ... 18, and the demo's at an epoch 0 that has no loss
+    (decision 492); then the first, the last and the kept epochs were ticked, a scale of uneven steps (decision 684).
+    Ticks are whole epochs in one round step within the epochs drawn, the kept one named in the legend, and no two
+    labels overlap."""
     history = [{"epoch": e, "train_loss": 1 / e, "val_loss": 2 / e, "best": e <= kept} for e in range(1, last + 1)]
     fig = plots.loss_figure({"m": history})
     renderer = drawn(fig)
     ax = fig.axes[0]
     low, high = ax.get_xlim()
     ticks = [t for t in ax.get_xticks() if low <= t <= high]
-    assert ticks[0] == 1 and ticks[-1] == last and kept in ticks and all(float(t).is_integer() for t in ticks), ticks
-    assert 3 <= len(ticks) <= 12 or last < 3
-    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert 1 <= ticks[0] and ticks[-1] <= last and all(float(t).is_integer() for t in ticks), ticks
+    assert len({b - a for a, b in zip(ticks, ticks[1:])}) == 1 and 2 <= len(ticks) <= 9
+    assert fig.legends[0].get_texts()[0].get_text() == f"m: epoch {kept} kept"
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text() and low <= t.get_position()[0] <= high]
     assert len(boxes) == len(ticks) and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))
 
 
@@ -475,7 +477,8 @@ def test_the_loss_legend_names_each_model_once_and_says_its_line_styles_apart():
     fig = plots.loss_figure({LONG_NAMES[0]: history, LONG_NAMES[1]: history[:20]})
     renderer = drawn(fig)
     ax, legend = fig.axes[0], fig.legends[0]
-    assert [t.get_text() for t in legend.get_texts()] == [*LONG_NAMES, "train (solid)", "validation (dashed)",
+    assert [t.get_text() for t in legend.get_texts()] == [f"{LONG_NAMES[0]}: epoch 30 kept", f"{LONG_NAMES[1]}: epoch 20 kept",
+                                                         "train (solid)", "validation (dashed)",
                                                          "kept epoch (best validation loss)"]
     assert [line.get_label() for line in ax.lines[:2]] == [f"{LONG_NAMES[0]} train", f"{LONG_NAMES[0]} validation"]
     width = fig.bbox.width
@@ -484,7 +487,26 @@ def test_the_loss_legend_names_each_model_once_and_says_its_line_styles_apart():
     assert ax.get_window_extent(renderer).width >= 0.75 * width  # the curves take the figure's width
     assert ax.get_title() == "Loss per epoch" and all(t.get_fontsize() >= 9 for t in legend.get_texts())
     one = plots.loss_figure({"model (lstm)": [dict(h, val_loss=None) for h in history]})
-    assert [t.get_text() for t in one.legends[0].get_texts()] == ["model (lstm)", "kept epoch (lowest training loss)"]
+    assert [t.get_text() for t in one.legends[0].get_texts()] == ["model (lstm): epoch 30 kept",
+                                                                  "kept epoch (lowest training loss)"]
+
+
+def test_the_loss_figure_ticks_regular_epochs_and_names_each_kept_one_in_its_legend():
+    """The demo's loss-highway-on.png ticked 1, 10, 12, 20, 30, 38: its models' kept epochs and stops, a scale of
+    uneven steps (a tester's find, decision 684). The epochs are ticked in regular steps; each kept epoch is its
+    dot, named beside its model in the legend; a model that kept no epoch is named alone."""
+    def run(stop, kept):
+        return [{"epoch": e, "train_loss": 1 / e, "val_loss": 1.1 / e, "best": e <= kept} for e in range(1, stop + 1)]
+
+    fig = plots.loss_figure({"RNN": run(38, 30), "LSTM": run(18, 10), "GRU": run(20, 12),
+                             "untrained": [dict(h, best=False) for h in run(9, 0)]})
+    plots.png_bytes(fig)  # ticks are made when drawn
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    assert [int(t) for t in ax.get_xticks() if low <= t <= high] == [5, 10, 15, 20, 25, 30, 35] and 0 < low < 1 < 38 < high
+    assert [t.get_text() for t in fig.legends[0].get_texts()][:4] == ["RNN: epoch 30 kept", "LSTM: epoch 10 kept",
+                                                                      "GRU: epoch 12 kept", "untrained"]
+    assert [list(line.get_xdata()) for line in ax.lines if line.get_marker() == "o"] == [[30], [10], [12]]  # the dots
 
 
 def test_the_rows_after_the_last_stitched_window_are_the_last_window_s_each_drawn_once():

@@ -187,6 +187,10 @@ def test_the_untrained_networks_advice_follows_the_losses_measured():
         "the training loss rose from 1 in epoch 1 to 1.5 in epoch 2; try a smaller learning rate (lr=, --lr, now 0.1)")
     assert untrained_advice(epochs((1.0, 1.0), (0.99, 1.0)), 0.99, 1e-12).startswith(
         "try a larger learning rate (lr=, --lr, now 1e-12) or more epochs and patience")
+    aligned = "first check the alignment: ..."  # laterrows.training_note: said in place of more training (decision 686)
+    assert untrained_advice(epochs((1.0, 1.0), (0.99, 1.0)), 0.99, 1e-12, aligned) == aligned
+    assert untrained_advice(epochs((1.0, 1.0), (1.5, 1.0)), 0.9, 0.1, aligned).endswith("try a smaller learning rate "
+                                                                                      "(lr=, --lr, now 0.1)")
 
 
 def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_its_bound():

@@ -21,6 +21,7 @@ from rnncast.loading import load_panel
 from rnncast.models import count_parameters
 from rnncast.forecastplot import errors_apart, forecast_plot
 from rnncast.report import write_run
+from rnncast.runhistory import still_improving
 from rnncast.verdicts import verdict
 
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
@@ -251,19 +252,21 @@ def one_seed_text(seed: int) -> str:
 
 def budget_sentences(models: dict[str, Forecaster], last: int = 10, test_mse: dict | None = None,
                      floor: float | None = None) -> list[str]:
-    """One sentence per model whose best epoch was the last of its budget (fit's warning "the best epoch was the
-    last ... may be undertrained"): how much its validation loss fell over its ``last`` epochs, as measured, and
-    that the demo keeps its settings' budget; where the data's noise floor (an MSE, y's units squared) is known
-    and ``test_mse`` holds the model's (by its name in ``models``), how near the floor it already is. Nothing for
-    a model that early stopping ended."""
+    """One sentence per model whose best epoch was the last of its budget, by fit's rule (``still_improving``: its
+    warning "the best epoch was the last ... may be undertrained"): how much its loss (validation; training without
+    validation rows) fell over its ``last`` epochs, as measured, and that the demo keeps its settings' budget; where
+    the data's noise floor (an MSE, y's units squared) is known and ``test_mse`` holds the model's (by its name in
+    ``models``), how near the floor it already is. Nothing for a model that early stopping ended."""
     said, test_mse = [], test_mse or {}
     for name, model in models.items():
-        history = [h for h in model.history_ if h.get("val_loss") is not None]
-        if len(history) < 2 or not history[-1]["best"] or len(model.history_) != model.epochs:
+        history = model.history_
+        if not still_improving(history, model.epochs):
             continue
+        loss = "train_loss" if history[-1]["val_loss"] is None else "val_loss"
         before = history[max(0, len(history) - 1 - last)]
-        drop = 1 - history[-1]["val_loss"] / before["val_loss"] if before["val_loss"] else 0.0
-        said.append(f"{name}: its validation loss was still falling when its {model.epochs} epochs ran out ({percent_apart(100 * drop)} "
+        drop = 1 - history[-1][loss] / before[loss] if before[loss] else 0.0
+        said.append(f"{name}: its {'training' if loss == 'train_loss' else 'validation'} loss was still falling when "
+                    f"its {model.epochs} epochs ran out ({percent_apart(100 * drop)} "
                     f"lower than {len(history) - before['epoch']} epochs before), which is why rnncast warned that it "
                     f"may be undertrained. The demo keeps one epoch budget for every run, as its settings below say; "
                     + (f"its test MSE, {test_mse[name]:.4g}, is already {test_mse[name] / floor:.2f} times the noise "

@@ -216,15 +216,16 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         prepared.diverged = info
 
     stream = prepared.stream or seeding.Stream(prepared.state.settings.train.seed, prepared.device)
+    alignment = laterrows.training_note(prepared.state.later_rows)  # a target on a feature's later rows (decision 686)
     with cpu_threads(prepared.state.settings.train.threads), stream.active():  # 0: torch's own count; the seeded stream
         history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),
-                              units=spreads.loss_units(prepared.state.settings.data.scaler))
-    if writes and still_improving(history, prepared.state.settings.train.epochs):
+                              units=spreads.loss_units(prepared.state.settings.data.scaler), alignment=alignment)
+    if writes and still_improving(history, prepared.state.settings.train.epochs):  # misaligned columns: no more training
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
-                    "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),
-                    "validation" if prepared.val is not None else "training", spelled("epochs"), spelled("lr"))
+                    "undertrained; %s", len(history), len(history), "validation" if prepared.val is not None else
+                    "training", alignment or f"try more epochs ({spelled('epochs')}) or a larger learning rate ({spelled('lr')})")
     if writes:
         _ema_too_long(history, prepared.train, prepared.state.settings.train)
     return history

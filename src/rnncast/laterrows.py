@@ -90,3 +90,16 @@ def hint(later: dict | None, model_r2: float | None, target: str | None = None, 
             f"{x!r} itself ({spelled('target', x)}), whose windows and next steps rnncast makes; if {x!r} is dated "
             f"{counted(k, 'row')} late, shift it up to the rows it belongs to (df[{x!r}].shift(-{k})), and if its values are "
             f"known at the forecast time, declare it so ({spelled('future_known', True)})")
+
+
+def training_note(later: dict | None) -> str | None:
+    """What fit's words on training say in place of more training (more epochs, a larger learning rate) where the
+    target follows ``later`` rows of a feature (``aligned_later`` on the training rows alone: the model is not yet
+    scored): "first check the alignment: ...", since no training fixes that (decision 686); else None."""
+    if not aligned_later(later, None):
+        return None
+    x = later["column"]
+    return (f"first check the alignment: the target may follow {x!r} {counted(later['rows'], 'row')} later (least "
+            f"squares on the training rows: R² {later['r2']:.3f} from that row, against {later['window_r2']:.3f} from "
+            f"the {counted(later['lags'], 'row')} before it that a window reads); no forecast reads later rows, so "
+            "neither more epochs nor another learning rate would fix that")

@@ -25,7 +25,7 @@ from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_col
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, counters_note, default_target
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
-from rnncast.spelling import one_series_reader
+from rnncast.spelling import one_series_reader, refuse_look_alike
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ def _check_columns(frame, columns: list[str], others: list, roles: dict) -> list
     for name in columns:
         require_column(frame, name)
     every = columns + [c for c in others if c is not None]
+    refuse_look_alike(every, frame.columns)  # 'Café' composed and 'Café' decomposed: the one taken is not told apart
     twice = next((c for i, c in enumerate(every) if c in every[:i]), None)
     if twice is not None:
         held = [role for role, names_ in roles.items() if twice in names_]

@@ -1,9 +1,10 @@
-"""The axes of the loss figure (``plots.loss_figure``): whole epochs from the first to the last, a log scale of
-the losses labelled end to end, and its legend below them (``loss_legend``).
+"""The axes of the loss figure (``plots.loss_figure``): whole epochs at regular steps, a log scale of the losses
+labelled end to end, and its legend below them (``loss_legend``).
 
-matplotlib's integer locator ticked 20 epochs at 3, 6 ... 18, leaving out the first epoch and the last, where the
-kept epoch's dot often is, and a figure of few epochs at an epoch 0 that has no loss. ``epoch_xaxis`` ticks the first
-and the last epoch, each kept one, and the multiples of a round step between them (``epoch_ticks``)."""
+The epochs are ticked by matplotlib's integer locator at round steps (5, 10, 15, 20), the view kept to the epochs
+drawn, so that no tick stands at an epoch 0 that has no loss. The kept epochs are not ticked: ticks at 1, 10, 12, 20,
+30, 38 (the first, the kept ones and the last) read as a scale of uneven steps (decision 684); each kept epoch is
+its dot, and the legend names it beside its model (``plots.loss_figure``)."""
 
 from __future__ import annotations
 
@@ -13,45 +14,19 @@ import numpy as np
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.textpath import text_to_path
-from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-MAX_EPOCH_TICKS = 8  # the most epochs ticked: 1, 5, 10, 15, 20 for 20 epochs, not 1, 4, 6 ... 18, 20
-MIN_TICK_GAPS = 20  # a kept epoch is ticked at least 1/20 of the axis from every other tick it is given with
-
-
-def epoch_ticks(first: int, last: int, marked=()) -> list[int]:
-    """The epochs to tick from ``first`` to ``last``: both, each of ``marked`` (the kept epochs) between them (but one
-    nearer another of them than ``1 / MIN_TICK_GAPS`` of the axis, whose labels would run together), and
-    the multiples of the smallest round step (1, 2, 5, 10, 20, 25, 50 ...) that leaves at most ``MAX_EPOCH_TICKS``,
-    a multiple not more than half a step from one of the others left out (1, 5, 10, 15, 20; not 1, 2, 4 ...)."""
-    fixed = [int(first), int(last)]
-    for m in sorted({int(m) for m in marked if first <= m <= last}):  # a kept epoch's label beside another's ran into
-        if all(abs(m - f) >= (last - first) / MIN_TICK_GAPS for f in fixed):  # it ("39", "40": "3940"): left out
-            fixed.append(m)
-    fixed = sorted(set(fixed))
-    for step in round_steps(max(1, last - first)):
-        inner = [e for e in range(-(-first // step) * step, last + 1, step) if all(abs(e - f) > step / 2 for f in fixed)]
-        ticks = sorted({*fixed, *inner})
-        if len(ticks) <= MAX_EPOCH_TICKS or step >= last - first:
-            return ticks
-    return fixed
+EPOCH_STEPS = (1, 2, 5, 10)  # the steps between epoch ticks, times a power of ten: 5, 10, 15, 20; never 2.5
+EPOCH_GAPS = 8  # at most: the gaps between epoch ticks (the smallest step leaving no more)
 
 
-def round_steps(span: int):
-    """1, 2, 5, 10, 20, 25, 50, 100 ... up to the first at least ``span``."""
-    scale = 1
-    while True:
-        for step in (1, 2, 2.5, 5):
-            if float(step * scale).is_integer():
-                yield int(step * scale)
-                if step * scale >= span:
-                    return
-        scale *= 10
-
-
-def epoch_xaxis(ax, first: int, last: int, kept=()) -> None:
-    """``ax``'s x axis ticked at whole epochs from ``first`` to ``last`` with the ``kept`` ones (``epoch_ticks``)."""
-    ax.xaxis.set_major_locator(FixedLocator(epoch_ticks(first, last, kept)))
+def epoch_xaxis(ax, first: int, last: int) -> None:
+    """``ax``'s x axis over the epochs ``first`` to ``last``, ticked at whole epochs in round steps (``EPOCH_STEPS``, ``EPOCH_GAPS``),
+    the view a little beyond both ends (half an epoch at most: no epoch 0 is shown)."""
+    span = last - first
+    pad = min(0.5, max(0.1, 0.02 * span)) if span else 0.5
+    ax.set_xlim(first - pad, last + pad)
+    ax.xaxis.set_major_locator(MaxNLocator(EPOCH_GAPS, integer=True, steps=list(EPOCH_STEPS), min_n_ticks=1))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
 
 

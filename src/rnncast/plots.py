@@ -22,11 +22,13 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
     names what was trained on (MSE, MAE, pinball loss), in ``units`` (``spreads.loss_units``). A dot marks the epoch
     whose weights are kept: the best validation epoch, or, for a model fitted without validation rows, its lowest
-    training loss. The legend, below the axes, names each model once and says the line styles and the dot
-    (``lossaxes.loss_legend``); each line keeps its own label ("<model> train", "<model> validation")."""
+    training loss; the epochs are ticked in regular steps, the kept one named in the legend beside its model
+    ("lstm: epoch 12 kept"), not ticked (``lossaxes.epoch_xaxis``). The legend, below the axes, names each model once
+    and says the line styles and the dot (``lossaxes.loss_legend``); each line keeps its own label ("<model> train",
+    "<model> validation")."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
-    untrained, kept = [], []  # models whose epochs never beat the untrained network on validation; the kept epochs
+    untrained, kept = [], {}  # models whose epochs never beat the untrained network on validation; the kept epochs
     for i, (name, history) in enumerate(histories.items()):
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
@@ -37,16 +39,16 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
             best = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
             if best:
                 ax.plot(best[-1]["epoch"], best[-1]["val_loss"], "o", color=colour, ms=5)
-                kept.append(best[-1]["epoch"])
+                kept[name] = best[-1]["epoch"]
             else:
                 untrained.append(name)
         else:  # no validation rows: the epoch of the lowest training loss is kept
             best = [h for h in history if h.get("best") and h["train_loss"] is not None]
             if best:
                 ax.plot(best[-1]["epoch"], best[-1]["train_loss"], "o", color=colour, ms=5)
-                kept.append(best[-1]["epoch"])
+                kept[name] = best[-1]["epoch"]
     epochs = [h["epoch"] for history in histories.values() for h in history]
-    lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1), kept)  # whole epochs, first to last
+    lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1))  # whole epochs in regular steps
     lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} ({units}{', log scale' if ax.get_yscale() == 'log' else ''})")
@@ -56,7 +58,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
     ax.set_title(title, wrap=True)
     ax.grid(alpha=0.3)
-    lossaxes.loss_legend(fig, {name: f"C{i}" for i, name in enumerate(histories)}, validated, bool(kept))  # under it
+    named = {name + (f": epoch {kept[name]} kept" if name in kept else ""): f"C{i}" for i, name in enumerate(histories)}
+    lossaxes.loss_legend(fig, named, validated, bool(kept))  # under it, each kept epoch by its model
     return fig
 
 

@@ -25,6 +25,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
 from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
+from rnncast.laterrows import training_note
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
 from rnncast.verdicts import against_each, verdict_units
@@ -59,7 +60,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("hint", f"{warned[0][0].upper()}{warned[0][1:]}." if warned else
                                "No epoch improved on the untrained network's validation loss, so the model is the untrained "
                                f"network: it forecasts {forecast_text(forecaster.net_, forecaster.state_)}; "
-                               f"{untrained_advice(forecaster.history_, None, forecaster.lr)}."))
+                               f"{untrained_advice(forecaster.history_, None, forecaster.lr, training_note(forecaster.state_.later_rows))}."))
     blocks += noticed_blocks(noticed, said_elsewhere(mase=said is not None and bool(said.mase), untrained=kept_untrained,
                                                      diverged=bool(diverged), unused=forecaster.unused_columns_))
     for note in notes or []:

@@ -81,25 +81,52 @@ def form_name(text: str, unicode: bool = False) -> str:
 def unicode_form(name: str, known: Iterable, whose: str = "the name given") -> str:
     """Where one of ``known`` is ``name`` under Unicode normalization (NFC) but other code points (macOS saves a
     Hangul or accented header decomposed, NFD: '매출' as 6 jamo, not 2 syllables), what a refusal of ``name`` adds
-    after "not found": ``: the header writes '매출' in decomposed Unicode (NFD) ...``, naming the form and what to
-    do; else "". ``whose``: who named ``name``; a model's column (``"the model's column"``) cannot be named otherwise,
-    so the header is to be written as it."""
-    text = str(name)
-    found = next((str(k) for k in known if str(k) != text and unicodedata.normalize("NFC", str(k))
-                  == unicodedata.normalize("NFC", text)), None)
-    if found is None:
+    after "not found": ``: the header writes '매출' in decomposed Unicode (NFD) ...``, naming each side's form (NFC,
+    NFD, or another: some characters composed, some not) and what to do; else "". ``whose``: who named ``name``; a
+    model's column (``"the model's column"``) cannot be named otherwise, so the header is to be written as it.
+    Where the header writes the name more than once so (a 'Café' composed and another decomposed: ``look_alike``),
+    that is said whether or not ``name`` is one of them, and no form is advised: each would become the other."""
+    text, known = str(name), [str(k) for k in known]
+    alike = [(i, k) for i, k in enumerate(known, 1) if unicodedata.normalize("NFC", k) == unicodedata.normalize("NFC", text)]
+    if len(alike) > 1:
+        return look_alike(text, alike, whose)
+    if not alike or alike[0][1] == text:
         return ""
-    given = whose == "the name given"
-    if unicodedata.is_normalized("NFD", found):
-        which, fix = (f"the header writes {found!r} in {form_name(found, True)}, {whose} in composed form (NFC)",
+    found, given = alike[0][1], whose == "the name given"
+    if not unicodedata.is_normalized("NFC", found):  # the header's is decomposed, or partly: composed, it is the name
+        which, fix = (f"the header writes {found!r} in {form_name(found, True)}, {whose} in {form_name(text, True)}",
                       "save the header in composed form (NFC; in Python, frame.rename(columns=lambda c: "
                       "unicodedata.normalize('NFC', c)))" + (", or give the name as the header writes it" if given else ""))
     else:
-        form = form_name(text, True) if unicodedata.is_normalized("NFD", text) else "another Unicode form"
-        which = f"{whose} is written in {form}, the header's {found!r} otherwise"
+        which = f"{whose} is written in {form_name(text, True)}, the header's {found!r} otherwise"
         fix = ("give it as the header writes it (unicodedata.normalize('NFC', name))" if given else
                "write the header's names in the model's form")
     return f": {which}; they look the same but are other characters: {fix}"
+
+
+def look_alike(text: str, alike: list, whose: str) -> str:
+    """``unicode_form``'s words where the header writes ``text`` in several forms (``alike``: (column number, name)):
+    ``: the header writes 'Café' 2 times, column 2 in composed form (NFC) and column 3 in decomposed Unicode (...),
+    the one taken is column 3; ...: rename all but one ...`` (what ``whose`` is in where ``text`` is none of them).
+    No form is advised: a header saved in one would hold the name twice."""
+    columns = [f"column {i} in {form_name(k, True)}" for i, k in alike]
+    mine = next((f"the one taken is column {i}" for i, k in alike if k == text), f"{whose} is in {form_name(text, True)}")
+    return (f": the header writes {text!r} {len(alike)} times, {', '.join(columns[:-1])} and {columns[-1]}; {mine}; "
+            "they look the same but are other characters, so which is meant cannot be told: rename all but one of them "
+            "in the header so that no two names look alike")
+
+
+def refuse_look_alike(names: Iterable, known: Iterable) -> None:
+    """Refuse the first of ``names`` (the columns a fit or a model's reader takes) that ``known`` (the header) writes
+    again in another Unicode form ('Café' composed and 'Café' decomposed, two columns): the name typed, or kept by a
+    model, picks one of two columns that look the same (decision 687). One pass over ``known``."""
+    alike: dict[str, list] = {}
+    for i, k in enumerate(map(str, known), 1):
+        alike.setdefault(unicodedata.normalize("NFC", k), []).append((i, k))
+    for name in map(str, names):
+        group = alike.get(unicodedata.normalize("NFC", name), [])
+        if len(group) > 1:
+            raise RnncastError(f"column {name!r} is not told apart{look_alike(name, group, 'the name given')}")
 
 
 def refuse_other_form(names: Iterable, known: Iterable, said: Callable[[str], str],
