@@ -101,7 +101,7 @@ def check_ids(uniques, id_col) -> None:
 
 
 NFC_IDS = ("write every id in composed form (NFC; in Python, column.map(lambda s: unicodedata.normalize('NFC', s)), "
-           "or save the file from an editor that writes NFC)")  # decision 649: refused, as header names are (640)
+           "or save the file from an editor that writes NFC)")  # decision 650: refused, as header names are (640)
 
 
 def one_form(ids, where: str, fix: str = NFC_IDS) -> None:
