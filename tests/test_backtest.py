@@ -539,6 +539,23 @@ def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
     assert "the targets' mean, except in a target's own rows" in backtest_units(m)
 
 
+def test_a_targets_scaled_block_holds_no_percent_errors_and_the_unitless_scores_of_its_own_units():
+    """A tester's find: each target's scaled block held sMAPE and MAPE of z-scored values (percentages of values near
+    zero: 147 % beside 4 % in original units) and a MASE of scaled errors over an original-unit naive error."""
+    t = np.arange(200)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=200), "kwh": 1000 + 100 * np.sin(t / 5.0),
+                          "hum": 50 + np.cos(t / 3.0)})
+    m = Forecaster(**TINY).backtest(frame, n_windows=3, target=["kwh", "hum"]).metrics
+    for name, each in m["overall_by_target"].items():
+        for forecaster, scaled in each["scaled"].items():
+            assert "smape_pct" not in scaled and "mape_pct" not in scaled, (name, forecaster)
+            assert "smape_pct" in each["original"][forecaster]  # original units keep them
+            assert scaled["mase"] == each["original"][forecaster]["mase"]  # no units: the same in both blocks
+            assert scaled["r2"] == each["original"][forecaster]["r2"]
+    for block in [m["overall_scaled"]] + [w["scaled"] for w in m["windows"]]:  # as the other scaled blocks were
+        assert not {"smape_pct", "mape_pct"} & {k for scores in block.values() for k in scores}
+
+
 def test_the_rows_a_too_short_backtest_asks_for_are_the_least_it_takes():
     """A tester's finding: lookback 8, horizon 3 and 2 cutoffs backtested on 32 rows but 31 were refused with "it needs
     at least 34 rows" (the validation rows' bound ignored the rounding of val_frac's share, ``windows.rows_needed``)."""

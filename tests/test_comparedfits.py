@@ -11,9 +11,10 @@ PARAMS = dict(cell="lstm", lookback=50, horizon=1, epochs=3, lr=0.0003, quantile
               threads=0, verbose=False)
 
 
-def model(history=None, past=(), **params):
-    """A stand-in of a fitted Forecaster: what ``basis`` reads of one (its fitted settings, roles and epochs)."""
-    return SimpleNamespace(state_=SimpleNamespace(params={**PARAMS, **params}), history_=history or [],
+def model(history=None, past=(), overlap=None, **params):
+    """A stand-in of a fitted Forecaster: what ``basis`` reads of one (its fitted settings, roles, epochs and the
+    overlap of its test rows with other series' fitted dates)."""
+    return SimpleNamespace(state_=SimpleNamespace(params={**PARAMS, **params}, overlap=overlap), history_=history or [],
                            past_covariates_=list(past), future_covariates_=[], static_covariates_=[])
 
 
@@ -73,3 +74,13 @@ def test_a_winner_is_said_to_rest_on_one_fit_of_each_model():
     assert basis({"a": model(), "b": model(seed=1)}, "b").notes[-1].startswith(
         "the verdict rests on one fit of each model (seeds 0 and 1): ")
     assert basis({"a": model(), "b": model()}, None).notes == []  # a tie names no winner to rest on it
+
+
+def test_a_model_whose_test_rows_fall_on_other_series_fitted_dates_is_said_to_be_so_on_the_test_part():
+    """A tester's find: fit said that a panel's per-series test rows fell on dates other series were fitted on, and a
+    later compare of the run on its test windows said nothing of it."""
+    text = "each series is cut at its own fractions (val_frac, test_frac), so the test rows of 2 of the 3 series ..."
+    said = {"series": 2, "of": 3, "from": "2024-03-21", "to": "2024-05-04", "text": text}
+    named = {"a": model(overlap=said), "b": model()}
+    assert basis(named, None).notes == [f"a: {text}"]
+    assert basis(named, None, part="val").notes == []  # the test score it is about is not compared

@@ -4,6 +4,7 @@ that cannot be cut there named and left out, and evaluate scoring the test rows 
 
 from __future__ import annotations
 
+import json
 import logging
 
 import numpy as np
@@ -123,3 +124,51 @@ def test_split_and_a_cutoff_together_are_refused():
     with pytest.raises(RnncastError, match=r"^split= gives the row borders of one series, and cutoff='2024-03-01' cuts"):
         cut_panel(panel, (60, 70, 100), DataSettings(lookback=12, horizon=3, cutoff="2024-03-01"))
     assert cut(panel, "2024-03-01", DATA)[0].val_end == 61  # 2024-01-01 .. 2024-03-01: 61 rows up to it
+
+
+def test_a_saved_panel_run_keeps_its_test_overlap_and_evaluate_says_it_when_it_scores_the_test_split(tmp_path, capsys,
+                                                                                                    caplog):
+    """A tester's find: fit said the overlap and metrics.json kept it, but model.json did not, so evaluate of the run
+    scored the same test rows without a word."""
+    frame = _panel_frame(STAGGERED)
+    frame.to_csv(tmp_path / "panel.csv", index=False)
+    from rnncast.cli import main
+
+    assert main(["fit", str(tmp_path / "panel.csv"), "--lookback", "12", "--horizon", "3", "--hidden-size", "8",
+                 "--epochs", "1", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    said = json.loads((tmp_path / "run" / "model" / "model.json").read_text())["test_overlap"]
+    assert said == json.loads((tmp_path / "run" / "metrics.json").read_text())["test_overlap"]
+    assert said["series"] == 2 and "fall on dates other series were trained or validated on" in said["text"]
+    caplog.clear()
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "panel.csv")]) == 0
+    assert [r.getMessage() for r in caplog.records].count(said["text"]) == 1  # the line fit said, once
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "panel.csv"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["test_overlap"] == said
+    caplog.clear()
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "panel.csv"), "--part", "val"]) == 0
+    assert said["text"] not in caplog.text  # the validation rows: not the test score it is about
+
+
+def test_evaluate_of_a_loaded_panel_model_says_its_test_overlap_and_one_saved_without_it_loads_silent(tmp_path, caplog):
+    frame = _panel_frame(STAGGERED)
+    Forecaster(**TINY).fit(frame).save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = loaded.evaluate(frame)
+    assert result["test_overlap"]["from"] == "2024-03-21" and result["test_overlap"]["text"] in caplog.text
+    from rnncast import compare
+
+    other = Forecaster(**{**TINY, "seed": 1}).fit(frame)
+    notes = compare({"a": loaded, "b": other}, frame).notes  # compare says it of each model, the loaded one's too
+    assert f"a: {result['test_overlap']['text']}." in notes and f"b: {other.state_.overlap['text']}." in notes
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    del meta["test_overlap"], meta["description_sha256"]  # a model saved before the overlap was kept
+    path.write_text(json.dumps(meta))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = Forecaster.load(tmp_path / "m").evaluate(frame)
+    assert "test_overlap" not in result and "fall on dates" not in caplog.text
+    aligned = _panel_frame({"a": "2024-01-01", "b": "2024-01-01"})
+    assert "test_overlap" not in Forecaster(**TINY).fit(aligned).state_.meta()  # nothing to say: no key

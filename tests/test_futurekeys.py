@@ -205,3 +205,18 @@ def test_a_future_id_or_time_column_written_in_another_unicode_form_is_named_so(
                                                r"writes '.+' in decomposed Unicode \(NFD, as macOS writes names\), the "
                                                r"model's column in composed form \(NFC\)"):
             model.predict(data, future=nfd)
+
+
+def test_a_future_file_written_with_its_index_of_dates_is_matched_by_those_dates(one, tmp_path):
+    """A frame indexed by its dates is matched by them; written by ``to_csv`` its dates are a first column left
+    unnamed ('Unnamed: 0'), which was refused as "times in column 'Unnamed: 0' ... name that column 'date'"."""
+    values = pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=pd.date_range("2024-03-31", periods=H))
+    by_index = one.predict(_daily(), future=values)
+    values.iloc[::-1].to_csv(tmp_path / "future.csv")
+    pd.testing.assert_frame_equal(one.predict(_daily(), future=tmp_path / "future.csv"), by_index)
+    values.set_axis(pd.date_range("2024-04-30", periods=H)).to_csv(tmp_path / "late.csv")
+    with pytest.raises(RnncastError, match=r"missing for 2024-03-31.*dated 2024-04-30"):  # by date, not in row order
+        one.predict(_daily(), future=tmp_path / "late.csv")
+    values.rename_axis("day").reset_index().to_csv(tmp_path / "named.csv")  # row numbers 0, 1, 2, then 'day'
+    with pytest.raises(RnncastError, match=r"times are in column 'day'"):  # a named column of dates: refused as before
+        one.predict(_daily(), future=tmp_path / "named.csv")

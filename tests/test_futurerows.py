@@ -101,3 +101,38 @@ def test_a_covariate_named_row_is_a_covariate_not_labels():
     values = align_future(pd.DataFrame({"row": [3.0, 2.0, 1.0]}), [None], [STEPS], ["row"], id_col=None, time_col=None,
                           tz=None)
     assert values[0, :, 0].tolist() == [3.0, 2.0, 1.0]
+
+
+def test_a_future_file_written_with_its_index_is_lined_up_by_those_labels(tmp_path, caplog):
+    """A tester's find: ``future.to_csv('future.csv')`` of a frame indexed 602, 601, 600 gives a first column 'Unnamed: 0'
+    that was left out as row numbers, with a warning, and the rows taken in order (row 600 forecast from 602's x)."""
+    path = tmp_path / "future.csv"
+    pd.DataFrame({"x": [-1.0, 0.0, 1.0]}, index=[602, 601, 600]).to_csv(path)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _aligned(path) == [[1.0, 0.0, -1.0]]
+        assert _aligned(pd.read_csv(path)) == [[1.0, 0.0, -1.0]]  # read by the caller, handed over: the same
+    assert caplog.messages == []  # the labels used, nothing left out
+    pd.DataFrame({"x": [1.0, 0.0, -1.0]}, index=[700, 701, 702]).to_csv(path)
+    with pytest.raises(RnncastError) as err:
+        _aligned(path)
+    assert str(err.value) == (
+        "the future values' first column ('Unnamed: 0', a frame's index as pandas' to_csv writes it) labels a row 700 "
+        "(line 2 of future.csv), which is not a forecast step: the model forecasts rows 600-602 (its data's rows end at "
+        "599); give the values of those rows, or write the file without its index (index=False) to take the rows in "
+        "order")
+    pd.DataFrame({"x": [-1.0, 0.0, 1.0]}).to_csv(path)  # the default index 0, 1, 2: row numbers, in row order as before
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _aligned(path) == [[-1.0, 0.0, 1.0]]
+    assert "left out: the first column of the future values ('Unnamed: 0', its header empty)" in caplog.text
+
+
+def test_a_panels_future_file_written_with_its_index_is_lined_up_by_series_and_label(tmp_path):
+    ids, wanted = ["a", "b"], [pd.RangeIndex(50, 52, name="row"), pd.RangeIndex(40, 42, name="row")]
+    path = tmp_path / "future.csv"
+    future = pd.DataFrame({"unique_id": ["b", "a", "b", "a"], "x": [4.0, 2.0, 3.0, 1.0]}, index=[41, 51, 40, 50])
+    future.to_csv(path)
+    assert _aligned(path, ids, wanted, "unique_id") == [[1.0, 2.0], [3.0, 4.0]]
+    future.set_axis([1, 1, 0, 0]).to_csv(path)  # per-series frames joined: each one's 0 .. n-1, row numbers
+    assert _aligned(path, ids, wanted, "unique_id") == [[2.0, 1.0], [4.0, 3.0]]  # in row order, as before
+    future.set_axis([3, 2, 1, 0]).to_csv(path)  # one frame's row labels, sorted otherwise: row numbers too
+    assert _aligned(path, ids, wanted, "unique_id") == [[2.0, 1.0], [4.0, 3.0]]

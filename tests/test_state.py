@@ -163,6 +163,10 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
                           rf"setting lookback is missing \(read as 50\) but the network was built with {L}$"),
     "highway start of other keys": (_set(("highway_start",), {"penalty": 0.1}), r"incomplete or hand-edited.*highway_start"),
     "later rows of other keys": (_set(("later_rows",), {"r2": 0.9}), r"incomplete or hand-edited.*later_rows must be null"),
+    "test overlap of other keys": (_set(("test_overlap",), {"series": 2}),
+                                   r"incomplete or hand-edited.*test_overlap must be null or \{series, of, from, to, text\}"),
+    "test overlap text not text": (_set(("test_overlap",), {"series": 2, "of": 4, "from": "a", "to": "b", "text": 3}),
+                                   r"incomplete or hand-edited.*test_overlap must be null or \{series, of, from, to, text\}"),
 }
 
 

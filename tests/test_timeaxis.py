@@ -397,3 +397,18 @@ def test_a_time_column_not_found_is_offered_the_closest_name_as_other_columns_ar
     with pytest.raises(RnncastError, match=r"^time column 'Date' not found \(did you mean 'date'\?\); available "
                                            r"columns: date, y_past$"):
         load_panel(frame, target="y_past", time_col="Date")
+
+
+def test_a_time_column_not_found_beside_a_written_index_says_how_to_read_that_index_as_the_time(tmp_path):
+    """A model fitted on a frame indexed by its dates (time 'ds', the name an unnamed index takes) was handed the same
+    frame written by ``to_csv``, its dates in a first column left unnamed: "time column 'ds' not found; available
+    columns: Unnamed: 0, y", the dates there not named."""
+    frame = pd.DataFrame({"y": np.sin(np.arange(60) / 5.0)}, index=pd.date_range("2020-01-01", periods=60))
+    model = Forecaster(**TINY).fit(frame)
+    frame.to_csv(tmp_path / "data.csv")
+    with pytest.raises(RnncastError, match=r"^time column 'ds' not found; available columns: Unnamed: 0, y \('Unnamed: "
+                                           r"0', the first column, is pandas' name for a header left empty, as to_csv "
+                                           r"writes a frame's index: if it holds the times, head it 'ds'\)"):
+        model.predict(tmp_path / "data.csv")
+    (tmp_path / "data.csv").write_text("ds" + (tmp_path / "data.csv").read_text())  # headed so, it is read
+    assert len(model.predict(tmp_path / "data.csv")) == TINY["horizon"]

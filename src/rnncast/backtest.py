@@ -205,9 +205,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
-        metrics["overall_by_target"] = {name: {
-            "original": scores(target_of(wf, t), scales[:, t : t + 1], target_of(wf_scaled, t)),
-            "scaled": scores(target_of(wf_scaled, t), scales[:, t : t + 1])} for t, name in enumerate(panel.targets)}
+        metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's
+            "original": (own := scores(target_of(wf, t), scales[:, t : t + 1], target_of(wf_scaled, t))),
+            "scaled": scaled_scores(scores(target_of(wf_scaled, t), scales[:, t : t + 1]), own)}
+            for t, name in enumerate(panel.targets)}
     if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf)):  # MAPE's, sMAPE's note, as evaluate's (decision 523)

@@ -2,8 +2,9 @@
 models differ in, with their values, so that a verdict is not read as one setting's (the cell) when another (the
 lookback) differs too, nor a difference the runs' names do not show passed over; the models whose best epoch was the
 last of their budget, which fit warned may be undertrained (``runhistory.still_improving``), so that a winner among
-them is not read as the better design; and, where a winner is named, that each model was fitted once, from one seed,
-which the test does not weigh.
+them is not read as the better design; on test windows, the models whose per-series test rows fall on dates other
+series were fitted on, as their fits said; and, where a winner is named, that each model was fitted once, from one
+seed, which the test does not weigh.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ class Basis:
     notes: list = field(default_factory=list)
 
 
-def basis(named: dict, winner: str | None) -> Basis:
-    """What the comparison of ``named`` (name -> fitted Forecaster) rests on, its ``winner`` (None: no winner) too."""
+def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
+    """What the comparison of ``named`` (name -> fitted Forecaster) rests on, its ``winner`` (None: no winner) too; on
+    the ``part`` "test", the models whose per-series test rows fall on dates other series were fitted on, each in the
+    line its fit said (``cutoffs.overlap``, kept in model.json)."""
     apart = settings_apart(named)
     count = "one setting" if len(apart) == 1 else f"{len(apart)} settings"
     notes = [f"the models differ in {count}: {_apart_text(apart)}."] if apart else []
@@ -39,6 +42,9 @@ def basis(named: dict, winner: str | None) -> Basis:
                     if still_improving(model.history_, model.state_.params.get("epochs", 0))]
     if undertrained:
         notes.append(_undertrained_text({name: named[name].history_ for name in undertrained}))
+    for name, model in named.items() if part == "test" else ():
+        if text := (model.state_.overlap or {}).get("text"):
+            notes.append(f"{name}: {text}{'' if text.endswith('.') else '.'}")
     if winner is not None:
         seeds = list(dict.fromkeys(model.state_.params.get("seed") for model in named.values()))
         said = f"seed {seeds[0]}" if len(seeds) == 1 else f"seeds {listing([str(s) for s in seeds])}"

@@ -43,7 +43,8 @@ class ModelComparison:
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
     ``sentence``: the winner or the ties in words; ``notes``: what was left out, the units of the test, and what the
-    verdict rests on besides it (``comparedfits``: ``settings_apart``, ``undertrained``, a winner's one seed), in words.
+    verdict rests on besides it (``comparedfits``: ``settings_apart``, ``undertrained``, test rows on dates other series
+    were fitted on, a winner's one seed), in words.
     ``test_units``: the units the pairs' tests, ``lower`` and ``winner`` weigh the errors in: "original units" for
     one series of one target, else "each series divided by its training rows' standard deviation" (``SCALED``), whose
     MSE and MAE are ``scaled_scores`` (empty in original units).
@@ -145,7 +146,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                  for name, wf in chosen.items()} if len(targets) > 1 else {}
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
-    basis = comparedfits.basis(named, result.winner)  # the settings apart, undertrained fits, a winner's one seed
+    basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part) + said + basis.notes + [baselines.note],

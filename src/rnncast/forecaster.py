@@ -258,7 +258,7 @@ class Forecaster(Learned, Parameters):
             in percent, original units only), in the data's units and in the scaler's (``scaled_by``: where no scaler
             scaled them, what they are divided by); ``significance``: ``{baseline: {"statistic", "p_value", ...}}`` on the scaled errors;
             with ``by_series`` ``series``; ``verdict`` (text), ``notes``, ``hints`` (lists of lines); see
-            ``evaluation.evaluate``.
+            ``evaluation.evaluate``; ``test_overlap`` where fit warned of it (``readout.evaluated``).
             """
         flag("by_series", by_series)
         return readout.evaluated(self, self.part_forecasts(data, part, static_covariates), part, by_series)

@@ -5,7 +5,7 @@ A future table holds one row per series and step: the id column (many series), t
 (when the model has one) and the future covariate columns, in any row order. Dates that are not
 the ``horizon`` steps after a series' end are named; rows outside the horizon, and those on the holidays
 the calendar skips, are reported. A model fitted on numbered rows matches a table's row labels (a column ``row``, a
-frame's index other than 0 .. n-1) to its steps' row numbers (``futurerows``). Without a time column or such labels
+frame's index other than 0 .. n-1, as ``to_csv`` writes it too) to its steps' row numbers (``futurerows``). Without a time column or such labels
 each series' first ``horizon`` rows are used in order; a frame's DatetimeIndex or PeriodIndex is its
 time, and times under another name than the model's are refused (``futurekeys``).
 """
@@ -79,6 +79,9 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     texts = [c for c in keys if c != time_col or time_unit is None]  # time_unit's times are numbers, as the data's
     frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else futurekeys.frame_of(future, keys)
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
+    written = futurerows.written_labels(frame, index, id_col) if numbered else None  # or its labels: lined up by them
+    if written is not None:
+        frame, index = frame.rename(columns={written: futurerows.ROW}), {k: v for k, v in index.items() if k != written}
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")
     frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format, dayfirst, time_unit,
@@ -123,7 +126,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
     elif labels is not None:  # each row at the step its label numbers, refused where it numbers none
         given["_key"] = futurerows.steps(frame[labels], given["_series"].to_numpy(), wanted, named, frame.attrs,
-                                         from_index)
+                                         from_index, written)
         want["_key"] = want["_step"]
     else:
         given["_key"] = given.groupby("_series").cumcount()  # in order: the first rows of each series

@@ -1,7 +1,8 @@
 """A future table's time and series under the model's names (``future.align_future``), before its rows are matched.
 
 Where the model has a time column and the table has no column of that name: a ``DatetimeIndex`` or ``PeriodIndex``
-of a frame is its time (as the data's index is at fit: ``data.as_frame``), matched by date like the column; a
+of a frame is its time (as the data's index is at fit: ``data.as_frame``), matched by date like the column, and so is
+such an index written by ``to_csv``: a first column left unnamed (``Unnamed: 0``) that reads as the times; a
 column that reads as time under another name (``ds``, ``Date``, a column of dates named ``day``: found as a fit finds
 a time column, ``timeaxis.find_time_column``) is refused by name, for its dates would be ignored and its rows taken in
 order; and a table with no time at all (one series) is taken in row order, as documented, said in one warning. For
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futuretimes, indexcolumns
+from rnncast import futuretimes, indexcolumns, rowindex
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
@@ -58,7 +59,9 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
     keys = [c for c in (id_col, index) if c is not None] + list(columns)
     other, how = _times(frame, keys, id_col, steps, text_format, dayfirst, unit)
     forecasts = ", ".join(shown(t, steps, text_format) for t in steps[:3]) + (", ..." if len(steps) > 3 else "")
-    if other is not None:
+    if other is not None and other == frame.columns[0] and rowindex.UNNAMED.fullmatch(str(other)):
+        index = other  # future.to_csv('future.csv') of a frame indexed by its dates: that index, as the frame's is
+    elif other is not None:
         raise RnncastError(f"the future values' times are in column {other!r} (found {how}), but the model's time "
                            f"column is {time_col!r}: name that column {time_col!r} so its rows are matched to the "
                            f"forecast steps ({forecasts}) by date, not taken in row order")

@@ -6,8 +6,11 @@ series' rows numbered apart, or those of a wide table's series by the table's ro
 rows, in a column ``row`` (as the forecast's CSV writes it, beside the id column for many series) or, a frame, in an
 unnamed index of whole numbers other than the default 0 .. n-1 (``later.iloc[600:603]``'s labels), is matched by
 those labels: rows in any order are put in step order, and a label that is none of its series' steps, a step labelled
-twice or a step no row labels is refused by name with the steps the model forecasts. A table without labels (no
-``row`` column, a frame's default index) is taken in row order, each series' first ``horizon`` rows.
+twice or a step no row labels is refused by name with the steps the model forecasts. So is a file that pandas' ``to_csv``
+wrote with such an index (``future.to_csv('future.csv')``: a first column left unnamed, ``Unnamed: 0``, of whole
+numbers: ``rowindex.written_index``) where its numbers are labels, not row numbers (``written_labels``). A table without
+labels (no ``row`` column, a frame's default index, a written index of row numbers) is taken in row order, each series'
+first ``horizon`` rows.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from rnncast.indexcolumns import whole
 from rnncast.spelling import rows_span
 
 ROW = "row"  # the column of row numbers that predict writes for a model without dates
+WRITTEN = "a frame's index as pandas' to_csv writes it"  # a first column left unnamed (rowindex.written_index)
 
 
 def labelled(future) -> tuple[object, bool]:
@@ -35,16 +39,33 @@ def labelled(future) -> tuple[object, bool]:
     return future.rename_axis(ROW), True
 
 
+def written_labels(frame: pd.DataFrame, found: dict, id_col: str | None) -> str | None:
+    """The first of the columns ``found`` (``rowindex.written_index``: those pandas' ``to_csv`` wrote a frame's index
+    into) whose numbers label the rows: not row numbers, which are the table's 0 .. n-1 or each series' own 0 .. k-1
+    (per-series frames joined), in any order; None where none does, or where a column ``row`` labels the rows."""
+    if ROW in map(str, frame.columns):
+        return None
+    keys = frame[id_col].astype(str).to_numpy() if id_col is not None and id_col in frame.columns else None
+    for name in found:
+        numbers = pd.Series(frame[name].to_numpy(dtype=np.int64))
+        own = numbers.groupby(keys if keys is not None else np.zeros(len(numbers))).rank(method="first") - 1
+        if not (np.array_equal(np.sort(numbers), np.arange(len(numbers))) or (own == numbers).all()):
+            return name
+    return None
+
+
 def steps(labels: pd.Series, series: np.ndarray, wanted: list[pd.Index], named: list, attrs: dict,
-          from_index: bool = False) -> np.ndarray:
+          from_index: bool = False, written: str | None = None) -> np.ndarray:
     """The forecast step (0 .. H-1) of each row of the future table, found by its label ``labels`` among the steps
     ``wanted[s]`` (a ``RangeIndex`` of row numbers) of its series ``s`` (``series``, -1: a series not forecast,
     whose rows are -1 too). ``named``: the series as messages name them ([None]: one series); ``attrs``: the
-    table's (``data.place``: its lines in a file); ``from_index``: the labels are a frame's index. Raises
+    table's (``data.place``: its lines in a file); ``from_index``: the labels are a frame's index; ``written``: they are
+    the file's first column of that name, its index as ``to_csv`` wrote it (``written_labels``). Raises
     ``RnncastError`` naming the first label that is no row number or none of its series' steps, a step labelled
     twice, and a step no row labels, each with the steps the model forecasts."""
-    where = "index" if from_index else f"column {ROW!r}"
-    leave = "drop the index (reset_index(drop=True))" if from_index else f"drop the column {ROW!r}"
+    where = "index" if from_index else f"first column ({written!r}, {WRITTEN})" if written else f"column {ROW!r}"
+    leave = ("drop the index (reset_index(drop=True))" if from_index else "write the file without its index "
+             "(index=False)" if written else f"drop the column {ROW!r}")
     at = (lambda i: "") if from_index else (lambda i: f" ({_place(i, attrs)})")  # noqa: E731  an index label is its place
     horizon, mine = len(wanted[0]), series >= 0
     numbers = pd.to_numeric(labels.astype(str).str.strip() if labels.dtype == object else labels, errors="coerce")

@@ -11,6 +11,7 @@ a feature's later rows (``later_rows_hint``, ``laterrows``), given in place of t
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from rnncast.windows import train_windows
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
          "training rows included"}  # the windows a part's verdict names (``evaluate``'s parts)
+log = logging.getLogger(__name__)
 VALUES = {"test": "these values", "val": "the validation values", "train": "the training values", "all": "all the values"}
 
 
@@ -86,11 +88,16 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
     """``Forecaster.evaluate``'s result of the forecasts of ``part`` (``Forecaster.part_forecasts``): their scores
     (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``) with ``read_out``'s lines, after
-    warning of a season some of the model's calendars count in other units (``seasonspans.warn``). The command line's
-    evaluate scores its forecasts so, keeping them for the dialect of the data file (``PartForecasts.dialect``)."""
+    warning of a season some of the model's calendars count in other units (``seasonspans.warn``) and, where windows of
+    the fit's test split are scored, of its series' test rows on dates other series were fitted on, as fit warned
+    (``cutoffs.overlap``, kept in model.json; the result's ``test_overlap``). The command line's evaluate scores its
+    forecasts so, keeping them for the dialect of the data file (``PartForecasts.dialect``)."""
     result = evaluation.evaluate(forecasts, by_series)
     state = forecaster.state_
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
+    if state.overlap and part == "test" and result.get("scored", {}).get("targets_on", {}).get("test"):
+        log.warning("%s", state.overlap["text"])
+        result["test_overlap"] = state.overlap
     return {**result, **read_out(forecaster, result, part)}
 
 

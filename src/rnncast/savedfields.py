@@ -1,7 +1,7 @@
 """A saved model's fields read back from its model.json and judged, for ``FittedState.read``: its calendar
 (``calendar_problem``; one saved before calendars, ``calendar_before``), its split dates (``borders``, and whether they
-go back in time: ``out_of_order``), what fit measured (``same_step``, ``later_rows``, ``highway_start``), and a damaged value as a
-message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
+go back in time: ``out_of_order``), what fit measured (``same_step``, ``later_rows``, ``highway_start``, the test rows'
+overlap: ``saved_overlap``), and a damaged value as a message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
 
 from __future__ import annotations
 
@@ -104,3 +104,15 @@ def highway_start(saved) -> dict | None:
     if not isinstance(saved, dict) or set(saved) != set(keys):
         raise ValueError(f"highway_start must be null or {{{', '.join(keys)}}}, got {saved!r}")
     return {k: None if saved[k] is None else float(saved[k]) for k in keys}
+
+
+def saved_overlap(saved) -> dict | None:
+    """Where the fit's per-series test rows fall on dates other series were fitted on (``cutoffs.overlap``), checked
+    (None: no overlap, or a model saved before it was kept)."""
+    keys = ("series", "of", "from", "to", "text")
+    if saved is None:
+        return None
+    if (not isinstance(saved, dict) or set(saved) != set(keys) or not all(isinstance(saved[k], str) for k in keys[2:])
+            or not all(isinstance(saved[k], int) and not isinstance(saved[k], bool) for k in keys[:2])):
+        raise ValueError(f"test_overlap must be null or {{{', '.join(keys)}}}, got {short(saved)}")
+    return dict(saved)

@@ -16,7 +16,7 @@ import numpy as np
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.savedfields import (borders, calendar_before, calendar_problem, highway_start, later_rows, out_of_order,
-                                 same_step, short)
+                                 same_step, saved_overlap, short)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
@@ -60,7 +60,7 @@ class FittedState:
     series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
-    overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap); not saved
+    overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
 
@@ -101,6 +101,8 @@ class FittedState:
             meta["same_step"] = self.same_step
         if self.later_rows is not None:
             meta["later_rows"] = self.later_rows
+        if self.overlap is not None:  # evaluate of the test split says it again (readout.evaluated)
+            meta["test_overlap"] = self.overlap
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -145,7 +147,7 @@ class FittedState:
                 borders=borders(meta.get("borders"), n), highway_start=highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
-                later_rows=later_rows(meta.get("later_rows")),
+                later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -267,7 +269,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "test_overlap", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

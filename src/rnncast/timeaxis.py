@@ -17,6 +17,7 @@ import pandas as pd
 from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
+from rnncast.rowindex import UNNAMED
 from rnncast.spelling import did_you_mean, hint, spelled, unicode_form
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named, time_named
 
@@ -36,6 +37,9 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
                 or did_you_mean(name, frame.columns, cutoff=0.8) + "; available columns: " + ", ".join(map(str, frame.columns))
             steps = (f" ({name!r} is pandas' name for an unnamed index: one of integer steps, such as range(1961, 2021), "
                      "is read as the time, row numbers 0 .. n-1 are not)") if name in indexcolumns.NAMES else ""
+            first = str(frame.columns[0]) if len(frame.columns) else ""  # to_csv's index: a header left empty
+            steps += (f" ({first!r}, the first column, is pandas' name for a header left empty, as to_csv writes a "
+                      f"frame's index: if it holds the times, head it {name!r})") if UNNAMED.fullmatch(first) else ""
             raise RnncastError(f"time column {name!r} not found{available}{steps}")  # '날짜' in NFD: said (unicode_form)
         return name, None
     candidates = [c for c in frame.columns if c not in set(exclude)]
