@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, timeaxis, timenames
+from rnncast import compactdates, timenames, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.errors import RnncastError
@@ -97,7 +97,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
-    if time_col is None and (unread := timeaxis.unread(frame, candidates)) is not None:  # the table's time, unread
+    if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread
         first = next((c for c in pick if c != unread[0]), pick[0])  # not the dates as what to forecast
         name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_word(first)}"
         raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
@@ -138,7 +138,7 @@ def row_counters(frame: pd.DataFrame, columns) -> list[str]:
         return (pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column) and len(column) > 1
                 and bool((np.diff(column.to_numpy()) == 1).all()) and compactdates.written_as(column) is None)  # 20150101 ...
     return [c for c in columns if c in frame.columns and not timenames.dated_name(c) and counts(frame[c])]  # OrderDate:
-    # Excel serial days, which timeaxis.unread names
+    # Excel serial days, which timeunread.unread names
 
 
 def counters_note(counters: list[str], timed: bool = False, offered: bool = False) -> str:

@@ -270,7 +270,7 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
 def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", counters=()) -> str:
     """One line naming the columns no role took and the keywords (flags) that would give them one; ``dated`` (integers read
     as compact dates, no time column found) said to look like dates, ``counters`` (``labels.row_counters``) to give the
-    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeaxis.unread_time``)."""
+    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``)."""
     unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
     if one_series_reader() is not None:  # tune: one series, features only
         roles = ["features"]

@@ -33,7 +33,8 @@ from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, s
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
-from rnncast.timeaxis import clock_change, preferred, unread_time
+from rnncast.timeaxis import clock_change, preferred
+from rnncast.timeunread import unread_time
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
