@@ -18,12 +18,12 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import formsample
 from rnncast.errors import RnncastError
 
 HALF = "%!h"  # the directive of the half, 1 or 2
 YEAR_FIRST = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<s>[HhSs])(?P<n>\d)$")  # 2000H1, 2000-H1, 2000 S1
 HALF_FIRST = re.compile(r"^(?P<s>[HhSs])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # H1 2000, S1-2000
-CHECKED = 1000  # values of a column whose form is checked, spread over it
 
 
 def form(text: str) -> str | None:
@@ -44,21 +44,9 @@ def first_form(column: pd.Series) -> str | None:
 
 
 def format_of(column: pd.Series) -> str | None:
-    """The format of a text column all of whose values (up to ``CHECKED`` spread over it) are half-years written
-    in one form, each naming a half; None otherwise (also for columns not of text)."""
-    values = column.dropna()
-    if not len(values) or not all(isinstance(v, str) for v in values.iloc[:5]):
-        return None
-    rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
-    sample = values.iloc[rows].astype(str).str.strip()
-    fmt = form(sample.iloc[0])
-    if fmt is None or not all(form(v) == fmt for v in sample):
-        return None
-    try:
-        read(sample, fmt)
-    except RnncastError:
-        return None
-    return fmt
+    """The format of a text column all of whose values (up to ``formsample.CHECKED`` spread over it) are half-years
+    written in one form, each naming a half; None otherwise (also for columns not of text)."""
+    return formsample.one_format(column, form, read)
 
 
 def owns(fmt: str | None) -> bool:
