@@ -281,7 +281,7 @@ def test_fiscal_quarters_are_refused_naming_the_column_even_with_a_target(tmp_pa
 @pytest.mark.parametrize("name, values", [("period", [f"Jan-Mar {2005 + i}" for i in range(60)]),
                                           ("quarter", [f"{2005 + i // 4} Quarter {i % 4 + 1}" for i in range(60)]),
                                           ("TIME_PERIOD", [f"{2005 + i}*" for i in range(60)]),  # 2023* : provisional
-                                          ("기간", [f"{2005 + i}년 상반기" for i in range(60)])])
+                                          ("기간", [f"{2005 + i}년 연말" for i in range(60)])])
 def test_text_whose_name_says_time_and_is_not_read_is_refused_naming_a_value_its_line_and_the_forms(tmp_path, name, values):
     """A 'period' of 'Jan-Mar 2005' beside a named target was only warned of and the rows numbered 0 .. n-1, so forecasts
     carried no dates, where the same text under 'date' was refused (decision 675)."""
