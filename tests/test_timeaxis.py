@@ -291,8 +291,8 @@ def test_text_whose_name_says_time_and_is_not_read_is_refused_naming_a_value_its
                                            r"q\.csv, which rnncast does not read as time \(write dates such as 2005-01-31, "
                                            r"months such as 2005-01, quarters such as 2005Q1 or half-years such as 2005H1\); "
                                            rf"its name says time, so its rows are not numbered: correct it, name the time "
-                                           r"column with time_col=, --time-col, or, to number the rows, leave the column "
-                                           r"out of the data or rename it$"):
+                                           r"column with time_col=, --time-col, or, to number the rows, say the table has "
+                                           r"none with time_col=False, --no-time-col$"):
         load_panel(path, target="sales")
 
 

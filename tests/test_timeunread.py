@@ -53,8 +53,8 @@ def test_every_column_whose_name_says_time_and_whose_text_is_unread_is_named(tmp
                                            r"two\.csv, which rnncast does not read as time \(.*\); and 'quarter' holds "
                                            r"'Q-0' at line 2 of two\.csv, which rnncast does not read as time \(.*\); "
                                            r"their names say time, so the rows are not numbered: correct them, name the "
-                                           r"time column with time_col=, --time-col, or, to number the rows, leave the "
-                                           r"columns out of the data or rename them$"):
+                                           r"time column with time_col=, --time-col, or, to number the rows, say the "
+                                           r"table has none with time_col=False, --no-time-col$"):
         load_panel(path, target="sales")
 
 
@@ -68,3 +68,41 @@ def test_a_column_whose_name_says_time_is_named_before_text_that_only_writes_yea
     assert found[0] == "period" and found[1].startswith("'period' holds 'P0x'") and "'label'" not in found[1]
     with pytest.raises(RnncastError, match=r"^no time column was found: 'period' holds 'P0x' at row 0"):
         load_panel(frame.assign(sales=np.arange(5.0)), target="sales")
+
+
+CODES = pd.DataFrame({"period": [f"P{i:03d}x" for i in range(60)], "sales": np.sin(np.arange(60.0))})
+
+
+def test_a_table_said_to_have_no_time_has_its_rows_numbered_and_the_column_read_as_any_other(caplog):
+    """A 'period' of plain codes was refused as unread time (decision 675) with no way to say the table has no time:
+    time_col=False (--no-time-col) numbers the rows, and the column is then one no role took."""
+    import logging
+
+    with pytest.raises(RnncastError, match=r"say the table has none with time_col=False, --no-time-col$"):
+        load_panel(CODES, target="sales")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(CODES, target="sales", time_col=False)
+    assert panel.calendar.kind == "row" and panel.time is None and panel.unused == ["period"]
+    assert "no time column: rows are numbered; as told (time_col=False)" in caplog.text
+    assert "does not read as time" not in caplog.text  # the user's word, not noted again as time unread
+    with pytest.raises(RnncastError, match=r"column 'period' .*(not numeric|text)"):
+        load_panel(CODES, target="sales", features=["period"], time_col=False)  # refused by name, as any text column
+
+
+def test_dates_said_not_to_be_the_time_are_a_column_like_any_other():
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=30).strftime("%Y-%m-%d"), "y": np.arange(30.0)})
+    assert load_panel(frame, target="y").calendar.kind == "datetime"
+    panel = load_panel(frame, target="y", time_col=False)
+    assert panel.calendar.kind == "row" and panel.unused == ["date"]
+
+
+def test_a_model_fitted_on_a_table_said_to_have_no_time_forecasts_its_numbered_rows():
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    model = Forecaster(**TINY).fit(CODES, target="sales", time_col=False)
+    forecast = model.predict(CODES)
+    assert forecast.index[0] == 60 and model.state_.time_col is None and model.state_.calendar.kind == "row"
+    dated = CODES.assign(date=pd.date_range("2024-01-01", periods=60).strftime("%Y-%m-%d"))
+    with pytest.raises(RnncastError, match=r"fitted on rows without a time column .* time column 'date'"):
+        model.predict(dated)  # a time column found in new data is still refused (modeltimes.numbered)

@@ -96,7 +96,8 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
     frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=explicit))
-    targets = names(target) if target is not None else default_target(frame, time_name, explicit)
+    targets = names(target) if target is not None else default_target(frame, False if time_col is False else time_name,
+                                                                      explicit)  # False: no time, by the caller's word
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name], {

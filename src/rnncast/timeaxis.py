@@ -27,7 +27,10 @@ log = logging.getLogger(__name__)
 def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[str | None, str | None]:
     """The time column and how it was found (None when named by the caller): by its name, its
     type or its values; integer columns only by name (``year``, ``period``, ``step``, ``time_idx``; ``month``
-    when its values are months written ``200001``)."""
+    when its values are months written ``200001``). ``time_col=False`` (``--no-time-col``): the table has none, by the
+    caller's word (``indexcolumns.TOLD_NONE``): the rows are numbered and no column is taken or refused as time."""
+    if time_col is False:
+        return None, indexcolumns.TOLD_NONE
     if time_col is not None:
         name = str(time_col)
         if name not in frame.columns:

@@ -7,6 +7,9 @@ refusal; ``refuse`` refuses where numbering the rows would pass over the time th
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 import pandas as pd
 
@@ -15,6 +18,21 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
 from rnncast.timenames import TIME_WORDS, dated_name, epoch_named, time_named
+
+_PASSED: ContextVar[bool] = ContextVar("rnncast_unread_passed_over", default=False)
+
+
+@contextmanager
+def passed_over() -> Iterator[None]:
+    """A block within which ``refuse`` refuses nothing: a model fitted on numbered rows (no time column, found none or
+    told ``time_col=False``) reads new data, whose time it never forecasts; a column found as time is still the
+    model's reader's to refuse (``modeltimes.numbered``). After it, as before, also after an error."""
+    token = _PASSED.set(True)
+    try:
+        yield
+    finally:
+        _PASSED.reset(token)
+
 
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
 
@@ -75,15 +93,15 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
     under a name that says time (``time_named``: 'period' of 'Jan-Mar 2005'; every such column named), a refusal naming
     it, a value, its line and the forms read: numbering the rows would silently pass over the time the table clearly
     has (decision 675). Its remedy names what the reader can give (``hint("time_col", ...)``: bench has no --time-col)."""
-    found = unread(frame, candidates) if name is None else None
+    found = unread(frame, candidates) if name is None and not _PASSED.get() else None
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
     if found is not None and time_named(found[0]):
         several = unread_count(clause) > 1
         whose, them = ("their names say", "them") if several else ("its name says", "it")
-        remedy = hint("time_col", f"name the time column with {spelled('time_col')}, or, to number the rows, leave "
-                                  f"the column{'s' if several else ''} out of the data or rename {them}")
+        remedy = hint("time_col", f"name the time column with {spelled('time_col')}, or, to number the rows, say the "
+                                  f"table has none with {spelled('time_col', False)}")  # decision 9304
         raise RnncastError(f"no time column was found: {clause}; {whose} time, so {'the' if several else 'its'} rows "
                            f"are not numbered: correct {them}, {remedy}")
     return name, how
