@@ -111,3 +111,15 @@ def test_a_time_named_column_of_labels_is_refused(tmp_path) -> None:
     with pytest.raises(RnncastError, match=r"time column 'date' holds 'x0' at line 2 of t.csv, which is not a "
                                            r"timestamp; give dates such as 2024-01-31"):
         tablefile.read_table(path)
+
+
+def test_a_time_named_first_column_of_text_no_time_form_reads_is_refused_with_what_bench_takes(tmp_path) -> None:
+    """A first column 'period' of codes was refused with "name the time column with time_col=, --time-col", flags
+    bench does not take (rnncast bench --help)."""
+    path = _write(tmp_path, "period", [f"P{i:03d}x" for i in range(30)])
+    with pytest.raises(RnncastError) as err:
+        tablefile.read_table(path)
+    assert str(err.value).endswith(
+        "its name says time, so its rows are not numbered: correct it, or, to number the rows, leave the column out of "
+        "the table (rnncast bench reads the time from the first column; it has no --time-col)")
+    assert "time_col=" not in str(err.value)

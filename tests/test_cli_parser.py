@@ -268,3 +268,14 @@ def test_static_help_says_what_predict_and_evaluate_do_with_static_columns_in_da
         run(frame, static_covariates=table)
     run(frame.drop(columns=["kind"]), static_covariates=table)  # the table alone
     run(frame)  # without it: the data's static columns, read from DATA
+
+
+def test_no_time_col_says_the_table_has_none_and_is_not_given_beside_time_col(capsys):
+    parser = build_parser()
+    for command in (["fit", "d.csv"], ["backtest", "d.csv"], ["tune", "d.csv"]):
+        assert parser.parse_args(command + ["--no-time-col"]).time_col is False
+        assert parser.parse_args(command + ["--time-col", "t"]).time_col == "t"
+        assert parser.parse_args(command).time_col is None
+        with pytest.raises(SystemExit):
+            parser.parse_args(command + ["--no-time-col", "--time-col", "t"])
+    assert "not allowed with argument --no-time-col" in capsys.readouterr().err

@@ -241,3 +241,12 @@ def test_a_tunes_folder_or_record_as_config_is_pointed_to_its_best_settings(tmp_
     with pytest.raises(RnncastError, match=r"is not a run directory's config\.json \(it is not JSON: Expecting value at "
                                            r"line 1\); give a \.toml file"):
         read_config(tmp_path / "bad.json")
+
+
+def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('data = "d.csv"\ntime_col = false\n')
+    assert read_config(path)[1]["time_col"] is False
+    path.write_text('data = "d.csv"\ntime_col = true\n')
+    with pytest.raises(RnncastError, match=r"time_col in config .* must be a quoted string, got True"):
+        read_config(path)

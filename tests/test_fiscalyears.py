@@ -65,3 +65,13 @@ def test_fiscal_years_and_fy_quarters_name_the_quarter_forms_too():
     with pytest.raises(RnncastError, match=rf"time column 'date' holds 'FY2005 Q1', a fiscal quarter.*calendar "
                                            rf"quarters {FORMS}"):
         load_panel(frame, target="v")
+
+
+@pytest.mark.parametrize("name", ["시점", "기간", "연도"])
+def test_kosis_fiscal_years_written_2012_13_are_refused_naming_the_form(name):
+    """KOSIS writes fiscal years '2012-13': refused naming the form and what to write (decision 693), not read as
+    months (2012-13 is no month) nor as fiscal years of a start month rnncast would have to guess."""
+    frame = pd.DataFrame({name: [f"{y}-{(y + 1) % 100:02d}" for y in range(2012, 2024)], "y": np.arange(12.0)})
+    with pytest.raises(RnncastError, match=rf"'{name}' holds '2012-13' at row 0, two successive years: a fiscal or season year, "
+                                           r"which rnncast does not read as time"):
+        load_panel(frame, target="y")

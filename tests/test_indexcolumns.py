@@ -186,3 +186,11 @@ def test_a_parquet_files_restored_index_of_years_is_read_as_the_same_frame_in_me
     numbered = Forecaster(**QUICK).fit(frame.reset_index(drop=True))  # fitted on row numbers: the index stays labels
     assert numbered.time_col_ is None
     assert numbered.predict(tmp_path / "years.parquet").index.tolist() == [60, 61, 62]
+
+
+def test_an_index_of_steps_is_row_labels_where_the_table_is_said_to_have_no_time():
+    """time_col=False (--no-time-col): no column and no index is taken as the time."""
+    frame = pd.DataFrame({"y": np.sin(np.arange(60.0))}, index=range(1961, 2021))
+    assert load_panel(frame, target="y").calendar.kind == "integer"
+    panel = load_panel(frame, target="y", time_col=False)
+    assert panel.calendar.kind == "row" and panel.time is None

@@ -485,3 +485,14 @@ def test_a_pandas_series_given_as_target_is_named_briefly_with_what_is_accepted(
     X, y = df[["x"]], df["y_past"]
     taken = Forecaster(**TINY).fit(X.join(y), target="y_past", features=list(X.columns))  # the advice, followed, fits
     assert taken.targets_ == ["y_past"] and taken.past_covariates_ == ["x"]
+
+
+def test_a_table_said_to_have_no_time_is_asked_for_its_target_without_a_word_of_unread_time():
+    frame = pd.DataFrame({"period": [f"P{i}x" for i in range(30)], "a": np.arange(30.0), "b": np.ones(30)})
+    with pytest.raises(RnncastError, match=r"no time column was found: 'period' holds 'P0x'"):
+        load_panel(frame)
+    with pytest.raises(RnncastError, match=r"^the table has 2 numeric columns .*none is named the target") as err:
+        load_panel(frame, time_col=False)
+    assert "time" not in str(err.value).split("target")[0]
+    assert load_panel(frame[["period", "a"]].rename(columns={"period": "when"}), time_col=False,
+                      target="a").calendar.kind == "row"

@@ -681,3 +681,12 @@ def test_a_storage_that_is_no_text_is_refused_naming_what_it_takes(tmp_path):
     with pytest.raises(RnncastError, match=r"^storage must be a database URL as text, such as sqlite:////shared/study.db "
                                            r"or postgresql://user@host/db, got int 5$"):
         tune(make_frame(120), target="y", trials=1, storage=5, settings=dict(epochs=1))
+
+
+def test_a_table_tuned_as_having_no_time_column_is_trained_so_from_best_toml(frame, tmp_path):
+    """time_col=False (--no-time-col) was lost from best.toml, whose fit then refused the 'period' of codes."""
+    from rnncast.configfile import read_config
+
+    data = frame.assign(period=[f"P{i}x" for i in range(len(frame))])
+    tune(data, target="y", time_col=False, trials=1, settings=FIXED, search=("lr",), out=tmp_path / "t")
+    assert read_config(tmp_path / "t" / "best.toml")[1]["time_col"] is False

@@ -287,3 +287,19 @@ def weekdays(time: pd.Index, offsets: np.ndarray, calendar: Calendar, ids: list)
         who = [repr(ids[s]) for s in np.flatnonzero(days == d)]
         parts.append(f"{names[d].day_name()} in {', '.join(who[:3])}" + (f" and {len(who) - 3} more" if len(who) > 3 else ""))
     return f" (weeks whose weekday differs by series: {'; '.join(parts)})"
+
+
+def followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
+    """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
+    follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
+    (None, week); (None, None) for any other calendar (its holidays then skip Monday to Friday's days): ``loading``'s, for
+    holidays given without ``freq``."""
+    if not isinstance(time, pd.DatetimeIndex):
+        return None, None
+    calendar, _, own = settle(time, offsets, None, where, quiet=True)
+    if own or calendar.freq is None:
+        return None, None
+    if isinstance(calendar.freq, sessions.Session):
+        return calendar.freq, None
+    return None, (weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
+                  or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last

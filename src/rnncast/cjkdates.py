@@ -22,6 +22,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import formsample
 from rnncast.errors import RnncastError
 
 WEEKDAYS = {"%!ko": tuple("월화수목금토일"), "%!ja": tuple("月火水木金土日"), "%!zh": tuple("一二三四五六日"),
@@ -93,7 +94,7 @@ def format_of(column: pd.Series) -> str | None:
     values = column.dropna()
     if not len(values) or not isinstance(values.iloc[0], str) or (first := form(values.iloc[0].strip())) is None:
         return None
-    rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
+    rows = formsample.spread(len(values), CHECKED)
     shape = _shape(first)
     forms = [f for v in values.iloc[rows] if isinstance(v, str) and (f := form(v.strip())) and _shape(f) == shape]
     for unsure, (either, other) in UNSURE.items():  # 2024년 10월 15일: padded or not, as other rows say

@@ -187,6 +187,8 @@ def _request(path: Path, key: str, value):
             raise RnncastError(f"{key} in config {path} has a blank column name (item {blank[0] + 1} of {len(value)}); "
                                "name every column")
         return list(value)
+    if key == "time_col" and value is False:  # time_col = false: the table has none (--no-time-col)
+        return False
     if isinstance(value, str) and not value.strip():  # a quoted string, but naming nothing
         raise RnncastError(f"{key} in config {path} is {'empty' if not value else 'blank'} ({value!r}); "
                            f"{'name a column' if key in LIST_KEYS + ('time_col', 'id_col') else 'give it'}, or leave "

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import cjkdates, csvmarks, halfyears, localtimes, monthtext, numbertext, timetext
+from rnncast import cjkdates, csvmarks, formsample, halfyears, localtimes, monthtext, numbertext, timetext
 from rnncast.sheetcsv import SEP_LINE
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
         fmt = own or guess(first.strip(), bool(dayfirst))
         # the other order too: a model's month-first reading of new dates that days past 12 settle day first
         other = None if own else guess(first.strip(), not dayfirst)
-    rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
+    rows = formsample.spread(len(time), CHECKED_ROWS)
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     if fmt is not None and "%z" in fmt:
         return localtimes.offset_format(fmt, first.strip(), text, time[rows])
@@ -96,7 +96,7 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
     if fmt is not None or not isinstance(time, pd.DatetimeIndex) or not len(time) or len(column) != len(time) or \
             not isinstance(column.iloc[0], str):
         return fmt
-    rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
+    rows = formsample.spread(len(time), CHECKED_ROWS)
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -5,7 +5,7 @@ quarters (``2001-02 Q1``) and fiscal periods written ``FY2005 Q1``, refused nami
 A column every value of which is so written, each second year the first plus one, is refused by name: read as
 months it makes a 13-month calendar ('2001-02', '2002-03' ...) and forecasts dated '2013-01' (a tester's find).
 ``refuse`` is asked by ``timeaxis.parse_time`` of a text time column before its values are read as dates;
-``clause`` gives ``timeaxis.unread`` its words where such a column was not taken as time.
+``clause`` gives ``timeunread.unread`` its words where such a column was not taken as time.
 """
 
 from __future__ import annotations

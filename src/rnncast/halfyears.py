@@ -1,13 +1,14 @@
-"""Half-years (semesters) as statistics offices write them: ``2000H1``, ``2000-H2``, ``H1 2000``, and Eurostat's
-``2000S1``, ``2000-S2`` (decision 674).
+"""Half-years (semesters) as statistics offices write them: ``2000H1``, ``2000-H2``, ``H1 2000``, Eurostat's
+``2000S1``, ``2000-S2`` (decision 674), and KOSIS' ``2000년 상반기``, ``2000년 하반기``, ``2000 상반기`` (decision 693).
 
 pandas has no half-year period or offset, but its calendar of every second quarter start, ``2QS-JAN``, holds
 exactly the halves' first days: a half-year is read as its first day (``2000H2``: 2000-07-01), the calendar is
 inferred from those days as any other, and forecasts are written back in the column's form where they fall on a
 half's first day. ``format_of`` names a column's form (``%YH%!h``: the half, 1 or 2, written ``%!h`` after the
-column's own letter and separator); ``first_form`` the form of its first value, which ``read`` holds every value
-to, refusing by its place a value written otherwise or naming no half (``2000H3``); ``write`` writes times so and
-``owns`` tells ``timetext`` which formats are read and written here. ``clause`` is a refusal's hint where a
+column's own letter and separator; ``%Y년 %!k반기``: the half, 상 or 하, written ``%!k``); ``first_form`` the form
+of its first value, which ``read`` holds every value to, refusing by its place a value written otherwise or naming no
+half (``2000H3``); ``write`` writes times so and ``owns`` tells ``timetext`` which formats are read and written here
+(``%!k`` is no directive of ``cjkdates``', whose ``owns`` takes two letters after ``%!``). ``clause`` is a refusal's hint where a
 half-year stands among values of another form.
 """
 
@@ -18,12 +19,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import formsample
 from rnncast.errors import RnncastError
 
 HALF = "%!h"  # the directive of the half, 1 or 2
+KOREAN_HALF = "%!k"  # the directive of the half written in Korean, 상 (first) or 하 (second)
 YEAR_FIRST = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<s>[HhSs])(?P<n>\d)$")  # 2000H1, 2000-H1, 2000 S1
 HALF_FIRST = re.compile(r"^(?P<s>[HhSs])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # H1 2000, S1-2000
-CHECKED = 1000  # values of a column whose form is checked, spread over it
+KOREAN = re.compile(r"^(?P<y>\d{4})(?P<sep>년 ?| ?)(?P<n>[상하])반기$")  # 2000년 상반기, 2000 하반기
 
 
 def form(text: str) -> str | None:
@@ -33,6 +36,8 @@ def form(text: str) -> str | None:
         return f"%Y{m['sep']}{m['s']}{HALF}"
     if (m := HALF_FIRST.match(text)) is not None:
         return f"{m['s']}{HALF}{m['sep']}%Y"
+    if (m := KOREAN.match(text)) is not None:
+        return f"%Y{m['sep']}{KOREAN_HALF}반기"
     return None
 
 
@@ -44,26 +49,14 @@ def first_form(column: pd.Series) -> str | None:
 
 
 def format_of(column: pd.Series) -> str | None:
-    """The format of a text column all of whose values (up to ``CHECKED`` spread over it) are half-years written
-    in one form, each naming a half; None otherwise (also for columns not of text)."""
-    values = column.dropna()
-    if not len(values) or not all(isinstance(v, str) for v in values.iloc[:5]):
-        return None
-    rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
-    sample = values.iloc[rows].astype(str).str.strip()
-    fmt = form(sample.iloc[0])
-    if fmt is None or not all(form(v) == fmt for v in sample):
-        return None
-    try:
-        read(sample, fmt)
-    except RnncastError:
-        return None
-    return fmt
+    """The format of a text column all of whose values (up to ``formsample.CHECKED`` spread over it) are half-years
+    written in one form, each naming a half; None otherwise (also for columns not of text)."""
+    return formsample.one_format(column, form, read)
 
 
 def owns(fmt: str | None) -> bool:
     """Whether ``fmt`` is a half-year format (``read`` and ``write`` take it; ``timetext`` passes it on)."""
-    return fmt is not None and HALF in fmt
+    return fmt is not None and (HALF in fmt or KOREAN_HALF in fmt)
 
 
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
@@ -71,7 +64,9 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     written otherwise, or naming no half, is refused (``RnncastError``) with its place (``place(i)``: row ``i``)."""
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
-    parts = text.str.extract(YEAR_FIRST if fmt.startswith("%Y") else HALF_FIRST)
+    korean = KOREAN_HALF in fmt
+    parts = text.str.extract(KOREAN if korean else YEAR_FIRST if fmt.startswith("%Y") else HALF_FIRST)
+    parts["n"] = parts["n"].replace({"상": "1", "하": "2"}) if korean else parts["n"]
     same = text.map(lambda v: isinstance(v, str) and form(v) == fmt).to_numpy()
     bad = np.flatnonzero(given & ~same)
     first = str(column.dropna().iloc[0]).strip() if given.any() else ""
@@ -92,7 +87,7 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     says whether the text reads back to the same times)."""
     times = pd.DatetimeIndex(times)
     return np.asarray([fmt.replace("%Y", f"{y:04d}").replace(HALF, "1" if m < 7 else "2")
-                       for y, m in zip(times.year, times.month)], dtype=object)
+                       .replace(KOREAN_HALF, "상" if m < 7 else "하") for y, m in zip(times.year, times.month)], dtype=object)
 
 
 def clause(value) -> str:

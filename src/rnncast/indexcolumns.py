@@ -27,6 +27,7 @@ INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIn
 INDEX_STEPS = "index_steps"  # frame.attrs: the column an unnamed integer index of one step became (as_columns)
 HOW = "as the data's unnamed index of integer steps"  # how it was found, as the time line at fit says it
 LABELS = "labels"  # as_columns(steps=LABELS): a model fitted on index steps reads any such labels as its time (reading)
+TOLD_NONE = "told none"  # how no time column was found where the caller said the table has none (time_col=False)
 NAMES = ("index", "level_0")  # pandas' names for an unnamed index (reset_index), the second beside a column 'index'
 
 
@@ -135,9 +136,10 @@ def settle(frame: pd.DataFrame, time_name, how, layout: str = "single") -> tuple
     labels: an ``iloc`` slice's beside a date column). ``frame`` as it is where the index is no such column or is
     the time already (``time_col='index'``, a model fitted on it)."""
     steps = frame.attrs.get(INDEX_STEPS)
+    told_none = how == TOLD_NONE  # time_col=False: an index of steps is row labels, as beside a time column
     if steps is None or steps not in frame.columns or steps == time_name:
         return frame, time_name, how
-    if time_name is None and layout != "long":
+    if time_name is None and layout != "long" and not told_none:
         return frame, steps, HOW
     kept = frame.drop(columns=[steps])
     kept.attrs = frame.attrs

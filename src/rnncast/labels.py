@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, timeaxis, timenames
+from rnncast import compactdates, timenames, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.errors import RnncastError
@@ -60,13 +60,14 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     are refused in the words of what was handed over: an array's positions (none more the target than
     another), a table's numeric columns by their labels, a file's by their names; the target offered is none of
     ``given`` (the columns named for another role) and no column that counts the rows (``row_counters``)."""
-    candidates = [c for c in frame.columns if c != time_col]
+    timed = time_col is not None and time_col is not False  # False: none, by the caller's word (time_col=False)
+    candidates = [c for c in frame.columns if not timed or c != time_col]
     if len(candidates) == 1:
         return [candidates[0]]
     kind = _kind(frame)["kind"]
     numeric = candidates if kind == "array" else [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
     if not numeric:
-        besides = f" besides the time column {time_col!r}" if time_col is not None else ""
+        besides = f" besides the time column {time_col!r}" if timed else ""
         others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
         raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
                            "values to forecast in a column of numbers")
@@ -92,12 +93,12 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
                "series" if len(every) > 1 else ""))
         roles = "--past-covariates or --future-covariates, or --features all"
     others = f"; the others are used only when named with {roles}" if len([c for c in pick if c not in given]) > 1 else ""
-    others += (f"; {counters_note([said(frame, c) for c in counters], time_col is not None, offered=True)}"
+    others += (f"; {counters_note([said(frame, c) for c in counters], timed, offered=True)}"
                if counters and pick != numeric else "")
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
-    if time_col is None and (unread := timeaxis.unread(frame, candidates)) is not None:  # the table's time, unread
+    if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread
         first = next((c for c in pick if c != unread[0]), pick[0])  # not the dates as what to forecast
         name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_word(first)}"
         raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
@@ -138,7 +139,7 @@ def row_counters(frame: pd.DataFrame, columns) -> list[str]:
         return (pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column) and len(column) > 1
                 and bool((np.diff(column.to_numpy()) == 1).all()) and compactdates.written_as(column) is None)  # 20150101 ...
     return [c for c in columns if c in frame.columns and not timenames.dated_name(c) and counts(frame[c])]  # OrderDate:
-    # Excel serial days, which timeaxis.unread names
+    # Excel serial days, which timeunread.unread names
 
 
 def counters_note(counters: list[str], timed: bool = False, offered: bool = False) -> str:

@@ -96,7 +96,8 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
     frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=explicit))
-    targets = names(target) if target is not None else default_target(frame, time_name, explicit)
+    targets = names(target) if target is not None else default_target(frame, False if time_col is False else time_name,
+                                                                      explicit)  # False: no time, by the caller's word
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name], {
@@ -271,7 +272,7 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
 def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", counters=()) -> str:
     """One line naming the columns no role took and the keywords (flags) that would give them one; ``dated`` (integers read
     as compact dates, no time column found) said to look like dates, ``counters`` (``labels.row_counters``) to give the
-    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeaxis.unread_time``)."""
+    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``)."""
     unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
     if one_series_reader() is not None:  # tune: one series, features only
         roles = ["features"]

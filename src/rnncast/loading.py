@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets,
-                     labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
+                     indexcolumns, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
                      weekmasks, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -33,7 +33,8 @@ from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, s
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
-from rnncast.timeaxis import clock_change, preferred, unread_time
+from rnncast.timeaxis import clock_change, preferred
+from rnncast.timeunread import unread_time
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
     labels.check_lists(**given)  # {'a'}, ['A', 'A']
     time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')
+    named_time = None if time_col is False else time_col  # False: the table has none, by the caller's word
     target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = given.values()
     as_categories = names(static_categorical) if static_categorical is not None else []
     if as_categories and static_covariates is None:
@@ -89,10 +91,10 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         read = statictext.read_file(data, id_text, text=as_categories if columns else (),
                                     decide=names(static_covariates) if columns else [])  # a Parquet file's index as
     frame = as_frame(read if isinstance(data, (str, Path)) else data, steps=index_steps,  # pandas restores it: a frame's
-                     keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
+                     keep_index=id_text + [ID_COLUMN] + ([str(named_time)] if named_time is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
-    frame = rowindex.without_written_index(frame, (target, features, time_col, id_col, series, past_covariates, future_covariates,
+    frame = rowindex.without_written_index(frame, (target, features, named_time, id_col, series, past_covariates, future_covariates,
         static_covariates), announce, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's row numbers: no data
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
@@ -119,8 +121,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
-        warn_run(log, not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
-                                    else "", labels.row_counters(frame, panel.unused) if rows.time_col is None else ()))
+        unread = unread_time(frame, panel.unused) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else ""
+        warn_run(log, not_used_note(panel.unused, layout, dated, unread, labels.row_counters(frame, panel.unused)
+                                    if rows.time_col is None else ()))
     if announce and isinstance(features, str) and features == "all" and (
             counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
         warn_run(log, labels.counted_features_note(counters))  # what the run trains on: said once it will run
@@ -166,7 +169,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
                                    "name the time column with time_col= (--time-col)")
         if announce:
-            log.info("no time column: rows are numbered; name one with time_col= (--time-col)")
+            log.info("no time column: rows are numbered; %s", "as told (time_col=False)" if rows.how == indexcolumns.TOLD_NONE
+                     else "name one with time_col= (--time-col)")
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
     else:
         order = _order(time, codes, positions, rows, attrs, layout, id_hint)
@@ -203,7 +207,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         dated = rows.written[positions] if rows.written is not None else time  # days as written, not UTC's (below)
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
-            session, freq = _followed(dated, offsets, where)
+            session, freq = calendars.followed(dated, offsets, where)
         week = session.week if session is not None else freq
         kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
@@ -261,21 +265,6 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
                  row_numbers=positions if layout == "wide" and time is None else None)  # a wide table's rows: shared
-
-
-def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
-    """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
-    follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
-    (None, week); (None, None) for any other calendar (its holidays then skip Monday to Friday's days)."""
-    if not isinstance(time, pd.DatetimeIndex):
-        return None, None
-    calendar, _, own = calendars.settle(time, offsets, None, where, quiet=True)
-    if own or calendar.freq is None:
-        return None, None
-    if isinstance(calendar.freq, sessions.Session):
-        return calendar.freq, None
-    return None, (weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
-                  or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:

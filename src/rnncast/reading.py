@@ -6,12 +6,13 @@ the windows predict reads checked for missing calendar steps.
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, indexcolumns, offcalendar, owncalendars, rowindex, statictext
+from rnncast import calendars, indexcolumns, offcalendar, owncalendars, rowindex, statictext, timeunread
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -48,7 +49,8 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
-                   freq_kind=fitted_kind(state)):  # predict and evaluate take none: the model applies its fit's
+                   freq_kind=fitted_kind(state)), (  # predict and evaluate take none: the model applies its fit's
+                timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             read = one_series(state, _load(state, data, static_covariates, reading))
             return _not_used(state, same_zone(state, numbered(state, as_fitted_stamps(state, read))))
     except RnncastError as err:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import warnings
 
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
-from rnncast.data import INDEX_TIME, place
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, timeunread, writtenzones
+from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
 from rnncast.spelling import did_you_mean, hint, spelled, unicode_form
-from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named, time_named
+from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, dated_name
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,10 @@ log = logging.getLogger(__name__)
 def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[str | None, str | None]:
     """The time column and how it was found (None when named by the caller): by its name, its
     type or its values; integer columns only by name (``year``, ``period``, ``step``, ``time_idx``; ``month``
-    when its values are months written ``200001``)."""
+    when its values are months written ``200001``). ``time_col=False`` (``--no-time-col``): the table has none, by the
+    caller's word (``indexcolumns.TOLD_NONE``): the rows are numbered and no column is taken or refused as time."""
+    if time_col is False:
+        return None, indexcolumns.TOLD_NONE
     if time_col is not None:
         name = str(time_col)
         if name not in frame.columns:
@@ -47,66 +49,12 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     if index in candidates:  # the columns first, then the index (README)
         name, how = _search(frame, [c for c in candidates if c != index])
         if name is None:
-            return _refuse_unread(frame, candidates, *_search(frame, [index]))
+            return timeunread.refuse(frame, candidates, *_search(frame, [index]))
         kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
         log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
                     "(--time-col) or drop the column", name, how, kind, index)
         return name, how
-    return _refuse_unread(frame, candidates, *_search(frame, candidates))
-
-
-_YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
-
-
-def unread_time(frame: pd.DataFrame, candidates) -> str:
-    """Where no time column was found: the clause naming the first of ``candidates`` that looks like time but is
-    not read as it (``unread``); "" when none does."""
-    found = unread(frame, candidates)
-    return found[1] if found is not None else ""
-
-
-def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
-    """Where no time column was found: the first of ``candidates`` that looks like time but is not read as it,
-    and the clause naming it: text named as time is (``period``, ``quarter``, ``fiscal_year`` ...) or writing
-    years in every value, which no time form reads (``'period' holds 'FY2005 Q1', which rnncast does not read
-    as time (...)``), or numbers under a name that says dates (``OrderDate``) that are Excel serial day numbers
-    (``compactdates.excel_serials``); None when none does."""
-    for c in candidates:
-        told = f"; rnncast does not read them as time unless told (name the column with {spelled('time_col', c)} and "
-        if dated_name(c) and (serials := compactdates.excel_serials(frame[c])) is not None:
-            return c, f"{str(c)!r} {serials}{told}{compactdates.excel_fix()})"
-        if (dated_name(c) or epoch_named(c)) and (epoch := compactdates.epoch_times(frame[c])) is not None:
-            return c, f"{str(c)!r} {epoch[0]}{told}{epoch[1]})"
-        if time_named(c) and (months := monthtext.float_months(frame[c])) is not None:  # pd.read_csv's 2008.01
-            return c, f"{str(c)!r} {months}"
-        sample = frame[c].dropna().head(5)
-        if not len(sample) or not all(isinstance(v, str) for v in sample):
-            continue
-        if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
-            value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
-            if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_unread), not rows numbered
-                return c, f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
-            why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"
-                   if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
-                   "as 2005Q1 or half-years such as 2005H1")
-            return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
-    return None
-
-
-
-def _refuse_unread(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
-    """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), or text not read as time
-    under a name that says time (``time_named``: 'period' of 'Jan-Mar 2005'), a refusal naming it, a value, its line
-    and the forms read: numbering the rows would silently pass over the time the table clearly has (decision 675)."""
-    found = unread(frame, candidates) if name is None else None
-    clause = found[1] if found is not None else ""
-    if "fiscal years" in clause or "fiscal or season year" in clause:
-        raise RnncastError(f"no time column was found: {clause}")
-    if found is not None and time_named(found[0]):
-        raise RnncastError(f"no time column was found: {clause}; its name says time, so its rows are not numbered: "
-                           f"correct it, name the time column with {spelled('time_col')}, or, to number the rows, leave "
-                           "the column out of the data or rename it")
-    return name, how
+    return timeunread.refuse(frame, candidates, *_search(frame, candidates))
 
 
 def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:

@@ -23,7 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, numbertimes, zonedays
+from rnncast import cjkdates, formsample, halfyears, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -32,25 +32,13 @@ QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 20
 QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
 NUMBER_FIRST = re.compile(r"^(?P<n>\d)(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<y>\d{4}|\d\d)$")  # Bloomberg's 4Q14, 4Q2014
 ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
-CHECKED = 1000  # values of a column whose form is checked, spread over it
 
 
 def format_of(column: pd.Series) -> str | None:
-    """The format of a text column written as quarters or ISO weeks, when up to ``CHECKED`` of its
-    values spread over it are all written so in one form; None otherwise (also for non-text columns)."""
-    values = column.dropna()
-    if not len(values) or not all(isinstance(v, str) for v in values.iloc[:5]):
-        return None
-    rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
-    sample = values.iloc[rows].astype(str).str.strip()
-    fmt = _form(sample.iloc[0])
-    if fmt is None or not all(_form(v) == fmt for v in sample):
-        return None
-    try:  # 2014Q5 is no quarter: such a column is not found as time by its values (first_form reads it)
-        read(sample, fmt)
-    except RnncastError:
-        return None
-    return fmt
+    """The format of a text column written as quarters or ISO weeks, when up to ``formsample.CHECKED`` of its values
+    spread over it are all written so in one form (2014Q5, no quarter, is not found as time by its values: ``first_form``
+    reads it); None otherwise (also for non-text columns)."""
+    return formsample.one_format(column, _form, read)
 
 
 def one_form(column: pd.Series, name: str = "time", place=str) -> None:

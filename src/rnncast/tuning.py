@@ -160,7 +160,7 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
     with quiet_optuna(optuna):
         return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
-                       on_trial)
+                       on_trial, time_col is False)
 
 
 def trial_line(trial, ranked_by: str) -> str:
@@ -175,8 +175,9 @@ def trial_line(trial, ranked_by: str) -> str:
 
 
 def _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
-            on_trial) -> TuneResult:
-    """``tune``'s study, once the data and settings are checked: opened, searched, written."""
+            on_trial, told_none: bool = False) -> TuneResult:
+    """``tune``'s study, once the data and settings are checked: opened, searched, written (``told_none``: read with
+    time_col=False, which best.toml keeps)."""
     def stale(_study, trial) -> None:
         log.warning("trial %d was left running by a process that stopped (no heartbeat for %d s): marked failed",
                     trial.number, studies.GRACE_S)
@@ -247,7 +248,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             return None
         result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by)
         if folder is not None:
-            result.config = _write_study(folder, result, source, panel, space, storage)
+            result.config = _write_study(folder, result, source, panel, space, storage, told_none)
         return result
 
     try:
@@ -274,11 +275,11 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     return result
 
 
-def _write_study(out: Path, result: TuneResult, source, panel, space: dict, storage: str) -> Path:
+def _write_study(out: Path, result: TuneResult, source, panel, space: dict, storage: str, told_none: bool = False) -> Path:
     study, best = result.study, result.study.best_trial
     searched = list(space)
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
-               "time_col": panel.time_col}
+               "time_col": False if told_none else panel.time_col}  # time_col = false: the table has none, as told
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
                f"searched: {', '.join(searched)}; train it with: rnncast fit --config {shlex.quote(str(out / 'best.toml'))}")
     config = out / "best.toml"

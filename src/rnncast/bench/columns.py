@@ -60,7 +60,8 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
     first = frame.columns[0]
     column = frame[first]
     try:
-        found, _ = timeaxis.find_time_column(frame[[first]])
+        with hints(time_col=UNREAD_FIRST):
+            found, _ = timeaxis.find_time_column(frame[[first]])
     except RnncastError as err:
         raise RnncastError(f"{path}: {err}") from None
     named = str(first).strip().lower() in TIME_NAMES
@@ -185,6 +186,10 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
 
 NO_TIME_COL = " (rnncast bench reads the time from the first column and orders the rows by it; it has no --time-col)"
 """What a refusal of a time value says instead of the library's "name another time column (--time-col)"."""
+UNREAD_FIRST = ("or, to number the rows, leave the column out of the table (rnncast bench reads the time from the first "
+                "column; it has no --time-col)")
+"""What bench's refusal of a first column whose name says time but whose text is no time offers after "correct it,":
+the library's "name the time column with time_col=, --time-col" is no flag of bench's (decision 691)."""
 
 
 def _written(path: Path, name: str, row: int) -> str | None:

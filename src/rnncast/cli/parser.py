@@ -33,6 +33,8 @@ TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: 
                  "timestamp, datetime; year, period, step, time_idx for integers; month for months such as 200001), its "
                  "type or its values; "
                  "none found: rows are numbered)")
+NO_TIME_COL_HELP = ("the table has no time column: its rows are numbered, and a column that looks like time (a 'period' "
+                    "of codes) is read as any other column (time_col=False in Python)")
 STATIC_NEW = ("per-series attributes (the id column and one column each) to use instead of those seen at fit, with DATA "
               "holding none of their columns (in both, they are refused: give them in one place); without --static, a "
               "model fitted on static columns of its data reads them from DATA")  # predict's and evaluate's (reading._load)
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     data = _data_group(fit, "CSV or Parquet file, one row per time step (or per series and time step)")
     _add_names(data, "--target", help=TARGET_HELP + "; not needed with --resume")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
-    data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    _add_time_col(data)
     add_setting_groups(fit, data)
     output = fit.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", path=FOLDER, help="run directory, new or empty (default: runs/<data>-<cell>, "
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     data = _data_group(backtest, "CSV or Parquet file: one series, long format (unique_id, ds, y) or wide", optional=False)
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
-    data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    _add_time_col(data)
     add_setting_groups(backtest, data, omitted=("test_frac",))  # its windows are cutoffs, not a final share
     cutoffs = backtest.add_argument_group("backtest")
     cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
@@ -125,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_names(data, "--target", help="column(s) to forecast (default: the one column besides the time column, to be "
                "named when there are more); tune takes one series: no id column, no --series")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
-    data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    _add_time_col(data)
     add_setting_groups(tune, data, searched=SEARCHED)
     search = tune.add_argument_group("search")
     search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20)")
@@ -259,3 +261,9 @@ def _demo_name(text: str) -> str:
                                          "(rnncast demo sine, rnncast demo regression)")
     return text
 
+
+def _add_time_col(group) -> None:
+    """--time-col COL, or --no-time-col (time_col=False: the table has none, by the user's word; decision 694)."""
+    either = group.add_mutually_exclusive_group()
+    either.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    either.add_argument("--no-time-col", dest="time_col", action="store_const", const=False, help=NO_TIME_COL_HELP)

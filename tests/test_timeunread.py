@@ -1,0 +1,108 @@
+"""Columns that look like time but are not read as it (timeunread)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+
+
+@pytest.mark.parametrize("name, values, said", [("quarter", ["Jan-Mar 2005"] * 3, "'quarter' holds 'Jan-Mar 2005'"),
+                                                ("label", ["week 3 of 2020"] * 3, "'label' holds 'week 3 of 2020'"),
+                                                ("fiscal_year", ["FY05"] * 3, "fiscal years start")])
+def test_text_named_or_written_as_time_is_named_when_no_time_column_is_found(name, values, said):
+    from rnncast.timeunread import unread_time
+
+    assert said in unread_time(pd.DataFrame({name: values}), [name])
+
+
+@pytest.mark.parametrize("name, values", [("store", ["a", "b", "c"]), ("city", ["Berlin", "Rome", "Paris"]),
+                                          ("period", [1, 2, 3])])
+def test_other_text_and_numbers_are_not_taken_for_unread_time(name, values):
+    from rnncast.timeunread import unread_time
+
+    assert unread_time(pd.DataFrame({name: values}), [name]) == ""
+
+
+@pytest.mark.parametrize("name", ["ts", "unix", "epoch", "unix_time", "epoch_s", "unixTime"])
+def test_unix_times_under_a_name_that_says_so_are_named_where_rows_are_numbered(name):
+    """'ts' of Unix seconds was passed over without a word beyond "not used: ts" (a tester's find); a column named
+    'timestamp' or 'OrderDate' was already named with the way to read it."""
+    from rnncast.timeunread import unread_time
+    from rnncast.timenames import epoch_named
+
+    days = pd.date_range("2024-01-01", periods=30)
+    frame = pd.DataFrame({name: (days - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s"), "sales": range(30)})
+    assert epoch_named(name) and not epoch_named("tsunami") and not epoch_named("costs")
+    assert unread_time(frame, [name]) == (
+        f"{name!r} holds 1704067200 .. 1706572800, which look like Unix times in seconds: 1704067200 would be "
+        f"2024-01-01 00:00 UTC; rnncast does not read them as time unless told (name the column with "
+        f"time_col={name!r}, --time-col {name} and give time_unit='s', --time-unit s to read them as Unix times, or "
+        "convert them with pd.to_datetime(x, unit='s'), which gives UTC times)")
+
+
+def test_every_column_whose_name_says_time_and_whose_text_is_unread_is_named(tmp_path):
+    """Only the first of two such columns was named: fixing it, the user met the second on the next run."""
+    path = tmp_path / "two.csv"
+    pd.DataFrame({"period": [f"Jan-Mar {2005 + i}" for i in range(40)], "quarter": [f"Q-{i}" for i in range(40)],
+                  "sales": np.arange(40.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^no time column was found: 'period' holds 'Jan-Mar 2005' at line 2 of "
+                                           r"two\.csv, which rnncast does not read as time \(.*\); and 'quarter' holds "
+                                           r"'Q-0' at line 2 of two\.csv, which rnncast does not read as time \(.*\); "
+                                           r"their names say time, so the rows are not numbered: correct them, name the "
+                                           r"time column with time_col=, --time-col, or, to number the rows, say the "
+                                           r"table has none with time_col=False, --no-time-col$"):
+        load_panel(path, target="sales")
+
+
+def test_a_column_whose_name_says_time_is_named_before_text_that_only_writes_years():
+    """'label' of 'Jan-Mar 2005' before 'period' of codes was named alone, and, its name saying no time, the rows were
+    numbered past 'period'."""
+    from rnncast.timeunread import unread
+
+    frame = pd.DataFrame({"label": [f"Jan-Mar {2005 + i}" for i in range(5)], "period": [f"P{i}x" for i in range(5)]})
+    found = unread(frame, ["label", "period"])
+    assert found[0] == "period" and found[1].startswith("'period' holds 'P0x'") and "'label'" not in found[1]
+    with pytest.raises(RnncastError, match=r"^no time column was found: 'period' holds 'P0x' at row 0"):
+        load_panel(frame.assign(sales=np.arange(5.0)), target="sales")
+
+
+CODES = pd.DataFrame({"period": [f"P{i:03d}x" for i in range(60)], "sales": np.sin(np.arange(60.0))})
+
+
+def test_a_table_said_to_have_no_time_has_its_rows_numbered_and_the_column_read_as_any_other(caplog):
+    """A 'period' of plain codes was refused as unread time (decision 675) with no way to say the table has no time:
+    time_col=False (--no-time-col) numbers the rows, and the column is then one no role took."""
+    import logging
+
+    with pytest.raises(RnncastError, match=r"say the table has none with time_col=False, --no-time-col$"):
+        load_panel(CODES, target="sales")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(CODES, target="sales", time_col=False)
+    assert panel.calendar.kind == "row" and panel.time is None and panel.unused == ["period"]
+    assert "no time column: rows are numbered; as told (time_col=False)" in caplog.text
+    assert "does not read as time" not in caplog.text  # the user's word, not noted again as time unread
+    with pytest.raises(RnncastError, match=r"column 'period' .*(not numeric|text)"):
+        load_panel(CODES, target="sales", features=["period"], time_col=False)  # refused by name, as any text column
+
+
+def test_dates_said_not_to_be_the_time_are_a_column_like_any_other():
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=30).strftime("%Y-%m-%d"), "y": np.arange(30.0)})
+    assert load_panel(frame, target="y").calendar.kind == "datetime"
+    panel = load_panel(frame, target="y", time_col=False)
+    assert panel.calendar.kind == "row" and panel.unused == ["date"]
+
+
+def test_a_model_fitted_on_a_table_said_to_have_no_time_forecasts_its_numbered_rows():
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    model = Forecaster(**TINY).fit(CODES, target="sales", time_col=False)
+    forecast = model.predict(CODES)
+    assert forecast.index[0] == 60 and model.state_.time_col is None and model.state_.calendar.kind == "row"
+    dated = CODES.assign(date=pd.date_range("2024-01-01", periods=60).strftime("%Y-%m-%d"))
+    with pytest.raises(RnncastError, match=r"fitted on rows without a time column .* time column 'date'"):
+        model.predict(dated)  # a time column found in new data is still refused (modeltimes.numbered)
