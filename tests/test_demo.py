@@ -75,6 +75,18 @@ def test_the_sine_demo_trains_each_cell_with_the_highway_and_alone_and_writes_a_
     assert [(r["group"], r["name"]) for r in summary["rows"]] == [(r.group, r.name) for r in result.rows]
 
 
+def test_the_sine_demo_fits_on_its_datas_clock_so_its_runs_forecast_on_it(tiny_sine):
+    """Fitted without the wave's t column (recorded not used), a demo run's forecast of the data's last rows was row 0
+    of them, where the README's own fit of the same data (--time-col t) labels it as the step after the last t."""
+    result, tmp_path = tiny_sine
+    data = datasets.sine_wave(n=300, noise=SINE_NOISE)
+    for folder in ("lstm", "rnn-alone"):
+        config = json.loads((tmp_path / folder / "config.json").read_text())["run"]
+        assert config["time_col"] == "t" and "t" not in config["not_used"]
+        forecast = Forecaster.load(tmp_path / folder).predict(data.tail(100))
+        assert forecast.index.tolist() == [300], forecast
+
+
 def test_the_sine_demo_names_a_winner_or_a_tie_per_group_from_the_dm_test(tiny_sine):
     result, tmp_path = tiny_sine
     assert [c.group for c in result.comparisons] == ["highway on", "cells alone"]

@@ -4,6 +4,7 @@ command's study, trials and best.toml are in scenarios/test_tuning_study.py."""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import numpy as np
@@ -292,7 +293,6 @@ def test_a_misspelt_setting_is_said_before_the_lookback_search_wraps_it(frame):
 
 def test_optunas_own_lines_are_quieted_for_the_study_and_rnncast_says_each_trial(frame, caplog):
     """A notebook's tune printed Optuna's "[I ...] Trial 0 finished with value: ..." lines to stderr."""
-    import logging
 
     heard = []
 
@@ -403,7 +403,6 @@ def test_a_timeout_that_is_no_positive_number_of_seconds_is_refused(frame, timeo
 
 
 def test_a_failed_trial_is_said_in_its_line_without_optunas_traceback(frame, monkeypatch):
-    import logging
 
     from rnncast.errors import TrainingDiverged
 
@@ -594,7 +593,6 @@ def test_a_timeout_that_stops_the_search_early_says_how_many_trials_ran(frame, t
     """--trials 40 --timeout 1 ran 2 trials and said "best: ... (2 trials in the study)" as if that were all that was
     asked (a tester's finding, decision 556)."""
     import datetime
-    import logging
 
     class Clock(datetime.datetime):
         ticks = 0
@@ -690,3 +688,30 @@ def test_a_table_tuned_as_having_no_time_column_is_trained_so_from_best_toml(fra
     data = frame.assign(period=[f"P{i}x" for i in range(len(frame))])
     tune(data, target="y", time_col=False, trials=1, settings=FIXED, search=("lr",), out=tmp_path / "t")
     assert read_config(tmp_path / "t" / "best.toml")[1]["time_col"] is False
+
+
+def test_a_space_of_choices_trains_each_combination_once_then_stops_and_says_so(frame, tmp_path, caplog):
+    """With 4 combinations and 6 trials TPE ran lookback 48, hidden_size 32 as trials 1, 3 and 4; a continued study
+    ran again what it had scored."""
+    settings = {**{k: v for k, v in FIXED.items() if k != "hidden_size"}, "epochs": 1, "lookback": 24}
+    search, out = {"cell": ["rnn", "gru"], "hidden_size": [4, 8]}, tmp_path / "t"
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = tune(frame, target="y", trials=6, settings=settings, search=search, out=out)
+    assert len({(t.params["cell"], t.params["hidden_size"]) for t in result.study.trials}) == len(result.study.trials) == 4
+    assert "the search space has 4 combinations (cell 2 x hidden_size 2); 6 trials asked: tuning stops after 4" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        again = tune(frame, target="y", trials=2, settings=settings, search=search, out=out)
+    assert len(again.study.trials) == 4 and again.value == result.value  # nothing run again; the best as it was
+    assert "has a trial in study 'rnncast': no trial runs (2 asked)" in caplog.text
+    assert (out / "best.toml").is_file() and len((out / "trials.csv").read_text().splitlines()) == 5
+
+
+def test_a_continued_study_of_choices_runs_the_combinations_left(frame, tmp_path):
+    settings = {**{k: v for k, v in FIXED.items() if k != "hidden_size"}, "epochs": 1, "lookback": 24}
+    search, out = {"hidden_size": [4, 8], "num_layers": (1, 2)}, tmp_path / "t"
+    tune(frame, target="y", trials=2, settings=settings, search=search, out=out)
+    result = tune(frame, target="y", trials=3, settings=settings, search={"num_layers": (1, 2), "hidden_size": [8, 4]},
+                  out=out)  # the flags in another order: the study's own
+    combos = [(t.params["hidden_size"], t.params["num_layers"]) for t in result.study.trials]
+    assert sorted(combos) == [(4, 1), (4, 2), (8, 1), (8, 2)]

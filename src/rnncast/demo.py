@@ -38,7 +38,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
     out_dir = Path(out_dir)
     data = datasets.sine_wave(step=SINE_STEP)
     floor = data.attrs.get("noise_floor_mse")
-    panel = load_panel(data, "y", announce=False)  # built-in data, numbered rows: nothing to announce
+    panel = load_panel(data, "y", time_col="t", announce=False)  # on the wave's own clock, as the README's fit of it
     source = "built-in sine wave (rnncast.datasets.sine_wave)"
     rows, comparisons, groups, all_metrics = [], [], {}, {}
     for group, extra in SINE_GROUPS.items():

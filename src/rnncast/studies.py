@@ -113,7 +113,8 @@ def check_search(study, name: str, wanted: dict, created: bool) -> dict:
     ranking: a study is searched in one space (``wanted``: ``searchspace.resolved``), refused by name
     before any trial runs when it differs. A new study records it; one made before spaces were
     recorded is compared with its trials' distributions, where it has any, and then records it. The
-    same choices in another order are the study's (Optuna's choices are ordered): returned as recorded."""
+    same choices in another order are the study's (Optuna's choices are ordered): returned as recorded,
+    the settings in the study's order too (every trial draws them in one order: ``trialgrid``)."""
     wanted = json.loads(json.dumps(wanted))  # tuples as lists, as the storage keeps them
     recorded = study.user_attrs.get(SEARCH_ATTR)
     if recorded is None:
@@ -131,7 +132,7 @@ def check_search(study, name: str, wanted: dict, created: bool) -> dict:
                            "run with, or another study name (--study) or folder (--out)")
     if SEARCH_ATTR not in study.user_attrs:
         study.set_user_attr(SEARCH_ATTR, recorded)
-    return {key: recorded[key] for key in wanted}
+    return {key: recorded[key] for key in recorded}
 
 
 CHOICE_NAMES = ("cell", "hidden_size", "lookback")  # searchspace.CHOICES' names: their order is Optuna's

@@ -40,19 +40,21 @@ def trial_seed(seed: int, number: int) -> int:
     return int(np.random.SeedSequence([seed % 2**64, number]).generate_state(1)[0])
 
 
-def seeded_sampler(optuna, seed: int | None, **tpe):
+def seeded_sampler(optuna, seed: int | None, make=None, **tpe):
     """A sampler that draws as ``optuna.samplers.TPESampler(seed=seed, **tpe)`` while the trials it is asked
     for are numbered 0, 1, 2, ... in order, and draws trial ``n`` with a ``TPESampler`` seeded from
-    ``trial_seed(seed, n)`` once one is not (``seed`` None: unseeded, as TPE is)."""
+    ``trial_seed(seed, n)`` once one is not (``seed`` None: unseeded, as TPE is). ``make(seed)``: another
+    sampler seeded so, in TPE's place (``trialgrid``'s, for a space of choices)."""
+    make = make or (lambda seed: optuna.samplers.TPESampler(seed=seed, **tpe))
 
     class Seeded(optuna.samplers.BaseSampler):
         def __init__(self):
-            self.inner = optuna.samplers.TPESampler(seed=seed, **tpe)
+            self.inner = make(seed)
             self.started = 0  # the trials this sampler has begun
 
         def before_trial(self, study, trial):
             if seed is not None and trial.number != self.started:  # not the study's own sequence from trial 0
-                self.inner = optuna.samplers.TPESampler(seed=trial_seed(seed, trial.number), **tpe)
+                self.inner = make(trial_seed(seed, trial.number))
             self.started += 1
             self.inner.before_trial(study, trial)
 

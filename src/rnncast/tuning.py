@@ -5,7 +5,8 @@ validation split, with the weights fit keeps, in scaled units: a point model by 
 model by its pinball loss averaged over the levels (a proper scoring rule for quantiles: see
 ``studies``); the test split is never read. The first trial of a new study is the library's defaults
 (where they lie in the space), so tuning cannot end worse than them on validation; a call that finds that
-trial never finished (interrupted) runs it again. Trials are drawn by ``trialseeds``' sampler. After each epoch
+trial never finished (interrupted) runs it again. Trials are drawn by ``trialseeds``' TPE sampler, but for a space of
+choices only, where ``trialgrid`` trains each combination once and stops after the last. After each epoch
 a trial reports the training loop's validation loss (a quantile head's is its pinball loss), and
 Optuna's median pruner stops a trial that falls behind the median of earlier trials at the same
 epoch. Settings given by the caller are fixed, not searched. Opening and checking the study is
@@ -30,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialseeds
+from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -81,7 +82,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     choices for ``cell``, ``hidden_size`` and ``lookback``, None for the default (``searchspace``);
     None: every one of ``SEARCH`` not fixed. ``settings``: fixed Forecaster keywords (epochs, horizon,
     ...), never searched; one also named in ``search`` is refused. ``trials``: how
-    many trials this call runs (others may run at the same time against a shared ``storage``).
+    many trials this call runs (others may run at the same time against a shared ``storage``); of a space of
+    choices only, no more than it has combinations the study has not tried (``trialgrid``; a warning says so).
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
     ``tune.json``; without it and without ``storage`` the study stays in memory. ``out`` is claimed as
     ``rnncast tune --out`` claims it (``tuneoutputs.claim_tune``), held until its files are written: new,
@@ -191,6 +193,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
+    study.sampler = trialgrid.sampler(optuna, study, space, seed)  # a space of choices: each combination once
     key, ranked_by = ranking(base.model.quantiles, base.data.scaler)
     check_ranking(study, study_name, key, created)
     fail_stale_trials(optuna, study)  # only once the settings are the study's: a call refused writes no FAIL
@@ -231,6 +234,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             log.warning("%s %s, the library's defaults, never finished: this call runs them first, as its trial %d",
                         "trial" if len(lost) == 1 else "trials", " and ".join(map(str, lost)), len(study.trials))
         study.enqueue_trial(lost_params(study, lost, defaults))  # the lost trial as it was drawn
+    trialgrid.rerun_lost(study, space)  # a space of choices: each combination only lost trials ran, run again
+    runs = trialgrid.trials_to_run(study, study_name, space, trials)
     ran = []
 
     def finished(_study, trial) -> None:
@@ -252,7 +257,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         return result
 
     try:
-        study.optimize(owned(objective, out), n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+        study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
     except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
         written(out)
         raise
@@ -261,14 +266,14 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             forget_new_study(optuna, study, storage, out, refused=True)
         raise
     fail_stale_trials(optuna, study)  # those whose process stopped while this one ran
-    if not ran and timeout is not None:  # Optuna looks at the timeout before each trial, the first too: none started
+    if not ran and runs and timeout is not None:  # Optuna looks at the timeout before each trial, the first too: none started
         if created:
             forget_new_study(optuna, study, storage, out)
         raise RnncastError(f"the timeout of {timeout:g} s ran out before a trial finished; give more time "
                            f"({spelled('timeout')})")
-    if timeout is not None and len(ran) < trials:  # Optuna stops asking for trials once the time is out, saying nothing
+    if timeout is not None and len(ran) < runs:  # Optuna stops asking for trials once the time is out, saying nothing
         log.warning("the timeout of %g s ran out after %s of the %d asked for; give more time (%s) for the others",
-                    timeout, counted(len(ran), "trial"), trials, spelled("timeout"))
+                    timeout, counted(len(ran), "trial"), runs, spelled("timeout"))
     result = written(out)
     if result is None:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")

@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_time_col(data)
     add_setting_groups(tune, data, searched=SEARCHED)
     search = tune.add_argument_group("search")
-    search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20)")
+    search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20; a "
+                        "search of choices only stops once each combination has one)")
     search.add_argument("--search", action="append", metavar="NAME[=SPACE]", help="search only the settings named "
                         "(repeat the flag, or names separated by commas: cell,lr; default: all not given), each in its default space or the one given: LOW..HIGH for num_layers, "
                         "lr (log scale), dropout (lr=1e-3..1e-2); A,B,... for cell, hidden_size, lookback (cell=lstm,gru)")

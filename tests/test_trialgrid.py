@@ -1,0 +1,114 @@
+"""A search space of choices only (``trialgrid.py``): its combinations counted, each drawn once by Optuna's
+BruteForceSampler, a lost trial's combination run again first, and a space with a continuous range left to TPE."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from rnncast import trialgrid
+
+optuna = pytest.importorskip("optuna")
+
+SPACE = {"cell": ["rnn", "gru"], "hidden_size": [8, 16]}
+
+
+def _objective(trial):
+    return len(trial.suggest_categorical("cell", SPACE["cell"])) + trial.suggest_categorical("hidden_size", [8, 16])
+
+
+def _combos(study, states=("COMPLETE",)):
+    return [(t.params["cell"], t.params["hidden_size"]) for t in study.trials if t.state.name in states]
+
+
+@pytest.mark.parametrize("space, count", [
+    (SPACE, 4), ({"lookback": [24, 48, 96]}, 3), ({"cell": ["lstm", "gru"], "num_layers": [1, 3]}, 6),
+    ({"num_layers": [2, 2]}, 1), ({"cell": ["gru"], "lr": [1e-4, 1e-2]}, None), ({"dropout": [0.0, 0.0]}, None)])
+def test_the_combinations_of_a_space_of_choices_are_counted_and_a_continuous_range_has_none(space, count):
+    assert trialgrid.combinations(space) == count
+
+
+def test_a_space_of_choices_draws_each_combination_once_and_stops_after_the_last():
+    """TPE drew lookback 48, hidden_size 32 as trials 1, 3 and 4 of four combinations."""
+    study = _study_with([])
+    study.enqueue_trial({"cell": "gru", "hidden_size": 16})  # the defaults, first: counted as tried
+    study.optimize(_objective, n_trials=6)
+    assert len(study.trials) == 4 and sorted(_combos(study)) == [("gru", 8), ("gru", 16), ("rnn", 8), ("rnn", 16)]
+
+
+def test_the_same_seed_draws_the_combinations_in_the_same_order():
+    orders = []
+    for _ in range(2):
+        study = _study_with([], seed=3)
+        study.optimize(_objective, n_trials=4)
+        orders.append(_combos(study))
+    assert orders[0] == orders[1]
+
+
+def _study_with(trials, seed=0):
+    """A study holding ``trials``: (state, cell, hidden_size, diverged), drawn with ``trialgrid``'s sampler."""
+    study = optuna.create_study()
+    dists = {"cell": optuna.distributions.CategoricalDistribution(SPACE["cell"]),
+             "hidden_size": optuna.distributions.CategoricalDistribution(SPACE["hidden_size"])}
+    for state, cell, hidden, diverged in trials:
+        study.add_trial(optuna.trial.create_trial(
+            state=getattr(optuna.trial.TrialState, state), value=1.0 if state == "COMPLETE" else None,
+            params={"cell": cell, "hidden_size": hidden}, distributions=dists,
+            user_attrs={"diverged": True} if diverged else {}))
+    study.sampler = trialgrid.sampler(optuna, study, SPACE, seed)
+    return study
+
+
+def test_a_space_with_a_continuous_range_is_drawn_by_tpe_as_before():
+    space = {"cell": ["rnn", "gru"], "lr": [1e-4, 1e-2]}
+    assert isinstance(trialgrid.sampler(optuna, _study_with([]), space, 0).inner, optuna.samplers.TPESampler)
+    assert isinstance(_study_with([]).sampler.inner, optuna.samplers.BruteForceSampler)
+
+
+def test_a_study_whose_trials_drew_their_choices_in_two_orders_stays_with_tpe():
+    """Optuna's brute-force sampler refuses such a study with a ValueError at the next trial; rnncast drew each
+    call's --search flags in their own order before a study kept one."""
+    study = _study_with([("COMPLETE", "rnn", 8, False)])
+    dists = {"hidden_size": optuna.distributions.CategoricalDistribution([8, 16]),
+             "cell": optuna.distributions.CategoricalDistribution(SPACE["cell"])}
+    study.add_trial(optuna.trial.create_trial(value=1.0, params={"hidden_size": 16, "cell": "gru"}, distributions=dists))
+    assert isinstance(trialgrid.sampler(optuna, study, SPACE, 0).inner, optuna.samplers.TPESampler)
+
+
+def test_the_combinations_only_a_lost_trial_ran_are_run_again_first_and_said(caplog):
+    """Optuna's BruteForceSampler counts a FAIL as tried: a combination an interrupt or a killed process stopped
+    would never be scored, and it stopped the study after the first of two such reruns."""
+    study = _study_with([("COMPLETE", "rnn", 8, False), ("FAIL", "rnn", 16, False), ("FAIL", "gru", 8, False),
+                         ("FAIL", "gru", 16, True)])  # diverged: it ran, and would diverge again
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert trialgrid.rerun_lost(study, SPACE) == 2
+        assert trialgrid.rerun_lost(study, SPACE) == 0  # waiting already: not enqueued twice
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("rnncast")] == [
+        "trial 1 (cell rnn, hidden_size 16) never finished: this call runs it again",
+        "trial 2 (cell gru, hidden_size 8) never finished: this call runs it again"]
+    assert trialgrid.trials_to_run(study, "s", SPACE, 5) == 2
+    study.optimize(_objective, n_trials=2)
+    assert _combos(study)[1:] == [("rnn", 16), ("gru", 8)]
+
+
+@pytest.mark.parametrize("trials, tried, runs, said", [
+    (6, [], 4, "the search space has 4 combinations (cell 2 x hidden_size 2); 6 trials asked: tuning stops after 4"),
+    (4, [], 4, None),
+    (5, [("COMPLETE", "rnn", 8, False), ("PRUNED", "rnn", 16, False), ("FAIL", "gru", 8, True)], 1,
+     "the search space has 4 combinations (cell 2 x hidden_size 2), 3 of them tried in study 's'; 5 trials asked: "
+     "tuning stops after 1"),
+    (2, [("COMPLETE", "rnn", 8, False), ("COMPLETE", "rnn", 16, False), ("COMPLETE", "gru", 8, False),
+         ("COMPLETE", "gru", 16, False)], 0,
+     "every one of the 4 combinations of the search space (cell 2 x hidden_size 2) has a trial in study 's': no "
+     "trial runs (2 asked); to try other settings, search a larger space under another study name (--study) "
+     "or folder (--out)")])
+def test_a_call_runs_no_more_trials_than_combinations_are_left_and_says_so(trials, tried, runs, said, caplog):
+    study = _study_with(tried)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert trialgrid.trials_to_run(study, "s", SPACE, trials) == runs
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("rnncast")] == ([said] if said else [])
+
+
+def test_a_space_with_a_continuous_range_runs_the_trials_asked():
+    assert trialgrid.trials_to_run(_study_with([]), "s", {"cell": ["rnn"], "lr": [1e-4, 1e-2]}, 9) == 9
