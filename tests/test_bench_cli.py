@@ -511,8 +511,10 @@ def test_s_mode_runs_a_table_whose_other_columns_have_gaps_or_text_and_says_whic
     argv = ("--data", str(path), "--horizons", "12", "--models", "repeat,nlinear", "--no-plots")
     assert cli.run_bench(parse(*argv, "--mode", "S", "--out", str(tmp_path / "s"), benchmark="ltsf")) == 0
     printed = capsys.readouterr().out
-    assert ("S mode reads the target 'OT' alone; columns it does not read: 'a' (1 missing value, first at data row 5), "
-            "'b' (not numeric: 'unknown' at data row 9); M and MS, which read every column, would refuse them") in printed
+    name = path.name  # each value at its line in the file, as fit names one (data row 5 was line 7)
+    assert ("S mode reads the target 'OT' alone; columns it does not read: 'a' (1 missing value, first at line 7 of "
+            f"{name}), 'b' (not numeric: 'unknown' at line 11 of {name}); M and MS, which read every column, would "
+            "refuse them") in printed
     assert len(results.read_csv(tmp_path / "s" / "results.csv")) == 2
-    with pytest.raises(cli.RnncastError, match="column 'b' is not numeric \\('unknown' at data row 9\\)"):
+    with pytest.raises(cli.RnncastError, match="column 'b' is not numeric \\('unknown' at line 11 of "):
         cli.run_bench(parse(*argv, "--mode", "M", "--out", str(tmp_path / "m"), benchmark="ltsf"))
