@@ -511,8 +511,40 @@ def test_s_mode_runs_a_table_whose_other_columns_have_gaps_or_text_and_says_whic
     argv = ("--data", str(path), "--horizons", "12", "--models", "repeat,nlinear", "--no-plots")
     assert cli.run_bench(parse(*argv, "--mode", "S", "--out", str(tmp_path / "s"), benchmark="ltsf")) == 0
     printed = capsys.readouterr().out
-    assert ("S mode reads the target 'OT' alone; columns it does not read: 'a' (1 missing value, first at data row 5), "
-            "'b' (not numeric: 'unknown' at data row 9); M and MS, which read every column, would refuse them") in printed
+    name = path.name  # each value at its line in the file, as fit names one (data row 5 was line 7)
+    assert ("S mode reads the target 'OT' alone; columns it does not read: 'a' (1 missing value, first at line 7 of "
+            f"{name}), 'b' (not numeric: 'unknown' at line 11 of {name}); M and MS, which read every column, would "
+            "refuse them") in printed
     assert len(results.read_csv(tmp_path / "s" / "results.csv")) == 2
-    with pytest.raises(cli.RnncastError, match="column 'b' is not numeric \\('unknown' at data row 9\\)"):
+    with pytest.raises(cli.RnncastError, match="column 'b' is not numeric \\('unknown' at line 11 of "):
         cli.run_bench(parse(*argv, "--mode", "M", "--out", str(tmp_path / "m"), benchmark="ltsf"))
+
+
+def test_an_interrupted_bench_says_which_rows_it_kept_and_that_a_rerun_runs_them_all(tmp_path, capsys, monkeypatch):
+    """An interrupted `bench ltsf` kept its finished rows in results.csv, wrote no results.md and said only
+    "interrupted" (a tester's finding): it names the rows kept, that results.md was not remade, and how to finish
+    (the same command, which runs every model again: it does not continue from results.csv)."""
+    from rnncast.bench import measure
+
+    real, calls = measure.run_one, []
+
+    def second_interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C while nlinear trains
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(measure, "run_one", second_interrupted)
+    out = tmp_path / "b"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "12", "--models", "repeat,nlinear", "--no-plots",
+                 "--out", str(out), benchmark="ltsf")
+    assert cli.run_bench(args) == 130
+    err = capsys.readouterr().err
+    assert err == (f"rnncast: interrupted; {out / 'results.csv'} keeps 1 of the run's 2 rows (repeat H=12), and "
+                   "results.md was not remade; to finish, run the same command again: bench does not continue from "
+                   "results.csv, it runs every model and horizon over and appends their rows (results.md shows each "
+                   "model's latest run)\n")
+    assert len(results.read_csv(out / "results.csv")) == 1 and not (out / "results.md").exists()
+    monkeypatch.setattr(measure, "run_one", real)
+    assert cli.run_bench(args) == 0  # the same command: every row again, appended
+    assert [r["model"] for r in results.read_csv(out / "results.csv")] == ["repeat", "repeat", "nlinear"]

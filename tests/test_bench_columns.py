@@ -50,9 +50,9 @@ def test_whole_rising_unix_times_under_a_times_name_are_the_time_column(tmp_path
 
 
 @pytest.mark.parametrize("values, why", [
-    (np.arange(40) * 3600 + 1_700_000_000.5, "they are not whole numbers (1700000000.5 at data row 0)"),
+    (np.arange(40) * 3600 + 1_700_000_000.5, "they are not whole numbers (1700000000.5 at line 2 of t.csv)"),
     (np.r_[1_700_000_000, 1_700_003_600, 1_699_999_000, 1_700_007_200], "they do not rise from row to row "
-                                                                        "(1699999000 after 1700003600 at data row 2)"),
+                                                                        "(1699999000 after 1700003600 at line 4 of t.csv)"),
 ])
 def test_unix_times_under_a_times_name_that_are_not_whole_or_rising_are_values_said(tmp_path, values, why) -> None:
     table = tablefile.read_table(_write(tmp_path, "ts", values))
@@ -64,7 +64,7 @@ def test_unix_times_under_a_times_name_that_are_not_whole_or_rising_are_values_s
 def test_refusals_show_values_as_written_not_numpys_repr(tmp_path) -> None:
     """"(np.float64(1600189754.96) after np.float64(1602826988.2))": the values, plainly."""
     path = _write(tmp_path, "timestamp", [1602826988.2, 1600189754.96, 1603000000.0])
-    with pytest.raises(RnncastError, match=r"comes before the previous row's at data row 1 \(1600189754\.96 after "
+    with pytest.raises(RnncastError, match=r"comes before the previous row's at line 3 of t.csv \(1600189754\.96 after "
                                            r"1602826988\.2\)") as caught:
         tablefile.read_table(path)
     assert "np." not in str(caught.value)
@@ -83,9 +83,9 @@ def test_names_that_say_time() -> None:
 
 def test_value_columns_hold_finite_numbers(tmp_path) -> None:
     column = pd.Series([1.0, np.nan, np.nan], name="a")
-    with pytest.raises(RnncastError, match="column 'a' has 2 missing values .first at data row 1."):
+    with pytest.raises(RnncastError, match="column 'a' has 2 missing values .first at row 1."):  # no file's lines
         columns.check_values(tmp_path / "t.csv", "a", column)
-    with pytest.raises(RnncastError, match=r"column 'a' is not numeric \('x' at data row 1\)"):
+    with pytest.raises(RnncastError, match=r"column 'a' is not numeric \('x' at row 1\)"):
         columns.check_values(tmp_path / "t.csv", "a", pd.Series(["1", "x"]))
 
 

@@ -190,3 +190,14 @@ def test_targets_spelt_alike_in_a_file_name_get_plots_of_their_own():
     plain = results.plot_name({**row, "target": "OT"})  # a name spelt as it is keeps the tag it had
     assert plain == results.plot_name({**row, "target": "OT"}) and plain.endswith(
         "_" + __import__("hashlib").sha256(b"custom\n{}").hexdigest()[:8] + ".png")
+
+
+def test_a_stopped_run_says_what_results_csv_holds_at_each_point(tmp_path):
+    assert results.stopped(None, [], 0, False) == "nothing was written (the table was being read); run the same command again"
+    assert results.stopped(tmp_path, [], 4, False) == (f"no row of this run was written to {tmp_path / 'results.csv'}; "
+                                                      "run the same command again to run it")
+    rows = [{"model": "repeat", "H": 24}, {"model": "lstm", "H": 24}]
+    assert results.stopped(tmp_path, rows, 2, True) == (
+        f"the run was complete before the signal: {tmp_path / 'results.csv'} and results.md hold its rows")
+    assert "keeps 2 of the run's 4 rows (repeat H=24, lstm H=24), and results.md was not remade" in results.stopped(
+        tmp_path, rows, 4, False)

@@ -30,20 +30,20 @@ def test_read_table_without_time_column(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("date,a,b\n2020-01-01,1,2\n2020-01-02,2,y\n", "column 'b' is not numeric \\('y' at data row 1\\)"),
-    ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing value \\(first at data row 1\\)"),
-    ("date,a,b\n2020-01-01,1,2\n2020-01-02,inf,3\n", "column 'a' holds inf at data row 1; values must be finite"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,2,y\n", "column 'b' is not numeric \\('y' at line 3 of bad.csv\\)"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing value \\(first at line 3 of bad.csv\\)"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,inf,3\n", "column 'a' holds inf at line 3 of bad.csv; values must be finite"),
     ("date\n2020-01-01\n", "only a time column"),
     ("date,a\n", "has a header but no rows of data"),
     ("", "is empty; expected a header line and rows of values"),
     ("date,a,a\n2020-01-01,1,2\n", "names column.s. \\['a'\\] more than once"),
     # a first column of numbers with one typo is not a time column: refused, not dropped
-    ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at data row 1\\)"),
+    ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at line 3 of bad.csv\\)"),
     ("day,b\n2020-01-01,2\nsoon,3\n", "no time column was found: 'day' holds 'soon' at line 3 of bad.csv"),  # decision 675
     ("date,b\n2020-01-01,2\n2020-01-02,3\n2020-01-02,4\n",
-     "the time column 'date' repeats the previous row's at data row 2 \\('2020-01-02' after '2020-01-02'\\)"),
+     "the time column 'date' repeats the previous row's at line 4 of bad.csv \\('2020-01-02' after '2020-01-02'\\)"),
     ("date,b\n2020-01-03,2\n2020-01-01,3\n",
-     "the time column 'date' comes before the previous row's at data row 1 .*give them sorted by time"),
+     "the time column 'date' comes before the previous row's at line 3 of bad.csv .*give them sorted by time"),
     # found by a newcomer's files: an index written by to_csv, no header line, the time column elsewhere
     (",date,a\n5,2020-01-01,1\n3,2020-01-02,2\n", "column 1 has no name in the header line .a row index written by "
      "pandas' to_csv..; name it, or write the file with index=False"),  # one counting the rows is their order
@@ -59,7 +59,7 @@ def test_read_table_without_time_column(tmp_path) -> None:
     ("date,b\n2020-01-01,2\n2020-01-02,3\nn/a,3\n", "the time column 'date' holds 'n/a', no time, at line 4 of bad.csv; "
      "the protocol takes the rows in file order, so give every row its time$"),
     ("date,b\n2020-03-29 03:00+02:00,2\n2020-03-29 01:30+01:00,3\n",  # 00:30 UTC after 01:00 UTC
-     "the time column 'date' comes before the previous row's at data row 1"),
+     "the time column 'date' comes before the previous row's at line 3 of bad.csv"),
 ])
 def test_bad_tables_are_refused_by_column(tmp_path, text, message) -> None:
     path = tmp_path / "bad.csv"
@@ -137,7 +137,7 @@ def test_day_first_dates_are_read_as_the_library_reads_them(tmp_path) -> None:
     path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days)))
     assert tablefile.read_table(path).time_column == "when"
     path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days[::-1])))
-    with pytest.raises(RnncastError, match="'when' comes before the previous row's at data row 1 .'08/02/2020' after"):
+    with pytest.raises(RnncastError, match="'when' comes before the previous row's at line 3 of dayfirst.csv .'08/02/2020' after"):
         tablefile.read_table(path)
 
 
@@ -151,7 +151,7 @@ def test_rows_missing_from_the_calendar_are_said_and_the_run_goes_on(tmp_path, c
     with caplog.at_level("WARNING", logger="rnncast"):
         assert tablefile.read_table(path).values.shape == (50, 1)
     [warning] = [r.getMessage() for r in caplog.records]
-    assert ("10 rows are missing from the calendar of the time column 'date' (D), the first after data row 19 "
+    assert ("10 rows are missing from the calendar of the time column 'date' (D), the first after line 21 of gaps.csv "
             "(2020-01-20 00:00:00); the protocol windows rows, not times") in warning
     caplog.clear()
     months = pd.date_range("2000-01-31", periods=30, freq="ME")
@@ -246,7 +246,7 @@ def test_iso_weeks_are_time_as_the_library_reads_them_and_their_order_is_checked
     path.write_text("week,OT\n" + "".join(f"2021-W{w:02d},{w}\n" for w in range(1, 11)))
     assert tablefile.read_table(path).time_column == "week"
     path.write_text("week,OT\n2021-W01,1\n2021-W03,2\n2021-W02,3\n")
-    with pytest.raises(RnncastError, match="the time column 'week' comes before the previous row's at data row 2"):
+    with pytest.raises(RnncastError, match="the time column 'week' comes before the previous row's at line 4 of weeks.csv"):
         tablefile.read_table(path)
 
 
@@ -257,7 +257,7 @@ def test_a_local_hour_repeated_at_a_daylight_saving_change_is_said_so(tmp_path) 
              *pd.date_range("2021-10-31 02:00", "2021-10-31 08:00", freq="h")]
     frame = pd.DataFrame({"date": times, "a": np.arange(len(times), dtype=float), "OT": np.sin(np.arange(len(times)))})
     frame.to_csv(tmp_path / "dst.csv", index=False)
-    with pytest.raises(RnncastError, match=r"repeats the previous row's at data row 7 .*; this looks like local time "
+    with pytest.raises(RnncastError, match=r"repeats the previous row's at line 9 of dst.csv .*; this looks like local time "
                                            r"across a daylight-saving change \('2021-10-31 02:00:00' occurs twice in "
                                            r".*Europe/Berlin.*\); write the times with their UTC offsets"):
         tablefile.read_table(tmp_path / "dst.csv")
@@ -319,8 +319,8 @@ def test_every_column_with_gaps_is_named_in_one_line(tmp_path):
     """A tester's finding: a file with gaps in 'a' and 'OT' named 'a' only; filled, the next run named 'OT'."""
     path = tmp_path / "gaps.csv"
     path.write_text("date,a,b,OT\n2020-01-01,1,2,3\n2020-01-02,,3,4\n2020-01-03,2,4,\n2020-01-04,3,5,\n")
-    with pytest.raises(RnncastError, match=r"gaps\.csv: column 'a' has 1 missing value \(first at data row 1\); column "
-                                           r"'OT' has 2 missing values \(first at data row 2\); the protocol scores every "
+    with pytest.raises(RnncastError, match=r"gaps\.csv: column 'a' has 1 missing value \(first at line 3 of gaps.csv\); column "
+                                           r"'OT' has 2 missing values \(first at line 4 of gaps.csv\); the protocol scores every "
                                            r"row, so fill the file first$"):
         tablefile.read_table(path)
 
@@ -335,13 +335,13 @@ def test_s_mode_reads_the_target_alone_and_names_the_columns_it_leaves_unread(tm
     assert table.columns == ["OT"] and table.target == "OT"
     np.testing.assert_array_equal(table.values, [[1], [2], [3], [4]])
     assert table.notes == ("S mode reads the target 'OT' alone; columns it does not read: 'a' (2 missing values, "
-                           "first at data row 1), 'b' (not numeric: 'x' at data row 0), 'c' (inf at data row 0); "
+                           "first at line 3 of ili.csv), 'b' (not numeric: 'x' at line 2 of ili.csv), 'c' (inf at line 2 of ili.csv); "
                            "M and MS, which read every column, would refuse them",)
     for mode in ("M", "MS"):
-        with pytest.raises(RnncastError, match=r"ili\.csv: column 'b' is not numeric \('x' at data row 0\)"):
+        with pytest.raises(RnncastError, match=r"ili\.csv: column 'b' is not numeric \('x' at line 2 of ili.csv\)"):
             tablefile.read_table(path, mode=mode)
     path.write_text("date,a,OT\n2020-01-01,1,1\n2020-01-02,2,\n2020-01-03,x,3\n")  # the target's own gap is refused
-    with pytest.raises(RnncastError, match=r"ili\.csv: column 'OT' has 1 missing value \(first at data row 1\)"):
+    with pytest.raises(RnncastError, match=r"ili\.csv: column 'OT' has 1 missing value \(first at line 3 of ili.csv\)"):
         tablefile.read_table(path, mode="S")
     with pytest.raises(RnncastError, match=r"target 'z' is not a value column; accepted are \['a', 'OT'\]"):
         tablefile.read_table(path, target="z", mode="S")
@@ -360,3 +360,15 @@ def test_a_target_that_is_a_header_name_in_another_unicode_form_is_said_so(tmp_p
     with pytest.raises(RnncastError, match=r"target '매출' is not a value column: the header writes '.+' in decomposed "
                                            r"Unicode \(NFD, as macOS writes names\), the name given in composed form"):
         tablefile.read_table(path, target="매출")
+
+
+def test_a_refused_value_is_named_at_its_line_in_the_file_as_fit_names_it(tmp_path):
+    """`column 'south_kw' has 1 missing value (first at data row 400)` was on line 402 of the file (a tester's
+    finding): bench named a 0-based row where fit names the file's line. It names the line, blank lines counted."""
+    path = tmp_path / "b_nan.csv"
+    path.write_text("date,a,OT\n2020-01-01,1,1\n\n2020-01-02,,2\n2020-01-03,2,3\n")
+    with pytest.raises(RnncastError, match=r"b_nan\.csv: column 'a' has 1 missing value \(first at line 4 of b_nan\.csv\)"):
+        tablefile.read_table(path)
+    path.write_text("date,a,OT\n2020-01-01,1,1\n\n2020-01-02,3,2\n2020-01-03,2,inf\n")
+    with pytest.raises(RnncastError, match=r"column 'OT' holds inf at line 5 of b_nan\.csv; values must be finite"):
+        tablefile.read_table(path)

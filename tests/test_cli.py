@@ -501,3 +501,27 @@ def test_predict_out_on_a_full_disk_names_the_file_that_the_disk_is_full_and_tha
         f"rnncast: error: {out}: No space left on device (the disk is full: nothing was written to {out}, and a file "
         "there before is as it was; free some space, or give a path on another disk)"), err
     assert out.read_text() == earlier
+
+
+def test_a_signal_while_rnncast_loads_says_the_command_had_not_begun(tmp_path, capsys, monkeypatch):
+    """A Ctrl-C in a command's first second (rnncast loading torch and pandas, the signal held until they are) said
+    only "rnncast: interrupted": it now says nothing was read or written and to run the command again."""
+    import os
+    import signal
+
+    import rnncast.cli as cli_module
+
+    real = cli_module.importlib.import_module
+
+    def loading(name, *args):
+        if name == "rnncast.forecaster":  # cli's import of every command's modules
+            os.kill(os.getpid(), signal.SIGINT)  # held until the imports end (interrupts.held_until_done)
+        return real(name, *args)
+
+    monkeypatch.setattr(cli_module.importlib, "import_module", loading)
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run"))
+    assert code == 130 and err == ("rnncast: interrupted; the command had not begun (rnncast was loading): nothing was "
+                                   "read or written; run it again\n")
+    assert not (tmp_path / "run").exists()

@@ -330,3 +330,22 @@ def test_future_ids_in_another_unicode_form_are_refused_naming_the_form_not_miss
         model.predict(_monthly((nfc, "south")), future=_future((nfd, "south")))
     with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form .+ in the data, in composed form \(NFC\) in the model"):
         model.predict(_monthly((nfd, "south")), future=_future((nfd, "south")))
+
+
+def test_a_cut_list_of_missing_future_dates_says_it_is_cut(one):
+    """"are missing for 2024-10-21, 2024-10-22, 2024-10-23 (6 of 7 steps missing)" listed 3 dates of 6 with nothing to
+    say more were missing (a tester's finding): a cut list ends with ", ...", a whole one does not, and the dates the
+    future values hold are listed so too."""
+    data = _monthly()
+    far = pd.DataFrame({"ds": pd.date_range("2030-01-01", periods=5, freq="MS"), "promo": 1.0})
+    with pytest.raises(RnncastError) as err:
+        one.predict(data, future=far.iloc[:1])
+    assert "are missing for 2020-01-01, 2020-02-01, 2020-03-01, ... (4 of 4 steps missing); the future values of " \
+           "the series are dated 2030-01-01; predict" in str(err.value)
+    with pytest.raises(RnncastError) as err:
+        one.predict(data, future=far)
+    assert "(4 of 4 steps missing); the future values of the series are dated 2030-01-01, 2030-02-01, 2030-03-01, " \
+           "...; predict" in str(err.value)
+    with pytest.raises(RnncastError) as err:
+        one.predict(data, future=_future().iloc[:1])
+    assert "are missing for 2020-02-01, 2020-03-01, 2020-04-01 (3 of 4 steps missing)" in str(err.value)

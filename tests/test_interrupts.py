@@ -68,8 +68,10 @@ def test_a_kill_int_while_fit_reads_its_data_stops_it_even_in_a_background_job(t
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # put back as it was
     finally:
         signal.signal(signal.SIGINT, before)
-    assert code == 130 and "interrupted" in capsys.readouterr().err
-    assert not (tmp_path / "run" / "checkpoint.safetensors").exists()  # not one epoch trained
+    assert code == 130 and capsys.readouterr().err.endswith(  # said what it left (only "interrupted" before)
+        "rnncast: interrupted; the run had not begun (its data was being read and checked): nothing was written; run "
+        "the same command again to fit it\n")
+    assert not (tmp_path / "run").exists()  # not one epoch trained, and the folder made for it removed
 
 
 def test_a_ctrl_c_after_the_last_batchs_check_is_not_cleared_unseen(tmp_path):
@@ -135,7 +137,9 @@ def test_sigterm_stops_any_command_saying_so_and_a_refused_folder_is_tidied(tmp_
     monkeypatch.setattr(backtest, "run", terminated)
     args = _fit_args(tmp_path)
     code = main(["backtest", *args[1:-1], str(tmp_path / "bt")])
-    assert code == 143 and capsys.readouterr().err.strip().endswith("rnncast: interrupted (SIGTERM)")
+    assert code == 143 and capsys.readouterr().err.strip().endswith(
+        "rnncast: interrupted (SIGTERM); nothing was written; a backtest writes its files only once every window is "
+        "scored and keeps no partial one, so run the same command again to run it, from its first window")
     assert not (tmp_path / "bt").exists()  # the folder it made for its files, removed
 
 

@@ -24,7 +24,20 @@ def test_a_semicolon_file_with_decimal_commas_reads_as_the_same_numbers(tmp_path
     with caplog.at_level("INFO", logger="rnncast.numbertext"):
         comma = load_panel(tmp_path / "comma.csv", target="y", features=["x"])
     assert np.array_equal(comma.values, load_panel(tmp_path / "point.csv", target="y", features=["x"]).values)
-    assert "comma.csv: column(s) ['y', 'x'] are written with decimal commas (51,02) and read as numbers (51.02)" in caplog.text
+    first = (tmp_path / "comma.csv").read_text().splitlines()[1].split(";")[1]  # y's first value, as written
+    assert f"comma.csv: column(s) ['y', 'x'] are written with decimal commas and read as numbers ({first} in 'y' as " \
+           f"{first.replace(',', '.')})" in caplog.text
+
+
+def test_the_decimal_comma_warning_quotes_a_value_of_the_file(tmp_path, caplog):
+    """The warning quoted a fixed example, "(51,02) ... (51.02)", whatever the file held (a tester's finding): it
+    quotes the file's own first value written with a comma, and how it was read."""
+    (tmp_path / "semi.csv").write_text("month;sales\n2020-01;100\n2020-02;100,1\n2020-03;98,25\n")
+    with caplog.at_level("INFO", logger="rnncast.numbertext"):
+        assert read_table(tmp_path / "semi.csv")["sales"].tolist() == [100.0, 100.1, 98.25]
+    assert ("semi.csv: column(s) ['sales'] are written with decimal commas and read as numbers (100,1 as 100.1), as "
+            "a file separated by ';' writes them") in caplog.text
+    assert "51,02" not in caplog.text
 
 
 def test_ids_and_text_stay_as_written(tmp_path):

@@ -13,13 +13,16 @@ import sys
 try:
     from rnncast.cli import entry
 except KeyboardInterrupt:  # a Ctrl-C in the first moments, while the command's own module is imported
-    print("rnncast: interrupted", file=sys.stderr)
     code = 130
     try:  # imported again where the signal cut its import short (a small module of the standard library's imports)
         from rnncast import interrupts
-
-        interrupts.end_by_signal(code)
-    except KeyboardInterrupt:  # a second Ctrl-C meanwhile: the status alone
+    except KeyboardInterrupt:  # a second Ctrl-C meanwhile: the line alone, and the status
+        interrupts = None
+    print("rnncast: interrupted" + (f"; {interrupts.BEFORE_THE_COMMAND}" if interrupts else ""), file=sys.stderr)
+    try:
+        if interrupts is not None:
+            interrupts.end_by_signal(code)
+    except KeyboardInterrupt:
         pass
 else:
     try:

@@ -159,12 +159,13 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         s = int(first["_series"].iloc[0])
         dates = [shown(target[k], day, text_format) for k in first.index[first["_series"] == s][:3]] if dated else \
             [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
+        dates += ["..."] * bool((first["_series"] == s).sum() > 3)  # a cut list says so
         had = given.loc[given["_series"] == s, "_key"]
         seen = ""
         if dated and len(had):
             dated_as = [shown(v, day) for v in frame[time_col].iloc[had.index[:3]]]
             seen = f"; the future values of {'the series' if id_col is None else repr(named[s])} are dated {', '.join(dated_as)}" + \
-                   (" ..." if len(had) > 3 else "")
+                   (", ..." if len(had) > 3 else "")
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
             f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "

@@ -30,6 +30,10 @@ _by = [signal.SIGINT]  # the signal that set _stop
 _end_by: list[int] = []  # the signal the process ends by at exit (end_by_signal)
 
 
+BEFORE_THE_COMMAND = "the command had not begun (rnncast was loading): nothing was read or written; run it again"
+"""What a command stopped while rnncast loaded left (``cli.main``, ``python -m rnncast``): nothing."""
+
+
 class Terminated(KeyboardInterrupt):
     """A SIGTERM, taken as a Ctrl-C."""
 

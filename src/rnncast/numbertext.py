@@ -55,6 +55,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
     if sep == ",":
         return frame
     read_so = []
+    example = None  # (a value written with a comma, its column): the warning quotes it
     for name in frame.columns:
         column = frame[name]
         if name in skip or pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
@@ -70,9 +71,11 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
             continue  # 1,234 stays text: hint() says why when the column is used
         frame[name] = pd.to_numeric(column.str.strip().str.replace(",", ".", regex=False)).astype("float64")
         read_so.append(name)
+        example = example or (str(text[commas].iloc[0]), name)  # the file's own first value with a comma
     if read_so:
-        log.warning("%s: column(s) %s are written with decimal commas (51,02) and read as numbers (51.02), as a file "
-                 "separated by %r writes them", source, read_so, sep)
+        where = f" in {example[1]!r}" if len(read_so) > 1 else ""
+        log.warning("%s: column(s) %s are written with decimal commas and read as numbers (%s%s as %s), as a file "
+                    "separated by %r writes them", source, read_so, example[0], where, example[0].replace(",", "."), sep)
         frame.attrs[DECIMAL] = ","
     return frame
 

@@ -159,7 +159,20 @@ def _int_arg(name: str, high: int | None = MAX_WHOLE, low: int = 1):
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    """``rnncast bench ett|ltsf``: run every model for every horizon, write CSV, markdown and plots."""
+    """``rnncast bench ett|ltsf``: run every model for every horizon, write CSV, markdown and plots; a Ctrl-C or
+    SIGTERM says which rows results.csv kept and how to finish (``results.stopped``)."""
+    from rnncast import interrupts
+    from rnncast.bench.results import stopped
+
+    ran = {"out": None, "rows": [], "planned": 0, "remade": False}  # filled as the run goes: what a signal leaves
+    try:
+        return _run_bench(args, ran)
+    except KeyboardInterrupt as err:
+        print(f"rnncast: interrupted{interrupts.by(err)}; {stopped(**ran)}", file=sys.stderr)
+        return interrupts.exit_status(err)
+
+
+def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     import torch
 
     from rnncast.bench import identity
@@ -172,6 +185,7 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.spelling import spelling
 
     plan = make_plan(args)
+    ran.update(out=plan.out, planned=len(plan.horizons) * len(plan.models))
     if plan.threads:  # 0: torch's own choice, as fit's --threads 0 (results.csv records the count it used)
         torch.set_num_threads(plan.threads)
     data = prepare(plan.table, plan.mode, plan.found, plan.protocol, plan.split)  # as make_plan read and split it
@@ -195,7 +209,7 @@ def run_bench(args: argparse.Namespace) -> int:
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
-    rows = []
+    rows = ran["rows"]
     from rnncast.noticed import named_logs
     from rnncast.fonts import warned_once  # matplotlib's import is all it costs: fonts load when a figure is drawn
 
@@ -216,6 +230,7 @@ def run_bench(args: argparse.Namespace) -> int:
                       f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
                       flush=True)
     write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS
+    ran["remade"] = True
     print()
     print(summary_table(rows))
     plots = len(rows) if plan.plots else 0

@@ -39,6 +39,14 @@ def shown(value) -> str:
     return repr(value.item() if isinstance(value, np.generic) else value)
 
 
+def at(column: pd.Series, row: int, path: Path | None = None) -> str:
+    """Where row ``row`` (0-based, as read) of ``column`` is, as ``rnncast fit`` names it (:func:`rnncast.data.place`):
+    ``line 402 of b.csv`` in a CSV file (blank lines and quoted line breaks counted), ``row 400`` in a Parquet file or
+    a frame. ``path``: the file, named where the column's attrs do not name it."""
+    source = column.attrs.get("source") or (path.name if path is not None else None)
+    return data.place(row, {**column.attrs, "source": source})
+
+
 def epoch_name(name) -> bool:
     """Whether a column's name says it holds times: a time name of the library or one of ``timenames.EPOCH_WORDS``
     among its words (``unix_time``, ``unixTime``, ``ts``, ``Timestamp_ms``), ``unix`` or ``epoch`` within it
@@ -95,12 +103,12 @@ def _epoch_refused(name, column: pd.Series) -> str:
     fractional = ~np.isnan(values) & (values != np.round(values))  # a missing time is the order check's to refuse
     if fractional.any():
         row = int(np.argmax(fractional))
-        return f"they are not whole numbers ({shown(column.iloc[row])} at data row {row})"
+        return f"they are not whole numbers ({shown(column.iloc[row])} at {at(column, row)})"
     back = np.flatnonzero(np.diff(values) <= 0)
     if len(back):
         row = int(back[0]) + 1
         return (f"they do not rise from row to row ({shown(column.iloc[row])} after {shown(column.iloc[row - 1])} "
-                f"at data row {row})")
+                f"at {at(column, row)})")
     return ""
 
 
@@ -120,7 +128,7 @@ def _check_dates(path: Path, column: pd.Series) -> None:
         row = int(np.argmax(bad))
         raise RnncastError(
             f"{path}: the first column {str(column.name)!r} is neither numbers nor dates ({shown(column.iloc[row])} at "
-            f"data row {row}); a time column holds dates (or is named {', '.join(TIME_NAMES)}), a value column numbers"
+            f"{at(column, row, path)}); a time column holds dates (or is named {', '.join(TIME_NAMES)}), a value column numbers"
         )
 
 
@@ -133,7 +141,7 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
     line (:func:`_read_text`), whether the column is time by its name or by its values."""
     if column.isna().any():
         row = int(np.argmax(column.isna().to_numpy()))
-        place = data.place(row, {**column.attrs, "source": column.attrs.get("source") or path.name})  # its line
+        place = at(column, row, path)  # its line
         cell = _written(path, str(column.name), row)  # 'n/a' as written, read as missing
         what = f"holds {shown(cell)}, no time," if cell else "has no value"
         raise RnncastError(f"{path}: the time column {str(column.name)!r} {what} at {place}; the protocol takes the rows "
@@ -146,7 +154,7 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
         index = read if stamps.tz is None else None  # zoned: its local calendar is not UTC's
     elif pd.api.types.is_integer_dtype(column) and compactdates.epoch_times(column) is None:
         try:  # as the library reads integers: months 194001 named month, compact dates 20200131, else steps
-            index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
+            index = timeaxis.parse_time(column, str(column.name), None, lambda i: at(column, i, path))
         except RnncastError as err:
             raise RnncastError(f"{path}: {err}") from None
         times = index.to_numpy()
@@ -176,11 +184,11 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
             "write the times with their UTC offsets (ISO 8601: 02:00:00+01:00) or in UTC")) if (
             isinstance(index, pd.DatetimeIndex)) else ""
         raise RnncastError(
-            f"{path}: the time column {str(column.name)!r} {what} the previous row's at data row {row} "
+            f"{path}: the time column {str(column.name)!r} {what} the previous row's at {at(column, row, path)} "
             f"({shown(column.iloc[row])} after {shown(column.iloc[row - 1])}); the protocol takes the rows in file "
             f"order, so give them sorted by time, each time once{clock}")
     if index is not None:
-        _note_gaps(path, str(column.name), index)
+        _note_gaps(path, column, index)
     return read
 
 
@@ -207,10 +215,9 @@ def _read_text(path: Path, column: pd.Series, tz: str | None) -> pd.Index:
     form reads (``hello`` among dates) is refused as ``rnncast fit`` refuses it, at its line in the file
     (:func:`rnncast.data.place`): taking the rows in file order instead would score a table that may not be in
     time order."""
-    attrs = {**column.attrs, "source": column.attrs.get("source") or path.name}
     try:
         with hints(time_col=NO_TIME_COL):
-            return timeaxis.parse_time(column, str(column.name), tz, lambda i: data.place(i, attrs))
+            return timeaxis.parse_time(column, str(column.name), tz, lambda i: at(column, i, path))
     except RnncastError as err:
         raise RnncastError(f"{path}: {err}") from None
 
@@ -222,10 +229,11 @@ def _datetimes(index: pd.Index) -> pd.DatetimeIndex | None:
     return index if isinstance(index, pd.DatetimeIndex) else None
 
 
-def _note_gaps(path: Path, name: str, times: pd.Index) -> None:
+def _note_gaps(path: Path, column: pd.Series, times: pd.Index) -> None:
     """Rows missing from the calendar the time column follows (the library's :func:`rnncast.calendars.settle`) are
     said in a warning, the run goes on: the protocol windows rows, not times, as the published loaders did."""
     offsets = np.array([0, len(times)])
+    name = str(column.name)
     try:
         calendar, ruler, _ = calendars.settle(times, offsets, quiet=True)
     except RnncastError:
@@ -237,17 +245,18 @@ def _note_gaps(path: Path, name: str, times: pd.Index) -> None:
                     "rows, not times, so windows span unequal times", path, name, low, high)
     elif ruler is not None and ruler.missing:
         row = int(np.flatnonzero(calendars.missing_rows(ruler.steps, offsets))[0])
-        log.warning("%s: %d rows are missing from the calendar of the time column %r (%s), the first after data row %d "
+        log.warning("%s: %d rows are missing from the calendar of the time column %r (%s), the first after %s "
                     "(%s); the protocol windows rows, not times, so a window across a gap spans more time than the others",
-                    path, ruler.missing, name, calendar.freq_text, row, times[row])
+                    path, ruler.missing, name, calendar.freq_text, at(column, row, path), times[row])
 
 
-def missing_said(columns: dict) -> str | None:
-    """The refusal's words for the columns of ``columns`` (name -> values [T]) that miss values, every one of them
-    with its count and first data row (a file with gaps in two columns was refused one column per run), else None."""
-    gaps = {name: np.isnan(np.asarray(values, dtype=np.float64)) for name, values in columns.items()}
-    said = [f"column {name!r} has {counted(int(m.sum()), 'missing value')} (first at data row {int(np.argmax(m))})"
-            for name, m in gaps.items() if m.any()]
+def missing_said(columns: dict, path: Path | None = None) -> str | None:
+    """The refusal's words for the columns of ``columns`` (name -> the column as read) that miss values, every one
+    of them with its count and first line (``at``; a file with gaps in two columns was refused one column per run),
+    else None."""
+    gaps = {name: pd.to_numeric(column, errors="coerce").isna().to_numpy() for name, column in columns.items()}
+    said = [f"column {name!r} has {counted(int(m.sum()), 'missing value')} (first at "
+            f"{at(columns[name], int(np.argmax(m)), path)})" for name, m in gaps.items() if m.any()]
     return f"{'; '.join(said)}; the protocol scores every row, so fill the file first" if said else None
 
 
@@ -259,31 +268,32 @@ def check_values(path: Path, name: str, column: pd.Series, gaps: bool = True) ->
     if text.any():
         row = int(np.argmax(text))
         raise RnncastError(
-            f"{path}: column {name!r} is not numeric ({shown(column.iloc[row])} at data row {row}); every column after "
+            f"{path}: column {name!r} is not numeric ({shown(column.iloc[row])} at {at(column, row, path)}); every column after "
             f"the time column is a value column and must hold numbers"
         )
     values = numbers.to_numpy(dtype=np.float64)
-    if gaps and (said := missing_said({name: values})):
+    if gaps and (said := missing_said({name: column}, path)):
         raise RnncastError(f"{path}: {said}")
     infinite = ~np.isfinite(values) & ~np.isnan(values)
     if infinite.any():
         row = int(np.argmax(infinite))
-        raise RnncastError(f"{path}: column {name!r} holds {values[row]} at data row {row}; values must be finite numbers")
+        raise RnncastError(f"{path}: column {name!r} holds {values[row]} at {at(column, row, path)}; values must be "
+                           "finite numbers")
 
 
 def fault(column: pd.Series) -> str | None:
-    """What keeps a value column from being read, in a few words (``not numeric: 'x' at data row 3``, ``2 missing
-    values, first at data row 5``, ``inf at data row 7``: :func:`check_values`' refusals, shorter), None where it
-    holds finite numbers, none missing."""
+    """What keeps a value column from being read, in a few words (``not numeric: 'x' at line 5 of a.csv``, ``2 missing
+    values, first at line 7 of a.csv``, ``inf at line 9 of a.csv``: :func:`check_values`' refusals, shorter, each
+    value's line named by :func:`at`), None where it holds finite numbers, none missing."""
     numbers = pd.to_numeric(column, errors="coerce")
     text = (numbers.isna() & column.notna()).to_numpy()
     if text.any():
-        return f"not numeric: {shown(column.iloc[int(np.argmax(text))])} at data row {int(np.argmax(text))}"
+        return f"not numeric: {shown(column.iloc[int(np.argmax(text))])} at {at(column, int(np.argmax(text)))}"
     values = numbers.to_numpy(dtype=np.float64)
     missing = np.isnan(values)
     if missing.any():
-        return f"{counted(int(missing.sum()), 'missing value')}, first at data row {int(np.argmax(missing))}"
+        return f"{counted(int(missing.sum()), 'missing value')}, first at {at(column, int(np.argmax(missing)))}"
     infinite = ~np.isfinite(values)
     if infinite.any():
-        return f"{values[int(np.argmax(infinite))]} at data row {int(np.argmax(infinite))}"
+        return f"{values[int(np.argmax(infinite))]} at {at(column, int(np.argmax(infinite)))}"
     return None

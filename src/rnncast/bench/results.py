@@ -146,6 +146,23 @@ def rows_said(out: Path, rows: list[dict]):
                            f"{out / 'results.csv'}: {written}; results.md was not remade)") from None
 
 
+def stopped(out: Path | None, rows: list[dict], planned: int, remade: bool) -> str:
+    """What a bench run stopped by a signal left, and how to finish it: ``rows``, those of the ``planned`` (horizons
+    times models) appended to ``out``'s results.csv (``out`` None: the table was still being read); ``remade``: results.md
+    was remade from them, the run complete. A rerun does not continue from results.csv: it runs every model again."""
+    again = "run the same command again"
+    if out is None:
+        return f"nothing was written (the table was being read); {again}"
+    if remade:
+        return f"the run was complete before the signal: {out / 'results.csv'} and results.md hold its rows"
+    if not rows:
+        return f"no row of this run was written to {out / 'results.csv'}; {again} to run it"
+    written = ", ".join(f"{row['model']} H={row['H']}" for row in rows)
+    return (f"{out / 'results.csv'} keeps {len(rows)} of the run's {planned} rows ({written}), and results.md was not "
+            f"remade; to finish, {again}: bench does not continue from results.csv, it runs every model and horizon "
+            "over and appends their rows (results.md shows each model's latest run)")
+
+
 def _check_header(path: Path) -> None:
     """Refuse a results.csv whose header is not this version's (its rows are never rewritten)."""
     with path.open(newline="") as f:

@@ -105,7 +105,7 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
                      "would refuse them")
     for column in frame.columns:
         check_values(path, str(column), frame[column], gaps=False)  # text and infinities, column by column
-    if said := missing_said({str(c): pd.to_numeric(frame[c], errors="coerce") for c in frame.columns}):
+    if said := missing_said({str(c): frame[c] for c in frame.columns}, path):
         raise RnncastError(f"{path}: {said}")  # every column with gaps in one line (one column per run before)
     if chosen not in columns:
         _refuse_target(path, given, chosen, time_column, columns)

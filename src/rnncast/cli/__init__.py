@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
             code = _parse_and_run(argv)
     except KeyboardInterrupt as err:  # before the command ran: while its modules (torch, pandas) were imported
-        print(f"rnncast: interrupted{interrupts.by(err)}", file=sys.stderr)
+        print(f"rnncast: interrupted{interrupts.by(err)}; {interrupts.BEFORE_THE_COMMAND}", file=sys.stderr)
         code = interrupts.exit_status(err)
     finally:
         # leave torchrun's process group, if fit joined one; never imported here: a signal that cut torch's import

@@ -29,6 +29,22 @@ def backtest_note(extras: list[str]) -> str:
 
 
 def run_backtest(args) -> int:
+    """Backtest DATA and write its folder; a Ctrl-C or SIGTERM says what it left and how to finish
+    (``stopped.backtest_left``): a backtest keeps nothing to resume."""
+    from rnncast import interrupts
+    from rnncast.cli.stopped import backtest_left
+
+    left = {"out": None, "stage": "run", "earlier": False}  # filled as it goes: what a signal leaves
+    try:
+        return _run_backtest(args, left)
+    except KeyboardInterrupt as err:
+        said = backtest_left(left["out"], left["stage"], left["earlier"], args.overwrite)
+        print(f"rnncast: interrupted{interrupts.by(err)}; {said}", file=sys.stderr)
+        return interrupts.exit_status(err)
+
+
+def _run_backtest(args, left: dict) -> int:
+    from rnncast.files import entries_of
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
@@ -53,6 +69,7 @@ def run_backtest(args) -> int:
     claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
+    left.update(out=out, earlier=bool(args.overwrite and entries_of(out)))  # an earlier backtest stays until the end
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
     bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per cutoff
     try:
@@ -63,11 +80,13 @@ def run_backtest(args) -> int:
                                              time_col=args.time_col, on_epoch=bar, **panel_kwargs(request))
             finally:
                 bar.close()
+        left["stage"] = "writing"
         if args.overwrite:
             clear_output(out)  # the earlier output goes only once the new one is ready
         write_backtest(out, result, forecaster.get_params(), source=str(args.data), request=given, noticed=noticed)
     finally:
         claim.release(tidy=True)
+    left["stage"] = "written"  # whole: a signal from here on leaves it so
     rows = backtest_rows(result.metrics)
     print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
     print(table(rows[0], rows[1:]))

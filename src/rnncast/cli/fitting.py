@@ -15,7 +15,8 @@ from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, sett
 from rnncast.cli.resuming import check_resumed_data, resume_request, warn_other_data
 from rnncast.cli.display import epoch_bar
 from rnncast.cli.misplaced import overwrite_without_out
-from rnncast.cli.finishing import complete, resume_command, write_and_place
+from rnncast.cli.finishing import complete, write_and_place
+from rnncast.cli.stopped import cut_short, fit_not_begun
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -78,32 +79,17 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
     earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
     run records; ``release()``: logs the warnings held until the input is checked (``noticed.held``)."""
-    from rnncast import fingerprint, interrupts, tracking
-    from rnncast.config import Settings
-    from rnncast.loading import load_panel
+    from rnncast import interrupts, tracking
     from rnncast import readout
     from rnncast.report import start_config, write_run
     from rnncast.verdicts import verdict_units
 
-    reading = Settings.from_flat(forecaster.get_params()).data.reading()
-    where = {**request, **found}  # where the files are read from: a resumed run's may have moved
-    named_by_config = bool(args.resume and not args.data)
     try:
-        panel = load_panel(where["source"], request["target"], request["features"], request["time_col"], **reading,
-                           announce=main_rank, **panel_kwargs(where))  # read once: fit, scores, plots
-    except RnncastError:
-        if not named_by_config:
-            raise
-        # a path that config.json names is read as data, and its content is never shown: the file may be any file
-        raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
-                           f"run's data; to see why, name it: rnncast fit --resume {shlex.quote(str(out))} {shlex.quote(str(where['source']))}") from None
-    interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
-    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
-    if args.resume:
-        check_resumed_data(out, where["source"], record, into / "config.json")
-    elif args.config and main_rank:
-        warn_other_data(args.config, args.data, where["source"], record)  # --config RUN repeats it on the same data only
-    interrupts.stop_if_asked()
+        panel, record = _read_checked(args, forecaster, request, found, out, into, main_rank)
+    except KeyboardInterrupt as err:  # before the training began: nothing of this run is written yet
+        if main_rank:
+            print(f"rnncast: interrupted{interrupts.by(err)}; {fit_not_begun(out, into != out, args)}", file=sys.stderr)
+        return interrupts.exit_status(err)
     checkpoint = into / "checkpoint.safetensors"
     # a run stopped before its first epoch ended has no checkpoint (nor one whose checkpoint was removed): it starts
     # again, as it would have run, and says so
@@ -165,7 +151,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                                    f"another: rnncast fit --config {shlex.quote(str(out))} --lr {lower:g} --out {shlex.quote(str(out))} --overwrite") from None
         if isinstance(err, KeyboardInterrupt):
             if main_rank:
-                left = _cut_short(out, replaces, saved, before, data=args.data if args.resume else None)
+                left = cut_short(out, replaces, saved, before, data=args.data if args.resume else None)
                 print(f"rnncast: interrupted{interrupts.by(err)}; {left}", file=sys.stderr)
             return interrupts.exit_status(err)  # 130 for Ctrl-C, 143 for SIGTERM
         # only a failure after an epoch finished here is told how to continue: input refused before training, or a
@@ -178,7 +164,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                           isinstance(err, RnncastError) and (told or saved and checkpoint.exists())):
             said = os_error_text(err) if isinstance(err, OSError) else str(err)
             space = "after freeing space, " if isinstance(err, OSError) and err.errno == errno.ENOSPC else ""
-            left = (_cut_short(out, replaces, saved * checkpoint.exists(), before, checkpoint, space,
+            left = (cut_short(out, replaces, saved * checkpoint.exists(), before, checkpoint, space,
                                args.data if args.resume else None)
                     if replaces or (into / "config.json").is_file() else  # start_config refused: no run to resume
                     f"the run was not begun; {space}fit again")
@@ -225,31 +211,33 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     return 0 if held is None else complete(held, out, replaces)
 
 
-def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: Path | None = None,
-               space: str = "", data=None) -> str:
-    """What a fit interrupted (``checkpoint`` None) or failed left in ``out``, and how to go on: ``saved``, the last
-    epoch of this attempt saved (in ``checkpoint``); ``before``, epochs of an earlier attempt kept; ``replaces``: a new
-    run beside an earlier one, which stays as it was (``replacing``), kept when it has a checkpoint; ``space``: what to
-    do first ("after freeing space, "); ``data``: the DATA a resume was given, which the command to go on repeats
-    (``resume_command``)."""
-    epochs = (f"epoch {saved} and those before it are saved" if saved else
-              "the epochs saved before this attempt are kept" if before else "")
-    where = f" in {checkpoint}" if checkpoint and saved else ""
-    if not replaces:
-        if checkpoint:
-            epochs = epochs or "no epoch had been saved, so resuming starts the training over"
-            return f"{epochs}{where}; {space}continue the run with: {resume_command(out, data)}"
-        epochs = epochs or "no epoch had finished, so resuming starts the training over"
-        return f"{epochs}. Continue with: {resume_command(out, data)}"
-    kept = f"{out} keeps the earlier run as it was"
-    if epochs:
-        return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. "
-                f"{(space + 'continue').capitalize()} it with: {resume_command(out, data)} "
-                f"(it replaces the earlier run when it ends), or start it over with --overwrite")
-    if checkpoint and checkpoint.exists():
-        return f"{kept}; the new run's earlier epochs stay beside it, which {space}{resume_command(out, data)} continues"
-    return (f"{kept}; the new run had finished no epoch and is not kept: to replace the earlier run, fit again with "
-            "--overwrite")
+def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into: Path, main_rank: bool):
+    """``(panel, fingerprint)``: the data ``_fit_run`` trains on, read and checked (a resume's against its run); a
+    Ctrl-C meanwhile stops here (``stop_if_asked``), before anything of the run is written (``fit_not_begun``)."""
+    from rnncast import fingerprint, interrupts
+    from rnncast.config import Settings
+    from rnncast.loading import load_panel
+
+    reading = Settings.from_flat(forecaster.get_params()).data.reading()
+    where = {**request, **found}  # where the files are read from: a resumed run's may have moved
+    named_by_config = bool(args.resume and not args.data)
+    try:
+        panel = load_panel(where["source"], request["target"], request["features"], request["time_col"], **reading,
+                           announce=main_rank, **panel_kwargs(where))  # read once: fit, scores, plots
+    except RnncastError:
+        if not named_by_config:
+            raise
+        # a path that config.json names is read as data, and its content is never shown: the file may be any file
+        raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
+                           f"run's data; to see why, name it: rnncast fit --resume {shlex.quote(str(out))} {shlex.quote(str(where['source']))}") from None
+    interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
+    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
+    if args.resume:
+        check_resumed_data(out, where["source"], record, into / "config.json")
+    elif args.config and main_rank:
+        warn_other_data(args.config, args.data, where["source"], record)  # --config RUN repeats it on the same data only
+    interrupts.stop_if_asked()
+    return panel, record
 
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
