@@ -32,11 +32,13 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
             "degrees of freedom (EWC's fixed-smoothing reference)"
             in sentence)
     good, sentence = backtest_verdict(_backtest_metrics(0.2))
-    assert not good and "MSE 1 against 2 for the 'repeat the last value' baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
-                        "p = 0.2)." in sentence and "averaged over" not in sentence and "lag" not in sentence
+    assert not good and ("The model's MSE is lower than every baseline's on the backtest windows: 1 against 2 for the "
+                         "'repeat the last value' baseline, 50.0% lower, but the test cannot tell that from chance "
+                         "(Diebold–Mariano p = 0.2). The Diebold–Mariano test") in sentence
+    assert "averaged over" not in sentence and "lag" not in sentence
     assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
-        "the model does NOT beat the 'repeat the last value' baseline: MSE 1 against 2, a lower MSE, but not beyond chance "
-        "(Diebold–Mariano p = 0.2)")  # the terminal's numbers and p-value, not a bare "beyond chance"
+        "the model's MSE is lower than every baseline's: 1 against 2 for the 'repeat the last value' baseline, 50.0% "
+        "lower, not beyond chance (Diebold–Mariano p = 0.2)")  # the terminal's numbers and p-value, not a bare "beyond chance"
     assert sentence.endswith("only a steady difference counts.")  # a lower MSE the test did not confirm
     worse = _backtest_metrics(0.99)
     worse["overall"]["model"]["mse"] = 6.0  # six times repeat's: the test is not why it loses
@@ -56,7 +58,7 @@ def test_a_backtest_sentence_says_summed_per_cutoff_and_counts_one_step_in_the_s
 def test_a_backtest_with_too_few_cutoffs_for_a_test_says_so_and_beats_nothing():
     good, sentence = backtest_verdict(_backtest_metrics(float("nan"), origins=3, lags=1))
     assert not good and sentence.endswith(
-        "a lower MSE, not tested against chance. No Diebold–Mariano test: 3 cutoffs are too few: windows 12 steps apart "
+        "50.0% lower, but it was not tested against chance. No Diebold–Mariano test: 3 cutoffs are too few: windows 12 steps apart "
         "with horizon 24 share targets over 2 cutoffs, and the test needs twice that, 4; give more cutoffs "
         "(n_windows=, --n-windows) or a larger step (step=, --step).")
     assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
@@ -114,3 +116,12 @@ def test_a_backtest_sentence_counts_the_dates_its_series_end_on_and_says_what_it
     sentence = backtest_verdict(old)[1]
     assert "(the 5 series do not all end on one date: 12 cutoff dates in all)" in sentence
     assert "unweighted as R's forecast::dm.test (against the 'repeat the last value' baseline that sum was not positive" in sentence
+
+
+def test_a_backtest_verdict_counts_cutoffs_not_thirty_forecast_times():
+    """A backtest's lower MSE over 8 cutoffs whose windows share targets said "With 30 forecast times, whose 1-step
+    windows overlap, the test has 2 degrees of freedom": its test counts cutoffs, not forecast times, and 30 was
+    evaluate's threshold read as a count; the sentence after it says the cutoffs (decision 703)."""
+    for p in (0.2, 0.01):
+        sentence = backtest_verdict(_backtest_metrics(p, origins=8, lags=1))[1]
+        assert "forecast time" not in sentence and "over the 8 cutoffs" in sentence

@@ -36,11 +36,35 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
         rivals = [n for n in test[units] if n != "model"]
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
                       f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}."
-                      f"{few_times(result, test.get('horizon', 1), passed=True)}{drift_caveat(test, rivals)}"
+                      f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
                       f"{mae_caveat(test[units])}")
+    if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
+        return False, lower_unproven(test, units, where, season)
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
-                   f"{rival:.4g} for {named(name)}, {how}{said_p}."
-                   f"{few_times(result, test.get('horizon', 1)) if model < rival else ''}")  # lower, not beyond chance
+                   f"{rival:.4g} for {named(name)}, {how}{said_p}.")
+
+
+def lower_unproven(test: dict, units: str, where: str, season: Season | None = None) -> str:
+    """``verdict``'s sentence where the model's MSE is lower than every baseline's but not beyond chance (decision
+    9901): what was measured first, then why it does not count as beating, with no "does NOT beat" over a third of
+    the baseline's error: "The model's MSE is lower than every baseline's on these windows: 0.2854 against 0.907 for
+    the 'seasonal naive' baseline, 68.5% lower, but the test cannot tell that from chance (Diebold–Mariano p = 0.13;
+    15 forecast times, whose 6-step windows overlap, give 1 degree of freedom): more forecast times (a longer test
+    split, or rnncast backtest --n-windows) could."; untested: "..., but it was not tested against chance (no
+    Diebold–Mariano test could be made: ...)."."""
+    _, name, model, rival, how, p = outcome(test, units)
+    result = test.get("significance", {}).get(name, {})
+    said = (f"The model's {measured(test, units)} is lower than {every_baselines(test, units, season)} on {where}: {model:.4g} against {rival:.4g} "
+            f"for {named(name)}, {lower_by(model, rival)}, but ")
+    if p != p:  # no test could be made
+        return f"{said}it was not tested against chance{untested(result, how)}."
+    few = few_counts(result, test.get("horizon", 1))
+    if not few:
+        return f"{said}the test cannot tell that from chance (Diebold–Mariano {p_text(p)})."
+    times, overlap, freedom = few
+    given = f"{times}{overlap} give {freedom}" if freedom else f"{times} only"
+    return (f"{said}the test cannot tell that from chance (Diebold–Mariano {p_text(p)}; {given}): more forecast times "
+            "(a longer test split, or rnncast backtest --n-windows) could.")
 
 
 def untested(result: dict, how: str) -> str:
@@ -61,27 +85,34 @@ FEW_TIMES = 30  # below it, EWC has at most 3 cosine terms: t(1) to t(3) (signif
 FEW_DEGREES = 3  # at most: the t reference's degrees of freedom that FEW_TIMES gives, here set by overlapping windows
 
 
-def few_times(result: dict, horizon: int = 1, passed: bool = False) -> str:
-    """" With 12 forecast times the test has 2 degrees of freedom: only a large, steady difference
-    passes.", beside a verdict that did not pass evaluate's test (``result``) over fewer than
-    ``FEW_TIMES`` forecast times, or whose overlapping windows left it ``FEW_DEGREES`` or fewer; "".
-    Where the overlap of ``horizon``-step windows set the degrees of freedom (``significance.cosine_terms``
-    caps them at span / (2 horizon)), it says so: " With 19 forecast times, whose 6-step windows overlap,
-    the test has 1 degree of freedom: ...". ``passed``: beside a verdict that passed it, which rests on
-    as few: " ..., the test has 1 degree of freedom, so its p-value is rough." (its variance is the mean of
-    one to three cosine terms' squares, itself a rough estimate)."""
-    times, df = result.get("times", FEW_TIMES), result.get("df", float("nan"))
+def few_times(result: dict, horizon: int = 1) -> str:
+    """" With 12 forecast times the test has 2 degrees of freedom, so its p-value is rough.", beside a verdict that
+    passed evaluate's test (``result``) over fewer than ``FEW_TIMES`` forecast times, or whose overlapping windows left
+    it ``FEW_DEGREES`` or fewer; "". Where the overlap of ``horizon``-step windows set the degrees of freedom
+    (``significance.cosine_terms`` caps them at span / (2 horizon)), it says so: " With 19 forecast times, whose
+    6-step windows overlap, the test has 1 degree of freedom, ..." (its variance is the mean of one to three cosine
+    terms' squares, itself a rough estimate). A lower MSE that did not pass says its counts in ``lower_unproven``."""
+    few = few_counts(result, horizon)
+    if not few:
+        return ""
+    times, overlap, freedom = few
+    return (f" With {times}{overlap} the test has {freedom}, so its p-value is rough." if freedom
+            else f" With {times} its p-value is rough.")
+
+
+def few_counts(result: dict, horizon: int = 1) -> tuple[str, str, str] | None:
+    """What ``few_times`` says of evaluate's test (``result``) over few forecast times: ``("15 forecast times",
+    ", whose 6-step windows overlap," or "", "1 degree of freedom" or "")``; None where they are not few, no test was
+    made, or the result is a backtest's (no ``times``: its sentence counts its cutoffs itself, decision 703)."""
+    if "times" not in result:
+        return None
+    times, df = result["times"], result.get("df", float("nan"))
     capped = df == df and df < cosine_terms(times)
     few = 2 <= times < FEW_TIMES or (capped and df <= FEW_DEGREES)
     if not few or result.get("p_value", float("nan")) != result.get("p_value", float("nan")):
-        return ""
+        return None
     overlap = f", whose {horizon}-step windows overlap," if capped else ""
-    freedom = f" the test has {counted(int(df), 'degree')} of freedom" if df == df else ""
-    if passed:
-        return (f" With {counted(times, 'forecast time')}{overlap}{freedom}, so its p-value is rough." if freedom
-                else f" With {counted(times, 'forecast time')} its p-value is rough.")
-    return (f" With {counted(times, 'forecast time')}{overlap if freedom else ''}{freedom and freedom + ':'} only a large, "
-            "steady difference passes.")
+    return counted(times, "forecast time"), overlap, f"{counted(int(df), 'degree')} of freedom" if df == df else ""
 
 
 DRIFT_LEVEL = 0.005  # the largest p whose false "beats" stayed under 5 % where one forecaster's errors drift
@@ -168,6 +199,10 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
         rivals = [n for n in test[units] if n != "model"]
         return (f"the model beats {every_baseline(rivals, season)}: {mse} {model:.4g} against {rival:.4g} "
                 f"for the best ({baseline_name(name)}), {how}{said_p}")
+    if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
+        chance = "not beyond chance" if p == p else "not tested against chance"
+        return (f"the model's {mse} is lower than {every_baselines(test, units, season)}: {model:.4g} against {rival:.4g} for {named(name)}, "
+                f"{lower_by(model, rival)}, {chance}{said_p}")
     return f"the model does NOT beat {named(name)}: {mse} {model:.4g} against {rival:.4g}, {how}{said_p}"
 
 
@@ -178,6 +213,12 @@ def every_baseline(rivals, season: Season | None = None) -> str:
     if season is None or "seasonal" in rivals:
         return "every baseline"
     return f"every baseline computed ({', '.join(map(baseline_name, rivals))})"
+
+
+def every_baselines(test: dict, units: str, season: Season | None = None) -> str:
+    """``every_baseline``'s, as "lower than" takes it: "every baseline's" or "that of every baseline computed (...)"."""
+    every = every_baseline([n for n in test[units] if n != "model"], season)
+    return f"{every}'s" if every == "every baseline" else f"that of {every}"
 
 
 def mae_caveat(scores: dict) -> str:
