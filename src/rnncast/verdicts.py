@@ -46,7 +46,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
 
 def lower_unproven(test: dict, units: str, where: str, season: Season | None = None) -> str:
     """``verdict``'s sentence where the model's MSE is lower than every baseline's but not beyond chance (decision
-    9901): what was measured first, then why it does not count as beating, with no "does NOT beat" over a third of
+    702): what was measured first, then why it does not count as beating, with no "does NOT beat" over a third of
     the baseline's error: "The model's MSE is lower than every baseline's on these windows: 0.2854 against 0.907 for
     the 'seasonal naive' baseline, 68.5% lower, but the test cannot tell that from chance (Diebold–Mariano p = 0.13;
     15 forecast times, whose 6-step windows overlap, give 1 degree of freedom): more forecast times (a longer test
