@@ -137,3 +137,12 @@ def test_a_damaged_fit_rows_record_is_refused_by_name(sales, tmp_path):
     path.write_text(json.dumps(meta))
     with pytest.raises(RnncastError, match="fit_rows"):
         Forecaster.load(tmp_path / "m")
+
+
+def test_a_float32_frame_and_the_csv_it_writes_hold_the_same_rows(tmp_path, caplog):
+    frame = make_frame(200, feature=False)  # y is float32: its CSV text reads back as other float64 numbers
+    model = Forecaster(**TINY).fit(frame, target="y")
+    frame.to_csv(tmp_path / "y.csv", index=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(tmp_path / "y.csv")
+    assert "fit_rows" not in result["scored"] and WARNED not in caplog.text
