@@ -192,3 +192,20 @@ def test_names_in_hangul_are_padded_by_the_columns_a_terminal_gives_them(folders
     assert [row.split()[0] for row in rows[:2]] == ["판매량_lstm", "판매량_gru"]
     second = {width(line[: re.search(r"\s{2,}(?=\S)", line).end()]) for line in [head, rule, *rows]}
     assert second == {head.index("MSE")}  # the MSE column starts where its head does, whatever the names
+
+
+def test_data_whose_fitted_rows_differ_is_named_and_its_training_mean_is_the_data_s(folders, tmp_path, caplog):
+    """A file with every value doubled (another unit) was compared silently, its training-mean baseline the fit's
+    beside naive baselines of the file (decision 704)."""
+    import pandas as pd
+
+    frame = pd.read_csv(folders / "sine.csv")
+    frame.assign(y=frame["y"] * 2).to_csv(tmp_path / "double.csv", index=False)
+    models = [str(folders / "lstm"), str(folders / "gru"), "--threads", "1", "--json", "--data"]
+    code, out, _ = run([*models, str(folders / "sine.csv")])
+    real = json.loads(out)["baselines"]["mean"]["mse"]
+    assert code == 0 and "differ from those fit read" not in caplog.text
+    code, out, _ = run([*models, str(tmp_path / "double.csv")])
+    warned = [line for line in caplog.text.splitlines() if "differ from those fit read" in line]
+    assert code == 0 and len(warned) == 2 and "model 'lstm'" in warned[0]
+    assert json.loads(out)["baselines"]["mean"]["mse"] == pytest.approx(4 * real, rel=1e-9)

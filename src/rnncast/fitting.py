@@ -21,8 +21,8 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, highwaystart, laterrows, noticed, observed,
-                     outputnames, parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
+from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, highwaystart, laterrows, noticed,
+                     observed, outputnames, parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -191,6 +191,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
+        fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val, stream=stream)

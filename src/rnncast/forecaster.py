@@ -227,7 +227,7 @@ class Forecaster(Learned, Parameters):
         panel = reading.read_new(model.state, data, static_covariates)
         panel, index = reading.known(model.state, panel if series is None else panel.only(series))
         starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
-        original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of)
+        original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of, checked=True)
         return in_scaler_units if scaled else original
 
     def evaluate(self, data, part: str = "test", by_series: bool = False, static_covariates=None) -> dict:

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, jitter, keptdates, outputnames, parts,
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, jitter, keptdates, outputnames, parts,
                      reading, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
@@ -110,6 +110,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     state = model.state
     outputnames.check_state(state)  # a model saved before fit refused such names
     index = series_index(state, panel)
+    fitrows.warn_predict(state, panel, index)
     lookback = state.settings.data.lookback
     short = np.flatnonzero(panel.lengths < lookback)
     if len(short):
@@ -220,9 +221,13 @@ def digits_unit(state) -> float:
 
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
-                     series: np.ndarray, shortest: bool = False) -> tuple[WindowForecasts, WindowForecasts]:
+                     series: np.ndarray, shortest: bool = False, means=None, checked: bool = False
+                     ) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
-    and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches."""
+    and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
+    ``means`` [S, T]: the training-mean baseline of each series (default: the fit's); ``checked``: the panel's rows of
+    the fit's periods compared with those fit read first, its own training means taken where they differ
+    (``fitrows.check``, which warns: predict_windows, and compare through it)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -237,7 +242,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale, shortest, digits_unit(state))
-    means = state.train_means[index]  # [S, T]
+    if checked:
+        means = fitrows.check(state, panel, index).means
+    means = state.train_means[index] if means is None else means  # [S, T]
     scaled_means = ((means - offset[:, :n_t]) / scale[:, :n_t]).astype(np.float32)
     if shortest:  # written beside the forecasts at their resolution (decimals.shortest), not float64's 16 digits
         means = decimals.shortest(scaled_means, offset[:, :n_t], scale[:, :n_t], digits_unit(state))
@@ -269,12 +276,15 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     starts, series, scored = parts.select(model.state, panel, index, part)
+    source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
+    if source.said:
+        scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}
     if untrained:
         listed = ", ".join(f"{d['id']!r} ({d['rows']} rows at fit)" for d in untrained[:10])
         more = f" and {len(untrained) - 10} more" if len(untrained) > 10 else ""
         said = f"series {listed}{more} were too short to train (each needs {untrained[0]['needed']} rows) and are not scored"
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
-    original, scaled = forecast_windows(model, panel, index, starts, series)
+    original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
     scaled = spreads.weighed(model.state, index, scaled)
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)
@@ -283,7 +293,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                   "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
     if original.filled is not None and not scored_values(original).any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
-    return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored,
+    return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect)
 
 

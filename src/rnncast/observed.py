@@ -24,9 +24,10 @@ from rnncast import filledwindows, metrics
 log = logging.getLogger(__name__)
 
 
-def in_sample(panel, splits: list, season: int, fill: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None) -> tuple[np.ndarray, np.ndarray]:
     """Each series' training means and MASE scales, [S, T] each in original units, over the observed
-    values of its training rows (the first ``splits[s].train_end``). A target of a series with no two
+    values of its training rows (the first ``splits[s].train_end``; ``starts``: each series' first training row, where
+    the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning); one with no observed training value at all keeps the mean of its rows as filled, warned
     by name too (its mean baseline rests on made values)."""
@@ -34,9 +35,10 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None) -> tupl
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
     no_scale, no_mean = [], []
     for s, split in enumerate(splits):
-        rows = panel.rows(s)[: split.train_end, :n_t]  # [R, T]
+        lo = 0 if starts is None else starts[s]
+        rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
         made = (None if panel.filled is None
-                else panel.filled[panel.offsets[s] : panel.offsets[s] + split.train_end, :n_t] != 0)  # [R, T]
+                else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + split.train_end, :n_t] != 0)  # [R, T]
         for t in range(n_t):
             seen = None if made is None or not made[:, t].any() else ~made[:, t]  # None: every value observed
             if seen is not None and not seen.any():

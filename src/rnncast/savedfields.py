@@ -95,6 +95,17 @@ def later_rows(saved) -> dict | None:
     return {k: str(v) if k == "column" else int(v) if k in ("rows", "lags") else float(v) for k, v in saved.items()}
 
 
+def fit_rows(saved, n: int) -> list | None:
+    """The rows and hashes of each series' training and validation rows fit read (``fitrows.record``), checked
+    (None: a model saved before they were kept, whose data is not compared)."""
+    if saved is None:
+        return None
+    if (not isinstance(saved, list) or len(saved) != n
+            or not all(isinstance(r, list) and len(r) == 4 and isinstance(r[1], str) and isinstance(r[3], str) for r in saved)):
+        raise ValueError(f"fit_rows must be null or {n} lists [rows, hash, rows, hash], got {str(saved)[:80]}")
+    return [[int(a), b, int(c), d] for a, b, c, d in saved]
+
+
 def highway_start(saved) -> dict | None:
     """The least-squares start as model.json records it, checked (None: the highway started at zero,
     or the model was saved before the start was recorded)."""

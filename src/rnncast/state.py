@@ -15,8 +15,8 @@ import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
-from rnncast.savedfields import (borders, calendar_before, calendar_problem, highway_start, later_rows, out_of_order,
-                                 same_step, saved_overlap, short)
+from rnncast.savedfields import (borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows,
+                                 out_of_order, same_step, saved_overlap, short)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
@@ -59,6 +59,7 @@ class FittedState:
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
     series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
+    fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
@@ -101,6 +102,8 @@ class FittedState:
             meta["same_step"] = self.same_step
         if self.later_rows is not None:
             meta["later_rows"] = self.later_rows
+        if self.fit_rows is not None:
+            meta["fit_rows"] = self.fit_rows
         if self.overlap is not None:  # evaluate of the test split says it again (readout.evaluated)
             meta["test_overlap"] = self.overlap
         if self.layout == "single":  # the keys of a single-series model before many series arrived
@@ -148,6 +151,7 @@ class FittedState:
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
+                fit_rows=fit_rows(meta.get("fit_rows"), n),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -269,7 +273,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "test_overlap", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "fit_rows", "test_overlap", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

@@ -1,0 +1,176 @@
+"""Whether data holds the rows a fit read in its training and validation periods, and the baselines' source.
+
+Fit keeps, per series, the number of rows and a hash of the values (a value ``fill`` made hashed as missing) and
+times of its training rows and of its validation rows (``record``: a few bytes, not the data). ``check`` finds those
+periods in data given later (``parts.locate``: by time, or undated by row number) and compares the rows there, only
+where the data holds the whole period: a file that starts later or ends sooner is not compared, and one that extends
+the fit's data (the same history plus new rows) compares equal and says nothing.
+
+Where a series' training rows differ (revised data, another unit), its training-mean baseline and MASE scale are
+taken from the data's own rows of the fit's training period, as the naive baselines are from the data's rows, so
+every score of that series rests on one source (decision 704); where they are the same, the fit's are kept (the
+same numbers). A warning says it in one line, which evaluate's scored text and notes repeat (``"fit_rows"``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from rnncast import observed, parts
+from rnncast.panel import Panel
+from rnncast.windows import Split
+
+log = logging.getLogger(__name__)
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _row_hashes(panel: Panel) -> np.ndarray:
+    """One uint64 per stacked row [N]: its values (as missing where fill made them) and its time, hashed. The values
+    are compared at float32's precision, the network's: a float32 frame fit read and the CSV it writes (whose shortest
+    text reads back as other float64 numbers, the same float32 ones) hold the same rows."""
+    values = np.array(panel.values, dtype=np.float32)
+    if panel.filled is not None:
+        values[np.asarray(panel.filled) != 0] = np.nan
+    hashed = np.zeros(len(values), dtype=np.uint64)
+    columns = [values[:, j] for j in range(values.shape[1])]
+    if panel.time is not None:
+        columns.append(pd.util.hash_pandas_object(pd.Series(panel.time), index=False).to_numpy())
+    with np.errstate(over="ignore"):
+        for column in columns:
+            hashed = hashed * _MIX + pd.util.hash_array(np.ascontiguousarray(column))
+    return hashed
+
+
+def _digests(panel: Panel, hashed: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
+    """The hash of rows ``lo[s]:hi[s]`` of each series ``s`` (``hashed``: ``_row_hashes``): each row's hash weighed by
+    its place in the period (an odd number, so a changed row always changes the sum), summed; the row count beside."""
+    lo, hi = np.asarray(lo, dtype=np.int64), np.maximum(np.asarray(hi, dtype=np.int64), lo)
+    counts = hi - lo
+    first = panel.offsets[: len(lo)] + lo
+    rows = np.repeat(first - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(counts.sum())
+    place = (rows - np.repeat(first, counts)).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        weighed = hashed[rows] * (pd.util.hash_array(place) | np.uint64(1))
+    ends = np.cumsum(counts)
+    total = np.concatenate([[np.uint64(0)], np.cumsum(weighed, dtype=np.uint64)])  # wraps: a sum modulo 2**64
+    with np.errstate(over="ignore"):
+        sums = total[ends] - total[ends - counts]
+    return [f"{int(v):016x}" for v in sums]
+
+
+def record(panel: Panel, splits: list[Split]) -> list[list]:
+    """Per series fitted ``[training rows, their hash, validation rows, their hash]`` (``model.json``'s ``fit_rows``)."""
+    hashed = _row_hashes(panel)
+    train = _digests(panel, hashed, np.zeros(len(splits), dtype=np.int64), [sp.train_end for sp in splits])
+    val = _digests(panel, hashed, [sp.train_end for sp in splits], [sp.val_end for sp in splits])
+    return [[int(sp.train_end), t, int(sp.val_end - sp.train_end), v] for sp, t, v in zip(splits, train, val)]
+
+
+@dataclass
+class Source:
+    """What ``check`` found: ``means`` and ``scales`` [S, T] (the training-mean baseline and the MASE scale of each
+    series of the data, the data's own where its training rows differ), and ``said`` (None when nothing differs):
+    ``{"train": ids, "val": ids (their validation rows differ), "differs" (how, in words), "text"}``."""
+
+    means: np.ndarray
+    scales: np.ndarray
+    said: dict | None = None
+
+
+def _first_rows(panel: Panel, starts: np.ndarray) -> list:
+    """Each series' time at row ``starts[s]`` as the fit kept its first time (``parts.borders``), None past its end."""
+    shown = parts.borders(panel, [Split(int(lo), int(lo), int(lo) + 1) for lo in starts])
+    return [row[0] for row in shown]
+
+
+def _covered(panel: Panel, s: int, state, k: int, lo: int, hi: int, first_here, upto) -> bool:
+    """Whether series ``s`` holds the whole fit's period of its rows ``lo:hi`` here: undated, as many rows as the
+    fit's period ends at (``upto``: that row count); dated, a row at the fit's first time (``first_here``: the time at
+    row ``lo``) and one at or after the period's end (``upto``: the next period's first time, None when it had none)."""
+    length = int(panel.lengths[s])
+    if first_here is False:  # undated: the fit's rows by number
+        return length >= upto
+    fit_first = state.borders[k][3] if len(state.borders[k]) > 3 else None
+    return fit_first is not None and first_here == fit_first and upto is not None and hi < length
+
+
+def check(state, panel: Panel, index: np.ndarray, warn: bool = True) -> Source:
+    """The baselines' source for ``panel`` (``index``: each series' position among the model's) and what differs."""
+    means, scales = state.train_means[index].copy(), state.mase_scales[index].copy()
+    kept = getattr(state, "fit_rows", None)
+    if kept is None or not len(index):
+        return Source(means, scales)
+    located = parts.locate(state, panel, index)
+    starts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
+    firsts = _first_rows(panel, starts) if located.by_time else [False] * panel.n_series
+    hashed = _row_hashes(panel)
+    here_train = _digests(panel, hashed, starts, [sp.train_end for sp in located.splits])
+    here_val = _digests(panel, hashed, [sp.train_end for sp in located.splits], [sp.val_end for sp in located.splits])
+    train, val, told = [], [], []
+    for s, k in enumerate(index):
+        n_train, h_train, n_val, h_val = kept[k]
+        lo, sp, fit = int(starts[s]), located.splits[s], state.splits[k]
+        ends = (state.borders[k][0], state.borders[k][1]) if located.by_time else (fit.train_end, fit.val_end)
+        if _covered(panel, s, state, k, lo, sp.train_end, firsts[s], ends[0]):
+            if sp.train_end - lo != n_train or here_train[s] != h_train:
+                train.append(s)
+                told.append((s, k, lo, sp, n_train))
+        if n_val and _covered(panel, s, state, k, lo, sp.val_end, firsts[s], ends[1]):
+            if sp.val_end - sp.train_end != n_val or here_val[s] != h_val:
+                val.append(s)
+    if not train and not val:
+        return Source(means, scales)
+    if train:
+        own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in train]
+        means[train], scales[train] = observed.in_sample(panel.subset(train), own, state.settings.data.season,
+                                                         state.settings.data.fill, [int(starts[s]) for s in train])
+    differs = _text(state, panel, train, val, told, means)
+    text = scored_text(differs, bool(train))
+    if warn:
+        log.warning("%s", text)
+    return Source(means, scales, {"train": [panel.given_id(s) for s in train],
+                                  "val": [panel.given_id(s) for s in val], "differs": differs, "text": text})
+
+
+def _text(state, panel: Panel, train: list, val: list, told: list, means: np.ndarray) -> str:
+    """Which rows differ and how (the first such series' training mean here and at fit), in words."""
+    many = panel.n_series > 1
+    said = []
+    if train:
+        s, k, lo, sp, n_train = told[0]
+        rows = sp.train_end - lo
+        count = f"{n_train} rows" if rows == n_train else f"{rows} rows here ({n_train} at fit)"
+        name = panel.named_columns(s)[0]
+        how = (f"the training mean of {name!r} is {means[s, 0]:.6g} here, {state.train_means[k, 0]:.6g} at fit"
+               if means[s, 0] != state.train_means[k, 0] else f"the training mean of {name!r} is the same")
+        also = " (and its validation rows)" if val and not many else ""
+        said.append(f"the rows of the fit's training period differ from those fit read in {len(train)} of "
+                    f"{panel.n_series} series (first {panel.given_id(s)!r}: {count}; {how})" if many else
+                    f"the {count} of the fit's training period{also} differ from those fit read ({how})")
+    if val and (many or not train):
+        who = f" in {len(val)} of {panel.n_series} series" if many else ""
+        said.append(f"the rows of the fit's validation period differ from those fit read{who}")
+    return "; ".join(said)
+
+
+def scored_text(differs: str, train: bool) -> str:
+    """What evaluate and compare say of rows that differ (``differs``: ``_text``'s), and what their scores use."""
+    use = ("; the training-mean baseline and the MASE scale are this data's own, from its rows of the fit's training "
+           "period, as the naive baselines are (not the fit's); the model is scored on data other than it was fitted on"
+           if train else "; the model is scored on data other than it was validated on (its training rows are the "
+           "same: the training-mean baseline and the MASE scale are the fit's)")
+    return differs + use
+
+
+def warn_predict(state, panel: Panel, index: np.ndarray) -> None:
+    """predict's one line where the data's rows of the fit's periods differ from those fit read."""
+    said = check(state, panel, index, warn=False).said
+    if said:
+        log.warning("%s; the forecast reads this data's rows as they are, with the scaling fit learned from the rows it "
+                    "read (revised data, or another unit?)", said["differs"])

@@ -1,0 +1,148 @@
+"""Data whose rows of the fit's training and validation periods differ from those fit read (``fitrows.py``): evaluate,
+compare's windows and predict say so in one line, and evaluate's training-mean baseline and MASE scale come from the
+data's own rows, as the naive baselines do; data that extends the fit's, and a model saved before the rows were kept,
+say nothing."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import TINY, make_frame
+
+from rnncast import Forecaster, datasets
+
+WARNED = "differ from those fit read"
+
+
+@pytest.fixture(scope="module")
+def sales():
+    data = datasets.monthly_sales()
+    model = Forecaster(**{**TINY, "horizon": 6, "season": 12}).fit(data, target="sales")
+    return data, model
+
+
+def _doubled(data: pd.DataFrame) -> pd.DataFrame:
+    return data.assign(sales=data["sales"] * 2)
+
+
+def test_doubled_data_is_named_and_its_baselines_and_mase_come_from_it(sales, caplog):
+    data, model = sales
+    real = model.evaluate(data)
+    assert "fit_rows" not in real["scored"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        doubled = model.evaluate(_doubled(data))
+    said = [r.getMessage() for r in caplog.records if WARNED in r.getMessage()]
+    assert len(said) == 1 and "training period" in said[0] and "this data's own" in said[0]
+    assert len(doubled["scored"]["fit_rows"]["train"]) == 1 and WARNED in doubled["scored"]["text"]
+    # the file's training mean, as the naive baselines are the file's: every error doubles, MSE four times
+    assert doubled["original"]["mean"]["mse"] == pytest.approx(4 * real["original"]["mean"]["mse"], rel=1e-9)
+    for name in ("seasonal", "repeat", "mean"):  # the file's MASE scale: doubled with the errors
+        assert doubled["original"][name]["mase"] == pytest.approx(real["original"][name]["mase"], rel=1e-9)
+
+
+def test_a_file_that_extends_the_fit_data_is_silent(caplog):
+    data = datasets.monthly_sales()
+    model = Forecaster(**{**TINY, "horizon": 6, "season": 12}).fit(data.iloc[:100], target="sales")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(data)
+        model.predict(data)
+    assert "fit_rows" not in result["scored"]
+    assert not [r for r in caplog.records if WARNED in r.getMessage()]
+    assert result["scored"]["windows"] > 0
+
+
+def test_only_validation_rows_changed_keep_the_fit_baselines(sales):
+    data, model = sales
+    changed = data.copy()
+    row = model.splits_[0].train_end  # the first validation row
+    changed.loc[row, "sales"] += 50.0
+    result = model.evaluate(changed)
+    assert result["scored"]["fit_rows"]["train"] == [] and len(result["scored"]["fit_rows"]["val"]) == 1
+    assert "the fit's" in result["scored"]["fit_rows"]["text"]
+    real = model.evaluate(data)["original"]["mean"]  # the test targets and the fit's mean and scale: the same scores
+    assert result["original"]["mean"]["mse"] == real["mse"] and result["original"]["mean"]["mase"] == real["mase"]
+
+
+def test_predict_warns_in_one_line(sales, caplog):
+    data, model = sales
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(_doubled(data))
+    said = [r.getMessage() for r in caplog.records if WARNED in r.getMessage()]
+    assert len(said) == 1 and "the forecast reads" in said[0]
+
+
+def test_a_model_saved_before_fit_rows_loads_and_stays_silent(sales, tmp_path, caplog):
+    data, model = sales
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    assert "fit_rows" in meta
+    del meta["fit_rows"]
+    from rnncast.weightfile import description_sha256
+
+    key = "description_sha256"
+    if key in meta:
+        meta[key] = description_sha256(meta, key)
+    path.write_text(json.dumps(meta))
+    old = Forecaster.load(tmp_path / "m")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = old.evaluate(_doubled(data))
+    assert "fit_rows" not in result["scored"]
+    assert not [r for r in caplog.records if WARNED in r.getMessage()]
+
+
+def test_a_panel_names_the_series_whose_training_rows_differ(caplog):
+    panel = datasets.sine_panel(3, lengths=(120, 120))
+    model = Forecaster(**TINY).fit(panel, target="y", id_col="unique_id", time_col="ds")
+    ids = panel["unique_id"].unique()
+    revised = panel.copy()
+    first = revised.index[revised["unique_id"] == ids[1]][0]
+    revised.loc[first, "y"] += 10.0
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(revised)
+    assert result["scored"]["fit_rows"]["train"] == [ids[1]]
+    assert f"1 of {len(ids)} series" in result["scored"]["fit_rows"]["text"]
+
+
+def test_undated_rows_are_compared_by_number():
+    frame = make_frame(200, time=False, feature=False)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    assert "fit_rows" not in model.evaluate(pd.concat([frame, frame.iloc[:20]], ignore_index=True))["scored"]
+    scaled = frame.assign(y=frame["y"] * np.float32(3))
+    assert len(model.evaluate(scaled)["scored"]["fit_rows"]["train"]) == 1
+
+
+def test_compare_windows_take_the_training_mean_of_the_data(sales):
+    data, model = sales
+    real = model.predict_windows(data, part="test").baselines["mean"]
+    doubled = model.predict_windows(_doubled(data), part="test").baselines["mean"]
+    np.testing.assert_allclose(doubled, 2 * real, rtol=1e-9)
+
+
+def test_a_damaged_fit_rows_record_is_refused_by_name(sales, tmp_path):
+    from rnncast.errors import RnncastError
+    from rnncast.weightfile import description_sha256
+
+    data, model = sales
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    meta["fit_rows"] = [[1, 2]]
+    if "description_sha256" in meta:
+        meta["description_sha256"] = description_sha256(meta, "description_sha256")
+    path.write_text(json.dumps(meta))
+    with pytest.raises(RnncastError, match="fit_rows"):
+        Forecaster.load(tmp_path / "m")
+
+
+def test_a_float32_frame_and_the_csv_it_writes_hold_the_same_rows(tmp_path, caplog):
+    frame = make_frame(200, feature=False)  # y is float32: its CSV text reads back as other float64 numbers
+    model = Forecaster(**TINY).fit(frame, target="y")
+    frame.to_csv(tmp_path / "y.csv", index=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(tmp_path / "y.csv")
+    assert "fit_rows" not in result["scored"] and WARNED not in caplog.text
