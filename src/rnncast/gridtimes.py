@@ -3,13 +3,13 @@
 model.json keeps it and predict dates forecasts on it (decision 9601).
 
 The grid is the one ``freq`` names (fit's freq=, or the model's calendar when predict or evaluate reads data again),
-else the one ``jitter.near`` finds: a step a whole number of hours, minutes, seconds or milliseconds with every
-timestamp within a tenth of a step (``jitter.SHARE``) of its points as pandas' ``round`` counts them (on the clock,
-from midnight). Steps of a day or more are left alone: dates an hour or two off midnight are a zone's or daylight
-saving's (``writtenzones``), not a clock's jitter. pandas rounds; nothing here is own arithmetic. Timestamps that already keep a calendar of that step
-(daily rows at 02:00) are left as they are, and so, where no freq is given, are data whose rows are on the grid but a
-few (decision 682 keeps that calendar and names those rows). Refused, by row: two rows of a series that would meet one
-grid point, and, for a freq given, a row farther from its grid than a tenth of a step while others lie near it.
+else, at fit, the one ``jitter.near`` finds: a step a whole number of hours, minutes, seconds or milliseconds with
+every timestamp within a tenth of a step (``jitter.SHARE``) of its points as pandas' ``round`` counts them (on the
+clock, from midnight). pandas rounds; nothing here is own arithmetic. Left as they are: steps of a day or more (dates
+an hour or two off midnight are a zone's or daylight saving's: ``writtenzones``), timestamps that keep a calendar of
+the step already, and, where no freq is given, data whose rows are on the grid but a few (decision 682 keeps that
+calendar and names those rows). Refused, by row: two rows of a series near one grid point, and, for a freq given, a
+row farther from its grid than a tenth of a step while the others each lie near a point of their own.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
             announce: bool = True) -> pd.Index:
     """``time`` [N] (series stacked, each sorted, cut at ``offsets`` [S + 1]) read on the grid it lies near (the one
     ``freq`` names, else, where ``announce`` (a fit), ``jitter.near``'s), said in one line (a warning at fit; INFO
-    when data is read again on a model's calendar); else ``time`` itself. Rows are named by ``where(i)`` and written as ``fmt`` writes them."""
+    when data is read again on a model's calendar); else ``time`` itself. Rows are named by ``where(i)`` and written
+    as ``fmt`` writes them."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return time
     if freq is None and not announce:
@@ -45,11 +46,11 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         return time
     try:
         step = pd.Timedelta(offset)
-        if step >= pd.Timedelta(days=1):  # days hours off midnight are a zone's or daylight saving's, not a clock's jitter
+        if step >= pd.Timedelta(days=1):  # dates hours off midnight: a zone's or daylight saving's, not jitter
             return time
         off = calendars.off_rows(time, offsets, offset)
         rounded = time.round(offset)  # pandas rounds the wall time, on the clock
-    except (ValueError, TypeError, RnncastError):  # a calendar no rounding keeps ('W-SUN'), a time daylight saving repeats
+    except (ValueError, TypeError, RnncastError):  # a calendar no rounding keeps ('W-SUN'), a time DST repeats
         return time
     if off is None or not off.any():
         return time  # on a calendar of this step already
@@ -59,15 +60,16 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         return time  # all but a few on it: the calendar they keep (offcalendar.most_kept) names those
     words = jitter.named(offset)
     far = np.flatnonzero(shift * jitter.SHARE > step.to_timedelta64())
-    if len(far) and len(far) < moved:  # a row too far from the grid the others lie near (none near: settle refuses)
-        i = int(far[0])
-        raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {jitter.duration(pd.Timedelta(shift[i]))} "
-                           f"off the {words} grid of freq={_text(freq)!r}, more than a tenth of its step "
-                           f"({jitter.duration(step / jitter.SHARE)}) within which rows are read on it; correct or remove "
-                           f"that row, or give the freq its timestamps follow")
-    if len(far):
-        return time
     same = np.flatnonzero((np.diff(rounded.asi8) == 0) & inside(offsets, len(time)))
+    if len(far) and (len(same) or len(far) == moved):
+        return time  # no grid these rows lie near (several to a point, or none near): settle refuses a freq given
+    if len(far):  # a row too far from the grid the others lie near, each near a point of its own
+        i = int(far[0])
+        by = jitter.duration(pd.Timedelta(shift[i]))
+        raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {by} off the {words} grid of "
+                           f"freq={_text(freq)!r}, more than a tenth of its step ({jitter.duration(step / jitter.SHARE)}) "
+                           "within which rows are read on it; correct or remove that row, or give the freq its "
+                           "timestamps follow")
     if len(same):
         a, b = int(same[0]), int(same[0]) + 1
         raise RnncastError(f"timestamps {shown(time[a], time, fmt)} ({where(a)}) and {shown(time[b], time, fmt)} "
