@@ -1,6 +1,7 @@
 """Timestamps a few seconds off a regular grid (``jitter.py``): the grid they lie near, and the rounding that puts
-them on it named by fit's warning, the refusal of a given freq and predict's refusal, never done silently; two rows
-that rounding would give one timestamp said instead."""
+them on it named by the calendar's warning and the refusal of a given freq where ``calendars.settle`` meets them
+(data read for a fit reads them on the grid first: ``gridtimes``, tests/test_gridtimes.py); two rows that rounding
+would give one timestamp said instead."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY
-from rnncast import Forecaster, RnncastError, jitter
+from rnncast import RnncastError, jitter
 from rnncast.calendars import settle
 
 ROUND = "round them to it, e.g. with pandas: df['timestamp'] = pd.to_datetime(df['timestamp']).dt.round('10min')"
@@ -68,14 +68,3 @@ def test_rows_rounding_would_merge_are_said_instead_of_the_rounding():
     said = jitter.advice(time, _whole(time), where=lambda i: f"line {i + 2}")
     assert "round them to it" not in said and "dt.round" not in said
     assert f"but rounded to it {time[5]} (line 7) and {time[6]} (line 8) would share one timestamp" in said
-
-
-def test_predict_refuses_a_model_fitted_on_them_naming_the_rounding():
-    time = _jittered(n=120)
-    rng = np.random.default_rng(2)
-    frame = pd.DataFrame({"timestamp": time, "y": rng.normal(size=len(time)).cumsum()})
-    model = Forecaster(**TINY).fit(frame, target="y")
-    with pytest.raises(RnncastError, match=r"cannot be dated; fit again on rounded timestamps: the timestamps lie "
-                                           r"within 4 s of a 10-minute grid \(jitter\); round them") as err:
-        model.predict(frame)
-    assert str(err.value).endswith(ROUND)

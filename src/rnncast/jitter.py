@@ -55,10 +55,8 @@ def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
         if not off.any():
             return None  # on the grid already: something else keeps them off a calendar
         same = np.flatnonzero((np.diff(rounded) == 0) & inside(offsets, len(time)))
-        name = type(offset).__name__.lower()
-        words = f"{offset.n}-{name}{'second' if name == 'milli' else ''}"
         clash = (int(same[0]), int(same[0]) + 1) if len(same) else None
-        return Grid(offset.freqstr, words, pd.Timedelta(int(off.max()), unit="ns"), clash)
+        return Grid(offset.freqstr, named(offset), pd.Timedelta(int(off.max()), unit="ns"), clash)
     return None
 
 
@@ -70,7 +68,7 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     grid = near(time, offsets)
     if grid is None:
         return None
-    found = f"the timestamps lie within {_duration(grid.off)} of a {grid.words} grid (jitter)"
+    found = f"the timestamps lie within {duration(grid.off)} of a {grid.words} grid (jitter)"
     if grid.clash is not None:
         rows = [f"{shown(time[i], time, fmt)}{f' ({where(i)})' if where is not None else ''}" for i in grid.clash]
         return (f"{found}, but rounded to it {rows[0]} and {rows[1]} would share one timestamp: keep one row per "
@@ -83,7 +81,13 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
             f"df[{column!r}] = pd.to_datetime(df[{column!r}]{read}).dt.round({grid.alias!r})")
 
 
-def _duration(value: pd.Timedelta) -> str:
+def named(offset) -> str:
+    """A grid's step in words, as a compound adjective: '5-minute', '1-hour', '250-millisecond'."""
+    name = type(offset).__name__.lower()
+    return f"{offset.n}-{name}{'second' if name == 'milli' else ''}"
+
+
+def duration(value: pd.Timedelta) -> str:
     """A distance from the grid as a person reads it: 4 s, 0.25 s; a minute or more in its units, 48 min 32 s."""
     seconds = value.total_seconds()
     if seconds < 60:

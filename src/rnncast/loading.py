@@ -22,8 +22,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+<<<<<<< HEAD
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets,
                      indexcolumns, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
+=======
+from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
+                     holidaysets, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
+>>>>>>> s17h6
                      weekmasks, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -182,6 +187,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         time, rows.text_format = compactdates.counter_dates(time, offsets, freq)
         rows.how = "by its name" if rows.how and rows.text_format else rows.how  # no longer integer periods
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
+    where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731  rows as now
+    time = gridtimes.on_grid(time, offsets, freq, where, rows.text_format, announce) if rows.written is None else time  # jitter
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
@@ -199,7 +206,6 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if off is not None:
         dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
         offsets = _offsets(codes, len(rows.ids))
-    where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if announce and session is not None and sessions.business_hours(freq) is not None:
         log.info("freq=%r (pandas' business hours) is read as the trading session %r, whose days skip holidays= "

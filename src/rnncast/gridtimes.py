@@ -1,0 +1,95 @@
+"""Timestamps a few seconds off a regular grid (a logger sampling every 5 minutes whose clock stamps 00:05:02,
+00:10:01, 00:14:59: IoT, SCADA, weather stations) read on that grid, said in one line, so that the calendar is found,
+model.json keeps it and predict dates forecasts on it (decision 705).
+
+The grid is the one ``freq`` names (fit's freq=, or the model's calendar when predict or evaluate reads data again),
+else, at fit, the one ``jitter.near`` finds: a step a whole number of hours, minutes, seconds or milliseconds with
+every timestamp within a tenth of a step (``jitter.SHARE``) of its points as pandas' ``round`` counts them (on the
+clock, from midnight). pandas rounds; nothing here is own arithmetic. Left as they are: steps of a day or more (dates
+an hour or two off midnight are a zone's or daylight saving's: ``writtenzones``), timestamps that keep a calendar of
+the step already, and, where no freq is given, data whose rows are on the grid but a few (decision 682 keeps that
+calendar and names those rows). Refused, by row: two rows of a series near one grid point, and, for a freq given, a
+row farther from its grid than a tenth of a step while the others each lie near a point of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import calendars, jitter
+from rnncast.errors import RnncastError
+from rnncast.offsetguess import inside
+from rnncast.timetext import shown
+
+log = logging.getLogger(__name__)
+
+FEW = 5  # no freq given: at most this many rows off the grid (and a twentieth of them) are decision 682's to name
+
+
+def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | None = None,
+            announce: bool = True) -> pd.Index:
+    """``time`` [N] (series stacked, each sorted, cut at ``offsets`` [S + 1]) read on the grid it lies near (the one
+    ``freq`` names, else, where ``announce`` (a fit), ``jitter.near``'s), said in one line (a warning at fit; INFO
+    when data is read again on a model's calendar); else ``time`` itself. Rows are named by ``where(i)`` and written
+    as ``fmt`` writes them."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
+        return time
+    if freq is None and not announce:
+        return time  # data read again for a model: its calendar (given as freq) is the grid, none is no grid
+    grid = jitter.near(time, offsets) if freq is None else None
+    offset = _fixed(freq) if freq is not None else to_offset(grid.alias) if grid is not None else None
+    if offset is None:
+        return time
+    try:
+        step = pd.Timedelta(offset)
+        if step >= pd.Timedelta(days=1):  # dates hours off midnight: a zone's or daylight saving's, not jitter
+            return time
+        off = calendars.off_rows(time, offsets, offset)
+        rounded = time.round(offset)  # pandas rounds the wall time, on the clock
+    except (ValueError, TypeError, RnncastError):  # a calendar no rounding keeps ('W-SUN'), a time DST repeats
+        return time
+    if off is None or not off.any():
+        return time  # on a calendar of this step already
+    shift = (time - rounded).to_series().abs().to_numpy()  # [N] timedelta64
+    moved = int((shift > np.timedelta64(0)).sum())
+    if freq is None and moved <= min(FEW, len(time) // 20):
+        return time  # all but a few on it: the calendar they keep (offcalendar.most_kept) names those
+    words = jitter.named(offset)
+    far = np.flatnonzero(shift * jitter.SHARE > step.to_timedelta64())
+    same = np.flatnonzero((np.diff(rounded.asi8) == 0) & inside(offsets, len(time)))
+    if len(far) and (len(same) or len(far) == moved):
+        return time  # no grid these rows lie near (several to a point, or none near): settle refuses a freq given
+    if len(far):  # a row too far from the grid the others lie near, each near a point of its own
+        i = int(far[0])
+        by = jitter.duration(pd.Timedelta(shift[i]))
+        raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {by} off the {words} grid of "
+                           f"freq={_text(freq)!r}, more than a tenth of its step ({jitter.duration(step / jitter.SHARE)}) "
+                           "within which rows are read on it; correct or remove that row, or give the freq its "
+                           "timestamps follow")
+    if len(same):
+        a, b = int(same[0]), int(same[0]) + 1
+        raise RnncastError(f"timestamps {shown(time[a], time, fmt)} ({where(a)}) and {shown(time[b], time, fmt)} "
+                           f"({where(b)}) lie near one point of a {words} grid, {shown(rounded[a], rounded, fmt)}, so "
+                           f"they cannot both be read on it; keep one row per {words} step (or average each step's rows)")
+    i = int(np.argmax(shift))
+    (log.warning if announce else log.info)(
+        "timestamps lie within %s of a %s grid: read on it, forecasts dated on it (%d of %d rows moved; the farthest, "
+        "%s (%s), to %s)", jitter.duration(pd.Timedelta(shift[i])), words, moved, len(time),
+        shown(time[i], time, fmt), where(i), shown(rounded[i], rounded, fmt))
+    return rounded.rename(time.name)
+
+
+def _fixed(freq):
+    """The pandas offset ``freq`` names, where it is one (a week mask or a session is not: None)."""
+    try:
+        return to_offset(freq)
+    except (ValueError, TypeError):
+        return None
+
+
+def _text(freq) -> str:
+    return freq if isinstance(freq, str) else getattr(freq, "freqstr", str(freq))

@@ -1,0 +1,114 @@
+"""Timestamps every one of which lies a few seconds off a regular grid (``gridtimes.py``): read on the grid, said in
+one line naming it and the largest shift, kept as the model's calendar, forecasts dated on it after the data's last
+row; a freq given reads them on its grid; rows too far off it or two near one grid point refused by line."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import Forecaster, RnncastError
+from rnncast.loading import load_panel
+
+SMALL = dict(lookback=12, horizon=3, hidden_size=8, epochs=1, seed=0, threads=1)
+CLI = ["--target", "y", "--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--threads", "1"]
+
+
+def logger(freq: str = "5min", seconds: int = 5, n: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """The finding's data: a logger on a ``freq`` grid whose clock stamps each row up to ``seconds`` early or late
+    (whole seconds, uniform), a sine and noise."""
+    rng = np.random.default_rng(seed)
+    grid = pd.date_range("2024-03-01", periods=n, freq=freq)
+    stamps = grid + pd.to_timedelta(rng.integers(-seconds, seconds + 1, n), unit="s")
+    y = np.sin(np.arange(n) * 2 * np.pi / 48) + rng.normal(0, 0.1, n)
+    return pd.DataFrame({"timestamp": stamps, "y": y})
+
+
+def test_a_5_minute_logger_is_read_on_its_grid_and_forecast_on_it(caplog):
+    """The finding: 2000 rows within 5 s of a 5-minute grid trained undated and predict refused them. The rows are
+    now read on the grid, said in one line; the model keeps '5min' and dates forecasts after the last row."""
+    data = logger()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**SMALL).fit(data, target="y")
+    said = [r.getMessage() for r in caplog.records if "grid" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("timestamps lie within 5 s of a 5-minute grid: read on it, "
+                                                 "forecasts dated on it ("), said
+    assert model.calendar_.freq_text == "5min"
+    last = data["timestamp"].iloc[-1].round("5min")
+    assert list(model.predict(data).index) == list(pd.date_range(last, periods=4, freq="5min")[1:])
+    assert np.isfinite(model.evaluate(data)["original"]["model"]["mse"])
+
+
+def test_the_findings_on_the_command_line(tmp_path, capsys, caplog):
+    """`rnncast fit` then `predict` and `evaluate`, exit 0, for both findings (5-minute +-5 s, hourly +-2 min):
+    model.json keeps the grid, the forecasts follow the data's last row on it."""
+    from rnncast.cli import main
+
+    for name, freq, seconds in (("five", "5min", 5), ("hour", "h", 120)):
+        path, run, out = tmp_path / f"{name}.csv", tmp_path / f"{name}run", tmp_path / f"{name}f.csv"
+        data = logger(freq, seconds)
+        data.to_csv(path, index=False)
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            assert main(["fit", str(path), *CLI, "--out", str(run)]) == 0
+        assert f"a {'5-minute' if name == 'five' else '1-hour'} grid: read on it" in caplog.text
+        assert "predict will refuse" not in capsys.readouterr().out
+        assert json.loads((run / "model" / "model.json").read_text())["calendar"]["freq"] == freq
+        assert main(["predict", str(run), str(path), "--out", str(out)]) == 0
+        last = data["timestamp"].iloc[-1].round(freq)
+        assert list(pd.to_datetime(pd.read_csv(out).iloc[:, 0])) == list(pd.date_range(last, periods=4, freq=freq)[1:])
+        assert main(["evaluate", str(run), str(path)]) == 0
+    assert main(["backtest", str(tmp_path / "five.csv"), *CLI, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
+
+
+def test_a_freq_given_reads_them_on_its_grid(tmp_path, caplog):
+    """`--freq 5min` refused the first row off it; it now reads the rows on its grid."""
+    from rnncast.cli import main
+
+    logger(n=300).to_csv(tmp_path / "five.csv", index=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert main(["fit", str(tmp_path / "five.csv"), *CLI, "--freq", "5min", "--out", str(tmp_path / "run")]) == 0
+    assert "of a 5-minute grid: read on it" in caplog.text
+
+
+def test_a_row_too_far_from_the_grid_is_refused_by_line(tmp_path):
+    """Jitter up to 40 % of a step: with freq='5min' the first row farther than 30 s from its grid is refused, by
+    line; without freq no grid is found and nothing is moved."""
+    data = logger(n=300, seconds=120)
+    data.to_csv(tmp_path / "far.csv", index=False)
+    off = (data["timestamp"] - data["timestamp"].dt.round("5min")).abs()
+    first = int(np.flatnonzero(off > pd.Timedelta("30s"))[0])
+    with pytest.raises(RnncastError, match=rf"^timestamp {data['timestamp'][first]} \(line {first + 2} of far.csv\) "
+                                           r"lies .* off the 5-minute grid of freq='5min', more than a tenth of its "
+                                           r"step \(30 s\)"):
+        load_panel(tmp_path / "far.csv", "y", freq="5min")
+    assert list(load_panel(data, "y").time) == list(data["timestamp"])
+
+
+def test_two_rows_near_one_grid_point_are_refused_naming_both(tmp_path):
+    data = logger(n=300)
+    data.loc[10, "timestamp"] = pd.Timestamp("2024-03-01 00:45:04")  # row 9 is 00:45 +-5 s: a second reading
+    data = data.sort_values("timestamp", kind="stable").reset_index(drop=True)
+    data.to_csv(tmp_path / "twice.csv", index=False)
+    a, b = (int(i) for i in np.flatnonzero(data["timestamp"].dt.round("5min") == pd.Timestamp("2024-03-01 00:45")))
+    with pytest.raises(RnncastError, match=rf"^timestamps {data['timestamp'][a]} \(line {a + 2} of twice.csv\) and "
+                                           rf"{data['timestamp'][b]} \(line {b + 2} of twice.csv\) lie near one point "
+                                           r"of a 5-minute grid, 2024-03-01 00:45:00, so they cannot both be read on "
+                                           r"it; keep one row per 5-minute step"):
+        load_panel(tmp_path / "twice.csv", "y")
+
+
+def test_timestamps_on_a_calendar_are_read_as_before(caplog):
+    """Exact 5-minute rows, daily rows at 02:00 (a tenth of a day off midnight: a calendar, not jitter) and 5-minute
+    rows two of which are late (decision 682's) are left as they are."""
+    exact = logger(n=300, seconds=0)
+    daily = pd.DataFrame({"d": pd.date_range("2024-01-01 02:00", periods=60, freq="D"), "y": np.arange(60.0)})
+    late = exact.copy()
+    late.loc[[50, 140], "timestamp"] += pd.Timedelta("4s")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        for frame in (exact, daily, late):
+            assert list(load_panel(frame, "y").time) == list(frame.iloc[:, 0])
+    assert "grid" not in caplog.text
