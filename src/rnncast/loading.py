@@ -22,14 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-<<<<<<< HEAD
-from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets,
-                     indexcolumns, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
-=======
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
-                     holidaysets, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
->>>>>>> s17h6
-                     weekmasks, writtenzones)
+                     holidaysets, indexcolumns, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
+                     tradingweeks, weekmasks, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
