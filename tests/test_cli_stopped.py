@@ -86,3 +86,31 @@ def test_a_new_fit_stopped_before_its_training_wrote_nothing():
     assert fit_not_begun(Path("runs/r"), False, args) == (
         "the run had not begun (its data was being read and checked): nothing was written; run the same command "
         "again to fit it")
+
+
+def _stopped(capsys, **given) -> tuple[int, str]:
+    """``cli.run`` of a command whose work is stopped by Ctrl-C."""
+    from rnncast.cli import run
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    args = argparse.Namespace(run=interrupted, **given)
+    code = run(args)
+    return code, capsys.readouterr().err
+
+
+def test_predict_evaluate_export_compare_stopped_say_what_was_written(tmp_path, capsys):
+    """predict, evaluate, export and compare said only "rnncast: interrupted": now whether their file was written
+    (whole or not at all: files.write_bytes) and to run the command again."""
+    out = tmp_path / "f.csv"
+    code, err = _stopped(capsys, command="predict", out=str(out))
+    assert code == 130 and err == (f"rnncast: interrupted; {out} is complete or not written (it is written whole, then "
+                                   "renamed into place; a file there before stays as it was unless it was replaced "
+                                   "whole); run the same command again to write it\n")
+    code, err = _stopped(capsys, command="export", onnx=str(tmp_path / "m.onnx"))
+    assert code == 130 and f"interrupted; {tmp_path / 'm.onnx'} is complete or not written" in err
+    for command in ("evaluate", "compare", "predict"):
+        code, err = _stopped(capsys, command=command)
+        assert code == 130 and err == ("rnncast: interrupted; it writes no file, so nothing was left; run the same "
+                                       "command again for its result\n"), command

@@ -123,7 +123,11 @@ def run(args) -> int:
         print(f"rnncast: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (interrupts.Terminated)
-        print(f"rnncast: interrupted{interrupts.by(err)}", file=sys.stderr)
+        said = ""
+        if getattr(args, "command", None) in ("predict", "evaluate", "export", "compare"):
+            from rnncast.cli.stopped import reader_left
+            said = f"; {reader_left(args)}"
+        print(f"rnncast: interrupted{interrupts.by(err)}{said}", file=sys.stderr)
         return interrupts.exit_status(err)
     except BrokenPipeError:  # the reader went away (`rnncast evaluate ... | head -1`): what it read was enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout

@@ -68,3 +68,15 @@ def backtest_left(out: Path | None, stage: str, earlier: bool, overwrite: bool) 
     kept = f"{out} keeps the earlier backtest as it was" if earlier else "nothing was written"
     return (f"{kept}; a backtest writes its files only once every window is scored and keeps no partial one, so "
             f"{AGAIN} to run it, from its first window")
+
+
+def reader_left(args) -> str:
+    """What predict, evaluate, export or compare stopped left: the one file each may write (predict's ``--out``,
+    evaluate's ``--by-series-csv``, export's ONNX file) is written whole under a temporary name and then renamed
+    (``files.write_bytes``), so it is there complete or not at all, a file it would replace as it was; compare writes
+    none."""
+    path = getattr(args, "out", None) or getattr(args, "by_series_csv", None) or getattr(args, "onnx", None)
+    if not path:
+        return f"it writes no file, so nothing was left; {AGAIN} for its result"
+    return (f"{path} is complete or not written (it is written whole, then renamed into place; a file there before "
+            f"stays as it was unless it was replaced whole); {AGAIN} to write it")
