@@ -22,7 +22,7 @@ from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
 from rnncast.spelling import hint, spelled
-from rnncast.timecalendar import ALIASES, Calendar
+from rnncast.timecalendar import ALIASES, Calendar, market_of
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -153,8 +153,7 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     for s in odd:
         piece = time[offsets[s] : offsets[s + 1]]
         own[int(s)] = owncalendars.alone(piece)  # (offset, ruler) or None: no calendar explains this series
-    calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and (businessmonths.set_of(o[0]) or
-                                                                          tradingweeks.set_of(o[0])),
+    calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and market_of(o[0]),
                              kept=None if o else offcalendar.kept_alone(time[offsets[s] : offsets[s + 1]]))
                  for s, o in own.items()}  # a series no calendar explains: the one all but a few of its rows keep
     normal = [s for s in range(len(lengths)) if s not in own]

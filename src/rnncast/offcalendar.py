@@ -12,7 +12,7 @@ import pandas as pd
 from rnncast import businessmonths, jitter, tradingweeks
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
-from rnncast.timecalendar import ALIASES, Calendar, Kept
+from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
 from rnncast.timetext import shown
 
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
@@ -62,7 +62,7 @@ def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tupl
 def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> Kept:
     """What fit keeps of the calendar ``offset`` that all rows of ``time`` but ``off`` keep (``most_kept``), for
     predict to date forecasts on it: the rows off it as the column writes them (``fmt``)."""
-    market = businessmonths.set_of(offset) or tradingweeks.set_of(offset)
+    market = market_of(offset)
     on = Calendar("datetime", offset, None if time.tz is None else str(time.tz), time.name, holidays=market)
     return Kept(on, len(time) - len(off), len(time), tuple(shown(time[i], time, fmt) for i in off))
 
@@ -78,7 +78,7 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
            if last else f"correct {what} if a typo, or drop {what}")
     keep = (f"the other {n - len(off)} rows{' of that series' if one else ''} keep, so the model takes "
             f"{'its' if one else 'the'} rows as consecutive and predict dates its forecasts on that calendar")
-    market = businessmonths.set_of(offset) or tradingweeks.set_of(offset)
+    market = market_of(offset)
     return (f"{which} off the calendar {Calendar('datetime', offset, holidays=market).shown} {keep}: "
             f"{fix}, or give freq= (--freq) where the data keeps another calendar (a market's last trading day of the "
             "month or of the week: freq='BME' or 'W-FRI' with holidays= naming the market)")

@@ -32,6 +32,12 @@ from rnncast.errors import RnncastError
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
 
 
+def market_of(offset) -> str | None:
+    """The holiday set a market's month-end or week-end offset skips (``'BME'`` without NYSE holidays: ``'NYSE'``,
+    made by ``businessmonths`` or ``tradingweeks``), else None."""
+    return businessmonths.set_of(offset) or tradingweeks.set_of(offset)
+
+
 @dataclass(frozen=True)
 class Kept:
     """The calendar all but a few of fit's timestamps keep where none keeps every one (decision 682): the model
