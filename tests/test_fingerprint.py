@@ -114,3 +114,22 @@ def test_a_panel_is_hashed_once_and_its_cut_added_to_that_record(monkeypatch):
     assert "splits" not in fingerprint.of(panel)  # the cut is added to a copy, never kept
     other = load_panel(make_frame(120, seed=1), target="y", features="all")
     assert fingerprint.difference(plain, fingerprint.of(other)) is not None and hashed == [panel, other]
+
+
+def test_a_float32_frame_and_the_csv_it_writes_are_the_same_data(tmp_path):
+    """A fit from a float32 DataFrame resumed from that frame's CSV: the CSV's shortest text reads back as other
+    float64 numbers, the same float32 ones the network read, so the run's data has not changed (decision 707).
+    A change the network would see is still named, and a record written before (float64 hashes) still compares."""
+    frame = make_frame(120).assign(size=np.float32(1.1), unique_id="a")  # float32 y, x and a static column
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    record = _record(frame, static_covariates=["size"])
+    from_csv = _record(tmp_path / "d.csv", static_covariates=["size"])
+    assert fingerprint.difference(record, from_csv) is None
+    changed = frame.copy()
+    changed.loc[7, "x"] += np.float32(1e-3)
+    assert fingerprint.difference(record, _record(changed, static_covariates=["size"])).endswith("other values in column 'x'")
+    assert fingerprint.difference(record, _record(frame.assign(size=np.float32(1.2)), static_covariates=["size"])) == (
+        "its static covariates had other values")
+    older = {k: v for k, v in record.items() if k not in ("values32", "static32")}  # a run recorded before
+    assert fingerprint.difference(older, _record(frame.copy(), static_covariates=["size"])) is None
+    assert fingerprint.difference(older, from_csv) is not None  # its float64 hashes: compared as before

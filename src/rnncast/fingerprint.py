@@ -2,11 +2,13 @@
 
 A run that is resumed must train on, and be scored on, the data it started with: other rows re-split
 would put rows the model trained on into its "test" split. ``of`` records the panel as read (columns
-by role, series, rows, the range of times (shown as the data's calendar writes them, never compared), and a hash of each column's values, of the times, the ids
-and the static covariates, and which values were missing and filled: a value filled by hand is scored
-as observed, one ``fill`` made is not) and, for the library's checkpoints, where each series was cut; ``difference``
-says in words what differs between two records, or None. The content is compared, never the path: the
-data may have moved. A record is plain JSON (``config.json``, a checkpoint's metadata).
+by role, series, rows, the range of times (shown as the data's calendar writes them, never compared), a hash
+of each column's values (at float32, the network's precision, so a float32 frame and the CSV it writes are the
+same data; and at float64, as records written before compared), of the times, the ids and the static covariates,
+and which values were missing and filled: a value filled by hand is scored as observed, one ``fill`` made is not)
+and, for the library's checkpoints, where each series was cut; ``difference`` says in words what differs between
+two records, or None. The content is compared, never the path: the data may have moved. A record is plain JSON
+(``config.json``, a checkpoint's metadata).
 """
 
 from __future__ import annotations
@@ -54,11 +56,11 @@ def _times_ns(time) -> str | None:
         return None
 
 
-def _static(panel: Panel) -> str | None:
+def _static(panel: Panel, dtype=np.float64) -> str | None:
     static = panel.static
     if static is None:
         return None
-    numeric = np.ascontiguousarray(static.numeric, dtype=np.float64).tobytes()
+    numeric = np.ascontiguousarray(static.numeric, dtype=dtype).tobytes()
     labels = json.dumps([[str(v) for v in row] for row in static.categorical]).encode()
     return _digest(json.dumps(static.names).encode(), numeric, labels)
 
@@ -103,6 +105,7 @@ _TAKEN: dict = {}  # id(panel): (a weak reference to it, its record without the 
 def _content(panel: Panel) -> dict:
     """``of``'s record of ``panel`` without the cut."""
     values = np.asarray(panel.values, dtype=np.float64)
+    values32 = values.astype(np.float32)  # the network's precision, as fitrows compares (decision 707)
     time = panel.time
     dated = time is not None and len(time) > 0 and pd.api.types.is_datetime64_any_dtype(time)
     return {
@@ -115,11 +118,13 @@ def _content(panel: Panel) -> dict:
         "last": str(time.max()) if time is not None and len(time) else None,
         "midnight": bool(dated and at_midnight(time)),  # only shown: the first and last as dates (timetext.shown)
         "values": {name: _digest(np.ascontiguousarray(values[:, j]).tobytes()) for j, name in enumerate(panel.columns)},
+        "values32": {name: _digest(np.ascontiguousarray(values32[:, j]).tobytes()) for j, name in enumerate(panel.columns)},
         "times": _times(time),
         "times_ns": _times_ns(time),
         "ids": _digest(json.dumps([None if i is None else str(i) for i in panel.ids]).encode()),
         "lengths": _digest(np.asarray(panel.lengths, dtype=np.int64).tobytes()),
         "static": _static(panel),
+        "static32": _static(panel, np.float32),
         "missing": _missing(panel),
     }
 
@@ -184,11 +189,13 @@ def difference(recorded: dict, found: dict) -> str | None:
                     return (f"the run started with {_count(old[0] if old else 0)} in {name!r} (filled by fill=) and "
                             f"this data has as many, at other rows")
                 return f"the run started with {_count(old[0])} in {name!r} (filled by fill=); this data has {_count(new[0])}"
-    changed = [name for name in found["columns"] if (recorded.get("values") or {}).get(name) != found["values"][name]]
+    exact = "values32" not in recorded  # a record written before decision 707 kept float64 hashes only
+    key = "values" if exact else "values32"
+    changed = [name for name in found["columns"] if (recorded.get(key) or {}).get(name) != found[key][name]]
     if changed:
         names = ", ".join(repr(c) for c in changed)
         return f"it had the same {_rows(found)}, but other values in column{'s' if len(changed) > 1 else ''} {names}"
-    if recorded.get("static") != found["static"]:
+    if recorded.get("static" if exact else "static32") != found["static" if exact else "static32"]:
         return "its static covariates had other values"
     old, new = recorded.get("splits"), found.get("splits")
     if old is not None and new is not None and old != new:
