@@ -140,3 +140,14 @@ def test_a_static_table_given_to_the_backtest_is_used_and_the_held_values_are_no
         held = model.backtest(frame, n_windows=2).metrics["overall"]["model"]["mse"]
     assert "from the values the model holds" in caplog.text
     assert given != held  # the other table was used
+
+
+def test_time_col_false_given_to_the_backtest_of_a_dated_model_is_said_not_a_type_error(caplog, covariate_model):
+    """backtest(time_col=False) of a model fitted on dates stopped with TypeError ('bool' object is not iterable) where
+    the roles were compared; it is a role given like any (decision 708)."""
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        roles = merged(covariate_model.state_, {"time_col": False})
+    assert roles["time_col"] is False
+    assert "backtest reads time_col False as given, where the model was fitted with time_col date" in caplog.text

@@ -165,6 +165,10 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "later rows of other keys": (_set(("later_rows",), {"r2": 0.9}), r"incomplete or hand-edited.*later_rows must be null"),
     "test overlap of other keys": (_set(("test_overlap",), {"series": 2}),
                                    r"incomplete or hand-edited.*test_overlap must be null or \{series, of, from, to, text\}"),
+    "no time column beside one": (_set(("no_time_col",), True),  # decision 708
+                                  r"incomplete or hand-edited.*no_time_col is true \(fit was told the table has no time "
+                                  r"column\), but time_col is "),
+    "no time column as text": (_set(("no_time_col",), "yes"), r"hand-edited.*no_time_col must be true or absent, got 'yes'"),
     "test overlap text not text": (_set(("test_overlap",), {"series": 2, "of": 4, "from": "a", "to": "b", "text": 3}),
                                    r"incomplete or hand-edited.*test_overlap must be null or \{series, of, from, to, text\}"),
 }

@@ -32,7 +32,7 @@ def of_state(state: FittedState, data=None, static_given: bool = False) -> dict:
     model holds are given as a table (``held_static``), as predict uses them, unless ``static_given`` (the caller
     gives static covariates of its own, which take their place)."""
     roles = dict.fromkeys(ROLES)
-    roles.update(time_col=state.time_col, past_covariates=state.past_covariates or None,
+    roles.update(time_col=False if state.no_time_col else state.time_col, past_covariates=state.past_covariates or None,
                  future_covariates=state.future_covariates or None)
     if state.layout == "wide":
         short = [str(d["id"]) for d in state.skipped_series]
@@ -146,7 +146,7 @@ def _fit_shown(state: FittedState, fitted: dict, role: str) -> str:
 def _names(value) -> list[str] | None:
     if value is None or isinstance(value, (pd.DataFrame, dict)) or hasattr(value, "__fspath__"):  # static: a table
         return None if value is None else ["<table>"]
-    return [str(value)] if isinstance(value, str) else [str(v) for v in value]
+    return [str(value)] if isinstance(value, (str, bool)) else [str(v) for v in value]  # time_col=False: "False"
 
 
 def _shown(value) -> str:

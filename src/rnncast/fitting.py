@@ -192,6 +192,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
         fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with
+        no_time_col=panel.told_none,  # new data read as fit read it: rows numbered (toldtime)
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val, stream=stream)

@@ -111,7 +111,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
                       holidays, time_unit, (others, unused))
-    panel.unused = unused
+    panel.unused, panel.told_none = unused, rows.how == indexcolumns.TOLD_NONE
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused

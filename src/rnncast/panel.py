@@ -51,6 +51,7 @@ class Panel:
     dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (';' and decimal commas), its forecasts' too
     row_numbers: np.ndarray | None = None  # [N] the table's row of each value where rows are numbered without time and
     # the series share them (a wide table: a row is one step of every series); None: each series numbered from 0
+    told_none: bool = False  # read with time_col=False: no time column, by the caller's word (a fit's model keeps it)
 
     @property
     def n_series(self) -> int:

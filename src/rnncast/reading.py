@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, indexcolumns, offcalendar, owncalendars, rowindex, statictext, timeunread
+from rnncast import calendars, indexcolumns, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -109,7 +109,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
                                "series, which has no per-series attributes; leave it out (static covariates apply to a "
                                "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
-            return load_panel(data, state.targets, None, state.time_col, **reading)
+            return load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
                            "covariates (static_covariates=, --static-covariates or --static at fit)")
@@ -142,10 +142,10 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
-        panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
+        panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
     else:
-        panel = load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+        panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static, **reading)
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     return panel
@@ -258,8 +258,8 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "the table's rows, which its series share, and each series' forecast on from its last row"
         else:
             which = "in each series, and the forecast on from its last row"
-        log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
-                 "only where the data starts at the fit's first row", which)
+        log.info("%s, so its rows are numbered from 0 (%s); those are the fit's row numbers only where the data "
+                 "starts at the fit's first row", toldtime.no_time(state), which)
     none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
                                      panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")
     if none:  # a series whose forecasts cannot be dated, among series whose can

@@ -20,6 +20,7 @@ from rnncast.savedfields import (borders, calendar_before, calendar_problem, fit
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
+from rnncast.toldtime import saved as told_none, written as told_none_entry
 from rnncast.windows import Split
 
 FORMAT_VERSION = 2  # 1 (before calendars): a single "step"; ids as numbers where they looked like numbers
@@ -61,6 +62,7 @@ class FittedState:
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
     fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
+    no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
@@ -104,6 +106,7 @@ class FittedState:
             meta["later_rows"] = self.later_rows
         if self.fit_rows is not None:
             meta["fit_rows"] = self.fit_rows
+        meta.update(told_none_entry(self.no_time_col))
         if self.overlap is not None:  # evaluate of the test split says it again (readout.evaluated)
             meta["test_overlap"] = self.overlap
         if self.layout == "single":  # the keys of a single-series model before many series arrived
@@ -151,7 +154,7 @@ class FittedState:
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
-                fit_rows=fit_rows(meta.get("fit_rows"), n),
+                fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -273,7 +276,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "fit_rows", "test_overlap", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "fit_rows", "test_overlap", "no_time_col", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 
