@@ -57,3 +57,15 @@ def test_the_run_backtest_and_demo_pages_are_all_written_by_the_one_page_writer(
     writers = sorted(p.name for p in package.rglob("*.py") if "report.html" in p.read_text() and "html_page(" in p.read_text())
     heads = sorted(p.name for p in package.rglob("*.py") if "<head" in p.read_text())
     assert writers == ["demopage.py", "report.py"] and heads == ["pagehtml.py"]
+
+
+def test_a_lower_mse_not_beyond_chance_is_shown_neither_as_a_win_nor_as_a_loss():
+    """Decision 702's verdict ("lower than every baseline's ..., but the test cannot tell that from chance") was shown
+    red, as a loss (decision 709): a fourth element marks it, in its own style; a block without it is as before."""
+    from rnncast.pagehtml import html_page
+
+    html = html_page("t", [("verdict", False, "lower, not beyond chance", True), ("verdict", False, "worse"),
+                      ("verdict", True, "better", False)])
+    assert "<p class='unproven'>lower, not beyond chance</p>" in html
+    assert "<p class='bad'>worse</p>" in html and "<p class='good'>better</p>" in html
+    assert ".unproven {" in html

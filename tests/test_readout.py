@@ -113,14 +113,32 @@ def test_the_line_after_the_verdict_says_which_baselines_the_model_beats_and_whi
     from test_verdicts import LOAD
 
     assert each_text(LOAD, "original") == (
-        "Against each baseline: beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); does "
-        "not beat 'seasonal naive' (43.0% lower, but not beyond chance: p = 0.064).")
+        "Against each baseline: beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); has a "
+        "lower MSE than 'seasonal naive' (43.0% lower, but not beyond chance: p = 0.064).")
     scaled = {"scaled": {"model": {"mse": 1.0}, "repeat": {"mse": 1.0}, "mean": {"mse": 0.5}},
               "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.3}}}
     assert each_text(scaled, "scaled") == (
         "Against each baseline (scaled units): does not beat 'repeat the last value' (the same MSE: the model's "
         "forecasts are the baseline's) and 'training mean' (a higher MSE, p = 0.3).")
     assert each_text({"original": {"model": {"mse": 1.0}, "mean": {"mse": 2.0}}}, "original") is None  # one: the verdict's
+
+
+def test_a_lower_mse_not_beyond_chance_is_not_said_as_not_beating_and_is_marked_unproven():
+    """The page and the line under the verdict said "does not beat 'seasonal naive' (43.0% lower, but not beyond
+    chance ...)": a reader takes "does not beat" for "worse". A lower MSE is said as one, a higher one still "does not
+    beat"; ``unproven`` (the page's undecided style) holds only where every baseline's MSE is higher (decision 709)."""
+    from rnncast.readout import each_text, unproven
+    from test_verdicts import LOAD
+
+    assert unproven(LOAD, "original")
+    mixed = {"original": {"model": {"mse": 1.0}, "repeat": {"mse": 2.0}, "mean": {"mse": 0.9}, "seasonal": {"mse": 3.0}},
+             "significance": {"repeat": {"p_value": 0.2}, "mean": {"p_value": 0.4}, "seasonal": {"p_value": 0.001}}}
+    assert each_text(mixed, "original") == (
+        "Against each baseline: beats 'seasonal naive' (p = 0.001); has a lower MSE than 'repeat the last value' (50.0% "
+        "lower, but not beyond chance: p = 0.2); does not beat 'training mean' (a higher MSE, p = 0.4).")
+    assert not unproven(mixed, "original")  # higher than one baseline's: a loss, shown so
+    beaten = {"original": {"model": {"mse": 1.0}, "mean": {"mse": 2.0}}, "significance": {"mean": {"p_value": 0.001}}}
+    assert not unproven(beaten, "original")  # a win
 
 
 def test_fit_and_evaluate_print_each_baselines_line_under_the_verdict(tmp_path, capsys):

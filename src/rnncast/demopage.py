@@ -15,6 +15,7 @@ from rnncast.baselines import baseline_name
 from rnncast.comparison import Comparison, pair_table
 from rnncast.pagehtml import html_page
 from rnncast.reportpage import metric_rows
+from rnncast.readout import unproven
 from rnncast.verdicts import verdict
 from rnncast.scoretext import score_texts
 
@@ -109,7 +110,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
             blocks += [("h2", heading), ("img", png, heading)]
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
-                   ("verdict", *verdict(run_metrics["test"])), ("table", metric_rows(run_metrics, "original"))]
+                   ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")), ("table", metric_rows(run_metrics, "original"))]
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
 

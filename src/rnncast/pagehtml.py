@@ -7,8 +7,8 @@ On a narrow screen (a phone, 420 px) the page itself never scrolls sideways: a t
 screen scrolls in its own box (``overflow-x: auto``), an image is scaled to the screen's width, and a
 long word (a column name, a path) breaks rather than widening the page.
 
-Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence)``,
-``("list", items)``, ``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and
+Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence[, unproven])``
+(``unproven``: a lower MSE not beyond chance, shown neither good nor bad), ``("list", items)``, ``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and
 ``("img", png_bytes, alt)``.
 """
 
@@ -31,6 +31,7 @@ th { background: #f2f2f2; }
 img { max-width: 100%; height: auto; border: 1px solid #ddd; }
 .good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
 .bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
+.unproven { background: #eef2f8; border-left: 5px solid #5a7bb0; padding: 0.6em 1em; }
 .hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
 """
 
@@ -63,7 +64,8 @@ def html_page(title: str, blocks: list) -> str:
             parts.append("<ul>" + "".join(f"<li><b>{html.escape(term)}</b>: {html.escape(meaning)}</li>"
                                           for term, meaning in block[1]) + "</ul>")
         elif kind == "verdict":
-            parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
+            style = "good" if block[1] else "unproven" if block[3:] and block[3] else "bad"  # lower, not beyond chance
+            parts.append(f"<p class='{style}'>{html.escape(block[2])}</p>")
         elif kind == "table":
             head_row, *rows = block[1]
             parts.append("<div class='scroll'><table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head_row)

@@ -54,6 +54,7 @@ class Said:
     each: str | None = None  # the model against each baseline on its own (``each_text``), printed after the verdict
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
     r2: str | None = None  # R² where scored values do not vary (``r2notes.r2_note``)
+    unproven: bool = False  # not ``good``, yet the model's MSE is lower than every baseline's (``unproven``)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at
@@ -82,7 +83,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
-                each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result))
+                each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
+                unproven(result, verdict_units(forecaster)))
 
 
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
@@ -127,23 +129,34 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
-                percent=percent_note(m))
+                percent=percent_note(m), unproven=unproven(backtest_test(m), m["verdict_units"]))
 
 
 def each_text(test: dict, units: str) -> str | None:
     """The model against each baseline on its own (``verdicts.against_each``), in a line: "Against each baseline:
-    beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); does not beat 'seasonal naive'
-    (43.1% lower, but not beyond chance: p = 0.064)." A verdict of "does NOT beat the baselines" names one, and hid
-    the others the model beats; None where there is one baseline (the verdict is about it)."""
+    beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); has a lower MSE than 'seasonal
+    naive' (43.1% lower, but not beyond chance: p = 0.064)."; a baseline whose MSE is the same or lower: "does not
+    beat 'x' (a higher MSE, p = 0.41)". A verdict of "does NOT beat the baselines" names one, and hid the others the
+    model beats; None where there is one baseline (the verdict is about it)."""
     each = against_each(test, units)
     if len(each) < 2:
         return None
     beaten = [f"'{baseline_name(e['name'])}' ({p_text(e['p']) if e['p'] == e['p'] else 'untested'})" for e in each
               if e["beaten"]]
-    kept = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"]]
-    said = ([f"beats {_listed(beaten)}"] if beaten else []) + ([f"does not beat {_listed(kept)}"] if kept else [])
+    lower = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"] and e["lower"]]
+    kept = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"] and not e["lower"]]
+    said = ([f"beats {_listed(beaten)}"] if beaten else []) + ([f"has a lower MSE than {_listed(lower)}"] if lower
+                                                               else []) + ([f"does not beat {_listed(kept)}"] if kept else [])
     named = f" ({units_name(test.get('scaled_by'))})" if units == "scaled" else ""
     return f"Against each baseline{named}: {'; '.join(said)}."
+
+
+def unproven(test: dict, units: str) -> bool:
+    """Whether the model's MSE is lower than every baseline's on ``test`` but not beyond chance against each (the
+    verdict of decision 702, ``verdicts.lower_unproven``): a page shows it as undecided, neither a win nor a loss
+    (decision 709)."""
+    each = against_each(test, units)
+    return bool(each) and all(e["lower"] for e in each) and not all(e["beaten"] for e in each)
 
 
 def _why_not(e: dict) -> str:

@@ -201,7 +201,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
         "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")
     said = result.said  # the result's own words (its verdict, notes, hints), by piece
     own_words = said_elsewhere(mase=bool(said.mase), unused=config["run"]["not_used"])  # what this page says itself
-    blocks = [("verdict", said.good, said.verdict), *baseline_blocks(backtest_test(m), m["verdict_units"]),
+    blocks = [("verdict", said.good, said.verdict, said.unproven), *baseline_blocks(backtest_test(m), m["verdict_units"]),
               *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart counted back "

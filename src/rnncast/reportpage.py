@@ -1,7 +1,7 @@
 """The report page: what a run says, laid out as blocks and written as one HTML page.
 
 A page is a list of blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``,
-``("verdict", good, sentence)``, ``("list", items)``, ``("table", rows)`` (the first row the header)
+``("verdict", good, sentence, unproven)``, ``("list", items)``, ``("table", rows)`` (the first row the header)
 and ``("img", png_bytes, alt)``. ``pagehtml.html_page`` writes them as one self-contained page (plots
 embedded as data URIs) that can be mailed. A run's page reads: the verdict (and a hint), what rnncast noticed
 during the fit (its warnings and notes, ``noticed``), notes, metrics, plots,
@@ -41,7 +41,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks = []
     said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
     if said is not None:
-        blocks.append(("verdict", said.good, said.verdict))
+        blocks.append(("verdict", said.good, said.verdict, said.unproven))
         blocks += baseline_blocks(metrics["test"], verdict_units(forecaster))
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
@@ -158,10 +158,18 @@ def baseline_blocks(test: dict, units: str) -> list:
     if len(each) < 2:
         return []
     mse = score_texts("mse", [e["mse"] for e in each])
-    rows = [[baseline_name(e["name"]), "yes" if e["beaten"] else "no", p_value_text(e["p"]), e["how"], mse[i]]
+    rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse[i]]
             for i, e in enumerate(each)]  # whether it is beaten first: what a phone shows without scrolling
     return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p", "the model's MSE",
                         f"the baseline's MSE ({units} units)"]] + rows)]
+
+
+def _beaten(e: dict) -> str:
+    """Whether a baseline is beaten, in the table: "yes", "no", or where the model's MSE is lower but p >= 0.05 (or
+    untested) "lower, not beyond chance" ("lower, untested"): no "no" over a third of the baseline's error."""
+    if e["beaten"] or not e["lower"]:
+        return "yes" if e["beaten"] else "no"
+    return "lower, not beyond chance" if e["p"] == e["p"] else "lower, untested"
 
 
 def p_value_text(p: float) -> str:
