@@ -13,9 +13,9 @@ import pytest
 import rnncast
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError, datasets
-from rnncast.comparemodels import ModelComparison, common_windows, window_keys
+from rnncast.commonwindows import common_windows, window_keys
+from rnncast.comparemodels import ModelComparison
 from rnncast.files import json_text
-from rnncast.windowforecasts import WindowForecasts
 
 SMALL = dict(horizon=2, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0, threads=1)
 
@@ -186,26 +186,6 @@ def test_no_common_window_says_why(fitted, frame):
 def test_an_unknown_keyword_is_refused_by_name(fitted, frame):
     with pytest.raises(RnncastError, match=r"unknown parameter 'parts' for compare \(did you mean 'part'\?\)"):
         rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, parts="test")
-
-
-def _windows(ids, times, series, rows) -> WindowForecasts:
-    zeros = np.zeros((len(rows), 1, 1))
-    return WindowForecasts(np.asarray(rows) - 1, np.asarray(rows), zeros, zeros, {}, None, np.asarray(series), ids, times)
-
-
-def test_windows_of_timestamps_meet_by_their_instant_and_apart_say_their_dates():
-    hours = pd.date_range("2024-01-01", periods=10, freq="h")
-    a = _windows(["x", "y"], [hours, hours], [0, 0, 1], [2, 3, 3])
-    b = _windows(["y"], [hours[1:]], [0, 0], [2, 5])  # y's rows start an hour later: row 2 is a's row 3
-    assert {k: list(v) for k, v in common_windows({"a": a, "b": b}, "test").items()} == {"a": [2], "b": [0]}
-    later = _windows(["x"], [hours], [0], [8])
-    with pytest.raises(RnncastError, match=r"^no test window is forecast by every model: their first targets do not "
-                                           r"meet \(a: 2024-01-01 02:00:00 to 2024-01-01 03:00:00; later: 2024-01-01 "
-                                           r"08:00:00 to 2024-01-01 08:00:00\)"):
-        common_windows({"a": a, "later": later}, "test")
-    with pytest.raises(RnncastError, match=r"^the models share no series in their test windows \(a: \['x', 'y'\]; "
-                                           r"z: \['z'\]\)$"):
-        common_windows({"a": a, "z": _windows(["z"], [hours], [0], [2])}, "test")
 
 
 def test_the_data_and_the_part_are_refused_as_the_comparison_s_not_a_model_s(fitted, frame, tmp_path):

@@ -132,3 +132,28 @@ def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatte
         root.removeHandler(handler)
     assert stream.getvalue().splitlines() == [
         "INFO outside any speaker", "WARNING LSTM (highway on): stopped early at epoch 38", "WARNING not ours"]
+
+
+def test_lines_several_speakers_say_alike_are_said_once_naming_them_all():
+    """compare's models of one data each warned the same "the 240 rows of the fit's training period differ ..." line;
+    alike, it is said once, naming them; a line only one says keeps its speaker; the order is the first saying's
+    (decision 710)."""
+    said = []
+
+    class Heard(logging.Handler):
+        def emit(self, record):
+            said.append((noticed.speaker(), record.levelname, record.getMessage()))
+
+    heard, log = Heard(), logging.getLogger("rnncast.fitrows")
+    logging.getLogger().addHandler(heard)
+    try:
+        with rnncast_level(logging.INFO), noticed.alike_said_once():
+            for who in ("model 'a'", "model 'b'", "model 'c'"):
+                with noticed.speaking_as(who):
+                    log.warning("rows differ")
+                    if who == "model 'b'":
+                        log.info("only b")
+            assert said == []  # held until the block ends
+    finally:
+        logging.getLogger().removeHandler(heard)
+    assert said == [("model 'a', model 'b' and model 'c'", "WARNING", "rows differ"), ("model 'b'", "INFO", "only b")]

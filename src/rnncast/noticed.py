@@ -207,3 +207,31 @@ def named_logs(name=speaker):
     finally:
         for handler, formatter in zip(handlers, formatters):
             handler.setFormatter(formatter)
+
+
+@contextmanager
+def alike_said_once() -> Iterator[None]:
+    """While the block runs, rnncast's log lines are held back; at its end they are logged in order, each text once,
+    its speakers (``speaking_as``) joined: compare's models of one data each warned "the 240 rows of the fit's training
+    period differ from those fit read ..." on a line of its own; alike now, that is one line, "model 'a' and model
+    'b': ..." (decision 710). The handlers a line goes to (the command line's, a run's ``capture``) see it once, then."""
+    held: list[tuple[str | None, logging.LogRecord]] = []
+
+    class _Hold(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            held.append((speaker(), record))
+
+    logger = logging.getLogger("rnncast")
+    handlers, propagate = list(logger.handlers), logger.propagate
+    logger.handlers, logger.propagate = [_Hold()], False
+    try:
+        yield
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+        said: dict[tuple[str, int, str], list] = {}  # (logger, level, text): the speakers, in the order first said
+        for who, record in held:
+            said.setdefault((record.name, record.levelno, record.getMessage()), []).append(who)
+        for (name, level, text), speakers in said.items():
+            names = [s for s in dict.fromkeys(speakers) if s]
+            with speaking_as(", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else (names or [None])[0]):
+                logging.getLogger(name).log(level, "%s", text)
