@@ -112,3 +112,33 @@ def test_timestamps_on_a_calendar_are_read_as_before(caplog):
         for frame in (exact, daily, late):
             assert list(load_panel(frame, "y").time) == list(frame.iloc[:, 0])
     assert "grid" not in caplog.text
+
+
+def test_a_logger_off_the_clock_is_read_on_its_own_grid_and_forecasts_keep_it(tmp_path):
+    """Hourly readings at about half past trained on a '3601s' calendar whose forecasts drifted (12:32:01, 13:32:02);
+    5-minute readings at about 00:02:30 trained undated and predict refused them (decision 711). Both are read on their
+    grids, forecasts at half past and at 2.5 minutes past."""
+    from rnncast.cli import main
+
+    for name, freq, shift in (("half", "h", "30min"), ("mid", "5min", "150s")):
+        data = logger(freq, 4, n=400)
+        data["timestamp"] += pd.Timedelta(shift)
+        data.to_csv(tmp_path / f"{name}.csv", index=False)
+        run = tmp_path / f"{name}run"
+        assert main(["fit", str(tmp_path / f"{name}.csv"), *CLI, "--out", str(run)]) == 0
+        assert json.loads((run / "model" / "model.json").read_text())["calendar"]["freq"] == freq
+        assert main(["predict", str(run), str(tmp_path / f"{name}.csv"), "--out", str(tmp_path / f"{name}f.csv")]) == 0
+        last = (data["timestamp"].iloc[-1] - pd.Timedelta(shift)).round(freq) + pd.Timedelta(shift)
+        forecast = pd.to_datetime(pd.read_csv(tmp_path / f"{name}f.csv").iloc[:, 0])
+        assert list(forecast) == list(pd.date_range(last, periods=4, freq=freq)[1:])
+
+
+def test_predict_refuses_a_row_far_from_the_models_calendar_without_asking_for_a_freq(tmp_path):
+    """predict's refusal said "or give the freq its timestamps follow": predict takes none (decision 711)."""
+    data = logger(n=300)
+    model = Forecaster(**SMALL).fit(data, target="y")
+    data.loc[280, "timestamp"] = data.loc[280, "timestamp"].round("5min") + pd.Timedelta("50s")
+    with pytest.raises(RnncastError, match=r"lies 50 s off the 5-minute grid of the model's calendar '5min', more than "
+                                           r"a tenth of its step \(30 s\) within which rows are read on it; correct or "
+                                           r"remove that row: data read for the model keeps the calendar it was fitted on$"):
+        model.predict(data)

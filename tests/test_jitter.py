@@ -68,3 +68,21 @@ def test_rows_rounding_would_merge_are_said_instead_of_the_rounding():
     said = jitter.advice(time, _whole(time), where=lambda i: f"line {i + 2}")
     assert "round them to it" not in said and "dt.round" not in said
     assert f"but rounded to it {time[5]} (line 7) and {time[6]} (line 8) would share one timestamp" in said
+
+
+def test_a_grid_off_the_clock_is_found_at_its_own_points():
+    """Hourly readings at about half past (00:30:02, 01:29:58 ...) were put on a '3601s' grid, forecasts drifting a
+    second an hour; 5-minute readings at about 00:02:30 found none. The grid's points are where the data's lie (decision
+    711), the pandas line advised moves the time by that origin and back."""
+    rng = np.random.default_rng(0)
+    for start, freq, origin in (("2024-01-01 00:30", "h", "30min"), ("2024-01-01 00:02:30", "5min", "150s")):
+        points = pd.date_range(start, periods=300, freq=freq)
+        time = pd.DatetimeIndex(points + pd.to_timedelta(rng.integers(-4, 5, 300), unit="s"), name="timestamp")
+        grid = jitter.near(time, _whole(time))
+        assert grid.alias == freq and grid.origin == pd.Timedelta(origin) and grid.off == pd.Timedelta("4s")
+        assert list(jitter.points(time, grid.alias)) == list(points)
+        said = jitter.advice(time, _whole(time))
+        shift = f"pd.Timedelta('{pd.Timedelta(origin)}')"
+        assert said.endswith(f"df['timestamp'] = (pd.to_datetime(df['timestamp']) - {shift}).dt.round('{freq}') + {shift}")
+    late = pd.DatetimeIndex(pd.date_range("2024-01-01 23:59:59", periods=50, freq="h"))  # a point a second before the hour
+    assert jitter.phase(late, "h") == pd.Timedelta(0)  # rounded to whole minutes: on the clock, the jitter not a grid

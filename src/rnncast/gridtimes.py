@@ -5,7 +5,8 @@ model.json keeps it and predict dates forecasts on it (decision 705).
 The grid is the one ``freq`` names (fit's freq=, or the model's calendar when predict or evaluate reads data again),
 else, at fit, the one ``jitter.near`` finds: a step a whole number of hours, minutes, seconds or milliseconds with
 every timestamp within a tenth of a step (``jitter.SHARE``) of its points as pandas' ``round`` counts them (on the
-clock, from midnight). pandas rounds; nothing here is own arithmetic. Left as they are: steps of a day or more (dates
+clock, from midnight, or off it where the data's points lie off it: hourly readings at half past, ``jitter.phase``).
+pandas rounds; nothing here is own arithmetic. Left as they are: steps of a day or more (dates
 an hour or two off midnight are a zone's or daylight saving's: ``writtenzones``), timestamps that keep a calendar of
 the step already, and, where no freq is given, data whose rows are on the grid but a few (decision 682 keeps that
 calendar and names those rows). Refused, by row: two rows of a series near one grid point, and, for a freq given, a
@@ -49,7 +50,7 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         if step >= pd.Timedelta(days=1):  # dates hours off midnight: a zone's or daylight saving's, not jitter
             return time
         off = calendars.off_rows(time, offsets, offset)
-        rounded = time.round(offset)  # pandas rounds the wall time, on the clock
+        rounded = jitter.points(time, offset)  # pandas rounds the wall time, on the clock or off it by the data's phase
     except (ValueError, TypeError, RnncastError):  # a calendar no rounding keeps ('W-SUN'), a time DST repeats
         return time
     if off is None or not off.any():
@@ -66,10 +67,12 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
     if len(far):  # a row too far from the grid the others lie near, each near a point of its own
         i = int(far[0])
         by = jitter.duration(pd.Timedelta(shift[i]))
+        whose = f"freq={_text(freq)!r}" if announce else f"the model's calendar {_text(freq)!r}"  # predict takes no freq
+        remedy = ("correct or remove that row, or give the freq its timestamps follow" if announce else
+                  "correct or remove that row: data read for the model keeps the calendar it was fitted on")
         raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {by} off the {words} grid of "
-                           f"freq={_text(freq)!r}, more than a tenth of its step ({jitter.duration(step / jitter.SHARE)}) "
-                           "within which rows are read on it; correct or remove that row, or give the freq its "
-                           "timestamps follow")
+                           f"{whose}, more than a tenth of its step ({jitter.duration(step / jitter.SHARE)}) within "
+                           f"which rows are read on it; {remedy}")
     if len(same):
         a, b = int(same[0]), int(same[0]) + 1
         raise RnncastError(f"timestamps {shown(time[a], time, fmt)} ({where(a)}) and {shown(time[b], time, fmt)} "

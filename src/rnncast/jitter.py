@@ -1,12 +1,13 @@
 """Timestamps a few seconds off a regular grid (a sensor's clock, a logger's delay): the grid they lie near and the
 rounding that puts them on it, for the messages that find no calendar: fit's warning that the timestamps follow no
 regular calendar, the refusal of a timestamp off a given freq, and predict's refusal of a model fitted without a
-calendar. Nothing is rounded here: the user rounds, told how (a pandas line), or is told that rounding would give two
-rows one timestamp.
+calendar; and ``points``, the rounding ``gridtimes`` reads such data with. The messages tell the user how to round (a
+pandas line), or that rounding would give two rows one timestamp.
 
 The grid: a step a whole number of days, hours, minutes, seconds or milliseconds (the coarsest unit that the median
-step rounds to and that every timestamp keeps), and every timestamp within a tenth of that step (``SHARE``) of its
-multiples as pandas' ``round`` counts them (from midnight), so that the pandas line advised puts them on it.
+step rounds to and that every timestamp keeps), its points where the timestamps lie (``phase``: on the clock, as
+pandas' ``round`` counts from midnight, or off it by a whole number of a unit, hourly readings at half past), and
+every timestamp within a tenth of that step (``SHARE``) of its points, so that the pandas line advised puts them on it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Grid(NamedTuple):
     alias: str  # the step as pandas names it: '10min', 'h', 'D'
     words: str  # the step in words: '10-minute'
     off: pd.Timedelta  # the farthest any timestamp lies from the grid
+    origin: pd.Timedelta  # where its points lie past the clock's (``phase``): 0, or 30 minutes for hourly at half past
     clash: tuple[int, int] | None  # two rows of one series that rounding would give one timestamp, else None
 
 
@@ -48,7 +50,8 @@ def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
         if count < 1:
             continue
         offset = to_offset(f"{count}D") if unit == "D" else to_offset(pd.Timedelta(count * size))  # 'D', not '24h'
-        rounded = wall.round(offset.freqstr).asi8
+        origin = phase(wall, offset)
+        rounded = points(wall, offset, origin).asi8
         off = np.abs(wall.asi8 - rounded)
         if off.max() * SHARE > count * size:
             continue
@@ -56,8 +59,36 @@ def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
             return None  # on the grid already: something else keeps them off a calendar
         same = np.flatnonzero((np.diff(rounded) == 0) & inside(offsets, len(time)))
         clash = (int(same[0]), int(same[0]) + 1) if len(same) else None
-        return Grid(offset.freqstr, named(offset), pd.Timedelta(int(off.max()), unit="ns"), clash)
+        return Grid(offset.freqstr, named(offset), pd.Timedelta(int(off.max()), unit="ns"), origin, clash)
     return None
+
+
+def phase(time: pd.DatetimeIndex, offset) -> pd.Timedelta:
+    """Where the points of the grid of step ``offset`` that ``time`` [N] lies near fall past the clock's (pandas'
+    ``round`` counts from midnight): 0 where every timestamp lies within a tenth of a step of the clock's points
+    (readings at 00:05:02, 00:09:59), else, where every one lies so near points of their own, theirs (30 minutes for
+    hourly readings at 00:30:02, 01:29:58): the median of each timestamp's place off the first's, rounded to the
+    coarsest of hours, minutes, seconds and milliseconds under a tenth of the step (a logger's jitter is not the
+    grid's); 0 where none holds them (the rows far from the clock's grid are then named)."""
+    step = pd.Timedelta(to_offset(offset)).value
+    wall = (time.tz_localize(None) if time.tz is not None else time).as_unit("ns").asi8
+    places = wall % step
+    apart = (places - places[0] + step // 2) % step - step // 2  # each place off the first's, nearest way round
+    origin = (int(places[0]) + int(np.median(apart))) % step
+    size = next((pd.Timedelta(1, unit=u).value for u in UNITS[1:] if pd.Timedelta(1, unit=u).value * SHARE < step), 1)
+    origin = round(origin / size) * size % step
+    for candidate in (0, origin):
+        off = (places - candidate) % step
+        if (np.minimum(off, step - off).max() * SHARE <= step):
+            return pd.Timedelta(int(candidate), unit="ns")
+    return pd.Timedelta(0)
+
+
+def points(time: pd.DatetimeIndex, offset, origin: pd.Timedelta | None = None) -> pd.DatetimeIndex:
+    """``time`` rounded to the nearest points of the grid of step ``offset`` that lie ``origin`` past the clock's
+    (``phase`` of ``time`` where None): pandas' ``round``, moved by the origin and back."""
+    origin = phase(time, offset) if origin is None else origin
+    return time.round(offset) if not origin else (time - origin).round(offset) + origin
 
 
 def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = None) -> str | None:
@@ -77,8 +108,11 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     unit = numbertimes.unit_of(fmt)
     read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
             else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
-    return (f"{found}; round them to it, e.g. with pandas: "
-            f"df[{column!r}] = pd.to_datetime(df[{column!r}]{read}).dt.round({grid.alias!r})")
+    parsed = f"pd.to_datetime(df[{column!r}]{read})"
+    if grid.origin:  # points off the clock: round the time moved by the origin, and move it back
+        by = f"pd.Timedelta({str(grid.origin)!r})"
+        return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = ({parsed} - {by}).dt.round({grid.alias!r}) + {by}"
+    return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = {parsed}.dt.round({grid.alias!r})"
 
 
 def named(offset) -> str:
