@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import Forecaster, RnncastError
+from rnncast import Forecaster, RnncastError, offcalendar
 
 SMALL = dict(lookback=8, horizon=3, hidden_size=8, epochs=1, seed=0)
 
@@ -73,3 +73,20 @@ def test_a_panel_of_series_that_keep_no_calendar_names_each_and_predict_refuses_
     assert "nor any other series'" in caplog.text and "predict forecasts the other series" not in caplog.text
     with pytest.raises(RnncastError, match="follow no regular calendar"):
         model.predict(data)
+
+
+def test_a_series_without_a_calendar_is_named_with_its_rows_off_the_one_its_others_keep():
+    """predict's warning of a panel's series fit found no calendar for names the rows off the calendar the series'
+    other rows keep in the data given (``named_off``, the first words of fit's warning), no message text cut apart."""
+    from rnncast.timecalendar import Calendar
+
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    b = days.insert(60, days[-1] + pd.Timedelta(hours=5))[1:]  # 59 days, then a row 5 hours late
+    time = days.append(b)
+    none, said = offcalendar.undated(time, np.array([0, 60, 120]), ["a", "b"],
+                                     {"a": Calendar("datetime", "D"), "b": Calendar("datetime", None)},
+                                     Calendar("datetime", "D"), lambda s: ["a", "b"][s])
+    assert none == [1]
+    assert said.startswith("series 'b' is not forecast: the model keeps no calendar for it, since fit found none its "
+                           "timestamps follow, so its forecasts cannot be dated (in the data given, timestamp "
+                           "2024-02-29 05:00:00 (its row 60) is off the calendar 'D' the other 59 rows of that series keep")

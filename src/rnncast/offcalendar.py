@@ -68,20 +68,26 @@ def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> Kept:
 
 
 def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, fmt=None, one: str = "") -> str:
-    """``few_off``'s warning of the rows ``off`` the calendar ``offset`` (``most_kept``'s)."""
-    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
-    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)  # as the column writes them
-    which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
+    """``few_off``'s warning of the rows ``off`` the calendar ``offset`` (``most_kept``'s): ``named_off``, then what
+    the model does and the remedies."""
+    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
-    keep = (f"the other {n - len(off)} rows{' of that series' if one else ''} keep, so the model takes "
-            f"{'its' if one else 'the'} rows as consecutive and predict dates its forecasts on that calendar")
-    market = market_of(offset)
-    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=market).shown} {keep}: "
-            f"{fix}, or give freq= (--freq) where the data keeps another calendar (a market's last trading day of the "
-            "month or of the week: freq='BME' or 'W-FRI' with holidays= naming the market)")
+    return (f"{named_off(time, offset, off, where, fmt, one)}, so the model takes {'its' if one else 'the'} rows as "
+            f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
+            "keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
+            "with holidays= naming the market)")
+
+
+def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "") -> str:
+    """The rows ``off`` the calendar ``offset`` the others of ``time`` keep, named by ``where(i)`` as the column writes
+    them (``fmt``): "timestamp 2024-03-29 (line 5) is off the calendar 'ME' the other 59 rows keep"."""
+    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)
+    which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
+    shown_as = Calendar("datetime", offset, holidays=market_of(offset)).shown
+    return f"{which} off the calendar {shown_as} the other {len(time) - len(off)} rows{' of that series' if one else ''} keep"
 
 
 def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "") -> str:
@@ -140,9 +146,9 @@ def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, nam
         return [], ""
     s = none[0]
     piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
-    off = few_off(piece, cut, lambda i: f"its row {i + 1}", tried(piece), fmt, OTHERS) if len(piece) > 2 else None
-    why = f"in the data given, {off.split(', so the model takes')[0]}" if off else \
-        f"the timestamps of series {name(s)!r} follow no regular calendar"
+    found = most_kept(piece, cut, tried(piece)) if len(piece) > 2 else None
+    why = (f"in the data given, {named_off(piece, *found, lambda i: f'its row {i + 1}', fmt, OTHERS)}" if found else
+           f"the timestamps of series {name(s)!r} follow no regular calendar")
     who = ", ".join(repr(name(k)) for k in none[:5]) + (f" and {len(none) - 5} more" if len(none) > 5 else "")
     return none, (f"series {who} {'is' if len(none) == 1 else 'are'} not forecast: the model keeps no calendar for "
                   f"{'it' if len(none) == 1 else 'them'}, since fit found none its timestamps follow, so "
