@@ -129,3 +129,24 @@ def test_a_run_saved_before_the_kept_calendar_refuses_as_before():
     kept = Calendar.from_state({"kind": "datetime", "freq": None, "tz": None, "name": "date", "kept": {
         "freq": "D", "rows": 298, "of": 300, "off": ["2024-04-10 05:00:00"]}})
     assert Calendar.from_state(kept.state()) == kept and kept.kept.rows == 298
+
+
+def test_each_series_keeping_its_own_such_calendar_is_named(caplog):
+    """A panel whose weekly series 'b' and monthly series 'c' each had a row off their calendars: predict named 'b'
+    only, and 'c''s forecasts were dated without a word (decision 712). Each is said once, the first few series."""
+    rng, parts = np.random.default_rng(0), []
+    for sid, freq, start in (("a", "D", "2023-01-01"), ("b", "W-SUN", "2023-01-01"), ("c", "MS", "2015-01-01")):
+        t = pd.date_range(start, periods=120, freq=freq)
+        if sid != "a":
+            t = t.insert(50, t[50] + pd.Timedelta(hours=5)).delete(51)
+        parts.append(pd.DataFrame({"id": sid, "date": t, "y": np.sin(np.arange(120) / 5) + rng.normal(0, .1, 120)}))
+    data = pd.concat(parts)
+    model = Forecaster(lookback=8, horizon=2, epochs=1, seed=0, threads=1).fit(data, target="y", id_col="id")
+    with caplog.at_level(logging.WARNING, logger="rnncast.keptdates"):
+        forecast = model.predict(data)
+        model.predict(data)  # once per model
+    said = [r.getMessage() for r in caplog.records if r.name == "rnncast.keptdates"]
+    assert len(said) == 2 and said[0].startswith("forecasts of series 'b' are dated on the calendar 'W-SUN'")
+    assert said[1].startswith("forecasts of series 'c' are dated on the calendar 'MS' that 119 of its 120 rows fit read "
+                              "keep (off it: 2019-03-01 05:00:00)")
+    assert list(forecast[forecast["id"] == "c"]["date"]) == [pd.Timestamp("2025-01-01"), pd.Timestamp("2025-02-01")]

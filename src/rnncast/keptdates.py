@@ -21,13 +21,14 @@ log = logging.getLogger(__name__)
 
 TAIL = 60  # the last rows of a series that place its end on the calendar
 MOST = 5  # of which at most this many may be off it (as at fit: offcalendar.most_kept)
+SERIES_SAID = 5  # a panel's series each keeping its own such calendar: the first this many are said, one line each
 
 
 def following(calendar: Calendar, time: pd.DatetimeIndex, horizon: int, said: set | None = None, fmt=None,
               one: bool = True, series: str | None = None) -> pd.DatetimeIndex:
     """The ``horizon`` dates after a series whose timestamps are ``time`` [n] on ``calendar.kept``'s calendar,
-    said once per model (``said``: ``FittedState.said``) in a warning naming that calendar, how many of fit's rows
-    keep it and those off it; ``one``: the data is one series (else each series' end is meant); ``series``: the
+    said once per model and series (``said``: ``FittedState.said``; the first ``SERIES_SAID`` series of a panel) in a
+    warning naming that calendar, how many of fit's rows keep it and those off it; ``one``: the data is one series (else each series' end is meant); ``series``: the
     series (as given) whose own calendar it is, one of a panel. Raises ``RnncastError`` where the series' last rows
     keep that calendar no more than a few (``MOST``) rows off it."""
     kept, last = calendar.kept, time[-1]
@@ -35,7 +36,9 @@ def following(calendar: Calendar, time: pd.DatetimeIndex, horizon: int, said: se
     end = _end(on, time)
     start = last if end is None else end
     dates = on.next(start, horizon)
-    if first_time(said, "kept calendar"):
+    if series is not None and said is not None and sum(k[0] == "kept calendar" for k in said) >= SERIES_SAID:
+        return dates  # the first few series' own warnings said; the rest would repeat them (model.json keeps each)
+    if first_time(said, "kept calendar", series):  # each series keeping its own such calendar said, up to a few
         off = f" (off it: {', '.join(kept.off)})" if kept.off else ""
         whose = "the data's last timestamp" if one else "its last timestamp" if series else "each series' last timestamp"
         when = (f"from {whose} {shown(last, time, fmt)}" if end is None else
