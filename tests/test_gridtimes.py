@@ -142,3 +142,26 @@ def test_predict_refuses_a_row_far_from_the_models_calendar_without_asking_for_a
                                            r"a tenth of its step \(30 s\) within which rows are read on it; correct or "
                                            r"remove that row: data read for the model keeps the calendar it was fitted on$"):
         model.predict(data)
+
+
+def test_a_future_table_of_the_same_loggers_jitter_is_read_on_the_forecast_steps(caplog):
+    """The future temperatures of a 5-minute logger stamped 09:19:57, 09:25:01, 09:29:57 were refused as missing for
+    09:20, 09:25, 09:30 (decision 713): they are read on those steps, said in one line; two rows near one step are
+    still refused as given twice."""
+    rng = np.random.default_rng(1)
+    points = pd.date_range("2024-01-01", periods=406, freq="5min")
+    stamps = points + pd.to_timedelta(rng.integers(-4, 5, 406), unit="s")
+    temp = np.cos(np.arange(406) / 9)
+    data = pd.DataFrame({"timestamp": stamps[:400], "y": np.sin(np.arange(400) / 6) + temp[:400], "temp": temp[:400]})
+    model = Forecaster(**SMALL).fit(data, target="y", future_covariates=["temp"])
+    future = pd.DataFrame({"timestamp": stamps[400:403], "temp": temp[400:403]})
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        forecast = model.predict(data, future=future)
+    assert list(forecast.index) == list(points[400:403])
+    said = [r.getMessage() for r in caplog.records if "future values' timestamps" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("the future values' timestamps lie within ")
+    exact = model.predict(data, future=future.assign(timestamp=points[400:403]))
+    assert np.allclose(forecast.to_numpy(), exact.to_numpy())  # the same values, placed on the same steps
+    twice = pd.concat([future, future.iloc[[1]].assign(timestamp=points[401] + pd.Timedelta("2s"))])
+    with pytest.raises(RnncastError, match="twice"):
+        model.predict(data, future=twice)

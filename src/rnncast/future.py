@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, futuretimes, holidaysets, rowindex
+from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex
 from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
@@ -119,7 +119,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                       used=walls, unit=time_unit, text_format=text_format)
         except RnncastError as err:  # which table: a DataFrame's row N is no file's line
             raise RnncastError(f"in the future values, {err}") from None
-        stamps = _same_zone(stamps, target, time_col, at, walls)
+        stamps = gridtimes.onto_steps(_same_zone(stamps, target, time_col, at, walls), target, at, text_format)
         unplaced = np.asarray(pd.isna(stamps))  # a repeated hour outside the steps: not used, so not placed
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
         want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)

@@ -96,3 +96,33 @@ def _fixed(freq):
 
 def _text(freq) -> str:
     return freq if isinstance(freq, str) else getattr(freq, "freqstr", str(freq))
+
+
+def onto_steps(stamps: pd.Index, target: pd.Index, where=str, fmt: str | None = None) -> pd.Index:
+    """A future table's timestamps [R] read on the forecast steps ``target`` [S x H, stacked] where they lie within a
+    tenth of a step of one (the same logger's jitter, decision 713), said in one line; the others as they are (a row
+    far from every step is then named as missing or not used, two rows near one step as given twice). ``stamps`` as
+    given where either is not timestamps, the steps are a day or more apart, or there is one step only."""
+    if not isinstance(stamps, pd.DatetimeIndex) or not isinstance(target, pd.DatetimeIndex) or len(target) < 2:
+        return stamps
+    points = np.unique(target.as_unit("ns").asi8)
+    apart = np.diff(points)
+    if not len(apart) or pd.Timedelta(int(apart.min()), unit="ns") >= pd.Timedelta(days=1):
+        return stamps
+    step, given = int(apart.min()), stamps.as_unit("ns").asi8
+    known = ~np.asarray(stamps.isna())
+    right = np.clip(np.searchsorted(points, given), 1, len(points) - 1)
+    nearest = np.where(np.abs(given - points[right - 1]) <= np.abs(points[right] - given), points[right - 1], points[right])
+    shift = np.abs(given - nearest)
+    moved = known & (shift > 0) & (shift * jitter.SHARE <= step)
+    if not moved.any():
+        return stamps
+    read = np.where(moved, nearest, given)
+    result = pd.DatetimeIndex(pd.to_datetime(read, unit="ns", utc=stamps.tz is not None), name=stamps.name)
+    result = (result.tz_convert(stamps.tz) if stamps.tz is not None else result).as_unit(stamps.unit)
+    result = result.where(known)
+    i = int(np.argmax(np.where(moved, shift, -1)))
+    log.info("the future values' timestamps lie within %s of the forecast steps: read on them (%d of %d rows moved; "
+             "the farthest, %s (%s), to %s)", jitter.duration(pd.Timedelta(int(shift[i]), unit="ns")), int(moved.sum()),
+             len(stamps), shown(stamps[i], stamps, fmt), where(i), shown(result[i], result, fmt))
+    return result
