@@ -142,7 +142,7 @@ def test_a_run_without_its_model_yet_is_named_interrupted_or_still_training_not_
     """predict, evaluate and export on a run whose fit was interrupted, or is still training, said
     "model folder ... is missing model.json"; the run's lock tells which, and an interrupted run is
     told how to finish."""
-    from rnncast.files import lock_folder
+    from rnncast.folderlock import lock_folder
 
     run = tmp_path / "run"
     run.mkdir()

@@ -12,7 +12,8 @@ import os
 import shutil
 
 from conftest import make_frame
-from rnncast.files import LOCK_NAME, lock_folder
+from rnncast.files import LOCK_NAME
+from rnncast.folderlock import lock_folder
 from test_cli import ROWS, cli, fit_args
 
 

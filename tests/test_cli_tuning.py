@@ -220,7 +220,7 @@ def test_a_backtest_or_demo_on_a_folder_being_tuned_is_told_to_give_another_out_
     """A tune's note on its lock (how a second tune joins its study) was given to a backtest and a demo too,
     which cannot join a study: they are told the holder's command and pid, and to give another --out."""
     from rnncast.cli.tuning import joining_note
-    from rnncast.files import lock_folder
+    from rnncast.folderlock import lock_folder
 
     out = tmp_path / "t"
     (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(i % 7) for i in range(60)) + "\n")

@@ -68,27 +68,6 @@ def test_a_killed_writer_leaves_the_old_file_or_the_new_one(tmp_path):
 
 # ---- temporary files and the folder lock ------------------------------------------------------
 
-def test_a_killed_writes_temporary_files_are_swept_and_nothing_else(tmp_path):
-    ours = [tmp_path / ".metrics.json.k2j4_x9q.tmp", tmp_path / ".report.html.0a1b2c3d.tmp"]
-    others = [tmp_path / "notes.tmp", tmp_path / "x.k2j4_x9q.tmp", tmp_path / ".hidden", tmp_path / ".a.short.tmp",
-              tmp_path / "metrics.json"]
-    for path in ours + others:
-        path.write_text("x")
-    (tmp_path / ".folder.abcdefgh.tmp").mkdir()  # a folder of that name is not a temporary file
-    (tmp_path / ".folder.abcdefgh.tmp" / "notes.txt").write_text("x")
-    model = tmp_path / ".model.x1y2z3w4.tmp"  # ... unless it holds a model's files only: a killed save's
-    model.mkdir()
-    (model / "weights.safetensors").write_text("x")
-    ours.append(model)
-    empty = tmp_path / ".model.q9r8s7t6.tmp"  # a save killed right after mkdtemp: it stayed after a resume (a run's
-    empty.mkdir()  # test caught it under load)
-    ours.append(empty)
-    assert sorted(files.sweep_temps(tmp_path)) == sorted(ours)
-    assert all(p.exists() for p in others) and (tmp_path / ".folder.abcdefgh.tmp").is_dir() and not model.exists()
-    assert not empty.exists()
-    assert files.sweep_temps(tmp_path / "missing") == []
-
-
 def test_the_temporary_name_of_a_write_matches_what_the_sweep_removes(tmp_path, monkeypatch):
     seen = []
     real = os.replace
@@ -100,58 +79,6 @@ def test_the_temporary_name_of_a_write_matches_what_the_sweep_removes(tmp_path, 
     monkeypatch.setattr(os, "replace", replace)
     files.write_text(tmp_path / "config.json", "{}")
     assert len(seen) == 1 and files.TEMP_NAME.match(seen[0]), seen
-
-
-def test_a_held_folder_refuses_a_second_holder_by_pid_and_is_free_after_release(tmp_path):
-    run = tmp_path / "runs" / "a"
-    held = files.lock_folder(run, "run")
-    assert (run / files.LOCK_NAME).read_text().split()[0] == str(os.getpid())
-    with pytest.raises(RnncastError, match=rf"^run {run} is being written by another rnncast process "
-                                                  rf"\(pid {os.getpid()}\)"):
-        files.lock_folder(run, "run")  # flock locks belong to the open file: a second open is a second holder
-    held.release()
-    assert not (run / files.LOCK_NAME).exists()
-    with files.lock_folder(run, "run"):
-        pass
-    assert list(run.iterdir()) == []
-
-
-def test_release_tidy_removes_only_the_empty_folders_locking_made(tmp_path):
-    (tmp_path / "runs").mkdir()
-    files.lock_folder(tmp_path / "runs" / "a" / "b").release(tidy=True)
-    assert list(tmp_path.iterdir()) == [tmp_path / "runs"] and list((tmp_path / "runs").iterdir()) == []
-    held = files.lock_folder(tmp_path / "runs" / "c")
-    (tmp_path / "runs" / "c" / "config.json").write_text("{}")
-    held.release(tidy=True)
-    assert (tmp_path / "runs" / "c" / "config.json").exists()
-
-
-def test_a_new_folder_is_made_by_one_process_only(tmp_path):
-    files.lock_folder(tmp_path / "a", new=True).release()
-    with pytest.raises(FileExistsError):
-        files.lock_folder(tmp_path / "a", new=True)
-
-
-def test_a_killed_holders_lock_does_not_block_and_its_temporary_files_go(tmp_path):
-    run = tmp_path / "run"
-    script = (f"from rnncast import files; import time\nfiles.lock_folder({str(run)!r}, 'run')\n"
-              "print('held', flush=True)\ntime.sleep(600)\n")
-    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(RnncastError, match=rf"\(pid {holder.pid}\)"):
-            files.lock_folder(run, "run")
-    finally:
-        holder.kill()
-        holder.wait()
-    (run / "model").mkdir()
-    left = [run / ".config.json.abcd1234.tmp", run / "model" / ".weights.safetensors.abcd1234.tmp"]
-    for path in left:
-        path.write_bytes(b"half")
-    assert (run / files.LOCK_NAME).exists()  # the dead process' file; its lock died with it
-    with files.lock_folder(run, "run"):
-        assert not any(p.exists() for p in left)
-        assert (run / files.LOCK_NAME).read_text().split()[0] == str(os.getpid())
 
 
 def test_a_file_that_cannot_be_written_is_named_not_its_temporary_name(tmp_path, monkeypatch):
@@ -208,39 +135,6 @@ def test_a_dangling_link_gets_its_target_made_and_a_loop_is_refused_by_name(tmp_
         files.write_text(tmp_path / "a.csv", "x\n")
 
 
-def test_a_holders_note_is_shown_to_the_process_it_refuses_and_a_folder_tidied_away_meanwhile_is_made_again(
-        tmp_path, monkeypatch):
-    run = tmp_path / "t"
-    held = files.lock_folder(run, "tune", note="tuning study 's'\nin t/study.db")
-    with pytest.raises(RnncastError, match=rf"^tune {run} is being written by another rnncast process "
-                                          rf"\(pid {os.getpid()}, tuning study 's' in t/study.db\); wait for it"):
-        files.lock_folder(run, "tune")
-    held.release(tidy=True)
-    assert not run.exists()
-    real, calls = os.open, []
-
-    def removed_once(path, *args):  # a refused holder's tidy removed the folder between our mkdir and open
-        calls.append(path)
-        if len(calls) == 1:
-            run.rmdir()
-        return real(path, *args)
-
-    monkeypatch.setattr(os, "open", removed_once)
-    with files.lock_folder(run, "tune"):
-        assert len(calls) == 2 and (run / files.LOCK_NAME).exists()
-
-
-def test_holder_names_the_process_and_kind_that_hold_a_folder_and_takes_nothing(tmp_path):
-    run = tmp_path / "run"
-    assert files.holder(run) is None  # no folder, no lock file
-    with files.lock_folder(run, "run"):
-        assert files.holder(run) == (f"pid {os.getpid()}", "run")
-    (run / files.LOCK_NAME).write_text("12345 host run\n")  # left by a killed fit: no process holds it
-    assert files.holder(run) is None
-    with files.lock_folder(run, "run"):  # the probe took nothing
-        pass
-
-
 def test_json_text_of_nested_lists_is_that_of_visiting_every_value():
     """``json_text`` keeps a list's plain Python values without visiting each (a model of 20,000 series holds
     hundreds of thousands): the text is that of the one-by-one conversion, NumPy values, NaN and infinities included."""
@@ -282,16 +176,3 @@ def test_a_full_disk_names_the_file_asked_for_and_leaves_the_old_one_whole(tmp_p
         files.write_text(target, "new")
     assert (refused.value.errno, refused.value.filename, refused.value.kept) == (errno.ENOSPC, str(target), True)
     assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
-
-
-def test_a_link_to_a_missing_folder_as_a_folder_to_write_is_named_as_such(tmp_path):
-    """--out as a dangling link to a folder was refused as "File exists", or "a file of that name is in the way"
-    (a tester's finding, decision 563); the folder it leads to is not made behind the user's back."""
-    run = tmp_path / "run"
-    run.symlink_to(tmp_path / "real" / "sub")
-    with pytest.raises(RnncastError, match=r"cannot write run .*run: .*run is a link to .*real/sub, a folder that does not "
-                                           r"exist; make it, or give another path$"):
-        files.lock_folder(run, "run")
-    with pytest.raises(RnncastError, match=r"cannot write .*run/f\.csv: .*run is a link to .*real/sub, a folder that"):
-        files.write_text(run / "f.csv", "x\n")
-    assert not (tmp_path / "real").exists()

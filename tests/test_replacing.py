@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rnncast import outputs, replacing
+from rnncast import folderlock, outputs, replacing
 
 
 def _folder(root: Path, names: dict) -> None:
@@ -155,12 +155,12 @@ def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_
     import os
     import threading
 
-    from rnncast import checkpoint, files
+    from rnncast import checkpoint
     from rnncast.errors import RnncastError
 
     run = tmp_path / "run"
     _two_models(fitted, run)
-    claim = files.lock_folder(run, "run")  # the replacing fit holds the run throughout its move
+    claim = folderlock.lock_folder(run, "run")  # the replacing fit holds the run throughout its move
     try:
         os.rename(run / "model", run / "aside")  # the instant between the earlier model moved out and the new one in
         (run / replacing.DONE).mkdir()
@@ -263,7 +263,7 @@ def test_at_every_step_of_the_move_a_load_gets_one_run_whole_or_is_told_to_wait(
     history.csv. A move a killed process left half done is refused so too, naming how to finish it."""
     import os
 
-    from rnncast import Forecaster, files
+    from rnncast import Forecaster
     from rnncast.errors import RnncastError
 
     run = tmp_path / "run"
@@ -286,7 +286,7 @@ def test_at_every_step_of_the_move_a_load_gets_one_run_whole_or_is_told_to_wait(
             load()
         return moved
 
-    claim = files.lock_folder(run, "run")
+    claim = folderlock.lock_folder(run, "run")
     try:
         monkeypatch.setattr(os, "rename", load_each(rename))
         monkeypatch.setattr(os, "replace", load_each(replace))

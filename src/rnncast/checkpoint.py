@@ -30,8 +30,9 @@ from rnncast import demofolders, interrupts, nesting, outputs, pathargs, replaci
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
-from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, holder, json_text, output_kinds,
+from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, json_text, output_kinds,
                            write_bytes, write_json, written_path)
+from rnncast.folderlock import holder
 from rnncast.models import NetSpec, build_net
 from rnncast.state import FittedState, check_version
 
@@ -103,7 +104,7 @@ def write_model(folder, net: nn.Module, meta: dict) -> None:
     the SHA-256 of the weights file, ``CHECKSUM``) go into a temporary folder beside it, which is then
     renamed into place (an earlier model moved aside first, then removed), the renames one step that a Ctrl-C
     or SIGTERM waits for (``interrupts.one_step``; a failed second rename puts the earlier model back), so the
-    earlier model or the new one is always at ``folder``; ``files.sweep_temps`` removes what a killed write left.
+    earlier model or the new one is always at ``folder``; ``folderlock.sweep_temps`` removes what a killed write left.
     A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
     own model/."""
     folder = written_path(Path(folder))
@@ -219,7 +220,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
 
 def unfinished_run(run: Path) -> str:
     """Why the run ``run`` (config.json, no model/) has no model: a process holding it is still training it
-    (``files.holder``); it finished (its report.html, written last) and its model/ was removed since, which
+    (``folderlock.holder``); it finished (its report.html, written last) and its model/ was removed since, which
     only a copy or a new fit gives back; else its fit was interrupted and ``fit --resume`` finishes it."""
     held = holder(run)
     if held is not None:

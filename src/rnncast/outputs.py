@@ -1,6 +1,6 @@
 """Where rnncast writes: the folder a fit, backtest, tune or demo claims (new, empty, or with
 --overwrite an earlier output of rnncast's; never a model folder), and the output files predict and
-export may write. One process holds a folder at a time (``files.lock_folder``). The command line and
+export may write. One process holds a folder at a time (``folderlock.lock_folder``). The command line and
 the Python API call the same guards; ``flag`` names what the caller gave in its own words ("--out",
 or the keyword "out"), and the messages say "--overwrite" or "overwrite=True" to match."""
 
@@ -11,8 +11,9 @@ from pathlib import Path
 
 from rnncast import nesting
 from rnncast.errors import RnncastError
-from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of, lock_folder,  # kinds: files.py's
+from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of,  # kinds: files.py's
                            output_kinds, written_path)
+from rnncast.folderlock import lock_folder
 from rnncast.replacing import HIDDEN, pending, remove, settle
 
 RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
@@ -35,7 +36,7 @@ def ask(flag: str) -> str:
 
 
 def hold(folder: Path, what: str):
-    """``files.lock_folder``: this process alone writes ``folder`` until ``release()`` (a replacing run's move
+    """``folderlock.lock_folder``: this process alone writes ``folder`` until ``release()`` (a replacing run's move
     a killed process left is finished first: ``replacing.settle``)."""
     claim = lock_folder(folder, what)
     settle(folder, OUTPUT_FILES)
@@ -49,7 +50,7 @@ FILE_SUFFIXES = (".csv", ".tsv", ".parquet", ".json", ".toml", ".onnx", ".png", 
 
 def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None,
                  note: str = "", flag: str = "--out"):
-    """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
+    """Hold the folder a new fit, backtest, tune or demo writes (a ``folderlock.FolderLock``): ``out``, which
     must be new, empty or, with ``overwrite``, an earlier output of rnncast's (``own``: its names;
     removed by ``clear_output`` once the new input is checked); never a model folder. ``continues(out,
     entries)``: None where the command goes on with what the folder holds (tune adds trials to its

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from rnncast import interrupts
-from rnncast.files import sweep_temps
+from rnncast.folderlock import sweep_temps
 
 STAGED = ".rnncast-new"  # a new output being written, to replace the folder's earlier one once complete
 DONE = ".rnncast-done"  # a complete new output being moved into place (swap)
@@ -87,7 +87,7 @@ def settle(folder, own) -> None:
 def _move_up(folder: Path, done: Path, own) -> None:
     """``settle``'s steps from the one a killed process reached: the earlier output's files that the new one does
     not replace removed, then ``DONE``'s moved up, model/ first: each file over its earlier namesake in one rename,
-    the model folder in two (the earlier one renamed aside, under a name ``files.sweep_temps`` removes, then the new
+    the model folder in two (the earlier one renamed aside, under a name ``folderlock.sweep_temps`` removes, then the new
     one in), so a reader finds the earlier model or the new one at ``model/`` all but for an instant
     (``read_whole``); other folders (tensorboard/) are removed, then moved up."""
     if not (done / CLEARED).exists():  # the earlier output's files may still be there: only theirs are
@@ -123,7 +123,7 @@ def read_whole(folder, read):
     was being replaced, and ``RnncastError`` "FOLDER is being replaced by another rnncast process (pid N); try
     again" where the move has not ended, or "was left half replaced" where a killed process left it."""
     from rnncast.errors import RnncastError
-    from rnncast.files import holder
+    from rnncast.folderlock import holder
 
     folder = Path(folder)
     runs = [p for p in (folder, folder.parent) if p.name != ""]

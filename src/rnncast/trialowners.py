@@ -5,7 +5,7 @@ Optuna's heartbeat (``studies.open_study``) fails a RUNNING trial unheard of for
 seconds: a tune killed (kill -9) and continued within that minute listed its trial as RUNNING in
 trials.csv and tune.json. A heartbeat alone cannot tell a dead process from a live one on another
 machine sharing the study; a tune's folder can. A tune holds its ``--out`` folder for as long as it runs
-(``files.lock_folder``: a flock, which the kernel drops when its process dies), one process at a time,
+(``folderlock.lock_folder``: a flock, which the kernel drops when its process dies), one process at a time,
 and each trial it runs records that folder, with its host and process id (``OWNER_ATTR``, a user
 attribute of the trial). A tune that holds the folder now knows that every other process of this host
 that held it has stopped: its RUNNING trials are failed when the study is opened, with why

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
+from rnncast.folderlock import FolderLock
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
@@ -90,7 +91,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     empty, or an earlier tune, which a tune of the same ``study_name`` and ``storage`` continues;
     ``overwrite=True`` replaces an earlier tune (its files removed once the data and settings are good)
     but never a file, a model, a run, a backtest or files rnncast did not write (a ``best.toml`` of your
-    own), each refused with a ``RnncastError``. (A folder the caller holds, ``files.FolderLock``, is
+    own), each refused with a ``RnncastError``. (A folder the caller holds, ``folderlock.FolderLock``, is
     taken as claimed.)
     ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``); without it each is
     an INFO line of the ``rnncast.tuning`` logger (``trial_line``). Optuna's own INFO lines are quieted for
@@ -129,7 +130,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     held = out
-    if out is not None and not isinstance(out, files.FolderLock):
+    if out is not None and not isinstance(out, FolderLock):
         held = claim_tune(Path(pathargs.checked("tune's out", out, "the tuning folder (or None)")), overwrite, study_name, storage)  # checked before the data is read
     try:
         return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,

@@ -91,7 +91,7 @@ def test_tune_on_its_own_out_adds_trials_and_refuses_another_study_or_a_run(tmp_
     assert code == 2 and "holds the tune of study 'rnncast'" in _error_line(err)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before  # nothing written
 
-    from rnncast.files import lock_folder
+    from rnncast.folderlock import lock_folder
 
     with lock_folder(out, "tune"):  # another process tuning into it now
         code, err = _tune(capsys, data, out)

@@ -31,7 +31,7 @@ START_OVER = "start the run again with --overwrite"  # a refused resume's remedy
 def run_fit(args) -> int:
     """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints.
 
-    Rank 0 holds the run folder (``files.lock_folder``) from before the data is read until the last
+    Rank 0 holds the run folder (``folderlock.lock_folder``) from before the data is read until the last
     file is written: a second process writing the same folder is refused by name, a new run never
     lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder.
     ``--overwrite`` writes the new run beside the earlier one and replaces it only once complete (``replacing``)."""

@@ -18,7 +18,7 @@ from rnncast.spelling import counted, from_config, in_config
 
 
 def run_tune(args) -> int:
-    """Search the settings; the tuning folder is held (``files.lock_folder``) until its files are written.
+    """Search the settings; the tuning folder is held (``folderlock.lock_folder``) until its files are written.
 
     ``--out`` may be new, empty, or a folder an earlier tune wrote: a tune of the same study (its
     ``--study``, in the same storage: the folder's own study.db unless ``--storage``) goes on adding
@@ -76,7 +76,7 @@ def stopped_tune(out: Path) -> str:
 
 
 def joining_note(out: Path, study: str, storage: str | None) -> str:
-    """What a tune started on a folder this tune holds is told (``files.lock_folder``'s note): the study
+    """What a tune started on a folder this tune holds is told (``folderlock.lock_folder``'s note): the study
     it runs and how to add trials to it at the same time. A second process is refused the folder, not
     let into it: its files (best.toml, trials.csv, tune.json) are one process' summary, an
     ``--overwrite`` of one would remove the study.db the other writes, and a tune started twice by
