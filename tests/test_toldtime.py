@@ -100,3 +100,20 @@ def test_the_cli_predicts_evaluates_and_compares_the_table_fit_read(tmp_path):
     assert main(["compare", str(tmp_path / "r"), str(tmp_path / "r2"), "--data", str(data)]) == 0
     assert main(["backtest", str(data), "--from-run", str(tmp_path / "r"), "--n-windows", "2", "--out",
                  str(tmp_path / "b")]) == 0
+
+
+def test_the_pages_say_the_rows_were_numbered_by_the_users_word(told, tmp_path):
+    """The run page's and the backtest page's "time column" said "(none: rows numbered)" of a table whose real dates
+    the user told fit to pass over, as of one that has none (decision 708's open end)."""
+    from rnncast.backtestpage import backtest_facts
+    from rnncast.report import write_backtest
+    from rnncast.reportpage import run_blocks
+
+    facts = dict(next(b[1] for b in run_blocks(told, {}, "f.csv", None)
+                      if b[0] == "table" and b[1][0] == ["setting", "value"])[1:])
+    assert facts["time column"] == "(none, as told: time_col=False; rows numbered)"
+    result = Forecaster(**TINY).backtest(DATED, target="y", time_col=False, n_windows=2)
+    write_backtest(tmp_path / "bt", result, TINY)
+    config = json.loads((tmp_path / "bt" / "config.json").read_text())
+    assert config["run"]["time_col"] is False
+    assert dict(backtest_facts(config, result.metrics))["time column"] == "(none, as told: time_col=False; rows numbered)"

@@ -189,7 +189,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               "run": {"target": [str(i) for i in panel.given_ids] if wide else panel.targets,  # a wide table's: its
                       "past_covariates": panel.past, "future_covariates": panel.future,  # columns, as fit's run says
                       "static_covariates": panel.static.names if panel.static is not None else [],
-                      "not_used": list(panel.unused), "time_col": panel.time_col, "calendar": panel.calendar.state(),
+                      "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": None if wide else panel.id_col, "layout": panel.layout},
               "environment": environment()}
     files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))

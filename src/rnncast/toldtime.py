@@ -10,6 +10,7 @@ from __future__ import annotations
 from rnncast.savedfields import short
 
 KEY = "no_time_col"  # model.json's key, written only where fit was told the table has no time column
+NONE, TOLD_NONE = "(none: rows numbered)", "(none, as told: time_col=False; rows numbered)"  # the pages' time column
 
 
 def saved(meta: dict) -> bool:
