@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import gapwindows
+from rnncast import bordertimes, gapwindows
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, rows_span
@@ -48,7 +48,7 @@ def borders(panel: Panel, splits: list[Split]) -> list[list] | None:
     inside = rows < panel.lengths[: len(splits), None]  # a row past the series' end: an empty part
     picked = panel.time[(panel.offsets[: len(splits), None] + rows)[inside]]  # one lookup of the whole time index
     values = iter(picked)
-    return [[_text(next(values)) if ok else None for ok in row] for row in inside.tolist()]
+    return [[bordertimes.as_json(next(values)) if ok else None for ok in row] for row in inside.tolist()]
 
 
 @dataclass
@@ -69,7 +69,7 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
     among the series the model knows)."""
     saved = getattr(state, "borders", None)
     by_time = saved is not None and panel.time is not None
-    search = _searcher(panel.time) if by_time else None
+    search = bordertimes.searcher(panel.time) if by_time else None
     offsets = panel.offsets.tolist()
     splits, ends, starts = [], [], []
     for s, k in enumerate(index):
@@ -264,58 +264,6 @@ def _by_number(state, panel: Panel, verb: str = "score") -> str:
                    f"rows after it), or part 'all' (--part all) to {verb} every window of these rows")
 
 
-def _text(value):
-    """A time value as JSON: ISO text for timestamps, text for periods, an int for integer periods."""
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, pd.Period):
-        return str(value)
-    return int(value)
-
-
 def _show(value, panel: Panel) -> str:
     """A time value as a person reads it: as the panel's data writes its times (``timetext.shown``)."""
     return shown(value, panel.time if panel.time is not None else None, panel.calendar.text_format)
-
-
-def _searcher(time: pd.Index):
-    """``search(start, length, value, side)``: the row of ``time[start:start + length]`` (one series, ascending)
-    where the border ``value`` falls, as ``_position`` finds it; each distinct value converted once and looked up
-    by numpy in the times' int64 form (datetimes in their unit, periods as ordinals), not by pandas per series."""
-    if isinstance(time, pd.DatetimeIndex):
-        flat, key = time.asi8, lambda value: value.as_unit(time.unit, round_ok=False).asm8.view("i8")  # as pandas unboxes
-    elif isinstance(time, pd.PeriodIndex):
-        flat, key = time.asi8, lambda value: value.ordinal
-    elif time.dtype == np.int64:
-        flat, key = time.to_numpy(), lambda value: value
-    else:
-        return lambda start, length, value, side: _position(time[start : start + length], value, side, length)
-    keys = {}
-
-    def search(start: int, length: int, value, side: str) -> int:
-        if value is None:
-            return length
-        if value not in keys:
-            keys[value] = key(_as_time(time, value))
-        return int(np.searchsorted(flat[start : start + length], keys[value], side=side))
-
-    return search
-
-
-def _position(time: pd.Index, value, side: str, length: int) -> int:
-    """The row of ``time`` (ascending) where ``value`` falls; the series' length for None (an empty part)."""
-    if value is None:
-        return length
-    return int(time.searchsorted(_as_time(time, value), side=side))
-
-
-def _as_time(time: pd.Index, value):
-    """A border's JSON value as a value of ``time``'s kind: a Timestamp in its zone, a Period of its frequency, an int."""
-    if isinstance(time, pd.DatetimeIndex):
-        value = pd.Timestamp(value)
-        if time.tz is not None:
-            return value.tz_convert(time.tz) if value.tz is not None else value.tz_localize(time.tz)
-        return value.tz_localize(None) if value.tz is not None else value
-    if isinstance(time, pd.PeriodIndex):
-        return pd.Period(value, freq=time.freq)
-    return int(value)
