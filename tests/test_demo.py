@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import Forecaster, datasets, demo, demopage
-from rnncast.comparison import compare
+from rnncast import Forecaster, datasets, demo, demopage, demotext
 from rnncast.demofolders import PAST_ONLY
 
 
@@ -109,7 +108,7 @@ def test_the_sine_page_says_what_each_forecast_is_built_from_and_draws_each_cell
     assert ("With the linear highway (the defaults), each forecast = the last value in the window + a linear map of the "
             "window's values of the target (the linear highway) + the cell's correction.") in page
     assert "With the highway off (the cells alone), each forecast = the last value in the window + the cell's correction." in page
-    assert demo.LEVEL_NOTE in page and "every forecast comes from the cell" not in page
+    assert demotext.LEVEL_NOTE in page and "every forecast comes from the cell" not in page
     # "Each network sees 50 steps and predicts the next, twice" read as horizon 2: the two configurations said plainly
     assert ("Each cell (RNN, LSTM, GRU) is trained in two configurations, with the linear highway and without it; every "
             "network sees 12 steps and predicts the next one (horizon 1).") in page and "twice" not in page
@@ -119,35 +118,6 @@ def test_the_sine_page_says_what_each_forecast_is_built_from_and_draws_each_cell
             "12-step window holds 12 of the 63 steps of one period, so no cell needs a long memory here: this demo does "
             "not test the gates' advantage on long-term dependencies.") in result.lesson and result.lesson in page
     assert "Which of these trained networks forecasts these test rows best?" in page
-
-def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
-    def rows(group, mses):
-        return [demopage.DemoRow(name, 100, 10, 8, 0.1, mse, 0.1, 0.9, 0.01, 0.1, True, group, 0.0025)
-                for name, mse in zip(("RNN", "LSTM", "GRU"), mses)]
-
-    on, alone = rows("highway on", [0.0029, 0.0029, 0.0029]), rows("cells alone", [0.0050, 0.0030, 0.0040])
-    tie = compare({"RNN": np.zeros((3, 1, 1)), "LSTM": np.zeros((3, 1, 1)), "GRU": np.zeros((3, 1, 1))}, 1, "highway on")
-    lstm_wins = demo.Comparison("cells alone", "LSTM", "With the cells alone, LSTM wins: ...",
-                                [{"a": "RNN", "b": "LSTM", "differs": True}, {"a": "LSTM", "b": "GRU", "differs": True},
-                                 {"a": "RNN", "b": "GRU", "differs": False}])
-    made_of = {"highway on": "A + B + the cell's correction", "cells alone": "A + the cell's correction"}
-    text = demo.cells_alone_text(on + alone, [tie, lstm_wins], made_of, seed=3)
-    assert "LSTM 1.20, GRU 1.60 and RNN 2.00 times the noise floor" in text
-    assert "With the highway off, each forecast is A + the cell's correction: LSTM 1.20" in text
-    assert "every forecast comes from the cell" not in text  # it came from the last value and the cell (388)
-    assert "from seed 3 (--seed)" in text and "not the luck of training" in text and demo.SEEDS_MEASURED in text
-    assert "LSTM's lower MSE is beyond chance" in text and "GRU's lower" not in text
-    assert "the highway hides how the cells differ" in text
-    close = rows("cells alone", [0.00300, 0.00301, 0.00300])  # 0.3% apart: never "within 0% of each other"
-    assert "less than 1% apart" in demo.cells_alone_text(on + close, [tie, lstm_wins]) and "within 0%" not in text
-    assert "RNN 1.16, LSTM 1.16 and GRU 1.16 times the noise floor, all equal" in text  # the same MSE: no "0%" either
-    assert "within 67% of each other" in text  # LSTM 0.0030 to RNN 0.0050
-    assert ("(GRU against LSTM: 1.22 against 1.32 at seed 0, 1.41 against 1.44 at seed 1, 1.32 against 1.30 at seed 2)"
-            in demo.SEEDS_MEASURED)  # the three pairs named, as rnncast demo --seed N --threads 1 gave them on 12-04
-    alone_tie = demo.Comparison("cells alone", None, "tie", [dict(p, differs=False) for p in lstm_wins.pairs])
-    text = demo.cells_alone_text(on + alone, [tie, alone_tie])
-    assert "beyond chance against each other cell" not in text and "even the cells alone do not differ" in text
-
 
 def test_the_noise_floor_comes_from_the_data(tiny_sine):
     assert datasets.sine_wave(n=50).attrs["noise_floor_mse"] == pytest.approx(0.05 ** 2)
@@ -171,13 +141,6 @@ def test_timings_are_per_epoch_beside_the_epochs_run(tiny_sine):
         assert line[head.index("epochs (best)")] == f"{row.epochs} ({row.best_epoch})"
 
 
-def test_the_settings_other_than_the_defaults_are_listed_exactly():
-    assert demo.non_default_settings(Forecaster().get_params()) == {}
-    params = Forecaster(lookback=10, lr=1e-3, window_norm="none", highway=False).get_params()
-    assert demo.non_default_settings(params) == {"lookback": 10, "window_norm": "none", "highway": False, "lr": 1e-3}
-    assert demo.settings_text({"lookback": 10, "lr": 1e-3, "scaler": "minmax"}) == "lookback 10, lr 0.001, scaler minmax"
-
-
 def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regression):
     result, tmp_path = tiny_regression
     rows = result.rows
@@ -187,8 +150,8 @@ def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regres
     assert Forecaster.load(tmp_path / "past-only").get_params()["future_known"] is False
     assert Forecaster.load(tmp_path / "future-known").get_params()["future_known"] is True
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert demo.WHY_NOT[:40] in page and page.count("data:image/png;base64,") == 2
-    assert html.escape(demo.RANDOM_SPLIT) in page and "train_test_split" in page  # the tutorial's split, and why not
+    assert demotext.WHY_NOT[:40] in page and page.count("data:image/png;base64,") == 2
+    assert html.escape(demotext.RANDOM_SPLIT) in page and "train_test_split" in page  # the tutorial's split, and why not
 
 
 def test_the_regression_demo_says_what_it_teaches_and_where_the_scalers_statistics_come_from(tiny_regression):
@@ -221,41 +184,3 @@ def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults
         run_page = (tmp_path / folder / "report.html").read_text(encoding="utf-8")
         note = next(line for line in run_page.splitlines() if "Settings other than the defaults:" in line)
         assert all(f"{k} " in note for k in changed) and (extra in note)
-
-
-def test_a_demo_model_whose_budget_ran_out_is_explained_with_its_measured_fall():
-    """The regression demo's fixed model printed "WARNING: the best epoch was the last (100 of 100) ... may be
-    undertrained" and its page said nothing of it: the page and the printed findings now say how much its
-    validation loss was still falling, as measured, and that the demo keeps one budget for every run."""
-    from types import SimpleNamespace
-
-    history = [{"epoch": e, "val_loss": 1.0 / e, "best": True} for e in range(1, 21)]
-    ran_out = SimpleNamespace(history_=history, epochs=20)
-    stopped = SimpleNamespace(history_=history[:12] + [{"epoch": 13, "val_loss": 1.0, "best": False}], epochs=20)
-    said = demo.budget_sentences({"fixed": ran_out, "early": stopped})
-    assert len(said) == 1 and said[0].startswith("fixed: its validation loss was still falling when its 20 epochs ran "
-                                                 "out (50% lower than 10 epochs before)")
-    assert "may be undertrained" in said[0] and said[0].endswith("would bring this model's test MSE lower still.")
-    slow = SimpleNamespace(history_=[{"epoch": e, "val_loss": 1.0 - 1e-4 * e, "best": True} for e in range(1, 21)], epochs=20)
-    assert "(less than 1% lower than 10 epochs before)" in demo.budget_sentences({"slow": slow})[0]  # not "0% lower"
-    near = demo.budget_sentences({"fixed": ran_out}, test_mse={"fixed": 0.0128}, floor=0.01)
-    assert near[0].endswith("its test MSE, 0.0128, is already 1.28 times the noise floor (0.01, the MSE of the true "
-                            "relation), so more epochs or a larger learning rate could lower it by at most the 0.0028 "
-                            "between.")
-
-
-def test_the_demo_says_a_budget_ran_out_by_fit_s_own_rule():
-    """The demo kept its own "undertrained" rule beside fit's (``runhistory.still_improving``, decision 668); they
-    differed where no validation rows were kept: fit warned of a training loss still falling, the demo said nothing
-    (decision 685). One rule now, the loss the fit kept its weights by named."""
-    from types import SimpleNamespace
-
-    from rnncast.runhistory import still_improving
-
-    trained = [{"epoch": e, "train_loss": 2.0 / e, "val_loss": None, "best": True} for e in range(1, 21)]
-    said = demo.budget_sentences({"no validation": SimpleNamespace(history_=trained, epochs=20)})
-    assert still_improving(trained, 20) and len(said) == 1
-    assert said[0].startswith("no validation: its training loss was still falling when its 20 epochs ran out (50% lower")
-    for history, epochs in ((trained[:1], 1), (trained, 30), (trained[:19] + [dict(trained[19], best=False)], 20)):
-        assert not still_improving(history, epochs) and not demo.budget_sentences({"m": SimpleNamespace(
-            history_=history, epochs=epochs)})  # one epoch; stopped early; the best not the last
