@@ -146,3 +146,22 @@ def test_a_float32_frame_and_the_csv_it_writes_hold_the_same_rows(tmp_path, capl
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = model.evaluate(tmp_path / "y.csv")
     assert "fit_rows" not in result["scored"] and WARNED not in caplog.text
+
+
+def test_predict_computes_the_data_s_own_training_mean_of_the_series_it_names_only(caplog, monkeypatch):
+    """predict's line names the first series whose training rows differ and its training mean here; it computed every
+    such series' in-sample baselines and MASE scale, which it never uses (a review's finding)."""
+    from rnncast import observed
+
+    panel = datasets.sine_panel(3, lengths=(120, 120))
+    model = Forecaster(**TINY).fit(panel, target="y", id_col="unique_id", time_col="ds")
+    taken = []
+    real = observed.in_sample
+    monkeypatch.setattr(observed, "in_sample", lambda p, *a, **k: taken.append(p.n_series) or real(p, *a, **k))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(panel.assign(y=panel["y"] * 2))
+    said = [r.getMessage() for r in caplog.records if WARNED in r.getMessage()]
+    assert taken == [1] and len(said) == 1 and "in 3 of 3 series (first " in said[0] and "training mean of 'y' is" in said[0]
+    taken.clear()
+    model.evaluate(panel.assign(y=panel["y"] * 2))
+    assert taken == [3]  # evaluate scores every series: each one's own

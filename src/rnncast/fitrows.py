@@ -100,8 +100,10 @@ def _covered(panel: Panel, s: int, state, k: int, lo: int, hi: int, first_here, 
     return fit_first is not None and first_here == fit_first and upto is not None and hi < length
 
 
-def check(state, panel: Panel, index: np.ndarray, warn: bool = True) -> Source:
-    """The baselines' source for ``panel`` (``index``: each series' position among the model's) and what differs."""
+def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: bool = True) -> Source:
+    """The baselines' source for ``panel`` (``index``: each series' position among the model's) and what differs.
+    ``scored=False`` (predict, which scores nothing): the data's own training mean only of the first series whose
+    training rows differ, the one the words name; the other series' baselines are not computed."""
     means, scales = state.train_means[index].copy(), state.mase_scales[index].copy()
     kept = getattr(state, "fit_rows", None)
     if kept is None or not len(index):
@@ -127,9 +129,10 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True) -> Source:
     if not train and not val:
         return Source(means, scales)
     if train:
-        own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in train]
-        means[train], scales[train] = observed.in_sample(panel.subset(train), own, state.settings.data.season,
-                                                         state.settings.data.fill, [int(starts[s]) for s in train])
+        taken = train if scored else train[:1]
+        own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in taken]
+        means[taken], scales[taken] = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
+                                                         state.settings.data.fill, [int(starts[s]) for s in taken])
     differs = _text(state, panel, train, val, told, means)
     text = scored_text(differs, bool(train))
     if warn:
@@ -170,7 +173,7 @@ def scored_text(differs: str, train: bool) -> str:
 
 def warn_predict(state, panel: Panel, index: np.ndarray) -> None:
     """predict's one line where the data's rows of the fit's periods differ from those fit read."""
-    said = check(state, panel, index, warn=False).said
+    said = check(state, panel, index, warn=False, scored=False).said
     if said:
         log.warning("%s; the forecast reads this data's rows as they are, with the scaling fit learned from the rows it "
                     "read (revised data, or another unit?)", said["differs"])
