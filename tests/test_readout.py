@@ -13,7 +13,7 @@ import pandas as pd
 
 from rnncast import Forecaster, datasets
 from rnncast.cli import main
-from rnncast.verdicts import future_known_hint
+from rnncast.readout import future_known_hint
 from rnncast.windows import Split
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)

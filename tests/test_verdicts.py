@@ -19,7 +19,8 @@ from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.report import write_run
 from rnncast.spelling import spelling
-from rnncast.verdicts import against_each, beats, fit_hint, future_known_hint, headline, lower_by, p_text, verdict
+from rnncast.readout import fit_hint, future_known_hint
+from rnncast.verdicts import against_each, beats, headline, lower_by, p_text, verdict
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 

@@ -15,7 +15,7 @@ from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season
 from rnncast.significance import VERDICT_ALPHA, cosine_terms, p_text
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted
 
 
 def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, where: str = "the test split",
@@ -247,35 +247,6 @@ def beats(test: dict, baseline: str, units: str = "original", alpha: float = VER
 def same_mse(model: float, rival: float) -> bool:
     """Whether two MSEs are the same to a millionth of the baseline's (float32 forecasts of the same values)."""
     return abs(model - rival) <= 1e-6 * abs(rival)
-
-
-def future_known_hint() -> str:
-    """The hint of features used only up to the step before each forecast: name them as future covariates, or,
-    given as features, set ``future_known`` as the other hints name a setting (``spelling.spelled``:
-    ``future_known=True, --future-known``), which fit refuses for columns named as past covariates."""
-    return ("hint: the features are used only up to the step before each forecast; if their values are known "
-            "at the forecast time (a calendar, a planned price, a measured input), name them as future covariates "
-            f"(future_covariates=, --future-covariates), or, given as features (features=, --features), declare them "
-            f"with {spelled('future_known', True)}")
-
-
-TIED = 0.9  # a model's MSE above this share of the mean's, not lower beyond chance, does no better than the mean
-
-
-def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
-    """One line of advice after a fit, or None: a model given features that are not future-known, which loses to the
-    training mean on the test split or ties with it (does not beat it, ``beats``, and its MSE is not ``TIED`` of the
-    mean's or less), is told of ``--future-known``. A model whose MSE is far below the mean's learns something from the
-    window, though too few forecasts may leave that short of "beyond chance" (97.2% lower, p = 0.13 over 15 rows): it
-    is not told that its features might be useless as they are; useless ones leave it near the mean, either side
-    (0.1% lower, p = 0.49, with the regression tutorial's y_t of x_t)."""
-    if "test" not in metrics or not forecaster.past_covariates_ or forecaster.future_covariates_:
-        return None
-    units = verdict_units(forecaster)
-    scores = metrics["test"][units]
-    if "mean" not in scores or beats(metrics["test"], "mean", units):
-        return None
-    return future_known_hint() if scores["model"]["mse"] > TIED * scores["mean"]["mse"] else None
 
 
 def verdict_units(forecaster: Fitted) -> str:
