@@ -94,3 +94,19 @@ def test_a_static_file_of_plain_numbers_stays_numeric(files):
     f = Forecaster(**SMALL).fit(str(tmp / "panel.csv"), target="y", time_col="ds", static_covariates=tmp / "num.csv")
     assert f.state_.static_encoder.numeric_names == ["size"]
     assert len(f.predict(str(tmp / "panel.csv"), static_covariates=str(tmp / "num.csv")))
+
+
+def test_a_file_read_again_for_its_static_columns_says_what_its_reading_found_once(tmp_path, caplog):
+    """A German Excel export (';', decimal commas) with a static column said "separated by ';'" and the decimal-comma
+    warning twice: the file is read a second time for its static columns as written (decision 715)."""
+    import logging
+
+    from rnncast.loading import load_panel
+
+    rows = [f"{s};2024-01-{d:02d};{d},5;{cap}" for s, cap in (("A", 100), ("B", 60)) for d in range(1, 29)]
+    (tmp_path / "de.csv").write_text("site;date;load;capacity\n" + "\n".join(rows) + "\n")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(tmp_path / "de.csv", "load", id_col="site", static_covariates=["capacity"])
+    said = [r.getMessage() for r in caplog.records]
+    assert sum("decimal commas" in s for s in said) == 1 and sum(s.endswith("is separated by ';', not commas") for s in said) == 1, said
+    assert panel.static.names == ["capacity"] and float(panel.values[0, 0]) == 1.5

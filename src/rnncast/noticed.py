@@ -235,3 +235,16 @@ def alike_said_once() -> Iterator[None]:
             names = [s for s in dict.fromkeys(speakers) if s]
             with speaking_as(", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else (names or [None])[0]):
                 logging.getLogger(name).log(level, "%s", text)
+
+
+@contextmanager
+def silenced() -> Iterator[None]:
+    """While the block runs, rnncast's log lines go nowhere: a file read a second time (``statictext``: its static
+    columns as written) says again what its first reading said, and is heard once (decision 715)."""
+    logger = logging.getLogger("rnncast")
+    handlers, propagate = list(logger.handlers), logger.propagate
+    logger.handlers, logger.propagate = [logging.NullHandler()], False
+    try:
+        yield
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate

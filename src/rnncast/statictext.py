@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.data import NA_STRINGS, read_table
+from rnncast.noticed import silenced
 
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0\d")  # '001', '02134'; not '0', '0.5', '-0.5'
 
@@ -30,7 +31,8 @@ def read_file(path, ids: list, text=(), decide=None) -> pd.DataFrame:
                and not pd.api.types.is_bool_dtype(frame[c])]
     if not numeric:  # text columns already keep what the file writes
         return frame
-    written = _missing(read_table(path, text_columns=[*ids, *numeric]), numeric)
+    with silenced():  # the second reading of the file: what the first said (';', decimal commas) is not said twice
+        written = _missing(read_table(path, text_columns=[*ids, *numeric]), numeric)
     codes = [c for c in numeric if is_code(written[c])]
     return frame.assign(**{c: written[c].reindex(frame.index) for c in codes}) if codes else frame
 
