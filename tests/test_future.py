@@ -349,3 +349,20 @@ def test_a_cut_list_of_missing_future_dates_says_it_is_cut(one):
     with pytest.raises(RnncastError) as err:
         one.predict(data, future=_future().iloc[:1])
     assert "are missing for 2020-02-01, 2020-03-01, 2020-04-01 (3 of 4 steps missing)" in str(err.value)
+
+
+def test_a_step_missing_names_the_values_given_in_the_steps_zone_and_form():
+    """A model that read offsets (+01:00, +02:00) in UTC refused a future table missing one hour naming the step in UTC
+    ("2024-04-07 04:00:00+00:00") and the table's values as written ("2024-04-07 01:00:00+02:00"): two clocks in one
+    line. The values given are named as read, as the steps are (decision 716)."""
+    stamps = pd.date_range("2024-03-25", periods=300, freq="h", tz="Europe/Berlin")
+    t = np.arange(300)
+    data = pd.DataFrame({"time": [s.isoformat(sep=" ") for s in stamps], "y": np.sin(t / 5), "x": np.cos(t / 7)})
+    model = Forecaster(**{**TINY, "horizon": 3}).fit(data, target="y", future_covariates=["x"])
+    steps = pd.date_range(stamps[-1] + pd.Timedelta("1h"), periods=3, freq="h")
+    future = pd.DataFrame({"time": [s.isoformat(sep=" ") for s in steps[[0, 1]]], "x": [0.1, 0.2]})
+    with pytest.raises(RnncastError, match=r"missing for (\S+ )+\(1 of 3 steps missing\); the future values of the series "
+                                           r"are dated (\S+ \S+), (\S+ \S+); ") as err:
+        model.predict(data, future=future)
+    said = str(err.value)
+    assert f"missing for {steps[2].tz_convert('UTC')}" in said and f"dated {steps[0].tz_convert('UTC')}, " in said

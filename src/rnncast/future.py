@@ -163,7 +163,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         had = given.loc[given["_series"] == s, "_key"]
         seen = ""
         if dated and len(had):
-            dated_as = [shown(v, day) for v in frame[time_col].iloc[had.index[:3]]]
+            dated_as = [shown(stamps[int(i)], day, text_format) for i in had.index[:3]]  # as read: the steps' zone and form
             seen = f"; the future values of {'the series' if id_col is None else repr(named[s])} are dated {', '.join(dated_as)}" + \
                    (", ..." if len(had) > 3 else "")
         raise RnncastError(
