@@ -30,13 +30,12 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import csvmarks, csvtext, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
+from rnncast import backtestframe, csvtext, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of
-from rnncast.data import ID_COLUMN
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
@@ -220,7 +219,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
-    frame = _forecast_frame(panel, wf, window)
+    frame = backtestframe.forecast_frame(panel, wf, window)
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst
@@ -279,42 +278,3 @@ def _first_steps(panel: Panel, first_rows: np.ndarray) -> dict:
         return {"first_step": [min(steps), max(steps)]}
     stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(first_rows)]
     return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format, panel.time) for t in (min(stamps), max(stamps))]}
-
-
-def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
-    """One row per series, window and step: id, time, window, cutoff (last input step), actual,
-    forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
-    ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
-    made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
-    row after its cutoff: none of its values is scored)."""
-    horizon = wf.y_true.shape[1]
-    rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
-    series = np.repeat(wf.series, horizon)
-    columns = {}
-    if panel.id_col is not None:
-        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype="str") if panel.given is None else panel.given).take(series)
-    if panel.time is not None:
-        stamps = panel.time
-        columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
-        columns["cutoff"] = stamps[panel.offsets[series] + np.repeat(wf.target_rows, horizon) - 1]
-    else:  # each series' row numbers: a wide table's rows, which its series share (Panel.numbered)
-        cutoffs = np.repeat(wf.target_rows, horizon) - 1
-        shared = panel.row_numbers is not None
-        columns["row"] = panel.row_numbers[panel.offsets[series] + rows] if shared else rows
-        columns["cutoff"] = panel.row_numbers[panel.offsets[series] + cutoffs] if shared else cutoffs
-    columns["window"] = np.repeat(window, horizon)
-    if wf.reads_later is not None:
-        columns["left_out"] = np.repeat(wf.reads_later, horizon)
-    for t, name in enumerate(panel.targets):
-        columns[name] = wf.y_true[..., t].reshape(-1)
-        if wf.filled is not None:
-            columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
-        columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
-        for j, q in enumerate(wf.levels):
-            columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
-        for base, values in wf.baselines.items():
-            columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    frame = csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
-    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(panel.targets)  # 986,00 as written
-                                   if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
-    return frame

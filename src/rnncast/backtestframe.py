@@ -1,0 +1,52 @@
+"""A backtest's forecasts as a table (``backtest.run``'s ``frame``, its forecasts.csv): one row per series, window
+and step, with the actual value, the forecast, its quantiles and the baselines, its times written as the data's file
+writes them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import csvmarks, csvtext
+from rnncast.data import ID_COLUMN
+from rnncast.panel import Panel
+from rnncast.windowforecasts import WindowForecasts
+
+
+def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
+    """One row per series, window and step: id, time, window, cutoff (last input step), actual,
+    forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
+    ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
+    made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
+    row after its cutoff: none of its values is scored)."""
+    horizon = wf.y_true.shape[1]
+    rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
+    series = np.repeat(wf.series, horizon)
+    columns = {}
+    if panel.id_col is not None:
+        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype="str") if panel.given is None else panel.given).take(series)
+    if panel.time is not None:
+        stamps = panel.time
+        columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
+        columns["cutoff"] = stamps[panel.offsets[series] + np.repeat(wf.target_rows, horizon) - 1]
+    else:  # each series' row numbers: a wide table's rows, which its series share (Panel.numbered)
+        cutoffs = np.repeat(wf.target_rows, horizon) - 1
+        shared = panel.row_numbers is not None
+        columns["row"] = panel.row_numbers[panel.offsets[series] + rows] if shared else rows
+        columns["cutoff"] = panel.row_numbers[panel.offsets[series] + cutoffs] if shared else cutoffs
+    columns["window"] = np.repeat(window, horizon)
+    if wf.reads_later is not None:
+        columns["left_out"] = np.repeat(wf.reads_later, horizon)
+    for t, name in enumerate(panel.targets):
+        columns[name] = wf.y_true[..., t].reshape(-1)
+        if wf.filled is not None:
+            columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
+        columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
+        for j, q in enumerate(wf.levels):
+            columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
+        for base, values in wf.baselines.items():
+            columns[f"{name}_{base}"] = values[..., t].reshape(-1)
+    frame = csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
+    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(panel.targets)  # 986,00 as written
+                                   if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
+    return frame
