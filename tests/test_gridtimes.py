@@ -165,3 +165,17 @@ def test_a_future_table_of_the_same_loggers_jitter_is_read_on_the_forecast_steps
     twice = pd.concat([future, future.iloc[[1]].assign(timestamp=points[401] + pd.Timedelta("2s"))])
     with pytest.raises(RnncastError, match="twice"):
         model.predict(data, future=twice)
+
+
+def test_a_zoned_logger_across_a_daylight_saving_change_is_read_on_its_grid():
+    """Hourly readings a few seconds off the hour (and off the half hour) in Europe/Berlin across 31 March 2024 trained
+    undated: pandas cannot round a zone's wall time onto the hour the clock skips ("2024-03-31 02:00:00 is a
+    nonexistent time"). The times are rounded as UTC instants and given back in their zone (decision 717)."""
+    rng = np.random.default_rng(2)
+    for start in ("2024-03-15 00:00", "2024-03-15 00:30"):
+        points = pd.date_range(start, periods=24 * 30, freq="h", tz="Europe/Berlin")
+        data = pd.DataFrame({"time": points + pd.to_timedelta(rng.integers(-5, 6, len(points)), unit="s"),
+                             "y": np.sin(np.arange(len(points)) / 4) + rng.normal(0, 0.1, len(points))})
+        model = Forecaster(**SMALL).fit(data, target="y")
+        assert model.calendar_.freq_text == "h"
+        assert list(model.predict(data).index) == list(pd.date_range(points[-1], periods=4, freq="h")[1:])

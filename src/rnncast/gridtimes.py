@@ -50,7 +50,7 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         if step >= pd.Timedelta(days=1):  # dates hours off midnight: a zone's or daylight saving's, not jitter
             return time
         off = calendars.off_rows(time, offsets, offset)
-        rounded = jitter.points(time, offset)  # pandas rounds the wall time, on the clock or off it by the data's phase
+        rounded = jitter.points(time, offset)  # pandas rounds, on the clock or off it by the data's phase (a zone's times in UTC)
     except (ValueError, TypeError, RnncastError):  # a calendar no rounding keeps ('W-SUN'), a time DST repeats
         return time
     if off is None or not off.any():

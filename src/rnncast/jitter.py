@@ -39,7 +39,7 @@ def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
     within a tenth of a step, some off it), or None: timestamps on a grid already, far off any, or not timestamps."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return None
-    wall = (time.tz_localize(None) if time.tz is not None else time).as_unit("ns")  # pandas rounds wall time
+    wall = _instants(time).as_unit("ns")  # a zone's times as UTC instants: a daylight-saving change is no gap
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]
     if not len(steps) or (steps <= 0).any():
         return None
@@ -71,7 +71,7 @@ def phase(time: pd.DatetimeIndex, offset) -> pd.Timedelta:
     coarsest of hours, minutes, seconds and milliseconds under a tenth of the step (a logger's jitter is not the
     grid's); 0 where none holds them (the rows far from the clock's grid are then named)."""
     step = pd.Timedelta(to_offset(offset)).value
-    wall = (time.tz_localize(None) if time.tz is not None else time).as_unit("ns").asi8
+    wall = _instants(time).as_unit("ns").asi8
     places = wall % step
     apart = (places - places[0] + step // 2) % step - step // 2  # each place off the first's, nearest way round
     origin = (int(places[0]) + int(np.median(apart))) % step
@@ -88,7 +88,15 @@ def points(time: pd.DatetimeIndex, offset, origin: pd.Timedelta | None = None) -
     """``time`` rounded to the nearest points of the grid of step ``offset`` that lie ``origin`` past the clock's
     (``phase`` of ``time`` where None): pandas' ``round``, moved by the origin and back."""
     origin = phase(time, offset) if origin is None else origin
-    return time.round(offset) if not origin else (time - origin).round(offset) + origin
+    instants = _instants(time)  # a zone's times rounded as UTC instants: its wall clock skips and repeats an hour
+    rounded = instants.round(offset) if not origin else (instants - origin).round(offset) + origin
+    return rounded.tz_localize("UTC").tz_convert(time.tz) if time.tz is not None else rounded
+
+
+def _instants(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """``time`` as naive UTC instants where it carries a zone (whose wall clock skips an hour in spring and repeats
+    one in autumn, which pandas cannot round), else as it is."""
+    return time.tz_convert("UTC").tz_localize(None) if time.tz is not None else time
 
 
 def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = None) -> str | None:
