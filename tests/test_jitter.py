@@ -86,3 +86,18 @@ def test_a_grid_off_the_clock_is_found_at_its_own_points():
         assert said.endswith(f"df['timestamp'] = (pd.to_datetime(df['timestamp']) - {shift}).dt.round('{freq}') + {shift}")
     late = pd.DatetimeIndex(pd.date_range("2024-01-01 23:59:59", periods=50, freq="h"))  # a point a second before the hour
     assert jitter.phase(late, "h") == pd.Timedelta(0)  # rounded to whole minutes: on the clock, the jitter not a grid
+
+
+def test_the_rounding_advised_for_a_zoned_column_rounds_its_instants_and_gives_them_back_in_the_zone():
+    """``.dt.round('h')`` of a Europe/Berlin column raises at the hour the clock skips; the line advised rounds the
+    UTC instants and converts back (decision 717), and run as written it puts every row on the hour."""
+    rng = np.random.default_rng(3)
+    points = pd.date_range("2024-03-30", periods=72, freq="h", tz="Europe/Berlin")
+    time = pd.DatetimeIndex(points + pd.to_timedelta(rng.integers(-4, 5, 72), unit="s"), name="timestamp")
+    said = jitter.advice(time, _whole(time))
+    line = said.split("e.g. with pandas: ")[1]
+    assert line == ("df['timestamp'] = pd.to_datetime(df['timestamp'], utc=True).dt.round('h')"
+                    ".dt.tz_convert('Europe/Berlin')")
+    df = pd.DataFrame({"timestamp": [t.isoformat() for t in time]})
+    exec(line, {"pd": pd, "df": df})
+    assert list(df["timestamp"]) == list(points)

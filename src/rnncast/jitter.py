@@ -116,11 +116,14 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     unit = numbertimes.unit_of(fmt)
     read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
             else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
-    parsed = f"pd.to_datetime(df[{column!r}]{read})"
+    zoned = time.tz is not None  # rounded as UTC instants (a zone's wall clock skips an hour), given back in the zone
+    parsed = f"pd.to_datetime(df[{column!r}]{read}{', utc=True' if zoned else ''})"
+    back = f".dt.tz_convert({str(time.tz)!r})" if zoned else ""
     if grid.origin:  # points off the clock: round the time moved by the origin, and move it back
         by = f"pd.Timedelta({str(grid.origin)!r})"
-        return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = ({parsed} - {by}).dt.round({grid.alias!r}) + {by}"
-    return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = {parsed}.dt.round({grid.alias!r})"
+        moved = f"({parsed} - {by}).dt.round({grid.alias!r}) + {by}"
+        return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = {f'({moved}){back}' if zoned else moved}"
+    return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = {parsed}.dt.round({grid.alias!r}){back}"
 
 
 def named(offset) -> str:
