@@ -9,7 +9,7 @@ from rnncast.baselines import row_label
 from rnncast.scoretext import column_head, with_columns
 from rnncast.spelling import counted
 from rnncast.spreads import units_name
-from rnncast.toldtime import NONE, TOLD_NONE
+from rnncast.toldtime import page_text
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
@@ -62,7 +62,7 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     facts = [["data", data.get("source") or "(in memory)"],
              ["series (wide columns)" if wide else "target", names("target")],
              ["id column", run.get("id_col") or ("(none: each series is a column)" if wide else "(none: one series)")],
-             ["time column", run.get("time_col") or (TOLD_NONE if run.get("time_col") is False else NONE)]]
+             ["time column", page_text(run.get("time_col"), run.get("time_col") is False)]]
     if m.get("calendar"):
         facts.append(["calendar", m["calendar"]])
     facts += [["past / future-known covariates", f"{names('past_covariates')} / {names('future_covariates')}"],

@@ -17,7 +17,8 @@ import numpy as np
 
 from rnncast import metrics, significance
 from rnncast.baselines import baseline_name
-from rnncast.comparison import listing, mean_square
+from rnncast.comparison import mean_square
+from rnncast.spelling import listing
 from rnncast.significance import VERDICT_ALPHA
 from rnncast.verdicts import same_mse
 from rnncast.windowforecasts import WindowForecasts

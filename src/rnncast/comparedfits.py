@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rnncast.comparison import listing
+from rnncast.spelling import listing
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.runhistory import still_improving
 

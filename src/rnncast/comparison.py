@@ -14,6 +14,7 @@ import numpy as np
 
 from rnncast import significance
 from rnncast.significance import p_number, p_text
+from rnncast.spelling import listing
 
 ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
 
@@ -144,8 +145,3 @@ def percent_apart(percent: float) -> str:
     if percent and round(percent) == 0:
         return "less than 1%"
     return f"{percent:.0f}%"
-
-
-def listing(items: list[str], last: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c`` (``last="or"``: ``a, b or c``)."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1] if items else ""

@@ -110,7 +110,8 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
             blocks += [("h2", heading), ("img", png, heading)]
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
-                   ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")), ("table", metric_rows(run_metrics, "original"))]
+                   ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
+                   ("table", metric_rows(run_metrics, "original"))]
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
 

@@ -5,7 +5,8 @@ what one seed can tell, each model whose budget ran out, and the settings that d
 from __future__ import annotations
 
 from rnncast import demopage
-from rnncast.comparison import Comparison, listing, percent_apart
+from rnncast.comparison import Comparison, percent_apart
+from rnncast.spelling import listing
 from rnncast.demofolders import SINE_GROUPS
 from rnncast.forecaster import Forecaster
 from rnncast.runhistory import still_improving

@@ -12,6 +12,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from rnncast import toldtime
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
@@ -32,7 +33,7 @@ def of_state(state: FittedState, data=None, static_given: bool = False) -> dict:
     model holds are given as a table (``held_static``), as predict uses them, unless ``static_given`` (the caller
     gives static covariates of its own, which take their place)."""
     roles = dict.fromkeys(ROLES)
-    roles.update(time_col=False if state.no_time_col else state.time_col, past_covariates=state.past_covariates or None,
+    roles.update(time_col=toldtime.time_col(state), past_covariates=state.past_covariates or None,
                  future_covariates=state.future_covariates or None)
     if state.layout == "wide":
         short = [str(d["id"]) for d in state.skipped_series]

@@ -28,8 +28,8 @@ def following(calendar: Calendar, time: pd.DatetimeIndex, horizon: int, said: se
               one: bool = True, series: str | None = None) -> pd.DatetimeIndex:
     """The ``horizon`` dates after a series whose timestamps are ``time`` [n] on ``calendar.kept``'s calendar,
     said once per model and series (``said``: ``FittedState.said``; the first ``SERIES_SAID`` series of a panel) in a
-    warning naming that calendar, how many of fit's rows keep it and those off it; ``one``: the data is one series (else each series' end is meant); ``series``: the
-    series (as given) whose own calendar it is, one of a panel. Raises ``RnncastError`` where the series' last rows
+    warning naming that calendar, how many of fit's rows keep it and those off it; ``one``: the data is one series
+    (else each series' end is meant); ``series``: the series (as given) whose own calendar it is, one of a panel. Raises ``RnncastError`` where the series' last rows
     keep that calendar no more than a few (``MOST``) rows off it."""
     kept, last = calendar.kept, time[-1]
     on = kept.calendar

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable, Iterator
 
+from rnncast.spelling import listing
+
 # The INFO lines worth keeping with a run, by logger: None keeps every INFO line of that logger, a tuple
 # keeps those whose message (the format string, before its values) starts with one of its texts. What was
 # done to the data itself (values filled, rows dropped or inserted, columns not used, numbers or dates read
@@ -210,6 +212,19 @@ def named_logs(name=speaker):
 
 
 @contextmanager
+def _only(handler: logging.Handler) -> Iterator[None]:
+    """While the block runs, rnncast's log lines go to ``handler`` alone (not the command line's, not a run's
+    ``capture``); after it, where they went before."""
+    logger = logging.getLogger("rnncast")
+    handlers, propagate = list(logger.handlers), logger.propagate
+    logger.handlers, logger.propagate = [handler], False
+    try:
+        yield
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+
+
+@contextmanager
 def alike_said_once() -> Iterator[None]:
     """While the block runs, rnncast's log lines are held back; at its end they are logged in order, each text once,
     its speakers (``speaking_as``) joined: compare's models of one data each warned "the 240 rows of the fit's training
@@ -221,19 +236,15 @@ def alike_said_once() -> Iterator[None]:
         def emit(self, record: logging.LogRecord) -> None:
             held.append((speaker(), record))
 
-    logger = logging.getLogger("rnncast")
-    handlers, propagate = list(logger.handlers), logger.propagate
-    logger.handlers, logger.propagate = [_Hold()], False
     try:
-        yield
+        with _only(_Hold()):
+            yield
     finally:
-        logger.handlers, logger.propagate = handlers, propagate
         said: dict[tuple[str, int, str], list] = {}  # (logger, level, text): the speakers, in the order first said
         for who, record in held:
             said.setdefault((record.name, record.levelno, record.getMessage()), []).append(who)
         for (name, level, text), speakers in said.items():
-            names = [s for s in dict.fromkeys(speakers) if s]
-            with speaking_as(", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else (names or [None])[0]):
+            with speaking_as(listing([s for s in dict.fromkeys(speakers) if s]) or None):
                 logging.getLogger(name).log(level, "%s", text)
 
 
@@ -241,10 +252,5 @@ def alike_said_once() -> Iterator[None]:
 def silenced() -> Iterator[None]:
     """While the block runs, rnncast's log lines go nowhere: a file read a second time (``statictext``: its static
     columns as written) says again what its first reading said, and is heard once (decision 715)."""
-    logger = logging.getLogger("rnncast")
-    handlers, propagate = list(logger.handlers), logger.propagate
-    logger.handlers, logger.propagate = [logging.NullHandler()], False
-    try:
+    with _only(logging.NullHandler()):
         yield
-    finally:
-        logger.handlers, logger.propagate = handlers, propagate

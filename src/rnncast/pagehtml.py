@@ -8,8 +8,8 @@ screen scrolls in its own box (``overflow-x: auto``), an image is scaled to the 
 long word (a column name, a path) breaks rather than widening the page.
 
 Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence[, unproven])``
-(``unproven``: a lower MSE not beyond chance, shown neither good nor bad), ``("list", items)``, ``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and
-``("img", png_bytes, alt)``.
+(``unproven``: a lower MSE not beyond chance, shown neither good nor bad), ``("list", items)``,
+``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and ``("img", png_bytes, alt)``.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from rnncast import evaluation, laterrows, samestep, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.r2notes import r2_note
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted, listing, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
@@ -145,8 +145,8 @@ def each_text(test: dict, units: str) -> str | None:
               if e["beaten"]]
     lower = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"] and e["lower"]]
     kept = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"] and not e["lower"]]
-    said = ([f"beats {_listed(beaten)}"] if beaten else []) + ([f"has a lower MSE than {_listed(lower)}"] if lower
-                                                               else []) + ([f"does not beat {_listed(kept)}"] if kept else [])
+    said = ([f"beats {listing(beaten)}"] if beaten else []) + ([f"has a lower MSE than {listing(lower)}"] if lower
+                                                               else []) + ([f"does not beat {listing(kept)}"] if kept else [])
     named = f" ({units_name(test.get('scaled_by'))})" if units == "scaled" else ""
     return f"Against each baseline{named}: {'; '.join(said)}."
 
@@ -166,10 +166,6 @@ def _why_not(e: dict) -> str:
     if e["p"] != e["p"]:
         return f"{e['how']}; no Diebold–Mariano test could be made"
     return f"{e['how']}, but not beyond chance: {p_text(e['p'])}" if e["lower"] else f"{e['how']}, {p_text(e['p'])}"
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def same_step_hint(forecaster: Fitted, result: dict, where: str) -> str | None:

@@ -27,7 +27,7 @@ from rnncast.spreads import SCALED_BY, units_name
 from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
 from rnncast.laterrows import training_note
 from rnncast.timecalendar import by_series
-from rnncast.toldtime import NONE, TOLD_NONE
+from rnncast.toldtime import page_text
 from rnncast.untrained import forecast_text
 from rnncast.verdicts import against_each, verdict_units
 from rnncast.windows import train_windows
@@ -99,8 +99,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
              ["features", ", ".join(forecaster.features_) or "(none)"]]
     if forecaster.layout_ == "long":  # the columns every row is read by, as a backtest's page names them
         facts.append(["id column", str(forecaster.id_col_)])
-    facts.append(["time column", str(forecaster.time_col_) if forecaster.time_col_ is not None else
-                  TOLD_NONE if forecaster.state_.no_time_col else NONE])
+    facts.append(["time column", page_text(forecaster.time_col_, forecaster.state_.no_time_col)])
     if forecaster.calendar_.kind != "row":
         own = forecaster.state_.calendars  # {series id: Calendar} of series that keep their own
         facts.append(["calendars (differ by series)", by_series(forecaster.calendar_, own, list(forecaster.ids_),

@@ -53,6 +53,11 @@ def shell_word(*names) -> str:
     return shlex.quote(",".join(str(n) for n in names))
 
 
+def listing(items: list[str], last: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (``last="or"``: ``a, b or c``)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1] if items else ""
+
+
 def listed(items: list, first: int = 5) -> str:
     """The first ``first`` of ``items`` as a list, with '...' and the count when there are more."""
     return f"{items[:first]}" if len(items) <= first else f"{str(items[:first])[:-1]}, ...] ({len(items)} in all)"

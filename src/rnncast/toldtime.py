@@ -10,7 +10,6 @@ from __future__ import annotations
 from rnncast.savedfields import short
 
 KEY = "no_time_col"  # model.json's key, written only where fit was told the table has no time column
-NONE, TOLD_NONE = "(none: rows numbered)", "(none, as told: time_col=False; rows numbered)"  # the pages' time column
 
 
 def saved(meta: dict) -> bool:
@@ -44,3 +43,11 @@ def no_time(state) -> str:
     """How predict's line on numbered rows begins: why the data is read without time."""
     return ("the data is read without a time column, as fit was told (time_col=False, --no-time-col)"
             if state.no_time_col else "the data has no time column")
+
+
+def page_text(time_col, told: bool) -> str:
+    """The pages' "time column" of a run or a backtest: its name, else that the rows were numbered, by the user's word
+    (``told``: time_col=False) or for want of a time column (decision 714)."""
+    if time_col is not None and time_col is not False:  # a column named 0 is a name
+        return str(time_col)
+    return "(none, as told: time_col=False; rows numbered)" if told else "(none: rows numbered)"
