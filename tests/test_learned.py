@@ -157,3 +157,22 @@ def test_loss_figure_draws_a_fitted_models_loss_per_epoch_as_the_runs_loss_png_d
     assert raw.loss_figure().axes[0].get_ylabel().startswith("MSE (original units")  # nothing scaled what it learned
     fig.savefig(tmp_path / "loss.png")
     assert (tmp_path / "loss.png").read_bytes().startswith(PNG_SIGNATURE)
+
+
+def test_forecast_figure_draws_the_test_split_as_the_runs_forecast_png_does():
+    """A notebook user had loss_figure but no forecast figure: the tutorial's actual-vs-predicted plot needed the CLI."""
+    from matplotlib.figure import Figure
+
+    from rnncast.forecastplot import forecast_plot
+
+    with pytest.raises(RnncastError, match="not fitted yet"):
+        Forecaster().forecast_figure(make_frame(200))
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(frame, target="y")
+    fig = model.forecast_figure(frame)
+    assert isinstance(fig, Figure)
+    run = forecast_plot(model, frame, {"model (lstm + linear highway)": model})  # what fit's run draws
+    assert fig.axes[0].get_title() == run.axes[0].get_title() and fig.axes[0].get_title().startswith("Test split")
+    assert [line.get_label() for line in fig.axes[0].lines] == [line.get_label() for line in run.axes[0].lines]
+    assert "original units" in fig.axes[0].get_ylabel()
+    assert fig._suptitle is None or "Test split" in fig._suptitle.get_text()

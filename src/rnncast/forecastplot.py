@@ -10,21 +10,38 @@ reference model.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import numpy as np
 from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, fonts, lonepoints, plots
-from rnncast.forecaster import Forecaster
 from rnncast.seriespicks import mase_by_series, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
 
+
+class Fitted(Protocol):
+    """What the figure reads of a fitted ``rnncast.Forecaster`` (named by its attributes, not imported: the fitted
+    model draws its own figure, ``Learned.forecast_figure``)."""
+
+    layout_: str
+    targets_: list
+    calendar_: Any  # timecalendar.Calendar
+    settings_: Any  # config.Settings
+
+    def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts: ...
+
+    def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None,
+                        static_covariates=None) -> WindowForecasts: ...
+
+
 UNDEFINED = "MASE undefined: its training rows never change"
 SMOOTH = 25  # points in the running mean of a squared error: a noisy error's level, seen over time
 
 
-def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None,
+def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts | None = None,
                   max_points: int = plots.MAX_POINTS) -> Figure:
     """Actual vs predicted over a contiguous stretch of the test split (the first target, the title
     naming it and the others when there are several), with every
@@ -77,7 +94,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
 
 
 @fonts.drawn
-def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], floor: float | None = None,
+def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: float | None = None,
                  smooth: int = SMOOTH) -> Figure:
     """Several models of one series, told apart: on top the actual values of the whole test split with every
     model and baseline (their lines lie on each other where the models forecast alike), then one row per model
@@ -139,7 +156,7 @@ def series_mase(test: PartForecasts) -> np.ndarray:
     return mase_by_series(test.original, test.mase_scales[test.original.series], len(test.ids))
 
 
-def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts, s: int,
+def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
            max_points: int = plots.MAX_POINTS) -> dict:
     """The curves of series ``s`` of ``test``: x, actual (and which values fill made), every model
     and baseline (a gap at windows left out of the scores: their inputs read values filled from later

@@ -102,6 +102,18 @@ class Learned:
         return plots.loss_figure({madeof.legend_label(self.get_params()): self.history_}, trained_on,
                                  loss_units(settings.data.scaler))
 
+    def forecast_figure(self, data):
+        """Actual and predicted values over the test split of ``data`` (in original units), beside every baseline
+        the verdict compares the model with: the run's forecast.png (``forecastplot.forecast_plot``), a matplotlib
+        ``Figure`` made without pyplot. ``data``: a table as fit read it (the same roles; its test split is where
+        fit's split put it). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
+        before fit or load, and as ``evaluate`` does for data it cannot read."""
+        self.check_fitted()
+        from rnncast import madeof  # matplotlib only when a figure is drawn
+        from rnncast.forecastplot import forecast_plot
+
+        return forecast_plot(self, data, {madeof.legend_label(self.get_params()): self})
+
     def __sklearn_is_fitted__(self) -> bool:
         """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it
         (the fitted attributes are properties over ``state_``, so its look for attributes ending in ``_`` would not do)."""
