@@ -415,7 +415,21 @@ def test_a_backtest_at_a_cutoff_forecasts_every_series_from_that_date_on(caplog)
     assert result.metrics["cutoff_dates"] == 3 and result.metrics["skipped_series"] == []
     with caplog.at_level("WARNING", logger="rnncast"):
         late = Forecaster(**TINY, cutoff="2024-01-01").backtest(frame, n_windows=3, step=4)  # s1 ends 2024-06
-    assert late.metrics["skipped_series"][0]["id"] == "s1" and "(at 2024-01-01)" in caplog.text
+    assert late.metrics["skipped_series"][0]["id"] == "s1" and "up to the cutoff 2024-01-01" in caplog.text
+
+
+def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_long_series_are_short():
+    """A retail tester's 156-row stores were "too short to train ... each needs at least 107 rows": four cutoffs 8
+    steps apart from the cutoff reached past the data's end, which the message never said."""
+    frame = _monthly(ends_early=6)
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY, cutoff="2024-01-01").backtest(frame, n_windows=5, step=4)
+    said = str(err.value)
+    assert said.startswith("every series lacks the rows the cutoff needs: 's0' (")
+    assert " up to it, 11 after)" in said and "and 19 after it (5 cutoffs 4 steps apart from it" in said
+    assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 3 windows fit there (n_windows=3, " \
+           "--n-windows 3), or give an earlier cutoff" in said
+    assert "too short" not in said
 
 
 @pytest.mark.parametrize("val_frac, needed, says", [

@@ -60,8 +60,8 @@ def test_a_cutoff_makes_every_later_row_a_test_row_and_validation_the_last_share
         times = kept.time_of(s)
         assert times[split.val_end - 1] == pd.Timestamp("2024-03-31") < times[split.val_end]  # test: after it
         assert split.end == 100 and split.val_end - split.train_end == round(split.val_end * 0.1)
-    assert skipped == [{"id": "late", "rows": 100, "needed": skipped[0]["needed"]}]
-    assert "'late' (100 rows)" in caplog.text and "up to the cutoff 2024-03-31" in caplog.text
+    assert skipped == [{"id": "late", "rows": 100, "needed": 29, "cutoff_rows": [0, 100], "cutoff_needs": [26, 3]}]
+    assert "'late' (0 up to it, 100 after)" in caplog.text and "26 rows up to the cutoff 2024-03-31" in caplog.text
     assert overlap(kept, splits) is None  # one time for all: nothing to say
 
 
@@ -70,13 +70,14 @@ def test_series_that_end_by_the_cutoff_are_named_and_a_cutoff_none_can_be_cut_at
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         kept, _, skipped = cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2024-04-09"))
     assert kept.ids == ["b"] and [d["id"] for d in skipped] == ["a", "c"]  # a and c end on 2024-04-09
-    assert "2 of them have fewer than 3 rows after it: 'a', 'c'" in caplog.text
-    with pytest.raises(RnncastError, match=r"^every series is too short to train: .*up to the cutoff 2025-01-01"):
+    assert "2 of 3 series lack the rows the cutoff needs and are left out: 'a' (100 up to it, 0 after), 'c' (100 up " \
+           "to it, 0 after); each needs 26 rows up to the cutoff 2024-04-09" in caplog.text  # not "too short": 100 rows
+    with pytest.raises(RnncastError, match=r"^every series lacks the rows the cutoff needs: .*up to the cutoff 2025-01-01"):
         cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2025-01-01"))
     one = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
-    with pytest.raises(RnncastError, match=r"^the series is too short to train: 100 rows"):
+    with pytest.raises(RnncastError, match=r"^the series lacks the rows the cutoff needs: 10 up to it, 90 after"):
         cut_panel(one, None, DataSettings(lookback=12, horizon=3, cutoff="2024-01-10"))  # too few rows up to it
-    with pytest.raises(RnncastError, match=r"and a horizon of test rows after it; it has 1 row after it\)$"):
+    with pytest.raises(RnncastError, match=r"lacks the rows the cutoff needs: 99 up to it, 1 after; .* and 3 after it "):
         cut_panel(one, None, DataSettings(lookback=12, horizon=3, cutoff="2024-04-08"))
 
 

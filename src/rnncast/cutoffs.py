@@ -110,21 +110,46 @@ def _rows_up_to(panel: Panel, at) -> np.ndarray:
     return np.add.reduceat(np.asarray(panel.time <= at, dtype=np.int64), panel.offsets[:-1])
 
 
-def needed(cutoff, panel: Panel, data_s: DataSettings, splits: list) -> tuple[int | None, str]:
+def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str, list[str], list[dict]]:
     """What a series left out at ``cutoff`` lacks, as ``cutting.report_short`` says it: the rows a series needs
-    and why (the ones with too few rows after the cutoff named)."""
+    (in all), what it needs up to the cutoff and after it, each series' rows up to it and after it (``counts``), and
+    the same as the fitted state keeps them for predict and evaluate to say (``leftout``)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
-    after = panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))  # [S] rows after it
-    short = [s for s, split in enumerate(splits) if split is None and after[s] < data_s.horizon]
-    why = (f"lookback {data_s.lookback} + horizon {data_s.horizon} of training rows and a horizon of "
-           f"{data_s.val_frac * 100:.3g}% validation rows up to the cutoff {shown_at(cutoff, panel)}, and a horizon of "
-           "test rows after it")
-    if short and panel.ids == [None]:  # one series: no id to name
-        why += f"; it has {counted(int(after[0]), 'row')} after it"
-    elif short:
-        why += (f"; {len(short)} of them {'has' if len(short) == 1 else 'have'} fewer than {data_s.horizon} rows after "
-                "it: " + ", ".join(repr(panel.given_id(s)) for s in short[:10]) + (" ..." if len(short) > 10 else ""))
-    return (None if up is None else up + data_s.horizon), why
+    upto = _rows_up_to(panel, as_time(cutoff, panel))
+    cut = [{"cutoff_rows": [int(n_up), int(n - n_up)], "cutoff_needs": [up, data_s.horizon]}
+           for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
+    why = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
+           f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
+           f"and {data_s.horizon} after it (a horizon of test rows)")
+    return (None if up is None else up + data_s.horizon), why, counts(cutoff, panel), cut
+
+
+def counts(cutoff, panel: Panel) -> list[str]:
+    """[S] each series' rows up to ``cutoff`` and after it, as ``cutting.report_short`` lists a series left out: its
+    whole length says nothing of why a cutoff leaves it out ("'S06' (131 up to it, 0 after)")."""
+    upto = _rows_up_to(panel, as_time(cutoff, panel))
+    return [f"{int(n_up)} up to it, {int(n - n_up)} after" for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
+
+
+def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:
+    """What every series of a backtest whose first cutoff is ``cutoff`` needs, said with ``counts``: rows up to it for
+    the first model's training and validation, and after it for ``n_windows`` cutoffs ``step`` rows apart each
+    forecasting a horizon; where no series holds them after it, how many windows its rows after it do hold and where
+    the data ends, the remedy that names the cause (a backtest from a cutoff near the data's end)."""
+    up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
+    reach = data_s.horizon + (n_windows - 1) * step  # the rows after the cutoff its windows forecast
+    text = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
+            f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
+            f"and {reach} after it ({n_windows} cutoffs {counted(step, 'step')} apart from it, and a horizon after the "
+            "last)")
+    most = int((panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))).max(initial=0))  # rows after it, at most
+    if most < reach:
+        fit = 0 if most < data_s.horizon else (most - data_s.horizon) // step + 1
+        end = shown(panel.time.max(), panel.time, panel.calendar.text_format)
+        text += (f"; the data ends at {end}, {counted(most, 'row')} after the cutoff at most: "
+                 + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or give an earlier cutoff"
+                    if fit else "give an earlier cutoff"))
+    return text
 
 
 def overlap(panel: Panel, splits: list[Split]) -> dict | None:

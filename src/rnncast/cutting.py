@@ -30,7 +30,8 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
             raise RnncastError(f"split= gives the row borders of one series, and cutoff={data_s.cutoff!r} cuts every "
                                "series at one time; give split= or cutoff, not both")
         splits = cutoffs.cut(panel, data_s.cutoff, data_s)
-        return _kept(panel, splits, report_short(panel, splits, *cutoffs.needed(data_s.cutoff, panel, data_s, splits)))
+        needed, why, rows, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
+        return _kept(panel, splits, report_short(panel, splits, needed, why, rows=rows, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))
         fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
@@ -96,23 +97,31 @@ def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
     return split
 
 
-def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy: str = "") -> list[dict]:
+def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy: str = "",
+                 rows: list[str] | None = None, cut: list[dict] | None = None) -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
     that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
-    with the ids as text, as a fitted state keeps them. ``remedy``: what else would do, said where nothing trains."""
+    with the ids as text, as a fitted state keeps them. ``remedy``: what else would do, said where nothing trains.
+    ``rows``: [S] each series' rows as a cutoff counts them (``cutoffs.counts``), ``why`` then the whole need
+    (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold; ``cut``: [S] what each
+    record of a cutoff's adds (``cutoff_rows``, ``cutoff_needs``: ``leftout``)."""
     short = [s for s, split in enumerate(splits) if split is None]
     if not short:
         return []
-    listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10])
+    listed = ", ".join(f"{panel.given_id(s)!r} ({rows[s] if rows else f'{panel.lengths[s]} rows'})" for s in short[:10])
     more = f" and {len(short) - 10} more" if len(short) > 10 else ""
-    need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
+    need = why if rows else (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
     if panel.ids == [None]:  # one series: no id to name
-        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}{remedy}")
+        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}{remedy}" if not
+                           rows else f"the series lacks the rows the cutoff needs: {rows[0]}; it needs {need}{remedy}")
     if len(short) == panel.n_series:
-        raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}{remedy}")
-    log.warning("%d of %d series %s too short to train and %s left out: %s%s; each needs %s",
-                len(short), panel.n_series, *(("is", "is") if len(short) == 1 else ("are", "are")), listed, more, need)
-    return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed} for s in short]
+        raise RnncastError(f"every series {'lacks the rows the cutoff needs' if rows else 'is too short to train'}: "
+                           f"{listed}{more}; each needs {need}{remedy}")
+    one = len(short) == 1
+    lacks = ("lacks" if one else "lack") + " the rows the cutoff needs" if rows else f"{'is' if one else 'are'} too short to train"
+    log.warning("%d of %d series %s and %s left out: %s%s; each needs %s",
+                len(short), panel.n_series, lacks, "is" if one else "are", listed, more, need)
+    return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed, **(cut[s] if cut else {})} for s in short]
 
 
 def few_windows(splits: list[Split], data_s: DataSettings) -> None:

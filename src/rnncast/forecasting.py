@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, jitter, keptdates, outputnames, parts,
-                     reading, scaling, spreads)
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, jitter, keptdates, leftout, outputnames,
+                     parts, reading, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -280,9 +280,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}
     if untrained:
-        listed = ", ".join(f"{d['id']!r} ({d['rows']} rows at fit)" for d in untrained[:10])
-        more = f" and {len(untrained) - 10} more" if len(untrained) > 10 else ""
-        said = f"series {listed}{more} were too short to train (each needs {untrained[0]['needed']} rows) and are not scored"
+        said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained)} (each needs {leftout.needs(untrained)}) "
+                "and are not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
     scaled = spreads.weighed(model.state, index, scaled)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, indexcolumns, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
+from rnncast import calendars, indexcolumns, leftout, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -247,7 +247,8 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
-        log.warning("series %s were too short to train and are not %s", [panel.given_id(s) for s in left_out][:10], doing)
+        log.warning("series %s %s and are not %s", [panel.given_id(s) for s in left_out][:10],
+                    leftout.reason(state.skipped_series), doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:
         horizon, rows = state.settings.data.horizon, int(panel.lengths[0])
@@ -283,10 +284,9 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
     if unknown:
         short = {d["id"]: d for d in state.skipped_series}
         if any(panel.ids[s] in short for s in unknown):
-            listed = ", ".join(f"{panel.given_id(s)!r} ({short[panel.ids[s]]['rows']} rows)" for s in unknown
-                               if panel.ids[s] in short)
-            raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
-                               "rows), so the model has no scaler for them; leave them out")
+            records = [{**short[panel.ids[s]], "id": panel.given_id(s)} for s in unknown if panel.ids[s] in short]
+            raise RnncastError(f"series {leftout.listed(records)} {leftout.reason(records)} (needed "
+                               f"{leftout.needs(records)}), so the model has no scaler for them; leave them out")
         other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
         raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)

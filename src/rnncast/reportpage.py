@@ -15,7 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import madeof, readout, timetext
+from rnncast import leftout, madeof, readout, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.r2notes import split_notes
@@ -124,8 +124,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                   ["static covariates", static_text(forecaster, static_file) or "(none)"],
                   ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
                              "training rows"],
-                  ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
-                                                          for d in skipped) or "(none)"]]
+                  ["series left out at fit", f"{leftout.listed(skipped, len(skipped))}: {leftout.reason(skipped).removeprefix('were ')} "
+                                             f"(each needs {leftout.needs(skipped)})" if skipped else "(none)"]]
     facts.append(["columns not used", ", ".join(forecaster.unused_columns_) or "(none)"])
     data_s = forecaster.settings_.data
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [

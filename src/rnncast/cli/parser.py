@@ -42,6 +42,13 @@ FOLDER, FILE, DATA, RUN = "a folder's path", "a file's path", "a CSV or Parquet 
 CONFIG = "a TOML file's or a run directory's path"  # what a path flag takes: its blank value is refused (argparsing.Once)
 
 
+BACKTEST_CUTOFF = ("the first cutoff of every series, one time (as the data writes its times, or ISO 8601: 2024-06-30; "
+                   "a whole number for integer periods): the first window forecasts the horizon after it and the "
+                   "others start --step rows later; the first model trains on the rows up to it; a series with too "
+                   "few rows up to it or after it is left out by name (default: none: each series' last --n-windows "
+                   "cutoffs, counted back from its own end)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="rnncast", description="Train RNN, LSTM and GRU forecasters and compare them with baselines.")
     parser.add_argument("--version", action="version", version=f"rnncast {__version__}")
@@ -96,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     _add_time_col(data)
-    add_setting_groups(backtest, data, omitted=("test_frac",))  # its windows are cutoffs, not a final share
+    add_setting_groups(backtest, data, omitted=("test_frac",), helps={"cutoff": BACKTEST_CUTOFF})  # windows are cutoffs
     cutoffs = backtest.add_argument_group("backtest")
     cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
     cutoffs.add_argument("--step", type=int, metavar="N", help="steps between cutoffs (default: the horizon)")

@@ -17,14 +17,15 @@ GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 
 
-def add_setting_groups(parser: argparse.ArgumentParser, data, searched=(), omitted=()) -> None:
+def add_setting_groups(parser: argparse.ArgumentParser, data, searched=(), omitted=(), helps=None) -> None:
     """The setting flags in their groups: data settings join ``data``; model and training get theirs; the
-    settings named in ``omitted`` are not this command's."""
+    settings named in ``omitted`` are not this command's; ``helps``: a setting's help where this command uses it
+    otherwise than fit (backtest's --cutoff is its first cutoff, not a test split's start)."""
     for cls in SETTING_CLASSES:
         group = data if GROUPS[cls] == "data" else parser.add_argument_group(GROUPS[cls])
         for f in fields(cls):
             if f.metadata.get("flag", True) and f.name not in omitted:  # verbose is the library's bar; the command line draws its own
-                add_setting_flag(group, f, searched=f.name in searched)
+                add_setting_flag(group, f, searched=f.name in searched, help_text=(helps or {}).get(f.name))
 
 
 def setting_help(f, searched: bool = False, doing: str | None = None) -> str:
@@ -52,11 +53,12 @@ def default_text(value) -> str:
     return str(value)
 
 
-def add_setting_flag(group, f, searched: bool = False, doing: str | None = None) -> None:
+def add_setting_flag(group, f, searched: bool = False, doing: str | None = None, help_text: str | None = None) -> None:
     """Field ``f``'s flag in ``group``: ``--name`` typed by ``settingtext.parse_setting`` (a boolean's ``--x`` and
-    ``--no-x``), given once, absent from the parsed arguments when not given; ``searched``, ``doing``: ``setting_help``'s."""
+    ``--no-x``), given once, absent from the parsed arguments when not given; ``searched``, ``doing``: ``setting_help``'s;
+    ``help_text``: this command's own help of it."""
     flag = "--" + f.name.replace("_", "-")
-    help_text = setting_help(f, searched, doing)
+    help_text = help_text or setting_help(f, searched, doing)
     if isinstance(f.default, bool):
         group.add_argument(flag, action=OnceOnOff, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x, given once
         return

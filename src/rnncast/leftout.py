@@ -1,0 +1,42 @@
+"""How the series fit left out are named after it: by predict, evaluate and a run's page.
+
+Fit leaves out a series too short to train (``cutting.report_short``), and, cut at a ``cutoff``, one with too few rows
+up to it or after it: a store that closed before the cutoff has years of rows, and "too short to train (131 rows,
+needs 83)" would contradict itself. The records fit keeps (``FittedState.skipped_series``: ``{"id", "rows",
+"needed"}``) add, for a cutoff's, ``cutoff_rows`` (its rows up to the cutoff and after it) and ``cutoff_needs`` (what
+each needs there); a model saved before them reads as too short, as it was said then.
+"""
+
+from __future__ import annotations
+
+
+def reason(records: list[dict]) -> str:
+    """Why they were left out, after "series ...": "were too short to train", or what a cutoff lacked."""
+    cut = [d for d in records if "cutoff_rows" in d]
+    if not cut:
+        return "were too short to train"
+    lacked = "had too few rows up to the fit's cutoff or after it"
+    return lacked if len(cut) == len(records) else f"were too short to train or {lacked}"
+
+
+def rows(record: dict) -> str:
+    """One series' rows at fit as its leaving out counts them: "91 rows at fit", or "131 up to the cutoff, 0 after"."""
+    if "cutoff_rows" in record:
+        up, after = record["cutoff_rows"]
+        return f"{up} up to the cutoff, {after} after"
+    return f"{record['rows']} rows at fit"
+
+
+def needs(records: list[dict]) -> str:
+    """What each needed: "83 rows", or "75 rows up to the cutoff and 8 after it"."""
+    first = records[0]
+    if "cutoff_needs" in first:
+        up, after = first["cutoff_needs"]
+        return f"{up if up is not None else 'more'} rows up to the cutoff and {after} after it"
+    return f"{first['needed']} rows"
+
+
+def listed(records: list[dict], most: int = 10) -> str:
+    """The records named with their rows: "'S06' (131 up to the cutoff, 0 after), 'S08' (...) and 3 more"."""
+    text = ", ".join(f"{d['id']!r} ({rows(d)})" for d in records[:most])
+    return text + (f" and {len(records) - most} more" if len(records) > most else "")

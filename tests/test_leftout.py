@@ -1,0 +1,40 @@
+"""How the series fit left out are named after it (``leftout.py``): too short, or lacking a cutoff's rows."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster, leftout
+
+SHORT = [{"id": "tiny", "rows": 20, "needed": 29}]
+CUT = [{"id": "S06", "rows": 131, "needed": 83, "cutoff_rows": [131, 0], "cutoff_needs": [75, 8]}]
+
+
+def test_a_series_left_out_by_a_cutoff_is_named_by_its_rows_up_to_it_and_after_it_not_as_too_short():
+    assert leftout.reason(SHORT) == "were too short to train" and leftout.listed(SHORT) == "'tiny' (20 rows at fit)"
+    assert leftout.needs(SHORT) == "29 rows"
+    assert leftout.reason(CUT) == "had too few rows up to the fit's cutoff or after it"
+    assert leftout.listed(CUT) == "'S06' (131 up to the cutoff, 0 after)"
+    assert leftout.needs(CUT) == "75 rows up to the cutoff and 8 after it"
+    assert leftout.listed(SHORT * 12).endswith(" and 2 more")
+
+
+def test_evaluate_of_a_fit_cut_at_a_cutoff_says_a_store_that_closed_before_it_was_not_too_short(caplog):
+    """A retail tester's stores that closed before the fit's cutoff, with years of rows, were called too short."""
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, end in (("a", "2024-06-30"), ("b", "2024-06-30"), ("closed", "2024-03-31")):
+        days = pd.date_range("2024-01-01", end, freq="D")
+        frames.append(pd.DataFrame({"unique_id": sid, "ds": days, "y": rng.normal(size=len(days)).cumsum()}))
+    frame = pd.concat(frames, ignore_index=True)
+    model = Forecaster(**TINY, cutoff="2024-05-31").fit(frame)
+    assert model.skipped_series_[0]["cutoff_rows"] == [91, 0]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(frame)
+    assert "series ['closed'] had too few rows up to the fit's cutoff or after it and are not scored" in caplog.text
+    assert "'closed' (91 up to the cutoff, 0 after) had too few rows" in result["scored"]["text"]
+    assert "too short" not in caplog.text
