@@ -116,3 +116,89 @@ def test_quiet_keeps_the_count_and_leaves_the_warning_out(model, panel, caplog):
         result = model.evaluate(_gapped(panel))
     assert result["scored"]["across_gaps"]["windows"] == L + H - 1 and "span calendar steps" not in caplog.text
     assert logging.getLogger("rnncast.gapwindows").level == logging.NOTSET
+
+
+# ---- fit: the windows it trains, validates and tests on that span missing rows (decision 720) ----------------------
+
+def _spanning(model: Forecaster, frame: pd.DataFrame) -> dict:
+    """How many windows of each part of ``model``'s fit span a missing day of ``frame``, counted here from the dates
+    alone: a window spans one when its last row is more than L + H - 1 days after its first."""
+    parts = {"training": (0, 0), "validation": (0, 0), "test": (0, 0)}
+    counts = {name: [0, 0] for name in parts}
+    groups = [frame] if "unique_id" not in frame else [g for _, g in frame.groupby("unique_id", sort=True)]
+    for split, group in zip(model.state_.splits, groups):
+        days = pd.DatetimeIndex(group["ds"])
+        for name, (lo, hi) in zip(parts, ((0, split.train_end), (split.train_end, split.val_end),
+                                          (split.val_end, split.end))):
+            for s in range(max(lo - L, 0), hi - L - H + 1):  # every target row of the window in [lo, hi)
+                counts[name][1] += 1
+                counts[name][0] += int((days[s + L + H - 1] - days[s]).days != L + H - 1)
+    return {name: {"windows": n, "of": of} for name, (n, of) in counts.items() if of}
+
+
+@pytest.fixture(scope="module")
+def gapped_fit():
+    frame = _panel((200, 200))
+    frame = frame[~(((frame["unique_id"] == "s0") & frame["ds"].between("2020-02-10", "2020-02-12"))
+                    | ((frame["unique_id"] == "s1") & frame["ds"].between("2020-05-25", "2020-05-26")))]
+    return frame.reset_index(drop=True)
+
+
+def test_fit_says_once_how_many_of_its_windows_span_missing_rows_and_what_fills_them(gapped_fit, caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY).fit(gapped_fit)
+    want = _spanning(model, gapped_fit)
+    assert want["training"]["windows"] > 0 and want["validation"]["windows"] > 0  # the data is what the test means
+    lines = [r.getMessage() for r in caplog.records if "training windows" in r.getMessage()]
+    assert len(lines) == 1, lines
+    t, v, s = want["training"], want["validation"], want["test"]
+    assert lines[0].startswith(f"{t['windows']} of the {t['of']} training windows, {v['windows']} of the {v['of']} "
+                               f"validation windows and {s['windows']} of the {s['of']} test windows span calendar "
+                               "steps missing from the data (series 's0': ")
+    assert "'s1': " in lines[0] and "fill_gaps=True (--fill-gaps) inserts such rows for fill= (--fill) to fill" in lines[0]
+    assert "consecutive steps" in lines[0]
+    assert model.state_.across_gaps == {**want, "series": 2}
+
+
+def test_a_model_keeps_the_count_and_one_saved_before_it_was_kept_reads_none(gapped_fit, tmp_path):
+    model = Forecaster(**TINY).fit(gapped_fit)
+    model.save(tmp_path / "model")
+    assert Forecaster.load(tmp_path / "model").state_.across_gaps == model.state_.across_gaps
+    assert model.state_.meta()["across_gaps"] == model.state_.across_gaps
+    from rnncast.state import FittedState
+
+    old = {k: v for k, v in model.state_.meta().items() if k != "across_gaps"}
+    assert FittedState.read(old, model.net_.spec, "an old folder").across_gaps is None
+
+
+def test_fit_on_rows_without_gaps_or_with_them_filled_says_nothing_of_such_windows(panel, gapped_fit, caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        plain = Forecaster(**TINY).fit(panel)
+        filled = Forecaster(**TINY, fill_gaps=True, fill="interpolate").fit(gapped_fit)
+    assert "training windows" not in caplog.text
+    assert plain.state_.across_gaps is None and filled.state_.across_gaps is None
+    assert "across_gaps" not in plain.state_.meta()
+
+
+def test_fit_of_one_series_names_no_series(caplog):
+    frame = _panel((200,)).drop(columns="unique_id")
+    frame = frame[~frame["ds"].between("2020-02-10", "2020-02-12")]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY).fit(frame, target="y")
+    t = _spanning(model, frame)["training"]
+    assert f"{t['windows']} of the {t['of']} training windows" in caplog.text and "(series" not in caplog.text
+    assert model.state_.across_gaps["training"] == t and model.state_.across_gaps["series"] == 1
+
+
+def test_the_command_line_fit_says_it_once_and_the_run_keeps_it(gapped_fit, tmp_path, caplog):
+    gapped_fit.to_csv(tmp_path / "gapped.csv", index=False)
+    args = [f"--{k.replace('_', '-')}={v}" for k, v in TINY.items()]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert main(["fit", str(tmp_path / "gapped.csv"), *args, "--out", str(tmp_path / "run")]) == 0
+    assert caplog.text.count("training windows") == 1
+    import json
+
+    notes = json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]
+    assert sum("validation windows" in n["text"] for n in notes) == 1
+    kept = json.loads((tmp_path / "run" / "model" / "model.json").read_text())["across_gaps"]
+    assert kept["series"] == 2 and kept["training"]["windows"] > 0

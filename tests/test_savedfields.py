@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.savedfields import borders, out_of_order
+from rnncast.savedfields import across_gaps, borders, out_of_order
 
 
 def test_split_dates_that_go_back_in_time_are_named_and_others_pass():
@@ -22,3 +22,14 @@ def test_borders_of_three_or_four_times_are_read_and_others_refused():
     assert borders([["a", "b", "c"]], 1) == [["a", "b", "c"]] and borders(None, 2) is None
     with pytest.raises(ValueError, match="borders must be 2 lists of 4 times"):
         borders([["a", "b"]], 2)
+
+
+def test_the_fits_windows_across_missing_rows_are_read_and_others_refused():
+    """Decision 720: absent (a model saved before they were counted, or none did) reads None."""
+    kept = {"training": {"windows": 3, "of": 10}, "test": {"windows": 0, "of": 4}, "series": 1}
+    assert across_gaps(kept) == kept and across_gaps(None) is None
+    for bad in ({"training": {"windows": 3, "of": 10}}, {"series": 1, "train": {"windows": 3, "of": 10}},
+                {"series": 1, "training": {"windows": 11, "of": 10}}, {"series": True}, [3, 10],
+                {"series": 1, "training": {"windows": -1, "of": 10}}):
+        with pytest.raises(ValueError, match=r"across_gaps must be absent or \{training, validation, test: "):
+            across_gaps(bad)

@@ -169,6 +169,8 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
                                   r"incomplete or hand-edited.*no_time_col is true \(fit was told the table has no time "
                                   r"column\), but time_col is "),
     "no time column as text": (_set(("no_time_col",), "yes"), r"hand-edited.*no_time_col must be true or absent, got 'yes'"),
+    "windows across gaps of other keys": (_set(("across_gaps",), {"training": 3, "series": 1}),  # decision 720
+                                          r"hand-edited.*across_gaps must be absent or \{training, validation, test: "),
     "test overlap text not text": (_set(("test_overlap",), {"series": 2, "of": 4, "from": "a", "to": "b", "text": 3}),
                                    r"incomplete or hand-edited.*test_overlap must be null or \{series, of, from, to, text\}"),
 }

@@ -715,3 +715,12 @@ def test_a_continued_study_of_choices_runs_the_combinations_left(frame, tmp_path
                   out=out)  # the flags in another order: the study's own
     combos = [(t.params["hidden_size"], t.params["num_layers"]) for t in result.study.trials]
     assert sorted(combos) == [(4, 1), (4, 2), (8, 1), (8, 2)]
+
+
+def test_the_trials_do_not_each_say_how_many_windows_span_missing_rows(frame, caplog):
+    """The data's gap warning says the rows missing once; each trial's fit counts its windows across them (its model
+    keeps the count, decision 720) without a line per trial."""
+    gapped = frame.drop(index=range(100, 104)).reset_index(drop=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        tune(gapped, target="y", trials=2, settings={**FIXED, "epochs": 1, "lookback": 12}, search=("lr",))
+    assert "4 rows are missing" in caplog.text and "training windows" not in caplog.text

@@ -21,8 +21,9 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, highwaystart, laterrows, noticed,
-                     observed, outputnames, parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
+from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows,
+                     noticed, observed, outputnames, parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads,
+                     untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -81,6 +82,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     if settings.data.cutoff is None and (overlap := cutoffs.overlap(panel, splits)):
         log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
         prepared.state.overlap = overlap
+    prepared.state.across_gaps = gapwindows.at_fit(prepared.state, panel, splits)  # said once; model.json keeps it
     prepared.data = record
     prepared.source = Path(data) if isinstance(data, (str, os.PathLike)) else None
     prepared.state.given_ids = as_read.given_by_text  # skipped_series_ in the caller's ids, a Panel's too

@@ -2,10 +2,12 @@
 data, on the model's calendar (or a series' own), and the windows of a part that span them, counted and said.
 
 Fit takes the rows on either side of a missing step as consecutive (its gap warning says so) and trains on the
-windows across any its own data lacks (whether it lacked any is not kept: the warning says the rule, not the fit); ``evaluate`` and ``predict_windows`` forecast and score them alike, but say how many there
-are and in which series (``parts.select``): a warning, and a clause of what was scored, so that a score resting on
-them is not read as one of consecutive steps. ``fill_gaps`` at fit inserts such rows for ``fill`` to fill; the
-model then does so on new data too, and the filled targets are not scored (``windowforecasts.scored``).
+windows across any its own data lacks; it says once how many of its training, validation and test windows span
+them, and the model keeps the count (``at_fit``, ``FittedState.across_gaps``). ``evaluate`` and ``predict_windows``
+forecast and score such windows alike, and say how many there are and in which series (``parts.select``): a
+warning, and a clause of what was scored, so that a score resting on them is not read as one of consecutive steps.
+``fill_gaps`` at fit inserts such rows for ``fill`` to fill; the model then does so on new data too, and the filled
+targets are not scored (``windowforecasts.scored``).
 """
 
 from __future__ import annotations
@@ -20,16 +22,20 @@ from rnncast import calendars
 from rnncast.panel import Panel
 from rnncast.spelling import counted
 from rnncast.timecalendar import Calendar
+from rnncast.windows import panel_window_starts
 
 log = logging.getLogger(__name__)
 
-REMEDY = "fill_gaps=True (--fill-gaps) at fit inserts such rows for fill= (--fill) to fill"
+INSERTS = "inserts such rows for fill= (--fill) to fill"
+REMEDY = f"fill_gaps=True (--fill-gaps) at fit {INSERTS}"
+PARTS = {"train": "training", "val": "validation", "test": "test"}  # windows.PARTS, as fit's line names them
 
 
 @contextmanager
 def quiet():
     """The block's windows across missing steps counted and said in what was scored, not warned of: for the scores
-    of a fit's own data (a run's parts, tune's trials), whose missing rows the fit's gap warning said once."""
+    of a fit's own data (a run's parts, tune's trials), whose missing rows the fit's gap warning said once, and for
+    tune's trials' fits (``at_fit``: counted in each trial's model, not said in each trial)."""
     level = log.level
     log.setLevel(logging.ERROR)
     try:
@@ -101,19 +107,14 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     as given), "text" (the clause of what was scored), "note" (the sentence of evaluate's notes)}``; None when
     every window's rows are consecutive steps. ``scored`` False (``predict_windows``): the warning speaks of the
     model's forecasts alone, no baselines."""
-    data_s = state.settings.data
     after = panel_missing(state, panel)
     if not after.any() or not len(starts):
         return None
-    hit = crossing(after, starts, data_s.lookback + data_s.horizon)  # [W]
+    hit = crossing(after, starts, _span(state))  # [W]
     if not hit.any():
         return None
-    per = np.bincount(np.asarray(series)[hit], minlength=panel.n_series)  # [S]
-    which = np.flatnonzero(per)
+    which, where = _named(panel, np.asarray(series)[hit])
     n, total = int(hit.sum()), len(starts)
-    named = ", ".join(f"{panel.given_id(s)!r}: {int(per[s])}" for s in which[:10]) + (
-        f" and {len(which) - 10} more" if len(which) > 10 else "")
-    where = "" if panel.id_col is None else f" (series {named})"
     clause = (f"{n} of the windows span calendar steps missing from the data{where}, their rows taken as consecutive "
               "steps as fit takes them")
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
@@ -122,3 +123,47 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     log.warning("%s", sentence)
     return {"windows": n, "series": int(len(which)), "ids": [panel.given_id(s) for s in which[:10]],
             "text": clause, "note": sentence}
+
+
+def at_fit(state, panel: Panel, splits: list) -> dict | None:
+    """The windows of each part of a fit (``splits`` [S] of ``panel``, on the calendars of the fit's ``state``) that
+    span calendar steps its data lacks, said once in one line (the windows of each part, the series by name, what
+    fills the rows): ``{"training", "validation", "test": {"windows", "of"} (the parts that hold a window),
+    "series"}``, which the model keeps (``FittedState.across_gaps``); None when no window spans one, as without
+    timestamps, a calendar, or missing rows (``fill_gaps`` inserted them). Such windows are trained on, as
+    evaluate scores them: decision 720."""
+    after = panel_missing(state, panel)
+    if not after.any():
+        return None
+    counts, hits, series = {}, [], []
+    for part, name in PARTS.items():
+        starts, of = panel_window_starts(splits, panel.offsets, part, state.settings.data.lookback,
+                                         state.settings.data.horizon)
+        if len(starts):
+            hit = crossing(after, starts, _span(state))  # [W]
+            counts[name] = {"windows": int(hit.sum()), "of": len(starts)}
+            hits.append(hit)
+            series.append(of[hit])
+    if not any(c["windows"] for c in counts.values()):
+        return None
+    which, where = _named(panel, np.concatenate(series))
+    said = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
+    log.warning("%s span calendar steps missing from the data%s: fit takes the rows on either side as consecutive "
+                "steps, so the network learns from and is scored on windows whose steps are not the calendar's; "
+                "fill_gaps=True (--fill-gaps) %s ('ffill' or 'interpolate'; made values are not scored)",
+                ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where, INSERTS)
+    return {**counts, "series": int(len(which))}
+
+
+def _span(state) -> int:
+    return state.settings.data.lookback + state.settings.data.horizon
+
+
+def _named(panel: Panel, series: np.ndarray) -> tuple[np.ndarray, str]:
+    """The series of the windows of series ``series`` [W] and how many each holds, said ("" for one series):
+    " (series 'a': 3, 'b': 2)", the first ten named."""
+    per = np.bincount(series, minlength=panel.n_series)  # [S]
+    which = np.flatnonzero(per)
+    named = ", ".join(f"{panel.given_id(s)!r}: {int(per[s])}" for s in which[:10]) + (
+        f" and {len(which) - 10} more" if len(which) > 10 else "")
+    return which, "" if panel.id_col is None else f" (series {named})"

@@ -1,7 +1,7 @@
 """A saved model's fields read back from its model.json and judged, for ``FittedState.read``: its calendar
 (``calendar_problem``; one saved before calendars, ``calendar_before``), its split dates (``borders``, and whether they
 go back in time: ``out_of_order``), what fit measured (``same_step``, ``later_rows``, ``highway_start``, the test rows'
-overlap: ``saved_overlap``), and a damaged value as a message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
+overlap: ``saved_overlap``, its windows across missing rows: ``across_gaps``), and a damaged value as a message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
 
 from __future__ import annotations
 
@@ -127,3 +127,23 @@ def saved_overlap(saved) -> dict | None:
             or not all(isinstance(saved[k], int) and not isinstance(saved[k], bool) for k in keys[:2])):
         raise ValueError(f"test_overlap must be null or {{{', '.join(keys)}}}, got {short(saved)}")
     return dict(saved)
+
+
+def across_gaps(saved) -> dict | None:
+    """The fit's windows that span calendar steps its data lacks (``gapwindows.at_fit``), checked: ``{"training",
+    "validation", "test": {"windows", "of"}, "series"}``, the parts without a window absent (None: none did, or a
+    model saved before they were counted)."""
+    if saved is None:
+        return None
+    parts = {"training", "validation", "test"}
+
+    def count(value) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+    if (not isinstance(saved, dict) or "series" not in saved or not set(saved) - {"series"} <= parts
+            or not count(saved["series"]) or not all(
+                isinstance(v, dict) and set(v) == {"windows", "of"} and count(v["windows"]) and count(v["of"])
+                and v["windows"] <= v["of"] for k, v in saved.items() if k != "series")):
+        raise ValueError(f"across_gaps must be absent or {{training, validation, test: {{windows, of}}, series}}, "
+                         f"got {short(saved)}")
+    return {k: v if k == "series" else dict(v) for k, v in saved.items()}

@@ -15,7 +15,7 @@ import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
-from rnncast.savedfields import (borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows,
+from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows,
                                  out_of_order, same_step, saved_overlap, short)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
@@ -64,6 +64,7 @@ class FittedState:
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
+    across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
 
@@ -109,6 +110,8 @@ class FittedState:
         meta.update(told_none_entry(self.no_time_col))
         if self.overlap is not None:  # evaluate of the test split says it again (readout.evaluated)
             meta["test_overlap"] = self.overlap
+        if self.across_gaps is not None:  # absent: none did, or a model saved before they were counted
+            meta["across_gaps"] = self.across_gaps
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -154,6 +157,7 @@ class FittedState:
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
+                across_gaps=across_gaps(meta.get("across_gaps")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
@@ -276,7 +280,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "fit_rows", "test_overlap", "no_time_col", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

@@ -212,7 +212,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                 raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
 
         try:
-            with speaking_as(f"trial {trial.number}"):  # its warnings name it: every trial's read alike
+            with speaking_as(f"trial {trial.number}"), gapwindows.quiet():  # its warnings name it; the windows across
+                # missing rows not said again by each trial (the data's gap warning said the rows once)
                 model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
