@@ -38,7 +38,7 @@ def test_a_model_fitted_on_a_few_rows_off_its_calendar_forecasts_on_it(caplog):
         forecast = model.predict(data)
     assert list(forecast.index) == list(pd.date_range("2024-10-27", periods=3, freq="D"))
     said = [r.getMessage() for r in caplog.records if "dated on" in r.getMessage()]
-    assert said == ["forecasts are dated on the calendar 'D' that 298 of the 300 rows fit read keep (off it: "
+    assert said == ["forecasts are dated on the calendar 'D' that 298 of the 300 rows at fit keep (off it: "
                     "2024-04-10 05:00:00, 2024-07-19 03:00:00), from the data's last timestamp 2024-10-26 00:00:00"]
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
@@ -147,6 +147,6 @@ def test_each_series_keeping_its_own_such_calendar_is_named(caplog):
         model.predict(data)  # once per model
     said = [r.getMessage() for r in caplog.records if r.name == "rnncast.keptdates"]
     assert len(said) == 2 and said[0].startswith("forecasts of series 'b' are dated on the calendar 'W-SUN'")
-    assert said[1].startswith("forecasts of series 'c' are dated on the calendar 'MS' that 119 of its 120 rows fit read "
+    assert said[1].startswith("forecasts of series 'c' are dated on the calendar 'MS' that 119 of its 120 rows at fit "
                               "keep (off it: 2019-03-01 05:00:00)")
     assert list(forecast[forecast["id"] == "c"]["date"]) == [pd.Timestamp("2025-01-01"), pd.Timestamp("2025-02-01")]

@@ -47,7 +47,7 @@ def test_one_misdated_row_of_a_panel_is_named_and_every_series_forecast(caplog, 
         forecast = model.predict(data)
     after = pd.date_range(data["date"].max(), periods=4, freq=freq)[1:]
     assert list(forecast["store"]) == list("AAABBBCCC") and list(forecast["date"]) == list(after) * 3
-    assert f"forecasts of series 'A' are dated on the calendar '{freq}' that 59 of its 60 rows fit read keep " \
+    assert f"forecasts of series 'A' are dated on the calendar '{freq}' that 59 of its 60 rows at fit keep " \
         f"(off it: {typo}), from its last timestamp {data['date'].max()}" in caplog.text, caplog.text
     one = Forecaster(**SMALL).fit(data.query("store == 'A'").drop(columns="store"), target="sales", time_col="date")
     assert list(one.predict(data.query("store == 'A'").drop(columns="store")).index) == list(after)

@@ -37,6 +37,17 @@ def test_a_season_names_the_series_whose_calendar_counts_it_in_other_units():
     assert line.endswith("fit those series apart, or give the season those calendars share (season=, --season)")
 
 
+def test_a_series_keeping_the_panels_calendar_but_for_one_typed_date_counts_the_season_as_the_others_do():
+    """A retail tester's store with one Sunday typed as a Saturday was warned of "52 steps of irregular ... for 'S03'
+    (None)": its 52 steps are 52 weeks, the calendar it keeps, and its freq text is None."""
+    from rnncast.timecalendar import Kept
+
+    typo = Calendar("datetime", None, kept=Kept(_calendar("W-SUN"), 155, 156, ("2022-12-17",)))
+    assert said(_calendar("W-SUN"), {"S03": typo}, 52) is None
+    line = said(_calendar("D"), {"S03": typo}, 7)  # a daily panel: its 7 steps are still 7 weeks
+    assert "7 weeks for 'S03' (irregular ('W-SUN' kept by 155 of 156 rows))" in line and "None" not in line
+
+
 def test_no_season_or_calendars_counting_it_alike_say_nothing():
     assert said(_calendar("D"), {"Café Süd": _calendar("W-SUN")}, 1) is None  # no seasonal-naive baseline
     assert said(_calendar("D"), {}, 7) is None

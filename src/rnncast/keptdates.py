@@ -43,7 +43,7 @@ def following(calendar: Calendar, time: pd.DatetimeIndex, horizon: int, said: se
         whose = "the data's last timestamp" if one else "its last timestamp" if series else "each series' last timestamp"
         when = (f"from {whose} {shown(last, time, fmt)}" if end is None else
                 f"from {shown(end, time, fmt)}, the point on it nearest {whose} {shown(last, time, fmt)} (off it)")
-        log.warning("forecasts%s are dated on the calendar %s that %d of %s %d rows fit read keep%s, %s",
+        log.warning("forecasts%s are dated on the calendar %s that %d of %s %d rows at fit keep%s, %s",
                     f" of series {series!r}" if series else "", on.shown, kept.rows, "its" if series else "the",
                     kept.of, off, when)
     return dates

@@ -21,20 +21,26 @@ def unit(calendar) -> str:
     return season.cycle.split(" in ")[0] if season is not None else f"steps of {calendar.shown}"
 
 
+def _counted(calendar):
+    """The calendar a series' steps are counted on: the one all but a few of its rows keep where it keeps none
+    (``Calendar.kept``: a date typed a day off among weekly rows), whose season spans what that calendar's does."""
+    return calendar.kept.calendar if getattr(calendar, "kept", None) is not None else calendar
+
+
 def said(calendar, calendars: dict, season: int) -> str | None:
     """The warning line where ``season`` (> 1) is a span of other units for some series: ``calendar`` the panel's
     (the one most series keep), ``calendars`` {series id: Calendar} of the series that keep their own; None where
     every series counts the season in the panel's units (or there is no season)."""
     if season is None or season <= 1 or not calendars:
         return None
-    base = unit(calendar)
+    base = unit(_counted(calendar))
     apart = {}  # {unit: [(id, calendar)]}, in the series' order
     for i, own in calendars.items():
-        if (words := unit(own)) != base:
+        if (words := unit(_counted(own))) != base:
             apart.setdefault(words, []).append((i, own))
     if not apart:
         return None
-    spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text})" for i, own in owners)
+    spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text or own.shown})" for i, own in owners)
                          for words, owners in apart.items())
     return (f"season {season} is {season} {base} on the panel's calendar ({calendar.freq_text}) but {spans}: their "
             "seasonal-naive baseline and MASE reach that far back; fit those series apart, or give the season those "
