@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import RnncastError, thousands
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, thousands
 from rnncast.csvtext import dialect_of
 from rnncast.data import read_table
 from rnncast.loading import load_panel
@@ -79,3 +81,22 @@ def test_a_reading_is_one_set_of_numbers_checked_value_by_value():
     assert thousands.reading(text(["1,5", "2"])) is None  # decimal commas, no thousands: numbertext's
     assert thousands.grouped("1.003,78") == (".", ",") and thousands.grouped("1,234") == (",", None)
     assert thousands.grouped("12,5") is None
+
+
+def test_whole_numbers_with_thousands_marks_read_as_integers_as_the_same_numbers_written_plain_do(tmp_path, caplog):
+    """A retail tester's store sizes written "3,150" by Excel lost the whole-numbers warning the same sizes written
+    3150 get: the marks made them floats."""
+    numbers = thousands.numbers
+    assert numbers(pd.Series(["3,150", "2,391", "980"]), ",", ".").dtype == "int64"
+    assert numbers(pd.Series(["3,150.50", "2,391"]), ",", ".").dtype == "float64"  # a decimal written
+    assert numbers(pd.Series(["3,150", None]), ",", ".").dtype == "float64"  # a blank: as pandas reads one
+    rng = np.random.default_rng(0)
+    rows = [(s, f"2024-01-{d:02d}", f"{rng.normal(1000, 50):.2f}", size) for s, size in (("a", "3,150"), ("b", "2,391"),
+                                                                                          ("c", "1,200"))
+            for d in range(1, 29)]
+    path = tmp_path / "sales.csv"
+    path.write_text("store,date,sales,size\n" + "\n".join(f'{s},{d},{v},"{z}"' for s, d, v, z in rows) + "\n")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 2}).fit(path, target="sales", id_col="store",
+                                                                 static_covariates=["size"])
+    assert "static covariate 'size' holds whole numbers (3150, 2391, 1200)" in caplog.text

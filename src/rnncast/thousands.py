@@ -74,9 +74,12 @@ def reading(text: pd.Series, sep: str | None = None, points: bool = False) -> tu
 
 
 def numbers(column: pd.Series, thousands: str, decimal: str | None) -> pd.Series:
-    """``column`` (text read by ``thousands`` and ``decimal``, see ``reading``) as float64 numbers."""
+    """``column`` (text read by ``thousands`` and ``decimal``, see ``reading``) as numbers: int64 where every value
+    is a whole number written without decimals, as pandas reads such a column written without the marks (a store size
+    of "3,150" is then said to be whole numbers, as 3150 is), else float64."""
     text = column.astype("string").str.strip().str.replace(written(thousands), "", regex=True)
-    return pd.to_numeric(text.str.replace(decimal or ".", ".", regex=False)).astype("float64")
+    values = pd.to_numeric(text.str.replace(decimal or ".", ".", regex=False))  # nullable: Int64 or Float64
+    return values.astype("int64") if values.dtype.kind in "iu" and values.notna().all() else values.astype("float64")
 
 
 def plain(value: str, thousands: str, decimal: str | None) -> str:
