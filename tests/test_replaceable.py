@@ -100,3 +100,15 @@ def test_a_forecast_under_excels_sep_line_is_predicts(tmp_path):
     assert replaceable.forecast_refusal(csv, state()) is None
     assert replaceable.forecast_refusal(csv, state(horizon=4)).startswith("another model's forecast of one series "
                                                                           "(targets sales, 3 rows)")
+
+
+def test_a_panel_models_own_data_table_is_named_data_not_a_forecast_of_one_series(tmp_path):
+    """A retail tester's --out was the 20-store table itself: refused (rightly) as "another model's forecast of one
+    series (targets week, sales, ...)", its week column called a target."""
+    csv = tmp_path / "stores.csv"
+    csv.write_text("store,week,sales,price\nS01,2024-01-07,10,1.5\nS01,2024-01-14,11,1.5\n")
+    panel = SimpleNamespace(**{**vars(state(layout="long", ids=["S01", "S02"])), "id_col": "store"})
+    held = replaceable.forecast_refusal(csv, panel)
+    assert isinstance(held, Held) and held == ("data, not a forecast (a table of 2 rows headed store, week, sales, "
+                                               "price: the model's id column 'store' among them)")
+    assert "target" not in held and held.replaced.startswith("only forecasts headed as no data is")

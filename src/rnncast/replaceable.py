@@ -113,6 +113,9 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     steps = horizon * (1 if single else len(state.ids))
     ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
     if count and len(names) >= 2 and all(names):  # headed as a point forecast of one series is: time, then targets
+        if state.layout != "single" and state.id_col in names:  # the panel model's own id column: its data, not a forecast
+            return Held(f"data, not a forecast ({held} headed {_listed(names)}: the model's id column {state.id_col!r} "
+                        "among them)", f"only forecasts headed as no data is, as this model's is ({ours})")
         told = (f"a forecast of one series only where it holds this model's targets and horizon ({_listed(state.targets)}, "
                 f"{_many(horizon, 'row')}), which tell it from data" if single else
                 f"only forecasts headed as no data is, as this model's is ({ours})")
