@@ -193,3 +193,19 @@ def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(giv
         load_panel(frame, target="y", freq=given)
     with hints(freq="the model's own words"), pytest.raises(RnncastError, match=r"; the model's own words$"):
         load_panel(frame, target="y", freq=given)
+
+
+@pytest.mark.parametrize("freq, shown", [("W-SUN", "W-SUN"), ("ME", "ME"), ("D", "D")])
+def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_what_they_do(freq, shown):
+    """A retail tester's weekly sales with --holidays US were told to give --freq W-SUN, and then, with it, that
+    holidays need business days: a circle, and never that holidays= is not a holiday effect."""
+    from rnncast import Forecaster
+
+    days = pd.date_range("2022-01-02", periods=60, freq=freq)
+    frame = pd.DataFrame({"date": days, "y": np.arange(60.0) % 7})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(lookback=4, epochs=1, holidays="US").fit(frame, target="y")
+    assert str(err.value) == (f"holidays='US' (--holidays) names the days a business-day calendar skips, and the "
+                              f"timestamps follow the calendar '{shown}', which skips none: leave holidays unset; a "
+                              "holiday's effect on the values is learned from a column that marks it "
+                              "(future_covariates=, --future-covariates)")

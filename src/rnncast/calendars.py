@@ -288,11 +288,12 @@ def weekdays(time: pd.Index, offsets: np.ndarray, calendar: Calendar, ids: list)
     return f" (weeks whose weekday differs by series: {'; '.join(parts)})"
 
 
-def followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
+def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None) -> tuple[sessions.Session | None, str | None]:
     """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
     follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
-    (None, week); (None, None) for any other calendar (its holidays then skip Monday to Friday's days): ``loading``'s, for
-    holidays given without ``freq``."""
+    (None, week); (None, None) for business days or no one calendar (its holidays then skip Monday to Friday's days):
+    ``loading``'s, for ``holidays`` given without ``freq``. A calendar that skips no holiday (weeks, month ends, every
+    day) is refused by name: holidays= set which days business days skip, not a holiday's effect on the values."""
     if not isinstance(time, pd.DatetimeIndex):
         return None, None
     calendar, _, own = settle(time, offsets, None, where, quiet=True)
@@ -300,5 +301,11 @@ def followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Sessi
         return None, None
     if isinstance(calendar.freq, sessions.Session):
         return calendar.freq, None
-    return None, (weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
-                  or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
+    week = (weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
+            or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
+    if week is None and not isinstance(calendar.freq, (pd.offsets.BusinessDay, pd.offsets.CustomBusinessDay)):
+        raise RnncastError(f"holidays={holidays!r} (--holidays) names the days a business-day calendar skips, and the "
+                           f"timestamps follow the calendar {calendar.freq_text!r}, which skips none: leave holidays "
+                           "unset; a holiday's effect on the values is learned from a column that marks it "
+                           "(future_covariates=, --future-covariates)")
+    return None, week

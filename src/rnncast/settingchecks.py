@@ -62,7 +62,8 @@ def check_data(data) -> None:
                                "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "
                                "Wed Thu', a session such as '30min 09:30-15:30', a month's last or first business "
                                "day: 'BME', 'BMS', or a week's last or first trading day: 'W-FRI', 'W-MON') with "
-                               "holidays, or leave holidays unset")
+                               "holidays, or leave holidays unset (a holiday's effect on the values is learned "
+                               "from a column that marks it: future_covariates=, --future-covariates)")
     check_cutoff(data)
     positive_int("season", data.season)
     for name, low in (("val_frac", "[0"), ("test_frac", "(0")):  # a fit holds out a test split: test_frac above 0
