@@ -172,3 +172,23 @@ def test_a_run_and_its_by_series_file_name_each_score_alike_and_an_older_run_sti
     assert main(["evaluate", str(fit), str(run / "d.csv")]) == 0
     assert main(["fit", "--resume", str(fit)]) == 2  # finished: refused as before, its metrics.json read as whole
     assert "nothing to resume" in capsys.readouterr().err
+
+
+def test_by_series_csv_holds_a_row_for_each_series_fit_left_out_saying_why(tmp_path, capsys):
+    """A retail tester's store too short to train was left out of --by-series-csv, named only on the terminal: the
+    README promises every series, one row each, and the file is what is handed on."""
+    frame = make_panel(3, lengths=(90, 110), seed=4)
+    frame = frame[(frame["unique_id"] != frame["unique_id"].iloc[0]) | (frame.groupby("unique_id").cumcount() < 12)]
+    Forecaster(**TINY).fit(frame).save(tmp_path / "model")
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    out = tmp_path / "each.csv"
+    assert main(["evaluate", str(tmp_path / "model"), str(tmp_path / "d.csv"), "--by-series-csv", str(out)]) == 0
+    short = frame["unique_id"].iloc[0]
+    assert capsys.readouterr().out.rstrip().endswith(
+        f"wrote the scores of 2 series and 1 not scored (fit left it out) to {out}")
+    table = pd.read_csv(out)
+    assert len(table) == 3 and table.columns[-1] == "not_scored"
+    row = table[table["unique_id"] == short].iloc[0]
+    assert row["windows"] == 0 and math.isnan(row["model_mse"])
+    assert row["not_scored"].startswith("too short to train (12 rows at fit; needs ") and row["not_scored"].endswith(" rows)")
+    assert table["not_scored"].isna().sum() == 2

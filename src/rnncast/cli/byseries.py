@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from rnncast import leftout
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file
@@ -52,7 +53,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
-    digits. Raises KeyError without ``result["series"]`` (``evaluate(by_series=True)`` gives it)."""
+    digits. The series fit left out (``result["scored"]["not_trained"]``) follow, each a row without scores and a last
+    column ``not_scored`` saying why (``leftout``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
+    True)`` gives it)."""
     rows = []
     for key in ranked(result["series"]):
         scores = result["series"][key]
@@ -62,7 +65,13 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                 row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
                             for metric, value in block.items() if not isinstance(value, dict)})
         rows.append(row)
-    return pd.DataFrame(rows)
+    untrained = result.get("scored", {}).get("not_trained", {}).get("series", [])
+    for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
+        rows.append({id_name or "series": record["id"], "windows": 0, "best_baseline": None,
+                     "not_scored": f"{leftout.reason([record]).removeprefix('were ')} ({leftout.rows(record)}; needs "
+                                   f"{leftout.needs([record])})"})
+    frame = pd.DataFrame(rows)
+    return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if untrained else frame
 
 
 def _rounded(value):
@@ -126,7 +135,9 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None) -> 
     frame = dated(series_frame(result, id_name), dialect=dialect)
     write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
                                   what="the scores of each series"))
-    return f"wrote the scores of {len(result['series'])} series to {path}"
+    untrained = len(result.get("scored", {}).get("not_trained", {}).get("series", []))
+    beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
+    return f"wrote the scores of {len(result['series'])} series{beside} to {path}"
 
 
 def series_refusal(path) -> str | None:
