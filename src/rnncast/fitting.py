@@ -22,8 +22,8 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows,
-                     noticed, observed, outputnames, parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads,
-                     untrained)
+                     noticed, observed, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
+                     seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -141,6 +141,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
     scalers = fit_scalers(panel, splits, data_s.scaler)
+    resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
     static_inputs, static_codes = (encoder.transform(panel.static, panel.given_ids) if encoder is not None

@@ -1,0 +1,66 @@
+"""Whether a series' scaled values still tell its latest values apart.
+
+The network reads each column scaled by its training rows' statistics, in float32 (about seven significant digits).
+One extreme value among them (a sentinel 999999999, a typed 1e12) inflates the spread so far that the values near
+the end of the series, those predict reads and the test scores, become indistinguishable in float32: a tester's
+monthly sales near 150 came back as -200, with "the model forecasts the window's last value" said beside it.
+``check`` refuses that by name: the column, the series, the value and its time, how coarse the end of the series
+becomes and what to do. Data spanning many orders of magnitude (exponential growth) keeps its end resolved and is
+not refused: only the last ``lookback + horizon`` rows are weighed, against their own steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel
+from rnncast.scaling import Scaler
+from rnncast.timetext import shown
+from rnncast.windows import Split
+
+LOST = 0.05  # refused where float32 blurs the series' last rows by more than this share of their median step
+
+
+def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: int, horizon: int) -> None:
+    """Refuse (``RnncastError``) the first column of a series whose last ``lookback + horizon`` rows, scaled by its
+    scaler [C] and held in float32 as the network holds them, come back off by more than ``LOST`` of their median
+    step (rows [T_s, C] of ``panel``; the value furthest from its training rows' median named, with its time)."""
+    tail = lookback + horizon
+    for s, (split, scaler) in enumerate(zip(splits, scalers)):
+        rows = panel.rows(s)
+        end = rows[-tail:]
+        if len(end) < 2:
+            continue
+        with np.errstate(invalid="ignore", over="ignore"):
+            steps = _median(np.abs(np.diff(end, axis=0)))  # [C]
+            back = scaler.transform(end).astype(np.float64) * scaler.scale + scaler.offset
+            blur = np.nanmax(np.where(np.isfinite(end), np.abs(back - end), 0.0), axis=0)  # [C]
+        lost = np.flatnonzero((steps > 0) & (blur > LOST * steps))
+        if lost.size:
+            _refuse(panel, s, int(lost[0]), rows[: split.train_end], float(blur[lost[0]]), float(steps[lost[0]]), tail)
+
+
+def _median(values: np.ndarray) -> np.ndarray:
+    """Each column's median of its finite values; 0 where it has none."""
+    out = np.zeros(values.shape[1])
+    for j in range(values.shape[1]):
+        finite = values[:, j][np.isfinite(values[:, j])]
+        out[j] = np.median(finite) if finite.size else 0.0
+    return out
+
+
+def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: float, tail: int) -> None:
+    column = train[:, j]
+    finite = np.isfinite(column)
+    middle = float(np.median(column[finite]))
+    k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
+    time = panel.time_of(s)
+    at = f"at {shown(time[k], panel.time, panel.calendar.text_format)}" if time is not None else f"at row {k}"
+    name = panel.named_columns(s)[j]
+    whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    raise RnncastError(
+        f"column {name!r}{whose} holds {column[k]:.15g} {at}, among training values near {middle:.6g}: scaled by the "
+        f"spread it makes, in float32 as the network reads it, its last {tail} rows are told apart only to within "
+        f"{blur:.3g}, more than their steps (median {step:.3g}), so every forecast would be off by that much; correct "
+        "or remove that value (a code for a missing value: leave the cell blank and give fill=, --fill)")

@@ -1,0 +1,45 @@
+"""A series whose scaled values no longer tell its latest values apart (``resolution.py``): refused by name."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+
+
+def _monthly(n: int = 120) -> pd.DataFrame:
+    t = np.arange(n)
+    sales = 100 + 10 * np.sin(2 * np.pi * t / 12) + 0.5 * t + np.random.default_rng(0).normal(0, 1, n)
+    return pd.DataFrame({"date": pd.date_range("2010-01-01", periods=n, freq="MS"), "sales": sales.round(2)})
+
+
+@pytest.mark.parametrize("value, shown", [(1e12, "1000000000000"), (999999999.0, "999999999")])
+def test_one_sentinel_among_the_training_rows_is_refused_by_its_value_and_time(value, shown):
+    """A tester's monthly sales near 150 were forecast as -200 with "it forecasts the window's last value" beside
+    them: one 1e12 in the training rows, and float32 no longer told the last rows apart once scaled by its spread."""
+    frame = _monthly()
+    frame.loc[40, "sales"] = value
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(frame, target="sales")
+    said = str(err.value)
+    assert said.startswith(f"column 'sales' holds {shown} at 2013-05-01, among training values near ")
+    assert "its last 30 rows are told apart only to within " in said and "correct or remove that value" in said
+
+
+def test_a_series_spanning_orders_of_magnitude_keeps_its_end_resolved_and_trains():
+    """Exponential growth over 12 orders of magnitude: its early values blur once scaled, its latest do not."""
+    t = np.arange(300)
+    frame = pd.DataFrame({"y": 1.1 ** t * (1 + 0.01 * np.random.default_rng(1).normal(size=300))})
+    Forecaster(**{**TINY, "lookback": 12, "horizon": 3}).fit(frame, target="y")
+
+
+def test_a_panel_names_the_series_and_a_covariate_is_weighed_too():
+    frame = pd.concat([_monthly().assign(store=s, price=1.0 + 0.01 * np.arange(120)) for s in ("a", "b")],
+                      ignore_index=True)
+    frame.loc[120 + 30, "price"] = 5e9  # store b's price column
+    with pytest.raises(RnncastError, match=r"^column 'price' of series 'b' holds 5000000000 at 2012-07-01"):
+        Forecaster(**{**TINY, "lookback": 12, "horizon": 3}).fit(frame, target="sales", id_col="store",
+                                                                 past_covariates=["price"])
