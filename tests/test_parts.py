@@ -380,3 +380,15 @@ def test_part_val_of_a_model_fitted_without_validation_rows_says_so(series):
     with pytest.raises(RnncastError, match=r"^the model was fitted without validation rows \(val_frac 0\), so part "
                                            r"'val' has nothing to score; give part 'train', 'test' or 'all' \(--part\)$"):
         model.evaluate(series, part="val")
+
+
+def test_the_fits_end_is_named_in_the_zone_the_data_is_read_in():
+    """A model fitted on times written at +02:00, given data whose offsets change (read in UTC), named its validation
+    end at +02:00 beside the data's times at +00:00: one command's lines now name times on one clock, the data's."""
+    fitted = pd.date_range("2024-10-01", "2024-10-26 23:00", freq="h", tz="Europe/Berlin")
+    earlier = pd.date_range("2024-03-20", "2024-04-05", freq="h", tz="Europe/Berlin")
+    loads = lambda time: pd.DataFrame({"time": [t.isoformat() for t in time],  # noqa: E731
+                                       "load": np.sin(np.arange(len(time)) / 4)})
+    model = Forecaster(**TINY).fit(loads(fitted), target="load")
+    with pytest.raises(RnncastError, match=r"its validation rows end before 2024-10-2\dT\d\d:00:00\+00:00\)"):
+        model.evaluate(loads(earlier))

@@ -14,6 +14,8 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError, writtenzones
 from rnncast.loading import load_panel
+from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
+from rnncast.spelling import hints
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +86,28 @@ def test_hourly_times_keep_their_calendar_in_utc_and_the_warning_names_their_zon
     assert panel.calendar.freq_text == "h" and str(panel.time.tz) == "UTC"
     said = [r.getMessage() for r in caplog.records if "several UTC offsets" in r.getMessage()]
     assert len(said) == 1 and "e.g. Europe/Berlin (or" in said[0]
-    assert "(+01:00, +02:00; the first change, to +02:00 from +01:00, at 2024-03-31 03:00:00 (row 266))" in said[0]
+    # named as read, in UTC, as the command's later lines name its times (not 03:00 on the written clock)
+    assert "(+01:00, +02:00; the first change, to +02:00 from +01:00, at 2024-03-31 01:00:00+00:00 (row 266))" in said[0]
+
+
+def test_the_warning_names_the_first_change_in_the_datas_form_in_utc(caplog):
+    """Across the autumn change the written wall time alone (2024-10-27 02:00:00) names two instants."""
+    time = pd.date_range("2024-10-20", periods=24 * 14, freq="h", tz="Europe/Berlin")
+    frame = pd.DataFrame({"date": [t.isoformat() for t in time], "sales": np.sin(np.arange(len(time)))})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="sales")
+    said = next(r.getMessage() for r in caplog.records if "several UTC offsets" in r.getMessage())
+    assert "the first change, to +01:00 from +02:00, at 2024-10-27T01:00:00+00:00 (row 171)" in said
+
+
+def test_a_models_reader_is_told_to_refit_with_the_zone_not_to_give_tz():
+    """predict has no tz=: its warning of a future file read in UTC said "give tz= (--tz)"."""
+    with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):
+        told, none = writtenzones.remedy(["Europe/Berlin", "Europe/Paris"]), writtenzones.remedy([])
+    assert told.startswith("refit with the zone they were written in (rnncast fit DATA --tz ZONE, tz= in Python), "
+                           "e.g. Europe/Berlin (or 1 other zone") and "tz= (--tz)" not in told
+    assert "refit with its zone (rnncast fit DATA --tz ZONE, tz= in Python)" in none and "(--tz)" not in none
+    assert writtenzones.remedy(["Europe/Berlin"]).startswith("give tz= (--tz) the zone they were written in")
 
 
 def test_the_refusal_names_the_first_change_of_offset_where_it_is_written():

@@ -18,15 +18,16 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, jitter, keptdates, leftout, outputnames,
-                     parts, reading, scaling, spreads)
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, jitter, keptdates,
+                     leftout, outputnames, parts, reading, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.future import align_future
 from rnncast.panel import Panel
 from rnncast.reading import series_index
-from rnncast.spelling import hint
+from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
+from rnncast.spelling import hint, hints
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
@@ -126,7 +127,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate")
     if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
-    when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
+    when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
+                                     state.said, state.calendar.text_format)  # [S] x [H]; one offset: UTC across a change
     _warn_closed(state, panel, when)
     count, gaps = reading.window_gaps(state, panel, lookback, most=3)
     if count:
@@ -203,12 +205,13 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
             + ("" if state.layout == "single" else f", and the columns {state.id_col or ID_COLUMN!r} and "
                f"{state.time_col or 'ds'!r} saying which series and step") + ")"
         )
-    values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
-                          (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
-                          dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
-                          state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
-                          weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
-                          time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format)
+    with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
+        values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
+                              (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
+                              dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
+                              state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
+                              weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
+                              time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format)
     first = len(state.targets) + len(state.past_covariates)
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]

@@ -219,8 +219,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         calendar, ruler, own = writtenzones.settle(time, offsets, freq, where, not announce, holidays, written,
                                                    preferred())
         if announce:
-            log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written,
-                                                       writtenzones.zones(time, written, preferred()), offsets, where))
+            log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written, writtenzones.zones(
+                time, written, preferred()), offsets, where, rows.text_format))
     else:
         calendar, ruler, own = (writtenzones.on_a_clock(time, offsets, freq, where, not announce, holidays, rows.text_format,
                                                         preferred()) if time is not None else (Calendar(), None, {}))

@@ -24,6 +24,10 @@ MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: g
 MODEL_COLUMN = "the model's column"  # a column's name the data writes otherwise: the model's is kept (spaced_name)
 MODEL_TZ = ("the model reads times in the zone it was fitted in: refit with the zone (rnncast fit DATA --tz ZONE, tz= "
             "in Python) to read them")
+# A time column written with UTC offsets that change, which fit reads in UTC where tz= (--tz) names no zone: what
+# gives their zone (writtenzones.remedy) where the reader cannot give tz=: a zone they match, or none (decision 728)
+MODEL_ZONE = "refit with the zone they were written in (rnncast fit DATA --tz ZONE, tz= in Python)"
+MODEL_ZONE_NONE = "refit with its zone (rnncast fit DATA --tz ZONE, tz= in Python)"
 
 MODEL_HOLIDAYS = ("the model was fitted on that calendar and forecasts no holiday: remove the rows on holidays, or refit "
                   "on this data (rnncast fit DATA --holidays NAME, holidays= in Python, names the set it follows)")

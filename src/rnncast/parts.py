@@ -265,5 +265,9 @@ def _by_number(state, panel: Panel, verb: str = "score") -> str:
 
 
 def _show(value, panel: Panel) -> str:
-    """A time value as a person reads it: as the panel's data writes its times (``timetext.shown``)."""
+    """A time value as a person reads it: as the panel's data writes its times (``timetext.shown``), in the zone it
+    is read in (the fit's end, at +02:00, for data read in UTC: on the clock of the command's other lines)."""
+    zone = getattr(panel.time, "tz", None)
+    if isinstance(value, pd.Timestamp) and value.tz is not None and zone is not None:
+        value = value.tz_convert(zone)
     return shown(value, panel.time if panel.time is not None else None, panel.calendar.text_format)

@@ -18,8 +18,8 @@ from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
-from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, as_fitted_stamps,
-                                fitted_kind, numbered, same_zone)
+from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
+                                as_fitted_stamps, fitted_kind, numbered, same_zone)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
@@ -49,6 +49,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
+                   zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE,
                    freq_kind=fitted_kind(state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             read = one_series(state, _load(state, data, static_covariates, reading))

@@ -23,6 +23,7 @@ from rnncast import calendars, numbertimes
 from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import inside
+from rnncast.spelling import hint
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -37,20 +38,25 @@ def wall_clock(column: pd.Series, time: pd.DatetimeIndex) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(wall).as_unit(time.unit).rename(time.name)
 
 
-def zones(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, prefer=()) -> list[str]:
+def zones(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, prefer=(), among=None) -> list[str]:
     """The IANA zones (``Area/Location``) in which each instant of ``time`` [N] (zoned) reads as ``wall`` [N]
-    (naive): those whose UTC offsets match every row; ``prefer``'s first, then by name."""
+    (naive): those whose UTC offsets match every row; ``prefer``'s first, then by name. ``among``: the zones
+    tried (default: every one ``named``)."""
     utc = time.tz_convert(None)
     written = wall.asi8 - utc.asi8  # [N] each row's offset, in the index's unit
     changes = np.flatnonzero(np.diff(written))
     rows = np.unique(np.concatenate([changes, changes + 1, np.linspace(0, len(time) - 1, SAMPLE).astype(int)]))
-    named = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/"))
     found = []
-    for zone in named:
+    for zone in sorted(named() if among is None else among):
         if _matches(time[rows], written[rows], zone) and _matches(time, written, zone):
             found.append(zone)
     first = [z for z in dict.fromkeys(p for p in prefer if p) if z in found]
     return first + [z for z in found if z not in first]
+
+
+def named() -> list[str]:
+    """Every IANA zone a hint names (``Area/Location``; not ``Etc/GMT-2``, which names no place)."""
+    return [z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")]
 
 
 def _matches(time: pd.DatetimeIndex, written: np.ndarray, zone: str) -> bool:
@@ -63,34 +69,39 @@ def _matches(time: pd.DatetimeIndex, written: np.ndarray, zone: str) -> bool:
 
 def remedy(found: list[str]) -> str:
     """What to give: ``tz= (--tz) the zone they were written in, e.g. Europe/Berlin (or 40 other zones with the
-    same offsets)``, or, where no zone has the offsets, one offset or none."""
+    same offsets)``, or, where no zone has the offsets, one offset or none; where the reader cannot give ``tz=``
+    (predict, evaluate: ``spelling.hints``' ``zone`` and ``zone_none``, ``modeltimes.MODEL_ZONE``), refit with it."""
     if not found:
         return ("no zone has these offsets on these dates: write every timestamp with one UTC offset, or without one "
-                "and with tz= (--tz) naming its zone")
+                f"and {hint('zone_none', 'with tz= (--tz) naming its zone')}")
     more = f" (or {len(found) - 1} other zone{'s' if len(found) > 2 else ''} with the same offsets)" if len(found) > 1 else ""
-    return f"give tz= (--tz) the zone they were written in, e.g. {found[0]}{more}, to keep their wall time"
+    return f"{hint('zone', 'give tz= (--tz) the zone they were written in')}, e.g. {found[0]}{more}, to keep their wall time"
 
 
-def read_in_utc(name, time: pd.DatetimeIndex, wall: pd.DatetimeIndex, found: list[str], offsets=None, where=None) -> str:
+def read_in_utc(name, time: pd.DatetimeIndex, wall: pd.DatetimeIndex, found: list[str], offsets=None, where=None,
+                fmt=None) -> str:
     """The warning that times written with changing UTC offsets (``wall`` [N] as written, ``time`` [N] the
     instants) are read in UTC, and what keeps their wall time (``remedy``); the first change named where the rows'
-    series (cut at ``offsets`` [S + 1]) and ``where(i)``, naming row ``i``, are given (``offsets_text``)."""
-    return (f"time column {name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}), as one "
+    series (cut at ``offsets`` [S + 1]) and ``where(i)``, naming row ``i``, are given (``offsets_text``), as read:
+    in UTC, in ``fmt`` (the column's form), as the command's later lines name its times (decision 729)."""
+    said = offsets_text(time, wall, offsets, where, read_in=fmt or True)
+    return (f"time column {name!r} carries several UTC offsets ({said}), as one "
             f"zone does across daylight saving: read in UTC; {remedy(found)}")
 
 
-def offsets_text(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets=None, where=None) -> str:
+def offsets_text(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets=None, where=None, read_in=None) -> str:
     """The UTC offsets written, in order: ``+01:00, +02:00``; with ``offsets`` [S + 1] (the series of the sorted
     rows) and ``where``, the first row whose offset differs from its series' row before: ``+01:00, +02:00; the
-    first change, to +02:00 from +01:00, at 2024-04-01 (line 33 of f.csv)``."""
+    first change, to +02:00 from +01:00, at 2024-04-01 (line 33 of f.csv)``, at its time as written, or, with
+    ``read_in`` (the column's form, or True for none), as read in UTC: ``at 2024-10-27T01:00:00+00:00``."""
     minutes = np.asarray((wall - time.tz_convert(None)) // pd.Timedelta(minutes=1))
     said = ", ".join(_offset(m) for m in np.unique(minutes)[:4])
     changed = np.flatnonzero((np.diff(minutes) != 0) & inside(offsets, len(minutes))) if offsets is not None else []
     if where is None or not len(changed):
         return said
     i = int(changed[0]) + 1
-    return (f"{said}; the first change, to {_offset(minutes[i])} from {_offset(minutes[i - 1])}, at "
-            f"{shown(wall[i], wall)} ({where(i)})")
+    at = shown(wall[i], wall) if read_in is None else shown(time[i], time, read_in if isinstance(read_in, str) else None)
+    return f"{said}; the first change, to {_offset(minutes[i])} from {_offset(minutes[i - 1])}, at {at} ({where(i)})"
 
 
 def _offset(m) -> str:
