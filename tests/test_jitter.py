@@ -101,3 +101,18 @@ def test_the_rounding_advised_for_a_zoned_column_rounds_its_instants_and_gives_t
     df = pd.DataFrame({"timestamp": [t.isoformat() for t in time]})
     exec(line, {"pd": pd, "df": df})
     assert list(df["timestamp"]) == list(points)
+
+
+@pytest.mark.parametrize("start, freq", [("1550-01-01", "YS"), ("1600-01-01", "MS"), ("2255-01-01", "MS")])
+def test_dates_outside_pandas_nanoseconds_train_and_forecast_instead_of_a_traceback(start, freq):
+    """A tester's yearly data from 1550, and monthly data crossing 2262, ended in pandas' OutOfBoundsDatetime from
+    the look for a logger's jitter; with freq= the same data trained."""
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    dates = pd.date_range(start, periods=120, freq=freq, unit="s")
+    assert not jitter.in_ns(dates)
+    frame = pd.DataFrame({"date": dates.strftime("%Y-%m-%d"), "y": np.sin(np.arange(120.0))})
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": 2}).fit(frame, target="y")
+    forecast = model.predict(frame)
+    assert list(forecast.index) == list(pd.date_range(dates[-1], periods=3, freq=freq, unit="s")[1:])

@@ -37,8 +37,8 @@ class Grid(NamedTuple):
 def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
     """The regular grid the stacked, sorted timestamps [N] of series cut at ``offsets`` [S + 1] lie near (every one
     within a tenth of a step, some off it), or None: timestamps on a grid already, far off any, or not timestamps."""
-    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
-        return None
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans or not in_ns(time):
+        return None  # dates before 1677 or after 2262: no jitter of seconds to look for in centuries' dates
     wall = _instants(time).as_unit("ns")  # a zone's times as UTC instants: a daylight-saving change is no gap
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]
     if not len(steps) or (steps <= 0).any():
@@ -91,6 +91,13 @@ def points(time: pd.DatetimeIndex, offset, origin: pd.Timedelta | None = None) -
     instants = _instants(time)  # a zone's times rounded as UTC instants: its wall clock skips and repeats an hour
     rounded = instants.round(offset) if not origin else (instants - origin).round(offset) + origin
     return rounded.tz_localize("UTC").tz_convert(time.tz) if time.tz is not None else rounded
+
+
+def in_ns(time: pd.DatetimeIndex) -> bool:
+    """Whether every timestamp of ``time`` fits pandas' nanoseconds (1677-09-21 to 2262-04-11): dates read at a
+    coarser unit (pandas' 's' for 1550-01-01) do not, and grids of nanoseconds are not theirs."""
+    naive = _instants(time)  # a zone's as UTC instants: pandas' bounds are naive
+    return not len(time) or (naive.min() >= pd.Timestamp.min and naive.max() <= pd.Timestamp.max)
 
 
 def _instants(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
