@@ -142,3 +142,21 @@ def test_a_missing_value_refusal_counts_the_column_it_names_not_every_column():
     with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 100 \(7 missing "
                                            r"in all\)"):  # the named column alone
         load_panel(inside, "y", ["x", "z"], "date", id_col="id")
+
+
+@pytest.mark.parametrize("fill, says", [
+    ("ffill", "filling 7 missing values with ffill (5 of them before a column's first value, given that value, "
+              "carried back)"),
+    ("interpolate", "filling 7 missing values with interpolate (6 of them before a column's first value or after its "
+                    "last, given the nearest value)")])
+def test_values_filled_before_a_series_first_value_are_said_as_copied_back(caplog, fill, says):
+    """A tester's series starting with 5 blank rows, fitted with fill='ffill', was said to be filled "with ffill"
+    while its first value was copied back over them (pandas' bfill after ffill) and trained on."""
+    import logging
+    frame = pd.DataFrame({"unique_id": np.repeat(["a", "b"], 12), "ds": np.tile(pd.date_range("2024-01-01", periods=12), 2),
+                          "y": np.arange(24.0)})
+    frame.loc[[0, 1, 2, 3, 6], "y"] = NAN  # 'a': 4 before its first value, 1 inside
+    frame.loc[[12, 23], "y"] = NAN  # 'b': 1 before its first, 1 after its last
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, fill=fill)
+    assert says in [r.getMessage() for r in caplog.records]

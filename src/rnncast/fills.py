@@ -94,7 +94,12 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             f"({_in_column(missing, positions, offsets, s, j, wide)}); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
-        log.warning("filling %s with %s", counted(_count(np.isnan(values), positions, wide), "missing value"), fill)
+        missing = np.isnan(values)
+        ends = _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)
+        log.warning("filling %s with %s%s", counted(_count(missing, positions, wide), "missing value"), fill,
+                    "" if not ends else f" ({ends} of them before a column's first value"
+                    + (" or after its last, given the nearest value" if fill == "interpolate" else
+                       ", given that value, carried back") + ")")
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
@@ -124,6 +129,19 @@ def _in_column(missing: np.ndarray, positions: np.ndarray, offsets: np.ndarray, 
     own = int(missing[offsets[s] : offsets[s + 1], 0].sum()) if wide and j == 0 else len(np.unique(positions[missing[:, j]]))
     rest = _count(missing, positions, wide) - own
     return f"{own} missing in that column, {rest} in the other columns" if rest else f"{own} missing in all"
+
+
+def _ends(missing: np.ndarray, offsets: np.ndarray, last: bool) -> np.ndarray:
+    """[N, C] the missing values before each series' first value of a column (and, where ``last``, after its last):
+    no value lies on that side to carry forward or draw a line from, so the nearest one is copied there."""
+    out = np.zeros_like(missing)
+    for s in range(len(offsets) - 1):
+        part = missing[offsets[s] : offsets[s + 1]]
+        ends = np.logical_and.accumulate(part, axis=0)
+        if last:
+            ends |= np.logical_and.accumulate(part[::-1], axis=0)[::-1]
+        out[offsets[s] : offsets[s + 1]] = ends
+    return out
 
 
 def _count(missing: np.ndarray, positions: np.ndarray, wide: bool) -> int:
