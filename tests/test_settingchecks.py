@@ -115,3 +115,21 @@ def test_a_cutoff_is_text_or_a_whole_number_and_takes_the_place_of_test_frac():
         Settings.from_flat({"cutoff": pd.Timestamp("2024-06-30")})
     with pytest.raises(RnncastError, match=r"got ' '$"):
         check_data(DataSettings(cutoff=" "))
+
+
+@pytest.mark.parametrize("given, says", [
+    ("0.5,0.9999999999999", r"\[0.5, 0.9999999999999\] are written as the columns' names to 6 significant digits "
+                            r"\(0.5, 1\), and '1' names no level inside \(0, 1\)"),
+    ("0.1,0.5,0.50000001", r"\(0.1, 0.5, 0.5\), and '0.5' names two of them; give levels that differ within 6"),
+    ("0.5,0.99999999", r"'1' names no level inside")])
+def test_quantile_levels_are_refused_as_given_where_their_columns_names_would_clash_or_read_as_an_end(given, says):
+    """A tester's 0.9999999999999 was refused as "got [0.5, 1.0]", a level never given; 0.50000001 beside 0.5 was
+    told to rename a target; 0.99999999 was accepted and written as a column 'sales_q1', a 100 % quantile."""
+    from rnncast import Forecaster
+
+    with pytest.raises(RnncastError, match=says):
+        Forecaster(quantiles=given).fit([float(v % 7) for v in range(80)])
+    from rnncast.settingvalues import parse_quantiles
+
+    assert parse_quantiles([1e-20, 0.5]) == (1e-20, 0.5)  # kept as given, not rounded to 0.0
+    assert parse_quantiles("0.30000000000000004,0.5") == (0.3, 0.5)  # float noise still rounded away

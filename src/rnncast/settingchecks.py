@@ -122,6 +122,13 @@ def check_model(model) -> None:
     if levels:
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
             raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
+        written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
+        alike = [w for k, w in enumerate(written) if w in ("0", "1") or w in written[:k]]
+        if alike:
+            raise RnncastError(f"{named('quantiles')} {list(levels)} are written as the columns' names to 6 significant "
+                               f"digits ({', '.join(written)}), and {alike[0]!r} names "
+                               + ("no level inside (0, 1)" if alike[0] in ("0", "1") else "two of them")
+                               + "; give levels that differ within 6 significant digits, such as 0.1,0.5,0.9")
         if 0.5 not in levels:
             raise RnncastError(
                 f"quantiles {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")

@@ -47,10 +47,16 @@ def parse_quantiles(value) -> tuple:
     if not isinstance(value, str) and any(isinstance(q, (str, bytes)) for q in items):  # ["0.1"]: lr="0.01" is refused
         raise RnncastError(f"quantiles must be numbers such as [0.1, 0.5, 0.9], got {value!r}; write the levels "
                            "without quotes, or as one text \"0.1,0.5,0.9\"")
-    try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3
-        return tuple(round(float(q), 12) for q in items)
+    try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3; 1e-20 stays itself, not 0.0
+        return tuple(_level(float(q)) for q in items)
     except (TypeError, ValueError):
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
+
+
+def _level(q: float) -> float:
+    """A level to 12 decimals, as given where that would make a level inside (0, 1) one of its ends."""
+    near = round(q, 12)
+    return near if 0 < near < 1 or not 0 < q < 1 else q
 
 
 def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
