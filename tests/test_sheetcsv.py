@@ -201,3 +201,14 @@ def test_a_header_line_of_values_after_blank_lines_is_named_by_its_line(tmp_path
     with pytest.raises(RnncastError, match=r"^line 4 of .*b\.csv \(the header line\) holds values, not column names "
                                            r"\(2020-01-01, 1\): "):
         read_table(tmp_path / "b.csv")
+
+
+def test_a_header_cell_with_a_line_break_is_refused_by_the_name_it_breaks(tmp_path):
+    """An attacker's Excel header cell 'temp\\n(°C)' (a wrapped cell) gave pandas' "EOF inside string" as the reason."""
+    path = tmp_path / "wrapped.csv"
+    path.write_text('date,sales,"temp\n(°C)"\n2024-01-01,1.5,20\n2024-01-02,1.7,21\n', encoding="utf-8")
+    with pytest.raises(RnncastError, match=r"^the header of .*wrapped.csv \(line 1\) breaks a column name over lines "
+                                           r"\(\"temp\.\.\. continues on line 2\): write each column's name on one line"):
+        read_table(path)
+    (tmp_path / "quoted.csv").write_text('date,"a ""q"" b",y\n2024-01-01,1,2\n')  # quotes in one line: read
+    assert list(read_table(tmp_path / "quoted.csv").columns) == ["date", 'a "q" b', "y"]

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import zipped
+from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,11 @@ def _head(first: bytes, name: str) -> Head:
     given = EXCEL_SEP.match(lines[0])
     at = next((k for k in range(int(bool(given)), len(lines) - 2) if lines[k].strip(" \t")), int(bool(given)))
     header = lines[at]  # blank lines above it passed over, as pandas does
+    if header.count('"') % 2:  # a quoted name runs on past the line: Excel's wrapped header cell ("temp\n(°C)")
+        cell = header[header.rfind('"', 0, len(header.rstrip().rstrip('"'))) :]
+        raise RnncastError(f"the header of {name} (line {at + 1}) breaks a column name over lines ({cell.strip()}... "
+                           f"continues on line {at + 2}): write each column's name on one line (remove the line break "
+                           "from the spreadsheet's header cell)")
     if given:
         log.info("%s: its first line %r names the separator (as Excel writes it), so it is read so and the header "
                  "is line %d", name, lines[0], at + 1)
