@@ -619,3 +619,16 @@ def test_a_hangul_header_in_decomposed_unicode_is_refused_naming_the_form():
         with pytest.raises(RnncastError, match=r"not found: the header writes '.+' in decomposed Unicode \(NFD"):
             load_panel(frame, **kwargs)
     assert load_panel(frame, target=nfd("매출"), id_col=nfd("지점")).columns == [nfd("매출")]  # as the header writes it
+
+
+def test_a_parquet_file_naming_a_column_twice_is_refused_as_a_csv_header_is(tmp_path):
+    """An attacker's Parquet file of columns date, sales, sales gave pyarrow's "Multiple matches for FieldRef"."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    days = pa.array(pd.date_range("2020-01-01", periods=5))
+    pq.write_table(pa.table([days, pa.array(range(5)), pa.array(range(5))], names=["date", "sales", "sales"]),
+                   tmp_path / "dup.parquet")
+    with pytest.raises(RnncastError, match=r"^the Parquet file .*dup.parquet names column\(s\) \['sales'\] more than "
+                                           r"once; give every column its own name$"):
+        read_table(tmp_path / "dup.parquet")

@@ -39,8 +39,7 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
-# pandas.read_csv's default missing-value strings (its documentation lists them), kept for every
-# column but the ids
+# pandas.read_csv's default missing-value strings (its documentation lists them), kept for every column but the ids
 NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
               "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]
 
@@ -61,6 +60,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     try:
         zipped_parquet = compression == ".zip" and zipped.holds_parquet(path)  # sales.parquet zipped by Finder
         if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
+            _named_once(zipped.parquet_names(path, zipped_parquet), f"the Parquet file {name}")  # pyarrow's FieldRef text
             frame = pd.read_parquet(zipped.parquet(path) if zipped_parquet else path)
             kind = PARQUET_SUFFIXES[0]  # no text: no lines, no separator
             timed = isinstance(frame.index, (pd.DatetimeIndex, pd.PeriodIndex))  # restored: the time axis, as a frame's
@@ -84,10 +84,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                 raise RnncastError(f"{first} holds values, not column names ({', '.join(present[:3])}"
                                    f"{', ...' if len(present) > 3 else ''}): rnncast reads it as the header, and its row "
                                    "would be lost; add a header line naming the columns (e.g. date,sales)")
-            twice = sorted({c for c in present if c and present.count(c) > 1})
-            if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
-                raise RnncastError(f"the header of {name} (line {skip + 1}) names column(s) {twice} more than once; give "
-                                   "every column its own name")
+            _named_once(present, f"the header of {name} (line {skip + 1})")  # pandas would rename the second (a.1)
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
             missing = {c: NA_STRINGS for c in present if c not in text} if text else None
@@ -269,6 +266,11 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
                           "the model's column" if owner else "the name given")  # is not '매출' composed
         close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
         raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
+
+
+def _named_once(names: list, what: str) -> None:  # which of two columns of one name is meant cannot be known
+    if twice := sorted({c for c in names if c and names.count(c) > 1}):
+        raise RnncastError(f"{what} names column(s) {twice} more than once; give every column its own name")
 
 
 def place(i: int, attrs: dict) -> str:

@@ -105,7 +105,8 @@ _TAKEN: dict = {}  # id(panel): (a weak reference to it, its record without the 
 def _content(panel: Panel) -> dict:
     """``of``'s record of ``panel`` without the cut."""
     values = np.asarray(panel.values, dtype=np.float64)
-    values32 = values.astype(np.float32)  # the network's precision, as fitrows compares (decision 707)
+    with np.errstate(over="ignore"):  # values beyond float32 (1e300) are inf there; the scaler refuses them by name
+        values32 = values.astype(np.float32)  # the network's precision, as fitrows compares (decision 707)
     time = panel.time
     dated = time is not None and len(time) > 0 and pd.api.types.is_datetime64_any_dtype(time)
     return {

@@ -209,7 +209,7 @@ def flat_said(column: np.ndarray) -> str:
         return f"is constant on the training rows (always {low:g})"
     if underflows(column):
         power = -int(np.floor(np.log10(max(abs(low), abs(high)))))
-        return (f"holds values so small ({low!r} to {high!r}) that their spread underflows in float64 arithmetic "
+        return (f"holds values so small ({low:.6g} to {high:.6g}) that their spread underflows in float64 arithmetic "
                 f"(rescale the column: multiply it by a power of ten, such as 1e{power})")
     return f"varies on the training rows by less than float64 resolves at that size ({low!r} to {high!r})"
 

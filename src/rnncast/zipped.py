@@ -88,6 +88,14 @@ def parquet(path: Path) -> io.BytesIO:
         return io.BytesIO(archive.read(member))
 
 
+def parquet_names(path: Path, inside: bool) -> list:
+    """The column names a Parquet file's schema writes (the zip archive's one where ``inside``), repeated ones too,
+    which pandas' reading refuses in pyarrow's words ("Multiple matches for FieldRef.Name(sales)")."""
+    import pyarrow.parquet as pq
+
+    return list(pq.read_schema(parquet(path) if inside else path).names)
+
+
 @contextmanager
 def opened(path: Path, member: str | None):
     """What ``pandas.read_csv`` reads: the file ``member`` of the zip archive at ``path`` opened (binary),
