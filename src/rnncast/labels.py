@@ -19,6 +19,7 @@ import pandas as pd
 from rnncast import compactdates, timenames, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
+from rnncast.rolenames import comma_name
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
 from rnncast.spelling import listed, shell_word
@@ -264,6 +265,9 @@ def check_named(frame: pd.DataFrame, **named) -> None:
     to ``data.require_column``, which offers the closest name."""
     kind = _kind(frame)
     if kind["kind"] not in ("array", "table"):
+        for keyword, value in named.items():
+            for label in (label for label in _raw(value) if str(label) not in frame.columns):
+                comma_name(keyword, label, frame.columns)
         return
     for keyword, value in named.items():
         for label in map(plain, _raw(value)):
