@@ -94,6 +94,18 @@ def test_column_names_reads_csv_text_or_whole_repeated_names():
         column_names(["a", ""])
 
 
+@pytest.mark.parametrize("given, listed", [(["all", "a"], "all, a"), (["a,all"], "a, all")])
+def test_all_among_other_names_is_refused_in_the_flags_words_not_as_a_python_list(given, listed):
+    """A newcomer's find: --features all --features a said "'all' (every numeric column) stands alone; got ['all',
+    'a']", a Python list on the command line (decision 739)."""
+    from rnncast.argparsing import column_names
+
+    with pytest.raises(ValueError) as err:
+        column_names(given, all_ok=True)
+    assert str(err.value) == (f"'all' (every numeric column) stands alone, not among names (given: {listed}): give all "
+                              "by itself, or name the columns without it")
+
+
 @pytest.mark.parametrize("argv, where, what", [
     # argparse read the value of a flag demo lacked as its positional: "argument which: invalid choice: '1'"
     (["demo", "--bogus", "1"], "rnncast demo", "rnncast demo has no flag --bogus"),

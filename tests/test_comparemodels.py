@@ -14,6 +14,7 @@ import rnncast
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError, datasets
 from rnncast.commonwindows import common_windows, window_keys
+from rnncast.comparedfits import highway_text
 from rnncast.comparemodels import ModelComparison
 from rnncast.files import json_text
 
@@ -47,7 +48,7 @@ def test_the_mse_is_evaluates_where_the_models_share_their_lookback(fitted, fram
         assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-12)
         assert result.windows == scored["windows"] == result.own_windows[name]
     assert result.left_out == {"a": 0, "b": 0} and result.notes[-1].endswith("is not beaten by b.")  # the baselines'
-    assert result.notes[:-1] == ["the models differ in one setting: cell (lstm vs rnn).",
+    assert result.notes[:-1] == ["the models differ in one setting: cell (lstm vs rnn).", highway_text(),
                                  "a may be undertrained: its best epoch was its last (2 of 2), its validation loss "
                                  "still falling; trained longer, it may rank otherwise."]
     assert result.horizon == 2 and result.targets == ["y"]
@@ -129,8 +130,8 @@ def test_the_notes_say_what_the_verdict_rests_on_besides_its_test(fitted, frame)
     result = rnncast.compare({"lstm": fitted["lstm"], "gru": fitted["gru"]}, frame)
     assert result.settings_apart == {"cell": {"lstm": "lstm", "gru": "gru"}, "lookback": {"lstm": 12, "gru": 20}}
     assert result.undertrained == ["lstm", "gru"]
-    assert result.notes[-3:-1] == [  # before the baselines' note, the last
-        "the models differ in 2 settings: cell (lstm vs gru), lookback (12 vs 20).",
+    assert result.notes[-4:-1] == [  # before the baselines' note, the last
+        "the models differ in 2 settings: cell (lstm vs gru), lookback (12 vs 20).", highway_text(),
         "lstm and gru may be undertrained: the best epoch of each was its last (2 of 2), its validation loss still "
         "falling; trained longer, they may rank otherwise."]
     cut = rnncast.compare({"rnn": fitted["rnn"], "rnn30": fitted["rnn30"]}, frame)

@@ -67,6 +67,14 @@ def test_the_values_axis_says_its_units_beside_a_loss_in_scaled_ones(panel_model
     assert [ax.get_ylabel() for ax in grid.axes] == ["y (original units)"] * 3
 
 
+def test_the_models_told_apart_name_their_values_units_as_every_forecast_plot_does(fitted, data):
+    """A newcomer's find: the sine demo's summary plots (forecast-highway-on.png ...) labelled their values "y", where
+    every run's forecast plot says "y (original units)"; the errors' rows below keep "squared error"."""
+    fig = errors_apart(fitted, data, {"lstm": fitted})
+    fig.canvas.draw()  # the label is fitted to its axes at a draw
+    assert fig.axes[0].get_ylabel() == "y (original units)" and fig.axes[1].get_ylabel() == "squared error"
+
+
 def test_without_a_season_the_legend_has_repeat_and_mean_only(fitted, data):
     assert metric_baselines(fitted, data) == ["repeat", "mean"]
     assert [t for t in legend(forecast_plot(fitted, data, {"lstm": fitted}).axes[0]) if t.startswith("baseline")] == [

@@ -496,3 +496,4 @@ def test_a_table_said_to_have_no_time_is_asked_for_its_target_without_a_word_of_
     assert "time" not in str(err.value).split("target")[0]
     assert load_panel(frame[["period", "a"]].rename(columns={"period": "when"}), time_col=False,
                       target="a").calendar.kind == "row"
+

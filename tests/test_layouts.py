@@ -123,10 +123,15 @@ def test_a_wide_table_s_column_named_y_is_not_taken_for_the_values_it_is_not_use
     assert load_panel(wide, series=["north", "y"]).ids == ["north", "y"]  # as a series it is a name
 
 
-def test_a_column_in_two_roles_is_refused(panel_frame):
+def test_a_column_in_two_roles_is_refused_naming_both_in_words_not_a_python_list(panel_frame):
+    """It said "covariate column(s) ['x'] named in more than one role", a Python list on the command line too
+    (--features x --past-covariates x), and not which roles (decision 739)."""
     frame = panel_frame.assign(x=1.0)
-    with pytest.raises(RnncastError, match=r"\['x'\] named in more than one role"):
+    with pytest.raises(RnncastError, match=r"^column 'x' is named by past_covariates= \(--past-covariates\) and "
+                                           r"future_covariates= \(--future-covariates\); give each column one role$"):
         Forecaster(**TINY).fit(frame, past_covariates=["x"], future_covariates=["x"])
+    with pytest.raises(RnncastError, match=r"^column 'x' is named by features= \(--features\) and past_covariates= "):
+        Forecaster(**TINY).fit(frame, features=["x"], past_covariates=["x"])
 
 
 @pytest.mark.parametrize("role", ["features", "past_covariates", "future_covariates"])

@@ -4,6 +4,8 @@ unsorted timestamp within one series is refused with its place (and its series).
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -197,16 +199,30 @@ def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
         load_panel(long, target="sales", future_covariates=["temp"], id_col="unique_id")
 
 
-def test_rnncasts_own_sine_wave_does_not_offer_its_row_counter_as_a_covariate(caplog):
-    """fit(datasets.sine_wave(), target='y') said "not used: t (to train on them, name them with past_covariates=...)"."""
+def test_rnncasts_own_sine_wave_does_not_offer_its_row_counter_as_a_covariate(caplog, tmp_path):
+    """fit(datasets.sine_wave(), target='y') said "not used: t (to train on them, name them with past_covariates=...)";
+    then (a newcomer's find) the tutorials' sine written to CSV got an INFO, "no time column: rows are numbered; name
+    one with ...", and a WARNING, "t counts the rows ...", with nothing to fix: the rows t counts are the rows numbered.
+    One INFO line says both (decision 738)."""
     from rnncast import datasets
 
-    with caplog.at_level("WARNING", logger="rnncast"):
-        panel = load_panel(datasets.sine_wave(60), target="y")
-    assert panel.unused == ["t"]  # still recorded as not used, as before
-    said = [r.getMessage() for r in caplog.records if "'t'" in r.getMessage() or r.getMessage().startswith(("not used", "t "))]
-    assert said == ["t counts the rows (up by one each row): the rows are taken in that order, so it is not used as a "
-                    "covariate; to read it as the time, name it with time_col= (--time-col)"]
+    datasets.sine_wave(60).to_csv(tmp_path / "sine.csv", index=False)
+    for data in (datasets.sine_wave(60), tmp_path / "sine.csv"):
+        caplog.clear()
+        with caplog.at_level("INFO", logger="rnncast"):
+            panel = load_panel(data, target="y")
+        assert panel.unused == ["t"]  # still recorded as not used, as before
+        assert [r.levelname for r in caplog.records if r.levelno >= logging.WARNING] == []
+        assert [r.getMessage() for r in caplog.records] == [
+            "no time column: rows are numbered; t counts them (up by one each row), so it is not used as a covariate; "
+            "to read it as the time, name it with time_col= (--time-col)"]
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        load_panel(datasets.sine_wave(60).assign(u=1.0), target="y", time_col=False)  # another column: warned of alone
+    assert [r.getMessage() for r in caplog.records] == [
+        "no time column: rows are numbered; as told (time_col=False); t counts them (up by one each row), so it is not "
+        "used as a covariate", "not used: u (to train on them, name them with past_covariates= or future_covariates= "
+        "(--past-covariates, --future-covariates), or features='all' (--features all))"]
 
 
 def test_wide_data_with_static_columns_named_is_refused_before_any_is_read():

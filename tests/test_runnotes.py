@@ -125,6 +125,24 @@ def test_the_season_hint_of_a_panel_names_each_series_calendar_and_is_absent_whe
     assert fitted_season_hint(fitted({"202": Calendar("datetime", to_offset("B")), "303": six})) is None
 
 
+def test_the_season_hint_says_the_seasonal_naive_forecast_matters_if_the_values_repeat_over_the_cycle():
+    """A newcomer's find: every daily table was told the seasonal naive forecast is "often the baseline to beat", even
+    a regression of independent draws whose dates are only an index; the hint now says so only of values that repeat
+    over the calendar's cycle (decision 737)."""
+    from rnncast.runnotes import season_hint
+    from rnncast.seasons import Season
+
+    assert season_hint(Season(7, "days in a week"), "'D'", 5) == (
+        "hint: the calendar is 'D', 7 days in a week, but season is 1, so the seasonal naive forecast (the value 7 steps "
+        "earlier) was not computed; if the values repeat every week, it is often the baseline to beat: give the season "
+        "(season=7, --season 7), with a lookback of at least 7 (lookback=7, --lookback 7; it is 5) to compare the model "
+        "with it")
+    cycles = {"hours in a day": "every day", "steps of 30min in a day": "every day", "months in a year": "every year",
+              "bars in a trading session": "every trading session", "steps of 2 months in a year": "every year"}
+    for cycle, every in cycles.items():
+        assert f"; if the values repeat {every}, it is often" in season_hint(Season(12, cycle), "'x'", 50)
+
+
 def test_the_draw_text_says_how_much_of_the_training_windows_each_capped_epoch_drew():
     from types import SimpleNamespace
 

@@ -218,7 +218,8 @@ def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
             raise ValueError(f"a blank column name (the flag's value number {blank[0]} of {len(names)}); name every column")
     if all_ok and "all" in names:
         if len(names) > 1:
-            raise ValueError(f"'all' (every numeric column) stands alone; got {names}")
+            raise ValueError(f"'all' (every numeric column) stands alone, not among names (given: {', '.join(names)}): "
+                             "give all by itself, or name the columns without it")
         return "all"
     return names
 

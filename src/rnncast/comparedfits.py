@@ -4,14 +4,15 @@ lookback) differs too, nor a difference the runs' names do not show passed over;
 last of their budget, which fit warned may be undertrained (``runhistory.still_improving``), so that a winner among
 them is not read as the better design; on test windows, the models whose per-series test rows fall on dates other
 series were fitted on, as their fits said; and, where a winner is named, that each model was fitted once, from one
-seed, which the test does not weigh.
+seed, which the test does not weigh; and, where every model forecasts through the linear highway, that their forecasts
+share it and how to compare the cells alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rnncast.spelling import listing
+from rnncast.spelling import listing, spelled
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.runhistory import still_improving
 
@@ -38,6 +39,8 @@ def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
     apart = settings_apart(named)
     count = "one setting" if len(apart) == 1 else f"{len(apart)} settings"
     notes = [f"the models differ in {count}: {_apart_text(apart)}."] if apart else []
+    if all(model.state_.params.get("highway") for model in named.values()):  # decision 736
+        notes.append(highway_text())
     undertrained = [name for name, model in named.items()
                     if still_improving(model.history_, model.state_.params.get("epochs", 0))]
     if undertrained:
@@ -51,6 +54,15 @@ def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
         notes.append(f"the verdict rests on one fit of each model ({said}): fitted from other seeds, the models can "
                      "change places.")
     return Basis(apart, undertrained, notes)
+
+
+def highway_text() -> str:
+    """Said where every model was fitted with the highway: their forecasts share that linear part (``madeof.parts``),
+    which can carry most of each, so scores alike need not mean cells alike; and the setting that leaves it out."""
+    return (f"every model forecasts through the linear highway ({spelled('highway', True)}; the default): a linear map "
+            "from the input window's values to the forecast, to which each model's cell adds its correction, so "
+            "near-equal scores may be the highway's, not alike cells'; to compare the cells alone, fit them with the "
+            f"highway off ({spelled('highway', False)}).")
 
 
 def settings_apart(named: dict) -> dict:

@@ -58,7 +58,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     wf = test.original
     horizon = reference.settings_.data.horizon
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
-    ylabel = axislabels.values_label("value" if reference.layout_ == "wide" else reference.targets_[0])  # wide: "y" is made up
+    ylabel = _values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0, max_points)
@@ -134,8 +134,14 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     every = "all" if shown == total else f"the first {shown} of"
     title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}",
                          wrap=True)
-    axislabels.label(axes[0], reference.targets_[0], title)  # a long name wrapped, or written whole under the title
+    axislabels.label(axes[0], _values_label(reference), title)  # a long name wrapped, or written whole under the title
     return fig
+
+
+def _values_label(reference: Forecaster) -> str:
+    """The y label of the values drawn: the target's name and its units, "y (original units)" (``axislabels``); a
+    wide table's "value" (its "y" is made up)."""
+    return axislabels.values_label("value" if reference.layout_ == "wide" else reference.targets_[0])
 
 
 def running_mean(values: np.ndarray, width: int) -> np.ndarray:

@@ -19,6 +19,7 @@ import pandas as pd
 from rnncast import compactdates, timenames, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
+from rnncast.rolenames import comma_name
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
 from rnncast.spelling import listed, shell_word
@@ -155,6 +156,21 @@ def counters_note(counters: list[str], timed: bool = False, offered: bool = Fals
                                                         "time, name it with time_col= (--time-col)"))
 
 
+def numbered_note(counters: list[str], told: bool = False) -> str:
+    """What follows "no time column: rows are numbered; " in the line saying that a table without a time column is
+    read on numbered rows: ``told`` so (time_col=False), or the hint to name one; and of the columns that count the
+    rows (``row_counters``) beside it, that they count them, so they are not used as covariates: said there, not
+    again in a warning with nothing to fix (decision 738)."""
+    how = "as told (time_col=False)" if told else "name one with time_col= (--time-col)"
+    if not counters:
+        return how
+    one = len(counters) == 1
+    counted = (f"{', '.join(counters)} {'counts' if one else 'count'} them (up by one each row), so {'it is' if one else 'they are'} "
+               f"not used as {'a covariate' if one else 'covariates'}")
+    return f"{how}; {counted}" if told else \
+        f"{counted}; to read {'it' if one else 'one'} as the time, name it with time_col= (--time-col)"
+
+
 def counted_features_note(counters: list[str]) -> str:
     """The warning where features='all' took columns that count the rows (``row_counters``) as covariates."""
     one = len(counters) == 1
@@ -249,6 +265,9 @@ def check_named(frame: pd.DataFrame, **named) -> None:
     to ``data.require_column``, which offers the closest name."""
     kind = _kind(frame)
     if kind["kind"] not in ("array", "table"):
+        for keyword, value in named.items():
+            for label in (label for label in _raw(value) if str(label) not in frame.columns):
+                comma_name(keyword, label, frame.columns)
         return
     for keyword, value in named.items():
         for label in map(plain, _raw(value)):

@@ -24,6 +24,7 @@ from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, counters_note, default_target
+from rnncast.rolenames import one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
 from rnncast.spelling import one_series_reader, refuse_look_alike
 from rnncast.timetext import shown
@@ -67,11 +68,8 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
         feats = every_other(frame, exclude, past, future)
     else:
         feats = names(features)
+    one_role(features=feats, past_covariates=past, future_covariates=future)
     (future if future_known else past).extend(feats)
-    every = past + future
-    twice = sorted({c for c in every if every.count(c) > 1})
-    if twice:
-        raise RnncastError(f"covariate column(s) {twice} named in more than one role; give each column one role")
     return past, future
 
 

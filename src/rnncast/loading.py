@@ -109,8 +109,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
+    counters = labels.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
-                      holidays, time_unit, (others, unused))
+                      holidays, time_unit, (others, unused), counters)
     panel.unused, panel.told_none = unused, rows.how == indexcolumns.TOLD_NONE
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
@@ -119,11 +120,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
             static_covariates, (list, tuple, str)) else None
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
-    if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
-        dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
-        unread = unread_time(frame, panel.unused) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else ""
-        warn_run(log, not_used_note(panel.unused, layout, dated, unread, labels.row_counters(frame, panel.unused)
-                                    if rows.time_col is None else ()))
+    if announce and (rest := [c for c in panel.unused if c not in counters]) and not (
+            isinstance(features, str) and features == "all"):  # 'all' named its own
+        dated = labels.dated_columns(frame, rest) if rows.time_col is None else []
+        unread = unread_time(frame, rest) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else ""
+        warn_run(log, not_used_note(rest, layout, dated, unread))
     if announce and isinstance(features, str) and features == "all" and (
             counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
         warn_run(log, labels.counted_features_note(counters))  # what the run trains on: said once it will run
@@ -156,11 +157,13 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 # ---- checking and storing ---------------------------------------------------------------------
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ())) -> Panel:
+              id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
+              counters=()) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
     adds (a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
-    columns no role took, and those columns (``appendedrows.refuse``)."""
+    columns no role took, and those columns (``appendedrows.refuse``); ``counters``: those that count the rows, said
+    with the rows numbered where there is no time."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
         for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
@@ -169,8 +172,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
                                    "name the time column with time_col= (--time-col)")
         if announce:
-            log.info("no time column: rows are numbered; %s", "as told (time_col=False)" if rows.how == indexcolumns.TOLD_NONE
-                     else "name one with time_col= (--time-col)")
+            log.info("no time column: rows are numbered; %s", labels.numbered_note(list(counters), rows.how == indexcolumns.TOLD_NONE))
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
     else:
         order = _order(time, codes, positions, rows, attrs, layout, id_hint)

@@ -45,7 +45,8 @@ def _own(forecaster: Fitted) -> dict:
 
 def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False) -> str | None:
     """The hint beside a verdict that could not weigh the seasonal-naive forecast: the calendar's
-    season, and the setting that computes it (with the lookback it needs); None without a season.
+    season, the setting that computes it (with the lookback it needs) and that it matters if the values repeat over
+    the season's cycle; None without a season.
     ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
     of series that differ but agree on the season (``timecalendar.by_series``)."""
     if season is None:
@@ -53,9 +54,11 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
     longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
               if season.steps > lookback else "")
     calendar = f"the calendars are {calendar}, each" if each else f"the calendar is {calendar},"
-    return (f"hint: {calendar} {season.steps} {season.cycle}, but season is 1, so the seasonal "
-            f"naive forecast (the value {season.steps} steps earlier), often the baseline to beat on such data, was not "
-            f"computed; give the season ({spelled('season', season.steps)}){longer} to compare the model with it")
+    every = "every " + season.cycle.split(" in ")[-1].removeprefix("a ")  # "7 days in a week": "every week"
+    return (f"hint: {calendar} {season.steps} {season.cycle}, but season is 1, so the seasonal naive forecast (the "
+            f"value {season.steps} steps earlier) was not computed; if the values repeat {every}, it is often the "
+            f"baseline to beat: give the season ({spelled('season', season.steps)}){longer} to compare the model with "
+            "it")  # said of every such calendar, whose data may not repeat (a regression dated by day): decision 737
 
 
 def backtest_season_hint(m: dict) -> str | None:

@@ -1,0 +1,40 @@
+"""The columns a caller's keywords (and their flags) name, refused in words where they cannot be meant as given: a
+column named by two keywords (``features`` and ``past_covariates``), said by both keywords and flags, not as a Python
+list; and a name holding commas whose parts are the file's columns (``a,b`` from ``--features a,b --features c``: a
+flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739).
+"""
+
+from __future__ import annotations
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import hint, listing, shell_word
+
+
+def flagged(keyword: str) -> str:
+    """``features= (--features)``: a keyword and the flag that gives it."""
+    return f"{keyword}= (--{keyword.replace('_', '-')})"
+
+
+def one_role(**named) -> None:
+    """Refuse the first column that two of the keywords ``named`` (keyword -> its column names) name, saying which:
+    ``column 'x' is named by features= (--features) and past_covariates= (--past-covariates)``."""
+    every = [c for value in named.values() for c in value]
+    twice = next((c for i, c in enumerate(every) if c in every[:i]), None)
+    if twice is not None:
+        held = [flagged(k) for k, value in named.items() if twice in value]
+        raise RnncastError(f"column {twice!r} is named by {' and '.join(held)}; give each column one role")
+
+
+def comma_name(keyword: str, label, columns) -> None:
+    """Refuse ``label``, given to ``keyword`` and none of a file's ``columns``, where it holds commas and each of its
+    parts is one of them: a flag given more than once (``--features a,b --features c``) took it whole, as Python takes a
+    text. Said in the flag's words and Python's; a model's reader (``hints(column=...)``) names the model's columns,
+    which are as they are, and is left to ``data.require_column``, as a table handed over in Python is."""
+    parts = [p.strip() for p in str(label).split(",")]
+    if len(parts) < 2 or not all(p in columns for p in parts) or hint("column", ""):
+        return
+    flag = "--" + keyword.replace("_", "-")
+    raise RnncastError(f"column {str(label)!r} not found: {flagged(keyword)} took {str(label)!r} as one name, as a flag "
+                       f"given more than once takes each of its values whole (and Python a text); to name "
+                       f"{listing(parts)}, give {flag} {shell_word(*parts)}, or {flag} once per name ({keyword}={parts!r} "
+                       "in Python)")

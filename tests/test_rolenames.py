@@ -1,0 +1,45 @@
+"""The columns a caller's keywords name, refused where they cannot be meant as given (``rolenames.py``): a column
+named by two keywords, and a name holding commas that a repeated flag took whole."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import make_frame
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+from rnncast.rolenames import comma_name, one_role
+
+
+def test_a_column_named_by_two_keywords_is_refused_naming_both_with_their_flags():
+    one_role(features=["a"], past_covariates=["b"], future_covariates=[])  # each once: nothing said
+    with pytest.raises(RnncastError, match=r"^column 'b' is named by features= \(--features\) and future_covariates= "
+                                           r"\(--future-covariates\); give each column one role$"):
+        one_role(features=["a", "b"], past_covariates=[], future_covariates=["c", "b"])
+
+
+def test_a_comma_name_is_left_alone_where_it_is_no_list_of_columns_or_a_model_names_it():
+    from rnncast.spelling import hints
+
+    comma_name("features", "a,z", ["a", "b"])  # z is no column: require_column's "not found" says the rest
+    comma_name("features", "a", ["a", "b"])
+    with hints(column="the model's column"):
+        comma_name("features", "a,b", ["a", "b"])  # a model's reader: its columns are the model's
+
+
+def test_a_name_holding_commas_from_a_repeated_flag_is_refused_in_the_flags_words(tmp_path):
+    """A newcomer's find: fit a.csv --features a,b --features c looked for a column 'a,b' (a flag given more than once
+    takes each value whole) and said "In Python a text is one column name; to name several, give a list: ['a', 'b']"
+    on the command line (decision 739)."""
+    path = tmp_path / "a.csv"
+    make_frame(40).assign(a=1.0, b=2.0, c=3.0).to_csv(path, index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(path, target="y", features=["a,b", "c"])
+    assert str(err.value) == (
+        "column 'a,b' not found: features= (--features) took 'a,b' as one name, as a flag given more than once takes "
+        "each of its values whole (and Python a text); to name a and b, give --features a,b, or --features once per name "
+        "(features=['a', 'b'] in Python)")
+    with pytest.raises(RnncastError, match=r"^column 'a,b' not found; available columns: .*\. In Python a text is one "
+                                           r"column name; to name several, give a list: \['a', 'b'\]$"):
+        load_panel(pd.read_csv(path), target="y", features=["a,b", "c"])  # a table, from Python: Python's words
