@@ -138,7 +138,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     return fig
 
 
-def _values_label(reference: Forecaster) -> str:
+def _values_label(reference: Fitted) -> str:
     """The y label of the values drawn: the target's name and its units, "y (original units)" (``axislabels``); a
     wide table's "value" (its "y" is made up)."""
     return axislabels.values_label("value" if reference.layout_ == "wide" else reference.targets_[0])
