@@ -96,3 +96,53 @@ def test_fit_s_words_on_training_point_to_the_alignment_not_to_more_training(cap
         warned = [r.getMessage() for r in caplog.records if "trained" in r.getMessage()]  # un-, under-
         assert warned and all("first check the alignment: the target may follow 'x' 1 row later" in w for w in warned)
         assert not any("more epochs (" in w or "larger learning rate (" in w for w in warned)
+
+
+def _fitted(frame: pd.DataFrame, features: list, lookback: int = 24) -> Forecaster:
+    return Forecaster(**{**TINY, "lookback": lookback, "horizon": 1}).fit(frame, target="y", features=features)
+
+
+def test_a_next_value_target_of_two_features_is_flagged_as_the_features_later_rows_together():
+    """A tester's y_t = a_{t+1} + b_{t+1}: each feature alone explained about half, and no hint was given."""
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=801), rng.normal(size=801)
+    model = _fitted(pd.DataFrame({"a": a[:-1], "b": b[:-1], "y": a[1:] + b[1:]}), ["a", "b"])
+    later = model.state_.later_rows
+    assert later["joint"]["rows"] == 1 and later["joint"]["r2"] > 0.99 and later["r2"] < 0.7
+    said = laterrows.hint(later, 0.0, "y")
+    assert said.startswith("hint: the target may be aligned with later rows of the features: least squares on the "
+                           "training rows explains R² 1.000 of it from all of them 1 row later together (at most ")
+    assert "forecast those columns themselves (target=, --target)" in said
+    assert laterrows.training_note(later).startswith("first check the alignment: the target may follow its features 1 "
+                                                     "row later")
+
+
+def test_a_target_lagged_past_the_lookback_is_told_of_a_longer_lookback_not_of_future_known():
+    """A tester's y_t = a_{t-30} under lookback 24 was told of --future-known, which cannot help."""
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=830)
+    model = _fitted(pd.DataFrame({"a": x[30:], "y": x[:-30] + 0.05 * rng.normal(size=800)}), ["a"])
+    assert model.state_.later_rows["earlier"]["column"] == "a" and model.state_.later_rows["earlier"]["rows"] == 30
+    hints = model.evaluate(pd.DataFrame({"a": x[30:], "y": x[:-30]}))["hints"]
+    assert any(h.startswith("hint: the target follows 'a' 30 rows earlier (least squares on the training rows: R² ")
+               and h.endswith("farther back than the lookback of 24 reads: a lookback of at least 30 (lookback=30, "
+                              "--lookback 30) lets the window read it") for h in hints)
+    assert future_known_hint() not in hints
+    assert laterrows.before_window(model.state_.later_rows, 30) is None  # a lookback that reads it: nothing to say
+
+
+def test_a_target_of_its_own_rows_features_is_told_of_future_known_even_where_the_model_beats_the_mean():
+    """A learner's target made from its own step's features (same_r2 0.99) beat the mean from the window and was told
+    nothing; with --future-known its MSE fell from 29.5 to 13.4."""
+    rng = np.random.default_rng(2)
+    a = np.cumsum(rng.normal(size=800))
+    b = np.zeros(800)
+    for i in range(1, 800):
+        b[i] = 0.8 * b[i - 1] + rng.normal()
+    frame = pd.DataFrame({"a": a, "b": b, "y": 2 * a + 3 * b + 0.1 * rng.normal(size=800)})
+    model = _fitted(frame, ["a", "b"])
+    own = laterrows.own_row(model.state_.later_rows)
+    assert own.startswith("the target follows the features of its own row: least squares on the training rows "
+                          "explains R² 1.000 of it from them, against 0.")
+    assert future_known_hint().replace("hint: the features are", f"hint: {own}; the features are") in \
+        model.evaluate(frame)["hints"]

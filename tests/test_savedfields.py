@@ -33,3 +33,16 @@ def test_the_fits_windows_across_missing_rows_are_read_and_others_refused():
                 {"series": 1, "training": {"windows": -1, "of": 10}}):
         with pytest.raises(ValueError, match=r"across_gaps must be absent or \{training, validation, test: "):
             across_gaps(bad)
+
+
+def test_later_rows_keeps_the_features_together_and_a_row_before_the_window_and_reads_older_records():
+    from rnncast.savedfields import later_rows
+
+    base = {"column": "a", "rows": 1, "r2": 0.5, "same_r2": 0.0, "window_r2": 0.01, "lags": 8}
+    assert later_rows(base) == base  # a model saved before 2026-12-05
+    full = {**base, "joint": {"rows": 1, "r2": 1.0}, "earlier": {"column": "b", "rows": 30, "r2": 0.9}}
+    assert later_rows(full) == full
+    with pytest.raises(ValueError, match="later_rows must be null or"):
+        later_rows({**base, "joint": 0.9})
+    with pytest.raises(ValueError, match="later_rows must be null or"):
+        later_rows({**base, "other": 1})

@@ -19,6 +19,7 @@ from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.report import write_run
 from rnncast.spelling import spelling
+from rnncast.laterrows import own_row
 from rnncast.readout import fit_hint, future_known_hint
 from rnncast.verdicts import against_each, beats, headline, lower_by, p_text, verdict
 
@@ -35,12 +36,18 @@ def test_past_only_features_that_lose_to_the_mean_earn_the_future_known_hint(reg
     model = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
     metrics = write_run(tmp_path, model, regression, source="regression")
     assert not beats(metrics["test"], "mean") and not verdict(metrics["test"])[0]
-    assert fit_hint(model, metrics) == future_known_hint() and "--future-known" in future_known_hint()
+    assert fit_hint(model, metrics) == own_row_hint(model) and "--future-known" in future_known_hint()
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     verdict_at, hint_at = page.index("class='bad'"), page.index("class='hint'")
     assert verdict_at < hint_at < page.index("Metrics (original units)")  # read right after the verdict
-    assert html.escape(future_known_hint()) in page
+    assert html.escape(own_row_hint(model)) in page
     assert page.index("Forecast on the test split") < page.index("Data and settings")  # plots before the long table
+
+
+def own_row_hint(model) -> str:
+    """The future_known hint opened with what least squares found of the target's own row (y_t of x_t)."""
+    return future_known_hint().replace("hint: the features are", f"hint: {own_row(model.state_.later_rows)}; the "
+                                       "features are", 1)
 
 
 def test_the_future_known_hint_names_the_setting_as_the_other_hints_do():
@@ -61,7 +68,11 @@ def test_no_hint_for_future_known_features_or_without_features_or_when_the_mean_
     assert fit_hint(alone, {"test": alone.evaluate(regression, part="test")}) is None
     past = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
     test = past.evaluate(regression, part="test")
-    assert fit_hint(past, {"test": test}) == future_known_hint()
+    assert fit_hint(past, {"test": test}) == own_row_hint(past)
+    won_own = copy.deepcopy(test)  # its own row explains y_t: said whatever the verdict (decision 740)
+    won_own["original"]["model"]["mse"], won_own["significance"]["mean"]["p_value"] = 0.5 * test["original"]["mean"]["mse"], 0.001
+    assert beats(won_own, "mean") and fit_hint(past, {"test": won_own}) == own_row_hint(past)
+    past.state_.later_rows = None  # no own row measured (a model saved before it): the verdict decides, as before
     won = copy.deepcopy(test)  # the same model had it beaten the mean beyond chance
     won["original"]["model"]["mse"] = 0.5 * test["original"]["mean"]["mse"]
     won["significance"]["mean"]["p_value"] = 0.001
@@ -75,6 +86,7 @@ def test_no_hint_where_the_model_is_far_below_the_mean_though_not_beyond_chance(
     """A tester's find: "97.2% lower but not beyond chance (p = 0.13)" over 15 rows was told of future_known, which the
     README gives where past-only features lose to the mean; one just below it (a tie) still is."""
     past = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
+    past.state_.later_rows = None  # the verdict's gate alone: its own row explaining y is said whatever (decision 740)
     test = copy.deepcopy(past.evaluate(regression, part="test"))
     test["original"]["model"]["mse"] = 0.028 * test["original"]["mean"]["mse"]
     test["significance"]["mean"]["p_value"] = 0.13
@@ -90,7 +102,8 @@ def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
             "--hidden-size", "4", "--epochs", "2", "--device", "cpu", "--out", str(tmp_path / "run")]
     assert main(args) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[-1] == future_known_hint() and lines[-2].startswith("trained 2 epochs")
+    assert lines[-1].startswith("hint: the target follows the features of its own row: ") \
+        and lines[-1].endswith(future_known_hint()[len("hint: "):]) and lines[-2].startswith("trained 2 epochs")
     assert main(args[:-2] + ["--future-known", "--out", str(tmp_path / "known")]) == 0
     assert "--future-known" not in capsys.readouterr().out
 

@@ -5,8 +5,11 @@ made by hand is) cannot be forecast from a window, and no setting or training fi
 ``measure`` (at fit, ``fitting.prepare``) fits least squares on each series' training rows, per target, over the same
 rows for each: y_t on each feature at t + k alone, k = 1 .. ``LEADS`` (the later rows); y_t on every feature at t
 (its own row, what ``future_known`` adds); and y_t on every column at t - 1 .. t - m (the window's rows, m the
-lookback, at most ``LAGS`` and ``MOST_INPUTS`` columns in all). Their R² (medians over targets and series; the later
-row of the best feature and k) are kept in the state (``FittedState.later_rows``, model.json's ``later_rows``).
+lookback, at most ``LAGS`` and ``MOST_INPUTS`` columns in all); y_t on every feature at t + k together (``joint``:
+y_t = a_{t+1} + b_{t+1}); and y_t on each feature at each t - j beyond the window (``earlier``: y_t = a_{t-30} under a
+lookback of 24, which ``before_window`` answers with a longer lookback). Their R² (medians over targets and series; the
+later row of the best feature and k) are kept in the state (``FittedState.later_rows``, model.json's ``later_rows``).
+Where the features of y's own row explain it, ``own_row`` opens the ``future_known`` hint (decision 740).
 Where the later row explains at least half of y and leaves at most half of what the own row, the window and the model
 (its R² on the part scored) leave unexplained, ``hint`` says the target may be aligned with that row and how to fix
 the alignment, and ``readout`` gives it in place of the ``future_known`` hint, which cannot help (decision 671: a
@@ -26,6 +29,7 @@ MOST_INPUTS = 64  # at most: columns times rows of the window's least squares, s
 MOST_SERIES = 20  # a panel's series measured: every k-th
 MOST_ROWS = 2000  # a series' last training rows measured
 EXPLAINED = 0.5  # the share of y the later row must explain at least for the hint
+FARTHEST = 366  # the rows before the window measured: at most this far back (and 4 lookbacks)
 
 
 def measure(values_of, splits: list, columns: list, n_targets: int, lookback: int) -> dict | None:
@@ -38,6 +42,8 @@ def measure(values_of, splits: list, columns: list, n_targets: int, lookback: in
         return None
     lags = max(1, min(lookback, LAGS, MOST_INPUTS // len(columns)))
     later, same, window = [[[] for _ in range(LEADS)] for _ in range(n_features)], [], []
+    joint = [[] for _ in range(LEADS)]  # every feature at t + k together: y_t = a_{t+1} + b_{t+1}
+    earlier = [[] for _ in range(n_features)]  # each feature's best row before the window: its r2 and how far
     every = max(1, -(-len(splits) // MOST_SERIES))
     for s in range(0, len(splits), every):
         rows = np.asarray(values_of(s)[: splits[s].train_end], dtype=np.float64)[-MOST_ROWS:]
@@ -54,22 +60,57 @@ def measure(values_of, splits: list, columns: list, n_targets: int, lookback: in
             for f in range(n_features):
                 for k in range(1, LEADS + 1):
                     later[f][k - 1].append(least_squares_r2(rows[lags + k : lags + k + n, [n_targets + f]], y))
+                earlier[f].append(_before(rows[:, t], rows[:, n_targets + f], lookback))
+            for k in range(1, LEADS + 1) if n_features > 1 else ():
+                joint[k - 1].append(least_squares_r2(rows[lags + k : lags + k + n, n_targets:], y))
     if not same:
         return None
     medians = np.array([[np.median(each) for each in by_k] for by_k in later])  # [F, LEADS]
     f, k = np.unravel_index(int(np.argmax(medians)), medians.shape)
-    return {"column": str(columns[n_targets + f]), "rows": int(k) + 1, "r2": float(medians[f, k]),
-            "same_r2": float(np.median(same)), "window_r2": float(np.median(window)), "lags": int(lags)}
+    found = {"column": str(columns[n_targets + f]), "rows": int(k) + 1, "r2": float(medians[f, k]),
+             "same_r2": float(np.median(same)), "window_r2": float(np.median(window)), "lags": int(lags)}
+    if n_features > 1:
+        together = [float(np.median(each)) for each in joint]
+        found["joint"] = {"rows": int(np.argmax(together)) + 1, "r2": max(together)}
+    far = [(float(np.median([r for r, _ in each])), int(np.median([j for _, j in each])), g)
+           for g, each in enumerate(earlier) if each and all(j for _, j in each)]
+    if far:
+        r2, rows_before, g = max(far)
+        found["earlier"] = {"column": str(columns[n_targets + g]), "rows": rows_before, "r2": r2}
+    return found
+
+
+def _before(y: np.ndarray, x: np.ndarray, lookback: int) -> tuple[float, int]:
+    """``(r2, j)``: the R² of y_t on x_{t-j} alone at the j beyond the window (``lookback`` < j <= ``FARTHEST`` or a
+    quarter of the rows) where it is highest; (0.0, 0) where no such row is measured."""
+    far = min(FARTHEST, 4 * lookback, len(y) // 4)
+    best = (0.0, 0)
+    for j in range(lookback + 1, far + 1):
+        a, b = y[far:], x[far - j : len(x) - j]
+        if a.var() > 0 and b.var() > 0:
+            best = max(best, (float(np.corrcoef(a, b)[0, 1] ** 2), j))
+    return best
 
 
 def aligned_later(later: dict | None, model_r2: float | None) -> bool:
     """Whether ``measure``'s ``later`` rows explain the target as ``hint`` asks: at least ``EXPLAINED`` of it, leaving
     at most half of what its own row, the window and the model (``model_r2``; None: not scored) leave unexplained."""
-    if later is None or later["r2"] < EXPLAINED:
-        return False
-    left = 1 - later["r2"]
+    return later is not None and (_leaves_half(later["r2"], later, model_r2) or _together(later, model_r2))
+
+
+def _leaves_half(r2: float, later: dict, model_r2: float | None) -> bool:
+    """Whether rows that explain ``r2`` of the target explain ``EXPLAINED`` of it at least and leave at most half of
+    what its own row, the window and the model (``model_r2``; None: not scored) leave unexplained."""
     others = (later["same_r2"], later["window_r2"]) + (() if model_r2 is None else (model_r2,))
-    return all(left <= (1 - r2) / 2 for r2 in others)
+    return r2 >= EXPLAINED and all(1 - r2 <= (1 - other) / 2 for other in others)
+
+
+def _together(later: dict, model_r2: float | None) -> bool:
+    """Whether every feature's later row together (``later["joint"]``: y_t = a_{t+1} + b_{t+1}) explains the target as
+    ``aligned_later`` asks, leaving at most half of what the best one alone leaves (a model saved before it was
+    measured: no)."""
+    joint = later.get("joint")
+    return joint is not None and 1 - joint["r2"] <= (1 - later["r2"]) / 2 and _leaves_half(joint["r2"], later, model_r2)
 
 
 def hint(later: dict | None, model_r2: float | None, target: str | None = None, where: str = "the test split") -> \
@@ -82,6 +123,17 @@ def hint(later: dict | None, model_r2: float | None, target: str | None = None, 
     x, k = later["column"], later["rows"]
     y = repr(target) if target is not None else "the target"
     scored = f"; the model's R² on {where} is {model_r2:.3f}" if model_r2 is not None else ""
+    if _together(later, model_r2):
+        k = later["joint"]["rows"]
+        return (f"hint: the target may be aligned with later rows of the features: least squares on the training rows "
+                f"explains R² {later['joint']['r2']:.3f} of it from all of them {counted(k, 'row')} later together "
+                f"(at most {later['r2']:.3f} from any one), against {later['same_r2']:.3f} from the features of its own "
+                f"row and {later['window_r2']:.3f} from the {counted(later['lags'], 'row')} before it that a window "
+                f"reads{scored}. No forecast reads later rows, so no setting fixes this; check the alignment: if {y} is "
+                f"made of the features' values {counted(k, 'row')} later (a next-value column made by hand), forecast "
+                f"those columns themselves ({spelled('target')}); if the features are dated {counted(k, 'row')} late, "
+                f"shift them up to the rows they belong to (.shift(-{k})), and if their values are known at the "
+                f"forecast time, declare them so ({spelled('future_known', True)})")
     return (f"hint: the target may be aligned with later rows of {x!r}: least squares on the training rows explains "
             f"R² {later['r2']:.3f} of it from {x!r} {counted(k, 'row')} later, against {later['same_r2']:.3f} from the "
             f"features of its own row and {later['window_r2']:.3f} from the {counted(later['lags'], 'row')} before it "
@@ -98,8 +150,36 @@ def training_note(later: dict | None) -> str | None:
     scored): "first check the alignment: ...", since no training fixes that (decision 686); else None."""
     if not aligned_later(later, None):
         return None
-    x = later["column"]
-    return (f"first check the alignment: the target may follow {x!r} {counted(later['rows'], 'row')} later (least "
-            f"squares on the training rows: R² {later['r2']:.3f} from that row, against {later['window_r2']:.3f} from "
+    x, k, r2 = repr(later["column"]), later["rows"], later["r2"]
+    if _together(later, None):
+        x, k, r2 = "its features", later["joint"]["rows"], later["joint"]["r2"]
+    return (f"first check the alignment: the target may follow {x} {counted(k, 'row')} later (least "
+            f"squares on the training rows: R² {r2:.3f} from that row, against {later['window_r2']:.3f} from "
             f"the {counted(later['lags'], 'row')} before it that a window reads); no forecast reads later rows, so "
             "neither more epochs nor another learning rate would fix that")
+
+
+def own_row(later: dict | None) -> str | None:
+    """Where the features of the target's own row explain it (``same_r2``: at least ``EXPLAINED``, leaving at most half
+    of what the window's rows leave): what the ``future_known`` hint opens with, whatever the verdict (a target made of
+    its own step's readings beats the mean from the window, and would do far better seeing them); else None."""
+    if later is None or later["same_r2"] < EXPLAINED or 1 - later["same_r2"] > (1 - later["window_r2"]) / 2:
+        return None
+    return (f"the target follows the features of its own row: least squares on the training rows explains R² "
+            f"{later['same_r2']:.3f} of it from them, against {later['window_r2']:.3f} from the "
+            f"{counted(later['lags'], 'row')} before it that a window reads")
+
+
+def before_window(later: dict | None, lookback: int) -> str | None:
+    """The hint of a target that follows a feature's row farther back than the window reads (``later["earlier"]``:
+    y_t = a_{t-30} under a lookback of 24), explaining ``EXPLAINED`` of it at least and leaving at most half of what the
+    window's rows leave: a longer lookback, which the ``future_known`` hint is not; else None."""
+    far = (later or {}).get("earlier")
+    if far is None or far["rows"] <= lookback or far["r2"] < EXPLAINED or \
+            1 - far["r2"] > (1 - later["window_r2"]) / 2:
+        return None
+    j = far["rows"]
+    return (f"hint: the target follows {far['column']!r} {counted(j, 'row')} earlier (least squares on the training "
+            f"rows: R² {far['r2']:.3f} from that row alone, against {later['window_r2']:.3f} from the "
+            f"{counted(later['lags'], 'row')} before it that a window reads), farther back than the lookback of "
+            f"{lookback} reads: a lookback of at least {j} ({spelled('lookback', j)}) lets the window read it")

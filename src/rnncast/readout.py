@@ -75,7 +75,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal-naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
-    later = later_rows_hint(forecaster, result, where)  # a target aligned with later rows: future_known cannot help
+    later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
+        forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),
              later or fit_hint(forecaster, {"test": result}),
              same_step_hint(forecaster, result, where))
@@ -247,9 +248,12 @@ def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
     mean's or less), is told of ``--future-known``. A model whose MSE is far below the mean's learns something from the
     window, though too few forecasts may leave that short of "beyond chance" (97.2% lower, p = 0.13 over 15 rows): it
     is not told that its features might be useless as they are; useless ones leave it near the mean, either side
-    (0.1% lower, p = 0.49, with the regression tutorial's y_t of x_t)."""
+    (0.1% lower, p = 0.49, with the regression tutorial's y_t of x_t). Where the features of the target's own row
+    explain it (``laterrows.own_row``), the hint opens with that and is given whatever the verdict (decision 740)."""
     if "test" not in metrics or not forecaster.past_covariates_ or forecaster.future_covariates_:
         return None
+    if own := laterrows.own_row(forecaster.state_.later_rows):  # whatever the verdict: seeing them would do far better
+        return future_known_hint().replace("hint: the features are", f"hint: {own}; the features are", 1)
     units = verdict_units(forecaster)
     scores = metrics["test"][units]
     if "mean" not in scores or beats(metrics["test"], "mean", units):
