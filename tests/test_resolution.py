@@ -26,7 +26,7 @@ def test_one_sentinel_among_the_training_rows_is_refused_by_its_value_and_time(v
         Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(frame, target="sales")
     said = str(err.value)
     assert said.startswith(f"column 'sales' holds {shown} at 2013-05-01, among training values near ")
-    assert "its last 30 rows are told apart only to within " in said and "correct or remove that value" in said
+    assert "its last 30 training rows are told apart only to within " in said and "correct or remove that value" in said
 
 
 def test_a_series_spanning_orders_of_magnitude_keeps_its_end_resolved_and_trains():

@@ -6,7 +6,7 @@ the end of the series, those predict reads and the test scores, become indisting
 monthly sales near 150 came back as -200, with "the model forecasts the window's last value" said beside it.
 ``check`` refuses that by name: the column, the series, the value and its time, how coarse the end of the series
 becomes and what to do. Data spanning many orders of magnitude (exponential growth) keeps its end resolved and is
-not refused: only the last ``lookback + horizon`` rows are weighed, against their own steps.
+not refused: only the last ``lookback + horizon`` training rows are weighed, against their own steps.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ LOST = 0.05  # refused where float32 blurs the series' last rows by more than th
 
 
 def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: int, horizon: int) -> None:
-    """Refuse (``RnncastError``) the first column of a series whose last ``lookback + horizon`` rows, scaled by its
-    scaler [C] and held in float32 as the network holds them, come back off by more than ``LOST`` of their median
-    step (rows [T_s, C] of ``panel``; the value furthest from its training rows' median named, with its time)."""
+    """Refuse (``RnncastError``) the first column of a series whose last ``lookback + horizon`` training rows, scaled
+    by its scaler [C] and held in float32 as the network holds them, come back off by more than ``LOST`` of their
+    median step (rows [T_s, C] of ``panel``; the value furthest from its training rows' median named, with its time).
+    Test rows are not weighed: the scaler is not fitted on them, and a large one is large at its own precision."""
     tail = lookback + horizon
     for s, (split, scaler) in enumerate(zip(splits, scalers)):
         rows = panel.rows(s)
-        end = rows[-tail:]
+        end = rows[: split.train_end][-tail:]  # what its scaler was fitted on: a test row's own size is its own
         if len(end) < 2:
             continue
         with np.errstate(invalid="ignore", over="ignore"):
@@ -61,6 +62,6 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
     raise RnncastError(
         f"column {name!r}{whose} holds {column[k]:.15g} {at}, among training values near {middle:.6g}: scaled by the "
-        f"spread it makes, in float32 as the network reads it, its last {tail} rows are told apart only to within "
+        f"spread it makes, in float32 as the network reads it, its last {tail} training rows are told apart only to within "
         f"{blur:.3g}, more than their steps (median {step:.3g}), so every forecast would be off by that much; correct "
         "or remove that value (a code for a missing value: leave the cell blank and give fill=, --fill)")
