@@ -378,3 +378,16 @@ def test_a_time_column_not_found_beside_a_written_index_says_how_to_read_that_in
         model.predict(tmp_path / "data.csv")
     (tmp_path / "data.csv").write_text("ds" + (tmp_path / "data.csv").read_text())  # headed so, it is read
     assert len(model.predict(tmp_path / "data.csv")) == TINY["horizon"]
+
+
+def test_a_text_column_named_ts_is_the_time_and_unreadable_times_in_it_are_refused_as_in_a_date_column(tmp_path):
+    """An attacker's 'ts' of '2024-01-01 01:00 CET' was passed over ("not used: ts", rows numbered), while the same
+    values in a column named date or timestamp were refused by name."""
+    hours = pd.date_range("2024-01-01", periods=120, freq="h")
+    good = pd.DataFrame({"ts": hours.strftime("%Y-%m-%d %H:%M"), "y": np.sin(np.arange(120) / 5)})
+    model = Forecaster(lookback=8, epochs=1, hidden_size=4).fit(good, target="y")
+    assert model.time_col_ == "ts" and model.calendar_.freq_text == "h"
+    bad = good.assign(ts=good["ts"] + " CET")
+    with pytest.raises(RnncastError, match=r"^time column 'ts' holds '2024-01-01 00:00 CET' at row 0, which is not a "
+                                           r"timestamp"):
+        Forecaster(lookback=8, epochs=1, hidden_size=4).fit(bad, target="y")

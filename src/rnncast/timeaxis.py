@@ -62,6 +62,10 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
     for c in candidates:
         if str(c).lower() in TIME_NAMES:
             return c, "by its name"
+    for c in candidates:  # 'ts' of text: a timestamp's short name (of numbers: Unix times, numbertimes)
+        if str(c).lower() == "ts" and not pd.api.types.is_numeric_dtype(frame[c]) and not \
+                pd.api.types.is_bool_dtype(frame[c]):
+            return c, "by its name"
     for c in candidates:
         if pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype):
             return c, "by its type"
