@@ -43,3 +43,27 @@ def test_periods_given_to_a_model_fitted_on_dates_are_read_as_their_days():
     periods = dates.assign(date=dates["date"].dt.to_period("D"))
     pd.testing.assert_frame_equal(model.predict(periods), model.predict(dates))
     assert model.evaluate(periods)["windows"] == model.evaluate(dates)["windows"]
+
+
+def test_data_read_in_utc_for_a_model_fitted_at_one_offset_is_said_with_the_refit_that_keeps_the_clock(tmp_path, caplog):
+    """A helper's find: a model fitted on summer loads written at +02:00 forecast autumn's data (written +02:00, then
+    +01:00, so read in UTC) in UTC, without a word."""
+    import logging
+
+    summer = pd.date_range("2024-09-20", "2024-10-20 23:00", freq="h", tz="Europe/Berlin")
+    later = pd.date_range("2024-09-20", "2024-10-29 23:00", freq="h", tz="Europe/Berlin")
+    def table(times):
+        return pd.DataFrame({"time": [t.isoformat() for t in times], "load": np.sin(np.arange(len(times)) / 4)})
+    table(summer).to_csv(tmp_path / "summer.csv", index=False)
+    table(later).to_csv(tmp_path / "later.csv", index=False)
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 3}).fit(str(tmp_path / "summer.csv"), target="load")
+    assert model.calendar_.tz == "UTC+02:00"
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(str(tmp_path / "summer.csv"))
+    assert "read in UTC" not in caplog.text and str(forecast.index.tz) == "UTC+02:00"
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(str(tmp_path / "later.csv"))
+    assert "time column 'time' is read in UTC (its times carry several UTC offsets, or UTC's), while the model was " \
+           "fitted on times all at UTC+02:00: forecasts are dated in UTC (+00:00); to date them on the clock the data " \
+           "was written on, refit with the zone they were written in (rnncast fit DATA --tz ZONE" in caplog.text
+    assert str(forecast.index.tz) == "UTC"

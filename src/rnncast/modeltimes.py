@@ -6,6 +6,7 @@ calendar's own refusal), and times zoned otherwise than the fit's (``same_zone``
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 import pandas as pd
@@ -14,6 +15,8 @@ from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.state import FittedState
 from rnncast.timetext import shown
+
+log = logging.getLogger(__name__)
 
 # What a refusal of new data tells its reader where fit's would offer a setting (spelling.hints).
 MODEL_FILL = ("the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
@@ -68,6 +71,21 @@ def same_zone(state: FittedState, panel: Panel) -> Panel:
     raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
                        f"zone {zone}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
                        "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")
+
+
+def same_clock(state: FittedState, panel: Panel) -> Panel:
+    """``panel``, with a warning where the model was fitted on times written at one UTC offset (its zone a fixed
+    offset, 'UTC+02:00') and these are read in UTC (written with several offsets, as a zone's clock across daylight
+    saving, or in UTC): its forecasts and the times its lines name are then in UTC, not at the fit's offset, and
+    only a zone given at fit keeps the clock the data was written on (a tester's summer fit read autumn's data so,
+    silently)."""
+    zone, time = state.calendar.tz, panel.time
+    if state.calendar.kind == "datetime" and isinstance(time, pd.DatetimeIndex) and str(time.tz) == "UTC" and \
+            isinstance(zone, str) and zone.startswith("UTC") and zone != "UTC":
+        log.warning("time column %r is read in UTC (its times carry several UTC offsets, or UTC's), while the model "
+                    "was fitted on times all at %s: forecasts are dated in UTC (+00:00); to date them on the clock "
+                    "the data was written on, %s", panel.calendar.name or state.time_col, zone, MODEL_ZONE)
+    return panel
 
 
 def as_fitted_stamps(state: FittedState, panel: Panel) -> Panel:
