@@ -205,3 +205,19 @@ def test_a_file_of_bloomberg_quarters_is_forecast_as_it_was_written(tmp_path):
     assert model.calendar_.text_format == "%qQ%y" and model.calendar_.freq_text == "QS-JAN"
     lines = csv_text(model.predict(pd.read_csv(path)), index=True).splitlines()
     assert [line.split(",")[0] for line in lines[1:]] == ["1Q15", "2Q15", "3Q15"]
+
+
+def test_times_written_with_the_zone_name_utc_are_written_back_so_in_forecasts(tmp_path):
+    """An attacker's hourly times written '2024-01-01 00:00 UTC' were forecast as '2024-01-09 08:00:00+00:00', not
+    as the data writes its times."""
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.cli import main
+
+    hours = pd.date_range("2024-01-01", periods=120, freq="h", tz="UTC")
+    assert timetext.reads_back(hours, "%Y-%m-%d %H:%M %Z")
+    path = tmp_path / "utc.csv"
+    pd.DataFrame({"date": hours.strftime("%Y-%m-%d %H:%M") + " UTC", "y": np.sin(np.arange(120) / 5)}).to_csv(path, index=False)
+    Forecaster(**{**TINY, "lookback": 8, "horizon": 2}).fit(str(path), target="y").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(path), "--out", str(tmp_path / "f.csv")]) == 0
+    assert (tmp_path / "f.csv").read_text().splitlines()[1].startswith("2024-01-06 00:00 UTC,")

@@ -238,6 +238,8 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     try:
         if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt) or halfyears.owns(fmt):
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
+        elif times.tz is not None and fmt.endswith("%Z"):  # a zone's name ('2024-01-01 00:00 UTC'): the same instants
+            back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt, utc=True)
         elif times.tz is not None and (offset_in(fmt) or fmt.endswith("Z")):
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
