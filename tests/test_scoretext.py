@@ -48,3 +48,9 @@ def test_a_table_pads_hangul_ids_by_the_two_columns_each_syllable_takes_on_a_ter
     lines = table(["series", "windows"], [["부산점", 24], [decomposed, 24], ["Seoul", 3], ["東京", 1]]).splitlines()
     assert lines == ["series  windows", "------  -------", "부산점  24", f"{decomposed}  24", "Seoul   3", "東京    1"]
     assert width("부산점") == 6 and width(decomposed) == 6 and width("Seoul") == 5 and width("é") == 1
+
+
+def test_an_r2_far_below_zero_is_written_in_scientific_notation_not_in_38_digits():
+    """An attacker's model off by 1e19 printed its R² as -31891533978087036673395820871838334976.0000."""
+    assert score_texts("r2", [-3.1891533978087037e37, 0.5, None]) == ["-3.1892e+37", "5.0000e-01", ""]
+    assert score_texts("r2", [-2534.1611, 0.5]) == ["-2534.1611", "0.5000"]  # as before below 1e7

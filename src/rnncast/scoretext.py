@@ -24,7 +24,9 @@ MOST_DECIMALS = 8  # 0.0049527 is plain; 8.0549e-05 would need 9, a row of zeros
 def score_texts(name: str, values) -> list[str]:
     """The column of score ``name`` (mse, mae, rmse, pinball, r2, mase, smape_pct, mape_pct, coverage_80 ...) as text, one
     notation down the column; a missing value (None) is ""."""
-    if name in RATIOS or name.startswith("coverage_"):
+    if name in RATIOS or name.startswith("coverage_"):  # an R² of -3.2e+37 (a model far off) not in 38 digits
+        if any(v is not None and math.isfinite(v) and abs(v) >= PLAIN_BELOW for v in values):
+            return ["" if v is None else _unsigned_zero(f"{v:.{LARGEST - 1}e}") for v in values]
         return [_fixed(v, 4) for v in values]
     sizes = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
     if not sizes:
