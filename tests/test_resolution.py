@@ -43,3 +43,19 @@ def test_a_panel_names_the_series_and_a_covariate_is_weighed_too():
     with pytest.raises(RnncastError, match=r"^column 'price' of series 'b' holds 5000000000 at 2012-07-01"):
         Forecaster(**{**TINY, "lookback": 12, "horizon": 3}).fit(frame, target="sales", id_col="store",
                                                                  past_covariates=["price"])
+
+
+def test_a_series_that_changed_level_is_named_by_its_change_not_its_current_value_as_a_sentinel():
+    """A tester's price in cents, 5,000,000 for 150 days, then 50 (a change of unit): the refusal named the current 50
+    as the value to remove, and said 0.123 was "more than their steps (median 0.5)"."""
+    rng = np.random.default_rng(0)
+    y = np.r_[np.full(150, 5_000_000.0), np.full(150, 50.0)] + np.cumsum(rng.normal(0, 0.5, 300)).round(0)
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=300, freq="D"), "y": y})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**{**TINY, "lookback": 14, "horizon": 7}).fit(frame, target="y")
+    said = str(err.value)
+    assert said.startswith("column 'y' moves from values near 5e+06 to values near ")
+    assert "(from 2020-05-30 on)" in said and said.endswith("fit the rows from that change on, or give both stretches "
+                                                            "in one unit")
+    assert "more than a twentieth of their median step (0.5), the most rnncast accepts" in said
+    assert "remove that value" not in said

@@ -56,12 +56,24 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
     finite = np.isfinite(column)
     middle = float(np.median(column[finite]))
     k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
+    end = float(np.nanmedian(column[-tail:]))
     time = panel.time_of(s)
-    at = f"at {shown(time[k], panel.time, panel.calendar.text_format)}" if time is not None else f"at row {k}"
+
+    def at(i: int) -> str:
+        return f"{shown(time[i], panel.time, panel.calendar.text_format)}" if time is not None else f"row {i}"
+
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    blurred = (f"in float32 as the network reads it, its last {tail} training rows are told apart only to within "
+               f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
+               "network's arithmetic compounds such errors into its forecasts")
+    if abs(end - middle) >= abs(column[k] - middle) / 2:  # the end itself far from the rest: the series changed level
+        since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
+        raise RnncastError(
+            f"column {name!r}{whose} moves from values near {middle:.6g} to values near {end:.6g} (from {at(since)} "
+            f"on): scaled by the spread of both, {blurred}; fit the rows from that change on, or give both stretches in "
+            "one unit")
     raise RnncastError(
-        f"column {name!r}{whose} holds {column[k]:.15g} {at}, among training values near {middle:.6g}: scaled by the "
-        f"spread it makes, in float32 as the network reads it, its last {tail} training rows are told apart only to within "
-        f"{blur:.3g}, more than their steps (median {step:.3g}), so every forecast would be off by that much; correct "
-        "or remove that value (a code for a missing value: leave the cell blank and give fill=, --fill)")
+        f"column {name!r}{whose} holds {column[k]:.15g} at {at(k)}, among training values near {middle:.6g}: scaled by "
+        f"the spread it makes, {blurred}; correct or remove that value (a code for a missing value: leave the cell "
+        "blank and give fill=, --fill)")
