@@ -138,11 +138,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up "
                f"to the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
         remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows) if None in first else ""  # what helps
-        rows = None
+        cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
-        rows = cutoffs.counts(data_s.cutoff, panel) if None in first else None
-    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, rows), panel.given_by_text)  # as given
+        cut = cutoffs.counts(data_s.cutoff, panel) if None in first else None
+    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut), panel.given_by_text)  # as given
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]

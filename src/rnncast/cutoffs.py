@@ -110,25 +110,24 @@ def _rows_up_to(panel: Panel, at) -> np.ndarray:
     return np.add.reduceat(np.asarray(panel.time <= at, dtype=np.int64), panel.offsets[:-1])
 
 
-def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str, list[str], list[dict]]:
+def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str, list[dict]]:
     """What a series left out at ``cutoff`` lacks, as ``cutting.report_short`` says it: the rows a series needs
-    (in all), what it needs up to the cutoff and after it, each series' rows up to it and after it (``counts``), and
-    the same as the fitted state keeps them for predict and evaluate to say (``leftout``)."""
+    (in all), what it needs up to the cutoff and after it, and each series' rows up to it and after it with that need
+    (``counts``; the fitted state keeps them for predict and evaluate to say: ``leftout``)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
-    upto = _rows_up_to(panel, as_time(cutoff, panel))
-    cut = [{"cutoff_rows": [int(n_up), int(n - n_up)], "cutoff_needs": [up, data_s.horizon]}
-           for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
     why = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
            f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
            f"and {data_s.horizon} after it (a horizon of test rows)")
-    return (None if up is None else up + data_s.horizon), why, counts(cutoff, panel), cut
+    cut = [{**c, "cutoff_needs": [up, data_s.horizon]} for c in counts(cutoff, panel)]
+    return (None if up is None else up + data_s.horizon), why, cut
 
 
-def counts(cutoff, panel: Panel) -> list[str]:
-    """[S] each series' rows up to ``cutoff`` and after it, as ``cutting.report_short`` lists a series left out: its
-    whole length says nothing of why a cutoff leaves it out ("'S06' (131 up to it, 0 after)")."""
+def counts(cutoff, panel: Panel) -> list[dict]:
+    """[S] each series' rows up to ``cutoff`` and after it, ``{"cutoff_rows": [up, after]}``, as a series left out is
+    named (``leftout.rows``): its whole length says nothing of why a cutoff leaves it out ("'S06' (131 up to it, 0
+    after)")."""
     upto = _rows_up_to(panel, as_time(cutoff, panel))
-    return [f"{int(n_up)} up to it, {int(n - n_up)} after" for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
+    return [{"cutoff_rows": [int(n_up), int(n - n_up)]} for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
 
 
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:

@@ -10,7 +10,7 @@ import logging
 
 import numpy as np
 
-from rnncast import cutoffs
+from rnncast import cutoffs, leftout
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -30,8 +30,8 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
             raise RnncastError(f"split= gives the row borders of one series, and cutoff={data_s.cutoff!r} cuts every "
                                "series at one time; give split= or cutoff, not both")
         splits = cutoffs.cut(panel, data_s.cutoff, data_s)
-        needed, why, rows, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
-        return _kept(panel, splits, report_short(panel, splits, needed, why, rows=rows, cut=cut))
+        needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
+        return _kept(panel, splits, report_short(panel, splits, needed, why, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))
         fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
@@ -98,16 +98,17 @@ def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
 
 
 def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy: str = "",
-                 rows: list[str] | None = None, cut: list[dict] | None = None) -> list[dict]:
+                 cut: list[dict] | None = None) -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
     that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
     with the ids as text, as a fitted state keeps them. ``remedy``: what else would do, said where nothing trains.
-    ``rows``: [S] each series' rows as a cutoff counts them (``cutoffs.counts``), ``why`` then the whole need
-    (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold; ``cut``: [S] what each
-    record of a cutoff's adds (``cutoff_rows``, ``cutoff_needs``: ``leftout``)."""
+    ``cut``: [S] each series' rows as a cutoff counts them (``cutoffs.counts``: ``cutoff_rows``, and ``cutoff_needs``
+    at fit), which its record adds and its name says (``leftout.rows``), ``why`` then the whole need
+    (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold."""
     short = [s for s, split in enumerate(splits) if split is None]
     if not short:
         return []
+    rows = [leftout.rows(c, "it") for c in cut] if cut else None
     listed = ", ".join(f"{panel.given_id(s)!r} ({rows[s] if rows else f'{panel.lengths[s]} rows'})" for s in short[:10])
     more = f" and {len(short) - 10} more" if len(short) > 10 else ""
     need = why if rows else (f"at least {needed} rows" if needed else "more rows") + f" ({why})"

@@ -82,14 +82,19 @@ def measure(values_of, splits: list, columns: list, n_targets: int, lookback: in
 
 def _before(y: np.ndarray, x: np.ndarray, lookback: int) -> tuple[float, int]:
     """``(r2, j)``: the R² of y_t on x_{t-j} alone at the j beyond the window (``lookback`` < j <= ``FARTHEST`` or a
-    quarter of the rows) where it is highest; (0.0, 0) where no such row is measured."""
+    quarter of the rows) where it is highest, every j at once (a fit of many series and features measures this for
+    each); (0.0, 0) where no such row is measured or none varies with y."""
     far = min(FARTHEST, 4 * lookback, len(y) // 4)
-    best = (0.0, 0)
-    for j in range(lookback + 1, far + 1):
-        a, b = y[far:], x[far - j : len(x) - j]
-        if a.var() > 0 and b.var() > 0:
-            best = max(best, (float(np.corrcoef(a, b)[0, 1] ** 2), j))
-    return best
+    if far <= lookback:
+        return 0.0, 0
+    a = y[far:] - y[far:].mean()  # [n]
+    lags = np.arange(lookback + 1, far + 1)
+    b = np.lib.stride_tricks.sliding_window_view(x, len(a))[far - lags]  # [J, n]: x_{t-j} for each j
+    b = b - b.mean(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r2 = np.nan_to_num((b @ a) ** 2 / ((b * b).sum(axis=1) * (a @ a)))
+    k = int(np.argmax(r2))
+    return (float(r2[k]), int(lags[k])) if r2[k] > 0 else (0.0, 0)
 
 
 def aligned_later(later: dict | None, model_r2: float | None) -> bool:

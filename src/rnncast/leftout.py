@@ -19,11 +19,12 @@ def reason(records: list[dict]) -> str:
     return lacked if len(cut) == len(records) else f"were too short to train or {lacked}"
 
 
-def rows(record: dict) -> str:
-    """One series' rows at fit as its leaving out counts them: "91 rows at fit", or "131 up to the cutoff, 0 after"."""
+def rows(record: dict, cutoff: str = "the cutoff") -> str:
+    """One series' rows at fit as its leaving out counts them: "91 rows at fit", or "131 up to the cutoff, 0 after"
+    (``cutoff``: how the line names it, "it" where it has just been named)."""
     if "cutoff_rows" in record:
         up, after = record["cutoff_rows"]
-        return f"{up} up to the cutoff, {after} after"
+        return f"{up} up to {cutoff}, {after} after"
     return f"{record['rows']} rows at fit"
 
 

@@ -65,13 +65,18 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                 row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
                             for metric, value in block.items() if not isinstance(value, dict)})
         rows.append(row)
-    untrained = result.get("scored", {}).get("not_trained", {}).get("series", [])
+    untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
         rows.append({id_name or "series": record["id"], "windows": 0, "best_baseline": None,
                      "not_scored": f"{leftout.reason([record]).removeprefix('were ')} ({leftout.rows(record)}; needs "
                                    f"{leftout.needs([record])})"})
     frame = pd.DataFrame(rows)
     return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if untrained else frame
+
+
+def _untrained(result: dict) -> list[dict]:
+    """The series fit left out, as what was scored names them (``forecasting.part_forecasts``' ``not_trained``)."""
+    return result.get("scored", {}).get("not_trained", {}).get("series", [])
 
 
 def _rounded(value):
@@ -135,7 +140,7 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None) -> 
     frame = dated(series_frame(result, id_name), dialect=dialect)
     write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
                                   what="the scores of each series"))
-    untrained = len(result.get("scored", {}).get("not_trained", {}).get("series", []))
+    untrained = len(_untrained(result))
     beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
     return f"wrote the scores of {len(result['series'])} series{beside} to {path}"
 
