@@ -46,3 +46,14 @@ def test_later_rows_keeps_the_features_together_and_a_row_before_the_window_and_
         later_rows({**base, "joint": 0.9})
     with pytest.raises(ValueError, match="later_rows must be null or"):
         later_rows({**base, "other": 1})
+
+
+def test_the_squeezed_column_is_read_and_others_refused():
+    from rnncast.savedfields import squeezed
+
+    saved = {"series": None, "target": True, "column": "y", "value": 1e6, "time": "2020-02-20", "more": 0,
+             "near": 100.0, "squeeze": 8700.0}
+    assert squeezed(saved) == saved and squeezed(None) is None
+    for bad in ({**saved, "target": "yes"}, {**saved, "value": "big"}, {"column": "y"}, [1, 2]):
+        with pytest.raises(ValueError, match="^squeezed must be absent or"):
+            squeezed(bad)

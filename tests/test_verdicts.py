@@ -436,3 +436,18 @@ def test_a_lower_mse_not_beyond_chance_leads_with_what_was_measured():
     assert verdict(worse, "scaled", where="these windows")[1].startswith(
         "The model does NOT beat the baselines on these windows: MSE (each series in its own scaled units) 1 against "
         "0.907 for the 'seasonal naive' baseline, a higher MSE (Diebold–Mariano p = 0.13).")
+
+
+def test_forecasts_equal_in_scaled_units_are_the_same_mse_though_their_original_units_differ_by_millionths():
+    """A tester's untrained network beside one 1e6 in its training rows: scaled MSE equal to the last digit, the
+    original-unit MSEs 2.2013826 and 2.2013925 (float32 forecasts against float64 values), and the verdict said the
+    model's MSE was "lower than that of every baseline ... less than 0.1% lower"."""
+    from rnncast.verdicts import against_each, same_scores
+
+    test = {"original": {"model": {"mse": 2.2013826}, "repeat": {"mse": 2.2013925}, "mean": {"mse": 5.7e6}},
+            "scaled": {"model": {"mse": 9.2697e-10}, "repeat": {"mse": 9.2697e-10}, "mean": {"mse": 2.4e-3}},
+            "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 1e-20}}}
+    assert same_scores(test, "repeat") and not same_scores(test, "mean")
+    good, sentence = verdict(test)
+    assert not good and "the same MSE: its forecasts are the baseline's" in sentence and "lower" not in sentence
+    assert {e["name"]: e["how"] for e in against_each(test)}["repeat"] == "the same MSE"

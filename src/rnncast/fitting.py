@@ -22,7 +22,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows,
-                     noticed, observed, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
+                     noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
                      seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
@@ -142,6 +142,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
     scalers = fit_scalers(panel, splits, data_s.scaler)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
+    squeezed = outliers.find(panel, splits, scalers)  # or squeezes the rest too close to learn from: said once
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
     static_inputs, static_codes = (encoder.transform(panel.static, panel.given_ids) if encoder is not None
@@ -149,6 +150,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     device = resolve_device(train_s.device)
     group = distributed.setup(device)  # None unless torchrun started this process among others
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
+    if group is None or group.main:
+        outliers.warn(squeezed, data_s.scaler)
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
         hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
@@ -194,6 +197,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
+        squeezed=next((f for f in squeezed if f["target"]), None),  # the cause the advice on an untrained model names
         fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with
         no_time_col=panel.told_none,  # new data read as fit read it: rows numbered (toldtime)
     )
@@ -226,7 +230,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),
-                              units=spreads.loss_units(prepared.state.settings.data.scaler), alignment=alignment)
+                              units=spreads.loss_units(prepared.state.settings.data.scaler), alignment=alignment,
+                              squeezed=outliers.note(prepared.state.squeezed))
     if writes and still_improving(history, prepared.state.settings.train.epochs):  # misaligned columns: no more training
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; %s", len(history), len(history), "validation" if prepared.val is not None else

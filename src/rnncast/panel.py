@@ -18,6 +18,7 @@ from rnncast.errors import RnncastError
 from rnncast.seriesids import other_form
 from rnncast.static import Static
 from rnncast.timecalendar import Calendar
+from rnncast.timetext import shown
 
 __all__ = ["Panel"]
 
@@ -97,6 +98,12 @@ class Panel:
 
     def time_of(self, s: int) -> pd.Index | None:
         return self.time[self.offsets[s] : self.offsets[s + 1]] if self.time is not None else None
+
+    def when(self, s: int, i: int) -> str:
+        """Where row ``i`` of series ``s`` is, as its user would find it: its time as the data writes it, else
+        its row number (``numbered``)."""
+        time = self.time_of(s)
+        return shown(time[i], self.time, self.calendar.text_format) if time is not None else f"row {self.numbered(s)[i]}"
 
     def given_id(self, s: int):
         """Series ``s``'s id as the caller gave it (101, not '101'; text where it was text)."""

@@ -26,6 +26,7 @@ from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
 from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
 from rnncast.laterrows import training_note
+from rnncast.outliers import note as squeezed_note
 from rnncast.timecalendar import by_series
 from rnncast.toldtime import page_text
 from rnncast.untrained import forecast_text
@@ -57,11 +58,13 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     kept_untrained = bool(forecaster.history_) and not any(h.get("best") for h in forecaster.history_) and not getattr(
         forecaster, "diverged_epoch_", None)
     if kept_untrained:
+        advice = untrained_advice(forecaster.history_, None, forecaster.lr, training_note(forecaster.state_.later_rows),
+                                  squeezed_note(forecaster.state_.squeezed))
         warned = [n["text"] for n in noticed or () if n["text"].startswith(UNTRAINED)]  # the fit's words, measured
         blocks.append(("hint", f"{warned[0][0].upper()}{warned[0][1:]}." if warned else
                                "No epoch improved on the untrained network's validation loss, so the model is the untrained "
                                f"network: it forecasts {forecast_text(forecaster.net_, forecaster.state_)}; "
-                               f"{untrained_advice(forecaster.history_, None, forecaster.lr, training_note(forecaster.state_.later_rows))}."))
+                               f"{advice}."))
     blocks += noticed_blocks(noticed, said_elsewhere(mase=said is not None and bool(said.mase), untrained=kept_untrained,
                                                      diverged=bool(diverged), unused=forecaster.unused_columns_))
     for note in notes or []:

@@ -16,7 +16,6 @@ import numpy as np
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler
-from rnncast.timetext import shown
 from rnncast.windows import Split
 
 LOST = 0.05  # refused where float32 blurs the series' last rows by more than this share of their median step
@@ -57,11 +56,6 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
     middle = float(np.median(column[finite]))
     k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
     end = float(np.nanmedian(column[-tail:]))
-    time = panel.time_of(s)
-
-    def at(i: int) -> str:
-        return f"{shown(time[i], panel.time, panel.calendar.text_format)}" if time is not None else f"row {i}"
-
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
     blurred = (f"in float32 as the network reads it, its last {tail} training rows are told apart only to within "
@@ -70,10 +64,10 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
     if abs(end - middle) >= abs(column[k] - middle) / 2:  # the end itself far from the rest: the series changed level
         since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
         raise RnncastError(
-            f"column {name!r}{whose} moves from values near {middle:.6g} to values near {end:.6g} (from {at(since)} "
+            f"column {name!r}{whose} moves from values near {middle:.6g} to values near {end:.6g} (from {panel.when(s, since)} "
             f"on): scaled by the spread of both, {blurred}; fit the rows from that change on, or give both stretches in "
             "one unit")
     raise RnncastError(
-        f"column {name!r}{whose} holds {column[k]:.15g} at {at(k)}, among training values near {middle:.6g}: scaled by "
+        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, k)}, among training values near {middle:.6g}: scaled by "
         f"the spread it makes, {blurred}; correct or remove that value (a code for a missing value: leave the cell "
         "blank and give fill=, --fill)")

@@ -253,12 +253,16 @@ def _no_interval(pinball: float, levels: list) -> str:
 BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
 
 
-def untrained_advice(history: list[dict], untrained_loss: float | None, lr: float, alignment: str | None = None) -> str:
+def untrained_advice(history: list[dict], untrained_loss: float | None, lr: float, alignment: str | None = None,
+                     squeezed: str | None = None) -> str:
     """What to try where no epoch of ``history`` beat the untrained network (validation loss ``untrained_loss``, None
     where not known), from what the epochs measured: every epoch's validation loss more than ``BLEW_UP`` times the
     untrained network's, or a training loss that rose from the first epoch to the last, says the learning rate ``lr``
     was too large (try a smaller one); else the loss moved too little, and a larger one or more epochs may help, but
-    where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead."""
+    where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead.
+    Where one value set a column's scale (``squeezed``: ``outliers.note``), that is said first and alone."""
+    if squeezed:
+        return squeezed
     losses = [h["val_loss"] for h in history if h.get("val_loss") is not None]
     lower = f"try a smaller learning rate ({spelled('lr')}, now {lr:g})"
     if untrained_loss and losses and min(losses) > BLEW_UP * untrained_loss:

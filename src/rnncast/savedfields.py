@@ -156,3 +156,20 @@ def across_gaps(saved) -> dict | None:
         raise ValueError(f"across_gaps must be absent or {{training, validation, test: {{windows, of}}, series}}, "
                          f"got {short(saved)}")
     return {k: v if k == "series" else dict(v) for k, v in saved.items()}
+
+
+def squeezed(saved) -> dict | None:
+    """The first target whose training scale one value set (``outliers.find``), checked: ``{"series" (text or null),
+    "target", "column", "value", "time", "more", "near", "squeeze"}`` (None: none, or a model saved before it was
+    measured)."""
+    keys = {"series", "target", "column", "value", "time", "more", "near", "squeeze"}
+    if saved is None:
+        return None
+    try:
+        if not isinstance(saved, dict) or set(saved) != keys or not isinstance(saved["target"], bool):
+            raise TypeError
+        return {"series": None if saved["series"] is None else str(saved["series"]), "target": saved["target"],
+                "column": str(saved["column"]), "value": float(saved["value"]), "time": str(saved["time"]),
+                "more": int(saved["more"]), "near": float(saved["near"]), "squeeze": float(saved["squeeze"])}
+    except (TypeError, ValueError):
+        raise ValueError(f"squeezed must be absent or {{{', '.join(sorted(keys))}}}, got {short(saved)}") from None

@@ -16,7 +16,7 @@ import numpy as np
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows,
-                                 out_of_order, same_step, saved_overlap, short)
+                                 out_of_order, same_step, saved_overlap, short, squeezed)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
@@ -62,6 +62,7 @@ class FittedState:
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
     fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
+    squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
@@ -107,6 +108,8 @@ class FittedState:
             meta["later_rows"] = self.later_rows
         if self.fit_rows is not None:
             meta["fit_rows"] = self.fit_rows
+        if self.squeezed is not None:
+            meta["squeezed"] = self.squeezed
         meta.update(told_none_entry(self.no_time_col))
         if self.overlap is not None:  # evaluate of the test split says it again (readout.evaluated)
             meta["test_overlap"] = self.overlap
@@ -157,7 +160,7 @@ class FittedState:
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
-                across_gaps=across_gaps(meta.get("across_gaps")),
+                across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
@@ -280,7 +283,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "squeezed", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

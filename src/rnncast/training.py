@@ -78,10 +78,12 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
                 resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None,
                 group: Group | None = None, on_diverged: Callable[[dict], None] | None = None,
-                untrained: Callable[[], str] | None = None, units: str = "scaled units", alignment: str | None = None) -> list[dict]:
+                untrained: Callable[[], str] | None = None, units: str = "scaled units", alignment: str | None = None,
+                squeezed: str | None = None) -> list[dict]:
     """Train ``net`` in place; return the per-epoch history. The best validation weights are kept: where no epoch
     beat the untrained network, a warning says so with what it forecasts, ``untrained()`` (``untrained.forecast_text``),
-    and what to try (``untrained_advice``; ``alignment``: ``laterrows.training_note``, said in place of more training).
+    and what to try (``untrained_advice``; ``alignment``: ``laterrows.training_note``, said in place of more training;
+    ``squeezed``: ``outliers.note``, said first: a value that sets a column's scale).
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
     that a run killed at any moment continues from its last finished epoch and ends with the same
@@ -161,7 +163,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         log.warning("no epoch improved on the untrained network's validation loss (%s) %.5g, so the model is the untrained "
                     "network%s; %s", loss_name(net, settings.loss), state.best_loss,
                     f": it forecasts {untrained()}" if untrained else "", untrained_advice(state.history, state.best_loss,
-                                                                                            settings.lr, alignment))
+                                                                                            settings.lr, alignment, squeezed))
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))
     return state.history

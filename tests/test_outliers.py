@@ -1,0 +1,108 @@
+"""A training value so far from the rest of its column that it sets the column's scale (``outliers.py``): named."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.outliers import _column, note
+
+RNG = np.random.default_rng(1)
+N = 1000
+
+
+def _daily(value: float | None = None, n: int = 400) -> pd.DataFrame:
+    t = np.arange(n)
+    y = 100 + 10 * np.sin(2 * np.pi * t / 30) + np.random.default_rng(0).normal(0, 0.5, n)
+    if value is not None:
+        y[50] = value
+    return pd.DataFrame({"date": pd.date_range("2020-01-01", periods=n, freq="D"), "y": y})
+
+
+def _squeezed(column: np.ndarray) -> bool:
+    finite = column[np.isfinite(column)]
+    return _column(column, "standard", float(np.std(finite))) is not None
+
+
+@pytest.mark.parametrize("name, column", [
+    ("exponential growth over 12 orders", np.logspace(0, 12, N)),
+    ("a counter that resets", np.arange(N) % 97 * 1.0),
+    ("a promotion flag on 3% of days", (RNG.random(N) < 0.03) * 1.0),
+    ("intermittent sales", np.where(RNG.random(N) < 0.05, RNG.poisson(5, N), 0) * 1.0),
+    ("a random walk", np.cumsum(RNG.normal(0, 1, N))),
+    ("lognormal prices (sigma 2)", RNG.lognormal(0, 2, N)),
+    ("two 100-fold traffic spikes", RNG.lognormal(3, 0.3, N) * np.isin(np.arange(N), [100, 400]).choose(1, 100)),
+    ("a Cauchy noise", RNG.standard_cauchy(N)),
+    ("a level change at 90%", np.r_[np.full(900, 5e6), np.full(100, 50.0)] + RNG.normal(0, 1, N)),
+])
+def test_ordinary_columns_are_not_named(name, column):
+    assert not _squeezed(column), name
+
+
+@pytest.mark.parametrize("name, rows, value", [("one 1e6", [50], 1e6), ("one -999999", [500], -999999.0),
+                                               ("99999 on every 50th row", list(range(0, N, 50)), 99999.0)])
+def test_a_value_that_sets_the_scale_is_named_with_how_many_others_lie_as_far(name, rows, value):
+    column = 100 + 10 * np.sin(np.arange(N) / 5)
+    column[rows] = value
+    k, more, near, squeeze = _column(column, "standard", float(np.std(column)))
+    assert column[k] == value and more == len(rows) - 1 and abs(near - 100) < 1 and squeeze > 100, name
+
+
+def test_fit_names_the_value_and_the_untrained_network_is_not_blamed_on_the_learning_rate(tmp_path, caplog):
+    """A tester's 1e9 early in a sine near 100: the end of the series stayed resolved, so nothing refused it; the
+    model was the untrained network, "training blew up; try a smaller learning rate" was said, and the verdict called
+    its MSE (2.201383 against 2.201393) lower than repeating the last value."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 14, "horizon": 1, "epochs": 3, "lr": 3e-4}).fit(_daily(1e6), target="y")
+    said = [r.getMessage() for r in caplog.records]
+    first = next(s for s in said if "far from its other training values" in s)
+    assert first.startswith("column 'y' holds 1e+06 at 2020-02-20, far from its other training values (near 10")
+    assert "standard scaling by the spread it makes squeezes the others into 1/" in first and "(fill=, --fill)" in first
+    untrained = [s for s in said if s.startswith("no epoch improved")]
+    assert untrained and "first correct or blank 1e+06 at 2020-02-20 in column 'y'" in untrained[0]
+    assert "learning rate fixes that" in untrained[0] and "blew up" not in untrained[0]
+    model.save(tmp_path / "m")
+    saved = json.loads((tmp_path / "m" / "model.json").read_text())["squeezed"]
+    assert saved["column"] == "y" and saved["value"] == 1e6 and saved["target"] is True
+    assert Forecaster.load(tmp_path / "m").state_.squeezed == saved
+
+
+def test_a_clean_series_says_nothing_and_keeps_no_record(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 14, "horizon": 1}).fit(_daily(), target="y")
+    assert not any("far from its other" in r.getMessage() for r in caplog.records)
+    assert model.state_.squeezed is None
+
+
+def test_a_panel_says_one_line_naming_the_first_and_the_others(caplog):
+    frames = []
+    for store in "abc":
+        frame = _daily().assign(store=store, price=5 + np.random.default_rng(2).normal(0, 0.1, 400))
+        if store == "b":
+            frame.loc[30, "y"] = -999999.0
+        if store == "c":
+            frame.loc[20, "price"] = 99999.0
+        frames.append(frame)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 14, "horizon": 1}).fit(
+            pd.concat(frames, ignore_index=True), target="y", id_col="store", past_covariates=["price"])
+    said = [r.getMessage() for r in caplog.records if "far from its other" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("column 'y' of series 'b' holds -999999 at 2020-01-31")
+    assert "; likewise column 'price' of series 'c';" in said[0]
+    assert model.state_.squeezed["series"] == "series 'b'"
+
+
+def test_a_covariate_alone_is_not_the_cause_the_untrained_advice_names(caplog):
+    frame = _daily().assign(price=5 + np.random.default_rng(2).normal(0, 0.1, 400))
+    frame.loc[20, "price"] = 99999.0
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 14, "horizon": 1}).fit(frame, target="y", past_covariates=["price"])
+    said = next(r.getMessage() for r in caplog.records if "far from its other" in r.getMessage())
+    assert "too little for the network to learn from that column;" in said
+    assert model.state_.squeezed is None and note(None) is None
