@@ -98,3 +98,57 @@ def test_business_days_with_blank_weekends_and_market_holidays_keep_their_calend
     assert model.calendar_.shown == "'B' without NYSE holidays"
     assert model.predict(str(tmp_path / "px.csv")).index.strftime("%Y-%m-%d").tolist() == [
         "2024-11-29", "2024-12-02", "2024-12-03", "2024-12-04", "2024-12-05"]  # Thanksgiving 11-28 skipped
+
+
+def _nyse_and_jpx_days() -> tuple[pd.DatetimeIndex, pd.DatetimeIndex, pd.DatetimeIndex]:
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2022-01-03", "2024-12-31")
+    nyse, jpx = (pd.DatetimeIndex(weekday_holidays(name, 2022, 2024)) for name in ("NYSE", "JPX"))
+    return days, nyse, jpx
+
+
+def test_business_days_blank_on_a_markets_holidays_keep_that_markets_calendar(tmp_path, caplog):
+    """A FRED-like rate, one row per business day, blank on NYSE holidays, fit with fill 'drop': read on every row it
+    followed plain 'B', its holidays were gaps, and its forecasts fell on New Year's Day. The rows kept follow 'B'
+    without NYSE holidays; the model's predict reads its own file; with holidays='NYSE' given, the blank rows are off
+    the calendar given, removed as blank weekend rows are."""
+    from rnncast import Forecaster
+
+    days, nyse, _ = _nyse_and_jpx_days()
+    rate = (100 + np.cumsum(np.random.default_rng(0).normal(0, 1, len(days)))).round(3)
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "rate": np.where(days.isin(nyse), np.nan, rate)})
+    frame.to_csv(tmp_path / "rate.csv", index=False)
+    with caplog.at_level("INFO", logger="rnncast"):
+        model = Forecaster(lookback=10, horizon=3, hidden_size=8, epochs=1, fill="drop", device="cpu",
+                           seed=0).fit(str(tmp_path / "rate.csv"), target="rate")
+    assert model.calendar_.shown == "'B' without NYSE holidays"
+    assert any("before the calendar was read: the rows kept follow the calendar 'B' without NYSE holidays" in
+               r.getMessage() for r in caplog.records)
+    assert model.predict(str(tmp_path / "rate.csv")).index.strftime("%Y-%m-%d").tolist() == [
+        "2025-01-02", "2025-01-03", "2025-01-06"]  # 2025-01-01 skipped
+    given = load_panel(frame, "rate", holidays="NYSE")  # refused at the first blank holiday row
+    assert given.calendar.shown == "'B' without NYSE holidays" and len(given.time) == (~days.isin(nyse)).sum()
+    dropouts = frame.assign(rate=rate)
+    dropouts.loc[[10, 200, 400], "rate"] = np.nan  # blank on ordinary weekdays: gaps, read on every row as before
+    assert load_panel(dropouts, "rate", fill="drop").calendar.shown == "'B'"
+
+
+def test_a_wide_table_of_two_markets_tickers_keeps_each_markets_holidays():
+    """A tester's wide table (one column per ticker, the union of both markets' dates): each NYSE ticker blank on
+    Tokyo-only trading days' complement and the reverse; with fill 'drop' it was read as plain 'B' for all, and the
+    forecasts fell on holidays of both markets. Each series now keeps its own market's calendar."""
+    from rnncast import Forecaster
+
+    days, nyse, jpx = _nyse_and_jpx_days()
+    days = days[~(days.isin(nyse) & days.isin(jpx))]  # a day both markets closed has no row
+    walk = 100 + np.cumsum(np.random.default_rng(1).normal(0, 1, (len(days), 3)), axis=0)
+    frame = pd.DataFrame({"date": days, "AAA": walk[:, 0], "BBB": walk[:, 1], "TKY": walk[:, 2] * 20})
+    frame.loc[days.isin(nyse), ["AAA", "BBB"]] = np.nan
+    frame.loc[days.isin(jpx), "TKY"] = np.nan
+    model = Forecaster(lookback=10, horizon=3, hidden_size=8, epochs=1, fill="drop", device="cpu", seed=0).fit(
+        frame, series="all")
+    forecast = model.predict(frame)
+    dates = {s: rows["date"].dt.strftime("%m-%d").tolist() for s, rows in forecast.groupby("unique_id")}
+    assert dates == {"AAA": ["01-02", "01-03", "01-06"], "BBB": ["01-02", "01-03", "01-06"],
+                     "TKY": ["01-06", "01-07", "01-08"]}

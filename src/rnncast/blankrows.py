@@ -14,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars
+from rnncast import businessdays, calendars, seriesholidays
 from rnncast.errors import RnncastError
+from rnncast.holidaysets import canonical, wall_days, weekday_holidays
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
 
@@ -40,10 +41,27 @@ def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=Non
         return None  # the rows kept follow no calendar, or one they leave more than a tenth of missing (a market's
         # holidays, blank or absent, are a few in a hundred: the business-day reader names them after this)
     try:
-        every, _, every_own = calendars.settle(time, offsets, freq, quiet=True)
+        every, every_ruler, every_own = calendars.settle(time, offsets, freq, quiet=True)
     except RnncastError:
         return keep  # freq='B' given: the blank rows are the steps off it
-    return keep if (every_own or every.freq != kept.freq) else None
+    if every_own or every.freq != kept.freq:
+        return keep
+    return keep if freq is None and _holidays_kept(time[keep], kept_offsets, kept, ruler, every_ruler) else None
+
+
+def _holidays_kept(time: pd.DatetimeIndex, offsets: np.ndarray, kept, ruler, every_ruler) -> bool:
+    """Whether business days whose blank rows are a market's holidays keep them as holidays: the rows kept (times
+    [N] cut at ``offsets``, calendar ``kept``) miss weekdays, the rows given miss fewer, and a holiday set explains
+    the weekdays the rows kept miss (``businessdays.explain``), or one set each series' (``seriesholidays``). A FRED
+    rate written blank on NYSE holidays, tickers of two markets side by side in a wide table: read on every row,
+    they followed plain 'B', their holidays were gaps, and their forecasts fell on them."""
+    if not businessdays.plain_business(kept.days) or not ruler.missing or every_ruler.missing >= ruler.missing:
+        return False
+    try:
+        return (businessdays.explain(time, offsets, kept.weekmask) is not None
+                or seriesholidays.settle(time, offsets, kept, lambda i: f"row {i}") is not None)
+    except RnncastError:  # the sets that explain them differ after the data: read on every row, as before
+        return False
 
 
 def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:
@@ -55,15 +73,21 @@ def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None 
             "forecasts follow it too")
 
 
-def off_given(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq) -> np.ndarray | None:
-    """[N] bool: the rows to keep where the calendar given (``freq``) has rows off it and each of them holds no
-    value (every one of ``values`` [N, C] blank): business-day data with blank weekend rows under freq='B', whatever
-    the fill. None where no row is off it, where a row off it holds a value (refused by name where the rows are
-    read) or where a series would keep no row. ``time`` [N] each series' sorted times, cut at ``offsets`` [S + 1].
-    Raises ``RnncastError`` for a ``freq`` that is no calendar (``calendars.off_rows``)."""
-    if freq is None or not isinstance(time, pd.DatetimeIndex) or not np.isnan(values).all(axis=1).any():
+def off_given(time: pd.DatetimeIndex, offsets: np.ndarray, values: np.ndarray, freq, holidays: str | None = None
+              ) -> np.ndarray | None:
+    """[N] bool: the rows to keep where the calendar given (``freq``; ``holidays``, a set's name, skipped from
+    business days) has rows off it and each of them holds no value (every one of ``values`` [N, C] blank):
+    business-day data with blank weekend rows under freq='B', or blank rows on the holidays of a set given (a FRED rate
+    read by a model fitted on NYSE's days), whatever the fill. None where no row is off it, where a row off it holds a
+    value (refused by name where the rows are read) or where a series would keep no row. ``time`` [N] each series'
+    sorted times, cut at ``offsets`` [S + 1]. Raises ``RnncastError`` for a ``freq`` that is no calendar
+    (``calendars.off_rows``)."""
+    if (freq is None and holidays is None) or not isinstance(time, pd.DatetimeIndex) or \
+            not np.isnan(values).all(axis=1).any():
         return None  # no row without a value (most data): nothing to measure
-    off = calendars.off_rows(time, offsets, freq)
+    off = calendars.off_rows(time, offsets, freq) if freq is not None else np.zeros(len(time), dtype=bool)
+    if off is not None and holidays is not None:
+        off = off | np.isin(wall_days(time), weekday_holidays(canonical(holidays)))
     if off is None or not off.any() or not np.isnan(values[off]).all():
         return None
     keep = ~off

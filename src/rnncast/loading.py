@@ -198,7 +198,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
                                                                     wide=layout == "wide", inside=False)
         codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
-    off = blankrows.off_given(time, offsets, values, freq) if keep is None and \
+    off = blankrows.off_given(time, offsets, values, freq, holidays) if keep is None and \
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
     if off is not None:
         dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
@@ -244,7 +244,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept)
     if announce and keep is not None:
-        log.info("%s", blankrows.said(dropped_time, keep, calendar.shown, rows.text_format))
+        log.info("%s", blankrows.said(dropped_time, keep, calendar.shown if not own else "of each series (above)",
+                                      rows.text_format))
     if announce and off is not None:
         log.info("%s", blankrows.said_off(dropped_time, off, calendar.shown, rows.text_format))
     if announce and time is not None:
