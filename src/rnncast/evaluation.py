@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import metrics, significance
+from rnncast import metrics, pooledunits, significance
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of
 
 
@@ -18,7 +18,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of", ["by_target"]}: a panel's R²
     is the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary in some target); with
     several targets, ``by_target`` {target: how many series that target's R² averages}, and the pooled R² is the mean
-    of the targets' (``metrics.r2_by_series``)], "scored": {what was scored, see parts.describe}, "original":
+    of the targets' (``metrics.r2_by_series``)], ["pooled": the few series that hold a panel's original-unit error,
+    ``pooledunits.measure``], "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, ["scaled_by": what the scaled units divide by where no scaler scaled them,
     ``spreads.SCALED_BY``], "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
@@ -42,6 +43,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     scored_series = len(np.unique(original.series)) if original.series is not None else 1
     if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
         result["r2_by_series"] = {"series": r2_series, "of": scored_series}
+        if pooled := pooledunits.measure(original):  # the few series whose scale the original-unit MSE is
+            result["pooled"] = pooled
         if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
             counts = metrics.r2_series_counts(original.y_true, original.series, scored(original))
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))

@@ -27,6 +27,7 @@ from rnncast.spreads import SCALED_BY, units_name
 from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
 from rnncast.laterrows import training_note
 from rnncast.outliers import note as squeezed_note
+from rnncast.pooledunits import note as pooled_note
 from rnncast.timecalendar import by_series
 from rnncast.toldtime import page_text
 from rnncast.untrained import forecast_text
@@ -74,6 +75,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
     blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
     blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+    blocks += [("p", note) for note in [pooled_note(metrics.get("test") or {})] if note]  # a panel's few large series
     blocks += [("p", note) for note in split_notes(metrics, percent_note)]  # MAPE, sMAPE at zeros: each split shown
     blocks += [("p", note) for note in split_notes(metrics)]  # R² where undefined, of each split shown (val too)
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE

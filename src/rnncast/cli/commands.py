@@ -176,6 +176,7 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     divides the errors by one number; "scaled" (a panel's, several targets') prints both."""
     from rnncast.baselines import row_label
     from rnncast.metrics import rmse_note
+    from rnncast.pooledunits import note as pooled_note
     from rnncast.runnotes import mase_note
     from rnncast.scoretext import score_texts
     from rnncast.spreads import units_name
@@ -200,7 +201,8 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     curve = "" if by else " (the loss curve's)"
     one = (f"The same scores in {units_name(by)}{curve} are in {where}: for one series they divide these errors by "
            "one number, so R² and MASE are the same.") if units == "original" else None
-    notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1)), one) if note]
+    notes = [note for note in (pooled_note(result) if units == "scaled" else None, mase_note(result),
+                               rmse_note(result.get("targets", 1)), one) if note]
     return "\n".join(tables + notes)
 
 

@@ -1,0 +1,55 @@
+"""Which series a panel's original-unit scores are: the few whose scale holds most of the model's squared error.
+
+A panel's original-unit MSE pools every series' errors in its own units: a finance tester's eight tickers, two near
+3,000 (one in yen) and six under 100, scored "MSE 1653", 5,727 and 5,621 for the two large ones and under 3 for every
+other. The scaled table (and the verdict) weighs each series in its own scale; the original one is the largest series'.
+``measure`` finds the fewest series that hold ``SHARE`` of the model's squared error where they are at most a third
+of those scored, and ``note`` says so beside the original-unit table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnncast.windowforecasts import WindowForecasts, scored
+
+SHARE = 0.9  # the share of the model's squared error (original units) the named series hold
+
+
+def measure(original: WindowForecasts) -> dict | None:
+    """``{"series": [id, ...], "share", "of"}``: the fewest series of the windows [W, H, T] of ``original`` whose
+    model errors (original units; filled values not scored) hold ``SHARE`` of its squared error, where they are at
+    most a third of the ``of`` series scored; None for one series, or where the error spreads wider."""
+    if original.series is None:
+        return None
+    keep = scored(original)
+    errors = (original.y_pred - original.y_true) ** 2
+    if keep is not None:
+        errors = np.where(keep, errors, 0.0)
+    errors = np.nan_to_num(errors.reshape(len(errors), -1).sum(axis=1))  # [W]
+    present = np.unique(original.series)
+    each = np.bincount(original.series, weights=errors, minlength=int(present.max()) + 1)[present]  # [S scored]
+    total = float(each.sum())
+    if len(present) < 3 or not total > 0:
+        return None
+    order = np.argsort(-each, kind="stable")
+    count = int(np.searchsorted(np.cumsum(each[order]) / total, SHARE)) + 1
+    if count * 3 > len(present):
+        return None
+    top = order[:count]
+    return {"series": [original.ids[int(present[i])] for i in top], "share": float(each[top].sum() / total),
+            "of": int(len(present))}
+
+
+def note(result: dict) -> str | None:
+    """The line under a panel's original-unit table where ``measure`` found a few series to hold its error."""
+    pooled = result.get("pooled")
+    if not pooled:
+        return None
+    names = [repr(str(s)) for s in pooled["series"]]
+    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    share = f"{100 * pooled['share']:.1f}".replace("100.0", ">99.9")
+    return (f"The original-unit scores pool {pooled['of']} series in their own units: {named} "
+            f"{'holds' if len(names) == 1 else 'hold'} {share}% of the model's squared error there, so those scores are "
+            f"mostly {'its' if len(names) == 1 else 'theirs'}; the scaled scores (and the verdict) weigh each series in "
+            "its own scale.")
