@@ -261,7 +261,22 @@ def test_a_backtest_figure_keeps_its_y_range_to_the_data_and_names_a_baseline_fa
         notes = [t.get_text() for t in ax.texts]
         assert notes == ["\u2191 training mean 16, off the chart"]  # once, though drawn in two windows
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert "baseline: training mean (16, off the chart above)" in legend and "baseline: repeat the last value" in legend
+    assert "baseline: training mean" in legend and "baseline: repeat the last value" in legend  # rows share it
+    alone = plots.backtest_figure([curve("A")], "backtest").axes[0].get_legend().get_texts()
+    assert "baseline: training mean (16, off the chart above)" in [t.get_text() for t in alone]
+
+
+def test_rows_sharing_one_legend_say_each_rows_baseline_value_at_its_own_edge_only():
+    """A finance tester's eight tickers: the shared legend read "baseline: training mean (64.5, off the chart above)",
+    the first ticker's mean, beside rows whose own were 3,375 (drawn) and 2,650 (noted at the edge)."""
+    x = np.arange(30)
+    rows = [{"title": name, "x": x, "actual": level + np.sin(x / 3), "predictions": {
+        "lstm": level + np.sin(x / 3) + 0.1, "baseline: training mean": np.full(30, mean)}}
+            for name, level, mean in (("AAA", 50.0, 64.5), ("TKY", 3000.0, 2650.0))]
+    fig = plots.forecast_grid(rows, "test", "y")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["actual", "lstm", "baseline: training mean"]
+    assert [[t.get_text() for t in ax.texts] for ax in fig.axes[:2]] == [
+        ["\u2191 training mean 64.5, off the chart"], ["\u2193 training mean 2.65e+03, off the chart"]]
 
 
 def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():

@@ -119,7 +119,7 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
         draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session,
-                      calendar)
+                      calendar, shared=len(panels) > 1)
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -142,12 +142,13 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,
-                  session=None, calendar=None) -> None:
+                  session=None, calendar=None, shared: bool = False) -> None:
     """The actual values (black, wider than the models so that a model on them leaves them seen; dots on a
     short stretch; ``filled`` ones apart, ``draw_actual``), each band, model and baseline (thin, faint)
     onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session`` (ticked by ``calendar``,
     ``time_ticks``). The y limits
-    cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``)."""
+    cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``; ``shared``: rows
+    under one legend, where its value is said at the edge of its own row alone)."""
     times = x
     x, zone = drawn_time(x, session)
     draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "")
@@ -163,7 +164,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
         else:
             ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3, **lonepoints.marks(pred))
             shown.append(pred)
-    ylimits.frame(ax, shown, drawn)
+    ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)
     time_ticks(ax, times, zone, session, calendar)
 
@@ -278,7 +279,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]
                          if name in w["baselines"])
             lines[0].set_label(covered.note(name, model if hidden else None, False))
-        ylimits.frame(ax, shown, drawn.values())  # a baseline far from the data is named, not reached
+        ylimits.frame(ax, shown, drawn.values(), named=len(curves) == 1)  # far from the data: named, not reached
         if curve["label"]:
             axislabels.title(ax, curve["label"], fontsize=10)
         ax.grid(alpha=0.3)
