@@ -463,3 +463,20 @@ def test_each_trials_warnings_begin_with_its_number(tmp_path, capsys, caplog):
     assert code == 0, err
     fits = [line for line in caplog.text.splitlines() if "best epoch" in line]
     assert fits and all(re.search(r" trial [01]: the best epoch", line) for line in fits), caplog.text
+
+
+def test_trials_that_score_the_same_are_named_beside_the_best():
+    """A finance tester's two trials each kept the untrained network (0.064521589 both): tune printed "best: trial 0"
+    and wrote best.toml with no word that the search told nothing apart."""
+    from types import SimpleNamespace
+
+    from rnncast.cli.tuning import tied
+
+    def trial(number, value, state="COMPLETE"):
+        return SimpleNamespace(number=number, value=value, state=SimpleNamespace(name=state))
+
+    study = SimpleNamespace(trials=[trial(0, 0.064521589), trial(1, 0.0645215891), trial(2, 0.08), trial(3, None, "FAIL")])
+    said = tied(study, study.trials[0])
+    assert said.startswith("trials 0 and 1 score the same (0.064522): the search did not tell their settings apart, "
+                           "and best.toml holds trial 0's")
+    assert tied(SimpleNamespace(trials=[trial(0, 0.06), trial(1, 0.07)]), trial(0, 0.06)) is None

@@ -203,5 +203,24 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")
+    tie = tied(result.study, best)
+    if tie:
+        print(tie)
     print(f"wrote {result.config}; train it with: rnncast fit --config {shlex.quote(str(result.config))}")
     return 0
+
+
+def tied(study, best) -> str | None:
+    """The line saying which finished trials score what the best one does (``verdicts.same_mse``: to a millionth), where
+    any does: best.toml then holds the first of settings the search did not tell apart, as a finance tester's two
+    trials that each kept the untrained network (0.064521589 both) were ranked "best: trial 0" without a word."""
+    from rnncast.verdicts import same_mse
+
+    same = [t.number for t in study.trials if t.state.name == "COMPLETE" and t.value is not None
+            and same_mse(t.value, best.value)]
+    if len(same) < 2:
+        return None
+    numbers = f"{', '.join(map(str, same[:-1]))} and {same[-1]}" if len(same) <= 6 else f"{same[0]}, {same[1]} and {len(same) - 2} more"
+    return (f"trials {numbers} score the same ({best.value:.5g}): the search did not tell their settings apart, and "
+            f"best.toml holds trial {best.number}'s; where their lines above say a trial kept the untrained network, "
+            "train longer or with a larger learning rate (--epochs, --lr) before comparing settings")
