@@ -133,11 +133,13 @@ def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it
 
     def search(source, target, features, time_col, **kw):
         calls.append(dict(source=source, target=target, features=features, time_col=time_col, **kw))
-        kw["on_trial"](_trial(0, "COMPLETE", 0.1234567, {"cell": "gru", "lr": 0.00123456}, epochs=3))
-        kw["on_trial"](_trial(1, "PRUNED", None, {"cell": "lstm"}))
+        trials = [_trial(0, "COMPLETE", 0.1234567, {"cell": "gru", "lr": 0.00123456}, epochs=3),
+                  _trial(1, "PRUNED", None, {"cell": "lstm"})]
+        for trial in trials:
+            kw["on_trial"](trial)
         config = kw["out"].folder / "best.toml"  # the folder as the command claimed it (tuneoutputs.claim_tune), held
         config.write_text("", encoding="utf-8")
-        return SimpleNamespace(study=SimpleNamespace(best_trial=SimpleNamespace(number=0), trials=[0, 1]),
+        return SimpleNamespace(study=SimpleNamespace(best_trial=trials[0], trials=trials),
                                value=0.1234567, config=config, ranked_by=ranking(kw["settings"].get("quantiles"))[1])
 
     monkeypatch.setattr("rnncast.tuning.tune", search)
