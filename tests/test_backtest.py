@@ -418,6 +418,25 @@ def test_a_backtest_at_a_cutoff_forecasts_every_series_from_that_date_on(caplog)
     assert late.metrics["skipped_series"][0]["id"] == "s1" and "up to the cutoff 2024-01-01" in caplog.text
 
 
+def test_a_backtest_at_a_cutoff_says_on_its_page_how_it_ran_and_why_a_series_was_left_out(tmp_path):
+    """A finance tester's backtest at --cutoff 2024-10-15: its page said "3 cutoffs 8 steps apart counted back from
+    each series' end" and "Too short to backtest, left out: DELIST (690 rows, needs 99)" of a ticker with no row after
+    the cutoff; its test sentence said the series "end on 2 different dates" where one calendar's holiday set one
+    ticker's later cutoffs apart."""
+    from rnncast.report import write_backtest
+
+    frame = _monthly(ends_early=6)
+    late = Forecaster(**TINY, cutoff="2024-01-01").backtest(frame, n_windows=3, step=4)  # s1 ends 2024-06
+    write_backtest(tmp_path / "bt", late, dict(TINY))
+    page = (tmp_path / "bt" / "report.html").read_text()
+    assert "3 cutoffs 4 steps apart from the cutoff 2024-01-01 on (each series&#x27; steps on its own calendar)" in page
+    assert "Too few rows up to the cutoff or after it, left out: &#x27;s1&#x27; (" in page and "Too short" not in page
+    assert late.metrics["cutoff"] == "2024-01-01" and "counted back" not in page
+    back = Forecaster(**TINY).backtest(frame, n_windows=3, step=4)
+    write_backtest(tmp_path / "back", back, dict(TINY))
+    assert "3 cutoffs 4 steps apart counted back from each series&#x27; end" in (tmp_path / "back" / "report.html").read_text()
+
+
 def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_long_series_are_short():
     """A retail tester's 156-row stores were "too short to train ... each needs at least 107 rows": four cutoffs 8
     steps apart from the cutoff reached past the data's end, which the message never said."""

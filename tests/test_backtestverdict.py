@@ -125,3 +125,15 @@ def test_a_backtest_verdict_counts_cutoffs_not_thirty_forecast_times():
     for p in (0.2, 0.01):
         sentence = backtest_verdict(_backtest_metrics(p, origins=8, lags=1))[1]
         assert "forecast time" not in sentence and "over the 8 cutoffs" in sentence
+
+
+def test_series_cut_at_one_cutoff_or_ending_together_name_their_calendars_not_their_ends():
+    """A finance tester's backtest at a cutoff: "the 7 series end on 2 different dates: 4 cutoff dates in all",
+    though every series was cut at 2024-10-15 and Tokyo's holiday set its later cutoffs a day apart."""
+    m = {**_backtest_metrics(0.01, origins=4, lags=1, series=7), "step": 8, "horizon": 8, "n_windows": 3,
+         "cutoff_dates": 4, "end_dates": 2, "cutoff": "2024-10-15"}
+    sentence = backtest_verdict(m)[1]
+    assert "(the 7 series' calendars differ, so their cutoffs do not all fall on the same dates: 4 cutoff dates in all)" \
+        in sentence
+    together = backtest_verdict({**m, "end_dates": 1, "cutoff": None})[1]
+    assert "the 7 series' calendars differ" in together and "end on" not in together

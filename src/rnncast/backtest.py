@@ -193,8 +193,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                               given=panel.given_by_text),  # every series' own calendar, as fit's page lists them
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
+        **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
-        "end_dates": len(set(groups.reshape(panel.n_series, -1)[:, -1].tolist())),  # the series' distinct last cutoffs
+        "end_dates": _ends(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],
@@ -247,6 +248,13 @@ def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int) 
     last = pd.Series(stamps[(rows + horizon - 1).reshape(-1)]).groupby(groups).max()  # each date's last target
     reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
     return groups.astype(np.int64), reach
+
+
+def _ends(panel: Panel) -> int:
+    """How many different times (or shared rows) the series end on; 1 without either. Their last cutoffs were
+    counted once, which a ticker ending a day before the others on a calendar of its own can share with them."""
+    stamps = panel.time if panel.time is not None else panel.row_numbers
+    return 1 if stamps is None else len(set(np.asarray(stamps)[panel.offsets[1:] - 1].tolist()))
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,

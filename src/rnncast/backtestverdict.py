@@ -102,8 +102,11 @@ def _grouped(m: dict) -> str:
                 "share shocks, so each cutoff counts once)")
     on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
     one = on.removesuffix("s")
-    ends = (f"the {m['series']} series end on {m['end_dates']} different {on}" if "end_dates" in m else
-            f"the {m['series']} series do not all end on one {one}")  # metrics.json before decision 655 lacks the count
+    if m.get("cutoff") or m.get("end_dates", 2) < 2:  # cut at one time, or ending together: their calendars step apart
+        ends = f"the {m['series']} series' calendars differ, so their cutoffs do not all fall on the same {on}"
+    else:  # metrics.json before decision 655 lacks the count
+        ends = (f"the {m['series']} series end on {m['end_dates']} different {on}" if "end_dates" in m else
+                f"the {m['series']} series do not all end on one {one}")
     return (f" ({ends}: {m['cutoff_dates']} cutoff {on} in all), each {one}'s "
             f"loss differences summed over the series cut off at it (series cut off at one {one} may share shocks, so "
             f"each {one} counts once)")

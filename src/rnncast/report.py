@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import checkpoint, evaluation, files, fonts, gapwindows, madeof, plots
+from rnncast import checkpoint, evaluation, files, fonts, gapwindows, leftout, madeof, plots
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -204,15 +204,35 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     blocks = [("verdict", said.good, said.verdict, said.unproven), *baseline_blocks(backtest_test(m), m["verdict_units"]),
               *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
-              ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart counted back "
-                    f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
+              ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart "
+                    f"{_counted_from(m)}, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
     blocks += [("p", note) for note in (said.intervals, said.unscored, said.mase, said.percent) if note]
     if m["skipped_series"]:
-        blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
-            f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))
+        blocks.append(("p", _left_out(m["skipped_series"])))
     blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
                ("img", png, "actual values and the forecast of every backtest window"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
     files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks))
+
+
+def _counted_from(m: dict) -> str:
+    """Where a backtest's cutoffs were counted from: the cutoff given, on, or each series' end, back."""
+    if m.get("cutoff"):
+        return (f"from the cutoff {m['cutoff']} on (each series' steps on its own calendar)" if m["series"] > 1
+                else f"from the cutoff {m['cutoff']} on")
+    return "counted back from each series' end" if m["series"] > 1 else "counted back from the series' end"
+
+
+def _left_out(records: list[dict]) -> str:
+    """The page's line of the series a backtest left out, each by its own reason (``leftout``): too short, or too few
+    rows up to a cutoff given or after it (a delisted ticker's 690 rows, none after the cutoff, read "690 rows, needs
+    99", as if too short)."""
+    short = [d for d in records if "cutoff_rows" not in d]
+    cut = [d for d in records if "cutoff_rows" in d]
+    each = [f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in short]
+    said = [f"Too short to backtest, left out: {', '.join(each)}."] if short else []
+    if cut:
+        said.append(f"Too few rows up to the cutoff or after it, left out: {leftout.listed(cut)}.")
+    return " ".join(said)
