@@ -129,3 +129,28 @@ def test_a_link_to_a_missing_folder_as_a_folder_to_write_is_named_as_such(tmp_pa
     with pytest.raises(RnncastError, match=r"cannot write .*run/f\.csv: .*run is a link to .*real/sub, a folder that"):
         files.write_text(run / "f.csv", "x\n")
     assert not (tmp_path / "real").exists()
+
+
+def test_a_folder_left_with_only_a_killed_fits_lock_says_so_to_predict_and_resume(tmp_path, capsys):
+    """A tester's fit killed (SIGKILL) before its run began left only .rnncast.lock: predict said "missing model.json"
+    and --resume "not a run directory (no config.json)"."""
+    from rnncast import Forecaster, RnncastError
+    from rnncast.cli import main
+    from rnncast.folderlock import lock_folder, stopped_before_begun
+
+    run = tmp_path / "kill"
+    run.mkdir()
+    (run / ".rnncast.lock").write_text("pid 999999999\n", encoding="utf-8")  # its process gone: the lock is free
+    said = stopped_before_begun(run)
+    assert said.startswith(f"{run} holds only the lock file of a command that stopped before it wrote anything")
+    with pytest.raises(RnncastError, match="holds only the lock file"):
+        Forecaster.load(run)
+    assert main(["fit", "--resume", str(run)]) == 2
+    assert "holds only the lock file of a command that stopped" in capsys.readouterr().err
+    held = lock_folder(tmp_path / "busy", "run")  # still reading its data: named by its holder elsewhere, not so
+    try:
+        assert stopped_before_begun(tmp_path / "busy") is None
+    finally:
+        held.release()
+    (run / "config.json").write_text("{}", encoding="utf-8")
+    assert stopped_before_begun(run) is None

@@ -32,7 +32,7 @@ from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, json_text, output_kinds,
                            write_bytes, write_json, written_path)
-from rnncast.folderlock import holder
+from rnncast.folderlock import holder, stopped_before_begun
 from rnncast.models import NetSpec, build_net
 from rnncast.state import FittedState, check_version
 
@@ -190,6 +190,8 @@ def read_model(folder) -> tuple[nn.Module, dict]:
     if not (folder / META).exists() and demofolders.interrupted(folder):  # a demo killed before its summary
         raise RnncastError(f"{folder} is a demo's folder (rnncast demo), cut short before its summary, which holds no "
                            f"model of its own; give one of its runs ({folder / entries_of(folder)[0]}) or a model folder")
+    if stopped := stopped_before_begun(folder):
+        raise RnncastError(stopped)
     for name in (META, WEIGHTS):
         if not (folder / name).is_file():
             raise RnncastError(f"model folder {folder} is missing {name}; it needs {META} and {WEIGHTS}")

@@ -12,7 +12,7 @@ import socket
 from pathlib import Path
 
 from rnncast.errors import RnncastError
-from rnncast.files import COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, refuse_dangling
+from rnncast.files import COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, refuse_dangling
 
 
 def sweep_temps(folder) -> list[Path]:
@@ -175,3 +175,15 @@ def _holder(text: bytes) -> tuple[str, str | None, str]:
     host = fields[1] if len(fields) > 1 else ""
     kind = fields[2] if len(fields) > 2 else None
     return f"pid {fields[0]}" + (f" on {host}" if host and host != socket.gethostname() else ""), kind, note
+
+
+def stopped_before_begun(folder) -> str | None:
+    """What a folder holding only a command's lock file is (and the temporaries of a killed write): a fit killed before
+    its run began, which wrote nothing; the line that says so and how to start again, or None. A tester's run killed
+    before its first epoch was called "missing model.json" by predict and "not a run directory" by --resume."""
+    folder = Path(folder)
+    if not folder.is_dir() or not (folder / LOCK_NAME).is_file() or entries_of(folder) or holder(folder) is not None:
+        return None  # a command still reading its data holds the lock: named by its pid where it is refused
+    return (f"{folder} holds only the lock file of a command that stopped before it wrote anything (a fit killed while "
+            f"it read or checked its data, before its run began): there is no model or checkpoint to use; start the "
+            f"fit again with the same --out ({folder}), which takes the folder over")

@@ -10,6 +10,7 @@ from pathlib import Path
 from rnncast.cli.commands import settings_from_args
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
+from rnncast.folderlock import stopped_before_begun
 from rnncast.outputs import hold
 from rnncast import replacing
 
@@ -91,8 +92,11 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     if not config_path.is_file():
         if not run_dir.exists():
             raise RnncastError(f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)")
+        stopped = stopped_before_begun(run_dir)  # before the hold, whose release removes the lock file
         if run_dir.is_dir():
             hold(run_dir, "run").release()  # a run that another process is starting is named as such
+        if stopped:
+            raise RnncastError(stopped)
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
     other = [kind for kind in output_kinds(entries_of(run_dir)) if kind != "run"]
     if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
