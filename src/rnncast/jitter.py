@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import numbertimes
+from rnncast import numbertimes, zoneclock
 from rnncast.offsetguess import inside
 from rnncast.timetext import shown
 
@@ -114,6 +114,8 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     grid = near(time, offsets)
     if grid is None:
         return None
+    if grid.alias == "D" and (clock := zoneclock.kept_clock(time[offsets[0] : offsets[1]])) is not None:
+        return zoneclock.kept_hint(clock)  # a market's closes in UTC: their hour moves with daylight saving
     found = f"the timestamps lie within {duration(grid.off)} of a {grid.words} grid (jitter)"
     if grid.clash is not None:
         rows = [f"{shown(time[i], time, fmt)}{f' ({where(i)})' if where is not None else ''}" for i in grid.clash]

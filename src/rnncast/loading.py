@@ -24,7 +24,7 @@ import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
-                     tradingweeks, weekmasks, writtenzones)
+                     tradingweeks, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
@@ -253,6 +253,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                 if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: column %r%s, %s", rows.time_col, found, said)
+        if not own and (zone := zoneclock.week_clock(time, calendar.weekmask)) is not None:  # Tokyo's days in UTC
+            log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
         if len(every) > 1 and isinstance(time, pd.DatetimeIndex) and (own or len(every) <= calendars.MAX_OWN_CALENDARS):
             undated = [s for s in range(len(every)) if own.get(s, calendar).freq is None]  # settle said nothing of them
             for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format):

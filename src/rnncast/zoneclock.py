@@ -1,0 +1,83 @@
+"""Zoned timestamps that keep one wall-clock time in a zone other than the one they are written in: that zone named.
+
+Vendors write a market's closes in UTC: New York's 16:00 is 21:00 UTC in winter and 20:00 in summer, so read in UTC the
+rows keep no calendar (the hour moves with daylight saving, not with a clock's jitter); Tokyo's midnights are 15:00
+UTC the day before, so its Monday-to-Friday rows read as a Sunday-to-Thursday week. A finance tester got "round them
+to a 1-day grid" for the first and forecasts on Tokyo's holidays for the second, with no word of ``tz=``, which reads
+the times on the clock they were kept on. ``kept_clock`` finds the zone on whose clock the times keep one time of day
+(their own zone keeping none); ``week_clock`` the zone where times of one off-midnight time in their own zone are
+midnights of Monday to Friday. Zones are tried from ``zoneinfo``'s list, the financial centres' first (``FIRST``).
+"""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+
+import numpy as np
+import pandas as pd
+
+from rnncast.spelling import spelled
+
+FIRST = ("America/New_York", "America/Chicago", "America/Los_Angeles", "America/Sao_Paulo", "Europe/London",
+         "Europe/Berlin", "Europe/Moscow", "Asia/Dubai", "Asia/Kolkata", "Asia/Shanghai", "Asia/Hong_Kong",
+         "Asia/Singapore", "Asia/Tokyo", "Asia/Seoul", "Australia/Sydney", "Pacific/Auckland",
+         "Africa/Johannesburg")  # tried first, and named where zones of another name keep the same clock
+ROWS = 2000  # the rows weighed: enough to cross several changes of daylight saving
+
+
+@functools.lru_cache(maxsize=1)
+def candidates() -> tuple[str, ...]:
+    """The zones tried: ``FIRST``, then every 'Area/City' zone of ``zoneinfo``, sorted."""
+    rest = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return FIRST + tuple(z for z in rest if z not in FIRST)
+
+
+def _seconds(time: pd.DatetimeIndex) -> np.ndarray:
+    return np.asarray(time.hour * 3600 + time.minute * 60 + time.second)  # [N] each time of day, in seconds
+
+
+def kept_clock(time: pd.Index) -> tuple[str, str] | None:
+    """``(zone, "16:00")`` where the zoned times [N] keep no one time of day in their own zone but keep one on
+    ``zone``'s clock (the first of ``candidates``); None for naive times, or where no zone does."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
+        return None
+    time = time[:ROWS]
+    if len(set(_seconds(time).tolist())) != 2:  # one already (a clock of its own), or many (no clock's shift)
+        return None
+    for zone in candidates():
+        local = _seconds(time.tz_convert(zone))
+        if (local == local[0]).all():
+            return zone, f"{local[0] // 3600:02d}:{local[0] % 3600 // 60:02d}"
+    return None
+
+
+def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
+    """The zone (first of ``candidates``) where the zoned times [N], all at one time of day other than midnight in
+    their own zone and on a week other than Monday to Friday (``weekmask``), are midnights of Monday to Friday; None."""
+    if weekmask is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
+        return None
+    time = time[:ROWS]
+    own = _seconds(time)
+    if not (own == own[0]).all() or own[0] == 0:
+        return None
+    for zone in candidates():
+        local = time.tz_convert(zone)
+        if not _seconds(local).any() and (np.asarray(local.day_of_week) < 5).all():
+            return zone
+    return None
+
+
+def kept_hint(found: tuple[str, str]) -> str:
+    """What a message on times that keep no calendar says where ``kept_clock`` found their clock."""
+    zone, clock = found
+    return (f"the timestamps keep {clock} on the clock of {zone}, their hour in UTC moving with its daylight saving (no "
+            f"jitter to round): read the table on that clock ({spelled('tz', zone)})")
+
+
+def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
+    """The warning where ``week_clock`` found the zone whose midnights the times are."""
+    first = time[0]
+    return (f"the timestamps fall at {first.strftime('%H:%M')} {time.tz} on a {week} week, which is the midnights of "
+            f"Monday to Friday on the clock of {zone} (or of a zone at its offset): if the data is of that place, read "
+            f"the table on that clock ({spelled('tz', zone)}), where its calendar and holidays are the ones kept there")
