@@ -202,3 +202,28 @@ def test_the_split_is_said_once_per_section_and_not_for_rows_that_kept_none(tmp_
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert md.count("Split (") == 1 and "Split (data rows from 0): train 0-209, validation 210-239, test 240-299." in md
     assert "Split" not in markdown.markdown([_row(settings="{}")], ["nlinear"])
+
+
+def test_what_reading_the_file_warned_of_is_kept_in_results_csv_and_results_md(tmp_path):
+    """A researcher's hourly file without 20 hours: the warning that the protocol's windows span the gap was said on
+    the terminal only; results.csv's settings and results.md held no word of it (constant columns they did record)."""
+    import csv
+    import json
+
+    import numpy as np
+    import pandas as pd
+
+    from rnncast.bench.cli import main
+
+    n = 400
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=n, freq="h").strftime("%Y-%m-%d %H:%M:%S"),
+                          "x": np.random.default_rng(0).normal(size=n), "OT": np.sin(np.arange(n) / 5)})
+    frame.drop(index=range(200, 220)).to_csv(tmp_path / "gap.csv", index=False)
+    assert main(["ltsf", "--data", str(tmp_path / "gap.csv"), "--models", "repeat", "--horizons", "24",
+                 "--lookback", "48", "--out", str(tmp_path / "o"), "--no-plots"]) == 0
+    [row] = list(csv.DictReader(open(tmp_path / "o" / "results.csv", encoding="utf-8")))
+    [note] = [n for n in json.loads(row["settings"])["data_notes"] if "rows are missing" in n]
+    assert note.endswith("20 rows are missing from the calendar of the time column 'date' (h), the first after line "
+                         "201 of gap.csv (2020-01-09 07:00:00); the protocol windows rows, not times, so a window across "
+                         "a gap spans more time than the others")
+    assert f"The data as read: {note}." in (tmp_path / "o" / "results.md").read_text(encoding="utf-8")

@@ -43,6 +43,7 @@ for them. NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rn
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import shlex
 import sys
@@ -178,13 +179,16 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench import identity
     from rnncast.bench.measure import check_settings, run_one
     from rnncast.bench.plan import make_plan, set_spelling
+    from rnncast.noticed import capture
     from rnncast.bench.markdown import write_markdown
     from rnncast.bench.results import append_csv, check_source, rows_said, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling
 
-    plan = make_plan(args)
+    with capture() as read:  # what reading the file warned of (a gap in its calendar) is kept with the results
+        plan = make_plan(args)
+    plan = dataclasses.replace(plan, warned=tuple(n["text"] for n in read if n["level"] == "warning"))
     ran.update(out=plan.out, planned=len(plan.horizons) * len(plan.models))
     if plan.threads:  # 0: torch's own choice, as fit's --threads 0 (results.csv records the count it used)
         torch.set_num_threads(plan.threads)

@@ -122,6 +122,10 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
             lines.append("Forecast plots (the first test window): " + ", ".join(
                 f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
             lines.append("")
+        said = list(dict.fromkeys(n for r in runs.values() for n in json.loads(r.get("settings") or "{}").get("data_notes", [])))
+        if said:  # how the file was read and what reading it warned of (a gap in its calendar, a column not read)
+            lines.append("The data as read: " + " ".join(f"{n}{'' if n.endswith('.') else '.'}" for n in said))
+            lines.append("")
         unscaled = list(dict.fromkeys(c for r in runs.values() for c in json.loads(r.get("unscaled_columns") or "[]")))
         if unscaled:
             lines.append(unscaled_note(unscaled))

@@ -119,6 +119,8 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
     else:  # the recipe, with the batches as run (all windows as one batch on a table too small for it)
         settings = {**{k: v for k, v in asdict(config).items() if k != "options"}, **info.get("batches", {})}
     settings = {**settings, "split": split_settings(data.split, plan.table.written if plan.table is not None else None)}
+    if plan.notes or plan.warned:  # how the file was read, and what reading it warned of: kept with the scores
+        settings["data_notes"] = [*plan.notes, *plan.warned]
     row = {
         "finished_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "dataset": data.name, "protocol": data.protocol, "target": data.target, "mode": plan.mode, "L": plan.lookback, "H": horizon, "model": model,

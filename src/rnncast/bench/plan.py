@@ -48,6 +48,7 @@ class Plan:
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
     why: str = ""  # how the default horizons and lookback were chosen, what they left out and why (a sentence)
     notes: tuple[str, ...] = ()  # what the run says before it starts: how the file was read, what --target does
+    warned: tuple[str, ...] = ()  # the warnings reading the file gave (gaps in its calendar): results.csv keeps them
     constant: tuple[str, ...] = ()  # columns among the model's inputs constant on the training rows: only centred
     table: tablefile.Table | None = None  # the file as read while checking the request (read once)
     found: identity.Recognition | None = None  # what the table holds (identity.recognise, made once)
