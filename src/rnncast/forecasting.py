@@ -19,7 +19,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, jitter, keptdates,
-                     leftout, outputnames, parts, reading, scaling, spreads)
+                     leftout, outputnames, parts, reading, scaling, spreads, staleseries)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -130,6 +130,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
                                      state.said, state.calendar.text_format)  # [S] x [H]; one offset: UTC across a change
     _warn_closed(state, panel, when)
+    staleseries.warn(panel, when, state.calendar.text_format)  # a series that closed long before the others
     count, gaps = reading.window_gaps(state, panel, lookback, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"

@@ -1,0 +1,47 @@
+"""Series of a panel that ended long before the others: their forecasts are of a past the others already cover.
+
+A finance tester's panel held a ticker delisted in September 2023 beside seven traded to December 2024: predict
+forecast it for 2023-10-02 to 2023-10-06, next to 2025's forecasts of the others, and said nothing but "wrote 40
+forecast steps". It is forecast still (predict forecasts each series from its own end, as asked; leaving it out
+silently would drop a value handed over), and ``warn`` says which series end before the others' latest row by more
+than their whole horizon, with their last rows and forecast dates, and what to do.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from rnncast.panel import Panel
+from rnncast.timetext import shown
+
+log = logging.getLogger(__name__)
+
+MOST = 3  # series named; the others counted
+
+
+def warn(panel: Panel, when: list, fmt: str | None = None) -> None:
+    """Say in one line the series of ``panel`` whose forecast steps (``when``: [S] indexes of their times) all come
+    before the latest last row of the series, each with its last row and forecast dates (``fmt``: as the data writes
+    its times). Nothing for one series, for rows without times, or where every series' forecast reaches past it."""
+    if panel.n_series < 2 or not isinstance(panel.time, pd.DatetimeIndex):
+        return
+    ends = [panel.time[panel.offsets[s + 1] - 1] for s in range(panel.n_series)]
+    latest = max(ends)
+    stale = [s for s in range(panel.n_series) if len(when[s]) and when[s][-1] < latest]
+    if not stale:
+        return
+
+    def text(value) -> str:
+        return shown(value, panel.time, fmt)
+
+    named = ", ".join(f"{panel.given_id(s)!r} (last row {text(ends[s])}, forecast {text(when[s][0])} to "
+                      f"{text(when[s][-1])})" for s in stale[:MOST])
+    more = f" and {len(stale) - MOST} more" if len(stale) > MOST else ""
+    which = "its" if len(stale) == 1 else "their"
+    log.warning("%s %s before the latest row of the others (%s) by more than %s horizon: %s%s; %s forecasts are of "
+                "dates the data already covers, not of what comes next; to forecast only the series still running, "
+                "leave %s rows out, or give %s rows up to date", f"{len(stale)} series" if len(stale) > 1 else "1 series",
+                "end" if len(stale) > 1 else "ends", text(latest), which, named, more, which,
+                "its" if len(stale) == 1 else "their", which)

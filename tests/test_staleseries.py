@@ -1,0 +1,42 @@
+"""Series of a panel that ended long before the others (``staleseries.py``): forecast, and said."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster
+
+
+def _panel(last_of_b: int) -> pd.DataFrame:
+    frames = []
+    for sid, n in (("a", 120), ("b", last_of_b), ("c", 120)):
+        frames.append(pd.DataFrame({"id": sid, "date": pd.date_range("2020-01-01", periods=n, freq="D"),
+                                    "y": np.sin(np.arange(n) / 4.0)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_a_series_that_closed_long_before_the_others_is_forecast_and_said(caplog):
+    """A finance tester's ticker delisted in September 2023 beside others traded to December 2024: predict forecast
+    it for 2023-10-02..06 next to 2025's forecasts and said only "wrote 40 forecast steps"."""
+    frame = _panel(60)
+    model = Forecaster(**TINY).fit(frame, target="y", id_col="id")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    assert sorted(forecast["id"].unique()) == ["a", "b", "c"]  # forecast still: what the user asked
+    [said] = [r.getMessage() for r in caplog.records if "before the latest row" in r.getMessage()]
+    assert said == ("1 series ends before the latest row of the others (2020-04-29) by more than its horizon: 'b' (last "
+                    "row 2020-02-29, forecast 2020-03-01 to 2020-03-03); its forecasts are of dates the data already "
+                    "covers, not of what comes next; to forecast only the series still running, leave its rows out, or "
+                    "give its rows up to date")
+
+
+def test_series_ending_within_a_horizon_of_the_others_say_nothing(caplog):
+    frame = _panel(118)  # two days short of the others: its forecast reaches past their last row
+    model = Forecaster(**TINY).fit(frame, target="y", id_col="id")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame)
+    assert not any("before the latest row" in r.getMessage() for r in caplog.records)
