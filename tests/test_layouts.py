@@ -104,7 +104,8 @@ def test_a_wide_series_may_be_named_y_as_long_format_s_target_but_not_as_its_id(
         assert "y" in model.predict(wide)["unique_id"].tolist()
     with pytest.raises(RnncastError, match="cannot be named 'unique_id'"):  # it would read as long format at predict
         Forecaster(**TINY).fit(wide.rename(columns={"s001": "unique_id"}), series=["y", "unique_id"])
-    with pytest.raises(RnncastError, match=r"\['s002'\] cannot be both a series and a covariate"):
+    with pytest.raises(RnncastError, match=r"^column 's002' is named by series= \(--series\) and features= "
+                                           r"\(--features\); give each column one role$"):  # in CLI words, not a list
         load_panel(wide, series=["y", "s002"], features=["s002"])
 
 

@@ -222,9 +222,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         require_column(frame, name)
     one_form(given, "the table's header", "save the header in composed form (NFC; in Python, frame.rename("
              "columns=lambda c: unicodedata.normalize('NFC', c)))")  # '매출' twice, one decomposed: not two series
-    clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
-    if clash:
-        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")
+    one_role(series=given, **{k: names(v) for k, v in (("features", features), ("past_covariates",  # one role
+        past_covariates), ("future_covariates", future_covariates)) if v})  # each, said by keyword and flag (decision 739)
     if TARGET_COLUMN in covariates:  # the model would hold two columns 'y' and refuse its own model.json
         raise RnncastError(f"a covariate of wide data cannot be named {TARGET_COLUMN!r}: rnncast reads the series' values "
                            f"into a column of that name (long rows'); rename the column, or forecast it as a series "
