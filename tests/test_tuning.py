@@ -724,3 +724,10 @@ def test_the_trials_do_not_each_say_how_many_windows_span_missing_rows(frame, ca
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         tune(gapped, target="y", trials=2, settings={**FIXED, "epochs": 1, "lookback": 12}, search=("lr",))
     assert "4 rows are missing" in caplog.text and "training windows" not in caplog.text
+
+
+def test_a_trials_loss_below_a_thousandth_is_written_in_significant_digits():
+    """A squeezed series' trials (decision 745) read "validation MSE 0.00000": five decimals of 9.3063e-10."""
+    from rnncast.tuning import loss_text
+
+    assert [loss_text(v) for v in (0.2319, 0.0012345, 9.3063e-10, 0.0)] == ["0.23190", "0.00123", "9.3063e-10", "0.00000"]

@@ -166,11 +166,17 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
                        on_trial, time_col is False)
 
 
+def loss_text(value: float) -> str:
+    """A trial's validation loss as its line writes it: five decimals ("0.23190"), or five significant digits below
+    0.001, which five decimals write as 0.00000 (a squeezed series' 9.3063e-10, decision 745)."""
+    return f"{value:.5f}" if value == 0 or abs(value) >= 1e-3 else f"{value:.5g}"
+
+
 def trial_line(trial, ranked_by: str) -> str:
     """"trial 3: complete validation MSE 0.23190 after 5 epochs (lr 0.00125, dropout 0.358)": one finished
     trial (Optuna's ``FrozenTrial``) in words; ``ranked_by``: ``studies.ranking``'s words."""
     params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
-    value = "" if trial.value is None else f" {ranked_by.split(' (')[0]} {trial.value:.5f}"
+    value = "" if trial.value is None else f" {ranked_by.split(' (')[0]} {loss_text(trial.value)}"
     epochs = trial.user_attrs.get("epochs", "?")
     after = counted(epochs, "epoch") if isinstance(epochs, int) else f"{epochs} epochs"
     why = f": {trial.user_attrs['failed']}" if "failed" in trial.user_attrs else ""

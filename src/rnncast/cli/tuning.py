@@ -186,7 +186,7 @@ def config_searched(args, settings: dict, search: dict | None) -> dict:
 def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> int:
     """``run_tune`` once the tuning folder is held."""
     from rnncast.studies import ranking
-    from rnncast.tuning import trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
+    from rnncast.tuning import loss_text, trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
 
     ranked_by = ranking(settings.get("quantiles") or (), settings.get("scaler") or "standard")[1]  # "validation pinball loss (...)" or "validation MSE (...)"
 
@@ -201,7 +201,7 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
                       out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
                       on_trial=on_trial)
     best = result.study.best_trial
-    print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "
+    print(f"best: trial {best.number}, {result.ranked_by} {loss_text(result.value)} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")
     tie = tied(result.study, best)
     if tie:
