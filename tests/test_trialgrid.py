@@ -112,3 +112,30 @@ def test_a_call_runs_no_more_trials_than_combinations_are_left_and_says_so(trial
 
 def test_a_space_with_a_continuous_range_runs_the_trials_asked():
     assert trialgrid.trials_to_run(_study_with([]), "s", {"cell": ["rnn"], "lr": [1e-4, 1e-2]}, 9) == 9
+
+
+def test_a_combination_two_processes_drew_at_once_is_trained_by_the_earlier_trial_only():
+    """Two tunes sharing a storage start a trial at once: the brute-force sampler reads the study's trials as each
+    starts, so both drew one untried combination, and it was trained twice. The later trial gives it up, pruned,
+    naming the earlier; a combination given up is not counted as held by the trial that gave it up."""
+    import optuna
+
+    from rnncast.trialgrid import DUPLICATE_ATTR, _held, give_up_twin, twin
+
+    space = {"lookback": [24, 48], "hidden_size": [8, 16]}
+    study = optuna.create_study(storage=optuna.storages.InMemoryStorage())
+    study.enqueue_trial({"lookback": 24, "hidden_size": 8})
+    study.enqueue_trial({"lookback": 24, "hidden_size": 8})
+    first, second = study.ask(), study.ask()  # both drawn before either trains: two processes at once
+    for trial in (second, first):  # whichever checks first
+        for name, choices in space.items():
+            trial.suggest_categorical(name, choices)
+    assert twin(study, first, space) is None and twin(study, second, space).number == first.number
+    give_up_twin(optuna, study, first, space)  # the earlier trains
+    with pytest.raises(optuna.TrialPruned, match=f"trial {first.number} holds the same settings"):
+        give_up_twin(optuna, study, second, space)
+    study.tell(second, state=optuna.trial.TrialState.PRUNED)
+    assert study.trials[second.number].user_attrs[DUPLICATE_ATTR] == first.number
+    study.tell(first, state=optuna.trial.TrialState.FAIL)  # the twin lost (killed): its combination runs again
+    done, lost = _held(study, space)
+    assert (24, 8) not in done and (24, 8) in lost

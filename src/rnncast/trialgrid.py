@@ -23,6 +23,7 @@ from rnncast.trialseeds import seeded_sampler
 
 log = logging.getLogger(__name__)
 
+DUPLICATE_ATTR = "duplicate_of"  # a trial that gave its combination up to a twin of another process (``twin``)
 DONE = ("COMPLETE", "PRUNED", "RUNNING")  # a trial in these states holds its combination (a FAIL only if diverged)
 
 
@@ -70,6 +71,8 @@ def _held(study, space: dict) -> tuple[set, dict]:
     names = list(space)
     done, waiting, lost = set(), set(), {}
     for trial in study.get_trials(deepcopy=False):
+        if trial.user_attrs.get(DUPLICATE_ATTR) is not None:
+            continue  # gave its combination up to a twin (``twin``): the twin's trial holds it
         params = trial.system_attrs.get("fixed_params", {}) if trial.state.name == "WAITING" else trial.params
         if any(name not in params for name in names):
             continue  # drawn no further (a process stopped while its trial drew)
@@ -81,6 +84,33 @@ def _held(study, space: dict) -> tuple[set, dict]:
         elif trial.state.name == "FAIL":
             lost.setdefault(combination, trial)
     return done, {combination: trial for combination, trial in lost.items() if combination not in done | waiting}
+
+
+def twin(study, trial, space: dict):
+    """The trial of lower number in ``study`` that holds ``trial``'s combination of a space of choices and runs or
+    completed (``RUNNING``, ``COMPLETE``), else None. Two tune processes sharing a storage that start a trial at once
+    draw the same untried combination (the sampler reads the study's trials as each starts): the later of the two
+    gives it up (``tuning``, ``DUPLICATE_ATTR``), whichever order their draws were stored in. Call it once ``trial``'s
+    settings are drawn."""
+    if combinations(space) is None or any(name not in trial.params for name in space):
+        return None
+    mine = tuple(trial.params[name] for name in space)
+    for other in study.get_trials(deepcopy=False):
+        if other.state.name in ("RUNNING", "COMPLETE") and other.number < trial.number and all(
+                name in other.params for name in space) and tuple(other.params[name] for name in space) == mine:
+            return other
+    return None
+
+
+def give_up_twin(optuna, study, trial, space: dict) -> None:
+    """Prune ``trial`` (Optuna's ``TrialPruned``) where another holds its combination (``twin``), saying which in the
+    trial's line ("failed" as the trial lines read it) and keeping the twin's number (``DUPLICATE_ATTR``)."""
+    held = twin(study, trial, space)
+    if held is not None:
+        trial.set_user_attr(DUPLICATE_ATTR, held.number)
+        trial.set_user_attr("epochs", 0)
+        trial.set_user_attr("failed", f"trial {held.number} (another process) holds the same settings; not trained twice")
+        raise optuna.TrialPruned(f"trial {held.number} holds the same settings")
 
 
 def rerun_lost(study, space: dict) -> int:

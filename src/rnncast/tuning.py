@@ -208,6 +208,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
 
     def objective(trial) -> float:
         params = {**fixed, **{name: suggest(trial, name, given) for name, given in space.items()}}
+        trialgrid.give_up_twin(optuna, study, trial, space)  # another process drew it too: not trained twice
         started = time.perf_counter()
 
         def report(record) -> None:
