@@ -83,7 +83,8 @@ def warn(found: list[dict], scaler: str) -> None:
     named = others if len(others) <= 2 else others[:2] + [f"{len(others) - 2} more"]
     also = f"; likewise {', '.join(named[:-1])}{' and ' if len(named) > 1 else ''}{named[-1]}" if named else ""
     learns = ("too little for the network to learn from (it may end as the untrained network, which repeats the last "
-              "value)" if first["target"] else "too little for the network to learn from that column")
+              "value), and MASE, scaled by the training rows' mean step, is scaled by its jumps too" if first["target"]
+              else "too little for the network to learn from that column")
     log.warning(
         "column %r%s holds %.6g at %s%s, far from its other training values (near %.6g): %s scaling by the spread "
         "it makes squeezes the others into 1/%s of the scale, %s%s; if it is a code for a missing value or a typo, "
