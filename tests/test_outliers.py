@@ -106,3 +106,18 @@ def test_a_covariate_alone_is_not_the_cause_the_untrained_advice_names(caplog):
     said = next(r.getMessage() for r in caplog.records if "far from its other" in r.getMessage())
     assert "too little for the network to learn from that column;" in said
     assert model.state_.squeezed is None and note(None) is None
+
+
+def test_tunes_trials_say_a_squeezed_column_once(caplog):
+    """Each of tune's trials fits the same data: the warning was said by every trial."""
+    from rnncast.outliers import once, warn
+
+    found = [{"series": None, "target": True, "column": "y", "value": 1e6, "time": "2020-02-20", "more": 0,
+              "near": 100.0, "squeeze": 6930.0}]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn(found, "standard")
+        warn(found, "standard")
+    assert len([r for r in caplog.records if "far from its other" in r.getMessage()]) == 1
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn(found, "standard")  # outside a tune: every fit says it
+    assert len([r for r in caplog.records if "far from its other" in r.getMessage()]) == 2

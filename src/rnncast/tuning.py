@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialgrid, trialseeds
+from rnncast import cutting, evaluation, files, gapwindows, outliers, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.configfile import config_toml
@@ -266,7 +266,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         return result
 
     try:
-        study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+        with outliers.once():  # a squeezed column: said by the first trial, not by every one
+            study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,),
+                           callbacks=[finished])
     except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
         written(out)
         raise
