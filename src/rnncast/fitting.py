@@ -23,7 +23,7 @@ import torch
 from rnncast import resume as resume_io
 from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows,
                      noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
-                     seeding, spreads, untrained)
+                     seeding, spreads, stuckruns, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -152,6 +152,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
     if group is None or group.main:
         outliers.warn(squeezed, data_s.scaler)
+        stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
         hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, outliers, pathargs, studies, trialgrid, trialseeds
+from rnncast import cutting, evaluation, files, gapwindows, outliers, pathargs, studies, stuckruns, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.configfile import config_toml
@@ -266,7 +266,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         return result
 
     try:
-        with outliers.once():  # a squeezed column: said by the first trial, not by every one
+        with outliers.once(), stuckruns.once():  # the data's warnings: said by the first trial, not by every one
             study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,),
                            callbacks=[finished])
     except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
