@@ -67,3 +67,23 @@ def test_data_read_in_utc_for_a_model_fitted_at_one_offset_is_said_with_the_refi
            "fitted on times all at UTC+02:00: forecasts are dated in UTC (+00:00); to date them on the clock the data " \
            "was written on, refit with the zone they were written in (rnncast fit DATA --tz ZONE" in caplog.text
     assert str(forecast.index.tz) == "UTC"
+
+
+def test_a_model_fitted_on_a_zoned_index_reads_the_same_instants_in_another_zone_on_its_own_clock():
+    """A finance tester's Tokyo model (fitted on an Asia/Tokyo index, without tz=) given the same closes in UTC
+    refused them: "timestamp 2021-01-11 15:00:00+00:00 ... is one of the JPX holidays" (12 January in Tokyo, a trading
+    day). The instants are placed on the model's clock, as a model given tz= at fit reads them."""
+    import numpy as np
+    import pandas as pd
+
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2022-01-03", "2023-12-29")
+    days = days[~days.isin(pd.DatetimeIndex(weekday_holidays("JPX", 2022, 2023)))]
+    frame = pd.DataFrame({"y": np.sin(np.arange(len(days)) / 5.0)}, index=days.tz_localize("Asia/Tokyo").rename("ds"))
+    model = Forecaster(**TINY).fit(frame, target="y")
+    assert model.calendar_.shown == "'B' without JPX holidays"
+    in_utc = model.predict(frame.tz_convert("UTC"))
+    assert in_utc.index.equals(model.predict(frame).index) and str(in_utc.index.tz) == "Asia/Tokyo"

@@ -73,6 +73,26 @@ def same_zone(state: FittedState, panel: Panel) -> Panel:
                        "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")
 
 
+def in_model_zone(state: FittedState, data):
+    """``data`` with its times converted to the model's zone where it is a DataFrame whose times (its DatetimeIndex,
+    or the model's time column) are zoned in another one, as a model given tz= at fit reads them: the same instants,
+    placed by the model's calendar on its own days (a finance tester's Tokyo model, fitted on a zoned index without
+    tz=, given the same closes in UTC, refused them as "2021-01-11 15:00 UTC is one of the JPX holidays"). Else
+    ``data`` as it is: files, naive times (``same_zone`` refuses them), a model of UTC or of a fixed offset
+    (``same_clock``), or one fitted with tz= (read in it)."""
+    zone = state.calendar.tz
+    if state.calendar.kind != "datetime" or zone is None or str(zone).startswith("UTC") or \
+            state.settings.data.tz is not None or not isinstance(data, pd.DataFrame):
+        return data
+    column = data[state.time_col] if state.time_col in data.columns else None
+    found = getattr(column.dtype, "tz", None) if column is not None else getattr(data.index, "tz", None)
+    if found is None or str(found) == str(zone):
+        return data
+    if column is not None:
+        return data.assign(**{state.time_col: column.dt.tz_convert(zone)})
+    return data.tz_convert(zone)
+
+
 def same_clock(state: FittedState, panel: Panel) -> Panel:
     """``panel``, with a warning where the model was fitted on times written at one UTC offset (its zone a fixed
     offset, 'UTC+02:00') and these are read in UTC (written with several offsets, as a zone's clock across daylight

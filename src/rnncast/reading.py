@@ -19,7 +19,7 @@ from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
-                                as_fitted_stamps, fitted_kind, numbered, same_clock, same_zone)
+                                as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
@@ -52,6 +52,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE,
                    freq_kind=fitted_kind(state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
+            data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
             read = one_series(state, _load(state, data, static_covariates, reading))
             return _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
     except RnncastError as err:
