@@ -497,3 +497,24 @@ def test_a_table_said_to_have_no_time_is_asked_for_its_target_without_a_word_of_
     assert load_panel(frame[["period", "a"]].rename(columns={"period": "when"}), time_col=False,
                       target="a").calendar.kind == "row"
 
+
+
+def test_a_row_counter_that_starts_elsewhere_says_forecasts_are_numbered_by_row_and_how_to_continue_it(caplog):
+    """A table cut from a longer one, t = 300..799: its forecasts were numbered 500-502 by row, while the user's t would
+    continue at 800, and the line said only that t counts the rows."""
+    import logging
+
+    import numpy as np
+    import pandas as pd
+
+    from rnncast.labels import counted_from
+    from rnncast.loading import load_panel
+
+    t = np.arange(300, 800)
+    frame = pd.DataFrame({"t": t, "y": np.sin(t / 10)})
+    assert counted_from(frame, ["t"]) == ("column 't' runs 300-799, not the rows' 0-499, so forecasts are numbered by row "
+                                         "(500 on); to continue 't' (800 on), name it with time_col= (--time-col)")
+    assert counted_from(frame.assign(t=np.arange(500)), ["t"]) == ""  # the tutorials' t from 0: the rows' own numbers
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        load_panel(frame, "y")
+    assert any(r.getMessage().startswith("column 't' runs 300-799") for r in caplog.records)

@@ -143,6 +143,20 @@ def row_counters(frame: pd.DataFrame, columns) -> list[str]:
     # Excel serial days, which timeunread.unread names
 
 
+def counted_from(frame: pd.DataFrame, counters: list[str]) -> str:
+    """Where a column that counts the rows (``row_counters``) starts elsewhere than the rows' numbers (a table cut from
+    a longer one: t = 300..799), the line saying that forecasts are numbered by row, not after it, and how to continue
+    it: "column 't' runs 300-799, not the rows' 0-499, so forecasts are numbered by row (500 on); to continue 't' (800
+    on), name it with time_col= (--time-col)"; "" where every counter starts at 0."""
+    away = [c for c in counters if int(frame[c].iloc[0]) != 0]
+    if not away:
+        return ""
+    c, n = away[0], len(frame)
+    first, last = int(frame[c].iloc[0]), int(frame[c].iloc[-1])
+    return (f"column {c!r} runs {first}-{last}, not the rows' 0-{n - 1}, so forecasts are numbered by row ({n} on); to "
+            f"continue {c!r} ({last + 1} on), name it with time_col= (--time-col)")
+
+
 def counters_note(counters: list[str], timed: bool = False, offered: bool = False) -> str:
     """What columns that count the rows are (``row_counters``; named as the caller's words say them), in one clause:
     without a time column (``timed``) the rows' order; not offered as the target (``offered``: said where a target is

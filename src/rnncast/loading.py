@@ -113,6 +113,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
                       holidays, time_unit, (others, unused), counters)
     panel.unused, panel.told_none = unused, rows.how == indexcolumns.TOLD_NONE
+    if announce and layout == "single" and (away := labels.counted_from(frame, counters)):  # t = 300..799: not rows'
+        log.info("%s", away)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
