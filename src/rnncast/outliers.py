@@ -67,6 +67,8 @@ def _column(column: np.ndarray, kind: str, scale: float) -> tuple[int, int, floa
     distance = np.abs(values - middle)
     order = np.argsort(distance, kind="stable")
     rest = values[order[: rows.size - max(1, math.ceil(SHARE * rows.size))]]
+    if np.ptp(rest) == 0:  # the other rows one value (a shelf price at 9.99): their std is rounding noise, not spread
+        return None
     spread = float(np.std(rest)) if kind == "standard" else float(np.ptp(rest))
     if not spread > 0 or scale <= SQUEEZE * spread:
         return None
