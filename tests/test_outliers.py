@@ -39,8 +39,8 @@ def _squeezed(column: np.ndarray) -> bool:
     ("lognormal prices (sigma 2)", RNG.lognormal(0, 2, N)),
     ("two 100-fold traffic spikes", RNG.lognormal(3, 0.3, N) * np.isin(np.arange(N), [100, 400]).choose(1, 100)),
     ("a Cauchy noise", RNG.standard_cauchy(N)),
-    ("a shelf price of 0.1 with a few markdowns", np.where(np.arange(N) % 25 == 0, 0.05, 0.1)),
-    ("a rate of 5.33 with a few changes", np.where(np.arange(N) % 25 == 0, 2.665, 5.33)),
+    ("a shelf price of 0.1 with a few markdowns", np.r_[np.full(480, 0.1), np.full(20, 0.05)]),
+    ("a rate of 5.33 with a few changes", np.r_[np.full(480, 5.33), np.full(20, 2.665)].astype(np.float32).astype(float)),
     ("a level change at 90%", np.r_[np.full(900, 5e6), np.full(100, 50.0)] + RNG.normal(0, 1, N)),
 ])
 def test_ordinary_columns_are_not_named(name, column):
