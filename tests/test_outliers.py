@@ -112,7 +112,8 @@ def test_a_covariate_alone_is_not_the_cause_the_untrained_advice_names(caplog):
 
 def test_tunes_trials_say_a_squeezed_column_once(caplog):
     """Each of tune's trials fits the same data: the warning was said by every trial."""
-    from rnncast.outliers import once, warn
+    from rnncast.noticed import said_once as once
+    from rnncast.outliers import warn
 
     found = [{"series": None, "target": True, "column": "y", "value": 1e6, "time": "2020-02-20", "more": 0,
               "near": 100.0, "squeeze": 6930.0}]

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
-from rnncast.stuckruns import _run, once, warn
+from rnncast.noticed import said_once as once
+from rnncast.stuckruns import _run, warn
 
 RNG = np.random.default_rng(0)
 N = 2000

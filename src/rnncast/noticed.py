@@ -97,6 +97,25 @@ def first_time(said: set | None, *key) -> bool:
     return True
 
 
+_BLOCK: ContextVar[set | None] = ContextVar("rnncast_said_in_block", default=None)  # ``said_once``'s keys
+
+
+@contextmanager
+def said_once() -> Iterator[None]:
+    """While the block runs, a warning that asks ``first_in_block`` is said the first time only: tune's trials fit
+    one data, and its first trial's warnings of that data (a squeezed scale, a stuck sensor) speak for all."""
+    token = _BLOCK.set(set())
+    try:
+        yield
+    finally:
+        _BLOCK.reset(token)
+
+
+def first_in_block(*key) -> bool:
+    """Whether a warning keyed ``key`` is said now (``first_time`` within ``said_once``'s block; always outside one)."""
+    return first_time(_BLOCK.get(), *key)
+
+
 _HELD: ContextVar[list | None] = ContextVar("rnncast_held_notes", default=None)
 
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import logging
 import math
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import numpy as np
 
+from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler
 from rnncast.spelling import counted, spelled
@@ -31,7 +30,6 @@ SHARE = 0.05  # the most extreme share of a column's training rows (one row at l
 SQUEEZE = 100  # the column's scale over the rest's own spread, past which the rest is squeezed
 FAR = 30  # named: values further than this many of the rest's standard deviations from the rest's median
 MIN_ROWS = 10  # fewer finite training rows: not weighed
-_SAID: ContextVar[set | None] = ContextVar("rnncast_squeezed_said", default=None)  # ``once``: the lines said
 
 
 def find(panel: Panel, splits: list[Split], scalers: list[Scaler]) -> list[dict]:
@@ -90,29 +88,14 @@ def warn(found: list[dict], scaler: str) -> None:
     learns = ("too little for the network to learn from (it may end as the untrained network, which repeats the last "
               "value), and MASE, scaled by the training rows' mean step, is scaled by its jumps too" if first["target"]
               else "too little for the network to learn from that column")
-    said = _SAID.get()
-    key = (first["series"], first["column"], first["value"], first["time"])
-    if said is not None and key in said:
-        return  # a tune's later trial: its first said it
-    if said is not None:
-        said.add(key)
+    if not first_in_block("squeezed", first["series"], first["column"], first["value"], first["time"]):
+        return  # a tune's later trial: its first said it (noticed.said_once)
     log.warning(
         "column %r%s holds %.6g at %s%s, far from its other training values (near %.6g): %s scaling by the spread "
         "it makes squeezes the others into 1/%s of the scale, %s%s; if it is a code for a missing value or a typo, "
         "correct it or leave the cell blank (%s); if it is real, expect the model to learn little beside it",
         first["column"], whose, first["value"], first["time"], more, first["near"], scaler, _ratio(first["squeeze"]),
         learns, also, spelled("fill"))
-
-
-@contextmanager
-def once():
-    """While the block runs, each squeezed column is warned of once (``warn``): tune's trials fit one data, and the
-    first trial's line says it for all."""
-    token = _SAID.set(set())
-    try:
-        yield
-    finally:
-        _SAID.reset(token)
 
 
 def note(found: dict | None) -> str | None:

@@ -12,11 +12,10 @@ that are often 0, a flag: repeats are their nature, and they are not weighed). `
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import numpy as np
 
+from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.spelling import counted, spelled
 from rnncast.windows import Split
@@ -26,7 +25,6 @@ log = logging.getLogger(__name__)
 MIN_RUN = 20  # rows of one value, at least
 SHARE = 0.05  # of the training rows, at least
 ELSEWHERE = 0.02  # the most the rest of the column repeats a value from one step to the next
-_SAID: ContextVar[set | None] = ContextVar("rnncast_stuck_said", default=None)  # ``once``: the lines said
 
 
 def find(panel: Panel, splits: list[Split]) -> list[dict]:
@@ -67,12 +65,8 @@ def warn(found: list[dict]) -> None:
     if not found:
         return
     first = found[0]
-    said = _SAID.get()
-    key = (first["series"], first["column"], first["start"])
-    if said is not None and key in said:
-        return  # a tune's later trial: its first said it
-    if said is not None:
-        said.add(key)
+    if not first_in_block("stuck", first["series"], first["column"], first["start"]):
+        return  # a tune's later trial: its first said it (noticed.said_once)
     whose = f" of {first['series']}" if first["series"] else ""
     others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
     log.warning("column %r%s holds %.6g for %d rows from %s (%.0f%% of its training rows), though it moves at nearly "
@@ -80,13 +74,3 @@ def warn(found: list[dict]) -> None:
                 "other%s; if they are not measurements, leave the cells blank (%s) or cut the stretch out",
                 first["column"], whose, first["value"], first["rows"], first["start"], 100 * first["share"], others,
                 spelled("fill"))
-
-
-@contextmanager
-def once():
-    """While the block runs, each stuck column is warned of once (``warn``): tune's trials fit one data."""
-    token = _SAID.set(set())
-    try:
-        yield
-    finally:
-        _SAID.reset(token)

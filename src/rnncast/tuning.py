@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, outliers, pathargs, studies, stuckruns, trialgrid, trialseeds
+from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.configfile import config_toml
@@ -40,7 +40,7 @@ from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
-from rnncast.noticed import speaking_as
+from rnncast.noticed import said_once, speaking_as
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, clear_output
 from rnncast.tuneoutputs import claim_tune
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
@@ -266,7 +266,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         return result
 
     try:
-        with outliers.once(), stuckruns.once():  # the data's warnings: said by the first trial, not by every one
+        with said_once():  # the data's warnings: said by the first trial, not by every one
             study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,),
                            callbacks=[finished])
     except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
