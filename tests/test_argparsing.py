@@ -80,7 +80,9 @@ def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
     from rnncast.argparsing import NEGATIVE_NUMBER
 
     assert all(NEGATIVE_NUMBER.match(t) for t in ("-1", "-inf", "-1e-3", "-1_000", "-0x10", "-0.1,0.5", "-1,-2"))
-    assert not any(NEGATIVE_NUMBER.match(t) for t in ("--lr", "-x", "-0.1,", "-1,a", "1", "-"))
+    # a number's start is a value, for the setting's check to name what is wrong with it (not "no flag -999,x")
+    assert all(NEGATIVE_NUMBER.match(t) for t in ("-0.1,", "-1,a", "-999,x", "-.5e"))
+    assert not any(NEGATIVE_NUMBER.match(t) for t in ("--lr", "-x", "-.x", "1", "-"))
 
 
 def test_column_names_reads_csv_text_or_whole_repeated_names():

@@ -21,10 +21,12 @@ class NegativeNumbers:
     parts each read as a number, by ``float()`` (``-inf``, ``-1e-3``, ``-nan``, ``-1_000``) or by ``int(text, 0)``
     (``-0x10``, ``-0b1``), is a flag's value. argparse's own pattern (``-1``, ``-.5``) misses these and a list
     (``--quantiles -0.1,0.5``), which it then takes for flags ("--lr: expected one argument") before the
-    setting's own check can name them."""
+    setting's own check can name them. A text whose first part starts as a number does (``-999,x``, ``-1e``): no flag
+    starts with a digit, and "no flag -999,x" named the wrong problem where the setting's check names the value."""
 
     def match(self, text: str) -> bool:
-        return text.startswith("-") and all(map(_number, text.split(",")))
+        return text.startswith("-") and (all(map(_number, text.split(","))) or text[1:2].isdigit() or
+                                         (text[1:2] == "." and text[2:3].isdigit()))
 
 
 def _number(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import flag, full_batch, parse_quantiles, plain_values
+from rnncast.settingvalues import flag, full_batch, missing_text, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
 
 CELLS = ("rnn", "lstm", "gru")
@@ -62,6 +62,12 @@ class DataSettings:
     )
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal-naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not scored", FILLS)
+    missing_values: str | None = _opt(
+        None,
+        "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "
+        "-999,9999): those cells are read as blank, then filled as --fill says or refused as any missing value "
+        "(default: none: every number is a value; fit names a far -999-like one)",
+    )
     freq: str | None = _opt(
         None,
         "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "
@@ -100,7 +106,7 @@ class DataSettings:
 
     def reading(self) -> dict:
         """The keywords of ``panel.load_panel`` these settings give."""
-        return {"fill": self.fill, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
+        return {"fill": self.fill, "missing_values": self.missing_values, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
                 "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit}
 
     def validate(self) -> None:
@@ -268,6 +274,8 @@ class Settings:
         """Build from the flat keyword arguments of ``Forecaster`` (unknown names are an error)."""
         check_names(params)
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
+        if "missing_values" in params:  # -999, [-999, 9999] or "-999,9999": one text, as the flag and config.json hold it
+            params["missing_values"] = missing_text(params["missing_values"])
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
             params["batch_size"] = full_batch(params["batch_size"])
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]

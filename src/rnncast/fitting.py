@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows,
+from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
                      noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
                      seeding, spreads, stuckruns, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -143,6 +143,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     scalers = fit_scalers(panel, splits, data_s.scaler)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
     squeezed = outliers.find(panel, splits, scalers)  # or squeezes the rest too close to learn from: said once
+    codes = missingcodes.find(panel, splits, {(f["series"], f["column"]) for f in squeezed})  # -999 read as a value
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
     static_inputs, static_codes = (encoder.transform(panel.static, panel.given_ids) if encoder is not None
@@ -152,6 +153,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
     if group is None or group.main:
         outliers.warn(squeezed, data_s.scaler)
+        missingcodes.warn(codes)
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,

@@ -82,6 +82,7 @@ class Forecaster(Learned, Parameters):
         future_known: bool = _D.future_known,
         season: int = _D.season,
         fill: str | None = _D.fill,
+        missing_values: str | float | list | None = _D.missing_values,
         freq: str | None = _D.freq,
         holidays: str | None = _D.holidays,
         fill_gaps: bool = _D.fill_gaps,

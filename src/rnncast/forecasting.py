@@ -19,7 +19,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, jitter, keptdates,
-                     leftout, outputnames, parts, reading, scaling, spreads, staleseries)
+                     leftout, missingcodes, outputnames, parts, reading, scaling, spreads, staleseries)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -213,6 +213,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
                               state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
                               weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
                               time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format)
+    missingcodes.refuse_future(values, names, state.settings.data.missing_values)  # -999 is no future value
     first = len(state.targets) + len(state.past_covariates)
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]

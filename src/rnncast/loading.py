@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
-                     holidaysets, indexcolumns, labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
+                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
                      tradingweeks, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -49,7 +49,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
-               index_steps: bool | str = True) -> Panel:
+               index_steps: bool | str = True, missing_values: str | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -61,7 +61,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
     (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``time_unit``: its numbers are
     Unix times ('s', 'ms') or Excel serials ('excel'; ``numbertimes``); ``fill_gaps`` inserts the rows the
-    calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
+    calendar has and the data lacks, for ``fill`` to fill; ``missing_values``: numbers that mean a
+    missing value ("-999,9999", ``settingvalues.missing_text``), read as blank in the target and covariate columns. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
     model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar).
     Raises ``RnncastError`` naming the column, series and place of any problem.
@@ -102,6 +103,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
+    missingcodes.blank(rows, missing_values, announce)  # -999 read as the blank it means, before fill reads blanks
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)

@@ -40,6 +40,12 @@ def check_data(data) -> None:
         choice("fill", data.fill, choices(data, "fill"))
     if data.time_unit is not None:
         choice("time_unit", data.time_unit, choices(data, "time_unit"))
+    if getattr(data, "missing_values", None) is not None:
+        from rnncast.settingvalues import missing_text
+
+        if not isinstance(data.missing_values, str) or missing_text(data.missing_values) != data.missing_values:
+            raise RnncastError(f"{named('missing_values')} must be text of numbers such as '-999' or '-999,9999', got "
+                               f"{data.missing_values!r} (Settings.from_flat reads a number or a list into it)")
     for name in ("freq", "tz"):
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):

@@ -53,6 +53,39 @@ def parse_quantiles(value) -> tuple:
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
 
 
+def missing_text(value) -> str | None:
+    """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
+    or such text; None, "none" and "" are none. Raises ``RnncastError`` for anything else: a flag (True), a text that
+    is no number, NaN (already missing) or infinity, each named with what would be accepted."""
+    if value is None or (isinstance(value, str) and value.strip() in ("", "none")):
+        return None
+    items = value.split(",") if isinstance(value, str) else (
+        value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
+    items = items if isinstance(items, (list, tuple)) else [items]
+    accepted = "numbers such as -999 or -999,9999 (the values a file writes for a missing one)"
+    read = []
+    for item in items:
+        if isinstance(item, bool) or type(item).__name__ == "bool_" or isinstance(item, bytes):
+            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {value!r}")
+        try:
+            number = float(item.strip() if isinstance(item, str) else item)
+        except (TypeError, ValueError):
+            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {value!r} ({item!r} is no "
+                               "number)") from None
+        if not math.isfinite(number):
+            raise RnncastError(f"{named('missing_values')} must be finite {accepted}, got {value!r}: NaN is read as "
+                               "missing already, and an infinite value is refused wherever it is")
+        read.append(number)
+    if not read:
+        raise RnncastError(f"{named('missing_values')} {value!r} is an empty list: give {accepted}, or leave it unset")
+    return ",".join(f"{v:.15g}" for v in dict.fromkeys(read))
+
+
+def missing_numbers(text: str | None) -> tuple[float, ...]:
+    """The numbers of ``missing_text``'s text; none for None."""
+    return tuple(float(v) for v in text.split(",")) if text else ()
+
+
 def _level(q: float) -> float:
     """A level to 12 decimals, as given where that would make a level inside (0, 1) one of its ends."""
     near = round(q, 12)

@@ -1,0 +1,146 @@
+"""Values written the way files write a missing value (-999, 9999, -99.9) and far from the rest of their column:
+named at fit, with ``missing_values`` to read them as blank.
+
+A reliability tester put two -999 among a year of hourly temperatures near 12 °C. They were read as temperatures: too
+few to set the column's scale (``outliers``), they taught the network two drops of a thousand degrees, and the test MSE
+came out 2.6 times that of the same fit without them, unsaid. pandas reads -999 as a number (it is not among its
+default missing-value strings), and so does every forecasting library; a weather station, a survey, a lab instrument
+writes it for "no reading". ``find`` looks at every row of each column (training rows teach the network, test rows are
+scored against) for values spelled as such a code: two or more 9s, signed or not, whole or with one decimal 9
+(99, -999, 9999, -99.9), and further than ``FAR`` standard deviations of the column's other training values from their
+median. A real 999 among values near 1000, or a humidity of 99.9, is not far, and is not named.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast.errors import RnncastError
+from rnncast.layouts import Rows
+from rnncast.noticed import first_in_block
+from rnncast.panel import Panel
+from rnncast.settingvalues import missing_numbers
+from rnncast.spelling import counted, named, spelled
+from rnncast.windows import Split
+
+log = logging.getLogger(__name__)
+
+FAR = 10  # named: a code further than this many of the other training values' standard deviations from their median
+MIN_ROWS = 10  # fewer other finite training rows: not weighed
+NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
+
+
+def code_like(values: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` [n] is spelled as a missing-value code: ±99, ±999, ... or ±99.9, ±999.9, ... (to
+    float32's precision, the panel's: a file's 99.9 is read as 99.90000153)."""
+    magnitude = np.abs(np.asarray(values, dtype=np.float64))
+    magnitude = np.where(np.isfinite(magnitude), magnitude, 0.0)  # NaN and inf are no code
+    whole, tenth = np.divmod(np.round(magnitude * 10), 10)
+    written = np.float32(magnitude) == np.float32((whole * 10 + tenth) / 10)  # at most one decimal
+    return written & np.isin(whole, NINES) & ((tenth == 0) | (tenth == 9))
+
+
+def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dict]:
+    """Each column of each series holding code-like values far from its other training values (above):
+    ``{"series": label or None, "column", "codes": the distinct values (original units), "cells": how many,
+    "time": the first one's time as the data writes it (or its row), "test": how many are test rows, "near": the
+    other training values' median, "sds": the nearest code's distance from it in their standard deviations}``, in
+    series then column order. ``skip``: (series label or None, column) pairs already named (``outliers.find``)."""
+    found = []
+    for s, split in enumerate(splits):
+        rows = panel.rows(s)  # [T_s, C]
+        for j in range(rows.shape[1]):
+            series = None if panel.id_col is None else panel.label(s)
+            column = str(panel.named_columns(s)[j])
+            if (series, column) in skip:
+                continue
+            far = _far_codes(rows[:, j], split.train_end)
+            if far is None:
+                continue
+            at, near, sds = far
+            found.append({"series": series, "column": column, "codes": sorted({float(v) for v in rows[at, j]}),
+                          "cells": int(at.size), "time": panel.when(s, int(at[0])),
+                          "test": int((at >= split.val_end).sum()), "near": near, "sds": sds})
+    return found
+
+
+def _far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, float] | None:
+    """(rows of the far code-like values, the other training values' median, the nearest's distance in their
+    standard deviations) of a column [T], else None."""
+    codes = code_like(column)
+    if not codes.any():
+        return None
+    train = column[:train_end]
+    others = train[np.isfinite(train) & ~codes[:train_end]]
+    if others.size < MIN_ROWS:
+        return None
+    middle, sd = float(np.median(others)), float(np.std(others))
+    if not sd > 0:  # the other rows one value (a flag never raised): their spread says nothing of how far is far
+        return None
+    distance = np.abs(column - middle) / sd
+    far = codes & (distance > FAR)
+    if not far.any():
+        return None
+    return np.flatnonzero(far), middle, float(distance[far].min())
+
+
+def warn(found: list[dict]) -> None:
+    """Say ``find``'s first column in one line (the others counted) and how to read the codes as missing."""
+    if not found:
+        return
+    first = found[0]
+    if not first_in_block("missing code", first["series"], first["column"], tuple(first["codes"]), first["time"]):
+        return  # a tune's later trial: its first said it (noticed.said_once)
+    whose = f" of {first['series']}" if first["series"] else ""
+    codes = ", ".join(f"{v:g}" for v in first["codes"])
+    every = sorted({v for f in found for v in f["codes"]})
+    scored = f"; {counted(first['test'], 'test row')} scored against it" if first["test"] else ""
+    others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
+    log.warning("column %r%s holds %s in %s (first at %s), the way files write a missing value, %.0f standard "
+                "deviations from its other values (near %.6g): rnncast reads it as a measurement and trains on it%s%s; "
+                "if it means missing, give %s to read those cells as blank (then filled as %s says, or refused); "
+                "if it is a real value, ignore this",
+                first["column"], whose, codes, counted(first["cells"], "row"), first["time"], first["sds"],
+                first["near"], scored, others, spelled("missing_values", _given(every)),
+                spelled("fill"))
+
+
+def _given(codes: list[float]):
+    """``missing_values`` as a hint proposes it: one number as itself (-999), several as text ('-999,9999')."""
+    whole = [int(v) if v.is_integer() else v for v in codes]
+    return whole[0] if len(whole) == 1 else ",".join(map(str, whole))
+
+
+def blank(rows: Rows, text: str | None, announce: bool) -> None:
+    """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
+    ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given);
+    ``announce``: say at fit how many cells of which columns, or that none held them."""
+    codes = missing_numbers(text)
+    if not codes:
+        return
+    hit = np.isin(rows.values, codes)  # [N, C]
+    if announce:
+        per_column = hit.sum(axis=0)
+        if not per_column.any():
+            log.warning("%s %s matched no value of the target or covariate columns (%s): nothing was read as missing",
+                        named("missing_values"), text, ", ".join(map(repr, rows.columns)))
+        else:
+            where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
+            log.info("%s read as missing: %s (%s)", text, counted(int(per_column.sum()), "cell"), where)
+    if hit.any():
+        rows.values = np.where(hit, np.nan, rows.values)
+
+
+def refuse_future(values: np.ndarray, columns: list[str], text: str | None) -> None:
+    """Refuse future covariates [S, H, F] (original units) that hold a number of ``missing_values`` (``text``): a
+    forecast needs every step's value, and the model reads such a number as missing, not as a value."""
+    codes = missing_numbers(text)
+    if not codes or not (hit := np.isin(values, codes)).any():
+        return
+    per_column = hit.sum(axis=(0, 1))
+    where = ", ".join(f"{c!r} ({counted(int(n), 'step')})" for c, n in zip(columns, per_column.tolist()) if n)
+    raise RnncastError(f"the future values hold {text}, which the model reads as missing ({named('missing_values')}), "
+                       f"in {where}: predict needs a value of every future covariate at every forecast step; give "
+                       "the values, or forecast without those columns (fit without them)")
