@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
 
 from rnncast.loading import load_panel
-from rnncast.zoneclock import kept_clock, week_clock
+from rnncast.zoneclock import kept_clock, kept_hint, week_clock
 
 
 def _closes(zone: str, clock: str) -> pd.DatetimeIndex:
@@ -17,8 +18,28 @@ def _closes(zone: str, clock: str) -> pd.DatetimeIndex:
 
 
 def test_a_markets_closes_written_in_utc_keep_their_own_clock():
-    assert kept_clock(_closes("America/New_York", "16:00")) == ("America/New_York", "16:00")
-    assert kept_clock(_closes("Europe/London", "16:30")) == ("Europe/London", "16:30")
+    new_york = kept_clock(_closes("America/New_York", "16:00"))
+    assert [clock[:2] for clock in new_york[:3]] == [("America/New_York", "16:00"), ("America/Chicago", "15:00"),
+                                                     ("America/Los_Angeles", "13:00")]
+    assert new_york[0][2] > 0  # Toronto, Detroit ...: their clocks keep 16:00 too
+    assert kept_clock(_closes("Asia/Tehran", "12:30")) == [("Asia/Tehran", "12:30", 0)]  # its own daylight saving
+
+
+def test_a_paris_close_is_not_told_londons_clock_alone():
+    """A tester's Paris close (17:30) in UTC was told "the timestamps keep 16:30 on the clock of Europe/London": the
+    times cannot tell the two apart (one daylight saving), so each clock they keep is named, Central Europe's first."""
+    paris = kept_clock(_closes("Europe/Paris", "17:30"))
+    assert [clock[:2] for clock in paris[:2]] == [("Europe/Berlin", "17:30"), ("Europe/London", "16:30")]
+    assert kept_clock(_closes("Europe/London", "16:30")) == paris  # the same instants
+    said = kept_hint(paris)
+    assert re.match(r"the timestamps keep one time of day on the clock of any zone whose daylight saving changes on "
+                    r"their dates, their hour in UTC moving with it \(no jitter to round\): 17:30 in Europe/Berlin "
+                    r"\(and \d+ other zones\), 16:30 in Europe/London \(and \d+ other zones\), ", said)  # tzdata's count
+    assert said.endswith("read the table on the clock of the data's place, where its time of day is the one you know "
+                         "(for the first: tz='Europe/Berlin', --tz Europe/Berlin)")
+
+
+def test_times_of_one_utc_hour_naive_or_jittered_keep_no_zones_clock():
     assert kept_clock(_closes("Asia/Tokyo", "15:00")) is None  # one UTC hour all year: a clock of its own already
     assert kept_clock(_closes("America/New_York", "16:00").tz_localize(None)) is None  # naive: no zone to move from
     jitter = pd.date_range("2024-01-01", periods=300, freq="D", tz="UTC") + pd.to_timedelta(
@@ -41,9 +62,8 @@ def test_fit_names_the_zone_where_utc_closes_keep_no_calendar_and_where_a_week_i
     ny = pd.DataFrame({"ds": closes.strftime("%Y-%m-%dT%H:%M:%SZ"), "y": y})
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(ny, "y")
-    assert any("the timestamps keep 16:00 on the clock of America/New_York, their hour in UTC moving with its "
-               "daylight saving (no jitter to round): read the table on that clock (tz='America/New_York', --tz "
-               "America/New_York)" in r.getMessage() for r in caplog.records)
+    assert any(re.search(r"\(no jitter to round\): 16:00 in America/New_York \(and \d+ other zones\), 15:00 in "
+                         r"America/Chicago", r.getMessage()) for r in caplog.records)
     assert load_panel(ny, "y", tz="America/New_York").calendar.freq is not None  # read so, it keeps one
     caplog.clear()
     tokyo = pd.DataFrame({"y": y}, index=_closes("Asia/Tokyo", "00:00").rename("ds"))

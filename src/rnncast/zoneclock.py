@@ -4,8 +4,9 @@ Vendors write a market's closes in UTC: New York's 16:00 is 21:00 UTC in winter 
 rows keep no calendar (the hour moves with daylight saving, not with a clock's jitter); Tokyo's midnights are 15:00
 UTC the day before, so its Monday-to-Friday rows read as a Sunday-to-Thursday week. A finance tester got "round them
 to a 1-day grid" for the first and forecasts on Tokyo's holidays for the second, with no word of ``tz=``, which reads
-the times on the clock they were kept on. ``kept_clock`` finds the zone on whose clock the times keep one time of day
-(their own zone keeping none); ``week_clock`` the zone where times of one off-midnight time in their own zone are
+the times on the clock they were kept on. ``kept_clock`` finds the clocks on which the times keep one time of day
+(their own zone keeping none): every zone of the same daylight-saving dates keeps one, so a Paris close is also
+London's an hour earlier, and each is named (decision 762); ``week_clock`` the zone where times of one off-midnight time in their own zone are
 midnights of Monday to Friday. Zones are tried from ``zoneinfo``'s list, the financial centres' first (``FIRST``).
 """
 
@@ -37,19 +38,24 @@ def _seconds(time: pd.DatetimeIndex) -> np.ndarray:
     return np.asarray(time.hour * 3600 + time.minute * 60 + time.second)  # [N] each time of day, in seconds
 
 
-def kept_clock(time: pd.Index) -> tuple[str, str] | None:
-    """``(zone, "16:00")`` where the zoned times [N] keep no one time of day in their own zone but keep one on
-    ``zone``'s clock (the first of ``candidates``); None for naive times, or where no zone does."""
+def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
+    """Where the zoned times [N] keep no one time of day in their own zone: each time of day they keep on some zone's
+    clock, as ``(zone, "16:00", other zones keeping it)``, the zone the first of ``candidates`` to keep it, those of
+    ``FIRST`` first, then the clocks of most zones (the times cannot tell New York's 16:00 from Chicago's 15:00, or London's 16:30 from Paris's 17:30: every
+    zone of the same daylight-saving dates keeps one); None for naive times, or where no zone does."""
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
         return None
     time = time[:ROWS]
     if len(set(_seconds(time).tolist())) != 2:  # one already (a clock of its own), or many (no clock's shift)
         return None
+    kept: dict[int, list[str]] = {}
     for zone in candidates():
         local = _seconds(time.tz_convert(zone))
         if (local == local[0]).all():
-            return zone, f"{local[0] // 3600:02d}:{local[0] % 3600 // 60:02d}"
-    return None
+            kept.setdefault(int(local[0]), []).append(zone)
+    order = sorted(kept.values(), key=lambda zones: (zones[0] not in FIRST, -len(zones)))  # the centres', then most
+    return [(zones[0], f"{clock // 3600:02d}:{clock % 3600 // 60:02d}", len(zones) - 1)
+            for zones in order for clock in [_seconds(time[:1].tz_convert(zones[0]))[0]]] or None
 
 
 def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
@@ -68,11 +74,19 @@ def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
     return None
 
 
-def kept_hint(found: tuple[str, str]) -> str:
-    """What a message on times that keep no calendar says where ``kept_clock`` found their clock."""
-    zone, clock = found
-    return (f"the timestamps keep {clock} on the clock of {zone}, their hour in UTC moving with its daylight saving (no "
-            f"jitter to round): read the table on that clock ({spelled('tz', zone)})")
+def kept_hint(found: list[tuple[str, str, int]]) -> str:
+    """What a message on times that keep no calendar says where ``kept_clock`` found the clocks they keep."""
+    zone, clock, others = found[0]
+    if len(found) == 1:
+        alike = f" (and of {others} other zone{'s' if others > 1 else ''} at its offset)" if others else ""
+        return (f"the timestamps keep {clock} on the clock of {zone}{alike}, their hour in UTC moving with its "
+                f"daylight saving (no jitter to round): read the table on that clock ({spelled('tz', zone)})")
+    clocks = [f"{c} in {z}" + (f" (and {n} other zone{'s' if n > 1 else ''})" if n else "") for z, c, n in found[:3]]
+    more = f", and {len(found) - 3} other time{'s' if len(found) > 4 else ''} of day elsewhere" if len(found) > 3 else ""
+    return (f"the timestamps keep one time of day on the clock of any zone whose daylight saving changes on their "
+            f"dates, their hour in UTC moving with it (no jitter to round): {', '.join(clocks)}{more}; read the table on "
+            f"the clock of the data's place, where its time of day is the one you know (for the first: "
+            f"{spelled('tz', zone)})")
 
 
 def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
