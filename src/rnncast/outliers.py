@@ -21,7 +21,7 @@ import numpy as np
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted, spelled, times_over
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def warn(found: list[dict], scaler: str) -> None:
         "column %r%s holds %.6g at %s%s, far from its other training values (near %.6g): %s scaling by the spread "
         "it makes squeezes the others into 1/%s of the scale, %s%s; if it is a code for a missing value or a typo, "
         "correct it or leave the cell blank (%s); if it is real, expect the model to learn little beside it",
-        first["column"], whose, first["value"], first["time"], more, first["near"], scaler, _ratio(first["squeeze"]),
+        first["column"], whose, first["value"], first["time"], more, first["near"], scaler, times_over(first["squeeze"]),
         learns, also, spelled("fill"))
 
 
@@ -105,9 +105,5 @@ def note(found: dict | None) -> str | None:
         return None
     whose = f" of {found['series']}" if found["series"] else ""
     return (f"first correct or blank {found['value']:.6g} at {found['time']} in column {found['column']!r}{whose} "
-            f"(warned of above): scaled by the spread it makes, the other values differ by 1/{_ratio(found['squeeze'])} "
+            f"(warned of above): scaled by the spread it makes, the other values differ by 1/{times_over(found['squeeze'])} "
             "of the scale, too little to learn from; no learning rate fixes that")
-
-
-def _ratio(squeeze: float) -> str:
-    return f"{float(f'{squeeze:.3g}'):,.0f}"

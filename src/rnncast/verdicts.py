@@ -15,7 +15,7 @@ from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season
 from rnncast.significance import VERDICT_ALPHA, cosine_terms, p_text
-from rnncast.spelling import counted
+from rnncast.spelling import counted, times_over
 
 
 def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, where: str = "the test split",
@@ -182,7 +182,7 @@ def lower_by(model: float, rival: float) -> str:
         return "less than 0.1% lower"
     if percent < 99.95:
         return f"{percent:.1f}% lower"
-    ratio = f" (1/{float(f'{rival / model:.3g}'):,.0f} of it)" if model > 0 else ""
+    ratio = f" (1/{times_over(rival / model)} of it)" if model > 0 else ""
     return f">99.9% lower{ratio}"
 
 
