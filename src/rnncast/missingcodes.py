@@ -17,6 +17,7 @@ import logging
 
 import numpy as np
 
+from rnncast import outliers
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.noticed import first_in_block
@@ -46,7 +47,7 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
     """Each column of each series holding code-like values far from its other training values (above):
     ``{"series": label or None, "column", "codes": the distinct values (original units), "cells": how many,
     "time": the first one's time as the data writes it (or its row), "test": how many are test rows, "near": the
-    other training values' median, "sds": the nearest code's distance from it in their standard deviations}``, in
+    median of the values around the first (``outliers.around``), "sds": the nearest code's distance from it in their standard deviations}``, in
     series then column order. ``skip``: (series label or None, column) pairs already named (``outliers.find``)."""
     found = []
     for s, split in enumerate(splits):
@@ -67,7 +68,7 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
 
 
 def _far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, float] | None:
-    """(rows of the far code-like values, the other training values' median, the nearest's distance in their
+    """(rows of the far code-like values, the median of those around the first, the nearest's distance in their
     standard deviations) of a column [T], else None."""
     codes = code_like(column)
     if not codes.any():
@@ -83,7 +84,8 @@ def _far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, f
     far = codes & (distance > FAR)
     if not far.any():
         return None
-    return np.flatnonzero(far), middle, float(distance[far].min())
+    at = np.flatnonzero(far)
+    return at, outliers.around(column, int(at[0]), far | ~np.isfinite(column)), float(distance[far].min())
 
 
 def warn(found: list[dict]) -> None:
@@ -99,7 +101,7 @@ def warn(found: list[dict]) -> None:
     scored = f"; {counted(first['test'], 'test row')} scored against it" if first["test"] else ""
     others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
     log.warning("column %r%s holds %s in %s (first at %s), the way files write a missing value, %.0f standard "
-                "deviations from its other values (near %.6g): rnncast reads it as a measurement and trains on it%s%s; "
+                "deviations from its other values (those around it near %.6g): rnncast reads it as a measurement and trains on it%s%s; "
                 "if it means missing, give %s to read those cells as blank (then filled as %s says, or refused); "
                 "if it is a real value, ignore this",
                 first["column"], whose, codes, counted(first["cells"], "row"), first["time"], first["sds"],

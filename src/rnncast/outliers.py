@@ -30,6 +30,7 @@ SHARE = 0.05  # the most extreme share of a column's training rows (one row at l
 SQUEEZE = 100  # the column's scale over the rest's own spread, past which the rest is squeezed
 FAR = 30  # named: values further than this many of the rest's standard deviations from the rest's median
 MIN_ROWS = 10  # fewer finite training rows: not weighed
+AROUND = 5  # a far value is said to be near the median of the values this many places either side of it
 
 
 def find(panel: Panel, splits: list[Split], scalers: list[Scaler]) -> list[dict]:
@@ -37,7 +38,7 @@ def find(panel: Panel, splits: list[Split], scalers: list[Scaler]) -> list[dict]
     times the spread of those rows without their most extreme ``SHARE``: ``{"series": label or None, "target": bool,
     "column",
     "value" (the furthest, original units), "time" (its time as the data writes it, or its row), "more" (how many
-    other values as far), "near" (the rest's median), "squeeze" (the scale over the rest's spread)}``, in series
+    other values as far), "near" (the median of the values around it, ``around``), "squeeze" (the scale over the rest's spread)}``, in series
     then column order. Columns not scaled (scaler none) are not weighed."""
     found = []
     for s, (split, scaler) in enumerate(zip(splits, scalers)):
@@ -72,7 +73,16 @@ def _column(column: np.ndarray, kind: str, scale: float) -> tuple[int, int, floa
         return None
     centre, sd = float(np.median(rest)), float(np.std(rest))
     far = np.abs(values - centre) > FAR * sd
-    return int(rows[order[-1]]), int(far.sum()) - 1, centre, scale / spread
+    return int(rows[order[-1]]), int(far.sum()) - 1, around(values, int(order[-1]), far), scale / spread
+
+
+def around(values: np.ndarray, k: int, far: np.ndarray) -> float:
+    """The median of the values [n] within ``AROUND`` places of place ``k``, those marked ``far`` [n] left out: what a
+    value far from them would be near (a wandering price's neighbours, not its whole history's median); the median of
+    all not far where none is near."""
+    near = np.arange(max(0, k - AROUND), min(len(values), k + AROUND + 1))
+    near = near[~far[near]]
+    return float(np.median(values[near] if near.size else values[~far]))
 
 
 def warn(found: list[dict], scaler: str) -> None:
@@ -91,7 +101,7 @@ def warn(found: list[dict], scaler: str) -> None:
     if not first_in_block("squeezed", first["series"], first["column"], first["value"], first["time"]):
         return  # a tune's later trial: its first said it (noticed.said_once)
     log.warning(
-        "column %r%s holds %.6g at %s%s, far from its other training values (near %.6g): %s scaling by the spread "
+        "column %r%s holds %.6g at %s%s, far from its other training values (those around it near %.6g): %s scaling by the spread "
         "it makes squeezes the others into 1/%s of the scale, %s%s; if it is a code for a missing value or a typo, "
         "correct it or leave the cell blank (%s); if it is real, expect the model to learn little beside it",
         first["column"], whose, first["value"], first["time"], more, first["near"], scaler, times_over(first["squeeze"]),
