@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import make_frame
+from rnncast import RnncastError
 from rnncast.loading import load_panel
 from rnncast.rowindex import row_numbers, written_index
 
@@ -191,3 +192,40 @@ def test_unnamed_dates_written_as_numbers_get_the_hint_to_read_them_as_the_time(
                                                        "--time-col 'Unnamed: 0')")
     panel = load_panel(frame, target="y", time_col="Unnamed: 0")  # named in a role: the time, as asked
     assert str(panel.time[0])[:10] == "2020-01-01"
+
+
+def _numbered(n: int = 200) -> pd.DataFrame:
+    """A tutorial's regression table: no time column, the target from the features one row earlier."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=n)
+    return pd.DataFrame({"x": x, "y": np.r_[0.0, 2 * x[:-1]] + 0.1 * rng.normal(size=n)})
+
+
+@pytest.mark.parametrize("reorder, says", [
+    (lambda d: d.sample(frac=1, random_state=0), "the frame's index holds the row numbers 0-199 in another order, as "
+                                                 "df.sample() or a sort by another column leaves them"),
+    (lambda d: d[::-1], "the frame's index holds the row numbers 0-199 falling, as df[::-1] or a sort newest first"),
+])
+def test_numbered_rows_whose_own_labels_are_out_of_order_are_refused(reorder, says):
+    """A learner's shuffled table (the tutorial's habit) trained on the file's order without a word from Python and
+    with only "left out: ... row numbers" from a file: R² -0.12 against 0.96 in order."""
+    with pytest.raises(RnncastError, match=r"the rows are not in the order of their own row numbers, and with no time "
+                                           r"column rnncast reads a series' rows in the order given") as err:
+        load_panel(reorder(_numbered()), "y", ["x"])
+    assert says in str(err.value) and "df.sort_index()" in str(err.value)
+
+
+def test_a_shuffled_file_is_refused_before_its_index_is_said_left_out(tmp_path, caplog):
+    _numbered().sample(frac=1, random_state=0).to_csv(tmp_path / "shuffled.csv")
+    with caplog.at_level(logging.WARNING, logger="rnncast"), pytest.raises(
+            RnncastError, match=r"the first column \('Unnamed: 0', its header empty\) holds the row numbers 0-199 in "
+                                r"another order, .*write the file with index=False"):
+        load_panel(tmp_path / "shuffled.csv", "y", ["x"])
+    assert not caplog.records  # one line: the refusal
+
+
+@pytest.mark.parametrize("keep", [lambda d: d.iloc[10:], lambda d: d[d["x"] > 0], lambda d: d.reset_index(drop=True)])
+def test_rising_labels_and_timed_rows_are_read_as_before(keep):
+    assert load_panel(keep(_numbered()), "y", ["x"]).n_series == 1
+    timed = _numbered().assign(date=pd.date_range("2024-01-01", periods=200, freq="D"))
+    assert load_panel(timed[::-1], "y", ["x"], time_col="date").calendar.freq == "D"  # newest first: times order them
