@@ -146,3 +146,34 @@ def test_a_target_of_its_own_rows_features_is_told_of_future_known_even_where_th
                           "explains R² 1.000 of it from them, against 0.")
     assert future_known_hint().replace("hint: the features are", f"hint: {own}; the features are") in \
         model.evaluate(frame)["hints"]
+
+
+def _lagged(n: int = 1000, lag: int = 3) -> np.ndarray:
+    """A learner's regression table: y_t = 2 x1_{t-1} + 1.5 x2_{t-lag}, [n, 3] as (y, x1, x2)."""
+    rng = np.random.default_rng(0)
+    x1, x2 = rng.normal(size=n), rng.normal(size=n)
+    y = np.r_[np.zeros(lag), 2 * x1[lag - 1 : -1] + 1.5 * x2[: -lag]] + 0.1 * rng.normal(size=n)
+    return np.c_[y, x1, x2]
+
+
+def test_a_window_that_explains_the_target_the_model_missed_is_told_of_more_training_not_future_known():
+    """A learner's y_t = 2 x1_{t-1} + 1.5 x2_{t-3} lost to the mean after 10 epochs at the default learning rate and
+    was told of future_known, which changed nothing (R² 0.963 at lr 3e-3)."""
+    later = laterrows.measure(lambda s: _lagged(), [Split(700, 800, 1000)], ["y", "x1", "x2"], 1, 10)
+    assert later["window_r2"] > 0.99 and later["lags"] == 10 and laterrows.own_row(later) is None
+    said = laterrows.window_holds(later, -0.059, "last")
+    assert said.startswith(f"hint: the window holds what the target needs, and the network has not learned it yet: "
+                           f"least squares on the training rows explains R² {later['window_r2']:.3f} of it from the 10 "
+                           "rows before it that a window reads, against the model's R² -0.059 on the test split; train "
+                           "longer (epochs=, --epochs) or with a larger learning rate (lr=, --lr); and where the target "
+                           "does not follow its own last value, start the network from nothing (window_norm='none'")
+    assert laterrows.window_holds(later, later["window_r2"], "last") is None  # the model learned it
+    assert "window_norm" not in laterrows.window_holds(later, -0.059, "none")
+
+
+def test_a_lag_of_ten_inside_a_window_of_ten_is_weighed_and_a_longer_window_said_in_part():
+    """Only 8 rows were weighed: y_t = 3 x_{t-10} under a lookback of 10 "explained nothing" from the window."""
+    later = laterrows.measure(lambda s: _lagged(lag=10), [Split(700, 800, 1000)], ["y", "x1", "x2"], 1, 10)
+    assert later["window_r2"] > 0.99
+    wide = laterrows.measure(lambda s: _lagged(), [Split(700, 800, 1000)], ["y", "x1", "x2"], 1, 48)
+    assert "from the last 24 of the 48 rows before it that a window reads" in laterrows.window_holds(wide, 0.0, "none")

@@ -24,8 +24,8 @@ from rnncast.samestep import least_squares_r2
 from rnncast.spelling import counted, spelled
 
 LEADS = 3  # the later rows measured: t + 1 .. t + 3
-LAGS = 8  # at most: the window's rows measured before t
-MOST_INPUTS = 64  # at most: columns times rows of the window's least squares, so that fit stays cheap
+LAGS = 24  # at most: the window's rows measured before t (a tester's y_t = 3 x_{t-10} was missed at 8)
+MOST_INPUTS = 96  # at most: columns times rows of the window's least squares, so that fit stays cheap
 MOST_SERIES = 20  # a panel's series measured: every k-th
 MOST_ROWS = 2000  # a series' last training rows measured
 EXPLAINED = 0.5  # the share of y the later row must explain at least for the hint
@@ -33,7 +33,7 @@ FARTHEST = 366  # the rows before the window measured: at most this far back (an
 
 
 def measure(values_of, splits: list, columns: list, n_targets: int, lookback: int) -> dict | None:
-    """``{"column", "rows", "r2", "same_r2", "window_r2", "lags"}``: the feature (its name in ``columns``) and the
+    """``{"column", "rows", "r2", "same_r2", "window_r2", "lags", "lookback"}``: the feature (its name in ``columns``) and the
     rows later (k) whose least squares explain the targets most, their R², and those of y_t on every feature at t and on the
     window's ``lags`` rows (medians over targets and series of ``values_of(s)`` [T_s, C], ``splits[s].train_end`` rows);
     None without features or rows enough to fit them."""
@@ -68,7 +68,8 @@ def measure(values_of, splits: list, columns: list, n_targets: int, lookback: in
     medians = np.array([[np.median(each) for each in by_k] for by_k in later])  # [F, LEADS]
     f, k = np.unravel_index(int(np.argmax(medians)), medians.shape)
     found = {"column": str(columns[n_targets + f]), "rows": int(k) + 1, "r2": float(medians[f, k]),
-             "same_r2": float(np.median(same)), "window_r2": float(np.median(window)), "lags": int(lags)}
+             "same_r2": float(np.median(same)), "window_r2": float(np.median(window)), "lags": int(lags),
+             "lookback": int(lookback)}
     if n_features > 1:
         together = [float(np.median(each)) for each in joint]
         found["joint"] = {"rows": int(np.argmax(together)) + 1, "r2": max(together)}
@@ -133,16 +134,14 @@ def hint(later: dict | None, model_r2: float | None, target: str | None = None, 
         return (f"hint: the target may be aligned with later rows of the features: least squares on the training rows "
                 f"explains R² {later['joint']['r2']:.3f} of it from all of them {counted(k, 'row')} later together "
                 f"(at most {later['r2']:.3f} from any one), against {later['same_r2']:.3f} from the features of its own "
-                f"row and {later['window_r2']:.3f} from the {counted(later['lags'], 'row')} before it that a window "
-                f"reads{scored}. No forecast reads later rows, so no setting fixes this; check the alignment: if {y} is "
+                f"row and {later['window_r2']:.3f} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the alignment: if {y} is "
                 f"made of the features' values {counted(k, 'row')} later (a next-value column made by hand), forecast "
                 f"those columns themselves ({spelled('target')}); if the features are dated {counted(k, 'row')} late, "
                 f"shift them up to the rows they belong to (.shift(-{k})), and if their values are known at the "
                 f"forecast time, declare them so ({spelled('future_known', True)})")
     return (f"hint: the target may be aligned with later rows of {x!r}: least squares on the training rows explains "
             f"R² {later['r2']:.3f} of it from {x!r} {counted(k, 'row')} later, against {later['same_r2']:.3f} from the "
-            f"features of its own row and {later['window_r2']:.3f} from the {counted(later['lags'], 'row')} before it "
-            f"that a window reads{scored}. No forecast reads later rows, so no setting fixes this; check the "
+            f"features of its own row and {later['window_r2']:.3f} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the "
             f"alignment: if {y} is {x!r} moved up {counted(k, 'row')} (a next-value column made by hand), forecast "
             f"{x!r} itself ({spelled('target', x)}), whose windows and next steps rnncast makes; if {x!r} is dated "
             f"{counted(k, 'row')} late, shift it up to the rows it belongs to (df[{x!r}].shift(-{k})), and if its values are "
@@ -160,7 +159,7 @@ def training_note(later: dict | None) -> str | None:
         x, k, r2 = "its features", later["joint"]["rows"], later["joint"]["r2"]
     return (f"first check the alignment: the target may follow {x} {counted(k, 'row')} later (least "
             f"squares on the training rows: R² {r2:.3f} from that row, against {later['window_r2']:.3f} from "
-            f"the {counted(later['lags'], 'row')} before it that a window reads); no forecast reads later rows, so "
+            f"{_window(later)}); no forecast reads later rows, so "
             "neither more epochs nor another learning rate would fix that")
 
 
@@ -171,8 +170,7 @@ def own_row(later: dict | None) -> str | None:
     if later is None or later["same_r2"] < EXPLAINED or 1 - later["same_r2"] > (1 - later["window_r2"]) / 2:
         return None
     return (f"the target follows the features of its own row: least squares on the training rows explains R² "
-            f"{later['same_r2']:.3f} of it from them, against {later['window_r2']:.3f} from the "
-            f"{counted(later['lags'], 'row')} before it that a window reads")
+            f"{later['same_r2']:.3f} of it from them, against {later['window_r2']:.3f} from {_window(later)}")
 
 
 def before_window(later: dict | None, lookback: int) -> str | None:
@@ -185,6 +183,36 @@ def before_window(later: dict | None, lookback: int) -> str | None:
         return None
     j = far["rows"]
     return (f"hint: the target follows {far['column']!r} {counted(j, 'row')} earlier (least squares on the training "
-            f"rows: R² {far['r2']:.3f} from that row alone, against {later['window_r2']:.3f} from the "
-            f"{counted(later['lags'], 'row')} before it that a window reads), farther back than the lookback of "
+            f"rows: R² {far['r2']:.3f} from that row alone, against {later['window_r2']:.3f} from "
+            f"{_window(later)}), farther back than the lookback of "
             f"{lookback} reads: a lookback of at least {j} ({spelled('lookback', j)}) lets the window read it")
+
+
+def _window(later: dict) -> str:
+    """The rows the window's least squares read, in words: "the 10 rows before it that a window reads", or "the last 24
+    of the 48 rows before it that a window reads" where the lookback is longer than ``measure`` weighs (a model saved
+    before the lookback was kept says the rows weighed alone)."""
+    lags, lookback = later["lags"], later.get("lookback")
+    if lookback is not None and lookback > lags:
+        return f"the last {lags} of the {lookback} rows before it that a window reads"
+    return f"the {counted(lags, 'row')} before it that a window reads"
+
+
+def window_holds(later: dict | None, model_r2: float | None, window_norm: str, where: str = "the test split") -> \
+        str | None:
+    """The hint of a model that has not learned what its window holds: least squares on the window's rows
+    (``measure``'s ``window_r2``, training rows) explains ``EXPLAINED`` of the target at least and leaves at most half of
+    what the model (``model_r2``, its R² on ``where``) leaves; more training, not another role for the features (a
+    learner's y_t = 2 x1_{t-1} + 1.5 x2_{t-3}, told of future_known after 10 epochs at the default learning rate, reached
+    R² 0.963 at lr 3e-3). ``window_norm``: the model's; 'last' and 'mean' start the network at a level the target may
+    not follow. None otherwise."""
+    if later is None or model_r2 is None or later["window_r2"] < EXPLAINED or \
+            1 - later["window_r2"] > (1 - model_r2) / 2:
+        return None
+    start = (f"; and where the target does not follow its own {'last' if window_norm == 'last' else 'mean'} value, "
+             f"start the network from nothing ({spelled('window_norm', 'none')}): untrained, it now forecasts that "
+             "value" if window_norm in ("last", "mean") else "")
+    return (f"hint: the window holds what the target needs, and the network has not learned it yet: least squares on "
+            f"the training rows explains R² {later['window_r2']:.3f} of it from {_window(later)}, against the model's "
+            f"R² {model_r2:.3f} on {where}; train longer ({spelled('epochs')}) or with a larger learning rate "
+            f"({spelled('lr')}){start}")

@@ -78,7 +78,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),
-             later or fit_hint(forecaster, {"test": result}),
+             later or fit_hint(forecaster, {"test": result}, where),
              same_step_hint(forecaster, result, where))
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
@@ -242,14 +242,16 @@ def future_known_hint() -> str:
 TIED = 0.9  # a model's MSE above this share of the mean's, not lower beyond chance, does no better than the mean
 
 
-def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
+def fit_hint(forecaster: Fitted, metrics: dict, where: str = "the test split") -> str | None:
     """One line of advice after a fit, or None: a model given features that are not future-known, which loses to the
     training mean on the test split or ties with it (does not beat it, ``beats``, and its MSE is not ``TIED`` of the
     mean's or less), is told of ``--future-known``. A model whose MSE is far below the mean's learns something from the
     window, though too few forecasts may leave that short of "beyond chance" (97.2% lower, p = 0.13 over 15 rows): it
     is not told that its features might be useless as they are; useless ones leave it near the mean, either side
     (0.1% lower, p = 0.49, with the regression tutorial's y_t of x_t). Where the features of the target's own row
-    explain it (``laterrows.own_row``), the hint opens with that and is given whatever the verdict (decision 740)."""
+    explain it (``laterrows.own_row``), the hint opens with that and is given whatever the verdict (decision 740). Where
+    least squares on the window's rows explains the target and the model does not (``laterrows.window_holds``), the
+    window holds what it needs: more training is the hint, not ``future_known`` (decision 765)."""
     if "test" not in metrics or not forecaster.past_covariates_ or forecaster.future_covariates_:
         return None
     if own := laterrows.own_row(forecaster.state_.later_rows):  # whatever the verdict: seeing them would do far better
@@ -258,4 +260,7 @@ def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
     scores = metrics["test"][units]
     if "mean" not in scores or beats(metrics["test"], "mean", units):
         return None
-    return future_known_hint() if scores["model"]["mse"] > TIED * scores["mean"]["mse"] else None
+    if scores["model"]["mse"] <= TIED * scores["mean"]["mse"]:
+        return None
+    return laterrows.window_holds(forecaster.state_.later_rows, model_r2(forecaster, metrics["test"]),
+                                  forecaster.settings_.model.window_norm, where) or future_known_hint()
