@@ -172,3 +172,30 @@ def test_the_public_docstrings_give_every_parameter_and_what_fit_and_evaluate_ta
         assert key in Forecaster.evaluate.__doc__
     assert Forecaster.get_params.__doc__ and "RnncastError" in Forecaster.set_params.__doc__
     assert "[N, H, targets, quantiles]" in Forecaster.predict_array.__doc__
+
+
+class _Stop(Exception):
+    pass
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, _Stop])
+def test_a_refit_stopped_in_training_keeps_the_model_fitted_before(stop, caplog):
+    """A tester pressed Ctrl-C during a refit in a notebook: the model fitted before was gone ("this Forecaster is not
+    fitted yet"), while a refit refused at its data check kept it."""
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    before = model.predict(frame)
+
+    def interrupt(record):
+        if record.epoch == 2:
+            raise stop()
+
+    with pytest.raises(stop):
+        model.fit(frame, target="y", on_epoch=interrupt)
+    assert model.predict(frame).equals(before) and len(model.history_) == TINY["epochs"]
+    assert "the refit stopped (" in caplog.text and "the model fitted before is kept as it was" in caplog.text
+    first = Forecaster(**TINY)
+    with pytest.raises(stop):
+        first.fit(frame, target="y", on_epoch=interrupt)
+    with pytest.raises(RnncastError, match="not fitted"):  # a first fit stopped leaves nothing half-made
+        first.predict(frame)
