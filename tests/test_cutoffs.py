@@ -4,6 +4,7 @@ that cannot be cut there named and left out, and evaluate scoring the test rows 
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 
@@ -13,10 +14,11 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
-from rnncast.config import DataSettings
-from rnncast.cutoffs import as_time, backtest_rows, cut, overlap
+from rnncast.config import DataSettings, Settings
+from rnncast.cutoffs import _rows_up_to, as_time, backtest_rows, cut, overlap, shown_at
 from rnncast.cutting import cut as cut_panel
 from rnncast.loading import load_panel
+from rnncast.panel import Panel
 
 DATA = DataSettings(lookback=12, horizon=3)
 
@@ -85,9 +87,11 @@ def test_a_cutoff_is_read_as_the_data_writes_its_times_or_in_iso_in_its_zone_or_
     dotted = _panel_frame({"a": "2024-01-01"}).drop(columns="unique_id")
     dotted["ds"] = dotted["ds"].dt.strftime("%d.%m.%Y")
     panel = load_panel(dotted)
-    assert as_time("01.02.2024", panel) == as_time("2024-02-01", panel) == pd.Timestamp("2024-02-01")
+    assert as_time("01.02.2024", panel) == pd.Timestamp("2024-02-01")
+    assert as_time("2024-02-01", panel) == pd.Timestamp("2024-02-01").to_period("D").end_time  # the day named, whole
+    assert (panel.time <= as_time("01.02.2024", panel)).sum() == (panel.time <= as_time("2024-02-01", panel)).sum() == 32
     zoned = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"), tz="Europe/Berlin")
-    assert as_time("2024-02-01", zoned) == pd.Timestamp("2024-02-01", tz="Europe/Berlin")
+    assert as_time("2024-02-01", zoned) == pd.Timestamp("2024-02-01").to_period("D").end_time.tz_localize("Europe/Berlin")
     periods = load_panel(pd.DataFrame({"t": np.arange(1990, 2090), "y": np.sin(np.arange(100.0))}), time_col="t")
     assert as_time("2050", periods) == 2050 and as_time(2050, periods) == 2050
     with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) 'mid-2050' is no time of the data's: its times are "
@@ -173,3 +177,34 @@ def test_evaluate_of_a_loaded_panel_model_says_its_test_overlap_and_one_saved_wi
     assert "test_overlap" not in result and "fall on dates" not in caplog.text
     aligned = _panel_frame({"a": "2024-01-01", "b": "2024-01-01"})
     assert "test_overlap" not in Forecaster(**TINY).fit(aligned).state_.meta()  # nothing to say: no key
+
+
+def _dated(freq: str, start: str, n: int = 200) -> Panel:
+    times = pd.date_range(start, periods=n, freq=freq)
+    return load_panel(pd.DataFrame({"date": times.strftime("%Y-%m-%d %H:%M" if freq == "h" else "%Y-%m-%d"),
+                                    "y": np.sin(np.arange(n))}), "y",
+                      announce=False)
+
+
+@pytest.mark.parametrize("freq, start, cutoff, last", [
+    ("ME", "2015-01-31", "2021-07", "2021-07-31"), ("MS", "2015-01-01", "2021-07", "2021-07-01"),
+    ("QE", "2000-03-31", "2017Q3", "2017-09-30"), ("YE", "1950-12-31", "2015", "2015-12-31"),
+    ("MS", "2015-01-01", "2020Q3", "2020-09-01"), ("W-SUN", "2020-01-05", "2022-W20", "2022-05-22"),
+    ("D", "2020-01-01", "2020-03-15", "2020-03-15"), ("h", "2024-01-01", "2024-01-02", "2024-01-02 23:00:00"),
+])
+def test_a_cutoff_that_names_a_period_keeps_all_of_it_whatever_day_the_rows_are_dated(freq, start, cutoff, last):
+    """A tester's --cutoff 2021-07 cut month-end data at 2021-06-30 (July a test month) and month-start data after
+    2021-07-01; '2017Q3' put Q3 of quarter-end data in the test rows, '2015' cut year-end data at 2014-12-31."""
+    panel = _dated(freq, start)
+    kept = int(_rows_up_to(panel, as_time(cutoff, panel))[0])
+    assert str(panel.time[kept - 1]) == (last if " " in last else f"{last} 00:00:00")
+    assert shown_at(cutoff, panel) in (cutoff, f"{cutoff} (to {last})", f"{cutoff} (to {last[:-3]})")
+
+
+def test_a_cutoff_of_a_coarser_period_keeps_its_last_period_of_the_datas_and_time_objects_are_read_as_text():
+    months = load_panel(pd.DataFrame({"y": np.arange(100.0)}, index=pd.period_range("2015-01", periods=100, freq="M")),
+                        "y", announce=False)
+    assert as_time("2020Q3", months) == pd.Period("2020-09", "M") and as_time("2020-07", months) == pd.Period("2020-07", "M")
+    read = {given: Settings.from_flat({"cutoff": given}).data.cutoff for given in
+            (pd.Period("2017Q3", "Q"), pd.Timestamp("2024-06-30 12:00"), datetime.date(2024, 6, 30), np.datetime64("2024-06-30"))}
+    assert list(read.values()) == ["2017Q3", "2024-06-30T12:00:00", "2024-06-30", "2024-06-30"]

@@ -12,6 +12,8 @@ too-short series are (``cutting.report_short``).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -34,23 +36,45 @@ def as_time(value, panel: Panel):
     text = str(value).strip()
     if isinstance(time, pd.DatetimeIndex):
         stamp = _timestamp(text, panel)
-        if time.tz is not None:
-            return stamp.tz_convert(time.tz) if stamp.tz is not None else stamp.tz_localize(time.tz)
-        if stamp.tz is not None:
+        if stamp.tz is not None and time.tz is None:
             raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
                                "give it as the data writes its times")
-        return stamp
+        end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
+        if time.tz is not None:
+            return end.tz_convert(time.tz) if end.tz is not None else end.tz_localize(time.tz)
+        return end
     if isinstance(time, pd.PeriodIndex):
         try:
-            return pd.Period(text, freq=time.freq)
+            own = pd.Period(text, freq=time.freq)
         except (ValueError, TypeError):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
+        end = named_end(text, own.start_time)  # '2020Q3' of monthly periods: its last month, September
+        return pd.Period(end, freq=time.freq) if end > own.end_time else own
     try:
         number = int(text)
     except ValueError:
         raise RnncastError(f"{named('cutoff')} {text!r} is no time of the data's: its times are whole numbers "
                            f"({_example(time)})") from None
     return number
+
+
+ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})")
+
+
+def named_end(text: str, stamp: pd.Timestamp) -> pd.Timestamp:
+    """The last instant of the period ``text`` names, where it names one that starts at ``stamp`` (naive): a month
+    ('2021-07', 'Jul 2021'), a quarter ('2017Q3'), a year ('2015'), a day ('2024-06-30'), an ISO week ('2022-W20'), as
+    pandas' partial-string slicing reads it (``df.loc[:"2021-07"]`` holds all of July); ``stamp`` itself otherwise. A
+    tester's '2021-07' cut month-end data at 2021-06-30 and month-start data after 2021-07-01: one text, two meanings."""
+    week = ISO_WEEK.fullmatch(text)
+    try:
+        start, end = ((pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), 1),) * 2 if week else
+                      (lambda p: (p.start_time, p.end_time))(pd.Period(text)))
+        if week:
+            end = start + pd.Timedelta(days=7) - pd.Timedelta(1, "ns")
+    except (ValueError, TypeError):
+        return stamp
+    return end if start == stamp else stamp
 
 
 def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
@@ -61,13 +85,23 @@ def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
         except (RnncastError, ValueError, TypeError):
             pass
     try:
-        stamp = pd.Timestamp(text)
+        week = ISO_WEEK.fullmatch(text)  # ISO 8601's week, on data written as dates too
+        stamp = pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), 1) if week else _period_start(text)
     except (ValueError, TypeError):
         stamp = pd.NaT
     if pd.isna(stamp):
         raise RnncastError(f"{named('cutoff')} {text!r} reads as no time: give one as the data writes its times "
                            f"({_example(panel.time, panel)}) or in ISO 8601 (2024-01-31, 2024-01-31 12:00)")
     return stamp
+
+
+def _period_start(text: str) -> pd.Timestamp:
+    """The time ``text`` writes in ISO 8601 or pandas' forms, a period read as its start ('2017Q3': 2017-07-01, which
+    pandas 3 no longer reads as a Timestamp); a time with a UTC offset as a Timestamp."""
+    try:
+        return pd.Period(text).start_time
+    except (ValueError, TypeError):
+        return pd.Timestamp(text)
 
 
 def _example(time: pd.Index, panel: Panel | None = None) -> str:
@@ -101,8 +135,20 @@ def backtest_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int)
 
 
 def shown_at(cutoff, panel: Panel) -> str:
-    """The cutoff as the data writes its times."""
-    return shown(as_time(cutoff, panel), panel.time, panel.calendar.text_format)
+    """The cutoff as the data writes its times; a period it names to its end (``named_end``) as given, with the last
+    time of the data within it: "2021-07 (to 2021-07-31)"."""
+    at = as_time(cutoff, panel)
+    text = str(cutoff).strip()
+    own = shown(at, panel.time, panel.calendar.text_format)
+    if not isinstance(panel.time, (pd.DatetimeIndex, pd.PeriodIndex)) or own == text or not (panel.time <= at).any():
+        return own if own == text or not isinstance(at, pd.Timestamp) or at.microsecond == 0 else text
+    latest = panel.time[panel.time <= at].max()
+    last = shown(latest, panel.time, panel.calendar.text_format)
+    try:
+        same = _period_start(text) == (latest.start_time if isinstance(latest, pd.Period) else latest.tz_localize(None))
+    except (ValueError, TypeError):
+        same = False
+    return text if last == text or same else f"{text} (to {last})"
 
 
 def _rows_up_to(panel: Panel, at) -> np.ndarray:

@@ -15,7 +15,7 @@ from rnncast.config import HOW_FIT_RUNS
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.seriesids import skipped_as_given
 from rnncast.noticed import first_time
-from rnncast.settingvalues import plain, same_value
+from rnncast.settingvalues import plain, plain_values, same_value
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +135,9 @@ class Learned:
             v = plain(v)
             return tuple(v) if isinstance(v, list) else v
         fitted = self.state_.params
-        return [(name, fitted[name], now) for name, now in self.get_params().items()
-                if name in fitted and not same_value(value(now), value(fitted[name]))]
+        now = plain_values(self.get_params())  # a cutoff given as pd.Timestamp is kept as its text (cutoff_text)
+        return [(name, fitted[name], self.get_params()[name]) for name in now
+                if name in fitted and not same_value(value(now[name]), value(fitted[name]))]
 
     def warn_changed(self, doing: str) -> None:
         """Say once (per fitted model and set of changes, whichever use comes first: ``doing``, predict, evaluate or

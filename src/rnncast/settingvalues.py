@@ -53,6 +53,20 @@ def parse_quantiles(value) -> tuple:
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
 
 
+def cutoff_text(value):
+    """``cutoff`` as the text the settings hold, from the time objects a pandas user has at hand: a ``pd.Period``
+    ('2017Q3': the whole period, ``cutoffs.named_end``), a ``pd.Timestamp`` or ``datetime`` (the instant, ISO 8601,
+    its offset kept), a ``datetime.date`` ('2024-06-30': the day), a ``numpy.datetime64``; any other value as given,
+    for ``settingchecks.check_cutoff`` to accept (text, a whole number) or refuse by name."""
+    if isinstance(value, np.datetime64):
+        return str(np.datetime_as_string(value)) if not np.isnat(value) else value
+    if type(value).__name__ == "Period" and hasattr(value, "freqstr"):
+        return str(value)
+    if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
+        return value.isoformat()
+    return value
+
+
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
     or such text; None, "none" and "" are none. Raises ``RnncastError`` for anything else: a flag (True), a text that
@@ -139,8 +153,9 @@ def same_value(value, default) -> bool:
 def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,
-    print and write to JSON as the same values."""
-    return {name: plain(value) for name, value in params.items()}
+    print and write to JSON as the same values; a ``cutoff`` given as a pandas, datetime or NumPy time as its text
+    (``cutoff_text``)."""
+    return {name: cutoff_text(value) if name == "cutoff" else plain(value) for name, value in params.items()}
 
 
 def plain(value):
