@@ -176,3 +176,14 @@ def test_a_full_disk_names_the_file_asked_for_and_leaves_the_old_one_whole(tmp_p
         files.write_text(target, "new")
     assert (refused.value.errno, refused.value.filename, refused.value.kept) == (errno.ENOSPC, str(target), True)
     assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
+
+
+def test_json_is_written_as_its_reader_reads_the_names_not_as_escapes(tmp_path):
+    """A Korean learner opened config.json and metrics.json and read "\\ud310\\ub9e4\\ub7c9" for 판매량, and
+    "Diebold\\u2013Mariano", "R\\u00b2" in the notes."""
+    from rnncast.files import json_text, write_json
+
+    write_json(tmp_path / "m.json", {"target": "판매량", "note": "Diebold–Mariano, R²"})
+    text = (tmp_path / "m.json").read_text(encoding="utf-8")
+    assert '"target": "판매량"' in text and "Diebold–Mariano, R²" in text and "\\u" not in text
+    assert json_text({"a": float("nan")}) == '{\n  "a": null\n}'

@@ -134,7 +134,7 @@ _KEPT = frozenset({int, str, bool, type(None)})  # what _finite returns as given
 def json_text(obj) -> str:
     """Strict JSON: a NaN or infinite number (an undefined R² of a constant target, say) becomes null;
     a NumPy scalar (``np.int64(8)``, a setting passed through the API) is written as the number it holds."""
-    return json.dumps(_finite(obj), indent=2, allow_nan=False)
+    return json.dumps(_finite(obj), indent=2, allow_nan=False, ensure_ascii=False)  # 판매량 and R² as written, not \\u escapes
 
 
 def _finite(obj):
