@@ -366,3 +366,18 @@ def test_a_step_missing_names_the_values_given_in_the_steps_zone_and_form():
         model.predict(data, future=future)
     said = str(err.value)
     assert f"missing for {steps[2].tz_convert('UTC')}" in said and f"dated {steps[0].tz_convert('UTC')}, " in said
+
+
+def test_unlabelled_future_rows_of_a_long_table_are_each_series_steps_and_more_are_refused_not_dropped():
+    """The README said each series' first horizon rows were taken: a third row of a series forecast 2 steps was dropped
+    without a word (a learner found one series' table refused for the same, "must have 1 rows")."""
+    rng = np.random.default_rng(0)
+    data = pd.concat([pd.DataFrame({"unique_id": u, "x": rng.normal(size=60), "y": np.sin(np.arange(60) / 3 + k)})
+                      for k, u in enumerate("ab")], ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 2}).fit(data, future_covariates=["x"])
+    future = pd.DataFrame({"unique_id": list("aabb"), "x": [1.0, 2.0, 3.0, 4.0]})
+    assert len(model.predict(data, future=future)) == 4
+    with pytest.raises(RnncastError, match=r"^future values without a time column are taken in order, so each series "
+                                           r"needs 2 rows \(one per forecast step\); series 'a' has 3: give its 2 rows, "
+                                           r"or a column 'row' numbering the rows they forecast$"):
+        model.predict(data, future=pd.DataFrame({"unique_id": list("aaabb"), "x": [1.0, 2.0, 9.0, 3.0, 4.0]}))

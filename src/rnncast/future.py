@@ -105,8 +105,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     dated = time_col is not None and time_col in frame.columns and not isinstance(wanted[0], pd.RangeIndex)
     if not dated and labels is None and id_col is None and len(frame) != horizon:
         by_date = f"; or give the time column {time_col!r} to match them by date" if time_col is not None else ""
-        raise RnncastError(f"future values without a time column are taken in order, so they must have {horizon} rows "
-                           f"(one per forecast step), got {len(frame)}{by_date}")
+        raise RnncastError(f"future values without a time column are taken in order, so they must have "
+                           f"{counted(horizon, 'row')} (one per forecast step), got {len(frame)}{by_date}")
     want = pd.DataFrame({"_series": np.repeat(np.arange(len(ids)), horizon), "_step": np.tile(np.arange(horizon), len(ids))})
     given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
     named = given_ids if given_ids is not None else ids  # how a message names each series
@@ -129,8 +129,16 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                          from_index, written)
         want["_key"] = want["_step"]
     else:
-        given["_key"] = given.groupby("_series").cumcount()  # in order: the first rows of each series
+        given["_key"] = given.groupby("_series").cumcount()  # in order: each series' rows are its steps
         want["_key"] = want["_step"]
+        held = given.loc[given["_series"] >= 0].groupby("_series").size()
+        if (held > horizon).any():  # a third row of a series forecast 2 steps: refused, not dropped
+            s = int(held.index[np.argmax(held.to_numpy() > horizon)])
+            raise RnncastError(f"future values without a time column are taken in order, so each series needs "
+                               f"{counted(horizon, 'row')} (one per forecast step); series {named[s]!r} has "
+                               f"{int(held[s])}: give its {counted(horizon, 'row')}, or "
+                               + (f"the time column {time_col!r} to match them by date" if time_col is not None else
+                                  f"a column {futurerows.ROW!r} numbering the rows they forecast"))
     for c in columns:
         try:
             given[c] = numeric_column(frame[c], c, frame.attrs)  # 'yes' named with its line, not float()'s traceback
