@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import fills
+from conftest import TINY
+from rnncast import Forecaster, fills
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 
@@ -134,12 +135,12 @@ def test_a_missing_value_refusal_counts_the_column_it_names_not_every_column():
     frame = pd.concat([pd.DataFrame({"id": s, "date": pd.date_range("2020-01-01", periods=40), "y": np.arange(40.0),
                                      "x": np.ones(40), "z": np.zeros(40)}) for s in "abc"], ignore_index=True)
     frame.loc[len(frame) - 7:, ["y", "x", "z"]] = NAN
-    with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 113 \(7 missing "
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 113 dated 2020-02-03 \(7 missing "
                                            r"in that column, 14 in the other columns\)"):
         load_panel(frame, "y", ["x", "z"], "date", id_col="id")
     inside = frame.fillna({"x": 1.0, "z": 0.0, "y": 1.0})
     inside.loc[100:106, "y"] = NAN
-    with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 100 \(7 missing "
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 100 dated 2020-01-21 \(7 missing "
                                            r"in all\)"):  # the named column alone
         load_panel(inside, "y", ["x", "z"], "date", id_col="id")
 
@@ -160,3 +161,13 @@ def test_values_filled_before_a_series_first_value_are_said_as_copied_back(caplo
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(frame, fill=fill)
     assert says in [r.getMessage() for r in caplog.records]
+
+
+def test_a_frames_missing_value_is_named_with_its_time_beside_its_row_counted_from_0():
+    """A tester's frame indexed from 1000: "at row 300" was no label of it (d.loc[300] raised a KeyError), and its date
+    was not said."""
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=400, freq="D"), "y": np.sin(np.arange(400.0))},
+                         index=np.arange(1000, 1400))
+    frame.loc[1300, "y"] = np.nan
+    with pytest.raises(RnncastError, match=r"has a missing value \(NaN\) at row 300 dated 2024-10-27 \(1 missing"):
+        Forecaster(**TINY).fit(frame, target="y")

@@ -307,9 +307,9 @@ def test_a_wide_table_s_values_are_named_by_its_own_columns_not_the_model_s_y():
     wide, t = _north_south(), np.arange(120)
     with pytest.raises(RnncastError, match=r"^column 'south' holds an infinite value \(inf\) at row 60;"):
         load_panel(wide.assign(south=wide.south.where(t != 60, np.inf)), series=["north", "south"])
-    with pytest.raises(RnncastError, match=r"^column 'south' has a missing value \(NaN\) at row 60 \(1 missing in all\)"):
+    with pytest.raises(RnncastError, match=r"^column 'south' has a missing value \(NaN\) at row 60 dated 2020-03-01 \(1 missing in all\)"):
         load_panel(wide.assign(south=wide.south.where(t != 60)), series=["north", "south"])
-    with pytest.raises(RnncastError, match=r"^column 'temp' has a missing value \(NaN\) at row 30 \(1 missing in all\)"):
+    with pytest.raises(RnncastError, match=r"^column 'temp' has a missing value \(NaN\) at row 30 dated 2020-01-31 \(1 missing in all\)"):
         load_panel(wide.assign(temp=wide.temp.where(t != 30)), series=["north", "south"], past_covariates=["temp"])
     panel = load_panel(wide, series=["north", "south"], past_covariates=["temp"])
     assert panel.columns == ["y", "temp"] and panel.named_columns(1) == ["south", "temp"]

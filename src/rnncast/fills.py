@@ -67,6 +67,14 @@ def _plain(values: np.ndarray) -> np.ndarray:
     return np.array([round(float(v), int(k)) for v, k in zip(values.ravel(), kept.ravel())]).reshape(values.shape)
 
 
+def _dated(time, i: int, fmt: str | None, attrs: dict) -> str:
+    """" dated 2024-03-01": the time of row ``i`` beside a frame's "row 300", which counts rows from 0 whatever the
+    frame's index labels them (a tester's index started at 1000); "" for a file's line, or rows without time."""
+    if time is None or attrs.get("source") or not 0 <= i < len(time):
+        return ""
+    return f" dated {shown(time[i], time, fmt)}"
+
+
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
                fmt: str | None = None, announce: bool = True, wide: bool = False, inside: bool = True):
     """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
@@ -90,7 +98,8 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         i = int(np.flatnonzero(missing[:, j])[0])
         s = int(np.searchsorted(offsets, i, side="right") - 1)
         raise RnncastError(
-            f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
+            f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
+            f"{_dated(time, i, fmt, attrs)} "
             f"({_in_column(missing, positions, offsets, s, j, wide)}); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
