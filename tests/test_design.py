@@ -9,7 +9,7 @@ included, so a package's ``__init__.py`` is listed like any other module.
 
 The test file of ``panel.py`` is ``tests/test_panel.py``, of ``cli/parser.py``
 ``tests/test_cli_parser.py``; a package's ``__init__.py`` is the package (``cli/__init__.py``:
-``tests/test_cli.py``). End-to-end scenarios live in ``tests/scenarios/`` and mirror no module.
+``tests/test_cli.py``; ``__init__.py``: ``tests/test_rnncast.py``). End-to-end scenarios live in ``tests/scenarios/`` and mirror no module.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ MODULE_LINE = re.compile(r"^  (?P<path>[\w/]+\.py)\s+(?P<job>\S.*)$")
 
 # Modules without a test file of their own, and why.
 WITHOUT_TEST_FILE = {
-    "__init__.py": "the public names only (Forecaster, RnncastError, tune ...), which every test file imports",
     "__main__.py": "`python -m rnncast`, a few lines (a Ctrl-C while it imports: one line, 130); scenarios run it as a process (console script, torchrun)",
     "errors.py": "two exception classes without behaviour of their own; every refusal test raises them",
     "bench/__init__.py": "a docstring that lists the benchmark's modules, no code",
@@ -50,10 +49,10 @@ def package_modules() -> set[str]:
 
 
 def mirror(module: str) -> str:
-    """The name of a module's test file: ``cli/parser.py`` -> ``test_cli_parser.py``."""
+    """The name of a module's test file: ``cli/parser.py`` -> ``test_cli_parser.py``, ``__init__.py`` -> ``test_rnncast.py``."""
     parts = module.removesuffix(".py").split("/")
     if parts[-1] == "__init__":
-        parts = parts[:-1]
+        parts = parts[:-1] or ["rnncast"]  # the package itself: test_rnncast.py
     return "test_" + "_".join(parts) + ".py"
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from rnncast import metrics
+from rnncast.errors import RnncastError
 
 
 def test_mase_divides_the_mae_by_the_in_sample_naive_mae():
@@ -166,3 +167,29 @@ def test_r2_of_several_targets_is_the_mean_of_the_targets_r2_each_over_the_serie
     one = y[series == 2]  # one series: b never varies, so the targets' mean is a's alone, not NaN
     assert metrics.score(one, p[series == 2])["r2"] == pytest.approx(metrics.r2(one[..., 0], p[series == 2][..., 0]))
     assert np.isnan(metrics.score(np.ones((3, 2, 2)), np.ones((3, 2, 2)))["r2"])
+
+
+@pytest.mark.parametrize("name", ["mse", "mae", "rmse", "r2", "smape", "mape", "score"])
+def test_arrays_of_different_shapes_are_refused_naming_both_not_broadcast(name):
+    """[1, 2, 3] against [[1], [2], [4]] was broadcast to 3x3 (MSE 2.333, not 0.333): refused, as scikit-learn does."""
+    with pytest.raises(RnncastError, match=r"y_true \(3,\) and y_pred \(3, 1\)"):
+        getattr(metrics, name)(np.array([1.0, 2.0, 3.0]), np.array([[1.0], [2.0], [4.0]]))
+    assert metrics.mse([1.0, 2.0, 3.0], [1.0, 2.0, 4.0]) == pytest.approx(1 / 3)  # lists of one shape as before
+
+
+def test_the_interval_scores_and_mase_refuse_arrays_of_another_shape_too():
+    with pytest.raises(RnncastError, match=r"y_true \(2,\) and upper \(3,\)"):
+        metrics.coverage([1.0, 2.0], [0.0, 1.0], [2.0, 3.0, 4.0])
+    with pytest.raises(RnncastError, match=r"y_true \(2,\) and q_pred \(1, 2\)"):
+        metrics.pinball([1.0, 2.0], [[1.0, 2.0]], 0.5)
+    with pytest.raises(RnncastError, match=r"y_true \(1,\) and y_pred \(2,\)"):
+        metrics.mase([1.0], [1.0, 2.0], [1.0, 2.0, 4.0])
+
+
+def test_every_public_function_says_what_it_takes_and_gives():
+    import inspect
+
+    public = [name for name, fn in vars(metrics).items()
+              if inspect.isfunction(fn) and fn.__module__ == metrics.__name__ and not name.startswith("_")]
+    assert {"mse", "mae", "rmse"} <= set(public)
+    assert not [name for name in public if not (metrics.__dict__[name].__doc__ or "").strip()]

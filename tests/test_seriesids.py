@@ -46,3 +46,18 @@ def test_ids_one_name_in_two_unicode_forms_are_refused_naming_the_forms():
                                            r"composed form \(NFC\) in the data: they look the same"):
         seriesids.other_form(["A", NFD], ["A", NFC], "the static covariate table", "the data")
     seriesids.other_form(["B"], ["A", NFC], "the static covariate table", "the data")  # no such name: left to the caller
+
+
+def test_a_model_folder_keeps_integer_or_float_ids_as_their_dtype_and_gives_them_back():
+    """skipped_series_ said 404 when fitted and '404' when loaded (decision 774): model.json keeps the ids' dtype."""
+    assert seriesids.saved_dtype({"101": 101, "404": 404}) == "int64"
+    assert seriesids.saved_dtype({"2.5": 2.5, "1": 1.0}) == "float64"
+    for ids in (None, {}, {"1": 1, "a": "a"}, {"1": 1, "2.5": 2.5}, {"True": True}, {"a": "a"}):
+        assert seriesids.saved_dtype(ids) is None  # text, mixed or booleans: named by their text after load
+    back = seriesids.given_back(["101", "404", None], "int64")
+    assert back == {"101": 101, "404": 404} and all(type(v) is int for v in back.values())
+    assert seriesids.given_back(["2.5", "1"], "float64") == {"2.5": 2.5, "1": 1.0}
+    assert seriesids.given_back(["101"], None) is None
+    with pytest.raises(ValueError, match="ids of dtype 'category'; known: int64, float64"):
+        seriesids.given_back(["101"], "category")
+

@@ -77,6 +77,26 @@ def test_save_then_load_a_panel_model_with_every_covariate_role(tmp_path):
     assert f.evaluate(frame) == g.evaluate(frame)
 
 
+@pytest.mark.parametrize("kind", ["int64", "float64"])
+def test_skipped_series_keep_the_ids_as_given_through_save_and_load(tmp_path, kind):
+    """Fitted: [{'id': 404, ...}]; loaded: [{'id': '404', ...}], against its docstring's "as given" (decision 774)."""
+    rng = np.random.default_rng(0)
+    lengths = {101: 120, 202: 120, 303: 120, 404: 5}
+    frame = pd.DataFrame({"unique_id": np.repeat(list(lengths), list(lengths.values())).astype(kind),
+                          "ds": np.concatenate([np.arange(n) for n in lengths.values()]),
+                          "y": rng.normal(size=sum(lengths.values()))})
+    f = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    f.save(tmp_path / "m")
+    g = Forecaster.load(tmp_path / "m")
+    assert g.skipped_series_ == f.skipped_series_ and type(g.skipped_series_[0]["id"]) is type(f.skipped_series_[0]["id"])
+    assert g.skipped_series_[0]["id"] == 404 and g.ids_ == f.ids_ == ["101", "202", "303"]  # the model's own: text
+    pd.testing.assert_frame_equal(g.predict(frame), f.predict(frame))
+    text = Forecaster(**{**TINY, "epochs": 1}).fit(frame.astype({"unique_id": str}))
+    text.save(tmp_path / "t")
+    assert Forecaster.load(tmp_path / "t").skipped_series_ == text.skipped_series_  # ids given as text stay text
+    assert text.skipped_series_[0]["id"] == str(frame["unique_id"].iloc[-1])  # '404' or '404.0', as written
+
+
 def test_a_model_keeps_its_calendar_through_save_and_load(tmp_path):
     frame = pd.DataFrame({"date": pd.bdate_range("2024-01-01", periods=120), "y": np.arange(120.0)})
     f = _fit(frame, target="y")
@@ -171,6 +191,8 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "no time column as text": (_set(("no_time_col",), "yes"), r"hand-edited.*no_time_col must be true or absent, got 'yes'"),
     "windows across gaps of other keys": (_set(("across_gaps",), {"training": 3, "series": 1}),  # decision 720
                                           r"hand-edited.*across_gaps must be absent or \{training, validation, test: "),
+    "ids of another dtype": (_set(("id_dtype",), "object"), r"hand-edited.*ids of dtype 'object'; known: int64, float64"),
+    "integer ids that are words": (_set(("id_dtype",), "int64"), r"hand-edited.*invalid literal for int\(\).*'s000'"),
     "test overlap text not text": (_set(("test_overlap",), {"series": 2, "of": 4, "from": "a", "to": "b", "text": 3}),
                                    r"incomplete or hand-edited.*test_overlap must be null or \{series, of, from, to, text\}"),
 }

@@ -56,6 +56,16 @@ def test_history_has_one_record_per_epoch_with_train_and_val_loss(fitted):
         assert record["train_loss"] > 0 and record["val_loss"] > 0
 
 
+def test_on_epoch_gets_a_record_read_by_key_as_history_holds_it_or_by_attribute(data):
+    """``on_epoch=lambda r: print(r["epoch"])`` failed: 'EpochRecord' object is not subscriptable (decision 773)."""
+    seen = []
+    f = Forecaster(**TINY).fit(data, target="y", features=["x"], on_epoch=seen.append)
+    assert [r["epoch"] for r in seen] == [r.epoch for r in seen] == [1, 2]
+    assert [dict(r) for r in seen] == seen == f.history_  # the same fields and values as history_'s dicts
+    assert list(seen[0]) == ["epoch", "train_loss", "val_loss", "seconds", "best"]
+    assert seen[0].get("val_loss") == seen[0].val_loss > 0 and "nonesuch" not in seen[0]
+
+
 # ---- early stopping and the weights kept ------------------------------------------------------
 
 def test_best_validation_weights_are_kept(data):

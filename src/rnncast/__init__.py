@@ -1,26 +1,30 @@
 """rnncast: recurrent networks that forecast time series, evaluated honestly against baselines.
 
 ``Forecaster``, ``compare`` (fitted models against each other) and ``tune`` are loaded when first used (PEP 562), so ``rnncast --help`` and the
-command line's parser start without importing torch.
+command line's parser start without importing torch; so is a submodule named as an attribute (``rnncast.datasets``,
+``rnncast.metrics``), and ``dir(rnncast)`` offers the public names and the modules the README uses (decision 771).
 """
+
+import importlib
+import importlib.util
 
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.version import __version__
 
 __all__ = ["Forecaster", "RnncastError", "TrainingDiverged", "__version__", "compare", "tune"]
 
+_LAZY = {"Forecaster": "rnncast.forecaster", "compare": "rnncast.comparemodels", "tune": "rnncast.tuning"}
+_OFFERED = ("config", "datasets", "metrics")  # the modules the README uses from Python, offered by dir()
+
 
 def __getattr__(name: str):
-    if name == "Forecaster":
-        from rnncast.forecaster import Forecaster
-
-        return Forecaster
-    if name == "compare":
-        from rnncast.comparemodels import compare
-
-        return compare
-    if name == "tune":
-        from rnncast.tuning import tune
-
-        return tune
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")  # sets the attribute: asked once
     raise AttributeError(f"module 'rnncast' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names and the offered modules, not every module some import has loaded by now (``loading``, ...)."""
+    return sorted({name for name in globals() if name.startswith("__")} | set(__all__) | set(_OFFERED))

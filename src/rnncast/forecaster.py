@@ -118,20 +118,22 @@ class Forecaster(Learned, Parameters):
         read over the lookback (with ``future_known=True``, future covariates), column names or ``"all"``; default
         none. ``time_col``: the column of timestamps or periods (default: found by its dtype or name; none: rows
         numbered; ``False``: the table has none, its rows numbered and no column taken or refused as time). Raises ``RnncastError`` (one line naming the problem and what is accepted) for a setting out of
-        range, a column not found or named twice, values that are no numbers, missing values without ``fill``, times
-        no calendar explains, a series too short for ``lookback`` + ``horizon``, or a constant target.
+        range, a column not found or named twice, values that are no numbers, missing values without ``fill``, times no
+        calendar explains, a series too short for ``lookback`` + ``horizon``, or a constant target.
 
-        ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``
-        (one series only). ``on_epoch``: called with each epoch's record (the command line draws
-        its progress bar). ``checkpoint``: a file that receives the whole training state after every epoch
-        (a folder, the data, a model's or run's file, a file no rnncast checkpoint: ``RnncastError``,
-        ``resume.check_checkpoint_path``; one already there without ``resume``) and ``resume=True`` continues from it (its
-        data, cut alike), ending with an uninterrupted run's weights. ``on_start``: once data and settings are checked.
+        ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac`` (one series only).
+        ``on_epoch``: called with each epoch's record, read by key as ``history_``'s dicts are or by attribute:
+        ``epoch`` (from 1), ``train_loss``, ``val_loss`` (the mean ``loss``, or pinball, in the scaled units trained in,
+        original under ``scaler='none'``; None without validation rows), ``seconds``, ``best`` (best so far: its weights
+        kept). ``checkpoint``: a file receiving the whole training state each epoch (a folder, the data, a model's or
+        run's file, a file no rnncast checkpoint: ``RnncastError``, ``resume.check_checkpoint_path``; one already there
+        without ``resume``) and ``resume=True`` continues from it (its data, cut alike), ending with an uninterrupted
+        run's weights. ``on_start``: once data and settings are checked.
 
-        A loss that becomes NaN or infinite ends training: after finished epochs the best of them
-        is kept (as early stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch
-        that diverged (None otherwise) and ``history_`` holds the finished epochs; the checkpoint
-        records the run as ended. Diverging before any epoch finished raises ``TrainingDiverged``.
+        A loss that becomes NaN or infinite ends training: after finished epochs the best of them is kept (as early
+        stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch that diverged (None otherwise) and
+        ``history_`` holds the finished epochs; the checkpoint records the run as ended. Diverging before any epoch
+        finished raises ``TrainingDiverged``.
 
         Many series: long format (``id_col``, default ``unique_id`` when that column exists) or
         wide format (``series``: column names or ``"all"``). Covariates by role: ``past_covariates``
@@ -142,9 +144,8 @@ class Forecaster(Learned, Parameters):
         store type or region; else numbers are numbers, text and 'category' columns categories). Each series is split by the same fractions (or at one ``cutoff`` time) and scaled on its own training rows; a series too
         short to train is left out with a warning and listed in ``skipped_series_``.
 
-        Started by ``torchrun`` among several processes, the ranks train one model together
-        (DistributedDataParallel; ``batch_size`` is the global batch) and end with the same weights;
-        only rank 0 writes ``checkpoint``.
+        Started by ``torchrun`` among several processes, the ranks train one model together (DistributedDataParallel;
+        ``batch_size`` is the global batch) and end with the same weights; only rank 0 writes ``checkpoint``.
         """
         flag("resume", resume)  # 'no' would read as yes
         callback("on_epoch", on_epoch)  # 5 would fail after the first epoch

@@ -9,28 +9,39 @@ values its scale comes from and the seasonal period.
 The names ``score`` gives its scores are the names every output writes (metrics.json, ``--json``, the by-series
 file, a tracker's): a score in percent ends in ``_pct`` (``smape_pct``, 0-200; ``mape_pct``), a fraction or a
 value in the data's units does not (``coverage_80``, 0-1; ``mae``). Decision 669.
+
+Arrays compared must have one shape: a forecast [n] against actuals [n, 1] is refused by name (RnncastError), not
+broadcast to [n, n] (decision 772).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from rnncast.errors import RnncastError
+
 
 def mse(y_true, y_pred) -> float:
-    return float(np.mean((_f64(y_pred) - _f64(y_true)) ** 2))
+    """Mean squared error over every value: ``y_true``, ``y_pred`` arrays of one shape (any); in the values' units squared."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    return float(np.mean((y_pred - y_true) ** 2))
 
 
 def mae(y_true, y_pred) -> float:
-    return float(np.mean(np.abs(_f64(y_pred) - _f64(y_true))))
+    """Mean absolute error over every value: ``y_true``, ``y_pred`` arrays of one shape (any); in the values' units."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    return float(np.mean(np.abs(y_pred - y_true)))
 
 
 def rmse(y_true, y_pred) -> float:
+    """Root of ``mse``: ``y_true``, ``y_pred`` arrays of one shape (any); in the values' units."""
     return float(np.sqrt(mse(y_true, y_pred)))
 
 
 def r2(y_true, y_pred) -> float:
-    """Coefficient of determination of the flattened values (1 is perfect, 0 is the mean)."""
-    y_true, y_pred = _f64(y_true).ravel(), _f64(y_pred).ravel()
+    """Coefficient of determination of the flattened values (1 is perfect, 0 is the mean; no units): ``y_true``,
+    ``y_pred`` arrays of one shape (any). NaN when the true values do not vary."""
+    y_true, y_pred = (a.ravel() for a in _pair(y_true, y_pred))
     total = np.sum((y_true - y_true.mean()) ** 2)
     if total == 0:
         return float("nan")
@@ -85,20 +96,22 @@ PERCENT_SCORES = ("smape_pct", "mape_pct")  # the scores in percent, as ``score`
 
 
 def smape(y_true, y_pred) -> float:
-    """Symmetric MAPE in percent; pairs where both values are 0 count as exact."""
-    y_true, y_pred = _f64(y_true), _f64(y_pred)
+    """Symmetric MAPE in percent (0-200): ``y_true``, ``y_pred`` arrays of one shape (any); pairs where both values
+    are 0 count as exact."""
+    y_true, y_pred = _pair(y_true, y_pred)
     denom = np.abs(y_true) + np.abs(y_pred)
     ratio = np.divide(2 * np.abs(y_pred - y_true), denom, out=np.zeros_like(denom), where=denom > 0)
     return float(100 * np.mean(ratio))
 
 
 def mape(y_true, y_pred) -> float:
-    """MAPE in percent over the points whose true value is not 0 (NaN when every one is 0).
+    """MAPE in percent over the points whose true value is not 0 (NaN when every one is 0): ``y_true``, ``y_pred``
+    arrays of one shape (any).
 
     The guard against zeros: a point whose true value is exactly 0 has no percentage error and is
     left out (not counted as 0 %, not as infinite); when every true value is 0 the result is NaN.
     """
-    y_true, y_pred = _f64(y_true), _f64(y_pred)
+    y_true, y_pred = _pair(y_true, y_pred)
     keep = y_true != 0
     if not keep.any():
         return float("nan")
@@ -108,8 +121,9 @@ def mape(y_true, y_pred) -> float:
 def zero_actuals(y_true, y_pred, keep=None) -> dict | None:
     """Where the percentage scores are not what they seem: ``{"values", "zeros", "at_bound"}``, the values scored
     (``keep``, default all), how many of them are actually 0 (MAPE leaves them out) and how many of those the forecast
-    ``y_pred`` is not 0 at (sMAPE is 200 % there, its bound, however close the forecast); None where no actual is 0."""
-    y_true, y_pred = _f64(y_true), _f64(y_pred)
+    ``y_pred`` is not 0 at (sMAPE is 200 % there, its bound, however close the forecast); None where no actual is 0.
+    ``y_true``, ``y_pred`` (and ``keep``) arrays of one shape (any)."""
+    y_true, y_pred = _pair(y_true, y_pred)
     keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
     zero = keep & (y_true == 0)
     if not zero.any():
@@ -140,7 +154,9 @@ def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
     """Mean absolute scaled error: MAE of the forecast over the in-sample MAE of the seasonal-naive
     forecast on ``y_train`` (the series' training values, in time order; ``observed``: which of them
     were observed, see ``naive_scale``). Below 1: better than repeating the value one season earlier
-    did in training. NaN when the training values cannot give a scale (too short, or a scale of 0)."""
+    did in training. NaN when the training values cannot give a scale (too short, or a scale of 0). ``y_true``,
+    ``y_pred`` arrays of one shape (any), ``y_train`` [T]; no units (the units cancel)."""
+    _pair(y_true, y_pred)
     scale = naive_scale(y_train, season, observed)
     if not scale > 0:
         return float("nan")
@@ -148,17 +164,20 @@ def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
 
 
 def coverage(y_true, lower, upper) -> float:
-    """The fraction of true values inside their interval ``[lower, upper]`` (0 to 1)."""
-    y_true, lower, upper = _f64(y_true), _f64(lower), _f64(upper)
+    """The fraction of true values inside their interval ``[lower, upper]`` (0 to 1): ``y_true``, ``lower``,
+    ``upper`` arrays of one shape (any)."""
+    (y_true, lower), (_, upper) = _pair(y_true, lower, "lower"), _pair(y_true, upper, "upper")
     return float(np.mean((y_true >= lower) & (y_true <= upper)))
 
 
 def pinball(y_true, q_pred, q: float) -> float:
     """Pinball (quantile) loss of the ``q`` quantile forecast ``q_pred``: ``q * e`` when the truth is
-    above it by ``e``, ``(1 - q) * e`` when below. Its minimiser is the true ``q`` quantile."""
+    above it by ``e``, ``(1 - q) * e`` when below. Its minimiser is the true ``q`` quantile. ``y_true``, ``q_pred``
+    arrays of one shape (any); in the values' units."""
     if not 0 < q < 1:
         raise ValueError(f"quantile level must lie in (0, 1), got {q!r}")
-    diff = _f64(y_true) - _f64(q_pred)
+    y_true, q_pred = _pair(y_true, q_pred, "q_pred")
+    diff = y_true - q_pred
     return float(np.mean(np.maximum(q * diff, (q - 1) * diff)))
 
 
@@ -216,10 +235,9 @@ def score(y_true, y_pred, keep=None) -> dict:
     ``keep``: the values scored, a bool array of their shape (default: all); a target column with
     no value kept is left out of the mean over targets, and every score is NaN when none has one. R² is the mean over
     the targets whose scored values vary (one whose values never vary has none: ``r2notes.r2_note`` says so); NaN when
-    none do."""
+    none do. Each score in the units of the values given (MSE in them squared; R², sMAPE and MAPE in none of them)."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true and y_pred differ in shape: {y_true.shape} vs {y_pred.shape}")
+    _check_shapes(y_true, y_pred)
     keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
     columns = ([(y_true[..., k], y_pred[..., k], keep[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3
                else [(y_true, y_pred, keep)])
@@ -235,6 +253,19 @@ def score(y_true, y_pred, keep=None) -> dict:
 
 def _f64(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float64)
+
+
+def _pair(y_true, other, name: str = "y_pred") -> tuple[np.ndarray, np.ndarray]:
+    """``y_true`` and ``other`` as float64 arrays, refused unless they have one shape."""
+    y_true, other = _f64(y_true), _f64(other)
+    _check_shapes(y_true, other, name)
+    return y_true, other
+
+
+def _check_shapes(y_true: np.ndarray, other: np.ndarray, name: str = "y_pred") -> None:
+    if y_true.shape != other.shape:  # numpy would broadcast [n] against [n, 1] to [n, n]; scikit-learn refuses too
+        raise RnncastError(f"y_true {y_true.shape} and {name} {other.shape} differ in shape; give arrays of one shape "
+                           f"(e.g. {name}.reshape(y_true.shape) where they hold the same values), they are not broadcast")
 
 
 def _kept(y_true, q_pred, keep):

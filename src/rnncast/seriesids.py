@@ -1,6 +1,6 @@
 """The caller's series ids: the text the model keeps each id as (decision 33), the ids given back as the caller gave
-them (integers, floats, a categorical's values, a wide frame's integer column labels), ids written alike refused,
-and whole-number text ids put in number order. ``labels`` names the caller's columns; this module, its series.
+them (integers, floats, a categorical's values, a wide frame's integer column labels; a saved model keeps integer
+or float ids' dtype: ``saved_dtype``), ids written alike refused, and whole-number text ids put in number order. ``labels`` names the caller's columns; this module, its series.
 """
 
 from __future__ import annotations
@@ -131,3 +131,29 @@ def other_form(given, known, where: str, known_where: str) -> None:
 def skipped_as_given(skipped: list, ids: dict | None) -> list:
     """Fit's series left out as too short (``{id, rows, needed}``) with the caller's ids where fit knew them."""
     return [{**d, "id": ids.get(d["id"], d["id"])} for d in skipped] if ids else skipped
+
+
+SAVED_DTYPES = ("int64", "float64")  # the caller's ids a model folder keeps: text and model.json give them back alike
+
+
+def saved_dtype(ids: dict | None) -> str | None:
+    """What model.json keeps of the caller's ids ``{text: id}`` (``FittedState.given_ids``): ``'int64'`` or
+    ``'float64'`` where every one was an integer or every one a float, which their text gives back (``given_back``);
+    None otherwise (ids given as text, a categorical's text, mixed values): after load those are named by their text."""
+    values = list((ids or {}).values())
+    for dtype, kind in zip(SAVED_DTYPES, (int, float)):
+        if values and all(isinstance(v, kind) and not isinstance(v, bool) for v in values):
+            return dtype
+    return None
+
+
+def given_back(texts, dtype: str | None) -> dict | None:
+    """``{text: id}`` of the series ``texts`` (the model's ids and those fit left out) in the caller's ``dtype`` of a
+    saved model (``saved_dtype``), cast as ``labels.forecast_as_given`` casts a forecast's ids; None without one. Text
+    no such id writes raises ``ValueError``."""
+    if dtype is None:
+        return None
+    if dtype not in SAVED_DTYPES:
+        raise ValueError(f"ids of dtype {str(dtype)[:40]!r}; known: {', '.join(SAVED_DTYPES)}")
+    texts = [t for t in texts if t is not None]
+    return {t: plain(v) for t, v in zip(texts, pd.Index(texts, dtype=object).astype(dtype))}

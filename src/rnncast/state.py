@@ -18,6 +18,7 @@ from rnncast.errors import RnncastError
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows,
                                  out_of_order, same_step, saved_overlap, short, squeezed)
 from rnncast.scaling import Scaler, StaticEncoder
+from rnncast.seriesids import given_back, saved_dtype
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
 from rnncast.toldtime import saved as told_none, written as told_none_entry
@@ -67,7 +68,8 @@ class FittedState:
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
-    given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
+    given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text;
+    # saved as their dtype where every one is an integer or a float (seriesids.saved_dtype), else text after load
 
     @cached_property
     def settings(self) -> Settings:
@@ -98,6 +100,8 @@ class FittedState:
             "skipped_series": self.skipped_series, "train_seconds": self.train_seconds, "borders": self.borders,
             "highway_start": self.highway_start, "unused": self.unused,
         }
+        if (id_dtype := saved_dtype(self.given_ids)) is not None:  # skipped_series_ as given after load (decision 774)
+            meta["id_dtype"] = id_dtype
         if self.series_all is not None:
             meta["series_all"] = self.series_all
         if self.epoch_draw is not None:
@@ -162,6 +166,7 @@ class FittedState:
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
+                given_ids=given_back([*ids, *(str(d["id"]) for d in meta.get("skipped_series", []))], meta.get("id_dtype")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -283,7 +288,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "squeezed", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "squeezed", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "id_dtype", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
@@ -33,13 +34,29 @@ from rnncast.runnotes import untrained_advice
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class EpochRecord:
+@dataclass(eq=False)  # Mapping's ==: equal to the dict history_ holds for the epoch
+class EpochRecord(Mapping):
+    """One finished epoch, what ``on_epoch`` receives; read by attribute or by key (``record["epoch"]``, ``dict(record)``:
+    the dict ``history_`` holds). ``epoch`` from 1; ``train_loss``, ``val_loss`` (None without validation rows) the mean
+    loss (``loss_name``) in the scaled units trained in (original under ``scaler='none'``); ``seconds`` its wall time;
+    ``best`` whether it is the best so far, whose weights are kept (decision 773)."""
+
     epoch: int
     train_loss: float
     val_loss: float | None
     seconds: float
     best: bool
+
+    def __getitem__(self, key: str):
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self):
+        return iter(self.__dataclass_fields__)
+
+    def __len__(self) -> int:
+        return len(self.__dataclass_fields__)
 
 
 @dataclass
