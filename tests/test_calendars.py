@@ -136,29 +136,6 @@ def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit(caplog):
     assert settle(*panel)[2] != {}
 
 
-@pytest.mark.parametrize("old, new", [("M", "ME"), ("H", "h"), ("1H", "1h"), ("A", "YE"), ("Y", "YE"), ("60T", "60min"),
-                                      ("S", "s"), ("L", "ms"), ("U", "us"), ("BM", "BME"), ("BA", "BYE"), ("Q", "QE"),
-                                      ("Q-DEC", "QE-DEC"), ("A-JUN", "YE-JUN"), ("AS", "YS"), ("2M", "2ME")])
-def test_a_calendar_in_pandas_2s_alias_is_refused_naming_its_name_now(old, new):
-    """--freq M, H, 60T, BA ... said only "freq='M' is not a calendar", where pandas 3 calls it ME, h, 60min, BYE."""
-    from rnncast.loading import load_panel
-
-    frame = pd.DataFrame({"date": pd.date_range("2020-01-31", periods=30, freq="ME"), "y": np.arange(30.0)})
-    with pytest.raises(RnncastError) as err:
-        load_panel(frame, target="y", freq=old)
-    start = new[:-1] + "S" if new in ("ME", "YE", "BME", "BYE", "QE", "2ME") else None  # its first day, unanchored
-    also = f" (freq={start!r}, --freq {start} where the dates are each period's first day)" if start else ""
-    assert str(err.value) == (f"freq={old!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
-                              f"give freq={new!r}, --freq {new}{also}")  # months written 2016-01 are read as MS
-
-
-@pytest.mark.parametrize("freq", ["MS", "fortnightly", "m", "H-JUN", 5, None])
-def test_a_freq_that_is_no_renamed_alias_names_no_new_name(freq):
-    from rnncast.calendars import renamed
-
-    assert renamed(freq) is None
-
-
 def test_weeks_on_a_weekday_of_each_series_own_are_said_to_differ_by_series(caplog):
     """Series of weeks on Sundays beside one on Mondays read as '7D' with no word of why (no 'W-SUN' keeps them
     all): the time line names each weekday's series."""
@@ -209,3 +186,16 @@ def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_wh
                               f"timestamps follow the calendar '{shown}', which skips none: leave holidays unset; a "
                               "holiday's effect on the values is learned from a column that marks it "
                               "(future_covariates=, --future-covariates)")
+
+
+def test_a_quarter_end_calendar_given_to_quarter_first_days_names_the_same_quarters_first_days():
+    """--freq QE-JUN on quarters dated 2010-07-01, 2010-10-01 ... named 'QS-JAN' (inference's anchor): the same quarters'
+    first days are 'QS-JUL', the fiscal year the caller gave; quarter ends it keeps (QE-JUN or QE-DEC) are read."""
+    starts = pd.DataFrame({"date": pd.date_range("2010-07-01", periods=12, freq="QS-JUL"), "y": np.arange(12.0)})
+    with pytest.raises(RnncastError, match=r"is not on the calendar freq='QE-JUN'; the timestamps are the first days "
+                                           r"of its periods: give freq='QS-JUL', --freq QS-JUL$"):
+        load_panel(starts, target="y", freq="QE-JUN")
+    assert load_panel(starts, target="y", freq="QS-JUL").calendar.freq == to_offset("QS-JUL")
+    ends = pd.DataFrame({"date": pd.date_range("2010-09-30", periods=12, freq="QE-DEC"), "y": np.arange(12.0)})
+    for freq in ("QE-JUN", "QE-DEC", "QE-SEP"):  # the same dates: each anchor a fiscal year of the same quarters
+        assert load_panel(ends, target="y", freq=freq).calendar.freq == to_offset(freq)

@@ -10,7 +10,7 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.splittime import split_over
+from rnncast.splittime import split_over, split_year
 
 
 def hourly(days: int = 4, repeat: bool = True) -> pd.DataFrame:
@@ -82,3 +82,61 @@ def test_a_whole_day_of_numbers_under_a_name_that_says_no_hour_is_given_both_rea
     assert "no series id" not in message
     panel = load_panel(tmp_path / "stores.csv", target="load_kw", id_col="store")  # the id reading works as said
     assert len(panel.ids) == 24
+
+
+def by_year(unit: str, names=("year", "month"), years: int = 5) -> pd.DataFrame:
+    """``years`` years from 2015 with every ``unit`` (12 months, 4 quarters, 52 weeks) under ``names``."""
+    count = {"month": 12, "quarter": 4, "week": 52}[unit]
+    rng = np.random.default_rng(0)
+    return pd.DataFrame({names[0]: np.repeat(np.arange(2015, 2015 + years), count),
+                         names[1]: np.tile(np.arange(1, count + 1), years),
+                         "value": rng.normal(100, 5, count * years).round(2)})
+
+
+@pytest.mark.parametrize("unit, names, said", [
+    ("month", ("year", "month"), "'month' (the month of the year): rnncast reads time from one column, so write them "
+     "as one time column ('2015-01', text rnncast reads), e.g. frame['time'] = pd.PeriodIndex.from_fields("
+     "year=frame['year'], month=frame['month'], freq='M'), and name it with time_col= (--time-col)"),
+    ("quarter", ("year", "Qtr"), "'Qtr' (the quarter of the year): rnncast reads time from one column, so write them "
+     "as one time column ('2015Q1', text rnncast reads), e.g. frame['time'] = pd.PeriodIndex.from_fields("
+     "year=frame['year'], quarter=frame['Qtr'], freq='Q')"),
+    ("week", ("YEAR", "WEEK"), "'WEEK' (the week of the year): rnncast reads time from one column, so write them as "
+     "one time column ('2015-W01', an ISO week, text rnncast reads), e.g. frame['time'] = frame['YEAR'].astype(str) "
+     "+ '-W' + frame['WEEK'].astype(str).str.zfill(2)"),
+])
+def test_a_year_and_its_month_quarter_or_week_are_told_to_join_not_to_name_the_month_an_id(tmp_path, unit, names, said):
+    by_year(unit, names).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "t.csv", target="value")
+    message = str(info.value)
+    assert "duplicated timestamp 2015 at line 2 of t.csv and line 3 of t.csv" in message
+    assert f"; the time is split over {names[0]!r} (the year) and {said}" in message and "id_col=" not in message
+
+
+@pytest.mark.parametrize("unit, names, join", [
+    ("month", ("year", "month"), lambda f: pd.PeriodIndex.from_fields(year=f["year"], month=f["month"], freq="M")),
+    ("quarter", ("year", "Qtr"), lambda f: pd.PeriodIndex.from_fields(year=f["year"], quarter=f["Qtr"], freq="Q")),
+    ("week", ("YEAR", "WEEK"), lambda f: f["YEAR"].astype(str) + "-W" + f["WEEK"].astype(str).str.zfill(2)),
+])
+def test_the_join_it_gives_makes_a_time_column_rnncast_reads(tmp_path, unit, names, join):
+    frame = by_year(unit, names, years=2 if unit == "week" else 5)  # 2015 has an ISO week 53: 2015 and 2016 for weeks
+    if unit == "week":
+        frame = frame[frame["YEAR"] == 2016]
+    frame["time"] = join(frame)
+    frame.drop(columns=list(names)).to_csv(tmp_path / "joined.csv", index=False)
+    panel = load_panel(tmp_path / "joined.csv", target="value", time_col="time")
+    assert panel.values.shape == (len(frame), 1)
+
+
+def test_a_month_twice_in_a_year_or_a_year_that_is_no_year_keeps_the_id_advice(tmp_path):
+    twice = by_year("month", ("year", "store"))  # not named as a unit: stores 1 .. 12
+    assert split_year(twice, "year", ["store"]) is None
+    steps = by_year("month").assign(year=lambda f: f["year"] - 2014)  # periods 1 .. 5, no years
+    assert split_year(steps, "year", ["month"]) is None
+    doubled = pd.concat([by_year("month"), by_year("month")])  # each month twice a year: two series
+    assert split_year(doubled, "year", ["month"]) is None
+    assert split_year(by_year("month"), "year", ["month", "value"]) == ("month", "month", "2015-01")
+    twice.to_csv(tmp_path / "stores.csv", index=False)
+    with pytest.raises(RnncastError, match=r"name the column that tells them apart with id_col= \(--id-col\), "
+                                           r"e\.g\. 'store'"):
+        load_panel(tmp_path / "stores.csv", target="value")

@@ -10,18 +10,17 @@ warning and ``fill_gaps``, and where the window predict reads first leaves its c
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, jitter, monthdays, offcalendar, owncalendars, sessions, tradingweeks, weekmasks
+from rnncast import businessmonths, jitter, monthdays, offcalendar, oldaliases, owncalendars, sessions, tradingweeks, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
-from rnncast.spelling import hint, spelled
+from rnncast.spelling import hint
 from rnncast.timecalendar import ALIASES, Calendar, market_of
 from rnncast.timetext import shown
 
@@ -42,7 +41,7 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
             periods = time.to_period(freq.freq)
             time = periods.rename(time.name) if (periods.to_timestamp(how="start") == time).all() else time
         freq = freq.freq
-    if isinstance(time, pd.PeriodIndex) and freq is not None and _offset(freq) != time.freq:
+    if isinstance(time, pd.PeriodIndex) and freq is not None and (_old_name(freq) or _offset(freq) != time.freq):
         time = time.to_timestamp(how="start").rename(time.name)  # a timestamp calendar's check then names a misfit
     return time, freq
 
@@ -78,14 +77,17 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
                                 "{found}; give a calendar such as 'D' or 'MS', or leave freq unset").format(
             freq=freq, column=name, found="dates"))
     if freq is not None:
+        if new := _old_name(freq):  # 'Q-JUN': pandas 2's 'QE-JUN', or 'QS-JUL' where the rows are quarters' first days
+            raise RnncastError(oldaliases.advice(freq, new, time, offsets))
         offset = _offset(freq)
         ruler = Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: round them (no freq would do)
-            raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar "
-                               f"freq={named}; {near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}")
+            ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
+            raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar freq={named}; "
+                               f"{ends or near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)
@@ -186,11 +188,8 @@ def _offset(freq):
         offset = to_offset(freq)
     except (ValueError, TypeError):
         offset = None
-    if offset is None and (new := renamed(freq)) is not None:  # 'M', '60T', 'A-JUN': pandas 2's names
-        end = re.match(r"^(\d*[A-Z]*[MQY])E$", new)  # ME, QE, BYE: a period's end; its first day is MS ... (an anchor
-        start = f" ({spelled('freq', end[1] + 'S')} where the dates are each period's first day)" if end else ""  # moves)
-        raise RnncastError(f"freq={freq!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
-                           f"give {spelled('freq', new)}{start}")
+    if offset is None and (new := oldaliases.renamed(freq)) is not None:  # 'M', '60T', 'A-JUN': pandas 2's names
+        raise RnncastError(oldaliases.advice(freq, new))  # settle names the one its timestamps keep (_old_name)
     if offset is None or offset.n <= 0:
         raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
                            f"where one is wanted), such as {ALIASES}, a week mask of business days such as "
@@ -199,26 +198,15 @@ def _offset(freq):
     return offset
 
 
-# the aliases pandas 2.2 renamed (and pandas 3 refuses), by what names them now (pandas' 2.2 release notes)
-RENAMED = {"M": "ME", "BM": "BME", "SM": "SME", "CBM": "CBME", "Q": "QE", "BQ": "BQE", "Y": "YE", "BY": "BYE",
-           "A": "YE", "BA": "BYE", "AS": "YS", "BAS": "BYS", "H": "h", "BH": "bh", "CBH": "cbh", "T": "min", "S": "s",
-           "L": "ms", "U": "us", "N": "ns"}
-OLD_ALIAS = re.compile(r"^\s*(\d*)\s*([A-Z]+)(-[A-Za-z]{3})?\s*$")  # a multiple, the alias, an anchor: 60T, A-JUN
-
-
-def renamed(freq) -> str | None:
-    """What pandas now names the calendar ``freq`` spells in an alias pandas 2.2 renamed (``'M'``: ``'ME'``;
-    ``'60T'``: ``'60min'``; ``'A-JUN'``: ``'YE-JUN'``; ``'BA'``: ``'BYE'``), where pandas reads that name;
-    else None (and for any other value)."""
-    found = OLD_ALIAS.match(freq) if isinstance(freq, str) else None
-    if found is None or found[2] not in RENAMED:
+def _old_name(freq) -> str | None:
+    """What pandas now names ``freq`` where it is an alias pandas 2.2 renamed that pandas no longer reads, else None."""
+    if (new := oldaliases.renamed(freq)) is None:
         return None
-    new = f"{found[1]}{RENAMED[found[2]]}{(found[3] or '').upper()}"
     try:
-        to_offset(new)
-    except (ValueError, TypeError):  # an anchor the new name does not take ('H-JUN')
-        return None
-    return new
+        to_offset(freq)
+    except (ValueError, TypeError):
+        return new
+    return None
 
 
 def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:

@@ -305,6 +305,8 @@ def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
     if split:  # 'Date' and 'Hour': one time, not 24 series; 'date' and 'store' 0-23: either
         ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
         return splittime.joined(rows.time_col, *split, ids=ids)
+    if yearly := splittime.split_year(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used]):
+        return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
     text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
     if not text:
         return ""

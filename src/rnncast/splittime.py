@@ -7,6 +7,10 @@ told apart within each date (every row of a date another number, but for the hou
 all present) or under a name that says hour (``Hour``, ``hr``, ``Stunde``, ``HE``); ``joined`` says how to make
 one timestamp column of the two. Stores numbered 0 .. 23 are those numbers too, so a whole day of them under a name
 that says no hour (``store``) is given both readings, an id or the hour of the day, and never called no series id.
+A year and the month, quarter or week in it (``year,month``, ``year,quarter``, CDC FluView's ``YEAR,WEEK``) are the
+same split one unit up: the year is read as integer periods, every year repeats, and the month was offered as the id of
+12 series. ``split_year`` finds them (a year of whole numbers, a column named as the unit holding its numbers once a
+year) and ``year_joined`` says how to join them into one column rnncast reads (2015-01, 2015Q1, 2015-W01).
 """
 
 from __future__ import annotations
@@ -18,6 +22,14 @@ import pandas as pd
 
 CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*")  # 13:00, 7:30, 13:00:00
 DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 14.03.2025: day first
+YEAR = re.compile(r"\s*[12]\d{3}\s*")  # 2015: a year written as text
+UNITS = {  # the unit within a year: its name (any case), its numbers, how it is written as one time, pandas' freq
+    "month": (re.compile(r"(?i)\s*(months?|mon|mth|mnth|mo|monat|mois|mes|mese|maand)([ _-]?(no|nr|num|number))?\s*"),
+              12, "{y}-{v:02d}"),
+    "quarter": (re.compile(r"(?i)\s*(quarters?|qtrs?|qr|quartal|trimestre)([ _-]?(no|nr|num|number))?\s*"), 4, "{y}Q{v}"),
+    "week": (re.compile(r"(?i)\s*((iso|mmwr|epi|cdc)[ _-]?)?(weeks?|wk|wks|woche|kw|semaine|semana)"
+                        r"([ _-]?(of[ _-]?year|no|nr|num|number))?\s*"), 53, "{y}-W{v:02d}"),
+}
 HOUR_NAMES = re.compile(r"(?i)\s*(hours?|hrs?|hh|h|he|hour[ _-]?ending|stunde|heure|hora|ora|uur)\s*")
 
 
@@ -79,3 +91,54 @@ def joined(time_col: str, name: str, kind: str, example: str, ids: str = "") -> 
             f"{'time of day' if kind == 'clock' else 'hour of the day'}): rnncast reads time from one column, so "
             f"write them as one timestamp column ({example!r}), e.g. {how}, and name it with time_col= "
             f"(--time-col); {name!r} is no series id")
+
+
+def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str]) -> tuple[str, str, str] | None:
+    """``(column, unit, its first row as one time)``: the first of ``candidates`` named as a month, quarter or week
+    (``UNITS``) that holds whole numbers of that unit (1 .. 12, 1 .. 4, 1 .. 53), each once within each year of
+    ``time_col``, where ``time_col`` holds years (whole numbers 1000 .. 2999); None otherwise."""
+    if time_col is None or time_col not in frame.columns:
+        return None
+    years = frame[time_col]
+    if pd.api.types.is_bool_dtype(years) or years.isna().any():
+        return None
+    if pd.api.types.is_numeric_dtype(years):
+        numbers = years.to_numpy(dtype=np.float64)
+        if not np.all(numbers == np.round(numbers)):
+            return None
+    elif years.astype(str).str.fullmatch(YEAR).all():
+        numbers = years.astype(str).str.strip().astype(np.int64).to_numpy(dtype=np.float64)
+    else:
+        return None
+    if not len(numbers) or numbers.min() < 1000 or numbers.max() > 2999:
+        return None
+    for name in candidates:
+        column = frame[name]
+        unit = next((u for u, (pattern, _, _) in UNITS.items() if pattern.fullmatch(name)), None)
+        if unit is None or not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            continue
+        values = column.to_numpy(dtype=np.float64)
+        if np.isnan(values).any() or not np.all(values == np.round(values)):
+            continue
+        if values.min() < 1 or values.max() > UNITS[unit][1] or len(set(values.tolist())) < 2:
+            continue
+        pairs = pd.DataFrame({"y": numbers, "v": values})
+        if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
+            continue
+        return name, unit, UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))
+    return None
+
+
+def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
+    """The clause a refusal of repeated years adds: the time is split over ``time_col`` (the year) and ``name`` (the
+    ``unit`` in it; ``example``: ``split_year``'s), and how to write it as one time column rnncast reads."""
+    if unit == "week":
+        how = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
+    else:
+        field, freq = ("month", "M") if unit == "month" else ("quarter", "Q")
+        how = (f"frame['time'] = pd.PeriodIndex.from_fields(year=frame[{time_col!r}], {field}=frame[{name!r}], "
+               f"freq={freq!r})")
+    iso = ", an ISO week" if unit == "week" else ""
+    return (f"; the time is split over {time_col!r} (the year) and {name!r} (the {unit} of the year): rnncast reads "
+            f"time from one column, so write them as one time column ({example!r}{iso}, text rnncast reads), e.g. {how}, "
+            f"and name it with time_col= (--time-col); {name!r} is no series id")
