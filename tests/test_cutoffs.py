@@ -208,3 +208,31 @@ def test_a_cutoff_of_a_coarser_period_keeps_its_last_period_of_the_datas_and_tim
     read = {given: Settings.from_flat({"cutoff": given}).data.cutoff for given in
             (pd.Period("2017Q3", "Q"), pd.Timestamp("2024-06-30 12:00"), datetime.date(2024, 6, 30), np.datetime64("2024-06-30"))}
     assert list(read.values()) == ["2017Q3", "2024-06-30T12:00:00", "2024-06-30", "2024-06-30"]
+
+
+def test_a_cutoff_with_a_utc_offset_is_that_instant_and_a_repeated_hour_is_refused_by_name():
+    """A newcomer's '2024-10-25T10:00:00+00:00' on New York's hours was read as 10:00 New York time (the offset thrown
+    away), and a time in Berlin's repeated autumn hour ended in a traceback."""
+    york = load_panel(pd.DataFrame({"date": pd.date_range("2024-10-20", periods=400, freq="h", tz="America/New_York"),
+                                    "y": np.sin(np.arange(400.0))}), "y", announce=False)
+    assert as_time("2024-10-25T10:00:00+00:00", york) == pd.Timestamp("2024-10-25 06:00", tz="America/New_York")
+    assert as_time(Settings.from_flat({"cutoff": pd.Timestamp("2024-10-25 10:00", tz="UTC")}).data.cutoff, york) == \
+        pd.Timestamp("2024-10-25 06:00", tz="America/New_York")
+    berlin = load_panel(pd.DataFrame({"date": pd.date_range("2024-10-20", periods=400, freq="h", tz="Europe/Berlin"),
+                                      "y": np.sin(np.arange(400.0))}), "y", announce=False)
+    assert as_time("2024-10-27T02:30:00+01:00", berlin) == pd.Timestamp("2024-10-27 01:30", tz="UTC")
+    with pytest.raises(RnncastError, match=r"'2024-10-27 02:30' falls in an hour the clocks of Europe/Berlin repeat or "
+                                           r"skip at a change of daylight saving; give it with its UTC offset"):
+        as_time("2024-10-27 02:30", berlin)
+    with pytest.raises(RnncastError, match="is NaT, no time"):
+        Settings.from_flat({"cutoff": pd.NaT})
+
+
+def test_a_week_given_as_a_pandas_period_or_an_iso_week_keeps_the_whole_week():
+    sundays = _dated("W-SUN", "2021-01-03")
+    week = Settings.from_flat({"cutoff": pd.Period("2021-05-17", "W")}).data.cutoff  # Mon 17 .. Sun 23 May
+    assert week == "2021-05-17/2021-05-23" and str(sundays.time[_rows_up_to(sundays, as_time(week, sundays))[0] - 1]) \
+        == "2021-05-23 00:00:00"
+    periods = load_panel(pd.DataFrame({"y": np.arange(200.0)},
+                                      index=pd.period_range("2020-01-06", periods=200, freq="W-SUN")), "y", announce=False)
+    assert as_time("2021-W20", periods) == pd.Period("2021-05-17", "W-SUN")

@@ -135,3 +135,27 @@ def test_the_flag_and_a_config_file_give_it_as_the_keyword_does(tmp_path, capsys
               str(tmp_path / "other")])
     assert refused.value.code == 2 and not (tmp_path / "other").exists()
     assert "missing_values (--missing-values) must be numbers such as -999" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, column", [
+    ("a counter growing past 9999, one row exactly 9999",
+     np.where(np.arange(400) == 330, 9999.0, np.round(np.exp(np.linspace(0, 10, 400))))),
+    ("an availability of 99 between 98 and 100", np.r_[np.full(600, 100.0), 98.0, np.full(300, 100.0), 99.0,
+                                                        np.full(97, 100.0), 99.0]),
+    ("a shelf price of 99 on half the rows, then 119", np.r_[np.full(150, 99.0), np.full(250, 119.0)] +
+     np.isin(np.arange(400), [200, 250]) * -8.0),
+])
+def test_a_code_like_value_among_the_columns_own_values_is_not_named(name, column):
+    """A newcomer's checks of decision 761: each of these was named, the shelf price told missing_values=99, which would
+    blank half its column."""
+    assert _far_codes(column, train_end=int(0.7 * len(column))) is None, name
+
+
+def test_a_covariate_code_is_not_said_to_be_scored_against(caplog):
+    y = _temps()
+    x = RNG.normal(20, 2, N).round(1)
+    x[1400] = -999
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY).fit(_frame(y, x=x), target="y", past_covariates=["x"])
+    [said] = [r.getMessage() for r in caplog.records if "the way files write" in r.getMessage()]
+    assert said.startswith("column 'x' holds -999 in 1 row") and "scored" not in said

@@ -13,6 +13,7 @@ too-short series are (``cutting.report_short``).
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -41,14 +42,15 @@ def as_time(value, panel: Panel):
                                "give it as the data writes its times")
         end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
         if time.tz is not None:
-            return end.tz_convert(time.tz) if end.tz is not None else end.tz_localize(time.tz)
+            return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end
     if isinstance(time, pd.PeriodIndex):
+        span = _span(text)
         try:
-            own = pd.Period(text, freq=time.freq)
+            own = pd.Period(span[0] if span else text, freq=time.freq)
         except (ValueError, TypeError):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
-        end = named_end(text, own.start_time)  # '2020Q3' of monthly periods: its last month, September
+        end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
         return pd.Period(end, freq=time.freq) if end > own.end_time else own
     try:
         number = int(text)
@@ -59,22 +61,52 @@ def as_time(value, panel: Panel):
 
 
 ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})")
+DAYS = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")  # a pd.Period of weeks as str() writes it
+
+
+def _span(text: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """(first, last instant) of the period ``text`` names in ISO 8601 or pandas' forms: a year ('2015'), quarter
+    ('2017Q3'), month ('2021-07', 'Jul 2021'), ISO week ('2022-W20'), week of days ('2021-05-17/2021-05-23'), day,
+    hour, minute; None for a time with a UTC offset (an instant), or text no such period."""
+    week, days = ISO_WEEK.fullmatch(text), DAYS.fullmatch(text)
+    try:
+        if week or days:
+            start = pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), 1) if week else pd.Timestamp(days[1])
+            last = start + pd.Timedelta(days=6) if week else pd.Timestamp(days[2])
+            return start, last + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+        with warnings.catch_warnings():  # pandas 3 warns of a quarter's text read as a Timestamp
+            warnings.simplefilter("ignore")
+            if getattr(_read_stamp(text), "tz", None) is not None:
+                return None  # '2024-10-25T10:00:00+00:00': an instant, its offset kept
+        period = pd.Period(text)
+        return period.start_time, period.end_time
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _read_stamp(text: str):
+    try:
+        return pd.Timestamp(text)
+    except (ValueError, TypeError):
+        return None
 
 
 def named_end(text: str, stamp: pd.Timestamp) -> pd.Timestamp:
-    """The last instant of the period ``text`` names, where it names one that starts at ``stamp`` (naive): a month
-    ('2021-07', 'Jul 2021'), a quarter ('2017Q3'), a year ('2015'), a day ('2024-06-30'), an ISO week ('2022-W20'), as
-    pandas' partial-string slicing reads it (``df.loc[:"2021-07"]`` holds all of July); ``stamp`` itself otherwise. A
-    tester's '2021-07' cut month-end data at 2021-06-30 and month-start data after 2021-07-01: one text, two meanings."""
-    week = ISO_WEEK.fullmatch(text)
+    """The last instant of the period ``text`` names (``_span``), where it starts at ``stamp`` (naive), as pandas'
+    partial-string slicing reads it (``df.loc[:"2021-07"]`` holds all of July); ``stamp`` itself otherwise. A tester's
+    '2021-07' cut month-end data at 2021-06-30 and month-start data after 2021-07-01: one text, two meanings."""
+    span = _span(text)
+    return span[1] if span is not None and span[0] == stamp else stamp
+
+
+def _localized(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
+    """A naive cutoff on the data's zoned clock; refused by name where that clock repeats or skips it."""
     try:
-        start, end = ((pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), 1),) * 2 if week else
-                      (lambda p: (p.start_time, p.end_time))(pd.Period(text)))
-        if week:
-            end = start + pd.Timedelta(days=7) - pd.Timedelta(1, "ns")
-    except (ValueError, TypeError):
-        return stamp
-    return end if start == stamp else stamp
+        return end.tz_localize(zone)
+    except ValueError:  # pytz's and pandas' AmbiguousTimeError and NonExistentTimeError
+        raise RnncastError(f"{named('cutoff')} {text!r} falls in an hour the clocks of {zone} repeat or skip at a "
+                           f"change of daylight saving; give it with its UTC offset (such as "
+                           f"{end.floor('min').isoformat()}+01:00), or another time") from None
 
 
 def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
@@ -85,8 +117,7 @@ def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
         except (RnncastError, ValueError, TypeError):
             pass
     try:
-        week = ISO_WEEK.fullmatch(text)  # ISO 8601's week, on data written as dates too
-        stamp = pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), 1) if week else _period_start(text)
+        stamp = _period_start(text)  # ISO 8601's week too, on data written as dates
     except (ValueError, TypeError):
         stamp = pd.NaT
     if pd.isna(stamp):
@@ -97,11 +128,14 @@ def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
 
 def _period_start(text: str) -> pd.Timestamp:
     """The time ``text`` writes in ISO 8601 or pandas' forms, a period read as its start ('2017Q3': 2017-07-01, which
-    pandas 3 no longer reads as a Timestamp); a time with a UTC offset as a Timestamp."""
-    try:
-        return pd.Period(text).start_time
-    except (ValueError, TypeError):
-        return pd.Timestamp(text)
+    pandas 3 no longer reads as a Timestamp), a time with a UTC offset as that instant."""
+    span = _span(text)
+    if span is not None:
+        return span[0]
+    stamp = _read_stamp(text)
+    if stamp is None:
+        raise ValueError(text)
+    return stamp
 
 
 def _example(time: pd.Index, panel: Panel | None = None) -> str:

@@ -143,7 +143,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     scalers = fit_scalers(panel, splits, data_s.scaler)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
     squeezed = outliers.find(panel, splits, scalers)  # or squeezes the rest too close to learn from: said once
-    codes = missingcodes.find(panel, splits, {(f["series"], f["column"]) for f in squeezed})  # -999 read as a value
+    codes = missingcodes.find(panel, splits, {(f["series"], f["column"]) for f in squeezed if not  # -999 read as a
+                                              missingcodes.code_like(np.array([f["value"]]))[0]})  # value: named so
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
     static_inputs, static_codes = (encoder.transform(panel.static, panel.given_ids) if encoder is not None

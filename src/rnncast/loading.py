@@ -105,7 +105,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
-    if rows.time_col is None and layout == "single":
+    if rows.time_col is None and layout in ("single", "wide"):  # a wide table's rows are every series' steps
         rowindex.refuse_order(shuffled)
     if announce:
         rowindex.say(indexed, written)

@@ -7,8 +7,10 @@ came out 2.6 times that of the same fit without them, unsaid. pandas reads -999 
 default missing-value strings), and so does every forecasting library; a weather station, a survey, a lab instrument
 writes it for "no reading". ``find`` looks at every row of each column (training rows teach the network, test rows are
 scored against) for values spelled as such a code: two or more 9s, signed or not, whole or with one decimal 9
-(99, -999, 9999, -99.9), and further than ``FAR`` standard deviations of the column's other training values from their
-median. A real 999 among values near 1000, or a humidity of 99.9, is not far, and is not named.
+(99, -999, 9999, -99.9), further than ``FAR`` standard deviations of the column's other training values from their
+median, outside the range of every other value of the column, and on at most ``MOST_SHARE`` of its rows. A real 999
+among values near 1000, a humidity of 99.9, a counter passing 9999, an availability of 99 % between 98 and 100, a shelf
+price of 99 on half the rows are not named.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 
 FAR = 10  # named: a code further than this many of the other training values' standard deviations from their median
 MIN_ROWS = 10  # fewer other finite training rows: not weighed
+MOST_SHARE = 0.25  # a value on more of a column's rows is the column's own value, not a code
 NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
 
 
@@ -61,7 +64,8 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
             if far is None:
                 continue
             at, near, sds = far
-            found.append({"series": series, "column": column, "codes": sorted({float(v) for v in rows[at, j]}),
+            found.append({"series": series, "column": column, "target": j < panel.n_targets,
+                          "codes": sorted({float(v) for v in rows[at, j]}),
                           "cells": int(at.size), "time": panel.when(s, int(at[0])),
                           "test": int((at >= split.val_end).sum()), "near": near, "sds": sds})
     return found
@@ -80,8 +84,13 @@ def _far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, f
     middle, sd = float(np.median(others)), float(np.std(others))
     if not sd > 0:  # the other rows one value (a flag never raised): their spread says nothing of how far is far
         return None
+    rest = column[np.isfinite(column) & ~codes]  # every row's: a code inside their range is a value among them
     distance = np.abs(column - middle) / sd
-    far = codes & (distance > FAR)
+    with np.errstate(invalid="ignore"):
+        far = codes & (distance > FAR) & ((column < rest.min()) | (column > rest.max()))
+    values, counts = np.unique(column[far], return_counts=True)
+    common = values[counts > MOST_SHARE * np.isfinite(column).sum()]  # a shelf price of 99 on half the rows
+    far &= ~np.isin(column, common)
     if not far.any():
         return None
     at = np.flatnonzero(far)
@@ -98,7 +107,8 @@ def warn(found: list[dict]) -> None:
     whose = f" of {first['series']}" if first["series"] else ""
     codes = ", ".join(f"{v:g}" for v in first["codes"])
     every = sorted({v for f in found for v in f["codes"]})
-    scored = f"; {counted(first['test'], 'test row')} scored against it" if first["test"] else ""
+    scored = f"; {counted(first['test'], 'test row')} scored against it" if first["test"] and first.get("target") \
+        else ""
     others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
     log.warning("column %r%s holds %s in %s (first at %s), the way files write a missing value, %.0f standard "
                 "deviations from its other values (those around it near %.6g): rnncast reads it as a measurement and trains on it%s%s; "
@@ -130,7 +140,9 @@ def blank(rows: Rows, text: str | None, announce: bool) -> None:
                         named("missing_values"), text, ", ".join(map(repr, rows.columns)))
         else:
             where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
-            log.info("%s read as missing: %s (%s)", text, counted(int(per_column.sum()), "cell"), where)
+            none = [f"{v:g}" for v in codes if not (rows.values == v).any()]
+            log.info("%s read as missing: %s (%s)%s", text, counted(int(per_column.sum()), "cell"), where,
+                     f"; {', '.join(none)} matched no value" if none else "")
     if hit.any():
         rows.values = np.where(hit, np.nan, rows.values)
 

@@ -194,12 +194,14 @@ def out_of_order(data, frame: pd.DataFrame, found: dict[str, str]) -> str | None
             not (isinstance(data.index, pd.RangeIndex) and data.index.step > 0) and \
             (labels := row_labels(data.index.to_series())) and labels[3]:
         how = "df[::-1] or a sort newest first" if labels[3] == "falling" else "df.sample() or a sort by another column"
-        return (f"the frame's index holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, as {how} leaves them: sort the rows by it (df.sort_index()), or, if the rows are in the "
-                "series' order already, drop it (df.reset_index(drop=True))")
-    if found and (labels := row_labels(frame[first := next(iter(found))])) and labels[3]:
-        return (f"the first column ({first!r}, its header empty) holds the row numbers {labels[0]}-{labels[1]} "
-                f"{labels[3]}, as pandas' to_csv writes the index of a frame so reordered: sort the file's rows by it, or, if the "
-                "rows are in the series' order already, write the file with index=False")
+        return (f"the frame's index holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, as {how} leaves them: if "
+                "the rows were reordered, sort them by it (df.sort_index()); if they are in the series' order already "
+                "(the index holds ids, not row numbers), drop it (df.reset_index(drop=True))")
+    for first in found:  # a file written with its index twice: either may be the one out of order
+        if (labels := row_labels(frame[first])) and labels[3]:
+            return (f"the column {first!r} (its header empty) holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, "
+                    "as pandas' to_csv writes the index of a frame so reordered: if the rows were reordered, sort the "
+                    "file's rows by it; if they are in the series' order already, write the file with index=False")
     return None
 
 

@@ -90,12 +90,14 @@ def later_rows(saved) -> dict | None:
     keys = {"column", "rows", "r2", "same_r2", "window_r2", "lags"}
     if saved is None:
         return None
-    if not isinstance(saved, dict) or not keys <= set(saved) <= keys | {"joint", "earlier", "lookback"} or not all(
+    later = {"lookback", "window_r2_held_out"}  # since 2026-12-05 too
+    if not isinstance(saved, dict) or not keys <= set(saved) <= keys | {"joint", "earlier"} | later or not all(
             isinstance(saved.get(k, {}), dict) for k in ("joint", "earlier")):
-        raise ValueError(f"later_rows must be null or {{{', '.join(sorted(keys))}}} (and joint, earlier, lookback: "
+        raise ValueError(f"later_rows must be null or {{{', '.join(sorted(keys))}}} (and joint, earlier, lookback, "
+                         f"window_r2_held_out: "
                          f"since 2026-12-05), got {saved!r}")
     read = {k: str(v) if k == "column" else int(v) if k in ("rows", "lags", "lookback") else float(v)
-            for k, v in saved.items() if k in keys | {"lookback"}}
+            for k, v in saved.items() if k in keys | later}
     if "joint" in saved:  # every feature's later row together
         read["joint"] = {"rows": int(saved["joint"]["rows"]), "r2": float(saved["joint"]["r2"])}
     if "earlier" in saved:  # a feature's row before the window

@@ -58,8 +58,11 @@ def cutoff_text(value):
     ('2017Q3': the whole period, ``cutoffs.named_end``), a ``pd.Timestamp`` or ``datetime`` (the instant, ISO 8601,
     its offset kept), a ``datetime.date`` ('2024-06-30': the day), a ``numpy.datetime64``; any other value as given,
     for ``settingchecks.check_cutoff`` to accept (text, a whole number) or refuse by name."""
+    if type(value).__name__ == "NaTType" or (isinstance(value, np.datetime64) and np.isnat(value)):
+        raise RnncastError(f"{named('cutoff')} is NaT, no time: give the time to cut at, such as '2024-06-30', or leave "
+                           "cutoff unset (None) to cut each series by val_frac/test_frac")
     if isinstance(value, np.datetime64):
-        return str(np.datetime_as_string(value)) if not np.isnat(value) else value
+        return str(np.datetime_as_string(value))
     if type(value).__name__ == "Period" and hasattr(value, "freqstr"):
         return str(value)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
