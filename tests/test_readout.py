@@ -158,3 +158,16 @@ def test_fit_and_evaluate_print_each_baselines_line_under_the_verdict(tmp_path, 
     lines = capsys.readouterr().out.splitlines()
     verdicts = [n for n, line in enumerate(lines) if line.startswith("The model ")]
     assert len(verdicts) == 2 and all(lines[n + 1].startswith("Against each baseline: ") for n in verdicts)
+
+
+def test_evaluate_and_metrics_json_say_mases_season(tmp_path):
+    """A low-frequency tester found MASE's season in the tables' header ("MASE (season 4)") but in no JSON: evaluate's
+    result and the run's metrics.json now carry it."""
+    quarters = pd.DataFrame({"ds": pd.date_range("2000-03-31", periods=88, freq="QE"),
+                             "y": np.sin(np.arange(88) / 4 * 6.28) + np.arange(88) / 50})
+    quarters.to_csv(tmp_path / "q.csv", index=False)
+    assert main(["fit", str(tmp_path / "q.csv"), "--lookback", "8", "--horizon", "2", "--season", "4", "--epochs", "1",
+                 "--hidden-size", "8", "--out", str(tmp_path / "run")]) == 0
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["test"]["mase_season"] == 4 and metrics["val"]["mase_season"] == 4
+    assert Forecaster.load(tmp_path / "run" / "model").evaluate(quarters)["mase_season"] == 4

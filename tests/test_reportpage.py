@@ -249,7 +249,7 @@ def test_the_sentence_names_the_covariates_the_window_and_the_forecast_step_give
     frame = make_frame(200, freq="D")
     for known, said in ((False, "the LSTM's correction (read from the window's values of 'y' and the covariate 'x')."),
                         (True, "the LSTM's correction (read from the window's values of 'y' and the covariate 'x', "
-                               "and 'x' known at the forecast step).")):
+                               "over the window and at the forecast step).")):  # not 'x', and 'x' (a learner's find)
         model = Forecaster(**{**TINY, "future_known": known}).fit(frame, target="y", features=["x"])
         blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
         assert any(b[0] == "p" and b[1].startswith("How this model forecasts") and said in b[1] for b in blocks)

@@ -181,3 +181,12 @@ def unicodedata_form(form: str, text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize(form, text)
+
+
+def test_a_korean_column_name_one_syllable_off_is_suggested():
+    """A Korean learner's --target 판매양 (for 판매량) got no suggestion: as whole syllables the names are 0.67 alike."""
+    from rnncast.spelling import did_you_mean
+
+    assert did_you_mean("판매양", ["날짜", "판매량", "기온"], cutoff=0.8) == " (did you mean '판매량'?)"
+    assert did_you_mean("습도", ["날짜", "판매량", "기온"], cutoff=0.8) == ""
+    assert did_you_mean("Y_same", ["y_same", "x1"], cutoff=0.8) == " (did you mean 'y_same'?)"

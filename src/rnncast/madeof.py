@@ -30,7 +30,8 @@ def parts(params: dict, target: str | None = None, future=False, cell: str | Non
 
 def reads(of: str, past: list, future, static: list) -> str:
     """What the cell reads, where it reads more than the window's target: " (read from the window's values of 'y'
-    and the covariate 'x', and 'x' known at the forecast step)" (future-known covariates are in the window too);
+    and the covariates 'p', 'x', and 'x' known at the forecast step)" (future-known covariates are in the window too;
+    where every covariate is, " ... and the covariate 'x', over the window and at the forecast step)");
     "" for the target alone; ``future`` True without names: " (read from the window and the covariates known at
     the forecast step)"."""
     known = list(future) if not isinstance(future, bool) else []
@@ -38,8 +39,11 @@ def reads(of: str, past: list, future, static: list) -> str:
         return " (read from the window and the covariates known at the forecast step)" if future else ""
     windowed = past + known
     text = f" (read from the window's values{of}"
-    text += f" and {_covariates(windowed)}" if windowed else ""
-    text += f", and {', '.join(map(quoted, known))} known at the forecast step" if known else ""
+    if known and not past:  # every covariate read twice: said once ('기온', '습도', and '기온', '습도' known ...)
+        text += f" and {_covariates(known)}, over the window and at the forecast step"
+    else:
+        text += f" and {_covariates(windowed)}" if windowed else ""
+        text += f", and {', '.join(map(quoted, known))} known at the forecast step" if known else ""
     text += f", with {_covariates(static, 'static ')}" if static else ""
     return text + ")"
 

@@ -56,9 +56,11 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
 
 
 def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> dict:
-    """Validation and test metrics of the model and the baselines (pooled over the series of a panel)."""
+    """Validation and test metrics of the model and the baselines (pooled over the series of a panel), with MASE's
+    season (``mase_season``, as ``readout.evaluated`` gives it)."""
     forecasts = run_forecasts(forecaster, data) if forecasts is None else forecasts
-    return {part: evaluation.evaluate(f) for part, f in forecasts.items()}
+    season = int(forecaster.settings_.data.season)
+    return {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
 
 
 def environment() -> dict:
