@@ -533,3 +533,14 @@ def test_the_rows_after_the_last_stitched_window_are_the_last_window_s_each_draw
     assert list(windows[-3:]) == [9, 11, 11] and list(steps[-3:]) == [2, 1, 2]
     assert all(w <= r for w, r in zip(windows, actual))  # each row forecast from a window starting at or before it
     assert len(plots.contiguous_forecast(y_true, y_true, max_points=13)[1]) == 12
+
+
+def test_a_time_column_under_pandas_name_for_an_empty_header_is_labelled_time():
+    """A learner's file written from a DatetimeIndex (its time column's header empty) had 'Unnamed: 0' under the
+    forecast's time axis."""
+    from types import SimpleNamespace
+
+    from rnncast.plots import time_label
+
+    assert time_label(SimpleNamespace(kind="time", name="Unnamed: 0", tz=None, freq_text="D")) == "time"
+    assert time_label(SimpleNamespace(kind="time", name="date", tz=None, freq_text="D")) == "date"

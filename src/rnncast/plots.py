@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands, ylimits
+from rnncast.rowindex import UNNAMED
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -207,6 +208,7 @@ def time_label(calendar) -> str:
     if calendar is None or calendar.kind == "row":
         return "row"
     name = str(calendar.name) if calendar.name is not None else "time"
+    name = "time" if UNNAMED.fullmatch(name) else name  # pandas' name of a written index's empty header: no name
     zone = "" if calendar.tz is None else "UTC" if str(calendar.tz) == "UTC" else f"local time, {calendar.tz}"
     bars = f"one step per bar of {calendar.freq_text!r}, closed hours left out" if barsaxis.session_of(calendar) else ""
     notes = "; ".join(n for n in (zone, bars) if n)
