@@ -24,6 +24,7 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
     assert rows[1][2] == "0.50000"  # the MSE the verdict weighs: scaled for a panel, original for one series
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
     assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4.0000"
+    assert backtest_rows({**m, "season": 4})[0][5] == "MASE (season 4)"  # as fit's and evaluate's tables head it
 
 
 def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decimals():

@@ -35,7 +35,8 @@ def backtest_rows(m: dict) -> list[list[str]]:
             labels.append([label, row_label(name)])
             scores.append({**block[name], "mse": mse})
     head = (["window (first forecast step)", "forecaster", f"MSE ({units})" if scaled else "MSE"]
-            + [column_head(n) for n in BACKTEST_METRICS + tuple(extra)])
+            + [f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n)
+               for n in BACKTEST_METRICS + tuple(extra)])  # as fit's and evaluate's tables head it
     return [head] + with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
 
 
