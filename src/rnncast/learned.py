@@ -135,8 +135,9 @@ class Learned:
             v = plain(v)
             return tuple(v) if isinstance(v, list) else v
         fitted = self.state_.params
-        now = plain_values(self.get_params())  # a cutoff given as pd.Timestamp is kept as its text (cutoff_text)
-        return [(name, fitted[name], self.get_params()[name]) for name in now
+        given = self.get_params()
+        now = plain_values(given)  # a cutoff given as pd.Timestamp is kept as its text (cutoff_text)
+        return [(name, fitted[name], given[name]) for name in now
                 if name in fitted and not same_value(value(now[name]), value(fitted[name]))]
 
     def warn_changed(self, doing: str) -> None:

@@ -50,8 +50,8 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
     """Each column of each series holding code-like values far from its other training values (above):
     ``{"series": label or None, "column", "codes": the distinct values (original units), "cells": how many,
     "time": the first one's time as the data writes it (or its row), "test": how many are test rows, "near": the
-    median of the values around the first (``outliers.around``), "sds": the nearest code's distance from it in their standard deviations}``, in
-    series then column order. ``skip``: (series label or None, column) pairs already named (``outliers.find``)."""
+    median of the values around the first (``outliers.around``), "sds": the nearest code's distance from the other
+    training values' median in their standard deviations}``, in series then column order. ``skip``: (series label or None, column) pairs already named (``outliers.find``)."""
     found = []
     for s, split in enumerate(splits):
         rows = panel.rows(s)  # [T_s, C]
@@ -111,7 +111,8 @@ def warn(found: list[dict]) -> None:
         else ""
     others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
     log.warning("column %r%s holds %s in %s (first at %s), the way files write a missing value, %.0f standard "
-                "deviations from its other values (those around it near %.6g): rnncast reads it as a measurement and trains on it%s%s; "
+                "deviations from its other values (those around it near %.6g): rnncast reads it as a measurement and "
+                "trains on it%s%s; "
                 "if it means missing, give %s to read those cells as blank (then filled as %s says, or refused); "
                 "if it is a real value, ignore this",
                 first["column"], whose, codes, counted(first["cells"], "row"), first["time"], first["sds"],
@@ -132,7 +133,8 @@ def blank(rows: Rows, text: str | None, announce: bool) -> None:
     codes = missing_numbers(text)
     if not codes:
         return
-    hit = np.isin(rows.values, codes)  # [N, C]
+    each = [rows.values == v for v in codes]  # [N, C] per code
+    hit = np.logical_or.reduce(each)
     if announce:
         per_column = hit.sum(axis=0)
         if not per_column.any():
@@ -140,7 +142,7 @@ def blank(rows: Rows, text: str | None, announce: bool) -> None:
                         named("missing_values"), text, ", ".join(map(repr, rows.columns)))
         else:
             where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
-            none = [f"{v:g}" for v in codes if not (rows.values == v).any()]
+            none = [f"{v:g}" for v, cells in zip(codes, each) if not cells.any()]
             log.info("%s read as missing: %s (%s)%s", text, counted(int(per_column.sum()), "cell"), where,
                      f"; {', '.join(none)} matched no value" if none else "")
     if hit.any():

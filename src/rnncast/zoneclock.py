@@ -6,7 +6,8 @@ UTC the day before, so its Monday-to-Friday rows read as a Sunday-to-Thursday we
 to a 1-day grid" for the first and forecasts on Tokyo's holidays for the second, with no word of ``tz=``, which reads
 the times on the clock they were kept on. ``kept_clock`` finds the clocks on which the times keep one time of day
 (their own zone keeping none): every zone of the same daylight-saving dates keeps one, so a Paris close is also
-London's an hour earlier, and each is named (decision 762); ``week_clock`` the zone where times of one off-midnight time in their own zone are
+London's an hour earlier, and each is named (decision 762); ``week_clock`` the zone where times of one off-midnight
+time in their own zone are
 midnights of Monday to Friday. Zones are tried from ``zoneinfo``'s list, the financial centres' first (``FIRST``).
 """
 
@@ -18,7 +19,7 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from rnncast.spelling import spelled
+from rnncast.spelling import counted, spelled
 
 FIRST = ("America/New_York", "America/Chicago", "America/Los_Angeles", "America/Sao_Paulo", "Europe/London",
          "Europe/Berlin", "Europe/Moscow", "Asia/Dubai", "Asia/Kolkata", "Asia/Shanghai", "Asia/Hong_Kong",
@@ -41,8 +42,9 @@ def _seconds(time: pd.DatetimeIndex) -> np.ndarray:
 def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
     """Where the zoned times [N] keep no one time of day in their own zone: each time of day they keep on some zone's
     clock, as ``(zone, "16:00", other zones keeping it)``, the zone the first of ``candidates`` to keep it, those of
-    ``FIRST`` first, then the clocks of most zones (the times cannot tell New York's 16:00 from Chicago's 15:00, or London's 16:30 from Paris's 17:30: every
-    zone of the same daylight-saving dates keeps one); None for naive times, or where no zone does."""
+    ``FIRST`` first, then the clocks of most zones (the times cannot tell New York's 16:00 from Chicago's 15:00, or
+    London's 16:30 from Paris's 17:30: every zone of the same daylight-saving dates keeps one); None for naive times,
+    or where no zone does."""
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
         return None
     time = time[:ROWS]
@@ -53,9 +55,8 @@ def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
         local = _seconds(time.tz_convert(zone))
         if (local == local[0]).all():
             kept.setdefault(int(local[0]), []).append(zone)
-    order = sorted(kept.values(), key=lambda zones: (zones[0] not in FIRST, -len(zones)))  # the centres', then most
-    return [(zones[0], f"{clock // 3600:02d}:{clock % 3600 // 60:02d}", len(zones) - 1)
-            for zones in order for clock in [_seconds(time[:1].tz_convert(zones[0]))[0]]] or None
+    order = sorted(kept.items(), key=lambda kz: (kz[1][0] not in FIRST, -len(kz[1])))  # the centres', then most
+    return [(zones[0], f"{clock // 3600:02d}:{clock % 3600 // 60:02d}", len(zones) - 1) for clock, zones in order] or None
 
 
 def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
@@ -78,11 +79,11 @@ def kept_hint(found: list[tuple[str, str, int]]) -> str:
     """What a message on times that keep no calendar says where ``kept_clock`` found the clocks they keep."""
     zone, clock, others = found[0]
     if len(found) == 1:
-        alike = f" (and of {others} other zone{'s' if others > 1 else ''} at its offset)" if others else ""
+        alike = f" (and of {counted(others, 'other zone')} at its offset)" if others else ""
         return (f"the timestamps keep {clock} on the clock of {zone}{alike}, their hour in UTC moving with its "
                 f"daylight saving (no jitter to round): read the table on that clock ({spelled('tz', zone)})")
-    clocks = [f"{c} in {z}" + (f" (and {n} other zone{'s' if n > 1 else ''})" if n else "") for z, c, n in found[:3]]
-    more = f", and {len(found) - 3} other time{'s' if len(found) > 4 else ''} of day elsewhere" if len(found) > 3 else ""
+    clocks = [f"{c} in {z}" + (f" (and {counted(n, 'other zone')})" if n else "") for z, c, n in found[:3]]
+    more = f", and {counted(len(found) - 3, 'other time')} of day elsewhere" if len(found) > 3 else ""
     return (f"the timestamps keep one time of day on the clock of any zone whose daylight saving changes on their "
             f"dates, their hour in UTC moving with it (no jitter to round): {', '.join(clocks)}{more}; read the table on "
             f"the clock of the data's place, where its time of day is the one you know (for the first: "
