@@ -10,7 +10,7 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.splittime import split_over, split_year
+from rnncast.splittime import split_over, split_year, mmwr_start
 
 
 def hourly(days: int = 4, repeat: bool = True) -> pd.DataFrame:
@@ -140,3 +140,45 @@ def test_a_month_twice_in_a_year_or_a_year_that_is_no_year_keeps_the_id_advice(t
     with pytest.raises(RnncastError, match=r"name the column that tells them apart with id_col= \(--id-col\), "
                                            r"e\.g\. 'store'"):
         load_panel(tmp_path / "stores.csv", target="value")
+
+
+def mmwr_weeks(name: str = "WEEK") -> pd.DataFrame:
+    """CDC FluView's layout: MMWR weeks of 2013 .. 2016 (2014 has 53 of them, ISO's 2015 has 53 and MMWR's 52)."""
+    counts = {2013: 52, 2014: 53, 2015: 52, 2016: 52}
+    years = np.concatenate([[y] * n for y, n in counts.items()])
+    weeks = np.concatenate([np.arange(1, n + 1) for n in counts.values()])
+    return pd.DataFrame({"YEAR": years, name: weeks, "ILITOTAL": np.random.default_rng(0).poisson(900, len(years))})
+
+
+def test_mmwr_weeks_start_on_the_sunday_cdc_dates_them():
+    assert mmwr_start(2014, 53) == pd.Timestamp("2014-12-28")  # 2014-12-28 .. 2015-01-03
+    assert mmwr_start(2015, 1) == pd.Timestamp("2015-01-04")
+    assert mmwr_start(2014, 1) == pd.Timestamp("2013-12-29")
+    assert mmwr_start(2021, 1) == pd.Timestamp("2021-01-03")
+
+
+@pytest.mark.parametrize("name", ["WEEK", "mmwr_week", "epiweek"])
+def test_mmwr_weeks_are_joined_as_their_sundays_not_as_iso_weeks(tmp_path, name):
+    frame = mmwr_weeks(name)
+    if name != "WEEK":  # named MMWR: told so whatever years they hold
+        frame = frame[frame["YEAR"] >= 2015]
+    assert split_year(frame, "YEAR", [name])[1] == "MMWR week"
+    frame.to_csv(tmp_path / "fluview.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "fluview.csv", target="ILITOTAL")
+    message = str(info.value)
+    assert f"(the MMWR week of the year)" in message and "the Sunday the week starts on" in message
+    assert "ISO" not in message
+    january4 = pd.to_datetime(frame["YEAR"].astype(str) + "-01-04")  # the join the message gives, as written there
+    frame["time"] = (january4 - pd.to_timedelta((january4.dt.day_of_week + 1) % 7, unit="D")
+                     + pd.to_timedelta(frame[name] - 1, unit="W"))
+    assert "frame['time'] = january4 - pd.to_timedelta((january4.dt.day_of_week + 1) % 7, unit='D') + " in message
+    assert frame["time"].diff().dropna().eq(pd.Timedelta(weeks=1)).all()  # no week twice, none left out
+    frame.drop(columns=["YEAR", name]).to_csv(tmp_path / "joined.csv", index=False)
+    panel = load_panel(tmp_path / "joined.csv", target="ILITOTAL", time_col="time")
+    assert panel.values.shape == (len(frame), 1)
+
+
+def test_weeks_iso_numbers_allow_stay_iso_weeks():
+    frame = by_year("week", ("YEAR", "WEEK"), years=2)  # 52 weeks a year, no week 53: nothing says MMWR
+    assert split_year(frame, "YEAR", ["WEEK"]) == ("WEEK", "week", "2015-W01")

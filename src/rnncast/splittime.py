@@ -10,7 +10,11 @@ that says no hour (``store``) is given both readings, an id or the hour of the d
 A year and the month, quarter or week in it (``year,month``, ``year,quarter``, CDC FluView's ``YEAR,WEEK``) are the
 same split one unit up: the year is read as integer periods, every year repeats, and the month was offered as the id of
 12 series. ``split_year`` finds them (a year of whole numbers, a column named as the unit holding its numbers once a
-year) and ``year_joined`` says how to join them into one column rnncast reads (2015-01, 2015Q1, 2015-W01).
+year) and ``year_joined`` says how to join them into one column rnncast reads (2015-01, 2015Q1, 2015-W01). CDC's
+MMWR weeks (FluView's ``YEAR,WEEK``) run Sunday to Saturday, and their years have 53 weeks where ISO years have 52
+(2014) and 52 where ISO's have 53 (2015), so ISO labels would put 2014's week 53 in 2015 and leave a gap: weeks named
+MMWR (``mmwr``, ``epi``, ``cdc``) or numbered 53 in a year only MMWR's calendar gives 53 weeks are joined as the Sunday
+each starts on.
 """
 
 from __future__ import annotations
@@ -125,8 +129,28 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str])
         pairs = pd.DataFrame({"y": numbers, "v": values})
         if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
             continue
+        if unit == "week" and _mmwr(name, numbers, values):
+            return name, "MMWR week", mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
         return name, unit, UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))
     return None
+
+
+def mmwr_start(year: int, week: int) -> pd.Timestamp:
+    """The Sunday MMWR week ``week`` of ``year`` starts on: week 1 is the Sunday-to-Saturday week holding January 4
+    (at least four of its days in January), as CDC's MMWR week definition has it."""
+    january4 = pd.Timestamp(year=year, month=1, day=4)
+    return january4 - pd.Timedelta(days=(january4.day_of_week + 1) % 7) + pd.Timedelta(weeks=week - 1)
+
+
+def _mmwr(name: str, years: np.ndarray, weeks: np.ndarray) -> bool:
+    """Whether weeks within years are MMWR weeks: so named, or a week 53 in a year ISO gives 52 weeks and MMWR 53."""
+    if re.match(r"(?i)\s*(mmwr|epi|cdc)", name):
+        return True
+    for year in {int(y) for y in years[weeks == 53]}:
+        iso = pd.Timestamp(year=year, month=12, day=28).isocalendar()[1]
+        if iso == 52 and (mmwr_start(year + 1, 1) - mmwr_start(year, 1)).days == 53 * 7:
+            return True
+    return False
 
 
 def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
@@ -134,11 +158,15 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
     ``unit`` in it; ``example``: ``split_year``'s), and how to write it as one time column rnncast reads."""
     if unit == "week":
         how = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
+    elif unit == "MMWR week":
+        how = (f"january4 = pd.to_datetime(frame[{time_col!r}].astype(str) + '-01-04'); frame['time'] = january4 - "
+               f"pd.to_timedelta((january4.dt.day_of_week + 1) % 7, unit='D') + pd.to_timedelta(frame[{name!r}] - 1, "
+               f"unit='W')")
     else:
         field, freq = ("month", "M") if unit == "month" else ("quarter", "Q")
         how = (f"frame['time'] = pd.PeriodIndex.from_fields(year=frame[{time_col!r}], {field}=frame[{name!r}], "
                f"freq={freq!r})")
-    iso = ", an ISO week" if unit == "week" else ""
+    iso = {"week": ", an ISO week", "MMWR week": ", the Sunday the week starts on"}.get(unit, "")
     return (f"; the time is split over {time_col!r} (the year) and {name!r} (the {unit} of the year): rnncast reads "
             f"time from one column, so write them as one time column ({example!r}{iso}, text rnncast reads), e.g. {how}, "
             f"and name it with time_col= (--time-col); {name!r} is no series id")
