@@ -167,7 +167,7 @@ def test_mmwr_weeks_are_joined_as_their_sundays_not_as_iso_weeks(tmp_path, name)
     with pytest.raises(RnncastError) as info:
         load_panel(tmp_path / "fluview.csv", target="ILITOTAL")
     message = str(info.value)
-    assert f"(the MMWR week of the year)" in message and "the Sunday the week starts on" in message
+    assert "(the MMWR week of the year)" in message and "the Sunday the week starts on" in message
     assert "ISO" not in message
     january4 = pd.to_datetime(frame["YEAR"].astype(str) + "-01-04")  # the join the message gives, as written there
     frame["time"] = (january4 - pd.to_timedelta((january4.dt.day_of_week + 1) % 7, unit="D")
