@@ -415,3 +415,16 @@ def test_a_categorical_name_a_static_header_writes_in_another_unicode_form_is_na
     with pytest.raises(RnncastError, match=r"names '지역', which is not a static covariate; .+ to read as categories: "
                                            r"the header writes '.+' in decomposed Unicode \(NFD"):
         Forecaster(**TINY).fit(panel_frame, static_covariates=table, static_categorical=["지역"])
+
+
+def test_a_static_table_at_predict_with_other_columns_names_each_one_extra_or_lacking():
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    table = pd.DataFrame({"unique_id": ids, "size": [1.5, 3.0], "region": ["n", "s"]})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table)
+    with pytest.raises(RnncastError, match=r"^the static covariate table holds 'extra', which the model was not trained "
+                                           r"with: leave it out \(the model's static covariates: 'size', 'region'\)$"):
+        model.predict(frame, static_covariates=table.assign(extra=[1, 2]))
+    with pytest.raises(RnncastError, match=r"^the static covariate table holds 'x', 'z', which the model was not trained "
+                                           r"with: leave them out; lacks 'region', which the model was trained with"):
+        model.predict(frame, static_covariates=table[["unique_id", "size"]].assign(x=1, z=2))

@@ -142,7 +142,13 @@ class StaticEncoder:
                         f"{ids[s]!r}); give its numbers, as at fit")
             return (f"static covariate {name!r} was text (categories: {', '.join(self.vocab[self.categorical_names.index(name)][:5])}) "
                     f"at fit and is numeric here; give its categories as text, as at fit")
-        return f"static covariates {static.names} differ from the ones the model was trained with: {fitted}"
+        extra = [n for n in static.names if n not in fitted]
+        lacking = [n for n in fitted if n not in static.names]
+        said = "; ".join(part for part in (
+            extra and f"holds {', '.join(map(repr, extra))}, which the model was not trained with: leave "
+                      f"{'it' if len(extra) == 1 else 'them'} out",
+            lacking and f"lacks {', '.join(map(repr, lacking))}, which the model was trained with") if part)
+        return f"the static covariate table {said} (the model's static covariates: {', '.join(map(repr, fitted))})"
 
     def state(self) -> dict:
         return {"numeric_names": self.numeric_names, "offset": self.offset.tolist(), "scale": self.scale.tolist(),
