@@ -97,12 +97,28 @@ def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whos
     wall = time.tz_localize(None) if time.tz is not None else time
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
     low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
-    near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: freq= would refuse them
+    near = jitter.advice(time, offsets, where, fmt) or month_days(wall)  # freq= would refuse them, or none names them
     dated = (f"of series {whose!r} follow no regular calendar (steps from {low} to {high}): its forecasts cannot be "
              f"dated{others}" if whose else
              f"follow no regular calendar (steps from {low} to {high}): forecasts cannot be dated")
     return (f"the timestamps {dated}; {near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
             f"{'' if near else ALIASES}")
+
+
+def month_days(time: pd.DatetimeIndex) -> str | None:
+    """Advice for midnights on the same 3 to 6 days of every month (dekads: the 1st, 11th and 21st; pentads), which no
+    pandas offset alias names, so ``freq=`` cannot date them: say so and what can be done; else None."""
+    if len(time) < 6 or (time != time.normalize()).any():
+        return None
+    months = pd.Series(time.day, index=time.to_period("M"))
+    days = months.groupby(level=0).agg(lambda d: tuple(sorted(set(d))))
+    inner = days.iloc[1:-1] if len(days) > 2 else days  # the first and last months may be partial
+    if not len(inner) or inner.nunique() != 1 or not 3 <= len(inner.iloc[0]) <= 6:
+        return None
+    named = ", ".join(str(d) for d in inner.iloc[0])
+    return (f"they keep the days {named} of every month{' (dekads)' if inner.iloc[0] == (1, 11, 21) else ''}, a "
+            "calendar no pandas offset alias names, so freq= cannot date them either; to forecast them, give the rows "
+            "as steps (a time column of whole numbers 1, 2, 3 ..., or none) and date the forecasts yourself")
 
 
 def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, name, fmt=None) -> list[str]:
