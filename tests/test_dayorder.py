@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import TINY
+from rnncast import Forecaster
 from rnncast.datetext import parse_text
 from rnncast.dayorder import day_or_month_first
 
@@ -125,3 +127,20 @@ def test_a_future_file_is_read_in_the_order_the_new_data_was_read():
     order: dict = {}
     parse_text(pd.Series(new_days.strftime("%d/%m/%Y")), "date", str, dayfirst=False, order=order)
     assert order == {"dayfirst": True}  # the order the reading took, not the model's
+
+
+def test_a_model_of_day_first_dates_reads_iso_dates_as_iso_in_data_and_future_files(tmp_path):
+    time = pd.date_range("2019-01-01", periods=60, freq="MS")  # every day <= 12: both orders read them
+    y = 100 + 10 * np.sin(np.arange(60) / 2) + np.arange(60)
+    dotted = pd.DataFrame({"month": time.strftime("%d.%m.%Y"), "sales": y, "price": np.arange(60.0)})
+    iso = dotted.assign(month=time.strftime("%Y-%m-%d"))
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": 3, "epochs": 1}).fit(dotted, target="sales",
+                                                                                 future_covariates=["price"])
+    future = pd.DataFrame({"month": pd.date_range("2024-01-01", periods=3, freq="MS").strftime("%Y-%m-%d"),
+                           "price": [60.0, 61.0, 62.0]})  # 2024-02-01 had been read as 2 January
+    expected = model.predict(dotted, future=future.assign(month=["01.01.2024", "01.02.2024", "01.03.2024"]))
+    for data in (dotted, iso):
+        forecast = model.predict(data, future=future)
+        assert list(forecast.index) == list(pd.date_range("2024-01-01", periods=3, freq="MS"))
+        np.testing.assert_allclose(forecast.to_numpy(), expected.to_numpy())
+    assert model.evaluate(iso)["windows"] == model.evaluate(dotted)["windows"]

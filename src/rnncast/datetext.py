@@ -53,7 +53,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     column = _upper_meridiem(column)  # 9:00 am: pandas' format guess takes 'am' for text, and then fails on 'pm'
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
-    if dayfirst:
+    year_leads = dayfirst is not None and year_leading(column)  # 2024-07-01 to a model of 01.07.2024: ISO, not 7 Jan
+    if dayfirst and not year_leads:
         tries = ((day_first, True),) + tries
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -72,7 +73,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                     order["dayfirst"] = True
             elif day is False and dayfirst is None:
                 time = day_or_month_first(column, time, name, order, day_first)
-            elif day is not None and dayfirst is not None:  # a model's order: new data may be written the other way
+            elif day is not None and dayfirst is not None and not year_leads:  # a model's order: may be written the other way
                 time = against_model(column, time, day, name, month_first if day else day_first, order)
             return time, False
     _first_bad(column, name, place)
@@ -82,6 +83,16 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+YEAR_LEADING = re.compile(r"\s*\d{4}([-/.])\d{1,2}\1\d{1,2}(?!\d)")  # 2024-07-01, 2024/07/01: year, month, day
+
+
+def year_leading(column: pd.Series) -> bool:
+    """Whether ``column``'s first value is written year, month, day (ISO 8601's order), which no day-first or
+    month-first reading of a model changes: pandas told ``dayfirst=True`` reads ``2024-07-01`` as 7 January."""
+    first = column.dropna().head(1)
+    return not first.empty and isinstance(first.iloc[0], str) and YEAR_LEADING.match(first.iloc[0]) is not None
 
 
 LOWER_MERIDIEM = re.compile(r"(?<=\d)(\s?)(am|pm)\s*$")  # 9:00 am, 09:00:00pm: a 12-hour clock in lower case
