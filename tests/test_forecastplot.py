@@ -390,3 +390,20 @@ def test_a_panel_s_title_says_all_test_points_when_each_series_is_drawn_whole(pa
     assert ("(all test points of each series" if len(rows) > 1 else f"(all {rows.pop()} test points of each series") in title
     cut = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test, max_points=12).get_suptitle()
     assert "(the first 12 points of each series" in cut
+
+
+def test_a_panel_s_title_says_where_each_series_last_points_come_from():
+    """A grid of stores with 13 test rows and horizon 6 drew the last point from a cutoff 1 step after the one
+    before without saying so, as the one series' title says."""
+    rng = np.random.default_rng(0)
+    time = pd.date_range("2015-01-31", periods=66, freq="ME")
+    frame = pd.concat([pd.DataFrame({"store": f"S{k}", "month": time,
+                                     "sales": 100 + 10 * np.sin(np.arange(66) / 2) + rng.normal(0, 1, 66)})
+                       for k in range(4)])
+    model = Forecaster(**{**TINY, "horizon": 6, "epochs": 1, "test_frac": 0.2}).fit(frame, target="sales",
+                                                                                    id_col="store", time_col="month")
+    test = model.part_forecasts(frame, part="test")
+    windows = set(np.bincount(test.original.series))
+    assert windows == {8}  # 13 test rows: 8 windows, the last row from a cutoff 1 step after the one before
+    title = forecast_plot(model, frame, {"model": model}, test=test).get_suptitle()
+    assert "(all 13 test points of each series, the last 1 from a cutoff 1 step after the one before)" in title

@@ -85,11 +85,15 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     lengths = {len(panel["actual"]) for panel in panels}
     rows = np.bincount(wf.series, minlength=len(test.ids)) + horizon - 1  # each series' test rows
     whole = all(len(panel["actual"]) >= rows[s] for panel, (s, _) in zip(panels, picks))  # none cut by max_points
-    if whole:  # every test row of each series drawn: said as the one series' title says it
+    if whole:  # every test row of each series drawn: said as the one series' title says it, its last cutoff too
         span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
+        lasts = {_last(_one_series(wf, s), horizon) for s, _ in picks}
+        span += " of each series" + (lasts.pop() if len(lasts) == 1 else
+                                     ", the last of each from a cutoff fewer steps after the one before")
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
-    title = (f"Test split, forecast {how} ({span} of each series{plots.target_note(reference.targets_)}){note}")
+        span += " of each series"
+    title = (f"Test split, forecast {how} ({span}{plots.target_note(reference.targets_)}){note}")
     return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
 
 
