@@ -185,21 +185,54 @@ def say(frame: pd.DataFrame, found: dict[str, str], of: str = "") -> None:
                         ", then ".join(parts), ", written back" * any(written), " and ".join(t for _, t in shown))
 
 
-def out_of_order(data, frame: pd.DataFrame, found: dict[str, str]) -> str | None:
-    """Where the rows' own labels say they are not in their order: a frame's unnamed index of row numbers (``data``,
-    the caller's DataFrame) or the first column ``to_csv`` wrote (``found``, of ``frame`` as read) holding distinct
-    whole numbers that do not rise (:func:`row_labels`: ``df.sample()`` shuffles them, ``df[::-1]`` turns them), in
-    words for :func:`refuse_order`; None where they rise or there are none."""
-    if isinstance(data, pd.DataFrame) and data.index.name is None and not isinstance(data.index, pd.MultiIndex) and \
-            not (isinstance(data.index, pd.RangeIndex) and data.index.step > 0) and \
-            (labels := row_labels(data.index.to_series())) and labels[3]:
-        how = "df[::-1] or a sort newest first" if labels[3] == "falling" else "df.sample() or a sort by another column"
-        return (f"the frame's index holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, as {how} leaves them: if "
-                "the rows were reordered, sort them by it (df.sort_index()); if they are in the series' order already "
-                "(the index holds ids, not row numbers), drop it (df.reset_index(drop=True))")
+def _index_labels(data, roles) -> list[tuple[object, pd.Index]]:
+    """``(name, labels)`` of each level of the caller's DataFrame's index that may number its rows: the unnamed index, a
+    named one (``df.index.name = "id"``), a MultiIndex's levels; not a time index (the time, sorted as times are) nor
+    a level a role names (``roles``, as :func:`written_index` takes them: data handed over)."""
+    if not isinstance(data, pd.DataFrame):
+        return []
+    named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
+    levels = [data.index.get_level_values(k) for k in range(data.index.nlevels)]
+    return [(level.name, level) for level in levels if not isinstance(level, (pd.DatetimeIndex, pd.PeriodIndex))
+            and not (isinstance(level, pd.RangeIndex) and level.step > 0) and str(level.name) not in named]
+
+
+def _order(labels, ids: pd.Series | None) -> tuple[int, int, str] | None:
+    """``(lowest, highest, order)`` of row labels that do not rise (:func:`row_labels`'s order), over the whole table
+    or, of a long one (``ids``: its id column, row by row), within each series (``0-59 within each series``: per-series
+    frames joined without ``ignore_index``); None where they rise or are no row labels."""
+    values = pd.Series(np.asarray(labels))
+    if ids is None:
+        whole = row_labels(values)
+        return (whole[0], whole[1], whole[3]) if whole and whole[3] else None
+    read = [row_labels(group) for _, group in values.groupby(ids.astype(str).to_numpy(), sort=False)]
+    if any(r is None for r in read) or not any(r[3] for r in read):
+        return None
+    order = {r[3] for r in read if r[3]}
+    return (min(r[0] for r in read), max(r[1] for r in read),
+            ("falling" if order == {"falling"} else "in another order") + " within each series")
+
+
+def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids: pd.Series | None = None) -> str | None:
+    """Where the rows' own labels say they are not in their order: the caller's DataFrame's index (``data``: unnamed,
+    named or a MultiIndex's levels, :func:`_index_labels`) or the first column ``to_csv`` wrote (``found``, of ``frame``
+    as read) holding distinct whole numbers (within each series of a long table: ``ids``) that do not rise
+    (:func:`row_labels`: ``df.sample()`` shuffles them, ``df[::-1]`` turns them), in words for :func:`refuse_order`;
+    None where they rise or there are none. ``roles``: the columns the caller named (:func:`written_index`'s)."""
+    for name, level in _index_labels(data, roles):
+        if labels := _order(level, ids):
+            how = "df[::-1] or a sort newest first" if labels[2].startswith("falling") else \
+                "df.sample() or a sort by another column"
+            which = "index" if name is None else f"index {str(name)!r}" if data.index.nlevels == 1 else \
+                f"index level {str(name)!r}"
+            sort, drop = (("df.sort_index()", "df.reset_index(drop=True)") if data.index.nlevels == 1 else
+                          (f"df.sort_index(level={str(name)!r})", f"df.droplevel({str(name)!r})"))
+            return (f"the frame's {which} holds the row numbers {labels[0]}-{labels[1]} {labels[2]}, as {how} leaves "
+                    f"them: if the rows were reordered, sort them by it ({sort}); if they are in the series' order "
+                    f"already (the index holds ids, not row numbers), drop it ({drop})")
     for first in found:  # a file written with its index twice: either may be the one out of order
-        if (labels := row_labels(frame[first])) and labels[3]:
-            return (f"the column {first!r} (its header empty) holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, "
+        if labels := _order(frame[first], ids):
+            return (f"the column {first!r} (its header empty) holds the row numbers {labels[0]}-{labels[1]} {labels[2]}, "
                     "as pandas' to_csv writes the index of a frame so reordered: if the rows were reordered, sort the "
                     "file's rows by it; if they are in the series' order already, write the file with index=False")
     return None
