@@ -15,8 +15,6 @@ returning a frame indexed by time).
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import pandas as pd
 
@@ -31,8 +29,6 @@ from rnncast.parameters import Parameters
 from rnncast.settingvalues import callback, checked_keywords, flag
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
-
-log = logging.getLogger(__name__)
 
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
@@ -156,23 +152,12 @@ class Forecaster(Learned, Parameters):
                                         checkpoint)
         if on_start is not None:
             on_start()
-        fitted = ("state_", "net_", "device_", "history_", "diverged_epoch_")
-        before = {name: self.__dict__[name] for name in fitted if name in self.__dict__}  # a model fitted before
-        # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model
-        self.state_, self.net_, self.device_ = prepared.state, prepared.net, prepared.device
-        try:
+        # the learned state exists from the first epoch on (on_epoch callbacks may evaluate the model); a fit that
+        # stops leaves the model fitted before as it was, or none (Learned.learning)
+        with self.learning(prepared.state, prepared.net, prepared.device, checkpoint):
             self.history_ = fitting.run(prepared, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume)
             # a loss that became NaN or infinite after finished epochs: the best of them is kept (a warning says which)
             self.diverged_epoch_ = prepared.diverged["epoch"] if prepared.diverged else None
-        except BaseException as err:
-            for name in fitted:
-                self.__dict__.pop(name, None)  # a failed first fit leaves the estimator unfitted
-            self.__dict__.update(before)  # a failed refit leaves the model fitted before, as it was (Ctrl-C in a notebook)
-            if before:
-                log.warning("the refit stopped (%s): the model fitted before is kept as it was%s", type(err).__name__,
-                            "" if checkpoint is not None else "; a checkpoint (checkpoint=) would keep the refit's "
-                            "finished epochs to resume from")
-            raise
         return self
 
     # ---- using a fitted model ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 """What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
 trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
 or ``load`` read, and scikit-learn's questions of a fitted estimator (``__sklearn_is_fitted__``,
-``__sklearn_tags__``). ``Forecaster`` takes them from :class:`Learned`, and scikit-learn's parameter contract
+``__sklearn_tags__``), set by a fit and put back as they were where it stops (:meth:`Learned.learning`).
+``Forecaster`` takes them from :class:`Learned`, and scikit-learn's parameter contract
 (``get_params``, ``set_params``, its repr) from ``parameters.Parameters``, so the estimator's own module holds its
 parameters (the constructor's keywords) and its methods.
 """
@@ -9,6 +10,7 @@ parameters (the constructor's keywords) and its methods.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 
 from rnncast.checkedcalls import checked_methods
 from rnncast.config import HOW_FIT_RUNS
@@ -85,6 +87,26 @@ class Learned:
             raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
         if doing is not None:
             self.warn_changed(doing)
+
+    @contextmanager
+    def learning(self, state, net, device, checkpoint=None):
+        """A fit's learned state set (``state_``, ``net_``, ``device_``) before its first epoch, so that ``on_epoch``
+        callbacks may use the model, and taken back where the fit stops (an error, Ctrl-C in a notebook): a failed first
+        fit leaves the estimator unfitted, a failed refit the model fitted before as it was (``FIT_SETS``), a warning
+        saying so (and that ``checkpoint``, where none was given, would keep the refit's finished epochs)."""
+        before = {name: self.__dict__[name] for name in FIT_SETS if name in self.__dict__}
+        self.state_, self.net_, self.device_ = state, net, device
+        try:
+            yield
+        except BaseException as err:
+            for name in FIT_SETS:
+                self.__dict__.pop(name, None)
+            self.__dict__.update(before)
+            if before:
+                log.warning("the refit stopped (%s): the model fitted before is kept as it was%s", type(err).__name__,
+                            "" if checkpoint is not None else "; a checkpoint (checkpoint=) would keep the refit's "
+                            "finished epochs to resume from")
+            raise
 
     def loss_figure(self):
         """The training (solid) and validation (dashed) loss per epoch of ``history_``, a dot at the epoch whose
