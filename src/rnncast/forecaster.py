@@ -23,7 +23,7 @@ from rnncast import arrayforecasts, fitting, forecasting, labels, parts, reading
 from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
-from rnncast.learned import Learned
+from rnncast.learned import Learned, attributes_doc
 from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
 from rnncast.parameters import Parameters
 from rnncast.settingvalues import callback, checked_keywords, flag
@@ -277,7 +277,10 @@ class Forecaster(Learned, Parameters):
         from the rows up to each series' first cutoff and forecasts every window in one batched pass; with
         ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster
         reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
-        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests)."""
+        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests): its
+        ``forecasts`` one row per series, window and step with the id, time, ``cutoff``, ``window``, the actual value,
+        ``<target>_hat``, quantiles and baselines in original units (``help(Backtest)`` lists every column), its
+        ``metrics`` the scores per window and overall."""
         flag("refit", refit)
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
@@ -311,4 +314,4 @@ class Forecaster(Learned, Parameters):
         return forecaster
 
 
-Forecaster.__doc__ += parameters_doc()  # the settings' own help, as the flags give it
+Forecaster.__doc__ += parameters_doc() + attributes_doc()  # the settings' own help, as the flags give it; what fit learns
