@@ -18,8 +18,7 @@ from rnncast.testforecasts import FILE, table as run_table
 
 
 def _table(model, data) -> pd.DataFrame:
-    return run_table(model.layout_, model.id_col_, model.time_col_, model.calendar_, model.targets_,
-                          model.part_forecasts(data, "test"))
+    return run_table(model.state_, model.part_forecasts(data, "test"))
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +45,9 @@ def test_a_runs_folder_holds_every_test_window_as_its_scores_read_them(tmp_path)
     assert (hours == table["step_ahead"]).all()  # the step after the cutoff, on the hourly calendar
     assert table["date"].iloc[-1] == frame["date"].iloc[-1]  # the last test window ends with the data
     assert FILE in (tmp_path / "report.html").read_text()  # the page says where the values are
+    written = pd.read_csv(tmp_path / FILE, dtype=str)  # the network's float32 as its shortest decimal, as predict's
+    digits = written[["y_hat", "y_q0.1", "y_q0.9"]].stack().str.replace(r"[-.]|e.*", "", regex=True).str.lstrip("0")
+    assert digits.str.len().max() <= 9
 
 
 def test_original_units_not_the_scalers():

@@ -156,8 +156,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
-        table = testforecasts.table(forecaster.layout_, forecaster.id_col_, forecaster.time_col_,
-                                         forecaster.calendar_, forecaster.targets_, forecasts["test"])
+        table = testforecasts.table(forecaster.state_, forecasts["test"])
         files.write_text(run_dir / testforecasts.FILE, csv_text(table, file=True, what="test forecasts"))
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)

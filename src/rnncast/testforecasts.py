@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, csvtext
+from rnncast import csvmarks, csvtext, scaling
 from rnncast.data import ID_COLUMN
+from rnncast.forecasting import digits_unit
 from rnncast.windowforecasts import PartForecasts
 
 FILE = "test_forecasts.csv"
@@ -23,12 +24,14 @@ SAID = (f"Every test window's actual and forecast values (and the baselines'), i
         f"window and step, are in {FILE}.")  # under the run page's forecast figure
 
 
-def table(layout: str, id_col: str | None, time_col: str | None, calendar, targets: list,
-               test: PartForecasts) -> pd.DataFrame:
-    """The table of ``test``'s windows (``Forecaster.part_forecasts(data, "test")``) of a model fitted on ``layout``
-    (single, long, wide) with the data's ``id_col`` and ``time_col`` (None: rnncast's ``unique_id``, ``ds``, or
-    ``row`` on a ``calendar`` of numbered rows) and its ``targets``; dates and numbers written as the data's file
-    writes them (``csvtext.dated``, the dialect of ``test``)."""
+def table(state, test: PartForecasts) -> pd.DataFrame:
+    """The table of ``test``'s windows (``Forecaster.part_forecasts(data, "test")``) of the model fitted as ``state``
+    (``state.FittedState``: its layout, the data's id and time columns, else rnncast's ``unique_id``, ``ds`` or
+    ``row``, and its targets), dates and numbers written as the data's file writes them (``csvtext.dated``, the
+    dialect of ``test``); forecasts and quantiles as the shortest decimals of the network's float32, as predict and a
+    backtest write them (``decimals.shortest``), where the run's scores read them whole."""
+    layout, id_col, time_col, calendar, targets = (state.layout, state.id_col, state.time_col, state.calendar,
+                                                   state.targets)
     wf = test.original
     count, horizon = wf.y_true.shape[:2]
     series = np.zeros(count, np.int64) if wf.series is None else wf.series
@@ -49,16 +52,32 @@ def table(layout: str, id_col: str | None, time_col: str | None, calendar, targe
     columns[STEP] = np.tile(np.arange(1, horizon + 1), count)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
+    point, quantiles = (None if v is None else _shortest(state, test.index, series, v)
+                        for v in (wf.y_pred, wf.quantiles))
     for t, name in enumerate(targets):
         columns[name] = wf.y_true[..., t].reshape(-1)
         if wf.filled is not None:
             columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
-        columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
+        columns[f"{name}_hat"] = point[..., t].reshape(-1)
         for j, q in enumerate(wf.levels):
-            columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
+            columns[f"{name}_q{q:g}"] = quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
     frame = csvtext.dated(pd.DataFrame(columns), calendar, dialect=test.dialect)
     frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
                                    if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
     return frame
+
+
+def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Forecasts ``values`` [W, H, T] or [W, H, T, Q] (original units, float64) of windows of the series ``series``
+    [W] (positions in ``index``, the model's series) as ``scaling.inverse_windows`` writes them for a person: the
+    network's float32 found again through each series' scaler, then its shortest decimal."""
+    offset, scale = scaling.stack([state.scalers[k] for k in index])  # [S, C]
+    n_t = values.shape[2]
+    o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
+    if values.ndim == 4:
+        o, k = o[..., None], k[..., None]
+    network = ((values - o) / k).astype(np.float32)
+    return scaling.inverse_windows(network, series, offset, scale, shortest=True, unit=digits_unit(state))
+
