@@ -1,7 +1,8 @@
 """The run directory, and a backtest's.
 
 A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``model/``, ``test_forecasts.csv`` (every
-test window's actual and forecast values, ``testforecasts``), ``loss.png``, ``forecast.png`` and ``report.html``: one self-contained page (plots embedded) that can be mailed.
+test window's actual and forecast values, ``testforecasts``), ``loss.png``, ``forecast.png`` and ``report.html``: one
+self-contained page (plots embedded) that can be mailed.
 A backtest's holds ``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html``. What
 the scores say is ``verdicts``; how the page is laid out and written is ``reportpage``.
 """
