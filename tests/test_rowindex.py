@@ -260,6 +260,10 @@ def _named(frame: pd.DataFrame, name="id") -> pd.DataFrame:
                                  "them by it (df.sort_index(level='n')); if they are in the series' order already (the "
                                  "index holds ids, not row numbers), drop it (df.droplevel('n'))"),
     (lambda d: _named(d, "step").sample(frac=1, random_state=0), "the frame's index 'step' holds the row numbers"),
+    (lambda d: d.set_axis(pd.MultiIndex.from_arrays([["a"] * 200, range(200)])).sample(frac=1, random_state=0),
+     "the frame's index level 1 holds the row numbers 0-199 in another order, as df.sample() or a sort by another "
+     "column leaves them: if the rows were reordered, sort them by it (df.sort_index(level=1)); if they are in the "
+     "series' order already (the index holds ids, not row numbers), drop it (df.droplevel(1))"),
 ])
 def test_a_named_index_that_says_the_rows_were_reordered_is_refused_as_an_unnamed_one(reorder, says):
     """A tester's `df.index.name = "id"; df.sample(frac=1)` trained in shuffled order without a word (decisions 764,

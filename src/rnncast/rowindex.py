@@ -186,14 +186,16 @@ def say(frame: pd.DataFrame, found: dict[str, str], of: str = "") -> None:
 
 
 def _index_labels(data, roles) -> list[tuple[object, pd.Index]]:
-    """``(name, labels)`` of each level of the caller's DataFrame's index that may number its rows: the unnamed index, a
+    """``(name, labels)`` of each level of the caller's DataFrame's index that may number its rows (an unnamed level
+    of a MultiIndex named by its position, as pandas' ``level=`` takes it): the unnamed index, a
     named one (``df.index.name = "id"``), a MultiIndex's levels; not a time index (the time, sorted as times are) nor
     a level a role names (``roles``, as :func:`written_index` takes them: data handed over)."""
     if not isinstance(data, pd.DataFrame):
         return []
     named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
     levels = [data.index.get_level_values(k) for k in range(data.index.nlevels)]
-    return [(level.name, level) for level in levels if not isinstance(level, (pd.DatetimeIndex, pd.PeriodIndex))
+    return [(k if level.name is None else str(level.name), level) for k, level in enumerate(levels)
+            if not isinstance(level, (pd.DatetimeIndex, pd.PeriodIndex))
             and not (isinstance(level, pd.RangeIndex) and level.step > 0) and str(level.name) not in named]
 
 
@@ -223,10 +225,10 @@ def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids
         if labels := _order(level, ids):
             how = "df[::-1] or a sort newest first" if labels[2].startswith("falling") else \
                 "df.sample() or a sort by another column"
-            which = "index" if name is None else f"index {str(name)!r}" if data.index.nlevels == 1 else \
-                f"index level {str(name)!r}"
-            sort, drop = (("df.sort_index()", "df.reset_index(drop=True)") if data.index.nlevels == 1 else
-                          (f"df.sort_index(level={str(name)!r})", f"df.droplevel({str(name)!r})"))
+            one = data.index.nlevels == 1
+            which = "index" if one and data.index.name is None else f"index {name!r}" if one else f"index level {name!r}"
+            sort, drop = (("df.sort_index()", "df.reset_index(drop=True)") if one else
+                          (f"df.sort_index(level={name!r})", f"df.droplevel({name!r})"))
             return (f"the frame's {which} holds the row numbers {labels[0]}-{labels[1]} {labels[2]}, as {how} leaves "
                     f"them: if the rows were reordered, sort them by it ({sort}); if they are in the series' order "
                     f"already (the index holds ids, not row numbers), drop it ({drop})")
