@@ -304,3 +304,19 @@ def test_a_long_tables_rows_out_of_their_order_within_a_series_are_refused():
         with pytest.raises(RnncastError, match="the rows are not in the order of their own row numbers") as err:
             load_panel(shuffled, "y", ["x"])
         assert says in str(err.value)
+
+
+def test_a_named_index_written_into_the_table_and_shuffled_is_refused_and_a_countdown_is_data(tmp_path):
+    """The file of the same frame (to_csv writes the index 'id' under its name) and reset_index()'s column 'index' trained
+    shuffled too: a named first column that no role names, holding each number of its range once in neither order."""
+    shuffled = _named(_numbered()).sample(frac=1, random_state=0)
+    shuffled.to_csv(tmp_path / "shuffled.csv")
+    _named(_numbered()).to_csv(tmp_path / "in_order.csv")
+    for given, name in ((tmp_path / "shuffled.csv", "id"), (shuffled.rename_axis(None).reset_index(), "index")):
+        with pytest.raises(RnncastError, match=f"the first column '{name}' holds each number 0-199 once, in another "
+                                               "order, as the index of a shuffled frame holds them"):
+            load_panel(given, "y", ["x"])
+    assert load_panel(tmp_path / "in_order.csv", "y", ["x"]).n_series == 1
+    countdown = _numbered().assign(left=np.arange(199, -1, -1))[["left", "x", "y"]]  # falling: data, read as given
+    assert load_panel(countdown, "y", ["x"]).n_series == 1
+    assert load_panel(tmp_path / "shuffled.csv", "y", ["x", "id"]).features == ["x", "id"]  # named: data
