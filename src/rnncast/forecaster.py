@@ -279,8 +279,8 @@ class Forecaster(Learned, Parameters):
         reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
         the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests): its
         ``forecasts`` one row per series, window and step with the id, time, ``cutoff``, ``window``, the actual value,
-        ``<target>_hat``, quantiles and baselines in original units (``help(Backtest)`` lists every column), its
-        ``metrics`` the scores per window and overall."""
+        ``<target>_hat``, quantiles and baselines in original units (the help of ``rnncast.backtest.Backtest`` lists
+        every column), its ``metrics`` the scores per window and overall."""
         flag("refit", refit)
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
