@@ -176,3 +176,36 @@ def test_forecast_figure_draws_the_test_split_as_the_runs_forecast_png_does():
     assert [line.get_label() for line in fig.axes[0].lines] == [line.get_label() for line in run.axes[0].lines]
     assert "original units" in fig.axes[0].get_ylabel()
     assert fig._suptitle is None or "Test split" in fig._suptitle.get_text()
+
+
+def test_help_lists_every_fitted_attribute_with_its_type_and_the_types_hold():
+    """help(Forecaster) documented history_, scaler_, split_ and train_mean_ by name alone: every attribute fit sets
+    or reads has a line with its type and shape in the Attributes section, and a fitted model's values are of them."""
+    from rnncast.learned import FIT_SETS, KINDS, SET, attributes_doc
+
+    properties = [name for name, value in vars(Learned).items() if isinstance(value, property)]
+    assert set(KINDS) == set(properties) and set(SET) == set(FIT_SETS)  # none left without a line
+    doc = Forecaster.__doc__
+    assert doc.endswith(attributes_doc()) and "    Attributes (" in doc
+    for name in [*FIT_SETS, *properties]:
+        assert f"\n    {name} : " in doc
+    assert "    history_ : list of dict\n        One per epoch: epoch (from 1), train_loss and val_loss" in doc
+    assert "    train_mean_ : ndarray [T] float64 or None\n" in doc
+    model = Forecaster(**TINY).fit(make_frame(200), target="y", features=["x"])
+    assert model.train_means_.shape == (1, 1) and model.train_mean_.shape == (1,)
+    assert model.train_means_.dtype == np.float64 and model.mase_scales_.dtype == np.float64
+    assert model.scalers_[0].offset.shape == (2,)  # C: the target, then the covariate
+    assert set(model.history_[0]) == {"epoch", "train_loss", "val_loss", "seconds", "best"}
+    assert model.static_inputs_.dtype == np.float32 and model.static_codes_.dtype == np.int64
+    for name in properties:  # each value is of the kind its line names
+        kind, value = KINDS[name], getattr(model, name)
+        if value is None:
+            assert "None" in kind, name
+        elif kind.startswith("ndarray"):
+            assert isinstance(value, np.ndarray), name
+        elif kind.startswith("list"):
+            assert isinstance(value, list), name
+        elif kind.split()[0] in ("str", "int", "float", "dict"):
+            assert type(value).__name__ == kind.split()[0], name
+        else:
+            assert type(value).__name__ == kind.split()[0].split(".")[-1], name

@@ -11,7 +11,7 @@ from rnncast.outputnames import check, written
 
 def test_written_names_every_column_of_a_backtests_forecasts():
     names = [name for name, _, _ in written(["y"], (0.1, 0.5), "unique_id", "ds", "long")]
-    assert names == ["unique_id", "ds", "cutoff", "window", "left_out", "y", "y_hat", "y_q0.1", "y_q0.5", "y_filled",
+    assert names == ["unique_id", "ds", "cutoff", "window", "left_out", "step_ahead", "y", "y_hat", "y_q0.1", "y_q0.5", "y_filled",
                      "y_repeat", "y_mean", "y_seasonal"]
 
 
@@ -26,6 +26,8 @@ def test_the_callers_names_are_told_from_rnncasts():
     ((["y"], (), None, "cutoff"), "the time column is named 'cutoff', the name rnncast writes for each window's cutoff"),
     ((["y"], (), "window", "ds", "long"), "the id column is named 'window', the name rnncast writes for each window's "
                                           "number in backtest's forecasts"),
+    ((["step_ahead"], (), None, "ds"), "the target column is named 'step_ahead', the name rnncast writes for each "
+                                       "forecast's step after its cutoff in a run's test_forecasts.csv"),
     ((["y"], (), "y_hat", "ds", "long"), "the id column is named 'y_hat', the name rnncast writes for the forecast of "
                                          "target 'y' in predict's and backtest's forecasts"),
     ((["y"], (0.1, 0.5, 0.9), "y_q0.9", "ds", "long"), "the 0.9 quantile of target 'y'"),

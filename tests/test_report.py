@@ -38,7 +38,7 @@ def test_a_run_forecasts_its_validation_and_test_windows_once_each(tmp_path, mon
     words = ("verdict", "notes", "hints")  # evaluate's words for a Python caller (readout); the run's scores are numbers
     assert metrics["test"] == {k: v for k, v in model.evaluate(panel, part="test").items() if k not in words}
     assert {p.name for p in tmp_path.iterdir()} >= {"config.json", "metrics.json", "history.csv", "model", "loss.png",
-                                                    "forecast.png", "report.html"}
+                                                    "forecast.png", "report.html", "test_forecasts.csv"}
     assert json.loads((tmp_path / "metrics.json").read_text())["test"]["windows"] == metrics["test"]["windows"]
 
 

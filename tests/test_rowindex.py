@@ -242,3 +242,81 @@ def test_a_shuffled_wide_table_and_a_file_written_with_its_shuffled_index_twice_
     with pytest.raises(RnncastError, match=r"the column 'Unnamed: 0(\.1)?' \(its header empty\) holds the row numbers "
                                            r"0-199 in another order"):
         load_panel(tmp_path / "twice.csv", "y", ["x"])
+
+
+def _named(frame: pd.DataFrame, name="id") -> pd.DataFrame:
+    return frame.rename_axis(name)
+
+
+@pytest.mark.parametrize("reorder, says", [
+    (lambda d: _named(d).sample(frac=1, random_state=0), "the frame's index 'id' holds the row numbers 0-199 in "
+                                                         "another order, as df.sample() or a sort by another column"),
+    (lambda d: _named(d)[::-1], "the frame's index 'id' holds the row numbers 0-199 falling, as df[::-1]"),  # a RangeIndex
+    (lambda d: d.set_axis(pd.Index(range(1000, 1200), name="obs")).sample(frac=1, random_state=1),
+     "the frame's index 'obs' holds the row numbers 1000-1199 in another order"),
+    (lambda d: d.set_axis(pd.MultiIndex.from_arrays([["a"] * 200, range(200)], names=["g", "n"])).sample(
+        frac=1, random_state=0), "the frame's index level 'n' holds the row numbers 0-199 in another order, as "
+                                 "df.sample() or a sort by another column leaves them: if the rows were reordered, sort "
+                                 "them by it (df.sort_index(level='n')); if they are in the series' order already (the "
+                                 "index holds ids, not row numbers), drop it (df.droplevel('n'))"),
+    (lambda d: _named(d, "step").sample(frac=1, random_state=0), "the frame's index 'step' holds the row numbers"),
+    (lambda d: d.set_axis(pd.MultiIndex.from_arrays([["a"] * 200, range(200)])).sample(frac=1, random_state=0),
+     "the frame's index level 1 holds the row numbers 0-199 in another order, as df.sample() or a sort by another "
+     "column leaves them: if the rows were reordered, sort them by it (df.sort_index(level=1)); if they are in the "
+     "series' order already (the index holds ids, not row numbers), drop it (df.droplevel(1))"),
+])
+def test_a_named_index_that_says_the_rows_were_reordered_is_refused_as_an_unnamed_one(reorder, says):
+    """A tester's `df.index.name = "id"; df.sample(frac=1)` trained in shuffled order without a word (decisions 764,
+    777 read only an unnamed index); a named RangeIndex turned, a MultiIndex's level, and an index named as a time
+    ('step') where the caller says the table has no time column are the same rows out of order."""
+    with pytest.raises(RnncastError, match="the rows are not in the order of their own row numbers") as err:
+        load_panel(reorder(_numbered()), "y", ["x"], time_col=False)
+    assert says in str(err.value)
+    wide = _named(_numbered().rename(columns={"x": "a", "y": "b"})).sample(frac=1, random_state=0)
+    with pytest.raises(RnncastError, match="the frame's index 'id' holds the row numbers 0-199 in another order"):
+        load_panel(wide, series=["a", "b"])
+
+
+def test_a_named_index_in_order_a_time_index_and_an_index_named_as_data_are_read_as_given():
+    assert load_panel(_named(_numbered()), "y", ["x"]).n_series == 1  # an id-like index of rows in order
+    assert load_panel(_numbered().set_axis(pd.RangeIndex(0, 400, 2, name="n")), "y", ["x"]).n_series == 1
+    with pytest.raises(RnncastError, match="timestamps are not sorted"):  # a time index: sorted as times are
+        load_panel(_named(_numbered(), "year").set_axis(range(1800, 2000)).rename_axis("year").sample(
+            frac=1, random_state=0), "y", ["x"])
+    with pytest.raises(RnncastError, match="timestamps are not sorted"):
+        load_panel(_numbered().set_axis(pd.date_range("2020", periods=200, name="date")).sample(frac=1, random_state=0),
+                   "y", ["x"])
+    mine = _named(_numbered(), "lag").sample(frac=1, random_state=0)  # the caller names it as data: data
+    assert load_panel(mine, "y", ["x", "lag"]).features == ["x", "lag"]
+
+
+def test_a_long_tables_rows_out_of_their_order_within_a_series_are_refused():
+    """The same within each series of a long table without time (unchecked before): per-series frames joined without
+    ignore_index number 0-99 in each series; rows interleaved, or regrouped by a stable sort, keep each series' order."""
+    frame = _numbered().assign(unique_id=np.repeat(["a", "b"], 100))
+    joined = pd.concat([frame[:100], frame[100:].reset_index(drop=True)])  # 0-99 again in series 'b'
+    interleaved = frame.iloc[np.column_stack([np.arange(100), np.arange(100, 200)]).ravel()]  # a0, b0, a1, b1, ...
+    for kept in (frame, joined, interleaved, interleaved.sort_values("unique_id", kind="stable")):
+        assert load_panel(kept, "y", ["x"]).n_series == 2
+    for shuffled, says in ((frame.sample(frac=1, random_state=0), "the frame's index holds the row numbers 0-199 in "
+                                                                  "another order within each series"),
+                           (joined[::-1], "the frame's index holds the row numbers 0-99 falling within each series")):
+        with pytest.raises(RnncastError, match="the rows are not in the order of their own row numbers") as err:
+            load_panel(shuffled, "y", ["x"])
+        assert says in str(err.value)
+
+
+def test_a_named_index_written_into_the_table_and_shuffled_is_refused_and_a_countdown_is_data(tmp_path):
+    """The file of the same frame (to_csv writes the index 'id' under its name) and reset_index()'s column 'index' trained
+    shuffled too: a named first column that no role names, holding each number of its range once in neither order."""
+    shuffled = _named(_numbered()).sample(frac=1, random_state=0)
+    shuffled.to_csv(tmp_path / "shuffled.csv")
+    _named(_numbered()).to_csv(tmp_path / "in_order.csv")
+    for given, name in ((tmp_path / "shuffled.csv", "id"), (shuffled.rename_axis(None).reset_index(), "index")):
+        with pytest.raises(RnncastError, match=f"the first column '{name}' holds each number 0-199 once, in another "
+                                               "order, as the index of a shuffled frame holds them"):
+            load_panel(given, "y", ["x"])
+    assert load_panel(tmp_path / "in_order.csv", "y", ["x"]).n_series == 1
+    countdown = _numbered().assign(left=np.arange(199, -1, -1))[["left", "x", "y"]]  # falling: data, read as given
+    assert load_panel(countdown, "y", ["x"]).n_series == 1
+    assert load_panel(tmp_path / "shuffled.csv", "y", ["x", "id"]).features == ["x", "id"]  # named: data

@@ -30,7 +30,7 @@ MODEL_FILES = (MODEL_META, MODEL_WEIGHTS)
 TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
               "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
 # the names that tell which command wrote a folder (metrics.json, report.html, the figures: several write them)
-KINDS = {"run": ("config.json", "model", "checkpoint.safetensors", "history.csv", "tensorboard"),
+KINDS = {"run": ("config.json", "model", "checkpoint.safetensors", "history.csv", "test_forecasts.csv", "tensorboard"),
          "backtest": ("forecasts.csv", "backtest.png"), "tune": TUNE_FILES, "demo": ("summary.json",),
          "bench": ("results.csv", "results.md")}  # bench's forecast_*.png beside them (outputs.bench_file)
 COMMANDS = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo", "bench": "bench"}

@@ -15,8 +15,6 @@ returning a frame indexed by time).
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import pandas as pd
 
@@ -25,14 +23,12 @@ from rnncast import arrayforecasts, fitting, forecasting, labels, parts, reading
 from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
-from rnncast.learned import Learned
+from rnncast.learned import Learned, attributes_doc
 from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
 from rnncast.parameters import Parameters
 from rnncast.settingvalues import callback, checked_keywords, flag
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
-
-log = logging.getLogger(__name__)
 
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
@@ -156,23 +152,12 @@ class Forecaster(Learned, Parameters):
                                         checkpoint)
         if on_start is not None:
             on_start()
-        fitted = ("state_", "net_", "device_", "history_", "diverged_epoch_")
-        before = {name: self.__dict__[name] for name in fitted if name in self.__dict__}  # a model fitted before
-        # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model
-        self.state_, self.net_, self.device_ = prepared.state, prepared.net, prepared.device
-        try:
+        # the learned state exists from the first epoch on (on_epoch callbacks may evaluate the model); a fit that
+        # stops leaves the model fitted before as it was, or none (Learned.learning)
+        with self.learning(prepared.state, prepared.net, prepared.device, checkpoint):
             self.history_ = fitting.run(prepared, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume)
             # a loss that became NaN or infinite after finished epochs: the best of them is kept (a warning says which)
             self.diverged_epoch_ = prepared.diverged["epoch"] if prepared.diverged else None
-        except BaseException as err:
-            for name in fitted:
-                self.__dict__.pop(name, None)  # a failed first fit leaves the estimator unfitted
-            self.__dict__.update(before)  # a failed refit leaves the model fitted before, as it was (Ctrl-C in a notebook)
-            if before:
-                log.warning("the refit stopped (%s): the model fitted before is kept as it was%s", type(err).__name__,
-                            "" if checkpoint is not None else "; a checkpoint (checkpoint=) would keep the refit's "
-                            "finished epochs to resume from")
-            raise
         return self
 
     # ---- using a fitted model ---------------------------------------------------------------
@@ -292,7 +277,10 @@ class Forecaster(Learned, Parameters):
         from the rows up to each series' first cutoff and forecasts every window in one batched pass; with
         ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster
         reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
-        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests)."""
+        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests): its
+        ``forecasts`` one row per series, window and step with the id, time, ``cutoff``, ``window``, the actual value,
+        ``<target>_hat``, quantiles and baselines in original units (the help of ``rnncast.backtest.Backtest`` lists
+        every column), its ``metrics`` the scores per window and overall."""
         flag("refit", refit)
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
@@ -326,4 +314,4 @@ class Forecaster(Learned, Parameters):
         return forecaster
 
 
-Forecaster.__doc__ += parameters_doc()  # the settings' own help, as the flags give it
+Forecaster.__doc__ += parameters_doc() + attributes_doc()  # the settings' own help, as the flags give it; what fit learns

@@ -1,7 +1,8 @@
 """What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
 trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
 or ``load`` read, and scikit-learn's questions of a fitted estimator (``__sklearn_is_fitted__``,
-``__sklearn_tags__``). ``Forecaster`` takes them from :class:`Learned`, and scikit-learn's parameter contract
+``__sklearn_tags__``), set by a fit and put back as they were where it stops (:meth:`Learned.learning`).
+``Forecaster`` takes them from :class:`Learned`, and scikit-learn's parameter contract
 (``get_params``, ``set_params``, its repr) from ``parameters.Parameters``, so the estimator's own module holds its
 parameters (the constructor's keywords) and its methods.
 """
@@ -9,6 +10,8 @@ parameters (the constructor's keywords) and its methods.
 from __future__ import annotations
 
 import logging
+import textwrap
+from contextlib import contextmanager
 
 from rnncast.checkedcalls import checked_methods
 from rnncast.config import HOW_FIT_RUNS
@@ -20,6 +23,30 @@ from rnncast.settingvalues import plain, plain_values, same_value
 log = logging.getLogger(__name__)
 
 FIT_SETS = ("state_", "net_", "device_", "history_", "diverged_epoch_")  # what fit (or load) sets on the estimator
+SET = {  # FIT_SETS' type and meaning: the Attributes section of help(Forecaster) (attributes_doc)
+    "state_": ("state.FittedState", "everything fit learned of the data, as the saved model's model.json keeps it; "
+                                    "the attributes below read it"),
+    "net_": ("torch.nn.Module", "the trained network, with the weights of the epoch history_ marks best"),
+    "device_": ("torch.device", "where the network runs"),
+    "history_": ("list of dict", "one per epoch: epoch (from 1), train_loss and val_loss (the mean loss, or pinball "
+                                 "loss, in the scaled units trained in, original under scaler='none'; val_loss None "
+                                 "without validation rows), seconds, best (its weights kept); load gives a run's or "
+                                 "saved model's back ([] where none was kept)"),
+    "diverged_epoch_": ("int or None", "the epoch whose loss became NaN or infinite, ending training (the best "
+                                       "finished epoch kept); None where training did not diverge"),
+}
+KINDS = {  # the type and shape of each Learned property (S series, T targets, C columns: targets then covariates)
+    "settings_": "config.Settings", "layout_": "str", "ids_": "list of str [S]", "id_col_": "str or None",
+    "targets_": "list of str [T]", "past_covariates_": "list of str", "future_covariates_": "list of str",
+    "features_": "list of str", "time_col_": "str or None", "calendar_": "timecalendar.Calendar",
+    "scalers_": "list of scaling.Scaler [S]", "splits_": "list of windows.Split [S]",
+    "train_means_": "ndarray [S, T] float64", "mase_scales_": "ndarray [S, T] float64",
+    "train_spreads_": "ndarray [S, T] float64 or None", "static_encoder_": "scaling.StaticEncoder or None",
+    "static_covariates_": "list of str", "static_inputs_": "ndarray [S, Kn] float32",
+    "static_codes_": "ndarray [S, Kc] int64", "unused_columns_": "list of str", "skipped_series_": "list of dict",
+    "train_seconds_": "float", "epoch_draw_": "dict or None", "world_size_": "int", "highway_start_": "dict or None",
+    "scaler_": "scaling.Scaler or None", "split_": "windows.Split or None", "train_mean_": "ndarray [T] float64 or None",
+}
 
 
 def _learned(name: str, doc: str) -> property:
@@ -32,43 +59,59 @@ class Learned:
     """The fitted attributes of an estimator whose ``fit`` sets ``state_`` (a ``FittedState``) and
     ``net_`` (the network); ``check_fitted`` refuses their use before that."""
 
-    settings_ = property(lambda self: self.state_.settings, doc="the validated settings (config.Settings)")
-    layout_ = _learned("layout", "single, long or wide")
-    ids_ = _learned("ids", "[S] series ids as text ([None] for a single series)")
-    id_col_ = _learned("id_col", "the long format's id column")
-    targets_ = _learned("targets", "target columns; a wide table's model: ['y'], the value column of the long rows it "
-                                   "also reads (its forecast's y_hat), its series columns being ids_")
-    past_covariates_ = _learned("past_covariates", "columns known up to the forecast time")
+    settings_ = property(lambda self: self.state_.settings, doc="the validated settings, by group (data, model, train)")
+    layout_ = _learned("layout", "'single' (one series), 'long' (rows of id, time, values) or 'wide' (a column per series)")
+    ids_ = _learned("ids", "each series' id as text ([None] for one series); S below is its length, the series' order")
+    id_col_ = _learned("id_col", "the long table's id column ('unique_id' for a wide table's, as its forecasts name the "
+                                 "series; None for one series)")
+    targets_ = _learned("targets", "the target columns, T below; a wide table's model: ['y'], the value column of the "
+                                   "long rows it also reads (its forecast's y_hat), its series columns being ids_")
+    past_covariates_ = _learned("past_covariates", "columns known up to the forecast time, read over the lookback")
     future_covariates_ = _learned("future_covariates", "columns known over the horizon too")
-    features_ = property(lambda self: self.state_.features, doc="past then future covariates")
+    features_ = property(lambda self: self.state_.features, doc="past then future covariates: with targets_, the C "
+                                                                "columns the network reads, in that order")
     time_col_ = _learned("time_col", "the time column (None: rows are numbered)")
-    calendar_ = _learned("calendar", "timecalendar.Calendar: how the forecast dates continue")
-    scalers_ = _learned("scalers", "[S] each series' scaler, fitted on its own training rows")
-    splits_ = _learned("splits", "[S] each series' row borders (windows.Split)")
-    train_means_ = _learned("train_means", "[S, T] training means (original units): the training mean baseline")
-    mase_scales_ = _learned("mase_scales", "[S, T] in-sample (seasonal) naive MAE: MASE's denominator")
-    train_spreads_ = _learned("train_spreads", "[S, T] training rows' standard deviation: what the scaled scores "
-                                               "divide by under scaler='none' (None: a model saved without them)")
-    static_encoder_ = _learned("static_encoder", "the static covariates' encoder (None without them)")
+    calendar_ = _learned("calendar", "how the forecast dates continue: its pandas offset (freq), time zone, holidays "
+                                     "and how the data writes its times")
+    scalers_ = _learned("scalers", "each series' scaler, fitted on its own training rows: scaled = (value - offset) / "
+                                   "scale, offset and scale [C] in the columns' original units")
+    splits_ = _learned("splits", "each series' row borders: training rows [0, train_end), validation [train_end, "
+                                 "val_end), test [val_end, end), counted in the series' rows as fit read them")
+    train_means_ = _learned("train_means", "each series' training mean of each target, in original units: the "
+                                           "training-mean baseline")
+    mase_scales_ = _learned("mase_scales", "each series' in-sample (seasonal, season) naive MAE on its training rows, "
+                                           "in original units: MASE's denominator")
+    train_spreads_ = _learned("train_spreads", "each series' standard deviation of each target on its training rows, "
+                                               "in original units: what the scaled scores divide by under scaler='none' "
+                                               "(None: a model saved without them)")
+    static_encoder_ = _learned("static_encoder", "how static covariates are encoded: numbers z-scored across the "
+                                                 "training series, categories coded 0 .. n - 1 (None without them)")
     static_covariates_ = property(
         lambda self: [] if self.static_encoder_ is None else
         list(self.static_encoder_.numeric_names) + list(self.static_encoder_.categorical_names),
         doc="the static covariates' names, numeric then categorical ([] without them)")
-    static_inputs_ = _learned("static_inputs", "[S, Kn] encoded numeric static covariates")
-    static_codes_ = _learned("static_codes", "[S, Kc] category codes of the static covariates")
+    static_inputs_ = _learned("static_inputs", "each series' numeric static covariates as encoded (z-scored across "
+                                               "the training series; Kn columns, none without them)")
+    static_codes_ = _learned("static_codes", "each series' category code of each categorical static covariate (Kc "
+                                             "columns, none without them)")
     unused_columns_ = _learned("unused", "the data's columns fit did not use (no role named them)")
     skipped_series_ = property(lambda self: skipped_as_given(self.state_.skipped_series, self.state_.given_ids),
                                lambda self, value: setattr(self.state_, "skipped_series", value),
-                               doc="series too short to train: {id, rows, needed}, an integer id of fit's frame as given")
-    train_seconds_ = _learned("train_seconds", "seconds the training loop took")
+                               doc="series too short to train, one dict each: id (an integer id of fit's frame as "
+                                   "given), rows (it has), needed (the rows it would need)")
+    train_seconds_ = _learned("train_seconds", "seconds the training loop took (wall clock)")
     epoch_draw_ = _learned("epoch_draw", "what each epoch drew where max_batches cut it short: {batches, drawn, total, "
                                          "unit}; None where an epoch was a full pass")
-    world_size_ = _learned("world_size", "processes that trained together (DDP)")
-    highway_start_ = _learned("highway_start", "highway_start 'least_squares': {penalty (None: zero kept), val_loss, "
-                                               "zero_val_loss}, the validation losses in scaled units; else None")
-    scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None)
-    split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None)
-    train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None)
+    world_size_ = _learned("world_size", "processes that trained together (torchrun's DDP; 1: one process)")
+    highway_start_ = _learned("highway_start", "with highway_start='least_squares': {penalty (None: zero kept), "
+                                               "val_loss, zero_val_loss}, the validation losses in scaled units; else None")
+    scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None,
+                       doc="one series: its scaler (scalers_[0]); None for many series (see scalers_)")
+    split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None,
+                      doc="one series: its row borders (splits_[0]); None for many series (see splits_)")
+    train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None,
+                           doc="one series: each target's training mean in original units (train_means_[0]); None "
+                               "for many series")
 
     def __getattr__(self, name: str):
         """Only asked for a name the instance and its class lack, or whose property found no ``state_``: a fitted
@@ -85,6 +128,26 @@ class Learned:
             raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
         if doing is not None:
             self.warn_changed(doing)
+
+    @contextmanager
+    def learning(self, state, net, device, checkpoint=None):
+        """A fit's learned state set (``state_``, ``net_``, ``device_``) before its first epoch, so that ``on_epoch``
+        callbacks may use the model, and taken back where the fit stops (an error, Ctrl-C in a notebook): a failed first
+        fit leaves the estimator unfitted, a failed refit the model fitted before as it was (``FIT_SETS``), a warning
+        saying so (and that ``checkpoint``, where none was given, would keep the refit's finished epochs)."""
+        before = {name: self.__dict__[name] for name in FIT_SETS if name in self.__dict__}
+        self.state_, self.net_, self.device_ = state, net, device
+        try:
+            yield
+        except BaseException as err:
+            for name in FIT_SETS:
+                self.__dict__.pop(name, None)
+            self.__dict__.update(before)
+            if before:
+                log.warning("the refit stopped (%s): the model fitted before is kept as it was%s", type(err).__name__,
+                            "" if checkpoint is not None else "; a checkpoint (checkpoint=) would keep the refit's "
+                            "finished epochs to resume from")
+            raise
 
     def loss_figure(self):
         """The training (solid) and validation (dashed) loss per epoch of ``history_``, a dot at the epoch whose
@@ -152,3 +215,17 @@ class Learned:
         log.warning("set_params changed %s since fit; they take effect at the next fit: until then %s uses the model as "
                     "fitted, as predict, evaluate and save do (save writes the settings it was fitted with, and "
                     "Forecaster.load gives those back)", listed, doing)
+
+
+def attributes_doc() -> str:
+    """The fitted attributes as a docstring's Attributes section, scikit-learn's way (``Forecaster``'s): each name, its
+    type and shape (``SET``, ``KINDS``) and what it holds, in its units; what fit sets first, then what it reads."""
+    lines = ["", "    Attributes (set by fit, or load; reading one before is refused by name; S series, T targets, C "
+             "columns:", "    targets then covariates)", "    ----------"]
+    docs = {**SET, **{name: (KINDS[name], prop.__doc__) for name, prop in vars(Learned).items()
+                      if isinstance(prop, property)}}
+    for name, (kind, text) in docs.items():
+        lines.append(f"    {name} : {kind}")
+        lines += textwrap.wrap(text[0].upper() + text[1:] + ".", 110, initial_indent=" " * 8, subsequent_indent=" " * 8)
+    return "\n".join(lines) + "\n"
+

@@ -95,18 +95,18 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                      keep_index=id_text + [ID_COLUMN] + ([str(named_time)] if named_time is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
-    written = rowindex.written_index(frame, (target, features, named_time, id_col, series, past_covariates,
-        future_covariates, static_covariates), ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's row numbers
+    roles = (target, features, named_time, id_col, series, past_covariates, future_covariates, static_covariates)
+    written = rowindex.written_index(frame, roles, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's numbers
     indexed, frame = frame, rowindex.without(frame, written, announce=False)  # not data: said once the rows are read
-    shuffled = rowindex.out_of_order(data, indexed, written)  # df.sample()'s index: the rows' order, lost without time
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
-    if rows.time_col is None and layout in ("single", "wide"):  # a wide table's rows are every series' steps
-        rowindex.refuse_order(shuffled)
+    if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
+        rowindex.refuse_order(rowindex.out_of_order(data, indexed, written, roles,
+                                                    indexed[rows.id_col] if layout == "long" else None))
     if announce:
         rowindex.say(indexed, written)
     missingcodes.blank(rows, missing_values, announce)  # -999 read as the blank it means, before fill reads blanks

@@ -1,8 +1,9 @@
 """The column names rnncast writes in its forecast tables beside the caller's, and the one check that no two of them
 are the same name.
 
-``predict`` and ``backtest`` (its ``forecasts.csv`` too) write the caller's id, time and target columns under their
-own names, and next to them names of rnncast's: ``cutoff``, ``window`` and ``left_out`` (backtest), and per target
+``predict``, ``backtest`` (its ``forecasts.csv`` too) and a run's ``test_forecasts.csv`` (``testforecasts``) write the
+caller's id, time and target columns under their own names, and next to them names of rnncast's: ``cutoff``,
+``window`` and ``left_out`` (backtest), ``step_ahead`` (a run's test windows), and per target
 ``<target>_hat`` (the forecast), ``<target>_q<level>`` (its quantiles), ``<target>_filled`` (fill made the actual
 value) and ``<target>_<baseline>`` (``repeat``, ``mean``, ``seasonal``); ``unique_id``, ``ds`` and ``row`` where the
 data gives no id or time column of its own name. A column of the caller's with one of those names (a time column
@@ -21,7 +22,8 @@ BACKTEST = "in backtest's forecasts"
 BOTH = "in predict's and backtest's forecasts"
 BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BACKTEST}",
                     "window": f"each window's number {BACKTEST}",
-                    "left_out": f"whether a window is left out of the scores {BACKTEST}"}
+                    "left_out": f"whether a window is left out of the scores {BACKTEST}",
+                    "step_ahead": "each forecast's step after its cutoff in a run's test_forecasts.csv"}
 
 
 def _levels(levels) -> list[str]:

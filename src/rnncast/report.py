@@ -1,7 +1,8 @@
 """The run directory, and a backtest's.
 
-A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``model/``, ``loss.png``,
-``forecast.png`` and ``report.html``: one self-contained page (plots embedded) that can be mailed.
+A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``model/``, ``test_forecasts.csv`` (every
+test window's actual and forecast values, ``testforecasts``), ``loss.png``, ``forecast.png`` and ``report.html``: one
+self-contained page (plots embedded) that can be mailed.
 A backtest's holds ``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html``. What
 the scores say is ``verdicts``; how the page is laid out and written is ``reportpage``.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import checkpoint, evaluation, files, fonts, gapwindows, leftout, madeof, plots
+from rnncast import checkpoint, evaluation, files, fonts, gapwindows, leftout, madeof, plots, testforecasts
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -117,7 +118,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     columns by role, layout); ``configfile.read_run`` reads the request alike from either shape.
 
     The order of the writes: config.json, metrics.json, history.csv, model/ (weights, then
-    model.json), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
+    model.json), test_forecasts.csv (where the run has test windows), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
     Each write is atomic; a process killed between two of them leaves a run that ``--resume``
     finishes (its checkpoint holds every epoch), with the weights of an uninterrupted run.
 
@@ -155,12 +156,16 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
+    if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
+        table = testforecasts.table(forecaster.state_, forecasts["test"])
+        files.write_text(run_dir / testforecasts.FILE, csv_text(table, file=True, what="test forecasts"))
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)
     what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
         f"{len(forecaster.ids_)} series ({', '.join(map(str, forecaster.ids_[:4]))}{', ...' if len(forecaster.ids_) > 4 else ''})")
     title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {what}"
     figures = [("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split"),
+               *([("p", testforecasts.SAID)] if "test" in forecasts else []),
                ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
     files.write_text(run_dir / "report.html", html_page(title, blocks))

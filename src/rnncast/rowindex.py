@@ -185,23 +185,70 @@ def say(frame: pd.DataFrame, found: dict[str, str], of: str = "") -> None:
                         ", then ".join(parts), ", written back" * any(written), " and ".join(t for _, t in shown))
 
 
-def out_of_order(data, frame: pd.DataFrame, found: dict[str, str]) -> str | None:
-    """Where the rows' own labels say they are not in their order: a frame's unnamed index of row numbers (``data``,
-    the caller's DataFrame) or the first column ``to_csv`` wrote (``found``, of ``frame`` as read) holding distinct
-    whole numbers that do not rise (:func:`row_labels`: ``df.sample()`` shuffles them, ``df[::-1]`` turns them), in
-    words for :func:`refuse_order`; None where they rise or there are none."""
-    if isinstance(data, pd.DataFrame) and data.index.name is None and not isinstance(data.index, pd.MultiIndex) and \
-            not (isinstance(data.index, pd.RangeIndex) and data.index.step > 0) and \
-            (labels := row_labels(data.index.to_series())) and labels[3]:
-        how = "df[::-1] or a sort newest first" if labels[3] == "falling" else "df.sample() or a sort by another column"
-        return (f"the frame's index holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, as {how} leaves them: if "
-                "the rows were reordered, sort them by it (df.sort_index()); if they are in the series' order already "
-                "(the index holds ids, not row numbers), drop it (df.reset_index(drop=True))")
+def _index_labels(data, roles) -> list[tuple[object, pd.Index]]:
+    """``(name, labels)`` of each level of the caller's DataFrame's index that may number its rows (an unnamed level
+    of a MultiIndex named by its position, as pandas' ``level=`` takes it): the unnamed index, a
+    named one (``df.index.name = "id"``), a MultiIndex's levels; not a time index (the time, sorted as times are) nor
+    a level a role names (``roles``, as :func:`written_index` takes them: data handed over)."""
+    if not isinstance(data, pd.DataFrame):
+        return []
+    named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
+    levels = [data.index.get_level_values(k) for k in range(data.index.nlevels)]
+    return [(k if level.name is None else str(level.name), level) for k, level in enumerate(levels)
+            if not isinstance(level, (pd.DatetimeIndex, pd.PeriodIndex))
+            and not (isinstance(level, pd.RangeIndex) and level.step > 0) and str(level.name) not in named]
+
+
+def _order(labels, ids: pd.Series | None, whole: bool = False) -> tuple[int, int, str] | None:
+    """``(lowest, highest, order)`` of row labels that do not rise (:func:`row_labels`'s order), over the whole table
+    or, of a long one (``ids``: its id column, row by row), within each series (``0-59 within each series``: per-series
+    frames joined without ``ignore_index``); None where they rise or are no row labels (``whole``: or lack a number
+    between the lowest and the highest)."""
+    values = pd.Series(np.asarray(labels))
+    read = [row_labels(values)] if ids is None else [
+        row_labels(group) for _, group in values.groupby(ids.astype(str).to_numpy(), sort=False)]
+    if any(r is None or whole and r[2] for r in read) or not any(r[3] for r in read):
+        return None
+    if ids is None:
+        return read[0][0], read[0][1], read[0][3]
+    order = {r[3] for r in read if r[3]}
+    return (min(r[0] for r in read), max(r[1] for r in read),
+            ("falling" if order == {"falling"} else "in another order") + " within each series")
+
+
+def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids: pd.Series | None = None) -> str | None:
+    """Where the rows' own labels say they are not in their order: the caller's DataFrame's index (``data``: unnamed,
+    named or a MultiIndex's levels, :func:`_index_labels`) or the first column ``to_csv`` wrote (``found``, of ``frame``
+    as read) holding distinct whole numbers (within each series of a long table: ``ids``) that do not rise
+    (:func:`row_labels`: ``df.sample()`` shuffles them, ``df[::-1]`` turns them), in words for :func:`refuse_order`;
+    None where they rise or there are none. ``roles``: the columns the caller named (:func:`written_index`'s). A named
+    first column no role names (a named index written by ``to_csv`` or ``reset_index()``) is read so where it holds
+    each number of its range once in another order than rising or falling (falling: a countdown may be data)."""
+    for name, level in _index_labels(data, roles):
+        if labels := _order(level, ids):
+            how = "df[::-1] or a sort newest first" if labels[2].startswith("falling") else \
+                "df.sample() or a sort by another column"
+            one = data.index.nlevels == 1
+            which = "index" if one and data.index.name is None else f"index {name!r}" if one else f"index level {name!r}"
+            sort, drop = (("df.sort_index()", "df.reset_index(drop=True)") if one else
+                          (f"df.sort_index(level={name!r})", f"df.droplevel({name!r})"))
+            return (f"the frame's {which} holds the row numbers {labels[0]}-{labels[1]} {labels[2]}, as {how} leaves "
+                    f"them: if the rows were reordered, sort them by it ({sort}); if they are in the series' order "
+                    f"already (the index holds ids, not row numbers), drop it ({drop})")
     for first in found:  # a file written with its index twice: either may be the one out of order
-        if (labels := row_labels(frame[first])) and labels[3]:
-            return (f"the column {first!r} (its header empty) holds the row numbers {labels[0]}-{labels[1]} {labels[3]}, "
+        if labels := _order(frame[first], ids):
+            return (f"the column {first!r} (its header empty) holds the row numbers {labels[0]}-{labels[1]} {labels[2]}, "
                     "as pandas' to_csv writes the index of a frame so reordered: if the rows were reordered, sort the "
                     "file's rows by it; if they are in the series' order already, write the file with index=False")
+    named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)} | {
+        str(ids.name) if ids is not None else None}
+    first = next((c for c in frame.columns if c not in found), None)  # a named index written (to_csv, reset_index())
+    labels = _order(frame[first], ids, whole=True) if first is not None and str(first) not in named else None
+    if labels and not labels[2].startswith("falling"):  # falling: a countdown may be data; shuffled numbers are not
+        return (f"the first column {str(first)!r} holds each number {labels[0]}-{labels[1]} once, {labels[2]}, as the "
+                "index of a shuffled frame holds them (df.sample()), written with its name (to_csv, reset_index()): if "
+                "the rows were reordered, sort them by it; if they are in the series' order already, leave the column "
+                "out of the table")
     return None
 
 

@@ -82,6 +82,7 @@ class PartForecasts:
     scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
     scaled_by: str | None = None
     dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (Panel.dialect): evaluate's by-series table
+    index: np.ndarray | None = None  # [S] each series' position among the model's (state.ids): its scaler's
 
 
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:

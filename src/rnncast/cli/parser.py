@@ -71,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory",
                               usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(
                                   "Train a forecaster on DATA and write a run directory: config.json, metrics.json, "
-                                  "history.csv, model/, plots and report.html. " + NAMES_NOTE))
+                                  "history.csv, model/, test_forecasts.csv (every test window's actual and forecast "
+                                  "values), plots and report.html. " + NAMES_NOTE))
     data = _data_group(fit, "CSV or Parquet file, one row per time step (or per series and time step)")
     _add_names(data, "--target", help=TARGET_HELP + "; not needed with --resume")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)

@@ -1,0 +1,83 @@
+"""A run's test windows as a table, its ``test_forecasts.csv``: every forecast its test scores rest on, beside the
+actual value, in original units, one row per series, window and step.
+
+The columns are those of a backtest's ``forecasts.csv`` (``backtestframe``) with ``step_ahead`` for its ``window``:
+the id (many series), the time of the value forecast (``row`` without time), ``cutoff`` (the window's last input
+step), ``step_ahead`` (1 for the step after the cutoff, up to the horizon), ``left_out`` where ``fill`` made values,
+then per target the actual value, ``<target>_filled``, ``<target>_hat``, its quantiles and the baselines. The test
+windows are stride-1: each value is forecast from every cutoff up to a horizon before it, as ``evaluate`` scores it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import csvmarks, csvtext, scaling
+from rnncast.data import ID_COLUMN
+from rnncast.forecasting import digits_unit
+from rnncast.windowforecasts import PartForecasts
+
+FILE = "test_forecasts.csv"
+STEP = "step_ahead"  # outputnames.written checks it against the caller's names
+SAID = (f"Every test window's actual and forecast values (and the baselines'), in original units, one row per series, "
+        f"window and step, are in {FILE}.")  # under the run page's forecast figure
+
+
+def table(state, test: PartForecasts) -> pd.DataFrame:
+    """The table of ``test``'s windows (``Forecaster.part_forecasts(data, "test")``) of the model fitted as ``state``
+    (``state.FittedState``: its layout, the data's id and time columns, else rnncast's ``unique_id``, ``ds`` or
+    ``row``, and its targets), dates and numbers written as the data's file writes them (``csvtext.dated``, the
+    dialect of ``test``); forecasts and quantiles as the shortest decimals of the network's float32, as predict and a
+    backtest write them (``decimals.shortest``), where the run's scores read them whole."""
+    layout, id_col, time_col, calendar, targets = (state.layout, state.id_col, state.time_col, state.calendar,
+                                                   state.targets)
+    wf = test.original
+    count, horizon = wf.y_true.shape[:2]
+    series = np.zeros(count, np.int64) if wf.series is None else wf.series
+    rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
+    cut = np.repeat(wf.target_rows - 1, horizon)
+    of = np.repeat(series, horizon)
+    columns = {}
+    if layout != "single":
+        own = layout == "long" and id_col is not None
+        columns[id_col if own else ID_COLUMN] = pd.Index(wf.ids, dtype=object).take(of)
+    if wf.times:  # each series' times (or a wide table's shared row numbers)
+        starts = np.concatenate([[0], np.cumsum([len(t) for t in wf.times])])
+        stamps = wf.times[0].append(list(wf.times[1:])) if len(wf.times) > 1 else wf.times[0]
+        columns[time_col or ("row" if calendar.kind == "row" else "ds")] = stamps[starts[of] + rows]  # as predict's
+        columns["cutoff"] = stamps[starts[of] + cut]
+    else:  # rows numbered from 0 in each series
+        columns["row"], columns["cutoff"] = rows, cut
+    columns[STEP] = np.tile(np.arange(1, horizon + 1), count)
+    if wf.reads_later is not None:
+        columns["left_out"] = np.repeat(wf.reads_later, horizon)
+    point, quantiles = (None if v is None else _shortest(state, test.index, series, v)
+                        for v in (wf.y_pred, wf.quantiles))
+    for t, name in enumerate(targets):
+        columns[name] = wf.y_true[..., t].reshape(-1)
+        if wf.filled is not None:
+            columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
+        columns[f"{name}_hat"] = point[..., t].reshape(-1)
+        for j, q in enumerate(wf.levels):
+            columns[f"{name}_q{q:g}"] = quantiles[..., t, j].reshape(-1)
+        for base, values in wf.baselines.items():
+            columns[f"{name}_{base}"] = values[..., t].reshape(-1)
+    frame = csvtext.dated(pd.DataFrame(columns), calendar, dialect=test.dialect)
+    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
+                                   if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
+    return frame
+
+
+def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Forecasts ``values`` [W, H, T] or [W, H, T, Q] (original units, float64) of windows of the series ``series``
+    [W] (positions in ``index``, the model's series) as ``scaling.inverse_windows`` writes them for a person: the
+    network's float32 found again through each series' scaler, then its shortest decimal."""
+    offset, scale = scaling.stack([state.scalers[k] for k in index])  # [S, C]
+    n_t = values.shape[2]
+    o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
+    if values.ndim == 4:
+        o, k = o[..., None], k[..., None]
+    network = ((values - o) / k).astype(np.float32)
+    return scaling.inverse_windows(network, series, offset, scale, shortest=True, unit=digits_unit(state))
+

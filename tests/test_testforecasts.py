@@ -1,0 +1,91 @@
+"""A run's test windows as a table (``testforecasts.py``, the run folder's test_forecasts.csv): every value the test
+scores rest on, in original units, one row per series, window and step, for one series, many (long and wide), rows
+numbered without time, quantiles and values fill made."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster
+from rnncast.report import write_run
+from rnncast.testforecasts import FILE, table as run_table
+
+
+def _table(model, data) -> pd.DataFrame:
+    return run_table(model.state_, model.part_forecasts(data, "test"))
+
+
+@pytest.fixture(autouse=True)
+def _quiet():
+    logging.disable(logging.WARNING)  # the tiny fits' notes (undertrained, columns not used) are not what is tested
+    yield
+    logging.disable(logging.NOTSET)
+
+
+def test_a_runs_folder_holds_every_test_window_as_its_scores_read_them(tmp_path):
+    frame = make_frame(120)
+    model = Forecaster(**TINY, quantiles=(0.1, 0.5, 0.9)).fit(frame, target="y")
+    metrics = write_run(tmp_path, model, frame)
+    table = pd.read_csv(tmp_path / FILE, parse_dates=["date", "cutoff"])
+    windows = model.predict_windows(frame, part="test")
+    assert list(table.columns) == ["date", "cutoff", "step_ahead", "y", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9",
+                                   "y_repeat", "y_mean"]
+    assert len(table) == windows.y_true.size == metrics["test"]["windows"] * 3  # every window, every step
+    assert np.allclose(table["y_hat"], windows.y_pred.reshape(-1)) and np.allclose(table["y"], windows.y_true.reshape(-1))
+    mae = np.mean(np.abs(table["y"] - table["y_hat"]))
+    assert mae == pytest.approx(json.loads((tmp_path / "metrics.json").read_text())["test"]["original"]["model"]["mae"])
+    assert table["step_ahead"].tolist()[:6] == [1, 2, 3, 1, 2, 3]
+    hours = (table["date"] - table["cutoff"]) / pd.Timedelta("1h")
+    assert (hours == table["step_ahead"]).all()  # the step after the cutoff, on the hourly calendar
+    assert table["date"].iloc[-1] == frame["date"].iloc[-1]  # the last test window ends with the data
+    assert FILE in (tmp_path / "report.html").read_text()  # the page says where the values are
+    written = pd.read_csv(tmp_path / FILE, dtype=str)  # the network's float32 as its shortest decimal, as predict's
+    digits = written[["y_hat", "y_q0.1", "y_q0.9"]].stack().str.replace(r"[-.]|e.*", "", regex=True).str.lstrip("0")
+    assert digits.str.len().max() <= 9
+
+
+def test_original_units_not_the_scalers():
+    frame = make_frame(120)
+    frame["y"] = frame["y"] * 1000 + 5000
+    model = Forecaster(**TINY).fit(frame, target="y")
+    table = _table(model, frame)
+    assert table["y"].min() > 3000 and table["y_hat"].min() > 3000
+
+
+def test_many_series_long_and_wide_name_each_series_as_the_data_does():
+    long = make_panel(3, seed=1).rename(columns={"unique_id": "store", "ds": "day", "y": "sales"})
+    model = Forecaster(**TINY).fit(long, target="sales", id_col="store", time_col="day")
+    table = _table(model, long)
+    assert list(table.columns)[:4] == ["store", "day", "cutoff", "step_ahead"]
+    assert set(table["store"]) == set(long["store"]) and "sales_hat" in table
+    for store, rows in table.groupby("store"):  # each series' rows are its own values at their times
+        own = long[long["store"] == store].set_index("day")["sales"]
+        assert np.allclose(own.loc[rows["day"]].to_numpy(), rows["sales"].to_numpy(), atol=1e-5)
+    wide = long.pivot(index="day", columns="store", values="sales").reset_index()
+    model = Forecaster(**TINY).fit(wide, series="all")
+    table = _table(model, wide)
+    assert list(table.columns)[:4] == ["unique_id", "day", "cutoff", "step_ahead"] and "y_hat" in table  # predict's
+
+
+def test_rows_numbered_without_time_are_the_tables_rows():
+    frame = make_frame(120, time=False)
+    table = _table(Forecaster(**TINY).fit(frame, target="y"), frame)
+    assert list(table.columns)[:3] == ["row", "cutoff", "step_ahead"]
+    assert (table["row"] - table["cutoff"] == table["step_ahead"]).all()
+    assert np.allclose(frame["y"].to_numpy()[table["row"]], table["y"])
+
+
+def test_values_fill_made_are_marked_as_the_scores_leave_them_out():
+    frame = make_frame(140)
+    frame.loc[130, "y"] = np.nan
+    model = Forecaster(**TINY, fill="interpolate").fit(frame, target="y")
+    table = _table(model, frame)
+    assert table["y_filled"].sum() == 3  # the made value, at each of its three steps ahead
+    assert set(table.loc[table["y_filled"], "date"]) == {frame["date"][130]}
+    assert "left_out" in table and table["left_out"].dtype == bool
