@@ -150,7 +150,7 @@ def later(state, panel: Panel) -> Panel:
 def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span) -> None:
     column, values = str(panel.named_columns(s)[j]), panel.rows(s)[at, j]
     codes = sorted({float(v) for v in values})
-    series = None if panel.id_col is None else panel.given_id(s)
+    series = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)  # wide: its own columns
     if not first_time(state.said, "missing code later", series, column, tuple(codes), panel.when(s, int(at[0])),
                       panel.when(s, int(at[-1])), int(at.size)):
         return
