@@ -82,12 +82,12 @@ def off_clock(time: pd.DatetimeIndex, zone: str, clock: str) -> pd.DatetimeIndex
 
 
 def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
-    """The zone (first of ``candidates``) where the times [N] (naive ones as UTC), all at one time of day other than
-    midnight on their own clock and on a week other than Monday to Friday (``weekmask``), are midnights of Monday to
-    Friday; None."""
-    if weekmask is None or not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
+    """The zone (first of ``candidates``) where the zoned times [N], all at one time of day other than midnight in
+    their own zone and on a week other than Monday to Friday (``weekmask``), are midnights of Monday to Friday; None.
+    Naive times are not weighed: 15:00 on a Sunday-to-Thursday week is Riyadh's close as often as Tokyo's days."""
+    if weekmask is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
         return None
-    time = _zoned(time[:ROWS])
+    time = time[:ROWS]
     own = _seconds(time)
     if not (own == own[0]).all() or own[0] == 0:
         return None
@@ -140,14 +140,6 @@ def _off(time: pd.DatetimeIndex, zone: str, clock: str) -> str:
 def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
     """The warning where ``week_clock`` found the zone whose midnights the times are."""
     first = time[0]
-    if time.tz is None:  # naive: tz= would read them as that zone's own 15:00
-        column = time.name if time.name is not None else "time"
-        return (f"the timestamps fall at {first.strftime('%H:%M')} on a {week} week, which, if they are UTC times "
-                f"(none is written), is the midnights of Monday to Friday on the clock of {zone} (or of a zone at its "
-                f"offset): if the data is of that place, read the table on that clock, where its calendar and holidays "
-                f"are the ones kept there (naive times are read by tz= as that zone's own, so convert them from UTC "
-                f"first, e.g. with pandas: df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True).dt.tz_convert("
-                f"{zone!r}), then {spelled('tz', zone)})")
     return (f"the timestamps fall at {first.strftime('%H:%M')} {time.tz} on a {week} week, which is the midnights of "
             f"Monday to Friday on the clock of {zone} (or of a zone at its offset): if the data is of that place, read "
             f"the table on that clock ({spelled('tz', zone)}), where its calendar and holidays are the ones kept there")
