@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 
 import numpy as np
 import pandas as pd
@@ -18,7 +17,7 @@ from pandas.tseries.frequencies import to_offset
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.data import as_frame, read_table
+from rnncast.data import read_table
 from rnncast.loading import load_panel
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -634,24 +633,3 @@ def test_a_parquet_file_naming_a_column_twice_is_refused_as_a_csv_header_is(tmp_
                                            r"once; give every column its own name$"):
         read_table(tmp_path / "dup.parquet")
 
-
-def test_a_masked_array_s_masked_entries_are_missing_not_the_values_under_the_mask():
-    values = np.sin(np.arange(300) / 5) * 50 + 80
-    masked = np.ma.masked_array(values, mask=values > 120)  # the values under the mask: 130 .. 80-odd
-    frame = as_frame(masked)
-    assert frame["0"].isna().sum() == int((values > 120).sum()) and np.isnan(frame["0"][values > 120]).all()
-    with pytest.raises(RnncastError, match=r"^column '0' has a missing value \(NaN\) at row 5 \(64 missing in all\)"):
-        Forecaster(**{**TINY, "epochs": 1}).fit(masked)
-    filled = Forecaster(**{**TINY, "epochs": 1, "fill": "interpolate"}).fit(masked)
-    assert filled.train_mean_[0] < 120  # no masked value (all above 120) left in the training rows' mean
-    unmasked = as_frame(np.ma.masked_array(values, mask=False))
-    np.testing.assert_array_equal(unmasked["0"].to_numpy(), values)
-
-
-@pytest.mark.parametrize("rows, how", [(1, "array.ravel() for one series"), (2, "array.T for one series per row")])
-def test_an_array_whose_time_runs_across_is_refused_saying_how_to_turn_it(rows, how):
-    array = np.tile(np.sin(np.arange(500) / 5), (rows, 1))
-    with pytest.raises(RnncastError, match=rf"^the array has shape \({rows}, 500\): {rows} rows? of 500 columns, and "
-                                           rf"rnncast reads time down the rows \(\[time, columns\]\); give {re.escape(how)}"):
-        as_frame(array)
-    assert as_frame(array.T).shape == (500, rows)

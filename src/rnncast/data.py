@@ -23,10 +23,9 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
-from rnncast.madewindows import RAW_SERIES, refuse_windows
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, first_not_utf8, misnamed, nul_bytes,
@@ -186,19 +185,7 @@ def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
     elif isinstance(data, np.ndarray) and data.dtype.names:
         data = pd.DataFrame.from_records(data)  # a structured array: its fields are the columns
     elif isinstance(data, (np.ndarray, list, tuple)):
-        array = unmasked(data) if isinstance(data, np.ma.MaskedArray) else np.asarray(data)
-        if array.ndim == 1:
-            array = array[:, None]
-        if array.ndim != 2:
-            windows = f"; {RAW_SERIES}" if array.ndim == 3 else ""  # [samples, timesteps, features]: the tutorials' X
-            raise RnncastError(f"an array must be 1-D [time] or 2-D [time, columns], got shape {array.shape}{windows}")
-        if array.shape[0] < min(array.shape[1], 16):  # a (1, 500) row of a series: its time runs across
-            how = "array.ravel() for one series" if array.shape[0] == 1 else "array.T for one series per row"
-            raise RnncastError(f"the array has shape {array.shape}: {array.shape[0]} row{'s' * (array.shape[0] > 1)} of "
-                               f"{array.shape[1]} columns, and rnncast reads time down the rows ([time, columns]); give "
-                               f"{how} (a DataFrame is read as given)")
-        refuse_windows(array)  # the tutorials' 2-D X of sliding windows: not a table of k columns
-        return pd.DataFrame(array, columns=[str(i) for i in range(array.shape[1])])
+        return arrays.as_table(data)
     elif not isinstance(data, pd.DataFrame) and hasattr(data, "__arrow_c_stream__"):
         import pyarrow as pa
 
@@ -223,16 +210,6 @@ def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
         data = data.set_axis(labels, axis=1)
     data.attrs = attrs
     return data
-
-
-def unmasked(data: np.ma.MaskedArray) -> np.ndarray:
-    """A NumPy masked array's values with its masked entries missing (NaN: blank cells, which ``fill`` fills or rnncast
-    refuses by name), not the values under the mask, which ``np.asarray`` would hand on."""
-    if not np.ma.getmask(data).any():
-        return np.ma.getdata(data)
-    if data.dtype.kind not in "biuf":
-        raise RnncastError(f"a masked array of {data.dtype} values: give numbers, with the masked entries as NaN")
-    return np.ma.filled(data.astype(np.float64), np.nan)
 
 
 def names(value) -> list[str]:
