@@ -632,3 +632,4 @@ def test_a_parquet_file_naming_a_column_twice_is_refused_as_a_csv_header_is(tmp_
     with pytest.raises(RnncastError, match=r"^the Parquet file .*dup.parquet names column\(s\) \['sales'\] more than "
                                            r"once; give every column its own name$"):
         read_table(tmp_path / "dup.parquet")
+

@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import re
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -391,3 +393,16 @@ def test_a_text_column_named_ts_is_the_time_and_unreadable_times_in_it_are_refus
     with pytest.raises(RnncastError, match=r"^time column 'ts' holds '2024-01-01 00:00 CET' at row 0, which is not a "
                                            r"timestamp"):
         Forecaster(lookback=8, epochs=1, hidden_size=4).fit(bad, target="y")
+
+
+def test_business_day_periods_with_holidays_missing_are_read_as_their_days():
+    """A Period[B] column with weekdays missing leaked "AttributeError: 'PeriodIndex' object has no attribute 'tz'"
+    from the holiday check; pandas deprecates business-day periods: they are read as their days."""
+    days = pd.bdate_range("2023-01-02", periods=120)
+    days = days[~days.isin(pd.to_datetime(["2023-01-16", "2023-02-20", "2023-04-07"]))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        periods = pd.PeriodIndex(days, freq="B")
+    frame = pd.DataFrame({"date": periods, "close": np.sin(np.arange(len(days)) / 5) + 10})
+    dates = _fit(frame, target="close").predict(frame).index
+    assert list(dates) == list(pd.bdate_range(days[-1], periods=5)[1:])

@@ -23,10 +23,9 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
-from rnncast.madewindows import RAW_SERIES, refuse_windows
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, first_not_utf8, misnamed, nul_bytes,
@@ -186,14 +185,7 @@ def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
     elif isinstance(data, np.ndarray) and data.dtype.names:
         data = pd.DataFrame.from_records(data)  # a structured array: its fields are the columns
     elif isinstance(data, (np.ndarray, list, tuple)):
-        array = np.asarray(data)
-        if array.ndim == 1:
-            array = array[:, None]
-        if array.ndim != 2:
-            windows = f"; {RAW_SERIES}" if array.ndim == 3 else ""  # [samples, timesteps, features]: the tutorials' X
-            raise RnncastError(f"an array must be 1-D [time] or 2-D [time, columns], got shape {array.shape}{windows}")
-        refuse_windows(array)  # the tutorials' 2-D X of sliding windows: not a table of k columns
-        return pd.DataFrame(array, columns=[str(i) for i in range(array.shape[1])])
+        return arrays.as_table(data)
     elif not isinstance(data, pd.DataFrame) and hasattr(data, "__arrow_c_stream__"):
         import pyarrow as pa
 

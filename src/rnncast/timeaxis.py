@@ -128,7 +128,12 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         return localtimes.in_zone(time.tz_localize("UTC") if numbertimes.in_utc(unit) else time, tz, name, place, used)
     if isinstance(column.dtype, pd.PeriodDtype):
         _refuse_tz(tz, name, "periods")
-        return _no_gaps(pd.PeriodIndex(column), name, place)
+        if column.dtype.freq.rule_code == "B":  # pandas deprecates business-day periods: read as their days, holidays too
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", FutureWarning)
+                column = pd.Series(_no_gaps(pd.PeriodIndex(column), name, place).to_timestamp(), index=column.index)
+        else:
+            return _no_gaps(pd.PeriodIndex(column), name, place)
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
