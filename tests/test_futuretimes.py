@@ -142,3 +142,24 @@ def test_a_future_date_on_no_step_either_way_is_read_as_any_data():
     steps = pd.DatetimeIndex(["2024-05-01"])
     stamps = read(pd.Series(["09/03/2024"]), "date", steps, steps, str)
     assert stamps[0] == pd.Timestamp("2024-09-03")  # month first, warned by dayorder; the missing step refused later
+
+
+MONTH_ENDS = pd.DatetimeIndex(["2024-01-31", "2024-02-29", "2024-03-31"], name="month")
+
+
+@pytest.mark.parametrize("values", [["2024-01", "2024-02", "2024-03"], ["Jan 2024", "Feb 2024", "Mar 2024"],
+                                    ["2024M01", "2024M02", "2024M03"], ["01/2024", "02/2024", "03/2024"],
+                                    ["January 2024", "February 2024", "March 2024"]])
+def test_months_written_without_a_day_name_the_forecast_date_in_each_month(values):
+    """A future file of `2024-07` for a model of month ends was read as 1 July and refused "dated 2024-07-01", while
+    the same months given as a frame's periods matched."""
+    assert _read(values, MONTH_ENDS).equals(MONTH_ENDS)
+    starts = pd.DatetimeIndex(["2024-01-01", "2024-02-01", "2024-03-01"], name="month")
+    assert _read(values, starts).equals(starts)  # month starts, as before
+
+
+def test_a_day_written_is_read_as_written_not_moved_to_the_forecast_date():
+    firsts = _read(["2024-01-01", "2024-02-01", "2024-03-01"], MONTH_ENDS)  # a day named: not on the steps, as given
+    assert list(firsts.strftime("%Y-%m-%d")) == ["2024-01-01", "2024-02-01", "2024-03-01"]
+    quarters = pd.DatetimeIndex(["2020-03-31", "2020-06-30"], name="q")
+    assert _read(["2020Q1", "2020Q2"], quarters).equals(quarters)

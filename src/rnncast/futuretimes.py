@@ -20,7 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates
+from rnncast import compactdates, csvtext, monthtext
 from rnncast.calendars import periods_or_stamps
 from rnncast.datetext import pattern
 from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
@@ -56,6 +56,9 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
     with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
         stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
+    if isinstance(target, pd.DatetimeIndex) and target.tz is None and isinstance(stamps, pd.DatetimeIndex) \
+            and (whole := _whole_period(column, stamps)) is not None:  # 2024-07 for a model of month ends: July's forecast date
+        stamps = _of_periods(pd.PeriodIndex(stamps, freq=whole), name, target, unit, forecasts)
     if isinstance(target, pd.PeriodIndex):  # 2003-05 for a model of periods: the period it starts, as the data's
         stamps = periods_or_stamps(stamps, pd.PeriodDtype(target.freq))[0]
     if not isinstance(stamps, type(target)):
@@ -64,6 +67,19 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
                            f"model's time is {'dates' if isinstance(target, pd.DatetimeIndex) else 'periods'} "
                            f"(it forecasts {forecasts}); give each row's time so")
     return stamps
+
+
+def _whole_period(column: pd.Series, stamps: pd.DatetimeIndex) -> str | None:
+    """The period (pandas' ``M`` or ``Q``) each text value of ``column`` (read as ``stamps``) names whole, with no day
+    written (``2024-07``, ``Jul 2024``, ``2024M07``, ``2024Q3``): read as the forecast date within it, as a frame's
+    periods are (``_of_periods``), not as its first day, which a model of month ends never forecasts; else None."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str):
+        return None
+    fmt = monthtext.format_of(column) or csvtext.written_format(column, stamps)
+    if fmt is None or re.search(r"%-?[dHIjMSUWVa]", fmt):
+        return None
+    return "Q" if "%q" in fmt else "M" if re.search(r"%-?[mbB]", fmt) else None
 
 
 def _order_on_steps(column: pd.Series, name: str, target: pd.DatetimeIndex, at, tz, used, forecasts: str) -> bool | None:
