@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import rnncast
@@ -167,3 +168,15 @@ def test_checked_methods_decorates_public_methods_only_and_keeps_variadic_ones_o
         Thing.make(sise=2)
     with pytest.raises(TypeError, match="unexpected keyword argument"):  # private: Python's own refusal
         Thing()._private(b=2)
+
+
+def test_a_value_given_by_position_and_by_keyword_is_refused_naming_it_not_a_type_error():
+    """scikit-learn's Pipeline calls fit(X, y, fc__target='y') with y=None by position: Python's TypeError "got
+    multiple values for argument 'target'" leaked."""
+    frame = pd.DataFrame({"y": np.sin(np.arange(200) / 5), "x": np.arange(200.0)})
+    with pytest.raises(RnncastError, match=r"^Forecaster\.fit got target twice, by position \(None\) and as target=; "
+                                           r"give it once \(scikit-learn's Pipeline and search tools pass y=None there"):
+        Forecaster(epochs=1).fit(frame, None, target="y")
+    with pytest.raises(RnncastError, match=r"^Forecaster\.fit got target twice, by position \('x'\) and as target=; "
+                                           r"give it once$"):
+        Forecaster(epochs=1).fit(frame, "x", target="y")

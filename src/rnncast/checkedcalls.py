@@ -60,11 +60,22 @@ def checked_call(settings_given: str = FITTED):
                         raise refusal(key, keywords, func.__name__, name(args), settings_given) from None
             if not any_position and len(args) - bound > len(positional):
                 raise UnknownParameter(too_many(name(args), len(args) - bound, positional, keywords))
+            if twice := [key for key in positional[:len(args) - bound] if key in kwargs]:
+                raise UnknownParameter(given_twice(name(args), twice[0], args[bound + positional.index(twice[0])]))
             return func(*args, **kwargs)
 
         return checked
 
     return decorate
+
+
+def given_twice(method: str, key: str, value) -> str:
+    """The refusal of ``key`` given both by position (``value``) and by keyword, which Python raises as a TypeError:
+    scikit-learn's ``Pipeline.fit(X, y, fc__target=...)`` hands ``y=None`` on by position."""
+    pipeline = (" (scikit-learn's Pipeline and search tools pass y=None there: a Forecaster reads its target from the "
+                "data by name and scores on its own split by time, so call it directly, and search settings with "
+                "rnncast.tune)") if value is None else ""
+    return f"{method} got {key} twice, by position ({value!r}) and as {key}=; give it once{pipeline}"
 
 
 def checked_methods(**settings_given):
