@@ -354,7 +354,7 @@ def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog)
 
 @pytest.mark.parametrize("settings, message", [
     (["window_norm=season"], "give the period in steps (--set season=N): 24 for hourly data with a daily cycle"),
-    (["season=30"], "raise lookback to at least the season (--lookback 30)"),
+    (["window_norm=season", "season=30"], "raise lookback to at least the season (--lookback 30)"),
     (["highway=false", "highway_start=least_squares"], "turn it on (--set highway=true)"),
 ])
 def test_refused_settings_name_benchs_spelling_before_anything_runs(tmp_path, settings, message):
@@ -369,29 +369,6 @@ def test_refused_settings_name_benchs_spelling_before_anything_runs(tmp_path, se
         cli.run_bench(args)
     assert message in str(caught.value) and "season=52," not in str(caught.value)
     assert not (out / "results.csv").exists()
-
-
-def test_one_value_column_is_said_in_the_singular(tmp_path):
-    from rnncast.bench.tables import prepare_table
-
-    line = cli.describe(prepare_table(_small_table(tmp_path), "S"))
-    assert line.endswith("time column 'date', 1 value column, target 'OT' (the OT column, as in the LTSF files)")
-
-
-def test_the_run_says_why_the_target_is_the_target_and_that_m_scores_every_column(tmp_path):
-    """The run said `target 'CO2 (ppm)'`, not that it was taken as the last column for want of an OT column, and in
-    M named a target though M scores every column."""
-    from rnncast.bench.tables import prepare_table
-
-    path = tmp_path / "own.csv"
-    pd.read_csv(_small_table(tmp_path)).rename(columns={"OT": "CO2 (ppm)"}).assign(b=np.arange(300.0)).to_csv(path, index=False)
-    assert cli.describe(prepare_table(path, "S")).endswith(
-        "time column 'date', 2 value columns, target 'b' (the last column, as the file has no OT column)")
-    assert cli.describe(prepare_table(path, "MS", "CO2 (ppm)"), given=True).endswith(
-        "2 value columns, target 'CO2 (ppm)' (named by --target)")
-    assert cli.describe(prepare_table(path, "M")).endswith(
-        "2 value columns, every one forecast and scored in M; target 'b' (the last column, as the file has no OT "
-        "column) names only the column the forecast plots draw")
 
 
 def test_a_run_recognises_its_table_once(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ import pytest
 from rnncast import Forecaster
 from rnncast.bench import protocol, recurrent, runners
 from rnncast.bench.task import Task, TrainConfig
+from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
 
@@ -28,8 +29,9 @@ def test_recurrent_runner_on_synthetic_rows(mode, model):
     params = seen[0]["forecaster"]
     assert params["scaler"] == "none" and params["lookback"] == 12 and params["horizon"] == 6
     # the plain cells mix channels (the library default); the SegRNN preset trains each column as a
-    # series of its own, except in MS, where the features are inputs and not series to forecast
-    assert params["channel_independent"] is (model == "segrnn" and mode != "MS")
+    # series of its own, except where one column is forecast: in S it would change nothing (the library warned of
+    # it, a setting the user never gave), in MS the features are inputs and not series to forecast
+    assert params.get("channel_independent", False) is (model == "segrnn" and mode == "M")
     task = Task(inputs[:260], target_idx, split, 12, 6)
     order = recurrent.column_order(task)
     assert order[: len(target_idx)] == list(target_idx) and sorted(order) == list(range(inputs.shape[1]))
@@ -42,6 +44,39 @@ def test_the_segrnn_preset_fits_its_segment_to_any_lookback(lookback, segment):
     given = TrainConfig(options={"forecaster": {"segment": 8}})
     assert recurrent.forecaster_params(Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), 104, 24), "segrnn",
                                        given)["segment"] == 8
+
+
+def test_a_preset_cut_to_the_lookback_is_said_once_and_a_fitting_one_not():
+    """ILI's L=36 cut SegRNN's segment 48 to 36 without a word."""
+    assert recurrent.segment_note("segrnn", 36) == (
+        "segrnn: the preset's segment 48 is longer than the lookback 36, so segrnn reads segments of 36 (the longest "
+        "that divides it); segment=, --segment sets another")
+    assert "does not divide the lookback 104, so segrnn reads segments of 26" in recurrent.segment_note("segrnn", 104)
+    assert recurrent.segment_note("segrnn", 96) == recurrent.segment_note("lstm", 36) == ""
+
+
+@pytest.mark.parametrize("target_idx, n_inputs", [((0,), 1), ((2,), 3)])
+def test_channel_independent_given_where_one_column_is_forecast_is_refused(target_idx, n_inputs):
+    """S and MS forecast one column: a given channel_independent changed nothing (S) or was dropped (MS) unsaid;
+    the preset's own is left out without a word (M keeps it)."""
+    task = Task(np.zeros((400, n_inputs)), target_idx, Split(300, 350, 400), 24, 12)
+    given = TrainConfig(options={"forecaster": {"channel_independent": True}})
+    with pytest.raises(RnncastError, match="this run forecasts one.*so it would change nothing; leave it out"):
+        recurrent.forecaster_params(task, "segrnn", given)
+    assert "channel_independent" not in recurrent.forecaster_params(task, "segrnn", TrainConfig())
+    many = Task(np.zeros((400, 3)), (0, 1, 2), Split(300, 350, 400), 24, 12)
+    assert recurrent.forecaster_params(many, "segrnn", TrainConfig())["channel_independent"] is True
+    assert recurrent.forecaster_params(many, "gru", given)["channel_independent"] is True
+
+
+def test_a_season_no_setting_reads_is_refused_as_chunk_is():
+    """--set season=12 was kept in the settings and changed nothing: bench scores no MASE, and only window_norm
+    'season' reads it."""
+    task = Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), 24, 12)
+    with pytest.raises(RnncastError, match="window_norm 'last' does not: give window_norm="):
+        recurrent.forecaster_params(task, "lstm", TrainConfig(options={"forecaster": {"season": 12}}))
+    both = TrainConfig(options={"forecaster": {"season": 12, "window_norm": "season"}})
+    assert recurrent.forecaster_params(task, "lstm", both)["season"] == 12
 
 
 @pytest.mark.parametrize("trained_on", [{"loss": "mae"}, {"quantiles": [0.1, 0.5, 0.9]}])
