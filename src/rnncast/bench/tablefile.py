@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import data, sheetcsv
+from rnncast.bench import codes
 from rnncast.bench.columns import TIME_NAMES, as_times, check_values, fault, missing_said, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
@@ -56,7 +57,7 @@ def dataset_name(path: str | Path) -> str:
     return name or Path(path).stem
 
 
-def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> Table:
+def read_table(path: str | Path, target: str | None = None, mode: str = "M", missing: str | None = None) -> Table:
     """Read a benchmark table (CSV, also compressed, or Parquet: :func:`rnncast.data.read_table`); every
     value column is used, none is dropped silently.
 
@@ -68,7 +69,9 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
     expect otherwise is said in :attr:`Table.notes`. Raises RnncastError naming the file and the column and row
     at fault. ``mode``: the protocol's (S, M, MS); S forecasts the target from itself alone, so a column with
     text, gaps or infinities other than the target is left out rather than refused (:func:`_unread_in_s`), and one
-    note names each with why; M and MS read every column and refuse it.
+    note names each with why; M and MS read every column and refuse it. ``missing``: the numbers ``--set
+    missing_values`` names ('-999'), read as missing cells first (:func:`rnncast.bench.codes.blank`), so refused or
+    left out as those are, a note saying how many.
     """
     path = Path(path)
     if path.is_dir():
@@ -94,6 +97,8 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
                 str(column).strip().lower() in TIME_NAMES or as_times(frame[column]).notna().all()):
             raise RnncastError(f"{path}: column {column!r} holds times but is not the first column ({first!r} is); "
                                "the protocol reads the time from the first column, so move it to the front")
+    frame, read_as = codes.blank(frame, missing)  # -999 read as the missing cell it means, before cells are checked
+    notes.extend([read_as] if read_as else [])
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns and mode == "S":  # S reads the target alone: it is refused before the other columns
         _refuse_target(path, given, chosen, time_column, columns)
@@ -106,7 +111,8 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
     for column in frame.columns:
         check_values(path, str(column), frame[column], gaps=False)  # text and infinities, column by column
     if said := missing_said({str(c): frame[c] for c in frame.columns}, path):
-        raise RnncastError(f"{path}: {said}")  # every column with gaps in one line (one column per run before)
+        raise RnncastError(f"{path}: {read_as + '; ' if read_as else ''}{said}")  # every column with gaps in one
+        # line (one column per run before)
     if chosen not in columns:
         _refuse_target(path, given, chosen, time_column, columns)
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
