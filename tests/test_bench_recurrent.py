@@ -143,3 +143,72 @@ def test_a_protocol_setting_overridden_is_refused_naming_the_benchmark_s_protoco
     with pytest.raises(RnncastError, match=r"^forecaster settings \['lookback'\] are fixed by the benchmark's protocol "
                                            r"\(ETT or LTSF\) or the model name"):
         forecaster_params(None, "lstm", TrainConfig(seed=1, options={"forecaster": {"lookback": 3}}))
+
+
+# Every setting bench takes with --set, with a value other than its default (and what it needs beside it, given to
+# the run it is compared with too): each must change the forecasts or the epochs trained, else be refused by name or be
+# listed below as doing nothing to them by design. --set season=12 was taken, recorded and changed nothing.
+CHANGES = {
+    "hidden_size": ["hidden_size=8"], "num_layers": ["num_layers=2"], "dropout": ["dropout=0.5"],
+    "window_norm": ["window_norm=none"], "window_scale": ["window_scale=true"],
+    "channel_independent": ["channel_independent=true"], "segment": ["segment=4"], "highway": ["highway=false"],
+    "highway_start": ["highway_start=least_squares"], "decoder": (["segment=4"], ["decoder=parallel"]),
+    "quantiles": ["quantiles=0.1,0.5,0.9"], "epochs": ["epochs=5"], "batch_size": ["batch_size=8"], "lr": ["lr=0.05"],
+    "lr_schedule": ["lr_schedule=cosine"], "patience": (["lr=1", "epochs=8"], ["patience=1"]),
+    "grad_clip": ["grad_clip=0.001"], "loss": ["loss=mae"], "ema": ["ema=0.9"], "scheme": ["scheme=sequence"],
+    "chunk": (["scheme=sequence"], ["chunk=4"]), "max_batches": ["max_batches=1"],
+    "season": (["window_norm=season", "season=2"], ["season=4"]),
+}
+BY_DESIGN = {
+    "verbose": "prints each epoch's losses; trains the same",
+    "device": "where the model trains (results.csv's device column); the same numbers on the CPU",
+    "missing_values": "the file's reading, not the model's: its codes are read as missing cells (test_bench_codes.py)",
+}
+
+
+def test_every_setting_bench_takes_changes_what_is_trained_or_is_refused():
+    from rnncast.bench import plan
+    from rnncast.config import setting_fields
+
+    names = [f.name for f in setting_fields()]
+    taken = set()
+    for name in names:
+        try:
+            plan.parse_settings([f"{name}=1"])
+            taken.add(name)
+        except RnncastError as err:
+            if name in str(err).split("accepted are")[0]:  # the key refused by name, not its value
+                continue
+            taken.add(name)  # '1' is no value of it; it is taken
+    assert taken == set(CHANGES) | set(BY_DESIGN), "a setting bench takes is neither tested for its effect nor listed"
+
+    rng = np.random.default_rng(0)
+    steps = np.arange(200)[:, None]
+    values = np.sin(2 * np.pi * steps / [8, 12]) + rng.normal(0, 0.2, (200, 2))  # M: two columns, both forecast
+    split = Split(140, 170, 200)
+
+    def run(*layers, columns=2):
+        seen = []
+        common = {}
+        for items in (["epochs=3", "hidden_size=4", "batch_size=16", "lr=0.01", "device=cpu"], *layers):
+            common.update(plan.parse_settings(items)[0])
+        config = TrainConfig(seed=3, options={"forecaster": common, "on_fit": seen.append})
+        targets = tuple(range(columns))  # M (both columns) or S (the first alone)
+        return runners.run_setting(values[:, :columns], targets, split, 12, 4, "gru", config), seen[0]["epochs_run"]
+
+    for columns in (2, 1):
+        baselines = {}
+        for name, items in CHANGES.items():
+            beside, given = items if isinstance(items, tuple) else ([], items)
+            if tuple(beside) not in baselines:
+                baselines[tuple(beside)] = run(beside, columns=columns)
+            before, epochs = baselines[tuple(beside)]
+            try:
+                after, epochs_after = run(beside, given, columns=columns)
+            except RnncastError as err:  # refused by name where it would change nothing: S's channel_independent
+                assert columns == 1 and name in str(err), err
+                continue
+            assert epochs_after != epochs or not np.array_equal(before, after), f"--set {' '.join(given)} did nothing"
+    for name in ("season", "chunk", "decoder"):  # read only beside another setting: refused without it
+        with pytest.raises(RnncastError, match=name):
+            run(CHANGES[name][1])
