@@ -30,3 +30,11 @@ def test_the_run_says_why_the_target_is_the_target_and_that_m_scores_every_colum
     assert said.describe(prepare_table(path, "M")).endswith(
         "2 value columns, every one forecast and scored in M; target 'b' (the last column, as the file has no OT "
         "column) names only the column the forecast plots draw")
+
+
+def test_ot_in_another_case_is_said_to_be_ot(tmp_path):
+    from rnncast.bench.tables import prepare_table
+
+    path = tmp_path / "own.csv"
+    pd.read_csv(_small_table(tmp_path)).rename(columns={"OT": "ot"}).assign(extra=np.arange(300.0)).to_csv(path, index=False)
+    assert said.describe(prepare_table(path, "S")).endswith("target 'ot' (the OT column, written 'ot', as in the LTSF files)")

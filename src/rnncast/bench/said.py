@@ -51,8 +51,9 @@ def describe(data, given: bool = False) -> str:
     that every column is scored and the target names only the plotted one."""
     b = data.split
     unused = data.values.shape[0] - b.end
-    why = ("named by --target" if given else "the OT column, as in the LTSF files" if data.target == "OT"
-           else "the last column, as the file has no OT column")
+    written = "" if data.target == "OT" else f", written {data.target!r}"  # ot: OT in another case
+    why = ("named by --target" if given else f"the OT column{written}, as in the LTSF files" if data.target.casefold()
+           == "ot" else "the last column, as the file has no OT column")
     target = (f"every one forecast and scored in M; target {data.target!r} ({why}) names only the column the forecast "
               f"plots draw" if data.mode == "M" else f"target {data.target!r} ({why})")
     return (f"{data.name}: {data.protocol} protocol, rows 0-{b.train_end - 1} train, {b.train_end}-{b.val_end - 1} "

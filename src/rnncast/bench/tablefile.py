@@ -10,7 +10,8 @@ series (two such columns, an index written twice, are both). The first column is
 text; Unix times under a name that says time, whole and rising), its order checked. Every other column must hold
 finite numbers, none missing (the protocol scores every row), each refusal naming the file and the column and row
 at fault (in S mode, which reads the target alone, another such column is left out instead, and a note names it); a numeric first column that is not time is a value column, and :attr:`Table.notes` says so. The target
-is ``OT`` when the file has one (the LTSF files' name for it), else the last column, unless given.
+is ``OT`` when the file has one (the LTSF files' name for it; ``ot`` or ``Ot`` too, where it is the only one), else the
+last column, unless given.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M", mis
                                "the protocol reads the time from the first column, so move it to the front")
     frame, read_as = codes.blank(frame, missing)  # -999 read as the missing cell it means, before cells are checked
     notes.extend([read_as] if read_as else [])
-    chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
+    chosen = target if target is not None else default_target(columns)
     if chosen not in columns and mode == "S":  # S reads the target alone: it is refused before the other columns
         _refuse_target(path, given, chosen, time_column, columns)
     if mode == "S" and (unread := _unread_in_s(frame, chosen)):
@@ -119,6 +120,13 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M", mis
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
                  first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times,
                  written=written)
+
+
+def default_target(columns: list[str]) -> str:
+    """The target when none is given: ``OT`` (the LTSF files' name for it); else the one column named so in another
+    case (``ot``: a file written in lowercase forecast its last column instead); else the last column."""
+    cased = [c for c in columns if c.casefold() == TARGET.casefold()]
+    return TARGET if TARGET in columns else cased[0] if len(cased) == 1 else columns[-1]
 
 
 def _refuse_target(path: Path, given, chosen: str, time_column: str | None, columns: list[str]) -> None:
