@@ -183,6 +183,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench.markdown import write_markdown
     from rnncast.bench.results import append_csv, check_source, rows_said, summary_table
     from rnncast.bench.runners import run_setting
+    from rnncast.bench.scoring import score_text
     from rnncast.bench.said import constant_note, constant_share, describe, recipe_line
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling
@@ -231,8 +232,8 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
                 row = run_one(plan, data, model, horizon, repeat, command, source)
                 append_csv(plan.out / "results.csv", row)
                 rows.append(row)
-                print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
-                      f"(repeat {row['repeat_mse']:.4f}) {row['seconds']:.1f}s"
+                print(f"  H={horizon:<4} {model:8} MSE {score_text(row['mse'])} MAE {score_text(row['mae'])} "
+                      f"(repeat {score_text(row['repeat_mse'])}) {row['seconds']:.1f}s"
                       f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
                       flush=True)
     write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS

@@ -16,7 +16,7 @@ from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
 from rnncast.bench.results import plot_name, read_csv
-from rnncast.bench.scoring import against_repeat
+from rnncast.bench.scoring import against_repeat, score_text
 from rnncast.files import write_text
 
 
@@ -80,7 +80,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
              "shared/data/LTSF/README.md for the custom one); measured columns are "
              "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
              "Repeat on the same windows. Published columns in *italics*, each beside scores on the test windows "
-             "it was scored on.", ""]
+             "it was scored on. Measured scores with 4 decimals, more where those leave fewer than 3 significant "
+             "figures; published ones with the papers' 3.", ""]
     for (dataset, protocol, target, mode, lookback, windows), runs in groups.items():
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
@@ -164,7 +165,7 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
                 cells.append("—")
                 continue
             if rule is None:
-                text = f"{float(r['mse']):.3f}/{float(r['mae']):.3f}"
+                text = f"{score_text(r['mse'])}/{score_text(r['mae'])}"
                 cells.append(f"**{text}**" if r["beats_repeat"] == "yes" else text)
                 continue
             score = score_on(r, rule, held)
@@ -172,12 +173,12 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             if score is None:
                 cells.append("—")
                 continue
-            text = f"{score[0]:.3f}/{score[1]:.3f}"
+            text = f"{score_text(score[0])}/{score_text(score[1])}"
             better = m != "repeat" and base is not None and against_repeat(score[0], base[0]) == "yes"
             cells.append(f"**{text}**" if better else text)
         for p in published:
             s = p.scores.get(h)
-            cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")
+            cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")  # as the papers print them
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
 
