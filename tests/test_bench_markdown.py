@@ -227,3 +227,22 @@ def test_what_reading_the_file_warned_of_is_kept_in_results_csv_and_results_md(t
                          "201 of gap.csv (2020-01-09 07:00:00); the protocol windows rows, not times, so a window across "
                          "a gap spans more time than the others")
     assert f"The data as read: {note}." in (tmp_path / "o" / "results.md").read_text(encoding="utf-8")
+
+
+def test_a_quick_run_never_replaces_a_full_one_and_each_row_says_whether_it_was_quick(tmp_path):
+    """In a shared --out a quick run replaced a full run's row in the headline table, and a full run after a quick one
+    kept the section's '(QUICK smoke test...)' heading: the section was labelled by its latest run."""
+    for row in (_row(mse=0.0532), _row(mse=0.0601, beats_repeat="no", quick="yes"),
+                _row(model="repeat", mse=0.069, mae=0.203, beats_repeat="", quick="yes")):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert "## ETTh1, S, L=96, all test windows, ett protocol (some QUICK smoke tests: few epochs, marked *quick*)" in md
+    assert "| 96 | 0.0690/0.2030 *quick* | **0.0532/0.1770** |" in md and "0.0601" not in md  # the full run kept
+    assert "Later QUICK smoke tests not shown, a full run of the same model and horizon being: nlinear H=96." in md
+    results.append_csv(tmp_path / "results.csv", _row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""))
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()  # a full run after the quick ones
+    assert "## ETTh1, S, L=96, all test windows, ett protocol\n" in md and "| 96 | 0.0690/0.2030 | **0.0532" in md
+    (tmp_path / "results.csv").unlink()
+    results.append_csv(tmp_path / "results.csv", _row(quick="yes"))
+    md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
+    assert "ett protocol (QUICK smoke test: few epochs)\n" in md and "*quick*" not in md  # all quick: the heading says it

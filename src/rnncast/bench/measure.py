@@ -152,6 +152,6 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         from rnncast.files import write_bytes
         from rnncast.plots import png_bytes  # matplotlib only when a figure is drawn
 
-        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat)
+        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat, quick=plan.quick)
         write_bytes(plan.out / results.plot_name(row), png_bytes(figure, dpi=90))
     return row
