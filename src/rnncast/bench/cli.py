@@ -36,7 +36,7 @@ than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), b
 
 The recurrent models (rnn, lstm, gru, segrnn) are :class:`rnncast.Forecaster` with the library's
 defaults (see :mod:`rnncast.bench.recurrent`); ``--set KEY=VALUE`` overrides a Forecaster setting
-for them. NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rnncast.bench.linear`,
+for them (``missing_values`` is the file's: :mod:`rnncast.bench.codes`). NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rnncast.bench.linear`,
 :data:`rnncast.bench.published.LINEAR_RECIPES`); a table without one takes ETTh1's, and the command says so.
 """
 
@@ -117,7 +117,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
-                        "defaults)")
+                        "defaults; one no run would read is refused); --set missing_values=-999 reads those "
+                        "numbers as missing cells of the file, for every model (refused as blank cells are)")
     p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
     p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
