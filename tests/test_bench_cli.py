@@ -525,3 +525,18 @@ def test_an_interrupted_bench_says_which_rows_it_kept_and_that_a_rerun_runs_them
     monkeypatch.setattr(measure, "run_one", real)
     assert cli.run_bench(args) == 0  # the same command: every row again, appended
     assert [r["model"] for r in results.read_csv(out / "results.csv")] == ["repeat", "repeat", "nlinear"]
+
+
+def test_a_quick_run_into_a_full_runs_folder_says_what_results_md_shows(tmp_path, capsys):
+    """A quick run replaced a full run's row in results.md without a word; it is left out now, and the last line counts
+    the plots results.md links."""
+    out, data = tmp_path / "out", str(_small_table(tmp_path))
+    common = ("--data", data, "--horizons", "8", "--lookback", "24", "--out", str(out))
+    assert cli.run_bench(parse(*common, "--models", "repeat,nlinear", "--no-plots", benchmark="ltsf")) == 0
+    capsys.readouterr()
+    assert cli.run_bench(parse(*common, "--models", "nlinear", "--quick", benchmark="ltsf")) == 0
+    said = capsys.readouterr().out
+    assert "QUICK smoke test (few epochs): these scores show that the benchmark runs" in said
+    assert said.rstrip().endswith("and 1 forecast plot(s), 0 linked from results.md")
+    assert "Later QUICK smoke tests not shown, a full run of the same model and horizon being: nlinear H=8." in (
+        out / "results.md").read_text()

@@ -182,7 +182,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.noticed import capture
     from rnncast.bench.markdown import write_markdown
-    from rnncast.bench.results import append_csv, check_source, rows_said, summary_table
+    from rnncast.bench.results import append_csv, check_source, plot_name, rows_said, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.scoring import score_text
     from rnncast.bench.said import constant_note, constant_share, describe, recipe_line
@@ -237,13 +237,15 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
                       f"(repeat {score_text(row['repeat_mse'])}) {row['seconds']:.1f}s"
                       f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
                       flush=True)
-    write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS
+    page = write_markdown(plan.out, DEFAULT_MODELS).read_text(encoding="utf-8")  # the same tuple as runners.DEFAULT_MODELS
     ran["remade"] = True
     print()
     print(summary_table(rows))
     plots = len(rows) if plan.plots else 0
+    linked = sum(plot_name(r) in page for r in rows)  # a quick run's, beside a full run of the same model, is not shown
+    linked = "" if linked == plots else f"{linked} "
     print(f"\nwrote {plan.out}/results.csv, results.md"
-          f"{f' and {plots} forecast plot(s), linked from results.md' if plots else ''}")
+          f"{f' and {plots} forecast plot(s), {linked}linked from results.md' if plots else ''}")
     return 0
 
 
