@@ -1,6 +1,7 @@
 """The lines a ``bench`` run says about what it read and how it runs it, before and while it trains: the table and
-its split (:func:`describe`), the linear models' borrowed recipe, the columns only centred and their share of the
-scores, and the settings a preset fitted to the run. Each returns text; :mod:`rnncast.bench.cli` prints it."""
+its split (:func:`describe`), the linear models' borrowed recipe, and the columns only centred and their share of the
+scores (a preset's segment cut to the lookback is :func:`rnncast.bench.recurrent.segment_note`'s). Each returns text;
+:mod:`rnncast.bench.cli` prints it."""
 
 from __future__ import annotations
 
