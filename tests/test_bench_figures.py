@@ -36,3 +36,11 @@ def test_a_horizon_of_one_draws_the_actual_value_forecast_and_repeat_as_marks():
     lines = {line.get_label(): line for line in ax.lines}
     assert all(lines[name].get_marker() not in ("None", "") for name in ("actual", "repeat", "nlinear"))
     assert lines["input"].get_marker() == "None"  # five steps: a line
+
+
+def test_a_quick_runs_plot_says_so_in_its_title():
+    """`bench ett --quick` drew plots whose titles never said QUICK."""
+    repeat = np.zeros((8, 3, 1))
+    assert forecast_window_figure(_data(), 5, 3, "repeat", repeat, repeat, quick=True).axes[0].get_title().startswith(
+        "QUICK smoke test (few epochs): ")
+    assert "QUICK" not in forecast_window_figure(_data(), 5, 3, "repeat", repeat, repeat).axes[0].get_title()

@@ -21,7 +21,7 @@ def test_the_markdown_shows_the_latest_run_of_each_model_beside_the_published_ro
         results.append_csv(tmp_path / "results.csv", row)
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert "## ETTh1, S, L=96, all test windows, ett protocol" in md
-    assert "| 96 | 0.069/0.203 | **0.053/0.177** |" in md and "0.060/" not in md  # the later nlinear run, in bold
+    assert "| 96 | 0.0690/0.2030 | **0.0532/0.1770** |" in md and "0.0601/" not in md  # the later nlinear run, in bold
     assert "rnncast bench ett" in md
 
 
@@ -63,7 +63,7 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
     repeat_all = md.split("On the windows of ")[1]
     assert md.count("On the windows of ") == 1  # B=32 is ETTh1's recipe and the formers' batch: one table
     assert repeat_all.startswith("Repeat (all windows) (all test windows; scored on all test windows")
-    assert "| 96 | 0.053/0.177 | *0.069/0.203* |" in repeat_all  # nlinear's all-window scores beside it
+    assert "| 96 | 0.0533/0.1771 | *0.069/0.203* |" in repeat_all  # nlinear's all-window scores beside it
 
 
 def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
@@ -148,9 +148,9 @@ def test_published_rows_scored_on_other_windows_get_a_table_of_their_own_with_th
     tables = {t.split(" (")[0]: t for t in md.split("On the windows of ")[1:]}
     patch = tables["PatchTST/42 L=104, PatchTST/64"]
     assert "(the first floor(n/16)*16 test windows; PatchTST's test loader (drop_last=True) with batch 16" in patch
-    assert "| 24 | 6.587/3.293 | **1.900/0.950** | *1.522/0.814* | *1.319/0.754* |" in patch
-    assert "| 36 | 8.398/4.199 | **2.300/1.150** | *1.430/0.834* | *1.579/0.870* |" in patch
-    assert "| 36 | 7.130/3.565 | **1.950/0.975** |" in main
+    assert "| 24 | 6.5870/3.2935 | **1.9000/0.9500** | *1.522/0.814* | *1.319/0.754* |" in patch
+    assert "| 36 | 8.3980/4.1990 | **2.3000/1.1500** | *1.430/0.834* | *1.579/0.870* |" in patch
+    assert "| 36 | 7.1300/3.5650 | **1.9500/0.9750** |" in main
 
 
 def test_runs_of_an_earlier_version_show_no_score_on_windows_they_were_not_scored_on(tmp_path):
@@ -182,7 +182,7 @@ def test_published_rows_of_other_loaders_scored_on_the_same_windows_share_one_ta
     tables = md.split("On the windows of ")[1:]
     assert len(tables) == 1 and tables[0].startswith("Repeat, NLinear L=104, DLinear L=104, FEDformer L=36 (")
     assert "FEDformer L=36: the first floor(n/32)*32 test windows, its code's test loader" in tables[0]
-    assert "| 36 | 8.298/4.149 | **1.619/0.8" in tables[0]  # each run on those 128 windows, below Repeat there
+    assert "| 36 | 8.2980/4.1490 | **1.6190/0.8" in tables[0]  # each run on those 128 windows, below Repeat there
 
 
 def test_m_runs_of_two_targets_are_one_section_as_they_score_the_same_columns(tmp_path):
@@ -191,7 +191,7 @@ def test_m_runs_of_two_targets_are_one_section_as_they_score_the_same_columns(tm
     for row in (_row(mode="M", target="OT", mse=0.5, beats_repeat="no"), _row(mode="M", target="HUFL", mse=0.4)):
         results.append_csv(tmp_path / "results.csv", row)
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
-    assert md.count("## ETTh1, M, L=96") == 1 and "0.400/" in md and "0.500/" not in md  # the later run
+    assert md.count("## ETTh1, M, L=96") == 1 and "0.4000/" in md and "0.5000/" not in md  # the later run
 
 
 def test_the_split_is_said_once_per_section_and_not_for_rows_that_kept_none(tmp_path):
@@ -227,3 +227,22 @@ def test_what_reading_the_file_warned_of_is_kept_in_results_csv_and_results_md(t
                          "201 of gap.csv (2020-01-09 07:00:00); the protocol windows rows, not times, so a window across "
                          "a gap spans more time than the others")
     assert f"The data as read: {note}." in (tmp_path / "o" / "results.md").read_text(encoding="utf-8")
+
+
+def test_a_quick_run_never_replaces_a_full_one_and_each_row_says_whether_it_was_quick(tmp_path):
+    """In a shared --out a quick run replaced a full run's row in the headline table, and a full run after a quick one
+    kept the section's '(QUICK smoke test...)' heading: the section was labelled by its latest run."""
+    for row in (_row(mse=0.0532), _row(mse=0.0601, beats_repeat="no", quick="yes"),
+                _row(model="repeat", mse=0.069, mae=0.203, beats_repeat="", quick="yes")):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert "## ETTh1, S, L=96, all test windows, ett protocol (some QUICK smoke tests: few epochs, marked *quick*)" in md
+    assert "| 96 | 0.0690/0.2030 *quick* | **0.0532/0.1770** |" in md and "0.0601" not in md  # the full run kept
+    assert "Later QUICK smoke tests not shown, a full run of the same model and horizon being: nlinear H=96." in md
+    results.append_csv(tmp_path / "results.csv", _row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""))
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()  # a full run after the quick ones
+    assert "## ETTh1, S, L=96, all test windows, ett protocol\n" in md and "| 96 | 0.0690/0.2030 | **0.0532" in md
+    (tmp_path / "results.csv").unlink()
+    results.append_csv(tmp_path / "results.csv", _row(quick="yes"))
+    md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
+    assert "ett protocol (QUICK smoke test: few epochs)\n" in md and "*quick*" not in md  # all quick: the heading says it

@@ -143,3 +143,15 @@ def test_a_reading_setting_is_refused_before_any_model_trains(tmp_path, ett):
     with pytest.raises(RnncastError, match="time_unit"):
         check_settings(_plan(tmp_path, models=("repeat", "rnn"), forecaster={"time_unit": "s"}), ett)
     check_settings(_plan(tmp_path, models=("repeat", "rnn"), forecaster={"epochs": 1}), ett)
+
+
+def test_the_settings_check_says_once_a_presets_segment_cut_to_the_lookback(tmp_path, ett):
+    """segrnn's segment 48 was cut to L silently (ILI's L=36): said once per model, not per horizon; a segment given
+    with --set is the user's and not said."""
+    from rnncast.bench.measure import check_settings
+
+    plan = _plan(tmp_path, models=("repeat", "segrnn", "lstm"), horizons=(H, 2 * H), forecaster={"epochs": 1})
+    assert check_settings(plan, ett) == (
+        f"segrnn: the preset's segment 48 is longer than the lookback {L}, so segrnn reads segments of {L} (the longest "
+        "that divides it); segment=, --segment sets another",)
+    assert check_settings(replace(plan, forecaster={"segment": 4}), ett) == ()

@@ -235,3 +235,15 @@ def test_the_default_folder_names_the_target_where_it_is_what_is_scored(tmp_path
                    "M": Path("runs/bench-custom/own-M-L36")}
     assert plan.make_plan(parse("--data", str(path), "--horizons", "24", benchmark="ltsf")).out == Path(
         "runs/bench-custom/own-S-L36")
+
+
+def test_missing_values_is_the_files_reading_for_every_model_not_a_recurrent_setting(tmp_path):
+    """--set missing_values reached the Forecaster, which saw z-scored values and blanked nothing; it is the file's
+    reading now: taken out of the models' settings, refused for one model, and taken with linear models alone."""
+    table = _flat_table(tmp_path, "b")
+    made = plan.make_plan(parse("--data", str(table), "--mode", "M", "--horizons", "4", "--models", "repeat,nlinear",
+                                "--set", "missing_values=-999", "--out", str(tmp_path / "out"), benchmark="ltsf"))
+    assert made.forecaster == {} and made.notes[0].startswith("--set missing_values=-999 matched no value")
+    with pytest.raises(RnncastError, match="missing_values is the file's, read once for every model; give --set "
+                                           "missing_values=-999"):
+        plan.parse_settings(["rnn:missing_values=-999"])

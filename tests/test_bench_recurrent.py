@@ -8,6 +8,7 @@ import pytest
 from rnncast import Forecaster
 from rnncast.bench import protocol, recurrent, runners
 from rnncast.bench.task import Task, TrainConfig
+from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
 
@@ -28,8 +29,9 @@ def test_recurrent_runner_on_synthetic_rows(mode, model):
     params = seen[0]["forecaster"]
     assert params["scaler"] == "none" and params["lookback"] == 12 and params["horizon"] == 6
     # the plain cells mix channels (the library default); the SegRNN preset trains each column as a
-    # series of its own, except in MS, where the features are inputs and not series to forecast
-    assert params["channel_independent"] is (model == "segrnn" and mode != "MS")
+    # series of its own, except where one column is forecast: in S it would change nothing (the library warned of
+    # it, a setting the user never gave), in MS the features are inputs and not series to forecast
+    assert params.get("channel_independent", False) is (model == "segrnn" and mode == "M")
     task = Task(inputs[:260], target_idx, split, 12, 6)
     order = recurrent.column_order(task)
     assert order[: len(target_idx)] == list(target_idx) and sorted(order) == list(range(inputs.shape[1]))
@@ -42,6 +44,39 @@ def test_the_segrnn_preset_fits_its_segment_to_any_lookback(lookback, segment):
     given = TrainConfig(options={"forecaster": {"segment": 8}})
     assert recurrent.forecaster_params(Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), 104, 24), "segrnn",
                                        given)["segment"] == 8
+
+
+def test_a_preset_cut_to_the_lookback_is_said_once_and_a_fitting_one_not():
+    """ILI's L=36 cut SegRNN's segment 48 to 36 without a word."""
+    assert recurrent.segment_note("segrnn", 36) == (
+        "segrnn: the preset's segment 48 is longer than the lookback 36, so segrnn reads segments of 36 (the longest "
+        "that divides it); segment=, --segment sets another")
+    assert "does not divide the lookback 104, so segrnn reads segments of 26" in recurrent.segment_note("segrnn", 104)
+    assert recurrent.segment_note("segrnn", 96) == recurrent.segment_note("lstm", 36) == ""
+
+
+@pytest.mark.parametrize("target_idx, n_inputs", [((0,), 1), ((2,), 3)])
+def test_channel_independent_given_where_one_column_is_forecast_is_refused(target_idx, n_inputs):
+    """S and MS forecast one column: a given channel_independent changed nothing (S) or was dropped (MS) unsaid;
+    the preset's own is left out without a word (M keeps it)."""
+    task = Task(np.zeros((400, n_inputs)), target_idx, Split(300, 350, 400), 24, 12)
+    given = TrainConfig(options={"forecaster": {"channel_independent": True}})
+    with pytest.raises(RnncastError, match="this run forecasts one.*so it would change nothing; leave it out"):
+        recurrent.forecaster_params(task, "segrnn", given)
+    assert "channel_independent" not in recurrent.forecaster_params(task, "segrnn", TrainConfig())
+    many = Task(np.zeros((400, 3)), (0, 1, 2), Split(300, 350, 400), 24, 12)
+    assert recurrent.forecaster_params(many, "segrnn", TrainConfig())["channel_independent"] is True
+    assert recurrent.forecaster_params(many, "gru", given)["channel_independent"] is True
+
+
+def test_a_season_no_setting_reads_is_refused_as_chunk_is():
+    """--set season=12 was kept in the settings and changed nothing: bench scores no MASE, and only window_norm
+    'season' reads it."""
+    task = Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), 24, 12)
+    with pytest.raises(RnncastError, match="window_norm 'last' does not: give window_norm="):
+        recurrent.forecaster_params(task, "lstm", TrainConfig(options={"forecaster": {"season": 12}}))
+    both = TrainConfig(options={"forecaster": {"season": 12, "window_norm": "season"}})
+    assert recurrent.forecaster_params(task, "lstm", both)["season"] == 12
 
 
 @pytest.mark.parametrize("trained_on", [{"loss": "mae"}, {"quantiles": [0.1, 0.5, 0.9]}])
@@ -108,3 +143,71 @@ def test_a_protocol_setting_overridden_is_refused_naming_the_benchmark_s_protoco
     with pytest.raises(RnncastError, match=r"^forecaster settings \['lookback'\] are fixed by the benchmark's protocol "
                                            r"\(ETT or LTSF\) or the model name"):
         forecaster_params(None, "lstm", TrainConfig(seed=1, options={"forecaster": {"lookback": 3}}))
+
+
+# Every setting bench takes with --set, with a value other than its default (and what it needs beside it, given to
+# the run it is compared with too): each must change the forecasts or the epochs trained, else be refused by name or be
+# listed below as doing nothing to them by design. --set season=12 was taken, recorded and changed nothing.
+CHANGES = {
+    "hidden_size": ["hidden_size=8"], "num_layers": ["num_layers=2"], "dropout": ["dropout=0.5"],
+    "window_norm": ["window_norm=none"], "window_scale": ["window_scale=true"],
+    "channel_independent": ["channel_independent=true"], "segment": ["segment=4"], "highway": ["highway=false"],
+    "highway_start": ["highway_start=least_squares"], "decoder": (["segment=4"], ["decoder=parallel"]),
+    "quantiles": ["quantiles=0.1,0.5,0.9"], "epochs": ["epochs=5"], "batch_size": ["batch_size=8"], "lr": ["lr=0.05"],
+    "lr_schedule": ["lr_schedule=cosine"], "patience": (["lr=1", "epochs=8"], ["patience=1"]),
+    "grad_clip": ["grad_clip=0.001"], "loss": ["loss=mae"], "ema": ["ema=0.9"], "scheme": ["scheme=sequence"],
+    "chunk": (["scheme=sequence"], ["chunk=4"]), "max_batches": ["max_batches=1"],
+    "season": (["window_norm=season", "season=2"], ["season=4"]),
+}
+BY_DESIGN = {
+    "verbose": "prints each epoch's losses; trains the same",
+    "device": "where the model trains (results.csv's device column); the same numbers on the CPU",
+    "missing_values": "the file's reading, not the model's: its codes are read as missing cells (test_bench_codes.py)",
+}
+
+
+def test_every_setting_bench_takes_changes_what_is_trained_or_is_refused():
+    from rnncast.bench import plan
+    from rnncast.config import setting_fields
+
+    names = [f.name for f in setting_fields()]
+    taken = set()
+    for name in names:
+        try:
+            plan.parse_settings([f"{name}=1"])  # parsing refuses keys (the protocol's, --seed's ...); values are checked
+        except RnncastError as err:  # where the run's settings are made, as below
+            assert f"--set '{name}=1'" in str(err)
+            continue
+        taken.add(name)
+    assert taken == set(CHANGES) | set(BY_DESIGN), "a setting bench takes is neither tested for its effect nor listed"
+
+    rng = np.random.default_rng(0)
+    steps = np.arange(200)[:, None]
+    values = np.sin(2 * np.pi * steps / [8, 12]) + rng.normal(0, 0.2, (200, 2))  # M: two columns, both forecast
+    split = Split(140, 170, 200)
+
+    def run(*layers, columns=2):
+        seen = []
+        common = {}
+        for items in (["epochs=3", "hidden_size=4", "batch_size=16", "lr=0.01", "device=cpu"], *layers):
+            common.update(plan.parse_settings(items)[0])
+        config = TrainConfig(seed=3, options={"forecaster": common, "on_fit": seen.append})
+        targets = tuple(range(columns))  # M (both columns) or S (the first alone)
+        return runners.run_setting(values[:, :columns], targets, split, 12, 4, "gru", config), seen[0]["epochs_run"]
+
+    for columns in (2, 1):
+        baselines = {}
+        for name, items in CHANGES.items():
+            beside, given = items if isinstance(items, tuple) else ([], items)
+            if tuple(beside) not in baselines:
+                baselines[tuple(beside)] = run(beside, columns=columns)
+            before, epochs = baselines[tuple(beside)]
+            try:
+                after, epochs_after = run(beside, given, columns=columns)
+            except RnncastError as err:  # refused by name where it would change nothing: S's channel_independent
+                assert columns == 1 and name in str(err), err
+                continue
+            assert epochs_after != epochs or not np.array_equal(before, after), f"--set {' '.join(given)} did nothing"
+    for name in ("season", "chunk", "decoder"):  # read only beside another setting: refused without it
+        with pytest.raises(RnncastError, match=name):
+            run(CHANGES[name][1])

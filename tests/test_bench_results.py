@@ -201,3 +201,11 @@ def test_a_stopped_run_says_what_results_csv_holds_at_each_point(tmp_path):
         f"the run was complete before the signal: {tmp_path / 'results.csv'} and results.md hold its rows")
     assert "keeps 2 of the run's 4 rows (repeat H=24, lstm H=24), and results.md was not remade" in results.stopped(
         tmp_path, rows, 4, False)
+
+
+def test_the_summary_of_a_quick_run_says_it_is_one():
+    """`bench ett --quick` printed its table as any run's."""
+    text = results.summary_table([_row(quick="yes")])
+    assert text.startswith("QUICK smoke test (few epochs): these scores show that the benchmark runs, not how the "
+                           "models do\n")
+    assert "QUICK" not in results.summary_table([_row(quick="no")])

@@ -77,3 +77,11 @@ def test_each_channels_share_of_the_squared_errors():
     np.testing.assert_allclose(scoring.squared_shares(predictions, targets, chunk=2), [0.9, 0.1])
     np.testing.assert_array_equal(scoring.squared_shares(targets, targets), [0.0, 0.0])
     assert scoring.mse_mae(predictions, targets)[0] == pytest.approx(5.0)  # the mean of 9 and 1
+
+
+def test_scores_are_written_with_three_significant_figures_at_least():
+    """results.md wrote 3 decimals: 0.0072 and 0.0078, on data of small scale, were 0.007 and 0.008."""
+    from rnncast.bench.scoring import score_text
+
+    assert [score_text(v) for v in (0.0072, 0.0078, 0.00071234, 0.0532, 1.94834, 412.5, 0.0)] == [
+        "0.00720", "0.00780", "0.000712", "0.0532", "1.9483", "412.5000", "0.0000"]

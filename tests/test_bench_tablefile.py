@@ -372,3 +372,14 @@ def test_a_refused_value_is_named_at_its_line_in_the_file_as_fit_names_it(tmp_pa
     path.write_text("date,a,OT\n2020-01-01,1,1\n\n2020-01-02,3,2\n2020-01-03,2,inf\n")
     with pytest.raises(RnncastError, match=r"column 'OT' holds inf at line 5 of b_nan\.csv; values must be finite"):
         tablefile.read_table(path)
+
+
+@pytest.mark.parametrize("names, target", [(["ot", "load", "extra"], "ot"), (["Ot", "extra"], "Ot"),
+                                           (["OT", "ot", "extra"], "OT"), (["ot", "Ot", "extra"], "extra")])
+def test_ot_written_in_another_case_is_the_target(tmp_path, names, target):
+    """A file whose target is written 'ot' forecast its last column 'extra', 'as the file has no OT column'."""
+    path = tmp_path / "lower.csv"
+    frame = pd.DataFrame({"date": pd.date_range("2021-01-01", periods=20, freq="h").strftime("%Y-%m-%d %H:%M")})
+    frame = frame.assign(**{name: np.arange(20.0) + k for k, name in enumerate(names)})
+    frame.to_csv(path, index=False)
+    assert tablefile.read_table(path).target == target

@@ -163,3 +163,14 @@ def test_ltsf_files_under_the_custom_protocol(name, shape, split) -> None:
     np.testing.assert_allclose(train.std(axis=0), 1.0)
     s = tables.prepare_table(ltsf_file(name), "S")
     assert s.values.shape == (shape[0], 1) and s.target_idx == (0,)
+
+
+@pytest.mark.parametrize("rows, said", [(1, "1 row is too few"), (4, "4 rows are too few")])
+def test_too_few_rows_say_how_many_the_split_and_its_windows_take(rows, said):
+    """'1 rows are too few to split' named no number that would do."""
+    with pytest.raises(RnncastError, match=f"^{said} to split 70/10/20 into train, validation and test: the split takes "
+                                           r"at least 5 rows \(one in each part\), and windows more: 224 rows for ILI's "
+                                           "shortest setting, L=36 and H=24"):
+        tables.custom_split(rows)
+    assert tables.custom_split(5) == Split(3, 4, 5) and tables.custom_split(224) == Split(156, 180, 224)
+    assert tables.fits(tables.custom_split(224), 36, 24) and not tables.fits(tables.custom_split(223), 36, 24)

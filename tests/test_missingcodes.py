@@ -13,7 +13,7 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
-from rnncast.missingcodes import _far_codes, code_like
+from rnncast.missingcodes import far_codes, code_like
 from rnncast.settingvalues import missing_text
 
 RNG = np.random.default_rng(0)
@@ -41,7 +41,7 @@ def test_two_codes_among_temperatures_are_found_with_their_test_rows():
     MSE 2.6 times that of the same fit without them, unsaid."""
     y = _temps()
     y[[300, 1400]] = -999
-    rows, near, sds = _far_codes(y, train_end=1000)
+    rows, near, sds = far_codes(y, train_end=1000)
     assert rows.tolist() == [300, 1400] and abs(near - 12) < 0.5 and sds > 100
 
 
@@ -54,7 +54,7 @@ def test_two_codes_among_temperatures_are_found_with_their_test_rows():
     ("a counter reaching 9999 by steps", np.arange(N, dtype=float) * 9999 / (N - 1)),
 ])
 def test_ordinary_columns_are_not_named(name, column):
-    assert _far_codes(column, train_end=1000) is None, name
+    assert far_codes(column, train_end=1000) is None, name
 
 
 def test_fit_names_the_code_and_the_setting_that_reads_it_as_missing(caplog):
@@ -150,7 +150,7 @@ def test_the_flag_and_a_config_file_give_it_as_the_keyword_does(tmp_path, capsys
 def test_a_code_like_value_among_the_columns_own_values_is_not_named(name, column):
     """A newcomer's checks of decision 761: each of these was named, the shelf price told missing_values=99, which would
     blank half its column."""
-    assert _far_codes(column, train_end=int(0.7 * len(column))) is None, name
+    assert far_codes(column, train_end=int(0.7 * len(column))) is None, name
 
 
 def test_a_covariate_code_is_not_said_to_be_scored_against(caplog):

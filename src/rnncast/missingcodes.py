@@ -63,7 +63,7 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
             column = str(panel.named_columns(s)[j])
             if (series, column) in skip:
                 continue
-            far = _far_codes(rows[:, j], split.train_end)
+            far = far_codes(rows[:, j], split.train_end)
             if far is None:
                 continue
             at, near, sds = far
@@ -74,7 +74,7 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
     return found
 
 
-def _far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, float] | None:
+def far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, float] | None:
     """(rows of the far code-like values, the median of those around the first, the nearest's distance in their
     standard deviations) of a column [T], else None."""
     codes = code_like(column)

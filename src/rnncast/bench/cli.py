@@ -36,7 +36,7 @@ than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), b
 
 The recurrent models (rnn, lstm, gru, segrnn) are :class:`rnncast.Forecaster` with the library's
 defaults (see :mod:`rnncast.bench.recurrent`); ``--set KEY=VALUE`` overrides a Forecaster setting
-for them. NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rnncast.bench.linear`,
+for them (``missing_values`` is the file's: :mod:`rnncast.bench.codes`). NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rnncast.bench.linear`,
 :data:`rnncast.bench.published.LINEAR_RECIPES`); a table without one takes ETTh1's, and the command says so.
 """
 
@@ -117,7 +117,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
-                        "defaults)")
+                        "defaults; one no run would read is refused); --set missing_values=-999 reads those "
+                        "numbers as missing cells of the file, for every model (refused as blank cells are)")
     p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
     p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
@@ -181,8 +182,10 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.noticed import capture
     from rnncast.bench.markdown import write_markdown
-    from rnncast.bench.results import append_csv, check_source, rows_said, summary_table
+    from rnncast.bench.results import append_csv, check_source, plot_name, rows_said, summary_table
     from rnncast.bench.runners import run_setting
+    from rnncast.bench.scoring import score_text
+    from rnncast.bench.said import constant_note, constant_share, describe, recipe_line
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling
 
@@ -220,7 +223,8 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     with spelling(set_spelling), warned_once(), rows_said(plan.out, rows), named_logs():  # the hints name
         # --set epochs=N; names no font draws, said once; a refusal after rows were written names them; a fit's lines
         # begin with its model, L and H
-        check_settings(plan, data)
+        for note in check_settings(plan, data):  # a preset's segment cut to fit L
+            print(note, flush=True)
         for horizon in plan.horizons:
             repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
             if plan.constant and plan.mode == "M":
@@ -229,75 +233,20 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
                 row = run_one(plan, data, model, horizon, repeat, command, source)
                 append_csv(plan.out / "results.csv", row)
                 rows.append(row)
-                print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
-                      f"(repeat {row['repeat_mse']:.4f}) {row['seconds']:.1f}s"
+                print(f"  H={horizon:<4} {model:8} MSE {score_text(row['mse'])} MAE {score_text(row['mae'])} "
+                      f"(repeat {score_text(row['repeat_mse'])}) {row['seconds']:.1f}s"
                       f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
                       flush=True)
-    write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS
+    page = write_markdown(plan.out, DEFAULT_MODELS).read_text(encoding="utf-8")  # the same tuple as runners.DEFAULT_MODELS
     ran["remade"] = True
     print()
     print(summary_table(rows))
     plots = len(rows) if plan.plots else 0
+    linked = sum(plot_name(r) in page for r in rows)  # a quick run's, beside a full run of the same model, is not shown
+    linked = "" if linked == plots else f"{linked} "
     print(f"\nwrote {plan.out}/results.csv, results.md"
-          f"{f' and {plots} forecast plot(s), linked from results.md' if plots else ''}")
+          f"{f' and {plots} forecast plot(s), {linked}linked from results.md' if plots else ''}")
     return 0
-
-
-def recipe_line(data, plan) -> str:
-    """One line when the linear models or ``--drop-last recipe`` take ETTh1's recipe because LTSF-Linear has
-    no script for the table (:data:`rnncast.bench.published.DEFAULT_LINEAR_RECIPE`); "" otherwise."""
-    from rnncast.bench import published
-
-    linear = [m for m in plan.models if m in ("nlinear", "dlinear")]
-    if published.has_recipe(data.known) or not (linear or plan.drop_last == "recipe"):
-        return ""
-    batch, lr = published.DEFAULT_LINEAR_RECIPE
-    uses = ([f"{' and '.join(linear)} train with batch {batch} and learning rate {lr}"] if linear else []) + (
-        [f"--drop-last recipe scores the first floor(n/{batch})*{batch} test windows"] if plan.drop_last == "recipe" else [])
-    return f"no LTSF-Linear script for {data.name}: {'; '.join(uses)}, ETTh1's values"
-
-
-def constant_note(constant: tuple[str, ...], mode: str) -> str:
-    """The line saying that ``constant`` columns, constant on the training rows, are only centred, and what that
-    does to the scores in ``mode``."""
-    named = ", ".join(map(repr, constant[:5])) + (f" ... ({len(constant)} in all)" if len(constant) > 5 else "")
-    if mode != "M":
-        return (f"column(s) {named} constant on the training rows: only centred, as the published code's "
-                "StandardScaler did, and read as inputs")
-    return (f"column(s) {named} constant on the training rows: only centred, as the published code's StandardScaler "
-            "did, and forecast and scored with the others; where they vary later, their errors are in the data's "
-            "units, not z-scores, and may outweigh the other columns' in the M scores (each row's MSE is the mean "
-            "over all columns); --mode S or MS, or the file without them, leaves them out")
-
-
-def constant_share(data, constant: tuple[str, ...], lookback: int, horizon: int, repeat) -> str:
-    """How much of Repeat's M score at ``horizon`` the ``constant`` columns make (their squared errors' share)."""
-    from rnncast.bench.protocol import target_rows, target_windows
-    from rnncast.bench.scoring import squared_shares
-
-    targets = target_windows(data.values, target_rows(data.split, "test", lookback, horizon), horizon, data.target_idx)
-    shares = squared_shares(repeat, targets)
-    share = sum(shares[data.target_idx.index(data.columns.index(c))] for c in constant)
-    return (f"{', '.join(map(repr, constant[:5]))}{' ...' if len(constant) > 5 else ''} (constant on the training rows, "
-            f"{len(constant)} of {len(data.target_idx)} columns) make{'s' if len(constant) == 1 else ''} {share:.0%} "
-            "of Repeat's MSE at this horizon")
-
-
-def describe(data, given: bool = False) -> str:
-    """What was read and how the protocol splits it, in one line: nothing is used or left silently; the target and
-    why it is the target (``given``: named by --target; else OT, or the last column where the file has no OT); in M,
-    that every column is scored and the target names only the plotted one."""
-    b = data.split
-    unused = data.values.shape[0] - b.end
-    why = ("named by --target" if given else "the OT column, as in the LTSF files" if data.target == "OT"
-           else "the last column, as the file has no OT column")
-    target = (f"every one forecast and scored in M; target {data.target!r} ({why}) names only the column the forecast "
-              f"plots draw" if data.mode == "M" else f"target {data.target!r} ({why})")
-    return (f"{data.name}: {data.protocol} protocol, rows 0-{b.train_end - 1} train, {b.train_end}-{b.val_end - 1} "
-            f"validation, {b.val_end}-{b.end - 1} test"
-            f"{f' ({unused} later rows not used by the protocol)' if unused else ''}; "
-            f"{'time column ' + repr(data.time_column) + ', ' if data.time_column else 'no time column, '}"
-            f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, {target}")
 
 
 def main(argv: list[str] | None = None) -> int:

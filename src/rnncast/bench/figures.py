@@ -9,19 +9,22 @@ import numpy as np
 from rnncast.bench.tables import BenchData
 from rnncast.lonepoints import marks
 
+QUICK_TITLE = "QUICK smoke test (few epochs): "  # a --quick run's plot, never taken for a benchmark result
+
 
 def forecast_window_figure(data: BenchData, lookback: int, horizon: int, model: str,
-                           predictions: np.ndarray, repeat: np.ndarray | None = None, window: int = 0):
+                           predictions: np.ndarray, repeat: np.ndarray | None = None, window: int = 0,
+                           quick: bool = False):
     """The target channel (``data.target``) around test window ``window`` (0: the first): the input,
-    the actual values and the forecast (Repeat dotted, for reference), z-scored. Returns a
-    matplotlib Figure."""
+    the actual values and the forecast (Repeat dotted, for reference), z-scored; ``quick``: a ``--quick`` run's,
+    its title saying so. Returns a matplotlib Figure."""
     from rnncast.fonts import drawing  # matplotlib only when a figure is drawn; no pyplot state
 
     with drawing():  # a Korean column name drawn, not boxes; the caller's rcParams untouched
-        return _figure(data, lookback, horizon, model, predictions, repeat, window)
+        return _figure(data, lookback, horizon, model, predictions, repeat, window, quick)
 
 
-def _figure(data, lookback, horizon, model, predictions, repeat, window):
+def _figure(data, lookback, horizon, model, predictions, repeat, window, quick):
     from matplotlib.figure import Figure
 
     from rnncast.axislabels import label
@@ -42,7 +45,7 @@ def _figure(data, lookback, horizon, model, predictions, repeat, window):
     ax.plot(ahead, predictions[window, :, k], color="C1", lw=1.4, label=model, **marks(predictions[window, :, k], "D", 4))
     ax.axvline(-0.5, color="0.7", lw=0.8)
     ax.set_xlabel(f"step relative to the first forecast, data row {first_target} (the cutoff is step -1)")
-    ax.set_title(f"{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}", wrap=True)
+    ax.set_title(f"{QUICK_TITLE if quick else ''}{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}", wrap=True)
     label(ax, f"{data.target} (z-scored)")  # a long column name wrapped, or written whole under the title
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")

@@ -1,5 +1,6 @@
 """``results.md`` of ``rnncast bench``, remade from every row of ``results.csv`` (:mod:`rnncast.bench.results`)
-after each run: per setting a table, one row per horizon, the latest run of every model beside the published
+after each run: per setting a table, one row per horizon, the latest run of every model (a ``--quick`` smoke test's
+only where no full run of it is kept, marked so, and said where one is left out) beside the published
 rows of :mod:`rnncast.bench.published` that were scored on the same test windows; a table of their own for
 published rows scored on other windows (PatchTST's ILI loader dropped its last incomplete batch of 16,
 LTSF-Linear's of 32, SegRNN's kept all), with the measured models scored on those windows; and links to the
@@ -16,7 +17,7 @@ from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
 from rnncast.bench.results import plot_name, read_csv
-from rnncast.bench.scoring import against_repeat
+from rnncast.bench.scoring import against_repeat, score_text
 from rnncast.files import write_text
 
 
@@ -69,18 +70,24 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         return order.index(model) if model in order else len(order)
 
     groups: dict[tuple, dict[tuple[int, str], dict]] = {}
-    for row in rows:  # later rows win
+    unshown: dict[tuple, dict[tuple[int, str], None]] = {}  # per section, the quick runs a full one keeps out
+    for row in rows:  # later rows win, but a quick run never replaces a full one (a full run replaces a quick one)
         target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
         key = (row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]),
                row["test_windows"])
-        groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
+        cell, shown = (int(row["H"]), row["model"]), groups.setdefault(key, {})
+        if _quick(row) and cell in shown and not _quick(shown[cell]):
+            unshown.setdefault(key, {})[cell] = None
+            continue
+        shown[cell] = row
     lines = ["# Long-horizon benchmark results", "",
              "MSE/MAE on z-scored values (a column constant on the training rows is only centred, as the "
              "published code's StandardScaler did: its section says so; protocols: shared/benchmarks/ETT.md for ETT, "
              "shared/data/LTSF/README.md for the custom one); measured columns are "
              "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
              "Repeat on the same windows. Published columns in *italics*, each beside scores on the test windows "
-             "it was scored on.", ""]
+             "it was scored on. Measured scores with 4 decimals, more where those leave fewer than 3 significant "
+             "figures; published ones with the papers' 3.", ""]
     for (dataset, protocol, target, mode, lookback, windows), runs in groups.items():
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
@@ -90,10 +97,11 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                       and known <= {"yes", ""})
         published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         held = dataset if "no" not in known else None
-        quick = any(r["quick"] == "yes" for r in runs.values())
+        quick = [r for r in runs.values() if _quick(r)]
         target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
-        lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol"
-                  f"{' (QUICK smoke test: few epochs)' if quick else ''}", ""]
+        label = ("" if not quick else " (QUICK smoke test: few epochs)" if len(quick) == len(runs) else
+                 " (some QUICK smoke tests: few epochs, marked *quick*)")
+        lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol{label}", ""]
         headline = tuple(sorted({(int(r["H"]), int(r["windows"])) for r in runs.values() if r.get("windows")}))
         by_windows: dict[tuple, list[Published]] = {}  # published rows scored on the same windows at every horizon
         for p in published:  # PatchTST's ILI batch of 16 keeps LTSF-Linear's 32's windows at H=24 and 60, not 36, 48
@@ -103,6 +111,9 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
             lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
             lines += _table(runs, models, horizons, others, others[0], held)
         lines += split_lines(runs.values())
+        if left_out := unshown.get((dataset, protocol, target, mode, lookback, windows)):
+            lines += ["Later QUICK smoke tests not shown, a full run of the same model and horizon being: " + ", ".join(
+                f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
         seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m} - {""}) for m in models}
         seeds = {m: found for m, found in seeds.items() if found}  # repeat's rows have none: nothing seeds it
         if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
@@ -163,23 +174,29 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             if r is None:
                 cells.append("—")
                 continue
+            mark = " *quick*" if _quick(r) and not all(_quick(o) for o in runs.values()) else ""  # a full run's beside
             if rule is None:
-                text = f"{float(r['mse']):.3f}/{float(r['mae']):.3f}"
-                cells.append(f"**{text}**" if r["beats_repeat"] == "yes" else text)
+                text = f"{score_text(r['mse'])}/{score_text(r['mae'])}"
+                cells.append(f"**{text}**{mark}" if r["beats_repeat"] == "yes" else text + mark)
                 continue
             score = score_on(r, rule, held)
             base = score_on(repeat, rule, held) if repeat is not None else None
             if score is None:
                 cells.append("—")
                 continue
-            text = f"{score[0]:.3f}/{score[1]:.3f}"
+            text = f"{score_text(score[0])}/{score_text(score[1])}"
             better = m != "repeat" and base is not None and against_repeat(score[0], base[0]) == "yes"
-            cells.append(f"**{text}**" if better else text)
+            cells.append(f"**{text}**{mark}" if better else text + mark)
         for p in published:
             s = p.scores.get(h)
-            cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")
+            cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")  # as the papers print them
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
+
+
+def _quick(row: dict) -> bool:
+    """Whether a results.csv row is a ``--quick`` smoke test's (few epochs)."""
+    return row.get("quick") == "yes"
 
 
 def _counts(runs: dict, p: Published, held: str | None) -> tuple:

@@ -47,12 +47,14 @@ def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_f
     return config
 
 
-def check_settings(plan: Plan, data: BenchData) -> None:
+def check_settings(plan: Plan, data: BenchData) -> tuple[str, ...]:
     """The settings every recurrent model would be fitted with, at every horizon, checked before the
     first model trains or a row is written: a refused combination (``--set scheme=sequence --set
     window_scale=true``) is one error up front, not a run cut off after Repeat, and so is one the rows refuse as
     the runner reads them (a ``--drop-last`` batch larger than the test part is :func:`rnncast.bench.plan.make_plan`'s
-    to refuse)."""
+    to refuse). Returns the lines to say once: a preset's segment cut to fit the lookback
+    (:func:`rnncast.bench.recurrent.segment_note`)."""
+    notes = []
     for model in plan.models:
         if model not in recurrent.MODELS:
             continue
@@ -63,6 +65,9 @@ def check_settings(plan: Plan, data: BenchData) -> None:
             Settings.from_flat(params)
             if horizon == plan.horizons[0]:  # the rows as the runner reads them, once per model
                 recurrent.forecaster_panel(task, params)
+        if "segment" not in config.options["forecaster"] and (note := recurrent.segment_note(model, plan.lookback)):
+            notes.append(note)
+    return tuple(notes)
 
 
 def published_windows_scores(data: BenchData, mode: str, horizon: int, predictions: np.ndarray,
@@ -147,6 +152,6 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         from rnncast.files import write_bytes
         from rnncast.plots import png_bytes  # matplotlib only when a figure is drawn
 
-        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat)
+        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat, quick=plan.quick)
         write_bytes(plan.out / results.plot_name(row), png_bytes(figure, dpi=90))
     return row

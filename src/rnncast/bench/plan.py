@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast.bench import ettvariant, identity, protocol, published, recurrent, results, tablefile, tables
+from rnncast.bench import codes, ettvariant, identity, protocol, published, recurrent, results, tablefile, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -83,8 +83,11 @@ def make_plan(args: argparse.Namespace) -> Plan:
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
-    table = tablefile.read_table(data, getattr(args, "target", None), mode)  # S: the columns it leaves unread said
+    forecaster, per_cell = parse_settings(args.settings or [])  # missing_values is the file's reading, not a model's:
+    missing = forecaster.pop("missing_values", None)  # its codes read as missing cells, refused (or left out in S)
+    table = tablefile.read_table(data, getattr(args, "target", None), mode, missing)  # S: the columns it leaves unread said
     found, chosen, split = tables.choose(table, asked)  # by what it holds
+    codes.warn(table, mode, split)  # -999 among the values read, as fit warns of it
     dataset = table.name
     constant = _constant_inputs(table, split, mode)
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
@@ -114,7 +117,6 @@ def make_plan(args: argparse.Namespace) -> Plan:
                 raise RnncastError(
                     f"--drop-last {args.drop_last}: the test part holds {n} windows at horizon {h}, fewer than one "
                     f"batch of {batch}, so none would be scored; pass a smaller B or leave --drop-last out (all windows)")
-    forecaster, per_cell = parse_settings(args.settings or [])
     _check_settings_reach(args.settings or [], forecaster, per_cell, models)
     seed = SEED if args.seed is None else int(args.seed)
     if not 0 <= seed < 2 ** 63:
@@ -289,6 +291,9 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
         key = key.strip().replace("-", "_")
         if key in recurrent.BENCH_FLAGS:  # one value for every model, not a recurrent model's second one
             raise RnncastError(f"bad --set {item!r}: {recurrent.BENCH_FLAGS[key]}")
+        if key == "missing_values" and colon:  # the file is read once, for every model (the linear ones too)
+            raise RnncastError(f"bad --set {item!r}: missing_values is the file's, read once for every model; give "
+                               f"--set missing_values={text.strip()}")
         if key in recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS:
             where = (f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it" if key not in
                      recurrent.READING_KEYS + recurrent.COLUMN_KEYS else "bench reads the table by its protocol")

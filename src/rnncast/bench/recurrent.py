@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
-from rnncast.config import PRESETS, Settings
+from rnncast.config import PRESETS, DataSettings, ModelSettings, Settings
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 from rnncast.forecasting import point_forecast
@@ -39,6 +39,7 @@ from rnncast.loading import load_panel
 from rnncast.noticed import speaking_as
 from rnncast.panel import Panel
 from rnncast.runhistory import best_epoch
+from rnncast.spelling import spelled
 from rnncast.windows import Split
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,9 @@ def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, 
     stays at the library default. A channel-independent model in MS mode (features beside the
     target) runs channel-mixing: there is one target and the features are not series to forecast.
     A preset's segment that does not divide the lookback becomes the longest divisor below it
-    (:func:`fitting_segment`)."""
+    (:func:`fitting_segment`). Where one column is forecast (S, MS), a preset's channel_independent is dropped (it
+    would change nothing, or meet features) and a given one refused; so is a season that window_norm 'season' does
+    not read (bench scores no MASE): a setting handed over is used or refused, never kept and ignored."""
     overrides = dict(config.options.get("forecaster", {}))
     fixed = sorted(set(overrides) & set(PROTOCOL_KEYS + ("cell",)))
     if fixed:
@@ -86,10 +89,35 @@ def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, 
     }
     if params.get("segment") and "segment" not in overrides:
         params["segment"] = fitting_segment(params["segment"], task.lookback)
+    one = len(task.target_idx) == 1  # S, MS, or M on a table of one column
+    if one and "channel_independent" in overrides:  # it would change nothing (S) or be dropped (MS): refused by name
+        raise RnncastError(
+            f"{spelled('channel_independent', overrides['channel_independent'])}: channel_independent splits several "
+            f"forecast columns into series of their own, and this run forecasts one"
+            f"{', from the features beside it' if task.n_inputs > 1 else ''}, so it would change nothing; leave it "
+            "out (--mode M forecasts every column of a table of several)")
     params.update(overrides)
-    if len(task.target_idx) < task.n_inputs:
+    norm = params.get("window_norm", ModelSettings.window_norm)
+    if params.get("season", DataSettings.season) != DataSettings.season and norm != "season":  # as chunk without
+        # the sequence scheme (settingchecks.check_effects): bench scores MSE and MAE, no MASE, no seasonal naive
+        raise RnncastError(
+            f"{spelled('season', params['season'])}: bench scores MSE and MAE, with no MASE or seasonal-naive baseline "
+            f"to read a season, so only window_norm 'season' would use it, and window_norm {norm!r} does not: give "
+            f"{spelled('window_norm', 'season')} with it, or leave season unset")
+    if one or len(task.target_idx) < task.n_inputs:  # a preset's: one series (S), or features beside it (MS)
         params.pop("channel_independent", None)
     return params
+
+
+def segment_note(model: str, lookback: int) -> str:
+    """The line saying that a preset's segment was cut to fit ``lookback`` (:func:`fitting_segment`), "" where it
+    fits as it is or ``model`` has none."""
+    segment = MODELS.get(model, {}).get("segment")
+    if not segment or fitting_segment(segment, lookback) == segment:
+        return ""
+    why = "is longer than" if segment > lookback else "does not divide"
+    return (f"{model}: the preset's segment {segment} {why} the lookback {lookback}, so {model} reads segments of "
+            f"{fitting_segment(segment, lookback)} (the longest that divides it); {spelled('segment')} sets another")
 
 
 def fitting_segment(segment: int, lookback: int) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
+from rnncast.bench.scoring import score_text
 from rnncast.scoretext import table
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
@@ -189,10 +190,13 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def summary_table(rows: list[dict]) -> str:
-    """The rows of one command as a plain-text table (the command shows it at the end)."""
+    """The rows of one command as a plain-text table (the command shows it at the end), under a line saying so where
+    they are a ``--quick`` smoke test's."""
     head = ["dataset", "mode", "L", "H", "model", "MSE", "MAE", "Repeat MSE", "Repeat MAE", "lower MSE than Repeat",
             "seconds", "epochs"]
-    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], f"{r['mse']:.4f}", f"{r['mae']:.4f}",
-             f"{r['repeat_mse']:.4f}", f"{r['repeat_mae']:.4f}", r["beats_repeat"] or "-",
+    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], score_text(r["mse"]), score_text(r["mae"]),
+             score_text(r["repeat_mse"]), score_text(r["repeat_mae"]), r["beats_repeat"] or "-",
              f"{r['seconds']:.1f}", r["epochs_run"] or "-"] for r in rows]
-    return table(head, body)  # padded as a terminal shows each name (a Hangul dataset's: two columns a character)
+    quick = "QUICK smoke test (few epochs): these scores show that the benchmark runs, not how the models do\n" if any(
+        r.get("quick") == "yes" for r in rows) else ""
+    return quick + table(head, body)  # padded as a terminal shows each name (a Hangul dataset's: two columns a character)

@@ -7,6 +7,7 @@ include that flaw, so both variants are reported (``shared/benchmarks/ETT.md``, 
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -17,6 +18,16 @@ from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
 PUBLISHED_TEST_BATCH = 32
+DECIMALS, FIGURES = 4, 3  # a score is written with 4 decimals, more where those leave fewer than 3 significant figures
+
+
+def score_text(value: float) -> str:
+    """A measured score as the terminal and results.md write it: 4 decimals (1.9483), more where those leave fewer
+    than 3 significant figures (0.00721: at 3 decimals 0.0072 and 0.0078 were 0.007 and 0.008)."""
+    value = float(value)
+    if not value or not math.isfinite(value):
+        return f"{value:.{DECIMALS}f}"
+    return f"{value:.{max(DECIMALS, FIGURES - 1 - math.floor(math.log10(abs(value))))}f}"
 
 
 class Scores(NamedTuple):

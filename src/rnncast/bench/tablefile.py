@@ -10,7 +10,8 @@ series (two such columns, an index written twice, are both). The first column is
 text; Unix times under a name that says time, whole and rising), its order checked. Every other column must hold
 finite numbers, none missing (the protocol scores every row), each refusal naming the file and the column and row
 at fault (in S mode, which reads the target alone, another such column is left out instead, and a note names it); a numeric first column that is not time is a value column, and :attr:`Table.notes` says so. The target
-is ``OT`` when the file has one (the LTSF files' name for it), else the last column, unless given.
+is ``OT`` when the file has one (the LTSF files' name for it; ``ot`` or ``Ot`` too, where it is the only one), else the
+last column, unless given.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import data, sheetcsv
+from rnncast.bench import codes
 from rnncast.bench.columns import TIME_NAMES, as_times, check_values, fault, missing_said, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
@@ -56,7 +58,7 @@ def dataset_name(path: str | Path) -> str:
     return name or Path(path).stem
 
 
-def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> Table:
+def read_table(path: str | Path, target: str | None = None, mode: str = "M", missing: str | None = None) -> Table:
     """Read a benchmark table (CSV, also compressed, or Parquet: :func:`rnncast.data.read_table`); every
     value column is used, none is dropped silently.
 
@@ -68,7 +70,9 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
     expect otherwise is said in :attr:`Table.notes`. Raises RnncastError naming the file and the column and row
     at fault. ``mode``: the protocol's (S, M, MS); S forecasts the target from itself alone, so a column with
     text, gaps or infinities other than the target is left out rather than refused (:func:`_unread_in_s`), and one
-    note names each with why; M and MS read every column and refuse it.
+    note names each with why; M and MS read every column and refuse it. ``missing``: the numbers ``--set
+    missing_values`` names ('-999'), read as missing cells first (:func:`rnncast.bench.codes.blank`), so refused or
+    left out as those are, a note saying how many.
     """
     path = Path(path)
     if path.is_dir():
@@ -94,7 +98,9 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
                 str(column).strip().lower() in TIME_NAMES or as_times(frame[column]).notna().all()):
             raise RnncastError(f"{path}: column {column!r} holds times but is not the first column ({first!r} is); "
                                "the protocol reads the time from the first column, so move it to the front")
-    chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
+    frame, read_as = codes.blank(frame, missing)  # -999 read as the missing cell it means, before cells are checked
+    notes.extend([read_as] if read_as else [])
+    chosen = target if target is not None else default_target(columns)
     if chosen not in columns and mode == "S":  # S reads the target alone: it is refused before the other columns
         _refuse_target(path, given, chosen, time_column, columns)
     if mode == "S" and (unread := _unread_in_s(frame, chosen)):
@@ -106,13 +112,21 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
     for column in frame.columns:
         check_values(path, str(column), frame[column], gaps=False)  # text and infinities, column by column
     if said := missing_said({str(c): frame[c] for c in frame.columns}, path):
-        raise RnncastError(f"{path}: {said}")  # every column with gaps in one line (one column per run before)
+        raise RnncastError(f"{path}: {read_as + '; ' if read_as else ''}{said}")  # every column with gaps in one
+        # line (one column per run before)
     if chosen not in columns:
         _refuse_target(path, given, chosen, time_column, columns)
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
                  first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times,
                  written=written)
+
+
+def default_target(columns: list[str]) -> str:
+    """The target when none is given: ``OT`` (the LTSF files' name for it); else the one column named so in another
+    case (``ot``: a file written in lowercase forecast its last column instead); else the last column."""
+    cased = [c for c in columns if c.casefold() == TARGET.casefold()]
+    return TARGET if TARGET in columns else cased[0] if len(cased) == 1 else columns[-1]
 
 
 def _refuse_target(path: Path, given, chosen: str, time_column: str | None, columns: list[str]) -> None:

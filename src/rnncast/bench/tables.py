@@ -31,6 +31,7 @@ from rnncast.bench.protocol import select_mode, standardize, target_rows
 from rnncast.bench.tablefile import Table, read_table
 from rnncast.errors import RnncastError
 from rnncast.scaling import Scaler
+from rnncast.spelling import counted
 from rnncast.windows import Split
 
 PROTOCOLS = ("ett", "custom")
@@ -72,8 +73,22 @@ def custom_split(n_rows: int) -> Split:
     test rows at the end, the rest validation (LTSF-Linear's ``Dataset_Custom``)."""
     train, test = int(n_rows * TRAIN_SHARE), int(n_rows * TEST_SHARE)
     if min(train, test, n_rows - train - test) < 1:
-        raise RnncastError(f"{n_rows} rows are too few to split 70/10/20 into train, validation and test")
+        raise RnncastError(
+            f"{counted(n_rows, 'row')} {'is' if n_rows == 1 else 'are'} too few to split 70/10/20 into train, validation "
+            f"and test: the split takes at least {least_rows()} rows (one in each part), and windows more: "
+            f"{least_rows(DEFAULT_LOOKBACK[SHORT_HORIZONS], SHORT_HORIZONS[0])} rows for ILI's shortest setting, L={DEFAULT_LOOKBACK[SHORT_HORIZONS]} and "
+            f"H={SHORT_HORIZONS[0]} (L + H training rows, H validation and H test rows)")
     return Split(train, n_rows - test, n_rows)
+
+
+def least_rows(lookback: int = 0, horizon: int = 0) -> int:
+    """The fewest rows the custom split parts with a row in each part and, given ``lookback`` and ``horizon``, a
+    window in each (:func:`fits`)."""
+    n = 1
+    while min(int(n * TRAIN_SHARE), int(n * TEST_SHARE), n - int(n * TRAIN_SHARE) - int(n * TEST_SHARE)) < 1 or (
+            horizon and not fits(custom_split(n), lookback, horizon)):
+        n += 1
+    return n
 
 
 def fits(split: Split, lookback: int, horizon: int) -> bool:

@@ -1,0 +1,63 @@
+"""Missing-value codes in a benchmark table: the numbers ``--set missing_values`` names read as missing where the
+table is read (then refused as a blank cell is, or, in S mode, a column other than the target left out), and values
+written the way files write a missing value (-999, 9999) far from the rest of their column warned of, as ``rnncast
+fit`` warns (:mod:`rnncast.missingcodes`' rule, on the protocol's training rows).
+
+A tester put three -999 among a weekly sales column near 500: bench trained on them and scored against them (Repeat's
+MSE 4.1066 against 1.9483 on the file without them), unsaid, and ``--set missing_values=-999`` was taken, recorded in
+results.csv and changed nothing (the models saw the z-scored values, where no -999 is left).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from rnncast import missingcodes
+from rnncast.settingvalues import missing_numbers
+from rnncast.spelling import counted
+
+log = logging.getLogger(__name__)
+
+
+def blank(frame: pd.DataFrame, text: str | None) -> tuple[pd.DataFrame, str]:
+    """``frame`` with the numbers of ``text`` (``missing_values`` as ``settingvalues.missing_text`` writes it: '-999'
+    or '-999,9999') read as missing in its numeric columns, and the line saying how many cells of which columns (or
+    that none held them); ``(frame, "")`` when ``text`` is None. Columns of text are left to the reader to refuse."""
+    codes = missing_numbers(text)
+    if not codes:
+        return frame, ""
+    hits = {str(c): frame[c].isin(codes) for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    where = [f"{int(hit.sum())} in {name!r}" for name, hit in hits.items() if hit.any()]
+    if not where:
+        return frame, (f"--set missing_values={text} matched no value of the value columns "
+                       f"({', '.join(map(repr, hits))}): nothing was read as missing")
+    frame = frame.assign(**{name: frame[name].mask(hit) for name, hit in hits.items() if hit.any()})
+    total = sum(int(hit.sum()) for hit in hits.values())
+    return frame, f"--set missing_values={text} read {counted(total, 'cell')} as missing ({', '.join(where)})"
+
+
+def warn(table, mode: str, split) -> None:
+    """Warn, in one line, of the first column ``mode`` reads (the target alone in S) of ``table`` (a
+    :class:`rnncast.bench.tablefile.Table`) that holds code-like values far from its other training values (``split``'s
+    first rows: :func:`rnncast.missingcodes.far_codes`), the others counted, with the ``--set missing_values`` that
+    reads them as missing."""
+    read = [table.target] if mode == "S" else list(table.columns)
+    values = table.values[:, [table.columns.index(c) for c in read]]
+    found = [(c, far) for c, column in zip(read, values.T) if (far := missingcodes.far_codes(column, split.train_end))]
+    if not found:
+        return
+    (name, (rows, near, sds)), column = found[0], values[:, read.index(found[0][0])]
+    codes = sorted({float(v) for v in column[rows]})
+    every = sorted({float(v) for c, (r, _, _) in found for v in values[r, read.index(c)]})
+    first = f"{table.written[rows[0]]!r} (row {rows[0]})" if table.written else f"row {rows[0]}"
+    tested = int((rows >= split.val_end).sum()) if mode == "M" or name == table.target else 0  # the scored columns'
+    log.warning("column %r holds %s in %s (first at %s), the way files write a missing value, %.0f standard deviations "
+                "from its other values (those around it near %.6g): bench reads it as a measurement, trains on it%s%s; "
+                "if it means missing, --set missing_values=%s reads those cells as missing (the protocol then refuses "
+                "them, as it refuses blank cells); if it is a real value, ignore this", name,
+                ", ".join(f"{v:g}" for v in codes), counted(len(rows), "row"), first, sds, near,
+                f" and scores {counted(tested, 'test row')} against it" if tested else "",
+                f"; so do {counted(len(found) - 1, 'other column')}" if len(found) > 1 else "",
+                ",".join(f"{v:g}" for v in every))
