@@ -131,7 +131,7 @@ def later(state, panel: Panel) -> Panel:
         for j in range(rows.shape[1]):
             column = rows[:, j]
             if kept is None:  # the values given stand for the fit's
-                far = _far_codes(column, len(column))
+                far = far_codes(column, len(column))
                 at = far[0] if far is not None else np.zeros(0, dtype=np.int64)
                 span = None
             elif kept[j] is None:
