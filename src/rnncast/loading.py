@@ -247,7 +247,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             holidays = explained.name
             if announce:
                 log.warning("calendar: %s", explained)
-        elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where)) is not None:
+        elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where, every)) is not None:
             calendar, ruler, own = apart  # stores in two countries: each series skips its own holidays
             if announce:
                 log.warning("%s", seriesholidays.said(own, calendar, every))
