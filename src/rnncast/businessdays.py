@@ -74,13 +74,15 @@ class Explained(NamedTuple):
 
 
 def given(time, name, where, fmt: str | None = None, weekmask: str | None = None,
-          session: sessions.Session | None = None, calendar: str | None = None) -> pd.offsets.CustomBusinessDay:
+          session: sessions.Session | None = None, calendar: str | None = None,
+          panel: bool = False) -> pd.offsets.CustomBusinessDay:
     """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
     which falls on one of its weekday holidays (those on the days of ``weekmask``, when given);
     ``RnncastError`` naming the first such row (``where(i)``, its own timestamp shown as the data writes it:
     ``fmt``) and the holiday otherwise. ``session``: the trading session whose bars ``time`` holds; a bar's
     day is then the day its session opened on (``sessions.opened``: 01:00 of a 22:00-21:00 session is the
-    day before's). ``calendar``: how the refusal names the calendar, where it is not business days (month ends)."""
+    day before's). ``calendar``: how the refusal names the calendar, where it is not business days (month ends).
+    ``panel``: the times are of several series, whose refusal says that the set is every series' (``PANEL_HINT``)."""
     name = canonical(name)
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
@@ -92,12 +94,16 @@ def given(time, name, where, fmt: str | None = None, weekmask: str | None = None
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
                            f"({holiday_of(name, days[i])}), which the calendar of {calendar or described(name, weekmask)} "
-                           f"skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
+                           f"skips{more}; {hint('holidays', PANEL_HINT if panel else HOLIDAYS_HINT)}")
     return offset(name, weekmask)
 
 
 HOLIDAYS_HINT = ("remove the rows on holidays, or give holidays= (--holidays) the set the data follows, or leave it "
                  "unset to keep every weekday")
+
+
+PANEL_HINT = ("holidays= (--holidays) names one set for every series: leave it unset for each series to keep its own "
+              "set (each is explained alone), fit the series of this set apart with it, or remove the rows on holidays")
 
 
 GAPS_HINT = ("weekdays missing from business days may be holidays, which no known set explains exactly: give "

@@ -225,7 +225,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         week = session.week if session is not None else freq
         kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
-            businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
+            businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session, panel=len(rows.ids) > 1)
         freq = session.on(days) if session is not None else days
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
