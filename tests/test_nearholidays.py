@@ -106,3 +106,15 @@ def test_a_ten_year_series_is_settled_quickly():
     started = clock.perf_counter()
     found = _near(days)
     assert found.name == "NYSE" and found.holidays == 91 and clock.perf_counter() - started < 5
+
+
+def test_said_of_one_series_of_a_panel_advises_what_works_there():
+    """holidays= names every series' set: a row on a holiday removed lets the series keep its set alone; a day over
+    (a true gap) leaves fitting the series apart."""
+    vendor = _days("NYSE", "2023-01-03", "2024-11-22").union(pd.DatetimeIndex(["2023-05-29"]))
+    assert nearholidays.said(_near(vendor), vendor, panel=True).endswith(
+        "which a row falls on; remove the row on it and the series then keeps NYSE's days (each series is explained alone)")
+    outage = _days("NYSE", "2024-03-01", "2024-12-20", ["2024-06-12"])
+    assert nearholidays.said(_near(outage), outage, panel=True).endswith(
+        "(the other: 2024-06-12); fit the series apart and give holidays='NYSE' (--holidays NYSE) to skip them where the "
+        "data keeps its days (the other then a gap)")

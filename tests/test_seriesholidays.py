@@ -114,3 +114,19 @@ def test_where_one_of_the_sets_holds_no_row_of_the_panel_the_refusal_names_it():
         load_panel(_long(DE1=xetr, DEX=odd), target="close", id_col="ticker", announce=False)
     assert load_panel(_long(DE1=xetr, DEX=odd), target="close", id_col="ticker", announce=False,
                       holidays="XETR").calendar.holidays == "XETR"
+
+
+def test_a_series_that_one_row_on_a_holiday_keeps_off_its_set_is_named_with_that_row(caplog):
+    """A vendor's row on Memorial Day left a US ticker among Tokyo ones on plain 'B' (forecast on Thanksgiving), the
+    warning naming no set; the row is named, and removing it lets the series keep NYSE's days."""
+    us = _market_days("NYSE", "2024-11-22").union(pd.DatetimeIndex(["2023-05-29"]))
+    frame = _long(US1=us, JP1=_market_days("JPX", "2024-12-27"))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame, target="close", id_col="ticker")
+    assert panel.calendars[panel.ids.index("US1")].holidays is None
+    assert ("series 'US1': all 16 missing weekdays are NYSE holidays, every one of its holidays from 2023-01-03 to "
+            "2024-11-22 but 2023-05-29 (Memorial Day), which a row falls on; remove the row on it and the series then "
+            "keeps NYSE's days") in caplog.text
+    vendor = (frame.ticker == "US1") & (frame.date == "2023-05-29")
+    fixed = load_panel(frame[~vendor], target="close", id_col="ticker", announce=False)
+    assert {c.holidays for c in [fixed.calendar, *fixed.calendars.values()]} == {"NYSE", "JPX"}

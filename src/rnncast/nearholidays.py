@@ -74,12 +74,13 @@ def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = Non
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None) -> str:
+def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: bool = False) -> str:
     """The warning's clause: ``6 of 7 missing weekdays are NYSE holidays, every one of its holidays from 2024-03-01 to
     2024-12-20 (the other: 2024-06-12); give holidays='NYSE' (--holidays NYSE) to skip them, ...``; with a row on one
     of its holidays, ``... every one of its holidays from ... to ... but 2023-05-29 (Memorial Day), which a row falls
     on; remove that row and give holidays='NYSE' ...``: days written as the data writes them (``fmt``, where the
-    times are days)."""
+    times are days). ``panel``: said of one series of a panel, where ``holidays=`` names every series' set: removing
+    the rows on its holidays lets the series keep it alone (``seriesholidays``), else it is fitted apart."""
     day = at_midnight(time)
 
     def written(d) -> str:
@@ -97,5 +98,9 @@ def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None) -> str:
               f" and " if found.rows_on else "")
     count = f"{found.holidays} of {n}" if found.others else f"all {n}"
     keeps = f" where the data keeps its days{left}" if found.others else ""
+    give = f"give holidays={name!r} (--holidays {name}) to skip them{keeps}"
+    if panel:
+        give = (f"fit the series apart and {give}" if found.others else
+                f"the series then keeps {name}'s days (each series is explained alone)")
     return (f"{count} missing {days} are {name} holidays, every one of its holidays from {written(found.first)} to "
-            f"{written(found.last)}{but}{other}; {remove}give holidays={name!r} (--holidays {name}) to skip them{keeps}")
+            f"{written(found.last)}{but}{other}; {remove}{give}")

@@ -14,7 +14,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars
+from rnncast import businessdays, calendars, nearholidays
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import wall_days, weekday_holidays
 from rnncast.rulers import Combined
@@ -59,13 +59,24 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
     return base, Combined(offsets, None, rulers), {s: c for s, c in enumerate(each) if c != base}
 
 
-def said(own: dict, base: Calendar, ids: list) -> str:
-    """"calendars differ by series: business days without NYSE holidays ('US1', ...), without JP holidays ('JP1')"."""
+def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str | None = None) -> str:
+    """"calendars differ by series: business days without NYSE holidays ('US1', ...), without JP holidays ('JP1')";
+    with the times [N] (cut at ``offsets`` [S + 1], written as ``fmt``), the first series that keeps plain business
+    days but one set all but explains (``nearholidays``: a vendor's row on Memorial Day) is named, with what lets it
+    keep that set."""
     by: dict = {}
     for s in range(len(ids)):
         by.setdefault(own.get(s, base).shown, []).append(repr(ids[s]))
-    return "calendars differ by series, each skipping its own holidays: " + "; ".join(
+    text = "calendars differ by series, each skipping its own holidays: " + "; ".join(
         f"{shown} ({', '.join(names[:3])}{' and more' if len(names) > 3 else ''})" for shown, names in by.items())
+    for s in range(len(ids) if time is not None else 0):
+        calendar = own.get(s, base)
+        if calendar.holidays is None and businessdays.plain_business(calendar.freq):
+            piece = time[offsets[s]:offsets[s + 1]]
+            found = nearholidays.near(piece, np.array([0, len(piece)]), calendar.weekmask)
+            if found is not None:
+                return f"{text}; series {ids[s]!r}: {nearholidays.said(found, piece, fmt, panel=True)}"
+    return text
 
 
 def refused(time: pd.DatetimeIndex, offsets: np.ndarray, unsettled: dict, each: list, ids: list,
