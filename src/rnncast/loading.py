@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
-                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesclocks, seriesholidays, seriesids, sessions, statictext,
+                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
                      tradingweeks, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -196,7 +196,6 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731  rows as now
     time = gridtimes.on_grid(time, offsets, freq, where, rows.text_format, announce) if rows.written is None else time  # jitter
-    seriesclocks.refuse(time, offsets, list(rows.ids) if rows.given is None else rows.given.tolist(), tz)  # Tokyo's in Berlin
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
