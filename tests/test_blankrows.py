@@ -152,3 +152,29 @@ def test_a_wide_table_of_two_markets_tickers_keeps_each_markets_holidays():
     dates = {s: rows["date"].dt.strftime("%m-%d").tolist() for s, rows in forecast.groupby("unique_id")}
     assert dates == {"AAA": ["01-02", "01-03", "01-06"], "BBB": ["01-02", "01-03", "01-06"],
                      "TKY": ["01-06", "01-07", "01-08"]}
+
+
+def test_a_wide_table_whose_xetra_ticker_no_one_set_names_is_refused_not_read_as_plain_business_days():
+    """A tester's wide table of NYSE, Tokyo and XETRA tickers, each blank on its market's holidays: XETRA's days (to
+    2024-12-20) are XETR's, ECB's ... alike, sets that differ after the data, so the rows kept were not taken for
+    holidays; every series was read as plain 'B' and forecast on its holidays (AAPL on Thanksgiving, 7203 on 12-31,
+    SAP on 12-24). The reader now refuses by name, in a panel and alone, as a long file is."""
+    from rnncast.errors import RnncastError
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2023-01-02", "2024-12-20")
+    shut = {n: days.isin(pd.DatetimeIndex(weekday_holidays(n, 2023, 2024))) for n in ("NYSE", "JPX", "XETR")}
+    days = days[~(shut["NYSE"] & shut["JPX"] & shut["XETR"])]  # a day all three closed has no row
+    walk = 100 + np.cumsum(np.random.default_rng(2).normal(0, 1, (len(days), 3)), axis=0)
+    frame = pd.DataFrame({"date": days, "AAA": walk[:, 0], "TKY": walk[:, 1], "SAP": walk[:, 2]})
+    for column, name in (("AAA", "NYSE"), ("TKY", "JPX"), ("SAP", "XETR")):
+        frame.loc[days.isin(pd.DatetimeIndex(weekday_holidays(name, 2023, 2024))), column] = np.nan
+    with pytest.raises(RnncastError, match=r"^series 'SAP' misses \d+ weekdays that are the holidays of XETR, .*"
+                                           r"fit series 'SAP' on its own with holidays='XETR'"):
+        load_panel(frame, series="all", fill="drop", announce=False)
+    with pytest.raises(RnncastError, match=r"holidays of XETR, .* alike, but their calendars differ after the data"):
+        load_panel(frame[["date", "SAP"]], target="SAP", fill="drop", announce=False)
+    assert load_panel(frame[["date", "SAP"]], target="SAP", fill="drop", holidays="XETR",
+                      announce=False).calendar.shown == "'B' without XETR holidays"  # the advice fits
+    assert {c.holidays for c in load_panel(frame[["date", "AAA", "TKY"]], series="all", fill="drop",
+                                           announce=False).calendars.values()} <= {"NYSE", "JPX"}

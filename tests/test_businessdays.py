@@ -384,3 +384,16 @@ def test_a_day_skipped_is_never_the_forecast_date_itself():
     rows = pd.date_range("2022-06-05", periods=100, freq="W-SUN")  # no weekday at all: every weekday missing
     said = businessdays.skipped_ahead(pd.bdate_range("2023-10-09", periods=3), rows, np.array([0, len(rows)]))
     assert said is None or "2023-10-09)" not in said and "(2023-10-09" not in said, said
+
+
+def test_a_set_given_to_a_panel_that_one_series_trades_on_says_it_is_every_series_set():
+    """A quant tester's --holidays XETR over NYSE, Tokyo and XETRA tickers was refused at a Tokyo row on Good Friday,
+    advising to leave holidays unset "to keep every weekday": in a panel, unset keeps each series' own set."""
+    us = _prices("2023-01-03", "2023-12-29", holidays="NYSE").assign(unique_id="US1")
+    jp = _prices("2023-01-04", "2023-12-29", holidays="JPX").assign(unique_id="JP1")
+    with pytest.raises(RnncastError, match=r"series 'JP1'.* is one of the NYSE holidays .*; holidays= \(--holidays\) "
+                                           r"names one set for every series: leave it unset for each series to keep "
+                                           r"its own set"):
+        load_panel(pd.concat([us, jp]), "Close", id_col="unique_id", holidays="NYSE", announce=False)
+    with pytest.raises(RnncastError, match=r"remove the rows on holidays, or give holidays="):
+        load_panel(jp, "Close", holidays="NYSE", announce=False)  # one series: as before

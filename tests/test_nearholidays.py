@@ -57,9 +57,38 @@ def test_random_gaps_in_business_days_are_no_sets_holidays():
     assert _near(days.delete(rng.choice(len(days), 6, replace=False))) is None
 
 
-def test_a_row_on_one_of_the_sets_holidays_rules_it_out():
-    time = _days("NYSE", "2024-03-01", "2024-12-20", ["2024-06-12"]).union(pd.DatetimeIndex(["2024-07-04"]))
-    assert _near(time) is None  # Independence Day traded: no US market's calendar, though five of six are its days
+def test_rows_on_more_of_the_sets_holidays_than_days_off_allowed_rule_it_out():
+    time = _days("NYSE", "2024-03-01", "2024-12-20", ["2024-06-12"]).union(pd.DatetimeIndex(["2024-07-04", "2024-09-02"]))
+    assert _near(time) is None  # Independence Day and Labor Day traded, and an outage: three days off NYSE
+
+
+def test_a_vendors_row_on_a_holiday_is_a_near_match_naming_that_row():
+    """A quant tester's NYSE closes with one vendor-filled row on Memorial Day: every missing weekday an NYSE holiday,
+    yet the warning said no known set explains them. NYSE is named with the row on its holiday, which the user
+    removes before giving holidays='NYSE' (given with it, the row is refused)."""
+    time = _days("NYSE", "2023-01-03", "2024-11-22").union(pd.DatetimeIndex(["2023-05-29"]))
+    found = _near(time)
+    assert (found.name, found.holidays, found.others) == ("NYSE", 16, ())
+    assert [str(d) for d in found.rows_on] == ["2023-05-29"]
+    said = nearholidays.said(found, time, "%Y-%m-%d")
+    assert said == ("all 16 missing weekdays are NYSE holidays, every one of its holidays from 2023-01-03 to 2024-11-22 "
+                    "but 2023-05-29 (Memorial Day), which a row falls on; remove the row on it and give "
+                    "holidays='NYSE' (--holidays NYSE) to skip them")
+    both = _near(time.delete(time.get_loc(pd.Timestamp("2024-06-12"))))  # and an outage: two days off, still near
+    assert both.name == "NYSE" and [str(d) for d in both.others] == ["2024-06-12"] and len(both.rows_on) == 1
+    assert "16 of 17 missing weekdays are NYSE holidays" in nearholidays.said(both, time)
+
+
+def test_the_gap_warning_of_a_fit_names_the_set_and_the_row_on_its_holiday(caplog):
+    from rnncast.loading import load_panel
+
+    time = _days("NYSE", "2023-01-03", "2024-11-22").union(pd.DatetimeIndex(["2023-05-29"]))
+    frame = pd.DataFrame({"date": time.strftime("%Y-%m-%d"), "close": np.linspace(100, 120, len(time))})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame, target="close")
+    assert panel.calendar.holidays is None  # only named: the row may be the data's
+    assert "but 2023-05-29 (Memorial Day), which a row falls on; remove the row on it and give holidays='NYSE'" in caplog.text
+    assert "no known set explains" not in caplog.text
 
 
 def test_what_is_said_names_the_set_its_span_and_the_days_left_as_the_data_writes_them():
@@ -77,3 +106,15 @@ def test_a_ten_year_series_is_settled_quickly():
     started = clock.perf_counter()
     found = _near(days)
     assert found.name == "NYSE" and found.holidays == 91 and clock.perf_counter() - started < 5
+
+
+def test_said_of_one_series_of_a_panel_advises_what_works_there():
+    """holidays= names every series' set: a row on a holiday removed lets the series keep its set alone; a day over
+    (a true gap) leaves fitting the series apart."""
+    vendor = _days("NYSE", "2023-01-03", "2024-11-22").union(pd.DatetimeIndex(["2023-05-29"]))
+    assert nearholidays.said(_near(vendor), vendor, panel=True).endswith(
+        "which a row falls on; remove the row on it and the series then keeps NYSE's days (each series is explained alone)")
+    outage = _days("NYSE", "2024-03-01", "2024-12-20", ["2024-06-12"])
+    assert nearholidays.said(_near(outage), outage, panel=True).endswith(
+        "(the other: 2024-06-12); fit the series apart and give holidays='NYSE' (--holidays NYSE) to skip them where the "
+        "data keeps its days (the other then a gap)")

@@ -455,3 +455,28 @@ def test_a_wide_table_whose_series_header_is_in_another_unicode_form_is_named_so
     model = Forecaster(**TINY).fit(both, series=["매출", "점포"])
     with pytest.raises(RnncastError, match=r"^series column '매출' not found: the header writes '.+' in decomposed"):
         model.predict(both.rename(columns=lambda c: unicodedata.normalize("NFD", c)))
+
+
+def test_a_series_the_model_never_saw_is_refused_as_such_before_its_rows_are_read_on_the_models_calendar():
+    """A tester's model of two NYSE tickers given a panel that also held a Tokyo one: predict, evaluate and compare
+    refused "timestamp 2023-01-16 (series '7203') is one of the NYSE holidays ... refit on this data", not that the
+    model never saw '7203'. The unknown series is now refused first, as such, whatever its rows."""
+    from rnncast import compare
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2023-01-02", "2023-09-29")
+    nyse = days[~days.isin(pd.DatetimeIndex(weekday_holidays("NYSE", 2023, 2023)))]
+    walk = lambda n, seed: 100 + np.cumsum(np.random.default_rng(seed).normal(0, 1, n))  # noqa: E731
+    us = pd.concat([pd.DataFrame({"unique_id": t, "ds": nyse, "y": walk(len(nyse), k)}) for k, t in enumerate(["A", "B"])])
+    jp = pd.DataFrame({"unique_id": "7203", "ds": days, "y": walk(len(days), 5)})  # trades on MLK day (2023-01-16)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(us)
+    assert model.calendar_.holidays == "NYSE"
+    both = pd.concat([us, jp], ignore_index=True)
+    unseen = r"^series \['7203'\] .*were not in the data the model was fitted on, so it has no scaler for them"
+    with pytest.raises(RnncastError, match=unseen + r".*to forecast the others"):
+        model.predict(both)
+    with pytest.raises(RnncastError, match=unseen + r".*to score the others"):
+        model.evaluate(both)
+    with pytest.raises(RnncastError, match=r"^model 'A': series \['7203'\] .*were not in the data"):
+        compare({"A": model, "B": model}, both)
+    assert model.predict(us).shape[0] == 2 * TINY["horizon"]  # the known series alone read as before

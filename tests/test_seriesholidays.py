@@ -6,6 +6,7 @@ from __future__ import annotations
 import holidays
 import numpy as np
 import pandas as pd
+import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
@@ -70,3 +71,62 @@ def test_a_backtest_names_every_stores_calendar():
                                                                           n_windows=2)
     assert "without NYSE holidays ('US1')" in result.metrics["calendar"]
     assert "without JP holidays ('JP1')" in result.metrics["calendar"]
+
+
+def _market_days(name: str, end: str) -> pd.DatetimeIndex:
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2023-01-02", end)
+    return days[~days.isin(pd.DatetimeIndex(weekday_holidays(name, 2023, 2024)))]
+
+
+def _long(**series) -> pd.DataFrame:
+    return pd.concat([pd.DataFrame({"ticker": name, "date": days, "close": 100 + np.sin(np.arange(len(days)) / 7)})
+                      for name, days in series.items()], ignore_index=True)
+
+
+def test_a_series_whose_sets_differ_after_the_data_is_refused_by_name_with_advice_for_a_panel():
+    """A tester's panel of NYSE, Tokyo and XETRA tickers: XETRA's days to 2024-12-20 are XETR's, XPAR's, BME's and ECB's
+    holidays alike, which differ on 2024-12-24. The refusal named no series and advised --holidays XETR, which the
+    Tokyo series' row on Good Friday then refused. It now names the series, the sets the others keep, and advice that
+    works for a panel."""
+    from rnncast.errors import RnncastError
+
+    frame = _long(US1=_market_days("NYSE", "2024-11-22"), DE1=_market_days("XETR", "2024-12-20"),
+                  DE2=_market_days("XETR", "2024-12-20"), JP1=_market_days("JPX", "2024-12-27"))
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="close", id_col="ticker", announce=False)
+    text = str(err.value)
+    assert text.startswith("series 'DE1' and 'DE2' miss weekdays that are the holidays of XETR")
+    assert "2024-12-24 is a holiday of XETR (Christmas Eve)" in text and "(JPX: 'JP1'; NYSE: 'US1')" in text
+    assert "fit series 'DE1' and 'DE2' as a panel of their own with holidays='XETR'" in text and "freq='B'" in text
+    alone = load_panel(frame[frame.ticker.str.startswith("DE")], target="close", id_col="ticker", announce=False,
+                       holidays="XETR")  # the advice fits
+    assert alone.calendar.holidays == "XETR"
+
+
+def test_where_one_of_the_sets_holds_no_row_of_the_panel_the_refusal_names_it():
+    rng = np.random.default_rng(3)
+    xetr = _market_days("XETR", "2024-12-20")
+    odd = xetr.delete(rng.choice(np.arange(20, len(xetr) - 20), 4, replace=False))  # XETR's days less four: no set
+    with pytest.raises(Exception, match=r"^series 'DE1' misses 9 weekdays .*give holidays='XETR' \(--holidays XETR\), "
+                                        r"on whose holidays no row of the panel falls"):
+        load_panel(_long(DE1=xetr, DEX=odd), target="close", id_col="ticker", announce=False)
+    assert load_panel(_long(DE1=xetr, DEX=odd), target="close", id_col="ticker", announce=False,
+                      holidays="XETR").calendar.holidays == "XETR"
+
+
+def test_a_series_that_one_row_on_a_holiday_keeps_off_its_set_is_named_with_that_row(caplog):
+    """A vendor's row on Memorial Day left a US ticker among Tokyo ones on plain 'B' (forecast on Thanksgiving), the
+    warning naming no set; the row is named, and removing it lets the series keep NYSE's days."""
+    us = _market_days("NYSE", "2024-11-22").union(pd.DatetimeIndex(["2023-05-29"]))
+    frame = _long(US1=us, JP1=_market_days("JPX", "2024-12-27"))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame, target="close", id_col="ticker")
+    assert panel.calendars[panel.ids.index("US1")].holidays is None
+    assert ("series 'US1': all 16 missing weekdays are NYSE holidays, every one of its holidays from 2023-01-03 to "
+            "2024-11-22 but 2023-05-29 (Memorial Day), which a row falls on; remove the row on it and the series then "
+            "keeps NYSE's days") in caplog.text
+    vendor = (frame.ticker == "US1") & (frame.date == "2023-05-29")
+    fixed = load_panel(frame[~vendor], target="close", id_col="ticker", announce=False)
+    assert {c.holidays for c in [fixed.calendar, *fixed.calendars.values()]} == {"NYSE", "JPX"}

@@ -61,3 +61,12 @@ def test_a_model_folder_keeps_integer_or_float_ids_as_their_dtype_and_gives_them
     with pytest.raises(ValueError, match="ids of dtype 'category'; known: int64, float64"):
         seriesids.given_back(["101"], "category")
 
+
+
+def test_unknown_names_the_ids_a_model_never_saw_as_given_in_order_of_first_row():
+    from rnncast.seriesids import unknown
+
+    assert unknown(pd.Series([7203.0, 101.0, np.nan, 7203.0, 6758.0]), ["101"]) == [7203, 6758]  # made float by a NaN
+    assert unknown(pd.Series(["A", "B", "A"]), ["A", "B"]) == []
+    with pytest.raises(RnncastError, match="in two Unicode forms|in another|look the same"):
+        unknown(pd.Series(["Cafe\u0301"]), ["Caf\u00e9"])  # decomposed: that series in another form, not a new one

@@ -60,8 +60,8 @@ def _holidays_kept(time: pd.DatetimeIndex, offsets: np.ndarray, kept, ruler, eve
     try:
         return (businessdays.explain(time, offsets, kept.weekmask) is not None
                 or seriesholidays.settle(time, offsets, kept, lambda i: f"row {i}") is not None)
-    except RnncastError:  # the sets that explain them differ after the data: read on every row, as before
-        return False
+    except RnncastError:  # sets that explain them alike differ after the data: still a market's holidays, which set
+        return True  # refused by name where the rows kept are read, not 'B' with forecasts on them (as it was)
 
 
 def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:

@@ -51,6 +51,11 @@ class Explained(NamedTuple):
     weekmask: str | None = None  # the week, when not Monday to Friday (weekmasks)
     session: str | None = None  # the trading session whose days these are ('30min 09:00-11:00 12:30-14:30')
     passed: tuple = ()  # the countries that explain a session's rows as well, passed over for the market
+    differs: str | None = None  # where ``alike`` differ after the data ('2024-12-24 is a holiday of XETR ...'): no set
+
+    def named(self, word: str = "and", known: bool = True) -> str:
+        """This set and ``alike``: 'XETR, XPAR and ECB (TARGET, TARGET2)' (``known``: with the names people give it)."""
+        return _listed((self.name,) + self.alike, word, known)
 
     def __str__(self) -> str:
         also = ""
@@ -69,13 +74,15 @@ class Explained(NamedTuple):
 
 
 def given(time, name, where, fmt: str | None = None, weekmask: str | None = None,
-          session: sessions.Session | None = None, calendar: str | None = None) -> pd.offsets.CustomBusinessDay:
+          session: sessions.Session | None = None, calendar: str | None = None,
+          panel: bool = False) -> pd.offsets.CustomBusinessDay:
     """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
     which falls on one of its weekday holidays (those on the days of ``weekmask``, when given);
     ``RnncastError`` naming the first such row (``where(i)``, its own timestamp shown as the data writes it:
     ``fmt``) and the holiday otherwise. ``session``: the trading session whose bars ``time`` holds; a bar's
     day is then the day its session opened on (``sessions.opened``: 01:00 of a 22:00-21:00 session is the
-    day before's). ``calendar``: how the refusal names the calendar, where it is not business days (month ends)."""
+    day before's). ``calendar``: how the refusal names the calendar, where it is not business days (month ends).
+    ``panel``: the times are of several series, whose refusal says that the set is every series' (``PANEL_HINT``)."""
     name = canonical(name)
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
@@ -87,12 +94,16 @@ def given(time, name, where, fmt: str | None = None, weekmask: str | None = None
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
                            f"({holiday_of(name, days[i])}), which the calendar of {calendar or described(name, weekmask)} "
-                           f"skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
+                           f"skips{more}; {hint('holidays', PANEL_HINT if panel else HOLIDAYS_HINT)}")
     return offset(name, weekmask)
 
 
 HOLIDAYS_HINT = ("remove the rows on holidays, or give holidays= (--holidays) the set the data follows, or leave it "
                  "unset to keep every weekday")
+
+
+PANEL_HINT = ("holidays= (--holidays) names one set for every series: leave it unset for each series to keep its own "
+              "set (each is explained alone), fit the series of this set apart with it, or remove the rows on holidays")
 
 
 GAPS_HINT = ("weekdays missing from business days may be holidays, which no known set explains exactly: give "
@@ -120,13 +131,14 @@ def tried(weekmask: str | None) -> list[str]:
 
 
 def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None,
-            session: str | None = None) -> Explained | None:
+            session: str | None = None, refuse: bool = True) -> Explained | None:
     """The holiday set whose weekday holidays are exactly the weekdays missing from the series of the
     stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days: Monday to Friday, or
     the days of ``weekmask``), or None. ``session``: the trading session whose bars they are (``30min
     09:30-15:30``; its days are the days its sessions opened on), named in what is said and offered for
     keeping every weekday; a market explaining its rows is then chosen over the countries that do alike.
-    ``RnncastError`` where the sets that explain them differ after the data."""
+    ``RnncastError`` where the sets that explain them differ after the data; with ``refuse=False`` they are returned,
+    ``differs`` saying where (one series of a panel, whose refusal names it: ``seriesholidays``)."""
     days = wall_days(time)
     missing = missing_weekdays(days, offsets, weekmask)
     if not len(missing):
@@ -153,8 +165,15 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
     ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
     through = last_year + AHEAD
-    _refuse_differing((name,) + alike, ends.min() + np.timedelta64(1, "D"), through, len(missing), weekmask, session)
-    return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask, session, passed)
+    differs = _differing((name,) + alike, ends.min() + np.timedelta64(1, "D"), through, weekmask)
+    if differs is not None and refuse:
+        raise RnncastError(
+            f"the {counted(len(missing), 'weekday')} missing from {_calendar(None, weekmask, session)} "
+            f"{'is a holiday' if len(missing) == 1 else 'are the holidays'} of {_listed((name,) + alike, 'and')} alike, "
+            f"but their calendars differ after the data: {differs}; give holidays= (--holidays "
+            f"{_listed((name,) + alike, 'or', False)}) to say which days the forecasts skip, or "
+            f"{_keep_every(session or weekmask)} to keep every weekday")
+    return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask, session, passed, differs)
 
 
 def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str | None = None,
@@ -228,28 +247,22 @@ def _plain_holiday(name: str, day) -> str | None:
     return what.replace(" (observed)", "") if what is not None else None
 
 
-def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None,
-                      session: str | None = None) -> None:
-    """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from
-    ``start`` through the year ``last``: naming the first such day and which sets it is a holiday of."""
+def _differing(names: tuple, start: np.datetime64, last: int, weekmask: str | None = None) -> str | None:
+    """Where the sets ``names``, which explain the rows alike, differ on a weekday from ``start`` through the year
+    ``last``: '2024-12-24 is a holiday of XETR (Christmas Eve), not of XPAR or ECB (TARGET)'; None where they agree."""
     if len(names) < 2:
-        return
+        return None
     first = int(str(start)[:4])
     after = {n: (h := weekday_holidays(n, first, last, weekmask))[h >= start] for n in names}
     differ = [np.setxor1d(after[names[0]], after[n]) for n in names[1:]]
     differ = [d[0] for d in differ if len(d)]
     if not differ:
-        return
+        return None
     day = min(differ)
     shut = [_known_as(n) for n in names if day in after[n]]
     open_ = [_known_as(n) for n in names if day not in after[n]]
     what = holiday_of(names[[day in after[n] for n in names].index(True)], day)
-    raise RnncastError(
-        f"the {counted(missing, 'weekday')} missing from {_calendar(None, weekmask, session)} "
-        f"{'is a holiday' if missing == 1 else 'are the holidays'} of {_listed(names, 'and')} alike, but "
-        f"their calendars differ after the data: {day} is a holiday of {_listed(shut, 'and')} ({what}), not of "
-        f"{_listed(open_, 'or')}; give holidays= (--holidays {_listed(names, 'or', False)}) to say which days the "
-        f"forecasts skip, or {_keep_every(session or weekmask)} to keep every weekday")
+    return f"{day} is a holiday of {_listed(shut, 'and')} ({what}), not of {_listed(open_, 'or')}"
 
 
 def _calendar(name: str | None, weekmask: str | None, session: str | None) -> str:

@@ -183,7 +183,7 @@ class Forecaster(Learned, Parameters):
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """
         model = self._model("predict")
-        panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates), "forecast")
+        panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast"), "forecast")
         return labels.forecast_as_given(panel, data, forecasting.next_horizon(model, panel, future))
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:

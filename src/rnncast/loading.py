@@ -224,7 +224,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         week = session.week if session is not None else freq
         kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
-            businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
+            businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session, panel=len(rows.ids) > 1)
         freq = session.on(days) if session is not None else days
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
@@ -247,10 +247,10 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             holidays = explained.name
             if announce:
                 log.warning("calendar: %s", explained)
-        elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where)) is not None:
+        elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where, every)) is not None:
             calendar, ruler, own = apart  # stores in two countries: each series skips its own holidays
             if announce:
-                log.warning("%s", seriesholidays.said(own, calendar, every))
+                log.warning("%s", seriesholidays.said(own, calendar, every, time, offsets, rows.text_format))
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept)
     if announce and keep is not None:

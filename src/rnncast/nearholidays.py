@@ -5,14 +5,16 @@ A market's trading days often miss a day the market was open on paper (an outage
 less 2024-06-12 leave seven weekdays missing, six of them NYSE holidays, so ``businessdays.explain`` (every missing
 weekday a holiday) finds no set, and the warning said none explains them. A set is a near match (decision 660) when
 
-* no row falls on one of its weekday holidays (a market open on its holiday is not that market),
-* at least ``LEAST`` of its holidays lie in the data's span, every one of them missing (``explain``'s rule for those),
-* and at most ``OTHERS`` missing weekdays are not its holidays.
+* at least ``LEAST`` of its holidays lie in the data's span and are missing,
+* and at most ``OTHERS`` days are off it: missing weekdays that are not its holidays, and rows on its holidays (a
+  vendor's row filled on Memorial Day hid NYSE: "16 rows are missing ... which no known set explains exactly").
+  A market open on more of its holidays is not that market.
 
 The sets tried are ``explain``'s (markets, then common countries; the week's own first). Among near matches the one
 leaving the fewest other days wins, then a market over a country, then the one with the most holidays in the span,
 then the first tried: KRX, not KR, whose public holidays leave its Workers' Day missing too. Only named: the days left
-over may be true gaps, so the calendar stays the one found or given, and the user gives ``holidays=`` to adopt it.
+over may be true gaps, and a row on a holiday may be the data's (a half day's close), so the calendar stays the one
+found or given; the user removes such rows and gives ``holidays=`` to adopt it.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ import numpy as np
 import pandas as pd
 
 from rnncast import businessdays
-from rnncast.holidaysets import NO_EXCHANGE, library, wall_days, weekday_holidays
+from rnncast.holidaysets import NO_EXCHANGE, holiday_of, library, wall_days, weekday_holidays
 from rnncast.timetext import at_midnight, shown
 
-OTHERS = 2  # at most this many missing weekdays that are not the set's holidays
+OTHERS = 2  # at most this many days off the set: missing weekdays not its holidays, and rows on its holidays
 LEAST = 4  # at least this many of the set's holidays in the data's span (every one missing)
 
 
@@ -39,6 +41,7 @@ class Near(NamedTuple):
     first: np.datetime64  # the span: the data's first and last day
     last: np.datetime64
     weekmask: str | None = None  # the week, when not Monday to Friday (weekmasks)
+    rows_on: tuple = ()  # the days (datetime64[D]) a row falls on that are its holidays; with ``others``, at most OTHERS
 
 
 def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None) -> Near | None:
@@ -54,23 +57,30 @@ def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = Non
     markets, found = set(library().list_supported_financial()), []
     for order, name in enumerate(businessdays.tried(weekmask)):
         if np.isin(days[days < np.datetime64(f"{first_year + 1}-01-01", "D")],
-                   weekday_holidays(name, first_year, first_year, weekmask)).any():
-            continue  # a row on a holiday of the first year rules out most sets cheaply
+                   weekday_holidays(name, first_year, first_year, weekmask)).sum() > OTHERS:
+            continue  # rows on holidays of the first year rule out most sets cheaply
         holidays = weekday_holidays(name, first_year, last_year, weekmask)
-        if np.isin(days, holidays).any():
+        rows_on = np.unique(days[np.isin(days, holidays)])
+        if len(rows_on) > OTHERS:
             continue
         is_holiday = np.isin(missing, holidays)
         held, others = int(is_holiday.sum()), missing[~is_holiday]
-        if 0 < len(others) <= OTHERS and held >= LEAST:
+        if not len(others) and not len(rows_on):
+            return None  # it explains them all (explain's case), though another is near with rows on its holidays
+        if 0 < len(others) + len(rows_on) <= OTHERS and held >= LEAST:
             market = name in markets and name not in NO_EXCHANGE
-            found.append(((len(others), not market, -held, order), Near(name, held, tuple(others), low, high, weekmask)))
+            found.append(((len(others) + len(rows_on), not market, -held, order),
+                          Near(name, held, tuple(others), low, high, weekmask, tuple(rows_on))))
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None) -> str:
+def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: bool = False) -> str:
     """The warning's clause: ``6 of 7 missing weekdays are NYSE holidays, every one of its holidays from 2024-03-01 to
-    2024-12-20 (the other: 2024-06-12); give holidays='NYSE' (--holidays NYSE) to skip them, ...``: days written as
-    the data writes them (``fmt``, where the times are days)."""
+    2024-12-20 (the other: 2024-06-12); give holidays='NYSE' (--holidays NYSE) to skip them, ...``; with a row on one
+    of its holidays, ``... every one of its holidays from ... to ... but 2023-05-29 (Memorial Day), which a row falls
+    on; remove that row and give holidays='NYSE' ...``: days written as the data writes them (``fmt``, where the
+    times are days). ``panel``: said of one series of a panel, where ``holidays=`` names every series' set: removing
+    the rows on its holidays lets the series keep it alone (``seriesholidays``), else it is fitted apart."""
     day = at_midnight(time)
 
     def written(d) -> str:
@@ -78,9 +88,19 @@ def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None) -> str:
 
     n, name = found.holidays + len(found.others), found.name
     days = "weekdays" if found.weekmask is None else f"{found.weekmask} days"
-    other = (f"the other: {written(found.others[0])}" if len(found.others) == 1 else
-             f"the others: {' and '.join(written(d) for d in found.others)}")
-    left = "the other then a gap" if len(found.others) == 1 else "the others then gaps"
-    return (f"{found.holidays} of {n} missing {days} are {name} holidays, every one of its holidays from "
-            f"{written(found.first)} to {written(found.last)} ({other}); give holidays={name!r} (--holidays {name}) "
-            f"to skip them where the data keeps its days ({left})")
+    other = (f" (the other: {written(found.others[0])})" if len(found.others) == 1 else
+             f" (the others: {' and '.join(written(d) for d in found.others)})" if found.others else "")
+    left = ("" if not found.others else " (the other then a gap)" if len(found.others) == 1 else
+            " (the others then gaps)")
+    on = ", ".join(f"{written(d)} ({holiday_of(name, d)})" for d in found.rows_on)
+    but = (f" but {on}, which {'a row falls' if len(found.rows_on) == 1 else 'rows fall'} on" if found.rows_on else "")
+    remove = (f"remove the {'row' if len(found.rows_on) == 1 else 'rows'} on {'it' if len(found.rows_on) == 1 else 'them'}"
+              f" and " if found.rows_on else "")
+    count = f"{found.holidays} of {n}" if found.others else f"all {n}"
+    keeps = f" where the data keeps its days{left}" if found.others else ""
+    give = f"give holidays={name!r} (--holidays {name}) to skip them{keeps}"
+    if panel:
+        give = (f"fit the series apart and {give}" if found.others else
+                f"the series then keeps {name}'s days (each series is explained alone)")
+    return (f"{count} missing {days} are {name} holidays, every one of its holidays from {written(found.first)} to "
+            f"{written(found.last)}{but}{other}; {remove}{give}")

@@ -24,16 +24,16 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
 from rnncast.spelling import one_series as read_for_one_series
-from rnncast.seriesids import other_form
+from rnncast.seriesids import other_form, unknown
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
-def read_new(state: FittedState, data, static_covariates=None) -> Panel:
-    """Read new data with the columns, layout and calendar the model was trained on (a ``Panel``
-    is checked and used as it is). Static covariates come from ``static_covariates`` (a table)
-    or from the model's static columns when the data holds them."""
+def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored") -> Panel:
+    """Read new data with the columns, layout and calendar the model was trained on (a ``Panel`` is checked and used
+    as it is). Static covariates come from ``static_covariates`` (a table) or from the model's static columns when the
+    data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s)."""
     if isinstance(data, Panel):
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
@@ -53,7 +53,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                    freq_kind=fitted_kind(state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
-            read = one_series(state, _load(state, data, static_covariates, reading))
+            read = one_series(state, _load(state, data, static_covariates, reading, doing))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
             return missingcodes.later(state, read)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
@@ -104,8 +104,8 @@ def _array_width(state: FittedState, data) -> None:
                            f"{', '.join(state.targets)}); {which} none of the model's: give the array's columns as at fit")
 
 
-def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
-    """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords)."""
+def _load(state: FittedState, data, static_covariates, reading: dict, doing: str) -> Panel:
+    """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords; ``doing``: ``series_index``'s)."""
     if state.layout == "single":
         if static_covariates is not None:
             raise RnncastError(f"{hint('static_covariates', 'static_covariates=')} cannot apply: the model was fitted on one "
@@ -148,7 +148,12 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
     else:
-        panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static, **reading)
+        try:
+            panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static, **reading)
+        except RnncastError:  # read on the model's calendar (7203 on a NYSE holiday): a series it never saw says so first
+            if id_col in frame.columns and (new := unknown(frame[id_col], [*state.ids, *(d["id"] for d in state.skipped_series)])):
+                raise RnncastError(unseen_series(state, new, doing)) from None
+            raise
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     return panel
@@ -243,10 +248,10 @@ def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
 
 
 def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Panel, np.ndarray]:
-    """For scoring or forecasting: the panel without the series that fit left out as too short (a
-    warning names them: the model has no scaler for them), and the position in ``state.ids`` of
-    each remaining series. ``doing``: what the warning says they are not (scored, forecast). A forecast
-    of rows without time says how they are numbered (from 0 in the data given)."""
+    """For scoring or forecasting: the panel without the series that fit left out as too short (a warning names them:
+    the model has no scaler for them), and the position in ``state.ids`` of each remaining series. ``doing``: what the
+    warning says they are not (scored, forecast). A forecast of rows without time says how they are numbered (from 0
+    in the data given); a series the model was not fitted on is refused first."""
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
@@ -264,6 +269,7 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "in each series, and the forecast on from its last row"
         log.info("%s, so its rows are numbered from 0 (%s); those are the fit's row numbers only where the data "
                  "starts at the fit's first row", toldtime.no_time(state), which)
+    series_index(state, panel, doing)  # a series the model never saw: refused as such, not left out as undated
     none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
                                      panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")
     if none:  # a series whose forecasts cannot be dated, among series whose can

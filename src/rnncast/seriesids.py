@@ -128,6 +128,17 @@ def other_form(given, known, where: str, known_where: str) -> None:
                                f"they look the same but are other characters, so it is not read as that series; {NFC_IDS}")
 
 
+def unknown(column: pd.Series, known) -> list:
+    """The ids of an id ``column`` [N] (as given, in order of first row) whose text (``id_text``) is none of ``known``:
+    the series a fitted model was not fitted on (``known``: its series and those fit left out as too short). One of
+    ``known`` in another Unicode form is refused as such (``other_form``)."""
+    values = pd.unique(column.dropna())
+    texts = id_texts(pd.Series(values, dtype=column.dtype)) if len(values) else []
+    new = [(plain(v), t) for v, t in zip(values, texts) if t not in set(known)]
+    other_form([t for _, t in new], known, "the data", "the model")  # '부산' decomposed
+    return [v for v, _ in new]
+
+
 def skipped_as_given(skipped: list, ids: dict | None) -> list:
     """Fit's series left out as too short (``{id, rows, needed}``) with the caller's ids where fit knew them."""
     return [{**d, "id": ids.get(d["id"], d["id"])} for d in skipped] if ids else skipped
