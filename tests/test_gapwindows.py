@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster
+from rnncast import Forecaster, gapwindows
 from rnncast.cli import main
 from rnncast.gapwindows import crossing, missing_after, quiet
+from rnncast.reading import read_new
 from rnncast.timecalendar import Calendar
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -202,3 +203,17 @@ def test_the_command_line_fit_says_it_once_and_the_run_keeps_it(gapped_fit, tmp_
     assert sum("validation windows" in n["text"] for n in notes) == 1
     kept = json.loads((tmp_path / "run" / "model" / "model.json").read_text())["across_gaps"]
     assert kept["series"] == 2 and kept["training"]["windows"] > 0
+
+
+def test_window_gaps_counts_every_gappy_series_and_formats_only_those_named(panel_fitted, panel_frame, monkeypatch):
+    """predict's warning names three series whose last window skips calendar steps; every one of them
+    was formatted, however many there were."""
+    lookback = panel_fitted.settings_.data.lookback
+    third_last = panel_frame.groupby("unique_id").tail(3).groupby("unique_id").head(1).index
+    cut = panel_frame.drop(third_last)  # a step missing in every series' last window
+    panel = read_new(panel_fitted.state_, cut)
+    formatted = []
+    monkeypatch.setattr(gapwindows, "shown", lambda *a: formatted.append(a) or "T")
+    state = panel_fitted.state_
+    count, named = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
+    assert count == 4 and named == ["'s000': after T", "'s001': after T", "'s002': after T"] and len(formatted) == 3

@@ -218,21 +218,6 @@ def test_integer_ids_of_a_frame_come_back_as_integers_and_text_ids_as_text():
     assert set(f.predict(as_text)["unique_id"]) == {"1", "2", "10"}  # text given, text back
 
 
-def test_window_gaps_counts_every_gappy_series_and_formats_only_those_named(panel_fitted, panel_frame, monkeypatch):
-    """predict's warning names three series whose last window skips calendar steps; every one of them
-    was formatted, however many there were."""
-    from rnncast import reading
-
-    lookback = panel_fitted.settings_.data.lookback
-    third_last = panel_frame.groupby("unique_id").tail(3).groupby("unique_id").head(1).index
-    cut = panel_frame.drop(third_last)  # a step missing in every series' last window
-    panel = read_new(panel_fitted.state_, cut)
-    formatted = []
-    monkeypatch.setattr(reading, "shown", lambda *a: formatted.append(a) or "T")
-    count, named = reading.window_gaps(panel_fitted.state_, panel, lookback, most=3)
-    assert count == 4 and named == ["'s000': after T", "'s001': after T", "'s002': after T"] and len(formatted) == 3
-
-
 def test_a_column_the_fit_never_saw_is_named_once_and_those_fit_named_are_not(caplog):
     frame = make_frame(200).assign(spare=1.0)  # fit names 'spare' as not used
     model = Forecaster(**TINY).fit(frame, target="y", past_covariates=["x"])

@@ -14,7 +14,7 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
-from rnncast.reading import window_gaps
+from rnncast.gapwindows import window_gaps
 from rnncast.timeaxis import one_unit
 from rnncast.timecalendar import Calendar
 
@@ -99,7 +99,7 @@ def test_business_days_in_s_or_ms_have_no_gap_in_the_window_predict_reads(unit):
     model = Forecaster(**SETTINGS).fit(_frame("B"), target="y")
     panel = load_panel(_frame("B"), target="y")
     panel = dataclasses.replace(panel, time=panel.time.as_unit(unit))
-    assert window_gaps(model.state_, panel, SETTINGS["lookback"]) == (0, [])
+    assert window_gaps(panel, SETTINGS["lookback"], model.state_.calendar, model.state_.calendars) == (0, [])
 
 
 def test_a_window_whose_first_row_is_off_the_calendar_is_named():
@@ -111,7 +111,7 @@ def test_a_window_whose_first_row_is_off_the_calendar_is_named():
     saturday = panel.time[first] - pd.Timedelta(2, "D")
     panel = dataclasses.replace(panel, time=panel.time.delete(first).insert(first, saturday))
     assert panel.time[first].day_name() == "Saturday"
-    assert window_gaps(model.state_, panel, SETTINGS["lookback"]) == (1, [f"after {saturday:%Y-%m-%d}"])  # a date: every time is midnight
+    assert window_gaps(panel, SETTINGS["lookback"], model.state_.calendar, model.state_.calendars) == (1, [f"after {saturday:%Y-%m-%d}"])  # a date: every time is midnight
 
 
 @pytest.mark.parametrize("freq", ["B", "h", "MS"])

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, jitter, keptdates,
-                     leftout, missingcodes, outputnames, parts, reading, scaling, spreads, staleseries)
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, gapwindows, jitter,
+                     keptdates, leftout, missingcodes, outputnames, parts, scaling, spreads, staleseries)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -131,7 +131,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                                      state.said, state.calendar.text_format)  # [S] x [H]; one offset: UTC across a change
     _warn_closed(state, panel, when)
     staleseries.warn(panel, when, state.calendar.text_format)  # a series that closed long before the others
-    count, gaps = reading.window_gaps(state, panel, lookback, most=3)
+    count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"
         log.warning("%s calendar steps missing among the last %d rows predict reads, which the model takes as "

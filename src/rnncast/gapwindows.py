@@ -21,6 +21,7 @@ import pandas as pd
 from rnncast import calendars
 from rnncast.panel import Panel
 from rnncast.spelling import counted
+from rnncast.timetext import at_midnight, shown
 from rnncast.timecalendar import Calendar
 from rnncast.windows import panel_window_starts
 
@@ -167,3 +168,27 @@ def _named(panel: Panel, series: np.ndarray) -> tuple[np.ndarray, str]:
     named = ", ".join(f"{panel.given_id(s)!r}: {int(per[s])}" for s in which[:10]) + (
         f" and {len(which) - 10} more" if len(which) > 10 else "")
     return which, "" if panel.id_col is None else f" (series {named})"
+
+
+def window_gaps(panel: Panel, lookback: int, calendar: Calendar, own: dict, most: int = 3) -> tuple[int, list[str]]:
+    """How many series' last ``lookback`` rows (the window predict reads) are not consecutive steps of
+    their calendar (the model's ``calendar``, or the series' own in ``own``: id -> Calendar), and the first ``most``
+    of them, each as
+    ``"<id>: after <time>"`` (the first gap); ``(0, [])`` without timestamps or a calendar. The windows
+    are placed on it by ``calendars.first_gaps``, the walker that finds fit's gaps; only the series
+    named are formatted."""
+    if panel.time is None or calendar.kind == "row" or calendar.freq is None:
+        return 0, []
+    rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L]
+    kept = [own.get(i, calendar) for i in panel.ids]  # [S] each series' calendar
+    first = np.full(panel.n_series, -1, dtype=np.int64)
+    for each in set(kept):
+        series = np.array([s for s, c in enumerate(kept) if c == each])
+        if each.freq is not None:
+            first[series] = calendars.first_gaps(panel.time[rows[series].reshape(-1)],
+                                                 np.arange(len(series) + 1) * lookback, each)
+    gappy = np.flatnonzero(first >= 0)
+    day = at_midnight(panel.time) if len(gappy) else False
+    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.given_id(s)!r}: '}after "
+                        f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
+                        for s in gappy[:most]]

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
+from rnncast import indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -26,7 +26,6 @@ from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, ro
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.seriesids import other_form, unknown
 from rnncast.state import FittedState
-from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
@@ -299,26 +298,3 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
         other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
         raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
-
-
-def window_gaps(state: FittedState, panel: Panel, lookback: int, most: int = 3) -> tuple[int, list[str]]:
-    """How many series' last ``lookback`` rows (the window predict reads) are not consecutive steps of
-    their calendar (the fit's, or the series' own), and the first ``most`` of them, each as
-    ``"<id>: after <time>"`` (the first gap); ``(0, [])`` without timestamps or a calendar. The windows
-    are placed on it by ``calendars.first_gaps``, the walker that finds fit's gaps; only the series
-    named are formatted."""
-    if panel.time is None or state.calendar.kind == "row" or state.calendar.freq is None:
-        return 0, []
-    rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L]
-    own = [state.calendars.get(i, state.calendar) for i in panel.ids]  # [S] each series' calendar
-    first = np.full(panel.n_series, -1, dtype=np.int64)
-    for calendar in set(own):
-        series = np.array([s for s, c in enumerate(own) if c == calendar])
-        if calendar.freq is not None:
-            first[series] = calendars.first_gaps(panel.time[rows[series].reshape(-1)],
-                                                 np.arange(len(series) + 1) * lookback, calendar)
-    gappy = np.flatnonzero(first >= 0)
-    day = at_midnight(panel.time) if len(gappy) else False
-    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.given_id(s)!r}: '}after "
-                        f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
-                        for s in gappy[:most]]
