@@ -184,6 +184,12 @@ def test_a_window_whose_inputs_were_interpolated_from_its_targets_is_left_out_wh
     assert result["original"]["model"]["mse"] == pytest.approx(
         np.mean((wf.y_pred[keep, 0, 0].astype(np.float64) - wf.y_true[keep, 0, 0]) ** 2), rel=1e-6)
     assert result["scored"]["windows_left_out"] == 21 and "left out whole" in result["scored"]["text"]
+    # one count, one meaning: "windows" the windows forecast, "windows_scored" those that keep a scored value
+    assert result["windows"] == len(first) and result["windows_scored"] == keep.sum() == result["scored"]["windows_scored"]
+    assert result["scored"]["text"].startswith(f"forecast {len(first)} windows")
+    each = model.evaluate(frame, by_series=True)["series"]
+    assert [(v["windows"], v["windows_scored"]) for v in each.values()] == [(len(first), keep.sum())]
+    assert models["ffill"].evaluate(frame)["windows_scored"] == 19  # horizon 1: a filled target leaves its window
 
 
 def test_a_part_with_nothing_observed_is_refused(holey):

@@ -293,6 +293,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)
     if out["text"]:
+        if out["windows_scored"] < len(original.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
+            scored = {**scored, "text": "forecast " + scored["text"].removeprefix("scored ")}
         scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                   "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
     if original.filled is not None and not scored_values(original).any():
