@@ -310,8 +310,9 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying).
     73 rows, not 76, since rounding gives 55 rows 6 of validation (decision 598)."""
     frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
-    with pytest.raises(RnncastError, match=r"it needs at least 73 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
-                                           r"a shorter step or horizon, or a larger validation share"):  # not lookback
+    with pytest.raises(RnncastError, match=r"it needs at least 73 rows \(.*\); the series \(66 rows\) fits horizon 5 "
+                                           r"\(horizon=5, --horizon 5\), n_windows 1 \(n_windows=1, --n-windows 1\) or "
+                                           r"val_frac 0.12 \(val_frac=0.12, --val-frac 0.12\)$"):  # not lookback
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
 
 
@@ -451,10 +452,11 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     assert "too short" not in said
 
 
-@pytest.mark.parametrize("val_frac, needed, says", [
-    (0.1, 150, "; fewer cutoffs (n_windows=, --n-windows) or a shorter step, lookback or horizon need fewer"),
-    (0.3, 158, "; fewer cutoffs (n_windows=, --n-windows), a shorter step, lookback or horizon, or a smaller validation "
-               "share (val_frac=, --val-frac: the rows it leaves for training must hold lookback + horizon) need fewer")])
+@pytest.mark.parametrize("val_frac, needed, says", [  # the settings that fit alone, as fit's refusal names them
+    (0.1, 150, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1) or n_windows 22 (n_windows=22, "
+               "--n-windows 22)"),
+    (0.3, 158, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1) or n_windows 19 (n_windows=19, "
+               "--n-windows 19)")])
 def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, needed, says):
     """96 rows, lookback 24, horizon 3, 40 cutoffs: the refusal said "a larger validation share ... need[s] fewer",
     though with 0.3 it needed 158 rows, not 150: the training rows bind, and a larger share takes rows from them."""

@@ -136,7 +136,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if data_s.cutoff is None:
         why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up "
                f"to the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
-        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows) if None in first else ""  # what helps
+        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel, given_step) if None in first else ""
         cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
