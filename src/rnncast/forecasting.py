@@ -117,8 +117,10 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if len(short):
         if state.layout == "single":
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
-        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10])
-        raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
+        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10]) + (
+            f" and {len(short) - 10} more" if len(short) > 10 else "")  # every one counted, ten named
+        raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
+                           f"give each series its last {lookback} rows at least, or leave the short ones out")
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
