@@ -268,8 +268,8 @@ def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowFor
                    mine: np.ndarray) -> dict:
     """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
     under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict)."""
-    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))
-    return {"window": j, **span, **original, "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
+    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))  # NaN where every series lacks a row there
+    return {"window": j, **span, **({"left_out": True} if not mine.any() else {}), **original, "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:

@@ -88,7 +88,8 @@ def _lacking(m: dict) -> str:
     if not out:
         return ""
     more = out.get("series", len(out["ids"])) - len(out["ids"])
-    who = ", ".join(repr(i) for i in out["ids"]) + (f" and {more} more" if more > 0 else "")
+    who = "the series" if out["ids"] == [None] else ", ".join(repr(i) for i in out["ids"]) + (
+        f" and {more} more" if more > 0 else "")
     return (f"; {out['windows']} of the {counted(out['of'], 'window')} "
             f"{'is' if out['windows'] == 1 else 'are'} left out: {who} {'lacks' if len(out['ids']) + more == 1 else 'lack'} "
             "a row there")
@@ -106,8 +107,8 @@ def _reach(m: dict, together: bool = False) -> str:
 
 def _grouped(m: dict) -> str:
     """How the backtest's test grouped a panel's windows (``backtest.test_cutoffs``); nothing for one series."""
-    if m["series"] < 2:
-        return ""
+    if m["series"] < 2:  # its windows left out, where a row is missing: " (1 of the 3 windows is left out: ...)"
+        return f" ({_lacking(m).removeprefix('; ')})" if _lacking(m) else ""
     if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
         return (f", each window number's loss differences summed over the {m['series']} series (without times, their "
                 "windows of one number are taken to end together and may share shocks, so each counts once)")
