@@ -310,8 +310,9 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying).
     73 rows, not 76, since rounding gives 55 rows 6 of validation (decision 598)."""
     frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
-    with pytest.raises(RnncastError, match=r"it needs at least 73 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
-                                           r"a shorter step or horizon, or a larger validation share"):  # not lookback
+    with pytest.raises(RnncastError, match=r"it needs at least 73 rows \(.*\); the series \(66 rows\) fits horizon 5 "
+                                           r"\(horizon=5, --horizon 5\), n_windows 1 \(n_windows=1, --n-windows 1\) or "
+                                           r"val_frac 0.12 \(val_frac=0.12, --val-frac 0.12\)$"):  # not lookback
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
 
 
@@ -451,10 +452,11 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     assert "too short" not in said
 
 
-@pytest.mark.parametrize("val_frac, needed, says", [
-    (0.1, 150, "; fewer cutoffs (n_windows=, --n-windows) or a shorter step, lookback or horizon need fewer"),
-    (0.3, 158, "; fewer cutoffs (n_windows=, --n-windows), a shorter step, lookback or horizon, or a smaller validation "
-               "share (val_frac=, --val-frac: the rows it leaves for training must hold lookback + horizon) need fewer")])
+@pytest.mark.parametrize("val_frac, needed, says", [  # the settings that fit alone, as fit's refusal names them
+    (0.1, 150, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1) or n_windows 22 (n_windows=22, "
+               "--n-windows 22)"),
+    (0.3, 158, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1) or n_windows 19 (n_windows=19, "
+               "--n-windows 19)")])
 def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, needed, says):
     """96 rows, lookback 24, horizon 3, 40 cutoffs: the refusal said "a larger validation share ... need[s] fewer",
     though with 0.3 it needed 158 rows, not 150: the training rows bind, and a larger share takes rows from them."""
@@ -524,8 +526,10 @@ def test_windows_that_span_calendar_steps_the_data_lacks_are_warned_of_as_evalua
     frame = make_frame(200, freq="D").drop(index=[193, 194])
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = Forecaster(**TINY).backtest(frame, n_windows=3, target="y")
+    # the two windows whose targets the missing days fall among are left out (calendarcuts); the third reads them
+    assert result.metrics["windows_left_out"]["windows"] == 2
     spanning = result.metrics["across_gaps"]["windows"]
-    assert spanning >= 1 and any(f"{spanning} of the 3 windows span calendar steps missing from the data" in r.getMessage()
+    assert spanning == 1 and any("1 of the 1 window span calendar steps missing from the data" in r.getMessage()
                                  for r in caplog.records)
     assert "across_gaps" not in Forecaster(**TINY).backtest(make_frame(200, freq="D"), n_windows=3, target="y").metrics
 
@@ -596,3 +600,22 @@ def test_the_rows_a_too_short_backtest_asks_for_are_the_least_it_takes():
     with pytest.raises(RnncastError, match=r"^the series is too short to train: 31 rows; it needs at least 32 rows "):
         Forecaster(**settings).backtest(make_frame(31, feature=False), target="y", n_windows=2)
     assert len(Forecaster(**settings).backtest(make_frame(32, feature=False), target="y", n_windows=2).metrics["windows"]) == 2
+
+
+def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_its_window_across_it_left_out_said():
+    """A retail tester: S0 lacking 2024-03 was cut a month before the others at every cutoff (rows counted back), and
+    the verdict said "the 4 series' calendars differ ... 6 cutoff dates" and ran t at 1 degree of freedom."""
+    rng = np.random.default_rng(0)
+    t = pd.date_range("2019-01-31", periods=66, freq="ME")
+    frame = pd.concat([pd.DataFrame({"store": f"S{i}", "month": t, "sales": 100 + 10 * np.sin(np.arange(66) / 2)
+                                     + rng.normal(0, 2, 66)}) for i in range(4)])
+    frame = frame[~((frame.store == "S0") & (frame.month == "2024-03-31"))]
+    result = Forecaster(**{**TINY, "horizon": 6, "val_frac": 0.15}).backtest(
+        frame, n_windows=3, target="sales", id_col="store", time_col="month")
+    dates = result.forecasts.groupby("window").cutoff.unique()
+    assert [[str(d.date()) for d in dates[j]] for j in range(3)] == [["2022-12-31"], ["2023-06-30"], ["2023-12-31"]]
+    assert set(result.forecasts[result.forecasts.window == 2].store) == {"S1", "S2", "S3"}
+    assert result.metrics["cutoff_dates"] == 3 and result.metrics["windows_left_out"]["windows"] == 1
+    assert "calendars differ" not in result.verdict and "t at 2 degrees of freedom (the paired t-test)" in result.verdict
+    assert "1 of the 12 windows is left out: 'S0' lacks a row there" in result.verdict
+    assert any("'S0' at the cutoff 2023-12-31 (it lacks 2024-03-31)" in n for n in result.notes)

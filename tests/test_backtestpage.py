@@ -54,3 +54,13 @@ def test_a_backtests_data_table_says_where_its_static_covariates_came_from():
     given = {"data": {"source": "f.csv", "static": "other.csv"}, "run": run, "settings": {}}
     assert dict(backtest_facts(held, m)[1:])["static covariates"] == "size, region, the values the model of runs/r1 holds"
     assert dict(backtest_facts(given, m)[1:])["static covariates"] == "size, region, from the table other.csv"
+
+
+def test_a_window_every_series_lacks_a_row_of_is_labelled_left_out():
+    """One series lacking 2024-03: its last window is not forecast (``calendarcuts``), its row read nan unexplained."""
+    from rnncast.backtestpage import backtest_rows
+
+    nan = {"mse": float("nan"), "mae": float("nan"), "rmse": float("nan"), "mase": float("nan"), "smape_pct": float("nan")}
+    m = {"windows": [{"window": 2, "first_step": ["2024-01-31", "2024-01-31"], "left_out": True, "model": nan}],
+         "overall": {"model": nan}, "verdict_units": "original"}
+    assert backtest_rows(m)[1][:2] == ["2 (2024-01-31): left out, a row missing", "model"]

@@ -137,3 +137,16 @@ def test_series_cut_at_one_cutoff_or_ending_together_name_their_calendars_not_th
         in sentence
     together = backtest_verdict({**m, "end_dates": 1, "cutoff": None})[1]
     assert "the 7 series' calendars differ" in together and "end on" not in together
+
+
+def test_windows_left_out_for_a_missing_row_are_said_where_the_test_is():
+    """A window whose series lacks a row at its cutoff or after it is not forecast (``calendarcuts``): the sentence
+    that says what the test summed says how many, and whose, for a panel and for one series."""
+    out = {"windows": 1, "of": 12, "series": 1, "ids": ["S0"], "text": "..."}
+    _, sentence = backtest_verdict({**_backtest_metrics(0.2, origins=3, series=4), "windows_left_out": out,
+                                    "cutoff_dates": 3, "n_windows": 3})
+    assert ("summed over the 4 series that hold it (the series at one cutoff may share shocks, so each cutoff counts "
+            "once; 1 of the 12 windows is left out: 'S0' lacks a row there)") in sentence
+    _, sentence = backtest_verdict({**_backtest_metrics(0.2, origins=2), "windows_left_out": {
+        **out, "of": 3, "ids": [None]}})
+    assert "runs over the 2 cutoffs (1 of the 3 windows is left out: the series lacks a row there);" in sentence

@@ -192,3 +192,22 @@ def test_by_series_csv_holds_a_row_for_each_series_fit_left_out_saying_why(tmp_p
     assert row["windows"] == 0 and math.isnan(row["model_mse"])
     assert row["not_scored"].startswith("too short to train (12 rows at fit; needs ") and row["not_scored"].endswith(" rows)")
     assert table["not_scored"].isna().sum() == 2
+
+
+def test_a_series_with_a_window_left_out_whole_counts_it_forecast_and_not_scored(tmp_path):
+    """A retail tester: `--by-series-csv` gave S12 8 windows though one was left out whole (fill read a later row),
+    while the page said 207 scored of 208: the file and the table now say both counts, by name."""
+    from rnncast.cli.byseries import series_refusal
+
+    result = _result(3)
+    result["windows_scored"] = 11
+    for key in result["series"]:
+        result["series"][key]["windows_scored"] = 4
+    result["series"]["store0002"]["windows_scored"] = 3
+    frame = series_frame(result, "store")
+    assert list(frame.columns[:4]) == ["store", "windows", "windows_scored", "best_baseline"]
+    assert frame.set_index("store").loc["store0002", ["windows", "windows_scored"]].tolist() == [4, 3]
+    assert "3 scored of 4" in series_text(result)
+    path = tmp_path / "each.csv"
+    frame.to_csv(path, index=False)
+    assert series_refusal(path) is None  # a file of ours with the column is still ours to overwrite

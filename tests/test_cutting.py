@@ -171,3 +171,33 @@ def test_a_given_split_that_ends_before_the_last_row_says_the_rows_after_it_are_
     assert "not used by fit" not in caplog.text
     model = Forecaster(**{**TINY, "lookback": 12, "horizon": 3}).fit(frame, target="y", split=(100, 150, 180))
     assert "after the fit's last row" in model.evaluate(frame)["scored"]["text"]
+
+
+def _short_stores() -> pd.DataFrame:
+    """13 month-end stores of 60 to 72 rows: all too short for lookback 50 and horizon 6."""
+    t = pd.date_range("2019-01-31", periods=72, freq="ME")
+    return pd.concat([pd.DataFrame({"store": f"S{i:02d}", "month": t[:60 + i], "sales": np.sin(np.arange(60 + i) / 2)})
+                      for i in range(13)])
+
+
+def test_every_series_too_short_names_the_settings_the_longest_would_fit():
+    """A retail tester: "every series is too short to train ... each needs at least 80 rows (lookback 50 + horizon 6
+    ...)" gave no way out, where backtest's refusal named what helps."""
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(lookback=50, horizon=6, epochs=1).fit(_short_stores(), target="sales", id_col="store", time_col="month")
+    said = str(refused.value)
+    assert said.startswith("every series is too short to train: ") and "each needs at least 80 rows" in said
+    assert said.endswith("; the longest series ('S12', 72 rows) fits lookback 45 (lookback=45, --lookback 45), horizon 1 "
+                         "(horizon=1, --horizon 1) or test_frac 0.13 (test_frac=0.13, --test-frac 0.13)")
+    assert rows_needed(45, 6, 0.1, 0.2) <= 72 < rows_needed(46, 6, 0.1, 0.2)  # the largest lookback that fits
+
+
+def test_a_cutoff_whose_validation_share_binds_names_the_share_with_a_lookback():
+    """"needs 55 rows up to the cutoff (54 up to it)": no lookback alone fits, as 10% of 54 rows holds no horizon of 6;
+    a larger validation share with a shorter lookback does."""
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(lookback=50, horizon=6, epochs=1, cutoff="2023-06").fit(_short_stores(), target="sales",
+                                                                            id_col="store", time_col="month")
+    assert str(refused.value).endswith("; the series with the most rows up to the cutoff ('S00', 54) fits val_frac 0.11 "
+                                       "with lookback 42 (val_frac=0.11, --val-frac 0.11; lookback=42, --lookback 42)")
+    assert rows_needed(42, 6, 0.11, 0.0) <= 54 and all(rows_needed(k, 6, 0.1, 0.0) > 54 for k in range(1, 50))

@@ -184,6 +184,12 @@ def test_a_window_whose_inputs_were_interpolated_from_its_targets_is_left_out_wh
     assert result["original"]["model"]["mse"] == pytest.approx(
         np.mean((wf.y_pred[keep, 0, 0].astype(np.float64) - wf.y_true[keep, 0, 0]) ** 2), rel=1e-6)
     assert result["scored"]["windows_left_out"] == 21 and "left out whole" in result["scored"]["text"]
+    # one count, one meaning: "windows" the windows forecast, "windows_scored" those that keep a scored value
+    assert result["windows"] == len(first) and result["windows_scored"] == keep.sum() == result["scored"]["windows_scored"]
+    assert result["scored"]["text"].startswith(f"forecast {len(first)} windows")
+    each = model.evaluate(frame, by_series=True)["series"]
+    assert [(v["windows"], v["windows_scored"]) for v in each.values()] == [(len(first), keep.sum())]
+    assert models["ffill"].evaluate(frame)["windows_scored"] == 19  # horizon 1: a filled target leaves its window
 
 
 def test_a_part_with_nothing_observed_is_refused(holey):
@@ -319,3 +325,13 @@ def test_a_quantile_forecast_writes_every_column_with_float32s_digits_at_the_ser
                for v in values) <= 9
     unscaled = Forecaster(**{**TINY, "scaler": "none", "epochs": 1}).fit(frame, target="y").predict(frame)
     assert all(str(np.float32(v)) == repr(v) for v in unscaled["y"].tolist())  # nothing scaled: the float32's own text
+
+
+def test_predict_counts_every_series_too_short_and_says_what_it_needs():
+    """A retail tester: predict's "too short: ..." named 10 of 26 stores and said nothing of the other 16."""
+    frame = make_panel(n_series=12, lengths=(60, 80))
+    model = Forecaster(**TINY).fit(frame, target="y")
+    short = frame.groupby("unique_id").tail(5)  # fewer rows than the lookback (12) in every series
+    with pytest.raises(RnncastError, match=r"too short: '.*' \(5 rows\) and 2 more; give each series its last 12 rows at "
+                                           r"least, or leave the short ones out$"):
+        model.predict(short)

@@ -230,6 +230,17 @@ def test_a_column_the_fit_never_saw_is_named_once_and_those_fit_named_are_not(ca
     assert said == ["not used: extra — the model reads y, x"]
 
 
+def test_the_not_used_line_names_the_static_covariates_the_model_reads_too(caplog):
+    """A retail tester: "not used: footfall — the model reads sales, price, promo" left out size and region."""
+    frame = make_frame(200).assign(unique_id="a", size=3.0, region="south")
+    frame = pd.concat([frame, frame.assign(unique_id="b", size=5.0, region="north")], ignore_index=True)
+    model = Forecaster(**TINY).fit(frame, target="y", past_covariates=["x"], static_covariates=["size", "region"])
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(frame.assign(footfall=1.0))
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used")]
+    assert said == ["not used: footfall — the model reads y, x and the static covariates size, region"]
+
+
 def test_series_the_model_never_saw_are_named_by_their_ids_as_given():
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 60), "ds": np.tile(np.arange(60), 2),

@@ -26,7 +26,9 @@ def test_a_static_table_is_matched_by_id_as_text_and_split_into_numeric_and_cate
 @pytest.mark.parametrize("table, words", [
     (pd.DataFrame({"store": ["a"], "size": [1.0]}), "needs the id column 'unique_id'; it has store, size"),
     (pd.DataFrame({"unique_id": ["a", "a"], "size": [1.0, 2.0]}), "lists series 'a' twice"),
-    (pd.DataFrame({"unique_id": ["a", "b"], "size": [1.0, np.nan]}), r"static covariate 'size' is missing for series \['b'\]"),
+    (pd.DataFrame({"unique_id": ["a", "b"], "size": [1.0, np.nan]}), r"static covariate 'size' is missing for series 'b' "
+     r"in the static covariate table; a static covariate needs a value for every series: fill it in, or drop the "
+     r"column 'size' from the table$"),
 ])
 def test_a_bad_static_table_is_refused_naming_the_series_or_the_column(table, words):
     with pytest.raises(RnncastError, match=words):
@@ -37,8 +39,14 @@ def test_static_columns_of_a_long_table_hold_one_value_per_series():
     frame = pd.DataFrame({"kind": ["x", "x", "y", "y"], "size": [1.0, 1.0, np.nan, np.nan]})
     codes = np.array([0, 0, 1, 1])  # the series of each row
     assert from_columns(frame, codes, ["kind"], ["a", "b"]).categorical.tolist() == [["x"], ["y"]]
-    with pytest.raises(RnncastError, match="static covariate 'size' is missing for series 'b'"):
+    with pytest.raises(RnncastError, match=r"^static covariate 'size' is missing for series 'b' \(blank in every row\); "
+                                           r"a static covariate needs a value for every series: give it in the rows of "
+                                           r"each, or leave 'size' out of the static covariates \(static_covariates=, "
+                                           r"--static-covariates\)$"):  # what is accepted, said (a retail tester)
         from_columns(frame, codes, ["size"], ["a", "b"])
+    many = pd.DataFrame({"size": [np.nan] * 7 + [1.0]})
+    with pytest.raises(RnncastError, match=r"series 'a', 'b', 'c', 'd', 'e' and 2 more \(blank"):
+        from_columns(many, np.arange(8), ["size"], list("abcdefgh"))
 
 
 def test_a_static_value_left_blank_in_one_row_is_said_missing_there_not_changing(tmp_path):

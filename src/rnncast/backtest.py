@@ -1,10 +1,10 @@
 """Backtesting: how the model would have done at each of the last ``n_windows`` cutoffs of
 every series (the last step each window's forecast reads), beside the baselines.
 
-Cutoffs are counted back from each series' end (with the ``cutoff`` setting, forward from that time in
-every series: ``cutoffs.backtest_rows``): window ``k`` (0 = oldest) forecasts rows
-``[c_k, c_k + horizon)`` with ``c_k = T - horizon - (n_windows - 1 - k) * step``, from the rows
-before ``c_k`` (its cutoff is row ``c_k - 1``). A model never learns from a row after the cutoff it forecasts from:
+Cutoffs are counted back on the calendar from each series' end (with the ``cutoff`` setting, forward from that
+time in every series: ``calendarcuts``): window ``k`` (0 = oldest) forecasts the ``horizon`` steps after its cutoff
+``c_k = end - horizon - (n_windows - 1 - k) * step`` steps, from the rows up to it; a window whose series lacks the
+row at its cutoff or one it forecasts is left out, named (without a calendar, rows are counted). A model never learns from a row after the cutoff it forecasts from:
 
 * without refit, one model (and one scaler per series) learns from the rows up to each series'
   first cutoff, then every window of every series is forecast in one batched pass;
@@ -30,10 +30,10 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import backtestframe, csvtext, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
+from rnncast import backtestframe, calendarcuts, csvtext, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
-from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
+from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of
 from rnncast.seriesids import skipped_as_given
@@ -135,15 +135,14 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     fitting.check_roles(panel, settings)
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
-    first_rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if data_s.cutoff is None else  # [S, K]; None:
-                  cutoffs.backtest_rows(panel, data_s.cutoff, horizon, n_windows, step))  # no series holds them
+    first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step)  # [S, K]; None:
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     if data_s.cutoff is None:
         why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up "
                f"to the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
-        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows) if None in first else ""  # what helps
+        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel, given_step) if None in first else ""
         cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
@@ -152,7 +151,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
+        held, cuts = held[kept], cuts[kept]
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
+    lacking = calendarcuts.left_out(panel, cuts, held, horizon)  # windows whose series lacks a row they need
+    ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
     fit_seconds, predict_seconds = 0.0, 0.0
     if not refit:  # one model; every window of every series in one batched pass
@@ -160,12 +162,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         model = _fit(settings, params, panel, first, on_epoch)
         fit_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
-        starts = (panel.offsets[:-1, None] + first_rows - lookback).reshape(-1)  # [S * K] rows of the stacked panel
-        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series, shortest=True)
+        starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
+        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
-        scales = model.state.mase_scales[series]  # [S * K, T]
+        scales = model.state.mase_scales[ss]  # [W, T]
     else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts = [], [], []
         for j in range(n_windows):
@@ -174,19 +175,19 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             model = _fit(settings, params, panel, splits, on_epoch)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
-            series = np.arange(panel.n_series)
-            starts = panel.offsets[:-1] + first_rows[:, j] - lookback
-            original, scaled = forecast_windows(model, panel, series, starts, series, shortest=True)
+            every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
+            starts = panel.offsets[series] + first_rows[series, j] - lookback
+            original, scaled = forecast_windows(model, panel, every, starts, series, shortest=True)
             parts.append(original)
-            scaled_parts.append(spreads.weighed(model.state, series, scaled))  # each window's own scalers: coverage
+            scaled_parts.append(spreads.weighed(model.state, every, scaled))  # each window's own scalers: coverage
             predict_seconds += time.perf_counter() - started
-            scale_parts.append(model.state.mase_scales)
-        order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
+            scale_parts.append(model.state.mase_scales[series])
+        order = np.lexsort((np.nonzero(held.T)[0], np.nonzero(held.T)[1]))  # window-major parts, series-major
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales = np.concatenate(scale_parts)[order]
 
-    window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
-    groups, reach = test_cutoffs(panel, first_rows, horizon, step)  # the test's grouping: one cutoff date, one term
+    window = kk  # [W]
+    groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
@@ -203,8 +204,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": _ends(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
-                    for j in range(n_windows)],
+        "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j], held[:, j]), wf, wf_scaled, scales,
+                                   window == j) for j in range(n_windows)],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -218,12 +219,16 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             "original": (own := scores(target_of(wf, t), scales[:, t : t + 1], target_of(wf_scaled, t))),
             "scaled": scaled_scores(scores(target_of(wf_scaled, t), scales[:, t : t + 1]), own)}
             for t, name in enumerate(panel.targets)}
-    if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
+    each = np.ones((*held.shape, scales.shape[1]))  # [S, K, T] each window's scale; a window left out: none lacking
+    each[ss, kk] = scales
+    if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf)):  # MAPE's, sMAPE's note, as evaluate's (decision 523)
         metrics["zero_actuals"] = zeros
-    every = (panel.offsets[:-1, None] + first_rows - lookback).reshape(-1)  # [S * K] each window's first row, stacked
-    if gaps := gapwindows.across(model.state, panel, every, np.repeat(np.arange(panel.n_series), n_windows)):
+    every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
+    if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
+        metrics["windows_left_out"] = lacking
+    if gaps := gapwindows.across(model.state, panel, every, ss):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
     out = filledwindows.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
@@ -236,8 +241,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     return Backtest(frame, metrics, panel, first_rows - 1, said, by_series)  # a cutoff: the last row a window reads
 
 
-def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int) -> tuple[np.ndarray, int]:
-    """How the Diebold–Mariano test groups the windows [S * K] (series-major), and ``reach``: how many successive
+def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int,
+                 held: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+    """How the Diebold–Mariano test groups the windows [W] (series-major: those ``held`` [S, K] keeps), and ``reach``: how many successive
     groups one window's targets reach (``diebold_mariano_cutoffs`` with ``horizon=reach, step=1``). With times, a
     group is a cutoff date, numbered in time order: series cut off at one date may share its shocks (series that end
     on different dates have cutoffs of their own), and a later date whose first target comes before an earlier date's
@@ -246,12 +252,13 @@ def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int) 
     groups are the windows and ``reach`` is ``ceil(horizon / step)``, as before."""
     stamps = panel.time if panel.time is not None else (
         pd.Index(panel.row_numbers) if panel.row_numbers is not None else None)
+    held = np.ones(first_rows.shape, dtype=bool) if held is None else held
     if stamps is None:
-        return np.tile(np.arange(first_rows.shape[1]), panel.n_series), -(-int(horizon) // int(step))
-    rows = panel.offsets[:-1, None] + first_rows  # [S, K] each window's first target in the stacked panel
-    cutoff = pd.Index(stamps[(rows - 1).reshape(-1)])
+        return np.nonzero(held)[1], -(-int(horizon) // int(step))
+    rows = (panel.offsets[:-1, None] + first_rows)[held]  # [W] each window's first target in the stacked panel
+    cutoff = pd.Index(stamps[rows - 1])
     groups, dates = cutoff.factorize(sort=True)  # [S * K] each window's date's rank, the dates in time order
-    last = pd.Series(stamps[(rows + horizon - 1).reshape(-1)]).groupby(groups).max()  # each date's last target
+    last = pd.Series(stamps[rows + horizon - 1]).groupby(groups).max()  # each date's last target
     reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
     return groups.astype(np.int64), reach
 
@@ -267,8 +274,8 @@ def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowFor
                    mine: np.ndarray) -> dict:
     """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
     under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict)."""
-    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))
-    return {"window": j, **span, **original, "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
+    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))  # NaN where every series lacks a row there
+    return {"window": j, **span, **({"left_out": True} if not mine.any() else {}), **original, "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
@@ -288,10 +295,12 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return None
 
 
-def _first_steps(panel: Panel, first_rows: np.ndarray) -> dict:
-    """When the window's forecasts start: the earliest and latest first forecast step over the series."""
+def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray) -> dict:
+    """When the window's forecasts start: the earliest and latest first forecast step over the series that hold it
+    (``held``; of none, over every series: the rows after their cutoffs)."""
+    which = np.flatnonzero(held) if held.any() else np.arange(len(first_rows))
     if panel.time is None:
-        steps = [int(panel.numbered(s)[int(c)]) for s, c in enumerate(first_rows)]
+        steps = [int(panel.numbered(s)[int(first_rows[s])]) for s in which]
         return {"first_step": [min(steps), max(steps)]}
-    stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(first_rows)]
+    stamps = [panel.time[panel.offsets[s] + min(int(first_rows[s]), int(panel.lengths[s]) - 1)] for s in which]
     return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format, panel.time) for t in (min(stamps), max(stamps))]}

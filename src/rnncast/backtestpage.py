@@ -12,7 +12,7 @@ from rnncast.spreads import units_name
 from rnncast.toldtime import page_text
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
-WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
+WINDOW_KEYS = ("window", "first_step", "scaled", "left_out")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
@@ -82,7 +82,8 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
 def _window_label(window: dict) -> str:
     """``0 (2023-11-06)``, or ``0 (2023-11-06 to 2023-11-20)`` when the series start it apart."""
     span = window.get("first_step")
+    out = ": left out, a row missing" if window.get("left_out") else ""  # every series lacks one (calendarcuts)
     if not isinstance(span, (list, tuple)) or len(span) != 2:
-        return str(window["window"])
+        return f"{window['window']}{out}"
     first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") for t in span)
-    return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"
+    return f"{window['window']} ({first}{'' if first == last else ' to ' + last}){out}"

@@ -80,6 +80,21 @@ def _shared(m: dict) -> bool:
     return m.get("cutoff_dates") is None or m["cutoff_dates"] == m.get("n_windows")
 
 
+def _lacking(m: dict) -> str:
+    """The windows a backtest left out because their series lacks a row at the cutoff or after it
+    (``calendarcuts.left_out``), in a clause: "; 1 of the 12 windows is left out: 'S0' lacks a row there"; "" where
+    none is."""
+    out = m.get("windows_left_out")
+    if not out:
+        return ""
+    more = out.get("series", len(out["ids"])) - len(out["ids"])
+    who = "the series" if out["ids"] == [None] else ", ".join(repr(i) for i in out["ids"]) + (
+        f" and {more} more" if more > 0 else "")
+    return (f"; {out['windows']} of the {counted(out['of'], 'window')} "
+            f"{'is' if out['windows'] == 1 else 'are'} left out: {who} {'lacks' if len(out['ids']) + more == 1 else 'lack'} "
+            "a row there")
+
+
 def _reach(m: dict, together: bool = False) -> str:
     """Why a backtest's test adds lags: its windows' targets overlap in time."""
     if _shared(m) and together:
@@ -92,14 +107,14 @@ def _reach(m: dict, together: bool = False) -> str:
 
 def _grouped(m: dict) -> str:
     """How the backtest's test grouped a panel's windows (``backtest.test_cutoffs``); nothing for one series."""
-    if m["series"] < 2:
-        return ""
+    if m["series"] < 2:  # its windows left out, where a row is missing: " (1 of the 3 windows is left out: ...)"
+        return f" ({_lacking(m).removeprefix('; ')})" if _lacking(m) else ""
     if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
         return (f", each window number's loss differences summed over the {m['series']} series (without times, their "
                 "windows of one number are taken to end together and may share shocks, so each counts once)")
     if _shared(m):
-        return (f", each cutoff's loss differences summed over the {m['series']} series (the series at one cutoff may "
-                "share shocks, so each cutoff counts once)")
+        return (f", each cutoff's loss differences summed over the {m['series']} series{' that hold it' * bool(_lacking(m))} "
+                f"(the series at one cutoff may share shocks, so each cutoff counts once{_lacking(m)})")
     on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
     one = on.removesuffix("s")
     if m.get("cutoff") or m.get("end_dates", 2) < 2:  # cut at one time, or ending together: their calendars step apart

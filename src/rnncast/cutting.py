@@ -31,7 +31,13 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
                                "series at one time; give split= or cutoff, not both")
         splits = cutoffs.cut(panel, data_s.cutoff, data_s)
         needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
-        return _kept(panel, splits, report_short(panel, splits, needed, why, cut=cut))
+        up = [c["cutoff_rows"][0] for c in cut]  # each series' rows up to the cutoff: what its training and validation share
+        s = int(np.argmax(up))
+        remedy = settings_that_fit(up[s], lambda lookback, horizon, val_frac: rows_needed(lookback, horizon, val_frac, 0.0),
+                                   {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac},
+                                   "the series (%d rows up to the cutoff)" % up[s] if panel.ids == [None] else
+                                   f"the series with the most rows up to the cutoff ({_name(panel, s)}{up[s]})")
+        return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))
         fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
@@ -52,9 +58,14 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
         except RnncastError:
             splits.append(None)
     needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
+    s = int(np.argmax(panel.lengths))
+    now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
+           **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
+    remedy = settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(
+        test_frac=test_frac, **kw), now, _longest(panel, s))
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
                            f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
-                           f"({data_s.test_frac * 100:.3g}%) rows")
+                           f"({data_s.test_frac * 100:.3g}%) rows", remedy)
     return _kept(panel, splits, skipped)
 
 
@@ -147,11 +158,24 @@ def cutoff_rows(lengths: np.ndarray, horizon: int, n_windows: int, step: int) ->
     return lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step
 
 
-def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int) -> str:
+def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int, panel: Panel | None = None,
+                    step: int | None = None) -> str:
     """What lowers the rows a backtest needs (``lookback``, ``horizon`` and ``val_frac`` up to its first cutoff,
-    ``n_windows`` cutoffs): only what does, found by ``rows_needed``. Where the validation rows must grow to hold a
+    ``n_windows`` cutoffs ``step`` apart, the horizon where None): given the ``panel``, the settings its longest
+    series would fit (``settings_that_fit``, as fit's refusal names them); else, or where no one setting fits, only
+    what lowers the need, found by ``rows_needed``. Where the validation rows must grow to hold a
     horizon, that binds: a larger share helps and a shorter lookback does not; where the training rows must hold
     lookback + horizon, a shorter lookback helps, and a smaller validation share where one still holds a horizon."""
+    if panel is not None:
+        def need(lookback, horizon, val_frac, n_windows, step=None):
+            up = rows_needed(lookback, horizon, val_frac, 0.0)  # a step left to its default: the horizon, whichever
+            return None if up is None else up + horizon + (n_windows - 1) * (horizon if step is None else step)
+
+        s = int(np.argmax(panel.lengths))
+        now = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "n_windows": n_windows,
+               **({"step": step} if step is not None and n_windows > 1 else {})}
+        if said := settings_that_fit(int(panel.lengths[s]), need, now, _longest(panel, s)):
+            return said
     base = rows_needed(lookback, horizon, val_frac, 0.0)
 
     def fewer(lookback=lookback, horizon=horizon, val_frac=val_frac) -> bool:
@@ -167,6 +191,51 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
         helps.append(f"a smaller validation share ({spelled('val_frac')}: the rows it leaves for training must hold "
                      "lookback + horizon)")
     return f"; {_either(helps, comma=len(helps) > 2)} need fewer"
+
+
+SIZES = ("lookback", "horizon", "n_windows", "step")  # whole numbers, of which fewer rows are needed the smaller they are
+
+
+def settings_that_fit(have: int, need, now: dict, who: str) -> str:
+    """The settings that would let ``have`` rows (the longest series', or its rows up to a cutoff, ``who``) hold what
+    ``need(**settings)`` asks (the rows needed, None where no length does), each alone, at the value nearest the one
+    given in ``now``: the largest lookback, horizon or n_windows below it (``SIZES``), the share of ``val_frac`` or
+    ``test_frac`` nearest it that fits; "; the longest series ('S07', 72 rows) fits lookback 36 (lookback=36,
+    --lookback 36) or val_frac 0.05 (val_frac=0.05, --val-frac 0.05)", or "" where no one setting does. fit's,
+    a cutoff's and a backtest's refusals say it alike."""
+    def fits(**changed) -> bool:
+        n = need(**{**now, **changed})
+        return n is not None and n <= have
+
+    def largest(name: str, **fixed) -> int | None:  # the rows needed grow with a size: the largest that fits, by halves
+        lo, hi, best = 1, int(now[name]) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            lo, hi, best = (mid + 1, hi, mid) if fits(**fixed, **{name: mid}) else (lo, mid - 1, best)
+        return best
+
+    def nearest(name: str) -> list[float]:  # the other shares, nearest the one given first
+        return sorted((x / 100 for x in range(1, 96) if x / 100 != now[name]), key=lambda x: (abs(x - now[name]), x))
+
+    sizes, shares = [n for n in now if n in SIZES], [n for n in now if n not in SIZES]
+    said = [f"{name} {v} ({spelled(name, v)})" for name in sizes if (v := largest(name)) is not None]
+    said += [f"{name} {x:g} ({spelled(name, x)})" for name in shares
+             if (x := next((x for x in nearest(name) if fits(**{name: x})), None)) is not None]
+    for name, size in ((name, size) for name in shares for size in sizes if not said):  # none alone: a share and a size
+        pair = next(((x, v) for x in nearest(name) if (v := largest(size, **{name: x})) is not None), None)
+        if pair is not None:
+            said.append(f"{name} {pair[0]:g} with {size} {pair[1]} ({spelled(name, pair[0])}; {spelled(size, pair[1])})")
+    return f"; {who} fits {_either(said)}" if said else ""
+
+
+def _longest(panel: Panel, s: int) -> str:
+    """The series a remedy speaks of: "the longest series ('S07', 72 rows)", or "the series (72 rows)" alone."""
+    return f"the {'series' if panel.ids == [None] else 'longest series'} ({_name(panel, s)}{panel.lengths[s]} rows)"
+
+
+def _name(panel: Panel, s: int) -> str:
+    """A series as a remedy names it: "'S07', " (nothing for one series without an id)."""
+    return "" if panel.ids == [None] else f"{panel.given_id(s)!r}, "
 
 
 def _either(words: list[str], comma: bool = False) -> str:

@@ -15,7 +15,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """Scores of one part's windows (``windowforecasts.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
-    Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of", ["by_target"]}: a panel's R²
+    Returns ``{"windows" (every window forecast), ["windows_scored": those that keep a scored value, where fill left
+    any out whole], "horizon", "targets" (T), ["r2_by_series": {"series", "of", ["by_target"]}: a panel's R²
     is the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary in some target); with
     several targets, ``by_target`` {target: how many series that target's R² averages}, and the pooled R² is the mean
     of the targets' (``metrics.r2_by_series``)], ["pooled": the few series that hold a panel's original-unit error,
@@ -34,6 +35,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
     result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
+    kept = _kept_windows(original)  # [W] the windows that keep a scored value; None: every one
+    if kept is not None:  # "windows" counts the windows forecast, everywhere; these the ones scored
+        result["windows_scored"] = int(kept.sum())
     if forecasts.scored:
         result["scored"] = forecasts.scored
     if forecasts.scaled_by:  # no scaler: what the scaled block (and the verdict and test that read it) divides by
@@ -67,9 +71,20 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
             keep = original.series == s
             if keep.any():
                 result["series"][series_key(ids[s], original.targets)] = {
-                    "windows": int(keep.sum()),
+                    "windows": int(keep.sum()), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
                     **scores(take(original, keep), mase_scales[original.series[keep]], take(scaled, keep))}
     return result
+
+
+def _kept_windows(wf) -> np.ndarray | None:
+    """[W] the windows of ``wf`` that keep a scored value (``scored``: fill left out their filled targets, or the whole
+    window where its inputs read later fills), as ``filledwindows.left_out`` counts ``windows_scored``; None where
+    every window is scored whole or in part."""
+    keep = scored(wf)
+    if keep is None:
+        return None
+    kept = keep.reshape(len(keep), -1).any(axis=1)
+    return None if kept.all() else kept
 
 
 def series_key(series_id, targets: list):

@@ -117,8 +117,10 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if len(short):
         if state.layout == "single":
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
-        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10])
-        raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
+        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10]) + (
+            f" and {len(short) - 10} more" if len(short) > 10 else "")  # every one counted, ten named
+        raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
+                           f"give each series its last {lookback} rows at least, or leave the short ones out")
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
@@ -293,6 +295,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)
     if out["text"]:
+        if out["windows_scored"] < len(original.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
+            scored = {**scored, "text": "forecast " + scored["text"].removeprefix("scored ")}
         scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                   "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
     if original.filled is not None and not scored_values(original).any():

@@ -24,7 +24,7 @@ import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
-                     tradingweeks, weekmasks, writtenzones, zoneclock)
+                     timeorder, tradingweeks, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
@@ -33,9 +33,8 @@ from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, s
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
-from rnncast.timeaxis import clock_change, preferred
+from rnncast.timeaxis import preferred
 from rnncast.timeunread import unread_time
-from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +184,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             log.info("no time column: rows are numbered; %s", labels.numbered_note(list(counters), rows.how == indexcolumns.TOLD_NONE))
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
     else:
-        order = _order(time, codes, positions, rows, attrs, layout, id_hint)
+        order = timeorder.order(time, codes, positions, rows, attrs, layout, id_hint)
     if order is not None:
         codes, values, positions = codes[order], values[order], positions[order]
         time = time[order] if time is not None else None
@@ -281,43 +280,6 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
                  row_numbers=positions if layout == "wide" and time is None else None)  # a wide table's rows: shared
-
-
-def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
-    """The order that sorts the rows by (series, time), None where they come so. Rows of several series may
-    come in any order among each other (long format); each series' own rows, in the order given, must go
-    forward in time, or all back (newest first: read oldest first, said in one warning, in every layout
-    alike). Any other step back in a series is refused, naming both rows: it is as often a date misread or
-    a forgotten id column as a table to sort. So is a timestamp twice in a series."""
-    key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
-    show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
-    dst = lambda i: clock_change(time[i : i + 1], show(i), True) if isinstance(time, pd.DatetimeIndex) else ""  # noqa: E731
-    together = bool(np.all(codes[1:] >= codes[:-1]))  # each series' rows come together (one series: always)
-    given = np.arange(len(codes)) if together else np.argsort(codes, kind="stable")  # [N] each series' rows as given
-    c, step = codes[given], np.diff(key[given])
-    same = c[1:] == c[:-1]
-    ahead = np.bincount(c[1:][same & (step > 0)], minlength=len(rows.ids))  # [S] steps forward in each series
-    newest = np.flatnonzero((ahead == 0) & (np.bincount(c, minlength=len(rows.ids)) > 1))  # [S] every step back
-    wrong = np.flatnonzero(same & ((step == 0) | ((step < 0) & ~np.isin(c[1:], newest))))
-    if len(wrong):
-        a, b = (int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
-        whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
-        hint = id_hint() if layout == "single" else ""
-        if key[a] == key[b]:
-            raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
-                               f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
-                               f"once{dst(a) or hint}")
-        raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
-                           f"after {show(a)}; sort the rows by time{dst(b) or hint}")
-    if len(newest):
-        ends = (int(np.argmax(key)), int(np.argmin(key)))
-        which = (f" (from {show(ends[0])} at {place(int(positions[ends[0]]), attrs)} back to {show(ends[1])})"
-                 if layout == "single" else f" in series {', '.join(repr(rows.given_id(s)) for s in newest[:5])}"
-                 + (f" ({len(newest)} of {len(rows.ids)})" if len(newest) > 5 else ""))
-        log.warning("the rows are given newest first%s: read oldest first, in time order", which)
-    if not len(newest) and together:
-        return None  # each series' rows come together, in time order
-    return np.lexsort((key, codes))
 
 
 def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:

@@ -82,7 +82,10 @@ def _not_used(state: FittedState, panel: Panel) -> Panel:
     of columns: a forecasting loop hands the same columns on every call."""
     new = [c for c in panel.unused if c not in state.unused]
     if new and state.layout != "wide" and first_time(state.said, "unused", *new):
-        log.warning("not used: %s — the model reads %s", ", ".join(new), ", ".join(state.columns))
+        enc = state.static_encoder  # the per-series columns it reads too: 'size, region' were left out of the line
+        static = ", ".join([] if enc is None else [*enc.numeric_names, *enc.categorical_names])
+        log.warning("not used: %s — the model reads %s%s", ", ".join(new), ", ".join(state.columns), static and (
+            f" and the static covariates {static}" + " (the values it holds)" * state.static_table))
     return panel
 
 

@@ -133,7 +133,8 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
-                percent=percent_note(m), unproven=unproven(backtest_test(m), m["verdict_units"]))
+                percent=percent_note(m), unproven=unproven(backtest_test(m), m["verdict_units"]),
+                series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None)
 
 
 def each_text(test: dict, units: str) -> str | None:

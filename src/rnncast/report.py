@@ -214,7 +214,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart "
                     f"{_counted_from(m)}, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
-    blocks += [("p", note) for note in (said.intervals, said.unscored, said.mase, said.percent) if note]
+    blocks += [("p", note) for note in (said.intervals, said.unscored, said.series, said.mase, said.percent) if note]
     if m["skipped_series"]:
         blocks.append(("p", _left_out(m["skipped_series"])))
     blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),

@@ -32,7 +32,7 @@ def best_baseline(scores: dict) -> str | None:
     """The key of the baseline with the lowest MSE in one series' ``scores`` (``{"windows", "model", baseline: {...}}``),
     the first of equals; None where no baseline has a finite MSE."""
     finite = [(block["mse"], n, key) for n, (key, block) in enumerate(scores.items())
-              if key not in ("windows", "model") and math.isfinite(block["mse"])]
+              if isinstance(block, dict) and key != "model" and math.isfinite(block["mse"])]
     return min(finite)[2] if finite else None
 
 
@@ -49,7 +49,8 @@ def _finite_mase(scores: dict) -> bool:
 
 def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): its id as given (headed
-    ``id_name``, the data's id column, else ``series``), ``windows``, ``best_baseline`` (its key, as metrics.json
+    ``id_name``, the data's id column, else ``series``), ``windows`` (forecast), ``windows_scored`` (those that keep a
+    scored value, where fill left any out: evaluate's ``windows_scored``), ``best_baseline`` (its key, as metrics.json
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
@@ -59,7 +60,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     rows = []
     for key in ranked(result["series"]):
         scores = result["series"][key]
-        row = {id_name or "series": key, "windows": scores["windows"], "best_baseline": best_baseline(scores)}
+        row = {id_name or "series": key, "windows": scores["windows"],
+               **({"windows_scored": scores["windows_scored"]} if "windows_scored" in scores else {}),
+               "best_baseline": best_baseline(scores)}
         for name, block in scores.items():
             if isinstance(block, dict):
                 row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
@@ -67,7 +70,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
         rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
-        rows.append({id_name or "series": record["id"], "windows": 0, "best_baseline": None,
+        rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if "windows_scored" in
+                     result else {}), "best_baseline": None,
                      "not_scored": f"{leftout.reason([record]).removeprefix('were ')} ({leftout.rows(record)}; needs "
                                    f"{leftout.needs([record])})"})
     frame = pd.DataFrame(rows)
@@ -100,7 +104,7 @@ def series_text(result: dict, file: str | None = None) -> str:
             rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * len(METRICS)])
             continue
         for n, name in enumerate(names[key]):
-            first = [str(key), str(series[key]["windows"])] if n == 0 else ["", ""]  # a series named once
+            first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS]])
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
@@ -114,6 +118,12 @@ def series_text(result: dict, file: str | None = None) -> str:
         lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
                      f"are shown; {where}")
     return "\n".join(lines)
+
+
+def _windows(scores: dict) -> str:
+    """A series' windows as the run's page counts a part's: "8", or "7 scored of 8" where fill left one out."""
+    scored = scores.get("windows_scored", scores["windows"])
+    return str(scores["windows"]) if scored == scores["windows"] else f"{scored} scored of {scores['windows']}"
 
 
 def check_file(args) -> str | None:
@@ -159,6 +169,7 @@ def series_refusal(path) -> str | None:
         return f"it cannot be read: {err.strerror or err}"
     if not first:
         return None
-    if any(tuple(first.split(sep)[1: len(HEADER)]) == HEADER[1:] for sep in (",", ";", "\t", "|")):
+    if any(tuple(c for c in first.split(sep) if c != "windows_scored")[1: len(HEADER)] == HEADER[1:]
+           for sep in (",", ";", "\t", "|")):  # windows_scored: where fill left windows out of the scores
         return None
     return f"a file headed {first[:60]}"

@@ -96,7 +96,9 @@ def _run_backtest(args, left: dict) -> int:
     for line in result.notes:
         print(line)  # values fill made (why a window's row may be nan), the intervals
     seconds = result.metrics["seconds"]
-    print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
+    out_ = result.metrics.get("windows_left_out")  # a series lacking a row at a cutoff: that window not forecast
+    less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
+    print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
     for line in result.hints:
         print(line)  # the advice last, after the summary line, as fit prints it (decision 151)

@@ -1,0 +1,106 @@
+"""A backtest's cutoffs counted on the calendar, not in rows: series that share a calendar and an end are cut on the
+same dates, and a window whose series lacks a row at its cutoff or among the dates it forecasts is left out, said.
+
+Counted in rows, one missing month moved every earlier cutoff of its series a month back (a tester's store lacking
+2024-03 was cut at 2022-11-30, 2023-05-31 and 2023-11-30 beside the others' 2022-12-31, 2023-06-30 and 2023-12-31), and
+its last window forecast six rows that were not six months. Here window ``k`` of a series forecasts the calendar steps
+after its cutoff, the cutoffs ``step`` calendar steps apart, the last a horizon before the series' last time (or, with
+``cutoff``, the first at that time); the window reads the ``lookback`` rows before its first target, as fit's windows
+do (rows across a missing step further back are warned of: ``gapwindows``). Where the data has no calendar (no times,
+an irregular one, rows off it) the rows are counted as before (``cutting.cutoff_rows``, ``cutoffs.backtest_rows``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnncast import calendars, cutoffs
+from rnncast.cutting import cutoff_rows
+from rnncast.panel import Panel
+from rnncast.spelling import counted
+from rnncast.timetext import shown
+
+
+def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int):
+    """``(rows, kept, cuts)``: [S, K] each window's first target row inside its series (the rows before it are the
+    rows up to its cutoff; row 0 for a series whose windows reach past its end: left out as too short), [S, K] bool,
+    the windows whose series holds its cutoff and every step it forecasts, and [S, K] each cutoff's position on its
+    series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series holds them."""
+    rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if cutoff is None else
+            cutoffs.backtest_rows(panel, cutoff, horizon, n_windows, step))
+    if rows is None:
+        return None, None, None
+    kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
+    for s, (steps, stamps) in _placed(panel).items():
+        target = _targets(steps, stamps, panel, cutoff, horizon, n_windows, step)  # [K] first target positions
+        if target is None:  # past its end: left out whole as too short, as in rows
+            rows[s] = 0
+            continue
+        rows[s] = np.searchsorted(steps, target)  # the rows before each first target: those up to the cutoff
+        kept[s] = [_holds(steps, t - 1, horizon + 1) for t in target.tolist()]
+        cuts[s] = target - 1
+    return rows, kept, cuts
+
+
+def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int) -> dict | None:
+    """The windows ``first_rows`` left out, said: ``{"windows", "of", "series" (how many), "ids" (the first ten, as
+    given), "text"}``;
+    None when none is. Each is named by its series, its cutoff and the first date it lacks there."""
+    if kept.all():
+        return None
+    placed = _placed(panel)
+    named = []
+    for s, k in zip(*np.nonzero(~kept)):
+        steps, stamps = placed[s]
+        cut = int(cuts[s, k])
+        lacks = next(p for p in range(cut, cut + horizon + 1) if not _holds(steps, p, 1))
+        at, gap = stamps(np.array([cut, lacks]))
+        fmt = panel.calendar.text_format
+        named.append(f"{'the series' if panel.id_col is None else repr(panel.given_id(s))} at the cutoff {shown(at, panel.time, fmt)} (it lacks "
+                     + ("that row)" if lacks == cut else f"{shown(gap, panel.time, fmt)})"))
+    n, of = len(named), int(kept.size)
+    shown_ = "; ".join(named[:10]) + (f"; and {n - 10} more" if n > 10 else "")
+    text = (f"{n} of the {counted(of, 'window')} left out, {'its series lacks' if n == 1 else 'their series lack'} the "
+            f"cutoff's row or a row of the {horizon} steps after it (the rows on either side are not consecutive steps, "
+            f"so the window's forecasts would not be of its dates): {shown_}; fill_gaps=True (--fill-gaps) with fill= "
+            "(--fill) inserts such rows, and a filled target is not scored")
+    ids = list(dict.fromkeys(panel.given_id(s) for s in np.flatnonzero(~kept.all(axis=1))))
+    return {"windows": n, "of": of, "series": len(ids), "ids": ids[:10], "text": text}
+
+
+def _holds(steps: np.ndarray, first: int, n: int) -> bool:
+    """Whether the series (its rows' calendar positions ``steps``) holds every position ``first .. first + n - 1``."""
+    i = int(np.searchsorted(steps, first))
+    return first >= 0 and i + n - 1 < len(steps) and steps[i] == first and steps[i + n - 1] == first + n - 1
+
+
+def _targets(steps, stamps, panel: Panel, cutoff, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
+    """[K] each window's first target position on the series' calendar; None where its last reaches past its end."""
+    last = int(steps[-1])
+    if cutoff is None:
+        return last + 1 - horizon - (n_windows - 1 - np.arange(n_windows)) * step
+    at = cutoffs.as_time(cutoff, panel)
+    first = int(np.searchsorted(stamps(np.arange(last + 1)), at, side="right"))  # positions at or before the cutoff
+    target = first + step * np.arange(n_windows)
+    return target if target[-1] + horizon - 1 <= last else None
+
+
+def _placed(panel: Panel) -> dict:
+    """{series: (its rows' positions on its calendar [n], positions -> times)} of the series a calendar places;
+    empty without times or a calendar, or where a row is off it (the rows are counted then)."""
+    if panel.time is None:
+        return {}
+    placed = {}
+    own = [panel.calendar_of(s) for s in range(panel.n_series)]
+    for calendar in set(own):
+        series = [s for s, c in enumerate(own) if c == calendar]
+        if calendar.freq is None or calendar.kind == "row":
+            continue
+        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
+        offsets = np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
+        ruler = calendars.walk(panel.time[rows], offsets, calendar)
+        if ruler is None or ruler.bad is not None:
+            continue
+        for i, s in enumerate(series):
+            placed[s] = (ruler.steps[offsets[i] : offsets[i + 1]], lambda p, i=i, r=ruler: r.stamps(i, p))
+    return placed

@@ -1,0 +1,69 @@
+"""Each series' rows in time order: the order that sorts a long table's rows by (series, time), rows given newest
+first read oldest first (said once), and a time given twice in a series or a step back in it refused by name.
+
+A time given twice is named first, wherever its rows lie: a row pasted again at the end of a long table was refused
+as "timestamps are not sorted ... sort the rows by time", and once sorted the user was told of the duplicate.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast.data import place
+from rnncast.errors import RnncastError
+from rnncast.layouts import Rows
+from rnncast.timeaxis import clock_change
+from rnncast.timetext import shown
+
+log = logging.getLogger(__name__)
+
+
+def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
+    """The order that sorts the rows by (series, time), None where they come so. Rows of several series may
+    come in any order among each other (long format); each series' own rows, in the order given, must go
+    forward in time, or all back (newest first: read oldest first, said in one warning, in every layout
+    alike). Any other step back in a series is refused, naming both rows: it is as often a date misread or
+    a forgotten id column as a table to sort. So is a timestamp twice in a series."""
+    key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
+    show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
+    dst = lambda i: clock_change(time[i : i + 1], show(i), True) if isinstance(time, pd.DatetimeIndex) else ""  # noqa: E731
+    together = bool(np.all(codes[1:] >= codes[:-1]))  # each series' rows come together (one series: always)
+    given = np.arange(len(codes)) if together else np.argsort(codes, kind="stable")  # [N] each series' rows as given
+    c, step = codes[given], np.diff(key[given])
+    same = c[1:] == c[:-1]
+    ahead = np.bincount(c[1:][same & (step > 0)], minlength=len(rows.ids))  # [S] steps forward in each series
+    newest = np.flatnonzero((ahead == 0) & (np.bincount(c, minlength=len(rows.ids)) > 1))  # [S] every step back
+    wrong = np.flatnonzero(same & ((step == 0) | ((step < 0) & ~np.isin(c[1:], newest))))
+    if len(wrong):
+        a, b = twice(key, codes) or tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
+        whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
+        hint = id_hint() if layout == "single" else ""
+        if key[a] == key[b]:
+            raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
+                               f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
+                               f"once{dst(a) or hint}")
+        raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
+                           f"after {show(a)}; sort the rows by time{dst(b) or hint}")
+    if len(newest):
+        ends = (int(np.argmax(key)), int(np.argmin(key)))
+        which = (f" (from {show(ends[0])} at {place(int(positions[ends[0]]), attrs)} back to {show(ends[1])})"
+                 if layout == "single" else f" in series {', '.join(repr(rows.given_id(s)) for s in newest[:5])}"
+                 + (f" ({len(newest)} of {len(rows.ids)})" if len(newest) > 5 else ""))
+        log.warning("the rows are given newest first%s: read oldest first, in time order", which)
+    if not len(newest) and together:
+        return None  # each series' rows come together, in time order
+    return np.lexsort((key, codes))
+
+
+def twice(key: np.ndarray, codes: np.ndarray) -> tuple[int, int] | None:
+    """The first time of a series given twice, anywhere (a row pasted again at the table's end was refused as "not
+    sorted", and once sorted as a duplicate): its two rows as given, the pair whose later row comes first; None."""
+    order = np.lexsort((key, codes))  # stable: rows of one series and time in the order given
+    k = np.flatnonzero((codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1]))
+    if not len(k):
+        return None
+    first = k[np.argmin(order[k + 1])]
+    return int(order[first]), int(order[first + 1])

@@ -1,0 +1,64 @@
+"""A backtest's cutoffs counted on the calendar (``calendarcuts``): the same dates for series that share one, and
+the windows a missing row leaves out, named."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.calendarcuts import first_rows, left_out
+from rnncast.loading import load_panel
+
+
+def _stores(missing: dict, n: int = 66, periods: int = 4) -> pd.DataFrame:
+    """``periods`` month-end stores of ``n`` months from 2019-01-31, each lacking the months ``missing`` gives it."""
+    t = pd.date_range("2019-01-31", periods=n, freq="ME")
+    frame = pd.concat([pd.DataFrame({"unique_id": f"S{i}", "ds": t, "y": 100 + np.sin(np.arange(n) / 2.0 + i)})
+                       for i in range(periods)], ignore_index=True)
+    for sid, months in missing.items():
+        frame = frame[~((frame.unique_id == sid) & frame.ds.isin(pd.to_datetime(months)))]
+    return frame.reset_index(drop=True)
+
+
+def _cutoff_dates(panel, rows):
+    return [[str(panel.time_of(s)[r - 1].date()) for r in rows[s]] for s in range(panel.n_series)]
+
+
+def test_a_store_lacking_a_month_is_cut_on_the_others_dates_and_its_window_across_the_month_left_out():
+    """Counted in rows, S0 (lacking 2024-03) was cut at 2022-11-30, 2023-05-31 and 2023-11-30 beside the others'
+    2022-12-31, 2023-06-30 and 2023-12-31, and the test read 6 cutoff dates (a tester's finding)."""
+    panel = load_panel(_stores({"S0": ["2024-03-31"]}), announce=False)
+    rows, kept, cuts = first_rows(panel, None, 6, 3, 6)
+    assert _cutoff_dates(panel, rows) == [["2022-12-31", "2023-06-30", "2023-12-31"]] * 4
+    assert kept.tolist() == [[True, True, False]] + [[True] * 3] * 3  # S0's last window would forecast 5 months as 6
+    said = left_out(panel, cuts, kept, 6)
+    assert said["windows"] == 1 and said["of"] == 12 and said["ids"] == ["S0"]
+    assert "'S0' at the cutoff 2023-12-31 (it lacks 2024-03-31)" in said["text"] and "--fill-gaps" in said["text"]
+
+
+def test_a_missing_cutoff_row_leaves_its_window_out_and_a_gap_before_the_cutoffs_leaves_none():
+    panel = load_panel(_stores({"S1": ["2023-06-30"], "S2": ["2021-03-31"]}), announce=False)
+    rows, kept, cuts = first_rows(panel, None, 6, 3, 6)
+    # S1 lacks the cutoff 2023-06-30 itself, and it is among the targets of the cutoff before it
+    assert kept.tolist() == [[True] * 3, [False, False, True], [True] * 3, [True] * 3]
+    assert "'S1' at the cutoff 2023-06-30 (it lacks that row)" in left_out(panel, cuts, kept, 6)["text"]
+    assert rows[2].tolist() == (rows[0] - 1).tolist()  # S2's gap lies before its cutoffs: one row fewer up to each
+    assert left_out(load_panel(_stores({}), announce=False), cuts, np.ones_like(kept), 6) is None
+
+
+def test_a_given_cutoff_steps_on_the_calendar_and_a_series_that_ends_earlier_keeps_its_own_end():
+    frame = _stores({"S0": ["2023-02-28"]})
+    frame = frame[~((frame.unique_id == "S3") & (frame.ds > "2024-03-31"))]  # S3 ends 3 months early
+    panel = load_panel(frame, announce=False)
+    rows, kept, _ = first_rows(panel, "2022-12", 6, 3, 6)
+    assert _cutoff_dates(panel, rows)[:3] == [["2022-12-31", "2023-06-30", "2023-12-31"]] * 3
+    assert rows[3].tolist() == [0, 0, 0]  # its last window reaches past its end: left out whole as too short
+    assert kept[0].tolist() == [False, True, True]
+    rows, _, _ = first_rows(panel, None, 6, 3, 6)
+    assert _cutoff_dates(panel, rows)[3] == ["2022-09-30", "2023-03-31", "2023-09-30"]  # counted back from its own end
+
+
+def test_without_times_the_rows_are_counted_as_before():
+    panel = load_panel(pd.DataFrame({"y": np.sin(np.arange(50) / 3.0)}), announce=False)
+    rows, kept, cuts = first_rows(panel, None, 3, 2, 3)
+    assert rows.tolist() == [[44, 47]] and kept.all() and (cuts == -1).all()

@@ -1,0 +1,38 @@
+"""Each series' rows in time order (``timeorder``): a time given twice is named first, wherever its rows lie."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+
+
+def _stores(n: int = 24) -> pd.DataFrame:
+    t = pd.date_range("2022-01-31", periods=n, freq="ME")
+    return pd.concat([pd.DataFrame({"store": s, "month": t, "sales": np.arange(n, dtype=float) + k})
+                      for k, s in enumerate(["S01", "S02", "S03"])], ignore_index=True)
+
+
+def test_a_row_pasted_again_at_the_end_is_named_a_duplicate_not_a_table_to_sort():
+    """A retail tester's duplicated row at the end of a long table was refused as "timestamps are not sorted in series
+    'S02' ... sort the rows by time"; sorted, it was then a duplicate."""
+    frame = _stores()
+    pasted = pd.concat([frame, frame.iloc[[30]]], ignore_index=True)  # S02's 2022-07-31 again, last
+    with pytest.raises(RnncastError, match=r"duplicated timestamp 2022-07-31 in series 'S02' at row 30 and row 72; "
+                                           "each time step of a series must appear once"):
+        load_panel(pasted, target="sales", id_col="store", time_col="month")
+
+
+def test_a_duplicate_is_named_in_newest_first_rows_too_and_a_step_back_alone_is_still_a_table_to_sort():
+    frame = _stores()
+    newest = frame.iloc[::-1].reset_index(drop=True)
+    with pytest.raises(RnncastError, match="duplicated timestamp 2022-03-31 in series 'S03'"):
+        load_panel(pd.concat([newest, newest.iloc[[21]]], ignore_index=True), target="sales", id_col="store",
+                   time_col="month")
+    swapped = frame.copy()
+    swapped.loc[[3, 4], "month"] = swapped.loc[[4, 3], "month"].to_numpy()
+    with pytest.raises(RnncastError, match="timestamps are not sorted in series 'S01'"):
+        load_panel(swapped, target="sales", id_col="store", time_col="month")
