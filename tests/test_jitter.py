@@ -116,3 +116,16 @@ def test_dates_outside_pandas_nanoseconds_train_and_forecast_instead_of_a_traceb
     model = Forecaster(**{**TINY, "lookback": 6, "horizon": 2}).fit(frame, target="y")
     forecast = model.predict(frame)
     assert list(forecast.index) == list(pd.date_range(dates[-1], periods=3, freq=freq, unit="s")[1:])
+
+
+def test_daily_closes_at_half_past_keep_their_own_time_not_the_hours():
+    """Naive Paris closes at 17:30 given freq='W-FRI' were told "the timestamps lie within 30 min of a 1-day grid
+    (jitter); round them" to 18:00: the grid's place was rounded to the hour, whatever the rows kept."""
+    closes = pd.DatetimeIndex(pd.bdate_range("2024-01-01", periods=200) + pd.Timedelta("17:30:00"), name="ds")
+    assert jitter.phase(closes, "D") == pd.Timedelta("17:30:00") and jitter.near(closes, _whole(closes)) is None
+    with pytest.raises(RnncastError) as refused:
+        settle(closes, _whole(closes), "W-FRI")
+    assert "jitter" not in str(refused.value) and "the timestamps follow the calendar 'B'" in str(refused.value)
+    shaken = pd.DatetimeIndex(closes + pd.to_timedelta(np.random.default_rng(0).integers(0, 5, 200), unit="s"))
+    assert jitter.phase(shaken, "D") == pd.Timedelta("17:30:00")  # a logger's seconds are still not the grid's
+    assert jitter.near(shaken, _whole(shaken)).off <= pd.Timedelta(seconds=5)

@@ -73,7 +73,9 @@ def test_missing_values_reads_the_codes_as_blank_as_a_blank_file_would_be(caplog
     y[[300, 1400]] = -999
     coded = _frame(y)
     blank = _frame(np.where(y == -999, np.nan, y))
-    with pytest.raises(RnncastError, match=r"column 'y' has a missing value \(NaN\) at row 300"):
+    with pytest.raises(RnncastError, match=r"column 'y' holds -999 at row 300 dated 2023-01-13 12:00:00 \(2 cells of "
+                                           r"-999 in all\), which missing_values \(--missing-values\) reads as "
+                                           r"missing; fill them with --fill"):  # not "a missing value (NaN)"
         Forecaster(**TINY, missing_values=-999).fit(coded, target="y")
     with caplog.at_level(logging.INFO, logger="rnncast"):
         read = Forecaster(**TINY, missing_values=[-999], fill="interpolate").fit(coded, target="y")
@@ -159,3 +161,112 @@ def test_a_covariate_code_is_not_said_to_be_scored_against(caplog):
         Forecaster(**TINY).fit(_frame(y, x=x), target="y", past_covariates=["x"])
     [said] = [r.getMessage() for r in caplog.records if "the way files write" in r.getMessage()]
     assert said.startswith("column 'x' holds -999 in 1 row") and "scored" not in said
+
+
+def _later_said(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "of the data given to the model" in r.getMessage()]
+
+
+@pytest.fixture(scope="module")
+def clean_model():
+    """A model fitted on temperatures and a humidity with no code among them."""
+    data = _frame(_temps(), hum=np.round(50 + RNG.normal(0, 5, N), 1))
+    return data, Forecaster(**TINY).fit(data, target="y", features=["hum"])
+
+
+def test_rows_given_to_a_fitted_model_holding_a_code_are_named_at_evaluate_and_predict(clean_model, caplog):
+    """Fit names a -999 among temperatures, but the same -999 handed to the fitted model was scored silently: the
+    evaluate measured MSE 11,333 against 1.42 for the same rows without the two codes, unsaid."""
+    data, model = clean_model
+    bad = data.copy()
+    bad.loc[[1400, 1450], "y"] = -999
+    bad.loc[1460, "hum"] = 9999
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(bad)
+    said = _later_said(caplog)
+    assert len(said) == 2 and said[0].startswith(
+        "column 'y' holds -999 in 2 rows of the data given to the model (2023-02-28 08:00:00, 2023-03-02 10:00:00), the "
+        "way files write a missing value, far outside the values the model was fitted on (")
+    assert "evaluate scores its forecasts against it" in said[0] and "missing_values=-999, --missing-values -999" in said[0]
+    assert said[1].startswith("column 'hum' holds 9999 in 1 row") and "scores" not in said[1]  # a covariate's
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(bad)  # the same table again: said once per model
+        model.predict(data.iloc[-100:])  # no code: nothing said
+    assert not _later_said(caplog)
+    last = data.iloc[-100:].copy()
+    last.loc[last.index[-2], "y"] = -999.9
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(last)
+    assert any(m.startswith("column 'y' holds -999.9 in 1 row") for m in _later_said(caplog))
+
+
+def test_a_code_like_value_inside_what_the_model_read_is_not_named(caplog):
+    data = _frame(np.round(RNG.normal(1000, 5, N), 1))
+    model = Forecaster(**TINY).fit(data, target="y")
+    data.loc[1400, "y"] = 999  # a real price near 1000
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(data)
+    assert not _later_said(caplog)
+
+
+def test_a_model_saved_before_it_kept_its_values_weighs_the_rows_given(clean_model, tmp_path, caplog):
+    data, model = clean_model
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    assert len(meta["value_ranges"][0]) == 2  # [series][column]
+    del meta["value_ranges"]
+    meta.pop("description_sha256", None)
+    path.write_text(json.dumps(meta), encoding="utf-8")
+    old = Forecaster.load(tmp_path / "m")
+    assert old.state_.value_ranges is None
+    bad = data.copy()
+    bad.loc[1400, "y"] = -999
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        old.evaluate(bad)
+    assert any("far from the other values given" in m for m in _later_said(caplog))
+
+
+def test_the_command_line_names_the_code_at_evaluate_and_predict(clean_model, tmp_path, caplog):
+    data, model = clean_model
+    model.save(tmp_path / "m")
+    bad = data.copy()
+    bad.loc[1450, "y"] = -999
+    bad.to_csv(tmp_path / "bad.csv", index=False)
+    for command in (["evaluate"], ["predict", "--out", str(tmp_path / "f.csv")]):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            assert main([command[0], str(tmp_path / "m"), str(tmp_path / "bad.csv"), *command[1:]]) == 0
+        said = _later_said(caplog)
+        assert said and said[0].startswith("column 'y' holds -999 in 1 row of the data given to the model "
+                                           "(2023-03-02 10:00:00)") and "--missing-values -999" in said[0]
+
+
+def test_a_future_covariate_holding_a_far_code_is_named_at_predict(caplog):
+    data = _frame(_temps(), price=RNG.normal(5, 1, N).round(2))
+    model = Forecaster(**TINY).fit(data, target="y", future_covariates=["price"])
+    future = pd.DataFrame({"time": pd.date_range(data["time"].iloc[-1], periods=4, freq="h")[1:],
+                           "price": [5.0, -999.0, 5.5]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(data, future=future)
+    assert any(r.getMessage().startswith("the future values of 'price' hold -999 at 1 of the 3 forecast steps, the way "
+                                         "files write a missing value, far outside") for r in caplog.records)
+
+
+def test_a_last_target_written_as_the_code_is_a_missing_reading_not_a_row_appended(caplog):
+    """A last row whose target was -999 (missing_values) was refused as "rows appended to the history with the target
+    blank are not read as history": the table holds a reading written as missing there, not the future's row."""
+    data = _frame(_temps(), hum=np.round(50 + RNG.normal(0, 5, N), 1))
+    data.loc[N - 1, "y"] = -999
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY, missing_values=-999, fill="ffill").fit(data, target="y", features=["hum"])
+    assert "filling 1 missing value with ffill" in caplog.text
+    with pytest.raises(RnncastError, match=r"^column 'y' holds -999 at row 1499 dated 2023-03-04 11:00:00 \(1 cell of "
+                                           r"-999 in all\), which missing_values \(--missing-values\) reads as missing"):
+        Forecaster(**TINY, missing_values=-999).fit(data, target="y", features=["hum"])
+    assert len(model.predict(data.iloc[-50:])) == TINY["horizon"]
+    blank = data.copy()
+    blank.loc[N - 1, "y"] = np.nan  # a blank target, Prophet's future row: refused as before
+    with pytest.raises(RnncastError, match="rows appended to the history with the target blank"):
+        Forecaster(**TINY, missing_values=-999, fill="ffill").fit(blank, target="y", features=["hum"])

@@ -111,3 +111,27 @@ def test_dekads_are_told_no_freq_names_them_and_the_way_that_forecasts_them(capl
     assert "(dekads)" in said and "give freq= (--freq) to name their calendar" not in said
     steps = frame.assign(time=np.arange(1, len(frame) + 1))  # the way out it gives
     assert len(Forecaster(**{**TINY, "epochs": 1}).fit(steps, target="rain", time_col="time").predict(steps)) == TINY["horizon"]
+
+
+def test_a_markets_early_closes_off_its_days_close_are_told_to_be_dated_by_their_day(caplog):
+    """Naive Paris closes at 17:30 with Euronext's 14:05 closes were told to "correct them if a typo, or drop them":
+    they are real closes, on the calendar's days at another time."""
+    days = pd.bdate_range("2022-01-03", periods=200)
+    at = [pd.Timedelta("14:05:00" if i in (50, 150) else "17:30:00") for i in range(200)]
+    frame = pd.DataFrame({"ds": (days + pd.TimedeltaIndex(at)).strftime("%Y-%m-%d %H:%M"), "y": np.arange(200.0)})
+    from rnncast.loading import load_panel
+
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "y")
+    assert ("to keep them (they fall on its days at another time than the others' 17:30, as a market's early closes), "
+            "date each row by its day, e.g. with pandas: df['ds'] = pd.to_datetime(df['ds']).dt.normalize(), or correct "
+            "them if a typo") in caplog.text
+    frame["ds"] = pd.to_datetime(frame["ds"]).dt.normalize()
+    assert load_panel(frame, "y").calendar.freq is not None  # the advice followed: 'B'
+    caplog.clear()
+    ends = pd.date_range("2020-01-31 17:30", periods=48, freq="ME")
+    typo = pd.DataFrame({"ds": ends.strftime("%Y-%m-%d %H:%M"), "y": np.arange(48.0)})
+    typo.loc[17, "ds"] = "2021-06-29 17:30"  # a date off, at the others' time: a typo, not an early close
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(typo, "y")
+    assert "correct it if a typo" in caplog.text and "early closes" not in caplog.text

@@ -57,3 +57,15 @@ def test_the_squeezed_column_is_read_and_others_refused():
     for bad in ({**saved, "target": "yes"}, {**saved, "value": "big"}, {"column": "y"}, [1, 2]):
         with pytest.raises(ValueError, match="^squeezed must be absent or"):
             squeezed(bad)
+
+
+def test_value_ranges_are_four_finite_numbers_or_null_per_series_and_column():
+    from rnncast.savedfields import value_ranges
+
+    saved = [[[12, 3.0, 5.4, 18.8], None]]
+    assert value_ranges(saved, 1, 2) == [[[12.0, 3.0, 5.4, 18.8], None]]
+    assert value_ranges(None, 1, 2) is None  # a model saved before they were kept
+    for bad in ([[[12, 0.0, 5.4, 18.8], None]], [[[12, 3.0, 5.4], None]], [[[12, 3.0, 5.4, float("nan")], None]],
+                [[[12, 3.0, 5.4, 18.8]]], [[None, None]] * 2, {"y": [1, 2, 3, 4]}):
+        with pytest.raises(ValueError, match="value_ranges must be absent or"):
+            value_ranges(bad, 1, 2)

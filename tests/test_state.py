@@ -168,6 +168,8 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "split dates out of order": (_set(("borders", 1, 1), "2000-01-01T00:00:00"),  # decision 558: evaluate scored val as test
                                  r"the split dates of series 's001' are out of order \(first test 2000-01-01T00:00:00 "
                                  r"before first validation "),
+    "value ranges of another shape": (_set(("value_ranges", 0), [[1.0, 2.0]]),
+                                      r"value_ranges must be absent or \[series\]\[column\] \[median, sd, least, greatest\]"),
     "NaN training mean": (_set(("train_means", 0, 0), float("nan")), r"the training means are not 4 x 1 finite"),
     "negative MASE scale": (_set(("mase_scales", 0, 0), -1.0), r"the MASE scales are not 4 x 1 numbers >= 0"),
     "calendar of no kind": (_set(("calendar", "kind"), "lunar"), r"the calendar is of kind 'lunar'"),

@@ -8,6 +8,9 @@ import re
 import numpy as np
 import pandas as pd
 
+import pytest
+
+from rnncast import RnncastError
 from rnncast.loading import load_panel
 from rnncast.zoneclock import kept_clock, kept_hint, week_clock
 
@@ -31,9 +34,9 @@ def test_a_paris_close_is_not_told_londons_clock_alone():
     paris = kept_clock(_closes("Europe/Paris", "17:30"))
     assert [clock[:2] for clock in paris[:2]] == [("Europe/Berlin", "17:30"), ("Europe/London", "16:30")]
     assert kept_clock(_closes("Europe/London", "16:30")) == paris  # the same instants
-    said = kept_hint(paris)
+    said = kept_hint(paris, _closes("Europe/Paris", "17:30"), "ds", "pd.to_datetime(df['ds'], utc=True)")
     assert re.match(r"the timestamps keep one time of day on the clock of any zone whose daylight saving changes on "
-                    r"their dates, their hour in UTC moving with it \(no jitter to round\): 17:30 in Europe/Berlin "
+                    r"their dates, their hour as written moving with it \(no jitter to round\): 17:30 in Europe/Berlin "
                     r"\(and \d+ other zones\), 16:30 in Europe/London \(and \d+ other zones\), ", said)  # tzdata's count
     assert said.endswith("read the table on the clock of the data's place, where its time of day is the one you know "
                          "(for the first: tz='Europe/Berlin', --tz Europe/Berlin)")
@@ -41,7 +44,9 @@ def test_a_paris_close_is_not_told_londons_clock_alone():
 
 def test_times_of_one_utc_hour_naive_or_jittered_keep_no_zones_clock():
     assert kept_clock(_closes("Asia/Tokyo", "15:00")) is None  # one UTC hour all year: a clock of its own already
-    assert kept_clock(_closes("America/New_York", "16:00").tz_localize(None)) is None  # naive: no zone to move from
+    assert kept_clock(_closes("Asia/Tokyo", "15:00").tz_localize(None)) is None  # naive: the same
+    local = _closes("Europe/Paris", "17:30").tz_convert("Europe/Paris").tz_localize(None)
+    assert kept_clock(local) is None  # naive local closes keep one time of day on their own clock
     jitter = pd.date_range("2024-01-01", periods=300, freq="D", tz="UTC") + pd.to_timedelta(
         np.random.default_rng(0).integers(0, 600, 300), unit="s")
     assert kept_clock(jitter) is None  # a logger's seconds: no zone's clock
@@ -72,3 +77,64 @@ def test_fit_names_the_zone_where_utc_closes_keep_no_calendar_and_where_a_week_i
     said = [r.getMessage() for r in caplog.records if "Asia/Tokyo" in r.getMessage()]
     assert said and said[0].startswith("the timestamps fall at 15:00 UTC on a Sun Mon Tue Wed Thu week, which is the "
                                        "midnights of Monday to Friday on the clock of Asia/Tokyo")
+
+
+def _half_days(zone: str, clock: str, early: str, dates: list[str]) -> pd.DatetimeIndex:
+    """Closes at ``clock`` on ``zone``'s business days but at ``early`` on ``dates`` (a market's half days), in UTC."""
+    days = pd.bdate_range("2022-01-03", "2023-12-29")
+    at = [pd.Timedelta((early if str(d.date()) in dates else clock) + ":00") for d in days]
+    return pd.DatetimeIndex(days + pd.TimedeltaIndex(at)).tz_localize(zone).tz_convert("UTC")
+
+
+NYSE_HALF = ["2022-11-25", "2023-07-03", "2023-11-24"]  # the day after Thanksgiving, 3 July: 13:00 closes
+
+
+def test_a_few_half_days_do_not_hide_the_clock_and_only_the_zones_keeping_most_rows_are_named():
+    """Real NYSE closes in UTC: three 13:00 closes (18:00 UTC) among 16:00's kept the rows from two UTC times, so no
+    clock was named (decision 762 needed exactly two)."""
+    found = kept_clock(_half_days("America/New_York", "16:00", "13:00", NYSE_HALF))
+    assert [clock[:2] for clock in found[:2]] == [("America/New_York", "16:00"), ("America/Chicago", "15:00")]
+    assert not any(zone.startswith("Europe/") for zone, _, _ in found)  # Paris's 22:00 but for the weeks apart
+    many = _half_days("America/New_York", "16:00", "13:00", [str(d.date()) for d in pd.bdate_range(
+        "2022-01-03", "2023-12-29")[::10]])
+    assert kept_clock(many) is None  # one row in ten at another time: no clock all but a few rows keep
+
+
+def test_fit_names_the_clock_of_utc_closes_with_half_days_and_how_to_keep_those_rows(caplog):
+    closes = _half_days("America/New_York", "16:00", "13:00", NYSE_HALF)
+    frame = pd.DataFrame({"ds": closes.strftime("%Y-%m-%dT%H:%M:%SZ"), "y": np.sin(np.arange(len(closes)) / 7.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "y")
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "the timestamps keep one time of day (all but 3 rows, at America/New_York's 13:00 on 2022-11-25, 13:00 on " \
+           "2023-07-03, 13:00 on 2023-11-24: a market's early closes) on the clock of any zone" in said
+    assert ("(for the first: to keep the rows at other times, date each row by its day there, e.g. with pandas: "
+            "df['ds'] = pd.to_datetime(df['ds'], utc=True).dt.tz_convert('America/New_York').dt.normalize(), then "
+            "tz='America/New_York', --tz America/New_York)") in said
+    frame["ds"] = pd.to_datetime(frame["ds"], utc=True).dt.tz_convert("America/New_York").dt.normalize()
+    assert load_panel(frame, "y", tz="America/New_York").calendar.freq is not None  # the advice followed: 'B'
+    with pytest.raises(RnncastError, match=r"is not on the calendar freq='B'; the timestamps keep one time of day"):
+        load_panel(pd.DataFrame({"ds": closes, "y": frame["y"]}), "y", freq="B")  # a freq given is told the clock too
+
+
+def test_naive_utc_closes_are_told_the_clock_they_keep_if_utc_and_how_to_read_them_so(caplog):
+    """Naive timestamps that are UTC times of a New York close (21:00/20:00 by daylight saving) were told "the
+    timestamps lie within 1 h of a 1-day grid (jitter); round them"; tz= alone would read them as New York's 21:00."""
+    closes = _closes("America/New_York", "16:00").tz_localize(None)
+    frame = pd.DataFrame({"ds": closes.strftime("%Y-%m-%d %H:%M:%S"), "y": np.sin(np.arange(len(closes)) / 7.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "y")
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "round them" not in said
+    assert "16:00 in America/New_York" in said and "their hour (if they are UTC times) moving with it" in said
+    assert ("naive times are read by tz= as that zone's own, so convert them from UTC first, e.g. with pandas: df['ds'] "
+            "= pd.to_datetime(df['ds'], utc=True).dt.tz_convert('America/New_York'), then tz='America/New_York', "
+            "--tz America/New_York)") in said
+    frame["ds"] = pd.to_datetime(frame["ds"], utc=True).dt.tz_convert("America/New_York")
+    panel = load_panel(frame, "y", tz="America/New_York")
+    assert panel.calendar.freq is not None and panel.time[0].hour == 16
+
+
+def test_naive_times_of_tokyos_midnights_in_utc_are_not_weighed():
+    """15:00 on a Sunday-to-Thursday week is Tokyo's midnights in UTC, but as often Riyadh's close, written naive."""
+    assert week_clock(_closes("Asia/Tokyo", "00:00").tz_localize(None), "Sun Mon Tue Wed Thu") is None

@@ -24,6 +24,7 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.filelines import line
 from rnncast.layouts import Rows
+from rnncast.missingcodes import coded_target
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,8 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     blank = np.isnan(values[:, :n_t]).all(axis=1)  # [N]
     for s in range(len(offsets) - 1):
         end = start = int(offsets[s + 1])
-        while start > offsets[s] and blank[start - 1]:
-            start -= 1
+        while start > offsets[s] and blank[start - 1] and coded_target(rows, int(positions[start - 1]), s) is None:
+            start -= 1  # a target written -999 (missing_values) is a reading missing, left to fill: not the future's
         if start == end or start == offsets[s]:  # none, or no history before them: left to the missing-value check
             continue
         if n_c > n_t:

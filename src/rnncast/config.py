@@ -67,7 +67,7 @@ class DataSettings:
         None,
         "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "
         "-999,9999): those cells are read as blank, then filled as --fill says or refused as any missing value "
-        "(default: none: every number is a value; fit names a far -999-like one)",
+        "(default: none: every number is a value; fit, evaluate and predict name a far -999-like one)",
     )
     freq: str | None = _opt(
         None,

@@ -202,6 +202,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
         squeezed=next((f for f in squeezed if f["target"]), None),  # the cause the advice on an untrained model names
+        value_ranges=missingcodes.fitted_ranges(panel, splits),  # a later read's -999 is named against them
         fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with
         no_time_col=panel.told_none,  # new data read as fit read it: rows numbered (toldtime)
     )

@@ -68,15 +68,18 @@ def phase(time: pd.DatetimeIndex, offset) -> pd.Timedelta:
     ``round`` counts from midnight): 0 where every timestamp lies within a tenth of a step of the clock's points
     (readings at 00:05:02, 00:09:59), else, where every one lies so near points of their own, theirs (30 minutes for
     hourly readings at 00:30:02, 01:29:58): the median of each timestamp's place off the first's, rounded to the
-    coarsest of hours, minutes, seconds and milliseconds under a tenth of the step (a logger's jitter is not the
-    grid's); 0 where none holds them (the rows far from the clock's grid are then named)."""
+    coarsest of hours, minutes, seconds and milliseconds under a tenth of the step that moves it no farther than the
+    rows lie from it (a logger's jitter is not the grid's; daily closes all at 17:30 keep 17:30, not the hour's
+    18:00); 0 where none holds them (the rows far from the clock's grid are then named)."""
     step = pd.Timedelta(to_offset(offset)).value
     wall = _instants(time).as_unit("ns").asi8
     places = wall % step
     apart = (places - places[0] + step // 2) % step - step // 2  # each place off the first's, nearest way round
-    origin = (int(places[0]) + int(np.median(apart))) % step
-    size = next((pd.Timedelta(1, unit=u).value for u in UNITS[1:] if pd.Timedelta(1, unit=u).value * SHARE < step), 1)
-    origin = round(origin / size) * size % step
+    middle = int(places[0]) + int(np.median(apart))
+    spread = int(np.abs(apart - int(np.median(apart))).max())  # the jitter about it: 0 where every row keeps one place
+    sizes = [pd.Timedelta(1, unit=u).value for u in UNITS[1:] if pd.Timedelta(1, unit=u).value * SHARE < step] + [1]
+    size = next(s for s in sizes if abs(round(middle / s) * s - middle) <= spread)  # a close at 17:30 is not 18:00's
+    origin = round(middle / size) * size % step
     for candidate in (0, origin):
         off = (places - candidate) % step
         if (np.minimum(off, step - off).max() * SHARE <= step):
@@ -111,20 +114,20 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     and how far they lie from it, and a pandas line rounding the time column to it; or, where rounding would give
     two rows of a series one timestamp, those rows (``where(i)`` names row i, as the data writes it) and that it
     cannot. None where they lie near no grid. ``fmt``: the column's written form (numbers of a unit: ``unix:s``)."""
+    column = time.name if time.name is not None else "time"
+    unit = numbertimes.unit_of(fmt)
+    read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
+            else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
+    if (clock := zoneclock.kept_clock(time[offsets[0] : offsets[1]])) is not None:  # a market's closes in UTC, half
+        return zoneclock.kept_hint(clock, time, column, f"pd.to_datetime(df[{column!r}]{read}, utc=True)")  # days too
     grid = near(time, offsets)
     if grid is None:
         return None
-    if grid.alias == "D" and (clock := zoneclock.kept_clock(time[offsets[0] : offsets[1]])) is not None:
-        return zoneclock.kept_hint(clock)  # a market's closes in UTC: their hour moves with daylight saving
     found = f"the timestamps lie within {duration(grid.off)} of a {grid.words} grid (jitter)"
     if grid.clash is not None:
         rows = [f"{shown(time[i], time, fmt)}{f' ({where(i)})' if where is not None else ''}" for i in grid.clash]
         return (f"{found}, but rounded to it {rows[0]} and {rows[1]} would share one timestamp: keep one row per "
                 f"{grid.words} step (or average each step's rows), then round them")
-    column = time.name if time.name is not None else "time"
-    unit = numbertimes.unit_of(fmt)
-    read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
-            else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
     zoned = time.tz is not None  # rounded as UTC instants (a zone's wall clock skips an hour), given back in the zone
     parsed = f"pd.to_datetime(df[{column!r}]{read}{', utc=True' if zoned else ''})"
     back = f".dt.tz_convert({str(time.tz)!r})" if zoned else ""

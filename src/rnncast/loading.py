@@ -109,7 +109,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                                     indexed[rows.id_col] if layout == "long" else None))
     if announce:
         rowindex.say(indexed, written)
-    missingcodes.blank(rows, missing_values, announce)  # -999 read as the blank it means, before fill reads blanks
+    missingcodes.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)

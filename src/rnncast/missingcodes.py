@@ -20,12 +20,15 @@ import logging
 import numpy as np
 
 from rnncast import outliers
+from rnncast.data import place
 from rnncast.errors import RnncastError
+from rnncast.fills import FILL_HINT
 from rnncast.layouts import Rows
-from rnncast.noticed import first_in_block
+from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
 from rnncast.settingvalues import missing_numbers
-from rnncast.spelling import counted, named, spelled
+from rnncast.spelling import counted, hint, named, spelled
+from rnncast.timetext import shown
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -97,6 +100,73 @@ def _far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, f
     return at, outliers.around(column, int(at[0]), far | ~np.isfinite(column)), float(distance[far].min())
 
 
+def fitted_ranges(panel: Panel, splits: list[Split]) -> list:
+    """[S][C] what fit read of each column of each series, for later reads (``later``): ``[median, standard
+    deviation]`` of its training values and ``[least, greatest]`` of all its values, code-like ones left out; None
+    where fewer than ``MIN_ROWS`` training values or none spread (the column says nothing of how far is far)."""
+    ranges = []
+    for s, split in enumerate(splits):
+        rows, each = panel.rows(s), []
+        for column in rows.T:
+            kept = np.isfinite(column) & ~code_like(column)
+            train = column[: split.train_end][kept[: split.train_end]]
+            sd = float(np.std(train)) if train.size >= MIN_ROWS else 0.0
+            each.append([float(np.median(train)), sd, float(column[kept].min()), float(column[kept].max())]
+                        if sd > 0 else None)
+        ranges.append(each)
+    return ranges
+
+
+def later(state, panel: Panel) -> Panel:
+    """Warn where rows handed to a fitted model (``state``: its ``FittedState``) hold code-like values (-999) far
+    outside what the model was fitted on: further than ``FAR`` of its training values' standard deviations from their
+    median and outside the range of every value it read (``FittedState.value_ranges``), or, for a model saved before
+    it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
+    code and rows (a forecasting loop handing the same table). Returns ``panel``."""
+    ranges, lookup = state.value_ranges, {i: k for k, i in enumerate(state.ids)}
+    for s in range(panel.n_series):
+        rows = panel.rows(s)  # [T_s, C]
+        k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
+        kept = ranges[k] if ranges is not None and k is not None and k < len(ranges) else None
+        for j in range(rows.shape[1]):
+            column = rows[:, j]
+            if kept is None:  # the values given stand for the fit's
+                far = _far_codes(column, len(column))
+                at = far[0] if far is not None else np.zeros(0, dtype=np.int64)
+                span = None
+            elif kept[j] is None:
+                continue
+            else:
+                middle, sd, low, high = kept[j]
+                with np.errstate(invalid="ignore"):
+                    at = np.flatnonzero(code_like(column) & (np.abs(column - middle) > FAR * sd) &
+                                        ((column < low) | (column > high)))
+                span = (low, high)
+            if at.size:
+                _say_later(state, panel, s, j, at, span)
+    return panel
+
+
+def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span) -> None:
+    column, values = str(panel.named_columns(s)[j]), panel.rows(s)[at, j]
+    codes = sorted({float(v) for v in values})
+    series = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)  # wide: its own columns
+    if not first_time(state.said, "missing code later", series, column, tuple(codes), panel.when(s, int(at[0])),
+                      panel.when(s, int(at[-1])), int(at.size)):
+        return
+    whose = f" of series {series!r}" if series is not None else ""
+    shown = ", ".join(panel.when(s, int(i)) for i in at[:3]) + (f" and {at.size - 3} more" if at.size > 3 else "")
+    fitted = (f"far outside the values the model was fitted on ({span[0]:.6g} to {span[1]:.6g})" if span is not None
+              else "far from the other values given")
+    scored = ", and evaluate scores its forecasts against it" if j < panel.n_targets else ""
+    log.warning("column %r%s holds %s in %s of the data given to the model (%s), the way files write a missing value, "
+                "%s: the model reads it as a measurement, in the windows it forecasts from%s; if it means missing, "
+                "give those cells blank (read as the model's fill says, or refused), or fit again with %s, which the "
+                "model then applies to every later read; if it is a real value, ignore this", column, whose,
+                ", ".join(f"{v:g}" for v in codes), counted(int(at.size), "row"), shown, fitted, scored,
+                spelled("missing_values", _given(codes)))
+
+
 def warn(found: list[dict]) -> None:
     """Say ``find``'s first column in one line (the others counted) and how to read the codes as missing."""
     if not found:
@@ -126,10 +196,11 @@ def _given(codes: list[float]):
     return whole[0] if len(whole) == 1 else ",".join(map(str, whole))
 
 
-def blank(rows: Rows, text: str | None, announce: bool) -> None:
+def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> None:
     """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
-    ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given);
-    ``announce``: say at fit how many cells of which columns, or that none held them."""
+    ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given), the
+    numbers kept in ``rows.coded`` (NaN elsewhere); ``announce``: say at fit how many cells of which columns, or that
+    none held them. Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN)."""
     codes = missing_numbers(text)
     if not codes:
         return
@@ -146,12 +217,47 @@ def blank(rows: Rows, text: str | None, announce: bool) -> None:
             log.info("%s read as missing: %s (%s)%s", text, counted(int(per_column.sum()), "cell"), where,
                      f"; {', '.join(none)} matched no value" if none else "")
     if hit.any():
+        if fill is None:
+            k, j = (int(v[0]) for v in np.nonzero(hit))
+            when = f" dated {shown(rows.time[k], rows.time)}" if rows.time is not None else ""
+            raise RnncastError(f"column {rows.columns[j]!r} holds {rows.values[k, j]:g} at "
+                               f"{place(int(rows.positions[k]), attrs or {})}{when} ({counted(int(hit.sum()), 'cell')} "
+                               f"of {text} in all), which {named('missing_values')} reads as missing; "
+                               f"{hint('fill', FILL_HINT)}")
+        rows.coded = np.where(hit, rows.values, np.nan)
         rows.values = np.where(hit, np.nan, rows.values)
 
 
-def refuse_future(values: np.ndarray, columns: list[str], text: str | None) -> None:
+def coded_target(rows: Rows, position: int, series: int) -> float | None:
+    """The number of ``missing_values`` that the target of series ``series`` on the table's row ``position`` was
+    read as blank from (``blank``), else None: a value the table holds, not a target left blank."""
+    if rows.coded is None or position < 0:
+        return None
+    k = np.flatnonzero((rows.positions == position) & (rows.codes == series))
+    held = rows.coded[k[0], : rows.n_targets] if k.size else np.array([np.nan])
+    return float(held[np.isfinite(held)][0]) if np.isfinite(held).any() else None
+
+
+def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=()) -> None:
     """Refuse future covariates [S, H, F] (original units) that hold a number of ``missing_values`` (``text``): a
-    forecast needs every step's value, and the model reads such a number as missing, not as a value."""
+    forecast needs every step's value, and the model reads such a number as missing, not as a value. Where the
+    model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``."""
+    if state is not None and state.value_ranges is not None:
+        lookup, first = {i: k for k, i in enumerate(state.ids)}, len(state.targets) + len(state.past_covariates)
+        for s, k in enumerate(0 if state.layout == "single" else lookup.get(i) for i in ids):
+            for f, column in enumerate(columns):
+                kept = state.value_ranges[k][first + f] if k is not None else None
+                steps = values[s, :, f]
+                with np.errstate(invalid="ignore"):
+                    far = kept is not None and code_like(steps) & (np.abs(steps - kept[0]) > FAR * kept[1]) & (
+                        (steps < kept[2]) | (steps > kept[3]))
+                if np.any(far) and first_time(state.said, "missing code future", s, column, tuple(steps[far])):
+                    log.warning("the future values of %r%s hold %s at %d of the %d forecast steps, the way files write a "
+                                "missing value, far outside the values the model was fitted on (%.6g to %.6g): the "
+                                "model reads it as the covariate's value; give the value it stands for", column,
+                                f" of series {ids[s]!r}" if state.layout != "single" else "",
+                                ", ".join(f"{v:g}" for v in sorted(set(steps[far].tolist()))),
+                                int(np.sum(far)), len(steps), kept[2], kept[3])
     codes = missing_numbers(text)
     if not codes or not (hit := np.isin(values, codes)).any():
         return

@@ -75,10 +75,31 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
+    fix = f"{early}, or {fix}" if (early := _early(time, offset, off)) else fix
     return (f"{named_off(time, offset, off, where, fmt, one)}, so the model takes {'its' if one else 'the'} rows as "
             f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
             "keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
             "with holidays= naming the market)")
+
+
+def _early(time: pd.DatetimeIndex, offset, off: list) -> str | None:
+    """Where the rows ``off`` the calendar ``offset`` fall on its days at another time of day than the one every
+    other row keeps (a market's early closes: Euronext's 14:05 among 17:30), how to keep them: each row dated by its
+    day, a pandas line; else None."""
+    rest = time.delete(off)
+    clock, theirs = (np.asarray(t.hour * 3600 + t.minute * 60 + t.second) for t in (rest, time[off]))
+    if not len(rest) or (clock != clock[0]).any() or (theirs == clock[0]).any():
+        return None
+    try:
+        if not all(offset.is_on_offset(d) for d in time[off].normalize() + pd.Timedelta(seconds=int(clock[0]))):
+            return None
+    except (AttributeError, TypeError, ValueError):  # no pandas offset (a session's bars): not a day's close
+        return None
+    column = time.name if time.name is not None else "time"
+    zone = f", utc=True).dt.tz_convert({str(time.tz)!r}" if time.tz is not None else ""
+    return (f"to keep them (they fall on its days at another time than the others' {rest[0].strftime('%H:%M')}, as a "
+            f"market's early closes), date each row by its day, e.g. with pandas: df[{column!r}] = "
+            f"pd.to_datetime(df[{column!r}]{zone}).dt.normalize()")
 
 
 def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "") -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, indexcolumns, leftout, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
+from rnncast import calendars, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -54,7 +54,8 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
             read = one_series(state, _load(state, data, static_covariates, reading))
-            return _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
+            read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
+            return missingcodes.later(state, read)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
                                                                            f"column {t!r} has no values at all"))), None)

@@ -5,6 +5,8 @@ overlap: ``saved_overlap``, its windows across missing rows: ``across_gaps``), a
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from rnncast.timecalendar import Calendar
@@ -175,3 +177,20 @@ def squeezed(saved) -> dict | None:
                 "more": int(saved["more"]), "near": float(saved["near"]), "squeeze": float(saved["squeeze"])}
     except (TypeError, ValueError):
         raise ValueError(f"squeezed must be absent or {{{', '.join(sorted(keys))}}}, got {short(saved)}") from None
+
+
+def value_ranges(saved, n_series: int, n_columns: int) -> list | None:
+    """Each column's ``[median, sd, least, greatest]`` of what fit read, per series (``missingcodes.fitted_ranges``),
+    checked: [S][C] lists of four finite numbers, sd above 0, or null (None: a model saved before they were kept)."""
+    if saved is None:
+        return None
+
+    def four(v) -> bool:
+        return v is None or (isinstance(v, list) and len(v) == 4 and all(
+            isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in v) and v[1] > 0)
+
+    if not (isinstance(saved, list) and len(saved) == n_series and all(
+            isinstance(row, list) and len(row) == n_columns and all(four(v) for v in row) for row in saved)):
+        raise ValueError(f"value_ranges must be absent or [series][column] [median, sd, least, greatest] or null, got "
+                         f"{short(saved)}")
+    return [[None if v is None else [float(x) for x in v] for v in row] for row in saved]

@@ -15,7 +15,7 @@ import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
-from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows,
+from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows, value_ranges,
                                  out_of_order, same_step, saved_overlap, short, squeezed)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.seriesids import given_back, saved_dtype
@@ -64,6 +64,7 @@ class FittedState:
     fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
     squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
+    value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
@@ -114,6 +115,8 @@ class FittedState:
             meta["fit_rows"] = self.fit_rows
         if self.squeezed is not None:
             meta["squeezed"] = self.squeezed
+        if self.value_ranges is not None:  # a later read names a -999 far outside them (missingcodes.later)
+            meta["value_ranges"] = self.value_ranges
         meta.update(told_none_entry(self.no_time_col))
         if self.overlap is not None:  # evaluate of the test split says it again (readout.evaluated)
             meta["test_overlap"] = self.overlap
@@ -166,6 +169,7 @@ class FittedState:
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
+                value_ranges=value_ranges(meta.get("value_ranges"), n, spec.n_inputs),
                 given_ids=given_back([*ids, *(str(d["id"]) for d in meta.get("skipped_series", []))], meta.get("id_dtype")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
@@ -288,7 +292,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "same_step", "later_rows", "squeezed", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "id_dtype", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "id_dtype", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

@@ -26,6 +26,7 @@ FIRST = ("America/New_York", "America/Chicago", "America/Los_Angeles", "America/
          "Asia/Singapore", "Asia/Tokyo", "Asia/Seoul", "Australia/Sydney", "Pacific/Auckland",
          "Africa/Johannesburg")  # tried first, and named where zones of another name keep the same clock
 ROWS = 2000  # the rows weighed: enough to cross several changes of daylight saving
+SHARE = 20  # all but a twentieth of the rows keep the clock found: a market's half days (NYSE's 13:00) are the rest
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,28 +41,50 @@ def _seconds(time: pd.DatetimeIndex) -> np.ndarray:
 
 
 def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
-    """Where the zoned times [N] keep no one time of day in their own zone: each time of day they keep on some zone's
-    clock, as ``(zone, "16:00", other zones keeping it)``, the zone the first of ``candidates`` to keep it, those of
-    ``FIRST`` first, then the clocks of most zones (the times cannot tell New York's 16:00 from Chicago's 15:00, or
-    London's 16:30 from Paris's 17:30: every zone of the same daylight-saving dates keeps one); None for naive times,
-    or where no zone does."""
-    if not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
+    """Where the times [N] keep no one time of day on their own clock (naive ones weighed as UTC times): each time
+    of day that all but a twentieth of them (``SHARE``: a market's half days) keep on some zone's clock, as ``(zone,
+    "16:00", other zones keeping it)``, the zone the first of ``candidates`` to keep it, those of ``FIRST`` first,
+    then the clocks of most zones (the times cannot tell New York's 16:00 from Chicago's 15:00, or London's 16:30
+    from Paris's 17:30: every zone of the same daylight-saving dates keeps one); only the zones keeping most rows
+    (New York's closes keep Paris's 22:00 but for the weeks its daylight saving starts apart); None where no zone
+    does."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return None
-    time = time[:ROWS]
-    if len(set(_seconds(time).tolist())) != 2:  # one already (a clock of its own), or many (no clock's shift)
-        return None
+    time = _zoned(time[:ROWS])
+    counts = np.sort(np.unique(_seconds(time), return_counts=True)[1])[::-1]
+    if _kept(counts[0], len(time)) or not _kept(counts[:2].sum(), len(time)):
+        return None  # one time of day already (a clock of its own), or many (no shift of one daylight saving)
     kept: dict[int, list[str]] = {}
+    most = 0
     for zone in candidates():
-        local = _seconds(time.tz_convert(zone))
-        if (local == local[0]).all():
-            kept.setdefault(int(local[0]), []).append(zone)
+        clocks, counts = np.unique(_seconds(time.tz_convert(zone)), return_counts=True)
+        top = int(counts.max())
+        if _kept(top, len(time)) and top >= most:
+            kept = {} if top > most else kept
+            most = top
+            kept.setdefault(int(clocks[np.argmax(counts)]), []).append(zone)
     order = sorted(kept.items(), key=lambda kz: (kz[1][0] not in FIRST, -len(kz[1])))  # the centres', then most
     return [(zones[0], f"{clock // 3600:02d}:{clock % 3600 // 60:02d}", len(zones) - 1) for clock, zones in order] or None
 
 
+def _kept(count: int, rows: int) -> bool:
+    return count * SHARE >= rows * (SHARE - 1)  # all but a twentieth of the rows
+
+
+def _zoned(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    return time if time.tz is not None else time.tz_localize("UTC")  # naive times weighed as the UTC times they may be
+
+
+def off_clock(time: pd.DatetimeIndex, zone: str, clock: str) -> pd.DatetimeIndex:
+    """The times [N] (naive ones as UTC) that are not at ``clock`` on ``zone``'s clock (a market's half days), there."""
+    local = _zoned(time).tz_convert(zone)
+    return local[local.strftime("%H:%M") != clock]
+
+
 def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
     """The zone (first of ``candidates``) where the zoned times [N], all at one time of day other than midnight in
-    their own zone and on a week other than Monday to Friday (``weekmask``), are midnights of Monday to Friday; None."""
+    their own zone and on a week other than Monday to Friday (``weekmask``), are midnights of Monday to Friday; None.
+    Naive times are not weighed: 15:00 on a Sunday-to-Thursday week is Riyadh's close as often as Tokyo's days."""
     if weekmask is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
         return None
     time = time[:ROWS]
@@ -75,19 +98,43 @@ def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
     return None
 
 
-def kept_hint(found: list[tuple[str, str, int]]) -> str:
-    """What a message on times that keep no calendar says where ``kept_clock`` found the clocks they keep."""
+def kept_hint(found: list[tuple[str, str, int]], time: pd.DatetimeIndex, column: str, parsed: str) -> str:
+    """What a message on times [N] that keep no calendar says where ``kept_clock`` found the clocks they keep: which,
+    the rows at other times there (a market's half days), and how to read them on the first zone's clock: ``tz=``
+    for zoned times, the pandas line ``parsed`` (the time ``column`` read in UTC) converted to it first for naive
+    ones, and each row dated by its day there where some keep another time."""
     zone, clock, others = found[0]
+    naive = time.tz is None
+    hour = "their hour as written" if not naive else "their hour (if they are UTC times)"
     if len(found) == 1:
         alike = f" (and of {counted(others, 'other zone')} at its offset)" if others else ""
-        return (f"the timestamps keep {clock} on the clock of {zone}{alike}, their hour in UTC moving with its "
-                f"daylight saving (no jitter to round): read the table on that clock ({spelled('tz', zone)})")
-    clocks = [f"{c} in {z}" + (f" (and {counted(n, 'other zone')})" if n else "") for z, c, n in found[:3]]
-    more = f", and {counted(len(found) - 3, 'other time')} of day elsewhere" if len(found) > 3 else ""
-    return (f"the timestamps keep one time of day on the clock of any zone whose daylight saving changes on their "
-            f"dates, their hour in UTC moving with it (no jitter to round): {', '.join(clocks)}{more}; read the table on "
-            f"the clock of the data's place, where its time of day is the one you know (for the first: "
-            f"{spelled('tz', zone)})")
+        kept = (f"the timestamps keep {clock} on the clock of {zone}{alike}{_off(time, zone, clock)}, {hour} moving "
+                f"with its daylight saving (no jitter to round)")
+    else:
+        clocks = [f"{c} in {z}" + (f" (and {counted(n, 'other zone')})" if n else "") for z, c, n in found[:3]]
+        more = f", and {counted(len(found) - 3, 'other time')} of day elsewhere" if len(found) > 3 else ""
+        kept = (f"the timestamps keep one time of day{_off(time, zone, clock)} on the clock of any zone whose daylight "
+                f"saving changes on their dates, {hour} moving with it (no jitter to round): {', '.join(clocks)}{more}")
+    which = "on that clock" if len(found) == 1 else "on the clock of the data's place, where its time of day is the one you know"
+    first = "" if len(found) == 1 else "for the first: "
+    half = ".dt.normalize()" if len(off_clock(time, zone, clock)) else ""  # early closes dated by their day
+    if naive or half:  # tz= reads naive times as that zone's own: convert them from UTC first
+        how = ("naive times are read by tz= as that zone's own, so convert them from UTC first" if naive else
+               "to keep the rows at other times, date each row by its day there")
+        return (f"{kept}; read the table {which} ({first}{how}, e.g. with pandas: df[{column!r}] = {parsed}"
+                f".dt.tz_convert({zone!r}){half}, then {spelled('tz', zone)})")
+    return f"{kept}; read the table {which} ({first}{spelled('tz', zone)})"
+
+
+def _off(time: pd.DatetimeIndex, zone: str, clock: str) -> str:
+    """The rows [N] at other times on ``zone``'s clock, as the hint names them: " (all but 3 rows, at
+    America/New_York's 13:00 on 2022-11-25, ...)"."""
+    off = off_clock(time, zone, clock)
+    if not len(off):
+        return ""
+    named = ", ".join(f"{t.strftime('%H:%M')} on {t.strftime('%Y-%m-%d')}" for t in off[:3])
+    more = f" and {len(off) - 3} more" if len(off) > 3 else ""
+    return f" (all but {counted(len(off), 'row')}, at {zone}'s {named}{more}: a market's early closes)"
 
 
 def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
