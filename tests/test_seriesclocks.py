@@ -66,7 +66,7 @@ def test_hourly_rows_and_naive_times_keep_the_clock_they_are_read_on():
 
 
 def test_a_zoned_index_of_several_clocks_read_as_given_is_warned_of(caplog):
-    zoned = BERLIN_TOKYO.assign(ds=pd.to_datetime(BERLIN_TOKYO["ds"], utc=True))
+    zoned = BERLIN_TOKYO.assign(ds=pd.to_datetime(BERLIN_TOKYO["ds"], utc=True, format="ISO8601"))
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(zoned, "y")
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time column 'ds' is zoned UTC")]
@@ -78,3 +78,15 @@ def test_every_days_utc_midnights_read_on_berlins_clock_keep_24_hour_steps_not_r
     stamps = pd.date_range("2024-03-01", periods=100, freq="D").strftime("%Y-%m-%dT00:00:00Z")
     frame = pd.concat([pd.DataFrame({"unique_id": i, "ds": stamps, "y": np.arange(100.0)}) for i in "ab"])
     assert load_panel(frame, "y", tz="Europe/Berlin").calendar.freq == pd.tseries.frequencies.to_offset("24h")
+
+
+def test_closes_written_in_utc_name_no_zone_of_a_clock_without_daylight_saving():
+    """Tokyo's closes written in UTC (06:00Z) read on Berlin's clock keep 06:00 in UTC and on the clock of every zone
+    without daylight saving (São Paulo's 03:00 among them): UTC is named, which dates them, not a zone guessed."""
+    utc = BERLIN_TOKYO.assign(ds=pd.to_datetime(BERLIN_TOKYO["ds"], utc=True, format="ISO8601").dt.strftime(
+        "%Y-%m-%dT%H:%M:%SZ"))
+    with pytest.raises(RnncastError) as refused:
+        load_panel(utc, "y", tz="Europe/Berlin")
+    said = str(refused.value)
+    assert "but series '6758' keeps UTC's 06:00, at 07:00 and 08:00 on Europe/Berlin's clock" in said
+    assert "(tz=, --tz: 'UTC' for '6758'; 'Europe/Berlin' for 'ALV' and 'SAP')" in said

@@ -96,7 +96,8 @@ def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:
 def kept(time: pd.DatetimeIndex, clocks, known: list[tuple[str, str]]) -> tuple[str, str] | None:
     """The zone and time of day (``"15:00"``) whose clock the zoned times [N] of a series keep where they keep none
     on their own zone's clock: the zone whose offsets the naive times as written (``clocks()`` [N], or None) show,
-    ``FIRST``'s first, else one of ``known`` (found for other series), else ``zoneclock.kept_clock``'s first. None
+    ``FIRST``'s first, else one of ``known`` (found for other series), else UTC where they keep one time of day there
+    (a zone without daylight saving, which no row names), else ``zoneclock.kept_clock``'s first. None
     where they keep one time of day on their own clock, or none on any (hourly data), or are all one step of absolute
     time apart (UTC's midnights of every day read on Berlin's clock: '24h' continues them)."""
     time = time[: zoneclock.ROWS]
@@ -110,6 +111,8 @@ def kept(time: pd.DatetimeIndex, clocks, known: list[tuple[str, str]]) -> tuple[
     for zone, clock in known:
         if _one(time.tz_convert(zone)) == clock:
             return zone, clock
+    if (clock := _one(time.tz_convert("UTC"))) is not None:  # a clock without daylight saving: whose, no row says
+        return "UTC", clock  # (Tokyo's 15:00 is also Shanghai's 14:00 and São Paulo's 03:00); UTC's dates them
     found = zoneclock.kept_clock(time)
     return found[0][:2] if found else None
 
@@ -117,7 +120,8 @@ def kept(time: pd.DatetimeIndex, clocks, known: list[tuple[str, str]]) -> tuple[
 def _written(time: pd.DatetimeIndex, clocks, known: list[str]) -> str | None:
     """The zone whose offsets the naive times as written (``clocks`` [N]) show where they are not ``time``'s [N]
     own clock: one of ``known`` first, then ``FIRST``'s first; None."""
-    if clocks is None or len(time) < 1 or not (clocks != time.tz_localize(None)).any():
+    if clocks is None or len(time) < 1 or not (clocks != time.tz_localize(None)).any() or \
+            (clocks == time.tz_convert(None)).all():  # written in UTC: no zone's offsets told
         return None
     wall = pd.DatetimeIndex(clocks)
     return next(iter(writtenzones.zones(time, wall, known, among=known) or writtenzones.zones(time, wall, zoneclock.FIRST)),
