@@ -5,12 +5,12 @@ A panel's times are read on one clock (``tz=``, or the zone of a zoned index). A
 in winter and 08:00 in summer there: their calendar read as '24h' steps with every weekend missing (729 rows), and
 predict dated their forecasts at 07:00+01:00 on Saturdays, Sundays and holidays, with no warning. ``settle`` refuses
 such a panel at fit, before its calendar is settled, in one line: which series keep which zone's clock (the zone whose
-offsets they were written with, where the rows wrote one: ``Rows.clocks``; else ``zoneclock.kept_clock``'s), where
-they fall on the panel's, and what a panel of several clocks can do (``zoneclock.apart_hint``). Times that keep one
-time of day on the panel's clock, or none on any zone's (hourly data), are its own, and times of one step of absolute
-time (UTC's midnights of every day read on Berlin's clock) keep the calendar of that step ('24h') on any. Read without ``tz=`` (a zoned
-index, as given), such series are warned of, not refused; one series keeping another zone's clock, or a panel whose
-series all keep one such clock, by ``jitter.advice`` (New York's closes in UTC).
+offsets they were written with, where the rows wrote one: ``Rows.clocks``; else UTC's, or ``zoneclock.kept_clock``'s),
+where they fall on the panel's, and what a panel of several clocks can do (``zoneclock.apart_hint``). Times that keep
+one time of day on the panel's clock, or none on any zone's (hourly data), are its own, and times of one step of
+absolute time (UTC's midnights of every day read on Berlin's clock) keep the calendar of that step ('24h') on any.
+Read without ``tz=`` (a zoned index, as given), such series are warned of, not refused; one series keeping another
+zone's clock, or a panel whose series all keep one such clock, by ``jitter.advice`` (New York's closes in UTC).
 """
 
 from __future__ import annotations
