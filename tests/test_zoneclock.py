@@ -152,3 +152,5 @@ def test_a_panel_of_several_clocks_is_told_to_fit_its_markets_apart_or_date_each
     frame = pd.DataFrame({"ds": ["2024-01-05 15:00:00+09:00", "2024-01-05 17:30:00+01:00"]})
     line = re.search(r"df\['ds'\] = (.*)\)\)$", said).group(1) + ")"  # the pandas line, run as given
     assert list(eval(line, {"pd": pd, "df": frame})) == [pd.Timestamp("2024-01-05")] * 2
+    bars = apart_hint("ds", {"Asia/Tokyo": ["6758"]}, days=False)  # a session's bars: no day dates them
+    assert bars.endswith("each on its zone's clock (tz=, --tz: 'Asia/Tokyo' for '6758')") and "normalize" not in bars

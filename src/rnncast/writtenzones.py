@@ -130,7 +130,7 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
     if settled[0].session is not None:  # bars of a trading session read in UTC: daylight saving moves them an hour
         raise RnncastError(f"{carries()}: its bars are a trading session's on the clock they are written in, which "
                            f"daylight saving moves in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
-                           f"year); {apart(time, wall, offsets, prefer, ids)}")
+                           f"year); {apart(time, wall, offsets, prefer, ids, days=False)}")
     if not _irregular(settled):
         return settled
     on_wall = _regular(wall, offsets, freq, holidays)
@@ -141,11 +141,11 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
                        f"{apart(time, wall, offsets, prefer, ids)}")
 
 
-def apart(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets: np.ndarray, prefer=(), ids=None) -> str:
+def apart(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets: np.ndarray, prefer=(), ids=None, days=True) -> str:
     """``remedy`` for the zones that have the offsets of every row; where none has and the series (cut at
     ``offsets`` [S + 1], ``ids`` [S]) carry different ones (Berlin's +01:00 and +02:00 beside Tokyo's +09:00), which
     series carry which (and the zone whose offsets they are, ``zoneclock.FIRST``'s first), and what a panel of several
-    clocks can do (``zoneclock.apart_hint``)."""
+    clocks can do (``zoneclock.apart_hint``; ``days``: False for a session's bars, which no day dates)."""
     found = zones(time, wall, prefer)
     if found or ids is None or len(ids) < 2:
         return remedy(found)
@@ -165,7 +165,7 @@ def apart(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets: np.ndarray, p
         if zone:
             zoned.setdefault(zone, []).extend(ids[s] for s in series)
     return (f"no zone has the offsets of every series: series {', '.join(said[:4])}"
-            f"{f' and {len(said) - 4} more groups' if len(said) > 4 else ''}; {zoneclock.apart_hint(time.name, zoned)}")
+            f"{f' and {len(said) - 4} more groups' if len(said) > 4 else ''}; {zoneclock.apart_hint(time.name, zoned, days)}")
 
 
 def _irregular(settled) -> bool:

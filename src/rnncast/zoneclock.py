@@ -151,12 +151,15 @@ def series_named(ids: list) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def apart_hint(column: str, zoned: dict[str, list]) -> str:
+def apart_hint(column: str, zoned: dict[str, list], days: bool = True) -> str:
     """What a panel whose series keep the clocks of several zones (``zoned``: {zone: its series' ids}, Berlin's and
     Tokyo's closes) can do, read on one clock as a panel is: fit each market's series apart, each with ``tz=`` its
-    zone, or date each row by its day on its own clock, as written, and fit them together without ``tz=``."""
+    zone, or (``days``: rows of days, not a session's bars) date each row by its day on its own clock, as written,
+    and fit them together without ``tz=``."""
     apart = "; ".join(f"{zone!r} for {series_named(ids)}" for zone, ids in list(zoned.items())[:3])
     apart = f" ({spelled('tz')}: {apart})" if apart else ""
+    if not days:
+        return f"a panel is read on one clock, so fit each market's series apart, each on its zone's clock{apart}"
     return (f"a panel is read on one clock, so fit each market's series apart, each on its zone's clock{apart}, or "
             f"date each row by its day on its own clock and fit them together without tz= (e.g. with pandas, where "
             f"each timestamp is written with its market's offset: df[{column!r}] = df[{column!r}].map(lambda t: "
