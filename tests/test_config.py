@@ -123,3 +123,21 @@ def test_batch_size_takes_the_full_batch_spellings_of_its_help_in_python_too(tmp
 def test_another_librarys_name_among_settings_is_answered_with_rnncasts():
     with pytest.raises(RnncastError, match=r"^n_epochs is not a setting of rnncast: the number of epochs is epochs"):
         Settings.from_flat({"n_epochs": 3})
+
+
+def test_tz_help_says_daily_times_of_changing_offsets_are_refused_as_they_are():
+    """--help said such times are read "in UTC, with a warning"; Berlin's daily closes at +01:00 and +02:00 are refused."""
+    import dataclasses
+
+    import pandas as pd
+
+    from rnncast.config import DataSettings
+    from rnncast.loading import load_panel
+
+    said = next(f for f in dataclasses.fields(DataSettings) if f.name == "tz").metadata["help"]
+    assert "read in UTC with a warning where their calendar holds there (hourly)" in said
+    assert "refused where it holds only on their own clock (daily closes)" in said
+    closes = pd.bdate_range("2024-03-01", "2024-04-30") + pd.Timedelta("17:30:00")
+    text = closes.tz_localize("Europe/Berlin").strftime("%Y-%m-%d %H:%M:%S%z")
+    with pytest.raises(RnncastError, match="give tz= \\(--tz\\) the zone they were written in, e.g. Europe/Berlin"):
+        load_panel(pd.DataFrame({"ds": text, "y": range(len(text))}), "y")

@@ -236,3 +236,16 @@ def test_a_column_not_read_as_time_is_named_by_its_first_unreadable_value_not_it
     fiscal = pd.DataFrame({"period": [f"FY{2005 + k // 4} Q{k % 4 + 1}" for k in range(12)], "y": np.arange(12.0)})
     with pytest.raises(RnncastError, match=r"'period' holds 'FY2005 Q1' at row 0, which rnncast"):
         load_panel(fiscal)
+
+
+def test_python_timestamps_zoned_and_naive_in_one_column_are_refused_naming_one_of_each():
+    """Timestamps from Python, some tz-aware (tz_localize'd) and some naive: "mixes date formats" with no row and
+    no word of zones, where the same mix as text named the first of each."""
+    days = pd.date_range("2023-01-02", periods=10, freq="B")
+    for first in (list(days.tz_localize("America/New_York")[:4]), [d.to_pydatetime() for d in days.tz_localize("UTC")[:4]]):
+        column = pd.Series(first + list(days[4:]), dtype=object)
+        with pytest.raises(RnncastError) as refused:
+            parse_text(column, "date", lambda i: f"row {i}")
+        said = str(refused.value)
+        assert said.startswith("time column 'date' mixes timestamps with a UTC offset ('2023-01-02 00:00:00")
+        assert "and without one ('2023-01-06 00:00:00' at row 4); give every one an offset, or none" in said

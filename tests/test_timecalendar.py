@@ -102,3 +102,22 @@ def test_calendars_by_series_name_the_series_by_their_ids_as_given():
     assert "('101' and 1 more)" in by_series(base, own, ["101", "202", "303"])  # text ids, as a saved model has them
     said = by_series(base, own, ["101", "202", "303"], given={"101": 101, "202": 202, "303": 303})
     assert "(101 and 1 more)" in said and "(202)" in said
+
+
+def test_predicts_refusal_of_closes_kept_on_a_zones_clock_says_fits_advice_not_rounding():
+    """New York's closes written in UTC: predict said "fit again on rounded timestamps: ... (no jitter to round)",
+    contradicting itself; it now gives fit's advice (tz= first), with no word of rounding."""
+    import numpy as np
+
+    from rnncast import RnncastError
+    from rnncast.jitter import advice
+    from rnncast.timecalendar import Calendar
+
+    days = pd.bdate_range("2022-01-03", "2023-12-29")
+    closes = (days + pd.Timedelta("16h")).tz_localize("America/New_York").tz_convert("UTC").rename("ds")
+    near = advice(closes, np.array([0, len(closes)]))
+    with pytest.raises(RnncastError) as refused:
+        Calendar("datetime", None, "UTC", "ds").next(closes[-1], 3, near=near)
+    said = str(refused.value)
+    assert "rounded" not in said and "round them" not in said and "fit again on timestamps that keep one calendar: the timestamps keep" in said
+    assert said.endswith("(for the first: tz='America/New_York', --tz America/New_York)")

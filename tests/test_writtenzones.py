@@ -145,3 +145,20 @@ def test_session_bars_written_with_changing_offsets_are_refused_naming_tz():
                                            r"e\.g\. America/New_York"):
         load_panel(frame, target="close")
     assert load_panel(frame, target="close", tz="America/New_York").calendar.session is not None
+
+
+def test_a_panel_of_two_markets_offsets_names_which_series_carry_which_and_what_to_do():
+    """Berlin's closes at +01:00 and +02:00 beside Tokyo's at +09:00 were refused with "no zone has these offsets ...
+    write every timestamp with one UTC offset, or without one and with tz= naming its zone", naming no series."""
+    days = pd.bdate_range("2023-01-02", "2024-06-28")
+    frames = [pd.DataFrame({"unique_id": i, "ds": [t.isoformat(sep=" ") for t in (days + pd.Timedelta(at)).tz_localize(z)],
+                            "y": np.sin(np.arange(len(days)) / (5.0 + k))})
+              for k, (i, z, at) in enumerate([("SAP", "Europe/Berlin", "17:30:00"), ("ALV", "Europe/Berlin", "17:30:00"),
+                                              ("6758", "Asia/Tokyo", "15:00:00")])]
+    with pytest.raises(RnncastError) as refused:
+        load_panel(pd.concat(frames, ignore_index=True), "y")
+    said = str(refused.value)
+    assert ("no zone has the offsets of every series: series '6758' carries +09:00 (Asia/Tokyo's), 'ALV' and 'SAP' carry "
+            "+01:00 and +02:00 (Europe/Berlin's); a panel is read on one clock, so fit each market's series apart, each on "
+            "its zone's clock (tz=, --tz: 'Asia/Tokyo' for '6758'; 'Europe/Berlin' for 'ALV' and 'SAP'), or date each row "
+            "by its day on its own clock") in said

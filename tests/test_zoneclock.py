@@ -138,3 +138,19 @@ def test_naive_utc_closes_are_told_the_clock_they_keep_if_utc_and_how_to_read_th
 def test_naive_times_of_tokyos_midnights_in_utc_are_not_weighed():
     """15:00 on a Sunday-to-Thursday week is Tokyo's midnights in UTC, but as often Riyadh's close, written naive."""
     assert week_clock(_closes("Asia/Tokyo", "00:00").tz_localize(None), "Sun Mon Tue Wed Thu") is None
+
+
+def test_a_panel_of_several_clocks_is_told_to_fit_its_markets_apart_or_date_each_row_by_its_day():
+    from rnncast.zoneclock import apart_hint, series_named
+
+    assert series_named(["SAP"]) == "'SAP'" and series_named(["ALV", "SAP", "SIE"]) == "'ALV', 'SAP' and 'SIE'"
+    assert series_named(list("abcde")) == "'a', 'b', 'c' and 2 more"
+    said = apart_hint("ds", {"Asia/Tokyo": ["6758"], "Europe/Berlin": ["ALV", "SAP"]})
+    assert said.startswith("a panel is read on one clock, so fit each market's series apart, each on its zone's clock "
+                           "(tz=, --tz: 'Asia/Tokyo' for '6758'; 'Europe/Berlin' for 'ALV' and 'SAP'), or date each row "
+                           "by its day on its own clock and fit them together without tz=")
+    frame = pd.DataFrame({"ds": ["2024-01-05 15:00:00+09:00", "2024-01-05 17:30:00+01:00"]})
+    line = re.search(r"df\['ds'\] = (.*)\)\)$", said).group(1) + ")"  # the pandas line, run as given
+    assert list(eval(line, {"pd": pd, "df": frame})) == [pd.Timestamp("2024-01-05")] * 2
+    bars = apart_hint("ds", {"Asia/Tokyo": ["6758"]}, days=False)  # a session's bars: no day dates them
+    assert bars.endswith("each on its zone's clock (tz=, --tz: 'Asia/Tokyo' for '6758')") and "normalize" not in bars

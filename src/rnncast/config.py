@@ -93,8 +93,8 @@ class DataSettings:
     tz: str | None = _opt(
         None,
         "time zone of the timestamps (an IANA name such as Europe/Berlin): naive ones are localized to it, aware "
-        "ones converted; needed to keep local time when ISO strings carry changing UTC offsets (default: none: "
-        "timestamps as written, and those with changing UTC offsets in UTC, with a warning)",
+        "ones converted; needed to keep local time when ISO strings carry changing UTC offsets (default: none: timestamps as written; "
+        "those with changing UTC offsets are read in UTC with a warning where their calendar holds there (hourly), and refused where it holds only on their own clock (daily closes))",
     )
 
     time_unit: str | None = _opt(

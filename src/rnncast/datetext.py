@@ -62,7 +62,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
             try:
                 time = pd.DatetimeIndex(pd.to_datetime(column, **options))
             except (ValueError, TypeError) as err:
-                if ("timezone" in str(err).lower() or "offset" in str(err).lower()) and column.astype(str).str.contains(OFFSET.pattern).any():
+                if any(w in str(err).lower() for w in ZONED) and column.astype(str).str.contains(OFFSET.pattern).any():
                     return _instants(column, name, place, dayfirst, order), True  # not "1:00 P.M.": M is no zone
                 continue
             _year_written(column, time, name, place)  # Jan 15, 12:30: pandas puts them in the year 1, or today
@@ -194,6 +194,7 @@ def _short_years(column: pd.Series) -> np.ndarray:
 
 
 OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")  # a UTC offset ending a timestamp: +02:00, +0200, Z
+ZONED = ("timezone", "offset", "tz-aware")  # pandas' refusals of zones: mixed offsets; aware Timestamps among naive ones
 
 
 def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,

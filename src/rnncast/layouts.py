@@ -54,6 +54,7 @@ class Rows:
     text_format: str | None = None  # the strftime format of the time column's text (csvtext.written_format)
     given: pd.Index | None = None  # [S] the caller's ids where not text (seriesids.given_index); Panel.given
     written: pd.DatetimeIndex | None = None  # [rows of the table] times as written where UTC offsets change (writtenzones)
+    clocks: object = None  # clocks() [rows of the table]: zoned times as written, read with tz= (seriesclocks), or None
     coded: np.ndarray | None = None  # [N, C] the numbers of missing_values read as blank (NaN elsewhere); None: none
 
     def given_id(self, code):

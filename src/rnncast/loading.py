@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
-                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext,
-                     timeorder, tradingweeks, weekmasks, writtenzones, zoneclock)
+                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesclocks, seriesholidays,
+                     seriesids, sessions, statictext, timeorder, tradingweeks, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
@@ -111,7 +111,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     missingcodes.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
-    rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
+    rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks
     rows.given = seriesids.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     unused = not_used(frame, rows, layout, static_names)
@@ -228,13 +228,13 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
         calendar, ruler, own = writtenzones.settle(time, offsets, freq, where, not announce, holidays, written,
-                                                   preferred())
+                                                   preferred(), every)
         if announce:
             log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written, writtenzones.zones(
                 time, written, preferred()), offsets, where, rows.text_format))
     else:
-        calendar, ruler, own = (writtenzones.on_a_clock(time, offsets, freq, where, not announce, holidays, rows.text_format,
-                                                        preferred()) if time is not None else (Calendar(), None, {}))
+        calendar, ruler, own = seriesclocks.settle(rows, time, offsets, freq, where, not announce, holidays, positions,
+                                                   tz, every)  # Tokyo's closes read on Berlin's clock: refused
     days = calendar.days
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
             businessdays.plain_business(days):  # the weekdays missing are a market's holidays

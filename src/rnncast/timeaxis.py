@@ -6,6 +6,7 @@ series is ``timecalendar.Calendar``; ``calendars`` infers which calendar a panel
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import warnings
@@ -160,6 +161,9 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                    else datetext.parse_text(column, name, place, dayfirst, order))
     time = one_unit(_no_gaps(time, name, place).rename(name))
     if tz is not None:
+        if order is not None and (mixed or time.tz is not None):  # each row's clock as written, read where needed
+            order["clocks"] = (functools.partial(writtenzones.wall_clock, column, time) if mixed else  # seriesclocks
+                               functools.partial(time.tz_localize, None))
         time = localtimes.in_zone(time, tz, name, place, used)
     elif mixed:
         wall = writtenzones.wall_clock(column, time)

@@ -112,7 +112,8 @@ class Calendar:
     def next(self, last, horizon: int, near: str | None = None) -> pd.Index:
         """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
         known (timestamps that no offset explains): dates are never invented. ``near``: what that refusal says
-        of timestamps a few seconds off a grid (``jitter.advice``), instead of fitting again with freq=."""
+        of timestamps a few seconds off a grid, or kept on a zone's clock (``jitter.advice``: round them, or read
+        them with tz=, as fit's warning said), instead of fitting again with freq=."""
         steps = np.arange(1, horizon + 1)
         if self.kind == "integer":
             return pd.Index(int(last) + int(self.freq) * steps, name=self.name)
@@ -121,7 +122,7 @@ class Calendar:
         if self.freq is None:
             raise RnncastError(
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
-                + (f"fit again on rounded timestamps: {near}" if near else
+                + (f"fit again on timestamps that keep one calendar: {near}" if near else
                    "fit again on timestamps that keep one calendar (correcting or dropping any rows off it that fit's "
                    f"warning named), or with freq= (--freq) naming the calendar they keep, a pandas offset alias such as "
                    f"{ALIASES} (with holidays= for a market's days)")

@@ -19,7 +19,7 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, numbertimes
+from rnncast import calendars, numbertimes, zoneclock
 from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import inside
@@ -109,12 +109,12 @@ def _offset(m) -> str:
 
 
 def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool, holidays, wall: pd.DatetimeIndex,
-           prefer=()):
+           prefer=(), ids=None):
     """``calendars.settle`` of ``time`` [N] (instants read from text whose UTC offsets change, sorted as the
     panel, series cut at ``offsets`` [S + 1]), refusing (``RnncastError``, one line naming the ``zones`` that
     have the offsets, ``prefer``'s first) where no calendar (or not ``freq``) explains the instants but one (or
     ``freq``) explains the times as written, ``wall`` [N]: a daily or monthly series of one zone across
-    daylight saving."""
+    daylight saving. ``ids`` [S]: the series' ids, named where no one zone has every series' offsets (``apart``)."""
     def carries() -> str:  # every refusal's head: the offsets, the first change named
         return f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)})"
 
@@ -126,11 +126,11 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
         named = (f"freq={freq!r}" if isinstance(freq, str) or holidays is None else
                  f"of business days without {holidays} holidays")  # not <CustomBusinessDay>
         raise RnncastError(f"{carries()}: its times are on the calendar {named} on the clock they are written in, "
-                           f"not in UTC, where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
+                           f"not in UTC, where daylight saving moves them; {apart(time, wall, offsets, prefer, ids)}") from None
     if settled[0].session is not None:  # bars of a trading session read in UTC: daylight saving moves them an hour
         raise RnncastError(f"{carries()}: its bars are a trading session's on the clock they are written in, which "
                            f"daylight saving moves in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
-                           f"year); {remedy(zones(time, wall, prefer))}")
+                           f"year); {apart(time, wall, offsets, prefer, ids, days=False)}")
     if not _irregular(settled):
         return settled
     on_wall = _regular(wall, offsets, freq, holidays)
@@ -138,7 +138,34 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
         return settled if quiet else calendars.settle(time, offsets, freq, where, quiet, holidays)
     raise RnncastError(f"{carries()}: its times follow the calendar {on_wall} on the clock they are written in, but "
                        f"no regular calendar in UTC, where daylight saving moves them, so forecasts could not be dated; "
-                       f"{remedy(zones(time, wall, prefer))}")
+                       f"{apart(time, wall, offsets, prefer, ids)}")
+
+
+def apart(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets: np.ndarray, prefer=(), ids=None, days=True) -> str:
+    """``remedy`` for the zones that have the offsets of every row; where none has and the series (cut at
+    ``offsets`` [S + 1], ``ids`` [S]) carry different ones (Berlin's +01:00 and +02:00 beside Tokyo's +09:00), which
+    series carry which (and the zone whose offsets they are, ``zoneclock.FIRST``'s first), and what a panel of several
+    clocks can do (``zoneclock.apart_hint``; ``days``: False for a session's bars, which no day dates)."""
+    found = zones(time, wall, prefer)
+    if found or ids is None or len(ids) < 2:
+        return remedy(found)
+    minutes = np.asarray((wall - time.tz_convert(None)) // pd.Timedelta(minutes=1))
+    groups: dict[tuple, list[int]] = {}
+    for s in range(len(ids)):
+        if offsets[s + 1] > offsets[s]:
+            groups.setdefault(tuple(np.unique(minutes[offsets[s] : offsets[s + 1]])), []).append(s)
+    if len(groups) < 2:
+        return remedy(found)
+    said, zoned = [], {}
+    for carried, series in groups.items():
+        rows = np.concatenate([np.arange(offsets[s], offsets[s + 1]) for s in series])
+        zone = next(iter(zones(time[rows], wall[rows], list(prefer) + list(zoneclock.FIRST))), None)
+        whose = f" ({zone}'s)" if zone else " (no zone's on these dates)"
+        said.append(f"{zoneclock.series_named([ids[s] for s in series])} carr{'ies' if len(series) == 1 else 'y'} {' and '.join(_offset(m) for m in carried)}{whose}")
+        if zone:
+            zoned.setdefault(zone, []).extend(ids[s] for s in series)
+    return (f"no zone has the offsets of every series: series {', '.join(said[:4])}"
+            f"{f' and {len(said) - 4} more groups' if len(said) > 4 else ''}; {zoneclock.apart_hint(time.name, zoned, days)}")
 
 
 def _irregular(settled) -> bool:

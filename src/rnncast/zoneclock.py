@@ -143,3 +143,24 @@ def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
     return (f"the timestamps fall at {first.strftime('%H:%M')} {time.tz} on a {week} week, which is the midnights of "
             f"Monday to Friday on the clock of {zone} (or of a zone at its offset): if the data is of that place, read "
             f"the table on that clock ({spelled('tz', zone)}), where its calendar and holidays are the ones kept there")
+
+
+def series_named(ids: list) -> str:
+    """Series ids as a message names a few: ``'SAP'``, ``'ALV', 'SAP' and 'SIE'``, ``'ALV', 'SAP', 'SIE' and 4 more``."""
+    shown = [repr(i) for i in ids[:3]] + ([f"{len(ids) - 3} more"] if len(ids) > 3 else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def apart_hint(column: str, zoned: dict[str, list], days: bool = True) -> str:
+    """What a panel whose series keep the clocks of several zones (``zoned``: {zone: its series' ids}, Berlin's and
+    Tokyo's closes) can do, read on one clock as a panel is: fit each market's series apart, each with ``tz=`` its
+    zone, or (``days``: rows of days, not a session's bars) date each row by its day on its own clock, as written,
+    and fit them together without ``tz=``."""
+    apart = "; ".join(f"{zone!r} for {series_named(ids)}" for zone, ids in list(zoned.items())[:3])
+    apart = f" ({spelled('tz')}: {apart})" if apart else ""
+    if not days:
+        return f"a panel is read on one clock, so fit each market's series apart, each on its zone's clock{apart}"
+    return (f"a panel is read on one clock, so fit each market's series apart, each on its zone's clock{apart}, or "
+            f"date each row by its day on its own clock and fit them together without tz= (e.g. with pandas, where "
+            f"each timestamp is written with its market's offset: df[{column!r}] = df[{column!r}].map(lambda t: "
+            f"pd.Timestamp(t).tz_localize(None).normalize()))")

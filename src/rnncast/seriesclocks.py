@@ -1,0 +1,141 @@
+"""A panel read on one zone's clock whose series keep another zone's: each such series and the clock it keeps named.
+
+A panel's times are read on one clock (``tz=``, or the zone of a zoned index). A finance tester's Berlin closes
+(17:30, +01:00 and +02:00) and Tokyo closes (15:00+09:00) read with ``tz='Europe/Berlin'`` put Tokyo's closes at 07:00
+in winter and 08:00 in summer there: their calendar read as '24h' steps with every weekend missing (729 rows), and
+predict dated their forecasts at 07:00+01:00 on Saturdays, Sundays and holidays, with no warning. ``settle`` refuses
+such a panel at fit, before its calendar is settled, in one line: which series keep which zone's clock (the zone whose
+offsets they were written with, where the rows wrote one: ``Rows.clocks``; else UTC's, or ``zoneclock.kept_clock``'s),
+where they fall on the panel's, and what a panel of several clocks can do (``zoneclock.apart_hint``). Times that keep
+one time of day on the panel's clock, or none on any zone's (hourly data), are its own, and times of one step of
+absolute time (UTC's midnights of every day read on Berlin's clock) keep the calendar of that step ('24h') on any.
+Read without ``tz=`` (a zoned index, as given), such series are warned of, not refused; one series keeping another
+zone's clock, or a panel whose series all keep one such clock, by ``jitter.advice`` (New York's closes in UTC).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast import writtenzones, zoneclock
+from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
+from rnncast.timeaxis import preferred
+from rnncast.timecalendar import Calendar
+
+log = logging.getLogger(__name__)
+
+
+def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, positions: np.ndarray, tz, ids: list):
+    """``writtenzones.on_a_clock`` of ``time`` [N] (sorted as the panel, series cut at ``offsets`` [S + 1]; row
+    ``i`` is ``positions[i]`` of the table, whose clocks as written are ``rows.clocks``), refused first at fit (not
+    ``quiet``) where series keep other zones' clocks (``refuse``); no calendar where there is no time."""
+    if time is None:
+        return Calendar(), None, {}
+    if not quiet:
+        refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
+               rows.time_col)
+    return writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred())
+
+
+def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:
+    """Raise ``RnncastError`` where series of ``time`` [N] (zoned: ``tz=``'s, or the index's own zone) keep one
+    time of day on another zone's clock but not on the panel's (``kept``; ``clocks()`` [N] the naive times as
+    written, read from the text only where a series needs them, or None): with ``tz=`` any such series; without it (a zoned index) a warning, and only for a panel
+    whose series keep different clocks."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is None or (tz is None and len(ids) < 2):
+        return
+    wall: list = []
+
+    def written(cut: slice):  # [n] a series' times as written, the text read once
+        if clocks is not None and not wall:
+            wall.append(clocks())
+        return wall[0][cut] if wall else None
+
+    found: dict[int, tuple[str, str]] = {}
+    for s in range(len(ids)):
+        cut = slice(int(offsets[s]), int(offsets[s + 1]))
+        clock = kept(time[cut], lambda: written(cut), list(dict.fromkeys(found.values())))
+        if clock is not None:
+            found[s] = clock
+    if not found or (tz is None and len(found) == len(ids) and len(set(found.values())) == 1):
+        return  # each keeps the panel's clock; or, read as zoned, all one other clock: jitter.advice's hint
+    own = str(time.tz)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for s, clock in found.items():
+        groups.setdefault(clock, []).append(s)
+    said = []
+    for (zone, clock), series in list(groups.items())[:4]:
+        first = time[int(offsets[series[0]]) : int(offsets[series[0] + 1])]
+        there = sorted(set(first.strftime("%H:%M")), key=list(first.strftime("%H:%M")).index)[:2]
+        whose = (f"series {zoneclock.series_named([ids[s] for s in series])} keep{'s' if len(series) == 1 else ''}"
+                 if len(ids) > 1 else "its times keep")
+        said.append(f"{whose} {zone}'s {clock}, at {' and '.join(there)} on {own}'s clock as daylight saving moves them")
+    rest = [ids[s] for s in range(len(ids)) if s not in found]
+    others = f"; the other series ({zoneclock.series_named(rest)}) keep{'s' if len(rest) == 1 else ''} {own}'s clock" if rest else ""
+    read = f"read on {own}'s clock ({spelled('tz')})" if tz is not None else f"zoned {own}"
+    if len(groups) == 1 and not rest:  # one other clock: the table's
+        how = f"read the table on that clock ({spelled('tz', next(iter(groups))[0])})"
+    else:
+        zoned = {zone: [ids[s] for s in series] for (zone, _), series in groups.items()}
+        for s in (s for s in range(len(ids)) if s not in found):  # their own zone as written (Tokyo's, read in UTC)
+            cut = slice(int(offsets[s]), int(offsets[s + 1]))
+            zoned.setdefault(_written(time[cut], written(cut), list(zoned)) or own, []).append(ids[s])
+        how = zoneclock.apart_hint(column, zoned)
+    said = (f"time column {column!r} is {read}, but {'; '.join(said)}{others}: read so, those rows keep no calendar of "
+            f"days (daily closes read as '24h' steps or none, their forecasts dated on weekends); {how}")
+    if tz is None:  # as a zoned index is read: warned of, as jitter.advice warns of one series
+        log.warning("%s", said)
+        return
+    raise RnncastError(said)
+
+
+def kept(time: pd.DatetimeIndex, clocks, known: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The zone and time of day (``"15:00"``) whose clock the zoned times [N] of a series keep where they keep none
+    on their own zone's clock: the zone whose offsets the naive times as written (``clocks()`` [N], or None) show,
+    ``FIRST``'s first, else one of ``known`` (found for other series), else UTC where they keep one time of day there
+    (a zone without daylight saving, which no row names), else ``zoneclock.kept_clock``'s first. None
+    where they keep one time of day on their own clock, or none on any (hourly data), or are all one step of absolute
+    time apart (UTC's midnights of every day read on Berlin's clock: '24h' continues them)."""
+    time = time[: zoneclock.ROWS]
+    if len(time) < 3 or not _two(time) or len(np.unique(np.diff(time.asi8))) == 1:
+        return None  # one time of day, or none, on its own clock; or one step of absolute time ('24h'), on any
+    clocks = clocks() if clocks is not None else None
+    clocks = clocks[: zoneclock.ROWS] if clocks is not None else None
+    zone = _written(time, clocks, [z for z, _ in known])
+    if zone is not None and (day := _one(pd.DatetimeIndex(clocks))) is not None:
+        return zone, day
+    for zone, clock in known:
+        if _one(time.tz_convert(zone)) == clock:
+            return zone, clock
+    if (clock := _one(time.tz_convert("UTC"))) is not None:  # a clock without daylight saving: whose, no row says
+        return "UTC", clock  # (Tokyo's 15:00 is also Shanghai's 14:00 and São Paulo's 03:00); UTC's dates them
+    found = zoneclock.kept_clock(time)
+    return found[0][:2] if found else None
+
+
+def _written(time: pd.DatetimeIndex, clocks, known: list[str]) -> str | None:
+    """The zone whose offsets the naive times as written (``clocks`` [N]) show where they are not ``time``'s [N]
+    own clock: one of ``known`` first, then ``FIRST``'s first; None."""
+    if clocks is None or len(time) < 1 or not (clocks != time.tz_localize(None)).any() or \
+            (clocks == time.tz_convert(None)).all():  # written in UTC: no zone's offsets told
+        return None
+    wall = pd.DatetimeIndex(clocks)
+    return next(iter(writtenzones.zones(time, wall, known, among=known) or writtenzones.zones(time, wall, zoneclock.FIRST)),
+                None)
+
+
+def _two(time: pd.DatetimeIndex) -> bool:
+    """Whether all but a twentieth of the times [N] keep two times of day on their own clock, not one."""
+    seconds = np.asarray(time.hour * 3600 + time.minute * 60 + time.second)  # [N] each time of day (not strftime's text)
+    counts = np.sort(np.unique(seconds, return_counts=True)[1])[::-1]
+    return counts[0] * zoneclock.SHARE < len(time) * (zoneclock.SHARE - 1) <= counts[:2].sum() * zoneclock.SHARE
+
+
+def _one(time: pd.DatetimeIndex) -> str | None:
+    """The time of day (``"15:00"``) all but a twentieth of the times [N] keep, or None."""
+    clocks, counts = np.unique(time.strftime("%H:%M"), return_counts=True)
+    return str(clocks[np.argmax(counts)]) if counts.max() * zoneclock.SHARE >= len(time) * (zoneclock.SHARE - 1) else None
