@@ -335,7 +335,7 @@ def test_the_run_says_how_it_read_the_table_and_chose_its_horizons(tmp_path, cap
         "300 rows: none of the long horizons 96-720 fits (the validation part holds 30 rows, fewer than H=96), so the "
         "short horizons of ILI are used, with L=36; 36, 48, 60 do not fit: the validation part holds 30 rows, fewer "
         "than H=36",  # before the run's line, which it explains
-        f"own S, L=36, horizons 24, models repeat -> {tmp_path / 'out'}"]
+        f"own S, L=36, horizons 24 (at a step of 1 day: 24 steps are 3.4 weeks ahead), models repeat -> {tmp_path / 'out'}"]
 
 
 def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from rnncast.bench import said
+from rnncast.bench.said import ahead
 from test_bench_cli import _small_table
 
 
@@ -38,3 +40,14 @@ def test_ot_in_another_case_is_said_to_be_ot(tmp_path):
     path = tmp_path / "own.csv"
     pd.read_csv(_small_table(tmp_path)).rename(columns={"OT": "ot"}).assign(extra=np.arange(300.0)).to_csv(path, index=False)
     assert said.describe(prepare_table(path, "S")).endswith("target 'ot' (the OT column, written 'ot', as in the LTSF files)")
+
+
+@pytest.mark.parametrize("freq, horizons, said", [
+    ("MS", [96, 192], " (at a step of 1 month: 96 steps are 8 years ahead, 192 16 years)"),
+    ("h", [96, 192, 336, 720], " (at a step of 1 hour: 96 steps are 4 days ahead, 192 8 days, 336 2 weeks, 720 1 month)"),
+    ("10min", [96, 720], " (at a step of 10 minutes: 96 steps are 16 hours ahead, 720 5 days)"),
+])
+def test_the_horizons_are_said_in_time_at_the_tables_step(freq, horizons, said):
+    """A monthly table ran at the papers' hourly horizons 96 and 192 with nothing saying they reach 8 and 16 years."""
+    assert ahead(pd.Series(pd.date_range("2000-01-01", periods=50, freq=freq)).diff().median(), horizons) == said
+    assert ahead(None, horizons) == ""  # a table of integer steps: nothing to say

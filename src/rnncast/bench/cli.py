@@ -185,7 +185,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench.results import append_csv, check_source, plot_name, rows_said, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.scoring import score_text
-    from rnncast.bench.said import constant_note, constant_share, describe, recipe_line
+    from rnncast.bench.said import ahead, constant_note, constant_share, describe, recipe_line
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling
 
@@ -212,8 +212,8 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
         print(f"appending to results.csv: {earlier} row{'s' if earlier > 1 else ''} of earlier runs", flush=True)
     if plan.why:  # before the line of the run it explains
         print(plan.why[0].upper() + plan.why[1:], flush=True)
-    print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}, "
-          f"models {','.join(plan.models)} -> {plan.out}", flush=True)
+    print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}"
+          f"{ahead(data.step, plan.horizons)}, models {','.join(plan.models)} -> {plan.out}", flush=True)
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = ran["rows"]

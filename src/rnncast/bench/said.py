@@ -5,6 +5,8 @@ scores (a preset's segment cut to the lookback is :func:`rnncast.bench.recurrent
 
 from __future__ import annotations
 
+import pandas as pd
+
 
 def recipe_line(data, plan) -> str:
     """One line when the linear models or ``--drop-last recipe`` take ETTh1's recipe because LTSF-Linear has
@@ -62,3 +64,30 @@ def describe(data, given: bool = False) -> str:
             f"{f' ({unused} later rows not used by the protocol)' if unused else ''}; "
             f"{'time column ' + repr(data.time_column) + ', ' if data.time_column else 'no time column, '}"
             f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, {target}")
+
+
+STEPS = ((pd.Timedelta(days=365.25), "year"), (pd.Timedelta(days=30.44), "month"), (pd.Timedelta(days=14), "week"),
+         (pd.Timedelta(days=1), "day"), (pd.Timedelta(hours=1), "hour"), (pd.Timedelta(minutes=1), "minute"))
+# the units a span is said in: the largest it reaches (within 3 %: 720 hours are 1 month), weeks from two of them
+
+
+def ahead(step, horizons) -> str:
+    """How far ahead each horizon reaches at the table's ``step`` (its times' median step, ``BenchData.step``): " (at
+    a step of 1 month: 96 steps are 8 years ahead, 192 16 years)"; "" where the table has no times (None). The default
+    horizons (96 .. 720) are the papers' hourly ones; a monthly or weekly table reaches years ahead with them."""
+    if not isinstance(step, pd.Timedelta) or step <= pd.Timedelta(0):
+        return ""
+
+    def span(delta: pd.Timedelta) -> str:
+        for length, unit in STEPS:
+            if delta >= length * 0.97:
+                n = delta / length
+                if unit == "week":
+                    length, n = pd.Timedelta(days=7), delta / pd.Timedelta(days=7)
+                n = round(n) if abs(n - round(n)) <= 0.03 * n else float(f"{n:.2g}")
+                return f"{n} {unit}{'' if n == 1 else 's'}"
+        return str(delta)
+
+    spans = [span(step * h) for h in horizons]
+    rest = ", ".join(f"{h} {s}" for h, s in zip(horizons[1:], spans[1:]))
+    return f" (at a step of {span(step)}: {horizons[0]} steps are {spans[0]} ahead{', ' + rest if rest else ''})"

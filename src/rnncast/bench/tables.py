@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from rnncast.bench import ettvariant, identity
 from rnncast.bench.protocol import select_mode, standardize, target_rows
@@ -196,6 +197,7 @@ class BenchData:
     protocol: str = "ett"
     time_column: str | None = "date"
     known: str | None = None  # the known table the file holds (rnncast.bench.identity), None for another
+    step: pd.Timedelta | None = None  # the median step between the table's times, None without times
 
 
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
@@ -210,8 +212,9 @@ def prepare(table: Table, mode: str, found: identity.Recognition, chosen: str, s
     standardize with train statistics, select the mode."""
     scaled, scaler = standardize(table.values, split.train_end, table.columns)
     values, target_idx = select_mode(scaled, table.columns, mode, table.target)
+    step = pd.Series(table.times).diff().median() if table.times is not None and len(table.times) > 2 else None
     return BenchData(found.dataset, mode, table.columns, split, values, target_idx, scaler,
-                     table.target, chosen, table.time_column, found.known)
+                     table.target, chosen, table.time_column, found.known, step if isinstance(step, pd.Timedelta) else None)
 
 
 def choose(table: Table, protocol: str = "auto") -> tuple[identity.Recognition, str, Split]:
