@@ -156,16 +156,18 @@ def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
 
 
 def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apart_for_their_reader():
-    """Unsorted times in a table read as one series: fit is told to give id_col; tune, which takes one
-    series and has no id_col, is told to give the rows of one series, not offered what it refuses."""
+    """Series stacked in a table read as one (their times repeat: named first, decision 9503): fit is told to give
+    id_col; tune, which takes one series and has no id_col, is told to give the rows of one series, not offered what
+    it refuses."""
     from rnncast.spelling import one_series
 
     frame = pd.concat([pd.DataFrame({"store": s, "ds": pd.date_range("2020-01-01", periods=30, freq="D"),
                                      "sales": np.arange(30.0)}) for s in ("a", "b")])
-    with pytest.raises(RnncastError, match=r"sort the rows by time; if the rows hold several series, name the column "
+    with pytest.raises(RnncastError, match=r"^duplicated timestamp 2020-01-01 at row 0 and row 30; each time step of a "
+                                           r"series must appear once; if the rows hold several series, name the column "
                                            r"that tells them apart with id_col= \(--id-col\), e.g. 'store'$"):
         load_panel(frame, target="sales")
-    with pytest.raises(RnncastError, match=r"sort the rows by time; if the rows hold several series \(told apart by "
+    with pytest.raises(RnncastError, match=r"must appear once; if the rows hold several series \(told apart by "
                                            r"'store'\?\), tune takes one series: give it the rows of one of them$"), \
             one_series("tune"):
         load_panel(frame, target="sales")
