@@ -180,3 +180,11 @@ def test_a_value_given_by_position_and_by_keyword_is_refused_naming_it_not_a_typ
     with pytest.raises(RnncastError, match=r"^Forecaster\.fit got target twice, by position \('x'\) and as target=; "
                                            r"give it once$"):
         Forecaster(epochs=1).fit(frame, "x", target="y")
+
+
+def test_a_table_given_twice_is_named_by_its_kind_and_shape_in_one_line():
+    frame = pd.DataFrame({"y": np.sin(np.arange(200) / 5)})
+    model = Forecaster(**{"lookback": 12, "horizon": 3, "epochs": 1, "hidden_size": 8}).fit(frame)
+    with pytest.raises(RnncastError, match=r"^Forecaster\.predict got data twice, by position \(a DataFrame of shape "
+                                           r"\(200, 1\)\) and as data=; give it once$"):
+        model.predict(frame, data=frame)

@@ -518,3 +518,14 @@ def test_a_row_counter_that_starts_elsewhere_says_forecasts_are_numbered_by_row_
     with caplog.at_level(logging.INFO, logger="rnncast"):
         load_panel(frame, "y")
     assert any(r.getMessage().startswith("column 't' runs 300-799") for r in caplog.records)
+
+
+def test_an_array_of_many_columns_lists_a_few_and_says_how_to_turn_rows_of_series():
+    """16 sensors of 300 steps as rows: 3,083 characters listing every column number, and no word of array.T."""
+    array = np.tile(np.sin(np.arange(300) / 5), (16, 1))
+    with pytest.raises(RnncastError) as info:
+        Forecaster(epochs=1).fit(array)
+    message = str(info.value)
+    assert message.startswith("the array has 300 columns (0, 1, 2, 3, 4, ..., 299) and none is named the target")
+    assert "or, if each of the 16 rows is a series and time runs across them, give array.T" in message
+    assert len(message) < 500

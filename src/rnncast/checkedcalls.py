@@ -75,7 +75,10 @@ def given_twice(method: str, key: str, value) -> str:
     pipeline = (" (scikit-learn's Pipeline and search tools pass y=None there: a Forecaster reads its target from the "
                 "data by name and scores on its own split by time, so call it directly, and search settings with "
                 "rnncast.tune)") if value is None else ""
-    return f"{method} got {key} twice, by position ({value!r}) and as {key}=; give it once{pipeline}"
+    shape = getattr(value, "shape", None)
+    shown = (f"a {type(value).__name__}" + (f" of shape {tuple(shape)}" if shape is not None else "")
+             if not isinstance(value, (str, int, float, bool, type(None))) or len(repr(value)) > 60 else repr(value))
+    return f"{method} got {key} twice, by position ({shown}) and as {key}=; give it once{pipeline}"
 
 
 def checked_methods(**settings_given):
