@@ -163,3 +163,21 @@ def test_a_day_written_is_read_as_written_not_moved_to_the_forecast_date():
     assert list(firsts.strftime("%Y-%m-%d")) == ["2024-01-01", "2024-02-01", "2024-03-01"]
     quarters = pd.DatetimeIndex(["2020-03-31", "2020-06-30"], name="q")
     assert _read(["2020Q1", "2020Q2"], quarters).equals(quarters)
+
+
+def test_a_month_without_a_forecast_date_is_its_month_end_for_a_model_of_month_ends():
+    """"dated 2024-02-29, 2024-03-01": one text form read as a month end and as a first day."""
+    steps = pd.DatetimeIndex(["2024-01-31", "2024-02-29"], name="month")
+    assert list(_read(["2024-02", "2024-03"], steps).strftime("%Y-%m-%d")) == ["2024-02-29", "2024-03-31"]
+
+
+@pytest.mark.parametrize("values", [["202401", "202402"], [202401, 202402], ["202401.0", "202402.0"]])
+def test_months_written_yyyymm_name_the_forecast_date_in_each_month(values):
+    steps = pd.DatetimeIndex(["2024-01-31", "2024-02-29"], name="month")
+    assert _read(values, steps).equals(steps)
+
+
+@pytest.mark.parametrize("values", [["2079", "2080"], [2079, 2080], [2079.0, 2080.0]])
+def test_years_name_the_forecast_date_in_each_year_for_a_model_of_dates(values):
+    ends = pd.DatetimeIndex(["2079-12-31", "2080-12-31"], name="year")
+    assert _read(values, ends).equals(ends)

@@ -50,17 +50,21 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
                                                                                      forecasts)) is not None:
         return dates
     if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _compact(column, name)) is not None:
-        return dates
+        return _of_periods(pd.PeriodIndex(dates, freq="M"), name, target, unit, forecasts) if _six_digits(column) \
+            else dates  # 202401: January, its forecast date
     if dayfirst is None and unit is None and isinstance(target, pd.DatetimeIndex):  # the model met no 01/02/2016
         dayfirst = _order_on_steps(column, name, target, at, tz, used, forecasts)
     with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
         stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
     if isinstance(target, pd.DatetimeIndex) and target.tz is None and isinstance(stamps, pd.DatetimeIndex) \
-            and (whole := _whole_period(column, stamps)) is not None:  # 2024-07 for a model of month ends: July's forecast date
+            and (whole := "M" if _six_digits(column) else _whole_period(column, stamps)) is not None:  # 2024-07 for a model of month ends: July's forecast date
         stamps = _of_periods(pd.PeriodIndex(stamps, freq=whole), name, target, unit, forecasts)
     if isinstance(target, pd.PeriodIndex):  # 2003-05 for a model of periods: the period it starts, as the data's
         stamps = periods_or_stamps(stamps, pd.PeriodDtype(target.freq))[0]
+    if isinstance(target, pd.DatetimeIndex) and target.tz is None and pd.api.types.is_integer_dtype(stamps) \
+            and len(stamps) and stamps.min() >= 1000 and stamps.max() <= 2999 and _yearly(target):  # 2079: its date
+        stamps = _of_periods(pd.PeriodIndex([str(y) for y in stamps], freq="Y"), name, target, unit, forecasts)
     if not isinstance(stamps, type(target)):
         kind = "a date" if isinstance(target, pd.DatetimeIndex) else f"one of the model's periods ({target.freqstr})"
         raise RnncastError(f"time column {name!r} holds {_value(column, 0)!r} at {at(0)}, which is not {kind}: the "
@@ -79,7 +83,19 @@ def _whole_period(column: pd.Series, stamps: pd.DatetimeIndex) -> str | None:
     fmt = monthtext.format_of(column) or csvtext.written_format(column, stamps)
     if fmt is None or re.search(r"%-?[dHIjMSUWVa]", fmt):
         return None
-    return "Q" if "%q" in fmt else "M" if re.search(r"%-?[mbB]", fmt) else None
+    return "Q" if "%q" in fmt else "M" if re.search(r"%-?[mbB]", fmt) else "Y" if fmt.strip() == "%Y" else None
+
+
+def _yearly(target: pd.DatetimeIndex) -> bool:
+    """Whether the forecast dates ``target`` fall one a year (a model of year ends or year starts)."""
+    return bool(len(target)) and not pd.Index(target.year).duplicated().any() and (len(target) == 1 or bool(
+        (np.diff(np.unique(target.year)) == 1).all()))
+
+
+def _six_digits(column: pd.Series) -> bool:
+    """Whether every value of ``column`` is a month written ``YYYYMM`` (text or whole numbers: ``202401``)."""
+    text = column.astype(str).str.strip().str.replace(r"\.0*$", "", regex=True)
+    return bool(len(text)) and not column.isna().any() and bool(text.str.fullmatch(r"[12]\d{3}(0[1-9]|1[0-2])").all())
 
 
 def _order_on_steps(column: pd.Series, name: str, target: pd.DatetimeIndex, at, tz, used, forecasts: str) -> bool | None:
@@ -123,7 +139,9 @@ def _of_periods(periods: pd.PeriodIndex, name: str, target: pd.Index, unit: str 
         return periods
     if isinstance(target, pd.DatetimeIndex):
         walls = target.tz_localize(None) if target.tz is not None else target
-        starts = periods.to_timestamp(how="start").as_unit(walls.unit)
+        ends = bool(len(walls)) and bool((walls.normalize() == pd.PeriodIndex(walls, freq=periods.freq).to_timestamp(
+            how="end").normalize()).all())  # a model of month ends: a month without a forecast date at its end too
+        starts = (periods.to_timestamp(how="end").normalize() if ends else periods.to_timestamp(how="start")).as_unit(walls.unit)
         days = pd.Series(walls.unique())
         held = days.groupby(pd.PeriodIndex(days, freq=periods.freq)).agg(list)  # the forecast dates in each period
         one = {p: v[0] for p, v in held.items() if len(v) == 1}
