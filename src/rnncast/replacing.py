@@ -16,6 +16,9 @@ gets the earlier run or the new one whole."""
 
 from __future__ import annotations
 
+import array
+import errno
+import fcntl
 import os
 import secrets
 import shutil
@@ -67,8 +70,36 @@ def swap(folder, own) -> None:
     """Put the complete new output in ``STAGED`` in place of ``folder``'s earlier one: the earlier one's
     files (``own``: the names rnncast writes there; anything else stays) are removed, the new ones moved up."""
     with interrupts.one_step():  # a Ctrl-C waits until the move is done: the folder holds one whole run
+        fixed = _fixed_entry(Path(folder), own)
+        if fixed is not None:  # no rename could move it: refused before the move, the earlier output whole
+            raise OSError(errno.EPERM, os.strerror(errno.EPERM), str(fixed))
         os.rename(staged(folder), Path(folder) / DONE)  # the point from which the new output is the one kept
         settle(folder, own)
+
+
+FS_IOC_GETFLAGS = 0x80086601  # Linux's ioctl reading a file's attributes (lsattr)
+FIXED_FLAGS = 0x10 | 0x20  # immutable (chattr +i) and append-only (+a): such a file is neither renamed nor replaced
+
+
+def _fixed_entry(folder: Path, own) -> Path | None:
+    """The first entry of ``folder`` that ``swap`` would remove or replace and that is marked immutable or
+    append-only, or that its folder; None where there is none, or the system reads no such marks."""
+    names = {p.name for p in staged(folder).iterdir()} | set(own) - set(HIDDEN)
+    for path in [folder, *(folder / name for name in sorted(names))]:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        except OSError:
+            continue  # missing, or a link (replaced itself, not what it leads to)
+        try:
+            flags = array.array("i", [0])
+            fcntl.ioctl(fd, FS_IOC_GETFLAGS, flags, True)
+            if flags[0] & FIXED_FLAGS:
+                return path
+        except OSError:
+            pass  # a system or file system without the marks
+        finally:
+            os.close(fd)
+    return None
 
 
 def settle(folder, own) -> None:
@@ -81,7 +112,17 @@ def settle(folder, own) -> None:
     if not done.is_dir():
         return
     with interrupts.one_step():  # finished whole, as swap moves
-        _move_up(folder, done, own)
+        try:
+            _move_up(folder, done, own)
+        except OSError as err:  # a file that cannot be replaced, found part way (swap looks for the marked ones first)
+            from rnncast.errors import RnncastError
+
+            path = err.filename2 if err.filename2 is not None else err.filename
+            again = (f"rnncast fit --resume {folder}" if (folder / "config.json").exists() or (done / "config.json").exists()
+                     else f"rnncast demo --out {folder} --overwrite")  # a run's, or a demo's (cli.demoing)
+            raise RnncastError(f"{path}: {err.strerror or err} ({folder} is left half replaced: some of the new "
+                               f"output's files are in place, the rest wait in {done}; once that file can be replaced, "
+                               f"{again} finishes the move)") from None
 
 
 def _move_up(folder: Path, done: Path, own) -> None:
