@@ -184,7 +184,7 @@ def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_
         claim.release()
     os.rename(run / "model", run / "aside")
     (run / replacing.DONE).mkdir()  # a move a killed process left: nobody holds the run
-    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
+    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped or failed part way; "
                                             rf"rnncast fit --resume {run} finishes the move$"):
         checkpoint.load_with_history(run)
     (run / "model").mkdir()
@@ -299,7 +299,7 @@ def test_at_every_step_of_the_move_a_load_gets_one_run_whole_or_is_told_to_wait(
     assert _which(Forecaster.load(run), fitted) == "new"
     (run / replacing.DONE).mkdir()  # killed with the new model moved in and the earlier history.csv not yet replaced
     (run / "history.csv").write_text("epoch,train_loss,val_loss,seconds,best\n1,1.0,1.0,0.1,True\n")
-    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
+    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped or failed part way; "
                                             rf"rnncast fit --resume {run} finishes the move$"):
         Forecaster.load(run)
 

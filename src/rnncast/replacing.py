@@ -188,7 +188,7 @@ def read_whole(folder, read):
                 raise error
             raise RnncastError(f"{folder} was replaced while it was read, three times; try again")
         if held is None:  # a move a killed process left: the next process to hold the folder finishes it
-            raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped; "
+            raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped or failed part way; "
                                f"rnncast fit --resume {moving[0]} finishes the move") from cause
         raise RnncastError(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
                            "again") from cause
