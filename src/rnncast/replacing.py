@@ -82,10 +82,12 @@ FIXED_FLAGS = 0x10 | 0x20  # immutable (chattr +i) and append-only (+a): such a 
 
 
 def _fixed_entry(folder: Path, own) -> Path | None:
-    """The first entry of ``folder`` that ``swap`` would remove or replace and that is marked immutable or
-    append-only, or that its folder; None where there is none, or the system reads no such marks."""
+    """The first entry of ``folder`` that ``swap`` would remove or replace (its model/ folder's files too) and that is
+    marked immutable or append-only, or that folder itself; None where there is none, or the system reads no marks."""
     names = {p.name for p in staged(folder).iterdir()} | set(own) - set(HIDDEN)
-    for path in [folder, *(folder / name for name in sorted(names))]:
+    model = folder / "model"  # moved aside, then removed: its files too
+    inside = sorted(model.iterdir()) if model.is_dir() and not model.is_symlink() else []
+    for path in [folder, *(folder / name for name in sorted(names)), *inside]:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
         except OSError:
