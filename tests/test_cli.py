@@ -525,3 +525,20 @@ def test_a_signal_while_rnncast_loads_says_the_command_had_not_begun(tmp_path, c
     assert code == 130 and err == ("rnncast: interrupted; the command had not begun (rnncast was loading): nothing was "
                                    "read or written; run it again\n")
     assert not (tmp_path / "run").exists()
+
+
+def test_predict_to_a_full_standard_output_names_it(capsys, folder, run, monkeypatch):
+    """``predict > /dev/full`` said "No space left on device" and named nothing: the system's error names no file."""
+    import errno
+    import sys
+
+    class Full(io.StringIO):
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    code = main(["predict", str(run[0]), str(folder / "data.csv")])
+    assert code == 2 and capsys.readouterr().err.strip().splitlines()[-1] == (
+        "rnncast: error: standard output: No space left on device (the disk it is sent to is full: free some space, "
+        "or send it to another disk)")
+    assert isinstance(sys.stdout, Full)  # put back as it was

@@ -563,3 +563,35 @@ def test_backtest_from_run_trains_with_the_runs_settings_and_columns(tmp_path, c
     pd.testing.assert_frame_equal(held, again)
     assert json.loads((tmp_path / "bt2" / "metrics.json").read_text())["overall"] == \
         json.loads((tmp_path / "bt3" / "metrics.json").read_text())["overall"]
+
+
+def test_a_kill_int_to_a_backtest_in_a_background_job_stops_it_and_keeps_the_earlier_backtest(tmp_path, frame, capsys,
+                                                                                               monkeypatch):
+    """A script's background job (``rnncast backtest &``) starts with SIGINT ignored: a ``kill -INT`` was dropped and
+    the backtest ran to its end, replacing the earlier one. It stops at a batch now, as fit does, the earlier kept."""
+    import os
+    import signal
+
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    args = ["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+            "--hidden-size", "8", "--epochs", "2", "--device", "cpu", "--out", str(tmp_path / "bt")]
+    assert main(args) == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "bt").iterdir()}
+    capsys.readouterr()
+    real = Forecaster.backtest
+
+    def signalled(self, *a, **kw):
+        os.kill(os.getpid(), signal.SIGINT)  # arrives as the first window's training starts
+        return real(self, *a, **kw)
+
+    monkeypatch.setattr(Forecaster, "backtest", signalled)
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a non-interactive shell starts `cmd &`
+    try:
+        code = main(args + ["--overwrite", "--seed", "3"])
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # put back as it was
+    finally:
+        signal.signal(signal.SIGINT, handler)
+    assert code == 130
+    assert capsys.readouterr().err.splitlines()[-1].startswith(
+        f"rnncast: interrupted; {tmp_path / 'bt'} keeps the earlier backtest as it was; ")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "bt").iterdir()} == before

@@ -66,12 +66,27 @@ def test_json_is_the_result(folders):
     assert result["pairs"][0]["a"] == "lstm" and isinstance(result["pairs"][0]["differs"], bool)
 
 
-def test_a_folder_given_twice_is_numbered_and_ties_with_itself(folders):
-    code, out, err = run([str(folders / "gru"), str(folders / "gru"), "--data", str(folders / "sine.csv"), "--json"])
-    assert code == 0, err
-    result = json.loads(out)
-    assert result["names"] == ["gru (1)", "gru (2)"] and result["winner"] is None
-    assert result["pairs"][0]["p"] == 1.0 and "tie" in result["sentence"]
+def test_a_model_given_twice_is_refused_as_a_repeat_by_any_path(folders, tmp_path):
+    """`compare runs/a runs/a` compared a model with itself (a tie by construction, "gru (1)", "gru (2)") without a
+    word; so did a link to it. Each is refused as the same model given twice."""
+    (tmp_path / "link").symlink_to(folders / "gru")
+    for second, twice in ((folders / "gru", f"{folders / 'gru'} is given twice"),
+                          (tmp_path / "link", f"{folders / 'gru'} and {tmp_path / 'link'} are one model (both "
+                                              f"{(folders / 'gru').resolve()})")):
+        code, out, err = run([str(folders / "gru"), str(second), "--data", str(folders / "sine.csv")])
+        assert code == 2 and out == "" and err == (
+            f"rnncast: error: {twice}: compare weighs models against each other, and a model against itself ties by "
+            "construction; give each RUN once, two or more different ones\n"), err
+
+
+def test_a_run_and_its_model_folder_are_one_model(tmp_path):
+    from rnncast.cli.comparing import model_of
+
+    (tmp_path / "run" / "model").mkdir(parents=True)
+    (tmp_path / "run" / "config.json").write_text("{}")
+    assert model_of(tmp_path / "run" / "model") == model_of(tmp_path / "run") == (tmp_path / "run").resolve()
+    (tmp_path / "saved" / "model").mkdir(parents=True)  # a model folder named model, of no run: itself
+    assert model_of(tmp_path / "saved" / "model") == (tmp_path / "saved" / "model").resolve()
 
 
 def test_names_are_the_folders_a_model_folder_by_its_run(tmp_path):

@@ -100,3 +100,34 @@ def test_the_sine_demo_command_prints_the_winner_or_tie_the_noise_floor_and_per_
         sentence = out.split(group, 1)[1].split("). ", 1)[0]
         assert " wins" in sentence or "tie" in sentence, sentence  # a winner only beyond chance, else a tie
     assert "Settings other than the defaults" in out
+
+
+def test_a_kill_int_to_a_demo_in_a_background_job_stops_it_and_its_new_folder_goes(tiny_demos, tmp_path, capsys,
+                                                                                    monkeypatch):
+    """A script's background job (``rnncast demo &``) starts with SIGINT ignored: a ``kill -INT`` was dropped and the
+    demo trained to its end. Interrupted, a demo in a new folder left what it had written (runs/demo2/rnn/ alone),
+    which later commands wrote into. Now it stops at a batch, as fit does, and its new folder goes."""
+    import os
+    import signal
+
+    from rnncast import demo
+
+    real = demo.regression
+
+    def signalled(into, **kwargs):
+        (into / "past-only").mkdir()  # its first run begun
+        (into / "past-only" / "forecast.png").write_bytes(b"")
+        os.kill(os.getpid(), signal.SIGINT)  # arrives as the first network starts training
+        return real(into, **kwargs)
+
+    monkeypatch.setattr(demo, "regression", signalled)
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a non-interactive shell starts `cmd &`
+    try:
+        code = main(["demo", "regression", "--device", "cpu", "--out", str(tmp_path / "demo2")])
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # put back as it was
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert code == 130
+    assert capsys.readouterr().err.endswith("rnncast: interrupted; the demo's files written so far were removed; run the "
+                                            "same command again for the whole demo\n")
+    assert not (tmp_path / "demo2").exists()

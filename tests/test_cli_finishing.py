@@ -143,3 +143,23 @@ def test_fit_overwrite_signalled_while_writing_keeps_the_earlier_run_and_resume_
     assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
     assert (run / "model" / "weights.safetensors").read_bytes() != earlier
     assert not (run / ".rnncast-new").exists()
+
+
+def test_a_new_run_that_cannot_replace_the_earlier_one_says_both_are_whole_and_how_to_put_it_in_place(tmp_path,
+                                                                                                     monkeypatch):
+    """fit --overwrite over a run whose report.html no rename moves (chattr +i) said only "report.html: Operation not
+    permitted", and left the folder half replaced. Now the move is refused before it begins, and said."""
+    from rnncast import replacing
+
+    out, into = _replacing(tmp_path)
+
+    def fixed(folder, own):
+        raise OSError(errno.EPERM, "Operation not permitted", str(folder / "report.html"))
+
+    monkeypatch.setattr(replacing, "swap", fixed)
+    with pytest.raises(RnncastError) as caught:
+        write_and_place(lambda: {"test": {}}, out, into)
+    assert str(caught.value) == (
+        f"{out / 'report.html'}: Operation not permitted (check the permissions of the path, or give another one) "
+        f"(the new run could not replace the earlier one: {out} keeps the earlier run as it was and the new run, "
+        f"complete, waits in {into}; once that file can be replaced, rnncast fit --resume {out} puts it in place)")

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from rnncast import replacing
-from rnncast.cli.resuming import resume_request
+from rnncast.cli.resuming import MoveFinished, resume_request
 from rnncast.errors import RnncastError
 
 
@@ -44,8 +44,8 @@ def test_a_replacing_move_a_kill_cut_short_is_finished_before_the_run_is_read(tm
     run = tmp_path / "run"
     _config(run / replacing.DONE, data, hidden_size=4)
     (run / replacing.DONE / "report.html").write_text("")  # the new run, complete, was being moved into place
-    with pytest.raises(RnncastError, match="finished training"):  # it is the run there now, and it finished
-        resume_request(_args(run))
+    with pytest.raises(MoveFinished, match="finished moving the new run into"):  # a success: fit says it, exit 0
+        resume_request(_args(run))  # (it said "finished training at epoch 2; nothing to resume", exit 2)
     assert json.loads((run / "config.json").read_text())["settings"]["hidden_size"] == 4
     assert not (run / replacing.DONE).exists()
 

@@ -482,3 +482,75 @@ def test_trials_that_score_the_same_are_named_beside_the_best():
     assert said.startswith("trials 0 and 1 score the same (0.064522): the search did not tell their settings apart, "
                            "and best.toml holds trial 0's")
     assert tied(SimpleNamespace(trials=[trial(0, 0.06), trial(1, 0.07)]), trial(0, 0.06)) is None
+
+
+def _disk_full(optuna_error: bool = True) -> Exception:
+    """What SQLite's full disk reaches a tune as: SQLAlchemy's OperationalError (opening the study), wrapped in
+    Optuna's StorageInternalError ("... exceeding max length") once a trial runs."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    full = OperationalError("INSERT INTO trials", {}, sqlite3.OperationalError("database or disk is full"))
+    if not optuna_error:
+        return full
+    try:
+        raise optuna.exceptions.StorageInternalError("An exception is raised during the commit.") from full
+    except optuna.exceptions.StorageInternalError as err:
+        return err
+
+
+def test_a_disk_that_fills_between_trials_is_one_line_naming_study_db_and_the_study_goes_on(tmp_path, capsys,
+                                                                                          monkeypatch):
+    """A tune whose disk filled between trials ended in Optuna's StorageInternalError traceback (exit 1, "exceeding
+    max length"). It is one line now, exit 2, naming study.db and the full disk, and the same tune goes on."""
+    from conftest import make_frame
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    storage = optuna.storages.RDBStorage
+    real, made = storage._create_new_trial, []
+
+    def create(self, *args, **kwargs):
+        made.append(1)
+        if len(made) == 2:
+            raise _disk_full()
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(storage, "_create_new_trial", create)
+    args = ("tune", tmp_path / "d.csv", "--target", "y", "--horizon", "2", "--lookback", "12", "--epochs", "1",
+            "--hidden-size", "4", "--max-batches", "2", "--device", "cpu", "--trials", "3", "--search", "lr",
+            "--out", tmp_path / "t")
+    code, out, err = cli(capsys, *args)
+    db = tmp_path / "t" / "study.db"
+    assert code == 2, err
+    assert "Traceback" not in err and err.splitlines()[-1].startswith(
+        f"rnncast: error: {db}: No space left on device (the disk is full: free some space, or give a path on another "
+        "disk); the study holds 1 finished trial; "), err
+    assert err.splitlines()[-1].endswith("to go on, after freeing space, run the same rnncast tune again: it adds "
+                                         "trials to the study"), err
+    monkeypatch.setattr(storage, "_create_new_trial", real)
+    code, out, err = cli(capsys, *args)
+    assert code == 0, err
+    assert "(4 trials in the study" in out  # the first trial kept, and three more
+
+
+def test_a_disk_full_when_the_study_is_opened_is_said_so_and_leaves_no_study_db(tmp_path, capsys, monkeypatch):
+    """On a disk full at the start tune said "cannot open the study storage ... give a SQLAlchemy database URL", and
+    left the half-made study.db (and so its folder) behind."""
+    from conftest import make_frame
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+
+    def create_study(study_name, storage, **kwargs):
+        (tmp_path / "t" / "study.db").write_bytes(b"SQLite format 3\0")  # what SQLite made before the disk was full
+        raise _disk_full(optuna_error=False)
+
+    monkeypatch.setattr(optuna, "create_study", create_study)
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--horizon", "2", "--lookback", "12",
+                       "--epochs", "1", "--trials", "1", "--out", tmp_path / "t")
+    assert code == 2, err
+    assert err.splitlines()[-1] == (
+        f"rnncast: error: {tmp_path / 't' / 'study.db'}: No space left on device (the disk is full: free some space, or "
+        "give a path on another disk); nothing of the study was kept: after freeing space, run the same rnncast tune "
+        "again"), err
+    assert not (tmp_path / "t").exists()

@@ -154,3 +154,23 @@ def test_a_folder_left_with_only_a_killed_fits_lock_says_so_to_predict_and_resum
         held.release()
     (run / "config.json").write_text("{}", encoding="utf-8")
     assert stopped_before_begun(run) is None
+
+
+def test_a_lock_on_a_full_disk_names_its_file_and_leaves_neither_it_nor_the_folder(tmp_path, monkeypatch):
+    """On a full disk the lock's write said "No space left on device", naming no file, and left out/.rnncast.lock
+    and the folder made for it."""
+    import errno
+
+    def full(fd, data, offset):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full)
+    out = tmp_path / "new" / "o"
+    with pytest.raises(OSError) as caught:
+        folderlock.lock_folder(out, "run")
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, str(out / folderlock.LOCK_NAME))
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(OSError):
+        folderlock.lock_folder(tmp_path / "empty", "run")
+    assert list((tmp_path / "empty").iterdir()) == []  # the folder there before stays, empty as it was

@@ -266,3 +266,17 @@ def test_a_run_of_config_json_alone_is_called_unfinished_as_predict_calls_it(tmp
                                            rf"rnncast fit --resume {re.escape(str(run))}, replace it with --overwrite"):
         outputs.claim_output(run, tmp_path / "d", overwrite=False, what="run")
     assert sorted(p.name for p in run.iterdir()) == ["config.json"]
+
+
+@pytest.mark.parametrize("name, ending", [("x.csv.gz", ".csv.gz"), ("x.csv.bz2", ".csv.bz2"), ("x.csv.xz", ".csv.xz"),
+                                          ("x.tsv.zst", ".tsv.zst"), ("x.tar.gz", ".tar.gz")])
+def test_a_compressed_files_name_is_refused_whole_and_the_offered_folder_name_is_taken(tmp_path, name, ending):
+    """`--out runs/x.csv.gz` offered runs/x.csv, which is refused too, and runs/x.csv.bz2 or .xz made a run folder."""
+    from rnncast.outputs import claim_output
+
+    out = tmp_path / name
+    with pytest.raises(RnncastError, match=rf" ends in {re.escape(ending)}, as a file's name does, but a run is a folder "
+                                           rf"of files; give a folder name \(such as {re.escape(str(tmp_path / 'x'))}\)"):
+        claim_output(out, tmp_path / "default", False, "run")
+    assert not out.exists()
+    claim_output(tmp_path / "x", tmp_path / "default", False, "run").release(tidy=True)

@@ -112,3 +112,23 @@ def test_a_panel_models_own_data_table_is_named_data_not_a_forecast_of_one_serie
     assert isinstance(held, Held) and held == ("data, not a forecast (a table of 2 rows headed store, week, sales, "
                                                "price: the model's id column 'store' among them)")
     assert "target" not in held and held.replaced.startswith("only forecasts headed as no data is")
+
+
+def test_evaluates_scores_by_series_and_this_models_data_are_named_as_such_not_another_models_forecast(tmp_path):
+    """predict --overwrite onto evaluate's --by-series-csv or onto a data file called it "another model's forecast of
+    one series ..., or data headed as one": it is said as what it is."""
+    scores = tmp_path / "by_series.csv"
+    scores.write_text("series,windows,best_baseline,model_mse\nsales,40,repeat,0.5\n")
+    said = replaceable.forecast_refusal(scores, state())
+    assert not isinstance(said, Held) and said == (
+        "evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: a table of 1 row headed series, "
+        "windows, best_baseline, model_mse")
+    data = tmp_path / "data.csv"
+    data.write_text("date,price,sales\n" + "".join(f"2024-01-{d:02d},1,2\n" for d in range(1, 11)))
+    said = replaceable.forecast_refusal(data, state())
+    assert not isinstance(said, Held) and said == (
+        "data, not a forecast: a table of 10 rows headed date, price, sales, this model's time column and target among "
+        "other columns")
+    two = tmp_path / "two.csv"  # a forecast of a model of two targets, of its horizon: not this one's data
+    two.write_text("date,price,sales\n2024-01-01,1,2\n2024-01-02,1,2\n")
+    assert isinstance(replaceable.forecast_refusal(two, state()), Held)

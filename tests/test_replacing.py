@@ -184,7 +184,7 @@ def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_
         claim.release()
     os.rename(run / "model", run / "aside")
     (run / replacing.DONE).mkdir()  # a move a killed process left: nobody holds the run
-    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
+    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped or failed part way; "
                                             rf"rnncast fit --resume {run} finishes the move$"):
         checkpoint.load_with_history(run)
     (run / "model").mkdir()
@@ -299,6 +299,67 @@ def test_at_every_step_of_the_move_a_load_gets_one_run_whole_or_is_told_to_wait(
     assert _which(Forecaster.load(run), fitted) == "new"
     (run / replacing.DONE).mkdir()  # killed with the new model moved in and the earlier history.csv not yet replaced
     (run / "history.csv").write_text("epoch,train_loss,val_loss,seconds,best\n1,1.0,1.0,0.1,True\n")
-    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
+    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped or failed part way; "
                                             rf"rnncast fit --resume {run} finishes the move$"):
         Forecaster.load(run)
+
+
+def _marked(monkeypatch, name: str) -> None:
+    """``name`` as chattr +i marks it, to the ioctl that reads the marks (lsattr's)."""
+    import os
+
+    real = replacing.fcntl.ioctl
+
+    def ioctl(fd, request, flags, mutate=True):
+        if request == replacing.FS_IOC_GETFLAGS and os.readlink(f"/proc/self/fd/{fd}").endswith(f"/{name}"):
+            flags[0] = 0x10
+            return 0
+        return real(fd, request, flags, mutate)
+
+    monkeypatch.setattr(replacing.fcntl, "ioctl", ioctl)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads which file a descriptor is from /proc")
+def test_a_swap_over_a_file_no_rename_can_move_is_refused_before_the_move_with_the_earlier_run_whole(tmp_path,
+                                                                                                      monkeypatch):
+    """An immutable report.html (chattr +i) stopped the move part way: a mixed folder of two runs' files."""
+    import errno
+
+    _folder(tmp_path, OLD)
+    _folder(replacing.begin(tmp_path), NEW)
+    _marked(monkeypatch, "report.html")
+    with pytest.raises(OSError) as caught:
+        replacing.swap(tmp_path, outputs.OUTPUT_FILES)
+    assert (caught.value.errno, caught.value.filename) == (errno.EPERM, str(tmp_path / "report.html"))
+    assert {k: v for k, v in _held(tmp_path).items() if not k.startswith(".")} == OLD
+    assert replacing.pending(tmp_path) is not None  # the new run waits, complete, for fit --resume
+    monkeypatch.undo()
+    replacing.swap(tmp_path, outputs.OUTPUT_FILES)
+    assert _held(tmp_path) == NEW
+
+
+def test_a_move_that_fails_part_way_names_the_half_replaced_folder_and_how_to_finish_it(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from rnncast.errors import RnncastError
+
+    _folder(tmp_path, OLD)
+    _folder(replacing.begin(tmp_path), NEW)
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == "report.html":
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(src), None, str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(replacing.os, "replace", replace)
+    with pytest.raises(RnncastError) as caught:
+        replacing.swap(tmp_path, outputs.OUTPUT_FILES)
+    assert str(caught.value) == (
+        f"{tmp_path / 'report.html'}: Operation not permitted ({tmp_path} is left half replaced: some of the new "
+        f"output's files are in place, the rest wait in {tmp_path / replacing.DONE}; once that file can be replaced, "
+        f"rnncast fit --resume {tmp_path} finishes the move)")
+    monkeypatch.undo()
+    replacing.settle(tmp_path, outputs.OUTPUT_FILES)
+    assert _held(tmp_path) == NEW

@@ -135,10 +135,14 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
         if same:
             break
         os.close(fd)  # the file was removed by the process that held it just now: lock the new one
-    os.ftruncate(fd, 0)
     text = (f"{os.getpid()} {socket.gethostname()} {'_'.join(what.split())}\n"  # what: the holder's kind (a run, a tune)
             + (" ".join(note.split()) + "\n" if note else ""))  # the note on one line
-    os.pwrite(fd, text.encode(), 0)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, text.encode(), 0)
+    except OSError as err:  # a full disk: the system names no file; the lock file and the folders made for it go
+        FolderLock(folder, fd, created).release(tidy=True)
+        raise OSError(err.errno, err.strerror or str(err), str(path)) from None
     for place in (folder, folder / "model"):
         sweep_temps(place)
     return FolderLock(folder, fd, created)

@@ -44,8 +44,17 @@ def hold(folder: Path, what: str):
 
 
 FILE_SUFFIXES = (".csv", ".tsv", ".parquet", ".json", ".toml", ".onnx", ".png", ".html", ".txt", ".xlsx",
-                 ".safetensors", ".gz", ".zip")
-"""Endings of files' names: a new output folder named so (``claim_output``) is refused, a file being meant."""
+                 ".safetensors", ".gz", ".zip", ".bz2", ".xz", ".zst", ".tar", ".feather")
+"""Endings of files' names (a compressed one's too: .csv.bz2): a new output folder named so (``claim_output``) is
+refused, a file being meant."""
+
+
+def file_stem(path: Path) -> Path:
+    """``path`` less every file ending it has (``FILE_SUFFIXES``): runs/x.csv.gz as runs/x, the folder name a refusal
+    offers (runs/x.csv would be refused too)."""
+    while path.suffix.lower() in FILE_SUFFIXES and path.stem:
+        path = path.with_suffix("")
+    return path
 
 
 def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None,
@@ -77,8 +86,9 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     if out.exists() and not out.is_dir():
         raise RnncastError(f"{said(flag, out)} is a file; give a folder for the {what}")
     if not out.exists() and out.suffix.lower() in FILE_SUFFIXES:  # --out forecast.csv: a file meant, a folder made
-        raise RnncastError(f"{said(flag, out)} ends in {out.suffix}, as a file's name does, but a {what} is a folder of "
-                           f"files; give a folder name (such as {out.with_suffix('')}); a forecast file is written by "
+        ending = out.name[len(file_stem(out).name):]  # .csv.gz whole
+        raise RnncastError(f"{said(flag, out)} ends in {ending}, as a file's name does, but a {what} is a folder of "
+                           f"files; give a folder name (such as {file_stem(out)}); a forecast file is written by "
                            "rnncast predict RUN DATA --out FILE")
     blocked = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
     if blocked is not None:

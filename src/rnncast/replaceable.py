@@ -26,6 +26,7 @@ from rnncast.sheetcsv import EXCEL_SEP
 MARK = b"rnncast"  # the key of predict's mark in a Parquet forecast's schema metadata: {"kind": "forecast"}
 HEAD = 1 << 16  # the bytes read for a header
 SEPARATORS = (",", ";", "\t")  # those predict writes: the data's dialect, or a .tsv file's tab
+BY_SERIES = ("series", "windows", "best_baseline")  # the header evaluate's --by-series-csv begins with (cli/byseries.py)
 COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
 
 
@@ -110,6 +111,12 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     if single and names[1:] == list(state.targets) and count == horizon:
         return None
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
+    if names[1:3] == list(BY_SERIES[1:3]):  # its first column is the data's id column's name, or "series"
+        return f"evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: {held} headed {_listed(names)}"
+    if (single and state.time_col and names[:1] == [state.time_col] and set(state.targets) < set(names[1:])
+            and count is not None and count > horizon):  # more rows and columns than a forecast of its targets
+        return (f"data, not a forecast: {held} headed {_listed(names)}, this model's time column and "
+                f"{'target' if len(state.targets) == 1 else 'targets'} among other columns")
     steps = horizon * (1 if single else len(state.ids))
     ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
     if count and len(names) >= 2 and all(names):  # headed as a point forecast of one series is: time, then targets

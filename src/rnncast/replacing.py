@@ -16,6 +16,9 @@ gets the earlier run or the new one whole."""
 
 from __future__ import annotations
 
+import array
+import errno
+import fcntl
 import os
 import secrets
 import shutil
@@ -67,8 +70,38 @@ def swap(folder, own) -> None:
     """Put the complete new output in ``STAGED`` in place of ``folder``'s earlier one: the earlier one's
     files (``own``: the names rnncast writes there; anything else stays) are removed, the new ones moved up."""
     with interrupts.one_step():  # a Ctrl-C waits until the move is done: the folder holds one whole run
+        fixed = _fixed_entry(Path(folder), own)
+        if fixed is not None:  # no rename could move it: refused before the move, the earlier output whole
+            raise OSError(errno.EPERM, os.strerror(errno.EPERM), str(fixed))
         os.rename(staged(folder), Path(folder) / DONE)  # the point from which the new output is the one kept
         settle(folder, own)
+
+
+FS_IOC_GETFLAGS = 0x80086601  # Linux's ioctl reading a file's attributes (lsattr)
+FIXED_FLAGS = 0x10 | 0x20  # immutable (chattr +i) and append-only (+a): such a file is neither renamed nor replaced
+
+
+def _fixed_entry(folder: Path, own) -> Path | None:
+    """The first entry of ``folder`` that ``swap`` would remove or replace (its model/ folder's files too) and that is
+    marked immutable or append-only, or that folder itself; None where there is none, or the system reads no marks."""
+    names = {p.name for p in staged(folder).iterdir()} | set(own) - set(HIDDEN)
+    model = folder / "model"  # moved aside, then removed: its files too
+    inside = sorted(model.iterdir()) if model.is_dir() and not model.is_symlink() else []
+    for path in [folder, *(folder / name for name in sorted(names)), *inside]:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        except OSError:
+            continue  # missing, or a link (replaced itself, not what it leads to)
+        try:
+            flags = array.array("i", [0])
+            fcntl.ioctl(fd, FS_IOC_GETFLAGS, flags, True)
+            if flags[0] & FIXED_FLAGS:
+                return path
+        except OSError:
+            pass  # a system or file system without the marks
+        finally:
+            os.close(fd)
+    return None
 
 
 def settle(folder, own) -> None:
@@ -81,7 +114,17 @@ def settle(folder, own) -> None:
     if not done.is_dir():
         return
     with interrupts.one_step():  # finished whole, as swap moves
-        _move_up(folder, done, own)
+        try:
+            _move_up(folder, done, own)
+        except OSError as err:  # a file that cannot be replaced, found part way (swap looks for the marked ones first)
+            from rnncast.errors import RnncastError
+
+            path = err.filename2 if err.filename2 is not None else err.filename
+            again = (f"rnncast fit --resume {folder}" if (folder / "config.json").exists() or (done / "config.json").exists()
+                     else f"rnncast demo --out {folder} --overwrite")  # a run's, or a demo's (cli.demoing)
+            raise RnncastError(f"{path}: {err.strerror or err} ({folder} is left half replaced: some of the new "
+                               f"output's files are in place, the rest wait in {done}; once that file can be replaced, "
+                               f"{again} finishes the move)") from None
 
 
 def _move_up(folder: Path, done: Path, own) -> None:
@@ -147,7 +190,7 @@ def read_whole(folder, read):
                 raise error
             raise RnncastError(f"{folder} was replaced while it was read, three times; try again")
         if held is None:  # a move a killed process left: the next process to hold the folder finishes it
-            raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped; "
+            raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped or failed part way; "
                                f"rnncast fit --resume {moving[0]} finishes the move") from cause
         raise RnncastError(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
                            "again") from cause

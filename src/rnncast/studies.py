@@ -24,6 +24,7 @@ from contextlib import contextmanager
 
 from rnncast.config import HOW_FIT_RUNS, Settings
 from rnncast.errors import RnncastError
+from rnncast.fullstudy import disk_full
 from rnncast.searchspace import space_text
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
@@ -193,6 +194,8 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
         except IntegrityError as err:
             race = err  # another process wrote the tables' first rows between our look and our write
         except OperationalError as err:
+            if disk_full(err):
+                raise  # a full disk, not a bad URL: said by fullstudy.said_full
             if "locked" not in str(err) and "already exists" not in str(err):
                 raise RnncastError(refused.format(_first_line(err))) from None
             race = err  # SQLite: another process is writing the file

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialgrid, trialseeds
+from rnncast import cutting, evaluation, files, fullstudy, gapwindows, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.configfile import config_toml
@@ -161,7 +161,7 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
         on_start()
     if storage is None and out is not None:
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
-    with quiet_optuna(optuna):
+    with quiet_optuna(optuna), fullstudy.said_full(storage, out):  # SQLite's full disk: its file named, one line
         return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
                        on_trial, time_col is False)
 

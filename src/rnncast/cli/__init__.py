@@ -111,14 +111,29 @@ def on_off_misuse(argv: list[str]) -> str | None:
 
 def run(args) -> int:
     """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C, 143 for
-    SIGTERM."""
+    SIGTERM. Standard output is the command's through ``display.NamedOutput``, flushed before the command ends, so
+    a refused write of it (a full disk) is said naming it."""
+    from rnncast.cli.display import NamedOutput
+
+    stdout = sys.stdout
+    sys.stdout = NamedOutput(stdout)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args) -> int:
+    """``run`` with its standard output named."""
     from rnncast.cli import misplaced
     from rnncast.spelling import config_settings
 
     try:
         misplaced.check(args)  # RUN and DATA swapped, a run directory as DATA: said before the command runs
         with config_settings():  # a refused value a --config file gave names the file (fit_request says which)
-            return args.run(args)
+            code = args.run(args)
+        sys.stdout.flush()  # what it printed, written now: a refusal is said here, not at Python's exit
+        return code
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -160,6 +175,8 @@ def os_error_text(err: OSError) -> str:
     path = err.filename2 if err.filename2 is not None else err.filename
     said = err.strerror or str(err) or type(err).__name__
     hint = OS_HINTS.get(err.errno)
+    if path == "standard output" and err.errno == errno.ENOSPC:  # display.NamedOutput's: no path to give instead
+        hint = "the disk it is sent to is full: free some space, or send it to another disk"
     if getattr(err, "kept", False) and path is not None:  # files.unwritten: the write was atomic
         kept = f"nothing was written to {path}, and a file there before is as it was"
         hint = kept if hint is None else hint.replace(": ", f": {kept}; ", 1) if ": " in hint else f"{kept}; {hint}"

@@ -35,8 +35,9 @@ def run_backtest(args) -> int:
     from rnncast.cli.stopped import backtest_left
 
     left = {"out": None, "stage": "run", "earlier": False}  # filled as it goes: what a signal leaves
-    try:
-        return _run_backtest(args, left)
+    try:  # held as fit holds it: stopped at a batch, and a kill -INT to a script's background job ("cmd &") not dropped
+        with interrupts.ctrl_c_between_batches():
+            return _run_backtest(args, left)
     except KeyboardInterrupt as err:
         said = backtest_left(left["out"], left["stage"], left["earlier"], args.overwrite)
         print(f"rnncast: interrupted{interrupts.by(err)}; {said}", file=sys.stderr)
@@ -44,6 +45,7 @@ def run_backtest(args) -> int:
 
 
 def _run_backtest(args, left: dict) -> int:
+    from rnncast import interrupts
     from rnncast.files import entries_of
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
@@ -80,7 +82,8 @@ def _run_backtest(args, left: dict) -> int:
                                              time_col=args.time_col, on_epoch=bar, **panel_kwargs(request))
             finally:
                 bar.close()
-        left["stage"] = "writing"
+        interrupts.stop_if_asked()  # a signal while the last window was scored: stopped before the earlier one goes
+        left["stage"] = "writing"  # a signal from here on is held until the files are written (ctrl_c_between_batches)
         if args.overwrite:
             clear_output(out)  # the earlier output goes only once the new one is ready
         write_backtest(out, result, forecaster.get_params(), source=str(args.data), request=given, noticed=noticed)

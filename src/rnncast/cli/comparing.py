@@ -77,6 +77,12 @@ def run_names(runs: list[str]) -> list[str]:
     return [name if names.count(name) == 1 else f"{name} ({names[:i + 1].count(name)})" for i, name in enumerate(names)]
 
 
+def model_of(run) -> Path:
+    """The folder ``run`` stands for, links followed: a run's, where ``run`` is a run's model/ folder (``run_names``)."""
+    path = Path(run).resolve()
+    return path.parent if path.name == "model" and (path.parent / "config.json").is_file() else path
+
+
 def run_compare(args) -> int:
     from rnncast.baselines import row_label
     from rnncast.scoretext import table
@@ -93,6 +99,15 @@ def run_compare(args) -> int:
     if files:  # a data file among the RUNs: load's answer would point to predict and evaluate
         raise RnncastError(f"{files[0]} is a file, not a run or model folder; compare takes RUN folders and the data "
                            f"with --data: rnncast compare RUN RUN [RUN ...] --data DATA")
+    seen = {}
+    for run in args.runs:  # one model given twice (a link, or a run and its model/ folder) is compared with itself
+        key = model_of(run)
+        if key in seen:
+            twice = (f"{run} is given twice" if Path(seen[key]) == Path(run) else
+                     f"{seen[key]} and {run} are one model (both {key})")
+            raise RnncastError(f"{twice}: compare weighs models against each other, and a model against itself ties by "
+                               "construction; give each RUN once, two or more different ones")
+        seen[key] = run
     if args.data is None:
         raise RnncastError("compare needs --data DATA, the table to forecast with every model: rnncast compare RUN RUN "
                            "[RUN ...] --data DATA")

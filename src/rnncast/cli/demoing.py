@@ -50,18 +50,28 @@ def run_demo(args) -> int:
         if replaces:
             replacing.swap(out, own)
         return code
-    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: a demo is not resumed, so its new folder goes
-        if replaces:
-            replacing.discard(out)
-        print(f"rnncast: interrupted{interrupts.by(err)}" + f"; {out} keeps the earlier demo as it was" * replaces,
+    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: a demo is not resumed, so what it wrote goes
+        _discard(out, replaces)
+        kept = f"{out} keeps the earlier demo as it was" if replaces else "the demo's files written so far were removed"
+        print(f"rnncast: interrupted{interrupts.by(err)}; {kept}; run the same command again for the whole demo",
               file=sys.stderr)
         return interrupts.exit_status(err)
     except BaseException:
-        if replaces:
-            replacing.discard(out)  # a failed demo leaves the earlier one as it was
+        _discard(out, replaces)  # a failed demo leaves the earlier one as it was, or none
         raise
     finally:
         claim.release(tidy=True)
+
+
+def _discard(out: Path, replaces: bool) -> None:
+    """Remove what a demo cut short wrote: the new folder beside the earlier demo it was to replace, or, in a folder that
+    was new or empty (``claim_output`` takes no other without --overwrite), every entry, so no half demo (runs/demo2/rnn/
+    alone, which later commands wrote into) is left; the folder itself goes as the claim is released (``tidy``)."""
+    if replaces:
+        replacing.discard(out)
+        return
+    for name in entries_of(out):
+        replacing.remove(out / name)
 
 
 def _demo_run(args, into: Path, out: Path) -> int:
@@ -81,7 +91,9 @@ def _demo_run(args, into: Path, out: Path) -> int:
 
     started = time.perf_counter()
     how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
-    with named_logs():  # each network's lines named: "LSTM (highway on): stopped early ..."
+    # held as fit holds it: stopped at a batch, a kill -INT to a script's background job ("cmd &") not dropped, and a
+    # signal while the demo's files were written raised once they are, before its table is printed
+    with named_logs(), interrupts.ctrl_c_between_batches():  # each network's lines named: "LSTM (highway on): ..."
         result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()

@@ -77,3 +77,35 @@ def plain_streams() -> None:
                 stream.reconfigure(errors="rnncast-plain")
             except (OSError, ValueError):
                 pass
+
+
+STDOUT_NAME = "standard output"  # how an error line names it (``cli.os_error_text``)
+
+
+class NamedOutput:
+    """``sys.stdout`` for a command (``cli.run``): a write or flush the system refuses (``predict > /dev/full``: a full
+    disk) raises the same kind of ``OSError`` naming "standard output", which the system's error names no file of; all
+    else is the stream's."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except OSError as err:
+            raise named_output(err) from None
+
+    def flush(self):
+        try:
+            return self._stream.flush()
+        except OSError as err:
+            raise named_output(err) from None
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def named_output(err: OSError) -> OSError:
+    """``err``, of standard output, as the same kind of error naming it (a reader gone stays a ``BrokenPipeError``)."""
+    return type(err)(err.errno, err.strerror or str(err), STDOUT_NAME)

@@ -48,7 +48,12 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
               f"it in place (or fit again with --overwrite to start it over)", file=sys.stderr)
         return interrupts.exit_status(held)
     if replaces:
-        replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
+        try:
+            replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
+        except OSError as err:  # a file no rename moves (chattr +i), found before the move began: the earlier run whole
+            raise RnncastError(f"{os_error_text(err)} (the new run could not replace the earlier one: {out} keeps the "
+                               f"earlier run as it was and the new run, complete, waits in {into}; once that file can be "
+                               f"replaced, {resume_command(out, data)} puts it in place)") from None
     if held is not None:
         return complete(held, out, replaces, while_written=True)
     return metrics

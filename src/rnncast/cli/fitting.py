@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, settings_from_args
-from rnncast.cli.resuming import check_resumed_data, resume_request, warn_other_data
+from rnncast.cli.resuming import MoveFinished, check_resumed_data, resume_request, warn_other_data
 from rnncast.cli.display import epoch_bar
 from rnncast.cli.misplaced import overwrite_without_out
 from rnncast.cli.finishing import complete, write_and_place
@@ -40,7 +40,11 @@ def run_fit(args) -> int:
     from rnncast.forecaster import Forecaster
 
     if args.resume:
-        out, settings, request, found = resume_request(args)
+        try:
+            out, settings, request, found = resume_request(args)
+        except MoveFinished as done:  # all a half-replaced run needed: a success
+            print(done)
+            return 0
         track = args.track
     else:
         settings, request, out, track = fit_request(args)

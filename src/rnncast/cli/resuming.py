@@ -15,6 +15,11 @@ from rnncast.outputs import hold
 from rnncast import replacing
 
 
+class MoveFinished(Exception):
+    """``fit --resume RUN`` finished the move of a complete new run into ``RUN`` that a stopped or refused move left
+    half replaced (``replacing.settle``): nothing is left to train; its message is the line that says so."""
+
+
 def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -> None:
     """Refuse to resume ``run_dir`` with data other than it started with (its config.json's
     fingerprint), before anything is trained or written, naming what differs: the run would split the
@@ -88,6 +93,9 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
                            "--out NEW ...)")
     if (run_dir / replacing.DONE).is_dir():
         hold(run_dir, "run").release()  # a replacing run's move that a kill cut short, finished (replacing.settle)
+        if replacing.pending(run_dir) is None and (run_dir / "report.html").is_file():
+            raise MoveFinished(f"finished moving the new run into {run_dir}, which a move that was stopped or refused "
+                               "had left half replaced: the run there is the new one, complete")
     config_path = (replacing.pending(run_dir) or run_dir) / "config.json"  # a new run replacing it continues first
     if not config_path.is_file():
         if not run_dir.exists():

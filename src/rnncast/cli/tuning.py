@@ -5,11 +5,13 @@ series: the many-series flags it lacks are named as such (``one_series_note``)."
 
 from __future__ import annotations
 
+import errno
 import shlex
 import sys
 from pathlib import Path
 
 from rnncast import interrupts
+from rnncast.cli import os_error_text
 from rnncast.noticed import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
@@ -48,17 +50,23 @@ def _run_tune(args) -> int:
     except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: what the study holds, where, and how to go on
         print(f"rnncast: interrupted{interrupts.by(err)}; {stopped_tune(claim.folder)}", file=sys.stderr)
         return interrupts.exit_status(err)
+    except OSError as err:  # a full disk (fullstudy.said_full names the study's file): the finished trials are kept
+        if err.errno != errno.ENOSPC:
+            raise
+        kept = (claim.folder / "study.db").exists() or args.storage
+        raise RnncastError(f"{os_error_text(err)}; " + (stopped_tune(claim.folder, "after freeing space, ") if kept else
+                           "nothing of the study was kept: after freeing space, run the same rnncast tune again")) from None
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
 
 
-def stopped_tune(out: Path) -> str:
+def stopped_tune(out: Path, space: str = "") -> str:
     """What an interrupted tune left in ``out``, read from its trials.csv (written after each trial, and once more
     when the signal failed the trial it stopped): how many trials finished, where best.toml and trials.csv are,
-    and that the same command goes on with the study."""
+    and that the same command goes on with the study (``space``: "after freeing space, ", a full disk's)."""
     import csv
 
-    again = "run the same rnncast tune again: it adds trials to the study"
+    again = f"{space}run the same rnncast tune again: it adds trials to the study"
     try:
         with open(out / "trials.csv", newline="", encoding="utf-8") as f:
             states = [row.get("state") for row in csv.DictReader(f)]
