@@ -135,3 +135,26 @@ def test_a_markets_early_closes_off_its_days_close_are_told_to_be_dated_by_their
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(typo, "y")
     assert "correct it if a typo" in caplog.text and "early closes" not in caplog.text
+
+
+@pytest.mark.parametrize("zoned", [False, True])
+def test_early_closes_read_with_tz_are_told_a_line_that_keeps_their_days(caplog, zoned):
+    """ASX closes written as naive local 16:00 (14:10 early closes), read with tz='Australia/Sydney', were told
+    ``pd.to_datetime(df['ds'], utc=True).dt.tz_convert(...)``, which reads local times as UTC and dates every row a
+    day later (a Tuesday-to-Saturday week). Followed, the line given keeps the days as written, naive or zoned."""
+    from rnncast.loading import load_panel
+
+    days = pd.bdate_range("2022-01-03", periods=200)
+    local = (days + pd.TimedeltaIndex([pd.Timedelta("14:10:00" if i in (50, 150) else "16:00:00")
+                                       for i in range(200)])).tz_localize("Australia/Sydney")
+    text = local.strftime("%Y-%m-%d %H:%M%z" if zoned else "%Y-%m-%d %H:%M")
+    text = text.str.replace(r"(\d\d)(\d\d)$", r"\1:\2", regex=True) if zoned else text
+    frame = pd.DataFrame({"ds": text, "y": np.arange(200.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "y", tz="Australia/Sydney")
+    line = caplog.text.split("e.g. with pandas: ")[1].split(", or correct")[0]
+    assert ("utc=True" in line) == zoned
+    exec(line, {"pd": pd, "df": frame})  # the advice followed
+    assert (frame["ds"].dt.day_name().str[:3] != "Sat").all()
+    assert list(frame["ds"].dt.strftime("%Y-%m-%d")) == list(days.strftime("%Y-%m-%d"))
+    assert load_panel(frame, "y", tz="Australia/Sydney").calendar.freq is not None  # 'B': its days kept

@@ -75,17 +75,17 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
-    fix = f"{early}, or {fix}" if (early := _early(time, offset, off)) else fix
+    fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
     return (f"{named_off(time, offset, off, where, fmt, one)}, so the model takes {'its' if one else 'the'} rows as "
             f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
             "keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
             "with holidays= naming the market)")
 
 
-def _early(time: pd.DatetimeIndex, offset, off: list) -> str | None:
+def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
     """Where the rows ``off`` the calendar ``offset`` fall on its days at another time of day than the one every
     other row keeps (a market's early closes: Euronext's 14:05 among 17:30), how to keep them: each row dated by its
-    day, a pandas line; else None."""
+    day, a pandas line (``day_line``); else None."""
     rest = time.delete(off)
     clock, theirs = (np.asarray(t.hour * 3600 + t.minute * 60 + t.second) for t in (rest, time[off]))
     if not len(rest) or (clock != clock[0]).any() or (theirs == clock[0]).any():
@@ -95,13 +95,23 @@ def _early(time: pd.DatetimeIndex, offset, off: list) -> str | None:
             return None
     except (AttributeError, TypeError, ValueError):  # no pandas offset (a session's bars): not a day's close
         return None
-    column = time.name if time.name is not None else "time"
-    zone = f", utc=True).dt.tz_convert({str(time.tz)!r}" if time.tz is not None else ""
     return (f"to keep them (they fall on its days at another time than the others' {rest[0].strftime('%H:%M')}, as a "
-            f"market's early closes), date each row by its day, e.g. with pandas: df[{column!r}] = "
-            f"pd.to_datetime(df[{column!r}]{zone}).dt.normalize()")
+            f"market's early closes), date each row by its day, e.g. with pandas: {day_line(time, fmt)}")
 
 
+def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
+    """The pandas line dating each row of ``time`` by its day on the clock it is read on: naive text (``fmt``
+    without a UTC offset, as tz= localizes it) by its own date, ``pd.to_datetime(df['ds']).dt.normalize()``;
+    text written with offsets converted to the zone first (``utc=True`` reads them as the instants they are);
+    datetimes of unknown writing (no ``fmt``) in a zone: the naive line, then the zoned one for offsets."""
+    column = time.name if time.name is not None else "time"
+    naive = f"df[{column!r}] = pd.to_datetime(df[{column!r}]).dt.normalize()"
+    if time.tz is None:
+        return naive
+    zoned = f"df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True).dt.tz_convert({str(time.tz)!r}).dt.normalize()"
+    if fmt is None:
+        return f"{naive} (for times written with a UTC offset: {zoned})"
+    return zoned if "z" in fmt or fmt.endswith("Z") else naive  # %z, %:z, or a written Z: instants, else wall times
 def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "") -> str:
     """The rows ``off`` the calendar ``offset`` the others of ``time`` keep, named by ``where(i)`` as the column writes
     them (``fmt``): "timestamp 2024-03-29 (line 5) is off the calendar 'ME' the other 59 rows keep"."""
