@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessmonths, jitter, tradingweeks
+from rnncast import businessdays, businessmonths, jitter, tradingweeks
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
+from rnncast.spelling import counted
 from rnncast.timetext import shown
 
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
@@ -59,15 +60,34 @@ def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tupl
     return (off, ruler) if ruler is not None and ruler.bad is None and len(off) <= most else None
 
 
-def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> Kept:
+def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list) -> tuple:
+    """``(offset, off, market)``: ``most_kept``'s calendar, business days without the holiday set that explains the
+    weekdays missing (``businessdays.explain``, on days: 'B' without NYSE holidays, ``market`` 'NYSE') where it is
+    plain business days and the rows ``off`` it are a market's early closes on its days (NYSE's 13:00 among 16:00);
+    else as found, ``market`` None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data)."""
+    if not businessdays.plain_business(offset) or _early(time, offset, off) is None:
+        return offset, off, None
+    explained = businessdays.explain(time, offsets, weekmask_of(offset))
+    return (offset, off, None) if explained is None else (explained.offset, off, explained.name)
+
+
+def weekmask_of(offset) -> str | None:
+    """The week of a business-day ``offset`` other than Monday to Friday ('Sun Mon Tue Wed Thu'), else None."""
+    mask = getattr(offset, "weekmask", "Mon Tue Wed Thu Fri")
+    return None if mask == "Mon Tue Wed Thu Fri" else mask
+
+
+def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None, market: str | None = None) -> Kept:
     """What fit keeps of the calendar ``offset`` that all rows of ``time`` but ``off`` keep (``most_kept``), for
-    predict to date forecasts on it: the rows off it as the column writes them (``fmt``)."""
-    market = market_of(offset)
+    predict to date forecasts on it: the rows off it as the column writes them (``fmt``); ``market``: the holiday
+    set it skips (``on_market``)."""
+    market = market or market_of(offset)
     on = Calendar("datetime", offset, None if time.tz is None else str(time.tz), time.name, holidays=market)
     return Kept(on, len(time) - len(off), len(time), tuple(shown(time[i], time, fmt) for i in off))
 
 
-def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, fmt=None, one: str = "") -> str:
+def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, fmt=None, one: str = "",
+         market: str | None = None) -> str:
     """``few_off``'s warning of the rows ``off`` the calendar ``offset`` (``most_kept``'s): ``named_off``, then what
     the model does and the remedies."""
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
@@ -76,7 +96,7 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
     fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
-    return (f"{named_off(time, offset, off, where, fmt, one)}, so the model takes {'its' if one else 'the'} rows as "
+    return (f"{named_off(time, offset, off, where, fmt, one, market)}, so the model takes {'its' if one else 'the'} rows as "
             f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
             "keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
             "with holidays= naming the market)")
@@ -99,6 +119,17 @@ def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
             f"market's early closes), date each row by its day, e.g. with pandas: {day_line(time, fmt)}")
 
 
+def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None) -> str | None:
+    """Where the calendar ``offset`` given (freq='B') leaves out a few rows of ``time`` that are a market's early
+    closes on its days (``_early``), what its refusal says: the rows and the pandas line dating each by its day."""
+    walked = walk(time, offsets, offset, max(1, min(5, len(time) // 20))) if len(time) >= 20 else None
+    early = _early(time, offset, walked[0], fmt) if walked is not None and walked[0] else None
+    if early is None:
+        return None
+    named = ", ".join(shown(time[i], time, fmt) for i in walked[0][:3]) + (" ..." if len(walked[0]) > 3 else "")
+    return f"{counted(len(walked[0]), 'row')} ({named}) are off it: {early}"
+
+
 def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
     """The pandas line dating each row of ``time`` by its day on the clock it is read on: naive text (``fmt``
     without a UTC offset, as tz= localizes it) by its own date, ``pd.to_datetime(df['ds']).dt.normalize()``;
@@ -112,12 +143,12 @@ def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
     if fmt is None:
         return f"{naive} (for times written with a UTC offset: {zoned})"
     return zoned if "z" in fmt or fmt.endswith("Z") else naive  # %z, %:z, or a written Z: instants, else wall times
-def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "") -> str:
+def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "", market: str | None = None) -> str:
     """The rows ``off`` the calendar ``offset`` the others of ``time`` keep, named by ``where(i)`` as the column writes
     them (``fmt``): "timestamp 2024-03-29 (line 5) is off the calendar 'ME' the other 59 rows keep"."""
     named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
-    shown_as = Calendar("datetime", offset, holidays=market_of(offset)).shown
+    shown_as = Calendar("datetime", offset, holidays=market or market_of(offset)).shown
     return f"{which} off the calendar {shown_as} the other {len(time) - len(off)} rows{' of that series' if one else ''} keep"
 
 
