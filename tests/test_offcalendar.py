@@ -197,5 +197,8 @@ def test_early_closes_refused_by_a_given_freq_are_told_to_be_dated_by_their_day(
         load_panel(frame, "y", freq="B")
     assert "2 rows (" in str(err.value) and "as a market's early closes), date each row by its day, e.g. with " \
         "pandas: df['ds'] = pd.to_datetime(df['ds']).dt.normalize()" in str(err.value)
+    with pytest.raises(RnncastError, match=r"without XPAR holidays; 2 rows \(.*as a market's early closes\), date each"):
+        load_panel(frame, "y", holidays="XPAR")  # the market named: the same advice
     frame["ds"] = pd.to_datetime(frame["ds"]).dt.normalize()  # followed
     assert load_panel(frame, "y", freq="B").calendar.freq is not None
+    assert load_panel(frame, "y", holidays="XPAR").calendar.holidays == "XPAR"
