@@ -129,3 +129,17 @@ def test_daily_closes_at_half_past_keep_their_own_time_not_the_hours():
     shaken = pd.DatetimeIndex(closes + pd.to_timedelta(np.random.default_rng(0).integers(0, 5, 200), unit="s"))
     assert jitter.phase(shaken, "D") == pd.Timedelta("17:30:00")  # a logger's seconds are still not the grid's
     assert jitter.near(shaken, _whole(shaken)).off <= pd.Timedelta(seconds=5)
+
+
+def test_the_rounding_advised_for_naive_text_read_with_tz_keeps_its_wall_times():
+    """Naive local text read with tz= was advised ``pd.to_datetime(df[...], utc=True)...tz_convert(zone)``, which reads
+    the local times as UTC and moves every row by the zone's offset (11 h in Sydney); it rounds the times as written."""
+    rng = np.random.default_rng(4)
+    points = pd.date_range("2024-05-01", periods=72, freq="h")
+    text = (points + pd.to_timedelta(rng.integers(-4, 5, 72), unit="s")).strftime("%Y-%m-%d %H:%M:%S")
+    time = pd.DatetimeIndex(pd.to_datetime(text), name="ds").tz_localize("Australia/Sydney")
+    line = jitter.advice(time, _whole(time), fmt="%Y-%m-%d %H:%M:%S").split("e.g. with pandas: ")[1]
+    assert line == "df['ds'] = pd.to_datetime(df['ds']).dt.round('h')"
+    df = pd.DataFrame({"ds": text})
+    exec(line, {"pd": pd, "df": df})
+    assert list(df["ds"]) == list(points)

@@ -270,3 +270,27 @@ def test_a_last_target_written_as_the_code_is_a_missing_reading_not_a_row_append
     blank.loc[N - 1, "y"] = np.nan  # a blank target, Prophet's future row: refused as before
     with pytest.raises(RnncastError, match="rows appended to the history with the target blank"):
         Forecaster(**TINY, missing_values=-999, fill="ffill").fit(blank, target="y", features=["hum"])
+
+
+def test_a_code_like_value_among_the_values_given_now_is_not_named(caplog):
+    """Counts that grew since fit (Poisson(30) at fit, Poisson(100) later) hold 99 between 92 and 116: it was named
+    as a code "far outside the values the model was fitted on (16 to 53)", and missing_values=99 advised, which would
+    blank real counts. A value inside the range of the other values given is one of them; a -999 among them is not."""
+    rng = np.random.default_rng(5)
+    old = pd.DataFrame({"time": pd.date_range("2022-01-01", periods=400), "y": rng.poisson(30, 400).astype(float)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(old, target="y")
+    new = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=60), "y": rng.poisson(100, 60).astype(float)})
+    new.loc[[20, 40], "y"] = 99.0
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(new)
+    assert not _later_said(caplog)
+    new.loc[50, "y"] = -999.0  # below every value given: a code still
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(new)
+    assert [m[:36] for m in _later_said(caplog)] == ["column 'y' holds -999 in 1 row of th"]
+    short = new.tail(14).copy()
+    short.loc[short.index[-3:], "y"] = -999.0  # a lookback's rows, a fifth of them the code: named
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(short)
+    assert any("holds -999 in 4 rows" in m for m in _later_said(caplog))

@@ -135,3 +135,70 @@ def test_a_markets_early_closes_off_its_days_close_are_told_to_be_dated_by_their
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(typo, "y")
     assert "correct it if a typo" in caplog.text and "early closes" not in caplog.text
+
+
+@pytest.mark.parametrize("zoned", [False, True])
+def test_early_closes_read_with_tz_are_told_a_line_that_keeps_their_days(caplog, zoned):
+    """ASX closes written as naive local 16:00 (14:10 early closes), read with tz='Australia/Sydney', were told
+    ``pd.to_datetime(df['ds'], utc=True).dt.tz_convert(...)``, which reads local times as UTC and dates every row a
+    day later (a Tuesday-to-Saturday week). Followed, the line given keeps the days as written, naive or zoned."""
+    from rnncast.loading import load_panel
+
+    days = pd.bdate_range("2022-01-03", periods=200)
+    local = (days + pd.TimedeltaIndex([pd.Timedelta("14:10:00" if i in (50, 150) else "16:00:00")
+                                       for i in range(200)])).tz_localize("Australia/Sydney")
+    text = local.strftime("%Y-%m-%d %H:%M%z" if zoned else "%Y-%m-%d %H:%M")
+    text = text.str.replace(r"(\d\d)(\d\d)$", r"\1:\2", regex=True) if zoned else text
+    frame = pd.DataFrame({"ds": text, "y": np.arange(200.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "y", tz="Australia/Sydney")
+    line = caplog.text.split("e.g. with pandas: ")[1].split(", or correct")[0]
+    assert ("utc=True" in line) == zoned
+    exec(line, {"pd": pd, "df": frame})  # the advice followed
+    assert (frame["ds"].dt.day_name().str[:3] != "Sat").all()
+    assert list(frame["ds"].dt.strftime("%Y-%m-%d")) == list(days.strftime("%Y-%m-%d"))
+    assert load_panel(frame, "y", tz="Australia/Sydney").calendar.freq is not None  # 'B': its days kept
+
+
+def _closes(market: str, start: str, end: str, close: str, early: str, n_early: int, tz=None) -> pd.DataFrame:
+    import holidays as hol
+
+    off = hol.financial_holidays(market, years=range(int(start[:4]), int(end[:4]) + 1))
+    days = [d for d in pd.bdate_range(start, end) if d.date() not in off]
+    shorts = set(range(100, len(days) - 20, (len(days) - 120) // n_early)[:n_early])
+    at = [f"{d.date()} {early if i in shorts else close}" for i, d in enumerate(days)]
+    return pd.DataFrame({"ds": at, "y": np.sin(np.arange(len(days)) / 5.0) + np.arange(len(days)) / 100})
+
+
+@pytest.mark.parametrize("market,close,early,tz", [("NYSE", "16:00", "13:00", None),
+                                                   ("NYSE", "16:00", "13:00", "America/New_York"),
+                                                   ("XPAR", "17:30", "14:05", None)])
+def test_early_closes_do_not_hide_the_markets_holidays(caplog, market, close, early, tz):
+    """NYSE's local 16:00 closes with four 13:00 early closes kept plain 'B' ("875 of 879 rows keep") and forecast
+    2024-07-04; Paris's with two 14:05 closes forecast 2024-01-01. Early closes are rows on the calendar's days:
+    the holiday set is found as without them, and the forecasts skip its holidays."""
+    frame = _closes(market, "2022-01-03" if market == "NYSE" else "2021-01-04",  # 2021-12-24 tells XPAR from XETR
+                    "2024-07-02" if market == "NYSE" else "2023-12-29", close, early, 4)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}, tz=tz).fit(frame, target="y", time_col="ds")
+    named = "NYSE" if market == "NYSE" else "XPAR"
+    assert f"off the calendar 'B' without {named} holidays the other" in caplog.text
+    days = [str(t)[:10] for t in model.predict(frame).index]
+    assert days == (["2024-07-03", "2024-07-05", "2024-07-08"] if market == "NYSE" else
+                    ["2024-01-02", "2024-01-03", "2024-01-04"])
+
+
+def test_early_closes_refused_by_a_given_freq_are_told_to_be_dated_by_their_day():
+    """freq='B' over Paris's closes with 14:05 early closes was refused with the list of aliases only."""
+    from rnncast.loading import load_panel
+
+    frame = _closes("XPAR", "2021-01-04", "2023-12-29", "17:30", "14:05", 2)
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, "y", freq="B")
+    assert "2 rows (" in str(err.value) and "as a market's early closes), date each row by its day, e.g. with " \
+        "pandas: df['ds'] = pd.to_datetime(df['ds']).dt.normalize()" in str(err.value)
+    with pytest.raises(RnncastError, match=r"without XPAR holidays; 2 rows \(.*as a market's early closes\), date each"):
+        load_panel(frame, "y", holidays="XPAR")  # the market named: the same advice
+    frame["ds"] = pd.to_datetime(frame["ds"]).dt.normalize()  # followed
+    assert load_panel(frame, "y", freq="B").calendar.freq is not None
+    assert load_panel(frame, "y", holidays="XPAR").calendar.holidays == "XPAR"

@@ -30,16 +30,17 @@ def test_a_markets_closes_written_in_utc_keep_their_own_clock():
 
 def test_a_paris_close_is_not_told_londons_clock_alone():
     """A tester's Paris close (17:30) in UTC was told "the timestamps keep 16:30 on the clock of Europe/London": the
-    times cannot tell the two apart (one daylight saving), so each clock they keep is named, Central Europe's first."""
+    times cannot tell the two apart (one daylight saving), so each clock they keep is named, London's first (the
+    financial centres' in ``FIRST``'s order: LSE's 16:30 closes are these instants too)."""
     paris = kept_clock(_closes("Europe/Paris", "17:30"))
-    assert [clock[:2] for clock in paris[:2]] == [("Europe/Berlin", "17:30"), ("Europe/London", "16:30")]
+    assert [clock[:2] for clock in paris[:2]] == [("Europe/London", "16:30"), ("Europe/Berlin", "17:30")]
     assert kept_clock(_closes("Europe/London", "16:30")) == paris  # the same instants
     said = kept_hint(paris, _closes("Europe/Paris", "17:30"), "ds", "pd.to_datetime(df['ds'], utc=True)")
     assert re.match(r"the timestamps keep one time of day on the clock of any zone whose daylight saving changes on "
-                    r"their dates, their hour as written moving with it \(no jitter to round\): 17:30 in Europe/Berlin "
-                    r"\(and \d+ other zones\), 16:30 in Europe/London \(and \d+ other zones\), ", said)  # tzdata's count
+                    r"their dates, their hour as written moving with it \(no jitter to round\): 16:30 in Europe/London "
+                    r"\(and \d+ other zones\), 17:30 in Europe/Berlin \(and \d+ other zones\), ", said)  # tzdata's count
     assert said.endswith("read the table on the clock of the data's place, where its time of day is the one you know "
-                         "(for the first: tz='Europe/Berlin', --tz Europe/Berlin)")
+                         "(for the first: tz='Europe/London', --tz Europe/London)")
 
 
 def test_times_of_one_utc_hour_naive_or_jittered_keep_no_zones_clock():
@@ -154,3 +155,30 @@ def test_a_panel_of_several_clocks_is_told_to_fit_its_markets_apart_or_date_each
     assert list(eval(line, {"pd": pd, "df": frame})) == [pd.Timestamp("2024-01-05")] * 2
     bars = apart_hint("ds", {"Asia/Tokyo": ["6758"]}, days=False)  # a session's bars: no day dates them
     assert bars.endswith("each on its zone's clock (tz=, --tz: 'Asia/Tokyo' for '6758')") and "normalize" not in bars
+
+
+@pytest.mark.parametrize("zone,clock,early,dates", [
+    ("Europe/London", "16:30", "12:30", ["2022-12-30", "2023-12-29"]),  # LSE: 12:30 on the last days of the year
+    ("America/New_York", "16:00", "13:00", NYSE_HALF),
+    ("Australia/Sydney", "16:00", "14:10", ["2022-12-23", "2023-12-29"])])
+def test_the_markets_own_clock_is_named_first(zone, clock, early, dates):
+    """London's closes in UTC were told "at Europe/Berlin's 13:30 ..." and Berlin's 17:30 first (the clock of most
+    zones): the financial centre whose clock puts the time on a market's close is named first, in FIRST's order."""
+    found = kept_clock(_half_days(zone, clock, early, dates))
+    assert found[0][:2] == (zone, clock)
+    said = kept_hint(found, _half_days(zone, clock, early, dates), "ds", "pd.to_datetime(df['ds'], utc=True)")
+    assert f"at {zone}'s {early} on" in said and said.endswith(f"tz={zone!r}, --tz {zone})")
+
+
+def test_tokyos_close_is_ranked_before_the_other_fixed_offsets_keeping_it():
+    """Tokyo's 15:00 is 06:00 UTC all year: every zone without daylight saving keeps one time of day (Moscow's 09:00,
+    Shanghai's 14:00); the one on a market's close is named first."""
+    from rnncast.zoneclock import FIRST, ranked
+
+    times = pd.DatetimeIndex(["2023-01-10 06:00", "2023-07-10 06:00"], tz="UTC")
+    kept: dict[int, list[str]] = {}
+    for zone in FIRST:
+        local = times.tz_convert(zone)
+        if local[0].time() == local[1].time():
+            kept.setdefault(local[0].hour * 3600 + local[0].minute * 60, []).append(zone)
+    assert ranked(kept)[0][1][0] == "Asia/Tokyo" and "Europe/Moscow" in {z for _, zs in kept.items() for z in zs}

@@ -84,7 +84,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
-            near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: round them (no freq would do)
+            near = offcalendar.early_given(time, offsets, offset, fmt) or jitter.advice(time, offsets, where, fmt)  # 9902
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
             raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar freq={named}; "
                                f"{ends or near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}")
@@ -104,11 +104,12 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     if best is None:
         near = businessmonths.near(time, offsets) + tradingweeks.near(time, offsets) if not quiet else []
         few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 682
+        few = offcalendar.on_market(time, offsets, *few) if few is not None else None  # early closes: holidays kept
         if few is not None:
-            log.warning("%s", offcalendar.said(time, offsets, *few, where, fmt))
+            log.warning("%s", offcalendar.said(time, offsets, *few[:2], where, fmt, market=few[2]))
         elif len(time) > len(offsets) - 1 and not quiet:
             log.warning("%s", offcalendar.irregular(time, offsets, where, fmt))
-        kept = offcalendar.kept(time, *few, fmt) if few is not None else None  # predict dates forecasts on it
+        kept = offcalendar.kept(time, *few[:2], fmt, few[2]) if few is not None else None  # predict dates on it
         return Calendar("datetime", None, tz, name, kept=kept), None, {}
     offset, ruler = best
     return Calendar("datetime", offset, tz, name), ruler, {}

@@ -100,6 +100,20 @@ def far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, fl
     return at, outliers.around(column, int(at[0]), far | ~np.isfinite(column)), float(distance[far].min())
 
 
+def apart_from_given(column: np.ndarray) -> np.ndarray:
+    """[T] whether each value of a column given to a fitted model lies outside the range of its other values given
+    (code-like ones left out) and, among 5 ``MIN_ROWS`` others or more, on at most ``MOST_SHARE`` of its rows, as fit
+    weighs a code (``far_codes``): 99 among counts that grew to 92..116 since fit is one of them, not a code,
+    though far from what fit read."""
+    rest = column[np.isfinite(column) & ~code_like(column)]
+    with np.errstate(invalid="ignore"):
+        apart = (column < rest.min()) | (column > rest.max()) if rest.size else np.isfinite(column)
+    if rest.size < 5 * MIN_ROWS:  # a lookback's rows, a third of them -999: too few to say a value is their own
+        return apart
+    values, counts = np.unique(column[apart], return_counts=True)
+    return apart & ~np.isin(column, values[counts > MOST_SHARE * np.isfinite(column).sum()])
+
+
 def fitted_ranges(panel: Panel, splits: list[Split]) -> list:
     """[S][C] what fit read of each column of each series, for later reads (``later``): ``[median, standard
     deviation]`` of its training values and ``[least, greatest]`` of all its values, code-like ones left out; None
@@ -140,7 +154,7 @@ def later(state, panel: Panel) -> Panel:
                 middle, sd, low, high = kept[j]
                 with np.errstate(invalid="ignore"):
                     at = np.flatnonzero(code_like(column) & (np.abs(column - middle) > FAR * sd) &
-                                        ((column < low) | (column > high)))
+                                        ((column < low) | (column > high)) & apart_from_given(column))
                 span = (low, high)
             if at.size:
                 _say_later(state, panel, s, j, at, span)
@@ -250,7 +264,7 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
                 steps = values[s, :, f]
                 with np.errstate(invalid="ignore"):
                     far = kept is not None and code_like(steps) & (np.abs(steps - kept[0]) > FAR * kept[1]) & (
-                        (steps < kept[2]) | (steps > kept[3]))
+                        (steps < kept[2]) | (steps > kept[3])) & apart_from_given(steps)
                 if np.any(far) and first_time(state.said, "missing code future", s, column, tuple(steps[far])):
                     log.warning("the future values of %r%s hold %s at %d of the %d forecast steps, the way files write a "
                                 "missing value, far outside the values the model was fitted on (%.6g to %.6g): the "

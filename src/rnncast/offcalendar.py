@@ -9,11 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessmonths, jitter, tradingweeks
+from rnncast import businessdays, businessmonths, jitter, tradingweeks
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
-from rnncast.timetext import shown
+from rnncast.spelling import counted
+from rnncast.timetext import offset_in, shown
 
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
 
@@ -59,15 +60,34 @@ def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tupl
     return (off, ruler) if ruler is not None and ruler.bad is None and len(off) <= most else None
 
 
-def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> Kept:
+def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list) -> tuple:
+    """``(offset, off, market)``: ``most_kept``'s calendar, business days without the holiday set that explains the
+    weekdays missing (``businessdays.explain``, on days: 'B' without NYSE holidays, ``market`` 'NYSE') where it is
+    plain business days and the rows ``off`` it are a market's early closes on its days (NYSE's 13:00 among 16:00);
+    else as found, ``market`` None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data)."""
+    if not businessdays.plain_business(offset) or _early(time, offset, off) is None:
+        return offset, off, None
+    explained = businessdays.explain(time, offsets, weekmask_of(offset))
+    return (offset, off, None) if explained is None else (explained.offset, off, explained.name)
+
+
+def weekmask_of(offset) -> str | None:
+    """The week of a business-day ``offset`` other than Monday to Friday ('Sun Mon Tue Wed Thu'), else None."""
+    mask = getattr(offset, "weekmask", "Mon Tue Wed Thu Fri")
+    return None if mask == "Mon Tue Wed Thu Fri" else mask
+
+
+def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None, market: str | None = None) -> Kept:
     """What fit keeps of the calendar ``offset`` that all rows of ``time`` but ``off`` keep (``most_kept``), for
-    predict to date forecasts on it: the rows off it as the column writes them (``fmt``)."""
-    market = market_of(offset)
+    predict to date forecasts on it: the rows off it as the column writes them (``fmt``); ``market``: the holiday
+    set it skips (``on_market``)."""
+    market = market or market_of(offset)
     on = Calendar("datetime", offset, None if time.tz is None else str(time.tz), time.name, holidays=market)
     return Kept(on, len(time) - len(off), len(time), tuple(shown(time[i], time, fmt) for i in off))
 
 
-def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, fmt=None, one: str = "") -> str:
+def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, fmt=None, one: str = "",
+         market: str | None = None) -> str:
     """``few_off``'s warning of the rows ``off`` the calendar ``offset`` (``most_kept``'s): ``named_off``, then what
     the model does and the remedies."""
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
@@ -75,17 +95,17 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
-    fix = f"{early}, or {fix}" if (early := _early(time, offset, off)) else fix
-    return (f"{named_off(time, offset, off, where, fmt, one)}, so the model takes {'its' if one else 'the'} rows as "
+    fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
+    return (f"{named_off(time, offset, off, where, fmt, one, market)}, so the model takes {'its' if one else 'the'} rows as "
             f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
             "keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
             "with holidays= naming the market)")
 
 
-def _early(time: pd.DatetimeIndex, offset, off: list) -> str | None:
+def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
     """Where the rows ``off`` the calendar ``offset`` fall on its days at another time of day than the one every
     other row keeps (a market's early closes: Euronext's 14:05 among 17:30), how to keep them: each row dated by its
-    day, a pandas line; else None."""
+    day, a pandas line (``day_line``); else None."""
     rest = time.delete(off)
     clock, theirs = (np.asarray(t.hour * 3600 + t.minute * 60 + t.second) for t in (rest, time[off]))
     if not len(rest) or (clock != clock[0]).any() or (theirs == clock[0]).any():
@@ -95,19 +115,40 @@ def _early(time: pd.DatetimeIndex, offset, off: list) -> str | None:
             return None
     except (AttributeError, TypeError, ValueError):  # no pandas offset (a session's bars): not a day's close
         return None
-    column = time.name if time.name is not None else "time"
-    zone = f", utc=True).dt.tz_convert({str(time.tz)!r}" if time.tz is not None else ""
     return (f"to keep them (they fall on its days at another time than the others' {rest[0].strftime('%H:%M')}, as a "
-            f"market's early closes), date each row by its day, e.g. with pandas: df[{column!r}] = "
-            f"pd.to_datetime(df[{column!r}]{zone}).dt.normalize()")
+            f"market's early closes), date each row by its day, e.g. with pandas: {day_line(time, fmt)}")
 
 
-def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "") -> str:
+def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None) -> str | None:
+    """Where the calendar ``offset`` given (freq='B') leaves out a few rows of ``time`` that are a market's early
+    closes on its days (``_early``), what its refusal says: the rows and the pandas line dating each by its day."""
+    walked = walk(time, offsets, offset, max(1, min(5, len(time) // 20))) if len(time) >= 20 else None
+    early = _early(time, offset, walked[0], fmt) if walked is not None and walked[0] else None
+    if early is None:
+        return None
+    named = ", ".join(shown(time[i], time, fmt) for i in walked[0][:3]) + (" ..." if len(walked[0]) > 3 else "")
+    return f"{counted(len(walked[0]), 'row')} ({named}) are off it: {early}"
+
+
+def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
+    """The pandas line dating each row of ``time`` by its day on the clock it is read on: naive text (``fmt``
+    without a UTC offset, as tz= localizes it) by its own date, ``pd.to_datetime(df['ds']).dt.normalize()``;
+    text written with offsets converted to the zone first (``utc=True`` reads them as the instants they are);
+    datetimes of unknown writing (no ``fmt``) in a zone: the naive line, then the zoned one for offsets."""
+    column = time.name if time.name is not None else "time"
+    naive = f"df[{column!r}] = pd.to_datetime(df[{column!r}]).dt.normalize()"
+    if time.tz is None:
+        return naive
+    zoned = f"df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True).dt.tz_convert({str(time.tz)!r}).dt.normalize()"
+    if fmt is None:
+        return f"{naive} (for times written with a UTC offset: {zoned})"
+    return zoned if offset_in(fmt) or fmt.endswith("Z") else naive  # %z, %:z, or a written Z: instants, else wall times
+def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "", market: str | None = None) -> str:
     """The rows ``off`` the calendar ``offset`` the others of ``time`` keep, named by ``where(i)`` as the column writes
     them (``fmt``): "timestamp 2024-03-29 (line 5) is off the calendar 'ME' the other 59 rows keep"."""
     named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
-    shown_as = Calendar("datetime", offset, holidays=market_of(offset)).shown
+    shown_as = Calendar("datetime", offset, holidays=market or market_of(offset)).shown
     return f"{which} off the calendar {shown_as} the other {len(time) - len(off)} rows{' of that series' if one else ''} keep"
 
 

@@ -26,6 +26,7 @@ FIRST = ("America/New_York", "America/Chicago", "America/Los_Angeles", "America/
          "Asia/Singapore", "Asia/Tokyo", "Asia/Seoul", "Australia/Sydney", "Pacific/Auckland",
          "Africa/Johannesburg")  # tried first, and named where zones of another name keep the same clock
 ROWS = 2000  # the rows weighed: enough to cross several changes of daylight saving
+CLOSES = (15 * 3600, 17 * 3600 + 30 * 60)  # a market's close on its own clock: Tokyo's 15:00 to Paris's 17:30
 SHARE = 20  # all but a twentieth of the rows keep the clock found: a market's half days (NYSE's 13:00) are the rest
 
 
@@ -63,8 +64,21 @@ def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
             kept = {} if top > most else kept
             most = top
             kept.setdefault(int(clocks[np.argmax(counts)]), []).append(zone)
-    order = sorted(kept.items(), key=lambda kz: (kz[1][0] not in FIRST, -len(kz[1])))  # the centres', then most
-    return [(zones[0], f"{clock // 3600:02d}:{clock % 3600 // 60:02d}", len(zones) - 1) for clock, zones in order] or None
+    return [(zones[0], f"{clock // 3600:02d}:{clock % 3600 // 60:02d}", len(zones) - 1)
+            for clock, zones in ranked(kept)] or None
+
+
+def ranked(kept: dict[int, list[str]]) -> list[tuple[int, list[str]]]:
+    """The clocks ``kept`` ({time of day in seconds: the zones keeping it, the first of ``candidates`` first}) in the
+    order a hint names them: the financial centres' (``FIRST``) first, those putting the time on a market's close
+    (``CLOSES``: Tokyo's 15:00, not Shanghai's 14:00 or Moscow's 09:00) before the others, each in ``FIRST``'s order
+    (London's 16:30 before Berlin's 17:30, New York's 16:00 before Chicago's 15:00), then those of most zones."""
+    def key(item):
+        clock, zones = item
+        first = zones[0] in FIRST
+        return (not first, not (first and CLOSES[0] <= clock <= CLOSES[1]),
+                FIRST.index(zones[0]) if first else 0, -len(zones))
+    return sorted(kept.items(), key=key)
 
 
 def _kept(count: int, rows: int) -> bool:
