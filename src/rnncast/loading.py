@@ -105,7 +105,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                              future_covariates, static_covariates, dayfirst, order)
     if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
         rowindex.refuse_order(rowindex.out_of_order(data, indexed, written, roles,
-                                                    indexed[rows.id_col] if layout == "long" else None))
+                                                    indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
     missingcodes.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
