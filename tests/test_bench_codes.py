@@ -32,6 +32,9 @@ def test_the_codes_given_are_read_as_missing_cells_and_refused_as_blank_ones_are
     s = tablefile.read_table(_weekly(tmp_path), "visits", "S", "-999")  # S reads the target alone: 'sales' left out
     assert s.columns == ["visits", "promo"] and s.notes[0] == "--set missing_values=-999 read 3 cells as missing (3 in 'sales')"
     assert "'sales' (3 missing values, first at line 102" in s.notes[1]
+    with pytest.raises(RnncastError, match=r"read 3 cells as missing \(3 in 'sales'\); 9999 matched no value; column "
+                                           r"'sales' has 3 missing values \(first at line 102 of sentinel.csv\)"):
+        tablefile.read_table(_weekly(tmp_path), None, "MS", "-999,9999")  # the warning and the refusal: one place
     none = tablefile.read_table(_weekly(tmp_path), None, "M", "-998")
     assert none.notes == ("--set missing_values=-998 matched no value of the value columns ('visits', 'promo', 'sales'): "
                           "nothing was read as missing",) and (none.values == -999).sum() == 3
@@ -42,6 +45,8 @@ def test_blank_reads_each_code_in_numeric_columns_only():
     blanked, said = codes.blank(frame, "-999,9999")
     assert blanked["a"].isna().tolist() == [False, True, True] and blanked["b"].tolist() == ["x", "-999", "y"]
     assert said == "--set missing_values=-999,9999 read 2 cells as missing (2 in 'a')"
+    blanked, said = codes.blank(frame, "-999,9999,-9999")  # a code no cell holds is said, as fit says it
+    assert said == "--set missing_values=-999,9999,-9999 read 2 cells as missing (2 in 'a'); -9999 matched no value"
     assert codes.blank(frame, None) == (frame, "")
 
 
@@ -56,7 +61,8 @@ def test_code_like_values_the_mode_reads_are_warned_of_as_fit_does(tmp_path, cap
     assert bool(said) is warned
     if warned:
         scored = " and scores 1 test row against it" if mode == "M" or target is None else ""  # the target's
-        assert said[0].startswith("column 'sales' holds -999 in 3 rows (first at '2016-12-04' (row 100)), the way "
+        assert said[0].startswith("column 'sales' holds -999 in 3 rows (first at '2016-12-04' (line 102 of "
+                                  "sentinel.csv)), the way "
                                   "files write a missing value") and f"trains on it{scored}; if it means" in said[0]
         assert "--set missing_values=-999 reads those cells as missing" in said[0]
 

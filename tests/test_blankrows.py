@@ -178,3 +178,30 @@ def test_a_wide_table_whose_xetra_ticker_no_one_set_names_is_refused_not_read_as
                       announce=False).calendar.shown == "'B' without XETR holidays"  # the advice fits
     assert {c.holidays for c in load_panel(frame[["date", "AAA", "TKY"]], series="all", fill="drop",
                                            announce=False).calendars.values()} <= {"NYSE", "JPX"}
+
+
+def test_several_targets_blank_on_different_markets_holidays_are_refused_with_advice_that_fits():
+    """A tester's wide table of AAPL, 7203 and SAP fitted with target=[...] and fill 'drop': the columns share one
+    calendar, so the rows each market skips were removed from all and it forecast 12-24 and 12-25, advising
+    holidays='XETR', which was then refused at Good Friday (7203 trades). Refused now, naming each column's market,
+    and the advice given (one model per market) fits; columns of one market are read as before."""
+    from rnncast.errors import RnncastError
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2023-01-02", "2024-12-20")
+    shut = {n: days.isin(pd.DatetimeIndex(weekday_holidays(n, 2023, 2024))) for n in ("NYSE", "JPX", "XETR")}
+    days = days[~(shut["NYSE"] & shut["JPX"] & shut["XETR"])]
+    walk = 100 + np.cumsum(np.random.default_rng(3).normal(0, 1, (len(days), 4)), axis=0)
+    frame = pd.DataFrame({"date": days, "AAPL": walk[:, 0], "MSFT": walk[:, 1], "7203": walk[:, 2], "SAP": walk[:, 3]})
+    for columns, name in ((["AAPL", "MSFT"], "NYSE"), (["7203"], "JPX"), (["SAP"], "XETR")):
+        frame.loc[days.isin(pd.DatetimeIndex(weekday_holidays(name, 2023, 2024))), columns] = np.nan
+    with pytest.raises(RnncastError, match=r"^columns are blank on the holidays of different markets \('AAPL' on "
+                                           r"NYSE's.*'7203' on JPX's.*one model per market \(target=\['AAPL', 'MSFT'\] "
+                                           r"with holidays='NYSE'.*target='SAP' with holidays='XETR'"):
+        load_panel(frame, target=["AAPL", "MSFT", "7203", "SAP"], fill="drop", announce=False)
+    with pytest.raises(RnncastError, match=r"'AAPL' on NYSE's.*'SAP' on XETR's"):  # a market's column as a covariate
+        load_panel(frame, target="AAPL", past_covariates=["SAP"], fill="drop", announce=False)
+    for target, name in ((["AAPL", "MSFT"], "NYSE"), ("7203", "JPX"), ("SAP", "XETR")):  # the advice fits
+        assert load_panel(frame, target=target, fill="drop", holidays=name, announce=False).calendar.holidays == name
+    assert load_panel(frame, target=["AAPL", "MSFT"], fill="drop", announce=False).calendar.holidays == "NYSE"
+    load_panel(frame, target=["AAPL", "7203"], fill="ffill", announce=False)  # every weekday kept: read as before

@@ -400,7 +400,8 @@ def test_a_model_reading_the_targets_past_says_so_in_one_line_when_new_data_lack
 
 
 def test_series_the_model_never_saw_are_refused_with_what_leaving_them_out_lets_each_command_do():
-    """evaluate and compare said "leave those series out to forecast the others": they score them."""
+    """evaluate and compare said "leave those series out to forecast the others": they score them (predict_windows
+    forecasts its windows and scores none: "forecast")."""
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 60), "ds": np.tile(np.arange(60), 2),
                           "y": rng.normal(size=120)})
@@ -408,8 +409,8 @@ def test_series_the_model_never_saw_are_refused_with_what_leaving_them_out_lets_
     other = frame.assign(unique_id=frame["unique_id"] + 100)
     with pytest.raises(RnncastError, match=r"; leave those series out to score the others, or fit a model"):
         model.evaluate(other)
-    with pytest.raises(RnncastError, match=r"; leave those series out to score the others, or fit a model"):
-        model.predict_windows(other)
+    with pytest.raises(RnncastError, match=r"; leave those series out to forecast the others, or fit a model"):
+        model.predict_windows(other)  # it forecasts windows, scores none
     with pytest.raises(RnncastError, match=r"; leave those series out to forecast the others, or fit a model"):
         model.predict(other)
 
@@ -476,3 +477,28 @@ def test_a_series_the_model_never_saw_is_refused_as_such_before_its_rows_are_rea
     with pytest.raises(RnncastError, match=r"^model 'A': series \['7203'\] .*were not in the data"):
         compare({"A": model, "B": model}, both)
     assert model.predict(us).shape[0] == 2 * TINY["horizon"]  # the known series alone read as before
+
+
+def test_predict_windows_of_one_known_series_is_not_blocked_by_unseen_series_on_another_calendar():
+    """A tester's predict_windows(allp, series='AAPL') on a panel that also held Tokyo and London tickers the model
+    never saw was refused for them, "leave those series out to score the others" (predict_windows scores nothing).
+    The series asked for is now read alone; without series= the refusal says "forecast"."""
+    from rnncast.holidaysets import weekday_holidays
+
+    days = pd.bdate_range("2023-01-02", "2023-09-29")
+    nyse = days[~days.isin(pd.DatetimeIndex(weekday_holidays("NYSE", 2023, 2023)))]
+    walk = lambda n, seed: 100 + np.cumsum(np.random.default_rng(seed).normal(0, 1, n))  # noqa: E731
+    us = pd.concat([pd.DataFrame({"unique_id": t, "ds": nyse, "y": walk(len(nyse), k)}) for k, t in enumerate(["A", "B"])])
+    jp = pd.DataFrame({"unique_id": "7203", "ds": days, "y": walk(len(days), 5)})  # trades on MLK day (2023-01-16)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(us)
+    both = pd.concat([us, jp], ignore_index=True)
+    alone = model.predict_windows(us, series="A")
+    windows = model.predict_windows(both, series="A")
+    assert np.array_equal(windows.y_pred, alone.y_pred) and len(windows.y_pred) > 0
+    with pytest.raises(RnncastError, match=r"^series \['7203'\] .*to forecast the others"):
+        model.predict_windows(both)
+    same = pd.concat([us, us[us.unique_id == "B"].assign(unique_id="C")], ignore_index=True)  # unseen, same calendar
+    with pytest.raises(RnncastError, match=r"^series \['C'\] .*to forecast the others"):
+        model.predict_windows(same)
+    with pytest.raises(RnncastError, match=r"^series \['7203'\] .*were not in the data"):
+        model.predict_windows(both, series="7203")  # the one asked for unseen: refused as such

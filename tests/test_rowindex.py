@@ -5,6 +5,7 @@ name are data as before."""
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -320,3 +321,30 @@ def test_a_named_index_written_into_the_table_and_shuffled_is_refused_and_a_coun
     countdown = _numbered().assign(left=np.arange(199, -1, -1))[["left", "x", "y"]]  # falling: data, read as given
     assert load_panel(countdown, "y", ["x"]).n_series == 1
     assert load_panel(tmp_path / "shuffled.csv", "y", ["x", "id"]).features == ["x", "id"]  # named: data
+
+
+def test_a_shuffled_first_column_named_as_data_is_read_as_data_and_a_row_numbers_name_is_refused(caplog):
+    """A tester's table without time whose first column 'cust' held customer ids 1000-1199 (or 'rank' 1..n) was
+    refused as a shuffled frame's written index: a named column of values is data. Only a name that numbers rows
+    ('id', 'index', 'row_id', 'Row No.') is read as a written index, and its refusal gives the way to read it as data."""
+    rng = np.random.default_rng(0)
+    base = _numbered()
+    for name, numbers in (("cust", rng.permutation(200) + 1000), ("rank", rng.permutation(200) + 1)):
+        frame = base.assign(**{name: numbers})[[name, "x", "y"]]
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            assert load_panel(frame, "y", ["x"], time_col=False).n_series == 1
+        said = [r.getMessage() for r in caplog.records if r.name == "rnncast.rowindex"]
+        assert len(said) == 1 and said[0].startswith(f"the first column {name!r} holds each number") and \
+            "taken for data and the rows are read in the order given" in said[0]
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            load_panel(frame, "y", ["x"], time_col=False, announce=False)
+        assert not [r for r in caplog.records if r.name == "rnncast.rowindex"]  # said at fit, not at each read
+    for name in ("id", "row_id", "Row No.", "IDX"):
+        frame = base.assign(**{name: rng.permutation(200)})[[name, "x", "y"]]
+        with pytest.raises(RnncastError, match=rf"the first column '{re.escape(name)}' holds each number 0-199 once, in "
+                                               rf"another order, .*or name it as a covariate \(past_covariates="
+                                               rf"\['{re.escape(name)}'\]"):
+            load_panel(frame, "y", ["x"], time_col=False)
+        assert load_panel(frame, "y", ["x", name], time_col=False).features == ["x", name]  # the way out given

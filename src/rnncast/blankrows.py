@@ -17,7 +17,7 @@ import pandas as pd
 from rnncast import businessdays, calendars, seriesholidays
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import canonical, wall_days, weekday_holidays
-from rnncast.spelling import counted
+from rnncast.spelling import counted, spelled
 from rnncast.timetext import at_midnight, shown
 
 
@@ -62,6 +62,58 @@ def _holidays_kept(time: pd.DatetimeIndex, offsets: np.ndarray, kept, ruler, eve
                 or seriesholidays.settle(time, offsets, kept, lambda i: f"row {i}") is not None)
     except RnncastError:  # sets that explain them alike differ after the data: still a market's holidays, which set
         return True  # refused by name where the rows kept are read, not 'B' with forecasts on them (as it was)
+
+
+def markets_apart(time: pd.DatetimeIndex, offsets: np.ndarray, values: np.ndarray, columns: list, ids: list) -> None:
+    """Refuses, for fill 'drop', columns of one series (several targets of a wide table) blank on the holidays of
+    markets that differ: a column blank on its set's holidays where another column holds a value. Dropped from every
+    column, such rows leave one calendar that is no market's (AAPL, 7203 and SAP: forecasts on 12-24 and 12-25), and
+    no one holidays= fits the columns. ``time`` [N] each series' sorted times cut at ``offsets`` [S + 1]; ``values``
+    [N, C] of ``columns``; ``ids`` the series (named where several)."""
+    blank = np.isnan(values)
+    partial = blank.any(axis=1) & ~blank.all(axis=1)
+    if values.shape[1] < 2 or not partial.any() or len(offsets) > 51:
+        return
+    days = wall_days(time)
+    for s in range(len(offsets) - 1):
+        cut = slice(offsets[s], offsets[s + 1])
+        sets, apart = {}, False
+        for j in np.flatnonzero((blank[cut] & partial[cut, None]).any(axis=0)):
+            held = ~blank[cut, j]
+            if held.sum() < 2:
+                continue
+            try:
+                found = businessdays.explain(time[cut][held], np.array([0, int(held.sum())]), refuse=False)
+            except RnncastError:
+                continue
+            if found is None:
+                continue
+            sets[j] = found
+            shut = np.isin(days[cut], weekday_holidays(found.name, int(str(days[cut].min())[:4]),
+                                                       int(str(days[cut].max())[:4])))
+            apart = apart or bool((shut & blank[cut, j] & partial[cut]).any())
+        if apart:
+            raise RnncastError(_apart_said(sets, columns, ids[s] if len(offsets) > 2 else None))
+
+
+def _apart_said(sets: dict, columns: list, series) -> str:
+    """The refusal of ``markets_apart``: each column's set and the advice that works (one model per market)."""
+    owned = lambda n: f"{n}'s"  # noqa: E731
+    named = "; ".join(f"{columns[j]!r} on {owned(e.name)}" + (f" (or {', '.join(map(owned, e.alike))})" if e.alike else "")
+                      for j, e in sets.items())
+    others = [repr(c) for j, c in enumerate(columns) if j not in sets]
+    rest = f", and {', '.join(others)} on neither" if others else ""
+    groups = {}
+    for j, e in sets.items():
+        groups.setdefault(e.name, []).append(columns[j])
+    each = "; ".join(f"target={cols[0] if len(cols) == 1 else cols!r} with {spelled('holidays', name)}"
+                     for name, cols in groups.items())
+    where = f"series {series!r}: " if series is not None else ""
+    return (f"{where}columns are blank on the holidays of different markets ({named}{rest}), each where another "
+            "column holds a value; fill 'drop' removes such a row from every column and the columns share one "
+            "calendar, so it would be no market's, its forecasts falling on holidays, and no one holidays= fits "
+            f"every column: fit each market's columns apart, one model per market ({each}), or fill='ffill' "
+            "(--fill ffill) to keep every weekday in every column")
 
 
 def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:

@@ -218,8 +218,8 @@ class Forecaster(Learned, Parameters):
             """
         flag("scaled", scaled)
         model = self._model("predict_windows")
-        panel = reading.read_new(model.state, data, static_covariates)
-        panel, index = reading.known(model.state, panel if series is None else panel.only(series))
+        panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
+        panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
         starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
         original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of, checked=True)
         return in_scaler_units if scaled else original

@@ -105,7 +105,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                              future_covariates, static_covariates, dayfirst, order)
     if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
         rowindex.refuse_order(rowindex.out_of_order(data, indexed, written, roles,
-                                                    indexed[rows.id_col] if layout == "long" else None))
+                                                    indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
     missingcodes.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
@@ -198,6 +198,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
+    if fill == "drop" and freq is None and holidays is None and rows.written is None and \
+            isinstance(time, pd.DatetimeIndex):  # AAPL, 7203 and SAP side by side: one calendar is no market's
+        blankrows.markets_apart(time, offsets, values, rows.columns, every)
     keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and \
         rows.written is None and time is not None else None  # weekend rows blank in business-day data
     if keep is not None:

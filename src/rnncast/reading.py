@@ -24,15 +24,16 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
 from rnncast.spelling import one_series as read_for_one_series
-from rnncast.seriesids import other_form, unknown
+from rnncast.seriesids import id_text, id_texts, other_form, unknown
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
 
-def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored") -> Panel:
+def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored", only=None) -> Panel:
     """Read new data with the columns, layout and calendar the model was trained on (a ``Panel`` is checked and used
     as it is). Static covariates come from ``static_covariates`` (a table) or from the model's static columns when the
-    data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s)."""
+    data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s),
+    unless ``only`` (predict_windows' ``series=``) names a series the model knows: its rows alone are then read."""
     if isinstance(data, Panel):
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
@@ -52,7 +53,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                    freq_kind=fitted_kind(state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
-            read = one_series(state, _load(state, data, static_covariates, reading, doing))
+            read = one_series(state, _load(state, data, static_covariates, reading, doing, only))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
             return missingcodes.later(state, read)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
@@ -106,8 +107,9 @@ def _array_width(state: FittedState, data) -> None:
                            f"{', '.join(state.targets)}); {which} none of the model's: give the array's columns as at fit")
 
 
-def _load(state: FittedState, data, static_covariates, reading: dict, doing: str) -> Panel:
-    """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords; ``doing``: ``series_index``'s)."""
+def _load(state: FittedState, data, static_covariates, reading: dict, doing: str, only=None) -> Panel:
+    """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords; ``doing``: ``series_index``'s;
+    ``only``: the one series asked for, read alone where the others hold one the model never saw)."""
     if state.layout == "single":
         if static_covariates is not None:
             raise RnncastError(f"{hint('static_covariates', 'static_covariates=')} cannot apply: the model was fitted on one "
@@ -154,7 +156,12 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
             panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static, **reading)
         except RnncastError:  # read on the model's calendar (7203 on a NYSE holiday): a series it never saw says so first
             if id_col in frame.columns and (new := unknown(frame[id_col], [*state.ids, *(d["id"] for d in state.skipped_series)])):
-                raise RnncastError(unseen_series(state, new, doing)) from None
+                mine = id_texts(frame[id_col]) == id_text(only) if only is not None and \
+                    id_text(only) in state.ids else None  # series='AAPL' among 7203's rows: AAPL's alone are read
+                if mine is None or not mine.any():
+                    raise RnncastError(unseen_series(state, new, doing)) from None
+                return load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
+                                  static_covariates=static, **reading)
             raise
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
@@ -228,7 +235,7 @@ def unseen_series(state: FittedState, unknown: list, doing: str = "forecast") ->
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
             f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to "
-            f"{'forecast' if doing == 'forecast' else 'score'} the others, or fit a "
+            f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "
             "model on data that holds them")
 
 

@@ -39,6 +39,11 @@ ROW_NAMES = ("index", "idx")
 """Names (any case) that a column numbering the rows may have (``reset_index()``'s ``index``); bench reads such
 a first column as the row order."""
 
+NUMBERING = re.compile(r"(index|idx|i|id|n|no|nr|num|number|obs|row|rowid|rowindex|rownum|rownumber|rowno|level0)")
+"""Names (any case, spaces and marks ignored: ``row_id``, ``Row No.``) that say a written column numbers the rows: a
+shuffled first column so named is refused as a written index (:func:`out_of_order`); one named otherwise (``cust``,
+``rank``) is data, warned of."""
+
 
 def row_numbers(column: pd.Series) -> tuple[int, int, int] | None:
     """``(first, last, skipped)`` where ``column`` holds whole numbers (an integer dtype) rising from row to
@@ -216,14 +221,16 @@ def _order(labels, ids: pd.Series | None, whole: bool = False) -> tuple[int, int
             ("falling" if order == {"falling"} else "in another order") + " within each series")
 
 
-def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids: pd.Series | None = None) -> str | None:
+def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids: pd.Series | None = None,
+                 announce: bool = True) -> str | None:
     """Where the rows' own labels say they are not in their order: the caller's DataFrame's index (``data``: unnamed,
     named or a MultiIndex's levels, :func:`_index_labels`) or the first column ``to_csv`` wrote (``found``, of ``frame``
     as read) holding distinct whole numbers (within each series of a long table: ``ids``) that do not rise
     (:func:`row_labels`: ``df.sample()`` shuffles them, ``df[::-1]`` turns them), in words for :func:`refuse_order`;
     None where they rise or there are none. ``roles``: the columns the caller named (:func:`written_index`'s). A named
     first column no role names (a named index written by ``to_csv`` or ``reset_index()``) is read so where it holds
-    each number of its range once in another order than rising or falling (falling: a countdown may be data)."""
+    each number of its range once in another order than rising or falling (falling: a countdown may be data), where
+    its name says it numbers rows (``NUMBERING``); named otherwise it is data, warned of where ``announce``."""
     for name, level in _index_labels(data, roles):
         if labels := _order(level, ids):
             how = "df[::-1] or a sort newest first" if labels[2].startswith("falling") else \
@@ -244,12 +251,19 @@ def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids
         str(ids.name) if ids is not None else None}
     first = next((c for c in frame.columns if c not in found), None)  # a named index written (to_csv, reset_index())
     labels = _order(frame[first], ids, whole=True) if first is not None and str(first) not in named else None
-    if labels and not labels[2].startswith("falling"):  # falling: a countdown may be data; shuffled numbers are not
-        return (f"the first column {str(first)!r} holds each number {labels[0]}-{labels[1]} once, {labels[2]}, as the "
-                "index of a shuffled frame holds them (df.sample()), written with its name (to_csv, reset_index()): if "
-                "the rows were reordered, sort them by it; if they are in the series' order already, leave the column "
-                "out of the table")
-    return None
+    if not labels or labels[2].startswith("falling"):  # falling: a countdown may be data; shuffled numbers are not
+        return None
+    held = f"the first column {str(first)!r} holds each number {labels[0]}-{labels[1]} once, {labels[2]}"
+    if not NUMBERING.fullmatch(re.sub(r"[\W_]+", "", str(first)).lower()):  # 'cust', 'rank': a name of data
+        if announce:
+            log.warning("%s, as the index of a shuffled frame would; its name is no row number's, so it is taken for "
+                        "data and the rows are read in the order given: if it numbers the rows and they were "
+                        "reordered, sort them by it", held)
+        return None
+    return (f"{held}, as the index of a shuffled frame holds them (df.sample()), written with its name (to_csv, "
+            "reset_index()): if the rows were reordered, sort them by it; if they are in the series' order already, "
+            f"leave the column out of the table, or name it as a covariate (past_covariates=[{str(first)!r}], "
+            f"--past-covariates {first}) to read it as data")
 
 
 def refuse_order(said: str | None) -> None:

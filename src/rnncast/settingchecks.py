@@ -201,9 +201,10 @@ def check_combinations(data, model, train) -> None:
         raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
                            f"{data.season}: give the period in steps ({spelled('season')}): {SEASON_EXAMPLES}")
     if data.season > data.lookback:
-        raise RnncastError(f"season {data.season} is longer than lookback {data.lookback}: the seasonal-naive "
-                           "baseline repeats the last season of the input window; raise lookback to at least the "
-                           f"season ({spelled('lookback', data.season)})")
+        uses = ("window_norm 'season' starts the forecast at" if model.window_norm == "season" else
+                "the seasonal-naive baseline repeats")  # bench has no such baseline: the setting it reads is named
+        raise RnncastError(f"season {data.season} is longer than lookback {data.lookback}: {uses} the last season of "
+                           f"the input window; raise lookback to at least the season ({spelled('lookback', data.season)})")
     if train.scheme == "sequence":
         if data.future_known:
             raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")

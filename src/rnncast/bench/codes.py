@@ -14,7 +14,7 @@ import logging
 
 import pandas as pd
 
-from rnncast import missingcodes
+from rnncast import data, missingcodes
 from rnncast.settingvalues import missing_numbers
 from rnncast.spelling import counted
 
@@ -33,9 +33,11 @@ def blank(frame: pd.DataFrame, text: str | None) -> tuple[pd.DataFrame, str]:
     if not where:
         return frame, (f"--set missing_values={text} matched no value of the value columns "
                        f"({', '.join(map(repr, hits))}): nothing was read as missing")
-    frame = frame.assign(**{name: frame[name].mask(hit) for name, hit in hits.items() if hit.any()})
     total = sum(int(hit.sum()) for hit in hits.values())
-    return frame, f"--set missing_values={text} read {counted(total, 'cell')} as missing ({', '.join(where)})"
+    none = [f"{v:g}" for v in codes if not any(frame[name].eq(v).any() for name in hits)]  # as fit says them
+    frame = frame.assign(**{name: frame[name].mask(hit) for name, hit in hits.items() if hit.any()})
+    return frame, (f"--set missing_values={text} read {counted(total, 'cell')} as missing ({', '.join(where)})"
+                   f"{'; ' + ', '.join(none) + ' matched no value' if none else ''}")
 
 
 def warn(table, mode: str, split) -> None:
@@ -51,7 +53,8 @@ def warn(table, mode: str, split) -> None:
     (name, (rows, near, sds)), column = found[0], values[:, read.index(found[0][0])]
     codes = sorted({float(v) for v in column[rows]})
     every = sorted({float(v) for c, (r, _, _) in found for v in values[r, read.index(c)]})
-    first = f"{table.written[rows[0]]!r} (row {rows[0]})" if table.written else f"row {rows[0]}"
+    at = data.place(int(rows[0]), table.placed)  # 'line 103 of a.csv', as the missing-value refusal names it
+    first = f"{table.written[rows[0]]!r} ({at})" if table.written else at
     tested = int((rows >= split.val_end).sum()) if mode == "M" or name == table.target else 0  # the scored columns'
     log.warning("column %r holds %s in %s (first at %s), the way files write a missing value, %.0f standard deviations "
                 "from its other values (those around it near %.6g): bench reads it as a measurement, trains on it%s%s; "

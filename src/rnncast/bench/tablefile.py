@@ -46,6 +46,8 @@ class Table:
     # (UTC; columns.time_column), None where there is none or it holds none (integer steps)
     written: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # the time column's values as
     # the file writes them (results record the split's first and last dates so: measure.split_settings)
+    placed: dict = field(default_factory=dict, compare=False, repr=False)  # how a row is placed in the file
+    # (rnncast.data.place's attrs: 'line 103 of a.csv', as the missing-value refusal names it)
 
 
 def dataset_name(path: str | Path) -> str:
@@ -88,6 +90,7 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M", mis
     where = {0: "the first column", 1: "the column after the row index"}.get(len(counted), "the column after the row indexes")
     time_column, times = find_time(path, frame, notes, where)
     written = tuple(str(v).strip() for v in frame[first]) if time_column is not None else None
+    placed = {**frame[first].attrs, "source": frame[first].attrs.get("source") or path.name}  # columns.at's
     if time_column is not None:
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
@@ -119,7 +122,7 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M", mis
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
                  first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times,
-                 written=written)
+                 written=written, placed=placed)
 
 
 def default_target(columns: list[str]) -> str:
