@@ -22,7 +22,7 @@ from rnncast.madewindows import RAW_SERIES
 from rnncast.rolenames import comma_name
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
-from rnncast.spelling import listed, shell_word
+from rnncast.spelling import few, listed, shell_word
 
 GIVEN = "given"  # frame.attrs: what the caller handed over (``given(data)``), for a refusal to say it in its words
 
@@ -75,7 +75,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     named = [c for c in numeric if c in set(given)]  # covariates (features=): counted apart, never as candidates
     listed = [c for c in numeric if c not in set(given)] if 0 < len(named) < len(numeric) else numeric
     count = f"{len(listed)} {'' if kind == 'array' else 'numeric '}column{'s' if len(listed) != 1 else ''} " \
-            f"({_few([said(frame, c) for c in listed])})" + (
+            f"({few([said(frame, c) for c in listed])})" + (
                 f" besides {', '.join(said(frame, c) for c in named)}, named as "
                 f"{'a covariate' if len(named) == 1 else 'covariates'}," if listed is not numeric else "")
     counters = row_counters(frame, numeric)
@@ -84,7 +84,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     every = [said(frame, c) for c in pick]
     if kind in ("array", "table"):
         how = (f"target= (--target): target={every[0]}" + (
-               f" the first, target=[{_few(every)}] every column, or series='all' to forecast each column as its "
+               f" the first, target=[{few(every)}] every column, or series='all' to forecast each column as its "
                "own series" if len(every) > 1 else ""))
         if kind == "array" and len(frame) < len(numeric):  # 16 sensors of 300 steps as rows: time runs across
             how += f"; or, if each of the {len(frame)} rows is a series and time runs across them, give array.T"
@@ -112,12 +112,6 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_word(numeric[0])} (target= in Python)"
         raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}")
-
-
-def _few(names: list, most: int = 8) -> str:
-    """Names joined, the first 5 and the last of more than ``most``: "0, 1, 2, 3, 4, ..., 299" (an array's 300
-    columns were listed whole, a message of 3,000 characters)."""
-    return ", ".join(names if len(names) <= most else [*names[:5], "...", names[-1]])
 
 
 def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:

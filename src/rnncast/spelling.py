@@ -69,6 +69,12 @@ def listed(items: list, first: int = 5) -> str:
     return f"{items[:first]}" if len(items) <= first else f"{str(items[:first])[:-1]}, ...] ({len(items)} in all)"
 
 
+def few(names: list, most: int = 8) -> str:
+    """Names joined, the first 5 and the last of more than ``most``: "0, 1, 2, 3, 4, ..., 299" (an array's 300
+    columns were listed whole, a message of 3,000 characters)."""
+    return ", ".join(names if len(names) <= most else [*names[:5], "...", names[-1]])
+
+
 def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'Europe/Berlin'?)`` for the one of ``known`` nearest ``name`` (one that differs only in
     case first), or "" when none is near."""
