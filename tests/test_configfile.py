@@ -250,3 +250,17 @@ def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
     path.write_text('data = "d.csv"\ntime_col = true\n')
     with pytest.raises(RnncastError, match=r"time_col in config .* must be a quoted string, got True"):
         read_config(path)
+
+
+def test_a_config_not_utf8_or_a_data_file_is_told_what_it_is(tmp_path):
+    """A Latin-1 TOML was told "write one key = value per line"; --config sales.csv the same TOML advice."""
+    latin = tmp_path / "c.toml"
+    latin.write_bytes('epochs = 2\nname = "café"\n'.encode("latin-1"))
+    with pytest.raises(RnncastError, match=r"^config .*c\.toml is not UTF-8 text \(byte 0xe9 at position 22\); save it "
+                                           r"as UTF-8, as TOML files are$"):
+        read_config(latin)
+    data = tmp_path / "sales.csv"
+    data.write_text("date,sales\n2024-01-01,1\n")
+    with pytest.raises(RnncastError, match=r"^config .*sales\.csv is a data file \(\.csv\), not settings; give the data "
+                                           r"as the command's data argument"):
+        read_config(data)

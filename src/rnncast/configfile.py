@@ -37,6 +37,8 @@ LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariat
              "static_categorical")
 
 
+DATA_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".gz", ".bz2", ".xz", ".zip", ".zst", ".xlsx", ".xls")
+
 def accepted_keys() -> list[str]:
     return list(REQUEST_KEYS) + [f.name for f in setting_fields()]
 
@@ -59,9 +61,15 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
     if path.suffix.lower() == ".json":
         return read_run(path)
     else:
+        if path.suffix.lower() in DATA_SUFFIXES:  # --config sales.csv: the data given where the settings go
+            raise RnncastError(f"config {path} is a data file ({path.suffix}), not settings; give the data as the "
+                               "command's data argument, and a .toml file or a run directory as --config")
         try:
             values = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Notepad's UTF-8) read past, as CSVs'
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        except UnicodeDecodeError as err:
+            raise RnncastError(f"config {path} is not UTF-8 text (byte {err.object[err.start]:#04x} at position {err.start}); "
+                               "save it as UTF-8, as TOML files are") from None
+        except tomllib.TOMLDecodeError as err:
             raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
     spelled: dict = {}
     for key in values:  # hidden-size and hidden_size are one key: given both, which would be used?
