@@ -255,7 +255,7 @@ def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids
         return None
     held = f"the first column {str(first)!r} holds each number {labels[0]}-{labels[1]} once, {labels[2]}"
     if not NUMBERING.fullmatch(re.sub(r"[\W_]+", "", str(first)).lower()):  # 'cust', 'rank': a name of data
-        if announce:
+        if announce and labels[0] in (0, 1):  # prices 100-499 shuffled are no row numbers: a frame's index starts so
             log.warning("%s, as the index of a shuffled frame would; its name is no row number's, so it is taken for "
                         "data and the rows are read in the order given: if it numbers the rows and they were "
                         "reordered, sort them by it", held)
