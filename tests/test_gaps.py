@@ -207,3 +207,21 @@ def test_gaps_a_market_explains_but_for_three_days_are_not_said_to_be_its_holida
         load_panel(frame, target="y", freq="B")
     said = " ".join(_warnings(caplog))
     assert "which no known set explains exactly" in said and "NYSE holidays" not in said
+
+
+def test_a_panel_of_two_markets_given_freq_b_is_not_told_to_give_one_holidays(caplog):
+    """A tester followed a refusal's "or give freq='B'" for XETRA and Tokyo series, and the gap warning then told it to
+    give holidays=, the one set for every series the refusal had just said cannot fit."""
+    days = pd.bdate_range("2022-01-03", "2023-12-29")
+    japan = pd.to_datetime(["2022-01-10", "2022-02-11", "2022-03-21", "2022-05-03", "2022-05-04", "2022-05-05",
+                            "2022-09-19", "2022-11-03", "2023-01-02", "2023-01-09", "2023-05-03", "2023-11-23"])
+    germany = pd.to_datetime(["2022-04-15", "2022-04-18", "2022-12-26", "2023-04-07", "2023-04-10", "2023-05-01",
+                              "2023-12-25", "2023-12-26"])
+    rng = np.random.default_rng(2)
+    frame = pd.concat([pd.DataFrame({"id": i, "date": days[~days.isin(off)], "close": rng.normal(size=(~days.isin(off)).sum())})
+                       for i, off in (("SAP", germany), ("T7203", japan))])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "close", id_col="id", freq="B")
+    assert "no one known set explains for every series: holidays= (--holidays) names one set for every series, so " \
+           "where the series keep different markets' holidays, fit each market's series apart with its own set" in caplog.text
+    assert "give holidays= (--holidays NAME" not in caplog.text

@@ -110,6 +110,12 @@ GAPS_HINT = ("weekdays missing from business days may be holidays, which no know
              "holidays= (--holidays NAME: a market such as NYSE or XLON, a country such as US or DE-BY) to skip them")
 
 
+PANEL_GAPS_HINT = ("weekdays missing from business days may be holidays, which no one known set explains for every "
+                   "series: holidays= (--holidays) names one set for every series, so where the series keep different "
+                   "markets' holidays, fit each market's series apart with its own set (a market such as NYSE or XETR, "
+                   "a country such as US or DE-BY)")
+
+
 def plain_business(freq) -> bool:
     """Whether ``freq`` is business days without holidays (``B``, or a week mask: ``weekmasks``), whose
     missing weekdays a holiday set might explain."""

@@ -194,13 +194,14 @@ def _holiday_hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> 
     that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
     one that explains all but one or two (``nearholidays``: "6 of 7 ... are NYSE holidays (the other: 2024-06-12)",
     its days written in ``fmt``), else ``businessdays.GAPS_HINT``. Decisions 658, 660."""
+    gaps_hint = businessdays.GAPS_HINT if len(offsets) <= 2 else businessdays.PANEL_GAPS_HINT  # one set for all
     try:
         explained = businessdays.explain(time, offsets, calendar.weekmask)
     except RnncastError:  # sets that explain them alike but differ after the data: none named here
-        return businessdays.GAPS_HINT
+        return gaps_hint
     if explained is None:
         near = nearholidays.near(time, offsets, calendar.weekmask)
-        return nearholidays.said(near, time, fmt) if near is not None else businessdays.GAPS_HINT
+        return nearholidays.said(near, time, fmt) if near is not None else gaps_hint
     name, n = explained.name, explained.missing
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
