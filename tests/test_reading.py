@@ -454,18 +454,24 @@ def test_a_wide_table_whose_series_header_is_in_another_unicode_form_is_named_so
         model.predict(both.rename(columns=lambda c: unicodedata.normalize("NFD", c)))
 
 
-def test_a_series_the_model_never_saw_is_refused_as_such_before_its_rows_are_read_on_the_models_calendar():
-    """A tester's model of two NYSE tickers given a panel that also held a Tokyo one: predict, evaluate and compare
-    refused "timestamp 2023-01-16 (series '7203') is one of the NYSE holidays ... refit on this data", not that the
-    model never saw '7203'. The unknown series is now refused first, as such, whatever its rows."""
-    from rnncast import compare
+def _nyse_and_tokyo() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two tickers on NYSE's 2023 trading days (long, unique_id/ds/y) and a Tokyo one on every weekday."""
     from rnncast.holidaysets import weekday_holidays
 
     days = pd.bdate_range("2023-01-02", "2023-09-29")
     nyse = days[~days.isin(pd.DatetimeIndex(weekday_holidays("NYSE", 2023, 2023)))]
     walk = lambda n, seed: 100 + np.cumsum(np.random.default_rng(seed).normal(0, 1, n))  # noqa: E731
     us = pd.concat([pd.DataFrame({"unique_id": t, "ds": nyse, "y": walk(len(nyse), k)}) for k, t in enumerate(["A", "B"])])
-    jp = pd.DataFrame({"unique_id": "7203", "ds": days, "y": walk(len(days), 5)})  # trades on MLK day (2023-01-16)
+    return us, pd.DataFrame({"unique_id": "7203", "ds": days, "y": walk(len(days), 5)})  # trades on MLK day (01-16)
+
+
+def test_a_series_the_model_never_saw_is_refused_as_such_before_its_rows_are_read_on_the_models_calendar():
+    """A tester's model of two NYSE tickers given a panel that also held a Tokyo one: predict, evaluate and compare
+    refused "timestamp 2023-01-16 (series '7203') is one of the NYSE holidays ... refit on this data", not that the
+    model never saw '7203'. The unknown series is now refused first, as such, whatever its rows."""
+    from rnncast import compare
+
+    us, jp = _nyse_and_tokyo()
     model = Forecaster(**{**TINY, "epochs": 1}).fit(us)
     assert model.calendar_.holidays == "NYSE"
     both = pd.concat([us, jp], ignore_index=True)
@@ -483,13 +489,7 @@ def test_predict_windows_of_one_known_series_is_not_blocked_by_unseen_series_on_
     """A tester's predict_windows(allp, series='AAPL') on a panel that also held Tokyo and London tickers the model
     never saw was refused for them, "leave those series out to score the others" (predict_windows scores nothing).
     The series asked for is now read alone; without series= the refusal says "forecast"."""
-    from rnncast.holidaysets import weekday_holidays
-
-    days = pd.bdate_range("2023-01-02", "2023-09-29")
-    nyse = days[~days.isin(pd.DatetimeIndex(weekday_holidays("NYSE", 2023, 2023)))]
-    walk = lambda n, seed: 100 + np.cumsum(np.random.default_rng(seed).normal(0, 1, n))  # noqa: E731
-    us = pd.concat([pd.DataFrame({"unique_id": t, "ds": nyse, "y": walk(len(nyse), k)}) for k, t in enumerate(["A", "B"])])
-    jp = pd.DataFrame({"unique_id": "7203", "ds": days, "y": walk(len(days), 5)})  # trades on MLK day (2023-01-16)
+    us, jp = _nyse_and_tokyo()
     model = Forecaster(**{**TINY, "epochs": 1}).fit(us)
     both = pd.concat([us, jp], ignore_index=True)
     alone = model.predict_windows(us, series="A")
