@@ -202,3 +202,16 @@ def test_early_closes_refused_by_a_given_freq_are_told_to_be_dated_by_their_day(
     frame["ds"] = pd.to_datetime(frame["ds"]).dt.normalize()  # followed
     assert load_panel(frame, "y", freq="B").calendar.freq is not None
     assert load_panel(frame, "y", holidays="XPAR").calendar.holidays == "XPAR"
+
+
+def test_rows_later_than_the_others_are_not_called_a_markets_early_closes(caplog):
+    """A meter read at 09:00 with four readings at 13:00 was told they are "as a market's early closes"."""
+    from rnncast.loading import load_panel
+
+    days = pd.bdate_range("2022-01-03", periods=200)
+    at = [pd.Timedelta("13:00:00" if i in (50, 150) else "09:00:00") for i in range(200)]
+    frame = pd.DataFrame({"ds": (days + pd.TimedeltaIndex(at)).strftime("%Y-%m-%d %H:%M"), "y": np.arange(200.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "y")
+    assert "at another time than the others' 09:00), date each row by its day" in caplog.text
+    assert "early closes" not in caplog.text

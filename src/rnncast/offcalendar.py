@@ -115,8 +115,9 @@ def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
             return None
     except (AttributeError, TypeError, ValueError):  # no pandas offset (a session's bars): not a day's close
         return None
-    return (f"to keep them (they fall on its days at another time than the others' {rest[0].strftime('%H:%M')}, as a "
-            f"market's early closes), date each row by its day, e.g. with pandas: {day_line(time, fmt)}")
+    like = ", as a market's early closes" if (theirs < clock[0]).all() else ""  # a meter's 13:00 among 09:00: no close
+    return (f"to keep them (they fall on its days at another time than the others' {rest[0].strftime('%H:%M')}{like}), "
+            f"date each row by its day, e.g. with pandas: {day_line(time, fmt)}")
 
 
 def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None) -> str | None:

@@ -148,7 +148,8 @@ def _off(time: pd.DatetimeIndex, zone: str, clock: str) -> str:
         return ""
     named = ", ".join(f"{t.strftime('%H:%M')} on {t.strftime('%Y-%m-%d')}" for t in off[:3])
     more = f" and {len(off) - 3} more" if len(off) > 3 else ""
-    return f" (all but {counted(len(off), 'row')}, at {zone}'s {named}{more}: a market's early closes)"
+    early = ": a market's early closes" if all(t.strftime("%H:%M") < clock for t in off) else ""  # later: no close
+    return f" (all but {counted(len(off), 'row')}, at {zone}'s {named}{more}{early})"
 
 
 def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
