@@ -294,3 +294,16 @@ def test_a_code_like_value_among_the_values_given_now_is_not_named(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(short)
     assert any("holds -999 in 4 rows" in m for m in _later_said(caplog))
+
+
+def test_a_code_named_at_predict_is_named_again_at_evaluate_of_the_same_rows(clean_model, caplog):
+    """The warning was said once per model for the same rows: evaluate after predict scored them against -999 unsaid
+    (t22t6). Each reader says it once; a loop of one reader hears it once."""
+    data, model = clean_model
+    bad = data.copy()
+    bad.loc[1450, "y"] = -999
+    for call, times in ((model.predict, 1), (model.predict, 0), (model.evaluate, 1), (model.evaluate, 0)):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            call(bad)
+        assert len(_later_said(caplog)) == times, call.__name__

@@ -131,12 +131,13 @@ def fitted_ranges(panel: Panel, splits: list[Split]) -> list:
     return ranges
 
 
-def later(state, panel: Panel) -> Panel:
+def later(state, panel: Panel, doing: str = "") -> Panel:
     """Warn where rows handed to a fitted model (``state``: its ``FittedState``) hold code-like values (-999) far
     outside what the model was fitted on: further than ``FAR`` of its training values' standard deviations from their
     median and outside the range of every value it read (``FittedState.value_ranges``), or, for a model saved before
     it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
-    code and rows (a forecasting loop handing the same table). Returns ``panel``."""
+    code, rows and ``doing`` (read_new's: predict's and evaluate's readers each say it once; a forecasting loop handing
+    the same table hears it once). Returns ``panel``."""
     ranges, lookup = state.value_ranges, {i: k for k, i in enumerate(state.ids)}
     for s in range(panel.n_series):
         rows = panel.rows(s)  # [T_s, C]
@@ -157,15 +158,15 @@ def later(state, panel: Panel) -> Panel:
                                         ((column < low) | (column > high)) & apart_from_given(column))
                 span = (low, high)
             if at.size:
-                _say_later(state, panel, s, j, at, span)
+                _say_later(state, panel, s, j, at, span, doing)
     return panel
 
 
-def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span) -> None:
+def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span, doing: str = "") -> None:
     column, values = str(panel.named_columns(s)[j]), panel.rows(s)[at, j]
     codes = sorted({float(v) for v in values})
     series = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)  # wide: its own columns
-    if not first_time(state.said, "missing code later", series, column, tuple(codes), panel.when(s, int(at[0])),
+    if not first_time(state.said, "missing code later", doing, series, column, tuple(codes), panel.when(s, int(at[0])),
                       panel.when(s, int(at[-1])), int(at.size)):
         return
     whose = f" of series {series!r}" if series is not None else ""

@@ -55,7 +55,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
             read = one_series(state, _load(state, data, static_covariates, reading, doing, only))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
-            return missingcodes.later(state, read)  # a -999 far outside what the model was fitted on: named
+            return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
                                                                            f"column {t!r} has no values at all"))), None)
