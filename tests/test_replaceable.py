@@ -132,3 +132,17 @@ def test_evaluates_scores_by_series_and_this_models_data_are_named_as_such_not_a
     two = tmp_path / "two.csv"  # a forecast of a model of two targets, of its horizon: not this one's data
     two.write_text("date,price,sales\n2024-01-01,1,2\n2024-01-02,1,2\n")
     assert isinstance(replaceable.forecast_refusal(two, state()), Held)
+
+
+def test_a_runs_history_and_test_forecasts_are_named_as_such(tmp_path):
+    """predict --out onto a copy of a run's history.csv was refused as "another model's forecast of one series
+    (targets train_loss, val_loss, seconds, best, 1 row)" (t22t6)."""
+    history = tmp_path / "h.csv"
+    history.write_text("epoch,train_loss,val_loss,seconds,best\n1,0.3,0.2,0.1,True\n")
+    assert replaceable.forecast_refusal(history, state()) == (
+        "a run's training history (history.csv), not a forecast: a table of 1 row headed epoch, train_loss, val_loss, "
+        "seconds, best")
+    windows = tmp_path / "tf.csv"
+    windows.write_text("date,cutoff,step_ahead,sales,sales_hat\n2024-01-02,2024-01-01,1,2,2.1\n")
+    assert replaceable.forecast_refusal(windows, state()).startswith(
+        "a run's test forecasts (test_forecasts.csv), not predict's forecast: a table of 1 row headed date, cutoff")

@@ -26,6 +26,7 @@ from rnncast.sheetcsv import EXCEL_SEP
 MARK = b"rnncast"  # the key of predict's mark in a Parquet forecast's schema metadata: {"kind": "forecast"}
 HEAD = 1 << 16  # the bytes read for a header
 SEPARATORS = (",", ";", "\t")  # those predict writes: the data's dialect, or a .tsv file's tab
+HISTORY = ("epoch", "train_loss", "val_loss")  # a run's history.csv begins so (EpochRecord's fields)
 BY_SERIES = ("series", "windows", "best_baseline")  # the header evaluate's --by-series-csv begins with (cli/byseries.py)
 COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
 
@@ -111,6 +112,10 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     if single and names[1:] == list(state.targets) and count == horizon:
         return None
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
+    if names[:3] == list(HISTORY):  # a run's history.csv: epochs, not a forecast
+        return f"a run's training history (history.csv), not a forecast: {held} headed {_listed(names)}"
+    if "cutoff" in names[:3] and "step_ahead" in names[:4]:  # a run's test_forecasts.csv
+        return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(names)}"
     if names[1:3] == list(BY_SERIES[1:3]):  # its first column is the data's id column's name, or "series"
         return f"evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: {held} headed {_listed(names)}"
     if (single and state.time_col and names[:1] == [state.time_col] and set(state.targets) < set(names[1:])
