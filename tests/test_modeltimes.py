@@ -87,3 +87,21 @@ def test_a_model_fitted_on_a_zoned_index_reads_the_same_instants_in_another_zone
     assert model.calendar_.shown == "'B' without JPX holidays"
     in_utc = model.predict(frame.tz_convert("UTC"))
     assert in_utc.index.equals(model.predict(frame).index) and str(in_utc.index.tz) == "Asia/Tokyo"
+
+
+def test_a_raw_utc_feed_of_the_closes_a_zoned_model_was_fitted_on_is_told_the_line_that_converts_it():
+    """A model fitted on New York closes dated by their day (tz='America/New_York') was given the vendor's naive UTC
+    feed (21:00 or 20:00): refused "refit on this data (--freq ALIAS)", a refit refused in turn (t22t6)."""
+    days = pd.bdate_range("2022-01-03", periods=300)
+    closes = (days + pd.Timedelta(hours=16)).tz_localize("America/New_York")
+    values = 100 + np.cumsum(np.random.default_rng(0).normal(size=300))
+    dated = pd.DataFrame({"ds": closes.normalize(), "close": values})
+    model = Forecaster(**{**TINY, "epochs": 1, "tz": "America/New_York"}).fit(dated, target="close")
+    feed = pd.DataFrame({"ds": closes.tz_convert("UTC").tz_localize(None).strftime("%Y-%m-%d %H:%M:%S"), "close": values})
+    with pytest.raises(RnncastError, match=r"read as UTC times they keep 16:00 on America/New_York's clock, the model's: "
+                                           r"convert them to it first, each dated by its day, as its data were, e\.g\. "
+                                           r"with pandas: df\['ds'\] = pd\.to_datetime\(df\['ds'\], utc=True\)\.dt\.tz_convert"
+                                           r"\('America/New_York'\)\.dt\.normalize\(\)$"):
+        model.predict(feed)
+    feed["ds"] = pd.to_datetime(feed["ds"], utc=True).dt.tz_convert("America/New_York").dt.normalize()  # as said
+    assert len(model.predict(feed)) == TINY["horizon"]

@@ -7,7 +7,9 @@ calendar's own refusal), and times zoned otherwise than the fit's (``same_zone``
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 
@@ -118,3 +120,38 @@ def as_fitted_stamps(state: FittedState, panel: Panel) -> Panel:
     stamps = panel.time.to_timestamp(how="start").rename(panel.time.name)
     return replace(panel, time=stamps, calendar=replace(panel.calendar, kind="datetime", freq=state.calendar.freq))
 
+
+
+def utc_clock(state: FittedState, data) -> str:
+    """Where a model fitted in a zone (``state.calendar.tz``) refuses new data off its calendar and the data's time
+    column holds naive times that, read as UTC, keep one time of day on the model's clock (a vendor's raw UTC feed of
+    closes the model was fitted on converted): the clause saying so and the pandas line that converts them, as fit's
+    data were; "" otherwise (a t22t6 tester was told to refit with a freq, which was refused in turn)."""
+    zone, name = state.calendar.tz, state.time_col
+    if zone is None or name is None:
+        return ""
+    try:
+        from rnncast.data import read_table
+
+        frame = data if isinstance(data, pd.DataFrame) else read_table(data) if isinstance(data, (str, Path)) else None
+        if frame is None or name not in frame.columns:
+            return ""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            times = pd.DatetimeIndex(pd.to_datetime(frame[name]))
+    except (RnncastError, ValueError, TypeError, OSError):
+        return ""
+    if times.tz is not None or len(times) < 3 or times.hasnans:
+        return ""
+    local = times.tz_localize("UTC").tz_convert(zone).strftime("%H:%M")
+    clock, count = pd.Series(local).value_counts().index[0], int(pd.Series(local).value_counts().iloc[0])
+    if count < 0.95 * len(times) or (times.strftime("%H:%M") == clock).mean() >= 0.95:
+        return ""
+    try:  # the model's data dated by their day (midnights): the line dates them so too
+        daily = bool(state.borders) and all(pd.Timestamp(str(t)).strftime("%H:%M") == "00:00" for t in state.borders[0])
+    except (TypeError, ValueError):
+        daily = False
+    day, how = (".dt.normalize()", ", each dated by its day") if daily and clock != "00:00" else ("", "")
+    return (f"read as UTC times they keep {clock} on {zone}'s clock, the model's: convert them to it first{how}, as its "
+            f"data were, e.g. with pandas: df[{name!r}] = pd.to_datetime(df[{name!r}], utc=True).dt.tz_convert({zone!r})"
+            f"{day}")

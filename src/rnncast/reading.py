@@ -19,7 +19,7 @@ from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
-                                as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone)
+                                as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
@@ -66,6 +66,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
         if "not found" in str(err):
             trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
             raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
+        if "not on the calendar" in str(err) and (clock := utc_clock(state, data)):  # a raw UTC feed of its closes
+            raise RnncastError(f"{err}; {clock}") from None
         raise
 
 
