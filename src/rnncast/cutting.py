@@ -33,10 +33,11 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
         needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
         up = [c["cutoff_rows"][0] for c in cut]  # each series' rows up to the cutoff: what its training and validation share
         s = int(np.argmax(up))
-        remedy = settings_that_fit(up[s], lambda lookback, horizon, val_frac: rows_needed(lookback, horizon, val_frac, 0.0),
-                                   {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac},
-                                   "the series (%d rows up to the cutoff)" % up[s] if panel.ids == [None] else
-                                   f"the series with the most rows up to the cutoff ({_name(panel, s)}{up[s]})")
+        remedy = lambda: settings_that_fit(  # noqa: E731 -- searched only where nothing trains (report_short)
+            up[s], lambda lookback, horizon, val_frac: rows_needed(lookback, horizon, val_frac, 0.0),
+            {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac},
+            "the series (%d rows up to the cutoff)" % up[s] if panel.ids == [None] else
+            f"the series with the most rows up to the cutoff ({_name(panel, s)}{up[s]})")
         return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))
@@ -61,8 +62,8 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     s = int(np.argmax(panel.lengths))
     now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
            **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
-    remedy = settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(
-        test_frac=test_frac, **kw), now, _longest(panel, s))
+    remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
+        test_frac=test_frac, **kw), now, _longest(panel, s))  # searched only where nothing trains (report_short)
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
                            f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
                            f"({data_s.test_frac * 100:.3g}%) rows", remedy)
@@ -108,11 +109,12 @@ def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
     return split
 
 
-def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy: str = "",
+def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy="",
                  cut: list[dict] | None = None) -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
     that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
-    with the ids as text, as a fitted state keeps them. ``remedy``: what else would do, said where nothing trains.
+    with the ids as text, as a fitted state keeps them. ``remedy``: what else would do (text, or a function giving
+    it, called only then), said where nothing trains.
     ``cut``: [S] each series' rows as a cutoff counts them (``cutoffs.counts``: ``cutoff_rows``, and ``cutoff_needs``
     at fit), which its record adds and its name says (``leftout.rows``), ``why`` then the whole need
     (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold."""
@@ -123,6 +125,8 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
     listed = ", ".join(f"{panel.given_id(s)!r} ({rows[s] if rows else f'{panel.lengths[s]} rows'})" for s in short[:10])
     more = f" and {len(short) - 10} more" if len(short) > 10 else ""
     need = why if rows else (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
+    if panel.ids == [None] or len(short) == panel.n_series:
+        remedy = remedy() if callable(remedy) else remedy
     if panel.ids == [None]:  # one series: no id to name
         raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}{remedy}" if not
                            rows else f"the series lacks the rows the cutoff needs: {rows[0]}; it needs {need}{remedy}")

@@ -156,11 +156,9 @@ def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
     were observed, see ``naive_scale``). Below 1: better than repeating the value one season earlier
     did in training. NaN when the training values cannot give a scale (too short, or a scale of 0). ``y_true``,
     ``y_pred`` arrays of one shape (any), ``y_train`` [T]; no units (the units cancel)."""
-    _pair(y_true, y_pred)
+    error = mae(y_true, y_pred)  # the shapes refused before the scale is read
     scale = naive_scale(y_train, season, observed)
-    if not scale > 0:
-        return float("nan")
-    return mae(y_true, y_pred) / scale
+    return error / scale if scale > 0 else float("nan")
 
 
 def coverage(y_true, lower, upper) -> float:

@@ -143,8 +143,8 @@ def utc_clock(state: FittedState, data) -> str:
         return ""
     if times.tz is not None or len(times) < 3 or times.hasnans:
         return ""
-    local = times.tz_localize("UTC").tz_convert(zone).strftime("%H:%M")
-    clock, count = pd.Series(local).value_counts().index[0], int(pd.Series(local).value_counts().iloc[0])
+    counts = pd.Series(times.tz_localize("UTC").tz_convert(zone).strftime("%H:%M")).value_counts()
+    clock, count = counts.index[0], int(counts.iloc[0])
     if count < 0.95 * len(times) or (times.strftime("%H:%M") == clock).mean() >= 0.95:
         return ""
     try:  # the model's data dated by their day (midnights): the line dates them so too

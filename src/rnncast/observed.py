@@ -20,6 +20,7 @@ import logging
 import numpy as np
 
 from rnncast import filledwindows, metrics
+from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,10 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     if no_scale:
         log.warning("MASE has no in-sample scale for %s: no two of the observed training values lie %s apart (%s made "
                     "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
-                    _listed(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
+                    some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
     if no_mean:
         log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
-                    _listed(no_mean), made_by)
+                    some(no_mean), made_by)
     return means, scales
 
 
@@ -74,7 +75,3 @@ def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int) -> n
 def _who(panel, s: int, t: int) -> str:
     name = f"target {panel.named_columns(s)[t]!r}"  # a wide table's: the series' own column
     return name if panel.id_col is None or panel.layout == "wide" else f"{name} of series {panel.given_id(s)!r}"
-
-
-def _listed(names: list[str]) -> str:
-    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")

@@ -280,13 +280,14 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "in each series, and the forecast on from its last row"
         log.info("%s, so its rows are numbered from 0 (%s); those are the fit's row numbers only where the data "
                  "starts at the fit's first row", toldtime.no_time(state), which)
-    series_index(state, panel, doing)  # a series the model never saw: refused as such, not left out as undated
+    index = series_index(state, panel, doing)  # a series the model never saw: refused as such, not left out as undated
     none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
                                      panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")
     if none:  # a series whose forecasts cannot be dated, among series whose can
         log.warning("%s", said)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(none)])
-    index = series_index(state, panel, doing)  # then each series on the calendar the model keeps for it (read inferred)
+        index = np.delete(index, list(none))
+    # then each series on the calendar the model keeps for it (read inferred)
     owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,
                             panel.calendar.text_format, MODEL_FREQ)
     return panel, index

@@ -134,7 +134,8 @@ def unknown(column: pd.Series, known) -> list:
     ``known`` in another Unicode form is refused as such (``other_form``)."""
     values = pd.unique(column.dropna())
     texts = id_texts(pd.Series(values, dtype=column.dtype)) if len(values) else []
-    new = [(plain(v), t) for v, t in zip(values, texts) if t not in set(known)]
+    fitted = set(known)
+    new = [(plain(v), t) for v, t in zip(values, texts) if t not in fitted]
     other_form([t for _, t in new], known, "the data", "the model")  # '부산' decomposed
     return [v for v, _ in new]
 

@@ -69,6 +69,11 @@ def listed(items: list, first: int = 5) -> str:
     return f"{items[:first]}" if len(items) <= first else f"{str(items[:first])[:-1]}, ...] ({len(items)} in all)"
 
 
+def some(names: list[str]) -> str:
+    """The first five of ``names`` joined, "and 3 more" for the rest: "'S08', 'S11'"."""
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
 def few(names: list, most: int = 8) -> str:
     """Names joined, the first 5 and the last of more than ``most``: "0, 1, 2, 3, 4, ..., 299" (an array's 300
     columns were listed whole, a message of 3,000 characters)."""

@@ -17,7 +17,7 @@ from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
-from rnncast.spelling import did_you_mean, hint, listed, spelled, unicode_form
+from rnncast.spelling import did_you_mean, hint, listed, some, spelled, unicode_form
 
 log = logging.getLogger(__name__)
 
@@ -148,16 +148,11 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
         first = column.groupby(codes).first()
         if first.isna().any():
             blank = [ids[int(s)] for s in first.index[first.isna().to_numpy()]]
-            raise RnncastError(f"static covariate {name!r} is missing for series {_some(blank)} (blank in every row); a "
+            raise RnncastError(f"static covariate {name!r} is missing for series {some(list(map(repr, blank)))} (blank in every row); a "
                                "static covariate needs a value for every series: give it in the rows of each, or leave "
                                f"{name!r} out of the static covariates ({spelled('static_covariates')})")
         per_series[name] = first.reindex(range(len(ids)))
     return _table(pd.DataFrame(per_series), ids, announce, as_categories)
-
-
-def _some(ids: list) -> str:
-    """Series named in a refusal: "'S08'", "'S08', 'S11'", the first five "and 3 more"."""
-    return ", ".join(map(repr, ids[:5])) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
 
 
 def _refuse_blank(column: pd.Series, name: str, codes: np.ndarray, ids: list, attrs: dict) -> None:
@@ -213,7 +208,7 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         blank = [named[i] for i in table.index[table[name].isna()]]
-        raise RnncastError(f"static covariate {name!r} is missing for series {_some(blank)} in the static covariate "
+        raise RnncastError(f"static covariate {name!r} is missing for series {some(list(map(repr, blank)))} in the static covariate "
                            f"table; a static covariate needs a value for every series: fill it in, or drop the column "
                            f"{name!r} from the table")
     return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)

@@ -19,7 +19,7 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted, listing, spelled
 
 FIRST = ("America/New_York", "America/Chicago", "America/Los_Angeles", "America/Sao_Paulo", "Europe/London",
          "Europe/Berlin", "Europe/Moscow", "Asia/Dubai", "Asia/Kolkata", "Asia/Shanghai", "Asia/Hong_Kong",
@@ -118,20 +118,21 @@ def kept_hint(found: list[tuple[str, str, int]], time: pd.DatetimeIndex, column:
     for zoned times, the pandas line ``parsed`` (the time ``column`` read in UTC) converted to it first for naive
     ones, and each row dated by its day there where some keep another time."""
     zone, clock, others = found[0]
+    off = off_clock(time, zone, clock)  # the rows at other times there (a market's half days), converted once
     naive = time.tz is None
     hour = "their hour as written" if not naive else "their hour (if they are UTC times)"
     if len(found) == 1:
         alike = f" (and of {counted(others, 'other zone')} at its offset)" if others else ""
-        kept = (f"the timestamps keep {clock} on the clock of {zone}{alike}{_off(time, zone, clock)}, {hour} moving "
+        kept = (f"the timestamps keep {clock} on the clock of {zone}{alike}{_off(off, zone, clock)}, {hour} moving "
                 f"with its daylight saving (no jitter to round)")
     else:
         clocks = [f"{c} in {z}" + (f" (and {counted(n, 'other zone')})" if n else "") for z, c, n in found[:3]]
         more = f", and {counted(len(found) - 3, 'other time')} of day elsewhere" if len(found) > 3 else ""
-        kept = (f"the timestamps keep one time of day{_off(time, zone, clock)} on the clock of any zone whose daylight "
+        kept = (f"the timestamps keep one time of day{_off(off, zone, clock)} on the clock of any zone whose daylight "
                 f"saving changes on their dates, {hour} moving with it (no jitter to round): {', '.join(clocks)}{more}")
     which = "on that clock" if len(found) == 1 else "on the clock of the data's place, where its time of day is the one you know"
     first = "" if len(found) == 1 else "for the first: "
-    half = ".dt.normalize()" if len(off_clock(time, zone, clock)) else ""  # early closes dated by their day
+    half = ".dt.normalize()" if len(off) else ""  # early closes dated by their day
     if naive or half:  # tz= reads naive times as that zone's own: convert them from UTC first
         how = ("naive times are read by tz= as that zone's own, so convert them from UTC first" if naive else
                "to keep the rows at other times, date each row by its day there")
@@ -140,10 +141,9 @@ def kept_hint(found: list[tuple[str, str, int]], time: pd.DatetimeIndex, column:
     return f"{kept}; read the table {which} ({first}{spelled('tz', zone)})"
 
 
-def _off(time: pd.DatetimeIndex, zone: str, clock: str) -> str:
-    """The rows [N] at other times on ``zone``'s clock, as the hint names them: " (all but 3 rows, at
-    America/New_York's 13:00 on 2022-11-25, ...)"."""
-    off = off_clock(time, zone, clock)
+def _off(off: pd.DatetimeIndex, zone: str, clock: str) -> str:
+    """The rows ``off`` at other times than ``clock`` on ``zone``'s clock (``off_clock``'s), as the hint names them:
+    " (all but 3 rows, at America/New_York's 13:00 on 2022-11-25, ...)"."""
     if not len(off):
         return ""
     named = ", ".join(f"{t.strftime('%H:%M')} on {t.strftime('%Y-%m-%d')}" for t in off[:3])
@@ -162,8 +162,7 @@ def week_hint(time: pd.DatetimeIndex, zone: str, week: str) -> str:
 
 def series_named(ids: list) -> str:
     """Series ids as a message names a few: ``'SAP'``, ``'ALV', 'SAP' and 'SIE'``, ``'ALV', 'SAP', 'SIE' and 4 more``."""
-    shown = [repr(i) for i in ids[:3]] + ([f"{len(ids) - 3} more"] if len(ids) > 3 else [])
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return listing([repr(i) for i in ids[:3]] + ([f"{len(ids) - 3} more"] if len(ids) > 3 else []))
 
 
 def apart_hint(column: str, zoned: dict[str, list], days: bool = True) -> str:
