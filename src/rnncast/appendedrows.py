@@ -24,7 +24,7 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.filelines import line
 from rnncast.layouts import Rows
-from rnncast.missingcodes import coded_target
+from rnncast.missingcodes import coded_targets
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -48,11 +48,12 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     [N] each row's row in the table (-1: inserted). For a model without covariates, ``unread`` [rows of the table, U]
     (``others``) the values of the columns no role took (``unused``): warned of under ``fill`` as said above."""
     n_t, n_c = rows.n_targets, len(rows.columns)
-    blank = np.isnan(values[:, :n_t]).all(axis=1)  # [N]
-    for s in range(len(offsets) - 1):
+    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # [N]
+    left_blank = np.isnan(values[:, :n_t]).all(axis=1) & ~coded_targets(rows, positions, series)  # [N] a target
+    for s in range(len(offsets) - 1):  # written -999 (missing_values) is a reading missing, left to fill: not the future's
         end = start = int(offsets[s + 1])
-        while start > offsets[s] and blank[start - 1] and coded_target(rows, int(positions[start - 1]), s) is None:
-            start -= 1  # a target written -999 (missing_values) is a reading missing, left to fill: not the future's
+        while start > offsets[s] and left_blank[start - 1]:
+            start -= 1
         if start == end or start == offsets[s]:  # none, or no history before them: left to the missing-value check
             continue
         if n_c > n_t:

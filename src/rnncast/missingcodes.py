@@ -87,31 +87,39 @@ def far_codes(column: np.ndarray, train_end: int) -> tuple[np.ndarray, float, fl
     middle, sd = float(np.median(others)), float(np.std(others))
     if not sd > 0:  # the other rows one value (a flag never raised): their spread says nothing of how far is far
         return None
-    rest = column[np.isfinite(column) & ~codes]  # every row's: a code inside their range is a value among them
     distance = np.abs(column - middle) / sd
-    with np.errstate(invalid="ignore"):
-        far = codes & (distance > FAR) & ((column < rest.min()) | (column > rest.max()))
-    values, counts = np.unique(column[far], return_counts=True)
-    common = values[counts > MOST_SHARE * np.isfinite(column).sum()]  # a shelf price of 99 on half the rows
-    far &= ~np.isin(column, common)
+    with np.errstate(invalid="ignore"):  # outside every row's range: a code inside it is a value among them
+        far = codes & (distance > FAR) & apart_from_given(column, codes, fewest=MIN_ROWS)  # 99 on half the rows: no code
     if not far.any():
         return None
     at = np.flatnonzero(far)
     return at, outliers.around(column, int(at[0]), far | ~np.isfinite(column)), float(distance[far].min())
 
 
-def apart_from_given(column: np.ndarray) -> np.ndarray:
-    """[T] whether each value of a column given to a fitted model lies outside the range of its other values given
-    (code-like ones left out) and, among 5 ``MIN_ROWS`` others or more, on at most ``MOST_SHARE`` of its rows, as fit
-    weighs a code (``far_codes``): 99 among counts that grew to 92..116 since fit is one of them, not a code,
-    though far from what fit read."""
-    rest = column[np.isfinite(column) & ~code_like(column)]
+def apart_from_given(column: np.ndarray, codes: np.ndarray | None = None, fewest: int = 5 * MIN_ROWS) -> np.ndarray:
+    """[T] whether each value of a column lies outside the range of its other values (code-like ones left out:
+    ``codes``, ``code_like``'s mask where the caller holds it) and, among ``fewest`` others or more, on at most
+    ``MOST_SHARE`` of its rows, as fit weighs a code (``far_codes``, whose others are ``MIN_ROWS`` or more): given to a
+    fitted model, 99 among counts that grew to 92..116 since fit is one of them, not a code, though far from what fit
+    read; 5 ``MIN_ROWS`` others or more there."""
+    rest = column[np.isfinite(column) & ~(code_like(column) if codes is None else codes)]
     with np.errstate(invalid="ignore"):
         apart = (column < rest.min()) | (column > rest.max()) if rest.size else np.isfinite(column)
-    if rest.size < 5 * MIN_ROWS:  # a lookback's rows, a third of them -999: too few to say a value is their own
+    if rest.size < fewest:  # a lookback's rows, a third of them -999: too few to say a value is their own
         return apart
     values, counts = np.unique(column[apart], return_counts=True)
     return apart & ~np.isin(column, values[counts > MOST_SHARE * np.isfinite(column).sum()])
+
+
+def _beyond_fit(column: np.ndarray, kept: list) -> np.ndarray:
+    """[T] whether each value of a column given to a fitted model is code-like and far outside what fit read of it
+    (``kept``: ``[median, standard deviation, least, greatest]``, ``fitted_ranges``'): further than ``FAR`` standard
+    deviations from the median, outside the range, and apart from the other values given (``apart_from_given``)."""
+    middle, sd, low, high = kept
+    codes = code_like(column)
+    with np.errstate(invalid="ignore"):
+        return codes & (np.abs(column - middle) > FAR * sd) & ((column < low) | (column > high)) & \
+            apart_from_given(column, codes)
 
 
 def fitted_ranges(panel: Panel, splits: list[Split]) -> list:
@@ -152,11 +160,7 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
             elif kept[j] is None:
                 continue
             else:
-                middle, sd, low, high = kept[j]
-                with np.errstate(invalid="ignore"):
-                    at = np.flatnonzero(code_like(column) & (np.abs(column - middle) > FAR * sd) &
-                                        ((column < low) | (column > high)) & apart_from_given(column))
-                span = (low, high)
+                at, span = np.flatnonzero(_beyond_fit(column, kept[j])), tuple(kept[j][2:])
             if at.size:
                 _say_later(state, panel, s, j, at, span, doing)
     return panel
@@ -243,14 +247,16 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
         rows.values = np.where(hit, np.nan, rows.values)
 
 
-def coded_target(rows: Rows, position: int, series: int) -> float | None:
-    """The number of ``missing_values`` that the target of series ``series`` on the table's row ``position`` was
-    read as blank from (``blank``), else None: a value the table holds, not a target left blank."""
-    if rows.coded is None or position < 0:
-        return None
-    k = np.flatnonzero((rows.positions == position) & (rows.codes == series))
-    held = rows.coded[k[0], : rows.n_targets] if k.size else np.array([np.nan])
-    return float(held[np.isfinite(held)][0]) if np.isfinite(held).any() else None
+def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.ndarray:
+    """[K] whether the target of series ``series`` [K] on the table's rows ``positions`` [K] (-1: a row inserted,
+    none) was read as blank from a number of ``missing_values`` (``blank``): a value the table holds, not a target
+    left blank. One pass over the rows, matched by (row of the table, series)."""
+    if rows.coded is None:
+        return np.zeros(len(positions), dtype=bool)
+    read = np.isfinite(rows.coded[:, : rows.n_targets]).any(axis=1)  # [N] a target read so
+    width = int(max(rows.codes.max(initial=0), np.max(series, initial=0))) + 1  # (row, series) as one number
+    keys = rows.positions[read].astype(np.int64) * width + rows.codes[read]
+    return (np.asarray(positions) >= 0) & np.isin(np.asarray(positions, dtype=np.int64) * width + series, keys)
 
 
 def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=()) -> None:
@@ -263,10 +269,8 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
             for f, column in enumerate(columns):
                 kept = state.value_ranges[k][first + f] if k is not None else None
                 steps = values[s, :, f]
-                with np.errstate(invalid="ignore"):
-                    far = kept is not None and code_like(steps) & (np.abs(steps - kept[0]) > FAR * kept[1]) & (
-                        (steps < kept[2]) | (steps > kept[3])) & apart_from_given(steps)
-                if np.any(far) and first_time(state.said, "missing code future", s, column, tuple(steps[far])):
+                far = _beyond_fit(steps, kept) if kept is not None else np.zeros(len(steps), dtype=bool)
+                if far.any() and first_time(state.said, "missing code future", s, column, tuple(steps[far])):
                     log.warning("the future values of %r%s hold %s at %d of the %d forecast steps, the way files write a "
                                 "missing value, far outside the values the model was fitted on (%.6g to %.6g): the "
                                 "model reads it as the covariate's value; give the value it stands for", column,
