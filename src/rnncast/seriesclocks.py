@@ -101,7 +101,7 @@ def kept(time: pd.DatetimeIndex, clocks, known: list[tuple[str, str]]) -> tuple[
     where they keep one time of day on their own clock, or none on any (hourly data), or are all one step of absolute
     time apart (UTC's midnights of every day read on Berlin's clock: '24h' continues them)."""
     time = time[: zoneclock.ROWS]
-    if len(time) < 3 or not _two(time) or len(np.unique(np.diff(time.asi8))) == 1:
+    if len(time) < 3 or not zoneclock.two_times(time) or len(np.unique(np.diff(time.asi8))) == 1:
         return None  # one time of day, or none, on its own clock; or one step of absolute time ('24h'), on any
     clocks = clocks() if clocks is not None else None
     clocks = clocks[: zoneclock.ROWS] if clocks is not None else None
@@ -128,14 +128,7 @@ def _written(time: pd.DatetimeIndex, clocks, known: list[str]) -> str | None:
                 None)
 
 
-def _two(time: pd.DatetimeIndex) -> bool:
-    """Whether all but a twentieth of the times [N] keep two times of day on their own clock, not one."""
-    seconds = np.asarray(time.hour * 3600 + time.minute * 60 + time.second)  # [N] each time of day (not strftime's text)
-    counts = np.sort(np.unique(seconds, return_counts=True)[1])[::-1]
-    return counts[0] * zoneclock.SHARE < len(time) * (zoneclock.SHARE - 1) <= counts[:2].sum() * zoneclock.SHARE
-
-
 def _one(time: pd.DatetimeIndex) -> str | None:
     """The time of day (``"15:00"``) all but a twentieth of the times [N] keep, or None."""
     clocks, counts = np.unique(time.strftime("%H:%M"), return_counts=True)
-    return str(clocks[np.argmax(counts)]) if counts.max() * zoneclock.SHARE >= len(time) * (zoneclock.SHARE - 1) else None
+    return str(clocks[np.argmax(counts)]) if zoneclock.keeps_most(counts.max(), len(time)) else None

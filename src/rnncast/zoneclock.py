@@ -37,8 +37,21 @@ def candidates() -> tuple[str, ...]:
     return FIRST + tuple(z for z in rest if z not in FIRST)
 
 
-def _seconds(time: pd.DatetimeIndex) -> np.ndarray:
-    return np.asarray(time.hour * 3600 + time.minute * 60 + time.second)  # [N] each time of day, in seconds
+def day_seconds(time: pd.DatetimeIndex) -> np.ndarray:
+    """[N] each time's time of day on its own clock, in seconds (not strftime's text)."""
+    return np.asarray(time.hour * 3600 + time.minute * 60 + time.second)
+
+
+def keeps_most(count: int, rows: int) -> bool:
+    """Whether ``count`` of ``rows`` is all but a twentieth of them (``SHARE``: a market's half days are the rest)."""
+    return count * SHARE >= rows * (SHARE - 1)
+
+
+def two_times(time: pd.DatetimeIndex) -> bool:
+    """Whether all but a twentieth of the times [N] keep two times of day on their own clock, not one: the shift of
+    one daylight saving (New York's 16:00 read in UTC: 21:00 and 20:00)."""
+    counts = np.sort(np.unique(day_seconds(time), return_counts=True)[1])[::-1]
+    return not keeps_most(counts[0], len(time)) and keeps_most(counts[:2].sum(), len(time))
 
 
 def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
@@ -52,15 +65,14 @@ def kept_clock(time: pd.Index) -> list[tuple[str, str, int]] | None:
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return None
     time = _zoned(time[:ROWS])
-    counts = np.sort(np.unique(_seconds(time), return_counts=True)[1])[::-1]
-    if _kept(counts[0], len(time)) or not _kept(counts[:2].sum(), len(time)):
+    if not two_times(time):
         return None  # one time of day already (a clock of its own), or many (no shift of one daylight saving)
     kept: dict[int, list[str]] = {}
     most = 0
     for zone in candidates():
-        clocks, counts = np.unique(_seconds(time.tz_convert(zone)), return_counts=True)
+        clocks, counts = np.unique(day_seconds(time.tz_convert(zone)), return_counts=True)
         top = int(counts.max())
-        if _kept(top, len(time)) and top >= most:
+        if keeps_most(top, len(time)) and top >= most:
             kept = {} if top > most else kept
             most = top
             kept.setdefault(int(clocks[np.argmax(counts)]), []).append(zone)
@@ -81,10 +93,6 @@ def ranked(kept: dict[int, list[str]]) -> list[tuple[int, list[str]]]:
     return sorted(kept.items(), key=key)
 
 
-def _kept(count: int, rows: int) -> bool:
-    return count * SHARE >= rows * (SHARE - 1)  # all but a twentieth of the rows
-
-
 def _zoned(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
     return time if time.tz is not None else time.tz_localize("UTC")  # naive times weighed as the UTC times they may be
 
@@ -102,12 +110,12 @@ def week_clock(time: pd.Index, weekmask: str | None) -> str | None:
     if weekmask is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3:
         return None
     time = time[:ROWS]
-    own = _seconds(time)
+    own = day_seconds(time)
     if not (own == own[0]).all() or own[0] == 0:
         return None
     for zone in candidates():
         local = time.tz_convert(zone)
-        if not _seconds(local).any() and (np.asarray(local.day_of_week) < 5).all():
+        if not day_seconds(local).any() and (np.asarray(local.day_of_week) < 5).all():
             return zone
     return None
 
