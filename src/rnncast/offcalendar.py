@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, businessmonths, jitter, tradingweeks
+from rnncast import businessdays, businessmonths, jitter, tradingweeks, weekmasks
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
@@ -67,14 +67,8 @@ def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list) ->
     else as found, ``market`` None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data)."""
     if not businessdays.plain_business(offset) or _early(time, offset, off) is None:
         return offset, off, None
-    explained = businessdays.explain(time, offsets, weekmask_of(offset))
+    explained = businessdays.explain(time, offsets, weekmasks.of(offset))
     return (offset, off, None) if explained is None else (explained.offset, off, explained.name)
-
-
-def weekmask_of(offset) -> str | None:
-    """The week of a business-day ``offset`` other than Monday to Friday ('Sun Mon Tue Wed Thu'), else None."""
-    mask = getattr(offset, "weekmask", "Mon Tue Wed Thu Fri")
-    return None if mask == "Mon Tue Wed Thu Fri" else mask
 
 
 def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None, market: str | None = None) -> Kept:
