@@ -45,6 +45,12 @@ shuffled first column so named is refused as a written index (:func:`out_of_orde
 ``rank``) is data, warned of."""
 
 
+def _role_names(roles) -> set[str]:
+    """The column names the caller gave the roles (``roles``: each role's name, list of them, comma-separated text, or
+    None; a frame of static attributes names none): columns that are data, never row numbers."""
+    return {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
+
+
 def row_numbers(column: pd.Series) -> tuple[int, int, int] | None:
     """``(first, last, skipped)`` where ``column`` holds whole numbers (an integer dtype) rising from row to
     row from 0 or more, as a frame's index written by ``to_csv`` does (``skipped``: the numbers between
@@ -126,7 +132,7 @@ def written_index(frame: pd.DataFrame, roles=(), ids=None) -> dict[str, str]:
     twice); each with other columns beside it and named in none of ``roles`` (the column names the caller gave
     each role: a name, a list of them, comma-separated text, or None; a frame of static attributes names none).
     Empty where the first column is none: a named column (``counter``) is data, as any other column."""
-    named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
+    named = _role_names(roles)
     keys = frame[ids] if ids is not None and list(frame.columns).count(ids) == 1 else None
     found: dict[str, str] = {}
     for i, column in enumerate(frame.columns):
@@ -197,7 +203,7 @@ def _index_labels(data, roles) -> list[tuple[object, pd.Index]]:
     a level a role names (``roles``, as :func:`written_index` takes them: data handed over)."""
     if not isinstance(data, pd.DataFrame):
         return []
-    named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
+    named = _role_names(roles)
     levels = [data.index.get_level_values(k) for k in range(data.index.nlevels)]
     return [(k if level.name is None else str(level.name), level) for k, level in enumerate(levels)
             if not isinstance(level, (pd.DatetimeIndex, pd.PeriodIndex))
@@ -247,7 +253,7 @@ def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids
             return (f"the column {first!r} (its header empty) holds the row numbers {labels[0]}-{labels[1]} {labels[2]}, "
                     "as pandas' to_csv writes the index of a frame so reordered: if the rows were reordered, sort the "
                     "file's rows by it; if they are in the series' order already, write the file with index=False")
-    named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)} | {
+    named = _role_names(roles) | {
         str(ids.name) if ids is not None else None}
     first = next((c for c in frame.columns if c not in found), None)  # a named index written (to_csv, reset_index())
     labels = _order(frame[first], ids, whole=True) if first is not None and str(first) not in named else None
