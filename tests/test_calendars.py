@@ -199,3 +199,18 @@ def test_a_quarter_end_calendar_given_to_quarter_first_days_names_the_same_quart
     ends = pd.DataFrame({"date": pd.date_range("2010-09-30", periods=12, freq="QE-DEC"), "y": np.arange(12.0)})
     for freq in ("QE-JUN", "QE-DEC", "QE-SEP"):  # the same dates: each anchor a fiscal year of the same quarters
         assert load_panel(ends, target="y", freq=freq).calendar.freq == to_offset(freq)
+
+
+def test_a_refusal_off_the_calendar_asks_the_readers_utc_clock_of_naive_times_only():
+    """A fitted model's reader (``hints(utc_clock=...)``) is asked of the times the refusal holds, as written, where
+    they were written without a zone: no text of the refusal matched, no file read again (decision 9105)."""
+    closes = (pd.bdate_range("2022-03-01", periods=30) + pd.Timedelta(hours=16)).tz_localize("America/New_York")
+    feed = closes.tz_convert("UTC").tz_localize(None).tz_localize("America/New_York")  # naive UTC text, read on tz=
+    asked = []
+    with hints(utc_clock=lambda times: asked.append(times) or "read as UTC times they keep 16:00"):
+        with pytest.raises(RnncastError, match=r"is not on the calendar freq='B'; .*; read as UTC times they keep 16:00$"):
+            settle(feed, np.array([0, 30]), "B", naive=True)
+        assert asked[0].tz is None and asked[0].equals(feed.tz_localize(None))  # as written
+        with pytest.raises(RnncastError) as refused:
+            settle(feed, np.array([0, 30]), "B")  # written with a zone: not asked
+    assert len(asked) == 1 and "read as UTC" not in str(refused.value)

@@ -47,7 +47,7 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
 
 
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False,
-           holidays: str | None = None, fmt: str | None = None):
+           holidays: str | None = None, fmt: str | None = None, naive: bool = False):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
     sorted), the ruler that places the rows on it (None when no calendar explains the times), and
     the calendars of the series that keep their own ({series: Calendar}; a weekly series among daily ones):
@@ -59,6 +59,9 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     skips, 'B' without IL holidays; a week mask by its days, not pandas' 'C'). Without it the calendar is inferred: the offsets that
     ``pandas.infer_freq`` finds in the longest series and in windows of them, and the most common
     step, each tried on every row; the one that explains every row with the fewest missing rows wins.
+    ``naive``: the times were written without a zone (read as given, or placed on ``tz=``'s clock); a reader that
+    gives ``hint("utc_clock")`` (a fitted model's: ``modeltimes.utc_clock``) is asked of them as written where a
+    row is off ``freq``, and what it says of them read as UTC ends the refusal.
     """
     name = time.name
     if isinstance(time, pd.PeriodIndex):
@@ -86,8 +89,11 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             near = offcalendar.early_given(time, offsets, offset, fmt) or jitter.advice(time, offsets, where, fmt)  # 9902
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
+            utc = hint("utc_clock", None) if naive else None  # a model's reader: a raw UTC feed of its zone's closes
+            utc = utc(time.tz_localize(None) if time.tz is not None else time) if utc is not None else ""
             raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar freq={named}; "
-                               f"{ends or near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}")
+                               f"{ends or near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}"
+                               + (f"; {utc}" if utc else ""))
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)

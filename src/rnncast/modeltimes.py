@@ -7,9 +7,7 @@ calendar's own refusal), and times zoned otherwise than the fit's (``same_zone``
 from __future__ import annotations
 
 import logging
-import warnings
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 
@@ -122,26 +120,15 @@ def as_fitted_stamps(state: FittedState, panel: Panel) -> Panel:
 
 
 
-def utc_clock(state: FittedState, data) -> str:
-    """Where a model fitted in a zone (``state.calendar.tz``) refuses new data off its calendar and the data's time
-    column holds naive times that, read as UTC, keep one time of day on the model's clock (a vendor's raw UTC feed of
-    closes the model was fitted on converted): the clause saying so and the pandas line that converts them, as fit's
-    data were; "" otherwise (a t22t6 tester was told to refit with a freq, which was refused in turn)."""
+def utc_clock(state: FittedState, times: pd.DatetimeIndex) -> str:
+    """Where a model fitted in a zone (``state.calendar.tz``) refuses new data off its calendar and the data's times
+    as written (``times`` [N], naive: ``calendars.settle`` hands over those it refuses, where they were written without
+    a zone) keep, read as UTC, one time of day on the model's clock (a vendor's raw UTC feed of closes the model was
+    fitted on converted): the clause saying so and the pandas line that converts them, as fit's data were; ""
+    otherwise (a t22t6 tester was told to refit with a freq, which was refused in turn). ``read_new`` gives it to
+    the refusal as ``spelling.hints``' ``utc_clock``."""
     zone, name = state.calendar.tz, state.time_col
-    if zone is None or name is None:
-        return ""
-    try:
-        from rnncast.data import read_table
-
-        frame = data if isinstance(data, pd.DataFrame) else read_table(data) if isinstance(data, (str, Path)) else None
-        if frame is None or name not in frame.columns:
-            return ""
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            times = pd.DatetimeIndex(pd.to_datetime(frame[name]))
-    except (RnncastError, ValueError, TypeError, OSError):
-        return ""
-    if times.tz is not None or len(times) < 3 or times.hasnans:
+    if zone is None or name is None or times.tz is not None or len(times) < 3 or times.hasnans:
         return ""
     counts = pd.Series(times.tz_localize("UTC").tz_convert(zone).strftime("%H:%M")).value_counts()
     clock, count = counts.index[0], int(counts.iloc[0])

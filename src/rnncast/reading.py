@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -49,8 +50,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
-                   zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE,
-                   freq_kind=fitted_kind(state)), (  # predict and evaluate take none: the model applies its fit's
+                   zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state),
+                   utc_clock=partial(utc_clock, state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
             read = one_series(state, _load(state, data, static_covariates, reading, doing, only))
@@ -66,8 +67,6 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
         if "not found" in str(err):
             trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
             raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
-        if "not on the calendar" in str(err) and (clock := utc_clock(state, data)):  # a raw UTC feed of its closes
-            raise RnncastError(f"{err}; {clock}") from None
         raise
 
 

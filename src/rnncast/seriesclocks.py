@@ -20,7 +20,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import writtenzones, zoneclock
+from rnncast import numbertimes, writtenzones, zoneclock
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 from rnncast.timeaxis import preferred
@@ -32,13 +32,17 @@ log = logging.getLogger(__name__)
 def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, positions: np.ndarray, tz, ids: list):
     """``writtenzones.on_a_clock`` of ``time`` [N] (sorted as the panel, series cut at ``offsets`` [S + 1]; row
     ``i`` is ``positions[i]`` of the table, whose clocks as written are ``rows.clocks``), refused first at fit (not
-    ``quiet``) where series keep other zones' clocks (``refuse``); no calendar where there is no time."""
+    ``quiet``) where series keep other zones' clocks (``refuse``); no calendar where there is no time. The times
+    are ``naive`` to the calendar's refusal where written without a zone: no clocks as written (``rows.clocks``)
+    where ``tz=`` placed them, and text or datetimes, not Unix times (UTC's instants)."""
     if time is None:
         return Calendar(), None, {}
     if not quiet:
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
-    return writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred())
+    naive = isinstance(time, pd.DatetimeIndex) and (time.tz is None or tz is not None and rows.clocks is None) and \
+        numbertimes.unit_of(rows.text_format) is None
+    return writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
 
 
 def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:

@@ -276,7 +276,8 @@ def hints(**given: str) -> Iterator[None]:
     """Within the block, a refusal whose remedy is setting ``name`` says ``given[name]`` instead of its own
     words (:func:`hint`): the reader cannot give that setting, so the text says what it can do; outside
     it, as before, also after an error. A method a refusal names is given so too (``predict_windows="compare"``:
-    compare calls it, and its reader called compare)."""
+    compare calls it, and its reader called compare). A refusal that asks its reader of what it holds takes a
+    function (``utc_clock``: ``calendars.settle`` hands a fitted model's reader the times it refuses)."""
     token = _HINTS.set({**_HINTS.get(), **given})
     try:
         yield

@@ -182,14 +182,16 @@ def _regular(wall: pd.DatetimeIndex, offsets: np.ndarray, freq, holidays) -> str
     return None if _irregular(settled) else settled[0].shown
 
 
-def on_a_clock(time, offsets: np.ndarray, freq, where, quiet: bool, holidays, fmt: str | None, prefer=()):
+def on_a_clock(time, offsets: np.ndarray, freq, where, quiet: bool, holidays, fmt: str | None, prefer=(),
+               naive: bool = False):
     """``calendars.settle`` of ``time`` [N] (rows named as ``fmt`` writes them); where they are Unix times read
     in UTC (``fmt``: ``unix:s``, no ``tz=``) that no calendar (or not ``freq``) explains but one does on the clock
     of one of ``prefer``'s zones (local midnights across daylight saving), the warning (for ``freq``, the
-    refusal) says so, naming ``tz=`` and the zones with those offsets (``remedy``) instead."""
+    refusal) says so, naming ``tz=`` and the zones with those offsets (``remedy``) instead. ``naive``: as
+    ``calendars.settle`` takes it."""
     unix = numbertimes.unit_of(fmt) is not None and numbertimes.in_utc(numbertimes.unit_of(fmt))
     if not (unix and isinstance(time, pd.DatetimeIndex) and time.tz is None and len(time) > 2):
-        return calendars.settle(time, offsets, freq, where, quiet, holidays, fmt)
+        return calendars.settle(time, offsets, freq, where, quiet, holidays, fmt, naive)
     try:
         settled = calendars.settle(time, offsets, freq, where, True, holidays, fmt)
     except RnncastError as err:
