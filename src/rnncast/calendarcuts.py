@@ -17,7 +17,7 @@ import numpy as np
 from rnncast import calendars, cutoffs
 from rnncast.cutting import cutoff_rows
 from rnncast.panel import Panel
-from rnncast.spelling import counted
+from rnncast.spelling import counted, some
 from rnncast.timetext import shown
 
 
@@ -59,7 +59,7 @@ def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int) -> 
         named.append(f"{'the series' if panel.id_col is None else repr(panel.given_id(s))} at the cutoff {shown(at, panel.time, fmt)} (it lacks "
                      + ("that row)" if lacks == cut else f"{shown(gap, panel.time, fmt)})"))
     n, of = len(named), int(kept.size)
-    shown_ = "; ".join(named[:10]) + (f"; and {n - 10} more" if n > 10 else "")
+    shown_ = some(named, 10, sep="; ")
     text = (f"{n} of the {counted(of, 'window')} left out, {'its series lacks' if n == 1 else 'their series lack'} the "
             f"cutoff's row or a row of the {horizon} steps after it (the rows on either side are not consecutive steps, "
             f"so the window's forecasts would not be of its dates): {shown_}; fill_gaps=True (--fill-gaps) with fill= "
