@@ -31,8 +31,9 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int):
     if rows is None:
         return None, None, None
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
+    at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
     for s, (steps, stamps) in _placed(panel).items():
-        target = _targets(steps, stamps, panel, cutoff, horizon, n_windows, step)  # [K] first target positions
+        target = _targets(steps, stamps, at, horizon, n_windows, step)  # [K] first target positions
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue
@@ -74,12 +75,12 @@ def _holds(steps: np.ndarray, first: int, n: int) -> bool:
     return first >= 0 and i + n - 1 < len(steps) and steps[i] == first and steps[i + n - 1] == first + n - 1
 
 
-def _targets(steps, stamps, panel: Panel, cutoff, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
-    """[K] each window's first target position on the series' calendar; None where its last reaches past its end."""
+def _targets(steps, stamps, at, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
+    """[K] each window's first target position on the series' calendar, the first after the cutoff time ``at``
+    (``cutoffs.as_time``; None: the last a horizon before the series' end); None where its last reaches past its end."""
     last = int(steps[-1])
-    if cutoff is None:
+    if at is None:
         return last + 1 - horizon - (n_windows - 1 - np.arange(n_windows)) * step
-    at = cutoffs.as_time(cutoff, panel)
     first = int(np.searchsorted(stamps(np.arange(last + 1)), at, side="right"))  # positions at or before the cutoff
     target = first + step * np.arange(n_windows)
     return target if target[-1] + horizon - 1 <= last else None
