@@ -16,7 +16,7 @@ from pathlib import Path
 from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
-from rnncast.bench.results import plot_name, read_csv
+from rnncast.bench.results import is_quick, plot_name, read_csv
 from rnncast.bench.scoring import against_repeat, score_text
 from rnncast.files import write_text
 
@@ -76,7 +76,7 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         key = (row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]),
                row["test_windows"])
         cell, shown = (int(row["H"]), row["model"]), groups.setdefault(key, {})
-        if _quick(row) and cell in shown and not _quick(shown[cell]):
+        if is_quick(row) and cell in shown and not is_quick(shown[cell]):
             unshown.setdefault(key, {})[cell] = None
             continue
         shown[cell] = row
@@ -97,7 +97,7 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                       and known <= {"yes", ""})
         published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         held = dataset if "no" not in known else None
-        quick = [r for r in runs.values() if _quick(r)]
+        quick = [r for r in runs.values() if is_quick(r)]
         target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
         label = ("" if not quick else " (QUICK smoke test: few epochs)" if len(quick) == len(runs) else
                  " (some QUICK smoke tests: few epochs, marked *quick*)")
@@ -174,7 +174,7 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             if r is None:
                 cells.append("—")
                 continue
-            mark = " *quick*" if _quick(r) and not all(_quick(o) for o in runs.values()) else ""  # a full run's beside
+            mark = " *quick*" if is_quick(r) and not all(is_quick(o) for o in runs.values()) else ""  # a full run's beside
             if rule is None:
                 text = f"{score_text(r['mse'])}/{score_text(r['mae'])}"
                 cells.append(f"**{text}**{mark}" if r["beats_repeat"] == "yes" else text + mark)
@@ -192,11 +192,6 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")  # as the papers print them
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
-
-
-def _quick(row: dict) -> bool:
-    """Whether a results.csv row is a ``--quick`` smoke test's (few epochs)."""
-    return row.get("quick") == "yes"
 
 
 def _counts(runs: dict, p: Published, held: str | None) -> tuple:
