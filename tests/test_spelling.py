@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import (config_settings, from_config, hint, hints, in_config, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_word, spelled,
-                              spelling)
+from rnncast.spelling import (config_settings, from_config, hint, hints, in_config, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_word, some,
+                              spelled, spelling)
 
 
 def test_the_default_names_a_keyword_and_a_flag():
@@ -73,6 +73,15 @@ def test_a_count_pluralises_its_noun_unless_one():
 def test_a_span_of_one_row_is_that_row_not_a_range_of_one():
     assert rows_span(30, 32) == "rows 30-32" and rows_span(1000, 1000) == "row 1000"  # not "rows 1000-1000"
     assert rows_span(3, 9, "") == "3-9" and rows_span(7, 7, "") == "7"
+
+
+def test_some_names_the_first_few_and_counts_the_rest_in_the_callers_separator():
+    names = [f"S{i}" for i in range(13)]
+    assert some(names[:5]) == "S0, S1, S2, S3, S4" and some(names[:7]) == "S0, S1, S2, S3, S4 and 2 more"
+    assert some(names, 10) == "S0, S1, S2, S3, S4, S5, S6, S7, S8, S9 and 3 more"
+    assert some(names[:4], 2, sep="; ") == "S0; S1; and 2 more"  # the "and" after a semicolon too
+    assert some(names[:10], 10, total=13).endswith("S9 and 3 more")  # a record keeps the first ten, counts them all
+    assert some(names[:3], 3, total=3) == "S0, S1, S2"
 
 
 def test_names_are_quoted_for_a_shell_only_where_they_need_it():

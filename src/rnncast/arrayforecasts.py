@@ -14,6 +14,7 @@ import torch
 
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, few_threads
+from rnncast.spelling import some
 
 
 def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
@@ -45,7 +46,7 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
         w = int(windows[0])
         step, column = (int(k) for k in np.argwhere(bad[w])[0])
         columns = state.targets + state.features
-        listed = ", ".join(map(str, windows[:10])) + (f" and {len(windows) - 10} more" if len(windows) > 10 else "")
+        listed = some([str(k) for k in windows[:10]], 10, total=len(windows))
         raise RnncastError(f"{len(windows)} input window(s) hold a missing or infinite value: window {w} has "
                            f"{inputs[w, step, column]} at step {step}, column {columns[column]!r} (windows {listed}); "
                            "a forecast needs every value: fill them first")

@@ -182,7 +182,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             scaled_parts.append(spreads.weighed(model.state, every, scaled))  # each window's own scalers: coverage
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales[series])
-        order = np.lexsort((np.nonzero(held.T)[0], np.nonzero(held.T)[1]))  # window-major parts, series-major
+        order = np.lexsort(np.nonzero(held.T))  # the window-major parts series-major: by series, then window
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales = np.concatenate(scale_parts)[order]
 

@@ -37,16 +37,28 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.
     columns["window"] = np.repeat(window, horizon)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
-    for t, name in enumerate(panel.targets):
+    return finished(columns, panel.targets, wf, panel.calendar, panel.dialect)
+
+
+def finished(columns: dict, targets: list, wf: WindowForecasts, calendar, dialect, point: np.ndarray | None = None,
+             quantiles: np.ndarray | None = None) -> pd.DataFrame:
+    """``columns`` (the id, time, window columns) and, per target, the actual value, ``<target>_filled`` (where fill
+    made values), ``<target>_hat``, its quantiles and the baselines of ``wf`` [W, H, ...] flattened to one row per
+    window and step, dated as the data's file writes its times (``calendar``, ``dialect``: ``csvtext.dated``);
+    ``point``, ``quantiles``: the forecasts as written where not ``wf``'s own (a run's test_forecasts.csv, the
+    shortest decimals). A backtest's forecasts.csv and a run's test_forecasts.csv both end so."""
+    point = wf.y_pred if point is None else point
+    quantiles = wf.quantiles if quantiles is None else quantiles
+    for t, name in enumerate(targets):
         columns[name] = wf.y_true[..., t].reshape(-1)
         if wf.filled is not None:
             columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
-        columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
+        columns[f"{name}_hat"] = point[..., t].reshape(-1)
         for j, q in enumerate(wf.levels):
-            columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
+            columns[f"{name}_q{q:g}"] = quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    frame = csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
-    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(panel.targets)  # 986,00 as written
+    frame = csvtext.dated(pd.DataFrame(columns), calendar, dialect=dialect)  # as the data's file writes
+    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
                                    if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
     return frame

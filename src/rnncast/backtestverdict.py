@@ -9,7 +9,7 @@ from __future__ import annotations
 from rnncast.baselines import named
 from rnncast.seasons import recorded as recorded_season
 from rnncast.significance import VERDICT_ALPHA
-from rnncast.spelling import counted
+from rnncast.spelling import counted, some
 from rnncast.verdicts import outcome, verdict
 
 
@@ -87,11 +87,10 @@ def _lacking(m: dict) -> str:
     out = m.get("windows_left_out")
     if not out:
         return ""
-    more = out.get("series", len(out["ids"])) - len(out["ids"])
-    who = "the series" if out["ids"] == [None] else ", ".join(repr(i) for i in out["ids"]) + (
-        f" and {more} more" if more > 0 else "")
+    total = out.get("series", len(out["ids"]))  # the record keeps the first ten ids
+    who = "the series" if out["ids"] == [None] else some([repr(i) for i in out["ids"]], len(out["ids"]), total=total)
     return (f"; {out['windows']} of the {counted(out['of'], 'window')} "
-            f"{'is' if out['windows'] == 1 else 'are'} left out: {who} {'lacks' if len(out['ids']) + more == 1 else 'lack'} "
+            f"{'is' if out['windows'] == 1 else 'are'} left out: {who} {'lacks' if total == 1 else 'lack'} "
             "a row there")
 
 

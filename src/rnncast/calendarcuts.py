@@ -17,7 +17,7 @@ import numpy as np
 from rnncast import calendars, cutoffs
 from rnncast.cutting import cutoff_rows
 from rnncast.panel import Panel
-from rnncast.spelling import counted
+from rnncast.spelling import counted, some
 from rnncast.timetext import shown
 
 
@@ -31,8 +31,9 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int):
     if rows is None:
         return None, None, None
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
+    at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
     for s, (steps, stamps) in _placed(panel).items():
-        target = _targets(steps, stamps, panel, cutoff, horizon, n_windows, step)  # [K] first target positions
+        target = _targets(steps, stamps, at, horizon, n_windows, step)  # [K] first target positions
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue
@@ -59,7 +60,7 @@ def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int) -> 
         named.append(f"{'the series' if panel.id_col is None else repr(panel.given_id(s))} at the cutoff {shown(at, panel.time, fmt)} (it lacks "
                      + ("that row)" if lacks == cut else f"{shown(gap, panel.time, fmt)})"))
     n, of = len(named), int(kept.size)
-    shown_ = "; ".join(named[:10]) + (f"; and {n - 10} more" if n > 10 else "")
+    shown_ = some(named, 10, sep="; ")
     text = (f"{n} of the {counted(of, 'window')} left out, {'its series lacks' if n == 1 else 'their series lack'} the "
             f"cutoff's row or a row of the {horizon} steps after it (the rows on either side are not consecutive steps, "
             f"so the window's forecasts would not be of its dates): {shown_}; fill_gaps=True (--fill-gaps) with fill= "
@@ -74,12 +75,12 @@ def _holds(steps: np.ndarray, first: int, n: int) -> bool:
     return first >= 0 and i + n - 1 < len(steps) and steps[i] == first and steps[i + n - 1] == first + n - 1
 
 
-def _targets(steps, stamps, panel: Panel, cutoff, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
-    """[K] each window's first target position on the series' calendar; None where its last reaches past its end."""
+def _targets(steps, stamps, at, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
+    """[K] each window's first target position on the series' calendar, the first after the cutoff time ``at``
+    (``cutoffs.as_time``; None: the last a horizon before the series' end); None where its last reaches past its end."""
     last = int(steps[-1])
-    if cutoff is None:
+    if at is None:
         return last + 1 - horizon - (n_windows - 1 - np.arange(n_windows)) * step
-    at = cutoffs.as_time(cutoff, panel)
     first = int(np.searchsorted(stamps(np.arange(last + 1)), at, side="right"))  # positions at or before the cutoff
     target = first + step * np.arange(n_windows)
     return target if target[-1] + horizon - 1 <= last else None

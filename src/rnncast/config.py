@@ -8,8 +8,6 @@ checks are ``settingchecks``'s).
 
 from __future__ import annotations
 
-import re
-import textwrap
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -299,24 +297,3 @@ class Settings:
 def setting_fields():
     """Every setting field, in the order of the groups (data, model, training)."""
     return [f for c in SETTING_CLASSES for f in fields(c)]
-
-
-def parameters_doc() -> str:
-    """The settings as a docstring's Parameters section (``Forecaster``'s keywords): each name, type and default, its
-    help (a flag it names given by its keyword: ``--max-batches`` as ``max_batches``) and choices; the flags' own words."""
-    names = {f.name for f in setting_fields()}
-
-    def keyword(match: re.Match) -> str:
-        name = match.group(1).replace("-", "_")
-        return name if name in names else match.group(0)
-
-    lines = ["", "    Parameters (every one a keyword, stored as given and checked at fit; the same settings as the command",
-             "    line's flags and a TOML file's keys)", "    ----------"]
-    for f in setting_fields():
-        kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-        choices = f.metadata.get("choices")
-        text = re.sub(r"--([a-z][a-z-]*)", keyword, f.metadata["help"]) + (
-            f"; one of {', '.join(map(str, choices))}" if choices else "")
-        lines.append(f"    {f.name} : {kind}, default {f.default!r}")
-        lines += textwrap.wrap(text[0].upper() + text[1:] + ".", 110, initial_indent=" " * 8, subsequent_indent=" " * 8)
-    return "\n".join(lines) + "\n"

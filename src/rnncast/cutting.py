@@ -15,7 +15,7 @@ from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
-from rnncast.spelling import spelled
+from rnncast.spelling import some, spelled
 from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,8 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
     if not short:
         return []
     rows = [leftout.rows(c, "it") for c in cut] if cut else None
-    listed = ", ".join(f"{panel.given_id(s)!r} ({rows[s] if rows else f'{panel.lengths[s]} rows'})" for s in short[:10])
-    more = f" and {len(short) - 10} more" if len(short) > 10 else ""
+    listed = some([f"{panel.given_id(s)!r} ({rows[s] if rows else f'{panel.lengths[s]} rows'})" for s in short[:10]],
+                  10, total=len(short))
     need = why if rows else (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
     if panel.ids == [None] or len(short) == panel.n_series:
         remedy = remedy() if callable(remedy) else remedy
@@ -132,11 +132,11 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
                            rows else f"the series lacks the rows the cutoff needs: {rows[0]}; it needs {need}{remedy}")
     if len(short) == panel.n_series:
         raise RnncastError(f"every series {'lacks the rows the cutoff needs' if rows else 'is too short to train'}: "
-                           f"{listed}{more}; each needs {need}{remedy}")
+                           f"{listed}; each needs {need}{remedy}")
     one = len(short) == 1
     lacks = ("lacks" if one else "lack") + " the rows the cutoff needs" if rows else f"{'is' if one else 'are'} too short to train"
-    log.warning("%d of %d series %s and %s left out: %s%s; each needs %s",
-                len(short), panel.n_series, lacks, "is" if one else "are", listed, more, need)
+    log.warning("%d of %d series %s and %s left out: %s; each needs %s",
+                len(short), panel.n_series, lacks, "is" if one else "are", listed, need)
     return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed, **(cut[s] if cut else {})} for s in short]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import metrics, pooledunits, significance
+from rnncast import filledwindows, metrics, pooledunits, significance
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of
 
 
@@ -77,13 +77,10 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
 
 
 def _kept_windows(wf) -> np.ndarray | None:
-    """[W] the windows of ``wf`` that keep a scored value (``scored``: fill left out their filled targets, or the whole
-    window where its inputs read later fills), as ``filledwindows.left_out`` counts ``windows_scored``; None where
-    every window is scored whole or in part."""
-    keep = scored(wf)
-    if keep is None:
-        return None
-    kept = keep.reshape(len(keep), -1).any(axis=1)
+    """[W] the windows of ``wf`` that keep a scored value (fill left out their filled targets, or the whole window
+    where its inputs read later fills): ``filledwindows.kept_windows``, which ``left_out`` counts as
+    ``windows_scored``; None where every window is scored whole or in part."""
+    kept = filledwindows.kept_windows(len(wf.y_true), wf.filled, wf.reads_later)
     return None if kept.all() else kept
 
 

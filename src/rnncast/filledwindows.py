@@ -74,6 +74,15 @@ def read_ahead(filled: np.ndarray | None, offsets: np.ndarray, cuts: list[int]) 
     return count
 
 
+def kept_windows(total: int, targets: np.ndarray | None, windows: np.ndarray | None) -> np.ndarray:
+    """[W] the ``total`` windows that keep a scored value: neither left out whole (``windows`` [W], ``reads_later``)
+    nor with every target value filled (``targets`` [W, H, T], ``filled_targets``); None masks: none is."""
+    kept = np.ones(total, dtype=bool) if windows is None else ~windows
+    if targets is not None:
+        kept &= ~targets.reshape(total, -1).all(axis=1)
+    return kept
+
+
 def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | None, windows: np.ndarray | None,
              fill: str | None) -> dict:
     """What scoring leaves out of the windows of a part, and a clause that says it: ``filled_targets``,
@@ -84,9 +93,7 @@ def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | 
     scored value. ``text`` is "" when nothing is left out."""
     how = HOW.get(fill, f"filled by fill {fill!r}" if fill else "filled")
     total = len(series)
-    kept = np.ones(total, dtype=bool) if windows is None else ~windows
-    if targets is not None:
-        kept &= ~targets.reshape(total, -1).all(axis=1)
+    kept = kept_windows(total, targets, windows)
     result = {"filled_targets": 0, "windows_left_out": 0, "windows_scored": int(kept.sum()), "text": ""}
     clauses = []
     if targets is not None and targets.any():

@@ -20,12 +20,12 @@ import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
 from rnncast import arrayforecasts, fitting, forecasting, labels, parts, reading, readout, runhistory
-from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
+from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned, attributes_doc
 from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
-from rnncast.parameters import Parameters
+from rnncast.parameters import Parameters, parameters_doc
 from rnncast.settingvalues import callback, checked_keywords, flag
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device

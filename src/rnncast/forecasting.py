@@ -27,7 +27,7 @@ from rnncast.future import align_future
 from rnncast.panel import Panel
 from rnncast.reading import series_index
 from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
-from rnncast.spelling import hint, hints
+from rnncast.spelling import hint, hints, some
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
@@ -117,8 +117,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if len(short):
         if state.layout == "single":
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
-        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10]) + (
-            f" and {len(short) - 10} more" if len(short) > 10 else "")  # every one counted, ten named
+        listed = some([f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10]], 10,
+                      total=len(short))  # every one counted, ten named
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
     if panel.dropped_tail:  # the forecast would be dated inside the data given

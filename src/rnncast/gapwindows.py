@@ -20,7 +20,7 @@ import pandas as pd
 
 from rnncast import calendars
 from rnncast.panel import Panel
-from rnncast.spelling import counted
+from rnncast.spelling import counted, some
 from rnncast.timetext import at_midnight, shown
 from rnncast.timecalendar import Calendar
 from rnncast.windows import panel_window_starts
@@ -165,8 +165,7 @@ def _named(panel: Panel, series: np.ndarray) -> tuple[np.ndarray, str]:
     " (series 'a': 3, 'b': 2)", the first ten named."""
     per = np.bincount(series, minlength=panel.n_series)  # [S]
     which = np.flatnonzero(per)
-    named = ", ".join(f"{panel.given_id(s)!r}: {int(per[s])}" for s in which[:10]) + (
-        f" and {len(which) - 10} more" if len(which) > 10 else "")
+    named = some([f"{panel.given_id(s)!r}: {int(per[s])}" for s in which[:10]], 10, total=len(which))
     return which, "" if panel.id_col is None else f" (series {named})"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast.samestep import least_squares_r2
+from rnncast.samestep import least_squares, least_squares_r2
 from rnncast.spelling import counted, spelled
 
 LEADS = 3  # the later rows measured: t + 1 .. t + 3
@@ -93,8 +93,7 @@ def _held_out_r2(x: np.ndarray, y: np.ndarray) -> float | None:
     cut = int(len(y) * (1 - HELD))
     if cut < x.shape[1] + 10 or len(y) - cut < 10:
         return None
-    xm, ym = x[:cut].mean(axis=0), y[:cut].mean()
-    coef, *_ = np.linalg.lstsq((x[:cut] - xm).T @ (x[:cut] - xm), (x[:cut] - xm).T @ (y[:cut] - ym), rcond=None)
+    xm, ym, coef = least_squares(x[:cut], y[:cut])
     rest = y[cut:]
     return float(1 - np.mean((rest - ym - (x[cut:] - xm) @ coef) ** 2) / np.var(rest)) if np.var(rest) > 0 else None
 

@@ -9,6 +9,8 @@ each needs there); a model saved before them reads as too short, as it was said 
 
 from __future__ import annotations
 
+from rnncast.spelling import some
+
 
 def reason(records: list[dict]) -> str:
     """Why they were left out, after "series ...": "were too short to train", or what a cutoff lacked."""
@@ -39,5 +41,4 @@ def needs(records: list[dict]) -> str:
 
 def listed(records: list[dict], most: int = 10) -> str:
     """The records named with their rows: "'S06' (131 up to the cutoff, 0 after), 'S08' (...) and 3 more"."""
-    text = ", ".join(f"{d['id']!r} ({rows(d)})" for d in records[:most])
-    return text + (f" and {len(records) - most} more" if len(records) > most else "")
+    return some([f"{d['id']!r} ({rows(d)})" for d in records[:most]], most, total=len(records))

@@ -1,14 +1,18 @@
 """scikit-learn's parameter contract, as its ``BaseEstimator`` keeps it: an estimator's parameters are the keywords
 of its constructor, read from its signature (``get_params``), stored as given and checked only at the next fit
 (``set_params``: an unknown name refused with the closest one), and its repr names those that differ from their
-defaults. ``Forecaster`` takes them from :class:`Parameters`; its own module writes the keywords out.
+defaults. ``Forecaster`` takes them from :class:`Parameters`; its own module writes the keywords out, and
+:func:`parameters_doc` its docstring's Parameters section from the settings' help.
 """
 
 from __future__ import annotations
 
 import inspect
+import re
+import textwrap
 
 from rnncast.checkedcalls import checked_methods
+from rnncast.config import setting_fields
 from rnncast.settingvalues import same_value, unknown_parameter
 
 
@@ -40,3 +44,24 @@ class Parameters:
         defaults = type(self)().get_params()
         changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not same_value(v, defaults[k]))
         return f"{type(self).__name__}({changed})"
+
+
+def parameters_doc() -> str:
+    """The settings as a docstring's Parameters section (``Forecaster``'s keywords): each name, type and default, its
+    help (a flag it names given by its keyword: ``--max-batches`` as ``max_batches``) and choices; the flags' own words."""
+    names = {f.name for f in setting_fields()}
+
+    def keyword(match: re.Match) -> str:
+        name = match.group(1).replace("-", "_")
+        return name if name in names else match.group(0)
+
+    lines = ["", "    Parameters (every one a keyword, stored as given and checked at fit; the same settings as the command",
+             "    line's flags and a TOML file's keys)", "    ----------"]
+    for f in setting_fields():
+        kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        choices = f.metadata.get("choices")
+        text = re.sub(r"--([a-z][a-z-]*)", keyword, f.metadata["help"]) + (
+            f"; one of {', '.join(map(str, choices))}" if choices else "")
+        lines.append(f"    {f.name} : {kind}, default {f.default!r}")
+        lines += textwrap.wrap(text[0].upper() + text[1:] + ".", 110, initial_indent=" " * 8, subsequent_indent=" " * 8)
+    return "\n".join(lines) + "\n"

@@ -26,7 +26,7 @@ import pandas as pd
 from rnncast import bordertimes, gapwindows
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, rows_span
+from rnncast.spelling import counted, hint, rows_span, some
 from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, parts_holding, train_windows
 
@@ -165,7 +165,7 @@ def _named(panel: Panel, which: np.ndarray, rows: bool = False) -> str:
 def _listed(panel: Panel, which: np.ndarray, rows: bool = False) -> str:
     """"'a' (9 rows), 'b' (7 rows) and 3 more": the first ten of the series ``which``, with their rows if ``rows``."""
     each = [f"{panel.given_id(s)!r}" + (f" ({counted(int(panel.lengths[s]), 'row')})" if rows else "") for s in which[:10]]
-    return ", ".join(each) + (f" and {len(which) - 10} more" if len(which) > 10 else "")
+    return some(each, 10, total=len(which))
 
 
 def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,

@@ -49,10 +49,17 @@ def least_squares_r2(x: np.ndarray, y: np.ndarray) -> float:
     """R² of the least-squares fit of ``y`` [N] on ``x`` [N, K] with an intercept: solved on the centred columns'
     K x K cross-products (an SVD of [N, K] took a second at 5000 x 57 where the cores were busy; ``laterrows``'s window
     fits are that wide), a pseudo-inverse where columns repeat one another."""
-    x = x - x.mean(axis=0)
-    y0 = y - y.mean()
-    coef, *_ = np.linalg.lstsq(x.T @ x, x.T @ y0, rcond=None)
-    return float(1 - np.var(y0 - x @ coef) / np.var(y))
+    xm, ym, coef = least_squares(x, y)
+    return float(1 - np.var(y - ym - (x - xm) @ coef) / np.var(y))
+
+
+def least_squares(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray]:
+    """``(x's column means [K], y's mean, coefficients [K])`` of the least squares of ``y`` [N] on ``x`` [N, K] with an
+    intercept, as :func:`least_squares_r2` solves it; a forecast of rows ``x2`` is ``ym + (x2 - xm) @ coef``."""
+    xm, ym = x.mean(axis=0), y.mean()
+    xc = x - xm
+    coef, *_ = np.linalg.lstsq(xc.T @ xc, xc.T @ (y - ym), rcond=None)
+    return xm, ym, coef
 
 
 def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where: str = "the test split") -> str | None:

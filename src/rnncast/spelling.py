@@ -69,9 +69,13 @@ def listed(items: list, first: int = 5) -> str:
     return f"{items[:first]}" if len(items) <= first else f"{str(items[:first])[:-1]}, ...] ({len(items)} in all)"
 
 
-def some(names: list[str]) -> str:
-    """The first five of ``names`` joined, "and 3 more" for the rest: "'S08', 'S11'"."""
-    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+def some(names: list[str], first: int = 5, sep: str = ", ", total: int | None = None) -> str:
+    """The first ``first`` of ``names`` joined by ``sep``, "and 3 more" for the rest: "'S08', 'S11'", "a, b and 3
+    more"; after another separator the "and" follows it too ("a; b; and 3 more"). ``total``: how many there are, where
+    ``names`` holds only those kept to be named (a record's first ten ids)."""
+    more = (len(names) if total is None else total) - len(names[:first])
+    joint = " and " if sep == ", " else f"{sep}and "
+    return sep.join(names[:first]) + (f"{joint}{more} more" if more > 0 else "")
 
 
 def few(names: list, most: int = 8) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, csvtext, scaling
+from rnncast import scaling
+from rnncast.backtestframe import finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
 from rnncast.windowforecasts import PartForecasts
@@ -54,19 +55,7 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
     point, quantiles = (None if v is None else _shortest(state, test.index, series, v)
                         for v in (wf.y_pred, wf.quantiles))
-    for t, name in enumerate(targets):
-        columns[name] = wf.y_true[..., t].reshape(-1)
-        if wf.filled is not None:
-            columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
-        columns[f"{name}_hat"] = point[..., t].reshape(-1)
-        for j, q in enumerate(wf.levels):
-            columns[f"{name}_q{q:g}"] = quantiles[..., t, j].reshape(-1)
-        for base, values in wf.baselines.items():
-            columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    frame = csvtext.dated(pd.DataFrame(columns), calendar, dialect=test.dialect)
-    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
-                                   if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
-    return frame
+    return finished(columns, targets, wf, calendar, test.dialect, point, quantiles)
 
 
 def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray) -> np.ndarray:

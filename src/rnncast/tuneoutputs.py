@@ -1,14 +1,17 @@
 """The folder a tune writes: new, empty, or an earlier tune, which a tune of the same study in the same storage
 continues and any other refuses unless overwritten (``claim_tune``, through ``outputs.claim_output``); the storage a
-tune.json records read back (a SQLite file by its path, a password hidden). ``rnncast tune`` and ``rnncast.tune``
-both claim through it."""
+tune.json records read back (a SQLite file by its path, a password hidden); the files a tune writes there
+(``write_study``: best.toml, trials.csv, tune.json). ``rnncast tune`` and ``rnncast.tune`` both claim through it."""
 
 from __future__ import annotations
 
+import csv
+import io
+import shlex
 from pathlib import Path
 
-from rnncast.files import TUNE_FILES
-from rnncast.outputs import ask, claim_output, occupied, said
+from rnncast.files import TUNE_FILES, write_json, write_text
+from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, ask, claim_output, occupied, said
 
 
 def claim_tune(out: Path | None, overwrite: bool, study: str, storage: str | None, default: Path | None = None,
@@ -68,3 +71,41 @@ def same_storage(recorded: str | None, storage: str) -> bool:
     if None not in files:
         return files[0].resolve() == files[1].resolve()
     return recorded == hide_password(storage)
+
+
+def write_study(out: Path, result, source, panel, space: dict, storage: str, told_none: bool = False) -> Path:
+    """Write a tune's files into ``out``: best.toml (``result``, a ``tuning.TuneResult``: its best trial's settings,
+    with the data ``source`` and ``panel``'s columns, ``told_none``: read with time_col=False), trials.csv (every trial,
+    the ``space`` searched, why one failed) and tune.json (the study, its ``storage`` with any password hidden);
+    best.toml's path."""
+    from rnncast.configfile import config_toml  # loaded when a tune writes, not when the command claims a folder
+    from rnncast.studies import hide_password
+
+    study, best = result.study, result.study.best_trial
+    searched = list(space)
+    request = {"data": source, "target": panel.targets, "features": panel.features or None,
+               "time_col": False if told_none else panel.time_col}  # time_col = false: the table has none, as told
+    comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
+               f"searched: {', '.join(searched)}; train it with: rnncast fit --config {shlex.quote(str(out / 'best.toml'))}")
+    config = out / "best.toml"
+    write_text(config, config_toml({**request, **result.settings}, comment))
+    rows = [TRIALS_HEADER.split(",")[:-1] + searched + ["reason"]]  # reason: why a trial failed (interrupted, diverged)
+    for trial in study.trials:
+        value = "" if trial.value is None else f"{trial.value:.8g}"
+        seconds = trial.user_attrs.get("seconds")
+        rows.append([trial.number, trial.state.name, value, trial.user_attrs.get("epochs", ""),
+                     "" if seconds is None else f"{seconds:.2f}", *(trial.params.get(name, "") for name in searched),
+                     trial.user_attrs.get("failed", "")])
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)  # a reason's commas quoted
+    write_text(out / "trials.csv", text.getvalue())
+    states = {}
+    for trial in study.trials:
+        states[trial.state.name] = states.get(trial.state.name, 0) + 1
+    write_json(out / "tune.json", {
+        "study": study.study_name, "storage": hide_password(storage), "searched": list(searched), "search": space,
+        "ranked_by": result.ranked_by,
+        "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
+        "trials": states,
+    })
+    return config

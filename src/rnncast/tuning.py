@@ -21,9 +21,6 @@ trial a killed tune of the same folder left running is failed when the study ope
 
 from __future__ import annotations
 
-import shlex
-import csv
-import io
 import logging
 import math
 import numbers
@@ -31,24 +28,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, fullstudy, gapwindows, pathargs, studies, trialgrid, trialseeds
+from rnncast import cutting, evaluation, fullstudy, gapwindows, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
-from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.noticed import said_once, speaking_as
-from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, clear_output
-from rnncast.tuneoutputs import claim_tune
+from rnncast.outputs import clear_output
+from rnncast.tuneoutputs import claim_tune, write_study
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
 from rnncast.spelling import counted, one_series, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials, lost_params,
-                             forget_new_study, hide_password, open_study, quiet_optuna, ranking)
+                             forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
 
@@ -262,7 +258,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             return None
         result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by)
         if folder is not None:
-            result.config = _write_study(folder, result, source, panel, space, storage, told_none)
+            result.config = write_study(folder, result, source, panel, space, storage, told_none)
         return result
 
     try:
@@ -289,34 +285,3 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     if result is None:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")
     return result
-
-
-def _write_study(out: Path, result: TuneResult, source, panel, space: dict, storage: str, told_none: bool = False) -> Path:
-    study, best = result.study, result.study.best_trial
-    searched = list(space)
-    request = {"data": source, "target": panel.targets, "features": panel.features or None,
-               "time_col": False if told_none else panel.time_col}  # time_col = false: the table has none, as told
-    comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
-               f"searched: {', '.join(searched)}; train it with: rnncast fit --config {shlex.quote(str(out / 'best.toml'))}")
-    config = out / "best.toml"
-    files.write_text(config, config_toml({**request, **result.settings}, comment))
-    rows = [TRIALS_HEADER.split(",")[:-1] + searched + ["reason"]]  # reason: why a trial failed (interrupted, diverged)
-    for trial in study.trials:
-        value = "" if trial.value is None else f"{trial.value:.8g}"
-        seconds = trial.user_attrs.get("seconds")
-        rows.append([trial.number, trial.state.name, value, trial.user_attrs.get("epochs", ""),
-                     "" if seconds is None else f"{seconds:.2f}", *(trial.params.get(name, "") for name in searched),
-                     trial.user_attrs.get("failed", "")])
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(rows)  # a reason's commas quoted
-    files.write_text(out / "trials.csv", text.getvalue())
-    states = {}
-    for trial in study.trials:
-        states[trial.state.name] = states.get(trial.state.name, 0) + 1
-    files.write_json(out / "tune.json", {
-        "study": study.study_name, "storage": hide_password(storage), "searched": list(searched), "search": space,
-        "ranked_by": result.ranked_by,
-        "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
-        "trials": states,
-    })
-    return config

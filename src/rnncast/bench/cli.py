@@ -181,7 +181,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench.measure import check_settings, run_one
     from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.noticed import capture
-    from rnncast.bench.markdown import write_markdown
+    from rnncast.bench.markdown import remake
     from rnncast.bench.results import append_csv, check_source, plot_name, rows_said, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.scoring import score_text
@@ -237,12 +237,12 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
                       f"(repeat {score_text(row['repeat_mse'])}) {row['seconds']:.1f}s"
                       f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
                       flush=True)
-    page = write_markdown(plan.out, DEFAULT_MODELS).read_text(encoding="utf-8")  # the same tuple as runners.DEFAULT_MODELS
+    _, shown = remake(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS; the plots it links
     ran["remade"] = True
     print()
     print(summary_table(rows))
     plots = len(rows) if plan.plots else 0
-    linked = sum(plot_name(r) in page for r in rows)  # a quick run's, beside a full run of the same model, is not shown
+    linked = sum(plot_name(r) in shown for r in rows)  # a quick run's, beside a full run of the same model, is not shown
     linked = "" if linked == plots else f"{linked} "
     print(f"\nwrote {plan.out}/results.csv, results.md"
           f"{f' and {plots} forecast plot(s), {linked}linked from results.md' if plots else ''}")

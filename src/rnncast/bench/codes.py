@@ -34,7 +34,8 @@ def blank(frame: pd.DataFrame, text: str | None) -> tuple[pd.DataFrame, str]:
         return frame, (f"--set missing_values={text} matched no value of the value columns "
                        f"({', '.join(map(repr, hits))}): nothing was read as missing")
     total = sum(int(hit.sum()) for hit in hits.values())
-    none = [f"{v:g}" for v in codes if not any(frame[name].eq(v).any() for name in hits)]  # as fit says them
+    seen = {float(v) for name, hit in hits.items() for v in frame[name][hit].unique()}  # the codes the scan found
+    none = [f"{v:g}" for v in codes if v not in seen]  # as fit says them
     frame = frame.assign(**{name: frame[name].mask(hit) for name, hit in hits.items() if hit.any()})
     return frame, (f"--set missing_values={text} read {counted(total, 'cell')} as missing ({', '.join(where)})"
                    f"{'; ' + ', '.join(none) + ' matched no value' if none else ''}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
-from rnncast.bench.results import plot_name, read_csv
+from rnncast.bench.results import is_quick, plot_name, read_csv
 from rnncast.bench.scoring import against_repeat, score_text
 from rnncast.files import write_text
 
@@ -24,10 +24,17 @@ from rnncast.files import write_text
 def write_markdown(out: Path, model_order: Sequence[str]) -> Path:
     """Remake ``results.md`` from every row of ``results.csv`` in ``out``; models in
     ``model_order`` first, in that order."""
+    return remake(out, model_order)[0]
+
+
+def remake(out: Path, model_order: Sequence[str]) -> tuple[Path, set[str]]:
+    """``write_markdown``'s page, its path and the forecast plots it links (their file names), counted as it is
+    written: a quick run's plot beside a full run of the same model and horizon is not linked."""
     rows = read_csv(Path(out) / "results.csv")
     plots = {p.name for p in Path(out).glob("forecast_*.png")}
-    write_text(Path(out) / "results.md", markdown(rows, model_order, plots))
-    return Path(out) / "results.md"
+    text, linked = _page(rows, model_order, plots)
+    write_text(Path(out) / "results.md", text)
+    return Path(out) / "results.md", linked
 
 
 def score_at(row: dict, windows: int) -> tuple[float, float] | None:
@@ -59,7 +66,13 @@ def _count(row: dict, p: Published, held: str | None) -> int | None:
 
 
 def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = frozenset()) -> str:
-    """One section per (dataset, mode, L, test windows): a row per horizon, the latest run of every
+    """The text of results.md: a section per dataset, mode, L and test windows, linking the forecast plots among
+    ``plots`` of the runs it shows (``_page``)."""
+    return _page(rows, model_order, plots)[0]
+
+
+def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tuple[str, set[str]]:
+    """The page and the plots it links. One section per (dataset, mode, L, test windows): a row per horizon, the latest run of every
     model (MSE/MAE; columns in ``model_order``, other models after them) beside the published rows for that
     dataset and mode made on the same windows, then one table per other windows of published rows, and links
     to the forecast plots of the runs shown that are among ``plots`` (the file names in the folder; a run
@@ -70,13 +83,14 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         return order.index(model) if model in order else len(order)
 
     groups: dict[tuple, dict[tuple[int, str], dict]] = {}
+    linked: set[str] = set()
     unshown: dict[tuple, dict[tuple[int, str], None]] = {}  # per section, the quick runs a full one keeps out
     for row in rows:  # later rows win, but a quick run never replaces a full one (a full run replaces a quick one)
         target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
         key = (row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]),
                row["test_windows"])
         cell, shown = (int(row["H"]), row["model"]), groups.setdefault(key, {})
-        if _quick(row) and cell in shown and not _quick(shown[cell]):
+        if is_quick(row) and cell in shown and not is_quick(shown[cell]):
             unshown.setdefault(key, {})[cell] = None
             continue
         shown[cell] = row
@@ -97,7 +111,7 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                       and known <= {"yes", ""})
         published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         held = dataset if "no" not in known else None
-        quick = [r for r in runs.values() if _quick(r)]
+        quick = [r for r in runs.values() if is_quick(r)]
         target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
         label = ("" if not quick else " (QUICK smoke test: few epochs)" if len(quick) == len(runs) else
                  " (some QUICK smoke tests: few epochs, marked *quick*)")
@@ -129,6 +143,7 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
             lines.append("")
         drawn = [(r, plot_name(r)) for r in sorted(runs.values(), key=lambda r: (int(r["H"]), rank(r["model"])))]
         drawn = [(r, name) for r, name in drawn if name in plots]
+        linked.update(name for _, name in drawn)
         if drawn:
             lines.append("Forecast plots (the first test window): " + ", ".join(
                 f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
@@ -156,7 +171,7 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
             lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")
         commands = list(dict.fromkeys(r["command"] for r in runs.values()))
         lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
-    return "\n".join(lines)
+    return "\n".join(lines), linked
 
 
 def _table(runs: dict, models: list[str], horizons: list[int], published: list[Published],
@@ -174,7 +189,7 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             if r is None:
                 cells.append("—")
                 continue
-            mark = " *quick*" if _quick(r) and not all(_quick(o) for o in runs.values()) else ""  # a full run's beside
+            mark = " *quick*" if is_quick(r) and not all(is_quick(o) for o in runs.values()) else ""  # a full run's beside
             if rule is None:
                 text = f"{score_text(r['mse'])}/{score_text(r['mae'])}"
                 cells.append(f"**{text}**{mark}" if r["beats_repeat"] == "yes" else text + mark)
@@ -192,11 +207,6 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")  # as the papers print them
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
-
-
-def _quick(row: dict) -> bool:
-    """Whether a results.csv row is a ``--quick`` smoke test's (few epochs)."""
-    return row.get("quick") == "yes"
 
 
 def _counts(runs: dict, p: Published, held: str | None) -> tuple:
