@@ -1,7 +1,7 @@
 """A time written over two columns, as spreadsheets and meter exports write it: the date in one (``Date``
 2024-10-14) and the time of day in another (``Hour`` 0 .. 23, or ``Time`` 13:00). rnncast reads time from one
 column, so such a table's dates repeat (24 rows a day) and its refusal of repeated times offered the time-of-day
-column as the id of several series (``layouts.id_hint``), which trains 24 daily series. ``split_over`` tells that
+column as the id of several series (``repeatedrows.id_hint``), which trains 24 daily series. ``split_over`` tells that
 column from a series id: text written as a time of day (``HH:MM``, ``HH:MM:SS``), or whole numbers of 0 to 24
 told apart within each date (every row of a date another number, but for the hour the clocks repeat) that are the hours of a day (0 .. 23 or 1 .. 24
 all present) or under a name that says hour (``Hour``, ``hr``, ``Stunde``, ``HE``); ``joined`` says how to make

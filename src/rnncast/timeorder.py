@@ -21,7 +21,7 @@ from rnncast.timetext import shown
 log = logging.getLogger(__name__)
 
 
-def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
+def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda pair=None: "") -> np.ndarray | None:
     """The order that sorts the rows by (series, time), None where they come so. Rows of several series may
     come in any order among each other (long format); each series' own rows, in the order given, must go
     forward in time, or all back (newest first: read oldest first, said in one warning, in every layout
@@ -40,7 +40,7 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     if len(wrong):
         a, b = twice(key, codes) or tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
         whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
-        hint = id_hint() if layout == "single" else ""
+        hint = id_hint((int(positions[a]), int(positions[b])) if key[a] == key[b] else None)  # rows alike, an id
         if key[a] == key[b]:
             raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
                                f"{place(int(positions[b]), attrs)}; each time step of a series must appear "

@@ -1,0 +1,88 @@
+"""What a refusal of a time given twice in a series adds: where the two rows are identical in every column, that
+they are (a file sent twice, rows pasted again) and how to drop them; else, for a table read as one series, the
+column that could tell several series apart (a forgotten ``id_col``), proposed only where following it works.
+
+A tester re-sent a file with 50 rows repeated whole and was told "name the column that tells them apart with id_col=
+(--id-col), e.g. 'holiday'": a 0/1 flag, alike on the two rows; given as the id it was refused again ("duplicated
+timestamp ... in series '0'"). A column is proposed only where, with the time, it sets apart the rows whose time
+repeats (all but a tenth: one store's hour given twice stays its own refusal) and is no flag (true/false, 0/1,
+yes/no), which marks rows, not series.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import splittime
+from rnncast.layouts import Rows
+from rnncast.spelling import counted, one_series_reader
+
+APART = 0.1  # of the rows whose time repeats, at most this share may still repeat with the column (an hour given twice
+# on the day clocks go back in one store's rows); the rows of a file sent twice, alike in it, all do
+FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
+
+
+def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | None = None) -> str:
+    """The clause a refusal of repeated (``pair``: the two rows' positions in ``frame``, where a time is given twice)
+    or unsorted times adds: rows alike in every column named so (``identical``), else ``id_hint`` for a single
+    series; "" if neither."""
+    if pair is not None and (same := identical(frame, *pair)):
+        return same
+    return id_hint(frame, rows) if layout == "single" else ""
+
+
+def identical(frame: pd.DataFrame, a: int, b: int) -> str:
+    """Where rows ``a`` and ``b`` of ``frame`` hold the same value in every column (blank alike): that they do, how
+    many rows of the table repeat an earlier one whole, and how to drop them; else ""."""
+    if not (0 <= a < len(frame) and 0 <= b < len(frame)):
+        return ""
+    if not frame.iloc[[a]].reset_index(drop=True).equals(frame.iloc[[b]].reset_index(drop=True)):
+        return ""
+    again = int(frame.duplicated().sum())
+    return (f"; the two rows are identical in every column (the file sent twice, or rows pasted again?), and "
+            f"{counted(again, 'row')} of the table repeat{'s' * (again == 1)} an earlier row whole: drop them before "
+            "reading, e.g. with pandas: df.drop_duplicates(), or pd.read_csv(path).drop_duplicates().to_csv(new_path, "
+            "index=False) for a file")
+
+
+def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
+    """For a single series whose times repeat or go back: the columns that could tell several series apart (a
+    forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
+    used = set(rows.columns) | {rows.time_col}
+    who = one_series_reader()
+    split = splittime.split_over(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used])
+    if split:  # 'Date' and 'Hour': one time, not 24 series; 'date' and 'store' 0-23: either
+        ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
+        return splittime.joined(rows.time_col, *split, ids=ids)
+    if yearly := splittime.split_year(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used]):
+        return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
+    text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c], rows)]
+    if not text:
+        return ""
+    if who is not None:  # tune takes one series: no id_col to offer
+        return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
+                "rows of one of them")
+    return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
+            f"e.g. {text[0]!r}")
+
+
+def could_be_ids(column: pd.Series, rows: Rows) -> bool:
+    """Whether ``column`` could name the series of rows read as one: text, or whole numbers repeated (store 1, 2, 3),
+    no flag (``FLAGS``), and, with the time, setting apart the rows whose time repeats (all but ``APART`` of them: a
+    series of it holding a time twice is then refused by name, in that series)."""
+    if pd.api.types.is_datetime64_any_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return False
+    distinct = column.nunique()
+    if pd.api.types.is_integer_dtype(column):
+        if not 1 < distinct <= len(column) // 3:
+            return False
+    elif pd.api.types.is_numeric_dtype(column) or not 1 < distinct < len(column):
+        return False
+    values = set(column.dropna().astype(str).str.strip().str.lower()) if distinct <= 2 else set()
+    if any(values <= {str(v) for v in flag} for flag in FLAGS if values):
+        return False
+    if rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(rows.positions, initial=-1):
+        return True  # no time to weigh it against
+    paired = pd.DataFrame({"time": np.asarray(rows.time), "id": column.to_numpy()[rows.positions]})
+    return paired.duplicated().sum() <= APART * paired["time"].duplicated().sum()

@@ -1,0 +1,54 @@
+"""What a refusal of a time given twice adds (``repeatedrows.py``): rows identical in every column named as such,
+with how to drop them; a column proposed as the forgotten id only where, with the time, it sets every row apart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+
+
+def _day(n: int = 60) -> pd.DataFrame:
+    hours = pd.date_range("2024-10-01", periods=n, freq="h")
+    return pd.DataFrame({"ds": hours, "load": np.arange(n, dtype=float), "holiday": (np.arange(n) % 24 < 2).astype(int)})
+
+
+def test_a_file_sent_twice_is_named_so_with_how_to_drop_the_copies_not_a_flag_proposed_as_the_id():
+    """A tester's re-sent file (rows repeated whole) was told "e.g. 'holiday'", a 0/1 flag; following it failed."""
+    frame = _day()
+    again = pd.concat([frame, frame.iloc[10:15]], ignore_index=True)
+    with pytest.raises(RnncastError) as err:
+        load_panel(again, target="load")
+    message = str(err.value)
+    assert "at row 10 and row 60" in message and "identical in every column (the file sent twice" in message
+    assert "5 rows of the table repeat an earlier row whole" in message and "df.drop_duplicates()" in message
+    assert "id_col" not in message and "holiday" not in message
+    long = pd.concat([frame.assign(store="a"), frame.assign(store="b")], ignore_index=True)  # a long table so too
+    with pytest.raises(RnncastError, match=r"in series 'b' .*identical in every column .* 1 row of the table repeats"):
+        load_panel(pd.concat([long, long.iloc[[70]]], ignore_index=True), target="load", id_col="store")
+
+
+def test_rows_alike_but_for_one_value_propose_only_a_column_that_sets_them_apart_never_a_flag():
+    """Two stores stacked without id_col: 'store' proposed; a 0/1 flag, or a column alike on rows of one time (a
+    region shared by both stores), is not; rows differing in a value alone (a revised reading) propose nothing."""
+    frame = _day(30)
+    stacked = pd.concat([frame.assign(store=s, region="north", open="yes") for s in ("a", "b")], ignore_index=True)
+    with pytest.raises(RnncastError, match=r"id_col= \(--id-col\), e\.g\. 'store'$"):
+        load_panel(stacked[["ds", "load", "holiday", "region", "open", "store"]], target="load")
+    shared = stacked.assign(shift=np.tile(np.where(np.arange(30) % 24 < 12, "day", "night"), 2))  # alike at a time
+    with pytest.raises(RnncastError, match=r"e\.g\. 'store'$"):  # text first in the table, yet alike on both rows
+        load_panel(shared[["ds", "load", "shift", "store"]], target="load")
+    with pytest.raises(RnncastError) as err:
+        load_panel(shared[["ds", "load", "shift"]], target="load")
+    assert "id_col" not in str(err.value)
+    flagged = stacked.assign(store=np.repeat([0, 1], 30), open=np.repeat(["yes", "no"], 30))  # flags, though apart
+    with pytest.raises(RnncastError) as err:
+        load_panel(flagged.drop(columns="store"), target="load")
+    assert "id_col" not in str(err.value) and "identical" not in str(err.value)
+    revised = pd.concat([frame, frame.iloc[[5]].assign(load=99.0)], ignore_index=True).assign(region="north")
+    with pytest.raises(RnncastError) as err:
+        load_panel(revised, target="load")
+    assert str(err.value).endswith("each time step of a series must appear once")
