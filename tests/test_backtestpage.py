@@ -64,3 +64,19 @@ def test_a_window_every_series_lacks_a_row_of_is_labelled_left_out():
     m = {"windows": [{"window": 2, "first_step": ["2024-01-31", "2024-01-31"], "left_out": True, "model": nan}],
          "overall": {"model": nan}, "verdict_units": "original"}
     assert backtest_rows(m)[1][:2] == ["2 (2024-01-31): left out, a row missing", "model"]
+
+
+def test_hourly_windows_are_labelled_in_one_form_a_midnight_with_its_time_not_as_a_bare_date():
+    """A tester's run labelled hourly windows ``0 (2024-10-26 21:00:00)``, ``1 (2024-10-27)``: a window starting at
+    midnight lost its time; a table of days keeps dropping it."""
+    from rnncast.backtestpage import backtest_rows
+
+    scores = {"mse": 4.0, "mae": 1.0}
+    hours = [["2024-10-26 21:00:00", "2024-10-26 21:00:00"], ["2024-10-27 00:00:00", "2024-10-27 00:00:00"]]
+    rows = backtest_rows({"windows": [{"window": j, "first_step": s, "model": scores} for j, s in enumerate(hours)],
+                          "overall": {"model": scores}})[1:]
+    assert [r[0] for r in rows[:2]] == ["0 (2024-10-26 21:00:00)", "1 (2024-10-27 00:00:00)"]
+    days = [["2024-10-26 00:00:00"] * 2, ["2024-10-27 00:00:00"] * 2]
+    rows = backtest_rows({"windows": [{"window": j, "first_step": s, "model": scores} for j, s in enumerate(days)],
+                          "overall": {"model": scores}})[1:]
+    assert [r[0] for r in rows[:2]] == ["0 (2024-10-26)", "1 (2024-10-27)"]

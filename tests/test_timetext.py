@@ -221,3 +221,17 @@ def test_times_written_with_the_zone_name_utc_are_written_back_so_in_forecasts(t
     Forecaster(**{**TINY, "lookback": 8, "horizon": 2}).fit(str(path), target="y").save(tmp_path / "model")
     assert main(["predict", str(tmp_path / "model"), str(path), "--out", str(tmp_path / "f.csv")]) == 0
     assert (tmp_path / "f.csv").read_text().splitlines()[1].startswith("2024-01-06 00:00 UTC,")
+
+
+def test_times_of_one_table_are_shown_alike_with_the_offset_on_all_where_the_repeated_hour_needs_it():
+    """A backtest's windows were named ``2024-10-26 21:00:00`` and ``2024-10-27 02:00:00+01:00``: the hour Berlin's
+    clocks repeat carries its offset, so every one of the table does; with no such hour, none does."""
+    from rnncast.timetext import shown_alike
+
+    times = pd.date_range("2024-10-26 20:00", periods=12, freq="h", tz="Europe/Berlin")
+    fmt = "%Y-%m-%d %H:%M:%S"
+    assert shown_alike([times[1], times[7]], times, fmt) == ["2024-10-26 21:00:00+02:00", "2024-10-27 02:00:00+01:00"]
+    assert shown_alike([times[1], times[4]], times, fmt) == ["2024-10-26 21:00:00", "2024-10-27 00:00:00"]
+    days = pd.date_range("2024-10-20", periods=9, freq="D", tz="Europe/Berlin")
+    assert shown_alike([days[0], days[7]], days, "%Y-%m-%d") == ["2024-10-20", "2024-10-27"]
+    assert shown_alike([3, 5], None, None) == ["3", "5"]

@@ -30,7 +30,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import backtestframe, calendarcuts, csvtext, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
+from rnncast import backtestframe, calendarcuts, cutoffs, timetext, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, few_windows, report_short
@@ -204,8 +204,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": _ends(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j], held[:, j]), wf, wf_scaled, scales,
-                                   window == j) for j in range(n_windows)],
+        "windows": [_window_scores(j, first, wf, wf_scaled, scales, window == j)
+                    for j, first in enumerate(_first_steps(panel, first_rows, held))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -295,12 +295,18 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return None
 
 
-def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray) -> dict:
-    """When the window's forecasts start: the earliest and latest first forecast step over the series that hold it
-    (``held``; of none, over every series: the rows after their cutoffs)."""
-    which = np.flatnonzero(held) if held.any() else np.arange(len(first_rows))
-    if panel.time is None:
-        steps = [int(panel.numbered(s)[int(first_rows[s])]) for s in which]
-        return {"first_step": [min(steps), max(steps)]}
-    stamps = [panel.time[panel.offsets[s] + min(int(first_rows[s]), int(panel.lengths[s]) - 1)] for s in which]
-    return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format, panel.time) for t in (min(stamps), max(stamps))]}
+def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray) -> list[dict]:
+    """When each window's forecasts start (``first_rows``, ``held``: [S, W]): the earliest and latest first forecast
+    step over the series that hold it (of none, over every series: the rows after their cutoffs), every window's in
+    one form (``timetext.shown_alike``: with the UTC offset on all where one needs it)."""
+    spans = []
+    for j in range(first_rows.shape[1]):
+        which = np.flatnonzero(held[:, j]) if held[:, j].any() else np.arange(first_rows.shape[0])
+        if panel.time is None:
+            steps = [int(panel.numbered(s)[int(first_rows[s, j])]) for s in which]
+        else:
+            steps = [panel.time[panel.offsets[s] + min(int(first_rows[s, j]), int(panel.lengths[s]) - 1)] for s in which]
+        spans += [min(steps), max(steps)]
+    if panel.time is not None:
+        spans = timetext.shown_alike(spans, panel.time, panel.calendar.text_format)
+    return [{"first_step": spans[k : k + 2]} for k in range(0, len(spans), 2)]

@@ -24,7 +24,10 @@ def backtest_rows(m: dict) -> list[list[str]]:
     units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
         units_name(m.get("scaled_by")), "original")
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
+    spans = [w.get("first_step") for w in m["windows"]]
+    days = all(t.endswith((" 00:00:00", "T00:00:00")) for span in spans if isinstance(span, (list, tuple)) for t in span
+               if isinstance(t, str))
+    entries = [(_window_label(w, days), w, w.get("scaled")) for w in m["windows"]] + [
         ("overall", m["overall"], m.get("overall_scaled"))] + [
         (f"overall, target {name!r}", each["original"], each["scaled"])  # several targets: each in its own units
         for name, each in (m.get("overall_by_target") or {}).items()]
@@ -79,11 +82,13 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     return [["setting", "value"]] + facts
 
 
-def _window_label(window: dict) -> str:
-    """``0 (2023-11-06)``, or ``0 (2023-11-06 to 2023-11-20)`` when the series start it apart."""
+def _window_label(window: dict, days: bool = False) -> str:
+    """``0 (2023-11-06)``, or ``0 (2023-11-06 to 2023-11-20)`` when the series start it apart; its times as the run
+    wrote them, every window's in one form: a midnight's `` 00:00:00`` dropped only where ``days`` (every window's
+    time is a midnight: days, a run that wrote them so), never one window's of hourly data (``2024-10-27``)."""
     span = window.get("first_step")
     out = ": left out, a row missing" if window.get("left_out") else ""  # every series lacks one (calendarcuts)
     if not isinstance(span, (list, tuple)) or len(span) != 2:
         return f"{window['window']}{out}"
-    first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") for t in span)
+    first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") if days else str(t) for t in span)
     return f"{window['window']} ({first}{'' if first == last else ' to ' + last}){out}"

@@ -94,6 +94,19 @@ def shown(value, times=None, fmt: str | None = None) -> str:
     return str(value)
 
 
+def shown_alike(values, times=None, fmt: str | None = None) -> list[str]:
+    """``values`` (one table's times) as ``shown`` names them, all in one form: where one of them needs its UTC offset
+    (the hour its clocks repeat, ``2024-10-27 02:00:00+01:00``), every one carries it, not that one alone."""
+    texts = [shown(v, times, fmt) for v in values]
+    stamps = [v for v in values if isinstance(v, pd.Timestamp) and not pd.isna(v)]
+    if fmt is None or len(stamps) != len(values) or not stamps or stamps[0].tz is None:
+        return texts
+    plain = write(pd.DatetimeIndex(stamps), fmt)
+    if all(t == p for t, p in zip(texts, plain)):
+        return texts
+    return [str(t) for t in write(pd.DatetimeIndex(stamps), fmt + "%:z")]
+
+
 def spoken(stamp) -> str:
     """A date as a person says it, ``2 January 2020``, on every platform (``%-d`` is glibc's: ``write``)."""
     return str(write(pd.DatetimeIndex([stamp]), "%-d %B %Y")[0])
