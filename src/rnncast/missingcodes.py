@@ -19,7 +19,7 @@ import logging
 
 import numpy as np
 
-from rnncast import outliers
+from rnncast import otherunits, outliers
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.fills import FILL_HINT
@@ -146,7 +146,7 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
     it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
     code, rows and ``doing`` (read_new's: predict's and evaluate's readers each say it once; a forecasting loop handing
     the same table hears it once). Returns ``panel``."""
-    ranges, lookup = state.value_ranges, {i: k for k, i in enumerate(state.ids)}
+    ranges, lookup, units = state.value_ranges, {i: k for k, i in enumerate(state.ids)}, {}
     for s in range(panel.n_series):
         rows = panel.rows(s)  # [T_s, C]
         k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
@@ -163,6 +163,10 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
                 at, span = np.flatnonzero(_beyond_fit(column, kept[j])), tuple(kept[j][2:])
             if at.size:
                 _say_later(state, panel, s, j, at, span, doing)
+            series = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
+            otherunits.named(units, state, str(panel.named_columns(s)[j]), series, column,  # kW given as MW
+                             kept[j] if kept is not None else None, np.isin(np.arange(len(column)), at))
+    otherunits.warn(units, state, "the rows handed to the model", doing)
     return panel
 
 
@@ -264,7 +268,7 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
     forecast needs every step's value, and the model reads such a number as missing, not as a value. Where the
     model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``."""
     if state is not None and state.value_ranges is not None:
-        lookup, first = {i: k for k, i in enumerate(state.ids)}, len(state.targets) + len(state.past_covariates)
+        lookup, first, units = {i: k for k, i in enumerate(state.ids)}, len(state.targets) + len(state.past_covariates), {}
         for s, k in enumerate(0 if state.layout == "single" else lookup.get(i) for i in ids):
             for f, column in enumerate(columns):
                 kept = state.value_ranges[k][first + f] if k is not None else None
@@ -277,6 +281,8 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
                                 f" of series {ids[s]!r}" if state.layout != "single" else "",
                                 ", ".join(f"{v:g}" for v in sorted(set(steps[far].tolist()))),
                                 int(np.sum(far)), len(steps), kept[2], kept[3])
+                otherunits.named(units, state, column, ids[s] if state.layout != "single" else None, steps, kept, far)
+        otherunits.warn(units, state, "the future values")  # °F given for °C
     codes = missing_numbers(text)
     if not codes or not (hit := np.isin(values, codes)).any():
         return
