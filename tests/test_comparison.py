@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rnncast.comparison import compare, holm, listing, pair_table, percent_apart
+from rnncast.comparison import compare, decide, holm, listing, pair_table, percent_apart
 
 
 def errors(sd: float, n: int = 400, seed: int = 0) -> np.ndarray:
@@ -137,3 +137,16 @@ def test_models_that_each_tie_with_the_best_but_differ_with_each_other_are_not_c
     assert decide(mse, worse, "g")[1] == (
         "With the g, no single model wins: lstm and gru tie for the lowest test MSE (Holm-adjusted Diebold–Mariano "
         "p = 0.6); rnn's 0.0042 is higher than lstm's beyond chance (p = 0.001).")
+
+
+def test_a_winner_is_said_with_how_much_lower_its_mse_is():
+    """Beyond chance says a gap is real, not that it matters: the sentence gives its size (tester t23t1 read
+    "rnn wins ... p = 0.00048" over MSEs 0.1732 and 0.1738 as "RNN is better than LSTM")."""
+    pairs = [{"a": "rnn", "b": "lstm", "differs": True, "p_holm": 0.0005},
+             {"a": "rnn", "b": "gru", "differs": True, "p_holm": 0.0004},
+             {"a": "lstm", "b": "gru", "differs": False, "p_holm": 0.9}]
+    winner, sentence = decide({"rnn": 0.1732, "lstm": 0.1738, "gru": 0.1739}, pairs, "cells alone")
+    assert winner == "rnn"
+    assert "its test MSE 0.1732 is less than 1% lower than lstm's 0.1738 and gru's 0.1739 beyond chance" in sentence
+    winner, sentence = decide({"rnn": 0.1, "lstm": 0.2, "gru": 0.111}, pairs, "cells alone")
+    assert "its test MSE 0.1 is 10% to 50% lower than gru's 0.111 and lstm's 0.2 beyond chance" in sentence

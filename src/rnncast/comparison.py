@@ -77,6 +77,14 @@ def holm(p_values: list[float]) -> list[float]:
     return adjusted
 
 
+def _gap(mse: dict[str, float], best: str, rivals: list[str]) -> str:
+    """How much lower the winner's MSE is, as a share of each rival's ("less than 1% ", "2% to 40% "): beyond
+    chance says a gap is real, not that it matters, and a learner reads 0.3 % and 40 % alike without it."""
+    shares = sorted(100 * (mse[r] - mse[best]) / mse[r] for r in rivals if mse[r] > 0)
+    gaps = list(dict.fromkeys(percent_apart(s) for s in shares))  # "9%" before "10%", each said once
+    return f"{gaps[0]} to {gaps[-1]} " if len(gaps) > 1 else (f"{gaps[0]} " if gaps else "")
+
+
 def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = "test MSE",
            alike: str = "") -> tuple[str | None, str]:
     """The winner (or None) and one sentence that says it, with the p-values that decide it.
@@ -93,8 +101,8 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
         held = [p_number(against[r]["p_holm"]) for r in rivals]  # "< 1e-16" where double precision leaves it at 0
         p_values = (f"= {listing(held)}" if not any(p[0] in "<>" for p in held)
                     else listing([p_text(against[r]["p_holm"]) for r in rivals]).removeprefix("p "))
-        return best, (f"With the {group}, {best} wins: its {measure} {mse[best]:.4g} is lower than {lower} "
-                      f"beyond chance ({test} {p_values}).")
+        return best, (f"With the {group}, {best} wins: its {measure} {mse[best]:.4g} is {_gap(mse, best, rivals)}lower "
+                      f"than {lower} beyond chance ({test} {p_values}).")
     if not any(p["differs"] for p in pairs):
         least = min((p["p_holm"] for p in pairs), default=1.0)
         bound = at_least(least)
