@@ -633,3 +633,14 @@ def test_a_parquet_file_naming_a_column_twice_is_refused_as_a_csv_header_is(tmp_
                                            r"once; give every column its own name$"):
         read_table(tmp_path / "dup.parquet")
 
+
+
+def test_a_western_file_that_decodes_whole_as_gbk_is_refused_as_western(tmp_path):
+    """A tester's Latin-1 file (Umsätze, Température, Zürich) was said to decode as gb18030 alone; following that
+    gave 'Ums鋞ze'."""
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("date,Umsätze,Température,région\n2024-01-01,1,2,Zürich\n".encode("latin-1"))
+    with pytest.raises(RnncastError, match=r"it decodes whole as cp1252 \(Western Excel's CSV, also called "
+                                           r"Windows-1252 or Latin-1\): .*encoding='cp1252'\)\)$") as refused:
+        read_table(path)
+    assert "gb18030" not in str(refused.value)

@@ -12,7 +12,8 @@ leaves beyond the table, which carries no value and is left out with one warning
 ``Written`` holds what is read of a file as it is written: its head and first bytes (the byte-order mark and line
 end, ``csvmarks``), and its columns as text (months ``01.2000``, thousands, fixed decimals), from the first bytes
 where they hold the rows asked for, else each column read from the file as text once. ``data.read_table`` reads
-with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file).
+with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file) and ``legacytext``
+(the encodings a file that is not UTF-8 is in).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import zipped
+from rnncast.legacytext import legacy
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -176,32 +178,6 @@ def first_not_utf8(path: Path, compression: str | None, member: str | None) -> t
     except UnicodeDecodeError as err:
         return err.start - raw.rfind(b"\n", 0, err.start), raw.count(b"\n", 0, err.start) + 1, err.reason, legacy(raw)
     return None
-
-
-# Encodings a spreadsheet saves CSV in where UTF-8 is not its default, each named by whom, and the letters that show a
-# file is in it: the file must decode whole and hold such letters (a Latin-1 'é' decodes as cp949 too, as no Hangul).
-# The Excel encodings a file is named as decoding in, where it is no UTF-8, each with whose CSV it is and the letters
-# that show a text in it; the East Asian ones overlap (Shift-JIS bytes decode as cp949's rare syllables, GBK's as
-# Hangul), so every one that decodes the file whole and shows its letters is named, the reader knowing the language.
-LEGACY = (("cp949", "Korean Excel's CSV, also called EUC-KR", "[\uac00-\ud7a3]"),
-          ("shift_jis", "Japanese Excel's CSV", "[\u3040-\u30ff]"),
-          ("gb18030", "Chinese Excel's CSV, also called GBK", "[\u4e00-\u9fff]"))
-WESTERN = ("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1", "[\u00c0-\u00ff]")
-
-
-def legacy(raw: bytes) -> list[str]:
-    """The encodings of ``LEGACY`` that decode ``raw`` whole into text holding their letters ("cp949 (Korean Excel's
-    CSV, ...)"), else ``WESTERN``'s where it does so; empty where none does."""
-    def reads(encoding: str, letters: str) -> bool:
-        try:
-            return re.search(letters, raw.decode(encoding)) is not None
-        except UnicodeDecodeError:
-            return False
-
-    found = [f"{encoding} ({whose})" for encoding, whose, letters in LEGACY if reads(encoding, letters)]
-    if found or not reads(WESTERN[0], WESTERN[2]):
-        return found
-    return [f"{WESTERN[0]} ({WESTERN[1]})"]
 
 
 MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),
