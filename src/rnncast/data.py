@@ -23,7 +23,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
@@ -57,6 +57,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
     name, source = str(path), path.name  # what refusals and line numbers name: a zip's member in it (sales.csv in x.zip)
     try:
+        if (book := workbooks.refusal(path)) is not None:  # an .xlsx named .csv or .csv.zip: never "a zip archive"
+            raise RnncastError(book)
         zipped_parquet = compression == ".zip" and zipped.holds_parquet(path)  # sales.parquet zipped by Finder
         if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
             _named_once(zipped.parquet_names(path, zipped_parquet), f"the Parquet file {name}")  # pyarrow's FieldRef text
