@@ -57,3 +57,15 @@ def test_wide_series_all_with_a_column_named_all_is_refused_and_a_list_takes_the
         load_panel(frame, series="all")
     assert load_panel(frame, series=["all"], past_covariates=["x"]).n_series == 1
     assert load_panel(frame.rename(columns={"all": "a"}), series="all").n_series == 2
+
+
+def test_all_takes_a_column_of_python_decimals_as_it_trains_when_named_but_not_text_or_booleans():
+    """A tester's Parquet file: a decimal column (read as decimal.Decimal objects) trained when named, but 'all' left it
+    out "not numeric" beside the categorical one."""
+    from decimal import Decimal
+
+    frame = _frame().assign(dec=[Decimal(f"{v:.2f}") for v in np.arange(60) / 7], mixed=[1, 2.5] * 30,
+                            cat=pd.Categorical(["a", "b"] * 30), yes=pd.Series([True, None] * 30, dtype=object))
+    panel = load_panel(frame, target="y", features="all")
+    assert panel.columns == ["y", "x", "dec", "mixed"]
+    assert np.allclose(load_panel(frame, target="y", features=["dec"]).values[:, 1], np.round(np.arange(60) / 7, 2))

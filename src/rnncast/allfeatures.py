@@ -1,15 +1,18 @@
 """``features='all'`` (``--features all``): the numeric columns of a table that no other role took (not the
 target, the time, an id, a static covariate, nor a covariate named by its role), in the table's order. What it
-leaves out is said: columns of text (a column of numbers but for a few stray cells refused: ``strayvalues``),
-numbers only as read from text with thousands separators (phone numbers, postcodes); a column it takes under
+leaves out is said: columns of text (a column of numbers but for a few stray cells refused: ``strayvalues``; one of
+Python numbers, as Parquet's decimals are read, is taken), numbers only as read from text with thousands separators (phone numbers, postcodes); a column it takes under
 pandas' name for an empty header cell is said too. Matching none is refused, naming why: text, or the covariates
 named that already hold every other column. A table with a column named 'all' is refused with 'all' the keyword (the
 command line's ``--features all`` would take every column where the user may mean that one), saying both ways."""
 
 from __future__ import annotations
 
+import decimal
 import logging
+import numbers
 
+import numpy as np
 import pandas as pd
 
 from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
@@ -22,6 +25,16 @@ log = logging.getLogger(__name__)
 KEYWORD = "all"  # features='all', series='all': every numeric column; a column may be named so too
 
 
+def _numbers(column: pd.Series) -> bool:
+    """Whether ``column`` holds Python numbers as objects (Parquet's decimal as decimal.Decimal; ints and floats mixed),
+    which train as they do when named; True and False are no numbers here."""
+    if column.dtype != object:
+        return False
+    held = column.dropna()
+    return len(held) > 0 and all(isinstance(v, (numbers.Real, decimal.Decimal)) and not isinstance(v, (bool, np.bool_))
+                                 for v in held)
+
+
 def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) -> list:
     """The columns ``features='all'`` takes from ``frame``: those of a numeric dtype that are not in ``exclude``
     (target, time, id, static covariates) nor ``past`` or ``future`` (covariates named by role).
@@ -30,7 +43,7 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
     taken = set(exclude) | set(past) | set(future)
     rest = [c for c in frame.columns if c not in taken]
     grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
-    feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
+    feats = [c for c in rest if (pd.api.types.is_numeric_dtype(frame[c]) or _numbers(frame[c])) and c not in grouped]
     if KEYWORD in rest:  # 'all' the keyword, or the column of that name? Python's ['all'] is the column, the CLI's not
         raise RnncastError(f"features='all' (--features all) is ambiguous: the table has a column named 'all'; to take "
                            "that column alone, name it in a list (features=['all']; on the command line "
