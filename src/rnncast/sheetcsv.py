@@ -96,17 +96,24 @@ class Written:
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
         fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
-        first_line = lines[0]  # the header's line below it: the next that is not blank ('Sales report', '', 'date,y'),
-        at = next((k for k in range(1, len(lines) - 2) if fields(lines[k])), 1)  # a line of separators (',,') blank too
+        first_line = lines[0]  # the header's line below it: the first of several fields; above it blank lines, lines of
+        cut = lambda line: next((names for sep in SEPARATORS if len(names := [f for f in next(  # noqa: E731
+            csv.reader([line], delimiter=sep), []) if f.strip()]) > 1), [])  # separators (',,') and more titles
+        at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
         second = lines[at]
         if len(fields(first_line)) != 1 or not next(csv.reader([first_line], delimiter=self.head.sep), [""])[0].strip():
             return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
-        cut = next((names for sep in SEPARATORS if len(names := next(csv.reader([second], delimiter=sep), [])) > 1), [])
-        if not any(_a_name(field) for field in cut):  # '1,5' under 'y': a decimal comma, said otherwise
+        if not any(_a_name(field) for field in cut(second)):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
-        return (f"the first line of {name} ({fields(first_line)[0].strip()!r}) looks like a title above the header (line "
+        titles = [fields(line)[0].strip() for line in lines[:at] if fields(line)]
+        blank = " and the blank lines below it" if at > len(titles) else ""
+        if len(titles) > 1:
+            return (f"the first lines of {name} ({', '.join(map(repr, titles))}) look like a title above the header "
+                    f"(line {self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the "
+                    f"header; remove the title lines{blank} so that the column names come first")
+        return (f"the first line of {name} ({titles[0]!r}) looks like a title above the header (line "
                 f"{self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
-                f"the title line{' and the blank lines below it' if at > 1 else ''} so that the column names come first")
+                f"the title line{blank} so that the column names come first")
 
     @cached_property
     def unnamed(self) -> list[str]:
