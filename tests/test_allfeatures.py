@@ -32,3 +32,40 @@ def test_all_matching_none_because_the_covariates_named_hold_the_rest_says_so(ro
         load_panel(_frame(), target="y", features="all", **{role: ["x"]})
     with pytest.raises(RnncastError, match=r": the table has no other column; name the features"):  # none named
         load_panel(_frame().drop(columns="x"), target="y", features="all")
+
+
+def test_all_with_a_column_named_all_is_refused_saying_both_ways_and_a_list_takes_the_column():
+    """A tester's table (date, sales, temp, all, other): --features all took every numeric column, where the user
+    may have meant the one named 'all' (Python's ['all'] takes that one)."""
+    frame = _frame().assign(all=np.arange(60.0), z=1.0 + np.arange(60))
+    with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) is ambiguous: the table has a column "
+                                           r"named 'all'; to take that column alone, name it in a list \(features="
+                                           r"\['all'\]; on the command line --past-covariates all, or --features "
+                                           r"'\"all\"'\), or name every column to take \(features=\['x', 'all', 'z'\]; "
+                                           r"--past-covariates x,all,z\)$"):
+        load_panel(frame, target="y", features="all")
+    assert load_panel(frame, target="y", features=["all"]).columns == ["y", "all"]
+    assert load_panel(frame, target="y", features="all", past_covariates=["all"]).columns == ["y", "all", "x", "z"]
+    assert load_panel(frame.rename(columns={"y": "all", "all": "y"}), target="all", features="all").n_past == 3
+
+
+def test_wide_series_all_with_a_column_named_all_is_refused_and_a_list_takes_the_column():
+    frame = _frame().rename(columns={"y": "all"})
+    with pytest.raises(RnncastError, match=r"^series='all' \(--series all\) is ambiguous: the table has a column named "
+                                           r"'all'; to take that column alone, name it in a list \(series=\['all'\]; "
+                                           r"on the command line --series '\"all\"'\), or name the series columns$"):
+        load_panel(frame, series="all")
+    assert load_panel(frame, series=["all"], past_covariates=["x"]).n_series == 1
+    assert load_panel(frame.rename(columns={"all": "a"}), series="all").n_series == 2
+
+
+def test_all_takes_a_column_of_python_decimals_as_it_trains_when_named_but_not_text_or_booleans():
+    """A tester's Parquet file: a decimal column (read as decimal.Decimal objects) trained when named, but 'all' left it
+    out "not numeric" beside the categorical one."""
+    from decimal import Decimal
+
+    frame = _frame().assign(dec=[Decimal(f"{v:.2f}") for v in np.arange(60) / 7], mixed=[1, 2.5] * 30,
+                            cat=pd.Categorical(["a", "b"] * 30), yes=pd.Series([True, None] * 30, dtype=object))
+    panel = load_panel(frame, target="y", features="all")
+    assert panel.columns == ["y", "x", "dec", "mixed"]
+    assert np.allclose(load_panel(frame, target="y", features=["dec"]).values[:, 1], np.round(np.arange(60) / 7, 2))

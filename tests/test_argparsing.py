@@ -105,7 +105,16 @@ def test_all_among_other_names_is_refused_in_the_flags_words_not_as_a_python_lis
     with pytest.raises(ValueError) as err:
         column_names(given, all_ok=True)
     assert str(err.value) == (f"'all' (every numeric column) stands alone, not among names (given: {listed}): give all "
-                              "by itself, or name the columns without it")
+                              "by itself, or name the columns without it (a column named 'all' among them: name them with "
+                              "--past-covariates or --future-covariates)")
+
+
+def test_all_quoted_is_the_column_of_that_name_and_bare_all_the_keyword():
+    """A tester's '--features "all"' took every numeric column, as bare all does: quoted, it is the column."""
+    from rnncast.argparsing import column_names
+
+    assert column_names(['"all"'], all_ok=True) == ["all"] and column_names([' "all"'], all_ok=True) == ["all"]
+    assert column_names(["all"], all_ok=True) == "all" and column_names(['"all"']) == ["all"]
 
 
 @pytest.mark.parametrize("argv, where, what", [

@@ -633,3 +633,26 @@ def test_a_parquet_file_naming_a_column_twice_is_refused_as_a_csv_header_is(tmp_
                                            r"once; give every column its own name$"):
         read_table(tmp_path / "dup.parquet")
 
+
+
+def test_a_western_file_that_decodes_whole_as_gbk_is_refused_as_western(tmp_path):
+    """A tester's Latin-1 file (Umsätze, Température, Zürich) was said to decode as gb18030 alone; following that
+    gave 'Ums鋞ze'."""
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("date,Umsätze,Température,région\n2024-01-01,1,2,Zürich\n".encode("latin-1"))
+    with pytest.raises(RnncastError, match=r"it decodes whole as cp1252 \(Western Excel's CSV, also called "
+                                           r"Windows-1252 or Latin-1\): .*encoding='cp1252'\)\)$") as refused:
+        read_table(path)
+    assert "gb18030" not in str(refused.value)
+
+
+def test_a_parquet_file_names_its_rows_from_1_and_by_its_name_as_a_csv_names_its_lines(tmp_path):
+    """A tester's Parquet file: a missing first value was "at row 0" (a CSV's is "at line 2 of FILE")."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=30), "sales": [np.nan] + [1.0] * 29})
+    frame.to_parquet(tmp_path / "n.parquet")
+    with pytest.raises(RnncastError, match=r"has a missing value \(NaN\) at row 1 of n\.parquet \(1 missing in all\)"):
+        load_panel(tmp_path / "n.parquet", target="sales")
+    with pytest.raises(RnncastError, match=r"has a missing value \(NaN\) at row 0 dated 2023-01-01 \(1 missing"):
+        load_panel(frame, target="sales")  # a frame's rows: its positions, as iloc counts them

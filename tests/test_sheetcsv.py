@@ -174,6 +174,13 @@ def test_a_title_line_above_the_header_is_said_to_be_one_not_a_decimal_comma(tmp
         (tmp_path / "e.csv").write_text(head + "date,y,x\n" + rows)  # (the title was taken as the time column)
         with pytest.raises(RnncastError, match=r"\('Sales report 2020'\) looks like a title above the header"):
             read_table(tmp_path / "e.csv")
+    for head in ("Sales report 2020\nexported 2020-11-01\n", "Sales report 2020;;\nexported 2020-11-01\n\n"):
+        (tmp_path / "m.csv").write_text(head + "date,y,x\n" + rows)  # two title lines: decimal-comma hint (a tester's)
+        with pytest.raises(RnncastError, match=r"the first lines of .*m\.csv \('Sales report 2020(;;)?', 'exported "
+                                               r"2020-11-01'\) look like a title above the header \(line [34]: "
+                                               r"'date,y,x'\), .*remove the title lines( and the blank lines below it)? "
+                                               r"so that the column names come first$"):
+            read_table(tmp_path / "m.csv")
     (tmp_path / "d.csv").write_text("y\n1,5\n2,5\n")  # one column of decimal commas: the hint it had
     with pytest.raises(RnncastError, match="a decimal comma, as in 51,02"):
         read_table(tmp_path / "d.csv")

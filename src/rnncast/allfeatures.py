@@ -1,14 +1,18 @@
 """``features='all'`` (``--features all``): the numeric columns of a table that no other role took (not the
 target, the time, an id, a static covariate, nor a covariate named by its role), in the table's order. What it
-leaves out is said: columns of text (a column of numbers but for a few stray cells refused: ``strayvalues``),
-numbers only as read from text with thousands separators (phone numbers, postcodes); a column it takes under
+leaves out is said: columns of text (a column of numbers but for a few stray cells refused: ``strayvalues``; one of
+Python numbers, as Parquet's decimals are read, is taken), numbers only as read from text with thousands separators (phone numbers, postcodes); a column it takes under
 pandas' name for an empty header cell is said too. Matching none is refused, naming why: text, or the covariates
-named that already hold every other column."""
+named that already hold every other column. A table with a column named 'all' is refused with 'all' the keyword (the
+command line's ``--features all`` would take every column where the user may mean that one), saying both ways."""
 
 from __future__ import annotations
 
+import decimal
 import logging
+import numbers
 
+import numpy as np
 import pandas as pd
 
 from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
@@ -17,6 +21,18 @@ from rnncast.signs import ACCOUNTING
 from rnncast.strayvalues import textual
 
 log = logging.getLogger(__name__)
+
+KEYWORD = "all"  # features='all', series='all': every numeric column; a column may be named so too
+
+
+def _numbers(column: pd.Series) -> bool:
+    """Whether ``column`` holds Python numbers as objects (Parquet's decimal as decimal.Decimal; ints and floats mixed),
+    which train as they do when named; True and False are no numbers here."""
+    if column.dtype != object:
+        return False
+    held = column.dropna()
+    return len(held) > 0 and all(isinstance(v, (numbers.Real, decimal.Decimal)) and not isinstance(v, (bool, np.bool_))
+                                 for v in held)
 
 
 def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) -> list:
@@ -27,7 +43,12 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
     taken = set(exclude) | set(past) | set(future)
     rest = [c for c in frame.columns if c not in taken]
     grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
-    feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
+    feats = [c for c in rest if (pd.api.types.is_numeric_dtype(frame[c]) or _numbers(frame[c])) and c not in grouped]
+    if KEYWORD in rest:  # 'all' the keyword, or the column of that name? Python's ['all'] is the column, the CLI's not
+        raise RnncastError(f"features='all' (--features all) is ambiguous: the table has a column named 'all'; to take "
+                           "that column alone, name it in a list (features=['all']; on the command line "
+                           "--past-covariates all, or --features '\"all\"'), or name every column to take "
+                           f"(features={feats}; --past-covariates {','.join(feats)})")
     text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
     if not feats:  # asked for features, it would train on none without a word
         roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
@@ -50,3 +71,14 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         log.warning("features 'all' takes %s, pandas' name for a column whose header cell is empty; give it a "
                     "name in the header", " and ".join(map(repr, unnamed)))
     return feats
+
+
+def every_series(frame: pd.DataFrame, time_name, covariates: list, id_column: str) -> list:
+    """The series columns of wide data read with ``series='all'``: every column but the time and the covariates that
+    holds numbers (or is named ``id_column``, refused by the caller). Refused where a column is named 'all'."""
+    if KEYWORD in frame.columns and KEYWORD not in covariates and KEYWORD != time_name:
+        raise RnncastError("series='all' (--series all) is ambiguous: the table has a column named 'all'; to take that "
+                           "column alone, name it in a list (series=['all']; on the command line --series '\"all\"'), "
+                           "or name the series columns")
+    return [c for c in frame.columns if c != time_name and c not in covariates
+            and (pd.api.types.is_numeric_dtype(frame[c]) or c == id_column)]  # read as text: refused by the caller

@@ -198,7 +198,8 @@ class OnceOnOff(argparse.BooleanOptionalAction):
 def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
     """The column names of a flag given ``given`` (its values, in order): one value is CSV text
     (``temp,"vent, km/h"``: quotes keep a comma inside a name), a repeated flag gives one whole name
-    per value. ``'all'`` alone is kept as ``"all"`` where ``all_ok``. Raises ``ValueError`` naming a
+    per value. ``'all'`` alone is kept as ``"all"`` where ``all_ok`` (quoted, ``'"all"'``, it is the column of that name,
+``["all"]``). Raises ``ValueError`` naming a
     blank name or broken quoting; a name given twice is refused where the API and config files refuse it too
     (``labels.check_lists``)."""
     if len(given) == 1:
@@ -218,10 +219,13 @@ def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
         blank = [i + 1 for i, name in enumerate(names) if not name.strip()]
         if blank:
             raise ValueError(f"a blank column name (the flag's value number {blank[0]} of {len(names)}); name every column")
+    if all_ok and names == ["all"] and len(given) == 1 and given[0].strip().startswith('"'):
+        return names  # '"all"' quoted: the column named so, never the keyword
     if all_ok and "all" in names:
         if len(names) > 1:
             raise ValueError(f"'all' (every numeric column) stands alone, not among names (given: {', '.join(names)}): "
-                             "give all by itself, or name the columns without it")
+                             "give all by itself, or name the columns without it (a column named 'all' among them: name them with "
+                             "--past-covariates or --future-covariates)")
         return "all"
     return names
 

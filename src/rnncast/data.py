@@ -8,8 +8,8 @@ Accepted: CSV (also ``.gz``, ``.zip``, ``.bz2``, ``.xz``), Parquet, a pandas Dat
 so until they are scaled.
 
 Every check names the column and the place of the problem and what would be accepted. Places are
-``line N of FILE`` (what a text editor shows, counting blank lines and a value's line breaks) for CSV files and ``row N``
-(0-based position) otherwise.
+``line N of FILE`` (what a text editor shows, counting blank lines and a value's line breaks) for CSV files, ``row N of
+FILE`` (counted from 1) for Parquet files and ``row N`` (0-based position) otherwise.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
@@ -57,6 +57,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
     name, source = str(path), path.name  # what refusals and line numbers name: a zip's member in it (sales.csv in x.zip)
     try:
+        if (book := workbooks.refusal(path)) is not None:  # an .xlsx named .csv or .csv.zip: never "a zip archive"
+            raise RnncastError(book)
         zipped_parquet = compression == ".zip" and zipped.holds_parquet(path)  # sales.parquet zipped by Finder
         if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
             _named_once(zipped.parquet_names(path, zipped_parquet), f"the Parquet file {name}")  # pyarrow's FieldRef text
@@ -268,13 +270,13 @@ def _named_once(names: list, what: str) -> None:  # which of two columns of one 
 def place(i: int, attrs: dict) -> str:
     """Where row ``i`` of a table is, as its user would find it: ``line N of FILE`` as an editor numbers the
     lines of a CSV file read by ``read_table`` (blank lines and values of several lines counted: ``filelines``),
-    else ``row i``."""
+    ``row N of FILE`` counted from 1 for a Parquet file (as a viewer numbers them), else ``row i`` (the position)."""
     offset = attrs.get("line_offset")
     if i < 0:
         return "a row inserted by fill_gaps"
     if offset is not None and attrs.get("source"):
         return f"line {filelines.line(i, attrs)} of {attrs['source']}"
-    return f"row {i}"
+    return f"row {i + 1} of {attrs['source']}" if attrs.get("source") else f"row {i}"
 
 
 def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:

@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, monthtext, timetext
+from rnncast import cjkdates, halfyears, monthtext, timetext, totalrows
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
@@ -296,6 +296,7 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     forms = (fmt, *timetext.unpadded(fmt))
     forms += tuple(f.replace("%z", "%:z") for f in forms if "%z" in f)  # -04:00, which %z reads too
     fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
+    totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
                        f"{example!r} at {place(good)}); correct that value"

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import indexcolumns, numbertimes, timeaxis
-from rnncast.allfeatures import every_other
+from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
@@ -215,9 +215,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     covariates = shared_past + shared_future
     given = None if isinstance(series, str) and series == "all" else names(series)
     frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates))
-    if given is None:
-        given = [c for c in frame.columns if c != time_name and c not in covariates
-                 and (pd.api.types.is_numeric_dtype(frame[c]) or c == ID_COLUMN)]  # read as text: refused below, said
+    if given is None:  # series='all'
+        given = every_series(frame, time_name, covariates, ID_COLUMN)  # text: refused below, said
     if not given:
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:

@@ -12,7 +12,8 @@ leaves beyond the table, which carries no value and is left out with one warning
 ``Written`` holds what is read of a file as it is written: its head and first bytes (the byte-order mark and line
 end, ``csvmarks``), and its columns as text (months ``01.2000``, thousands, fixed decimals), from the first bytes
 where they hold the rows asked for, else each column read from the file as text once. ``data.read_table`` reads
-with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file).
+with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file) and ``legacytext``
+(the encodings a file that is not UTF-8 is in).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import zipped
+from rnncast.legacytext import legacy
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -94,17 +96,24 @@ class Written:
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
         fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
-        first_line = lines[0]  # the header's line below it: the next that is not blank ('Sales report', '', 'date,y'),
-        at = next((k for k in range(1, len(lines) - 2) if fields(lines[k])), 1)  # a line of separators (',,') blank too
+        first_line = lines[0]  # the header's line below it: the first of several fields; above it blank lines, lines of
+        cut = lambda line: next((names for sep in SEPARATORS if len(names := [f for f in next(  # noqa: E731
+            csv.reader([line], delimiter=sep), []) if f.strip()]) > 1), [])  # separators (',,') and more titles
+        at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
         second = lines[at]
         if len(fields(first_line)) != 1 or not next(csv.reader([first_line], delimiter=self.head.sep), [""])[0].strip():
             return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
-        cut = next((names for sep in SEPARATORS if len(names := next(csv.reader([second], delimiter=sep), [])) > 1), [])
-        if not any(_a_name(field) for field in cut):  # '1,5' under 'y': a decimal comma, said otherwise
+        if not any(_a_name(field) for field in cut(second)):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
-        return (f"the first line of {name} ({fields(first_line)[0].strip()!r}) looks like a title above the header (line "
+        titles = [fields(line)[0].strip() for line in lines[:at] if fields(line)]
+        blank = " and the blank lines below it" if at > len(titles) else ""
+        if len(titles) > 1:
+            return (f"the first lines of {name} ({', '.join(map(repr, titles))}) look like a title above the header "
+                    f"(line {self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the "
+                    f"header; remove the title lines{blank} so that the column names come first")
+        return (f"the first line of {name} ({titles[0]!r}) looks like a title above the header (line "
                 f"{self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
-                f"the title line{' and the blank lines below it' if at > 1 else ''} so that the column names come first")
+                f"the title line{blank} so that the column names come first")
 
     @cached_property
     def unnamed(self) -> list[str]:
@@ -176,32 +185,6 @@ def first_not_utf8(path: Path, compression: str | None, member: str | None) -> t
     except UnicodeDecodeError as err:
         return err.start - raw.rfind(b"\n", 0, err.start), raw.count(b"\n", 0, err.start) + 1, err.reason, legacy(raw)
     return None
-
-
-# Encodings a spreadsheet saves CSV in where UTF-8 is not its default, each named by whom, and the letters that show a
-# file is in it: the file must decode whole and hold such letters (a Latin-1 'é' decodes as cp949 too, as no Hangul).
-# The Excel encodings a file is named as decoding in, where it is no UTF-8, each with whose CSV it is and the letters
-# that show a text in it; the East Asian ones overlap (Shift-JIS bytes decode as cp949's rare syllables, GBK's as
-# Hangul), so every one that decodes the file whole and shows its letters is named, the reader knowing the language.
-LEGACY = (("cp949", "Korean Excel's CSV, also called EUC-KR", "[\uac00-\ud7a3]"),
-          ("shift_jis", "Japanese Excel's CSV", "[\u3040-\u30ff]"),
-          ("gb18030", "Chinese Excel's CSV, also called GBK", "[\u4e00-\u9fff]"))
-WESTERN = ("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1", "[\u00c0-\u00ff]")
-
-
-def legacy(raw: bytes) -> list[str]:
-    """The encodings of ``LEGACY`` that decode ``raw`` whole into text holding their letters ("cp949 (Korean Excel's
-    CSV, ...)"), else ``WESTERN``'s where it does so; empty where none does."""
-    def reads(encoding: str, letters: str) -> bool:
-        try:
-            return re.search(letters, raw.decode(encoding)) is not None
-        except UnicodeDecodeError:
-            return False
-
-    found = [f"{encoding} ({whose})" for encoding, whose, letters in LEGACY if reads(encoding, letters)]
-    if found or not reads(WESTERN[0], WESTERN[2]):
-        return found
-    return [f"{WESTERN[0]} ({WESTERN[1]})"]
 
 
 MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),

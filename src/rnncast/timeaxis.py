@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, timeunread, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -263,6 +263,7 @@ def _refuse_tz(tz, name, what) -> None:
 
 def _no_gaps(time: pd.Index, name: str, place) -> pd.Index:
     if time.hasnans:
-        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(time.isna())[0]))}; "
-                           "fill it in, or drop the row")
+        i = int(np.flatnonzero(time.isna())[0])
+        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(i)}"
+                           f"{totalrows.last_row_note(i == len(time) - 1 and len(time) > 2)} fill it in, or drop the row")
     return time

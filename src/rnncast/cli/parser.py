@@ -27,8 +27,8 @@ NAMES_NOTE = ("A flag that names columns (COLS) takes one name, several separate
               "name each (--features temp --features 'vent, km/h').")
 TARGET_HELP = ("column(s) to forecast (default: long format: y; one series: the one column besides the time "
                "column, to be named when there are more; wide format (--series): leave unset, each series is a target)")
-FEATURES_HELP = ("other input columns, or 'all' for every other numeric column (default: none, the target's own past "
-                 "only); with --future-known they are future covariates")
+FEATURES_HELP = ("other input columns, or 'all' for every other numeric column (a column named all: '\"all\"'; "
+                 "default: none, the target's own past only); with --future-known they are future covariates")
 TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: found by its name (date, ds, time, "
                  "timestamp, datetime; year, period, step, time_idx for integers; month for months such as 200001), its "
                  "type or its values; "
@@ -227,7 +227,7 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--id-col", metavar="COL", help="long format: the column naming each row's series "
                        "(default: unique_id when present; without one the table is one series, or wide with --series)")
     _add_names(group, "--series", all_ok=True, help="wide format: the series columns, or 'all' numeric columns "
-               "(default: none: the table is long or one series)")
+               "(a column named all: '\"all\"'; default: none: the table is long or one series)")
     _add_names(group, "--past-covariates", help="columns known only up to the forecast time (default: none)")
     _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
                "prices); predict asks for them (--future) (default: none)")

@@ -1,0 +1,74 @@
+"""Which spreadsheet encodings a file that is not UTF-8 is in, for its refusal (``data.read_table``): the Excel
+encodings that decode the whole file into text of their script, each named with whose CSV it is.
+
+The encodings overlap. A Western file's accented letter followed by an ASCII letter (Latin-1 ``Umsätze``: ``Ums``,
+``E4 74``, ``ze``) is a valid GBK (and often Shift-JIS) character, so ``Umsätze`` decodes whole as ``Ums鋞ze``; and
+GBK's bytes read as Windows-1252 are mostly accented capitals (``日期`` as ``ÈÕÆÚ``). What tells them apart: Western
+text read as Western is letters (and a few signs), its accented letters lone inside ASCII words; read as East Asian,
+its characters stand inside ASCII words, where real Chinese, Japanese or Korean text is written in runs between
+separators, digits and spaces. Every encoding that stays plausible is named (the reader knows the language); this
+module imports nothing of rnncast.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The East Asian Excel encodings, each with whose CSV it is and the letters of its script; they overlap (Shift-JIS
+# bytes decode as cp949's rare syllables, GBK's as Hangul), so every one that decodes a file whole and shows its
+# letters is named.
+EAST_ASIAN = (("cp949", "Korean Excel's CSV, also called EUC-KR", "[\uac00-\ud7a3]"),
+              ("shift_jis", "Japanese Excel's CSV", "[\u3040-\u30ff\u4e00-\u9fff]"),
+              ("gb18030", "Chinese Excel's CSV, also called GBK", "[\u4e00-\u9fff]"),
+              ("big5", "Taiwan's and Hong Kong's Excel CSV, traditional Chinese", "[\u4e00-\u9fff]"))
+# The European ones: Windows-1252 (Western: German, French, Spanish...) first, the one Excel writes most, then
+# Windows-1250 (Central European: Polish, Czech, Hungarian...), named beside it where the two read the file apart.
+EUROPEAN = (("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1"),
+            ("cp1250", "Central European Excel's CSV, also called Windows-1250"))
+SIGNS = set("€£¥°§²³½¼¾«»„“”‘’–—…©®×÷±\u00a0")  # the signs a European file may hold besides letters
+
+_BY_WORD = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")  # one beside an ASCII letter
+
+
+def _decoded(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _latin(c: str) -> bool:
+    return "\u00c0" <= c <= "\u017f" and c.isalpha()  # Latin-1's letters and Latin Extended-A's (ą ł ő Œ Š Ž)
+
+
+def _european(text: str) -> bool:
+    """Whether ``text``'s characters beyond ASCII are all Latin letters or the signs a European file holds."""
+    return all(_latin(c) or c in SIGNS for c in set(text) if not c.isascii())
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if _latin(c))
+
+
+def _inside_words(text: str) -> bool:
+    """Whether most of ``text``'s characters beyond ASCII stand beside an ASCII letter (``Ums鋞ze``): Western words
+    misread, where East Asian text stands in runs of its own between separators, digits and spaces."""
+    wide = sum(1 for c in text if not c.isascii())
+    return wide > 0 and 2 * len(_BY_WORD.findall(text)) > wide
+
+
+def legacy(raw: bytes) -> list[str]:
+    """The encodings ``raw`` plausibly is in, each as "cp1252 (Western Excel's CSV, ...)", the likelier first; empty
+    where none decodes it whole into plausible text."""
+    european = [(name, whose, text) for name, whose in EUROPEAN
+                if (text := _decoded(raw, name)) is not None and _european(text)]
+    if len(european) == 2:
+        if european[0][2] == european[1][2]:
+            european = european[:1]  # the same text either way (German's äöüß): one name will do
+        elif _letters(european[1][2]) > _letters(european[0][2]):
+            european = european[1:]  # Polish ą ł ż are signs (¹ ³ ¿) as Windows-1252
+    east = [(name, whose, text) for name, whose, letters in EAST_ASIAN
+            if (text := _decoded(raw, name)) is not None and re.search(letters, text)]
+    if european:
+        east = [found for found in east if not _inside_words(found[2])]  # Ums鋞ze: a Western word misread
+    return [f"{name} ({whose})" for name, whose, _ in east + european]

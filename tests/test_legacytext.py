@@ -1,0 +1,47 @@
+"""The encodings a file that is not UTF-8 is said to be in: the likely one first, the overlapping ones named where the
+bytes cannot tell them apart, and a Western word misread as Chinese (Ums鋞ze) never offered alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.legacytext import legacy
+
+WESTERN = "cp1252 (Western Excel's CSV, also called Windows-1252 or Latin-1)"
+CENTRAL = "cp1250 (Central European Excel's CSV, also called Windows-1250)"
+
+
+@pytest.mark.parametrize("text", ["date,Umsätze,Température,région\n2024-01-01,1,2,Zürich\n",  # a tester's file
+                                  "Datum;Größe;Straße\n2024-01-01;1;Köln\n",
+                                  "date,vente,état\n2024-01-01,1,Élevés\n"])
+def test_a_western_file_that_decodes_whole_as_gbk_is_named_western_only(text):
+    """Latin-1 'Umsätze' decodes whole as GBK 'Ums鋞ze' (E4 74 is a GBK character): the file was said to be Chinese
+    Excel's CSV alone, and following the advice gave mojibake."""
+    raw = text.encode("cp1252")
+    raw.decode("gb18030")  # the overlap this is about
+    assert legacy(raw) == [WESTERN]
+
+
+@pytest.mark.parametrize("text", ["date,ventes,ville\n2024-01-01,1,Besançon à côté\n",
+                                  "fecha,año,señal,región\n2024-01-01,1,2,Cádiz\n"])
+def test_a_western_file_that_reads_as_central_european_too_names_both_western_first(text):
+    assert legacy(text.encode("cp1252")) == [WESTERN, CENTRAL]
+
+
+def test_a_polish_file_is_central_european_where_western_would_read_signs_amid_its_words():
+    assert legacy("data,Sprzedaż,Wartość,miasto\n2024-01-01,1,2,Łódź\n".encode("cp1250")) == [CENTRAL]
+
+
+@pytest.mark.parametrize("text, encoding, name", [("日期,销售额,城市\n2024-01-01,1,北京\n", "gb18030", "gb18030"),
+                                                  ("date,GDP增长,city\n2024-01-01,1,上海\n", "gb18030", "gb18030"),
+                                                  ("日付,売上,店舗\n2024-01-01,1,東京\n", "shift_jis", "shift_jis"),
+                                                  ("日期,銷售額,城市\n2024-01-01,1,臺北\n", "big5", "big5"),
+                                                  ("date,store,sales\n2024-01-01,대구점,1\n", "cp949", "cp949")])
+def test_east_asian_text_is_named_in_its_own_encoding_and_never_western(text, encoding, name):
+    found = legacy(text.encode(encoding))
+    assert any(f.startswith(f"{name} (") for f in found)
+    assert WESTERN not in found and CENTRAL not in found
+
+
+def test_bytes_no_spreadsheet_encoding_reads_as_text_name_none():
+    assert legacy(b"date,y\n2024-01-01,\x81\x8d\x90\n") == []
