@@ -236,3 +236,22 @@ def test_a_week_given_as_a_pandas_period_or_an_iso_week_keeps_the_whole_week():
     periods = load_panel(pd.DataFrame({"y": np.arange(200.0)},
                                       index=pd.period_range("2020-01-06", periods=200, freq="W-SUN")), "y", announce=False)
     assert as_time("2021-W20", periods) == pd.Period("2021-05-17", "W-SUN")
+
+
+def test_a_cutoff_without_an_offset_is_read_at_the_datas_one_offset_and_refused_where_offsets_change(tmp_path):
+    # a tester's --cutoff "2024-10-26 20:00", on data written with Berlin's +02:00 and +01:00 (read in UTC), cut at
+    # 20:00 UTC, silently: 22:00 on the clock the data was written on
+    ds = pd.date_range("2024-10-20", periods=240, freq="h", tz="UTC").tz_convert("Europe/Berlin")
+    frame = pd.DataFrame({"ds": ds.map(lambda t: t.isoformat()), "y": np.sin(np.arange(240.0))})
+    frame.to_csv(tmp_path / "both.csv", index=False)
+    frame.iloc[:150].to_csv(tmp_path / "summer.csv", index=False)  # all at +02:00
+    both, summer = load_panel(str(tmp_path / "both.csv")), load_panel(str(tmp_path / "summer.csv"))
+    with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) '2024-10-26 20:00' is written without a UTC offset, "
+                                           r"but the data's times are written with offsets and read in UTC .*: write it "
+                                           r"with its offset, e\.g\. 2024-10-26 20:00\+02:00 for that wall time at "
+                                           r"\+02:00, or give tz= \(--tz\) the zone they were written in"):
+        as_time("2024-10-26 20:00", both)
+    assert as_time("2024-10-26 20:00+02:00", both) == pd.Timestamp("2024-10-26 18:00", tz="UTC")
+    assert as_time("2024-10-25 20:00", summer).floor("min") == pd.Timestamp("2024-10-25 20:00+02:00")  # its one offset
+    berlin = load_panel(str(tmp_path / "both.csv"), tz="Europe/Berlin")  # on the zone's clock
+    assert as_time("2024-10-26 20:00", berlin).floor("min") == pd.Timestamp("2024-10-26 20:00", tz="Europe/Berlin")

@@ -381,3 +381,46 @@ def test_unlabelled_future_rows_of_a_long_table_are_each_series_steps_and_more_a
                                            r"needs 2 rows \(one per forecast step\); series 'a' has 3: give its 2 rows, "
                                            r"or a column 'row' numbering the rows they forecast$"):
         model.predict(data, future=pd.DataFrame({"unique_id": list("aaabb"), "x": [1.0, 2.0, 9.0, 3.0, 4.0]}))
+
+
+def _berlin(path, rows: pd.DataFrame, naive: bool = False) -> str:
+    """``rows`` written to ``path`` as Berlin's wall time, with its UTC offsets (2024-10-26T20:00:00+02:00) or, naive,
+    without (2024-10-26 20:00)."""
+    local = rows["ds"].dt.tz_convert("Europe/Berlin")
+    rows.assign(ds=local.dt.strftime("%Y-%m-%d %H:%M") if naive else local.map(lambda t: t.isoformat())).to_csv(
+        path, index=False)
+    return str(path)
+
+
+def test_naive_future_times_meet_offset_written_data_one_way_read_at_its_one_offset_or_refused(tmp_path, caplog):
+    # hourly data written with Berlin's offsets (+02:00, then +01:00 from 27 October), fitted without tz=: read in
+    # UTC. A tester's future values in naive wall time were read in UTC where the horizon crossed the change (another
+    # forecast, 15289.8 for 15404.0) and at +02:00 where it did not
+    ds = pd.date_range("2024-10-20", periods=240, freq="h", tz="UTC")
+    data = pd.DataFrame({"ds": ds, "temp": np.cos(np.arange(240) / 5.0), "y": np.sin(np.arange(240) / 4.0)})
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(_berlin(tmp_path / "d.csv", data), target="y",
+                                                                      future_covariates=["temp"])
+    fut = data.iloc[100:100 + H][["ds", "temp"]]
+    early = _berlin(tmp_path / "h.csv", data.iloc[:100])  # ends at +02:00, days before the change: all at +02:00
+    with caplog.at_level("INFO", logger="rnncast"):
+        naive = model.predict(early, future=_berlin(tmp_path / "n.csv", fut, naive=True))
+        naive = model.predict(early, future=_berlin(tmp_path / "n.csv", fut, naive=True))
+    assert naive.equals(model.predict(early, future=_berlin(tmp_path / "o.csv", fut)))  # read at +02:00, as written
+    assert [r.message for r in caplog.records if "without a UTC offset" in r.message] == [
+        "the future values' time column 'ds' is written without a UTC offset: read at +02:00, the offset the data's "
+        "times are written at"]  # once per model
+    refused = (r"^the future values' time column 'ds' holds '{}' \(line 2 of {}\), which is written without a UTC "
+               r"offset, but the data's times are written with offsets and read in UTC .*: write it with its offset, "
+               r"e\.g\. {}\+02:00 for that wall time at \+02:00, or refit with the zone they were written in \(rnncast "
+               r"fit DATA --tz ZONE, tz= in Python\)")
+    after = pd.DataFrame({"ds": pd.date_range(ds[-1], periods=H + 1, freq="h")[1:], "temp": 0.5})
+    crossing = data.iloc[166:166 + H][["ds", "temp"]]  # 23:00+02:00 is its last: Berlin's clocks change within 4 hours
+    for history, rows in ((data, after), (data.iloc[:166], crossing)):  # several offsets; one, changing ahead
+        later = _berlin(tmp_path / "later.csv", rows, naive=True)
+        first = pd.read_csv(later)["ds"].iloc[0]
+        with pytest.raises(RnncastError, match=refused.format(first, "later.csv", first)):
+            model.predict(_berlin(tmp_path / "h2.csv", history), future=later)
+    zoned = Forecaster(**{**TINY, "lookback": 12, "horizon": H, "tz": "Europe/Berlin"}).fit(  # its clock reads them
+        _berlin(tmp_path / "d.csv", data), target="y", future_covariates=["temp"])
+    assert zoned.predict(early, future=_berlin(tmp_path / "n.csv", fut, naive=True)).equals(
+        zoned.predict(early, future=_berlin(tmp_path / "o.csv", fut)))

@@ -6,12 +6,16 @@ another time column. ``predict --future`` end to end: scenarios/test_cli_fit_pre
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from rnncast import RnncastError
 from rnncast.futuretimes import read
+from rnncast.modeltimes import MODEL_ZONE
+from rnncast.spelling import hints
 
 STEPS = pd.Index([600, 601], name="step")
 MONTHS = pd.DatetimeIndex(["2020-01-01", "2020-02-01"], name="month")
@@ -181,3 +185,18 @@ def test_months_written_yyyymm_name_the_forecast_date_in_each_month(values):
 def test_years_name_the_forecast_date_in_each_year_for_a_model_of_dates(values):
     ends = pd.DatetimeIndex(["2079-12-31", "2080-12-31"], name="year")
     assert _read(values, ends).equals(ends)
+
+
+def test_a_future_tables_several_offsets_are_named_as_its_instants_and_no_refit_is_advised(caplog):
+    # a tester's --future file crossing Berlin's change (+02:00, then +01:00) beside a history at +02:00 was warned of
+    # as "time column 'ds' carries several UTC offsets ... refit with the zone they were written in": its times are
+    # instants, each matched to the forecast step at it, whatever the history
+    steps = pd.date_range("2024-10-27 00:00", periods=4, freq="h", tz="UTC", name="ds")
+    written = [t.isoformat() for t in steps.tz_convert("Europe/Berlin")]  # ...01:00+02:00, 02:00+02:00, 02:00+01:00
+    with caplog.at_level(logging.INFO, logger="rnncast"), hints(zone=MODEL_ZONE):
+        read_ = _read(written, steps)
+    assert (read_ == steps).all()
+    said = [r for r in caplog.records if "several UTC offsets" in r.getMessage()]
+    assert [(r.levelname, r.getMessage()) for r in said] == [
+        ("INFO", "the future values' time column 'ds' carries several UTC offsets (+01:00, +02:00): each time is read as "
+                 "the instant it writes, matched to the forecast step at that instant")]

@@ -17,6 +17,8 @@ from pandas.tseries.frequencies import to_offset
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
+from rnncast.spelling import hints
+from rnncast.timeaxis import parse_time
 
 
 def _warnings(caplog) -> list[str]:
@@ -406,3 +408,14 @@ def test_business_day_periods_with_holidays_missing_are_read_as_their_days():
     frame = pd.DataFrame({"date": periods, "close": np.sin(np.arange(len(days)) / 5) + 10})
     dates = _fit(frame, target="close").predict(frame).index
     assert list(dates) == list(pd.bdate_range(days[-1], periods=5)[1:])
+
+
+def test_several_offsets_a_reader_names_as_instants_are_said_so_not_warned_of_with_a_refit(caplog):
+    written = pd.Series([t.isoformat() for t in pd.date_range("2024-10-27", periods=4, freq="h", tz="Europe/Berlin")])
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        with hints(offsets_of="the future values' time column"):
+            parse_time(written, "ds", None, str)
+        parse_time(written, "ds", None, str)  # any other reader: warned of, with tz=
+    said = [(r.levelname, r.getMessage().split(":")[0]) for r in caplog.records if "several UTC offsets" in r.getMessage()]
+    assert said == [("INFO", "the future values' time column 'ds' carries several UTC offsets (+01"),
+                    ("WARNING", "time column 'ds' carries several UTC offsets (+01")]

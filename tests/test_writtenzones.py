@@ -162,3 +162,14 @@ def test_a_panel_of_two_markets_offsets_names_which_series_carry_which_and_what_
             "+01:00 and +02:00 (Europe/Berlin's); a panel is read on one clock, so fit each market's series apart, each on "
             "its zone's clock (tz=, --tz: 'Asia/Tokyo' for '6758'; 'Europe/Berlin' for 'ALV' and 'SAP'), or date each row "
             "by its day on its own clock") in said
+
+
+def test_a_time_without_an_offset_is_refused_only_where_offset_written_times_are_read_in_utc():
+    with pytest.raises(RnncastError, match=r"^cutoff '2024-10-26 20:00' is written without a UTC offset, but the data's "
+                                           r"times are written with offsets and read in UTC"):
+        writtenzones.without_offset("UTC", "%Y-%m-%dT%H:%M:%S%:z", "cutoff '2024-10-26 20:00'", "2024-10-26 20:00")
+    for zone, fmt in (("UTC", "%Y-%m-%dT%H:%M:%SZ"), ("UTC", None), ("UTC+02:00", "%Y-%m-%dT%H:%M:%S%:z"),
+                      ("Europe/Berlin", "%Y-%m-%dT%H:%M:%S%:z"), (None, "%Y-%m-%d %H:%M")):
+        writtenzones.without_offset(zone, fmt, "cutoff", "2024-10-26 20:00")  # UTC's own, one offset, a zone: read
+    assert [writtenzones.at_offset(z) for z in ("UTC+02:00", "UTC-03:30", "UTC", "Europe/Berlin", None)] == [
+        "+02:00", "-03:30", None, None, None]

@@ -18,6 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from rnncast import writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -27,8 +28,9 @@ from rnncast.windows import Split, chronological_split, rows_needed
 
 def as_time(value, panel: Panel):
     """``cutoff`` as a value of the panel's time: a timestamp written as the data writes its times (or in ISO 8601),
-    in the data's zone; a period of its frequency; a whole number for integer periods. Refused by name where the
-    data has no time (rows numbered) or the value reads as no time of the data's kind."""
+    in the data's zone (one written without an offset: at the data's one offset, refused where offsets read in UTC,
+    ``writtenzones.without_offset``); a period of its frequency; a whole number for integer periods. Refused by name
+    where the data has no time (rows numbered) or the value reads as no time of the data's kind."""
     time = panel.time
     if time is None:
         raise RnncastError(f"{named('cutoff')} is a time of the data's time column, and the data has none (its rows are "
@@ -41,6 +43,8 @@ def as_time(value, panel: Panel):
             raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
                                "give it as the data writes its times")
         end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
+        if time.tz is not None and end.tz is None:  # at the data's one offset, or refused where it has none (9301)
+            writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text)
         if time.tz is not None:
             return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end

@@ -31,6 +31,7 @@ from rnncast.timetext import shown, spoken, strptime_form
 
 log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of
 
+OWNER = "the future values' time column"  # whose offsets a line names (timeaxis.parse_time's hint offsets_of)
 DIGITS = re.compile(r"(?:%[YmdHMS])+")  # a form written in digits alone: %Y%m, %Y%m%d, %Y%m%d%H%M
 
 
@@ -54,7 +55,8 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
             else dates  # 202401: January, its forecast date
     if dayfirst is None and unit is None and isinstance(target, pd.DatetimeIndex):  # the model met no 01/02/2016
         dayfirst = _order_on_steps(column, name, target, at, tz, used, forecasts)
-    with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
+    # the time column is the model's: none other to name; its several offsets, instants matched to the steps
+    with hints(time_col=f"; the model forecasts {forecasts}", offsets_of=OWNER):
         stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
     if isinstance(target, pd.DatetimeIndex) and target.tz is None and isinstance(stamps, pd.DatetimeIndex) \
@@ -110,7 +112,7 @@ def _order_on_steps(column: pd.Series, name: str, target: pd.DatetimeIndex, at, 
     readings = {}
     for day in (False, True):
         try:
-            with hints(time_col=f"; the model forecasts {forecasts}"):
+            with hints(time_col=f"; the model forecasts {forecasts}", offsets_of=OWNER):
                 readings[day] = parse_time(column, name, tz, at, day, used=used)
         except RnncastError:
             return None  # refused either way: refused as datetext reads it

@@ -169,6 +169,9 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         wall = writtenzones.wall_clock(column, time)
         if order is not None:  # said, or refused, where the calendar is settled (loading: writtenzones.settle)
             order["written"] = wall
+        elif owner := hint("offsets_of", ""):  # a future file's: instants matched to the steps, no refit (9302)
+            log.info("%s %r carries several UTC offsets (%s): each time is read as the instant it writes, matched to "
+                     "the forecast step at that instant", owner, name, writtenzones.offsets_text(time, wall))
         else:
             log.warning("%s", writtenzones.read_in_utc(name, time, wall, writtenzones.zones(time, wall, preferred())))
     return time

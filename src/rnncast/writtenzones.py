@@ -78,6 +78,29 @@ def remedy(found: list[str]) -> str:
     return f"{hint('zone', 'give tz= (--tz) the zone they were written in')}, e.g. {found[0]}{more}, to keep their wall time"
 
 
+def without_offset(zone, fmt: str | None, what: str, example: str) -> None:
+    """Refuses (``RnncastError``, one line) a time written without a UTC offset (``what``: its value and where it
+    was given) that meets times read in UTC (``zone``) from text written with UTC offsets (``fmt``, their form,
+    writes ``%z``) without ``tz=``: offsets that change (daylight saving), or one that changes within the forecasts
+    (``fixedoffsets``), so no one offset says which instant a wall time names (decision 9301). ``example``: the
+    time as written, given an offset. Nothing otherwise: ``tz=``'s zone reads such a time on its clock, and one
+    fixed offset (``UTC+02:00``) at that offset (``at_offset``)."""
+    if str(zone) != "UTC" or not fmt or not ("%z" in fmt or "%:z" in fmt):
+        return
+    raise RnncastError(f"{what} is written without a UTC offset, but the data's times are written with offsets and read "
+                       "in UTC (their offsets change, as across daylight saving, in the data or within its forecasts, or are +00:00), so which instant it "
+                       f"names is not known: write it with its offset, e.g. {example}+02:00 for that wall time at +02:00, "
+                       f"or {hint('zone', 'give tz= (--tz) the zone they were written in')}, on whose clock times "
+                       "without an offset are then read")
+
+
+def at_offset(zone) -> str | None:
+    """The fixed UTC offset (``+02:00``) that times in ``zone`` were written at (every row at one, read without
+    ``tz=``: ``UTC+02:00``), at which a time written without an offset is read; None for UTC, an IANA zone, none."""
+    text = str(zone) if zone is not None else ""
+    return text[3:] if text.startswith("UTC") and len(text) > 3 else None
+
+
 def read_in_utc(name, time: pd.DatetimeIndex, wall: pd.DatetimeIndex, found: list[str], offsets=None, where=None,
                 fmt=None) -> str:
     """The warning that times written with changing UTC offsets (``wall`` [N] as written, ``time`` [N] the
