@@ -236,3 +236,14 @@ def test_a_week_given_as_a_pandas_period_or_an_iso_week_keeps_the_whole_week():
     periods = load_panel(pd.DataFrame({"y": np.arange(200.0)},
                                       index=pd.period_range("2020-01-06", periods=200, freq="W-SUN")), "y", announce=False)
     assert as_time("2021-W20", periods) == pd.Period("2021-05-17", "W-SUN")
+
+
+def test_an_iso_week_date_names_its_day_as_in_data_and_a_refusal_offers_weeks():
+    """'2020-W50-1' (read fine in data) was refused as "reads as no time" (a tester's finding): it names that day."""
+    saturdays = _dated("W-SAT", "2019-01-05")
+    assert as_time("2020-W50-1", saturdays).floor("s") == pd.Timestamp("2020-12-07 23:59:59")  # the whole day
+    assert as_time("2020W506", saturdays).floor("s") == pd.Timestamp("2020-12-12 23:59:59")
+    assert _rows_up_to(saturdays, as_time("2020-W50-1", saturdays))[0] == 101  # up to Saturday 2020-12-05
+    assert _rows_up_to(saturdays, as_time("2020-W50", saturdays))[0] == 102  # the whole week, to 2020-12-13
+    with pytest.raises(RnncastError, match=r"reads as no time: .*a week 2024-W05 or its day 2024-W05-3\)$"):
+        as_time("2020-W50-9", saturdays)
