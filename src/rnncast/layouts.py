@@ -6,8 +6,8 @@ table's order, with the columns ordered by role (targets, past covariates, futur
 * **single**: one series, its target column(s) and covariates.
 
 ``panel.load_panel`` sorts, checks and stores the rows. Each layout names what it cannot find
-(a column, an id, a target) and says what would be accepted; ``id_hint`` names the column that could
-tell apart the series of a table read as one.
+(a column, an id, a target) and says what would be accepted (``repeathints`` names the column that could
+tell apart the series of a table read as one).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, splittime, timeaxis
+from rnncast import indexcolumns, numbertimes, timeaxis
 from rnncast.allfeatures import every_other
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
@@ -287,33 +287,3 @@ def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", co
     text = f"; no time column was found (rows are numbered): {unread}" if unread else ""
     listed = f"{', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}{text}" if unused else ""
     return f"not used: {listed}{'; ' + counted if counted else ''}" if listed else counted
-
-
-def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
-    """For a single series whose times repeat or go back: the text columns that could tell several
-    series apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
-    used = set(rows.columns) | {rows.time_col}
-
-    def could_be_ids(column: pd.Series) -> bool:  # text, or whole numbers repeated (store 1, 2, 3)
-        if pd.api.types.is_datetime64_any_dtype(column) or pd.api.types.is_bool_dtype(column):
-            return False
-        distinct = column.nunique()
-        if pd.api.types.is_integer_dtype(column):
-            return 1 < distinct <= len(column) // 3
-        return not pd.api.types.is_numeric_dtype(column) and 1 < distinct < len(column)
-
-    who = one_series_reader()
-    split = splittime.split_over(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used])
-    if split:  # 'Date' and 'Hour': one time, not 24 series; 'date' and 'store' 0-23: either
-        ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
-        return splittime.joined(rows.time_col, *split, ids=ids)
-    if yearly := splittime.split_year(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used]):
-        return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
-    text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
-    if not text:
-        return ""
-    if who is not None:  # tune takes one series: no id_col to offer
-        return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
-                "rows of one of them")
-    return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
-            f"e.g. {text[0]!r}")

@@ -23,13 +23,14 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
-                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, rowindex, seriesclocks, seriesholidays,
-                     seriesids, sessions, statictext, timeorder, tradingweeks, weekmasks, writtenzones, zoneclock)
+                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeathints, rowindex, seriesclocks,
+                     seriesholidays, seriesids, sessions, statictext, timeorder, tradingweeks, weekmasks, writtenzones,
+                     zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
-from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
+from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
@@ -117,7 +118,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
     counters = labels.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: repeathints.hint(frame, rows, layout),
                       holidays, time_unit, (others, unused), counters)
     panel.unused, panel.told_none = unused, rows.how == indexcolumns.TOLD_NONE
     if announce and layout == "single" and (away := labels.counted_from(frame, counters)):  # t = 300..799: not rows'
@@ -169,8 +170,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
               id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
               counters=()) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
-    series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
-    adds (a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
+    series back to back. ``id_hint()``: what a refusal of repeated or unsorted times
+    adds (``repeathints``: a time split over two columns, a forgotten id_col), asked only when it refuses. ``others``: the values of the
     columns no role took, and those columns (``appendedrows.refuse``); ``counters``: those that count the rows, said
     with the rows numbered where there is no time."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time

@@ -40,7 +40,7 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     if len(wrong):
         a, b = twice(key, codes) or tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
         whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
-        hint = id_hint() if layout == "single" else ""
+        hint = id_hint()  # a time split over two columns, in any layout (repeathints)
         if key[a] == key[b]:
             raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
                                f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
