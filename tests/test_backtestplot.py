@@ -219,3 +219,21 @@ def test_shown_series_are_all_of_a_few_the_ranked_of_many_and_the_first_without_
     assert shown_series(SimpleNamespace(panel=SimpleNamespace(n_series=4, ids=list("abcd")), series_mase=None), 3)[1] == " (the first)"
     picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0, 0.5])), 2)
     assert picks == [(5, "rank 1 of 6"), (2, "rank 6 of 6")]
+
+
+def test_a_backtest_at_an_early_cutoff_draws_each_series_to_its_last_windows_end_not_to_its_own():
+    """With --cutoff 2020-W50 on weekly data to July 2024 the axis ran to 2024 and the windows were a sliver (a
+    tester's bt/w53): the actual values are drawn up to the last window's last step."""
+    import matplotlib.dates as mdates
+
+    rng = np.random.default_rng(1)
+    weeks = pd.date_range("2019-01-05", periods=290, freq="W-SAT")
+    frame = pd.concat([pd.DataFrame({"unique_id": sid, "ds": weeks, "y": 20 + rng.normal(size=290)}) for sid in "AB"])
+    result = Forecaster(**{**TINY, "lookback": 12, "horizon": 4, "epochs": 1}, cutoff="2020-W50").backtest(
+        frame, n_windows=2)
+    fig = result.figure()
+    actual = fig.axes[0].lines[0]
+    last = result.forecasts[result.forecasts.unique_id == "A"]["ds"].max()
+    assert pd.Timestamp(mdates.num2date(max(mdates.date2num(actual.get_xdata())))).tz_localize(None) == last
+    assert len(actual.get_xdata()) == 12 + 2 * 4  # one lookback of history, then the two windows' 8 weeks
+    assert mdates.num2date(fig.axes[0].get_xlim()[1]).year == 2021  # the axis ends with the windows, not in 2024

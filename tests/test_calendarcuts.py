@@ -62,3 +62,28 @@ def test_without_times_the_rows_are_counted_as_before():
     panel = load_panel(pd.DataFrame({"y": np.sin(np.arange(50) / 3.0)}), announce=False)
     rows, kept, cuts = first_rows(panel, None, 3, 2, 3)
     assert rows.tolist() == [[44, 47]] and kept.all() and (cuts == -1).all()
+
+
+def _weekly(form: str) -> pd.DataFrame:
+    """Two series of 150 weeks from 2019-W01, written as ISO weeks ('2019-W01') or as week-ending Saturdays."""
+    start = pd.date_range("2019-01-05", periods=150, freq="W-SAT")
+    ds = start.strftime("%G-W%V") if form == "iso" else start.strftime("%Y-%m-%d")
+    return pd.DataFrame({"unique_id": np.repeat(["A", "B"], 150), "ds": np.tile(ds, 2),
+                         "y": np.random.default_rng(0).poisson(20, 300).astype(float)})
+
+
+def test_every_cutoff_form_fit_reads_cuts_a_backtest_at_the_same_rows():
+    """A backtest at --cutoff 2020-W50 of ISO-week text or week-ending Saturdays crashed ("ValueError: Cannot
+    losslessly convert units": the week's last nanosecond cast to the times' unit) where fit cut it (a tester's
+    finding); each form fit reads (a week, a day inside it, its Saturday, a month, a quarter) cuts the first window of
+    a backtest after the rows fit keeps up to it."""
+    from rnncast.cutoffs import counts
+    forms = ("2020-W50", "2020-12-09", "2020-12-12", "2020-12", "2020Q4", "2020-W50-1")
+    # ISO weeks are read as their Mondays: a day inside week 50 cuts after it, December and Q4 after 2020-W53
+    ups = {"iso": (102, 102, 102, 105, 105, 102), "sat": (102, 101, 102, 104, 104, 101)}
+    for form, expected in ups.items():
+        panel = load_panel(_weekly(form), announce=False)
+        for cutoff, up in zip(forms, expected):
+            rows, kept, _ = first_rows(panel, cutoff, 4, 2, 4)
+            assert [c["cutoff_rows"][0] for c in counts(cutoff, panel)] == [up, up], (form, cutoff)
+            assert rows.tolist() == [[up, up + 4]] * 2 and kept.all(), (form, cutoff)

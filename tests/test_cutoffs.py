@@ -255,3 +255,14 @@ def test_a_cutoff_without_an_offset_is_read_at_the_datas_one_offset_and_refused_
     assert as_time("2024-10-25 20:00", summer).floor("min") == pd.Timestamp("2024-10-25 20:00+02:00")  # its one offset
     berlin = load_panel(str(tmp_path / "both.csv"), tz="Europe/Berlin")  # on the zone's clock
     assert as_time("2024-10-26 20:00", berlin).floor("min") == pd.Timestamp("2024-10-26 20:00", tz="Europe/Berlin")
+
+
+def test_an_iso_week_date_names_its_day_as_in_data_and_a_refusal_offers_weeks():
+    """'2020-W50-1' (read fine in data) was refused as "reads as no time" (a tester's finding): it names that day."""
+    saturdays = _dated("W-SAT", "2019-01-05")
+    assert as_time("2020-W50-1", saturdays).floor("s") == pd.Timestamp("2020-12-07 23:59:59")  # the whole day
+    assert as_time("2020W506", saturdays).floor("s") == pd.Timestamp("2020-12-12 23:59:59")
+    assert _rows_up_to(saturdays, as_time("2020-W50-1", saturdays))[0] == 101  # up to Saturday 2020-12-05
+    assert _rows_up_to(saturdays, as_time("2020-W50", saturdays))[0] == 102  # the whole week, to 2020-12-13
+    with pytest.raises(RnncastError, match=r"reads as no time: .*a week 2024-W05 or its day 2024-W05-3\)$"):
+        as_time("2020-W50-9", saturdays)

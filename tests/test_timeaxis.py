@@ -293,7 +293,8 @@ def test_text_whose_name_says_time_and_is_not_read_is_refused_naming_a_value_its
     pd.DataFrame({name: values, "sales": np.arange(60.0)}).to_csv(path, index=False)
     with pytest.raises(RnncastError, match=rf"^no time column was found: '{name}' holds '{re.escape(values[0])}' at line 2 of "
                                            r"q\.csv, which rnncast does not read as time \(write dates such as 2005-01-31, "
-                                           r"months such as 2005-01, quarters such as 2005Q1 or half-years such as 2005H1\); "
+                                           r"months such as 2005-01, quarters such as 2005Q1, half-years such as 2005H1 or "
+                                           r"ISO weeks such as 2005-W01\); "
                                            rf"its name says time, so its rows are not numbered: correct it, name the time "
                                            r"column with time_col=, --time-col, or, to number the rows, say the table has "
                                            r"none with time_col=False, --no-time-col$"):

@@ -40,9 +40,12 @@ def backtest_figure(result, n_series: int = 3):
     for s, role in picks:
         lo = max(int(result.cutoffs[s, 0]) + 1 - history, 0)  # history rows before the first window's first target
         shown.append(int(result.cutoffs[s, 0]) + 1 - lo)
-        values = panel.rows(s)[lo:, 0]
-        filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
-        x = panel.time_of(s)[lo:] if panel.time is not None else panel.numbered(s)[lo:]
+        hi = int(result.cutoffs[s, -1]) + 1 + m["horizon"]  # to the last window's end: an early cutoff drew the series
+        # to its end, years on, and the windows a sliver (a tester's bt/w53)
+        values = panel.rows(s)[lo:hi, 0]
+        filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s] + lo + len(values), 0] != 0 \
+            if panel.filled is not None else None
+        x = panel.time_of(s)[lo:hi] if panel.time is not None else panel.numbered(s)[lo:hi]
         mine = frame[frame[panel.id_col] == panel.given_id(s)] if panel.id_col is not None else frame
         windows = []
         for j in range(result.cutoffs.shape[1]):

@@ -81,7 +81,9 @@ def _targets(steps, stamps, at, horizon: int, n_windows: int, step: int) -> np.n
     last = int(steps[-1])
     if at is None:
         return last + 1 - horizon - (n_windows - 1 - np.arange(n_windows)) * step
-    first = int(np.searchsorted(stamps(np.arange(last + 1)), at, side="right"))  # positions at or before the cutoff
+    # positions at or before the cutoff, compared as fit compares (cutoffs._rows_up_to): searchsorted would cast the
+    # cutoff to the times' unit, and the last nanosecond of '2020-W50' has none in seconds (ValueError)
+    first = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at)))
     target = first + step * np.arange(n_windows)
     return target if target[-1] + horizon - 1 <= last else None
 

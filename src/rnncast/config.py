@@ -49,7 +49,7 @@ class DataSettings:
         "one time at which every series is cut (as the data writes its times, or ISO 8601: 2024-06-30, with its UTC "
         "offset, 2024-10-26 20:00+02:00, where the data's offsets change and no --tz is given; a whole "
         "number for integer periods; a day, week, month, quarter or year named, 2024-06-30, 2022-W20, 2021-07, 2017Q3, "
-        "2015, is kept whole, as pandas slices by it): the rows after it are each series' test rows, and the last --val-frac of "
+        "2015, is kept whole, as pandas slices by it; an ISO week date 2022-W20-7 names its day): the rows after it are each series' test rows, and the last --val-frac of "
         "the rows up to it its validation rows, instead of --test-frac; a series with fewer than a horizon of rows "
         "after it, or too few up to it, is left out by name (default: none: each series cut at its own fractions, "
         "so one series' test rows may fall on dates another was trained on)",

@@ -64,19 +64,21 @@ def as_time(value, panel: Panel):
     return number
 
 
-ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})")
+ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})(?:-?([1-7]))?")  # a week, or a day of it (2020-W50-1), as data reads them
 DAYS = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")  # a pd.Period of weeks as str() writes it
 
 
 def _span(text: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """(first, last instant) of the period ``text`` names in ISO 8601 or pandas' forms: a year ('2015'), quarter
-    ('2017Q3'), month ('2021-07', 'Jul 2021'), ISO week ('2022-W20'), week of days ('2021-05-17/2021-05-23'), day,
-    hour, minute; None for a time with a UTC offset (an instant), or text no such period."""
+    ('2017Q3'), month ('2021-07', 'Jul 2021'), ISO week ('2022-W20') or week date ('2022-W20-3', that day), week of
+    days ('2021-05-17/2021-05-23'), day, hour, minute; None for a time with a UTC offset (an instant), or text no such
+    period."""
     week, days = ISO_WEEK.fullmatch(text), DAYS.fullmatch(text)
     try:
         if week or days:
-            start = pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), 1) if week else pd.Timestamp(days[1])
-            last = start + pd.Timedelta(days=6) if week else pd.Timestamp(days[2])
+            day = int(week[3] or 1) if week else 1
+            start = pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), day) if week else pd.Timestamp(days[1])
+            last = start + pd.Timedelta(days=0 if week and week[3] else 6) if week else pd.Timestamp(days[2])
             return start, last + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
         with warnings.catch_warnings():  # pandas 3 warns of a quarter's text read as a Timestamp
             warnings.simplefilter("ignore")
@@ -126,7 +128,8 @@ def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
         stamp = pd.NaT
     if pd.isna(stamp):
         raise RnncastError(f"{named('cutoff')} {text!r} reads as no time: give one as the data writes its times "
-                           f"({_example(panel.time, panel)}) or in ISO 8601 (2024-01-31, 2024-01-31 12:00)")
+                           f"({_example(panel.time, panel)}) or in ISO 8601 (2024-01-31, 2024-01-31 12:00, a week "
+                           "2024-W05 or its day 2024-W05-3)")
     return stamp
 
 

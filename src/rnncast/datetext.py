@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, monthtext, timetext, totalrows
+from rnncast import cjkdates, halfyears, monthtext, timetext, totalrows, weektext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
@@ -248,8 +248,9 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
             raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
-                           f"give dates such as 2024-01-31 or 2024-01-31 13:00{hint('time_col', ' (or name another --time-col)')}"
-                           f"{halfyears.clause(column.iloc[i])}")
+                           f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
+                           f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
+                           f"{weektext.clause(column.iloc[i])}")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
@@ -300,7 +301,8 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
                        f"{example!r} at {place(good)}); correct that value"
-                       f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}")
+                       f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
+                       f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
 
 
 UNREAD_CHECKED = 1000  # the first values of a column looked at for the first that reads as no timestamp

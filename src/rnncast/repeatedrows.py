@@ -1,12 +1,15 @@
 """What a refusal of a time given twice in a series adds: where the two rows are identical in every column, that
 they are (a file sent twice, rows pasted again) and how to drop them; else, for a table read as one series, the
-column that could tell several series apart (a forgotten ``id_col``), proposed only where following it works.
+column that could tell several series apart (a forgotten ``id_col``), proposed only where following it works; before
+that, a time split over two columns (a date and its hour, a year and its week), in a long panel as in one series.
 
 A tester re-sent a file with 50 rows repeated whole and was told "name the column that tells them apart with id_col=
 (--id-col), e.g. 'holiday'": a 0/1 flag, alike on the two rows; given as the id it was refused again ("duplicated
 timestamp ... in series '0'"). A column is proposed only where, with the time, it sets apart the rows whose time
 repeats (all but a tenth: one store's hour given twice stays its own refusal) and is no flag (true/false, 0/1,
-yes/no), which marks rows, not series.
+yes/no), which marks rows, not series. A long panel's repeated years got no hint: CDC FluView's ``region, YEAR,
+WEEK`` was refused as "duplicated timestamp 2019 in series 'Auckland'" where the same file of one region was told to
+write YEAR and WEEK as one time column; the split is looked for within each series.
 """
 
 from __future__ import annotations
@@ -25,11 +28,26 @@ FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of th
 
 def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | None = None) -> str:
     """The clause a refusal of repeated (``pair``: the two rows' positions in ``frame``, where a time is given twice)
-    or unsorted times adds: rows alike in every column named so (``identical``), else ``id_hint`` for a single
-    series; "" if neither."""
+    or unsorted times of ``rows`` (read from ``frame`` in ``layout``: "single", "long" or "wide") adds: rows alike
+    in every column named so (``identical``); else the time split over two columns (a date and its hour, a year
+    and its month or week: ``splittime``), looked for within each series of a long panel; else, for a single series,
+    a column that could be a forgotten ``id_col`` (``id_hint``); "" if none."""
     if pair is not None and (same := identical(frame, *pair)):
         return same
-    return id_hint(frame, rows) if layout == "single" else ""
+    used = set(rows.columns) | {rows.time_col, rows.id_col}
+    others = [str(c) for c in frame.columns if str(c) not in used]
+    within = frame[rows.id_col] if layout == "long" and rows.id_col in frame.columns else None
+    who = one_series_reader()
+    if split := splittime.split_over(frame, rows.time_col, others, within):  # 'Date' and 'Hour': one time, not 24 series
+        if within is not None:
+            ids = (f"join it and {rows.id_col!r} into one id column (frame['id'] = frame[{rows.id_col!r}].astype(str) "
+                   f"+ ' ' + frame[{split[0]!r}].astype(str)) and name that with id_col= (--id-col)")
+        else:
+            ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
+        return splittime.joined(rows.time_col, *split, ids=ids)
+    if yearly := splittime.split_year(frame, rows.time_col, others, within):
+        return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
+    return id_hint(frame, rows, others, who) if layout == "single" else ""
 
 
 def identical(frame: pd.DataFrame, a: int, b: int) -> str:
@@ -46,18 +64,11 @@ def identical(frame: pd.DataFrame, a: int, b: int) -> str:
             "index=False) for a file")
 
 
-def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
-    """For a single series whose times repeat or go back: the columns that could tell several series apart (a
-    forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
-    used = set(rows.columns) | {rows.time_col}
-    who = one_series_reader()
-    split = splittime.split_over(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used])
-    if split:  # 'Date' and 'Hour': one time, not 24 series; 'date' and 'store' 0-23: either
-        ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
-        return splittime.joined(rows.time_col, *split, ids=ids)
-    if yearly := splittime.split_year(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used]):
-        return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
-    text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c], rows)]
+def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None) -> str:
+    """For a single series whose times repeat or go back: the columns of ``others`` that could tell several series
+    apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none. ``who``: the reader that takes one
+    series only (tune), offered no id_col."""
+    text = [c for c in others if could_be_ids(frame[c], rows)]
     if not text:
         return ""
     if who is not None:  # tune takes one series: no id_col to offer

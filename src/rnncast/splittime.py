@@ -37,15 +37,18 @@ UNITS = {  # the unit within a year: its name (any case), its numbers, how it is
 HOUR_NAMES = re.compile(r"(?i)\s*(hours?|hrs?|hh|h|he|hour[ _-]?ending|stunde|heure|hora|ora|uur)\s*")
 
 
-def split_over(frame: pd.DataFrame, time_col: str | None, candidates: list[str]) -> tuple[str, str, str] | None:
+def split_over(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
+               within: pd.Series | None = None) -> tuple[str, str, str] | None:
     """``(column, kind, its first row as one timestamp)``: the first of ``candidates`` (columns of ``frame`` no
-    role took) that holds the time of day of the dates in ``time_col``, as the module says; None where none does
-    or there is no time column. ``kind`` is "clock" (``HH:MM`` text), "hours" (whole hours under a name that says
+    role took) that holds the time of day of the dates in ``time_col`` (of each series, where ``within`` [rows] gives
+    each row's series id: a long panel), as the module says; None where none does or there is no time column. ``kind`` is "clock" (``HH:MM`` text), "hours" (whole hours under a name that says
     hour) or "cycle" (a whole day of 0 .. 23 or 1 .. 24 under another name: stores 0 .. 23 read the same, so only
     the name could tell, and the refusal gives both readings, :func:`joined`)."""
     if time_col is None or time_col not in frame.columns:
         return None
     dates = frame[time_col].astype(str).str.strip()
+    if within is not None:  # a date of each series: 'Auckland 2019-01-05'
+        dates = within.astype(str).str.cat(dates, sep="\x00")
     for name in candidates:
         column = frame[name]
         given = column.dropna()
@@ -97,10 +100,12 @@ def joined(time_col: str, name: str, kind: str, example: str, ids: str = "") -> 
             f"(--time-col); {name!r} is no series id")
 
 
-def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str]) -> tuple[str, str, str] | None:
+def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
+               within: pd.Series | None = None) -> tuple[str, str, str] | None:
     """``(column, unit, its first row as one time)``: the first of ``candidates`` named as a month, quarter or week
     (``UNITS``) that holds whole numbers of that unit (1 .. 12, 1 .. 4, 1 .. 53), each once within each year of
-    ``time_col``, where ``time_col`` holds years (whole numbers 1000 .. 2999); None otherwise."""
+    ``time_col`` (of each series, where ``within`` [rows] gives each row's series id: FluView's region, YEAR, WEEK),
+    where ``time_col`` holds years (whole numbers 1000 .. 2999); None otherwise."""
     if time_col is None or time_col not in frame.columns:
         return None
     years = frame[time_col]
@@ -126,7 +131,7 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str])
             continue
         if values.min() < 1 or values.max() > UNITS[unit][1] or len(set(values.tolist())) < 2:
             continue
-        pairs = pd.DataFrame({"y": numbers, "v": values})
+        pairs = pd.DataFrame({"y": numbers, "v": values, "s": 0 if within is None else within.to_numpy()})
         if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
             continue
         if unit == "week" and _mmwr(name, numbers, values):

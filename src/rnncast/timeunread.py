@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import compactdates, datetext, fiscalyears, halfyears, monthtext
+from rnncast import compactdates, datetext, fiscalyears, halfyears, monthtext, weektext
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -83,8 +83,9 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
             return f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
         why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"
                if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
-               "as 2005Q1 or half-years such as 2005H1")
-        return f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
+               "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
+        return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
+                f"{weektext.clause(value)}")
     return None
 
 

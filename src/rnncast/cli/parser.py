@@ -44,7 +44,8 @@ CONFIG = "a TOML file's or a run directory's path"  # what a path flag takes: it
 
 BACKTEST_CUTOFF = ("the first cutoff of every series, one time (as the data writes its times, or ISO 8601: 2024-06-30, "
                    "with its UTC offset, 2024-10-26 20:00+02:00, where the data's offsets change and no --tz is given; "
-                   "a whole number for integer periods): the first window forecasts the horizon after it and the "
+                   "a whole number for integer periods; read as fit reads it: a week 2022-W20, a month 2021-07 or a "
+                   "quarter 2017Q3 kept whole): the first window forecasts the horizon after it and the "
                    "others start --step calendar steps later; the first model trains on the rows up to it; a series with too "
                    "few rows up to it or after it is left out by name (default: none: each series' last --n-windows "
                    "cutoffs, counted back on the calendar from its own end)")

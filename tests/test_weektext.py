@@ -1,0 +1,42 @@
+"""Weeks written in forms rnncast does not read (``weektext``): the refusal names the ISO week that is read."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+from rnncast.weektext import clause, iso_form
+
+
+@pytest.mark.parametrize("value, iso", [("2019-13", "2019-W13"), ("2019/53", "2019-W53"), ("2019 wk 01", "2019-W01"),
+                                        ("2019wk1", "2019-W01"), ("2019 week 7", "2019-W07"), ("wk 5 2019", "2019-W05"),
+                                        ("KW 05/2019", "2019-W05"), ("W01 2019", "2019-W01"), ("2019-01", None),
+                                        ("2019.12", None), ("2019-54", None), ("week", None), ("2019-01-05", None)])
+def test_a_week_written_otherwise_is_named_as_its_iso_week_and_a_month_is_not(value, iso):
+    assert iso_form(value) == iso
+    assert (clause(value) == "") == (iso is None)
+
+
+def _weeks(texts) -> pd.DataFrame:
+    return pd.DataFrame({"week": texts, "cases": [float(i) for i in range(len(texts))]})
+
+
+def test_a_refusal_of_weeks_written_yyyy_ww_or_yyyy_wk_ww_names_iso_weeks():
+    """'2019-13' was told "give dates such as 2024-01-31" and '2019 wk 01' offered dates, months, quarters and
+    half-years, never 2019-W01 (a tester's finding)."""
+    with pytest.raises(RnncastError, match=r"holds '2019-13' at row 12, which is not a timestamp; give dates such as "
+                                           r"2024-01-31 or 2024-01-31 13:00, or ISO weeks such as 2024-W05.*; if "
+                                           r"'2019-13' is week 13 of 2019, write the weeks as ISO weeks, 2019-W13 "):
+        load_panel(_weeks([f"2019-{w:02d}" for w in range(1, 53)]), target="cases", time_col="week")
+    with pytest.raises(RnncastError, match=r"holds '2019-13' at row 12, which is not a date written as its other 12 "
+                                           r"values are \(YYYY-MM, .*; if '2019-13' is week 13 of 2019, write the weeks "
+                                           r"as ISO weeks, 2019-W13 "):  # fewer weeks than months: read as months
+        load_panel(_weeks([f"2019-{w:02d}" for w in range(1, 20)]), target="cases", time_col="week")
+    with pytest.raises(RnncastError, match=r"'week' holds '2019 wk 01' at row 0, which rnncast does not read as time "
+                                           r"\(write dates .* or ISO weeks such as 2005-W01\); if '2019 wk 01' is week "
+                                           r"1 of 2019, write the weeks as ISO weeks, 2019-W01 "):
+        load_panel(_weeks([f"2019 wk {w:02d}" for w in range(1, 20)]), target="cases")
+    panel = load_panel(_weeks([f"2019-W{w:02d}" for w in range(1, 20)]), target="cases")  # as said: read
+    assert panel.time[12] == pd.Timestamp("2019-03-25")
