@@ -177,11 +177,12 @@ def dominated_note(zeros: dict, scored: int) -> str:
     if "dominant" not in zeros:
         return ""
     near = zeros["near"]
-    where = ("The actual values change sign, so some lie near 0" if zeros["crosses_zero"] else
+    where = ("the actual values change sign, so some lie near 0" if zeros["crosses_zero"] else
              f"{near} actual value{'s lie' if near != 1 else ' lies'} near 0 (under {NEAR:.0%} of the mean |actual|)")
-    return (f"{where}, where a percentage error grows without bound (Hyndman & Koehler 2006): half of the model's MAPE "
-            f"comes from {zeros['dominant']} of its {scored} values, so MAPE (the baselines' too) says little of the "
-            "forecast as a whole; read MASE, which divides by the training values' naive error, not by each actual.")
+    return (f"MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler "
+            f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} values, so "
+            "MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by the "
+            "training values' naive error, not by each actual.")
 
 
 def unscored_note(result: dict) -> str | None:
