@@ -169,7 +169,10 @@ class Learned:
         """Actual and predicted values over the test split of ``data`` (in original units), beside every baseline
         the verdict compares the model with: the run's forecast.png (``forecastplot.forecast_plot``), a matplotlib
         ``Figure`` made without pyplot. ``data``: a table as fit read it (the same roles; its test split is where
-        fit's split put it). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
+        fit's split put it; rows after the fit's data are drawn after it, the title counting them and a dotted line
+        marking where the fit's data ends). At most 400 points are drawn, the first: to draw another stretch, slice
+        ``data`` (``data.iloc[:n]``: the fit's own rows draw its test split alone; ``data.iloc[-(k + lookback):]``:
+        the last k rows). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
         before fit or load, and as ``evaluate`` does for data it cannot read."""
         self.check_fitted()
         from rnncast import madeof  # matplotlib only when a figure is drawn
