@@ -162,8 +162,9 @@ class Learned:
         trained_on = "pinball loss" if settings.model.quantiles else settings.train.loss.upper()
         from rnncast.spreads import loss_units
 
-        return plots.loss_figure({madeof.legend_label(self.get_params()): self.history_}, trained_on,
-                                 loss_units(settings.data.scaler))
+        name, start = madeof.legend_label(self.get_params()), self.state_.untrained_loss
+        return plots.loss_figure({name: self.history_}, trained_on, loss_units(settings.data.scaler),
+                                 {name: start} if start is not None else None)
 
     def forecast_figure(self, data):
         """Actual and predicted values over the test split of ``data`` (in original units), beside every baseline
