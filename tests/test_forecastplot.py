@@ -407,3 +407,26 @@ def test_a_panel_s_title_says_where_each_series_last_points_come_from():
     assert windows == {8}  # 13 test rows: 8 windows, the last row from a cutoff 1 step after the one before
     title = forecast_plot(model, frame, {"model": model}, test=test).get_suptitle()
     assert "(all 13 test points of each series, the last 1 from a cutoff 1 step after the one before)" in title
+
+
+def test_rows_after_the_fit_s_data_are_counted_in_the_title_and_marked_where_the_fit_s_data_ends():
+    """Fitted on the first 200 rows, drawn on 300: the title said "Test split, ... (first 400 points)" over mostly
+    rows the fit never had, with no mark where its data ended (decision 9603). The neighbours: only the fit's rows (as
+    before), only rows after it (no line: none of the fit's drawn)."""
+    times = pd.date_range("2024-01-01", periods=300, freq="h")
+    frame = pd.DataFrame({"time": times, "y": np.sin(np.arange(300) / 5)})
+    model = Forecaster(lookback=10, horizon=1, epochs=1, hidden_size=4, threads=1, seed=0)
+    model.fit(frame.iloc[:200], target="y", time_col="time")
+    own = len(model.part_forecasts(frame.iloc[:200], part="test").original.y_true)
+    ax = forecast_plot(model, frame, {"model": model}).axes[0]
+    assert ax.get_title() == (f"Test split and the rows after the fit's data, forecast one step ahead (all {own + 100} "
+                              f"points: {own} in the fit's test split, 100 after its last row)")
+    line = [ln for ln in ax.lines if ln.get_label() == "the fit's data ends"]
+    assert len(line) == 1 and pd.Timestamp(line[0].get_xdata()[0]) == times[200]
+    assert "the fit's data ends" in legend(ax)
+    alone = forecast_plot(model, frame.iloc[:200], {"model": model}).axes[0]
+    assert alone.get_title() == f"Test split, forecast one step ahead (all {own} test points)"
+    assert "the fit's data ends" not in legend(alone)
+    later = forecast_plot(model, frame.iloc[-(50 + 10):], {"model": model}).axes[0]
+    assert later.get_title() == "Rows after the fit's data, forecast one step ahead (all 50 points)"
+    assert "the fit's data ends" not in legend(later)

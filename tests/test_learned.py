@@ -209,3 +209,18 @@ def test_help_lists_every_fitted_attribute_with_its_type_and_the_types_hold():
             assert type(value).__name__ == kind.split()[0], name
         else:
             assert type(value).__name__ == kind.split()[0].split(".")[-1], name
+
+
+def test_the_untrained_network_s_validation_loss_is_kept_saved_and_drawn(tmp_path):
+    """The fit measured the untrained network's validation loss and dropped it, so loss.png could not show the level
+    no epoch beat (decision 9604): kept in ``state_``, in model.json, and drawn by loss_figure; None without
+    validation rows."""
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y")
+    start = model.state_.untrained_loss
+    assert start is not None and start > 0
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").state_.untrained_loss == start
+    lines = [ln for ln in model.loss_figure().axes[0].lines if ln.get_ls() == ":"]
+    assert len(lines) == 1 and lines[0].get_ydata()[0] == start
+    alone = Forecaster(**{**TINY, "epochs": 1, "val_frac": 0.0}).fit(make_frame(200), target="y")
+    assert alone.state_.untrained_loss is None

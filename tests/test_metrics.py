@@ -193,3 +193,27 @@ def test_every_public_function_says_what_it_takes_and_gives():
               if inspect.isfunction(fn) and fn.__module__ == metrics.__name__ and not name.startswith("_")]
     assert {"mse", "mae", "rmse"} <= set(public)
     assert not [name for name in public if not (metrics.__dict__[name].__doc__ or "").strip()]
+
+
+def test_zero_actuals_treat_rounding_zeros_as_zeros_and_say_where_mape_is_dominated_by_values_near_zero():
+    """A sine written out stores its zeros as sin(2 pi k) ~ 1e-15: MAPE was 2.0276e+11 % for a model with R² 1.0000,
+    unsaid (decision 9601). The neighbours: exact 0s, 1e-15, a sign change, a positive series far from 0."""
+    from rnncast.metrics import mape, zero_actuals
+
+    t = np.arange(98)
+    y_true = np.sin(2 * np.pi / 49 * t)  # t = 0, 49: 0 and -2.4e-16
+    y_pred = y_true + 0.01
+    assert y_true[49] != 0 and mape(y_true, y_pred) < 100  # the rounding 0 is left out as an exact 0 is
+    zeros = zero_actuals(y_true, y_pred)
+    assert zeros["zeros"] == 2 and zeros["rounded"] == 1 and zeros["at_bound"] == 2 and zeros["crosses_zero"]
+    assert 1 <= zeros["dominant"] < 96
+    exact = np.where(np.abs(y_true) < 1e-9, 0.0, y_true)
+    assert mape(exact, y_pred) == mape(y_true, y_pred) and "rounded" not in zero_actuals(exact, y_pred)
+    far = 100 + y_true  # positive, far from 0: as before, nothing to say
+    assert zero_actuals(far, far + 0.01) is None and mape(far, far + 0.01) == pytest.approx(np.mean(1 / far))
+    dip = far.copy()
+    dip[10] = 1e-3  # one value near 0 (under 1 % of the mean): it alone makes half of MAPE
+    near = zero_actuals(dip, dip + 0.01)
+    assert near["near"] == 1 and near["dominant"] == 1 and not near["crosses_zero"] and near["zeros"] == 0
+    columns = np.stack([far, 1e6 * far], axis=-1).reshape(2, 49, 2)  # each target column its own scale
+    assert zero_actuals(columns, columns + 0.01) is None

@@ -544,3 +544,19 @@ def test_a_time_column_under_pandas_name_for_an_empty_header_is_labelled_time():
 
     assert time_label(SimpleNamespace(kind="time", name="Unnamed: 0", tz=None, freq_text="D")) == "time"
     assert time_label(SimpleNamespace(kind="time", name="date", tz=None, freq_text="D")) == "date"
+
+
+def test_the_loss_figure_draws_the_untrained_network_s_validation_loss_in_its_axis():
+    """loss.png titled "no epoch beat the untrained network" never showed that loss (the warning gave 0.031031, the
+    axis began at 0.0315): a dotted line in the model's colour, keyed in the legend, inside the axis (decision 9604)."""
+    never = [{"epoch": e, "train_loss": t, "val_loss": v, "best": False}
+             for e, t, v in zip((1, 2, 3), (0.05, 0.04, 0.035), (0.0315, 0.034, 0.036))]
+    fig = plots.loss_figure({"lstm": never}, starts={"lstm": 0.031031})
+    ax = fig.axes[0]
+    [line] = [ln for ln in ax.lines if ln.get_ls() == ":"]
+    assert line.get_label() == "lstm untrained validation" and list(line.get_ydata()) == [0.031031, 0.031031]
+    assert line.get_color() == "C0" and ax.get_ylim()[0] < 0.031031 < ax.get_ylim()[1]
+    assert "untrained network, validation (dotted)" in [t.get_text() for t in fig.legends[0].get_texts()]
+    fig = plots.loss_figure({"lstm": never})  # none measured (a resumed fit, no validation rows): none drawn
+    assert not [ln for ln in fig.axes[0].lines if ln.get_ls() == ":"]
+    assert "untrained network, validation (dotted)" not in [t.get_text() for t in fig.legends[0].get_texts()]

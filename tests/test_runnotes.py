@@ -249,3 +249,30 @@ def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cann
     assert main(["fit", str(tmp_path / "m.csv"), *args, "--out", str(tmp_path / "month")]) == 0
     assert "will refuse" not in capsys.readouterr().out
     assert main(["predict", str(tmp_path / "month"), str(tmp_path / "m.csv")]) == 0
+
+def test_the_percent_note_says_rounding_zeros_and_how_few_values_make_half_of_mape():
+    """A sine's MAPE 2.0276e+11 % went unsaid (decision 9601): float rounding's 0s are named, and where actuals change
+    sign or lie near 0, how few values make half of the model's MAPE, pointing at MASE."""
+    from rnncast.runnotes import percent_note
+
+    sine = {"values": 400, "zeros": 8, "at_bound": 8, "rounded": 8, "near": 0, "crosses_zero": True, "dominant": 42}
+    note = percent_note({"zero_actuals": sine})
+    assert note.startswith("MAPE is over the 392 of 400 values whose actual is not 0 (a percentage of 0 is undefined; "
+                           "8 of these 0s are 0 but for float rounding, under 1e-09 of the largest |actual|)")
+    assert "MAPE is dominated by values near 0" in note and "the actual values change sign" in note
+    assert "half of the model's MAPE comes from 42 of its 392 values" in note
+    assert "read MASE" in note
+    dip = {"values": 98, "zeros": 0, "at_bound": 0, "near": 1, "crosses_zero": False, "dominant": 1}
+    assert percent_note({"zero_actuals": dip}) == (
+        "MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler 2006): "
+        "1 actual value lies near 0 (under 1% of the mean |actual|), and half of the model's MAPE comes from 1 of its "
+        "98 values, so MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by "
+        "the training values' naive error, not by each actual.")
+    assert split_notes_of(dip).startswith("On the test split, MAPE is dominated")
+
+
+def split_notes_of(zeros: dict) -> str:
+    from rnncast.r2notes import split_notes
+    from rnncast.runnotes import percent_note
+
+    return split_notes({"val": {}, "test": {"zero_actuals": zeros}}, percent_note)[0]

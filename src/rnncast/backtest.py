@@ -32,6 +32,7 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import backtestframe, calendarcuts, cutoffs, timetext, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
+from rnncast.runnotes import percent_note
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -224,7 +225,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf)):  # MAPE's, sMAPE's note, as evaluate's (decision 523)
-        metrics["zero_actuals"] = zeros
+        metrics["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # as said (decision 9601)
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
         metrics["windows_left_out"] = lacking

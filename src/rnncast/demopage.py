@@ -16,6 +16,8 @@ from rnncast.comparison import Comparison, pair_table
 from rnncast.pagehtml import html_page
 from rnncast.reportpage import metric_rows
 from rnncast.readout import unproven
+from rnncast.r2notes import split_notes
+from rnncast.runnotes import percent_note
 from rnncast.verdicts import verdict
 from rnncast.scoretext import score_texts
 
@@ -112,6 +114,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
                    ("table", metric_rows(run_metrics, "original"))]
+        blocks += [("p", note) for note in split_notes(run_metrics, percent_note)]  # MAPE at 0s, near 0 (decision 9601)
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import filledwindows, metrics, pooledunits, significance
+from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of
 
 
@@ -55,7 +56,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     if excluded := mase_excluded(mase_scales, ids):
         result["mase_excluded"] = excluded
     if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original)):  # MAPE's, sMAPE's note
-        result["zero_actuals"] = zeros
+        result["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # the page's, the terminal's
     if result["targets"] > 1:  # the pooled original-unit block averages kWh² with %²: each target in its own units too
         result["by_target"] = {name: scores(target_of(original, t), mase_scales[original.series][:, t : t + 1],
                                             target_of(scaled, t))

@@ -236,7 +236,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),
                               units=spreads.loss_units(prepared.state.settings.data.scaler), alignment=alignment,
-                              squeezed=outliers.note(prepared.state.squeezed))
+                              squeezed=outliers.note(prepared.state.squeezed),
+                              on_untrained=lambda loss: setattr(prepared.state, "untrained_loss", loss))
     if writes and still_improving(history, prepared.state.settings.train.epochs):  # misaligned columns: no more training
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; %s", len(history), len(history), "validation" if prepared.val is not None else

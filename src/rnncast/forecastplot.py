@@ -66,10 +66,21 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
         shown = len(panel["actual"])  # every window's stitched curve (``plots.contiguous_forecast``), or its first ones
         span = (f"all {counted(shown, 'test point')}{_last(wf, horizon)}" if shown >= len(wf.y_true) + horizon - 1
                 else f"first {counted(shown, 'point')}")  # "first 120" of 120 read as rows cut
-        title = f"Test split, {which}forecast {how} ({span}{plots.target_note(reference.targets_)})"
-        return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
-                                     calendar=reference.calendar_)
+        new, end = _after_fit(wf, test.scored, panel["rows"])  # drawn points after the fit's data, the first's position
+        part = ("Test split" if not new else "Rows after the fit's data" if new == shown else
+                "Test split and the rows after the fit's data")
+        if new:  # evaluate's words: "200 in the fit's test split, 500 after the fit's last row"
+            span = span.replace(" test point", " point") + (f": {shown - new} in the fit's test split, {new} after "
+                                                            "its last row" if new < shown else "")
+        title = f"{part}, {which}forecast {how} ({span}{plots.target_note(reference.targets_)})"
+        fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
+                                    xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
+                                    calendar=reference.calendar_)
+        if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
+            ax = fig.axes[0]
+            ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label="the fit's data ends")
+            ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        return fig
     mase = series_mase(test)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
@@ -194,7 +205,18 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
             mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
     rows = mine.target_rows[firsts[0]] + firsts[1]  # each point's window's first row, and its step in it
     x = mine.time[rows] if mine.time is not None else rows
-    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled}
+    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled, "rows": rows}
+
+
+def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray) -> tuple[int, int]:
+    """How many of the points drawn at ``rows`` lie after the fit's data (windows of ``data`` whose first target
+    comes after the fit's last row: ``parts.describe``'s ``new``, the last windows of one series), and the position of
+    the first of them (0: none drawn)."""
+    new = scored.get("targets_on", {}).get("new", 0)
+    if not new or not len(wf.target_rows):
+        return 0, 0
+    after = rows >= wf.target_rows[len(wf.target_rows) - new]  # the first new window's first target row, and on
+    return int(after.sum()), int(np.argmax(after)) if after.any() else 0
 
 
 def _last(wf: WindowForecasts, horizon: int) -> str:

@@ -54,7 +54,7 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "in percent from 0 to 200 (the M3/M4 competitions' form); a pair where both are 0 counts as exact."),
     ("MAPE", r"(?<!s)\bMAPE\b",
      "mean absolute percentage error, the mean of 100 × |forecast − actual| / |actual|, in percent, over the "
-     "points whose actual value is not 0. Where actual values come near 0 it grows without bound: read MAE or "
+     "points whose actual value is not 0 (to float rounding). Where actual values come near 0 it grows without bound: read MAE or "
      "MASE there."),
     ("pinball loss", r"\bpinball\b",
      "the quantile loss (Koenker & Bassett 1978): for quantile q, q × (actual − forecast) when the actual is "

@@ -162,14 +162,18 @@ class Learned:
         trained_on = "pinball loss" if settings.model.quantiles else settings.train.loss.upper()
         from rnncast.spreads import loss_units
 
-        return plots.loss_figure({madeof.legend_label(self.get_params()): self.history_}, trained_on,
-                                 loss_units(settings.data.scaler))
+        name, start = madeof.legend_label(self.get_params()), self.state_.untrained_loss
+        return plots.loss_figure({name: self.history_}, trained_on, loss_units(settings.data.scaler),
+                                 {name: start} if start is not None else None)
 
     def forecast_figure(self, data):
         """Actual and predicted values over the test split of ``data`` (in original units), beside every baseline
         the verdict compares the model with: the run's forecast.png (``forecastplot.forecast_plot``), a matplotlib
         ``Figure`` made without pyplot. ``data``: a table as fit read it (the same roles; its test split is where
-        fit's split put it). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
+        fit's split put it; rows after the fit's data are drawn after it, the title counting them and a dotted line
+        marking where the fit's data ends). At most 400 points are drawn, the first: to draw another stretch, slice
+        ``data`` (``data.iloc[:n]``: the fit's own rows draw its test split alone; ``data.iloc[-(k + lookback):]``:
+        the last k rows). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
         before fit or load, and as ``evaluate`` does for data it cannot read."""
         self.check_fitted()
         from rnncast import madeof  # matplotlib only when a figure is drawn

@@ -69,14 +69,16 @@ KEY_COLOUR = "#404040"  # the line styles' and the dot's entries: no model's col
 PAD = 2.0  # a legend column's room besides its text, in font sizes: handle 2.0, gap to the text 0.8, border and spacing
 
 
-def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool) -> None:
+def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool, untrained: bool = False) -> None:
     """The loss figure's legend, below its axes across the figure (beside them, four entries of long names left the
     curves half the width): each model once by its colour (``colours``: name -> colour), then, with validation
     curves, what the solid and the dashed line are, and the kept epoch's dot where one is drawn; in as many columns
     as fit the figure's width (``legend_columns``, checked against the legend drawn), the figure taller by the rows
-    below. Decision 670."""
+    below; ``untrained``: the dotted line of the untrained network's validation loss is drawn. Decision 670."""
     key = [Line2D([], [], color=KEY_COLOUR, label="train (solid)"),
            Line2D([], [], color=KEY_COLOUR, ls="--", label="validation (dashed)")] if validated else []
+    if untrained:
+        key.append(Line2D([], [], color=KEY_COLOUR, ls=":", label="untrained network, validation (dotted)"))
     if kept:
         best = "best validation loss" if validated else "lowest training loss"
         key.append(Line2D([], [], ls="", marker="o", ms=5, color=KEY_COLOUR, label=f"kept epoch ({best})"))

@@ -108,27 +108,59 @@ def mape(y_true, y_pred) -> float:
     """MAPE in percent over the points whose true value is not 0 (NaN when every one is 0): ``y_true``, ``y_pred``
     arrays of one shape (any).
 
-    The guard against zeros: a point whose true value is exactly 0 has no percentage error and is
-    left out (not counted as 0 %, not as infinite); when every true value is 0 the result is NaN.
+    The guard against zeros: a point whose true value is 0, exactly or but for float rounding (``rounded_zeros``:
+    sin(2 pi k) is 1e-16, not 0), has no percentage error and is left out (not counted as 0 %, not as infinite);
+    when every true value is 0 the result is NaN.
     """
     y_true, y_pred = _pair(y_true, y_pred)
-    keep = y_true != 0
+    keep = ~rounded_zeros(y_true)
     if not keep.any():
         return float("nan")
     return float(100 * np.mean(np.abs((y_pred[keep] - y_true[keep]) / y_true[keep])))
 
 
+ROUNDING = 1e-9  # an actual within this share of the largest |actual| is 0 but for float rounding (decision 9601)
+NEAR = 0.01  # an actual under this share of the mean |actual| is near 0: MAPE's terms there dwarf the others
+
+
+def rounded_zeros(y_true, keep=None) -> np.ndarray:
+    """Where actuals ``y_true`` are 0, exactly or to float rounding: ``|y| <= ROUNDING * max |y|`` over the values
+    ``keep`` (default all) of each target column ([W, H, T] arrays: the last axis), as a bool array of their shape."""
+    y_true = _f64(y_true)
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    size = np.abs(np.where(keep, y_true, 0.0))
+    largest = size.max(axis=tuple(range(y_true.ndim - 1)) if y_true.ndim == 3 else None, keepdims=True, initial=0.0)
+    return keep & (size <= ROUNDING * largest)
+
+
 def zero_actuals(y_true, y_pred, keep=None) -> dict | None:
     """Where the percentage scores are not what they seem: ``{"values", "zeros", "at_bound"}``, the values scored
-    (``keep``, default all), how many of them are actually 0 (MAPE leaves them out) and how many of those the forecast
-    ``y_pred`` is not 0 at (sMAPE is 200 % there, its bound, however close the forecast); None where no actual is 0.
-    ``y_true``, ``y_pred`` (and ``keep``) arrays of one shape (any)."""
+    (``keep``, default all), how many of them are 0 (MAPE leaves them out; ``rounded``: how many of those are 0 only
+    to float rounding, ``rounded_zeros``) and how many of those the forecast ``y_pred`` is not 0 at (sMAPE is 200 %
+    there, its bound, however close the forecast). Where actuals change sign (``crosses_zero``) or some lie near 0
+    (``near``: under ``NEAR`` of the mean |actual| of their target column) MAPE is dominated by a few values
+    (Hyndman & Koehler 2006): ``dominant``, the fewest of the model's terms that make half its sum. None where
+    nothing is to be said (a series far from 0). ``y_true``, ``y_pred`` (and ``keep``) arrays of one shape (any)."""
     y_true, y_pred = _pair(y_true, y_pred)
     keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
-    zero = keep & (y_true == 0)
-    if not zero.any():
+    zero = rounded_zeros(y_true, keep)
+    rest = keep & ~zero
+    axes = tuple(range(y_true.ndim - 1)) if y_true.ndim == 3 else None
+    size = np.abs(np.where(rest, y_true, 0.0))
+    mean = size.sum(axis=axes, keepdims=True) / np.maximum(rest.sum(axis=axes, keepdims=True), 1)
+    near = rest & (size < NEAR * mean)
+    signed = np.where(rest, np.sign(y_true), 0.0)
+    crosses = bool(((signed > 0).any(axis=axes) & (signed < 0).any(axis=axes)).any())
+    if not zero.any() and not near.any() and not crosses:
         return None
-    return {"values": int(keep.sum()), "zeros": int(zero.sum()), "at_bound": int((zero & (y_pred != 0)).sum())}
+    result = {"values": int(keep.sum()), "zeros": int(zero.sum()), "at_bound": int((zero & (y_pred != 0)).sum())}
+    if rounded := int((zero & (y_true != 0)).sum()):
+        result["rounded"] = rounded
+    if near.any() or crosses:
+        terms = np.sort(np.abs((y_pred[rest] - y_true[rest]) / y_true[rest]))[::-1]
+        result.update({"near": int(near.sum()), "crosses_zero": crosses,
+                       "dominant": int(np.searchsorted(np.cumsum(terms), terms.sum() / 2) + 1)})
+    return result
 
 
 def naive_scale(y_train, season: int = 1, observed=None) -> float:

@@ -19,14 +19,16 @@ MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
 
 
 @fonts.drawn  # texts in Hangul drawn, the caller's rcParams untouched
-def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str = "scaled units") -> Figure:
+def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str = "scaled units",
+                starts: dict[str, float] | None = None) -> Figure:
     """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
     names what was trained on (MSE, MAE, pinball loss), in ``units`` (``spreads.loss_units``). A dot marks the epoch
     whose weights are kept: the best validation epoch, or, for a model fitted without validation rows, its lowest
     training loss; the epochs are ticked in regular steps, the kept one named in the legend beside its model
     ("lstm: epoch 12 kept"), not ticked (``lossaxes.epoch_xaxis``). The legend, below the axes, names each model once
     and says the line styles and the dot (``lossaxes.loss_legend``); each line keeps its own label ("<model> train",
-    "<model> validation")."""
+    "<model> validation"). ``starts``: model -> the untrained network's validation loss, drawn as a dotted line
+    in the model's colour ("<model> untrained validation"), the level a kept epoch had to beat."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
     untrained, kept = [], {}  # models whose epochs never beat the untrained network on validation; the kept epochs
@@ -37,6 +39,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
         ax.plot(epochs, train, color=colour, label=f"{name} train", **lonepoints.marks(train))  # one epoch: a dot
         if any(np.isfinite(val)):
             ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", **lonepoints.marks(val, "s", 4))
+            if (start := (starts or {}).get(name)) is not None and np.isfinite(start):
+                ax.axhline(start, color=colour, ls=":", lw=1.2, label=f"{name} untrained validation")
             best = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
             if best:
                 ax.plot(best[-1]["epoch"], best[-1]["val_loss"], "o", color=colour, ms=5)
@@ -50,7 +54,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
                 kept[name] = best[-1]["epoch"]
     epochs = [h["epoch"] for history in histories.values() for h in history]
     lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1))  # whole epochs in regular steps
-    lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
+    lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")]
+                       + [v for v in (starts or {}).values() if v is not None])
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} ({units}{', log scale' if ax.get_yscale() == 'log' else ''})")
     validated = any(h["val_loss"] is not None for history in histories.values() for h in history)
@@ -60,7 +65,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     ax.set_title(title, wrap=True)
     ax.grid(alpha=0.3)
     named = {name + (f": epoch {kept[name]} kept" if name in kept else ""): f"C{i}" for i, name in enumerate(histories)}
-    lossaxes.loss_legend(fig, named, validated, bool(kept))  # under it, each kept epoch by its model
+    lossaxes.loss_legend(fig, named, validated, bool(kept), any(ln.get_ls() == ":" for ln in ax.lines))  # under it, each kept epoch by its model
     return fig
 
 

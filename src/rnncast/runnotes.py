@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from rnncast.metrics import NEAR, ROUNDING
 from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
@@ -152,18 +153,36 @@ def mase_note(result: dict) -> str | None:
 
 
 def percent_note(result: dict) -> str | None:
-    """What MAPE and sMAPE are where actual values are 0 (``result["zero_actuals"]``, ``metrics.zero_actuals``): MAPE
-    over the values that are not 0, on how many; sMAPE at its bound, 200 %, at each 0 the forecast is not, however
-    close; None where no actual is 0."""
+    """What MAPE and sMAPE are where actual values are 0 or near it (``result["zero_actuals"]``,
+    ``metrics.zero_actuals``): MAPE over the values that are not 0 (float rounding's 0s among them), on how many;
+    sMAPE at its bound, 200 %, at each 0 the forecast is not, however close; where actuals change sign or lie near 0,
+    how few values make half the model's MAPE (Hyndman & Koehler 2006), pointing at MASE. None where none is to be
+    said."""
     zeros = result.get("zero_actuals")
     if not zeros:
         return None
     n, z, bound = zeros["values"], zeros["zeros"], zeros["at_bound"]
-    mape = (f"MAPE is over the {n - z} of {n} values whose actual is not 0 (a percentage of 0 is undefined)" if z < n
-            else f"MAPE is undefined: every one of the {n} actual values is 0")
+    rounded = (f"; {zeros['rounded']} of these 0s are 0 but for float rounding, under {ROUNDING:g} of the largest "
+               "|actual|" if zeros.get("rounded") else "")
+    mape = (f"MAPE is over the {n - z} of {n} values whose actual is not 0 (a percentage of 0 is undefined{rounded})"
+            if z < n else f"MAPE is undefined: every one of the {n} actual values is 0")
     smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} values whose actual is 0 and whose "
              "forecast is not, however close (0.008 off as much as 1000 off)" if bound else "")
-    return f"{mape}{smape}."
+    return " ".join(t for t in ((f"{mape}{smape}." if z else ""), dominated_note(zeros, n - z)) if t)
+
+
+def dominated_note(zeros: dict, scored: int) -> str:
+    """MAPE where actuals change sign or lie near 0 (``metrics.zero_actuals``' ``dominant``, of ``scored`` values):
+    how few values make half the model's MAPE; "" where none do."""
+    if "dominant" not in zeros:
+        return ""
+    near = zeros["near"]
+    where = ("the actual values change sign, so some lie near 0" if zeros["crosses_zero"] else
+             f"{near} actual value{'s lie' if near != 1 else ' lies'} near 0 (under {NEAR:.0%} of the mean |actual|)")
+    return (f"MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler "
+            f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} values, so "
+            "MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by the "
+            "training values' naive error, not by each actual.")
 
 
 def unscored_note(result: dict) -> str | None:

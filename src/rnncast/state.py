@@ -55,6 +55,7 @@ class FittedState:
     borders: list | None = None  # [S, 4] first validation, first test, last and first fitted time (parts.borders); [S, 3]
     # in models saved before the first was kept; None: no time
     train_seconds: float | None = None
+    untrained_loss: float | None = None  # the untrained network's validation loss (loss.png draws it); None: unmeasured
     epoch_draw: dict | None = None  # what an epoch drew where max_batches cut it short (batches.epoch_draw); None: a full pass
     world_size: int = 1
     highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
@@ -107,6 +108,8 @@ class FittedState:
             meta["series_all"] = self.series_all
         if self.epoch_draw is not None:
             meta["epoch_draw"] = self.epoch_draw
+        if self.untrained_loss is not None:
+            meta["untrained_loss"] = self.untrained_loss
         if self.same_step is not None:
             meta["same_step"] = self.same_step
         if self.later_rows is not None:
@@ -165,7 +168,7 @@ class FittedState:
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
                 borders=borders(meta.get("borders"), n), highway_start=highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
-                epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
+                epoch_draw=meta.get("epoch_draw"), untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
@@ -292,6 +295,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
+                   "untrained_loss",
                    "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "id_dtype", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 

@@ -96,11 +96,12 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
                 resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None,
                 group: Group | None = None, on_diverged: Callable[[dict], None] | None = None,
                 untrained: Callable[[], str] | None = None, units: str = "scaled units", alignment: str | None = None,
-                squeezed: str | None = None) -> list[dict]:
+                squeezed: str | None = None, on_untrained: Callable[[float], None] | None = None) -> list[dict]:
     """Train ``net`` in place; return the per-epoch history. The best validation weights are kept: where no epoch
     beat the untrained network, a warning says so with what it forecasts, ``untrained()`` (``untrained.forecast_text``),
     and what to try (``untrained_advice``; ``alignment``: ``laterrows.training_note``, said in place of more training;
-    ``squeezed``: ``outliers.note``, said first: a value that sets a column's scale).
+    ``squeezed``: ``outliers.note``, said first: a value that sets a column's scale). ``on_untrained``: called with the
+    untrained network's validation loss where it is measured (a fit with validation rows, not a resumed one).
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
     that a run killed at any moment continues from its last finished epoch and ends with the same
@@ -134,6 +135,8 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
         state.best_loss = mean_loss(net, val, group, settings.loss)
         state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        if on_untrained is not None:
+            on_untrained(state.best_loss)
     model = distributed.wrap(net, group)  # what a training step calls; DDP averages gradients over ranks
     average = weight_average(net, settings.ema, state.average)  # None when settings.ema is 0
     scored = average.module if average is not None else net  # the weights validation judges and keeps
