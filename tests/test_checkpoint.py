@@ -746,3 +746,28 @@ def test_a_model_fitted_with_a_seed_now_refused_still_loads_and_forecasts(tmp_pa
     with pytest.raises(RnncastError, match=r"^epochs \(--epochs\) 100000000000000000000000 is out of range: accepted are whole "
                                            r"numbers from 1 to 2\*\*63 - 1"):
         loaded.backtest(frame, n_windows=1)  # a new fit (each cutoff's) refuses it
+
+
+def test_a_model_another_save_wrote_since_the_check_stays_and_this_save_is_refused(tmp_path, fitted, monkeypatch):
+    """Two saves into one new folder at once: the second rename used to move the first model aside and remove it
+    (decision 9901); without overwrite the folder is taken only where it is new or empty."""
+    import rnncast.checkpoint as checkpoint
+
+    fitted.save(tmp_path / "theirs")
+    folder, judged = tmp_path / "m", checkpoint.save_refusal
+    before = (tmp_path / "theirs" / "weights.safetensors").read_bytes()
+
+    def another_saves_meanwhile(path, overwrite=False):
+        found = judged(path, overwrite)
+        if not folder.exists():
+            shutil.copytree(tmp_path / "theirs", folder)
+        return found
+    monkeypatch.setattr(checkpoint, "save_refusal", another_saves_meanwhile)
+    other = Forecaster(**{**TINY, "seed": 1}).fit(make_frame(200), target="y")
+    with pytest.raises(RnncastError, match=r"holds a model already; pass overwrite=True to replace it"):
+        other.save(folder)
+    assert (folder / "weights.safetensors").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m", "theirs"]  # no temporary folder left
+    other.save(tmp_path / "empty")  # none there: saved
+    other.save(folder, overwrite=True)  # asked: replaced
+    assert (folder / "weights.safetensors").read_bytes() != before

@@ -211,3 +211,20 @@ def test_a_series_with_a_window_left_out_whole_counts_it_forecast_and_not_scored
     path = tmp_path / "each.csv"
     frame.to_csv(path, index=False)
     assert series_refusal(path) is None  # a file of ours with the column is still ours to overwrite
+
+
+def test_a_by_series_csv_another_evaluate_wrote_since_the_check_stays(run, capsys, monkeypatch):
+    """As predict's --out (decision 9901): the new file is published only as a new one."""
+    import rnncast.cli.byseries as byseries
+
+    out, checked = run / "raced.csv", byseries.check_output_file
+
+    def another_writes_meanwhile(path, *args, **kwargs):
+        found = checked(path, *args, **kwargs)
+        out.write_text("the other's\n")
+        return found
+    monkeypatch.setattr(byseries, "check_output_file", another_writes_meanwhile)
+    assert main(["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series-csv", str(out)]) == 2
+    assert f"--by-series-csv {out} exists; pass --overwrite to replace it" in capsys.readouterr().err
+    assert out.read_text() == "the other's\n"
+    out.unlink()

@@ -595,3 +595,25 @@ def test_a_kill_int_to_a_backtest_in_a_background_job_stops_it_and_keeps_the_ear
     assert capsys.readouterr().err.splitlines()[-1].startswith(
         f"rnncast: interrupted; {tmp_path / 'bt'} keeps the earlier backtest as it was; ")
     assert {p.name: p.read_bytes() for p in (tmp_path / "bt").iterdir()} == before
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_forecast_another_predict_wrote_to_the_new_out_since_the_check_stays(tmp_path, capsys, monkeypatch, suffix):
+    """Two predicts to one new --out at once both said "wrote" and one forecast was silently lost (decision 9901):
+    the file is published only as a new one, and the one that finds another's there is refused as an existing file is."""
+    import rnncast.cli.commands as commands
+
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    out, checked = tmp_path / f"f{suffix}", commands.check_output_file
+
+    def another_writes_meanwhile(path, *args, **kwargs):
+        found = checked(path, *args, **kwargs)  # no file yet: passes
+        out.write_bytes(b"the other predict's forecast")
+        return found
+    monkeypatch.setattr(commands, "check_output_file", another_writes_meanwhile)
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: --out {out} exists; pass --overwrite to replace it, or give "
+                                       "another file name\n")
+    assert out.read_bytes() == b"the other predict's forecast" and sorted(p.name for p in tmp_path.iterdir()) == [
+        f"f{suffix}", "model", "monthly.csv"]  # no temporary file left

@@ -412,3 +412,32 @@ def test_overwrite_replaces_only_an_onnx_model_rnncast_exported(tmp_path, small,
     for path in (tmp_path / "m.onnx", empty):
         export_onnx(small, path, check=False, overwrite=True)
         assert dict((e.key, e.value) for e in onnx.load(str(path)).metadata_props)["rnncast_version"]
+
+
+def test_an_onnx_file_another_export_wrote_since_the_check_stays_and_this_export_is_refused(tmp_path, frame,
+                                                                                            monkeypatch, capsys):
+    """Two exports of different runs to one new --onnx both said "wrote", the first model replaced unasked
+    (decision 9901): the file is published only as a new one; the CLI's refusal names --onnx."""
+    import rnncast.export as export
+
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    model.save(tmp_path / "run")
+    out, checked = tmp_path / "race.onnx", export.check_output_file
+
+    def another_writes_meanwhile(path, *args, **kwargs):
+        found = checked(path, *args, **kwargs)
+        out.write_bytes(b"the other export's model")
+        return found
+    monkeypatch.setattr(export, "check_output_file", another_writes_meanwhile)
+    with pytest.raises(RnncastError, match=r"^path=\S+race.onnx exists; pass overwrite=True to replace it"):
+        export_onnx(model, out, check=False)
+    assert out.read_bytes() == b"the other export's model"
+    out.unlink()
+    assert main(["export", str(tmp_path / "run"), "--onnx", str(out)]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: --onnx {out} exists; pass --overwrite to replace it, or give "
+                                       "another file name\n")
+    assert out.read_bytes() == b"the other export's model" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "race.onnx", "run"]
+    out.unlink()
+    export_onnx(model, out, check=False, overwrite=True)  # asked to replace: replaced, whatever came meanwhile
+    assert onnx.load(str(out)).graph.output[0].name == "y"

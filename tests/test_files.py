@@ -187,3 +187,29 @@ def test_json_is_written_as_its_reader_reads_the_names_not_as_escapes(tmp_path):
     text = (tmp_path / "m.json").read_text(encoding="utf-8")
     assert '"target": "판매량"' in text and "Diebold–Mariano, R²" in text and "\\u" not in text
     assert json_text({"a": float("nan")}) == '{\n  "a": null\n}'
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_a_new_file_that_another_process_wrote_since_the_check_stays_and_the_loser_is_refused(tmp_path, monkeypatch,
+                                                                                             links):
+    # the check at the start found no file; another process writes one before this write publishes its own
+    # (decision 9901: two predicts to one new --out both said "wrote", one forecast silently replaced)
+    if not links:  # a file system without hard links: the name is claimed with O_EXCL instead
+        monkeypatch.setattr(os, "link", lambda *a: (_ for _ in ()).throw(PermissionError(1, "Operation not permitted")))
+    path = tmp_path / "p.csv"
+    real_fsync = os.fsync
+
+    def other_writes_first(fd):
+        real_fsync(fd)
+        path.write_text("the other's\n")
+    monkeypatch.setattr(os, "fsync", other_writes_first)
+    with pytest.raises(RnncastError) as refused:
+        files.write_text(path, "mine\n", new="--out p.csv exists; pass --overwrite to replace it, or give another file name")
+    assert str(refused.value) == "--out p.csv exists; pass --overwrite to replace it, or give another file name"
+    assert path.read_text() == "the other's\n" and [p.name for p in tmp_path.iterdir()] == ["p.csv"]  # no temporary left
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    files.write_text(tmp_path / "q.csv", "mine\n", new="q.csv exists")  # none there: written, as a new file, 0644
+    assert (tmp_path / "q.csv").read_text() == "mine\n" and oct((tmp_path / "q.csv").stat().st_mode & 0o777) == "0o644"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.csv", "q.csv"]
+    files.write_text(path, "replaced\n")  # without new (overwrite asked): replaced as before
+    assert path.read_text() == "replaced\n"

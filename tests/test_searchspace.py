@@ -28,6 +28,9 @@ def test_a_name_names_or_a_dict_are_read_alike():
 
 @pytest.mark.parametrize("search, said", [
     ("c", "cannot search 'c'"),
+    ({"hidden": [8]}, "cannot search 'hidden' (did you mean 'hidden_size'?); searchable settings: cell, hidden_size"),
+    (["num_layer"], "cannot search 'num_layer' (did you mean 'num_layers'?); searchable settings"),  # as the others say
+    ({"epochs": (1, 3)}, "cannot search 'epochs'; searchable settings"),  # nothing near: no guess
     ({"lr": (1e-3,)}, "search's lr takes a range (low, high)"),
     ({"lr": ("a", "b")}, "search's lr takes a range (low, high)"),
     ({"dropout": (0.0, float("nan"))}, "search's dropout takes a range (low, high)"),

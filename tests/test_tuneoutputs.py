@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rnncast.tuneoutputs import same_storage, sqlite_file, tune_continues
+from rnncast.tuneoutputs import OWN, own_storage, same_storage, sqlite_file, tune_continues
 
 
 def _tune(folder: Path, study: str, storage: str | None = None) -> Path:
@@ -33,3 +33,25 @@ def test_storages_compare_sqlite_files_by_path_and_others_as_recorded(tmp_path):
     assert same_storage(f"sqlite:///{db}", f"sqlite:///{tmp_path}/./s.db")
     assert not same_storage(None, f"sqlite:///{db}")
     assert same_storage("postgresql://u:***@h/db", "postgresql://u:secret@h/db")
+
+
+def test_a_copied_or_moved_tune_folder_continues_its_own_study_db(tmp_path):
+    # tune.json kept the absolute path of study.db: a copy (cp -r t1 t5) was refused, with advice (--storage
+    # .../t1/study.db) that added its trials to t1's study (decision 9904)
+    import shutil
+
+    t1 = _tune(tmp_path / "t1", "sales")  # as an earlier rnncast recorded it: by its absolute path
+    shutil.copytree(t1, tmp_path / "t5")
+    t5, entries = tmp_path / "t5", ["study.db", "tune.json"]
+    assert tune_continues(t5, entries, "sales", None) is None  # its own study.db, not t1's
+    assert "in its own study.db" in tune_continues(t5, entries, "sales", f"sqlite:///{t1 / 'study.db'}", flag="--out")
+    (t5 / "tune.json").write_text(json.dumps({"study": "sales", "storage": OWN}))  # as rnncast records it now
+    shutil.copytree(t5, tmp_path / "t6")
+    shutil.move(t5, tmp_path / "moved")
+    for folder in (tmp_path / "t6", tmp_path / "moved"):
+        assert tune_continues(folder, entries, "sales", None) is None
+        assert tune_continues(folder, entries, "sales", own_storage(folder)) is None  # the same file, named
+    outside = _tune(tmp_path / "t9", "sales", storage=f"sqlite:///{tmp_path / 'shared.db'}")
+    (outside / "study.db").unlink()  # an outside storage stays the one recorded
+    assert tune_continues(outside, ["tune.json"], "sales", f"sqlite:///{tmp_path / 'shared.db'}") is None
+    assert "in sqlite:///" in tune_continues(outside, ["tune.json"], "sales", None)

@@ -49,7 +49,9 @@ def test_a_quantile_model_is_ranked_by_its_validation_pinball_loss_not_the_media
     assert "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)" in (tmp_path / "t" / "best.toml").read_text()
     import json
 
-    assert json.loads((tmp_path / "t" / "tune.json").read_text())["ranked_by"] == result.ranked_by
+    recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert recorded["ranked_by"] == result.ranked_by
+    assert recorded["storage"] == "study.db"  # the folder's own, wherever it is moved or copied (decision 9904)
     assert tune(frame, target="y", trials=1, settings=FIXED, search=("lr",)).ranked_by == "validation MSE (scaled units)"
 
 

@@ -10,6 +10,7 @@ run, is ``resume.py``'s."""
 
 from __future__ import annotations
 
+import errno
 import shlex
 import hashlib
 import json
@@ -58,7 +59,7 @@ def save_model(folder, net: nn.Module, meta: dict, overwrite: bool = False) -> N
     refusal = save_refusal(folder, overwrite)  # judged where the write goes: through links and '..' alike
     if refusal:
         raise RnncastError(refusal)
-    write_model(os.path.realpath(folder), net, meta)
+    write_model(os.path.realpath(folder), net, meta, replace=overwrite)
 
 
 def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
@@ -99,14 +100,15 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
     return None
 
 
-def write_model(folder, net: nn.Module, meta: dict) -> None:
+def write_model(folder, net: nn.Module, meta: dict, replace: bool = True) -> None:
     """Write the model folder whole, or leave the one there as it was: the weights and model.json (with
     the SHA-256 of the weights file, ``CHECKSUM``) go into a temporary folder beside it, which is then
     renamed into place (an earlier model moved aside first, then removed), the renames one step that a Ctrl-C
     or SIGTERM waits for (``interrupts.one_step``; a failed second rename puts the earlier model back), so the
     earlier model or the new one is always at ``folder``; ``folderlock.sweep_temps`` removes what a killed write left.
     A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
-    own model/."""
+    own model/. Without ``replace`` a model found there at the rename, another save's since the check, stays and
+    ``save_refusal``'s line is raised (a rename onto a folder with files fails as one step: decision 9901)."""
     folder = written_path(Path(folder))
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
@@ -122,7 +124,15 @@ def write_model(folder, net: nn.Module, meta: dict) -> None:
         write_bytes(new / WEIGHTS, data)
         write_json(new / META, description)
         with interrupts.one_step():  # one step: a signal waits until a model, the earlier or the new, is at folder
-            if folder.is_dir() and any(folder.iterdir()):
+            if not replace:
+                try:
+                    os.rename(new, folder)  # over an empty folder, or none; a folder of files is left as it is
+                except OSError as err:
+                    if err.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+                        raise RnncastError(save_refusal(folder) or f"cannot save the model to {folder}: another "
+                                           "process wrote it since this save began; give another folder") from None
+                    raise
+            elif folder.is_dir() and any(folder.iterdir()):
                 old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
                 os.rename(folder, old)
                 try:

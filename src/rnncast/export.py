@@ -16,7 +16,7 @@ Models of one series without static covariates are exported (one scaler goes int
 inputs are ``x`` and ``future``); a model of many series, each scaled on its own, or one trained with
 static covariates is refused with a message.
 
-The batch axis is dynamic. The model's metadata (``metadata_props``, keys in ``METADATA``) names the
+The batch axis is dynamic. The model's metadata (``metadata_props``, keys in ``onnxmeta.METADATA``) names the
 columns and gives lookback and horizon. After writing the model in memory, the export runs it in
 onnxruntime on 64 seeded windows and compares it with rnncast's own forecasts of them
 (``arrayforecasts.window_forecasts``, what ``predict_array`` gives); a difference beyond float32's rounding
@@ -30,7 +30,6 @@ from __future__ import annotations
 import copy
 import importlib.util
 import io
-import json
 import operator
 import os
 import sys
@@ -44,13 +43,12 @@ import numpy as np
 import torch
 from torch import nn
 
-from rnncast import files, pathargs
-from rnncast.version import __version__
+from rnncast import files, onnxmeta, pathargs
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
-from rnncast.outputs import check_output_file
+from rnncast.outputs import check_output_file, exists_text
 from rnncast.replaceable import onnx_refusal
 
 OPSET = 17
@@ -59,12 +57,6 @@ MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state wi
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
 CHECKED_WINDOWS = 64
 TOLERANCE = 1e-3  # of a target's scale (of the scaled forecast's size, where larger): float32 rounding leaves ~1e-7
-METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
-    "x_columns": "x's columns in order: the targets, then the past covariates, then the future ones",
-    "targets": "y's columns in order", "features": "x's columns after the targets: past covariates, then future ones",
-    "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
-    "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
-    "cell": "rnn, lstm or gru", "scaler": "standard, minmax or none", "rnncast_version": "the rnncast that wrote it"}
 EXPORTED = ("an ONNX model rnncast exported", onnx_refusal)  # what --overwrite replaces (outputs.check_output_file)
 
 
@@ -116,7 +108,8 @@ class Exported:
     windows: str = ""  # what the checked windows are, in words
 
 
-def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False) -> Exported:
+def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False,
+                flag: str = "path") -> Exported:
     """Write ``forecaster``'s model as ONNX to ``path`` (float64 in and out, see the module's docstring); with
     ``check`` (and onnxruntime installed), forecast 64 seeded windows around the scaler's offset and scale
     (the training data's level and spread; 0 and 1 for scaler none) with onnxruntime and with rnncast
@@ -129,7 +122,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     must end in ``.onnx``; an existing file is replaced only with ``overwrite``, and only an ONNX model
     rnncast exported (``replaceable.onnx_refusal``); a model folder's file, or a file of a run, backtest
     or tune folder (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``,
-    which ``rnncast export --onnx`` applies too)."""
+    which ``rnncast export --onnx`` applies too, naming it ``flag``); a file another process wrote there since, too."""
     pathargs.checked("export_onnx's path", path, "the .onnx file to write")
     forecaster.check_fitted()
     opset = _check_opset(opset)
@@ -144,7 +137,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     # the guard `rnncast export --onnx` applies: a name ending in .onnx, never a folder, a model folder's file or a
     # file of a run, backtest or tune (with or without overwrite), another existing file only with overwrite, and
     # then an ONNX model rnncast exported alone (which onnx reads, so it is imported first)
-    path = check_output_file(path, "path", ".onnx", suffixes=(".onnx",), overwrite=overwrite, own=EXPORTED)
+    path = check_output_file(path, flag, ".onnx", suffixes=(".onnx",), overwrite=overwrite, own=EXPORTED)
     graph = OnnxGraph(forecaster)
     data_s = forecaster.settings_.data
     n_cols, n_future = graph.offset.numel(), len(forecaster.future_covariates_)
@@ -169,13 +162,8 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
             raise RnncastError(f"the ONNX exporter failed at opset {opset}: {said.rstrip('.')}; nothing was written; "
                                f"try the default opset {OPSET}") from None
     model = onnx.load_from_string(buffer.getvalue())
-    model.doc_string = _description(forecaster)
-    meta = {"x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
-            "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
-            "lookback": data_s.lookback, "horizon": data_s.horizon,
-            "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.cell,
-            "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__}
-    for key, value in meta.items():
+    model.doc_string = onnxmeta.description(forecaster)
+    for key, value in onnxmeta.metadata(forecaster).items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, str(value)
     output = ["batch", data_s.horizon, len(forecaster.targets_)] + ([len(forecaster.settings_.model.quantiles)]
@@ -191,25 +179,12 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     checked, diff, relative = 0, None, None
     if check and importlib.util.find_spec("onnxruntime") is not None:
         checked, diff, relative = _check(forecaster, graph, content, opset)
-    files.write_bytes(path, content)  # atomic: a temporary name in the folder, then renamed
+    files.write_bytes(path, content, None if overwrite else exists_text(path, flag))  # atomic; new: a file of another
+    # export written there since the check stays (decision 9901)
     none = forecaster.scalers_[0].kind == "none"  # it keeps no level or spread of the data
     said = "seeded windows " + ("of values around 0 with spread 1 (scaler none)" if none else
                                 "around the training data's level and spread")
     return Exported(path, inputs, output, checked, diff, relative, said)
-
-
-def _description(forecaster: Forecaster) -> str:
-    """The model's doc_string: its inputs and output, their dtype and units, and the metadata keys."""
-    data_s, quantiles = forecaster.settings_.data, list(forecaster.settings_.model.quantiles)
-    columns = forecaster.targets_ + forecaster.features_
-    future = (f"; future [batch, {data_s.horizon}, {len(forecaster.future_covariates_)}] float64 in original units, "
-              f"columns {forecaster.future_covariates_}" if forecaster.future_covariates_ else "")
-    return (f"rnncast {forecaster.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
-            f"original units, columns {columns} (targets, then past covariates, then future ones){future}. Output: y "
-            f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
-            f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "
-            f"scaler is inside (float64; the network runs in float32). Metadata keys: "
-            + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))
 
 
 def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int) -> tuple[int, float, float]:

@@ -61,12 +61,15 @@ def refuse_dangling(folder: Path, said: str) -> None:
                                "it, or give another path")
 
 
-def write_bytes(path, data: bytes) -> None:
+def write_bytes(path, data: bytes, new: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically. A symbolic link is written through, as the shell's ``>``
     and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
     a file replaced keeps its permissions (a new one is 0644). Raises ``RnncastError`` naming ``path``
     when the folder cannot be written or the link leads nowhere (a loop), and an ``OSError`` naming ``path``
-    (``unwritten``) when the system refuses the write itself (a full disk), with ``path`` as it was."""
+    (``unwritten``) when the system refuses the write itself (a full disk), with ``path`` as it was.
+    ``new``: the file was not there when the command checked its output (no overwrite asked), so it is published
+    only as a new file (``publish_new``); one that appeared since, another process's, stays, and ``new`` is raised
+    (``RnncastError``: the line the start-time check says of an existing file)."""
     path = Path(path)
     refuse_dangling(path.parent, f"cannot write {path}")
     target = written_path(path)
@@ -91,13 +94,36 @@ def write_bytes(path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, target)
+        if new is None:
+            os.replace(tmp, target)
+        elif not publish_new(tmp, target):
+            Path(tmp).unlink(missing_ok=True)
+            raise RnncastError(new)
     except OSError as err:  # a full disk: the system names no file (or the temporary one)
         Path(tmp).unlink(missing_ok=True)
         raise unwritten(err, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def publish_new(tmp, target) -> bool:
+    """Give the written temporary file ``tmp`` the name ``target`` only where no file has it, in one step no other
+    process can come between (a hard link, then ``tmp`` removed; where the file system has no hard links, the name
+    taken with ``O_EXCL`` first, then ``tmp`` renamed over it): False, ``tmp`` left, where ``target`` exists."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links here (FAT, some network shares): claim the name, then rename over the claim
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            return False
+        os.replace(tmp, target)
+        return True
+    os.unlink(tmp)
+    return True
 
 
 def unwritten(err: OSError, path) -> OSError:
@@ -124,8 +150,8 @@ def written_path(path) -> Path:
         raise RnncastError(f"cannot write {path}: {err.strerror or err} (a loop of links); give another path") from None
 
 
-def write_text(path, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))
+def write_text(path, text: str, new: str | None = None) -> None:
+    write_bytes(path, text.encode("utf-8"), new)
 
 
 _KEPT = frozenset({int, str, bool, type(None)})  # what _finite returns as given: a model's 20,000 scalers' numbers

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
+from rnncast import (checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
                      noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
                      seeding, spreads, stuckruns, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -221,8 +221,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     writes = group is None or group.main
     if checkpoint is not None and writes:  # '' refused, not taken for none; after on_start: fit --overwrite has cleared the run it goes into;
         resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
-    save_state = ((lambda *state: resume_io.save_training_state(checkpoint, *state, data=prepared.data, epochs=
-                   prepared.state.settings.train.epochs)) if checkpoint is not None and writes else None)
+    save_state = (checkpointsaver.saver(checkpoint, resume, prepared.data, prepared.state.settings.train.epochs)
+                  if checkpoint is not None and writes else None)  # the first write only as a new file
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None
     prepared.diverged = None
 

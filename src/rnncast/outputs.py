@@ -220,8 +220,17 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
             raise RnncastError(f"{at}{via} exists and does not read as {own[0]} ({appears}), which {ask(flag)} never "
                                f"replaces: give another {other}, or remove the file first")
         if not overwrite:
-            raise RnncastError(f"{at}{via} exists; pass {ask(flag)} to replace it, or give another file name")
+            raise RnncastError(exists_text(path, flag))
     return path
+
+
+def exists_text(path, flag: str) -> str:
+    """The line refusing ``path``, an existing file, without ``--overwrite`` (``check_output_file``); also what a
+    command that found no file there raises where another process wrote one meanwhile (``files.write_bytes``' ``new``)."""
+    target = written_path(Path(path))
+    via = f" (a link to {target})" if target != Path(path) else ""
+    return f"{said(flag, path)}{via} exists; pass {ask(flag)} to replace it, or give another file name"
+
 
 
 def rnncast_output(folder: Path) -> bool:

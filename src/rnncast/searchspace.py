@@ -19,7 +19,7 @@ from rnncast.config import CELLS, Settings, check_names
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects
 from rnncast.settingvalues import plain
-from rnncast.spelling import spelled
+from rnncast.spelling import did_you_mean, spelled
 from rnncast.windows import chronological_split, train_windows
 
 log = logging.getLogger(__name__)
@@ -57,9 +57,11 @@ def what_is_searched(search) -> dict:
 
 
 def check_name(name) -> None:
-    """Raise ``RnncastError`` where ``name`` is none of the settings tune searches (``SEARCH``), naming them."""
+    """Raise ``RnncastError`` where ``name`` is none of the settings tune searches (``SEARCH``), naming them and the
+    one nearest it ('hidden': 'hidden_size'; not for names joined by a comma, which --search advises on)."""
     if name not in SEARCH:
-        raise RnncastError(f"cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
+        near = "" if "," in str(name) else did_you_mean(name, SEARCH)
+        raise RnncastError(f"cannot search {name!r}{near}; searchable settings: {', '.join(SEARCH)}")
 
 
 def _shape(name: str, space) -> tuple:

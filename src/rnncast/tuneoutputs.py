@@ -32,16 +32,17 @@ def tune_continues(out: Path, entries: list[str], study: str, storage: str | Non
 
     if any(name not in TUNE_FILES for name in entries):
         return occupied(out, "tune", flag)  # a run or a backtest
-    here = f"sqlite:///{(out / 'study.db').resolve()}"
+    here = own_storage(out)
     has_db = (out / "study.db").is_file()
     try:
         record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
         was_study, was_storage = str(record["study"]), str(record["storage"])
     except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
         was_study, was_storage = None, here if has_db else None
-    gone = sqlite_file(was_storage)
-    if has_db and gone is not None and gone.name == "study.db" and not gone.exists():
-        was_storage = here  # the folder was moved, its own study.db with it
+    recorded = sqlite_file(was_storage)
+    if was_storage == OWN or has_db and recorded is not None and recorded.name == "study.db" and not (
+            recorded.exists() and recorded.samefile(out / "study.db")):
+        was_storage = here  # its own study.db (recorded by an earlier rnncast by its path: the folder moved or copied)
     if was_storage is not None and was_study in (None, study) and same_storage(was_storage, storage or here):
         return None
     where = "its own study.db" if same_storage(was_storage, here) else was_storage
@@ -54,6 +55,14 @@ def tune_continues(out: Path, entries: list[str], study: str, storage: str | Non
     named, stored = ("--study", "--storage") if flag.startswith("-") else ("study_name", "storage")
     return (f"{said(flag, out)} holds {held}; to add trials to a study, give its {named} (and {stored}, when it is "
             f"not the folder's own study.db); or give another {flag}, or {ask(flag)} to replace it")
+
+
+OWN = "study.db"  # tune.json's storage for the folder's own study.db: where the folder is, moved or copied (decision 9904)
+
+
+def own_storage(out: Path) -> str:
+    """The storage URL of the folder ``out``'s own study.db."""
+    return f"sqlite:///{(out / 'study.db').resolve()}"
 
 
 def sqlite_file(url: str | None) -> Path | None:
@@ -76,7 +85,7 @@ def same_storage(recorded: str | None, storage: str) -> bool:
 def write_study(out: Path, result, source, panel, space: dict, storage: str, told_none: bool = False) -> Path:
     """Write a tune's files into ``out``: best.toml (``result``, a ``tuning.TuneResult``: its best trial's settings,
     with the data ``source`` and ``panel``'s columns, ``told_none``: read with time_col=False), trials.csv (every trial,
-    the ``space`` searched, why one failed) and tune.json (the study, its ``storage`` with any password hidden);
+    the ``space`` searched, why one failed) and tune.json (the study, its ``storage`` with any password hidden; the folder's own study.db as ``OWN``);
     best.toml's path."""
     from rnncast.configfile import config_toml  # loaded when a tune writes, not when the command claims a folder
     from rnncast.studies import hide_password
@@ -103,7 +112,8 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
     for trial in study.trials:
         states[trial.state.name] = states.get(trial.state.name, 0) + 1
     write_json(out / "tune.json", {
-        "study": study.study_name, "storage": hide_password(storage), "searched": list(searched), "search": space,
+        "study": study.study_name, "storage": OWN if same_storage(storage, own_storage(out)) else hide_password(storage),
+        "searched": list(searched), "search": space,
         "ranked_by": result.ranked_by,
         "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
         "trials": states,

@@ -17,7 +17,7 @@ import pandas as pd
 from rnncast import leftout
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
-from rnncast.outputs import check_output_file
+from rnncast.outputs import check_output_file, exists_text
 from rnncast.scoretext import score_texts
 
 SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
@@ -137,11 +137,12 @@ def check_file(args) -> str | None:
     return args.by_series_csv
 
 
-def write_file(path, result: dict, dialect=None, id_name: str | None = None) -> str | None:
+def write_file(path, result: dict, dialect=None, id_name: str | None = None, overwrite: bool = False) -> str | None:
     """Write ``series_frame`` to ``path`` as predict writes its forecasts of a CSV file (``csvtext.csv_text``) in
     ``dialect``, that file's (``PartForecasts.dialect``: its separator and decimal mark, ``;`` and ``0,5`` for German
     Excel, and its byte-order mark; tab-separated where ``path`` ends in .tsv), its ids headed ``id_name`` (the data's
-    id column), and return the line that says so; None, writing nothing, where ``path`` is None."""
+    id column), and return the line that says so; None, writing nothing, where ``path`` is None. Without ``overwrite``
+    only as a new file: one another process wrote since ``check_file`` stays, refused as an existing file is."""
     if not path:
         return None
     from rnncast.csvtext import csv_text, dated
@@ -149,7 +150,8 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None) -> 
 
     frame = dated(series_frame(result, id_name), dialect=dialect)
     write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
-                                  what="the scores of each series"))
+                                  what="the scores of each series"),
+               None if overwrite else exists_text(path, "--by-series-csv"))
     untrained = len(_untrained(result))
     beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
     return f"wrote the scores of {len(result['series'])} series{beside} to {path}"

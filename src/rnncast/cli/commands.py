@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rnncast.cli.display import epoch_bar
 from rnncast.scoretext import table
-from rnncast.outputs import check_output_file, claim_output, clear_output
+from rnncast.outputs import check_output_file, claim_output, clear_output, exists_text
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hints
@@ -123,6 +123,7 @@ def run_predict(args) -> int:
                                future_roles="--future-covariates, or --features with --future-known at fit"):
         forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
+    new = exists_text(args.out, "--out") if args.out and not args.overwrite else None  # another's file since: kept
     if args.out and Path(args.out).suffix.lower() == ".parquet":
         from rnncast.files import write_bytes
 
@@ -130,13 +131,13 @@ def run_predict(args) -> int:
 
         table = forecast.reset_index() if single else forecast
         table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
-        write_bytes(args.out, forecast_parquet(table))  # marked as predict's, which a later --overwrite replaces
+        write_bytes(args.out, forecast_parquet(table), new)  # marked as predict's, which a later --overwrite replaces
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     elif args.out:
         from rnncast.files import write_text
 
         tabs = "\t" if Path(args.out).suffix.lower() == ".tsv" else None  # a .tsv file is tab-separated, whatever was read
-        write_text(args.out, csv_text(forecast, index=single, file=True, sep=tabs))
+        write_text(args.out, csv_text(forecast, index=single, file=True, sep=tabs), new)
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     else:
         sys.stdout.write(csv_text(forecast, index=single))  # dates as the data wrote them (2016-02, not 2016-02-01 00:00:00)
@@ -155,7 +156,7 @@ def run_evaluate(args) -> int:
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
         result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
-    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.id_col_)  # as the data file is written
+    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.id_col_, args.overwrite)  # as the data file is written
     if args.json:
         from rnncast.files import json_text
 
@@ -218,7 +219,8 @@ def run_export(args) -> int:
     check_output_file(args.onnx, "--onnx", ".onnx", suffixes=(".onnx",), overwrite=args.overwrite,  # never into a
                       own=EXPORTED)  # model folder or over a run's file, nor over another file unasked, nor another's model
     with _threads(args):
-        done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite)
+        done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite,
+                           flag="--onnx")
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
     print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (float64, original units; batch is dynamic)")

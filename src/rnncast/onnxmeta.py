@@ -1,0 +1,51 @@
+"""The ONNX file's metadata (``metadata_props``, ``METADATA``) and description (its ``doc_string``): the columns,
+steps and scaler of the graph, and how predict reads data before the graph's part, which a caller of the file
+alone (onnxruntime) must do itself: the missing-value codes, the fill, the time column and the calendar."""
+
+from __future__ import annotations
+
+import json
+
+from rnncast.version import __version__
+
+METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
+    "x_columns": "x's columns in order: the targets, then the past covariates, then the future ones",
+    "targets": "y's columns in order", "features": "x's columns after the targets: past covariates, then future ones",
+    "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
+    "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
+    "cell": "rnn, lstm or gru", "scaler": "standard, minmax or none", "rnncast_version": "the rnncast that wrote it",
+    "missing_values": "the codes read as missing at fit ('-999,9999'; '' for none): the graph does not; give no window "
+    "holding one", "fill": "how fit filled a missing value (ffill, interpolate, drop; '' for none: refused): the graph "
+    "fills nothing, fill x as predict would", "time_col": "the data's time column ('' for none)",
+    "freq": "the calendar of its rows (a pandas offset; '' for none): x's rows are consecutive steps of it"}
+
+
+def reading(forecaster) -> dict:
+    """How predict reads data before the graph's part (``METADATA``: missing_values, fill, time_col, freq), as text."""
+    data_s, state = forecaster.settings_.data, forecaster.state_
+    return {"missing_values": data_s.missing_values or "", "fill": data_s.fill or "", "time_col": state.time_col or "",
+            "freq": state.calendar.freq_text or ""}
+
+
+def metadata(forecaster) -> dict:
+    """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON)."""
+    data_s = forecaster.settings_.data
+    return {"x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
+            "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
+            "lookback": data_s.lookback, "horizon": data_s.horizon,
+            "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.cell,
+            "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster)}
+
+
+def description(forecaster) -> str:
+    """The model's doc_string: its inputs and output, their dtype and units, and the metadata keys."""
+    data_s, quantiles = forecaster.settings_.data, list(forecaster.settings_.model.quantiles)
+    columns = forecaster.targets_ + forecaster.features_
+    future = (f"; future [batch, {data_s.horizon}, {len(forecaster.future_covariates_)}] float64 in original units, "
+              f"columns {forecaster.future_covariates_}" if forecaster.future_covariates_ else "")
+    return (f"rnncast {forecaster.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
+            f"original units, columns {columns} (targets, then past covariates, then future ones){future}. Output: y "
+            f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
+            f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "
+            f"scaler is inside (float64; the network runs in float32). Metadata keys: "
+            + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))

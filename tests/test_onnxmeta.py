@@ -1,0 +1,27 @@
+"""The ONNX file's metadata (``onnxmeta.py``): beside the graph's columns and steps, how predict reads data before the
+graph's part (missing-value codes, fill, time column, calendar), which a caller of the file alone must do itself."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster
+from rnncast.onnxmeta import METADATA, description, metadata
+
+
+def test_the_metadata_says_the_missing_codes_the_fill_the_time_column_and_the_calendar():
+    # an onnxruntime caller fed -999 as a value (24.37 against predict's 27.1): nothing in the file said it was a code
+    frame = make_frame(200)
+    frame.loc[[50, 120], "y"] = -999.0
+    fitted = Forecaster(**{**TINY, "epochs": 1, "missing_values": [-999], "fill": "ffill"}).fit(frame, target="y")
+    meta = metadata(fitted)
+    assert {k: meta[k] for k in ("missing_values", "fill", "time_col", "freq")} == {
+        "missing_values": "-999", "fill": "ffill", "time_col": "date", "freq": "h"}
+    assert set(meta) == set(METADATA) and json.loads(meta["x_columns"]) == ["y"]
+    assert "missing_values: the codes read as missing at fit" in description(fitted)
+    plain = metadata(Forecaster(**{**TINY, "epochs": 1}).fit(np.sin(0.1 * np.arange(200))))  # none given, no time
+    assert {k: plain[k] for k in ("missing_values", "fill", "time_col", "freq")} == {
+        "missing_values": "", "fill": "", "time_col": "", "freq": ""}
