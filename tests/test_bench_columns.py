@@ -83,9 +83,9 @@ def test_names_that_say_time() -> None:
 
 def test_value_columns_hold_finite_numbers(tmp_path) -> None:
     column = pd.Series([1.0, np.nan, np.nan], name="a")
-    with pytest.raises(RnncastError, match="column 'a' has 2 missing values .first at row 1."):  # no file's lines
+    with pytest.raises(RnncastError, match="column 'a' has 2 missing values .first at row 2 of t.csv."):  # no lines: rows from 1
         columns.check_values(tmp_path / "t.csv", "a", column)
-    with pytest.raises(RnncastError, match=r"column 'a' is not numeric \('x' at row 1\)"):
+    with pytest.raises(RnncastError, match=r"column 'a' is not numeric \('x' at row 2 of t\.csv\)"):
         columns.check_values(tmp_path / "t.csv", "a", pd.Series(["1", "x"]))
 
 

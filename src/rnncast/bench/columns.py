@@ -41,8 +41,9 @@ def shown(value) -> str:
 
 def at(column: pd.Series, row: int, path: Path | None = None) -> str:
     """Where row ``row`` (0-based, as read) of ``column`` is, as ``rnncast fit`` names it (:func:`rnncast.data.place`):
-    ``line 402 of b.csv`` in a CSV file (blank lines and quoted line breaks counted), ``row 400`` in a Parquet file or
-    a frame. ``path``: the file, named where the column's attrs do not name it."""
+    ``line 402 of b.csv`` in a CSV file (blank lines and quoted line breaks counted), ``row 401 of b.parquet`` in a
+    Parquet file (counted from 1, as a viewer numbers them), ``row 400`` in a frame. ``path``: the file, named where
+    the column's attrs do not name it."""
     source = column.attrs.get("source") or (path.name if path is not None else None)
     return data.place(row, {**column.attrs, "source": source})
 
