@@ -41,6 +41,35 @@ def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: in
             _refuse(panel, s, int(lost[0]), rows[: split.train_end], float(blur[lost[0]]), float(steps[lost[0]]), tail)
 
 
+def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored: bool = False) -> None:
+    """Before any scaler is fitted: refuse (``RnncastError``) one value of a series, wherever it sits (training,
+    validation or test rows; target or covariate), so far from the rest that, scaled by the spread it makes, the
+    series' last ``lookback + horizon`` training rows blur in float32 as ``check`` weighs them: a test row's 1e40
+    overflowed float32 into nan scores, and its 1e20 drove every score, unnamed (decision 9702). Weighed on the column
+    divided by its largest magnitude, whose blur against its steps is the same: a training row's 1e300 is named so
+    too, not told to be divided by a power of ten (left to ``Scaler.fit`` where the whole column is that large).
+    ``scored``: the data a fitted model scores (evaluate), weighed whole (``splits`` each all its rows). A change of
+    level (the training rows' end far from the rest too) is left to ``check``, which names it on the training rows."""
+    tail = lookback + horizon
+    for s, split in enumerate(splits):
+        rows = panel.rows(s)[: split.end]
+        for j in range(rows.shape[1] if split.train_end >= 2 else 0):
+            column = rows[:, j]
+            finite = np.isfinite(column)
+            top = float(np.abs(column[finite]).max()) if finite.sum() >= 3 else 0.0
+            if not 0 < top < np.inf:
+                continue
+            unit = column / top  # in [-1, 1]: no statistic overflows
+            mean, spread = unit[finite].mean(), unit[finite].std()
+            end = unit[: split.train_end][-tail:]
+            steps = _median(np.abs(np.diff(end))[:, None])[0]
+            with np.errstate(invalid="ignore", over="ignore"):
+                back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
+                blur = float(np.nanmax(np.where(np.isfinite(end), np.abs(back - end), 0.0))) if spread > 0 else 0.0
+            if steps > 0 and blur > LOST * steps:
+                _refuse(panel, s, j, rows, blur * top, steps * top, tail, split, scored)
+
+
 def _median(values: np.ndarray) -> np.ndarray:
     """Each column's median of its finite values; 0 where it has none."""
     out = np.zeros(values.shape[1])
@@ -50,17 +79,28 @@ def _median(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: float, tail: int) -> None:
+def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: float, tail: int,
+            split: Split | None = None, scored: bool = False) -> None:
+    """The refusal of column ``j`` of series ``s`` (its rows ``train``: the training rows, or every row with its
+    ``split``, when the value may sit in the validation or test rows)."""
     column = train[:, j]
     finite = np.isfinite(column)
     middle = float(np.median(column[finite]))
     k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
+    part = " (a row of the data scored: its errors would drive every score)" if scored else \
+        "" if split is None or k < split.train_end else \
+        " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)"
+    among = "training values" if not part else "values"
     end = float(np.nanmedian(column[-tail:]))
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
-    blurred = (f"in float32 as the network reads it, its last {tail} training rows are told apart only to within "
+    blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored else 'training rows'} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
+    if split is not None:  # weighed before the scalers: the training rows' own end
+        end = float(np.nanmedian(column[: split.train_end][-tail:]))
+    if abs(end - middle) >= abs(column[k] - middle) / 2 and split is not None:
+        return  # a change of level, not one value: ``check`` names it on the training rows, with their own spread
     if abs(end - middle) >= abs(column[k] - middle) / 2:  # the end itself far from the rest: the series changed level
         since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
         raise RnncastError(
@@ -68,6 +108,6 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
             f"on): scaled by the spread of both, {blurred}; fit the rows from that change on, or give both stretches in "
             "one unit")
     raise RnncastError(
-        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, k)}, among training values near {middle:.6g}: scaled by "
+        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, k)}{part}, among {among} near {middle:.6g}: scaled by "
         f"the spread it makes, {blurred}; correct or remove that value (a code for a missing value: leave the cell "
         "blank and give fill=, --fill)")
