@@ -623,3 +623,13 @@ def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_its_window_across_
     assert "calendars differ" not in result.verdict and "t at 2 degrees of freedom (the paired t-test)" in result.verdict
     assert "1 of the 12 windows is left out: 'S0' lacks a row there" in result.verdict
     assert any("'S0' at the cutoff 2023-12-31 (it lacks 2024-03-31)" in n for n in result.notes)
+
+
+def test_a_huge_value_in_a_backtest_window_is_named_not_scored():
+    """Decision 9702: 1e40 in a held-out window of a backtest from a cutoff was scored, MSE 6.7e+78 with a verdict on it."""
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=120, freq="D"),
+                          "sales": 100 + np.random.default_rng(0).normal(0, 5, 120).round(2)})
+    frame.loc[115, "sales"] = 1e40
+    with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2023-04-26 \(a row of the data given"):
+        Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff="2023-04-10").backtest(frame, target="sales", n_windows=2,
+                                                                                         step=10)

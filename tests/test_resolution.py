@@ -97,5 +97,5 @@ def test_evaluate_names_a_huge_value_in_the_data_it_scores():
     frame.loc[110, "sales"] = 1e40
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row of the data scored"):
+        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row of the data given"):
             model.evaluate(frame)

@@ -286,7 +286,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     starts, series, scored = parts.select(model.state, panel, index, part)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 9702)
-    resolution.named(panel, [Split(n, n, n) for n in np.diff(panel.offsets)], data.lookback, data.horizon, scored=True)
+    resolution.named(panel, [Split(n, n, n) for n in panel.lengths.tolist()], data.lookback, data.horizon, scored=True)
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}

@@ -48,7 +48,7 @@ def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored
     overflowed float32 into nan scores, and its 1e20 drove every score, unnamed (decision 9702). Weighed on the column
     divided by its largest magnitude, whose blur against its steps is the same: a training row's 1e300 is named so
     too, not told to be divided by a power of ten (left to ``Scaler.fit`` where the whole column is that large).
-    ``scored``: the data a fitted model scores (evaluate), weighed whole (``splits`` each all its rows). A change of
+    ``scored``: the data a fitted model scores (evaluate) or a backtest cuts, weighed whole (``splits`` each all its rows). A change of
     level (the training rows' end far from the rest too) is left to ``check``, which names it on the training rows."""
     tail = lookback + horizon
     for s, split in enumerate(splits):
@@ -87,7 +87,7 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
     finite = np.isfinite(column)
     middle = float(np.median(column[finite]))
     k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
-    part = " (a row of the data scored: its errors would drive every score)" if scored else \
+    part = " (a row of the data given: its errors would drive every score it enters)" if scored else \
         "" if split is None or k < split.train_end else \
         " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)"
     among = "training values" if not part else "values"
