@@ -53,21 +53,23 @@ def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored
     tail = lookback + horizon
     for s, split in enumerate(splits):
         rows = panel.rows(s)[: split.end]
-        for j in range(rows.shape[1] if split.train_end >= 2 else 0):
-            column = rows[:, j]
-            finite = np.isfinite(column)
-            top = float(np.abs(column[finite]).max()) if finite.sum() >= 3 else 0.0
-            if not 0 < top < np.inf:
-                continue
-            unit = column / top  # in [-1, 1]: no statistic overflows
-            mean, spread = unit[finite].mean(), unit[finite].std()
-            end = unit[: split.train_end][-tail:]
-            steps = _median(np.abs(np.diff(end))[:, None])[0]
-            with np.errstate(invalid="ignore", over="ignore"):
-                back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
-                blur = float(np.nanmax(np.where(np.isfinite(end), np.abs(back - end), 0.0))) if spread > 0 else 0.0
-            if steps > 0 and blur > LOST * steps:
-                _refuse(panel, s, j, rows, blur * top, steps * top, tail, split, scored)
+        if split.train_end < 2:
+            continue
+        finite = np.isfinite(rows)
+        count = finite.sum(axis=0)  # [C]
+        top = np.where(finite, np.abs(rows), 0.0).max(axis=0)  # [C] the largest magnitude: 1 once divided by it
+        unit = np.where(finite, rows, 0.0) / np.where(top > 0, top, 1.0)  # in [-1, 1]: no statistic overflows
+        mean = unit.sum(axis=0) / np.maximum(count, 1)
+        spread = np.sqrt((np.where(finite, unit - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1))
+        end, kept = unit[: split.train_end][-tail:], finite[: split.train_end][-tail:]
+        steps = _median(np.where(kept[1:] & kept[:-1], np.abs(np.diff(end, axis=0)), np.nan))  # [C]
+        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+            back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
+            blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
+        lost = np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps))
+        if lost.size:
+            j = int(lost[0])
+            _refuse(panel, s, j, rows, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored)
 
 
 def _median(values: np.ndarray) -> np.ndarray:
