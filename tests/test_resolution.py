@@ -99,3 +99,16 @@ def test_evaluate_names_a_huge_value_in_the_data_it_scores():
         warnings.simplefilter("error")
         with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row of the data given"):
             model.evaluate(frame)
+
+
+def test_predict_names_a_huge_value_among_the_rows_it_reads_and_passes_over_one_before_them():
+    """Decision 9702: 1e40 among predict's last lookback rows forecast inf, exit 0, with numpy's overflow warning."""
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
+    frame = _monthly()
+    frame.loc[110, "sales"] = 1e40
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row predict reads"):
+            model.predict(frame)
+    frame.loc[110, "sales"], frame.loc[50, "sales"] = 150.0, 1e40  # not among the 24 rows predict reads
+    assert np.isfinite(model.predict(frame)["sales"]).all()
