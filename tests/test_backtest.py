@@ -26,12 +26,16 @@ def frame() -> pd.DataFrame:
     return make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
 
 
+POISON = 1e4
+
+
 def _poison_after(frame: pd.DataFrame, origins: dict) -> pd.DataFrame:
-    """Every target value at or after each series' origin row replaced by a huge number."""
+    """Every target value at or after each series' origin row replaced by a large number (``POISON``: a 1e9 among
+    values near 10 is a value fit names, resolution.named, decision 9702)."""
     poisoned = frame.copy()
     row = poisoned.groupby("unique_id").cumcount()
     late = row >= poisoned["unique_id"].map(origins)
-    poisoned.loc[late, "y"] = 1e9
+    poisoned.loc[late, "y"] = POISON
     return poisoned
 
 
@@ -54,7 +58,7 @@ def test_backtest_windows_never_see_rows_after_their_origin(frame, refit):
         assert np.array_equal(a["y_repeat"].to_numpy(), b["y_repeat"].to_numpy())
     later = dirty[dirty.window == 2]
     assert not np.array_equal(clean[clean.window == 2]["y_hat"].to_numpy(), later["y_hat"].to_numpy())
-    assert (dirty[dirty.window == 1]["y"] == 1e9).all()  # the truth of window 1 was poisoned, its forecast was not
+    assert (dirty[dirty.window == 1]["y"] == POISON).all()  # the truth of window 1 was poisoned, its forecast was not
 
 
 def test_refit_trains_each_window_on_the_rows_before_its_origin_with_a_fresh_scaler(monkeypatch, frame):
@@ -448,7 +452,7 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     assert said.startswith("every series lacks the rows the cutoff needs: 's0' (")
     assert " up to it, 11 after)" in said and "and 19 after it (5 cutoffs 4 steps apart from it" in said
     assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 3 windows fit there (n_windows=3, " \
-           "--n-windows 3), or give an earlier cutoff" in said
+           "--n-windows 3), or give a cutoff on or before 2023-05-01" in said  # 19 rows before the end (decision 9703)
     assert "too short" not in said
 
 
@@ -619,3 +623,13 @@ def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_its_window_across_
     assert "calendars differ" not in result.verdict and "t at 2 degrees of freedom (the paired t-test)" in result.verdict
     assert "1 of the 12 windows is left out: 'S0' lacks a row there" in result.verdict
     assert any("'S0' at the cutoff 2023-12-31 (it lacks 2024-03-31)" in n for n in result.notes)
+
+
+def test_a_huge_value_in_a_backtest_window_is_named_not_scored():
+    """Decision 9702: 1e40 in a held-out window of a backtest from a cutoff was scored, MSE 6.7e+78 with a verdict on it."""
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=120, freq="D"),
+                          "sales": 100 + np.random.default_rng(0).normal(0, 5, 120).round(2)})
+    frame.loc[115, "sales"] = 1e40
+    with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2023-04-26 \(a row of the data given"):
+        Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff="2023-04-10").backtest(frame, target="sales", n_windows=2,
+                                                                                         step=10)

@@ -201,3 +201,21 @@ def test_a_cutoff_whose_validation_share_binds_names_the_share_with_a_lookback()
     assert str(refused.value).endswith("; the series with the most rows up to the cutoff ('S00', 54) fits val_frac 0.11 "
                                        "with lookback 42 (val_frac=0.11, --val-frac 0.11; lookback=42, --lookback 42)")
     assert rows_needed(42, 6, 0.11, 0.0) <= 54 and all(rows_needed(k, 6, 0.1, 0.0) > 54 for k in range(1, 50))
+
+
+@pytest.mark.parametrize("cutoff, after", [("2030-01-01", 0), ("2023-04-09", 1), ("2023-04-08", 2)])
+def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(cutoff, after):
+    """Decision 9703: a cutoff after the data's end (or one row before it) was told to try a smaller lookback, then a
+    smaller one again, forever; the rows it lacks are after it, and the latest cutoff that leaves a horizon is named."""
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=100, freq="D"),
+                          "sales": 100 + np.random.default_rng(0).normal(0, 5, 100).round(2)})
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(frame, target="sales")
+    said = str(refused.value)
+    assert f"{100 - after} up to it, {after} after" in said and "lookback 13" not in said
+    assert said.endswith("; the cutoff must leave 3 rows (a horizon of test rows) after it: give a cutoff on or before "
+                         "2023-04-07")
+    Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff="2023-04-07").fit(frame, target="sales")  # it does
+    panel = pd.concat([frame.assign(store="a"), frame.iloc[:90].assign(store="b")])  # the longer series' latest
+    with pytest.raises(RnncastError, match="give a cutoff on or before 2023-04-07$"):
+        Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(panel, target="sales", id_col="store")

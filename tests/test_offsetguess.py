@@ -37,3 +37,10 @@ def test_a_week_other_than_monday_to_friday_is_a_candidate_of_daily_data():
     assert pd.offsets.CustomBusinessDay(weekmask="Sun Mon Tue Wed Thu") in found
     days = pd.date_range("2021-01-01", periods=60, freq="D")
     assert not any(isinstance(o, pd.offsets.CustomBusinessDay) for o in candidates(days[days.day % 5 != 0], np.array([0, 48])))
+
+
+def test_inside_skips_the_cuts_of_series_with_no_rows():
+    """Decision 9701: a last series with no rows (offset N) indexed past the end (IndexError); a first one, offset 0,
+    marked the last step as a cut."""
+    assert inside(np.array([0, 2, 4, 4]), 4).tolist() == [True, False, True]
+    assert inside(np.array([0, 0, 2, 4]), 4).tolist() == [True, False, True]

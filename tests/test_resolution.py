@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -59,3 +61,54 @@ def test_a_series_that_changed_level_is_named_by_its_change_not_its_current_valu
                                                             "in one unit")
     assert "more than a twentieth of their median step (0.5), the most rnncast accepts" in said
     assert "remove that value" not in said
+
+
+@pytest.mark.parametrize("row, part", [(100, " (a test row: its errors would drive every score)"),
+                                       (90, " (a validation row)"), (40, "")])
+@pytest.mark.parametrize("value, shown", [(1e20, "1e+20"), (1e40, "1e+40"), (1e300, "1e+300")])
+def test_a_huge_value_is_named_wherever_it_sits_and_however_large(row, part, value, shown):
+    """Decision 9702: 1e40 or 1e300 in the test rows overflowed float32 into nan scores and a verdict on nan (numpy's
+    warnings leaked), and 1e20 there drove every score unnamed; 1e300 in the training rows was told to divide the
+    column by a power of ten. Each is named, with its time, as a training row's 1e20 was."""
+    frame = _monthly()
+    frame.loc[row, "sales"] = value
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no numpy warning on the way
+        with pytest.raises(RnncastError) as err:
+            Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(frame, target="sales")
+    said = str(err.value)
+    when = frame["date"][row].strftime("%Y-%m-%d")
+    assert said.startswith(f"column 'sales' holds {shown} at {when}{part}, among ") and "correct or remove that value" in said
+
+
+def test_a_huge_covariate_value_is_named_and_a_column_large_throughout_is_told_to_be_rescaled():
+    frame = _monthly().assign(temp=lambda f: 10 + np.arange(120) % 7 * 1.5)
+    frame.loc[110, "temp"] = 1e40
+    with pytest.raises(RnncastError, match=r"^column 'temp' holds 1e\+40 at 2019-03-01 \(a test row"):
+        Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(frame, target="sales", past_covariates=["temp"])
+    frame = _monthly().assign(sales=lambda f: f["sales"] * 1e300)
+    with pytest.raises(RnncastError, match="too large to scale.*divide the column by a power of ten"):
+        Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(frame, target="sales")
+
+
+def test_evaluate_names_a_huge_value_in_the_data_it_scores():
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
+    frame = _monthly()
+    frame.loc[110, "sales"] = 1e40
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row of the data given"):
+            model.evaluate(frame)
+
+
+def test_predict_names_a_huge_value_among_the_rows_it_reads_and_passes_over_one_before_them():
+    """Decision 9702: 1e40 among predict's last lookback rows forecast inf, exit 0, with numpy's overflow warning."""
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
+    frame = _monthly()
+    frame.loc[110, "sales"] = 1e40
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row predict reads"):
+            model.predict(frame)
+    frame.loc[110, "sales"], frame.loc[50, "sales"] = 150.0, 1e40  # not among the 24 rows predict reads
+    assert np.isfinite(model.predict(frame)["sales"]).all()

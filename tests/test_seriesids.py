@@ -70,3 +70,26 @@ def test_unknown_names_the_ids_a_model_never_saw_as_given_in_order_of_first_row(
     assert unknown(pd.Series(["A", "B", "A"]), ["A", "B"]) == []
     with pytest.raises(RnncastError, match="in two Unicode forms|in another|look the same"):
         unknown(pd.Series(["Cafe\u0301"]), ["Caf\u00e9"])  # decomposed: that series in another form, not a new one
+
+
+def test_an_id_column_of_series_too_short_for_a_calendar_is_refused_naming_why():
+    """Decision 9701: a float column named as the ids (every value 1 or 2 rows) crashed the calendar's search with an
+    IndexError; it is refused in one line, as are ids unique per row, before any calendar is read."""
+    from rnncast.loading import load_panel
+    days = pd.date_range("2023-01-01", periods=40, freq="D")
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": days, "sales": rng.normal(100, 5, 40), "temp": 15 + np.arange(40) * 0.37})
+    with pytest.raises(RnncastError, match=r"id column 'temp' cannot name the series: each of its 40 ids names 1 row of "
+                                           r"the 40 \(its values look continuous.*a series needs 3 rows or more"):
+        load_panel(frame, target="sales", id_col="temp")
+    frame["temp"] = frame["temp"].astype(str)  # as a file's text
+    with pytest.raises(RnncastError, match="look continuous"):
+        load_panel(frame, target="sales", id_col="temp")
+    frame["n"] = np.arange(40) // 2  # two rows each, whole numbers
+    with pytest.raises(RnncastError, match=r"names 1 or 2 rows of the 40 \(ids such as 0, 1, 2 name no longer series"):
+        load_panel(frame, target="sales", id_col="n")
+    frame["row"] = [f"r{i}" for i in range(40)]
+    with pytest.raises(RnncastError, match=r"every row has an id of its own"):
+        load_panel(frame, target="sales", id_col="row")
+    frame["store"] = np.arange(40) // 3  # series of 3 rows: read (too short to train is fit's to say)
+    assert len(load_panel(frame, target="sales", id_col="store", announce=False).ids) == 14

@@ -451,3 +451,12 @@ def test_forecasts_equal_in_scaled_units_are_the_same_mse_though_their_original_
     good, sentence = verdict(test)
     assert not good and "the same MSE: its forecasts are the baseline's" in sentence and "lower" not in sentence
     assert {e["name"]: e["how"] for e in against_each(test)}["repeat"] == "the same MSE"
+
+
+def test_no_verdict_is_said_on_scores_that_are_not_finite():
+    """Decision 9702: a test row's 1e40 gave "MSE nan against 1.724e+78 ... a higher MSE", a verdict on nan."""
+    for model, rival in ((float("nan"), 1.724e78), (2.0, float("inf"))):
+        scores = {"model": {"mse": model}, "mean": {"mse": rival}}
+        good, sentence = verdict({"original": scores, "significance": {"mean": {"p_value": float("nan")}}})
+        assert not good and sentence.startswith("No verdict on the test split: the MSE of the model (")
+        assert "is not a finite number, so no comparison can be made" in sentence and "higher" not in sentence

@@ -217,6 +217,14 @@ def counts(cutoff, panel: Panel) -> list[dict]:
     return [{"cutoff_rows": [int(n_up), int(n - n_up)]} for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
 
 
+def latest(panel: Panel, reach: int) -> str | None:
+    """The latest cutoff that leaves ``reach`` rows after it in some series, as the data writes its times ("a cutoff
+    on or before 2023-10-24" where a later one leaves too few test rows: decision 9703); None where no series is
+    longer than ``reach``."""
+    ends = [panel.offsets[s + 1] - reach - 1 for s in range(panel.n_series) if panel.lengths[s] > reach]
+    return shown(panel.time[ends].max(), panel.time, panel.calendar.text_format) if ends else None
+
+
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:
     """What every series of a backtest whose first cutoff is ``cutoff`` needs, said with ``counts``: rows up to it for
     the first model's training and validation, and after it for ``n_windows`` cutoffs ``step`` rows apart each
@@ -232,9 +240,10 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
     if most < reach:
         fit = 0 if most < data_s.horizon else (most - data_s.horizon) // step + 1
         end = shown(panel.time.max(), panel.time, panel.calendar.text_format)
+        before = f"a cutoff on or before {last}" if (last := latest(panel, reach)) else "an earlier cutoff"
         text += (f"; the data ends at {end}, {counted(most, 'row')} after the cutoff at most: "
-                 + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or give an earlier cutoff"
-                    if fit else "give an earlier cutoff"))
+                 + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or give {before}"
+                    if fit else f"give {before}"))
     return text
 
 

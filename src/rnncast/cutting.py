@@ -38,6 +38,10 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
             {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac},
             "the series (%d rows up to the cutoff)" % up[s] if panel.ids == [None] else
             f"the series with the most rows up to the cutoff ({_name(panel, s)}{up[s]})")
+        if max(c["cutoff_rows"][1] for c in cut) < data_s.horizon:  # no test window after it: no setting up to it helps
+            last = cutoffs.latest(panel, data_s.horizon)
+            remedy = (f"; the cutoff must leave {data_s.horizon} rows (a horizon of test rows) after it: give a cutoff on "
+                      f"or before {last}" if last else "; the data holds no horizon of rows after any cutoff")
         return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))

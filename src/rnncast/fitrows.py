@@ -34,7 +34,8 @@ def _row_hashes(panel: Panel) -> np.ndarray:
     """One uint64 per stacked row [N]: its values (as missing where fill made them) and its time, hashed. The values
     are compared at float32's precision, the network's: a float32 frame fit read and the CSV it writes (whose shortest
     text reads back as other float64 numbers, the same float32 ones) hold the same rows."""
-    values = np.array(panel.values, dtype=np.float32)
+    with np.errstate(over="ignore"):  # 1e40 hashes as inf: resolution.named names it, after this compares the rows
+        values = np.array(panel.values, dtype=np.float32)
     if panel.filled is not None:
         values[np.asarray(panel.filled) != 0] = np.nan
     hashed = np.zeros(len(values), dtype=np.uint64)

@@ -105,6 +105,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
+    if layout == "long" and freq is None:  # a float column named as the ids: refused before a calendar is read of it
+        seriesids.too_short(frame[rows.id_col], rows.codes, rows.id_col)
     if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
         rowindex.refuse_order(rowindex.out_of_order(data, indexed, written, roles,
                                                     indexed[rows.id_col] if layout == "long" else None, announce))

@@ -45,7 +45,8 @@ def code_like(values: np.ndarray) -> np.ndarray:
     magnitude = np.abs(np.asarray(values, dtype=np.float64))
     magnitude = np.where(np.isfinite(magnitude), magnitude, 0.0)  # NaN and inf are no code
     whole, tenth = np.divmod(np.round(magnitude * 10), 10)
-    written = np.float32(magnitude) == np.float32((whole * 10 + tenth) / 10)  # at most one decimal
+    with np.errstate(over="ignore"):  # 1e40 is inf in float32 on both sides: no code, as isin(whole, NINES) says
+        written = np.float32(magnitude) == np.float32((whole * 10 + tenth) / 10)  # at most one decimal
     return written & np.isin(whole, NINES) & ((tenth == 0) | (tenth == 9))
 
 

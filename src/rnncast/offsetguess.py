@@ -29,7 +29,8 @@ from rnncast import monthdays, sessions, weekmasks
 def inside(offsets: np.ndarray, n: int) -> np.ndarray:
     """[n - 1] True where row i and row i + 1 belong to the same series (series cut at ``offsets``)."""
     same = np.ones(max(n - 1, 0), dtype=bool)
-    same[offsets[1:-1] - 1] = False
+    cuts = offsets[1:-1]
+    same[cuts[(cuts > 0) & (cuts < n)] - 1] = False  # a series with no rows (first or last) cuts nothing
     return same
 
 

@@ -18,6 +18,8 @@ from rnncast.panel import Panel
 from rnncast.scaling import Scaler
 from rnncast.windows import Split
 
+SCORED = " (a row of the data given: its errors would drive every score it enters)"  # evaluate's, backtest's
+READ = " (a row predict reads: the forecasts would be inf or nan)"
 LOST = 0.05  # refused where float32 blurs the series' last rows by more than this share of their median step
 
 
@@ -41,6 +43,39 @@ def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: in
             _refuse(panel, s, int(lost[0]), rows[: split.train_end], float(blur[lost[0]]), float(steps[lost[0]]), tail)
 
 
+def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored: str = "", last: int = 0) -> None:
+    """Before any scaler is fitted: refuse (``RnncastError``) one value of a series, wherever it sits (training,
+    validation or test rows; target or covariate), so far from the rest that, scaled by the spread it makes, the
+    series' last ``lookback + horizon`` training rows blur in float32 as ``check`` weighs them: a test row's 1e40
+    overflowed float32 into nan scores, and its 1e20 drove every score, unnamed (decision 9702). Weighed on the column
+    divided by its largest magnitude, whose blur against its steps is the same: a training row's 1e300 is named so
+    too, not told to be divided by a power of ten (left to ``Scaler.fit`` where the whole column is that large).
+    ``scored``: where the data a fitted model scores (evaluate), a backtest cuts or predict reads is weighed whole
+    (``splits`` each all its rows; predict: the ``last`` rows of each), what the refusal says of such a row. A change of
+    level (the training rows' end far from the rest too) is left to ``check``, which names it on the training rows."""
+    tail = lookback + horizon
+    for s, split in enumerate(splits):
+        first = max(split.end - last, 0) if last else 0  # predict reads a series' last lookback rows only
+        rows, split = panel.rows(s)[first : split.end], Split(*(b - first for b in (split.train_end, split.val_end, split.end)))
+        if split.train_end < 2:
+            continue
+        finite = np.isfinite(rows)
+        count = finite.sum(axis=0)  # [C]
+        top = np.where(finite, np.abs(rows), 0.0).max(axis=0)  # [C] the largest magnitude: 1 once divided by it
+        unit = np.where(finite, rows, 0.0) / np.where(top > 0, top, 1.0)  # in [-1, 1]: no statistic overflows
+        mean = unit.sum(axis=0) / np.maximum(count, 1)
+        spread = np.sqrt((np.where(finite, unit - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1))
+        end, kept = unit[: split.train_end][-tail:], finite[: split.train_end][-tail:]
+        steps = _median(np.where(kept[1:] & kept[:-1], np.abs(np.diff(end, axis=0)), np.nan))  # [C]
+        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+            back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
+            blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
+        lost = np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps))
+        if lost.size:
+            j = int(lost[0])
+            _refuse(panel, s, j, rows, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
+
+
 def _median(values: np.ndarray) -> np.ndarray:
     """Each column's median of its finite values; 0 where it has none."""
     out = np.zeros(values.shape[1])
@@ -50,17 +85,28 @@ def _median(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: float, tail: int) -> None:
+def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: float, tail: int,
+            split: Split | None = None, scored: str = "", first: int = 0) -> None:
+    """The refusal of column ``j`` of series ``s`` (its rows ``train``: the training rows, or every row with its
+    ``split``, when the value may sit in the validation or test rows; from the series' row ``first``)."""
     column = train[:, j]
     finite = np.isfinite(column)
     middle = float(np.median(column[finite]))
     k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
+    part = scored or \
+        "" if split is None or k < split.train_end else \
+        " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)"
+    among = "training values" if not part else "values"
     end = float(np.nanmedian(column[-tail:]))
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
-    blurred = (f"in float32 as the network reads it, its last {tail} training rows are told apart only to within "
+    blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored else 'training rows'} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
+    if split is not None:  # weighed before the scalers: the training rows' own end
+        end = float(np.nanmedian(column[: split.train_end][-tail:]))
+    if abs(end - middle) >= abs(column[k] - middle) / 2 and split is not None:
+        return  # a change of level, not one value: ``check`` names it on the training rows, with their own spread
     if abs(end - middle) >= abs(column[k] - middle) / 2:  # the end itself far from the rest: the series changed level
         since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
         raise RnncastError(
@@ -68,6 +114,6 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
             f"on): scaled by the spread of both, {blurred}; fit the rows from that change on, or give both stretches in "
             "one unit")
     raise RnncastError(
-        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, k)}, among training values near {middle:.6g}: scaled by "
+        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, first + k)}{part}, among {among} near {middle:.6g}: scaled by "
         f"the spread it makes, {blurred}; correct or remove that value (a code for a missing value: leave the cell "
         "blank and give fill=, --fill)")

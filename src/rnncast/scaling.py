@@ -290,7 +290,8 @@ def transform_rows(values: np.ndarray, lengths: np.ndarray, offset: np.ndarray, 
     """Scale series stored back to back ([N, C], series ``s`` has ``lengths[s]`` rows) with their own
     offset and scale ([S, C]); for one series this is exactly ``Scaler.transform``."""
     series = np.repeat(np.arange(len(lengths)), lengths)  # [N] series of each row
-    return ((values - offset[series]) / scale[series]).astype(np.float32)
+    with np.errstate(over="ignore"):  # inf in float32: a row no window reads (resolution.named names those read)
+        return ((values - offset[series]) / scale[series]).astype(np.float32)
 
 
 def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray,

@@ -169,3 +169,28 @@ def given_back(texts, dtype: str | None) -> dict | None:
         raise ValueError(f"ids of dtype {str(dtype)[:40]!r}; known: {', '.join(SAVED_DTYPES)}")
     texts = [t for t in texts if t is not None]
     return {t: plain(v) for t, v in zip(texts, pd.Index(texts, dtype=object).astype(dtype))}
+
+
+SHORTEST = 3  # rows a series needs for its calendar to be read (pandas.infer_freq reads no fewer)
+FEW_IDS = 5  # fewer ids than this, each short (a test's 3 rows), are left to the refusals of their times and lengths
+
+
+def too_short(column: pd.Series, codes: np.ndarray, id_col) -> None:
+    """Refuse an id ``column`` [N] (its series' codes [N]) none of whose series holds ``SHORTEST`` rows: a column
+    of measurements named as the ids (a float temperature: every value its own series of 1 or 2 rows) names no
+    series whose calendar can be read, nor any a model could train on (decision 9701). A column of fewer than
+    ``FEW_IDS`` ids is left to the refusals of its series' times and lengths."""
+    counts = np.bincount(codes)
+    if len(counts) < FEW_IDS or counts.max() >= SHORTEST:  # a few short series: their own refusals say more
+        return
+    values = pd.Series(pd.unique(column.dropna()))
+    numbers = pd.to_numeric(values, errors="coerce")  # a file's ids are read as text: '21.02'
+    floats = numbers.notna().all() and not (numbers % 1 == 0).all()
+    shown = ", ".join(id_text(v) for v in values[:3])
+    why = (f"its values look continuous, {shown} ...: a measurement, not a series id" if floats else
+           "every row has an id of its own" if counts.max() == 1 else f"ids such as {shown} name no longer series")
+    rows = "1 row" if counts.max() == 1 else "1 or 2 rows"
+    raise RnncastError(f"id column {id_col!r} cannot name the series: each of its {len(counts)} ids names {rows} of the "
+                       f"{len(codes)} ({why}), and a series needs {SHORTEST} rows or more to read its calendar from; "
+                       "name the column that names each series with id_col= (--id-col), or leave id_col out to read "
+                       "the table as one series")

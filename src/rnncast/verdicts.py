@@ -11,6 +11,8 @@ The command line prints these sentences; the report page (``reportpage``) shows 
 
 from __future__ import annotations
 
+import math
+
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season
@@ -30,6 +32,10 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     """
     good, name, model, rival, how, p = outcome(test, units, alpha)
     mse = measured(test, units)
+    if not (math.isfinite(model) and math.isfinite(rival)):  # an overflow or nan in the scores: no comparison to say (decision 9702)
+        return False, (f"No verdict on {where}: the {mse} of the model ({model:.4g}) or of {named(name)} ({rival:.4g}) "
+                       "is not a finite number, so no comparison can be made; check the scored rows for a value too "
+                       "large for float32 (beyond 3.4e+38) or a forecast that overflowed.")
     result = test.get("significance", {}).get(name, {})
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
