@@ -364,10 +364,10 @@ def test_a_full_disk_in_the_first_epoch_names_the_checkpoint_and_resume_continue
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    def checkpoint_on_a_full_disk(path, data):
+    def checkpoint_on_a_full_disk(path, data, *new):
         with monkeypatch.context() as disk:
             disk.setattr(os, "fsync", full)
-            real(path, data)
+            real(path, data, *new)
 
     monkeypatch.setattr(resume, "write_bytes", checkpoint_on_a_full_disk)
     assert main(_fit_args(tmp_path, epochs=1)) == 2
