@@ -225,13 +225,14 @@ def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, 
         return time, None
     if freq is not None and form != "YYYYWW":
         return pd.DatetimeIndex(dates, name=time.name), COUNTER_FORMATS[form]
-    as_steps, as_dates = _missing(values, offsets), _missing(positions, offsets)
-    new_years = form == "YYYYWW" and _new_years(values, offsets, positions)
+    same = _same(offsets)  # [N - 1] rows followed by a row of their own series
+    as_steps, as_dates = _missing(values, same), _missing(positions, same)
+    new_years = form == "YYYYWW" and _new_years(values, same, positions)
     if (freq is None and as_dates >= as_steps and not new_years) or \
             (form == "YYYYWW" and not (_weekly(freq) or as_dates == 0 or new_years)):
         return time, None  # weeks where they explain every gap or step into each new year (190301 .. 190628 under 'step'
         # is YYMMDD: 190331 -> 190401 is no new year's week) or W is given
-    pairs = np.flatnonzero(_same(offsets))  # [P] rows followed by a row of their own series
+    pairs = np.flatnonzero(same)  # [P]
     steps = values[pairs + 1] - values[pairs]
     step = int(np.gcd.reduce(steps)) if len(steps) else 1
     after = int(pairs[np.argmax(steps > step)]) if len(steps) else 0
@@ -284,12 +285,12 @@ def _iso_weeks(values: np.ndarray) -> pd.DatetimeIndex | None:
     return None if times.isna().any() else pd.DatetimeIndex(times)
 
 
-def _new_years(values: np.ndarray, offsets: np.ndarray, weeks: np.ndarray) -> bool:
+def _new_years(values: np.ndarray, same: np.ndarray, weeks: np.ndarray) -> bool:
     """Whether ISO weeks written ``YYYYWW`` (``values`` [N], ``weeks`` [N] their positions) step into a new year as
     weeks do: some rows of a series pass to the next year from its last week to its week 01 (201952 -> 202001, one
     week), at least half of those that pass to another year. Steps (202000 + k) and dates written YYMMDD (190331 ->
-    190401) never do; a gap in some series (as_dates > 0) does not unsay it (a tester's 4643 'missing' steps)."""
-    same = _same(offsets)
+    190401) never do; a gap in some series (as_dates > 0) does not unsay it (a tester's 4643 'missing' steps).
+    ``same`` [N - 1]: whether each row is followed by a row of its own series (``_same``)."""
     new_year = (np.diff(values // 100) != 0) & same
     weekly = new_year & (np.diff(weeks) == 1)
     return bool(weekly.any()) and 2 * int(weekly.sum()) >= int(new_year.sum())
@@ -302,8 +303,9 @@ def _same(offsets: np.ndarray) -> np.ndarray:
     return same
 
 
-def _missing(positions: np.ndarray, offsets: np.ndarray) -> int:
-    """The rows missing from sorted ``positions`` [N] (series cut at ``offsets``) on their common step."""
-    steps = np.diff(positions)[_same(offsets)]
+def _missing(positions: np.ndarray, same: np.ndarray) -> int:
+    """The rows missing from sorted ``positions`` [N] (``same`` [N - 1]: the rows followed by their own series') on
+    their common step."""
+    steps = np.diff(positions)[same]
     step = int(np.gcd.reduce(steps)) if len(steps) else 0
     return int((steps // step - 1).sum()) if step > 0 else 0

@@ -97,8 +97,7 @@ def write_bytes(path, data: bytes, new: str | None = None) -> None:
         if new is None:
             os.replace(tmp, target)
         elif not publish_new(tmp, target):
-            Path(tmp).unlink(missing_ok=True)
-            raise RnncastError(new)
+            raise RnncastError(new)  # tmp removed by the handler below, as on any failure
     except OSError as err:  # a full disk: the system names no file (or the temporary one)
         Path(tmp).unlink(missing_ok=True)
         raise unwritten(err, path) from None
@@ -120,7 +119,11 @@ def publish_new(tmp, target) -> bool:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         except FileExistsError:
             return False
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError:  # the claim is ours and empty: left, it would refuse the next run as "exists"
+            Path(target).unlink(missing_ok=True)
+            raise
         return True
     os.unlink(tmp)
     return True

@@ -70,9 +70,8 @@ def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
             back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
             blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
-        lost = np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps))
-        if lost.size:
-            j = int(lost[0])
+        for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
+            # a column whose level changed is left to ``check`` (no refusal here): the next blurred one is weighed
             _refuse(panel, s, j, rows, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
 
 
@@ -93,21 +92,18 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: 
     finite = np.isfinite(column)
     middle = float(np.median(column[finite]))
     k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
-    part = scored or \
-        "" if split is None or k < split.train_end else \
-        " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)"
+    part = scored or ("" if split is None or k < split.train_end else
+                      " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)")
     among = "training values" if not part else "values"
-    end = float(np.nanmedian(column[-tail:]))
+    end = float(np.nanmedian(column[: None if split is None else split.train_end][-tail:]))  # the training rows' end
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
     blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored else 'training rows'} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
-    if split is not None:  # weighed before the scalers: the training rows' own end
-        end = float(np.nanmedian(column[: split.train_end][-tail:]))
-    if abs(end - middle) >= abs(column[k] - middle) / 2 and split is not None:
-        return  # a change of level, not one value: ``check`` names it on the training rows, with their own spread
     if abs(end - middle) >= abs(column[k] - middle) / 2:  # the end itself far from the rest: the series changed level
+        if split is not None:
+            return  # weighed before the scalers (``named``): ``check`` names it on the training rows, with their own spread
         since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
         raise RnncastError(
             f"column {name!r}{whose} moves from values near {middle:.6g} to values near {end:.6g} (from {panel.when(s, since)} "
