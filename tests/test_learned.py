@@ -176,6 +176,10 @@ def test_forecast_figure_draws_the_test_split_as_the_runs_forecast_png_does():
     assert [line.get_label() for line in fig.axes[0].lines] == [line.get_label() for line in run.axes[0].lines]
     assert "original units" in fig.axes[0].get_ylabel()
     assert fig._suptitle is None or "Test split" in fig._suptitle.get_text()
+    for rows, said in ((slice(0, 100), "forecast_figure draws the test split"), (slice(0, 5), "forecast_figure needs")):
+        with pytest.raises(RnncastError, match=said) as refused:  # t23t7: offered part= and --part, which it takes not
+            model.forecast_figure(frame.iloc[rows])
+        assert "part '" not in str(refused.value) and "--part" not in str(refused.value)
 
 
 def test_help_lists_every_fitted_attribute_with_its_type_and_the_types_hold():

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
-from rnncast.otherunits import beyond
+from rnncast.otherunits import beyond, unit_factor
 
 RNG = np.random.default_rng(0)
 N = 600
@@ -20,18 +20,33 @@ N = 600
 def test_another_unit_lies_beyond_the_fitted_range_and_a_drift_does_not():
     """The tester's figures: load fitted 9330 to 32711 kW, temperatures 0.15 to 14.97 °C."""
     low, high = 9330.3, 32711.0
-    assert beyond(np.array([9.33, 32.7]), low, high).all()  # kW given as MW
+    assert unit_factor(np.array([9.33, 32.7, 20.1]), low, high).all()  # kW given as MW
     assert beyond(np.array([9.33e6]), low, high).all()  # as W
-    assert not beyond(np.array([high * 1.2, high * 1.5, low * 0.8, 0.0, np.nan]), low, high).any()  # drifts, an outage
-    assert not beyond(np.array([-500.0]), low, high).any()  # the other sign: a reading, not a unit
+    drifts = np.array([high * 1.2, high * 1.5, low * 0.8, 0.0, np.nan])
+    assert not beyond(drifts, low, high).any() and not unit_factor(drifts, low, high).any()  # drifts, an outage
+    assert not unit_factor(np.array([-500.0, -400, -300]), low, high).any()  # the other sign: a reading, not a unit
     cold, warm = 0.15, 14.97
     assert beyond(np.array([cold, warm]) * 9 / 5 + 32, cold, warm).all()  # °F
     assert beyond(np.array([warm + 30]), cold, warm).all()  # shifted +30
     assert not beyond(np.array([warm * 1.2, warm * 1.5, -10.0, 0.01]), cold, warm).any()  # a warmer day, a cold snap
     assert not beyond(np.array([132.0, 80.0]), 100.0, 110.0).any()  # 20 % above a narrow range's greatest
-    assert beyond(np.array([0.105]), 100.0, 110.0).all()  # its thousandth
-    assert not beyond(np.array([0.0004]), 0.0, 0.5).any()  # solar from 0: its small values are its own
-    assert beyond(np.array([-0.05]), -30.0, -10.0).all()  # negative, a thousand times nearer zero
+    assert unit_factor(np.array([0.105, 0.101, 0.108]), 100.0, 110.0).all()  # its thousandth
+    assert not unit_factor(np.array([0.0004, 0.0003, 0.0002]), 0.0, 0.5).any()  # solar from 0: its own small values
+    assert unit_factor(np.array([-0.05, -0.02, -0.03]), -30.0, -10.0).all()  # negative, a thousand times nearer zero
+
+
+def test_a_unit_factor_moves_every_value_so_a_few_near_zero_or_a_collapse_are_no_unit():
+    """t23t7: a future temperature of 0.3 on a 3.9..28.4 fit was called another unit, -2.0 not; 9 values in 0..0.44
+    among 485 down to -3.8 were too."""
+    low, high = 3.9, 28.4
+    for snap in ([0.3], [-2.0], [0.3, 0.2], [5.0, 2.0, 0.3, -1.0, -2.0, 0.1, 4.0]):  # a lone step, a cold snap
+        assert not unit_factor(np.array(snap), low, high).any() and not beyond(np.array(snap), low, high).any()
+    winter = np.r_[np.linspace(-3.8, 23.5, 476), np.full(9, 0.3)]
+    assert not unit_factor(winter, low, high).any()
+    assert not unit_factor(np.linspace(0.5, 4.0, 14), 150.0, 250.0).any()  # a shop closing: ratios not kept
+    switched = np.r_[np.full(2, 1200.0), np.linspace(1.0, 2.6, 22)]  # nearly all (22 of 24) a thousand times nearer
+    assert unit_factor(switched, 1000.0, 2600.0).sum() == 22
+    assert not unit_factor(np.r_[np.full(4, 1200.0), np.linspace(1.0, 2.6, 20)], 1000.0, 2600.0).any()  # 4 of 24 kW
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +60,7 @@ def load_model():
 
 
 def _said(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if "another unit" in r.getMessage()]
+    return [r.getMessage() for r in caplog.records if r.name == "rnncast.otherunits"]
 
 
 def test_rows_in_another_unit_are_named_once_with_both_ranges_and_the_fits_own_rows_are_not(load_model, caplog):
@@ -56,10 +71,11 @@ def test_rows_in_another_unit_are_named_once_with_both_ranges_and_the_fits_own_r
         model.predict(recent, future=future)
         model.predict(recent, future=future)  # a forecasting loop: said once
     [said] = _said(caplog)
-    low, high = data["load"].min(), data["load"].max()
-    assert said.startswith(f"column 'load' of the rows handed to the model holds values far outside those the model "
-                           f"was fitted on ({recent['load'].min():.6g} to {recent['load'].max():.6g} given (50 of 50 "
-                           f"beyond), fitted {low:.6g} to {high:.6g}): another unit")
+    low, high, read = data["load"].min(), data["load"].max(), recent["load"].iloc[-12:]  # lookback 12: the rows read
+    assert said.startswith(f"column 'load' of the rows handed to the model holds values ten times and more nearer zero "
+                           f"than any the model was fitted on, their ratios kept (12 of 12 given beyond, "
+                           f"{read.min():.6g} to {read.max():.6g}, fitted {low:.6g} to {high:.6g}): another unit (MW for "
+                           "kW, Wh for kWh)?")
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(data)  # the rows it was fitted on
@@ -70,8 +86,34 @@ def test_rows_in_another_unit_are_named_once_with_both_ranges_and_the_fits_own_r
         with caplog.at_level(logging.WARNING, logger="rnncast"):
             model.predict(data, future=future.assign(temp=temps))
         [said] = _said(caplog)
-        assert said.startswith("column 'temp' of the future values holds values far outside those the model was "
-                               f"fitted on ({min(temps):.6g} to {max(temps):.6g} given (3 of 3 beyond), fitted")
+        assert said.startswith("column 'temp' of the future values holds values far beyond those the model was "
+                               f"fitted on (3 of 3 given beyond, {min(temps):.6g} to {max(temps):.6g}, fitted")
+        assert said.endswith("another unit or a shifted scale (°F for °C)? Give them in the fit's unit; if they are "
+                             "real, the model extrapolates there: fit again on data that holds them")
+
+
+def test_only_the_rows_the_model_reads_are_weighed_and_a_cold_snap_is_no_unit(load_model, caplog):
+    """t23t7: predict named 100 MW rows before the last lookback rows in kW it reads; a future 0.3 °C on a fit from 6
+    °C was another unit, -2.0 not; evaluate quoted the whole range given beside a count of a few values."""
+    data, model = load_model
+    future = pd.DataFrame({"time": pd.date_range(data["time"].iloc[-1], periods=4, freq="h")[1:], "temp": [9.0, 10, 11]})
+    later = data.assign(time=data["time"] + pd.Timedelta(hours=N))  # new rows
+    mixed = later.assign(load=np.where(np.arange(N) < N - 12, data["load"] / 1000, data["load"]))  # MW, then kW read
+    future = future.assign(time=future["time"] + pd.Timedelta(hours=N))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(mixed, future=future)
+        for snap in ([9.0, 2.0, 0.3], [9.0, 2.0, -2.0], [2.0, 0.3, -2.0]):  # a cold snap crossing 0, either side
+            model.predict(later, future=future.assign(temp=snap))
+    assert not _said(caplog)
+    later.loc[N - 40 :, "load"] = later["load"].iloc[N - 40 :] * 3  # grown threefold: beyond, real or not
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        scored = model.evaluate(pd.concat([data, later], ignore_index=True))  # the test split's windows and the new
+    [said] = _said(caplog)
+    grown = later["load"].iloc[N - 40 :]
+    far = grown[grown > 2 * data["load"].max() - data["load"].min()]
+    read = scored["windows"] + 12 + 3 - 1  # stride-1 windows of lookback 12 + horizon 3: their rows, not all 2N
+    assert read < 2 * N and f"{len(far)} of {read} given beyond, {far.min():.6g} to {far.max():.6g} (all given: " in said
+    assert "if they are real, the model extrapolates there" in said and "(MW for kW" not in said
 
 
 def test_a_panel_names_each_series_in_the_columns_one_line(caplog):

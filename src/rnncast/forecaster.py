@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, fitting, forecasting, labels, parts, reading, readout, runhistory
+from rnncast import arrayforecasts, fitting, forecasting, labels, missingcodes, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -223,6 +223,7 @@ class Forecaster(Learned, Parameters):
         panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
         panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
         starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
+        missingcodes.units_read(model.state, panel, starts, rows_of)  # values far beyond the fit's in the windows read
         original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of, checked=True)
         return in_scaler_units if scaled else original
 

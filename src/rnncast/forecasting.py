@@ -19,8 +19,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, gapwindows, jitter,
-                     keptdates, leftout, missingcodes, outputnames, parts, resolution, scaling, spreads,
-                     staleseries)
+                     keptdates, leftout, missingcodes, outputnames, parts, resolution, scaling, spreads, staleseries)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -124,6 +123,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                       total=len(short))  # every one counted, ten named
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
+    missingcodes.units_read(state, panel, panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
@@ -288,6 +288,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     starts, series, scored = parts.select(model.state, panel, index, part)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 9702)
     resolution.named(panel, [Split(n, n, n) for n in panel.lengths.tolist()], data.lookback, data.horizon, resolution.SCORED)
+    missingcodes.units_read(model.state, panel, starts, series)  # kW given as MW, among the rows scored
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}

@@ -19,6 +19,7 @@ from rnncast.errors import NotFitted, RnncastError
 from rnncast.seriesids import skipped_as_given
 from rnncast.noticed import first_time
 from rnncast.settingvalues import plain, plain_values, same_value
+from rnncast.spelling import hints
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +180,8 @@ class Learned:
         from rnncast import madeof  # matplotlib only when a figure is drawn
         from rnncast.forecastplot import forecast_plot
 
-        return forecast_plot(self, data, {madeof.legend_label(self.get_params()): self})
+        with hints(part=" (forecast_figure draws the test split and the rows after it)", evaluate="forecast_figure"):
+            return forecast_plot(self, data, {madeof.legend_label(self.get_params()): self})  # it takes no part=: none offered
 
     def __sklearn_is_fitted__(self) -> bool:
         """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it

@@ -147,7 +147,7 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
     it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
     code, rows and ``doing`` (read_new's: predict's and evaluate's readers each say it once; a forecasting loop handing
     the same table hears it once). Returns ``panel``."""
-    ranges, lookup, units = state.value_ranges, {i: k for k, i in enumerate(state.ids)}, {}
+    ranges, lookup = state.value_ranges, {i: k for k, i in enumerate(state.ids)}
     for s in range(panel.n_series):
         rows = panel.rows(s)  # [T_s, C]
         k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
@@ -164,11 +164,30 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
                 at, span = np.flatnonzero(_beyond_fit(column, kept[j])), tuple(kept[j][2:])
             if at.size:
                 _say_later(state, panel, s, j, at, span, doing)
-            series = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
-            otherunits.named(units, state, str(panel.named_columns(s)[j]), series, column,  # kW given as MW
-                             kept[j] if kept is not None else None, np.isin(np.arange(len(column)), at))
-    otherunits.warn(units, state, "the rows handed to the model", doing)
     return panel
+
+
+def units_read(state, panel: Panel, starts: np.ndarray, series: np.ndarray, width: int | None = None) -> None:
+    """Warn (``otherunits``) of values far beyond what the model (``state``) was fitted on in the rows it reads: the
+    windows of ``width`` rows (default: lookback + horizon) from the stacked rows ``starts`` [W] of series ``series``
+    [W] (predict: each series' last lookback rows; evaluate: its scored windows, inputs and targets; predict_windows:
+    its windows); rows it never reads are not weighed."""
+    if state.value_ranges is None or not len(starts):
+        return
+    width = width or state.settings.data.lookback + state.settings.data.horizon
+    lookup, units = {i: k for k, i in enumerate(state.ids)}, {}
+    first, last = np.full(panel.n_series, len(panel.values)), np.zeros(panel.n_series, dtype=np.int64)
+    np.minimum.at(first, series, starts - panel.offsets[series])
+    np.maximum.at(last, series, starts - panel.offsets[series] + width)
+    for s in np.unique(series).tolist():
+        k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
+        kept = state.value_ranges[k] if k is not None and k < len(state.value_ranges) else None
+        rows = panel.rows(s)[first[s] : last[s]]  # [R, C]
+        for j in range(rows.shape[1]) if kept is not None else ():
+            name = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
+            skip = _beyond_fit(rows[:, j], kept[j]) if kept[j] is not None else None  # a -999: later's
+            otherunits.named(units, state, str(panel.named_columns(s)[j]), name, rows[:, j], kept[j], skip)
+    otherunits.warn(units, state, "the rows handed to the model")  # kW given as MW
 
 
 def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span, doing: str = "") -> None:

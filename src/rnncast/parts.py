@@ -237,14 +237,14 @@ def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "scor
             and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
-        todo = f"give data that goes on after them, or {offer} to {verb} rows the model was fitted on"
+        todo = f"give data that goes on after them{hint('part', f', or {offer} to {verb} rows the model was fitted on')}"
     elif part == "val" and state.splits and all(split.val_end == split.train_end for split in state.splits):
         why = "val_frac 0" if state.settings.data.val_frac == 0 else "its split gave none"
         return f"the model was fitted without validation rows ({why}), so part 'val' has nothing to {verb}; give {offer}"
     else:
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
                 f"{'training' if part == 'train' else 'validation'} rows")
-        todo = f"give the data the model was fitted on, or {offer}"
+        todo = f"give the data the model was fitted on{hint('part', f', or {offer}')}"
     return f"{said}; {todo}" if located.by_time else f"{said}{_by_number(state, panel, verb)}"
 
 
@@ -260,8 +260,9 @@ def _by_number(state, panel: Panel, verb: str = "score") -> str:
                  f"{rows_span(split.train_end, split.val_end - 1, '')}, tested on {rows_span(split.val_end, split.end - 1, '')})")
     else:
         said += " (in each series)"
+    every = hint("part", f", or part 'all' (--part all) to {verb} every window of these rows")  # forecast_figure: none
     return said + ("; give the rows from the fit's first row on, so that the numbers match (its data, with any newer "
-                   f"rows after it), or part 'all' (--part all) to {verb} every window of these rows")
+                   f"rows after it){every}")
 
 
 def _show(value, panel: Panel) -> str:
