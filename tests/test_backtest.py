@@ -522,6 +522,16 @@ def test_backtest_notes_mape_and_smape_where_actual_values_are_zero():
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).backtest(frame + 1, n_windows=3).metrics
 
 
+def test_a_panel_s_backtest_judges_zero_actuals_in_each_series_own_scale():
+    """As evaluate's (decision 9941): SHIB's prices at 2e-5 beside BTC's 60000 are not float rounding's 0s."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"id": s, "y": lv * np.exp(np.cumsum(rng.normal(0, 0.02, 120)))})
+                       for s, lv in (("BTC", 60000), ("SHIB", 2e-5))], ignore_index=True)
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target="y", id_col="id")
+    assert "zero_actuals" not in result.metrics and not any("MAPE" in n for n in result.notes)
+    assert np.isfinite(result.metrics["overall"]["model"]["mape_pct"])
+
+
 def test_windows_that_span_calendar_steps_the_data_lacks_are_warned_of_as_evaluate_does(caplog):
     """Two days missing inside the last windows: backtest scored 07-11 and 07-14 as one window's steps 1 and 2 and
     said nothing, where evaluate counts such windows (a tester's finding, decision 557)."""

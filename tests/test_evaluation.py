@@ -272,6 +272,33 @@ def test_evaluate_notes_mape_and_smape_where_actual_values_are_zero():
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).fit(frame + 1, target="y").evaluate(frame + 1)
 
 
+def crypto_panel(n: int = 160, sine: bool = False) -> pd.DataFrame:
+    """Daily closes of BTC ~60000, ETH ~3000, DOGE ~0.12 and SHIB ~2e-5 (long); ``sine``: ETH a sine through 0."""
+    rng = np.random.default_rng(0)
+    frames = [pd.DataFrame({"id": s, "y": lv * np.exp(np.cumsum(rng.normal(0, 0.02, n)))})
+              for s, lv in (("BTC", 60000), ("ETH", 3000), ("DOGE", 0.12), ("SHIB", 2e-5))]
+    if sine:
+        frames[1]["y"] = np.sin(2 * np.pi * np.arange(n) / 25)
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_a_panel_s_zero_actuals_are_judged_in_each_series_own_scale():
+    """crypto.csv's panel: the note said SHIB's prices (2e-5 beside BTC's 60000) were 0s but for float rounding, MAPE
+    covered 3 of 4 series (decision 9941). Now no note and MAPE over every series' values; a sine among the series
+    still has its rounding 0s counted and said as each series' own."""
+    frame = crypto_panel()
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", id_col="id")
+    result = model.evaluate(frame)
+    assert "zero_actuals" not in result and not any("MAPE" in note for note in result["notes"])
+    each = [model.evaluate(frame[frame.id == s])["original"]["model"] for s in ("BTC", "ETH", "DOGE", "SHIB")]
+    assert min(e["mape_pct"] for e in each) < result["original"]["model"]["mape_pct"] < max(e["mape_pct"] for e in each)
+    mixed = crypto_panel(sine=True)
+    result = Forecaster(**{**TINY, "epochs": 1}).fit(mixed, target="y", id_col="id").evaluate(mixed)
+    zeros = result["zero_actuals"]
+    assert zeros["rounded"] > 0 and zeros["series"] == 4 and zeros["crosses_zero"] and zeros["near"] == 0
+    assert zeros["text"] in result["notes"] and "of its own series (4 series, each in its own scale)" in zeros["text"]
+
+
 def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
     """Two targets in kWh and % gave one "original units" MSE, the mean of kWh² and %², and no target's own score
     anywhere (a tester's finding, decision 559)."""

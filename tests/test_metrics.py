@@ -217,3 +217,34 @@ def test_zero_actuals_treat_rounding_zeros_as_zeros_and_say_where_mape_is_domina
     assert near["near"] == 1 and near["dominant"] == 1 and not near["crosses_zero"] and near["zeros"] == 0
     columns = np.stack([far, 1e6 * far], axis=-1).reshape(2, 49, 2)  # each target column its own scale
     assert zero_actuals(columns, columns + 0.01) is None
+
+
+def test_a_panel_s_percent_scores_judge_each_series_zeros_in_its_own_scale():
+    """crypto.csv's panel (BTC ~60000 ... SHIB ~2e-5): metrics.json said "60 of these 0s are 0 but for float
+    rounding", MAPE left SHIB's real prices out (3 of 4 series) and the note claimed sMAPE's bound at 60 values
+    (decision 9941). With each window's series: no note, MAPE over every value; a 50-state ILI-like panel stays
+    silent; a sine among the series still has its rounding 0s counted, named as each series' own."""
+    from rnncast.metrics import mape, score, zero_actuals
+
+    rng = np.random.default_rng(0)
+    levels = np.array([60000, 3000, 0.12, 2e-5])
+    y = np.concatenate([lv * np.exp(np.cumsum(rng.normal(0, 0.02, 50))) for lv in levels])[:, None, None]
+    p = y * (1 + rng.normal(0, 0.02, y.shape))
+    series = np.repeat(np.arange(4), 50)
+    everyone = 100 * np.mean(np.abs((p - y) / y))
+    assert zero_actuals(y, p)["rounded"] == 50  # pooled, as before: SHIB's prices taken for 0s
+    assert zero_actuals(y, p, series=series) is None
+    assert mape(y, p, series) == pytest.approx(everyone) == score(y, p, series=series)["mape_pct"]
+    assert score(y, p)["mape_pct"] != pytest.approx(everyone)  # without the series: as before
+    sizes = np.exp(rng.uniform(np.log(20), np.log(5000), 50))  # ILI-like: 50 states, weekly counts 20 to 5000
+    ili = np.concatenate([s * (1 + 0.5 * np.sin(np.arange(52) / 52 * 2 * np.pi)) for s in sizes])[:, None, None]
+    assert zero_actuals(ili, ili * 1.05, series=np.repeat(np.arange(50), 52)) is None
+    y[series == 1, 0, 0] = np.sin(2 * np.pi / 25 * np.arange(50))  # ETH a sine: 0, then -2.4e-16
+    zeros = zero_actuals(y, y + 0.01, series=series)
+    assert zeros["zeros"] == zeros["rounded"] + 1 == 2 and zeros["at_bound"] == 2 and zeros["crosses_zero"]
+    assert zeros["near"] == 0 and zeros["series"] == 4
+    assert "series" not in zero_actuals(y[series == 1], y[series == 1] + 0.01, series=series[series == 1])
+    keep = np.broadcast_to((series == 1)[:, None, None], y.shape)  # the values scored are of one series
+    assert "series" not in zero_actuals(y, y + 0.01, keep, series)
+    with pytest.raises(RnncastError, match=r"series has shape \(3,\) for values of shape \(200, 1, 1\)"):
+        zero_actuals(y, p, series=[0, 1, 2])

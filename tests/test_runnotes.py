@@ -276,3 +276,21 @@ def split_notes_of(zeros: dict) -> str:
     from rnncast.runnotes import percent_note
 
     return split_notes({"val": {}, "test": {"zero_actuals": zeros}}, percent_note)[0]
+
+
+def test_the_percent_note_of_several_series_says_each_is_judged_in_its_own_scale():
+    """A panel's zeros and near-0 values are judged in each series' own scale (decision 9941): the note says so, and
+    that some series' values change sign, not that the pooled values do."""
+    from rnncast.runnotes import percent_note
+
+    panel = {"values": 456, "zeros": 3, "at_bound": 3, "rounded": 3, "near": 0, "crosses_zero": True, "dominant": 15,
+             "series": 4}
+    note = percent_note({"zero_actuals": panel})
+    assert note.startswith("MAPE is over the 453 of 456 values whose actual is not 0 (a percentage of 0 is undefined; "
+                           "3 of these 0s are 0 but for float rounding, under 1e-09 of the largest |actual| of its own "
+                           "series (4 series, each in its own scale)); the model's sMAPE counts 200 %")
+    assert "(Hyndman & Koehler 2006): some series' actual values change sign, so some lie near 0, and half" in note
+    near = {"values": 98, "zeros": 0, "at_bound": 0, "near": 1, "crosses_zero": False, "dominant": 1, "series": 2}
+    assert ("1 actual value lies near 0 (under 1% of the mean |actual| of its own series (2 series, each in its own "
+            "scale)), and half") in percent_note({"zero_actuals": near})
+    assert "own series" not in percent_note({"zero_actuals": {**near, "series": 0}})

@@ -55,8 +55,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
     if excluded := mase_excluded(mase_scales, ids):
         result["mase_excluded"] = excluded
-    if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original)):  # MAPE's, sMAPE's note
-        result["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # the page's, the terminal's
+    if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original), original.series):  # each
+        result["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # series in its own scale
     if result["targets"] > 1:  # the pooled original-unit block averages kWh² with %²: each target in its own units too
         result["by_target"] = {name: scores(target_of(original, t), mase_scales[original.series][:, t : t + 1],
                                             target_of(scaled, t))
@@ -130,7 +130,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     several = wf.series is not None and len(np.unique(wf.series)) > 1
 
     def one(y_pred):
-        scores, series = metrics.score(wf.y_true, y_pred, kept), 0
+        scores, series = metrics.score(wf.y_true, y_pred, kept, wf.series), 0  # MAPE's 0s: each series' own scale
         if several:
             scores["r2"], series = metrics.r2_by_series(wf.y_true, y_pred, wf.series, kept)
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast.actualzeros import near_zero, rounded_zeros
 from rnncast.errors import RnncastError
 
 
@@ -76,7 +77,7 @@ def r2_series_counts(y_true, series, keep=None) -> list[int]:
 def _r2_each(y_true, y_pred, series, keep=None) -> np.ndarray:
     """Each series' R² in each target [S, T], about its own mean; NaN where its scored values do not vary."""
     y_true, y_pred = _f64(y_true), _f64(y_pred)
-    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    keep = _keep(keep, y_true.shape)
     labels, codes = np.unique(np.asarray(series), return_inverse=True)
     groups = np.broadcast_to(codes.reshape(-1, 1), y_true.shape[:2])  # [W, H]
     per = np.full((len(labels), y_true.shape[-1]), np.nan)  # [S, T]
@@ -104,53 +105,41 @@ def smape(y_true, y_pred) -> float:
     return float(100 * np.mean(ratio))
 
 
-def mape(y_true, y_pred) -> float:
+def mape(y_true, y_pred, series=None) -> float:
     """MAPE in percent over the points whose true value is not 0 (NaN when every one is 0): ``y_true``, ``y_pred``
-    arrays of one shape (any).
+    arrays of one shape (any); ``series`` [W]: the series of each row along the first axis (None: one series).
 
     The guard against zeros: a point whose true value is 0, exactly or but for float rounding (``rounded_zeros``:
-    sin(2 pi k) is 1e-16, not 0), has no percentage error and is left out (not counted as 0 %, not as infinite);
-    when every true value is 0 the result is NaN.
+    sin(2 pi k) is 1e-16, not 0; judged in its own series' scale), has no percentage error and is left out (not
+    counted as 0 %, not as infinite); when every true value is 0 the result is NaN.
     """
     y_true, y_pred = _pair(y_true, y_pred)
-    keep = ~rounded_zeros(y_true)
+    return _mape_over(y_true, y_pred, ~rounded_zeros(y_true, series=series))
+
+
+def _mape_over(y_true: np.ndarray, y_pred: np.ndarray, keep: np.ndarray) -> float:
     if not keep.any():
         return float("nan")
     return float(100 * np.mean(np.abs((y_pred[keep] - y_true[keep]) / y_true[keep])))
 
 
-ROUNDING = 1e-9  # an actual within this share of the largest |actual| is 0 but for float rounding (decision 9601)
-NEAR = 0.01  # an actual under this share of the mean |actual| is near 0: MAPE's terms there dwarf the others
-
-
-def rounded_zeros(y_true, keep=None) -> np.ndarray:
-    """Where actuals ``y_true`` are 0, exactly or to float rounding: ``|y| <= ROUNDING * max |y|`` over the values
-    ``keep`` (default all) of each target column ([W, H, T] arrays: the last axis), as a bool array of their shape."""
-    y_true = _f64(y_true)
-    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
-    size = np.abs(np.where(keep, y_true, 0.0))
-    largest = size.max(axis=tuple(range(y_true.ndim - 1)) if y_true.ndim == 3 else None, keepdims=True, initial=0.0)
-    return keep & (size <= ROUNDING * largest)
-
-
-def zero_actuals(y_true, y_pred, keep=None) -> dict | None:
+def zero_actuals(y_true, y_pred, keep=None, series=None) -> dict | None:
     """Where the percentage scores are not what they seem: ``{"values", "zeros", "at_bound"}``, the values scored
     (``keep``, default all), how many of them are 0 (MAPE leaves them out; ``rounded``: how many of those are 0 only
     to float rounding, ``rounded_zeros``) and how many of those the forecast ``y_pred`` is not 0 at (sMAPE is 200 %
     there, its bound, however close the forecast). Where actuals change sign (``crosses_zero``) or some lie near 0
-    (``near``: under ``NEAR`` of the mean |actual| of their target column) MAPE is dominated by a few values
+    (``near``: under ``actualzeros.NEAR`` of the mean |actual| of their target column) MAPE is dominated by a few values
     (Hyndman & Koehler 2006): ``dominant``, the fewest of the model's terms that make half its sum. None where
-    nothing is to be said (a series far from 0). ``y_true``, ``y_pred`` (and ``keep``) arrays of one shape (any)."""
+    nothing is to be said (a series far from 0). ``y_true``, ``y_pred`` (and ``keep``) arrays of one shape (any).
+
+    ``series`` [W]: the series of each row along the first axis (None: one). Each test is made in each series' own
+    scale (``actualzeros``: its own largest and mean |actual| of each target, its own signs), and ``"series": n``
+    says so where the values scored are of n > 1 series (``runnotes.percent_note`` words it)."""
     y_true, y_pred = _pair(y_true, y_pred)
-    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
-    zero = rounded_zeros(y_true, keep)
+    keep = _keep(keep, y_true.shape)
+    zero = rounded_zeros(y_true, keep, series)
     rest = keep & ~zero
-    axes = tuple(range(y_true.ndim - 1)) if y_true.ndim == 3 else None
-    size = np.abs(np.where(rest, y_true, 0.0))
-    mean = size.sum(axis=axes, keepdims=True) / np.maximum(rest.sum(axis=axes, keepdims=True), 1)
-    near = rest & (size < NEAR * mean)
-    signed = np.where(rest, np.sign(y_true), 0.0)
-    crosses = bool(((signed > 0).any(axis=axes) & (signed < 0).any(axis=axes)).any())
+    near, crosses = near_zero(y_true, rest, series)
     if not zero.any() and not near.any() and not crosses:
         return None
     result = {"values": int(keep.sum()), "zeros": int(zero.sum()), "at_bound": int((zero & (y_pred != 0)).sum())}
@@ -160,6 +149,9 @@ def zero_actuals(y_true, y_pred, keep=None) -> dict | None:
         terms = np.sort(np.abs((y_pred[rest] - y_true[rest]) / y_true[rest]))[::-1]
         result.update({"near": int(near.sum()), "crosses_zero": crosses,
                        "dominant": int(np.searchsorted(np.cumsum(terms), terms.sum() / 2) + 1)})
+    scored = np.unique(np.asarray(series)[keep.reshape(len(keep), -1).any(axis=1)]) if series is not None else [0]
+    if len(scored) > 1:  # each judged in its own scale: the note says so
+        result["series"] = len(scored)
     return result
 
 
@@ -258,27 +250,36 @@ def rmse_note(targets: int) -> str | None:
     return RMSE_NOTE if targets > 1 else None
 
 
-def score(y_true, y_pred, keep=None) -> dict:
+def score(y_true, y_pred, keep=None, series=None) -> dict:
     """MSE, MAE, RMSE, R², sMAPE and MAPE (in percent: ``smape_pct``, ``mape_pct``); for [W, H, T] arrays, the mean over the T target columns (so the
     RMSE of several targets is the mean of their RMSEs, not the root of their mean MSE: ``rmse_note``).
 
     ``keep``: the values scored, a bool array of their shape (default: all); a target column with
     no value kept is left out of the mean over targets, and every score is NaN when none has one. R² is the mean over
     the targets whose scored values vary (one whose values never vary has none: ``r2notes.r2_note`` says so); NaN when
-    none do. Each score in the units of the values given (MSE in them squared; R², sMAPE and MAPE in none of them)."""
+    none do. ``series`` [W]: each window's series, whose own scale says which actuals MAPE leaves out as 0 but for
+    float rounding (``rounded_zeros``; None: one series). Each score in the units of the values given (MSE in them
+    squared; R², sMAPE and MAPE in none of them)."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     _check_shapes(y_true, y_pred)
-    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
-    columns = ([(y_true[..., k], y_pred[..., k], keep[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3
-               else [(y_true, y_pred, keep)])
-    columns = [(t[m], p[m]) for t, p, m in columns if m.any()]
-    names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape_pct": smape, "mape_pct": mape}
+    keep = _keep(keep, y_true.shape)
+    nonzero = ~rounded_zeros(y_true, keep, series)
+    columns = ([(y_true[..., k], y_pred[..., k], keep[..., k], nonzero[..., k]) for k in range(y_true.shape[-1])]
+               if y_true.ndim == 3 else [(y_true, y_pred, keep, nonzero)])
+    columns = [(t[m], p[m], z[m]) for t, p, m, z in columns if m.any()]
+    names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape_pct": smape}
     if not columns:
-        return {name: float("nan") for name in names}
-    result = {name: float(np.mean([fn(t, p) for t, p in columns])) for name, fn in names.items()}
-    defined = [value for value in (r2(t, p) for t, p in columns) if value == value]  # a target whose values never vary
+        return {name: float("nan") for name in (*names, "mape_pct")}
+    result = {name: float(np.mean([fn(t, p) for t, p, _ in columns])) for name, fn in names.items()}
+    result["mape_pct"] = float(np.mean([_mape_over(_f64(t), _f64(p), z) for t, p, z in columns]))
+    defined = [v for v in (r2(t, p) for t, p, _ in columns) if v == v]  # a target whose values never vary
     result["r2"] = float(np.mean(defined)) if defined else float("nan")  # has none: the mean of the others' (r2_note)
     return result
+
+
+def _keep(keep, shape: tuple) -> np.ndarray:
+    """``keep`` (the values scored; None: all) as a bool array of ``shape``."""
+    return np.ones(shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), shape)
 
 
 def _f64(a) -> np.ndarray:

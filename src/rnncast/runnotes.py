@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from rnncast.metrics import NEAR, ROUNDING
+from rnncast.actualzeros import NEAR, ROUNDING
 from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
@@ -163,7 +163,7 @@ def percent_note(result: dict) -> str | None:
         return None
     n, z, bound = zeros["values"], zeros["zeros"], zeros["at_bound"]
     rounded = (f"; {zeros['rounded']} of these 0s are 0 but for float rounding, under {ROUNDING:g} of the largest "
-               "|actual|" if zeros.get("rounded") else "")
+               f"|actual|{_each_scale(zeros)}" if zeros.get("rounded") else "")
     mape = (f"MAPE is over the {n - z} of {n} values whose actual is not 0 (a percentage of 0 is undefined{rounded})"
             if z < n else f"MAPE is undefined: every one of the {n} actual values is 0")
     smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} values whose actual is 0 and whose "
@@ -176,13 +176,19 @@ def dominated_note(zeros: dict, scored: int) -> str:
     how few values make half the model's MAPE; "" where none do."""
     if "dominant" not in zeros:
         return ""
-    near = zeros["near"]
-    where = ("the actual values change sign, so some lie near 0" if zeros["crosses_zero"] else
-             f"{near} actual value{'s lie' if near != 1 else ' lies'} near 0 (under {NEAR:.0%} of the mean |actual|)")
+    near, some = zeros["near"], "some series' " if zeros.get("series") else "the "
+    where = (f"{some}actual values change sign, so some lie near 0" if zeros["crosses_zero"] else
+             f"{near} actual value{'s lie' if near != 1 else ' lies'} near 0 (under {NEAR:.0%} of the mean "
+             f"|actual|{_each_scale(zeros)})")
     return (f"MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler "
             f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} values, so "
             "MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by the "
             "training values' naive error, not by each actual.")
+
+
+def _each_scale(zeros: dict) -> str:
+    """Where the values are of several series (``zero_actuals``' ``series``), whose scale each one is judged in."""
+    return f" of its own series ({zeros['series']} series, each in its own scale)" if zeros.get("series") else ""
 
 
 def unscored_note(result: dict) -> str | None:
