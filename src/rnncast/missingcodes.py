@@ -186,7 +186,7 @@ def units_read(state, panel: Panel, starts: np.ndarray, series: np.ndarray, widt
         for j in range(rows.shape[1]) if kept is not None else ():
             name = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
             skip = _beyond_fit(rows[:, j], kept[j]) if kept[j] is not None else None  # a -999: later's
-            otherunits.named(units, state, str(panel.named_columns(s)[j]), name, rows[:, j], kept[j], skip)
+            otherunits.named(units, str(panel.named_columns(s)[j]), name, rows[:, j], kept[j], skip)
     otherunits.warn(units, state, "the rows handed to the model")  # kW given as MW
 
 
@@ -301,7 +301,7 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
                                 f" of series {ids[s]!r}" if state.layout != "single" else "",
                                 ", ".join(f"{v:g}" for v in sorted(set(steps[far].tolist()))),
                                 int(np.sum(far)), len(steps), kept[2], kept[3])
-                otherunits.named(units, state, column, ids[s] if state.layout != "single" else None, steps, kept, far)
+                otherunits.named(units, column, ids[s] if state.layout != "single" else None, steps, kept, far)
         otherunits.warn(units, state, "the future values")  # °F given for °C
     codes = missing_numbers(text)
     if not codes or not (hit := np.isin(values, codes)).any():

@@ -73,7 +73,7 @@ def unit_factor(values: np.ndarray, low: float, high: float) -> np.ndarray:
     return near
 
 
-def named(found: dict, state, column: str, series, values: np.ndarray, kept: list | None, skip=None) -> None:
+def named(found: dict, column: str, series, values: np.ndarray, kept: list | None, skip=None) -> None:
     """Add to ``found`` ((column, whether a unit factor: ``unit_factor``) -> [(series, given low, given high, low and
     high of those beyond, fitted low, fitted high, how many beyond, how many given)]) a column of one series whose
     ``values`` (the rows the model reads) lie beyond ``kept`` (``[median, sd, least, greatest]``, None: nothing kept
