@@ -43,8 +43,10 @@ def as_time(value, panel: Panel):
             raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
                                "give it as the data writes its times")
         end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
-        if time.tz is not None and end.tz is None:  # at the data's one offset, or refused where it has none (9301)
-            writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text)
+        written = panel.written_offsets  # as written, without tz= (with it: on tz='s clock); +00:00 throughout: at it
+        if time.tz is not None and end.tz is None and written is not None and written.nunique() > 1:  # (9301)
+            writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
+                                        written, stamp)
         if time.tz is not None:
             return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end
