@@ -280,3 +280,12 @@ def test_an_iso_week_date_names_its_day_as_in_data_and_a_refusal_offers_weeks():
     assert _rows_up_to(saturdays, as_time("2020-W50", saturdays))[0] == 102  # the whole week, to 2020-12-13
     with pytest.raises(RnncastError, match=r"reads as no time: .*a week 2024-W05 or its day 2024-W05-3\)$"):
         as_time("2020-W50-9", saturdays)
+
+
+def test_a_cutoff_in_the_hour_a_zone_repeats_is_offered_that_zone_s_offsets(tmp_path):
+    """Its example said +01:00 whatever the zone: New York's repeated hour is at -04:00 or -05:00."""
+    ds = pd.date_range("2024-10-20", periods=240, freq="h")
+    pd.DataFrame({"ds": ds, "y": np.sin(np.arange(240.0))}).to_csv(tmp_path / "ny.csv", index=False)
+    panel = load_panel(str(tmp_path / "ny.csv"), tz="America/New_York")
+    with pytest.raises(RnncastError, match=r"\(such as 2024-11-03T01:30:00-04:00 or 2024-11-03T01:30:00-05:00\)"):
+        as_time("2024-11-03 01:30", panel)

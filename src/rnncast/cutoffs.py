@@ -112,9 +112,10 @@ def _localized(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
     try:
         return end.tz_localize(zone)
     except ValueError:  # pytz's and pandas' AmbiguousTimeError and NonExistentTimeError
+        near = sorted({(end + pd.Timedelta(hours=h)).tz_localize(zone).isoformat()[-6:] for h in (-1, 1)})  # its own
         raise RnncastError(f"{named('cutoff')} {text!r} falls in an hour the clocks of {zone} repeat or skip at a "
                            f"change of daylight saving; give it with its UTC offset (such as "
-                           f"{end.floor('min').isoformat()}+01:00), or another time") from None
+                           f"{' or '.join(end.floor('min').isoformat() + o for o in near)}), or another time") from None
 
 
 def _timestamp(text: str, panel: Panel) -> pd.Timestamp:

@@ -11,6 +11,8 @@ not refused: only the last ``lookback + horizon`` training rows are weighed, aga
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from rnncast.errors import RnncastError
@@ -87,7 +89,8 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
     of the model's (``state``) missing_values are left to ``missingcodes.refuse_future``; ``when`` [S] x [H]: the times."""
     n_f, lookback, codes = values.shape[2], state.settings.data.lookback, missing_numbers(state.settings.data.missing_values)
     rows = panel.values[(panel.offsets[1:] - lookback)[:, None] + np.arange(lookback), -n_f:]  # [S, L, F] rows read
-    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column with no value among the rows read: its spread
         steps = np.nanmedian(np.where(np.isfinite(rows[:, 1:] * rows[:, :-1]), np.abs(np.diff(rows, axis=1)), np.nan),
                              axis=1) if lookback > 1 else np.full(offset.shape, np.nan)  # [S, F]
         steps = np.where(np.isfinite(steps) & (steps > 0), steps, scale)
@@ -98,7 +101,7 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
     if not bad.any():
         return
     s, h, f = (int(i) for i in np.argwhere(bad)[0])
-    value, middle = float(values[s, h, f]), float(np.nanmedian(rows[s, :, f]))
+    value, middle = float(values[s, h, f]), float(_median(rows[s, :, f : f + 1])[0])
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
     where = f"{shown(when[s][h], when[s], state.calendar.text_format)} (forecast step {h + 1} of {values.shape[1]})"
     read_as = ("it overflows float32 as the network reads it: the forecasts would be inf or nan" if not np.isfinite(read[s, h, f])
