@@ -134,3 +134,14 @@ def test_predict_names_a_huge_future_covariate_value_by_the_fitted_spread(value,
     assert said in text and "scaled by the spread the model was fitted on" in text
     future.loc[2, "temp"] = 40.0  # far outside, yet told apart: read as given
     assert np.isfinite(model.predict(frame, future=future)["sales"]).all()
+
+
+def test_a_panel_s_huge_future_value_names_its_series():
+    frame = pd.concat([_monthly().assign(store=s, temp=(10 + 5 * np.sin(np.arange(120) / 3)).round(2)) for s in "ab"])
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 3, "future_known": True, "scaler": "none"}).fit(
+        frame, target="sales", features=["temp"], id_col="store")
+    future = pd.DataFrame({"store": list("aaabbb"), "date": list(pd.date_range("2020-01-01", periods=3, freq="MS")) * 2,
+                           "temp": [9.0, 11, 12, 8, 1e20, 10]})
+    with pytest.raises(RnncastError, match=r"^column 'temp' of the future values of series 'b' holds 1e\+20 at "
+                                           r"2020-02-01 \(forecast step 2 of 3\), .*: read unscaled \(scaler 'none'\)"):
+        model.predict(frame, future=future)

@@ -108,10 +108,11 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
                else f"it reads {float(read[s, h, f]):.3g} in float32, beside which the network's sums tell its inputs apart "
                f"only to within {blur[s, h, f]:.3g}, more than a twentieth of the column's median step ({steps[s, f]:.3g}), "
                "the most rnncast accepts: that one value would drive the forecasts")
+    how = (f"scaled by the spread the model was fitted on ({float(scale[s, f]):.6g})" if
+           state.settings.data.scaler != "none" else "read unscaled (scaler 'none')")
     raise RnncastError(
-        f"column {names[f]!r}{whose} of the future values holds {value:.15g} at {where}, among values near {middle:.6g} "
-        f"in the rows predict reads: scaled by the spread the model was fitted on ({float(scale[s, f]):.6g}), {read_as}; "
-        "correct or remove that value, in the unit the model was fitted on")
+        f"column {names[f]!r} of the future values{whose} holds {value:.15g} at {where}, among values near {middle:.6g} "
+        f"in the rows predict reads: {how}, {read_as}; correct or remove that value, in the unit the model was fitted on")
 
 
 def _median(values: np.ndarray) -> np.ndarray:
