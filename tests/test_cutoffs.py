@@ -248,13 +248,27 @@ def test_a_cutoff_without_an_offset_is_read_at_the_datas_one_offset_and_refused_
     both, summer = load_panel(str(tmp_path / "both.csv")), load_panel(str(tmp_path / "summer.csv"))
     with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) '2024-10-26 20:00' is written without a UTC offset, "
                                            r"but the data's times are written with offsets and read in UTC .*: write it "
-                                           r"with its offset, e\.g\. 2024-10-26 20:00\+02:00 for that wall time at "
-                                           r"\+02:00, or give tz= \(--tz\) the zone they were written in"):
+                                           r"with its offset, e\.g\. 2024-10-26 20:00\+02:00 \(the offset the data's "
+                                           r"times carry at that wall time\), or give tz= \(--tz\) the zone they were "
+                                           r"written in"):
         as_time("2024-10-26 20:00", both)
+    with pytest.raises(RnncastError, match=r"e\.g\. 2024-10-27 02:00\+01:00 or 2024-10-27 02:00\+02:00 \(the data's "
+                                           r"times carry both there: the clocks repeat that hour\)"):
+        as_time("2024-10-27 02:00", both)  # the hour Berlin's clocks repeat
+    with pytest.raises(RnncastError, match=r"e\.g\. 2024-10-20 01:00\+02:00 \(the offset of the data's first time"):
+        as_time("2024-10-20 01:00", both)  # before the data
     assert as_time("2024-10-26 20:00+02:00", both) == pd.Timestamp("2024-10-26 18:00", tz="UTC")
     assert as_time("2024-10-25 20:00", summer).floor("min") == pd.Timestamp("2024-10-25 20:00+02:00")  # its one offset
     berlin = load_panel(str(tmp_path / "both.csv"), tz="Europe/Berlin")  # on the zone's clock
     assert as_time("2024-10-26 20:00", berlin).floor("min") == pd.Timestamp("2024-10-26 20:00", tz="Europe/Berlin")
+    # a tester's data written at +00:00 throughout was refused (told "+02:00", 2 hours early): read at its one offset,
+    # as +01:00's is; and with tz="UTC" given, +01:00's on UTC's clock, as any zone given reads it (not told tz=)
+    frame.assign(ds=ds.tz_convert("UTC").map(lambda t: t.isoformat())).to_csv(tmp_path / "zero.csv", index=False)
+    zero, fixed = load_panel(str(tmp_path / "zero.csv")), frame.iloc[150:].copy()
+    assert as_time("2024-10-26 20:00", zero).floor("min") == pd.Timestamp("2024-10-26 20:00", tz="UTC")
+    fixed.to_csv(tmp_path / "winter.csv", index=False)  # all at +01:00
+    given = load_panel(str(tmp_path / "winter.csv"), tz="UTC")
+    assert as_time("2024-10-28 20:00", given).floor("min") == pd.Timestamp("2024-10-28 20:00", tz="UTC")
 
 
 def test_an_iso_week_date_names_its_day_as_in_data_and_a_refusal_offers_weeks():
@@ -266,3 +280,12 @@ def test_an_iso_week_date_names_its_day_as_in_data_and_a_refusal_offers_weeks():
     assert _rows_up_to(saturdays, as_time("2020-W50", saturdays))[0] == 102  # the whole week, to 2020-12-13
     with pytest.raises(RnncastError, match=r"reads as no time: .*a week 2024-W05 or its day 2024-W05-3\)$"):
         as_time("2020-W50-9", saturdays)
+
+
+def test_a_cutoff_in_the_hour_a_zone_repeats_is_offered_that_zone_s_offsets(tmp_path):
+    """Its example said +01:00 whatever the zone: New York's repeated hour is at -04:00 or -05:00."""
+    ds = pd.date_range("2024-10-20", periods=240, freq="h")
+    pd.DataFrame({"ds": ds, "y": np.sin(np.arange(240.0))}).to_csv(tmp_path / "ny.csv", index=False)
+    panel = load_panel(str(tmp_path / "ny.csv"), tz="America/New_York")
+    with pytest.raises(RnncastError, match=r"\(such as 2024-11-03T01:30:00-04:00 or 2024-11-03T01:30:00-05:00\)"):
+        as_time("2024-11-03 01:30", panel)

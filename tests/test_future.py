@@ -411,14 +411,14 @@ def test_naive_future_times_meet_offset_written_data_one_way_read_at_its_one_off
         "times are written at"]  # once per model
     refused = (r"^the future values' time column 'ds' holds '{}' \(line 2 of {}\), which is written without a UTC "
                r"offset, but the data's times are written with offsets and read in UTC .*: write it with its offset, "
-               r"e\.g\. {}\+02:00 for that wall time at \+02:00, or refit with the zone they were written in \(rnncast "
-               r"fit DATA --tz ZONE, tz= in Python\)")
+               r"e\.g\. {}\{} \(the offset of the data's last time before it\), or refit with the zone they were "
+               r"written in \(rnncast fit DATA --tz ZONE, tz= in Python\)")  # the data's own, not always +02:00
     after = pd.DataFrame({"ds": pd.date_range(ds[-1], periods=H + 1, freq="h")[1:], "temp": 0.5})
     crossing = data.iloc[166:166 + H][["ds", "temp"]]  # 23:00+02:00 is its last: Berlin's clocks change within 4 hours
-    for history, rows in ((data, after), (data.iloc[:166], crossing)):  # several offsets; one, changing ahead
-        later = _berlin(tmp_path / "later.csv", rows, naive=True)
+    for history, rows, offset in ((data, after, "+01:00"), (data.iloc[:166], crossing, "+02:00")):  # several; one
+        later = _berlin(tmp_path / "later.csv", rows, naive=True)  # offset, changing ahead
         first = pd.read_csv(later)["ds"].iloc[0]
-        with pytest.raises(RnncastError, match=refused.format(first, "later.csv", first)):
+        with pytest.raises(RnncastError, match=refused.format(first, "later.csv", first, offset)):
             model.predict(_berlin(tmp_path / "h2.csv", history), future=later)
     zoned = Forecaster(**{**TINY, "lookback": 12, "horizon": H, "tz": "Europe/Berlin"}).fit(  # its clock reads them
         _berlin(tmp_path / "d.csv", data), target="y", future_covariates=["temp"])

@@ -105,3 +105,21 @@ def test_a_raw_utc_feed_of_the_closes_a_zoned_model_was_fitted_on_is_told_the_li
         model.predict(feed)
     feed["ds"] = pd.to_datetime(feed["ds"], utc=True).dt.tz_convert("America/New_York").dt.normalize()  # as said
     assert len(model.predict(feed)) == TINY["horizon"]
+
+
+def test_naive_data_for_a_model_fitted_at_one_offset_is_refused_saying_why_naive_future_times_are_read(tmp_path):
+    """A tester's find: a model fitted at +02:00 read a naive --future file at +02:00, but refused evaluate's naive
+    data with no word of why the two differ: the future file's offset is the data's beside it, the data's would be
+    the fit's, which Berlin's clock leaves in late October."""
+    summer = pd.date_range("2024-09-20", "2024-10-20 23:00", freq="h", tz="Europe/Berlin")
+    frame = pd.DataFrame({"time": [t.isoformat() for t in summer], "load": np.sin(np.arange(len(summer)) / 4)})
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 3}).fit(frame, target="load")
+    naive = frame.assign(time=[t.strftime("%Y-%m-%d %H:%M:%S") for t in summer])
+    for call in (model.evaluate, model.predict):
+        with pytest.raises(RnncastError, match=r"^time column 'time' holds times without a zone \(2024-09-20 00:00:00\), "
+                                               r"but the model was fitted on times in zone UTC\+02:00: future values' "
+                                               r"naive times \(future=, --future\) are read at the offset the data "
+                                               r"beside them carries; these have none beside them but the fit's "
+                                               r"\+02:00, which a zone's clock may have left since .*; give the times "
+                                               r"with their zone or UTC offset"):
+            call(naive)

@@ -112,3 +112,36 @@ def test_predict_names_a_huge_value_among_the_rows_it_reads_and_passes_over_one_
             model.predict(frame)
     frame.loc[110, "sales"], frame.loc[50, "sales"] = 150.0, 1e40  # not among the 24 rows predict reads
     assert np.isfinite(model.predict(frame)["sales"]).all()
+
+
+@pytest.mark.parametrize("value, shown, said", [(1e40, "1e+40", "it overflows float32"),
+                                                (1e20, "1e+20", "in float32, beside which the network's sums"),
+                                                (-1e20, "-1e+20", "the most rnncast accepts")])
+def test_predict_names_a_huge_future_covariate_value_by_the_fitted_spread(value, shown, said):
+    """A tester's 1e40 temperature among the future values forecast inf, -inf with numpy's overflow warning, exit 0;
+    1e20 forecast 1.7e18: named as a data row's is, against the spread the model was fitted on."""
+    frame = _monthly()
+    frame["temp"] = (10 + 5 * np.sin(np.arange(len(frame)) / 3)).round(2)
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "future_known": True}).fit(
+        frame, target="sales", features=["temp"])
+    future = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=6, freq="MS"), "temp": [9.0, 11, value, 12, 8, 10]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(RnncastError) as err:
+            model.predict(frame, future=future)
+    text = str(err.value)
+    assert text.startswith(f"column 'temp' of the future values holds {shown} at 2020-03-01 (forecast step 3 of 6), ")
+    assert said in text and "scaled by the spread the model was fitted on" in text
+    future.loc[2, "temp"] = 40.0  # far outside, yet told apart: read as given
+    assert np.isfinite(model.predict(frame, future=future)["sales"]).all()
+
+
+def test_a_panel_s_huge_future_value_names_its_series():
+    frame = pd.concat([_monthly().assign(store=s, temp=(10 + 5 * np.sin(np.arange(120) / 3)).round(2)) for s in "ab"])
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 3, "future_known": True, "scaler": "none"}).fit(
+        frame, target="sales", features=["temp"], id_col="store")
+    future = pd.DataFrame({"store": list("aaabbb"), "date": list(pd.date_range("2020-01-01", periods=3, freq="MS")) * 2,
+                           "temp": [9.0, 11, 12, 8, 1e20, 10]})
+    with pytest.raises(RnncastError, match=r"^column 'temp' of the future values of series 'b' holds 1e\+20 at "
+                                           r"2020-02-01 \(forecast step 2 of 3\), .*: read unscaled \(scaler 'none'\)"):
+        model.predict(frame, future=future)

@@ -173,3 +173,22 @@ def test_a_time_without_an_offset_is_refused_only_where_offset_written_times_are
         writtenzones.without_offset(zone, fmt, "cutoff", "2024-10-26 20:00")  # UTC's own, one offset, a zone: read
     assert [writtenzones.at_offset(z) for z in ("UTC+02:00", "UTC-03:30", "UTC", "Europe/Berlin", None)] == [
         "+02:00", "-03:30", None, None, None]
+
+
+def test_a_time_without_an_offset_is_given_the_datas_own_offset_as_its_example():
+    """The advice said "+02:00 for that wall time at +02:00" whatever the data: a tester's data at +00:00 that followed
+    it was cut 2 hours early. The offset the data carries at that wall time, the last before it, or its first."""
+    utc = pd.date_range("2024-10-26 20:00", periods=8, freq="h", tz="UTC")
+    written = writtenzones.by_wall(utc, utc.tz_convert("Europe/London").tz_localize(None))  # +01:00, then +00:00
+    assert sorted(set(written.dt.components.hours)) == [0, 1]
+
+    def said(wall):
+        with pytest.raises(RnncastError) as err:
+            writtenzones.without_offset("UTC", "%Y-%m-%d %H:%M:%S%:z", "cutoff 'T'", "T", written, pd.Timestamp(wall))
+        return str(err.value).split("e.g. ")[1].split("), ")[0] + ")"
+
+    assert said("2024-10-26 22:00") == "T+01:00 (the offset the data's times carry at that wall time)"
+    assert said("2024-10-27 01:00") == "T+00:00 or T+01:00 (the data's times carry both there: the clocks repeat that hour)"
+    assert said("2024-10-30 00:00") == "T+00:00 (the offset of the data's last time before it)"
+    assert said("2024-10-01 00:00") == "T+01:00 (the offset of the data's first time, after it)"
+    assert writtenzones.by_wall(utc.tz_localize(None), None) is None  # naive times: none written

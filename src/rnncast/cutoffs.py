@@ -43,8 +43,10 @@ def as_time(value, panel: Panel):
             raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
                                "give it as the data writes its times")
         end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
-        if time.tz is not None and end.tz is None:  # at the data's one offset, or refused where it has none (9301)
-            writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text)
+        written = panel.written_offsets  # as written, without tz= (with it: on tz='s clock); +00:00 throughout: at it
+        if time.tz is not None and end.tz is None and written is not None and written.nunique() > 1:  # (9301)
+            writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
+                                        written, stamp)
         if time.tz is not None:
             return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end
@@ -110,9 +112,10 @@ def _localized(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
     try:
         return end.tz_localize(zone)
     except ValueError:  # pytz's and pandas' AmbiguousTimeError and NonExistentTimeError
+        near = sorted({(end + pd.Timedelta(hours=h)).tz_localize(zone).isoformat()[-6:] for h in (-1, 1)})  # its own
         raise RnncastError(f"{named('cutoff')} {text!r} falls in an hour the clocks of {zone} repeat or skip at a "
                            f"change of daylight saving; give it with its UTC offset (such as "
-                           f"{end.floor('min').isoformat()}+01:00), or another time") from None
+                           f"{' or '.join(end.floor('min').isoformat() + o for o in near)}), or another time") from None
 
 
 def _timestamp(text: str, panel: Panel) -> pd.Timestamp:

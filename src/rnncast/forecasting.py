@@ -209,17 +209,18 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
             f"this model needs the future values of features {names} over the {horizon} forecast "
             "steps: pass future= (--future FILE; a frame with those columns, one row per step"
             + ("" if state.layout == "single" else f", and the columns {state.id_col or ID_COLUMN!r} and "
-               f"{state.time_col or 'ds'!r} saying which series and step") + ")"
-        )
+               f"{state.time_col or 'ds'!r} saying which series and step") + ")")
     with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
         values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                               (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
                               dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
                               state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
                               weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
-                              time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format)
-    missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids)  # -999: no value
+                              time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format,
+                              data_offsets=panel.written_offsets)  # a refusal's example
     first = len(state.targets) + len(state.past_covariates)
+    resolution.future(values, names, panel, when, offset[:, first:], scale[:, first:], state)  # 1e40: named
+    missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids)  # -999: no value
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
 

@@ -35,7 +35,8 @@ UNITS = ("s", "ms", "us", "ns")
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
-                 given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None) -> np.ndarray:
+                 given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
+                 data_offsets=None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -47,7 +48,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     in a warning as not used, once per set of them where ``said`` (the model's ``FittedState.said``) is given. Raises ``RnncastError`` naming
     the missing columns, the series and dates without values, and rows given twice; a series by ``given_ids`` [S]
     (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
-    ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were.
+    ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were. ``data_offsets``:
+    the data's ``Panel.written_offsets``, whose offsets a refusal of times without one gives as its example.
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -119,7 +121,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                       used=walls, unit=time_unit, text_format=text_format)
         except RnncastError as err:  # which table: a DataFrame's row N is no file's line
             raise RnncastError(f"in the future values, {err}") from None
-        stamps = gridtimes.onto_steps(_same_zone(stamps, target, time_col, at, walls, (tz, text_format, said)), target,
+        stamps = gridtimes.onto_steps(_same_zone(stamps, target, time_col, at, walls, (tz, text_format, said, data_offsets)), target,
                                       at, text_format)
         unplaced = np.asarray(pd.isna(stamps))  # a repeated hour outside the steps: not used, so not placed
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
@@ -290,7 +292,7 @@ def _key(time: pd.Index, unit: str) -> np.ndarray:
     return np.asarray(time, dtype=np.int64)
 
 
-def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None, fit=(None, None, None)) -> pd.Index:
+def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None, fit=(None, None, None, None)) -> pd.Index:
     """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time,
     ``localtimes.localize``: ``at(i)`` names row ``i``). ``fit``: the model's ``tz=`` (None: none given), its
     data's form (``Calendar.text_format``) and ``said``; without ``tz=``, naive times meeting forecast dates at one
@@ -303,11 +305,11 @@ def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None, fit
             raise RnncastError(f"the future values' {name!r} carries a time zone ({stamps.tz}) but the data's does not; "
                                "give both with or both without one")
         return stamps
-    tz, fmt, said = fit
+    tz, fmt, said, written = fit
     if stamps.tz is None and tz is None and len(stamps):
         first = stamps[0].isoformat(sep=" ", timespec="minutes" if stamps[0] == stamps[0].floor("min") else "auto")
         writtenzones.without_offset(target.tz, fmt, f"the future values' time column {name!r} holds {first!r} "
-                                    f"({at(0)}), which", first)
+                                    f"({at(0)}), which", first, written, stamps[0])
         if (offset := writtenzones.at_offset(target.tz)) and first_time(said, "future values at the offset"):
             log.info("the future values' time column %r is written without a UTC offset: read at %s, the offset the "
                      "data's times are written at", name, offset)

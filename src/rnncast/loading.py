@@ -287,7 +287,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
-                 row_numbers=positions if layout == "wide" and time is None else None)  # a wide table's rows: shared
+                 row_numbers=positions if layout == "wide" and time is None else None,  # a wide table's rows: shared
+                 written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None)
 
 
 def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:

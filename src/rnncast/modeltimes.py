@@ -59,7 +59,9 @@ def fitted_kind(state: FittedState) -> str:
 def same_zone(state: FittedState, panel: Panel) -> Panel:
     """``panel`` when its times are zoned as the model's were (both naive, or both in a zone: instants, which
     the model's calendar then places); else refused, naming the zone found and the model's. Naive times
-    beside a zone would be a guess of which zone they mean, either way."""
+    beside a zone would be a guess of which zone they mean, either way; beside a fit's one offset (``UTC+02:00``) the
+    refusal says why a ``--future`` file's are read at it and the data's are not: those take the offset of the data
+    given beside them, these would take the fit's, which the zone may have left since (a tester asked, decision 9953)."""
     time, zone = panel.time, state.calendar.tz
     if state.calendar.kind != "datetime" or not isinstance(time, pd.DatetimeIndex) or (time.tz is None) == (zone is None):
         return panel
@@ -68,8 +70,12 @@ def same_zone(state: FittedState, panel: Panel) -> Panel:
         raise RnncastError(f"time column {name!r} holds times in zone {time.tz} ({first}), but the model was fitted on "
                            "times without a zone; give the times without their zone, as at fit (the local wall time "
                            "the model knows), or refit on this data")
+    fixed = str(zone).startswith(("UTC+", "UTC-"))  # all written at one offset, no tz=: not the future file's rule
+    why = (": future values' naive times (future=, --future) are read at the offset the data beside them carries; "
+           f"these have none beside them but the fit's {str(zone)[3:]}, which a zone's clock may have left since "
+           "(Berlin's summer +02:00 is +01:00 from late October), an hour off unsaid" if fixed else "")
     raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
-                       f"zone {zone}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
+                       f"zone {zone}{why}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
                        "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")
 
 

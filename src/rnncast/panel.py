@@ -53,6 +53,8 @@ class Panel:
     row_numbers: np.ndarray | None = None  # [N] the table's row of each value where rows are numbered without time and
     # the series share them (a wide table: a row is one step of every series); None: each series numbered from 0
     told_none: bool = False  # read with time_col=False: no time column, by the caller's word (a fit's model keeps it)
+    written_offsets: pd.Series | None = None  # [rows of the table] the UTC offset each time was written with, by its
+    # wall time, where the time column carried offsets and was read without tz= (writtenzones.by_wall); None otherwise
 
     @property
     def n_series(self) -> int:
@@ -178,4 +180,5 @@ class Panel:
                      self.filled[rows] if self.filled is not None else None,
                      {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
                      given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
-                     row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None)
+                     row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
+                     written_offsets=self.written_offsets)

@@ -11,11 +11,15 @@ not refused: only the last ``lookback + horizon`` training rows are weighed, aga
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler
+from rnncast.settingvalues import missing_numbers
+from rnncast.timetext import shown
 from rnncast.windows import Split
 
 SCORED = " (a row of the data given: its errors would drive every score it enters)"  # evaluate's, backtest's
@@ -73,6 +77,42 @@ def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored
         for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
             # a column whose level changed is left to ``check`` (no refusal here): the next blurred one is weighed
             _refuse(panel, s, j, rows, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
+
+
+def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offset: np.ndarray, scale: np.ndarray,
+           state) -> None:
+    """Refuse (``RnncastError``) the first value of the future covariates [S, H, F] (original units; ``offset``,
+    ``scale`` [S, F]: their columns' fitted scalers) that, scaled so, overflows float32 (the forecasts inf or nan) or
+    is so large there that float32 sums beside it tell apart nothing finer than ``LOST`` of the column's median step in
+    the last ``lookback`` rows predict reads (its fitted spread where they never move): ``named``'s reasoning, on the
+    fitted spread, which such a value does not widen. A 1e20 temperature forecast 1.7e18, a 1e40 inf, exit 0. Numbers
+    of the model's (``state``) missing_values are left to ``missingcodes.refuse_future``; ``when`` [S] x [H]: the times."""
+    n_f, lookback, codes = values.shape[2], state.settings.data.lookback, missing_numbers(state.settings.data.missing_values)
+    rows = panel.values[(panel.offsets[1:] - lookback)[:, None] + np.arange(lookback), -n_f:]  # [S, L, F] rows read
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column with no value among the rows read: its spread
+        steps = np.nanmedian(np.where(np.isfinite(rows[:, 1:] * rows[:, :-1]), np.abs(np.diff(rows, axis=1)), np.nan),
+                             axis=1) if lookback > 1 else np.full(offset.shape, np.nan)  # [S, F]
+        steps = np.where(np.isfinite(steps) & (steps > 0), steps, scale)
+        read = ((values - offset[:, None]) / scale[:, None]).astype(np.float32)  # [S, H, F] as the network reads them
+        blur = np.spacing(np.abs(read)).astype(np.float64) * scale[:, None]  # inf where read overflowed
+    bad = ~np.isfinite(read) | (blur > LOST * steps[:, None])
+    bad &= ~np.isin(values, np.asarray(codes, dtype=np.float64)) & ~np.isnan(values)
+    if not bad.any():
+        return
+    s, h, f = (int(i) for i in np.argwhere(bad)[0])
+    value, middle = float(values[s, h, f]), float(_median(rows[s, :, f : f + 1])[0])
+    whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    where = f"{shown(when[s][h], when[s], state.calendar.text_format)} (forecast step {h + 1} of {values.shape[1]})"
+    read_as = ("it overflows float32 as the network reads it: the forecasts would be inf or nan" if not np.isfinite(read[s, h, f])
+               else f"it reads {float(read[s, h, f]):.3g} in float32, beside which the network's sums tell its inputs apart "
+               f"only to within {blur[s, h, f]:.3g}, more than a twentieth of the column's median step ({steps[s, f]:.3g}), "
+               "the most rnncast accepts: that one value would drive the forecasts")
+    how = (f"scaled by the spread the model was fitted on ({float(scale[s, f]):.6g})" if
+           state.settings.data.scaler != "none" else "read unscaled (scaler 'none')")
+    raise RnncastError(
+        f"column {names[f]!r} of the future values{whose} holds {value:.15g} at {where}, among values near {middle:.6g} "
+        f"in the rows predict reads: {how}, {read_as}; correct or remove that value, in the unit the model was fitted on")
 
 
 def _median(values: np.ndarray) -> np.ndarray:

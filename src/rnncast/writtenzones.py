@@ -78,18 +78,39 @@ def remedy(found: list[str]) -> str:
     return f"{hint('zone', 'give tz= (--tz) the zone they were written in')}, e.g. {found[0]}{more}, to keep their wall time"
 
 
-def without_offset(zone, fmt: str | None, what: str, example: str) -> None:
+def by_wall(time, written: pd.DatetimeIndex | None) -> pd.Series | None:
+    """[N] the UTC offset each time of ``time`` [N] (instants, table order) was written with, indexed by its wall
+    time (``written`` [N] where offsets change, else ``time``'s own clock); None for times without an offset."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is None:
+        return None
+    wall = written if written is not None else time.tz_localize(None)
+    return pd.Series(np.asarray(wall - time.tz_convert(None).as_unit(wall.unit)), index=wall)
+
+
+def without_offset(zone, fmt: str | None, what: str, example: str, written: pd.Series | None = None,
+                   wall: pd.Timestamp | None = None) -> None:
     """Refuses (``RnncastError``, one line) a time written without a UTC offset (``what``: its value and where it
     was given) that meets times read in UTC (``zone``) from text written with UTC offsets (``fmt``, their form,
     writes ``%z``) without ``tz=``: offsets that change (daylight saving), or one that changes within the forecasts
     (``fixedoffsets``), so no one offset says which instant a wall time names (decision 9301). ``example``: the
-    time as written, given an offset. Nothing otherwise: ``tz=``'s zone reads such a time on its clock, and one
-    fixed offset (``UTC+02:00``) at that offset (``at_offset``)."""
+    time as written, given the data's own offset (``written``, ``Panel.written_offsets``) at its wall time ``wall``
+    or the last before it, else its first (a tester's +00:00 data was told +02:00, and cut 2 hours early). Nothing otherwise:
+    ``tz=``'s zone reads such a time on its clock, and one fixed offset (``UTC+02:00``) at that offset (``at_offset``)."""
     if str(zone) != "UTC" or not fmt or not ("%z" in fmt or "%:z" in fmt):
         return
+    suggested = "e.g. " + example + "+HH:MM, the offset of that wall time"
+    if written is not None and len(written):  # the offset(s) of the data's last wall time up to it, else its first
+        before = written.index[written.index <= wall] if wall is not None else written.index  # None: its last
+        near = before.max() if len(before) else written.index.min()
+        offsets = [_offset(t // pd.Timedelta(minutes=1)) for t in sorted(written[written.index == near].unique())]
+        suggested = (f"e.g. {' or '.join(example + o for o in offsets)} ("
+                     + ("the data's times carry both there: the clocks repeat that hour" if len(offsets) > 1 else
+                        "the offset the data's times carry at that wall time" if near == wall else
+                        "the offset of the data's last time before it" if len(before) else
+                        "the offset of the data's first time, after it") + ")")
     raise RnncastError(f"{what} is written without a UTC offset, but the data's times are written with offsets and read "
                        "in UTC (their offsets change, as across daylight saving, in the data or within its forecasts, or are +00:00), so which instant it "
-                       f"names is not known: write it with its offset, e.g. {example}+02:00 for that wall time at +02:00, "
+                       f"names is not known: write it with its offset, {suggested}, "
                        f"or {hint('zone', 'give tz= (--tz) the zone they were written in')}, on whose clock times "
                        "without an offset are then read")
 
