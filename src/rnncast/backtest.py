@@ -135,7 +135,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
-    resolution.named(panel, [Split(n, n, n) for n in panel.lengths.tolist()], lookback, horizon, resolution.SCORED)  # a 1e40
+    resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step)  # [S, K]; None:

@@ -30,7 +30,6 @@ from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
 from rnncast.spelling import hint, hints, some
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
-from rnncast.windows import Split
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
 
 log = logging.getLogger(__name__)
@@ -115,7 +114,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     fitrows.warn_predict(state, panel, index)
     lookback = state.settings.data.lookback
     short = np.flatnonzero(panel.lengths < lookback)
-    resolution.named(panel, [Split(n, n, n) for n in panel.lengths.tolist()], lookback, 0, resolution.READ, lookback)
+    resolution.named(panel, None, lookback, 0, resolution.READ, lookback)
     if len(short):
         if state.layout == "single":
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
@@ -288,7 +287,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     starts, series, scored = parts.select(model.state, panel, index, part)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 9702)
-    resolution.named(panel, [Split(n, n, n) for n in panel.lengths.tolist()], data.lookback, data.horizon, resolution.SCORED)
+    resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
     missingcodes.units_read(model.state, panel, starts, series)  # kW given as MW, among the rows scored
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
     if source.said:

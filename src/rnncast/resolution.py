@@ -47,7 +47,7 @@ def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: in
             _refuse(panel, s, int(lost[0]), rows[: split.train_end], float(blur[lost[0]]), float(steps[lost[0]]), tail)
 
 
-def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored: str = "", last: int = 0) -> None:
+def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str = "", last: int = 0) -> None:
     """Before any scaler is fitted: refuse (``RnncastError``) one value of a series, wherever it sits (training,
     validation or test rows; target or covariate), so far from the rest that, scaled by the spread it makes, the
     series' last ``lookback + horizon`` training rows blur in float32 as ``check`` weighs them: a test row's 1e40
@@ -55,9 +55,11 @@ def named(panel: Panel, splits: list[Split], lookback: int, horizon: int, scored
     divided by its largest magnitude, whose blur against its steps is the same: a training row's 1e300 is named so
     too, not told to be divided by a power of ten (left to ``Scaler.fit`` where the whole column is that large).
     ``scored``: where the data a fitted model scores (evaluate), a backtest cuts or predict reads is weighed whole
-    (``splits`` each all its rows; predict: the ``last`` rows of each), what the refusal says of such a row. A change of
-    level (the training rows' end far from the rest too) is left to ``check``, which names it on the training rows."""
+    (``splits`` None: each series whole; predict: the ``last`` rows of each), what the refusal says of such a row. A
+    change of level (the training rows' end far from the rest too) is left to ``check``, which names it on the
+    training rows."""
     tail = lookback + horizon
+    splits = [Split(n, n, n) for n in panel.lengths.tolist()] if splits is None else splits
     for s, split in enumerate(splits):
         first = max(split.end - last, 0) if last else 0  # predict reads a series' last lookback rows only
         rows, split = panel.rows(s)[first : split.end], Split(*(b - first for b in (split.train_end, split.val_end, split.end)))
