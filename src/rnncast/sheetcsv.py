@@ -173,18 +173,23 @@ def binary(path: Path, compression: str | None, member: str | None):
             yield f
 
 
-def first_not_utf8(path: Path, compression: str | None, member: str | None) -> tuple[int, int, str, list[str]] | None:
-    """``(byte, line, why, encodings)`` of the first bytes of the file (unzipped or decompressed; a zip archive's
-    ``member``) that are no UTF-8: the byte counted from 1 within its line, the line from 1, and the encodings the whole
-    file decodes in (``legacy``), or None where it all decodes. For a refusal only: it reads the whole file; pandas' own
-    error counts bytes from the start of its buffer, not of the file."""
-    with binary(path, compression, member) as f:
+def not_utf8(path: Path, compression: str | None, name: str, err: UnicodeDecodeError | None = None) -> str | None:
+    """The refusal of a file (unzipped or decompressed; a zip archive's one data file) that is no UTF-8, as ``name``:
+    where its first bytes that are no UTF-8 are (the byte counted from 1 within its line, the line from 1), and the
+    encodings the whole file decodes in (``legacy``); None where it all decodes (``err``: pandas' error, whose byte
+    counts from the start of its buffer, not of the file, named where the whole file decodes after all). For a refusal
+    only: it reads the whole file."""
+    with binary(path, compression, zipped.data_file(path) if compression == ".zip" else None) as f:
         raw = f.read()
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start - raw.rfind(b"\n", 0, err.start), raw.count(b"\n", 0, err.start) + 1, err.reason, legacy(raw)
-    return None
+    except UnicodeDecodeError as bad:
+        byte, line, found = bad.start - raw.rfind(b"\n", 0, bad.start), raw.count(b"\n", 0, bad.start) + 1, legacy(raw)
+        given = repr(found[0].split()[0]) if len(found) == 1 else "the one it is in"
+        reads = (f"; it decodes whole as {' or as '.join(found)}: save it as 'CSV UTF-8' (or hand rnncast "
+                 f"pandas.read_csv(path, encoding={given}))" if found else "; save it as UTF-8 CSV")
+        return f"{name} is not UTF-8 text ({bad.reason} at byte {byte} of line {line}){reads}"
+    return f"{name} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV" if err else None
 
 
 MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),
