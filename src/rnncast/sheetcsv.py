@@ -91,21 +91,30 @@ class Written:
 
     def title(self, name: str) -> str | None:
         """Where the file's first line is one field above a line of several (``Sales report 2020`` over
-        ``date,y,x``): a title above the header, as a spreadsheet's export may write it, which pandas reads as a
-        header of one column; a refusal saying so (rnncast has no setting to skip lines), else None."""
+        ``date,y,x``), or the header (the first line below of as many fields as the row under it, some no name) is
+        further down: lines above it are a title, as a spreadsheet's export may write it (``Filiale: München, Stand
+        01.11.2023`` too), which pandas reads as the header; a refusal saying so, naming every line above the header
+        (rnncast has no setting to skip lines), else None."""
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
         fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
-        first_line = lines[0]  # the header's line below it: the first of several fields; above it blank lines, lines of
         cut = lambda line: next((names for sep in SEPARATORS if len(names := [f for f in next(  # noqa: E731
             csv.reader([line], delimiter=sep), []) if f.strip()]) > 1), [])  # separators (',,') and more titles
-        at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
+
+        def header_at(k: int) -> bool:  # names over a row of as many fields, some no name: the data's header
+            sep = next((sep for sep in SEPARATORS if len([f for f in _fields(lines[k], sep) if f.strip()]) > 1), None)
+            row = _fields(lines[k + 1], sep or ",")
+            return (sep is not None and len(row) == len(_fields(lines[k], sep))
+                    and not all(_a_name(f) for f in row if f.strip()))
+        at = next((k for k in range(1, min(len(lines) - 2, 10)) if header_at(k)), None)  # a title may hold a comma
+        if at is None or header_at(0):  # ('Filiale: München, Stand 01.11.2023'); else the first line of names below
+            at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
+            if len(fields(lines[0])) != 1 or not (_fields(lines[0], self.head.sep) or [""])[0].strip():
+                return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         second = lines[at]
-        if len(fields(first_line)) != 1 or not next(csv.reader([first_line], delimiter=self.head.sep), [""])[0].strip():
-            return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         if not any(_a_name(field) for field in cut(second)):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
-        titles = [fields(line)[0].strip() for line in lines[:at] if fields(line)]
+        titles = [self.head.sep.join(fields(line)).strip() for line in lines[:at] if fields(line)]
         blank = " and the blank lines below it" if at > len(titles) else ""
         if len(titles) > 1:
             return (f"the first lines of {name} ({', '.join(map(repr, titles))}) look like a title above the header "
@@ -136,6 +145,10 @@ class Written:
     def _read(self, source, names=None, rows: int | None = None) -> pd.DataFrame:
         return pd.read_csv(source, sep=self.head.sep, usecols=names, dtype=str, compression="infer", index_col=False,
                            skiprows=self.head.skip, nrows=rows)
+
+
+def _fields(line: str, sep: str) -> list[str]:
+    return next(csv.reader([line], delimiter=sep), [])
 
 
 def _head(first: bytes, name: str) -> Head:
