@@ -521,6 +521,24 @@ def test_a_file_in_an_excel_encoding_is_refused_naming_the_encodings_it_decodes_
     assert said in str(refused.value) and "cp1252" not in str(refused.value)
 
 
+@pytest.mark.parametrize("header, encoding", [("日期,销售额,气温,城市", "gb18030"), ("日期,銷售額,氣溫,城市", "big5"),
+                                             ("날짜,매출,기온,지점", "cp949")])
+def test_a_header_in_another_encoding_is_refused_as_not_utf8_not_as_names_given_twice(tmp_path, header, encoding):
+    """zh_gbk.csv (日期,销售额,气温,城市 in GBK) was told its header "names column(s) ['����'] more than once": 日期 and
+    城市, each 4 bytes that are no UTF-8, read alike as replacement characters."""
+    path = tmp_path / "h.csv"
+    path.write_bytes(f"{header}\n2024-01-01,1,2,x\n2024-01-02,3,4,x\n".encode(encoding))
+    with pytest.raises(RnncastError, match=rf"h\.csv is not UTF-8 text \(invalid (start|continuation) byte at byte \d+ of "
+                                           rf"line 1\); it decodes whole as {encoding} \("):
+        read_table(path)
+
+
+def test_a_utf8_header_that_holds_a_replacement_character_twice_is_still_refused_as_names_given_twice(tmp_path):
+    (tmp_path / "r.csv").write_text("date,\ufffd\ufffd,\ufffd\ufffd\n2024-01-01,1,2\n", encoding="utf-8")
+    with pytest.raises(RnncastError, match=r"names column\(s\) \['\ufffd\ufffd'\] more than once"):
+        read_table(tmp_path / "r.csv")
+
+
 def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_path):
     """A header " y" with --target y said "column 'y' not found; available columns: date,  y, ..." (names are kept
     as the file writes them, so the fix is named, not guessed)."""

@@ -43,5 +43,16 @@ def test_east_asian_text_is_named_in_its_own_encoding_and_never_western(text, en
     assert WESTERN not in found and CENTRAL not in found
 
 
+@pytest.mark.parametrize("header, encoding", [("日期,销售额,平均气温", "gb18030"), ("date,销售额,气温", "gb18030"),
+                                             ("日期,銷售額,平均氣溫", "big5"), ("日期,銷售額,氣溫,城市", "big5"),
+                                             ("날짜,매출액,평균기온", "cp949"), ("날짜,매출,기온,지점", "cp949"),
+                                             ("日付,売上高,気温,店舗", "shift_jis")])
+def test_of_the_east_asian_readings_the_one_in_the_file_s_language_is_named_first(header, encoding):
+    """A GBK file (日期,销售额,平均气温) was said to be "cp949 (Korean ...) or gb18030 (Chinese ...)": read as cp949 it is
+    Hanja and rare syllables (휑퍅,饋簡띨), where read as GBK every character is of GB2312's commonest."""
+    found = legacy(f"{header}\n2024-01-01,1,2\n".encode(encoding))
+    assert found[0].startswith(f"{encoding} (") and len(found) > 1 or encoding == "shift_jis"
+
+
 def test_bytes_no_spreadsheet_encoding_reads_as_text_name_none():
     assert legacy(b"date,y\n2024-01-01,\x81\x8d\x90\n") == []

@@ -51,7 +51,29 @@ def test_rows_alike_but_for_one_value_propose_only_a_column_that_sets_them_apart
     revised = pd.concat([frame, frame.iloc[[5]].assign(load=99.0)], ignore_index=True).assign(region="north")
     with pytest.raises(RnncastError) as err:
         load_panel(revised, target="load")
-    assert str(err.value).endswith("each time step of a series must appear once")
+    assert str(err.value).endswith("each time step of a series must appear once; the two rows differ only in 'load' "
+                                   "(5.0 and 99.0): a revised value? keep the later row of each time, e.g. with pandas: "
+                                   "df.drop_duplicates(subset=['ds'], keep='last')")
+
+
+def test_a_preliminary_and_a_final_figure_are_named_a_revision_never_two_series_and_late_stores_keep_their_id():
+    """flag_status.csv (50 days given again marked 'final' over 'prelim', one value revised) was told "e.g. 'flag'":
+    following it trained on series 'prelim' and 'final'. A kind found only at times another holds, its targets
+    near the other's there, marks revisions; stores of other levels, one opened late, are still proposed."""
+    frame = _day(60).assign(load=lambda f: np.random.default_rng(0).normal(100, 10, 60).round(2))
+    final = frame.iloc[40:].assign(load=lambda f: f["load"] + 1)
+    status = pd.concat([frame.assign(flag="prelim"), final.assign(flag="final")], ignore_index=True)
+    with pytest.raises(RnncastError) as err:
+        load_panel(status, target="load")
+    assert "id_col" not in str(err.value) and "differ only in 'load' (" in str(err.value)
+    assert "'flag' (prelim and final): a revised value? keep the later row of each time" in str(err.value)
+    stores = pd.concat([frame.assign(store="old"), final.assign(load=final["load"] + 40, store="new")], ignore_index=True)
+    with pytest.raises(RnncastError, match=r"id_col= \(--id-col\), e\.g\. 'store'$"):
+        load_panel(stores, target="load")
+    with pytest.raises(RnncastError, match=r"in series 'b' .*differ only in 'load' .*subset=\['ds', 'store'\], "
+                                           r"keep='last'\)$"):  # a long panel's revision keeps its id in the key
+        load_panel(pd.concat([frame.assign(store="a"), frame.assign(store="b"), final.iloc[:1].assign(store="b")],
+                             ignore_index=True), target="load", id_col="store")
 
 
 def _regions(frame: pd.DataFrame, regions=("Auckland", "Otago")) -> pd.DataFrame:

@@ -4,6 +4,8 @@ a row with no value amid the data and an unnamed column holding values are kept 
 
 from __future__ import annotations
 
+import re
+
 import gzip
 import logging
 
@@ -184,6 +186,21 @@ def test_a_title_line_above_the_header_is_said_to_be_one_not_a_decimal_comma(tmp
     (tmp_path / "d.csv").write_text("y\n1,5\n2,5\n")  # one column of decimal commas: the hint it had
     with pytest.raises(RnncastError, match="a decimal comma, as in 51,02"):
         read_table(tmp_path / "d.csv")
+
+
+@pytest.mark.parametrize("head, titles, line", [
+    ("Umsatzbericht 2023\nFiliale: München, Stand 01.11.2023\n\n", "'Umsatzbericht 2023', 'Filiale: München, Stand "
+     "01.11.2023'", 4),  # a tester's title_comma.csv: the second line was read as the header after the first
+    ("Filiale: München, Stand 01.11.2023\n\n", "'Filiale: München, Stand 01.11.2023'", 3),  # a comma in the first
+    ("Bericht 2023\nFiliale: München, Stand 2023\n", "'Bericht 2023', 'Filiale: München, Stand 2023'", 3)])
+def test_every_line_above_the_header_is_named_as_the_title_though_it_holds_a_comma(tmp_path, head, titles, line):
+    """The header is the first line of names over a row of as many fields: the title lines above it may hold a
+    separator (naming only the first line of two, deleting it brought the decimal-comma hint back)."""
+    rows = "".join(f"2020-01-{d:02d},{d * 1.5},{d % 3},{d}\n" for d in range(1, 11))
+    (tmp_path / "t.csv").write_text(head + "date,y,x,z\n" + rows, encoding="utf-8")
+    with pytest.raises(RnncastError, match=rf"\({re.escape(titles)}\) looks? like a title above the header \(line "
+                                           rf"{line}: 'date,y,x,z'\)"):
+        read_table(tmp_path / "t.csv")
 
 
 @pytest.mark.parametrize("write, says", [

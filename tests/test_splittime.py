@@ -36,6 +36,17 @@ def test_a_date_and_hour_export_is_told_to_join_its_time_not_to_name_the_hour_an
             "(--time-col)") in message and "id_col" not in message
 
 
+def test_a_panel_s_example_timestamp_is_the_date_and_hour_without_the_series_id(tmp_path):
+    """datehour_panel2.csv (a store column) was told "write them as one timestamp column ('Berlin2024-01-01 00:00')"."""
+    frame = pd.concat([hourly().assign(store=name) for name in ("Berlin", "Hamburg")])
+    frame.to_csv(tmp_path / "p.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "p.csv", target="load_kw", id_col="store")
+    assert "write them as one timestamp column ('2024-10-25 00:00')" in str(info.value)
+    assert split_over(frame.assign(Time=frame["Hour"].map(lambda v: f"{v:02d}:00")), "Date", ["Time"],
+                      frame["store"]) == ("Time", "clock", "2024-10-25 00:00")
+
+
 def test_the_one_liner_it_gives_makes_a_time_column_rnncast_reads():
     frame = hourly(repeat=False)
     frame["time"] = pd.to_datetime(frame["Date"]) + pd.to_timedelta(frame["Hour"], unit="h")

@@ -228,6 +228,22 @@ def test_iso_weeks_and_quarters_are_found_as_time_by_their_values():
     assert list(parse_time(quarters["q"], "q", None, str)) == [pd.Timestamp("2014-10-01"), pd.Timestamp("2015-01-01")]
 
 
+@pytest.mark.parametrize("name", ["week", "Week", "yearweek", "year_week", "wk", "epiweek", "iso_week"])
+def test_yyyyww_weeks_under_a_week_name_are_found_as_time_and_refused_as_weeks(name):
+    """yw.csv (week: 201902 ...) was silently no time column ("not used: week", rows numbered), where month: 201901
+    is found by its name; the refusal of YYYYWW (write them 2019-W02) is now given."""
+    from rnncast.timeaxis import find_time_column
+
+    weeks = pd.date_range("2019-01-07", periods=60, freq="W-MON").isocalendar()
+    frame = pd.DataFrame({name: (weeks.year * 100 + weeks.week).to_numpy(np.int64), "y": np.arange(60.0)})
+    assert find_time_column(frame) == (name, "by its name")
+    with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 201902 .. 202009, which look like ISO weeks "
+                                           r"written YYYYWW .*write them 2019-W02"):
+        load_panel(frame, target="y")
+    numbered = pd.DataFrame({"week": np.arange(1, 53) % 52 + 1, "y": np.arange(52.0)})  # a week of the year 1 .. 52
+    assert find_time_column(numbered) == (None, None)
+
+
 @pytest.mark.parametrize("zone, near", [("Europe/Berln", "Europe/Berlin"), ("america/new_york", "America/New_York")])
 def test_a_misspelt_zone_is_refused_with_the_zone_it_is_nearest(zone, near):
     """--tz Europe/Berln got no did-you-mean, where --holidays NYS did."""

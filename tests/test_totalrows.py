@@ -10,7 +10,8 @@ from rnncast.loading import load_panel
 ROWS = "".join(f"2023-01-{d:02d},{100 + d}.5,{d % 7}\n" for d in range(1, 31))
 
 
-@pytest.mark.parametrize("word", ["Total", "TOTAL:", "Grand total", "Summe", "Gesamt", "合计", "합계", "Итого"])
+@pytest.mark.parametrize("word", ["Total", "TOTAL:", "Grand total", "Summe", "Gesamt", "合计", "합계", "Итого",
+                                  "Ergebnis", "Gesamtergebnis", "Teilergebnis", "Endsumme"])  # German pivot tables
 def test_a_totals_row_is_refused_as_one_not_as_a_value_to_correct(tmp_path, word):
     """A tester's footer.csv ('Total,34471.23,4485.50') and German Excel's ('Summe;34471,23') were told the value "is
     not a date written as its other 300 values are ...; correct that value, or name another time column"."""

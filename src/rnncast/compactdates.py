@@ -219,7 +219,7 @@ def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, 
         form, positions = "YYYYMMDD", dates.to_numpy().astype("datetime64[D]").astype(np.int64)
     elif (dates := monthtext.compact_months(column)) is not None:
         form, positions = "YYYYMM", values // 100 * 12 + values % 100
-    elif (dates := _iso_weeks(values)) is not None:
+    elif (dates := iso_weeks(values)) is not None:
         form, positions = "YYYYWW", dates.to_numpy().astype("datetime64[D]").astype(np.int64) // 7
     else:
         return time, None
@@ -276,7 +276,7 @@ def _weekly(freq) -> bool:
         return False
 
 
-def _iso_weeks(values: np.ndarray) -> pd.DatetimeIndex | None:
+def iso_weeks(values: np.ndarray) -> pd.DatetimeIndex | None:
     """Integers that are all ISO weeks written ``YYYYWW`` (``202351``; a year 1600 .. 2399) as each week's Monday,
     else None."""
     if values.min() < 160001 or values.max() > 239953:

@@ -28,7 +28,7 @@ from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
-from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, first_not_utf8, misnamed, nul_bytes,
+from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, misnamed, not_utf8, nul_bytes,
                               values_not_names, without_empty)
 from rnncast.spelling import did_you_mean, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
@@ -85,6 +85,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                 raise RnncastError(f"{first} holds values, not column names ({', '.join(present[:3])}"
                                    f"{', ...' if len(present) > 3 else ''}): rnncast reads it as the header, and its row "
                                    "would be lost; add a header line naming the columns (e.g. date,sales)")
+            if "\ufffd" in header and (wrong := not_utf8(path, compression, name)):  # GBK's 日期 and 城市: '����' twice
+                raise RnncastError(wrong)
             _named_once(present, f"the header of {name} (line {skip + 1})")  # pandas would rename the second (a.1)
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
@@ -127,13 +129,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise RnncastError(f"{name} is empty; expected a header line and rows of values") from None
     except UnicodeDecodeError as err:
-        member = zipped.data_file(path) if compression == ".zip" else None
-        at = first_not_utf8(path, compression, member)
-        where = f"{at[2]} at byte {at[0]} of line {at[1]}" if at else f"{err.reason} at byte {err.start}"
-        given = repr(at[3][0].split()[0]) if at and len(at[3]) == 1 else "the one it is in"
-        reads = (f"; it decodes whole as {' or as '.join(at[3])}: save it as 'CSV UTF-8' (or hand rnncast "
-                 f"pandas.read_csv(path, encoding={given}))" if at and at[3] else "; save it as UTF-8 CSV")
-        raise RnncastError(f"{name} is not UTF-8 text ({where}){reads}") from None
+        raise RnncastError(not_utf8(path, compression, name, err)) from None
     except (pd.errors.ParserError, csv.Error, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RnncastError(f"cannot read {name}: {first}; expected a comma-separated CSV or a Parquet file") from None

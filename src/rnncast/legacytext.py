@@ -21,6 +21,15 @@ EAST_ASIAN = (("cp949", "Korean Excel's CSV, also called EUC-KR", "[\uac00-\ud7a
               ("shift_jis", "Japanese Excel's CSV", "[\u3040-\u30ff\u4e00-\u9fff]"),
               ("gb18030", "Chinese Excel's CSV, also called GBK", "[\u4e00-\u9fff]"),
               ("big5", "Taiwan's and Hong Kong's Excel CSV, traditional Chinese", "[\u4e00-\u9fff]"))
+# The characters each writes most, as its code table places them: KS X 1001's 2350 Hangul syllables (cp949's others
+# and its Hanja are rare in Korean text), JIS level 1's kanji and the kana, GB2312's level 1 (its 3755 commonest
+# hanzi), Big5's commoner 5401 characters. A Chinese file read as cp949 gives Hanja and rare syllables (日期 as 휑퍅,
+# 销售额 as 饋簡띨), a Big5 one read as GBK kana and rare hanzi (日期 as ら戳): the reading whose characters are the
+# commonest is named first.
+COMMON = {"cp949": lambda code: 0xB0A1 <= code <= 0xC8FE and code & 0xFF >= 0xA1,
+          "shift_jis": lambda code: 0x829F <= code <= 0x8396 or 0x889F <= code <= 0x9872,
+          "gb18030": lambda code: 0xB0A1 <= code <= 0xD7F9 and code & 0xFF >= 0xA1,
+          "big5": lambda code: 0xA440 <= code <= 0xC67E}
 # The European ones: Windows-1252 (Western: German, French, Spanish...) first, the one Excel writes most, then
 # Windows-1250 (Central European: Polish, Czech, Hungarian...), named beside it where the two read the file apart.
 EUROPEAN = (("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1"),
@@ -57,9 +66,16 @@ def _inside_words(text: str) -> bool:
     return wide > 0 and 2 * len(_BY_WORD.findall(text)) > wide
 
 
+def _commonest(text: str, encoding: str) -> float:
+    """The share of ``text``'s characters beyond ASCII that are of those ``encoding`` writes most (``COMMON``)."""
+    wide = [c.encode(encoding) for c in text if not c.isascii()]
+    return sum(len(b) == 2 and COMMON[encoding](int.from_bytes(b, "big")) for b in wide) / max(len(wide), 1)
+
+
 def legacy(raw: bytes) -> list[str]:
     """The encodings ``raw`` plausibly is in, each as "cp1252 (Western Excel's CSV, ...)", the likelier first; empty
-    where none decodes it whole into plausible text."""
+    where none decodes it whole into plausible text (of the East Asian ones, the one whose characters are the
+    commonest of its code table first: ``COMMON``)."""
     european = [(name, whose, text) for name, whose in EUROPEAN
                 if (text := _decoded(raw, name)) is not None and _european(text)]
     if len(european) == 2:
@@ -69,6 +85,7 @@ def legacy(raw: bytes) -> list[str]:
             european = european[1:]  # Polish ą ł ż are signs (¹ ³ ¿) as Windows-1252
     east = [(name, whose, text) for name, whose, letters in EAST_ASIAN
             if (text := _decoded(raw, name)) is not None and re.search(letters, text)]
+    east.sort(key=lambda found: -_commonest(found[2], found[0]))  # a tie keeps EAST_ASIAN's order
     if european:
         east = [found for found in east if not _inside_words(found[2])]  # Ums鋞ze: a Western word misread
     return [f"{name} ({whose})" for name, whose, _ in east + european]

@@ -1,5 +1,6 @@
 """What a refusal of a time given twice in a series adds: where the two rows are identical in every column, that
-they are (a file sent twice, rows pasted again) and how to drop them; else, for a table read as one series, the
+they are (a file sent twice, rows pasted again) and how to drop them; where they differ only in values (and a
+prelim/final mark), that a value may be revised and how to keep the later; else, for a table read as one series, the
 column that could tell several series apart (a forgotten ``id_col``), proposed only where following it works; before
 that, a time split over two columns (a date and its hour, a year and its week), in a long panel as in one series.
 
@@ -32,7 +33,7 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     in every column named so (``identical``); else the time split over two columns (a date and its hour, a year
     and its month or week: ``splittime``), looked for within each series of a long panel; else, for a single series,
     a column that could be a forgotten ``id_col`` (``id_hint``); "" if none."""
-    if pair is not None and (same := identical(frame, *pair)):
+    if pair is not None and (same := identical(frame, *pair) or revised(frame, rows, *pair)):
         return same
     used = set(rows.columns) | {rows.time_col, rows.id_col}
     others = [str(c) for c in frame.columns if str(c) not in used]
@@ -64,6 +65,40 @@ def identical(frame: pd.DataFrame, a: int, b: int) -> str:
             "index=False) for a file")
 
 
+def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
+    """Where rows ``a`` and ``b`` of ``frame`` differ only in value columns (``rows.columns``), and in a column that
+    marks revisions (``revisions``: prelim/final) if any: that they do, as a revised value would, and how to keep the
+    later row; else ""."""
+    if not (0 <= a < len(frame) and 0 <= b < len(frame)) or rows.time_col is None:
+        return ""
+    two = frame.iloc[[a, b]]
+    differ = [str(c) for c in frame.columns if not (two[c].isna().all() or two[c].iloc[0] == two[c].iloc[1])]
+    values = [c for c in differ if c in rows.columns]
+    if not values or any(c not in rows.columns and not revisions(frame[c], rows) for c in differ):
+        return ""
+    keys = [rows.time_col] + ([rows.id_col] if rows.id_col in frame.columns else [])
+    shown = ", ".join(f"{c!r} ({two[c].iloc[0]} and {two[c].iloc[1]})" for c in differ)
+    return (f"; the two rows differ only in {shown}: a revised value? keep the later row of each time, e.g. with "
+            f"pandas: df.drop_duplicates(subset={keys!r}, keep='last')")
+
+
+def revisions(column: pd.Series, rows: Rows) -> bool:
+    """Whether ``column`` marks revisions of one series, not series: of its kinds (prelim, final), one is found only
+    at times another holds too, and there the rows' targets are near (the median difference within a quarter of the
+    target's spread): a final figure over a preliminary one. Two stores alike in level, one of them opened late,
+    read so too; their rows are then refused without an id proposed, never told to follow a wrong one."""
+    if rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(rows.positions, initial=-1):
+        return False
+    kinds = pd.Series(np.asarray(rows.time)).groupby(column.to_numpy()[rows.positions]).agg(set)
+    if not any(times < other for times in kinds for other in kinds):
+        return False
+    targets = pd.DataFrame(rows.values[:, :max(rows.n_targets, 1)]).assign(time=np.asarray(rows.time))
+    repeated = targets[targets["time"].duplicated(keep=False)].groupby("time")
+    apart = (repeated.last() - repeated.first()).abs().median().to_numpy()
+    spread = np.nanstd(rows.values[:, :max(rows.n_targets, 1)], axis=0)
+    return bool(np.all(apart <= 0.25 * spread))
+
+
 def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None) -> str:
     """For a single series whose times repeat or go back: the columns of ``others`` that could tell several series
     apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none. ``who``: the reader that takes one
@@ -91,7 +126,7 @@ def could_be_ids(column: pd.Series, rows: Rows) -> bool:
     elif pd.api.types.is_numeric_dtype(column) or not 1 < distinct < len(column):
         return False
     values = set(column.dropna().astype(str).str.strip().str.lower()) if distinct <= 2 else set()
-    if any(values <= {str(v) for v in flag} for flag in FLAGS if values):
+    if any(values <= {str(v) for v in flag} for flag in FLAGS if values) or revisions(column, rows):
         return False
     if rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(rows.positions, initial=-1):
         return True  # no time to weigh it against

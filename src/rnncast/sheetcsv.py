@@ -91,21 +91,30 @@ class Written:
 
     def title(self, name: str) -> str | None:
         """Where the file's first line is one field above a line of several (``Sales report 2020`` over
-        ``date,y,x``): a title above the header, as a spreadsheet's export may write it, which pandas reads as a
-        header of one column; a refusal saying so (rnncast has no setting to skip lines), else None."""
+        ``date,y,x``), or the header (the first line below of as many fields as the row under it, some no name) is
+        further down: lines above it are a title, as a spreadsheet's export may write it (``Filiale: München, Stand
+        01.11.2023`` too), which pandas reads as the header; a refusal saying so, naming every line above the header
+        (rnncast has no setting to skip lines), else None."""
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
         fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
-        first_line = lines[0]  # the header's line below it: the first of several fields; above it blank lines, lines of
         cut = lambda line: next((names for sep in SEPARATORS if len(names := [f for f in next(  # noqa: E731
             csv.reader([line], delimiter=sep), []) if f.strip()]) > 1), [])  # separators (',,') and more titles
-        at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
+
+        def header_at(k: int) -> bool:  # names over a row of as many fields, some no name: the data's header
+            sep = next((sep for sep in SEPARATORS if len([f for f in _fields(lines[k], sep) if f.strip()]) > 1), None)
+            row = _fields(lines[k + 1], sep or ",")
+            return (sep is not None and len(row) == len(_fields(lines[k], sep))
+                    and not all(_a_name(f) for f in row if f.strip()))
+        at = next((k for k in range(1, min(len(lines) - 2, 10)) if header_at(k)), None)  # a title may hold a comma
+        if at is None or header_at(0):  # ('Filiale: München, Stand 01.11.2023'); else the first line of names below
+            at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
+            if len(fields(lines[0])) != 1 or not (_fields(lines[0], self.head.sep) or [""])[0].strip():
+                return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         second = lines[at]
-        if len(fields(first_line)) != 1 or not next(csv.reader([first_line], delimiter=self.head.sep), [""])[0].strip():
-            return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         if not any(_a_name(field) for field in cut(second)):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
-        titles = [fields(line)[0].strip() for line in lines[:at] if fields(line)]
+        titles = [self.head.sep.join(fields(line)).strip() for line in lines[:at] if fields(line)]
         blank = " and the blank lines below it" if at > len(titles) else ""
         if len(titles) > 1:
             return (f"the first lines of {name} ({', '.join(map(repr, titles))}) look like a title above the header "
@@ -136,6 +145,10 @@ class Written:
     def _read(self, source, names=None, rows: int | None = None) -> pd.DataFrame:
         return pd.read_csv(source, sep=self.head.sep, usecols=names, dtype=str, compression="infer", index_col=False,
                            skiprows=self.head.skip, nrows=rows)
+
+
+def _fields(line: str, sep: str) -> list[str]:
+    return next(csv.reader([line], delimiter=sep), [])
 
 
 def _head(first: bytes, name: str) -> Head:
@@ -173,18 +186,23 @@ def binary(path: Path, compression: str | None, member: str | None):
             yield f
 
 
-def first_not_utf8(path: Path, compression: str | None, member: str | None) -> tuple[int, int, str, list[str]] | None:
-    """``(byte, line, why, encodings)`` of the first bytes of the file (unzipped or decompressed; a zip archive's
-    ``member``) that are no UTF-8: the byte counted from 1 within its line, the line from 1, and the encodings the whole
-    file decodes in (``legacy``), or None where it all decodes. For a refusal only: it reads the whole file; pandas' own
-    error counts bytes from the start of its buffer, not of the file."""
-    with binary(path, compression, member) as f:
+def not_utf8(path: Path, compression: str | None, name: str, err: UnicodeDecodeError | None = None) -> str | None:
+    """The refusal of a file (unzipped or decompressed; a zip archive's one data file) that is no UTF-8, as ``name``:
+    where its first bytes that are no UTF-8 are (the byte counted from 1 within its line, the line from 1), and the
+    encodings the whole file decodes in (``legacy``); None where it all decodes (``err``: pandas' error, whose byte
+    counts from the start of its buffer, not of the file, named where the whole file decodes after all). For a refusal
+    only: it reads the whole file."""
+    with binary(path, compression, zipped.data_file(path) if compression == ".zip" else None) as f:
         raw = f.read()
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start - raw.rfind(b"\n", 0, err.start), raw.count(b"\n", 0, err.start) + 1, err.reason, legacy(raw)
-    return None
+    except UnicodeDecodeError as bad:
+        byte, line, found = bad.start - raw.rfind(b"\n", 0, bad.start), raw.count(b"\n", 0, bad.start) + 1, legacy(raw)
+        given = repr(found[0].split()[0]) if len(found) == 1 else "the one it is in"
+        reads = (f"; it decodes whole as {' or as '.join(found)}: save it as 'CSV UTF-8' (or hand rnncast "
+                 f"pandas.read_csv(path, encoding={given}))" if found else "; save it as UTF-8 CSV")
+        return f"{name} is not UTF-8 text ({bad.reason} at byte {byte} of line {line}){reads}"
+    return f"{name} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV" if err else None
 
 
 MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),

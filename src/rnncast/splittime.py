@@ -46,7 +46,7 @@ def split_over(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
     the name could tell, and the refusal gives both readings, :func:`joined`)."""
     if time_col is None or time_col not in frame.columns:
         return None
-    dates = frame[time_col].astype(str).str.strip()
+    dates = shown = frame[time_col].astype(str).str.strip()  # shown: the example's date, without the series id
     if within is not None:  # a date of each series: 'Auckland 2019-01-05'
         dates = within.astype(str).str.cat(dates, sep="\x00")
     for name in candidates:
@@ -56,7 +56,7 @@ def split_over(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
             continue
         if not pd.api.types.is_numeric_dtype(column):
             if given.astype(str).str.fullmatch(CLOCK).all() and _apart(given.astype(str).str.strip(), dates):
-                return name, "clock", f"{dates.iloc[0]} {str(given.iloc[0]).strip()}"
+                return name, "clock", f"{shown.iloc[0]} {str(given.iloc[0]).strip()}"
             continue
         if pd.api.types.is_bool_dtype(column):
             continue
@@ -67,7 +67,7 @@ def split_over(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
         day = present in (set(range(24)), set(range(1, 25)))
         hourly = HOUR_NAMES.fullmatch(name) is not None
         if (day or hourly) and len(present) > 1 and _apart(column, dates):
-            return name, "hours" if hourly else "cycle", f"{dates.iloc[0]} {int(values[0]):02d}:00"
+            return name, "hours" if hourly else "cycle", f"{shown.iloc[0]} {int(values[0]):02d}:00"
     return None
 
 

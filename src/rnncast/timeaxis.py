@@ -19,7 +19,7 @@ from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
 from rnncast.spelling import did_you_mean, hint, spelled, unicode_form
-from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, dated_name
+from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, WEEK_NAMES, dated_name
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,10 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
     for c in candidates:  # 200001 ... in a column named month: months, or one typed wrong that parse_time names
         if str(c).lower() in MONTH_NAMES and pd.api.types.is_integer_dtype(frame[c]) and (
                 monthtext.stray_months(frame[c]) is not None or monthtext.compact_months(frame[c]) is not None):
+            return c, "by its name"
+    for c in candidates:  # 201902 ... in a column named week: ISO weeks written YYYYWW, which parse_time refuses so
+        if str(c).strip().lower() in WEEK_NAMES and pd.api.types.is_integer_dtype(frame[c]) and frame[c].notna().all() \
+                and compactdates.iso_weeks(frame[c].to_numpy(dtype=np.int64)) is not None:
             return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):

@@ -1,6 +1,7 @@
 """The names that say a column holds time: time names taken as the time column by name whatever it holds (``date``,
 ``ds``; Korean ``날짜``, ``일자``, ``일시``, Japanese ``日付``, ``日時``, Chinese ``日期``, ``时间``: decision 647), integer
-periods and compact months by name (``year``, ``period``, Korean ``기간`` and KOSIS' ``시점``; ``month``), and the words of a name that say
+periods, compact months and weeks by name (``year``, ``period``, Korean ``기간`` and KOSIS' ``시점``; ``month``;
+``week``), and the words of a name that say
 dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``), and names that are time words alone (``time_named``). ``timeaxis`` finds the time column by them.
 """
 
@@ -13,7 +14,9 @@ import re
 TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime", "날짜", "일자", "일시", "日付", "日時", "日期", "时间")
 INTEGER_NAMES = ("year", "period", "step", "time_idx", "기간", "시점")  # integer columns taken as integer periods by name
 MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
-TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + ("quarter", "qtr", "week", "day", "fy", "fiscal"))
+WEEK_NAMES = ("week", "yearweek", "year_week", "yyyyww", "wk", "epiweek", "epi_week", "isoweek", "iso_week")
+# integer columns of ISO weeks (201902) taken by name, to be refused as such (write them 2019-W02)
+TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + ("quarter", "qtr", "day", "fy", "fiscal"))
 
 
 def time_named(name) -> bool:

@@ -1,7 +1,7 @@
-"""A totals row below a spreadsheet's table (``Total,34471.23,4485.50``; German Excel's ``Summe;34471,23``), read as
-one more row: its time cell holds a word ('Total', 'Summe', '合计') or nothing. Refused as what it likely is, with
-what to do (remove the row), where it was said to be a value "not written as a date" or a missing timestamp, to be
-corrected or filled in. This module imports nothing of rnncast but its error.
+"""A totals row below a spreadsheet's table (``Total,34471.23,4485.50``; German Excel's ``Summe;34471,23``, its pivot
+table's ``Ergebnis``), read as one more row: its time cell holds a word ('Total', 'Summe', '合计') or nothing.
+Refused as what it likely is, with what to do (remove the row), where it was said to be a value "not written as a
+date" or a missing timestamp, to be corrected or filled in. This module imports nothing of rnncast but its error.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import re
 
 from rnncast.errors import RnncastError
 
-WORDS = re.compile(r"^\s*(grand\s*|sub-?)?(totals?|sum|summe|gesamt\w*|insgesamt|totaal|totale?|totaux|suma|somme|summa|"
-                   r"yhteensä|итого|всего)\b|^\s*(合计|合計|总计|總計|小计|小計|합계|총계|소계)", re.IGNORECASE)
+WORDS = re.compile(r"^\s*(grand\s*|sub-?)?(totals?|sum|summe|gesamt\w*|insgesamt|(teil|end)?ergebnis|"
+                   r"(end|zwischen)summe|totaal|totale?|totaux|suma|somme|summa|yhteensä|итого|всего)\b|"
+                   r"^\s*(合计|合計|总计|總計|小计|小計|합계|총계|소계)", re.IGNORECASE)
 ADVICE = "it looks like a totals row, as a spreadsheet adds below its table, which is no time step; remove that row"
 
 
