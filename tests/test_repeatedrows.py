@@ -65,8 +65,11 @@ def test_a_preliminary_and_a_final_figure_are_named_a_revision_never_two_series_
     status = pd.concat([frame.assign(flag="prelim"), final.assign(flag="final")], ignore_index=True)
     with pytest.raises(RnncastError) as err:
         load_panel(status, target="load")
-    assert "id_col" not in str(err.value) and "differ only in 'load' (" in str(err.value)
+    assert "e.g. 'flag'" not in str(err.value) and "differ only in 'load' (" in str(err.value)
     assert "'flag' (prelim and final): a revised value? keep the later row of each time" in str(err.value)
+    # two stores alike in level, one opened late, read so too: the other reading is said beside it, never alone
+    assert str(err.value).endswith("keep='last'); if 'flag' names series instead (a store opened later?), name it "
+                                   "with id_col= (--id-col)")
     stores = pd.concat([frame.assign(store="old"), final.assign(load=final["load"] + 40, store="new")], ignore_index=True)
     with pytest.raises(RnncastError, match=r"id_col= \(--id-col\), e\.g\. 'store'$"):
         load_panel(stores, target="load")

@@ -78,15 +78,18 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
         return ""
     keys = [rows.time_col] + ([rows.id_col] if rows.id_col in frame.columns else [])
     shown = ", ".join(f"{c!r} ({two[c].iloc[0]} and {two[c].iloc[1]})" for c in differ)
+    marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
+    either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
+              if marks and one_series_reader() is None else "")
     return (f"; the two rows differ only in {shown}: a revised value? keep the later row of each time, e.g. with "
-            f"pandas: df.drop_duplicates(subset={keys!r}, keep='last')")
+            f"pandas: df.drop_duplicates(subset={keys!r}, keep='last'){either}")
 
 
 def revisions(column: pd.Series, rows: Rows) -> bool:
     """Whether ``column`` marks revisions of one series, not series: of its kinds (prelim, final), one is found only
     at times another holds too, and there the rows' targets are near (the median difference within a quarter of the
     target's spread): a final figure over a preliminary one. Two stores alike in level, one of them opened late,
-    read so too; their rows are then refused without an id proposed, never told to follow a wrong one."""
+    read so too: ``revised`` then says both readings, the revision and the column as id_col."""
     if rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(rows.positions, initial=-1):
         return False
     kinds = pd.Series(np.asarray(rows.time)).groupby(column.to_numpy()[rows.positions]).agg(set)
