@@ -19,7 +19,7 @@ def crypto(seed: int = 0, windows: int = 50):
 
 def test_a_panel_s_small_series_is_neither_a_rounding_zero_nor_near_zero_in_its_own_scale():
     """Pooled, SHIB's 50 prices lay under 1e-9 of BTC's 60000 (taken for float rounding's 0s) and DOGE's 50 under
-    1 % of the pooled mean |actual| (near 0) (decision 9941): in each series' own scale, none is either."""
+    1 % of the pooled mean |actual| (near 0) (decision 869): in each series' own scale, none is either."""
     y, series = crypto()
     assert rounded_zeros(y).sum() == 50 and near_zero(y, ~rounded_zeros(y))[0].sum() == 50  # the old pooled reading
     assert not rounded_zeros(y, series=series).any()

@@ -31,7 +31,7 @@ POISON = 1e4
 
 def _poison_after(frame: pd.DataFrame, origins: dict) -> pd.DataFrame:
     """Every target value at or after each series' origin row replaced by a large number (``POISON``: a 1e9 among
-    values near 10 is a value fit names, resolution.named, decision 9702)."""
+    values near 10 is a value fit names, resolution.named, decision 853)."""
     poisoned = frame.copy()
     row = poisoned.groupby("unique_id").cumcount()
     late = row >= poisoned["unique_id"].map(origins)
@@ -452,7 +452,7 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     assert said.startswith("every series lacks the rows the cutoff needs: 's0' (")
     assert " up to it, 11 after)" in said and "and 19 after it (5 cutoffs 4 steps apart from it" in said
     assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 3 windows fit there (n_windows=3, " \
-           "--n-windows 3), or give a cutoff on or before 2023-05-01" in said  # 19 rows before the end (decision 9703)
+           "--n-windows 3), or give a cutoff on or before 2023-05-01" in said  # 19 rows before the end (decision 854)
     assert "too short" not in said
 
 
@@ -523,7 +523,7 @@ def test_backtest_notes_mape_and_smape_where_actual_values_are_zero():
 
 
 def test_a_panel_s_backtest_judges_zero_actuals_in_each_series_own_scale():
-    """As evaluate's (decision 9941): SHIB's prices at 2e-5 beside BTC's 60000 are not float rounding's 0s."""
+    """As evaluate's (decision 869): SHIB's prices at 2e-5 beside BTC's 60000 are not float rounding's 0s."""
     rng = np.random.default_rng(0)
     frame = pd.concat([pd.DataFrame({"id": s, "y": lv * np.exp(np.cumsum(rng.normal(0, 0.02, 120)))})
                        for s, lv in (("BTC", 60000), ("SHIB", 2e-5))], ignore_index=True)
@@ -636,7 +636,7 @@ def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_its_window_across_
 
 
 def test_a_huge_value_in_a_backtest_window_is_named_not_scored():
-    """Decision 9702: 1e40 in a held-out window of a backtest from a cutoff was scored, MSE 6.7e+78 with a verdict on it."""
+    """Decision 853: 1e40 in a held-out window of a backtest from a cutoff was scored, MSE 6.7e+78 with a verdict on it."""
     frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=120, freq="D"),
                           "sales": 100 + np.random.default_rng(0).normal(0, 5, 120).round(2)})
     frame.loc[115, "sales"] = 1e40

@@ -203,7 +203,7 @@ def test_a_quarter_end_calendar_given_to_quarter_first_days_names_the_same_quart
 
 def test_a_refusal_off_the_calendar_asks_the_readers_utc_clock_of_naive_times_only():
     """A fitted model's reader (``hints(utc_clock=...)``) is asked of the times the refusal holds, as written, where
-    they were written without a zone: no text of the refusal matched, no file read again (decision 9105)."""
+    they were written without a zone: no text of the refusal matched, no file read again (decision 836)."""
     closes = (pd.bdate_range("2022-03-01", periods=30) + pd.Timedelta(hours=16)).tz_localize("America/New_York")
     feed = closes.tz_convert("UTC").tz_localize(None).tz_localize("America/New_York")  # naive UTC text, read on tz=
     asked = []

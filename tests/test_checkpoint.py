@@ -750,7 +750,7 @@ def test_a_model_fitted_with_a_seed_now_refused_still_loads_and_forecasts(tmp_pa
 
 def test_a_model_another_save_wrote_since_the_check_stays_and_this_save_is_refused(tmp_path, fitted, monkeypatch):
     """Two saves into one new folder at once: the second rename used to move the first model aside and remove it
-    (decision 9901); without overwrite the folder is taken only where it is new or empty."""
+    (decision 861); without overwrite the folder is taken only where it is new or empty."""
     import rnncast.checkpoint as checkpoint
 
     fitted.save(tmp_path / "theirs")

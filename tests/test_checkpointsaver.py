@@ -1,5 +1,5 @@
 """A fit's checkpoint writer (``checkpointsaver.py``): the first write of a checkpoint that was not there when the
-fit checked its path is published only as a new file; another fit's, written there since, stays (decision 9901)."""
+fit checked its path is published only as a new file; another fit's, written there since, stays (decision 861)."""
 
 from __future__ import annotations
 

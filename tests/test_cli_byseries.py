@@ -214,7 +214,7 @@ def test_a_series_with_a_window_left_out_whole_counts_it_forecast_and_not_scored
 
 
 def test_a_by_series_csv_another_evaluate_wrote_since_the_check_stays(run, capsys, monkeypatch):
-    """As predict's --out (decision 9901): the new file is published only as a new one."""
+    """As predict's --out (decision 861): the new file is published only as a new one."""
     import rnncast.cli.byseries as byseries
 
     out, checked = run / "raced.csv", byseries.check_output_file

@@ -599,7 +599,7 @@ def test_a_kill_int_to_a_backtest_in_a_background_job_stops_it_and_keeps_the_ear
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_a_forecast_another_predict_wrote_to_the_new_out_since_the_check_stays(tmp_path, capsys, monkeypatch, suffix):
-    """Two predicts to one new --out at once both said "wrote" and one forecast was silently lost (decision 9901):
+    """Two predicts to one new --out at once both said "wrote" and one forecast was silently lost (decision 861):
     the file is published only as a new one, and the one that finds another's there is refused as an existing file is."""
     import rnncast.cli.commands as commands
 

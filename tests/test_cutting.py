@@ -205,7 +205,7 @@ def test_a_cutoff_whose_validation_share_binds_names_the_share_with_a_lookback()
 
 @pytest.mark.parametrize("cutoff, after", [("2030-01-01", 0), ("2023-04-09", 1), ("2023-04-08", 2)])
 def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(cutoff, after):
-    """Decision 9703: a cutoff after the data's end (or one row before it) was told to try a smaller lookback, then a
+    """Decision 854: a cutoff after the data's end (or one row before it) was told to try a smaller lookback, then a
     smaller one again, forever; the rows it lacks are after it, and the latest cutoff that leaves a horizon is named."""
     frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=100, freq="D"),
                           "sales": 100 + np.random.default_rng(0).normal(0, 5, 100).round(2)})

@@ -268,7 +268,7 @@ def test_evaluate_notes_mape_and_smape_where_actual_values_are_zero():
     assert 0 < zeros["zeros"] < zeros["values"] == result["windows"] * result["horizon"]
     assert f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in result["notes"][0]
     assert "sMAPE counts 200 %, its bound" in result["notes"][0]
-    assert zeros["text"] == result["notes"][0]  # metrics.json says what the page and the terminal say (decision 9601)
+    assert zeros["text"] == result["notes"][0]  # metrics.json says what the page and the terminal say (decision 848)
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).fit(frame + 1, target="y").evaluate(frame + 1)
 
 
@@ -284,7 +284,7 @@ def crypto_panel(n: int = 160, sine: bool = False) -> pd.DataFrame:
 
 def test_a_panel_s_zero_actuals_are_judged_in_each_series_own_scale():
     """crypto.csv's panel: the note said SHIB's prices (2e-5 beside BTC's 60000) were 0s but for float rounding, MAPE
-    covered 3 of 4 series (decision 9941). Now no note and MAPE over every series' values; a sine among the series
+    covered 3 of 4 series (decision 869). Now no note and MAPE over every series' values; a sine among the series
     still has its rounding 0s counted and said as each series' own."""
     frame = crypto_panel()
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", id_col="id")

@@ -417,7 +417,7 @@ def test_overwrite_replaces_only_an_onnx_model_rnncast_exported(tmp_path, small,
 def test_an_onnx_file_another_export_wrote_since_the_check_stays_and_this_export_is_refused(tmp_path, frame,
                                                                                             monkeypatch, capsys):
     """Two exports of different runs to one new --onnx both said "wrote", the first model replaced unasked
-    (decision 9901): the file is published only as a new one; the CLI's refusal names --onnx."""
+    (decision 861): the file is published only as a new one; the CLI's refusal names --onnx."""
     import rnncast.export as export
 
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")

@@ -193,7 +193,7 @@ def test_json_is_written_as_its_reader_reads_the_names_not_as_escapes(tmp_path):
 def test_a_new_file_that_another_process_wrote_since_the_check_stays_and_the_loser_is_refused(tmp_path, monkeypatch,
                                                                                              links):
     # the check at the start found no file; another process writes one before this write publishes its own
-    # (decision 9901: two predicts to one new --out both said "wrote", one forecast silently replaced)
+    # (decision 861: two predicts to one new --out both said "wrote", one forecast silently replaced)
     if not links:  # a file system without hard links: the name is claimed with O_EXCL instead
         monkeypatch.setattr(os, "link", lambda *a: (_ for _ in ()).throw(PermissionError(1, "Operation not permitted")))
     path = tmp_path / "p.csv"

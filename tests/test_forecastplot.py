@@ -411,7 +411,7 @@ def test_a_panel_s_title_says_where_each_series_last_points_come_from():
 
 def test_rows_after_the_fit_s_data_are_counted_in_the_title_and_marked_where_the_fit_s_data_ends():
     """Fitted on the first 200 rows, drawn on 300: the title said "Test split, ... (first 400 points)" over mostly
-    rows the fit never had, with no mark where its data ended (decision 9603). The neighbours: only the fit's rows (as
+    rows the fit never had, with no mark where its data ended (decision 850). The neighbours: only the fit's rows (as
     before), only rows after it (no line: none of the fit's drawn)."""
     times = pd.date_range("2024-01-01", periods=300, freq="h")
     frame = pd.DataFrame({"time": times, "y": np.sin(np.arange(300) / 5)})

@@ -217,7 +217,7 @@ def test_help_lists_every_fitted_attribute_with_its_type_and_the_types_hold():
 
 def test_the_untrained_network_s_validation_loss_is_kept_saved_and_drawn(tmp_path):
     """The fit measured the untrained network's validation loss and dropped it, so loss.png could not show the level
-    no epoch beat (decision 9604): kept in ``state_``, in model.json, and drawn by loss_figure; None without
+    no epoch beat (decision 851): kept in ``state_``, in model.json, and drawn by loss_figure; None without
     validation rows."""
     model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y")
     start = model.state_.untrained_loss

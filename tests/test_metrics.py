@@ -197,7 +197,7 @@ def test_every_public_function_says_what_it_takes_and_gives():
 
 def test_zero_actuals_treat_rounding_zeros_as_zeros_and_say_where_mape_is_dominated_by_values_near_zero():
     """A sine written out stores its zeros as sin(2 pi k) ~ 1e-15: MAPE was 2.0276e+11 % for a model with R² 1.0000,
-    unsaid (decision 9601). The neighbours: exact 0s, 1e-15, a sign change, a positive series far from 0."""
+    unsaid (decision 848). The neighbours: exact 0s, 1e-15, a sign change, a positive series far from 0."""
     from rnncast.metrics import mape, zero_actuals
 
     t = np.arange(98)
@@ -222,7 +222,7 @@ def test_zero_actuals_treat_rounding_zeros_as_zeros_and_say_where_mape_is_domina
 def test_a_panel_s_percent_scores_judge_each_series_zeros_in_its_own_scale():
     """crypto.csv's panel (BTC ~60000 ... SHIB ~2e-5): metrics.json said "60 of these 0s are 0 but for float
     rounding", MAPE left SHIB's real prices out (3 of 4 series) and the note claimed sMAPE's bound at 60 values
-    (decision 9941). With each window's series: no note, MAPE over every value; a 50-state ILI-like panel stays
+    (decision 869). With each window's series: no note, MAPE over every value; a 50-state ILI-like panel stays
     silent; a sine among the series still has its rounding 0s counted, named as each series' own."""
     from rnncast.metrics import mape, score, zero_actuals
 

@@ -40,7 +40,7 @@ def test_a_week_other_than_monday_to_friday_is_a_candidate_of_daily_data():
 
 
 def test_inside_skips_the_cuts_of_series_with_no_rows():
-    """Decision 9701: a last series with no rows (offset N) indexed past the end (IndexError); a first one, offset 0,
+    """Decision 852: a last series with no rows (offset N) indexed past the end (IndexError); a first one, offset 0,
     marked the last step as a cut."""
     assert inside(np.array([0, 2, 4, 4]), 4).tolist() == [True, False, True]
     assert inside(np.array([0, 0, 2, 4]), 4).tolist() == [True, False, True]

@@ -548,7 +548,7 @@ def test_a_time_column_under_pandas_name_for_an_empty_header_is_labelled_time():
 
 def test_the_loss_figure_draws_the_untrained_network_s_validation_loss_in_its_axis():
     """loss.png titled "no epoch beat the untrained network" never showed that loss (the warning gave 0.031031, the
-    axis began at 0.0315): a dotted line in the model's colour, keyed in the legend, inside the axis (decision 9604)."""
+    axis began at 0.0315): a dotted line in the model's colour, keyed in the legend, inside the axis (decision 851)."""
     never = [{"epoch": e, "train_loss": t, "val_loss": v, "best": False}
              for e, t, v in zip((1, 2, 3), (0.05, 0.04, 0.035), (0.0315, 0.034, 0.036))]
     fig = plots.loss_figure({"lstm": never}, starts={"lstm": 0.031031})

@@ -36,7 +36,7 @@ def test_evaluate_in_python_gives_the_verdict_and_the_hints_the_command_line_pri
     result = model.evaluate(frame)
     assert result["verdict"].startswith("The model does NOT beat the baselines on these windows: MSE")
     assert result["hints"] == [own_row_hint(model)]
-    assert result["notes"] == [percent_note(result)]  # the target changes sign: MAPE's note alone (decision 9601)
+    assert result["notes"] == [percent_note(result)]  # the target changes sign: MAPE's note alone (decision 848)
     assert result["notes"][0].startswith("MAPE is dominated by values near 0")
     json.dumps({k: result[k] for k in ("verdict", "notes", "hints")})  # plain data
     known = Forecaster(**REGRESSION, future_known=True).fit(frame, target="y", features=["x"])
@@ -114,7 +114,7 @@ def test_fit_evaluate_and_the_page_say_one_part_through_said_each_in_its_own_wor
     assert fit_words.verdict.startswith("The model does NOT beat the baselines on the test split: MSE")
     assert fit_words.verdict.replace("the test split", "these windows") == result["verdict"]
     assert not fit_words.good and fit_words.hints == (own_row_hint(model),)
-    assert fit_words.notes() == [percent_note(result)]  # the target changes sign: MAPE's note alone (decision 9601)
+    assert fit_words.notes() == [percent_note(result)]  # the target changes sign: MAPE's note alone (decision 848)
     assert read_out(model, result) == {k: result[k] for k in ("verdict", "notes", "hints")}
 
 

@@ -67,7 +67,7 @@ def test_a_series_that_changed_level_is_named_by_its_change_not_its_current_valu
                                        (90, " (a validation row)"), (40, "")])
 @pytest.mark.parametrize("value, shown", [(1e20, "1e+20"), (1e40, "1e+40"), (1e300, "1e+300")])
 def test_a_huge_value_is_named_wherever_it_sits_and_however_large(row, part, value, shown):
-    """Decision 9702: 1e40 or 1e300 in the test rows overflowed float32 into nan scores and a verdict on nan (numpy's
+    """Decision 853: 1e40 or 1e300 in the test rows overflowed float32 into nan scores and a verdict on nan (numpy's
     warnings leaked), and 1e20 there drove every score unnamed; 1e300 in the training rows was told to divide the
     column by a power of ten. Each is named, with its time, as a training row's 1e20 was."""
     frame = _monthly()
@@ -102,7 +102,7 @@ def test_evaluate_names_a_huge_value_in_the_data_it_scores():
 
 
 def test_predict_names_a_huge_value_among_the_rows_it_reads_and_passes_over_one_before_them():
-    """Decision 9702: 1e40 among predict's last lookback rows forecast inf, exit 0, with numpy's overflow warning."""
+    """Decision 853: 1e40 among predict's last lookback rows forecast inf, exit 0, with numpy's overflow warning."""
     model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
     frame = _monthly()
     frame.loc[110, "sales"] = 1e40

@@ -251,7 +251,7 @@ def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cann
     assert main(["predict", str(tmp_path / "month"), str(tmp_path / "m.csv")]) == 0
 
 def test_the_percent_note_says_rounding_zeros_and_how_few_values_make_half_of_mape():
-    """A sine's MAPE 2.0276e+11 % went unsaid (decision 9601): float rounding's 0s are named, and where actuals change
+    """A sine's MAPE 2.0276e+11 % went unsaid (decision 848): float rounding's 0s are named, and where actuals change
     sign or lie near 0, how few values make half of the model's MAPE, pointing at MASE."""
     from rnncast.runnotes import percent_note
 
@@ -279,7 +279,7 @@ def split_notes_of(zeros: dict) -> str:
 
 
 def test_the_percent_note_of_several_series_says_each_is_judged_in_its_own_scale():
-    """A panel's zeros and near-0 values are judged in each series' own scale (decision 9941): the note says so, and
+    """A panel's zeros and near-0 values are judged in each series' own scale (decision 869): the note says so, and
     that some series' values change sign, not that the pooled values do."""
     from rnncast.runnotes import percent_note
 

@@ -73,7 +73,7 @@ def test_unknown_names_the_ids_a_model_never_saw_as_given_in_order_of_first_row(
 
 
 def test_an_id_column_of_series_too_short_for_a_calendar_is_refused_naming_why():
-    """Decision 9701: a float column named as the ids (every value 1 or 2 rows) crashed the calendar's search with an
+    """Decision 852: a float column named as the ids (every value 1 or 2 rows) crashed the calendar's search with an
     IndexError; it is refused in one line, as are ids unique per row, before any calendar is read."""
     from rnncast.loading import load_panel
     days = pd.date_range("2023-01-01", periods=40, freq="D")

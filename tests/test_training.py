@@ -115,7 +115,7 @@ def test_early_stopping_ends_after_patience_epochs_without_improvement(data):
     assert len(history) < 40
     assert [h["best"] for h in history[-2:]] == [False, False] and history[-3]["best"]
     # said in Python too (evaluate's notes, the run's notes): it was an INFO line only, which Python does not show
-    notes = f.evaluate(data)["notes"]  # after MAPE's note: the data's target changes sign (decision 9601)
+    notes = f.evaluate(data)["notes"]  # after MAPE's note: the data's target changes sign (decision 848)
     assert notes[-1] == (f"stopped early at epoch {len(history)} of 40: the validation loss had not "
                          f"improved for 2 epochs; the weights of epoch {len(history) - 2} are kept")
     assert len(notes) == 2 and notes[0].startswith("MAPE is dominated by values near 0")

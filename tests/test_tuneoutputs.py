@@ -37,7 +37,7 @@ def test_storages_compare_sqlite_files_by_path_and_others_as_recorded(tmp_path):
 
 def test_a_copied_or_moved_tune_folder_continues_its_own_study_db(tmp_path):
     # tune.json kept the absolute path of study.db: a copy (cp -r t1 t5) was refused, with advice (--storage
-    # .../t1/study.db) that added its trials to t1's study (decision 9904)
+    # .../t1/study.db) that added its trials to t1's study (decision 864)
     import shutil
 
     t1 = _tune(tmp_path / "t1", "sales")  # as an earlier rnncast recorded it: by its absolute path

@@ -51,7 +51,7 @@ def test_a_quantile_model_is_ranked_by_its_validation_pinball_loss_not_the_media
 
     recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
     assert recorded["ranked_by"] == result.ranked_by
-    assert recorded["storage"] == "study.db"  # the folder's own, wherever it is moved or copied (decision 9904)
+    assert recorded["storage"] == "study.db"  # the folder's own, wherever it is moved or copied (decision 864)
     assert tune(frame, target="y", trials=1, settings=FIXED, search=("lr",)).ranked_by == "validation MSE (scaled units)"
 
 

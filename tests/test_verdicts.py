@@ -454,7 +454,7 @@ def test_forecasts_equal_in_scaled_units_are_the_same_mse_though_their_original_
 
 
 def test_no_verdict_is_said_on_scores_that_are_not_finite():
-    """Decision 9702: a test row's 1e40 gave "MSE nan against 1.724e+78 ... a higher MSE", a verdict on nan."""
+    """Decision 853: a test row's 1e40 gave "MSE nan against 1.724e+78 ... a higher MSE", a verdict on nan."""
     for model, rival in ((float("nan"), 1.724e78), (2.0, float("inf"))):
         scores = {"model": {"mse": model}, "mean": {"mse": rival}}
         good, sentence = verdict({"original": scores, "significance": {"mean": {"p_value": float("nan")}}})

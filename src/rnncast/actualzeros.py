@@ -3,7 +3,7 @@ of a [W, H, T] array) in its own series (``series`` [W], a label for each row al
 
 A panel pools series of every size: BTC near 60,000 and SHIB near 2e-5 in one target column. Pooled, SHIB's every
 price lay under 1e-9 of the column's largest |actual| and was taken for float rounding's 0, and under 1 % of its mean
-|actual| and was taken for a value near 0 (decision 9941); in its own series' scale it is neither. ``metrics.mape``
+|actual| and was taken for a value near 0 (decision 869); in its own series' scale it is neither. ``metrics.mape``
 leaves out the rounding zeros ``rounded_zeros`` finds, and ``metrics.zero_actuals`` counts them and the values
 ``near_zero`` finds.
 """

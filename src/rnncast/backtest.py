@@ -227,7 +227,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf), wf.series):  # MAPE's, sMAPE's note, as evaluate's
-        metrics["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # as said (decision 9601)
+        metrics["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # as said (decision 848)
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
         metrics["windows_left_out"] = lacking

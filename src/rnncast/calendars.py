@@ -87,7 +87,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
-            near = offcalendar.early_given(time, offsets, offset, fmt) or jitter.advice(time, offsets, where, fmt)  # 9902
+            near = offcalendar.early_given(time, offsets, offset, fmt) or jitter.advice(time, offsets, where, fmt)  # decision 823
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
             utc = hint("utc_clock", None) if naive else None  # a model's reader: a raw UTC feed of its zone's closes
             utc = utc(time.tz_localize(None) if time.tz is not None else time) if utc is not None else ""

@@ -1,7 +1,7 @@
 """A fit's checkpoint writer: the training state written to the checkpoint file after each epoch
 (``resume.save_training_state``), the first write, of a file that was not there when the fit checked the path
 (``resume.check_checkpoint_path``) and not resumed, only as a new file: a checkpoint another fit wrote there since
-stays as it is, and this fit is refused as the check refuses an existing one (decision 9901)."""
+stays as it is, and this fit is refused as the check refuses an existing one (decision 861)."""
 
 from __future__ import annotations
 

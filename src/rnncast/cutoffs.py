@@ -44,7 +44,7 @@ def as_time(value, panel: Panel):
                                "give it as the data writes its times")
         end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
         written = panel.written_offsets  # as written, without tz= (with it: on tz='s clock); +00:00 throughout: at it
-        if time.tz is not None and end.tz is None and written is not None and written.nunique() > 1:  # (9301)
+        if time.tz is not None and end.tz is None and written is not None and written.nunique() > 1:  # (decision 838)
             writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
                                         written, stamp)
         if time.tz is not None:
@@ -222,7 +222,7 @@ def counts(cutoff, panel: Panel) -> list[dict]:
 
 def latest(panel: Panel, reach: int) -> str | None:
     """The latest cutoff that leaves ``reach`` rows after it in some series, as the data writes its times ("a cutoff
-    on or before 2023-10-24" where a later one leaves too few test rows: decision 9703); None where no series is
+    on or before 2023-10-24" where a later one leaves too few test rows: decision 854); None where no series is
     longer than ``reach``."""
     ends = [panel.offsets[s + 1] - reach - 1 for s in range(panel.n_series) if panel.lengths[s] > reach]
     return shown(panel.time[ends].max(), panel.time, panel.calendar.text_format) if ends else None

@@ -114,7 +114,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
                    ("table", metric_rows(run_metrics, "original"))]
-        blocks += [("p", note) for note in split_notes(run_metrics, percent_note)]  # MAPE at 0s, near 0 (decision 9601)
+        blocks += [("p", note) for note in split_notes(run_metrics, percent_note)]  # MAPE at 0s, near 0 (decision 848)
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
 

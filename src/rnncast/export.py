@@ -180,7 +180,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     if check and importlib.util.find_spec("onnxruntime") is not None:
         checked, diff, relative = _check(forecaster, graph, content, opset)
     files.write_bytes(path, content, None if overwrite else exists_text(path, flag))  # atomic; new: a file of another
-    # export written there since the check stays (decision 9901)
+    # export written there since the check stays (decision 861)
     none = forecaster.scalers_[0].kind == "none"  # it keeps no level or spread of the data
     said = "seeded windows " + ("of values around 0 with spread 1 (scaler none)" if none else
                                 "around the training data's level and spread")

@@ -286,7 +286,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     starts, series, scored = parts.select(model.state, panel, index, part)
-    data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 9702)
+    data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
     resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
     missingcodes.units_read(model.state, panel, starts, series)  # kW given as MW, among the rows scored
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read

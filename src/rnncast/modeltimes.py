@@ -61,7 +61,7 @@ def same_zone(state: FittedState, panel: Panel) -> Panel:
     the model's calendar then places); else refused, naming the zone found and the model's. Naive times
     beside a zone would be a guess of which zone they mean, either way; beside a fit's one offset (``UTC+02:00``) the
     refusal says why a ``--future`` file's are read at it and the data's are not: those take the offset of the data
-    given beside them, these would take the fit's, which the zone may have left since (a tester asked, decision 9953)."""
+    given beside them, these would take the fit's, which the zone may have left since (a tester asked, decision 872)."""
     time, zone = panel.time, state.calendar.tz
     if state.calendar.kind != "datetime" or not isinstance(time, pd.DatetimeIndex) or (time.tz is None) == (zone is None):
         return panel

@@ -51,7 +51,7 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
     """Before any scaler is fitted: refuse (``RnncastError``) one value of a series, wherever it sits (training,
     validation or test rows; target or covariate), so far from the rest that, scaled by the spread it makes, the
     series' last ``lookback + horizon`` training rows blur in float32 as ``check`` weighs them: a test row's 1e40
-    overflowed float32 into nan scores, and its 1e20 drove every score, unnamed (decision 9702). Weighed on the column
+    overflowed float32 into nan scores, and its 1e20 drove every score, unnamed (decision 853). Weighed on the column
     divided by its largest magnitude, whose blur against its steps is the same: a training row's 1e300 is named so
     too, not told to be divided by a power of ten (left to ``Scaler.fit`` where the whole column is that large).
     ``scored``: where the data a fitted model scores (evaluate), a backtest cuts or predict reads is weighed whole

@@ -178,7 +178,7 @@ FEW_IDS = 5  # fewer ids than this, each short (a test's 3 rows), are left to th
 def too_short(column: pd.Series, codes: np.ndarray, id_col) -> None:
     """Refuse an id ``column`` [N] (its series' codes [N]) none of whose series holds ``SHORTEST`` rows: a column
     of measurements named as the ids (a float temperature: every value its own series of 1 or 2 rows) names no
-    series whose calendar can be read, nor any a model could train on (decision 9701). A column of fewer than
+    series whose calendar can be read, nor any a model could train on (decision 852). A column of fewer than
     ``FEW_IDS`` ids is left to the refusals of its series' times and lengths."""
     counts = np.bincount(codes)
     if len(counts) < FEW_IDS or counts.max() >= SHORTEST:  # a few short series: their own refusals say more

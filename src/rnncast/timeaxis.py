@@ -173,7 +173,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         wall = writtenzones.wall_clock(column, time)
         if order is not None:  # said, or refused, where the calendar is settled (loading: writtenzones.settle)
             order["written"] = wall
-        elif owner := hint("offsets_of", ""):  # a future file's: instants matched to the steps, no refit (9302)
+        elif owner := hint("offsets_of", ""):  # a future file's: instants matched to the steps, no refit (decision 839)
             log.info("%s %r carries several UTC offsets (%s): each time is read as the instant it writes, matched to "
                      "the forecast step at that instant", owner, name, writtenzones.offsets_text(time, wall))
         else:

@@ -57,7 +57,7 @@ def tune_continues(out: Path, entries: list[str], study: str, storage: str | Non
             f"not the folder's own study.db); or give another {flag}, or {ask(flag)} to replace it")
 
 
-OWN = "study.db"  # tune.json's storage for the folder's own study.db: where the folder is, moved or copied (decision 9904)
+OWN = "study.db"  # tune.json's storage for the folder's own study.db: where the folder is, moved or copied (decision 864)
 
 
 def own_storage(out: Path) -> str:

@@ -32,7 +32,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     """
     good, name, model, rival, how, p = outcome(test, units, alpha)
     mse = measured(test, units)
-    if not (math.isfinite(model) and math.isfinite(rival)):  # an overflow or nan in the scores: no comparison to say (decision 9702)
+    if not (math.isfinite(model) and math.isfinite(rival)):  # an overflow or nan in the scores: no comparison to say (decision 853)
         return False, (f"No verdict on {where}: the {mse} of the model ({model:.4g}) or of {named(name)} ({rival:.4g}) "
                        "is not a finite number, so no comparison can be made; check the scored rows for a value too "
                        "large for float32 (beyond 3.4e+38) or a forecast that overflowed.")

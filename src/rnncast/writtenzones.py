@@ -92,7 +92,7 @@ def without_offset(zone, fmt: str | None, what: str, example: str, written: pd.S
     """Refuses (``RnncastError``, one line) a time written without a UTC offset (``what``: its value and where it
     was given) that meets times read in UTC (``zone``) from text written with UTC offsets (``fmt``, their form,
     writes ``%z``) without ``tz=``: offsets that change (daylight saving), or one that changes within the forecasts
-    (``fixedoffsets``), so no one offset says which instant a wall time names (decision 9301). ``example``: the
+    (``fixedoffsets``), so no one offset says which instant a wall time names (decision 838). ``example``: the
     time as written, given the data's own offset (``written``, ``Panel.written_offsets``) at its wall time ``wall``
     or the last before it, else its first (a tester's +00:00 data was told +02:00, and cut 2 hours early). Nothing otherwise:
     ``tz=``'s zone reads such a time on its clock, and one fixed offset (``UTC+02:00``) at that offset (``at_offset``)."""

@@ -3,7 +3,7 @@ October 2024), fitted without --tz, a temperature known ahead in a --future file
 (02:00+02:00, 02:00+01:00). predict wrote the forecasts after the change at +02:00 (03:00+02:00 where the future
 file writes 02:00+01:00), and its warning of the future file said "give tz= (--tz)", which predict does not take.
 Now the forecasts are dated in UTC, the future file's instants, and the warning says to refit with --tz; the future
-file's own offsets, instants matched to the steps, are said at INFO without a refit (decision 9302)."""
+file's own offsets, instants matched to the steps, are said at INFO without a refit (decision 839)."""
 
 from __future__ import annotations
 
@@ -44,5 +44,5 @@ def test_predict_across_the_change_dates_the_forecasts_in_utc_and_says_refit_wit
     assert written == [f"2024-10-{d}T{h}:00:00+00:00" for d, h in
                        [("26", 22), ("26", 23), ("27", "00"), ("27", "01"), ("27", "02"), ("27", "03")]]
     said = [r.getMessage() for r in caplog.records]
-    assert len(said) == 1 and "give tz=" not in said[0] and "--tz ZONE" in said[0]  # the future file's: no refit (9302)
+    assert len(said) == 1 and "give tz=" not in said[0] and "--tz ZONE" in said[0]  # the future file's: no refit (decision 839)
     assert "forecasts are dated in UTC" in said[0] and "Europe/Berlin" in said[0]
