@@ -125,3 +125,17 @@ def test_a_panel_whose_times_repeat_for_no_reason_a_column_gives_is_offered_no_i
     with pytest.raises(RnncastError, match=r"name the column that tells them apart with id_col= \(--id-col\), e\.g\. "
                                            r"'kind'$"):
         load_panel(frame[frame.region == "Otago"].drop(columns="region"), target="y")
+
+
+def test_a_year_and_its_week_starting_after_week_1_are_told_to_join_not_to_keep_one_row_a_year():
+    """A weekly file split over year and week that starts at week 2 was read as revisions (a week whose years are
+    fewer than another's; weeks 52 and 1 of a smooth series near): "keep the later row of each time ...
+    subset=['year']", which keeps one row a year. The split is weighed first."""
+    weeks = pd.date_range("2019-01-07", periods=150, freq="W-MON")  # ISO week 2 of 2019 on
+    iso = weeks.isocalendar()
+    frame = pd.DataFrame({"year": iso.year.to_numpy(), "week": iso.week.to_numpy(),
+                          "cases": 100 + 10 * np.sin(np.arange(150) / 8) + np.random.default_rng(1).normal(0, 0.3, 150)})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="cases", time_col="year")
+    assert "the time is split over 'year' (the year) and 'week'" in str(err.value)
+    assert "revised" not in str(err.value) and "drop_duplicates" not in str(err.value)

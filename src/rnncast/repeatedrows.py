@@ -32,8 +32,10 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     or unsorted times of ``rows`` (read from ``frame`` in ``layout``: "single", "long" or "wide") adds: rows alike
     in every column named so (``identical``); else the time split over two columns (a date and its hour, a year
     and its month or week: ``splittime``), looked for within each series of a long panel; else, for a single series,
-    a column that could be a forgotten ``id_col`` (``id_hint``); "" if none."""
-    if pair is not None and (same := identical(frame, *pair) or revised(frame, rows, *pair)):
+    a column that could be a forgotten ``id_col`` (``id_hint``); "" if none. A revision (``revised``: rows that differ
+    only in values, or in a prelim/final mark) is weighed after the split: a year and its week, starting at week 2,
+    read as one (a tester's weekly file was told to keep one row a year)."""
+    if pair is not None and (same := identical(frame, *pair)):
         return same
     used = set(rows.columns) | {rows.time_col, rows.id_col}
     others = [str(c) for c in frame.columns if str(c) not in used]
@@ -48,6 +50,8 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
         return splittime.joined(rows.time_col, *split, ids=ids)
     if yearly := splittime.split_year(frame, rows.time_col, others, within):
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
+    if pair is not None and (again := revised(frame, rows, *pair)):
+        return again
     return id_hint(frame, rows, others, who) if layout == "single" else ""
 
 
