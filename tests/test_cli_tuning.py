@@ -446,7 +446,8 @@ def test_an_interrupted_tune_says_what_finished_where_its_files_are_and_how_to_g
     assert code == 130 and err.strip().splitlines()[-1] == (
         f"rnncast: interrupted; the study holds 1 finished trial, and 1 failed trial (why: trials.csv's reason); the "
         f"best settings so far are in {out / 'best.toml'} and every trial in {out / 'trials.csv'}; to go on, run the "
-        "same rnncast tune again: it adds trials to the study"), err
+        f"same rnncast tune again with --out {out} (without it a new numbered folder, a new study, is made): it adds "
+        "trials to the study"), err
     with open(out / "trials.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(row["state"], row["reason"]) for row in rows] == [("COMPLETE", ""), ("FAIL", "interrupted")]
@@ -526,8 +527,9 @@ def test_a_disk_that_fills_between_trials_is_one_line_naming_study_db_and_the_st
     assert "Traceback" not in err and err.splitlines()[-1].startswith(
         f"rnncast: error: {db}: No space left on device (the disk is full: free some space, or give a path on another "
         "disk); the study holds 1 finished trial; "), err
-    assert err.splitlines()[-1].endswith("to go on, after freeing space, run the same rnncast tune again: it adds "
-                                         "trials to the study"), err
+    assert err.splitlines()[-1].endswith(f"to go on, after freeing space, run the same rnncast tune again with --out "
+                                         f"{tmp_path / 't'} (without it a new numbered folder, a new study, is made): it "
+                                         "adds trials to the study"), err
     monkeypatch.setattr(storage, "_create_new_trial", real)
     code, out, err = cli(capsys, *args)
     assert code == 0, err

@@ -16,7 +16,7 @@ from rnncast.noticed import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune
-from rnncast.spelling import counted, from_config, in_config
+from rnncast.spelling import counted, from_config, in_config, shell_word
 
 
 def run_tune(args) -> int:
@@ -66,7 +66,8 @@ def stopped_tune(out: Path, space: str = "") -> str:
     and that the same command goes on with the study (``space``: "after freeing space, ", a full disk's)."""
     import csv
 
-    again = f"{space}run the same rnncast tune again: it adds trials to the study"
+    again = (f"{space}run the same rnncast tune again with --out {shell_word(out)} (without it a new numbered folder, a "
+             "new study, is made): it adds trials to the study")
     try:
         with open(out / "trials.csv", newline="", encoding="utf-8") as f:
             states = [row.get("state") for row in csv.DictReader(f)]
