@@ -460,3 +460,16 @@ def test_no_verdict_is_said_on_scores_that_are_not_finite():
         good, sentence = verdict({"original": scores, "significance": {"mean": {"p_value": float("nan")}}})
         assert not good and sentence.startswith("No verdict on the test split: the MSE of the model (")
         assert "is not a finite number, so no comparison can be made" in sentence and "higher" not in sentence
+
+
+def test_a_lower_mse_not_beyond_chance_says_the_smallest_margin_where_the_baseline_it_names_is_not_the_lowest():
+    """A newcomer read "lower than every baseline's: 7.513 against 12.31 for the 'seasonal naive' baseline, 39.0%
+    lower, but the test cannot tell that from chance" as the smallest margin; 'repeat the last value' (10.29, beaten
+    beyond chance) was the lowest baseline MSE, 27.0% above the model's."""
+    scores = {"model": {"mse": 7.513, "mae": 2.0}, "repeat": {"mse": 10.29, "mae": 2.4},
+              "seasonal": {"mse": 12.31, "mae": 2.6}}
+    significance = {"repeat": {"p_value": 0.001, "times": 400}, "seasonal": {"p_value": 0.056, "times": 400}}
+    good, sentence = verdict({"original": scores, "significance": significance, "horizon": 1}, where="the test split")
+    assert not good and ("7.513 against 12.31 for the 'seasonal naive' baseline, 39.0% lower (27.0% below the lowest "
+                         "baseline MSE, 10.29 for the 'repeat the last value' baseline, which it beats beyond chance), "
+                         "but the test cannot tell that from chance (Diebold–Mariano p = 0.056)") in sentence

@@ -60,8 +60,12 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     Diebold–Mariano test could be made: ...)."."""
     _, name, model, rival, how, p = outcome(test, units)
     result = test.get("significance", {}).get(name, {})
+    rivals = {n: s["mse"] for n, s in test[units].items() if n != "model"}
+    lowest = min(rivals, key=rivals.get)  # beaten beyond chance where it is not ``name``: its margin is the smallest
+    least = (f" ({lower_by(model, rivals[lowest]).replace(' lower', '')} below the lowest baseline MSE, "
+             f"{rivals[lowest]:.4g} for {named(lowest)}, which it beats beyond chance)" if lowest != name else "")
     said = (f"The model's {measured(test, units)} is lower than {every_baselines(test, units, season)} on {where}: {model:.4g} against {rival:.4g} "
-            f"for {named(name)}, {lower_by(model, rival)}, but ")
+            f"for {named(name)}, {lower_by(model, rival)}{least}, but ")
     if p != p:  # no test could be made
         return f"{said}it was not tested against chance{untested(result, how)}."
     few = few_counts(result, test.get("horizon", 1))
