@@ -56,3 +56,22 @@ def test_of_the_east_asian_readings_the_one_in_the_file_s_language_is_named_firs
 
 def test_bytes_no_spreadsheet_encoding_reads_as_text_name_none():
     assert legacy(b"date,y\n2024-01-01,\x81\x8d\x90\n") == []
+
+
+@pytest.mark.parametrize("text, encoding", [("Дата,Продажи,Температура\n2024-01-01,102.04,20.0\n", "cp1251"),  # a tester's
+                                            ("дата;выручка;город\n2024-01-01;1;Омск\n", "cp1251"),
+                                            ("date,sales,ГОРОД\n2024-01-01,1,2\n", "cp1251"),
+                                            ("التاريخ,المبيعات,الحرارة\n2024-01-01,1,2\n", "cp1256"),
+                                            ("date,سعر,مدينة\n2024-01-01,1,2\n", "cp1256")])
+def test_russian_and_arabic_excel_files_are_named_in_their_own_encoding_not_western(text, encoding):
+    """A Windows-1251 file was told "cp1252 ... or cp1250", and following it gave Äàòà,Ïðîäàæè: Latin-1 letters in runs
+    of their own, where Western text's accented letters stand lone inside ASCII words."""
+    found = legacy(text.encode(encoding))
+    assert found[0].startswith(f"{encoding} (") and WESTERN not in found and CENTRAL not in found
+    assert len(found) == 1 or text.startswith("date,sales,ГОРОД")  # capitals alone read as Arabic too: both named
+
+
+def test_a_western_file_is_not_named_cyrillic_though_its_bytes_decode_as_windows_1251():
+    raw = "Datum,Umsätze,Größe\n2024-01-01,1,2\n".encode("cp1252")
+    assert raw.decode("cp1251") == "Datum,Umsдtze,GrцЯe\n2024-01-01,1,2\n"  # the overlap: Cyrillic amid ASCII words
+    assert legacy(raw) == [WESTERN]

@@ -236,3 +236,16 @@ def test_a_header_cell_with_a_line_break_is_refused_by_the_name_it_breaks(tmp_pa
         read_table(path)
     (tmp_path / "quoted.csv").write_text('date,"a ""q"" b",y\n2024-01-01,1,2\n')  # quotes in one line: read
     assert list(read_table(tmp_path / "quoted.csv").columns) == ["date", 'a "q" b', "y"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("header", ["Дата\tТемпература", "Дата,Продажи,Температура", "Т\"Дата\"", "Љ\tДата"])
+def test_a_utf16_file_whose_header_bytes_hold_quotes_or_line_ends_is_refused_as_utf16(tmp_path, encoding, header):
+    """A UTF-16 file with a Cyrillic header (pandas' to_csv(sep="\\t", encoding="utf-16")) was told its header "breaks
+    a column name over lines": Т is 22 04 in UTF-16, a quote byte, counted before the UTF-16 check ran (Љ is 0A 04, a
+    line end)."""
+    path = tmp_path / "ru16.txt"
+    path.write_bytes(("\ufeff" if encoding != "utf-16" else "").encode(encoding)
+                     + f"{header}\n2024-01-01\t1\n".encode(encoding))
+    with pytest.raises(RnncastError, match=r"ru16\.txt is UTF-16 text, which rnncast does not read; save it as UTF-8"):
+        read_table(path)

@@ -237,7 +237,8 @@ def test_yyyyww_weeks_under_a_week_name_are_found_as_time_and_refused_as_weeks(n
     weeks = pd.date_range("2019-01-07", periods=60, freq="W-MON").isocalendar()
     frame = pd.DataFrame({name: (weeks.year * 100 + weeks.week).to_numpy(np.int64), "y": np.arange(60.0)})
     assert find_time_column(frame) == (name, "by its name")
-    with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 201902 .. 202009, which look like ISO weeks "
+    kind = "CDC's MMWR" if name == "epiweek" else "ISO"  # epiweek: MMWR's by its name, ISO's way beside (test_mmwrweeks)
+    with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 201902 .. 202009, which look like {kind} weeks "
                                            r"written YYYYWW .*write them 2019-W02"):
         load_panel(frame, target="y")
     numbered = pd.DataFrame({"week": np.arange(1, 53) % 52 + 1, "y": np.arange(52.0)})  # a week of the year 1 .. 52

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import monthtext, timetext
+from rnncast import mmwrweeks, monthtext, timetext
 from rnncast.errors import RnncastError
 from rnncast.numbertimes import EPOCHS, EXCEL_SERIALS  # the units' plausible ranges
 from rnncast.spelling import counted, spelled
@@ -219,7 +219,9 @@ def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, 
         form, positions = "YYYYMMDD", dates.to_numpy().astype("datetime64[D]").astype(np.int64)
     elif (dates := monthtext.compact_months(column)) is not None:
         form, positions = "YYYYMM", values // 100 * 12 + values % 100
-    elif (dates := iso_weeks(values)) is not None:
+    elif (iso := iso_weeks(values)) is not None or mmwrweeks.weeks(values) is not None:  # 201453: MMWR's, not ISO's
+        mmwr = mmwrweeks.weeks(values) if iso is None or mmwrweeks.named(time.name) else None  # Sundays (epiweek)
+        dates = iso if mmwr is None else mmwr
         form, positions = "YYYYWW", dates.to_numpy().astype("datetime64[D]").astype(np.int64) // 7
     else:
         return time, None
@@ -236,9 +238,11 @@ def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, 
     steps = values[pairs + 1] - values[pairs]
     step = int(np.gcd.reduce(steps)) if len(steps) else 1
     after = int(pairs[np.argmax(steps > step)]) if len(steps) else 0
-    name, kind, first = time.name, WHAT[form], int(values[0])
+    name, kind, first = time.name, "MMWR weeks" if form == "YYYYWW" and mmwr is not None else WHAT[form], int(values[0])
     gap = f"{counted(as_steps, 'step')} missing (the first after {values[after]})" if as_steps else "none missing"
     readings = f"read as integer steps they leave {gap}, read as {kind} {as_dates or 'none'}"
+    if form == "YYYYWW" and mmwr is not None:
+        raise RnncastError(mmwrweeks.refusal(name, values, mmwr, iso, readings, spelled("freq", step)))
     if form == "YYYYWW":
         monday = dates[0]
         raise RnncastError(f"time column {name!r} holds {first} .. {values[-1]}, which look like ISO weeks written "

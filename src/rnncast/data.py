@@ -28,7 +28,7 @@ from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
-from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, misnamed, not_utf8, nul_bytes,
+from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, misnamed, not_utf8, nul_bytes, wide,
                               values_not_names, without_empty)
 from rnncast.spelling import did_you_mean, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
@@ -75,7 +75,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             if written.member:
                 name, source = f"{written.member} in {path}", f"{written.member} in {path.name}"
             header, sep, skip, sep_line = written.head  # skip: Excel's sep= line, blank lines
-            if "\x00" in header:  # csv would stop at it; pandas would read on
+            if wide(written.first, header):  # NUL bytes (csv would stop at them; pandas would read on), UTF-16's BOM
                 raise RnncastError(nul_bytes(name, written.first))
             present = next(csv.reader([header], delimiter=sep), [])
             if len(present) > 1 and not any(c.strip() for c in present[1:]) and (title := written.title(name)):

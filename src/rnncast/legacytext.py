@@ -35,6 +35,13 @@ COMMON = {"cp949": lambda code: 0xB0A1 <= code <= 0xC8FE and code & 0xFF >= 0xA1
 EUROPEAN = (("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1"),
             ("cp1250", "Central European Excel's CSV, also called Windows-1250"))
 SIGNS = set("€£¥°§²³½¼¾«»„“”‘’–—…©®×÷±\u00a0")  # the signs a European file may hold besides letters
+# The one-byte Excel encodings of other alphabets, each with whose CSV it is and its letters. Their bytes read as
+# Windows-1252 are Latin-1 letters too (Russian's Продажи as Ïðîäàæè, Arabic's التاريخ as ÇáÊÇÑíÎ), but in runs of
+# their own, where a Western word's accented letters stand lone inside ASCII words (``_inside_words``); so a file
+# whose letters beyond ASCII stand in runs is named in these, and the European readings only where none reads it.
+ALPHABETS = (("cp1251", "Russian and Cyrillic Excel's CSV, also called Windows-1251", "[\u0400-\u04ff]"),
+             ("cp1256", "Arabic Excel's CSV, also called Windows-1256", "[\u0621-\u064a]"))
+ALPHABET_SIGNS = set("،؛؟ـ") | set(chr(c) for c in range(0x064B, 0x0653))  # Arabic's comma... and its vowel marks
 
 _BY_WORD = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")  # one beside an ASCII letter
 
@@ -66,6 +73,17 @@ def _inside_words(text: str) -> bool:
     return wide > 0 and 2 * len(_BY_WORD.findall(text)) > wide
 
 
+def _alphabet(text: str, letters: str) -> bool:
+    """Whether ``text``'s characters beyond ASCII are all ``letters`` (or signs), its words each in one case (Дата,
+    ДАТА, дата): Arabic read as Windows-1251 is Cyrillic whose words change case inside (ЗбКЗСнО), Russian read as
+    Windows-1256 Arabic amid Latin letters (ؤàٍà)."""
+    wide = {c for c in text if not c.isascii()}
+    if not wide or not all(re.fullmatch(letters, c) or c in SIGNS or c in ALPHABET_SIGNS for c in wide):
+        return False
+    words = re.findall(f"{letters}+", text)
+    return all(w.upper() == w.lower() or w.islower() or w.isupper() or w.istitle() for w in words)  # Arabic: no case
+
+
 def _commonest(text: str, encoding: str) -> float:
     """The share of ``text``'s characters beyond ASCII that are of those ``encoding`` writes most (``COMMON``)."""
     wide = [c.encode(encoding) for c in text if not c.isascii()]
@@ -88,4 +106,8 @@ def legacy(raw: bytes) -> list[str]:
     east.sort(key=lambda found: -_commonest(found[2], found[0]))  # a tie keeps EAST_ASIAN's order
     if european:
         east = [found for found in east if not _inside_words(found[2])]  # Ums鋞ze: a Western word misread
-    return [f"{name} ({whose})" for name, whose, _ in east + european]
+    alphabets = [(name, whose, text) for name, whose, letters in ALPHABETS
+                 if (text := _decoded(raw, name)) is not None and not _inside_words(text) and _alphabet(text, letters)]
+    if alphabets:
+        european = []  # Ïðîäàæè: Latin-1 letters in runs of their own are another alphabet's bytes
+    return [f"{name} ({whose})" for name, whose, _ in east + alphabets + european]

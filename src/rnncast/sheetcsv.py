@@ -157,6 +157,8 @@ def _head(first: bytes, name: str) -> Head:
     given = EXCEL_SEP.match(lines[0])
     at = next((k for k in range(int(bool(given)), len(lines) - 2) if lines[k].strip(" \t")), int(bool(given)))
     header = lines[at]  # blank lines above it passed over, as pandas does
+    if wide(first, header):  # UTF-16 or binary (nul_bytes): its bytes no quotes (UTF-16's Т is 22 04) nor separators
+        return Head(header, ",", at)
     if header.count('"') % 2:  # a quoted name runs on past the line: Excel's wrapped header cell ("temp\n(°C)")
         cell = header[header.rfind('"', 0, len(header.rstrip().rstrip('"'))) :]
         raise RnncastError(f"the header of {name} (line {at + 1}) breaks a column name over lines ({cell.strip()}... "
@@ -222,6 +224,11 @@ def misnamed(path: Path) -> str | None:
             return (f"{path} is {what} (its first bytes say so), named as text: rnncast reads a file by its name's "
                     f"ending; rename it {name}")
     return None
+
+
+def wide(first: bytes, header: str) -> bool:
+    """Whether a file is refused by ``nul_bytes``: ``first`` begins with a UTF-16 byte-order mark, ``header`` has NULs."""
+    return first.startswith((b"\xff\xfe", b"\xfe\xff")) or "\x00" in header
 
 
 def nul_bytes(name: str, first: bytes) -> str:

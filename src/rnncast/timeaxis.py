@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -79,12 +79,17 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
             return c, "by its name"
     for c in candidates:  # 201902 ... in a column named week: ISO weeks written YYYYWW, which parse_time refuses so
         if str(c).strip().lower() in WEEK_NAMES and pd.api.types.is_integer_dtype(frame[c]) and frame[c].notna().all() \
-                and compactdates.iso_weeks(frame[c].to_numpy(dtype=np.int64)) is not None:
+                and _weeks(frame[c].to_numpy(dtype=np.int64)):
             return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
             return c, "by its name (integer periods)"
     return None, None
+
+
+def _weeks(values: np.ndarray) -> bool:
+    """Whether integers are all weeks written YYYYWW, ISO's or MMWR's (201453: an epiweek ISO's 2014 lacks)."""
+    return compactdates.iso_weeks(values) is not None or mmwrweeks.weeks(values) is not None
 
 
 def _looks_like_dates(column: pd.Series) -> bool:
