@@ -89,3 +89,14 @@ def test_values_fill_made_are_marked_as_the_scores_leave_them_out():
     assert table["y_filled"].sum() == 3  # the made value, at each of its three steps ahead
     assert set(table.loc[table["y_filled"], "date"]) == {frame["date"][130]}
     assert "left_out" in table and table["left_out"].dtype == bool
+
+
+def test_the_training_mean_is_written_at_the_forecasts_resolution_not_float64s_17_digits(tmp_path):
+    """A newcomer's test_forecasts.csv wrote sales_mean 120.84285714285713 where the backtest's forecasts.csv wrote
+    the same baseline at the forecasts' resolution (123.222826)."""
+    frame = make_frame(120).assign(y=lambda f: (f["y"] * 7 + 120).round(1))
+    model = Forecaster(**TINY).fit(frame, target="y")
+    write_run(tmp_path, model, frame)
+    written = (tmp_path / FILE).read_text().splitlines()[1].split(",")[-1]  # the y_mean column
+    whole = float(np.mean(frame["y"].to_numpy()[: model.state_.splits[0].train_end]))
+    assert len(written.split(".")[-1]) < 12 and abs(float(written) - whole) < 1e-4 * max(abs(whole), 1.0), written

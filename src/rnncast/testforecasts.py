@@ -10,6 +10,8 @@ windows are stride-1: each value is forecast from every cutoff up to a horizon b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -55,6 +57,8 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
     point, quantiles = (None if v is None else _shortest(state, test.index, series, v)
                         for v in (wf.y_pred, wf.quantiles))
+    if "mean" in wf.baselines:  # the training mean at the forecasts' resolution, as a backtest's forecasts.csv writes it
+        wf = replace(wf, baselines={**wf.baselines, "mean": _shortest(state, test.index, series, wf.baselines["mean"])})
     return finished(columns, targets, wf, calendar, test.dialect, point, quantiles)
 
 
