@@ -91,26 +91,26 @@ def test_a_huge_covariate_value_is_named_and_a_column_large_throughout_is_told_t
         Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(frame, target="sales")
 
 
-def test_evaluate_names_a_huge_value_in_the_data_it_scores():
-    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
+@pytest.fixture(scope="module")
+def monthly_model():
+    return Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
+
+
+@pytest.mark.parametrize("call, said", [("evaluate", "a row of the data given"), ("predict", "a row predict reads")])
+def test_evaluate_and_predict_name_a_huge_value_in_the_rows_they_read(monthly_model, call, said):
+    """Decision 853: 1e40 in the rows scored gave nan scores; among predict's last lookback rows it forecast inf, exit
+    0, with numpy's overflow warning."""
     frame = _monthly()
     frame.loc[110, "sales"] = 1e40
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row of the data given"):
-            model.evaluate(frame)
+        with pytest.raises(RnncastError, match=rf"^column 'sales' holds 1e\+40 at 2019-03-01 \({said}"):
+            getattr(monthly_model, call)(frame)
 
 
-def test_predict_names_a_huge_value_among_the_rows_it_reads_and_passes_over_one_before_them():
-    """Decision 853: 1e40 among predict's last lookback rows forecast inf, exit 0, with numpy's overflow warning."""
-    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
-    frame = _monthly()
-    frame.loc[110, "sales"] = 1e40
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2019-03-01 \(a row predict reads"):
-            model.predict(frame)
-    frame.loc[110, "sales"], frame.loc[50, "sales"] = 150.0, 1e40  # not among the 24 rows predict reads
+def test_predict_passes_over_a_huge_value_before_the_rows_it_reads(monthly_model):
+    model, frame = monthly_model, _monthly()
+    frame.loc[50, "sales"] = 1e40  # not among the 24 rows predict reads
     assert np.isfinite(model.predict(frame)["sales"]).all()
 
 
