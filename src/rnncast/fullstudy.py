@@ -19,6 +19,8 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
+from rnncast.tuneoutputs import sqlite_file
+
 FULL = "database or disk is full"  # SQLite's SQLITE_FULL, in every driver's words
 SIDE_FILES = ("-journal", "-wal", "-shm")
 
@@ -33,11 +35,6 @@ def disk_full(err: BaseException | None) -> bool:
             return True
         err = err.__cause__ or err.__context__
     return False
-
-
-def sqlite_path(storage: str | None) -> Path | None:
-    """The file of a ``sqlite:///`` storage URL, else None (a server's database: its disk is not ours)."""
-    return Path(storage[len("sqlite:///"):]) if storage and storage.startswith("sqlite:///") else None
 
 
 def finished_trials(path: Path) -> int:
@@ -55,7 +52,7 @@ def said_full(storage: str | None, own: Path | None = None):
     """The block's full-disk error in the study ``storage`` as ``OSError(ENOSPC)`` naming its file (the storage's
     URL for another database); ``own``: the folder whose own study.db this is, removed when this call made it and
     no trial finished in it. Any other error passes as it is."""
-    path = sqlite_path(storage)
+    path = sqlite_file(storage)  # None for a server's database: its disk is not ours
     new = path is not None and not path.exists()
     try:
         yield

@@ -38,7 +38,7 @@ from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.noticed import said_once, speaking_as
 from rnncast.outputs import clear_output
-from rnncast.tuneoutputs import claim_tune, write_study
+from rnncast.tuneoutputs import claim_tune, own_storage, write_study
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
@@ -156,7 +156,7 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
     if on_start is not None:
         on_start()
     if storage is None and out is not None:
-        storage = f"sqlite:///{(out / 'study.db').resolve()}"
+        storage = own_storage(out)
     with quiet_optuna(optuna), fullstudy.said_full(storage, out):  # SQLite's full disk: its file named, one line
         return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
                        on_trial, time_col is False)

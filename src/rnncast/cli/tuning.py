@@ -15,7 +15,7 @@ from rnncast.cli import os_error_text
 from rnncast.noticed import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
-from rnncast.tuneoutputs import claim_tune
+from rnncast.tuneoutputs import claim_tune, own_storage
 from rnncast.spelling import counted, from_config, in_config, shell_word
 
 
@@ -92,7 +92,7 @@ def joining_note(out: Path, study: str, storage: str | None) -> str:
     mistake would run twice the trials asked for; Optuna's storage is what processes share."""
     from rnncast.studies import hide_password
 
-    here = f"sqlite:///{(out / 'study.db').resolve()}"
+    here = own_storage(out)
     where = out / "study.db" if storage is None else hide_password(storage)
     return (f"tuning study {study!r} in {where}: to add trials to it at the same time, give the second tune its own "
             f"--out with --study {study} --storage {hide_password(storage or here)} and its own --sampler-seed")
