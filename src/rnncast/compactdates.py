@@ -219,8 +219,9 @@ def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, 
         form, positions = "YYYYMMDD", dates.to_numpy().astype("datetime64[D]").astype(np.int64)
     elif (dates := monthtext.compact_months(column)) is not None:
         form, positions = "YYYYMM", values // 100 * 12 + values % 100
-    elif (iso := iso_weeks(values)) is not None or mmwrweeks.weeks(values) is not None:  # 201453: MMWR's, not ISO's
-        mmwr = mmwrweeks.weeks(values) if iso is None or mmwrweeks.named(time.name) else None  # Sundays (epiweek)
+    elif (iso := iso_weeks(values)) is not None or (mmwr := mmwrweeks.weeks(values)) is not None:  # 201453: MMWR's
+        if iso is not None:  # ISO weeks that a column named so (epiweek) reads as MMWR's Sundays
+            mmwr = mmwrweeks.weeks(values) if mmwrweeks.named(time.name) else None
         dates = iso if mmwr is None else mmwr
         form, positions = "YYYYWW", dates.to_numpy().astype("datetime64[D]").astype(np.int64) // 7
     else:

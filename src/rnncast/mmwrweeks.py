@@ -28,11 +28,13 @@ def weeks(values: np.ndarray) -> pd.DatetimeIndex | None:
     if not len(values) or values.min() < 160001 or values.max() > 239953:
         return None
     years, numbers = values // 100, values % 100
-    starts = {int(y): mmwr_start(int(y), 1) for y in np.unique(years)}
-    longest = {y: 53 if (mmwr_start(y + 1, 1) - start).days == 53 * 7 else 52 for y, start in starts.items()}
-    if numbers.min() < 1 or any(int(w) > longest[int(y)] for y, w in zip(years, numbers)):
+    distinct, each = np.unique(years, return_inverse=True)  # a year's Sunday found once, not once a row
+    starts = pd.DatetimeIndex([mmwr_start(int(y), 1) for y in distinct])
+    ends = pd.DatetimeIndex([mmwr_start(int(y) + 1, 1) for y in distinct])
+    longest = np.where((ends - starts).days == 53 * 7, 53, 52)
+    if numbers.min() < 1 or (numbers > longest[each]).any():
         return None
-    return pd.DatetimeIndex([starts[int(y)] + pd.Timedelta(weeks=int(w) - 1) for y, w in zip(years, numbers)])
+    return starts[each] + pd.to_timedelta(numbers - 1, unit="W")
 
 
 def refusal(name: str, values: np.ndarray, sundays: pd.DatetimeIndex, iso: pd.DatetimeIndex | None, readings: str,

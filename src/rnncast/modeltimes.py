@@ -15,6 +15,7 @@ from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.state import FittedState
 from rnncast.timetext import shown
+from rnncast.writtenzones import at_offset
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,10 @@ def same_zone(state: FittedState, panel: Panel) -> Panel:
         raise RnncastError(f"time column {name!r} holds times in zone {time.tz} ({first}), but the model was fitted on "
                            "times without a zone; give the times without their zone, as at fit (the local wall time "
                            "the model knows), or refit on this data")
-    fixed = str(zone).startswith(("UTC+", "UTC-"))  # all written at one offset, no tz=: not the future file's rule
+    offset = at_offset(zone)  # all written at one offset, no tz=: not the future file's rule
     why = (": future values' naive times (future=, --future) are read at the offset the data beside them carries; "
-           f"these have none beside them but the fit's {str(zone)[3:]}, which a zone's clock may have left since "
-           "(Berlin's summer +02:00 is +01:00 from late October), an hour off unsaid" if fixed else "")
+           f"these have none beside them but the fit's {offset}, which a zone's clock may have left since "
+           "(Berlin's summer +02:00 is +01:00 from late October), an hour off unsaid" if offset else "")
     raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
                        f"zone {zone}{why}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
                        "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")

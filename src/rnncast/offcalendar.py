@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, businessmonths, jitter, tradingweeks, weekmasks
+from rnncast import businessdays, businessmonths, jitter, tradingweeks, weekmasks, zoneclock
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
@@ -101,7 +101,7 @@ def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
     other row keeps (a market's early closes: Euronext's 14:05 among 17:30), how to keep them: each row dated by its
     day, a pandas line (``day_line``); else None."""
     rest = time.delete(off)
-    clock, theirs = (np.asarray(t.hour * 3600 + t.minute * 60 + t.second) for t in (rest, time[off]))
+    clock, theirs = zoneclock.day_seconds(rest), zoneclock.day_seconds(time[off])
     if not len(rest) or (clock != clock[0]).any() or (theirs == clock[0]).any():
         return None
     try:

@@ -18,7 +18,7 @@ from rnncast import businessdays, calendars, nearholidays
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import wall_days, weekday_holidays
 from rnncast.rulers import Combined
-from rnncast.spelling import counted
+from rnncast.spelling import counted, listing, some
 from rnncast.timecalendar import Calendar
 
 
@@ -113,7 +113,5 @@ def refused(time: pd.DatetimeIndex, offsets: np.ndarray, unsettled: dict, each: 
 
 def _names(series: list, ids: list, word: str = "series ") -> str:
     """"series 'SAP', 'SIE' and 'ALV'" (the first five, then how many more)."""
-    shown = [repr(ids[s]) for s in series[:5]]
-    if len(series) > 5:
-        return f"{word}{', '.join(shown)} and {len(series) - 5} more"
-    return word + (shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}")
+    shown = [repr(ids[s]) for s in series]
+    return word + (some(shown) if len(shown) > 5 else listing(shown))

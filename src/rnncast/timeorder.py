@@ -40,13 +40,13 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     if len(wrong):
         a, b = twice(key, codes) or tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
         whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
-        hint = id_hint((int(positions[a]), int(positions[b])) if key[a] == key[b] else None)  # rows alike, an id
+        hint = lambda: id_hint((int(positions[a]), int(positions[b])) if key[a] == key[b] else None)  # asked if needed
         if key[a] == key[b]:
             raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
                                f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
-                               f"once{dst(a) or hint}")
+                               f"once{dst(a) or hint()}")
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
-                           f"after {show(a)}; sort the rows by time{dst(b) or hint}")
+                           f"after {show(a)}; sort the rows by time{dst(b) or hint()}")
     if len(newest):
         ends = (int(np.argmax(key)), int(np.argmin(key)))
         which = (f" (from {show(ends[0])} at {place(int(positions[ends[0]]), attrs)} back to {show(ends[1])})"

@@ -24,7 +24,7 @@ from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import inside
 from rnncast.spelling import hint
-from rnncast.timetext import shown
+from rnncast.timetext import offset_in, shown
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def without_offset(zone, fmt: str | None, what: str, example: str, written: pd.S
     time as written, given the data's own offset (``written``, ``Panel.written_offsets``) at its wall time ``wall``
     or the last before it, else its first (a tester's +00:00 data was told +02:00, and cut 2 hours early). Nothing otherwise:
     ``tz=``'s zone reads such a time on its clock, and one fixed offset (``UTC+02:00``) at that offset (``at_offset``)."""
-    if str(zone) != "UTC" or not fmt or not ("%z" in fmt or "%:z" in fmt):
+    if str(zone) != "UTC" or not fmt or not offset_in(fmt):
         return
     suggested = "e.g. " + example + "+HH:MM, the offset of that wall time"
     if written is not None and len(written):  # the offset(s) of the data's last wall time up to it, else its first
