@@ -10,7 +10,8 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.splittime import split_over, split_year, mmwr_start
+from rnncast.mmwrweeks import mmwr_start
+from rnncast.splittime import split_over, split_year
 
 
 def hourly(days: int = 4, repeat: bool = True) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """CDC's MMWR weeks written as one integer, ``YYYYWW`` (an ``epiweek`` column of FluView or Delphi's epidata: 201453):
 weeks that run Sunday to Saturday, whose years have 53 weeks where ISO's have 52 (2014) and 52 where ISO's have 53
 (2015). A column of them is read as no ISO weeks where it holds such a week 53, so it was taken for no time column and
-its rows numbered; ``weeks`` reads it (each week's Sunday, ``splittime.mmwr_start``), ``named`` tells a column named as
+its rows numbered; ``weeks`` reads it (each week's Sunday, ``mmwr_start``), ``named`` tells a column named as
 MMWR weeks (``epiweek``, ``mmwr_week``, ``cdc_week``), and ``refusal`` says how to write them as the Sunday each
 starts on, the time rnncast reads (``compactdates.counter_dates`` refuses YYYYWW, never guessing ISO's or MMWR's calendar).
 """
@@ -13,9 +13,19 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast.splittime import mmwr_start
-
 NAMED = re.compile(r"(?i)\s*(mmwr|epi|cdc)")  # epiweek, epi_week, MMWR_WEEK, cdc week: MMWR weeks by their name
+
+
+def mmwr_start(year: int, week: int) -> pd.Timestamp:
+    """The Sunday MMWR week ``week`` of ``year`` starts on: week 1 is the Sunday-to-Saturday week holding January 4
+    (at least four of its days in January), as CDC's MMWR week definition has it."""
+    january4 = pd.Timestamp(year=year, month=1, day=4)
+    return january4 - pd.Timedelta(days=(january4.day_of_week + 1) % 7) + pd.Timedelta(weeks=week - 1)
+
+
+def long_year(year: int) -> bool:
+    """Whether MMWR gives ``year`` 53 weeks (2014, 2020), ISO or not."""
+    return (mmwr_start(year + 1, 1) - mmwr_start(year, 1)).days == 53 * 7
 
 
 def named(name) -> bool:

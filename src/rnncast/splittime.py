@@ -24,6 +24,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast.mmwrweeks import long_year, mmwr_start, named
+
 CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*")  # 13:00, 7:30, 13:00:00
 DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 14.03.2025: day first
 YEAR = re.compile(r"\s*[12]\d{3}\s*")  # 2015: a year written as text
@@ -140,20 +142,12 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
     return None
 
 
-def mmwr_start(year: int, week: int) -> pd.Timestamp:
-    """The Sunday MMWR week ``week`` of ``year`` starts on: week 1 is the Sunday-to-Saturday week holding January 4
-    (at least four of its days in January), as CDC's MMWR week definition has it."""
-    january4 = pd.Timestamp(year=year, month=1, day=4)
-    return january4 - pd.Timedelta(days=(january4.day_of_week + 1) % 7) + pd.Timedelta(weeks=week - 1)
-
-
 def _mmwr(name: str, years: np.ndarray, weeks: np.ndarray) -> bool:
     """Whether weeks within years are MMWR weeks: so named, or a week 53 in a year ISO gives 52 weeks and MMWR 53."""
-    if re.match(r"(?i)\s*(mmwr|epi|cdc)", name):
+    if named(name):
         return True
     for year in {int(y) for y in years[weeks == 53]}:
-        iso = pd.Timestamp(year=year, month=12, day=28).isocalendar()[1]
-        if iso == 52 and (mmwr_start(year + 1, 1) - mmwr_start(year, 1)).days == 53 * 7:
+        if pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 52 and long_year(year):
             return True
     return False
 
