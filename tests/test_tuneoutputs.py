@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rnncast.tuneoutputs import OWN, own_storage, same_storage, sqlite_file, tune_continues
+from rnncast.fullstudy import sqlite_file
+from rnncast.tuneoutputs import OWN, own_storage, same_storage, tune_continues
 
 
 def _tune(folder: Path, study: str, storage: str | None = None) -> Path:

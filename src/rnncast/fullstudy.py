@@ -19,8 +19,6 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from rnncast.tuneoutputs import sqlite_file
-
 FULL = "database or disk is full"  # SQLite's SQLITE_FULL, in every driver's words
 SIDE_FILES = ("-journal", "-wal", "-shm")
 
@@ -35,6 +33,11 @@ def disk_full(err: BaseException | None) -> bool:
             return True
         err = err.__cause__ or err.__context__
     return False
+
+
+def sqlite_file(url: str | None) -> Path | None:
+    """The file of a ``sqlite:///`` storage URL, else None (a server's database: its disk is not ours)."""
+    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
 
 
 def finished_trials(path: Path) -> int:

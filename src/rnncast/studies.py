@@ -257,9 +257,8 @@ def forget_new_study(optuna, study, storage: str | None, out, refused: bool = Fa
     if storage is None or any(trial.state.name not in kept for trial in study.get_trials(deepcopy=False)):
         return  # in memory, or another process has added a trial since
     optuna.delete_study(study_name=study.study_name, storage=storage)
-    from rnncast.tuneoutputs import own_storage  # tuneoutputs asks studies (same_storage): read when called
-
-    own = out is not None and storage == own_storage(out)
+    own = out is not None and storage == f"sqlite:///{(out / 'study.db').resolve()}"  # tuneoutputs.own_storage's URL
+    # (written here: tuneoutputs asks studies, so studies may not ask it)
     if own and not optuna.study.get_all_study_names(storage):
         for name in ("study.db", "study.db-journal", "study.db-wal", "study.db-shm"):
             (out / name).unlink(missing_ok=True)

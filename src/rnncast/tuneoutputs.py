@@ -11,6 +11,7 @@ import shlex
 from pathlib import Path
 
 from rnncast.files import TUNE_FILES, write_json, write_text
+from rnncast.fullstudy import sqlite_file
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, ask, claim_output, occupied, said
 
 
@@ -63,11 +64,6 @@ OWN = "study.db"  # tune.json's storage for the folder's own study.db: where the
 def own_storage(out: Path) -> str:
     """The storage URL of the folder ``out``'s own study.db."""
     return f"sqlite:///{(out / 'study.db').resolve()}"
-
-
-def sqlite_file(url: str | None) -> Path | None:
-    """The file of a ``sqlite:///`` storage URL, else None."""
-    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
 
 
 def same_storage(recorded: str | None, storage: str) -> bool:
