@@ -20,7 +20,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import numbertimes, zoneclock
 from rnncast.offsetguess import inside
-from rnncast.timetext import offset_in, shown
+from rnncast.timetext import shown, writes_instants
 
 UNITS = ("D", "h", "min", "s", "ms")  # the grids tried, coarsest first: a step a whole number of one of them
 SHARE = 10  # every timestamp within a tenth of the step of the grid
@@ -129,7 +129,7 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
         return (f"{found}, but rounded to it {rows[0]} and {rows[1]} would share one timestamp: keep one row per "
                 f"{grid.words} step (or average each step's rows), then round them")
     zoned = time.tz is not None and not (fmt is not None and numbertimes.unit_of(fmt) is None and not (
-        offset_in(fmt) or fmt.endswith("Z")))  # rounded as UTC instants, given back in the zone; naive text (tz=
+        writes_instants(fmt)))  # rounded as UTC instants, given back in the zone; naive text (tz=
     # localized it) as the wall times it writes: utc=True would read them as UTC's
     parsed = f"pd.to_datetime(df[{column!r}]{read}{', utc=True' if zoned else ''})"
     back = f".dt.tz_convert({str(time.tz)!r})" if zoned else ""

@@ -28,7 +28,7 @@ import pandas as pd
 from rnncast import numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean
-from rnncast.timetext import at_midnight, offset_in, reads_back, shown, write
+from rnncast.timetext import at_midnight, reads_back, shown, write, writes_instants
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def told_apart(stamps, fmt: str) -> str | None:
     hour its zone's clocks repeat in autumn (its text would be its other copy's: both in the table, or one, which a
     reader cannot place either); then ``fmt`` with ``%:z`` (``2024-10-27 02:00+02:00``), or None (pandas' ISO text,
     offsets and all) where that does not read back, said in one warning."""
-    if offset_in(fmt) or fmt.endswith("Z") or numbertimes.unit_of(fmt):  # Unix times are instants: none repeats
+    if writes_instants(fmt) or numbertimes.unit_of(fmt):  # Unix times are instants: none repeats
         return fmt
     zoned = [pd.DatetimeIndex(s) for s in stamps if isinstance(getattr(s, "dtype", None), pd.DatetimeTZDtype)]
     zoned = [z for z in zoned if not at_midnight(z)]  # days: a date names its day, its first instant (zonedays)

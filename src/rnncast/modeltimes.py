@@ -16,6 +16,7 @@ from rnncast.panel import Panel
 from rnncast.state import FittedState
 from rnncast.timetext import shown
 from rnncast.writtenzones import at_offset
+from rnncast.zoneclock import one_clock
 
 log = logging.getLogger(__name__)
 
@@ -137,9 +138,8 @@ def utc_clock(state: FittedState, times: pd.DatetimeIndex) -> str:
     zone, name = state.calendar.tz, state.time_col
     if zone is None or name is None or times.tz is not None or len(times) < 3 or times.hasnans:
         return ""
-    counts = pd.Series(times.tz_localize("UTC").tz_convert(zone).strftime("%H:%M")).value_counts()
-    clock, count = counts.index[0], int(counts.iloc[0])
-    if count < 0.95 * len(times) or (times.strftime("%H:%M") == clock).mean() >= 0.95:
+    clock = one_clock(times.tz_localize("UTC").tz_convert(zone))
+    if clock is None or one_clock(times) == clock:  # none kept on its clock, or kept as written already
         return ""
     try:  # the model's data dated by their day (midnights): the line dates them so too
         daily = bool(state.borders) and all(pd.Timestamp(str(t)).strftime("%H:%M") == "00:00" for t in state.borders[0])

@@ -14,7 +14,7 @@ from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
 from rnncast.spelling import counted
-from rnncast.timetext import offset_in, shown
+from rnncast.timetext import shown, writes_instants
 
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
 
@@ -137,7 +137,7 @@ def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
     zoned = f"df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True).dt.tz_convert({str(time.tz)!r}).dt.normalize()"
     if fmt is None:
         return f"{naive} (for times written with a UTC offset: {zoned})"
-    return zoned if offset_in(fmt) or fmt.endswith("Z") else naive  # %z, %:z, or a written Z: instants, else wall times
+    return zoned if writes_instants(fmt) else naive  # %z, %:z, or a written Z: instants, else wall times
 def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "", market: str | None = None) -> str:
     """The rows ``off`` the calendar ``offset`` the others of ``time`` keep, named by ``where(i)`` as the column writes
     them (``fmt``): "timestamp 2024-03-29 (line 5) is off the calendar 'ME' the other 59 rows keep"."""

@@ -110,12 +110,12 @@ def kept(time: pd.DatetimeIndex, clocks, known: list[tuple[str, str]]) -> tuple[
     clocks = clocks() if clocks is not None else None
     clocks = clocks[: zoneclock.ROWS] if clocks is not None else None
     zone = _written(time, clocks, [z for z, _ in known])
-    if zone is not None and (day := _one(pd.DatetimeIndex(clocks))) is not None:
+    if zone is not None and (day := zoneclock.one_clock(pd.DatetimeIndex(clocks))) is not None:
         return zone, day
     for zone, clock in known:
-        if _one(time.tz_convert(zone)) == clock:
+        if zoneclock.one_clock(time.tz_convert(zone)) == clock:
             return zone, clock
-    if (clock := _one(time.tz_convert("UTC"))) is not None:  # a clock without daylight saving: whose, no row says
+    if (clock := zoneclock.one_clock(time.tz_convert("UTC"))) is not None:  # a clock without daylight saving: whose, no row says
         return "UTC", clock  # (Tokyo's 15:00 is also Shanghai's 14:00 and São Paulo's 03:00); UTC's dates them
     found = zoneclock.kept_clock(time)
     return found[0][:2] if found else None
@@ -131,8 +131,3 @@ def _written(time: pd.DatetimeIndex, clocks, known: list[str]) -> str | None:
     return next(iter(writtenzones.zones(time, wall, known, among=known) or writtenzones.zones(time, wall, zoneclock.FIRST)),
                 None)
 
-
-def _one(time: pd.DatetimeIndex) -> str | None:
-    """The time of day (``"15:00"``) all but a twentieth of the times [N] keep, or None."""
-    clocks, counts = np.unique(time.strftime("%H:%M"), return_counts=True)
-    return str(clocks[np.argmax(counts)]) if zoneclock.keeps_most(counts.max(), len(time)) else None

@@ -253,7 +253,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
         elif times.tz is not None and fmt.endswith("%Z"):  # a zone's name ('2024-01-01 00:00 UTC'): the same instants
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt, utc=True)
-        elif times.tz is not None and (offset_in(fmt) or fmt.endswith("Z")):
+        elif times.tz is not None and writes_instants(fmt):
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
@@ -294,6 +294,12 @@ def short_year_readings(yy: int) -> tuple[int, int]:
 def offset_in(fmt: str) -> bool:
     """Whether ``fmt`` writes a UTC offset (``%z``, or ``%:z`` for ``+02:00``)."""
     return "%z" in fmt or "%:z" in fmt
+
+
+def writes_instants(fmt: str) -> bool:
+    """Whether times written in ``fmt`` are instants: it writes a UTC offset (``offset_in``) or a literal Z (UTC);
+    else they are wall times, read on a zone's clock."""
+    return offset_in(fmt) or fmt.endswith("Z")
 
 
 def _form(text: str) -> str | None:

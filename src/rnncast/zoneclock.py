@@ -47,6 +47,13 @@ def keeps_most(count: int, rows: int) -> bool:
     return count * SHARE >= rows * (SHARE - 1)
 
 
+def one_clock(time: pd.DatetimeIndex) -> str | None:
+    """The time of day (``"15:00"``) all but a twentieth of the times [N] keep on their own clock (``SHARE``), or
+    None."""
+    clocks, counts = np.unique(time.strftime("%H:%M"), return_counts=True)
+    return str(clocks[np.argmax(counts)]) if len(time) and keeps_most(counts.max(), len(time)) else None
+
+
 def two_times(time: pd.DatetimeIndex) -> bool:
     """Whether all but a twentieth of the times [N] keep two times of day on their own clock, not one: the shift of
     one daylight saving (New York's 16:00 read in UTC: 21:00 and 20:00)."""
