@@ -270,10 +270,10 @@ def score(y_true, y_pred, keep=None, series=None) -> dict:
     names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape_pct": smape}
     if not columns:
         return {name: float("nan") for name in (*names, "mape_pct")}
-    result = {name: float(np.mean([fn(t, p) for t, p, _ in columns])) for name, fn in names.items()}
+    each = {name: [fn(t, p) for t, p, _ in columns] for name, fn in names.items()}  # [targets] per score, each once
+    each["r2"] = [v for v in each["r2"] if v == v]  # a target whose values never vary has none: the others' (r2_note)
+    result = {name: float(np.mean(values)) if values else float("nan") for name, values in each.items()}
     result["mape_pct"] = float(np.mean([_mape_over(_f64(t), _f64(p), z) for t, p, z in columns]))
-    defined = [v for v in (r2(t, p) for t, p, _ in columns) if v == v]  # a target whose values never vary
-    result["r2"] = float(np.mean(defined)) if defined else float("nan")  # has none: the mean of the others' (r2_note)
     return result
 
 

@@ -140,6 +140,15 @@ def fitted_ranges(panel: Panel, splits: list[Split]) -> list:
     return ranges
 
 
+def _fit_read(state, ids) -> list:
+    """[S] what the model (``state``) read at fit of each series ``ids`` names (its ``fitted_ranges`` [C]), None where
+    it kept none (saved before it kept them) or fit no such series: ``later``'s, ``units_read``'s and
+    ``refuse_future``'s one lookup of it."""
+    ranges, lookup = state.value_ranges or [], {i: k for k, i in enumerate(state.ids)}
+    at = (0 if state.layout == "single" else lookup.get(i) for i in ids)
+    return [ranges[k] if k is not None and k < len(ranges) else None for k in at]
+
+
 def later(state, panel: Panel, doing: str = "") -> Panel:
     """Warn where rows handed to a fitted model (``state``: its ``FittedState``) hold code-like values (-999) far
     outside what the model was fitted on: further than ``FAR`` of its training values' standard deviations from their
@@ -147,11 +156,8 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
     it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
     code, rows and ``doing`` (read_new's: predict's and evaluate's readers each say it once; a forecasting loop handing
     the same table hears it once). Returns ``panel``."""
-    ranges, lookup = state.value_ranges, {i: k for k, i in enumerate(state.ids)}
-    for s in range(panel.n_series):
+    for s, kept in enumerate(_fit_read(state, panel.ids)):
         rows = panel.rows(s)  # [T_s, C]
-        k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
-        kept = ranges[k] if ranges is not None and k is not None and k < len(ranges) else None
         for j in range(rows.shape[1]):
             column = rows[:, j]
             if kept is None:  # the values given stand for the fit's
@@ -175,13 +181,12 @@ def units_read(state, panel: Panel, starts: np.ndarray, series: np.ndarray, widt
     if state.value_ranges is None or not len(starts):
         return
     width = width or state.settings.data.lookback + state.settings.data.horizon
-    lookup, units = {i: k for k, i in enumerate(state.ids)}, {}
+    fitted, units = _fit_read(state, panel.ids), {}
     first, last = np.full(panel.n_series, len(panel.values)), np.zeros(panel.n_series, dtype=np.int64)
     np.minimum.at(first, series, starts - panel.offsets[series])
     np.maximum.at(last, series, starts - panel.offsets[series] + width)
     for s in np.unique(series).tolist():
-        k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
-        kept = state.value_ranges[k] if k is not None and k < len(state.value_ranges) else None
+        kept = fitted[s]
         rows = panel.rows(s)[first[s] : last[s]]  # [R, C]
         for j in range(rows.shape[1]) if kept is not None else ():
             name = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
@@ -288,10 +293,10 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
     forecast needs every step's value, and the model reads such a number as missing, not as a value. Where the
     model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``."""
     if state is not None and state.value_ranges is not None:
-        lookup, first, units = {i: k for k, i in enumerate(state.ids)}, len(state.targets) + len(state.past_covariates), {}
-        for s, k in enumerate(0 if state.layout == "single" else lookup.get(i) for i in ids):
+        first, units = len(state.targets) + len(state.past_covariates), {}
+        for s, read in enumerate(_fit_read(state, ids)):
             for f, column in enumerate(columns):
-                kept = state.value_ranges[k][first + f] if k is not None else None
+                kept = read[first + f] if read is not None else None
                 steps = values[s, :, f]
                 far = _beyond_fit(steps, kept) if kept is not None else np.zeros(len(steps), dtype=bool)
                 if far.any() and first_time(state.said, "missing code future", s, column, tuple(steps[far])):

@@ -44,7 +44,8 @@ def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: in
             blur = np.nanmax(np.where(np.isfinite(end), np.abs(back - end), 0.0), axis=0)  # [C]
         lost = np.flatnonzero((steps > 0) & (blur > LOST * steps))
         if lost.size:
-            _refuse(panel, s, int(lost[0]), rows[: split.train_end], float(blur[lost[0]]), float(steps[lost[0]]), tail)
+            train, j = rows[: split.train_end], int(lost[0])
+            _refuse(panel, s, j, train, _far(train[:, j], None, tail), float(blur[j]), float(steps[j]), tail)
 
 
 def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str = "", last: int = 0) -> None:
@@ -77,8 +78,10 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
             back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
             blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
         for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
-            # a column whose level changed is left to ``check`` (no refusal here): the next blurred one is weighed
-            _refuse(panel, s, j, rows, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
+            far = _far(rows[:, j], split.train_end, tail)
+            if _moved(rows[:, j], far):  # a change of level is left to ``check``: the next blurred column is weighed
+                continue
+            _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
 
 
 def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offset: np.ndarray, scale: np.ndarray,
@@ -126,26 +129,38 @@ def _median(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, blur: float, step: float, tail: int,
-            split: Split | None = None, scored: str = "", first: int = 0) -> None:
-    """The refusal of column ``j`` of series ``s`` (its rows ``train``: the training rows, or every row with its
-    ``split``, when the value may sit in the validation or test rows; from the series' row ``first``)."""
-    column = train[:, j]
+def _far(column: np.ndarray, train_end: int | None, tail: int) -> tuple[float, int, float]:
+    """(the median of ``column``'s finite values, the row of the value furthest from it, the median of its last
+    ``tail`` training rows: those before ``train_end``, None: every row)."""
     finite = np.isfinite(column)
     middle = float(np.median(column[finite]))
-    k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))  # the value furthest from the middle
+    k = int(np.argmax(np.where(finite, np.abs(column - middle), -1.0)))
+    return middle, k, float(np.nanmedian(column[:train_end][-tail:]))  # the training rows' end
+
+
+def _moved(column: np.ndarray, far: tuple[float, int, float]) -> bool:
+    """Whether the training rows' end is itself far from the rest (``_far``'s figures): the series changed level."""
+    middle, k, end = far
+    return abs(end - middle) >= abs(column[k] - middle) / 2
+
+
+def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, int, float], blur: float, step: float,
+            tail: int, split: Split | None = None, scored: str = "", first: int = 0) -> None:
+    """Refuse column ``j`` of series ``s`` (its rows ``train``: the training rows, or every row with its ``split``,
+    when the value may sit in the validation or test rows; from the series' row ``first``; ``far``: ``_far``'s):
+    by its change of level (``_moved``), else by its value furthest from the rest."""
+    column = train[:, j]
+    finite = np.isfinite(column)
+    middle, k, end = far
     part = scored or ("" if split is None or k < split.train_end else
                       " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)")
     among = "training values" if not part else "values"
-    end = float(np.nanmedian(column[: None if split is None else split.train_end][-tail:]))  # the training rows' end
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
     blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored else 'training rows'} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
-    if abs(end - middle) >= abs(column[k] - middle) / 2:  # the end itself far from the rest: the series changed level
-        if split is not None:
-            return  # weighed before the scalers (``named``): ``check`` names it on the training rows, with their own spread
+    if _moved(column, far):  # ``check``'s alone: ``named`` leaves a change of level to it
         since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
         raise RnncastError(
             f"column {name!r}{whose} moves from values near {middle:.6g} to values near {end:.6g} (from {panel.when(s, since)} "
