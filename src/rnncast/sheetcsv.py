@@ -97,32 +97,27 @@ class Written:
         (rnncast has no setting to skip lines), else None."""
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
-        fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
-        cut = lambda line: next((names for sep in SEPARATORS if len(names := [f for f in next(  # noqa: E731
-            csv.reader([line], delimiter=sep), []) if f.strip()]) > 1), [])  # separators (',,') and more titles
+        fields = lambda line: _filled(line, self.head.sep)  # noqa: E731
 
         def header_at(k: int) -> bool:  # names over a row of as many fields, some no name: the data's header
-            sep = next((sep for sep in SEPARATORS if len([f for f in _fields(lines[k], sep) if f.strip()]) > 1), None)
+            sep = _cut(lines[k])[0]
             row = _fields(lines[k + 1], sep or ",")
             return (sep is not None and len(row) == len(_fields(lines[k], sep))
                     and not all(_a_name(f) for f in row if f.strip()))
         at = next((k for k in range(1, min(len(lines) - 2, 10)) if header_at(k)), None)  # a title may hold a comma
         if at is None or header_at(0):  # ('Filiale: München, Stand 01.11.2023'); else the first line of names below
-            at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
+            at = next((k for k in range(1, min(len(lines) - 2, 10)) if _cut(lines[k])[1]), 1)  # ('exported 2024-01-01')
             if len(fields(lines[0])) != 1 or not (_fields(lines[0], self.head.sep) or [""])[0].strip():
                 return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         second = lines[at]
-        if not any(_a_name(field) for field in cut(second)):  # '1,5' under 'y': a decimal comma, said otherwise
+        if not any(_a_name(field) for field in _cut(second)[1]):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
         titles = [self.head.sep.join(fields(line)).strip() for line in lines[:at] if fields(line)]
         blank = " and the blank lines below it" if at > len(titles) else ""
-        if len(titles) > 1:
-            return (f"the first lines of {name} ({', '.join(map(repr, titles))}) look like a title above the header "
-                    f"(line {self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the "
-                    f"header; remove the title lines{blank} so that the column names come first")
-        return (f"the first line of {name} ({titles[0]!r}) looks like a title above the header (line "
-                f"{self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
-                f"the title line{blank} so that the column names come first")
+        many = "s" if len(titles) > 1 else ""  # 'the first lines ... look', 'the first line ... looks'
+        return (f"the first line{many} of {name} ({', '.join(map(repr, titles))}) look{'' if many else 's'} like a "
+                f"title above the header (line {self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line "
+                f"is read as the header; remove the title line{many}{blank} so that the column names come first")
 
     @cached_property
     def unnamed(self) -> list[str]:
@@ -149,6 +144,17 @@ class Written:
 
 def _fields(line: str, sep: str) -> list[str]:
     return next(csv.reader([line], delimiter=sep), [])
+
+
+def _filled(line: str, sep: str) -> list[str]:
+    """The fields of ``line`` cut by ``sep`` that are not blank."""
+    return [f for f in _fields(line, sep) if f.strip()]
+
+
+def _cut(line: str) -> tuple[str | None, list[str]]:
+    """The first of ``SEPARATORS`` that cuts ``line`` into several fields not blank (',,' counts none), and those
+    fields; (None, []) where none does (a title line)."""
+    return next(((sep, names) for sep in SEPARATORS if len(names := _filled(line, sep)) > 1), (None, []))
 
 
 def _head(first: bytes, name: str) -> Head:
