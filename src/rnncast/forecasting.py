@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, gapwindows, jitter,
-                     keptdates, leftout, missingcodes, outputnames, parts, resolution, scaling, spreads, staleseries)
+from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, leftout, missingcodes,
+                     outputnames, parts, resolution, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -72,22 +72,6 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
     return state.static_inputs[index], state.static_codes[index]
 
 
-def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
-    """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
-    horizon = state.settings.data.horizon
-    if panel.time is None:
-        return panel.next_times(s, horizon)  # row numbers: the table's where its series share them
-    if state.calendar.kind == "row":
-        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
-    calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
-    if calendar.freq is None and calendar.kept is not None:  # all but a few of fit's rows kept one: dated on it
-        return keptdates.following(calendar, panel.time[panel.offsets[s] : panel.offsets[s + 1]], horizon, state.said,
-                                   state.calendar.text_format, panel.n_series == 1,
-                                   panel.given_id(s) if panel.ids[s] in state.calendars else None)  # its own
-    near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
-    return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
-
-
 def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
     levels = state.settings.model.quantiles
@@ -131,10 +115,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate")
     if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
-    when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
-                                     state.said, state.calendar.text_format)  # [S] x [H]; one offset: UTC across a change
-    _warn_closed(state, panel, when)
-    staleseries.warn(panel, when, state.calendar.text_format)  # a series that closed long before the others
+    when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"
@@ -159,26 +140,6 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         return csvtext.dated(frame, panel.calendar, state.calendar, dialect=panel.dialect)
     return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar,
                          dialect=panel.dialect)
-
-
-def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
-    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once: a holiday
-    of a market the data never trades on (``businessdays.closed_ahead``), or one the data skipped in an earlier year
-    (``businessdays.skipped_ahead``)."""
-    groups: dict = {}
-    for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
-        calendar = state.calendars.get(panel.ids[s], state.calendar)
-        if calendar.holidays is None and businessdays.plain_business(calendar.days):
-            groups.setdefault(calendar, []).append(s)
-    for calendar, series in groups.items():  # each calendar's days read from its own series' rows, not a weekly one's
-        ahead = when[series[0]].append([when[s] for s in series[1:]])
-        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
-        time, cut = panel.time[rows], np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
-        said = businessdays.closed_ahead(ahead, time, calendar.weekmask, calendar.session, calendar.text_format) or \
-            businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
-        if said:
-            log.warning("%s", said)
-            return
 
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
