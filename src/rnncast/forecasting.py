@@ -1,7 +1,8 @@
 """Forecasting with a fitted model: the next horizon after each series' end (with its future
 covariates aligned by date), and the forecasts of many stride-1 windows at once, beside the
 baselines, in original and in scaled units. Windows handed over as an array (``predict_array``, the
-ONNX export's check) are ``arrayforecasts``'s.
+ONNX export's check) are ``arrayforecasts``'s. ``new_horizon``, ``new_windows`` and ``new_part`` are ``Forecaster``'s
+predict, predict_windows and part_forecasts: new data read the model's way (``reading``), then forecast.
 
 A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
 targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
@@ -18,14 +19,13 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, leftout, missingcodes,
-                     outputnames, parts, resolution, scaling, spreads)
+from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, labels, leftout,
+                     missingcodes, outputnames, parts, reading, resolution, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.future import align_future
 from rnncast.panel import Panel
-from rnncast.reading import series_index
 from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
 from rnncast.spelling import hint, hints, some
 from rnncast.state import FittedState
@@ -94,7 +94,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     """
     state = model.state
     outputnames.check_state(state)  # a model saved before fit refused such names
-    index = series_index(state, panel)
+    index = reading.series_index(state, panel)
     fitrows.warn_predict(state, panel, index)
     lookback = state.settings.data.lookback
     short = np.flatnonzero(panel.lengths < lookback)
@@ -240,6 +240,32 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
+
+
+def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
+    """``Forecaster.predict``: ``data`` read the model's way (``reading``) and its next horizon (``next_horizon``),
+    its series named as the data gives them (``labels.forecast_as_given``)."""
+    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast"), "forecast")
+    return labels.forecast_as_given(panel, data, next_horizon(model, panel, future))
+
+
+def new_windows(model: Model, data, part: str, series=None, static_covariates=None
+                ) -> tuple[WindowForecasts, WindowForecasts]:
+    """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
+    series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units."""
+    panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
+    panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
+    starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
+    missingcodes.units_read(model.state, panel, starts, rows_of)  # values far beyond the fit's in the windows read
+    return forecast_windows(model, panel, index, starts, rows_of, checked=True)
+
+
+def new_part(model: Model, data, part: str, static_covariates=None) -> PartForecasts:
+    """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
+    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``)."""
+    read = reading.read_new(model.state, data, static_covariates)
+    panel, index = reading.known(model.state, read)
+    return part_forecasts(model, panel, index, part, untrained(model.state, read))
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=()) -> PartForecasts:
