@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import RnncastError, timetext
+from rnncast import RnncastError
 from rnncast.datetext import parse_text
 from rnncast.loading import load_panel
 
@@ -55,25 +55,6 @@ def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog
     with caplog.at_level("WARNING"):
         panel = load_panel(pd.DataFrame({"date": us, "y": np.arange(40.0)}), target="y")
     assert panel.calendar.freq == to_offset("D") and "day first" not in caplog.text
-
-
-@pytest.mark.parametrize("freq, fmt, bad, form", [
-    ("D", "%Y-%m-%d", "2020-02-30", "YYYY-MM-DD"), ("D", "%d/%m/%Y", "30/02/2020", "DD/MM/YYYY"),
-    ("D", "%Y%m%d", "20200230", "YYYYMMDD"), ("MS", "%Y%m", "202013", "YYYYMM"), ("MS", "%b %Y", "Fbe 2020", "Mon YYYY"),
-    ("h", "%Y-%m-%d %H:%M", "2020-01-01 25:00", "YYYY-MM-DD hh:mm"), ("D", "%m/%d/%y", "02/30/20", "MM/DD/YY"),
-    ("h", "%-m/%-d/%Y %-H:%M", "2/30/2000 0:00", "M/D/YYYY h:mm"), ("D", "%-d.%-m.%Y", "30.2.2000", "D.M.YYYY"),
-])  # numbers without their leading zero (Excel's 1/1/2000 0:00) are named so, not MM/DD/YYYY hh:mm
-@pytest.mark.parametrize("name", ["date", "when"])
-def test_one_value_out_of_the_columns_form_is_named_with_the_form(freq, fmt, bad, form, name):
-    """A column whose values are but for a few dates in one form is refused naming the first that is not, its
-    row and the form, never read another way (integers, rows numbered) nor told to write ISO dates."""
-    times = timetext.write(pd.date_range("2000-01-01", periods=60, freq=freq), fmt).tolist()  # %-m: not strftime's
-    times[3] = bad
-    time_col = name if fmt == "%Y%m" else None  # 200001 as text is found by its name only, as when all are months
-    with pytest.raises(RnncastError) as err:
-        load_panel(pd.DataFrame({name: times, "y": np.arange(60.0)}), target="y", time_col=time_col)
-    assert str(err.value).startswith(f"time column {name!r} holds {bad!r} at row 3, which is not a date written as its "
-                                     f"other 59 values are ({form}, as {times[0]!r} at row 0); correct that value")
 
 
 # ---- two-digit years: read only where every reader names the same century --------------------------
@@ -165,27 +146,6 @@ def test_two_digit_years_are_read_month_or_day_first_as_four_digit_years_are(cap
         assert f"is read day first ({days[12].strftime(f'%d/%m/{year}')} is 13 January 2020)" in caplog.text
 
 
-def test_one_value_out_of_an_upper_case_day_month_year_column_names_its_form():
-    """'31-APR-2019' was 'not a timestamp; give dates such as 2024-01-31' where '31-Apr-2019' named its form."""
-    times = pd.date_range("2019-03-01", periods=40, freq="D").strftime("%d-%b-%Y").str.upper().tolist()
-    times[20] = "31-APR-2019"
-    with pytest.raises(RnncastError) as err:
-        load_panel(pd.DataFrame({"date": times, "y": np.arange(40.0)}), target="y")
-    assert str(err.value).startswith("time column 'date' holds '31-APR-2019' at row 20, which is not a date written as its "
-                                     "other 39 values are (DD-MON-YYYY, as '01-MAR-2019' at row 0)")
-
-
-def test_times_written_with_upper_case_dotted_am_pm_are_refused_saying_what_is_read():
-    """'1:00 P.M.' made dateutil name an unknown zone 'M', which sent the column to the reader of UTC offsets, where
-    no value held one: an IndexError. It is now one line naming the value and the forms that are read."""
-    hours = pd.date_range("2020-01-01", periods=30, freq="h")
-    column = pd.Series([t.replace("AM", "A.M.").replace("PM", "P.M.") for t in hours.strftime("%m/%d/%Y %I:%M %p")])
-    with pytest.raises(RnncastError, match=r"^time column 'date' holds '01/01/2020 12:00 A.M.' at row 0, whose "
-                                           r"A.M./P.M. pandas does not read; write the times with AM/PM, am/pm or "
-                                           r"a.m./p.m. \(or as 13:00\)$"):
-        parse_text(column, "date", lambda i: f"row {i}")
-
-
 @pytest.mark.parametrize("form", ["%m/%d/%Y {h}:%M %p", "%Y-%m-%d {h}:%M %p", "%m/%d/%Y %I:%M:%S%p"])
 def test_a_12_hour_clock_in_lower_case_starting_in_the_morning_is_read(form):
     """'01/01/2020 9:00 am' first: pandas' guessed format took 'am' for text and refused the first 'pm' row as
@@ -220,22 +180,6 @@ def test_data_in_a_day_first_form_whose_offset_changes_keeps_its_written_clock()
                                            r"other 479 values are \(DD\.MM\.YYYY hh:mm\+hh:mm, as '20\.10\.2024 "
                                            r"00:00-04:00' at row 0\)"):
         load_panel(frame.assign(ds=frame["ds"].where(frame.index != 3, "x")), target="y")
-
-
-def test_a_column_not_read_as_time_is_named_by_its_first_unreadable_value_not_its_first(tmp_path, caplog):
-    """German months ('Jan 2018', 'Feb 2018', 'Mär 2018', 'Mai', 'Okt', 'Dez'): no time column found, and the
-    refusal named 'Jan 2018', which is readable; now the first value that is not, at its line, as time_col= names
-    it (decision 622). A column none of whose values read is named by its first, as before."""
-    german = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
-    months = [f"{german[k % 12]} {2018 + k // 12}" for k in range(36)]
-    path = tmp_path / "m.csv"
-    pd.DataFrame({"Month": months, "revenue": np.arange(36.0)}).to_csv(path, sep=";", index=False)
-    with pytest.raises(RnncastError, match=r"no time column was found: 'Month' holds 'Mär 2018' at line 4 of m\.csv, "
-                                           r"which rnncast does not read as time"):
-        load_panel(path)
-    fiscal = pd.DataFrame({"period": [f"FY{2005 + k // 4} Q{k % 4 + 1}" for k in range(12)], "y": np.arange(12.0)})
-    with pytest.raises(RnncastError, match=r"'period' holds 'FY2005 Q1' at row 0, which rnncast"):
-        load_panel(fiscal)
 
 
 def test_python_timestamps_zoned_and_naive_in_one_column_are_refused_naming_one_of_each():

@@ -5,8 +5,6 @@ future-known model needs, and refuses when it has none."""
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -199,33 +197,6 @@ def test_a_part_with_nothing_observed_is_refused(holey):
         models["ffill"].evaluate(wider)
 
 
-# ---- a forecast dated on a market's holiday ------------------------------------------------------
-
-def _closes(start: str) -> pd.DataFrame:
-    days = pd.bdate_range(start, "2023-12-22")
-    return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(np.random.default_rng(0).normal(0, 1, len(days)))})
-
-
-def test_predict_on_plain_business_days_warns_once_of_a_forecast_on_christmas(caplog):
-    frame = _closes("2023-10-02")  # no LSE holiday in the rows: inferred plain 'B'
-    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4}).fit(frame, target="Close")
-    assert model.calendar_.holidays is None
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        forecast = model.predict(frame)
-    closed = [r.getMessage() for r in caplog.records if "is a holiday of" in r.getMessage()]
-    assert str(forecast.index[0].date()) == "2023-12-25"
-    assert len(closed) == 1 and closed[0].startswith("forecast date 2023-12-25 is a holiday of LSE, ")
-    assert "--holidays LSE" in closed[0]
-
-
-def test_predict_is_quiet_where_the_rows_trade_on_the_markets_holidays(caplog):
-    frame = _closes("2022-12-01")  # a row on every weekday: no market whose holidays the data keeps
-    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4}).fit(frame, target="Close")
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        model.predict(frame)
-    assert not any("is a holiday of" in r.getMessage() for r in caplog.records)
-
-
 @pytest.mark.parametrize("level", [1.0, 1e9])
 def test_a_backtests_training_mean_is_written_at_the_forecasts_resolution(level):
     """forecasts.csv wrote y_hat as the shortest decimal the network's float32 gives (3.30077968) and y_mean as
@@ -276,21 +247,6 @@ def test_a_model_saved_with_such_a_name_is_refused_at_predict():
     model.state_.id_col = "y_hat"  # as a model.json written before the refusal holds it
     with pytest.raises(RnncastError, match="the id column is named 'y_hat'"):
         model.predict(data.rename(columns={"unique_id": "y_hat"}))
-
-
-def test_a_holiday_skipped_is_read_from_the_series_own_rows(caplog):
-    """A business-day store from 2023 beside a weekly store from 2022: predict warned "forecast date 2023-10-09 is
-    Sports Day (JPX), a day the data has no row on in earlier years (2022-10-10, 2023-10-09)" from the weekly
-    store's dates; the business-day store alone gave no warning. Each calendar's check reads only its own series'
-    rows (decision 575)."""
-    a, b = pd.bdate_range("2023-01-02", periods=200), pd.date_range("2022-06-05", periods=100, freq="W-SUN")
-    data = pd.concat([pd.DataFrame({"id": "a", "date": a, "y": np.sin(np.arange(200) / 3)}),
-                      pd.DataFrame({"id": "b", "date": b, "y": np.cos(np.arange(100) / 3)})], ignore_index=True)
-    model = Forecaster(**TINY).fit(data, target="y", time_col="date", id_col="id")
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        forecast = model.predict(data)
-    assert sorted(set(forecast["id"])) == ["a", "b"]
-    assert "Sports Day" not in caplog.text and "earlier years" not in caplog.text, caplog.text
 
 
 def test_evaluate_says_which_series_fit_left_out_as_too_short_and_that_they_are_not_scored(panel_frame):

@@ -203,19 +203,6 @@ def test_every_line_above_the_header_is_named_as_the_title_though_it_holds_a_com
         read_table(tmp_path / "t.csv")
 
 
-@pytest.mark.parametrize("write, says", [
-    (lambda f, p: f.to_parquet(p), r"d\.csv is a Parquet file \(its first bytes say so\), named as text: rnncast reads "
-                                   r"a file by its name's ending; rename it d\.parquet$"),
-    (lambda f, p: f.to_csv(p, compression="gzip", index=False), r"d\.csv is a gzip-compressed file .*rename it d\.csv\.gz$"),
-])
-def test_a_parquet_or_gzip_file_named_csv_is_named_for_what_it_is(tmp_path, write, says):
-    """A Parquet file named .csv was "not UTF-8 text"; a gzip one "holds NUL bytes ... give a Parquet file"."""
-    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=10).strftime("%Y-%m-%d"), "y": range(10)})
-    write(frame, tmp_path / "d.csv")
-    with pytest.raises(RnncastError, match=says):
-        read_table(tmp_path / "d.csv")
-
-
 def test_a_header_line_of_values_after_blank_lines_is_named_by_its_line(tmp_path):
     """Values where the header belongs, below three blank lines, were refused as "the first line of b.csv holds
     values" though the first line is blank: the line an editor shows (4) is named."""
@@ -236,16 +223,3 @@ def test_a_header_cell_with_a_line_break_is_refused_by_the_name_it_breaks(tmp_pa
         read_table(path)
     (tmp_path / "quoted.csv").write_text('date,"a ""q"" b",y\n2024-01-01,1,2\n')  # quotes in one line: read
     assert list(read_table(tmp_path / "quoted.csv").columns) == ["date", 'a "q" b', "y"]
-
-
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
-@pytest.mark.parametrize("header", ["Дата\tТемпература", "Дата,Продажи,Температура", "Т\"Дата\"", "Љ\tДата"])
-def test_a_utf16_file_whose_header_bytes_hold_quotes_or_line_ends_is_refused_as_utf16(tmp_path, encoding, header):
-    """A UTF-16 file with a Cyrillic header (pandas' to_csv(sep="\\t", encoding="utf-16")) was told its header "breaks
-    a column name over lines": Т is 22 04 in UTF-16, a quote byte, counted before the UTF-16 check ran (Љ is 0A 04, a
-    line end)."""
-    path = tmp_path / "ru16.txt"
-    path.write_bytes(("\ufeff" if encoding != "utf-16" else "").encode(encoding)
-                     + f"{header}\n2024-01-01\t1\n".encode(encoding))
-    with pytest.raises(RnncastError, match=r"ru16\.txt is UTF-16 text, which rnncast does not read; save it as UTF-8"):
-        read_table(path)

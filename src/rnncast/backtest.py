@@ -32,9 +32,7 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout,
                      resolution, seasonspans, spreads, timetext)
-from rnncast.metrics import zero_actuals
-from rnncast.runnotes import percent_note
-from rnncast.evaluation import mase_excluded, scaled_scores, scores
+from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of
@@ -226,8 +224,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     each[ss, kk] = scales
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
-    if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf), wf.series):  # MAPE's, sMAPE's note, as evaluate's
-        metrics["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # as said (decision 848)
+    if zeros := zero_note(wf):  # MAPE's, sMAPE's note, as evaluate's
+        metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
         metrics["windows_left_out"] = lacking

@@ -28,8 +28,8 @@ from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
-from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, misnamed, not_utf8, nul_bytes, wide,
-                              values_not_names, without_empty)
+from rnncast.nottext import misnamed, not_utf8, nul_bytes
+from rnncast.sheetcsv import COMPRESSIONS, SEP_LINE, Written, values_not_names, wide, without_empty
 from rnncast.spelling import did_you_mean, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
 

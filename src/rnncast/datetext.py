@@ -1,8 +1,8 @@
 """Timestamps written as text, read: pandas' own reading, then ISO 8601 of any precision, then day
 first (31/01/2024); dates such as 01/02/2016 that read both ways decided by the reading that falls
 on a regular calendar (and said); ISO strings whose UTC offset changes (one zone across daylight
-saving) read as instants; the first value that is no timestamp named by its row; a value pandas reads into a
-year its text does not write (``15-Jan``: the year 1; ``12:30``: today) refused, as are two-digit years
+saving) read as instants; the first value that is no timestamp named by its row (``badtimes``); a value pandas
+reads into a year its text does not write (``15-Jan``: the year 1; ``12:30``: today) refused, as are two-digit years
 readers put in two centuries. Quarters and ISO
 weeks (2014Q4, 2021-W01) are ``timetext``'s, months pandas misreads (2000M01, 01.2000) ``monthtext``'s; ``timeaxis.parse_time`` calls :func:`parse_text`.
 """
@@ -16,12 +16,12 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, monthtext, timetext, totalrows, weektext
-from rnncast.csvtext import SHORT_YEARS, guess
+from rnncast import cjkdates, halfyears, monthtext, timetext
+from rnncast.badtimes import first_bad, pattern
+from rnncast.csvtext import SHORT_YEARS
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of, year_first
-from rnncast.spelling import counted, hint, spelled
 from rnncast.textspace import SPACE
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
             elif day is not None and dayfirst is not None and not year_leads:  # a model's order: may be written the other way
                 time = against_model(column, time, day, name, month_first if day else day_first, order)
             return time, False
-    _first_bad(column, name, place)
+    first_bad(column, name, place)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce", utc=True).isna() & column.notna()).to_numpy())
@@ -222,7 +222,7 @@ def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,
                                   dayfirst, order)
         if wall_time.tz is None:
             return (wall_time - offsets(column).as_unit(wall_time.unit)).tz_localize("UTC")
-    _first_bad(column, name, place)
+    first_bad(column, name, place)
     raise RnncastError(f"time column {name!r} holds timestamps that cannot be read; write them as ISO 8601, "
                        "e.g. 2024-10-27T02:00:00+01:00")
 
@@ -233,89 +233,3 @@ def offsets(column: pd.Series) -> pd.TimedeltaIndex:
     base = pd.Timestamp("2000-01-01")
     read = pd.to_datetime("2000-01-01T00:00:00" + written, format="ISO8601", utc=True)
     return pd.TimedeltaIndex(base - pd.DatetimeIndex(read).tz_localize(None))
-    
-
-def _first_bad(column: pd.Series, name: str, place) -> None:
-    """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``): where most
-    values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form."""
-    _out_of_form(column, name, place)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
-    if len(bad := np.flatnonzero((parsed.isna() & column.notna()).to_numpy())):
-        i = int(bad[0])
-        if re.search(r"\d\s?[AP]\.M\.$", str(column.iloc[i])):  # dateutil reads a.m. and PM, not A.M.
-            raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
-                               "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
-        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
-                           f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
-                           f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
-                           f"{weektext.clause(column.iloc[i])}")
-
-
-PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
-            "%S": "ss", "%f": "ffffff", "%b": "Mon", "%B": "Month", "%^b": "MON", "%^B": "MONTH", "%z": "+hhmm",
-            "%:z": "+hh:mm", "%I": "hh", "%-I": "h", "%p": "AM", "%P": "am"}  # a format as a person writes a form: %d/%m/%Y is DD/MM/YYYY
-
-
-def pattern(fmt: str) -> str:
-    """``fmt`` (strftime) as a person writes the form: ``%Y%m%d`` is ``YYYYMMDD``, ``%b %Y`` is ``Mon YYYY``."""
-    return re.sub(r"%[-:^]?[A-Za-z]", lambda m: PATTERNS.get(m[0], m[0]), fmt)
-
-
-def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
-    """The format most of a text column's values are written in (pandas' guesses from its first value, month
-    first and day first, and ``monthtext.FORMS``) and which values it reads, when it reads more than half of
-    them; None otherwise."""
-    text = column.astype(str).str.strip().where(column.notna())
-    first = text.dropna()
-    if not len(first):
-        return None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
-        best, read = None, np.zeros(len(text), dtype=bool)
-        for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
-            ok = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce", utc=True).notna()  # offsets
-            if ok.sum() > read.sum():
-                best, read = fmt, ok.to_numpy()
-    return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
-
-
-def _out_of_form(column: pd.Series, name: str, place) -> None:
-    """Refuse the first value not written in the form most of ``column`` is (``_form_of``), naming it, its row,
-    the form and a value written so."""
-    if (found := _form_of(column)) is None:
-        return
-    fmt, read = found
-    bad = np.flatnonzero(~read & column.notna().to_numpy())
-    if not len(bad):
-        return
-    i, good = int(bad[0]), int(np.argmax(read))
-    example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
-    stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
-    forms = (fmt, *timetext.unpadded(fmt))
-    forms += tuple(f.replace("%z", "%:z") for f in forms if "%z" in f)  # -04:00, which %z reads too
-    fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
-    totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
-    raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
-                       f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
-                       f"{example!r} at {place(good)}); correct that value"
-                       f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
-                       f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
-
-
-UNREAD_CHECKED = 1000  # the first values of a column looked at for the first that reads as no timestamp
-
-
-def first_unread(column: pd.Series, place) -> tuple[str, str]:
-    """The first of the first ``UNREAD_CHECKED`` values of ``column`` (text) that pandas reads as no timestamp, and
-    where it is (`` at line 4 of FILE``, ``place(i)`` naming row ``i``), else its first value: of a column not read
-    as time, the value that is not ('Mär 2018' below 'Jan 2018', 'Feb 2018')."""
-    text = column.iloc[:UNREAD_CHECKED].astype("string").str.strip()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        read = pd.to_datetime(text, errors="coerce", format="mixed")
-    bad = np.flatnonzero((read.isna() & text.notna()).to_numpy())
-    i = int(bad[0]) if len(bad) else int(np.flatnonzero(text.notna().to_numpy())[0])
-    return str(text.iloc[i]), f" at {place(i)}"

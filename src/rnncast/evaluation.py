@@ -55,8 +55,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
     if excluded := mase_excluded(mase_scales, ids):
         result["mase_excluded"] = excluded
-    if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original), original.series):  # each
-        result["zero_actuals"] = {**zeros, "text": percent_note({"zero_actuals": zeros})}  # series in its own scale
+    if zeros := zero_note(original):  # each series in its own scale
+        result["zero_actuals"] = zeros
     if result["targets"] > 1:  # the pooled original-unit block averages kWh² with %²: each target in its own units too
         result["by_target"] = {name: scores(target_of(original, t), mase_scales[original.series][:, t : t + 1],
                                             target_of(scaled, t))
@@ -179,6 +179,14 @@ def forecast_times(wf: WindowForecasts) -> np.ndarray:
     starts = np.concatenate([[0], np.cumsum([len(keys) for keys in each])[:-1]]).astype(np.int64)  # [S']
     keys = np.concatenate(each)[starts[np.searchsorted(present, wf.series)] + np.asarray(wf.target_rows)]  # [W]
     return np.unique(keys, return_inverse=True)[1].astype(np.int64)
+
+
+def zero_note(wf: WindowForecasts) -> dict | None:
+    """The actuals of ``wf`` at or near 0 among the values scored (``metrics.zero_actuals``, each series in its own
+    scale), with ``text``: the note on MAPE and sMAPE that says them (``runnotes.percent_note``), as evaluate and
+    backtest record it (decision 848); None where none are."""
+    zeros = metrics.zero_actuals(wf.y_true, wf.y_pred, scored(wf), wf.series)
+    return {**zeros, "text": percent_note({"zero_actuals": zeros})} if zeros else None
 
 
 def mase_excluded(mase_scales: np.ndarray, ids: list) -> dict | None:

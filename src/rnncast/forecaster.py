@@ -19,12 +19,13 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, fitting, forecasting, labels, missingcodes, parts, reading, readout, runhistory
+from rnncast import arrayforecasts, fitting, forecasting, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned, attributes_doc
 from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
+from rnncast.fittedroles import ROLES
 from rnncast.parameters import Parameters, parameters_doc
 from rnncast.settingvalues import callback, checked_keywords, flag
 from rnncast.state import FittedState
@@ -145,9 +146,8 @@ class Forecaster(Learned, Parameters):
         """
         flag("resume", resume)  # 'no' would read as yes
         callback("on_epoch", on_epoch)  # 5 would fail after the first epoch
-        reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
-                            past_covariates=past_covariates, future_covariates=future_covariates,
-                            static_covariates=static_covariates, static_categorical=static_categorical)
+        given = locals()
+        reading_args = {role: given[role] for role in ROLES}  # target=, features=, ... static_categorical=
         prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
                                         checkpoint)
         if on_start is not None:
@@ -184,9 +184,7 @@ class Forecaster(Learned, Parameters):
             Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """
-        model = self._model("predict")
-        panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast"), "forecast")
-        return labels.forecast_as_given(panel, data, forecasting.next_horizon(model, panel, future))
+        return forecasting.new_horizon(self._model("predict"), data, future, static_covariates)
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64
@@ -219,12 +217,8 @@ class Forecaster(Learned, Parameters):
             ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).
             """
         flag("scaled", scaled)
-        model = self._model("predict_windows")
-        panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
-        panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
-        starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
-        missingcodes.units_read(model.state, panel, starts, rows_of)  # values far beyond the fit's in the windows read
-        original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of, checked=True)
+        original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
+                                                            static_covariates)
         return in_scaler_units if scaled else original
 
     def evaluate(self, data, part: str = "test", by_series: bool = False, static_covariates=None) -> dict:
@@ -264,10 +258,7 @@ class Forecaster(Learned, Parameters):
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts."""
-        model = self._model("evaluate")
-        read = reading.read_new(model.state, data, static_covariates)
-        panel, index = reading.known(model.state, read)
-        return forecasting.part_forecasts(model, panel, index, part, forecasting.untrained(model.state, read))
+        return forecasting.new_part(self._model("evaluate"), data, part, static_covariates)
 
     # ---- backtesting ------------------------------------------------------------------------
 
@@ -285,10 +276,9 @@ class Forecaster(Learned, Parameters):
         ``<target>_hat``, quantiles and baselines in original units (the help of ``rnncast.backtest.Backtest`` lists
         every column), its ``metrics`` the scores per window and overall."""
         flag("refit", refit)
-        return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
-            target=target, features=features, time_col=time_col, id_col=id_col, series=series,
-            past_covariates=past_covariates, future_covariates=future_covariates, static_covariates=static_covariates,
-            static_categorical=static_categorical), on_epoch=on_epoch, fitted=getattr(self, "state_", None))
+        given = locals()
+        return backtesting.run(self.get_params(), data, n_windows, step, refit, {role: given[role] for role in ROLES},
+                               on_epoch=on_epoch, fitted=getattr(self, "state_", None))
 
     # ---- files ------------------------------------------------------------------------------
 

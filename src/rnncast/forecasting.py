@@ -1,7 +1,8 @@
 """Forecasting with a fitted model: the next horizon after each series' end (with its future
 covariates aligned by date), and the forecasts of many stride-1 windows at once, beside the
 baselines, in original and in scaled units. Windows handed over as an array (``predict_array``, the
-ONNX export's check) are ``arrayforecasts``'s.
+ONNX export's check) are ``arrayforecasts``'s. ``new_horizon``, ``new_windows`` and ``new_part`` are ``Forecaster``'s
+predict, predict_windows and part_forecasts: new data read the model's way (``reading``), then forecast.
 
 A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
 targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
@@ -18,14 +19,13 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, fitrows, fixedoffsets, gapwindows, jitter,
-                     keptdates, leftout, missingcodes, outputnames, parts, resolution, scaling, spreads, staleseries)
+from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, labels, leftout,
+                     missingcodes, outputnames, parts, reading, resolution, scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.future import align_future
 from rnncast.panel import Panel
-from rnncast.reading import series_index
 from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
 from rnncast.spelling import hint, hints, some
 from rnncast.state import FittedState
@@ -72,22 +72,6 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
     return state.static_inputs[index], state.static_codes[index]
 
 
-def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
-    """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
-    horizon = state.settings.data.horizon
-    if panel.time is None:
-        return panel.next_times(s, horizon)  # row numbers: the table's where its series share them
-    if state.calendar.kind == "row":
-        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
-    calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
-    if calendar.freq is None and calendar.kept is not None:  # all but a few of fit's rows kept one: dated on it
-        return keptdates.following(calendar, panel.time[panel.offsets[s] : panel.offsets[s + 1]], horizon, state.said,
-                                   state.calendar.text_format, panel.n_series == 1,
-                                   panel.given_id(s) if panel.ids[s] in state.calendars else None)  # its own
-    near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
-    return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
-
-
 def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
     levels = state.settings.model.quantiles
@@ -110,7 +94,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     """
     state = model.state
     outputnames.check_state(state)  # a model saved before fit refused such names
-    index = series_index(state, panel)
+    index = reading.series_index(state, panel)
     fitrows.warn_predict(state, panel, index)
     lookback = state.settings.data.lookback
     short = np.flatnonzero(panel.lengths < lookback)
@@ -131,10 +115,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate")
     if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
-    when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
-                                     state.said, state.calendar.text_format)  # [S] x [H]; one offset: UTC across a change
-    _warn_closed(state, panel, when)
-    staleseries.warn(panel, when, state.calendar.text_format)  # a series that closed long before the others
+    when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"
@@ -159,26 +140,6 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         return csvtext.dated(frame, panel.calendar, state.calendar, dialect=panel.dialect)
     return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar,
                          dialect=panel.dialect)
-
-
-def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
-    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once: a holiday
-    of a market the data never trades on (``businessdays.closed_ahead``), or one the data skipped in an earlier year
-    (``businessdays.skipped_ahead``)."""
-    groups: dict = {}
-    for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
-        calendar = state.calendars.get(panel.ids[s], state.calendar)
-        if calendar.holidays is None and businessdays.plain_business(calendar.days):
-            groups.setdefault(calendar, []).append(s)
-    for calendar, series in groups.items():  # each calendar's days read from its own series' rows, not a weekly one's
-        ahead = when[series[0]].append([when[s] for s in series[1:]])
-        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
-        time, cut = panel.time[rows], np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
-        said = businessdays.closed_ahead(ahead, time, calendar.weekmask, calendar.session, calendar.text_format) or \
-            businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
-        if said:
-            log.warning("%s", said)
-            return
 
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
@@ -279,6 +240,32 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
+
+
+def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
+    """``Forecaster.predict``: ``data`` read the model's way (``reading``) and its next horizon (``next_horizon``),
+    its series named as the data gives them (``labels.forecast_as_given``)."""
+    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast"), "forecast")
+    return labels.forecast_as_given(panel, data, next_horizon(model, panel, future))
+
+
+def new_windows(model: Model, data, part: str, series=None, static_covariates=None
+                ) -> tuple[WindowForecasts, WindowForecasts]:
+    """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
+    series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units."""
+    panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
+    panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
+    starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
+    missingcodes.units_read(model.state, panel, starts, rows_of)  # values far beyond the fit's in the windows read
+    return forecast_windows(model, panel, index, starts, rows_of, checked=True)
+
+
+def new_part(model: Model, data, part: str, static_covariates=None) -> PartForecasts:
+    """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
+    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``)."""
+    read = reading.read_new(model.state, data, static_covariates)
+    panel, index = reading.known(model.state, read)
+    return part_forecasts(model, panel, index, part, untrained(model.state, read))
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=()) -> PartForecasts:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from rnncast import compactdates, csvtext, monthtext
 from rnncast.calendars import periods_or_stamps
-from rnncast.datetext import pattern
+from rnncast.badtimes import pattern
 from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
 from rnncast.errors import RnncastError
 from rnncast.spelling import hints

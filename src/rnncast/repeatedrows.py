@@ -58,7 +58,7 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
 def identical(frame: pd.DataFrame, a: int, b: int) -> str:
     """Where rows ``a`` and ``b`` of ``frame`` hold the same value in every column (blank alike): that they do, how
     many rows of the table repeat an earlier one whole, and how to drop them; else ""."""
-    if not (0 <= a < len(frame) and 0 <= b < len(frame)):
+    if not _both_in(frame, a, b):
         return ""
     if not frame.iloc[[a]].reset_index(drop=True).equals(frame.iloc[[b]].reset_index(drop=True)):
         return ""
@@ -69,11 +69,23 @@ def identical(frame: pd.DataFrame, a: int, b: int) -> str:
             "index=False) for a file")
 
 
+def _both_in(frame: pd.DataFrame, a: int, b: int) -> bool:
+    """Whether ``a`` and ``b`` are both positions of ``frame``'s rows."""
+    return 0 <= a < len(frame) and 0 <= b < len(frame)
+
+
+def _timed(column: pd.Series, rows: Rows) -> bool:
+    """Whether ``rows`` have a time for each of their rows and ``column`` holds every row they were read from
+    (``rows.positions``), so that its values can be weighed against their times."""
+    return not (rows.time is None or len(rows.time) != len(rows.positions)
+                or len(column) <= np.max(rows.positions, initial=-1))
+
+
 def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     """Where rows ``a`` and ``b`` of ``frame`` differ only in value columns (``rows.columns``), and in a column that
     marks revisions (``revisions``: prelim/final) if any: that they do, as a revised value would, and how to keep the
     later row; else ""."""
-    if not (0 <= a < len(frame) and 0 <= b < len(frame)) or rows.time_col is None:
+    if not _both_in(frame, a, b) or rows.time_col is None:
         return ""
     two = frame.iloc[[a, b]]
     differ = [str(c) for c in frame.columns if not (two[c].isna().all() or two[c].iloc[0] == two[c].iloc[1])]
@@ -94,7 +106,7 @@ def revisions(column: pd.Series, rows: Rows) -> bool:
     at times another holds too, and there the rows' targets are near (the median difference within a quarter of the
     target's spread): a final figure over a preliminary one. Two stores alike in level, one of them opened late,
     read so too: ``revised`` then says both readings, the revision and the column as id_col."""
-    if rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(rows.positions, initial=-1):
+    if not _timed(column, rows):
         return False
     kinds = pd.Series(np.asarray(rows.time)).groupby(column.to_numpy()[rows.positions]).agg(set)
     if not any(times < other for times in kinds for other in kinds):
@@ -135,7 +147,7 @@ def could_be_ids(column: pd.Series, rows: Rows) -> bool:
     values = set(column.dropna().astype(str).str.strip().str.lower()) if distinct <= 2 else set()
     if any(values <= {str(v) for v in flag} for flag in FLAGS if values) or revisions(column, rows):
         return False
-    if rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(rows.positions, initial=-1):
+    if not _timed(column, rows):
         return True  # no time to weigh it against
     paired = pd.DataFrame({"time": np.asarray(rows.time), "id": column.to_numpy()[rows.positions]})
     return paired.duplicated().sum() <= APART * paired["time"].duplicated().sum()

@@ -12,8 +12,8 @@ leaves beyond the table, which carries no value and is left out with one warning
 ``Written`` holds what is read of a file as it is written: its head and first bytes (the byte-order mark and line
 end, ``csvmarks``), and its columns as text (months ``01.2000``, thousands, fixed decimals), from the first bytes
 where they hold the rows asked for, else each column read from the file as text once. ``data.read_table`` reads
-with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file) and ``legacytext``
-(the encodings a file that is not UTF-8 is in).
+with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file). A file that is no
+UTF-8 CSV text (Parquet, compressed, UTF-16, another encoding) is refused by ``nottext``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ import numpy as np
 import pandas as pd
 
 from rnncast import zipped
-from rnncast.legacytext import legacy
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -97,32 +96,27 @@ class Written:
         (rnncast has no setting to skip lines), else None."""
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
-        fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
-        cut = lambda line: next((names for sep in SEPARATORS if len(names := [f for f in next(  # noqa: E731
-            csv.reader([line], delimiter=sep), []) if f.strip()]) > 1), [])  # separators (',,') and more titles
+        fields = lambda line: _filled(line, self.head.sep)  # noqa: E731
 
         def header_at(k: int) -> bool:  # names over a row of as many fields, some no name: the data's header
-            sep = next((sep for sep in SEPARATORS if len([f for f in _fields(lines[k], sep) if f.strip()]) > 1), None)
+            sep = _cut(lines[k])[0]
             row = _fields(lines[k + 1], sep or ",")
             return (sep is not None and len(row) == len(_fields(lines[k], sep))
                     and not all(_a_name(f) for f in row if f.strip()))
         at = next((k for k in range(1, min(len(lines) - 2, 10)) if header_at(k)), None)  # a title may hold a comma
         if at is None or header_at(0):  # ('Filiale: München, Stand 01.11.2023'); else the first line of names below
-            at = next((k for k in range(1, min(len(lines) - 2, 10)) if cut(lines[k])), 1)  # ('exported 2024-01-01')
+            at = next((k for k in range(1, min(len(lines) - 2, 10)) if _cut(lines[k])[1]), 1)  # ('exported 2024-01-01')
             if len(fields(lines[0])) != 1 or not (_fields(lines[0], self.head.sep) or [""])[0].strip():
                 return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         second = lines[at]
-        if not any(_a_name(field) for field in cut(second)):  # '1,5' under 'y': a decimal comma, said otherwise
+        if not any(_a_name(field) for field in _cut(second)[1]):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
         titles = [self.head.sep.join(fields(line)).strip() for line in lines[:at] if fields(line)]
         blank = " and the blank lines below it" if at > len(titles) else ""
-        if len(titles) > 1:
-            return (f"the first lines of {name} ({', '.join(map(repr, titles))}) look like a title above the header "
-                    f"(line {self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the "
-                    f"header; remove the title lines{blank} so that the column names come first")
-        return (f"the first line of {name} ({titles[0]!r}) looks like a title above the header (line "
-                f"{self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
-                f"the title line{blank} so that the column names come first")
+        many = "s" if len(titles) > 1 else ""  # 'the first lines ... look', 'the first line ... looks'
+        return (f"the first line{many} of {name} ({', '.join(map(repr, titles))}) look{'' if many else 's'} like a "
+                f"title above the header (line {self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line "
+                f"is read as the header; remove the title line{many}{blank} so that the column names come first")
 
     @cached_property
     def unnamed(self) -> list[str]:
@@ -149,6 +143,17 @@ class Written:
 
 def _fields(line: str, sep: str) -> list[str]:
     return next(csv.reader([line], delimiter=sep), [])
+
+
+def _filled(line: str, sep: str) -> list[str]:
+    """The fields of ``line`` cut by ``sep`` that are not blank."""
+    return [f for f in _fields(line, sep) if f.strip()]
+
+
+def _cut(line: str) -> tuple[str | None, list[str]]:
+    """The first of ``SEPARATORS`` that cuts ``line`` into several fields not blank (',,' counts none), and those
+    fields; (None, []) where none does (a title line)."""
+    return next(((sep, names) for sep in SEPARATORS if len(names := _filled(line, sep)) > 1), (None, []))
 
 
 def _head(first: bytes, name: str) -> Head:
@@ -188,62 +193,9 @@ def binary(path: Path, compression: str | None, member: str | None):
             yield f
 
 
-def not_utf8(path: Path, compression: str | None, name: str, err: UnicodeDecodeError | None = None) -> str | None:
-    """The refusal of a file (unzipped or decompressed; a zip archive's one data file) that is no UTF-8, as ``name``:
-    where its first bytes that are no UTF-8 are (the byte counted from 1 within its line, the line from 1), and the
-    encodings the whole file decodes in (``legacy``); None where it all decodes (``err``: pandas' error, whose byte
-    counts from the start of its buffer, not of the file, named where the whole file decodes after all). For a refusal
-    only: it reads the whole file."""
-    with binary(path, compression, zipped.data_file(path) if compression == ".zip" else None) as f:
-        raw = f.read()
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        byte, line, found = bad.start - raw.rfind(b"\n", 0, bad.start), raw.count(b"\n", 0, bad.start) + 1, legacy(raw)
-        given = repr(found[0].split()[0]) if len(found) == 1 else "the one it is in"
-        reads = (f"; it decodes whole as {' or as '.join(found)}: save it as 'CSV UTF-8' (or hand rnncast "
-                 f"pandas.read_csv(path, encoding={given}))" if found else "; save it as UTF-8 CSV")
-        return f"{name} is not UTF-8 text ({bad.reason} at byte {byte} of line {line}){reads}"
-    return f"{name} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV" if err else None
-
-
-MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),
-         (b"BZh", "a bzip2-compressed file", "{name}.bz2"), (b"\xfd7zXZ\x00", "an xz-compressed file", "{name}.xz"),
-         (b"PK\x03\x04", "a zip archive", "{name}.zip"))  # what a file's first bytes say it is, and its name so
-
-
-def misnamed(path: Path) -> str | None:
-    """The refusal of a file named as text (``.csv``) whose first bytes say it is Parquet or compressed (``MAGIC``),
-    else None: read as text it was "not UTF-8" or "holds NUL bytes", never what it is. rnncast reads those kinds by
-    their names; the refusal gives the name to give it."""
-    with open(path, "rb") as f:
-        head = f.read(8)
-    for magic, what, renamed in MAGIC:
-        if head.startswith(magic):
-            name = path.stem + ".parquet" if renamed == ".parquet" else renamed.format(name=path.name)
-            return (f"{path} is {what} (its first bytes say so), named as text: rnncast reads a file by its name's "
-                    f"ending; rename it {name}")
-    return None
-
-
 def wide(first: bytes, header: str) -> bool:
-    """Whether a file is refused by ``nul_bytes``: ``first`` begins with a UTF-16 byte-order mark, ``header`` has NULs."""
+    """Whether a file is refused by ``nottext.nul_bytes``: ``first`` begins with a UTF-16 byte-order mark, ``header`` has NULs."""
     return first.startswith((b"\xff\xfe", b"\xfe\xff")) or "\x00" in header
-
-
-def nul_bytes(name: str, first: bytes) -> str:
-    """The refusal of the file ``name`` whose first line holds NUL bytes (``first``: its first bytes, unzipped):
-    UTF-16 text where it begins with UTF-16's byte-order mark or its first characters are ASCII written in two bytes
-    each (Excel's "Unicode Text", PowerShell's Out-File, pandas' encoding='utf-16'), else no text."""
-    head = first[:64] if len(first) % 2 == 0 else first[:min(64, len(first) - 1)]
-    halves = (head[0::2], head[1::2])
-    ascii16 = len(head) >= 4 and any(not h.strip(b"\x00") and o.isascii() and b"\x00" not in o
-                                     for h, o in (halves, halves[::-1]))  # one byte of each pair NUL, the other ASCII
-    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
-        return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
-                "'CSV UTF-8'; pandas: to_csv without encoding=)")
-    return (f"{name} holds NUL bytes in its first line: it is not CSV text (a binary file?); save it as UTF-8 "
-            "CSV, or give a Parquet file")
 
 
 def _read_first(f, count: int = 2) -> tuple[bytes, bool]:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 
 from rnncast.config import HOW_FIT_RUNS, Settings
 from rnncast.errors import RnncastError
-from rnncast.fullstudy import disk_full
+from rnncast.fullstudy import SIDE_FILES, disk_full
 from rnncast.searchspace import space_text
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
@@ -260,8 +260,8 @@ def forget_new_study(optuna, study, storage: str | None, out, refused: bool = Fa
     own = out is not None and storage == f"sqlite:///{(out / 'study.db').resolve()}"  # tuneoutputs.own_storage's URL
     # (written here: tuneoutputs asks studies, so studies may not ask it)
     if own and not optuna.study.get_all_study_names(storage):
-        for name in ("study.db", "study.db-journal", "study.db-wal", "study.db-shm"):
-            (out / name).unlink(missing_ok=True)
+        for side in ("", *SIDE_FILES):  # its journal, as fullstudy.said_full removes a study.db it made
+            (out / f"study.db{side}").unlink(missing_ok=True)
 
 
 @contextmanager

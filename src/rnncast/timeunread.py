@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import compactdates, datetext, fiscalyears, halfyears, monthtext, weektext
+from rnncast import badtimes, compactdates, fiscalyears, halfyears, monthtext, weektext
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -78,7 +78,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return None
     if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
-        value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
+        value, at = badtimes.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
         if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (refuse), not rows numbered
             return f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
         why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"

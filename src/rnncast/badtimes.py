@@ -1,0 +1,105 @@
+"""A time column's value that is no timestamp, refused by its row: where most of the column is written in one form,
+the first value not written so, named with that form as a person writes it (``pattern``: ``DD/MM/YYYY``) and a value
+written in it (``2020-02-30`` among ``YYYY-MM-DD``); else the first value pandas reads as no timestamp. ``datetext``
+refuses so a column it cannot read (``first_bad``), and ``timeunread`` names a column not read as time by its first
+value that is not (``first_unread``).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from rnncast import halfyears, monthtext, timetext, totalrows, weektext
+from rnncast.csvtext import SHORT_YEARS, guess
+from rnncast.errors import RnncastError
+from rnncast.spelling import counted, hint, spelled
+
+
+def first_bad(column: pd.Series, name: str, place) -> None:
+    """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``): where most
+    values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form."""
+    _out_of_form(column, name, place)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
+    if len(bad := np.flatnonzero((parsed.isna() & column.notna()).to_numpy())):
+        i = int(bad[0])
+        if re.search(r"\d\s?[AP]\.M\.$", str(column.iloc[i])):  # dateutil reads a.m. and PM, not A.M.
+            raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
+                               "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
+        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
+                           f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
+                           f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
+                           f"{weektext.clause(column.iloc[i])}")
+
+
+PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
+            "%S": "ss", "%f": "ffffff", "%b": "Mon", "%B": "Month", "%^b": "MON", "%^B": "MONTH", "%z": "+hhmm",
+            "%:z": "+hh:mm", "%I": "hh", "%-I": "h", "%p": "AM", "%P": "am"}  # a format as a person writes a form: %d/%m/%Y is DD/MM/YYYY
+
+
+def pattern(fmt: str) -> str:
+    """``fmt`` (strftime) as a person writes the form: ``%Y%m%d`` is ``YYYYMMDD``, ``%b %Y`` is ``Mon YYYY``."""
+    return re.sub(r"%[-:^]?[A-Za-z]", lambda m: PATTERNS.get(m[0], m[0]), fmt)
+
+
+def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
+    """The format most of a text column's values are written in (pandas' guesses from its first value, month
+    first and day first, and ``monthtext.FORMS``) and which values it reads, when it reads more than half of
+    them; None otherwise."""
+    text = column.astype(str).str.strip().where(column.notna())
+    first = text.dropna()
+    if not len(first):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
+        best, read = None, np.zeros(len(text), dtype=bool)
+        for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
+            ok = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce", utc=True).notna()  # offsets
+            if ok.sum() > read.sum():
+                best, read = fmt, ok.to_numpy()
+    return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
+
+
+def _out_of_form(column: pd.Series, name: str, place) -> None:
+    """Refuse the first value not written in the form most of ``column`` is (``_form_of``), naming it, its row,
+    the form and a value written so."""
+    if (found := _form_of(column)) is None:
+        return
+    fmt, read = found
+    bad = np.flatnonzero(~read & column.notna().to_numpy())
+    if not len(bad):
+        return
+    i, good = int(bad[0]), int(np.argmax(read))
+    example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
+    stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
+    forms = (fmt, *timetext.unpadded(fmt))
+    forms += tuple(f.replace("%z", "%:z") for f in forms if "%z" in f)  # -04:00, which %z reads too
+    fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
+    totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
+    raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
+                       f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
+                       f"{example!r} at {place(good)}); correct that value"
+                       f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
+                       f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
+
+
+UNREAD_CHECKED = 1000  # the first values of a column looked at for the first that reads as no timestamp
+
+
+def first_unread(column: pd.Series, place) -> tuple[str, str]:
+    """The first of the first ``UNREAD_CHECKED`` values of ``column`` (text) that pandas reads as no timestamp, and
+    where it is (`` at line 4 of FILE``, ``place(i)`` naming row ``i``), else its first value: of a column not read
+    as time, the value that is not ('Mär 2018' below 'Jan 2018', 'Feb 2018')."""
+    text = column.iloc[:UNREAD_CHECKED].astype("string").str.strip()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read = pd.to_datetime(text, errors="coerce", format="mixed")
+    bad = np.flatnonzero((read.isna() & text.notna()).to_numpy())
+    i = int(bad[0]) if len(bad) else int(np.flatnonzero(text.notna().to_numpy())[0])
+    return str(text.iloc[i]), f" at {place(i)}"

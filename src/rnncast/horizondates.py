@@ -1,0 +1,66 @@
+"""The dates of a forecast's next horizon: after each series' end, on the calendar of the fit (a series' own where
+it keeps one, the rows fit kept where all but a few did, row numbers for numbered rows), in one clock where the data
+was written with one UTC offset (``fixedoffsets``); and the warnings of those dates: on a market's holiday the data
+never trades on or skipped before (``businessdays``), or long after a series closed (``staleseries``).
+``forecasting.next_horizon`` dates its forecasts with :func:`dates`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast import businessdays, fixedoffsets, jitter, keptdates, staleseries
+from rnncast.panel import Panel
+from rnncast.state import FittedState
+
+log = logging.getLogger(__name__)
+
+
+def dates(state: FittedState, panel: Panel) -> list[pd.Index]:
+    """[S] x [H] the forecast's time steps after each series of ``panel`` ends (``next_times``), in one clock where
+    the data has one UTC offset (UTC across a change), warned of where they fall on a holiday (``warn_closed``) or
+    long after a series closed."""
+    when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
+                                     state.said, state.calendar.text_format)  # one offset: UTC across a change
+    warn_closed(state, panel, when)
+    staleseries.warn(panel, when, state.calendar.text_format)  # a series that closed long before the others
+    return when
+
+
+def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
+    """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
+    horizon = state.settings.data.horizon
+    if panel.time is None:
+        return panel.next_times(s, horizon)  # row numbers: the table's where its series share them
+    if state.calendar.kind == "row":
+        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
+    calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
+    if calendar.freq is None and calendar.kept is not None:  # all but a few of fit's rows kept one: dated on it
+        return keptdates.following(calendar, panel.time[panel.offsets[s] : panel.offsets[s + 1]], horizon, state.said,
+                                   state.calendar.text_format, panel.n_series == 1,
+                                   panel.given_id(s) if panel.ids[s] in state.calendars else None)  # its own
+    near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
+    return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
+
+
+def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
+    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once: a holiday
+    of a market the data never trades on (``businessdays.closed_ahead``), or one the data skipped in an earlier year
+    (``businessdays.skipped_ahead``)."""
+    groups: dict = {}
+    for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
+        calendar = state.calendars.get(panel.ids[s], state.calendar)
+        if calendar.holidays is None and businessdays.plain_business(calendar.days):
+            groups.setdefault(calendar, []).append(s)
+    for calendar, series in groups.items():  # each calendar's days read from its own series' rows, not a weekly one's
+        ahead = when[series[0]].append([when[s] for s in series[1:]])
+        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
+        time, cut = panel.time[rows], np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
+        said = businessdays.closed_ahead(ahead, time, calendar.weekmask, calendar.session, calendar.text_format) or \
+            businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
+        if said:
+            log.warning("%s", said)
+            return
