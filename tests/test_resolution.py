@@ -145,3 +145,20 @@ def test_a_panel_s_huge_future_value_names_its_series():
     with pytest.raises(RnncastError, match=r"^column 'temp' of the future values of series 'b' holds 1e\+20 at "
                                            r"2020-02-01 \(forecast step 2 of 3\), .*: read unscaled \(scaler 'none'\)"):
         model.predict(frame, future=future)
+
+
+def test_fit_names_a_huge_test_value_that_evaluate_of_the_same_rows_would_refuse():
+    """A builder's case (decision 9500): a series near 1e6 whose last 60 rows move by 0.01, with 1e12 in a test row.
+    Fit weighed only the training rows' end (steps near 1e5, which float32 keeps apart beside 1e12) and trained; the
+    run's report then evaluated the same rows, weighed at the series' end, and refused: the trained run was lost.
+    Fit now weighs both ends, and names the value before training."""
+    rng = np.random.default_rng(0)
+    y = 1e6 + np.cumsum(rng.normal(0, 1e5, 400))
+    y[-60:] = y[-61] + rng.normal(0, 0.01, 60)
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=400, freq="D"), "y": y})
+    Forecaster(**{**TINY, "lookback": 20, "horizon": 3}).fit(frame, target="y")  # without it: trains
+    frame.loc[390, "y"] = 1e12
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**{**TINY, "lookback": 20, "horizon": 3}).fit(frame, target="y")
+    assert str(err.value).startswith("column 'y' holds 1000000000000 at 2021-01-25 (a test row: its errors would drive "
+                                     "every score), among ")

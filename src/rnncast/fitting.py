@@ -140,7 +140,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
-    resolution.named(panel, splits, data_s.lookback, data_s.horizon)  # 1e40 in any row: named, not nan scores
+    for at_end in (False, True):  # 1e40 in any row: named, not nan scores; and as evaluate of these rows weighs it
+        resolution.named(panel, splits, data_s.lookback, data_s.horizon, at_end=at_end)
     scalers = fit_scalers(panel, splits, data_s.scaler)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
     squeezed = outliers.find(panel, splits, scalers)  # or squeezes the rest too close to learn from: said once

@@ -48,7 +48,8 @@ def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: in
             _refuse(panel, s, j, train, _far(train[:, j], None, tail), float(blur[j]), float(steps[j]), tail)
 
 
-def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str = "", last: int = 0) -> None:
+def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str = "", last: int = 0,
+          at_end: bool = False) -> None:
     """Before any scaler is fitted: refuse (``RnncastError``) one value of a series, wherever it sits (training,
     validation or test rows; target or covariate), so far from the rest that, scaled by the spread it makes, the
     series' last ``lookback + horizon`` training rows blur in float32 as ``check`` weighs them: a test row's 1e40
@@ -58,7 +59,8 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
     ``scored``: where the data a fitted model scores (evaluate), a backtest cuts or predict reads is weighed whole
     (``splits`` None: each series whole; predict: the ``last`` rows of each), what the refusal says of such a row. A
     change of level (the training rows' end far from the rest too) is left to ``check``, which names it on the
-    training rows."""
+    training rows. ``at_end``: the series' last rows weighed instead of its training rows' (fit's second look: what
+    evaluate weighs when it scores the same data, so a run is refused before training, not after)."""
     tail = lookback + horizon
     splits = [Split(n, n, n) for n in panel.lengths.tolist()] if splits is None else splits
     for s, split in enumerate(splits):
@@ -72,13 +74,14 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
         unit = np.where(finite, rows, 0.0) / np.where(top > 0, top, 1.0)  # in [-1, 1]: no statistic overflows
         mean = unit.sum(axis=0) / np.maximum(count, 1)
         spread = np.sqrt((np.where(finite, unit - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1))
-        end, kept = unit[: split.train_end][-tail:], finite[: split.train_end][-tail:]
+        cut = split.end if at_end else split.train_end  # the rows whose end is weighed
+        end, kept = unit[:cut][-tail:], finite[:cut][-tail:]
         steps = _median(np.where(kept[1:] & kept[:-1], np.abs(np.diff(end, axis=0)), np.nan))  # [C]
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
             back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
             blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
         for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
-            far = _far(rows[:, j], split.train_end, tail)
+            far = _far(rows[:, j], cut, tail)
             if _moved(rows[:, j], far):  # a change of level is left to ``check``: the next blurred column is weighed
                 continue
             _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
