@@ -326,3 +326,8 @@ def test_dates_settled_day_first_by_a_day_past_12_keep_their_form_under_a_month_
     assert times[-1] == pd.Timestamp("2024-05-29")  # read day first: 29 settles it
     assert written_format(text, times, dayfirst=False) == "%d/%m/%Y"
     assert written_format(text, times, dayfirst=True) == "%d/%m/%Y"
+
+
+def test_compact_dates_written_as_floats_are_written_back_as_the_integers_they_hold():
+    column = pd.Series(pd.date_range("2000-01-30", periods=5).strftime("%Y%m%d").astype(float))  # 20000130.0
+    assert written_format(column, parse_time(column, "date", None, str)) == "%Y%m%d"

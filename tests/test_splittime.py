@@ -194,3 +194,12 @@ def test_mmwr_weeks_are_joined_as_their_sundays_not_as_iso_weeks(tmp_path, name)
 def test_weeks_iso_numbers_allow_stay_iso_weeks():
     frame = by_year("week", ("YEAR", "WEEK"), years=2)  # 52 weeks a year, no week 53: nothing says MMWR
     assert split_year(frame, "YEAR", ["WEEK"]) == ("WEEK", "week", "2015-W01")
+
+
+@pytest.mark.parametrize("names", [("yr", "quarter"), ("Jahr", "Quartal"), ("Year", "Month")])
+def test_a_year_under_another_name_split_from_its_unit_is_found_without_a_time_column(names):
+    from rnncast.splittime import split_years
+
+    frame = by_year("quarter" if "uar" in names[1] else "month", names).astype({names[0]: float})  # 1959.0
+    assert split_years(frame, list(frame.columns))[0] == names[0]
+    assert split_years(frame.drop(columns=[names[1]]), [names[0], "value"]) is None

@@ -437,3 +437,43 @@ def test_several_offsets_a_reader_names_as_instants_are_said_so_not_warned_of_wi
     said = [(r.levelname, r.getMessage().split(":")[0]) for r in caplog.records if "several UTC offsets" in r.getMessage()]
     assert said == [("INFO", "the future values' time column 'ds' carries several UTC offsets (+01"),
                     ("WARNING", "time column 'ds' carries several UTC offsets (+01")]
+
+
+@pytest.mark.parametrize("name", ["year", "YEAR", "period", "step"])
+def test_whole_years_and_steps_written_as_floats_are_found_as_integers_are(tmp_path, caplog, name):
+    frame = pd.DataFrame({name: np.arange(1871.0, 1911.0), "volume": np.arange(40.0) ** 1.5})  # statsmodels' nile
+    frame.to_csv(tmp_path / "nile.csv", index=False)  # written 1871.0, as pandas writes a float column
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(tmp_path / "nile.csv")  # no target given: the one column besides the time
+    assert panel.calendar.kind == "integer" and panel.columns == ["volume"] and panel.time[0] == 1871
+    assert any(f"column {name!r} (found by its name (integer periods)" in r.getMessage() for r in caplog.records)
+    assert list(_fit(frame, target="volume").predict(frame).index) == [1911, 1912, 1913, 1914]  # whole years (README)
+
+
+def test_a_float_year_is_never_a_series_of_a_wide_table():
+    frame = pd.DataFrame({"YEAR": np.arange(1950.0, 1990.0), "JAN": np.arange(40.0), "FEB": np.arange(40.0) + 1})
+    panel = load_panel(frame, series="all")  # statsmodels' elnino: YEAR, JAN .. DEC
+    assert panel.ids == ["JAN", "FEB"] and panel.calendar.name == "YEAR"
+    with pytest.raises(RnncastError, match=r"2 numeric columns \('JAN', 'FEB'\)"):
+        load_panel(frame)
+
+
+@pytest.mark.parametrize("name, values, first", [
+    ("date", pd.date_range("2000-01-25", periods=30).strftime("%Y%m%d").astype(float), pd.Timestamp("2000-01-25")),
+    ("month", pd.date_range("2000-01-01", periods=30, freq="MS").strftime("%Y%m").astype(float), pd.Timestamp("2000-01-01")),
+])
+def test_compact_dates_and_months_written_as_floats_are_dates(name, values, first):
+    panel = load_panel(pd.DataFrame({name: values, "y": np.arange(30.0)}), target="y")
+    assert panel.calendar.kind == "datetime" and panel.time[0] == first
+
+
+def test_float_times_that_are_no_whole_numbers_or_miss_one_are_refused_by_name():
+    with pytest.raises(RnncastError, match="'step' holds 1.5 at row 0, a number that is not a whole period"):
+        load_panel(pd.DataFrame({"step": np.arange(20) + 1.5, "y": np.arange(20.0)}), target="y", time_col="step")
+    gap = np.arange(1950.0, 1970.0)
+    gap[3] = np.nan  # a year column with a gap is still found by its name, and its gap named
+    with pytest.raises(RnncastError, match="time column 'year' is missing a value at row 3"):
+        load_panel(pd.DataFrame({"year": gap, "y": np.arange(20.0)}), target="y")
+    for name, values in (("date", np.arange(20) + 42005.0), ("timestamp", np.arange(20) * 86400.0 + 1704067200)):
+        with pytest.raises(RnncastError, match="not integer steps"):  # Excel serials, Unix times: as integers are
+            load_panel(pd.DataFrame({name: values, "y": np.arange(20.0)}), target="y")

@@ -105,3 +105,14 @@ def test_a_model_fitted_on_a_table_said_to_have_no_time_forecasts_its_numbered_r
     assert forecast.index[0] == 60 and model.state_.time_col is None and model.state_.calendar.kind == "row"
     dated = CODES.assign(date=pd.date_range("2024-01-01", periods=60).strftime("%Y-%m-%d"))
     assert model.predict(dated).index[0] == 60  # read as fit read its table: none taken as time (decision 708)
+
+
+@pytest.mark.parametrize("year", ["yr", "year"])
+def test_a_year_and_quarter_split_over_two_columns_are_refused_not_numbered(tmp_path, year):
+    quarters = pd.DataFrame({year: np.repeat(np.arange(1959.0, 1969.0), 4), "quarter": np.tile(np.arange(1.0, 5.0), 10),
+                             "realgdp": np.arange(40.0) ** 1.2})  # statsmodels' macrodata: year 1959.0, quarter 1.0
+    quarters.to_csv(tmp_path / "macro.csv", index=False)
+    with pytest.raises(RnncastError, match=rf"the time is split over '{year}' \(the year\) and 'quarter' \(the "
+                                           r"quarter of the year\).*from_fields"):
+        load_panel(tmp_path / "macro.csv", target="realgdp")
+    assert load_panel(tmp_path / "macro.csv", target="realgdp", time_col=False).values.shape == (40, 1)  # told: numbered

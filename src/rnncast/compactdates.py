@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import mmwrweeks, monthtext, timetext
+from rnncast import mmwrweeks, monthtext, timetext, wholenumbers
 from rnncast.errors import RnncastError
 from rnncast.numbertimes import EPOCHS, EXCEL_SERIALS  # the units' plausible ranges
 from rnncast.spelling import counted, spelled
@@ -99,7 +99,9 @@ def refuse_short_years(column: pd.Series, name: str) -> None:
 
 def written_as(column: pd.Series) -> str | None:
     """How an integer column is written where every value is a compact date: ``YYYYMMDD`` (``20190301``) or
-    ``YYYYMM`` (``201501``, ``monthtext.compact_months``); None otherwise (and for any other column)."""
+    ``YYYYMM`` (``201501``, ``monthtext.compact_months``), also written as floats (``20190301.0``, ``wholenumbers``); None
+    otherwise (and for any other column)."""
+    column = wholenumbers.as_whole(column)
     if not pd.api.types.is_integer_dtype(column) or column.isna().all():
         return None
     if compact_dates(column) is not None:

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import cjkdates, csvmarks, formsample, halfyears, localtimes, monthtext, numbertext, timetext
+from rnncast import cjkdates, csvmarks, formsample, halfyears, localtimes, monthtext, numbertext, timetext, wholenumbers
 from rnncast.sheetcsv import SEP_LINE
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
 ``dayfirst``: the dates were read day first (31/01/2016)."""
     if not isinstance(time, pd.DatetimeIndex) or not len(time) or len(column) != len(time):
         return None
+    column = wholenumbers.as_whole(column)  # 20000131.0: written back as the integers it holds (README)
     if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (compactdates.compact_dates)
         column = column.astype(str)
     if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):

@@ -36,6 +36,7 @@ UNITS = {  # the unit within a year: its name (any case), its numbers, how it is
     "week": (re.compile(r"(?i)\s*((iso|mmwr|epi|cdc)[ _-]?)?(weeks?|wk|wks|woche|kw|semaine|semana)"
                         r"([ _-]?(of[ _-]?year|no|nr|num|number))?\s*"), 53, "{y}-W{v:02d}"),
 }
+YEAR_NAMES = re.compile(r"(?i)\s*((calendar|cal)[ _-]?)?(years?|yrs?|yyyy|jahr|ann[ée]e|a[ñn]o|anno|jaar)\s*")  # Year, yr, Jahr
 HOUR_NAMES = re.compile(r"(?i)\s*(hours?|hrs?|hh|h|he|hour[ _-]?ending|stunde|heure|hora|ora|uur)\s*")
 
 
@@ -139,6 +140,16 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
         if unit == "week" and _mmwr(name, numbers, values):
             return name, "MMWR week", mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
         return name, unit, UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))
+    return None
+
+
+def split_years(frame: pd.DataFrame, candidates: list) -> tuple[str, tuple[str, str, str]] | None:
+    """Where no time column was found: the first of ``candidates`` named as a year (``YEAR_NAMES``: ``yr``, ``Jahr``;
+    ``year`` itself where it held no integers to be taken by name) and ``split_year``'s finding for it among the
+    others (``yr``, ``quarter``: the time split over two columns, which numbering the rows would pass over); else None."""
+    for name in candidates:
+        if YEAR_NAMES.fullmatch(str(name)) and (found := split_year(frame, name, [c for c in candidates if c != name])):
+            return name, found
     return None
 
 

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -59,7 +59,9 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
 
 
 def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:
-    """The first of ``candidates`` that is time, and how it was found: by name, type, values, then as integer periods."""
+    """The first of ``candidates`` that is time, and how it was found: by name, type, values, then as integer periods
+    (whole numbers written as floats, 1871.0, as the integers they hold: ``wholenumbers``)."""
+    frame = wholenumbers.whole_view(frame, candidates)
     for c in candidates:
         if str(c).lower() in TIME_NAMES:
             return c, "by its name"
@@ -146,6 +148,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             return _no_gaps(pd.PeriodIndex(column), name, place)
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
+    column = wholenumbers.as_whole(column)  # 1871.0, 20000131.0: the integers they hold (1871.5 stays, refused below)
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):
         if not counter:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import badtimes, compactdates, fiscalyears, halfyears, monthtext, weektext
+from rnncast import badtimes, compactdates, fiscalyears, halfyears, monthtext, splittime, weektext
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -94,6 +94,10 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
     under a name that says time (``time_named``: 'period' of 'Jan-Mar 2005'; every such column named), a refusal naming
     it, a value, its line and the forms read: numbering the rows would silently pass over the time the table clearly
     has (decision 675). Its remedy names what the reader can give (``hint("time_col", ...)``: bench has no --time-col)."""
+    if name is None and not _PASSED.get() and (split := splittime.split_years(frame, candidates)) is not None:
+        year, (unit_col, unit, example) = split  # yr, quarter: years that repeat, numbered rows would pass over them
+        raise RnncastError(f"no time column was found{splittime.year_joined(year, unit_col, unit, example)}; or, to "
+                           f"number the rows, say the table has none with {spelled('time_col', False)}")
     found = unread(frame, candidates) if name is None and not _PASSED.get() else None
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:

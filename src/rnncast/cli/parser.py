@@ -30,9 +30,9 @@ TARGET_HELP = ("column(s) to forecast (default: long format: y; one series: the 
 FEATURES_HELP = ("other input columns, or 'all' for every other numeric column (a column named all: '\"all\"'; "
                  "default: none, the target's own past only); with --future-known they are future covariates")
 TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: found by its name (date, ds, time, "
-                 "timestamp, datetime; year, period, step, time_idx for integers; month for months such as 200001), its "
-                 "type or its values; "
-                 "none found: rows are numbered)")
+                 "timestamp, datetime; year, period, step, time_idx for integers, 1871.0 too; month for months such as "
+                 "200001), its type or its values; none found: rows are numbered, a year split from its quarter, month "
+                 "or week refused)")
 NO_TIME_COL_HELP = ("the table has no time column: its rows are numbered, and a column that looks like time (a 'period' "
                     "of codes) is read as any other column (time_col=False in Python)")
 STATIC_NEW = ("per-series attributes (the id column and one column each) to use instead of those seen at fit, with DATA "

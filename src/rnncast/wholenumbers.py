@@ -1,0 +1,53 @@
+"""Whole numbers written as floats (``1871.0``, as pandas writes a float column to CSV, and as statsmodels' bundled
+datasets hold their years) read as the integers they hold wherever integers are read as time: years and steps by
+name (``year``, ``period``), months ``201901.0`` and weeks under their names, compact dates ``20000131.0``, Excel
+serials and Unix times under a date's name (``timeaxis``), compact dates offered as the time (``compactdates``) and
+row counters (``labels``). A column with a value that is no whole number (``1871.5``) is no integer column and is
+left as it is, for its reader to refuse or pass over as before.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+EXACT = 2**53  # beyond it a float64 no longer holds every integer: such numbers are not read as integers
+
+
+def _whole(column: pd.Series) -> np.ndarray | None:
+    """The values of a float column as float64 [N] where every value given is a whole number (NaN allowed) and some
+    is given; None for any other column."""
+    if not pd.api.types.is_float_dtype(column):
+        return None
+    values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+    given = values[~np.isnan(values)]
+    if not len(given) or not np.isfinite(given).all() or np.abs(given).max() >= EXACT or (given != np.round(given)).any():
+        return None
+    return values
+
+
+def as_whole(column: pd.Series) -> pd.Series:
+    """``column`` as int64 where it is a float column of whole numbers without a missing value (``1871.0``); else
+    ``column`` itself (a missing value or ``1871.5``: its reader refuses it by name)."""
+    values = _whole(column)
+    if values is None or np.isnan(values).any():
+        return column
+    return pd.Series(values.astype(np.int64), index=column.index, name=column.name)
+
+
+def whole_view(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """``frame`` (a shallow copy, where any column changes) with those of ``columns`` that are float columns of whole
+    numbers as integers: int64 without a missing value, pandas' nullable Int64 with one (a year column with a gap is
+    still found by its name, and its reader names the missing value)."""
+    changed = {}
+    for c in columns:
+        values = _whole(frame[c])
+        if values is not None:
+            changed[c] = (pd.Series(values.astype(np.int64), index=frame.index) if not np.isnan(values).any()
+                          else frame[c].astype("Int64"))
+    if not changed:
+        return frame
+    view = frame.copy(deep=False)
+    for c, column in changed.items():
+        view[c] = column
+    return view

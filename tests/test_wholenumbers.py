@@ -1,0 +1,33 @@
+"""Whole numbers written as floats (``wholenumbers.py``): 1871.0 is the integer it holds where integers are read as
+time; 1871.5, a missing value or a column of text is left as it is."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.wholenumbers import as_whole, whole_view
+
+
+def test_whole_floats_are_the_integers_they_hold():
+    years = pd.Series([1871.0, 1872.0, 1873.0], index=[5, 6, 7], name="year")
+    read = as_whole(years)
+    assert read.dtype == np.int64 and read.tolist() == [1871, 1872, 1873]
+    assert list(read.index) == [5, 6, 7] and read.name == "year"
+    assert as_whole(pd.Series([20000131.0, 20000201.0])).tolist() == [20000131, 20000201]
+
+
+def test_a_part_a_gap_or_no_float_is_left_as_it_is():
+    for column in (pd.Series([1871.0, 1871.5]), pd.Series([1871.0, np.nan]), pd.Series([np.nan, np.nan]),
+                   pd.Series([1871.0, np.inf]), pd.Series([2.0**60, 1.0]), pd.Series(["1871", "1872"]),
+                   pd.Series([1871, 1872])):
+        assert as_whole(column) is column
+
+
+def test_a_view_turns_whole_float_columns_into_integers_and_leaves_the_frame():
+    frame = pd.DataFrame({"year": [1950.0, 1951.0, np.nan], "JAN": [23.11, 24.19, 24.5], "step": [1.0, 2.0, 3.0]})
+    view = whole_view(frame, ["year", "JAN", "step"])
+    assert view["step"].dtype == np.int64 and str(view["year"].dtype) == "Int64"  # a gap: nullable, found by name
+    assert view["JAN"].dtype == np.float64
+    assert frame["year"].dtype == np.float64 and frame["step"].dtype == np.float64  # the caller's frame unchanged
+    assert whole_view(frame, ["JAN"]) is frame
