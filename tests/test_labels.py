@@ -529,3 +529,19 @@ def test_an_array_of_many_columns_lists_a_few_and_says_how_to_turn_rows_of_serie
     assert message.startswith("the array has 300 columns (0, 1, 2, 3, 4, ..., 299) and none is named the target")
     assert "or, if each of the 16 rows is a series and time runs across them, give array.T" in message
     assert len(message) < 500
+
+
+def test_one_numeric_column_beside_a_column_of_series_ids_names_id_col(tmp_path):
+    """stocks.csv (symbol, date, price) was told only that 'symbol' holds text; a text column shaped as ids (a few
+    values, each at most once a time) is named as the id column, in a file's words and a frame's, where one or
+    several numeric columns are offered."""
+    days = np.tile(pd.date_range("2021-01-01", periods=30).to_numpy(), 3)
+    table = pd.DataFrame({"symbol": np.repeat(["A", "B", "C"], 30), "date": days, "price": np.arange(90.0)})
+    with pytest.raises(RnncastError, match=r"its other column \('symbol'\) holds text; 'symbol' looks like series ids "
+                                           r"\(3 values, each at most once a time\): if the rows hold several series, "
+                                           r"name it with id_col='symbol' \(--id-col\)$"):
+        load_panel(table)
+    table.assign(volume=1.0).to_csv(tmp_path / "stocks.csv", index=False)
+    with pytest.raises(RnncastError, match=r"or --features all; symbol looks like series ids .*name it with --id-col "
+                                           r"symbol \(id_col= in Python\)$"):
+        load_panel(tmp_path / "stocks.csv")

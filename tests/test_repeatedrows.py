@@ -139,3 +139,23 @@ def test_a_year_and_its_week_starting_after_week_1_are_told_to_join_not_to_keep_
         load_panel(frame, target="cases", time_col="year")
     assert "the time is split over 'year' (the year) and 'week'" in str(err.value)
     assert "revised" not in str(err.value) and "drop_duplicates" not in str(err.value)
+
+
+def test_tickers_stacked_without_id_col_lead_with_the_id_never_a_revision_whatever_the_column_is_called():
+    """stocks.csv (5 tickers, one listed late) was told "a revised value? keep the later row of each time ...
+    drop_duplicates(subset=['date'], keep='last')", which keeps one ticker of five. Kinds whose values at a time lie
+    a step or more apart are series ids, however alike their levels; a revision moves a value by less."""
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2000-01-01", periods=60, freq="MS")
+    walks = {s: level + rng.normal(0, 2, 60).cumsum() for s, level in (("MSFT", 30), ("GOOG", 400), ("IBM", 90),
+                                                                        ("AAPL", 36))}  # one high level: a wide spread
+    frame = pd.concat([pd.DataFrame({"name": s, "date": days, "price": v}).iloc[30 * (s == "GOOG"):]
+                       for s, v in walks.items()], ignore_index=True)
+    for label in ("name", "store", "flag"):
+        with pytest.raises(RnncastError) as err:
+            load_panel(frame.rename(columns={"name": label}), target="price")
+        assert str(err.value).endswith(f"name the column that tells them apart with id_col= (--id-col), e.g. '{label}'")
+        assert "revised" not in str(err.value) and "drop_duplicates" not in str(err.value)
+    level = frame.assign(price=100 + rng.normal(0, 5, len(frame)))  # two stores of one level, noise apart: ids too
+    with pytest.raises(RnncastError, match=r"e\.g\. 'name'$"):
+        load_panel(level, target="price")

@@ -93,3 +93,20 @@ def test_an_id_column_of_series_too_short_for_a_calendar_is_refused_naming_why()
         load_panel(frame, target="sales", id_col="row")
     frame["store"] = np.arange(40) // 3  # series of 3 rows: read (too short to train is fit's to say)
     assert len(load_panel(frame, target="sales", id_col="store", announce=False).ids) == 14
+
+
+def test_a_text_column_of_few_values_each_once_a_time_is_shaped_as_ids_whatever_its_name():
+    """stocks.csv (symbol, date, price; 5 tickers) was told "its other column (symbol) holds text" and not of id_col:
+    a column whose few values each repeat over many rows, at most once a time, is shaped as ids; a label on every
+    row, a column of one value, or one without a repeated time is not."""
+    days = np.tile(pd.date_range("2020-01-01", periods=30).to_numpy(), 3)
+    frame = pd.DataFrame({"when": days, "tag": np.repeat(["q", "r", "s"], 30), "note": ["x"] * 90,
+                          "row": [f"r{i}" for i in range(90)], "half": np.tile(np.repeat(["a", "b"], 15), 3)})
+    assert seriesids.id_like(frame, ["note", "row", "half", "tag"], "when") == "tag"  # 'half' repeats within a time
+    assert seriesids.id_like(frame.iloc[:30], ["half"], "when") is None  # no time repeats: one series
+    assert seriesids.id_like(frame, ["tag"], None) is None
+    assert seriesids.id_clause(frame, ["tag"], "when", True, repr).endswith(
+        "'tag' looks like series ids (3 values, each at most once a time): if the rows hold several series, name it "
+        "with id_col='tag' (--id-col)")
+    assert seriesids.id_clause(frame, ["tag"], "when", False, str).endswith("name it with --id-col tag (id_col= in "
+                                                                             "Python)")

@@ -205,7 +205,8 @@ def test_too_few_training_rows_name_the_longest_lookback_that_fits():
     from rnncast.windows import chronological_split
 
     with pytest.raises(RnncastError, match=r"hold no lookback 50 \+ horizon 6; .*; a lookback of at most 40 fits these "
-                                           r"rows \(lookback=40, --lookback 40\)$"):
+                                           r"rows \(lookback=40, --lookback 40\), but it leaves the model 1 training window, .*lookback 21 "
+                                           r"\(lookback=21, --lookback 21\) leaves 20$"):
         chronological_split(66, 50, 6, 0.1, 0.2)
 
 
@@ -239,3 +240,12 @@ def _refusal(n, lookback, horizon, val_frac, test_frac) -> str | None:
     except RnncastError as err:
         return str(err)
     return None
+
+
+def test_a_lookback_offered_that_leaves_few_windows_names_one_that_leaves_enough():
+    """iowa_electricity.csv was told "fits lookback 11", then warned of "only 3 windows": the offer adds the lookback
+    that leaves FEW_WINDOWS, or that none does."""
+    from rnncast.windows import FEW_WINDOWS, few_note
+    assert few_note(lambda lb: 3 * (12 - lb), 11) .endswith("; lookback 5 (lookback=5, --lookback 5) leaves 21")
+    assert few_note(lambda lb: 40 - lb, 10) == ""
+    assert "more rows" in few_note(lambda lb: 5 - lb, 4) and FEW_WINDOWS == 20

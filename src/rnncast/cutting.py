@@ -16,7 +16,7 @@ from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.spelling import some, spelled
-from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
+from rnncast.windows import FEW_WINDOWS, Split, chronological_split, few_note, rows_needed, train_windows
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
            **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
     remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
-        test_frac=test_frac, **kw), now, _longest(panel, s))  # searched only where nothing trains (report_short)
+        test_frac=test_frac, **kw), now, _longest(panel, s), _windows(panel.lengths, data_s))  # only where nothing trains
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
                            f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
                            f"({data_s.test_frac * 100:.3g}%) rows", remedy)
@@ -204,13 +204,28 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
 SIZES = ("lookback", "horizon", "n_windows", "step")  # whole numbers, of which fewer rows are needed the smaller they are
 
 
-def settings_that_fit(have: int, need, now: dict, who: str) -> str:
+def _windows(lengths: np.ndarray, data_s: DataSettings):
+    """How many training windows a lookback leaves series of ``lengths`` split by ``data_s``'s fractions and horizon
+    (their training rows do not depend on the lookback; a series whose other parts hold no horizon, none)."""
+    def ends(n: int) -> int:
+        try:
+            return chronological_split(int(n), 1, data_s.horizon, data_s.val_frac, data_s.test_frac).train_end
+        except RnncastError:
+            return 0
+
+    train = [ends(n) for n in lengths]
+    return lambda lookback: sum(max(t - lookback - data_s.horizon + 1, 0) for t in train)
+
+
+def settings_that_fit(have: int, need, now: dict, who: str, windows=None) -> str:
     """The settings that would let ``have`` rows (the longest series', or its rows up to a cutoff, ``who``) hold what
     ``need(**settings)`` asks (the rows needed, None where no length does), each alone, at the value nearest the one
     given in ``now``: the largest lookback, horizon or n_windows below it (``SIZES``), the share of ``val_frac`` or
     ``test_frac`` nearest it that fits; "; the longest series ('S07', 72 rows) fits lookback 36 (lookback=36,
     --lookback 36) or val_frac 0.05 (val_frac=0.05, --val-frac 0.05)", or "" where no one setting does. fit's,
-    a cutoff's and a backtest's refusals say it alike."""
+    a cutoff's and a backtest's refusals say it alike. ``windows``: how many training windows a lookback leaves,
+    where fit can count them: a lookback offered that leaves fewer than fit warns below adds one that does
+    (``few_note``)."""
     def fits(**changed) -> bool:
         n = need(**{**now, **changed})
         return n is not None and n <= have
@@ -226,7 +241,8 @@ def settings_that_fit(have: int, need, now: dict, who: str) -> str:
         return sorted((x / 100 for x in range(1, 96) if x / 100 != now[name]), key=lambda x: (abs(x - now[name]), x))
 
     sizes, shares = [n for n in now if n in SIZES], [n for n in now if n not in SIZES]
-    said = [f"{name} {v} ({spelled(name, v)})" for name in sizes if (v := largest(name)) is not None]
+    said = [f"{name} {v} ({spelled(name, v)})" + (few_note(windows, v) if windows and name == "lookback" else "")
+            for name in sizes if (v := largest(name)) is not None]
     said += [f"{name} {x:g} ({spelled(name, x)})" for name in shares
              if (x := next((x for x in nearest(name) if fits(**{name: x})), None)) is not None]
     for name, size in ((name, size) for name in shares for size in sizes if not said):  # none alone: a share and a size

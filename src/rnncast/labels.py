@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, timenames, timeunread
+from rnncast import compactdates, seriesids, timenames, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.rolenames import comma_name
@@ -99,6 +99,8 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     others += (f"; {counters_note([said(frame, c) for c in counters], timed, offered=True)}"
                if counters and pick != numeric else "")
     owner = f"the {kind}" if kind in ("array", "table") else kind
+    ids = seriesids.id_clause(frame, [c for c in candidates if c not in numeric], time_col, kind in ("array", "table"),
+                              lambda c: said(frame, c))  # stocks.csv's 'symbol': a long panel's ids, not a role
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread
@@ -110,8 +112,8 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         text = [said(frame, c) for c in candidates if c not in numeric]
         hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"
         name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_word(numeric[0])} (target= in Python)"
-        raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}")
-    raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}")
+        raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}{ids}")
+    raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}{ids}")
 
 
 def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:

@@ -24,6 +24,8 @@ from rnncast.spelling import counted, one_series_reader
 
 APART = 0.1  # of the rows whose time repeats, at most this share may still repeat with the column (an hour given twice
 # on the day clocks go back in one store's rows); the rows of a file sent twice, alike in it, all do
+STEP = 0.5  # a revision moves a value by at most half a series' typical step from one time to the next (the median); two
+# tickers, or two stores of one level, differ at a time by about a step or more (stocks.csv: 17 against steps of 1.2-27)
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -104,18 +106,22 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
 def revisions(column: pd.Series, rows: Rows) -> bool:
     """Whether ``column`` marks revisions of one series, not series: of its kinds (prelim, final), one is found only
     at times another holds too, and there the rows' targets are near (the median difference within a quarter of the
-    target's spread): a final figure over a preliminary one. Two stores alike in level, one of them opened late,
-    read so too: ``revised`` then says both readings, the revision and the column as id_col."""
+    target's spread, and within half the median step from one time to the next of a kind: ``STEP``): a final
+    figure over a preliminary one. Tickers or stores, one listed late, differ at a time by a step or more and are
+    ids (stocks.csv: MSFT and AMZN); two whose values nearly coincide read so too: ``revised`` then says both
+    readings, the revision and the column as id_col."""
     if not _timed(column, rows):
         return False
     kinds = pd.Series(np.asarray(rows.time)).groupby(column.to_numpy()[rows.positions]).agg(set)
     if not any(times < other for times in kinds for other in kinds):
         return False
-    targets = pd.DataFrame(rows.values[:, :max(rows.n_targets, 1)]).assign(time=np.asarray(rows.time))
+    values = rows.values[:, :max(rows.n_targets, 1)]
+    targets = pd.DataFrame(values).assign(time=np.asarray(rows.time))
     repeated = targets[targets["time"].duplicated(keep=False)].groupby("time")
     apart = (repeated.last() - repeated.first()).abs().median().to_numpy()
-    spread = np.nanstd(rows.values[:, :max(rows.n_targets, 1)], axis=0)
-    return bool(np.all(apart <= 0.25 * spread))
+    kind = column.to_numpy()[rows.positions]
+    steps = targets.assign(kind=kind).sort_values("time").groupby("kind").diff().drop(columns="time").abs().median()
+    return bool(np.all(apart <= 0.25 * np.nanstd(values, axis=0)) and np.all(apart <= STEP * steps.to_numpy()))
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None) -> str:

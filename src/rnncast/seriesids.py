@@ -12,7 +12,7 @@ import pandas as pd
 
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
-from rnncast.spelling import form_name
+from rnncast.spelling import form_name, shell_word
 
 
 def plain(label):
@@ -194,3 +194,30 @@ def too_short(column: pd.Series, codes: np.ndarray, id_col) -> None:
                        f"{len(codes)} ({why}), and a series needs {SHORTEST} rows or more to read its calendar from; "
                        "name the column that names each series with id_col= (--id-col), or leave id_col out to read "
                        "the table as one series")
+
+
+def id_like(frame: pd.DataFrame, columns, time_col) -> str | None:
+    """The first of ``columns`` (text) of ``frame`` shaped as a long panel's series ids: a few values, each on
+    three rows or more, that with the time (``time_col``, which repeats) set apart all but a tenth of the rows whose
+    time repeats (each value at most once a time: MSFT, AMZN ... in stocks.csv); None if none. Decided by the data's
+    shape, never by a column's name."""
+    if time_col is None or time_col is False or time_col not in frame.columns:
+        return None
+    repeats = int(frame[time_col].duplicated().sum())
+    for column in columns:
+        counts = frame[column].value_counts()
+        if (repeats and 1 < len(counts) <= len(frame) // 3 and counts.min() >= 3
+                and frame[[time_col, column]].duplicated().sum() <= 0.1 * repeats):
+            return column
+    return None
+
+
+def id_clause(frame: pd.DataFrame, columns, time_col, python: bool, written) -> str:
+    """Where one of ``columns`` is shaped as series ids (``id_like``): the clause a refusal to pick the target adds,
+    naming it as the id column in the caller's words (``written``: its label as they wrote it; ``python``: a frame's
+    ``id_col=`` first, else the CLI's ``--id-col``); else ""."""
+    if (ids := id_like(frame, columns, time_col)) is None:
+        return ""
+    how = f"id_col={written(ids)} (--id-col)" if python else f"--id-col {shell_word(ids)} (id_col= in Python)"
+    return (f"; {written(ids)} looks like series ids ({frame[ids].nunique()} values, each at most once a time): if "
+            f"the rows hold several series, name it with {how}")

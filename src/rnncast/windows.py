@@ -46,6 +46,7 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
               for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
     if short:
         fits = (f"; a lookback of at most {n_train - horizon} fits these rows ({spelled('lookback', n_train - horizon)})"
+                + few_note(lambda lb: n_train - lb - horizon + 1, n_train - horizon)
                 if len(short) == 1 and n_train < needed_train and n_train > horizon else "")
         raise RnncastError(f"series too short: of {n_rows} rows, {' and '.join(short)}; "
                            f"{_rows_needed(lookback, horizon, val_frac, test_frac, n_train >= needed_train)}{fits}")
@@ -88,6 +89,19 @@ def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float,
     if n_rows is not None:
         return f"give at least {n_rows} rows, or {other}"
     return "the split fractions are too small to hold a horizon; raise val_frac/test_frac or set val_frac to 0"
+
+
+def few_note(count, lookback: int) -> str:
+    """Where ``lookback``, offered as the largest that fits, leaves fewer training windows (``count(lookback)``) than
+    ``FEW_WINDOWS``, below which fit warns that they are too few to learn much from: the clause saying so and the
+    largest lookback that leaves that many, or that none does; else "". Advice that leads into the next warning is
+    no advice (iowa_electricity.csv: "fits lookback 11", then "trains on only 3 windows ... a shorter lookback")."""
+    if (have := count(lookback)) >= FEW_WINDOWS:
+        return ""
+    better = next((lb for lb in range(lookback - 1, 0, -1) if count(lb) >= FEW_WINDOWS), None)
+    said = f", but it leaves the model {have} training window{'s' * (have != 1)}, under the {FEW_WINDOWS} below which fit warns of too few to learn from"
+    return said + (f"; lookback {better} ({spelled('lookback', better)}) leaves {count(better)}" if better else
+                   " at any lookback: more rows (or a shorter horizon) give more")
 
 
 def train_windows(splits: list[Split], lookback: int, horizon: int) -> int:
