@@ -74,3 +74,13 @@ def test_the_last_bars_missing_on_a_few_days_are_a_markets_half_days():
     assert "give holidays='NYSE' (--holidays NYSE), whose half days these are" in halfdays.said_short(short, None)
     assert halfdays.short_days(SESSION, missing[:2], wall) is None  # not to the session's end
     assert halfdays.short_days(SESSION, missing.append(pd.DatetimeIndex(["2024-07-05 09:30"])), wall) is None
+
+
+def test_a_session_across_midnight_closes_early_in_the_one_that_closes_on_the_half_day():
+    """FX-like hourly bars 22:00-21:00: CME's 2024-12-24 pause at 12:00 ends the session opened on 12-23."""
+    fx = sessions.parse("h 22:00-21:00 Sun Mon Tue Wed Thu")
+    early = halfdays.Early("XCME", (("Christmas Eve (markets pause at 12:00pm CT)", H("12:00:00")),))
+    bars = sessions.grid(fx.closing(early), pd.Timestamp("2024-12-23 20:00"), count=20)
+    assert str(bars[14]) == "2024-12-24 11:00:00" and str(bars[15]) == "2024-12-24 22:00:00"
+    assert halfdays.named("Christmas Eve (markets pause at 12:00pm CT)", fx.first - H("1D"), H("21:00:00")) == \
+        H("12:00:00")

@@ -109,7 +109,8 @@ def read(session, holidays: str, wall: pd.DatetimeIndex) -> tuple[Early | None, 
     days = table(name)
     if not days or not len(wall):
         return None, ""
-    opened = (wall - session.first).normalize()
+    shift = _shift(session.first, session.after)
+    opened = (wall - session.first).normalize() + shift  # the day each session closes on: its half day's date
     half = pd.DatetimeIndex(sorted(days)).as_unit("ns")
     ends = pd.Series(wall - opened, index=opened)
     held = (ends[ends.index.isin(half)].groupby(level=0).max() + session.step).sort_index()  # [days] last bar + step
@@ -117,7 +118,7 @@ def read(session, holidays: str, wall: pd.DatetimeIndex) -> tuple[Early | None, 
     floor = {days[d.date()]: c for d, c in held[held.index == opened.max()].items()}  # its bars are the calendar's
     by_name = {days[d.date()]: c for d, c in observed.items()}  # the latest day of each name
     common = observed.mode().iloc[0] if len(observed) else None
-    end = session.first + session.span
+    end = session.first + session.span - shift
     if len(observed) and (observed >= end).all():  # the data keeps no early closes: its half days are whole
         listed = ", ".join(d.strftime("%Y-%m-%d") for d in observed.index[:3])
         return None, (f"{name}'s half days ({listed}{' ...' if len(observed) > 3 else ''}) are whole sessions in the "
@@ -126,11 +127,11 @@ def read(session, holidays: str, wall: pd.DatetimeIndex) -> tuple[Early | None, 
     for n in sorted(set(days.values())):
         close, source = by_name.get(n), "data"
         if close is None:
-            close, source = named(n, session.first, end), "name"
+            close, source = named(n, session.first - shift, end), "name"
         if close is None and common is not None:
             close, source = common, "data"
         if close is None:
-            close, source = assumed(session), "assumed"
+            close, source = assumed(session) - shift, "assumed"
         if n in floor and floor[n] > close:  # the data's last day trades past it
             close, source = floor[n], "data"
         closes[n], how[n] = close, source
@@ -149,8 +150,9 @@ def _said(early: Early, session, days: dict, half: pd.DatetimeIndex, opened: pd.
         groups.setdefault((close, how[days[d.date()]]), []).append(d.strftime("%Y-%m-%d"))
     parts = []
     for (close, source), listed in groups.items():
-        bars = [session.first + a for a in session.after if session.first + a < close]
-        last = f"bars to {clock(bars[-1])}" if bars else "no bars"
+        shift = _shift(session.first, session.after)
+        bars = [session.first + a for a in session.after if session.first + a < close + shift]
+        last = f"bars to {clock(bars[-1] % DAY)}" if bars else "no bars"
         more = f" and {len(listed) - 3} more" if len(listed) > 3 else ""
         why = {"data": "as the data's half days end", "name": f"closing {clock(close)}, as their names say",
                "assumed": f"closing {clock(close)}, assumed: their names give no time, so the end of the session's "
@@ -159,6 +161,12 @@ def _said(early: Early, session, days: dict, half: pd.DatetimeIndex, opened: pd.
     whose = "" if len(inside) else "the next: "
     return (f"{early.holidays}'s half days close early, their bars from the close on no steps of the calendar "
             f"(not missing, not filled, not forecast): {whose}{'; '.join(parts)}")
+
+
+def _shift(first: pd.Timedelta, after: tuple) -> pd.Timedelta:
+    """A day where the session's bars run past midnight (FX's 22:00-21:00: a half day's close falls in the session
+    opened the day before, the close a time on the half day's clock), else none."""
+    return DAY if first + after[-1] >= DAY else pd.Timedelta(0)
 
 
 @functools.lru_cache(maxsize=16)
@@ -173,6 +181,8 @@ def kept(early: Early, first: pd.Timedelta, after: tuple, days: np.ndarray) -> n
     """[D, B] whether each bar (``first`` + ``after`` [B]) of each session day (``days`` [D], ns at midnight) is
     before its day's close: False from a half day's close on."""
     half, close = _laid(early)
+    shift = _shift(first, after).value  # a session across midnight: the one closing on the half day opened before
+    half, close = half - shift, close + shift
     bars = first.value + np.array([t.value for t in after], dtype=np.int64)
     keep = np.ones((len(days), len(bars)), dtype=bool)
     if not len(half):
@@ -200,7 +210,7 @@ def short_days(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> pd
     held = (rows - session.first).normalize().unique()
     if len(ends) > max(1, len(held) // 20):
         return None
-    return pd.DatetimeIndex(ends.index)
+    return pd.DatetimeIndex(ends.index) + _shift(session.first, session.after)  # the dates the sessions close on
 
 
 def likely(short: pd.DatetimeIndex, found: str | None) -> str | None:
