@@ -6,9 +6,10 @@ early on them: its bars from the close on are no steps of the calendar (not miss
 ``read`` finds the close of each half day's name: the data's own (its last bar on the latest such day of
 that name + one step), else the time the name states ("markets close at 1:00pm", "from 1pm", "14:00 CET",
 "shortened by 3 hours"), else the data's most common close on its half days, else one assumed (the end of the
-session's first part, else its middle), and says once what it read. ``Early`` is what a session keeps (model.json: ``state``);
-``kept`` masks ``sessions.grid``'s bars by it. ``short_days`` finds the days whose last bars alone are missing,
-and ``said_short`` the set whose half days they are, for the missing-rows warning without ``holidays=``.
+session's first part, else its middle), and says once what it read. ``Early`` is what a session keeps
+(model.json: ``state``); ``kept`` masks ``sessions.grid``'s bars by it. ``short_days`` finds the days whose last
+bars alone are missing, and ``said_short`` the set whose half days they are, for the missing-rows warning without
+``holidays=``.
 """
 
 from __future__ import annotations
@@ -235,7 +236,8 @@ def said_short(short: pd.DatetimeIndex, found: str | None) -> str:
             "early close are no steps of the calendar" if name else
             "give holidays= (--holidays) naming the market's calendar with half days, so that their bars after the "
             "early close are no steps of the calendar")
-    return f"the rows missing are only the last bars of {listed}, sessions that closed early (a market's half days): {give}"
+    return (f"the rows missing are only the last bars of {listed}, sessions that closed early (a market's half days): "
+            f"{give}")
 
 
 def closing(session, holidays, dated: pd.Index, announce: bool):
