@@ -12,7 +12,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from conftest import berlin_wall_times, make_frame
-from rnncast import RnncastError, timeaxis
+from rnncast import RnncastError, holidaysets, timeaxis
 from rnncast.loading import load_panel
 
 
@@ -225,3 +225,21 @@ def test_a_panel_of_two_markets_given_freq_b_is_not_told_to_give_one_holidays(ca
     assert "no one known set explains for every series: holidays= (--holidays) names one set for every series, so " \
            "where the series keep different markets' holidays, fit each market's series apart with its own set" in caplog.text
     assert "give holidays= (--holidays NAME" not in caplog.text
+
+
+def test_bars_missing_only_at_the_end_of_a_few_days_name_the_set_whose_half_days_they_are(caplog):
+    """Hourly bars ending 12:30 on 2024-07-03 (NYSE's early close) read without holidays=: the warning offered only
+    fill_gaps, which made three bars of a closed market."""
+    days = pd.date_range("2024-05-01", "2024-11-27", freq=holidaysets.offset("NYSE"))
+    bars = pd.DatetimeIndex([d + pd.Timedelta(hours=9, minutes=30) + pd.Timedelta(hours=k) for d in days
+                             for k in range(7) if not (d == pd.Timestamp("2024-07-03") and k > 3)])
+    frame = pd.DataFrame({"ts": bars, "y": np.sin(np.arange(len(bars)) / 5.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="y")
+    said = next(w for w in _warnings(caplog) if "rows are missing" in w)
+    assert "the rows missing are only the last bars of 2024-07-03, sessions that closed early" in said
+    assert "give holidays='NYSE' (--holidays NYSE)" in said
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="y", fill_gaps=True, fill="ffill")
+    assert any(w.startswith("fill_gaps made bars a market may never have traded") for w in _warnings(caplog))

@@ -381,3 +381,65 @@ def test_series_on_different_sessions_keep_their_own_and_forecast_on_it(tmp_path
     assert after == {"0700": ["Mon 09:30", "Mon 10:00", "Mon 10:30"], "7203": ["Mon 09:00", "Mon 09:30", "Mon 10:00"]}
     model.save(tmp_path / "m")
     assert Forecaster.load(tmp_path / "m").predict(frame)[["id", "date"]].equals(forecast[["id", "date"]])
+
+
+# ---- half days (holidays= with a half_day category) ---------------------------------------------
+
+def _half_bars(days, first="09:30", last="15:30", step="h", close="13:00") -> pd.DatetimeIndex:
+    """Bars on ``days`` from ``first`` to ``last``, before ``close`` on NYSE's half days (2024-07-03, 2024-11-29)."""
+    half = holidaysets.library().financial_holidays("NYSE", years=2024, categories="half_day")
+    bars = _bars(days, first, last, step)
+    return bars[[not (t.date() in half and t.strftime("%H:%M") >= close) for t in bars]]
+
+
+def test_bars_after_a_half_days_close_are_no_steps_of_the_calendar(caplog):
+    """Hourly bars ending 12:30 on 2024-07-03 were '3 rows missing (first: 2024-07-03 13:30, ...)', filled by
+    fill_gaps, and forecasts ran to 2024-11-29 15:30, after that day's 13:00 close."""
+    days = pd.date_range("2024-05-01", "2024-11-27", freq=holidaysets.offset("NYSE"))
+    frame = _frame(_half_bars(days))
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="price", holidays="NYSE")
+    assert "are missing from" not in caplog.text
+    assert caplog.text.count("NYSE's half days close early") == 1 and "2024-07-03 bars to 12:30" in caplog.text
+    filled = load_panel(frame, target="price", holidays="NYSE", fill_gaps=True, fill="ffill", announce=False)
+    assert len(filled.time) == len(frame)  # no bars of a closed market made
+    ahead = panel.next_times(0, 6)
+    assert [str(t) for t in ahead[[3, 4]]] == ["2024-11-29 12:30:00", "2024-12-02 09:30:00"]
+
+
+@pytest.mark.parametrize("freq", [None, "5min 09:30-15:55"])
+def test_five_minute_bars_ending_at_a_half_days_close_forecast_the_next_session(freq):
+    days = pd.date_range("2024-10-25", "2024-11-29", freq=holidaysets.offset("NYSE"))
+    frame = _frame(_half_bars(days, last="15:55", step="5min"))
+    assert str(frame["date"].iloc[-1]) == "2024-11-29 12:55:00"
+    panel = load_panel(frame, target="price", holidays="NYSE", freq=freq, announce=False)
+    assert str(panel.next_times(0, 1)[0]) == "2024-12-02 09:30:00"
+
+
+def test_a_long_panel_of_hourly_bars_skips_the_half_days_later_bars(caplog):
+    days = pd.date_range("2024-05-01", "2024-11-27", freq=holidaysets.offset("NYSE"))
+    time = _half_bars(days)
+    frame = pd.concat([_frame(time, seed).assign(sym=s) for seed, s in enumerate(["AAA", "BBB"])])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame, target="price", id_col="sym", holidays="NYSE")
+    assert "missing from" not in caplog.text
+    assert [str(panel.next_times(s, 5)[-1]) for s in range(2)] == ["2024-12-02 09:30:00"] * 2
+
+
+def test_a_fit_keeps_its_half_days_closes_in_model_json_and_forecasts_by_them(tmp_path, caplog):
+    """Its windows spanned no 'calendar steps missing', and a future covariate's rows are the forecast's dates."""
+    days = pd.date_range("2024-06-03", "2024-11-27", freq=holidaysets.offset("NYSE"))
+    frame = _frame(_half_bars(days)).assign(promo=lambda f: np.arange(len(f)) % 3)
+    settings = {**TINY, "lookback": 14, "horizon": 6, "epochs": 1, "holidays": "NYSE"}
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**settings).fit(frame, target="price", future_covariates=["promo"])
+    assert "missing from" not in caplog.text
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["calendar"]["half_days"]["Day before Independence Day (markets close at 1:00pm)"] == "13:30"
+    assert meta["calendar"]["half_days"]["Christmas Eve (markets close at 1:00pm)"] == "13:00"
+    ahead = pd.DatetimeIndex(["2024-11-29 09:30", "2024-11-29 10:30", "2024-11-29 11:30", "2024-11-29 12:30",
+                              "2024-12-02 09:30", "2024-12-02 10:30"])
+    future = pd.DataFrame({"date": ahead, "promo": [0, 1, 2, 0, 1, 2]})
+    forecast = Forecaster.load(tmp_path / "m").predict(frame, future=future)
+    assert list(forecast.index) == list(ahead)

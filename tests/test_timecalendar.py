@@ -11,6 +11,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.loading import load_panel
+from rnncast.timecalendar import Calendar
 from test_timeaxis import _frame, _warnings
 
 H = 5
@@ -121,3 +122,16 @@ def test_predicts_refusal_of_closes_kept_on_a_zones_clock_says_fits_advice_not_r
     said = str(refused.value)
     assert "rounded" not in said and "round them" not in said and "fit again on timestamps that keep one calendar: the timestamps keep" in said
     assert said.endswith("(for the first: tz='America/New_York', --tz America/New_York)")
+
+
+def test_a_sessions_half_day_closes_round_trip_through_its_state_and_date_its_steps():
+    state = {"kind": "datetime", "freq": "h 09:30-15:30", "name": "ts", "holidays": "NYSE",
+             "half_days": {"Day after Thanksgiving Day (markets close at 1:00pm)": "13:00"}}
+    calendar = Calendar.from_state(state)
+    assert calendar.session.early.closes == (("Day after Thanksgiving Day (markets close at 1:00pm)",
+                                              pd.Timedelta("13:00:00")),)
+    assert calendar.state()["half_days"] == state["half_days"]
+    ahead = calendar.next(pd.Timestamp("2024-11-27 15:30"), 5)
+    assert [str(t) for t in ahead[3:]] == ["2024-11-29 12:30:00", "2024-12-02 09:30:00"]
+    whole = Calendar.from_state({k: v for k, v in state.items() if k != "half_days"})  # a model before half days
+    assert str(whole.next(pd.Timestamp("2024-11-27 15:30"), 5)[4]) == "2024-11-29 13:30:00"

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, nearholidays, owncalendars, weekmasks
+from rnncast import businessdays, calendars, halfdays, nearholidays, owncalendars, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
@@ -47,7 +47,11 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
                                f"{_widest(after, time, positions, attrs, rows.text_format)}; correct that timestamp, or give "
                                "freq= (--freq) if the calendar is another")
+        short = _short_days(codes, time, after, calendar, stamps, steps) if announce else None
         values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps, rows)
+        if short is not None:  # bars of a closed market made
+            log.warning("fill_gaps made bars a market may never have traded: %s",
+                        halfdays.said_short(short, calendar.holidays))
         if fill is None:
             which = "which has no values; fill it" if after.sum() == 1 else "which have no values; fill them"
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
@@ -145,6 +149,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \
                  f"data keeps that week; {remedy}"
+    short = _short_days(codes, time, after, calendar, stamps, steps)
+    if short is not None:  # the last bars of a few days: a market's half days
+        remedy = f"{halfdays.said_short(short, calendar.holidays)}; {remedy}"
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
                 _sprung(codes, time, after, stamps, steps, rows.text_format))
@@ -165,6 +172,21 @@ def _week_kept(codes, time, after, calendar, stamps, steps) -> str | None:
         return None
     week = weekmasks.canonical([d in held for d in range(7)])
     return "B" if week == weekmasks.BUSINESS else week
+
+
+def _short_days(codes, time, after, calendar, stamps, steps) -> pd.DatetimeIndex | None:
+    """The days a session calendar without half days (``calendar.session``) misses only the last bars of, where
+    those are every row missing (``halfdays.short_days``), else None."""
+    session = calendar.session if calendar is not None else None
+    if session is None or session.early is not None or not isinstance(time, pd.DatetimeIndex) or \
+            not 0 < after.sum() <= 100_000:
+        return None
+    gaps = np.flatnonzero(after)
+    counts = after[gaps]
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    missing = stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
+    wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
+    return halfdays.short_days(session, wall(pd.DatetimeIndex(missing)), wall(time))
 
 
 def _sprung(codes, time, after, stamps, steps, fmt) -> str:

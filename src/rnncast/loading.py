@@ -25,7 +25,7 @@ import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
-                     seriesholidays,
+                     halfdays, seriesholidays,
                      seriesids, sessions, statictext, timeorder, tradingweeks, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -233,6 +233,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
             businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session, panel=len(rows.ids) > 1)
         freq = session.on(days) if session is not None else days
+        if session is not None:  # a market's half days close early: their later bars are no steps
+            freq = halfdays.closing(freq, holidays, dated, announce)
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
         calendar, ruler, own = writtenzones.settle(time, offsets, freq, where, not announce, holidays, written,

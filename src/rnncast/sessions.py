@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import sessiontext, weekmasks
+from rnncast import halfdays, sessiontext, weekmasks
 
 DAY = sessiontext.DAY  # one day: sessions run within one, their text is read against it
 
@@ -41,6 +41,7 @@ class Session(NamedTuple):
     first: pd.Timedelta  # the first bar's time of day: 09:00
     after: tuple[pd.Timedelta, ...]  # each bar's time after the first, rising from 0: (0, 30min, ... 2h, 3h30min, ...)
     days: pd.offsets.BaseOffset  # the days sessions open on: B, a week mask's CustomBusinessDay, holidays skipped
+    early: halfdays.Early | None = None  # the holiday set's half days and their closes: no bars from a close on
 
     @property
     def bars(self) -> int:
@@ -65,6 +66,10 @@ class Session(NamedTuple):
     def on(self, days: pd.offsets.BaseOffset) -> "Session":
         """The session on other days (the same week without a holiday set's days)."""
         return self._replace(days=days)
+
+    def closing(self, early: "halfdays.Early | None") -> "Session":
+        """The session whose half days (``halfdays.Early``) close early: their bars from the close on are none."""
+        return self._replace(early=early)
 
 
 def parse(freq) -> Session | None:
@@ -118,15 +123,24 @@ def business_hours(freq) -> Session | None:
 def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None, count: int = 0) -> pd.DatetimeIndex:
     """The bars (naive wall times) of the sessions from the one ``start`` (naive) falls in or before, through
     ``end``, or, without ``end``, the first ``count`` bars after ``start``. A session's bars may end on the
-    next day; the days are ``session.days``' (pandas' ``date_range``)."""
+    next day; the days are ``session.days``' (pandas' ``date_range``), a half day's ending at its close
+    (``session.early``: ``halfdays``)."""
     opened = (start - session.first).normalize()  # the day the session of ``start`` opened on, or would have
-    if end is None:
-        days = pd.date_range(opened, periods=count // session.bars + 3, freq=session.days)
-    else:
-        days = pd.date_range(opened, (end - session.first).normalize(), freq=session.days)
-    days = days.normalize().as_unit("ns")
-    bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] ns after midnight
-    stamps = pd.DatetimeIndex((days.asi8[:, None] + bars[None, :]).reshape(-1).view("M8[ns]"))
+    periods = count // session.bars + 3
+    while True:
+        if end is None:
+            days = pd.date_range(opened, periods=periods, freq=session.days)
+        else:
+            days = pd.date_range(opened, (end - session.first).normalize(), freq=session.days)
+        days = days.normalize().as_unit("ns")
+        bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] after midnight
+        stamps = days.asi8[:, None] + bars[None, :]
+        if session.early is not None:  # a half day's bars from its close on are none
+            stamps = stamps[halfdays.kept(session.early, session.first, session.after, days.asi8)]
+        stamps = pd.DatetimeIndex(stamps.reshape(-1).view("M8[ns]"))
+        if end is not None or (stamps > start).sum() >= count:
+            break
+        periods *= 2  # half days that keep few bars
     if end is None:
         return stamps[stamps > start][:count]
     return stamps[(stamps >= start) & (stamps <= end)] if len(stamps) else stamps

@@ -26,7 +26,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Tick
 
-from rnncast import businessmonths, holidaysets, monthdays, sessions, tradingweeks, weekmasks, zonedays
+from rnncast import businessmonths, halfdays, holidaysets, monthdays, sessions, tradingweeks, weekmasks, zonedays
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -140,6 +140,8 @@ class Calendar:
         state = {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
                  "text_format": self.text_format}
         state = state if self.holidays is None else {**state, "holidays": self.holidays}
+        if self.session is not None and self.session.early is not None:  # the closes of its half days
+            state = {**state, "half_days": self.session.early.state()}
         return state if self.kept is None else {**state, "kept": self.kept.state()}  # runs before it: none
 
     @classmethod
@@ -149,6 +151,8 @@ class Calendar:
         if session is not None:
             freq = session.on(holidaysets.offset(state["holidays"], weekmasks.week(session.week))) if state.get(
                 "holidays") else session
+            if state.get("holidays") and state.get("half_days") is not None:  # half days closing early
+                freq = freq.closing(halfdays.from_state(state["holidays"], state["half_days"]))
         elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
             monthly = businessmonths.kind_of(freq) if state.get("holidays") else None  # 'BME' without NYSE holidays
