@@ -20,7 +20,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, writtenzones, zoneclock
+from rnncast import movedsessions, numbertimes, writtenzones, zoneclock
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 from rnncast.timeaxis import preferred
@@ -42,7 +42,10 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
                rows.time_col)
     naive = isinstance(time, pd.DatetimeIndex) and (time.tz is None or tz is not None and rows.clocks is None) and \
         numbertimes.unit_of(rows.text_format) is None
-    return writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
+    settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
+    if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
+        movedsessions.refuse(time, offsets, settled[0], settled[2], rows.text_format, ids)
+    return settled
 
 
 def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:

@@ -172,9 +172,8 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
         raise RnncastError(f"{carries()}: its times are on the calendar {named} on the clock they are written in, "
                            f"not in UTC, where daylight saving moves them; {apart(time, wall, offsets, prefer, ids)}") from None
     if settled[0].session is not None:  # bars of a trading session read in UTC: daylight saving moves them an hour
-        raise RnncastError(f"{carries()}: its bars are a trading session's on the clock they are written in, which "
-                           f"daylight saving moves in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
-                           f"year); {apart(time, wall, offsets, prefer, ids, days=False)}")
+        raise RnncastError(f"{carries()}: {moved_session(settled[0].freq_text, 'the clock they are written in')}; "
+                           f"{apart(time, wall, offsets, prefer, ids, days=False)}")
     if not _irregular(settled):
         return settled
     on_wall = _regular(wall, offsets, freq, holidays)
@@ -183,6 +182,14 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
     raise RnncastError(f"{carries()}: its times follow the calendar {on_wall} on the clock they are written in, but "
                        f"no regular calendar in UTC, where daylight saving moves them, so forecasts could not be dated; "
                        f"{apart(time, wall, offsets, prefer, ids)}")
+
+
+def moved_session(freq_text: str, clock: str, read: str = "in UTC", moves: str = "in UTC") -> str:
+    """Why a trading session's bars read in UTC are refused: they keep the session on ``clock`` (a zone's), which
+    daylight saving moves where they are read (``moves``), so read so (``read``) they are ``freq_text``'s wider one
+    (``13:30-20:55`` for New York's 09:30-15:55) and their forecasts an hour off half the year."""
+    return (f"its bars are a trading session's on {clock}, which daylight saving moves {moves} (read {read} they are "
+            f"{freq_text!r}, their forecasts an hour off half the year)")
 
 
 def apart(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets: np.ndarray, prefer=(), ids=None, days=True) -> str:

@@ -145,15 +145,23 @@ def kept_hint(found: list[tuple[str, str, int]], time: pd.DatetimeIndex, column:
         more = f", and {counted(len(found) - 3, 'other time')} of day elsewhere" if len(found) > 3 else ""
         kept = (f"the timestamps keep one time of day{_off(off, zone, clock)} on the clock of any zone whose daylight "
                 f"saving changes on their dates, {hour} moving with it (no jitter to round): {', '.join(clocks)}{more}")
+    return f"{kept}; {read_on(found, column, parsed, naive, bool(len(off)))}"
+
+
+def read_on(found: list[tuple[str, str]], column: str, parsed: str, naive: bool, half: bool = False) -> str:
+    """How to read the table on the clock of ``found``'s first zone (``kept_clock``'s, or ``(zone, clock)`` pairs):
+    ``tz=``; for ``naive`` times (tz= reads them as that zone's own) the pandas line ``parsed`` (the time ``column``
+    read in UTC) converted to it first, and, with ``half`` (rows at other times there), each row dated by its day."""
+    zone = found[0][0]
     which = "on that clock" if len(found) == 1 else "on the clock of the data's place, where its time of day is the one you know"
     first = "" if len(found) == 1 else "for the first: "
-    half = ".dt.normalize()" if len(off) else ""  # early closes dated by their day
+    half = ".dt.normalize()" if half else ""  # early closes dated by their day
     if naive or half:  # tz= reads naive times as that zone's own: convert them from UTC first
         how = ("naive times are read by tz= as that zone's own, so convert them from UTC first" if naive else
                "to keep the rows at other times, date each row by its day there")
-        return (f"{kept}; read the table {which} ({first}{how}, e.g. with pandas: df[{column!r}] = {parsed}"
+        return (f"read the table {which} ({first}{how}, e.g. with pandas: df[{column!r}] = {parsed}"
                 f".dt.tz_convert({zone!r}){half}, then {spelled('tz', zone)})")
-    return f"{kept}; read the table {which} ({first}{spelled('tz', zone)})"
+    return f"read the table {which} ({first}{spelled('tz', zone)})"
 
 
 def _off(off: pd.DatetimeIndex, zone: str, clock: str) -> str:

@@ -1,0 +1,100 @@
+"""A trading session's bars read in UTC that keep a daylight-saving zone's clock: refused at fit, that zone named.
+
+Vendors write intraday bars in UTC (``2024-10-25T13:30:00Z``, ``+00:00``, naive UTC text, Unix times): New York's
+09:30-15:55 session is 13:30-19:55 UTC in summer and 14:30-20:55 in winter. Read in UTC, a tester's 5-minute bars
+across 3 November settled as one session ``'5min 13:30-20:55'`` (90 bars, where the market's has 78) with 300 rows
+"missing" and 574 of 1305 training windows spanning them, predict dated forecasts at 16:00 New York time, after the
+close, and without ``holidays=`` the refusal of a holiday advised that wide UTC session as ``freq=``. The same bars
+written with their offsets were refused (``writtenzones.settle``: "its bars are a trading session's on the clock they
+are written in"). ``refuse`` does the same for bars read in UTC, or at one fixed offset: where each series' sessions
+open at two times of day on their own clock and at one on some zone's (``zoneclock.kept_clock`` of the sessions'
+first bars), fit is refused in one line naming that zone and ``tz=`` (``zoneclock.read_on``; for naive text, the
+pandas line converting it from UTC first). A panel whose series keep several zones' clocks is told to fit each
+market apart (``zoneclock.apart_hint``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import numbertimes, writtenzones, zoneclock
+from rnncast.errors import RnncastError
+from rnncast.spelling import counted
+
+
+def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids: list) -> None:
+    """Raise ``RnncastError`` where the series of ``time`` [N] (sorted, cut at ``offsets`` [S + 1], ``ids`` [S])
+    whose calendar is a trading session (``own`` {series: Calendar}, else ``calendar``) open each session at two
+    times of day on the clock they are read on and at one on a daylight-saving zone's (``kept``); ``fmt``: the
+    column's written form (Unix times are UTC's instants; naive text is converted from UTC before ``tz=``)."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
+        return
+    unix = numbertimes.unit_of(fmt) is not None and numbertimes.in_utc(numbertimes.unit_of(fmt))
+    zoned = time.tz_localize("UTC") if time.tz is None and unix else time  # Unix times: UTC's instants, as tz= reads them
+    found: dict[int, list] = {}
+    for s in range(len(ids)):
+        session = own.get(s, calendar).session
+        if session is not None:
+            clocks = kept(zoned[int(offsets[s]) : int(offsets[s + 1])], session, [f[0][:2] for f in found.values()])
+            if clocks is not None:
+                found[s] = clocks
+    if not found:
+        return
+    column = time.name if time.name is not None else "time"
+    naive = zoned.tz is None
+    read = "as written" if naive else "in UTC" if str(zoned.tz) == "UTC" else f"at {zoned.tz}"
+    moves = "in UTC, which they seem written in" if naive else read
+    freq = own.get(next(iter(found)), calendar).freq_text
+    zones = {clocks[0][0] for clocks in found.values()}
+    if len(zones) == 1:
+        clocks = found[next(iter(found))]
+        who = "" if len(ids) < 2 else f" in series {zoneclock.series_named([ids[s] for s in found])}"
+        how = zoneclock.read_on(clocks, column, f"pd.to_datetime(df[{column!r}], utc=True)", naive)
+        raise RnncastError(f"time column {column!r} is read {read}{' (without a zone)' if naive else ''}, but{who} "
+                           f"{writtenzones.moved_session(freq, opening(clocks), read, moves)}; {how}")
+    zoned_ids: dict[str, list] = {}
+    opens: dict[str, str] = {}
+    for s, clocks in found.items():
+        zoned_ids.setdefault(clocks[0][0], []).append(ids[s])
+        opens.setdefault(clocks[0][0], clocks[0][1])
+    said = "; ".join(f"series {zoneclock.series_named(named)} open{'s' if len(named) == 1 else ''} at {opens[zone]} "
+                     f"on {zone}'s clock" for zone, named in list(zoned_ids.items())[:4])
+    raise RnncastError(f"time column {column!r} is read {read}, but the series' bars are trading sessions on the clocks "
+                       f"of several zones, which daylight saving moves {moves} (read {read} their forecasts are an hour "
+                       f"off half the year): {said}; {zoneclock.apart_hint(column, zoned_ids, days=False)}")
+
+
+def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]]) -> list[tuple] | None:
+    """The clocks (``kept_clock``'s ``(zone, "09:30", other zones)``) on which the first bars of the sessions of one
+    series [N] keep one time of day where they keep two on their own clock (``zoneclock.two_times``: daylight saving's
+    hour), one of ``known`` (found for other series) first; None where they keep one there, or none anywhere."""
+    opens = first_bars(time, session)[: zoneclock.ROWS]
+    if len(opens) < 3 or not zoneclock.two_times(opens if opens.tz is not None else opens.tz_localize("UTC")):
+        return None
+    utc = opens if opens.tz is not None else opens.tz_localize("UTC")
+    for zone, clock in known:
+        if zoneclock.one_clock(utc.tz_convert(zone)) == clock:
+            return [(zone, clock, 0)]
+    return zoneclock.kept_clock(opens)
+
+
+def first_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:
+    """[D] the first bar of each session of ``time`` [N] (one series, sorted): its first row on each day the session
+    opened on, on the clock the times are read on."""
+    wall = time.tz_localize(None) if time.tz is not None else time
+    days = np.asarray((wall - session.first).normalize().asi8)
+    new = np.ones(len(days), dtype=bool)
+    new[1:] = days[1:] != days[:-1]
+    return time[new]
+
+
+def opening(clocks: list[tuple]) -> str:
+    """The clock ``moved_session`` names: "the clock of America/New_York (opening at 09:30 there, as on 5 other
+    zones' at its offset)", or, where several zones' clocks keep the opening, the first three."""
+    zone, clock, others = clocks[0]
+    if len(clocks) == 1:
+        alike = f", as on the clocks of {counted(others, 'other zone')} at its offset" if others else ""
+        return f"the clock of {zone} (opening at {clock} there{alike})"
+    named = ", ".join(f"{c} in {z}" for z, c, _ in clocks[:3])
+    return f"the clock of any zone whose daylight saving changes on their dates (opening at {named})"

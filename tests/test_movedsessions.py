@@ -1,0 +1,86 @@
+"""A trading session's bars read in UTC that keep a daylight-saving zone's clock (``movedsessions.py``): refused at
+fit, naming that zone and ``tz=``, as the same bars written with their changing offsets are."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+from rnncast.movedsessions import first_bars, kept
+
+DAYS = pd.bdate_range("2024-09-03", "2024-11-27")  # no NYSE holiday; across New York's end of daylight saving, 3 November
+
+
+def _bars(zone: str, opens: str, closes: str, step: str = "30min", days=DAYS) -> pd.DatetimeIndex:
+    """A session's bars on ``zone``'s clock, as UTC instants."""
+    wall = [pd.date_range(f"{d.date()} {opens}", f"{d.date()} {closes}", freq=step, inclusive="left") for d in days]
+    return pd.DatetimeIndex(np.concatenate(wall)).tz_localize(zone).tz_convert("UTC")
+
+
+def _frame(time: pd.DatetimeIndex, written) -> pd.DataFrame:
+    return pd.DataFrame({"ds": list(written), "y": np.sin(np.arange(len(time)) / 7.0)})
+
+
+NEW_YORK = _bars("America/New_York", "09:30", "16:00")
+
+
+@pytest.mark.parametrize("written", ["%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S+00:00"])
+def test_session_bars_written_in_utc_across_daylight_saving_are_refused_naming_the_zone(written):
+    """A tester's NYSE 5-minute bars written with Z were read as one session '5min 13:30-20:55' (90 bars, not 78),
+    300 rows missing, forecasts dated at 16:00 New York time; without holidays= the refusal advised that freq."""
+    frame = _frame(NEW_YORK, NEW_YORK.strftime(written))
+    for given in ({}, {"holidays": "NYSE"}, {"freq": "30min 13:30-20:30"}):
+        with pytest.raises(RnncastError) as refused:
+            load_panel(frame, "y", **given)
+        said = str(refused.value)
+        assert said.startswith("time column 'ds' is read in UTC, but its bars are a trading session's on the clock of ")
+        assert "opening at 09:30 in America/New_York" in said
+        assert "(read in UTC they are '30min 13:30-20:30', their forecasts an hour off half the year)" in said
+        assert "tz='America/New_York', --tz America/New_York" in said and "freq='30min 13:30-20:30'" not in said
+    assert load_panel(frame, "y", tz="America/New_York").calendar.freq_text == "30min 09:30-15:30"  # the advice followed
+
+
+def test_unix_times_and_hourly_bars_are_refused_and_read_with_tz():
+    hourly = _bars("America/New_York", "09:30", "16:00", "h")
+    unix = pd.DataFrame({"ds": hourly.as_unit("s").asi8, "y": np.arange(len(hourly), dtype=float)})
+    with pytest.raises(RnncastError, match=r"is read in UTC, but .*\(read in UTC they are 'h 13:30-20:30'.*"
+                                           r"tz='America/New_York'"):
+        load_panel(unix, "y", time_unit="s")
+    assert load_panel(unix, "y", time_unit="s", tz="America/New_York").calendar.freq_text == "h 09:30-15:30"
+
+
+def test_naive_utc_text_is_told_to_be_converted_from_utc_before_tz():
+    with pytest.raises(RnncastError) as refused:
+        load_panel(_frame(NEW_YORK, NEW_YORK.strftime("%Y-%m-%d %H:%M")), "y")
+    said = str(refused.value)
+    assert said.startswith("time column 'ds' is read as written (without a zone), but its bars are a trading session's")
+    assert "df['ds'] = pd.to_datetime(df['ds'], utc=True).dt.tz_convert('America/New_York'), then tz=" in said
+    converted = pd.to_datetime(NEW_YORK.strftime("%Y-%m-%d %H:%M"), utc=True).tz_convert("America/New_York")
+    assert load_panel(_frame(NEW_YORK, converted), "y").calendar.freq_text == "30min 09:30-15:30"
+
+
+def test_a_panel_names_each_markets_zone_and_a_session_kept_in_utc_is_read():
+    london = _bars("Europe/London", "08:00", "16:30")
+    both = pd.concat([_frame(NEW_YORK, NEW_YORK.strftime("%Y-%m-%dT%H:%M:%SZ")).assign(unique_id="SPY"),
+                      _frame(london, london.strftime("%Y-%m-%dT%H:%M:%SZ")).assign(unique_id="VOD")])
+    with pytest.raises(RnncastError, match=r"series 'SPY' opens at 09:30 on America/New_York's clock; series 'VOD' "
+                                           r"opens at 08:00 on Europe/London's clock; .*'America/New_York' for 'SPY'; "
+                                           r"'Europe/London' for 'VOD'"):
+        load_panel(both, "y", id_col="unique_id")
+    summer = _bars("America/New_York", "09:30", "16:00", days=pd.bdate_range("2024-06-03", "2024-09-27"))
+    tokyo = _bars("Asia/Tokyo", "09:00", "15:00")  # no daylight saving: one session in UTC, its own
+    for time in (summer, tokyo):
+        assert load_panel(_frame(time, time.strftime("%Y-%m-%dT%H:%M:%SZ")), "y").calendar.session is not None
+
+
+def test_kept_weighs_each_sessions_first_bar():
+    session = load_panel(_frame(NEW_YORK, NEW_YORK.strftime("%Y-%m-%dT%H:%M:%SZ")), "y", tz="UTC",
+                         announce=False).calendar.session
+    opens = first_bars(NEW_YORK, session)
+    assert len(opens) == len(DAYS) and set(opens.strftime("%H:%M")) == {"13:30", "14:30"}
+    assert kept(NEW_YORK, session, [])[0][:2] == ("America/New_York", "09:30")
+    assert kept(NEW_YORK, session, [("America/Chicago", "08:30")]) == [("America/Chicago", "08:30", 0)]
+    assert kept(NEW_YORK.tz_convert("America/New_York"), session, []) is None  # one opening on its own clock
