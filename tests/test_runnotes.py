@@ -97,12 +97,37 @@ def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each
 def test_mase_note_says_why_each_series_has_no_scale():
     from rnncast.runnotes import mase_note
 
-    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1}})
-    assert "2 series ('a', 'b') never change on their training rows" in both and "or hold no two observed" in both
-    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
-    assert "never change" not in made and "fill made the others" in made
-    assert "1 series ('b') holds no two observed" in made  # one series: the verb agrees
-    assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
+    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1,
+                                        "causes": {"constant": 1, "unobserved": 1}, "season": 1}})
+    assert "leaving out 2 series ('a', 'b'): 1 whose training rows never change" in both
+    assert "1 whose training rows hold no two observed values one row apart" in both and "undefined for them" in both
+    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1, "causes": {"unobserved": 1},
+                                        "season": 7}})
+    assert "never change" not in made and "fill having made the others" in made
+    assert "1 series ('b'), whose training rows hold no two observed values one season (7 rows)" in made
+    assert "MASE is undefined for it: it is left out" in made  # one series: the pronoun agrees
+
+
+def test_mase_note_says_a_series_that_repeats_every_season_is_perfect_for_seasonal_naive_not_constant():
+    """A weekly pattern tiled over 600 days was said to be training rows that never change (decision 9801)."""
+    from rnncast.runnotes import mase_note
+
+    one = mase_note({"mase_excluded": {"series": [None], "count": 1, "unobserved": 0, "causes": {"repeats": 1},
+                                       "season": 7}})
+    assert one.startswith("MASE is undefined: the series' training rows repeat exactly every 7 steps, so the "
+                          "seasonal-naive forecast is perfect on them") and "never change" not in one
+    assert "a finding about the data" in one
+    mixed = mase_note({"mase_excluded": {"series": ["a", "b", "c"], "count": 3, "unobserved": 0,
+                                         "causes": {"constant": 2, "repeats": 1}, "season": 7}})
+    assert "2 whose training rows never change" in mixed and "1 whose training rows repeat exactly every 7 steps" in mixed
+
+
+def test_mase_note_of_a_result_written_before_the_causes_were_kept_claims_no_cause():
+    from rnncast.runnotes import mase_note
+
+    old = mase_note({"mase_excluded": {"series": [None], "count": 1}})  # no causes, no season: any cause may hold
+    assert "never change" not in old and "repeat" not in old
+    assert "equal the rows one season before them wherever both were observed" in old
 
 
 def test_the_season_hint_of_a_panel_names_each_series_calendar_and_is_absent_where_weeks_differ():

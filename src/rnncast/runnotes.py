@@ -13,6 +13,7 @@ from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import spelled
+from rnncast import zeroscales
 
 
 class Fitted(Protocol):
@@ -129,27 +130,27 @@ def draw_text(forecaster: Fitted) -> str:
 
 
 def mase_note(result: dict) -> str | None:
-    """How a pooled MASE treated series without an in-sample naive error: zero (their training rows never
-    change) or none (fill made their training values); None when every series has one."""
+    """How a pooled MASE treated series without an in-sample naive error, and why each has none
+    (``zeroscales.rows_why``: training rows that never change, that repeat exactly every season, that change only
+    across values fill made, or that fill left without two observed values one season apart); None when every series
+    has one."""
     excluded = result.get("mase_excluded")
     if not excluded:
         return None
     unobserved = excluded.get("unobserved", 0)
+    causes = excluded.get("causes") or {cause: count for cause, count in (  # a result written before the causes were kept
+        ("unknown", excluded["count"] - unobserved), (zeroscales.UNOBSERVED, unobserved)) if count}
+    whys = [zeroscales.rows_why(cause, excluded.get("season")) for cause in causes]
     if excluded["series"] == [None]:  # one series: no id to name
-        who = "the series' training rows"
-        named = ("never change, so its naive error is zero" if not unobserved else
-                 "hold no two observed values one season apart (fill made the others), so it has no naive error")
-        return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in MSE, MAE and the other "
-                "errors.")
+        return (f"MASE is undefined: the series' training rows {' or '.join(whys)}; it is left out of MASE and counted "
+                "in MSE, MAE and the other errors.")
     named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
-    one = excluded["count"] == 1  # "1 series ('b') holds", "2 series hold"
-    why = [text for count, text in ((excluded["count"] - unobserved, f"never change{'s' if one else ''} on "
-                                     f"{'its' if one else 'their'} training rows (a zero naive error)"),
-                                    (unobserved, f"hold{'s' if one else ''} no two observed training values one season "
-                                     "apart (fill made the others: no naive error)")) if count]
-    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) {' or '.join(why)}, so "
-            "MASE is undefined for them; they are left out of MASE (as M4 leaves series without a scale out) and "
-            "counted in MSE, MAE and the other errors.")
+    why = (f", whose training rows {whys[0]}" if len(whys) == 1 else
+           ": " + "; ".join(f"{count} whose training rows {why}" for count, why in zip(causes.values(), whys)))
+    them = "it" if excluded["count"] == 1 else "them"
+    return (f"MASE pools the series with a usable scale, leaving out {excluded['count']} series ({named}){why}. MASE "
+            f"is undefined for {them}: {them} {'is' if them == 'it' else 'are'} left out of MASE (as M4 leaves series "
+            "without a scale out) and counted in MSE, MAE and the other errors.")
 
 
 def percent_note(result: dict) -> str | None:
