@@ -106,8 +106,8 @@ def scaled_scores(scaled: dict, original: dict) -> dict:
 def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
     """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
-    MASE pools the windows of the series whose denominator is positive (a series whose training
-    rows never change has none); NaN only when no series has one. R² of the windows of several series
+    MASE pools the windows of the series whose denominator is positive (``zeroscales``: training rows that never
+    change, or repeat exactly every season, have none); NaN only when no series has one. R² of the windows of several series
     is each series' own R² averaged (``metrics.r2_by_series``): pooled, the gap between the series'
     levels would count as variance any forecast of the right level explains.
 
