@@ -319,3 +319,18 @@ def test_the_percent_note_of_several_series_says_each_is_judged_in_its_own_scale
     assert ("1 actual value lies near 0 (under 1% of the mean |actual| of its own series (2 series, each in its own "
             "scale)), and half") in percent_note({"zero_actuals": near})
     assert "own series" not in percent_note({"zero_actuals": {**near, "series": 0}})
+
+
+def test_the_interval_line_of_a_panel_whose_original_units_are_one_series_says_so_with_the_scaled_loss():
+    """panel.csv (stores 1x, 30x, 1000x): "mean pinball loss 237 (original units)" though 'big' alone scored 690
+    and 'small' 0.68; the MSE's table already said 'big' held 99.9% of its error (decision 9802)."""
+    from rnncast.pooledunits import held
+    from rnncast.runnotes import interval_text
+
+    model = {"pinball": 237.0, "coverage_80": 0.831}
+    few = {"series": ["big"], "share": 0.999, "of": 3}
+    text = interval_text(model, (0.1, 0.5, 0.9), few=few, scaled=0.3088)
+    assert f"mean pinball loss 237 (original units, pooling the series in their own units: {held(few)}; 0.3088 in " \
+           "scaled units, each series in its own scale)." in text
+    assert "'big' holds 99.9% of the model's squared error" in text
+    assert interval_text(model, (0.1, 0.5, 0.9), scaled=0.3088).endswith("mean pinball loss 237 (original units).")

@@ -14,6 +14,7 @@ from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import spelled
 from rnncast import zeroscales
+from rnncast.pooledunits import held
 
 
 class Fitted(Protocol):
@@ -213,11 +214,14 @@ def scored_notes(result: dict) -> tuple[str | None, str | None]:
             f"{gaps['note']}." if gaps else None)
 
 
-def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
+def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10, few: dict | None = None,
+                  scaled: float | None = None) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
     model's scores (``evaluation``, original units, said so), and the intervals far from their level
-    (``far_from_level``); None for a point forecast.
+    (``far_from_level``); None for a point forecast. Where a panel's original-unit scores are a few series'
+    (``few``: the result's ``pooled``, ``pooledunits.measure``), the pinball loss says so, as the MSE's note does, with the
+    ``scaled`` pinball loss (each series in its own scale) beside it.
 
     With several targets the pooled figures come first, said to be pooled, then each target's own
     (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
@@ -229,8 +233,11 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
         return None if "pinball" not in model else _no_interval(model["pinball"], list(quantiles))
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
+    units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few)}"
+                                              + (f"; {scaled:.4g} in scaled units, each series in its own scale"
+                                                 if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {model['pinball']:.4g} (original units).{far_from_level(model)}")
+            f"mean pinball loss {model['pinball']:.4g} ({units}).{far_from_level(model)}")
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))
