@@ -643,3 +643,15 @@ def test_a_huge_value_in_a_backtest_window_is_named_not_scored():
     with pytest.raises(RnncastError, match=r"^column 'sales' holds 1e\+40 at 2023-04-26 \(a row of the data given"):
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff="2023-04-10").backtest(frame, target="sales", n_windows=2,
                                                                                          step=10)
+
+
+@pytest.mark.parametrize("refit", [False, True])
+def test_a_backtest_says_why_each_series_has_no_mase_scale(refit):
+    """Every window's model told a pattern repeated every season from constant rows (decision 9801)."""
+    frame = make_panel(3, seed=5)
+    frame.loc[frame.unique_id == "s001", "y"] = 7.0  # constant
+    weekly = frame.unique_id == "s002"
+    frame.loc[weekly, "y"] = np.resize([3.0, 5.0, 4.0, 9.0, 1.0, 2.0], int(weekly.sum()))  # repeats every 6 rows
+    excluded = Forecaster(**{**TINY, "season": 6}).backtest(frame, n_windows=2, refit=refit).metrics["mase_excluded"]
+    assert excluded["series"] == ["s001", "s002"] and excluded["causes"] == {"constant": 1, "repeats": 1}
+    assert "never change" in excluded["why"] and "repeat exactly every 6 steps" in excluded["why"]

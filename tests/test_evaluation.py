@@ -217,6 +217,31 @@ def test_a_constant_series_in_a_panel_leaves_mase_defined_and_says_so():
     result = Forecaster(**TINY).fit(frame).evaluate(frame, part="test")
     assert np.isfinite(result["original"]["model"]["mase"]) and np.isfinite(result["original"]["repeat"]["mase"])
     assert result["mase_excluded"]["series"] == ["s001"] and result["mase_excluded"]["count"] == 1
+    assert result["mase_excluded"]["causes"] == {"constant": 1} and "never change" in result["mase_excluded"]["why"]
+
+
+def test_a_series_that_repeats_every_season_is_excluded_as_perfect_for_seasonal_naive_not_as_constant():
+    """A weekly pattern tiled over the days has a zero in-sample seasonal-naive error; every message said its
+    training rows never change (decision 9801)."""
+    weekly = pd.DataFrame({"unique_id": "weekly", "ds": pd.date_range("2024-01-01", periods=168, freq="h"),
+                           "y": np.tile([10, 12, 15, 11, 9, 20, 25.0], 24)})
+    frame = pd.concat([make_panel(2, seed=5), weekly], ignore_index=True)
+    model = Forecaster(**{**TINY, "season": 7}).fit(frame)
+    assert model.mase_scales_[model.ids_.index("weekly"), 0] == 0.0
+    result = model.evaluate(frame, part="test")
+    excluded = result["mase_excluded"]
+    assert excluded["series"] == ["weekly"] and excluded["causes"] == {"repeats": 1} and excluded["season"] == 7
+    assert "repeat exactly every 7 steps" in excluded["why"] and "never change" not in excluded["why"]
+
+
+def test_mase_excluded_names_each_cause_and_a_model_without_causes_claims_none():
+    scales = np.array([[0.0], [0.0], [np.nan], [2.0]])
+    codes = np.array([[1], [2], [0], [0]])
+    excluded = evaluation.mase_excluded(scales, ["a", "b", "c", "d"], codes, 7)
+    assert excluded["causes"] == {"constant": 1, "repeats": 1, "unobserved": 1} and excluded["count"] == 3
+    assert excluded["unobserved"] == 1 and "never change" in excluded["why"] and "every 7 steps" in excluded["why"]
+    before = evaluation.mase_excluded(scales[:1], ["a"], None, 7)  # a model saved before the causes were kept
+    assert before["causes"] == {"unknown": 1} and "never change" not in before["why"]
 
 
 def _sticky(n: int = 600, seed: int = 3) -> pd.DataFrame:

@@ -165,3 +165,14 @@ def test_predict_computes_the_data_s_own_training_mean_of_the_series_it_names_on
     taken.clear()
     model.evaluate(panel.assign(y=panel["y"] * 2))
     assert taken == [3]  # evaluate scores every series: each one's own
+
+
+def test_data_whose_training_rows_differ_says_why_its_own_scale_is_zero():
+    """The scale taken from the data's own training rows carries its own cause (decision 9801)."""
+    frame = make_frame(200, feature=False)
+    model = Forecaster(**{**TINY, "season": 6}).fit(frame, target="y")
+    assert not model.state_.mase_zero.any()  # no scale of the fit's is 0
+    weekly = frame.copy()
+    weekly["y"] = np.resize(np.array([3.0, 5.0, 4.0, 9.0, 1.0, 2.0], dtype=np.float32), len(frame))
+    result = model.evaluate(weekly, part="test")
+    assert result["mase_excluded"]["causes"] == {"repeats": 1}

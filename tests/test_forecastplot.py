@@ -123,6 +123,21 @@ def test_series_with_constant_training_rows_are_not_ranked_and_the_figure_says_s
     fig = forecast_plot(model, data, {"lstm": model}, test)
     assert len(fig.axes) == 3 and not any("flat" in ax.get_title() for ax in fig.axes)
     assert "1 series not ranked" in fig.get_suptitle() and "'flat'" in fig.get_suptitle()
+    assert "training rows that never change" in fig.get_suptitle()
+
+
+def test_a_series_that_repeats_every_season_is_titled_so_not_as_constant(panel_data):
+    """A weekly pattern's panel was titled "its training rows never change" above an oscillating line (decision
+    9801)."""
+    two = panel_data[panel_data.unique_id.isin(["s000", "s001"])]
+    rows = two[two.unique_id == "s000"].copy()
+    rows["unique_id"], rows["y"] = "weekly", np.resize([3.0, 5.0, 4.0, 9.0, 1.0, 2.0], len(rows))  # season 6
+    data = pd.concat([two, rows], ignore_index=True)
+    model = Forecaster(**SEASONAL).fit(data)
+    fig = forecast_plot(model, data, {"lstm": model})
+    title = next(ax.get_title() for ax in fig.axes if "weekly" in ax.get_title())
+    assert "training rows that repeat exactly every 6 steps" in title and "never change" not in title
+    assert "never change" not in fig.get_suptitle() and "repeat exactly every 6 steps" in fig.get_suptitle()
 
 
 def test_the_forecast_plot_draws_the_interval_as_a_band(quantile_model):

@@ -50,8 +50,9 @@ def test_a_target_without_two_observed_training_values_in_a_row_has_no_scale_sai
                for r in caplog.records)
     result = model.evaluate(frame, part="test")
     assert np.isnan(result["original"]["model"]["mase"]) and np.isfinite(result["original"]["model"]["mse"])
-    assert result["mase_excluded"]["unobserved"] == 1 and "fill made their training values" in result["mase_excluded"]["why"]
-    assert "no two observed values one season apart" in mase_note(result)
+    assert result["mase_excluded"]["unobserved"] == 1 and "fill having made the others" in result["mase_excluded"]["why"]
+    assert result["mase_excluded"]["causes"] == {"unobserved": 1}
+    assert "no two observed values one row apart" in mase_note(result)
 
 
 def test_a_panel_names_the_series_without_a_scale_and_pools_the_others(caplog):

@@ -175,3 +175,16 @@ def test_evaluate_and_metrics_json_say_mases_season(tmp_path):
     metrics = json.loads((tmp_path / "run" / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["test"]["mase_season"] == 4 and metrics["val"]["mase_season"] == 4
     assert Forecaster.load(tmp_path / "run" / "model").evaluate(quarters)["mase_season"] == 4
+
+
+def test_a_quantile_panel_whose_original_units_are_one_series_says_so_on_its_interval_line():
+    """The interval line pooled the series' pinball losses in their own units unsaid (decision 9802)."""
+    from conftest import TINY
+
+    frame = datasets.sine_panel(3, seed=1)
+    frame.loc[frame.unique_id == "s001", "y"] *= 1000.0  # 'big' beside two of size 3
+    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame).evaluate(frame, part="test")
+    assert result["pooled"]["series"] == ["s001"]
+    line = next(n for n in result["notes"] if n.startswith("Prediction intervals"))
+    assert "pooling the series in their own units: 's001' holds" in line
+    assert f"{result['scaled']['model']['pinball']:.4g} in scaled units" in line

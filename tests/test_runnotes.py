@@ -97,12 +97,37 @@ def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each
 def test_mase_note_says_why_each_series_has_no_scale():
     from rnncast.runnotes import mase_note
 
-    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1}})
-    assert "2 series ('a', 'b') never change on their training rows" in both and "or hold no two observed" in both
-    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
-    assert "never change" not in made and "fill made the others" in made
-    assert "1 series ('b') holds no two observed" in made  # one series: the verb agrees
-    assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
+    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1,
+                                        "causes": {"constant": 1, "unobserved": 1}, "season": 1}})
+    assert "leaving out 2 series ('a', 'b'): 1 whose training rows never change" in both
+    assert "1 whose training rows hold no two observed values one row apart" in both and "undefined for them" in both
+    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1, "causes": {"unobserved": 1},
+                                        "season": 7}})
+    assert "never change" not in made and "fill having made the others" in made
+    assert "1 series ('b'), whose training rows hold no two observed values one season (7 rows)" in made
+    assert "MASE is undefined for it: it is left out" in made  # one series: the pronoun agrees
+
+
+def test_mase_note_says_a_series_that_repeats_every_season_is_perfect_for_seasonal_naive_not_constant():
+    """A weekly pattern tiled over 600 days was said to be training rows that never change (decision 9801)."""
+    from rnncast.runnotes import mase_note
+
+    one = mase_note({"mase_excluded": {"series": [None], "count": 1, "unobserved": 0, "causes": {"repeats": 1},
+                                       "season": 7}})
+    assert one.startswith("MASE is undefined: the series' training rows repeat exactly every 7 steps, so the "
+                          "seasonal-naive forecast is perfect on them") and "never change" not in one
+    assert "a finding about the data" in one
+    mixed = mase_note({"mase_excluded": {"series": ["a", "b", "c"], "count": 3, "unobserved": 0,
+                                         "causes": {"constant": 2, "repeats": 1}, "season": 7}})
+    assert "2 whose training rows never change" in mixed and "1 whose training rows repeat exactly every 7 steps" in mixed
+
+
+def test_mase_note_of_a_result_written_before_the_causes_were_kept_claims_no_cause():
+    from rnncast.runnotes import mase_note
+
+    old = mase_note({"mase_excluded": {"series": [None], "count": 1}})  # no causes, no season: any cause may hold
+    assert "never change" not in old and "repeat" not in old
+    assert "equal the rows one season before them wherever both were observed" in old
 
 
 def test_the_season_hint_of_a_panel_names_each_series_calendar_and_is_absent_where_weeks_differ():
@@ -294,3 +319,18 @@ def test_the_percent_note_of_several_series_says_each_is_judged_in_its_own_scale
     assert ("1 actual value lies near 0 (under 1% of the mean |actual| of its own series (2 series, each in its own "
             "scale)), and half") in percent_note({"zero_actuals": near})
     assert "own series" not in percent_note({"zero_actuals": {**near, "series": 0}})
+
+
+def test_the_interval_line_of_a_panel_whose_original_units_are_one_series_says_so_with_the_scaled_loss():
+    """panel.csv (stores 1x, 30x, 1000x): "mean pinball loss 237 (original units)" though 'big' alone scored 690
+    and 'small' 0.68; the MSE's table already said 'big' held 99.9% of its error (decision 9802)."""
+    from rnncast.pooledunits import held
+    from rnncast.runnotes import interval_text
+
+    model = {"pinball": 237.0, "coverage_80": 0.831}
+    few = {"series": ["big"], "share": 0.999, "of": 3}
+    text = interval_text(model, (0.1, 0.5, 0.9), few=few, scaled=0.3088)
+    assert f"mean pinball loss 237 (original units, pooling the series in their own units: {held(few)}; 0.3088 in " \
+           "scaled units, each series in its own scale)." in text
+    assert "'big' holds 99.9% of the model's squared error" in text
+    assert interval_text(model, (0.1, 0.5, 0.9), scaled=0.3088).endswith("mean pinball loss 237 (original units).")

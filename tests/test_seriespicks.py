@@ -28,3 +28,14 @@ def test_pick_series_ranks_the_defined_mase_and_fills_up_with_the_undefined():
     picks, note = pick_series(np.array([np.nan, 1.0, np.nan, 2.0]), every, ids)
     assert picks == [(1, "best"), (3, "worst"), (0, "")] and "2 series not ranked" in note and "'a', 'c'" in note
     assert pick_series(np.array([2.0, 1.0, 5.0, 3.0]), np.array([True, True, False, False]), ids)[0] == [(0, ""), (1, "")]
+
+
+def test_the_note_on_unranked_series_says_their_cause_only_where_they_share_one():
+    ids, every, mase = ["a", "b", "c", "d"], np.ones(4, bool), np.array([np.nan, 1.0, np.nan, 2.0])
+    why = ["training rows that repeat exactly every 7 steps", "", "training rows that repeat exactly every 7 steps", ""]
+    note = pick_series(mase, every, ids, why)[1]
+    assert "MASE is undefined for 'a', 'c' (training rows that repeat exactly every 7 steps)" in note
+    assert "constant" not in note and "never change" not in note  # was "constant training rows" whatever the cause
+    mixed = pick_series(mase, every, ids, ["training rows that never change", "", why[0], ""])[1]
+    assert mixed.endswith("MASE is undefined for 'a', 'c'")
+    assert "never change" not in pick_series(mase, every, ids)[1]  # no causes given: none claimed

@@ -31,7 +31,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout,
-                     resolution, seasonspans, spreads, timetext)
+                     resolution, seasonspans, spreads, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -167,9 +167,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
-        scales = model.state.mase_scales[ss]  # [W, T]
+        scales, zero = model.state.mase_scales[ss], zeroscales.kept(model.state)[ss]  # [W, T] each
     else:  # a fresh model and scalers on the rows up to each cutoff
-        parts, scaled_parts, scale_parts = [], [], []
+        parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
@@ -183,9 +183,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             scaled_parts.append(spreads.weighed(model.state, every, scaled))  # each window's own scalers: coverage
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales[series])
+            zero_parts.append(zeroscales.kept(model.state)[series])  # why a scale is 0
         order = np.lexsort(np.nonzero(held.T))  # the window-major parts series-major: by series, then window
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
-        scales = np.concatenate(scale_parts)[order]
+        scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
     window = kk  # [W]
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
@@ -222,7 +223,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             for t, name in enumerate(panel.targets)}
     each = np.ones((*held.shape, scales.shape[1]))  # [S, K, T] each window's scale; a window left out: none lacking
     each[ss, kk] = scales
-    if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
+    codes = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] why each window's scale is 0
+    codes[ss, kk] = zero
+    if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
+                                 data_s.season):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     if zeros := zero_note(wf):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros

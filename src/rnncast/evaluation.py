@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import filledwindows, metrics, pooledunits, significance
+from rnncast import filledwindows, metrics, pooledunits, significance, zeroscales
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of
 
@@ -53,7 +53,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
             counts = metrics.r2_series_counts(original.y_true, original.series, scored(original))
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
-    if excluded := mase_excluded(mase_scales, ids):
+    if excluded := mase_excluded(mase_scales, ids, forecasts.mase_zero, forecasts.season):
         result["mase_excluded"] = excluded
     if zeros := zero_note(original):  # each series in its own scale
         result["zero_actuals"] = zeros
@@ -106,8 +106,8 @@ def scaled_scores(scaled: dict, original: dict) -> dict:
 def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
     """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
-    MASE pools the windows of the series whose denominator is positive (a series whose training
-    rows never change has none); NaN only when no series has one. R² of the windows of several series
+    MASE pools the windows of the series whose denominator is positive (``zeroscales``: training rows that never
+    change, or repeat exactly every season, have none); NaN only when no series has one. R² of the windows of several series
     is each series' own R² averaged (``metrics.r2_by_series``): pooled, the gap between the series'
     levels would count as variance any forecast of the right level explains.
 
@@ -189,18 +189,18 @@ def zero_note(wf: WindowForecasts) -> dict | None:
     return {**zeros, "text": percent_note({"zero_actuals": zeros})} if zeros else None
 
 
-def mase_excluded(mase_scales: np.ndarray, ids: list) -> dict | None:
+def mase_excluded(mase_scales: np.ndarray, ids: list, zero: np.ndarray | None = None, season: int = 1) -> dict | None:
     """The series a pooled MASE leaves out (``mase_scales`` [S, ...]: no finite positive scale in some
-    column), as metrics keep them (``runnotes.mase_note`` says it); None when every series has one."""
-    mase_scales = mase_scales.reshape(len(mase_scales), -1)
-    unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
+    column), as metrics keep them (``runnotes.mase_note`` says it), with why (``zeroscales``: ``zero`` [S, ...] the
+    codes of the zero scales, None where the model kept none; ``season`` the scale's): ``causes`` counts the series
+    of each cause, ``why`` says them; None when every series has one."""
+    named = zeroscales.causes(mase_scales, zero)  # [S] a cause, or None
+    unusable = np.array([cause is not None for cause in named])
     if not unusable.any():
         return None
-    unobserved = np.isnan(mase_scales).any(axis=1)  # [S] no observed training values one season apart
-    why = [text for count, text in (
-        ((unusable & ~unobserved).sum(), "their training rows never change (a zero in-sample naive error)"),
-        (unobserved.sum(), "fill made their training values, leaving no two observed one season apart "
-                           "(no in-sample naive error)")) if count]
-    return {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
-            "count": int(unusable.sum()), "unobserved": int(unobserved.sum()),
-            "why": " or ".join(why) + ", so MASE is undefined for them; it pools the other series"}
+    causes = {cause: named.count(cause) for cause in dict.fromkeys(c for c in named if c is not None)}
+    one = unusable.sum() == 1
+    why = (f"{'its' if one else 'their'} training rows " + " or ".join(zeroscales.rows_why(c, season) for c in causes)
+           + f", so MASE is undefined for {'it' if one else 'them'}" + ("; it pools the other series" if len(ids) > 1 else ""))
+    return {"series": [ids[s] for s in np.flatnonzero(unusable)][:20], "count": int(unusable.sum()),
+            "unobserved": causes.get(zeroscales.UNOBSERVED, 0), "causes": causes, "season": season, "why": why}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import observed, parts
+from rnncast import observed, parts, zeroscales
 from rnncast.panel import Panel
 from rnncast.windows import Split
 
@@ -76,11 +76,13 @@ def record(panel: Panel, splits: list[Split]) -> list[list]:
 @dataclass
 class Source:
     """What ``check`` found: ``means`` and ``scales`` [S, T] (the training-mean baseline and the MASE scale of each
-    series of the data, the data's own where its training rows differ), and ``said`` (None when nothing differs):
-    ``{"train": ids, "val": ids (their validation rows differ), "differs" (how, in words), "text"}``."""
+    series of the data, the data's own where its training rows differ), ``zero`` (why a scale is 0), and ``said``
+    (None when nothing differs): ``{"train": ids, "val": ids (their validation rows differ), "differs" (how, in
+    words), "text"}``."""
 
     means: np.ndarray
     scales: np.ndarray
+    zero: np.ndarray | None = None  # [S, T] why a scale is 0 (``zeroscales`` codes); None: not known
     said: dict | None = None
 
 
@@ -106,9 +108,10 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
     ``scored=False`` (predict, which scores nothing): the data's own training mean only of the first series whose
     training rows differ, the one the words name; the other series' baselines are not computed."""
     means, scales = state.train_means[index].copy(), state.mase_scales[index].copy()
+    zero = zeroscales.kept(state)[index].copy()  # why a scale is 0
     kept = getattr(state, "fit_rows", None)
     if kept is None or not len(index):
-        return Source(means, scales)
+        return Source(means, scales, zero)
     located = parts.locate(state, panel, index)
     starts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
     firsts = _first_rows(panel, starts) if located.by_time else [False] * panel.n_series
@@ -128,18 +131,20 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
             if sp.val_end - sp.train_end != n_val or here_val[s] != h_val:
                 val.append(s)
     if not train and not val:
-        return Source(means, scales)
+        return Source(means, scales, zero)
     if train:
         taken = train if scored else train[:1]
         own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in taken]
         means[taken], scales[taken] = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
                                                          state.settings.data.fill, [int(starts[s]) for s in taken])
+        zero[taken] = zeroscales.kinds(panel.subset(taken), own, state.settings.data.season, scales[taken],
+                                       [int(starts[s]) for s in taken])
     differs = _text(state, panel, train, val, told, means)
     text = scored_text(differs, bool(train))
     if warn:
         log.warning("%s", text)
-    return Source(means, scales, {"train": [panel.given_id(s) for s in train],
-                                  "val": [panel.given_id(s) for s in val], "differs": differs, "text": text})
+    return Source(means, scales, zero, {"train": [panel.given_id(s) for s in train],
+                                        "val": [panel.given_id(s) for s in val], "differs": differs, "text": text})
 
 
 def _text(state, panel: Panel, train: list, val: list, told: list, means: np.ndarray) -> str:

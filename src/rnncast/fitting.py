@@ -23,7 +23,7 @@ import torch
 from rnncast import resume as resume_io
 from rnncast import (checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
                      noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
-                     seeding, spreads, stuckruns, untrained)
+                     seeding, spreads, stuckruns, untrained, zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -194,8 +194,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
-        scalers=scalers, splits=splits,
-        train_means=train_means, mase_scales=mase_scales, train_spreads=spreads.training_spreads(panel, splits),
+        scalers=scalers, splits=splits, train_means=train_means, mase_scales=mase_scales,
+        mase_zero=zeroscales.kinds(panel, splits, data_s.season, mase_scales), train_spreads=spreads.training_spreads(panel, splits),
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         static_table=panel.static is not None and panel.static.from_table,
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,

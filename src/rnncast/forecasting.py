@@ -295,7 +295,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     if original.filled is not None and not scored_values(original).any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
-                         spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index))
+                         spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
+                         data.season)
 
 
 def untrained(state: FittedState, panel: Panel) -> list[dict]:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, fonts, lonepoints, plots
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, zeroscales
 from rnncast.seriespicks import mase_by_series, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -37,7 +37,6 @@ class Fitted(Protocol):
                         static_covariates=None) -> WindowForecasts: ...
 
 
-UNDEFINED = "MASE undefined: its training rows never change"
 SMOOTH = 25  # points in the running mean of a squared error: a noisy error's level, seen over time
 
 
@@ -52,7 +51,8 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     model's test-window forecasts when already made (``Forecaster.part_forecasts``), not made again.
     ``max_points``: the most points of each series drawn (fewer make dense noisy values readable).
     A panel of three or more series shows its best, median and worst series by the reference
-    model's test MASE; series whose MASE is undefined (constant training rows) are not ranked.
+    model's test MASE; series whose MASE is undefined (no in-sample naive error, ``zeroscales`` says why) are not
+    ranked.
     """
     test = reference.part_forecasts(data, part="test") if test is None else test
     wf = test.original
@@ -82,12 +82,13 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
             ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         return fig
     mase = series_mase(test)
-    picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
+    why = [zeroscales.short_why(cause, test.season) for cause in zeroscales.causes(test.mase_scales, test.mase_zero)]
+    picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why)
     panels = []
     for s, role in picks:
         panel = _panel(reference, data, models, test, s, max_points)
         if not np.isfinite(mase[s]):
-            panel["title"] = f"series {test.ids[s]!r}: {UNDEFINED}"
+            panel["title"] = f"series {test.ids[s]!r}: MASE undefined: {why[s]}"
         elif role:
             panel["title"] = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
         else:

@@ -41,15 +41,20 @@ def measure(original: WindowForecasts) -> dict | None:
             "of": int(len(present))}
 
 
+def held(pooled: dict) -> str:
+    """Who holds the error of ``measure``'s ``pooled``: "'big' holds 99.9% of the model's squared error", as ``note``
+    and the intervals' line (``runnotes.interval_text``) say it."""
+    names = [repr(str(s)) for s in pooled["series"]]
+    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    share = f"{100 * pooled['share']:.1f}".replace("100.0", ">99.9")
+    return f"{named} {'holds' if len(names) == 1 else 'hold'} {share}% of the model's squared error"
+
+
 def note(result: dict) -> str | None:
     """The line under a panel's original-unit table where ``measure`` found a few series to hold its error."""
     pooled = result.get("pooled")
     if not pooled:
         return None
-    names = [repr(str(s)) for s in pooled["series"]]
-    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    share = f"{100 * pooled['share']:.1f}".replace("100.0", ">99.9")
-    return (f"The original-unit scores pool {pooled['of']} series in their own units: {named} "
-            f"{'holds' if len(names) == 1 else 'hold'} {share}% of the model's squared error there, so those scores are "
-            f"mostly {'its' if len(names) == 1 else 'theirs'}; the scaled scores (and the verdict) weigh each series in "
-            "its own scale.")
+    return (f"The original-unit scores pool {pooled['of']} series in their own units: {held(pooled)} there, so those "
+            f"scores are mostly {'its' if len(pooled['series']) == 1 else 'theirs'}; the scaled scores (and the verdict) "
+            "weigh each series in its own scale.")

@@ -13,6 +13,8 @@ from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import spelled
+from rnncast import zeroscales
+from rnncast.pooledunits import held
 
 
 class Fitted(Protocol):
@@ -129,27 +131,27 @@ def draw_text(forecaster: Fitted) -> str:
 
 
 def mase_note(result: dict) -> str | None:
-    """How a pooled MASE treated series without an in-sample naive error: zero (their training rows never
-    change) or none (fill made their training values); None when every series has one."""
+    """How a pooled MASE treated series without an in-sample naive error, and why each has none
+    (``zeroscales.rows_why``: training rows that never change, that repeat exactly every season, that change only
+    across values fill made, or that fill left without two observed values one season apart); None when every series
+    has one."""
     excluded = result.get("mase_excluded")
     if not excluded:
         return None
     unobserved = excluded.get("unobserved", 0)
+    causes = excluded.get("causes") or {cause: count for cause, count in (  # a result written before the causes were kept
+        ("unknown", excluded["count"] - unobserved), (zeroscales.UNOBSERVED, unobserved)) if count}
+    whys = [zeroscales.rows_why(cause, excluded.get("season")) for cause in causes]
     if excluded["series"] == [None]:  # one series: no id to name
-        who = "the series' training rows"
-        named = ("never change, so its naive error is zero" if not unobserved else
-                 "hold no two observed values one season apart (fill made the others), so it has no naive error")
-        return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in MSE, MAE and the other "
-                "errors.")
+        return (f"MASE is undefined: the series' training rows {' or '.join(whys)}; it is left out of MASE and counted "
+                "in MSE, MAE and the other errors.")
     named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
-    one = excluded["count"] == 1  # "1 series ('b') holds", "2 series hold"
-    why = [text for count, text in ((excluded["count"] - unobserved, f"never change{'s' if one else ''} on "
-                                     f"{'its' if one else 'their'} training rows (a zero naive error)"),
-                                    (unobserved, f"hold{'s' if one else ''} no two observed training values one season "
-                                     "apart (fill made the others: no naive error)")) if count]
-    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) {' or '.join(why)}, so "
-            "MASE is undefined for them; they are left out of MASE (as M4 leaves series without a scale out) and "
-            "counted in MSE, MAE and the other errors.")
+    why = (f", whose training rows {whys[0]}" if len(whys) == 1 else
+           ": " + "; ".join(f"{count} whose training rows {why}" for count, why in zip(causes.values(), whys)))
+    them = "it" if excluded["count"] == 1 else "them"
+    return (f"MASE pools the series with a usable scale, leaving out {excluded['count']} series ({named}){why}. MASE "
+            f"is undefined for {them}: {them} {'is' if them == 'it' else 'are'} left out of MASE (as M4 leaves series "
+            "without a scale out) and counted in MSE, MAE and the other errors.")
 
 
 def percent_note(result: dict) -> str | None:
@@ -212,11 +214,14 @@ def scored_notes(result: dict) -> tuple[str | None, str | None]:
             f"{gaps['note']}." if gaps else None)
 
 
-def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
+def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10, few: dict | None = None,
+                  scaled: float | None = None) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
     model's scores (``evaluation``, original units, said so), and the intervals far from their level
-    (``far_from_level``); None for a point forecast.
+    (``far_from_level``); None for a point forecast. Where a panel's original-unit scores are a few series'
+    (``few``: the result's ``pooled``, ``pooledunits.measure``), the pinball loss says so, as the MSE's note does, with the
+    ``scaled`` pinball loss (each series in its own scale) beside it.
 
     With several targets the pooled figures come first, said to be pooled, then each target's own
     (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
@@ -228,8 +233,11 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
         return None if "pinball" not in model else _no_interval(model["pinball"], list(quantiles))
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
+    units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few)}"
+                                              + (f"; {scaled:.4g} in scaled units, each series in its own scale"
+                                                 if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {model['pinball']:.4g} (original units).{far_from_level(model)}")
+            f"mean pinball loss {model['pinball']:.4g} ({units}).{far_from_level(model)}")
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))

@@ -1,15 +1,17 @@
 """A saved model's fields read back from its model.json and judged, for ``FittedState.read``: its calendar
 (``calendar_problem``; one saved before calendars, ``calendar_before``), its split dates (``borders``, and whether they
 go back in time: ``out_of_order``), what fit measured (``same_step``, ``later_rows``, ``highway_start``, the test rows'
-overlap: ``saved_overlap``, its windows across missing rows: ``across_gaps``), and a damaged value as a message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
+overlap: ``saved_overlap``, its windows across missing rows: ``across_gaps``, why a MASE scale is 0: ``mase_zero``), and a damaged value as a message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from rnncast.timecalendar import Calendar
+from rnncast.zeroscales import NAMES
 
 
 def calendar_problem(calendar: Calendar) -> str | None:
@@ -194,3 +196,15 @@ def value_ranges(saved, n_series: int, n_columns: int) -> list | None:
         raise ValueError(f"value_ranges must be absent or [series][column] [median, sd, least, greatest] or null, got "
                          f"{short(saved)}")
     return [[None if v is None else [float(x) for x in v] for v in row] for row in saved]
+
+
+def mase_zero(saved, n_series: int, n_targets: int):
+    """Why each zero MASE scale is 0 (``zeroscales`` codes, ``FittedState.mase_zero``), checked: [S][T] codes
+    (None: no scale is 0, or a model saved before the causes were kept)."""
+    if saved is None:
+        return None
+    if not (isinstance(saved, list) and len(saved) == n_series and all(
+            isinstance(row, list) and len(row) == n_targets and all(
+                isinstance(v, int) and not isinstance(v, bool) and v in NAMES for v in row) for row in saved)):
+        raise ValueError(f"mase_zero must be absent or [series][target] codes {sorted(NAMES)}, got {short(saved)}")
+    return np.asarray(saved, dtype=np.int64)

@@ -1,6 +1,6 @@
 """Which series a figure of a panel draws: its best, median and worst by MASE (``pick_series``), fit's forecast.png
 (by test MASE) and a backtest's backtest.png (by MASE over every window) alike, from each series' own MASE
-(``mase_by_series``); a series whose MASE is undefined (training rows that never change) is not ranked."""
+(``mase_by_series``); a series whose MASE is undefined (no in-sample naive error: ``zeroscales``) is not ranked."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ def mase_by_series(wf, scales: np.ndarray, n: int) -> np.ndarray:
         return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
-def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list) -> tuple[list[tuple[int, str]], str]:
-    """The series to draw, as (position, role) pairs, and a note on the series left unranked.
+def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list | None = None
+                ) -> tuple[list[tuple[int, str]], str]:
+    """The series to draw, as (position, role) pairs, and a note on the series left unranked, with why their MASE is
+    undefined where ``why`` [S] (each series' cause in words, ``zeroscales.short_why``) gives one cause for them all.
 
     One or two series with windows: each, without a role. More: the best, the median and the worst
     by MASE among the series whose MASE is defined; where fewer than three are, those and then
@@ -35,7 +37,9 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list) -> tuple[l
     note = ""
     if unranked:
         listed = ", ".join(repr(ids[s]) for s in unranked[:3]) + (", ..." if len(unranked) > 3 else "")
-        note = f"\n{len(unranked)} series not ranked: constant training rows leave their MASE undefined ({listed})"
+        causes = {why[s] for s in unranked} if why is not None else set()
+        cause = f" ({causes.pop()})" if len(causes) == 1 else ""
+        note = f"\n{len(unranked)} series not ranked: MASE is undefined for {listed}{cause}"
     if len(candidates) <= 2:
         return [(int(s), "") for s in candidates], note
     n = len(ranked)

@@ -16,7 +16,7 @@ import numpy as np
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows, value_ranges,
-                                 out_of_order, same_step, saved_overlap, short, squeezed)
+                                 mase_zero, out_of_order, same_step, saved_overlap, short, squeezed)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.seriesids import given_back, saved_dtype
 from rnncast.settingvalues import parse_quantiles
@@ -45,6 +45,7 @@ class FittedState:
     splits: list[Split]  # [S] row borders of each series
     train_means: np.ndarray  # [S, T] original units: the mean baseline
     mase_scales: np.ndarray  # [S, T] original units: the in-sample (seasonal) naive MAE, MASE's denominator
+    mase_zero: np.ndarray | None = None  # [S, T] why a scale is 0 (zeroscales codes); None: none is, or not kept
     train_spreads: np.ndarray | None = None  # [S, T] original units: the training rows' standard deviation; None: not kept
     static_encoder: StaticEncoder | None = None
     static_inputs: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.float32))  # [S, Kn]
@@ -118,6 +119,8 @@ class FittedState:
             meta["fit_rows"] = self.fit_rows
         if self.squeezed is not None:
             meta["squeezed"] = self.squeezed
+        if self.mase_zero is not None and self.mase_zero.any():  # absent: no scale is 0, or a model saved before
+            meta["mase_zero"] = self.mase_zero.tolist()
         if self.value_ranges is not None:  # a later read names a -999 far outside them (missingcodes.later)
             meta["value_ranges"] = self.value_ranges
         meta.update(told_none_entry(self.no_time_col))
@@ -157,6 +160,7 @@ class FittedState:
                 splits=[Split(*s) for s in meta.get("splits", [meta.get("split")])],
                 train_means=np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float64),
                 mase_scales=np.asarray(meta.get("mase_scales", [[np.nan] * len(meta["targets"])]), dtype=np.float64),
+                mase_zero=mase_zero(meta.get("mase_zero"), n, len(meta["targets"])),
                 train_spreads=(None if meta.get("train_spreads") is None  # kept since decision 475
                                else np.asarray(meta["train_spreads"], dtype=np.float64)),
                 static_encoder=StaticEncoder.from_state(static["encoder"]) if static else None,
@@ -296,7 +300,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
                    "untrained_loss",
-                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "id_dtype", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "mase_zero", "id_dtype", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

@@ -83,6 +83,8 @@ class PartForecasts:
     scaled_by: str | None = None
     dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (Panel.dialect): evaluate's by-series table
     index: np.ndarray | None = None  # [S] each series' position among the model's (state.ids): its scaler's
+    mase_zero: np.ndarray | None = None  # [S, T] why a MASE scale is 0 (``zeroscales`` codes); None: not known
+    season: int = 1  # the model's season: MASE's scale is the in-sample naive MAE one season apart
 
 
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:

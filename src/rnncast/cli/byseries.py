@@ -3,7 +3,7 @@
 
 A retail panel of 1,000 stores is no terminal table: the terminal shows every series of a panel of at most ``SHOWN``,
 else the ``FEW`` whose model MASE is highest and the ``FEW`` whose is lowest (MASE has no units, so stores of any size
-rank together; a series without a MASE, whose training rows never change, ranks last), each with the baseline that
+rank together; a series without a MASE (no in-sample naive error, ``zeroscales``) ranks last), each with the baseline that
 does best on it (lowest MSE); ``--by-series-csv FILE`` writes every series, one row each, every score of the model
 and of each baseline, to sort and filter in a spreadsheet."""
 

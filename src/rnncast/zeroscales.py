@@ -1,0 +1,93 @@
+"""Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal-naive MAE of the training
+rows (``metrics.naive_scale``), is NaN where fill left no two observed values one season apart (``UNOBSERVED``) and 0
+where each observed value equals the observed one a season earlier, which has three causes (``kind``):
+
+* ``CONSTANT``: the training rows never change;
+* ``REPEATS``: they change but repeat exactly every ``season`` steps: the seasonal-naive forecast is perfect on them,
+  a finding about the data (its test scores say whether the pattern held), not a flaw of it;
+* ``ACROSS_FILL``: the observed values change only across values ``fill`` made (a difference with a made value is left
+  out of the scale), so no two observed values one season apart differ.
+
+``UNKNOWN``: a model saved before the causes were kept (``FittedState.mase_zero`` absent); its words say what the
+zero means, whichever cause it is (``rows_why``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL = 0, 1, 2, 3
+NAMES = {UNKNOWN: "unknown", CONSTANT: "constant", REPEATS: "repeats", ACROSS_FILL: "across_fill"}
+UNOBSERVED = "unobserved"  # a NaN scale: no two observed training values one season apart
+
+
+def kind(rows: np.ndarray, seen: np.ndarray | None, season: int) -> int:
+    """The cause of a zero scale of one target of one series: ``rows`` [R] its training values as filled, ``seen`` [R]
+    which were observed (None: every one)."""
+    rows = np.asarray(rows, dtype=np.float64)
+    seen = np.ones(len(rows), dtype=bool) if seen is None else np.asarray(seen, dtype=bool)
+    values = rows[seen]
+    if not len(values) or values.min() == values.max():
+        return CONSTANT
+    phase = np.arange(len(rows))[seen] % season  # each observed value's place in the season
+    order = np.lexsort((values, phase))  # by place, then value: each place's least value first, its greatest last
+    first = np.r_[True, phase[order][1:] != phase[order][:-1]]
+    last = np.r_[first[1:], True]
+    repeated = (values[order][first] == values[order][last]).all()  # one value at each place: a pattern repeated
+    return REPEATS if season > 1 and repeated else ACROSS_FILL
+
+
+def kinds(panel, splits: list, season: int, scales: np.ndarray, starts=None) -> np.ndarray:
+    """[S, T] the cause (``kind``) of each 0 of ``scales`` [S, T] (``observed.in_sample``'s, over the same ``panel``,
+    ``splits`` and ``starts``); ``UNKNOWN`` where the scale is not 0."""
+    codes = np.zeros(scales.shape, dtype=np.int64)
+    for s, t in zip(*np.nonzero(scales == 0)):
+        lo, end = (0 if starts is None else int(starts[s])), splits[s].train_end
+        made = None if panel.filled is None else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + end, t] != 0
+        codes[s, t] = kind(panel.rows(s)[lo:end, t], None if made is None else ~made, season)
+    return codes
+
+
+def causes(scales: np.ndarray, codes: np.ndarray | None) -> list:
+    """Each series' cause name [S] (``NAMES``' or ``UNOBSERVED``), of its first target without a scale, from
+    ``scales`` [S, ...] and their ``codes`` [S, ...] (None: a model that kept none); None where every one has a scale."""
+    scales = scales.reshape(len(scales), -1)
+    codes = np.zeros(scales.shape, dtype=np.int64) if codes is None else np.asarray(codes).reshape(scales.shape)
+    named = []
+    for row, code in zip(scales, codes):
+        bad = np.flatnonzero(~(np.isfinite(row) & (row > 0)))
+        named.append(None if not len(bad) else UNOBSERVED if np.isnan(row[bad[0]]) else NAMES[int(code[bad[0]])])
+    return named
+
+
+def rows_why(cause: str, season: int | None) -> str:
+    """What the training rows do, after "its (their) training rows": "never change (a zero in-sample naive error)",
+    "repeat exactly every 7 steps, so the seasonal-naive forecast is perfect on them (...)", ...; ``season`` None: not
+    known (a result written before it was kept)."""
+    apart = "one row" if season == 1 else "one season" + (f" ({season} rows)" if season else "")
+    return {
+        "constant": "never change (a zero in-sample naive error)",
+        "repeats": f"repeat exactly every {season} steps, so the seasonal-naive forecast is perfect on them (a zero "
+                   "in-sample seasonal-naive error: a finding about the data, not a fault; the seasonal-naive baseline's "
+                   "test scores say whether the pattern held)",
+        "across_fill": f"change only across values fill made: no two observed values {apart} apart differ (a zero "
+                       "in-sample naive error)",
+        UNOBSERVED: f"hold no two observed values {apart} apart, fill having made the others (no in-sample naive "
+                    "error)",
+    }.get(cause, f"equal the rows {apart} before them wherever both were observed (a zero in-sample naive error)")
+
+
+def short_why(cause: str | None, season: int) -> str:
+    """The cause in a figure's title, as a noun: "training rows that never change", ...; a series' MASE is undefined
+    by it."""
+    apart = "one row" if season == 1 else "a season"
+    return {"constant": "training rows that never change",
+            "repeats": f"training rows that repeat exactly every {season} steps: seasonal naive is perfect on them",
+            "across_fill": "observed training values that change only across filled ones",
+            UNOBSERVED: f"no two observed training values {apart} apart"}.get(cause, "a zero in-sample naive error")
+
+
+def kept(state) -> np.ndarray:
+    """[S, T] the codes a fitted model (``state``: its ``FittedState``) kept of its zero scales; ``UNKNOWN``
+    everywhere where it kept none (no scale of it is 0, or it was saved before they were kept)."""
+    codes = getattr(state, "mase_zero", None)
+    return codes if codes is not None else np.zeros(np.shape(state.mase_scales), dtype=np.int64)

@@ -1,0 +1,74 @@
+"""Why a MASE scale is 0 (``zeroscales.py``): training rows that never change, that repeat exactly every season, or
+that change only across values fill made, told apart at fit, kept with the model and said."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, metrics, zeroscales
+from rnncast.savedfields import mase_zero
+
+PATTERN = np.array([10, 12, 15, 11, 9, 20, 25.0])
+
+
+def test_a_constant_series_is_constant_at_any_season():
+    rows = np.full(40, 5.0)
+    assert zeroscales.kind(rows, None, 1) == zeroscales.kind(rows, None, 7) == zeroscales.CONSTANT
+
+
+def test_a_pattern_repeated_every_season_is_told_from_a_constant_one():
+    rows = np.tile(PATTERN, 6)
+    assert zeroscales.kind(rows, None, 7) == zeroscales.REPEATS
+    gappy = rows.copy()
+    gappy[[3, 20]] = 99.0  # two values fill made (an ffill or a stray): the observed ones still repeat
+    seen = np.ones(len(rows), dtype=bool)
+    seen[[3, 20]] = False
+    assert zeroscales.kind(gappy, seen, 7) == zeroscales.REPEATS
+
+
+def test_observed_values_that_differ_only_across_filled_ones_are_their_own_cause():
+    rows = np.array([5.0, 5.0, 6.0, 7.0, 7.0])  # the 6 made by fill: 5, 5 and 7, 7 are the observed neighbours
+    seen = np.array([True, True, False, True, True])
+    assert zeroscales.kind(rows, seen, 1) == zeroscales.ACROSS_FILL
+    observed = np.tile(PATTERN, 3)
+    observed[14] = 50.0  # place 0 holds 10 and 50, with a made value between them: never observed a season apart
+    seen = np.ones(21, dtype=bool)
+    seen[7] = False
+    assert metrics.naive_scale(observed, 7, seen) == 0.0
+    assert zeroscales.kind(observed, seen, 7) == zeroscales.ACROSS_FILL
+
+
+def test_causes_name_each_series_first_target_without_a_scale():
+    scales = np.array([[1.0, 0.0], [np.nan, 0.0], [2.0, 3.0]])
+    codes = np.array([[0, 2], [0, 1], [0, 0]])
+    assert zeroscales.causes(scales, codes) == ["repeats", "unobserved", None]
+    assert zeroscales.causes(scales, None) == ["unknown", "unobserved", None]  # a model that kept none
+
+
+def test_the_words_say_each_cause_and_claim_none_where_it_is_not_known():
+    assert zeroscales.rows_why("constant", 7).startswith("never change")
+    assert "perfect on them" in zeroscales.rows_why("repeats", 7) and "every 7 steps" in zeroscales.rows_why("repeats", 7)
+    unknown = zeroscales.rows_why("unknown", 7)
+    assert "never change" not in unknown and "repeat" not in unknown and "one season (7 rows)" in unknown
+    assert zeroscales.short_why("repeats", 7).startswith("training rows that repeat exactly every 7 steps")
+
+
+def test_fit_keeps_the_cause_with_the_model_and_a_saved_model_reads_it_back(tmp_path):
+    frame = make_frame(210, feature=False)
+    frame["y"] = np.tile(PATTERN, 30)
+    model = Forecaster(**{**TINY, "season": 7}).fit(frame, target="y")
+    assert model.mase_scales_[0, 0] == 0.0 and model.state_.mase_zero.tolist() == [[zeroscales.REPEATS]]
+    model.save(tmp_path / "m")
+    again = Forecaster.load(tmp_path / "m")
+    assert again.state_.mase_zero.tolist() == [[zeroscales.REPEATS]]
+    assert again.evaluate(frame, part="test")["mase_excluded"]["causes"] == {"repeats": 1}
+
+
+def test_a_saved_cause_no_fit_writes_is_refused_by_name():
+    assert mase_zero(None, 2, 1) is None
+    assert mase_zero([[1], [0]], 2, 1).tolist() == [[1], [0]]
+    for bad in ([[7], [0]], [[1]], [["1"], [0]], [[True], [0]]):
+        with pytest.raises(ValueError, match="mase_zero"):
+            mase_zero(bad, 2, 1)
