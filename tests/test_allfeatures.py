@@ -69,3 +69,20 @@ def test_all_takes_a_column_of_python_decimals_as_it_trains_when_named_but_not_t
     panel = load_panel(frame, target="y", features="all")
     assert panel.columns == ["y", "x", "dec", "mixed"]
     assert np.allclose(load_panel(frame, target="y", features=["dec"]).values[:, 1], np.round(np.arange(60) / 7, 2))
+
+
+def test_all_leaves_out_a_column_of_one_value_and_names_it_as_it_names_text(caplog):
+    """--features all took a column of one value (7.0 in every row) and fit then refused it as constant; in a panel it
+    trained on it with a warning that it carries nothing. It is left out and named, beside the text columns."""
+    frame = _frame().assign(const=7.0, station="Seoul", gappy=np.where(np.arange(60) % 9, 2.0, np.nan))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame, target="y", features="all", fill="ffill")
+    assert panel.features == ["x"] and panel.unused == ["const", "station", "gappy"]
+    assert ("features 'all': ['x']; left out, not numeric: ['station']; left out, one value in every row (nothing to "
+            "learn): ['const', 'gappy']") in caplog.text
+    with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) matched no numeric column besides the "
+                                           r"target\(s\) and the time: \['const'\] holds one value in every row "):
+        load_panel(frame[["date", "y", "const"]], target="y", features="all")
+    panel = load_panel(frame.assign(const=np.repeat([1.0, 2.0], 30), unique_id=np.repeat(["a", "b"], 30),
+                                    date=np.tile(np.arange(30), 2)), target="y", features="all", fill="ffill")
+    assert "const" in panel.features  # one value per series, not one in every row: a static covariate's case

@@ -325,6 +325,15 @@ def test_a_constant_target_is_not_told_to_drop_the_column_but_what_helps():
     said = str(err.value)
     assert "drop the column" not in said and "the target 'y' has nothing to forecast" in said
     assert said.endswith("or, to forecast it as it is, use no scaler (scaler='none', --scaler none)")
-    varying = frame.assign(y=np.sin(np.arange(200.0)), x=1.0)
-    with pytest.raises(RnncastError, match=r"column 'x' .*drop the column or use no scaler"):
-        Forecaster(**TINY).fit(varying, target="y", past_covariates=["x"])
+    with pytest.raises(RnncastError, match=r"column 'x' .*drop the column or use no scaler"):  # Scaler.fit alone
+        Scaler.fit("standard", np.c_[np.sin(np.arange(20.0)), np.ones(20)], ["y", "x"])
+
+
+def test_targets_mode_refuses_a_constant_target_and_only_centres_a_constant_covariate():
+    """One series' constant covariate was refused with "use no scaler" first (following it, all scaling was off for one
+    useless column: a test R² of 0.93 fell to 0.50); ``constant="targets"`` centres it, and a constant target is refused."""
+    rows = np.c_[np.sin(np.arange(20.0)), np.full(20, 7.0)]
+    scaler = Scaler.fit("standard", rows, ["y", "x"], constant="targets", targets=1)
+    assert scaler.scale[1] == 1.0 and scaler.offset[1] == 7.0 and scaler.scale[0] != 1.0
+    with pytest.raises(RnncastError, match=r"^column 'y' is constant .*the target 'y' has nothing to forecast"):
+        Scaler.fit("standard", rows[:, ::-1], ["y", "x"], constant="targets", targets=1)

@@ -2,7 +2,8 @@
 target, the time, an id, a static covariate, nor a covariate named by its role), in the table's order. What it
 leaves out is said: columns of text (a column of numbers but for a few stray cells refused: ``strayvalues``; one of
 Python numbers, as Parquet's decimals are read, is taken), numbers only as read from text with thousands separators (phone numbers, postcodes); a column it takes under
-pandas' name for an empty header cell is said too. Matching none is refused, naming why: text, or the covariates
+pandas' name for an empty header cell is said too, and a column of one value in every row (nothing to learn) left out
+and named. Matching none is refused, naming why: text, or the covariates
 named that already hold every other column. A table with a column named 'all' is refused with 'all' the keyword (the
 command line's ``--features all`` would take every column where the user may mean that one), saying both ways."""
 
@@ -23,6 +24,7 @@ from rnncast.strayvalues import textual
 log = logging.getLogger(__name__)
 
 KEYWORD = "all"  # features='all', series='all': every numeric column; a column may be named so too
+ONE_VALUE = "one value in every row (nothing to learn)"  # a column 'all' leaves out so
 
 
 def _numbers(column: pd.Series) -> bool:
@@ -50,19 +52,23 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
                            "--past-covariates all, or --features '\"all\"'), or name every column to take "
                            f"(features={feats}; --past-covariates {','.join(feats)})")
     text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
+    constant = [c for c in feats if frame[c].nunique(dropna=True) == 1]  # one value in every row: nothing to learn
+    feats = [c for c in feats if c not in constant]
     if not feats:  # asked for features, it would train on none without a word
         roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
                  if c in past + future]  # 'all' is the columns no role took: these took one
+        flat = [f"{constant} {'holds' if len(constant) == 1 else 'hold'} {ONE_VALUE}"] if constant else []
         held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text"] if text else []) + (
             [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
-             "named"] if grouped else [])) or "the table has no other column"
+             "named"] if grouped else []) + flat) or "the table has no other column"
         besides = "the target(s), the time and the covariates named" if roles else "the target(s) and the time"
         remedy = ("leave features='all' out to train on the covariates named" if roles else
                   "name the features, or leave them out to train on the target's own past")
         raise RnncastError(f"features='all' (--features all) matched no numeric column besides {besides}: {held}; "
                            f"{remedy}")
-    if text:
-        log.warning("features 'all': %s; left out, not numeric: %s", feats, text)
+    if text or constant:
+        log.warning("features 'all': %s%s%s", feats, f"; left out, not numeric: {text}" if text else "",
+                    f"; left out, {ONE_VALUE}: {constant}" if constant else "")
     if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
         log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "
                     "numbers and postcodes read so too): name them with features= (--features) to train on them",

@@ -25,10 +25,11 @@ class Scaler:
             where: str = "", targets: int = 0) -> "Scaler":
         """Statistics from the training rows [T_train, C] alone.
 
-        A column constant on those rows cannot be scaled: ``constant="error"`` refuses it (one
-        series: the user can drop the column); ``"center"`` keeps scale 1 and only shifts it (one
-        series of many whose price never changed in training, say). ``where`` names the series; the first
-        ``targets`` columns are targets, whose refusal says what helps instead of dropping them.
+        A column constant on those rows cannot be scaled: ``constant="error"`` refuses it; ``"targets"``
+        refuses it among the first ``targets`` columns (one series' target: nothing to forecast) and centres the
+        others; ``"center"`` keeps scale 1 and only shifts it (a covariate that carries nothing, or one series of
+        many whose price never changed in training, said by the caller: ``seriesscalers``). ``where`` names the
+        series; the first ``targets`` columns are targets, whose refusal says what helps instead of dropping them.
         """
         train_rows = np.asarray(train_rows, dtype=np.float64)
         n_cols = train_rows.shape[1]
@@ -53,10 +54,9 @@ class Scaler:
                 "overflows a float); divide the column by a power of ten first"
             )
         flat = np.flatnonzero(flat_spread(scale, train_rows))
-        if flat.size and constant == "center":
-            scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)
-        elif flat.size:
-            j = int(flat[0])
+        refused = flat[flat < targets] if constant == "targets" else flat if constant != "center" else flat[:0]
+        if refused.size:
+            j = int(refused[0])
             zero = np.ptp(train_rows[:, j]) == 0 or underflows(train_rows[:, j])
             helps = (f"the target {columns[j]!r} has nothing to forecast on those rows: check that it is the column "
                      f"meant ({spelled('target')}), give training rows where it changes, or, to forecast it as it is, "
@@ -64,6 +64,7 @@ class Scaler:
             raise RnncastError(f"column {columns[j]!r}{where} {flat_said(train_rows[:, j])}, so {kind} scaling would "
                                f"divide by {'zero' if zero else 'rounding noise'}; {helps}use no scaler "
                                f"({spelled('scaler', 'none')})")
+        scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)  # centred only: said by the caller
         return cls(kind, offset, scale)
 
     def transform(self, values: np.ndarray, cols: slice = slice(None)) -> np.ndarray:

@@ -38,18 +38,29 @@ def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
         offset, scale, plain = scaling.series_stats(kind, values, starts, np.minimum(ends, panel.offsets[1:]))
         scalers = [Scaler(kind, offset[s].copy(), scale[s].copy()) if ok
                    else fit_scaler(panel, s, splits[s].train_end, kind, flats) for s, ok in enumerate(plain.tolist())]
-    say_flat(panel, flats)
+    if kind == "none":  # nothing scaled, nothing centred: a covariate of one value everywhere still carries nothing
+        flats = _same_everywhere(panel, splits)
+    say_flat(panel, flats, centred=kind != "none")
     return scalers
 
 
+def _same_everywhere(panel: Panel, splits: list[Split]) -> dict:
+    """``say_flat``'s record of the covariates holding one value on the training rows of every series, found as a
+    standard scaler finds a constant (``flat_columns``), for a model that scales nothing."""
+    rows = np.concatenate([panel.rows(s)[:split.train_end] for s, split in enumerate(splits)])
+    found = [j for j in flat_columns("standard", rows).tolist() if j >= panel.n_targets] if len(rows) else []
+    return {j: [(s, flat_said(panel.rows(s)[:split.train_end, j]), float(np.min(rows[:, j])), float(np.max(rows[:, j])))
+                for s, split in enumerate(splits) if split.train_end] for j in found}
+
+
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | None = None) -> Scaler:
-    """Series ``s``'s scaler from its own training rows. One series refuses a constant column (``RnncastError``);
-    in a panel such a column of one series (a price that never changed) is centred only, and noted in ``flats``
+    """Series ``s``'s scaler from its own training rows. One series refuses a constant target (``RnncastError``);
+    a constant covariate, and in a panel a constant column of one series (a price that never changed), is centred
+    only, and noted in ``flats`` (said by ``say_flat``: one series' covariate as carrying no information)
     (column -> [(series, how it is constant)]) or, without it, warned of for this series alone."""
     rows, columns = panel.rows(s)[:train_end], panel.named_columns(s)  # a wide table's own column, not 'y'
-    if panel.id_col is None:
-        return Scaler.fit(kind, rows, columns, targets=panel.n_targets)
-    scaler = Scaler.fit(kind, rows, columns, constant="center")
+    alone = panel.id_col is None  # its constant target: nothing to forecast (refused); a covariate: said, centred
+    scaler = Scaler.fit(kind, rows, columns, constant="targets" if alone else "center", targets=panel.n_targets)
     flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
     if flats is not None:
         for j in flat.tolist():
@@ -61,12 +72,13 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
     return scaler
 
 
-def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]]) -> None:
+def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]], centred: bool = True) -> None:
     """One warning per column of ``flats`` (column -> [(series, how it is constant: ``scaling.flat_said``, its lowest
     and highest training value)]): in how many series it is constant on the training rows (or varies by rounding
     only), the first ``SHOWN`` of them, and what that means for the model. A covariate constant within every series
     is 0 once centred: where its value differs between series it only tells them apart (a static covariate, as the
-    layout takes one); where it is the same in every series it tells nothing apart and carries no information."""
+    layout takes one); where it is the same in every series it tells nothing apart and carries no information, as one
+    series' constant covariate does. ``centred`` False (no scaler): only the columns that carry no information."""
     constant = "is constant on the training rows "
     for j, found in sorted(flats.items()):
         name = panel.named_columns(found[0][0])[j]
@@ -76,13 +88,19 @@ def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]]
         flat = ("is constant on the training rows" if all(said.startswith(constant) for _, said, *_ in found) else
                 "cannot be scaled (constant, or varying by rounding only) on the training rows")
         share = "every series" if len(found) == panel.n_series else f"{len(found)} of {panel.n_series} series"
+        role = "future" if j >= panel.n_targets + panel.n_past else "past"
+        if j >= panel.n_targets and panel.n_series == 1 and "so small" not in found[0][1]:
+            log.warning("%s %s: it tells no time from another, so as a %s covariate it carries no information: drop "
+                        "it", named, found[0][1], role)  # as a panel's column of one value in every series
+            continue
         if j >= panel.n_targets and len(found) == panel.n_series > 1:
-            role = "future" if j >= panel.n_targets + panel.n_past else "past"
             ends = np.array([[end] for *_, low, high in found for end in (low, high)])  # [2S, 1]
             if scaling.constant_columns(ends)[0]:  # one value in every series (a wide table's shared column, say)
                 log.warning("%s %s of every series, the same value in each (%s): it tells neither one time nor one "
                             "series from another, so as a %s covariate it carries no information: drop it", named,
                             flat, listed, role)
+                continue
+            if not centred:
                 continue
             static = ("static_covariates=a DataFrame, --static FILE: wide data takes them as a table" if
                       panel.layout == "wide" else "static_covariates=, --static-covariates")
@@ -90,4 +108,5 @@ def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]]
                         "tells the network nothing; a value that only tells the series apart is a static covariate "
                         "(%s)", named, flat, listed, role, static)
             continue
-        log.warning("%s %s of %s (%s), so it is only centred (scale 1) there", named, flat, share, listed)
+        if centred:
+            log.warning("%s %s of %s (%s), so it is only centred (scale 1) there", named, flat, share, listed)
