@@ -647,7 +647,7 @@ def test_a_huge_value_in_a_backtest_window_is_named_not_scored():
 
 @pytest.mark.parametrize("refit", [False, True])
 def test_a_backtest_says_why_each_series_has_no_mase_scale(refit):
-    """Every window's model told a pattern repeated every season from constant rows (decision 9801)."""
+    """Every window's model told a pattern repeated every season from constant rows (decision 909)."""
     frame = make_panel(3, seed=5)
     frame.loc[frame.unique_id == "s001", "y"] = 7.0  # constant
     weekly = frame.unique_id == "s002"

@@ -222,7 +222,7 @@ def test_a_constant_series_in_a_panel_leaves_mase_defined_and_says_so():
 
 def test_a_series_that_repeats_every_season_is_excluded_as_perfect_for_seasonal_naive_not_as_constant():
     """A weekly pattern tiled over the days has a zero in-sample seasonal-naive error; every message said its
-    training rows never change (decision 9801)."""
+    training rows never change (decision 909)."""
     weekly = pd.DataFrame({"unique_id": "weekly", "ds": pd.date_range("2024-01-01", periods=168, freq="h"),
                            "y": np.tile([10, 12, 15, 11, 9, 20, 25.0], 24)})
     frame = pd.concat([make_panel(2, seed=5), weekly], ignore_index=True)

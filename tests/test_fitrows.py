@@ -168,7 +168,7 @@ def test_predict_computes_the_data_s_own_training_mean_of_the_series_it_names_on
 
 
 def test_data_whose_training_rows_differ_says_why_its_own_scale_is_zero():
-    """The scale taken from the data's own training rows carries its own cause (decision 9801)."""
+    """The scale taken from the data's own training rows carries its own cause (decision 909)."""
     frame = make_frame(200, feature=False)
     model = Forecaster(**{**TINY, "season": 6}).fit(frame, target="y")
     assert not model.state_.mase_zero.any()  # no scale of the fit's is 0

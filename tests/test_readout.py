@@ -178,7 +178,7 @@ def test_evaluate_and_metrics_json_say_mases_season(tmp_path):
 
 
 def test_a_quantile_panel_whose_original_units_are_one_series_says_so_on_its_interval_line():
-    """The interval line pooled the series' pinball losses in their own units unsaid (decision 9802)."""
+    """The interval line pooled the series' pinball losses in their own units unsaid (decision 910)."""
     from conftest import TINY
 
     frame = datasets.sine_panel(3, seed=1)

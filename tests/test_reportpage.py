@@ -24,7 +24,7 @@ def test_the_page_says_how_mase_treated_a_series_that_never_changes(tmp_path):
     page = html.unescape((tmp_path / "run" / "report.html").read_text())
     first = frame["unique_id"].iloc[0]
     assert f"1 series ('{first}'), whose training rows never change" in page and "left out of MASE" in page
-    assert "repeat exactly" not in page  # constant, not a pattern repeated (decision 9801)
+    assert "repeat exactly" not in page  # constant, not a pattern repeated (decision 909)
 
 
 def test_the_metric_table_keeps_small_and_large_numbers_readable():

@@ -148,7 +148,7 @@ def test_a_panel_s_huge_future_value_names_its_series():
 
 
 def test_fit_names_a_huge_test_value_that_evaluate_of_the_same_rows_would_refuse():
-    """A builder's case (decision 9500): a series near 1e6 whose last 60 rows move by 0.01, with 1e12 in a test row.
+    """A builder's case (decision 906): a series near 1e6 whose last 60 rows move by 0.01, with 1e12 in a test row.
     Fit weighed only the training rows' end (steps near 1e5, which float32 keeps apart beside 1e12) and trained; the
     run's report then evaluated the same rows, weighed at the series' end, and refused: the trained run was lost.
     Fit now weighs both ends, and names the value before training."""

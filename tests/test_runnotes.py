@@ -109,7 +109,7 @@ def test_mase_note_says_why_each_series_has_no_scale():
 
 
 def test_mase_note_says_a_series_that_repeats_every_season_is_perfect_for_seasonal_naive_not_constant():
-    """A weekly pattern tiled over 600 days was said to be training rows that never change (decision 9801)."""
+    """A weekly pattern tiled over 600 days was said to be training rows that never change (decision 909)."""
     from rnncast.runnotes import mase_note
 
     one = mase_note({"mase_excluded": {"series": [None], "count": 1, "unobserved": 0, "causes": {"repeats": 1},
@@ -323,7 +323,7 @@ def test_the_percent_note_of_several_series_says_each_is_judged_in_its_own_scale
 
 def test_the_interval_line_of_a_panel_whose_original_units_are_one_series_says_so_with_the_scaled_loss():
     """panel.csv (stores 1x, 30x, 1000x): "mean pinball loss 237 (original units)" though 'big' alone scored 690
-    and 'small' 0.68; the MSE's table already said 'big' held 99.9% of its error (decision 9802)."""
+    and 'small' 0.68; the MSE's table already said 'big' held 99.9% of its error (decision 910)."""
     from rnncast.pooledunits import held
     from rnncast.runnotes import interval_text
 
