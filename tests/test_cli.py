@@ -95,10 +95,6 @@ def _duplicate_date(frame):
     frame.loc[9, "date"] = frame.loc[8, "date"]
 
 
-def _constant_c(frame):
-    frame["c"] = 1.0
-
-
 def _empty_csv(folder: Path) -> Path:
     (folder / "e.csv").write_text("")
     return folder / "e.csv"
@@ -197,8 +193,6 @@ BAD_INPUT = {
                   ["too short", "40 rows", "lookback 24", "horizon 6"]),
     "nan": (lambda t, f, r: fit_args(_csv(t, "n.csv", _set("x", 10, np.nan)), t / "o", "--features", "x"),
             ["column 'x'", "line 12 of n.csv", "--fill ffill|interpolate|drop"]),
-    "constant column minmax": (lambda t, f, r: fit_args(_csv(t, "c.csv", _constant_c), t / "o", "--features", "c",
-                                                        "--scaler", "minmax"), ["column 'c'", "constant", "minmax"]),
     "lookback 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--lookback", "0"), ["lookback", "positive"]),
     "lookback -5": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--lookback", "-5"), ["lookback", "-5"]),
     "epochs 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--epochs", "0"], ["epochs", "positive"]),
@@ -322,7 +316,7 @@ def test_bad_input_exits_2_with_an_error_naming_the_problem(capsys, tmp_path, fo
         assert text in errors[0], (text, errors[0])
 
 
-REFUSED_FITS = ["unknown target column", "nan", "lookback 0", "constant column minmax", "duplicated timestamps",
+REFUSED_FITS = ["unknown target column", "nan", "lookback 0", "duplicated timestamps",
                 "unknown id column", "every series too short", "duplicate ds within a series", "seed -1",
                 "wide data with static columns", "demo seed -1", "backtest step huge", "tune sampler-seed huge",
                 "time column named cutoff", "targets y and y_hat", "wide series all with a unique_id column"]

@@ -11,6 +11,8 @@ import json
 import os
 import shutil
 
+import numpy as np
+
 from conftest import make_frame
 from rnncast.files import LOCK_NAME
 from rnncast.folderlock import lock_folder
@@ -335,10 +337,11 @@ def test_resume_of_a_run_whose_checkpoint_is_gone_says_it_starts_from_epoch_1(tm
 def test_a_refused_fit_prints_its_refusal_alone(tmp_path, capsys, caplog):
     """`fit bad.csv --features x,const --future-known` printed "WARNING: not used: spare ..." before the refusal."""
     data = tmp_path / "d.csv"
-    make_frame(ROWS).assign(const=5.0, spare=1.0).to_csv(data, index=False)
+    make_frame(ROWS).assign(const=np.where(np.arange(ROWS) == 40, np.nan, 5.0 + np.arange(ROWS) % 3),
+                            spare=np.arange(ROWS) % 7.0).to_csv(data, index=False)  # const: a missing value, refused
     with caplog.at_level("WARNING", logger="rnncast"):
         code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--features", "x,const", "--future-known"))
-        assert code == 2 and "constant on the training rows" in err, err
+        assert code == 2 and "column 'const'" in err and "--fill" in err, err
         code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--future-known"))
         assert code == 2 and "(future_known=True, --future-known)" in err, err
         assert "not used" not in caplog.text

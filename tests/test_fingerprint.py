@@ -35,7 +35,7 @@ def test_each_difference_is_named():
         "2024-01-05 03:00:00")
     assert fingerprint.difference(record, _record(frame.assign(x=frame["x"] + 1e-9))) == (
         "it had the same 120 rows, 2024-01-01 00:00:00 to 2024-01-05 23:00:00, but other values in column 'x'")
-    assert fingerprint.difference(record, _record(frame.assign(z=1.0))) == (
+    assert fingerprint.difference(record, _record(frame.assign(z=np.arange(120.0)))) == (
         "it had the columns targets ['y'], past covariates ['x']; this data has targets ['y'], past covariates ['x', 'z']")
     later = frame.assign(date=frame["date"] + pd.Timedelta("1h"))
     assert fingerprint.difference(record, _record(later)).endswith("(as many rows, at other times)")

@@ -220,9 +220,10 @@ def test_channel_independent_with_one_target_is_said_to_change_nothing(caplog):
 def test_a_refused_fit_says_its_refusal_alone_not_the_columns_it_would_leave_out(caplog):
     """'not used: spare (to train on them, name them ...)' came before the refusal of a constant feature, and before
     future_known's refusal without features, which named only the Python keyword."""
-    frame = make_frame(300).assign(const=5.0, spare=np.arange(300.0) % 7)
+    frame = make_frame(300).assign(const=np.where(np.arange(300) == 40, np.nan, 5.0 + np.arange(300) % 3),
+                                   spare=np.arange(300.0) % 7)  # const: one value missing, refused (a constant one trains)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        with pytest.raises(RnncastError, match=r"column 'const' is constant on the training rows"):
+        with pytest.raises(RnncastError, match=r"column 'const'.*fill"):
             Forecaster(**{**TINY, "future_known": True}).fit(frame, target="y", features=["x", "const"])
         with pytest.raises(RnncastError, match=r"^future_known \(future_known=True, --future-known\) needs feature "
                                                r"columns whose future values are known; name them \(features=, --features\)$"):

@@ -153,7 +153,7 @@ def _forget_data(checkpoint) -> None:
                             r"2024-01-01 00:00:00 to 2024-01-07 05:00:00"),
     (lambda f: f.assign(y=f["y"] * 10 + 5), r"it had the same 200 rows, .*, but other values in column 'y'"),
     (lambda f: f.assign(date=f["date"] + pd.Timedelta("1D")), r"it had 200 rows, .* \(as many rows, at other times\)"),
-    (lambda f: f.assign(z=1.0), r"it had the columns targets \['y'\], past covariates \['x'\]; this data has "
+    (lambda f: f.assign(z=np.arange(len(f), dtype=float)), r"it had the columns targets \['y'\], past covariates \['x'\]; this data has "
                                 r"targets \['y'\], past covariates \['x', 'z'\]"),
 ])
 def test_a_checkpoint_resumed_with_other_data_is_refused_naming_what_differs(tmp_path, other, says):
