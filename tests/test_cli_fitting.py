@@ -476,3 +476,19 @@ def test_resume_of_a_run_whose_config_json_was_edited_is_refused_naming_each_set
     code, out, err = cli(capsys, "fit", "--resume", run)
     assert code == 0, err
     assert "with epochs 3 (it was begun with epochs 4)" in caplog.text and "trained epoch 3 (3 in all)" in out
+
+
+def test_a_value_a_config_file_gives_is_refused_naming_the_file_not_a_flag(tmp_path, capsys):
+    """`epochs = 99999999999999999999` in c.toml was refused as "epochs (--epochs) ...", a flag never given, and
+    quantiles lacking 0.5 named no file; a flag given over the file is named as the flag."""
+    make_frame(ROWS).to_csv(tmp_path / "d.csv", index=False)
+    base = f'data = "{tmp_path / "d.csv"}"\ntarget = "y"\nlookback = 12\nhorizon = 3\n'
+    (tmp_path / "big.toml").write_text(base + "epochs = 99999999999999999999\n")
+    (tmp_path / "q.toml").write_text(base + 'quantiles = "0.1,0.9"\n')
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "big.toml", "--out", tmp_path / "a")
+    assert (code, out) == (2, "") and f"epochs (in config {tmp_path / 'big.toml'}) 99999999999999999999 is out of range" in err
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "q.toml", "--out", tmp_path / "b")
+    assert (code, out) == (2, "") and f"quantiles (in config {tmp_path / 'q.toml'}) [0.1, 0.9] lack 0.5" in err
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "big.toml", "--epochs", "0", "--out", tmp_path / "c")
+    assert code == 2 and "epochs (--epochs) must be a positive integer, got 0" in err
+    assert not any((tmp_path / name).exists() for name in "abc")
