@@ -452,3 +452,46 @@ def test_a_value_out_of_range_names_its_flag_or_the_config_file_that_gave_it(tmp
     code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--val-frac", "2"))
     assert err == "rnncast: error: val_frac (--val-frac) must be a number in [0, 1), got 2.0\n"  # the last run's file not named
     assert not (tmp_path / "run").exists() and not (tmp_path / "tune").exists()
+
+
+def test_resume_of_a_run_whose_config_json_was_edited_is_refused_naming_each_setting(tmp_path, capsys, monkeypatch,
+                                                                                    caplog):
+    """A hand-edited lr in config.json was trained on at --resume without a word (and a seed ignored, but recorded):
+    every setting is held against the checkpoint's record; only epochs (said), device and threads may change."""
+    from rnncast.cli import fitting
+    from rnncast.cli.display import epoch_bar
+
+    data, run = tmp_path / "d.csv", tmp_path / "run"
+    make_frame(ROWS).to_csv(data, index=False)
+    monkeypatch.setattr(fitting, "epoch_bar", _interrupted_at_epoch_2)
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "4", "--patience", "50"))
+    assert code == 130, err
+    monkeypatch.setattr(fitting, "epoch_bar", epoch_bar)
+    config = json.loads((run / "config.json").read_text())
+    lr = config["settings"]["lr"]
+    (run / "config.json").write_text(json.dumps({**config, "settings": {**config["settings"], "lr": 0.5, "seed": 7}}))
+    before = (run / "checkpoint.safetensors").read_bytes()
+    code, out, err = cli(capsys, "fit", "--resume", run)
+    assert (code, out) == (2, "")
+    assert f"was begun with other settings than this fit has: lr {lr!r} then, 0.5 now; seed 0 then, 7 now; " in err
+    assert (run / "checkpoint.safetensors").read_bytes() == before
+    (run / "config.json").write_text(json.dumps({**config, "settings": {**config["settings"], "epochs": 3}}))
+    code, out, err = cli(capsys, "fit", "--resume", run)
+    assert code == 0, err
+    assert "with epochs 3 (it was begun with epochs 4)" in caplog.text and "trained epoch 3 (3 in all)" in out
+
+
+def test_a_value_a_config_file_gives_is_refused_naming_the_file_not_a_flag(tmp_path, capsys):
+    """`epochs = 99999999999999999999` in c.toml was refused as "epochs (--epochs) ...", a flag never given, and
+    quantiles lacking 0.5 named no file; a flag given over the file is named as the flag."""
+    make_frame(ROWS).to_csv(tmp_path / "d.csv", index=False)
+    base = f'data = "{tmp_path / "d.csv"}"\ntarget = "y"\nlookback = 12\nhorizon = 3\n'
+    (tmp_path / "big.toml").write_text(base + "epochs = 99999999999999999999\n")
+    (tmp_path / "q.toml").write_text(base + 'quantiles = "0.1,0.9"\n')
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "big.toml", "--out", tmp_path / "a")
+    assert (code, out) == (2, "") and f"epochs (in config {tmp_path / 'big.toml'}) 99999999999999999999 is out of range" in err
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "q.toml", "--out", tmp_path / "b")
+    assert (code, out) == (2, "") and f"quantiles (in config {tmp_path / 'q.toml'}) [0.1, 0.9] lack 0.5" in err
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "big.toml", "--epochs", "0", "--out", tmp_path / "c")
+    assert code == 2 and "epochs (--epochs) must be a positive integer, got 0" in err
+    assert not any((tmp_path / name).exists() for name in "abc")

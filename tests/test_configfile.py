@@ -182,6 +182,22 @@ def test_a_setting_spelled_two_ways_in_one_file_is_refused(tmp_path):
         read_config(path)
 
 
+@pytest.mark.parametrize("text, said", [
+    ('lookback = 24\nhorizon = 6\nhorizon = 3\n', "horizon is given twice in config {} (lines 2 and 3); give it once"),
+    ('horizon = 6\nlookback = 24\n"horizon" = 3\n', "horizon is given twice in config {} (lines 1 and 3); give it once"),
+    ('x.y = 1\nlookback = 24\nx.y = 2\n', "x.y is given twice in config {} (lines 1 and 3); give it once"),
+    ('x = 1\n[t]\nx = 1\nx = 2\n', "x is given twice in config {} (lines 3 and 4); give it once"),  # its table's
+    ('[t]\nx = 1\n[t]\n', "config {} is not valid TOML (Cannot declare ('t',) twice"),  # other errors: tomllib's
+])
+def test_a_key_given_twice_is_named_with_its_lines(tmp_path, text, said):
+    """tomllib said "Cannot overwrite a value (at line 6, column 12)", naming neither the key nor its first line."""
+    path = tmp_path / "dupkey.toml"
+    path.write_text(text)
+    with pytest.raises(RnncastError) as err:
+        read_config(path)
+    assert str(err.value).startswith(said.format(path))
+
+
 @pytest.mark.parametrize("key, said", [
     ("n_windows", r"unknown key 'n_windows' in config .*: n_windows is a flag of rnncast backtest \(--n-windows\), given "
                   r"on the command line; a config file holds fit's settings and columns; accepted keys: "),

@@ -67,6 +67,7 @@ def test_a_checkpoint_resumed_with_a_setting_that_adds_no_weights_changed_is_ref
     (a hand-edited config.json) would train on silently; it is refused naming the setting."""
     checkpoint = tmp_path / "checkpoint.safetensors"
     Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    _forget_data(checkpoint, ("settings",))  # written before settings were recorded: the network's check
     (name, value), = changed.items()
     with pytest.raises(RnncastError, match=rf"was trained with {name} .* but this fit has {name} {value!r}; resume it"):
         Forecaster(**{**TINY, "epochs": 2, **changed}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
@@ -140,11 +141,13 @@ def test_a_checkpoint_whose_tensor_bytes_changed_is_refused_and_one_without_a_ch
     assert len(model.history_) == 2 and "holds no SHA-256 of its content" in caplog.text
 
 
-def _forget_data(checkpoint) -> None:
-    """Make ``checkpoint`` one written before the data a run trains on was recorded."""
+def _forget_data(checkpoint, keys=("data", "settings")) -> None:
+    """Make ``checkpoint`` one written before the data a run trains on (and its settings: their check,
+    ``resumedsettings``, would speak first) was recorded."""
     with safe_open(str(checkpoint), framework="pt") as f:
         loop = json.loads(f.metadata()["loop"])
-    del loop["data"]
+    for key in keys:
+        del loop[key]
     save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
 
 
@@ -176,6 +179,7 @@ def test_a_checkpoint_resumed_with_another_cut_of_the_same_data_is_refused(tmp_p
     trained on would be scored as test rows."""
     checkpoint = tmp_path / "checkpoint.safetensors"
     Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    _forget_data(checkpoint, ("settings",))  # written before settings were recorded: the cut's check
     with pytest.raises(RnncastError, match=r"the same data, but cut elsewhere: it had training rows to 140, validation "
                                            r"to 160, test to 200; this fit has training rows to 170, validation to 190, "
                                            r"test to 200 \(val_frac, test_frac or split= differ\)"):

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from rnncast.errors import RnncastError
 from rnncast.resume import check_checkpoint_path, save_training_state
+from rnncast.resumedsettings import record
 
 
-def saver(path, resume: bool, data: dict | None, epochs: int):
+def saver(path, resume: bool, data: dict | None, settings):
     """The function the training loop calls with ``(net, optimizer, generator, loop)`` after each epoch. Made once
-    ``check_checkpoint_path`` passed ``path``: without ``resume`` that is where no file was."""
+    ``check_checkpoint_path`` passed ``path``: without ``resume`` that is where no file was. ``settings``: the fit's
+    (``config.Settings``), recorded whole, which a resume checks (``resumedsettings``), and its epochs."""
     first = [not resume]
+    recorded = record(settings)
 
     def save_state(*state) -> None:
         new, first[0] = first[0], False
         try:
-            save_training_state(path, *state, data=data, epochs=epochs,
+            save_training_state(path, *state, data=data, epochs=settings.train.epochs, settings=recorded,
                                 new=f"checkpoint={path} exists; another fit wrote it since this one began" if new else None)
         except RnncastError:
             if new:

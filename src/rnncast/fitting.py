@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
+from rnncast import (checkpointsaver, resumedsettings, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
                      noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
                      seeding, spreads, stuckruns, untrained, zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -61,6 +61,8 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
 def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, checkpoint) -> "Prepared":
     settings = Settings.from_flat(params)
     check_effects(settings.train)  # at fit, not where a model saved before is read (state)
+    if resume_from is not None:
+        resumedsettings.check(resume_from, settings)  # the settings it began with, before the data is read
     if isinstance(data, Panel):
         given = [k for k, v in reading_args.items() if v is not None]
         if given:
@@ -223,7 +225,7 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     writes = group is None or group.main
     if checkpoint is not None and writes:  # '' refused, not taken for none; after on_start: fit --overwrite has cleared the run it goes into;
         resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
-    save_state = (checkpointsaver.saver(checkpoint, resume, prepared.data, prepared.state.settings.train.epochs)
+    save_state = (checkpointsaver.saver(checkpoint, resume, prepared.data, prepared.state.settings)
                   if checkpoint is not None and writes else None)  # the first write only as a new file
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None
     prepared.diverged = None

@@ -37,12 +37,13 @@ log = logging.getLogger(__name__)
 
 
 def save_training_state(path, net, optimizer, generator, loop, data: dict | None = None,
-                        epochs: int | None = None, new: str | None = None) -> None:
+                        epochs: int | None = None, new: str | None = None, settings: dict | None = None) -> None:
     """One file, written atomically: weights, best weights, Adam's moments, random-number states
     (as tensors) and the loop's counters, history and how it ended (as JSON in the file's metadata:
     ``stopped``, and ``diverged``, ``{"epoch", "what", "loss", "kept"}`` of a run that diverged, else null),
     ``data``, the fingerprint of the data trained on (``fingerprint.of``), which a resume checks, and ``epochs``,
-    the epochs the fit that wrote it meant to train (whether it finished: ``held``); ``new``: ``files.write_bytes``'."""
+    the epochs the fit that wrote it meant to train (whether it finished: ``held``), ``settings``, all of the fit's, which
+    a resume checks (``resumedsettings``); ``new``: ``files.write_bytes``'."""
     tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
     if loop.best_state is not None:
         tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
@@ -62,7 +63,7 @@ def save_training_state(path, net, optimizer, generator, loop, data: dict | None
     loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
                  "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
                  "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION,
-                 "network": net.spec.to_dict(), "data": data, "epochs": epochs}
+                 "network": net.spec.to_dict(), "data": data, "epochs": epochs, "settings": settings}
     loop_text = json.dumps(loop_meta)
     write_bytes(path, save(tensors, metadata={"loop": loop_text, CHECKSUM: state_sha256(tensors, loop_text)}), new)
 

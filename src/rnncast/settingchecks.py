@@ -137,7 +137,7 @@ def check_model(model) -> None:
                                + "; give levels that differ within 6 significant digits, such as 0.1,0.5,0.9")
         if 0.5 not in levels:
             raise RnncastError(
-                f"quantiles {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
+                f"{named('quantiles')} {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
 
 
 def check_train(train) -> None:

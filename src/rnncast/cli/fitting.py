@@ -252,8 +252,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
                                     else ({}, {}))
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
-        file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])
-        in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it
+        in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
+        file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])  # these too
     if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
         raise RnncastError(f"{command} needs DATA, and --target COLUMN where it holds more than one column besides the "

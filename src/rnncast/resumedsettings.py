@@ -1,0 +1,55 @@
+"""The settings a training checkpoint was trained with, and a resume's check of them: every setting the resumed fit
+has is compared with the checkpoint's record, and any that differs is refused by name with both values, except those
+a resume may change (``MAY_CHANGE``: more or fewer epochs, where and how the fit runs), the epochs said in the log."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import MISSING
+from pathlib import Path
+
+from safetensors import SafetensorError, safe_open
+
+from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
+from rnncast.errors import RnncastError
+from rnncast.resume import start_over
+
+# A resume may change these: epochs trains the run further or ends it sooner (decision 584: "with more epochs it
+# trains further"); device and how the fit runs (threads, the progress bar) change where it trains, not what.
+MAY_CHANGE = ("epochs", "device", *HOW_FIT_RUNS)
+
+log = logging.getLogger(__name__)
+
+
+def record(settings: Settings) -> dict:
+    """Every setting of ``settings`` as JSON holds it (tuples as lists), for the checkpoint's record."""
+    return json.loads(json.dumps(settings.flat(), default=str))
+
+
+def check(path, settings: Settings) -> None:
+    """Refuse to resume the checkpoint at ``path`` with ``settings`` other than it was trained with, in one
+    ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
+    ``Forecaster`` of other settings given ``resume=True``), before anything is built or loaded; a changed epochs is
+    taken and said. A checkpoint written before settings were recorded is not checked (its network is:
+    ``resume.load_training_state``); an unreadable one is left to ``load_training_state`` to refuse."""
+    path = Path(path)
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            recorded = json.loads((f.metadata() or {})["loop"]).get("settings")
+    except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        return
+    if not isinstance(recorded, dict):
+        return
+    defaults = json.loads(json.dumps({f.name: f.default for f in setting_fields() if f.default is not MISSING},
+                                     default=str))
+    recorded = {**defaults, **recorded}  # a setting added after the checkpoint was written: its default then
+    now = record(settings)
+    differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]]
+    if differ:
+        said = "; ".join(f"{name} {recorded.get(name)!r} then, {now[name]!r} now" for name in differ)
+        raise RnncastError(f"{path} was begun with other settings than this fit has: {said}; a resumed run keeps the "
+                           f"settings it began with (the run's config.json as it was written; only epochs, device and "
+                           f"threads may change), or {start_over()}")
+    if recorded.get("epochs") != now["epochs"]:
+        log.info("resuming %s with epochs %s (it was begun with epochs %s)", path, now["epochs"], recorded.get("epochs"))
