@@ -278,8 +278,31 @@ def test_an_iso_week_date_names_its_day_as_in_data_and_a_refusal_offers_weeks():
     assert as_time("2020W506", saturdays).floor("s") == pd.Timestamp("2020-12-12 23:59:59")
     assert _rows_up_to(saturdays, as_time("2020-W50-1", saturdays))[0] == 101  # up to Saturday 2020-12-05
     assert _rows_up_to(saturdays, as_time("2020-W50", saturdays))[0] == 102  # the whole week, to 2020-12-13
-    with pytest.raises(RnncastError, match=r"reads as no time: .*a week 2024-W05 or its day 2024-W05-3\)$"):
+    with pytest.raises(RnncastError, match=r"reads as no time: .*a week 2024-W05 or its day 2024-W05-3\), or a month "
+                                           r"or quarter as pandas writes them \(2024-01, 2024Q1\)$"):
         as_time("2020-W50-9", saturdays)
+
+
+QUARTER_FORMS = ("{y} Q{q}", "{y}-Q{q}", "Q{q}-{y}", "Q{q} {y}", "{y}Q{q}", "{q}Q{yy}")
+
+
+@pytest.mark.parametrize("written", QUARTER_FORMS[:3])
+def test_a_cutoff_reads_every_quarter_and_month_form_the_data_reader_reads(written):
+    """On quarters written '2018 Q2', '2018-Q2' or 'Q2-2018', a cutoff in another form the reader accepts ('Q2 2018')
+    was refused as "reads as no time" (a tester's finding); '2020M02' likewise on months written '2020-02'."""
+    quarters = pd.period_range("2000Q1", periods=80, freq="Q")
+    frame = pd.DataFrame({"ds": [written.format(y=p.year, q=p.quarter, yy=f"{p.year % 100:02d}") for p in quarters],
+                          "y": np.sin(np.arange(80.0))})
+    panel = load_panel(frame, "y", announce=False)
+    for form in QUARTER_FORMS:
+        assert _rows_up_to(panel, as_time(form.format(y=2018, q=2, yy="18"), panel))[0] == 74, form  # to 2018 Q2
+    with pytest.raises(RnncastError, match=r"'Q5 2018' reads as no time: .*quarter as pandas writes them .*2024Q1\)$"):
+        as_time("Q5 2018", panel)
+    months = load_panel(pd.DataFrame({"ds": pd.period_range("2015-01", periods=80, freq="M").astype(str),
+                                      "y": np.sin(np.arange(80.0))}), "y", announce=False)
+    for form in ("2020M02", "2020M2", "2020-02", "Feb 2020"):
+        assert _rows_up_to(months, as_time(form, months))[0] == 62, form  # to February 2020
+    assert _rows_up_to(months, as_time("Q1 2020", months))[0] == 63  # all of the quarter, to March
 
 
 def test_a_cutoff_in_the_hour_a_zone_repeats_is_offered_that_zone_s_offsets(tmp_path):

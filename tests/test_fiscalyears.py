@@ -3,6 +3,8 @@ on a 13-month calendar (decision 657)."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -65,6 +67,20 @@ def test_fiscal_years_and_fy_quarters_name_the_quarter_forms_too():
     with pytest.raises(RnncastError, match=rf"time column 'date' holds 'FY2005 Q1', a fiscal quarter.*calendar "
                                            rf"quarters {FORMS}"):
         load_panel(frame, target="v")
+
+
+@pytest.mark.parametrize("values, year", [([f"FY{y}" for y in range(1960, 2000)], "its year (1960)"),
+                                         ([f"FY {y % 100:02d}" for y in range(1960, 2000)], "its year in four digits")])
+def test_fiscal_years_alone_are_told_to_write_the_year_not_quarters(values, year):
+    """A yearly column 'FY1960' ... 'FY2016' was told to write calendar quarters: a year alone is written as its year
+    under year (as two years' '1960/61' are told) or the date the year starts; 'FY2005 Q1' keeps the quarters."""
+    from rnncast.timeunread import unread_time
+
+    said = f"write each as {year} in a column named year, read as integer periods, or as the date its year starts"
+    assert said in fiscalyears.clause(values[0]) and "quarter" not in fiscalyears.clause(values[0])
+    assert said in unread_time(pd.DataFrame({"fiscal_year": values}), ["fiscal_year"])
+    with pytest.raises(RnncastError, match=rf"'date' holds '{values[0]}', a fiscal year, .*{re.escape(said)}"):
+        load_panel(pd.DataFrame({"date": values, "v": np.arange(40.0)}), target="v")
 
 
 @pytest.mark.parametrize("name", ["시점", "기간", "연도"])

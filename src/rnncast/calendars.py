@@ -87,12 +87,15 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
-            near = offcalendar.early_given(time, offsets, offset, fmt) or jitter.advice(time, offsets, where, fmt)  # decision 823
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
+            near = ends or offcalendar.early_given(time, offsets, offset, fmt)  # decision 823
+            own = None if near else owncalendars.followed(time, offsets)  # the data's own calendar, as fit infers it:
+            near = near or (None if own and hint("freq", "") else own or jitter.advice(time, offsets, where, fmt))
+            # named before any rounding, which would move its dates (a model's reader says its own words instead)
             utc = hint("utc_clock", None) if naive else None  # a model's reader: a raw UTC feed of its zone's closes
             utc = utc(time.tz_localize(None) if time.tz is not None else time) if utc is not None else ""
             raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar freq={named}; "
-                               f"{ends or near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}"
+                               f"{near or hint('freq', '') or FREQ_HINT}"
                                + (f"; {utc}" if utc else ""))
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches

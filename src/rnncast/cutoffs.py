@@ -18,7 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import writtenzones
+from rnncast import monthtext, timetext, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -37,12 +37,13 @@ def as_time(value, panel: Panel):
                            "numbered); give a time column (time_col=, --time-col), or leave cutoff out to cut each "
                            "series by val_frac/test_frac")
     text = str(value).strip()
+    own = _period_text(text)  # 'Q2 2018', '2020M02': as pandas writes the period ('2018Q2', '2020-02')
     if isinstance(time, pd.DatetimeIndex):
-        stamp = _timestamp(text, panel)
+        stamp = _timestamp(own, panel, text)
         if stamp.tz is not None and time.tz is None:
             raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
                                "give it as the data writes its times")
-        end = named_end(text, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
+        end = named_end(own, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
         written = panel.written_offsets  # as written, without tz= (with it: on tz='s clock); +00:00 throughout: at it
         if time.tz is not None and end.tz is None and written is not None and written.nunique() > 1:  # (decision 838)
             writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
@@ -51,9 +52,9 @@ def as_time(value, panel: Panel):
             return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end
     if isinstance(time, pd.PeriodIndex):
-        span = _span(text)
+        span = _span(own)
         try:
-            own = pd.Period(span[0] if span else text, freq=time.freq)
+            own = pd.Period(span[0] if span else own, freq=time.freq)
         except (ValueError, TypeError):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
@@ -118,9 +119,25 @@ def _localized(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
                            f"{' or '.join(end.floor('min').isoformat() + o for o in near)}), or another time") from None
 
 
-def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
+def _period_text(text: str) -> str:
+    """``text`` written as a quarter or a month in a form the data reader reads (``Q2 2018``, ``2018 Q2``, ``2Q18``,
+    ``2020M02``: ``timetext``'s and ``monthtext``'s forms) as pandas writes that period (``2018Q2``, ``2020-02``), so
+    that a cutoff is read in any such form whichever the data's; ``text`` itself otherwise."""
+    sample = pd.Series([text])
+    for reader, fmt, freq in ((timetext, timetext.first_form(sample), "Q"), (monthtext, monthtext.format_of(sample), "M")):
+        if fmt is not None and (freq == "M" or timetext.is_quarters(fmt)):
+            try:
+                return str(pd.Period(reader.read(sample, fmt)[0], freq=freq))
+            except (RnncastError, ValueError, TypeError):
+                return text
+    return text
+
+
+def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestamp:
+    """``text`` (``given`` as ``_period_text`` writes it) read as the data writes its times, else in ISO 8601."""
+    given = text if given is None else given
     fmt = panel.calendar.text_format
-    for own in ((lambda: pd.to_datetime(text, format=fmt)), (lambda: read(pd.Series([text]), fmt)[0])) if fmt else ():
+    for own in ((lambda: pd.to_datetime(given, format=fmt)), (lambda: read(pd.Series([given]), fmt)[0])) if fmt else ():
         try:  # the data's own form first (01.03.2024; 2024Q1, 2024-W05), then ISO 8601
             return pd.Timestamp(own())
         except (RnncastError, ValueError, TypeError):
@@ -130,9 +147,10 @@ def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
     except (ValueError, TypeError):
         stamp = pd.NaT
     if pd.isna(stamp):
-        raise RnncastError(f"{named('cutoff')} {text!r} reads as no time: give one as the data writes its times "
+        raise RnncastError(f"{named('cutoff')} {given!r} reads as no time: give one as the data writes its times "
                            f"({_example(panel.time, panel)}) or in ISO 8601 (2024-01-31, 2024-01-31 12:00, a week "
-                           "2024-W05 or its day 2024-W05-3)")
+                           "2024-W05 or its day 2024-W05-3), or a month or quarter as pandas writes them (2024-01, "
+                           "2024Q1)")
     return stamp
 
 

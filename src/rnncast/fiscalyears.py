@@ -23,6 +23,18 @@ QUARTERED = re.compile(r"^(?:(?P<qa>Q[1-4])\s*[-/ ]?\s*)?(?:FY\s*)?(?P<years>\d{
                        r"(?:\s*[-/ ]?\s*(?P<qb>Q[1-4]))?$", re.IGNORECASE)
 FY = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 QUARTERS = "such as 2005Q1, 2005-Q1 or Q1 2005"  # the forms of calendar quarters read (timetext)
+YEAR_ONLY = re.compile(r"^\s*FY\s*'?(?P<year>\d{4}|\d{2})\s*$", re.IGNORECASE)  # FY1960, FY 60: a year, no quarter
+
+
+def remedy(value) -> str:
+    """What to write instead of the fiscal period ``value`` (``FY2005 Q1``: calendar quarters; ``FY1960``, a year
+    alone: the year as an integer under ``year``, as two years' ``1960/61`` are told, or the date it starts)."""
+    m = YEAR_ONLY.match(str(value))
+    if m is None:
+        return f"fiscal years start in different months: write calendar quarters {QUARTERS}, or dates"
+    year = f"its year ({m['year']})" if len(m["year"]) == 4 else "its year in four digits"
+    return (f"fiscal years start in different months: write each as {year} in a column named year, read as integer "
+            "periods, or as the date its year starts")
 
 
 def _years(value) -> int | None:
@@ -48,8 +60,8 @@ def clause(value, at: str = "") -> str:
     FILE``), is and what to write instead."""
     text, shown = str(value).strip(), f"{str(value).strip()!r}{at}"
     if _years(text) is None:  # FY2005 Q1, FY05
-        return (f"{shown}, a fiscal quarter or year, which rnncast does not read as time (fiscal years start in "
-                f"different months: write calendar quarters {QUARTERS}, or dates)")
+        what = "a fiscal year" if YEAR_ONLY.match(text) else "a fiscal quarter or year"
+        return f"{shown}, {what}, which rnncast does not read as time ({remedy(text)})"
     m = QUARTERED.match(text)
     if m["qa"] or m["qb"]:
         return (f"{shown}, a quarter of a fiscal or season year written as two years, which rnncast does not read as "

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import numbertimes, zoneclock
+from rnncast import numbertimes, retailyears, zoneclock
 from rnncast.offsetguess import inside
 from rnncast.timetext import shown, writes_instants
 
@@ -113,13 +113,15 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     """What a message about timestamps that keep no calendar adds where they lie near a grid (``near``): its step
     and how far they lie from it, and a pandas line rounding the time column to it; or, where rounding would give
     two rows of a series one timestamp, those rows (``where(i)`` names row i, as the data writes it) and that it
-    cannot. None where they lie near no grid. ``fmt``: the column's written form (numbers of a unit: ``unix:s``)."""
+    cannot. Timestamps that keep a pandas 52-53-week calendar are no jitter: that calendar (``retailyears``). None where they lie near no grid. ``fmt``: the column's written form (numbers of a unit: ``unix:s``)."""
     column = time.name if time.name is not None else "time"
     unit = numbertimes.unit_of(fmt)
     read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
             else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
     if (clock := zoneclock.kept_clock(time[offsets[0] : offsets[1]])) is not None:  # a market's closes in UTC, half
         return zoneclock.kept_hint(clock, time, column, f"pd.to_datetime(df[{column!r}]{read}, utc=True)")  # days too
+    if (retail := retailyears.advice(time, offsets)) is not None:  # 364 days, then 371: a calendar, no jitter
+        return retail
     grid = near(time, offsets)
     if grid is None:
         return None

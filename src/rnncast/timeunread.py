@@ -81,8 +81,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
         value, at = badtimes.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
         if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (refuse), not rows numbered
             return f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
-        why = (f"fiscal years start in different months: write calendar quarters {fiscalyears.QUARTERS}, or dates"
-               if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
+        why = (fiscalyears.remedy(value) if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
         return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
                 f"{weektext.clause(value)}")

@@ -1,0 +1,60 @@
+"""Fiscal years and quarters of 52 or 53 weeks (a retailer's year ending on the last Saturday of January; 4-4-5
+quarters), which a step's grid cannot describe (364 days, then 371): ``found`` tries pandas' ``FY5253`` and
+``FY5253Quarter`` offsets on the timestamps and names the one that every timestamp keeps, so that the messages that
+find no calendar name it (give ``freq='RE-L-JAN-SAT'``) rather than advise rounding that would move the dates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.offsetguess import inside
+from rnncast.rulers import Ruler
+
+DAY = 86_400  # seconds
+YEAR_STEPS = (364, 371)  # the steps of 52-53-week years, in days
+QUARTER_STEPS = (91, 98)  # of their quarters: 13 weeks, 14 where the year's 53rd week falls
+
+
+def found(time: pd.Index, offsets: np.ndarray):
+    """The pandas 52-53-week offset (``FY5253`` or ``FY5253Quarter`` over months, variations 'last' and 'nearest'
+    and, for quarters, the quarter given the 53rd week) that every timestamp of ``time`` [N] (series cut at
+    ``offsets`` [S + 1]) keeps with the fewest rows missing; None where none does or the steps are no such years'."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
+        return None
+    wall = time.tz_localize(None) if time.tz is not None else time
+    if (wall != wall.normalize()).any() or len(set(wall.day_of_week)) != 1:
+        return None  # one weekday at midnight: the dates such calendars keep
+    days = np.diff(wall.as_unit("s").asi8 // DAY)[inside(offsets, len(time))]
+    if not len(days) or (days % 7).any() or (days <= 0).any():
+        return None
+    typical = float(np.median(days))
+    weekday = int(wall[0].day_of_week)
+    if YEAR_STEPS[0] <= typical <= YEAR_STEPS[1]:
+        tried = [pd.offsets.FY5253(weekday=weekday, startingMonth=m, variation=v) for v in ("last", "nearest")
+                 for m in range(1, 13)]
+    elif QUARTER_STEPS[0] <= typical <= QUARTER_STEPS[1]:
+        tried = [pd.offsets.FY5253Quarter(weekday=weekday, startingMonth=m, qtr_with_extra_week=q, variation=v)
+                 for v in ("last", "nearest") for m in range(1, 13) for q in range(1, 5)]
+    else:
+        return None
+    best = None
+    for offset in tried:
+        if not all(offset.is_on_offset(t) for t in wall[: min(len(wall), 8)]):
+            continue  # a quick look at the first rows before the ruler checks every one
+        ruler = Ruler.of(wall, offsets, offset)
+        if ruler is not None and ruler.bad is None and (best is None or ruler.missing < best[1]):
+            best = (offset, ruler.missing)
+    return None if best is None else best[0]
+
+
+def advice(time: pd.Index, offsets: np.ndarray) -> str | None:
+    """What a message about timestamps that keep no calendar given (or none) says where they keep a pandas 52-53-week
+    calendar (``found``): its name and how to give it; else None."""
+    offset = found(time, offsets)
+    if offset is None:
+        return None
+    text = offset.freqstr
+    kind = "fiscal quarters" if isinstance(offset, pd.offsets.FY5253Quarter) else "fiscal years"
+    return (f"they are {kind} of 52 or 53 weeks, pandas' {type(offset).__name__} calendar: give freq={text!r} "
+            f"(--freq {text})")
