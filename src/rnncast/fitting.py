@@ -1,12 +1,11 @@
 """Fitting: from a checked ``Panel`` to a trained network and its ``FittedState``.
 
-The steps, in order: validate the settings (once: ``prepare`` takes them validated), check the
-covariate roles against them (``check_roles``), cut every series by time and leave out (by name)
-the series too short to train (``cutting``), fit each series' scaler on its own training rows,
-encode the static covariates, build the network (``NetSpec``), and hand the batches of scaled
-windows to the training loop (``training.fit_network``). ``prepare`` does everything before the
-loop, so the caller holds the network and state while it trains (a progress callback may evaluate
-them); ``run`` is the loop as ``Forecaster.fit`` runs it (its progress bar, the seconds it took).
+The steps, in order: validate the settings (once: ``prepare`` takes them validated), check the covariate roles against
+them (``check_roles``), cut every series by time and leave out (by name) the series too short to train (``cutting``),
+fit each series' scaler on its own training rows, encode the static covariates, build the network (``NetSpec``), and
+hand the batches of scaled windows to the training loop (``training.fit_network``). ``prepare`` does everything before
+the loop, so the caller holds the network and state while it trains (a progress callback may evaluate them); ``run``
+is the loop as ``Forecaster.fit`` runs it (its progress bar, the seconds it took).
 """
 
 from __future__ import annotations
@@ -21,9 +20,10 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (checkpointsaver, resumedsettings, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows, highwaystart, laterrows, missingcodes,
-                     noticed, observed, outliers, outputnames, parts, quantilestart, resolution, samestep, scaling, seasonspans,
-                     seeding, spreads, stuckruns, untrained, zeroscales)
+from rnncast import (checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+                     highwaystart, laterrows, missingcodes, noticed, observed, outliers, outputnames, parts, quantilestart,
+                     resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, untrained,
+                     zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -61,8 +61,7 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
 def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, checkpoint) -> "Prepared":
     settings = Settings.from_flat(params)
     check_effects(settings.train)  # at fit, not where a model saved before is read (state)
-    if resume_from is not None:
-        resumedsettings.check(resume_from, settings)  # the settings it began with, before the data is read
+    resumedsettings.check(resume_from, settings)  # a resume's settings as it began, before the data is read
     if isinstance(data, Panel):
         given = [k for k, v in reading_args.items() if v is not None]
         if given:
@@ -142,8 +141,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
-    for at_end in (False, True):  # 1e40 in any row: named, not nan scores; and as evaluate of these rows weighs it
-        resolution.named(panel, splits, data_s.lookback, data_s.horizon, at_end=at_end)
+    resolution.named_at_fit(panel, splits, data_s.lookback, data_s.horizon)  # 1e40 in any row: named, not nan scores
     scalers = fit_scalers(panel, splits, data_s.scaler)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
     squeezed = outliers.find(panel, splits, scalers)  # or squeezes the rest too close to learn from: said once

@@ -132,6 +132,12 @@ def _median(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def named_at_fit(panel: Panel, splits: list[Split], lookback: int, horizon: int) -> None:
+    """``named`` as fit asks it: at the training rows' end, and at the series' end, as evaluate of the same rows
+    will weigh them (a 1e12 test row beside a flat end trained, then the run's report refused it: decision 906)."""
+    for at_end in (False, True):
+        named(panel, splits, lookback, horizon, at_end=at_end)
+
 def _far(column: np.ndarray, train_end: int | None, tail: int) -> tuple[float, int, float]:
     """(the median of ``column``'s finite values, the row of the value furthest from it, the median of its last
     ``tail`` training rows: those before ``train_end``, None: every row)."""

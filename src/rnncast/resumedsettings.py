@@ -32,7 +32,10 @@ def check(path, settings: Settings) -> None:
     ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
     ``Forecaster`` of other settings given ``resume=True``), before anything is built or loaded; a changed epochs is
     taken and said. A checkpoint written before settings were recorded is not checked (its network is:
-    ``resume.load_training_state``); an unreadable one is left to ``load_training_state`` to refuse."""
+    ``resume.load_training_state``); an unreadable one is left to ``load_training_state`` to refuse; ``path`` None
+    (a fit that resumes nothing): nothing to check."""
+    if path is None:
+        return
     path = Path(path)
     try:
         with safe_open(str(path), framework="pt") as f:
