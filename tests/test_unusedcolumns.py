@@ -9,7 +9,7 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.unusedcolumns import holds_text, sort_out
+from rnncast.unusedcolumns import encode_hint, holds_text, sort_out
 
 
 def _said(caplog) -> list[str]:
@@ -73,3 +73,14 @@ def test_a_text_covariate_is_refused_with_how_to_encode_it():
     with pytest.raises(RnncastError, match=r"thousands|decimal|comma") as caught:  # a number misread: its own hint
         load_panel(frame.assign(weather=["1,234.5", "2.5"] * 10), "y", past_covariates=["weather"])
     assert "get_dummies" not in str(caught.value)
+
+
+def test_features_all_says_how_to_encode_the_text_it_leaves_out_and_not_for_codes_written_with_digits(caplog):
+    """`--features all` on seattle-weather.csv said "left out, not numeric: ['weather']" and no more."""
+    frame = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0), "x": np.arange(20.0) % 3,
+                          "weather": ["sun", "rain"] * 10, "sky": ["clear", "grey"] * 10, "code": ["001", "A02"] * 10})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "y", features="all")
+    assert ("left out, not numeric: ['weather', 'sky', 'code'] (to use them as covariates, encode them as numbers, e.g. "
+            "pd.get_dummies(df, columns=['weather', 'sky']))") in caplog.text
+    assert encode_hint("a") == "to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, columns=['a'])"

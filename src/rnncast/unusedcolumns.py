@@ -10,11 +10,14 @@ from rnncast.staticvalues import is_text
 
 
 def encode_hint(name, fixed: bool = False) -> str:
-    """How to train on the text column ``name``: as numbers (one indicator column per value), or, ``fixed`` in each
-    series of a long table, as a static covariate (read as categories)."""
+    """How to train on the text column ``name`` (or the list of several): as numbers (one indicator column per value),
+    or, ``fixed`` in each series of a long table, as a static covariate (read as categories)."""
     static = (", or, as it is fixed in each series, name it with static_covariates= (--static-covariates)"
               if fixed else "")
-    return f"to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, columns=[{str(name)!r}]){static}"
+    many = isinstance(name, list) and len(name) > 1
+    columns = [str(n) for n in name] if isinstance(name, list) else [str(name)]
+    return (f"to use {'them as covariates' if many else 'it as a covariate'}, encode {'them' if many else 'it'} as "
+            f"numbers, e.g. pd.get_dummies(df, columns={columns}){static}")
 
 
 def holds_text(column: pd.Series) -> bool:
