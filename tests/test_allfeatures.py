@@ -78,7 +78,8 @@ def test_all_leaves_out_a_column_of_one_value_and_names_it_as_it_names_text(capl
     with caplog.at_level("WARNING", logger="rnncast"):
         panel = load_panel(frame, target="y", features="all", fill="ffill")
     assert panel.features == ["x"] and panel.unused == ["const", "station", "gappy"]
-    assert ("features 'all': ['x']; left out, not numeric: ['station']; left out, one value in every row (nothing to "
+    assert ("features 'all': ['x']; left out, not numeric: ['station'] (to use it as a covariate, encode it as numbers, "
+            "e.g. pd.get_dummies(df, columns=['station'])); left out, one value in every row (nothing to "
             "learn): ['const', 'gappy']") in caplog.text
     with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) matched no numeric column besides the "
                                            r"target\(s\) and the time: \['const'\] holds one value in every row "):

@@ -141,3 +141,22 @@ def test_tz_help_says_daily_times_of_changing_offsets_are_refused_as_they_are():
     text = closes.tz_localize("Europe/Berlin").strftime("%Y-%m-%d %H:%M:%S%z")
     with pytest.raises(RnncastError, match="give tz= \\(--tz\\) the zone they were written in, e.g. Europe/Berlin"):
         load_panel(pd.DataFrame({"ds": text, "y": range(len(text))}), "y")
+
+
+@pytest.mark.parametrize("given, refusal", [
+    ({"future_known": True}, "does not take future_known features"), ({"quantiles": (0.1, 0.9)}, "does not train quantiles"),
+    ({"window_norm": "mean"}, "works with window_norm 'last' or 'none'"),
+    ({"window_norm": "season", "season": 4, "lookback": 8}, "works with window_norm 'last' or 'none'")])
+def test_the_sequence_schemes_help_names_every_setting_it_refuses(given, refusal):
+    """`fit --help` and README presented scheme 'sequence' as general, and it refuses future-known features."""
+    import dataclasses
+
+    from rnncast.config import DataSettings, ModelSettings, TrainSettings
+    from rnncast.settingchecks import check_combinations
+
+    said = next(f for f in dataclasses.fields(TrainSettings) if f.name == "scheme").metadata["help"]
+    assert "it takes no future-known features, no quantiles and no window_norm 'mean' or 'season'" in said
+    data = {k: v for k, v in given.items() if k in {f.name for f in dataclasses.fields(DataSettings)}}
+    model = {k: v for k, v in given.items() if k not in data}
+    with pytest.raises(RnncastError, match=refusal):
+        check_combinations(DataSettings(**data), ModelSettings(**model), TrainSettings(scheme="sequence"))

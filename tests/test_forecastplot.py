@@ -213,6 +213,27 @@ def test_values_fill_made_are_drawn_apart_from_the_actual_line_and_left_out_wind
     assert np.isnan(lines["baseline: repeat the last value"]).sum() == 21
 
 
+def test_every_point_left_out_of_the_scores_is_marked_and_the_title_counts_those_scored():
+    """forecast.png said "(all 300 test points)" while 5 were not scored: 3 made by fill (marked) and 2 whose
+    windows read values filled from later rows, drawn as ordinary points."""
+    from rnncast.plots import FILLED_LABEL, LATER_LABEL
+
+    data = make_frame(200, freq="W-SUN", feature=False)
+    data.loc[158:160, "y"] = np.nan  # the test part is rows 160-199: 160 made, 161's inputs filled from it
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 1}, fill="interpolate").fit(data, target="y")
+    wf = model.predict_windows(data, part="test")
+    made, later = wf.filled[:, 0, 0], wf.reads_later & ~wf.filled[:, 0, 0]
+    assert made.sum() == 1 and later.sum() >= 1  # both kinds present
+    fig = forecast_plot(model, data, {"lstm": model})
+    lines = {line.get_label(): np.asarray(line.get_ydata(), dtype=float) for line in fig.axes[0].lines}
+    assert {FILLED_LABEL, LATER_LABEL} <= set(legend(fig.axes[0]))
+    assert (~np.isnan(lines[FILLED_LABEL]) == made).all() and (~np.isnan(lines[LATER_LABEL]) == later).all()
+    left = int((made | later).sum())
+    assert f"(all 40 test points, {40 - left} of them scored, the {left} left out marked)" in fig.axes[0].get_title()
+    clean = Forecaster(**{**TINY, "lookback": 8, "horizon": 1}).fit(make_frame(200, freq="W-SUN", feature=False), target="y")
+    assert "scored" not in forecast_plot(clean, make_frame(200, freq="W-SUN", feature=False), {"lstm": clean}).axes[0].get_title()
+
+
 def test_a_model_of_several_targets_says_which_target_is_drawn():
     """forecast.png drew only the first target of a two-target model without saying so: the title
     names the target drawn and those not (and a backtest's figure does the same)."""

@@ -265,7 +265,8 @@ def test_a_text_column_of_ids_or_categories_named_as_a_feature_is_refused_in_one
     frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=30, freq="D"), "y": np.arange(30.0),
                           "shop": ["north", "south", "east"] * 10})
     with pytest.raises(RnncastError, match=r"^column 'shop' is not numeric: row 0 holds 'north' \(30 non-numeric "
-                                           r"value\(s\) in all\); the target and covariates must be numbers$"):
+                                           r"value\(s\) in all\); the target and covariates must be numbers; to use it as a "
+                                           r"covariate, encode it as numbers, e\.g\. pd\.get_dummies\(df, columns=\['shop'\]\)$"):
         load_panel(frame, target="y", features=["shop"])
 
 

@@ -219,7 +219,7 @@ def test_rnncasts_own_sine_wave_does_not_offer_its_row_counter_as_a_covariate(ca
             "to read it as the time, name it with time_col= (--time-col)"]
     caplog.clear()
     with caplog.at_level("INFO", logger="rnncast"):
-        load_panel(datasets.sine_wave(60).assign(u=1.0), target="y", time_col=False)  # another column: warned of alone
+        load_panel(datasets.sine_wave(60).assign(u=np.arange(60.0) % 5), target="y", time_col=False)  # another column: warned of alone
     assert [r.getMessage() for r in caplog.records] == [
         "no time column: rows are numbered; as told (time_col=False); t counts them (up by one each row), so it is not "
         "used as a covariate", "not used: u (to train on them, name them with past_covariates= or future_covariates= "

@@ -20,6 +20,7 @@ from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
 from rnncast.errors import RnncastError
 from rnncast.signs import ACCOUNTING
 from rnncast.strayvalues import textual
+from rnncast.unusedcolumns import encode_hint, holds_text
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,9 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         raise RnncastError(f"features='all' (--features all) matched no numeric column besides {besides}: {held}; "
                            f"{remedy}")
     if text or constant:
-        log.warning("features 'all': %s%s%s", feats, f"; left out, not numeric: {text}" if text else "",
+        words = [c for c in text if holds_text(frame[c])]  # codes written with digits ('001') get no encoding advice
+        log.warning("features 'all': %s%s%s", feats, f"; left out, not numeric: {text}" + (
+                    f" ({encode_hint(words if len(words) > 1 else words[0])})" if words else "") if text else "",
                     f"; left out, {ONE_VALUE}: {constant}" if constant else "")
     if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
         log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "

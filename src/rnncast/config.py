@@ -202,7 +202,8 @@ class TrainSettings:
         "window",
         "window: each input window trains its last step (the tutorials' way); sequence: the network "
         "runs over long chunks of the series and every step after a warm-up of lookback steps trains "
-        "a target (many times fewer steps of computation per target)",
+        "a target (many times fewer steps of computation per target); it takes no future-known "
+        "features, no quantiles and no window_norm 'mean' or 'season': use window for those",
         SCHEMES,
     )
     chunk: int = _opt(256, "sequence scheme: supervised steps per chunk after the warm-up")

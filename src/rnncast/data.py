@@ -23,7 +23,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, workbooks, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, unusedcolumns, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
@@ -296,6 +296,7 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
         raise RnncastError(
             f"column {name!r} is not numeric: {place(i, attrs)} holds {column.iloc[i]!r} "
             f"({numbertext.not_read(column, bad.to_numpy(), attrs.get('separator'))} non-numeric value(s) in all); the target and covariates must be numbers{hint}"
+            f"{'; ' + unusedcolumns.encode_hint(name) if not hint and unusedcolumns.holds_text(column) else ''}"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 

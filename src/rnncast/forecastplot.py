@@ -72,7 +72,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
         if new:  # evaluate's words: "200 in the fit's test split, 500 after the fit's last row"
             span = span.replace(" test point", " point") + (f": {shown - new} in the fit's test split, {new} after "
                                                             "its last row" if new < shown else "")
-        title = f"{part}, {which}forecast {how} ({span}{plots.target_note(reference.targets_)})"
+        title = f"{part}, {which}forecast {how} ({span}{_unscored(panel)}{plots.target_note(reference.targets_)})"
         fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
                                     calendar=reference.calendar_)
@@ -105,6 +105,8 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
         span += " of each series"
+    left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
+    span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = (f"Test split, forecast {how} ({span}{plots.target_note(reference.targets_)}){note}")
     return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
 
@@ -180,7 +182,8 @@ def series_mase(test: PartForecasts) -> np.ndarray:
 
 def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
            max_points: int = plots.MAX_POINTS) -> dict:
-    """The curves of series ``s`` of ``test``: x, actual (and which values fill made), every model
+    """The curves of series ``s`` of ``test``: x, actual (and which are left out of the scores: 1 made by fill, 2 of
+    a window whose inputs were filled from later rows), every model
     and baseline (a gap at windows left out of the scores: their inputs read values filled from later
     rows), the bands."""
     many = len(test.ids) > 1
@@ -199,14 +202,24 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
             bands[f"{name} {label}"] = Band(lower, upper, name, depth)
     firsts, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0], max_points)
     filled = (plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0], max_points)[2]
-              if mine.filled is not None else None)
+              if mine.filled is not None else np.zeros(len(actual), dtype=bool))
+    later = mine.reads_later[firsts[0]] if mine.reads_later is not None else np.zeros(len(actual), dtype=bool)
+    marks = np.where(filled, 1, np.where(later, 2, 0))  # every point left out of the scores, by why (plots.draw_actual)
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
         predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
             mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
     rows = mine.target_rows[firsts[0]] + firsts[1]  # each point's window's first row, and its step in it
     x = mine.time[rows] if mine.time is not None else rows
-    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled, "rows": rows}
+    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": marks if marks.any() else None,
+            "rows": rows}
+
+
+def _unscored(panel: dict) -> str:
+    """How many of one series' drawn points are scored, where some are not (made by fill, or their window's inputs
+    filled from later rows: ``filledwindows``), marked in the plot: "" where every one is."""
+    left = int(np.count_nonzero(panel["filled"])) if panel["filled"] is not None else 0
+    return f", {len(panel['actual']) - left} of them scored, the {left} left out marked" if left else ""
 
 
 def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray) -> tuple[int, int]:

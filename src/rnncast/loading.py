@@ -26,7 +26,7 @@ import pandas as pd
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
                      halfdays, seriesholidays,
-                     seriesids, sessions, statictext, timeorder, tradingweeks, weekmasks, writtenzones, zoneclock)
+                     seriesids, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
@@ -36,7 +36,7 @@ from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
 from rnncast.timeaxis import preferred
-from rnncast.timeunread import unread_time
+from rnncast.timeunread import unread
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +137,10 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (
             isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []
-        unread = unread_time(frame, rest) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else ""
-        warn_run(log, not_used_note(rest, layout, dated, unread))
+        timed = unread(frame, rest) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else None
+        usable, text, flat = unusedcolumns.sort_out(frame, rest, [timed[0]] if timed else [])  # said apart
+        warn_run(log, unusedcolumns.joined(not_used_note(usable, layout, dated, timed[1] if timed else ""),
+                                           unusedcolumns.clauses(frame, text, flat, rows.id_col if layout == "long" else None)))
     if announce and isinstance(features, str) and features == "all" and (
             counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
         warn_run(log, labels.counted_features_note(counters))  # what the run trains on: said once it will run

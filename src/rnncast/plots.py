@@ -134,16 +134,20 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
 
 
 FILLED_LABEL = "made by fill, not observed: not scored"
+LATER_LABEL = "its window's inputs filled from later rows: not scored"  # filledwindows.reads_later
 
 
 def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6, marker: str = "") -> None:
-    """The observed values as a black line (``marker`` at each point), broken where ``filled`` [points] says a
-    value was made by ``fill`` (an interpolated stretch is no observation); the filled values as grey crosses."""
-    filled = None if filled is None or not np.any(filled) else np.asarray(filled, dtype=bool)
-    observed = actual if filled is None else np.where(filled, np.nan, actual)
+    """The observed values as a black line (``marker`` at each point), broken where ``filled`` [points] is 1 (True):
+    a value made by ``fill`` (an interpolated stretch is no observation), drawn as a grey cross; where it is 2, an
+    observed value whose window is left out (its inputs filled from later rows), ringed in orange."""
+    kinds = None if filled is None or not np.any(filled) else np.asarray(filled).astype(np.int8)
+    observed = actual if kinds is None else np.where(kinds == 1, np.nan, actual)
     ax.plot(x, observed, color="black", lw=lw, label="actual", **lonepoints.marks(observed, marker or "o", 4, every=bool(marker)))
-    if filled is not None:
-        ax.plot(x, np.where(filled, actual, np.nan), ls="none", marker="x", ms=4, color="grey", label=FILLED_LABEL)
+    for kind, style, label in ((1, {"marker": "x", "color": "grey"}, FILLED_LABEL),
+                               (2, {"marker": "o", "mfc": "none", "color": "darkorange"}, LATER_LABEL)):
+        if kinds is not None and (kinds == kind).any():
+            ax.plot(x, np.where(kinds == kind, actual, np.nan), ls="none", ms=4 + 2 * (kind == 2), label=label, **style)
 
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],

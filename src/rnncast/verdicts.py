@@ -54,9 +54,9 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     """``verdict``'s sentence where the model's MSE is lower than every baseline's but not beyond chance (decision
     702): what was measured first, then why it does not count as beating, with no "does NOT beat" over a third of
     the baseline's error: "The model's MSE is lower than every baseline's on these windows: 0.2854 against 0.907 for
-    the 'seasonal naive' baseline, 68.5% lower, but the test cannot tell that from chance (Diebold–Mariano p = 0.13;
-    15 forecast times, whose 6-step windows overlap, give 1 degree of freedom): more forecast times (a longer test
-    split, or rnncast backtest --n-windows) could."; untested: "..., but it was not tested against chance (no
+    the 'seasonal naive' baseline, 68.5% lower, but over 15 forecast times, whose 6-step windows overlap, the gap
+    between its errors and that baseline's varies too much to tell that from chance (Diebold–Mariano p = 0.13, with
+    1 degree of freedom): more forecast times (a longer test split, or rnncast backtest --n-windows) could."; untested: "..., but it was not tested against chance (no
     Diebold–Mariano test could be made: ...)."."""
     _, name, model, rival, how, p = outcome(test, units)
     result = test.get("significance", {}).get(name, {})
@@ -69,11 +69,14 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     if p != p:  # no test could be made
         return f"{said}it was not tested against chance{untested(result, how)}."
     few = few_counts(result, test.get("horizon", 1))
+    vary = "the gap between its errors and that baseline's varies too much to tell that from chance"  # not its size
     if not few:
-        return f"{said}the test cannot tell that from chance (Diebold–Mariano {p_text(p)})."
+        if "times" not in result:  # a backtest's: its sentence says what the test rests on (backtestverdict)
+            return f"{said}the test cannot tell that from chance (Diebold–Mariano {p_text(p)})."
+        return f"{said}over {counted(result['times'], 'forecast time')} {vary} (Diebold–Mariano {p_text(p)})."
     times, overlap, freedom = few
-    given = f"{times}{overlap} give {freedom}" if freedom else f"{times} only"
-    return (f"{said}the test cannot tell that from chance (Diebold–Mariano {p_text(p)}; {given}): more forecast times "
+    given = f", with {freedom}" if freedom else ""
+    return (f"{said}over {times}{overlap} {vary} (Diebold–Mariano {p_text(p)}{given}): more forecast times "
             "(a longer test split, or rnncast backtest --n-windows) could.")
 
 

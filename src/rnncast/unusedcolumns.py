@@ -1,0 +1,60 @@
+"""Columns no role can train on as they are, told apart in the "not used" warning and the "not numeric" refusal:
+text (how to encode it as numbers; in a long table, where fixed in each series, how to give it as a static
+covariate) and columns of one value (nothing to learn), which no role is offered for."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rnncast.staticvalues import is_text
+
+
+def encode_hint(name, fixed: bool = False) -> str:
+    """How to train on the text column ``name`` (or the list of several): as numbers (one indicator column per value),
+    or, ``fixed`` in each series of a long table, as a static covariate (read as categories)."""
+    static = (", or, as it is fixed in each series, name it with static_covariates= (--static-covariates)"
+              if fixed else "")
+    many = isinstance(name, list) and len(name) > 1
+    columns = [str(n) for n in name] if isinstance(name, list) else [str(name)]
+    return (f"to use {'them as covariates' if many else 'it as a covariate'}, encode {'them' if many else 'it'} as "
+            f"numbers, e.g. pd.get_dummies(df, columns={columns}){static}")
+
+
+def holds_text(column: pd.Series) -> bool:
+    """Whether ``column`` holds words, no digit in any cell ('north', 'drizzle'): a column of numbers but for some
+    cells, or of numbers written otherwise ('1,5', '1 234'), is not (its refusal names the cell and the reading)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return True
+    if not is_text(column):
+        return False
+    cells = column[column.notna()].astype(str).str.strip()
+    cells = cells[cells != ""]
+    return len(cells) > 0 and not cells.str.contains(r"\d").any()
+
+
+def sort_out(frame: pd.DataFrame, unused: list, keep=()) -> tuple[list, list, list]:
+    """``unused`` (columns of ``frame``) as (those a role can take, text columns, columns of one value); ``keep``
+    (text that looks like dates, said so elsewhere) stays with the first."""
+    text = [c for c in unused if c not in keep and holds_text(frame[c])]
+    flat = [c for c in unused if c not in text and c not in keep and frame[c].nunique(dropna=True) == 1]
+    return [c for c in unused if c not in text and c not in flat], text, flat
+
+
+def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
+    """What the text columns and those of one value hold, and how a text column would be used ("" for none)."""
+    said = []
+    for name in text:
+        fixed = id_col is not None and id_col in frame.columns and bool(
+            (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
+        said.append(f"{name!r} holds text ({encode_hint(name, fixed)})")
+    if flat:
+        listed = ", ".join(map(repr, flat))
+        said.append(f"{listed} {'holds' if len(flat) == 1 else 'hold'} one value in every row (nothing to learn)")
+    return "; ".join(said)
+
+
+
+def joined(line: str, held: str) -> str:
+    """The "not used" line (``layouts.not_used_note``) with ``held`` (``clauses``) after it, or alone where the line
+    is empty."""
+    return (f"{line}; {held}" if line else f"not used: {held}") if held else line

@@ -1,0 +1,86 @@
+"""Columns no role can take as they are: text and one-value columns said apart in the "not used" line, and the
+"not numeric" refusal saying how to encode text (unusedcolumns.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+from rnncast.unusedcolumns import encode_hint, holds_text, sort_out
+
+
+def _said(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used")]
+
+
+def test_text_and_one_value_columns_are_not_offered_covariate_roles(caplog):
+    """`fit aq_messy.csv --features temp` offered past_covariates= to 'station' (text, then refused as not numeric)
+    and to 'const' (one value: nothing to learn)."""
+    frame = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=40, freq="h"), "y": np.arange(40.0),
+                          "temp": np.sin(np.arange(40.0)), "station": "Seoul", "const": 5.0,
+                          "spare": np.arange(40.0) % 3})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "y", features=["temp"])
+    assert _said(caplog) == [
+        "not used: spare (to train on them, name them with past_covariates= or future_covariates= (--past-covariates, "
+        "--future-covariates), or features='all' (--features all)); 'station' holds text (to use it as a covariate, "
+        "encode it as numbers, e.g. pd.get_dummies(df, columns=['station'])); 'const' holds one value in every row "
+        "(nothing to learn)"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):  # nothing a role could take: no role offered
+        load_panel(frame.drop(columns="spare"), "y", features=["temp"])
+    assert _said(caplog) == [
+        "not used: 'station' holds text (to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, "
+        "columns=['station'])); 'const' holds one value in every row (nothing to learn)"]
+
+
+def test_text_fixed_in_each_series_of_a_long_table_is_offered_as_a_static_covariate(caplog):
+    frame = pd.DataFrame({"store": ["a"] * 8 + ["b"] * 8, "t": list(pd.date_range("2024-01-01", periods=8)) * 2,
+                          "y": np.arange(16.0), "region": ["north"] * 8 + ["south"] * 8,
+                          "weather": ["sun", "rain"] * 8})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "y", id_col="store")
+    line = _said(caplog)[0]
+    assert ("'region' holds text (to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, "
+            "columns=['region']), or, as it is fixed in each series, name it with static_covariates= "
+            "(--static-covariates))") in line
+    assert "'weather' holds text (to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, " \
+           "columns=['weather']))" in line  # varies within a series: no static covariate
+
+
+@pytest.mark.parametrize("values, text", [(["a", "b", None], True), (["1", "2", "x"], False), (["A-", "2020-01-"], False), ([1.0, 2.0, 3.0], False),
+                                          (pd.Categorical(["a", "b", "a"]), True), ([None, "", " "], False)])
+def test_holds_text_only_where_no_value_reads_as_a_number(values, text):
+    assert holds_text(pd.Series(values)) is text
+
+
+def test_a_column_of_numbers_but_a_stray_cell_stays_offered_a_role():
+    frame = pd.DataFrame({"a": ["1", "2", "n/a"], "b": [None, None, None], "c": [1.0, 1.0, np.nan]})
+    assert sort_out(frame, ["a", "b", "c"]) == (["a", "b"], [], ["c"])
+
+
+def test_a_text_covariate_is_refused_with_how_to_encode_it():
+    """`--features weather` (seattle-weather.csv) said only that the column must be numbers."""
+    frame = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0),
+                          "weather": ["drizzle", "rain"] * 10})
+    with pytest.raises(RnncastError, match=r"^column 'weather' is not numeric: .*must be numbers; to use it as a "
+                                           r"covariate, encode it as numbers, e\.g\. pd\.get_dummies\(df, "
+                                           r"columns=\['weather'\]\)$"):
+        load_panel(frame, "y", past_covariates=["weather"])
+    with pytest.raises(RnncastError, match=r"thousands|decimal|comma") as caught:  # a number misread: its own hint
+        load_panel(frame.assign(weather=["1,234.5", "2.5"] * 10), "y", past_covariates=["weather"])
+    assert "get_dummies" not in str(caught.value)
+
+
+def test_features_all_says_how_to_encode_the_text_it_leaves_out_and_not_for_codes_written_with_digits(caplog):
+    """`--features all` on seattle-weather.csv said "left out, not numeric: ['weather']" and no more."""
+    frame = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0), "x": np.arange(20.0) % 3,
+                          "weather": ["sun", "rain"] * 10, "sky": ["clear", "grey"] * 10, "code": ["001", "A02"] * 10})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "y", features="all")
+    assert ("left out, not numeric: ['weather', 'sky', 'code'] (to use them as covariates, encode them as numbers, e.g. "
+            "pd.get_dummies(df, columns=['weather', 'sky']))") in caplog.text
+    assert encode_hint("a") == "to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, columns=['a'])"
