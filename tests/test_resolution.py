@@ -160,5 +160,21 @@ def test_fit_names_a_huge_test_value_that_evaluate_of_the_same_rows_would_refuse
     frame.loc[390, "y"] = 1e12
     with pytest.raises(RnncastError) as err:
         Forecaster(**{**TINY, "lookback": 20, "horizon": 3}).fit(frame, target="y")
-    assert str(err.value).startswith("column 'y' holds 1000000000000 at 2021-01-25 (a test row: its errors would drive "
-                                     "every score), among ")
+    said = str(err.value)
+    assert said.startswith("column 'y' holds 1000000000000 at 2021-01-25 (a test row: its errors would drive every "
+                           "score), among ") and "its last 23 rows are told apart" in said  # the series' end, not training's
+
+
+def test_real_growth_at_the_end_is_not_taken_for_one_wrong_value():
+    """A tester's visits near 1000 a day rising geometrically to 1e9 over the test rows were refused as 'holds
+    1000000000 ... correct or remove that value'; blanking it refused the day before, and so on for 20 rounds. A value
+    among neighbours nearly as far is a run, not a typo: fit and evaluate take it; one such value alone is named."""
+    rng = np.random.default_rng(1)
+    visits = 1000 + rng.normal(0, 20, 400)
+    visits[-20:] = np.geomspace(1e7, 1e9, 20)
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=400, freq="D"), "visits": visits})
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 3}).fit(frame, target="visits")
+    assert np.isfinite(model.evaluate(frame)["original"]["model"]["mse"])
+    frame["visits"] = np.where(np.arange(400) == 390, 1e9, 1000 + rng.normal(0, 20, 400))  # the same value, alone
+    with pytest.raises(RnncastError, match=r"^column 'visits' holds 1000000000 at 2024-01-26 \(a test row"):
+        Forecaster(**{**TINY, "lookback": 14, "horizon": 3}).fit(frame, target="visits")

@@ -82,9 +82,10 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
             blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
         for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
             far = _far(rows[:, j], cut, tail)
-            if _moved(rows[:, j], far):  # a change of level is left to ``check``: the next blurred column is weighed
-                continue
-            _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first)
+            if _moved(rows[:, j], far) or _in_run(rows[:, j], far):  # a change of level, or real growth: left to
+                continue  # ``check`` (the training rows); the next blurred column is weighed
+            _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first,
+                    at_end)
 
 
 def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offset: np.ndarray, scale: np.ndarray,
@@ -153,8 +154,20 @@ def _moved(column: np.ndarray, far: tuple[float, int, float]) -> bool:
     return abs(end - middle) >= abs(column[k] - middle) / 2
 
 
+def _in_run(column: np.ndarray, far: tuple[float, int, float]) -> bool:
+    """Whether the value furthest from the rest (``_far``'s row) sits among neighbours nearly as far (the rows just
+    before or after it at least half its distance from the median): a run of rising values, a series' real growth
+    (a tester's visits rising from 1e7 to 1e9 over its last 20 days were refused one day at a time as typos), not one
+    wrong value. A value float32 cannot hold (1e40) is never passed over so."""
+    middle, k, _ = far
+    if not abs(column[k]) < np.finfo(np.float32).max:
+        return False
+    near = [column[i] for i in (k - 1, k + 1) if 0 <= i < len(column) and np.isfinite(column[i])]
+    return any(abs(v - middle) >= abs(column[k] - middle) / 2 for v in near)
+
+
 def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, int, float], blur: float, step: float,
-            tail: int, split: Split | None = None, scored: str = "", first: int = 0) -> None:
+            tail: int, split: Split | None = None, scored: str = "", first: int = 0, at_end: bool = False) -> None:
     """Refuse column ``j`` of series ``s`` (its rows ``train``: the training rows, or every row with its ``split``,
     when the value may sit in the validation or test rows; from the series' row ``first``; ``far``: ``_far``'s):
     by its change of level (``_moved``), else by its value furthest from the rest."""
@@ -166,7 +179,7 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
     among = "training values" if not part else "values"
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
-    blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored else 'training rows'} are told apart only to within "
+    blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored or at_end else 'training rows'} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
     if _moved(column, far):  # ``check``'s alone: ``named`` leaves a change of level to it
