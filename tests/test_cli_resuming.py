@@ -82,3 +82,16 @@ def test_fit_config_run_on_its_data_changed_since_says_it_does_not_repeat_the_ru
     frame.head(150).to_csv(tmp_path / "other.csv", index=False)
     code, _, err = cli(capsys, "fit", "--config", run, tmp_path / "other.csv", "--out", tmp_path / "other")
     assert code == 0 and not warned()  # other data given: no repeat was asked for
+
+
+def test_resume_takes_epochs_as_the_settings_check_allows(tmp_path):
+    """``fit --resume RUN --epochs 31`` was refused ("only DATA, --device and --threads") while the settings check's
+    refusal said epochs may change: --epochs is now taken, as a hand-edited config.json's epochs was."""
+    data = tmp_path / "d.csv"
+    data.write_text("t,y\n")
+    run = tmp_path / "run"
+    _config(run, data, epochs=6)
+    _, settings, _, _ = resume_request(argparse.Namespace(**vars(_args(run)), epochs=31))
+    assert settings["epochs"] == 31 and settings["device"] == "cpu"
+    with pytest.raises(RnncastError, match=r"only DATA, --epochs, --device and --threads may be given with it, not --lr"):
+        resume_request(argparse.Namespace(**vars(_args(run)), epochs=31, lr=0.1))

@@ -38,6 +38,20 @@ def test_a_resume_with_any_setting_changed_is_refused_naming_each_with_both_valu
     assert checkpoint.read_bytes() == before
 
 
+def test_the_refusal_says_how_epochs_may_change_in_the_callers_words_and_no_config_json_in_python(tmp_path):
+    """A Python resume was told of "the run's config.json as it was written", which a checkpoint has none of."""
+    from rnncast.spelling import hints
+
+    checkpoint = _begun(tmp_path)
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**{**TINY, "lr": 0.5}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert "config.json" not in str(refused.value)
+    assert "(only epochs, device and threads may change: the Forecaster's epochs=, device=, threads=" in str(refused.value)
+    with hints(resume_may_change="--epochs, --device and --threads"), pytest.raises(RnncastError, match=re.escape(
+            "(only epochs, device and threads may change: --epochs, --device and --threads), or")):
+        Forecaster(**{**TINY, "lr": 0.5}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+
+
 def test_epochs_device_and_threads_may_change_and_epochs_is_said(tmp_path, caplog):
     checkpoint = _begun(tmp_path)
     with caplog.at_level("INFO", logger="rnncast.resumedsettings"):

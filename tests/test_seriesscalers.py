@@ -148,3 +148,29 @@ def test_one_series_constant_covariate_is_said_to_carry_nothing_as_a_panels_is_w
 def test_a_constant_target_of_one_series_is_still_refused():
     with pytest.raises(RnncastError, match=r"the target 'y' has nothing to forecast"):
         Forecaster(**TINY).fit(pd.DataFrame({"y": np.ones(200), "x": np.arange(200.0)}), target="y", past_covariates=["x"])
+
+
+def test_a_value_of_a_covariate_the_model_learned_nothing_from_is_named_at_predict_and_evaluate(caplog):
+    rng = np.random.default_rng(6)
+    n = 120
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=n, freq="D"), "y": rng.normal(size=n).cumsum(),
+                          "temp": rng.normal(size=n), "promo": 7.0})
+    params = {**TINY, "epochs": 1, "lookback": 8, "horizon": 3}
+    model = Forecaster(**params).fit(frame, target="y", future_covariates=["temp", "promo"])
+    assert list(seriesscalers.unlearned(model.state_)) == [2]
+    dates = pd.date_range(frame["date"].iloc[-1] + pd.Timedelta(days=1), periods=3, freq="D")
+    future = pd.DataFrame({"date": dates, "temp": [0.1, 0.2, 0.3], "promo": 7.0})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        same = model.predict(frame, future=future)  # the training value: nothing said
+        assert "learned nothing" not in caplog.text
+        other = model.predict(frame, future=future.assign(promo=[7.0, 1.0, 1.0]))
+    said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
+    assert len(said) == 1 and "'promo' was 7 on every training row" in said[0]
+    assert "future values give 1 at 2023-05-02" in said[0] and "so that value changes no forecast" in said[0]
+    pd.testing.assert_frame_equal(same, other)  # as said: its head weights stayed 0
+    caplog.clear()
+    changed = frame.assign(promo=[7.0] * (n - 2) + [3.0, 3.0])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**params).fit(frame, target="y", future_covariates=["temp", "promo"]).evaluate(changed)
+    said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
+    assert len(said) == 1 and "rows read give 3 at 2023-04-29" in said[0] and "never trained" in said[0]

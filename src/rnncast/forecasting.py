@@ -20,7 +20,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, labels, leftout,
-                     missingcodes, outputnames, parts, reading, resolution, scaling, spreads)
+                     missingcodes, outputnames, parts, reading, resolution, scaling, seriesscalers, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -107,6 +107,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
     missingcodes.units_read(state, panel, panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)
+    seriesscalers.say_unlearned(state, panel, panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
@@ -181,6 +182,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     first = len(state.targets) + len(state.past_covariates)
     resolution.future(values, names, panel, when, offset[:, first:], scale[:, first:], state)  # 1e40: named
     missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids)  # -999: no value
+    seriesscalers.say_unlearned(state, panel, future=values, when=when)  # a value the model learned nothing from
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
 
@@ -257,6 +259,8 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
     starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
     missingcodes.units_read(model.state, panel, starts, rows_of)  # values far beyond the fit's in the windows read
+    seriesscalers.say_unlearned(model.state, panel, starts, rows_of, model.state.settings.data.lookback
+                                + model.state.settings.data.horizon)
     return forecast_windows(model, panel, index, starts, rows_of, checked=True)
 
 
@@ -276,6 +280,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
     resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
     missingcodes.units_read(model.state, panel, starts, series)  # kW given as MW, among the rows scored
+    seriesscalers.say_unlearned(model.state, panel, starts, series, data.lookback + data.horizon)
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}

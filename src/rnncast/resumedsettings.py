@@ -14,6 +14,7 @@ from safetensors import SafetensorError, safe_open
 from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.resume import start_over
+from rnncast.spelling import hint
 
 # A resume may change these: epochs trains the run further or ends it sooner (decision 584: "with more epochs it
 # trains further"); device and how the fit runs (threads, the progress bar) change where it trains, not what.
@@ -51,8 +52,9 @@ def check(path, settings: Settings) -> None:
     differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]]
     if differ:
         said = "; ".join(f"{name} {recorded.get(name)!r} then, {now[name]!r} now" for name in differ)
+        may = hint("resume_may_change", "the Forecaster's epochs=, device=, threads=; the others as it began")
         raise RnncastError(f"{path} was begun with other settings than this fit has: {said}; a resumed run keeps the "
-                           f"settings it began with (the run's config.json as it was written; only epochs, device and "
-                           f"threads may change), or {start_over()}")
+                           f"settings it began with (only epochs, device and threads may change: {may}), or "
+                           f"{start_over()}")
     if recorded.get("epochs") != now["epochs"]:
         log.info("resuming %s with epochs %s (it was begun with epochs %s)", path, now["epochs"], recorded.get("epochs"))

@@ -7,6 +7,8 @@ centred there (scale 1). ``fit_scalers`` says so once per column, naming how man
 not once per series (a thousand stores gave a thousand lines); a covariate constant within every series is
 0 everywhere once centred, so the network learns nothing from it, and the line says that a value which only
 tells the series apart is a static covariate, or, where it is the same in every series, that it carries no information.
+A later value of such a covariate (predict's rows or future values, evaluate's windows) other than its training one is
+named once (``say_unlearned``): the model learned nothing from the column, so that value tells it nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import logging
 import numpy as np
 
 from rnncast import scaling
+from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, flat_columns, flat_said
+from rnncast.timetext import shown
 from rnncast.windows import Split
 
 log = logging.getLogger("rnncast.fitting")  # the logger these lines always came from
@@ -110,3 +114,56 @@ def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]]
             continue
         if centred:
             log.warning("%s %s of %s (%s), so it is only centred (scale 1) there", named, flat, share, listed)
+
+
+def unlearned(state) -> dict[int, np.ndarray]:
+    """The covariates a fitted model (``state``) learned nothing from: column -> [S] its one training value in each
+    series, where every series' rows held it constant (``fit_scalers`` centred it to 0 there: scale 1, and no spread
+    in ``FittedState.value_ranges``). Empty for a model that scaled nothing or kept no ranges (saved before)."""
+    ranges, n_targets = state.value_ranges, len(state.targets)
+    if ranges is None or any(scaler.kind == "none" for scaler in state.scalers):
+        return {}
+    return {j: np.array([scaler.offset[j] for scaler in state.scalers]) for j in range(n_targets, len(state.columns))
+            if all(scaler.scale[j] == 1.0 and kept[j] is None for scaler, kept in zip(state.scalers, ranges))}
+
+
+def _other(values: np.ndarray, trained: float) -> np.ndarray:
+    """Positions of ``values`` that differ from ``trained`` by more than a mean's rounding; NaN does not."""
+    with np.errstate(invalid="ignore"):
+        return np.flatnonzero(np.abs(values - trained) > 1e-9 * np.maximum(np.abs(values), abs(trained)))
+
+
+def say_unlearned(state, panel: Panel, starts: np.ndarray | None = None, series: np.ndarray | None = None,
+                  width: int = 0, future: np.ndarray | None = None, when: list | None = None) -> None:
+    """Warn once per model and column where a value of a covariate the model learned nothing from (``unlearned``)
+    differs from its training one: in the rows read (the windows of ``width`` rows from the stacked rows ``starts``
+    [W] of series ``series`` [W]) or in the future values ``future`` [S, H, F] at times ``when`` [S][H]. A future
+    value feeds weights that stayed 0, so it changes no forecast; a past one, weights never trained on it."""
+    flat = unlearned(state)
+    lookup = {i: k for k, i in enumerate(state.ids)}
+    first = len(state.targets) + len(state.past_covariates)
+    for j, trained in flat.items():
+        name = state.columns[j]
+        for s in range(panel.n_series):
+            k = 0 if state.layout == "single" else lookup.get(panel.ids[s])
+            if k is None:
+                continue
+            if future is not None and j >= first:
+                at = _other(future[s, :, j - first], trained[k])
+                where, value = (shown(when[s][int(at[0])], when[s], state.calendar.text_format),
+                                future[s, at[0], j - first]) if at.size else ("", 0.0)
+                done = "so that value changes no forecast"
+            elif future is None and starts is not None and (mine := starts[series == s] - panel.offsets[s]).size:
+                rows = panel.rows(s)[int(mine.min()): int(mine.max()) + width, j]
+                at = _other(rows, trained[k]) + int(mine.min())
+                where, value = (panel.when(s, int(at[0])), rows[at[0] - int(mine.min())]) if at.size else ("", 0.0)
+                done = "which it reads through weights never trained on it (the forecast moves by chance, not by what it means)"
+            else:
+                continue
+            if at.size and first_time(state.said, "unlearned", name):
+                whose = "" if panel.id_col is None or panel.layout == "wide" else f" of series {panel.given_id(s)!r}"
+                log.warning("column %r%s was %g on every training row, so the model learned nothing from it (centred, "
+                            "it was 0 throughout), yet the %s give %g at %s, %s; fit on rows where it varies for the "
+                            "model to use it, or drop it", name, whose, trained[k],
+                            "future values" if future is not None else "rows read", value, where, done)
+                break

@@ -26,6 +26,7 @@ from rnncast.noticed import capture, held
 from rnncast.spelling import counted, hints, in_config
 
 START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
+MAY_CHANGE = "--epochs, --device and --threads, given with --resume; the others as its config.json held them"
 
 
 def run_fit(args) -> int:
@@ -69,7 +70,8 @@ def run_fit(args) -> int:
             replacing.staged(out) if args.overwrite and main_rank and entries_of(out) else out)
     try:
         # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
-        with interrupts.ctrl_c_between_batches(), capture() as noticed, hints(start_over=START_OVER), \
+        with interrupts.ctrl_c_between_batches(), capture() as noticed, \
+                hints(start_over=START_OVER, resume_may_change=MAY_CHANGE), \
                 held() as release:  # the columns left out said once the input is checked: a refusal comes alone
             return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed, release)
     finally:

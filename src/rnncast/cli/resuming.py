@@ -1,5 +1,5 @@
 """``rnncast fit --resume RUN``: the request a run's config.json holds (or that of the new run begun there to
-replace it, ``replacing.pending``), with DATA, --device and --threads alone given, and the data checked against
+replace it, ``replacing.pending``), with DATA, --epochs, --device and --threads alone given, and the data checked against
 the data the run started with."""
 
 from __future__ import annotations
@@ -66,15 +66,16 @@ def warn_other_data(config, data, source: str, record: dict) -> None:
 
 
 MACHINE = ("device", "threads")  # settings of where a run trains, not of what it trains: a resume may change them
+MAY_GIVE = (*MACHINE, "epochs")  # and how far it trains (decision 584): more epochs train it further, fewer end it sooner
 
 RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
                 "static_covariates", "static", "static_categorical", "out", "overwrite")  # flags a resumed run takes from its config.json
 
 
 def resume_request(args) -> tuple[Path, dict, dict, dict]:
-    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D] [--threads N]``:
+    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--epochs N] [--device D] [--threads N]``:
     the settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
-    DATA, --device and --threads when given. ``found``: where the files the request names were found, when not
+    DATA, --epochs, --device and --threads when given. ``found``: where the files the request names were found, when not
     at their path as written (tried absolute, as the run read them, then from the run folder:
     ``configpaths.run_locations``)."""
     from rnncast.configfile import read_run
@@ -85,10 +86,10 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     if args.config:
         raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
     given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
-    given += [name for name in settings_from_args(args) if name not in MACHINE]
+    given += [name for name in settings_from_args(args) if name not in MAY_GIVE]
     if given:
         flags = ", ".join("--" + name.replace("_", "-") for name in given)
-        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --device and --threads may "
+        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --epochs, --device and --threads may "
                            f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {shlex.quote(str(run_dir))} "
                            "--out NEW ...)")
     if (run_dir / replacing.DONE).is_dir():
@@ -113,9 +114,9 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     if config_path.parent == run_dir:  # a complete new run waiting to replace the earlier one (a signal came before
         refuse_finished(run_dir)  # the move: cli.finishing) is put in place, its outputs written again
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
-    for name in MACHINE:
+    for name in MAY_GIVE:
         if name in vars(args):
-            settings[name] = vars(args)[name]  # a run may continue on another device, with other threads
+            settings[name] = vars(args)[name]  # a run may continue on another device, with other threads, further
     found = {}
     if args.data:
         request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
