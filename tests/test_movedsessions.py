@@ -84,3 +84,25 @@ def test_kept_weighs_each_sessions_first_bar():
     assert kept(NEW_YORK, session, [])[0][:2] == ("America/New_York", "09:30")
     assert kept(NEW_YORK, session, [("America/Chicago", "08:30")]) == [("America/Chicago", "08:30", 0)]
     assert kept(NEW_YORK.tz_convert("America/New_York"), session, []) is None  # one opening on its own clock
+
+
+def test_naive_utc_text_read_with_tz_is_refused_as_utcs_to_convert_first():
+    """A tester's NYSE bars as naive UTC text fit with tz='America/New_York' (the conversion skipped) were read as
+    '30min 13:30-20:30' with 106 rows missing and forecasts at 13:30 New York time: the roles of the clocks swapped."""
+    text = NEW_YORK.strftime("%Y-%m-%d %H:%M")
+    for given in ({}, {"holidays": "NYSE"}, {"freq": "30min 13:30-20:30"}):
+        with pytest.raises(RnncastError) as refused:
+            load_panel(_frame(NEW_YORK, text), "y", tz="America/New_York", **given)
+        said = str(refused.value)
+        assert said.startswith("time column 'ds' is read on the clock of America/New_York (tz=), but its trading "
+                               "sessions open there at two times of day, 13:30 and 14:30")
+        assert "read as UTC's times they open at one, 09:30 there: the times are UTC's" in said
+        assert "pd.to_datetime(df['ds'], utc=True).dt.tz_convert('America/New_York'), then tz=" in said
+    as_chicago = pd.DataFrame({"ds": text, "y": 1.0}).pipe(lambda f: f.assign(y=np.arange(len(f), dtype=float)))
+    with pytest.raises(RnncastError, match=r"at one, 08:30 there: .*tz_convert\('America/Chicago'\)"):
+        load_panel(as_chicago, "y", tz="America/Chicago")
+    wall = NEW_YORK.tz_convert("America/New_York").strftime("%Y-%m-%d %H:%M")  # New York's own text: read as before
+    assert load_panel(_frame(NEW_YORK, wall), "y", tz="America/New_York").calendar.freq_text == "30min 09:30-15:30"
+    summer = _bars("America/New_York", "09:30", "16:00", days=pd.bdate_range("2024-06-03", "2024-09-27"))
+    assert load_panel(_frame(summer, summer.strftime("%Y-%m-%d %H:%M")), "y",  # no change crossed: nothing to tell
+                      tz="America/New_York").calendar.session is not None
