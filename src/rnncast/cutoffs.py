@@ -61,21 +61,13 @@ def as_time(value, panel: Panel):
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
         return pd.Period(end, freq=time.freq) if end > own.end_time else own
     number = wholenumbers.number(text)  # '1960.0': 1960, as years written 1871.0 are read (decision 901)
-    if number is None and _is_number(text):
+    if number is None and pd.notna(pd.to_numeric(text, errors="coerce")):  # 1960.5
         raise RnncastError(f"{named('cutoff')} {text!r} is not a whole number, and the data's times are whole numbers "
                            f"({_example(time)})")
     if number is None:
         raise RnncastError(f"{named('cutoff')} {text!r} is no time of the data's: its times are whole numbers "
                            f"({_example(time)})")
     return number
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})(?:-?([1-7]))?")  # a week, or a day of it (2020-W50-1), as data reads them
