@@ -106,3 +106,20 @@ def test_naive_utc_text_read_with_tz_is_refused_as_utcs_to_convert_first():
     summer = _bars("America/New_York", "09:30", "16:00", days=pd.bdate_range("2024-06-03", "2024-09-27"))
     assert load_panel(_frame(summer, summer.strftime("%Y-%m-%d %H:%M")), "y",  # no change crossed: nothing to tell
                       tz="America/New_York").calendar.session is not None
+
+
+def test_a_refused_clock_says_no_half_day_close_first(caplog):
+    """Refused UTC bars with holidays='NYSE' first logged '2024-11-29 bars to 17:55 (as the data's half days end)',
+    a UTC close: the note comes once the clock is settled, so not at all where it is refused."""
+    import logging
+
+    days = pd.bdate_range("2024-09-03", "2024-12-06").drop(pd.DatetimeIndex(["2024-11-28"]))
+    utc = _bars("America/New_York", "09:30", "16:00", days=days)
+    frame = _frame(utc, utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    with caplog.at_level(logging.INFO, logger="rnncast"), pytest.raises(RnncastError, match="is read in UTC"):
+        load_panel(frame, "y", holidays="NYSE")
+    assert "half days" not in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        load_panel(frame, "y", holidays="NYSE", tz="America/New_York")
+    assert caplog.text.count("calendar: NYSE's half days") == 1
