@@ -99,7 +99,7 @@ def test_naive_utc_text_read_with_tz_is_refused_as_utcs_to_convert_first():
         assert "read as UTC's times they open at one, 09:30 there: the times are UTC's" in said
         assert "pd.to_datetime(df['ds'], utc=True).dt.tz_convert('America/New_York'), then tz=" in said
     as_chicago = pd.DataFrame({"ds": text, "y": 1.0}).pipe(lambda f: f.assign(y=np.arange(len(f), dtype=float)))
-    with pytest.raises(RnncastError, match=r"at one, 08:30 there: .*tz_convert\('America/Chicago'\)"):
+    with pytest.raises(RnncastError, match=r"open at one, 08:30 there: .*tz_convert\('America/Chicago'\)"):
         load_panel(as_chicago, "y", tz="America/Chicago")
     wall = NEW_YORK.tz_convert("America/New_York").strftime("%Y-%m-%d %H:%M")  # New York's own text: read as before
     assert load_panel(_frame(NEW_YORK, wall), "y", tz="America/New_York").calendar.freq_text == "30min 09:30-15:30"
@@ -123,3 +123,18 @@ def test_a_refused_clock_says_no_half_day_close_first(caplog):
     with caplog.at_level(logging.INFO, logger="rnncast"):
         load_panel(frame, "y", holidays="NYSE", tz="America/New_York")
     assert caplog.text.count("calendar: NYSE's half days") == 1
+
+
+def test_naive_utc_daily_closes_read_with_tz_are_told_to_be_converted_not_given_another_zone():
+    """New York's 16:00 closes as naive UTC text (20:00, 21:00) read with tz='America/New_York' were told to read
+    them with tz='Antarctica/Troll', whose clock keeps them at 02:00: the times are UTC's."""
+    days = pd.bdate_range("2024-06-03", "2025-01-31")
+    closes = (days + pd.Timedelta(hours=16)).tz_localize("America/New_York").tz_convert("UTC")
+    with pytest.raises(RnncastError) as refused:
+        load_panel(_frame(closes, closes.strftime("%Y-%m-%d %H:%M")), "y", tz="America/New_York")
+    said = str(refused.value)
+    assert said.startswith("time column 'ds' is read on the clock of America/New_York (tz=), but its rows fall there "
+                           "at two times of day, 20:00 and 21:00") and "they fall at one, 16:00 there" in said
+    assert "Troll" not in said and ".dt.tz_convert('America/New_York'), then tz=" in said
+    dates = pd.DataFrame({"ds": days.strftime("%Y-%m-%d"), "y": np.arange(len(days), dtype=float)})
+    assert load_panel(dates, "y", tz="America/New_York").calendar.freq_text is not None  # midnights: as before

@@ -72,15 +72,17 @@ def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids:
 def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) -> None:
     """Raise ``RnncastError`` where naive times [N] placed on ``tz``'s clock (series cut at ``offsets`` [S + 1],
     ``ids`` [S]; ``own``/``calendar`` as ``refuse`` takes them) open each session at two times of day there but at
-    one once read as UTC and converted to ``tz``: the text is UTC's, to convert before ``tz=``."""
+    one once read as UTC and converted to ``tz``: the text is UTC's, to convert before ``tz=``. ``calendar`` None
+    (before one is settled): the rows themselves weighed, a market's daily closes (20:00 and 21:00 New York's)."""
     if tz is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3 or time.hasnans:
         return
     zone, found = str(time.tz), {}
     for s in range(len(ids)):
-        session = own.get(s, calendar).session
-        if session is None:
+        session = own.get(s, calendar).session if calendar is not None else None
+        if calendar is not None and session is None:
             continue
-        opens = first_bars(time[int(offsets[s]) : int(offsets[s + 1])], session)[: zoneclock.ROWS]
+        cut = time[int(offsets[s]) : int(offsets[s + 1])]
+        opens = (first_bars(cut, session) if session is not None else cut)[: zoneclock.ROWS]  # no calendar: closes
         if len(opens) < 3 or not zoneclock.two_times(opens):
             continue
         clock = zoneclock.one_clock(opens.tz_localize(None).tz_localize("UTC").tz_convert(zone))
@@ -92,9 +94,10 @@ def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) ->
     there, clock = found[next(iter(found))]
     who = "" if len(ids) < 2 else f" in series {zoneclock.series_named([ids[s] for s in found])}"
     how = zoneclock.read_on([(zone, clock)], column, f"pd.to_datetime(df[{column!r}], utc=True)", True)
-    raise RnncastError(f"time column {column!r} is read on the clock of {zone} (tz=), but{who} its trading sessions "
-                       f"open there at two times of day, {' and '.join(there)}, an hour apart across its daylight "
-                       f"saving's change, while read as UTC's times they open at one, {clock} there: the times are "
+    what = "trading sessions open" if calendar is not None else "rows fall"  # a session's opening, or closes
+    raise RnncastError(f"time column {column!r} is read on the clock of {zone} (tz=), but{who} its {what} there at "
+                       f"two times of day, {' and '.join(there)}, an hour apart across its daylight saving's change, "
+                       f"while read as UTC's times they {what.split()[-1]} at one, {clock} there: the times are "
                        f"UTC's, written without a zone; {how}")
 
 
