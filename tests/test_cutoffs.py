@@ -97,6 +97,12 @@ def test_a_cutoff_is_read_as_the_data_writes_its_times_or_in_iso_in_its_zone_or_
     with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) 'mid-2050' is no time of the data's: its times are "
                                            r"whole numbers \(its last is 2089\)"):
         as_time("mid-2050", periods)
+    assert as_time("2050.0", periods) == as_time(2050.0, periods) == 2050  # years written 1871.0 are read so
+    for half in ("2050.5", 2050.5):
+        with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) '2050.5' is not a whole number, and the data's "
+                                               r"times are whole numbers \(its last is 2089\)"):
+            as_time(half, periods)
+    assert as_time(2024.0, panel) == as_time("2024", panel)  # a whole float: its integer's text, a year
     with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) 'soon' reads as no time: .*\(its last is 09.04.2024\)"):
         as_time("soon", panel)
     with pytest.raises(RnncastError, match=r"the data has none \(its rows are numbered\)"):

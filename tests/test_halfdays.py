@@ -84,3 +84,9 @@ def test_a_session_across_midnight_closes_early_in_the_one_that_closes_on_the_ha
     assert str(bars[14]) == "2024-12-24 11:00:00" and str(bars[15]) == "2024-12-24 22:00:00"
     assert halfdays.named("Christmas Eve (markets pause at 12:00pm CT)", fx.first - H("1D"), H("21:00:00")) == \
         H("12:00:00")
+
+
+def test_closing_returns_the_note_for_the_caller_to_log_once_the_clock_is_settled():
+    closed, said = halfdays.closing(SESSION, "NYSE", _hourly(DAYS))
+    assert closed.early is not None and said.startswith("NYSE's half days close early")
+    assert halfdays.closing(closed, "NYSE", _hourly(DAYS)) == (closed, None)  # its closes known: nothing to say

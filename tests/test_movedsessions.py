@@ -84,3 +84,57 @@ def test_kept_weighs_each_sessions_first_bar():
     assert kept(NEW_YORK, session, [])[0][:2] == ("America/New_York", "09:30")
     assert kept(NEW_YORK, session, [("America/Chicago", "08:30")]) == [("America/Chicago", "08:30", 0)]
     assert kept(NEW_YORK.tz_convert("America/New_York"), session, []) is None  # one opening on its own clock
+
+
+def test_naive_utc_text_read_with_tz_is_refused_as_utcs_to_convert_first():
+    """A tester's NYSE bars as naive UTC text fit with tz='America/New_York' (the conversion skipped) were read as
+    '30min 13:30-20:30' with 106 rows missing and forecasts at 13:30 New York time: the roles of the clocks swapped."""
+    text = NEW_YORK.strftime("%Y-%m-%d %H:%M")
+    for given in ({}, {"holidays": "NYSE"}, {"freq": "30min 13:30-20:30"}):
+        with pytest.raises(RnncastError) as refused:
+            load_panel(_frame(NEW_YORK, text), "y", tz="America/New_York", **given)
+        said = str(refused.value)
+        assert said.startswith("time column 'ds' is read on the clock of America/New_York (tz=), but its trading "
+                               "sessions open there at two times of day, 13:30 and 14:30")
+        assert "read as UTC's times they open at one, 09:30 there: the times are UTC's" in said
+        assert "pd.to_datetime(df['ds'], utc=True).dt.tz_convert('America/New_York'), then tz=" in said
+    as_chicago = pd.DataFrame({"ds": text, "y": 1.0}).pipe(lambda f: f.assign(y=np.arange(len(f), dtype=float)))
+    with pytest.raises(RnncastError, match=r"open at one, 08:30 there: .*tz_convert\('America/Chicago'\)"):
+        load_panel(as_chicago, "y", tz="America/Chicago")
+    wall = NEW_YORK.tz_convert("America/New_York").strftime("%Y-%m-%d %H:%M")  # New York's own text: read as before
+    assert load_panel(_frame(NEW_YORK, wall), "y", tz="America/New_York").calendar.freq_text == "30min 09:30-15:30"
+    summer = _bars("America/New_York", "09:30", "16:00", days=pd.bdate_range("2024-06-03", "2024-09-27"))
+    assert load_panel(_frame(summer, summer.strftime("%Y-%m-%d %H:%M")), "y",  # no change crossed: nothing to tell
+                      tz="America/New_York").calendar.session is not None
+
+
+def test_a_refused_clock_says_no_half_day_close_first(caplog):
+    """Refused UTC bars with holidays='NYSE' first logged '2024-11-29 bars to 17:55 (as the data's half days end)',
+    a UTC close: the note comes once the clock is settled, so not at all where it is refused."""
+    import logging
+
+    days = pd.bdate_range("2024-09-03", "2024-12-06").drop(pd.DatetimeIndex(["2024-11-28"]))
+    utc = _bars("America/New_York", "09:30", "16:00", days=days)
+    frame = _frame(utc, utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    with caplog.at_level(logging.INFO, logger="rnncast"), pytest.raises(RnncastError, match="is read in UTC"):
+        load_panel(frame, "y", holidays="NYSE")
+    assert "half days" not in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        load_panel(frame, "y", holidays="NYSE", tz="America/New_York")
+    assert caplog.text.count("calendar: NYSE's half days") == 1
+
+
+def test_naive_utc_daily_closes_read_with_tz_are_told_to_be_converted_not_given_another_zone():
+    """New York's 16:00 closes as naive UTC text (20:00, 21:00) read with tz='America/New_York' were told to read
+    them with tz='Antarctica/Troll', whose clock keeps them at 02:00: the times are UTC's."""
+    days = pd.bdate_range("2024-06-03", "2025-01-31")
+    closes = (days + pd.Timedelta(hours=16)).tz_localize("America/New_York").tz_convert("UTC")
+    with pytest.raises(RnncastError) as refused:
+        load_panel(_frame(closes, closes.strftime("%Y-%m-%d %H:%M")), "y", tz="America/New_York")
+    said = str(refused.value)
+    assert said.startswith("time column 'ds' is read on the clock of America/New_York (tz=), but its rows fall there "
+                           "at two times of day, 20:00 and 21:00") and "they fall at one, 16:00 there" in said
+    assert "Troll" not in said and ".dt.tz_convert('America/New_York'), then tz=" in said
+    dates = pd.DataFrame({"ds": days.strftime("%Y-%m-%d"), "y": np.arange(len(days), dtype=float)})
+    assert load_panel(dates, "y", tz="America/New_York").calendar.freq_text is not None  # midnights: as before

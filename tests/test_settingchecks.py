@@ -115,6 +115,10 @@ def test_a_cutoff_is_text_or_a_whole_number_and_takes_the_place_of_test_frac():
     assert Settings.from_flat({"cutoff": pd.Timestamp("2024-06-30")}).data.cutoff == "2024-06-30T00:00:00"  # its text
     with pytest.raises(RnncastError, match=r"got ' '$"):
         check_data(DataSettings(cutoff=" "))
+    check_data(DataSettings(cutoff=1960.0))  # a whole number written as a float, as years written 1871.0 are read
+    for part in (1960.5, float("nan")):
+        with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) .* is not a whole number: give a time as text"):
+            check_data(DataSettings(cutoff=part))
 
 
 @pytest.mark.parametrize("given, says", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast.wholenumbers import as_whole, whole_view
+from rnncast.wholenumbers import as_whole, number, whole_view
 
 
 def test_whole_floats_are_the_integers_they_hold():
@@ -31,3 +31,8 @@ def test_a_view_turns_whole_float_columns_into_integers_and_leaves_the_frame():
     assert view["JAN"].dtype == np.float64
     assert frame["year"].dtype == np.float64 and frame["step"].dtype == np.float64  # the caller's frame unchanged
     assert whole_view(frame, ["JAN"]) is frame
+
+
+def test_one_value_is_the_integer_it_holds_or_none():
+    assert number(1960.0) == number("1960.0") == number(" 1960 ") == number(1960) == number(np.int64(1960)) == 1960
+    assert [number(v) for v in (1960.5, "1960.5", "1960-06", True, float("nan"), 2.0**60)] == [None] * 6

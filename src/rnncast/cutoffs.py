@@ -18,7 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, timetext, writtenzones
+from rnncast import monthtext, timetext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -36,7 +36,8 @@ def as_time(value, panel: Panel):
         raise RnncastError(f"{named('cutoff')} is a time of the data's time column, and the data has none (its rows are "
                            "numbered); give a time column (time_col=, --time-col), or leave cutoff out to cut each "
                            "series by val_frac/test_frac")
-    text = str(value).strip()
+    whole = wholenumbers.number(value) if isinstance(value, float) else None
+    text = str(whole) if whole is not None else str(value).strip()  # 1960.0: the year 1960, as 1960 is
     own = _period_text(text)  # 'Q2 2018', '2020M02': as pandas writes the period ('2018Q2', '2020-02')
     if isinstance(time, pd.DatetimeIndex):
         stamp = _timestamp(own, panel, text)
@@ -59,11 +60,13 @@ def as_time(value, panel: Panel):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
         return pd.Period(end, freq=time.freq) if end > own.end_time else own
-    try:
-        number = int(text)
-    except ValueError:
+    number = wholenumbers.number(text)  # '1960.0': 1960, as years written 1871.0 are read (decision 901)
+    if number is None and pd.notna(pd.to_numeric(text, errors="coerce")):  # 1960.5
+        raise RnncastError(f"{named('cutoff')} {text!r} is not a whole number, and the data's times are whole numbers "
+                           f"({_example(time)})")
+    if number is None:
         raise RnncastError(f"{named('cutoff')} {text!r} is no time of the data's: its times are whole numbers "
-                           f"({_example(time)})") from None
+                           f"({_example(time)})")
     return number
 
 

@@ -15,7 +15,6 @@ bars alone are missing, and ``said_short`` the set whose half days they are, for
 from __future__ import annotations
 
 import functools
-import logging
 import re
 import warnings
 from typing import NamedTuple
@@ -25,7 +24,6 @@ import pandas as pd
 
 from rnncast import holidaysets
 
-log = logging.getLogger(__name__)
 
 DAY = pd.Timedelta(days=1)
 CLOSE = re.compile(r"(?:(?:close|pause)s?\s+at|from)\s+(\d{1,2})(?::(\d\d))?\s*(?:([ap])\.?\s?m\b\.?)?", re.I)
@@ -240,13 +238,12 @@ def said_short(short: pd.DatetimeIndex, found: str | None) -> str:
             f"{give}")
 
 
-def closing(session, holidays, dated: pd.Index, announce: bool):
+def closing(session, holidays, dated: pd.Index) -> tuple:
     """``session`` (whose days skip set ``holidays``) closing early on the set's half days as the data (``dated``
-    [N], its times as written) shows (``read``), said once where ``announce``; kept as is where the session knows
-    its closes already (a model's) or the set has no half days."""
+    [N], its times as written) shows (``read``), and the note saying so (``_said``; None where there is none), for
+    the caller to log once the calendar is settled (not before a refusal of the times' clock); kept as is where the
+    session knows its closes already (a model's) or the set has no half days."""
     if session.early is not None or not isinstance(dated, pd.DatetimeIndex):
-        return session
+        return session, None
     early, said = read(session, holidays, dated.tz_localize(None) if dated.tz is not None else dated)
-    if announce and said:
-        log.info("calendar: %s", said)
-    return session.closing(early) if early is not None else session
+    return (session.closing(early) if early is not None else session), said or None

@@ -222,6 +222,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if off is not None:
         dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
         offsets = _offsets(codes, len(rows.ids))
+    half_note = None
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if announce and session is not None and sessions.business_hours(freq) is not None:
         log.info("freq=%r (pandas' business hours) is read as the trading session %r, whose days skip holidays= "
@@ -236,7 +237,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session, panel=len(rows.ids) > 1)
         freq = session.on(days) if session is not None else days
         if session is not None:  # a market's half days close early: their later bars are no steps
-            freq = halfdays.closing(freq, holidays, dated, announce)
+            freq, half_note = halfdays.closing(freq, holidays, dated)  # said once the clock is not refused
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
         calendar, ruler, own = writtenzones.settle(time, offsets, freq, where, not announce, holidays, written,
@@ -247,6 +248,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     else:
         calendar, ruler, own = seriesclocks.settle(rows, time, offsets, freq, where, not announce, holidays, positions,
                                                    tz, every)  # Tokyo's closes read on Berlin's clock: refused
+    if announce and half_note:
+        log.info("calendar: %s", half_note)
     days = calendar.days
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
             businessdays.plain_business(days):  # the weekdays missing are a market's holidays

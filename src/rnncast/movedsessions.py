@@ -11,6 +11,10 @@ open at two times of day on their own clock and at one on some zone's (``zoneclo
 first bars), fit is refused in one line naming that zone and ``tz=`` (``zoneclock.read_on``; for naive text, the
 pandas line converting it from UTC first). A panel whose series keep several zones' clocks is told to fit each
 market apart (``zoneclock.apart_hint``).
+
+``refuse_utc`` swaps the clocks: naive times read on ``tz=``'s zone whose sessions open there at two times of day
+an hour apart across its daylight-saving change, and at one once read as UTC's and converted to it, are UTC's text
+read as that zone's own (a tester's NYSE bars: '30min 13:30-20:30', 106 rows "missing", forecasts at 13:30 there).
 """
 
 from __future__ import annotations
@@ -63,6 +67,38 @@ def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids:
     raise RnncastError(f"time column {column!r} is read {read}, but the series' bars are trading sessions on the clocks "
                        f"of several zones, which daylight saving moves {moves} (read {read} their forecasts are an hour "
                        f"off half the year): {said}; {zoneclock.apart_hint(column, zoned_ids, days=False)}")
+
+
+def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) -> None:
+    """Raise ``RnncastError`` where naive times [N] placed on ``tz``'s clock (series cut at ``offsets`` [S + 1],
+    ``ids`` [S]; ``own``/``calendar`` as ``refuse`` takes them) open each session at two times of day there but at
+    one once read as UTC and converted to ``tz``: the text is UTC's, to convert before ``tz=``. ``calendar`` None
+    (before one is settled): the rows themselves weighed, a market's daily closes (20:00 and 21:00 New York's)."""
+    if tz is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3 or time.hasnans:
+        return
+    zone, found = str(time.tz), {}
+    for s in range(len(ids)):
+        session = own.get(s, calendar).session if calendar is not None else None
+        if calendar is not None and session is None:
+            continue
+        cut = time[int(offsets[s]) : int(offsets[s + 1])]
+        opens = (first_bars(cut, session) if session is not None else cut)[: zoneclock.ROWS]  # no calendar: closes
+        if len(opens) < 3 or not zoneclock.two_times(opens):
+            continue
+        clock = zoneclock.one_clock(opens.tz_localize(None).tz_localize("UTC").tz_convert(zone))
+        if clock is not None:
+            found[s] = (sorted(set(opens.strftime("%H:%M")))[:2], clock)
+    if not found:
+        return
+    column = time.name if time.name is not None else "time"
+    there, clock = found[next(iter(found))]
+    who = "" if len(ids) < 2 else f" in series {zoneclock.series_named([ids[s] for s in found])}"
+    how = zoneclock.read_on([(zone, clock)], column, f"pd.to_datetime(df[{column!r}], utc=True)", True)
+    what = "trading sessions open" if calendar is not None else "rows fall"  # a session's opening, or closes
+    raise RnncastError(f"time column {column!r} is read on the clock of {zone} (tz=), but{who} its {what} there at "
+                       f"two times of day, {' and '.join(there)}, an hour apart across its daylight saving's change, "
+                       f"while read as UTC's times they {what.split()[-1]} at one, {clock} there: the times are "
+                       f"UTC's, written without a zone; {how}")
 
 
 def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]]) -> list[tuple] | None:

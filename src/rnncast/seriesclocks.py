@@ -37,14 +37,18 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
     where ``tz=`` placed them, and text or datetimes, not Unix times (UTC's instants)."""
     if time is None:
         return Calendar(), None, {}
+    naive = isinstance(time, pd.DatetimeIndex) and (time.tz is None or tz is not None and rows.clocks is None) and \
+        numbertimes.unit_of(rows.text_format) is None
+    if not quiet and naive and tz is not None:  # UTC's naive daily closes read as tz='s own: told to convert first
+        movedsessions.refuse_utc(time, offsets, None, {}, tz, ids)
     if not quiet:
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
-    naive = isinstance(time, pd.DatetimeIndex) and (time.tz is None or tz is not None and rows.clocks is None) and \
-        numbertimes.unit_of(rows.text_format) is None
     settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
         movedsessions.refuse(time, offsets, settled[0], settled[2], rows.text_format, ids)
+        if naive and tz is not None:  # UTC's naive text read as tz='s own: its sessions moved there
+            movedsessions.refuse_utc(time, offsets, settled[0], settled[2], tz, ids)
     return settled
 
 

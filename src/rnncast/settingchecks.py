@@ -11,6 +11,7 @@ from __future__ import annotations
 import numbers
 from dataclasses import fields
 
+from rnncast import wholenumbers
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
@@ -91,7 +92,12 @@ def check_cutoff(data) -> None:
     value = data.cutoff
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
+    if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)) and \
+            wholenumbers.number(value) is None:  # 1960.0 is read as 1960, as years written 1871.0 are (decision 901)
+        raise RnncastError(f"{named('cutoff')} {value!r} is not a whole number: give a time as text, such as "
+                           "'2024-06-30', or a whole number for integer periods")
+    if isinstance(value, bool) or not isinstance(value, (str, numbers.Real)) or \
+            (isinstance(value, str) and not value.strip()):
         text = f"; give it as text: {value.isoformat()!r}" if hasattr(value, "isoformat") else ""
         raise RnncastError(f"{named('cutoff')} must be a time as text, such as '2024-06-30' (a whole number for integer "
                            f"periods), got {value!r}{text}")

@@ -3,7 +3,7 @@ datasets hold their years) read as the integers they hold wherever integers are 
 name (``year``, ``period``), months ``201901.0`` and weeks under their names, compact dates ``20000131.0``, Excel
 serials and Unix times under a date's name (``timeaxis``), compact dates offered as the time (``compactdates``) and
 row counters (``labels``). A column with a value that is no whole number (``1871.5``) is no integer column and is
-left as it is, for its reader to refuse or pass over as before.
+left as it is, for its reader to refuse or pass over as before. ``number`` reads one value so (a cutoff: ``1960.0``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,21 @@ def _whole(column: pd.Series) -> np.ndarray | None:
     if not len(given) or not np.isfinite(given).all() or np.abs(given).max() >= EXACT or (given != np.round(given)).any():
         return None
     return values
+
+
+def number(value) -> int | None:
+    """The integer a value holds where it is one, a float that is a whole number or text of either (``1960``,
+    ``1960.0``, ``'1960.0'``); None for any other value (``1960.5``, ``'1960-06'``, a bool)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        read = float(str(value).strip()) if not isinstance(value, (int, np.integer)) else value
+    except ValueError:
+        return None
+    if isinstance(read, (int, np.integer)):
+        return int(read)
+    whole = _whole(pd.Series([read], dtype=np.float64))
+    return None if whole is None else int(whole[0])
 
 
 def as_whole(column: pd.Series) -> pd.Series:
