@@ -11,7 +11,6 @@ from __future__ import annotations
 import numbers
 from dataclasses import fields
 
-from rnncast import wholenumbers
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
@@ -92,6 +91,7 @@ def check_cutoff(data) -> None:
     value = data.cutoff
     if value is None:
         return
+    from rnncast import wholenumbers  # here, not at the top: the CLI's --help imports no pandas
     if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)) and \
             wholenumbers.number(value) is None:  # 1960.0 is read as 1960, as years written 1871.0 are (decision 901)
         raise RnncastError(f"{named('cutoff')} {value!r} is not a whole number: give a time as text, such as "
