@@ -101,6 +101,7 @@ def test_mase_note_says_why_each_series_has_no_scale():
                                         "causes": {"constant": 1, "unobserved": 1}, "season": 1}})
     assert "leaving out 2 series ('a', 'b'): 1 whose training rows never change" in both
     assert "1 whose training rows hold no two observed values one row apart" in both and "undefined for them" in both
+    assert "undefined for them: they are left out of MASE" in both  # not "them are"
     made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1, "causes": {"unobserved": 1},
                                         "season": 7}})
     assert "never change" not in made and "fill having made the others" in made

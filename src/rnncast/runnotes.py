@@ -150,7 +150,7 @@ def mase_note(result: dict) -> str | None:
            ": " + "; ".join(f"{count} whose training rows {why}" for count, why in zip(causes.values(), whys)))
     them = "it" if excluded["count"] == 1 else "them"
     return (f"MASE pools the series with a usable scale, leaving out {excluded['count']} series ({named}){why}. MASE "
-            f"is undefined for {them}: {them} {'is' if them == 'it' else 'are'} left out of MASE (as M4 leaves series "
+            f"is undefined for {them}: {'it is' if them == 'it' else 'they are'} left out of MASE (as M4 leaves series "
             "without a scale out) and counted in MSE, MAE and the other errors.")
 
 
