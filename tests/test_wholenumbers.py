@@ -36,3 +36,16 @@ def test_a_view_turns_whole_float_columns_into_integers_and_leaves_the_frame():
 def test_one_value_is_the_integer_it_holds_or_none():
     assert number(1960.0) == number("1960.0") == number(" 1960 ") == number(1960) == number(np.int64(1960)) == 1960
     assert [number(v) for v in (1960.5, "1960.5", "1960-06", True, float("nan"), 2.0**60)] == [None] * 6
+
+
+def test_a_value_a_column_and_an_index_agree_on_what_is_whole():
+    # one owner (all_whole): a cutoff, a float column and a float index read the same floats as integers
+    from rnncast.indexcolumns import whole
+
+    for value, held in ((1960.0, 1960), (-3.0, -3), (2.0**53 - 1, 2**53 - 1), (2.0**53, None), (-(2.0**53), None),
+                        (1960.5, None), (np.inf, None), (-np.inf, None), (np.nan, None)):
+        assert number(value) == held
+        column = as_whole(pd.Series([1.0, value]))
+        assert (column.dtype == np.int64 and column.iloc[1] == held) if held is not None else column.dtype == np.float64
+        index = whole(pd.Index([1.0, value]))
+        assert (index is not None and index[1] == held) if held is not None else index is None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rnncast import wholenumbers
 from rnncast.errors import RnncastError
 
 INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_columns)
@@ -43,7 +44,7 @@ def is_data(index: pd.Index) -> bool:
 
 def whole(index: pd.Index) -> np.ndarray | None:
     """``index``'s values as int64 where it is unnamed and of integers or of floats that are all whole numbers
-    (``np.arange(1961., 2021.)``: years written as floats); None otherwise."""
+    (``np.arange(1961., 2021.)``: years written as floats, :func:`wholenumbers.all_whole`); None otherwise."""
     if isinstance(index, pd.MultiIndex) or index.name is not None or pd.api.types.is_bool_dtype(index.dtype):
         return None
     if pd.api.types.is_integer_dtype(index.dtype):
@@ -51,9 +52,7 @@ def whole(index: pd.Index) -> np.ndarray | None:
     if not pd.api.types.is_float_dtype(index.dtype):
         return None
     values = np.asarray(index, dtype=np.float64)
-    if not (np.isfinite(values).all() and (values == np.round(values)).all() and np.abs(values).max(initial=0) < 2**53):
-        return None
-    return values.astype(np.int64)
+    return values.astype(np.int64) if wholenumbers.all_whole(values) else None
 
 
 def stepped(index: pd.Index) -> bool:

@@ -14,6 +14,15 @@ import pandas as pd
 EXACT = 2**53  # beyond it a float64 no longer holds every integer: such numbers are not read as integers
 
 
+def all_whole(values) -> bool:
+    """Whether every one of ``values`` (floats, any shape) is a whole number a float64 holds exactly: finite, with
+    no fraction, under :data:`EXACT` in size (``1871.0``; not NaN, ``inf``, ``1871.5`` nor ``2.0**53``). True for
+    none: its callers say whether an empty set is one."""
+    values = np.asarray(values, dtype=np.float64)
+    return bool(np.isfinite(values).all() and (values == np.round(values)).all()
+                and np.abs(values).max(initial=0) < EXACT)
+
+
 def _whole(column: pd.Series) -> np.ndarray | None:
     """The values of a float column as float64 [N] where every value given is a whole number (NaN allowed) and some
     is given; None for any other column."""
@@ -21,9 +30,7 @@ def _whole(column: pd.Series) -> np.ndarray | None:
         return None
     values = column.to_numpy(dtype=np.float64, na_value=np.nan)
     given = values[~np.isnan(values)]
-    if not len(given) or not np.isfinite(given).all() or np.abs(given).max() >= EXACT or (given != np.round(given)).any():
-        return None
-    return values
+    return values if len(given) and all_whole(given) else None
 
 
 def number(value) -> int | None:
@@ -37,8 +44,7 @@ def number(value) -> int | None:
         return None
     if isinstance(read, (int, np.integer)):
         return int(read)
-    whole = _whole(pd.Series([read], dtype=np.float64))
-    return None if whole is None else int(whole[0])
+    return int(read) if all_whole(read) else None
 
 
 def as_whole(column: pd.Series) -> pd.Series:
