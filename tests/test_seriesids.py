@@ -110,3 +110,23 @@ def test_a_text_column_of_few_values_each_once_a_time_is_shaped_as_ids_whatever_
         "with id_col='tag' (--id-col)")
     assert seriesids.id_clause(frame, ["tag"], "when", False, str).endswith("name it with --id-col tag (id_col= in "
                                                                              "Python)")
+
+
+def test_ids_set_apart_all_but_a_tenth_of_the_repeated_times_for_both_of_their_readers():
+    """One rule (``sets_apart``, ``APART``) for a column shaped as ids (``id_like``) and a forgotten id_col proposed
+    in a refusal of a repeated time (``repeatedrows.could_be_ids``): 20 times given twice, by stores 'a' and 'b';
+    2 of them given twice in one store too (a tenth) still pass, 3 do not."""
+    from rnncast.layouts import Rows
+    from rnncast.repeatedrows import could_be_ids
+
+    times = np.append(np.tile(np.arange(20), 2), 20)  # b alone at time 20: no kind's times within another's
+    for twice, held in ((2, True), (3, False)):
+        store = np.repeat(np.array(["a", "b", "b"], dtype=object), [20, 20, 1])
+        store[20:20 + twice] = "a"  # store a holds these times twice
+        assert seriesids.sets_apart(times, store) is held
+        frame = pd.DataFrame({"when": times, "store": store})
+        assert (seriesids.id_like(frame, ["store"], "when") == "store") is held
+        rows = Rows(codes=np.zeros(41, dtype=int), ids=["0"], time=pd.Index(times), values=np.zeros((41, 1)),
+                    positions=np.arange(41), columns=["y"], n_targets=1, n_past=0, time_col="when", how=None,
+                    id_col=None)
+        assert could_be_ids(frame["store"], rows) is held

@@ -20,10 +20,9 @@ import pandas as pd
 
 from rnncast import splittime
 from rnncast.layouts import Rows
+from rnncast.seriesids import sets_apart
 from rnncast.spelling import counted, one_series_reader
 
-APART = 0.1  # of the rows whose time repeats, at most this share may still repeat with the column (an hour given twice
-# on the day clocks go back in one store's rows); the rows of a file sent twice, alike in it, all do
 STEP = 0.5  # a revision moves a value by at most half a series' typical step from one time to the next (the median); two
 # tickers, or two stores of one level, differ at a time by about a step or more (stocks.csv: 17 against steps of 1.2-27)
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
@@ -140,7 +139,7 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None)
 
 def could_be_ids(column: pd.Series, rows: Rows) -> bool:
     """Whether ``column`` could name the series of rows read as one: text, or whole numbers repeated (store 1, 2, 3),
-    no flag (``FLAGS``), and, with the time, setting apart the rows whose time repeats (all but ``APART`` of them: a
+    no flag (``FLAGS``), and, with the time, setting apart the rows whose time repeats (``seriesids.sets_apart``: a
     series of it holding a time twice is then refused by name, in that series)."""
     if pd.api.types.is_datetime64_any_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
@@ -155,5 +154,4 @@ def could_be_ids(column: pd.Series, rows: Rows) -> bool:
         return False
     if not _timed(column, rows):
         return True  # no time to weigh it against
-    paired = pd.DataFrame({"time": np.asarray(rows.time), "id": column.to_numpy()[rows.positions]})
-    return paired.duplicated().sum() <= APART * paired["time"].duplicated().sum()
+    return sets_apart(rows.time, column.to_numpy()[rows.positions])

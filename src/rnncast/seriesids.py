@@ -14,6 +14,9 @@ from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.spelling import form_name, shell_word
 
+APART = 0.1  # of the rows whose time repeats, at most this share may still repeat with a column taken as the ids (an
+# hour given twice on the day clocks go back in one store's rows); the rows of a file sent twice, alike in it, all do
+
 
 def plain(label):
     """A NumPy scalar as the Python value it holds (``np.int64(0)`` is 0 to its caller); anything else as it is."""
@@ -196,18 +199,25 @@ def too_short(column: pd.Series, codes: np.ndarray, id_col) -> None:
                        "the table as one series")
 
 
+def sets_apart(times, ids) -> bool:
+    """Whether ``ids`` (one a row, beside the rows' ``times``) set apart the rows whose time repeats: all but
+    :data:`APART` of them hold a time once within their id (MSFT, AMZN ... in stocks.csv)."""
+    times = pd.Series(np.asarray(times))
+    pairs = pd.DataFrame({"time": times, "id": np.asarray(ids)})
+    return bool(pairs.duplicated().sum() <= APART * times.duplicated().sum())
+
+
 def id_like(frame: pd.DataFrame, columns, time_col) -> str | None:
     """The first of ``columns`` (text) of ``frame`` shaped as a long panel's series ids: a few values, each on
-    three rows or more, that with the time (``time_col``, which repeats) set apart all but a tenth of the rows whose
-    time repeats (each value at most once a time: MSFT, AMZN ... in stocks.csv); None if none. Decided by the data's
-    shape, never by a column's name."""
+    three rows or more, that with the time (``time_col``, which repeats) set apart the rows whose time repeats
+    (:func:`sets_apart`); None if none. Decided by the data's shape, never by a column's name."""
     if time_col is None or time_col is False or time_col not in frame.columns:
         return None
-    repeats = int(frame[time_col].duplicated().sum())
+    if not frame[time_col].duplicated().any():
+        return None
     for column in columns:
         counts = frame[column].value_counts()
-        if (repeats and 1 < len(counts) <= len(frame) // 3 and counts.min() >= 3
-                and frame[[time_col, column]].duplicated().sum() <= 0.1 * repeats):
+        if 1 < len(counts) <= len(frame) // 3 and counts.min() >= 3 and sets_apart(frame[time_col], frame[column]):
             return column
     return None
 
