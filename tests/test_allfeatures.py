@@ -82,7 +82,7 @@ def test_all_leaves_out_a_column_of_one_value_and_names_it_as_it_names_text(capl
             "e.g. pd.get_dummies(df, columns=['station'])); left out, one value in every row (nothing to "
             "learn): ['const', 'gappy']") in caplog.text
     with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) matched no numeric column besides the "
-                                           r"target\(s\) and the time: \['const'\] holds one value in every row "):
+                                           r"target\(s\) and the time: 'const' holds one value in every row "):
         load_panel(frame[["date", "y", "const"]], target="y", features="all")
     panel = load_panel(frame.assign(const=np.repeat([1.0, 2.0], 30), unique_id=np.repeat(["a", "b"], 30),
                                     date=np.tile(np.arange(30), 2)), target="y", features="all", fill="ffill")

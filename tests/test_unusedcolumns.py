@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -84,3 +86,16 @@ def test_features_all_says_how_to_encode_the_text_it_leaves_out_and_not_for_code
     assert ("left out, not numeric: ['weather', 'sky', 'code'] (to use them as covariates, encode them as numbers, e.g. "
             "pd.get_dummies(df, columns=['weather', 'sky']))") in caplog.text
     assert encode_hint("a") == "to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, columns=['a'])"
+
+
+def test_features_all_and_the_not_used_line_name_columns_of_one_value_alike(caplog):
+    """One finder (``one_value``) and one clause (``one_value_clause``) for the "not used" line and features='all'
+    (which refused "['const'] holds ..." where the line says "'const' holds ..."): missing cells aside, one value."""
+    frame = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0), "const": 5.0,
+                          "gappy": np.where(np.arange(20) % 4, 2.0, np.nan)})
+    clause = "'const', 'gappy' hold one value in every row (nothing to learn)"
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "y")
+    assert _said(caplog) == [f"not used: {clause}"]
+    with pytest.raises(RnncastError, match=re.escape(f"besides the target(s) and the time: {clause}; name")):
+        load_panel(frame, "y", features="all")

@@ -20,12 +20,11 @@ from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
 from rnncast.errors import RnncastError
 from rnncast.signs import ACCOUNTING
 from rnncast.strayvalues import textual
-from rnncast.unusedcolumns import encode_hint, holds_text
+from rnncast.unusedcolumns import ONE_VALUE, encode_hint, holds_text, one_value, one_value_clause
 
 log = logging.getLogger(__name__)
 
 KEYWORD = "all"  # features='all', series='all': every numeric column; a column may be named so too
-ONE_VALUE = "one value in every row (nothing to learn)"  # a column 'all' leaves out so
 
 
 def _numbers(column: pd.Series) -> bool:
@@ -53,12 +52,12 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
                            "--past-covariates all, or --features '\"all\"'), or name every column to take "
                            f"(features={feats}; --past-covariates {','.join(feats)})")
     text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
-    constant = [c for c in feats if frame[c].nunique(dropna=True) == 1]  # one value in every row: nothing to learn
+    constant = one_value(frame, feats)  # nothing to learn
     feats = [c for c in feats if c not in constant]
     if not feats:  # asked for features, it would train on none without a word
         roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
                  if c in past + future]  # 'all' is the columns no role took: these took one
-        flat = [f"{constant} {'holds' if len(constant) == 1 else 'hold'} {ONE_VALUE}"] if constant else []
+        flat = [one_value_clause(constant)] if constant else []
         held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text"] if text else []) + (
             [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
              "named"] if grouped else []) + flat) or "the table has no other column"
@@ -70,7 +69,7 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
     if text or constant:
         words = [c for c in text if holds_text(frame[c])]  # codes written with digits ('001') get no encoding advice
         log.warning("features 'all': %s%s%s", feats, f"; left out, not numeric: {text}" + (
-                    f" ({encode_hint(words if len(words) > 1 else words[0])})" if words else "") if text else "",
+                    f" ({encode_hint(words)})" if words else "") if text else "",
                     f"; left out, {ONE_VALUE}: {constant}" if constant else "")
     if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
         log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "

@@ -8,6 +8,8 @@ import pandas as pd
 
 from rnncast.staticvalues import is_text
 
+ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
+
 
 def encode_hint(name, fixed: bool = False) -> str:
     """How to train on the text column ``name`` (or the list of several): as numbers (one indicator column per value),
@@ -36,8 +38,18 @@ def sort_out(frame: pd.DataFrame, unused: list, keep=()) -> tuple[list, list, li
     """``unused`` (columns of ``frame``) as (those a role can take, text columns, columns of one value); ``keep``
     (text that looks like dates, said so elsewhere) stays with the first."""
     text = [c for c in unused if c not in keep and holds_text(frame[c])]
-    flat = [c for c in unused if c not in text and c not in keep and frame[c].nunique(dropna=True) == 1]
+    flat = one_value(frame, [c for c in unused if c not in text and c not in keep])
     return [c for c in unused if c not in text and c not in flat], text, flat
+
+
+def one_value(frame: pd.DataFrame, columns) -> list:
+    """Those of ``columns`` of ``frame`` that hold one value in every row, missing cells aside: nothing to learn."""
+    return [c for c in columns if frame[c].nunique(dropna=True) == 1]
+
+
+def one_value_clause(flat: list) -> str:
+    """What the columns ``flat`` (of one value: :func:`one_value`) hold, as a clause ("" for none)."""
+    return f"{', '.join(map(repr, flat))} {'holds' if len(flat) == 1 else 'hold'} {ONE_VALUE}" if flat else ""
 
 
 def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
@@ -47,11 +59,7 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
         said.append(f"{name!r} holds text ({encode_hint(name, fixed)})")
-    if flat:
-        listed = ", ".join(map(repr, flat))
-        said.append(f"{listed} {'holds' if len(flat) == 1 else 'hold'} one value in every row (nothing to learn)")
-    return "; ".join(said)
-
+    return "; ".join(said + ([one_value_clause(flat)] if flat else []))
 
 
 def joined(line: str, held: str) -> str:
