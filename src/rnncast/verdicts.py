@@ -39,7 +39,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     result = test.get("significance", {}).get(name, {})
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
-        rivals = [n for n in test[units] if n != "model"]
+        rivals = baseline_mse(test, units)
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
                       f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
@@ -60,7 +60,7 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     Diebold–Mariano test could be made: ...)."."""
     _, name, model, rival, how, p = outcome(test, units)
     result = test.get("significance", {}).get(name, {})
-    rivals = {n: s["mse"] for n, s in test[units].items() if n != "model"}
+    rivals = baseline_mse(test, units)
     lowest = min(rivals, key=rivals.get)  # beaten beyond chance where it is not ``name``: its margin is the smallest
     least = (f" ({lower_by(model, rivals[lowest]).replace(' lower', '')} below the lowest baseline MSE, "
              f"{rivals[lowest]:.4g} for {named(lowest)}, which it beats beyond chance)" if lowest != name else "")
@@ -154,9 +154,8 @@ def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -
     the baseline named (the best one when it does; else, of those it does not beat, the one of lowest
     MSE); the model's and that baseline's MSE; how they compare ("12.5% lower", "a higher MSE", ...);
     that baseline's Diebold–Mariano p-value (NaN when no test could be made)."""
-    scores = test[units]
-    model = scores["model"]["mse"]
-    rivals = {name: s["mse"] for name, s in scores.items() if name != "model"}
+    model = test[units]["model"]["mse"]
+    rivals = baseline_mse(test, units)
     p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     if not losers:
@@ -170,6 +169,12 @@ def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -
     return False, worst, model, rivals[worst], how, p_values[worst]
 
 
+def baseline_mse(test: dict, units: str) -> dict[str, float]:
+    """Each baseline's test MSE in ``units``, by its name (every score of ``test[units]`` but the model's), in their
+    order: what the model is weighed against (``outcome``), and the baselines a sentence names."""
+    return {name: s["mse"] for name, s in test[units].items() if name != "model"}
+
+
 def against_each(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -> list[dict]:
     """The model against each baseline on its own, as ``verdict`` weighs them together: ``{"name", "mse"}`` (the
     baseline's, in ``units``), ``"how"`` the model's MSE compares ("43.1% lower", "a higher MSE", ...) and whether it is
@@ -179,7 +184,7 @@ def against_each(test: dict, units: str = "original", alpha: float = VERDICT_ALP
     scores, significance = test[units], test.get("significance", {})
     model = scores["model"]["mse"]
     each = []
-    for name, rival in ((n, s["mse"]) for n, s in scores.items() if n != "model"):
+    for name, rival in baseline_mse(test, units).items():
         how = ("the same MSE" if same_scores(test, name, units) else lower_by(model, rival) if model < rival
                else "a higher MSE")
         each.append({"name": name, "mse": rival, "how": how, "lower": model < rival and how != "the same MSE",
@@ -209,8 +214,7 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else " (no Diebold–Mariano test)"
     if good:
-        rivals = [n for n in test[units] if n != "model"]
-        return (f"the model beats {every_baseline(rivals, season)}: {mse} {model:.4g} against {rival:.4g} "
+        return (f"the model beats {every_baseline(baseline_mse(test, units), season)}: {mse} {model:.4g} against {rival:.4g} "
                 f"for the best ({baseline_name(name)}), {how}{said_p}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
         chance = "not beyond chance" if p == p else "not tested against chance"
@@ -230,7 +234,7 @@ def every_baseline(rivals, season: Season | None = None) -> str:
 
 def every_baselines(test: dict, units: str, season: Season | None = None) -> str:
     """``every_baseline``'s, as "lower than" takes it: "every baseline's" or "that of every baseline computed (...)"."""
-    every = every_baseline([n for n in test[units] if n != "model"], season)
+    every = every_baseline(baseline_mse(test, units), season)
     return f"{every}'s" if every == "every baseline" else f"that of {every}"
 
 
