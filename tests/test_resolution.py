@@ -178,3 +178,27 @@ def test_real_growth_at_the_end_is_not_taken_for_one_wrong_value():
     frame["visits"] = np.where(np.arange(400) == 390, 1e9, 1000 + rng.normal(0, 20, 400))  # the same value, alone
     with pytest.raises(RnncastError, match=r"^column 'visits' holds 1000000000 at 2024-01-26 \(a test row"):
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}).fit(frame, target="visits")
+
+
+@pytest.mark.parametrize("lookback", [1, 4])
+def test_a_future_column_with_no_step_in_the_rows_read_is_weighed_by_its_fitted_spread(lookback):
+    """Where the rows predict reads give a future column no step (all missing; one row: lookback 1), its fitted spread
+    stands in (each column's median of its finite values, ``_median``): 1e20 is refused against it, 40 is read,
+    without a numpy warning."""
+    from types import SimpleNamespace
+
+    from rnncast import resolution
+
+    rows = np.column_stack([np.arange(8.0), np.full(8, np.nan)])  # [N, C]: the target, then the covariate, missing
+    panel = SimpleNamespace(values=rows, offsets=np.array([0, 8]), id_col=None)
+    data = SimpleNamespace(lookback=lookback, missing_values=None, scaler="standard")
+    state = SimpleNamespace(settings=SimpleNamespace(data=data), calendar=SimpleNamespace(text_format=None))
+    when = [list(pd.date_range("2020-01-01", periods=2, freq="MS"))]
+    offset, scale = np.array([[10.0]]), np.array([[5.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        resolution.future(np.array([[[12.0], [40.0]]]), ["temp"], panel, when, offset, scale, state)
+        with pytest.raises(RnncastError, match=r"^column 'temp' of the future values holds 1e\+20 at 2020-02-01 \("
+                                               r"forecast step 2 of 2\), among values near 0 .*the column's median "
+                                               r"step \(5\)"):
+            resolution.future(np.array([[[12.0], [1e20]]]), ["temp"], panel, when, offset, scale, state)

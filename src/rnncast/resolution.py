@@ -11,8 +11,6 @@ not refused: only the last ``lookback + horizon`` training rows are weighed, aga
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 
 from rnncast.errors import RnncastError
@@ -98,11 +96,10 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
     of the model's (``state``) missing_values are left to ``missingcodes.refuse_future``; ``when`` [S] x [H]: the times."""
     n_f, lookback, codes = values.shape[2], state.settings.data.lookback, missing_numbers(state.settings.data.missing_values)
     rows = panel.values[(panel.offsets[1:] - lookback)[:, None] + np.arange(lookback), -n_f:]  # [S, L, F] rows read
-    with np.errstate(invalid="ignore", over="ignore", divide="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # a column with no value among the rows read: its spread
-        steps = np.nanmedian(np.where(np.isfinite(rows[:, 1:] * rows[:, :-1]), np.abs(np.diff(rows, axis=1)), np.nan),
-                             axis=1) if lookback > 1 else np.full(offset.shape, np.nan)  # [S, F]
-        steps = np.where(np.isfinite(steps) & (steps > 0), steps, scale)
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        moved = np.where(np.isfinite(rows[:, 1:] * rows[:, :-1]), np.abs(np.diff(rows, axis=1)), np.nan)  # [S, L-1, F]
+        steps = np.array([_median(m) for m in moved]).reshape(offset.shape)  # [S, F]; 0: no two values read in a row
+        steps = np.where(np.isfinite(steps) & (steps > 0), steps, scale)  # none, or never moving: its fitted spread
         read = ((values - offset[:, None]) / scale[:, None]).astype(np.float32)  # [S, H, F] as the network reads them
         blur = np.spacing(np.abs(read)).astype(np.float64) * scale[:, None]  # inf where read overflowed
     bad = ~np.isfinite(read) | (blur > LOST * steps[:, None])
