@@ -174,3 +174,20 @@ def test_a_value_of_a_covariate_the_model_learned_nothing_from_is_named_at_predi
         Forecaster(**params).fit(frame, target="y", future_covariates=["temp", "promo"]).evaluate(changed)
     said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
     assert len(said) == 1 and "rows read give 3 at 2023-04-29" in said[0] and "never trained" in said[0]
+
+
+def test_no_scaler_says_only_the_covariates_of_one_value_in_every_series(caplog):
+    """scaler='none' centres nothing: of the covariates constant on a series' training rows (recorded as every scaler
+    records them), only one of the same value in every series is said (it carries nothing); one that only tells the
+    series apart, or is constant in one series, is no centred column to warn of."""
+    t = np.arange(120.0)
+    frame = pd.concat([pd.DataFrame({"unique_id": i, "ds": t, "y": np.sin(t / (5 + k)), "same": 7.0,
+                                     "level": float(k), "partly": 1.0 if i == "a" else np.cos(t / 3)})
+                       for k, i in enumerate("ab")], ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1, "scaler": "none"}).fit(frame, target="y",
+                                                                   past_covariates=["same", "level", "partly"])
+    said = [r.getMessage() for r in caplog.records if "training rows" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("column 'same' is constant on the training rows of every series, "
+                                                 "the same value in each"), said
+    assert said[0].endswith("carries no information: drop it")

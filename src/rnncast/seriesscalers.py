@@ -43,18 +43,20 @@ def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
         scalers = [Scaler(kind, offset[s].copy(), scale[s].copy()) if ok
                    else fit_scaler(panel, s, splits[s].train_end, kind, flats) for s, ok in enumerate(plain.tolist())]
     if kind == "none":  # nothing scaled, nothing centred: a covariate of one value everywhere still carries nothing
-        flats = _same_everywhere(panel, splits)
+        for s, split in enumerate(splits):  # found as a standard scaler finds a constant; say_flat says only that
+            if split.train_end:
+                rows = panel.rows(s)[:split.train_end]
+                _note_flat(flats, s, rows, flat_columns("standard", rows))
     say_flat(panel, flats, centred=kind != "none")
     return scalers
 
 
-def _same_everywhere(panel: Panel, splits: list[Split]) -> dict:
-    """``say_flat``'s record of the covariates holding one value on the training rows of every series, found as a
-    standard scaler finds a constant (``flat_columns``), for a model that scales nothing."""
-    rows = np.concatenate([panel.rows(s)[:split.train_end] for s, split in enumerate(splits)])
-    found = [j for j in flat_columns("standard", rows).tolist() if j >= panel.n_targets] if len(rows) else []
-    return {j: [(s, flat_said(panel.rows(s)[:split.train_end, j]), float(np.min(rows[:, j])), float(np.max(rows[:, j])))
-                for s, split in enumerate(splits) if split.train_end] for j in found}
+def _note_flat(flats: dict, s: int, rows: np.ndarray, found: np.ndarray) -> None:
+    """Adds the columns ``found`` constant on series ``s``'s training ``rows`` to ``flats`` (``say_flat``'s record:
+    column -> [(series, how it is constant, its lowest and highest training value)])."""
+    for j in found.tolist():
+        column = rows[:, j]
+        flats.setdefault(j, []).append((s, flat_said(column), float(np.min(column)), float(np.max(column))))
 
 
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | None = None) -> Scaler:
@@ -67,9 +69,7 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
     scaler = Scaler.fit(kind, rows, columns, constant="targets" if alone else "center", targets=panel.n_targets)
     flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
     if flats is not None:
-        for j in flat.tolist():
-            column = rows[:, j]
-            flats.setdefault(j, []).append((s, flat_said(column), float(np.min(column)), float(np.max(column))))
+        _note_flat(flats, s, rows, flat)
     elif flat.size:
         log.warning("%s: %s, so %s only centred (scale 1)", panel.label(s), "; ".join(
             f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
