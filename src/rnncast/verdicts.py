@@ -214,7 +214,8 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else " (no Diebold–Mariano test)"
     if good:
-        return (f"the model beats {every_baseline(baseline_mse(test, units), season)}: {mse} {model:.4g} against {rival:.4g} "
+        every = every_baseline(baseline_mse(test, units), season)
+        return (f"the model beats {every}: {mse} {model:.4g} against {rival:.4g} "
                 f"for the best ({baseline_name(name)}), {how}{said_p}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
         chance = "not beyond chance" if p == p else "not tested against chance"
