@@ -126,12 +126,12 @@ def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]]) -> list[
 
 
 def market(time: pd.DatetimeIndex, session, among=None) -> tuple[str, str] | None:
-    """The zone (of ``among``, else ``zoneclock.candidates``, financial centres first) on whose clock the sessions of
+    """The zone (of ``among``, else the financial centres, ``zoneclock.FIRST``) on whose clock the sessions of
     one series [N] (naive times as UTC's) close at one time of day within a market's closing hours
     (``zoneclock.CLOSES``: Tokyo's 15:00 for bars of 00:00-05:30Z), and the sessions' opening there; else None."""
     utc = time if time.tz is not None else time.tz_localize("UTC")
     opens, closes = first_bars(utc, session)[: zoneclock.ROWS], last_bars(utc, session)[: zoneclock.ROWS] + session.step
-    for zone in among if among is not None else zoneclock.candidates():
+    for zone in among if among is not None else zoneclock.FIRST:
         close = zoneclock.one_clock(closes.tz_convert(zone))
         seconds = int(close[:2]) * 3600 + int(close[3:]) * 60 if close else -1
         if zoneclock.CLOSES[0] <= seconds <= zoneclock.CLOSES[1] and (opening := zoneclock.one_clock(opens.tz_convert(zone))):
