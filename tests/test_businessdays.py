@@ -288,27 +288,7 @@ def test_load_panel_names_the_row_of_a_session_across_midnight_by_its_own_timest
                    freq=f"h 22:00-21:00 {SUN_THU}", holidays="NYSE")
 
 
-# ---- forecasts on a market's holiday, the calendar skipping none ---------------------------------
-
-def _lse_autumn() -> pd.DatetimeIndex:
-    """Business days 2023-10-02 to Fri 2023-12-22: no LSE holiday among them, a row on NYSE's Thanksgiving."""
-    return pd.bdate_range("2023-10-02", "2023-12-22")
-
-
-def test_a_forecast_on_christmas_names_the_markets_shut_on_it_and_how_to_skip_them():
-    said = businessdays.closed_ahead(pd.bdate_range("2023-12-25", periods=4), _lse_autumn())
-    assert said.startswith("forecast date 2023-12-25 is a holiday of LSE, XETR, XPAR, ASX and SIX (Christmas Day); "
-                           "so is 2023-12-26 for some of them, but")  # Boxing Day: named too, not only the first
-    assert "holidays='LSE', --holidays LSE" in said and "NYSE" not in said  # a row on Thanksgiving: not NYSE
-    assert businessdays.closed_ahead(pd.bdate_range("2023-12-25", periods=4), _lse_autumn(),
-                                     fmt="%d/%m/%Y").startswith("forecast date 25/12/2023 ")
-
-
-def test_no_warning_where_the_data_trades_on_every_markets_holidays_or_the_forecast_misses_them():
-    whole_year = pd.bdate_range("2022-12-01", "2023-12-22")  # rows on Boxing Day 2022 and every other holiday
-    assert businessdays.closed_ahead(pd.bdate_range("2023-12-25", periods=4), whole_year) is None
-    assert businessdays.closed_ahead(pd.bdate_range("2023-11-27", periods=4), _lse_autumn()) is None
-
+# ---- forecasts on a holiday the data skipped before, the calendar skipping none -------------------
 
 def test_a_forecast_on_a_holiday_the_data_skipped_in_earlier_years_is_warned_of(caplog):
     """Data skipping only some NYSE holidays (Good Friday, Christmas, New Year; rows on Thanksgiving) is plain business
@@ -330,12 +310,14 @@ def test_a_forecast_on_a_holiday_the_data_skipped_in_earlier_years_is_warned_of(
     assert any(r.getMessage().startswith("forecast date 2024-12-25 is Christmas Day (NYSE)") for r in caplog.records)
 
 
-def test_session_bars_before_thanksgiving_name_nyse():
-    session = sessions.parse("30min 09:30-15:30")
-    bars = sessions.following(session, pd.Timestamp("2023-10-31 15:30"), 13 * 16)  # Nov 1 to Nov 22
-    ahead = sessions.following(session, bars[-1], 4)
-    said = businessdays.closed_ahead(ahead, bars, session=session)
-    assert said.startswith("forecast date 2023-11-23 is a holiday of NYSE and XNAS (Thanksgiving")
+def test_a_holiday_skipped_before_is_named_by_the_market_whose_holidays_the_data_skipped():
+    """ASX days that also skipped a few of the market's holidays: Christmas was named "(NYSE)", the first market
+    tried; the market whose holidays are most of the days skipped names it (decision 9404)."""
+    days = pd.bdate_range("2023-01-02", "2024-12-20")
+    skipped = pd.to_datetime(["2023-01-26", "2023-12-25", "2023-12-26", "2024-01-26"])  # Australia Day, Christmas
+    rows = days[~days.isin(skipped)]
+    said = businessdays.skipped_ahead(pd.bdate_range("2024-12-23", periods=5), rows, np.array([0, len(rows)]))
+    assert said.startswith("forecast date 2024-12-25 is Christmas Day (ASX), a day the data has no row on"), said
 
 
 def test_one_missing_weekday_is_counted_as_one():

@@ -424,3 +424,19 @@ def test_naive_future_times_meet_offset_written_data_one_way_read_at_its_one_off
         _berlin(tmp_path / "d.csv", data), target="y", future_covariates=["temp"])
     assert zoned.predict(early, future=_berlin(tmp_path / "n.csv", fut, naive=True)).equals(
         zoned.predict(early, future=_berlin(tmp_path / "o.csv", fut)))
+
+
+def test_naive_future_times_beside_data_written_at_plus_00_throughout_are_read_at_it_as_a_cutoff_is(tmp_path):
+    # a cutoff on data written at +00:00 on every row was read at it, while predict refused the same naive times
+    # ("which instant it names is not known"): one rule, inside writtenzones.without_offset, for both
+    ds = pd.date_range("2024-01-10", periods=120, freq="h", tz="UTC")
+    data = pd.DataFrame({"ds": ds.map(lambda t: t.isoformat()), "temp": np.cos(np.arange(120) / 5.0),
+                         "y": np.sin(np.arange(120) / 4.0)})
+    data.to_csv(tmp_path / "zero.csv", index=False)
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(str(tmp_path / "zero.csv"), target="y",
+                                                                      future_covariates=["temp"])
+    ahead = pd.date_range(ds[-1], periods=H + 1, freq="h")[1:]
+    for name, written in (("naive.csv", ahead.strftime("%Y-%m-%d %H:%M")), ("own.csv", ahead.map(lambda t: t.isoformat()))):
+        pd.DataFrame({"ds": written, "temp": [0.1, 0.2, 0.3, 0.4]}).to_csv(tmp_path / name, index=False)
+    naive = model.predict(str(tmp_path / "zero.csv"), future=str(tmp_path / "naive.csv"))
+    assert naive.equals(model.predict(str(tmp_path / "zero.csv"), future=str(tmp_path / "own.csv")))

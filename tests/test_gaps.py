@@ -243,3 +243,27 @@ def test_bars_missing_only_at_the_end_of_a_few_days_name_the_set_whose_half_days
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(frame, target="y", fill_gaps=True, fill="ffill")
     assert any(w.startswith("fill_gaps made bars a market may never have traded") for w in _warnings(caplog))
+
+
+def test_half_days_kept_by_one_series_and_traded_whole_by_another_say_what_differs_not_give_the_set(caplog):
+    """--holidays NYSE given to SPY's bars (closing 13:00 on 2024-11-29 and 12-24) beside OTC's whole sessions: told
+    "give holidays='NYSE' (--holidays NYSE), whose half days these are", what was given. It says which series closed
+    early and which traded whole, and that a panel keeps one close per half day (decision 9405)."""
+    days = pd.date_range("2024-10-01", "2024-12-31", freq=holidaysets.offset("NYSE"))
+
+    def bars(half: bool) -> pd.DatetimeIndex:
+        short = {"2024-11-29", "2024-12-24"} if half else set()
+        return pd.DatetimeIndex([d + pd.Timedelta(minutes=570 + 30 * k) for d in days
+                                 for k in range(7 if d.strftime("%Y-%m-%d") in short else 13)])
+
+    spy, otc = bars(True), bars(False)
+    frame = pd.concat([pd.DataFrame({"id": "SPY", "ds": spy, "y": np.sin(np.arange(len(spy)) / 7.0)}),
+                       pd.DataFrame({"id": "OTC", "ds": otc, "y": np.cos(np.arange(len(otc)) / 7.0)})])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="y", id_col="id", holidays="NYSE")
+    said = [r.getMessage() for r in caplog.records if "rows are missing" in r.getMessage()]
+    assert len(said) == 1 and "give holidays='NYSE'" not in said[0], said
+    assert ("the rows missing are only the last bars of 2024-11-29, 2024-12-24, NYSE's half days, which the calendar "
+            "(NYSE's, as given or found) reads as whole sessions because series 'SPY' closed early on them and 'OTC' "
+            "traded them whole; a panel keeps one close per half day: fit the series that close early apart from "
+            "those that trade them whole, each with holidays='NYSE' (--holidays NYSE)") in said[0]

@@ -1,5 +1,5 @@
-"""The dates of a forecast's next horizon (``horizondates.py``): a forecast dated on a market's holiday that the
-data never trades on, or skipped in an earlier year, warned of once, each calendar's check reading its own series'
+"""The dates of a forecast's next horizon (``horizondates.py``): a forecast dated on a holiday the data skipped in
+an earlier year, warned of once (no market's holidays guessed), each calendar's check reading its own series'
 rows."""
 
 from __future__ import annotations
@@ -20,16 +20,26 @@ def _closes(start: str) -> pd.DataFrame:
     return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(np.random.default_rng(0).normal(0, 1, len(days)))})
 
 
-def test_predict_on_plain_business_days_warns_once_of_a_forecast_on_christmas(caplog):
-    frame = _closes("2023-10-02")  # no LSE holiday in the rows: inferred plain 'B'
-    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4}).fit(frame, target="Close")
-    assert model.calendar_.holidays is None
+def test_a_forecast_on_a_holiday_of_a_market_the_model_was_not_fitted_with_is_not_warned_of(caplog):
+    """An ASX model's forecast on US Thanksgiving was warned "is a holiday of NYSE and XNAS ... fit with
+    --holidays NYSE", fitted with --holidays ASX or without: the warning names no market it was not given."""
+    from rnncast import holidaysets
+
+    days = pd.bdate_range("2024-09-03", "2024-11-26")
+    days = days[~np.isin(days.values.astype("datetime64[D]"), holidaysets.weekday_holidays("ASX", 2024, 2024))]
+    frame = pd.DataFrame({"Date": days, "Close": np.sin(np.arange(len(days)) / 5.0)})
+    for holidays in ("ASX", None):
+        model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "holidays": holidays}).fit(frame, target="Close")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            forecast = model.predict(frame)
+        assert "2024-11-28" in forecast.index.strftime("%Y-%m-%d")
+        assert "holiday" not in caplog.text and "NYSE" not in caplog.text, caplog.text
+    autumn = _closes("2023-10-02")  # no LSE holiday in the rows: plain 'B', Christmas ahead, no market guessed
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4}).fit(autumn, target="Close")
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        forecast = model.predict(frame)
-    closed = [r.getMessage() for r in caplog.records if "is a holiday of" in r.getMessage()]
-    assert str(forecast.index[0].date()) == "2023-12-25"
-    assert len(closed) == 1 and closed[0].startswith("forecast date 2023-12-25 is a holiday of LSE, ")
-    assert "--holidays LSE" in closed[0]
+        assert str(model.predict(autumn).index[0].date()) == "2023-12-25"
+    assert "is a holiday of" not in caplog.text
 
 
 def test_predict_is_quiet_where_the_rows_trade_on_the_markets_holidays(caplog):

@@ -27,7 +27,8 @@ def inferred(time: pd.DatetimeIndex) -> Calendar:
 
 @pytest.mark.parametrize("start, months, text", [("2010-01-15", 1, "MS@15"), ("2010-01-10", 3, "QS-JAN@10"),
                                                  ("2010-02-10", 3, "QS-FEB@10"), ("1990-03-15", 12, "YS-MAR@15"),
-                                                 ("2010-01-30", 1, "MS@30")])
+                                                 ("2010-01-30", 1, "MS@30"), ("2009-10-10", 3, "QS-OCT@10"),
+                                                 ("2009-11-20", 3, "QS-NOV@20")])  # the first row's anchor (9402)
 def test_a_fixed_day_of_the_month_is_found_and_kept_as_written(start, months, text):
     time = every(start, months, 40)
     calendar = inferred(time)
@@ -35,6 +36,12 @@ def test_a_fixed_day_of_the_month_is_found_and_kept_as_written(start, months, te
     back = Calendar.from_state(calendar.state())  # model.json
     assert back == calendar
     assert back.next(time[-1], 3).equals(every(start, months, 43)[-3:])
+
+
+def test_a_quarterly_day_given_keeps_its_anchor():
+    """'QS-OCT@10' (fiscal quarters from October, on the 10th) was kept as 'QS-JAN@10', and 'QS-OCT@1' as QS-JAN."""
+    assert monthdays.parse("QS-OCT@10").freqstr == "QS-OCT@10" and monthdays.parse("QS-OCT@1") == to_offset("QS-OCT")
+    assert monthdays.parse("QS-OCT@1").freqstr == "QS-OCT" and monthdays.parse("QS@10").freqstr == "QS-JAN@10"
 
 
 def test_the_30th_clamps_to_february_and_comes_back():

@@ -76,6 +76,25 @@ def test_a_panel_names_each_markets_zone_and_a_session_kept_in_utc_is_read():
         assert load_panel(_frame(time, time.strftime("%Y-%m-%dT%H:%M:%SZ")), "y").calendar.session is not None
 
 
+def test_a_panel_of_new_york_and_tokyo_bars_in_utc_says_the_series_keep_different_clocks():
+    """SPY's and TYO's bars written 'Z' were told to read the whole table at America/New_York, which then told TYO
+    'America/Sao_Paulo' (its 21:00 opening): both lines name each series' likely zone (Tokyo's, whose sessions of
+    00:00-06:00Z close at 15:00 there), that a clock per series is not supported, and to fit them apart."""
+    tokyo = _bars("Asia/Tokyo", "09:00", "15:00")
+    both = pd.concat([_frame(NEW_YORK, NEW_YORK.strftime("%Y-%m-%dT%H:%M:%SZ")).assign(unique_id="SPY"),
+                      _frame(tokyo, tokyo.strftime("%Y-%m-%dT%H:%M:%SZ")).assign(unique_id="TYO")])
+    for tz, read in ((None, "in UTC"), ("America/New_York", "at America/New_York")):
+        with pytest.raises(RnncastError) as refused:
+            load_panel(both, "y", id_col="unique_id", tz=tz)
+        said = str(refused.value)
+        assert said.startswith(f"time column 'ds' is read {read}, but the series keep different clocks: "), said
+        assert "series 'TYO' opens at 09:00 on Asia/Tokyo's clock" in said and "Sao_Paulo" not in said
+        assert "series 'SPY' opens at 09:30 on America/New_York's clock" in said
+        assert "a clock per series is not supported, so no one tz= reads them all" in said
+        assert "fit each market's series apart" in said and "'Asia/Tokyo' for 'TYO'" in said
+    assert load_panel(both[both["unique_id"] == "TYO"], "y", tz="Asia/Tokyo").calendar.freq_text == "30min 09:00-14:30"
+
+
 def test_kept_weighs_each_sessions_first_bar():
     session = load_panel(_frame(NEW_YORK, NEW_YORK.strftime("%Y-%m-%dT%H:%M:%SZ")), "y", tz="UTC",
                          announce=False).calendar.session

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast.offsetguess import candidates, inside, near
+from rnncast.loading import load_panel
+from rnncast.offsetguess import anchored, candidates, inside, near
 
 
 def test_inside_marks_the_steps_within_a_series():
@@ -44,3 +45,19 @@ def test_inside_skips_the_cuts_of_series_with_no_rows():
     marked the last step as a cut."""
     assert inside(np.array([0, 2, 4, 4]), 4).tolist() == [True, False, True]
     assert inside(np.array([0, 0, 2, 4]), 4).tolist() == [True, False, True]
+
+
+@pytest.mark.parametrize("freq, start", [("QS-OCT", "2019-10-01"), ("QE-SEP", "2019-09-30"), ("BQS-OCT", "2019-10-01"),
+                                         ("BQE-MAR", "2019-03-29"), ("2QS-JUL", "2019-07-01"), ("QS-FEB", "2019-02-01"),
+                                         ("YS-APR", "2015-04-01"), ("YE-JUN", "2015-06-30"), ("W-WED", "2020-01-01"),
+                                         ("QS-JAN", "2019-01-01")])
+def test_an_inferred_calendar_keeps_the_anchor_of_the_datas_first_row(freq, start):
+    """Fiscal quarters from October (2019-10-01, 2020-01-01 ...) were told 'QS-JAN', pandas' infer_freq's name of the
+    same dates: the anchor at the first row is kept (its fiscal years' labels, Q-SEP), as a year's or a week's is."""
+    days = pd.date_range(start, periods=24, freq=freq)
+    frame = pd.DataFrame({"ds": days.strftime("%Y-%m-%d"), "y": np.arange(24.0)})
+    assert load_panel(frame, target="y").calendar.freq_text == freq
+    gappy = frame.drop(index=[3, 4])  # near the common step, as inference's fallback finds it
+    assert load_panel(gappy, target="y").calendar.freq_text == freq
+    assert anchored(to_offset("QS-JAN"), pd.Timestamp("2019-11-01")) == to_offset("QS-JAN")  # not quarters from it
+    assert anchored(to_offset("MS"), days[0]) == to_offset("MS")

@@ -39,16 +39,30 @@ def test_calendars_of_other_steps_are_no_52_53_week_calendar(time):
     assert retailyears.found(time, _whole(time)) is None
 
 
-def test_fit_names_the_calendar_not_a_364_day_rounding(caplog):
-    time = pd.date_range("2000-01-29", periods=40, freq=YEARS[0], name="date")
+@pytest.mark.parametrize("offset", YEARS, ids=lambda o: o.freqstr)
+def test_fit_infers_and_keeps_a_52_53_week_calendar_that_every_date_keeps(offset, caplog):
+    """Fit without freq named the calendar to give, then forecast on none (predict refused to date them): where pandas'
+    offset reproduces every date it is the data's calendar, said in the log, and forecasts follow it."""
+    time = pd.date_range("2000-01-01", periods=40, freq=offset, name="date")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        calendar, ruler, _ = settle(time, _whole(time))
+    assert (pd.date_range(time[0], periods=40, freq=calendar.freq) == time).all() and ruler.missing == 0
+    assert f"pandas' {type(offset).__name__} '{calendar.freq_text}', which every date keeps" in caplog.text
+    ahead = pd.date_range(time[0], periods=43, freq=offset)[40:]
+    assert calendar.next(time[-1], 3).equals(ahead.rename("date"))
+
+
+def test_fit_names_the_calendar_not_a_364_day_rounding_where_rows_are_missing(caplog):
+    time = pd.date_range("2000-01-29", periods=40, freq=YEARS[0], name="date").delete(20)  # a year missing
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         calendar, ruler, _ = settle(time, _whole(time))
     said = " ".join(r.getMessage() for r in caplog.records)
     assert calendar.freq is None and "give freq='RE-L-JAN-SAT' (--freq RE-L-JAN-SAT)" in said
     assert "jitter" not in said and "round" not in said
-    assert "REQ-L-JAN-SAT-1" in jitter.advice(pd.date_range("2000-01-29", periods=40, freq=YEARS[2]), _whole(time))
+    quarters = pd.date_range("2000-01-29", periods=40, freq=YEARS[2])
+    assert "REQ-L-JAN-SAT-1" in jitter.advice(quarters, _whole(quarters))
     calendar, ruler, _ = settle(time, _whole(time), freq="RE-L-JAN-SAT")
-    assert ruler.bad is None and ruler.missing == 0
+    assert ruler.bad is None and ruler.missing == 1
 
 
 def test_a_calendar_given_that_52_53_week_years_are_not_on_names_theirs():

@@ -171,6 +171,11 @@ def test_a_time_without_an_offset_is_refused_only_where_offset_written_times_are
     for zone, fmt in (("UTC", "%Y-%m-%dT%H:%M:%SZ"), ("UTC", None), ("UTC+02:00", "%Y-%m-%dT%H:%M:%S%:z"),
                       ("Europe/Berlin", "%Y-%m-%dT%H:%M:%S%:z"), (None, "%Y-%m-%d %H:%M")):
         writtenzones.without_offset(zone, fmt, "cutoff", "2024-10-26 20:00")  # UTC's own, one offset, a zone: read
+    utc = pd.date_range("2024-01-10", periods=4, freq="h", tz="UTC")  # written at +00:00 on every row: read at it
+    writtenzones.without_offset("UTC", "%Y-%m-%dT%H:%M:%S%:z", "cutoff", "T", writtenzones.by_wall(utc, None))
+    one = writtenzones.by_wall(utc, utc.tz_localize(None) + pd.Timedelta(hours=2))  # +02:00 throughout, read in UTC
+    with pytest.raises(RnncastError, match=r"e\.g\. T\+02:00"):  # (its zone changes ahead, fixedoffsets): refused
+        writtenzones.without_offset("UTC", "%Y-%m-%dT%H:%M:%S%:z", "cutoff 'T'", "T", one, pd.Timestamp("2024-01-11"))
     assert [writtenzones.at_offset(z) for z in ("UTC+02:00", "UTC-03:30", "UTC", "Europe/Berlin", None)] == [
         "+02:00", "-03:30", None, None, None]
 

@@ -182,45 +182,11 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask, session, passed, differs)
 
 
-def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str | None = None,
-                 session: sessions.Session | None = None, fmt: str | None = None) -> str | None:
-    """What to warn of when the forecast times ``when`` of business days without a holiday set (on the week
-    ``weekmask``; the bars of ``session``) fall on a holiday of a ``PREFERRED`` market no row of the data
-    ``rows`` falls on (a market whose holidays the data trades on is not its market): the first such day
-    (as ``fmt`` writes it), the markets shut on it and how to skip their holidays; else None. The forecast's
-    years are looked at first, so a horizon without such a day costs a few cached look-ups."""
-    ahead = wall_days(sessions.opened(when, session))
-    if not len(ahead) or rows is None or not len(rows):
-        return None
-    days = wall_days(sessions.opened(rows, session))
-    low, high, start = int(str(ahead.min())[:4]), int(str(ahead.max())[:4]), int(str(days.min())[:4])
-    first, closed = {}, set()
-    for name in PREFERRED:
-        on = ahead[np.isin(ahead, weekday_holidays(name, low, high, weekmask))]
-        if len(on) and not np.isin(days, weekday_holidays(name, min(start, low), high, weekmask)).any():
-            first[name] = on.min()
-            closed.update(list(on))
-    if not first:
-        return None
-    day = min(first.values())
-    shut = [n for n in first if first[n] == day]
-
-    def written(d) -> str:
-        return shown(when[ahead == d][0].normalize(), True, fmt if at_midnight(when) else None)
-
-    more = sorted(d for d in closed if d != day)  # 26/12 after 25/12: every such date counts, the first three shown
-    also = (f"; so {'is' if len(more) == 1 else 'are'} {', '.join(written(d) for d in more[:3])}"
-            f"{' ...' if len(more) > 3 else ''} for some of them" if more else "")
-    return (f"forecast date {written(day)} is a holiday of {_listed(shut, 'and', False)} ({holiday_of(shut[0], day)}){also}, but "
-            f"the calendar of {described(None, weekmask)} skips no holidays, so the forecast takes it for a trading "
-            f"day; if the data is of {'that market' if len(shut) == 1 else 'one of them'}, "
-            f"fit with that market's set ({spelled('holidays', shut[0])}) to skip its holidays")
-
-
 def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None,
                   session: sessions.Session | None = None, fmt: str | None = None) -> str | None:
     """What to warn of when business days without a holiday set forecast a day (of ``when``) that is a holiday
-    the data ``rows`` (series at ``offsets``) skipped in an earlier year, by a ``PREFERRED`` market's name for it
+    the data ``rows`` (series at ``offsets``) skipped in an earlier year, by the name for it of the ``PREFERRED`` market
+    whose holidays are most of the days skipped
     (Christmas Day, skipped in 2023, forecast in 2024): a set that explains only some of the missing weekdays is
     no calendar (``explain`` finds none), yet those days will likely have no row either; else None."""
     ahead = wall_days(sessions.opened(when, session))
@@ -228,11 +194,15 @@ def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.nd
     missing = missing_weekdays(days, offsets, weekmask) if days is not None and len(ahead) else []
     if not len(missing):
         return None
+    named = {}
     for name in PREFERRED:
         skipped: dict = {}
         for day in missing:  # Christmas Day (observed) on 2022-12-26 is Christmas Day
             skipped.setdefault(_plain_holiday(name, day), []).append(day)
         skipped.pop(None, None)
+        named[name] = skipped
+    for name in sorted(named, key=lambda n: -sum(map(len, named[n].values()))):  # the market naming most skipped first
+        skipped = named[name]  # (an ASX store's Australia Day and Christmas: ASX's Christmas Day, not NYSE's)
         hit = next(((d, what) for d in sorted(set(ahead)) if (what := _plain_holiday(name, d)) in skipped and
                     any(k < d for k in skipped[what])), None)  # skipped before the forecast date, never on it
         if hit is not None:

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, jitter, monthdays, offcalendar, oldaliases, owncalendars, sessions, tradingweeks, weekmasks
+from rnncast import (businessmonths, jitter, monthdays, offcalendar, oldaliases, owncalendars, retailyears, sessions,
+                     tradingweeks, weekmasks)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -100,6 +101,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)
+    if best is None and (best := retailyears.exact(time, offsets)) is not None and not quiet:  # 364 days, then 371
+        log.info("calendar: %s, which every date keeps", retailyears.said(best[0]))
     moved = businessmonths.explain(time, offsets) if best is None else None  # a market's last trading days
     moved = tradingweeks.explain(time, offsets) if best is None and moved is None else moved  # of the month, week
     ruler = Ruler.of(time, offsets, moved.offset) if moved is not None else None

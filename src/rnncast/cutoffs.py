@@ -46,7 +46,7 @@ def as_time(value, panel: Panel):
                                "give it as the data writes its times")
         end = named_end(own, stamp) if stamp.tz is None else stamp  # '2021-07': all of July, as pandas slices
         written = panel.written_offsets  # as written, without tz= (with it: on tz='s clock); +00:00 throughout: at it
-        if time.tz is not None and end.tz is None and written is not None and written.nunique() > 1:  # (decision 838)
+        if time.tz is not None and end.tz is None and written is not None:  # None: tz= given (decision 838)
             writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
                                         written, stamp)
         if time.tz is not None:

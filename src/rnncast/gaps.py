@@ -25,6 +25,7 @@ from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 from rnncast.timeaxis import clock_change
 from rnncast.timetext import at_midnight, shown
+from rnncast.zoneclock import series_named
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +151,13 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \
                  f"data keeps that week; {remedy}"
     short = _short_days(codes, time, after, calendar, stamps, steps)
-    if short is not None:  # the last bars of a few days: a market's half days
-        remedy = f"{halfdays.said_short(short, calendar.holidays)}; {remedy}"
+    if short is not None:  # the last bars of a few days: a market's half days (which series closed early on them)
+        early = np.unique(codes[gaps]) if rows.id_col is not None else []
+        days = (time.tz_localize(None) if time.tz is not None else time).normalize()
+        whole = [s for s in np.unique(codes) if len(early) and s not in early and
+                 days[codes == s].isin(short.normalize()).any()]
+        named = [series_named([rows.given_id(s) for s in group]) if len(group) else "" for group in (early, whole)]
+        remedy = f"{halfdays.said_short(short, calendar.holidays, *named)}; {remedy}"
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
                 _sprung(codes, time, after, stamps, steps, rows.text_format))

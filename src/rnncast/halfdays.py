@@ -224,12 +224,20 @@ def likely(short: pd.DatetimeIndex, found: str | None) -> str | None:
     return None
 
 
-def said_short(short: pd.DatetimeIndex, found: str | None) -> str:
+def said_short(short: pd.DatetimeIndex, found: str | None, early=(), whole=()) -> str:
     """The clause of the missing-rows warning where the rows missing are the last bars of a few days (``short``):
-    they closed early, a market's half days: ``holidays=`` naming the set (``likely``) skips them."""
+    they closed early, a market's half days: ``holidays=`` naming the set (``likely``) skips them. Where the
+    calendar skips that set already (``found``) and other series traded them whole (``whole``, a message's names, beside
+    ``early``, those that closed early), its half days were read as whole sessions: that is said, not the set again."""
     listed = ", ".join(d.strftime("%Y-%m-%d") for d in short[:3]) + (f" and {len(short) - 3} more" if len(short) > 3
                                                                      else "")
     name = likely(short, found)
+    if whole and found is not None and name is not None and holidaysets.canonical(name) == holidaysets.canonical(found):
+        return (f"the rows missing are only the last bars of {listed}, {name}'s half days, which the calendar "
+                f"({name}'s, as given or found) reads as whole sessions because series {early} closed early on them "
+                f"and {whole} traded them whole; a panel keeps one close per "
+                "half day: fit the series that close early apart from those that trade them whole, each with "
+                f"holidays={name!r} (--holidays {name})")
     give = (f"give holidays={name!r} (--holidays {name}), whose half days these are, so that their bars after the "
             "early close are no steps of the calendar" if name else
             "give holidays= (--holidays) naming the market's calendar with half days, so that their bars after the "

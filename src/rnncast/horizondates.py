@@ -1,7 +1,7 @@
 """The dates of a forecast's next horizon: after each series' end, on the calendar of the fit (a series' own where
 it keeps one, the rows fit kept where all but a few did, row numbers for numbered rows), in one clock where the data
-was written with one UTC offset (``fixedoffsets``); and the warnings of those dates: on a market's holiday the data
-never trades on or skipped before (``businessdays``), or long after a series closed (``staleseries``).
+was written with one UTC offset (``fixedoffsets``); and the warnings of those dates: on a holiday the data skipped
+before (``businessdays``), or long after a series closed (``staleseries``).
 ``forecasting.next_horizon`` dates its forecasts with :func:`dates`.
 """
 
@@ -47,9 +47,10 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
 
 
 def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
-    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once: a holiday
-    of a market the data never trades on (``businessdays.closed_ahead``), or one the data skipped in an earlier year
-    (``businessdays.skipped_ahead``)."""
+    """Forecasts on business days that skip no holidays, dated on a holiday the data itself skipped in an earlier
+    year (``businessdays.skipped_ahead``), are warned of once. No market's holidays are guessed: a model fitted with
+    ``holidays=`` skips its set's, and one fitted without names none it was not given (an ASX model's forecast on
+    US Thanksgiving was warned of as an NYSE holiday, decision 9404)."""
     groups: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
@@ -59,8 +60,7 @@ def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
         ahead = when[series[0]].append([when[s] for s in series[1:]])
         rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
         time, cut = panel.time[rows], np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
-        said = businessdays.closed_ahead(ahead, time, calendar.weekmask, calendar.session, calendar.text_format) or \
-            businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
+        said = businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
         if said:
             log.warning("%s", said)
             return

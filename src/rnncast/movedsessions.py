@@ -51,7 +51,12 @@ def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids:
     moves = "in UTC, which they seem written in" if naive else read
     freq = own.get(next(iter(found)), calendar).freq_text
     zones = {clocks[0][0] for clocks in found.values()}
-    if len(zones) == 1:
+    for s in range(len(ids)):  # the other series' sessions keep one time of day as read: the clock of their place
+        session = own.get(s, calendar).session
+        if s not in found and session is not None and (at := market(zoned[int(offsets[s]) : int(offsets[s + 1])],
+                                                                    session)) is not None and at[0] not in zones:
+            found[s] = [(at[0], at[1], 0, "likely, where its sessions close at a market's hour")]
+    if len(zones) == 1 and len({clocks[0][0] for clocks in found.values()}) == 1:
         clocks = found[next(iter(found))]
         who = "" if len(ids) < 2 else f" in series {zoneclock.series_named([ids[s] for s in found])}"
         how = zoneclock.read_on(clocks, column, f"pd.to_datetime(df[{column!r}], utc=True)", naive)
@@ -62,11 +67,14 @@ def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids:
     for s, clocks in found.items():
         zoned_ids.setdefault(clocks[0][0], []).append(ids[s])
         opens.setdefault(clocks[0][0], clocks[0][1])
+    likely = {clocks[0][0]: clocks[0][3] for clocks in found.values() if len(clocks[0]) > 3}
     said = "; ".join(f"series {zoneclock.series_named(named)} open{'s' if len(named) == 1 else ''} at {opens[zone]} "
-                     f"on {zone}'s clock" for zone, named in list(zoned_ids.items())[:4])
-    raise RnncastError(f"time column {column!r} is read {read}, but the series' bars are trading sessions on the clocks "
-                       f"of several zones, which daylight saving moves {moves} (read {read} their forecasts are an hour "
-                       f"off half the year): {said}; {zoneclock.apart_hint(column, zoned_ids, days=False)}")
+                     f"on {zone}'s clock{f' ({likely[zone]})' if zone in likely else ''}"
+                     for zone, named in list(zoned_ids.items())[:4])
+    raise RnncastError(f"time column {column!r} is read {read}, but the series keep different clocks: their bars are "
+                       f"trading sessions on the clocks of several zones, which daylight saving moves {moves} (read "
+                       f"{read} their forecasts are an hour off half the year): {said}; a clock per series is not supported, "
+                       f"so no one tz= reads them all: {zoneclock.apart_hint(column, zoned_ids, days=False)}")
 
 
 def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) -> None:
@@ -112,7 +120,23 @@ def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]]) -> list[
     for zone, clock in known:
         if zoneclock.one_clock(utc.tz_convert(zone)) == clock:
             return [(zone, clock, 0)]
-    return zoneclock.kept_clock(opens)
+    clocks = zoneclock.kept_clock(opens)  # a zone whose clock the sessions close at a market's hour on first:
+    at = market(time, session, [c[0] for c in clocks or ()])  # Tokyo's 15:00, not Sao Paulo's 21:00 opening
+    return sorted(clocks, key=lambda c: c[0] != at[0]) if clocks and at else clocks
+
+
+def market(time: pd.DatetimeIndex, session, among=None) -> tuple[str, str] | None:
+    """The zone (of ``among``, else the financial centres, ``zoneclock.FIRST``) on whose clock the sessions of
+    one series [N] (naive times as UTC's) close at one time of day within a market's closing hours
+    (``zoneclock.CLOSES``: Tokyo's 15:00 for bars of 00:00-05:30Z), and the sessions' opening there; else None."""
+    utc = time if time.tz is not None else time.tz_localize("UTC")
+    opens, closes = first_bars(utc, session)[: zoneclock.ROWS], last_bars(utc, session)[: zoneclock.ROWS] + session.step
+    for zone in among if among is not None else zoneclock.FIRST:
+        close = zoneclock.one_clock(closes.tz_convert(zone))
+        seconds = int(close[:2]) * 3600 + int(close[3:]) * 60 if close else -1
+        if zoneclock.CLOSES[0] <= seconds <= zoneclock.CLOSES[1] and (opening := zoneclock.one_clock(opens.tz_convert(zone))):
+            return zone, opening
+    return None
 
 
 def first_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:
@@ -125,10 +149,19 @@ def first_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:
     return time[new]
 
 
+def last_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:
+    """[D] the last bar of each session of ``time`` [N] (one series, sorted), as ``first_bars`` finds the first."""
+    wall = time.tz_localize(None) if time.tz is not None else time
+    days = np.asarray((wall - session.first).normalize().asi8)
+    last = np.ones(len(days), dtype=bool)
+    last[:-1] = days[:-1] != days[1:]
+    return time[last]
+
+
 def opening(clocks: list[tuple]) -> str:
     """The clock ``moved_session`` names: "the clock of America/New_York (opening at 09:30 there, as on 5 other
     zones' at its offset)", or, where several zones' clocks keep the opening, the first three."""
-    zone, clock, others = clocks[0]
+    zone, clock, others = clocks[0][:3]
     if len(clocks) == 1:
         alike = f", as on the clocks of {counted(others, 'other zone')} at its offset" if others else ""
         return f"the clock of {zone} (opening at {clock} there{alike})"

@@ -21,6 +21,7 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
+from pandas.tseries.offsets import BQuarterBegin, BQuarterEnd, QuarterBegin, QuarterEnd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import monthdays, sessions, weekmasks
@@ -50,7 +51,7 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
                 except (ValueError, TypeError):
                     inferred = None
                 if inferred is not None:  # pandas' business hours ('bh') as the session they walk, holidays and all
-                    offset = to_offset(inferred)
+                    offset = anchored(to_offset(inferred), time[0])
                     found[sessions.business_hours(offset) or offset] += 1
     ordered = [o for o, _ in found.most_common()]
     wall = time.tz_localize(None) if time.tz is not None else time
@@ -96,7 +97,23 @@ def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:
     elif 28 <= days <= 31:
         aliases += ["MS", "ME", "BMS", "BME"]
     elif 89 <= days <= 92:
-        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]
+        aliases += [f"QS-{MONTHS[m - 1]}", f"QE-{MONTHS[m - 1]}"]  # the first row's month: QS-OCT, not QS-JAN
     elif 365 <= days <= 366:
         aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
     return [to_offset(a) for a in aliases] + monthdays.near(days, first)  # the 15th of each month
+
+
+QUARTERS = (QuarterBegin, QuarterEnd, BQuarterBegin, BQuarterEnd)
+
+
+def anchored(offset, first: pd.Timestamp):
+    """``offset`` anchored at ``first`` (the data's first row) where an anchor there names the same dates: pandas'
+    ``infer_freq`` names quarters by the month of the calendar year they start (``QS-JAN`` for quarters from
+    2019-10-01), which loses a fiscal calendar's name (``QS-OCT``) and its periods' labels (``Q-SEP``); pandas'
+    own ``date_range`` decides that the two are one calendar. Years (``YS-APR``) and weeks (``W-WED``) have one
+    anchor per calendar already, and any other offset is returned as it is."""
+    if type(offset) not in QUARTERS or offset.startingMonth == first.month:
+        return offset
+    mine = type(offset)(n=offset.n, normalize=offset.normalize, startingMonth=first.month)
+    days = pd.date_range(first, periods=8, freq=offset)
+    return mine if days.equals(pd.date_range(first, periods=8, freq=mine)) else offset

@@ -48,6 +48,21 @@ def found(time: pd.Index, offsets: np.ndarray):
     return None if best is None else best[0]
 
 
+def exact(time: pd.Index, offsets: np.ndarray):
+    """``found``'s offset and its ruler where it reproduces every date of ``time`` [N] (series cut at ``offsets``
+    [S + 1]) with no row missing, as inference keeps a calendar (decision 9403); else None."""
+    offset = found(time, offsets)
+    ruler = Ruler.of(time, offsets, offset) if offset is not None else None
+    return None if ruler is None or ruler.bad is not None or ruler.missing else (offset, ruler)
+
+
+def said(offset) -> str:
+    """The 52-53-week calendar ``offset`` as fit's log names it: "fiscal quarters of 52 or 53 weeks, pandas'
+    FY5253Quarter 'REQ-L-JAN-SAT-1'"."""
+    kind = "fiscal quarters" if isinstance(offset, pd.offsets.FY5253Quarter) else "fiscal years"
+    return f"{kind} of 52 or 53 weeks, pandas' {type(offset).__name__} {offset.freqstr!r}"
+
+
 def advice(time: pd.Index, offsets: np.ndarray) -> str | None:
     """What a message about timestamps that keep no calendar given (or none) says where they keep a pandas 52-53-week
     calendar (``found``): its name and how to give it; else None."""

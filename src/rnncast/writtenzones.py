@@ -95,9 +95,12 @@ def without_offset(zone, fmt: str | None, what: str, example: str, written: pd.S
     (``fixedoffsets``), so no one offset says which instant a wall time names (decision 838). ``example``: the
     time as written, given the data's own offset (``written``, ``Panel.written_offsets``) at its wall time ``wall``
     or the last before it, else its first (a tester's +00:00 data was told +02:00, and cut 2 hours early). Nothing otherwise:
-    ``tz=``'s zone reads such a time on its clock, and one fixed offset (``UTC+02:00``) at that offset (``at_offset``)."""
+    ``tz=``'s zone reads such a time on its clock, one fixed offset (``UTC+02:00``) at that offset (``at_offset``), and
+    data written at +00:00 throughout (``written``) in UTC, at it, for every caller alike (a cutoff, a future file)."""
     if str(zone) != "UTC" or not fmt or not offset_in(fmt):
         return
+    if written is not None and len(written) and not np.asarray(written, dtype="timedelta64[ns]").any():
+        return  # +00:00 on every row: UTC is that one offset (one other offset is read in UTC only where it changes ahead)
     suggested = "e.g. " + example + "+HH:MM, the offset of that wall time"
     if written is not None and len(written):  # the offset(s) of the data's last wall time up to it, else its first
         before = written.index[written.index <= wall] if wall is not None else written.index  # None: its last
