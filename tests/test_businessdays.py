@@ -312,7 +312,7 @@ def test_a_forecast_on_a_holiday_the_data_skipped_in_earlier_years_is_warned_of(
 
 def test_a_holiday_skipped_before_is_named_by_the_market_whose_holidays_the_data_skipped():
     """ASX days that also skipped a few of the market's holidays: Christmas was named "(NYSE)", the first market
-    tried; the market whose holidays are most of the days skipped names it (decision 9404)."""
+    tried; the market whose holidays are most of the days skipped names it (decision 940)."""
     days = pd.bdate_range("2023-01-02", "2024-12-20")
     skipped = pd.to_datetime(["2023-01-26", "2023-12-25", "2023-12-26", "2024-01-26"])  # Australia Day, Christmas
     rows = days[~days.isin(skipped)]

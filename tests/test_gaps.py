@@ -248,7 +248,7 @@ def test_bars_missing_only_at_the_end_of_a_few_days_name_the_set_whose_half_days
 def test_half_days_kept_by_one_series_and_traded_whole_by_another_say_what_differs_not_give_the_set(caplog):
     """--holidays NYSE given to SPY's bars (closing 13:00 on 2024-11-29 and 12-24) beside OTC's whole sessions: told
     "give holidays='NYSE' (--holidays NYSE), whose half days these are", what was given. It says which series closed
-    early and which traded whole, and that a panel keeps one close per half day (decision 9405)."""
+    early and which traded whole, and that a panel keeps one close per half day (decision 941)."""
     days = pd.date_range("2024-10-01", "2024-12-31", freq=holidaysets.offset("NYSE"))
 
     def bars(half: bool) -> pd.DatetimeIndex:

@@ -190,13 +190,13 @@ def test_freq_bh_is_read_as_its_session_said_once_and_takes_holidays(caplog):
 
 def test_a_fit_on_business_hours_forecasts_a_holiday_it_was_not_given_without_guessing_a_market(caplog):
     """The same bars as 10:00-15:00 (a session) were warned of forecasting Thanksgiving as NYSE's, a market the model
-    was not fitted with: no market is guessed (decision 9404)."""
+    was not fitted with: no market is guessed (decision 940)."""
     frame = _frame(_bars(pd.bdate_range("2024-10-01", "2024-11-27"), "09:00", "16:00", "h"))
     model = Forecaster(**{**TINY, "lookback": 16, "horizon": 8, "epochs": 1}).fit(frame, target="price")
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         forecast = model.predict(frame)
     assert str(forecast.index[0]) == "2024-11-28 09:00:00"
-    assert "holiday" not in caplog.text  # no market guessed for a model fitted without holidays= (decision 9404)
+    assert "holiday" not in caplog.text  # no market guessed for a model fitted without holidays= (decision 940)
 
 
 # ---- given, kept ---------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
     """Forecasts on business days that skip no holidays, dated on a holiday the data itself skipped in an earlier
     year (``businessdays.skipped_ahead``), are warned of once. No market's holidays are guessed: a model fitted with
     ``holidays=`` skips its set's, and one fitted without names none it was not given (an ASX model's forecast on
-    US Thanksgiving was warned of as an NYSE holiday, decision 9404)."""
+    US Thanksgiving was warned of as an NYSE holiday, decision 940)."""
     groups: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)

@@ -64,7 +64,7 @@ class MonthDay(pd.DateOffset):
 def make(months: int, day: int, month: int):
     """The calendar every ``months`` months (1, 3, 12) on ``day`` in ``month`` and its kin: the pandas start
     offset for day 1, the end one for day 31 (or more), else ``MonthDay``."""
-    first = 1 if months == 1 else month  # QS-OCT: anchored at the month given or first (not QS-JAN, decision 9402)
+    first = 1 if months == 1 else month  # QS-OCT: anchored at the month given or first (not QS-JAN, decision 938)
     if day <= 1:
         return to_offset({1: "MS", 3: f"QS-{MONTHS[first - 1]}", 12: f"YS-{MONTHS[first - 1]}"}[months])
     if day >= 31:  # QE-JAN: quarters ending in January, April, July and October

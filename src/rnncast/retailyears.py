@@ -50,7 +50,7 @@ def found(time: pd.Index, offsets: np.ndarray):
 
 def exact(time: pd.Index, offsets: np.ndarray):
     """``found``'s offset and its ruler where it reproduces every date of ``time`` [N] (series cut at ``offsets``
-    [S + 1]) with no row missing, as inference keeps a calendar (decision 9403); else None."""
+    [S + 1]) with no row missing, as inference keeps a calendar (decision 939); else None."""
     offset = found(time, offsets)
     ruler = Ruler.of(time, offsets, offset) if offset is not None else None
     return None if ruler is None or ruler.bad is not None or ruler.missing else (offset, ruler)
