@@ -233,7 +233,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
         return None if "pinball" not in model else _no_interval(model["pinball"], list(quantiles))
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
-    units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few)}"
+    units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few, pinball=True)}"
                                               + (f"; {scaled:.4g} in scaled units, each series in its own scale"
                                                  if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
