@@ -36,8 +36,7 @@ def run_fit(args) -> int:
     file is written: a second process writing the same folder is refused by name, a new run never
     lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder.
     ``--overwrite`` writes the new run beside the earlier one and replaces it only once complete (``replacing``)."""
-    from rnncast import distributed, interrupts, tracking
-    from rnncast import resumedsettings
+    from rnncast import distributed, interrupts, resumedsettings, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
 
@@ -54,14 +53,14 @@ def run_fit(args) -> int:
     if track:
         tracking.check(track)  # a missing package is refused before any work
     forecaster = Forecaster(**settings)
-    settings = Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
+    checked = Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
     words = {"start_over": START_OVER, "resume_may_change": MAY_CHANGE}
     if args.resume:  # a setting or target edited in config.json named as such (not as data read otherwise), before
         config = (replacing.pending(out) or out) / "config.json"  # the folder is held: it is left as it was
         words.update(resume_given=f"{config} gives",
                      start_new=f"start a new run with them: rnncast fit --config {shlex.quote(str(out))} --out NEW")
         with hints(**words):
-            resumedsettings.check(config.parent / "checkpoint.safetensors", settings, request["target"])
+            resumedsettings.check(config.parent / "checkpoint.safetensors", checked, request["target"])
     main_rank = distributed.env_rank() == 0
     default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"
     claim = None
