@@ -211,7 +211,8 @@ def test_shown_series_are_all_of_a_few_the_ranked_of_many_and_the_first_without_
     from rnncast.backtestplot import shown_series
 
     def result(mase):
-        return SimpleNamespace(panel=SimpleNamespace(n_series=len(mase), ids=list("abcdefg"[:len(mase)])), series_mase=mase)
+        return SimpleNamespace(panel=SimpleNamespace(n_series=len(mase), ids=list("abcdefg"[:len(mase)])), series_mase=mase,
+                               series_why=None)
 
     assert shown_series(result(np.array([2.0, 1.0])), 3) == ([(0, ""), (1, "")], "")
     picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0])), 3)
@@ -219,6 +220,29 @@ def test_shown_series_are_all_of_a_few_the_ranked_of_many_and_the_first_without_
     assert shown_series(SimpleNamespace(panel=SimpleNamespace(n_series=4, ids=list("abcd")), series_mase=None), 3)[1] == " (the first)"
     picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0, 0.5])), 2)
     assert picks == [(5, "rank 1 of 6"), (2, "rank 6 of 6")]
+    unscaled = result(np.array([2.0, 1.0, np.nan, 3.0, 4.0, 0.5]))
+    unscaled.series_why = [None, None, "training rows that never change", None, None, None]
+    assert shown_series(unscaled, 2)[1] == (": by MASE, ranks 1 to 5; 1 series not ranked: MASE is undefined for 'c' "
+                                            "(training rows that never change)")
+
+
+def test_a_backtests_unranked_series_say_why_and_its_interval_line_whose_scale_the_pinball_loss_is():
+    """backtest.png said "2 series not ranked: MASE is undefined for 'flat1', 'flat2'" where forecast.png gives the
+    cause; its interval line pooled a series 1,000 times the others' pinball loss unsaid, where evaluate's says so."""
+    rng = np.random.default_rng(1)
+    t = np.arange(120)
+    frame = pd.concat([pd.DataFrame({"id": name, "y": size * (5 + np.sin(t / 3 + k) + 0.3 * rng.normal(size=120))
+                                                       if size else np.full(120, 5.0 + k)})
+                       for k, (name, size) in enumerate(zip(["big", "a", "b", "c", "flat1", "flat2"],
+                                                              (1000, 1, 1, 1, 0, 0)))])
+    result = Forecaster(**{**TINY, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=2, target="y",
+                                                                                          id_col="id")
+    assert ("2 series not ranked: MASE is undefined for 'flat1', 'flat2' (training rows that never change)"
+            in " ".join(result.figure().get_suptitle().split()))
+    line = next(n for n in result.notes if n.startswith("Prediction intervals"))
+    share = 100 * result.metrics["pooled"]["pinball_share"]
+    assert f"(original units, pooling the series in their own units: 'big' holds {share:.1f}% of the model's pinball " \
+           "loss; " in line and "in scaled units, each series in its own scale)" in line
 
 
 def test_a_backtest_at_an_early_cutoff_draws_each_series_to_its_last_windows_end_not_to_its_own():

@@ -474,7 +474,7 @@ def test_resume_of_a_run_whose_config_json_was_edited_is_refused_naming_each_set
     before = (run / "checkpoint.safetensors").read_bytes()
     code, out, err = cli(capsys, "fit", "--resume", run)
     assert (code, out) == (2, "")
-    assert f"was begun with other settings than this fit has: lr {lr!r} then, 0.5 now; seed 0 then, 7 now; " in err
+    assert f"was begun with other settings than {run / 'config.json'} gives: lr {lr!r} then, 0.5 now; seed 0 then, 7 now; " in err
     assert (run / "checkpoint.safetensors").read_bytes() == before
     (run / "config.json").write_text(json.dumps({**config, "settings": {**config["settings"], "epochs": 3}}))
     code, out, err = cli(capsys, "fit", "--resume", run)

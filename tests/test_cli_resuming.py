@@ -95,3 +95,19 @@ def test_resume_takes_epochs_as_the_settings_check_allows(tmp_path):
     assert settings["epochs"] == 31 and settings["device"] == "cpu"
     with pytest.raises(RnncastError, match=r"only DATA, --epochs, --device and --threads may be given with it, not --lr"):
         resume_request(argparse.Namespace(**vars(_args(run)), epochs=31, lr=0.1))
+
+
+def test_a_setting_or_column_given_with_resume_is_refused_with_the_value_given_and_the_runs(tmp_path):
+    """``fit --resume RUN --holidays US`` was refused naming --holidays alone: neither what was given nor what the run
+    keeps, which a new run (``--config RUN --out NEW``) would change."""
+    data = tmp_path / "d.csv"
+    data.write_text("t,y\n")
+    run = tmp_path / "run"
+    _config(run, data, holidays=None, tz="UTC")
+    given = argparse.Namespace(**vars(_args(run)), holidays="US", tz="Europe/Berlin", target=["z", "w"])
+    with pytest.raises(RnncastError, match=r"may be given with it, not --target z,w \(the run's: y\), --holidays US \(the "
+                                           r"run's: none\), --tz Europe/Berlin \(the run's: UTC\) \(to change them, start "
+                                           r"a new run: rnncast fit --config "):
+        resume_request(given)
+    with pytest.raises(RnncastError, match=r"not --holidays US \(to change them"):  # no run there: the flags alone
+        resume_request(argparse.Namespace(**vars(_args(tmp_path / "none")), holidays="US"))

@@ -186,11 +186,22 @@ def test_a_setting_spelled_two_ways_in_one_file_is_refused(tmp_path):
     ('lookback = 24\nhorizon = 6\nhorizon = 3\n', "horizon is given twice in config {} (lines 2 and 3); give it once"),
     ('horizon = 6\nlookback = 24\n"horizon" = 3\n', "horizon is given twice in config {} (lines 1 and 3); give it once"),
     ('x.y = 1\nlookback = 24\nx.y = 2\n', "x.y is given twice in config {} (lines 1 and 3); give it once"),
-    ('x = 1\n[t]\nx = 1\nx = 2\n', "x is given twice in config {} (lines 3 and 4); give it once"),  # its table's
-    ('[t]\nx = 1\n[t]\n', "config {} is not valid TOML (Cannot declare ('t',) twice"),  # other errors: tomllib's
+    ('x = 1\n[t]\nx = 1\nx = 2\n', "t.x is given twice in config {} (lines 3 and 4); give it once"),  # its table's
+    ('lookback = 24\nlookback = 12', "lookback is given twice in config {} (lines 1 and 2); give it once"),  # no newline
+    ('"a=b" = 1\n"a=b" = 2\n', '"a=b" is given twice in config {} (lines 1 and 2); give it once'),
+    ('epochs = 3\n# c\nepochs = """\nx\n"""\n', "epochs is given twice in config {} (lines 1 and 3); give it once"),
+    ('a = [1,\n2]\nb = 1\na = 3\n', "a is given twice in config {} (lines 1 and 4); give it once"),
+    ('[[t]]\nx = 1\nx = 2\n', "t.x is given twice in config {} (lines 2 and 3); give it once"),
+    ('a = {x = 1}\na.y = 1\n', "a is given twice in config {} (lines 1 and 2, where line 2 adds a.y to it); give it once"),
+    ('[fit]\nepochs = 1\n\n[fit]\n', "table [fit] is given twice in config {} (lines 1 and 4); give it once"),
+    ('[t]\nx = 1\n[[t]]\n', "table [t] is given twice in config {} (lines 1 and 3); give it once"),
+    ('[a.b]\n[a]\nb = 1\n', "a.b is given twice in config {} (lines 1 and 3); give it once"),
+    ('a = 1\na = ', "config {} is not valid TOML (Invalid value (at end of document, in the statement from line 2))"),
+    ('a = 1\n\nb = 2 3\n', "config {} is not valid TOML (Expected newline or end of document after a statement (at line 3"),
 ])
 def test_a_key_given_twice_is_named_with_its_lines(tmp_path, text, said):
-    """tomllib said "Cannot overwrite a value (at line 6, column 12)", naming neither the key nor its first line."""
+    """tomllib said "Cannot overwrite a value (at line 6, column 12)", naming neither the key nor its first line; a
+    key on the last line without a newline, a table declared twice, an inline table added to: its own words alone."""
     path = tmp_path / "dupkey.toml"
     path.write_text(text)
     with pytest.raises(RnncastError) as err:

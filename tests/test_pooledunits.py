@@ -31,6 +31,26 @@ def test_the_few_series_holding_the_error_are_named_and_a_spread_error_is_not():
     assert measure(_windows([30, 1])) is None and note({}) is None
 
 
+def test_a_quantile_models_share_is_of_its_pinball_loss_beside_the_squared_errors():
+    """The intervals' line said "'big' holds >99.9% of the model's squared error" of a pinball loss (40.86, of which
+    'big' held 99.7%): the share a pinball loss needs is of the pinball loss."""
+    from rnncast.pooledunits import held
+
+    wf = _windows([50, 40, 1, 1, 1, 1, 1, 1])
+    levels = (0.1, 0.5, 0.9)
+    wf.levels, wf.quantiles = levels, wf.y_pred[..., None] + np.array([-1.0, 0.0, 1.0])  # [W, 1, 1, 3]
+    found = measure(wf)
+    miss = (wf.y_true[..., None] - wf.quantiles).reshape(8, -1)  # [W, Q]
+    each = np.maximum(np.array(levels) * miss, (np.array(levels) - 1) * miss).sum(axis=1)  # [W]
+    assert found["share"] == 4100 / 4106 and found["pinball_share"] == np.float64(each[:2].sum() / each.sum())
+    assert found["pinball_share"] < found["share"]  # absolute, not squared: the large series hold less of it
+    assert held(found, pinball=True) == f"'s0' and 's1' hold {100 * found['pinball_share']:.1f}% of the model's pinball loss"
+    assert held(found) == "'s0' and 's1' hold 99.9% of the model's squared error"
+    del found["pinball_share"]  # a result written before: its squared error's share, named so
+    assert held(found, pinball=True) == "'s0' and 's1' hold 99.9% of the model's squared error"
+    assert "pinball_share" not in measure(_windows([50, 40, 1, 1, 1, 1, 1, 1]))  # a point forecast has none
+
+
 def test_fit_of_a_panel_of_different_scales_says_whose_the_original_scores_are(tmp_path, capsys):
     """A finance tester's eight tickers, two near 3,000 and six under 100: "test split (original units) MSE 1653"
     was the two large ones' (5,727 and 5,621; under 3 for every other), unsaid."""

@@ -186,5 +186,6 @@ def test_a_quantile_panel_whose_original_units_are_one_series_says_so_on_its_int
     result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame).evaluate(frame, part="test")
     assert result["pooled"]["series"] == ["s001"]
     line = next(n for n in result["notes"] if n.startswith("Prediction intervals"))
-    assert "pooling the series in their own units: 's001' holds" in line
+    assert f"pooling the series in their own units: 's001' holds {100 * result['pooled']['pinball_share']:.1f}% of the " \
+           "model's pinball loss;" in line and "squared error" not in line
     assert f"{result['scaled']['model']['pinball']:.4g} in scaled units" in line

@@ -75,3 +75,46 @@ def test_a_checkpoint_without_a_settings_record_resumes_and_a_missing_setting_re
     save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
     assert len(Forecaster(**{**TINY, "epochs": 3}).fit(make_frame(200), target="y", checkpoint=checkpoint,
                                                        resume=True).history_) == 3
+
+
+@pytest.mark.parametrize("edit, says", [
+    ({"holidays": "US"}, "holidays None then, 'US' now"),
+    ({"tz": "UTC"}, "tz None then, 'UTC' now"),
+    ({"freq": "D"}, "freq None then, 'D' now"),
+    ({"target": ["x"]}, "target ['y'] then, ['x'] now"),
+])
+def test_fit_resume_names_a_setting_or_target_edited_in_config_json_and_leaves_the_run_as_it_was(
+        tmp_path, capsys, edit, says):
+    """holidays, tz and target edited in a run's config.json were refused by the data check ("was started on other
+    data", "cannot be read as the run's data"), not named as the edit; now the settings check comes first, before
+    the folder is held, and says how to start a new run with them."""
+    from rnncast.cli import main
+
+    data, run = tmp_path / "d.csv", tmp_path / "run"
+    make_frame(200).to_csv(data, index=False)
+    run.mkdir()
+    begun = {**TINY, "epochs": 1}
+    Forecaster(**begun).fit(make_frame(200), target="y", checkpoint=run / "checkpoint.safetensors")
+    settings = {**Forecaster(**begun).get_params(), **{k: v for k, v in edit.items() if k != "target"}}
+    (run / "config.json").write_text(json.dumps({"settings": settings, "fingerprint": None, "data": {
+        "source": str(data), "target": edit.get("target", ["y"]), "features": ["x"]}}))
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in run.iterdir()}
+    folder = run.stat().st_mtime_ns
+    assert main(["fit", "--resume", str(run), "--epochs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert (f"run/checkpoint.safetensors was begun with other settings than {run / 'config.json'} gives: {says}; a "
+            "resumed run keeps the settings it began with") in err
+    assert f"or start a new run with them: rnncast fit --config {run} --out NEW, or start the run again" in err
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in run.iterdir()} == before
+    assert run.stat().st_mtime_ns == folder
+
+
+def test_a_python_resume_with_other_targets_is_refused_naming_them(tmp_path):
+    from rnncast import resumedsettings
+    from rnncast.config import Settings
+
+    checkpoint = _begun(tmp_path)
+    with pytest.raises(RnncastError, match=re.escape("this fit has: target ['y'] then, ['x'] now; a resumed run")):
+        resumedsettings.check(checkpoint, Settings.from_flat({**TINY, "epochs": 1}), ["x"])
+    resumedsettings.check(checkpoint, Settings.from_flat({**TINY, "epochs": 1}), ["y"])  # the same: taken

@@ -4,6 +4,7 @@ MASE treated series without a scale, what a quantile model's intervals held."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 
 def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
@@ -116,11 +117,27 @@ def test_mase_note_says_a_series_that_repeats_every_season_is_perfect_for_season
     one = mase_note({"mase_excluded": {"series": [None], "count": 1, "unobserved": 0, "causes": {"repeats": 1},
                                        "season": 7}})
     assert one.startswith("MASE is undefined: the series' training rows repeat exactly every 7 steps, so the "
-                          "seasonal-naive forecast is perfect on them") and "never change" not in one
+                          "seasonal naive forecast is perfect on them") and "never change" not in one
     assert "a finding about the data" in one
     mixed = mase_note({"mase_excluded": {"series": ["a", "b", "c"], "count": 3, "unobserved": 0,
                                          "causes": {"constant": 2, "repeats": 1}, "season": 7}})
     assert "2 whose training rows never change" in mixed and "1 whose training rows repeat exactly every 7 steps" in mixed
+
+
+@pytest.mark.parametrize("season, name", [(7, "seasonal naive"), (1, "naive")])
+def test_mase_note_names_the_scales_baseline_one_way_throughout(season, name):
+    """One note said "a zero in-sample naive error" of one series and "the seasonal-naive forecast" of the next, the
+    same season-7 baseline twice named: the baselines' name ("seasonal naive"), "naive" only with season 1."""
+    import re
+
+    from rnncast.runnotes import mase_note
+
+    causes = {"constant": 1, "across_fill": 1, "unknown": 1, **({"repeats": 1} if season > 1 else {})}
+    note = mase_note({"mase_excluded": {"series": list("abcd")[:len(causes)], "count": len(causes), "unobserved": 0,
+                                        "causes": causes, "season": season}})
+    assert "seasonal-naive" not in note
+    names = set(re.findall(r"(?:seasonal )?naive", note))
+    assert names == {name}, note
 
 
 def test_mase_note_of_a_result_written_before_the_causes_were_kept_claims_no_cause():

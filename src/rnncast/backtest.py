@@ -31,7 +31,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout,
-                     resolution, seasonspans, spreads, timetext, zeroscales)
+                     pooledunits, resolution, seasonspans, spreads, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -68,7 +68,7 @@ class Backtest:
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
     ``cutoff`` column names it by time. ``series_mase`` [S]: each series' MASE over its windows
-    (``seriespicks.mase_by_series``; NaN without a scale), by which its figure picks the series it draws.
+    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws.
     Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -78,6 +78,7 @@ class Backtest:
     cutoffs: np.ndarray  # [S, K] each window's cutoff, the last row it reads, inside its series (its first target: + 1)
     said: readout.Said = field(repr=False, compare=False)
     series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
+    series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined
 
     @property
     def verdict(self) -> str:
@@ -93,10 +94,9 @@ class Backtest:
 
     def __repr__(self) -> str:
         m = self.metrics
-        season = recorded_season(m)
         how = ", refit at every cutoff" if m["refit"] else ""
         return (f"Backtest({counted(m['n_windows'], 'cutoff')}, {m['series']} series, horizon {m['horizon']}{how}: "
-                f"{headline(backtest_test(m), m['verdict_units'], season=season)})")
+                f"{headline(backtest_test(m), m['verdict_units'], season=recorded_season(m))})")
 
     def figure(self, n_series: int = 3):
         """Actual values, each window's forecast (and interval) with its cutoff marked, for every series or, of
@@ -228,6 +228,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
+    if pooled := pooledunits.measure(wf):  # the few series whose scale the original-unit scores are, as evaluate's
+        metrics["pooled"] = pooled
     if zeros := zero_note(wf):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
@@ -242,8 +244,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     frame = backtestframe.forecast_frame(panel, wf, window)
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
-    by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst
-    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series)  # a cutoff: the last row a window reads
+    by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
+    why = [zeroscales.short_why(cause, data_s.season) for cause in zeroscales.causes(each, codes)]  # [S, K, T] each
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads
 
 
 def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int,

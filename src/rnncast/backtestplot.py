@@ -93,12 +93,14 @@ def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:
         return [(s, "") for s in range(n)], ""
     if mase is None or not np.isfinite(mase).any():
         return [(s, "") for s in range(n_series)], " (the first)"
+    picks, note = pick_series(np.asarray(mase, dtype=float), np.ones(n, dtype=bool), result.panel.ids,
+                              result.series_why)  # why MASE is undefined for those not ranked, as forecast.png says
     if n_series == 3:
-        picks, note = pick_series(np.asarray(mase, dtype=float), np.ones(n, dtype=bool), result.panel.ids)
         return picks, ": the best, median and worst by MASE" + note.replace("\n", "; ")
     ranked = [int(s) for s in np.argsort(mase, kind="stable") if np.isfinite(mase[s])]
     ranks = sorted({int(round(r)) for r in np.linspace(0, len(ranked) - 1, min(n_series, len(ranked)))})
-    return [(ranked[r], f"rank {r + 1} of {len(ranked)}") for r in ranks], f": by MASE, ranks {ranks[0] + 1} to {ranks[-1] + 1}"
+    return ([(ranked[r], f"rank {r + 1} of {len(ranked)}") for r in ranks],
+            f": by MASE, ranks {ranks[0] + 1} to {ranks[-1] + 1}" + note.replace("\n", "; "))
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:

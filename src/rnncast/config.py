@@ -60,7 +60,7 @@ class DataSettings:
         "covariate known at forecast time, e.g. a calendar or a planned price): the network also "
         "sees the features of the steps it predicts. Same as naming them future covariates",
     )
-    season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal-naive baseline (1: no season)")
+    season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not scored", FILLS)
     missing_values: str | None = _opt(
         None,

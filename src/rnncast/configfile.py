@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import tomllib
 from pathlib import Path
 
+from rnncast import tomltwice
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -73,11 +73,7 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
             raise RnncastError(f"config {path} is not UTF-8 text (byte {err.object[err.start]:#04x} at position {err.start}); "
                                "save it as UTF-8, as TOML files are") from None
         except tomllib.TOMLDecodeError as err:
-            twice = _given_twice(text, str(err))
-            if twice:
-                raise RnncastError(f"{twice[0]} is given twice in config {path} (lines {twice[1]} and {twice[2]}); "
-                                   "give it once") from None
-            raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
+            raise RnncastError(tomltwice.said(path, text, err)) from None
     spelled: dict = {}
     for key in values:  # hidden-size and hidden_size are one key: given both, which would be used?
         spelled.setdefault(str(key).replace("-", "_"), []).append(str(key))
@@ -98,36 +94,6 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
     settings = {f.name: _setting(path, f, values[f.name]) for f in setting_fields() if f.name in values}
     request = {k: _request(path, k, values[k]) for k in REQUEST_KEYS if k in values}
     return settings, request
-
-
-def _given_twice(text: str, error: str) -> tuple[str, int, int] | None:
-    """``(key, first line, second line)`` where tomllib refused ``text`` for a key given a second value ("Cannot
-    overwrite a value (at line 6, ...)"): the key of that line, as TOML reads it (quoted or dotted alike), and the
-    line that gave it first; None for any other error, or where no earlier line gives it."""
-    found = re.match(r"Cannot overwrite a value \(at line (\d+),", error)
-    lines = text.splitlines()
-    if not found or not 0 < int(found[1]) <= len(lines):
-        return None
-    second = int(found[1])
-
-    def key_of(line: str) -> str | None:
-        try:
-            read = tomllib.loads(line.split("=", 1)[0] + "= 0") if "=" in line else None
-        except tomllib.TOMLDecodeError:
-            return None
-        names = []
-        while isinstance(read, dict) and len(read) == 1:
-            (name, read), = read.items()
-            names.append(name)
-        return ".".join(names) or None
-
-    key = key_of(lines[second - 1])
-    for first in range(second - 1, 0, -1):  # back to the table the second is in, where the first must be
-        if lines[first - 1].lstrip().startswith("["):
-            return None
-        if key and key_of(lines[first - 1]) == key:
-            return key, first, second
-    return None
 
 
 def _hint(key: str, elsewhere: dict | None) -> str:

@@ -19,16 +19,12 @@ SHARE = 0.9  # the share of the model's squared error (original units) the named
 def measure(original: WindowForecasts) -> dict | None:
     """``{"series": [id, ...], "share", "of"}``: the fewest series of the windows [W, H, T] of ``original`` whose
     model errors (original units; filled values not scored) hold ``SHARE`` of its squared error, where they are at
-    most a third of the ``of`` series scored; None for one series, or where the error spreads wider."""
+    most a third of the ``of`` series scored; None for one series, or where the error spreads wider. A quantile
+    model's adds ``"pinball_share"``: the share of its pinball loss those series hold, which its intervals' line says."""
     if original.series is None:
         return None
-    keep = scored(original)
-    errors = (original.y_pred - original.y_true) ** 2
-    if keep is not None:
-        errors = np.where(keep, errors, 0.0)
-    errors = np.nan_to_num(errors.reshape(len(errors), -1).sum(axis=1))  # [W]
     present = np.unique(original.series)
-    each = np.bincount(original.series, weights=errors, minlength=int(present.max()) + 1)[present]  # [S scored]
+    each = _each(original, (original.y_pred - original.y_true) ** 2, present)  # [S scored]
     total = float(each.sum())
     if len(present) < 3 or not total > 0:
         return None
@@ -37,17 +33,35 @@ def measure(original: WindowForecasts) -> dict | None:
     if count * 3 > len(present):
         return None
     top = order[:count]
-    return {"series": [original.ids[int(present[i])] for i in top], "share": float(each[top].sum() / total),
-            "of": int(len(present))}
+    pooled = {"series": [original.ids[int(present[i])] for i in top], "share": float(each[top].sum() / total),
+              "of": int(len(present))}
+    if original.quantiles is not None:  # the pinball loss, summed over the levels (its mean over them, times Q)
+        levels = np.asarray(original.levels, dtype=np.float64)
+        miss = original.y_true[..., None] - original.quantiles  # [W, H, T, Q]
+        pinball = _each(original, np.maximum(levels * miss, (levels - 1) * miss).sum(axis=-1), present)
+        if float(pinball.sum()) > 0:
+            pooled["pinball_share"] = float(pinball[top].sum() / pinball.sum())
+    return pooled
 
 
-def held(pooled: dict) -> str:
+def _each(original: WindowForecasts, errors: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """[S scored] the sum of each scored series' ``errors`` [W, H, T] (filled values not scored)."""
+    keep = scored(original)
+    if keep is not None:
+        errors = np.where(keep, errors, 0.0)
+    errors = np.nan_to_num(errors.reshape(len(errors), -1).sum(axis=1))  # [W]
+    return np.bincount(original.series, weights=errors, minlength=int(present.max()) + 1)[present]
+
+
+def held(pooled: dict, pinball: bool = False) -> str:
     """Who holds the error of ``measure``'s ``pooled``: "'big' holds 99.9% of the model's squared error", as ``note``
-    and the intervals' line (``runnotes.interval_text``) say it."""
+    says it; ``pinball``: of its pinball loss, as the intervals' line (``runnotes.interval_text``) says it (a result
+    written before that share was kept: its squared error's, named so)."""
     names = [repr(str(s)) for s in pooled["series"]]
     named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    share = f"{100 * pooled['share']:.1f}".replace("100.0", ">99.9")
-    return f"{named} {'holds' if len(names) == 1 else 'hold'} {share}% of the model's squared error"
+    key, loss = ("pinball_share", "pinball loss") if pinball and "pinball_share" in pooled else ("share", "squared error")
+    share = f"{100 * pooled[key]:.1f}".replace("100.0", ">99.9")
+    return f"{named} {'holds' if len(names) == 1 else 'hold'} {share}% of the model's {loss}"
 
 
 def note(result: dict) -> str | None:

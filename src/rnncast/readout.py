@@ -132,7 +132,8 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
                              m["horizon"], m["season"])
     hints = (backtest_season_hint(m), seasonal)
     return Said(good, sentence, unscored_note(m), mase_note(m),
-                interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
+                interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
+                              scaled=m["overall_scaled"]["model"].get("pinball")),  # a panel's few large series: evaluate's
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
                 percent=percent_note(m), unproven=unproven(backtest_test(m), m["verdict_units"]),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None)

@@ -28,19 +28,21 @@ def record(settings: Settings) -> dict:
     return json.loads(json.dumps(settings.flat(), default=str))
 
 
-def check(path, settings: Settings) -> None:
+def check(path, settings: Settings, targets=None) -> None:
     """Refuse to resume the checkpoint at ``path`` with ``settings`` other than it was trained with, in one
     ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
     ``Forecaster`` of other settings given ``resume=True``), before anything is built or loaded; a changed epochs is
     taken and said. A checkpoint written before settings were recorded is not checked (its network is:
     ``resume.load_training_state``); an unreadable one is left to ``load_training_state`` to refuse; ``path`` None
-    (a fit that resumes nothing): nothing to check."""
+    (a fit that resumes nothing): nothing to check. ``targets``: the target columns the resume names (the command
+    line's, from the run's config.json), compared with those the checkpoint trained on, before the data is read."""
     if path is None:
         return
     path = Path(path)
     try:
         with safe_open(str(path), framework="pt") as f:
-            recorded = json.loads((f.metadata() or {})["loop"]).get("settings")
+            loop = json.loads((f.metadata() or {})["loop"])
+        recorded, columns = loop.get("settings"), (loop.get("data") or {}).get("targets")
     except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError):
         return
     if not isinstance(recorded, dict):
@@ -50,11 +52,14 @@ def check(path, settings: Settings) -> None:
     recorded = {**defaults, **recorded}  # a setting added after the checkpoint was written: its default then
     now = record(settings)
     differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]]
+    if isinstance(targets, list) and isinstance(columns, list) and targets != columns:  # a hand-edited target
+        recorded, now, differ = {**recorded, "target": columns}, {**now, "target": targets}, [*differ, "target"]
     if differ:
         said = "; ".join(f"{name} {recorded.get(name)!r} then, {now[name]!r} now" for name in differ)
         may = hint("resume_may_change", "the Forecaster's epochs=, device=, threads=; the others as it began")
-        raise RnncastError(f"{path} was begun with other settings than this fit has: {said}; a resumed run keeps the "
-                           f"settings it began with (only epochs, device and threads may change: {may}), or "
-                           f"{start_over()}")
+        new = hint("start_new", "")  # the command line's: the run's settings as its config.json now holds them
+        raise RnncastError(f"{path} was begun with other settings than {hint('resume_given', 'this fit has')}: "
+                           f"{said}; a resumed run keeps the settings it began with (only epochs, device and threads "
+                           f"may change: {may}), or {new + ', or ' if new else ''}{start_over()}")
     if recorded.get("epochs") != now["epochs"]:
         log.info("resuming %s with epochs %s (it was begun with epochs %s)", path, now["epochs"], recorded.get("epochs"))

@@ -34,7 +34,7 @@ class Fitted(Protocol):
 
 def missing_season(forecaster: Fitted) -> Season | None:
     """The season the model's calendar implies (``seasons.implied_season``) when the run computed no
-    seasonal-naive baseline (``season`` 1); None otherwise."""
+    seasonal naive baseline (``season`` 1); None otherwise."""
     if forecaster.settings_.data.season != 1:
         return None
     return agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
@@ -47,7 +47,7 @@ def _own(forecaster: Fitted) -> dict:
 
 
 def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False) -> str | None:
-    """The hint beside a verdict that could not weigh the seasonal-naive forecast: the calendar's
+    """The hint beside a verdict that could not weigh the seasonal naive forecast: the calendar's
     season, the setting that computes it (with the lookback it needs) and that it matters if the values repeat over
     the season's cycle; None without a season.
     ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
@@ -71,7 +71,7 @@ def backtest_season_hint(m: dict) -> str | None:
 
 
 def fitted_season_hint(forecaster: Fitted) -> str | None:
-    """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal-naive baseline."""
+    """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal naive baseline."""
     own = _own(forecaster)
     calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
     return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own))
@@ -233,7 +233,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
         return None if "pinball" not in model else _no_interval(model["pinball"], list(quantiles))
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
-    units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few)}"
+    units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few, pinball=True)}"
                                               + (f"; {scaled:.4g} in scaled units, each series in its own scale"
                                                  if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "

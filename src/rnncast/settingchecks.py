@@ -208,7 +208,7 @@ def check_combinations(data, model, train) -> None:
                            f"{data.season}: give the period in steps ({spelled('season')}): {SEASON_EXAMPLES}")
     if data.season > data.lookback:
         uses = ("window_norm 'season' starts the forecast at" if model.window_norm == "season" else
-                "the seasonal-naive baseline repeats")  # bench has no such baseline: the setting it reads is named
+                "the seasonal naive baseline repeats")  # bench has no such baseline: the setting it reads is named
         raise RnncastError(f"season {data.season} is longer than lookback {data.lookback}: {uses} the last season of "
                            f"the input window; raise lookback to at least the season ({spelled('lookback', data.season)})")
     if train.scheme == "sequence":

@@ -1,9 +1,9 @@
-"""Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal-naive MAE of the training
+"""Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal naive MAE of the training
 rows (``metrics.naive_scale``), is NaN where fill left no two observed values one season apart (``UNOBSERVED``) and 0
 where each observed value equals the observed one a season earlier, which has three causes (``kind``):
 
 * ``CONSTANT``: the training rows never change;
-* ``REPEATS``: they change but repeat exactly every ``season`` steps: the seasonal-naive forecast is perfect on them,
+* ``REPEATS``: they change but repeat exactly every ``season`` steps: the seasonal naive forecast is perfect on them,
   a finding about the data (its test scores say whether the pattern held), not a flaw of it;
 * ``ACROSS_FILL``: the observed values change only across values ``fill`` made (a difference with a made value is left
   out of the scale), so no two observed values one season apart differ.
@@ -61,19 +61,26 @@ def causes(scales: np.ndarray, codes: np.ndarray | None) -> list:
 
 def rows_why(cause: str, season: int | None) -> str:
     """What the training rows do, after "its (their) training rows": "never change (a zero in-sample naive error)",
-    "repeat exactly every 7 steps, so the seasonal-naive forecast is perfect on them (...)", ...; ``season`` None: not
+    "repeat exactly every 7 steps, so the seasonal naive forecast is perfect on them (...)", ...; ``season`` None: not
     known (a result written before it was kept)."""
     apart = "one row" if season == 1 else "one season" + (f" ({season} rows)" if season else "")
+    naive = scale_name(season)
     return {
-        "constant": "never change (a zero in-sample naive error)",
-        "repeats": f"repeat exactly every {season} steps, so the seasonal-naive forecast is perfect on them (a zero "
-                   "in-sample seasonal-naive error: a finding about the data, not a fault; the seasonal-naive baseline's "
+        "constant": f"never change (a zero in-sample {naive} error)",
+        "repeats": f"repeat exactly every {season} steps, so the seasonal naive forecast is perfect on them (a zero "
+                   "in-sample seasonal naive error: a finding about the data, not a fault; the seasonal naive baseline's "
                    "test scores say whether the pattern held)",
         "across_fill": f"change only across values fill made: no two observed values {apart} apart differ (a zero "
-                       "in-sample naive error)",
-        UNOBSERVED: f"hold no two observed values {apart} apart, fill having made the others (no in-sample naive "
+                       f"in-sample {naive} error)",
+        UNOBSERVED: f"hold no two observed values {apart} apart, fill having made the others (no in-sample {naive} "
                     "error)",
-    }.get(cause, f"equal the rows {apart} before them wherever both were observed (a zero in-sample naive error)")
+    }.get(cause, f"equal the rows {apart} before them wherever both were observed (a zero in-sample {naive} error)")
+
+
+def scale_name(season: int | None) -> str:
+    """The forecast whose in-sample error is MASE's scale, by the baselines' name (``baselines.NAMES``): "seasonal
+    naive" with a season above 1, "naive" (the value one row before) without one or where it is not known."""
+    return "seasonal naive" if season and season > 1 else "naive"
 
 
 def short_why(cause: str | None, season: int) -> str:
@@ -83,7 +90,8 @@ def short_why(cause: str | None, season: int) -> str:
     return {"constant": "training rows that never change",
             "repeats": f"training rows that repeat exactly every {season} steps: seasonal naive is perfect on them",
             "across_fill": "observed training values that change only across filled ones",
-            UNOBSERVED: f"no two observed training values {apart} apart"}.get(cause, "a zero in-sample naive error")
+            UNOBSERVED: f"no two observed training values {apart} apart"}.get(cause, f"a zero in-sample {scale_name(season)} "
+                                                                                   "error")
 
 
 def kept(state) -> np.ndarray:

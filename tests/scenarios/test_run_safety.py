@@ -210,7 +210,9 @@ def test_resume_takes_new_data_device_and_threads_and_refuses_other_flags(tmp_pa
     assert config["settings"]["threads"] == 1  # where it trains, not what: a resume may change it
     code, _, err = _cli(capsys, "fit", "--resume", run, "--epochs", "5", "--lr", "0.1", "--out", tmp_path / "x")
     line = _one_error_line(err)  # --epochs may change (decision 584), as the settings check says
-    assert code == 2 and "not --out, --lr (" in line and "only DATA, --epochs, --device and --threads may" in line
+    lr = config["settings"]["lr"]  # each flag with its value, and the run's where it keeps one
+    assert code == 2 and f"not --out {tmp_path / 'x'}, --lr 0.1 (the run's: {lr}) (" in line
+    assert "only DATA, --epochs, --device and --threads may" in line
 
 
 def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monkeypatch, capsys):

@@ -101,7 +101,7 @@ def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, 
     if params.get("season", DataSettings.season) != DataSettings.season and norm != "season":  # as chunk without
         # the sequence scheme (settingchecks.check_effects): bench scores MSE and MAE, no MASE, no seasonal naive
         raise RnncastError(
-            f"{spelled('season', params['season'])}: bench scores MSE and MAE, with no MASE or seasonal-naive baseline "
+            f"{spelled('season', params['season'])}: bench scores MSE and MAE, with no MASE or seasonal naive baseline "
             f"to read a season, so only window_norm 'season' would use it, and window_norm {norm!r} does not: give "
             f"{spelled('window_norm', 'season')} with it, or leave season unset")
     if one or len(task.target_idx) < task.n_inputs:  # a preset's: one series (S), or features beside it (MS)

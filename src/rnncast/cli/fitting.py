@@ -36,7 +36,7 @@ def run_fit(args) -> int:
     file is written: a second process writing the same folder is refused by name, a new run never
     lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder.
     ``--overwrite`` writes the new run beside the earlier one and replaces it only once complete (``replacing``)."""
-    from rnncast import distributed, interrupts, tracking
+    from rnncast import distributed, interrupts, resumedsettings, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
 
@@ -53,7 +53,14 @@ def run_fit(args) -> int:
     if track:
         tracking.check(track)  # a missing package is refused before any work
     forecaster = Forecaster(**settings)
-    Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
+    checked = Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
+    words = {"start_over": START_OVER, "resume_may_change": MAY_CHANGE}
+    if args.resume:  # a setting or target edited in config.json named as such (not as data read otherwise), before
+        config = (replacing.pending(out) or out) / "config.json"  # the folder is held: it is left as it was
+        words.update(resume_given=f"{config} gives",
+                     start_new=f"start a new run with them: rnncast fit --config {shlex.quote(str(out))} --out NEW")
+        with hints(**words):
+            resumedsettings.check(config.parent / "checkpoint.safetensors", checked, request["target"])
     main_rank = distributed.env_rank() == 0
     default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"
     claim = None
@@ -71,7 +78,7 @@ def run_fit(args) -> int:
     try:
         # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
         with interrupts.ctrl_c_between_batches(), capture() as noticed, \
-                hints(start_over=START_OVER, resume_may_change=MAY_CHANGE), \
+                hints(**words), \
                 held() as release:  # the columns left out said once the input is checked: a refusal comes alone
             return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed, release)
     finally:

@@ -88,7 +88,9 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
     given += [name for name in settings_from_args(args) if name not in MAY_GIVE]
     if given:
-        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        saved = _saved(run_dir)
+        flags = ", ".join(f"--{name.replace('_', '-')}" + ("" if getattr(args, name) is True else f" {_shown(getattr(args, name))}")
+                          + (f" (the run's: {_shown(saved[name])})" if name in saved else "") for name in given)
         raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --epochs, --device and --threads may "
                            f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {shlex.quote(str(run_dir))} "
                            "--out NEW ...)")
@@ -129,3 +131,22 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
             found["source" if key == "data" else key] = str(hit)
     request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
     return run_dir, settings, request, found
+
+
+def _saved(run_dir: Path) -> dict:
+    """The settings and columns the run's config.json holds (of the new run replacing it where one waits), by flag
+    name; {} where it holds none readable (the refusal then names the flags given alone)."""
+    import json
+
+    try:
+        config = json.loads(((replacing.pending(run_dir) or run_dir) / "config.json").read_text(encoding="utf-8"))
+        return {**dict(config["data"]), **dict(config["settings"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _shown(value) -> str:
+    """A flag's value as its command line gives it: a list of columns comma-joined, None as none."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(str, value))
+    return "none" if value is None else str(value)
