@@ -9,7 +9,8 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.movedsessions import first_bars, kept
+from rnncast.movedsessions import first_bars, kept, session_firsts
+from rnncast.timecalendar import Calendar
 
 DAYS = pd.bdate_range("2024-09-03", "2024-11-27")  # no NYSE holiday; across New York's end of daylight saving, 3 November
 
@@ -157,3 +158,18 @@ def test_naive_utc_daily_closes_read_with_tz_are_told_to_be_converted_not_given_
     assert "Troll" not in said and ".dt.tz_convert('America/New_York'), then tz=" in said
     dates = pd.DataFrame({"ds": days.strftime("%Y-%m-%d"), "y": np.arange(len(days), dtype=float)})
     assert load_panel(dates, "y", tz="America/New_York").calendar.freq_text is not None  # midnights: as before
+
+
+def test_session_firsts_are_the_rows_of_each_series_first_bars_shared_by_both_checks():
+    """``session_firsts`` (decision 9206): each session series' first bars found once for ``refuse`` and
+    ``refuse_utc``; the rows ``first_bars`` finds, zoned or naive, and no series without a session."""
+    wall = NEW_YORK.tz_convert("America/New_York").tz_localize(None)
+    frame = pd.concat([_frame(wall, wall.strftime("%Y-%m-%d %H:%M")).assign(id=k) for k in ("a", "b")])
+    panel = load_panel(frame, "y", id_col="id", tz="America/New_York")
+    firsts = session_firsts(panel.time, panel.offsets, panel.calendar, {})
+    assert sorted(firsts) == [0, 1]
+    for s, rows in firsts.items():
+        cut = panel.time_of(s)
+        assert cut[rows].equals(first_bars(cut, panel.calendar.session)) and set(cut[rows].strftime("%H:%M")) == {"09:30"}
+        assert cut.tz_localize(None)[rows].equals(first_bars(cut.tz_localize(None), panel.calendar.session))
+    assert session_firsts(panel.time, panel.offsets, panel.calendar, {0: Calendar(), 1: Calendar()}) == {}

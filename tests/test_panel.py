@@ -125,3 +125,14 @@ def test_only_names_a_series_whose_id_the_data_writes_in_another_unicode_form(pa
     with pytest.raises(RnncastError, match=r"^series '부산' is in composed form \(NFC\) in the series given, in "
                                            r"decomposed form \(NFD, as macOS writes names\) in the data"):
         panel.only("부산")
+
+
+def test_read_spans_are_each_series_first_row_read_to_its_last_window_end_inside_it(panel_frame):
+    """``read_spans`` (decision 9205): the rows the windows of a width read, in each series' own rows; a series no
+    window reads is absent, and no windows read nothing."""
+    panel = load_panel(panel_frame)
+    off = panel.offsets
+    starts = np.array([off[2] + 7, off[0] + 3, off[2] + 1, off[0] + 5], dtype=np.int64)
+    series = np.array([2, 0, 2, 0], dtype=np.int64)
+    assert panel.read_spans(starts, series, 10) == {0: (3, 15), 2: (1, 17)}
+    assert panel.read_spans(starts[:0], series[:0], 10) == {}

@@ -165,6 +165,25 @@ def test_fit_names_a_huge_test_value_that_evaluate_of_the_same_rows_would_refuse
                            "score), among ") and "its last 23 rows are told apart" in said  # the series' end, not training's
 
 
+
+def test_fit_weighs_every_series_training_end_before_any_series_end():
+    """Fit weighs each series' statistics once for both ends (decision 9201); the order of its refusals is kept:
+    every series at its training rows' end first, then at its series' end. Series 'a' holds decision 906's test-row
+    1e12 (named only at the series' end), series 'b' a training row's 1e12: b's is named."""
+    rng = np.random.default_rng(0)
+    a = 1e6 + np.cumsum(rng.normal(0, 1e5, 400))
+    a[-60:] = a[-61] + rng.normal(0, 0.01, 60)
+    a[390] = 1e12
+    b = 100 + rng.normal(0, 1, 400)
+    b[100] = 1e12
+    dates = pd.date_range("2020-01-01", periods=400, freq="D")
+    frame = pd.concat([pd.DataFrame({"id": name, "date": dates, "y": y}) for name, y in (("a", a), ("b", b))])
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'b' holds 1000000000000 at 2020-04-10, among "):
+        Forecaster(**{**TINY, "lookback": 20, "horizon": 3}).fit(frame, target="y", id_col="id")
+    frame = frame[frame["id"] == "a"]  # alone, a's is named at its end
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'a' holds 1000000000000 at 2021-01-25 \(a test row"):
+        Forecaster(**{**TINY, "lookback": 20, "horizon": 3}).fit(frame, target="y", id_col="id")
+
 def test_real_growth_at_the_end_is_not_taken_for_one_wrong_value():
     """A tester's visits near 1000 a day rising geometrically to 1e9 over the test rows were refused as 'holds
     1000000000 ... correct or remove that value'; blanking it refused the day before, and so on for 20 rounds. A value

@@ -213,8 +213,8 @@ def _windows(lengths: np.ndarray, data_s: DataSettings):
         except RnncastError:
             return 0
 
-    train = [ends(n) for n in lengths]
-    return lambda lookback: sum(max(t - lookback - data_s.horizon + 1, 0) for t in train)
+    splits = [Split(t, t, t) for t in (ends(n) for n in lengths)]  # the training rows alone count
+    return lambda lookback: train_windows(splits, lookback, data_s.horizon)
 
 
 def settings_that_fit(have: int, need, now: dict, who: str, windows=None) -> str:

@@ -106,8 +106,9 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                       total=len(short))  # every one counted, ten named
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
-    missingcodes.units_read(state, panel, panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)
-    seriesscalers.say_unlearned(state, panel, panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)
+    spans = panel.read_spans(panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)  # the rows read
+    missingcodes.units_read(state, panel, spans)
+    seriesscalers.say_unlearned(state, panel, spans)
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
@@ -258,9 +259,9 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
     panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
     starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
-    missingcodes.units_read(model.state, panel, starts, rows_of)  # values far beyond the fit's in the windows read
-    seriesscalers.say_unlearned(model.state, panel, starts, rows_of, model.state.settings.data.lookback
-                                + model.state.settings.data.horizon)
+    spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
+    missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read
+    seriesscalers.say_unlearned(model.state, panel, spans)
     return forecast_windows(model, panel, index, starts, rows_of, checked=True)
 
 
@@ -279,8 +280,9 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     starts, series, scored = parts.select(model.state, panel, index, part)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
     resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
-    missingcodes.units_read(model.state, panel, starts, series)  # kW given as MW, among the rows scored
-    seriesscalers.say_unlearned(model.state, panel, starts, series, data.lookback + data.horizon)
+    spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for both
+    missingcodes.units_read(model.state, panel, spans)  # kW given as MW, among the rows scored
+    seriesscalers.say_unlearned(model.state, panel, spans)
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}

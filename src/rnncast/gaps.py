@@ -12,6 +12,7 @@ the rows between.
 
 from __future__ import annotations
 
+import functools
 import logging
 
 import numpy as np
@@ -48,8 +49,9 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
                                f"{_widest(after, time, positions, attrs, rows.text_format)}; correct that timestamp, or give "
                                "freq= (--freq) if the calendar is another")
-        short = _short_days(codes, time, after, calendar, stamps, steps) if announce else None
-        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps, rows)
+        missing = _missing(codes, after, stamps, steps)  # built once: the rows inserted, and the days they fall on
+        short = _short_days(time, after, calendar, missing) if announce else None
+        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, missing(), rows)
         if short is not None:  # bars of a closed market made
             log.warning("fill_gaps made bars a market may never have traded: %s",
                         halfdays.said_short(short, calendar.holidays))
@@ -95,9 +97,9 @@ def label(rows: Rows, code) -> str:
     return "" if rows.id_col is None else f"series {rows.given_id(code)!r} at "
 
 
-def _insert(values, time, positions, offsets, steps, after, stamps, rows: Rows):
-    """``fill_gaps``: the rows the calendar has and the data lacks, inserted with NaN values; how many said, the
-    first three named as the data writes its times (and by series: ``rows``)."""
+def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Rows):
+    """``fill_gaps``: the rows the calendar has and the data lacks (``new_stamps``: ``_missing``'s), inserted with NaN
+    values; how many said, the first three named as the data writes its times (and by series: ``rows``)."""
     n, total = len(values), len(values) + int(after.sum())
     at = np.arange(n) + np.concatenate([[0], np.cumsum(after)[:-1]])  # [N] new row of each old row
     new_values = np.full((total, values.shape[1]), np.nan)
@@ -107,10 +109,8 @@ def _insert(values, time, positions, offsets, steps, after, stamps, rows: Rows):
     lengths = steps[offsets[1:] - 1] + 1  # [S] rows of each series on the calendar
     new_offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     series = np.repeat(np.arange(len(lengths)), lengths)
-    k = np.arange(total) - new_offsets[:-1][series]
     inserted = np.ones(total, dtype=bool)
     inserted[at] = False
-    new_stamps = stamps(series[inserted], k[inserted])
     keys = np.empty(total, dtype=np.int64)
     keys[at] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
     keys[inserted] = new_stamps.asi8 if hasattr(new_stamps, "asi8") else new_stamps.to_numpy(dtype=np.int64)
@@ -146,11 +146,12 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = f"{_holiday_hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
-    week = _week_kept(codes, time, after, calendar, stamps, steps)
+    missing = _missing(codes, after, stamps, steps)  # built at most once, for both
+    week = _week_kept(time, after, calendar, missing)
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \
                  f"data keeps that week; {remedy}"
-    short = _short_days(codes, time, after, calendar, stamps, steps)
+    short = _short_days(time, after, calendar, missing)
     if short is not None:  # the last bars of a few days: a market's half days (which series closed early on them)
         early = np.unique(codes[gaps]) if rows.id_col is not None else []
         days = (time.tz_localize(None) if time.tz is not None else time).normalize()
@@ -163,36 +164,40 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
                 _sprung(codes, time, after, stamps, steps, rows.text_format))
 
 
-def _week_kept(codes, time, after, calendar, stamps, steps) -> str | None:
-    """The week of business days a daily ('D') calendar's data keeps when its missing rows are exactly the weekdays
-    no row falls on ('B', 'Sun Mon Tue Wed Thu'), else None."""
+def _missing(codes, after, stamps, steps):
+    """A function returning the times [M] of every row missing (``after`` [N]: after each row), in the order
+    ``_insert`` puts them, built on its first call only: ``_insert``, ``_week_kept`` and ``_short_days`` share them."""
+    @functools.cache
+    def built():
+        gaps = np.flatnonzero(after)
+        counts = after[gaps]
+        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
+    return built
+
+
+def _week_kept(time, after, calendar, missing) -> str | None:
+    """The week of business days a daily ('D') calendar's data keeps when its missing rows (``missing()``) are
+    exactly the weekdays no row falls on ('B', 'Sun Mon Tue Wed Thu'), else None."""
     if calendar is None or calendar.holidays is not None or weekmasks.days_of(calendar.freq) != weekmasks.EVERY \
             or not isinstance(time, pd.DatetimeIndex) or not 0 < after.sum() <= 100_000:
         return None
-    gaps = np.flatnonzero(after)
-    counts = after[gaps]
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    missing = stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
-    held, lacked = set(time.day_of_week), set(missing.day_of_week)
+    held, lacked = set(time.day_of_week), set(missing().day_of_week)
     if held & lacked:
         return None
     week = weekmasks.canonical([d in held for d in range(7)])
     return "B" if week == weekmasks.BUSINESS else week
 
 
-def _short_days(codes, time, after, calendar, stamps, steps) -> pd.DatetimeIndex | None:
+def _short_days(time, after, calendar, missing) -> pd.DatetimeIndex | None:
     """The days a session calendar without half days (``calendar.session``) misses only the last bars of, where
-    those are every row missing (``halfdays.short_days``), else None."""
+    those are every row missing (``missing()``: ``halfdays.short_days``), else None."""
     session = calendar.session if calendar is not None else None
     if session is None or session.early is not None or not isinstance(time, pd.DatetimeIndex) or \
             not 0 < after.sum() <= 100_000:
         return None
-    gaps = np.flatnonzero(after)
-    counts = after[gaps]
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    missing = stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
     wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
-    return halfdays.short_days(session, wall(pd.DatetimeIndex(missing)), wall(time))
+    return halfdays.short_days(session, wall(pd.DatetimeIndex(missing())), wall(time))
 
 
 def _sprung(codes, time, after, stamps, steps, fmt) -> str:

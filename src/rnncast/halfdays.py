@@ -144,12 +144,12 @@ def _said(early: Early, session, days: dict, half: pd.DatetimeIndex, opened: pd.
     inside = half[(half >= opened.min()) & (half <= opened.max())]
     shown = inside if len(inside) else half[half > opened.max()][:1]
     groups: dict = {}
+    closes, shift = dict(early.closes), _shift(session.first, session.after)
     for d in shown:
-        close = dict(early.closes)[days[d.date()]]
-        groups.setdefault((close, how[days[d.date()]]), []).append(d.strftime("%Y-%m-%d"))
+        name = days[d.date()]
+        groups.setdefault((closes[name], how[name]), []).append(d.strftime("%Y-%m-%d"))
     parts = []
     for (close, source), listed in groups.items():
-        shift = _shift(session.first, session.after)
         bars = [session.first + a for a in session.after if session.first + a < close + shift]
         last = f"bars to {clock(bars[-1] % DAY)}" if bars else "no bars"
         more = f" and {len(listed) - 3} more" if len(listed) > 3 else ""

@@ -173,21 +173,17 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
     return panel
 
 
-def units_read(state, panel: Panel, starts: np.ndarray, series: np.ndarray, width: int | None = None) -> None:
-    """Warn (``otherunits``) of values far beyond what the model (``state``) was fitted on in the rows it reads: the
-    windows of ``width`` rows (default: lookback + horizon) from the stacked rows ``starts`` [W] of series ``series``
-    [W] (predict: each series' last lookback rows; evaluate: its scored windows, inputs and targets; predict_windows:
-    its windows); rows it never reads are not weighed."""
-    if state.value_ranges is None or not len(starts):
+def units_read(state, panel: Panel, spans: dict[int, tuple[int, int]]) -> None:
+    """Warn (``otherunits``) of values far beyond what the model (``state``) was fitted on in the rows it reads:
+    ``spans`` {series: (first row, end row)} (``Panel.read_spans`` of its windows; predict: each series' last lookback
+    rows; evaluate: its scored windows, inputs and targets; predict_windows: its windows); rows it never reads are not
+    weighed."""
+    if state.value_ranges is None or not spans:
         return
-    width = width or state.settings.data.lookback + state.settings.data.horizon
     fitted, units = _fit_read(state, panel.ids), {}
-    first, last = np.full(panel.n_series, len(panel.values)), np.zeros(panel.n_series, dtype=np.int64)
-    np.minimum.at(first, series, starts - panel.offsets[series])
-    np.maximum.at(last, series, starts - panel.offsets[series] + width)
-    for s in np.unique(series).tolist():
+    for s, (first, last) in spans.items():
         kept = fitted[s]
-        rows = panel.rows(s)[first[s] : last[s]]  # [R, C]
+        rows = panel.rows(s)[first:last]  # [R, C]
         for j in range(rows.shape[1]) if kept is not None else ():
             name = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
             skip = _beyond_fit(rows[:, j], kept[j]) if kept[j] is not None else None  # a -999: later's

@@ -27,20 +27,24 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
 
-def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids: list) -> None:
+def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids: list, firsts: dict | None = None
+           ) -> None:
     """Raise ``RnncastError`` where the series of ``time`` [N] (sorted, cut at ``offsets`` [S + 1], ``ids`` [S])
     whose calendar is a trading session (``own`` {series: Calendar}, else ``calendar``) open each session at two
     times of day on the clock they are read on and at one on a daylight-saving zone's (``kept``); ``fmt``: the
-    column's written form (Unix times are UTC's instants; naive text is converted from UTC before ``tz=``)."""
+    column's written form (Unix times are UTC's instants; naive text is converted from UTC before ``tz=``).
+    ``firsts``: ``session_firsts``' of the same times and calendars, where found already."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return
     unix = numbertimes.unit_of(fmt) is not None and numbertimes.in_utc(numbertimes.unit_of(fmt))
     zoned = time.tz_localize("UTC") if time.tz is None and unix else time  # Unix times: UTC's instants, as tz= reads them
+    firsts = session_firsts(time, offsets, calendar, own) if firsts is None else firsts
     found: dict[int, list] = {}
     for s in range(len(ids)):
         session = own.get(s, calendar).session
         if session is not None:
-            clocks = kept(zoned[int(offsets[s]) : int(offsets[s + 1])], session, [f[0][:2] for f in found.values()])
+            clocks = kept(zoned[int(offsets[s]) : int(offsets[s + 1])], session, [f[0][:2] for f in found.values()],
+                          firsts[s])
             if clocks is not None:
                 found[s] = clocks
     if not found:
@@ -77,11 +81,12 @@ def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids:
                        f"so no one tz= reads them all: {zoneclock.apart_hint(column, zoned_ids, days=False)}")
 
 
-def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) -> None:
+def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list, firsts: dict | None = None) -> None:
     """Raise ``RnncastError`` where naive times [N] placed on ``tz``'s clock (series cut at ``offsets`` [S + 1],
     ``ids`` [S]; ``own``/``calendar`` as ``refuse`` takes them) open each session at two times of day there but at
     one once read as UTC and converted to ``tz``: the text is UTC's, to convert before ``tz=``. ``calendar`` None
-    (before one is settled): the rows themselves weighed, a market's daily closes (20:00 and 21:00 New York's)."""
+    (before one is settled): the rows themselves weighed, a market's daily closes (20:00 and 21:00 New York's).
+    ``firsts``: ``session_firsts``' of the same times and calendars, where ``refuse`` found them already."""
     if tz is None or not isinstance(time, pd.DatetimeIndex) or time.tz is None or len(time) < 3 or time.hasnans:
         return
     zone, found = str(time.tz), {}
@@ -90,7 +95,8 @@ def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) ->
         if calendar is not None and session is None:
             continue
         cut = time[int(offsets[s]) : int(offsets[s + 1])]
-        opens = (first_bars(cut, session) if session is not None else cut)[: zoneclock.ROWS]  # no calendar: closes
+        opens = (cut[:zoneclock.ROWS] if session is None else cut[firsts[s]] if firsts is not None else  # no calendar:
+                 first_bars(cut, session)[: zoneclock.ROWS])  # the rows themselves (closes)
         if len(opens) < 3 or not zoneclock.two_times(opens):
             continue
         clock = zoneclock.one_clock(opens.tz_localize(None).tz_localize("UTC").tz_convert(zone))
@@ -109,11 +115,13 @@ def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list) ->
                        f"UTC's, written without a zone; {how}")
 
 
-def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]]) -> list[tuple] | None:
+def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]], at: np.ndarray | None = None
+         ) -> list[tuple] | None:
     """The clocks (``kept_clock``'s ``(zone, "09:30", other zones)``) on which the first bars of the sessions of one
     series [N] keep one time of day where they keep two on their own clock (``zoneclock.two_times``: daylight saving's
-    hour), one of ``known`` (found for other series) first; None where they keep one there, or none anywhere."""
-    opens = first_bars(time, session)[: zoneclock.ROWS]
+    hour), one of ``known`` (found for other series) first; None where they keep one there, or none anywhere. ``at``:
+    the rows of those first bars (``session_firsts``'), where found already."""
+    opens = time[at] if at is not None else first_bars(time, session)[: zoneclock.ROWS]
     if len(opens) < 3 or not zoneclock.two_times(opens if opens.tz is not None else opens.tz_localize("UTC")):
         return None
     utc = opens if opens.tz is not None else opens.tz_localize("UTC")
@@ -142,11 +150,27 @@ def market(time: pd.DatetimeIndex, session, among=None) -> tuple[str, str] | Non
 def first_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:
     """[D] the first bar of each session of ``time`` [N] (one series, sorted): its first row on each day the session
     opened on, on the clock the times are read on."""
+    return time[first_rows(time, session)]
+
+
+def first_rows(time: pd.DatetimeIndex, session) -> np.ndarray:
+    """[D] the rows of ``first_bars``: the same on the wall clock, whether ``time`` is zoned or not."""
     wall = time.tz_localize(None) if time.tz is not None else time
     days = np.asarray((wall - session.first).normalize().asi8)
     new = np.ones(len(days), dtype=bool)
     new[1:] = days[1:] != days[:-1]
-    return time[new]
+    return np.flatnonzero(new)
+
+
+def session_firsts(time, offsets: np.ndarray, calendar, own: dict) -> dict[int, np.ndarray]:
+    """{series: the rows, inside it, of its sessions' first ``zoneclock.ROWS`` bars (``first_rows``)} of each series
+    of ``time`` [N] (cut at ``offsets`` [S + 1]) whose calendar is a trading session (``own`` {series: Calendar}, else
+    ``calendar``): found once at fit for ``refuse`` and ``refuse_utc``, which weigh the same first bars."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
+        return {}
+    sessions = {s: own.get(s, calendar).session for s in range(len(offsets) - 1)}
+    return {s: first_rows(time[int(offsets[s]) : int(offsets[s + 1])], session)[: zoneclock.ROWS]
+            for s, session in sessions.items() if session is not None}
 
 
 def last_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:

@@ -98,6 +98,16 @@ class Panel:
     def rows(self, s: int) -> np.ndarray:
         return self.values[self.offsets[s] : self.offsets[s + 1]]  # [T_s, C], a view
 
+    def read_spans(self, starts: np.ndarray, series: np.ndarray, width: int) -> dict[int, tuple[int, int]]:
+        """{series: (first row, end row)} inside each series of the rows read by the windows of ``width`` rows from
+        the stacked rows ``starts`` [W] of series ``series`` [W]; a series with no window is absent. Found once and
+        handed to each check of the rows read (``missingcodes.units_read``, ``seriesscalers.say_unlearned``)."""
+        local = np.asarray(starts, dtype=np.int64) - self.offsets[series]
+        first, last = np.full(self.n_series, len(self.values), dtype=np.int64), np.zeros(self.n_series, dtype=np.int64)
+        np.minimum.at(first, series, local)
+        np.maximum.at(last, series, local + width)
+        return {s: (int(first[s]), int(last[s])) for s in np.unique(series).tolist()}
+
     def time_of(self, s: int) -> pd.Index | None:
         return self.time[self.offsets[s] : self.offsets[s + 1]] if self.time is not None else None
 

@@ -59,8 +59,16 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
     change of level (the training rows' end far from the rest too) is left to ``check``, which names it on the
     training rows. ``at_end``: the series' last rows weighed instead of its training rows' (fit's second look: what
     evaluate weighs when it scores the same data, so a run is refused before training, not after)."""
+    _named(panel, splits, lookback, horizon, scored, last, (at_end,))
+
+
+def _named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str, last: int,
+           cuts: tuple[bool, ...]) -> None:
+    """``named`` at each of ``cuts`` (its ``at_end``s) in turn, every series weighed at one before the next: each
+    series' statistics (its columns' largest magnitude, mean and spread [C]) computed once for all of them."""
     tail = lookback + horizon
     splits = [Split(n, n, n) for n in panel.lengths.tolist()] if splits is None else splits
+    weighed = []
     for s, split in enumerate(splits):
         first = max(split.end - last, 0) if last else 0  # predict reads a series' last lookback rows only
         rows, split = panel.rows(s)[first : split.end], Split(*(b - first for b in (split.train_end, split.val_end, split.end)))
@@ -72,18 +80,23 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
         unit = np.where(finite, rows, 0.0) / np.where(top > 0, top, 1.0)  # in [-1, 1]: no statistic overflows
         mean = unit.sum(axis=0) / np.maximum(count, 1)
         spread = np.sqrt((np.where(finite, unit - mean, 0.0) ** 2).sum(axis=0) / np.maximum(count, 1))
-        cut = split.end if at_end else split.train_end  # the rows whose end is weighed
-        end, kept = unit[:cut][-tail:], finite[:cut][-tail:]
-        steps = _median(np.where(kept[1:] & kept[:-1], np.abs(np.diff(end, axis=0)), np.nan))  # [C]
-        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-            back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
-            blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
-        for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
-            far = _far(rows[:, j], cut, tail)
-            if _moved(rows[:, j], far) or _in_run(rows[:, j], far):  # a change of level, or real growth: left to
-                continue  # ``check`` (the training rows); the next blurred column is weighed
-            _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored, first,
-                    at_end)
+        weighed.append((s, first, split, count, top, mean, spread))
+    for at_end in cuts:
+        for s, first, split, count, top, mean, spread in weighed:
+            rows = panel.rows(s)[first : first + split.end]
+            cut = split.end if at_end else split.train_end  # the rows whose end is weighed
+            end, kept = rows[:cut][-tail:], np.isfinite(rows[:cut][-tail:])
+            end = np.where(kept, end, 0.0) / np.where(top > 0, top, 1.0)  # ``unit``'s rows, as above
+            steps = _median(np.where(kept[1:] & kept[:-1], np.abs(np.diff(end, axis=0)), np.nan))  # [C]
+            with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+                back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
+                blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
+            for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
+                far = _far(rows[:, j], cut, tail)
+                if _moved(rows[:, j], far) or _in_run(rows[:, j], far):  # a change of level, or real growth: left
+                    continue  # to ``check`` (the training rows); the next blurred column is weighed
+                _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored,
+                        first, at_end)
 
 
 def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offset: np.ndarray, scale: np.ndarray,
@@ -133,8 +146,7 @@ def _median(values: np.ndarray) -> np.ndarray:
 def named_at_fit(panel: Panel, splits: list[Split], lookback: int, horizon: int) -> None:
     """``named`` as fit asks it: at the training rows' end, and at the series' end, as evaluate of the same rows
     will weigh them (a 1e12 test row beside a flat end trained, then the run's report refused it: decision 906)."""
-    for at_end in (False, True):
-        named(panel, splits, lookback, horizon, at_end=at_end)
+    _named(panel, splits, lookback, horizon, "", 0, (False, True))  # each series' statistics computed once
 
 def _far(column: np.ndarray, train_end: int | None, tail: int) -> tuple[float, int, float]:
     """(the median of ``column``'s finite values, the row of the value furthest from it, the median of its last

@@ -46,9 +46,10 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
                rows.time_col)
     settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
-        movedsessions.refuse(time, offsets, settled[0], settled[2], rows.text_format, ids)
+        firsts = movedsessions.session_firsts(time, offsets, settled[0], settled[2])  # found once for both
+        movedsessions.refuse(time, offsets, settled[0], settled[2], rows.text_format, ids, firsts)
         if naive and tz is not None:  # UTC's naive text read as tz='s own: its sessions moved there
-            movedsessions.refuse_utc(time, offsets, settled[0], settled[2], tz, ids)
+            movedsessions.refuse_utc(time, offsets, settled[0], settled[2], tz, ids, firsts)
     return settled
 
 

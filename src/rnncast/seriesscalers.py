@@ -133,12 +133,12 @@ def _other(values: np.ndarray, trained: float) -> np.ndarray:
         return np.flatnonzero(np.abs(values - trained) > 1e-9 * np.maximum(np.abs(values), abs(trained)))
 
 
-def say_unlearned(state, panel: Panel, starts: np.ndarray | None = None, series: np.ndarray | None = None,
-                  width: int = 0, future: np.ndarray | None = None, when: list | None = None) -> None:
+def say_unlearned(state, panel: Panel, spans: dict[int, tuple[int, int]] | None = None,
+                  future: np.ndarray | None = None, when: list | None = None) -> None:
     """Warn once per model and column where a value of a covariate the model learned nothing from (``unlearned``)
-    differs from its training one: in the rows read (the windows of ``width`` rows from the stacked rows ``starts``
-    [W] of series ``series`` [W]) or in the future values ``future`` [S, H, F] at times ``when`` [S][H]. A future
-    value feeds weights that stayed 0, so it changes no forecast; a past one, weights never trained on it."""
+    differs from its training one: in the rows read (``spans`` {series: (first row, end row)}: ``Panel.read_spans``
+    of the windows read) or in the future values ``future`` [S, H, F] at times ``when`` [S][H]. A future value feeds
+    weights that stayed 0, so it changes no forecast; a past one, weights never trained on it."""
     flat = unlearned(state)
     lookup = {i: k for k, i in enumerate(state.ids)}
     first = len(state.targets) + len(state.past_covariates)
@@ -153,10 +153,11 @@ def say_unlearned(state, panel: Panel, starts: np.ndarray | None = None, series:
                 where, value = (shown(when[s][int(at[0])], when[s], state.calendar.text_format),
                                 future[s, at[0], j - first]) if at.size else ("", 0.0)
                 done = "so that value changes no forecast"
-            elif future is None and starts is not None and (mine := starts[series == s] - panel.offsets[s]).size:
-                rows = panel.rows(s)[int(mine.min()): int(mine.max()) + width, j]
-                at = _other(rows, trained[k]) + int(mine.min())
-                where, value = (panel.when(s, int(at[0])), rows[at[0] - int(mine.min())]) if at.size else ("", 0.0)
+            elif future is None and spans is not None and s in spans:
+                lo, hi = spans[s]
+                rows = panel.rows(s)[lo:hi, j]
+                at = _other(rows, trained[k]) + lo
+                where, value = (panel.when(s, int(at[0])), rows[at[0] - lo]) if at.size else ("", 0.0)
                 done = "which it reads through weights never trained on it (the forecast moves by chance, not by what it means)"
             else:
                 continue

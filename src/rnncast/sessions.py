@@ -127,13 +127,13 @@ def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None,
     (``session.early``: ``halfdays``)."""
     opened = (start - session.first).normalize()  # the day the session of ``start`` opened on, or would have
     periods = count // session.bars + 3
+    bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] after midnight
     while True:
         if end is None:
             days = pd.date_range(opened, periods=periods, freq=session.days)
         else:
             days = pd.date_range(opened, (end - session.first).normalize(), freq=session.days)
         days = days.normalize().as_unit("ns")
-        bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] after midnight
         stamps = days.asi8[:, None] + bars[None, :]
         if session.early is not None:  # a half day's bars from its close on are none
             stamps = stamps[halfdays.kept(session.early, session.first, session.after, days.asi8)]

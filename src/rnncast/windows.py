@@ -46,7 +46,7 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
               for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
     if short:
         fits = (f"; a lookback of at most {n_train - horizon} fits these rows ({spelled('lookback', n_train - horizon)})"
-                + few_note(lambda lb: n_train - lb - horizon + 1, n_train - horizon)
+                + few_note(lambda lb: train_windows([Split(n_train, n_train, n_train)], lb, horizon), n_train - horizon)
                 if len(short) == 1 and n_train < needed_train and n_train > horizon else "")
         raise RnncastError(f"series too short: of {n_rows} rows, {' and '.join(short)}; "
                            f"{_rows_needed(lookback, horizon, val_frac, test_frac, n_train >= needed_train)}{fits}")
