@@ -161,7 +161,7 @@ def test_naive_utc_daily_closes_read_with_tz_are_told_to_be_converted_not_given_
 
 
 def test_session_firsts_are_the_rows_of_each_series_first_bars_shared_by_both_checks():
-    """``session_firsts`` (decision 9206): each session series' first bars found once for ``refuse`` and
+    """``session_firsts`` (decision 954): each session series' first bars found once for ``refuse`` and
     ``refuse_utc``; the rows ``first_bars`` finds, zoned or naive, and no series without a session."""
     wall = NEW_YORK.tz_convert("America/New_York").tz_localize(None)
     frame = pd.concat([_frame(wall, wall.strftime("%Y-%m-%d %H:%M")).assign(id=k) for k in ("a", "b")])

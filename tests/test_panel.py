@@ -128,7 +128,7 @@ def test_only_names_a_series_whose_id_the_data_writes_in_another_unicode_form(pa
 
 
 def test_read_spans_are_each_series_first_row_read_to_its_last_window_end_inside_it(panel_frame):
-    """``read_spans`` (decision 9205): the rows the windows of a width read, in each series' own rows; a series no
+    """``read_spans`` (decision 953): the rows the windows of a width read, in each series' own rows; a series no
     window reads is absent, and no windows read nothing."""
     panel = load_panel(panel_frame)
     off = panel.offsets

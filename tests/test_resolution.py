@@ -167,7 +167,7 @@ def test_fit_names_a_huge_test_value_that_evaluate_of_the_same_rows_would_refuse
 
 
 def test_fit_weighs_every_series_training_end_before_any_series_end():
-    """Fit weighs each series' statistics once for both ends (decision 9201); the order of its refusals is kept:
+    """Fit weighs each series' statistics once for both ends (decision 949); the order of its refusals is kept:
     every series at its training rows' end first, then at its series' end. Series 'a' holds decision 906's test-row
     1e12 (named only at the series' end), series 'b' a training row's 1e12: b's is named."""
     rng = np.random.default_rng(0)
