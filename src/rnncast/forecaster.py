@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, fitting, forecasting, readout, runhistory
+from rnncast import arrayforecasts, fitting, forecasting, pathargs, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -146,6 +146,7 @@ class Forecaster(Learned, Parameters):
         """
         flag("resume", resume)  # 'no' would read as yes
         callback("on_epoch", on_epoch)  # 5 would fail after the first epoch
+        checkpoint = pathargs.expanded(checkpoint)  # "~/fit.safetensors": in the home folder, as the shell reads it
         given = locals()
         reading_args = {role: given[role] for role in ROLES}  # target=, features=, ... static_categorical=
         prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
@@ -298,6 +299,7 @@ class Forecaster(Learned, Parameters):
         """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
         be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
         folder keeps (``[]`` in one saved before it kept them)."""
+        folder = pathargs.expanded(folder)  # "~/model": the home folder's, as save wrote it
         net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
