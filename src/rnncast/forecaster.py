@@ -177,8 +177,10 @@ class Forecaster(Learned, Parameters):
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
             series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).
-            The times are pandas Timestamps whatever form the data wrote them in (ISO week text '2024-W31' as its
-            Monday, 2024-07-29; the CLI's CSV writes them back as the data wrote them): parse text dates before a join.
+            The times are of the data's kind: periods (a ``PeriodIndex`` or period column) Periods, integer periods
+            integers, numbers read with ``time_unit`` those numbers (Unix times, Excel serials); other dates pandas
+            Timestamps, whatever text the data wrote them in (ISO week text '2024-W31' as its Monday, 2024-07-29; the
+            CLI's CSV writes them back as the data wrote them): parse text dates before a join.
             Series that fit left out as too short are not forecast (a warning names them: the model
             has no scaler for them), as ``evaluate`` does not score them; nor is a series of a panel whose timestamps
             fit found no calendar for (a warning names it); one all but a few rows keep is one (said, ``keptdates``).
