@@ -24,7 +24,7 @@ from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned, attributes_doc
-from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
+from rnncast.checkedcalls import BEFORE, SAVED, checked_methods, class_only
 from rnncast.fittedroles import ROLES
 from rnncast.parameters import Parameters, parameters_doc
 from rnncast.settingvalues import callback, checked_keywords, flag
@@ -296,10 +296,11 @@ class Forecaster(Learned, Parameters):
         checkpoint_io.save_model(folder, self.net_, {**self.state_.meta(), "history": runhistory.as_json(self.history_)},
                                  overwrite=overwrite)
 
-    @classmethod
+    @class_only  # model.load(path) on an instance: refused, saying model = Forecaster.load(path)
     def load(cls, folder, device: str = "cpu") -> "Forecaster":
-        """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
-        be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
+        """A new Forecaster read from a model folder (or a run directory holding ``model/``) written by ``save``:
+        ``model = Forecaster.load(path)`` (called on an instance it is refused: it would leave that one unfitted); every
+        way the folder can be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
         folder keeps (``[]`` in one saved before it kept them)."""
         folder = pathargs.expanded(folder)  # "~/model": the home folder's, as save wrote it
         net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
