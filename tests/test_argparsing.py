@@ -220,3 +220,19 @@ def test_every_flag_and_argument_that_takes_a_path_refuses_a_blank_one():
     found = [(name, a) for name, a in actions(build_parser(), "rnncast") if a.dest in paths]
     assert len(found) >= 30 and ("rnncast bench ett", "out") in [(name, a.dest) for name, a in found]
     assert [(name, a.dest) for name, a in found if not (isinstance(a, Once) and a.path)] == []
+
+
+def test_a_path_flags_leading_tilde_is_the_home_folder_a_names_is_not(tmp_path, monkeypatch):
+    """The shell leaves ~ in --out=~/runs and in quotes: rnncast wrote a folder named '~' in the current one."""
+    from rnncast.cli.parser import build_parser
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    home = str(tmp_path)
+    args = build_parser().parse_args(["fit", "~/d.csv", "--out=~/runs/a", "--static", "~/s.csv"])
+    assert (args.data, args.out, args.static) == (f"{home}/d.csv", f"{home}/runs/a", f"{home}/s.csv")
+    args = build_parser().parse_args(["tune", "--config", "~/best.toml", "--study", "~s", "--storage", "sqlite:///~/x"])
+    assert (args.config, args.data, args.study, args.storage) == (f"{home}/best.toml", None, "~s", "sqlite:///~/x")
+    args = build_parser().parse_args(["compare", "~/r1", "~/r2", "--data", "~/d.csv"])
+    assert (args.runs, args.data) == ([f"{home}/r1", f"{home}/r2"], f"{home}/d.csv")
+    args = build_parser().parse_args(["export", "~/r1", "--onnx", "~/m.onnx"])
+    assert (args.run_dir, args.onnx) == (f"{home}/r1", f"{home}/m.onnx")

@@ -43,8 +43,10 @@ def test_the_walk_finds_the_methods_a_user_calls():
 
 @pytest.mark.parametrize("name", PUBLIC)
 def test_every_public_method_refuses_an_unknown_keyword_by_name(name):
-    """The contract: a method added later is covered too (checked_methods decorates the class)."""
-    method = getattr(Forecaster(), name)
+    """The contract: a method added later is covered too (checked_methods decorates the class); a classmethod (load)
+    as it is called, on the class."""
+    method = getattr(Forecaster if isinstance(inspect.getattr_static(Forecaster, name), classmethod) else Forecaster(),
+                     name)
     with pytest.raises(RnncastError, match=BOGUS) as refused:
         method(*_required(method), **{BOGUS: 1})
     assert isinstance(refused.value, TypeError)  # code that caught Python's TypeError still catches it
@@ -188,3 +190,24 @@ def test_a_table_given_twice_is_named_by_its_kind_and_shape_in_one_line():
     with pytest.raises(RnncastError, match=r"^Forecaster\.predict got data twice, by position \(a DataFrame of shape "
                                            r"\(200, 1\)\) and as data=; give it once$"):
         model.predict(frame, data=frame)
+
+
+def test_load_called_on_an_instance_is_refused_saying_it_returns_a_new_forecaster(tmp_path):
+    """f = Forecaster(); f.load(path) returned the loaded model, left f unfitted, and f.predict said "not fitted yet;
+    ... or Forecaster.load(path)", which the user had just called."""
+    from conftest import TINY, make_frame
+
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y").save(tmp_path / "m")
+    for model in (Forecaster(), Forecaster.load(tmp_path / "m")):  # fitted or not: load never changes it
+        assert hasattr(model, "load")
+        with pytest.raises(RnncastError, match=r"^load is called on the class: it returns a new Forecaster and leaves "
+                                               r"this one as it was; write model = Forecaster\.load\(\.\.\.\), not "
+                                               r"model\.load\(\.\.\.\)$"):
+            model.load(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").layout_ == "single"  # on the class, as before
+    assert list(inspect.signature(Forecaster.load).parameters) == ["folder", "device"]
+    with pytest.raises(UnknownParameter, match="did you mean 'device'"):
+        Forecaster.load(tmp_path / "m", devic="cpu")
+    with pytest.raises(RnncastError, match=r"not fitted yet; call fit\(data, target=\.\.\.\) first, or load one: model "
+                                           r"= Forecaster\.load\(path\) \(load returns a new Forecaster\)$"):
+        Forecaster().predict(make_frame(120))

@@ -165,3 +165,9 @@ def test_a_hand_edited_source_that_is_no_path_is_refused_in_one_line_unless_data
     assert not Path("again").exists()
     assert "data" not in run_locations("run", {"data": 5}, given=("data",))  # the file given on the command line
     assert main(["fit", "--resume", "run", "d.csv"]) == 0
+
+
+def test_a_toml_paths_leading_tilde_is_the_home_folder_not_a_folder_beside_the_file(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(project))
+    assert toml_path(project / "run.toml", "data", "~/d.csv") == str(project / "d.csv")
+    assert toml_path(project / "run.toml", "out", "~/runs/a") == str(project / "runs" / "a")

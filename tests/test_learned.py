@@ -129,7 +129,7 @@ def test_a_fitted_attribute_read_before_fit_is_refused_by_its_own_name_not_state
 
     model = Forecaster()
     with pytest.raises(NotFitted, match=rf"^{name} is learned by fit, and this Forecaster is not fitted yet; call "
-                                        r"fit\(data, target=\.\.\.\) first, or Forecaster\.load\(path\)$"):
+                                        r"fit\(data, target=\.\.\.\) first, or load one: model = Forecaster\.load\(path\)$"):
         getattr(model, name)
     assert not hasattr(model, name) and getattr(model, name, "none") == "none"  # still an AttributeError
     with pytest.raises(AttributeError, match=r"^'Forecaster' object has no attribute 'tragets_'$"):

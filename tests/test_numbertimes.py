@@ -1,6 +1,6 @@
 """Times written as numbers the user names (``numbertimes.py``, ``time_unit``): Unix seconds and milliseconds and
 Excel serials read as times, the calendar inferred as for any timestamps, forecasts written back in the unit (CSV,
-a reloaded model alike), a zone given, future covariates matched, and the setting refused by name where the
+Parquet, Python's predict and a reloaded model alike), a zone given, future covariates matched, and the setting refused by name where the
 column is no such numbers or there is no time column; in Python, on the command line and in a config file."""
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def test_unix_seconds_are_read_dated_daily_and_written_back_as_unix_seconds(tmp_
     model = _fit(_frame(DAYS), time_unit="s")
     assert model.calendar_.shown == "'D'" and model.calendar_.text_format == "unix:s"
     forecast = model.predict(_frame(DAYS))
-    assert [str(t.date()) for t in forecast.index] == ["2024-03-21", "2024-03-22", "2024-03-23"]
+    assert list(forecast.index) == AHEAD and forecast.index.dtype == np.int64  # the data's own form, as Periods are
+    assert [str(t.date()) for t in pd.to_datetime(forecast.index, unit="s")] == ["2024-03-21", "2024-03-22", "2024-03-23"]
     assert [line.split(",")[0] for line in _written(model, forecast)] == [str(v) for v in AHEAD]
     model.save(tmp_path / "m")
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
@@ -68,7 +69,7 @@ def test_excel_serials_are_read_and_written_back_as_serials():
     serials = 45292 + np.arange(80)  # 2024-01-01 ..
     model = _fit(_frame(serials, "Date"), time_unit="excel")
     forecast = model.predict(_frame(serials, "Date"))
-    assert str(forecast.index[0].date()) == "2024-03-21"
+    assert list(forecast.index) == [45372, 45373, 45374] and forecast.index.name == "Date"  # 2024-03-21 ..
     assert [line.split(",")[0] for line in _written(model, forecast)] == ["45372", "45373", "45374"]
     noon = numbertimes.read(pd.Series([45292.5, 45293.5]), "Date", "excel")
     assert list(noon.strftime("%Y-%m-%d %H:%M")) == ["2024-01-01 12:00", "2024-01-02 12:00"]
@@ -86,7 +87,8 @@ def test_hourly_excel_serials_of_a_few_decimals_are_whole_hours_on_an_hourly_cal
     assert any(f"written to {decimals} decimals" in r.getMessage() and "read as the whole minute it writes" in
                r.getMessage() for r in caplog.records)
     forecast = model.predict(_frame(serials, "Date"))
-    assert list(forecast.index.strftime("%Y-%m-%d %H:%M:%S.%f")) == [
+    assert forecast.index.dtype == np.float64  # serials of a time of day: the fewest decimals that read back
+    assert list(numbertimes.read(forecast.index.to_series(), "Date", "excel").strftime("%Y-%m-%d %H:%M:%S.%f")) == [
         "2024-01-04 08:00:00.000000", "2024-01-04 09:00:00.000000", "2024-01-04 10:00:00.000000"]
     ten = pd.Series((45292 + np.arange(6) * 10 / 86400).round(6))  # every 10 s: whole seconds, not minutes
     assert list(numbertimes.read(ten, "t", "excel").strftime("%H:%M:%S.%f")) == [
@@ -100,8 +102,9 @@ def test_a_zone_given_reads_unix_times_as_its_local_days():
     seconds = (local.tz_convert("UTC").tz_localize(None) - pd.Timestamp(0)) // pd.Timedelta(1, "s")
     model = _fit(_frame(np.asarray(seconds)), time_unit="s", tz="America/New_York")
     forecast = model.predict(_frame(np.asarray(seconds)))
-    assert str(forecast.index[0]) == "2024-03-01 00:00:00-05:00"
-    assert _written(model, forecast)[0].split(",")[0] == str(int(forecast.index[0].timestamp()))
+    first = pd.Timestamp(int(forecast.index[0]), unit="s", tz="UTC").tz_convert("America/New_York")
+    assert str(first) == "2024-03-01 00:00:00-05:00"  # instants, as the data's Unix times are
+    assert _written(model, forecast)[0].split(",")[0] == str(forecast.index[0])
 
 
 def test_future_covariates_in_unix_seconds_are_matched_by_their_times():
@@ -245,3 +248,23 @@ def test_a_row_off_the_calendar_is_named_as_the_file_writes_it(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         _fit(_frame(seconds), time_unit="s")
     assert f"timestamp {seconds[40]} (row 40) is off the calendar 'D'" in caplog.text, caplog.text
+
+
+def test_predict_returns_the_datas_numbers_which_join_back_onto_its_column_as_the_cli_writes_them(tmp_path, capsys):
+    """help(Forecaster) and the README said forecast times are written back in time_unit, but Python's predict
+    returned Timestamps (2024-03-21) where the CLI wrote 1710979200: a join onto the data's integer column found
+    nothing. Now both give the numbers, a panel's time column too, and the CLI's Parquet file holds them."""
+    panel = pd.concat([_frame(DAYS).assign(unique_id=k) for k in ("a", "b")], ignore_index=True)
+    model = _fit(panel, time_unit="s")
+    forecast = model.predict(panel)
+    assert forecast["timestamp"].dtype == np.int64 and list(forecast["timestamp"][:3]) == AHEAD
+    later = pd.DataFrame({"unique_id": ["a", "b"], "timestamp": [AHEAD[0], AHEAD[2]], "y": [1.0, 2.0]})
+    assert len(later.merge(forecast, on=["unique_id", "timestamp"])) == 2
+    model.save(tmp_path / "m")
+    panel.to_csv(tmp_path / "d.csv", index=False)
+    code, out, err = cli(capsys, "predict", tmp_path / "m", tmp_path / "d.csv")
+    assert code == 0, err
+    assert [line.split(",")[1] for line in out.splitlines()[1:]] == [str(v) for v in forecast["timestamp"]]
+    code, _, err = cli(capsys, "predict", tmp_path / "m", tmp_path / "d.csv", "--out", tmp_path / "f.parquet")
+    assert code == 0, err
+    assert list(pd.read_parquet(tmp_path / "f.parquet")["timestamp"]) == list(forecast["timestamp"])

@@ -215,3 +215,23 @@ def test_rows_later_than_the_others_are_not_called_a_markets_early_closes(caplog
         load_panel(frame, "y")
     assert "at another time than the others' 09:00), date each row by its day" in caplog.text
     assert "early closes" not in caplog.text
+
+
+def test_fits_warning_says_predict_will_refuse_and_gives_the_rounding_predicts_refusal_repeats(caplog):
+    """Daily readings 0 to 59 s late: fit warned only "forecasts cannot be dated ... round them" and trained, and
+    predict then refused. The warning now says plainly that predict will refuse, and both give one pandas line."""
+    n, rng = 120, np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=n, freq="D")
+                          + pd.to_timedelta(rng.integers(0, 60, n), unit="s"), "y": np.sin(np.arange(n) / 3)})
+    line = "round them to it, e.g. with pandas: df['date'] = pd.to_datetime(df['date']).dt.round('D')"
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    warned = [r.getMessage() for r in caplog.records if "no regular calendar" in r.getMessage()]
+    assert len(warned) == 1 and warned[0].endswith(line)
+    assert ("forecasts cannot be dated, so predict will refuse this model (evaluate and backtest score it); to "
+            "forecast, fit again: the timestamps lie within 59 s of a 1-day grid (jitter); ") in warned[0]
+    with pytest.raises(RnncastError) as refused:
+        model.predict(frame)
+    assert str(refused.value).endswith(line) and "fit again" in str(refused.value)
+    frame["date"] = frame["date"].dt.round("D")  # the line followed: fit and predict date the forecasts
+    assert str(Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y").predict(frame).index[0].date()) == "2023-05-01"

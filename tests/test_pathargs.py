@@ -38,3 +38,35 @@ def test_an_empty_data_path_or_checkpoint_is_refused_not_read_as_the_folder_or_a
                                            r"None\), as text or a pathlib.Path, got blank text$"):
         Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y", checkpoint="")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_leading_tilde_is_the_home_folder_as_the_shell_reads_it(tmp_path, monkeypatch):
+    """save("~/m") made a folder named '~' in the current one, and fit("~/x.csv") said "file not found"."""
+    from rnncast.pathargs import expanded, readable
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert expanded("~/m") == str(tmp_path / "m") and expanded(Path("~/m")) == tmp_path / "m"
+    assert expanded("runs/~a") == "runs/~a" and expanded(None) is None  # only a leading ~; not a path: as it is
+    assert checked("x", "~/m", "a folder") == str(tmp_path / "m")
+    assert checked("x", Path("~"), "a folder") == tmp_path
+    (tmp_path / "d.csv").write_text("y\n1\n")
+    assert readable("~/d.csv") == readable(Path("~/d.csv")) == tmp_path / "d.csv"
+    with pytest.raises(RnncastError, match=rf"^file not found: {tmp_path / 'e.csv'} \(expected"):  # the path looked at
+        readable("~/e.csv")
+
+
+def test_fit_save_load_and_a_checkpoint_read_a_tilde_as_the_home_folder(tmp_path, monkeypatch):
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir(), here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    make_frame(120).to_csv(home / "d.csv", index=False)
+    f = Forecaster(**{**TINY, "epochs": 1}).fit("~/d.csv", target="y", checkpoint="~/fit.safetensors")
+    f.save("~/m")
+    assert sorted(p.name for p in home.iterdir()) == ["d.csv", "fit.safetensors", "m"]
+    assert list(here.iterdir()) == []  # no folder named '~'
+    again = Forecaster.load(Path("~/m"))
+    assert again.predict("~/d.csv").equals(f.predict(home / "d.csv"))

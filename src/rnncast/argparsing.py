@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 
 
@@ -159,21 +160,31 @@ class Once(argparse.Action):
     """A flag's value, stored as argparse's ``store`` stores it; given again with another value, refused by
     name. ``Parser`` makes it the action of every flag that takes one value (``--out``, ``--n-windows``).
     ``path``: what the value names ("a folder's path"), for a flag or argument that takes a path (or another name
-    no blank could stand for): empty or blank text is refused by name (``refuse_blank``), not read as "not given"."""
+    no blank could stand for): empty or blank text is refused by name (``refuse_blank``), not read as "not given", and
+    a leading ``~`` is the home folder (``os.path.expanduser``), which the shell leaves in ``--out=~/runs`` and in
+    quotes; ``home=False`` for a name that is no path (a study's name, a database URL)."""
 
-    def __init__(self, option_strings, dest, nargs=None, const=None, path: str | None = None, **kwargs):
+    def __init__(self, option_strings, dest, nargs=None, const=None, path: str | None = None, home: bool = True,
+                 **kwargs):
         if nargs == 0:
             raise ValueError("a flag given once takes a value: nargs=0 is store_true's or store_const's")
         super().__init__(option_strings, dest, nargs=nargs, const=const, **kwargs)
-        self.path = path
+        self.path, self.home = path, home
 
     def __call__(self, parser, namespace, values, option_string=None):
         if self.path is not None:
             refuse_blank(parser, option_string or self.metavar or self.dest, values, self.path)
+            if self.home:  # text only: an optional DATA not given comes as None
+                values = [_home(v) for v in values] if isinstance(values, list) else _home(values)
         if _given_before(namespace, self.dest) and getattr(namespace, self.dest) != values:
             parser.error(f"{option_string} is given twice, as {getattr(namespace, self.dest)!r} and then as "
                          f"{values!r}; give it once")
         setattr(namespace, self.dest, values)
+
+
+def _home(value):
+    """``value`` with a leading ``~`` read as the home folder where it is text; else as it is."""
+    return os.path.expanduser(value) if isinstance(value, str) else value
 
 
 def refuse_blank(parser, name: str, values, what: str) -> None:

@@ -8,7 +8,8 @@ rnncast's; and more values by position than it takes. Each an ``UnknownParameter
 :func:`checked_call` decorates the method or function, :func:`checked_methods` a class's public methods;
 each keeps the signature (``functools.wraps``: ``inspect.signature`` and ``help`` show the real parameters). How the refusal says a setting is given
 depends on the caller: ``BEFORE`` (``fit``, ``backtest``: set it, then call again), ``FITTED`` (a fitted model's
-methods: it takes effect at the next fit), ``SAVED`` (``load``), ``FIXED`` (``tune``: ``settings=``)."""
+methods: it takes effect at the next fit), ``SAVED`` (``load``), ``FIXED`` (``tune``: ``settings=``). A classmethod
+that returns a new object (``load``) called on an instance is refused too (:class:`class_only`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import functools
 import inspect
 
 from rnncast.config import setting_fields
-from rnncast.errors import UnknownParameter
+from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.othernames import not_a_setting
 from rnncast.settingvalues import unknown_parameter
 from rnncast.spelling import counted
@@ -98,6 +99,25 @@ def checked_methods(**settings_given):
         return cls
 
     return decorate
+
+
+class class_only(classmethod):
+    """A classmethod that makes a new object (``Forecaster.load``) refused where it is called on an instance:
+    ``f = Forecaster(); f.load(path)`` returned the loaded model and left ``f`` unfitted, and ``f.predict`` then said
+    "not fitted yet". Read from an instance it is a function raising ``RnncastError`` that says to call it on the
+    class (``hasattr``, ``dir`` and ``help`` see it as before); read from the class, Python's classmethod."""
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return super().__get__(instance, owner)
+        cls, name = type(instance).__name__, self.__func__.__name__
+
+        def refused(*args, **kwargs):
+            raise RnncastError(f"{name} is called on the class: it returns a new {cls} and leaves this one as it was; "
+                               f"write model = {cls}.{name}(...), not model.{name}(...)")
+
+        refused.__name__, refused.__doc__ = name, self.__func__.__doc__
+        return refused
 
 
 def refusal(key: str, keywords: list[str], method: str, name: str, settings_given: str) -> UnknownParameter:

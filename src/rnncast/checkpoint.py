@@ -55,7 +55,7 @@ def save_model(folder, net: nn.Module, meta: dict, overwrite: bool = False) -> N
     """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``
     (``write_model``), once ``save_refusal`` finds nothing against it: a new or empty folder, or with
     ``overwrite`` an earlier model; never a folder of other files, of another rnncast output, nor a run's model/."""
-    pathargs.checked("Forecaster.save's folder", folder, "the folder to write the model to")  # save(None): not os' TypeError
+    folder = pathargs.checked("Forecaster.save's folder", folder, "the folder to write the model to")  # ~: home
     refusal = save_refusal(folder, overwrite)  # judged where the write goes: through links and '..' alike
     if refusal:
         raise RnncastError(refusal)

@@ -2,7 +2,7 @@
 
 A TOML file a user writes (``rnncast fit --config run.toml``) names its files as pyproject.toml and
 Cargo.toml do: a relative path is read from the config file's own folder, so one file reads the same
-data wherever rnncast is started (``toml_path``). Where the current directory holds another file of
+data wherever rnncast is started (``toml_path``); ``~/data.csv`` is in the home folder. Where the current directory holds another file of
 that name, which rnncast before this rule read (or wrote: an ``out`` folder of an earlier run there,
 while none is beside the config), the path is refused naming both rather than one taken without a word; an absolute path is read as it is. A ``best.toml`` that tune writes holds
 the data's absolute path.
@@ -31,8 +31,8 @@ TOML_PATHS = {"data": "DATA", "static": "--static FILE", "out": "--out"}  # a TO
 
 def toml_path(config, key: str, value: str) -> str:
     """The path ``value`` that the TOML file ``config`` gives as ``key`` (``data``, ``static``: files read;
-    ``out``: the folder written), as rnncast reads it: absolute as it is, relative from the config file's
-    folder (``config``'s folder joined, so relative to the current directory when ``config`` is).
+    ``out``: the folder written), as rnncast reads it: absolute as it is (``~`` the home folder, as the shell reads
+    it), relative from the config file's folder (``config``'s folder joined, so relative to the current directory when ``config`` is).
 
     Raises ``RnncastError`` for a relative path that names two files, one from the config file's folder
     and another from the current directory, naming both; for an ``out`` found only from the current
@@ -41,7 +41,7 @@ def toml_path(config, key: str, value: str) -> str:
     naming where it was looked for (and a file of that name in the current directory, not read in its place)."""
     config = Path(config)
     flag = TOML_PATHS[key]
-    given = Path(value)
+    given = Path(os.path.expanduser(value))  # "~/data/sales.csv": in the home folder, as the shell reads it
     if given.is_absolute():
         here, there = given, None
     else:

@@ -123,7 +123,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     rnncast exported (``replaceable.onnx_refusal``); a model folder's file, or a file of a run, backtest
     or tune folder (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``,
     which ``rnncast export --onnx`` applies too, naming it ``flag``); a file another process wrote there since, too."""
-    pathargs.checked("export_onnx's path", path, "the .onnx file to write")
+    path = pathargs.checked("export_onnx's path", path, "the .onnx file to write")
     forecaster.check_fitted()
     opset = _check_opset(opset)
     if forecaster.settings_.model.quantiles and opset < QUANTILE_OPSET:
@@ -263,7 +263,7 @@ def run_onnx(path, x: torch.Tensor | np.ndarray, future=None, session=None) -> n
     (and ``future`` [N, H, F]) in original units, fed as float64 -> [N, H, T] (or [N, H, T, Q]) float64."""
     import onnxruntime
 
-    session = session or onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    session = session or onnxruntime.InferenceSession(str(pathargs.expanded(path)), providers=["CPUExecutionProvider"])
     feed = {"x": np.asarray(x, dtype=np.float64)}
     if future is not None:
         feed["future"] = np.asarray(future, dtype=np.float64)

@@ -19,12 +19,12 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, fitting, forecasting, readout, runhistory
+from rnncast import arrayforecasts, fitting, forecasting, pathargs, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned, attributes_doc
-from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
+from rnncast.checkedcalls import BEFORE, SAVED, checked_methods, class_only
 from rnncast.fittedroles import ROLES
 from rnncast.parameters import Parameters, parameters_doc
 from rnncast.settingvalues import callback, checked_keywords, flag
@@ -146,6 +146,7 @@ class Forecaster(Learned, Parameters):
         """
         flag("resume", resume)  # 'no' would read as yes
         callback("on_epoch", on_epoch)  # 5 would fail after the first epoch
+        checkpoint = pathargs.expanded(checkpoint)  # "~/fit.safetensors": in the home folder, as the shell reads it
         given = locals()
         reading_args = {role: given[role] for role in ROLES}  # target=, features=, ... static_categorical=
         prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
@@ -176,8 +177,10 @@ class Forecaster(Learned, Parameters):
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
             series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).
-            The times are pandas Timestamps whatever form the data wrote them in (ISO week text '2024-W31' as its
-            Monday, 2024-07-29; the CLI's CSV writes them back as the data wrote them): parse text dates before a join.
+            The times are of the data's kind: periods (a ``PeriodIndex`` or period column) Periods, integer periods
+            integers, numbers read with ``time_unit`` those numbers (Unix times, Excel serials); other dates pandas
+            Timestamps, whatever text the data wrote them in (ISO week text '2024-W31' as its Monday, 2024-07-29; the
+            CLI's CSV writes them back as the data wrote them): parse text dates before a join.
             Series that fit left out as too short are not forecast (a warning names them: the model
             has no scaler for them), as ``evaluate`` does not score them; nor is a series of a panel whose timestamps
             fit found no calendar for (a warning names it); one all but a few rows keep is one (said, ``keptdates``).
@@ -293,11 +296,13 @@ class Forecaster(Learned, Parameters):
         checkpoint_io.save_model(folder, self.net_, {**self.state_.meta(), "history": runhistory.as_json(self.history_)},
                                  overwrite=overwrite)
 
-    @classmethod
+    @class_only  # model.load(path) on an instance: refused, saying model = Forecaster.load(path)
     def load(cls, folder, device: str = "cpu") -> "Forecaster":
-        """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
-        be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
+        """A new Forecaster read from a model folder (or a run directory holding ``model/``) written by ``save``:
+        ``model = Forecaster.load(path)`` (called on an instance it is refused: it would leave that one unfitted); every
+        way the folder can be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
         folder keeps (``[]`` in one saved before it kept them)."""
+        folder = pathargs.expanded(folder)  # "~/model": the home folder's, as save wrote it
         net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)

@@ -119,14 +119,15 @@ class Learned:
         attribute (a property of the class, or one fit sets) read before fit is refused by its own name."""
         if "net_" not in self.__dict__ and (name in FIT_SETS or isinstance(getattr(type(self), name, None), property)):
             raise NotFitted(f"{name} is learned by fit, and this {type(self).__name__} is not fitted yet; call fit(data, "
-                            f"target=...) first, or {type(self).__name__}.load(path)")
+                            f"target=...) first, or load one: model = {type(self).__name__}.load(path)")
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def check_fitted(self, doing: str | None = None) -> None:
         """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict,
         evaluate, save ...): what uses it, said once to use the fitted settings where set_params changed some."""
         if not hasattr(self, "net_"):
-            raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
+            raise RnncastError(f"this {type(self).__name__} is not fitted yet; call fit(data, target=...) first, or load one: "
+                               f"model = {type(self).__name__}.load(path) (load returns a new {type(self).__name__})")
         if doing is not None:
             self.warn_changed(doing)
 

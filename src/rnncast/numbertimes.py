@@ -10,7 +10,8 @@ is for reading only: forecasts past it are still written in the unit. The calend
 form the calendar keeps (``Calendar.text_format``, ``unix:s``), with which ``timetext.write`` and
 ``timetext.reads_back`` hand forecast times here (``write``, ``reads_back``), so they are written back as
 numbers in the column's unit, as compact dates are written back ``YYYYMMDD``: computed in integer nanoseconds,
-so each number read is written back as the same number and forecasts on its grid exactly.
+so each number read is written back as the same number and forecasts on its grid exactly. ``predict`` returns them
+so too (``in_numbers``), as it returns periods as periods.
 """
 
 from __future__ import annotations
@@ -177,6 +178,26 @@ def write(times, fmt: str) -> np.ndarray:
     decimals (``1672531250.25``) computed in integers, so each number read is written back as it was."""
     unit = unit_of(fmt)
     return np.array([_text(n, unit) for n in _nanos(times, unit)], dtype=object)
+
+
+def numbers(times, unit: str) -> pd.Index:
+    """[N] ``times`` as the numbers of ``unit`` that ``write`` writes, named as ``times``: integers (int64) where every
+    one is whole (``1704067200``, ``45292``), else floats (``45292.041667``); ``predict`` returns a time_unit model's
+    forecast times so, in the data's own form, to be joined back onto its column."""
+    text = write(times, FORMS[unit])
+    whole = all("." not in t for t in text)
+    return pd.Index(np.array([int(t) if whole else float(t) for t in text], dtype=np.int64 if whole else np.float64),
+                    name=getattr(times, "name", None))
+
+
+def in_numbers(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """``frame`` (a forecast) with its timestamps, the index or a column, as the ``numbers`` of ``unit``; in place."""
+    if pd.api.types.is_datetime64_any_dtype(frame.index.dtype):
+        frame.index = numbers(frame.index, unit)
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column].dtype):
+            frame[column] = numbers(frame[column], unit).to_numpy()
+    return frame
 
 
 def reads_back(times, fmt: str) -> bool:

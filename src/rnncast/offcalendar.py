@@ -149,7 +149,8 @@ def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: s
 
 def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "") -> str:
     """The warning that the timestamps [N] (series cut at ``offsets`` [S + 1], more rows than series) follow no
-    regular calendar: their steps' range and the remedy (rounding, where a few seconds off a grid: ``jitter``).
+    regular calendar: their steps' range, that predict will refuse the model, and the remedy (rounding, where a few
+    seconds off a grid: ``jitter``'s pandas line, the one predict's refusal gives).
     ``whose``: the series named, one of a panel; ``others``: what predict does with the panel's other series."""
     wall = time.tz_localize(None) if time.tz is not None else time
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
@@ -157,8 +158,9 @@ def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whos
     near = jitter.advice(time, offsets, where, fmt) or month_days(wall)  # freq= would refuse them, or none names them
     dated = (f"of series {whose!r} follow no regular calendar (steps from {low} to {high}): its forecasts cannot be "
              f"dated{others}" if whose else
-             f"follow no regular calendar (steps from {low} to {high}): forecasts cannot be dated")
-    return (f"the timestamps {dated}; {near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
+             f"follow no regular calendar (steps from {low} to {high}): forecasts cannot be dated, so predict will "
+             f"refuse this model (evaluate and backtest score it); to forecast, fit again")  # said plainly (t25t2)
+    return (f"the timestamps {dated}{'; ' if whose else ': '}{near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
             f"{'' if near else ALIASES}")
 
 

@@ -147,10 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "lr (log scale), dropout (lr=1e-3..1e-2); A,B,... for cell, hidden_size, lookback (cell=lstm,gru)")
     search.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long "
                         "(default: no time limit)")
-    search.add_argument("--storage", metavar="URL", path="a database URL (sqlite:///study.db), or leave --storage out "
+    search.add_argument("--storage", metavar="URL", home=False, path="a database URL (sqlite:///study.db), or leave --storage out "
                         "for OUT/study.db", help="Optuna storage shared by many machines, e.g. "
                         "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
-    search.add_argument("--study", default="rnncast", metavar="NAME", path="a study name",
+    search.add_argument("--study", default="rnncast", metavar="NAME", path="a study name", home=False,
                         help="study name in the storage (default: rnncast)")
     search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler, 0 to 2**32 - 1 (default: "
                         "--seed); give each machine of a shared study its own")
