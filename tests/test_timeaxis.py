@@ -477,3 +477,26 @@ def test_float_times_that_are_no_whole_numbers_or_miss_one_are_refused_by_name()
     for name, values in (("date", np.arange(20) + 42005.0), ("timestamp", np.arange(20) * 86400.0 + 1704067200)):
         with pytest.raises(RnncastError, match="not integer steps"):  # Excel serials, Unix times: as integers are
             load_panel(pd.DataFrame({name: values, "y": np.arange(20.0)}), target="y")
+
+
+@pytest.mark.parametrize("name", ["step", "period", "time_idx"])
+def test_an_integer_column_under_a_periods_name_is_a_value_beside_a_datetime_index(name, caplog):
+    """A counter column named `step` (3, 5, 2 ...) beside a DatetimeIndex was taken as the time, and fit refused it:
+    "duplicated timestamp 2 at row 3 and row 4". The index is the time; the column is a value."""
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2020-01-01", periods=80, freq="D")
+    frame = pd.DataFrame({name: rng.integers(0, 9, 80), "y": rng.normal(100, 5, 80)}, index=days)
+    panel = load_panel(frame, "y", announce=False)
+    assert panel.calendar.freq_text == "D" and panel.calendar.name != name
+    counted = frame.reset_index(drop=True).assign(**{name: np.arange(80)})
+    assert load_panel(counted, "y", announce=False).calendar.name == name  # nothing else is time: the periods are
+
+
+@pytest.mark.parametrize("values", [np.round(np.linspace(3.2, 9.1, 40), 1)[::-1], np.tile([3, 5, 2, 5], 10)])
+def test_a_time_named_column_of_numbers_before_a_date_column_is_a_value(values):
+    """`time` of 3.2, 5.1 ... (or counts) before a `date` column was the time: refused "a number that is not a whole
+    period" or "duplicated timestamp 5". The dates are the time, the numbers a value."""
+    frame = pd.DataFrame({"time": values, "date": pd.date_range("2020-01-01", periods=40, freq="D").astype(str),
+                          "y": np.arange(40.0)})
+    assert load_panel(frame, "y", announce=False).calendar.name == "date"
+    assert load_panel(frame.drop(columns="date").assign(time=np.arange(40)), "y", announce=False).calendar.name == "time"
