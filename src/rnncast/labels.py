@@ -138,8 +138,7 @@ def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
 
 
 def row_counters(frame: pd.DataFrame, columns) -> list[str]:
-    """Those of ``columns`` that count the rows: integers (or whole floats, 0.0, 1.0 ...: ``wholenumbers``) up by one
-    from each row to the next (0, 1, 2 ...), not dates
+    """Those of ``columns`` that count the rows: integers (0.0, 1.0 too) up by one each row (0, 1, 2 ...), not dates
     (compact dates, or numbers under a name that says dates)."""
     def counts(column: pd.Series) -> bool:
         column = wholenumbers.as_whole(column)  # 0.0, 1.0, 2.0 ... (a counter pandas wrote as floats): the integers
