@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, wholenumbers, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -159,6 +159,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             return _no_gaps(pd.PeriodIndex(column), name, place)
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
+    if not (order or {}).get("steps"):  # 202301 under a week's name (week, kw): the ISO week 2023-W01; freq=1: steps
+        column = weektext.iso_codes(column, name)
     column = wholenumbers.as_whole(column)  # 1871.0, 20000131.0: the integers they hold (1871.5 stays, refused below)
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):
