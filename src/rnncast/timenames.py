@@ -17,7 +17,8 @@ MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns 
 WEEK_NAMES = ("week", "yearweek", "year_week", "yyyyww", "wk", "kw", "kalenderwoche", "epiweek", "epi_week", "isoweek",
               "iso_week")  # kw: German Kalenderwoche
 # integer columns of ISO weeks (201902) taken by name, read as 2019-W02 (weektext.iso_codes); MMWR's refused
-TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + ("quarter", "qtr", "day", "fy", "fiscal"))
+TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + ("quarter", "qtr", "day", "fy", "fiscal")) - {
+    "kw"}  # kW is kilowatts too: a week's name only where it holds week codes (202301)
 
 
 def time_named(name) -> bool:
