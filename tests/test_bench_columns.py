@@ -123,3 +123,23 @@ def test_a_time_named_first_column_of_text_no_time_form_reads_is_refused_with_wh
         "its name says time, so its rows are not numbered: correct it, or, to number the rows, leave the column out of "
         "the table (rnncast bench reads the time from the first column; it has no --time-col)")
     assert "time_col=" not in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["step", "period", "year", "time"])
+def test_a_first_column_of_values_under_a_periods_name_is_no_time(tmp_path, name) -> None:
+    """A first column `step` of 3.2, 5.1 ... (a value) was the time column, refused "comes before the previous row's
+    ... give them sorted by time, each time once", advice that destroys the data. Numbers that are not whole, or whole
+    ones beside a date column, are values; the date column is the time (said where it is not first)."""
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2020-01-01", periods=60, freq="D").strftime("%Y-%m-%d")
+    path = tmp_path / "v.csv"
+    pd.DataFrame({name: rng.normal(5, 1, 60).round(1), "OT": rng.normal(100, 5, 60)}).to_csv(path, index=False)
+    if name != "time":  # 'time' alone is the time whatever numbers it holds (Unix times), its order checked
+        table = tablefile.read_table(path)
+        assert (table.time_column, table.columns[0]) == (None, name)
+    for values in (rng.normal(5, 1, 60).round(1), rng.integers(0, 9, 60)):
+        pd.DataFrame({name: values, "date": days, "OT": rng.normal(100, 5, 60)}).to_csv(path, index=False)
+        with pytest.raises(RnncastError, match=rf"column 'date' holds times but is not the first column \('{name}' is\)"):
+            tablefile.read_table(path)
+    pd.DataFrame({name: np.arange(2000, 2060), "OT": rng.normal(100, 5, 60)}).to_csv(path, index=False)
+    assert tablefile.read_table(path).time_column == name  # whole numbers and nothing else: the time

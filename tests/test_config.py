@@ -160,3 +160,19 @@ def test_the_sequence_schemes_help_names_every_setting_it_refuses(given, refusal
     model = {k: v for k, v in given.items() if k not in data}
     with pytest.raises(RnncastError, match=refusal):
         check_combinations(DataSettings(**data), ModelSettings(**model), TrainSettings(scheme="sequence"))
+
+
+@pytest.mark.parametrize("given", ["LSTM", "Gru", " rnn "])
+def test_a_cell_named_in_capitals_is_that_cell_and_an_unknown_one_is_refused_with_the_cells(given):
+    """Forecaster(cell="LSTM") was refused at fit "unknown cell 'LSTM'"; __init__ keeps it as given (sklearn)."""
+    assert Settings.from_flat({"cell": given}).model.cell == given.strip().lower()
+    model = Forecaster(cell=given)
+    assert model.get_params()["cell"] == given
+    for unknown in ("LSTMx", "transformer"):
+        with pytest.raises(RnncastError, match=rf"^unknown cell '{unknown}'; choose one of: rnn, lstm, gru$"):
+            Settings.from_flat({"cell": unknown})
+
+
+def test_a_forecaster_with_cell_gru_in_capitals_fits_a_gru():
+    model = Forecaster(**{**TINY, "epochs": 1}, cell="GRU").fit(make_frame(), target="y")
+    assert type(model.net_.encoder).__name__ == "GRU"

@@ -318,3 +318,19 @@ def test_a_cutoff_in_the_hour_a_zone_repeats_is_offered_that_zone_s_offsets(tmp_
     panel = load_panel(str(tmp_path / "ny.csv"), tz="America/New_York")
     with pytest.raises(RnncastError, match=r"\(such as 2024-11-03T01:30:00-04:00 or 2024-11-03T01:30:00-05:00\)"):
         as_time("2024-11-03 01:30", panel)
+
+
+def test_a_backtest_cutoff_given_1960_0_is_saved_and_shown_as_1960(tmp_path):
+    """`rnncast backtest nile.csv --cutoff 1960.0` wrote "cutoff": "1960.0" in config.json and metrics.json (twice),
+    and "from the cutoff 1960.0 on" in its page: the year it read is 1960, written so."""
+    from rnncast.cli import main
+    rng = np.random.default_rng(0)
+    path = tmp_path / "nile.csv"
+    pd.DataFrame({"year": np.arange(1871.0, 1971.0), "flow": rng.normal(900, 100, 100).round()}).to_csv(path, index=False)
+    out = tmp_path / "bt"
+    assert main(["backtest", str(path), "--target", "flow", "--cutoff", "1960.0", "--epochs", "1", "--lookback", "5",
+                 "--horizon", "2", "--hidden-size", "4", "--out", str(out)]) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["cutoff"] == metrics["settings"]["cutoff"] == "1960"
+    assert json.loads((out / "config.json").read_text())["settings"]["cutoff"] == "1960"
+    assert "1960.0" not in (out / "report.html").read_text()

@@ -368,7 +368,7 @@ def test_a_covariate_named_is_not_counted_among_the_columns_the_target_could_be(
     (sales, promo)' none of which was the target, though promo was named for another role."""
     from rnncast.loading import load_panel
 
-    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=20), "sales": np.arange(20.0),
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=20), "sales": np.arange(20.0) * 1.5,
                           "promo": np.arange(20) % 2})
     with pytest.raises(RnncastError, match=r"the table has 1 numeric column \('sales'\) besides 'promo', named as a "
                        r"covariate, and none is named the target: say which to forecast with target= \(--target\): "
@@ -536,7 +536,7 @@ def test_one_numeric_column_beside_a_column_of_series_ids_names_id_col(tmp_path)
     values, each at most once a time) is named as the id column, in a file's words and a frame's, where one or
     several numeric columns are offered."""
     days = np.tile(pd.date_range("2021-01-01", periods=30).to_numpy(), 3)
-    table = pd.DataFrame({"symbol": np.repeat(["A", "B", "C"], 30), "date": days, "price": np.arange(90.0)})
+    table = pd.DataFrame({"symbol": np.repeat(["A", "B", "C"], 30), "date": days, "price": np.arange(90.0) * 1.5})
     with pytest.raises(RnncastError, match=r"its other column \('symbol'\) holds text; 'symbol' looks like series ids "
                                            r"\(3 values, each at most once a time\): if the rows hold several series, "
                                            r"name it with id_col='symbol' \(--id-col\)$"):
@@ -545,3 +545,19 @@ def test_one_numeric_column_beside_a_column_of_series_ids_names_id_col(tmp_path)
     with pytest.raises(RnncastError, match=r"or --features all; symbol looks like series ids .*name it with --id-col "
                                            r"symbol \(id_col= in Python\)$"):
         load_panel(tmp_path / "stocks.csv")
+
+
+def test_a_row_counter_written_as_floats_is_read_as_the_whole_numbers_it_holds(tmp_path):
+    """A counter pandas wrote as 0.0, 1.0, 2.0 ... was offered as the target ("--target n the first"), where the same
+    counter of integers is not offered; 0.5 steps or a counter with a gap in its floats stays a column like others."""
+    rng = np.random.default_rng(0)
+    path = tmp_path / "w.csv"
+    frame = pd.DataFrame({"n": np.arange(40) * 1.0, "date": pd.date_range("2021-01-01", periods=40).strftime("%Y-%m-%d"),
+                          "sales": rng.normal(100, 5, 40)})
+    frame.to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"--target sales; n counts the rows \(up by one each row\), so it is not "
+                                           r"offered as the target"):
+        load_panel(path)
+    assert labels.row_counters(frame, ["n", "sales"]) == ["n"]
+    assert labels.row_counters(frame.assign(n=np.arange(40) * 0.5), ["n"]) == []
+    assert labels.row_counters(frame.assign(n=np.r_[np.arange(39.0), np.nan]), ["n"]) == []

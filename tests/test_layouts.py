@@ -177,7 +177,9 @@ def test_features_all_that_matches_no_numeric_column_is_refused_and_text_left_ou
     frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=60, freq="D"), "y": np.sin(np.arange(60) / 3),
                           "note": ["a", "b"] * 30})
     with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) matched no numeric column besides the "
-                                           r"target\(s\) and the time: the other column\(s\) \['note'\] hold text; name the "
+                                           r"target\(s\) and the time: the other column\(s\) \['note'\] hold text \(to use it as a "
+                                           r"covariate, encode it as numbers, e\.g\. pd\.get_dummies\(df, "
+                                           r"columns=\['note'\]\)\); name the "
                                            r"features, or leave them out to train on the target's own past$"):
         load_panel(frame, target="y", features="all")
     with pytest.raises(RnncastError, match=r"the table has no other column"):

@@ -159,3 +159,42 @@ def test_tickers_stacked_without_id_col_lead_with_the_id_never_a_revision_whatev
     level = frame.assign(price=100 + rng.normal(0, 5, len(frame)))  # two stores of one level, noise apart: ids too
     with pytest.raises(RnncastError, match=r"e\.g\. 'name'$"):
         load_panel(level, target="price")
+
+
+def _revised(levels=(("A", 100.0),), by: float = 0.3, step: float = 3.0, mark: bool = True) -> pd.DataFrame:
+    """Each store's 60 days (a walk of ``step``-sized moves from its level), its last 5 given first as preliminary
+    figures ``by`` off the final ones, which follow."""
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2020-01-01", periods=60, freq="D").strftime("%Y-%m-%d")
+    parts = []
+    for store, level in levels:
+        final = pd.DataFrame({"store": store, "date": days, "sales": level + np.cumsum(rng.normal(0, step, 60)),
+                              "status": "final"})
+        prelim = final.iloc[-5:].assign(sales=final.sales.iloc[-5:] + by + rng.normal(0, by / 10, 5), status="prelim")
+        parts += [final.iloc[:-5], prelim, final.iloc[-5:]]
+    frame = pd.concat(parts, ignore_index=True)
+    return frame if mark else frame.drop(columns="status")
+
+
+def test_a_panel_with_preliminary_and_final_figures_is_told_of_the_revision_as_one_series_is():
+    """A panel (store, date, sales, status) with prelim/final rows got the bare "duplicated timestamp ... in series
+    'A' ... must appear once", where the same rows of one store were told "a revised value? keep the later row";
+    the kinds are now weighed within each series, and the advice keeps the later row of each id and time."""
+    panel = _revised((("A", 100.0), ("B", 500.0)))
+    with pytest.raises(RnncastError, match=r"in series 'A' .*a revised value\? keep the later row of each time, e\.g\. "
+                                           r"with pandas: df\.drop_duplicates\(subset=\['date', 'store'\], "
+                                           r"keep='last'\)$"):
+        load_panel(panel, target="sales", id_col="store")
+    with pytest.raises(RnncastError, match=r"subset=\['date'\], keep='last'\); if 'status' names series instead"):
+        load_panel(panel[panel.store == "A"].drop(columns="store"), target="sales")
+
+
+def test_a_revision_small_beside_the_level_is_a_revision_though_large_beside_the_step():
+    """A revision of 30 on values near 5000 that move by about 1 a step was read as ids ("name the column that tells
+    them apart with id_col=, e.g. 'status'"): 904's rule weighed the change against the step alone. Within 1 % of the
+    series' level it is a revision; 300 apart (6 %) stays two series."""
+    with pytest.raises(RnncastError, match=r"a revised value\? keep the later row"):
+        load_panel(_revised((("A", 5000.0),), by=30.0, step=1.0).drop(columns="store"), target="sales")
+    with pytest.raises(RnncastError, match=r"e\.g\. 'status'$") as err:
+        load_panel(_revised((("A", 5000.0),), by=300.0, step=1.0).drop(columns="store"), target="sales")
+    assert "revised" not in str(err.value)

@@ -133,7 +133,8 @@ def test_a_long_files_row_numbers_from_0_again_in_each_series_are_left_out(tmp_p
 
 def test_row_numbers_and_the_written_index_rule():
     assert row_numbers(pd.Series([3, 5, 6])) == (3, 6, 1)  # rising from 0 or more, gaps counted
-    assert row_numbers(pd.Series([1, 0])) is None and row_numbers(pd.Series([0.0, 1.0])) is None
+    assert row_numbers(pd.Series([1, 0])) is None and row_numbers(pd.Series([0.0, 1.5])) is None
+    assert row_numbers(pd.Series([0.0, 1.0])) == (0, 1, 0)  # whole floats: the integers they hold (wholenumbers)
     assert row_numbers(pd.Series([-1, 0])) is None
     assert written_index(_indexed(5)) == {"Unnamed: 0": "0-4"} and written_index(_indexed(5, 1)) == {"Unnamed: 0": "1-5"}
     assert written_index(_indexed(5, 2)) == {"Unnamed: 0": "2-6"}  # a filtered frame's row numbers
@@ -352,3 +353,16 @@ def test_a_shuffled_first_column_named_as_data_is_read_as_data_and_a_row_numbers
                                                rf"\['{re.escape(name)}'\]"):
             load_panel(frame, "y", ["x"], time_col=False)
         assert load_panel(frame, "y", ["x", name], time_col=False).features == ["x", name]  # the way out given
+
+
+def test_an_index_written_as_floats_is_left_out_as_row_numbers(tmp_path, caplog):
+    """A frame indexed 0.0, 1.0 ... written by to_csv: its first column was offered as the target ("--target
+    'Unnamed: 0' the first"), where an integer index is left out as row numbers."""
+    rng = np.random.default_rng(0)
+    path = tmp_path / "wf.csv"
+    pd.DataFrame({"date": pd.date_range("2021-01-01", periods=40).strftime("%Y-%m-%d"),
+                  "sales": rng.normal(100, 5, 40)}, index=np.arange(40) * 1.0).to_csv(path)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(path)
+    assert panel.targets == ["sales"] and "holds the row numbers 0-39" in caplog.text
+    assert row_numbers(pd.Series(np.arange(5) * 1.0)) == (0, 4, 0) and row_numbers(pd.Series([0.0, 1.5])) is None

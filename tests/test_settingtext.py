@@ -77,3 +77,9 @@ def test_a_cutoff_written_as_a_toml_date_or_time_is_its_iso_text():
     assert parse_setting("cutoff", datetime.date(2024, 6, 30), typed=True) == "2024-06-30"
     assert parse_setting("cutoff", datetime.datetime(2024, 6, 30, 12), typed=True) == "2024-06-30T12:00:00"
     assert parse_setting("cutoff", "2024-06-30") == "2024-06-30" and parse_setting("cutoff", "none") is None
+
+
+def test_a_cell_flag_in_capitals_is_the_cell_and_others_are_left_for_the_choices_to_refuse():
+    from rnncast.settingtext import parse_setting
+    assert [parse_setting("cell", v) for v in ("LSTM", "Gru", "rnn")] == ["lstm", "gru", "rnn"]
+    assert parse_setting("cell", "LSTMx") == "LSTMx"  # refused by the flag's choices, named as given

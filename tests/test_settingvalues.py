@@ -209,3 +209,11 @@ def test_whole_numbers_are_checked_against_one_range_named_in_the_refusal():
         seed("sampler_seed", 2 ** 32, MAX_SAMPLER_SEED, ", the seeds Optuna's TPE sampler takes")
     with pytest.raises(RnncastError, match=r"^seed \(--seed\) must be an integer, got 1.5$"):
         seed("seed", 1.5)
+
+
+def test_a_cutoff_of_a_whole_number_written_as_a_float_is_held_as_that_number():
+    """1960.0 and '1960.0' (--cutoff 1960.0) were held, saved and shown so: the year 1960 they are read as is held."""
+    from rnncast.settingvalues import cutoff_text
+    assert cutoff_text(1960.0) == 1960 and cutoff_text(" 1960.0 ") == "1960" and cutoff_text("-3.00") == "-3"
+    assert [cutoff_text(v) for v in (1960.5, "1960.5", "2024-06-30", "1960", 1960)] == [1960.5, "1960.5", "2024-06-30",
+                                                                                        "1960", 1960]

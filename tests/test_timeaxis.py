@@ -229,7 +229,7 @@ def test_iso_weeks_and_quarters_are_found_as_time_by_their_values():
 
 
 @pytest.mark.parametrize("name", ["week", "Week", "yearweek", "year_week", "wk", "epiweek", "iso_week"])
-def test_yyyyww_weeks_under_a_week_name_are_found_as_time_and_refused_as_weeks(name):
+def test_yyyyww_weeks_under_a_week_name_are_found_as_time_and_read_as_iso_weeks_or_refused_as_mmwr(name):
     """yw.csv (week: 201902 ...) was silently no time column ("not used: week", rows numbered), where month: 201901
     is found by its name; the refusal of YYYYWW (write them 2019-W02) is now given."""
     from rnncast.timeaxis import find_time_column
@@ -237,10 +237,12 @@ def test_yyyyww_weeks_under_a_week_name_are_found_as_time_and_refused_as_weeks(n
     weeks = pd.date_range("2019-01-07", periods=60, freq="W-MON").isocalendar()
     frame = pd.DataFrame({name: (weeks.year * 100 + weeks.week).to_numpy(np.int64), "y": np.arange(60.0)})
     assert find_time_column(frame) == (name, "by its name")
-    kind = "CDC's MMWR" if name == "epiweek" else "ISO"  # epiweek: MMWR's by its name, ISO's way beside (test_mmwrweeks)
-    with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 201902 .. 202009, which look like {kind} weeks "
-                                           r"written YYYYWW .*write them 2019-W02"):
-        load_panel(frame, target="y")
+    if name == "epiweek":  # MMWR's by its name, ISO's way beside (test_mmwrweeks)
+        with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 201902 .. 202009, which look like CDC's "
+                                               r"MMWR weeks written YYYYWW .*write them 2019-W02"):
+            load_panel(frame, target="y")
+    else:  # ISO's weeks: read as 2019-W02 (decision 9506)
+        assert load_panel(frame, target="y", announce=False).calendar.freq_text == "W-MON"
     numbered = pd.DataFrame({"week": np.arange(1, 53) % 52 + 1, "y": np.arange(52.0)})  # a week of the year 1 .. 52
     assert find_time_column(numbered) == (None, None)
 
@@ -477,3 +479,26 @@ def test_float_times_that_are_no_whole_numbers_or_miss_one_are_refused_by_name()
     for name, values in (("date", np.arange(20) + 42005.0), ("timestamp", np.arange(20) * 86400.0 + 1704067200)):
         with pytest.raises(RnncastError, match="not integer steps"):  # Excel serials, Unix times: as integers are
             load_panel(pd.DataFrame({name: values, "y": np.arange(20.0)}), target="y")
+
+
+@pytest.mark.parametrize("name", ["step", "period", "time_idx"])
+def test_an_integer_column_under_a_periods_name_is_a_value_beside_a_datetime_index(name, caplog):
+    """A counter column named `step` (3, 5, 2 ...) beside a DatetimeIndex was taken as the time, and fit refused it:
+    "duplicated timestamp 2 at row 3 and row 4". The index is the time; the column is a value."""
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2020-01-01", periods=80, freq="D")
+    frame = pd.DataFrame({name: rng.integers(0, 9, 80), "y": rng.normal(100, 5, 80)}, index=days)
+    panel = load_panel(frame, "y", announce=False)
+    assert panel.calendar.freq_text == "D" and panel.calendar.name != name
+    counted = frame.reset_index(drop=True).assign(**{name: np.arange(80)})
+    assert load_panel(counted, "y", announce=False).calendar.name == name  # nothing else is time: the periods are
+
+
+@pytest.mark.parametrize("values", [np.round(np.linspace(3.2, 9.1, 40), 1)[::-1], np.tile([3, 5, 2, 5], 10)])
+def test_a_time_named_column_of_numbers_before_a_date_column_is_a_value(values):
+    """`time` of 3.2, 5.1 ... (or counts) before a `date` column was the time: refused "a number that is not a whole
+    period" or "duplicated timestamp 5". The dates are the time, the numbers a value."""
+    frame = pd.DataFrame({"time": values, "date": pd.date_range("2020-01-01", periods=40, freq="D").astype(str),
+                          "y": np.arange(40.0)})
+    assert load_panel(frame, "y", announce=False).calendar.name == "date"
+    assert load_panel(frame.drop(columns="date").assign(time=np.arange(40)), "y", announce=False).calendar.name == "time"

@@ -43,7 +43,7 @@ def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
 
 @pytest.mark.parametrize("name, named", [("period", True), ("Quarter", True), ("TIME_PERIOD", True), ("fiscal_quarter", True),
                                          ("시점", True), ("기간", True), ("time_zone", False), ("Posting Date", False),
-                                         ("label", False), ("", False)])
+                                         ("label", False), ("", False), ("kW", False)])  # kW: kilowatts
 def test_a_name_says_time_when_every_word_of_it_is_a_time_word(name, named):
     from rnncast.timenames import time_named
 

@@ -99,3 +99,28 @@ def test_features_all_and_the_not_used_line_name_columns_of_one_value_alike(capl
     assert _said(caplog) == [f"not used: {clause}"]
     with pytest.raises(RnncastError, match=re.escape(f"besides the target(s) and the time: {clause}; name")):
         load_panel(frame, "y", features="all")
+
+
+@pytest.mark.parametrize("values, text", [(["Station 1", "Station 12", None], True), (["S1", "Store 2"], True),
+                                          (["Filiale 3", "Größe 2"], True), (["001", "S2"], False),
+                                          (["USD 12.50", "USD 3"], False), (["12 kg", "3 kg"], False),
+                                          (["$12", "$3"], False)])
+def test_labels_that_number_things_hold_text_and_numbers_written_with_words_do_not(values, text):
+    assert holds_text(pd.Series(values, dtype=object)) is text
+
+
+def test_a_column_of_numbered_labels_gets_the_encoding_advice_other_text_gets(caplog):
+    """'station' of "Station 1", "Station 2" was "not used ... to train on them, name them with past_covariates=",
+    which then refused it as not numeric with no advice, while 'weather' beside it was told how to encode it."""
+    frame = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0),
+                          "station": [f"Station {i % 3 + 1}" for i in range(20)], "weather": ["sun", "rain"] * 10})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "y")
+    assert "'station' holds text (to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, " \
+           "columns=['station']))" in caplog.text
+    with pytest.raises(RnncastError, match=r"^column 'station' is not numeric: .*pd\.get_dummies\(df, "
+                                           r"columns=\['station'\]\)$"):
+        load_panel(frame, "y", past_covariates=["station"])
+    with pytest.raises(RnncastError, match=r"hold text \(to use them as covariates, encode them as numbers, e\.g\. "
+                                           r"pd\.get_dummies\(df, columns=\['station', 'weather'\]\)\)"):
+        load_panel(frame, "y", features="all")

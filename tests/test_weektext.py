@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.weektext import clause, iso_form
+from rnncast.weektext import clause, iso_codes, iso_form
 
 
 @pytest.mark.parametrize("value, iso", [("2019-13", "2019-W13"), ("2019/53", "2019-W53"), ("2019 wk 01", "2019-W01"),
@@ -40,3 +41,17 @@ def test_a_refusal_of_weeks_written_yyyy_ww_or_yyyy_wk_ww_names_iso_weeks():
         load_panel(_weeks([f"2019 wk {w:02d}" for w in range(1, 20)]), target="cases")
     panel = load_panel(_weeks([f"2019-W{w:02d}" for w in range(1, 20)]), target="cases")  # as said: read
     assert panel.time[12] == pd.Timestamp("2019-03-25")
+
+
+@pytest.mark.parametrize("name", ["week", "kw", "KW", "yearweek", "wk", "isoweek"])
+def test_iso_weeks_written_yyyyww_under_a_weeks_name_are_read_as_iso_weeks(name):
+    """week: 202201 .. 202328 was refused "write them 2022-W01", and `kw` (Kalenderwoche) was no week name at all
+    ("--target kw the first"). Valid ISO weeks under a week's name are read, Mondays, their week 53 only in a long year."""
+    mondays = pd.date_range("2020-06-01", periods=60, freq="W-MON")  # through 2020-W53
+    codes = pd.Series([int(f"{d:%G%V}") for d in mondays], name=name)
+    assert iso_codes(codes, name).iloc[30] == "2020-W53" and iso_codes(codes.astype(float), name).iloc[0] == "2020-W23"
+    panel = load_panel(pd.DataFrame({name: codes, "y": np.sin(np.arange(60.0))}), "y", announce=False)
+    assert panel.calendar.freq_text == "W-MON" and panel.time_of(0)[0] == pd.Timestamp("2020-06-01")
+    for wrong in ([201452, 201453], [202300, 202301], [202353, 202354]):  # 2014 has no ISO week 53; week 00, 54
+        assert iso_codes(pd.Series(wrong), name).tolist() == wrong
+    assert iso_codes(codes, "epiweek").equals(codes) and iso_codes(codes, "period").equals(codes)  # MMWR's; steps

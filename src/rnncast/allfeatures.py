@@ -58,7 +58,9 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
                  if c in past + future]  # 'all' is the columns no role took: these took one
         flat = [one_value_clause(constant)] if constant else []
-        held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text"] if text else []) + (
+        words = [c for c in text if holds_text(frame[c])]  # as below: labels ('Station 1') and words, not codes ('001')
+        encode = f" ({encode_hint(words)})" if words else ""
+        held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text{encode}"] if text else []) + (
             [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
              "named"] if grouped else []) + flat) or "the table has no other column"
         besides = "the target(s), the time and the covariates named" if roles else "the target(s) and the time"

@@ -278,6 +278,8 @@ class Settings:
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
         if "missing_values" in params:  # -999, [-999, 9999] or "-999,9999": one text, as the flag and config.json hold it
             params["missing_values"] = missing_text(params["missing_values"])
+        if isinstance(params.get("cell"), str) and params["cell"].strip().lower() in CELLS:  # LSTM, GRU: as papers write them
+            params["cell"] = params["cell"].strip().lower()
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
             params["batch_size"] = full_batch(params["batch_size"])
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, seriesids, timenames, timeunread
+from rnncast import compactdates, seriesids, timenames, timeunread, wholenumbers
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.rolenames import comma_name
@@ -138,9 +138,10 @@ def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
 
 
 def row_counters(frame: pd.DataFrame, columns) -> list[str]:
-    """Those of ``columns`` that count the rows: integers up by one from each row to the next (0, 1, 2 ...), not dates
+    """Those of ``columns`` that count the rows: integers (0.0, 1.0 too) up by one each row (0, 1, 2 ...), not dates
     (compact dates, or numbers under a name that says dates)."""
     def counts(column: pd.Series) -> bool:
+        column = wholenumbers.as_whole(column)  # 0.0, 1.0, 2.0 ... (a counter pandas wrote as floats): the integers
         return (pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column) and len(column) > 1
                 and bool((np.diff(column.to_numpy()) == 1).all()) and compactdates.written_as(column) is None)  # 20150101 ...
     return [c for c in columns if c in frame.columns and not timenames.dated_name(c) and counts(frame[c])]  # OrderDate:

@@ -25,6 +25,8 @@ from rnncast.spelling import counted, one_series_reader
 
 STEP = 0.5  # a revision moves a value by at most half a series' typical step from one time to the next (the median); two
 # tickers, or two stores of one level, differ at a time by about a step or more (stocks.csv: 17 against steps of 1.2-27)
+LEVEL = 0.01  # or by at most this share of the series' level (30 on values near 5000 that move by 1 a step); two
+# tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -97,7 +99,7 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     shown = ", ".join(f"{c!r} ({two[c].iloc[0]} and {two[c].iloc[1]})" for c in differ)
     marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
     either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
-              if marks and one_series_reader() is None else "")
+              if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
     return (f"; the two rows differ only in {shown}: a revised value? keep the later row of each time, e.g. with "
             f"pandas: df.drop_duplicates(subset={keys!r}, keep='last'){either}")
 
@@ -105,22 +107,26 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
 def revisions(column: pd.Series, rows: Rows) -> bool:
     """Whether ``column`` marks revisions of one series, not series: of its kinds (prelim, final), one is found only
     at times another holds too, and there the rows' targets are near (the median difference within a quarter of the
-    target's spread, and within half the median step from one time to the next of a kind: ``STEP``): a final
+    target's spread and half the median step from one time to the next of a kind, ``STEP``, or within ``LEVEL`` of
+    the series' level; each series of a long panel weighed apart, as one series is): a final
     figure over a preliminary one. Tickers or stores, one listed late, differ at a time by a step or more and are
     ids (stocks.csv: MSFT and AMZN); two whose values nearly coincide read so too: ``revised`` then says both
     readings, the revision and the column as id_col."""
     if not _timed(column, rows):
         return False
-    kinds = pd.Series(np.asarray(rows.time)).groupby(column.to_numpy()[rows.positions]).agg(set)
-    if not any(times < other for times in kinds for other in kinds):
+    kind, series = column.to_numpy()[rows.positions], np.asarray(rows.codes)  # within each series of a long panel
+    times = pd.Series(np.asarray(rows.time)).groupby([series, kind]).agg(set)
+    if not any(a[0] == b[0] and t < u for a, t in times.items() for b, u in times.items()):
         return False
     values = rows.values[:, :max(rows.n_targets, 1)]
-    targets = pd.DataFrame(values).assign(time=np.asarray(rows.time))
-    repeated = targets[targets["time"].duplicated(keep=False)].groupby("time")
+    targets = pd.DataFrame(values).assign(time=np.asarray(rows.time), series=series)
+    repeated = targets[targets.duplicated(["series", "time"], keep=False)].groupby(["series", "time"])
     apart = (repeated.last() - repeated.first()).abs().median().to_numpy()
-    kind = column.to_numpy()[rows.positions]
-    steps = targets.assign(kind=kind).sort_values("time").groupby("kind").diff().drop(columns="time").abs().median()
-    return bool(np.all(apart <= 0.25 * np.nanstd(values, axis=0)) and np.all(apart <= STEP * steps.to_numpy()))
+    steps = targets.assign(kind=kind).sort_values("time").groupby(["series", "kind"]).diff().drop(columns="time").abs()
+    own = pd.DataFrame(values).groupby(series)  # a series' own spread and level, not the panel's
+    spread, level = own.std(ddof=0).median().to_numpy(), own.agg(lambda v: v.abs().median()).median().to_numpy()
+    near = (apart <= 0.25 * spread) & (apart <= STEP * steps.median().to_numpy())
+    return bool(np.all(near | (apart <= LEVEL * level)))  # 30 on 5000 moving by 1 a step: a revision too
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None) -> str:

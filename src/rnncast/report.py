@@ -201,7 +201,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               "environment": environment()}
     files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))
     files.write_json(out_dir / "config.json", config)
-    files.write_json(out_dir / "metrics.json", {**m, "settings": params, "source": source, "notes": noticed,
+    files.write_json(out_dir / "metrics.json", {**m, "settings": config["settings"], "source": source, "notes": noticed,
                                                 "environment": config["environment"]})
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (

@@ -25,7 +25,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks
+from rnncast import csvmarks, wholenumbers
 from rnncast.data import names
 from rnncast.errors import RnncastError
 
@@ -55,6 +55,7 @@ def row_numbers(column: pd.Series) -> tuple[int, int, int] | None:
     """``(first, last, skipped)`` where ``column`` holds whole numbers (an integer dtype) rising from row to
     row from 0 or more, as a frame's index written by ``to_csv`` does (``skipped``: the numbers between
     ``first`` and ``last`` it lacks: rows filtered out before it was written); None for any other column."""
+    column = wholenumbers.as_whole(column)  # 0.0, 1.0 ...: an index pandas wrote as floats, the integers
     if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
     numbers = column.to_numpy(dtype=np.int64)
@@ -69,6 +70,7 @@ def row_labels(column: pd.Series) -> tuple[int, int, int, str] | None:
     frame written newest first, ``"in another order"`` as one sorted by other columns; ``skipped``: the numbers
     between ``lowest`` and ``highest`` it lacks, rows filtered out); None for any other column. Unlike
     :func:`row_numbers` (bench's row order) the order does not matter: the library orders rows by their times."""
+    column = wholenumbers.as_whole(column)  # 0.0, 1.0 ...: an index pandas wrote as floats, the integers
     if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
     numbers = column.to_numpy(dtype=np.int64)
@@ -86,6 +88,7 @@ def series_numbers(column: pd.Series, ids: pd.Series) -> tuple[int, int, int, bo
     whole numbers of 0 or more (:func:`row_labels`), numbers that come again in another series (``restarting``:
     each series' first the same, as ``pd.concat`` of frames numbered from 0 writes them); None for any other column
     or a table of one series."""
+    column = wholenumbers.as_whole(column)  # 0.0, 1.0 ...: an index pandas wrote as floats, the integers
     if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
     groups = pd.Series(column.to_numpy(dtype=np.int64)).groupby(ids.astype(str).to_numpy(), sort=False)

@@ -31,6 +31,8 @@ def parse_setting(name: str, value, typed: bool = False):
     text = value.strip() if isinstance(value, str) else None
     if name == "cutoff" and isinstance(value, (datetime.date, datetime.time)):  # TOML's date: cutoff = 2024-06-30
         return value.isoformat()
+    if name == "cell" and text is not None and text.lower() in (fields_by_name[name].metadata.get("choices") or ()):
+        return text.lower()  # --cell LSTM, cell = "GRU": the cells as papers write them
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":

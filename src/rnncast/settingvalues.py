@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 
 import numpy as np
 
@@ -67,8 +68,14 @@ def cutoff_text(value):
         return str(value)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)  # 1960.0: the year 1960 (decision 928), saved and shown as 1960
+    if isinstance(value, str) and WHOLE_TEXT.fullmatch(value.strip()):
+        return value.strip().split(".")[0]  # '1960.0' (--cutoff 1960.0): '1960'
     return value
 
+
+WHOLE_TEXT = re.compile(r"[+-]?\d+\.0*")  # a whole number written as a float
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, wholenumbers, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -49,7 +49,7 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became (data.as_frame)
     if index in candidates:  # the columns first, then the index (README)
         name, how = _search(frame, [c for c in candidates if c != index])
-        if name is None:
+        if name is None or how == PERIODS_BY_NAME:  # an integer 'step' column beside dates: a value, the index time
             return timeunread.refuse(frame, candidates, *_search(frame, [index]))
         kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
         log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
@@ -58,12 +58,15 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     return timeunread.refuse(frame, candidates, *_search(frame, candidates))
 
 
+PERIODS_BY_NAME = "by its name (integer periods)"  # found last: only where nothing else, the index included, is time
+
+
 def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:
     """The first of ``candidates`` that is time, and how it was found: by name, type, values, then as integer periods
     (whole numbers written as floats, 1871.0, as the integers they hold: ``wholenumbers``)."""
     frame = wholenumbers.whole_view(frame, candidates)
-    for c in candidates:
-        if str(c).lower() in TIME_NAMES:
+    for c in candidates:  # a 'time' of numbers (3.2, 5.1) beside dates is a value: the dates are the time
+        if str(c).lower() in TIME_NAMES and not _beside_dates(frame, c, candidates):
             return c, "by its name"
     for c in candidates:  # 'ts' of text: a timestamp's short name (of numbers: Unix times, numbertimes)
         if str(c).lower() == "ts" and not pd.api.types.is_numeric_dtype(frame[c]) and not \
@@ -85,8 +88,16 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
             return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
-            return c, "by its name (integer periods)"
+            return c, PERIODS_BY_NAME
     return None, None
+
+
+def _beside_dates(frame: pd.DataFrame, name, candidates: list) -> bool:
+    """Whether column ``name`` holds numbers while another of ``candidates`` holds dates (by type or values)."""
+    if not pd.api.types.is_numeric_dtype(frame[name]) or pd.api.types.is_bool_dtype(frame[name]):
+        return False
+    return any(pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype)
+               or _looks_like_dates(frame[c]) for c in candidates if c != name)
 
 
 def _weeks(values: np.ndarray) -> bool:
@@ -148,6 +159,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             return _no_gaps(pd.PeriodIndex(column), name, place)
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
+    if not (order or {}).get("steps"):  # 202301 under a week's name (week, kw): the ISO week 2023-W01; freq=1: steps
+        column = weektext.iso_codes(column, name)
     column = wholenumbers.as_whole(column)  # 1871.0, 20000131.0: the integers they hold (1871.5 stays, refused below)
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):

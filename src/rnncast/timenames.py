@@ -14,9 +14,11 @@ import re
 TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime", "날짜", "일자", "일시", "日付", "日時", "日期", "时间")
 INTEGER_NAMES = ("year", "period", "step", "time_idx", "기간", "시점")  # integer columns taken as integer periods by name
 MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
-WEEK_NAMES = ("week", "yearweek", "year_week", "yyyyww", "wk", "epiweek", "epi_week", "isoweek", "iso_week")
-# integer columns of ISO weeks (201902) taken by name, to be refused as such (write them 2019-W02)
-TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + ("quarter", "qtr", "day", "fy", "fiscal"))
+WEEK_NAMES = ("week", "yearweek", "year_week", "yyyyww", "wk", "kw", "kalenderwoche", "epiweek", "epi_week", "isoweek",
+              "iso_week")  # kw: German Kalenderwoche
+# integer columns of ISO weeks (201902) taken by name, read as 2019-W02 (weektext.iso_codes); MMWR's refused
+TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + ("quarter", "qtr", "day", "fy", "fiscal")) - {
+    "kw"}  # kW is kilowatts too: a week's name only where it holds week codes (202301)
 
 
 def time_named(name) -> bool:

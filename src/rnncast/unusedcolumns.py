@@ -23,15 +23,18 @@ def encode_hint(name, fixed: bool = False) -> str:
 
 
 def holds_text(column: pd.Series) -> bool:
-    """Whether ``column`` holds words, no digit in any cell ('north', 'drizzle'): a column of numbers but for some
-    cells, or of numbers written otherwise ('1,5', '1 234'), is not (its refusal names the cell and the reading)."""
+    """Whether ``column`` holds words: in every cell no digit ('north', 'drizzle') or a word before any (labels that
+    number things: 'Station 1', 'Store 12', 'S1'). A column of numbers but for some cells, of numbers written otherwise
+    ('1,5', '1 234', '$12', '12 kg', 'USD 12.50'), or of codes written with digits first ('001') is not (its refusal names the cell
+    and the reading)."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         return True
     if not is_text(column):
         return False
     cells = column[column.notna()].astype(str).str.strip()
     cells = cells[cells != ""]
-    return len(cells) > 0 and not cells.str.contains(r"\d").any()
+    labels = cells.str.match(r"[^\W\d_]") & ~cells.str.contains(r"\d[.,]\d")  # 'Store 12'; not 'USD 12.50'
+    return len(cells) > 0 and bool((~cells.str.contains(r"\d") | labels).all())
 
 
 def sort_out(frame: pd.DataFrame, unused: list, keep=()) -> tuple[list, list, list]:

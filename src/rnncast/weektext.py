@@ -1,11 +1,17 @@
 """Weeks written in forms rnncast does not read as time (``2019-13``, ``2019 wk 01``, ``KW 5/2019``), named in the
 refusal with the ISO week rnncast reads (``2019-W13``): a refusal of ``2019-13`` said "give dates such as 2024-01-31"
-and one of ``2019 wk 01`` listed dates, months, quarters and half-years, never the weeks that would have been read.
+and one of ``2019 wk 01`` listed dates, months, quarters and half-years, never the weeks that would have been read. ``iso_codes`` reads ISO weeks written YYYYWW under a week's name (``202301``
+under ``week`` or ``kw``: ``2023-W01``).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+
+import pandas as pd
+
+from rnncast import mmwrweeks, timenames, wholenumbers
 
 MARK = r"(?:w|wk|wks|week|weeks|kw|woche|sem|semaine|semana)\.?"  # how a week is marked, in any case
 YEAR_FIRST = re.compile(rf"(?i)\s*(?P<y>[12]\d{{3}})\s*(?:[-/_. ]\s*)?(?P<m>{MARK})?\s*[-/_. ]?\s*(?P<w>\d{{1,2}})\s*")
@@ -34,3 +40,24 @@ def clause(value) -> str:
         return ""
     return (f"; if {str(value).strip()!r} is week {int(iso[-2:])} of {iso[:4]}, write the weeks as ISO weeks, {iso} "
             "(a week's Monday), which rnncast reads")
+
+
+def iso_codes(column: pd.Series, name) -> pd.Series:
+    """ISO weeks written YYYYWW (``202301`` .. ``202352``, a float column's ``202301.0`` too) under a week's name
+    (``week``, ``wk``, ``kw``, ``yearweek``: ``timenames.WEEK_NAMES``; not MMWR's ``epiweek``, ``mmwrweeks.named``) as
+    the ISO weeks rnncast reads, ``2023-W01``: every value a week of its ISO year (``datetime.date.fromisocalendar``:
+    week 53 only in a year that has one). Any other column is returned as it is (201453, a week 53 ISO's 2014 lacks:
+    MMWR's, refused by ``compactdates``; a ``period`` or ``step`` of them: refused naming the form to give)."""
+    if str(name).strip().lower() not in timenames.WEEK_NAMES or mmwrweeks.named(name):
+        return column
+    whole = wholenumbers.as_whole(column)
+    if not pd.api.types.is_integer_dtype(whole) or pd.api.types.is_bool_dtype(whole) or not len(whole):
+        return column
+    values = whole.to_numpy()
+    if values.min() < 100001 or values.max() > 999953:
+        return column
+    try:
+        [datetime.date.fromisocalendar(int(v) // 100, int(v) % 100, 1) for v in set(values.tolist())]
+    except ValueError:  # week 00, 54, or 53 of a year of 52
+        return column
+    return pd.Series([f"{v // 100}-W{v % 100:02d}" for v in values.tolist()], index=column.index, name=column.name)

@@ -74,6 +74,8 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
     except RnncastError as err:
         raise RnncastError(f"{path}: {err}") from None
     named = str(first).strip().lower() in TIME_NAMES
+    if named and _counted_values(frame, first, found):
+        found, named = None, False  # 'step' of 3.2, 5.1; 'step' or 'time' of numbers beside a date column: a value
     numeric = pd.api.types.is_numeric_dtype(column)
     epoch = compactdates.epoch_times(column) if numeric and found is None and not named else None
     if epoch is not None and (why := _epoch_refused(first, column)):
@@ -82,7 +84,7 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
         return None, None
     if found is None and not named and numeric and epoch is None:
         notes.append(f"{where} {str(first)!r} holds numbers, not times (a time column holds dates, or numbers "
-                     "under a time's name: date, time, timestamp, year, period, step, month for 200001 ...): it is a "
+                     "under a time's name: date, time, timestamp, whole ones under year, period, step; month for 200001 ...): it is a "
                      "value column")
         return None, None
     if found is None and not named and not numeric:
@@ -92,6 +94,19 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
         notes.append(f"{where} {str(first)!r} {epoch[0].replace(': ', ' (', 1)}): read as the time column, "
                      "which orders the rows, not as a series")
     return str(first), times
+
+
+def _counted_values(frame: pd.DataFrame, first, found) -> bool:
+    """Whether a first column under a time's name holds values, not time: under an integer period's name (``step``,
+    ``period``, ``year``) numbers that are not all whole (``3.2``, ``5.1``), or under any (``time`` too) numbers where
+    another column holds dates (the time is the date column; a ``step`` column is the time only where nothing else is)."""
+    column = frame[first]
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return False
+    if found is None and str(first).strip().lower() in timenames.INTEGER_NAMES:
+        return True
+    return any(pd.api.types.is_datetime64_any_dtype(frame[c]) or (
+        not pd.api.types.is_numeric_dtype(frame[c]) and as_times(frame[c]).notna().all()) for c in frame.columns[1:])
 
 
 def _epoch_refused(name, column: pd.Series) -> str:
