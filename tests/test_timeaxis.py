@@ -241,7 +241,7 @@ def test_yyyyww_weeks_under_a_week_name_are_found_as_time_and_read_as_iso_weeks_
         with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 201902 .. 202009, which look like CDC's "
                                                r"MMWR weeks written YYYYWW .*write them 2019-W02"):
             load_panel(frame, target="y")
-    else:  # ISO's weeks: read as 2019-W02 (decision 9506)
+    else:  # ISO's weeks: read as 2019-W02 (decision 965)
         assert load_panel(frame, target="y", announce=False).calendar.freq_text == "W-MON"
     numbered = pd.DataFrame({"week": np.arange(1, 53) % 52 + 1, "y": np.arange(52.0)})  # a week of the year 1 .. 52
     assert find_time_column(numbered) == (None, None)
