@@ -444,14 +444,18 @@ def test_predict_overwrite_replaces_a_forecast_and_never_a_data_file(tmp_path, c
     parquet = tmp_path / "other.parquet"
     pd.read_csv(other).to_parquet(parquet)
     before = {p: p.read_bytes() for p in (other, parquet)}
-    for path, what in ((other, "a table"), (parquet, "a Parquet table")):  # data, or another model's forecast: either
+    rule = "a forecast of one series only where it holds this model's targets and horizon (sales, 3 rows), which tell it from data"
+    for path in (other, parquet):  # data, or another model's forecast: either; a Parquet file lacks predict's mark
         for overwrite in ([], ["--overwrite"]):
             assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(path), *overwrite]) == 2
             assert capsys.readouterr().err == (
                 f"rnncast: error: --out {path} holds another model's forecast of one series (targets sales, 48 rows), or "
-                f"data headed as one ({what} headed month, sales); --overwrite replaces a forecast of one series only "
-                "where it holds this model's targets and horizon (sales, 3 rows), which tell it from data: give another "
-                "--out, or remove the file first\n")
+                f"data headed as one (a table headed month, sales); --overwrite replaces {rule}: give another --out, or "
+                "remove the file first\n" if path == other else
+                f"rnncast: error: --out {path} holds a Parquet table of 48 rows headed month, sales, and its schema "
+                "carries no rnncast forecast mark, which predict writes into every Parquet forecast; --overwrite "
+                "replaces a Parquet file only where its schema carries that mark (one without it, written by an rnncast "
+                f"before the mark, as a CSV forecast is told: {rule}): give another --out, or remove the file first\n")
     assert {p: p.read_bytes() for p in before} == before
     for name in ("f.csv", "f.tsv", "f.parquet"):  # another model's forecast, then this one's, each replaced
         out = tmp_path / name

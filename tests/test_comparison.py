@@ -30,7 +30,19 @@ def test_a_clearly_better_model_is_named_with_its_p_values():
 
 def test_a_difference_that_rounds_to_no_percent_is_said_as_less_than_one():
     assert percent_apart(12.4) == "12%" and percent_apart(0.3) == "less than 1%" and percent_apart(0.0) == "0%"
-    assert percent_apart(0.5) == "less than 1%" and percent_apart(-0.2) == "less than 1%"  # 0.5 rounds to 0 too
+    assert percent_apart(0.4) == "less than 1%" and percent_apart(-0.2) == "less than 1%"
+    # one rule, half up as the decimals read: round() and '.0f' gave 2.5 -> '2%' and 3.5 -> '4%', 0.5 -> 'less than 1%'
+    assert [percent_apart(p) for p in (0.5, 2.5, 3.5, 2.675, 2.4999)] == ["1%", "3%", "4%", "3%", "2%"]
+
+
+def test_gaps_that_round_to_the_same_percent_are_said_once():
+    """README's sine comparison printed '3% lower than gru's 0.004925 and lstm's 0.004953' (gaps 2.52% and 3.05%),
+    while the README said '2% to 3%': each gap is 3% to the whole percent, said once; gaps apart are a range."""
+    pairs = [{"a": "rnn", "b": r, "differs": True, "p_holm": 1e-8} for r in ("gru", "lstm")]
+    _, sentence = decide({"lstm": 0.004953, "gru": 0.004925, "rnn": 0.004801542}, pairs, "480 test windows")
+    assert "its test MSE 0.004802 is 3% lower than gru's 0.004925 and lstm's 0.004953 beyond" in sentence
+    _, apart = decide({"lstm": 0.004953, "gru": 0.004900, "rnn": 0.004801542}, pairs, "480 test windows")
+    assert "is 2% to 3% lower than gru's 0.0049 and lstm's 0.004953" in apart
 
 
 def test_models_of_the_same_error_tie_and_no_winner_is_named():

@@ -43,10 +43,21 @@ def test_the_repeated_hour_written_once_is_refused_naming_it_its_place_and_what_
 
 
 def test_copies_of_the_repeated_hour_the_order_cannot_tell_apart_are_refused():
-    wall = pd.DatetimeIndex(["2024-10-27 01:00", "2024-10-27 02:00", "2024-10-27 02:00", "2024-10-27 02:00"])
+    wall = pd.DatetimeIndex(["2024-10-27 01:00", "2024-10-27 02:00", "2024-10-27 03:00", "2024-10-27 02:00"])
     with pytest.raises(RnncastError, match=r"holds 2024-10-27 02:00 \(row 1\), a time that occurs twice in "
                                            r"Europe/Berlin .*, and the order of the rows does not tell which copy each "
                                            r"row is; write the repeated hour twice"):
+        localize(wall, "Europe/Berlin", "time", _row)
+
+
+@pytest.mark.parametrize("copies", [3, 4])
+def test_the_repeated_hour_written_more_often_than_twice_is_refused_with_its_count(copies):
+    """Three copies of 02:00 in a row were told 'occurs twice ... the order of the rows does not tell which copy':
+    the file has three, which no order reads."""
+    wall = pd.DatetimeIndex(["2024-10-27 01:00"] + ["2024-10-27 02:00"] * copies + ["2024-10-27 03:00"])
+    with pytest.raises(RnncastError, match=rf"holds 2024-10-27 02:00 {copies} times in a row \(row 1 and the "
+                                           rf"{copies - 1} rows after it\), a time that occurs twice in Europe/Berlin "
+                                           r".*, so which copy each row is cannot be told; write the repeated hour twice"):
         localize(wall, "Europe/Berlin", "time", _row)
 
 
@@ -195,6 +206,18 @@ def test_a_repeated_hour_outside_the_steps_read_is_not_placed():
         localize(wall, "Europe/Berlin", "time", _row, used=wall[1:3])
 
 
+def test_a_skipped_time_among_the_steps_read_is_refused_one_after_them_is_not_placed():
+    """A future file's 02:00 on Berlin's spring night between steps 01:00 and 03:00 was left NaT as a row not
+    used, and predict said the step 03:00 was missing, 'dated ..., NaT, ...'."""
+    wall = pd.DatetimeIndex(["2025-03-30 00:00", "2025-03-30 01:00", "2025-03-30 02:00", "2025-03-30 04:00"])
+    steps = pd.DatetimeIndex(["2025-03-30 00:00", "2025-03-30 01:00", "2025-03-30 03:00", "2025-03-30 04:00"])
+    with pytest.raises(RnncastError, match=r"^time column 'time' holds 2025-03-30 02:00 \(row 2\), a time that does "
+                                           r"not exist in Europe/Berlin: its clocks go forward from 02:00 to 03:00"):
+        localize(wall, "Europe/Berlin", "time", _row, used=steps)
+    placed = localize(wall, "Europe/Berlin", "time", _row, used=steps[:2])  # 02:00 after the last step: not used
+    assert placed[:2].notna().all() and placed[2] is pd.NaT
+
+
 def test_a_future_file_writing_the_repeated_hour_once_after_the_horizon_is_read(tmp_path, capsys, caplog):
     """A naive 48-hour range (02:00 written once, as pd.date_range writes it) was refused though the forecast ends
     before it: rows outside the forecast steps are not used."""
@@ -216,3 +239,25 @@ def test_a_future_file_writing_the_repeated_hour_once_after_the_horizon_is_read(
     model = Forecaster.load(tmp_path / "run" / "model")
     future = pd.DataFrame({"time": wall, "hour": wall.hour.astype(float)})
     assert len(model.predict(str(tmp_path / "load.csv"), future=future)) == 3  # inside the steps: refused as before
+
+
+def test_a_future_table_on_the_spring_night_names_the_skipped_time_and_never_nat(tmp_path):
+    """A future table writing 2025-03-30 02:00 (Berlin skips it) for the step 03:00 was told '... missing for
+    series at 2025-03-30 03:00 ...; the future values ... are dated 2025-03-30 00:00, 2025-03-30 01:00, NaT, ...'."""
+    data = berlin_wall_times("2025-03-23 00:00", 24 * 7 - 1, "h")  # ends 2025-03-29 22:00: steps 23:00 .. 03:00
+    data["hour"] = pd.DatetimeIndex(data["time"]).hour.astype(float)
+    data.to_csv(tmp_path / "load.csv", index=False)
+    model = Forecaster(**{**TINY, "horizon": 4, "epochs": 1, "tz": "Europe/Berlin"}).fit(
+        str(tmp_path / "load.csv"), target="load", future_covariates=["hour"])
+    wall = pd.DatetimeIndex(["2025-03-29 23:00", "2025-03-30 00:00", "2025-03-30 01:00", "2025-03-30 02:00"])
+    future = pd.DataFrame({"time": wall.strftime("%Y-%m-%d %H:%M"), "hour": wall.hour.astype(float)})
+    with pytest.raises(RnncastError, match=r"^in the future values, time column 'time' holds 2025-03-30 02:00 "
+                                           r"\(row 3\), a time that does not exist in Europe/Berlin"):
+        model.predict(str(tmp_path / "load.csv"), future=future)
+    cut = data.iloc[:-1]  # ends 21:00: steps 22:00 .. 01:00, the night's 02:00 after them, a row not used
+    early = pd.DataFrame({"time": ["2025-03-30 02:00", "2025-03-29 22:00", "2025-03-29 23:00", "2025-03-30 01:00"],
+                          "hour": [2.0, 22.0, 23.0, 1.0]})  # 00:00 missing
+    with pytest.raises(RnncastError, match=r"missing for 2025-03-30 00:00 .* are dated 2025-03-30 02:00, "
+                                           r"2025-03-29 22:00, 2025-03-29 23:00, \.\.\.; ") as err:
+        model.predict(cut, future=early)
+    assert "NaT" not in str(err.value)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 
 from conftest import TINY, make_frame
-from rnncast import Forecaster
+from rnncast import Forecaster, holidaysets
 from rnncast.onnxmeta import METADATA, description, metadata
 
 
@@ -25,3 +26,22 @@ def test_the_metadata_says_the_missing_codes_the_fill_the_time_column_and_the_ca
     plain = metadata(Forecaster(**{**TINY, "epochs": 1}).fit(np.sin(0.1 * np.arange(200))))  # none given, no time
     assert {k: plain[k] for k in ("missing_values", "fill", "time_col", "freq")} == {
         "missing_values": "", "fill": "", "time_col": "", "freq": ""}
+
+
+def test_the_metadata_says_the_zone_holidays_unit_and_day_order_the_times_were_read_in():
+    # a run fitted with --tz Europe/Berlin wrote freq 'h' and time_col but no tz, while x's rows were steps of
+    # Berlin's clock (a 25-hour day in October)
+    frame = make_frame(200)
+    fitted = Forecaster(**{**TINY, "epochs": 1, "tz": "Europe/Berlin"}).fit(frame, target="y")
+    meta = metadata(fitted)
+    assert {k: meta[k] for k in ("tz", "holidays", "time_unit", "dayfirst")} == {
+        "tz": "Europe/Berlin", "holidays": "", "time_unit": "", "dayfirst": ""}
+    assert "tz: the zone the calendar's steps run in" in description(fitted)
+    days = make_frame(200, freq="D").assign(date=lambda f: f["date"].dt.strftime("%d/%m/%Y"))  # 13/01/2024: day first
+    assert metadata(Forecaster(**{**TINY, "epochs": 1}).fit(days, target="y"))["dayfirst"] == "true"
+    unix = make_frame(200).assign(date=lambda f: (f["date"] - pd.Timestamp(0)) // pd.Timedelta(1, "s"))
+    assert metadata(Forecaster(**{**TINY, "epochs": 1, "time_unit": "s"}).fit(unix, target="y"))["time_unit"] == "s"
+    market = make_frame(200, time=False).assign(date=pd.date_range("2024-01-02", periods=200,
+                                                                     freq=holidaysets.offset("NYSE")))
+    traded = metadata(Forecaster(**{**TINY, "epochs": 1, "holidays": "NYSE"}).fit(market, target="y"))
+    assert (traded["holidays"], traded["tz"]) == ("NYSE", "")

@@ -66,9 +66,18 @@ def test_a_parquet_forecast_carries_predicts_mark(tmp_path):
     assert pd.read_parquet(tmp_path / "marked.parquet").equals(frame)
     assert replaceable.forecast_refusal(tmp_path / "marked.parquet", state(horizon=1)) is None  # any model's
     frame.to_parquet(tmp_path / "data.parquet")
-    assert replaceable.forecast_refusal(tmp_path / "data.parquet", state()) == (
-        "another model's forecast of one series (targets sales, 5 rows), or data headed as one (a Parquet table headed "
-        "date, sales)")
+    # the refusal gave the CSV rule ("another model's forecast of one series ..., or data headed as one"), though a
+    # Parquet forecast is told by predict's mark: it says the mark is missing and what the file holds
+    refused = replaceable.forecast_refusal(tmp_path / "data.parquet", state())
+    assert isinstance(refused, Held) and refused == (
+        "a Parquet table of 5 rows headed date, sales, and its schema carries no rnncast forecast mark, which predict "
+        "writes into every Parquet forecast")
+    assert refused.replaced.startswith("a Parquet file only where its schema carries that mark (one without it, "
+                                       "written by an rnncast before the mark, as a CSV forecast is told: ")
+    pd.DataFrame({"a": [1.0]}).to_parquet(tmp_path / "other.parquet")
+    other = replaceable.forecast_refusal(tmp_path / "other.parquet", state())
+    assert other.startswith("a Parquet table of 1 row headed a;") and other.endswith(
+        "; its schema carries no rnncast forecast mark, which predict writes into every Parquet forecast")
     frame.head(3).to_parquet(tmp_path / "before.parquet")  # one an earlier rnncast wrote, unmarked
     assert replaceable.forecast_refusal(tmp_path / "before.parquet", state()) is None
     (tmp_path / "text.parquet").write_text("date,sales\n")

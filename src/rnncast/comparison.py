@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
@@ -79,7 +80,8 @@ def holm(p_values: list[float]) -> list[float]:
 
 def _gap(mse: dict[str, float], best: str, rivals: list[str]) -> str:
     """How much lower the winner's MSE is, as a share of each rival's ("less than 1% ", "2% to 40% "): beyond
-    chance says a gap is real, not that it matters, and a learner reads 0.3 % and 40 % alike without it."""
+    chance says a gap is real, not that it matters, and a learner reads 0.3 % and 40 % alike without it. Each
+    share is said as ``percent_apart`` rounds it; shares that round alike are said once (2.52% and 3.05%: "3% ")."""
     shares = sorted(100 * (mse[r] - mse[best]) / mse[r] for r in rivals if mse[r] > 0)
     gaps = list(dict.fromkeys(percent_apart(s) for s in shares))  # "9%" before "10%", each said once
     return f"{gaps[0]} to {gaps[-1]} " if len(gaps) > 1 else (f"{gaps[0]} " if gaps else "")
@@ -148,8 +150,10 @@ def pair_table(comparison: Comparison) -> list[list[str]]:
 
 
 def percent_apart(percent: float) -> str:
-    """A difference in percent as a whole number ("12%"), never a "0%" that is not one: "less than 1%" where a
-    difference rounds to 0, "0%" only where there is none."""
-    if percent and round(percent) == 0:
+    """A difference in percent as a whole number ("12%"), rounded half up as written in decimals (2.5 is "3%",
+    not Python's round-half-even "2%"), never a "0%" that is not one: "less than 1%" where a difference rounds
+    to 0 (under 0.5), "0%" only where there is none."""
+    whole = int(Decimal(repr(float(percent))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if percent and whole == 0:
         return "less than 1%"
-    return f"{percent:.0f}%"
+    return f"{whole}%"

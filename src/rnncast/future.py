@@ -171,10 +171,10 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         dates = [shown(target[k], day, text_format) for k in first.index[first["_series"] == s][:3]] if dated else \
             [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
         dates += ["..."] * bool((first["_series"] == s).sum() > 3)  # a cut list says so
-        had = given.loc[given["_series"] == s, "_key"]
-        seen = ""
+        had, seen = given.loc[given["_series"] == s, "_key"], ""
         if dated and len(had):
-            dated_as = [shown(stamps[int(i)], day, text_format) for i in had.index[:3]]  # as read: the steps' zone and form
+            dated_as = [shown(frame[time_col].iloc[int(i)], day) if unplaced[int(i)] else  # as written: no NaT
+                        shown(stamps[int(i)], day, text_format) for i in had.index[:3]]  # as read: the steps' form
             seen = f"; the future values of {'the series' if id_col is None else repr(named[s])} are dated {', '.join(dated_as)}" + \
                    (", ..." if len(had) > 3 else "")
         raise RnncastError(

@@ -58,6 +58,10 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
         return zonedays.day_instants(time, tz)
     if used is not None and not (inside := time.isin(used)).all():
         rows = np.flatnonzero(inside)
+        among = np.flatnonzero(~inside & (time >= used.min()) & (time <= used.max()))  # between the steps read
+        skipped = time[among].tz_localize(tz, ambiguous=np.ones(len(among), bool), nonexistent="NaT").isna()
+        if skipped.any():  # a time the clocks skip among the steps is a mistaken step, not a row not used
+            raise RnncastError(_skipped(time, int(among[np.argmax(skipped)]), tz, name, place))
         read = localize(time[inside], tz, name, lambda i: place(int(rows[i])))
         placed = time.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").as_unit(read.unit).asi8.copy()
         placed[inside] = read.asi8
@@ -82,16 +86,29 @@ def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:
         return None
     counts = pd.Series(time[repeated]).value_counts()
     once = [i for i in np.flatnonzero(repeated) if counts[time[i]] == 1]
-    i = int(once[0] if once else np.flatnonzero(repeated)[0])
+    runs = _runs(time, repeated)  # the same time on more than two rows in a row: more copies than the clock shows
+    i = int(once[0] if once else next(iter(runs), np.flatnonzero(repeated)[0]))
     stamp = pd.Timestamp(time[i])
     summer, winter = (stamp.tz_localize(tz, ambiguous=dst) for dst in (True, False))
-    what = (f"time column {name!r} holds {_text(stamp)} ({place(i)}), a time that occurs twice in {tz} (at "
+    where = f"{runs[i]} times in a row ({place(i)} and the {runs[i] - 1} rows after it)" if i in runs and not once \
+        else f"({place(i)})"
+    what = (f"time column {name!r} holds {_text(stamp)} {where}, a time that occurs twice in {tz} (at "
             f"{_offset(summer)}, then again at {_offset(winter)} as the clocks go back)")
     why = ("but is written once, so which of the two it is cannot be told" if once else
+           "so which copy each row is cannot be told" if i in runs else
            "and the order of the rows does not tell which copy each row is")
     return (f"{what}, {why}; write the repeated hour twice (the {_offset(summer)} copy first), or "
             f"write the times with their UTC offset ({_text(stamp)}{_offset(summer)}, "
             f"{_text(stamp)}{_offset(winter)})")
+
+
+def _runs(time: pd.DatetimeIndex, repeated: np.ndarray) -> dict[int, int]:
+    """The rows of ``time`` where a time the clocks repeat (``repeated``) starts a run of more than two equal rows
+    in a row, each with the run's length: ``02:00`` written three times where the clock shows it twice."""
+    values = time.asi8
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    lengths = np.diff(np.r_[starts, len(values)])
+    return {int(s): int(n) for s, n in zip(starts, lengths) if n > 2 and repeated[s]}
 
 
 def _skipped(time: pd.DatetimeIndex, i: int, tz, name: str, place) -> str:

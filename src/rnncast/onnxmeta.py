@@ -1,6 +1,7 @@
 """The ONNX file's metadata (``metadata_props``, ``METADATA``) and description (its ``doc_string``): the columns,
 steps and scaler of the graph, and how predict reads data before the graph's part, which a caller of the file
-alone (onnxruntime) must do itself: the missing-value codes, the fill, the time column and the calendar."""
+alone (onnxruntime) must do itself: the missing-value codes, the fill, the time column and the calendar (its offset,
+zone, holidays), and how the time column was read (its unit, the order of day and month)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,23 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "missing_values": "the codes read as missing at fit ('-999,9999'; '' for none): the graph does not; give no window "
     "holding one", "fill": "how fit filled a missing value (ffill, interpolate, drop; '' for none: refused): the graph "
     "fills nothing, fill x as predict would", "time_col": "the data's time column ('' for none)",
-    "freq": "the calendar of its rows (a pandas offset; '' for none): x's rows are consecutive steps of it"}
+    "freq": "the calendar of its rows (a pandas offset; '' for none): x's rows are consecutive steps of it",
+    "tz": "the zone the calendar's steps run in (an IANA name, 'Europe/Berlin'; '' for none): a day there can be 23 or "
+    "25 hourly steps, naive times are its wall clock", "holidays": "the holiday set a business-day calendar skips "
+    "('NYSE'; '' for none): those days are no steps of freq", "time_unit": "the unit of a time column of numbers (s, "
+    "ms: Unix times; excel: serial days; '' for none)", "dayfirst": "dates such as 01/02/2016 were read day first "
+    "('true'), month first ('false'); '' where no date left doubt"}
 
 
 def reading(forecaster) -> dict:
-    """How predict reads data before the graph's part (``METADATA``: missing_values, fill, time_col, freq), as text."""
+    """How predict reads data before the graph's part (``METADATA``: missing_values, fill, time_col, freq, tz,
+    holidays, time_unit, dayfirst), as text."""
     data_s, state = forecaster.settings_.data, forecaster.state_
+    calendar = state.calendar
     return {"missing_values": data_s.missing_values or "", "fill": data_s.fill or "", "time_col": state.time_col or "",
-            "freq": state.calendar.freq_text or ""}
+            "freq": calendar.freq_text or "", "tz": str(calendar.tz or ""), "holidays": calendar.holidays or "",
+            "time_unit": data_s.time_unit or "",
+            "dayfirst": "" if calendar.dayfirst is None else str(bool(calendar.dayfirst)).lower()}
 
 
 def metadata(forecaster) -> dict:

@@ -83,7 +83,16 @@ def _parquet(path: Path, state) -> str | None:
         mark = None
     if isinstance(mark, dict) and mark.get("kind") == "forecast":
         return None
-    return _judged(held.schema_arrow.names, lambda: held.metadata.num_rows, state, "a Parquet table")
+    names, count = held.schema_arrow.names, held.metadata.num_rows
+    judged = _judged(names, lambda: count, state, "a Parquet table")  # an earlier rnncast's, unmarked: by its columns
+    if judged is None:
+        return None
+    unmarked = "its schema carries no rnncast forecast mark, which predict writes into every Parquet forecast"
+    if not isinstance(judged, Held):
+        return f"{judged}; {unmarked}"
+    held_text = judged if judged.startswith("data") else f"a Parquet table of {_many(count, 'row')} headed {_listed(names)}"
+    return Held(f"{held_text}, and {unmarked}", f"a Parquet file only where its schema carries that mark (one without "
+                f"it, written by an rnncast before the mark, as a CSV forecast is told: {judged.replaced})")
 
 
 def _text(path: Path, state) -> str | None:
