@@ -545,3 +545,15 @@ def test_one_numeric_column_beside_a_column_of_series_ids_names_id_col(tmp_path)
     with pytest.raises(RnncastError, match=r"or --features all; symbol looks like series ids .*name it with --id-col "
                                            r"symbol \(id_col= in Python\)$"):
         load_panel(tmp_path / "stocks.csv")
+
+
+def test_advice_round_trips_the_target_offered_is_written_as_the_flag_reads_it(tmp_path):
+    """'--target vent, km/h the first' (shell_word) read back as 'vent' and 'km/h', neither a column."""
+    from test_spelling import read_back
+    path = tmp_path / "two.csv"
+    pd.DataFrame({"vent, km/h": np.arange(30.0), "temp": np.arange(30.0) % 5}).to_csv(path, index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(path)
+    said = str(err.value)
+    assert read_back(said.split("): ", 1)[1], "--target") == ["vent, km/h"]
+    assert read_back(said.split(" the first, ", 1)[1], "--target") == ["vent, km/h", "temp"]

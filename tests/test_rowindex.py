@@ -352,3 +352,12 @@ def test_a_shuffled_first_column_named_as_data_is_read_as_data_and_a_row_numbers
                                                rf"\['{re.escape(name)}'\]"):
             load_panel(frame, "y", ["x"], time_col=False)
         assert load_panel(frame, "y", ["x", name], time_col=False).features == ["x", name]  # the way out given
+
+
+def test_advice_round_trips_a_written_index_named_as_a_covariate_is_one_shell_word():
+    """'--past-covariates Row No.' was two shell words: the flag took 'Row' and 'No.' was the data's path."""
+    from test_spelling import read_back
+    frame = _numbered().assign(**{"Row No.": np.random.default_rng(1).permutation(200)})[["Row No.", "x", "y"]]
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, "y", ["x"], time_col=False)
+    assert read_back(str(err.value), "--past-covariates") == ["Row No."]
