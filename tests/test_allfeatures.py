@@ -87,3 +87,12 @@ def test_all_leaves_out_a_column_of_one_value_and_names_it_as_it_names_text(capl
     panel = load_panel(frame.assign(const=np.repeat([1.0, 2.0], 30), unique_id=np.repeat(["a", "b"], 30),
                                     date=np.tile(np.arange(30), 2)), target="y", features="all", fill="ffill")
     assert "const" in panel.features  # one value per series, not one in every row: a static covariate's case
+
+
+def test_advice_round_trips_every_column_to_take_is_written_as_the_flag_reads_them():
+    """'name every column to take (...; --past-covariates x,vent, km/h,all)' read back as four names."""
+    from test_spelling import read_back
+    frame = _frame().assign(**{"vent, km/h": np.arange(60.0) % 7, "all": np.arange(60.0)})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="y", features="all")
+    assert read_back(str(err.value).rsplit("; ", 1)[1], "--past-covariates") == ["x", "vent, km/h", "all"]

@@ -130,3 +130,11 @@ def test_monthly_rows_are_named_as_the_file_writes_them(tmp_path):
     pd.DataFrame({"month": months, "sales": sales, "promo": np.arange(63) % 2.0}).to_csv(path, index=False)
     with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-01 to 2020-03, lines 62-64 of "):
         load_panel(path, target="sales", past_covariates=["promo"], fill="ffill")
+
+
+def test_advice_round_trips_the_past_covariates_to_refit_with_are_written_as_the_flag_reads_them():
+    """'fit with --future-covariates promo, %' read back as 'promo' and '%' (and as two shell words)."""
+    from test_spelling import read_back
+    with pytest.raises(RnncastError) as err:
+        load_panel(_appended().rename(columns={"promo": "promo, %"}), target="sales", past_covariates=["promo, %"])
+    assert read_back(str(err.value), "--future-covariates") == ["promo, %"]

@@ -334,3 +334,36 @@ def test_a_backtest_cutoff_given_1960_0_is_saved_and_shown_as_1960(tmp_path):
     assert metrics["cutoff"] == metrics["settings"]["cutoff"] == "1960"
     assert json.loads((out / "config.json").read_text())["settings"]["cutoff"] == "1960"
     assert "1960.0" not in (out / "report.html").read_text()
+
+
+def _berlin(tmp_path, start: str, hours: int, tz=None) -> Panel:
+    """Hourly data of Berlin written with its UTC offsets (+02:00, +01:00), read in UTC (or on ``tz``'s clock)."""
+    ds = pd.date_range(start, periods=hours, freq="h", tz="Europe/Berlin")
+    path = tmp_path / f"berlin_{start}.csv"
+    pd.DataFrame({"ds": ds.map(lambda t: t.isoformat()), "y": np.sin(np.arange(hours * 1.0))}).to_csv(path, index=False)
+    return load_panel(str(path), tz=tz)
+
+
+ADVICE = [("2024-10-20", "2024-11-03"), ("2024-10-20", "2024-10-27"), ("2024-10-20", "2024-11"),
+          ("2024-10-20", "2024-W44"), ("2024-10-20", "2024-10-27 02:00"), ("2024-10-20", "2024-11-03 10:00"),
+          ("2024-10-20", "2024-11-03T10:30"), ("2024-10-20", "2024-10-19 01:00"),
+          ("2024-10-20", "2024-10-27 02:30", "Europe/Berlin"), ("2024-03-25", "2024-03-31 02:30", "Europe/Berlin")]
+
+
+@pytest.mark.parametrize("case", ADVICE, ids=lambda c: c[1])
+def test_advice_round_trips_a_refused_cutoff_s_example_is_read_and_cuts_where_the_zone_s_clock_does(tmp_path, case):
+    """A tester's --cutoff 2024-11-03 was told "e.g. 2024-11-03+01:00", which reads as no time (and 2024-10-27 its
+    first hour's +02:00, though the day ends at +01:00): each example printed is read back, and one example cuts the
+    rows that the cutoff cuts on the zone's clock (tz=): a day, month or week through its last time."""
+    start, given, tz = (*case, None)[:3]
+    panel, zoned = _berlin(tmp_path, start, 600, tz), _berlin(tmp_path, start, 600, "Europe/Berlin")
+    with pytest.raises(RnncastError) as refused:
+        as_time(given, panel)
+    said = str(refused.value)
+    examples = (said.split("e.g. ")[1] if "e.g. " in said else said.split("(such as ")[1]).split(")")[0]
+    examples = examples.split(" (")[0].split(" or ")
+    assert len(examples) in (1, 2) and all(at.strip() == at for at in examples)
+    for example in examples:
+        assert isinstance(as_time(example, panel), pd.Timestamp), example  # read, not refused
+    if len(examples) == 1:
+        assert _rows_up_to(panel, as_time(examples[0], panel))[0] == _rows_up_to(zoned, as_time(given, zoned))[0]

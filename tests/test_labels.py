@@ -561,3 +561,14 @@ def test_a_row_counter_written_as_floats_is_read_as_the_whole_numbers_it_holds(t
     assert labels.row_counters(frame, ["n", "sales"]) == ["n"]
     assert labels.row_counters(frame.assign(n=np.arange(40) * 0.5), ["n"]) == []
     assert labels.row_counters(frame.assign(n=np.r_[np.arange(39.0), np.nan]), ["n"]) == []
+
+def test_advice_round_trips_the_target_offered_is_written_as_the_flag_reads_it(tmp_path):
+    """'--target vent, km/h the first' (shell_word) read back as 'vent' and 'km/h', neither a column."""
+    from test_spelling import read_back
+    path = tmp_path / "two.csv"
+    pd.DataFrame({"vent, km/h": np.arange(30.0) * 1.5, "temp": np.arange(30.0) % 5}).to_csv(path, index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(path)
+    said = str(err.value)
+    assert read_back(said.split("): ", 1)[1], "--target") == ["vent, km/h"]
+    assert read_back(said.split(" the first, ", 1)[1], "--target") == ["vent, km/h", "temp"]

@@ -4,9 +4,11 @@ reader's own words for a setting it cannot give, within its block only."""
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 
-from rnncast.spelling import (config_settings, from_config, hint, hints, in_config, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_word, some,
+from rnncast.spelling import (config_settings, from_config, hint, hints, in_config, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_names, shell_word, some,
                               spelled, spelling)
 
 
@@ -199,3 +201,26 @@ def test_a_korean_column_name_one_syllable_off_is_suggested():
     assert did_you_mean("판매양", ["날짜", "판매량", "기온"], cutoff=0.8) == " (did you mean '판매량'?)"
     assert did_you_mean("습도", ["날짜", "판매량", "기온"], cutoff=0.8) == ""
     assert did_you_mean("Y_same", ["y_same", "x1"], cutoff=0.8) == " (did you mean 'y_same'?)"
+
+
+def read_back(said: str, flag: str) -> list[str] | str:
+    """The names ``flag`` takes from the shell word that follows it in the message ``said`` (a ``)`` or ``,`` closing
+    the clause dropped), as the command line reads them: a refusal's advice, followed, is accepted as meant."""
+    lexer = shlex.shlex(said.split(f"{flag} ", 1)[1], posix=True)
+    lexer.whitespace_split, lexer.commenters = True, ""
+    word = lexer.get_token().removesuffix(")").removesuffix(",")
+    from rnncast.cli.parser import build_parser
+    return getattr(build_parser().parse_args(["fit", "d.csv", flag, word]), flag[2:].replace("-", "_"))
+
+
+NAMES = [["a", "b"], ["Store A"], ["vent, km/h", "temp"], ["all"], ['say "hi"'], [" lead"], ["it's", "x y"]]
+
+
+@pytest.mark.parametrize("names", NAMES, ids=str)
+def test_advice_round_trips_names_written_for_a_flag_are_read_back_as_those_names(names):
+    """``--target 'vent, km/h'`` (``shell_word``) was read as two columns, 'vent' and 'km/h', and a column named
+    'all' as the keyword: ``shell_names`` writes names as the flags that take several read them (CSV, in a shell
+    word); ``shell_word`` stays for flags that take their value whole (``--id-col``, ``--time-col``, ``--out``)."""
+    for flag in ("--target", "--past-covariates", "--future-covariates", "--static-covariates", "--features"):
+        assert read_back(f"give {flag} {shell_names(*names)}, or", flag) == names, flag
+    assert read_back(f"give --id-col {shell_word(*names[:1])}", "--id-col") == names[0]

@@ -436,3 +436,14 @@ def test_a_static_table_at_predict_with_other_columns_names_each_one_extra_or_la
     with pytest.raises(RnncastError, match=r"^the static covariate table holds 'x', 'z', which the model was not trained "
                                            r"with: leave them out; lacks 'region', which the model was trained with"):
         model.predict(frame, static_covariates=table[["unique_id", "size"]].assign(x=1, z=2))
+
+
+def test_advice_round_trips_the_static_columns_named_are_written_as_the_flag_reads_them():
+    """--static-covariates was written ','.join(names): 'size, m2' and 'store type' read back as three names, the
+    second not even one shell word."""
+    from test_spelling import read_back
+    named = ["store type", "size, m2"]
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(_wide().rename(columns={"c": "store type"}).assign(**{"size, m2": 1.0}),
+                               series=["a", "b"], static_covariates=named)
+    assert read_back(str(err.value), "--static-covariates") == named

@@ -174,7 +174,7 @@ def test_a_time_without_an_offset_is_refused_only_where_offset_written_times_are
     utc = pd.date_range("2024-01-10", periods=4, freq="h", tz="UTC")  # written at +00:00 on every row: read at it
     writtenzones.without_offset("UTC", "%Y-%m-%dT%H:%M:%S%:z", "cutoff", "T", writtenzones.by_wall(utc, None))
     one = writtenzones.by_wall(utc, utc.tz_localize(None) + pd.Timedelta(hours=2))  # +02:00 throughout, read in UTC
-    with pytest.raises(RnncastError, match=r"e\.g\. T\+02:00"):  # (its zone changes ahead, fixedoffsets): refused
+    with pytest.raises(RnncastError, match=r"e\.g\. 2024-01-11 00:00\+02:00 "):  # (its zone changes ahead, fixedoffsets): refused
         writtenzones.without_offset("UTC", "%Y-%m-%dT%H:%M:%S%:z", "cutoff 'T'", "T", one, pd.Timestamp("2024-01-11"))
     assert [writtenzones.at_offset(z) for z in ("UTC+02:00", "UTC-03:30", "UTC", "Europe/Berlin", None)] == [
         "+02:00", "-03:30", None, None, None]
@@ -192,8 +192,30 @@ def test_a_time_without_an_offset_is_given_the_datas_own_offset_as_its_example()
             writtenzones.without_offset("UTC", "%Y-%m-%d %H:%M:%S%:z", "cutoff 'T'", "T", written, pd.Timestamp(wall))
         return str(err.value).split("e.g. ")[1].split("), ")[0] + ")"
 
-    assert said("2024-10-26 22:00") == "T+01:00 (the offset the data's times carry at that wall time)"
-    assert said("2024-10-27 01:00") == "T+00:00 or T+01:00 (the data's times carry both there: the clocks repeat that hour)"
-    assert said("2024-10-30 00:00") == "T+00:00 (the offset of the data's last time before it)"
-    assert said("2024-10-01 00:00") == "T+01:00 (the offset of the data's first time, after it)"
+    assert said("2024-10-26 22:00") == "2024-10-26 22:00+01:00 (the offset the data's times carry at that wall time)"
+    assert said("2024-10-27 01:00") == ("2024-10-27 01:00+00:00 or 2024-10-27 01:00+01:00 (the data's times carry both "
+                                        "there: the clocks repeat that hour)")
+    assert said("2024-10-30 00:00:30") == "2024-10-30 00:00:30+00:00 (the offset of the data's last time before it)"
+    assert said("2024-10-01 00:00") == "2024-10-01 00:00+01:00 (the offset of the data's first time, after it)"
     assert writtenzones.by_wall(utc.tz_localize(None), None) is None  # naive times: none written
+
+
+def test_a_period_without_an_offset_is_given_the_datas_last_time_within_it_written_in_iso_8601():
+    """'2024-11-03' was told "e.g. 2024-11-03+01:00", which no reader reads, and '2024-10-27' its first hour's +02:00
+    though the day ends at +01:00: the example is the data's last time in the period (which cuts where the period
+    does), with its offset; a period the data has no time in is told its first time, as a time given so is."""
+    utc = pd.date_range("2024-10-26 20:00", periods=30, freq="h", tz="UTC")
+    written = writtenzones.by_wall(utc, utc.tz_convert("Europe/Berlin").tz_localize(None))
+
+    def said(text, wall, end):
+        with pytest.raises(RnncastError) as err:
+            writtenzones.without_offset("UTC", "%Y-%m-%dT%H:%M:%S%:z", f"cutoff {text!r}", text, written,
+                                        pd.Timestamp(wall), pd.Timestamp(end))
+        return str(err.value).split("e.g. ")[1].split("), ")[0] + ")"
+
+    assert said("2024-10-27", "2024-10-27", "2024-10-27 23:59:59.999999999") == (
+        "2024-10-27 23:00+01:00 (the data's last time within '2024-10-27', which cuts where it does, at its offset)")
+    assert said("2024-10-27 10", "2024-10-27 10:00", "2024-10-27 10:59:59.999999999") == (
+        "2024-10-27 10:00+01:00 (the offset the data's times carry at that wall time)")  # its one time: itself
+    assert said("2024-11-02", "2024-11-02", "2024-11-02 23:59:59.999999999") == (
+        "2024-11-02 00:00+01:00 (the offset of the data's last time before it)")  # no time within: no row between

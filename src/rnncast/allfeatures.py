@@ -19,6 +19,7 @@ import pandas as pd
 from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
 from rnncast.errors import RnncastError
 from rnncast.signs import ACCOUNTING
+from rnncast.spelling import shell_names
 from rnncast.strayvalues import textual
 from rnncast.unusedcolumns import ONE_VALUE, encode_hint, holds_text, one_value, one_value_clause
 
@@ -50,7 +51,7 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         raise RnncastError(f"features='all' (--features all) is ambiguous: the table has a column named 'all'; to take "
                            "that column alone, name it in a list (features=['all']; on the command line "
                            "--past-covariates all, or --features '\"all\"'), or name every column to take "
-                           f"(features={feats}; --past-covariates {','.join(feats)})")
+                           f"(features={feats}; --past-covariates {shell_names(*feats)})")
     text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
     constant = one_value(frame, feats)  # nothing to learn
     feats = [c for c in feats if c not in constant]

@@ -25,6 +25,7 @@ from rnncast.errors import RnncastError
 from rnncast.filelines import line
 from rnncast.layouts import Rows
 from rnncast.missingcodes import coded_targets
+from rnncast.spelling import shell_names
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -118,5 +119,5 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
                 f"values of {', '.join(read)} as the future (predict --future FILE, future= in Python)")
     return (f"{head}: rows appended to the history with the target blank are not read as history, and the future "
             "values of a past covariate are not used by this model; give the data without them (or, to use those "
-            f"values, fit with --future-covariates {','.join(past)}, future_covariates= in Python, and give them as "
+            f"values, fit with --future-covariates {shell_names(*past)}, future_covariates= in Python, and give them as "
             "the future)")

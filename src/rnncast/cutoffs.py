@@ -48,7 +48,7 @@ def as_time(value, panel: Panel):
         written = panel.written_offsets  # as written, without tz= (with it: on tz='s clock); +00:00 throughout: at it
         if time.tz is not None and end.tz is None and written is not None:  # None: tz= given (decision 838)
             writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
-                                        written, stamp)
+                                        written, stamp, end)
         if time.tz is not None:
             return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end

@@ -22,7 +22,7 @@ from rnncast.madewindows import RAW_SERIES
 from rnncast.rolenames import comma_name
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
-from rnncast.spelling import few, listed, shell_word
+from rnncast.spelling import few, listed, shell_names, shell_word
 
 GIVEN = "given"  # frame.attrs: what the caller handed over (``given(data)``), for a refusal to say it in its words
 
@@ -90,7 +90,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
             how += f"; or, if each of the {len(frame)} rows is a series and time runs across them, give array.T"
         roles = "past_covariates= or future_covariates=, or features='all'"
     else:
-        shell = [shell_word(n) for n in pick] + [shell_word(*pick)]
+        shell = [shell_names(n) for n in pick] + [shell_names(*pick)]
         how = (f"--target (target= in Python): --target {shell[0]}" + (
                f" the first, --target {shell[-1]} every column, or --series all to forecast each column as its own "
                "series" if len(every) > 1 else ""))
@@ -105,13 +105,13 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread
         first = next((c for c in pick if c != unread[0]), pick[0])  # not the dates as what to forecast
-        name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_word(first)}"
+        name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_names(first)}"
         raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
                            f"({name}) to number the rows")
     if len(numeric) == 1:  # no choice among numbers: the other columns hold text, which no role takes
         text = [said(frame, c) for c in candidates if c not in numeric]
         hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"
-        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_word(numeric[0])} (target= in Python)"
+        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_names(numeric[0])} (target= in Python)"
         raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}{ids}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}{ids}")
 
@@ -131,7 +131,7 @@ def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
                                                                    if len(values) > 1 else "")
     else:
         words = [c for c in numeric if c not in dated]
-        how = f"--time-col {shell_word(when)} --target {shell_word(words[0])}" + (f" (--target {shell_word(*words)} every column)"
+        how = f"--time-col {shell_word(when)} --target {shell_names(words[0])}" + (f" (--target {shell_names(*words)} every column)"
                                                            if len(values) > 1 else "")
     return (f"{said(frame, when)} holds dates written {dated[when]} ({first}), and a time column is found by its name "
             f"only: to take it as the time and forecast {', '.join(values)}, give {how}")

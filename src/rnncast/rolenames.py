@@ -7,7 +7,7 @@ flag given more than once takes each value whole), said in the flag's words besi
 from __future__ import annotations
 
 from rnncast.errors import RnncastError
-from rnncast.spelling import hint, listing, shell_word
+from rnncast.spelling import hint, listing, shell_names
 
 
 def flagged(keyword: str) -> str:
@@ -36,5 +36,5 @@ def comma_name(keyword: str, label, columns) -> None:
     flag = "--" + keyword.replace("_", "-")
     raise RnncastError(f"column {str(label)!r} not found: {flagged(keyword)} took {str(label)!r} as one name, as a flag "
                        f"given more than once takes each of its values whole (and Python a text); to name "
-                       f"{listing(parts)}, give {flag} {shell_word(*parts)}, or {flag} once per name ({keyword}={parts!r} "
+                       f"{listing(parts)}, give {flag} {shell_names(*parts)}, or {flag} once per name ({keyword}={parts!r} "
                        "in Python)")

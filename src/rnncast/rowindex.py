@@ -28,6 +28,7 @@ import pandas as pd
 from rnncast import csvmarks, wholenumbers
 from rnncast.data import names
 from rnncast.errors import RnncastError
+from rnncast.spelling import shell_names, shell_word
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ def _numbers(column: pd.Series, ids: pd.Series | None) -> str | None:
     kind = next((what for lo, hi, what in TIME_LIKE if lo <= low and high <= hi), None)
     if kind:  # a frame indexed by its times writes them so
         text += (f" (or {kind}, of a frame indexed by its times: to read them as the time, give "
-                 f"time_col={str(column.name)!r}, --time-col {str(column.name)!r})")
+                 f"time_col={str(column.name)!r}, --time-col {shell_word(column.name)})")
     return text
 
 
@@ -272,7 +273,7 @@ def out_of_order(data, frame: pd.DataFrame, found: dict[str, str], roles=(), ids
     return (f"{held}, as the index of a shuffled frame holds them (df.sample()), written with its name (to_csv, "
             "reset_index()): if the rows were reordered, sort them by it; if they are in the series' order already, "
             f"leave the column out of the table, or name it as a covariate (past_covariates=[{str(first)!r}], "
-            f"--past-covariates {first}) to read it as data")
+            f"--past-covariates {shell_names(first)}) to read it as data")
 
 
 def refuse_order(said: str | None) -> None:

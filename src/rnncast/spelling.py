@@ -54,9 +54,20 @@ def rows_span(first: int, last: int, noun: str = "rows") -> str:
 
 
 def shell_word(*names) -> str:
-    """Column names as one value of a command-line flag, quoted for a shell where they need it: ``Store A`` ->
-    ``'Store A'``, ``a`` and ``b`` -> ``a,b``; what ``--target`` reads back as those names."""
+    """One value of a command-line flag that takes it whole (``--id-col``, ``--time-col``, ``--out``), quoted for a
+    shell where it needs it: ``Store A`` -> ``'Store A'``; names for a flag that takes several: ``shell_names``."""
     return shlex.quote(",".join(str(n) for n in names))
+
+
+def shell_names(*names) -> str:
+    """Column names as the value of a flag that takes several (``--target``, ``--past-covariates``:
+    ``argparsing.column_names`` reads it as CSV), quoted for a shell: ``a`` and ``b`` -> ``a,b``, ``Store A`` ->
+    ``'Store A'``, ``vent, km/h`` -> ``'"vent, km/h"'`` (a name with a comma, a double quote or a leading space in
+    double quotes, as CSV writes it), a column named ``all`` -> ``'"all"'`` (not the keyword)."""
+    def cell(name: str) -> str:
+        held = any(c in name for c in ',"\r\n') or name != name.lstrip() or list(map(str, names)) == ["all"]
+        return '"' + name.replace('"', '""') + '"' if held else name
+    return shlex.quote(",".join(cell(str(n)) for n in names))
 
 
 def listing(items: list[str], last: str = "and") -> str:

@@ -17,7 +17,7 @@ from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
-from rnncast.spelling import did_you_mean, hint, listed, some, spelled, unicode_form
+from rnncast.spelling import did_you_mean, hint, listed, shell_names, some, spelled, unicode_form
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def check_layout(given, layout: str, series=None) -> None:
     if layout == "wide" and named:
         columns = f" ({', '.join(map(repr, series))})" if isinstance(series, (list, tuple)) else ""
         raise RnncastError(
-            f"static covariates named as columns (static_covariates={named!r}, --static-covariates {','.join(named)}) are "
+            f"static covariates named as columns (static_covariates={named!r}, --static-covariates {shell_names(*named)}) are "
             "read from long-format data with an id column (id_col=, --id-col), one value in each series' rows; wide data "
             f"(series=, --series) takes them as a table of their own: a column {ID_COLUMN!r} holding the series' column "
             f"names{columns} and one column per attribute, one row per series ({TABLE_FORMS})")

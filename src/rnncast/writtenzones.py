@@ -88,26 +88,39 @@ def by_wall(time, written: pd.DatetimeIndex | None) -> pd.Series | None:
 
 
 def without_offset(zone, fmt: str | None, what: str, example: str, written: pd.Series | None = None,
-                   wall: pd.Timestamp | None = None) -> None:
+                   wall: pd.Timestamp | None = None, end: pd.Timestamp | None = None) -> None:
     """Refuses (``RnncastError``, one line) a time written without a UTC offset (``what``: its value and where it
     was given) that meets times read in UTC (``zone``) from text written with UTC offsets (``fmt``, their form,
     writes ``%z``) without ``tz=``: offsets that change (daylight saving), or one that changes within the forecasts
     (``fixedoffsets``), so no one offset says which instant a wall time names (decision 838). ``example``: the
     time as written, given the data's own offset (``written``, ``Panel.written_offsets``) at its wall time ``wall``
-    or the last before it, else its first (a tester's +00:00 data was told +02:00, and cut 2 hours early). Nothing otherwise:
-    ``tz=``'s zone reads such a time on its clock, one fixed offset (``UTC+02:00``) at that offset (``at_offset``), and
-    data written at +00:00 throughout (``written``) in UTC, at it, for every caller alike (a cutoff, a future file)."""
+    or the last before it, else its first (a tester's +00:00 data was told +02:00, and cut 2 hours early); with
+    ``wall``, written in ISO 8601 with the offset, a form every reader of such a time reads (a tester's
+    '2024-11-03' was told '2024-11-03+01:00', which reads as no time). ``end``: the last instant of the period
+    ``wall`` starts (a day, a month, as a cutoff names it): the example is the data's last time within it, which
+    cuts where the period does, else ``wall`` (no row lies between). Nothing otherwise: ``tz=``'s zone reads such a
+    time on its clock, one fixed offset (``UTC+02:00``) at that offset (``at_offset``), and data written at +00:00
+    throughout (``written``) in UTC, at it, for every caller alike (a cutoff, a future file)."""
     if str(zone) != "UTC" or not fmt or not offset_in(fmt):
         return
     if written is not None and len(written) and not np.asarray(written, dtype="timedelta64[ns]").any():
         return  # +00:00 on every row: UTC is that one offset (one other offset is read in UTC only where it changes ahead)
-    suggested = "e.g. " + example + "+HH:MM, the offset of that wall time"
+    period = end is not None and wall is not None and end != wall
+    if period and written is not None:
+        within = written.index[(written.index >= wall) & (written.index <= end)]
+        period = bool(len(within)) and within.max() != wall  # a minute written to the minute: that time itself
+        wall = within.max() if period else wall
+    text = example if wall is None else wall.isoformat(sep=" ", timespec=next(
+        s for s, unit in (("minutes", "min"), ("seconds", "s"), ("auto", "ns")) if wall == wall.floor(unit)))
+    suggested = "e.g. " + text + "+HH:MM, the offset of that wall time"
     if written is not None and len(written):  # the offset(s) of the data's last wall time up to it, else its first
         before = written.index[written.index <= wall] if wall is not None else written.index  # None: its last
         near = before.max() if len(before) else written.index.min()
         offsets = [_offset(t // pd.Timedelta(minutes=1)) for t in sorted(written[written.index == near].unique())]
-        suggested = (f"e.g. {' or '.join(example + o for o in offsets)} ("
+        suggested = (f"e.g. {' or '.join(text + o for o in offsets)} ("
                      + ("the data's times carry both there: the clocks repeat that hour" if len(offsets) > 1 else
+                        f"the data's last time within {example!r}, which cuts where it does, at its offset"
+                        if period and near == wall else
                         "the offset the data's times carry at that wall time" if near == wall else
                         "the offset of the data's last time before it" if len(before) else
                         "the offset of the data's first time, after it") + ")")
