@@ -562,6 +562,7 @@ def test_a_row_counter_written_as_floats_is_read_as_the_whole_numbers_it_holds(t
     assert labels.row_counters(frame.assign(n=np.arange(40) * 0.5), ["n"]) == []
     assert labels.row_counters(frame.assign(n=np.r_[np.arange(39.0), np.nan]), ["n"]) == []
 
+
 def test_advice_round_trips_the_target_offered_is_written_as_the_flag_reads_it(tmp_path):
     """'--target vent, km/h the first' (shell_word) read back as 'vent' and 'km/h', neither a column."""
     from test_spelling import read_back

@@ -367,6 +367,7 @@ def test_an_index_written_as_floats_is_left_out_as_row_numbers(tmp_path, caplog)
     assert panel.targets == ["sales"] and "holds the row numbers 0-39" in caplog.text
     assert row_numbers(pd.Series(np.arange(5) * 1.0)) == (0, 4, 0) and row_numbers(pd.Series([0.0, 1.5])) is None
 
+
 def test_advice_round_trips_a_written_index_named_as_a_covariate_is_one_shell_word():
     """'--past-covariates Row No.' was two shell words: the flag took 'Row' and 'No.' was the data's path."""
     from test_spelling import read_back
