@@ -91,3 +91,16 @@ def test_kosis_fiscal_years_written_2012_13_are_refused_naming_the_form(name):
     with pytest.raises(RnncastError, match=rf"'{name}' holds '2012-13' at row 0, two successive years: a fiscal or season year, "
                                            r"which rnncast does not read as time"):
         load_panel(frame, target="y")
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "category"])
+def test_fiscal_years_are_refused_in_every_column_type_that_holds_text(dtype):
+    """Columns of numbers and timestamps are passed over unread (decision 9902); text is read in any of its types."""
+    column = pd.Series(["2001-02", "2002-03", "2003-04"], dtype=dtype)
+    with pytest.raises(RnncastError, match=r"time column 'year' holds '2001-02', two successive years"):
+        fiscalyears.refuse(column, "year", lambda i: f"row {i}")
+    assert fiscalyears.written(column)
+    for kept in (pd.Series(pd.date_range("2001-02-01", periods=3)), pd.Series([2001, 2002, 2003]),
+                 pd.Series(pd.date_range("2001-02-01", periods=3, tz="UTC"))):
+        fiscalyears.refuse(kept, "year", lambda i: f"row {i}")
+        assert not fiscalyears.written(kept)

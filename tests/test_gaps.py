@@ -81,6 +81,19 @@ def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkey
     assert "daylight" not in warned[1]
 
 
+def test_the_first_gap_a_clock_change_explains_is_named_after_ordinary_gaps_in_other_series(caplog, monkeypatch):
+    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
+    hours = pd.date_range("2024-03-09", "2024-03-12", freq="h")
+    a = pd.DataFrame({"id": "a", "ds": hours.delete([3, 4]), "y": 1.0})  # an ordinary night: no zone skips it
+    b = pd.DataFrame({"id": "b", "ds": hours[hours != pd.Timestamp("2024-03-10 02:00")], "y": 2.0})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(pd.concat([a, b]), "y", id_col="id")
+    (warned,) = [r.getMessage() for r in caplog.records]
+    assert warned.startswith("3 rows are missing from the 'h' calendar in 2 series (first: series 'a' at 2024-03-09 03:00")
+    assert "(2024-03-10 02:00:00 does not exist in America/New_York, America/Chicago, America/Denver, " \
+           "America/Los_Angeles); give the zone" in warned
+
+
 def test_a_short_file_of_some_weekdays_is_told_the_week_mask_in_the_gap_warning(caplog):
     days = pd.date_range("2024-03-03", periods=20, freq="D")  # under four weeks: too few to infer the week
     days = days[days.day_of_week.isin([6, 0, 1, 2, 3])]  # Sunday to Thursday

@@ -51,6 +51,8 @@ def _years(value) -> int | None:
 def written(column: pd.Series) -> bool:
     """Whether every value of ``column`` (two or more) writes two successive years, as fiscal or season years do, or
     a quarter of such a year (``2001-02 Q1``)."""
+    if _no_text(column):
+        return False
     values = column.dropna()
     return len(values) >= 2 and all(_years(v) is not None for v in values)
 
@@ -77,8 +79,16 @@ def clause(value, at: str = "") -> str:
 def refuse(column: pd.Series, name: str, place) -> None:
     """Refuse a time column of fiscal or season years (``2001-02`` ...), their quarters (``2001-02 Q1``) or fiscal
     periods (``FY2005 Q1``), naming its first value and line."""
+    if _no_text(column):
+        return
     values = column.dropna()
     fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)
     if not pd.api.types.is_numeric_dtype(column) and (written(column) or fiscal):
         first = int(np.flatnonzero(column.notna().to_numpy())[0])  # its position, as place counts rows
         raise RnncastError(f"time column {name!r} holds {clause(column.iloc[first])} (first at {place(first)})")
+
+
+def _no_text(column: pd.Series) -> bool:
+    """Whether ``column``'s type holds no text (numbers, booleans, timestamps, durations): none of its values can write
+    a year, so none is looked at (each timestamp made a Python object cost 10 ms a fit; decision 9902)."""
+    return column.dtype.kind in "iufcbmM"

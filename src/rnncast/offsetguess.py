@@ -40,19 +40,13 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
     inferred first; the calendars near the most common step, then that step, last."""
     found: Counter = Counter()
     lengths = np.diff(offsets)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for s in np.argsort(-lengths, kind="stable")[:5]:
-            t = time[offsets[s] : offsets[s + 1]]
-            pieces = [t] + [t[i : i + 12] for i in np.linspace(0, max(len(t) - 12, 0), 24).astype(int)]
-            for piece in pieces:
-                try:
-                    inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
-                except (ValueError, TypeError):
-                    inferred = None
-                if inferred is not None:  # pandas' business hours ('bh') as the session they walk, holidays and all
-                    offset = anchored(to_offset(inferred), time[0])
-                    found[sessions.business_hours(offset) or offset] += 1
+    counted: dict = {}  # a series' times: what they added (a panel's series often share them: inferred once)
+    for s in np.argsort(-lengths, kind="stable")[:5]:
+        t = time[offsets[s] : offsets[s + 1]]
+        key = t.asi8.tobytes()
+        if key not in counted:
+            counted[key] = _inferred(t, time[0])
+        found.update(counted[key])
     ordered = [o for o, _ in found.most_common()]
     wall = time.tz_localize(None) if time.tz is not None else time
     steps = np.diff(wall.asi8[: 1_000_001])[inside(offsets, len(time))[:1_000_000]]  # a million steps tell
@@ -71,6 +65,23 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
         if session is not None and session not in ordered:
             ordered.append(session)  # tried last: a pandas offset that explains the rows as well is kept
     return ordered
+
+
+def _inferred(t: pd.DatetimeIndex, first) -> Counter:
+    """The offsets ``pandas.infer_freq`` finds in the times ``t`` of one series and in 24 windows of 12 of them,
+    anchored as the data's ``first`` time is, each counted as often as found."""
+    found: Counter = Counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for piece in [t] + [t[i : i + 12] for i in np.linspace(0, max(len(t) - 12, 0), 24).astype(int)]:
+            try:
+                inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
+            except (ValueError, TypeError):
+                inferred = None
+            if inferred is not None:  # pandas' business hours ('bh') as the session they walk, holidays and all
+                offset = anchored(to_offset(inferred), first)
+                found[sessions.business_hours(offset) or offset] += 1
+    return found
 
 
 MONTHS = monthdays.MONTHS  # the anchors of quarters and years

@@ -227,7 +227,7 @@ def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = N
     if not len(stamps) or stamps.tz is not None:
         return ""
     zones = []
-    for zone in dict.fromkeys([z for z in [local_zone()] if z] + list(COMMON_ZONES)):
+    for zone in dict.fromkeys(preferred()):
         try:
             placed = (stamps.tz_localize(zone, ambiguous="NaT", nonexistent="shift_forward") if repeated else
                       stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT"))
@@ -241,6 +241,25 @@ def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = N
     remedy = remedy or hint("tz", f"give the zone with {spelled('tz')} to read it")
     return (f"; this looks like local time across a daylight-saving change ({shown_text} {how} in "
             f"{', '.join(zones[:4])}{', ...' if len(zones) > 4 else ''}); {remedy}")
+
+
+def first_skipped(stamps, counts) -> int | None:
+    """Of groups of naive ``stamps`` (``counts`` [G]: the lengths of consecutive groups, each at least 1), the first
+    whose times a clock going forward skips, every one, in a zone ``clock_change`` tries (so that it names the
+    group); None if none. Each zone is read once for all the groups, not once a group (decision 9901)."""
+    stamps, counts = pd.DatetimeIndex(stamps), np.asarray(counts, dtype=np.int64)
+    if not len(stamps) or stamps.tz is not None:
+        return None
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    found = np.zeros(len(counts), dtype=bool)
+    for zone in dict.fromkeys(preferred()):
+        try:
+            skipped = stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT").isna()
+        except Exception:  # no IANA zone, or a group beyond its range: each group alone, as clock_change would
+            found |= [bool(clock_change(stamps[a : a + n], "", False)) for a, n in zip(starts, counts)]
+            continue
+        found |= np.logical_and.reduceat(skipped, starts)
+    return int(np.argmax(found)) if found.any() else None
 
 
 def one_unit(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
