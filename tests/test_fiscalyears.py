@@ -95,7 +95,7 @@ def test_kosis_fiscal_years_written_2012_13_are_refused_naming_the_form(name):
 
 @pytest.mark.parametrize("dtype", [object, "string", "category"])
 def test_fiscal_years_are_refused_in_every_column_type_that_holds_text(dtype):
-    """Columns of numbers and timestamps are passed over unread (decision 9902); text is read in any of its types."""
+    """Columns of numbers and timestamps are passed over unread (decision 975); text is read in any of its types."""
     column = pd.Series(["2001-02", "2002-03", "2003-04"], dtype=dtype)
     with pytest.raises(RnncastError, match=r"time column 'year' holds '2001-02', two successive years"):
         fiscalyears.refuse(column, "year", lambda i: f"row {i}")

@@ -64,7 +64,7 @@ def test_an_inferred_calendar_keeps_the_anchor_of_the_datas_first_row(freq, star
 
 
 def test_series_sharing_their_times_each_count_toward_the_calendar_tried_first():
-    """Times several series share are inferred once (decision 9903), yet each series still counts:
+    """Times several series share are inferred once (decision 976), yet each series still counts:
     the calendar most of the five longest series keep is tried first, as when each was inferred alone."""
     ends, starts = pd.date_range("2000-01-31", periods=60, freq="ME"), pd.date_range("2000-01-01", periods=60, freq="MS")
     for series, first in (([ends] * 3 + [starts] * 2, "ME"), ([ends] * 2 + [starts] * 3, "MS")):

@@ -246,7 +246,7 @@ def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = N
 def first_skipped(stamps, counts) -> int | None:
     """Of groups of naive ``stamps`` (``counts`` [G]: the lengths of consecutive groups, each at least 1), the first
     whose times a clock going forward skips, every one, in a zone ``clock_change`` tries (so that it names the
-    group); None if none. Each zone is read once for all the groups, not once a group (decision 9901)."""
+    group); None if none. Each zone is read once for all the groups, not once a group (decision 974)."""
     stamps, counts = pd.DatetimeIndex(stamps), np.asarray(counts, dtype=np.int64)
     if not len(stamps) or stamps.tz is not None:
         return None
