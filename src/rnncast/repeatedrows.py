@@ -10,7 +10,10 @@ timestamp ... in series '0'"). A column is proposed only where, with the time, i
 repeats (all but a tenth: one store's hour given twice stays its own refusal) and is no flag (true/false, 0/1,
 yes/no), which marks rows, not series. A long panel's repeated years got no hint: CDC FluView's ``region, YEAR,
 WEEK`` was refused as "duplicated timestamp 2019 in series 'Auckland'" where the same file of one region was told to
-write YEAR and WEEK as one time column; the split is looked for within each series.
+write YEAR and WEEK as one time column; the split is looked for within each series. An M5-like panel (item_id,
+store_id) read as one series got no hint, neither column alone setting its rows apart: two (or three) that together
+do are named with the line that joins them (``idkeys``); read by item_id alone, the column in which the two rows
+differ (store_id) is named so.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ STEP = 0.5  # a revision moves a value by at most half a series' typical step fr
 # tickers, or two stores of one level, differ at a time by about a step or more (stocks.csv: 17 against steps of 1.2-27)
 LEVEL = 0.01  # or by at most this share of the series' level (30 on values near 5000 that move by 1 a step); two
 # tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
+KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -198,6 +202,7 @@ def _apart(rows: Rows, keys: list[np.ndarray], base: np.ndarray | None = None) -
 def several(frame: pd.DataFrame, rows: Rows, columns: list[str]) -> list[str] | None:
     """The first two of ``columns`` (or three, of few) of ``frame`` that together, with the time, set apart the
     rows of a table read as one series (item_id and store_id, where neither alone does); None if none."""
+    columns = columns[:KEYS]  # a wide table of many text columns: its first ones weighed, not every pair
     if rows.time is None or not all(_timed(frame[c], rows) for c in columns):
         return None
     values = {c: frame[c].astype(str).to_numpy()[rows.positions] for c in columns}
