@@ -291,3 +291,13 @@ def test_a_config_not_utf8_or_a_data_file_is_told_what_it_is(tmp_path):
     with pytest.raises(RnncastError, match=r"^config .*sales\.csv is a data file \(\.csv\), not settings; give the data "
                                            r"as the command's data argument"):
         read_config(data)
+
+
+def test_an_id_col_list_in_a_config_is_told_how_to_join_the_key_into_one_column(tmp_path):
+    """id_col = ["item_id", "store_id"] was refused as "must be a quoted string" only: a key of several columns."""
+    path = tmp_path / "c.toml"
+    path.write_text('data = "d.csv"\nid_col = ["item_id", "store_id"]\n')
+    with pytest.raises(RnncastError, match=r"id_col in config .* must be a quoted string, got \['item_id', 'store_id'\]; "
+                                           r"a series named by several columns needs them as one: .*df\['uid'\] = "
+                                           r"df\['item_id'\]\.astype\(str\) \+ '_' \+ df\['store_id'\]\.astype\(str\)"):
+        read_config(path)

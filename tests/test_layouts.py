@@ -164,7 +164,8 @@ def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apar
     frame = pd.concat([pd.DataFrame({"store": s, "ds": pd.date_range("2020-01-01", periods=30, freq="D"),
                                      "sales": np.arange(30.0)}) for s in ("a", "b")])
     with pytest.raises(RnncastError, match=r"^duplicated timestamp 2020-01-01 at row 0 and row 30; each time step of a "
-                                           r"series must appear once; if the rows hold several series, name the column "
+                                           r"series must appear once; the table was read as ONE series \(no id_col given\): if the rows "
+                                           r"hold several series, name the column "
                                            r"that tells them apart with id_col= \(--id-col\), e.g. 'store'$"):
         load_panel(frame, target="sales")
     with pytest.raises(RnncastError, match=r"must appear once; if the rows hold several series \(told apart by "

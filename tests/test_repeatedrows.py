@@ -198,3 +198,46 @@ def test_a_revision_small_beside_the_level_is_a_revision_though_large_beside_the
     with pytest.raises(RnncastError, match=r"e\.g\. 'status'$") as err:
         load_panel(_revised((("A", 5000.0),), by=300.0, step=1.0).drop(columns="store"), target="sales")
     assert "revised" not in str(err.value)
+
+
+def _m5() -> pd.DataFrame:
+    dates = pd.date_range("2023-01-07", periods=12, freq="W-SAT")
+    return pd.concat([pd.DataFrame({"item_id": i, "store_id": s, "date": dates, "sales": np.arange(12.0) + k,
+                                    "store_type": s[:2]})
+                      for k, (i, s) in enumerate((i, s) for i in ("F1", "F2") for s in ("CA_1", "CA_2"))],
+                     ignore_index=True)
+
+
+def test_a_panel_read_as_one_series_names_the_columns_that_together_tell_its_rows_apart():
+    """An M5-like panel (item_id, store_id) read without id_col was refused as "duplicated timestamp ... each time
+    step of a series must appear once", nothing more: neither column alone sets its rows apart."""
+    with pytest.raises(RnncastError) as err:
+        load_panel(_m5(), target="sales")
+    message = str(err.value)
+    assert message.startswith("duplicated timestamp 2023-01-07 at row 0 and row 12; each time step of a series must "
+                              "appear once; the table was read as ONE series (no id_col given), and 'item_id' and "
+                              "'store_id' together tell its rows of one time apart")
+    assert "df['uid'] = df['item_id'].astype(str) + '_' + df['store_id'].astype(str)" in message
+    assert "--id-col uid" in message and "store_type" not in message
+
+
+def test_a_panel_keyed_by_part_of_its_key_names_the_column_that_differs_between_the_two_rows():
+    """With id_col='item_id' the refusal named the series ('F1') and the rows, not store_id, which differs."""
+    with pytest.raises(RnncastError) as err:
+        load_panel(_m5(), target="sales", id_col="item_id")
+    message = str(err.value)
+    assert "in series 'F1' at row 0 and row 12" in message
+    assert ("the two rows differ in 'store_id' (CA_1 and CA_2), which with 'item_id' tells the rows of one time apart: "
+            "if the series are named by 'item_id' and 'store_id' together, id_col takes one column") in message
+    assert "df['uid'] = df['item_id'].astype(str) + '_' + df['store_id'].astype(str)" in message
+    indexed = _m5().set_index(["item_id", "store_id", "date"])  # a MultiIndex of the key and the time: alike
+    with pytest.raises(RnncastError, match=r"the two rows differ in 'store_id' \(CA_1 and CA_2\)"):
+        load_panel(indexed, target="sales", id_col="item_id")
+
+
+def test_a_key_column_alike_on_the_two_rows_or_a_flag_is_not_proposed():
+    frame = _m5()
+    frame["promo"] = np.arange(len(frame)) % 2  # a 0/1 flag that differs between the rows: marks rows, not series
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame.drop(columns="store_id"), target="sales", id_col="item_id")
+    assert "differ in" not in str(err.value) and "promo" not in str(err.value)

@@ -447,3 +447,26 @@ def test_advice_round_trips_the_static_columns_named_are_written_as_the_flag_rea
         Forecaster(**TINY).fit(_wide().rename(columns={"c": "store type"}).assign(**{"size, m2": 1.0}),
                                series=["a", "b"], static_covariates=named)
     assert read_back(str(err.value), "--static-covariates") == named
+
+
+def test_a_static_table_keyed_by_part_of_the_series_key_is_refused_for_its_missing_id_first_with_how_to_join_it():
+    """stores.csv (store_id, store_size) with id_col='uid' was refused as "static covariate(s) 'store_id' given
+    twice"; the missing id column showed only once store_id was dropped from the data."""
+    from rnncast.loading import load_panel
+
+    dates = pd.date_range("2023-01-07", periods=12, freq="W-SAT")
+    frame = pd.concat([pd.DataFrame({"store_id": s, "date": dates, "sales": np.arange(12.0), "uid": f"F1_{s}"})
+                       for s in ("CA_1", "CA_2")], ignore_index=True)
+    stores = pd.DataFrame({"store_id": ["CA_1", "CA_2"], "store_size": [1200, 800]})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="sales", id_col="uid", static_covariates=stores)
+    assert str(err.value) == (
+        "the static covariate table needs the id column 'uid'; it has store_id, store_size; it is keyed by 'store_id', "
+        "a column of the data, not by the series id: join it onto the data first, e.g. with pandas: df = df.merge("
+        "table, on='store_id', how='left'), and name its columns with static_covariates=['store_size'] "
+        "(--static-covariates store_size)")
+    joined = frame.merge(stores, on="store_id", how="left")  # the advice followed: read
+    panel = load_panel(joined, target="sales", id_col="uid", static_covariates=["store_size"])
+    assert panel.static.numeric_names == ["store_size"]
+    with pytest.raises(RnncastError, match=r"needs the id column 'uid'; it has store_id, store_size$"):
+        load_panel(frame.drop(columns="store_id"), target="sales", id_col="uid", static_covariates=stores)

@@ -22,7 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast import tomltwice
+from rnncast import idkeys, tomltwice
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -206,7 +206,9 @@ def _request(path: Path, key: str, value):
                            f"{key} out")
     if not isinstance(value, str):
         kinds = "a column name or a list of them" if key in LIST_KEYS else "a quoted string"
-        raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")
+        joined = (f"; a series named by several columns needs them as one: {idkeys.advice(value)}" if key == "id_col"
+                  and isinstance(value, list) and len(value) > 1 and all(isinstance(v, str) for v in value) else "")
+        raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}{joined}")
     if key in LIST_KEYS and not (key in ("features", "series") and value == "all"):
         try:  # as a flag's COLS: comma-separated, CSV quotes around a name that holds a comma, no blank name
             return column_names([value])

@@ -10,23 +10,29 @@ timestamp ... in series '0'"). A column is proposed only where, with the time, i
 repeats (all but a tenth: one store's hour given twice stays its own refusal) and is no flag (true/false, 0/1,
 yes/no), which marks rows, not series. A long panel's repeated years got no hint: CDC FluView's ``region, YEAR,
 WEEK`` was refused as "duplicated timestamp 2019 in series 'Auckland'" where the same file of one region was told to
-write YEAR and WEEK as one time column; the split is looked for within each series.
+write YEAR and WEEK as one time column; the split is looked for within each series. An M5-like panel (item_id,
+store_id) read as one series got no hint, neither column alone setting its rows apart: two (or three) that together
+do are named with the line that joins them (``idkeys``); read by item_id alone, the column in which the two rows
+differ (store_id) is named so.
 """
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import numpy as np
 import pandas as pd
 
-from rnncast import splittime
+from rnncast import idkeys, splittime
 from rnncast.layouts import Rows
-from rnncast.seriesids import sets_apart
+from rnncast.seriesids import APART, sets_apart
 from rnncast.spelling import counted, one_series_reader
 
 STEP = 0.5  # a revision moves a value by at most half a series' typical step from one time to the next (the median); two
 # tickers, or two stores of one level, differ at a time by about a step or more (stocks.csv: 17 against steps of 1.2-27)
 LEVEL = 0.01  # or by at most this share of the series' level (30 on values near 5000 that move by 1 a step); two
 # tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
+KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -55,7 +61,9 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
     if pair is not None and (again := revised(frame, rows, *pair)):
         return again
-    return id_hint(frame, rows, others, who) if layout == "single" else ""
+    if layout == "single":
+        return id_hint(frame, rows, others, who)
+    return key_hint(frame, rows, others, pair) if layout == "long" and pair is not None and who is None else ""
 
 
 def identical(frame: pd.DataFrame, a: int, b: int) -> str:
@@ -135,11 +143,15 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None)
     series only (tune), offered no id_col."""
     text = [c for c in others if could_be_ids(frame[c], rows)]
     if not text:
-        return ""
+        key = None if who is not None else several(frame, rows, [c for c in others if _id_shaped(frame[c])])
+        return (f"; the table was read as ONE series (no id_col given), and {' and '.join(map(repr, key))} together "
+                f"tell its rows of one time apart: if they name the series, id_col takes one column: "
+                f"{idkeys.advice(key)}") if key else ""
     if who is not None:  # tune takes one series: no id_col to offer
         return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
                 "rows of one of them")
-    return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
+    return (f"; the table was read as ONE series (no id_col given): if the rows hold several series, name the "
+            f"column that tells them apart with id_col= (--id-col), "
             f"e.g. {text[0]!r}")
 
 
@@ -161,3 +173,61 @@ def could_be_ids(column: pd.Series, rows: Rows) -> bool:
     if not _timed(column, rows):
         return True  # no time to weigh it against
     return sets_apart(rows.time, column.to_numpy()[rows.positions])
+
+
+def _id_shaped(column: pd.Series) -> bool:
+    """Whether ``column`` could be part of a series key: text or whole numbers, of more than one value, no flag."""
+    if not (pd.api.types.is_integer_dtype(column) or pd.api.types.is_object_dtype(column)
+            or pd.api.types.is_string_dtype(column) or isinstance(column.dtype, pd.CategoricalDtype)):
+        return False
+    if not 1 < column.nunique() < len(column):
+        return False
+    values = set(column.dropna().astype(str).str.strip().str.lower())
+    return not any(values <= {str(v) for v in flag} for flag in FLAGS)
+
+
+def _apart(rows: Rows, keys: list[np.ndarray], base: np.ndarray | None = None) -> bool:
+    """Whether ``keys`` (values a row, beside ``rows.time``) set apart the rows whose time repeats (within ``base``,
+    the series read, where given): all but ``seriesids.APART`` of them hold a time once within their key, each key
+    on three rows or more."""
+    table = pd.DataFrame({f"k{i}": k for i, k in enumerate(keys)}).assign(time=np.asarray(rows.time))
+    if base is not None:
+        table["base"] = base
+    before = int(table.duplicated(["time"] + (["base"] if base is not None else [])).sum())
+    if not before or table.drop(columns="time").value_counts().min() < 3:  # series of a row or two: no key
+        return False  # (as seriesids.id_like asks each id on three rows or more)
+    return int(table.duplicated().sum()) <= APART * before
+
+
+def several(frame: pd.DataFrame, rows: Rows, columns: list[str]) -> list[str] | None:
+    """The first two of ``columns`` (or three, of few) of ``frame`` that together, with the time, set apart the
+    rows of a table read as one series (item_id and store_id, where neither alone does); None if none."""
+    columns = columns[:KEYS]  # a wide table of many text columns: its first ones weighed, not every pair
+    if rows.time is None or not all(_timed(frame[c], rows) for c in columns):
+        return None
+    values = {c: frame[c].astype(str).to_numpy()[rows.positions] for c in columns}
+    for size in (2, 3) if len(columns) <= 8 else (2,):
+        for key in combinations(columns, size):
+            if _apart(rows, [values[c] for c in key]):
+                return list(key)
+    return None
+
+
+def key_hint(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int, int]) -> str:
+    """For a long panel whose series holds a time twice at rows ``pair``: the columns of ``others`` in which the two
+    rows differ and that, with the id column, set apart the rows of each series whose time repeats (store_id beside
+    item_id), as a clause naming them and how to join them into one id; "" if none."""
+    a, b = pair
+    if not _both_in(frame, a, b) or rows.time is None:
+        return ""
+    two = frame.iloc[[a, b]]
+    differ = [c for c in others if _id_shaped(frame[c]) and _timed(frame[c], rows)
+              and not two[c].isna().any() and two[c].iloc[0] != two[c].iloc[1]]
+    codes = np.asarray(rows.codes)
+    for c in differ:
+        if _apart(rows, [frame[c].astype(str).to_numpy()[rows.positions]], codes):
+            key = [rows.id_col, c]
+            return (f"; the two rows differ in {c!r} ({two[c].iloc[0]} and {two[c].iloc[1]}), which with "
+                    f"{rows.id_col!r} tells the rows of one time apart: if the series are named by "
+                    f"{' and '.join(map(repr, key))} together, id_col takes one column: {idkeys.advice(key)}")
+    return ""

@@ -106,6 +106,7 @@ def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, code
     check_categories(as_categories, names if table is None else [c for c in table.columns if str(c) != id_col])
     if table is None:
         return from_columns(frame, codes, names, panel.given_ids, announce, as_categories)
+    table = keyed(table, id_col, frame.columns)  # the id column missing is the first problem, said first
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
         given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True, wide=panel.layout == "wide")
     return from_frame(table, panel.ids, id_col, panel.given_ids, announce, as_categories)
@@ -173,6 +174,23 @@ def _refuse_blank(column: pd.Series, name: str, codes: np.ndarray, ids: list, at
                            "(static_covariates=a DataFrame, --static FILE)")
 
 
+def keyed(table: pd.DataFrame, id_col: str, columns=()) -> pd.DataFrame:
+    """``table`` with the id column ``id_col`` as a column (its index named so, reset), else refused by name; where
+    the table is keyed by a column of the data (``columns``: store_id beside the id uid), how to join it on that."""
+    if id_col in table.columns:
+        return table
+    if table.index.name == id_col:
+        return table.reset_index()
+    form = unicode_form(id_col, table.columns, "the model's column" if hint("column", "") else "the data's id column")
+    on = [str(c) for c in table.columns if str(c) in {str(d) for d in columns} and str(c) != id_col][:1]
+    rest = [str(c) for c in table.columns if str(c) not in on]
+    join = (f"; it is keyed by {on[0]!r}, a column of the data, not by the series id: join it onto the data first, "
+            f"e.g. with pandas: df = df.merge(table, on={on[0]!r}, how='left'), and name its columns with "
+            f"static_covariates={rest!r} (--static-covariates {','.join(rest)})") if on and rest else ""
+    raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
+                       f"{', '.join(map(str, table.columns)) or 'no columns'}{form or join}")  # '지점' in NFD: said
+
+
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
                announce: bool = True, as_categories=()) -> Static:
     """Attributes given as a table of their own: one row per series, the id column (ids matched as
@@ -182,13 +200,7 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     A first column of the row numbers pandas' ``to_csv`` wrote is no attribute: it is left out, said in
     a warning where ``announce`` (``rowindex``). A refusal names a series by ``given_ids`` (the caller's
     ids of ``ids``, ``Panel.given_ids``) where given."""
-    if id_col not in table.columns:
-        if table.index.name == id_col:
-            table = table.reset_index()
-        else:
-            form = unicode_form(id_col, table.columns, "the model's column" if hint("column", "") else "the data's id column")
-            raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
-                               f"{', '.join(map(str, table.columns)) or 'no columns'}{form}")  # '지점' in NFD: said
+    table = keyed(table, id_col)
     table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
     keys = id_texts(table[id_col])
     if keys.duplicated().any():
