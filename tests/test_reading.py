@@ -502,3 +502,18 @@ def test_predict_windows_of_one_known_series_is_not_blocked_by_unseen_series_on_
         model.predict_windows(same)
     with pytest.raises(RnncastError, match=r"^series \['7203'\] .*were not in the data"):
         model.predict_windows(both, series="7203")  # the one asked for unseen: refused as such
+
+
+def test_series_fit_left_out_are_all_counted_when_more_than_ten(caplog):
+    """A tester's finding: evaluate and predict named the first ten of 15 series fit left out as too short, and no
+    word of the other five ("series [...10 ids...] were too short to train and are not scored")."""
+    frame = make_panel(2, seed=1)
+    short = pd.concat([pd.DataFrame({"unique_id": f"t{k:02d}", "ds": frame["ds"].iloc[:12], "y": np.arange(12.0)})
+                       for k in range(12)], ignore_index=True)
+    frame = pd.concat([frame, short], ignore_index=True)
+    f = Forecaster(**TINY).fit(frame)
+    for call, doing in ((f.predict, "forecast"), (f.evaluate, "scored")):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            call(frame)
+        assert f"'t08', 't09' and 2 more were too short to train and are not {doing}" in caplog.text
