@@ -113,7 +113,7 @@ def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lack
     gaps.loc[190, "y"] = np.nan
     with pytest.raises(RnncastError) as err:
         fitted.predict(gaps)
-    assert "fit without a fill" in str(err.value) and "rnncast fit DATA --fill ffill|interpolate|drop" in str(err.value)
+    assert "fit without a fill" in str(err.value) and "rnncast fit DATA --fill ffill|interpolate|zero|drop" in str(err.value)
     assert "fill them with --fill" not in str(err.value)
     filling = Forecaster(**TINY, fill="ffill").fit(data, target="y", features=["x"])
     assert len(filling.predict(gaps)) == TINY["horizon"]  # the model applies its own fill

@@ -114,7 +114,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
         raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
-                           f"data that ends with whole rows, or refit with --fill ffill|interpolate")
+                           f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed

@@ -70,7 +70,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     """
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
-                           "fill them with fill='ffill' or 'interpolate'")
+                           "fill them with fill='ffill', 'interpolate' or 'zero'")
     given = {k: labels.one_tuple_label(data, v, k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
