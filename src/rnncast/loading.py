@@ -282,7 +282,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
         if len(every) > 1 and isinstance(time, pd.DatetimeIndex) and (own or len(every) <= calendars.MAX_OWN_CALENDARS):
             undated = [s for s in range(len(every)) if own.get(s, calendar).freq is None]  # settle said nothing of them
-            for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format):
+            for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format,
+                                              [own.get(s, calendar) for s in range(len(every))]):
                 log.warning("%s", line)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
