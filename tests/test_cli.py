@@ -192,7 +192,7 @@ BAD_INPUT = {
     "too short": (lambda t, f, r: fit_args(_csv(t, "short.csv", rows=40), t / "o"),
                   ["too short", "40 rows", "lookback 24", "horizon 6"]),
     "nan": (lambda t, f, r: fit_args(_csv(t, "n.csv", _set("x", 10, np.nan)), t / "o", "--features", "x"),
-            ["column 'x'", "line 12 of n.csv", "--fill ffill|interpolate|drop"]),
+            ["column 'x'", "line 12 of n.csv", "--fill ffill|interpolate|zero|drop"]),
     "lookback 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--lookback", "0"), ["lookback", "positive"]),
     "lookback -5": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--lookback", "-5"), ["lookback", "-5"]),
     "epochs 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--epochs", "0"], ["epochs", "positive"]),

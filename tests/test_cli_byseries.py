@@ -228,3 +228,14 @@ def test_a_by_series_csv_another_evaluate_wrote_since_the_check_stays(run, capsy
     assert f"--by-series-csv {out} exists; pass --overwrite to replace it" in capsys.readouterr().err
     assert out.read_text() == "the other's\n"
     out.unlink()
+
+
+def test_a_series_without_a_mase_says_why_in_the_file_too():
+    """A tester's finding: evaluate --by-series-csv gave the all-zero series of an intermittent panel an empty
+    model_mase and an empty not_scored, where the terminal and the page say why (training rows never change)."""
+    frame = make_panel(3, seed=4)
+    frame.loc[frame["unique_id"] == "s001", "y"] = 0.0
+    result = Forecaster(**TINY).fit(frame).evaluate(frame, by_series=True)
+    rows = series_frame(result).set_index("series")
+    assert rows.loc["s001", "not_scored"] == "MASE undefined: training rows never change (a zero in-sample naive error)"
+    assert rows["not_scored"].drop("s001").isna().all()

@@ -178,7 +178,7 @@ def test_nan_names_column_line_and_the_fill_options(tmp_path, frame):
         load_panel(write_csv(tmp_path, frame), target="y", features=["x"])
     message = str(info.value)
     assert "column 'x'" in message and "line 12 of data.csv" in message
-    assert "--fill ffill|interpolate|drop" in message
+    assert "--fill ffill|interpolate|zero|drop" in message
 
 
 def _with_gap(frame):

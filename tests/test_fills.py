@@ -88,7 +88,7 @@ def test_a_fit_whose_last_rows_drop_removed_warns_that_its_cutoff_is_not_the_dat
     assert said == [f"fill 'drop' removed the last 2 rows{whose} (2011-03-01 to 2011-04-01), which hold missing values: "
                     "the cutoff (the last time the model sees) is no longer the data's end but 2011-02-01, the last row kept, so the model "
                     "learns from the rows up to it and a forecast from this data would be dated inside the data "
-                    "(predict refuses it); fill them in, or give --fill ffill|interpolate (fill= in Python)"]
+                    "(predict refuses it); fill them in, or give --fill ffill|interpolate|zero (fill= in Python)"]
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):  # predict refuses such data itself: no warning before it
         assert main(["predict", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 2
@@ -171,3 +171,12 @@ def test_a_frames_missing_value_is_named_with_its_time_beside_its_row_counted_fr
     frame.loc[1300, "y"] = np.nan
     with pytest.raises(RnncastError, match=r"has a missing value \(NaN\) at row 300 dated 2024-10-27 \(1 missing"):
         Forecaster(**TINY).fit(frame, target="y")
+
+
+def test_fill_zero_writes_zeros_taken_as_observed():
+    """fill='zero': a missing value means none happened (a till's week without sales): 0, its source 0 (observed)."""
+    from rnncast.fills import fill_missing
+
+    values = np.array([[np.nan, 1.0], [2.0, np.nan], [np.nan, 3.0]])
+    filled, kept, source = fill_missing(values, "zero")
+    assert filled.tolist() == [[0.0, 1.0], [2.0, 0.0], [0.0, 3.0]] and kept.all() and not source.any()

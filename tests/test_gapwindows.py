@@ -217,3 +217,26 @@ def test_window_gaps_counts_every_gappy_series_and_formats_only_those_named(pane
     state = panel_fitted.state_
     count, named = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     assert count == 4 and named == ["'s000': after T", "'s001': after T", "'s002': after T"] and len(formatted) == 3
+
+
+def test_a_till_export_without_its_zero_weeks_is_offered_fill_zero_which_fills_and_scores_them(caplog):
+    """A tester's finding: weekly sales left out of the file where none were sold were offered only 'ffill' or
+    'interpolate' (ffill made 19 series constant). A target that holds zeros is offered 'zero' first; it writes 0s,
+    taken as observed: the windows across them are scored, none left out as made."""
+    rng = np.random.default_rng(3)
+    frame = pd.concat([pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2020-01-04", periods=120, freq="W-SAT"),
+                                     "y": rng.poisson(0.8, 120).astype(float)}) for i in range(2)], ignore_index=True)
+    sold = frame[frame["y"] > 0].reset_index(drop=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY, freq="W-SAT").fit(sold)
+    line = next(r.getMessage() for r in caplog.records if "training windows" in r.getMessage())
+    assert line.endswith("to fill ('zero' where a missing row means nothing happened, as the target's counts suggest "
+                         "(scored as observed 0s), or 'ffill' or 'interpolate'; made values are not scored)")
+    zeroed = Forecaster(**TINY, freq="W-SAT", fill="zero", fill_gaps=True).fit(sold)
+    result = zeroed.evaluate(frame)
+    assert zeroed.state_.across_gaps is None and "windows_scored" not in result
+    plain = frame[frame["unique_id"] == "s0"].assign(y=lambda f: f["y"] + 0.5).iloc[:, 1:]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY, freq="W-SAT").fit(plain.drop(index=[30, 31, 60]))
+    assert "to fill ('ffill' or 'interpolate'; made values are not scored)" in caplog.text

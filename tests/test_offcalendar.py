@@ -235,3 +235,31 @@ def test_fits_warning_says_predict_will_refuse_and_gives_the_rounding_predicts_r
     assert str(refused.value).endswith(line) and "fit again" in str(refused.value)
     frame["date"] = frame["date"].dt.round("D")  # the line followed: fit and predict date the forecasts
     assert str(Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y").predict(frame).index[0].date()) == "2023-05-01"
+
+
+def test_many_series_without_a_calendar_are_said_in_one_line_with_the_calendar_most_keep():
+    """A tester's finding: a till export's Saturday-weekly series without their zero weeks wrote 33 near-identical
+    "the timestamps of series ... follow no regular calendar" lines. More than ``FEW`` are one line: the count, the
+    first three, the first one's warning, and freq= with the calendar most of the panel's series keep."""
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast.timecalendar import Calendar
+
+    steps = np.array([1, 3, 2, 5, 1, 4, 2, 7, 3, 1, 6])
+    day = pd.Timestamp("2024-01-06")
+    time = pd.DatetimeIndex(np.concatenate([day + pd.to_timedelta(np.cumsum(np.roll(steps, k)), unit="D")
+                                            for k in range(5)]))
+    offsets = np.arange(6) * (len(steps))
+    name = ["a", "b", "c", "d", "e"].__getitem__
+    where = lambda i: f"line {i + 2}"  # noqa: E731
+    few = offcalendar.unsettled(time, offsets, [0, 1, 2], where, name)
+    assert len(few) == 3 and all(line.startswith("the timestamps of series") for line in few)
+    weekly, none = Calendar("datetime", to_offset("W-SAT")), Calendar("datetime", None)
+    lines = offcalendar.unsettled(time, offsets, [0, 1, 2, 3, 4], where, name, calendars=[weekly] * 6 + [none] * 5)
+    assert len(lines) == 1
+    assert lines[0].startswith("5 series keep no calendar of their own, so their forecasts cannot be dated ('a', 'b', "
+                               "'c' and 2 more); the first: the timestamps of series 'a' follow no regular calendar")
+    assert lines[0].endswith("; 6 of the 11 series keep the calendar 'W-SAT': freq='W-SAT' (--freq W-SAT) reads every "
+                             "series on it, the steps a series lacks as its gaps")
+    assert "keep the calendar" not in offcalendar.unsettled(time, offsets, [0, 1, 2, 3, 4], where, name,
+                                                            calendars=[weekly] * 5 + [none] * 5)[0]

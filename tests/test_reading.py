@@ -113,7 +113,7 @@ def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lack
     gaps.loc[190, "y"] = np.nan
     with pytest.raises(RnncastError) as err:
         fitted.predict(gaps)
-    assert "fit without a fill" in str(err.value) and "rnncast fit DATA --fill ffill|interpolate|drop" in str(err.value)
+    assert "fit without a fill" in str(err.value) and "rnncast fit DATA --fill ffill|interpolate|zero|drop" in str(err.value)
     assert "fill them with --fill" not in str(err.value)
     filling = Forecaster(**TINY, fill="ffill").fit(data, target="y", features=["x"])
     assert len(filling.predict(gaps)) == TINY["horizon"]  # the model applies its own fill
@@ -502,3 +502,18 @@ def test_predict_windows_of_one_known_series_is_not_blocked_by_unseen_series_on_
         model.predict_windows(same)
     with pytest.raises(RnncastError, match=r"^series \['7203'\] .*were not in the data"):
         model.predict_windows(both, series="7203")  # the one asked for unseen: refused as such
+
+
+def test_series_fit_left_out_are_all_counted_when_more_than_ten(caplog):
+    """A tester's finding: evaluate and predict named the first ten of 15 series fit left out as too short, and no
+    word of the other five ("series [...10 ids...] were too short to train and are not scored")."""
+    frame = make_panel(2, seed=1)
+    short = pd.concat([pd.DataFrame({"unique_id": f"t{k:02d}", "ds": frame["ds"].iloc[:12], "y": np.arange(12.0)})
+                       for k in range(12)], ignore_index=True)
+    frame = pd.concat([frame, short], ignore_index=True)
+    f = Forecaster(**TINY).fit(frame)
+    for call, doing in ((f.predict, "forecast"), (f.evaluate, "scored")):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            call(frame)
+        assert f"'t08', 't09' and 2 more were too short to train and are not {doing}" in caplog.text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import listed
 from rnncast.windowforecasts import WindowForecasts, scored
 
 
@@ -52,7 +53,7 @@ def common_windows(forecasts: dict[str, WindowForecasts], part: str) -> dict[str
     series = {name: {key[0] for key in k} for name, k in keys.items()}
     if not set.intersection(*series.values()):
         raise RnncastError(f"the models share no series in their {part} windows ("
-                           + "; ".join(f"{n}: {sorted(map(str, s))[:5]}" for n, s in series.items()) + ")")
+                           + "; ".join(f"{n}: {listed(sorted(map(str, s)))}" for n, s in series.items()) + ")")
     moments = {n: np.array([key[1] for key in k]) for n, k in keys.items()}
     spans = "; ".join(f"{n}: {_when(forecasts[n], int(moments[n].argmin()))} to "
                       f"{_when(forecasts[n], int(moments[n].argmax()))}" for n in keys)

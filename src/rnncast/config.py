@@ -24,7 +24,7 @@ LOSSES = ("mse", "mae")
 WINDOW_NORMS = ("none", "last", "mean", "season")
 DECODERS = ("direct", "parallel")
 HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
-FILLS = ("ffill", "interpolate", "drop")
+FILLS = ("ffill", "interpolate", "zero", "drop")
 TIME_UNITS = ("s", "ms", "excel")  # numbertimes.UNITS
 DEVICES = ("auto", "cpu", "cuda")
 # Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
@@ -61,7 +61,9 @@ class DataSettings:
         "sees the features of the steps it predicts. Same as naming them future covariates",
     )
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
-    fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not scored", FILLS)
+    fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
+                            "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "
+                            "observed 0 and scored", FILLS)
     missing_values: str | None = _opt(
         None,
         "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "

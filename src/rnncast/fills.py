@@ -1,4 +1,4 @@
-"""Missing values filled within each series (``fill``: ffill, interpolate, drop), and what was filled.
+"""Missing values filled within each series (``fill``: ffill, interpolate, zero, drop), and what was filled.
 
 A filled value is made, not observed. The loader keeps, for every value, where the latest observed
 value it was made from lies (``Panel.filled``: rows from its own, 0 for an observed value), so that
@@ -20,7 +20,7 @@ from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
-FILL_HINT = "fill them with --fill ffill|interpolate|drop (fill= in Python)"  # what fit accepts; a reader can say its own (spelling.hints)
+FILL_HINT = "fill them with --fill ffill|interpolate|zero|drop (fill= in Python)"  # what fit accepts; a reader can say its own (spelling.hints)
 
 
 def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -31,11 +31,14 @@ def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray,
 
     ``ffill`` carries the last value forward (and the first one back over the rows before it);
     ``interpolate`` draws the straight line between the values on either side (the nearest value before
-    the first and after the last one), pandas' ``interpolate(limit_direction='both')``; ``drop`` removes
-    every row that has a missing value. Raises ``RnncastError`` for another ``fill``."""
+    the first and after the last one), pandas' ``interpolate(limit_direction='both')``; ``zero`` writes 0 where a
+    missing value means nothing happened (a till export that leaves out its weeks without sales): an observed 0, so
+    ``source`` is 0 and the zeros are scored; ``drop`` removes every row that has a missing value. Raises ``RnncastError`` for another ``fill``."""
     if fill not in FILLS:
         raise RnncastError(f"unknown fill {fill!r}; choose one of: {', '.join(FILLS)}")
     missing = np.isnan(values)
+    if fill == "zero":
+        return np.where(missing, 0.0, values), np.ones(len(values), dtype=bool), np.zeros(values.shape, dtype=np.int32)
     if fill == "drop":
         kept = ~missing.any(axis=1)
         return values[kept], kept, np.zeros((int(kept.sum()), values.shape[1]), dtype=np.int32)
@@ -104,7 +107,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         )
     if fill != "drop":
         missing = np.isnan(values)
-        ends = _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)
+        ends = 0 if fill == "zero" else _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)
         log.warning("filling %s with %s%s", counted(_count(missing, positions, wide), "missing value"), fill,
                     "" if not ends else f" ({ends} of them before a column's first value"
                     + (" or after its last, given the nearest value" if fill == "interpolate" else
@@ -199,11 +202,11 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
         (rows, span, verb, kept_last), more = moved[0], len(moved) - 1
         log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the cutoff (the last time the model sees) is no longer the "
                     "data's end%s, so the model learns from the rows up to it and a forecast from this data would be "
-                    "dated inside the data (predict refuses it); fill them in, or give --fill ffill|interpolate (fill= "
+                    "dated inside the data (predict refuses it); fill them in, or give --fill ffill|interpolate|zero (fill= "
                     "in Python)", rows, span, verb, f", and rows at the end of {more} more series" if more else "",
                     kept_last)
     if inside:
         log.warning("fill 'drop' removed rows inside %d series (first: %s), so the windows across them take the rows "
-                    "on either side as consecutive steps; fill 'ffill' or 'interpolate' (--fill) keeps the calendar",
+                    "on either side as consecutive steps; fill 'ffill', 'interpolate' or 'zero' (--fill) keeps the calendar",
                     len(inside), ", ".join(inside[:3]))
     return tail

@@ -20,7 +20,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, labels, leftout,
-                     missingcodes, numbertimes, outputnames, parts, reading, resolution, scaling, seriesscalers, spreads)
+                     missingcodes, negatives, numbertimes, outputnames, parts, reading, resolution, scaling, seriesscalers, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -114,7 +114,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
         raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
-                           f"data that ends with whole rows, or refit with --fill ffill|interpolate")
+                           f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
@@ -134,6 +134,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True,  # no float32 noise digits
                                 unit=digits_unit(state))
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
+    negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
     if state.layout == "single":
         frame = pd.DataFrame(point[0], columns=state.targets, index=when[0])
         for j, q in enumerate(state.settings.model.quantiles):
@@ -293,6 +294,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                 "and are not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
+    negatives.of_panel(model.state, panel, original.y_pred, series, part)
     scaled = spreads.weighed(model.state, index, scaled)
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)

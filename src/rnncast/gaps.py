@@ -58,7 +58,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
         if fill is None:
             which = "which has no values; fill it" if after.sum() == 1 else "which have no values; fill them"
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
-                               "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
+                               "fill='ffill', 'interpolate' or 'zero' (--fill ffill|interpolate|zero)")
     elif announce:
         _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets)
         if after.sum() > len(values):

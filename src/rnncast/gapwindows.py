@@ -151,9 +151,23 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     said = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
     log.warning("%s span calendar steps missing from the data%s: fit takes the rows on either side as consecutive "
                 "steps, so the network learns from and is scored on windows whose steps are not the calendar's; "
-                "fill_gaps=True (--fill-gaps) %s ('ffill' or 'interpolate'; made values are not scored)",
-                ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where, INSERTS)
+                "fill_gaps=True (--fill-gaps) %s (%s)", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1],
+                where, INSERTS, _fills(panel))
     return {**counts, "series": int(len(which))}
+
+
+def _fills(panel: Panel) -> str:
+    """The fills to offer for inserted rows: 'zero' first where the target holds zeros or only counts (whole numbers
+    of 0 or more: a till export that leaves out its weeks without sales, where a missing row means nothing happened;
+    ffill made 19 such series constant)."""
+    made = "'ffill' or 'interpolate'; made values are not scored"
+    target = panel.values[:, : panel.n_targets]
+    target = target[np.isfinite(target)]
+    zeros = bool((target == 0).any())
+    if not zeros and not ((target >= 0).all() and (target % 1 == 0).all()):
+        return made
+    return (f"'zero' where a missing row means nothing happened, as the target's {'zeros' if zeros else 'counts'} "
+            f"suggest (scored as observed 0s), or {made}")
 
 
 def _span(state) -> int:

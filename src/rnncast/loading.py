@@ -70,7 +70,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     """
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
-                           "fill them with fill='ffill' or 'interpolate'")
+                           "fill them with fill='ffill', 'interpolate' or 'zero'")
     given = {k: labels.one_tuple_label(data, v, k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
@@ -284,7 +284,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
         if len(every) > 1 and isinstance(time, pd.DatetimeIndex) and (own or len(every) <= calendars.MAX_OWN_CALENDARS):
             undated = [s for s in range(len(every)) if own.get(s, calendar).freq is None]  # settle said nothing of them
-            for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format):
+            for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format,
+                                              [own.get(s, calendar) for s in range(len(every))]):
                 log.warning("%s", line)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 # What a refusal of new data tells its reader where fit's would offer a setting (spelling.hints).
 MODEL_FILL = ("the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
-              "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
+              "with one (rnncast fit DATA --fill ffill|interpolate|zero|drop, fill= in Python), which predict and "
               "evaluate then apply")
 MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
               "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")

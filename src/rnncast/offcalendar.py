@@ -6,6 +6,8 @@ forecasts (``undated``, where none is kept): its forecasts cannot be dated, the 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -13,9 +15,10 @@ from rnncast import businessdays, businessmonths, jitter, tradingweeks, weekmask
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
-from rnncast.spelling import counted
+from rnncast.spelling import counted, some
 from rnncast.timetext import shown, writes_instants
 
+FEW = 3  # series that keep no calendar, said each in its own line; more: in one
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
 
 
@@ -180,19 +183,36 @@ def month_days(time: pd.DatetimeIndex) -> str | None:
             "as steps (a time column of whole numbers 1, 2, 3 ..., or none) and date the forecasts yourself")
 
 
-def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, name, fmt=None) -> list[str]:
+def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, name, fmt=None,
+              calendars: list | None = None) -> list[str]:
     """Fit's warnings of the ``series`` (positions) of a panel that keep no calendar of their own while others do
     (``calendars.settle``, which says nothing of them): each one's rows off the calendar its other rows keep
     (``few_off``), named by ``where(i)`` (``i`` a row of the panel), else its steps (``irregular``); ``name(s)``:
-    series ``s``'s id as given."""
+    series ``s``'s id as given. More than ``FEW`` such series are said in one line (33 near-identical lines were
+    written for a till export's weekly series): how many, the first few, the first one's warning, and the calendar
+    most of the panel's series keep (``calendars``: each series' ``Calendar``) to name with freq=."""
     said, others = [], OTHERS if len(series) < len(offsets) - 1 else " (nor any other series')"
     for s in series:
         piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
         at = lambda i, s=s: where(int(offsets[s]) + i)  # noqa: E731
         if len(piece) < 3:
             continue
-        said.append(few_off(piece, cut, at, tried(piece), fmt, others) or irregular(piece, cut, at, fmt, name(s), others))
-    return said
+        said.append((s, few_off(piece, cut, at, tried(piece), fmt, others) or irregular(piece, cut, at, fmt, name(s),
+                                                                                         others)))
+    if len(said) <= FEW:
+        return [line for _, line in said]
+    return [f"{len(said)} series keep no calendar of their own, so their forecasts cannot be dated "
+            f"({some([repr(name(s)) for s, _ in said], 3)}); the first: {said[0][1]}{_most(calendars or [])}"]
+
+
+def _most(calendars: list) -> str:
+    """"; 106 of the 195 series keep the calendar 'W-SAT': freq='W-SAT' (--freq W-SAT) reads every series on it" where
+    more than half of them keep one; else ""."""
+    kept = Counter(c.freq_text for c in calendars if c.freq is not None and isinstance(c.freq_text, str))
+    if not kept or (top := kept.most_common(1)[0])[1] * 2 <= len(calendars):
+        return ""
+    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {top[0]!r}: freq={top[0]!r} (--freq "
+            f"{top[0]}) reads every series on it, the steps a series lacks as its gaps")
 
 
 def tried(piece: pd.DatetimeIndex) -> list:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rnncast import nesting
 from rnncast.errors import RnncastError
+from rnncast.spelling import some
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of,  # kinds: files.py's
                            output_kinds, written_path)
 from rnncast.folderlock import lock_folder
@@ -106,7 +107,7 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
             raise RnncastError(f"{said(flag, out)} holds {'a model folder' if kind == 'model' else f'the folder of a {kind}'} "
                                f"({inner}); a {what} is never written around another output; give a new or empty folder")
         if foreign:
-            named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            named = some(list(foreign), 3)
             raise RnncastError(f"{said(flag, out)} holds files that rnncast did not write ({named}); give a new or empty "
                                f"folder for the {what}")
         refusal = (continues(out, entries) if continues else occupied(out, what, flag)) if entries and not overwrite else None

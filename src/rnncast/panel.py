@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import listed
 from rnncast.seriesids import other_form
 from rnncast.static import Static
 from rnncast.timecalendar import Calendar
@@ -173,7 +174,7 @@ class Panel:
                                "without ids, and reads the data so; leave series unset")
         if series not in given and series not in self.ids:
             other_form([series], self.ids, "the series given", "the data")  # '부산' decomposed (NFD) in the file
-            raise RnncastError(f"series {series!r} is not in the data; it holds {given[:5]}")
+            raise RnncastError(f"series {series!r} is not in the data; it holds {listed(given)}")
         return self.subset([given.index(series) if series in given else self.ids.index(series)])
 
     def subset(self, keep) -> "Panel":

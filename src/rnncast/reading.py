@@ -23,7 +23,7 @@ from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLI
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
+from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.seriesids import id_text, id_texts, other_form, unknown
 from rnncast.state import FittedState
@@ -265,7 +265,7 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
-        log.warning("series %s %s and are not %s", [panel.given_id(s) for s in left_out][:10],
+        log.warning("series %s %s and are not %s", some([repr(panel.given_id(s)) for s in left_out], 10),
                     leftout.reason(state.skipped_series), doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:

@@ -44,15 +44,18 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
     reader = logging.getLogger("rnncast.reading")  # names the series fit left out: once, not once per part
+    below, quiet = logging.getLogger("rnncast.negatives"), logging.getLogger("rnncast.negatives").level
     forecasts = {}
     for k, part in enumerate(parts):
         level = reader.level
         reader.setLevel(logging.ERROR if k else level)
+        below.setLevel(logging.ERROR if part != "test" else quiet)  # forecasts below zero: the test part's, once
         try:
             with gapwindows.quiet():  # fit's gap warning said the rows missing; the scored text counts the windows
                 forecasts[part] = forecaster.part_forecasts(data, part=part)
         finally:
             reader.setLevel(level)
+            below.setLevel(quiet)
     return forecasts
 
 

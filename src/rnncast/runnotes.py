@@ -12,7 +12,7 @@ from rnncast.actualzeros import NEAR, ROUNDING
 from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
-from rnncast.spelling import spelled
+from rnncast.spelling import some, spelled
 from rnncast import zeroscales
 from rnncast.pooledunits import held
 
@@ -145,7 +145,7 @@ def mase_note(result: dict) -> str | None:
     if excluded["series"] == [None]:  # one series: no id to name
         return (f"MASE is undefined: the series' training rows {' or '.join(whys)}; it is left out of MASE and counted "
                 "in MSE, MAE and the other errors.")
-    named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
+    named = some([repr(i) for i in excluded["series"]], 5, total=excluded["count"])
     why = (f", whose training rows {whys[0]}" if len(whys) == 1 else
            ": " + "; ".join(f"{count} whose training rows {why}" for count, why in zip(causes.values(), whys)))
     them = "it" if excluded["count"] == 1 else "them"

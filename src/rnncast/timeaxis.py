@@ -18,7 +18,7 @@ from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, in
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
-from rnncast.spelling import did_you_mean, hint, spelled, unicode_form
+from rnncast.spelling import did_you_mean, hint, some, spelled, unicode_form
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, WEEK_NAMES, dated_name
 
 log = logging.getLogger(__name__)
@@ -240,7 +240,7 @@ def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = N
     how = "occurs twice" if repeated else "does not exist"
     remedy = remedy or hint("tz", f"give the zone with {spelled('tz')} to read it")
     return (f"; this looks like local time across a daylight-saving change ({shown_text} {how} in "
-            f"{', '.join(zones[:4])}{', ...' if len(zones) > 4 else ''}); {remedy}")
+            f"{some(list(zones), 4)}); {remedy}")
 
 
 def first_skipped(stamps, counts) -> int | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import leftout
+from rnncast import leftout, zeroscales
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
@@ -55,7 +55,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
     digits. The series fit left out (``result["scored"]["not_trained"]``) follow, each a row without scores and a last
-    column ``not_scored`` saying why (``leftout``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
+    column ``not_scored`` saying why (``leftout``); a scored series without a model MASE says why there too ("MASE
+    undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
     rows = []
     for key in ranked(result["series"]):
@@ -67,6 +68,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
             if isinstance(block, dict):
                 row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
                             for metric, value in block.items() if not isinstance(value, dict)})
+        if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
+            row["not_scored"] = f"MASE undefined: {_mase_why(excluded)}"
         rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
@@ -75,7 +78,13 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                      "not_scored": f"{leftout.reason([record]).removeprefix('were ')} ({leftout.rows(record)}; needs "
                                    f"{leftout.needs([record])})"})
     frame = pd.DataFrame(rows)
-    return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if untrained else frame
+    return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if "not_scored" in frame else frame
+
+
+def _mase_why(excluded: dict) -> str:
+    """Why a series has no MASE, as the run note says it (``zeroscales.rows_why``): "training rows never change (a
+    zero in-sample naive error)"; several causes joined by "or" (the record counts them, not which is whose)."""
+    return "training rows " + " or ".join(zeroscales.rows_why(c, excluded.get("season")) for c in excluded["causes"])
 
 
 def _untrained(result: dict) -> list[dict]:

@@ -1,0 +1,46 @@
+"""Forecasts below zero of a target the data never holds below zero (``negatives.py``): one warning, with the
+count, the series, the most negative value, what the scores are of and how to clip."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster
+from rnncast.negatives import below_zero
+
+
+def test_forecasts_below_zero_of_a_target_never_negative_are_counted_named_and_said_once(caplog):
+    """A tester's finding: 88 of 6368 test forecasts of sales (never negative) fell below zero, the least -0.029,
+    and were written without a word."""
+    forecasts = np.array([[[0.5], [-0.01]], [[-0.029], [0.2]], [[1.0], [2.0]], [[-0.003], [0.0]], [[-1e-4], [1]],
+                          [[-0.5], [1]]], dtype=float)  # [W=6, H=2, T=1]
+    ids = ["a", "a", "b", "c", "d", "e"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        text = below_zero(forecasts, np.array([[0.0], [3.0]]), ["sales"], ids)
+    assert text == ("5 of the 12 test forecasts of 'sales' are below zero (the least -0.5, of series 'e'; in 4 series: "
+                    "'a', 'c', 'd' and 1 more), though the data's 'sales' is never negative: the network's output is "
+                    "not bounded; the scores are of the forecasts as made, not clipped; where the target cannot be "
+                    "negative, clip them at 0 (forecast['sales'].clip(lower=0))")
+    assert caplog.text.count("below zero") == 1
+    assert below_zero(forecasts, np.array([[-1.0], [3.0]]), ["sales"], ids) is None  # the data goes below zero
+    assert below_zero(np.abs(forecasts), np.array([[0.0]]), ["sales"], ids) is None
+    one = below_zero(forecasts[:1], np.array([[0.0]]), ["y"], [None], "")
+    assert one.startswith("1 of the 2 forecasts of 'y' are below zero (the least -0.01), though")
+    assert "the scores are" not in one
+
+
+def test_evaluate_and_predict_say_forecasts_below_zero(caplog, monkeypatch):
+    frame = make_panel(3, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()  # never negative
+    model = Forecaster(**TINY).fit(frame)
+    net = model.net_
+    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)  # every one far below
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+        model.predict(frame)
+    said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
+    assert len(said) == 2 and " test forecasts of 'y' are below zero" in said[0] and "not clipped" in said[0]
+    assert said[1].startswith(f"{3 * TINY['horizon']} of the {3 * TINY['horizon']} forecasts of 'y' are below zero")
