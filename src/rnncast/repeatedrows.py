@@ -13,7 +13,8 @@ WEEK`` was refused as "duplicated timestamp 2019 in series 'Auckland'" where the
 write YEAR and WEEK as one time column; the split is looked for within each series. An M5-like panel (item_id,
 store_id) read as one series got no hint, neither column alone setting its rows apart: two (or three) that together
 do are named with the line that joins them (``idkeys``); read by item_id alone, the column in which the two rows
-differ (store_id) is named so.
+differ (store_id) is named so. Stores with prelim/final rows read as one series are told both, the store column as
+the key and the later row of each store and time to keep (``keyed_revision``).
 """
 
 from __future__ import annotations
@@ -141,8 +142,9 @@ def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tup
         if again := revised(frame, keyed, a, b):  # the later row of each key and time kept
             give = (f"{who} takes one series: give it the rows of one of them" if who else
                     f"name it with id_col={c!r} (--id-col {c})")
-            return (f"; the table was read as ONE series (no id_col given), and {c!r} tells its rows of one time "
-                    f"apart but for rows of one {c!r} and time: if {c!r} names the series, {give}{again}")
+            read = "ONE series" if who else "ONE series (no id_col given)"  # tune: no id_col to give
+            return (f"; the table was read as {read}, and {c!r} tells its rows of one time apart but for rows of one "
+                    f"{c!r} and time: if {c!r} names the series, {give}{again}")
     return ""
 
 
