@@ -80,3 +80,21 @@ def test_hourly_windows_are_labelled_in_one_form_a_midnight_with_its_time_not_as
     rows = backtest_rows({"windows": [{"window": j, "first_step": s, "model": scores} for j, s in enumerate(days)],
                           "overall": {"model": scores}})[1:]
     assert [r[0] for r in rows[:2]] == ["0 (2024-10-26)", "1 (2024-10-27)"]
+
+
+def test_a_backtest_table_of_a_few_large_series_says_whose_its_original_units_are():
+    """A panel whose 'big' series is 1,000 times the others: the interval line said the pinball loss was mostly
+    'big''s, while the table's MAE, RMSE and pinball columns (original units) said only "in original units"."""
+    from rnncast.backtestpage import backtest_units
+
+    scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.3}
+    m = {"windows": [], "overall": {"model": scores}, "verdict_units": "scaled", "scaled_by": "scale",
+         "pooled": {"series": ["big"], "share": 0.99999, "of": 5}}
+    assert backtest_units(m).startswith("MSE in scaled units, as the verdict weighs it; MAE, RMSE in original units, "
+                                        "pooling the series in their own units: 'big' holds >99.9% of the model's "
+                                        "squared error; MASE and sMAPE compare across scales")
+    m["overall"]["model"] = {**scores, "pinball": 0.3}
+    m["pooled"] = {"series": ["big", "huge"], "share": 0.95, "of": 8, "pinball_share": 0.912}
+    assert ("MAE, RMSE, pinball in original units, pooling the series in their own units: 'big' and 'huge' hold "
+            "95.0% of the model's squared error and 91.2% of its pinball loss; MASE") in backtest_units(m)
+    assert "pooling" not in backtest_units({**m, "pooled": None})  # spread over the series: nothing to say

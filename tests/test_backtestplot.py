@@ -243,6 +243,10 @@ def test_a_backtests_unranked_series_say_why_and_its_interval_line_whose_scale_t
     share = 100 * result.metrics["pooled"]["pinball_share"]
     assert f"(original units, pooling the series in their own units: 'big' holds {share:.1f}% of the model's pinball " \
            "loss; " in line and "in scaled units, each series in its own scale)" in line
+    from rnncast.backtestpage import backtest_units
+
+    assert "pinball in original units, pooling the series in their own units: 'big' holds " in backtest_units(
+        result.metrics)  # the per-window table's heading, on the page and the terminal, says it too
 
 
 def test_a_backtest_at_an_early_cutoff_draws_each_series_to_its_last_windows_end_not_to_its_own():

@@ -66,3 +66,17 @@ def test_every_place_people_read_names_a_baseline_the_same_way():
     assert baseline_label("seasonal", 4) == "baseline: seasonal naive (season 4)"
     test["significance"]["mean"]["p_value"] = 0.5
     assert "for the 'training mean' baseline" in verdict(test)[1]
+
+
+def test_the_seasonal_baseline_is_spelled_one_way_wherever_the_package_says_it():
+    """The notes and refusals said "seasonal naive" (decision 945) while help(Forecaster.evaluate), the module
+    docstrings and the season-span warning still wrote "seasonal-naive" and "(seasonal-)naive": one spelling, the
+    baselines' name, in every docstring, comment and message of the package."""
+    from pathlib import Path
+
+    import rnncast
+
+    hyphened = [f"{path.name}:{n}" for path in sorted(Path(rnncast.__file__).parent.rglob("*.py"))
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if "seasonal-naive" in line.lower() or "(seasonal-)" in line.lower()]
+    assert NAMES["seasonal"] == "seasonal naive" and not hyphened

@@ -189,6 +189,46 @@ def test_a_panel_with_preliminary_and_final_figures_is_told_of_the_revision_as_o
         load_panel(panel[panel.store == "A"].drop(columns="store"), target="sales")
 
 
+@pytest.mark.parametrize("mark", [True, False])
+def test_a_panel_with_revisions_read_without_its_id_is_told_both_the_key_and_to_keep_the_later_row(mark):
+    """Stores A and B with prelim/final rows read without id_col were told "'store' and 'status' together tell its
+    rows of one time apart: ... join them" (a series of preliminary figures), and without the status column "keep the
+    later row, e.g. df.drop_duplicates(subset=['date'], keep='last')", which keeps one store a day. Now both: the key
+    to give and the later row of each store and time to keep; following it reads."""
+    panel = _revised((("A", 100.0), ("B", 500.0)), mark=mark)
+    with pytest.raises(RnncastError) as err:
+        load_panel(panel, target="sales")
+    said = str(err.value)
+    assert ("the table was read as ONE series (no id_col given), and 'store' tells its rows of one time apart but for "
+            "rows of one 'store' and time: if 'store' names the series, name it with id_col='store' (--id-col store); "
+            "the two rows differ only in 'sales' (") in said
+    assert said.endswith("a revised value? keep the later row of each time, e.g. with pandas: "
+                         "df.drop_duplicates(subset=['date', 'store'], keep='last')")
+    assert ("'status' (prelim and final)" in said) == mark and "join them" not in said
+    kept = load_panel(panel.drop_duplicates(subset=["date", "store"], keep="last"), target="sales", id_col="store")
+    assert list(kept.ids) == ["A", "B"] and kept.lengths.tolist() == [60, 60]
+    from rnncast.spelling import one_series
+
+    with one_series("tune"), pytest.raises(RnncastError, match=r"read as ONE series, and 'store' tells .*names the "
+                                                                r"series, tune takes one series: give it the rows of one "
+                                                                r"of them; the two rows differ only in 'sales'"):
+        load_panel(panel, target="sales")  # tune takes one series: no id_col to give
+
+
+def test_a_column_that_sets_no_repeated_time_apart_or_beside_another_key_is_not_given_as_the_key():
+    """A weekday's name, alike on a revised day's two rows, sets no repeated time apart: one series' revision stays
+    so (subset=['date']); stores of two items each with revisions: 'store' alone is no key (979's pair is proposed)."""
+    one = _revised().drop(columns="store")
+    one["weekday"] = pd.to_datetime(one["date"]).dt.day_name()
+    with pytest.raises(RnncastError, match=r"subset=\['date'\], keep='last'\)") as err:
+        load_panel(one, target="sales")
+    assert "weekday" not in str(err.value)
+    two = pd.concat([_revised((("A", 100.0), ("B", 500.0))).assign(item=i) for i in ("F1", "F2")], ignore_index=True)
+    with pytest.raises(RnncastError) as err:
+        load_panel(two, target="sales")
+    assert "'store' tells its rows" not in str(err.value) and "id_col='store'" not in str(err.value)
+
+
 def test_a_revision_small_beside_the_level_is_a_revision_though_large_beside_the_step():
     """A revision of 30 on values near 5000 that move by about 1 a step was read as ids ("name the column that tells
     them apart with id_col=, e.g. 'status'"): 904's rule weighed the change against the step alone. Within 1 % of the

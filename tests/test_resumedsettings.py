@@ -118,3 +118,18 @@ def test_a_python_resume_with_other_targets_is_refused_naming_them(tmp_path):
     with pytest.raises(RnncastError, match=re.escape("this fit has: target ['y'] then, ['x'] now; a resumed run")):
         resumedsettings.check(checkpoint, Settings.from_flat({**TINY, "epochs": 1}), ["x"])
     resumedsettings.check(checkpoint, Settings.from_flat({**TINY, "epochs": 1}), ["y"])  # the same: taken
+
+
+@pytest.mark.parametrize("target, now", [("x", "['x']"), (["x"], "['x']"), (("y", "x"), "['y', 'x']")])
+def test_forecaster_fit_resumed_with_other_targets_names_the_target_not_the_data(tmp_path, target, now):
+    """Forecaster.fit(..., target='x', resume=True) on a checkpoint trained on 'y' was refused by the data check
+    ("cannot be resumed with this fit's data ... resume it with the data it was trained on"): the same data, another
+    target. fit hands its target= to the settings check, which names it as the command line's resume does."""
+    checkpoint = _begun(tmp_path)
+    with pytest.raises(RnncastError, match=re.escape(f"this fit has: target ['y'] then, {now} now; a resumed run")):
+        Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target=target, checkpoint=checkpoint, resume=True)
+    with pytest.raises(RnncastError, match=re.escape(f"lr 0.01 then, 0.5 now; target ['y'] then, {now} now")):
+        Forecaster(**{**TINY, "epochs": 2, "lr": 0.5}).fit(make_frame(200), target=target, checkpoint=checkpoint,
+                                                            resume=True)
+    assert len(Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint,
+                                                        resume=True).history_) == 2  # the same target: taken

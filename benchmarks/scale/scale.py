@@ -29,7 +29,7 @@ series at once. Memory: ``rss_after_data_mb`` is ru_maxrss once the data are rea
 harness's own frames); then the peak is reset (``/proc/self/clear_refs``, which resets ru_maxrss
 too) before fit and before predict, and ``fit_hwm_mb`` / ``predict_hwm_mb`` are the VmHWM of those
 phases; the process's peak is the largest of the three (summarize.py). MASE: per series, mean
-|error| over its H test rows / in-sample seasonal-naive (7) MAE over its training rows, averaged
+|error| over its H test rows / in-sample seasonal naive (7) MAE over its training rows, averaged
 over series. Darts (``--contenders darts``, its own venv): BlockRNNModel, Scaler per series.
 Results: ``--record`` appends the runs to results/runs.jsonl; summarize.py makes scale.csv and the
 tables of results/scale.md.

@@ -6,6 +6,7 @@ read from its config.json (``backtest_facts``). ``report.write_backtest`` lays t
 from __future__ import annotations
 
 from rnncast.baselines import row_label
+from rnncast.pooledunits import held
 from rnncast.scoretext import column_head, with_columns
 from rnncast.spelling import counted
 from rnncast.spreads import units_name
@@ -48,8 +49,11 @@ def backtest_units(m: dict) -> str:
     errors = "MAE, RMSE" + (", pinball" if "pinball" in m["overall"]["model"] else "")
     name = units_name(m.get("scaled_by"))
     spread = " (each series divided by its training rows' standard deviation)" if name == "training-spread units" else ""
-    units = (f"MSE in {name}{spread}, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
-             else f"MSE, {errors} in original units")
+    few = m.get("pooled")  # a panel's few large series (pooledunits.measure): its original units are mostly theirs
+    pooling = (f", pooling the series in their own units: {held(few, both='pinball' in m['overall']['model'])}"
+               if few else "")  # as the interval line says it (runnotes.interval_text)
+    units = (f"MSE in {name}{spread}, as the verdict weighs it; {errors} in original units{pooling}"
+             if m["verdict_units"] == "scaled" else f"MSE, {errors} in original units{pooling}")
     if m.get("overall_by_target"):  # several targets: a row's original units are the targets' mean, but for its own
         units += " (the targets' mean, except in a target's own rows)"
     share = "; coverage: the share of values inside the interval" if any(

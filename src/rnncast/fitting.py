@@ -61,7 +61,7 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
 def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, checkpoint) -> "Prepared":
     settings = Settings.from_flat(params)
     check_effects(settings.train)  # at fit, not where a model saved before is read (state)
-    resumedsettings.check(resume_from, settings)  # a resume's settings as it began, before the data is read
+    resumedsettings.check(resume_from, settings, reading_args.get("target"))  # as it began, before the data is read
     if isinstance(data, Panel):
         given = [k for k, v in reading_args.items() if v is not None]
         if given:

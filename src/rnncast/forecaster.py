@@ -239,10 +239,10 @@ class Forecaster(Learned, Parameters):
             in it; ``series_left_out``) or that fit left out as too short (``not_trained``) are named, the others scored;
             windows across calendar steps the data lacks are scored as fit takes them (``across_gaps``); each in ``notes``.
 
-            MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the training rows
-            (``season``); it has no units, so both blocks carry the same MASE. Quantile models add the pinball loss and
-            coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each target's
-            (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
+            MASE divides each absolute error by its series' in-sample seasonal naive MAE on the training rows
+            (``season``; naive with season 1); it has no units, so both blocks carry the same MASE. Quantile models add
+            the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each
+            target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
             as given; one series without an id: its target's name). In words (``readout.read_out``): ``verdict``,
             if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
             part, no window of the part in any series (naming a part that would, those too short), or nothing scored.

@@ -27,7 +27,7 @@ def window_levels(targets: torch.Tensor, window_norm: str, season: int = 1,
     T], start [B, 1 | H, T])`` from the window's targets [B, L, T]. The level is the last value
     ('last'), the mean ('mean') or 0 ('none'), and the forecast starts there; with 'season' the level is
     the last value and the forecast starts at the window's last season repeated over the horizon, the
-    seasonal-naive forecast (``baselines.seasonal_naive``)."""
+    seasonal naive forecast (``baselines.seasonal_naive``)."""
     last = targets[:, -1:, :]  # [B, 1, T]
     if window_norm == "season":
         index = targets.shape[1] - season + torch.arange(horizon, device=targets.device) % season  # [H]

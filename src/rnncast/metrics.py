@@ -156,7 +156,7 @@ def zero_actuals(y_true, y_pred, keep=None, series=None) -> dict | None:
 
 
 def naive_scale(y_train, season: int = 1, observed=None) -> float:
-    """MASE's denominator: the in-sample MAE of the seasonal-naive forecast over ``y_train`` [T] (season 1: naive).
+    """MASE's denominator: the in-sample MAE of the seasonal naive forecast over ``y_train`` [T] (season 1: naive).
 
     ``observed`` [T] bool: the values observed (default: all); a difference with a value not observed
     at either end is left out (a run of values carried forward would add zeros). NaN when no
@@ -175,7 +175,7 @@ def naive_scale(y_train, season: int = 1, observed=None) -> float:
 
 
 def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
-    """Mean absolute scaled error: MAE of the forecast over the in-sample MAE of the seasonal-naive
+    """Mean absolute scaled error: MAE of the forecast over the in-sample MAE of the seasonal naive
     forecast on ``y_train`` (the series' training values, in time order; ``observed``: which of them
     were observed, see ``naive_scale``). Below 1: better than repeating the value one season earlier
     did in training. NaN when the training values cannot give a scale (too short, or a scale of 0). ``y_true``,

@@ -53,15 +53,20 @@ def _each(original: WindowForecasts, errors: np.ndarray, present: np.ndarray) ->
     return np.bincount(original.series, weights=errors, minlength=int(present.max()) + 1)[present]
 
 
-def held(pooled: dict, pinball: bool = False) -> str:
+def held(pooled: dict, pinball: bool = False, both: bool = False) -> str:
     """Who holds the error of ``measure``'s ``pooled``: "'big' holds 99.9% of the model's squared error", as ``note``
     says it; ``pinball``: of its pinball loss, as the intervals' line (``runnotes.interval_text``) says it (a result
-    written before that share was kept: its squared error's, named so)."""
+    written before that share was kept: its squared error's, named so); ``both``: the squared error's, then "and 99.5%
+    of its pinball loss" where that share was kept, as a backtest's table of both heads it (``backtestpage``)."""
     names = [repr(str(s)) for s in pooled["series"]]
     named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     key, loss = ("pinball_share", "pinball loss") if pinball and "pinball_share" in pooled else ("share", "squared error")
-    share = f"{100 * pooled[key]:.1f}".replace("100.0", ">99.9")
-    return f"{named} {'holds' if len(names) == 1 else 'hold'} {share}% of the model's {loss}"
+    also = f" and {_percent(pooled['pinball_share'])} of its pinball loss" if both and "pinball_share" in pooled else ""
+    return f"{named} {'holds' if len(names) == 1 else 'hold'} {_percent(pooled[key])} of the model's {loss}{also}"
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
 
 
 def note(result: dict) -> str | None:

@@ -4,7 +4,7 @@ line and the report pages: the verdict sentence, the notes beside it and the hin
 split", evaluate's "these windows") and ``backtest_said`` (a backtest's metrics, which its result
 holds) give them piece by piece (``Said``), for the command line and the pages to place; ``read_out``
 gives evaluate's as lines, which ``evaluated`` adds to the scores as plain text (``Forecaster.evaluate``'s result). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the notes; the
-hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here, the one of a target that
+hint of a seasonal naive forecast the model does not beat (``window_norm_hint``) is here, the one of a target that
 follows its own step's future-known features (``same_step_hint``, ``samestep``), and the one of a target that follows
 a feature's later rows (``later_rows_hint``, ``laterrows``), given in place of the ``future_known`` hint.
 """
@@ -72,7 +72,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     whether the model beats every baseline (``verdicts.verdict``, in the units it is judged in) on
     ``where`` (the windows as the caller names them), the notes (the intervals' coverage of ``values``)
     and the hints (timestamps of no calendar, so no forecast can be dated; a season the run did not weigh,
-    ``window_norm='season'`` where the seasonal-naive forecast is not beaten, ``future_known`` for past-only
+    ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
@@ -124,7 +124,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
     Diebold–Mariano test was made on them (``backtestverdict.backtest_verdict``), the notes (values fill made
     that were not scored, the series a pooled MASE leaves out, MAPE and sMAPE at actual zeros, the intervals'
-    coverage) and the hints (a season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
+    coverage) and the hints (a season the run did not weigh; ``window_norm='season'`` where the seasonal naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
     ``splits``, the rows up to each series' first cutoff, leave few training windows)."""
     good, sentence = backtest_verdict(m)
@@ -204,7 +204,7 @@ def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:
 
 def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, splits: list, lookback: int, horizon: int,
                   season: int) -> str | None:
-    """The hint beside a verdict whose seasonal-naive baseline has a lower MSE than the model (in ``units``), or None: ``window_norm='season'`` starts the network at that forecast; where the lookback
+    """The hint beside a verdict whose seasonal naive baseline has a lower MSE than the model (in ``units``), or None: ``window_norm='season'`` starts the network at that forecast; where the lookback
     leaves each series (``splits``) fewer training windows than its own length, a shorter one of at
     least a season too (with the counts). None where the model already starts there
     (``window_norm``), or trains by sequence (``scheme``, which refuses it)."""

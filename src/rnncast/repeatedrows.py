@@ -13,11 +13,13 @@ WEEK`` was refused as "duplicated timestamp 2019 in series 'Auckland'" where the
 write YEAR and WEEK as one time column; the split is looked for within each series. An M5-like panel (item_id,
 store_id) read as one series got no hint, neither column alone setting its rows apart: two (or three) that together
 do are named with the line that joins them (``idkeys``); read by item_id alone, the column in which the two rows
-differ (store_id) is named so.
+differ (store_id) is named so. Stores with prelim/final rows read as one series are told both, the store column as
+the key and the later row of each store and time to keep (``keyed_revision``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
@@ -59,6 +61,8 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
         return splittime.joined(rows.time_col, *split, ids=ids)
     if yearly := splittime.split_year(frame, rows.time_col, others, within):
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
+    if layout == "single" and pair is not None and (keyed := keyed_revision(frame, rows, others, pair, who)):
+        return keyed  # stores with prelim/final rows read as one series: the key and the revision, both
     if pair is not None and (again := revised(frame, rows, *pair)):
         return again
     if layout == "single":
@@ -110,6 +114,38 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
               if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
     return (f"; the two rows differ only in {shown}: a revised value? keep the later row of each time, e.g. with "
             f"pandas: df.drop_duplicates(subset={keys!r}, keep='last'){either}")
+
+
+def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int, int], who: str | None) -> str:
+    """For a table read as one series whose time repeats at rows ``pair``: a column of ``others`` alike on the two
+    rows that tells apart the rows of one time but for rows of one key and time that differ only as a revision would
+    (``revised``, weighed within each key: stores with prelim/final rows), as a clause saying both, the key to give
+    and the later row to keep; "" if none. A column that sets no repeated time apart (a weekday's name) is no key, nor
+    one beside which the rows of one key and time differ in another column too (an item's id: 979's key of two)."""
+    a, b = pair
+    if not _both_in(frame, a, b) or rows.time is None:
+        return ""
+    two, times = frame.iloc[[a, b]], pd.Series(np.asarray(rows.time))
+    marks = {str(c) for c in frame.columns if str(c) not in rows.columns
+             and not (two[c].isna().all() or two[c].iloc[0] == two[c].iloc[1])}  # prelim/final: where the two differ
+    table = frame.iloc[rows.positions]
+    before = int(times.duplicated().sum())
+    alike = [c for c in others if not two[c].isna().any() and two[c].iloc[0] == two[c].iloc[1]]
+    for c in [c for c in alike if _id_shaped(frame[c]) and _timed(frame[c], rows)][:KEYS]:  # a wide text table: quick
+        codes, uniques = pd.factorize(frame[c].to_numpy()[rows.positions])
+        after = int(pd.DataFrame({"key": codes, "time": times}).duplicated().sum())
+        fixed = [x for x in table.columns if str(x) not in rows.columns and str(x) not in marks]  # the key, time, ...
+        if (codes < 0).any() or np.bincount(codes).min() < 3 or after >= before or int(
+                table[fixed].duplicated().sum()) != after:
+            continue
+        keyed = replace(rows, codes=codes, ids=list(uniques), id_col=c)
+        if again := revised(frame, keyed, a, b):  # the later row of each key and time kept
+            give = (f"{who} takes one series: give it the rows of one of them" if who else
+                    f"name it with id_col={c!r} (--id-col {c})")
+            read = "ONE series" if who else "ONE series (no id_col given)"  # tune: no id_col to give
+            return (f"; the table was read as {read}, and {c!r} tells its rows of one time apart but for rows of one "
+                    f"{c!r} and time: if {c!r} names the series, {give}{again}")
+    return ""
 
 
 def revisions(column: pd.Series, rows: Rows) -> bool:

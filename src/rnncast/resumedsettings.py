@@ -35,7 +35,9 @@ def check(path, settings: Settings, targets=None) -> None:
     taken and said. A checkpoint written before settings were recorded is not checked (its network is:
     ``resume.load_training_state``); an unreadable one is left to ``load_training_state`` to refuse; ``path`` None
     (a fit that resumes nothing): nothing to check. ``targets``: the target columns the resume names (the command
-    line's, from the run's config.json), compared with those the checkpoint trained on, before the data is read."""
+    line's, from the run's config.json; ``Forecaster.fit``'s target=: a column name or a list of them), compared with
+    those the checkpoint trained on, before the data is read; other targets (an array's positions, None: the default
+    column) are left to the data check."""
     if path is None:
         return
     path = Path(path)
@@ -52,7 +54,10 @@ def check(path, settings: Settings, targets=None) -> None:
     recorded = {**defaults, **recorded}  # a setting added after the checkpoint was written: its default then
     now = record(settings)
     differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]]
-    if isinstance(targets, list) and isinstance(columns, list) and targets != columns:  # a hand-edited target
+    targets = [targets] if isinstance(targets, str) else targets  # target='y' names the column ['y'] does
+    named = isinstance(targets, (list, tuple)) and bool(targets) and all(isinstance(t, str) for t in targets)
+    if named and isinstance(columns, list) and list(targets) != columns:  # a hand-edited or other target
+        targets = list(targets)
         recorded, now, differ = {**recorded, "target": columns}, {**now, "target": targets}, [*differ, "target"]
     if differ:
         said = "; ".join(f"{name} {recorded.get(name)!r} then, {now[name]!r} now" for name in differ)

@@ -1,7 +1,7 @@
 """The season a calendar implies: 12 months in a year, 52 weeks, 4 quarters, 7 days in a week, 5
 business days, 24 hours (or 96 quarter hours) in a day, 13 bars in a trading session.
 
-A run keeps its ``season`` setting as given (1 by default: no season, no seasonal-naive baseline);
+A run keeps its ``season`` setting as given (1 by default: no season, no seasonal naive baseline);
 this only tells the verdict what it did not compare with. The calendar's pandas offset says the
 step (``isinstance`` on pandas' offset classes, never its text), and its multiple ``n`` divides the
 cycle (``2h``: 12 steps a day); a step that does not divide its cycle evenly, a year, a step under a

@@ -1,7 +1,7 @@
 """What one ``season`` spans on each calendar of a panel: the setting is a number of steps, and series that keep a
 calendar of their own (weekly beside daily, business days) count those steps in their own units, so a season of 7
 meant as a week of days is 7 weeks for a weekly series and 7 trading days for a business-day one: its
-seasonal-naive baseline and its MASE scale reach that far back (decision 656). Said once, as a warning, where a
+seasonal naive baseline and its MASE scale reach that far back (decision 656). Said once, as a warning, where a
 fit, a backtest or an evaluate scores that baseline.
 """
 
@@ -43,7 +43,7 @@ def said(calendar, calendars: dict, season: int) -> str | None:
     spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text or own.shown})" for i, own in owners)
                          for words, owners in apart.items())
     return (f"season {season} is {season} {base} on the panel's calendar ({calendar.freq_text}) but {spans}: their "
-            "seasonal-naive baseline and MASE reach that far back; fit those series apart, or give the season those "
+            "seasonal naive baseline and MASE reach that far back; fit those series apart, or give the season those "
             "calendars share (season=, --season)")
 
 

@@ -2,7 +2,7 @@
 
 Every output layer starts at zero (``models``), so the untrained network forecasts where ``window_norm``
 starts it (``levels.window_levels``): the window's last value ('last', the repeat baseline), its last
-season ('season', the seasonal-naive baseline), its mean ('mean', no baseline), or zero in scaled units
+season ('season', the seasonal naive baseline), its mean ('mean', no baseline), or zero in scaled units
 ('none': the scaler's offset, with the standard scaler the training mean); plus the highway's
 least-squares fit where ``highway_start='least_squares'`` took one. A quantile head starts each level,
 the median too, shifted by that level's quantile of the training errors (``quantilestart``): its point

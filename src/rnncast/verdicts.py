@@ -27,7 +27,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
     with predicting the mean does not "beat" it by a rounding difference. ``where``: the windows
     scored, as the sentence names them (``evaluate`` scores other parts than the test split).
-    ``season``: the season the calendar implies where no seasonal-naive baseline was computed
+    ``season``: the season the calendar implies where no seasonal naive baseline was computed
     (``missing_season``): "every baseline" then names the ones computed, as it is no claim on the other.
     """
     good, name, model, rival, how, p = outcome(test, units, alpha)
@@ -225,7 +225,7 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
 
 
 def every_baseline(rivals, season: Season | None = None) -> str:
-    """"every baseline", or where a season is implied and no seasonal-naive baseline was computed,
+    """"every baseline", or where a season is implied and no seasonal naive baseline was computed,
     "every baseline computed (repeat the last value, training mean)": the sentence claims no more than was
     compared."""
     if season is None or "seasonal" in rivals:
