@@ -394,11 +394,6 @@ def test_several_names_in_one_text_from_python_are_told_to_be_a_list():
     with pytest.raises(RnncastError, match=r"^column 'A,B' not found; available columns: A, B\. In Python a text is one "
                                            r"column name; to name several, give a list: \['A', 'B'\]$"):
         require_column(pd.DataFrame({"A": [1.0], "B": [2.0]}), "A,B")
-    with pytest.raises(RnncastError, match=r"^id_col takes one column, got 'A,B': .* e\.g\. with pandas: df\['uid'\] = "
-                                           r"df\['A'\]\.astype\(str\) \+ '_' \+ df\['B'\]\.astype\(str\), and name "
-                                           r"that with id_col='uid' \(--id-col uid\)$") as err:  # no list: id_col takes one
-        require_column(pd.DataFrame({"A": [1.0], "B": [2.0]}), "A,B", "id column")
-    assert "give a list" not in str(err.value)
 
 
 # ---- files of other habits: CR line ends, binary files, values beyond the header --------------

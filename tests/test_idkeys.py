@@ -3,6 +3,8 @@ list, a tuple or comma'd text, from Python and the command line; never told to "
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -33,6 +35,19 @@ def test_a_key_of_two_columns_is_refused_in_one_line_with_the_pandas_line_that_j
     assert "give a list" not in message and "\n" not in message
 
 
+@pytest.mark.parametrize("form", ["frame", "index", "file"])
+@pytest.mark.parametrize("given", [["item_id", "store_id"], ("item_id", "store_id"), "item_id,store_id"])
+def test_a_key_is_refused_in_one_place_once_the_columns_are_known_for_every_form_of_data(given, form, tmp_path):
+    """load_panel decides it once the table is read (``idkeys.one_column``): a tuple with a file's path was told
+    'id column "('item_id', 'store_id')" not found' (the columns unknown when it was checked), and the id column's
+    "not found" (``data.require_column``) had a branch of its own for 'item_id,store_id' that no caller reached."""
+    data = {"frame": _panel(), "index": _panel().set_index("store_id"), "file": tmp_path / "m5.csv"}[form]
+    _panel().to_csv(tmp_path / "m5.csv", index=False)
+    with pytest.raises(RnncastError, match=rf"^id_col takes one column, got {re.escape(repr(given))}: a series named "
+                                           r"by 'item_id' and 'store_id' together"):
+        load_panel(data, target="sales", id_col=given)
+
+
 def test_the_joined_column_named_as_advised_is_read_as_one_series_each():
     frame = _panel()
     exec(JOIN, {}, {"df": frame})
@@ -45,6 +60,7 @@ def test_one_name_in_a_list_is_told_to_be_text_and_a_two_level_label_stays_one_n
                                            r"id_col='item_id' \(--id-col item_id\)$"):
         load_panel(_panel(), target="sales", id_col=["item_id"])
     idkeys.one_column(("a", "b"), pd.MultiIndex.from_tuples([("a", "b"), ("c", "d")]))  # a column's label: no refusal
+    idkeys.one_column(("a", "b"), ["('a', 'b')", "a", "b"])  # that label as the text a read table names it by
     idkeys.one_column("a,b", ["a,b", "a", "b"])  # a column named with a comma is that column
     idkeys.one_column("x,y", ["a", "b"])  # names no columns: left to "not found"
 

@@ -375,3 +375,21 @@ def test_advice_round_trips_a_written_index_named_as_a_covariate_is_one_shell_wo
     with pytest.raises(RnncastError) as err:
         load_panel(frame, "y", ["x"], time_col=False)
     assert read_back(str(err.value), "--past-covariates") == ["Row No."]
+
+
+def test_a_long_files_row_numbers_written_as_floats_are_read_as_whole_numbers_in_each_series(tmp_path, caplog):
+    """Per-series frames indexed 0.0, 1.0 ... joined and written: left out as row numbers, and shuffled within each
+    series, refused by them, as integers are; the floats are read as integers once for the column
+    (``rowindex._numbers``, ``_order``), not again for each series."""
+    parts = [make_frame(30).assign(unique_id=k).set_axis(np.arange(30) * 1.0) for k in ("a", "b", "c")]
+    pd.concat(parts).to_csv(tmp_path / "long.csv")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(tmp_path / "long.csv", target="y", features="all")
+    assert list(panel.columns) == ["y", "x"] and panel.ids == ["a", "b", "c"]
+    assert "holds the row numbers 0-29, from 0 again in each of the 3 series" in caplog.text
+    rng = np.random.default_rng(0)
+    untimed = [p.drop(columns=[c for c in p.columns if c not in ("unique_id", "x", "y")]) for p in parts]
+    pd.concat([p.iloc[rng.permutation(30)] for p in untimed]).to_csv(tmp_path / "shuffled.csv")
+    with pytest.raises(RnncastError, match=r"'Unnamed: 0' \(its header empty\) holds the row numbers 0-29 in another "
+                                           r"order within each series"):
+        load_panel(tmp_path / "shuffled.csv", target="y", features="all", time_col=False)

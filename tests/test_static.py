@@ -449,6 +449,22 @@ def test_advice_round_trips_the_static_columns_named_are_written_as_the_flag_rea
     assert read_back(str(err.value), "--static-covariates") == named
 
 
+def test_advice_round_trips_a_static_table_keyed_by_a_data_column_names_its_columns_as_the_flag_reads_them():
+    """The join advice for a table keyed by store_id wrote --static-covariates ','.join(names): 'size, m2' and
+    'store type' read back as three names, the second not even one shell word."""
+    from test_spelling import read_back
+    from rnncast.loading import load_panel
+
+    dates = pd.date_range("2023-01-07", periods=12, freq="W-SAT")
+    frame = pd.concat([pd.DataFrame({"store_id": s, "date": dates, "sales": np.arange(12.0), "uid": f"F1_{s}"})
+                       for s in ("CA_1", "CA_2")], ignore_index=True)
+    stores = pd.DataFrame({"store_id": ["CA_1", "CA_2"], "store type": ["a", "b"], "size, m2": [1200, 800]})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="sales", id_col="uid", static_covariates=stores)
+    assert "static_covariates=['store type', 'size, m2']" in str(err.value)
+    assert read_back(str(err.value), "--static-covariates") == ["store type", "size, m2"]
+
+
 def test_a_static_table_keyed_by_part_of_the_series_key_is_refused_for_its_missing_id_first_with_how_to_join_it():
     """stores.csv (store_id, store_size) with id_col='uid' was refused as "static covariate(s) 'store_id' given
     twice"; the missing id column showed only once store_id was dropped from the data."""

@@ -23,7 +23,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, filelines, idkeys, indexcolumns, monthtext, numbertext, signs, unusedcolumns, workbooks, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, unusedcolumns, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
@@ -245,8 +245,6 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
                      f"(--features '\"{holding[0]}\"'), or repeat the flag once per name")
         parts = [p.strip() for p in str(name).split(",")]
         if len(parts) > 1 and all(p in frame.columns for p in parts):  # 'A,B' from Python: one name there (338)
-            if what == "id column":  # a key of several columns: joined into one, not a list
-                idkeys.refuse(parts, name)
             hint += f". In Python a text is one column name; to name several, give a list: {parts!r}"
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"

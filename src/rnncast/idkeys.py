@@ -10,6 +10,7 @@ A tester following the old advice for ``--id-col item_id,store_id`` ("In Python 
 
 from __future__ import annotations
 
+from rnncast.data import label_text
 from rnncast.errors import RnncastError
 
 JOINED = "uid"  # the name the joined column is given in the advice
@@ -39,10 +40,12 @@ def refuse(parts, given) -> None:
 
 def one_column(id_col, columns) -> None:
     """Refuse ``id_col`` given as a list of names, a tuple of names each one of ``columns`` (a tuple that is itself
-    one of them, a column of two levels, is one name), or text naming several of ``columns`` with commas (and no
-    column itself)."""
+    one of them, a column of two levels, is one name: as the label or, once the table is read, as its text), or
+    text naming several of ``columns`` with commas (and no column itself). The one check of ``loading.load_panel``,
+    made once the table's columns are known (a file's too), on the id_col as handed over."""
     names = {str(c[0]) if isinstance(c, tuple) and not any(c[1:]) else str(c) for c in columns}  # ('store', ''): store
-    if isinstance(id_col, tuple) and (id_col in set(columns) or not all(str(p) in names for p in id_col)):
+    if isinstance(id_col, tuple) and (id_col in set(columns) or label_text(id_col) in names
+                                      or not all(str(p) in names for p in id_col)):
         return  # a two-level column's label, or one naming no columns: "not found" names it whole
     if isinstance(id_col, (list, tuple)):
         refuse(list(id_col), id_col)

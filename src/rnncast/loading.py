@@ -75,7 +75,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
     labels.check_lists(**given)  # {'a'}, ['A', 'A']
-    idkeys.one_column(id_col, getattr(data, "columns", []))  # ['item_id', 'store_id']: one column joined, said how
+    given_id = id_col  # as handed over: a key of several columns is refused once the table's columns are known
     time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')
     named_time = None if time_col is False else time_col  # False: the table has none, by the caller's word
     target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = given.values()
@@ -97,7 +97,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                      keep_index=id_text + [ID_COLUMN] + ([str(named_time)] if named_time is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
-    idkeys.one_column(id_col, frame.columns)  # --id-col item_id,store_id of a file
+    idkeys.one_column(given_id, frame.columns)  # ['item_id', 'store_id'], a tuple, --id-col item_id,store_id: said how
     roles = (target, features, named_time, id_col, series, past_covariates, future_covariates, static_covariates)
     written = rowindex.written_index(frame, roles, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's numbers
     indexed, frame = frame, rowindex.without(frame, written, announce=False)  # not data: said once the rows are read

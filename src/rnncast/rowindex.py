@@ -70,8 +70,8 @@ def row_labels(column: pd.Series) -> tuple[int, int, int, str] | None:
     more, as a frame's index written by ``to_csv`` does in any order (``order``: ``""`` rising, ``"falling"`` as a
     frame written newest first, ``"in another order"`` as one sorted by other columns; ``skipped``: the numbers
     between ``lowest`` and ``highest`` it lacks, rows filtered out); None for any other column. Unlike
-    :func:`row_numbers` (bench's row order) the order does not matter: the library orders rows by their times."""
-    column = wholenumbers.as_whole(column)  # 0.0, 1.0 ...: an index pandas wrote as floats, the integers
+    :func:`row_numbers` (bench's row order) the order does not matter: the library orders rows by their times.
+    Whole floats (0.0, 1.0 ...) are read as integers by its callers, once (:func:`_numbers`, :func:`_order`)."""
     if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
     numbers = column.to_numpy(dtype=np.int64)
@@ -88,8 +88,7 @@ def series_numbers(column: pd.Series, ids: pd.Series) -> tuple[int, int, int, bo
     by row) apart, as per-series frames joined without ``ignore_index`` write them: within each series distinct
     whole numbers of 0 or more (:func:`row_labels`), numbers that come again in another series (``restarting``:
     each series' first the same, as ``pd.concat`` of frames numbered from 0 writes them); None for any other column
-    or a table of one series."""
-    column = wholenumbers.as_whole(column)  # 0.0, 1.0 ...: an index pandas wrote as floats, the integers
+    or a table of one series. Whole floats: read as integers by its caller (:func:`_numbers`)."""
     if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
     groups = pd.Series(column.to_numpy(dtype=np.int64)).groupby(ids.astype(str).to_numpy(), sort=False)
@@ -109,6 +108,7 @@ TIME_LIKE = ((1000, 2200, "years"), (10000101, 21001231, "dates written as yyyym
 def _numbers(column: pd.Series, ids: pd.Series | None) -> str | None:
     """The row labels ``column`` holds, in words for the warning (``0-179``; ``10-238, 34 numbers skipped``; ``0-199,
     falling``; ``0-59 within each of the 3 series``), where it holds row labels; else None."""
+    column = wholenumbers.as_whole(column)  # 0.0, 1.0 ...: an index written as floats; once, not again per series
     plain = row_labels(column)
     if plain is not None:
         low, high, skipped, order = plain
@@ -219,7 +219,7 @@ def _order(labels, ids: pd.Series | None, whole: bool = False) -> tuple[int, int
     or, of a long one (``ids``: its id column, row by row), within each series (``0-59 within each series``: per-series
     frames joined without ``ignore_index``); None where they rise or are no row labels (``whole``: or lack a number
     between the lowest and the highest)."""
-    values = pd.Series(np.asarray(labels))
+    values = wholenumbers.as_whole(pd.Series(np.asarray(labels)))  # 0.0, 1.0 ...: once, not again in each series
     read = [row_labels(values)] if ids is None else [
         row_labels(group) for _, group in values.groupby(ids.astype(str).to_numpy(), sort=False)]
     if any(r is None or whole and r[2] for r in read) or not any(r[3] for r in read):

@@ -186,7 +186,7 @@ def keyed(table: pd.DataFrame, id_col: str, columns=()) -> pd.DataFrame:
     rest = [str(c) for c in table.columns if str(c) not in on]
     join = (f"; it is keyed by {on[0]!r}, a column of the data, not by the series id: join it onto the data first, "
             f"e.g. with pandas: df = df.merge(table, on={on[0]!r}, how='left'), and name its columns with "
-            f"static_covariates={rest!r} (--static-covariates {','.join(rest)})") if on and rest else ""
+            f"static_covariates={rest!r} (--static-covariates {shell_names(*rest)})") if on and rest else ""
     raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
                        f"{', '.join(map(str, table.columns)) or 'no columns'}{form or join}")  # '지점' in NFD: said
 
