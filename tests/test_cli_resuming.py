@@ -111,3 +111,27 @@ def test_a_setting_or_column_given_with_resume_is_refused_with_the_value_given_a
         resume_request(given)
     with pytest.raises(RnncastError, match=r"not --holidays US \(to change them"):  # no run there: the flags alone
         resume_request(argparse.Namespace(**vars(_args(tmp_path / "none")), holidays="US"))
+
+
+def test_a_flag_that_repeats_the_runs_own_value_is_taken_and_one_that_changes_it_says_the_runs_as_it_began(tmp_path):
+    """``--lookback 14`` on a run of lookback 14 was refused with "to change them ..." though nothing changed, and
+    "(the run's: B)" named config.json's edited freq, not the none the checkpoint began with, nor the calendar the
+    run found. The run's values are now its checkpoint's; a flag that only repeats one is taken (``--target y`` puts
+    back a target removed from config.json)."""
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    data = tmp_path / "d.csv"
+    make_frame(200).to_csv(data, index=False)
+    run = tmp_path / "run"
+    run.mkdir()
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=run / "checkpoint.safetensors")
+    _config(run, data, freq="B")  # edited: the checkpoint began with none
+    config = json.loads((run / "config.json").read_text())
+    config["data"]["target"], config["run"] = None, {"calendar": {"freq": "h"}}
+    (run / "config.json").write_text(json.dumps(config))
+    _, settings, request, _ = resume_request(argparse.Namespace(**vars(_args(run)), lookback=12, target=["y"]))
+    assert settings["lookback"] == 12 and request["target"] == ["y"]
+    with pytest.raises(RnncastError, match=r"not --target x \(the run's: y\), --freq D \(the run's: none; the "
+                                           r"calendar it found in its data: h\) \(to change them"):
+        resume_request(argparse.Namespace(**vars(_args(run)), lookback=12, freq="D", target=["x"]))

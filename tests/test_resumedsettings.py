@@ -81,8 +81,7 @@ def test_a_checkpoint_without_a_settings_record_resumes_and_a_missing_setting_re
     ({"holidays": "US"}, "holidays None then, 'US' now"),
     ({"tz": "UTC"}, "tz None then, 'UTC' now"),
     ({"freq": "D"}, "freq None then, 'D' now"),
-    ({"target": ["x"]}, "target ['y'] then, ['x'] now"),
-])
+])  # a target edited: named with the other columns by role (test_resumedrecord.py)
 def test_fit_resume_names_a_setting_or_target_edited_in_config_json_and_leaves_the_run_as_it_was(
         tmp_path, capsys, edit, says):
     """holidays, tz and target edited in a run's config.json were refused by the data check ("was started on other

@@ -14,6 +14,7 @@ from safetensors import SafetensorError, safe_open
 from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.resume import start_over
+from rnncast.resumedrecord import verify
 from rnncast.spelling import hint
 
 # A resume may change these: epochs trains the run further or ends it sooner (decision 584: "with more epochs it
@@ -41,6 +42,7 @@ def check(path, settings: Settings, targets=None) -> None:
     if path is None:
         return
     path = Path(path)
+    verify(path)  # a checkpoint edited since it was written is refused as such, before its record is trusted
     try:
         with safe_open(str(path), framework="pt") as f:
             loop = json.loads((f.metadata() or {})["loop"])

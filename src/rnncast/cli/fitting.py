@@ -36,7 +36,7 @@ def run_fit(args) -> int:
     file is written: a second process writing the same folder is refused by name, a new run never
     lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder.
     ``--overwrite`` writes the new run beside the earlier one and replaces it only once complete (``replacing``)."""
-    from rnncast import distributed, interrupts, resumedsettings, tracking
+    from rnncast import distributed, interrupts, resumedrecord, resumedsettings, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
 
@@ -60,6 +60,7 @@ def run_fit(args) -> int:
         words.update(resume_given=f"{config} gives",
                      start_new=f"start a new run with them: rnncast fit --config {shlex.quote(str(out))} --out NEW")
         with hints(**words):
+            resumedrecord.refuse_edited(config, config.parent / "checkpoint.safetensors", request)  # verified, then its columns
             resumedsettings.check(config.parent / "checkpoint.safetensors", checked, request["target"])
     main_rank = distributed.env_rank() == 0
     default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"

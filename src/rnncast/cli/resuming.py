@@ -87,10 +87,14 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
         raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
     given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
     given += [name for name in settings_from_args(args) if name not in MAY_GIVE]
+    repeats = []  # flags that give the run's own value (as its checkpoint began): they change nothing, and are taken
     if given:
-        saved = _saved(run_dir)
+        own = _own(run_dir)
+        repeats = [name for name in given if name in own and _same(name, getattr(args, name), own[name])]
+        given = [name for name in given if name not in repeats]
+    if given:
         flags = ", ".join(f"--{name.replace('_', '-')}" + ("" if getattr(args, name) is True else f" {_shown(getattr(args, name))}")
-                          + (f" (the run's: {_shown(saved[name])})" if name in saved else "") for name in given)
+                          + (f" (the run's: {_shown(own[name])}{_found(name, own)})" if name in own else "") for name in given)
         raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --epochs, --device and --threads may "
                            f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {shlex.quote(str(run_dir))} "
                            "--out NEW ...)")
@@ -119,6 +123,8 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     for name in MAY_GIVE:
         if name in vars(args):
             settings[name] = vars(args)[name]  # a run may continue on another device, with other threads, further
+    for name in repeats:  # the run's own value, given again: where config.json was edited, it is put back
+        (settings if name in settings_from_args(args) else request)[name] = getattr(args, name)
     found = {}
     if args.data:
         request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
@@ -133,16 +139,34 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     return run_dir, settings, request, found
 
 
-def _saved(run_dir: Path) -> dict:
-    """The settings and columns the run's config.json holds (of the new run replacing it where one waits), by flag
-    name; {} where it holds none readable (the refusal then names the flags given alone)."""
+def _own(run_dir: Path) -> dict:
+    """The run's own settings and columns by flag name, as its checkpoint began with them (verified first:
+    ``resumedrecord``), else as its config.json holds them (of the new run replacing it where one waits); {} where
+    neither is readable (the refusal then names the flags given alone)."""
+    from rnncast.resumedrecord import own_values, verify
+
+    home = replacing.pending(run_dir) or run_dir
+    return own_values(home / "config.json", verify(home / "checkpoint.safetensors"))
+
+
+def _same(name: str, given, own) -> bool:
+    """Whether a flag's value is the run's own: columns as the reader reads them, a setting as JSON holds it."""
     import json
 
-    try:
-        config = json.loads(((replacing.pending(run_dir) or run_dir) / "config.json").read_text(encoding="utf-8"))
-        return {**dict(config["data"]), **dict(config["settings"])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+    from rnncast.data import names
+
+    if name in RESUME_KEEPS:
+        try:
+            return names(given) == names(own)
+        except (TypeError, ValueError):
+            return False
+    return json.dumps(given, default=str) == json.dumps(own, default=str)
+
+
+def _found(name: str, own: dict) -> str:
+    """What the run found where it named none: the calendar of its data, for --freq."""
+    return f"; the calendar it found in its data: {own['calendar']}" if name == "freq" and own.get(name) is None \
+        and own.get("calendar") else ""
 
 
 def _shown(value) -> str:

@@ -1,0 +1,133 @@
+"""What a resume reads of a run's checkpoint before anything else: the file verified by its SHA-256 first, so that no
+comparison trusts a record edited since it was written, then the run's columns by role (``edited_roles``: config.json's
+against those the checkpoint trained on, and the columns its run record keeps) and its own values (``own_values``),
+which a resume's refusals name as the run has them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from safetensors import SafetensorError, safe_open
+from safetensors.torch import load_file
+
+from rnncast.data import names
+from rnncast.errors import RnncastError
+from rnncast.resume import CHECKSUM, start_over, state_sha256
+from rnncast.spelling import hint
+
+UNREADABLE = (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError)
+# the request's roles, by config.json's name, and the checkpoint's record of the columns each took (fingerprint.of)
+RECORDED_ROLES = {"target": "targets", "past_covariates": "past", "future_covariates": "future"}
+RUN_ROLES = ("time_col", "id_col", "static_covariates")  # kept only in config.json's run record (a finished training)
+
+
+def verify(path) -> dict | None:
+    """The loop record of the checkpoint at ``path`` once its content is what it was written with (its SHA-256), or
+    None where there is none to read (a missing or unreadable file: ``load_training_state`` refuses it by name); a
+    file whose content changed since it was written is refused in one ``RnncastError``, before any of it is trusted.
+    A checkpoint written before one was kept is read as it is (``load_training_state`` says so)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            header = f.metadata() or {}
+        loop = json.loads(header["loop"])
+        damaged = header.get(CHECKSUM) is not None and header[CHECKSUM] != state_sha256(load_file(path), header["loop"])
+    except UNREADABLE:
+        return None
+    if damaged:
+        raise RnncastError(f"{path} is damaged: its content is not what it was written with (its SHA-256 differs "
+                           f"from the one recorded in it); restore the file from a copy, or {start_over()}")
+    return loop if isinstance(loop, dict) else None
+
+
+def edited_roles(config_path, loop: dict | None, given=None) -> list[tuple[str, object, object]]:
+    """``(name, the run's, config.json's now)`` of each column role that config.json (at ``config_path``) names
+    otherwise than the run read its data: the target, past and future covariates against the checkpoint's record
+    of the columns it trained on (``loop``, ``verify``'s), as the reader reads them (one name or a list); the time
+    column, id column and static covariates against config.json's run record, where a finished training wrote one. A
+    target removed is named where the run cannot have found it alone (a key deleted, or a run record of columns left
+    unused: ``labels.default_target`` takes a table's one column); a table of series as columns (``series``) is not
+    compared, its targets being its columns. ``given``: the request as the resume reads it, whose columns named
+    (a flag that repeats the run's own: ``cli.resuming``) stand for config.json's."""
+    try:
+        config = json.loads(Path(config_path).read_text(encoding="utf-8"))
+        data, run = dict(config["data"]), config.get("run")
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # read_run refuses it by name
+    run = run if isinstance(run, dict) else {}
+    data.update({k: v for k, v in (given or {}).items() if k in (*RECORDED_ROLES, *RUN_ROLES) and v is not None})
+    recorded = (loop or {}).get("data")
+    if data.get("series") not in (None, "", []) or run.get("layout") == "wide" or "layout" in data:
+        return []
+    edits = []
+    chosen = data.get("features") not in (None, "", [])  # covariates --features chose: config.json names none
+    for name, key in RECORDED_ROLES.items() if isinstance(recorded, dict) else ():
+        then, now = recorded.get(key), data.get(name)
+        if not isinstance(then, list):
+            continue
+        if now in (None, "", []):
+            if name == "target":  # removed, where the run cannot have found it alone (more columns than one)
+                removed = "target" not in data or bool(then and run.get("not_used"))
+            else:
+                removed = bool(then) and not chosen
+            if removed:
+                edits.append((name, then, None))
+        elif (not set(_names(now)) <= set(map(str, then))) if chosen and name != "target" else \
+                _names(now) != [str(c) for c in then]:
+            edits.append((name, then, now))
+    for name in RUN_ROLES:
+        then, now = run.get(name), data.get(name)
+        if now in (None, "", []) or name not in run:
+            continue  # not named now, or no record of the columns the run read (an earlier or unfinished run)
+        had, names_now = ([] if then in (None, False) else _names(then)), ([] if now is False else _names(now))
+        if not set(names_now) <= set(had) if name == "static_covariates" else names_now != had:
+            edits.append((name, then, now))
+    return edits
+
+
+def refuse_edited(config_path, checkpoint, given=None) -> None:
+    """Refuse a resume whose config.json (at ``config_path``) names other columns than the run read
+    (``edited_roles``), in one ``RnncastError`` naming each with both values, once the checkpoint (``checkpoint``) is
+    verified (``verify``) and before the data is read: read otherwise, the data would be blamed for the edit.
+    ``given``: ``edited_roles``'."""
+    edits = edited_roles(config_path, verify(checkpoint), given)
+    if edits:
+        said = "; ".join(f"{name} {_shown(then)} then, {_shown(now)} now" for name, then, now in edits)
+        new = hint("start_new", "")  # the command line's: a new run with config.json's columns as they are now
+        raise RnncastError(f"{config_path} names other columns than the run read its data with: {said}; a resumed "
+                           f"run reads its data as it began (write them back as they were), or "
+                           f"{new + ', or ' if new else ''}{start_over()}")
+
+
+def own_values(config_path, loop: dict | None) -> dict:
+    """The run's own settings and columns by flag name, as the checkpoint (``loop``, ``verify``'s) began with them
+    where it records them, else as config.json (at ``config_path``) holds them; {} where neither is readable.
+    ``calendar``: the frequency the run found in its data where config.json's run record keeps it (``freq`` none
+    then: none was named)."""
+    try:
+        config = json.loads(Path(config_path).read_text(encoding="utf-8"))
+        values = {**dict(config["data"]), **dict(config["settings"])}
+        calendar = ((config.get("run") or {}).get("calendar") or {}).get("freq")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        values, calendar = {}, None
+    if isinstance(loop, dict) and isinstance(loop.get("settings"), dict):
+        values.update(loop["settings"])
+    if isinstance(loop, dict) and isinstance(loop.get("data"), dict) and isinstance(loop["data"].get("targets"), list):
+        values["target"] = loop["data"]["targets"]
+    return {**values, "calendar": calendar} if isinstance(calendar, str) else values
+
+
+def _shown(value) -> str:
+    """A role's columns as said in a refusal: a list as written, none where it is not named."""
+    return "none" if value in (None, "", []) else repr(value)
+
+
+def _names(value) -> list[str]:
+    """Columns as the reader reads them: one name (text) or a list of them."""
+    try:
+        return names(value)
+    except (TypeError, ValueError):
+        return [str(value)]
