@@ -280,3 +280,23 @@ def test_half_days_kept_by_one_series_and_traded_whole_by_another_say_what_diffe
             "(NYSE's, as given or found) reads as whole sessions because series 'SPY' closed early on them and 'OTC' "
             "traded them whole; a panel keeps one close per half day: fit the series that close early apart from "
             "those that trade them whole, each with holidays='NYSE' (--holidays NYSE)") in said[0]
+
+
+def test_half_days_name_each_series_that_traded_them_whole_and_none_that_holds_no_half_day(caplog):
+    """The series traded whole are found in one pass over the rows (decision 9951): named in id order, 'A' and 'D'
+    beside 'C', which closed early; 'B', whose rows end before the half days, is neither; zoned times alike."""
+    days = pd.date_range("2024-10-01", "2024-12-31", freq=holidaysets.offset("NYSE"))
+
+    def bars(half: bool, until: str = "2024-12-31") -> pd.DatetimeIndex:
+        short = {"2024-11-29", "2024-12-24"} if half else set()
+        return pd.DatetimeIndex([d + pd.Timedelta(minutes=570 + 30 * k) for d in days[days <= until]
+                                 for k in range(7 if d.strftime("%Y-%m-%d") in short else 13)])
+
+    parts = {"D": bars(False), "C": bars(True), "B": bars(False, "2024-11-15"), "A": bars(False)}
+    frame = pd.concat([pd.DataFrame({"id": k, "ds": t, "y": np.sin(np.arange(len(t)) / 7.0)}) for k, t in parts.items()])
+    for given in ({}, {"tz": "America/New_York"}):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            load_panel(frame, target="y", id_col="id", holidays="NYSE", **given)
+        said = next(w for w in _warnings(caplog) if "rows are missing" in w)
+        assert "because series 'C' closed early on them and 'A' and 'D' traded them whole" in said, said

@@ -261,3 +261,15 @@ def test_a_future_table_on_the_spring_night_names_the_skipped_time_and_never_nat
                                            r"2025-03-29 22:00, 2025-03-29 23:00, \.\.\.; ") as err:
         model.predict(cut, future=early)
     assert "NaT" not in str(err.value)
+
+
+def test_the_first_skipped_time_is_named_alike_among_the_steps_read_and_in_the_whole_column():
+    """One check of the spring night's skipped times (decision 9953) for both paths: among the steps read (after a
+    row that exists, not read) and over the whole column, the first skipped time is the one named, by its row."""
+    wall = pd.DatetimeIndex(["2025-03-30 00:00", "2025-03-30 00:30", "2025-03-30 01:00", "2025-03-30 02:30",
+                             "2025-03-30 02:45", "2025-03-30 03:00"])
+    first = r"^time column 'time' holds 2025-03-30 02:30 \(row 3\), a time that does not exist in Europe/Berlin"
+    for used in (wall[[0, 2, 5]], None):
+        with pytest.raises(RnncastError, match=first):
+            localize(wall, "Europe/Berlin", "time", _row, used=used)
+    assert localize(wall[:3], "Europe/Berlin", "time", _row, used=wall[[0, 2]]).notna().all()  # none skipped

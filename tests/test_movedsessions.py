@@ -9,7 +9,8 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.movedsessions import first_bars, kept, session_firsts
+from rnncast import movedsessions
+from rnncast.movedsessions import first_bars, first_rows, kept, last_rows, market, session_firsts
 from rnncast.timecalendar import Calendar
 
 DAYS = pd.bdate_range("2024-09-03", "2024-11-27")  # no NYSE holiday; across New York's end of daylight saving, 3 November
@@ -173,3 +174,42 @@ def test_session_firsts_are_the_rows_of_each_series_first_bars_shared_by_both_ch
         assert cut[rows].equals(first_bars(cut, panel.calendar.session)) and set(cut[rows].strftime("%H:%M")) == {"09:30"}
         assert cut.tz_localize(None)[rows].equals(first_bars(cut.tz_localize(None), panel.calendar.session))
     assert session_firsts(panel.time, panel.offsets, panel.calendar, {0: Calendar(), 1: Calendar()}) == {}
+
+
+def _session():
+    return load_panel(_frame(NEW_YORK, NEW_YORK.strftime("%Y-%m-%dT%H:%M:%SZ")), "y", tz="UTC",
+                      announce=False).calendar.session
+
+
+def test_the_last_bar_of_each_session_is_the_row_before_the_next_opens_one_session_and_one_row_too():
+    """``last_rows`` (decision 9950) derives the sessions' last bars from their first: each session's latest row,
+    for a half day (a 13:00 close, mid-series), a lone session, a lone row and no rows alike, zoned or naive."""
+    session = _session()
+    half = NEW_YORK[~((NEW_YORK.tz_convert("America/New_York").normalize() == pd.Timestamp("2024-11-26", tz=
+                      "America/New_York")) & (NEW_YORK.tz_convert("America/New_York").hour >= 13))]
+    for cut in (NEW_YORK, half, half.tz_localize(None), NEW_YORK[:13], NEW_YORK[:1], NEW_YORK[:0]):
+        rows = last_rows(first_rows(cut, session), len(cut))
+        wall = cut.tz_localize(None) if cut.tz is not None else cut
+        latest = pd.Series(np.arange(len(cut))).groupby(np.asarray((wall - session.first).normalize())).max()
+        assert list(rows) == list(latest), len(cut)
+    closes = half[last_rows(first_rows(half, session), len(half))].tz_convert("America/New_York").strftime("%H:%M")
+    assert len(closes) == len(DAYS) and sorted(set(closes)) == ["12:30", "15:30"] and list(closes).count("12:30") == 1
+
+
+def test_kept_weighs_the_first_rows_it_is_given_and_no_closes_where_no_zone_keeps_the_openings(monkeypatch):
+    """Given the rows of the first bars (``session_firsts``', decision 9950), ``kept`` and ``market`` find them no
+    more; where the openings keep one time on their own clock, or no zone's, no close is weighed at all."""
+    session = _session()
+    at = first_rows(NEW_YORK, session)
+    rng = np.random.default_rng(3)  # two openings, 13:30 and 14:30 UTC, on days at random: no zone's daylight saving
+    wander = pd.DatetimeIndex(np.concatenate([pd.date_range(f"{d.date()} {rng.choice(['13:30', '14:30'])}",
+                                                            f"{d.date()} 20:00", freq="30min") for d in DAYS]), tz="UTC")
+    wandering = first_rows(wander, session)
+    found, where = kept(NEW_YORK, session, []), market(NEW_YORK, session, ["America/New_York"])
+    monkeypatch.setattr(movedsessions, "first_rows", lambda *a: pytest.fail("first rows found again"))
+    assert kept(NEW_YORK, session, [], at) == found and found[0][:2] == ("America/New_York", "09:30")
+    assert market(NEW_YORK, session, ["America/New_York"], at) == where == ("America/New_York", "09:30")
+    monkeypatch.setattr(movedsessions, "market", lambda *a: pytest.fail("closes weighed for no clock"))
+    assert kept(NEW_YORK.tz_convert("America/New_York"), session, [], at) is None  # one opening on its own clock
+    assert set(wander[wandering].strftime("%H:%M")) == {"13:30", "14:30"}
+    assert kept(wander, session, [], wandering) is None

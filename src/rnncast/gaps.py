@@ -155,8 +155,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     if short is not None:  # the last bars of a few days: a market's half days (which series closed early on them)
         early = np.unique(codes[gaps]) if rows.id_col is not None else []
         days = (time.tz_localize(None) if time.tz is not None else time).normalize()
-        whole = [s for s in np.unique(codes) if len(early) and s not in early and
-                 days[codes == s].isin(short.normalize()).any()]
+        whole = np.setdiff1d(np.unique(codes[days.isin(short.normalize())]), early) if len(early) else []  # sorted
         named = [series_named([rows.given_id(s) for s in group]) if len(group) else "" for group in (early, whole)]
         remedy = f"{halfdays.said_short(short, calendar.holidays, *named)}; {remedy}"
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
@@ -167,13 +166,15 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
 def _missing(codes, after, stamps, steps):
     """A function returning the times [M] of every row missing (``after`` [N]: after each row), in the order
     ``_insert`` puts them, built on its first call only: ``_insert``, ``_week_kept`` and ``_short_days`` share them."""
-    @functools.cache
-    def built():
-        gaps = np.flatnonzero(after)
-        counts = after[gaps]
-        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        return stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
-    return built
+    return functools.cache(lambda: _missing_at(codes, after, np.flatnonzero(after), stamps, steps))
+
+
+def _missing_at(codes, after, gaps: np.ndarray, stamps, steps):
+    """The times [M] of the rows missing after the rows ``gaps`` [G] (``after`` [N]: how many after each row), gap by
+    gap: ``_missing``'s of every gap, ``_sprung``'s of the first few."""
+    counts = after[gaps].astype(np.int64)
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
 
 
 def _week_kept(time, after, calendar, missing) -> str | None:
@@ -210,8 +211,7 @@ def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:
     if not len(gaps):
         return ""
     counts = after[gaps].astype(np.int64)
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    missing = stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
+    missing = _missing_at(codes, after, gaps, stamps, steps)
     g = first_skipped(missing, counts)
     if g is None:
         return ""

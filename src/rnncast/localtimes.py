@@ -59,9 +59,9 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
     if used is not None and not (inside := time.isin(used)).all():
         rows = np.flatnonzero(inside)
         among = np.flatnonzero(~inside & (time >= used.min()) & (time <= used.max()))  # between the steps read
-        skipped = time[among].tz_localize(tz, ambiguous=np.ones(len(among), bool), nonexistent="NaT").isna()
-        if skipped.any():  # a time the clocks skip among the steps is a mistaken step, not a row not used
-            raise RnncastError(_skipped(time, int(among[np.argmax(skipped)]), tz, name, place))
+        skipped = _nonexistent(time[among], tz)
+        if len(skipped):  # a time the clocks skip among the steps is a mistaken step, not a row not used
+            raise RnncastError(_skipped(time, int(among[skipped[0]]), tz, name, place))
         read = localize(time[inside], tz, name, lambda i: place(int(rows[i])))
         placed = time.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").as_unit(read.unit).asi8.copy()
         placed[inside] = read.asi8
@@ -78,7 +78,7 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
 def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:
     """The line saying why ``time`` cannot be placed in ``tz``: its first skipped time, else its first repeated
     time written once (or, written more often, in an order that does not tell its copies apart); None if neither."""
-    skipped = np.flatnonzero(time.tz_localize(tz, ambiguous=np.ones(len(time), bool), nonexistent="NaT").isna())
+    skipped = _nonexistent(time, tz)
     if len(skipped):
         return _skipped(time, int(skipped[0]), tz, name, place)
     repeated = time.tz_localize(tz, ambiguous="NaT").isna()
@@ -100,6 +100,12 @@ def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:
     return (f"{what}, {why}; write the repeated hour twice (the {_offset(summer)} copy first), or "
             f"write the times with their UTC offset ({_text(stamp)}{_offset(summer)}, "
             f"{_text(stamp)}{_offset(winter)})")
+
+
+def _nonexistent(time: pd.DatetimeIndex, tz) -> np.ndarray:
+    """The rows of naive ``time`` that do not exist in ``tz``: in the hour its clocks skip in spring (a repeated
+    autumn time is read as one copy, not missing)."""
+    return np.flatnonzero(time.tz_localize(tz, ambiguous=np.ones(len(time), bool), nonexistent="NaT").isna())
 
 
 def _runs(time: pd.DatetimeIndex, repeated: np.ndarray) -> dict[int, int]:

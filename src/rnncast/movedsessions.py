@@ -58,7 +58,8 @@ def refuse(time, offsets: np.ndarray, calendar, own: dict, fmt: str | None, ids:
     for s in range(len(ids)):  # the other series' sessions keep one time of day as read: the clock of their place
         session = own.get(s, calendar).session
         if s not in found and session is not None and (at := market(zoned[int(offsets[s]) : int(offsets[s + 1])],
-                                                                    session)) is not None and at[0] not in zones:
+                                                                    session, None, firsts[s])) is not None \
+                and at[0] not in zones:
             found[s] = [(at[0], at[1], 0, "likely, where its sessions close at a market's hour")]
     if len(zones) == 1 and len({clocks[0][0] for clocks in found.values()}) == 1:
         clocks = found[next(iter(found))]
@@ -95,8 +96,8 @@ def refuse_utc(time, offsets: np.ndarray, calendar, own: dict, tz, ids: list, fi
         if calendar is not None and session is None:
             continue
         cut = time[int(offsets[s]) : int(offsets[s + 1])]
-        opens = (cut[:zoneclock.ROWS] if session is None else cut[firsts[s]] if firsts is not None else  # no calendar:
-                 first_bars(cut, session)[: zoneclock.ROWS])  # the rows themselves (closes)
+        opens = (cut[:zoneclock.ROWS] if session is None else  # no calendar: the rows themselves (closes)
+                 cut[(firsts[s] if firsts is not None else first_rows(cut, session))[: zoneclock.ROWS]])
         if len(opens) < 3 or not zoneclock.two_times(opens):
             continue
         clock = zoneclock.one_clock(opens.tz_localize(None).tz_localize("UTC").tz_convert(zone))
@@ -120,25 +121,31 @@ def kept(time: pd.DatetimeIndex, session, known: list[tuple[str, str]], at: np.n
     """The clocks (``kept_clock``'s ``(zone, "09:30", other zones)``) on which the first bars of the sessions of one
     series [N] keep one time of day where they keep two on their own clock (``zoneclock.two_times``: daylight saving's
     hour), one of ``known`` (found for other series) first; None where they keep one there, or none anywhere. ``at``:
-    the rows of those first bars (``session_firsts``'), where found already."""
-    opens = time[at] if at is not None else first_bars(time, session)[: zoneclock.ROWS]
-    if len(opens) < 3 or not zoneclock.two_times(opens if opens.tz is not None else opens.tz_localize("UTC")):
-        return None
+    the rows of the sessions' first bars (``session_firsts``'), where found already."""
+    at = first_rows(time, session) if at is None else at
+    opens = time[at[: zoneclock.ROWS]]
     utc = opens if opens.tz is not None else opens.tz_localize("UTC")
+    if len(opens) < 3 or not zoneclock.two_times(utc):
+        return None
     for zone, clock in known:
         if zoneclock.one_clock(utc.tz_convert(zone)) == clock:
             return [(zone, clock, 0)]
     clocks = zoneclock.kept_clock(opens)  # a zone whose clock the sessions close at a market's hour on first:
-    at = market(time, session, [c[0] for c in clocks or ()])  # Tokyo's 15:00, not Sao Paulo's 21:00 opening
-    return sorted(clocks, key=lambda c: c[0] != at[0]) if clocks and at else clocks
+    if not clocks:  # Tokyo's 15:00, not Sao Paulo's 21:00 opening
+        return clocks
+    where = market(time, session, [c[0] for c in clocks], at)
+    return sorted(clocks, key=lambda c: c[0] != where[0]) if where else clocks
 
 
-def market(time: pd.DatetimeIndex, session, among=None) -> tuple[str, str] | None:
+def market(time: pd.DatetimeIndex, session, among=None, at: np.ndarray | None = None) -> tuple[str, str] | None:
     """The zone (of ``among``, else the financial centres, ``zoneclock.FIRST``) on whose clock the sessions of
     one series [N] (naive times as UTC's) close at one time of day within a market's closing hours
-    (``zoneclock.CLOSES``: Tokyo's 15:00 for bars of 00:00-05:30Z), and the sessions' opening there; else None."""
+    (``zoneclock.CLOSES``: Tokyo's 15:00 for bars of 00:00-05:30Z), and the sessions' opening there; else None.
+    ``at``: the rows of the sessions' first bars (``first_rows``', all of them), where found already."""
     utc = time if time.tz is not None else time.tz_localize("UTC")
-    opens, closes = first_bars(utc, session)[: zoneclock.ROWS], last_bars(utc, session)[: zoneclock.ROWS] + session.step
+    at = first_rows(utc, session) if at is None else at
+    opens = utc[at[: zoneclock.ROWS]]
+    closes = utc[last_rows(at, len(utc))[: zoneclock.ROWS]] + session.step
     for zone in among if among is not None else zoneclock.FIRST:
         close = zoneclock.one_clock(closes.tz_convert(zone))
         seconds = int(close[:2]) * 3600 + int(close[3:]) * 60 if close else -1
@@ -162,24 +169,22 @@ def first_rows(time: pd.DatetimeIndex, session) -> np.ndarray:
     return np.flatnonzero(new)
 
 
+def last_rows(first: np.ndarray, n: int) -> np.ndarray:
+    """[D] the rows of the last bar of each session of a series of ``n`` rows, from the rows of their first bars
+    (``first_rows``', all of them): each session ends on the row before the next one opens, the last on the last row."""
+    return np.r_[first[1:] - 1, n - 1] if n else first
+
+
 def session_firsts(time, offsets: np.ndarray, calendar, own: dict) -> dict[int, np.ndarray]:
-    """{series: the rows, inside it, of its sessions' first ``zoneclock.ROWS`` bars (``first_rows``)} of each series
-    of ``time`` [N] (cut at ``offsets`` [S + 1]) whose calendar is a trading session (``own`` {series: Calendar}, else
-    ``calendar``): found once at fit for ``refuse`` and ``refuse_utc``, which weigh the same first bars."""
+    """{series: the rows, inside it, of its sessions' first bars (``first_rows``, all of them: ``refuse`` and
+    ``refuse_utc`` weigh the first ``zoneclock.ROWS``, ``market`` the sessions' last bars, the rows before)} of each
+    series of ``time`` [N] (cut at ``offsets`` [S + 1]) whose calendar is a trading session (``own`` {series:
+    Calendar}, else ``calendar``): found once at fit for ``refuse`` and ``refuse_utc``."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return {}
     sessions = {s: own.get(s, calendar).session for s in range(len(offsets) - 1)}
-    return {s: first_rows(time[int(offsets[s]) : int(offsets[s + 1])], session)[: zoneclock.ROWS]
+    return {s: first_rows(time[int(offsets[s]) : int(offsets[s + 1])], session)
             for s, session in sessions.items() if session is not None}
-
-
-def last_bars(time: pd.DatetimeIndex, session) -> pd.DatetimeIndex:
-    """[D] the last bar of each session of ``time`` [N] (one series, sorted), as ``first_bars`` finds the first."""
-    wall = time.tz_localize(None) if time.tz is not None else time
-    days = np.asarray((wall - session.first).normalize().asi8)
-    last = np.ones(len(days), dtype=bool)
-    last[:-1] = days[:-1] != days[1:]
-    return time[last]
 
 
 def opening(clocks: list[tuple]) -> str:
