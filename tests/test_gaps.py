@@ -283,7 +283,7 @@ def test_half_days_kept_by_one_series_and_traded_whole_by_another_say_what_diffe
 
 
 def test_half_days_name_each_series_that_traded_them_whole_and_none_that_holds_no_half_day(caplog):
-    """The series traded whole are found in one pass over the rows (decision 9951): named in id order, 'A' and 'D'
+    """The series traded whole are found in one pass over the rows (decision 996): named in id order, 'A' and 'D'
     beside 'C', which closed early; 'B', whose rows end before the half days, is neither; zoned times alike."""
     days = pd.date_range("2024-10-01", "2024-12-31", freq=holidaysets.offset("NYSE"))
 

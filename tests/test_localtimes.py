@@ -264,7 +264,7 @@ def test_a_future_table_on_the_spring_night_names_the_skipped_time_and_never_nat
 
 
 def test_the_first_skipped_time_is_named_alike_among_the_steps_read_and_in_the_whole_column():
-    """One check of the spring night's skipped times (decision 9953) for both paths: among the steps read (after a
+    """One check of the spring night's skipped times (decision 998) for both paths: among the steps read (after a
     row that exists, not read) and over the whole column, the first skipped time is the one named, by its row."""
     wall = pd.DatetimeIndex(["2025-03-30 00:00", "2025-03-30 00:30", "2025-03-30 01:00", "2025-03-30 02:30",
                              "2025-03-30 02:45", "2025-03-30 03:00"])

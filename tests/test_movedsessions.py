@@ -182,7 +182,7 @@ def _session():
 
 
 def test_the_last_bar_of_each_session_is_the_row_before_the_next_opens_one_session_and_one_row_too():
-    """``last_rows`` (decision 9950) derives the sessions' last bars from their first: each session's latest row,
+    """``last_rows`` (decision 995) derives the sessions' last bars from their first: each session's latest row,
     for a half day (a 13:00 close, mid-series), a lone session, a lone row and no rows alike, zoned or naive."""
     session = _session()
     half = NEW_YORK[~((NEW_YORK.tz_convert("America/New_York").normalize() == pd.Timestamp("2024-11-26", tz=
@@ -197,7 +197,7 @@ def test_the_last_bar_of_each_session_is_the_row_before_the_next_opens_one_sessi
 
 
 def test_kept_weighs_the_first_rows_it_is_given_and_no_closes_where_no_zone_keeps_the_openings(monkeypatch):
-    """Given the rows of the first bars (``session_firsts``', decision 9950), ``kept`` and ``market`` find them no
+    """Given the rows of the first bars (``session_firsts``', decision 995), ``kept`` and ``market`` find them no
     more; where the openings keep one time on their own clock, or no zone's, no close is weighed at all."""
     session = _session()
     at = first_rows(NEW_YORK, session)
