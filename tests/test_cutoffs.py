@@ -367,3 +367,21 @@ def test_advice_round_trips_a_refused_cutoff_s_example_is_read_and_cuts_where_th
         assert isinstance(as_time(example, panel), pd.Timestamp), example  # read, not refused
     if len(examples) == 1:
         assert _rows_up_to(panel, as_time(examples[0], panel))[0] == _rows_up_to(zoned, as_time(given, zoned))[0]
+
+
+def test_the_advice_of_a_cutoff_near_the_end_names_times_at_the_offsets_the_data_writes():
+    """Hours written with Berlin's offsets (+01:00, then +02:00) and read in UTC without tz= were told "the data
+    ends at 2024-04-01T06:00:00+00:00 ... give a cutoff on or before 2024-03-31T21:00:00+00:00": the right instants,
+    in UTC, which the data never writes. Now each is written at the offset the data writes it with, as with tz= given."""
+    stamps = pd.date_range("2024-03-29", periods=80, freq="h", tz="Europe/Berlin")
+    frame = pd.DataFrame({"time": [t.isoformat() for t in stamps], "y": np.sin(np.arange(80) / 3.0)})
+    for tz in (None, "Europe/Berlin"):
+        model = Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "cutoff": frame.time.iloc[-5], "tz": tz})
+        with pytest.raises(RnncastError, match=r"up to the cutoff 2024-04-01T04:00:00\+02:00 \(lookback.* the data ends "
+                                               r"at 2024-04-01T08:00:00\+02:00, .* or give a cutoff on or before "
+                                               r"2024-03-31T23:00:00\+02:00$"):
+            model.backtest(frame, n_windows=3, step=3)
+    winter = pd.DataFrame({"time": [t.isoformat() for t in stamps[:40]], "y": np.arange(40.0)})  # +01:00 throughout
+    with pytest.raises(RnncastError, match=r"on or before 2024-03-30T06:00:00\+01:00$"):
+        Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "cutoff": winter.time.iloc[-5]}).backtest(
+            winter, n_windows=3, step=3)

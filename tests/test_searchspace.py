@@ -68,3 +68,14 @@ def test_values_are_drawn_from_the_space_given_or_the_default():
     assert suggest(trial, "cell", ("gru",)) == "gru"
     assert in_space("hidden_size", 64, None) and in_space("dropout", 0.0, None)
     assert not in_space("lr", 3e-4, (1e-3, 1e-2))
+
+
+def test_a_cell_named_in_capitals_is_that_cell_and_one_cell_named_twice_is_refused():
+    """tune's cell choices kept capitals as given: ['LSTM', 'lstm'] was two choices, both fitting an LSTM (fit reads
+    'LSTM' as lstm, decision 962). Now a cell's name is read in any case, and one cell named twice is refused."""
+    assert what_is_searched({"cell": ["LSTM", "GRU"]}) == {"cell": ("lstm", "gru")}
+    with pytest.raises(RnncastError, match=r"^search's cell gives the choice 'lstm' \(given as 'LSTM' and 'lstm'\) "
+                                           r"more than once; give each choice once$"):
+        what_is_searched({"cell": ["LSTM", "gru", "lstm"]})
+    assert what_is_searched({"cell": [" Gru ", "rnn"]}) == {"cell": ("gru", "rnn")}
+    assert what_is_searched({"cell": ["LSTMx", "lstm"]}) == {"cell": ("LSTMx", "lstm")}  # refused at check

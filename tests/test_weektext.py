@@ -8,7 +8,8 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
-from rnncast.weektext import clause, iso_codes, iso_form
+from rnncast.weektext import clause, codes_format, iso_codes, iso_form
+from test_cli import cli
 
 
 @pytest.mark.parametrize("value, iso", [("2019-13", "2019-W13"), ("2019/53", "2019-W53"), ("2019 wk 01", "2019-W01"),
@@ -55,3 +56,23 @@ def test_iso_weeks_written_yyyyww_under_a_weeks_name_are_read_as_iso_weeks(name)
     for wrong in ([201452, 201453], [202300, 202301], [202353, 202354]):  # 2014 has no ISO week 53; week 00, 54
         assert iso_codes(pd.Series(wrong), name).tolist() == wrong
     assert iso_codes(codes, "epiweek").equals(codes) and iso_codes(codes, "period").equals(codes)  # MMWR's; steps
+
+
+def test_weeks_written_yyyyww_are_forecast_as_yyyyww_in_the_clis_files(tmp_path, capsys):
+    """Decision 965 read 202023 .. 202129 under 'week' but wrote its forecasts dated by their Mondays, 2021-07-26,
+    where compact dates are written back 20000131: now predict's and backtest's files write the weeks 202130 ..."""
+    mondays = pd.date_range("2020-06-01", periods=60, freq="W-MON")
+    codes = pd.Series([int(f"{d:%G%V}") for d in mondays], name="week")
+    assert codes_format(codes, "week", pd.DatetimeIndex(mondays)) == "%G%V"
+    assert codes_format(codes, "week", pd.Index(codes)) is None and codes_format(codes, "epiweek", mondays) is None
+    pd.DataFrame({"week": codes, "y": np.sin(np.arange(60.0))}).to_csv(tmp_path / "w.csv", index=False)
+    small = ["--lookback", "6", "--horizon", "3", "--epochs", "1", "--hidden-size", "8"]
+    code, _, err = cli(capsys, "fit", tmp_path / "w.csv", "--target", "y", *small, "--out", tmp_path / "m")
+    assert code == 0, err
+    code, out, err = cli(capsys, "predict", tmp_path / "m", tmp_path / "w.csv")
+    assert code == 0, err
+    assert [line.split(",")[0] for line in out.splitlines()] == ["week", "202130", "202131", "202132"]
+    code, _, err = cli(capsys, "backtest", tmp_path / "w.csv", "--target", "y", *small, "--out", tmp_path / "bt")
+    assert code == 0, err
+    written = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
+    assert written["week"].dtype == np.int64 and set(written["week"]) <= set(codes) and written["cutoff"].isin(codes).all()

@@ -219,3 +219,13 @@ def test_a_period_without_an_offset_is_given_the_datas_last_time_within_it_writt
         "2024-10-27 10:00+01:00 (the offset the data's times carry at that wall time)")  # its one time: itself
     assert said("2024-11-02", "2024-11-02", "2024-11-02 23:59:59.999999999") == (
         "2024-11-02 00:00+01:00 (the offset of the data's last time before it)")  # no time within: no row between
+
+
+def test_as_written_gives_an_instant_read_in_utc_at_the_offset_the_data_wrote_it_with():
+    stamps = pd.date_range("2024-03-31", periods=4, freq="h", tz="Europe/Berlin")  # +01:00, +01:00, +02:00, +02:00
+    utc = stamps.tz_convert("UTC")
+    written = writtenzones.by_wall(utc, stamps.tz_localize(None))
+    assert [str(writtenzones.as_written(t, written)) for t in utc[[1, 2]]] == ["2024-03-31 01:00:00+01:00", "2024-03-31 03:00:00+02:00"]
+    assert str(writtenzones.as_written(utc[0], None)) == "2024-03-30 23:00:00+00:00"  # no offsets written: as read
+    assert str(writtenzones.as_written(pd.Timestamp("2024-01-01", tz="UTC"), written)) == "2024-01-01 00:00:00+00:00"  # not the data's
+    assert writtenzones.as_written(pd.Timestamp("2024-01-01"), written) == pd.Timestamp("2024-01-01")  # no zone: as it is

@@ -55,10 +55,10 @@ class Backtest:
 
     ``forecasts`` (forecasts.csv, ``backtestframe.forecast_frame``): one row per series, window and step, in original
     units: the id column (many series), the time of the value forecast (the data's time column, ``ds``, or ``row``
-    without time), ``cutoff`` (the window's last input step), ``window`` (0 for the first cutoff), the actual value
-    ``<target>``, the forecast ``<target>_hat``, its quantiles ``<target>_q0.1`` ..., and the baselines
-    ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1); where ``fill`` made values,
-    ``<target>_filled`` (not scored) and ``left_out`` (the window reads a value filled from a later row: not scored).
+    without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
+    ``window`` (0 for the first cutoff), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
+    ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1);
+    where ``fill`` made values, ``<target>_filled`` (not scored) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``), the settings of the run, the series left out as too

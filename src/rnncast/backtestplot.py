@@ -13,7 +13,6 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
-import pandas as pd
 
 from rnncast import axislabels, barsaxis, baselines, madeof, plots
 from rnncast.quantilebands import Band, drawn_levels
@@ -50,7 +49,8 @@ def backtest_figure(result, n_series: int = 3):
         windows = []
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]
-            wx = pd.Index(w[panel.time_col or "ds"]) if panel.time is not None else w["row"].to_numpy()
+            first = int(result.cutoffs[s, j]) + 1  # its times as the panel holds them (the frame's: the data's form)
+            wx = panel.time_of(s)[first:first + len(w)] if panel.time is not None else w["row"].to_numpy()
             gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn
             kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
             bands = {label: Band(kept(f"{target}_q{lo:g}"), None if hi is None else kept(f"{target}_q{hi:g}"), None, depth)

@@ -30,7 +30,7 @@ def window_keys(wf: WindowForecasts) -> list[tuple]:
 
 def _integers(index) -> np.ndarray:
     """A series' times as integers, one per row: hashed and matched far faster than Timestamps."""
-    return np.asarray(index.asi8 if hasattr(index, "asi8") else index, dtype=np.int64)
+    return np.asarray(index.asi8) if hasattr(index, "asi8") else np.asarray(index)  # serials 45292.375: as they are
 
 
 def _when(wf: WindowForecasts, position: int):

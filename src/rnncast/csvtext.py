@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import cjkdates, csvmarks, formsample, halfyears, localtimes, monthtext, numbertext, timetext, wholenumbers
+from rnncast import cjkdates, csvmarks, datatimes, formsample, halfyears, localtimes, monthtext, numbertext, timetext, wholenumbers
 from rnncast.sheetcsv import SEP_LINE
 
 log = logging.getLogger(__name__)
@@ -244,7 +244,7 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
     timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each); in the
     ``Dialect`` of ``frame.attrs["csv_dialect"]`` (its separator and decimal mark, said in one line) where
     the data came from such a file, else separated by ``,`` with decimal points; ``what`` the line names as written."""
-    dialect = frame.attrs.get(DIALECT)
+    frame, dialect = datatimes.written(frame), frame.attrs.get(DIALECT)  # serials 45296.0 written 45296, as read
     if dialect is not None and not file:
         dialect = dialect._replace(bom=False, sep_line=False)  # standard output is no file: no byte-order mark, none said
     if sep is not None and sep != (dialect.sep if dialect is not None else ","):

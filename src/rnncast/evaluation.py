@@ -175,7 +175,7 @@ def forecast_times(wf: WindowForecasts) -> np.ndarray:
     if wf.series is None or len(np.unique(wf.series)) <= 1 or not wf.times:
         return np.asarray(wf.target_rows, dtype=np.int64)
     present = np.unique(wf.series)  # [S'] the series with windows; their times as int64, back to back
-    each = [time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64) for time in (wf.times[s] for s in present)]
+    each = [time.asi8 if hasattr(time, "asi8") else np.asarray(time) for time in (wf.times[s] for s in present)]  # 45292.375
     starts = np.concatenate([[0], np.cumsum([len(keys) for keys in each])[:-1]]).astype(np.int64)  # [S']
     keys = np.concatenate(each)[starts[np.searchsorted(present, wf.series)] + np.asarray(wf.target_rows)]  # [W]
     return np.unique(keys, return_inverse=True)[1].astype(np.int64)

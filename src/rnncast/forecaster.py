@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, fitting, forecasting, pathargs, readout, runhistory
+from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -178,7 +178,8 @@ class Forecaster(Learned, Parameters):
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
             series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).
             The times are of the data's kind: periods (a ``PeriodIndex`` or period column) Periods, integer periods
-            integers, numbers read with ``time_unit`` those numbers (Unix times, Excel serials); other dates pandas
+            integers, numbers read with ``time_unit`` those numbers (Unix times, Excel serials), ISO weeks written
+            YYYYWW (202431) those integers, in backtest and predict_windows too (``datatimes``); other dates pandas
             Timestamps, whatever text the data wrote them in (ISO week text '2024-W31' as its Monday, 2024-07-29; the
             CLI's CSV writes them back as the data wrote them): parse text dates before a join.
             Series that fit left out as too short are not forecast (a warning names them: the model
@@ -214,15 +215,15 @@ class Forecaster(Learned, Parameters):
             scaler's units. ``series``: the id of one series of a panel (default: every series). ``static_covariates``:
             as for ``predict``. Where ``fill`` made values, ``filled`` [W, H, T] marks the targets made (not observed)
             and ``reads_later`` [W] the windows whose inputs hold a value filled from a row at or after their first
-            target; ``evaluate`` scores neither (``windowforecasts.scored``). Windows across calendar steps the data
+            target; ``evaluate`` scores neither (``windowforecasts.scored``). ``time``/``times``: as predict gives them. Windows across calendar steps the data
             lacks take their rows as consecutive, as at fit, and a panel's series without a window of ``part`` are left
             out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, for a
             ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).
             """
         flag("scaled", scaled)
         original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
-                                                            static_covariates)
-        return in_scaler_units if scaled else original
+                                                            static_covariates)  # times in the data's form (datatimes)
+        return datatimes.in_windows(in_scaler_units if scaled else original, self.state_.calendar.text_format)
 
     def evaluate(self, data, part: str = "test", by_series: bool = False, static_covariates=None) -> dict:
         """Metrics of the model and of the baselines on the windows of ``part`` of ``data``, in original and
@@ -280,8 +281,9 @@ class Forecaster(Learned, Parameters):
         every column), its ``metrics`` the scores per window and overall."""
         flag("refit", refit)
         given = locals()
-        return backtesting.run(self.get_params(), data, n_windows, step, refit, {role: given[role] for role in ROLES},
-                               on_epoch=on_epoch, fitted=getattr(self, "state_", None))
+        result = backtesting.run(self.get_params(), data, n_windows, step, refit, {role: given[role] for role in ROLES},
+                                 on_epoch=on_epoch, fitted=getattr(self, "state_", None))
+        return datatimes.in_backtest(result, result.panel.calendar.text_format)  # 1710979200, 202328: as the data's
 
     # ---- files ------------------------------------------------------------------------------
 

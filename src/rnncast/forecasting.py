@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, csvtext, decimals, filledwindows, fitrows, gapwindows, horizondates, labels, leftout,
-                     missingcodes, negatives, numbertimes, outputnames, parts, reading, resolution, scaling, seriesscalers, spreads)
+from rnncast import (baselines, csvtext, datatimes, decimals, filledwindows, fitrows, gapwindows, horizondates, labels,
+                     leftout, missingcodes, negatives, outputnames, parts, reading, resolution, scaling, seriesscalers,
+                     spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -248,11 +249,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
     """``Forecaster.predict``: ``data`` read the model's way (``reading``) and its next horizon (``next_horizon``),
-    its series named as the data gives them (``labels.forecast_as_given``), its times numbers where ``time_unit``
-    read the data's so."""
+    its series named as the data gives them (``labels.forecast_as_given``), its times in the data's own form where
+    it wrote numbers (``datatimes``: Unix times, Excel serials, ISO weeks YYYYWW)."""
     panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast"), "forecast")
-    frame, unit = next_horizon(model, panel, future), model.state.settings.data.time_unit
-    return labels.forecast_as_given(panel, data, numbertimes.in_numbers(frame, unit) if unit else frame)  # data's form
+    frame = datatimes.in_frame(next_horizon(model, panel, future), model.state.calendar.text_format)  # data's form
+    return labels.forecast_as_given(panel, data, frame)
 
 
 def new_windows(model: Model, data, part: str, series=None, static_covariates=None

@@ -11,7 +11,7 @@ form the calendar keeps (``Calendar.text_format``, ``unix:s``), with which ``tim
 ``timetext.reads_back`` hand forecast times here (``write``, ``reads_back``), so they are written back as
 numbers in the column's unit, as compact dates are written back ``YYYYMMDD``: computed in integer nanoseconds,
 so each number read is written back as the same number and forecasts on its grid exactly. ``predict`` returns them
-so too (``in_numbers``), as it returns periods as periods.
+so too (``datatimes``), as it returns periods as periods.
 """
 
 from __future__ import annotations
@@ -188,16 +188,6 @@ def numbers(times, unit: str) -> pd.Index:
     whole = all("." not in t for t in text)
     return pd.Index(np.array([int(t) if whole else float(t) for t in text], dtype=np.int64 if whole else np.float64),
                     name=getattr(times, "name", None))
-
-
-def in_numbers(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """``frame`` (a forecast) with its timestamps, the index or a column, as the ``numbers`` of ``unit``; in place."""
-    if pd.api.types.is_datetime64_any_dtype(frame.index.dtype):
-        frame.index = numbers(frame.index, unit)
-    for column in frame.columns:
-        if pd.api.types.is_datetime64_any_dtype(frame[column].dtype):
-            frame[column] = numbers(frame[column], unit).to_numpy()
-    return frame
 
 
 def reads_back(times, fmt: str) -> bool:

@@ -83,11 +83,14 @@ def _shape(name: str, space) -> tuple:
     wanted = f"search's {name} takes a list of choices (default: {list(CHOICES[name])})"
     if isinstance(space, (str, bytes, dict)) or not isinstance(space, (list, tuple, set, frozenset)) or not space:
         raise RnncastError(f"{wanted}, got {space!r}")
-    given = [plain(value) for value in space]
+    raw = [plain(value) for value in space]  # a cell in capitals (LSTM) as fit reads it (decision 962): one cell
+    given = [v.strip().lower() if name == "cell" and isinstance(v, str) and v.strip().lower() in CELLS else v for v in raw]
     choices = tuple(dict.fromkeys(given))  # in the order given
     if len(choices) < len(given):  # a repeat would be drawn no more often: Optuna keeps each choice once
         twice = next(value for value in choices if given.count(value) > 1)
-        raise RnncastError(f"search's {name} gives the choice {twice!r} more than once; give each choice once")
+        written = list(dict.fromkeys(r for r, g in zip(raw, given) if g == twice))  # 'LSTM' and 'lstm': one cell
+        named = f" (given as {' and '.join(map(repr, written))})" if len(written) > 1 else ""
+        raise RnncastError(f"search's {name} gives the choice {twice!r}{named} more than once; give each choice once")
     kind, example = (str, "names") if name == "cell" else (numbers.Integral, "whole numbers")
     for value in choices:  # the wrong type said as such (not as no lookback fitting), before any setting is checked
         if not isinstance(value, kind) or isinstance(value, bool):

@@ -31,6 +31,7 @@ from rnncast.spelling import counted
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
 QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
 NUMBER_FIRST = re.compile(r"^(?P<n>\d)(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<y>\d{4}|\d\d)$")  # Bloomberg's 4Q14, 4Q2014
+WEEK_CODES = "%G%V"  # ISO weeks written as the integers YYYYWW under a week's name (weektext.iso_codes): 202328
 ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
 
 
@@ -158,7 +159,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
         return pd.PeriodIndex(years + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT; 00 as pandas reads it
     full, with_day = (text, fmt) if "%u" in fmt else (text + "-1", fmt + "-%u")  # a week alone: its Monday
     times = pd.to_datetime(full, format=with_day, errors="coerce")
-    same = text.map(lambda v: isinstance(v, str) and _form(v) == fmt).to_numpy()
+    same = text.map(lambda v: isinstance(v, str) and (_form(v) == fmt or fmt == WEEK_CODES and len(v) == 6)).to_numpy()
     _refuse(column, given & (times.isna().to_numpy() | ~same), fmt, name, place)
     return pd.DatetimeIndex(times)
 

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from rnncast import mmwrweeks, timenames, wholenumbers
+from rnncast import mmwrweeks, timenames, timetext, wholenumbers
 
 MARK = r"(?:w|wk|wks|week|weeks|kw|woche|sem|semaine|semana)\.?"  # how a week is marked, in any case
 YEAR_FIRST = re.compile(rf"(?i)\s*(?P<y>[12]\d{{3}})\s*(?:[-/_. ]\s*)?(?P<m>{MARK})?\s*[-/_. ]?\s*(?P<w>\d{{1,2}})\s*")
@@ -61,3 +61,11 @@ def iso_codes(column: pd.Series, name) -> pd.Series:
     except ValueError:  # week 00, 54, or 53 of a year of 52
         return column
     return pd.Series([f"{v // 100}-W{v % 100:02d}" for v in values.tolist()], index=column.index, name=column.name)
+
+
+def codes_format(column: pd.Series, name, time) -> str | None:
+    """``timetext.WEEK_CODES`` (``%G%V``) where ``column`` holds ISO weeks written YYYYWW that ``iso_codes`` read as the
+    weeks ``time`` holds, so forecasts are written back ``202328``, as compact dates are ``20000131``; else None (read
+    as integer steps, ``freq=1``)."""
+    read = isinstance(time, pd.DatetimeIndex) and iso_codes(column, name) is not column
+    return timetext.WEEK_CODES if read else None

@@ -13,6 +13,7 @@ zone's clock (Berlin's midnights, 23, 24 and 25 hours apart), ``on_a_clock`` say
 
 from __future__ import annotations
 
+import datetime
 import logging
 import zoneinfo
 
@@ -85,6 +86,19 @@ def by_wall(time, written: pd.DatetimeIndex | None) -> pd.Series | None:
         return None
     wall = written if written is not None else time.tz_localize(None)
     return pd.Series(np.asarray(wall - time.tz_convert(None).as_unit(wall.unit)), index=wall)
+
+
+def as_written(value, written: pd.Series | None):
+    """The instant ``value`` (a time read in UTC) at the UTC offset the data wrote it with (``written``:
+    ``Panel.written_offsets``), ``2024-03-31 23:00+02:00`` not ``21:00+00:00``, for a message to name it as the data
+    writes it; ``value`` itself where it has no zone, none was written, or the data holds no such instant."""
+    if written is None or not isinstance(value, pd.Timestamp) or value.tz is None:
+        return value
+    given = written.to_numpy()  # [N] each row's offset, by its wall time: its instant is the wall less it
+    found = np.flatnonzero((written.index - given) == value.tz_convert(None).as_unit(written.index.unit))
+    if not len(found):
+        return value
+    return value.tz_convert(datetime.timezone(pd.Timedelta(given[found[0]]).to_pytimedelta()))
 
 
 def without_offset(zone, fmt: str | None, what: str, example: str, written: pd.Series | None = None,
