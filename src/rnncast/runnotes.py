@@ -86,9 +86,11 @@ def undated_hint(forecaster: Fitted) -> str | None:
     if calendar is None or calendar.kind != "datetime" or calendar.freq is not None or calendar.kept is not None or \
             _own(forecaster):
         return None
+    how = (f"fit again: {calendar.remedy}" if calendar.remedy else  # round them: freq= would refuse them (t25t6)
+           "fit again with freq= (--freq) naming the calendar the timestamps keep, or on timestamps that keep one "
+           "(fit's warning said how)")
     return ("hint: predict will refuse this run: its timestamps follow no regular calendar, so its forecasts cannot "
-            "be dated (evaluate and backtest score it as here). To forecast, fit again with freq= (--freq) naming the "
-            "calendar the timestamps keep, or on timestamps that keep one (fit's warning said how)")
+            f"be dated (evaluate and backtest score it as here). To forecast, {how}")
 
 
 def divergence(forecaster: Fitted) -> dict | None:
