@@ -312,6 +312,10 @@ def test_the_percent_note_says_rounding_zeros_and_how_few_values_make_half_of_ma
         "98 values, so MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by "
         "the training values' naive error, not by each actual.")
     assert split_notes_of(dip).startswith("On the test split, MAPE is dominated")
+    # with a season, MASE's scale is the seasonal naive forecast's error, as the MASE note names it (decision 945)
+    assert percent_note({"zero_actuals": {**dip, "season": 7}}).endswith(
+        "read MASE, which divides by the training values' seasonal naive error, not by each actual.")
+    assert percent_note({"zero_actuals": {**dip, "season": 1}}).endswith("training values' naive error, not by each actual.")
 
 
 def split_notes_of(zeros: dict) -> str:

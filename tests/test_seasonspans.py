@@ -35,6 +35,7 @@ def test_a_season_names_the_series_whose_calendar_counts_it_in_other_units():
     assert line.startswith("season 7 is 7 days on the panel's calendar (D) but 7 weeks for 'Café Süd' (W-SUN) and "
                            "7 business days for 'S05' (B): ")
     assert line.endswith("fit those series apart, or give the season those calendars share (season=, --season)")
+    assert ": their seasonal naive baseline and MASE reach that far back" in line  # the baselines' name, unhyphenated
 
 
 def test_a_series_keeping_the_panels_calendar_but_for_one_typed_date_counts_the_season_as_the_others_do():

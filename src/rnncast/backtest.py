@@ -230,7 +230,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["mase_excluded"] = excluded
     if pooled := pooledunits.measure(wf):  # the few series whose scale the original-unit scores are, as evaluate's
         metrics["pooled"] = pooled
-    if zeros := zero_note(wf):  # MAPE's, sMAPE's note, as evaluate's
+    if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)

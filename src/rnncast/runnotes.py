@@ -187,7 +187,7 @@ def dominated_note(zeros: dict, scored: int) -> str:
     return (f"MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler "
             f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} values, so "
             "MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by the "
-            "training values' naive error, not by each actual.")
+            f"training values' {zeroscales.scale_name(zeros.get('season'))} error, not by each actual.")
 
 
 def _each_scale(zeros: dict) -> str:
