@@ -68,3 +68,10 @@ def test_values_are_drawn_from_the_space_given_or_the_default():
     assert suggest(trial, "cell", ("gru",)) == "gru"
     assert in_space("hidden_size", 64, None) and in_space("dropout", 0.0, None)
     assert not in_space("lr", 3e-4, (1e-3, 1e-2))
+
+
+def test_cell_choices_are_read_as_fit_reads_the_cell():
+    """search={"cell": ["LSTM", "gru"]} drew "LSTM" as a trial's cell, and ["LSTM", "lstm"] drew lstm twice as often."""
+    assert what_is_searched({"cell": ["LSTM", " Gru"]}) == {"cell": ("lstm", "gru")}
+    with pytest.raises(RnncastError, match="gives the choice 'lstm' more than once"):
+        what_is_searched({"cell": ["LSTM", "lstm"]})
