@@ -239,6 +239,12 @@ def test_a_backtests_unranked_series_say_why_and_its_interval_line_whose_scale_t
                                                                                           id_col="id")
     assert ("2 series not ranked: MASE is undefined for 'flat1', 'flat2' (training rows that never change)"
             in " ".join(result.figure().get_suptitle().split()))
+    # every series drawn: each panel says its own, as forecast.png does; only the series without a MASE get a reason
+    # (series_why gave "a zero in-sample seasonal naive error" for the four that have one)
+    titles = [ax.get_title() for ax in result.figure(n_series=6).axes if ax.get_title()]
+    assert titles[4:] == [f"series '{name}': MASE undefined: training rows that never change" for name in ("flat1", "flat2")]
+    assert all("backtest MASE" in title and "undefined" not in title for title in titles[:4])
+    assert result.series_why == [None] * 4 + ["training rows that never change"] * 2
     line = next(n for n in result.notes if n.startswith("Prediction intervals"))
     share = 100 * result.metrics["pooled"]["pinball_share"]
     assert f"(original units, pooling the series in their own units: 'big' holds {share:.1f}% of the model's pinball " \

@@ -301,3 +301,11 @@ def test_an_id_col_list_in_a_config_is_told_how_to_join_the_key_into_one_column(
                                            r"a series named by several columns needs them as one: .*df\['uid'\] = "
                                            r"df\['item_id'\]\.astype\(str\) \+ '_' \+ df\['store_id'\]\.astype\(str\)"):
         read_config(path)
+
+
+def test_a_run_config_json_with_the_cell_in_capitals_reads_as_the_cell(tmp_path):
+    """A run's config.json holding "cell": "LSTM" (written so on 2026-12-06) was resumed into a model.json that
+    load refused; the cell is read as fit reads it."""
+    from rnncast.configfile import read_run
+    (tmp_path / "config.json").write_text(json.dumps({"settings": {"cell": "LSTM"}, "data": {"source": "d.csv"}}))
+    assert read_run(tmp_path / "config.json")[0]["cell"] == "lstm"

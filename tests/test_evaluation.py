@@ -343,3 +343,12 @@ def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
     printed = score_tables(result, 1)  # what fit and evaluate print
     assert "original units, the targets' mean" in printed and "target 'humidity' (its own units)" in printed
     assert "by_target" not in Forecaster(**TINY).fit(frame, target="kwh").evaluate(frame)  # one target: its table is it
+
+
+def test_the_mape_note_names_mases_scale_by_the_models_season():
+    """A season-7 model's MAPE note said "read MASE, which divides by the training values' naive error", where its
+    MASE divides by the seasonal naive forecast's (decision 945 names it so)."""
+    y = pd.Series(np.sin(np.arange(300) * 2 * np.pi / 7) + 0.05 * np.random.default_rng(0).normal(size=300))
+    for season, named in ((7, "training values' seasonal naive error"), (1, "training values' naive error")):
+        zeros = Forecaster(**{**TINY, "epochs": 1}, season=season).fit(y).evaluate(y)["zero_actuals"]
+        assert zeros["season"] == season and f"read MASE, which divides by the {named}, not by each actual" in zeros["text"]

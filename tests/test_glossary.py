@@ -44,3 +44,14 @@ def test_a_page_ends_with_the_words_it_uses_and_a_page_without_any_has_no_such_s
                                                   "Diebold–Mariano p"]  # not sMAPE: an image's alt text is not read
     assert page.rstrip().endswith("</ul>\n</body></html>")
     assert "Words on this page" not in html_page("plain", [("p", "a sine wave")])
+
+
+def test_mases_entry_names_the_forecast_its_scale_is_the_error_of_by_the_pages_season():
+    """The entry said "better than that in-sample naive forecast" on the page of a season-7 run, whose MASE divides by
+    the seasonal naive forecast's error (decision 945 names it so)."""
+    def mase(season):
+        return dict(glossary.words_on("MASE 0.8", season))["MASE"]
+    assert "better than that in-sample seasonal naive forecast" in mase(7)
+    assert "better than that in-sample naive forecast" in mase(1)
+    assert "better than that in-sample (seasonal) naive forecast" in mase(None)  # a demo's page, of several models
+    assert "in-sample seasonal naive forecast" in html_page("run", [("p", "MASE 0.8")], 7)

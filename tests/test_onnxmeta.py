@@ -45,3 +45,9 @@ def test_the_metadata_says_the_zone_holidays_unit_and_day_order_the_times_were_r
                                                                      freq=holidaysets.offset("NYSE")))
     traded = metadata(Forecaster(**{**TINY, "epochs": 1, "holidays": "NYSE"}).fit(market, target="y"))
     assert (traded["holidays"], traded["tz"]) == ("NYSE", "")
+
+
+def test_the_cell_is_written_as_fit_reads_it_rnn_lstm_or_gru():
+    """cell="GRU" wrote "GRU" where the metadata documents "rnn, lstm or gru"."""
+    fitted = Forecaster(**{**TINY, "epochs": 1}, cell="GRU").fit(np.sin(0.1 * np.arange(200)))
+    assert metadata(fitted)["cell"] == "gru" and description(fitted).startswith("rnncast gru forecaster")

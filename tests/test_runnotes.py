@@ -312,6 +312,10 @@ def test_the_percent_note_says_rounding_zeros_and_how_few_values_make_half_of_ma
         "98 values, so MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by "
         "the training values' naive error, not by each actual.")
     assert split_notes_of(dip).startswith("On the test split, MAPE is dominated")
+    # with a season, MASE's scale is the seasonal naive forecast's error, as the MASE note names it (decision 945)
+    assert percent_note({"zero_actuals": {**dip, "season": 7}}).endswith(
+        "read MASE, which divides by the training values' seasonal naive error, not by each actual.")
+    assert percent_note({"zero_actuals": {**dip, "season": 1}}).endswith("training values' naive error, not by each actual.")
 
 
 def split_notes_of(zeros: dict) -> str:
@@ -352,3 +356,27 @@ def test_the_interval_line_of_a_panel_whose_original_units_are_one_series_says_s
            "scaled units, each series in its own scale)." in text
     assert "'big' holds 99.9% of the model's squared error" in text
     assert interval_text(model, (0.1, 0.5, 0.9), scaled=0.3088).endswith("mean pinball loss 237 (original units).")
+
+
+def test_a_run_of_jittered_timestamps_is_told_only_the_rounding_that_gives_them_a_calendar(tmp_path):
+    """Timestamps within a minute of midnight: fit's closing hint said "fit again with freq= (--freq) naming the
+    calendar the timestamps keep", and freq='D' is refused ("not on the calendar ... round them"). The hint now gives
+    fit's warning's remedy, the pandas line that rounds them, and keeps it through save and load."""
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    from rnncast.runnotes import undated_hint
+
+    rng = np.random.default_rng(0)
+    dates = pd.date_range("2023-01-01", periods=150, freq="D") + pd.to_timedelta(rng.integers(-50, 50, 150), unit="s")
+    frame = pd.DataFrame({"date": dates, "y": np.sin(np.arange(150) / 3)})
+    settings = dict(lookback=8, horizon=3, epochs=1, hidden_size=4, device="cpu", seed=0)
+    fitted = Forecaster(**settings).fit(frame, target="y")
+    hint = undated_hint(fitted)
+    assert hint.endswith("To forecast, fit again: the timestamps lie within 50 s of a 1-day grid (jitter); round "
+                         "them to it, e.g. with pandas: df['date'] = pd.to_datetime(df['date']).dt.round('D')"), hint
+    assert "freq=" not in hint
+    with pytest.raises(RnncastError, match="is not on the calendar freq='D'"):
+        Forecaster(**settings, freq="D").fit(frame, target="y")
+    fitted.save(tmp_path / "m")
+    assert undated_hint(Forecaster.load(tmp_path / "m")) == hint

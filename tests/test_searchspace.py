@@ -79,3 +79,10 @@ def test_a_cell_named_in_capitals_is_that_cell_and_one_cell_named_twice_is_refus
         what_is_searched({"cell": ["LSTM", "gru", "lstm"]})
     assert what_is_searched({"cell": [" Gru ", "rnn"]}) == {"cell": ("gru", "rnn")}
     assert what_is_searched({"cell": ["LSTMx", "lstm"]}) == {"cell": ("LSTMx", "lstm")}  # refused at check
+
+
+def test_cell_choices_are_read_as_fit_reads_the_cell():
+    """search={"cell": ["LSTM", "gru"]} drew "LSTM" as a trial's cell, and ["LSTM", "lstm"] drew lstm twice as often."""
+    assert what_is_searched({"cell": ["LSTM", " Gru"]}) == {"cell": ("lstm", "gru")}
+    with pytest.raises(RnncastError, match=r"gives the choice 'lstm' \(given as 'LSTM' and 'lstm'\) more than once"):
+        what_is_searched({"cell": ["LSTM", "lstm"]})

@@ -217,3 +217,9 @@ def test_a_cutoff_of_a_whole_number_written_as_a_float_is_held_as_that_number():
     assert cutoff_text(1960.0) == 1960 and cutoff_text(" 1960.0 ") == "1960" and cutoff_text("-3.00") == "-3"
     assert [cutoff_text(v) for v in (1960.5, "1960.5", "2024-06-30", "1960", 1960)] == [1960.5, "1960.5", "2024-06-30",
                                                                                         "1960", 1960]
+
+
+def test_a_cell_is_read_in_any_case_and_anything_else_kept_for_its_check():
+    from rnncast.settingvalues import cell_name, plain_values
+    assert [cell_name(v) for v in ("LSTM", " Gru ", "rnn", "LSTMx", None, 3)] == ["lstm", "gru", "rnn", "LSTMx", None, 3]
+    assert plain_values({"cell": "GRU", "lookback": np.int64(8)}) == {"cell": "gru", "lookback": 8}

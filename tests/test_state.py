@@ -260,3 +260,34 @@ def test_a_hand_edited_model_json_with_an_unknown_key_or_a_name_for_a_list_is_re
             Forecaster.load(tmp_path / "m")
     path.write_text(json.dumps(meta))
     Forecaster.load(tmp_path / "m")
+
+
+@pytest.mark.parametrize("cell", ["LSTM", "Lstm", " gru ", "GRU", "RNN", "rnn", "lstm"])
+def test_a_model_fit_with_the_cell_in_any_accepted_spelling_saves_and_loads(tmp_path, cell):
+    """Forecaster(cell="LSTM").fit(...).save(m) wrote "cell": "LSTM" beside a network built as 'lstm', and
+    Forecaster.load(m) refused its own model as hand-edited; now the cell is saved and compared as fit reads it."""
+    y = _sine(120)
+    f = Forecaster(**{**TINY, "epochs": 1}, cell=cell).fit(y)
+    f.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["params"]["cell"] == cell.strip().lower() == meta["network"]["cell"]
+    g = Forecaster.load(tmp_path / "m")
+    assert g.get_params()["cell"] == cell.strip().lower()
+    assert np.allclose(g.predict(y).to_numpy(dtype=float), f.predict(y).to_numpy(dtype=float))
+
+
+def test_a_model_saved_with_the_cell_in_capitals_before_the_fix_loads(tmp_path):
+    """Models saved on 2026-12-06 hold "cell": "LSTM" in model.json's params (without a description checksum, as a
+    folder rnncast wrote before decision 679): they load as the lstm their network was built as."""
+    y = _sine(120)
+    Forecaster(**{**TINY, "epochs": 1}).fit(y).save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    meta["params"]["cell"] = "LSTM"
+    del meta["description_sha256"]
+    path.write_text(json.dumps(meta))
+    assert Forecaster.load(tmp_path / "m").get_params()["cell"] == "lstm"
+    meta["params"]["cell"] = "GRU"  # another cell than the network's is still refused
+    path.write_text(json.dumps(meta))
+    with pytest.raises(RnncastError, match="setting cell is 'GRU' but the network was built with 'lstm'"):
+        Forecaster.load(tmp_path / "m")

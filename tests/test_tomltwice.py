@@ -38,3 +38,21 @@ def test_an_error_at_the_end_of_the_file_is_said_with_the_line_its_statement_beg
 def test_a_long_file_is_said_in_tomllibs_words():
     text = "".join(f"k{i} = {i}\n" for i in range(tomltwice.LONGEST)) + "k0 = 1\n"
     assert _said(text).startswith("config c.toml is not valid TOML (Cannot overwrite a value (at line")
+
+
+@pytest.mark.parametrize("text, said", [
+    # a key given again in the second table of an array of tables: not line 2, the first table's
+    ("[[x]]\na = 1\n[[x]]\na = 2\na = 3\n", "x.a is given twice in config c.toml (lines 4 and 5); give it once"),
+    ("[[x]]\n[x.y]\na=1\n[[x]]\n[x.y]\nb=1\n[x.y]\n",
+     "table [x.y] is given twice in config c.toml (lines 5 and 7); give it once"),
+    ("[[x]]\n[[x.y]]\nk=1\n[[x.y]]\nk=2\nk=3\n", "x.y.k is given twice in config c.toml (lines 5 and 6); give it once"),
+    ("[[x]]\na = 1\na = 2\n", "x.a is given twice in config c.toml (lines 2 and 3); give it once"),
+    # a table made by [a.b] and then declared: the declaration is the first time it is given, not line 1
+    ("[a.b]\nc=1\n[a]\nd=2\n[a]\ne=3\n", "table [a] is given twice in config c.toml (lines 3 and 5); give it once"),
+    ("[a.b.c]\n[a.b]\n[a]\n[a.b]\n", "table [a.b] is given twice in config c.toml (lines 2 and 4); give it once"),
+    ("a.b = 1\n[a]\n", "table [a] is given twice in config c.toml (lines 1 and 2); give it once"),  # a dotted key's
+    # a key named in another script is shown as written, not escaped ("gr\\u00f6\\u00dfe")
+    ('"größe" = 1\n"größe" = 2\n', '"größe" is given twice in config c.toml (lines 1 and 2); give it once'),
+])
+def test_the_first_line_is_the_one_that_gave_it_in_the_same_table(text, said):
+    assert _said(text) == said

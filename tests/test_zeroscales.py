@@ -47,6 +47,15 @@ def test_causes_name_each_series_first_target_without_a_scale():
     assert zeroscales.causes(scales, None) == ["unknown", "unobserved", None]  # a model that kept none
 
 
+def test_reasons_are_given_only_to_the_series_without_a_mase():
+    """A series with a MASE (one of its targets' scales 0, another's usable) or without windows (NaN MASE, every scale
+    usable) was given "a zero in-sample naive error" (short_why(None))."""
+    scales = np.array([[1.0, 0.0], [0.0, 0.0], [2.0, 3.0], [2.0, 3.0]])
+    codes = np.array([[0, 1], [1, 1], [0, 0], [0, 0]])
+    mase = np.array([0.8, np.nan, 1.2, np.nan])
+    assert zeroscales.reasons(mase, scales, codes, 7) == [None, "training rows that never change", None, None]
+
+
 def test_the_words_say_each_cause_and_claim_none_where_it_is_not_known():
     assert zeroscales.rows_why("constant", 7).startswith("never change")
     assert "perfect on them" in zeroscales.rows_why("repeats", 7) and "every 7 steps" in zeroscales.rows_why("repeats", 7)

@@ -78,7 +78,7 @@ class Backtest:
     cutoffs: np.ndarray  # [S, K] each window's cutoff, the last row it reads, inside its series (its first target: + 1)
     said: readout.Said = field(repr=False, compare=False)
     series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
-    series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined
+    series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined; None: it has one
 
     @property
     def verdict(self) -> str:
@@ -230,7 +230,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["mase_excluded"] = excluded
     if pooled := pooledunits.measure(wf):  # the few series whose scale the original-unit scores are, as evaluate's
         metrics["pooled"] = pooled
-    if zeros := zero_note(wf):  # MAPE's, sMAPE's note, as evaluate's
+    if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
@@ -245,7 +245,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
-    why = [zeroscales.short_why(cause, data_s.season) for cause in zeroscales.causes(each, codes)]  # [S, K, T] each
+    why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
     return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads
 
 

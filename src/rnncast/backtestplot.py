@@ -65,6 +65,8 @@ def backtest_figure(result, n_series: int = 3):
             label = f"{role} by backtest MASE: {label}, MASE {mase:.3g}"
         elif label and mase is not None and np.isfinite(mase) and panel.n_series > 1:
             label = f"{label}: backtest MASE {mase:.3g}"
+        elif label and mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
+            label = f"{label}: MASE undefined: {result.series_why[s]}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     season = recorded_season(m)
     drawn = f"{len(curves)} of {panel.n_series} series shown{how}; " if len(curves) < panel.n_series else ""

@@ -117,12 +117,14 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         near = businessmonths.near(time, offsets) + tradingweeks.near(time, offsets) if not quiet else []
         few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 682
         few = offcalendar.on_market(time, offsets, *few) if few is not None else None  # early closes: holidays kept
+        irregular = few is None and len(time) > len(offsets) - 1 and not quiet
+        remedy = offcalendar.remedy(time, offsets, where, fmt) if irregular else None
         if few is not None:
             log.warning("%s", offcalendar.said(time, offsets, *few[:2], where, fmt, market=few[2]))
-        elif len(time) > len(offsets) - 1 and not quiet:
-            log.warning("%s", offcalendar.irregular(time, offsets, where, fmt))
+        elif irregular:
+            log.warning("%s", offcalendar.irregular(time, offsets, where, fmt, near=remedy))
         kept = offcalendar.kept(time, *few[:2], fmt, few[2]) if few is not None else None  # predict dates on it
-        return Calendar("datetime", None, tz, name, kept=kept), None, {}
+        return Calendar("datetime", None, tz, name, kept=kept, remedy=remedy), None, {}  # the run's hint repeats it
     offset, ruler = best
     return Calendar("datetime", offset, tz, name), ruler, {}
 

@@ -14,10 +14,9 @@ from typing import Any
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import flag, full_batch, missing_text, parse_quantiles, plain_values
+from rnncast.settingvalues import CELLS, cell_name, flag, full_batch, missing_text, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
 
-CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
 SCHEMES = ("window", "sequence")
 LOSSES = ("mse", "mae")
@@ -240,8 +239,10 @@ SAVED_BEFORE: dict[str, Any] = {"highway": False}
 
 
 def with_saved_defaults(params: dict) -> dict:
-    """Saved settings, with the value a setting had before it existed filled in where it is absent."""
-    return {**SAVED_BEFORE, **params}
+    """Saved settings, with the value a setting had before it existed filled in where it is absent, and the cell
+    as fit reads it (``cell_name``: a model or config.json saved with "LSTM" is the lstm its network was built as)."""
+    params = {**SAVED_BEFORE, **params}
+    return {**params, "cell": cell_name(params["cell"])} if "cell" in params else params
 
 
 # Named sets of settings: ``Forecaster(**PRESETS["segrnn"], lookback=..., horizon=...)``.
@@ -280,8 +281,6 @@ class Settings:
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
         if "missing_values" in params:  # -999, [-999, 9999] or "-999,9999": one text, as the flag and config.json hold it
             params["missing_values"] = missing_text(params["missing_values"])
-        if isinstance(params.get("cell"), str) and params["cell"].strip().lower() in CELLS:  # LSTM, GRU: as papers write them
-            params["cell"] = params["cell"].strip().lower()
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
             params["batch_size"] = full_batch(params["batch_size"])
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]

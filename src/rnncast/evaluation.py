@@ -55,7 +55,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
     if excluded := mase_excluded(mase_scales, ids, forecasts.mase_zero, forecasts.season):
         result["mase_excluded"] = excluded
-    if zeros := zero_note(original):  # each series in its own scale
+    if zeros := zero_note(original, forecasts.season):  # each series in its own scale
         result["zero_actuals"] = zeros
     if result["targets"] > 1:  # the pooled original-unit block averages kWh² with %²: each target in its own units too
         result["by_target"] = {name: scores(target_of(original, t), mase_scales[original.series][:, t : t + 1],
@@ -181,11 +181,13 @@ def forecast_times(wf: WindowForecasts) -> np.ndarray:
     return np.unique(keys, return_inverse=True)[1].astype(np.int64)
 
 
-def zero_note(wf: WindowForecasts) -> dict | None:
+def zero_note(wf: WindowForecasts, season: int = 1) -> dict | None:
     """The actuals of ``wf`` at or near 0 among the values scored (``metrics.zero_actuals``, each series in its own
     scale), with ``text``: the note on MAPE and sMAPE that says them (``runnotes.percent_note``), as evaluate and
-    backtest record it (decision 848); None where none are."""
+    backtest record it (decision 848), and ``season``, MASE's, which the note names its scale's baseline by; None where
+    none are."""
     zeros = metrics.zero_actuals(wf.y_true, wf.y_pred, scored(wf), wf.series)
+    zeros = {**zeros, "season": season} if zeros else zeros
     return {**zeros, "text": percent_note({"zero_actuals": zeros})} if zeros else None
 
 

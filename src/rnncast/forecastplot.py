@@ -82,13 +82,13 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
             ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         return fig
     mase = series_mase(test)
-    why = [zeroscales.short_why(cause, test.season) for cause in zeroscales.causes(test.mase_scales, test.mase_zero)]
+    why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why)
     panels = []
     for s, role in picks:
         panel = _panel(reference, data, models, test, s, max_points)
         if not np.isfinite(mase[s]):
-            panel["title"] = f"series {test.ids[s]!r}: MASE undefined: {why[s]}"
+            panel["title"] = f"series {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
         elif role:
             panel["title"] = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
         else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rnncast.zeroscales import scale_name
+
 # (term as the page writes it, the pattern that finds it in the page's text, what it means). The patterns are read
 # against the text of every block (headings, paragraphs, lists, tables' cells); \b keeps MSE out of RMSE.
 TERMS: tuple[tuple[str, str, str], ...] = (
@@ -47,7 +49,7 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("MASE", r"\bMASE\b",
      "mean absolute scaled error (Hyndman & Koehler 2006, in its seasonal form): the MAE divided by the mean "
      "absolute difference between training values one season apart (one row apart without a season). It has no "
-     "units, so it compares across series; below 1 is better than that in-sample naive forecast, and forecasting "
+     "units, so it compares across series; below 1 is better than that in-sample {naive} forecast, and forecasting "
      "many steps ahead even repeating the last value usually scores above 1: compare with the baselines' MASE."),
     ("sMAPE", r"\bsMAPE\b",
      "symmetric mean absolute percentage error, the mean of 200 × |forecast − actual| / (|actual| + |forecast|), "
@@ -71,7 +73,10 @@ TERMS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def words_on(text: str) -> list[tuple[str, str]]:
+def words_on(text: str, season: int | None = None) -> list[tuple[str, str]]:
     """The entries ``(term, what it means)`` whose term ``text`` (a page's text, every block joined) holds, in
-    ``TERMS``' order; empty where it holds none."""
-    return [(term, meaning) for term, pattern, meaning in TERMS if re.search(pattern, text)]
+    ``TERMS``' order; empty where it holds none. ``season``: the page's, by which MASE's entry names the forecast its
+    scale is the in-sample error of ("seasonal naive" above 1, "naive" at 1, as ``zeroscales.scale_name``); None (a
+    page of models of several seasons): both."""
+    naive = "(seasonal) naive" if season is None else scale_name(season)
+    return [(term, meaning.replace("{naive}", naive)) for term, pattern, meaning in TERMS if re.search(pattern, text)]

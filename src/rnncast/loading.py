@@ -269,7 +269,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             if announce:
                 log.warning("%s", seriesholidays.said(own, calendar, every, time, offsets, rows.text_format))
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
-                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept)
+                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept,
+                        calendar.remedy)
     if announce and keep is not None:
         log.info("%s", blankrows.said(dropped_time, keep, calendar.shown if not own else "of each series (above)",
                                       rows.text_format))

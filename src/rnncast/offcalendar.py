@@ -150,15 +150,23 @@ def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: s
     return f"{which} off the calendar {shown_as} the other {len(time) - len(off)} rows{' of that series' if one else ''} keep"
 
 
-def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "") -> str:
+def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str | None:
+    """What gives timestamps of no regular calendar one where ``freq=`` would refuse them, or no alias names it:
+    rounding them to the grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives),
+    or what can be done with the same days of every month; None where naming their calendar with freq= may do."""
+    return jitter.advice(time, offsets, where, fmt) or month_days(time.tz_localize(None) if time.tz is not None else time)
+
+
+def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "",
+              near: str | None = None) -> str:
     """The warning that the timestamps [N] (series cut at ``offsets`` [S + 1], more rows than series) follow no
-    regular calendar: their steps' range, that predict will refuse the model, and the remedy (rounding, where a few
-    seconds off a grid: ``jitter``'s pandas line, the one predict's refusal gives).
+    regular calendar: their steps' range, that predict will refuse the model, and the remedy (``near``, as
+    ``remedy`` gives it where the caller has it, else found here; or freq=).
     ``whose``: the series named, one of a panel; ``others``: what predict does with the panel's other series."""
     wall = time.tz_localize(None) if time.tz is not None else time
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
     low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
-    near = jitter.advice(time, offsets, where, fmt) or month_days(wall)  # freq= would refuse them, or none names them
+    near = near or remedy(time, offsets, where, fmt)  # freq= would refuse them, or none names them
     dated = (f"of series {whose!r} follow no regular calendar (steps from {low} to {high}): its forecasts cannot be "
              f"dated{others}" if whose else
              f"follow no regular calendar (steps from {low} to {high}): forecasts cannot be dated, so predict will "

@@ -43,7 +43,7 @@ def metadata(forecaster) -> dict:
     return {"x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
             "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
-            "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.cell,
+            "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster)}
 
 
@@ -53,7 +53,7 @@ def description(forecaster) -> str:
     columns = forecaster.targets_ + forecaster.features_
     future = (f"; future [batch, {data_s.horizon}, {len(forecaster.future_covariates_)}] float64 in original units, "
               f"columns {forecaster.future_covariates_}" if forecaster.future_covariates_ else "")
-    return (f"rnncast {forecaster.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
+    return (f"rnncast {forecaster.settings_.model.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
             f"original units, columns {columns} (targets, then past covariates, then future ones){future}. Output: y "
             f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
             f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "

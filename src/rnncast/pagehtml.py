@@ -44,12 +44,13 @@ def head(title: str, css: str = CSS) -> str:
             f"<style>{css}</style></head>")
 
 
-def html_page(title: str, blocks: list) -> str:
+def html_page(title: str, blocks: list, season: int | None = None) -> str:
     """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
     Hangul (kana, Han) characters of its text, where it holds any (``webfont``). Its last section, "Words on this
-    page", says what the scores and tests its text names mean (``glossary``), where it names any."""
+    page", says what the scores and tests its text names mean (``glossary``, MASE's by the page's ``season``), where
+    it names any."""
     parts = [f"<body><h1>{html.escape(title)}</h1>"]
-    words = words_on("\n".join(_text(block) for block in blocks))
+    words = words_on("\n".join(_text(block) for block in blocks), season)
     for block in [*blocks, *([("h2", "Words on this page"), ("terms", words)] if words else [])]:
         kind = block[0]
         if kind == "h2":

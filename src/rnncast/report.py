@@ -171,7 +171,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                *([("p", testforecasts.SAID)] if "test" in forecasts else []),
                ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
-    files.write_text(run_dir / "report.html", html_page(title, blocks))
+    files.write_text(run_dir / "report.html", html_page(title, blocks, forecaster.settings_.data.season))
     return metrics
 
 
@@ -224,7 +224,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
                ("img", png, "actual values and the forecast of every backtest window"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
-    files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks))
+    files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks,
+                                                          m.get("season")))
 
 
 def _counted_from(m: dict) -> str:

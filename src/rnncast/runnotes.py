@@ -86,9 +86,11 @@ def undated_hint(forecaster: Fitted) -> str | None:
     if calendar is None or calendar.kind != "datetime" or calendar.freq is not None or calendar.kept is not None or \
             _own(forecaster):
         return None
+    how = (f"fit again: {calendar.remedy}" if calendar.remedy else  # round them: freq= would refuse them (t25t6)
+           "fit again with freq= (--freq) naming the calendar the timestamps keep, or on timestamps that keep one "
+           "(fit's warning said how)")
     return ("hint: predict will refuse this run: its timestamps follow no regular calendar, so its forecasts cannot "
-            "be dated (evaluate and backtest score it as here). To forecast, fit again with freq= (--freq) naming the "
-            "calendar the timestamps keep, or on timestamps that keep one (fit's warning said how)")
+            f"be dated (evaluate and backtest score it as here). To forecast, {how}")
 
 
 def divergence(forecaster: Fitted) -> dict | None:
@@ -185,7 +187,7 @@ def dominated_note(zeros: dict, scored: int) -> str:
     return (f"MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler "
             f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} values, so "
             "MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by the "
-            "training values' naive error, not by each actual.")
+            f"training values' {zeroscales.scale_name(zeros.get('season'))} error, not by each actual.")
 
 
 def _each_scale(zeros: dict) -> str:

@@ -18,7 +18,7 @@ import numbers
 from rnncast.config import CELLS, Settings, check_names
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects
-from rnncast.settingvalues import plain
+from rnncast.settingvalues import cell_name, plain
 from rnncast.spelling import did_you_mean, spelled
 from rnncast.windows import chronological_split, train_windows
 
@@ -84,7 +84,7 @@ def _shape(name: str, space) -> tuple:
     if isinstance(space, (str, bytes, dict)) or not isinstance(space, (list, tuple, set, frozenset)) or not space:
         raise RnncastError(f"{wanted}, got {space!r}")
     raw = [plain(value) for value in space]  # a cell in capitals (LSTM) as fit reads it (decision 962): one cell
-    given = [v.strip().lower() if name == "cell" and isinstance(v, str) and v.strip().lower() in CELLS else v for v in raw]
+    given = [cell_name(value) if name == "cell" else value for value in raw]
     choices = tuple(dict.fromkeys(given))  # in the order given
     if len(choices) < len(given):  # a repeat would be drawn no more often: Optuna keeps each choice once
         twice = next(value for value in choices if given.count(value) > 1)

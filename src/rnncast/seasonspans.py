@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from rnncast.seasons import implied_season
+from rnncast.zeroscales import scale_name
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,8 @@ def said(calendar, calendars: dict, season: int) -> str | None:
     spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text or own.shown})" for i, own in owners)
                          for words, owners in apart.items())
     return (f"season {season} is {season} {base} on the panel's calendar ({calendar.freq_text}) but {spans}: their "
-            "seasonal naive baseline and MASE reach that far back; fit those series apart, or give the season those "
-            "calendars share (season=, --season)")
+            f"{scale_name(season)} baseline and MASE reach that far back; fit those series apart, or give the season "
+            "those calendars share (season=, --season)")
 
 
 def warn(calendar, calendars: dict, season: int) -> None:

@@ -38,7 +38,7 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
     if unranked:
         listed = ", ".join(repr(ids[s]) for s in unranked[:3]) + (", ..." if len(unranked) > 3 else "")
         causes = {why[s] for s in unranked} if why is not None else set()
-        cause = f" ({causes.pop()})" if len(causes) == 1 else ""
+        cause = f" ({causes.pop()})" if len(causes) == 1 and None not in causes else ""
         note = f"\n{len(unranked)} series not ranked: MASE is undefined for {listed}{cause}"
     if len(candidates) <= 2:
         return [(int(s), "") for s in candidates], note

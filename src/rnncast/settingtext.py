@@ -9,7 +9,7 @@ import datetime
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
-from rnncast.settingvalues import is_integer, missing_text, parse_quantiles
+from rnncast.settingvalues import CELLS, cell_name, is_integer, missing_text, parse_quantiles
 from rnncast.spelling import did_you_mean
 
 
@@ -31,8 +31,8 @@ def parse_setting(name: str, value, typed: bool = False):
     text = value.strip() if isinstance(value, str) else None
     if name == "cutoff" and isinstance(value, (datetime.date, datetime.time)):  # TOML's date: cutoff = 2024-06-30
         return value.isoformat()
-    if name == "cell" and text is not None and text.lower() in (fields_by_name[name].metadata.get("choices") or ()):
-        return text.lower()  # --cell LSTM, cell = "GRU": the cells as papers write them
+    if name == "cell" and cell_name(text) in CELLS:
+        return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":

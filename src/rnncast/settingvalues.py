@@ -16,6 +16,8 @@ from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.othernames import not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
+CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
+
 
 def parse_quantiles(value) -> tuple:
     """Quantile levels as a tuple of floats, from a tuple, a list, a 1-D array or text such as
@@ -164,8 +166,16 @@ def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,
     print and write to JSON as the same values; a ``cutoff`` given as a pandas, datetime or NumPy time as its text
-    (``cutoff_text``)."""
-    return {name: cutoff_text(value) if name == "cutoff" else plain(value) for name, value in params.items()}
+    (``cutoff_text``); the cell as fit reads it (``cell_name``)."""
+    return {name: cutoff_text(value) if name == "cutoff" else cell_name(value) if name == "cell" else plain(value)
+            for name, value in params.items()}
+
+
+def cell_name(value):
+    """The cell's name as fit reads it, whatever its case: "LSTM", " Gru" and "gru" are "gru"... the one normaliser
+    of a cell's name (fit, save, load, resume and compare use it), so a model saved with "LSTM" loads as the lstm its
+    network was built as; any other value as it is, for the settings' check to refuse by name."""
+    return value.strip().lower() if isinstance(value, str) and value.strip().lower() in CELLS else value
 
 
 def plain(value):

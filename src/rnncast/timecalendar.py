@@ -19,7 +19,7 @@ clocks change). The calendar is kept in model.json as ``freq=`` spells it (``sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -68,6 +68,8 @@ class Calendar:
     text_format: str | None = None  # the strftime format of the column's text (2016-01: "%Y-%m"); csvtext.written_format
     holidays: str | None = None  # the holiday set a business-day calendar skips ("NYSE", "US-NY"): businessdays
     kept: Kept | None = None  # no calendar (freq None), but one that all but a few rows keep: forecasts dated on it
+    remedy: str | None = field(default=None, compare=False)  # no calendar: what fit's warning said would give one
+    # where freq= would not (round timestamps a few seconds off a grid: ``offcalendar.remedy``); None: freq= may
 
     @property
     def shown(self) -> str:
@@ -142,6 +144,7 @@ class Calendar:
         state = state if self.holidays is None else {**state, "holidays": self.holidays}
         if self.session is not None and self.session.early is not None:  # the closes of its half days
             state = {**state, "half_days": self.session.early.state()}
+        state = state if self.remedy is None else {**state, "remedy": self.remedy}
         return state if self.kept is None else {**state, "kept": self.kept.state()}  # runs before it: none
 
     @classmethod
@@ -167,7 +170,7 @@ class Calendar:
                                  "name": state.get("name"), "holidays": kept.get("holidays")})
             kept = Kept(on, int(kept["rows"]), int(kept["of"]), tuple(str(v) for v in kept.get("off", ())))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
-                   state.get("holidays"), kept)
+                   state.get("holidays"), kept, state.get("remedy") if isinstance(state.get("remedy"), str) else None)
 
 
 def by_series(base: Calendar, own: dict, ids: list, most: int = 5, given: dict | None = None) -> str:

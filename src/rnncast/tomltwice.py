@@ -40,8 +40,11 @@ def said(path, text: str, err: tomllib.TOMLDecodeError) -> str:
     held = _held(whole[good], name)
     if not held:
         return _other(path, str(err), good + 1)
-    first = next(k for k in range(1, good + 1) if whole[k] is not None and _held(whole[k], name) >= held)
-    start = max(k for k in range(first) if whole[k] is not None) + 1  # where the statement ending at first begins
+    start = _declared(lines, whole, good, name) if table and held == len(name) else None  # [a] after [a.b]: [a]'s
+    if start is None:  # the first prefix that holds the name, in the same table of each array of tables ([[x]])
+        first = next(k for k in range(1, good + 1) if whole[k] is not None and _held(whole[k], name) >= held
+                     and _arrays(whole[k], name) == _arrays(whole[good], name))
+        start = max(k for k in range(first) if whole[k] is not None) + 1  # where the statement ending at first begins
     given = _shown(name[:held])
     adds = "" if held == len(name) else f", where line {good + 1} adds {_shown(name)} to it"
     if table and held == len(name):
@@ -98,6 +101,28 @@ def _context(lines: list[str], whole: list, before: int) -> list[str]:
     return []
 
 
+def _declared(lines: list[str], whole: list, before: int, name: list[str]) -> int | None:
+    """The line of the last header above line ``before + 1`` that declares the table ``name`` itself (``[a]``, not
+    ``[a.b]``, which makes ``a`` without declaring it), None where none does (a dotted key made it)."""
+    found = [k + 1 for k in range(before) if whole[k] is not None and lines[k].lstrip().startswith("[")
+             and _header(lines[k]) == name]
+    return found[-1] if found else None
+
+
+def _arrays(read, name: list[str]) -> tuple[int, ...]:
+    """How many tables each array of tables down ``name``'s path holds in ``read``: which table of each the path is
+    in (``[[x]]`` twice: the second), so that a key given again in the second table is not found in the first."""
+    sizes = []
+    for part in name:
+        if isinstance(read, list):
+            sizes.append(len(read))
+            read = read[-1] if read and isinstance(read[-1], dict) else None
+        if not (isinstance(read, dict) and part in read):
+            break
+        read = read[part]
+    return tuple(sizes)
+
+
 def _held(read, name: list[str]) -> int:
     """How many of ``name``'s parts the document ``read`` holds (an array of tables: its last table)."""
     held = 0
@@ -112,4 +137,4 @@ def _held(read, name: list[str]) -> int:
 
 def _shown(name: list[str]) -> str:
     """A path as TOML writes it: bare names dotted, any other quoted."""
-    return ".".join(part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else json.dumps(part) for part in name)
+    return ".".join(part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else json.dumps(part, ensure_ascii=False) for part in name)

@@ -94,6 +94,14 @@ def short_why(cause: str | None, season: int) -> str:
                                                                                    "error")
 
 
+def reasons(mase: np.ndarray, scales: np.ndarray, codes: np.ndarray | None, season: int) -> list:
+    """Why each series [S] has no MASE (``mase`` [S] NaN), in a figure's words (``short_why``), from its ``scales``
+    [S, ...] and their ``codes`` (``causes``); None for a series that has a MASE, or none for want of windows rather
+    than of a scale: only a series without a MASE is given a reason, and only its own."""
+    return [None if np.isfinite(m) or cause is None else short_why(cause, season)
+            for m, cause in zip(np.asarray(mase, dtype=float), causes(scales, codes))]
+
+
 def kept(state) -> np.ndarray:
     """[S, T] the codes a fitted model (``state``: its ``FittedState``) kept of its zero scales; ``UNKNOWN``
     everywhere where it kept none (no scale of it is 0, or it was saved before they were kept)."""
