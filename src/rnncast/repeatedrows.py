@@ -160,7 +160,7 @@ def revisions(column: pd.Series, rows: Rows) -> bool:
         return False
     kind, series = column.to_numpy()[rows.positions], np.asarray(rows.codes)  # within each series of a long panel
     times = pd.Series(np.asarray(rows.time)).groupby([series, kind]).agg(set)
-    if not any(a[0] == b[0] and t < u for a, t in times.items() for b, u in times.items()):
+    if not any(t < u for _, kinds in times.groupby(level=0) for t in kinds for u in kinds):  # kinds within a series
         return False
     values = rows.values[:, :max(rows.n_targets, 1)]
     targets = pd.DataFrame(values).assign(time=np.asarray(rows.time), series=series)
@@ -168,7 +168,8 @@ def revisions(column: pd.Series, rows: Rows) -> bool:
     apart = (repeated.last() - repeated.first()).abs().median().to_numpy()
     steps = targets.assign(kind=kind).sort_values("time").groupby(["series", "kind"]).diff().drop(columns="time").abs()
     own = pd.DataFrame(values).groupby(series)  # a series' own spread and level, not the panel's
-    spread, level = own.std(ddof=0).median().to_numpy(), own.agg(lambda v: v.abs().median()).median().to_numpy()
+    spread = own.std(ddof=0).median().to_numpy()
+    level = pd.DataFrame(np.abs(values)).groupby(series).median().median().to_numpy()
     near = (apart <= 0.25 * spread) & (apart <= STEP * steps.median().to_numpy())
     return bool(np.all(near | (apart <= LEVEL * level)))  # 30 on 5000 moving by 1 a step: a revision too
 
