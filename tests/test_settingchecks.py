@@ -22,7 +22,7 @@ def test_each_group_checks_its_fields_against_the_choices_the_fields_offer():
         check(group)  # the defaults pass (quantiles: () as from_flat makes None)
     with pytest.raises(RnncastError, match="unknown cell 'tcn'; choose one of: rnn, lstm, gru"):
         check_model(ModelSettings(cell="tcn", quantiles=()))
-    with pytest.raises(RnncastError, match="unknown fill 'mean'; choose one of: ffill, interpolate, drop"):
+    with pytest.raises(RnncastError, match="unknown fill 'mean'; choose one of: ffill, interpolate, zero, drop"):
         check_data(DataSettings(fill="mean"))
     with pytest.raises(RnncastError, match=r"num_layers \(--num-layers\) 65 is more than 64"):
         check_model(ModelSettings(num_layers=65, quantiles=()))
