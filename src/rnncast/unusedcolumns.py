@@ -51,6 +51,13 @@ def written_hint(column: pd.Series, sep: str | None = None) -> str:
     return numbertext.hint(column.iloc[numbertext.named(column, bad)], sep, column)
 
 
+def written_clauses(frame: pd.DataFrame, columns: list) -> list[str]:
+    """For each of ``columns`` of ``frame`` that ``written_hint`` gives advice for, the clause saying it."""
+    sep = frame.attrs.get("separator")
+    return [f"{c!r} is not numeric as written ({hint[2:]}; then name it as a covariate)" for c in columns
+            if (hint := written_hint(frame[c], sep))]
+
+
 def sort_out(frame: pd.DataFrame, unused: list, keep=()) -> tuple[list, list, list]:
     """``unused`` (columns of ``frame``) as (those a role can take, columns no role takes as written: text, or
     numbers written with a unit or currency (``written_hint``), columns of one value); ``keep`` (text that looks like
@@ -76,8 +83,8 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
     written with a unit or currency, written alone, as naming it says (``written_hint``) ("" for none)."""
     said = []
     for name in text:
-        if hint := written_hint(frame[name], frame.attrs.get("separator")):
-            said.append(f"{name!r} is not numeric as written ({hint[2:]}; then name it as a covariate)")
+        if written := written_clauses(frame, [name]):
+            said += written
             continue
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
