@@ -96,3 +96,22 @@ def test_advice_round_trips_every_column_to_take_is_written_as_the_flag_reads_th
     with pytest.raises(RnncastError) as err:
         load_panel(frame, target="y", features="all")
     assert read_back(str(err.value).rsplit("; ", 1)[1], "--past-covariates") == ["x", "vent, km/h", "all"]
+
+
+def test_numbers_written_with_a_currency_or_unit_left_out_are_told_to_be_written_alone(caplog):
+    """features='all' on units.csv (price "USD 22", price2 "24 kg") was refused "['price', 'price2'] hold text (...
+    pd.get_dummies(df, columns=['price']))": one-hot codes for prices, and nothing said of price2. They get the
+    advice naming them gets, words beside them the encoding."""
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0) % 5,
+                          "price": [f"USD {20 + i % 7}" for i in range(20)],
+                          "weight": [f"{15 + i % 9} kg" for i in range(20)]})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, "y", features="all")
+    assert ("hold text ('price' is not numeric as written ('USD 20' has a currency code 'USD'; write the number alone "
+            "(20); then name it as a covariate); 'weight' is not numeric as written ('15 kg' has a unit 'kg'; write "
+            "the number alone (15); then name it as a covariate))") in str(err.value)
+    assert "get_dummies" not in str(err.value)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame.assign(x=np.sin(np.arange(20.0)), weather=["sun", "rain"] * 10), "y", features="all")
+    assert ("left out, not numeric: ['price', 'weight', 'weather'] (to use it as a covariate, encode it as numbers, "
+            "e.g. pd.get_dummies(df, columns=['weather']); 'price' is not numeric as written") in caplog.text

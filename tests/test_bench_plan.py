@@ -69,6 +69,13 @@ def test_set_applies_to_all_cells_or_one():
     assert common == {"epochs": 8, "batch_size": None} and per_cell == {"rnn": {"lr": 0.0003}}
 
 
+def test_set_reads_model_names_in_any_case_as_models_does():
+    """--models repeat,GRU was accepted while --set GRU:epochs=1 was refused 'bad --set'."""
+    assert plan.parse_settings(["GRU:epochs=1", " Lstm :lr=0.1"])[1] == {"gru": {"epochs": 1}, "lstm": {"lr": 0.1}}
+    made = plan.make_plan(parse("--data", str(etth1()), "--models", "repeat,GRU", "--set", "GRU:epochs=1"))
+    assert made.per_cell == {"gru": {"epochs": 1}}
+
+
 def _flat_table(tmp_path, flat: str):
     """100 days: 'a' varies, column ``flat`` stands at 3.0 on the first 70 (the training rows), 'OT' varies."""
     rows = "".join(f"2020-{1 + i // 28:02d}-{1 + i % 28:02d},{i % 7},{3.0 if i < 70 and flat == 'b' else i},"

@@ -87,7 +87,7 @@ def test_hourly_excel_serials_of_a_few_decimals_are_whole_hours_on_an_hourly_cal
     assert any(f"written to {decimals} decimals" in r.getMessage() and "read as the whole minute it writes" in
                r.getMessage() for r in caplog.records)
     forecast = model.predict(_frame(serials, "Date"))
-    assert forecast.index.dtype == np.float64  # serials of a time of day: the fewest decimals that read back
+    assert forecast.index.dtype == np.float64  # serials of a time of day, read back to the whole hour
     assert list(numbertimes.read(forecast.index.to_series(), "Date", "excel").strftime("%Y-%m-%d %H:%M:%S.%f")) == [
         "2024-01-04 08:00:00.000000", "2024-01-04 09:00:00.000000", "2024-01-04 10:00:00.000000"]
     ten = pd.Series((45292 + np.arange(6) * 10 / 86400).round(6))  # every 10 s: whole seconds, not minutes
@@ -194,7 +194,8 @@ def test_numbers_read_are_written_back_exactly():
         "1672531250.1", "1672531250.25", "1672531250.249"]
     serials = pd.Series([45292.25, 45292.333333333336, 45292.52426839])
     back = numbertimes.write(numbertimes.read(serials, "t", "excel"), "excel")
-    assert list(back) == ["45292.25", "45292.33333333", "45292.52426839"]  # to the millisecond: Excel's precision
+    assert list(back) == ["45292.25", "45292.333333333336", "45292.5242683912"]  # read to the millisecond, written as
+    # pandas computes that time's serial
 
 
 def test_a_250_ms_step_forecasts_on_its_grid_exactly():
@@ -268,3 +269,26 @@ def test_predict_returns_the_datas_numbers_which_join_back_onto_its_column_as_th
     code, _, err = cli(capsys, "predict", tmp_path / "m", tmp_path / "d.csv", "--out", tmp_path / "f.parquet")
     assert code == 0, err
     assert list(pd.read_parquet(tmp_path / "f.parquet")["timestamp"]) == list(forecast["timestamp"])
+
+
+def test_hourly_excel_serials_forecast_join_back_onto_the_serials_pandas_writes(tmp_path, capsys):
+    """Hourly serial forecasts were written rounded to 8 decimals (44931.16666667) where pandas writes that hour as
+    44931.166666666664: a merge on (unique_id, ts) matched 2 of 6 rows. Now they are the float pandas computes,
+    in Python and in the CLI's CSV alike."""
+    def serials(start, periods):
+        hours = pd.date_range(start, periods=periods, freq="h")
+        return np.asarray((hours - numbertimes.EXCEL_ORIGIN) / pd.Timedelta("1D"))
+    panel = pd.concat([_frame(serials("2023-01-01", 80)).assign(unique_id=k) for k in ("A", "B")],
+                      ignore_index=True)
+    nxt = pd.concat([_frame(serials("2023-01-04 08:00", 3)).assign(unique_id=k) for k in ("A", "B")])
+    forecast = _fit(panel, time_unit="excel").predict(panel)
+    assert len(forecast.merge(nxt, on=["unique_id", "timestamp"])) == 6 == len(forecast)
+    panel.to_csv(tmp_path / "d.csv", index=False)
+    small = ["--target", "y", "--lookback", "6", "--horizon", "3", "--epochs", "1", "--hidden-size", "8"]
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--time-unit", "excel", "--out", tmp_path / "run")
+    assert code == 0, err
+    code, _, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "d.csv", "--out", tmp_path / "f.csv")
+    assert code == 0, err
+    written = pd.read_csv(tmp_path / "f.csv")
+    assert len(written.merge(nxt, on=["unique_id", "timestamp"])) == 6, written
+    assert "44930.333333333336" in (tmp_path / "f.csv").read_text()  # 2023-01-04 08:00, as pandas writes it

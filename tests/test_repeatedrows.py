@@ -66,7 +66,7 @@ def test_a_preliminary_and_a_final_figure_are_named_a_revision_never_two_series_
     with pytest.raises(RnncastError) as err:
         load_panel(status, target="load")
     assert "e.g. 'flag'" not in str(err.value) and "differ only in 'load' (" in str(err.value)
-    assert "'flag' (prelim and final): a revised value? keep the later row of each time" in str(err.value)
+    assert "'flag' (prelim and final): a revised value? keep the 'final' row of each time" in str(err.value)
     # two stores alike in level, one opened late, read so too: the other reading is said beside it, never alone
     assert str(err.value).endswith("keep='last'); if 'flag' names series instead (a store opened later?), name it "
                                    "with id_col= (--id-col)")
@@ -181,9 +181,8 @@ def test_a_panel_with_preliminary_and_final_figures_is_told_of_the_revision_as_o
     'A' ... must appear once", where the same rows of one store were told "a revised value? keep the later row";
     the kinds are now weighed within each series, and the advice keeps the later row of each id and time."""
     panel = _revised((("A", 100.0), ("B", 500.0)))
-    with pytest.raises(RnncastError, match=r"in series 'A' .*a revised value\? keep the later row of each time, e\.g\. "
-                                           r"with pandas: df\.drop_duplicates\(subset=\['date', 'store'\], "
-                                           r"keep='last'\)$"):
+    with pytest.raises(RnncastError, match=r"in series 'A' .*a revised value\? keep the 'final' row of each time .*"
+                                           r"drop_duplicates\(subset=\['date', 'store'\], keep='last'\)$"):
         load_panel(panel, target="sales", id_col="store")
     with pytest.raises(RnncastError, match=r"subset=\['date'\], keep='last'\); if 'status' names series instead"):
         load_panel(panel[panel.store == "A"].drop(columns="store"), target="sales")
@@ -202,9 +201,9 @@ def test_a_panel_with_revisions_read_without_its_id_is_told_both_the_key_and_to_
     assert ("the table was read as ONE series (no id_col given), and 'store' tells its rows of one time apart but for "
             "rows of one 'store' and time: if 'store' names the series, name it with id_col='store' (--id-col store); "
             "the two rows differ only in 'sales' (") in said
-    assert said.endswith("a revised value? keep the later row of each time, e.g. with pandas: "
-                         "df.drop_duplicates(subset=['date', 'store'], keep='last')")
+    assert said.endswith("drop_duplicates(subset=['date', 'store'], keep='last')")
     assert ("'status' (prelim and final)" in said) == mark and "join them" not in said
+    assert ("sort_values('status', key=lambda s: s.eq('final')" in said) == mark  # the final kept, not the later row
     kept = load_panel(panel.drop_duplicates(subset=["date", "store"], keep="last"), target="sales", id_col="store")
     assert list(kept.ids) == ["A", "B"] and kept.lengths.tolist() == [60, 60]
     from rnncast.spelling import one_series
@@ -233,11 +232,49 @@ def test_a_revision_small_beside_the_level_is_a_revision_though_large_beside_the
     """A revision of 30 on values near 5000 that move by about 1 a step was read as ids ("name the column that tells
     them apart with id_col=, e.g. 'status'"): 904's rule weighed the change against the step alone. Within 1 % of the
     series' level it is a revision; 300 apart (6 %) stays two series."""
-    with pytest.raises(RnncastError, match=r"a revised value\? keep the later row"):
+    with pytest.raises(RnncastError, match=r"a revised value\? keep the 'final' row"):
         load_panel(_revised((("A", 5000.0),), by=30.0, step=1.0).drop(columns="store"), target="sales")
     with pytest.raises(RnncastError, match=r"e\.g\. 'status'$") as err:
         load_panel(_revised((("A", 5000.0),), by=300.0, step=1.0).drop(columns="store"), target="sales")
     assert "revised" not in str(err.value)
+
+
+@pytest.mark.parametrize("kinds, name, keeps", [
+    (("final", "prelim"), "status", "df.sort_values('status', key=lambda s: s.eq('final'), kind='stable')"),
+    (("Revised", "Estimate"), "status", "df.sort_values('status', key=lambda s: s.eq('Revised'), kind='stable')"),
+    (("2020-03-05", "2020-03-01"), "released", "df.sort_values('released', key=pd.to_datetime, kind='stable')"),
+    ((2, 1), "vintage", "df.sort_values('vintage', kind='stable')"),
+])
+def test_a_revision_is_kept_by_the_column_that_says_which_row_is_final_not_by_file_order(kinds, name, keeps):
+    """Final rows written before the preliminary ones (or release dates descending) were told "keep the later row
+    ... df.drop_duplicates(..., keep='last')": following it kept the preliminary figures. The advice now keeps the
+    row the mark column calls final or latest; file order only where no column tells."""
+    frame = _revised((("A", 100.0), ("B", 500.0)))
+    second = frame.duplicated(["store", "date"], keep="first")  # of each store's last 5 days, given twice
+    frame["status"] = np.where(second, kinds[1], kinds[0])  # the final (latest) row written first
+    frame = frame.astype({"status": type(kinds[0])}).rename(columns={"status": name})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="sales", id_col="store")
+    message = str(err.value)
+    assert f"{keeps}.drop_duplicates(subset=['date', 'store'], keep='last')" in message, message
+    kept = eval(keeps, {"df": frame, "pd": pd}).drop_duplicates(subset=["date", "store"], keep="last")  # followed
+    assert kept[name].eq(kinds[0]).all() and len(kept) == 120  # the final or latest figure of every day
+    with pytest.raises(RnncastError, match=r"keep the later row of each time, e\.g\. with pandas: df\.drop_duplicates"):
+        load_panel(frame.drop(columns=name), target="sales", id_col="store")  # nothing tells: the file's order
+
+
+def test_a_channel_column_beside_the_id_is_named_as_part_of_the_key():
+    """Store A's online and offline rows of every day, read with id_col='store': the refusal names 'status' as the
+    key's other part (979), as the one-series reading names it as the id."""
+    days = pd.date_range("2020-01-01", periods=30, freq="D")
+    frame = pd.concat([pd.DataFrame({"store": s, "date": days, "sales": np.arange(30.0) + k, "status": c})
+                       for k, (s, c) in enumerate((s, c) for s in ("A", "B") for c in ("online", "offline"))])
+    frame = frame.sort_values(["store", "date"], kind="stable", ignore_index=True)
+    with pytest.raises(RnncastError, match=r"differ in 'status' \(online and offline\), which with 'store' tells the "
+                                           r"rows of one time apart"):
+        load_panel(frame, target="sales", id_col="store")
+    with pytest.raises(RnncastError, match=r"e\.g\. 'status'$"):
+        load_panel(frame[frame.store == "A"].drop(columns="store"), target="sales")
 
 
 def _m5() -> pd.DataFrame:

@@ -124,3 +124,27 @@ def test_a_column_of_numbered_labels_gets_the_encoding_advice_other_text_gets(ca
     with pytest.raises(RnncastError, match=r"hold text \(to use them as covariates, encode them as numbers, e\.g\. "
                                            r"pd\.get_dummies\(df, columns=\['station', 'weather'\]\)\)"):
         load_panel(frame, "y", features="all")
+
+
+def test_numbers_written_with_a_currency_or_unit_are_told_what_naming_them_is_told(caplog, tmp_path):
+    """units.csv's price "USD 22" was told to be encoded with pd.get_dummies, and price2 "24 kg" to be named as a
+    covariate, which then refused it; naming either said "write the number alone". The warning now says so too."""
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=20).strftime("%Y-%m-%d"), "y": np.arange(20.0),
+                          "price": [f"USD {20 + i % 7}" for i in range(20)],
+                          "weight": [f"{15 + i % 9} kg" for i in range(20)], "weather": ["sun", "rain"] * 10})
+    frame.to_csv(tmp_path / "units.csv", index=False)
+    for given in (frame, pd.read_csv(tmp_path / "units.csv")):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            load_panel(given, "y")
+        assert _said(caplog) == [
+            "not used: 'price' is not numeric as written ('USD 20' has a currency code 'USD'; write the number alone "
+            "(20); then name it as a covariate); 'weight' is not numeric as written ('15 kg' has a unit 'kg'; write the "
+            "number alone (15); then name it as a covariate); 'weather' holds text (to use it as a covariate, encode it "
+            "as numbers, e.g. pd.get_dummies(df, columns=['weather']))"]
+    for name, said in (("price", "has a currency code 'USD'; write the number alone (20)"),
+                       ("weight", "has a unit 'kg'; write the number alone (15)")):
+        with pytest.raises(RnncastError, match=re.escape(said)):
+            load_panel(frame, "y", past_covariates=[name])
+    stray = frame.assign(weight=["15"] * 19 + ["16 kg"])  # numbers but one cell: still offered a role
+    assert sort_out(stray, ["weight"]) == (["weight"], [], [])

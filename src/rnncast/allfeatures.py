@@ -21,7 +21,7 @@ from rnncast.errors import RnncastError
 from rnncast.signs import ACCOUNTING
 from rnncast.spelling import shell_names
 from rnncast.strayvalues import textual
-from rnncast.unusedcolumns import ONE_VALUE, encode_hint, holds_text, one_value, one_value_clause
+from rnncast.unusedcolumns import ONE_VALUE, encode_hint, holds_text, one_value, one_value_clause, written_clauses
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,16 @@ def _numbers(column: pd.Series) -> bool:
     held = column.dropna()
     return len(held) > 0 and all(isinstance(v, (numbers.Real, decimal.Decimal)) and not isinstance(v, (bool, np.bool_))
                                  for v in held)
+
+
+def _advice(frame: pd.DataFrame, text: list) -> str:
+    """How the columns ``text`` left out would train, in parentheses: numbers written with a unit or currency
+    ('24 kg') written alone, as naming them says (``written_clauses``); labels ('Station 1') and words encoded; codes
+    written with digits ('001') get none. "" for none."""
+    units = written_clauses(frame, text)
+    words = [c for c in text if holds_text(frame[c]) and not any(u.startswith(f"{c!r} ") for u in units)]
+    said = ([encode_hint(words)] if words else []) + units
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) -> list:
@@ -59,8 +69,7 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
                  if c in past + future]  # 'all' is the columns no role took: these took one
         flat = [one_value_clause(constant)] if constant else []
-        words = [c for c in text if holds_text(frame[c])]  # as below: labels ('Station 1') and words, not codes ('001')
-        encode = f" ({encode_hint(words)})" if words else ""
+        encode = _advice(frame, text)
         held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text{encode}"] if text else []) + (
             [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
              "named"] if grouped else []) + flat) or "the table has no other column"
@@ -70,9 +79,7 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         raise RnncastError(f"features='all' (--features all) matched no numeric column besides {besides}: {held}; "
                            f"{remedy}")
     if text or constant:
-        words = [c for c in text if holds_text(frame[c])]  # codes written with digits ('001') get no encoding advice
-        log.warning("features 'all': %s%s%s", feats, f"; left out, not numeric: {text}" + (
-                    f" ({encode_hint(words)})" if words else "") if text else "",
+        log.warning("features 'all': %s%s%s", feats, f"; left out, not numeric: {text}{_advice(frame, text)}" if text else "",
                     f"; left out, {ONE_VALUE}: {constant}" if constant else "")
     if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
         log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "

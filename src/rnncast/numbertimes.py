@@ -9,9 +9,10 @@ both through 31 Dec 2100; ``compactdates`` uses the same ranges to tell such num
 is for reading only: forecasts past it are still written in the unit. The calendar is then inferred as for any timestamps. ``FORMS`` is the written
 form the calendar keeps (``Calendar.text_format``, ``unix:s``), with which ``timetext.write`` and
 ``timetext.reads_back`` hand forecast times here (``write``, ``reads_back``), so they are written back as
-numbers in the column's unit, as compact dates are written back ``YYYYMMDD``: computed in integer nanoseconds,
-so each number read is written back as the same number and forecasts on its grid exactly. ``predict`` returns them
-so too (``datatimes``), as it returns periods as periods.
+numbers in the column's unit, as compact dates are written back ``YYYYMMDD``: Unix times computed in integer
+nanoseconds, so each number read is written back as the same number and forecasts on its grid exactly; serials
+with a time of day as the float pandas computes for it (``44927.083333333336``), so forecasts join back.
+``predict`` returns them so too (``datatimes``), as it returns periods as periods.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 21
 # Unix times of 1 Jan 1980 .. 31 Dec 2100 (its last whole second, millisecond): through the serials' last day
 EPOCHS = {"s": (315532800, 4133980799), "ms": (315532800_000, 4133980799_999)}
 NANOS = {"s": 10**9, "ms": 10**6, "excel": 86_400 * 10**9}  # nanoseconds in one of the unit
-DAY_MS = 86_400_000  # Excel serials are read to the millisecond
 
 
 def span(unit: str) -> tuple[int, int, str]:
@@ -151,7 +151,9 @@ def _nanos(times, unit: str) -> list[int]:
 
 def _text(nanos: int, unit: str) -> str:
     """``nanos`` from the origin as the number ``unit`` writes: whole without a decimal point, Unix times'
-    fractions exactly (``1704067200.25``), serials' as the fewest decimals that read back to the millisecond."""
+    fractions exactly (``1704067200.25``), serials' as the float64 the data's own serial of that time is (days
+    over 86,400e9 nanoseconds, as ``(t - origin) / pd.Timedelta('1D')`` computes it, written with repr's digits:
+    ``44927.083333333336``), so forecasts join back onto a column pandas or Excel wrote (decision 9890)."""
     sign, nanos = ("-" if nanos < 0 else ""), abs(nanos)
     whole, rest = divmod(nanos, NANOS[unit])
     if not rest:
@@ -159,30 +161,20 @@ def _text(nanos: int, unit: str) -> str:
     if unit != "excel":  # a power of ten: the decimals are exact
         digits = len(str(NANOS[unit])) - 1
         return f"{sign}{whole}.{str(rest).rjust(digits, '0').rstrip('0')}"
-    ms = (rest + 500_000) // 1_000_000  # Excel's precision
-    if ms == DAY_MS:
-        return f"{sign}{whole + 1}"
-    if not ms:
-        return f"{sign}{whole}"
-    for digits in range(1, 9):  # 8 decimals are a 0.864 ms step: within half a millisecond of any
-        scale = 10**digits
-        fraction = (ms * scale * 2 + DAY_MS) // (DAY_MS * 2)  # the nearest of ``digits`` decimals
-        if abs(fraction * DAY_MS - ms * scale) * 100 <= 49 * scale:  # reads back to ``ms``, with room for floats
-            return f"{sign}{whole}.{str(fraction).rjust(digits, '0').rstrip('0')}"
-    raise AssertionError("8 decimals always read back")  # pragma: no cover
+    return sign + repr(nanos / NANOS[unit])  # as pandas and Excel compute a serial: 44927.083333333336
 
 
 def write(times, fmt: str) -> np.ndarray:
     """[N] ``times`` as text in the written form ``fmt`` (``FORMS``), whatever their years (the plausible years
-    are for reading): whole numbers without a decimal point (``1704067200``, ``45292``), others as exact
-    decimals (``1672531250.25``) computed in integers, so each number read is written back as it was."""
+    are for reading): whole numbers without a decimal point (``1704067200``, ``45292``), Unix times' fractions as
+    exact decimals (``1672531250.25``) computed in integers, serials' as pandas computes them (``_text``)."""
     unit = unit_of(fmt)
     return np.array([_text(n, unit) for n in _nanos(times, unit)], dtype=object)
 
 
 def numbers(times, unit: str) -> pd.Index:
     """[N] ``times`` as the numbers of ``unit`` that ``write`` writes, named as ``times``: integers (int64) where every
-    one is whole (``1704067200``, ``45292``), else floats (``45292.041667``); ``predict`` returns a time_unit model's
+    one is whole (``1704067200``, ``45292``), else floats (``45292.041666666664``); ``predict`` returns a time_unit model's
     forecast times so, in the data's own form, to be joined back onto its column."""
     text = write(times, FORMS[unit])
     whole = all("." not in t for t in text)

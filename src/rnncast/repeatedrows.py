@@ -35,6 +35,7 @@ STEP = 0.5  # a revision moves a value by at most half a series' typical step fr
 LEVEL = 0.01  # or by at most this share of the series' level (30 on values near 5000 that move by 1 a step); two
 # tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
 KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
+FINAL = ("final", "revised", "definitive", "actual", "confirmed")  # the mark of a value's last revision (status)
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -99,7 +100,7 @@ def _timed(column: pd.Series, rows: Rows) -> bool:
 def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     """Where rows ``a`` and ``b`` of ``frame`` differ only in value columns (``rows.columns``), and in a column that
     marks revisions (``revisions``: prelim/final) if any: that they do, as a revised value would, and how to keep the
-    later row; else ""."""
+    final or latest row by that column, else the later (``_keep``); else ""."""
     if not _both_in(frame, a, b) or rows.time_col is None:
         return ""
     two = frame.iloc[[a, b]]
@@ -112,8 +113,29 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
     either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
               if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
-    return (f"; the two rows differ only in {shown}: a revised value? keep the later row of each time, e.g. with "
-            f"pandas: df.drop_duplicates(subset={keys!r}, keep='last'){either}")
+    return f"; the two rows differ only in {shown}: a revised value? {_keep(frame, marks, keys)}{either}"
+
+
+def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str]) -> str:
+    """How to keep the revised row of each time (``keys``): the final one where a mark column says which is final
+    (status final/prelim: ``FINAL``) or latest (a release date, a vintage number), sorted on it; the later row of
+    the file only where no mark tells."""
+    drop = f"drop_duplicates(subset={keys!r}, keep='last')"
+    for c in marks:
+        column = frame[c].dropna()
+        words = {str(v).strip().lower(): v for v in column} if not pd.api.types.is_numeric_dtype(column) else {}
+        final = next((words[w] for w in FINAL if w in words), None)
+        if final is not None and isinstance(final, str):
+            return (f"keep the {final!r} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
+                    f"key=lambda s: s.eq({final!r}), kind='stable').{drop}")
+        dated = not words and pd.api.types.is_datetime64_any_dtype(column)
+        if (pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)) or dated:
+            return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
+                    f"kind='stable').{drop}")
+        if words and pd.to_datetime(column.astype(str), errors="coerce", format="mixed").notna().all():
+            return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
+                    f"key=pd.to_datetime, kind='stable').{drop}")
+    return f"keep the later row of each time, e.g. with pandas: df.{drop}"
 
 
 def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int, int], who: str | None) -> str:

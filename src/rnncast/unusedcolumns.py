@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rnncast import numbertext, signs
 from rnncast.staticvalues import is_text
 
 ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
@@ -37,10 +38,32 @@ def holds_text(column: pd.Series) -> bool:
     return len(cells) > 0 and bool((~cells.str.contains(r"\d") | labels).all())
 
 
+def written_hint(column: pd.Series, sep: str | None = None) -> str:
+    """The advice naming ``column`` as a covariate is refused with (``data.numeric_column``'s ``numbertext.hint``:
+    numbers written with a unit or a currency, '24 kg', 'USD 22': write the number alone), as a clause; "" where
+    naming it reads it as numbers, some of its cells are numbers, or it gives no such advice. ``sep``: the file's separator, if read from one."""
+    if not is_text(column):
+        return ""
+    written, _ = signs.signed(column)  # as numbertext.as_numbers reads a column named
+    bad = (pd.to_numeric(written, errors="coerce").isna() & column.notna()).to_numpy()
+    if not bad.any() or (bad != column.notna().to_numpy()).any():  # numbers but a stray cell: a role still offered
+        return ""
+    return numbertext.hint(column.iloc[numbertext.named(column, bad)], sep, column)
+
+
+def written_clauses(frame: pd.DataFrame, columns: list) -> list[str]:
+    """For each of ``columns`` of ``frame`` that ``written_hint`` gives advice for, the clause saying it."""
+    sep = frame.attrs.get("separator")
+    return [f"{c!r} is not numeric as written ({hint[2:]}; then name it as a covariate)" for c in columns
+            if (hint := written_hint(frame[c], sep))]
+
+
 def sort_out(frame: pd.DataFrame, unused: list, keep=()) -> tuple[list, list, list]:
-    """``unused`` (columns of ``frame``) as (those a role can take, text columns, columns of one value); ``keep``
-    (text that looks like dates, said so elsewhere) stays with the first."""
-    text = [c for c in unused if c not in keep and holds_text(frame[c])]
+    """``unused`` (columns of ``frame``) as (those a role can take, columns no role takes as written: text, or
+    numbers written with a unit or currency (``written_hint``), columns of one value); ``keep`` (text that looks like
+    dates, said so elsewhere) stays with the first."""
+    sep = frame.attrs.get("separator")
+    text = [c for c in unused if c not in keep and (holds_text(frame[c]) or written_hint(frame[c], sep))]
     flat = one_value(frame, [c for c in unused if c not in text and c not in keep])
     return [c for c in unused if c not in text and c not in flat], text, flat
 
@@ -56,9 +79,13 @@ def one_value_clause(flat: list) -> str:
 
 
 def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
-    """What the text columns and those of one value hold, and how a text column would be used ("" for none)."""
+    """What the text columns and those of one value hold, and how a text column would be used: encoded, or, numbers
+    written with a unit or currency, written alone, as naming it says (``written_hint``) ("" for none)."""
     said = []
     for name in text:
+        if written := written_clauses(frame, [name]):
+            said += written
+            continue
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
         said.append(f"{name!r} holds text ({encode_hint(name, fixed)})")

@@ -288,7 +288,7 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
     for item in items:
         key, sep, text = item.partition("=")
         cell, colon, key = key.strip().rpartition(":")
-        key = key.strip().replace("-", "_")
+        key, cell = key.strip().replace("-", "_"), cell.strip().lower()  # GRU: as --models reads it
         if key in recurrent.BENCH_FLAGS:  # one value for every model, not a recurrent model's second one
             raise RnncastError(f"bad --set {item!r}: {recurrent.BENCH_FLAGS[key]}")
         if key == "missing_values" and colon:  # the file is read once, for every model (the linear ones too)
