@@ -83,6 +83,6 @@ def test_whole_serials_among_fractional_ones_are_written_as_the_data_writes_them
     assert frame.index.dtype == np.float64 and frame.attrs[datatimes.NUMBER_TIMES] == [None, "cutoff"]
     assert csv_text(frame, index=True).splitlines() == [
         "Date,cutoff,y", "45304.958333333336,45304.958333333336,1.0", "45305,45305,2.0",
-        "45305.041666666664,45305.041666666664,3.0"]  # the floats pandas computes (decision 9890): forecasts join back
+        "45305.041666666664,45305.041666666664,3.0"]  # the floats pandas computes (decision 1009): forecasts join back
     whole = datatimes.in_frame(pd.DataFrame({"t": stamps[1:2]}), "excel")
     assert whole["t"].dtype == np.int64 and csv_text(whole).splitlines() == ["t", "45305"]

@@ -153,7 +153,7 @@ def _text(nanos: int, unit: str) -> str:
     """``nanos`` from the origin as the number ``unit`` writes: whole without a decimal point, Unix times'
     fractions exactly (``1704067200.25``), serials' as the float64 the data's own serial of that time is (days
     over 86,400e9 nanoseconds, as ``(t - origin) / pd.Timedelta('1D')`` computes it, written with repr's digits:
-    ``44927.083333333336``), so forecasts join back onto a column pandas or Excel wrote (decision 9890)."""
+    ``44927.083333333336``), so forecasts join back onto a column pandas or Excel wrote (decision 1009)."""
     sign, nanos = ("-" if nanos < 0 else ""), abs(nanos)
     whole, rest = divmod(nanos, NANOS[unit])
     if not rest:
