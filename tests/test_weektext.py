@@ -55,3 +55,19 @@ def test_iso_weeks_written_yyyyww_under_a_weeks_name_are_read_as_iso_weeks(name)
     for wrong in ([201452, 201453], [202300, 202301], [202353, 202354]):  # 2014 has no ISO week 53; week 00, 54
         assert iso_codes(pd.Series(wrong), name).tolist() == wrong
     assert iso_codes(codes, "epiweek").equals(codes) and iso_codes(codes, "period").equals(codes)  # MMWR's; steps
+
+
+def test_kw_codes_out_of_order_with_repeats_are_kilowatts_a_value_not_the_time():
+    rng = np.random.default_rng(5)
+    codes = rng.choice(np.arange(202301, 202352), 150)  # 202307, 202307, 202341 ...: a power reading
+    frame = pd.DataFrame({"kw": codes, "temp": rng.normal(10, 1, 150).round(1)})
+    panel = load_panel(frame, target="temp", announce=False)
+    assert panel.time_col is None and panel.unused == ["kw"]  # not read as weeks, no drop_duplicates advice
+    in_order = pd.DataFrame({"kw": np.r_[202301:202351], "temp": rng.normal(10, 1, 50)})
+    assert load_panel(in_order, target="temp", announce=False).time_col == "kw"
+    two = pd.DataFrame({"kw": np.r_[202301:202321, 202301:202321], "id": ["a"] * 20 + ["b"] * 20,
+                        "temp": rng.normal(10, 1, 40)})  # a panel's series one after another: weeks
+    assert load_panel(two, target="temp", id_col="id", announce=False).time_col == "kw"
+    shuffled = pd.DataFrame({"week": rng.permutation(np.r_[202301:202351]), "temp": rng.normal(10, 1, 50)})
+    with pytest.raises(RnncastError, match="timestamps are not sorted"):  # a week's name alone: the time, told to sort
+        load_panel(shuffled, target="temp", announce=False)

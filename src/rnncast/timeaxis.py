@@ -84,7 +84,7 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
             return c, "by its name"
     for c in candidates:  # 201902 ... in a column named week: ISO weeks written YYYYWW, which parse_time refuses so
         if str(c).strip().lower() in WEEK_NAMES and pd.api.types.is_integer_dtype(frame[c]) and frame[c].notna().all() \
-                and _weeks(frame[c].to_numpy(dtype=np.int64)):
+                and _weeks(frame[c].to_numpy(dtype=np.int64)) and weektext.in_order(c, frame[c].to_numpy()):
             return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):

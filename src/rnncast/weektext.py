@@ -42,6 +42,20 @@ def clause(value) -> str:
             "(a week's Monday), which rnncast reads")
 
 
+FALLS = 4  # week codes under a name that means more than weeks: at most one row in FALLS before a lower code
+
+
+def in_order(name, values) -> bool:
+    """Whether integers [N] written YYYYWW under column ``name`` read as weeks in their order: under a name that is a
+    time word alone (``week``, ``yearweek``: ``timenames.time_named``) any order (the time: unsorted, refused so); under
+    ``kw`` (kilowatts too) only codes that rise within each series, the series one after another: at most one row in
+    ``FALLS`` followed by a lower code. 202307, 202307, 202341, 202318 ... (a power reading) are values."""
+    if timenames.time_named(name):
+        return True
+    falls = int((pd.Series(values).diff() < 0).sum())
+    return falls * FALLS <= len(values)
+
+
 def iso_codes(column: pd.Series, name) -> pd.Series:
     """ISO weeks written YYYYWW (``202301`` .. ``202352``, a float column's ``202301.0`` too) under a week's name
     (``week``, ``wk``, ``kw``, ``yearweek``: ``timenames.WEEK_NAMES``; not MMWR's ``epiweek``, ``mmwrweeks.named``) as
