@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns
+from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, weektext
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
@@ -84,7 +84,8 @@ def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
     unit = _unit(order)
     time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit)
     if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
-        order["text_format"] = numbertimes.FORMS.get(unit) or kept_format(frame[name], time, name, order.get("dayfirst")
+        column = frame[name] if pd.api.types.is_numeric_dtype(frame[name]) else weektext.iso_codes(frame[name], name)
+        order["text_format"] = numbertimes.FORMS.get(unit) or kept_format(column, time, name, order.get("dayfirst")
                                                                           if dayfirst is None else dayfirst, at)
     return time
 

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from rnncast import mmwrweeks, timenames, wholenumbers
+from rnncast.errors import RnncastError
 
 MARK = r"(?:w|wk|wks|week|weeks|kw|woche|sem|semaine|semana)\.?"  # how a week is marked, in any case
 YEAR_FIRST = re.compile(rf"(?i)\s*(?P<y>[12]\d{{3}})\s*(?:[-/_. ]\s*)?(?P<m>{MARK})?\s*[-/_. ]?\s*(?P<w>\d{{1,2}})\s*")
@@ -56,7 +57,7 @@ def in_order(name, values) -> bool:
     return falls * FALLS <= len(values)
 
 
-def iso_codes(column: pd.Series, name) -> pd.Series:
+def iso_codes(column: pd.Series, name, place=None) -> pd.Series:
     """ISO weeks written YYYYWW (``202301`` .. ``202352``, a float column's ``202301.0`` too) under a week's name
     (``week``, ``wk``, ``kw``, ``yearweek``: ``timenames.WEEK_NAMES``; not MMWR's ``epiweek``, ``mmwrweeks.named``) as
     the ISO weeks rnncast reads, ``2023-W01``: every value a week of its ISO year (``datetime.date.fromisocalendar``:
@@ -64,6 +65,8 @@ def iso_codes(column: pd.Series, name) -> pd.Series:
     MMWR's, refused by ``compactdates``; a ``period`` or ``step`` of them: refused naming the form to give)."""
     if str(name).strip().lower() not in timenames.WEEK_NAMES or mmwrweeks.named(name):
         return column
+    if column.dtype == object or pd.api.types.is_string_dtype(column):
+        return _text_weeks(column, name, place or (lambda i: f"row {i}"))
     whole = wholenumbers.as_whole(column)
     if not pd.api.types.is_integer_dtype(whole) or pd.api.types.is_bool_dtype(whole) or not len(whole):
         return column
@@ -75,3 +78,26 @@ def iso_codes(column: pd.Series, name) -> pd.Series:
     except ValueError:  # week 00, 54, or 53 of a year of 52
         return column
     return pd.Series([f"{v // 100}-W{v % 100:02d}" for v in values.tolist()], index=column.index, name=column.name)
+
+
+def written(column: pd.Series) -> bool:
+    """Whether every value of ``column`` is text that writes a year and a week (``YEAR_FIRST``, ``WEEK_FIRST``)."""
+    return bool(len(column)) and all(isinstance(v, str) and (YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v))
+                                     for v in column.tolist())
+
+
+def _text_weeks(column: pd.Series, name, place) -> pd.Series:
+    """Text under a week's name that writes a year and a week (``2022-05``, ``2022 wk 5``, ``KW 05/2022``: ``YEAR_FIRST``,
+    ``WEEK_FIRST``) as ISO weeks (``2022-W05``), never months, whatever the rows; one that is no week of its ISO year
+    (``2022-53``, ``2022-00``) refused naming the form to give. Other text is returned as it is."""
+    if not written(column):
+        return column
+    found = [YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v) for v in column.tolist()]
+    for i, f in enumerate(found):
+        try:
+            datetime.date.fromisocalendar(int(f["y"]), int(f["w"]), 1)
+        except ValueError:  # week 00, 54, or 53 of a year of 52
+            raise RnncastError(f"time column {name!r} holds {column.iloc[i].strip()!r} at {place(i)}, which under a "
+                               f"week's name is no ISO week of {f['y']}; write the weeks as ISO weeks, such as "
+                               f"{f['y']}-W05 (a week's Monday), which rnncast reads") from None
+    return pd.Series([f"{f['y']}-W{int(f['w']):02d}" for f in found], index=column.index, name=column.name)
