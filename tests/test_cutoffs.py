@@ -367,3 +367,14 @@ def test_advice_round_trips_a_refused_cutoff_s_example_is_read_and_cuts_where_th
         assert isinstance(as_time(example, panel), pd.Timestamp), example  # read, not refused
     if len(examples) == 1:
         assert _rows_up_to(panel, as_time(examples[0], panel))[0] == _rows_up_to(zoned, as_time(given, zoned))[0]
+
+
+@pytest.mark.parametrize("given", ["201545", 201545, "2015-45", "2015 wk 45", "2015-W45"])
+def test_a_cutoff_on_weeks_written_yyyyww_is_read_in_the_form_the_data_writes_its_weeks(given):
+    days = pd.date_range("2014-06-02", periods=100, freq="W-MON")
+    codes = [int(f"{d.isocalendar()[0]}{d.isocalendar()[1]:02d}") for d in days]
+    panel = load_panel(pd.DataFrame({"week": codes, "sales": np.arange(100) * 1.5 % 7}), target="sales", announce=False)
+    end = as_time(given, panel)
+    assert pd.Timestamp("2015-11-08") < end < pd.Timestamp("2015-11-09")  # all of week 45: its Monday 2015-11-02 on
+    with pytest.raises(RnncastError, match="'201453' reads as no time"):  # 2014 has 52 ISO weeks
+        as_time("201453", panel)

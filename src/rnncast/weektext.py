@@ -34,6 +34,17 @@ def iso_form(value) -> str | None:
     return f"{found['y']}-W{week:02d}"
 
 
+def week_named(text: str) -> str:
+    """A cutoff's ``text`` on weekly data as the ISO week it writes (``2015-W45``): YYYYWW (``201545``, a week of its ISO
+    year) or ``iso_form``'s forms (``2015-45``, ``2015 wk 45``); ``text`` itself otherwise."""
+    if re.fullmatch(r"[12]\d{5}", text):
+        try:
+            return datetime.date.fromisocalendar(int(text[:4]), int(text[4:]), 1) and f"{text[:4]}-W{text[4:]}"
+        except ValueError:
+            return text
+    return iso_form(text) or text
+
+
 def clause(value) -> str:
     """The clause a refusal of ``value`` adds where it writes an ISO week otherwise (``iso_form``); else ""."""
     iso = iso_form(value)
