@@ -54,3 +54,10 @@ def test_a_date_column_alone_is_still_refused_by_name_with_time_unit():
     frame = pd.DataFrame({"date": HOURS.strftime("%Y-%m-%d %H:%M"), "y": Y})
     with pytest.raises(RnncastError, match="time column 'date' holds text"):
         _load(frame, time_unit="s")
+
+
+def test_no_column_of_the_unit_is_refused_naming_the_numeric_columns_not_as_numbered_rows():
+    frame = pd.DataFrame({"reading": np.arange(N) * 1.5, "y": Y})
+    with pytest.raises(RnncastError, match=r"time_unit='excel' reads .* no column holds them \(18264 .. 73415: 1950 .. "
+                                           r"2100\); 'reading' holds 0 .. 58.5; 'y' holds"):
+        load_panel(frame, time_unit="excel")

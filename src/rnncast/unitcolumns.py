@@ -34,7 +34,14 @@ def find(frame: pd.DataFrame, time_col=None, exclude=(), unit: str | None = None
                            f"{spelled('time_col', str(found[0]))}")
     if found:
         return found[0], f"{how} and time_unit={unit!r}"
-    return timeaxis.find_time_column(frame, time_col, exclude)
+    name, how = timeaxis.find_time_column(frame, time_col, exclude)
+    if name is None:  # numbered rows would drop the setting: the columns there are, named
+        low, high, years = numbertimes.span(unit)
+        held = "; ".join(f"{c!r} holds {frame[c].min():.15g} .. {frame[c].max():.15g}" for c in numeric[:3])
+        raise RnncastError(f"time_unit={unit!r} reads the time column as {numbertimes.UNITS[unit]}, but no column holds "
+                           f"them ({low} .. {high}: {years}){'; ' + held if held else ''}; name the time column with "
+                           "time_col= (--time-col), or leave time_unit unset")
+    return name, how
 
 
 def _numbers(column: pd.Series) -> bool:
