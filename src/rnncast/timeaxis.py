@@ -83,7 +83,7 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
                 monthtext.stray_months(frame[c]) is not None or monthtext.compact_months(frame[c]) is not None):
             return c, "by its name"
     for c in candidates:  # 201902 or 2019-02 ... in a column named week: ISO weeks (MMWR's: refused by parse_time)
-        if str(c).strip().lower() in WEEK_NAMES and (weektext.written(frame[c]) or (pd.api.types.is_integer_dtype(
+        if str(c).strip().lower() in WEEK_NAMES and (weektext.written(frame[c], c) or (pd.api.types.is_integer_dtype(
                 frame[c]) and frame[c].notna().all() and _weeks(frame[c].to_numpy(dtype=np.int64))
                 and weektext.in_order(c, frame[c].to_numpy()))):
             return c, "by its name"

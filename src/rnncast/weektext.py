@@ -91,9 +91,10 @@ def iso_codes(column: pd.Series, name, place=None) -> pd.Series:
     return pd.Series([f"{v // 100}-W{v % 100:02d}" for v in values.tolist()], index=column.index, name=column.name)
 
 
-def written(column: pd.Series) -> bool:
-    """Whether every value of ``column`` is text that writes a year and a week (``YEAR_FIRST``, ``WEEK_FIRST``)."""
-    return bool(len(column)) and all(isinstance(v, str) and (YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v))
+def written(column: pd.Series, name=None) -> bool:
+    """Whether every value of ``column`` is text that writes a year and a week (``YEAR_FIRST``, ``WEEK_FIRST``), under
+    a name that is not MMWR's (``epiweek``: ``mmwrweeks.named``)."""
+    return bool(len(column)) and not mmwrweeks.named(name) and all(isinstance(v, str) and (YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v))
                                      for v in column.tolist())
 
 
@@ -101,7 +102,7 @@ def _text_weeks(column: pd.Series, name, place) -> pd.Series:
     """Text under a week's name that writes a year and a week (``2022-05``, ``2022 wk 5``, ``KW 05/2022``: ``YEAR_FIRST``,
     ``WEEK_FIRST``) as ISO weeks (``2022-W05``), never months, whatever the rows; one that is no week of its ISO year
     (``2022-53``, ``2022-00``) refused naming the form to give. Other text is returned as it is."""
-    if not written(column):
+    if not written(column, name):
         return column
     found = [YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v) for v in column.tolist()]
     for i, f in enumerate(found):
