@@ -385,3 +385,14 @@ def test_the_advice_of_a_cutoff_near_the_end_names_times_at_the_offsets_the_data
     with pytest.raises(RnncastError, match=r"on or before 2024-03-30T06:00:00\+01:00$"):
         Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "cutoff": winter.time.iloc[-5]}).backtest(
             winter, n_windows=3, step=3)
+
+
+@pytest.mark.parametrize("given", ["201545", 201545, "2015-45", "2015 wk 45", "2015-W45"])
+def test_a_cutoff_on_weeks_written_yyyyww_is_read_in_the_form_the_data_writes_its_weeks(given):
+    days = pd.date_range("2014-06-02", periods=100, freq="W-MON")
+    codes = [int(f"{d.isocalendar()[0]}{d.isocalendar()[1]:02d}") for d in days]
+    panel = load_panel(pd.DataFrame({"week": codes, "sales": np.arange(100) * 1.5 % 7}), target="sales", announce=False)
+    end = as_time(given, panel)
+    assert pd.Timestamp("2015-11-08") < end < pd.Timestamp("2015-11-09")  # all of week 45: its Monday 2015-11-02 on
+    with pytest.raises(RnncastError, match="'201453' reads as no time"):  # 2014 has 52 ISO weeks
+        as_time("201453", panel)

@@ -133,8 +133,8 @@ def test_a_column_that_is_no_such_numbers_is_refused_by_name(values, unit, messa
 
 
 def test_time_unit_without_a_time_column_or_unknown_is_refused():
-    with pytest.raises(RnncastError, match=r"time_unit= applies to a time column, but the data has none .*name the "
-                                           r"time column with time_col= \(--time-col\)"):
+    with pytest.raises(RnncastError, match=r"time_unit='s' reads the time column as Unix times in seconds, but "
+                                           r"no column holds them .*name the time column with time_col= \(--time-col\)"):
         load_panel(pd.DataFrame({"y": np.arange(40.0)}), target="y", time_unit="s")
     with pytest.raises(RnncastError, match=r"unknown time_unit 'min'; choose one of: s, ms, excel"):
         _fit(_frame(DAYS), time_unit="min")

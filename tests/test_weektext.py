@@ -25,21 +25,19 @@ def _weeks(texts) -> pd.DataFrame:
     return pd.DataFrame({"week": texts, "cases": [float(i) for i in range(len(texts))]})
 
 
-def test_a_refusal_of_weeks_written_yyyy_ww_or_yyyy_wk_ww_names_iso_weeks():
+def test_weeks_written_yyyy_ww_or_yyyy_wk_ww_under_a_weeks_name_are_read_as_iso_weeks():
     """'2019-13' was told "give dates such as 2024-01-31" and '2019 wk 01' offered dates, months, quarters and
-    half-years, never 2019-W01 (a tester's finding)."""
+    half-years, never 2019-W01 (a tester's finding); under a week's name they are now read as the ISO weeks they
+    write, at any row count (12 rows of 2019-01 .. 2019-12 were read as months)."""
+    for weeks in ([f"2019-{w:02d}" for w in range(1, 53)], [f"2019-{w:02d}" for w in range(1, 20)],
+                  [f"2019 wk {w:02d}" for w in range(1, 20)]):
+        panel = load_panel(_weeks(weeks), target="cases")
+        assert panel.time_col == "week" and panel.time[12] == pd.Timestamp("2019-03-25")
     with pytest.raises(RnncastError, match=r"holds '2019-13' at row 12, which is not a timestamp; give dates such as "
                                            r"2024-01-31 or 2024-01-31 13:00, or ISO weeks such as 2024-W05.*; if "
                                            r"'2019-13' is week 13 of 2019, write the weeks as ISO weeks, 2019-W13 "):
-        load_panel(_weeks([f"2019-{w:02d}" for w in range(1, 53)]), target="cases", time_col="week")
-    with pytest.raises(RnncastError, match=r"holds '2019-13' at row 12, which is not a date written as its other 12 "
-                                           r"values are \(YYYY-MM, .*; if '2019-13' is week 13 of 2019, write the weeks "
-                                           r"as ISO weeks, 2019-W13 "):  # fewer weeks than months: read as months
-        load_panel(_weeks([f"2019-{w:02d}" for w in range(1, 20)]), target="cases", time_col="week")
-    with pytest.raises(RnncastError, match=r"'week' holds '2019 wk 01' at row 0, which rnncast does not read as time "
-                                           r"\(write dates .* or ISO weeks such as 2005-W01\); if '2019 wk 01' is week "
-                                           r"1 of 2019, write the weeks as ISO weeks, 2019-W01 "):
-        load_panel(_weeks([f"2019 wk {w:02d}" for w in range(1, 20)]), target="cases")
+        load_panel(_weeks([f"2019-{w:02d}" for w in range(1, 53)]).rename(columns={"week": "when"}), target="cases",
+                   time_col="when")  # no week's name: refused as before
     panel = load_panel(_weeks([f"2019-W{w:02d}" for w in range(1, 20)]), target="cases")  # as said: read
     assert panel.time[12] == pd.Timestamp("2019-03-25")
 
@@ -76,3 +74,35 @@ def test_weeks_written_yyyyww_are_forecast_as_yyyyww_in_the_clis_files(tmp_path,
     assert code == 0, err
     written = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
     assert written["week"].dtype == np.int64 and set(written["week"]) <= set(codes) and written["cutoff"].isin(codes).all()
+
+
+def test_kw_codes_out_of_order_with_repeats_are_kilowatts_a_value_not_the_time():
+    rng = np.random.default_rng(5)
+    codes = rng.choice(np.arange(202301, 202352), 150)  # 202307, 202307, 202341 ...: a power reading
+    frame = pd.DataFrame({"kw": codes, "temp": rng.normal(10, 1, 150).round(1)})
+    panel = load_panel(frame, target="temp", announce=False)
+    assert panel.time_col is None and panel.unused == ["kw"]  # not read as weeks, no drop_duplicates advice
+    in_order = pd.DataFrame({"kw": np.r_[202301:202351], "temp": rng.normal(10, 1, 50)})
+    assert load_panel(in_order, target="temp", announce=False).time_col == "kw"
+    two = pd.DataFrame({"kw": np.r_[202301:202321, 202301:202321], "id": ["a"] * 20 + ["b"] * 20,
+                        "temp": rng.normal(10, 1, 40)})  # a panel's series one after another: weeks
+    assert load_panel(two, target="temp", id_col="id", announce=False).time_col == "kw"
+    shuffled = pd.DataFrame({"week": rng.permutation(np.r_[202301:202351]), "temp": rng.normal(10, 1, 50)})
+    with pytest.raises(RnncastError, match="timestamps are not sorted"):  # a week's name alone: the time, told to sort
+        load_panel(shuffled, target="temp", announce=False)
+
+
+@pytest.mark.parametrize("rows", [12, 52])
+def test_yyyy_ww_under_a_weeks_name_is_iso_weeks_never_months_at_any_row_count(rows):
+    frame = pd.DataFrame({"yearweek": [f"2022-{w:02d}" for w in range(1, rows + 1)], "sales": np.arange(rows) * 1.5 % 7})
+    panel = load_panel(frame, target="sales", announce=False)
+    assert panel.calendar.freq == "W-MON" and panel.time[1] == pd.Timestamp("2022-01-10")  # 2022-W02, not February
+    assert iso_codes(frame["yearweek"], "week").iloc[0] == "2022-W01"
+    assert iso_codes(frame["yearweek"], "month").iloc[0] == "2022-01"  # under another name: as written
+
+
+@pytest.mark.parametrize("bad", ["2022-53", "2022-00"])
+def test_yyyy_ww_under_a_weeks_name_that_is_no_iso_week_is_refused_with_the_form_to_give(bad):
+    frame = pd.DataFrame({"week": ["2022-50", "2022-51", "2022-52", bad], "sales": [1.0, 2.5, 3.0, 4.5]})
+    with pytest.raises(RnncastError, match=rf"'week' holds '{bad}' at row 3, .*no ISO week of 2022.*2022-W05"):
+        load_panel(frame, target="sales", announce=False)

@@ -18,7 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, timetext, wholenumbers, writtenzones
+from rnncast import monthtext, timetext, weektext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -39,6 +39,7 @@ def as_time(value, panel: Panel):
     whole = wholenumbers.number(value) if isinstance(value, float) else None
     text = str(whole) if whole is not None else str(value).strip()  # 1960.0: the year 1960, as 1960 is
     own = _period_text(text)  # 'Q2 2018', '2020M02': as pandas writes the period ('2018Q2', '2020-02')
+    own = weektext.week_named(own) if isinstance(panel.calendar.freq, pd.offsets.Week) else own  # 201545: 2015-W45
     if isinstance(time, pd.DatetimeIndex):
         stamp = _timestamp(own, panel, text)
         if stamp.tz is not None and time.tz is None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, seriesids, timenames, timeunread, wholenumbers
+from rnncast import compactdates, seriesids, timelike, timenames, timeunread, wholenumbers
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.rolenames import comma_name
@@ -78,9 +78,9 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
             f"({few([said(frame, c) for c in listed])})" + (
                 f" besides {', '.join(said(frame, c) for c in named)}, named as "
                 f"{'a covariate' if len(named) == 1 else 'covariates'}," if listed is not numeric else "")
-    counters = row_counters(frame, numeric)
-    pick = ([c for c in numeric if c not in set(given) | set(counters)] or [c for c in numeric if c not in given]
-            or numeric)  # what to offer as the target: no column named for another role, nor one counting the rows
+    counters, times = row_counters(frame, numeric), timelike.among(frame, numeric) if timed else []  # 201923 beside dates
+    pick = ([c for c in numeric if c not in set(given) | set(counters) | set(times)] or [c for c in numeric if c not in
+            given] or numeric)  # what to offer as the target: none named for another role, counting the rows, a time
     every = [said(frame, c) for c in pick]
     if kind in ("array", "table"):
         how = (f"target= (--target): target={every[0]}" + (
@@ -96,8 +96,8 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
                "series" if len(every) > 1 else ""))
         roles = "--past-covariates or --future-covariates, or --features all"
     others = f"; the others are used only when named with {roles}" if len([c for c in pick if c not in given]) > 1 else ""
-    others += (f"; {counters_note([said(frame, c) for c in counters], timed, offered=True)}"
-               if counters and pick != numeric else "")
+    others += (f"; {counters_note([said(frame, c) for c in counters], timed, offered=True)}" * bool(counters and pick !=
+               numeric)) + f"; {timelike.note(frame, times, lambda c: said(frame, c))}" * bool(times and pick != numeric)
     owner = f"the {kind}" if kind in ("array", "table") else kind
     ids = seriesids.id_clause(frame, [c for c in candidates if c not in numeric], time_col, kind in ("array", "table"),
                               lambda c: said(frame, c))  # stocks.csv's 'symbol': a long panel's ids, not a role

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis, weektext
+from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, weektext
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
@@ -81,12 +81,19 @@ def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
     if name is None:
         return None
     at = lambda i: place(i, frame.attrs)  # noqa: E731
-    unit = order.get("time_unit") if order is not None else None
+    unit = _unit(order)
     time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit)
     if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
+        column = frame[name] if pd.api.types.is_numeric_dtype(frame[name]) else weektext.iso_codes(frame[name], name)
         order["text_format"] = (numbertimes.FORMS.get(unit) or weektext.codes_format(frame[name], name, time)  # 202328
-                                or kept_format(frame[name], time, name, order.get("dayfirst") if dayfirst is None else dayfirst, at))
+                                or kept_format(column, time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
+                                               at))
     return time
+
+
+def _unit(order: dict | None) -> str | None:
+    """The unit ``time_unit`` names the time column's numbers in (``order["time_unit"]``), or None."""
+    return order.get("time_unit") if order is not None else None
 
 
 def single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
@@ -95,7 +102,7 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     explicit = names(target) + names(past_covariates) + names(future_covariates)
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
-    frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=explicit))
+    frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(frame, time_col, explicit, _unit(order)))
     targets = names(target) if target is not None else default_target(frame, False if time_col is False else time_name,
                                                                       explicit)  # False: no time, by the caller's word
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
@@ -172,8 +179,8 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     targets = names(target)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
-    frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(
-        frame, time_col, exclude=explicit + (names(features) if features != "all" else [])), layout="long")
+    frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(
+        frame, time_col, explicit + (names(features) if features != "all" else []), _unit(order)), layout="long")
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + static_names + [id_col, time_name])
     columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names, {
@@ -214,7 +221,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     shared_past, shared_future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=[])
     covariates = shared_past + shared_future
     given = None if isinstance(series, str) and series == "all" else names(series)
-    frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates))
+    frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(frame, time_col, (given or []) + covariates, _unit(order)))
     if given is None:  # series='all'
         given = every_series(frame, time_name, covariates, ID_COLUMN)  # text: refused below, said
     if not given:

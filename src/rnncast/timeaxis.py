@@ -82,9 +82,10 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
         if str(c).lower() in MONTH_NAMES and pd.api.types.is_integer_dtype(frame[c]) and (
                 monthtext.stray_months(frame[c]) is not None or monthtext.compact_months(frame[c]) is not None):
             return c, "by its name"
-    for c in candidates:  # 201902 ... in a column named week: ISO weeks written YYYYWW, which parse_time refuses so
-        if str(c).strip().lower() in WEEK_NAMES and pd.api.types.is_integer_dtype(frame[c]) and frame[c].notna().all() \
-                and _weeks(frame[c].to_numpy(dtype=np.int64)):
+    for c in candidates:  # 201902 or 2019-02 ... in a column named week: ISO weeks (MMWR's: refused by parse_time)
+        if str(c).strip().lower() in WEEK_NAMES and (weektext.written(frame[c], c) or (pd.api.types.is_integer_dtype(
+                frame[c]) and frame[c].notna().all() and _weeks(frame[c].to_numpy(dtype=np.int64))
+                and weektext.in_order(c, frame[c].to_numpy()))):
             return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
@@ -160,7 +161,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
     if not (order or {}).get("steps"):  # 202301 under a week's name (week, kw): the ISO week 2023-W01; freq=1: steps
-        column = weektext.iso_codes(column, name)
+        column = weektext.iso_codes(column, name, place)
     column = wholenumbers.as_whole(column)  # 1871.0, 20000131.0: the integers they hold (1871.5 stays, refused below)
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):

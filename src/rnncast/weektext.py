@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from rnncast import mmwrweeks, timenames, timetext, wholenumbers
+from rnncast.errors import RnncastError
 
 MARK = r"(?:w|wk|wks|week|weeks|kw|woche|sem|semaine|semana)\.?"  # how a week is marked, in any case
 YEAR_FIRST = re.compile(rf"(?i)\s*(?P<y>[12]\d{{3}})\s*(?:[-/_. ]\s*)?(?P<m>{MARK})?\s*[-/_. ]?\s*(?P<w>\d{{1,2}})\s*")
@@ -33,6 +34,17 @@ def iso_form(value) -> str | None:
     return f"{found['y']}-W{week:02d}"
 
 
+def week_named(text: str) -> str:
+    """A cutoff's ``text`` on weekly data as the ISO week it writes (``2015-W45``): YYYYWW (``201545``, a week of its ISO
+    year) or ``iso_form``'s forms (``2015-45``, ``2015 wk 45``); ``text`` itself otherwise."""
+    if re.fullmatch(r"[12]\d{5}", text):
+        try:
+            return datetime.date.fromisocalendar(int(text[:4]), int(text[4:]), 1) and f"{text[:4]}-W{text[4:]}"
+        except ValueError:
+            return text
+    return iso_form(text) or text
+
+
 def clause(value) -> str:
     """The clause a refusal of ``value`` adds where it writes an ISO week otherwise (``iso_form``); else ""."""
     iso = iso_form(value)
@@ -42,7 +54,21 @@ def clause(value) -> str:
             "(a week's Monday), which rnncast reads")
 
 
-def iso_codes(column: pd.Series, name) -> pd.Series:
+FALLS = 4  # week codes under a name that means more than weeks: at most one row in FALLS before a lower code
+
+
+def in_order(name, values) -> bool:
+    """Whether integers [N] written YYYYWW under column ``name`` read as weeks in their order: under a name that is a
+    time word alone (``week``, ``yearweek``: ``timenames.time_named``) any order (the time: unsorted, refused so); under
+    ``kw`` (kilowatts too) only codes that rise within each series, the series one after another: at most one row in
+    ``FALLS`` followed by a lower code. 202307, 202307, 202341, 202318 ... (a power reading) are values."""
+    if timenames.time_named(name):
+        return True
+    falls = int((pd.Series(values).diff() < 0).sum())
+    return falls * FALLS <= len(values)
+
+
+def iso_codes(column: pd.Series, name, place=None) -> pd.Series:
     """ISO weeks written YYYYWW (``202301`` .. ``202352``, a float column's ``202301.0`` too) under a week's name
     (``week``, ``wk``, ``kw``, ``yearweek``: ``timenames.WEEK_NAMES``; not MMWR's ``epiweek``, ``mmwrweeks.named``) as
     the ISO weeks rnncast reads, ``2023-W01``: every value a week of its ISO year (``datetime.date.fromisocalendar``:
@@ -50,6 +76,8 @@ def iso_codes(column: pd.Series, name) -> pd.Series:
     MMWR's, refused by ``compactdates``; a ``period`` or ``step`` of them: refused naming the form to give)."""
     if str(name).strip().lower() not in timenames.WEEK_NAMES or mmwrweeks.named(name):
         return column
+    if column.dtype == object or pd.api.types.is_string_dtype(column):
+        return _text_weeks(column, name, place or (lambda i: f"row {i}"))
     whole = wholenumbers.as_whole(column)
     if not pd.api.types.is_integer_dtype(whole) or pd.api.types.is_bool_dtype(whole) or not len(whole):
         return column
@@ -69,3 +97,27 @@ def codes_format(column: pd.Series, name, time) -> str | None:
     as integer steps, ``freq=1``)."""
     read = isinstance(time, pd.DatetimeIndex) and iso_codes(column, name) is not column
     return timetext.WEEK_CODES if read else None
+
+
+def written(column: pd.Series, name=None) -> bool:
+    """Whether every value of ``column`` is text that writes a year and a week (``YEAR_FIRST``, ``WEEK_FIRST``), under
+    a name that is not MMWR's (``epiweek``: ``mmwrweeks.named``)."""
+    return bool(len(column)) and not mmwrweeks.named(name) and all(isinstance(v, str) and (YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v))
+                                     for v in column.tolist())
+
+
+def _text_weeks(column: pd.Series, name, place) -> pd.Series:
+    """Text under a week's name that writes a year and a week (``2022-05``, ``2022 wk 5``, ``KW 05/2022``: ``YEAR_FIRST``,
+    ``WEEK_FIRST``) as ISO weeks (``2022-W05``), never months, whatever the rows; one that is no week of its ISO year
+    (``2022-53``, ``2022-00``) refused naming the form to give. Other text is returned as it is."""
+    if not written(column, name):
+        return column
+    found = [YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v) for v in column.tolist()]
+    for i, f in enumerate(found):
+        try:
+            datetime.date.fromisocalendar(int(f["y"]), int(f["w"]), 1)
+        except ValueError:  # week 00, 54, or 53 of a year of 52
+            raise RnncastError(f"time column {name!r} holds {column.iloc[i].strip()!r} at {place(i)}, which under a "
+                               f"week's name is no ISO week of {f['y']}; write the weeks as ISO weeks, such as "
+                               f"{f['y']}-W05 (a week's Monday), which rnncast reads") from None
+    return pd.Series([f"{f['y']}-W{int(f['w']):02d}" for f in found], index=column.index, name=column.name)
