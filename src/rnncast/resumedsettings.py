@@ -29,6 +29,20 @@ def record(settings: Settings) -> dict:
     return json.loads(json.dumps(settings.flat(), default=str))
 
 
+def reads_as(settings: Settings, name: str, value) -> bool:
+    """Whether ``value`` (a checkpoint's record of setting ``name``) reads as ``settings`` hold that setting, through
+    the one normaliser each setting goes through (``Settings.from_flat``): a cutoff recorded '1960.0' is 1960
+    (decision 961), a cell 'LSTM' is 'lstm', quantiles '0.1,0.5,0.9' are [0.1, 0.5, 0.9], so the same setting
+    written two ways is one setting. A value that does not read today (refused, or not of settings with the
+    others) is not the same."""
+    flat = settings.flat()
+    flat["quantiles"] = list(flat["quantiles"]) or None  # () is no levels; from_flat reads None so
+    try:
+        return record(Settings.from_flat({**flat, name: value}))[name] == record(settings)[name]
+    except (RnncastError, TypeError, ValueError):
+        return False
+
+
 def check(path, settings: Settings, targets=None) -> None:
     """Refuse to resume the checkpoint at ``path`` with ``settings`` other than it was trained with, in one
     ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
@@ -55,7 +69,8 @@ def check(path, settings: Settings, targets=None) -> None:
                                      default=str))
     recorded = {**defaults, **recorded}  # a setting added after the checkpoint was written: its default then
     now = record(settings)
-    differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]]
+    differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]
+              and not reads_as(settings, name, recorded.get(name))]
     targets = [targets] if isinstance(targets, str) else targets  # target='y' names the column ['y'] does
     named = isinstance(targets, (list, tuple)) and bool(targets) and all(isinstance(t, str) for t in targets)
     if named and isinstance(columns, list) and list(targets) != columns:  # a hand-edited or other target
