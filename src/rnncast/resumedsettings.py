@@ -43,7 +43,7 @@ def reads_as(settings: Settings, name: str, value) -> bool:
         return False
 
 
-def check(path, settings: Settings, targets=None) -> None:
+def check(path, settings: Settings, targets=None, say: bool = True) -> None:
     """Refuse to resume the checkpoint at ``path`` with ``settings`` other than it was trained with, in one
     ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
     ``Forecaster`` of other settings given ``resume=True``), before anything is built or loaded; a changed epochs is
@@ -52,7 +52,8 @@ def check(path, settings: Settings, targets=None) -> None:
     (a fit that resumes nothing): nothing to check. ``targets``: the target columns the resume names (the command
     line's, from the run's config.json; ``Forecaster.fit``'s target=: a column name or a list of them), compared with
     those the checkpoint trained on, before the data is read; other targets (an array's positions, None: the default
-    column) are left to the data check."""
+    column) are left to the data check. ``say`` False: the changed epochs is not said (the command line checks
+    before the fit that checks again and says it, once)."""
     if path is None:
         return
     path = Path(path)
@@ -83,5 +84,5 @@ def check(path, settings: Settings, targets=None) -> None:
         raise RnncastError(f"{path} was begun with other settings than {hint('resume_given', 'this fit has')}: "
                            f"{said}; a resumed run keeps the settings it began with (only epochs, device and threads "
                            f"may change: {may}), or {new + ', or ' if new else ''}{start_over()}")
-    if recorded.get("epochs") != now["epochs"]:
+    if say and recorded.get("epochs") != now["epochs"]:
         log.info("resuming %s with epochs %s (it was begun with epochs %s)", path, now["epochs"], recorded.get("epochs"))
