@@ -50,7 +50,7 @@ def test_model_folder_holds_exactly_weights_and_json(tmp_path, fitted):
     fitted.save(tmp_path / "model")
     assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["model.json", "weights.safetensors"]
     meta = json.loads((tmp_path / "model" / "model.json").read_text(encoding="utf-8"))
-    assert meta["format_version"] == 2
+    assert meta["format_version"] == 3
     assert meta["params"] == fitted.get_params()
 
 

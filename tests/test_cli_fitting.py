@@ -480,6 +480,7 @@ def test_resume_of_a_run_whose_config_json_was_edited_is_refused_naming_each_set
     code, out, err = cli(capsys, "fit", "--resume", run)
     assert code == 0, err
     assert "with epochs 3 (it was begun with epochs 4)" in caplog.text and "trained epoch 3 (3 in all)" in out
+    assert caplog.text.count("(it was begun with epochs 4)") == 1  # said once, not by both checks
 
 
 def test_a_value_a_config_file_gives_is_refused_naming_the_file_not_a_flag(tmp_path, capsys):

@@ -132,3 +132,26 @@ def test_forecaster_fit_resumed_with_other_targets_names_the_target_not_the_data
                                                             resume=True)
     assert len(Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint,
                                                         resume=True).history_) == 2  # the same target: taken
+
+
+@pytest.mark.parametrize("then, now", [
+    ({"cutoff": "1960.0"}, {"cutoff": "1960"}),  # this morning's record of --cutoff 1960.0; decision 961 writes 1960
+    ({"cutoff": 1960.0}, {"cutoff": 1960}),  # cutoff=1960.0 in Python
+    ({"cell": "LSTM"}, {"cell": "lstm"}),
+    ({"quantiles": "0.1,0.5,0.9"}, {"quantiles": [0.1, 0.5, 0.9]}),
+])
+def test_a_setting_recorded_in_another_writing_of_the_same_value_resumes(tmp_path, then, now):
+    """An old run begun with --cutoff 1960.0 was refused "cutoff '1960.0' then, '1960' now": one setting."""
+    from rnncast.config import Settings
+    from rnncast.resumedsettings import check
+
+    checkpoint = _begun(tmp_path)
+    with safe_open(str(checkpoint), framework="pt") as f:
+        loop = json.loads(f.metadata()["loop"])
+    loop["settings"].update(then)
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    check(checkpoint, Settings.from_flat({**TINY, **now}))  # no refusal
+    name, value = next(iter(then.items()))
+    other = {"cutoff": "1960.5", "cell": "gru", "quantiles": [0.2, 0.5, 0.8]}[name]
+    with pytest.raises(RnncastError, match=re.escape(f"{name} {value!r} then, ")):  # another value is still refused
+        check(checkpoint, Settings.from_flat({**TINY, **now, name: other}))

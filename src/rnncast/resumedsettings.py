@@ -29,7 +29,21 @@ def record(settings: Settings) -> dict:
     return json.loads(json.dumps(settings.flat(), default=str))
 
 
-def check(path, settings: Settings, targets=None) -> None:
+def reads_as(settings: Settings, name: str, value) -> bool:
+    """Whether ``value`` (a checkpoint's record of setting ``name``) reads as ``settings`` hold that setting, through
+    the one normaliser each setting goes through (``Settings.from_flat``): a cutoff recorded '1960.0' is 1960
+    (decision 961), a cell 'LSTM' is 'lstm', quantiles '0.1,0.5,0.9' are [0.1, 0.5, 0.9], so the same setting
+    written two ways is one setting. A value that does not read today (refused, or not of settings with the
+    others) is not the same."""
+    flat = settings.flat()
+    flat["quantiles"] = list(flat["quantiles"]) or None  # () is no levels; from_flat reads None so
+    try:
+        return record(Settings.from_flat({**flat, name: value}))[name] == record(settings)[name]
+    except (RnncastError, TypeError, ValueError):
+        return False
+
+
+def check(path, settings: Settings, targets=None, say: bool = True) -> None:
     """Refuse to resume the checkpoint at ``path`` with ``settings`` other than it was trained with, in one
     ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
     ``Forecaster`` of other settings given ``resume=True``), before anything is built or loaded; a changed epochs is
@@ -38,7 +52,8 @@ def check(path, settings: Settings, targets=None) -> None:
     (a fit that resumes nothing): nothing to check. ``targets``: the target columns the resume names (the command
     line's, from the run's config.json; ``Forecaster.fit``'s target=: a column name or a list of them), compared with
     those the checkpoint trained on, before the data is read; other targets (an array's positions, None: the default
-    column) are left to the data check."""
+    column) are left to the data check. ``say`` False: the changed epochs is not said (the command line checks
+    before the fit that checks again and says it, once)."""
     if path is None:
         return
     path = Path(path)
@@ -55,7 +70,8 @@ def check(path, settings: Settings, targets=None) -> None:
                                      default=str))
     recorded = {**defaults, **recorded}  # a setting added after the checkpoint was written: its default then
     now = record(settings)
-    differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]]
+    differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]
+              and not reads_as(settings, name, recorded.get(name))]
     targets = [targets] if isinstance(targets, str) else targets  # target='y' names the column ['y'] does
     named = isinstance(targets, (list, tuple)) and bool(targets) and all(isinstance(t, str) for t in targets)
     if named and isinstance(columns, list) and list(targets) != columns:  # a hand-edited or other target
@@ -68,5 +84,5 @@ def check(path, settings: Settings, targets=None) -> None:
         raise RnncastError(f"{path} was begun with other settings than {hint('resume_given', 'this fit has')}: "
                            f"{said}; a resumed run keeps the settings it began with (only epochs, device and threads "
                            f"may change: {may}), or {new + ', or ' if new else ''}{start_over()}")
-    if recorded.get("epochs") != now["epochs"]:
+    if say and recorded.get("epochs") != now["epochs"]:
         log.info("resuming %s with epochs %s (it was begun with epochs %s)", path, now["epochs"], recorded.get("epochs"))

@@ -24,8 +24,8 @@ from rnncast.timecalendar import Calendar
 from rnncast.toldtime import saved as told_none, written as told_none_entry
 from rnncast.windows import Split
 
-FORMAT_VERSION = 2  # 1 (before calendars): a single "step"; ids as numbers where they looked like numbers
-READS = (1, 2)  # the model folder format versions this rnncast reads
+FORMAT_VERSION = 3  # 1: one "step", numbers as ids; 3 (read as 2): values a version-2 reader refuses (fill 'zero'...)
+READS = (1, 2, 3)  # the model folder format versions this rnncast reads
 
 
 @dataclass
@@ -283,9 +283,9 @@ def check_version(meta: dict, where) -> None:
     version = meta.get("format_version")
     if isinstance(version, bool) or version not in READS:
         from rnncast.version import __version__
-
+        newer = ": it was written by a newer rnncast: upgrade rnncast to read it" if isinstance(version, int) and version > max(READS) else ""
         raise RnncastError(f"{where} uses model format version {short(version)}; this rnncast ({__version__}) reads "
-                           f"version {' and '.join(map(str, READS))}")
+                           f"version {', '.join(map(str, READS[:-1]))} and {READS[-1]}{newer}")
 
 
 def _of_series(series_id) -> str:

@@ -61,7 +61,8 @@ def run_fit(args) -> int:
                      start_new=f"start a new run with them: rnncast fit --config {shlex.quote(str(out))} --out NEW")
         with hints(**words):
             resumedrecord.refuse_edited(config, config.parent / "checkpoint.safetensors", request)  # verified, then its columns
-            resumedsettings.check(config.parent / "checkpoint.safetensors", checked, request["target"])
+            resumedsettings.check(config.parent / "checkpoint.safetensors", checked, request["target"],
+                                  say=False)  # fit checks again and says a changed epochs
     main_rank = distributed.env_rank() == 0
     default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"
     claim = None
