@@ -95,7 +95,8 @@ def codes_format(column: pd.Series, name, time) -> str | None:
     """``timetext.WEEK_CODES`` (``%G%V``) where ``column`` holds ISO weeks written YYYYWW that ``iso_codes`` read as the
     weeks ``time`` holds, so forecasts are written back ``202328``, as compact dates are ``20000131``; else None (read
     as integer steps, ``freq=1``)."""
-    read = isinstance(time, pd.DatetimeIndex) and iso_codes(column, name) is not column
+    read = isinstance(time, pd.DatetimeIndex) and pd.api.types.is_numeric_dtype(column) and \
+        iso_codes(column, name) is not column  # numbers only: text weeks (2020-W02, 2022-05) keep their own form
     return timetext.WEEK_CODES if read else None
 
 
