@@ -340,3 +340,4 @@ def test_revised_and_prelim_rows_without_a_final_one_are_a_revision_kept_by_rank
     line = message[message.index("df.sort_values("):]
     kept = eval(line, {"df": frame, "pd": pd})  # followed: every revised day keeps its 'revised' row
     assert len(kept) == 60 and set(kept.status) == {"final", "revised"}
+

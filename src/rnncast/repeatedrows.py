@@ -25,7 +25,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from rnncast import idkeys, splittime
+from rnncast import idkeys, releasedates, splittime
 from rnncast.layouts import Rows
 from rnncast.seriesids import APART, sets_apart
 from rnncast.spelling import counted, one_series_reader
@@ -36,7 +36,7 @@ LEVEL = 0.01  # or by at most this share of the series' level (30 on values near
 # tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
 KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
 FINAL = ("final", "revised", "definitive", "actual", "confirmed")  # the mark of a value's last revision (status)
-PRELIM = ("prelim", "preliminary", "provisional", "estimate", "estimated", "flash", "advance", "initial", "first")  # and
+PRELIM = ("prelim", "preliminary", "provisional", "estimate", "estimated", "flash", "advance", "initial", "first")
 # the mark of a figure revised later: a kind of these words at the times of FINAL's words is a revision's, not a series
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
@@ -115,13 +115,13 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
     either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
               if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
-    return f"; the two rows differ only in {shown}: a revised value? {_keep(frame, marks, keys)}{either}"
+    return f"; the two rows differ only in {shown}: a revised value? {_keep(frame, marks, keys, rows.dayfirst)}{either}"
 
 
-def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str]) -> str:
+def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str], dayfirst: bool | None = None) -> str:
     """How to keep the revised row of each time (``keys``): the final one where a mark column says which is final
     (status final/prelim: ``FINAL``) or latest (a release date, a vintage number), sorted on it; the later row of
-    the file only where no mark tells."""
+    the file only where no mark tells; ``dayfirst``: the time column's day order (``releasedates``)."""
     drop = f"drop_duplicates(subset={keys!r}, keep='last')"
     for c in marks:
         column = frame[c].dropna()
@@ -142,8 +142,9 @@ def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str]) -> str:
             return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
                     f"kind='stable').{drop}")
         if words and pd.to_datetime(column.astype(str), errors="coerce", format="mixed").notna().all():
+            key, doubt = releasedates.sort_key(column, dayfirst)  # 01/04/2020 day first: 1 April, read so
             return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
-                    f"key=pd.to_datetime, kind='stable').{drop}")
+                    f"key={key}, kind='stable').{drop}{doubt}")
     return f"keep the later row of each time, e.g. with pandas: df.{drop}"
 
 
