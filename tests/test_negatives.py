@@ -20,15 +20,16 @@ def test_forecasts_below_zero_of_a_target_never_negative_are_counted_named_and_s
     ids = ["a", "a", "b", "c", "d", "e"]
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         text = below_zero(forecasts, np.array([[0.0], [3.0]]), ["sales"], ids)
-    assert text == ("5 of the 12 test forecasts of 'sales' are below zero (the least -0.5, of series 'e'; in 4 series: "
-                    "'a', 'c', 'd' and 1 more), though the data's 'sales' is never negative: the network's output is "
-                    "not bounded; the scores are of the forecasts as made, not clipped; where the target cannot be "
-                    "negative, clip them at 0 (forecast['sales'].clip(lower=0))")
+    assert text == ("5 of the 12 test forecasts of 'sales' ('sales_hat') are below zero (the least -0.5, of series 'e'; "
+                    "in 4 series: 'a', 'c', 'd' and 1 more), though the data's 'sales' is never negative: the "
+                    "network's output is not bounded; the scores are of the forecasts as made, not clipped; where the "
+                    "target cannot be negative, clip them at 0 (forecast['sales_hat'] = "
+                    "forecast['sales_hat'].clip(lower=0))")
     assert caplog.text.count("below zero") == 1
     assert below_zero(forecasts, np.array([[-1.0], [3.0]]), ["sales"], ids) is None  # the data goes below zero
     assert below_zero(np.abs(forecasts), np.array([[0.0]]), ["sales"], ids) is None
-    one = below_zero(forecasts[:1], np.array([[0.0]]), ["y"], [None], "")
-    assert one.startswith("1 of the 2 forecasts of 'y' are below zero (the least -0.01), though")
+    one = below_zero(forecasts[:1], np.array([[0.0]]), ["y"], [None], "", point="")  # predict of one series: 'y'
+    assert one.startswith("1 of the 2 forecasts of 'y' ('y') are below zero (the least -0.01), though")
     assert "the scores are" not in one
 
 
@@ -42,5 +43,40 @@ def test_evaluate_and_predict_say_forecasts_below_zero(caplog, monkeypatch):
         model.evaluate(frame)
         model.predict(frame)
     said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
-    assert len(said) == 2 and " test forecasts of 'y' are below zero" in said[0] and "not clipped" in said[0]
-    assert said[1].startswith(f"{3 * TINY['horizon']} of the {3 * TINY['horizon']} forecasts of 'y' are below zero")
+    assert len(said) == 2 and " test forecasts of 'y' ('y_hat') are below zero" in said[0] and "not clipped" in said[0]
+    assert said[1].startswith(f"{3 * TINY['horizon']} of the {3 * TINY['horizon']} forecasts of 'y' ('y_hat') are "
+                              "below zero")
+
+
+def test_quantile_forecasts_below_zero_are_counted_per_level_by_the_columns_written(caplog):
+    """A tester's finding: a panel's predict with quantiles (0.1, 0.5, 0.9) said "6 of the 36 forecasts of 'sales'"
+    (every level counted together) and advised forecast['sales'].clip(lower=0), a column predict does not write (it
+    writes sales_hat, sales_q0.1 ...); all 6 were of the 0.1 quantile."""
+    q = np.array([[[[-0.4, 0.1, 0.5]], [[-0.1, 0.2, 0.3]]], [[[0.1, 0.2, 0.9]], [[0.0, 0.1, 0.2]]]])  # [W2, H2, T1, Q3]
+    text = below_zero(q, np.array([[0.0]]), ["sales"], ["a", "b"], "", (0.1, 0.5, 0.9))
+    assert text.startswith("none of the 4 forecasts of 'sales' ('sales_hat') but 2 of its 0.1 quantiles "
+                           "('sales_q0.1') are below zero (the least -0.4, of series 'a'; in 1 series: 'a')")
+    assert text.endswith("(forecast['sales_q0.1'] = forecast['sales_q0.1'].clip(lower=0))")
+    q[0, 0, 0] = [-0.5, -0.2, -0.1]  # the median (the point forecast) and the 0.9 quantile too
+    text = below_zero(q, np.array([[0.0]]), ["sales"], ["a", "b"], "", (0.1, 0.5, 0.9))
+    assert text.startswith("1 of the 4 forecasts of 'sales' ('sales_hat') and 2 of its 0.1 quantiles ('sales_q0.1'), "
+                           "1 of its 0.9 quantiles ('sales_q0.9') are below zero")
+    assert "forecast[['sales_hat', 'sales_q0.5', 'sales_q0.1', 'sales_q0.9']] = " in text  # the median written twice
+
+
+def test_the_clip_advice_runs_on_predicts_own_frame(caplog, monkeypatch):
+    """The columns the advice names are those predict writes, for a panel and for one series: the printed line runs
+    and leaves nothing below zero."""
+    import pandas as pd
+    for frame in (make_panel(3, seed=2), make_panel(1, seed=2).drop(columns="unique_id")):
+        frame["y"] = frame["y"] - frame["y"].min()
+        model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame)
+        net = model.net_
+        monkeypatch.setattr(net, "forward", lambda *a, net=net, **k: type(net).forward(net, *a, **k) - 1e6)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast.negatives"):
+            forecast = model.predict(frame)
+        said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()][0]
+        line = said[said.index("(forecast[") + 1: -1]
+        exec(line, {"forecast": forecast, "pd": pd})
+        assert (forecast.select_dtypes("number") >= 0).all().all(), line

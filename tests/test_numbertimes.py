@@ -292,3 +292,29 @@ def test_hourly_excel_serials_forecast_join_back_onto_the_serials_pandas_writes(
     written = pd.read_csv(tmp_path / "f.csv")
     assert len(written.merge(nxt, on=["unique_id", "timestamp"])) == 6, written
     assert "44930.333333333336" in (tmp_path / "f.csv").read_text()  # 2023-01-04 08:00, as pandas writes it
+
+
+def test_serials_written_to_5_decimals_are_written_back_as_the_data_wrote_them(tmp_path, capsys):
+    """A tester's finding: hourly serials written 44927.04167 came back in backtest's forecasts and a run's
+    test_forecasts.csv as 44931.791666666664, so a merge on (id, ts) matched 44 of 132 rows. The calendar now keeps
+    the data's decimals (``excel:5``): its own rows' times are written as it wrote them, later ones alike."""
+    hours = pd.date_range("2023-01-01", periods=60, freq="h")
+    text = [f"{v:.5f}" for v in (hours - numbertimes.EXCEL_ORIGIN) / pd.Timedelta("1D")]
+    (tmp_path / "d.csv").write_text("unique_id,timestamp,y\n" + "".join(
+        f"{k},{t},{np.sin(i / 3.0) + j:.3f}\n" for j, k in enumerate("AB") for i, t in enumerate(text)))
+    panel = pd.read_csv(tmp_path / "d.csv")
+    model = _fit(panel, time_unit="excel")
+    assert model.calendar_.text_format == "excel:5"
+    forecasts = model.backtest(panel, n_windows=2).forecasts
+    assert len(forecasts.merge(panel, on=["unique_id", "timestamp"], suffixes=("_f", ""))) == len(forecasts)
+    model.save(tmp_path / "m")
+    later = Forecaster.load(tmp_path / "m").predict(panel).timestamp
+    assert later.tolist()[:2] == [44929.5, 44929.54167]  # 2023-01-03 12:00 and 13:00, to the data's decimals
+    small = ["--target", "y", "--lookback", "6", "--horizon", "3", "--epochs", "1", "--hidden-size", "8"]
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--time-unit", "excel", "--out", tmp_path / "run")
+    assert code == 0, err
+    written = pd.read_csv(next((tmp_path / "run").rglob("test_forecasts.csv")))
+    assert len(written.merge(panel, on=["unique_id", "timestamp"], suffixes=("_f", ""))) == len(written) > 0
+    assert numbertimes.form(panel.timestamp, "excel") == "excel:5"
+    assert numbertimes.form((hours - numbertimes.EXCEL_ORIGIN) / pd.Timedelta("1D"), "excel") == "excel"  # floats'
+    assert (numbertimes.form([45000, 45001], "excel"), numbertimes.form([1.7e9], "s")) == ("excel", "unix:s")

@@ -3,6 +3,8 @@ with how to drop them; a column proposed as the forgotten id only where, with th
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -318,3 +320,24 @@ def test_a_key_column_alike_on_the_two_rows_or_a_flag_is_not_proposed():
     with pytest.raises(RnncastError) as err:
         load_panel(frame.drop(columns="store_id"), target="sales", id_col="item_id")
     assert "differ in" not in str(err.value) and "promo" not in str(err.value)
+
+
+@pytest.mark.parametrize("order", ["revised-first", "prelim-first"])
+def test_revised_and_prelim_rows_without_a_final_one_are_a_revision_kept_by_rank(order):
+    """A tester's finding (rev_tworev.csv): days revised written 'revised' and 'prelim', the other days 'final', were
+    told to join store and status into a series key, though 'revised' is a final word (1011); the advice now keeps
+    each day's most final row ('final', else 'revised'), whatever the file's order."""
+    frame = pd.read_csv(io.StringIO("date,store,sales,status\n" + "".join(
+        f"2024-01-{d:02d},{s},{50 + (d * 7 % 5) + k:.2f},final\n" if d % 4 else
+        (f"2024-01-{d:02d},{s},{50.2 + k:.2f},revised\n2024-01-{d:02d},{s},{50.0 + k:.2f},prelim\n"
+         if order == "revised-first" else
+         f"2024-01-{d:02d},{s},{50.0 + k:.2f},prelim\n2024-01-{d:02d},{s},{50.2 + k:.2f},revised\n")
+        for s, k in (("A", 0), ("B", 300)) for d in range(1, 31))))
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="sales", time_col="date", id_col="store")
+    message = str(err.value)
+    assert "a revised value? keep the 'final', else 'revised' row of each time" in message and "join" not in message
+    line = message[message.index("df.sort_values("):]
+    kept = eval(line, {"df": frame, "pd": pd})  # followed: every revised day keeps its 'revised' row
+    assert len(kept) == 60 and set(kept.status) == {"final", "revised"}
+

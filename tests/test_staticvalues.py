@@ -25,3 +25,17 @@ def test_numbers_but_for_one_text_value_are_said_read_as_categories_naming_the_v
     with caplog.at_level("WARNING", logger="rnncast"):
         from_frame(table, ["a", "b", "c", "d"], "unique_id", as_categories=["size"])  # asked for: no warning
     assert "holds numbers but for" not in caplog.text
+
+
+@pytest.mark.parametrize("name", ["store size", "size, m2", "all", "it's"])
+def test_advice_round_trips_a_static_attribute_to_read_as_categories_is_one_name_as_the_flag_reads_it(caplog, name):
+    """'--static-categorical store size' (a tester's finding) is read back as 'store' and a stray word: the name is
+    written as --static-covariates' is (decision 989), whole numbers and numbers but for a word alike."""
+    from test_spelling import read_back
+    for values in ([1, 2, 3, 1], ["10", "12", "20", "large"]):
+        table = pd.DataFrame({"unique_id": ["a", "b", "c", "d"], name: values})
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            from_frame(table, ["a", "b", "c", "d"], "unique_id")
+        said = [r.getMessage() for r in caplog.records if "--static-categorical" in r.getMessage()]
+        assert len(said) == 1 and read_back(said[0], "--static-categorical") == [name], said

@@ -33,7 +33,7 @@ def as_data(times, fmt) -> pd.Index:
     if not as_numbers(fmt) or not pd.api.types.is_datetime64_any_dtype(getattr(times, "dtype", None)):
         return times
     if (unit := numbertimes.unit_of(fmt)) is not None:
-        return numbertimes.numbers(times, unit)
+        return numbertimes.numbers(times, unit, fmt)  # excel:5: to the data's decimals
     return pd.Index(timetext.write(pd.DatetimeIndex(times), fmt).astype(np.int64), name=getattr(times, "name", None))
 
 

@@ -85,7 +85,7 @@ def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
     time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit)
     if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
         column = frame[name] if pd.api.types.is_numeric_dtype(frame[name]) else weektext.iso_codes(frame[name], name)
-        order["text_format"] = (numbertimes.FORMS.get(unit) or weektext.codes_format(frame[name], name, time)  # 202328
+        order["text_format"] = ((numbertimes.form(frame[name], unit) if unit else None) or weektext.codes_format(frame[name], name, time)  # 202328
                                 or kept_format(column, time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
                                                at))
     return time

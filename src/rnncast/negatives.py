@@ -19,32 +19,51 @@ log = logging.getLogger(__name__)
 WORDS = {"train": "training", "val": "validation"}  # a part as the warning says it: "12 of the 300 validation forecasts"
 
 
-def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test") -> str | None:
-    """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q]; ``ids`` [W] the series of each window, as given) below zero
-    in a target whose values in the data (``data`` [N, T], the rows read) are never negative; ``doing``: the
-    forecasts' kind ("test", as evaluate scores them, or "" for predict's). Returns the warning, or None."""
-    said = []
+def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
+               point: str = "_hat") -> str | None:
+    """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
+    window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
+    negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
+    point forecast's column, the target's name plus it ("_hat"), or "" (predict of one series: the target's own name).
+    Counted per point forecast and per quantile level, each named by the column it is written in. Returns the
+    warning, or None."""
+    said, clip = [], []
     for t, name in enumerate(targets):
         column = data[:, t]
-        values = forecasts[:, :, t].reshape(len(forecasts), -1)  # [W, H or H * Q]
+        values = np.asarray(forecasts[:, :, t], dtype=float)  # [W, H] or [W, H, Q]
         if not values.size or not np.isfinite(column).any() or np.nanmin(column) < 0:
             continue
         low = values < 0
         if not low.any():
             continue
+        own = f"{name}{point}"
+        if levels:  # the point forecast is the median (forecasting.point_forecast): counted once, as its own column
+            values = np.sort(values, axis=-1)
+            low = values < 0
+            columns = [f"{name}_q{q:g}" for q in levels]
+            middle = list(levels).index(0.5)  # a model of quantiles forecasts the median (settingchecks)
+        else:
+            values, low, columns, middle = values[..., None], low[..., None], [own], 0
         least = np.unravel_index(np.argmin(values), values.shape)[0]
-        whose = list(dict.fromkeys(ids[w] for w in np.flatnonzero(low.any(axis=1))))
+        whose = list(dict.fromkeys(ids[w] for w in np.flatnonzero(low.any(axis=(1, 2)))))
         where = "" if ids[least] is None else (f", of series {ids[least]!r}; in {len(whose)} series: "
                                                f"{some([repr(i) for i in whose], 3)}")  # one series: no id to name
-        said.append(f"{int(low.sum())} of the {values.size} {f'{doing} ' if doing else ''}forecasts of {name!r} are "
-                    f"below zero (the least {float(values.min()):.4g}{where}), though the data's {name!r} is never "
-                    "negative")
+        per = values.shape[0] * values.shape[1]
+        kind = f"{doing} " if doing else ""
+        head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {name!r} ({own!r})"
+        quantiles = [f"{int(low[..., j].sum())} of its {levels[j]:g} quantiles ({columns[j]!r})"
+                     for j in range(len(columns)) if levels and j != middle and low[..., j].any()]
+        joint = (" and " if low[..., middle].any() else " but ") if quantiles else ""
+        said.append(f"{head}{joint}{', '.join(quantiles)} are below zero (the least "
+                    f"{float(values.min()):.4g}{where}), though the data's {name!r} is never negative")
+        clip += list(dict.fromkeys([own, columns[middle]])) if low[..., middle].any() else []  # the median: both
+        clip += [columns[j] for j in range(len(columns)) if j != middle and low[..., j].any()]
     if not said:
         return None
-    clip = ", ".join(f"forecast[{name!r}].clip(lower=0)" for name in targets)
+    cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
     scores = "; the scores are of the forecasts as made, not clipped" if doing else ""
     text = (f"{'; '.join(said)}: the network's output is not bounded{scores}; where the target cannot be negative, "
-            f"clip them at 0 ({clip})")
+            f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0))")
     log.warning("%s", text)
     return text
 
@@ -54,4 +73,6 @@ def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str 
     val, test; "" for predict's), the panel's rows the data; a model of one series (``state.layout`` single) names
     none."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
-    return below_zero(forecasts, panel.values[:, : len(state.targets)], state.targets, ids, WORDS.get(part, part))
+    point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
+    return below_zero(forecasts, panel.values[:, : len(state.targets)], state.targets, ids, WORDS.get(part, part),
+                      tuple(state.settings.model.quantiles or ()), point)

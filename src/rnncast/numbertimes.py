@@ -128,8 +128,24 @@ def in_utc(unit: str) -> bool:
 
 
 def unit_of(fmt) -> str | None:
-    """The unit whose written form is ``fmt`` (a calendar's ``text_format``: ``unix:s``), else None."""
-    return next((u for u, f in FORMS.items() if f == fmt), None)
+    """The unit whose written form is ``fmt`` (a calendar's ``text_format``: ``unix:s``, ``excel:5``), else None."""
+    return next((u for u, f in FORMS.items() if f == fmt or f"{fmt}".startswith(f"{f}:")), None)
+
+
+def form(values, unit: str) -> str:
+    """The written form the calendar keeps of a column of ``unit``'s numbers (``values``): ``FORMS``', and for
+    serials with a time of day written to fewer decimals than a float's (``44927.04167``: 5) ``excel:5``, so that
+    the data's own times are written back as the data wrote them (a merge on the time matches) and later ones alike."""
+    values = pd.unique(np.asarray(pd.Series(values).dropna(), dtype=np.float64)) if unit == "excel" else []
+    exact = lambda d: all(float(f"{v:.{d}f}") == v for v in values)  # noqa: E731  each value's text at d decimals
+    digits = next((d for d in range(10) if exact(d)), None) if len(values) else None  # 44927.083333333336: None
+    return f"{FORMS[unit]}:{digits}" if digits else FORMS[unit]
+
+
+def _digits_of(fmt) -> int | None:
+    """The decimals ``form`` named in ``fmt`` (``excel:5``: 5), else None (a float's full digits)."""
+    rest = f"{fmt}".partition(":")[2]
+    return int(rest) if unit_of(fmt) == "excel" and rest.isdigit() else None
 
 
 def _naive(times, unit: str) -> pd.DatetimeIndex:
@@ -149,11 +165,12 @@ def _nanos(times, unit: str) -> list[int]:
     return [int(v) - origin for v in times.as_unit("ns").asi8]
 
 
-def _text(nanos: int, unit: str) -> str:
+def _text(nanos: int, unit: str, digits: int | None = None) -> str:
     """``nanos`` from the origin as the number ``unit`` writes: whole without a decimal point, Unix times'
     fractions exactly (``1704067200.25``), serials' as the float64 the data's own serial of that time is (days
     over 86,400e9 nanoseconds, as ``(t - origin) / pd.Timedelta('1D')`` computes it, written with repr's digits:
-    ``44927.083333333336``), so forecasts join back onto a column pandas or Excel wrote (decision 1009)."""
+    ``44927.083333333336``), so forecasts join back onto a column pandas or Excel wrote (decision 1009); where the
+    data writes its serials to ``digits`` decimals, to those (``44927.04167``), as its own rows are written."""
     sign, nanos = ("-" if nanos < 0 else ""), abs(nanos)
     whole, rest = divmod(nanos, NANOS[unit])
     if not rest:
@@ -161,6 +178,8 @@ def _text(nanos: int, unit: str) -> str:
     if unit != "excel":  # a power of ten: the decimals are exact
         digits = len(str(NANOS[unit])) - 1
         return f"{sign}{whole}.{str(rest).rjust(digits, '0').rstrip('0')}"
+    if digits is not None:  # the float the data's text of that time reads as: 44927.04167
+        return sign + repr(float(f"{nanos / NANOS[unit]:.{digits}f}")).removesuffix(".0")
     return sign + repr(nanos / NANOS[unit])  # as pandas and Excel compute a serial: 44927.083333333336
 
 
@@ -168,15 +187,16 @@ def write(times, fmt: str) -> np.ndarray:
     """[N] ``times`` as text in the written form ``fmt`` (``FORMS``), whatever their years (the plausible years
     are for reading): whole numbers without a decimal point (``1704067200``, ``45292``), Unix times' fractions as
     exact decimals (``1672531250.25``) computed in integers, serials' as pandas computes them (``_text``)."""
-    unit = unit_of(fmt)
-    return np.array([_text(n, unit) for n in _nanos(times, unit)], dtype=object)
+    unit, digits = unit_of(fmt), _digits_of(fmt)
+    return np.array([_text(n, unit, digits) for n in _nanos(times, unit)], dtype=object)
 
 
-def numbers(times, unit: str) -> pd.Index:
+def numbers(times, unit: str, fmt: str | None = None) -> pd.Index:
     """[N] ``times`` as the numbers of ``unit`` that ``write`` writes, named as ``times``: integers (int64) where every
     one is whole (``1704067200``, ``45292``), else floats (``45292.041666666664``); ``predict`` returns a time_unit model's
-    forecast times so, in the data's own form, to be joined back onto its column."""
-    text = write(times, FORMS[unit])
+    forecast times so, in the data's own form, to be joined back onto its column; ``fmt``: the calendar's form
+    (``form``: ``excel:5``), else ``FORMS``'."""
+    text = write(times, fmt or FORMS[unit])
     whole = all("." not in t for t in text)
     return pd.Index(np.array([int(t) if whole else float(t) for t in text], dtype=np.int64 if whole else np.float64),
                     name=getattr(times, "name", None))

@@ -25,7 +25,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from rnncast import idkeys, splittime
+from rnncast import idkeys, releasedates, splittime
 from rnncast.layouts import Rows
 from rnncast.seriesids import APART, sets_apart
 from rnncast.spelling import counted, one_series_reader
@@ -36,6 +36,8 @@ LEVEL = 0.01  # or by at most this share of the series' level (30 on values near
 # tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
 KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
 FINAL = ("final", "revised", "definitive", "actual", "confirmed")  # the mark of a value's last revision (status)
+PRELIM = ("prelim", "preliminary", "provisional", "estimate", "estimated", "flash", "advance", "initial", "first")
+# the mark of a figure revised later: a kind of these words at the times of FINAL's words is a revision's, not a series
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -113,19 +115,26 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
     either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
               if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
-    return f"; the two rows differ only in {shown}: a revised value? {_keep(frame, marks, keys)}{either}"
+    return f"; the two rows differ only in {shown}: a revised value? {_keep(frame, marks, keys, rows.dayfirst)}{either}"
 
 
-def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str]) -> str:
+def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str], dayfirst: bool | None = None) -> str:
     """How to keep the revised row of each time (``keys``): the final one where a mark column says which is final
     (status final/prelim: ``FINAL``) or latest (a release date, a vintage number), sorted on it; the later row of
-    the file only where no mark tells."""
+    the file only where no mark tells; ``dayfirst``: the time column's day order (``releasedates``)."""
     drop = f"drop_duplicates(subset={keys!r}, keep='last')"
     for c in marks:
         column = frame[c].dropna()
         words = {str(v).strip().lower(): v for v in column} if not pd.api.types.is_numeric_dtype(column) else {}
-        final = next((words[w] for w in FINAL if w in words), None)
-        if final is not None and isinstance(final, str):
+        finals = [words[w] for w in FINAL if w in words and isinstance(words[w], str)]
+        if len(finals) > 1:  # 'revised' on days revised, 'final' on the others: each day's most final row kept
+            rank = {v: (0 if (w := str(v).strip().lower()) not in FINAL else 1 if w == "revised" else 2)
+                    for v in column.unique()}
+            said = ", else ".join(map(repr, sorted(finals, key=lambda v: -rank[v])))
+            return (f"keep the {said} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
+                    f"key=lambda s: s.map({rank!r}), kind='stable').{drop}")
+        final = finals[0] if finals else None
+        if final is not None:
             return (f"keep the {final!r} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
                     f"key=lambda s: s.eq({final!r}), kind='stable').{drop}")
         dated = not words and pd.api.types.is_datetime64_any_dtype(column)
@@ -133,8 +142,9 @@ def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str]) -> str:
             return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
                     f"kind='stable').{drop}")
         if words and pd.to_datetime(column.astype(str), errors="coerce", format="mixed").notna().all():
+            key, doubt = releasedates.sort_key(column, dayfirst)  # 01/04/2020 day first: 1 April, read so
             return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
-                    f"key=pd.to_datetime, kind='stable').{drop}")
+                    f"key={key}, kind='stable').{drop}{doubt}")
     return f"keep the later row of each time, e.g. with pandas: df.{drop}"
 
 
@@ -182,7 +192,7 @@ def revisions(column: pd.Series, rows: Rows) -> bool:
         return False
     kind, series = column.to_numpy()[rows.positions], np.asarray(rows.codes)  # within each series of a long panel
     times = pd.Series(np.asarray(rows.time)).groupby([series, kind]).agg(set)
-    if not any(t < u for _, kinds in times.groupby(level=0) for t in kinds for u in kinds):  # kinds within a series
+    if not any(_later(kinds.droplevel(0)) for _, kinds in times.groupby(level=0)):  # kinds within a series
         return False
     values = rows.values[:, :max(rows.n_targets, 1)]
     targets = pd.DataFrame(values).assign(time=np.asarray(rows.time), series=series)
@@ -194,6 +204,17 @@ def revisions(column: pd.Series, rows: Rows) -> bool:
     level = pd.DataFrame(np.abs(values)).groupby(series).median().median().to_numpy()
     near = (apart <= 0.25 * spread) & (apart <= STEP * steps.median().to_numpy())
     return bool(np.all(near | (apart <= LEVEL * level)))  # 30 on 5000 moving by 1 a step: a revision too
+
+
+def _later(kinds: pd.Series) -> bool:
+    """Whether of one series' ``kinds`` (each kind's set of times) one is found only at times another holds too, or a
+    preliminary word's (``PRELIM``) only at times of the final words (``FINAL``): 'revised' and 'prelim' rows on the
+    days revised, no 'final' row written there, are a revision's marks as 'final' and 'prelim' are."""
+    sets = list(kinds.items())
+    if any(t < u for _, t in sets for _, u in sets):
+        return True
+    final = set().union(*(t for k, t in sets if str(k).strip().lower() in FINAL))
+    return any(str(k).strip().lower() in PRELIM and t <= final for k, t in sets)
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None) -> str:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.settingvalues import plain
+from rnncast.spelling import shell_names
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def whole_numbers(column: pd.Series, name: str) -> None:
     shown = ", ".join(str(v) for v in values[:3]) + (f", ... ({len(values)} distinct)" if len(values) > 3 else "")
     log.warning("static covariate %r holds whole numbers (%s), read as numbers: their order and distances are used; "
                 "if they are codes (a store type, a region), read them as categories: name it in static_categorical= "
-                "(--static-categorical %s)", name, shown, name)
+                "(--static-categorical %s)", name, shown, shell_names(name))  # 'store size': one name, as read
 
 
 def few_words(column: pd.Series, name: str, ids: list) -> None:
@@ -47,7 +48,7 @@ def few_words(column: pd.Series, name: str, ids: list) -> None:
                 "order and distances are not used; correct %s if a typo, or, where the column holds categories, name it "
                 "in static_categorical= (--static-categorical %s)", name, words,
                 f" and {(~numbers).sum() - 3} more" if (~numbers).sum() > 3 else "", values,
-                "it" if (~numbers).sum() == 1 else "them", name)
+                "it" if (~numbers).sum() == 1 else "them", shell_names(name))
 
 
 def numbers_written(column: pd.Series, name: str, announce: bool) -> pd.Series:
