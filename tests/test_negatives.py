@@ -80,3 +80,20 @@ def test_the_clip_advice_runs_on_predicts_own_frame(caplog, monkeypatch):
         line = said[said.index("(forecast[") + 1: -1]
         exec(line, {"forecast": forecast, "pd": pd})
         assert (forecast.select_dtypes("number") >= 0).all().all(), line
+
+
+def test_a_quiet_block_as_tunes_trials_use_says_no_forecasts_below_zero(caplog, monkeypatch):
+    """A reviewer's finding: the check sits in every part's forecast, so tune warned once per trial of validation
+    scores no one reads as forecasts; `negatives.quiet` (tune's trials, a run's validation part) says nothing."""
+    from rnncast import negatives
+    frame = make_panel(3, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()
+    model = Forecaster(**TINY).fit(frame)
+    net = model.net_
+    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        with negatives.quiet():
+            model.evaluate(frame, part="val")
+        assert "below zero" not in caplog.text
+        model.evaluate(frame, part="val")
+    assert caplog.text.count("below zero") == 1

@@ -9,6 +9,7 @@ the scores say is ``verdicts``; how the page is laid out and written is ``report
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import platform
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import checkpoint, evaluation, files, fonts, gapwindows, leftout, madeof, plots, testforecasts
+from rnncast import checkpoint, evaluation, files, fonts, gapwindows, leftout, madeof, negatives, plots, testforecasts
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -44,18 +45,16 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
     reader = logging.getLogger("rnncast.reading")  # names the series fit left out: once, not once per part
-    below, quiet = logging.getLogger("rnncast.negatives"), logging.getLogger("rnncast.negatives").level
     forecasts = {}
     for k, part in enumerate(parts):
         level = reader.level
         reader.setLevel(logging.ERROR if k else level)
-        below.setLevel(logging.ERROR if part != "test" else quiet)  # forecasts below zero: the test part's, once
+        below = contextlib.nullcontext() if part == "test" else negatives.quiet()  # below zero: the test part's, once
         try:
-            with gapwindows.quiet():  # fit's gap warning said the rows missing; the scored text counts the windows
+            with gapwindows.quiet(), below:  # fit's gap warning said the rows missing; the scored text counts windows
                 forecasts[part] = forecaster.part_forecasts(data, part=part)
         finally:
             reader.setLevel(level)
-            below.setLevel(quiet)
     return forecasts
 
 

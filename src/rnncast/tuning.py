@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, fullstudy, gapwindows, pathargs, studies, trialgrid, trialseeds
+from rnncast import cutting, evaluation, fullstudy, gapwindows, negatives, pathargs, studies, trialgrid, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -227,8 +227,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             raise
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
-        with gapwindows.quiet():  # the validation score of the weights fit keeps (the best epoch's, or the untrained net's)
-            return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
+        # the validation score of the weights fit keeps (the best epoch's, or the untrained net's): scores, no words
+        with gapwindows.quiet(), negatives.quiet():
+            return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]
 
     stop_if_asked()  # a Ctrl-C while the data was read and the study opened: stopped before any trial
     defaults = {name: value for name, value in Forecaster().get_params().items()
