@@ -172,8 +172,7 @@ def _period_start(text: str) -> pd.Timestamp:
 
 def _example(time: pd.Index, panel: Panel | None = None) -> str:
     """The data's last time as it is written: what a cutoff may look like."""
-    last = writtenzones.as_written(time.max(), panel.written_offsets) if panel else time.max()  # at its offset
-    return f"its last is {shown(last, time, panel.calendar.text_format if panel else None)}"
+    return f"its last is {_written(time.max(), panel) if panel else shown(time.max(), time, None)}"  # at its offset
 
 
 def cut(panel: Panel, cutoff, data_s: DataSettings) -> list:
@@ -201,16 +200,21 @@ def backtest_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int)
     return np.where((rows[:, -1] + horizon <= panel.lengths)[:, None], rows, 0)
 
 
+def _written(t, panel: Panel) -> str:
+    """``t`` as the data writes its times, at the UTC offset the data writes for it (``writtenzones.as_written``)."""
+    return shown(writtenzones.as_written(t, panel.written_offsets), panel.time, panel.calendar.text_format)
+
+
 def shown_at(cutoff, panel: Panel) -> str:
     """The cutoff as the data writes its times; a period it names to its end (``named_end``) as given, with the last
     time of the data within it: "2021-07 (to 2021-07-31)"."""
     at = as_time(cutoff, panel)
     text = str(cutoff).strip()
-    own = shown(at, panel.time, panel.calendar.text_format)
+    own = _written(at, panel)
     if not isinstance(panel.time, (pd.DatetimeIndex, pd.PeriodIndex)) or own == text or not (panel.time <= at).any():
         return own if own == text or not isinstance(at, pd.Timestamp) or at.microsecond == 0 else text
     latest = panel.time[panel.time <= at].max()
-    last = shown(writtenzones.as_written(latest, panel.written_offsets), panel.time, panel.calendar.text_format)
+    last = _written(latest, panel)
     try:
         same = _period_start(text) == (latest.start_time if isinstance(latest, pd.Period) else latest.tz_localize(None))
     except (ValueError, TypeError):
@@ -248,8 +252,7 @@ def latest(panel: Panel, reach: int) -> str | None:
     on or before 2023-10-24" where a later one leaves too few test rows: decision 854); None where no series is
     longer than ``reach``."""
     ends = [panel.offsets[s + 1] - reach - 1 for s in range(panel.n_series) if panel.lengths[s] > reach]
-    return shown(writtenzones.as_written(panel.time[ends].max(), panel.written_offsets), panel.time,
-                 panel.calendar.text_format) if ends else None  # at the offset written: +02:00, not UTC
+    return _written(panel.time[ends].max(), panel) if ends else None  # at the offset written: +02:00, not UTC
 
 
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:
@@ -266,7 +269,7 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
     most = int((panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))).max(initial=0))  # rows after it, at most
     if most < reach:
         fit = 0 if most < data_s.horizon else (most - data_s.horizon) // step + 1
-        end = shown(writtenzones.as_written(panel.time.max(), panel.written_offsets), panel.time, panel.calendar.text_format)
+        end = _written(panel.time.max(), panel)
         before = f"a cutoff on or before {last}" if (last := latest(panel, reach)) else "an earlier cutoff"
         text += (f"; the data ends at {end}, {counted(most, 'row')} after the cutoff at most: "
                  + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or give {before}"
@@ -300,9 +303,8 @@ def overlap(panel: Panel, splits: list[Split]) -> dict | None:
         return None
     first = first_test[hit][np.argmin(keys[first_test[hit]])]
     last = last_fit[np.flatnonzero(keys[last_fit] == reach[hit].max())[0]]
-    fmt, at = panel.calendar.text_format, lambda i: writtenzones.as_written(panel.time[i], panel.written_offsets)  # noqa: E731
-    said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": shown(at(first), panel.time, fmt),
-            "to": shown(at(last), panel.time, fmt)}
+    said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": _written(panel.time[first], panel),
+            "to": _written(panel.time[last], panel)}
     said["text"] = (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
                     f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
                     f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "
