@@ -169,6 +169,20 @@ def holder(folder) -> tuple[str, str | None] | None:
     return None
 
 
+def refuse_held(folder, what: str = "run") -> None:
+    """Refuse ``folder`` as ``lock_folder`` would where another live process holds it, before anything in it is read
+    (a resume's checkpoint mid-write reads as damaged: decision 1030)."""
+    held = holder(folder)
+    if held is None:
+        return
+    pid, kind = held
+    if kind is not None and kind != what:
+        raise RnncastError(f"{what} {folder} is being written by another rnncast process ({COMMANDS.get(kind, kind)}, "
+                           f"{pid}); give another --out")
+    raise RnncastError(f"{what} {folder} is being written by another rnncast process ({pid}); wait for it to finish, "
+                       "or give another folder")
+
+
 def _holder(text: bytes) -> tuple[str, str | None, str]:
     """("pid N" (and "on HOST" when another machine holds the lock), the holder's kind or None, its note), from
     a lock file's text."""

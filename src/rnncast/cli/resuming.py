@@ -10,7 +10,7 @@ from pathlib import Path
 from rnncast.cli.commands import settings_from_args
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
-from rnncast.folderlock import stopped_before_begun
+from rnncast.folderlock import refuse_held, stopped_before_begun
 from rnncast.outputs import hold
 from rnncast import replacing
 
@@ -85,6 +85,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     run_dir = Path(args.resume)
     if args.config:
         raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
+    refuse_held(run_dir)  # a run another process writes: its checkpoint mid-write is not read as damaged
     given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
     given += [name for name in settings_from_args(args) if name not in MAY_GIVE]
     repeats = []  # flags that give the run's own value (as its checkpoint began): they change nothing, and are taken
