@@ -13,16 +13,17 @@ targets are not scored (``windowforecasts.scored``).
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 
 from rnncast import calendars
+from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
 from rnncast.timetext import at_midnight, shown
 from rnncast.timecalendar import Calendar
+from rnncast.wholenumbers import all_whole
 from rnncast.windows import panel_window_starts
 
 log = logging.getLogger(__name__)
@@ -32,17 +33,11 @@ REMEDY = f"fill_gaps=True (--fill-gaps) at fit {INSERTS}"
 PARTS = {"train": "training", "val": "validation", "test": "test"}  # windows.PARTS, as fit's line names them
 
 
-@contextmanager
 def quiet():
     """The block's windows across missing steps counted and said in what was scored, not warned of: for the scores
     of a fit's own data (a run's parts, tune's trials), whose missing rows the fit's gap warning said once, and for
     tune's trials' fits (``at_fit``: counted in each trial's model, not said in each trial)."""
-    level = log.level
-    log.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        log.setLevel(level)
+    return errors_only(log)
 
 
 def missing_after(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np.ndarray:
@@ -164,7 +159,7 @@ def _fills(panel: Panel) -> str:
     target = panel.values[:, : panel.n_targets]
     target = target[np.isfinite(target)]
     zeros = bool((target == 0).any())
-    if not zeros and not ((target >= 0).all() and (target % 1 == 0).all()):
+    if not zeros and not ((target >= 0).all() and all_whole(target)):
         return made
     return (f"'zero' where a missing row means nothing happened, as the target's {'zeros' if zeros else 'counts'} "
             f"suggest (scored as observed 0s), or {made}")

@@ -8,26 +8,20 @@ of the forecasts as made (not clipped), and how to clip them where the target ca
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 import numpy as np
 
+from rnncast.noticed import errors_only
 from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 
 
-@contextlib.contextmanager
 def quiet():
     """The block's forecasts below zero counted in no warning: scores no one reads as forecasts (tune's trials'
     validation scores) or forecast again for a page whose own part said them (a run's validation part)."""
-    level = log.level
-    log.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        log.setLevel(level)
+    return errors_only(log)
 
 WORDS = {"train": "training", "val": "validation"}  # a part as the warning says it: "12 of the 300 validation forecasts"
 

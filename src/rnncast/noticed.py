@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Callable, Iterator
 
@@ -167,11 +167,17 @@ def time_notes(announce: bool) -> Iterator[None]:
     """For a block's duration, how time columns are read is said only where ``announce`` (a fit); else (a
     reload of the data, a column tried as the future's time and left) only errors are, then the levels are
     restored."""
-    loggers = [logging.getLogger(name) for name in TIME_READERS]
+    with nullcontext() if announce else errors_only(*[logging.getLogger(name) for name in TIME_READERS]):
+        yield
+
+
+@contextmanager
+def errors_only(*loggers: logging.Logger) -> Iterator[None]:
+    """For a block's duration ``loggers`` say only errors; their levels are restored after it (``time_notes``,
+    ``gapwindows.quiet``, ``negatives.quiet``)."""
     levels = [logger.level for logger in loggers]
-    if not announce:
-        for logger in loggers:
-            logger.setLevel(logging.ERROR)
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
     try:
         yield
     finally:
