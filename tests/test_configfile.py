@@ -293,13 +293,13 @@ def test_a_config_not_utf8_or_a_data_file_is_told_what_it_is(tmp_path):
         read_config(data)
 
 
-def test_an_id_col_list_in_a_config_is_told_how_to_join_the_key_into_one_column(tmp_path):
-    """id_col = ["item_id", "store_id"] was refused as "must be a quoted string" only: a key of several columns."""
+def test_an_id_col_list_in_a_config_is_a_key_of_several_columns(tmp_path):
+    """id_col = ["item_id", "store_id"] was refused, told to join the key into one made-up column (decision 9201)."""
     path = tmp_path / "c.toml"
     path.write_text('data = "d.csv"\nid_col = ["item_id", "store_id"]\n')
-    with pytest.raises(RnncastError, match=r"id_col in config .* must be a quoted string, got \['item_id', 'store_id'\]; "
-                                           r"a series named by several columns needs them as one: .*df\['uid'\] = "
-                                           r"df\['item_id'\]\.astype\(str\) \+ '_' \+ df\['store_id'\]\.astype\(str\)"):
+    assert read_config(path)[1]["id_col"] == ["item_id", "store_id"]
+    path.write_text('data = "d.csv"\nid_col = 3\n')
+    with pytest.raises(RnncastError, match=r"id_col in config .* must be a column name or a list of them, got 3$"):
         read_config(path)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, csvtext
+from rnncast import csvmarks, csvtext, serieskeys
 from rnncast.data import ID_COLUMN
 from rnncast.panel import Panel
 from rnncast.windowforecasts import WindowForecasts
@@ -37,7 +37,7 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.
     columns["window"] = np.repeat(window, horizon)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
-    return finished(columns, panel.targets, wf, panel.calendar, panel.dialect)
+    return serieskeys.split(finished(columns, panel.targets, wf, panel.calendar, panel.dialect), panel.key)
 
 
 def finished(columns: dict, targets: list, wf: WindowForecasts, calendar, dialect, point: np.ndarray | None = None,

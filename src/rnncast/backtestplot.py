@@ -45,7 +45,8 @@ def backtest_figure(result, n_series: int = 3):
         filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s] + lo + len(values), 0] != 0 \
             if panel.filled is not None else None
         x = panel.time_of(s)[lo:hi] if panel.time is not None else panel.numbered(s)[lo:hi]
-        mine = frame[frame[panel.id_col] == panel.given_id(s)] if panel.id_col is not None else frame
+        mine = (frame if panel.id_col is None else frame[panel.key.matches(frame, panel.ids[s])] if panel.key is not None
+                else frame[frame[panel.id_col] == panel.given_id(s)])  # a key of several: by its columns
         windows = []
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]

@@ -22,7 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast import idkeys, tomltwice
+from rnncast import tomltwice
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -192,7 +192,8 @@ def _setting(path: Path, f, value):
 
 
 def _request(path: Path, key: str, value):
-    if key in LIST_KEYS and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+    several = key == "id_col" and isinstance(value, list) and len(value) > 1  # a key of several (serieskeys)
+    if (key in LIST_KEYS or several) and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         blank = [k for k, name in enumerate(value) if not name.strip()]
         if blank:  # refused as the command line refuses it, not looked up as a column named ''
             raise RnncastError(f"{key} in config {path} has a blank column name (item {blank[0] + 1} of {len(value)}); "
@@ -205,10 +206,8 @@ def _request(path: Path, key: str, value):
                            f"{'name a column' if key in LIST_KEYS + ('time_col', 'id_col') else 'give it'}, or leave "
                            f"{key} out")
     if not isinstance(value, str):
-        kinds = "a column name or a list of them" if key in LIST_KEYS else "a quoted string"
-        joined = (f"; a series named by several columns needs them as one: {idkeys.advice(value)}" if key == "id_col"
-                  and isinstance(value, list) and len(value) > 1 and all(isinstance(v, str) for v in value) else "")
-        raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}{joined}")
+        kinds = "a column name or a list of them" if key in LIST_KEYS + ("id_col",) else "a quoted string"
+        raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")
     if key in LIST_KEYS and not (key in ("features", "series") and value == "all"):
         try:  # as a flag's COLS: comma-separated, CSV quotes around a name that holds a comma, no blank name
             return column_names([value])

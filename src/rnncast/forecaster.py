@@ -256,7 +256,9 @@ class Forecaster(Learned, Parameters):
             ``evaluation.evaluate``; ``test_overlap`` where fit warned of it (``readout.evaluated``).
             """
         flag("by_series", by_series)
-        return readout.evaluated(self, self.part_forecasts(data, part, static_covariates), part, by_series)
+        forecasts = self.part_forecasts(data, part, static_covariates)
+        result = readout.evaluated(self, forecasts, part, by_series)
+        return forecasts.key.keyed(result) if forecasts.key is not None else result  # series by (item, store)
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as

@@ -21,7 +21,7 @@ import torch
 
 from rnncast import (baselines, csvtext, datatimes, decimals, filledwindows, fitrows, gapwindows, horizondates, labels,
                      leftout, missingcodes, negatives, outputnames, parts, reading, resolution, scaling, seriesscalers,
-                     spreads)
+                     serieskeys, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -142,8 +142,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
             for t, name in enumerate(state.targets):
                 frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
         return csvtext.dated(frame, panel.calendar, state.calendar, dialect=panel.dialect)
-    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar,
-                         dialect=panel.dialect)
+    return csvtext.dated(serieskeys.split(_long_frame(state, panel, when, point, quantiles), panel.key), panel.calendar,
+                         state.calendar, dialect=panel.dialect)  # a key of several: item_id and store_id, as given
 
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
@@ -308,7 +308,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
-                         data.season)
+                         data.season, panel.key)
 
 
 def untrained(state: FittedState, panel: Panel) -> list[dict]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex, writtenzones
+from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex, serieskeys, writtenzones
 from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
@@ -41,7 +41,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
     ``future``: a DataFrame, an Arrow table, a CSV/Parquet path, or (one series) an array [H, F]
-    taken in order. ``id_col``: the id column (None: one series). ``dayfirst``: how the model read
+    taken in order. ``id_col``: the id column (None: one series; a key's columns joined: ``serieskeys``). ``dayfirst``: how the model read
     dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. ``holidays``: the
     set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside, on the
     week ``weekmask`` where it is not Monday to Friday (``Calendar.weekmask``). A table's further columns are named
@@ -78,8 +78,9 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     numbered = isinstance(wanted[0], pd.RangeIndex)  # a model without dates: its steps are row numbers
     future, from_index = futurerows.labelled(future) if numbered else (future, False)  # later.iloc[600:603]'s labels
     keys = [c for c in (id_col, time_col) if c is not None]
-    texts = [c for c in keys if c != time_col or time_unit is None]  # time_unit's times are numbers, as the data's
-    frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else futurekeys.frame_of(future, keys)
+    texts = [c for c in keys if c != time_col or time_unit is None] + serieskeys.read_as_text(id_col)[1:]  # a key's too
+    frame = serieskeys.on_frame(read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else
+                                futurekeys.frame_of(future, keys), id_col, "the future values")[0]  # time_unit's: numbers
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     written = futurerows.written_labels(frame, index, id_col) if numbered else None  # or its labels: lined up by them
     if written is not None:

@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes, idkeys,
+from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
                      halfdays, seriesholidays,
-                     seriesids, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
+                     seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
@@ -88,7 +88,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if isinstance(target, (list, tuple, pd.Index)) and not len(target):  # no column: a network of no inputs (torch's error)
         raise RnncastError(f"target= (--target) must be a column name or a list of them, got {list(target)!r}; name the "
                            "column(s) to forecast, or leave target unset (None) to forecast the column 'y'")
-    id_text = [str(id_col)] if id_col is not None else []
+    id_text = serieskeys.read_as_text(given_id) if id_col is not None else []  # a key's columns too
     if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
         columns = isinstance(static_covariates, (list, tuple, str))  # static covariates as columns of the data
         read = statictext.read_file(data, id_text, text=as_categories if columns else (),
@@ -97,7 +97,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                      keep_index=id_text + [ID_COLUMN] + ([str(named_time)] if named_time is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
-    idkeys.one_column(given_id, frame.columns)  # ['item_id', 'store_id'], a tuple, --id-col item_id,store_id: said how
+    if (key := serieskeys.parts(given_id, frame.columns)) is not None:  # ['item_id', 'store_id']: one id within
+        frame, key = serieskeys.joined(frame, key)
+        id_col = key.name
     roles = (target, features, named_time, id_col, series, past_covariates, future_covariates, static_covariates)
     written = rowindex.written_index(frame, roles, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's numbers
     indexed, frame = frame, rowindex.without(frame, written, announce=False)  # not data: said once the rows are read
@@ -127,7 +129,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
                       holidays, time_unit, (others, unused), counters)
-    panel.unused, panel.told_none = unused, rows.how == indexcolumns.TOLD_NONE
+    panel.unused, panel.told_none, panel.key = unused, rows.how == indexcolumns.TOLD_NONE, key
     if announce and layout == "single" and (away := labels.counted_from(frame, counters)):  # t = 300..799: not rows'
         log.info("%s", away)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
@@ -135,6 +137,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
         table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories) if not isinstance(
             static_covariates, (list, tuple, str)) else None
+        table = serieskeys.spread(table, key, "the static table") if key is not None and table is not None else table
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (

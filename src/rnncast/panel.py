@@ -56,6 +56,7 @@ class Panel:
     told_none: bool = False  # read with time_col=False: no time column, by the caller's word (a fit's model keeps it)
     written_offsets: pd.Series | None = None  # [rows of the table] the UTC offset each time was written with, by its
     # wall time, where the time column carried offsets and was read without tz= (writtenzones.by_wall); None otherwise
+    key: object = None  # serieskeys.Key: the key columns the ids stand for (id_col=['item_id', 'store_id']); None: one
 
     @property
     def n_series(self) -> int:
@@ -192,4 +193,4 @@ class Panel:
                      {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
                      given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
-                     written_offsets=self.written_offsets)
+                     written_offsets=self.written_offsets, key=self.key)

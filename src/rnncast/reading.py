@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, statictext, timeunread, toldtime
+from rnncast import (indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys, statictext,
+                     timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -134,8 +135,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
     static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
                          else None)  # a file's categorical attributes as written: '001', not 1
-    frame = (statictext.read_file(data, [id_col], text=categorical, decide=[]) if isinstance(data, (str, Path))
-             else as_frame(data, keep_index=[id_col]))
+    frame = (statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[])
+             if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
+    frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
+    if key is not None and static_covariates is not None:  # keyed by the key's columns, or by some of them
+        static_covariates = serieskeys.spread(static_covariates, key, "the static table")
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     _same_layout(state, frame, id_col)
@@ -166,6 +170,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
             raise
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
+    panel.key = key if key is not None else panel.key
     return panel
 
 

@@ -12,7 +12,7 @@ yes/no), which marks rows, not series. A long panel's repeated years got no hint
 WEEK`` was refused as "duplicated timestamp 2019 in series 'Auckland'" where the same file of one region was told to
 write YEAR and WEEK as one time column; the split is looked for within each series. An M5-like panel (item_id,
 store_id) read as one series got no hint, neither column alone setting its rows apart: two (or three) that together
-do are named with the line that joins them (``idkeys``); read by item_id alone, the column in which the two rows
+do are named as the key to give (``idkeys``: id_col=[...]); read by item_id alone, the column in which the two rows
 differ (store_id) is named so. Stores with prelim/final rows read as one series are told both, the store column as
 the key and the later row of each store and time to keep (``keyed_revision``).
 """
@@ -225,8 +225,7 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None)
     if not text:
         key = None if who is not None else several(frame, rows, [c for c in others if _id_shaped(frame[c])])
         return (f"; the table was read as ONE series (no id_col given), and {' and '.join(map(repr, key))} together "
-                f"tell its rows of one time apart: if they name the series, id_col takes one column: "
-                f"{idkeys.advice(key)}") if key else ""
+                f"tell its rows of one time apart: if they name the series, {idkeys.advice(key)}") if key else ""
     if who is not None:  # tune takes one series: no id_col to offer
         return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
                 "rows of one of them")
@@ -309,5 +308,5 @@ def key_hint(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int
             key = [rows.id_col, c]
             return (f"; the two rows differ in {c!r} ({two[c].iloc[0]} and {two[c].iloc[1]}), which with "
                     f"{rows.id_col!r} tells the rows of one time apart: if the series are named by "
-                    f"{' and '.join(map(repr, key))} together, id_col takes one column: {idkeys.advice(key)}")
+                    f"{' and '.join(map(repr, key))} together, {idkeys.advice(key)}")
     return ""

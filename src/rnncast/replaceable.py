@@ -20,6 +20,7 @@ import io
 import json
 from pathlib import Path
 
+from rnncast import serieskeys
 from rnncast.outputs import Held
 from rnncast.sheetcsv import EXCEL_SEP
 
@@ -114,6 +115,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     """None where ``names`` head a forecast (``_shape``), or the point forecast of one series of the model of
     ``state`` with ``rows()`` its horizon; a ``Held`` where the file is headed as such a forecast of another model is,
     or data (time, then value columns: they cannot be told apart); else what the file appears to be."""
+    names = serieskeys.collapsed(names, state.id_col)  # item_id, store_id: a key's columns, one id as _shape reads it
     if _shape(names):
         return None
     horizon, single = state.settings.data.horizon, state.layout == "single"

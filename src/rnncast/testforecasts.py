@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast import scaling
+from rnncast import scaling, serieskeys
 from rnncast.backtestframe import finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
@@ -59,7 +59,7 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
                         for v in (wf.y_pred, wf.quantiles))
     if "mean" in wf.baselines:  # the training mean at the forecasts' resolution, as a backtest's forecasts.csv writes it
         wf = replace(wf, baselines={**wf.baselines, "mean": _shortest(state, test.index, series, wf.baselines["mean"])})
-    return finished(columns, targets, wf, calendar, test.dialect, point, quantiles)
+    return serieskeys.split(finished(columns, targets, wf, calendar, test.dialect, point, quantiles), test.key)
 
 
 def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray) -> np.ndarray:

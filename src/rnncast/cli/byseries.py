@@ -146,18 +146,21 @@ def check_file(args) -> str | None:
     return args.by_series_csv
 
 
-def write_file(path, result: dict, dialect=None, id_name: str | None = None, overwrite: bool = False) -> str | None:
+def write_file(path, result: dict, dialect=None, id_name: str | None = None, overwrite: bool = False,
+               key=None) -> str | None:
     """Write ``series_frame`` to ``path`` as predict writes its forecasts of a CSV file (``csvtext.csv_text``) in
     ``dialect``, that file's (``PartForecasts.dialect``: its separator and decimal mark, ``;`` and ``0,5`` for German
     Excel, and its byte-order mark; tab-separated where ``path`` ends in .tsv), its ids headed ``id_name`` (the data's
     id column), and return the line that says so; None, writing nothing, where ``path`` is None. Without ``overwrite``
-    only as a new file: one another process wrote since ``check_file`` stays, refused as an existing file is."""
+    only as a new file: one another process wrote since ``check_file`` stays, refused as an existing file is. ``key``:
+    the ``serieskeys.Key`` of ids of a key of several columns (item_id and store_id), written as those columns."""
     if not path:
         return None
     from rnncast.csvtext import csv_text, dated
     from rnncast.files import write_text
+    from rnncast.serieskeys import split
 
-    frame = dated(series_frame(result, id_name), dialect=dialect)
+    frame = dated(split(series_frame(result, id_name), key), dialect=dialect)  # a key of several: its columns
     write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
                                   what="the scores of each series"),
                None if overwrite else exists_text(path, "--by-series-csv"))
@@ -180,7 +183,14 @@ def series_refusal(path) -> str | None:
         return f"it cannot be read: {err.strerror or err}"
     if not first:
         return None
-    if any(tuple(c for c in first.split(sep) if c != "windows_scored")[1: len(HEADER)] == HEADER[1:]
-           for sep in (",", ";", "\t", "|")):  # windows_scored: where fill left windows out of the scores
+    if any(_ours(tuple(c for c in first.split(sep) if c != "windows_scored"))  # where fill left windows out
+           for sep in (",", ";", "\t", "|")):
         return None
     return f"a file headed {first[:60]}"
+
+
+def _ours(names: tuple) -> bool:
+    """Whether ``names`` head our table: the id column (or the columns of a key of several, item_id and store_id:
+    ``serieskeys``), then ``HEADER``'s others."""
+    at = names.index(HEADER[1], 1) if HEADER[1] in names[1:] else 0
+    return at > 0 and names[at: at + len(HEADER) - 1] == HEADER[1:]

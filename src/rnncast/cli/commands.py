@@ -156,7 +156,8 @@ def run_evaluate(args) -> int:
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
         result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
-    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.id_col_, args.overwrite)  # as the data file is written
+    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.id_col_, args.overwrite,
+                       forecasts.key)  # as the data file is written, a key of several as its columns
     if args.json:
         from rnncast.files import json_text
 

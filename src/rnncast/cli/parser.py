@@ -226,9 +226,9 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
     """Many series and covariate roles: the same flags for fit and backtest, in a group of their own."""
     group = parser.add_argument_group("many series and covariates", "Long format: one row per series and time "
                                       "step, an id column naming the series; wide format: one column per series.")
-    group.add_argument("--id-col", metavar="COL", help="long format: the column naming each row's series "
-                       "(one column: join a key of several into one first; default: unique_id when present; without one the table "
-                       "is one series, or wide with --series)")
+    group.add_argument("--id-col", metavar="COL", help="long format: the column naming each row's series, or "
+                       "the columns that do together, comma-separated (item_id,store_id; a name holding a comma in double "
+                       "quotes); default: unique_id when present; without one the table is one series, or wide with --series")
     _add_names(group, "--series", all_ok=True, help="wide format: the series columns, or 'all' numeric columns "
                "(a column named all: '\"all\"'; default: none: the table is long or one series)")
     _add_names(group, "--past-covariates", help="columns known only up to the forecast time (default: none)")

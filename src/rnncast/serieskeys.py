@@ -1,0 +1,181 @@
+"""A series key of several columns (item_id and store_id of an M5-like panel, as Darts' ``group_cols``): one
+internal id on the way in, the original columns on the way out, so that the pipeline between stays one-id.
+
+``id_col=['item_id', 'store_id']`` (a list or tuple; the CLI's ``--id-col item_id,store_id``, CSV text whose
+quotes keep a comma inside a name: ``'item_id,"store, city"'``) names each series by those columns together.
+``joined`` reads them into one column named by the key's text (``item_id,store_id``: what a saved model keeps as
+its id_col, read back so at predict) whose values name a series readably (``item_id=A, store_id=S1``: what
+messages, plots and the report show), and keeps the key's rows (``Key``) with their dtypes; ``split`` writes that
+column back as the original columns in every table given back (forecasts, backtests, per-series scores). A
+static or future table keyed by the same columns is joined on them (``joined`` too); keyed by a subset of them
+(store size by ``store_id`` alone) it applies to every series of that subset (``spread``). One name that is
+itself a column (``"a,b"`` where the table has such a column) is that column, as before.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from rnncast.data import label_text
+from rnncast.errors import RnncastError
+from rnncast.seriesids import id_text, id_texts
+
+
+def text(parts) -> str:
+    """The key ``parts`` as one line of CSV text (``item_id,store_id``): the internal column's name."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([str(p) for p in parts])
+    return out.getvalue()
+
+
+def _read(given: str) -> list[str]:
+    try:
+        rows = list(csv.reader([given], skipinitialspace=True, strict=True))
+    except csv.Error:
+        return [given]
+    return [p.strip() for p in rows[0]] if len(rows) == 1 and rows[0] else [given]
+
+
+def parts(id_col, columns) -> list[str] | None:
+    """The key columns ``id_col`` names where it names several of ``columns`` (a list or tuple of names, or CSV text
+    naming them when it is no column itself); None where it names one column (or none: "not found" says so later).
+    Refuses, in one line by name, a key naming a column twice, a key column the table lacks (a tuple naming one it
+    lacks is a two-level label, "not found" whole), or a list of one."""
+    names = [str(c[0]) if isinstance(c, tuple) and not any(c[1:]) else str(c) for c in columns]  # ('store', ''): store
+    if isinstance(id_col, str):
+        if id_col in names or "," not in id_col:
+            return None
+        found = _read(id_col)
+        if len(found) < 2:
+            return None
+    elif isinstance(id_col, (list, tuple)):
+        if isinstance(id_col, tuple) and (id_col in set(columns) or label_text(id_col) in names
+                                          or not all(str(p) in names for p in id_col)):
+            return None  # a two-level column's label (or its text, once a file is read), or naming no key: one name
+        found = [str(p) for p in id_col]
+        if len(found) == 1:
+            raise RnncastError(f"id_col takes one column name as text or a list of several, got {id_col!r}: give "
+                               f"id_col={found[0]!r} (--id-col {found[0]})")
+    else:
+        return None
+    twice = sorted({p for p in found if found.count(p) > 1})
+    if twice:
+        raise RnncastError(f"id_col names the column {twice[0]!r} twice ({found!r}); name each key column once")
+    missing = [p for p in found if p not in names]
+    if missing:
+        raise RnncastError(f"id column {missing[0]!r} of the key {found!r} not found; the data has the columns "
+                           f"{names!r}")
+    if text(found) in names:
+        raise RnncastError(f"the data already has a column named {text(found)!r}, the name of the key {found!r}; "
+                           "rename that column")
+    return found
+
+
+def read_as_text(id_col) -> list[str]:
+    """The columns of a file to read as text for ``id_col``: itself, or each column of a key of several."""
+    if isinstance(id_col, (list, tuple)):
+        return [str(p) for p in id_col]
+    return [str(id_col)] + (_read(id_col) if isinstance(id_col, str) and "," in id_col else [])
+
+
+def collapsed(names: list, id_col) -> list:
+    """A file's header ``names`` with the key columns a model's ``id_col`` text names (``item_id,store_id``), where
+    they head it, as the one id column they stand for: a forecast written with them is told as the model's."""
+    found = _read(id_col) if isinstance(id_col, str) and "," in id_col else []
+    if len(found) > 1 and id_col not in names and list(names[: len(found)]) == found:
+        return [id_col, *names[len(found):]]
+    return names
+
+
+def readable(parts: list[str], values) -> str:
+    """A series named by its key: ``item_id=A, store_id=S1``."""
+    return ", ".join(f"{p}={id_text(v)}" for p, v in zip(parts, values))  # store 1.0 (a merge's NaN) is store 1
+
+
+class Key:
+    """The key columns of a panel and the rows of their values, by each series' readable id (dtypes as given)."""
+
+    def __init__(self, parts: list[str], rows: pd.DataFrame):
+        self.parts, self.rows = list(parts), rows
+
+    @property
+    def name(self) -> str:
+        return text(self.parts)
+
+    def split(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with its column ``name`` (readable ids) written back as the key's columns, in its place."""
+        if self.name not in frame.columns:
+            return frame
+        at = list(frame.columns).index(self.name)
+        ids = frame[self.name].astype(str)
+        values = self.rows.reindex(ids.to_numpy())
+        out = frame.drop(columns=[self.name])
+        for k, p in enumerate(self.parts):
+            out.insert(at + k, p, values[p].to_numpy() if values[p].isna().any() else
+                       values[p].astype(self.rows[p].dtype).to_numpy())
+            out[p] = out[p].astype(self.rows[p].dtype) if not values[p].isna().any() else out[p]
+        return out
+
+    def matches(self, frame: pd.DataFrame, id_text: str) -> pd.Series:
+        """Which rows of ``frame`` (written back by ``split``) are the series ``id_text`` (its readable id)."""
+        values = self.rows.loc[id_text]
+        return pd.concat([frame[p] == values[p] for p in self.parts], axis=1).all(axis=1)
+
+    def keyed(self, result: dict) -> dict:
+        """evaluate's ``result`` with its per-series scores (``result["series"]``, by readable id) keyed by the key's
+        values instead, a tuple as pandas' groupby gives (``('A', 'S1')``)."""
+        if "series" not in result:
+            return result
+        rows = self.rows
+        return {**result, "series": {tuple(rows.loc[str(i)].tolist()) if str(i) in rows.index else i: v
+                                     for i, v in result["series"].items()}}
+
+
+def split(frame: pd.DataFrame, key: Key | None) -> pd.DataFrame:
+    """``frame`` with the ids of ``key`` written back as its columns (``Key.split``); as it is without a key."""
+    return frame if key is None else key.split(frame)
+
+
+def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tuple[pd.DataFrame, Key]:
+    """``frame`` with the key columns ``parts`` read into one column ``text(parts)`` of readable ids, in the first
+    key column's place, and the ``Key``. Refuses a key column with a missing value, naming it and its row."""
+    for p in parts:
+        blank = frame[p].isna().to_numpy()
+        if blank.any():
+            row = int(blank.argmax())
+            raise RnncastError(f"id column {p!r} of {what} has a missing value (row {row + 1} of the table's "
+                               f"{len(frame)}); every row needs its series' key: fill it or drop the row")
+    ids = pd.Series([readable(parts, values) for values in zip(*(frame[p].tolist() for p in parts))],
+                    index=frame.index, dtype=object)
+    at = min(list(frame.columns).index(p) for p in parts)
+    out = frame.drop(columns=parts)
+    out.insert(at, text(parts), ids)
+    rows = frame[parts].assign(_id=ids.to_numpy()).drop_duplicates("_id").set_index("_id")
+    rows.index.name = None
+    out.attrs = dict(frame.attrs)
+    return out, Key(parts, rows)
+
+
+def on_frame(frame: pd.DataFrame, id_col, what: str = "the data") -> tuple[pd.DataFrame, Key | None]:
+    """``frame`` with a key of several columns that ``id_col`` names joined into one (``joined``), and the ``Key``;
+    ``frame`` as it is and None where ``id_col`` names one column."""
+    found = parts(id_col, frame.columns)
+    return (frame, None) if found is None else joined(frame, found, what)
+
+
+def spread(table: pd.DataFrame, key: Key, what: str) -> pd.DataFrame:
+    """A per-series table (static or future) keyed by the panel's ``key``: keyed by all of its columns, joined into the
+    one id column; keyed by a subset of them (store size by ``store_id``), repeated for every series of that subset
+    (the panel's rows of the key say which); keyed by none, left as it is ("not found" names the id column)."""
+    have = [p for p in key.parts if p in table.columns]
+    if not have or key.name in table.columns:
+        return table
+    if len(have) < len(key.parts):  # matched as ids are, by text: a file's store '1' is the frame's store 1
+        series = pd.DataFrame({"_id": key.rows.index, **{f"_{p}": id_texts(key.rows[p]).to_numpy() for p in have}})
+        merged = series.merge(table.assign(**{f"_{p}": id_texts(table[p]) for p in have}), on=[f"_{p}" for p in have])
+        table = merged.assign(**{p: key.rows.loc[merged["_id"], p].to_numpy() for p in key.parts})
+        table = table.drop(columns=["_id", *(f"_{p}" for p in have)])
+    return joined(table, key.parts, what)[0]

@@ -1,0 +1,155 @@
+"""A series key of several columns (``serieskeys.py``, decision 9201): ``id_col=['item_id', 'store_id']`` and
+``--id-col item_id,store_id`` were refused with a pandas line joining them into a made-up ``uid``; now they are read
+as one internal id and every output carries item_id and store_id again, with their dtypes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import serieskeys
+from rnncast.errors import RnncastError
+from rnncast.forecaster import Forecaster
+from rnncast.loading import load_panel
+
+KEY = ["item_id", "store_id"]
+SMALL = dict(lookback=6, horizon=3, epochs=1, hidden_size=4, batch_size=32, seed=0)
+
+
+def _m5(days: int = 40) -> pd.DataFrame:
+    """Two items in two stores (store_id integers), daily sales and a price known ahead."""
+    rng = np.random.default_rng(0)
+    dates = pd.date_range("2024-01-01", periods=days, freq="D")
+    return pd.concat([pd.DataFrame({"item_id": item, "store_id": store, "date": dates,
+                                    "price": rng.normal(size=days).round(3),
+                                    "sales": (10 + k + np.sin(np.arange(days) / 4) + rng.normal(0, 0.1, days)).round(3)})
+                      for k, (item, store) in enumerate((i, s) for i in ("A", "B") for s in (1, 2))], ignore_index=True)
+
+
+def _future(data: pd.DataFrame, horizon: int = 3) -> pd.DataFrame:
+    dates = pd.date_range(data["date"].max() + pd.Timedelta(days=1), periods=horizon, freq="D")
+    return pd.DataFrame([(i, s, d, 0.5) for i in ("A", "B") for s in (1, 2) for d in dates], columns=[*KEY, "date", "price"])
+
+
+# ---- the key as handed over --------------------------------------------------------------------
+
+@pytest.mark.parametrize("given", [KEY, tuple(KEY), "item_id,store_id", "item_id, store_id", '"item_id",store_id'])
+def test_a_key_is_read_from_a_list_a_tuple_or_comma_separated_text(given):
+    assert serieskeys.parts(given, ["item_id", "store_id", "date", "sales"]) == KEY
+
+
+def test_one_column_stays_one_column_a_comma_in_its_name_included():
+    assert serieskeys.parts("item_id", KEY) is None
+    assert serieskeys.parts("a,b", ["a,b", "a", "b"]) is None  # the column so named, not a key of a and b
+    assert serieskeys.parts(("a", "b"), pd.MultiIndex.from_tuples([("a", "b"), ("c", "d")])) is None  # a label
+    assert serieskeys.parts(("a", "b"), ["('a', 'b')", "a", "b"]) is None  # that label as a read table's text
+    assert serieskeys.parts(("a", "x"), ["a", "b"]) is None  # a tuple naming no key: a label, "not found" whole
+    assert serieskeys.parts(["a", "store, city"], ["a", "store, city"]) == ["a", "store, city"]
+    assert serieskeys.parts('a,"store, city"', ["a", "store, city"]) == ["a", "store, city"]
+
+
+@pytest.mark.parametrize("given, message", [
+    (["item_id", "shop"], r"^id column 'shop' of the key \['item_id', 'shop'\] not found; the data has the columns"),
+    (["item_id", "item_id"], r"^id_col names the column 'item_id' twice"),
+    ("item_id,shop", r"^id column 'shop' of the key \['item_id', 'shop'\] not found"),
+    (["item_id"], r"^id_col takes one column name as text or a list of several, got \['item_id'\]: give "
+                  r"id_col='item_id' \(--id-col item_id\)$"),
+])
+def test_what_cannot_be_a_key_is_refused_by_name_in_one_line(given, message):
+    with pytest.raises(RnncastError, match=message):
+        load_panel(_m5(), target="sales", id_col=given)
+
+
+def test_a_key_column_with_a_blank_is_refused_naming_it_and_its_row():
+    data = _m5().astype({"store_id": float})
+    data.loc[7, "store_id"] = np.nan
+    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the data has a missing value \(row 8 of the "
+                                           r"table's 160\); every row needs its series' key"):
+        load_panel(data, target="sales", id_col=KEY)
+
+
+# ---- one id within, the columns without ------------------------------------------------------
+
+def test_the_panel_names_each_series_by_its_key_and_split_gives_the_columns_back_with_their_dtypes():
+    data = _m5().astype({"item_id": "category"})
+    panel = load_panel(data, target="sales", id_col=KEY)
+    assert panel.ids == ["item_id=A, store_id=1", "item_id=A, store_id=2", "item_id=B, store_id=1",
+                         "item_id=B, store_id=2"]
+    frame = pd.DataFrame({panel.id_col: panel.ids, "y_hat": [1.0, 2.0, 3.0, 4.0]})
+    out = panel.key.split(frame)
+    assert list(out.columns) == [*KEY, "y_hat"]
+    assert out["store_id"].tolist() == [1, 2, 1, 2] and out["store_id"].dtype == np.int64
+    assert isinstance(out["item_id"].dtype, pd.CategoricalDtype)
+    assert panel.key.matches(out, "item_id=B, store_id=1").tolist() == [False, False, True, False]
+
+
+def test_a_static_table_keyed_by_part_of_the_key_applies_to_every_series_of_that_part():
+    stores = pd.DataFrame({"store_id": [1, 2], "size": [100.0, 250.0]})
+    panel = load_panel(_m5(), target="sales", id_col=KEY, static_covariates=stores)
+    whole = load_panel(_m5(), target="sales", id_col=KEY, static_covariates=pd.DataFrame(
+        {"item_id": ["A", "A", "B", "B"], "store_id": [1, 2, 1, 2], "size": [100.0, 250.0, 100.0, 250.0]}))
+    assert np.array_equal(panel.static.numeric, whole.static.numeric)
+    assert panel.static.numeric[:, 0].tolist() == [100.0, 250.0, 100.0, 250.0]
+
+
+# ---- end to end ----------------------------------------------------------------------------
+
+def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_columns_back(tmp_path):
+    data = _m5()
+    stores = pd.DataFrame({"store_id": [1, 2], "size": [100.0, 250.0]})
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY, future_covariates=["price"],
+                                    static_covariates=stores)
+    forecast = model.predict(data, future=_future(data))
+    assert list(forecast.columns) == [*KEY, "date", "sales_hat"] and forecast["store_id"].dtype == np.int64
+    assert sorted(set(zip(forecast["item_id"], forecast["store_id"]))) == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]
+    scores = model.evaluate(data, part="all", by_series=True)
+    assert sorted(scores["series"]) == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.id_col_ == "item_id,store_id"
+    pd.testing.assert_frame_equal(loaded.predict(data, future=_future(data)), forecast)
+    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found"):
+        loaded.predict(data.drop(columns="store_id"), future=_future(data))
+    backtest = Forecaster(**SMALL).backtest(data, n_windows=2, target="sales", time_col="date", id_col=tuple(KEY))
+    assert list(backtest.forecasts.columns[:3]) == [*KEY, "date"] and backtest.forecasts["store_id"].dtype == np.int64
+    assert not any(c.startswith("item_id,") or c == "uid" for c in backtest.forecasts.columns)
+
+
+def test_the_command_line_takes_the_key_comma_separated_and_writes_its_columns(tmp_path, capsys):
+    from rnncast.cli import main
+
+    path, stores, future = tmp_path / "m5.csv", tmp_path / "stores.csv", tmp_path / "future.csv"
+    _m5().to_csv(path, index=False)
+    _future(_m5()).to_csv(future, index=False)
+    stores.write_text("store_id,size\n1,100\n2,250\n")  # keyed by part of the key; its 1 a number, the data's text
+    flags = ["--target", "sales", "--time-col", "date", "--id-col", "item_id,store_id", "--lookback", "6",
+             "--horizon", "3", "--epochs", "1", "--hidden-size", "4", "--future-covariates", "price", "--static",
+             str(stores)]
+    assert main(["fit", str(path), *flags, "--out", str(tmp_path / "run")]) == 0
+    assert main(["predict", str(tmp_path / "run"), str(path), "--future", str(future), "--out", str(tmp_path / "f.csv")]) == 0
+    assert main(["evaluate", str(tmp_path / "run"), str(path), "--by-series-csv", str(tmp_path / "s.csv")]) == 0
+    assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
+    for written in ("f.csv", "s.csv", "run/test_forecasts.csv", "bt/forecasts.csv"):
+        header = (tmp_path / written).read_text().splitlines()[0]
+        assert header.startswith("item_id,store_id,"), written
+        assert "item_id=" not in (tmp_path / written).read_text(), written
+    again = ["--overwrite"]  # the files written with the key's columns are told as ours, and replaced
+    assert main(["predict", str(tmp_path / "run"), str(path), "--future", str(future), "--static", str(stores),
+                 "--out", str(tmp_path / "f.csv"), *again]) == 0
+    assert main(["evaluate", str(tmp_path / "run"), str(path), "--by-series-csv", str(tmp_path / "s.csv"), *again]) == 0
+    capsys.readouterr()
+    _m5().drop(columns="store_id").to_csv(tmp_path / "no_store.csv", index=False)
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "no_store.csv"), "--future", str(future)]) == 2
+    err = capsys.readouterr().err
+    assert "id column 'store_id' of the key ['item_id', 'store_id'] not found" in err and "Traceback" not in err
+
+
+def test_the_command_line_reads_an_id_column_named_with_a_comma_as_that_column(tmp_path):
+    from rnncast.cli import main
+
+    data = _m5().assign(**{"item,store": lambda d: d["item_id"] + "_" + d["store_id"].astype(str)})
+    data.drop(columns=KEY).to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "sales", "--time-col", "date", "--id-col", "item,store",
+                 "--lookback", "6", "--horizon", "3", "--epochs", "1", "--out", str(tmp_path / "run")]) == 0
+    assert (tmp_path / "run" / "test_forecasts.csv").read_text().startswith('"item,store",')
