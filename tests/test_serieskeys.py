@@ -105,6 +105,8 @@ def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_colu
     assert sorted(set(zip(forecast["item_id"], forecast["store_id"]))) == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]
     scores = model.evaluate(data, part="all", by_series=True)
     assert sorted(scores["series"]) == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]
+    one = model.predict_windows(data, series=("B", 2), static_covariates=None)  # a series by its key's values
+    assert one.ids == ["item_id=B, store_id=2"]
     model.save(tmp_path / "m")
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.id_col_ == "item_id,store_id"

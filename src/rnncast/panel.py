@@ -17,6 +17,7 @@ import pandas as pd
 from rnncast.errors import RnncastError
 from rnncast.spelling import listed
 from rnncast.seriesids import other_form
+from rnncast.serieskeys import readable
 from rnncast.static import Static
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import shown
@@ -163,7 +164,10 @@ class Panel:
     def only(self, series) -> "Panel":
         """The panel of the one series whose id is ``series``, as the caller gave it (101) or as text ('101');
         ``RnncastError`` when it holds none such, when ``series`` is a list (or another collection) of ids, or when it
-        is one series without ids (a model fitted on one reads so)."""
+        is one series without ids (a model fitted on one reads so). A key of several columns: its values as a tuple
+        (``('A', 1)``, as evaluate's ``series`` keys them) or its readable id (``'item_id=A, store_id=1'``)."""
+        if self.key is not None and isinstance(series, tuple) and len(series) == len(self.key.parts):
+            series = readable(self.key.parts, series)
         if isinstance(series, (list, tuple, set, frozenset, dict, np.ndarray, pd.Series, pd.Index)):
             ids = list(series)
             how = (f"give series={ids[0]!r}" if len(ids) == 1 else
