@@ -50,7 +50,8 @@ def test_one_column_stays_one_column_a_comma_in_its_name_included():
 
 
 @pytest.mark.parametrize("given, message", [
-    (["item_id", "shop"], r"^id column 'shop' of the key \['item_id', 'shop'\] not found; the data has the columns"),
+    (["item_id", "shop"], r"^id column 'shop' of the key \['item_id', 'shop'\] not found among the columns of the "
+                          r"data: \["),
     (["item_id", "item_id"], r"^id_col names the column 'item_id' twice"),
     ("item_id,shop", r"^id column 'shop' of the key \['item_id', 'shop'\] not found"),
     (["item_id"], r"^id_col takes one column name as text or a list of several, got \['item_id'\]: give "
@@ -61,12 +62,15 @@ def test_what_cannot_be_a_key_is_refused_by_name_in_one_line(given, message):
         load_panel(_m5(), target="sales", id_col=given)
 
 
-def test_a_key_column_with_a_blank_is_refused_naming_it_and_its_row():
+def test_a_key_column_with_a_blank_is_refused_naming_it_and_its_row(tmp_path):
     data = _m5().astype({"store_id": float})
     data.loc[7, "store_id"] = np.nan
-    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the data has a missing value \(row 8 of the "
-                                           r"table's 160\); every row needs its series' key"):
+    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the data is empty at row 7; every row needs "
+                                           r"its series' key"):
         load_panel(data, target="sales", id_col=KEY)
+    data.to_csv(tmp_path / "m5.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the data is empty at line 9 of "):
+        load_panel(tmp_path / "m5.csv", target="sales", id_col=KEY)
 
 
 # ---- one id within, the columns without ------------------------------------------------------
@@ -111,8 +115,12 @@ def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_colu
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.id_col_ == "item_id,store_id"
     pd.testing.assert_frame_equal(loaded.predict(data, future=_future(data)), forecast)
-    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found"):
+    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
+                                           r"columns of the data"):
         loaded.predict(data.drop(columns="store_id"), future=_future(data))
+    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
+                                           r"columns of the future values"):
+        loaded.predict(data, future=_future(data).drop(columns="store_id"))  # a future table by item alone
     backtest = Forecaster(**SMALL).backtest(data, n_windows=2, target="sales", time_col="date", id_col=tuple(KEY))
     assert list(backtest.forecasts.columns[:3]) == [*KEY, "date"] and backtest.forecasts["store_id"].dtype == np.int64
     assert not any(c.startswith("item_id,") or c == "uid" for c in backtest.forecasts.columns)

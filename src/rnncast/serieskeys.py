@@ -19,7 +19,7 @@ import io
 
 import pandas as pd
 
-from rnncast.data import label_text
+from rnncast.data import label_text, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_text, id_texts
 
@@ -39,7 +39,7 @@ def _read(given: str) -> list[str]:
     return [p.strip() for p in rows[0]] if len(rows) == 1 and rows[0] else [given]
 
 
-def parts(id_col, columns) -> list[str] | None:
+def parts(id_col, columns, what: str = "the data") -> list[str] | None:
     """The key columns ``id_col`` names where it names several of ``columns`` (a list or tuple of names, or CSV text
     naming them when it is no column itself); None where it names one column (or none: "not found" says so later).
     Refuses, in one line by name, a key naming a column twice, a key column the table lacks (a tuple naming one it
@@ -66,11 +66,11 @@ def parts(id_col, columns) -> list[str] | None:
         raise RnncastError(f"id_col names the column {twice[0]!r} twice ({found!r}); name each key column once")
     missing = [p for p in found if p not in names]
     if missing:
-        raise RnncastError(f"id column {missing[0]!r} of the key {found!r} not found; the data has the columns "
-                           f"{names!r}")
+        raise RnncastError(f"id column {missing[0]!r} of the key {found!r} not found among the columns of "
+                           f"{what}: {names!r}")
     if text(found) in names:
-        raise RnncastError(f"the data already has a column named {text(found)!r}, the name of the key {found!r}; "
-                           "rename that column")
+        raise RnncastError(f"{what[0].upper() + what[1:]} already has a column named {text(found)!r}, the name of "
+                           f"the key {found!r}; rename that column")
     return found
 
 
@@ -113,10 +113,9 @@ class Key:
         ids = frame[self.name].astype(str)
         values = self.rows.reindex(ids.to_numpy())
         out = frame.drop(columns=[self.name])
-        for k, p in enumerate(self.parts):
-            out.insert(at + k, p, values[p].to_numpy() if values[p].isna().any() else
-                       values[p].astype(self.rows[p].dtype).to_numpy())
-            out[p] = out[p].astype(self.rows[p].dtype) if not values[p].isna().any() else out[p]
+        for k, p in enumerate(self.parts):  # an id the key lacks (none should): missing, not a made-up value
+            column = values[p] if values[p].isna().any() else values[p].astype(self.rows[p].dtype)
+            out.insert(at + k, p, column.set_axis(out.index))  # its dtype: int64, a category's categories
         return out
 
     def matches(self, frame: pd.DataFrame, id_text: str) -> pd.Series:
@@ -143,11 +142,10 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tup
     """``frame`` with the key columns ``parts`` read into one column ``text(parts)`` of readable ids, in the first
     key column's place, and the ``Key``. Refuses a key column with a missing value, naming it and its row."""
     for p in parts:
-        blank = frame[p].isna().to_numpy()
+        blank = (frame[p].isna() | (frame[p] == "")).to_numpy()  # as one id column's: "" is no id, "NA" is one
         if blank.any():
-            row = int(blank.argmax())
-            raise RnncastError(f"id column {p!r} of {what} has a missing value (row {row + 1} of the table's "
-                               f"{len(frame)}); every row needs its series' key: fill it or drop the row")
+            raise RnncastError(f"id column {p!r} of {what} is empty at {place(int(blank.argmax()), frame.attrs)}; every "
+                               "row needs its series' key, each of its columns a value")
     ids = pd.Series([readable(parts, values) for values in zip(*(frame[p].tolist() for p in parts))],
                     index=frame.index, dtype=object)
     at = min(list(frame.columns).index(p) for p in parts)
@@ -162,7 +160,7 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tup
 def on_frame(frame: pd.DataFrame, id_col, what: str = "the data") -> tuple[pd.DataFrame, Key | None]:
     """``frame`` with a key of several columns that ``id_col`` names joined into one (``joined``), and the ``Key``;
     ``frame`` as it is and None where ``id_col`` names one column."""
-    found = parts(id_col, frame.columns)
+    found = parts(id_col, frame.columns, what)
     return (frame, None) if found is None else joined(frame, found, what)
 
 
