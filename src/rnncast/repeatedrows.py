@@ -295,7 +295,7 @@ def several(frame: pd.DataFrame, rows: Rows, columns: list[str]) -> list[str] | 
 def key_hint(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int, int]) -> str:
     """For a long panel whose series holds a time twice at rows ``pair``: the columns of ``others`` in which the two
     rows differ and that, with the id column, set apart the rows of each series whose time repeats (store_id beside
-    item_id), as a clause naming them and how to join them into one id; "" if none."""
+    item_id), as a clause naming them and how to give them together as the key; "" if none."""
     a, b = pair
     if not _both_in(frame, a, b) or rows.time is None:
         return ""
