@@ -294,7 +294,7 @@ def test_a_config_not_utf8_or_a_data_file_is_told_what_it_is(tmp_path):
 
 
 def test_an_id_col_list_in_a_config_is_a_key_of_several_columns(tmp_path):
-    """id_col = ["item_id", "store_id"] was refused, told to join the key into one made-up column (decision 9201)."""
+    """id_col = ["item_id", "store_id"] was refused, told to join the key into one made-up column (decision 1031)."""
     path = tmp_path / "c.toml"
     path.write_text('data = "d.csv"\nid_col = ["item_id", "store_id"]\n')
     assert read_config(path)[1]["id_col"] == ["item_id", "store_id"]

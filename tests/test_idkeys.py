@@ -1,5 +1,5 @@
 """A key of several columns offered where the table suggests one (``idkeys.py``): as the key to give,
-``id_col=['item_id', 'store_id']`` (``--id-col item_id,store_id``), never a made-up joined column (decision 9201)."""
+``id_col=['item_id', 'store_id']`` (``--id-col item_id,store_id``), never a made-up joined column (decision 1031)."""
 
 from __future__ import annotations
 

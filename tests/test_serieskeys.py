@@ -1,4 +1,4 @@
-"""A series key of several columns (``serieskeys.py``, decision 9201): ``id_col=['item_id', 'store_id']`` and
+"""A series key of several columns (``serieskeys.py``, decision 1031): ``id_col=['item_id', 'store_id']`` and
 ``--id-col item_id,store_id`` were refused with a pandas line joining them into a made-up ``uid``; now they are read
 as one internal id and every output carries item_id and store_id again, with their dtypes."""
 

@@ -3,7 +3,7 @@ item_id and store_id together (``repeatedrows``), a config file's ``id_col`` (``
 read by ``serieskeys``: ``id_col=['item_id', 'store_id']`` (a list or tuple) or ``--id-col item_id,store_id``.
 
 Before, such a key was refused with the pandas line that joins the columns into one (``uid``), and every output
-then carried that made-up string instead of the columns the user gave (decision 9201).
+then carried that made-up string instead of the columns the user gave (decision 1031).
 """
 
 from __future__ import annotations
