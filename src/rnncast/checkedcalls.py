@@ -127,7 +127,7 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
     if key in settings:
         return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
                                 f"{settings_given.format(name=key, method=method)}")
-    other = not_a_setting(key, settings)
+    other = not_a_setting(key, [*settings, *keywords])  # stride: backtest's step; h: the setting horizon
     if other:
         return UnknownParameter(other)
     if not keywords:
