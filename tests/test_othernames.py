@@ -13,7 +13,7 @@ SETTINGS = [f.name for f in setting_fields()]
 
 def test_every_other_name_points_to_a_name_of_rnncast_and_is_none_itself():
     from rnncast.configfile import accepted_keys
-    backtest = ["step", "refit", "n_windows"]  # backtest's own keywords and flags
+    backtest = ["step", "refit", "n_windows", "trials"]  # backtest's and tune's own keywords and flags
     named = {s for setting, _, _ in OTHER_NAMES.values() for s in setting.split("|")}
     assert named <= set(accepted_keys()) | set(backtest)
     assert not (set(OTHER_NAMES) | SHUFFLING) & (set(accepted_keys()) | set(backtest))
@@ -161,3 +161,35 @@ def test_a_covariates_table_is_told_to_be_merged_onto_the_data():
     with pytest.raises(RnncastError, match="merge this table onto the data on the time") as err:
         Forecaster(lookback=4, horizon=2, epochs=1).fit(data, past_covariates=data[["t"]].assign(price=1.0))
     assert "pre-made windows" not in str(err.value)
+
+
+@pytest.mark.parametrize("call, said", [
+    ("tune", "given to tune as settings={'horizon': ...}"), ("backtest", "given as Forecaster(horizon=...)")])
+def test_a_setting_by_another_name_given_to_a_call_says_where_the_setting_goes(call, said):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    from rnncast.tuning import tune
+    at = tune if call == "tune" else Forecaster().backtest
+    with pytest.raises(RnncastError) as err:
+        at(pd.DataFrame({"y": range(30)}), h=7)
+    assert "the forecast length is horizon" in str(err.value) and said in str(err.value)
+
+
+@pytest.mark.parametrize("args, flag", [(["tune", "d.csv", "--n-trials", "5"], "--trials"),
+                                        (["tune", "d.csv", "--num-samples", "5"], "--trials")])
+def test_a_tuners_trials_flag_is_answered_with_rnncasts(capsys, args, flag):
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(args)
+    said = capsys.readouterr().err
+    assert f"the number of tuning trials is {flag} (" in said and "did you mean" not in said
+
+
+@pytest.mark.parametrize("loss", ["MQLoss", "quantile", "pinball_loss"])
+def test_a_quantile_loss_flag_points_at_quantiles(capsys, loss):
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["fit", "d.csv", "--loss", loss])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and f"{loss!r} is a quantile loss" in said and "--quantiles 0.1,0.5,0.9" in said

@@ -57,6 +57,8 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("retrain", "refit_every"), ("refit", "retraining at every cutoff", "a fresh model per window")),
     **dict.fromkeys(("num_windows", "n_folds", "n_splits", "folds"), ("n_windows", "the number of backtest windows",
                                                                        "cutoffs per series")),
+    **dict.fromkeys(("n_trials", "num_samples", "max_trials", "max_evals"), ("trials", "the number of tuning trials",
+                                                                             "settings tried, one model each")),
     # covariates (NeuralForecast's exogenous lists, AutoGluon's known covariates), each named by its columns
     **dict.fromkeys(("futr_exog_list", "futr_exog", "future_exog", "known_covariates", "known_covariates_names"),
                     ("future_covariates", "the list of columns known ahead", "known over the horizon too: their column names")),

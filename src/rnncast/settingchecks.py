@@ -156,6 +156,15 @@ QUANTILE_LOSSES = frozenset({"mqloss", "quantileloss", "qloss", "iqloss", "huber
                              "pinballloss", "quantile", "quantiles"})  # other libraries' names, lower case, no _
 
 
+def quantile_loss(loss) -> str:
+    """The refusal of another library's quantile loss as ``loss`` (NeuralForecast's ``MQLoss``): rnncast's quantile
+    head is asked for by ``quantiles``; '' for any other value."""
+    if str(loss).lower().replace("_", "") not in QUANTILE_LOSSES:
+        return ""
+    return (f"{named('loss')} {loss!r} is a quantile loss: rnncast trains on the pinball loss when given quantile "
+            f"levels, {spelled('quantiles', '0.1,0.5,0.9')}, with loss left at 'mse'")
+
+
 def interval_quantiles(percents) -> list[float]:
     """The quantile levels of central intervals given in percent (NeuralForecast's ``level=[80, 90]``): each
     interval's two ends and the median (``[0.05, 0.1, 0.5, 0.9, 0.95]``)."""
@@ -177,9 +186,8 @@ def check_train(train) -> None:
         raise RnncastError(f"{named('lr')} must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
-    if str(train.loss).lower().replace("_", "") in QUANTILE_LOSSES:  # NeuralForecast's MQLoss: a quantile head here
-        raise RnncastError(f"{named('loss')} {train.loss!r} is a quantile loss: rnncast trains on the pinball loss "
-                           f"when given quantile levels, {spelled('quantiles', '0.1,0.5,0.9')}, with loss left at 'mse'")
+    if quantile_loss(train.loss):
+        raise RnncastError(quantile_loss(train.loss))
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
         raise RnncastError(f"{named('ema')} must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
