@@ -193,3 +193,19 @@ def test_a_quantile_loss_flag_points_at_quantiles(capsys, loss):
         build_parser().parse_args(["fit", "d.csv", "--loss", loss])
     said = capsys.readouterr().err
     assert stop.value.code == 2 and f"{loss!r} is a quantile loss" in said and "--quantiles 0.1,0.5,0.9" in said
+
+
+def test_static_df_is_answered_with_the_static_table_as_each_reader_takes_it(capsys, tmp_path):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    from rnncast.cli.parser import build_parser
+    from rnncast.configfile import read_config
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["fit", "d.csv", "--static-df", "s.csv"])
+    assert "the table of per-series attributes is --static (" in capsys.readouterr().err
+    with pytest.raises(RnncastError, match="the table of per-series attributes is static_covariates \\("):
+        Forecaster(lookback=4, horizon=2).fit(pd.DataFrame({"y": range(30)}), static_df=pd.DataFrame())
+    (tmp_path / "c.toml").write_text('static_df = "s.csv"\n')
+    with pytest.raises(RnncastError, match="the table of per-series attributes is static \\("):
+        read_config(tmp_path / "c.toml")

@@ -1,9 +1,11 @@
 """Other libraries' and tutorials' names for rnncast's settings: ``test_size`` (scikit-learn's
 ``train_test_split``), ``sequence_length``, ``seq_len``, ``timesteps`` (Keras and PyTorch tutorials),
-``input_chunk_length`` (Darts), ``h`` and ``max_steps``-era ``max_epochs`` (NeuralForecast) ... as the one
-table (``OTHER_NAMES``) that a refused keyword (``Forecaster(test_size=0.2)``), setting (``--set``, a config
-file) and flag (``rnncast fit --seq-len 20``) is looked up in, so that the refusal names rnncast's setting
-instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``).
+``input_chunk_length``, ``stride``, ``start``, ``retrain`` (Darts), ``h``, ``input_size``, ``futr_exog_list``,
+``level``, ``max_steps`` (NeuralForecast) ... as the one table (``OTHER_NAMES``) that a refused keyword
+(``Forecaster(test_size=0.2)``, ``backtest(stride=7)``), setting (``--set``, a config file's key) and flag
+(``rnncast fit --seq-len 20``) is looked up in before any spelling guess, so that the refusal names rnncast's
+name instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``; ``--stride``: not
+``--series``, but ``--step``), or, where a name maps to no one setting (``max_steps``), what to give instead.
 
 Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with
 ``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
