@@ -134,8 +134,8 @@ def check_model(model) -> None:
     if levels:
         if all(1 <= q < 100 for q in levels) and len(set(levels)) == len(levels):  # 80,90: NeuralForecast's level
             raise RnncastError(f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's "
-                               f"level=); quantiles are levels in (0, 1): level {_written(levels)} is quantiles "
-                               f"{_written(interval_quantiles(levels))}")
+                               f"level=); quantiles are levels in (0, 1): level {_written(levels)} is "
+                               f"{spelled('quantiles', _written(interval_quantiles(levels)))}")
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
             raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
