@@ -143,11 +143,15 @@ def test_a_flag_a_command_does_not_take_is_named_with_the_nearest_it_takes(capsy
     assert capsys.readouterr().err == f"{where}: error: {what} ({where} --help lists what is accepted)\n"
 
 
-def test_a_flag_known_in_part_or_after_a_double_dash_is_no_unknown_flag():
+def test_a_flag_after_a_double_dash_is_no_unknown_flag_and_a_shortened_one_is_refused_naming_it_whole(capsys):
     from rnncast.cli.parser import build_parser
 
-    args = build_parser().parse_args(["fit", "d.csv", "--look", "7", "--lr", "-1e-3", "--target", "y"])
-    assert args.lookback == 7 and args.lr == -1e-3  # argparse's prefix; a negative number is a value
+    args = build_parser().parse_args(["fit", "d.csv", "--lookback", "7", "--lr", "-1e-3", "--target", "y"])
+    assert args.lookback == 7 and args.lr == -1e-3  # a negative number is a value
+    with pytest.raises(SystemExit) as exit_:  # argparse took --look for --lookback, and predict --h for --help
+        build_parser().parse_args(["fit", "d.csv", "--look", "7"])
+    assert exit_.value.code == 2 and "--look: flags are given whole, not shortened: write --lookback" in \
+        capsys.readouterr().err
     parser = build_parser()
     assert parser.unknown_flags(["fit", "--bogus"]) == []  # the top command's own flags end at the command's name
 

@@ -11,9 +11,12 @@ from rnncast.othernames import OTHER_NAMES, SHUFFLING, by_time, not_a_setting, o
 SETTINGS = [f.name for f in setting_fields()]
 
 
-def test_every_other_name_points_to_a_setting_of_rnncast_and_is_none_itself():
-    assert {setting for setting, _, _ in OTHER_NAMES.values()} <= set(SETTINGS)
-    assert not (set(OTHER_NAMES) | SHUFFLING) & set(SETTINGS)
+def test_every_other_name_points_to_a_name_of_rnncast_and_is_none_itself():
+    from rnncast.configfile import accepted_keys
+    backtest = ["step", "refit", "n_windows", "trials"]  # backtest's and tune's own keywords and flags
+    named = {s for setting, _, _ in OTHER_NAMES.values() for s in setting.split("|")}
+    assert named <= set(accepted_keys()) | set(backtest)
+    assert not (set(OTHER_NAMES) | SHUFFLING) & (set(accepted_keys()) | set(backtest))
 
 
 @pytest.mark.parametrize("name, said", [
@@ -22,7 +25,7 @@ def test_every_other_name_points_to_a_setting_of_rnncast_and_is_none_itself():
     ("sequence_length", "sequence_length is not a setting of rnncast: the input window is lookback (input steps the "
                         "network sees for each forecast)"),
     ("output_chunk_length", "output_chunk_length is not a setting of rnncast: the forecast length is horizon (steps "
-                            "forecast at once)"),
+                            "forecast at once, fixed when the model is fitted)"),
     ("learning_rate", "learning_rate is not a setting of rnncast: the learning rate is lr (of the Adam optimizer)"),
 ])
 def test_another_librarys_name_is_answered_with_rnncasts(name, said):
@@ -43,6 +46,165 @@ def test_shuffling_is_answered_with_the_split_by_time():
                          "training part only")  # Forecaster(shuffle=False), as Keras users pass it
 
 
-def test_a_name_the_reader_cannot_give_or_no_other_name_is_not_answered():
-    assert other_name("test_size", ["lookback"]) == "" and other_name("shuffle", ["lookback"]) == ""
+def test_a_name_the_reader_cannot_give_is_named_as_not_taken_here_and_no_other_name_is_not_answered():
+    assert other_name("test_size", ["lookback"]) == ("the test part is rnncast's test_frac (the last fraction of each "
+                                                     "series' rows), which is not taken here")  # not a spelling guess
+    assert other_name("shuffle", ["lookback"]) == ""
     assert not_a_setting("lookbak", SETTINGS) == "" and not_a_setting("lookback", SETTINGS) == ""
+
+
+# Each other tool's name (NeuralForecast, Darts, ...) x each entry point: a flag, a keyword, a config key. Each
+# is answered with rnncast's name, never a spelling guess (--stride was "did you mean '--series'").
+NAMES = [  # (other name, command, the flag named, the keyword named, words the advice holds)
+    ("input_size", "fit", "--lookback", "lookback", "input window"),
+    ("h", "fit", "--horizon", "horizon", "fixed when the model is fitted"),
+    ("seq_len", "fit", "--lookback", "lookback", "input window"),
+    ("input_chunk_length", "fit", "--lookback", "lookback", "input window"),
+    ("output_chunk_length", "fit", "--horizon", "horizon", "forecast length"),
+    ("max_steps", "fit", "--epochs", "epochs", "maps to no one setting"),
+    ("level", "fit", "--quantiles", "quantiles", "0.05,0.1,0.5,0.9,0.95"),
+    ("futr_exog_list", "fit", "--future-covariates", "future_covariates", "known ahead"),
+    ("hist_exog_list", "fit", "--past-covariates", "past_covariates", "forecast time"),
+    ("stat_exog_list", "fit", "--static-covariates", "static_covariates", "attribute"),
+    ("stride", "backtest", "--step", "step", "cutoffs"),
+    ("step_size", "backtest", "--step", "step", "cutoffs"),
+    ("start", "backtest", "--cutoff", "cutoff", "first backtest cutoff"),
+    ("retrain", "backtest", "--refit", "refit", "fresh model"),
+]
+
+
+@pytest.mark.parametrize("other, command, flag, _, words", NAMES)
+def test_a_flag_of_another_tool_is_answered_with_rnncasts(capsys, other, command, flag, _, words):
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args([command, "data.csv", "--" + other.replace("_", "-"), "7"])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and len(said.strip().splitlines()) == 1
+    assert f" is {flag} (" in said and words in said and "did you mean" not in said
+
+
+@pytest.mark.parametrize("other, command, _, keyword, words", NAMES)
+def test_a_keyword_of_another_tool_is_answered_with_rnncasts(other, command, _, keyword, words):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    model = Forecaster(lookback=4, horizon=2, epochs=1)
+    call = {"fit": model.fit, "backtest": model.backtest}[command]
+    at = Forecaster if keyword in SETTINGS else call  # a setting: Forecaster's keyword; else the call's
+    with pytest.raises(RnncastError) as err:
+        at(pd.DataFrame({"y": range(30)}), **{other: 7}) if at is call else at(**{other: 7})
+    assert f" is {keyword} (" in str(err.value) and words in str(err.value) and "did you mean" not in str(err.value)
+
+
+@pytest.mark.parametrize("other, command, flag, keyword, words", NAMES)
+def test_a_config_key_of_another_tool_is_answered_with_rnncasts(tmp_path, other, command, flag, keyword, words):
+    from rnncast import RnncastError
+    from rnncast.cli.parser import build_parser
+    from rnncast.configfile import read_config
+    (tmp_path / "c.toml").write_text(f"{other} = 7\n")
+    args = build_parser().parse_args(["fit", "d.csv", "--config", str(tmp_path / "c.toml")])
+    with pytest.raises(RnncastError) as err:
+        read_config(tmp_path / "c.toml", args.command_flags)  # as fit reads it: with the other commands' flags
+    said = str(err.value)
+    assert (f" is {keyword} (" in said or f" is {flag} (" in said) and words in said and "did you mean" not in said
+    if command == "backtest" and keyword not in ("cutoff",):  # a flag of backtest, not a key of a config file
+        assert "a flag of rnncast backtest" in said
+
+
+@pytest.mark.parametrize("call", ["predict", "evaluate"])
+def test_h_given_to_a_fitted_models_call_says_the_horizon_is_fixed_at_fit(call):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    with pytest.raises(RnncastError, match="horizon .*fixed when the model is fitted"):
+        getattr(Forecaster(lookback=4, horizon=2), call)(pd.DataFrame({"y": range(30)}), h=3)
+
+
+@pytest.mark.parametrize("args", [["predict", "run", "--h", "7"], ["predict", "run", "--he"], ["fit", "d.csv", "--look", "4"],
+                                  ["backtest", "d.csv", "--n-win", "2"]])
+def test_no_flag_is_taken_shortened(capsys, args):
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(args)
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and len(said.strip().splitlines()) == 1 and "usage" not in said
+    if args[2] in ("--look", "--n-win"):
+        assert "given whole, not shortened: write --" in said
+
+
+@pytest.mark.parametrize("value, said", [
+    ([80, 90], "look like interval percents (NeuralForecast's level=); quantiles are levels in (0, 1): level 80,90 is "
+               "quantiles='0.05,0.1,0.5,0.9,0.95', --quantiles 0.05,0.1,0.5,0.9,0.95"),
+    ([0.8, 0.9], "lack 0.5: the point forecast is the median; give 0.1,0.2,0.5,0.8,0.9"),
+])
+def test_quantiles_as_percents_or_one_sided_are_answered_with_a_set_that_has_intervals(value, said):
+    from rnncast import RnncastError
+    from rnncast.config import Settings
+    with pytest.raises(RnncastError) as err:
+        Settings.from_flat({"quantiles": value})  # Forecaster(quantiles=...), --quantiles and a config file's alike
+    assert said in str(err.value)
+
+
+def test_a_quantile_loss_points_at_quantiles():
+    from rnncast import RnncastError
+    from rnncast.config import Settings
+    with pytest.raises(RnncastError, match="'MQLoss' is a quantile loss: .*quantiles"):
+        Settings.from_flat({"loss": "MQLoss"})
+
+
+def test_a_covariates_table_is_told_to_be_merged_onto_the_data():
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    data = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=30), "y": range(30)})
+    with pytest.raises(RnncastError, match="merge this table onto the data on the time") as err:
+        Forecaster(lookback=4, horizon=2, epochs=1).fit(data, past_covariates=data[["t"]].assign(price=1.0))
+    assert "pre-made windows" not in str(err.value)
+
+
+@pytest.mark.parametrize("call, said", [
+    ("tune", "given to tune as settings={'horizon': ...}"), ("backtest", "given as Forecaster(horizon=...)")])
+def test_a_setting_by_another_name_given_to_a_call_says_where_the_setting_goes(call, said):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    from rnncast.tuning import tune
+    at = tune if call == "tune" else Forecaster().backtest
+    with pytest.raises(RnncastError) as err:
+        at(pd.DataFrame({"y": range(30)}), h=7)
+    assert "the forecast length is horizon" in str(err.value) and said in str(err.value)
+
+
+@pytest.mark.parametrize("args, flag", [(["tune", "d.csv", "--n-trials", "5"], "--trials"),
+                                        (["tune", "d.csv", "--num-samples", "5"], "--trials")])
+def test_a_tuners_trials_flag_is_answered_with_rnncasts(capsys, args, flag):
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(args)
+    said = capsys.readouterr().err
+    assert f"the number of tuning trials is {flag} (" in said and "did you mean" not in said
+
+
+@pytest.mark.parametrize("loss", ["MQLoss", "quantile", "pinball_loss"])
+def test_a_quantile_loss_flag_points_at_quantiles(capsys, loss):
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["fit", "d.csv", "--loss", loss])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and f"{loss!r} is a quantile loss" in said and "--quantiles 0.1,0.5,0.9" in said
+
+
+def test_static_df_is_answered_with_the_static_table_as_each_reader_takes_it(capsys, tmp_path):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    from rnncast.cli.parser import build_parser
+    from rnncast.configfile import read_config
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["fit", "d.csv", "--static-df", "s.csv"])
+    assert "the table of per-series attributes is --static (" in capsys.readouterr().err
+    with pytest.raises(RnncastError, match="the table of per-series attributes is static_covariates \\("):
+        Forecaster(lookback=4, horizon=2).fit(pd.DataFrame({"y": range(30)}), static_df=pd.DataFrame())
+    (tmp_path / "c.toml").write_text('static_df = "s.csv"\n')
+    with pytest.raises(RnncastError, match="the table of per-series attributes is static \\("):
+        read_config(tmp_path / "c.toml")

@@ -54,6 +54,7 @@ class Parser(argparse.ArgumentParser):
     number, the case where argparse reads every negative number as a flag)."""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)  # predict --h 7 was --help (exit 0, 7 dropped): whole flags only
         super().__init__(*args, **kwargs)
         self._parsing = None  # the arguments being parsed, for error() to name a flag among them it does not know
         self._negative_number_matcher = NEGATIVE_NUMBER
@@ -104,7 +105,7 @@ class Parser(argparse.ArgumentParser):
                 continue
             if not (name.startswith("--") and self.allow_abbrev and any(flag.startswith(name) for flag in known)) \
                     or (name.startswith("--") and self.other_name(name)):  # --window: not --window-norm's start
-                unknown.append(name)
+                unknown.append(name)  # allow_abbrev is off in every Parser: --look is unknown, as --h is
         return unknown
 
     def unknown_message(self, unknown: list[str]) -> str:
@@ -118,10 +119,21 @@ class Parser(argparse.ArgumentParser):
         if said:
             return said.removeprefix("; ")
         flags = [flag for flag in self._option_string_actions if flag.startswith("--")]
-        said = {name: self.other_name(name) for name in dict.fromkeys(unknown)}  # --test-size: --test-frac
+        said = {name: self.other_name(name) or self.abbreviated(name) for name in dict.fromkeys(unknown)}  # --test-size: --test-frac
         named = ("; " if any(said.values()) else ", ").join(
             name + (": " + said[name] if said[name] else did_you_mean(name, flags, cutoff=0.75)) for name in said)  # not --foo: --out
         return f"{self.prog} has no flag{'s' if len(said) > 1 else ''} {named}"
+
+    def abbreviated(self, flag: str) -> str:
+        """The flags ``flag`` starts (``--look``: ``--lookback``), as a clause: the parser takes whole flags only
+        (``allow_abbrev`` off), so ``--h`` is never ``--help`` nor ``--look`` silently ``--lookback``; ''
+        where it starts none."""
+        if not flag.startswith("--"):
+            return ""
+        starts = [f for f in self._option_string_actions if f.startswith(flag) and f != flag]
+        if not starts:
+            return ""
+        return f"flags are given whole, not shortened: write {' or '.join(starts[:3])}{' ...' if len(starts) > 3 else ''}"
 
     def other_name(self, flag: str) -> str:
         """rnncast's flag for ``flag``, another library's name for a setting this parser takes (``--seq-len``:

@@ -18,7 +18,7 @@ import inspect
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError, UnknownParameter
-from rnncast.othernames import not_a_setting
+from rnncast.othernames import not_a_setting, setting_of
 from rnncast.settingvalues import unknown_parameter
 from rnncast.spelling import counted
 
@@ -127,7 +127,11 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
     if key in settings:
         return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
                                 f"{settings_given.format(name=key, method=method)}")
-    other = not_a_setting(key, settings)
+    other = not_a_setting(key, [*settings, *keywords])  # stride: backtest's step; h: the setting horizon
+    setting = setting_of(key, [*settings, *keywords])
+    if other and setting in settings and setting not in keywords:  # tune(h=7): horizon, given in settings=
+        given = settings_given.format(name=setting, method=method)
+        other += "; " + (given.split(": ", 1)[-1] if given.split(": ")[0] in other else given)  # "fixed ..." once
     if other:
         return UnknownParameter(other)
     if not keywords:

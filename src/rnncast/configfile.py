@@ -22,7 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast import tomltwice
+from rnncast import othernames, tomltwice
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -100,7 +100,15 @@ def _hint(key: str, elsewhere: dict | None) -> str:
     """Where an unknown key belongs: a flag of other commands (backtest's n_windows, tune's trials; ``elsewhere``,
     ``{key: (commands, flag)}``, as the command line's parser gives it), which a config file does not hold, named
     so; else the closest accepted key."""
-    if not elsewhere or key not in elsewhere:
+    elsewhere = elsewhere or {}
+    setting = othernames.setting_of(key, [*accepted_keys(), *elsewhere])
+    said = othernames.other_name(key, [*accepted_keys(), *elsewhere])  # input_size: lookback, before any spelling
+    if said and setting not in accepted_keys() and setting in elsewhere:  # stride: backtest's --step
+        commands, flag = elsewhere[setting]
+        return f": {said.replace(f' is {setting} ', f' is {flag} ', 1)}, a flag of rnncast {', '.join(commands)} given on the command line"
+    if said:
+        return f": {key} is not rnncast's name: {said}"
+    if key not in elsewhere:
         return did_you_mean(key, accepted_keys())
     commands, flag = elsewhere[key]
     return (f": {key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line; a config file "

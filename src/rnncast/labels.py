@@ -256,6 +256,8 @@ def check_lists(**named) -> None:
                             "columns: fit(np.column_stack([X, y]), target=k, features=list(range(k))) for X of k "
                             "columns")) + (" (Forecaster(future_known=True) where each row's X is known when its y is "
                                            f"forecast){windows}")
+            if keyword.endswith("covariates") and isinstance(value, pd.DataFrame):  # Darts' covariates: a table
+                windows = "; covariates are columns of the data: merge this table onto the data on the time (and id) column, then name its columns"
             raise RnncastError(f"{said} must be a column name or a list of names, got {_described(value)}"
                                f"{windows}")  # fit(X, y): y is no name
         given = names(value) if not (isinstance(value, str) and value == "all") else []

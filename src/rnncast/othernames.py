@@ -1,9 +1,11 @@
 """Other libraries' and tutorials' names for rnncast's settings: ``test_size`` (scikit-learn's
 ``train_test_split``), ``sequence_length``, ``seq_len``, ``timesteps`` (Keras and PyTorch tutorials),
-``input_chunk_length`` (Darts), ``h`` and ``max_steps``-era ``max_epochs`` (NeuralForecast) ... as the one
-table (``OTHER_NAMES``) that a refused keyword (``Forecaster(test_size=0.2)``), setting (``--set``, a config
-file) and flag (``rnncast fit --seq-len 20``) is looked up in, so that the refusal names rnncast's setting
-instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``).
+``input_chunk_length``, ``stride``, ``start``, ``retrain`` (Darts), ``h``, ``input_size``, ``futr_exog_list``,
+``level``, ``max_steps`` (NeuralForecast) ... as the one table (``OTHER_NAMES``) that a refused keyword
+(``Forecaster(test_size=0.2)``, ``backtest(stride=7)``), setting (``--set``, a config file's key) and flag
+(``rnncast fit --seq-len 20``) is looked up in before any spelling guess, so that the refusal names rnncast's
+name instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``; ``--stride``: not
+``--series``, but ``--step``), or, where a name maps to no one setting (``max_steps``), what to give instead.
 
 Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with
 ``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-# another name (as a keyword: a flag's dashes are underscores) -> (rnncast's setting, what it is, what it holds)
+# another name (as a keyword: a flag's dashes are underscores) -> (rnncast's setting, what it is, what it holds);
+# "a|b": the first of them the reader takes (a flag, a keyword, a config key); {name} in what it holds: that setting,
+# spelled as the reader spells its own
 _WINDOW = ("lookback", "the input window", "input steps the network sees for each forecast")
-_HORIZON = ("horizon", "the forecast length", "steps forecast at once")
+_HORIZON = ("horizon", "the forecast length", "steps forecast at once, fixed when the model is fitted")
 _TEST = ("test_frac", "the test part", "the last fraction of each series' rows")
 _VAL = ("val_frac", "the validation part", "the fraction of each series' rows just before the test part")
 _EPOCHS = ("epochs", "the number of epochs", "the most; early stopping may end training sooner")
@@ -47,6 +51,33 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     "scaler_type": ("scaler", "the scaling", "standard, minmax or none"),
     **dict.fromkeys(("season_length", "seasonality", "seasonal_period"), ("season", "the seasonal period", "in steps")),
     **dict.fromkeys(("num_threads", "n_threads"), ("threads", "torch's CPU threads", "0: torch's own choice")),
+    # backtests (Darts' historical_forecasts, NeuralForecast's cross_validation, scikit-learn's TimeSeriesSplit)
+    **dict.fromkeys(("stride", "step_size"), ("step", "the spacing of the backtest's cutoffs",
+                                              "steps from one cutoff to the next; default: the horizon")),
+    **dict.fromkeys(("start", "start_date", "forecast_start"), ("cutoff", "the first backtest cutoff",
+                                                                "one time: the first window's forecast starts after it")),
+    **dict.fromkeys(("retrain", "refit_every"), ("refit", "retraining at every cutoff", "a fresh model per window")),
+    **dict.fromkeys(("num_windows", "n_folds", "n_splits", "folds"), ("n_windows", "the number of backtest windows",
+                                                                       "cutoffs per series")),
+    **dict.fromkeys(("n_trials", "num_samples", "max_trials", "max_evals"), ("trials", "the number of tuning trials",
+                                                                             "settings tried, one model each")),
+    # covariates (NeuralForecast's exogenous lists, AutoGluon's known covariates), each named by its columns
+    **dict.fromkeys(("futr_exog_list", "futr_exog", "future_exog", "known_covariates", "known_covariates_names"),
+                    ("future_covariates", "the list of columns known ahead", "known over the horizon too: their column names")),
+    **dict.fromkeys(("hist_exog_list", "hist_exog", "past_exog"),
+                    ("past_covariates", "the list of columns known only up to the forecast time", "their column names")),
+    "stat_exog_list": ("static_covariates", "the list of per-series attribute columns", "their column names, one value per series"),
+    "static_df": ("static|static_covariates", "the table of per-series attributes",
+                  "the id column and one column per attribute"),
+    **dict.fromkeys(("target_col", "value_col", "y_col"), ("target", "the forecast column", "its name")),
+    # what maps to no one setting: the clause says what to give instead, its settings spelled as the reader's
+    "max_steps": ("epochs", "the training length",
+                  "passes over the training windows, each at most {max_batches} batches (0: every window once); "
+                  "NeuralForecast's max_steps counts batches over the whole training, so it maps to no one setting: "
+                  "{epochs} x batches per epoch is the total"),
+    **dict.fromkeys(("level", "levels", "prediction_intervals"),
+                    ("quantiles", "the prediction-interval setting", "quantile levels in (0, 1), not interval percents: level "
+                     "80,90 is {quantiles} 0.05,0.1,0.5,0.9,0.95 (each interval's two ends and the median)")),
 }
 
 # what asks for rows or windows in random order: answered with BY_TIME, where the reader splits by test_frac
@@ -62,19 +93,46 @@ def keyword(name: str) -> str:
     return str(name).lstrip("-").replace("-", "_").lower()
 
 
+def setting_of(name: str, known: Iterable[str]) -> str:
+    """rnncast's setting for ``name``, another library's, as the reader taking ``known`` names it (of
+    ``static|static_covariates`` the first it takes, else the first); '' where ``name`` is no other name."""
+    known = set(known)
+    settings = OTHER_NAMES.get(keyword(name), ("",))[0].split("|")
+    return next((s for s in settings if s in known), settings[0])
+
+
 def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = str) -> str:
     """rnncast's name for ``name``, another library's (``test_size``, ``--seq-len``), as a clause: ``the test
     part is test_frac (the last fraction of each series' rows)``, the setting written ``spell(setting)``
-    (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``. '' where the
-    name is no other name, or the reader cannot give its setting (``known``: the settings it takes)."""
+    (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``. Where the reader
+    does not take that setting (``known``: the settings it takes; ``stride`` given to fit), the clause says so,
+    so that no spelling guess stands in for it (``--stride``: not ``--series``). '' where the name is no
+    other name, or a shuffle the reader cannot split by time."""
     known = set(known)
     word = keyword(name)
     if word in known:
         return ""
     if word in SHUFFLING:
         return by_time(spell) if "test_frac" in known else ""
-    setting, what, holds = OTHER_NAMES.get(word, ("", "", ""))
-    return f"{what} is {spell(setting)} ({holds})" if setting in known else ""
+    if word not in OTHER_NAMES:
+        return ""
+    _, what, holds = OTHER_NAMES[word]
+    setting = setting_of(word, known)
+    holds = holds.format_map(_Spelled(spell))
+    if setting in known:
+        return f"{what} is {spell(setting)} ({holds})"
+    return f"{what} is rnncast's {setting} ({holds}), which is not taken here"
+
+
+class _Spelled(dict):
+    """The names in a clause's text, each as ``spell`` writes it (``{max_batches}``: ``--max-batches``)."""
+
+    def __init__(self, spell: Callable[[str], str]):
+        super().__init__()
+        self.spell = spell
+
+    def __missing__(self, key: str) -> str:
+        return self.spell(key)
 
 
 def by_time(spell: Callable[[str], str] = str) -> str:

@@ -132,6 +132,10 @@ def check_model(model) -> None:
     if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
         raise RnncastError(f"{named('quantiles')} must be a tuple of numbers, got {levels!r}")
     if levels:
+        if all(1 <= q < 100 for q in levels) and len(set(levels)) == len(levels):  # 80,90: NeuralForecast's level
+            raise RnncastError(f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's "
+                               f"level=); quantiles are levels in (0, 1): level {_written(levels)} is "
+                               f"{spelled('quantiles', _written(interval_quantiles(levels)))}")
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
             raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
@@ -143,7 +147,33 @@ def check_model(model) -> None:
                                + "; give levels that differ within 6 significant digits, such as 0.1,0.5,0.9")
         if 0.5 not in levels:
             raise RnncastError(
-                f"{named('quantiles')} {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
+                f"{named('quantiles')} {list(levels)} lack 0.5: the point forecast is the median; give "
+                f"{_written(sorted({*levels, 0.5, *(round(1 - q, 12) for q in levels)}))}, the median and each "
+                "level's mirror so that every level ends an interval")
+
+
+QUANTILE_LOSSES = frozenset({"mqloss", "quantileloss", "qloss", "iqloss", "hubermqloss", "pinball",
+                             "pinballloss", "quantile", "quantiles"})  # other libraries' names, lower case, no _
+
+
+def quantile_loss(loss) -> str:
+    """The refusal of another library's quantile loss as ``loss`` (NeuralForecast's ``MQLoss``): rnncast's quantile
+    head is asked for by ``quantiles``; '' for any other value."""
+    if str(loss).lower().replace("_", "") not in QUANTILE_LOSSES:
+        return ""
+    return (f"{named('loss')} {loss!r} is a quantile loss: rnncast trains on the pinball loss when given quantile "
+            f"levels, {spelled('quantiles', '0.1,0.5,0.9')}, with loss left at 'mse'")
+
+
+def interval_quantiles(percents) -> list[float]:
+    """The quantile levels of central intervals given in percent (NeuralForecast's ``level=[80, 90]``): each
+    interval's two ends and the median (``[0.05, 0.1, 0.5, 0.9, 0.95]``)."""
+    ends = {round((100 - p) / 200, 12) for p in percents}
+    return sorted({*ends, 0.5, *(round(1 - q, 12) for q in ends)})
+
+
+def _written(levels) -> str:
+    return ",".join(f"{q:g}" for q in levels)
 
 
 def check_train(train) -> None:
@@ -156,6 +186,8 @@ def check_train(train) -> None:
         raise RnncastError(f"{named('lr')} must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
+    if quantile_loss(train.loss):
+        raise RnncastError(quantile_loss(train.loss))
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
         raise RnncastError(f"{named('ema')} must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")

@@ -9,6 +9,7 @@ import datetime
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
+from rnncast.settingchecks import quantile_loss
 from rnncast.settingvalues import CELLS, cell_name, is_integer, missing_text, parse_quantiles
 from rnncast.spelling import did_you_mean
 
@@ -33,6 +34,8 @@ def parse_setting(name: str, value, typed: bool = False):
         return value.isoformat()
     if name == "cell" and cell_name(text) in CELLS:
         return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
+    if name == "loss" and quantile_loss(value):  # --loss MQLoss: before the flag's choices say only mse, mae
+        raise RnncastError(quantile_loss(value))
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":
