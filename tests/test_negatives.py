@@ -97,3 +97,78 @@ def test_a_quiet_block_as_tunes_trials_use_says_no_forecasts_below_zero(caplog, 
         assert "below zero" not in caplog.text
         model.evaluate(frame, part="val")
     assert caplog.text.count("below zero") == 1
+
+
+def _far_below(monkeypatch, series_shift=None):
+    """Backtest's window forecasts (and quantiles) moved 1e6 below, of every window or of ``series_shift``'s alone."""
+    from rnncast import backtest
+    made = backtest.forecast_windows
+
+    def low(*a, **k):
+        original, scaled = made(*a, **k)
+        hit = np.ones(len(original.series), bool) if series_shift is None else original.series == series_shift
+        original.y_pred[hit] -= 1e6
+        if original.quantiles is not None:
+            original.quantiles[hit] -= 1e6
+        return original, scaled
+    monkeypatch.setattr(backtest, "forecast_windows", low)
+
+
+def test_backtest_says_its_windows_forecasts_below_zero_as_evaluate_does(caplog, monkeypatch):
+    """A tester's finding: predict and evaluate warned of forecasts below zero of a target never negative; backtest's
+    windows of the same model said nothing. Counted, with the series and the windows, once per backtest, refit too."""
+    frame = make_panel(3, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()  # never negative
+    _far_below(monkeypatch, series_shift=1)
+    for refit in (False, True):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            Forecaster(**TINY).backtest(frame, n_windows=2, refit=refit)
+        said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
+        h = TINY["horizon"]
+        assert len(said) == 1 and said[0].startswith(
+            f"{2 * h} of the {3 * 2 * h} backtest forecasts of 'y' ('y_hat') are below zero (the least "), said
+        assert "of series 's001' in window " in said[0] and "; in 1 series: 's001'; in 2 windows of 2: 0, 1)" in said[0]
+        assert "the scores are of the forecasts as made, not clipped" in said[0]
+
+
+def test_backtest_of_quantiles_and_of_one_series_names_levels_and_windows(caplog, monkeypatch):
+    """A model of quantiles counts each level by its column (evaluate of one raised AxisError on its point forecasts
+    taken as levels); one series names no id but its windows."""
+    frame = make_panel(1, seed=2).drop(columns="unique_id")
+    frame["y"] = frame["y"] - frame["y"].min()
+    _far_below(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=3)
+    said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
+    h = TINY["horizon"]
+    assert len(said) == 1 and said[0].startswith(f"{3 * h} of the {3 * h} backtest forecasts of 'y' ('y_hat') and "
+                                                 f"{3 * h} of its 0.1 quantiles ('y_q0.1'), "), said
+    assert ", in window " in said[0] and "; in 3 windows of 3: 0, 1, 2)" in said[0] and "series" not in said[0]
+
+
+def test_evaluate_of_a_quantile_model_below_zero_counts_each_level(caplog, monkeypatch):
+    """The part's forecasts of a model of quantiles were handed over as [W, H, T] with the levels: AxisError."""
+    frame = make_panel(3, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()
+    model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame)
+    net = model.net_
+    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    assert "of its 0.1 quantiles ('y_q0.1'), " in caplog.text and "of its 0.9 quantiles ('y_q0.9')" in caplog.text
+
+
+def test_the_backtest_command_says_forecasts_below_zero_in_one_line(tmp_path, monkeypatch, caplog):
+    from rnncast.cli import main
+    frame = make_panel(2, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    _far_below(monkeypatch)
+    with caplog.at_level(logging.WARNING):  # the command's logging line (rnncast: WARNING: ...) is this record
+        assert main(["backtest", str(tmp_path / "d.csv"), "--n-windows", "2", "--lookback", str(TINY["lookback"]),
+                     "--horizon", str(TINY["horizon"]), "--hidden-size", "8", "--epochs", "2", "--device", "cpu",
+                     "--out", str(tmp_path / "bt")]) == 0
+    lines = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
+    assert len(lines) == 1 and "\n" not in lines[0] and "backtest forecasts of 'y' ('y_hat')" in lines[0]
+    assert "in 2 series: 's000', 's001'; in 2 windows of 2: 0, 1)" in lines[0]

@@ -295,7 +295,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                 "and are not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
-    negatives.of_panel(model.state, panel, original.y_pred, series, part)
+    negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)

@@ -13,7 +13,7 @@ import logging
 import numpy as np
 
 from rnncast.noticed import errors_only
-from rnncast.spelling import some
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +27,12 @@ WORDS = {"train": "training", "val": "validation"}  # a part as the warning says
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
-               point: str = "_hat") -> str | None:
+               point: str = "_hat", windows=None) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
     window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
     negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
     point forecast's column, the target's name plus it ("_hat"), or "" (predict of one series: the target's own name).
-    Counted per point forecast and per quantile level, each named by the column it is written in. Returns the
+    ``windows`` [W]: each forecast's window number (backtest's cutoffs), named beside the series. Counted per point forecast and per quantile level, each named by the column it is written in. Returns the
     warning, or None."""
     said, clip = [], []
     for t, name in enumerate(targets):
@@ -52,9 +52,14 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         else:
             values, low, columns, middle = values[..., None], low[..., None], [own], 0
         least = np.unravel_index(np.argmin(values), values.shape)[0]
-        whose = list(dict.fromkeys(ids[w] for w in np.flatnonzero(low.any(axis=(1, 2)))))
-        where = "" if ids[least] is None else (f", of series {ids[least]!r}; in {len(whose)} series: "
+        rows = np.flatnonzero(low.any(axis=(1, 2)))
+        whose = list(dict.fromkeys(ids[w] for w in rows))
+        at = "" if windows is None else f"{',' if ids[least] is None else ''} in window {windows[least]}"
+        where = at if ids[least] is None else (f", of series {ids[least]!r}{at}; in {len(whose)} series: "
                                                f"{some([repr(i) for i in whose], 3)}")  # one series: no id to name
+        if windows is not None:  # backtest: which of its cutoffs' windows
+            ks = sorted(set(int(k) for k in np.asarray(windows)[rows]))
+            where += f"; in {counted(len(ks), 'window')} of {len(set(np.asarray(windows).tolist()))}: {some([str(k) for k in ks], 5)}"
         per = values.shape[0] * values.shape[1]
         kind = f"{doing} " if doing else ""
         head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {name!r} ({own!r})"
@@ -75,11 +80,17 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
     return text
 
 
-def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test") -> str | None:
+def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None) -> str | None:
     """``below_zero`` of the forecasts of the windows of ``series`` [W] (positions in ``panel``) of ``part`` (train,
-    val, test; "" for predict's), the panel's rows the data; a model of one series (``state.layout`` single) names
-    none."""
+    val, test, backtest with its ``windows`` [W]; "" for predict's), the panel's rows the data; a model of one series
+    (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     return below_zero(forecasts, panel.values[:, : len(state.targets)], state.targets, ids, WORDS.get(part, part),
-                      tuple(state.settings.model.quantiles or ()), point)
+                      tuple(state.settings.model.quantiles or ()), point, windows)
+
+
+def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
+    """``of_panel`` of a ``WindowForecasts``' windows: its quantiles where the model forecasts them (the point forecast
+    is their median), each level counted by its column."""
+    return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows)
