@@ -88,7 +88,7 @@ def test_written_toml_reads_back_to_the_same_values(tmp_path):
     ("batch_size = \"half\"\n", ["batch_size", "\"full\""]),
     ("target = 3\n", ["target", "column name"]),
     ("[model]\ncell = \"gru\"\n", ["has a [model] table; its keys are flat"]),
-    ("time_unit = \"S\"\n", ["unknown time_unit 'S'; choose one of: s, ms, excel (in config"]),
+    ("time_unit = \"D\"\n", ["unknown time_unit 'D' (to pandas a span of time", "choose one of: s (", "(in config"]),  # S: s
     ("cell = \"GRUx\"\n", ["unknown cell 'GRUx'; choose one of:"]),  # GRU: the GRU (decision 962)
     ("quantiles = \"0.1,,0.5,0.9\"\n", ["quantiles '0.1,,0.5,0.9' has an empty item (item 2 of 4)"]),  # was 0.1,0.5,0.9
     ("quantiles = \",0.1,0.5,\"\n", ["quantiles ',0.1,0.5,' has an empty item (item 1 of 4)"]),

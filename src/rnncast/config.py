@@ -99,7 +99,8 @@ class DataSettings:
 
     time_unit: str | None = _opt(
         None,
-        "the unit of a time column of numbers: Unix times in seconds (s) or milliseconds (ms), UTC (converted to "
+        "the unit of a time column of numbers: Unix times in seconds (s) or milliseconds (ms; pandas' spellings read "
+        "too: seconds, MS), UTC (converted to "
         "--tz when given), or Excel serial day numbers (excel: the 1900 date system, day 0 is 1899-12-30); forecast "
         "times are given back in it, by predict (Python) and in its CSV or Parquet file; without --time-col the "
         "time is the numeric column so named (timestamp, ts, epoch, serial) or the one in the unit (default: none: such numbers "

@@ -12,6 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
+from rnncast.numbertimes import refused
 from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
 
@@ -38,8 +39,8 @@ def check_data(data) -> None:
     choice("scaler", data.scaler, choices(data, "scaler"))
     if data.fill is not None:
         choice("fill", data.fill, choices(data, "fill"))
-    if data.time_unit is not None:
-        choice("time_unit", data.time_unit, choices(data, "time_unit"))
+    if data.time_unit is not None and data.time_unit not in choices(data, "time_unit"):
+        raise RnncastError(refused(data.time_unit))  # "D", "hours": what is read named (numbertimes.unit_name)
     if getattr(data, "missing_values", None) is not None:
         from rnncast.settingvalues import missing_text
 

@@ -8,6 +8,7 @@ import datetime
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
+from rnncast.numbertimes import refused, unit_name
 from rnncast.othernames import not_a_setting
 from rnncast.settingvalues import CELLS, cell_name, is_integer, missing_text, parse_quantiles
 from rnncast.spelling import did_you_mean
@@ -33,6 +34,10 @@ def parse_setting(name: str, value, typed: bool = False):
         return value.isoformat()
     if name == "cell" and cell_name(text) in CELLS:
         return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
+    if name == "time_unit" and value is not None and text != "none":  # --time-unit seconds: 's'; 'D' refused by name
+        if (unit := unit_name(value)) not in fields_by_name[name].metadata["choices"]:
+            raise RnncastError(refused(value))
+        return unit
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":

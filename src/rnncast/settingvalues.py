@@ -166,9 +166,11 @@ def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,
     print and write to JSON as the same values; a ``cutoff`` given as a pandas, datetime or NumPy time as its text
-    (``cutoff_text``); the cell as fit reads it (``cell_name``)."""
-    return {name: cutoff_text(value) if name == "cutoff" else cell_name(value) if name == "cell" else plain(value)
-            for name, value in params.items()}
+    (``cutoff_text``); the cell as fit reads it (``cell_name``); the time unit as read (``numbertimes.unit_name``:
+    "seconds" is "s")."""
+    from rnncast.numbertimes import unit_name
+    named = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name}
+    return {name: named.get(name, plain)(value) for name, value in params.items()}
 
 
 def cell_name(value):
