@@ -309,3 +309,22 @@ def test_a_run_config_json_with_the_cell_in_capitals_reads_as_the_cell(tmp_path)
     from rnncast.configfile import read_run
     (tmp_path / "config.json").write_text(json.dumps({"settings": {"cell": "LSTM"}, "data": {"source": "d.csv"}}))
     assert read_run(tmp_path / "config.json")[0]["cell"] == "lstm"
+
+
+def test_config_json_carries_a_format_version_and_a_newer_one_is_refused_by_name(tmp_path, run):
+    """A reviewer's finding: model.json carried format_version 3, config.json none, so a later rnncast's config.json
+    would be read as this one's keys (or called damaged); now it is read back and a newer one refused as a model's."""
+    from rnncast.configfile import run_data
+    config = json.loads((run / "config.json").read_text())
+    assert config["format_version"] == 1 and list(config)[0] == "format_version"
+    read_config(run)  # read back as it is
+    del config["format_version"]  # a run written before config.json carried one: read
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    assert read_config(tmp_path / "config.json")[0] == read_config(run)[0]
+    for version, tail in ((2, r": it was written by a newer rnncast: upgrade rnncast to read it$"), ("1", r"$"), (True, "$")):
+        newer = {"format_version": version, **config, "settings": {"a_setting_of_later": 1}}  # unread past the version
+        (tmp_path / "config.json").write_text(json.dumps(newer))
+        for read in (read_config, run_data):
+            with pytest.raises(RnncastError, match=rf"^config .*config.json uses config format version {version!r}; "
+                                                   rf"this rnncast \(.*\) reads version 1{tail}"):
+                read(tmp_path / "config.json")

@@ -166,6 +166,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     for key, value in onnxmeta.metadata(forecaster).items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, str(value)
+    onnxmeta.read(model)  # what a reader checks reads back
     output = ["batch", data_s.horizon, len(forecaster.targets_)] + ([len(forecaster.settings_.model.quantiles)]
                                                                      if forecaster.settings_.model.quantiles else [])
     for dim, size in zip(model.graph.output[0].type.tensor_type.shape.dim[1:], output[1:]):
