@@ -12,7 +12,6 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.numbertimes import refused
 from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
 
@@ -40,6 +39,7 @@ def check_data(data) -> None:
     if data.fill is not None:
         choice("fill", data.fill, choices(data, "fill"))
     if data.time_unit is not None and data.time_unit not in choices(data, "time_unit"):
+        from rnncast.numbertimes import refused  # here: the CLI's --help imports no pandas
         raise RnncastError(refused(data.time_unit))  # "D", "hours": what is read named (numbertimes.unit_name)
     if getattr(data, "missing_values", None) is not None:
         from rnncast.settingvalues import missing_text

@@ -8,7 +8,6 @@ import datetime
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
-from rnncast.numbertimes import refused, unit_name
 from rnncast.othernames import not_a_setting
 from rnncast.settingvalues import CELLS, cell_name, is_integer, missing_text, parse_quantiles
 from rnncast.spelling import did_you_mean
@@ -35,6 +34,7 @@ def parse_setting(name: str, value, typed: bool = False):
     if name == "cell" and cell_name(text) in CELLS:
         return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
     if name == "time_unit" and value is not None and text != "none":  # --time-unit seconds: 's'; 'D' refused by name
+        from rnncast.numbertimes import refused, unit_name  # here: the CLI's --help imports no pandas
         if (unit := unit_name(value)) not in fields_by_name[name].metadata["choices"]:
             raise RnncastError(refused(value))
         return unit
