@@ -458,3 +458,14 @@ def test_the_onnx_metadata_reads_back_and_a_newer_format_is_refused_by_name(tmp_
     del graph.metadata_props[:]  # none at all: no file rnncast wrote
     with pytest.raises(RnncastError, match=r"uses ONNX metadata format version None; .* reads version 1$"):
         onnxmeta.read(graph, "m.onnx")
+
+
+def test_a_nonnegative_model_exports_its_forecasts_clipped_at_zero(tmp_path, frame):
+    """nonnegative=True clips predict's forecasts at 0; the graph clips alike, so the export's check (onnxruntime
+    against predict_array) holds and a deployment writes what predict writes."""
+    model = Forecaster(**{**TINY, "epochs": 1, "nonnegative": True}).fit(frame, target="y", features=["x"])
+    with torch.no_grad():
+        model.net_.head.bias -= 1e3  # every forecast far below zero before the clip
+    export_onnx(model, tmp_path / "nn.onnx")
+    x = windows(frame, ["y", "x"], 7)
+    assert (run_onnx(tmp_path / "nn.onnx", x) == 0).all() and (model.predict_array(x) == 0).all()

@@ -172,3 +172,53 @@ def test_the_backtest_command_says_forecasts_below_zero_in_one_line(tmp_path, mo
     lines = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
     assert len(lines) == 1 and "\n" not in lines[0] and "backtest forecasts of 'y' ('y_hat')" in lines[0]
     assert "in 2 series: 's000', 's001'; in 2 windows of 2: 0, 1)" in lines[0]
+
+
+def _sunk(model, by=1e3):
+    """The fitted network's every output moved ``by`` scaled units below zero (its head's bias), kept by a copy."""
+    import torch
+    with torch.no_grad():
+        model.net_.head.bias -= by
+    return model
+
+
+def test_nonnegative_writes_and_scores_every_forecast_clipped_at_zero(tmp_path, caplog):
+    """A user's request: counts and sales forecast below zero had to be clipped by hand, and the scores were of the
+    forecasts as made. ``nonnegative=True`` clips predict's, evaluate's, predict_windows', predict_array's and
+    backtest's forecasts (point and every quantile) at 0, scores them as written, and is saved with the model."""
+    frame = make_panel(3, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()
+    settings = {**TINY, "quantiles": (0.1, 0.5, 0.9), "nonnegative": True}
+    model = _sunk(Forecaster(**settings).fit(frame))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+        windows = model.predict_windows(frame, part="test")
+        scores = model.evaluate(frame)
+        backtest = Forecaster(**settings).backtest(frame, n_windows=2)
+    assert "below zero" not in caplog.text
+    assert (forecast.select_dtypes("number") >= 0).all().all() and (forecast["y_hat"] == 0).all()
+    assert (windows.y_pred == 0).all() and (windows.quantiles == 0).all()
+    mse = float(np.nanmean((windows.y_true - 0.0) ** 2))  # scored as written: every forecast 0
+    assert np.isclose(scores["original"]["model"]["mse"], mse, rtol=1e-6)
+    assert (backtest.forecasts.filter(regex=r"_hat$|_q").to_numpy() >= 0).all()
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.nonnegative is True and loaded.settings_.model.nonnegative is True
+    assert (loaded.predict(frame).select_dtypes("number") >= 0).all().all()
+    plain = _sunk(Forecaster(**{**settings, "nonnegative": False}).fit(frame))
+    assert (plain.predict(frame)["y_hat"] < 0).all()  # without it, as made
+    one = make_panel(1, seed=2).drop(columns="unique_id")
+    one["y"] = one["y"] - one["y"].min()
+    single = _sunk(Forecaster(**{**TINY, "nonnegative": True}).fit(one))
+    x = one[["y"]].to_numpy()[None, -TINY["lookback"]:]
+    assert (single.predict_array(x) == 0).all()
+
+
+def test_the_below_zero_warning_names_the_setting_that_clips_and_the_flag_exists(caplog, monkeypatch):
+    from rnncast.cli.parser import build_parser
+    text = below_zero(np.array([[[-1.0]]]), np.array([[0.0]]), ["sales"], [None])
+    assert text.endswith("clip(lower=0)), or fit with nonnegative=True (--nonnegative), which writes and scores every "
+                         "forecast so")
+    for command in ("fit", "backtest", "tune"):
+        flags = build_parser().parse_args([command, "d.csv", "--nonnegative"])
+        assert flags.nonnegative is True

@@ -167,6 +167,11 @@ class ModelSettings:
         "segment): the cell emits every output segment at once from learned position (and channel) embeddings",
         DECODERS,
     )
+    nonnegative: bool = _opt(
+        False,
+        "write every forecast (point and quantiles) clipped at 0, for a target that cannot be negative (counts, "
+        "sales): predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged",
+    )
     quantiles: tuple | None = _opt(
         None,
         "quantile levels to forecast, e.g. 0.1,0.5,0.9: trained with the pinball loss, the point "

@@ -18,6 +18,20 @@ from rnncast.spelling import counted, some
 log = logging.getLogger(__name__)
 
 
+def clipped(state, y: np.ndarray, floor=0.0) -> np.ndarray:
+    """``y`` (forecasts in original units, or scaled with ``floor`` the scaled zero, [W, 1, T] or [W, 1, T, 1]) at
+    least ``floor`` where the model was fit with ``nonnegative=True`` (``--nonnegative``); else as it is. The scalers
+    are increasing, so a forecast clipped in either unit is the one clipped in the other, and quantiles stay sorted."""
+    return np.maximum(y, floor).astype(y.dtype, copy=False) if state.settings.model.nonnegative else y
+
+
+def scaled_zero(offset: np.ndarray, scale: np.ndarray, series: np.ndarray, n_t: int, ndim: int) -> np.ndarray:
+    """0 in the scaled units of each window's series (``offset``, ``scale`` [S, C]; ``series`` [W]), shaped to
+    broadcast over forecasts of ``ndim`` axes ([W, H, T] or [W, H, T, Q])."""
+    zero = (-offset[series, :n_t] / scale[series, :n_t])[:, None, :]  # [W, 1, T]
+    return zero[..., None] if ndim == 4 else zero
+
+
 def quiet():
     """The block's forecasts below zero counted in no warning: scores no one reads as forecasts (tune's trials'
     validation scores) or forecast again for a page whose own part said them (a run's validation part)."""
@@ -75,7 +89,8 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
     cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
     scores = "; the scores are of the forecasts as made, not clipped" if doing else ""
     text = (f"{'; '.join(said)}: the network's output is not bounded{scores}; where the target cannot be negative, "
-            f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0))")
+            f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0)), or fit with nonnegative=True "
+            "(--nonnegative), which writes and scores every forecast so")
     log.warning("%s", text)
     return text
 
