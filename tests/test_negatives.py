@@ -24,7 +24,8 @@ def test_forecasts_below_zero_of_a_target_never_negative_are_counted_named_and_s
                     "in 4 series: 'a', 'c', 'd' and 1 more), though the data's 'sales' is never negative: the "
                     "network's output is not bounded; the scores are of the forecasts as made, not clipped; where the "
                     "target cannot be negative, clip them at 0 (forecast['sales_hat'] = "
-                    "forecast['sales_hat'].clip(lower=0))")
+                    "forecast['sales_hat'].clip(lower=0)), or fit with nonnegative=True (--nonnegative), which writes "
+                    "and scores every forecast so")
     assert caplog.text.count("below zero") == 1
     assert below_zero(forecasts, np.array([[-1.0], [3.0]]), ["sales"], ids) is None  # the data goes below zero
     assert below_zero(np.abs(forecasts), np.array([[0.0]]), ["sales"], ids) is None
@@ -56,7 +57,7 @@ def test_quantile_forecasts_below_zero_are_counted_per_level_by_the_columns_writ
     text = below_zero(q, np.array([[0.0]]), ["sales"], ["a", "b"], "", (0.1, 0.5, 0.9))
     assert text.startswith("none of the 4 forecasts of 'sales' ('sales_hat') but 2 of its 0.1 quantiles "
                            "('sales_q0.1') are below zero (the least -0.4, of series 'a'; in 1 series: 'a')")
-    assert text.endswith("(forecast['sales_q0.1'] = forecast['sales_q0.1'].clip(lower=0))")
+    assert "(forecast['sales_q0.1'] = forecast['sales_q0.1'].clip(lower=0)), or fit with nonnegative=True" in text
     q[0, 0, 0] = [-0.5, -0.2, -0.1]  # the median (the point forecast) and the 0.9 quantile too
     text = below_zero(q, np.array([[0.0]]), ["sales"], ["a", "b"], "", (0.1, 0.5, 0.9))
     assert text.startswith("1 of the 4 forecasts of 'sales' ('sales_hat') and 2 of its 0.1 quantiles ('sales_q0.1'), "
@@ -77,7 +78,7 @@ def test_the_clip_advice_runs_on_predicts_own_frame(caplog, monkeypatch):
         with caplog.at_level(logging.WARNING, logger="rnncast.negatives"):
             forecast = model.predict(frame)
         said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()][0]
-        line = said[said.index("(forecast[") + 1: -1]
+        line = said[said.index("(forecast[") + 1: said.index(".clip(lower=0))") + len(".clip(lower=0)")]
         exec(line, {"forecast": forecast, "pd": pd})
         assert (forecast.select_dtypes("number") >= 0).all().all(), line
 
