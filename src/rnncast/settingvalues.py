@@ -173,8 +173,8 @@ def plain_values(params: dict) -> dict:
     (``cutoff_text``); the cell as fit reads it (``cell_name``); the time unit as read (``numbertimes.unit_name``:
     "seconds" is "s")."""
     from rnncast.numbertimes import unit_name
-    named = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name}
-    return {name: named.get(name, plain)(value) for name, value in params.items()}
+    readers = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name}
+    return {name: readers.get(name, plain)(value) for name, value in params.items()}
 
 
 def cell_name(value):
