@@ -157,7 +157,7 @@ CHANGES = {
     "lr_schedule": ["lr_schedule=cosine"], "patience": (["lr=1", "epochs=8"], ["patience=1"]),
     "grad_clip": ["grad_clip=0.001"], "loss": ["loss=mae"], "ema": ["ema=0.9"], "scheme": ["scheme=sequence"],
     "chunk": (["scheme=sequence"], ["chunk=4"]), "max_batches": ["max_batches=1"],
-    "season": (["window_norm=season", "season=2"], ["season=4"]),
+    "season": (["window_norm=season", "season=2"], ["season=4"]), "nonnegative": ["nonnegative=true"],
 }
 BY_DESIGN = {
     "verbose": "prints each epoch's losses; trains the same",

@@ -151,7 +151,7 @@ def test_rnncast_export_writes_a_described_model(tmp_path, frame, capsys):
     model = onnx.load(str(tmp_path / "m.onnx"))
     onnx.checker.check_model(model)
     meta = {p.key: p.value for p in model.metadata_props}
-    assert meta["lookback"] == str(L) and meta["horizon"] == str(H)
+    assert meta["lookback"] == str(L) and meta["horizon"] == str(H) and meta["format_version"] == "1"
     assert json.loads(meta["targets"]) == ["y"] and json.loads(meta["features"]) == ["x"]
     assert json.loads(meta["x_columns"]) == ["y", "x"] and json.loads(meta["future_covariates"]) == []
     assert "x [batch, 12, 2] float64 in original units, columns ['y', 'x']" in model.doc_string
@@ -441,3 +441,31 @@ def test_an_onnx_file_another_export_wrote_since_the_check_stays_and_this_export
     out.unlink()
     export_onnx(model, out, check=False, overwrite=True)  # asked to replace: replaced, whatever came meanwhile
     assert onnx.load(str(out)).graph.output[0].name == "y"
+
+
+def test_the_onnx_metadata_reads_back_and_a_newer_format_is_refused_by_name(tmp_path, frame):
+    """A reviewer's finding: the ONNX metadata carried no format version (model.json carries 3); ``onnxmeta.read``
+    reads it back and refuses a newer one as a model folder's is refused."""
+    from rnncast import onnxmeta
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", features=["x"])
+    export_onnx(model, tmp_path / "m.onnx")
+    graph = onnx.load(str(tmp_path / "m.onnx"))
+    assert onnxmeta.read(graph)["format_version"] == "1" and set(onnxmeta.read(graph)) == set(onnxmeta.METADATA)
+    next(e for e in graph.metadata_props if e.key == "format_version").value = "2"
+    with pytest.raises(RnncastError, match=r"^m.onnx uses ONNX metadata format version 2; this rnncast \(.+\) reads "
+                                           r"version 1: it was written by a newer rnncast: upgrade rnncast to read it$"):
+        onnxmeta.read(graph, "m.onnx")
+    del graph.metadata_props[:]  # none at all: no file rnncast wrote
+    with pytest.raises(RnncastError, match=r"uses ONNX metadata format version None; .* reads version 1$"):
+        onnxmeta.read(graph, "m.onnx")
+
+
+def test_a_nonnegative_model_exports_its_forecasts_clipped_at_zero(tmp_path, frame):
+    """nonnegative=True clips predict's forecasts at 0; the graph clips alike, so the export's check (onnxruntime
+    against predict_array) holds and a deployment writes what predict writes."""
+    model = Forecaster(**{**TINY, "epochs": 1, "nonnegative": True}).fit(frame, target="y", features=["x"])
+    with torch.no_grad():
+        model.net_.head.bias -= 1e3  # every forecast far below zero before the clip
+    export_onnx(model, tmp_path / "nn.onnx")
+    x = windows(frame, ["y", "x"], 7)
+    assert (run_onnx(tmp_path / "nn.onnx", x) == 0).all() and (model.predict_array(x) == 0).all()

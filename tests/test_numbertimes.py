@@ -136,7 +136,8 @@ def test_time_unit_without_a_time_column_or_unknown_is_refused():
     with pytest.raises(RnncastError, match=r"time_unit='s' reads the time column as Unix times in seconds, but "
                                            r"no column holds them .*name the time column with time_col= \(--time-col\)"):
         load_panel(pd.DataFrame({"y": np.arange(40.0)}), target="y", time_unit="s")
-    with pytest.raises(RnncastError, match=r"unknown time_unit 'min'; choose one of: s, ms, excel"):
+    with pytest.raises(RnncastError, match=r"unknown time_unit 'min' \(to pandas a span of time, 0 days 00:01:00, not a unit times are counted in "
+                                           r"here\); choose one of: s \(Unix times in seconds; also 'seconds', "):
         _fit(_frame(DAYS), time_unit="min")
 
 
@@ -318,3 +319,25 @@ def test_serials_written_to_5_decimals_are_written_back_as_the_data_wrote_them(t
     assert numbertimes.form(panel.timestamp, "excel") == "excel:5"
     assert numbertimes.form((hours - numbertimes.EXCEL_ORIGIN) / pd.Timedelta("1D"), "excel") == "excel"  # floats'
     assert (numbertimes.form([45000, 45001], "excel"), numbertimes.form([1.7e9], "s")) == ("excel", "unix:s")
+
+
+def test_time_unit_reads_pandas_spellings_of_seconds_and_milliseconds_and_refuses_spans_by_name():
+    """A tester's finding: time_unit was read in its own spelling only: 'S', 'seconds', 'MS', 'Excel' were refused as
+    unknown, and 'D' or 'hours' (units pandas' to_timedelta reads) were refused without a word of why."""
+    import pytest
+    from rnncast import RnncastError
+    from rnncast.config import Settings
+    from rnncast.numbertimes import unit_name
+    from rnncast.settingtext import parse_setting
+    for given, read in (("S", "s"), ("sec", "s"), ("Seconds", "s"), (" s ", "s"), ("MS", "ms"), ("milliseconds", "ms"),
+                        ("Excel", "excel"), ("EXCEL", "excel")):
+        assert unit_name(given) == read
+        assert parse_setting("time_unit", given) == read  # the flag, --set, a TOML file
+        assert Settings.from_flat({"time_unit": given}).data.time_unit == read  # Forecaster(time_unit=...)
+    for given in ("D", "Days", "H", "hours", "Min", "us", "ns", "W", "epoch"):
+        for call in (lambda: parse_setting("time_unit", given), lambda: Settings.from_flat({"time_unit": given})):
+            with pytest.raises(RnncastError, match=r"^unknown time_unit .*; choose one of: s \(Unix times in seconds"):
+                call()
+    with pytest.raises(RnncastError, match=r"'hours' \(to pandas a span of time, 0 days 01:00:00, not a unit"):
+        Settings.from_flat({"time_unit": "hours"})
+    assert parse_setting("time_unit", "none") is None

@@ -137,6 +137,7 @@ def test_forecaster_fit_resumed_with_other_targets_names_the_target_not_the_data
 @pytest.mark.parametrize("then, now", [
     ({"cutoff": "1960.0"}, {"cutoff": "1960"}),  # this morning's record of --cutoff 1960.0; decision 961 writes 1960
     ({"cutoff": 1960.0}, {"cutoff": 1960}),  # cutoff=1960.0 in Python
+    ({"cutoff": 1960}, {"cutoff": "1960"}),  # cutoff=1960 in Python then, --cutoff 1960 now: held as '1960' alike
     ({"cell": "LSTM"}, {"cell": "lstm"}),
     ({"quantiles": "0.1,0.5,0.9"}, {"quantiles": [0.1, 0.5, 0.9]}),
 ])

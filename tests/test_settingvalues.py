@@ -214,9 +214,24 @@ def test_whole_numbers_are_checked_against_one_range_named_in_the_refusal():
 def test_a_cutoff_of_a_whole_number_written_as_a_float_is_held_as_that_number():
     """1960.0 and '1960.0' (--cutoff 1960.0) were held, saved and shown so: the year 1960 they are read as is held."""
     from rnncast.settingvalues import cutoff_text
-    assert cutoff_text(1960.0) == 1960 and cutoff_text(" 1960.0 ") == "1960" and cutoff_text("-3.00") == "-3"
+    assert cutoff_text(1960.0) == "1960" and cutoff_text(" 1960.0 ") == "1960" and cutoff_text("-3.00") == "-3"
     assert [cutoff_text(v) for v in (1960.5, "1960.5", "2024-06-30", "1960", 1960)] == [1960.5, "1960.5", "2024-06-30",
-                                                                                        "1960", 1960]
+                                                                                        "1960", "1960"]
+
+
+def test_a_cutoff_given_as_a_number_or_as_text_is_one_setting():
+    """A tester's finding: cutoff=1985 (Python) was held as 1985 and --cutoff 1985 (or '1985', a config file) as
+    '1985': both read the same rows, but a checkpoint begun with one was refused resuming with the other ("cutoff 1985
+    then, '1985' now"). Every whole number is held as its text."""
+    from rnncast.config import Settings
+    from rnncast.settingtext import parse_setting
+    given = (1985, np.int64(1985), np.int32(1985), 1985.0, np.float64(1985.0), "1985", " 1985 ", "+1985", "1985.00")
+    assert {Settings.from_flat({"cutoff": v}).data.cutoff for v in given} == {"1985"}
+    assert parse_setting("cutoff", "1985") == parse_setting("cutoff", 1985, typed=True) == "1985"
+    assert Settings.from_flat({"cutoff": -3}).data.cutoff == "-3"  # integer steps below zero
+    for odd in (True, np.bool_(True), 1985.5):  # refused by name, not read as '1' or '1985'
+        with pytest.raises(RnncastError, match=r"cutoff"):
+            Settings.from_flat({"cutoff": odd})
 
 
 def test_a_cell_is_read_in_any_case_and_anything_else_kept_for_its_check():

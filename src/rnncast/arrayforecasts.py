@@ -12,6 +12,7 @@ import operator
 import numpy as np
 import torch
 
+from rnncast import negatives
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, few_threads
 from rnncast.spelling import some
@@ -77,5 +78,5 @@ def window_forecasts(model: Model, inputs: np.ndarray, future: np.ndarray | None
     empty = (0, state.settings.data.horizon, n_t) + ((len(levels),) if levels else ())
     y = np.concatenate(outputs) if outputs else np.zeros(empty, np.float32)
     if not levels:
-        return scaler.inverse(y, slice(0, n_t))
-    return scaler.inverse(np.sort(y, axis=-1).swapaxes(-1, -2), slice(0, n_t)).swapaxes(-1, -2)  # [N, H, T, Q] sorted
+        return negatives.clipped(state, scaler.inverse(y, slice(0, n_t)))  # nonnegative: at 0, as predict
+    return negatives.clipped(state, scaler.inverse(np.sort(y, axis=-1).swapaxes(-1, -2), slice(0, n_t)).swapaxes(-1, -2))

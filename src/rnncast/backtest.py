@@ -30,8 +30,8 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout,
-                     pooledunits, resolution, seasonspans, spreads, timetext, zeroscales)
+from rnncast import (backtestframe, calendarcuts, cutoffs, filledwindows, fittedroles, fitting, gapwindows, negatives,
+                     readout, pooledunits, resolution, seasonspans, spreads, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -188,7 +188,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
-    window = kk  # [W]
+    negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
@@ -206,7 +206,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": _ends(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [_window_scores(j, first, wf, wf_scaled, scales, window == j)
+        "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j)
                     for j, first in enumerate(_first_steps(panel, first_rows, held))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
@@ -241,7 +241,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
-    frame = backtestframe.forecast_frame(panel, wf, window)
+    frame = backtestframe.forecast_frame(panel, wf, kk)  # kk [W]: each one's window
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none

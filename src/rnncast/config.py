@@ -99,7 +99,8 @@ class DataSettings:
 
     time_unit: str | None = _opt(
         None,
-        "the unit of a time column of numbers: Unix times in seconds (s) or milliseconds (ms), UTC (converted to "
+        "the unit of a time column of numbers: Unix times in seconds (s) or milliseconds (ms; pandas' spellings read "
+        "too: seconds, MS), UTC (converted to "
         "--tz when given), or Excel serial day numbers (excel: the 1900 date system, day 0 is 1899-12-30); forecast "
         "times are given back in it, by predict (Python) and in its CSV or Parquet file; without --time-col the "
         "time is the numeric column so named (timestamp, ts, epoch, serial) or the one in the unit (default: none: such numbers "
@@ -165,6 +166,11 @@ class ModelSettings:
         "direct: one linear layer from the last hidden state to every horizon step; parallel (needs "
         "segment): the cell emits every output segment at once from learned position (and channel) embeddings",
         DECODERS,
+    )
+    nonnegative: bool = _opt(
+        False,
+        "write every forecast (point and quantiles) clipped at 0, for a target that cannot be negative (counts, "
+        "sales): predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged",
     )
     quantiles: tuple | None = _opt(
         None,

@@ -22,7 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast import othernames, tomltwice
+from rnncast import formatversions, othernames, tomltwice
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -128,6 +128,7 @@ def _run_config(path: Path) -> tuple[dict, dict]:
     that run's request."""
     try:
         config = json.loads(path.read_text(encoding="utf-8"))
+        _check_version(config, path)  # a newer rnncast's config.json: named so, not read as damaged
         settings, data = with_saved_defaults(config["settings"]), dict(config["data"])  # an older run keeps its network
         data["data"] = data.pop("source")
         layout = data.pop("layout", None)  # only in the config.json of a run finished before the request was kept
@@ -136,6 +137,8 @@ def _run_config(path: Path) -> tuple[dict, dict]:
             if layout == "wide":
                 data["series"], data["target"] = data["target"], None  # the series columns were the targets
         request = {k: v for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
+    except RnncastError:
+        raise
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
         why = (f"it has no {err.args[0]!r} entry" if isinstance(err, KeyError) else
                f"it is not JSON: {err.msg} at line {err.lineno}" if isinstance(err, json.JSONDecodeError) else str(err))
@@ -153,8 +156,16 @@ def _run_config(path: Path) -> tuple[dict, dict]:
 
 
 RUN_KEYS = ("settings", "data", "paths", "fingerprint", "run", "device", "processes", "environment", "split", "series",
-            "backtest")
+            "backtest", "format_version")
 """The top-level keys of the config.json a run or a backtest writes (``report``); any other was added by hand."""
+
+
+def _check_version(config, path: Path) -> None:
+    """Refuse a config.json of a format version this rnncast does not read (``formatversions.CONFIG``), as a model
+    folder's is; one written before config.json carried one is read."""
+    if isinstance(config, dict):
+        formatversions.check(config.get("format_version"), (formatversions.CONFIG,), "config", f"config {path}",
+                             missing_ok=True)
 
 
 def _check_keys(path: Path, config: dict, settings: dict) -> None:
@@ -182,6 +193,7 @@ def run_data(path) -> tuple[str | None, dict | None]:
     fingerprints were kept (``report.start_config`` writes it)."""
     try:
         config = json.loads(Path(path).read_text(encoding="utf-8"))
+        _check_version(config, Path(path))
         source = (config.get("data") or {}).get("source")
         record = config.get("fingerprint")
     except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError) as err:

@@ -80,6 +80,7 @@ class OnnxGraph(nn.Module):
         self.net = copy.deepcopy(forecaster.net_).cpu().eval()  # the forecaster keeps its own, where it is
         self.n_targets = len(forecaster.targets_)
         self.first_future = self.n_targets + len(forecaster.past_covariates_)  # future-known columns come last
+        self.nonnegative = bool(forecaster.settings_.model.nonnegative)  # forecasts clipped at 0, as predict's
         self.register_buffer("offset", torch.tensor(scaler.offset, dtype=torch.float64))  # [C]
         self.register_buffer("scale", torch.tensor(scaler.scale, dtype=torch.float64))  # [C]
 
@@ -94,7 +95,8 @@ class OnnxGraph(nn.Module):
         if y.dim() == 4:  # quantiles: the levels share their target's scale, and never cross (as predict sorts them)
             scale, offset = scale[:, None], offset[:, None]  # [T, 1]
             y = torch.sort(y, dim=-1).values  # [B, H, T, Q]
-        return y.double() * scale + offset  # float64: a forecast near 1e9 keeps its +-100, as Scaler.inverse
+        y = y.double() * scale + offset  # float64: a forecast near 1e9 keeps its +-100, as Scaler.inverse
+        return torch.clamp(y, min=0.0) if self.nonnegative else y
 
 
 @dataclass
@@ -166,6 +168,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     for key, value in onnxmeta.metadata(forecaster).items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, str(value)
+    onnxmeta.read(model)  # what a reader checks reads back
     output = ["batch", data_s.horizon, len(forecaster.targets_)] + ([len(forecaster.settings_.model.quantiles)]
                                                                      if forecaster.settings_.model.quantiles else [])
     for dim, size in zip(model.graph.output[0].type.tensor_type.shape.dim[1:], output[1:]):

@@ -64,6 +64,7 @@ class Forecaster(Learned, Parameters):
         highway: bool = _M.highway,
         highway_start: str = _M.highway_start,
         quantiles: tuple | None = _M.quantiles,
+        nonnegative: bool = _M.nonnegative,
         epochs: int = _T.epochs,
         batch_size: int | None = _T.batch_size,
         lr: float = _T.lr,

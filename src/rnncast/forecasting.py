@@ -97,8 +97,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     outputnames.check_state(state)  # a model saved before fit refused such names
     index = reading.series_index(state, panel)
     fitrows.warn_predict(state, panel, index)
-    lookback = state.settings.data.lookback
-    short = np.flatnonzero(panel.lengths < lookback)
+    short = np.flatnonzero(panel.lengths < (lookback := state.settings.data.lookback))
     resolution.named(panel, None, lookback, 0, resolution.READ, lookback)
     if len(short):
         if state.layout == "single":
@@ -132,8 +131,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
-    y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True,  # no float32 noise digits
-                                unit=digits_unit(state))
+    y = negatives.clipped(state, scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True,
+                                                         unit=digits_unit(state)))  # no float32 noise digits; >= 0?
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
     if state.layout == "single":
@@ -217,7 +216,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     rows = target_rows[:, None] + np.arange(horizon)  # [W, H]
     recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
-    pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale, shortest, digits_unit(state))
+    pred_original = negatives.clipped(state, scaling.inverse_windows(pred_scaled, series, offset, scale, shortest, digits_unit(state)))
+    pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
     if checked:
         means = fitrows.check(state, panel, index).means
     means = state.train_means[index] if means is None else means  # [S, T]
@@ -295,7 +295,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                 "and are not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
-    negatives.of_panel(model.state, panel, original.y_pred, series, part)
+    negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)

@@ -13,9 +13,23 @@ import logging
 import numpy as np
 
 from rnncast.noticed import errors_only
-from rnncast.spelling import some
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
+
+
+def clipped(state, y: np.ndarray, floor=0.0) -> np.ndarray:
+    """``y`` (forecasts in original units, or scaled with ``floor`` the scaled zero, [W, 1, T] or [W, 1, T, 1]) at
+    least ``floor`` where the model was fit with ``nonnegative=True`` (``--nonnegative``); else as it is. The scalers
+    are increasing, so a forecast clipped in either unit is the one clipped in the other, and quantiles stay sorted."""
+    return np.maximum(y, floor).astype(y.dtype, copy=False) if state.settings.model.nonnegative else y
+
+
+def scaled_zero(offset: np.ndarray, scale: np.ndarray, series: np.ndarray, n_t: int, ndim: int) -> np.ndarray:
+    """0 in the scaled units of each window's series (``offset``, ``scale`` [S, C]; ``series`` [W]), shaped to
+    broadcast over forecasts of ``ndim`` axes ([W, H, T] or [W, H, T, Q])."""
+    zero = (-offset[series, :n_t] / scale[series, :n_t])[:, None, :]  # [W, 1, T]
+    return zero[..., None] if ndim == 4 else zero
 
 
 def quiet():
@@ -27,12 +41,12 @@ WORDS = {"train": "training", "val": "validation"}  # a part as the warning says
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
-               point: str = "_hat") -> str | None:
+               point: str = "_hat", windows=None) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
     window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
     negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
     point forecast's column, the target's name plus it ("_hat"), or "" (predict of one series: the target's own name).
-    Counted per point forecast and per quantile level, each named by the column it is written in. Returns the
+    ``windows`` [W]: each forecast's window number (backtest's cutoffs), named beside the series. Counted per point forecast and per quantile level, each named by the column it is written in. Returns the
     warning, or None."""
     said, clip = [], []
     for t, name in enumerate(targets):
@@ -52,9 +66,14 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         else:
             values, low, columns, middle = values[..., None], low[..., None], [own], 0
         least = np.unravel_index(np.argmin(values), values.shape)[0]
-        whose = list(dict.fromkeys(ids[w] for w in np.flatnonzero(low.any(axis=(1, 2)))))
-        where = "" if ids[least] is None else (f", of series {ids[least]!r}; in {len(whose)} series: "
+        rows = np.flatnonzero(low.any(axis=(1, 2)))
+        whose = list(dict.fromkeys(ids[w] for w in rows))
+        at = "" if windows is None else f"{',' if ids[least] is None else ''} in window {windows[least]}"
+        where = at if ids[least] is None else (f", of series {ids[least]!r}{at}; in {len(whose)} series: "
                                                f"{some([repr(i) for i in whose], 3)}")  # one series: no id to name
+        if windows is not None:  # backtest: which of its cutoffs' windows
+            ks = sorted(set(int(k) for k in np.asarray(windows)[rows]))
+            where += f"; in {counted(len(ks), 'window')} of {len(set(np.asarray(windows).tolist()))}: {some([str(k) for k in ks], 5)}"
         per = values.shape[0] * values.shape[1]
         kind = f"{doing} " if doing else ""
         head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {name!r} ({own!r})"
@@ -70,16 +89,23 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
     cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
     scores = "; the scores are of the forecasts as made, not clipped" if doing else ""
     text = (f"{'; '.join(said)}: the network's output is not bounded{scores}; where the target cannot be negative, "
-            f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0))")
+            f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0)), or fit with nonnegative=True "
+            "(--nonnegative), which writes and scores every forecast so")
     log.warning("%s", text)
     return text
 
 
-def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test") -> str | None:
+def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None) -> str | None:
     """``below_zero`` of the forecasts of the windows of ``series`` [W] (positions in ``panel``) of ``part`` (train,
-    val, test; "" for predict's), the panel's rows the data; a model of one series (``state.layout`` single) names
-    none."""
+    val, test, backtest with its ``windows`` [W]; "" for predict's), the panel's rows the data; a model of one series
+    (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     return below_zero(forecasts, panel.values[:, : len(state.targets)], state.targets, ids, WORDS.get(part, part),
-                      tuple(state.settings.model.quantiles or ()), point)
+                      tuple(state.settings.model.quantiles or ()), point, windows)
+
+
+def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
+    """``of_panel`` of a ``WindowForecasts``' windows: its quantiles where the model forecasts them (the point forecast
+    is their median), each level counted by its column."""
+    return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows)

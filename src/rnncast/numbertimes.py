@@ -18,6 +18,7 @@ with a time of day as the float pandas computes for it (``44927.083333333336``),
 from __future__ import annotations
 
 import logging
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,37 @@ EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 21
 # Unix times of 1 Jan 1980 .. 31 Dec 2100 (its last whole second, millisecond): through the serials' last day
 EPOCHS = {"s": (315532800, 4133980799), "ms": (315532800_000, 4133980799_999)}
 NANOS = {"s": 10**9, "ms": 10**6, "excel": 86_400 * 10**9}  # nanoseconds in one of the unit
+
+
+def unit_name(value):
+    """``time_unit`` as rnncast reads it: "excel" in any case, and what pandas' ``to_timedelta`` reads as one second
+    or one millisecond ("S", "sec", "Seconds", "MS", "milliseconds") as "s" or "ms"; any other value as it is, for
+    the settings' check to refuse by name (``refused``)."""
+    if not isinstance(value, str) or value in UNITS:
+        return value
+    if value.strip().lower() == "excel":
+        return "excel"
+    return {pd.Timedelta(1, "s"): "s", pd.Timedelta(1, "ms"): "ms"}.get(_span(value.strip()), value)
+
+
+def _span(text: str):
+    """How long one ``text`` is to pandas (``pd.Timedelta(1, unit=text)``, its deprecated spellings too), or None."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return pd.Timedelta(1, unit=text)
+    except (ValueError, TypeError):
+        return None
+
+
+def refused(value) -> str:
+    """Why ``time_unit`` ``value`` is refused (``unit_name`` leaves it as given), naming what is read: a span pandas
+    knows ("D", "hours") is no unit of Unix times here."""
+    span = _span(value.strip()) if isinstance(value, str) else None
+    means = f" (to pandas a span of time, {span}, not a unit times are counted in here)" if span is not None else ""
+    return (f"unknown time_unit {value!r}{means}; choose one of: s (Unix times in seconds; also 'seconds', 'sec', "
+            "'S'), ms (Unix times in milliseconds; also 'milliseconds', 'MS'), excel (Excel serial day numbers, day 0 "
+            "1899-12-30; any case)")
 
 
 def span(unit: str) -> tuple[int, int, str]:

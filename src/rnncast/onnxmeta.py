@@ -1,15 +1,18 @@
 """The ONNX file's metadata (``metadata_props``, ``METADATA``) and description (its ``doc_string``): the columns,
 steps and scaler of the graph, and how predict reads data before the graph's part, which a caller of the file
 alone (onnxruntime) must do itself: the missing-value codes, the fill, the time column and the calendar (its offset,
-zone, holidays), and how the time column was read (its unit, the order of day and month)."""
+zone, holidays), and how the time column was read (its unit, the order of day and month); its ``format_version``
+(``formatversions.ONNX``), which ``read`` checks as a model folder's is checked."""
 
 from __future__ import annotations
 
 import json
 
+from rnncast import formatversions
 from rnncast.version import __version__
 
 METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
+    "format_version": "the version of these keys' format (1); a reader refuses one newer than it reads",
     "x_columns": "x's columns in order: the targets, then the past covariates, then the future ones",
     "targets": "y's columns in order", "features": "x's columns after the targets: past covariates, then future ones",
     "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
@@ -40,7 +43,7 @@ def reading(forecaster) -> dict:
 def metadata(forecaster) -> dict:
     """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON)."""
     data_s = forecaster.settings_.data
-    return {"x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
+    return {"format_version": formatversions.ONNX, "x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
             "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
@@ -59,3 +62,14 @@ def description(forecaster) -> str:
             f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "
             f"scaler is inside (float64; the network runs in float32). Metadata keys: "
             + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))
+
+
+def read(model, where="the ONNX file") -> dict:
+    """The metadata (``METADATA``'s keys, as text) of an ``onnx.ModelProto`` rnncast exported, its ``format_version``
+    checked (``formatversions.check``): one of a newer rnncast refused by name, not read as this one's keys;
+    ``where`` names the file."""
+    props = {entry.key: entry.value for entry in model.metadata_props}
+    version = props.get("format_version")
+    formatversions.check(int(version) if str(version).isdigit() else version, (formatversions.ONNX,),
+                         "ONNX metadata", where)
+    return props

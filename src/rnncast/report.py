@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import checkpoint, evaluation, files, fonts, gapwindows, leftout, madeof, negatives, plots, testforecasts
+from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
+                     testforecasts)
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -89,10 +90,11 @@ def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | N
 
 def config_record(run_dir, params: dict, request: dict | None, found: dict | None = None, fingerprint: dict | None = None,
                   source: str = "") -> dict:
-    """What config.json opens with, a run's and a backtest's alike: ``settings`` (plain values),
+    """What config.json opens with, a run's and a backtest's alike: its ``format_version``, ``settings`` (plain values),
     ``data`` (the request as given, which ``configfile.read_run`` reads back), ``paths`` (``request_paths``)
     and ``fingerprint``. Without a request (the Python API): ``data`` names ``source`` alone."""
-    return {"settings": plain_values(params),  # np.int64(8) given to the API: 8
+    return {"format_version": formatversions.CONFIG,  # read back by configfile, a newer one refused by name
+            "settings": plain_values(params),  # np.int64(8) given to the API: 8
             "data": dict(request) if request is not None else {"source": source},
             "paths": request_paths(run_dir, request, found) if request is not None else {},
             "fingerprint": fingerprint}  # of the data trained on: what --resume checks (fingerprint.of)

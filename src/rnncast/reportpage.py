@@ -147,6 +147,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         unused["loss"] = "not used: a quantile head trains on the pinball loss"
     if forecaster.future_covariates_ and not forecaster.future_known:
         unused["future_known"] = "the future-known covariates were named by future_covariates instead"
+    if forecaster.settings_.model.nonnegative:  # what the forecasts and scores on this page are of
+        unused["nonnegative"] = "every forecast written and scored clipped at 0"
     if forecaster.settings_.data.holidays is None and forecaster.calendar_.holidays:  # found: decision 115
         unused["holidays"] = f"{forecaster.calendar_.holidays} found from the data"
     facts += [[k, repr(v) + (f" ({unused[k]})" if k in unused else "")]

@@ -38,8 +38,9 @@ def check_data(data) -> None:
     choice("scaler", data.scaler, choices(data, "scaler"))
     if data.fill is not None:
         choice("fill", data.fill, choices(data, "fill"))
-    if data.time_unit is not None:
-        choice("time_unit", data.time_unit, choices(data, "time_unit"))
+    if data.time_unit is not None and data.time_unit not in choices(data, "time_unit"):
+        from rnncast.numbertimes import refused  # here: the CLI's --help imports no pandas
+        raise RnncastError(refused(data.time_unit))  # "D", "hours": what is read named (numbertimes.unit_name)
     if getattr(data, "missing_values", None) is not None:
         from rnncast.settingvalues import missing_text
 

@@ -36,6 +36,11 @@ def parse_setting(name: str, value, typed: bool = False):
         return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
     if name == "loss" and quantile_loss(value):  # --loss MQLoss: before the flag's choices say only mse, mae
         raise RnncastError(quantile_loss(value))
+    if name == "time_unit" and value is not None and text != "none":  # --time-unit seconds: 's'; 'D' refused by name
+        from rnncast.numbertimes import refused, unit_name  # here: the CLI's --help imports no pandas
+        if (unit := unit_name(value)) not in fields_by_name[name].metadata["choices"]:
+            raise RnncastError(refused(value))
+        return unit
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":

@@ -59,8 +59,10 @@ def parse_quantiles(value) -> tuple:
 def cutoff_text(value):
     """``cutoff`` as the text the settings hold, from the time objects a pandas user has at hand: a ``pd.Period``
     ('2017Q3': the whole period, ``cutoffs.named_end``), a ``pd.Timestamp`` or ``datetime`` (the instant, ISO 8601,
-    its offset kept), a ``datetime.date`` ('2024-06-30': the day), a ``numpy.datetime64``; any other value as given,
-    for ``settingchecks.check_cutoff`` to accept (text, a whole number) or refuse by name."""
+    its offset kept), a ``datetime.date`` ('2024-06-30': the day), a ``numpy.datetime64``; a whole number (1960,
+    np.int64(1960), 1960.0, ' +1960.0 ') as its text, '1960', as --cutoff 1960 and a config file give it, so the one
+    cutoff is one setting however it was written (it reads the same: ``cutoffs.as_time``); any other value as
+    given, for ``settingchecks.check_cutoff`` to accept (text) or refuse by name."""
     if type(value).__name__ == "NaTType" or (isinstance(value, np.datetime64) and np.isnat(value)):
         raise RnncastError(f"{named('cutoff')} is NaT, no time: give the time to cut at, such as '2024-06-30', or leave "
                            "cutoff unset (None) to cut each series by val_frac/test_frac")
@@ -70,14 +72,16 @@ def cutoff_text(value):
         return str(value)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
         return value.isoformat()
+    if isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)):
+        return str(int(value))  # 1960 in Python: '1960', as --cutoff 1960 (a resume saw "1960 then, '1960' now")
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)  # 1960.0: the year 1960 (decision 928), saved and shown as 1960
+        return str(int(value))  # 1960.0: the year 1960 (decision 928), saved and shown as 1960
     if isinstance(value, str) and WHOLE_TEXT.fullmatch(value.strip()):
-        return value.strip().split(".")[0]  # '1960.0' (--cutoff 1960.0): '1960'
+        return value.strip().split(".")[0].lstrip("+")  # '1960.0' (--cutoff 1960.0), ' +1960 ': '1960'
     return value
 
 
-WHOLE_TEXT = re.compile(r"[+-]?\d+\.0*")  # a whole number written as a float
+WHOLE_TEXT = re.compile(r"[+-]?\d+(\.0*)?")  # a whole number, written as one or as a float
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
@@ -166,9 +170,11 @@ def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,
     print and write to JSON as the same values; a ``cutoff`` given as a pandas, datetime or NumPy time as its text
-    (``cutoff_text``); the cell as fit reads it (``cell_name``)."""
-    return {name: cutoff_text(value) if name == "cutoff" else cell_name(value) if name == "cell" else plain(value)
-            for name, value in params.items()}
+    (``cutoff_text``); the cell as fit reads it (``cell_name``); the time unit as read (``numbertimes.unit_name``:
+    "seconds" is "s")."""
+    from rnncast.numbertimes import unit_name
+    readers = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name}
+    return {name: readers.get(name, plain)(value) for name, value in params.items()}
 
 
 def cell_name(value):

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
+from rnncast import formatversions
 from rnncast.errors import RnncastError
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows, value_ranges,
                                  mase_zero, out_of_order, same_step, saved_overlap, short, squeezed)
@@ -24,8 +25,7 @@ from rnncast.timecalendar import Calendar
 from rnncast.toldtime import saved as told_none, written as told_none_entry
 from rnncast.windows import Split
 
-FORMAT_VERSION = 3  # 1: one "step", numbers as ids; 3 (read as 2): values a version-2 reader refuses (fill 'zero'...)
-READS = (1, 2, 3)  # the model folder format versions this rnncast reads
+FORMAT_VERSION, READS = formatversions.MODEL, formatversions.MODEL_READS  # written, and read
 
 
 @dataclass
@@ -280,12 +280,7 @@ class FittedState:
 
 def check_version(meta: dict, where) -> None:
     """Refuse a ``model.json`` of a format version this rnncast does not read, naming ``where``."""
-    version = meta.get("format_version")
-    if isinstance(version, bool) or version not in READS:
-        from rnncast.version import __version__
-        newer = ": it was written by a newer rnncast: upgrade rnncast to read it" if isinstance(version, int) and version > max(READS) else ""
-        raise RnncastError(f"{where} uses model format version {short(version)}; this rnncast ({__version__}) reads "
-                           f"version {', '.join(map(str, READS[:-1]))} and {READS[-1]}{newer}")
+    formatversions.check(meta.get("format_version"), READS, "model", where)
 
 
 def _of_series(series_id) -> str:
