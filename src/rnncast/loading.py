@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes, idkeys,
+from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes, idkeys,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
                      halfdays, seriesholidays,
                      seriesids, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
@@ -282,6 +282,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                 if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: column %r%s, %s", rows.time_col, found, said)
+        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col):  # 3602s: no calendar
+            log.warning("%s", line)
         if not own and (zone := zoneclock.week_clock(time, calendar.weekmask)) is not None:  # Tokyo's days in UTC
             log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
         if len(every) > 1 and isinstance(time, pd.DatetimeIndex) and (own or len(every) <= calendars.MAX_OWN_CALENDARS):
