@@ -271,3 +271,27 @@ def test_a_backtest_at_an_early_cutoff_draws_each_series_to_its_last_windows_end
     assert pd.Timestamp(mdates.num2date(max(mdates.date2num(actual.get_xdata())))).tz_localize(None) == last
     assert len(actual.get_xdata()) == 12 + 2 * 4  # one lookback of history, then the two windows' 8 weeks
     assert mdates.num2date(fig.axes[0].get_xlim()[1]).year == 2021  # the axis ends with the windows, not in 2024
+
+
+def test_backtest_png_marks_filled_values_rings_left_out_windows_and_counts_the_points_scored():
+    """backtest.png drew filled values as crosses the legend did not name (the first row had none), did not ring the
+    observed values of a window left out of the scores, and did not say how many points are scored, all of which
+    README says and forecast.png does."""
+    from rnncast.plots import FILLED_LABEL, LATER_LABEL
+
+    t = np.arange(150)
+    frame = pd.concat([pd.DataFrame({"id": name, "y": np.sin(t / 4.0 + k)}) for k, name in enumerate("ABC")],
+                      ignore_index=True)
+    frame.loc[[443, 444], "y"] = np.nan  # series C's rows 143-144: a window's target filled, the next's inputs too
+    result = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}, fill="interpolate").backtest(
+        frame, n_windows=K, target="y", id_col="id")
+    fig = result.figure()
+    names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert FILLED_LABEL in names and LATER_LABEL in names  # drawn in the third row alone, named in the one legend
+    marks = [{line.get_label(): np.flatnonzero(np.isfinite(np.asarray(line.get_ydata(), float)))
+              for line in ax.lines if line.get_label() in (FILLED_LABEL, LATER_LABEL)} for ax in fig.axes[:3]]
+    assert marks[0] == marks[1] == {}
+    c = result.forecasts[result.forecasts["id"] == "C"]
+    left = c[c["left_out"] & ~c["y_filled"]]  # observed, in a window left out and in no scored one
+    assert len(marks[2][FILLED_LABEL]) == int(c["y_filled"].sum()) == 2 and len(marks[2][LATER_LABEL]) == len(left) == 2
+    assert "; 23 of the 27 target points drawn scored, the 4 left out marked" in fig.get_suptitle()

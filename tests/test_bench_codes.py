@@ -67,6 +67,14 @@ def test_code_like_values_the_mode_reads_are_warned_of_as_fit_does(tmp_path, cap
         assert "--set missing_values=-999 reads those cells as missing" in said[0]
 
 
+def test_the_advice_keeps_the_codes_already_given(tmp_path, caplog):
+    """Was: "--set missing_values=-999" where 9999 had been given, so following it warned of 9999 again."""
+    table = tablefile.read_table(_weekly(tmp_path), None, "M")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        codes.warn(table, "M", tables.custom_split(400), "9999")
+    assert "--set missing_values=9999,-999 reads those cells as missing" in caplog.text
+
+
 def test_a_clean_table_is_not_warned_of(tmp_path, caplog):
     path = tmp_path / "clean.csv"
     pd.DataFrame({"date": pd.date_range("2015-01-04", periods=100, freq="D").strftime("%Y-%m-%d"),

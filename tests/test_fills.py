@@ -180,3 +180,23 @@ def test_fill_zero_writes_zeros_taken_as_observed():
     values = np.array([[np.nan, 1.0], [2.0, np.nan], [np.nan, 3.0]])
     filled, kept, source = fill_missing(values, "zero")
     assert filled.tolist() == [[0.0, 1.0], [2.0, 0.0], [0.0, 3.0]] and kept.all() and not source.any()
+
+
+def test_a_column_without_a_value_in_one_series_names_both_ways_out():
+    """Was "column 'humidity' of series 'ST05' has no values at all (every row is missing); drop it": drop what, how?"""
+    time = pd.date_range("2024-01-01", periods=60, freq="h")
+    frame = pd.concat([pd.DataFrame({"id": s, "time": time, "y": np.arange(60.0), "hum": np.arange(60.0) + 1})
+                       for s in ("a", "b")], ignore_index=True)
+    frame.loc[frame["id"] == "b", "hum"] = np.nan
+    with pytest.raises(RnncastError) as e:
+        load_panel(frame, "y", time_col="time", past_covariates=["hum"], id_col="id", fill="interpolate")
+    assert str(e.value) == ("column 'hum' of series 'b' has no values at all (every row is missing); leave 'hum' out of "
+                            "past_covariates (--past-covariates) or features (--features), whichever names it, which "
+                            "leaves it out of every series, or leave series 'b' out, e.g. with pandas: "
+                            "df = df[df['id'] != 'b']")
+    kept = frame[frame["id"] != "b"]  # the pandas line followed: read
+    assert load_panel(kept, "y", time_col="time", past_covariates=["hum"], id_col="id").n_series == 1
+    frame.loc[frame["id"] == "b", ["y", "hum"]] = [np.nan, 1.0]
+    with pytest.raises(RnncastError, match=r"column 'y' of series 'b' has no values at all \(every row is missing\); "
+                                           r"leave series 'b' out, e.g. with pandas: df = df\[df\['id'\] != 'b'\]$"):
+        load_panel(frame, "y", time_col="time", past_covariates=["hum"], id_col="id", fill="interpolate")

@@ -13,7 +13,7 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
-from rnncast.missingcodes import far_codes, code_like
+from rnncast.missingcodes import code_like, far_codes, proposed
 from rnncast.settingvalues import missing_text
 
 RNG = np.random.default_rng(0)
@@ -66,6 +66,28 @@ def test_fit_names_the_code_and_the_setting_that_reads_it_as_missing(caplog):
     assert said.startswith("column 'y' holds -999 in 2 rows (first at 2023-01-13 12:00:00), the way files write a "
                            "missing value, ")
     assert "1 test row scored against it" in said and "missing_values=-999, --missing-values -999" in said
+
+
+def test_the_advice_keeps_the_codes_already_given_with_the_new_one(caplog):
+    """Was: given -999, fit advised "missing_values=9999, --missing-values 9999", and following it warned of -999
+    again; the advice is now every code, those given first."""
+    y = _temps()
+    y[[300, 1400]] = -999
+    y[700] = 9999
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY, missing_values=-999, fill="interpolate").fit(_frame(y), target="y")
+    [said] = [r.getMessage() for r in caplog.records if "the way files write" in r.getMessage()]
+    assert said.startswith("column 'y' holds 9999 in 1 row") and "missing_values='-999,9999', --missing-values " \
+        "-999,9999 to read" in said
+    y[700] = 20.0
+    model = Forecaster(**TINY, missing_values=-999, fill="interpolate").fit(_frame(y), target="y")
+    later = _frame(_temps())
+    later.loc[1450, "y"] = -99.9  # at evaluate: "fit again with" the code the model reads and this one
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(later)
+    assert "fit again with missing_values='-999,-99.9', --missing-values -999,-99.9" in caplog.text
+    assert proposed([9999.0], "-999,9999") == "-999,9999" and proposed([-999.0], None) == -999
 
 
 def test_missing_values_reads_the_codes_as_blank_as_a_blank_file_would_be(caplog):

@@ -15,7 +15,7 @@ import numpy as np
 from rnncast.config import FILLS
 from rnncast.data import place
 from rnncast.errors import RnncastError
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, named
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,8 @@ def _dated(time, i: int, fmt: str | None, attrs: dict) -> str:
 
 
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
-               fmt: str | None = None, announce: bool = True, wide: bool = False, inside: bool = True):
+               fmt: str | None = None, announce: bool = True, wide: bool = False, inside: bool = True,
+               roles: tuple[int, int] | None = None):
     """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
     them): refused with their place, or filled within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
     (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
@@ -88,13 +89,14 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     (a fit's data; predict refuses such data itself); ``wide``: a wide table's, whose target column 0 is
     named by each series' own column (``ids``) and whose covariates are every series' (named without one);
     ``inside``: warn of rows ``drop`` removed inside a series (False where they are the steps off the calendar the
-    rows kept follow: ``blankrows``, said there)."""
+    rows kept follow: ``blankrows``, said there); ``roles``: how many of ``columns`` are targets and past covariates
+    (the rest future ones), for the refusal of a column without a value to name the ways out (``_empty``)."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
         if empty.any():
             j = int(np.flatnonzero(empty)[0])
             raise RnncastError(f"column {_named(columns, j, ids, s, id_col, wide)} has no values at all (every row is "
-                               "missing); drop it")
+                               f"missing); {_empty(columns, j, ids, s, id_col, wide, roles)}")
     if fill is None:
         missing = np.isnan(values)
         j = next(j for j in range(len(columns)) if missing[:, j].any())
@@ -133,6 +135,21 @@ def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:
     if wide:
         return repr(ids[s]) if j == 0 else repr(columns[j])
     return repr(columns[j]) + ("" if id_col is None else f" of series {ids[s]!r}")
+
+
+def _empty(columns: list, j: int, ids: list, s: int, id_col, wide: bool, roles: tuple[int, int] | None) -> str:
+    """The ways out of column ``j`` of series ``s`` holding no value: a covariate left out of its setting (every
+    series'), or the series left out of the table (a pandas line); a target only the latter."""
+    if roles is None:
+        return "drop it"
+    if wide and j == 0:  # the series' own target column
+        return f"leave column {ids[s]!r} out of the table, e.g. with pandas: df = df.drop(columns=[{ids[s]!r}])"
+    setting = None if j < roles[0] else "past_covariates" if j < roles[0] + roles[1] else "future_covariates"
+    out = f"leave {columns[j]!r} out of {named(setting)} or {named('features')}, whichever names it" if setting else ""
+    if id_col is None or wide:
+        return out or "a target needs values to forecast from; give it a column that holds them"
+    series = f"leave series {ids[s]!r} out, e.g. with pandas: df = df[df[{id_col!r}] != {ids[s]!r}]"
+    return f"{out}, which leaves it out of every series, or {series}" if out else series
 
 
 def _in_column(missing: np.ndarray, positions: np.ndarray, offsets: np.ndarray, s: int, j: int, wide: bool) -> str:

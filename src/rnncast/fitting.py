@@ -156,7 +156,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
     if group is None or group.main:
         outliers.warn(squeezed, data_s.scaler)
-        missingcodes.warn(codes)
+        missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, gridtimes,
+from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
                      halfdays, seriesholidays,
                      seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
@@ -221,7 +221,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         dropped_time = time
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
-                                                                    wide=layout == "wide", inside=False)
+                                                                    wide=layout == "wide", inside=False,
+                                                                    roles=(rows.n_targets, rows.n_past))
         codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
     off = blankrows.off_given(time, offsets, values, freq, holidays) if keep is None and \
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
@@ -284,6 +285,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                 if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: column %r%s, %s", rows.time_col, found, said)
+        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col):  # 3602s: no calendar
+            log.warning("%s", line)
         if not own and (zone := zoneclock.week_clock(time, calendar.weekmask)) is not None:  # Tokyo's days in UTC
             log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
         if len(every) > 1 and isinstance(time, pd.DatetimeIndex) and (own or len(every) <= calendars.MAX_OWN_CALENDARS):
@@ -298,7 +301,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,
-                                                                    announce, wide=layout == "wide")
+                                                                    announce, wide=layout == "wide",
+                                                                    roles=(rows.n_targets, rows.n_past))
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,

@@ -208,11 +208,12 @@ def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span, doing:
                 "give those cells blank (read as the model's fill says, or refused), or fit again with %s, which the "
                 "model then applies to every later read; if it is a real value, ignore this", column, whose,
                 ", ".join(f"{v:g}" for v in codes), counted(int(at.size), "row"), shown, fitted, scored,
-                spelled("missing_values", _given(codes)))
+                spelled("missing_values", proposed(codes, state.settings.data.missing_values)))
 
 
-def warn(found: list[dict]) -> None:
-    """Say ``find``'s first column in one line (the others counted) and how to read the codes as missing."""
+def warn(found: list[dict], given: str | None = None) -> None:
+    """Say ``find``'s first column in one line (the others counted) and how to read the codes as missing, with the
+    codes ``given`` (``missing_values``' text) kept in the advice (``proposed``)."""
     if not found:
         return
     first = found[0]
@@ -230,13 +231,17 @@ def warn(found: list[dict]) -> None:
                 "if it means missing, give %s to read those cells as blank (then filled as %s says, or refused); "
                 "if it is a real value, ignore this",
                 first["column"], whose, codes, counted(first["cells"], "row"), first["time"], first["sds"],
-                first["near"], scored, others, spelled("missing_values", _given(every)),
+                first["near"], scored, others, spelled("missing_values", proposed(every, given)),
                 spelled("fill"))
 
 
-def _given(codes: list[float]):
-    """``missing_values`` as a hint proposes it: one number as itself (-999), several as text ('-999,9999')."""
-    whole = [int(v) if v.is_integer() else v for v in codes]
+def proposed(codes, given: str | None = None):
+    """``missing_values`` as a hint proposes it: the codes already ``given`` (``missing_values``' text, '-999'), kept
+    as given, then the new ``codes`` not among them, so following the hint reads both, not the new alone; one number as
+    itself (-999), several as text ('-999,9999')."""
+    before = list(missing_numbers(given))
+    every = before + sorted({float(v) for v in codes} - set(before))
+    whole = [int(v) if v.is_integer() else v for v in every]
     return whole[0] if len(whole) == 1 else ",".join(map(str, whole))
 
 

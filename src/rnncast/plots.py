@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands, ylimits
 from rnncast.rowindex import UNNAMED
+from rnncast.rowlegend import legend_beside
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -128,7 +129,7 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
                       calendar, shared=len(panels) > 1)
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
-    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    legend_beside(axes, (FILLED_LABEL, LATER_LABEL))  # a later row's crosses and rings named too
     axislabels.label(list(axes), ylabel, fig.suptitle(title, wrap=True))  # one label along the rows where long
     return fig
 
@@ -298,7 +299,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     axes[-1, 0].set_xlabel(xlabel or "")
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     axislabels.label(list(axes[:, 0]), ylabel, suptitle)  # one label along the rows where long
-    axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    legend_beside(axes[:, 0], (FILLED_LABEL, LATER_LABEL))  # a later row's crosses and rings named too
     return fig
 
 

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast.windowforecasts import scored
+
 
 def mase_by_series(wf, scales: np.ndarray, n: int) -> np.ndarray:
     """Each series' MASE [``n``] on the windows of ``wf`` (a ``WindowForecasts`` in original units, its windows'
     ``series``), ``scales`` [W, T] each window's MASE scale (its series' in-sample naive MAE; a backtest's refit
     windows each their own model's): pooled over its windows, steps and targets as ``evaluation`` pools them; NaN for
-    a series without windows or without a scale."""
+    a series without windows or without a scale. Only the values scored count (``windowforecasts.scored``: filled
+    targets and the windows whose inputs read later fills left out), so a series' number is the one its row of the
+    scores table reports."""
     usable = np.isfinite(scales) & (scales > 0)
     ratio = np.abs(wf.y_pred.astype(np.float64) - wf.y_true) / np.where(usable, scales, 1.0)[:, None, :]  # [W, H, T]
-    keep = np.broadcast_to(usable[:, None, :], ratio.shape)
+    kept = scored(wf)  # [W, H, T] or None: every value scored
+    keep = np.broadcast_to(usable[:, None, :], ratio.shape) & (True if kept is None else kept)
     series = np.broadcast_to(wf.series[:, None, None], ratio.shape)[keep]
     total = np.bincount(series, weights=ratio[keep], minlength=n)
     count = np.bincount(series, minlength=n)

@@ -41,11 +41,11 @@ def blank(frame: pd.DataFrame, text: str | None) -> tuple[pd.DataFrame, str]:
                    f"{'; ' + ', '.join(none) + ' matched no value' if none else ''}")
 
 
-def warn(table, mode: str, split) -> None:
+def warn(table, mode: str, split, given: str | None = None) -> None:
     """Warn, in one line, of the first column ``mode`` reads (the target alone in S) of ``table`` (a
     :class:`rnncast.bench.tablefile.Table`) that holds code-like values far from its other training values (``split``'s
     first rows: :func:`rnncast.missingcodes.far_codes`), the others counted, with the ``--set missing_values`` that
-    reads them as missing."""
+    reads them as missing, the codes already ``given`` (its text, '-999') among them (``missingcodes.proposed``)."""
     read = [table.target] if mode == "S" else list(table.columns)
     values = table.values[:, [table.columns.index(c) for c in read]]
     found = [(c, far) for c, column in zip(read, values.T) if (far := missingcodes.far_codes(column, split.train_end))]
@@ -64,4 +64,4 @@ def warn(table, mode: str, split) -> None:
                 ", ".join(f"{v:g}" for v in codes), counted(len(rows), "row"), first, sds, near,
                 f" and scores {counted(tested, 'test row')} against it" if tested else "",
                 f"; so do {counted(len(found) - 1, 'other column')}" if len(found) > 1 else "",
-                ",".join(f"{v:g}" for v in every))
+                str(missingcodes.proposed(every, given)))

@@ -87,7 +87,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     missing = forecaster.pop("missing_values", None)  # its codes read as missing cells, refused (or left out in S)
     table = tablefile.read_table(data, getattr(args, "target", None), mode, missing)  # S: the columns it leaves unread said
     found, chosen, split = tables.choose(table, asked)  # by what it holds
-    codes.warn(table, mode, split)  # -999 among the values read, as fit warns of it
+    codes.warn(table, mode, split, missing)  # -999 among the values read, as fit warns of it
     dataset = table.name
     constant = _constant_inputs(table, split, mode)
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
