@@ -159,10 +159,10 @@ def test_weeks_on_a_weekday_of_each_series_own_are_said_to_differ_by_series(capl
     ("MS", pd.date_range("2005-01-31", periods=40, freq="ME"), "ME"),
     ("W-MON", pd.date_range("2015-01-04", periods=40, freq="W-SUN"), "W-SUN"),
     ("h", pd.date_range("2021-03-20", periods=200, freq="15min"), "15min"),
-    ("QS", pd.date_range("1970-03-31", periods=40, freq="QE"), "QE-MAR"),  # the first row's anchor
-    ("QE-NOV", pd.date_range("2000-10-01", periods=40, freq="QS-OCT"), "QS-OCT"),  # not a 91-day grid's rounding
-    ("QE-NOV", pd.date_range("2000-10-01", periods=77, freq="QS-OCT"), "QS-OCT"),  # nor a 2196-hour one's
-    ("QS-DEC", pd.date_range("2000-02-29", periods=40, freq="QE-NOV"), "QE-FEB")])
+    ("QS", pd.date_range("1970-03-31", periods=40, freq="QE"), "QE-DEC"),  # calendar quarters (decision 9801)
+    ("QE-NOV", pd.date_range("2000-10-01", periods=40, freq="QS-OCT"), "QS-JAN"),  # not a 91-day grid's rounding
+    ("QE-NOV", pd.date_range("2000-10-01", periods=77, freq="QS-OCT"), "QS-JAN"),  # nor a 2196-hour one's
+    ("QS-DEC", pd.date_range("2000-02-29", periods=40, freq="QE-NOV"), "QE-NOV")])
 def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(given, stamps, follows):
     """Month-end rows fit with freq='MS' were refused with the list of every alias fit takes; the refusal now names
     the calendar the rows follow, as inference finds it, and how to give it. predict's reader keeps its own words."""

@@ -221,3 +221,30 @@ def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(
     panel = pd.concat([frame.assign(store="a"), frame.iloc[:90].assign(store="b")])  # the longer series' latest
     with pytest.raises(RnncastError, match="give a cutoff on or before 2023-04-07$"):
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(panel, target="sales", id_col="store")
+
+
+@pytest.mark.parametrize("lookback, horizon, val_frac", [(8, 8, 0.1), (30, 8, 0.2), (4, 12, 0.1), (2, 10, 0.05)])
+def test_a_single_series_too_short_names_settings_that_fit_it_and_each_does(lookback, horizon, val_frac):
+    """The tester's gdp40_q.csv: "series too short: of 40 rows, the validation rows (4 = 10%) are fewer than horizon 8;
+    give at least 75 rows, or a shorter horizon or larger split fractions" named no setting, where a panel's and a
+    backtest's refusals do (decision 9804). Each setting named is tried: the series' split then holds."""
+    import re
+
+    frame = pd.DataFrame({"quarter": pd.period_range("2015Q1", periods=40, freq="Q").strftime("%YQ%q"),
+                          "gdp": np.arange(40.0)})
+    panel = load_panel(frame, target="gdp")
+    data_s = DataSettings(lookback=lookback, horizon=horizon, val_frac=val_frac)
+    with pytest.raises(RnncastError) as refused:
+        cut(panel, None, data_s)
+    said = str(refused.value)
+    assert said.startswith("series too short: of 40 rows, ") and "; the series (40 rows) fits " in said
+    if (lookback, horizon, val_frac) == (8, 8, 0.1):
+        assert said.endswith("give at least 75 rows; the series (40 rows) fits horizon 4 (horizon=4, --horizon 4) or "
+                             "val_frac 0.19 (val_frac=0.19, --val-frac 0.19)")
+    offered = re.findall(r"\((\w+)=([\d.]+), --", said)
+    assert offered
+    for name, value in offered:
+        fixed = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac,
+                 name: float(value) if "." in value else int(value)}
+        _, splits, _ = cut(panel, None, DataSettings(**fixed))  # fits: no refusal
+        assert splits[0].end == 40

@@ -216,15 +216,20 @@ QUARTERS = [("2022-01-01", "QS", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q
             ("2022-01-01", "QS", "Q%q %Y", ["Q1 2022", "Q2", "Q3", "Q4", "Q1 2023", "Q2", "Q3", "Q4"]),
             ("2021-03-31", "QE", "%Y-%m-%d", ["2021Q1", "Q2", "Q3", "Q4", "2022Q1", "Q2", "Q3", "Q4"]),
             ("2019-11-30", "QE-NOV", None, ["2019Q4", "2020Q1", "Q2", "Q3", "Q4", "2021Q1", "Q2", "Q3"]),
-            ("2021-02-01", "QS-FEB", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3", "Q4"]),
-            ("2021-12-01", "QS-DEC", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3", "Q4"])]
+            ("2021-02-01", "QS-FEB", None, ["2021Q1", "Q2", "Q3", "Q4", "2022Q1", "Q2", "Q3", "Q4"]),
+            ("2021-12-01", "QS-DEC", None, ["2021Q4", "2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3"]),
+            ("2015-04-01", "QS-APR", "%YQ%q", ["2015Q2", "Q3", "Q4", "2016Q1", "Q2", "Q3", "Q4", "2017Q1"]),
+            ("2015-03-31", "QE-MAR", None, ["2015Q1", "Q2", "Q3", "Q4", "2016Q1", "Q2", "Q3", "Q4"]),
+            ("2015-10-01", "QS-OCT", None, ["2015Q4", "2016Q1", "Q2", "Q3", "Q4", "2017Q1", "Q2", "Q3"]),
+            ("2016-07-01", "2QS", "%YH%!h", ["2016H2", "2017H1", "H2", "2018H1", "H2", "2019H1", "H2", "2020H1"])]
 
 
 @pytest.mark.parametrize("start, freq, written, expected", QUARTERS)
 def test_a_quarterly_calendar_is_ticked_by_its_quarters_as_pandas_periods_write_them(start, freq, written, expected):
     """gdp.csv (quarters written 2014Q1 ...) was ticked "2022-Jan, Apr, Jul, Oct, 2023, Apr" in forecast.png while
-    the page and predict say 2022Q1. A quarterly calendar is ticked at its points by quarter, a fiscal one (QE-NOV,
-    QS-FEB) by its quarter of the fiscal year as pandas' Period of its frequency writes it (Q-NOV, Q-JAN)."""
+    the page and predict say 2022Q1. A quarterly calendar is ticked at its points by quarter, any anchor's (QE-NOV,
+    QS-OCT given) by the calendar quarter each point falls in, as the CSVs write it (decision 9802: QS-APR's 2024-10-01
+    was "2025Q3", fiscal, where test_forecasts.csv wrote 2024Q4)."""
     from rnncast.timecalendar import Calendar
 
     times = pd.date_range(start, periods=8, freq=freq)
@@ -251,9 +256,34 @@ def test_a_long_quarterly_calendar_is_ticked_at_years_first_quarters():
     assert labels == [str(year) for year in range(2014, 2024)]  # calendar quarters: at each year's first, its year
 
 
-def test_quarter_labels_name_the_year_at_the_first_tick_and_where_the_fiscal_year_changes():
-    periods = pd.PeriodIndex(["2021Q3", "2021Q4", "2022Q1"], freq="Q-NOV")
+def test_quarter_labels_name_the_year_at_the_first_tick_and_where_the_year_changes():
+    periods = pd.PeriodIndex(["2021Q3", "2021Q4", "2022Q1"], freq="Q")
     assert dateticks.quarter_labels(periods, "quarter") == ["2021Q3", "Q4", "2022Q1"]
     assert dateticks.quarter_labels(periods, "quarter", "Q%q %Y") == ["Q3 2021", "Q4", "Q1 2022"]
-    assert dateticks.quarter_labels(periods, "year") == ["2021Q3", "2021Q4", "2022Q1"]  # fiscal: its quarter
     assert dateticks.quarter_labels(pd.PeriodIndex(["2021Q1", "2023Q1"], freq="Q"), "year") == ["2021", "2023"]
+    # a year's tick on its third quarter (a series' first point) names the quarter, not the year (decision 9803)
+    assert dateticks.quarter_labels(pd.PeriodIndex(["2019Q3", "2021Q1"], freq="Q"), "year") == ["2019Q3", "2021"]
+    assert dateticks.quarter_labels(pd.PeriodIndex(["2019Q3", "2021Q1"], freq="Q"), "year", "Q%q %Y") == ["Q3 2019", "2021"]
+    halves = pd.PeriodIndex(["2016Q1", "2016Q3", "2017Q1"], freq="Q")  # half-years, named as their column writes them
+    assert dateticks.quarter_labels(halves, "quarter", "%Y-S%!h") == ["2016-S1", "S2", "2017-S1"]
+    assert dateticks.quarter_labels(halves, "quarter", "%Y년 %!k반기") == ["2016년 상반기", "하반기", "2017년 상반기"]
+
+
+def test_quarters_from_a_second_quarter_are_ticked_as_the_csv_writes_them():
+    """The tester's gdp39_q_q2.csv (2015Q2 first) was inferred 'QS-APR' and forecast.png named its test quarters
+    2023Q1 .. 2024Q4 "2023Q4" .. "2025Q3" (fiscal years from April); decisions 9801, 9802: calendar quarters, as written."""
+    from rnncast import timetext
+    from rnncast.loading import load_panel
+
+    quarters = pd.period_range("2015Q2", periods=39, freq="Q")
+    frame = pd.DataFrame({"quarter": quarters.strftime("%YQ%q"), "gdp": np.arange(39.0)})
+    calendar = load_panel(frame, target="gdp").calendar
+    times = quarters[-8:].to_timestamp()
+    fig = Figure(figsize=(10, 4))
+    ax = fig.subplots()
+    ax.plot(times, np.arange(8))
+    plots.time_ticks(ax, times, None, calendar=calendar)
+    labels, _ = label_boxes(fig, ax)
+    assert calendar.freq_text == "QS-JAN"
+    assert labels == ["2023Q1", "Q2", "Q3", "Q4", "2024Q1", "Q2", "Q3", "Q4"]
+    assert list(timetext.write(times, calendar.text_format)) == [str(q) for q in quarters[-8:]]

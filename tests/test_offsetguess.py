@@ -10,7 +10,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.loading import load_panel
-from rnncast.offsetguess import anchored, candidates, inside, near
+from rnncast.offsetguess import calendar_year, candidates, inside, near
 
 
 def test_inside_marks_the_steps_within_a_series():
@@ -27,6 +27,8 @@ def test_semi_monthly_calendars_are_candidates_though_infer_freq_never_names_the
 def test_calendars_near_a_step_are_anchored_as_the_data_is():
     assert to_offset("W-WED") in near(pd.Timedelta(days=7), pd.DatetimeIndex(["2024-01-03"]))
     assert to_offset("QS-FEB") in near(pd.Timedelta(days=92), pd.DatetimeIndex(["2024-02-01"]))
+    assert to_offset("QS-JAN") in near(pd.Timedelta(days=92), pd.DatetimeIndex(["2024-04-01"]))  # calendar quarters
+    assert to_offset("QE-DEC") in near(pd.Timedelta(days=92), pd.DatetimeIndex(["2024-03-31"]))
     days = pd.DatetimeIndex(["2024-01-15", "2024-01-31", "2024-02-15"])
     assert [o.freqstr for o in near(pd.Timedelta(days=15), days)] == ["15D", "SMS-15", "SME-15"]
     assert near(pd.Timedelta(hours=1), days) == []  # under a day: the step itself is tried
@@ -47,20 +49,23 @@ def test_inside_skips_the_cuts_of_series_with_no_rows():
     assert inside(np.array([0, 0, 2, 4]), 4).tolist() == [True, False, True]
 
 
-@pytest.mark.parametrize("freq, start", [("QS-OCT", "2019-10-01"), ("QE-SEP", "2019-09-30"), ("BQS-OCT", "2019-10-01"),
-                                         ("BQE-MAR", "2019-03-29"), ("2QS-JUL", "2019-07-01"), ("QS-FEB", "2019-02-01"),
-                                         ("YS-APR", "2015-04-01"), ("YE-JUN", "2015-06-30"), ("W-WED", "2020-01-01"),
-                                         ("QS-JAN", "2019-01-01")])
-def test_an_inferred_calendar_keeps_the_anchor_of_the_datas_first_row(freq, start):
-    """Fiscal quarters from October (2019-10-01, 2020-01-01 ...) were told 'QS-JAN', pandas' infer_freq's name of the
-    same dates: the anchor at the first row is kept (its fiscal years' labels, Q-SEP), as a year's or a week's is."""
+@pytest.mark.parametrize("freq, start, inferred", [
+    ("QS-OCT", "2019-10-01", "QS-JAN"), ("QS-APR", "2015-04-01", "QS-JAN"), ("QE-SEP", "2019-09-30", "QE-DEC"),
+    ("QE-MAR", "2015-03-31", "QE-DEC"), ("QE-JUN", "2015-06-30", "QE-DEC"), ("BQS-OCT", "2019-10-01", "BQS-JAN"),
+    ("BQE-MAR", "2019-03-29", "BQE-DEC"), ("2QS-JUL", "2019-07-01", "2QS-JAN"), ("QS-FEB", "2019-02-01", "QS-FEB"),
+    ("QS-MAY", "2019-05-01", "QS-FEB"), ("QE-JAN", "2019-01-31", "QE-OCT"), ("QS-JAN", "2019-01-01", "QS-JAN"),
+    ("YS-APR", "2015-04-01", "YS-APR"), ("YE-JUN", "2015-06-30", "YE-JUN"), ("W-WED", "2020-01-01", "W-WED")])
+def test_an_inferred_quarterly_calendar_is_the_calendar_years(freq, start, inferred):
+    """Decision 9801 (reversing 938's inference): quarters from 2015Q2 were inferred 'QS-APR' and their figures read as
+    fiscal quarters ("2025Q3" for 2024Q4). Dates cannot tell fiscal quarters from calendar ones: an inferred quarterly
+    calendar is anchored as the calendar year is, from any first row, with gaps too; years and weeks keep theirs."""
     days = pd.date_range(start, periods=24, freq=freq)
     frame = pd.DataFrame({"ds": days.strftime("%Y-%m-%d"), "y": np.arange(24.0)})
-    assert load_panel(frame, target="y").calendar.freq_text == freq
+    assert load_panel(frame, target="y").calendar.freq_text == inferred
     gappy = frame.drop(index=[3, 4])  # near the common step, as inference's fallback finds it
-    assert load_panel(gappy, target="y").calendar.freq_text == freq
-    assert anchored(to_offset("QS-JAN"), pd.Timestamp("2019-11-01")) == to_offset("QS-JAN")  # not quarters from it
-    assert anchored(to_offset("MS"), days[0]) == to_offset("MS")
+    assert load_panel(gappy, target="y").calendar.freq_text == inferred
+    assert load_panel(frame, target="y", freq=freq).calendar.freq_text == freq  # a given anchor is kept
+    assert calendar_year(to_offset("MS")) == to_offset("MS")
 
 
 def test_series_sharing_their_times_each_count_toward_the_calendar_tried_first():

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import offsetguess
 from rnncast.loading import load_panel
 from rnncast.timecalendar import Calendar
 from test_timeaxis import _frame, _warnings
@@ -17,7 +18,7 @@ from test_timeaxis import _frame, _warnings
 H = 5
 CALENDARS = [  # (pandas alias, first timestamp)
     ("MS", "2010-01-01"), ("ME", "2010-01-31"), ("QS", "2001-01-01"), ("QE", "2001-12-31"), ("QS-FEB", "2001-02-01"),
-    ("QS-APR", "2001-04-01"), ("QE-MAR", "2001-03-31"),  # quarters anchored at the first row's month (decision 938)
+    ("QS-APR", "2001-04-01"), ("QE-MAR", "2001-03-31"),  # inferred as calendar quarters, QS-JAN, QE-DEC (decision 9801)
     ("YS", "1990-01-01"), ("YE", "1990-12-31"), ("B", "2024-05-06"), ("W-SUN", "2023-01-01"), ("W-WED", "2023-01-04"),
     ("D", "2024-01-01"), ("h", "2024-01-01"), ("15min", "2024-01-01"), ("s", "2024-01-01 12:00"), ("2h", "2024-01-01"),
     ("BMS", "2010-02-01"),
@@ -30,7 +31,7 @@ def test_every_calendar_is_inferred_and_continued_as_pandas_continues_it(caplog,
     index = pd.date_range(start, periods=60, freq=freq)
     with caplog.at_level(logging.INFO, logger="rnncast"):
         panel = load_panel(_frame(index))
-    assert panel.calendar.freq == to_offset(freq)
+    assert panel.calendar.freq == offsetguess.calendar_year(to_offset(freq))
     assert panel.next_times(0, H).equals(pd.date_range(index[-1], periods=H + 1, freq=freq, name="ds")[1:])
     assert _warnings(caplog) == []
 

@@ -53,9 +53,15 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
         if panel.n_series > 1:
             raise RnncastError("split= gives the row borders of one series; many series are split by val_frac/test_frac")
         return panel, [_given_split(split, len(panel.values), data_s)], []
-    part = lambda n: chronological_split(int(n), data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)  # noqa: E731
-    if panel.id_col is None:
-        return panel, [part(len(panel.values))], []  # one series: its too-short message is the error
+    part = lambda n, remedy=None: chronological_split(  # noqa: E731
+        int(n), data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac, remedy)
+    s = int(np.argmax(panel.lengths))
+    now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
+           **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
+    remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
+        test_frac=test_frac, **kw), now, _longest(panel, s), _windows(panel.lengths, data_s))  # only where nothing trains
+    if panel.id_col is None:  # one series: its too-short message is the error, naming the settings that fit it
+        return panel, [part(len(panel.values), remedy)], []
     splits = []
     for n in panel.lengths:
         try:
@@ -63,11 +69,6 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
         except RnncastError:
             splits.append(None)
     needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
-    s = int(np.argmax(panel.lengths))
-    now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
-           **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
-    remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
-        test_frac=test_frac, **kw), now, _longest(panel, s), _windows(panel.lengths, data_s))  # only where nothing trains
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
                            f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
                            f"({data_s.test_frac * 100:.3g}%) rows", remedy)

@@ -19,9 +19,11 @@ left of "Apr" and read as April, a yearly series dated 12-31 one year late. Wher
 points are not where matplotlib ticks, the ticks are placed on points themselves (``point_ticks``): the first point
 of every month, quarter or year (or of every k-th), labelled by the period it is in ("Mar", "2023"; the year
 under the first tick and where it changes), so that a month-end point labelled "Mar" sits on its tick. Quarters,
-of calendar quarters' ends or of a quarterly calendar the figure is given (QS, QE, fiscal QE-NOV or QS-FEB), are
-ticked and named as pandas' Periods of their frequency write them ("2022Q1", "Q2" ...; Q-NOV's "2023Q1" is Dec 2022 to
-Feb 2023), in the data's own form where it writes quarters ("Q1 2022"), never by the months they start in."""
+of calendar quarters' ends or of a quarterly calendar the figure is given (QS, QE, fiscal QE-NOV or QS-OCT), are
+ticked and named as the calendar quarters they fall in, as the CSVs, tables and --cutoff write them ("2022Q1", "Q2"
+...; a point of QS-OCT's 2022-10-01 is "2022Q4", never fiscal 2023's Q1: decision 9802), in the data's own form where it
+writes quarters ("Q1 2022"), never by the months they start in; a year's tick on a quarter other than its first names
+that quarter ("2019Q3", not "2019" two quarters before 2020's first)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from pandas.tseries.offsets import BQuarterBegin, BQuarterEnd, QuarterBegin, QuarterEnd
+
+from rnncast import halfyears
 
 DATE_UNITS = ("%Y", "%b", "%d")  # the year, month and day of a tick: matplotlib's levels 0, 1, 2
 # The formats of ticks at the first instant of the level above (matplotlib's zero_formats): its own, but a midnight
@@ -109,7 +113,8 @@ def date_ticks(ax, zone, times=None, calendar=None) -> None:
     inside = [t for t in locator() if points[0] <= t <= points[-1]]
     if quarters is None and inside and all(np.min(np.abs(points - t)) < ON_POINT for t in inside):
         return  # matplotlib ticks where the points are: month, quarter or year starts
-    written = calendar.text_format if quarters and calendar.text_format and "%q" in calendar.text_format else None
+    fmt = calendar.text_format if quarters else None
+    written = fmt if fmt and ("%q" in fmt or halfyears.owns(fmt)) else None  # 2015Q2, Q2 2015; half-years 2015H2
     placed = point_ticks(times, quarters, written)
     if placed is not None:
         ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(placed[0])))
@@ -179,13 +184,14 @@ QUARTERLY = (QuarterBegin, QuarterEnd, BQuarterBegin, BQuarterEnd)
 
 
 def quarter_freq(calendar) -> str | None:
-    """The frequency of pandas' Periods (``Q-DEC``, fiscal ``Q-NOV``, ``Q-JAN``) whose quarters a quarterly
-    ``calendar``'s points are (``QS``, ``QE``, ``BQE``, ``QE-NOV``, ``QS-FEB``, ``2QS`` ...), as pandas' ``to_period``
-    reads them; None for any other calendar, or none."""
+    """``Q-DEC``, the frequency of pandas' Periods of calendar quarters, for a quarterly ``calendar`` (``QS``, ``QE``,
+    ``BQE``, ``2QS``, fiscal ``QE-NOV``, ``QS-OCT`` ...): its points are named by the calendar quarters they fall in,
+    as ``timetext.write`` writes quarters in the CSVs and tables (a fiscal Period, ``Q-SEP``'s "2023Q1" for
+    2022-10-01, named a quarter the CSV calls 2022Q4: decision 9802); None for any other calendar, or none."""
     freq = getattr(calendar, "freq", None)
     if getattr(calendar, "kind", None) not in ("datetime", "period") or not isinstance(freq, QUARTERLY):
         return None
-    return pd.date_range("2000-01-01", periods=2, freq=freq.base).to_period().freqstr
+    return "Q-DEC"
 
 
 MIN_STEP = pd.Timedelta(days=6)  # a weekly or coarser calendar: the steps that one point per tick can be read by
@@ -232,15 +238,22 @@ def point_ticks(times: pd.DatetimeIndex, quarters: str | None = None,
 
 
 def quarter_labels(periods: pd.PeriodIndex, unit: str, written: str | None = None) -> list[str]:
-    """The labels of ticks on quarters (``periods``, of a quarterly frequency, fiscal ones too): each quarter as
-    its Period writes it ("2022Q1"; in the data's form ``written``: "Q1 2022") where its year is named, under the
-    first tick and where the (fiscal) year changes, else "Q2". Ticks of a ``unit`` of years are named by their year
-    ("2022") on calendar quarters, by their quarter on fiscal ones ("2022Q1": fiscal 2022 starts in 2021)."""
-    form = written.replace("%Y", "%F").replace("%y", "%f") if written else None  # the fiscal year, as str(p)
-    if unit == "year" and periods.freqstr == "Q-DEC":
-        return [str(p.qyear) for p in periods]
-    return [(p.strftime(form) if form else str(p)) if unit == "year" or i == 0 or p.qyear != periods[i - 1].qyear
-            else f"Q{p.quarter}" for i, p in enumerate(periods)]
+    """The labels of ticks on quarters (``periods``, calendar quarters): each quarter as its Period writes it
+    ("2022Q1"; in the data's form ``written``: "Q1 2022"; a half-year column's: "2022H2") where its year is named, under the first tick and where the
+    year changes, else "Q2". Ticks of a ``unit`` of years are named by their year ("2022") where they are its first
+    quarter, else by their quarter ("2019Q3": a series' first point, two quarters before 2020's "2020")."""
+    halves = halfyears.owns(written)  # a half-year column's (2015H2, 2015년 하반기): named so, "H1" within a year
+
+    def named(p) -> str:
+        return halfyears.write(pd.DatetimeIndex([p.start_time]), written)[0] if halves else \
+            p.strftime(written) if written else str(p)
+
+    def short(p) -> str:
+        return named(p).replace(str(p.qyear), "").strip(" -/년") if halves else f"Q{p.quarter}"
+
+    if unit == "year":
+        return [str(p.qyear) if p.quarter == 1 else named(p) for p in periods]
+    return [named(p) if i == 0 or p.qyear != periods[i - 1].qyear else short(p) for i, p in enumerate(periods)]
 
 
 def period_labels(ticks: pd.DatetimeIndex, unit: str) -> list[str]:

@@ -64,7 +64,7 @@ class MonthDay(pd.DateOffset):
 def make(months: int, day: int, month: int):
     """The calendar every ``months`` months (1, 3, 12) on ``day`` in ``month`` and its kin: the pandas start
     offset for day 1, the end one for day 31 (or more), else ``MonthDay``."""
-    first = 1 if months == 1 else month  # QS-OCT: anchored at the month given or first (not QS-JAN, decision 938)
+    first = 1 if months == 1 else month  # QS-OCT given: kept (decision 938)
     if day <= 1:
         return to_offset({1: "MS", 3: f"QS-{MONTHS[first - 1]}", 12: f"YS-{MONTHS[first - 1]}"}[months])
     if day >= 31:  # QE-JAN: quarters ending in January, April, July and October
@@ -89,12 +89,15 @@ def parse(freq):
 
 def near(days: int, first: pd.DatetimeIndex) -> list:
     """The ``MonthDay`` calendar a step of ``days`` (the most common one: 28-31, 89-92, 365-366) implies for
-    the first timestamps ``first``: their latest day of the month, on the first one's month; [] where that
-    day is the 1st or the month's end (``MS``, ``ME`` ... are tried already) or the step is none of these."""
+    the first timestamps ``first``: their latest day of the month, on the first one's month (quarters on the
+    calendar year's, ``QS-JAN@10`` for the 10th of each quarter from October: inferred quarters are calendar ones,
+    decision 9801; a fiscal anchor is given, ``QS-OCT@10``); [] where that day is the 1st or the month's end
+    (``MS``, ``ME`` ... are tried already) or the step is none of these."""
     months = 1 if 28 <= days <= 31 else 3 if 89 <= days <= 92 else 12 if 365 <= days <= 366 else None
     if months is None or not len(first):
         return []
     day = max(t.day for t in first)
     if day <= 1 or all(t.is_month_end for t in first):
         return []
-    return [make(months, day, first[0].month)]
+    month = first[0].month
+    return [make(months, day, (month - 1) % 3 + 1 if months == 3 else month)]

@@ -5,6 +5,7 @@ The candidates, most likely first: the offsets ``pandas.infer_freq`` finds in th
 and in windows of them (a window free of gaps still names the calendar of a series with gaps),
 then the calendars whose usual step is the most common step, anchored as the data is (``near``:
 business days, weeks on the first timestamp's weekday, month and quarter starts and ends, years,
+quarters always by the calendar year's anchor, ``calendar_year``,
 and, for a step of 2 to 26 days, twice a month, which ``infer_freq`` never names: ``SMS`` the 1st
 and 15th, ``SME`` the 15th and the month's end, or another day of the data's), and, for a step of a day,
 the week of business days the data keeps when it is not Monday to Friday (``weekmasks.infer``: Sunday
@@ -45,7 +46,7 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
         t = time[offsets[s] : offsets[s + 1]]
         key = t.asi8.tobytes()
         if key not in counted:
-            counted[key] = _inferred(t, time[0])
+            counted[key] = _inferred(t)
         found.update(counted[key])
     ordered = [o for o, _ in found.most_common()]
     wall = time.tz_localize(None) if time.tz is not None else time
@@ -67,9 +68,9 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
     return ordered
 
 
-def _inferred(t: pd.DatetimeIndex, first) -> Counter:
-    """The offsets ``pandas.infer_freq`` finds in the times ``t`` of one series and in 24 windows of 12 of them,
-    anchored as the data's ``first`` time is, each counted as often as found."""
+def _inferred(t: pd.DatetimeIndex) -> Counter:
+    """The offsets ``pandas.infer_freq`` finds in the times ``t`` of one series and in 24 windows of 12 of them
+    (quarters by the calendar year's anchor, ``calendar_year``), each counted as often as found."""
     found: Counter = Counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -79,7 +80,7 @@ def _inferred(t: pd.DatetimeIndex, first) -> Counter:
             except (ValueError, TypeError):
                 inferred = None
             if inferred is not None:  # pandas' business hours ('bh') as the session they walk, holidays and all
-                offset = anchored(to_offset(inferred), first)
+                offset = calendar_year(to_offset(inferred))
                 found[sessions.business_hours(offset) or offset] += 1
     return found
 
@@ -108,7 +109,7 @@ def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:
     elif 28 <= days <= 31:
         aliases += ["MS", "ME", "BMS", "BME"]
     elif 89 <= days <= 92:
-        aliases += [f"QS-{MONTHS[m - 1]}", f"QE-{MONTHS[m - 1]}"]  # the first row's month: QS-OCT, not QS-JAN
+        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]  # QS-JAN, QE-DEC: calendar_year
     elif 365 <= days <= 366:
         aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
     return [to_offset(a) for a in aliases] + monthdays.near(days, first)  # the 15th of each month
@@ -117,14 +118,17 @@ def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:
 QUARTERS = (QuarterBegin, QuarterEnd, BQuarterBegin, BQuarterEnd)
 
 
-def anchored(offset, first: pd.Timestamp):
-    """``offset`` anchored at ``first`` (the data's first row) where an anchor there names the same dates: pandas'
-    ``infer_freq`` names quarters by the month of the calendar year they start (``QS-JAN`` for quarters from
-    2019-10-01), which loses a fiscal calendar's name (``QS-OCT``) and its periods' labels (``Q-SEP``); pandas'
-    own ``date_range`` decides that the two are one calendar. Years (``YS-APR``) and weeks (``W-WED``) have one
-    anchor per calendar already, and any other offset is returned as it is."""
-    if type(offset) not in QUARTERS or offset.startingMonth == first.month:
+def calendar_year(offset):
+    """A quarterly ``offset`` (``QS``, ``QE``, ``BQS``, ``BQE``, multiples) anchored as the calendar year is: starts
+    by January, February or March (``QS-APR`` -> ``QS-JAN``), ends by October, November or December (``QE-MAR`` ->
+    ``QE-DEC``), the same dates under the name of calendar quarters. Dates alone cannot tell fiscal quarters from
+    calendar ones (``QS-JAN`` and ``QS-OCT`` are one set of dates), and calendar quarters are the common case: an
+    inferred calendar is theirs (decision 9801, which reverses decision 938's anchoring at the first row's month: data
+    from 2015Q2 was 'QS-APR' and its figures named 2024Q4 "2025Q3"); a fiscal anchor is the user's to give
+    (``--freq QS-OCT``). Any other offset is returned as it is (years and weeks have one anchor per calendar)."""
+    if type(offset) not in QUARTERS:
         return offset
-    mine = type(offset)(n=offset.n, normalize=offset.normalize, startingMonth=first.month)
-    days = pd.date_range(first, periods=8, freq=offset)
-    return mine if days.equals(pd.date_range(first, periods=8, freq=mine)) else offset
+    month = offset.startingMonth
+    month = (month - 1) % 3 + 1 if type(offset) in (QuarterBegin, BQuarterBegin) else 12 - (12 - month) % 3
+    return offset if month == offset.startingMonth else type(offset)(n=offset.n, normalize=offset.normalize,
+                                                                        startingMonth=month)

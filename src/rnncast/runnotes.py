@@ -13,7 +13,7 @@ from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import some, spelled
-from rnncast import zeroscales
+from rnncast import seasonmatch, zeroscales
 from rnncast.pooledunits import held
 
 
@@ -66,15 +66,17 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
 
 def backtest_season_hint(m: dict) -> str | None:
     """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
-    season = recorded_season(m)
-    return season_hint(season, m.get("calendar") or repr(m.get("freq")), m["lookback"])
+    season, shown = recorded_season(m), m.get("calendar") or repr(m.get("freq"))
+    return season_hint(season, shown, m["lookback"]) or seasonmatch.hint(  # a season given off the calendar's year
+        m.get("season"), seasonmatch.calendar_of(m.get("freq")), shown)
 
 
 def fitted_season_hint(forecaster: Fitted) -> str | None:
     """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal naive baseline."""
     own = _own(forecaster)
     calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
-    return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own))
+    return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own)) or \
+        seasonmatch.hint(forecaster.settings_.data.season, forecaster.calendar_, forecaster.calendar_.shown)
 
 
 def undated_hint(forecaster: Fitted) -> str | None:

@@ -31,10 +31,13 @@ class Split:
         return {"train": (0, self.train_end), "val": (self.train_end, self.val_end), "test": (self.val_end, self.end)}[part]
 
 
-def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: float, test_frac: float) -> Split:
+def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: float, test_frac: float,
+                        remedy=None) -> Split:
     """Cut ``n_rows`` into train | val | test by time, with at least one window in each non-empty part.
 
-    ``test_frac`` 0 leaves no test part (a backtest holds its test windows out by other means).
+    ``test_frac`` 0 leaves no test part (a backtest holds its test windows out by other means). ``remedy``: where
+    given, a callable whose text (``cutting.settings_that_fit``'s "; the series (40 rows) fits horizon 4 (...) or
+    val_frac 0.2 (...)") names the settings that fit, in place of the general advice, where it names any.
     """
     n_test = int(round(n_rows * test_frac))
     n_val = int(round(n_rows * val_frac))
@@ -45,6 +48,10 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     short += [f"the {name} rows ({n} = {frac * 100:.3g}%) are fewer than horizon {horizon}"
               for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
     if short:
+        if said := (remedy() if remedy is not None else ""):  # concrete settings that fit (decision 9804)
+            needed = rows_needed(lookback, horizon, val_frac, test_frac)
+            raise RnncastError(f"series too short: of {n_rows} rows, {' and '.join(short)}; "
+                               f"{f'give at least {needed} rows' if needed else 'give more rows'}{said}")
         fits = (f"; a lookback of at most {n_train - horizon} fits these rows ({spelled('lookback', n_train - horizon)})"
                 + few_note(lambda lb: train_windows([Split(n_train, n_train, n_train)], lb, horizon), n_train - horizon)
                 if len(short) == 1 and n_train < needed_train and n_train > horizon else "")

@@ -1,0 +1,56 @@
+"""A season given that is no whole number of its calendar's years (``seasonmatch``): one hint line, and none where
+the season is one of the year's multiples or the calendar's step nests in cycles chosen on purpose."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from conftest import TINY
+from rnncast import Forecaster, monthdays, seasonmatch
+from rnncast.runnotes import backtest_season_hint, fitted_season_hint
+from rnncast.timecalendar import Calendar
+
+
+@pytest.mark.parametrize("freq, season, said", [
+    ("MS", 4, "hint: season 4, but the calendar 'MS' has 12 months in a year: the seasonal naive forecast repeats the "
+              "value 4 steps earlier, which is no whole year; if the values repeat every year, give season 12 "
+              "(season=12, --season 12)"),
+    ("ME", 6, "12 months in a year"), ("QS-JAN", 2, "4 quarters in a year"), ("QE-DEC", 3, "4 quarters in a year"),
+    ("SMS", 12, "24 half months in a year"), ("YS-JAN", 4, "steps a year, and a year holds no season"),
+    ("YE-JUN", 2, "the value 2 years earlier")])
+def test_a_season_off_the_calendars_year_is_hinted(freq, season, said):
+    """The tester's season 4 on monthly (MS) CPI and on annual output ran without a word."""
+    calendar = Calendar("datetime", to_offset(freq))
+    assert said in seasonmatch.hint(season, calendar, calendar.shown)
+
+
+@pytest.mark.parametrize("freq, season", [("MS", 12), ("MS", 24), ("MS", 1), ("QS-JAN", 4), ("QE-DEC", 8),
+                                          ("h", 24), ("h", 168), ("h", 5), ("D", 365), ("D", 4), ("B", 252),
+                                          ("W-SUN", 4), ("15min", 96), ("2QS-JAN", 2)])
+def test_a_season_on_the_year_or_on_a_fine_calendar_is_not_hinted(freq, season):
+    """Edges (decision 9805): a whole number of years (monthly 24, quarterly 8) is a season on purpose; a step of a week
+    or less nests in cycles users choose (hourly 24 or 168, daily 365, 252 trading days, 4 weeks): not judged."""
+    calendar = Calendar("datetime", to_offset(freq))
+    assert seasonmatch.hint(season, calendar, calendar.shown) is None
+
+
+def test_a_fixed_day_and_integer_years_are_judged_and_other_integers_are_not():
+    day = Calendar("datetime", monthdays.parse("QS-JAN@10"))
+    assert "4 quarters in a year" in seasonmatch.hint(3, day, day.shown)
+    assert seasonmatch.hint(3, Calendar("datetime", to_offset("W-MON")), "'W-MON'") is None  # not a MonthDay
+    years = Calendar("integer", 1, name="year")
+    assert "the time column 'year' counts years" in seasonmatch.hint(4, years, "1")
+    assert seasonmatch.hint(4, Calendar("integer", 1, name="t"), "1") is None
+
+
+def test_a_fit_and_a_backtest_say_the_hint():
+    frame = pd.DataFrame({"ds": pd.date_range("2010-01-01", periods=80, freq="MS"),
+                          "y": np.sin(np.arange(80) / 12 * 2 * np.pi) + np.arange(80) / 40})
+    fitted = Forecaster(**{**TINY, "season": 4}).fit(frame, target="y")
+    assert fitted_season_hint(fitted).startswith("hint: season 4, but the calendar 'MS' has 12 months in a year")
+    m = {"season": 4, "freq": "MS", "calendar": "'MS'", "lookback": 12, "implied_season": None}
+    assert backtest_season_hint(m).startswith("hint: season 4, but the calendar 'MS' has 12 months in a year")
+    assert backtest_season_hint({**m, "freq": "h", "calendar": "'h'", "season": 168}) is None
