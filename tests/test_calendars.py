@@ -159,7 +159,7 @@ def test_weeks_on_a_weekday_of_each_series_own_are_said_to_differ_by_series(capl
     ("MS", pd.date_range("2005-01-31", periods=40, freq="ME"), "ME"),
     ("W-MON", pd.date_range("2015-01-04", periods=40, freq="W-SUN"), "W-SUN"),
     ("h", pd.date_range("2021-03-20", periods=200, freq="15min"), "15min"),
-    ("QS", pd.date_range("1970-03-31", periods=40, freq="QE"), "QE-DEC"),  # calendar quarters (decision 9801)
+    ("QS", pd.date_range("1970-03-31", periods=40, freq="QE"), "QE-DEC"),  # calendar quarters (decision 1044)
     ("QE-NOV", pd.date_range("2000-10-01", periods=40, freq="QS-OCT"), "QS-JAN"),  # not a 91-day grid's rounding
     ("QE-NOV", pd.date_range("2000-10-01", periods=77, freq="QS-OCT"), "QS-JAN"),  # nor a 2196-hour one's
     ("QS-DEC", pd.date_range("2000-02-29", periods=40, freq="QE-NOV"), "QE-NOV")])

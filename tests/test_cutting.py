@@ -227,7 +227,7 @@ def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(
 def test_a_single_series_too_short_names_settings_that_fit_it_and_each_does(lookback, horizon, val_frac):
     """The tester's gdp40_q.csv: "series too short: of 40 rows, the validation rows (4 = 10%) are fewer than horizon 8;
     give at least 75 rows, or a shorter horizon or larger split fractions" named no setting, where a panel's and a
-    backtest's refusals do (decision 9804). Each setting named is tried: the series' split then holds."""
+    backtest's refusals do (decision 1047). Each setting named is tried: the series' split then holds."""
     import re
 
     frame = pd.DataFrame({"quarter": pd.period_range("2015Q1", periods=40, freq="Q").strftime("%YQ%q"),

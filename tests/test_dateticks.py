@@ -228,7 +228,7 @@ QUARTERS = [("2022-01-01", "QS", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q
 def test_a_quarterly_calendar_is_ticked_by_its_quarters_as_pandas_periods_write_them(start, freq, written, expected):
     """gdp.csv (quarters written 2014Q1 ...) was ticked "2022-Jan, Apr, Jul, Oct, 2023, Apr" in forecast.png while
     the page and predict say 2022Q1. A quarterly calendar is ticked at its points by quarter, any anchor's (QE-NOV,
-    QS-OCT given) by the calendar quarter each point falls in, as the CSVs write it (decision 9802: QS-APR's 2024-10-01
+    QS-OCT given) by the calendar quarter each point falls in, as the CSVs write it (decision 1045: QS-APR's 2024-10-01
     was "2025Q3", fiscal, where test_forecasts.csv wrote 2024Q4)."""
     from rnncast.timecalendar import Calendar
 
@@ -261,7 +261,7 @@ def test_quarter_labels_name_the_year_at_the_first_tick_and_where_the_year_chang
     assert dateticks.quarter_labels(periods, "quarter") == ["2021Q3", "Q4", "2022Q1"]
     assert dateticks.quarter_labels(periods, "quarter", "Q%q %Y") == ["Q3 2021", "Q4", "Q1 2022"]
     assert dateticks.quarter_labels(pd.PeriodIndex(["2021Q1", "2023Q1"], freq="Q"), "year") == ["2021", "2023"]
-    # a year's tick on its third quarter (a series' first point) names the quarter, not the year (decision 9803)
+    # a year's tick on its third quarter (a series' first point) names the quarter, not the year (decision 1046)
     assert dateticks.quarter_labels(pd.PeriodIndex(["2019Q3", "2021Q1"], freq="Q"), "year") == ["2019Q3", "2021"]
     assert dateticks.quarter_labels(pd.PeriodIndex(["2019Q3", "2021Q1"], freq="Q"), "year", "Q%q %Y") == ["Q3 2019", "2021"]
     halves = pd.PeriodIndex(["2016Q1", "2016Q3", "2017Q1"], freq="Q")  # half-years, named as their column writes them
@@ -271,7 +271,7 @@ def test_quarter_labels_name_the_year_at_the_first_tick_and_where_the_year_chang
 
 def test_quarters_from_a_second_quarter_are_ticked_as_the_csv_writes_them():
     """The tester's gdp39_q_q2.csv (2015Q2 first) was inferred 'QS-APR' and forecast.png named its test quarters
-    2023Q1 .. 2024Q4 "2023Q4" .. "2025Q3" (fiscal years from April); decisions 9801, 9802: calendar quarters, as written."""
+    2023Q1 .. 2024Q4 "2023Q4" .. "2025Q3" (fiscal years from April); decisions 1044, 9802: calendar quarters, as written."""
     from rnncast import timetext
     from rnncast.loading import load_panel
 

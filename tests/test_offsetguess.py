@@ -56,7 +56,7 @@ def test_inside_skips_the_cuts_of_series_with_no_rows():
     ("QS-MAY", "2019-05-01", "QS-FEB"), ("QE-JAN", "2019-01-31", "QE-OCT"), ("QS-JAN", "2019-01-01", "QS-JAN"),
     ("YS-APR", "2015-04-01", "YS-APR"), ("YE-JUN", "2015-06-30", "YE-JUN"), ("W-WED", "2020-01-01", "W-WED")])
 def test_an_inferred_quarterly_calendar_is_the_calendar_years(freq, start, inferred):
-    """Decision 9801 (reversing 938's inference): quarters from 2015Q2 were inferred 'QS-APR' and their figures read as
+    """Decision 1044 (reversing 938's inference): quarters from 2015Q2 were inferred 'QS-APR' and their figures read as
     fiscal quarters ("2025Q3" for 2024Q4). Dates cannot tell fiscal quarters from calendar ones: an inferred quarterly
     calendar is anchored as the calendar year is, from any first row, with gaps too; years and weeks keep theirs."""
     days = pd.date_range(start, periods=24, freq=freq)

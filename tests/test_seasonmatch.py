@@ -31,7 +31,7 @@ def test_a_season_off_the_calendars_year_is_hinted(freq, season, said):
                                           ("h", 24), ("h", 168), ("h", 5), ("D", 365), ("D", 4), ("B", 252),
                                           ("W-SUN", 4), ("15min", 96), ("2QS-JAN", 2)])
 def test_a_season_on_the_year_or_on_a_fine_calendar_is_not_hinted(freq, season):
-    """Edges (decision 9805): a whole number of years (monthly 24, quarterly 8) is a season on purpose; a step of a week
+    """Edges (decision 1048): a whole number of years (monthly 24, quarterly 8) is a season on purpose; a step of a week
     or less nests in cycles users choose (hourly 24 or 168, daily 365, 252 trading days, 4 weeks): not judged."""
     calendar = Calendar("datetime", to_offset(freq))
     assert seasonmatch.hint(season, calendar, calendar.shown) is None

@@ -18,7 +18,7 @@ from test_timeaxis import _frame, _warnings
 H = 5
 CALENDARS = [  # (pandas alias, first timestamp)
     ("MS", "2010-01-01"), ("ME", "2010-01-31"), ("QS", "2001-01-01"), ("QE", "2001-12-31"), ("QS-FEB", "2001-02-01"),
-    ("QS-APR", "2001-04-01"), ("QE-MAR", "2001-03-31"),  # inferred as calendar quarters, QS-JAN, QE-DEC (decision 9801)
+    ("QS-APR", "2001-04-01"), ("QE-MAR", "2001-03-31"),  # inferred as calendar quarters, QS-JAN, QE-DEC (decision 1044)
     ("YS", "1990-01-01"), ("YE", "1990-12-31"), ("B", "2024-05-06"), ("W-SUN", "2023-01-01"), ("W-WED", "2023-01-04"),
     ("D", "2024-01-01"), ("h", "2024-01-01"), ("15min", "2024-01-01"), ("s", "2024-01-01 12:00"), ("2h", "2024-01-01"),
     ("BMS", "2010-02-01"),

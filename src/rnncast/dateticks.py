@@ -21,7 +21,7 @@ of every month, quarter or year (or of every k-th), labelled by the period it is
 under the first tick and where it changes), so that a month-end point labelled "Mar" sits on its tick. Quarters,
 of calendar quarters' ends or of a quarterly calendar the figure is given (QS, QE, fiscal QE-NOV or QS-OCT), are
 ticked and named as the calendar quarters they fall in, as the CSVs, tables and --cutoff write them ("2022Q1", "Q2"
-...; a point of QS-OCT's 2022-10-01 is "2022Q4", never fiscal 2023's Q1: decision 9802), in the data's own form where it
+...; a point of QS-OCT's 2022-10-01 is "2022Q4", never fiscal 2023's Q1: decision 1045), in the data's own form where it
 writes quarters ("Q1 2022"), never by the months they start in; a year's tick on a quarter other than its first names
 that quarter ("2019Q3", not "2019" two quarters before 2020's first)."""
 
@@ -187,7 +187,7 @@ def quarter_freq(calendar) -> str | None:
     """``Q-DEC``, the frequency of pandas' Periods of calendar quarters, for a quarterly ``calendar`` (``QS``, ``QE``,
     ``BQE``, ``2QS``, fiscal ``QE-NOV``, ``QS-OCT`` ...): its points are named by the calendar quarters they fall in,
     as ``timetext.write`` writes quarters in the CSVs and tables (a fiscal Period, ``Q-SEP``'s "2023Q1" for
-    2022-10-01, named a quarter the CSV calls 2022Q4: decision 9802); None for any other calendar, or none."""
+    2022-10-01, named a quarter the CSV calls 2022Q4: decision 1045); None for any other calendar, or none."""
     freq = getattr(calendar, "freq", None)
     if getattr(calendar, "kind", None) not in ("datetime", "period") or not isinstance(freq, QUARTERLY):
         return None

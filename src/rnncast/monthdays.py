@@ -91,7 +91,7 @@ def near(days: int, first: pd.DatetimeIndex) -> list:
     """The ``MonthDay`` calendar a step of ``days`` (the most common one: 28-31, 89-92, 365-366) implies for
     the first timestamps ``first``: their latest day of the month, on the first one's month (quarters on the
     calendar year's, ``QS-JAN@10`` for the 10th of each quarter from October: inferred quarters are calendar ones,
-    decision 9801; a fiscal anchor is given, ``QS-OCT@10``); [] where that day is the 1st or the month's end
+    decision 1044; a fiscal anchor is given, ``QS-OCT@10``); [] where that day is the 1st or the month's end
     (``MS``, ``ME`` ... are tried already) or the step is none of these."""
     months = 1 if 28 <= days <= 31 else 3 if 89 <= days <= 92 else 12 if 365 <= days <= 366 else None
     if months is None or not len(first):

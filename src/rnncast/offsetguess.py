@@ -123,7 +123,7 @@ def calendar_year(offset):
     by January, February or March (``QS-APR`` -> ``QS-JAN``), ends by October, November or December (``QE-MAR`` ->
     ``QE-DEC``), the same dates under the name of calendar quarters. Dates alone cannot tell fiscal quarters from
     calendar ones (``QS-JAN`` and ``QS-OCT`` are one set of dates), and calendar quarters are the common case: an
-    inferred calendar is theirs (decision 9801, which reverses decision 938's anchoring at the first row's month: data
+    inferred calendar is theirs (decision 1044, which reverses decision 938's anchoring at the first row's month: data
     from 2015Q2 was 'QS-APR' and its figures named 2024Q4 "2025Q3"); a fiscal anchor is the user's to give
     (``--freq QS-OCT``). Any other offset is returned as it is (years and weeks have one anchor per calendar)."""
     if type(offset) not in QUARTERS:

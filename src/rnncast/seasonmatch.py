@@ -1,6 +1,6 @@
 """A season given that is no whole number of its calendar's years: ``season=4`` on monthly data compares each month
 with the one 4 months earlier, which matches no yearly cycle (12 months in a year), and on yearly data with the
-value 4 years earlier, where a year holds no season; the run went on without a word (decision 9805).
+value 4 years earlier, where a year holds no season; the run went on without a word (decision 1048).
 
 ``hint`` is the one line said beside the verdict, as ``runnotes.season_hint`` says a season not given. Only
 calendars of a month or longer are judged (months, twice a month, quarters, half-years, a fixed day of the month or

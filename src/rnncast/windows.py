@@ -48,7 +48,7 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     short += [f"the {name} rows ({n} = {frac * 100:.3g}%) are fewer than horizon {horizon}"
               for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
     if short:
-        if said := (remedy() if remedy is not None else ""):  # concrete settings that fit (decision 9804)
+        if said := (remedy() if remedy is not None else ""):  # concrete settings that fit (decision 1047)
             needed = rows_needed(lookback, horizon, val_frac, test_frac)
             raise RnncastError(f"series too short: of {n_rows} rows, {' and '.join(short)}; "
                                f"{f'give at least {needed} rows' if needed else 'give more rows'}{said}")
