@@ -3,6 +3,8 @@ naming why (text, or covariates named by their role that already hold every othe
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -115,3 +117,27 @@ def test_numbers_written_with_a_currency_or_unit_left_out_are_told_to_be_written
         load_panel(frame.assign(x=np.sin(np.arange(20.0)), weather=["sun", "rain"] * 10), "y", features="all")
     assert ("left out, not numeric: ['price', 'weight', 'weather'] (to use it as a covariate, encode it as numbers, "
             "e.g. pd.get_dummies(df, columns=['weather']); 'price' is not numeric as written") in caplog.text
+
+
+def test_wide_series_all_lists_the_columns_it_took_and_leaves_the_covariates_named_out(caplog):
+    """A joined Darts table (stores, price, holiday) read with series='all' took price and holiday as series 4 and 5,
+    scored with the stores, without a word: one INFO line now names every series taken, and the covariates left out."""
+    days = pd.date_range("2021-01-01", periods=30, freq="D")
+    joined = pd.DataFrame({"time": days, "store_A": np.arange(30.0), "store_B": np.arange(30.0) * 2,
+                           "price": 10 + np.arange(30) % 3.0, "holiday": (days.day_of_week >= 5).astype(int)})
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        every = load_panel(joined, series="all")
+    assert every.ids == ["store_A", "store_B", "price", "holiday"]
+    assert ("series 'all' takes 4 columns as series: store_A, store_B, price, holiday; a column among them that is a "
+            "covariate, not a series to forecast, is named by its role (past_covariates=, future_covariates=; "
+            "--past-covariates, --future-covariates), which 'all' leaves out") in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        stores = load_panel(joined, series="all", future_covariates=["price"], past_covariates=["holiday"])
+    assert stores.ids == ["store_A", "store_B"]
+    assert "series 'all' takes 2 columns as series: store_A, store_B; not the covariates holiday, price;" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        load_panel(joined, series=["store_A", "store_B"], future_covariates=["price"])
+        load_panel(joined, series="all", announce=False)  # a model's data read again: said at fit only
+    assert "series 'all'" not in caplog.text

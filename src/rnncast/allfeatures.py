@@ -100,3 +100,14 @@ def every_series(frame: pd.DataFrame, time_name, covariates: list, id_column: st
                            "or name the series columns")
     return [c for c in frame.columns if c != time_name and c not in covariates
             and (pd.api.types.is_numeric_dtype(frame[c]) or c == id_column)]  # read as text: refused by the caller
+
+
+def every_series_said(series: list, covariates: list) -> str:
+    """The INFO line of ``series='all'`` at fit: the columns it took as series, every one named (a covariate among
+    them, price beside the stores, is a series to be forecast and scored unless named by its role), and the covariates
+    it left out."""
+    left = f"; not the covariates {', '.join(map(str, covariates))}" if covariates else ""
+    return (f"series 'all' takes {len(series)} column{'s' if len(series) != 1 else ''} as series: "
+            f"{', '.join(map(str, series))}{left}; a column among them that is a covariate, not a series to forecast, "
+            "is named by its role (past_covariates=, future_covariates=; --past-covariates, --future-covariates), which "
+            "'all' leaves out")

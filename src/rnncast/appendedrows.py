@@ -25,8 +25,8 @@ from rnncast.errors import RnncastError
 from rnncast.filelines import line
 from rnncast.layouts import Rows
 from rnncast.missingcodes import coded_targets
-from rnncast.spelling import shell_names
 from rnncast.timetext import shown
+from rnncast.widetail import advice
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +108,4 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
     kinds = " and ".join(([f"the future covariates {', '.join(future)}"] if future else []) +
                          ([f"the past covariates {', '.join(past)}"] if past else []))
     head = _head(rows, s, start, end, time, positions, attrs, kinds)
-    if future:
-        unread = " (the future values of a past covariate are not used by this model)" if past else ""
-        return (f"{head}: future rows appended to the history are not read as history{unread}; give the data without "
-                "them, and those rows as the future (predict --future FILE, future= in Python)")
-    read = rows.columns[n_t + n_p:]  # the model's future covariates, none of them held there
-    if read:
-        return (f"{head}: rows appended to the history with the target blank are not read as history, and the future "
-                f"values of a past covariate are not used by this model; give the data without them, and the future "
-                f"values of {', '.join(read)} as the future (predict --future FILE, future= in Python)")
-    return (f"{head}: rows appended to the history with the target blank are not read as history, and the future "
-            "values of a past covariate are not used by this model; give the data without them (or, to use those "
-            f"values, fit with --future-covariates {shell_names(*past)}, future_covariates= in Python, and give them as "
-            "the future)")
+    return head + advice(past, future, rows.columns[n_t + n_p:])

@@ -25,7 +25,7 @@ from rnncast import (baselines, csvtext, datatimes, decimals, filledwindows, fit
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
-from rnncast.future import align_future
+from rnncast.sharedfuture import align as align_future, keys_needed
 from rnncast.panel import Panel
 from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
 from rnncast.spelling import hint, hints, some
@@ -171,11 +171,11 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
         raise RnncastError(
             f"this model needs the future values of features {names} over the {horizon} forecast "
             "steps: pass future= (--future FILE; a frame with those columns, one row per step"
-            + ("" if state.layout == "single" else f", and the columns {state.id_col or ID_COLUMN!r} and "
-               f"{state.time_col or 'ds'!r} saying which series and step") + ")")
+            + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds") + ")")
     with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
         values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                               (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
+                              layout=state.layout,
                               dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
                               state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
                               weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, weektext
+from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
@@ -255,9 +255,11 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         codes.append(np.full(len(keep), s, dtype=np.int64))
         rows.append(keep)
         ys.append(y[keep])
+    time = _time(frame, time_name, tz, dayfirst, order)
+    widetail.refuse(frame, list(given), [int(r[-1]) for r in rows], covariates, len(shared_past), shared, time,
+                    (order or {}).get("text_format"))  # the future's rows appended: named, not trimmed silently
     rows_all = np.concatenate(rows)
     values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
-    time = _time(frame, time_name, tz, dayfirst, order)
     return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all,
                 [TARGET_COLUMN] + covariates, 1, len(shared_past), time_name, how, ID_COLUMN)  # y: long rows' values
 

@@ -28,6 +28,7 @@ from rnncast import (appendedrows, blankrows, businessdays, businessmonths, cale
                      halfdays, seriesholidays,
                      seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
+from rnncast.allfeatures import every_series_said
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
@@ -133,6 +134,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if announce and layout == "single" and (away := labels.counted_from(frame, counters)):  # t = 300..799: not rows'
         log.info("%s", away)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
+    if announce and panel.series_all:  # price and holiday beside the stores: series too, unless given a role
+        log.info("%s", every_series_said(rows.ids, rows.columns[rows.n_targets:]))
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
         table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories) if not isinstance(

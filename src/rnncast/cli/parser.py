@@ -169,7 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
     predict.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on")
     predict.add_argument("--future", path=FILE, help="file with the future covariates' values over the horizon (models "
-                         "trained with --future-covariates, or --features with --future-known)")
+                         "trained with --future-covariates, or --features with --future-known): one row per series "
+                         "and step (long), or for a wide model (--series) one row per step, shared by every series "
+                         "as in its data")
     predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output",
                          help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
@@ -229,7 +231,8 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--id-col", metavar="COL", help="long format: the column naming each row's series, or "
                        "the columns that do together, comma-separated (item_id,store_id; a name holding a comma in double "
                        "quotes); default: unique_id when present; without one the table is one series, or wide with --series")
-    _add_names(group, "--series", all_ok=True, help="wide format: the series columns, or 'all' numeric columns "
+    _add_names(group, "--series", all_ok=True, help="wide format: the series columns, or 'all': every numeric column "
+               "but the time and the covariates named (--past-covariates, --future-covariates), listed at fit "
                "(a column named all: '\"all\"'; default: none: the table is long or one series)")
     _add_names(group, "--past-covariates", help="columns known only up to the forecast time (default: none)")
     _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "

@@ -1,0 +1,70 @@
+"""Rows appended to a wide table after its series' last value (Darts' way of giving the future covariates: the times
+to come with the covariate columns filled and every series blank): refused by name, as ``appendedrows`` refuses them
+in a long table, where a covariate the model reads holds a value there.
+
+A wide table's series are trimmed to their first and last value (a series not started yet, or ended); rows after
+the last value of every series were trimmed so too, their covariates never read, and ``predict`` then asked for the
+future values as if none were given. They are the future: the refusal names the rows (dates as the table writes
+them, the file's lines), the covariate columns holding values there, and what to do, in ``appendedrows``' words
+(``advice``). A series that ends before another is not refused: the rows after it hold the other's values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.data import place
+from rnncast.errors import RnncastError
+from rnncast.filelines import line
+from rnncast.spelling import shell_names
+from rnncast.timetext import shown
+
+
+def refuse(frame: pd.DataFrame, series: list[str], ends: list[int], covariates: list[str], n_past: int,
+           shared: np.ndarray, time: pd.Index | None, text_format: str | None = None) -> None:
+    """Raise ``RnncastError`` where the rows of ``frame`` (a wide table) after the last value of every series
+    (``ends`` [S]: each series' last row) hold a value of a covariate; ``covariates``: the past ones (the first ``n_past``)
+    then the future ones, their values ``shared`` [rows, K]; ``time`` [rows] the table's times (None: rows numbered),
+    named in the form ``text_format`` (``Rows.text_format``)."""
+    end = max(ends) + 1 if ends else len(frame)
+    if end >= len(frame) or not covariates:
+        return
+    held = ~np.isnan(shared[end:]).all(axis=0)  # [K]
+    if not held.any():
+        return
+    rows = np.flatnonzero(~np.isnan(shared[end:]).all(axis=1)) + end  # those holding a covariate value
+    first, last = int(rows[0]), int(rows[-1])
+    attrs = frame.attrs
+    where = place(first, attrs) if first == last else (
+        f"lines {line(first, attrs)}-{line(last, attrs)} of {attrs['source']}"
+        if attrs.get("line_offset") is not None and attrs.get("source") else f"rows {first}-{last}")
+    written = (lambda i: shown(time[i], time, text_format)) if time is not None else None  # as the table writes them
+    dates = "" if written is None else f"{written(first)}, " if first == last else f"{written(first)} to {written(last)}, "
+    past = [c for c, h in zip(covariates[:n_past], held[:n_past]) if h]
+    future = [c for c, h in zip(covariates[n_past:], held[n_past:]) if h]
+    kinds = " and ".join(([f"the future covariates {', '.join(future)}"] if future else []) +
+                         ([f"the past covariates {', '.join(past)}"] if past else []))
+    which = "the last row" if first == last else f"the last {len(rows)} rows"
+    has = "has" if first == last else "have"
+    head = (f"{which} of the table ({dates}{where}) {has} no value of any series ({', '.join(series[:5])}"
+            f"{', ...' if len(series) > 5 else ''}) but {has} {kinds}")
+    raise RnncastError(head + advice(past, future, covariates[n_past:]) +
+                       ("" if not future else "; a wide model reads a future table of the time and covariate columns, "
+                        "one row per time, for every series"))
+
+
+def advice(past: list, future: list, read: list) -> str:
+    """What to do with rows appended to the history with the target blank that hold values of the covariates ``past``
+    and ``future``; ``read``: the model's future covariates. A clause beginning with ': '."""
+    if future:
+        unread = " (the future values of a past covariate are not used by this model)" if past else ""
+        return (f": future rows appended to the history are not read as history{unread}; give the data without "
+                "them, and those rows as the future (predict --future FILE, future= in Python)")
+    if read:
+        return (": rows appended to the history with the target blank are not read as history, and the future "
+                "values of a past covariate are not used by this model; give the data without them, and the future "
+                f"values of {', '.join(read)} as the future (predict --future FILE, future= in Python)")
+    return (": rows appended to the history with the target blank are not read as history, and the future values of "
+            "a past covariate are not used by this model; give the data without them (or, to use those values, fit "
+            f"with --future-covariates {shell_names(*past)}, future_covariates= in Python, and give them as the future)")
