@@ -17,6 +17,7 @@ from conftest import make_frame
 from rnncast.files import LOCK_NAME
 from rnncast.folderlock import lock_folder
 from test_cli import ROWS, cli, fit_args
+from test_resume import _zero_weights
 
 
 def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, capsys):
@@ -38,6 +39,29 @@ def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, c
     assert json.loads(config_path.read_text())["settings"]["highway"] is False
     # it had finished: it says nothing was trained (it printed "trained 2 epochs in 0.0 s")
     assert "the run's training had ended (2 epochs run" in out and "nothing was trained" in out and "trained 2" not in out
+
+
+def test_resume_reads_and_verifies_its_checkpoint_once(tmp_path, capsys, monkeypatch):
+    """``fit --resume`` read the whole checkpoint and hashed it four times (five with a flag that repeats the run's
+    own: config.json's edits, the settings twice, the load); it is now read and verified once (``resume.read_once``),
+    and a checkpoint changed since it was written is still refused as damaged."""
+    from rnncast import resume
+
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "1"))
+    assert code == 0, err
+    (tmp_path / "run" / "report.html").unlink()  # its outputs cut short: it resumes
+    reads, load_file = [], resume.load_file
+    monkeypatch.setattr(resume, "load_file", lambda path: reads.append(path) or load_file(path))
+    code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run", "--epochs", "2", "--target", "y")
+    assert code == 0, err
+    assert len(reads) == 1
+    (tmp_path / "run" / "report.html").unlink()
+    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
+    _zero_weights(checkpoint)
+    code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run", "--epochs", "3")
+    assert code == 2 and "is damaged: its content is not what it was written with" in err
 
 
 def test_columns_whose_names_hold_a_comma_are_named_on_the_command_line(tmp_path, capsys):

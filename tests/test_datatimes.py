@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from conftest import TINY
-from rnncast import Forecaster, datatimes
+from rnncast import Forecaster, datatimes, numbertimes
 from rnncast.csvtext import csv_text
 
 DAYS = 1704067200 + 86400 * np.arange(80)  # 2024-01-01 .. 2024-03-20 as Unix seconds
@@ -86,3 +86,12 @@ def test_whole_serials_among_fractional_ones_are_written_as_the_data_writes_them
         "45305.041666666664,45305.041666666664,3.0"]  # the floats pandas computes (decision 1009): forecasts join back
     whole = datatimes.in_frame(pd.DataFrame({"t": stamps[1:2]}), "excel")
     assert whole["t"].dtype == np.int64 and csv_text(whole).splitlines() == ["t", "45305"]
+
+
+def test_the_csv_text_of_number_times_is_what_numbertimes_writes():
+    """``written`` formatted number times with its own copy of ``numbertimes``' text (now ``number_text``, one owner):
+    a serial written to the data's decimals and a whole one read the same from both, so the two cannot drift."""
+    stamps = pd.DatetimeIndex(["2024-01-13 23:00", "2024-01-14 00:00", "2024-01-14 01:00"])
+    for fmt in ("excel", "excel:5"):
+        frame = datatimes.in_frame(pd.DataFrame({"t": stamps}), fmt)
+        assert list(datatimes.written(frame)["t"]) == list(numbertimes.write(stamps, fmt))

@@ -401,3 +401,20 @@ def test_a_target_the_header_writes_again_in_another_unicode_form_is_refused_not
         with pytest.raises(RnncastError, match=r"is not told apart"):
             load_panel(frame, target="x", features=[name], time_col="ds")
     assert load_panel(frame.drop(columns=[nfd]), target=nfc, time_col="ds").targets == [nfc]
+
+
+@pytest.mark.parametrize("weeks", [[202052, 202053, 202101, 202102], ["2020-52", "2020-53", "2021-01", "2021-02"]])
+def test_iso_weeks_are_read_once_and_their_written_form_kept(weeks, monkeypatch):
+    """ISO weeks under a week's name were read (``weektext.iso_codes``) by ``parse_time`` and again for their written
+    form (twice for YYYYWW numbers); the form is now taken from the one reading: ``%G%V`` for numbers, the text's own
+    form for text."""
+    from rnncast import weektext
+
+    calls, iso_codes = [], weektext.iso_codes
+    monkeypatch.setattr(weektext, "iso_codes", lambda *a, **k: calls.append(a[1]) or iso_codes(*a, **k))
+    order: dict = {}
+    rows = single_rows(pd.DataFrame({"week": weeks, "y": [1.0, 2.0, 3.0, 4.0]}), "y", "week", None, False, None, None,
+                       None, order=order)
+    assert len(calls) == 1 and "weeks" not in order
+    assert list(rows.time.strftime("%G-W%V")) == ["2020-W52", "2020-W53", "2021-W01", "2021-W02"]
+    assert (order["text_format"] == "%G%V") == isinstance(weeks[0], int)

@@ -263,3 +263,18 @@ def test_many_series_without_a_calendar_are_said_in_one_line_with_the_calendar_m
                              "series on it, the steps a series lacks as its gaps")
     assert "keep the calendar" not in offcalendar.unsettled(time, offsets, [0, 1, 2, 3, 4], where, name,
                                                             calendars=[weekly] * 5 + [none] * 5)[0]
+
+
+def test_many_series_without_a_calendar_build_the_first_ones_warning_alone(monkeypatch):
+    """The one line of many undated series quotes the first one's warning, but every series' warning was built (its
+    calendars tried, its steps described) and all but one thrown away: only the first is built now; a series of
+    fewer than 3 rows is still neither counted nor said."""
+    steps = np.array([1, 3, 2, 5, 1, 4, 2, 7, 3, 1, 6])
+    time = pd.DatetimeIndex(np.concatenate([pd.Timestamp("2024-01-06") + pd.to_timedelta(np.cumsum(np.roll(steps, k)),
+                                                                                          unit="D") for k in range(5)]
+                                           + [pd.DatetimeIndex(["2025-01-01", "2025-01-03"])]))
+    offsets = np.append(np.arange(6) * len(steps), 5 * len(steps) + 2)
+    built, irregular = [], offcalendar.irregular
+    monkeypatch.setattr(offcalendar, "irregular", lambda *a, **k: built.append(a[4]) or irregular(*a, **k))
+    lines = offcalendar.unsettled(time, offsets, [5, 0, 1, 2, 3, 4], lambda i: f"line {i + 2}", "abcdef".__getitem__)
+    assert built == ["a"] and len(lines) == 1 and lines[0].startswith("5 series keep no calendar of their own")

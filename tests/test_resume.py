@@ -141,6 +141,42 @@ def test_a_checkpoint_whose_tensor_bytes_changed_is_refused_and_one_without_a_ch
     assert len(model.history_) == 2 and "holds no SHA-256 of its content" in caplog.text
 
 
+def test_a_resume_reads_its_checkpoint_once_and_a_file_replaced_meanwhile_again(tmp_path, monkeypatch):
+    """``Forecaster.fit(resume=True)`` read and hashed its checkpoint twice (the settings' check, the load); it reads it
+    once (``resume.read_once``). Within that scope a file changed since it was read (other bytes, the same size) is
+    read again and refused as damaged, not taken from the first read; outside it nothing is kept."""
+    from rnncast import resume
+
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "hidden_size": 16, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    reads, load_file = [], resume.load_file
+    monkeypatch.setattr(resume, "load_file", lambda path: reads.append(path) or load_file(path))
+    model = Forecaster(**{**TINY, "hidden_size": 16, "epochs": 2}).fit(make_frame(200), target="y",
+                                                                       checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2 and len(reads) == 1
+    reads.clear()
+    with resume.read_once():
+        loop, _ = resume.read_checkpoint(checkpoint)
+        assert resume.read_checkpoint(checkpoint)[0] is loop and len(reads) == 1
+        _zero_weights(checkpoint)
+        with pytest.raises(RnncastError, match=r"is damaged: its content is not what it was written with"):
+            resume.read_checkpoint(checkpoint)
+    with pytest.raises(RnncastError, match=r"is damaged"):
+        resume.read_checkpoint(checkpoint)  # outside the scope: read afresh
+
+
+def _zero_weights(checkpoint) -> None:
+    """Overwrite the first 40 bytes of the checkpoint's first weights with zeros (finite: no NaN check sees them), in
+    place: the file keeps its size, its header and its recorded SHA-256."""
+    import struct
+
+    whole = bytearray(checkpoint.read_bytes())
+    size = struct.unpack("<Q", whole[:8])[0]
+    start = min(v["data_offsets"][0] for k, v in json.loads(whole[8:8 + size]).items() if k.startswith("net."))
+    whole[8 + size + start:8 + size + start + 40] = bytes(40)
+    checkpoint.write_bytes(bytes(whole))
+
+
 def _forget_data(checkpoint, keys=("data", "settings")) -> None:
     """Make ``checkpoint`` one written before the data a run trains on (and its settings: their check,
     ``resumedsettings``, would speak first) was recorded."""
@@ -300,7 +336,7 @@ def test_a_checkpoint_that_is_no_path_is_refused_naming_the_argument():
 def test_resume_of_a_finished_run_names_a_damaged_config_or_metrics_file_and_what_to_do(tmp_path, damaged, said):
     """A finished run whose config.json or metrics.json was cut short was refused as finished, with the advice
     to fit again with --config RUN, which cannot read a damaged config.json."""
-    from rnncast.resume import refuse_finished
+    from rnncast.resumedrecord import refuse_finished
 
     run = tmp_path / "run"
     run.mkdir()

@@ -8,7 +8,7 @@ name (``weektext.iso_codes``: ``202328``, the week's Monday written with ``%G%V`
 ``2023-W28``, ``20000131`` too: the calendar's format does not say whether they were text or integers) stay
 Timestamps. The CLI's files write every form as the data writes it (``csvtext``), the numbers alike: a column of
 serials some of which are fractional is float64 in Python, and ``written`` writes its whole ones ``45296``, not
-``45296.0``, as ``numbertimes.write`` does (the columns made so are named in ``frame.attrs[NUMBER_TIMES]``).
+``45296.0``, as ``numbertimes.write`` does (``number_text``) (the columns made so are named in ``frame.attrs[NUMBER_TIMES]``).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def written(frame: pd.DataFrame) -> pd.DataFrame:
     if not floats:
         return frame
     text = frame.copy()
-    whole = lambda values: [repr(float(v)).removesuffix(".0") for v in values]  # noqa: E731  shortest: as read
+    whole = lambda values: [numbertimes.number_text(v) for v in values]  # noqa: E731  shortest: as read
     for c in floats:
         if c is None:
             text.index = pd.Index(whole(frame.index), name=frame.index.name, dtype=object)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import backtest as backtesting, checkpoint as checkpoint_io
+from rnncast import backtest as backtesting, checkpoint as checkpoint_io, resume as resume_io
 from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
@@ -150,16 +150,17 @@ class Forecaster(Learned, Parameters):
         checkpoint = pathargs.expanded(checkpoint)  # "~/fit.safetensors": in the home folder, as the shell reads it
         given = locals()
         reading_args = {role: given[role] for role in ROLES}  # target=, features=, ... static_categorical=
-        prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
-                                        checkpoint)
-        if on_start is not None:
-            on_start()
-        # the learned state exists from the first epoch on (on_epoch callbacks may evaluate the model); a fit that
-        # stops leaves the model fitted before as it was, or none (Learned.learning)
-        with self.learning(prepared.state, prepared.net, prepared.device, checkpoint):
-            self.history_ = fitting.run(prepared, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume)
-            # a loss that became NaN or infinite after finished epochs: the best of them is kept (a warning says which)
-            self.diverged_epoch_ = prepared.diverged["epoch"] if prepared.diverged else None
+        with resume_io.read_once():  # the checkpoint resumed read and verified once, for its checks and its load
+            prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
+                                            checkpoint)
+            if on_start is not None:
+                on_start()
+            # the learned state exists from the first epoch on (on_epoch callbacks may evaluate the model); a fit that
+            # stops leaves the model fitted before as it was, or none (Learned.learning)
+            with self.learning(prepared.state, prepared.net, prepared.device, checkpoint):
+                self.history_ = fitting.run(prepared, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume)
+                # a loss that became NaN or infinite after finished epochs: the best kept (a warning says which)
+                self.diverged_epoch_ = prepared.diverged["epoch"] if prepared.diverged else None
         return self
 
     # ---- using a fitted model ---------------------------------------------------------------

@@ -166,15 +166,16 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
 def _missing(codes, after, stamps, steps):
     """A function returning the times [M] of every row missing (``after`` [N]: after each row), in the order
     ``_insert`` puts them, built on its first call only: ``_insert``, ``_week_kept`` and ``_short_days`` share them."""
-    return functools.cache(lambda: _missing_at(codes, after, np.flatnonzero(after), stamps, steps))
+    return functools.cache(lambda: _missing_at(codes, after, np.flatnonzero(after), stamps, steps)[0])
 
 
 def _missing_at(codes, after, gaps: np.ndarray, stamps, steps):
-    """The times [M] of the rows missing after the rows ``gaps`` [G] (``after`` [N]: how many after each row), gap by
-    gap: ``_missing``'s of every gap, ``_sprung``'s of the first few."""
+    """``(times, counts)``: the times [M] of the rows missing after the rows ``gaps`` [G] (``after`` [N]: how many after
+    each row), gap by gap, and how many each gap misses [G]: ``_missing``'s of every gap, ``_sprung``'s of the first
+    few."""
     counts = after[gaps].astype(np.int64)
     within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    return stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
+    return stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within), counts
 
 
 def _week_kept(time, after, calendar, missing) -> str | None:
@@ -210,8 +211,7 @@ def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:
     gaps = np.flatnonzero((after > 0) & (after <= 4))[:50]
     if not len(gaps):
         return ""
-    counts = after[gaps].astype(np.int64)
-    missing = _missing_at(codes, after, gaps, stamps, steps)
+    missing, counts = _missing_at(codes, after, gaps, stamps, steps)
     g = first_skipped(missing, counts)
     if g is None:
         return ""

@@ -84,8 +84,11 @@ def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
     unit = _unit(order)
     time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit)
     if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
-        column = frame[name] if pd.api.types.is_numeric_dtype(frame[name]) else weektext.iso_codes(frame[name], name)
-        order["text_format"] = ((numbertimes.form(frame[name], unit) if unit else None) or weektext.codes_format(frame[name], name, time)  # 202328
+        given, weeks = frame[name], order.pop("weeks", False)  # the ISO weeks parse_time read (None: none), once
+        if weeks is False and not pd.api.types.is_numeric_dtype(given):  # not read there (freq=1: steps)
+            weeks = None if (read := weektext.iso_codes(given, name)) is given else read
+        column = given if weeks is None or weeks is False or pd.api.types.is_numeric_dtype(given) else weeks
+        order["text_format"] = ((numbertimes.form(given, unit) if unit else None) or weektext.codes_format(given, name, time, weeks)  # 202328
                                 or kept_format(column, time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
                                                at))
     return time

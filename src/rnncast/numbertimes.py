@@ -211,8 +211,14 @@ def _text(nanos: int, unit: str, digits: int | None = None) -> str:
         digits = len(str(NANOS[unit])) - 1
         return f"{sign}{whole}.{str(rest).rjust(digits, '0').rstrip('0')}"
     if digits is not None:  # the float the data's text of that time reads as: 44927.04167
-        return sign + repr(float(f"{nanos / NANOS[unit]:.{digits}f}")).removesuffix(".0")
+        return sign + number_text(float(f"{nanos / NANOS[unit]:.{digits}f}"))
     return sign + repr(nanos / NANOS[unit])  # as pandas and Excel compute a serial: 44927.083333333336
+
+
+def number_text(value: float) -> str:
+    """A number time as its text: repr's shortest digits, a whole one without a decimal point (``45296.0``: ``45296``,
+    ``45296.041667`` as it is), as the data writes its own."""
+    return repr(float(value)).removesuffix(".0")
 
 
 def write(times, fmt: str) -> np.ndarray:

@@ -199,18 +199,18 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
     series ``s``'s id as given. More than ``FEW`` such series are said in one line (33 near-identical lines were
     written for a till export's weekly series): how many, the first few, the first one's warning, and the calendar
     most of the panel's series keep (``calendars``: each series' ``Calendar``) to name with freq=."""
-    said, others = [], OTHERS if len(series) < len(offsets) - 1 else " (nor any other series')"
-    for s in series:
+    others = OTHERS if len(series) < len(offsets) - 1 else " (nor any other series')"
+    said = [s for s in series if offsets[s + 1] - offsets[s] >= 3]  # fewer rows: nothing to say of their steps
+
+    def line(s) -> str:  # series s's warning, built only where it is said
         piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
-        at = lambda i, s=s: where(int(offsets[s]) + i)  # noqa: E731
-        if len(piece) < 3:
-            continue
-        said.append((s, few_off(piece, cut, at, tried(piece), fmt, others) or irregular(piece, cut, at, fmt, name(s),
-                                                                                         others)))
+        at = lambda i: where(int(offsets[s]) + i)  # noqa: E731
+        return few_off(piece, cut, at, tried(piece), fmt, others) or irregular(piece, cut, at, fmt, name(s), others)
+
     if len(said) <= FEW:
-        return [line for _, line in said]
+        return [line(s) for s in said]
     return [f"{len(said)} series keep no calendar of their own, so their forecasts cannot be dated "
-            f"({some([repr(name(s)) for s, _ in said], 3)}); the first: {said[0][1]}{_most(calendars or [])}"]
+            f"({some([repr(name(s)) for s in said], 3)}); the first: {line(said[0])}{_most(calendars or [])}"]
 
 
 def _most(calendars: list) -> str:

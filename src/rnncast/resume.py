@@ -1,11 +1,11 @@
 """The training loop's state, for resuming a run: ``checkpoint.safetensors`` in a run directory.
 
-One safetensors file, written atomically after every epoch: the weights, the best and averaged
-weights, Adam's moments and the random-number states as tensors, and the loop's counters, history
-and how it ended as JSON in the file's metadata, with the SHA-256 of both. Nothing is unpickled
-when it is read, and a file that is damaged (its content's SHA-256 differs), holds NaN, or was
-trained as another network (other columns, other settings) is refused by name before anything is
-loaded. The model folder a finished fit writes is ``checkpoint.py``'s.
+One safetensors file, written atomically after every epoch: the weights, the best and averaged weights, Adam's
+moments and the random-number states as tensors, and the loop's counters, history and how it ended as JSON in the
+file's metadata, with the SHA-256 of both. Nothing is unpickled when it is read (once for a resume's checks and load:
+``read_checkpoint``), and a file that is damaged (its content's SHA-256 differs), holds NaN, or was trained as another
+network (other columns, other settings) is refused by name before anything is loaded. The model folder a finished fit
+writes is ``checkpoint.py``'s.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import shlex
 import hashlib
 import json
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import MISSING, fields
 from pathlib import Path
 
@@ -25,13 +27,16 @@ from rnncast import fingerprint, pathargs
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, write_bytes, written_path
 from rnncast.models import NetSpec
-from rnncast.outputs import json_with, model_folder, output_kind
+from rnncast.outputs import model_folder, output_kind
 from rnncast.spelling import hint
 from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
 TRAINING_FORMAT_VERSION = 1
 CHECKSUM = "sha256"  # the metadata key of the content's SHA-256 (state_sha256); absent in older checkpoints
+LOOP_KEYS = ("epoch", "best_loss", "bad_epochs", "history", "stopped", "opt_scalars", "param_groups")  # a load's needs
+UNREADABLE = (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError)
+_ONCE: ContextVar[dict | None] = ContextVar("rnncast_checkpoints_read", default=None)  # read_once's: path -> its read
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +160,7 @@ def is_checkpoint(path) -> bool:
         with safe_open(str(path), framework="pt") as f:
             meta = json.loads((f.metadata() or {})["loop"])
         return isinstance(meta, dict) and all(key in meta for key in ("epoch", "history"))
-    except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError):
+    except UNREADABLE:
         return False
 
 
@@ -172,7 +177,7 @@ def check_data(path, found: dict) -> None:
         with safe_open(str(path), framework="pt") as f:
             meta = json.loads((f.metadata() or {})["loop"])
         recorded = meta.get("data")
-    except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError) as err:
+    except UNREADABLE as err:
         raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
     if recorded is None:
         log.warning("%s was written before rnncast recorded the data a run trains on, so whether this is the data "
@@ -186,11 +191,46 @@ def check_data(path, found: dict) -> None:
                            "test_frac or split=), or start a new run with another checkpoint file")
 
 
-
 def start_over() -> str:
     """How a refusal to resume tells its reader to train the run from its first epoch: in Python's words, unless the
     caller gave its own (``spelling.hints(start_over=...)``: the command line's ``--overwrite``)."""
     return hint("start_over", "start the training over: fit without resume=True, with a checkpoint path of its own")
+
+
+def read_checkpoint(path, needs=(), take: bool = False) -> tuple[dict, dict]:
+    """``(loop record, tensors)`` of the checkpoint at ``path``, its header and tensors read and its content verified
+    against the SHA-256 recorded in it (``state_sha256``): a file changed since it was written is refused in one
+    ``RnncastError``; one whose record lacks a key of ``needs`` raises ``KeyError``, and an unreadable one what reading
+    raised (``UNREADABLE``), for the caller to word. A checkpoint written before one was kept is read unchecked. Within
+    ``read_once`` the file is read once while it stays the same file (``take``: handed over and forgotten)."""
+    seen, key, stat = _ONCE.get(), str(Path(path).resolve()), Path(path).stat()
+    same = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if seen is not None and seen.get(key, (None,))[0] == same:
+        return (seen.pop(key) if take else seen[key])[1]
+    with safe_open(str(path), framework="pt") as f:
+        header = f.metadata() or {}
+    meta, tensors = json.loads(header["loop"]), load_file(path)
+    if needs and not (isinstance(meta, dict) and all(k in meta for k in needs)):
+        raise KeyError("its loop record is incomplete")
+    recorded = header.get(CHECKSUM)
+    if recorded is None:  # written before checkpoints kept one
+        log.debug("%s holds no SHA-256 of its content (an earlier rnncast wrote it), so it is resumed unchecked", path)
+    elif recorded != state_sha256(tensors, header["loop"]):
+        raise RnncastError(f"{path} is damaged: its content is not what it was written with (its SHA-256 differs "
+                           f"from the one recorded in it); restore the file from a copy, or {start_over()}")
+    if seen is not None and not take:
+        seen[key] = (same, (meta, tensors))
+    return meta, tensors
+
+
+@contextmanager
+def read_once():
+    """Within it a resume's checks and load read and verify its checkpoint once (a file replaced meanwhile: again)."""
+    token = _ONCE.set({} if _ONCE.get() is None else _ONCE.get())
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
 
 
 def load_training_state(path, net, optimizer, generator):
@@ -199,21 +239,11 @@ def load_training_state(path, net, optimizer, generator):
     if not path.is_file():
         raise RnncastError(f"no training checkpoint at {path}; a run directory has one after its first finished epoch")
     try:
-        with safe_open(str(path), framework="pt") as f:
-            header = f.metadata() or {}
-        meta = json.loads(header["loop"])
-        tensors = load_file(path)
-        if not isinstance(meta, dict) or not all(k in meta for k in ("epoch", "best_loss", "bad_epochs", "history",
-                                                                    "stopped", "opt_scalars", "param_groups")):
-            raise KeyError("its loop record is incomplete")
-    except (SafetensorError, OSError, KeyError, ValueError, TypeError, RecursionError) as err:
+        meta, tensors = read_checkpoint(path, LOOP_KEYS, take=True)
+    except RnncastError:
+        raise  # damaged: said so by the reader
+    except UNREADABLE as err:
         raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
-    recorded = header.get(CHECKSUM)
-    if recorded is None:  # written before checkpoints kept one
-        log.debug("%s holds no SHA-256 of its content (an earlier rnncast wrote it), so it is resumed unchecked", path)
-    elif recorded != state_sha256(tensors, header["loop"]):
-        raise RnncastError(f"{path} is damaged: its content is not what it was written with (its SHA-256 differs "
-                           f"from the one recorded in it); restore the file from a copy, or {start_over()}")
     bad = [name for name, v in tensors.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
     if bad:
         raise RnncastError(f"{path}: tensor {bad[0]} holds NaN or infinite values; the checkpoint is damaged and would "
@@ -288,32 +318,3 @@ def _diverged(record) -> dict | None:
     if not isinstance(record, dict) or not isinstance(record.get("epoch"), int) or not isinstance(record.get("kept"), int):
         return None
     return {"epoch": record["epoch"], "what": record.get("what"), "loss": record.get("loss"), "kept": record["kept"]}
-
-
-def refuse_finished(run_dir) -> None:
-    """Refuse ``fit --resume`` of a run that finished: its report.html is written last, once training ended
-    (its epochs, early stopping or a divergence) and every output was written; resuming it would train
-    nothing and write its files again (config.json, model.json, the plots, the page). A run whose
-    training ended but whose outputs were cut short (no report.html) still resumes, to write them."""
-    run_dir = Path(run_dir)
-    if not (run_dir / "report.html").is_file():
-        return
-    epoch = None
-    try:
-        with safe_open(str(run_dir / TRAINING_STATE), framework="pt") as f:
-            epoch = int(json.loads((f.metadata() or {})["loop"])["epoch"])
-    except (SafetensorError, OSError, KeyError, ValueError, TypeError):
-        pass  # no checkpoint (removed, or a model saved without one): the epoch is left unsaid
-    at = f" at epoch {epoch}" if epoch is not None else ""
-    damaged = [name for name in ("config.json", "metrics.json") if not json_with(run_dir / name)]
-    if "config.json" in damaged:  # the run's data and settings: neither --resume nor --config can read them
-        raise RnncastError(f"{run_dir} finished training{at}, but its config.json is damaged (not a JSON object, as "
-                           f"rnncast wrote it): it holds the run's data and settings, so the run can be neither resumed "
-                           f"nor repeated with --config; fit again with rnncast fit DATA --target COLUMN --out NEW, or "
-                           f"put back a copy of that config.json")
-    if damaged:  # the scores: written again with the other outputs from the saved state
-        raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json is damaged (not a JSON object, as "
-                           f"rnncast wrote it); to write the run's outputs again from its saved model, remove "
-                           f"{run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))}")
-    raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
-                       f"{shlex.quote(str(run_dir))} --out NEW, or replace it with --out {shlex.quote(str(run_dir))} --overwrite")

@@ -1,22 +1,22 @@
 """What a resume reads of a run's checkpoint before anything else: the file verified by its SHA-256 first, so that no
 comparison trusts a record edited since it was written, then the run's columns by role (``edited_roles``: config.json's
 against those the checkpoint trained on, and the columns its run record keeps) and its own values (``own_values``),
-which a resume's refusals name as the run has them."""
+which a resume's refusals name as the run has them; and a run that finished, refused (``refuse_finished``)."""
 
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
-from safetensors import SafetensorError, safe_open
-from safetensors.torch import load_file
+from safetensors import safe_open
 
 from rnncast.data import names
 from rnncast.errors import RnncastError
-from rnncast.resume import CHECKSUM, start_over, state_sha256
+from rnncast.outputs import json_with
+from rnncast.resume import TRAINING_STATE, UNREADABLE, read_checkpoint, start_over
 from rnncast.spelling import hint
 
-UNREADABLE = (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError)
 # the request's roles, by config.json's name, and the checkpoint's record of the columns each took (fingerprint.of)
 RECORDED_ROLES = {"target": "targets", "past_covariates": "past", "future_covariates": "future"}
 RUN_ROLES = ("time_col", "id_col", "static_covariates")  # kept only in config.json's run record (a finished training)
@@ -31,15 +31,11 @@ def verify(path) -> dict | None:
     if not path.is_file():
         return None
     try:
-        with safe_open(str(path), framework="pt") as f:
-            header = f.metadata() or {}
-        loop = json.loads(header["loop"])
-        damaged = header.get(CHECKSUM) is not None and header[CHECKSUM] != state_sha256(load_file(path), header["loop"])
+        loop, _ = read_checkpoint(path)  # a damaged one refused there (an RnncastError, not read as unreadable)
+    except RnncastError:
+        raise
     except UNREADABLE:
         return None
-    if damaged:
-        raise RnncastError(f"{path} is damaged: its content is not what it was written with (its SHA-256 differs "
-                           f"from the one recorded in it); restore the file from a copy, or {start_over()}")
     return loop if isinstance(loop, dict) else None
 
 
@@ -131,3 +127,32 @@ def _names(value) -> list[str]:
         return names(value)
     except (TypeError, ValueError):
         return [str(value)]
+
+
+def refuse_finished(run_dir) -> None:
+    """Refuse ``fit --resume`` of a run that finished: its report.html is written last, once training ended
+    (its epochs, early stopping or a divergence) and every output was written; resuming it would train
+    nothing and write its files again (config.json, model.json, the plots, the page). A run whose
+    training ended but whose outputs were cut short (no report.html) still resumes, to write them."""
+    run_dir = Path(run_dir)
+    if not (run_dir / "report.html").is_file():
+        return
+    epoch = None
+    try:
+        with safe_open(str(run_dir / TRAINING_STATE), framework="pt") as f:
+            epoch = int(json.loads((f.metadata() or {})["loop"])["epoch"])
+    except UNREADABLE:
+        pass  # no checkpoint (removed, or a model saved without one): the epoch is left unsaid
+    at = f" at epoch {epoch}" if epoch is not None else ""
+    damaged = [name for name in ("config.json", "metrics.json") if not json_with(run_dir / name)]
+    if "config.json" in damaged:  # the run's data and settings: neither --resume nor --config can read them
+        raise RnncastError(f"{run_dir} finished training{at}, but its config.json is damaged (not a JSON object, as "
+                           f"rnncast wrote it): it holds the run's data and settings, so the run can be neither resumed "
+                           f"nor repeated with --config; fit again with rnncast fit DATA --target COLUMN --out NEW, or "
+                           f"put back a copy of that config.json")
+    if damaged:  # the scores: written again with the other outputs from the saved state
+        raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json is damaged (not a JSON object, as "
+                           f"rnncast wrote it); to write the run's outputs again from its saved model, remove "
+                           f"{run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))}")
+    raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
+                       f"{shlex.quote(str(run_dir))} --out NEW, or replace it with --out {shlex.quote(str(run_dir))} --overwrite")

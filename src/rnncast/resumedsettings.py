@@ -9,8 +9,6 @@ import logging
 from dataclasses import MISSING
 from pathlib import Path
 
-from safetensors import SafetensorError, safe_open
-
 from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.resume import start_over
@@ -57,12 +55,12 @@ def check(path, settings: Settings, targets=None, say: bool = True) -> None:
     if path is None:
         return
     path = Path(path)
-    verify(path)  # a checkpoint edited since it was written is refused as such, before its record is trusted
+    loop = verify(path)  # a checkpoint edited since it was written is refused as such, before its record is trusted
+    if loop is None:
+        return
     try:
-        with safe_open(str(path), framework="pt") as f:
-            loop = json.loads((f.metadata() or {})["loop"])
         recorded, columns = loop.get("settings"), (loop.get("data") or {}).get("targets")
-    except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError):
+    except AttributeError:  # a data record of another shape
         return
     if not isinstance(recorded, dict):
         return

@@ -142,16 +142,13 @@ def mase_note(result: dict) -> str | None:
     excluded = result.get("mase_excluded")
     if not excluded:
         return None
-    unobserved = excluded.get("unobserved", 0)
-    causes = excluded.get("causes") or {cause: count for cause, count in (  # a result written before the causes were kept
-        ("unknown", excluded["count"] - unobserved), (zeroscales.UNOBSERVED, unobserved)) if count}
-    whys = [zeroscales.rows_why(cause, excluded.get("season")) for cause in causes]
+    whys = zeroscales.excluded_whys(excluded)
     if excluded["series"] == [None]:  # one series: no id to name
-        return (f"MASE is undefined: the series' training rows {' or '.join(whys)}; it is left out of MASE and counted "
+        return (f"MASE is undefined: the series' {zeroscales.rows_said(excluded)}; it is left out of MASE and counted "
                 "in MSE, MAE and the other errors.")
     named = some([repr(i) for i in excluded["series"]], 5, total=excluded["count"])
-    why = (f", whose training rows {whys[0]}" if len(whys) == 1 else
-           ": " + "; ".join(f"{count} whose training rows {why}" for count, why in zip(causes.values(), whys)))
+    why = (f", whose training rows {whys[0][1]}" if len(whys) == 1 else
+           ": " + "; ".join(f"{count} whose training rows {why}" for count, why in whys))
     them = "it" if excluded["count"] == 1 else "them"
     return (f"MASE pools the series with a usable scale, leaving out {excluded['count']} series ({named}){why}. MASE "
             f"is undefined for {them}: {'it is' if them == 'it' else 'they are'} left out of MASE (as M4 leaves series "

@@ -138,7 +138,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     (``writtenzones.settle``). ``place(i)`` names row ``i``.
     ``dayfirst``: how a fitted model read dates such as 01/02/2016 (its ``Calendar.dayfirst``),
     used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
-    receives that decision as ``order["dayfirst"]`` where the dates read both ways.
+    receives that decision as ``order["dayfirst"]`` where the dates read both ways, and ``order["weeks"]`` the weeks
+    ``weektext.iso_codes`` read.
     ``used``: the naive wall times read (a future file's forecast steps; ``localtimes.localize``), or None for all.
     ``unit``: ``time_unit``'s: the numbers are Unix times or Excel serials (``numbertimes.read``); with ``tz``
     Unix times are converted to that zone and serials placed in it (``localtimes.in_zone``, ``used`` as there).
@@ -161,7 +162,9 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
     if not (order or {}).get("steps"):  # 202301 under a week's name (week, kw): the ISO week 2023-W01; freq=1: steps
-        column = weektext.iso_codes(column, name, place)
+        column, given = weektext.iso_codes(column, name, place), column
+        if order is not None:  # the ISO weeks read (None: none), for the text format: not read again (layouts)
+            order["weeks"] = column if column is not given else None
     column = wholenumbers.as_whole(column)  # 1871.0, 20000131.0: the integers they hold (1871.5 stays, refused below)
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):

@@ -37,13 +37,13 @@ def said(path, text: str, err: tomllib.TOMLDecodeError) -> str:
         name = _context(lines, whole, good) + key
     if not name:
         return _other(path, str(err), good + 1)
-    held = _held(whole[good], name)
+    held, arrays = _walk(whole[good], name)
     if not held:
         return _other(path, str(err), good + 1)
     start = _declared(lines, whole, good, name) if table and held == len(name) else None  # [a] after [a.b]: [a]'s
     if start is None:  # the first prefix that holds the name, in the same table of each array of tables ([[x]])
-        first = next(k for k in range(1, good + 1) if whole[k] is not None and _held(whole[k], name) >= held
-                     and _arrays(whole[k], name) == _arrays(whole[good], name))
+        first = next(k for k in range(1, good + 1) if whole[k] is not None
+                     and (found := _walk(whole[k], name))[0] >= held and found[1] == arrays)
         start = max(k for k in range(first) if whole[k] is not None) + 1  # where the statement ending at first begins
     given = _shown(name[:held])
     adds = "" if held == len(name) else f", where line {good + 1} adds {_shown(name)} to it"
@@ -109,30 +109,19 @@ def _declared(lines: list[str], whole: list, before: int, name: list[str]) -> in
     return found[-1] if found else None
 
 
-def _arrays(read, name: list[str]) -> tuple[int, ...]:
-    """How many tables each array of tables down ``name``'s path holds in ``read``: which table of each the path is
-    in (``[[x]]`` twice: the second), so that a key given again in the second table is not found in the first."""
-    sizes = []
+def _walk(read, name: list[str]) -> tuple[int, tuple[int, ...]]:
+    """``(held, sizes)``: how many of ``name``'s parts the document ``read`` holds (an array of tables: its last table),
+    and how many tables each array of tables down the path holds: which table of each the path is in (``[[x]]``
+    twice: the second), so that a key given again in the second table is not found in the first."""
+    held, sizes = 0, []
     for part in name:
         if isinstance(read, list):
             sizes.append(len(read))
             read = read[-1] if read and isinstance(read[-1], dict) else None
         if not (isinstance(read, dict) and part in read):
             break
-        read = read[part]
-    return tuple(sizes)
-
-
-def _held(read, name: list[str]) -> int:
-    """How many of ``name``'s parts the document ``read`` holds (an array of tables: its last table)."""
-    held = 0
-    for part in name:
-        if isinstance(read, list) and read and isinstance(read[-1], dict):
-            read = read[-1]
-        if not (isinstance(read, dict) and part in read):
-            break
         read, held = read[part], held + 1
-    return held
+    return held, tuple(sizes)
 
 
 def _shown(name: list[str]) -> str:

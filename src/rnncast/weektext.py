@@ -91,12 +91,15 @@ def iso_codes(column: pd.Series, name, place=None) -> pd.Series:
     return pd.Series([f"{v // 100}-W{v % 100:02d}" for v in values.tolist()], index=column.index, name=column.name)
 
 
-def codes_format(column: pd.Series, name, time) -> str | None:
+def codes_format(column: pd.Series, name, time, weeks=False) -> str | None:
     """``timetext.WEEK_CODES`` (``%G%V``) where ``column`` holds ISO weeks written YYYYWW that ``iso_codes`` read as the
     weeks ``time`` holds, so forecasts are written back ``202328``, as compact dates are ``20000131``; else None (read
-    as integer steps, ``freq=1``)."""
+    as integer steps, ``freq=1``). ``weeks``: the weeks ``iso_codes`` read of ``column`` already, None where it read
+    none (``timeaxis.parse_time``'s ``order["weeks"]``: not read again); left out, they are read here."""
+    if weeks is False:
+        weeks = None if iso_codes(column, name) is column else True
     read = isinstance(time, pd.DatetimeIndex) and pd.api.types.is_numeric_dtype(column) and \
-        iso_codes(column, name) is not column  # numbers only: text weeks (2020-W02, 2022-05) keep their own form
+        weeks is not None  # numbers only: text weeks (2020-W02, 2022-05) keep their own form
     return timetext.WEEK_CODES if read else None
 
 

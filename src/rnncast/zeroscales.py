@@ -77,6 +77,21 @@ def rows_why(cause: str, season: int | None) -> str:
     }.get(cause, f"equal the rows {apart} before them wherever both were observed (a zero in-sample {naive} error)")
 
 
+def excluded_whys(excluded: dict) -> list[tuple[int, str]]:
+    """``(count, what their training rows do)`` (``rows_why``) of each cause a result's ``mase_excluded`` counts; for a
+    result written before the causes were kept, its series without observed values apart and the others unknown."""
+    unobserved = excluded.get("unobserved", 0)
+    causes = excluded.get("causes") or {cause: count for cause, count in (
+        ("unknown", excluded["count"] - unobserved), (UNOBSERVED, unobserved)) if count}
+    return [(count, rows_why(cause, excluded.get("season"))) for cause, count in causes.items()]
+
+
+def rows_said(excluded: dict) -> str:
+    """Why the series ``mase_excluded`` counts have no MASE, in one clause: "training rows never change (a zero
+    in-sample naive error)", several causes joined by "or" (the record counts them, not which is whose)."""
+    return "training rows " + " or ".join(why for _, why in excluded_whys(excluded))
+
+
 def scale_name(season: int | None) -> str:
     """The forecast whose in-sample error is MASE's scale, by the baselines' name (``baselines.NAMES``): "seasonal
     naive" with a season above 1, "naive" (the value one row before) without one or where it is not known."""

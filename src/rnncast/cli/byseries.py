@@ -69,7 +69,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                 row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
                             for metric, value in block.items() if not isinstance(value, dict)})
         if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
-            row["not_scored"] = f"MASE undefined: {_mase_why(excluded)}"
+            row["not_scored"] = f"MASE undefined: {zeroscales.rows_said(excluded)}"  # as the run note says it
         rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
@@ -79,12 +79,6 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                                    f"{leftout.needs([record])})"})
     frame = pd.DataFrame(rows)
     return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if "not_scored" in frame else frame
-
-
-def _mase_why(excluded: dict) -> str:
-    """Why a series has no MASE, as the run note says it (``zeroscales.rows_why``): "training rows never change (a
-    zero in-sample naive error)"; several causes joined by "or" (the record counts them, not which is whose)."""
-    return "training rows " + " or ".join(zeroscales.rows_why(c, excluded.get("season")) for c in excluded["causes"])
 
 
 def _untrained(result: dict) -> list[dict]:

@@ -32,10 +32,16 @@ MAY_CHANGE = "--epochs, --device and --threads, given with --resume; the others 
 def run_fit(args) -> int:
     """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints.
 
-    Rank 0 holds the run folder (``folderlock.lock_folder``) from before the data is read until the last
-    file is written: a second process writing the same folder is refused by name, a new run never
-    lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder.
-    ``--overwrite`` writes the new run beside the earlier one and replaces it only once complete (``replacing``)."""
+    Rank 0 holds the run folder (``folderlock.lock_folder``) from before the data is read until the last file is
+    written: a second process writing the same folder is refused by name, a new run never lands in a folder that holds
+    files (``--overwrite`` replaces an earlier run's, writing the new run beside it and replacing it only once complete:
+    ``replacing``) or in a model folder. A resume reads and verifies its checkpoint once (``resume.read_once``)."""
+    from rnncast.resume import read_once
+    with read_once():  # for the checks here and the fit's load
+        return _run_fit(args)
+
+
+def _run_fit(args) -> int:
     from rnncast import distributed, interrupts, resumedrecord, resumedsettings, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster

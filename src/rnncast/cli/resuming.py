@@ -80,7 +80,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     ``configpaths.run_locations``)."""
     from rnncast.configfile import read_run
     from rnncast.configpaths import run_file, run_locations
-    from rnncast.resume import refuse_finished
+    from rnncast.resumedrecord import refuse_finished
 
     run_dir = Path(args.resume)
     if args.config:
