@@ -37,12 +37,16 @@ def test_a_difference_that_rounds_to_no_percent_is_said_as_less_than_one():
 
 def test_gaps_that_round_to_the_same_percent_are_said_once():
     """README's sine comparison printed '3% lower than gru's 0.004925 and lstm's 0.004953' (gaps 2.52% and 3.05%),
-    while the README said '2% to 3%': each gap is 3% to the whole percent, said once; gaps apart are a range."""
+    while the README said '2% to 3%': each gap is 3% to the whole percent, said once; gaps apart are said one clause each (a tester read "less than 1% to 1% lower than ...")."""
     pairs = [{"a": "rnn", "b": r, "differs": True, "p_holm": 1e-8} for r in ("gru", "lstm")]
     _, sentence = decide({"lstm": 0.004953, "gru": 0.004925, "rnn": 0.004801542}, pairs, "480 test windows")
     assert "its test MSE 0.004802 is 3% lower than gru's 0.004925 and lstm's 0.004953 beyond" in sentence
     _, apart = decide({"lstm": 0.004953, "gru": 0.004900, "rnn": 0.004801542}, pairs, "480 test windows")
-    assert "is 2% to 3% lower than gru's 0.0049 and lstm's 0.004953" in apart
+    assert "is 2% lower than gru's 0.0049 and 3% lower than lstm's 0.004953 beyond" in apart
+    three = [{"a": "gru", "b": r, "differs": True, "p_holm": 1e-8} for r in ("syn-gru", "syn-lstm", "rnn")]
+    _, close = decide({"gru": 4.357, "syn-gru": 4.371, "syn-lstm": 4.394, "rnn": 4.40}, three, "g")
+    assert ("its test MSE 4.357 is less than 1% lower than syn-gru's 4.371 and 1% lower than syn-lstm's 4.394 and "
+            "rnn's 4.4 beyond chance") in close
 
 
 def test_models_of_the_same_error_tie_and_no_winner_is_named():
@@ -161,4 +165,4 @@ def test_a_winner_is_said_with_how_much_lower_its_mse_is():
     assert winner == "rnn"
     assert "its test MSE 0.1732 is less than 1% lower than lstm's 0.1738 and gru's 0.1739 beyond chance" in sentence
     winner, sentence = decide({"rnn": 0.1, "lstm": 0.2, "gru": 0.111}, pairs, "cells alone")
-    assert "its test MSE 0.1 is 10% to 50% lower than gru's 0.111 and lstm's 0.2 beyond chance" in sentence
+    assert "its test MSE 0.1 is 10% lower than gru's 0.111 and 50% lower than lstm's 0.2 beyond chance" in sentence
