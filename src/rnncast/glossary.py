@@ -28,7 +28,8 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the rows after each cutoff instead)."),
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
-     "mean, and seasonal naive (the value one season ago) where a season above 1 is set."),
+     "mean, and seasonal naive (the input window's last season repeated over the horizon: each step's value a whole "
+     "number of seasons earlier, one season for the first season's steps) where a season above 1 is set."),
     ("MSE", r"\bMSE\b",
      "mean squared error, the mean of (forecast − actual)², in the target's units squared (original or scaled, "
      "as its table or sentence says)."),
