@@ -101,7 +101,7 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
     best = min(mse, key=mse.get)
     against = {(p["b"] if p["a"] == best else p["a"]): p for p in pairs if best in (p["a"], p["b"])}
     rivals = sorted(against, key=mse.get)
-    test = "Holm-adjusted Diebold–Mariano p"
+    test = "Holm-adjusted two-sided Diebold–Mariano p"
     if rivals and all(against[r]["differs"] for r in rivals):
         held = [p_number(against[r]["p_holm"]) for r in rivals]  # "< 1e-16" where double precision leaves it at 0
         p_values = (f"= {listing(held)}" if not any(p[0] in "<>" for p in held)
