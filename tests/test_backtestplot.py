@@ -32,7 +32,7 @@ def test_backtest_figure_is_drawn_with_intervals(frame):
 
 
 def test_the_backtest_figure_says_the_terminals_verdict_and_draws_the_baseline_it_names(frame):
-    """The title said "does NOT beat the mean baseline beyond chance (Diebold–Mariano p < 0.05)"
+    """The title said "does NOT beat the mean baseline beyond chance (Diebold–Mariano one-sided p < 0.05 that the model is not better)"
     where the terminal said a higher MSE at p = 0.68, and the legend had no training mean: the title
     now carries the verdict's numbers and p-value, and every baseline weighed is drawn."""
     from rnncast.seasons import Season
@@ -64,7 +64,7 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     name = legend_label(Forecaster(**TINY).get_params())  # forecast.png's name: "model (lstm + linear highway)"
     assert name == "model (lstm + linear highway)" and result.metrics["highway"] is True
-    assert f"{name}, one shade per window" in legend and "cutoffs (last time the model saw)" in legend
+    assert f"{name}, one line shade per window" in legend and "cutoffs (last time the model saw)" in legend
     vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
     f = result.forecasts
     cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()
@@ -134,14 +134,35 @@ def test_the_backtest_figure_draws_every_quantile_level(frame):
         assert [n for n in names if "interval" in n or n.startswith("q")] == named, names
 
 
+def test_a_bands_shade_is_its_level_in_every_window_as_the_legends_swatch(frame):
+    """A tester's backtest.png: one shade per window made the middle window's 80% band the legend's 90% swatch. Every
+    window's band of one level now has the legend's colour; the windows differ by their forecast lines' shades."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.colors import to_rgba
+
+    fig = Forecaster(**{**TINY, "quantiles": (0.05, 0.1, 0.5, 0.9, 0.95)}).backtest(frame, n_windows=3).figure()
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    swatch = {t.get_text(): tuple(np.round(h.get_facecolor(), 4)) for t, h in zip(legend.get_texts(),
+              legend.legend_handles) if t.get_text().endswith("interval")}
+    assert set(swatch) == {"90% interval", "80% interval"} and len(set(swatch.values())) == 2
+    faces = [tuple(np.round(to_rgba(c.get_facecolor()[0]), 4)) for c in ax.collections if isinstance(c, PolyCollection)
+             and c.get_paths()]  # not the legend's empty swatches
+    # 3 windows x 2 levels: two shades in all (drawn over each other, the legend's swatches show their blend), each of
+    # the legend's colour; one shade per window had made 4 and more
+    assert len(faces) >= 6 and len(set(faces)) == 2 and {f[:3] for f in faces} == {s[:3] for s in swatch.values()}
+    model = [line for line in ax.lines if line.get_linewidth() == 1.4 and line.get_color() != "black"]
+    assert len({str(line.get_color()) for line in model}) >= 2  # the windows' forecast lines keep their own shades
+
+
 def test_the_legend_names_the_model_as_forecast_png_does_with_the_highway_off_too(frame):
     """backtest.png said "model (lstm)" where forecast.png said "model (lstm + linear highway)" for the same
     settings: both are named by ``madeof.legend_label``."""
     settings = {**TINY, "cell": "gru", "highway": False}
     result = Forecaster(**settings).backtest(frame, n_windows=2)
     legend = [t.get_text() for t in result.figure().axes[0].get_legend().get_texts()]
-    assert f"{legend_label(Forecaster(**settings).get_params())}, one shade per window" in legend
-    assert "model (gru), one shade per window" in legend
+    assert f"{legend_label(Forecaster(**settings).get_params())}, one line shade per window" in legend
+    assert "model (gru), one line shade per window" in legend
 
 
 @pytest.mark.parametrize("freq", ["ME", "QE", "YE", "BME", "W-SUN"])

@@ -22,6 +22,16 @@ def test_each_baseline_on_hand_made_windows():
     assert np.array_equal(seasonal_naive(x, 2, 1, period=3)[1, :, 0], x[1, [3, 4], 0])  # a horizon shorter than the season
 
 
+def test_the_seasonal_baseline_past_one_season_is_the_windows_last_season_not_the_value_one_season_ago():
+    """A tester's find: README and the glossary said "the value one season ago", which for a horizon past the season
+    is a value after the window's end; step h (from 1) of the target at row t + h - 1 is y[t + h - 1 - season *
+    ceil(h / season)] (t the first target's row)."""
+    y = np.arange(20.0)
+    x, t, period = y[None, :12, None], 12, 3
+    hand = [y[t + h - 1 - period * -(-h // period)] for h in range(1, 8)]
+    assert seasonal_naive(x, 7, 1, period)[0, :, 0].tolist() == hand == [9, 10, 11, 9, 10, 11, 9]
+
+
 def _hand_windows(data):
     y = data["y"].to_numpy(np.float32).astype(np.float64)
     starts = np.arange(len(y) - L - H + 1)

@@ -276,7 +276,7 @@ def test_fit_prints_the_verdict_then_the_notes_and_every_hint_last(tmp_path, cap
     assert code == 0, err
     lines = out.strip().splitlines()
     verdict = next(k for k, line in enumerate(lines) if line.startswith("The model "))
-    assert "on the test split" in lines[verdict] and lines[verdict + 1].startswith("Against each baseline: ")
+    assert "on the test split" in lines[verdict] and lines[verdict + 1].startswith("Against each baseline (p: one-sided, that the model is not better): ")
     assert lines[verdict + 2].startswith("Prediction intervals") and "of the test values" in lines[verdict + 2]
     assert lines[verdict + 3].startswith("trained 2 epochs")
     assert lines[verdict + 4].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")

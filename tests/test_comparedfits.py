@@ -1,10 +1,12 @@
 """What a comparison of fitted models rests on besides its test (``comparedfits.py``): the settings the models differ
-in where more than one does, the models fit warned may be undertrained, and a winner's one seed."""
+in where more than one does, the models fit warned may be undertrained, those that kept their untrained network, and a
+winner's one seed."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+from rnncast import comparedfits
 from rnncast.comparedfits import basis, settings_apart
 
 PARAMS = dict(cell="lstm", lookback=50, horizon=1, epochs=3, lr=0.0003, quantiles=None, seed=0, device="auto",
@@ -15,7 +17,7 @@ def model(history=None, past=(), overlap=None, **params):
     """A stand-in of a fitted Forecaster: what ``basis`` reads of one (its fitted settings, roles, epochs and the
     overlap of its test rows with other series' fitted dates)."""
     return SimpleNamespace(state_=SimpleNamespace(params={**PARAMS, **params}, overlap=overlap), history_=history or [],
-                           past_covariates_=list(past), future_covariates_=[], static_covariates_=[])
+                           net_=None, past_covariates_=list(past), future_covariates_=[], static_covariates_=[])
 
 
 def epochs(*best, val=True):
@@ -66,6 +68,23 @@ def test_models_whose_best_epoch_was_their_last_are_named_as_fit_warned_of_them(
     assert alone.notes == ["a may be undertrained: its best epoch was its last (3 of 3), its training loss still "
                            "falling; trained longer, it may rank otherwise."]
     assert basis({"a": model(), "b": model(cell="gru")}, None).undertrained == []  # a model saved without its epochs
+
+
+def test_a_model_that_kept_its_untrained_network_is_said_to_rank_as_that_forecast_not_as_its_cell(monkeypatch):
+    """A tester's find: a GRU whose 3 epochs never beat its untrained network scored the repeat baseline's 5.05, and
+    compare said "gru's 5.055 is higher than lstm's beyond chance" with no word that it had not trained."""
+    monkeypatch.setattr(comparedfits, "forecast_text", lambda net, state: "the window's last value (the 'repeat the "
+                                                                          "last value' baseline)")
+    named = {"lstm": model(epochs(True, False, False)), "gru": model(epochs(False, False, False), cell="gru"),
+             "rnn": model(epochs(False, False), cell="rnn", epochs=9)}  # stopped early, none better
+    said = basis(named, None)
+    assert said.untrained == ["gru", "rnn"] and said.undertrained == []
+    assert said.notes[-2] == ("gru kept its untrained network (no epoch beat it on validation), which forecasts the "
+                              "window's last value (the 'repeat the last value' baseline): its rank says nothing about "
+                              "the GRU cell; train it longer or with a larger learning rate (--epochs, --lr) before "
+                              "comparing.")
+    assert "the RNN cell" in said.notes[-1]
+    assert basis({"a": model(), "b": model(cell="gru")}, None).untrained == []  # a model saved without its epochs
 
 
 def test_a_winner_is_said_to_rest_on_one_fit_of_each_model():

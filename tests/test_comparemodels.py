@@ -109,13 +109,27 @@ def test_a_list_is_named_by_the_cells_numbered_where_one_repeats(fitted, frame):
     assert named.names == ["mine", "theirs"]
 
 
+def test_a_model_that_kept_its_untrained_network_is_named_so_beside_the_verdict(fitted, frame):
+    """A tester's GRU never beat its untrained network, forecast the repeat baseline, and was ranked "higher than
+    lstm's beyond chance" with no word of it: the notes now say its rank is not its cell's."""
+    import copy
+
+    kept = copy.copy(fitted["gru"])
+    kept.history_ = [{**h, "best": False} for h in fitted["gru"].history_]
+    result = rnncast.compare({"lstm": fitted["lstm"], "gru": kept}, frame)
+    assert result.untrained == ["gru"]
+    assert any(n.startswith("gru kept its untrained network (no epoch beat it on validation), which forecasts ")
+               and "its rank says nothing about the GRU cell" in n for n in result.notes)
+    assert rnncast.compare({"lstm": fitted["lstm"], "gru": fitted["gru"]}, frame).untrained == []
+
+
 def test_the_result_is_json(fitted, frame):
     result = rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, part="val")
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
                          "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
-                         "undertrained"}
+                         "undertrained", "untrained"}
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["by_target"] == {}  # one target: its scores are the table's
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}

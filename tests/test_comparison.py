@@ -19,7 +19,7 @@ def test_a_clearly_better_model_is_named_with_its_p_values():
     result = compare({"RNN": errors(1.0, seed=1), "LSTM": errors(1.0, seed=2), "GRU": errors(0.5, seed=3)}, 1, "cells alone")
     assert result.winner == "GRU"
     assert result.sentence.startswith("With the cells alone, GRU wins: its test MSE")
-    assert "beyond chance" in result.sentence and "Holm-adjusted Diebold–Mariano p = " in result.sentence
+    assert "beyond chance" in result.sentence and "Holm-adjusted two-sided Diebold–Mariano p = " in result.sentence
     pairs = {(p["a"], p["b"]): p for p in result.pairs}
     assert pairs[("RNN", "GRU")]["lower"] == "GRU" and pairs[("RNN", "GRU")]["differs"]
     assert not pairs[("RNN", "LSTM")]["differs"]  # two models of the same error do not differ
@@ -37,12 +37,16 @@ def test_a_difference_that_rounds_to_no_percent_is_said_as_less_than_one():
 
 def test_gaps_that_round_to_the_same_percent_are_said_once():
     """README's sine comparison printed '3% lower than gru's 0.004925 and lstm's 0.004953' (gaps 2.52% and 3.05%),
-    while the README said '2% to 3%': each gap is 3% to the whole percent, said once; gaps apart are a range."""
+    while the README said '2% to 3%': each gap is 3% to the whole percent, said once; gaps apart are said one clause each (a tester read "less than 1% to 1% lower than ...")."""
     pairs = [{"a": "rnn", "b": r, "differs": True, "p_holm": 1e-8} for r in ("gru", "lstm")]
     _, sentence = decide({"lstm": 0.004953, "gru": 0.004925, "rnn": 0.004801542}, pairs, "480 test windows")
     assert "its test MSE 0.004802 is 3% lower than gru's 0.004925 and lstm's 0.004953 beyond" in sentence
     _, apart = decide({"lstm": 0.004953, "gru": 0.004900, "rnn": 0.004801542}, pairs, "480 test windows")
-    assert "is 2% to 3% lower than gru's 0.0049 and lstm's 0.004953" in apart
+    assert "is 2% lower than gru's 0.0049 and 3% lower than lstm's 0.004953 beyond" in apart
+    three = [{"a": "gru", "b": r, "differs": True, "p_holm": 1e-8} for r in ("syn-gru", "syn-lstm", "rnn")]
+    _, close = decide({"gru": 4.357, "syn-gru": 4.371, "syn-lstm": 4.394, "rnn": 4.40}, three, "g")
+    assert ("its test MSE 4.357 is less than 1% lower than syn-gru's 4.371 and 1% lower than syn-lstm's 4.394 and "
+            "rnn's 4.4 beyond chance") in close
 
 
 def test_models_of_the_same_error_tie_and_no_winner_is_named():
@@ -99,15 +103,15 @@ def test_a_p_value_double_precision_leaves_at_0_is_said_below_1e_16():
     far, near = errors(0.01, n=2000, seed=1), errors(1.0, n=2000, seed=2)
     result = compare({"A": far, "B": near}, 1, "g")
     assert result.pairs[0]["p_holm"] < 1e-16
-    assert result.sentence.endswith("beyond chance (Holm-adjusted Diebold–Mariano p < 1e-16).")
+    assert result.sentence.endswith("beyond chance (Holm-adjusted two-sided Diebold–Mariano p < 1e-16).")
     three = compare({"A": far, "B": near, "C": errors(0.9, n=2000, seed=3)}, 1, "g")
-    assert three.sentence.endswith("(Holm-adjusted Diebold–Mariano p < 1e-16 and p < 1e-16).") and "p = 0" not in three.sentence
+    assert three.sentence.endswith("(Holm-adjusted two-sided Diebold–Mariano p < 1e-16 and p < 1e-16).") and "p = 0" not in three.sentence
 
 
 def test_two_identical_leaders_tie_at_p_equal_to_one_not_at_least_one():
     good = errors(0.5, seed=1)
     result = compare({"RNN": errors(1.0, seed=2), "LSTM": good, "GRU": good.copy()}, 1, "cells alone")
-    assert "tie for the lowest test MSE (Holm-adjusted Diebold–Mariano p = 1)" in result.sentence
+    assert "tie for the lowest test MSE (Holm-adjusted two-sided Diebold–Mariano p = 1)" in result.sentence
 
 
 def test_a_p_value_near_1_is_never_printed_as_1_in_the_sentence_or_the_table():
@@ -118,7 +122,7 @@ def test_a_p_value_near_1_is_never_printed_as_1_in_the_sentence_or_the_table():
     result = compare({"A": base, "B": other}, 1, "g")
     pair = result.pairs[0]
     assert 0.99 < pair["p"] < 1 and 0.99 < pair["p_holm"] < 1
-    assert "(Holm-adjusted Diebold–Mariano p > 0.99)" in result.sentence and "p ≥ 1" not in result.sentence
+    assert "(Holm-adjusted two-sided Diebold–Mariano p > 0.99)" in result.sentence and "p ≥ 1" not in result.sentence
     row = pair_table(result)[1]
     assert row[3] == row[4] == "> 0.99"
     pair["p"] = pair["p_holm"] = 1.0  # exactly 1 (identical errors) is said as such
@@ -138,16 +142,16 @@ def test_models_that_each_tie_with_the_best_but_differ_with_each_other_are_not_c
     winner, sentence = decide(mse, pairs, "g")
     assert winner is None
     assert sentence == ("With the g, no single model wins: lstm has the lowest test MSE, 0.003, but it is not apart "
-                        "beyond chance from gru's 0.0031 or rnn's 0.0042 (Holm-adjusted Diebold–Mariano p ≥ 0.09); "
+                        "beyond chance from gru's 0.0031 or rnn's 0.0042 (Holm-adjusted two-sided Diebold–Mariano p ≥ 0.09); "
                         "gru's 0.0031 is lower than rnn's 0.0042 beyond chance (p = 3.5e-05).")
     tied = [dict(p, differs=False, p_holm=0.5) if p["a"] == "gru" else p for p in pairs]  # no pair differs among the top
     assert decide(mse, tied + [], "g")[1] == ("With the g, lstm, gru and rnn tie: no pair differs beyond chance "
-                                              "(Holm-adjusted Diebold–Mariano p ≥ 0.09).")
+                                              "(Holm-adjusted two-sided Diebold–Mariano p ≥ 0.09).")
     worse = [{"a": "lstm", "b": "gru", "p_holm": 0.6, "differs": False},
              {"a": "lstm", "b": "rnn", "p_holm": 0.001, "differs": True},
              {"a": "gru", "b": "rnn", "p_holm": 0.002, "differs": True}]
     assert decide(mse, worse, "g")[1] == (
-        "With the g, no single model wins: lstm and gru tie for the lowest test MSE (Holm-adjusted Diebold–Mariano "
+        "With the g, no single model wins: lstm and gru tie for the lowest test MSE (Holm-adjusted two-sided Diebold–Mariano "
         "p = 0.6); rnn's 0.0042 is higher than lstm's beyond chance (p = 0.001).")
 
 
@@ -161,4 +165,4 @@ def test_a_winner_is_said_with_how_much_lower_its_mse_is():
     assert winner == "rnn"
     assert "its test MSE 0.1732 is less than 1% lower than lstm's 0.1738 and gru's 0.1739 beyond chance" in sentence
     winner, sentence = decide({"rnn": 0.1, "lstm": 0.2, "gru": 0.111}, pairs, "cells alone")
-    assert "its test MSE 0.1 is 10% to 50% lower than gru's 0.111 and lstm's 0.2 beyond chance" in sentence
+    assert "its test MSE 0.1 is 10% lower than gru's 0.111 and 50% lower than lstm's 0.2 beyond chance" in sentence

@@ -54,4 +54,10 @@ def test_mases_entry_names_the_forecast_its_scale_is_the_error_of_by_the_pages_s
     assert "better than that in-sample seasonal naive forecast" in mase(7)
     assert "better than that in-sample naive forecast" in mase(1)
     assert "better than that in-sample (seasonal) naive forecast" in mase(None)  # a demo's page, of several models
+
+
+def test_the_baselines_entry_says_seasonal_naive_repeats_the_windows_last_season():
+    """It said "the value one season ago", which past a horizon of one season is not what ``seasonal_naive`` does."""
+    said = dict(glossary.words_on("baselines"))["baselines"]
+    assert "the input window's last season repeated over the horizon" in said and "one season ago" not in said
     assert "in-sample seasonal naive forecast" in html_page("run", [("p", "MASE 0.8")], 7)

@@ -150,7 +150,7 @@ def test_a_baseline_under_the_models_line_says_so_in_the_legend():
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.arange(10.0), "windows": [window]}], "b", model="model (gru)")
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "baseline: repeat the last value (under the model's line)" in labels and "baseline: training mean" in labels
-    assert "model (gru), one shade per window" in labels
+    assert "model (gru), one line shade per window" in labels
 
 
 def test_a_backtest_window_of_one_step_draws_its_forecast_and_baselines_as_marks():

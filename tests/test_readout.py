@@ -125,12 +125,13 @@ def test_the_line_after_the_verdict_says_which_baselines_the_model_beats_and_whi
     from test_verdicts import LOAD
 
     assert each_text(LOAD, "original") == (
-        "Against each baseline: beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); has a "
+        "Against each baseline (p: one-sided, that the model is not better): beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); has a "
         "lower MSE than 'seasonal naive' (43.0% lower, but not beyond chance: p = 0.064).")
     scaled = {"scaled": {"model": {"mse": 1.0}, "repeat": {"mse": 1.0}, "mean": {"mse": 0.5}},
               "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.3}}}
     assert each_text(scaled, "scaled") == (
-        "Against each baseline (scaled units): does not beat 'repeat the last value' (the same MSE: the model's "
+        "Against each baseline (scaled units) (p: one-sided, that the model is not better): does not beat 'repeat the "
+        "last value' (the same MSE: the model's "
         "forecasts are the baseline's) and 'training mean' (a higher MSE, p = 0.3).")
     assert each_text({"original": {"model": {"mse": 1.0}, "mean": {"mse": 2.0}}}, "original") is None  # one: the verdict's
 
@@ -146,7 +147,7 @@ def test_a_lower_mse_not_beyond_chance_is_not_said_as_not_beating_and_is_marked_
     mixed = {"original": {"model": {"mse": 1.0}, "repeat": {"mse": 2.0}, "mean": {"mse": 0.9}, "seasonal": {"mse": 3.0}},
              "significance": {"repeat": {"p_value": 0.2}, "mean": {"p_value": 0.4}, "seasonal": {"p_value": 0.001}}}
     assert each_text(mixed, "original") == (
-        "Against each baseline: beats 'seasonal naive' (p = 0.001); has a lower MSE than 'repeat the last value' (50.0% "
+        "Against each baseline (p: one-sided, that the model is not better): beats 'seasonal naive' (p = 0.001); has a lower MSE than 'repeat the last value' (50.0% "
         "lower, but not beyond chance: p = 0.2); does not beat 'training mean' (a higher MSE, p = 0.4).")
     assert not unproven(mixed, "original")  # higher than one baseline's: a loss, shown so
     beaten = {"original": {"model": {"mse": 1.0}, "mean": {"mse": 2.0}}, "significance": {"mean": {"p_value": 0.001}}}
@@ -161,7 +162,7 @@ def test_fit_and_evaluate_print_each_baselines_line_under_the_verdict(tmp_path, 
     assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 0
     lines = capsys.readouterr().out.splitlines()
     verdicts = [n for n, line in enumerate(lines) if line.startswith("The model ")]
-    assert len(verdicts) == 2 and all(lines[n + 1].startswith("Against each baseline: ") for n in verdicts)
+    assert len(verdicts) == 2 and all(lines[n + 1].startswith("Against each baseline (p: one-sided, that the model is not better): ") for n in verdicts)
 
 
 def test_evaluate_and_metrics_json_say_mases_season(tmp_path):

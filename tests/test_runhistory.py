@@ -11,7 +11,7 @@ import numpy as np
 from conftest import TINY, make_frame
 from rnncast import Forecaster
 from rnncast.report import write_run
-from rnncast.runhistory import early_stop_text, end_text, history_csv, read_back, still_improving
+from rnncast.runhistory import early_stop_text, end_text, history_csv, kept_untrained, read_back, still_improving
 
 
 def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
@@ -85,3 +85,5 @@ def test_a_loss_still_falling_at_the_last_of_the_epochs_is_what_fit_and_compare_
     assert not still_improving(ran(True, True, False), 3)  # the best epoch came before the last
     assert not still_improving(ran(True, True), 5)  # stopped before its budget (early stopping, a divergence)
     assert not still_improving(ran(True), 1) and not still_improving([], 0)  # one epoch says nothing of a trend
+    assert kept_untrained(ran(False, False, False)) and kept_untrained(ran(False))  # compare names such a model
+    assert not kept_untrained(ran(False, True, False)) and not kept_untrained([])  # an epoch kept; no epochs saved

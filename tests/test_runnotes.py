@@ -176,8 +176,8 @@ def test_the_season_hint_says_the_seasonal_naive_forecast_matters_if_the_values_
     from rnncast.seasons import Season
 
     assert season_hint(Season(7, "days in a week"), "'D'", 5) == (
-        "hint: the calendar is 'D', 7 days in a week, but season is 1, so the seasonal naive forecast (the value 7 steps "
-        "earlier) was not computed; if the values repeat every week, it is often the baseline to beat: give the season "
+        "hint: the calendar is 'D', 7 days in a week, but season is 1, so the seasonal naive forecast (the window's last 7 "
+        "steps, repeated) was not computed; if the values repeat every week, it is often the baseline to beat: give the season "
         "(season=7, --season 7), with a lookback of at least 7 (lookback=7, --lookback 7; it is 5) to compare the model "
         "with it")
     cycles = {"hours in a day": "every day", "steps of 30min in a day": "every day", "months in a year": "every year",

@@ -327,3 +327,16 @@ def test_dm_over_cutoffs_cannot_be_made_absurd_by_a_near_zero_lagged_variance():
     assert (result["origins"], result["lags"], result["variance"]) == (12, 2, "ewc")
     assert result["p_value"] > no_lags["p_value"] / 10 and result["p_value"] > 1e-3
     assert result["statistic"] < 0 and stats.binomtest(int((d > 0).sum()), len(d), alternative="less").pvalue < 0.5
+
+
+def test_a_verdicts_p_is_one_sided_and_says_so():
+    """A tester read "does not beat ... (a higher MSE, p > 0.99)" of a model 6.6x worse as "no difference": the p is
+    scipy's one-sided paired t-test (alternative 'less'), not the two-sided one, and its text now says which."""
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(6, 3, 1)) * 2.5, rng.normal(size=(6, 3, 1))  # A far worse, cutoffs sharing no target
+    p = significance.diebold_mariano_cutoffs(a, b, np.arange(6), 3, 3)["p_value"]
+    d = (a ** 2 - b ** 2).mean(axis=(1, 2))
+    assert np.isclose(p, stats.ttest_1samp(d, 0, alternative="less").pvalue)
+    assert not np.isclose(p, stats.ttest_1samp(d, 0).pvalue)  # two-sided: 0.098
+    assert significance.one_sided_text(p) == "one-sided p = 0.95 that the model is not better"
+    assert significance.one_sided_text(0.9999) == "one-sided p > 0.99 that the model is not better"

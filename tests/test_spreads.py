@@ -120,7 +120,7 @@ def test_tables_and_headings_under_no_scaler_name_the_training_spread_not_scaled
     result = unscaled.evaluate(panel)
     tables = score_tables(result, 1, "test")
     assert "test (training-spread units)" in tables and "scaled units" not in tables
-    assert each_text(result, "scaled").startswith("Against each baseline (training-spread units): ")
+    assert each_text(result, "scaled").startswith("Against each baseline (training-spread units) (p: one-sided, that the model is not better): ")
     m = Forecaster(**SETTINGS, scaler="none").backtest(panel, n_windows=2).metrics
     assert backtest_rows(m)[0][2] == "MSE (training-spread units)"
     assert backtest_units(m).startswith("MSE in training-spread units (each series divided by its training rows' "
@@ -129,7 +129,7 @@ def test_tables_and_headings_under_no_scaler_name_the_training_spread_not_scaled
     assert units_name(None) == "scaled units" and units_name("nothing") == "original units"
     scaled = Forecaster(**SETTINGS).fit(panel).evaluate(panel)
     assert "test (scaled units)" in score_tables(scaled, 1, "test")
-    assert each_text(scaled, "scaled").startswith("Against each baseline (scaled units): ")
+    assert each_text(scaled, "scaled").startswith("Against each baseline (scaled units) (p: one-sided, that the model is not better): ")
 
 
 def test_the_report_page_heads_the_scaled_table_with_its_units(unscaled, panel):

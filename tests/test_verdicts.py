@@ -21,7 +21,8 @@ from rnncast.report import write_run
 from rnncast.spelling import spelling
 from rnncast.laterrows import own_row
 from rnncast.readout import fit_hint, future_known_hint
-from rnncast.verdicts import against_each, beats, headline, lower_by, p_text, verdict
+from rnncast.significance import one_sided_text, p_text
+from rnncast.verdicts import against_each, beats, headline, lower_by, verdict
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
@@ -172,15 +173,15 @@ def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
             "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.68}}}
     sentence = verdict(test)[1]
     line = headline(test)
-    assert "MSE 57.59 against 44.89 for the 'training mean' baseline, a higher MSE (Diebold–Mariano p = 0.68)." in sentence
-    assert line == "the model does NOT beat the 'training mean' baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano p = 0.68)"
+    assert "MSE 57.59 against 44.89 for the 'training mean' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)." in sentence
+    assert line == "the model does NOT beat the 'training mean' baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)"
     assert "p < 0.05" not in line
     test["significance"]["mean"]["p_value"] = float("nan")  # no test could be made: said, not a p-value
     assert headline(test).endswith("a higher MSE (no Diebold–Mariano test)")
     won = {"scaled": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0}},
            "significance": {"repeat": {"p_value": 0.01}}}
     assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1 against 2 for the best (repeat the last value), "
-                                       "50.0% lower (Diebold–Mariano p = 0.01)")
+                                       "50.0% lower (Diebold–Mariano one-sided p = 0.01 that the model is not better)")
 
 
 def test_fit_and_its_page_say_which_filled_values_were_not_scored(tmp_path, capsys):
@@ -319,7 +320,7 @@ def test_a_verdict_over_few_windows_says_their_count_and_that_only_a_large_stead
     good, sentence = verdict(test)
     assert not good and sentence.endswith(
         f"lower, but over 12 forecast times the gap between its errors and that baseline's varies too much to tell "
-        f"that from chance (Diebold–Mariano {p_text(result['p_value'])}, with 2 degrees of freedom): more forecast "
+        f"that from chance (Diebold–Mariano {one_sided_text(result['p_value'])}, with 2 degrees of freedom): more forecast "
         "times (a longer test split, or rnncast backtest --n-windows) could.")
     assert "more forecast times" not in verdict(_one_series_test(200))[1]  # enough times: nothing said
     worse = copy.deepcopy(test)
@@ -335,10 +336,10 @@ def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_can
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.02}}}
     good, sentence = verdict(test)
     assert good and sentence.endswith(
-        "(Diebold–Mariano p = 0.001). If the model's errors drift and the baseline's do not, an equally good model "
-        "gets p < 0.05 up to 17 % of the time (against the 'training mean' baseline: p = 0.02).")
+        "(Diebold–Mariano one-sided p = 0.001 that the model is not better). If the model's errors drift and the baseline's do not, an equally good model "
+        "gets p < 0.05 up to 17 % of the time (against the 'training mean' baseline: one-sided p = 0.02 that the model is not better).")
     test["significance"]["mean"]["p_value"] = 0.004
-    assert verdict(test)[1].endswith("(Diebold–Mariano p = 0.001).")
+    assert verdict(test)[1].endswith("(Diebold–Mariano one-sided p = 0.001 that the model is not better).")
 
 
 def test_few_times_whose_overlapping_windows_set_the_degrees_of_freedom_say_so():
@@ -358,7 +359,7 @@ def test_few_times_whose_overlapping_windows_set_the_degrees_of_freedom_say_so()
     sentence = verdict({"original": scores, "significance": {"repeat": result}, "horizon": 6})[1]
     assert sentence.endswith(f"but over 19 forecast times, whose 6-step windows overlap, the gap between its errors "
                              f"and that baseline's varies too much to tell that from chance (Diebold–Mariano "
-                             f"{p_text(result['p_value'])}, with 1 degree of freedom): more forecast times (a longer "
+                             f"{one_sided_text(result['p_value'])}, with 1 degree of freedom): more forecast times (a longer "
                              "test split, or rnncast backtest --n-windows) could.")
     assert "overlap" not in verdict(_one_series_test(12))[1]  # 2 degrees of freedom at 12 one-step times: no cap
 
@@ -371,7 +372,7 @@ def test_a_model_far_below_the_baseline_is_not_said_to_be_100_percent_lower():
 
 
 def test_a_win_over_few_degrees_of_freedom_says_the_p_value_is_rough():
-    """"beats every baseline ... (Diebold–Mariano p = 0.0067)" rested on 19 forecast times whose 6-step windows
+    """"beats every baseline ... (Diebold–Mariano one-sided p = 0.0067 that the model is not better)" rested on 19 forecast times whose 6-step windows
     overlap, one cosine term, t(1), and said nothing of it: the count was said only beside a verdict that did not
     pass (a tester's find). A win now says it too, briefly."""
     from rnncast.significance import diebold_mariano
@@ -384,7 +385,7 @@ def test_a_win_over_few_degrees_of_freedom_says_the_p_value_is_rough():
     scores = {"model": {"mse": float(np.mean(model ** 2)), "mae": 0.1},
               "repeat": {"mse": float(np.mean(baseline ** 2)), "mae": 1.0}}
     good, sentence = verdict({"original": scores, "significance": {"repeat": result}, "horizon": 6})
-    assert good and (f"(Diebold–Mariano {p_text(result['p_value'])}). With 19 forecast times, whose 6-step windows "
+    assert good and (f"(Diebold–Mariano {one_sided_text(result['p_value'])}). With 19 forecast times, whose 6-step windows "
                      "overlap, the test has 1 degree of freedom, so its p-value is rough. If the model's") in sentence
     many = _one_series_test(200)  # enough times and degrees of freedom: nothing said
     many["original"]["model"]["mse"] = 0.01 * many["original"]["repeat"]["mse"]
@@ -398,7 +399,7 @@ def test_a_p_value_near_1_is_never_said_to_be_1():
     assert p_text(1.0) == "p = 1"  # only where it is (identical forecasts, a Holm bound)
     scores = {"model": {"mse": 2.0, "mae": 1.0}, "repeat": {"mse": 1.0, "mae": 1.0}}
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.9999993}}}
-    assert verdict(test)[1].endswith("a higher MSE (Diebold–Mariano p > 0.99).")
+    assert verdict(test)[1].endswith("a higher MSE (Diebold–Mariano one-sided p > 0.99 that the model is not better).")
 # T4's hourly load fit: the verdict named the seasonal naive forecast (p = 0.064) and hid that the model beats the other two
 LOAD = {"original": {"model": {"mse": 1365.9}, "repeat": {"mse": 15466.0}, "mean": {"mse": 8719.1},
                      "seasonal": {"mse": 2398.4}},
@@ -429,16 +430,17 @@ def test_a_lower_mse_not_beyond_chance_leads_with_what_was_measured():
         "The model's MSE (each series in its own scaled units) is lower than every baseline's on these windows: 0.2854 "
         "against 0.907 for the 'seasonal naive' baseline, 68.5% lower, but over 15 forecast times, whose 6-step "
         "windows overlap, the gap between its errors and that baseline's varies too much to tell that from chance "
-        "(Diebold–Mariano p = 0.13, with 1 degree of freedom): more forecast times (a longer test split, or rnncast "
+        "(Diebold–Mariano one-sided p = 0.13 that the model is not better, with 1 degree of freedom): more forecast "
+        "times (a longer test split, or rnncast "
         "backtest --n-windows) could.")
     assert headline(test, "scaled") == ("the model's scaled MSE is lower than every baseline's: 0.2854 against 0.907 for "
                                         "the 'seasonal naive' baseline, 68.5% lower, not beyond chance (Diebold–Mariano "
-                                        "p = 0.13)")  # the figure's title, the same measure first
+                                        "one-sided p = 0.13 that the model is not better)")  # the figure's title, the same measure first
     worse = copy.deepcopy(test)
     worse["scaled"]["model"]["mse"] = 1.0  # above seasonal naive's: still does not beat it
     assert verdict(worse, "scaled", where="these windows")[1].startswith(
         "The model does NOT beat the baselines on these windows: MSE (each series in its own scaled units) 1 against "
-        "0.907 for the 'seasonal naive' baseline, a higher MSE (Diebold–Mariano p = 0.13).")
+        "0.907 for the 'seasonal naive' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.13 that the model is not better).")
 
 
 def test_forecasts_equal_in_scaled_units_are_the_same_mse_though_their_original_units_differ_by_millionths():
@@ -477,4 +479,4 @@ def test_a_lower_mse_not_beyond_chance_says_the_smallest_margin_where_the_baseli
     assert not good and ("7.513 against 12.31 for the 'seasonal naive' baseline, 39.0% lower (27.0% below the lowest "
                          "baseline MSE, 10.29 for the 'repeat the last value' baseline, which it beats beyond chance), "
                          "but over 400 forecast times the gap between its errors and that baseline's varies too much "
-                         "to tell that from chance (Diebold–Mariano p = 0.056).") in sentence
+                         "to tell that from chance (Diebold–Mariano one-sided p = 0.056 that the model is not better).") in sentence

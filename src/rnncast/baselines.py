@@ -40,7 +40,9 @@ def train_mean(x: np.ndarray, horizon: int, mean: np.ndarray) -> np.ndarray:
 
 
 def seasonal_naive(x: np.ndarray, horizon: int, n_targets: int, period: int) -> np.ndarray:
-    """The value one season (``period`` steps) before each horizon step, repeating the last season."""
+    """The input window's last season (``period`` steps) repeated over the horizon: step ``h`` (1-based, of row
+    ``t + h - 1``) forecasts ``y[t + h - 1 - period * ceil(h / period)]``, one season back only for ``h <= period``
+    (never a value the window lacks)."""
     last_season = x[:, -period:, :n_targets]  # [W, P, T]
     reps = -(-horizon // period)
     return np.tile(last_season, (1, reps, 1))[:, :horizon]

@@ -78,7 +78,8 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
 def baseline_note(against: dict) -> str:
     """"every model beats each baseline ..." or the baselines some model does not beat, and by which."""
     keys = list(dict.fromkeys(key for each in against.values() for key in each))
-    rule = f"as evaluate judges: a lower MSE beyond chance, Diebold–Mariano p < {VERDICT_ALPHA:g}"
+    rule = (f"as evaluate judges: a lower MSE beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that the "
+            "model is not better")
     if all(v["beaten"] for each in against.values() for v in each.values()):
         return f"every model beats each baseline ({listing([baseline_name(k) for k in keys])}) on these windows, {rule}."
     unbeaten = [f"'{baseline_name(k)}' is not beaten by {listing(missed, 'or')}" for k in keys

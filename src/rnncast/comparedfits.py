@@ -2,7 +2,8 @@
 models differ in, with their values, so that a verdict is not read as one setting's (the cell) when another (the
 lookback) differs too, nor a difference the runs' names do not show passed over; the models whose best epoch was the
 last of their budget, which fit warned may be undertrained (``runhistory.still_improving``), so that a winner among
-them is not read as the better design; on test windows, the models whose per-series test rows fall on dates other
+them is not read as the better design; the models that kept their untrained network, whose rank is a baseline's,
+not their cell's (``runhistory.kept_untrained``); on test windows, the models whose per-series test rows fall on dates other
 series were fitted on, as their fits said; and, where a winner is named, that each model was fitted once, from one
 seed, which the test does not weigh; and, where every model forecasts through the linear highway, that their forecasts
 share it and how to compare the cells alone.
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 
 from rnncast.spelling import listing, spelled
 from rnncast.config import HOW_FIT_RUNS
-from rnncast.runhistory import still_improving
+from rnncast.runhistory import kept_untrained, still_improving
+from rnncast.untrained import forecast_text
 
 # how a fit ran, not what it fitted (a progress bar, CPU threads, the device it trained on)
 NOT_FITTED = ("device", *HOW_FIT_RUNS)
@@ -24,12 +26,14 @@ ROLES = ("past_covariates", "future_covariates", "static_covariates")  # the col
 @dataclass
 class Basis:
     """``apart``: setting -> model name -> value, each setting (or role's columns) whose values differ between the
-    models, as they were fitted; ``undertrained``: the models whose best epoch was their last; ``notes``: both, and
-    the one seed of a named winner, in words."""
+    models, as they were fitted; ``undertrained``: the models whose best epoch was their last; ``untrained``: the
+    models that kept their untrained network (no epoch beat it); ``notes``: these, and the one seed of a named winner,
+    in words."""
 
     apart: dict = field(default_factory=dict)
     undertrained: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    untrained: list = field(default_factory=list)
 
 
 def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
@@ -45,6 +49,8 @@ def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
                     if still_improving(model.history_, model.state_.params.get("epochs", 0))]
     if undertrained:
         notes.append(_undertrained_text({name: named[name].history_ for name in undertrained}))
+    untrained = [name for name, model in named.items() if kept_untrained(model.history_)]
+    notes += [untrained_text(name, named[name]) for name in untrained]
     for name, model in named.items() if part == "test" else ():
         if text := (model.state_.overlap or {}).get("text"):
             notes.append(f"{name}: {text}{'' if text.endswith('.') else '.'}")
@@ -53,7 +59,17 @@ def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
         said = f"seed {seeds[0]}" if len(seeds) == 1 else f"seeds {listing([str(s) for s in seeds])}"
         notes.append(f"the verdict rests on one fit of each model ({said}): fitted from other seeds, the models can "
                      "change places.")
-    return Basis(apart, undertrained, notes)
+    return Basis(apart, undertrained, notes, untrained)
+
+
+def untrained_text(name: str, model) -> str:
+    """Said of a model that kept its untrained network (fit warned; tune's trial lines say so of a trial): it
+    forecasts where the network starts, a baseline, so its place among the others is that forecast's, not its cell's
+    (a GRU that kept its untrained net scored the repeat baseline's 5.05 and ranked "higher than lstm's beyond chance")."""
+    cell = str(model.state_.params.get("cell", "")).upper() or "its"
+    return (f"{name} kept its untrained network (no epoch beat it on validation), which forecasts "
+            f"{forecast_text(model.net_, model.state_)}: its rank says nothing about the {cell} cell; train it longer "
+            "or with a larger learning rate (--epochs, --lr) before comparing.")
 
 
 def highway_text() -> str:

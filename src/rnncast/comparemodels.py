@@ -74,6 +74,7 @@ class ModelComparison:
     baselines_by_target: dict = field(default_factory=dict)  # several targets: key -> target -> {"mse", "mae"}
     settings_apart: dict = field(default_factory=dict)  # setting -> name -> value, where the models were fitted apart
     undertrained: list = field(default_factory=list)  # the models whose best epoch was the last of their budget
+    untrained: list = field(default_factory=list)  # the models that kept their untrained network (no epoch beat it)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -152,7 +153,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part) + said + basis.notes + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
-                           baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained)
+                           baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
+                           basis.untrained)
 
 
 SCALED = "each series divided by its training rows' standard deviation"

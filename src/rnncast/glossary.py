@@ -28,7 +28,8 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the rows after each cutoff instead)."),
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
-     "mean, and seasonal naive (the value one season ago) where a season above 1 is set."),
+     "mean, and seasonal naive (the input window's last season repeated over the horizon: each step's value a whole "
+     "number of seasons earlier, one season for the first season's steps) where a season above 1 is set."),
     ("MSE", r"\bMSE\b",
      "mean squared error, the mean of (forecast − actual)², in the target's units squared (original or scaled, "
      "as its table or sentence says)."),
@@ -65,7 +66,10 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("coverage", r"\bcover(?:age|s)\b",
      "the share of actual values inside a prediction interval: an 80 % interval should cover about 80 %."),
     ("Diebold–Mariano p", r"Diebold",
-     "the test of whether two forecasts' squared errors differ beyond chance (Diebold & Mariano 1995). On a run's "
+     "the test of two forecasts' squared errors on the same windows (Diebold & Mariano 1995). A verdict against a "
+     "baseline is one-sided: its p is small only where the model's squared errors are lower beyond chance, so a model "
+     "far worse gets p near 1 (not better), not \"no difference\"; compare's test of two models is two-sided (whether "
+     "they differ) and Holm-adjusted over the pairs. On a run's "
      "test windows its variance is the equal-weighted cosine estimator read against Student's t (Lazarus, Lewis, "
      "Stock & Watson 2018); over a backtest's few cutoffs it is the paired t-test where windows share no target, "
      "and that same cosine estimator against Student's t where they do (Coroneo & Iacone 2020). "

@@ -254,8 +254,8 @@ TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    shade of blue per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its
-    bands, its cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
+    shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``)
+    with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
@@ -278,8 +278,11 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             colour = WINDOW_COLOURS[j % len(WINDOW_COLOURS)]  # never a baseline's
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
-            shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, colour, labelled=j == 0)]
-            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one shade per window" if j == 0 else None,
+            # bands in one colour: a shade is a level, as the legend's swatches (a window's lighter blue made its 80%
+            # band the 90% swatch); the window's shade is its line's
+            shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, WINDOW_COLOURS[0], labelled=j == 0)]
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4,
+                    label=f"{model}, one line shade per window" if j == 0 else None,
                     **lonepoints.marks(w["forecast"]))  # a window of one step: a dot
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,

@@ -23,7 +23,8 @@ from rnncast.spelling import counted, listing, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
-from rnncast.verdicts import against_each, beats, p_text, verdict, verdict_units
+from rnncast.significance import ONE_SIDED, p_text
+from rnncast.verdicts import against_each, beats, verdict, verdict_units
 from rnncast.windows import train_windows
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
@@ -155,7 +156,7 @@ def each_text(test: dict, units: str) -> str | None:
     said = ([f"beats {listing(beaten)}"] if beaten else []) + ([f"has a lower MSE than {listing(lower)}"] if lower
                                                                else []) + ([f"does not beat {listing(kept)}"] if kept else [])
     named = f" ({units_name(test.get('scaled_by'))})" if units == "scaled" else ""
-    return f"Against each baseline{named}: {'; '.join(said)}."
+    return f"Against each baseline{named} (p: {ONE_SIDED}): {'; '.join(said)}."
 
 
 def unproven(test: dict, units: str) -> bool:

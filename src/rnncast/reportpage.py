@@ -168,7 +168,7 @@ def baseline_blocks(test: dict, units: str) -> list:
     mse = score_texts("mse", [e["mse"] for e in each])
     rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse[i]]
             for i, e in enumerate(each)]  # whether it is beaten first: what a phone shows without scrolling
-    return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p", "the model's MSE",
+    return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE",
                         f"the baseline's MSE ({units} units)"]] + rows)]
 
 

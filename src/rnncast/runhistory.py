@@ -80,6 +80,12 @@ def best_epoch(history: list[dict]) -> int:
     return max((h["epoch"] for h in history if h["best"]), default=0)
 
 
+def kept_untrained(history: list[dict]) -> bool:
+    """Whether ``history`` ran epochs none of which improved on the untrained network, so that network is the model
+    (fit's warning; compare's note of each such model: its rank says nothing of its cell)."""
+    return bool(history) and best_epoch(history) == 0
+
+
 def still_improving(history: list[dict], epochs: int) -> bool:
     """Whether the best epoch of ``history`` was the last of its ``epochs``, more than one: the loss still falling when
     the budget ran out, so the model may be undertrained (fit's warning; compare's note of each model it names)."""

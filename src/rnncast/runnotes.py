@@ -59,7 +59,7 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
     calendar = f"the calendars are {calendar}, each" if each else f"the calendar is {calendar},"
     every = "every " + season.cycle.split(" in ")[-1].removeprefix("a ")  # "7 days in a week": "every week"
     return (f"hint: {calendar} {season.steps} {season.cycle}, but season is 1, so the seasonal naive forecast (the "
-            f"value {season.steps} steps earlier) was not computed; if the values repeat {every}, it is often the "
+            f"window's last {season.steps} steps, repeated) was not computed; if the values repeat {every}, it is often the "
             f"baseline to beat: give the season ({spelled('season', season.steps)}){longer} to compare the model with "
             "it")  # said of every such calendar, whose data may not repeat (a regression dated by day): decision 737
 

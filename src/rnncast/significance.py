@@ -265,6 +265,15 @@ def p_number(p: float) -> str:
     return f"{p:.{digits}g}"
 
 
+ONE_SIDED = "one-sided, that the model is not better"  # what a verdict's p is: small only where the model is better
+
+
+def one_sided_text(p: float) -> str:
+    """A verdict's p-value (``diebold_mariano``'s: one-sided) as a sentence gives it, saying which it is, so that a
+    model far worse, p > 0.99, is not read as "no difference": "one-sided p = 0.26 that the model is not better"."""
+    return f"one-sided {p_text(p)} that the model is not better"
+
+
 def p_text(p: float) -> str:
     """A p-value as a sentence gives it: ``p = 0.031``, ``p > 0.99``, ``p < 1e-16`` (``p_number``)."""
     number = p_number(p)

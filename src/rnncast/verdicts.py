@@ -16,7 +16,7 @@ import math
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season
-from rnncast.significance import VERDICT_ALPHA, cosine_terms, p_text
+from rnncast.significance import VERDICT_ALPHA, cosine_terms, one_sided_text
 from rnncast.spelling import counted, times_over
 
 
@@ -37,7 +37,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
                        "is not a finite number, so no comparison can be made; check the scored rows for a value too "
                        "large for float32 (beyond 3.4e+38) or a forecast that overflowed.")
     result = test.get("significance", {}).get(name, {})
-    said_p = f" (Diebold–Mariano {p_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
+    said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
         rivals = baseline_mse(test, units)
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
@@ -72,11 +72,11 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     vary = "the gap between its errors and that baseline's varies too much to tell that from chance"  # not its size
     if not few:
         if "times" not in result:  # a backtest's: its sentence says what the test rests on (backtestverdict)
-            return f"{said}the test cannot tell that from chance (Diebold–Mariano {p_text(p)})."
-        return f"{said}over {counted(result['times'], 'forecast time')} {vary} (Diebold–Mariano {p_text(p)})."
+            return f"{said}the test cannot tell that from chance (Diebold–Mariano {one_sided_text(p)})."
+        return f"{said}over {counted(result['times'], 'forecast time')} {vary} (Diebold–Mariano {one_sided_text(p)})."
     times, overlap, freedom = few
     given = f", with {freedom}" if freedom else ""
-    return (f"{said}over {times}{overlap} {vary} (Diebold–Mariano {p_text(p)}{given}): more forecast times "
+    return (f"{said}over {times}{overlap} {vary} (Diebold–Mariano {one_sided_text(p)}{given}): more forecast times "
             "(a longer test split, or rnncast backtest --n-windows) could.")
 
 
@@ -146,7 +146,7 @@ def drift_caveat(test: dict, rivals) -> str:
     if not p_values[weakest] >= DRIFT_LEVEL:
         return ""
     return (f" If the model's errors drift and the baseline's do not, an equally good model gets p < 0.05 up to 17 % "
-            f"of the time (against {named(weakest)}: {p_text(p_values[weakest])}).")
+            f"of the time (against {named(weakest)}: {one_sided_text(p_values[weakest])}).")
 
 
 def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -> tuple[bool, str, float, float, str, float]:
@@ -212,7 +212,7 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     (Diebold–Mariano p = 0.01)"; ``season`` as for ``verdict``."""
     good, name, model, rival, how, p = outcome(test, units, alpha)
     mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
-    said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else " (no Diebold–Mariano test)"
+    said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p else " (no Diebold–Mariano test)"
     if good:
         every = every_baseline(baseline_mse(test, units), season)
         return (f"the model beats {every}: {mse} {model:.4g} against {rival:.4g} "
