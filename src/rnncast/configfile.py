@@ -209,7 +209,8 @@ def run_data(path) -> tuple[str | None, dict | None]:
 def _setting(path: Path, f, value):
     try:
         parsed = parse_setting(f.name, value, typed=True)
-        if parsed is not None and f.metadata.get("choices"):  # 'S' for time_unit: refused here, naming the file
+        if parsed is not None and f.metadata.get("choices"):  # 'lstmm' for cell: refused here, naming the file (time_unit
+            # by parse_setting: numbertimes.checked_unit)
             choice(f.name, parsed, f.metadata["choices"])
         return parsed
     except RnncastError as err:
