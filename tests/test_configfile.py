@@ -227,6 +227,24 @@ def test_a_key_that_is_another_commands_flag_is_named_as_that_commands(tmp_path,
         read_config(path, build_parser().get_default("command_flags"))
 
 
+@pytest.mark.parametrize("key, said", [
+    ("stride", ": the spacing of the backtest's cutoffs is --step (steps from one cutoff to the next; default: the "
+               "horizon), a flag of rnncast backtest given on the command line; accepted keys: "),
+    ("n_trials", ": the number of tuning trials is --trials (settings tried, one model each), a flag of rnncast tune "
+                 "given on the command line; accepted keys: "),
+    ("seq_len", ": seq_len is not rnncast's name: the input window is lookback (input steps the network sees for "
+                "each forecast); accepted keys: "),
+])
+def test_another_tools_name_for_another_commands_flag_is_spelled_as_that_flag(tmp_path, key, said):
+    """The clause is built with the flag's spelling (``other_name``'s ``spell``), not edited after."""
+    from rnncast.cli.parser import build_parser
+
+    path = tmp_path / "c.toml"
+    path.write_text(f"{key} = 3\n")
+    with pytest.raises(RnncastError) as err:
+        read_config(path, build_parser().get_default("command_flags"))
+    assert str(err.value).startswith(f"unknown key {key!r} in config {path}{said}")
+
 def test_a_toml_file_with_a_byte_order_mark_is_read(tmp_path):
     """Notepad's UTF-8 writes a BOM; the file was 'not valid TOML (Invalid statement (at line 1, column 1))'."""
     path = tmp_path / "bom.toml"

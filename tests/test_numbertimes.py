@@ -341,3 +341,18 @@ def test_time_unit_reads_pandas_spellings_of_seconds_and_milliseconds_and_refuse
     with pytest.raises(RnncastError, match=r"'hours' \(to pandas a span of time, 0 days 01:00:00, not a unit"):
         Settings.from_flat({"time_unit": "hours"})
     assert parse_setting("time_unit", "none") is None
+
+
+def test_one_check_reads_or_refuses_a_time_unit_for_the_flag_a_config_file_and_the_settings():
+    """``checked_unit``: pandas' spellings read (``read``), a setting already read taken as it is, any other refused
+    by ``refused``'s line, as ``parse_setting`` and ``check_data`` both say it."""
+    from rnncast.config import DataSettings
+    from rnncast.settingchecks import check_data
+    assert [numbertimes.checked_unit(v) for v in ("S", "milliseconds", "Excel", "s")] == ["s", "ms", "excel", "s"]
+    assert numbertimes.checked_unit("ms", read=False) == "ms"
+    for given, read in (("D", True), ("seconds", False), (3, True)):
+        with pytest.raises(RnncastError) as err:
+            numbertimes.checked_unit(given, read)
+        assert str(err.value) == numbertimes.refused(given)
+    with pytest.raises(RnncastError, match=r"^unknown time_unit 'seconds' \(to pandas a span of time"):
+        check_data(DataSettings(time_unit="seconds"))  # a settings group is checked as it holds it, never read anew

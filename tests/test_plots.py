@@ -560,3 +560,13 @@ def test_the_loss_figure_draws_the_untrained_network_s_validation_loss_in_its_ax
     fig = plots.loss_figure({"lstm": never})  # none measured (a resumed fit, no validation rows): none drawn
     assert not [ln for ln in fig.axes[0].lines if ln.get_ls() == ":"]
     assert "untrained network, validation (dotted)" not in [t.get_text() for t in fig.legends[0].get_texts()]
+
+
+def test_points_left_out_of_the_scores_are_marked_by_why_and_counted_alike_in_both_figures_titles():
+    """forecast.png and backtest.png mark and count the unscored points with one helper each (``left_out``,
+    ``scored_note``): made by fill 1 (a cross) before a window left out 2 (a ring), 0 scored."""
+    marks = plots.left_out(np.array([True, False, True, False]), np.array([False, True, True, False]))
+    assert marks.tolist() == [1, 2, 1, 0] and marks.dtype == np.int8
+    assert plots.scored_note(10, 3, "them") == ", 7 of them scored, the 3 left out marked"
+    assert plots.scored_note(10, 3, "the 10 target points drawn", "; ") == "; 7 of the 10 target points drawn scored, the 3 left out marked"
+    assert plots.scored_note(10, 0, "them") == ""

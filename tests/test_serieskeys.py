@@ -48,6 +48,9 @@ def test_one_column_stays_one_column_a_comma_in_its_name_included():
     assert serieskeys.parts(["a", "store, city"], ["a", "store, city"]) == ["a", "store, city"]
     assert serieskeys.parts('a,"store, city"', ["a", "store, city"]) == ["a", "store, city"]
 
+    assert serieskeys.read_as_text('a,"store, city"') == ['a,"store, city"', "a", "store, city"]  # as column_names reads it
+    assert serieskeys.collapsed(["a", "store, city", "y"], 'a,"store, city"') == ['a,"store, city"', "y"]
+    assert serieskeys.read_as_text('a,"b') == ['a,"b', 'a,"b']  # broken quoting: the one name as given
 
 @pytest.mark.parametrize("given, message", [
     (["item_id", "shop"], r"^id column 'shop' of the key \['item_id', 'shop'\] not found among the columns of the "
@@ -87,6 +90,16 @@ def test_the_panel_names_each_series_by_its_key_and_split_gives_the_columns_back
     assert isinstance(out["item_id"].dtype, pd.CategoricalDtype)
     assert panel.key.matches(out, "item_id=B, store_id=1").tolist() == [False, False, True, False]
 
+
+def test_each_row_is_named_by_its_own_series_where_the_series_rows_interleave():
+    data = pd.DataFrame({"item_id": pd.Categorical(["B", "A", "B", "A", "A"], categories=["A", "B", "C"]),
+                         "store_id": [1, 2, 2, 2, 1], "sales": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    out, key = serieskeys.joined(data, KEY)
+    assert out["item_id,store_id"].tolist() == ["item_id=B, store_id=1", "item_id=A, store_id=2", "item_id=B, store_id=2",
+                                                "item_id=A, store_id=2", "item_id=A, store_id=1"]
+    assert list(key.rows.index) == ["item_id=B, store_id=1", "item_id=A, store_id=2", "item_id=B, store_id=2",
+                                    "item_id=A, store_id=1"]  # in the order first seen, one row each
+    assert key.rows.loc["item_id=A, store_id=1"].tolist() == ["A", 1] and out["sales"].tolist() == data["sales"].tolist()
 
 def test_a_static_table_keyed_by_part_of_the_key_applies_to_every_series_of_that_part():
     stores = pd.DataFrame({"store_id": [1, 2], "size": [100.0, 250.0]})

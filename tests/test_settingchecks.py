@@ -137,3 +137,25 @@ def test_quantile_levels_are_refused_as_given_where_their_columns_names_would_cl
 
     assert parse_quantiles([1e-20, 0.5]) == (1e-20, 0.5)  # kept as given, not rounded to 0.0
     assert parse_quantiles("0.30000000000000004,0.5") == (0.3, 0.5)  # float noise still rounded away
+
+
+def test_a_quantile_loss_is_refused_by_one_check_wherever_the_loss_is_given():
+    """``check_loss_name``: the flag's text (``parse_setting``) and a settings group (``check_train``) alike."""
+    from rnncast.settingchecks import check_loss_name
+    from rnncast.settingtext import parse_setting
+    said = r"^loss \(--loss\) 'MQLoss' is a quantile loss: rnncast trains on the pinball loss when given quantile levels"
+    for call in (lambda: check_loss_name("MQLoss"), lambda: check_train(TrainSettings(loss="MQLoss")),
+                 lambda: parse_setting("loss", "MQLoss")):
+        with pytest.raises(RnncastError, match=said):
+            call()
+    check_loss_name("mae")  # any other loss: left to the loss's choices
+    assert parse_setting("loss", "mae") == "mae"
+
+
+def test_levels_are_mirrored_with_the_median_and_intervals_read_as_their_ends():
+    from rnncast.settingchecks import interval_quantiles, mirrored
+    assert mirrored([0.1, 0.2]) == [0.1, 0.2, 0.5, 0.8, 0.9]
+    assert mirrored((0.3, 0.7, 0.5)) == [0.3, 0.5, 0.7]
+    assert interval_quantiles([80, 90]) == [0.05, 0.1, 0.5, 0.9, 0.95]
+    with pytest.raises(RnncastError, match=r"\[0\.1, 0\.2\] lack 0\.5: the point forecast is the median; give 0\.1,0\.2,0\.5,0\.8,0\.9, the "):
+        check_model(ModelSettings(quantiles=(0.1, 0.2)))

@@ -42,8 +42,8 @@ def backtest_figure(result, n_series: int = 3):
         hi = int(result.cutoffs[s, -1]) + 1 + m["horizon"]  # to the last window's end: an early cutoff drew the series
         # to its end, years on, and the windows a sliver (a tester's bt/w53)
         values = panel.rows(s)[lo:hi, 0]
-        marks = (panel.filled[panel.offsets[s] + lo : panel.offsets[s] + lo + len(values), 0] != 0).astype(np.int8) \
-            if panel.filled is not None else np.zeros(len(values), np.int8)  # 1: made by fill (plots.draw_actual)
+        filled = (panel.filled[panel.offsets[s] + lo : panel.offsets[s] + lo + len(values), 0] != 0) \
+            if panel.filled is not None else np.zeros(len(values), bool)  # made by fill
         targets, scored = np.zeros(len(values), bool), np.zeros(len(values), bool)  # rows a window forecasts; scores
         x = panel.time_of(s)[lo:hi] if panel.time is not None else panel.numbered(s)[lo:hi]
         mine = (frame if panel.id_col is None else frame[panel.key.matches(frame, panel.ids[s])] if panel.key is not None
@@ -72,7 +72,7 @@ def backtest_figure(result, n_series: int = 3):
             label = f"{label}: backtest MASE {mase:.3g}"
         elif label and mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
             label = f"{label}: MASE undefined: {result.series_why[s]}"
-        marks[(marks == 0) & targets & ~scored] = 2  # observed, but only in windows left out: ringed, as forecast.png
+        marks = plots.left_out(filled, targets & ~scored)  # observed, but only in windows left out: ringed, as forecast.png
         left += int(np.count_nonzero(marks[targets]))
         points += int(targets.sum())
         curves.append({"label": label, "x": x, "actual": values, "filled": marks if marks.any() else None,
@@ -81,23 +81,17 @@ def backtest_figure(result, n_series: int = 3):
     drawn = f"{len(curves)} of {panel.n_series} series shown{how}; " if len(curves) < panel.n_series else ""
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
+    counts = plots.scored_note(points, left, f"the {counted(points, 'target point')} drawn", "; ")  # as forecast.png's
     title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
-             f"{drawn}history: {steps} up to the first cutoff{note}{_unscored(left, points)}")
+             f"{drawn}history: {steps} up to the first cutoff{note}{counts}")
     ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(target))  # wide: the target's name is made up
 
     return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
                                  madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
                                  calendar=panel.calendar)  # quarters ticked as quarters
-
-
-def _unscored(left: int, points: int) -> str:
-    """How many of the windows' target points drawn are scored, where some are not (made by fill, or only in windows
-    whose inputs read later fills), as forecast.png's title says it: "" where every one is."""
-    return f"; {points - left} of the {counted(points, 'target point')} drawn scored, the {left} left out marked" \
-        if left else ""
 
 
 def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:

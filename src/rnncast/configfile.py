@@ -100,16 +100,21 @@ def _hint(key: str, elsewhere: dict | None) -> str:
     """Where an unknown key belongs: a flag of other commands (backtest's n_windows, tune's trials; ``elsewhere``,
     ``{key: (commands, flag)}``, as the command line's parser gives it), which a config file does not hold, named
     so; else the closest accepted key."""
-    elsewhere = elsewhere or {}
-    setting = othernames.setting_of(key, [*accepted_keys(), *elsewhere])
-    said = othernames.other_name(key, [*accepted_keys(), *elsewhere])  # input_size: lookback, before any spelling
-    if said and setting not in accepted_keys() and setting in elsewhere:  # stride: backtest's --step
-        commands, flag = elsewhere[setting]
-        return f": {said.replace(f' is {setting} ', f' is {flag} ', 1)}, a flag of rnncast {', '.join(commands)} given on the command line"
+    elsewhere, accepted = elsewhere or {}, accepted_keys()
+    flags = {name: flag for name, (_, flag) in elsewhere.items() if name not in accepted}  # stride: backtest's --step
+
+    def spell(name: str) -> str:
+        return flags.get(name, name)
+
+    known = [*accepted, *elsewhere]
+    said = othernames.other_name(key, known, spell)  # input_size: lookback, before any spelling
+    setting = othernames.setting_of(key, known)
+    if said and setting in flags:
+        return f": {said}, a flag of rnncast {', '.join(elsewhere[setting][0])} given on the command line"
     if said:
         return f": {key} is not rnncast's name: {said}"
     if key not in elsewhere:
-        return did_you_mean(key, accepted_keys())
+        return did_you_mean(key, accepted)
     commands, flag = elsewhere[key]
     return (f": {key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line; a config file "
             "holds fit's settings and columns")
@@ -204,7 +209,8 @@ def run_data(path) -> tuple[str | None, dict | None]:
 def _setting(path: Path, f, value):
     try:
         parsed = parse_setting(f.name, value, typed=True)
-        if parsed is not None and f.metadata.get("choices"):  # 'S' for time_unit: refused here, naming the file
+        if parsed is not None and f.metadata.get("choices"):  # 'lstmm' for cell: refused here, naming the file (time_unit
+            # by parse_setting: numbertimes.checked_unit)
             choice(f.name, parsed, f.metadata["choices"])
         return parsed
     except RnncastError as err:

@@ -204,7 +204,7 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
     filled = (plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0], max_points)[2]
               if mine.filled is not None else np.zeros(len(actual), dtype=bool))
     later = mine.reads_later[firsts[0]] if mine.reads_later is not None else np.zeros(len(actual), dtype=bool)
-    marks = np.where(filled, 1, np.where(later, 2, 0))  # every point left out of the scores, by why (plots.draw_actual)
+    marks = plots.left_out(filled, later)  # every point left out of the scores, by why (plots.draw_actual)
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
         predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
@@ -219,7 +219,7 @@ def _unscored(panel: dict) -> str:
     """How many of one series' drawn points are scored, where some are not (made by fill, or their window's inputs
     filled from later rows: ``filledwindows``), marked in the plot: "" where every one is."""
     left = int(np.count_nonzero(panel["filled"])) if panel["filled"] is not None else 0
-    return f", {len(panel['actual']) - left} of them scored, the {left} left out marked" if left else ""
+    return plots.scored_note(len(panel["actual"]), left, "them")
 
 
 def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray) -> tuple[int, int]:

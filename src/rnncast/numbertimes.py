@@ -69,6 +69,16 @@ def refused(value) -> str:
             "1899-12-30; any case)")
 
 
+def checked_unit(value, read: bool = True) -> str:
+    """``time_unit`` ``value`` as rnncast reads it (``unit_name``: "seconds" is "s"; ``read`` False: a setting already
+    read, taken as it is), or ``RnncastError`` saying why it is refused (``refused``): the one check of the flag, a
+    config file's key and ``Forecaster``'s settings."""
+    unit = unit_name(value) if read else value
+    if unit not in UNITS:
+        raise RnncastError(refused(value))
+    return unit
+
+
 def span(unit: str) -> tuple[int, int, str]:
     """The plausible values of ``unit`` (low, high) and the years they cover."""
     if unit == "excel":

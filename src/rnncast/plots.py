@@ -38,21 +38,18 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
         epochs = [h["epoch"] for h in history]
         train, val = ([np.nan if h[k] is None else h[k] for h in history] for k in ("train_loss", "val_loss"))
         ax.plot(epochs, train, color=colour, label=f"{name} train", **lonepoints.marks(train))  # one epoch: a dot
-        if any(np.isfinite(val)):
+        validates = any(np.isfinite(val))
+        if validates:
             ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", **lonepoints.marks(val, "s", 4))
             if (start := (starts or {}).get(name)) is not None and np.isfinite(start):
                 ax.axhline(start, color=colour, ls=":", lw=1.2, label=f"{name} untrained validation")
-            best = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
-            if best:
-                ax.plot(best[-1]["epoch"], best[-1]["val_loss"], "o", color=colour, ms=5)
-                kept[name] = best[-1]["epoch"]
-            else:
-                untrained.append(name)
-        else:  # no validation rows: the epoch of the lowest training loss is kept
-            best = [h for h in history if h.get("best") and h["train_loss"] is not None]
-            if best:
-                ax.plot(best[-1]["epoch"], best[-1]["train_loss"], "o", color=colour, ms=5)
-                kept[name] = best[-1]["epoch"]
+        loss_of = "val_loss" if validates else "train_loss"  # no validation rows: the lowest training loss's epoch is kept
+        best = [h for h in history if h.get("best") and h[loss_of] is not None]  # the epoch whose weights are kept
+        if best:
+            ax.plot(best[-1]["epoch"], best[-1][loss_of], "o", color=colour, ms=5)
+            kept[name] = best[-1]["epoch"]
+        elif validates:
+            untrained.append(name)
     epochs = [h["epoch"] for history in histories.values() for h in history]
     lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1))  # whole epochs in regular steps
     lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")]
@@ -150,6 +147,15 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
         if kinds is not None and (kinds == kind).any():
             ax.plot(x, np.where(kinds == kind, actual, np.nan), ls="none", ms=4 + 2 * (kind == 2), label=label, **style)
 
+
+def left_out(filled, later) -> np.ndarray:
+    """``draw_actual``'s marks of the points no score counts: 1 made by fill (``filled``), else 2 in a window left out (``later``)."""
+    return np.where(filled, 1, np.where(later, 2, 0)).astype(np.int8)
+
+
+def scored_note(points: int, left: int, of: str, lead: str = ", ") -> str:
+    """A title's ``, 40 of {of} scored, the 8 left out marked`` (``left_out``); "" where all ``points`` are scored."""
+    return f"{lead}{points - left} of {of} scored, the {left} left out marked" if left else ""
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,

@@ -17,8 +17,10 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 
+from rnncast.argparsing import column_names
 from rnncast.data import label_text, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_text, id_texts
@@ -33,10 +35,9 @@ def text(parts) -> str:
 
 def _read(given: str) -> list[str]:
     try:
-        rows = list(csv.reader([given], skipinitialspace=True, strict=True))
-    except csv.Error:
+        return [p.strip() for p in column_names([given])]
+    except ValueError:
         return [given]
-    return [p.strip() for p in rows[0]] if len(rows) == 1 and rows[0] else [given]
 
 
 def parts(id_col, columns, what: str = "the data") -> list[str] | None:
@@ -146,8 +147,10 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tup
         if blank.any():
             raise RnncastError(f"id column {p!r} of {what} is empty at {place(int(blank.argmax()), frame.attrs)}; every "
                                "row needs its series' key, each of its columns a value")
-    ids = pd.Series([readable(parts, values) for values in zip(*(frame[p].tolist() for p in parts))],
-                    index=frame.index, dtype=object)
+    codes = frame.groupby(parts, sort=False, observed=True).ngroup().to_numpy()  # each series' rows, by its key
+    first = frame[parts].iloc[np.unique(codes, return_index=True)[1]]  # one row per series: named once, not per row
+    names = np.array([readable(parts, values) for values in zip(*(first[p].tolist() for p in parts))], dtype=object)
+    ids = pd.Series(names[codes], index=frame.index, dtype=object)
     at = min(list(frame.columns).index(p) for p in parts)
     out = frame.drop(columns=parts)
     out.insert(at, text(parts), ids)

@@ -38,9 +38,9 @@ def check_data(data) -> None:
     choice("scaler", data.scaler, choices(data, "scaler"))
     if data.fill is not None:
         choice("fill", data.fill, choices(data, "fill"))
-    if data.time_unit is not None and data.time_unit not in choices(data, "time_unit"):
-        from rnncast.numbertimes import refused  # here: the CLI's --help imports no pandas
-        raise RnncastError(refused(data.time_unit))  # "D", "hours": what is read named (numbertimes.unit_name)
+    if data.time_unit is not None:  # "D", "hours": what is read named (numbertimes.unit_name)
+        from rnncast.numbertimes import checked_unit  # here: the CLI's --help imports no pandas
+        checked_unit(data.time_unit, read=False)
     if getattr(data, "missing_values", None) is not None:
         from rnncast.settingvalues import missing_text
 
@@ -149,7 +149,7 @@ def check_model(model) -> None:
         if 0.5 not in levels:
             raise RnncastError(
                 f"{named('quantiles')} {list(levels)} lack 0.5: the point forecast is the median; give "
-                f"{_written(sorted({*levels, 0.5, *(round(1 - q, 12) for q in levels)}))}, the median and each "
+                f"{_written(mirrored(levels))}, the median and each "
                 "level's mirror so that every level ends an interval")
 
 
@@ -157,20 +157,23 @@ QUANTILE_LOSSES = frozenset({"mqloss", "quantileloss", "qloss", "iqloss", "huber
                              "pinballloss", "quantile", "quantiles"})  # other libraries' names, lower case, no _
 
 
-def quantile_loss(loss) -> str:
-    """The refusal of another library's quantile loss as ``loss`` (NeuralForecast's ``MQLoss``): rnncast's quantile
-    head is asked for by ``quantiles``; '' for any other value."""
-    if str(loss).lower().replace("_", "") not in QUANTILE_LOSSES:
-        return ""
-    return (f"{named('loss')} {loss!r} is a quantile loss: rnncast trains on the pinball loss when given quantile "
-            f"levels, {spelled('quantiles', '0.1,0.5,0.9')}, with loss left at 'mse'")
+def check_loss_name(loss) -> None:
+    """Refuse another library's quantile loss as ``loss`` (NeuralForecast's ``MQLoss``), naming ``quantiles``, which
+    asks for rnncast's quantile head; any other value is left to the loss's choices."""
+    if str(loss).lower().replace("_", "") in QUANTILE_LOSSES:
+        raise RnncastError(f"{named('loss')} {loss!r} is a quantile loss: rnncast trains on the pinball loss when given "
+                           f"quantile levels, {spelled('quantiles', '0.1,0.5,0.9')}, with loss left at 'mse'")
 
 
 def interval_quantiles(percents) -> list[float]:
     """The quantile levels of central intervals given in percent (NeuralForecast's ``level=[80, 90]``): each
     interval's two ends and the median (``[0.05, 0.1, 0.5, 0.9, 0.95]``)."""
-    ends = {round((100 - p) / 200, 12) for p in percents}
-    return sorted({*ends, 0.5, *(round(1 - q, 12) for q in ends)})
+    return mirrored({round((100 - p) / 200, 12) for p in percents})
+
+
+def mirrored(levels) -> list[float]:
+    """``levels`` with the median and each level's mirror (``1 - q``), sorted: levels every one of which ends an interval."""
+    return sorted({*levels, 0.5, *(round(1 - q, 12) for q in levels)})
 
 
 def _written(levels) -> str:
@@ -187,8 +190,7 @@ def check_train(train) -> None:
         raise RnncastError(f"{named('lr')} must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
-    if quantile_loss(train.loss):
-        raise RnncastError(quantile_loss(train.loss))
+    check_loss_name(train.loss)
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
         raise RnncastError(f"{named('ema')} must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")

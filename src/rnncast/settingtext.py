@@ -9,7 +9,7 @@ import datetime
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
-from rnncast.settingchecks import quantile_loss
+from rnncast.settingchecks import check_loss_name
 from rnncast.settingvalues import CELLS, cell_name, is_integer, missing_text, parse_quantiles
 from rnncast.spelling import did_you_mean
 
@@ -34,13 +34,11 @@ def parse_setting(name: str, value, typed: bool = False):
         return value.isoformat()
     if name == "cell" and cell_name(text) in CELLS:
         return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
-    if name == "loss" and quantile_loss(value):  # --loss MQLoss: before the flag's choices say only mse, mae
-        raise RnncastError(quantile_loss(value))
+    if name == "loss":
+        check_loss_name(value)  # --loss MQLoss: before the flag's choices say only mse, mae
     if name == "time_unit" and value is not None and text != "none":  # --time-unit seconds: 's'; 'D' refused by name
-        from rnncast.numbertimes import refused, unit_name  # here: the CLI's --help imports no pandas
-        if (unit := unit_name(value)) not in fields_by_name[name].metadata["choices"]:
-            raise RnncastError(refused(value))
-        return unit
+        from rnncast.numbertimes import checked_unit  # here: the CLI's --help imports no pandas
+        return checked_unit(value)
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":
