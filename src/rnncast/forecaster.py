@@ -77,6 +77,7 @@ class Forecaster(Learned, Parameters):
         test_frac: float = _D.test_frac,
         cutoff: str | int | None = _D.cutoff,
         future_known: bool = _D.future_known,
+        target_input: bool = _D.target_input,
         season: int = _D.season,
         fill: str | None = _D.fill,
         missing_values: str | float | list | None = _D.missing_values,

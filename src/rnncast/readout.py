@@ -67,6 +67,11 @@ class Said:
         return {"verdict": self.verdict, "notes": self.notes(), "hints": list(self.hints)}
 
 
+PAST_REFERENCE = (" The baselines that repeat the target (the last value, the seasonal naive) read its past, which this "
+                  "model does not (target_input=False: it reads the features alone): they are scored as a reference "
+                  "where the target is known, not as forecasts made without it.")
+
+
 def said(forecaster: Fitted, result: dict, where: str = "the test split", values: str = "the test values") -> Said:
     """What a fitted model's scores of one part (``evaluation.evaluate``'s ``result``) say: the verdict
     whether the model beats every baseline (``verdicts.verdict``, in the units it is judged in) on
@@ -75,6 +80,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
+    sentence += PAST_REFERENCE * (not forecaster.settings_.data.target_input)
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),

@@ -206,6 +206,15 @@ def check_combinations(data, model, train) -> None:
     if model.window_norm == "season" and data.season < 2:
         raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
                            f"{data.season}: give the period in steps ({spelled('season')}): {SEASON_EXAMPLES}")
+    if not data.target_input and (reads := [(f"{name} {value!r}", fix) for name, value, read, fix in (
+            ("window_norm", model.window_norm, model.window_norm != "none", "window_norm 'none' (--window-norm none)"),
+            ("highway", model.highway, model.highway, "highway=False (--no-highway)"),
+            ("window_scale", model.window_scale, model.window_scale, "window_scale=False (no --window-scale)"),
+            ("channel_independent", model.channel_independent, model.channel_independent,
+             "channel_independent=False (no --channel-independent)")) if read]):
+        raise RnncastError(f"target_input=False (--no-target-input) feeds the network the features alone, and "
+                           f"{' and '.join(r for r, _ in reads)} read{'s' * (len(reads) == 1)} the target's past: give "
+                           f"{' and '.join(fix for _, fix in reads)}")
     if data.season > data.lookback:
         uses = ("window_norm 'season' starts the forecast at" if model.window_norm == "season" else
                 "the seasonal naive baseline repeats")  # bench has no such baseline: the setting it reads is named
