@@ -67,7 +67,8 @@ def test_row_numbers_are_ticked_in_whole_numbers():
 def test_each_baseline_has_its_own_colour_and_style_under_the_models():
     x, actual = np.arange(8), np.arange(8.0)  # every curve within the actual values' range: none off the chart
     names = ["lstm", "gru", "baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]
-    ax = plots.forecast_figure(x, actual, {n: actual + i for i, n in enumerate(names)}, "t", "y").axes[0]
+    # each half a unit or more off the actual line: none under it (covered.under_actual)
+    ax = plots.forecast_figure(x, actual, {n: actual + i + 0.5 for i, n in enumerate(names)}, "t", "y").axes[0]
     lines = ax.lines[1:]
     assert [line.get_label() for line in lines] == names
     assert [line.get_color() for line in lines[:2]] == ["C0", "C1"]  # models take the colour cycle

@@ -108,7 +108,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_title(title, wrap=True)
     axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    covered.legend(fig, [ax])  # beside the axes, a line under the actual one said so
     return fig
 
 
@@ -128,7 +128,7 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
                       calendar, shared=len(panels) > 1)
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
-    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    covered.legend(fig, list(axes))  # beside the first row, a line under the actual one said so
     axislabels.label(list(axes), ylabel, fig.suptitle(title, wrap=True))  # one label along the rows where long
     return fig
 
@@ -170,9 +170,9 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
             drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **BASELINE_STYLES[k % 4],
-                             **lonepoints.baseline(pred, k))  # under the models (zorder 2)
+                             **lonepoints.baseline(pred, k), gid=name)  # under the models (zorder 2)
         else:
-            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3, **lonepoints.marks(pred))
+            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3, **lonepoints.marks(pred), gid=name)
             shown.append(pred)
     ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)
@@ -279,10 +279,10 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
             shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, colour, labelled=j == 0)]
             ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one shade per window" if j == 0 else None,
-                    **lonepoints.marks(w["forecast"]))  # a window of one step: a dot
+                    **lonepoints.marks(w["forecast"]), gid=model)  # a window of one step: a dot
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
-                                                          **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k)))
+                                                          **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k), gid=name))
             ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
                        label="cutoffs (last time the model saw)" if j == 0 else None)
         width = covered.span(curve["actual"])
@@ -298,7 +298,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     axes[-1, 0].set_xlabel(xlabel or "")
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     axislabels.label(list(axes[:, 0]), ylabel, suptitle)  # one label along the rows where long
-    axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    covered.legend(fig, list(axes[:, 0]))  # beside the first row, a line under the actual one said so
     return fig
 
 
