@@ -192,7 +192,8 @@ def later_rows_hint(forecaster: Fitted, result: dict, where: str) -> str | None:
     """``laterrows.hint`` of a fitted model's scores of one part (``where``): a target that follows a feature's later
     rows more than its own row, the window and the model do, which the alignment of the columns may explain."""
     target = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
-    return laterrows.hint(forecaster.state_.later_rows, model_r2(forecaster, result), target, where)
+    return laterrows.hint(forecaster.state_.later_rows, model_r2(forecaster, result), target, where,
+                          forecaster.future_covariates_, forecaster.past_covariates_ + forecaster.future_covariates_)
 
 
 def model_r2(forecaster: Fitted, result: dict) -> float | None:
