@@ -115,3 +115,21 @@ def test_the_command_line_predicts_from_a_file_without_the_target(sensor, tmp_pa
     main(["predict", str(tmp_path / "run"), str(tmp_path / "new.csv")])
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "time,y" and len(out.splitlines()) == 2
+
+
+def test_no_hint_offers_a_window_norm_the_setting_refuses():
+    """A daily cycle the features do not carry: the seasonal naive forecast beats the model, and the hint that would
+    start the network there (window_norm 'season', which reads the target's past) is not given."""
+    rng = np.random.default_rng(0)
+    n = 400
+    frame = pd.DataFrame({"time": pd.date_range("2025-01-01", periods=n, freq="h"), "x": rng.normal(size=n),
+                          "y": 10 + 5 * np.sin(2 * np.pi * np.arange(n) / 24)})
+    model = Forecaster(**{**ALONE, "lookback": 24, "season": 24, "epochs": 1}).fit(frame, target="y", features=["x"])
+    result = model.evaluate(frame)
+    assert result["original"]["seasonal"]["mse"] < result["original"]["model"]["mse"]
+    assert not [h for h in result["hints"] if "window_norm" in h]
+
+
+def test_a_backtest_trains_on_the_features_alone_and_its_verdict_says_what_the_baselines_read(sensor):
+    done = Forecaster(**{**ALONE, "epochs": 1}).backtest(sensor, n_windows=2, target="y", features=["a", "b"])
+    assert "reads the features alone" in done.verdict and "as a reference" in done.verdict
