@@ -57,3 +57,14 @@ def test_a_backtest_baseline_under_the_actual_line_in_every_window_says_so():
                 "baselines": {"baseline: repeat the last value": actual[s:s + 100]}} for s in (100, 300, 500)]
     fig = backtest_figure([{"label": "", "x": x, "actual": actual[1:], "windows": windows}], "t")
     assert "baseline: repeat the last value (under the actual line)" in _legend_texts(fig)
+
+
+def test_a_model_under_a_model_drawn_after_it_says_so():
+    from rnncast.plots import forecast_figure
+
+    actual = np.sin(np.arange(60) / 5)
+    same = actual + 0.5  # both models learned the same forecast: the second is drawn over the first
+    fig = forecast_figure(np.arange(60), actual, {"model (lstm)": same, "model (gru)": same, "baseline: training mean":
+                                                  np.zeros(60)}, "t", "y")
+    texts = _legend_texts(fig)
+    assert "model (lstm) (under model (gru)'s line)" in texts and "model (gru)" in texts

@@ -171,8 +171,10 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
             drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **BASELINE_STYLES[k % 4],
                              **lonepoints.baseline(pred, k), gid=name)  # under the models (zorder 2)
-        else:
-            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3, **lonepoints.marks(pred), gid=name)
+        else:  # a model under one drawn after it (on top) says so too
+            k, later = list(models).index(name), {m: models[m] for m in list(models)[list(models).index(name) + 1:]}
+            ax.plot(x, pred, label=covered.note(name, covered.under(pred, later, width), True), color=f"C{k}", lw=1.3,
+                    **lonepoints.marks(pred), gid=name)
             shown.append(pred)
     ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)
