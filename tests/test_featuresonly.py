@@ -133,3 +133,17 @@ def test_no_hint_offers_a_window_norm_the_setting_refuses():
 def test_a_backtest_trains_on_the_features_alone_and_its_verdict_says_what_the_baselines_read(sensor):
     done = Forecaster(**{**ALONE, "epochs": 1}).backtest(sensor, n_windows=2, target="y", features=["a", "b"])
     assert "reads the features alone" in done.verdict and "as a reference" in done.verdict
+
+
+def test_a_model_saved_before_the_setting_reads_the_target_as_it_did(sensor, tmp_path):
+    import json
+
+    model = Forecaster(**{**ALONE, "target_input": True}).fit(sensor, target="y", features=["a", "b"])
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    del meta["params"]["target_input"], meta["network"]["target_input"], meta["description_sha256"]  # as written before
+    path.write_text(json.dumps(meta))
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.get_params()["target_input"] is True and loaded.net_.spec.target_input is True
+    pd.testing.assert_frame_equal(loaded.predict(sensor.tail(20)), model.predict(sensor.tail(20)))
