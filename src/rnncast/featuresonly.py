@@ -45,8 +45,8 @@ def stood_in(state: FittedState, data):
         frame = data if isinstance(data, pd.DataFrame) else as_frame(data)
     given = [t for t in state.targets if t in frame.columns and frame[t].notna().any()]
     if given and first_time(state.said, "target_input", *given):
-        log.warning("not read: %s — the model reads the features alone (target_input=False), so predict forecasts from "
-                    "them; leave the column out", ", ".join(given))
+        log.warning("not read: %s — the model reads the features alone (target_input=False): predict forecasts without "
+                    "the target, so its column may be left out", ", ".join(given))
     stand = [j for j, t in enumerate(state.targets) if t not in frame.columns or frame[t].isna().any()]
     if not stand:
         return data
