@@ -58,6 +58,9 @@ def test_the_hint_names_the_feature_the_rows_and_both_fixes():
     assert "if 'y' is 'x' moved up 1 row" in said and "forecast 'x' itself (target='x', --target x)" in said
     assert "df['x'].shift(-1)" in said and "(future_known=True, --future-known)" in said
     assert laterrows.hint(later, 0.9999, "y") is None  # the model does what the later row does
+    declared = laterrows.hint(later, -0.032, "y", known=["x"], features=["x"])  # a model fitted with future_known
+    assert declared.endswith("(df['x'].shift(-1))") and "future_known" not in declared
+    assert "(future_known=True" in laterrows.hint(later, -0.032, "y", known=["z"], features=["x", "z"])  # x is past
     assert laterrows.hint({**later, "window_r2": 0.9999}, -0.03) is None  # the window explains as much
     assert laterrows.hint({**later, "r2": 0.4}, -0.03) is None  # the later row explains too little
     assert laterrows.hint(None, -0.03) is None
@@ -113,6 +116,10 @@ def test_a_next_value_target_of_two_features_is_flagged_as_the_features_later_ro
     assert said.startswith("hint: the target may be aligned with later rows of the features: least squares on the "
                            "training rows explains R² 1.000 of it from all of them 1 row later together (at most ")
     assert "forecast those columns themselves (target=, --target)" in said
+    assert "declare them so" in said
+    declared = laterrows.hint(later, 0.0, "y", known=["a", "b"], features=["a", "b"])  # every feature already known
+    assert declared.endswith("(.shift(-1))") and "declare" not in declared
+    assert "declare them so" in laterrows.hint(later, 0.0, "y", known=["a"], features=["a", "b"])  # b is not
     assert laterrows.training_note(later).startswith("first check the alignment: the target may follow its features 1 "
                                                      "row later")
 

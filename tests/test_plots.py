@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import PNG_SIGNATURE
-from rnncast import plots
+from rnncast import axislabels, plots
 
 
 def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoch():
@@ -67,7 +67,8 @@ def test_row_numbers_are_ticked_in_whole_numbers():
 def test_each_baseline_has_its_own_colour_and_style_under_the_models():
     x, actual = np.arange(8), np.arange(8.0)  # every curve within the actual values' range: none off the chart
     names = ["lstm", "gru", "baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]
-    ax = plots.forecast_figure(x, actual, {n: actual + i for i, n in enumerate(names)}, "t", "y").axes[0]
+    # each half a unit or more off the actual line: none under it (covered.under_actual)
+    ax = plots.forecast_figure(x, actual, {n: actual + i + 0.5 for i, n in enumerate(names)}, "t", "y").axes[0]
     lines = ax.lines[1:]
     assert [line.get_label() for line in lines] == names
     assert [line.get_color() for line in lines[:2]] == ["C0", "C1"]  # models take the colour cycle
@@ -282,11 +283,11 @@ def test_rows_sharing_one_legend_say_each_rows_baseline_value_at_its_own_edge_on
 def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():
     from rnncast.timecalendar import Calendar
 
-    assert plots.time_label(Calendar()) == "row"
-    assert plots.time_label(Calendar("integer", 1, None, "year")) == "year"
-    assert plots.time_label(Calendar("datetime", None, None, "date")) == "date"
-    assert plots.time_label(Calendar("datetime", None, "UTC", "time")) == "time (UTC)"
-    assert plots.time_label(Calendar("datetime", None, "Europe/Berlin", "time")) == "time (local time, Europe/Berlin)"
+    assert axislabels.time_label(Calendar()) == "row"
+    assert axislabels.time_label(Calendar("integer", 1, None, "year")) == "year"
+    assert axislabels.time_label(Calendar("datetime", None, None, "date")) == "date"
+    assert axislabels.time_label(Calendar("datetime", None, "UTC", "time")) == "time (UTC)"
+    assert axislabels.time_label(Calendar("datetime", None, "Europe/Berlin", "time")) == "time (local time, Europe/Berlin)"
 
 
 def test_zoned_times_are_ticked_in_their_own_zone_and_periods_at_their_start():
@@ -316,7 +317,7 @@ def test_session_bars_are_drawn_at_consecutive_positions_and_named_so_under_the_
     assert all(list(line.get_xdata()) == list(range(21)) for line in ax.lines)
     assert list(ax.get_xticks()) == [0, 7, 14] and ax.get_xticklabels()[1].get_text() == "Mar 4"
     zoned = Calendar(kind="datetime", freq=session, tz="America/New_York", name="ts")
-    assert plots.time_label(zoned) == ("ts (local time, America/New_York;\none step per bar of 'h 10:00-16:00', closed "
+    assert axislabels.time_label(zoned) == ("ts (local time, America/New_York;\none step per bar of 'h 10:00-16:00', closed "
                                        "hours left out)")  # on two lines: one was cut at the figure's edges
 
 
@@ -540,7 +541,7 @@ def test_a_time_column_under_pandas_name_for_an_empty_header_is_labelled_time():
     forecast's time axis."""
     from types import SimpleNamespace
 
-    from rnncast.plots import time_label
+    from rnncast.axislabels import time_label
 
     assert time_label(SimpleNamespace(kind="time", name="Unnamed: 0", tz=None, freq_text="D")) == "time"
     assert time_label(SimpleNamespace(kind="time", name="date", tz=None, freq_text="D")) == "date"

@@ -47,7 +47,7 @@ def test_evaluate_in_python_gives_the_verdict_and_the_hints_the_command_line_pri
 def _fitted(window_norm: str = "last", lookback: int = 50, series: int = 4) -> SimpleNamespace:
     """What the hint reads of a monthly panel's fit: 120 rows a series, 84 of them training rows."""
     settings = SimpleNamespace(model=SimpleNamespace(window_norm=window_norm, quantiles=()),
-                               data=SimpleNamespace(lookback=lookback, horizon=6, season=12),
+                               data=SimpleNamespace(lookback=lookback, horizon=6, season=12, target_input=True),
                                train=SimpleNamespace(scheme="window"))
     return SimpleNamespace(settings_=settings, splits_=[Split(84, 102, 120)] * series, layout_="panel",
                            targets_=["sales"])

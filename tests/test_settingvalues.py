@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import numpy as np
+import pandas as pd
 import pytest
 
-from rnncast import RnncastError
+from rnncast import Forecaster, RnncastError
 from rnncast.config import Settings
 from rnncast.settingvalues import parse_quantiles
 from rnncast.spelling import named
@@ -238,3 +239,28 @@ def test_a_cell_is_read_in_any_case_and_anything_else_kept_for_its_check():
     from rnncast.settingvalues import cell_name, plain_values
     assert [cell_name(v) for v in ("LSTM", " Gru ", "rnn", "LSTMx", None, 3)] == ["lstm", "gru", "rnn", "LSTMx", None, 3]
     assert plain_values({"cell": "GRU", "lookback": np.int64(8)}) == {"cell": "gru", "lookback": 8}
+
+
+def test_a_value_shown_in_a_refusal_is_one_short_line():
+    from rnncast.settingvalues import given
+
+    assert given((140, 160)) == "(140, 160)" and given("random") == "'random'"
+    assert given(np.random.default_rng(0).permutation(1000)) == "an array of 1000 values"
+    assert given(np.zeros((10, 30))) == "an array of shape (10, 30)"
+    assert given(list(range(500))) == "a list of 500 items"
+    long = given("x" * 300)
+    assert len(long) == 100 and long.endswith("...")
+
+
+@pytest.mark.parametrize("settings", [dict(seed=list(range(300))), dict(lr=np.ones(200)), dict(lookback=np.arange(50)),
+                                      dict(quantiles=np.linspace(0.01, 0.49, 300)), dict(cell="x" * 300)])
+def test_a_long_value_handed_to_a_setting_is_refused_in_one_short_line(settings):
+    with pytest.raises(RnncastError) as err:
+        Forecaster(epochs=1, **settings).fit(pd.DataFrame({"y": np.arange(100.0)}), target="y")
+    assert "\n" not in str(err.value) and len(str(err.value)) < 300
+
+
+def test_a_split_of_a_permutation_is_named_as_an_array_not_printed():
+    frame = pd.DataFrame({"x": np.arange(1000.0), "y": np.random.default_rng(0).random(1000)})
+    with pytest.raises(RnncastError, match=r"got an array of 1000 values$"):
+        Forecaster(lookback=10, epochs=1).fit(frame, target="y", split=np.random.default_rng(0).permutation(1000))

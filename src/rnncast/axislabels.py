@@ -23,8 +23,12 @@ fits too; ``get_ylabel`` and ``get_title`` read them as fitted once drawn.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+from rnncast import barsaxis
+from rnncast.rowindex import UNNAMED
 
 def values_label(name: str) -> str:
     """A forecast figure's y label: the values' name and their units, the data's own (``"sales (original units)"``),
@@ -180,3 +184,19 @@ def shortened(text: str, room: float, width, max_lines: int = MAX_LINES) -> list
         else:
             high = mid - 1
     return wrapped(text[:low] + ELLIPSIS + tail, room, width)
+
+
+def time_label(calendar) -> str:
+    """The name of a time axis from a panel's calendar (``timecalendar.Calendar``): "row" for numbered rows,
+    else the time column's name, with the zone of tz-aware times (whose ticks are written in it); a session's
+    bars (drawn one step per bar, ``barsaxis``) say so, the closed hours being left out."""
+    if calendar is None or calendar.kind == "row":
+        return "row"
+    name = str(calendar.name) if calendar.name is not None else "time"
+    name = "time" if UNNAMED.fullmatch(name) else name  # pandas' name of a written index's empty header: no name
+    zone = "" if calendar.tz is None else "UTC" if str(calendar.tz) == "UTC" else f"local time, {calendar.tz}"
+    bars = f"one step per bar of {calendar.freq_text!r}, closed hours left out" if barsaxis.session_of(calendar) else ""
+    notes = "; ".join(n for n in (zone, bars) if n)
+    if notes and len(f"{name} ({notes})") > 90:  # on two lines, not cut at the figure's edges
+        notes = ";\n".join(n for n in (zone, bars) if n) if zone and bars else textwrap.fill(notes, 90)
+    return f"{name} ({notes})" if notes else name

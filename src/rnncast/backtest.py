@@ -243,7 +243,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = backtestframe.forecast_frame(panel, wf, kk)  # kk [W]: each one's window
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
-                                 splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
+                                 splits=first, target_input=data_s.target_input)  # splits: the hint's shorter lookback
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
     return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads

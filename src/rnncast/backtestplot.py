@@ -88,7 +88,7 @@ def backtest_figure(result, n_series: int = 3):
              f"{drawn}history: {steps} up to the first cutoff{note}{counts}")
     ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(target))  # wide: the target's name is made up
 
-    return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
+    return plots.backtest_figure(curves, title, None, ylabel, axislabels.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
                                  madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
                                  calendar=panel.calendar)  # quarters ticked as quarters

@@ -59,6 +59,10 @@ class DataSettings:
         "covariate known at forecast time, e.g. a calendar or a planned price): the network also "
         "sees the features of the steps it predicts. Same as naming them future covariates",
     )
+    target_input: bool = _opt(
+        True, "the input windows hold the target's own past beside the features; off: the features alone, for a target "
+        "not measured when forecasting (a soft sensor): predict then needs no target column, and fit and evaluate read "
+        "it only as what is learned and scored. Off needs features, window_norm 'none' and no highway (both read the target's past)")
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
                             "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "

@@ -1,10 +1,14 @@
-"""A baseline drawn under a model's line: where its values equal the model's over the plotted range (a
-slowly moving series, where the model learned to repeat the last value), its thin faint line lies wholly
-under the model's and its legend entry shows a style the figure never shows; the entry says so instead."""
+"""A line drawn under another: a baseline whose values equal the model's over the plotted range (a slowly moving
+series, where the model learned to repeat the last value) lies wholly under the model's line, and a baseline or model
+that follows the actual values within the actual line's width (repeat-last on hourly data: the actual line one step
+later, less than that line's width apart on the figure) lies under the thick actual line. Its legend entry would show
+a style the figure never shows; the entry says where it is instead."""
 
 from __future__ import annotations
 
 import numpy as np
+
+from rnncast.rowlegend import legend_beside
 
 TOLERANCE = 0.01  # of the span of the actual values: about a line's width on a figure a few inches high
 
@@ -35,3 +39,66 @@ def span(*curves) -> float:
     values = np.concatenate([np.asarray(c, dtype=np.float64).reshape(-1) for c in curves]) if curves else np.array([])
     values = values[np.isfinite(values)]
     return float(values.max() - values.min()) if len(values) else 0.0
+
+
+UNDER_ACTUAL = "(under the actual line)"
+
+
+def legend(fig, axes, carried: tuple[str, ...] = ()) -> None:
+    """The figure's one legend, beside the first of ``axes`` (their lines share labels; ``carried``: marks a later row
+    alone may draw, ``rowlegend.legend_beside``), drawn again once the figure is laid out with it where an entry then
+    says it lies under the actual line (``under_actual``)."""
+    for _ in range(2):
+        legend_beside(axes, carried)
+        if not under_actual(fig, axes):
+            return
+
+
+def under_actual(fig, axes) -> bool:
+    """Once ``fig`` is laid out: each group of lines (those of ``axes`` sharing a ``gid``: a model's or a baseline's,
+    one per row or window) whose every drawn point lies on the actual line of its own row (within half the two lines'
+    widths, on the figure), has its legend entry (the first line of the group labelled) say so, ``UNDER_ACTUAL``.
+    Whether any entry changed (the caller then draws its legend again)."""
+    fig.draw_without_rendering()  # the axes' final size, with the legend beside them
+    groups: dict[str, list] = {}
+    for ax in axes:
+        actual = next((line for line in ax.get_lines() if line.get_label() == "actual"), None)
+        for line in ax.get_lines():
+            if line.get_gid() is not None and actual is not None:
+                groups.setdefault(line.get_gid(), []).append((ax, line, actual))
+    changed = False
+    for members in groups.values():
+        labelled = next((line for _, line, _ in members if not line.get_label().startswith("_")), None)
+        if labelled is None or "(under " in labelled.get_label():
+            continue
+        if all(_within(ax, line, actual) for ax, line, actual in members):
+            labelled.set_label(f"{labelled.get_label()} {UNDER_ACTUAL}")
+            changed = True
+    return changed
+
+
+def _within(ax, line, over) -> bool:
+    """Whether every finite point of ``line`` lies within half the two lines' widths of ``over``'s polyline, in pixels
+    (``over``'s points in order of x; each point is measured against the few segments about its x)."""
+    points = _pixels(ax, line)
+    path = _pixels(ax, over)
+    if not len(points) or len(path) < 2:
+        return False
+    # the two lines touch at every point (a thin faint line one pixel off a black one is not told from it)
+    reach = (over.get_linewidth() + line.get_linewidth()) * ax.figure.dpi / 72 / 2  # in pixels
+    order = np.argsort(path[:, 0], kind="stable")
+    path = path[order]
+    near = np.searchsorted(path[:, 0], points[:, 0])[:, None] + np.arange(-3, 3)[None, :]  # [N, 6] segment starts
+    near = np.clip(near, 0, len(path) - 2)
+    a, b = path[near], path[near + 1]  # [N, 6, 2] each segment's ends
+    d = b - a
+    t = np.clip(((points[:, None, :] - a) * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-12), 0.0, 1.0)  # [N, 6]
+    gap = np.hypot(*(a + t[..., None] * d - points[:, None, :]).transpose(2, 0, 1))  # [N, 6]
+    return bool(np.all(gap.min(axis=1) <= reach))
+
+
+def _pixels(ax, line) -> np.ndarray:
+    """``line``'s finite points, on the figure in pixels [N, 2]."""
+    xy = ax.transData.transform(np.column_stack([ax.convert_xunits(line.get_xdata()),
+                                                 ax.convert_yunits(line.get_ydata())]).astype(np.float64))
+    return xy[np.isfinite(xy).all(axis=1)]

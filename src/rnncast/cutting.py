@@ -15,6 +15,7 @@ from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
+from rnncast.settingvalues import given
 from rnncast.spelling import some, spelled
 from rnncast.windows import FEW_WINDOWS, Split, chronological_split, few_note, rows_needed, train_windows
 
@@ -87,7 +88,7 @@ def _borders(split) -> list[int]:
     """``split=``'s three row borders as whole numbers (a whole float such as 60.0 is taken); two borders, a
     border of 60.5, or fractions such as (0.6, 0.8, 1.0) are refused by name, fractions with the keywords that
     cut by shares of the rows."""
-    got = f"got {split!r}"
+    got = f"got {given(split)}"
     if isinstance(split, str) and keyword(split) in SHUFFLING:  # split='random', as train_test_split shuffles
         raise RnncastError(f"split={split!r}: " + by_time(lambda setting: setting + "="))
     if isinstance(split, (str, bytes)) or not isinstance(split, (list, tuple)) or len(split) != 3:

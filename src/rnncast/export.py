@@ -8,7 +8,7 @@ keeps its +-100 (float32 input would round it to steps of 64 before the scaler s
 deployment needs onnxruntime and nothing of rnncast or of Python training code.
 
 - input ``x``: [batch, lookback, columns] float64, targets first, then features: past covariates,
-  then future ones (metadata ``x_columns``)
+  then future ones (metadata ``x_columns``); the features alone for a model fitted with target_input False
 - input ``future``: [batch, horizon, future covariates] float64, only for models that have them
 - output ``y``: [batch, horizon, targets] float64 ([batch, horizon, targets, quantiles] with quantiles)
 
@@ -81,12 +81,19 @@ class OnnxGraph(nn.Module):
         self.n_targets = len(forecaster.targets_)
         self.first_future = self.n_targets + len(forecaster.past_covariates_)  # future-known columns come last
         self.nonnegative = bool(forecaster.settings_.model.nonnegative)  # forecasts clipped at 0, as predict's
+        self.target_input = forecaster.settings_.data.target_input  # False: x holds the features alone
         self.register_buffer("offset", torch.tensor(scaler.offset, dtype=torch.float64))  # [C]
         self.register_buffer("scale", torch.tensor(scaler.scale, dtype=torch.float64))  # [C]
 
+    def given(self, inputs: tuple) -> tuple:
+        """``(x [B, L, C], future)`` as the graph takes them: x without the targets' columns where it reads none."""
+        return (inputs[0] if self.target_input else inputs[0][..., self.n_targets :], *inputs[1:])
+
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
-        """``x`` [B, L, C] and ``future`` [B, H, F] float64 in original units -> [B, H, T] (or [B, H, T, Q]) float64."""
+        """``x`` [B, L, C] (features alone: [B, L, F], with target_input False) and ``future`` [B, H, F] float64 in original units -> [B, H, T] (or [B, H, T, Q]) float64."""
         n, f = self.n_targets, self.first_future
+        if not self.target_input:  # the targets' columns the network drops unread: their training level (scaled 0)
+            x = torch.cat([self.offset[:n].expand(x.shape[0], x.shape[1], n), x], dim=-1)  # [B, L, C]
         x = ((x - self.offset) / self.scale).float()  # [B, L, C]: scaled in float64, as Scaler.transform
         if future is not None:
             future = ((future - self.offset[f:]) / self.scale[f:]).float()  # [B, H, F]
@@ -142,10 +149,10 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     path = check_output_file(path, flag, ".onnx", suffixes=(".onnx",), overwrite=overwrite, own=EXPORTED)
     graph = OnnxGraph(forecaster)
     data_s = forecaster.settings_.data
-    n_cols, n_future = graph.offset.numel(), len(forecaster.future_covariates_)
-    example = _example_inputs(graph, data_s.lookback, data_s.horizon, batch=2)
+    n_future = len(forecaster.future_covariates_)
+    example = graph.given(_example_inputs(graph, data_s.lookback, data_s.horizon, batch=2))
     names = ["x", "future"][: len(example)]
-    inputs = {"x": ["batch", data_s.lookback, n_cols]}
+    inputs = {"x": ["batch", data_s.lookback, example[0].shape[-1]]}
     if n_future:
         inputs["future"] = ["batch", data_s.horizon, n_future]
     buffer = io.BytesIO()
@@ -200,7 +207,7 @@ def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int)
     windows = [w.numpy() for w in _example_inputs(graph, data_s.lookback, data_s.horizon, batch=CHECKED_WINDOWS)]
     try:
         session = onnxruntime.InferenceSession(content, providers=["CPUExecutionProvider"])
-        ran = run_onnx(None, *windows, session=session)
+        ran = run_onnx(None, *graph.given(windows), session=session)
     except Exception as err:  # onnxruntime's errors have types of their own
         raise RnncastError(f"onnxruntime cannot run the model made at opset {opset} ({_first_line(err)}); "
                            f"nothing was written; try the default opset {OPSET}") from None

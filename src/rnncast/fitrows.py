@@ -179,6 +179,8 @@ def scored_text(differs: str, train: bool) -> str:
 
 def warn_predict(state, panel: Panel, index: np.ndarray) -> None:
     """predict's one line where the data's rows of the fit's periods differ from those fit read."""
+    if not state.settings.data.target_input:
+        return  # its target is not read, and predict stands in for it where absent (featuresonly): no rows to compare
     said = check(state, panel, index, warn=False, scored=False).said
     if said:
         log.warning("%s; the forecast reads this data's rows as they are, with the scaling fit learned from the rows it "

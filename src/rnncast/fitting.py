@@ -101,11 +101,12 @@ def check_roles(panel: Panel, settings: Settings) -> None:
     if data_s.future_known and not panel.future:
         raise RnncastError(f"future_known ({spelled('future_known', True)}) needs feature columns whose future values "
                            f"are known; name them ({spelled('features')})")
+    if not data_s.target_input and not panel.features:
+        raise RnncastError(f"target_input=False (--no-target-input) reads the features alone, and none are given: name "
+                           f"them ({spelled('features')}), or leave target_input on to read the target's past")
     if model_s.channel_independent and (panel.features or panel.static is not None):
-        raise RnncastError(
-            f"channel_independent=True treats every input column as a target series; drop the features "
-            f"{panel.features} (and static covariates) or make them targets"
-        )
+        raise RnncastError(f"channel_independent=True treats every input column as a target series; drop the features "
+                           f"{panel.features} (and static covariates) or make them targets")
     if model_s.channel_independent and len(panel.targets) == 1:  # a warning: PRESETS['segrnn'] sets it for any data
         log.warning("channel_independent=True splits several target columns into series of their own, and %s is the "
                     "one target: it changes nothing here; leave it out (with PRESETS['segrnn']: channel_independent="
@@ -165,8 +166,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         scheme=train_s.scheme, segment=model_s.segment, decoder=model_s.decoder, highway=model_s.highway,
         lookback=data_s.lookback, n_static=static_inputs.shape[1],
         static_cardinalities=encoder.cardinalities if encoder else (), quantiles=model_s.quantiles,
-        target_offsets=model_s.channel_independent and bool(model_s.quantiles),
-    )
+        target_offsets=model_s.channel_independent and bool(model_s.quantiles), target_input=data_s.target_input)
     values = torch.from_numpy(scaling.transform_rows(panel.values, panel.lengths, offset, scale)).to(device)  # [N, C]
     statics = static_tensors(static_inputs, static_codes, device)
     lookback, horizon = data_s.lookback, data_s.horizon

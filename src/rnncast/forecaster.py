@@ -78,6 +78,7 @@ class Forecaster(Learned, Parameters):
         test_frac: float = _D.test_frac,
         cutoff: str | int | None = _D.cutoff,
         future_known: bool = _D.future_known,
+        target_input: bool = _D.target_input,
         season: int = _D.season,
         fill: str | None = _D.fill,
         missing_values: str | float | list | None = _D.missing_values,
@@ -113,8 +114,8 @@ class Forecaster(Learned, Parameters):
 
         ``target``: the column (or list of columns) to forecast, in original units (an array: its column
         positions; default: a table's one numeric column, or ``y`` of a long table). ``features``: past covariates
-        read over the lookback (with ``future_known=True``, future covariates), column names or ``"all"``; default
-        none. ``time_col``: the column of timestamps or periods (default: found by its dtype or name; none: rows
+        read over the lookback (with ``future_known=True``, future covariates; with ``target_input=False``, the
+        window's only inputs), column names or ``"all"``; default none. ``time_col``: the column of timestamps or periods (default: found by its dtype or name; none: rows
         numbered; ``False``: the table has none, its rows numbered and no column taken or refused as time). Raises ``RnncastError`` (one line naming the problem and what is accepted) for a setting out of
         range, a column not found or named twice, values that are no numbers, missing values without ``fill``, times no
         calendar explains, a series too short for ``lookback`` + ``horizon``, or a constant target.

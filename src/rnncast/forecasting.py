@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, csvtext, datatimes, decimals, filledwindows, fitrows, gapwindows, horizondates, labels,
-                     leftout, missingcodes, negatives, outputnames, parts, reading, resolution, scaling, seriesscalers,
-                     serieskeys, spreads)
+from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+                     horizondates, labels, leftout, missingcodes, negatives, outputnames, parts, reading, resolution,
+                     scaling, seriesscalers, serieskeys, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -248,10 +248,10 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
-    """``Forecaster.predict``: ``data`` read the model's way (``reading``) and its next horizon (``next_horizon``),
-    its series named as the data gives them (``labels.forecast_as_given``), its times in the data's own form where
-    it wrote numbers (``datatimes``: Unix times, Excel serials, ISO weeks YYYYWW)."""
-    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast"), "forecast")
+    """``Forecaster.predict``: ``data`` read the model's way (``reading``; ``featuresonly``: no target where none is read)
+    and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form."""
+    panel, _ = reading.known(model.state, reading.read_new(model.state, featuresonly.stood_in(model.state, data),
+                                                           static_covariates, "forecast"), "forecast")
     frame = datatimes.in_frame(next_horizon(model, panel, future), model.state.calendar.text_format)  # data's form
     return labels.forecast_as_given(panel, data, frame)
 

@@ -74,7 +74,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
                                                             "its last row" if new < shown else "")
         title = f"{part}, {which}forecast {how} ({span}{_unscored(panel)}{plots.target_note(reference.targets_)})"
         fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                    xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
+                                    xlabel=axislabels.time_label(reference.calendar_), filled=panel["filled"], session=session,
                                     calendar=reference.calendar_)
         if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
             ax = fig.axes[0]
@@ -108,7 +108,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = (f"Test split, forecast {how} ({span}{plots.target_note(reference.targets_)}){note}")
-    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
+    return plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
 
 
 @fonts.drawn
@@ -147,7 +147,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         if i:
             ax.sharey(axes[1])
-    axes[-1].set_xlabel(plots.time_label(reference.calendar_))
+    axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if shown == total else f"the first {shown} of"
     title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}",

@@ -136,14 +136,16 @@ def _together(later: dict, model_r2: float | None) -> bool:
     return joint is not None and 1 - joint["r2"] <= (1 - later["r2"]) / 2 and _leaves_half(joint["r2"], later, model_r2)
 
 
-def hint(later: dict | None, model_r2: float | None, target: str | None = None, where: str = "the test split") -> \
-        str | None:
+def hint(later: dict | None, model_r2: float | None, target: str | None = None, where: str = "the test split",
+         known=(), features=()) -> str | None:
     """The hint of a target that follows a feature's later rows (``measure``'s ``later``) more than its own row, the
     window and the model (``model_r2``, its R² on ``where``) do (``aligned_later``), naming the ``target`` where one is
-    known; else None."""
+    known; else None. ``known``: the model's future-known covariates (of its ``features``): a column already so
+    declared is not told to be declared so (nor all of them, where every feature is one)."""
     if not aligned_later(later, model_r2):
         return None
     x, k = later["column"], later["rows"]
+    declared = bool(features) and set(features) <= set(known) if _together(later, model_r2) else x in known
     y = repr(target) if target is not None else "the target"
     scored = f"; the model's R² on {where} is {model_r2:.3f}" if model_r2 is not None else ""
     if _together(later, model_r2):
@@ -154,15 +156,15 @@ def hint(later: dict | None, model_r2: float | None, target: str | None = None, 
                 f"row and {later['window_r2']:.3f} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the alignment: if {y} is "
                 f"made of the features' values {counted(k, 'row')} later (a next-value column made by hand), forecast "
                 f"those columns themselves ({spelled('target')}); if the features are dated {counted(k, 'row')} late, "
-                f"shift them up to the rows they belong to (.shift(-{k})), and if their values are known at the "
-                f"forecast time, declare them so ({spelled('future_known', True)})")
+                f"shift them up to the rows they belong to (.shift(-{k}))" + ("" if declared else ", and if their values "
+                f"are known at the forecast time, declare them so ({spelled('future_known', True)})"))
     return (f"hint: the target may be aligned with later rows of {x!r}: least squares on the training rows explains "
             f"R² {later['r2']:.3f} of it from {x!r} {counted(k, 'row')} later, against {later['same_r2']:.3f} from the "
             f"features of its own row and {later['window_r2']:.3f} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the "
             f"alignment: if {y} is {x!r} moved up {counted(k, 'row')} (a next-value column made by hand), forecast "
             f"{x!r} itself ({spelled('target', x)}), whose windows and next steps rnncast makes; if {x!r} is dated "
-            f"{counted(k, 'row')} late, shift it up to the rows it belongs to (df[{x!r}].shift(-{k})), and if its values are "
-            f"known at the forecast time, declare it so ({spelled('future_known', True)})")
+            f"{counted(k, 'row')} late, shift it up to the rows it belongs to (df[{x!r}].shift(-{k}))" + ("" if declared else
+            f", and if its values are known at the forecast time, declare it so ({spelled('future_known', True)})"))
 
 
 def training_note(later: dict | None) -> str | None:

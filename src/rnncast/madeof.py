@@ -23,26 +23,26 @@ def parts(params: dict, target: str | None = None, future=False, cell: str | Non
     pieces = [level.format(of=of)] if level else []
     if params.get("highway"):
         pieces.append(f"a linear map of the window's values{of or ' of the target'} (the linear highway)")
-    read = reads(of or " of the target", list(past), future, list(static))
+    read = reads(of or " of the target", list(past), future, list(static), params.get("target_input", True))
     pieces.append(f"the {cell}'s {'correction' if pieces else 'output (a linear layer on its last state)'}{read}")
     return pieces
 
 
-def reads(of: str, past: list, future, static: list) -> str:
+def reads(of: str, past: list, future, static: list, target: bool = True) -> str:
     """What the cell reads, where it reads more than the window's target: " (read from the window's values of 'y'
     and the covariates 'p', 'x', and 'x' known at the forecast step)" (future-known covariates are in the window too;
     where every covariate is, " ... and the covariate 'x', over the window and at the forecast step)");
     "" for the target alone; ``future`` True without names: " (read from the window and the covariates known at
-    the forecast step)"."""
+    the forecast step)"; ``target`` False (a model of target_input False): the covariates' values alone."""
     known = list(future) if not isinstance(future, bool) else []
     if not past and not known and not static:
         return " (read from the window and the covariates known at the forecast step)" if future else ""
     windowed = past + known
-    text = f" (read from the window's values{of}"
+    text, joined = (f" (read from the window's values{of}", " and ") if target else (" (read from the window's values", " of ")
     if known and not past:  # every covariate read twice: said once ('기온', '습도', and '기온', '습도' known ...)
-        text += f" and {_covariates(known)}, over the window and at the forecast step"
+        text += f"{joined}{_covariates(known)}, over the window and at the forecast step"
     else:
-        text += f" and {_covariates(windowed)}" if windowed else ""
+        text += f"{joined}{_covariates(windowed)}" if windowed else ""
         text += f", and {', '.join(map(quoted, known))} known at the forecast step" if known else ""
     text += f", with {_covariates(static, 'static ')}" if static else ""
     return text + ")"

@@ -58,6 +58,7 @@ class NetSpec:
     window_scale: bool = False  # divide each window's targets (less the level) by their spread, multiply back
     season: int = 1  # window_norm 'season': steps per season (the forecast starts at the window's last season)
     target_offsets: bool = False  # channel-independent quantile head: an offset per target (specs saved before: none)
+    target_input: bool = True  # False: the encoder reads the features alone (the targets' columns of x are dropped)
 
     def __post_init__(self):  # JSON gives lists; the spec keeps tuples
         object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))
@@ -81,7 +82,7 @@ class RecurrentNet(nn.Module):
         super().__init__()
         self.spec = spec
         self.n_rows = 1 if spec.channel_independent else spec.n_targets  # targets per series row
-        channels_in = 1 if spec.channel_independent else spec.n_inputs
+        channels_in = 1 if spec.channel_independent else spec.n_inputs - spec.n_targets * (not spec.target_input)
         self.embeddings = nn.ModuleList(nn.Embedding(n, embedding_dim(n)) for n in spec.static_cardinalities)
         n_static_in = spec.n_static + sum(embedding_dim(n) for n in spec.static_cardinalities)
         self.n_quantiles = max(len(spec.quantiles), 1)
@@ -118,7 +119,9 @@ class RecurrentNet(nn.Module):
         level, start = window_levels(targets, spec.window_norm, spec.season, spec.horizon)  # [B', 1, T'], [B', H | 1, T']
         spread = window_spread(targets) if spec.window_scale else None  # [B', 1, T']
         deviations = targets - level if spread is None else (targets - level) / spread  # [B', L, T']
-        if spec.scheme == "window":  # window-trained: inputs relative to the level
+        if not spec.target_input:  # the features alone (window_norm 'none', no highway: settingchecks)
+            x = x[..., n_targets:]  # [B, L, F]
+        elif spec.scheme == "window":  # window-trained: inputs relative to the level
             x = torch.cat([deviations, x[..., n_targets:]], dim=-1)  # [B', L, C']
         described = self._static(static, categories)  # [B, D] or None
         if described is not None:
@@ -169,7 +172,7 @@ class RecurrentNet(nn.Module):
         batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', S, C']
         n_targets = self.n_rows
-        out, _ = self.encoder(x)  # [B', S, hidden]
+        out, _ = self.encoder(x if spec.target_input else x[..., n_targets:])  # [B', S, hidden]
         y = self.head(self.dropout(out)).view(-1, length, spec.horizon, n_targets)  # [B', S, H, T']
         if spec.window_norm == "last":
             y = y + x[..., None, :n_targets]  # each position's own last value  [B', S, H, T']
@@ -196,7 +199,7 @@ class SegmentNet(nn.Module):
         super().__init__()
         self.spec = spec
         self.n_rows = 1 if spec.channel_independent else spec.n_targets  # targets per series row
-        channels_in = 1 if spec.channel_independent else spec.n_inputs
+        channels_in = 1 if spec.channel_independent else spec.n_inputs - spec.n_targets * (not spec.target_input)
         w, hidden = spec.segment, spec.hidden_size
         self.embed = nn.Sequential(nn.Linear(w * channels_in, hidden), nn.ReLU())
         self.encoder = RECURRENT[spec.cell](input_size=hidden, hidden_size=hidden, num_layers=spec.num_layers,
@@ -229,8 +232,8 @@ class SegmentNet(nn.Module):
         level, start = window_levels(x[..., : self.n_rows], spec.window_norm, spec.season, spec.horizon)  # [B', 1 | H, T']
         spread = window_spread(x[..., : self.n_rows]) if spec.window_scale else None  # [B', 1, T']
         deviations = x[..., : self.n_rows] - level if spread is None else (x[..., : self.n_rows] - level) / spread
-        x = torch.cat([deviations, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
-        linear = highway(self.highway, x[..., : self.n_rows])  # [B', H, T'] (0 without a highway)
+        linear = highway(self.highway, deviations)  # [B', H, T'] (0 without a highway)
+        x = torch.cat([deviations, x[..., self.n_rows :]], dim=-1) if spec.target_input else x[..., self.n_rows :]
         segments = x.reshape(rows, length // spec.segment, spec.segment * x.shape[-1])  # [B', N, w * C']
         out, state = self.encoder(self.embed(segments))  # out [B', N, d]; state [layers, B', d] (LSTM: a pair)
         if spec.decoder == "parallel":

@@ -13,7 +13,8 @@ from rnncast.version import __version__
 
 METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
     "format_version": "the version of these keys' format (1); a reader refuses one newer than it reads",
-    "x_columns": "x's columns in order: the targets, then the past covariates, then the future ones",
+    "x_columns": "x's columns in order: the targets (none where the model reads the features alone: target_input "
+    "False), then the past covariates, then the future ones",
     "targets": "y's columns in order", "features": "x's columns after the targets: past covariates, then future ones",
     "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
     "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
@@ -43,21 +44,27 @@ def reading(forecaster) -> dict:
 def metadata(forecaster) -> dict:
     """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON)."""
     data_s = forecaster.settings_.data
-    return {"format_version": formatversions.ONNX, "x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
+    return {"format_version": formatversions.ONNX, "x_columns": json.dumps(x_columns(forecaster)), "targets": json.dumps(forecaster.targets_),
             "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster)}
 
 
+def x_columns(forecaster) -> list:
+    """The columns of the graph's input x: the targets, then the features; the features alone for a model that does
+    not read the target's past (target_input=False)."""
+    return forecaster.targets_ * forecaster.settings_.data.target_input + forecaster.features_
+
+
 def description(forecaster) -> str:
     """The model's doc_string: its inputs and output, their dtype and units, and the metadata keys."""
     data_s, quantiles = forecaster.settings_.data, list(forecaster.settings_.model.quantiles)
-    columns = forecaster.targets_ + forecaster.features_
+    columns = x_columns(forecaster)
     future = (f"; future [batch, {data_s.horizon}, {len(forecaster.future_covariates_)}] float64 in original units, "
               f"columns {forecaster.future_covariates_}" if forecaster.future_covariates_ else "")
     return (f"rnncast {forecaster.settings_.model.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
-            f"original units, columns {columns} (targets, then past covariates, then future ones){future}. Output: y "
+            f"original units, columns {columns} ({'targets, then ' * data_s.target_input}past covariates, then future ones){future}. Output: y "
             f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
             f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "
             f"scaler is inside (float64; the network runs in float32). Metadata keys: "

@@ -5,15 +5,12 @@ the user set it, so a notebook's inline plots keep working; names in Hangul draw
 from __future__ import annotations
 
 import io
-import textwrap
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands, ylimits
-from rnncast.rowindex import UNNAMED
-from rnncast.rowlegend import legend_beside
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -106,7 +103,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_title(title, wrap=True)
     axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    covered.legend(fig, [ax])  # beside the axes, a line under the actual one said so
     return fig
 
 
@@ -126,7 +123,7 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
                       calendar, shared=len(panels) > 1)
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
-    legend_beside(axes, (FILLED_LABEL, LATER_LABEL))  # a later row's crosses and rings named too
+    covered.legend(fig, list(axes), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
     axislabels.label(list(axes), ylabel, fig.suptitle(title, wrap=True))  # one label along the rows where long
     return fig
 
@@ -177,9 +174,11 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
             drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **BASELINE_STYLES[k % 4],
-                             **lonepoints.baseline(pred, k))  # under the models (zorder 2)
-        else:
-            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3, **lonepoints.marks(pred))
+                             **lonepoints.baseline(pred, k), gid=name)  # under the models (zorder 2)
+        else:  # a model under one drawn after it (on top) says so too
+            k, later = list(models).index(name), {m: models[m] for m in list(models)[list(models).index(name) + 1:]}
+            ax.plot(x, pred, label=covered.note(name, covered.under(pred, later, width), True), color=f"C{k}", lw=1.3,
+                    **lonepoints.marks(pred), gid=name)
             shown.append(pred)
     ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)
@@ -215,22 +214,6 @@ def time_ticks(ax, times, zone, session=None, calendar=None) -> None:
         from matplotlib.ticker import MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-
-
-def time_label(calendar) -> str:
-    """The name of a time axis from a panel's calendar (``timecalendar.Calendar``): "row" for numbered rows,
-    else the time column's name, with the zone of tz-aware times (whose ticks are written in it); a session's
-    bars (drawn one step per bar, ``barsaxis``) say so, the closed hours being left out."""
-    if calendar is None or calendar.kind == "row":
-        return "row"
-    name = str(calendar.name) if calendar.name is not None else "time"
-    name = "time" if UNNAMED.fullmatch(name) else name  # pandas' name of a written index's empty header: no name
-    zone = "" if calendar.tz is None else "UTC" if str(calendar.tz) == "UTC" else f"local time, {calendar.tz}"
-    bars = f"one step per bar of {calendar.freq_text!r}, closed hours left out" if barsaxis.session_of(calendar) else ""
-    notes = "; ".join(n for n in (zone, bars) if n)
-    if notes and len(f"{name} ({notes})") > 90:  # on two lines, not cut at the figure's edges
-        notes = ";\n".join(n for n in (zone, bars) if n) if zone and bars else textwrap.fill(notes, 90)
-    return f"{name} ({notes})" if notes else name
 
 
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
@@ -289,10 +272,10 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, WINDOW_COLOURS[0], labelled=j == 0)]
             ax.plot(wx, w["forecast"], color=colour, lw=1.4,
                     label=f"{model}, one line shade per window" if j == 0 else None,
-                    **lonepoints.marks(w["forecast"]))  # a window of one step: a dot
+                    **lonepoints.marks(w["forecast"]), gid=model)  # a window of one step: a dot
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
-                                                          **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k)))
+                                                          **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k), gid=name))
             ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
                        label="cutoffs (last time the model saw)" if j == 0 else None)
         width = covered.span(curve["actual"])
@@ -308,7 +291,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     axes[-1, 0].set_xlabel(xlabel or "")
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     axislabels.label(list(axes[:, 0]), ylabel, suptitle)  # one label along the rows where long
-    legend_beside(axes[:, 0], (FILLED_LABEL, LATER_LABEL))  # a later row's crosses and rings named too
+    covered.legend(fig, list(axes[:, 0]), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
     return fig
 
 

@@ -62,8 +62,11 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
                                                                            f"column {t!r} has no values at all"))), None)
         if lacking is not None and state.layout != "wide":  # not "drop it", then "not found" once dropped
-            raise RnncastError(f"this model reads the target's past: give column {lacking!r} with its values for the "
-                               f"lookback rows (the last {state.settings.data.lookback} before the forecast); the model "
+            reads = (f"reads the target's past: give column {lacking!r} with its values for the lookback rows (the last "
+                     f"{state.settings.data.lookback} before the forecast)" if state.settings.data.target_input else
+                     f"scores against the target: give column {lacking!r} with its values for the rows scored (predict "
+                     "forecasts without it: target_input=False)")
+            raise RnncastError(f"this model {reads}; the model "
                                f"was trained on target {state.targets} and features {state.features}") from None
         if "not found" in str(err):
             trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'

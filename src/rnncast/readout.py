@@ -68,6 +68,11 @@ class Said:
         return {"verdict": self.verdict, "notes": self.notes(), "hints": list(self.hints)}
 
 
+PAST_REFERENCE = (" The baselines that repeat the target (the last value, the seasonal naive) read its past, which this "
+                  "model does not (target_input=False: it reads the features alone): they are scored as a reference "
+                  "where the target is known, not as forecasts made without it.")
+
+
 def said(forecaster: Fitted, result: dict, where: str = "the test split", values: str = "the test values") -> Said:
     """What a fitted model's scores of one part (``evaluation.evaluate``'s ``result``) say: the verdict
     whether the model beats every baseline (``verdicts.verdict``, in the units it is judged in) on
@@ -76,6 +81,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
+    sentence += PAST_REFERENCE * (not forecaster.settings_.data.target_input)
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),
@@ -121,16 +127,19 @@ def part_words(part: str, result: dict) -> tuple[str, str]:
     return WHERE[part].format(result["windows"]), VALUES[part]
 
 
-def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", splits: list | None = None) -> Said:
+def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", splits: list | None = None,
+                  target_input: bool = True) -> Said:
     """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
     Diebold–Mariano test was made on them (``backtestverdict.backtest_verdict``), the notes (values fill made
     that were not scored, the series a pooled MASE leaves out, MAPE and sMAPE at actual zeros, the intervals'
     coverage) and the hints (a season the run did not weigh; ``window_norm='season'`` where the seasonal naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
-    ``splits``, the rows up to each series' first cutoff, leave few training windows)."""
+    ``splits``, the rows up to each series' first cutoff, leave few training windows; not for a model of the features
+    alone, ``target_input`` False, whose verdict says the naive baselines read what it does not)."""
     good, sentence = backtest_verdict(m)
+    sentence += PAST_REFERENCE * (not target_input)
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
-                             m["horizon"], m["season"])
+                             m["horizon"], m["season"]) if target_input else None
     hints = (backtest_season_hint(m), seasonal)
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
@@ -187,7 +196,8 @@ def later_rows_hint(forecaster: Fitted, result: dict, where: str) -> str | None:
     """``laterrows.hint`` of a fitted model's scores of one part (``where``): a target that follows a feature's later
     rows more than its own row, the window and the model do, which the alignment of the columns may explain."""
     target = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
-    return laterrows.hint(forecaster.state_.later_rows, model_r2(forecaster, result), target, where)
+    return laterrows.hint(forecaster.state_.later_rows, model_r2(forecaster, result), target, where,
+                          forecaster.future_covariates_, forecaster.past_covariates_ + forecaster.future_covariates_)
 
 
 def model_r2(forecaster: Fitted, result: dict) -> float | None:
@@ -197,9 +207,10 @@ def model_r2(forecaster: Fitted, result: dict) -> float | None:
 
 
 def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:
-    """``seasonal_hint`` of a fitted model's scores of one part."""
+    """``seasonal_hint`` of a fitted model's scores of one part; none for a model of the features alone, whose
+    window_norm stays 'none' (target_input=False: 'season' reads the target's past)."""
     model_s, data_s = forecaster.settings_.model, forecaster.settings_.data
-    return seasonal_hint(result, verdict_units(forecaster), model_s.window_norm, forecaster.settings_.train.scheme,
+    return None if not data_s.target_input else seasonal_hint(result, verdict_units(forecaster), model_s.window_norm, forecaster.settings_.train.scheme,
                          forecaster.splits_, data_s.lookback, data_s.horizon, data_s.season)
 
 

@@ -12,7 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
+from rnncast.settingvalues import FULL_BATCH, choice, given, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
 
 
@@ -46,11 +46,11 @@ def check_data(data) -> None:
 
         if not isinstance(data.missing_values, str) or missing_text(data.missing_values) != data.missing_values:
             raise RnncastError(f"{named('missing_values')} must be text of numbers such as '-999' or '-999,9999', got "
-                               f"{data.missing_values!r} (Settings.from_flat reads a number or a list into it)")
+                               f"{given(data.missing_values)} (Settings.from_flat reads a number or a list into it)")
     for name in ("freq", "tz"):
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
-            raise RnncastError(f"{named(name)} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+            raise RnncastError(f"{named(name)} must be text such as 'MS' or 'Europe/Berlin', got {given(value)}")
     mask = None
     if isinstance(data.freq, str):
         from rnncast import sessions, weekmasks  # pandas: not for --help
@@ -65,7 +65,7 @@ def check_data(data) -> None:
         holidaysets.parse(data.holidays)  # an unknown name refused, the closest one named
         if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None and \
                 businessmonths.kind_of(data.freq) is None and tradingweeks.kind_of(data.freq) is None:  # 'BME', 'W-FRI'
-            raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
+            raise RnncastError(f"holidays={given(data.holidays)} are skipped by business days, but freq={given(data.freq)} is "
                                "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "
                                "Wed Thu', a session such as '30min 09:30-15:30', a month's last or first business "
                                "day: 'BME', 'BMS', or a week's last or first trading day: 'W-FRI', 'W-MON') with "
@@ -76,9 +76,9 @@ def check_data(data) -> None:
     for name, low in (("val_frac", "[0"), ("test_frac", "(0")):  # a fit holds out a test split: test_frac above 0
         value = getattr(data, name)
         if not is_number(value) or not 0 <= value < 1:
-            raise RnncastError(f"{named(name)} must be a number in {low}, 1), got {value!r}")
+            raise RnncastError(f"{named(name)} must be a number in {low}, 1), got {given(value)}")
     if data.test_frac <= 0:
-        raise RnncastError(f"{named('test_frac')} must be above 0 to hold out a test split, got {data.test_frac!r}")
+        raise RnncastError(f"{named('test_frac')} must be above 0 to hold out a test split, got {given(data.test_frac)}")
     if data.val_frac + data.test_frac >= 0.9:
         raise RnncastError(
             f"val_frac + test_frac must leave at least 10% of rows for training, "
@@ -95,16 +95,16 @@ def check_cutoff(data) -> None:
     from rnncast import wholenumbers  # here, not at the top: the CLI's --help imports no pandas
     if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)) and \
             wholenumbers.number(value) is None:  # 1960.0 is read as 1960, as years written 1871.0 are (decision 901)
-        raise RnncastError(f"{named('cutoff')} {value!r} is not a whole number: give a time as text, such as "
+        raise RnncastError(f"{named('cutoff')} {given(value)} is not a whole number: give a time as text, such as "
                            "'2024-06-30', or a whole number for integer periods")
     if isinstance(value, bool) or not isinstance(value, (str, numbers.Real)) or \
             (isinstance(value, str) and not value.strip()):
         text = f"; give it as text: {value.isoformat()!r}" if hasattr(value, "isoformat") else ""
         raise RnncastError(f"{named('cutoff')} must be a time as text, such as '2024-06-30' (a whole number for integer "
-                           f"periods), got {value!r}{text}")
+                           f"periods), got {given(value)}{text}")
     default = next(f.default for f in fields(data) if f.name == "test_frac")
     if data.test_frac != default:
-        raise RnncastError(f"cutoff={value!r} makes every row after it a test row, and test_frac={data.test_frac!r} "
+        raise RnncastError(f"cutoff={given(value)} makes every row after it a test row, and test_frac={given(data.test_frac)} "
                            "would cut the test rows by a fraction, which the cutoff leaves unused; give cutoff or "
                            "test_frac, not both")
 
@@ -120,9 +120,9 @@ def check_model(model) -> None:
                            "train (and would take long to build); use a few layers and a larger hidden_size")
     choice("window_norm", model.window_norm, choices(model, "window_norm"))
     if not is_number(model.dropout) or not 0 <= model.dropout < 1:
-        raise RnncastError(f"{named('dropout')} must be a number in [0, 1), got {model.dropout!r}")
+        raise RnncastError(f"{named('dropout')} must be a number in [0, 1), got {given(model.dropout)}")
     if not is_integer(model.segment) or model.segment < 0:
-        raise RnncastError(f"{named('segment')} must be an integer >= 0 (0: no segments), got {model.segment!r}")
+        raise RnncastError(f"{named('segment')} must be an integer >= 0 (0: no segments), got {given(model.segment)}")
     in_range("segment", model.segment, 0)
     choice("decoder", model.decoder, choices(model, "decoder"))
     choice("highway_start", model.highway_start, choices(model, "highway_start"))
@@ -131,24 +131,24 @@ def check_model(model) -> None:
                            f"{spelled('segment', 48)})")
     levels = model.quantiles
     if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
-        raise RnncastError(f"{named('quantiles')} must be a tuple of numbers, got {levels!r}")
+        raise RnncastError(f"{named('quantiles')} must be a tuple of numbers, got {given(levels)}")
     if levels:
         if all(1 <= q < 100 for q in levels) and len(set(levels)) == len(levels):  # 80,90: NeuralForecast's level
             raise RnncastError(f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's "
                                f"level=); quantiles are levels in (0, 1): level {_written(levels)} is "
                                f"{spelled('quantiles', _written(interval_quantiles(levels)))}")
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
-            raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
+            raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {given(list(levels))}")
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
         alike = [w for k, w in enumerate(written) if w in ("0", "1") or w in written[:k]]
         if alike:
-            raise RnncastError(f"{named('quantiles')} {list(levels)} are written as the columns' names to 6 significant "
+            raise RnncastError(f"{named('quantiles')} {given(list(levels))} are written as the columns' names to 6 significant "
                                f"digits ({', '.join(written)}), and {alike[0]!r} names "
                                + ("no level inside (0, 1)" if alike[0] in ("0", "1") else "two of them")
                                + "; give levels that differ within 6 significant digits, such as 0.1,0.5,0.9")
         if 0.5 not in levels:
             raise RnncastError(
-                f"{named('quantiles')} {list(levels)} lack 0.5: the point forecast is the median; give "
+                f"{named('quantiles')} {given(list(levels))} lack 0.5: the point forecast is the median; give "
                 f"{_written(mirrored(levels))}, the median and each "
                 "level's mirror so that every level ends an interval")
 
@@ -185,25 +185,25 @@ def check_train(train) -> None:
     no value it accepts, naming the value and what would be accepted."""
     positive_int("epochs", train.epochs, None)  # the upper bounds of training's counts and the seed: check_ranges
     if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
-        raise RnncastError(f"{named('batch_size')} must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
+        raise RnncastError(f"{named('batch_size')} must be a positive integer, or {FULL_BATCH}, got {given(train.batch_size)}")
     if not is_number(train.lr) or not train.lr > 0:
-        raise RnncastError(f"{named('lr')} must be a positive finite number, got {train.lr!r}")
+        raise RnncastError(f"{named('lr')} must be a positive finite number, got {given(train.lr)}")
     positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
     check_loss_name(train.loss)
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
-        raise RnncastError(f"{named('ema')} must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
+        raise RnncastError(f"{named('ema')} must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {given(train.ema)}")
     if not is_number(train.grad_clip) or train.grad_clip < 0:
-        raise RnncastError(f"{named('grad_clip')} must be a finite number >= 0 (0: no clipping), got {train.grad_clip!r}")
+        raise RnncastError(f"{named('grad_clip')} must be a finite number >= 0 (0: no clipping), got {given(train.grad_clip)}")
     if not is_integer(train.seed):
-        raise RnncastError(f"{named('seed')} must be an integer, got {train.seed!r}")
+        raise RnncastError(f"{named('seed')} must be an integer, got {given(train.seed)}")
     choice("device", train.device, choices(train, "device"))
     check_threads(train.threads)
     choice("scheme", train.scheme, choices(train, "scheme"))
     positive_int("chunk", train.chunk, None)
     if not is_integer(train.max_batches) or train.max_batches < 0:
-        raise RnncastError(f"{named('max_batches')} must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
+        raise RnncastError(f"{named('max_batches')} must be an integer >= 0 (0: no limit), got {given(train.max_batches)}")
 
 
 def check_threads(threads) -> None:
@@ -211,7 +211,7 @@ def check_threads(threads) -> None:
     compare's ``--threads`` (``devices.cpu_threads``), which clamped 10**23 to the cores with a warning."""
     if not is_integer(threads) or not 0 <= threads <= MAX_THREADS:
         raise RnncastError(f"{named('threads')} must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
-                           f"more than the machine's cores only slows training), got {threads!r}")
+                           f"more than the machine's cores only slows training), got {given(threads)}")
 
 
 def check_combinations(data, model, train) -> None:
@@ -233,7 +233,7 @@ def check_combinations(data, model, train) -> None:
     if segment and model.quantiles:
         raise RnncastError("segment > 0 (SegmentNet) does not emit quantiles yet; use segment 0 for quantiles")
     if model.quantiles and train.loss != "mse":
-        raise RnncastError(f"loss {train.loss!r} is for a point forecast; a quantile head trains on the "
+        raise RnncastError(f"loss {given(train.loss)} is for a point forecast; a quantile head trains on the "
                            "pinball loss (its 0.5 level is the median): leave loss at 'mse' or drop quantiles")
     if model.highway_start == "least_squares" and not model.highway:
         raise RnncastError("highway_start 'least_squares' starts the highway, and this model has none: turn it on "
@@ -241,6 +241,15 @@ def check_combinations(data, model, train) -> None:
     if model.window_norm == "season" and data.season < 2:
         raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
                            f"{data.season}: give the period in steps ({spelled('season')}): {SEASON_EXAMPLES}")
+    if not data.target_input and (reads := [(f"{name} {value!r}", fix) for name, value, read, fix in (
+            ("window_norm", model.window_norm, model.window_norm != "none", "window_norm 'none' (--window-norm none)"),
+            ("highway", model.highway, model.highway, "highway=False (--no-highway)"),
+            ("window_scale", model.window_scale, model.window_scale, "window_scale=False (no --window-scale)"),
+            ("channel_independent", model.channel_independent, model.channel_independent,
+             "channel_independent=False (no --channel-independent)")) if read]):
+        raise RnncastError(f"target_input=False (--no-target-input) feeds the network the features alone, and "
+                           f"{' and '.join(r for r, _ in reads)} read{'s' * (len(reads) == 1)} the target's past: give "
+                           f"{' and '.join(fix for _, fix in reads)}")
     if data.season > data.lookback:
         uses = ("window_norm 'season' starts the forecast at" if model.window_norm == "season" else
                 "the seasonal naive baseline repeats")  # bench has no such baseline: the setting it reads is named
@@ -253,7 +262,7 @@ def check_combinations(data, model, train) -> None:
             raise RnncastError("scheme 'sequence' does not train quantiles yet; use scheme 'window'")
         if model.window_norm in ("mean", "season"):
             raise RnncastError(f"scheme 'sequence' works with window_norm 'last' or 'none', not "
-                               f"{model.window_norm!r}")
+                               f"{given(model.window_norm)}")
         if model.window_scale:
             raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
 
@@ -283,10 +292,10 @@ def check_effects(train, config=None, from_file=()) -> None:
         return f"remove {name} from the config {config}" if name in from_file else f"leave {name} unset"
 
     if train.scheme != "sequence" and train.chunk != type(train).chunk:  # nothing else reads it
-        raise RnncastError(f"chunk={train.chunk!r} is the sequence scheme's steps per chunk, and scheme "
-                           f"{train.scheme!r} does not use it: train with the sequence scheme ({spelled('scheme', 'sequence')}) "
+        raise RnncastError(f"chunk={given(train.chunk)} is the sequence scheme's steps per chunk, and scheme "
+                           f"{given(train.scheme)} does not use it: train with the sequence scheme ({spelled('scheme', 'sequence')}) "
                            f"or {unset('chunk')}")
     if train.batch_size is None and train.max_batches != type(train).max_batches:  # one batch per epoch: no cap to reach
-        raise RnncastError(f"max_batches={train.max_batches!r} caps the batches of an epoch, and batch_size full makes one "
+        raise RnncastError(f"max_batches={given(train.max_batches)} caps the batches of an epoch, and batch_size full makes one "
                            f"batch of every window per epoch: give a batch_size ({spelled('batch_size', 64)}) for it to "
                            f"cap, or {unset('max_batches')}")

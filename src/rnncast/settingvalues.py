@@ -2,7 +2,8 @@
 number in its range (int64's, a seed's), a number, a positive integer, one of the choices), quantile levels from a list or text
 such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
 compare, print and write to JSON as the same values; a keyword an estimator does not take, refused
-with the closest one. Nothing here knows the settings themselves (``config.py``)."""
+with the closest one; a value handed over as a refusal shows it, on one line (``given``). Nothing here knows the
+settings themselves (``config.py``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,23 @@ from rnncast.othernames import not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
+SHOWN = 100  # the most characters of a value a refusal repeats as it was written
+
+
+def given(value) -> str:
+    """``value``, handed to a setting or a keyword, as a refusal shows it: its repr where that is one short line
+    (``(140, 160)``, ``'random'``, ``array([1, 2])``), else what it is: "an array of 1000 values", "an array of shape
+    (10, 3)", "a list of 500 items", a text cut after its first characters (NumPy's repr of a permutation of 1000
+    rows is 5,600 characters on 77 lines)."""
+    text = repr(value)
+    if len(text) <= SHOWN and "\n" not in text:
+        return text
+    shape = np.shape(value) if hasattr(value, "shape") else None
+    if shape is not None:
+        return f"an array of {int(np.prod(shape))} values" if len(shape) == 1 else f"an array of shape {tuple(shape)}"
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    return text.replace("\n", " ")[: SHOWN - 3] + "..."
 
 
 def parse_quantiles(value) -> tuple:
@@ -32,28 +50,28 @@ def parse_quantiles(value) -> tuple:
     if isinstance(value, str):
         items = value.split(",")
         if not value.replace(",", "").strip():
-            raise RnncastError(f"quantiles {value!r} holds no levels: give levels such as 0.1,0.5,0.9, or leave "
+            raise RnncastError(f"quantiles {given(value)} holds no levels: give levels such as 0.1,0.5,0.9, or leave "
                                "quantiles unset for a point forecast")
         empty = [k for k, item in enumerate(items) if not item.strip()]
         if empty:
-            raise RnncastError(f"quantiles {value!r} has an empty item (item {empty[0] + 1} of {len(items)}): give "
+            raise RnncastError(f"quantiles {given(value)} has an empty item (item {empty[0] + 1} of {len(items)}): give "
                                "levels separated by single commas, such as 0.1,0.5,0.9")
     else:
         items = value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value
     if not isinstance(items, (list, tuple)):
-        raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
+        raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {given(value)}")
     if not items:
-        raise RnncastError(f"quantiles {value!r} is an empty list: leave quantiles unset (None) for a point forecast, "
+        raise RnncastError(f"quantiles {given(value)} is an empty list: leave quantiles unset (None) for a point forecast, "
                            "or give levels such as [0.1, 0.5, 0.9]")
     if any(isinstance(q, bool) or type(q).__name__ == "bool_" for q in items):
-        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}")
+        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {given(value)}")
     if not isinstance(value, str) and any(isinstance(q, (str, bytes)) for q in items):  # ["0.1"]: lr="0.01" is refused
-        raise RnncastError(f"quantiles must be numbers such as [0.1, 0.5, 0.9], got {value!r}; write the levels "
+        raise RnncastError(f"quantiles must be numbers such as [0.1, 0.5, 0.9], got {given(value)}; write the levels "
                            "without quotes, or as one text \"0.1,0.5,0.9\"")
     try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3; 1e-20 stays itself, not 0.0
         return tuple(_level(float(q)) for q in items)
     except (TypeError, ValueError):
-        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
+        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {given(value)}") from None
 
 
 def cutoff_text(value):
@@ -96,18 +114,18 @@ def missing_text(value) -> str | None:
     read = []
     for item in items:
         if isinstance(item, bool) or type(item).__name__ == "bool_" or isinstance(item, bytes):
-            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {value!r}")
+            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)}")
         try:
             number = float(item.strip() if isinstance(item, str) else item)
         except (TypeError, ValueError):
-            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {value!r} ({item!r} is no "
+            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
                                "number)") from None
         if not math.isfinite(number):
-            raise RnncastError(f"{named('missing_values')} must be finite {accepted}, got {value!r}: NaN is read as "
+            raise RnncastError(f"{named('missing_values')} must be finite {accepted}, got {given(value)}: NaN is read as "
                                "missing already, and an infinite value is refused wherever it is")
         read.append(number)
     if not read:
-        raise RnncastError(f"{named('missing_values')} {value!r} is an empty list: give {accepted}, or leave it unset")
+        raise RnncastError(f"{named('missing_values')} {given(value)} is an empty list: give {accepted}, or leave it unset")
     return ",".join(f"{v:.15g}" for v in dict.fromkeys(read))
 
 
@@ -230,7 +248,7 @@ def in_range(name: str, value, low: int, high: int | None = MAX_WHOLE, why: str 
     ``high`` None: no upper bound (a saved model's setting, read back as it was fitted). ``said``: the name as the
     refusal writes it, where not ``spelling.named``'s (bench's flags, which argparse's words name already)."""
     if not low <= value <= (value if high is None else high):
-        raise RnncastError(f"{said or named(name)} {value!r} is out of range: accepted are whole numbers from {low} to "
+        raise RnncastError(f"{said or named(name)} {given(value)} is out of range: accepted are whole numbers from {low} to "
                            f"{power_text(high)}{why}")
 
 
@@ -238,26 +256,26 @@ def seed(name: str, value, high: int = MAX_WHOLE, why: str = "") -> None:
     """A seed: a whole number from 0 to ``high`` (torch's 2**63 - 1; Optuna's sampler 2**32 - 1), never one torch
     or NumPy would read as another seed (-1 as 2**64 - 1, 2**63 as 0)."""
     if not is_integer(value):
-        raise RnncastError(f"{named(name)} must be an integer, got {value!r}")
+        raise RnncastError(f"{named(name)} must be an integer, got {given(value)}")
     in_range(name, value, 0, high, why or " (a seed outside them would be read as another seed or not at all)")
 
 
 def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") -> None:
     """A whole number of 1 or more (a NumPy integer too), at most ``high`` (``in_range``; None: no upper bound)."""
     if not is_integer(value) or value < 1:
-        raise RnncastError(f"{named(name)} must be a positive integer, got {value!r}")
+        raise RnncastError(f"{named(name)} must be a positive integer, got {given(value)}")
     in_range(name, value, 1, high, why)
 
 
 def choice(name: str, value, choices) -> None:
     if value not in choices:
-        raise RnncastError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")
+        raise RnncastError(f"unknown {name} {given(value)}; choose one of: {', '.join(choices)}")
 
 
 def flag(name: str, value) -> None:
     """An on/off setting must be True or False (a NumPy bool too): text such as 'no' would read as on."""
     if not isinstance(value, (bool, np.bool_)):  # np.bool_'s type is named 'bool' under NumPy 2
-        raise RnncastError(f"{name} must be True or False, got {value!r}")
+        raise RnncastError(f"{name} must be True or False, got {given(value)}")
 
 
 def callback(name: str, value) -> None:
@@ -265,4 +283,4 @@ def callback(name: str, value) -> None:
     when first called, after an epoch had trained."""
     if value is not None and not callable(value):
         raise RnncastError(f"{name} must be a function called with each epoch's record (or None), got "
-                           f"{type(value).__name__} {value!r}")
+                           f"{type(value).__name__} {given(value)}")

@@ -203,7 +203,7 @@ class FittedState:
         defaults = {f.name: f.default for f in setting_fields()}  # a folder written before a setting existed
         for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent",
                      "segment", "decoder", "quantiles", "highway", "dropout", "scheme", "lookback", "window_scale",
-                     "season"):
+                     "season", "target_input"):
             value = self.params.get(name, defaults[name])
             value = parse_quantiles(value) if name == "quantiles" else value
             if name == "lookback" and not spec.lookback:

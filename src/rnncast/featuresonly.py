@@ -1,0 +1,54 @@
+"""New data for predict of a model fitted with ``target_input=False`` (it reads the features alone): the target's
+column, which the network drops unread, stood in for where the data lacks it, so that predict needs the features only.
+
+Such a model was trained to forecast a target not measured when forecasting (a soft sensor). Its windows still carry
+the target's column in the first place (the scalers, the checks and the network are built so), but the network cuts it
+off before the cell, so any finite value there gives the same forecast. Values the data does give in it are named as
+not read, once per model.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast import statictext
+from rnncast.data import as_frame
+from rnncast.labels import is_array
+from rnncast.noticed import first_time
+from rnncast.panel import Panel
+from rnncast.state import FittedState
+
+log = logging.getLogger(__name__)
+
+
+def reads_target(state: FittedState) -> bool:
+    """Whether the model's input windows hold the target's past (every model fitted before the setting: yes)."""
+    return bool(state.settings.data.target_input)
+
+
+def stood_in(state: FittedState, data):
+    """``data`` as predict reads it: for a model that does not read the target (a table of one series or a long table
+    of many), its target columns set to the target's training mean where one is absent or has a blank (a column of
+    every value is kept: the network drops it unread); other data (an array, known by column places; a wide table,
+    whose series are its target columns; a Panel) as it is."""
+    if reads_target(state) or isinstance(data, Panel) or is_array(data) or state.layout == "wide":
+        return data
+    if isinstance(data, (str, Path)):
+        enc = state.static_encoder
+        frame = statictext.read_file(data, [state.id_col] if state.id_col else [],
+                                     text=enc.categorical_names if enc is not None else (), decide=[])
+    else:
+        frame = data if isinstance(data, pd.DataFrame) else as_frame(data)
+    given = [t for t in state.targets if t in frame.columns and frame[t].notna().any()]
+    if given and first_time(state.said, "target_input", *given):
+        log.warning("not read: %s — the model reads the features alone (target_input=False): predict forecasts without "
+                    "the target, so its column may be left out", ", ".join(given))
+    stand = [j for j, t in enumerate(state.targets) if t not in frame.columns or frame[t].isna().any()]
+    if not stand:
+        return data
+    level = np.asarray(state.train_means, dtype=np.float64).mean(axis=0)  # [T] original units, over the series
+    return frame.assign(**{state.targets[j]: float(level[j]) for j in stand})

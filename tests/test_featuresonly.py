@@ -1,0 +1,149 @@
+"""target_input=False: the windows hold the features alone; predict needs no target column, and forecasts as it does
+with the target given; what cannot work without the target's past is refused by name."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import Forecaster, RnncastError
+
+ALONE = dict(lookback=6, horizon=1, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0,
+             window_norm="none", highway=False, target_input=False)
+
+
+@pytest.fixture(scope="module")
+def sensor() -> pd.DataFrame:
+    """A seeded soft-sensor table: y at t made of the features at t-1 .. t-3 (never of its own past)."""
+    rng = np.random.default_rng(3)
+    n = 240
+    a, b = rng.normal(size=n).cumsum() * 0.2, rng.normal(size=n)
+    y = np.full(n, np.nan)
+    y[3:] = 10 + 2 * a[2:-1] + 1.5 * b[1:-2] - 0.5 * a[:-3] + rng.normal(0, 0.1, n - 3)
+    frame = pd.DataFrame({"time": pd.date_range("2025-01-01", periods=n, freq="h"), "a": a, "b": b, "y": y})
+    return frame.iloc[3:].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def fitted(sensor) -> Forecaster:
+    return Forecaster(**ALONE).fit(sensor, target="y", features=["a", "b"])
+
+
+def test_predict_needs_no_target_and_forecasts_as_with_it(fitted, sensor, caplog):
+    with_target = fitted.predict(sensor.tail(20))
+    without = fitted.predict(sensor.tail(20).drop(columns="y"))
+    blank = fitted.predict(sensor.tail(20).assign(y=np.nan))
+    pd.testing.assert_frame_equal(with_target, without)
+    pd.testing.assert_frame_equal(with_target, blank)
+    assert np.isfinite(without["y"]).all()
+    assert "not read: y" in caplog.text  # a target column given is said to be unread
+
+
+def test_the_network_reads_the_features_alone(fitted, sensor):
+    assert fitted.net_.encoder.input_size == 2  # a, b: no target channel
+    changed = sensor.tail(20).assign(y=sensor["y"].tail(20) * 5 + 100)  # other target values: the same forecast
+    pd.testing.assert_frame_equal(fitted.predict(sensor.tail(20)), fitted.predict(changed))
+
+
+def test_saved_and_loaded_model_keeps_the_setting(fitted, sensor, tmp_path):
+    fitted.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.get_params()["target_input"] is False
+    pd.testing.assert_frame_equal(loaded.predict(sensor.tail(20).drop(columns="y")), fitted.predict(sensor.tail(20)))
+
+
+def test_evaluate_names_the_target_it_scores_and_the_baselines_as_reference(fitted, sensor):
+    with pytest.raises(RnncastError, match="scores against the target: give column 'y'"):
+        fitted.evaluate(sensor.drop(columns="y"))
+    result = fitted.evaluate(sensor)
+    assert "reads the features alone" in result["verdict"] and "as a reference" in result["verdict"]
+
+
+def test_a_model_reading_the_target_still_asks_for_its_past(sensor):
+    model = Forecaster(**{**ALONE, "target_input": True}).fit(sensor, target="y", features=["a", "b"])
+    assert model.net_.encoder.input_size == 3
+    with pytest.raises(RnncastError, match="reads the target's past: give column 'y'"):
+        model.predict(sensor.tail(20).drop(columns="y"))
+
+
+@pytest.mark.parametrize("change, named", [
+    ({"window_norm": "last"}, "window_norm 'last'"),
+    ({"highway": True}, "highway True"),
+    ({"window_norm": "mean", "highway": True}, "window_norm 'mean' and highway True read"),
+    ({"window_scale": True}, "window_scale True"),
+])
+def test_settings_that_read_the_target_are_refused_by_name(change, named):
+    with pytest.raises(RnncastError, match=named):
+        Forecaster(**{**ALONE, **change}).fit(pd.DataFrame({"y": np.arange(50.0), "x": np.arange(50.0)}), target="y",
+                                               features=["x"])
+
+
+def test_no_features_refused(sensor):
+    with pytest.raises(RnncastError, match="reads the features alone, and none are given"):
+        Forecaster(**ALONE).fit(sensor[["time", "y"]], target="y")
+
+
+def test_onnx_takes_the_features_alone(fitted, sensor, tmp_path):
+    pytest.importorskip("onnx")
+    pytest.importorskip("onnxruntime")
+    from rnncast.export import export_onnx, run_onnx
+
+    done = export_onnx(fitted, tmp_path / "m.onnx")
+    assert done.inputs["x"] == ["batch", 6, 2]
+    window = sensor[["a", "b"]].to_numpy(np.float64)[-6:][None]  # [1, L, F]
+    expected = fitted.predict(sensor.tail(20))["y"].to_numpy()
+    assert np.allclose(run_onnx(done.path, window)[0, :, 0], expected, atol=1e-4)
+
+
+def test_a_panel_of_many_series_predicts_without_its_target(sensor):
+    panel = pd.concat([sensor.assign(unit="u1"), sensor.assign(unit="u2", a=sensor["a"] + 1, y=sensor["y"] + 2)])
+    model = Forecaster(**ALONE).fit(panel, target="y", features=["a", "b"], id_col="unit")
+    recent = panel.groupby("unit").tail(10)
+    pd.testing.assert_frame_equal(model.predict(recent), model.predict(recent.drop(columns="y")))
+
+
+def test_the_command_line_predicts_from_a_file_without_the_target(sensor, tmp_path, capsys):
+    from rnncast.cli import main
+
+    sensor.to_csv(tmp_path / "s.csv", index=False)
+    sensor.tail(10).drop(columns="y").to_csv(tmp_path / "new.csv", index=False)
+    main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--features", "a,b", "--lookback", "6", "--epochs", "1",
+          "--hidden-size", "8", "--window-norm", "none", "--no-highway", "--no-target-input", "--device", "cpu",
+          "--out", str(tmp_path / "run")])
+    capsys.readouterr()
+    main(["predict", str(tmp_path / "run"), str(tmp_path / "new.csv")])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "time,y" and len(out.splitlines()) == 2
+
+
+def test_no_hint_offers_a_window_norm_the_setting_refuses():
+    """A daily cycle the features do not carry: the seasonal naive forecast beats the model, and the hint that would
+    start the network there (window_norm 'season', which reads the target's past) is not given."""
+    rng = np.random.default_rng(0)
+    n = 400
+    frame = pd.DataFrame({"time": pd.date_range("2025-01-01", periods=n, freq="h"), "x": rng.normal(size=n),
+                          "y": 10 + 5 * np.sin(2 * np.pi * np.arange(n) / 24)})
+    model = Forecaster(**{**ALONE, "lookback": 24, "season": 24, "epochs": 1}).fit(frame, target="y", features=["x"])
+    result = model.evaluate(frame)
+    assert result["original"]["seasonal"]["mse"] < result["original"]["model"]["mse"]
+    assert not [h for h in result["hints"] if "window_norm" in h]
+
+
+def test_a_backtest_trains_on_the_features_alone_and_its_verdict_says_what_the_baselines_read(sensor):
+    done = Forecaster(**{**ALONE, "epochs": 1}).backtest(sensor, n_windows=2, target="y", features=["a", "b"])
+    assert "reads the features alone" in done.verdict and "as a reference" in done.verdict
+
+
+def test_a_model_saved_before_the_setting_reads_the_target_as_it_did(sensor, tmp_path):
+    import json
+
+    model = Forecaster(**{**ALONE, "target_input": True}).fit(sensor, target="y", features=["a", "b"])
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    del meta["params"]["target_input"], meta["network"]["target_input"], meta["description_sha256"]  # as written before
+    path.write_text(json.dumps(meta))
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.get_params()["target_input"] is True and loaded.net_.spec.target_input is True
+    pd.testing.assert_frame_equal(loaded.predict(sensor.tail(20)), model.predict(sensor.tail(20)))
