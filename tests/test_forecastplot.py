@@ -295,7 +295,8 @@ def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_la
     top, *rows = fig.axes
     windows = len(models["RNN"].predict_windows(data, part="test").y_true)
     assert len(rows) == 2 and fig._suptitle.get_text() == f"Test split, forecast one step ahead: all {windows} test points"
-    assert legend(top)[:3] == ["actual", "RNN", "GRU"] and any(t.startswith("baseline: repeat") for t in legend(top))
+    named = [t.split(" (under ")[0] for t in legend(top)]  # two tiny fits may draw one line: the entry says so
+    assert named[:3] == ["actual", "RNN", "GRU"] and any(t.startswith("baseline: repeat") for t in named)
     for ax, name in zip(rows, models):
         assert ax.get_title().startswith(f"{name}: squared error, running mean over 25 points (MSE ")
         assert legend(ax) == ["repeat the last value", name, "noise floor"] and len(ax.lines[1].get_xdata()) == windows

@@ -149,8 +149,8 @@ def check_model(model) -> None:
         if 0.5 not in levels:
             raise RnncastError(
                 f"{named('quantiles')} {given(list(levels))} lack 0.5: the point forecast is the median; give "
-                f"{_written(mirrored(levels))}, the median and each "
-                "level's mirror so that every level ends an interval")
+                + (f"{_written(mirrored(levels))}, the median" if len(given(_written(mirrored(levels)))) < 80 else "0.5")
+                + " and each level's mirror (1 - q) so that every level ends an interval")
 
 
 QUANTILE_LOSSES = frozenset({"mqloss", "quantileloss", "qloss", "iqloss", "hubermqloss", "pinball",
