@@ -163,3 +163,43 @@ def test_the_command_line_reads_an_id_column_named_with_a_comma_as_that_column(t
     assert main(["fit", str(tmp_path / "d.csv"), "--target", "sales", "--time-col", "date", "--id-col", "item,store",
                  "--lookback", "6", "--horizon", "3", "--epochs", "1", "--out", str(tmp_path / "run")]) == 0
     assert (tmp_path / "run" / "test_forecasts.csv").read_text().startswith('"item,store",')
+
+
+# ---- the order of the series (decision 9911) ----------------------------------------------------
+
+def _stores(stores=(10, 2, 1), days: int = 30) -> pd.DataFrame:
+    dates = pd.date_range("2024-01-01", periods=days, freq="D")
+    return pd.concat([pd.DataFrame({"item_id": i, "store_id": s, "date": dates, "sales": np.arange(float(days)) + s})
+                      for i in ("B", "A") for s in stores], ignore_index=True)
+
+
+@pytest.mark.parametrize("as_file", [False, True])
+def test_series_of_a_key_are_ordered_by_the_values_of_its_columns_as_one_id_column_is(tmp_path, as_file):
+    data = _stores()
+    if as_file:  # a file's key columns are read as text: its whole numbers still in number order
+        data.to_csv(tmp_path / "d.csv", index=False)
+        data = tmp_path / "d.csv"
+    one = load_panel(_stores().query("item_id == 'A'"), target="sales", id_col="store_id")
+    assert one.ids == ["1", "2", "10"]
+    panel = load_panel(data, target="sales", id_col=KEY)
+    assert panel.ids == [f"item_id={i}, store_id={s}" for i in "AB" for s in (1, 2, 10)]
+    assert load_panel(data, target="sales", id_col=["store_id", "item_id"]).ids == [
+        f"store_id={s}, item_id={i}" for s in (1, 2, 10) for i in "AB"]
+
+
+def test_a_key_of_dates_and_floats_is_ordered_by_time_and_number():
+    data = _stores((10, 2, 1)).assign(opened=lambda d: pd.Timestamp("2023-12-25") + pd.to_timedelta(-d["store_id"], "D"),
+                                       size=lambda d: d["store_id"] * 1.5)
+    panel = load_panel(data.drop(columns="store_id"), target="sales", time_col="date", id_col=["size", "item_id"])
+    assert [i.split(",")[0] for i in panel.ids] == ["size=1.5", "size=1.5", "size=3", "size=3", "size=15", "size=15"]
+    order = load_panel(data.drop(columns=["store_id", "size"]), target="sales", time_col="date", id_col=["opened", "item_id"])
+    assert [i.split(",")[0][7:17] for i in order.ids[::2]] == ["2023-12-15", "2023-12-23", "2023-12-24"]
+
+
+def test_forecasts_of_a_key_list_its_series_in_that_order_at_fit_and_predict():
+    data = _stores()
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY)
+    forecast = model.predict(data)
+    assert list(dict.fromkeys(zip(forecast["item_id"], forecast["store_id"]))) == [
+        (i, s) for i in "AB" for s in (1, 2, 10)]
+    assert list(model.evaluate(data, part="all", by_series=True)["series"]) == [(i, s) for i in "AB" for s in (1, 2, 10)]

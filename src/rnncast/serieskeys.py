@@ -17,11 +17,12 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 
 from rnncast.data import label_text, place
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_text, id_texts
+from rnncast.seriesids import id_text, id_texts, number_order
 
 
 def text(parts) -> str:
@@ -105,6 +106,16 @@ class Key:
     def name(self) -> str:
         return text(self.parts)
 
+    def order(self, uniques) -> np.ndarray | None:
+        """The order [S] of the readable ids ``uniques`` (sorted as text: store 10 before store 2) by the key's own
+        values, column after column, each sorted as one id column sorts its ids (``layouts.long_rows``): numbers by
+        number, dates by time, a category by its categories, a file's whole-number text by number
+        (``seriesids.number_order``). None where text order is that order."""
+        ordered = np.lexsort([_ranks(self.rows[p]) for p in reversed(self.parts)])  # the first column first
+        place = pd.Series(np.argsort(ordered), index=self.rows.index)  # readable id -> its place
+        order = np.argsort(place.reindex(list(uniques)).to_numpy(), kind="stable")
+        return None if (order == np.arange(len(order))).all() else order
+
     def split(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` with its column ``name`` (readable ids) written back as the key's columns, in its place."""
         if self.name not in frame.columns:
@@ -131,6 +142,16 @@ class Key:
         rows = self.rows
         return {**result, "series": {tuple(rows.loc[str(i)].tolist()) if str(i) in rows.index else i: v
                                      for i, v in result["series"].items()}}
+
+
+def _ranks(column: pd.Series) -> np.ndarray:
+    """Each value's rank [N] in ``column`` (one key column of the key's rows) as one id column orders its ids."""
+    try:
+        codes, uniques = pd.factorize(column, sort=True)
+    except TypeError:  # values pandas cannot compare (1 and 'a'): by their text
+        codes, uniques = pd.factorize(id_texts(column), sort=True)
+    by_number = number_order(uniques)
+    return np.argsort(by_number)[codes] if by_number is not None else codes
 
 
 def split(frame: pd.DataFrame, key: Key | None) -> pd.DataFrame:
