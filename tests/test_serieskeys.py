@@ -118,9 +118,9 @@ def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_colu
     with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
                                            r"columns of the data"):
         loaded.predict(data.drop(columns="store_id"), future=_future(data))
-    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
+    with pytest.raises(RnncastError, match=r"^id column 'item_id' of the key \['item_id', 'store_id'\] not found among the "
                                            r"columns of the future values"):
-        loaded.predict(data, future=_future(data).drop(columns="store_id"))  # a future table by item alone
+        loaded.predict(data, future=_future(data).drop(columns=KEY))  # a future table of no key column
     backtest = Forecaster(**SMALL).backtest(data, n_windows=2, target="sales", time_col="date", id_col=tuple(KEY))
     assert list(backtest.forecasts.columns[:3]) == [*KEY, "date"] and backtest.forecasts["store_id"].dtype == np.int64
     assert not any(c.startswith("item_id,") or c == "uid" for c in backtest.forecasts.columns)
@@ -203,3 +203,38 @@ def test_forecasts_of_a_key_list_its_series_in_that_order_at_fit_and_predict():
     assert list(dict.fromkeys(zip(forecast["item_id"], forecast["store_id"]))) == [
         (i, s) for i in "AB" for s in (1, 2, 10)]
     assert list(model.evaluate(data, part="all", by_series=True)["series"]) == [(i, s) for i in "AB" for s in (1, 2, 10)]
+
+
+# ---- a future table keyed by part of the key (decision 9912) -----------------------------------
+
+def test_a_future_table_keyed_by_part_of_the_key_applies_to_every_series_of_that_part(tmp_path, caplog):
+    data = _m5()
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY, future_covariates=["price"])
+    whole = _future(data).assign(price=lambda d: np.where(d["item_id"] == "A", 0.5, 2.0))
+    by_item = whole.drop(columns="store_id").drop_duplicates(["item_id", "date"])  # a price per item, every store
+    expected = model.predict(data, future=whole)
+    pd.testing.assert_frame_equal(model.predict(data, future=by_item), expected)
+    by_item.to_csv(tmp_path / "price.csv", index=False)
+    pd.testing.assert_frame_equal(model.predict(data, future=tmp_path / "price.csv"), expected)
+    by_store = whole.drop(columns="item_id").drop_duplicates(["store_id", "date"]).assign(price=0.5)  # a flag per store
+    assert len(model.predict(data, future=by_store)) == 12
+    with caplog.at_level("WARNING"):  # an item the data lacks: said, not dropped in silence
+        model.predict(data, future=pd.concat([by_item, by_item.head(1).assign(item_id="Z")]))
+    assert "the future values holds 1 row(s) of item_id=Z, which no series of the data has" in caplog.text
+
+
+def test_a_future_table_keyed_by_part_of_the_key_with_two_rows_of_one_part_and_time_is_refused(tmp_path):
+    data = _m5()
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY, future_covariates=["price"])
+    twice = _future(data).drop(columns="store_id")  # item A's price at each date twice (it was per store)
+    with pytest.raises(RnncastError, match=r"^the future values list series 'item_id=A, store_id=1' at 2024-02-10 twice"):
+        model.predict(data, future=twice)
+    twice.to_csv(tmp_path / "twice.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^the future values list .* twice"):
+        model.predict(data, future=tmp_path / "twice.csv")
+    blank = _future(data).drop(columns="store_id").drop_duplicates(["item_id", "date"]).reset_index(drop=True)
+    blank.loc[4, "price"] = np.nan
+    blank.to_csv(tmp_path / "blank.csv", index=False)  # its line named as written, not as the rows were repeated
+    with pytest.raises(RnncastError, match=r"leave 'price' blank for series 'item_id=B, store_id=1' at 2024-02-11 "
+                                           r"\(line 6 of "):
+        model.predict(data, future=tmp_path / "blank.csv")

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 
 import numpy as np
 import pandas as pd
 
-from rnncast.data import label_text, place
+from rnncast.data import ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_text, id_texts, number_order
+
+log = logging.getLogger(__name__)
 
 
 def text(parts) -> str:
@@ -187,14 +190,34 @@ def on_frame(frame: pd.DataFrame, id_col, what: str = "the data") -> tuple[pd.Da
 
 def spread(table: pd.DataFrame, key: Key, what: str) -> pd.DataFrame:
     """A per-series table (static or future) keyed by the panel's ``key``: keyed by all of its columns, joined into the
-    one id column; keyed by a subset of them (store size by ``store_id``), repeated for every series of that subset
-    (the panel's rows of the key say which); keyed by none, left as it is ("not found" names the id column)."""
+    one id column; keyed by a subset of them (store size by ``store_id``, a price by ``item_id`` for every store),
+    each row repeated for every series of that subset (the panel's rows of the key say which), in the table's order,
+    its place (``data.place``) still the row it was given at; keyed by none, left as it is ("not found" names the
+    id column). Rows of a subset no series has are said, once, to be unused."""
     have = [p for p in key.parts if p in table.columns]
     if not have or key.name in table.columns:
         return table
     if len(have) < len(key.parts):  # matched as ids are, by text: a file's store '1' is the frame's store 1
         series = pd.DataFrame({"_id": key.rows.index, **{f"_{p}": id_texts(key.rows[p]).to_numpy() for p in have}})
-        merged = series.merge(table.assign(**{f"_{p}": id_texts(table[p]) for p in have}), on=[f"_{p}" for p in have])
+        given = table.assign(_at=np.arange(len(table)), **{f"_{p}": id_texts(table[p]) for p in have})
+        merged = given.merge(series, on=[f"_{p}" for p in have], how="inner")  # the table's order, each row by series
+        unmatched = given.loc[~given["_at"].isin(merged["_at"]), have]
+        if len(unmatched):
+            log.warning("%s holds %d row(s) of %s, which no series of the data has; they are not used", what,
+                        len(unmatched), readable(have, unmatched.iloc[0].tolist()) + (", ..." if len(
+                            unmatched.drop_duplicates()) > 1 else ""))
+        at = merged["_at"].to_numpy()
+        rows_of = table.attrs.get(ROWS_OF)
+        attrs = {**table.attrs, ROWS_OF: np.asarray(rows_of)[at] if rows_of is not None else at}
         table = merged.assign(**{p: key.rows.loc[merged["_id"], p].to_numpy() for p in key.parts})
-        table = table.drop(columns=["_id", *(f"_{p}" for p in have)])
+        table = table.drop(columns=["_id", "_at", *(f"_{p}" for p in have)])
+        table.attrs = attrs
     return joined(table, key.parts, what)[0]
+
+
+def on_table(table: pd.DataFrame, id_col, key: Key | None, what: str) -> pd.DataFrame:
+    """A static or future ``table`` for a panel of ``key`` (None: one id column) with its key's columns joined into
+    the one id column (``on_frame``), keyed by a subset of them spread to every series of the subset (``spread``)."""
+    if key is not None and key.name not in table.columns and any(p in table.columns for p in key.parts):
+        return spread(table, key, what)
+    return on_frame(table, id_col, what)[0]
