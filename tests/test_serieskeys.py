@@ -113,7 +113,7 @@ def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_colu
     assert one.ids == ["item_id=B, store_id=2"]
     model.save(tmp_path / "m")
     loaded = Forecaster.load(tmp_path / "m")
-    assert loaded.id_col_ == "item_id,store_id"
+    assert loaded.id_col_ == KEY and loaded.state_.id_col == "item_id,store_id"  # the list; model.json its text
     pd.testing.assert_frame_equal(loaded.predict(data, future=_future(data)), forecast)
     with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
                                            r"columns of the data"):
@@ -238,3 +238,56 @@ def test_a_future_table_keyed_by_part_of_the_key_with_two_rows_of_one_part_and_t
     with pytest.raises(RnncastError, match=r"leave 'price' blank for series 'item_id=B, store_id=1' at 2024-02-11 "
                                            r"\(line 6 of "):
         model.predict(data, future=tmp_path / "blank.csv")
+
+
+# ---- the key written out as its columns (decision 9913) -----------------------------------------
+
+def _with_short(data: pd.DataFrame) -> pd.DataFrame:
+    """``data`` with item C in store 3, too short to train."""
+    return pd.concat([data, pd.DataFrame({"item_id": "C", "store_id": 3, "date": pd.date_range("2024-01-01", periods=5),
+                                          "price": 0.0, "sales": 1.0})], ignore_index=True)
+
+
+def test_skipped_series_and_id_col_name_a_key_by_its_columns_in_python(tmp_path):
+    data = _with_short(_m5())
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY)
+    assert model.id_col_ == KEY
+    assert model.skipped_series_ == [{"id": ("C", 3), "rows": 5, "needed": 26}]  # its dtypes, as evaluate's series
+    untrained = model.evaluate(data, part="all", by_series=True)["scored"]["not_trained"]["series"]
+    assert [d["id"] for d in untrained] == [("C", 3)]
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.id_col_ == KEY and loaded.skipped_series_[0]["id"] == ("C", "3")  # after load: as text, as one id's
+
+
+def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_they_were(tmp_path, capsys):
+    import json
+
+    from rnncast.cli import main
+
+    path = tmp_path / "m5.csv"
+    _with_short(_m5()).to_csv(path, index=False)
+    flags = ["--target", "sales", "--time-col", "date", "--id-col", "item_id,store_id", "--lookback", "6",
+             "--horizon", "3", "--epochs", "1", "--hidden-size", "4"]
+    assert main(["fit", str(path), *flags, "--out", str(tmp_path / "run")]) == 0
+    skipped = [{"id": {"item_id": "C", "store_id": "3"}, "rows": 5, "needed": 26}]  # a file's key is text, as one id's
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["run"]["id_col"] == KEY and config["series"]["skipped_as_too_short"] == skipped
+    assert json.loads((tmp_path / "run" / "metrics.json").read_text())["skipped_series"] == skipped
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "run"), str(path), "--json", "--by-series"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in "12"]
+    assert "mse" in result["series"][0]["model"]
+    assert result["scored"]["not_trained"]["series"] == skipped
+    assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
+    assert json.loads((tmp_path / "bt" / "config.json").read_text())["run"]["id_col"] == KEY
+    assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["skipped_series"][0]["id"] == skipped[0]["id"]
+    one = tmp_path / "one.csv"  # one id column: its text, as before
+    _with_short(_m5()).query("item_id != 'B'").drop(columns="item_id").to_csv(one, index=False)
+    assert main(["fit", str(one), *flags[:4], "--id-col", "store_id", *flags[6:], "--out", str(tmp_path / "r1")]) == 0
+    config = json.loads((tmp_path / "r1" / "config.json").read_text())
+    assert config["run"]["id_col"] == "store_id" and config["series"]["skipped_as_too_short"][0]["id"] == "3"
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "r1"), str(one), "--json", "--by-series"]) == 0
+    assert list(json.loads(capsys.readouterr().out)["series"]) == ["1", "2"]

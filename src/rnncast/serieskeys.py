@@ -23,7 +23,7 @@ import pandas as pd
 
 from rnncast.data import ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_text, id_texts, number_order
+from rnncast.seriesids import id_text, id_texts, number_order, plain
 
 log = logging.getLogger(__name__)
 
@@ -139,12 +139,15 @@ class Key:
 
     def keyed(self, result: dict) -> dict:
         """evaluate's ``result`` with its per-series scores (``result["series"]``, by readable id) keyed by the key's
-        values instead, a tuple as pandas' groupby gives (``('A', 'S1')``)."""
-        if "series" not in result:
-            return result
-        rows = self.rows
-        return {**result, "series": {tuple(rows.loc[str(i)].tolist()) if str(i) in rows.index else i: v
-                                     for i, v in result["series"].items()}}
+        values instead, a tuple as pandas' groupby gives (``('A', 'S1')``), and the series fit left out
+        (``result["scored"]["not_trained"]``) so too."""
+        out, untrained = dict(result), result.get("scored", {}).get("not_trained")
+        if untrained and untrained.get("series"):
+            out["scored"] = {**out["scored"], "not_trained": {**untrained, "series": as_tuples(
+                untrained["series"], self.parts, self)}}
+        if "series" in result:
+            out["series"] = {values_of(self.parts, str(i), self): v for i, v in result["series"].items()}
+        return out
 
 
 def _ranks(column: pd.Series) -> np.ndarray:
@@ -221,3 +224,64 @@ def on_table(table: pd.DataFrame, id_col, key: Key | None, what: str) -> pd.Data
     if key is not None and key.name not in table.columns and any(p in table.columns for p in key.parts):
         return spread(table, key, what)
     return on_frame(table, id_col, what)[0]
+
+
+# ---- a fitted model's key, written out (decision 9913) -----------------------------------------
+
+def of_model(id_col, ids) -> list[str] | None:
+    """The columns of a model's key of several (its id_col text, ``item_id,store_id``) where its series ``ids`` are
+    named by them (``item_id=A, store_id=1``); None for one id column (a column named ``a,b`` included)."""
+    found = _read(id_col) if isinstance(id_col, str) and "," in id_col else []
+    if len(found) < 2 or not ids:
+        return None
+    known = all(isinstance(i, str) and i.startswith(f"{found[0]}=") and f", {found[-1]}=" in i for i in ids)
+    return found if known else None
+
+
+def values_of(parts: list[str], name: str, key: Key | None = None) -> tuple:
+    """The key's values of the series ``name`` (its readable id): as given, with their dtypes, where ``key`` (the
+    data's, in this session) holds it; else read back from the text (each value as text, as a file's are)."""
+    if key is not None and name in key.rows.index:
+        return tuple(plain(v) for v in key.rows.loc[name, key.parts].tolist())
+    values, rest = [], name
+    for k, p in enumerate(parts):
+        rest = rest[len(p) + 1:]  # after "item_id="
+        cut = rest.find(f", {parts[k + 1]}=") if k + 1 < len(parts) else len(rest)
+        values.append(rest[:cut])
+        rest = rest[cut + 2:]
+    return tuple(values)
+
+
+def as_tuples(skipped: list[dict], parts: list[str] | None, key: Key | None = None) -> list[dict]:
+    """Series left out (``{id, rows, needed}``) named by their key's values (a tuple, as evaluate's series are)."""
+    return skipped if parts is None else [{**d, "id": values_of(parts, str(d["id"]), key)} for d in skipped]
+
+
+def for_json(parts: list[str], value, key: Key | None = None):
+    """A series id ``value`` (a tuple of its key's values, or its readable id) as JSON names it: its key's columns,
+    ``{"item_id": "A", "store_id": 1}``."""
+    values = value if isinstance(value, tuple) else values_of(parts, str(value), key)
+    return {p: plain(v) for p, v in zip(parts, values)}
+
+
+def json_result(result: dict, parts: list[str] | None, key: Key | None = None) -> dict:
+    """evaluate's ``result`` as JSON writes it for a model of a key of several: its per-series scores ("series") a
+    list of ``{"id": {"item_id": "A", "store_id": 1}, ...scores}``, the series fit left out named so too."""
+    if parts is None:
+        return result
+    name = lambda i: for_json(parts, i, key)  # noqa: E731
+    out = dict(result)
+    if isinstance(out.get("series"), dict):  # "scored"'s "series" is a count
+        out["series"] = [{"id": name(i), **scores} for i, scores in out["series"].items()]
+    for where in ("scored", "original", "scaled"):
+        untrained = out.get(where, {}).get("not_trained") if isinstance(out.get(where), dict) else None
+        if untrained and untrained.get("series"):
+            out[where] = {**out[where], "not_trained": {**untrained, "series": [
+                {**d, "id": name(d["id"])} if isinstance(d, dict) else name(d) for d in untrained["series"]]}}
+    return out
+
+
+def skipped_json(skipped: list[dict], parts: list[str] | None, key: Key | None = None) -> list[dict]:
+    """Series left out (``{id, ...}``: fit's ``skipped_series_``, a backtest's) as JSON writes them: a key's series
+    by its columns (``for_json``); as they are for one id column (``parts`` None)."""
+    return skipped if parts is None else [{**d, "id": for_json(parts, d["id"], key)} for d in skipped]
