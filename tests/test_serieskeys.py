@@ -126,14 +126,14 @@ def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_colu
     assert one.ids == ["item_id=B, store_id=2"]
     model.save(tmp_path / "m")
     loaded = Forecaster.load(tmp_path / "m")
-    assert loaded.id_col_ == "item_id,store_id"
+    assert loaded.id_col_ == KEY and loaded.state_.id_col == "item_id,store_id"  # the list; model.json its text
     pd.testing.assert_frame_equal(loaded.predict(data, future=_future(data)), forecast)
     with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
                                            r"columns of the data"):
         loaded.predict(data.drop(columns="store_id"), future=_future(data))
-    with pytest.raises(RnncastError, match=r"^id column 'store_id' of the key \['item_id', 'store_id'\] not found among the "
+    with pytest.raises(RnncastError, match=r"^id column 'item_id' of the key \['item_id', 'store_id'\] not found among the "
                                            r"columns of the future values"):
-        loaded.predict(data, future=_future(data).drop(columns="store_id"))  # a future table by item alone
+        loaded.predict(data, future=_future(data).drop(columns=KEY))  # a future table of no key column
     backtest = Forecaster(**SMALL).backtest(data, n_windows=2, target="sales", time_col="date", id_col=tuple(KEY))
     assert list(backtest.forecasts.columns[:3]) == [*KEY, "date"] and backtest.forecasts["store_id"].dtype == np.int64
     assert not any(c.startswith("item_id,") or c == "uid" for c in backtest.forecasts.columns)
@@ -176,3 +176,141 @@ def test_the_command_line_reads_an_id_column_named_with_a_comma_as_that_column(t
     assert main(["fit", str(tmp_path / "d.csv"), "--target", "sales", "--time-col", "date", "--id-col", "item,store",
                  "--lookback", "6", "--horizon", "3", "--epochs", "1", "--out", str(tmp_path / "run")]) == 0
     assert (tmp_path / "run" / "test_forecasts.csv").read_text().startswith('"item,store",')
+
+
+# ---- the order of the series (decision 9911) ----------------------------------------------------
+
+def _stores(stores=(10, 2, 1), days: int = 30) -> pd.DataFrame:
+    dates = pd.date_range("2024-01-01", periods=days, freq="D")
+    return pd.concat([pd.DataFrame({"item_id": i, "store_id": s, "date": dates, "sales": np.arange(float(days)) + s})
+                      for i in ("B", "A") for s in stores], ignore_index=True)
+
+
+@pytest.mark.parametrize("as_file", [False, True])
+def test_series_of_a_key_are_ordered_by_the_values_of_its_columns_as_one_id_column_is(tmp_path, as_file):
+    data = _stores()
+    if as_file:  # a file's key columns are read as text: its whole numbers still in number order
+        data.to_csv(tmp_path / "d.csv", index=False)
+        data = tmp_path / "d.csv"
+    one = load_panel(_stores().query("item_id == 'A'"), target="sales", id_col="store_id")
+    assert one.ids == ["1", "2", "10"]
+    panel = load_panel(data, target="sales", id_col=KEY)
+    assert panel.ids == [f"item_id={i}, store_id={s}" for i in "AB" for s in (1, 2, 10)]
+    assert load_panel(data, target="sales", id_col=["store_id", "item_id"]).ids == [
+        f"store_id={s}, item_id={i}" for s in (1, 2, 10) for i in "AB"]
+
+
+def test_a_key_of_dates_and_floats_is_ordered_by_time_and_number():
+    data = _stores((10, 2, 1)).assign(opened=lambda d: pd.Timestamp("2023-12-25") + pd.to_timedelta(-d["store_id"], "D"),
+                                       size=lambda d: d["store_id"] * 1.5)
+    panel = load_panel(data.drop(columns="store_id"), target="sales", time_col="date", id_col=["size", "item_id"])
+    assert [i.split(",")[0] for i in panel.ids] == ["size=1.5", "size=1.5", "size=3", "size=3", "size=15", "size=15"]
+    order = load_panel(data.drop(columns=["store_id", "size"]), target="sales", time_col="date", id_col=["opened", "item_id"])
+    assert [i.split(",")[0][7:17] for i in order.ids[::2]] == ["2023-12-15", "2023-12-23", "2023-12-24"]
+
+
+def test_forecasts_of_a_key_list_its_series_in_that_order_at_fit_and_predict():
+    data = _stores()
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY)
+    forecast = model.predict(data)
+    assert list(dict.fromkeys(zip(forecast["item_id"], forecast["store_id"]))) == [
+        (i, s) for i in "AB" for s in (1, 2, 10)]
+    assert list(model.evaluate(data, part="all", by_series=True)["series"]) == [(i, s) for i in "AB" for s in (1, 2, 10)]
+
+
+# ---- a future table keyed by part of the key (decision 9912) -----------------------------------
+
+def test_a_future_table_keyed_by_part_of_the_key_applies_to_every_series_of_that_part(tmp_path, caplog):
+    data = _m5()
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY, future_covariates=["price"])
+    whole = _future(data).assign(price=lambda d: np.where(d["item_id"] == "A", 0.5, 2.0))
+    by_item = whole.drop(columns="store_id").drop_duplicates(["item_id", "date"])  # a price per item, every store
+    expected = model.predict(data, future=whole)
+    pd.testing.assert_frame_equal(model.predict(data, future=by_item), expected)
+    by_item.to_csv(tmp_path / "price.csv", index=False)
+    pd.testing.assert_frame_equal(model.predict(data, future=tmp_path / "price.csv"), expected)
+    by_store = whole.drop(columns="item_id").drop_duplicates(["store_id", "date"]).assign(price=0.5)  # a flag per store
+    assert len(model.predict(data, future=by_store)) == 12
+    with caplog.at_level("WARNING"):  # an item the data lacks: said, not dropped in silence
+        model.predict(data, future=pd.concat([by_item, by_item.head(1).assign(item_id="Z")]))
+    assert "the future values holds 1 row(s) of item_id=Z, which no series of the data has" in caplog.text
+
+
+def test_a_future_table_keyed_by_part_of_the_key_with_two_rows_of_one_part_and_time_is_refused(tmp_path):
+    data = _m5()
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY, future_covariates=["price"])
+    twice = _future(data).drop(columns="store_id")  # item A's price at each date twice (it was per store)
+    with pytest.raises(RnncastError, match=r"^the future values list series 'item_id=A, store_id=1' at 2024-02-10 twice"):
+        model.predict(data, future=twice)
+    twice.to_csv(tmp_path / "twice.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^the future values list .* twice"):
+        model.predict(data, future=tmp_path / "twice.csv")
+    blank = _future(data).drop(columns="store_id").drop_duplicates(["item_id", "date"]).reset_index(drop=True)
+    blank.loc[4, "price"] = np.nan
+    blank.to_csv(tmp_path / "blank.csv", index=False)  # its line named as written, not as the rows were repeated
+    with pytest.raises(RnncastError, match=r"leave 'price' blank for series 'item_id=B, store_id=1' at 2024-02-11 "
+                                           r"\(line 6 of "):
+        model.predict(data, future=tmp_path / "blank.csv")
+
+
+# ---- the key written out as its columns (decision 9913) -----------------------------------------
+
+def _with_short(data: pd.DataFrame) -> pd.DataFrame:
+    """``data`` with item C in store 3, too short to train."""
+    return pd.concat([data, pd.DataFrame({"item_id": "C", "store_id": 3, "date": pd.date_range("2024-01-01", periods=5),
+                                          "price": 0.0, "sales": 1.0})], ignore_index=True)
+
+
+def test_skipped_series_and_id_col_name_a_key_by_its_columns_in_python(tmp_path):
+    data = _with_short(_m5())
+    model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY)
+    assert model.id_col_ == KEY
+    assert model.skipped_series_ == [{"id": ("C", 3), "rows": 5, "needed": 26}]  # its dtypes, as evaluate's series
+    untrained = model.evaluate(data, part="all", by_series=True)["scored"]["not_trained"]["series"]
+    assert [d["id"] for d in untrained] == [("C", 3)]
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.id_col_ == KEY and loaded.skipped_series_[0]["id"] == ("C", "3")  # after load: as text, as one id's
+
+
+def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_they_were(tmp_path, capsys):
+    import json
+
+    from rnncast.cli import main
+
+    path = tmp_path / "m5.csv"
+    _with_short(_m5()).to_csv(path, index=False)
+    flags = ["--target", "sales", "--time-col", "date", "--id-col", "item_id,store_id", "--lookback", "6",
+             "--horizon", "3", "--epochs", "1", "--hidden-size", "4"]
+    assert main(["fit", str(path), *flags, "--out", str(tmp_path / "run")]) == 0
+    skipped = [{"id": {"item_id": "C", "store_id": "3"}, "rows": 5, "needed": 26}]  # a file's key is text, as one id's
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["run"]["id_col"] == KEY and config["series"]["skipped_as_too_short"] == skipped
+    assert json.loads((tmp_path / "run" / "metrics.json").read_text())["skipped_series"] == skipped
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "run"), str(path), "--json", "--by-series"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in "12"]
+    assert "mse" in result["series"][0]["model"]
+    assert result["scored"]["not_trained"]["series"] == skipped
+    assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
+    assert json.loads((tmp_path / "bt" / "config.json").read_text())["run"]["id_col"] == KEY
+    assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["skipped_series"][0]["id"] == skipped[0]["id"]
+    one = tmp_path / "one.csv"  # one id column: its text, as before
+    _with_short(_m5()).query("item_id != 'B'").drop(columns="item_id").to_csv(one, index=False)
+    assert main(["fit", str(one), *flags[:4], "--id-col", "store_id", *flags[6:], "--out", str(tmp_path / "r1")]) == 0
+    config = json.loads((tmp_path / "r1" / "config.json").read_text())
+    assert config["run"]["id_col"] == "store_id" and config["series"]["skipped_as_too_short"][0]["id"] == "3"
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "r1"), str(one), "--json", "--by-series"]) == 0
+    assert list(json.loads(capsys.readouterr().out)["series"]) == ["1", "2"]
+
+
+def test_two_keys_written_as_one_text_are_refused_not_merged():
+    """('A, store_id=1', '2') and ('A', '1, store_id=2') are both written 'item_id=A, store_id=1, store_id=2': fit
+    trained them as one series (the second's level forecast under the first's key); refused naming both keys."""
+    days = pd.date_range("2023-01-01", periods=40, freq="D")
+    frame = pd.concat([pd.DataFrame({"item_id": item, "store_id": store, "date": days, "sales": np.arange(40.0) + level})
+                       for item, store, level in (("A, store_id=1", "2", 0.0), ("A", "1, store_id=2", 100.0))])
+    with pytest.raises(RnncastError, match=r"both written 'item_id=A, store_id=1, store_id=2'"):
+        serieskeys.joined(frame, ["item_id", "store_id"])

@@ -263,10 +263,16 @@ def _named_once(names: list, what: str) -> None:  # which of two columns of one 
         raise RnncastError(f"{what} names column(s) {twice} more than once; give every column its own name")
 
 
+ROWS_OF = "rows_of"  # a table's attrs: the row [N] each of its rows was given at, where rows were repeated
+
+
 def place(i: int, attrs: dict) -> str:
     """Where row ``i`` of a table is, as its user would find it: ``line N of FILE`` as an editor numbers the
     lines of a CSV file read by ``read_table`` (blank lines and values of several lines counted: ``filelines``),
-    ``row N of FILE`` counted from 1 for a Parquet file (as a viewer numbers them), else ``row i`` (the position)."""
+    ``row N of FILE`` counted from 1 for a Parquet file (as a viewer numbers them), else ``row i`` (the position).
+    A table whose rows were repeated (``serieskeys.spread``) names the row each was given at (``ROWS_OF``)."""
+    if (given := attrs.get(ROWS_OF)) is not None and 0 <= i < len(given):
+        i = int(given[i])
     offset = attrs.get("line_offset")
     if i < 0:
         return "a row inserted by fill_gaps"

@@ -86,7 +86,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     prepared.state.across_gaps = gapwindows.at_fit(prepared.state, panel, splits)  # said once; model.json keeps it
     prepared.data = record
     prepared.source = Path(data) if isinstance(data, (str, os.PathLike)) else None
-    prepared.state.given_ids = as_read.given_by_text  # skipped_series_ in the caller's ids, a Panel's too
+    prepared.state.given_ids, prepared.state.key = as_read.given_by_text, as_read.key  # skipped_series_ as given
     prepared.state.calendars |= {as_read.ids[s]: c for s, c in as_read.calendars.items() if as_read.ids[s] not in panel.ids}  # left out: read on its own
     if panel.layout == "wide":  # reading.read_new: is a column new since fit a new series?
         prepared.state.series_all = as_read.series_all

@@ -36,12 +36,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
-                 data_offsets=None) -> np.ndarray:
+                 data_offsets=None, key=None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
     ``future``: a DataFrame, an Arrow table, a CSV/Parquet path, or (one series) an array [H, F]
-    taken in order. ``id_col``: the id column (None: one series; a key's columns joined: ``serieskeys``). ``dayfirst``: how the model read
+    taken in order. ``id_col``: the id column (None: one series; a key's columns joined). ``dayfirst``: how the model read
     dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. ``holidays``: the
     set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside, on the
     week ``weekmask`` where it is not Monday to Friday (``Calendar.weekmask``). A table's further columns are named
@@ -49,7 +49,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     the missing columns, the series and dates without values, and rows given twice; a series by ``given_ids`` [S]
     (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
     ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were. ``data_offsets``:
-    the data's ``Panel.written_offsets``, whose offsets a refusal of times without one gives as its example.
+    the data's ``Panel.written_offsets``, whose offsets a refusal of times gives as example. ``key``: ``Panel.key``.
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -79,8 +79,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     future, from_index = futurerows.labelled(future) if numbered else (future, False)  # later.iloc[600:603]'s labels
     keys = [c for c in (id_col, time_col) if c is not None]
     texts = [c for c in keys if c != time_col or time_unit is None] + serieskeys.read_as_text(id_col)[1:]  # a key's too
-    frame = serieskeys.on_frame(read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else
-                                futurekeys.frame_of(future, keys), id_col, "the future values")[0]  # time_unit's: numbers
+    frame = serieskeys.on_table(read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else
+                                futurekeys.frame_of(future, keys), id_col, key, "the future values")  # a price by item
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     written = futurerows.written_labels(frame, index, id_col) if numbered else None  # or its labels: lined up by them
     if written is not None:

@@ -172,7 +172,8 @@ def _refuse_time(frame, name, time_name, keyword: str) -> None:
 
 
 def long_rows(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
-          static_covariates, tz, dayfirst=None, order=None) -> Rows:
+          static_covariates, tz, dayfirst=None, order=None, key_order=None) -> Rows:
+    """``key_order``: how a key of several columns orders its series' ids (``serieskeys.Key.order``)."""
     require_column(frame, id_col, "id column")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
@@ -200,7 +201,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     codes, uniques = pd.factorize(ids_column, sort=True)
     check_ids(uniques, id_col)  # 1 and "1" in one column: one series once written as text, refused
     one_form(uniques, f"id column {id_col!r}")  # 'Café Süd' composed and decomposed: refused, not two series
-    by_number = number_order(uniques)  # a file's ids 1, 2, 10 in that order, not as text sorts them
+    by_number = (number_order if key_order is None else key_order)(uniques)  # a file's ids 1, 2, 10 in that order
     if by_number is not None:
         uniques, codes = uniques[by_number], np.argsort(by_number)[codes]
     ids = [id_text(v) for v in uniques]  # 101.0 is '101', as 101 is

@@ -17,6 +17,7 @@ from rnncast.checkedcalls import checked_methods
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.seriesids import skipped_as_given
+from rnncast.serieskeys import as_tuples, of_model, text as key_text
 from rnncast.noticed import first_time
 from rnncast.settingvalues import plain, plain_values, same_value
 from rnncast.spelling import hints
@@ -63,8 +64,10 @@ class Learned:
     settings_ = property(lambda self: self.state_.settings, doc="the validated settings, by group (data, model, train)")
     layout_ = _learned("layout", "'single' (one series), 'long' (rows of id, time, values) or 'wide' (a column per series)")
     ids_ = _learned("ids", "each series' id as text ([None] for one series); S below is its length, the series' order")
-    id_col_ = _learned("id_col", "the long table's id column ('unique_id' for a wide table's, as its forecasts name the "
-                                 "series; None for one series)")
+    id_col_ = property(lambda self: of_model(self.state_.id_col, self.state_.ids) or self.state_.id_col,
+                       lambda self, value: setattr(self.state_, "id_col", key_text(value) if isinstance(value, list) else value),
+                       doc="the long table's id column ('unique_id' for a wide table's, as its forecasts name the "
+                           "series; a list of a key's columns, ['item_id', 'store_id']; None for one series)")
     targets_ = _learned("targets", "the target columns, T below; a wide table's model: ['y'], the value column of the "
                                    "long rows it also reads (its forecast's y_hat), its series columns being ids_")
     past_covariates_ = _learned("past_covariates", "columns known up to the forecast time, read over the lookback")
@@ -96,10 +99,11 @@ class Learned:
     static_codes_ = _learned("static_codes", "each series' category code of each categorical static covariate (Kc "
                                              "columns, none without them)")
     unused_columns_ = _learned("unused", "the data's columns fit did not use (no role named them)")
-    skipped_series_ = property(lambda self: skipped_as_given(self.state_.skipped_series, self.state_.given_ids),
+    skipped_series_ = property(lambda self: as_tuples(skipped_as_given(self.state_.skipped_series, self.state_.given_ids),
+                                                      of_model(self.state_.id_col, self.state_.ids), self.state_.key),
                                lambda self, value: setattr(self.state_, "skipped_series", value),
                                doc="series too short to train, one dict each: id (an integer id of fit's frame as "
-                                   "given), rows (it has), needed (the rows it would need)")
+                                   "given; a key's values, ('A', 1)), rows (it has), needed (the rows it would need)")
     train_seconds_ = _learned("train_seconds", "seconds the training loop took (wall clock)")
     epoch_draw_ = _learned("epoch_draw", "what each epoch drew where max_batches cut it short: {batches, drawn, total, "
                                          "unit}; None where an epoch was a full pass")

@@ -51,7 +51,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
-               index_steps: bool | str = True, missing_values: str | None = None) -> Panel:
+               index_steps: bool | str = True, missing_values: str | None = None, key=None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -98,8 +98,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                      keep_index=id_text + [ID_COLUMN] + ([str(named_time)] if named_time is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
-    if (key := serieskeys.parts(given_id, frame.columns)) is not None:  # ['item_id', 'store_id']: one id within
-        frame, key = serieskeys.joined(frame, key)
+    if (found := serieskeys.parts(given_id, frame.columns)) is not None:  # ['item_id', 'store_id']: one id within
+        frame, key = serieskeys.joined(frame, found)  # (``key``: the Key of a frame reading joined so at predict)
         id_col = key.name
     roles = (target, features, named_time, id_col, series, past_covariates, future_covariates, static_covariates)
     written = rowindex.written_index(frame, roles, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's numbers
@@ -110,7 +110,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
-                             future_covariates, static_covariates, dayfirst, order)
+                             future_covariates, static_covariates, dayfirst, order, key)
     if layout == "long" and freq is None:  # a float column named as the ids: refused before a calendar is read of it
         seriesids.too_short(frame[rows.id_col], rows.codes, rows.id_col)
     if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
@@ -157,8 +157,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
 
 
 def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,
-          static_covariates, dayfirst=None, order=None) -> tuple[Rows, str]:
-    """The rows of the table's layout: wide with ``series``, long with an id column, else single."""
+          static_covariates, dayfirst=None, order=None, key=None) -> tuple[Rows, str]:
+    """The rows of the table's layout: wide with ``series``, long with an id column (its series in the order of
+    ``key``'s values where a key of several columns names them), else single."""
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
@@ -169,7 +170,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
     elif id_col is not None or ID_COLUMN in frame.columns:
         id_name = str(id_col if id_col is not None else ID_COLUMN)  # id_col=0: an integer label, not "unset"
         rows = long_rows(frame, id_name, target, time_col, features, future_known, past_covariates,
-                         future_covariates, static_covariates, tz, dayfirst, order)
+                         future_covariates, static_covariates, tz, dayfirst, order, key.order if key is not None else None)
         layout = "long"
     else:
         statics.check_layout(static_covariates, "single")  # [] is none

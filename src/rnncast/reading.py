@@ -161,7 +161,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
     else:
         try:
-            panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static, **reading)
+            panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static,
+                               key=key, **reading)
         except RnncastError:  # read on the model's calendar (7203 on a NYSE holiday): a series it never saw says so first
             if id_col in frame.columns and (new := unknown(frame[id_col], [*state.ids, *(d["id"] for d in state.skipped_series)])):
                 mine = id_texts(frame[id_col]) == id_text(only) if only is not None and \
@@ -169,7 +170,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                 if mine is None or not mine.any():
                     raise RnncastError(unseen_series(state, new, doing)) from None
                 return load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
-                                  static_covariates=static, **reading)
+                                  static_covariates=static, key=key, **reading)
             raise
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series

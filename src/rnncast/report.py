@@ -30,6 +30,7 @@ from rnncast.replacing import home
 from rnncast.pagehtml import html_page
 from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units
 from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
+from rnncast.serieskeys import of_model, skipped_json
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence, early_stop
@@ -154,8 +155,10 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         config["split"] = {"train_end": forecaster.split_.train_end, "val_end": forecaster.split_.val_end,
                            "end": forecaster.split_.end}
     else:
-        config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": forecaster.skipped_series_}
-        metrics = {**metrics, "skipped_series": forecaster.skipped_series_, "test_overlap": forecaster.state_.overlap}
+        skipped = skipped_json(forecaster.skipped_series_, of_model(forecaster.state_.id_col, forecaster.ids_))  # a key's
+        # series by its columns: {"item_id": "C", "store_id": 3}
+        config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": skipped}
+        metrics = {**metrics, "skipped_series": skipped, "test_overlap": forecaster.state_.overlap}
     files.write_json(run_dir / "config.json", config)
     files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
@@ -195,17 +198,19 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
         png = plots.png_bytes(result.figure())
     noticed = merged(noticed, drawn)
     wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
+    parts = panel.key.parts if panel.key is not None else None  # a key of several: its series by its columns
     config = {**config_record(out_dir, params, request, source=source),
               "backtest": {"n_windows": m["n_windows"], "step": m["step"], "refit": m["refit"]},
               "run": {"target": [str(i) for i in panel.given_ids] if wide else panel.targets,  # a wide table's: its
                       "past_covariates": panel.past, "future_covariates": panel.future,  # columns, as fit's run says
                       "static_covariates": panel.static.names if panel.static is not None else [],
                       "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
-                      "id_col": None if wide else panel.id_col, "layout": panel.layout},
+                      "id_col": None if wide else (parts or panel.id_col), "layout": panel.layout},  # a key's: a list
               "environment": environment()}
     files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))
     files.write_json(out_dir / "config.json", config)
-    files.write_json(out_dir / "metrics.json", {**m, "settings": config["settings"], "source": source, "notes": noticed,
+    files.write_json(out_dir / "metrics.json", {**m, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
+                                                "settings": config["settings"], "source": source, "notes": noticed,
                                                 "environment": config["environment"]})
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (

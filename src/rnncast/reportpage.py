@@ -18,6 +18,7 @@ from rnncast.forecaster import Forecaster
 from rnncast import leftout, madeof, readout, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
+from rnncast.seriesids import skipped_as_given
 from rnncast.r2notes import split_notes
 from rnncast.scoretext import column_head, score_texts, with_columns
 from rnncast.significance import p_number
@@ -103,7 +104,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
              ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
     if forecaster.layout_ == "long":  # the columns every row is read by, as a backtest's page names them
-        facts.append(["id column", str(forecaster.id_col_)])
+        facts.append(["id column", str(forecaster.state_.id_col)])  # a key's as its text: item_id,store_id
     facts.append(["time column", page_text(forecaster.time_col_, forecaster.state_.no_time_col)])
     if forecaster.calendar_.kind != "row":
         own = forecaster.state_.calendars  # {series id: Calendar} of series that keep their own
@@ -123,7 +124,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         if forecaster.static_covariates_:
             facts.append(["static covariates", static_text(forecaster, static_file)])
     else:
-        skipped = forecaster.skipped_series_
+        skipped = skipped_as_given(forecaster.state_.skipped_series, forecaster.state_.given_ids)  # a key's readable
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
                                                       f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
                   ["static covariates", static_text(forecaster, static_file) or "(none)"],

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 
 import numpy as np
 import pandas as pd
 
 from rnncast.argparsing import column_names
-from rnncast.data import label_text, place
+from rnncast.data import ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_text, id_texts
+from rnncast.seriesids import id_text, id_texts, number_order, plain
+
+log = logging.getLogger(__name__)
 
 
 def text(parts) -> str:
@@ -106,6 +109,16 @@ class Key:
     def name(self) -> str:
         return text(self.parts)
 
+    def order(self, uniques) -> np.ndarray | None:
+        """The order [S] of the readable ids ``uniques`` (sorted as text: store 10 before store 2) by the key's own
+        values, column after column, each sorted as one id column sorts its ids (``layouts.long_rows``): numbers by
+        number, dates by time, a category by its categories, a file's whole-number text by number
+        (``seriesids.number_order``). None where text order is that order."""
+        ordered = np.lexsort([_ranks(self.rows[p]) for p in reversed(self.parts)])  # the first column first
+        place = pd.Series(np.argsort(ordered), index=self.rows.index)  # readable id -> its place
+        order = np.argsort(place.reindex(list(uniques)).to_numpy(), kind="stable")
+        return None if (order == np.arange(len(order))).all() else order
+
     def split(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` with its column ``name`` (readable ids) written back as the key's columns, in its place."""
         if self.name not in frame.columns:
@@ -126,12 +139,25 @@ class Key:
 
     def keyed(self, result: dict) -> dict:
         """evaluate's ``result`` with its per-series scores (``result["series"]``, by readable id) keyed by the key's
-        values instead, a tuple as pandas' groupby gives (``('A', 'S1')``)."""
-        if "series" not in result:
-            return result
-        rows = self.rows
-        return {**result, "series": {tuple(rows.loc[str(i)].tolist()) if str(i) in rows.index else i: v
-                                     for i, v in result["series"].items()}}
+        values instead, a tuple as pandas' groupby gives (``('A', 'S1')``), and the series fit left out
+        (``result["scored"]["not_trained"]``) so too."""
+        out, untrained = dict(result), result.get("scored", {}).get("not_trained")
+        if untrained and untrained.get("series"):
+            out["scored"] = {**out["scored"], "not_trained": {**untrained, "series": as_tuples(
+                untrained["series"], self.parts, self)}}
+        if "series" in result:
+            out["series"] = {values_of(self.parts, str(i), self): v for i, v in result["series"].items()}
+        return out
+
+
+def _ranks(column: pd.Series) -> np.ndarray:
+    """Each value's rank [N] in ``column`` (one key column of the key's rows) as one id column orders its ids."""
+    try:
+        codes, uniques = pd.factorize(column, sort=True)
+    except TypeError:  # values pandas cannot compare (1 and 'a'): by their text
+        codes, uniques = pd.factorize(id_texts(column), sort=True)
+    by_number = number_order(uniques)
+    return np.argsort(by_number)[codes] if by_number is not None else codes
 
 
 def split(frame: pd.DataFrame, key: Key | None) -> pd.DataFrame:
@@ -150,6 +176,7 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tup
     codes = frame.groupby(parts, sort=False, observed=True).ngroup().to_numpy()  # each series' rows, by its key
     first = frame[parts].iloc[np.unique(codes, return_index=True)[1]]  # one row per series: named once, not per row
     names = np.array([readable(parts, values) for values in zip(*(first[p].tolist() for p in parts))], dtype=object)
+    _refuse_alike(names, first, parts)
     ids = pd.Series(names[codes], index=frame.index, dtype=object)
     at = min(list(frame.columns).index(p) for p in parts)
     out = frame.drop(columns=parts)
@@ -158,6 +185,18 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tup
     rows.index.name = None
     out.attrs = dict(frame.attrs)
     return out, Key(parts, rows)
+
+
+def _refuse_alike(names: np.ndarray, first: pd.DataFrame, parts: list[str]) -> None:
+    """Refuse two keys (rows of ``first``) whose readable ids (``names``) are one text: a value holding ', store_id='
+    (('A, store_id=1', '2') and ('A', '1, store_id=2')) would otherwise merge two series into one."""
+    seen: dict[str, int] = {}
+    for k, name in enumerate(names):
+        if (j := seen.setdefault(name, k)) != k:
+            a, b = (tuple(first[p].iloc[i] for p in parts) for i in (j, k))
+            raise RnncastError(f"the keys {a!r} and {b!r} of {text(parts)} are both written {name!r}, so their series "
+                               f"cannot be told apart: a key value holds \", <column>=\"; rename those values (e.g. "
+                               "replace ', ' in them) and give the data again")
 
 
 def on_frame(frame: pd.DataFrame, id_col, what: str = "the data") -> tuple[pd.DataFrame, Key | None]:
@@ -169,14 +208,95 @@ def on_frame(frame: pd.DataFrame, id_col, what: str = "the data") -> tuple[pd.Da
 
 def spread(table: pd.DataFrame, key: Key, what: str) -> pd.DataFrame:
     """A per-series table (static or future) keyed by the panel's ``key``: keyed by all of its columns, joined into the
-    one id column; keyed by a subset of them (store size by ``store_id``), repeated for every series of that subset
-    (the panel's rows of the key say which); keyed by none, left as it is ("not found" names the id column)."""
+    one id column; keyed by a subset of them (store size by ``store_id``, a price by ``item_id`` for every store),
+    each row repeated for every series of that subset (the panel's rows of the key say which), in the table's order,
+    its place (``data.place``) still the row it was given at; keyed by none, left as it is ("not found" names the
+    id column). Rows of a subset no series has are said, once, to be unused."""
     have = [p for p in key.parts if p in table.columns]
     if not have or key.name in table.columns:
         return table
     if len(have) < len(key.parts):  # matched as ids are, by text: a file's store '1' is the frame's store 1
         series = pd.DataFrame({"_id": key.rows.index, **{f"_{p}": id_texts(key.rows[p]).to_numpy() for p in have}})
-        merged = series.merge(table.assign(**{f"_{p}": id_texts(table[p]) for p in have}), on=[f"_{p}" for p in have])
+        given = table.assign(_at=np.arange(len(table)), **{f"_{p}": id_texts(table[p]) for p in have})
+        merged = given.merge(series, on=[f"_{p}" for p in have], how="inner")  # the table's order, each row by series
+        unmatched = given.loc[~given["_at"].isin(merged["_at"]), have]
+        if len(unmatched):
+            log.warning("%s holds %d row(s) of %s, which no series of the data has; they are not used", what,
+                        len(unmatched), readable(have, unmatched.iloc[0].tolist()) + (", ..." if len(
+                            unmatched.drop_duplicates()) > 1 else ""))
+        at = merged["_at"].to_numpy()
+        rows_of = table.attrs.get(ROWS_OF)
+        attrs = {**table.attrs, ROWS_OF: np.asarray(rows_of)[at] if rows_of is not None else at}
         table = merged.assign(**{p: key.rows.loc[merged["_id"], p].to_numpy() for p in key.parts})
-        table = table.drop(columns=["_id", *(f"_{p}" for p in have)])
+        table = table.drop(columns=["_id", "_at", *(f"_{p}" for p in have)])
+        table.attrs = attrs
     return joined(table, key.parts, what)[0]
+
+
+def on_table(table: pd.DataFrame, id_col, key: Key | None, what: str) -> pd.DataFrame:
+    """A static or future ``table`` for a panel of ``key`` (None: one id column) with its key's columns joined into
+    the one id column (``on_frame``), keyed by a subset of them spread to every series of the subset (``spread``)."""
+    if key is not None and key.name not in table.columns and any(p in table.columns for p in key.parts):
+        return spread(table, key, what)
+    return on_frame(table, id_col, what)[0]
+
+
+# ---- a fitted model's key, written out (decision 9913) -----------------------------------------
+
+def of_model(id_col, ids) -> list[str] | None:
+    """The columns of a model's key of several (its id_col text, ``item_id,store_id``) where its series ``ids`` are
+    named by them (``item_id=A, store_id=1``); None for one id column (a column named ``a,b`` included)."""
+    found = _read(id_col) if isinstance(id_col, str) and "," in id_col else []
+    if len(found) < 2 or not ids:
+        return None
+    known = all(isinstance(i, str) and i.startswith(f"{found[0]}=") and f", {found[-1]}=" in i for i in ids)
+    return found if known else None
+
+
+def values_of(parts: list[str], name: str, key: Key | None = None) -> tuple:
+    """The key's values of the series ``name`` (its readable id): as given, with their dtypes, where ``key`` (the
+    data's, in this session) holds it; else read back from the text (each value as text, as a file's are)."""
+    if key is not None and name in key.rows.index:
+        return tuple(plain(v) for v in key.rows.loc[name, key.parts].tolist())
+    values, rest = [], name
+    for k, p in enumerate(parts):
+        rest = rest[len(p) + 1:]  # after "item_id="
+        cut = rest.find(f", {parts[k + 1]}=") if k + 1 < len(parts) else len(rest)
+        values.append(rest[:cut])
+        rest = rest[cut + 2:]
+    return tuple(values)
+
+
+def as_tuples(skipped: list[dict], parts: list[str] | None, key: Key | None = None) -> list[dict]:
+    """Series left out (``{id, rows, needed}``) named by their key's values (a tuple, as evaluate's series are)."""
+    return skipped if parts is None else [{**d, "id": values_of(parts, str(d["id"]), key)} for d in skipped]
+
+
+def for_json(parts: list[str], value, key: Key | None = None):
+    """A series id ``value`` (a tuple of its key's values, or its readable id) as JSON names it: its key's columns,
+    ``{"item_id": "A", "store_id": 1}``."""
+    values = value if isinstance(value, tuple) else values_of(parts, str(value), key)
+    return {p: plain(v) for p, v in zip(parts, values)}
+
+
+def json_result(result: dict, parts: list[str] | None, key: Key | None = None) -> dict:
+    """evaluate's ``result`` as JSON writes it for a model of a key of several: its per-series scores ("series") a
+    list of ``{"id": {"item_id": "A", "store_id": 1}, ...scores}``, the series fit left out named so too."""
+    if parts is None:
+        return result
+    name = lambda i: for_json(parts, i, key)  # noqa: E731
+    out = dict(result)
+    if isinstance(out.get("series"), dict):  # "scored"'s "series" is a count
+        out["series"] = [{"id": name(i), **scores} for i, scores in out["series"].items()]
+    for where in ("scored", "original", "scaled"):
+        untrained = out.get(where, {}).get("not_trained") if isinstance(out.get(where), dict) else None
+        if untrained and untrained.get("series"):
+            out[where] = {**out[where], "not_trained": {**untrained, "series": [
+                {**d, "id": name(d["id"])} if isinstance(d, dict) else name(d) for d in untrained["series"]]}}
+    return out
+
+
+def skipped_json(skipped: list[dict], parts: list[str] | None, key: Key | None = None) -> list[dict]:
+    """Series left out (``{id, ...}``: fit's ``skipped_series_``, a backtest's) as JSON writes them: a key's series
+    by its columns (``for_json``); as they are for one id column (``parts`` None)."""
+    return skipped if parts is None else [{**d, "id": for_json(parts, d["id"], key)} for d in skipped]

@@ -73,6 +73,7 @@ class FittedState:
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text;
     # saved as their dtype where every one is an integer or a float (seriesids.saved_dtype), else text after load
+    key: object = field(default=None, compare=False, repr=False)  # serieskeys.Key of fit's data (its dtypes); not saved
 
     @cached_property
     def settings(self) -> Settings:

@@ -156,12 +156,15 @@ def run_evaluate(args) -> int:
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
         result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
-    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.id_col_, args.overwrite,
+    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.state_.id_col, args.overwrite,
                        forecasts.key)  # as the data file is written, a key of several as its columns
     if args.json:
         from rnncast.files import json_text
 
-        print(json_text(result))  # with --by-series, every series' scores under "series"
+        from rnncast.serieskeys import json_result, of_model
+
+        parts = of_model(forecaster.state_.id_col, forecaster.ids_)  # a key's series by its columns, {"item_id": "A", ..}
+        print(json_text(json_result(result, parts, forecasts.key)))  # with --by-series, every series' under "series"
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
