@@ -178,7 +178,7 @@ def test_the_command_line_reads_an_id_column_named_with_a_comma_as_that_column(t
     assert (tmp_path / "run" / "test_forecasts.csv").read_text().startswith('"item,store",')
 
 
-# ---- the order of the series (decision 9911) ----------------------------------------------------
+# ---- the order of the series (decision 1072) ----------------------------------------------------
 
 def _stores(stores=(10, 2, 1), days: int = 30) -> pd.DataFrame:
     dates = pd.date_range("2024-01-01", periods=days, freq="D")
@@ -218,7 +218,7 @@ def test_forecasts_of_a_key_list_its_series_in_that_order_at_fit_and_predict():
     assert list(model.evaluate(data, part="all", by_series=True)["series"]) == [(i, s) for i in "AB" for s in (1, 2, 10)]
 
 
-# ---- a future table keyed by part of the key (decision 9912) -----------------------------------
+# ---- a future table keyed by part of the key (decision 1073) -----------------------------------
 
 def test_a_future_table_keyed_by_part_of_the_key_applies_to_every_series_of_that_part(tmp_path, caplog):
     data = _m5()
@@ -253,7 +253,7 @@ def test_a_future_table_keyed_by_part_of_the_key_with_two_rows_of_one_part_and_t
         model.predict(data, future=tmp_path / "blank.csv")
 
 
-# ---- the key written out as its columns (decision 9913) -----------------------------------------
+# ---- the key written out as its columns (decision 1074) -----------------------------------------
 
 def _with_short(data: pd.DataFrame) -> pd.DataFrame:
     """``data`` with item C in store 3, too short to train."""

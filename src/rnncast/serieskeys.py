@@ -241,7 +241,7 @@ def on_table(table: pd.DataFrame, id_col, key: Key | None, what: str) -> pd.Data
     return on_frame(table, id_col, what)[0]
 
 
-# ---- a fitted model's key, written out (decision 9913) -----------------------------------------
+# ---- a fitted model's key, written out (decision 1074) -----------------------------------------
 
 def of_model(id_col, ids) -> list[str] | None:
     """The columns of a model's key of several (its id_col text, ``item_id,store_id``) where its series ``ids`` are
