@@ -60,7 +60,8 @@ def test_a_setting_left_at_its_default_is_said_as_the_default_not_as_given():
     """tune --search lr on a study that searched everything was refused with "this call gives 'lstm'", though no
     cell was given: lstm is the default, and the refusal says so; one the study searched is said as searched."""
     study = optuna.create_study(direction="minimize")
-    study.add_trial(optuna.trial.create_trial(value=0.5, params={}, distributions={}))
+    study.add_trial(optuna.trial.create_trial(value=0.5, params={"cell": "gru"}, distributions={
+        "cell": optuna.distributions.CategoricalDistribution(["lstm", "gru"])}))  # a study that searched cell
     fixed = {"horizon": 3, "epochs": 3}
     check_fixed(study, "s", fixed_checked(fixed, ["cell", "lr"]), ["cell", "lr"], created=True)
     assert "cell" not in study.user_attrs[FIXED_ATTR]
@@ -100,3 +101,17 @@ def test_the_trial_of_the_defaults_runs_again_when_it_never_finished():
         ran.add_trial(_trial(S.FAIL, defaults))
         ran.add_trial(done)
         assert defaults_due(ran, defaults) is None, done.state  # they ran (a diverged fit would diverge again)
+
+
+def test_a_setting_added_since_a_study_recorded_its_own_is_its_default_not_searched():
+    """A study of this morning's code recorded no 'nonnegative' (decision 1037 added it): continuing it was refused
+    "study searched nonnegative, and this call's nonnegative is the default False", as every setting added later
+    would refuse every older study. A key neither the record, the search space nor a trial names ran at its default."""
+    study = optuna.create_study(direction="minimize")
+    fixed = {"horizon": 3, "epochs": 3}
+    check_fixed(study, "s", fixed_checked(fixed, ["lr"]), ["lr"], created=True)
+    study.add_trial(optuna.trial.create_trial(value=0.5, params={}, distributions={}))
+    study.set_user_attr(FIXED_ATTR, {k: v for k, v in study.user_attrs[FIXED_ATTR].items() if k != "nonnegative"})
+    check_fixed(study, "s", fixed_checked(fixed, ["lr"]), ["lr"], created=False)  # continued
+    with pytest.raises(RnncastError, match="study 's' was run with nonnegative False, and this call gives True"):
+        check_fixed(study, "s", fixed_checked({**fixed, "nonnegative": True}, ["lr"]), ["lr"], created=False)

@@ -79,12 +79,23 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
         if created or not study.trials:
             study.set_user_attr(FIXED_ATTR, wanted)
         return
+    searched_then = {*(study.user_attrs.get(SEARCH_ATTR) or {}), *(name for t in study.trials for name in t.params)}
+    recorded = {**_added_since(recorded, wanted, searched_then), **recorded}
     differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
     if differ:
         key = differ[0]
         was = f"searched {key}" if key not in recorded else f"was run with {key} {_value_text(recorded[key])}"
         raise RnncastError(f"study {name!r} {was}, and {_this_call(key, wanted)}: its trials would mix two settings; "
                            "give the settings it was run with, or another study name (--study) or folder (--out)")
+
+
+def _added_since(recorded: dict, wanted: dict, searched: set) -> dict:
+    """The settings rnncast gained after a study recorded its fixed ones (``nonnegative``, ``target_input``), at the
+    library's default, which its trials ran with: a key the record lacks was searched only where the study's search
+    space or a trial's parameters name it (``searched``). Without this every new setting refused every older study
+    ("searched nonnegative", t26t7)."""
+    defaults = json.loads(json.dumps(Settings.from_flat({}).flat()))
+    return {key: defaults[key] for key in wanted if key in defaults and key not in recorded and key not in searched}
 
 
 def _value_text(value) -> str:
