@@ -314,3 +314,20 @@ def test_two_keys_written_as_one_text_are_refused_not_merged():
                        for item, store, level in (("A, store_id=1", "2", 0.0), ("A", "1, store_id=2", 100.0))])
     with pytest.raises(RnncastError, match=r"both written 'item_id=A, store_id=1, store_id=2'"):
         serieskeys.joined(frame, ["item_id", "store_id"])
+
+
+def test_a_key_and_role_columns_given_as_an_index_or_an_array_of_text_are_read_as_lists():
+    """A tester's finding: id_col=df.columns[:2] or np.array([...]) raised pandas' "truth value of an array ... is
+    ambiguous"; a static_covariates= Index was refused as "data of type Index", features= np.array(['price']) as
+    pre-made windows. Names handed over in a form that holds a list are that list, for every role."""
+    data = _m5().assign(size=lambda f: f["store_id"] * 10.0)
+    fitted = Forecaster(**SMALL).fit(data, target="sales", id_col=data.columns[:2], past_covariates=np.array(["price"]),
+                                     static_covariates=pd.Index(["size"]))
+    assert fitted.state_.id_col == "item_id,store_id" and fitted.features_ == ["price"]
+    assert fitted.state_.static_encoder.numeric_names == ["size"]
+    assert list(fitted.predict(data).columns[:2]) == KEY
+    assert list(fitted.backtest(data, n_windows=1, id_col=np.array(KEY)).forecasts.columns[:2]) == KEY
+    panel = load_panel(data, target=pd.Index(["sales"]), id_col=np.array(KEY), future_covariates=pd.Index(["price"]))
+    assert panel.n_series == 4
+    with pytest.raises(RnncastError, match=r"^id_col takes one column name as text or a list of several, got \['item_id'\]"):
+        load_panel(data, target="sales", id_col=pd.Index(["item_id"]))

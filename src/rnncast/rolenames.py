@@ -1,10 +1,14 @@
 """The columns a caller's keywords (and their flags) name, refused in words where they cannot be meant as given: a
 column named by two keywords (``features`` and ``past_covariates``), said by both keywords and flags, not as a Python
 list; and a name holding commas whose parts are the file's columns (``a,b`` from ``--features a,b --features c``: a
-flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739).
+flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739). Names
+handed over as a ``pd.Index`` (``df.columns[:2]``) or a 1-D array of text are the list they hold (``as_list``).
 """
 
 from __future__ import annotations
+
+import numpy as np
+import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, listing, shell_names
@@ -13,6 +17,17 @@ from rnncast.spelling import hint, listing, shell_names
 def flagged(keyword: str) -> str:
     """``features= (--features)``: a keyword and the flag that gives it."""
     return f"{keyword}= (--{keyword.replace('_', '-')})"
+
+
+def as_list(value):
+    """``value`` as a list where it is names in a form that holds a list of them: a ``pd.Index`` (``df.columns[:2]``,
+    not a MultiIndex, whose labels are tuples) or a 1-D NumPy array of text (``np.array(['item_id', 'store_id'])``);
+    else as given (an array of numbers or of several dimensions is data, refused as such where a name is needed)."""
+    if isinstance(value, pd.Index) and not isinstance(value, pd.MultiIndex):
+        return value.tolist()
+    if isinstance(value, np.ndarray) and value.ndim == 1 and all(isinstance(v, str) for v in value.tolist()):
+        return value.tolist()
+    return value
 
 
 def one_role(**named) -> None:
