@@ -2,7 +2,8 @@
 column named by two keywords (``features`` and ``past_covariates``), said by both keywords and flags, not as a Python
 list; and a name holding commas whose parts are the file's columns (``a,b`` from ``--features a,b --features c``: a
 flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739). Names
-handed over as a ``pd.Index`` (``df.columns[:2]``) or a 1-D array of text are the list they hold (``as_list``).
+handed over as a ``pd.Index`` (``df.columns[:2]``) or a 1-D array of text are the list they hold (``as_list``); a
+column of a series key of several named by a role too is refused as an id column is (``key_part``).
 """
 
 from __future__ import annotations
@@ -53,3 +54,20 @@ def comma_name(keyword: str, label, columns) -> None:
                        f"given more than once takes each of its values whole (and Python a text); to name "
                        f"{listing(parts)}, give {flag} {shell_names(*parts)}, or {flag} once per name ({keyword}={parts!r} "
                        "in Python)")
+
+
+ROLE_WORDS = {"target": "the target", "features": "a covariate", "past_covariates": "a past covariate", "future_covariates":
+              "a future covariate", "static_covariates": "a static covariate", "time_col": "the time column"}
+
+
+def key_part(parts: list[str], roles: dict) -> None:
+    """Refuse a column of the series key ``parts`` that a role of ``roles`` (keyword -> its names, a table or None)
+    names too, as one id column named so is refused: it is part of the key and cannot be a value as well."""
+    for keyword, value in roles.items():
+        given = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+        if keyword == "features" and value == "all":
+            continue
+        if (both := next((p for p in parts if p in map(str, given)), None)) is not None:
+            raise RnncastError(f"column {both!r} is part of the series key (id_col={parts!r}, --id-col "
+                               f"{','.join(parts)}) and is named as {ROLE_WORDS.get(keyword, keyword)} ({keyword}=, "
+                               f"--{keyword.replace('_', '-')}) too; give each column one role")
