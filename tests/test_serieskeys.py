@@ -59,6 +59,8 @@ def test_one_column_stays_one_column_a_comma_in_its_name_included():
     ("item_id,shop", r"^id column 'shop' of the key \['item_id', 'shop'\] not found"),
     (["item_id"], r"^id_col takes one column name as text or a list of several, got \['item_id'\]: give "
                   r"id_col='item_id' \(--id-col item_id\)$"),
+    ({"item_id", "store_id"}, r"^id_col= \(--id-col\) is a set, which has no order, .* give the names as a list: "
+                              r"\['item_id', 'store_id'\]$"),  # was "id column \"{'item_id', 'store_id'}\" not found"
 ])
 def test_what_cannot_be_a_key_is_refused_by_name_in_one_line(given, message):
     with pytest.raises(RnncastError, match=message):
@@ -312,7 +314,7 @@ def test_two_keys_written_as_one_text_are_refused_not_merged():
     days = pd.date_range("2023-01-01", periods=40, freq="D")
     frame = pd.concat([pd.DataFrame({"item_id": item, "store_id": store, "date": days, "sales": np.arange(40.0) + level})
                        for item, store, level in (("A, store_id=1", "2", 0.0), ("A", "1, store_id=2", 100.0))])
-    with pytest.raises(RnncastError, match=r"both written 'item_id=A, store_id=1, store_id=2'"):
+    with pytest.raises(RnncastError, match=r"of \['item_id', 'store_id'\] are both written 'item_id=A, store_id=1, store_id=2'"):
         serieskeys.joined(frame, ["item_id", "store_id"])
 
 

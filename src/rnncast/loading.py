@@ -76,7 +76,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     given = {k: labels.one_tuple_label(data, rolenames.as_list(v), k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
-    labels.check_lists(**given)  # {'a'}, ['A', 'A']
+    labels.check_lists(**given, **({} if isinstance(id_col, (list, tuple)) else {"id_col": id_col}))  # {'a'}, ['A', 'A']
     given_id = id_col  # as handed over: a key of several columns is refused once the table's columns are known
     time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')
     named_time = None if time_col is False else time_col  # False: the table has none, by the caller's word

@@ -198,7 +198,7 @@ def _refuse_alike(names: np.ndarray, first: pd.DataFrame, parts: list[str]) -> N
     for k, name in enumerate(names):
         if (j := seen.setdefault(name, k)) != k:
             a, b = (tuple(first[p].iloc[i] for p in parts) for i in (j, k))
-            raise RnncastError(f"the keys {a!r} and {b!r} of {text(parts)} are both written {name!r}, so their series "
+            raise RnncastError(f"the keys {a!r} and {b!r} of {parts!r} are both written {name!r}, so their series "
                                f"cannot be told apart: a key value holds \", <column>=\"; rename those values (e.g. "
                                "replace ', ' in them) and give the data again")
 
