@@ -8,12 +8,24 @@ from rnncast import RnncastError, formatversions, state
 
 
 def test_a_version_read_passes_and_any_other_is_refused_naming_the_file_and_the_format():
-    formatversions.check(3, (1, 2, 3), "model", "m")
-    formatversions.check(None, (1,), "config", "c", missing_ok=True)  # written before it carried one
+    assert formatversions.check(3, (1, 2, 3), "model", "m") == 3
     with pytest.raises(RnncastError, match=r"^c uses config format version 2; this rnncast \(.+\) reads version 1: it "
                                            r"was written by a newer rnncast: upgrade rnncast to read it$"):
         formatversions.check(2, (1,), "config", "c")
-    for odd in (None, 0, True, "1", 1.5):  # none where one is needed, older, a boolean, text, a fraction: not newer
+    for odd in (0, True, "1.0", "one", 1.5):  # older, a boolean, text of no whole number, a fraction: not newer
         with pytest.raises(RnncastError, match=r"reads version 1, 2 and 3$"):
             formatversions.check(odd, (1, 2, 3), "model", "m")
     assert (state.FORMAT_VERSION, state.READS) == (formatversions.MODEL, formatversions.MODEL_READS)
+
+
+def test_one_rule_for_every_format_none_is_the_oldest_and_whole_number_text_is_its_number():
+    """A tester's finding: every ONNX file exported before its metadata carried a format_version was refused ("uses
+    ONNX metadata format version None") while config.json without one was read; config.json's "1" (text) was refused
+    as "version '1'; this rnncast reads version 1". Now one rule for model.json, config.json, checkpoints and ONNX."""
+    for reads in ((formatversions.MODEL_READS, "model"), ((formatversions.CONFIG,), "config"),
+                  ((formatversions.ONNX,), "ONNX metadata"), ((formatversions.CHECKPOINT,), "checkpoint")):
+        assert formatversions.check(None, *reads, "f") == reads[0][0]  # written before it carried one: the oldest
+        assert formatversions.check(str(reads[0][-1]), *reads, "f") == reads[0][-1]  # "1" as ONNX metadata holds it
+        assert formatversions.check(" 1 ", *reads, "f") == 1
+    with pytest.raises(RnncastError, match=r"uses config format version 2; .* reads version 1: it was written by a newer"):
+        formatversions.check("2", (1,), "config", "c")  # newer as text: newer all the same

@@ -10,7 +10,7 @@ import pandas as pd
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, holidaysets
-from rnncast.onnxmeta import METADATA, description, metadata
+from rnncast.onnxmeta import METADATA, description, metadata, read
 
 
 def test_the_metadata_says_the_missing_codes_the_fill_the_time_column_and_the_calendar():
@@ -51,3 +51,13 @@ def test_the_cell_is_written_as_fit_reads_it_rnn_lstm_or_gru():
     """cell="GRU" wrote "GRU" where the metadata documents "rnn, lstm or gru"."""
     fitted = Forecaster(**{**TINY, "epochs": 1}, cell="GRU").fit(np.sin(0.1 * np.arange(200)))
     assert metadata(fitted)["cell"] == "gru" and description(fitted).startswith("rnncast gru forecaster")
+
+
+def test_a_file_exported_before_the_metadata_carried_a_format_version_is_read():
+    """A tester's finding: read refused every ONNX file exported before format_version was written ("uses ONNX
+    metadata format version None"), where the README says only a newer one is refused: none is the oldest, 1."""
+    import onnx
+    graph = onnx.ModelProto()
+    for key, value in {"x_columns": '["y"]', "lookback": "4"}.items():
+        graph.metadata_props.add(key=key, value=value)
+    assert read(graph, "old.onnx") == {"x_columns": '["y"]', "lookback": "4"}

@@ -370,3 +370,15 @@ def test_fit_without_resume_never_replaces_an_interrupted_trainings_checkpoint(t
     assert checkpoint.read_bytes() == before
     resumed = Forecaster(**{**TINY, "epochs": 4}).fit(make_frame(120), target="y", checkpoint=checkpoint, resume=True)
     assert len(resumed.history_) == 4
+
+
+def test_a_checkpoint_of_a_newer_format_version_is_refused_by_it(tmp_path, monkeypatch):
+    """Its format_version was written but never read: a newer rnncast's checkpoint was read as this one's record."""
+    from rnncast import resume
+    checkpoint = tmp_path / "c.safetensors"
+    monkeypatch.setattr(resume, "TRAINING_FORMAT_VERSION", 2)
+    Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=checkpoint)
+    monkeypatch.setattr(resume, "TRAINING_FORMAT_VERSION", 1)
+    with pytest.raises(RnncastError, match=r"c.safetensors uses checkpoint format version 2; .* reads version 1: it "
+                                           r"was written by a newer rnncast"):
+        Forecaster(**{**TINY, "epochs": 3}).fit(make_frame(120), target="y", checkpoint=checkpoint, resume=True)

@@ -43,3 +43,14 @@ def test_a_name_holding_commas_from_a_repeated_flag_is_refused_in_the_flags_word
     with pytest.raises(RnncastError, match=r"^column 'a,b' not found; available columns: .*\. In Python a text is one "
                                            r"column name; to name several, give a list: \['a', 'b'\]$"):
         load_panel(pd.read_csv(path), target="y", features=["a,b", "c"])  # a table, from Python: Python's words
+
+
+def test_names_in_an_index_or_an_array_of_text_are_their_list_and_data_stays_as_given():
+    import numpy as np
+    from rnncast.rolenames import as_list
+    assert as_list(pd.Index(["a", "b"])) == ["a", "b"] and as_list(np.array(["a", "b"])) == ["a", "b"]
+    assert as_list(pd.Index([0, 1])) == [0, 1]  # an Index of integer labels: those labels
+    numbers, table = np.arange(6.0), np.array([["a", "b"]])  # values, not names; several dimensions: data
+    assert as_list(numbers) is numbers and as_list(table) is table
+    two_level = pd.MultiIndex.from_tuples([("a", "y")])
+    assert as_list(two_level) is two_level and as_list("a") == "a" and as_list(None) is None

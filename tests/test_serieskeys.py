@@ -59,6 +59,8 @@ def test_one_column_stays_one_column_a_comma_in_its_name_included():
     ("item_id,shop", r"^id column 'shop' of the key \['item_id', 'shop'\] not found"),
     (["item_id"], r"^id_col takes one column name as text or a list of several, got \['item_id'\]: give "
                   r"id_col='item_id' \(--id-col item_id\)$"),
+    ({"item_id", "store_id"}, r"^id_col= \(--id-col\) is a set, which has no order, .* give the names as a list: "
+                              r"\['item_id', 'store_id'\]$"),  # was "id column \"{'item_id', 'store_id'}\" not found"
 ])
 def test_what_cannot_be_a_key_is_refused_by_name_in_one_line(given, message):
     with pytest.raises(RnncastError, match=message):
@@ -312,5 +314,69 @@ def test_two_keys_written_as_one_text_are_refused_not_merged():
     days = pd.date_range("2023-01-01", periods=40, freq="D")
     frame = pd.concat([pd.DataFrame({"item_id": item, "store_id": store, "date": days, "sales": np.arange(40.0) + level})
                        for item, store, level in (("A, store_id=1", "2", 0.0), ("A", "1, store_id=2", 100.0))])
-    with pytest.raises(RnncastError, match=r"both written 'item_id=A, store_id=1, store_id=2'"):
+    with pytest.raises(RnncastError, match=r"of \['item_id', 'store_id'\] are both written 'item_id=A, store_id=1, store_id=2'"):
         serieskeys.joined(frame, ["item_id", "store_id"])
+
+
+def test_a_key_and_role_columns_given_as_an_index_or_an_array_of_text_are_read_as_lists():
+    """A tester's finding: id_col=df.columns[:2] or np.array([...]) raised pandas' "truth value of an array ... is
+    ambiguous"; a static_covariates= Index was refused as "data of type Index", features= np.array(['price']) as
+    pre-made windows. Names handed over in a form that holds a list are that list, for every role."""
+    data = _m5().assign(size=lambda f: f["store_id"] * 10.0)
+    fitted = Forecaster(**SMALL).fit(data, target="sales", id_col=data.columns[:2], past_covariates=np.array(["price"]),
+                                     static_covariates=pd.Index(["size"]))
+    assert fitted.state_.id_col == "item_id,store_id" and fitted.features_ == ["price"]
+    assert fitted.state_.static_encoder.numeric_names == ["size"]
+    assert list(fitted.predict(data).columns[:2]) == KEY
+    assert list(fitted.backtest(data, n_windows=1, id_col=np.array(KEY)).forecasts.columns[:2]) == KEY
+    panel = load_panel(data, target=pd.Index(["sales"]), id_col=np.array(KEY), future_covariates=pd.Index(["price"]))
+    assert panel.n_series == 4
+    with pytest.raises(RnncastError, match=r"^id_col takes one column name as text or a list of several, got \['item_id'\]"):
+        load_panel(data, target="sales", id_col=pd.Index(["item_id"]))
+
+
+@pytest.mark.parametrize("role, words", [
+    ({"static_covariates": ["store_id"]}, r"a static covariate \(static_covariates=, --static-covariates\)"),
+    ({"past_covariates": ["store_id"]}, r"a past covariate \(past_covariates=, --past-covariates\)"),
+    ({"future_covariates": "store_id"}, r"a future covariate \(future_covariates=, --future-covariates\)"),
+    ({"features": ["price", "store_id"]}, r"a covariate \(features=, --features\)"),
+    ({"target": ["sales", "store_id"]}, r"the target \(target=, --target\)"),
+    ({"time_col": "store_id"}, r"the time column \(time_col=, --time-col\)")])
+def test_a_key_column_named_by_another_role_too_is_refused_as_part_of_the_key(role, words):
+    """A tester's finding: static_covariates=['store_id'] beside id_col=['item_id', 'store_id'] was refused as
+    "static covariate 'store_id' not found; available columns: 'item_id,store_id', ... The column 'item_id,store_id'
+    holds a comma: on the command line quote it" (a made-up column, wrong advice); one id column gets "is named as
+    the id column ... and as ...; give each column one role"."""
+    with pytest.raises(RnncastError, match=rf"^column 'store_id' is part of the series key \(id_col=\['item_id', "
+                                           rf"'store_id'\], --id-col item_id,store_id\) and is named as {words} too; "
+                                           r"give each column one role$"):
+        load_panel(_m5(), **{"target": "sales", **role}, id_col=KEY)
+
+
+def test_refusals_name_the_keys_columns_never_the_internal_joined_one(tmp_path):
+    from rnncast.cli import main
+    with pytest.raises(RnncastError, match=r"^column 'sales' is part of the series key \(id_col=\['item_id', 'sales'\]"):
+        Forecaster(**SMALL).fit(_m5(), target="sales", id_col=["item_id", "sales"])
+    with pytest.raises(RnncastError, match=r"^column 'pricee' not found \(did you mean 'price'\?\); available columns: "
+                                           r"item_id, store_id, date, price, sales$"):
+        load_panel(_m5(), target="sales", id_col=KEY, features=["pricee"])
+    with pytest.raises(RnncastError, match=r"columns: item_id, store_id, date, price, sales$"):
+        load_panel(_m5(), id_col=KEY)  # no target named, no column y
+    with pytest.raises(RnncastError, match=r"^the series key \['item_id', 'date'\] cannot name the series"):
+        load_panel(_m5(), target="sales", id_col=["item_id", "date"])
+    _m5().to_csv(tmp_path / "m5.csv", index=False)
+    assert main(["fit", str(tmp_path / "m5.csv"), "--target", "sales", "--id-col", "item_id,store_id",
+                 "--static-covariates", "store_id", "--out", str(tmp_path / "run")]) == 2
+
+
+def test_a_static_table_keyed_by_part_of_the_key_listing_a_value_twice_is_refused_by_its_own_key():
+    """A tester's finding: stores listing store 1 twice was refused as listing "series 'item_id=A, store_id=1'
+    twice", a series the table does not name; now by the table's own key."""
+    stores = pd.DataFrame({"store_id": [1, 1, 2], "size": [100.0, 120.0, 250.0]})
+    with pytest.raises(RnncastError, match=r"^the static table lists store_id 1 twice \(again at row 1\); give one row "
+                                           r"per store_id$"):
+        load_panel(_m5(), target="sales", id_col=KEY, static_covariates=stores)
+    model = Forecaster(**SMALL).fit(_m5(), target="sales", id_col=KEY, static_covariates=stores.iloc[1:])
+    with pytest.raises(RnncastError, match=r"^the static table lists store_id 1 twice"):
+        model.predict(_m5(), static_covariates=stores)
+    assert len(model.predict(_m5(), static_covariates=stores.iloc[1:])) == 12  # once each: read

@@ -169,8 +169,7 @@ def _check_version(config, path: Path) -> None:
     """Refuse a config.json of a format version this rnncast does not read (``formatversions.CONFIG``), as a model
     folder's is; one written before config.json carried one is read."""
     if isinstance(config, dict):
-        formatversions.check(config.get("format_version"), (formatversions.CONFIG,), "config", f"config {path}",
-                             missing_ok=True)
+        formatversions.check(config.get("format_version"), (formatversions.CONFIG,), "config", f"config {path}")
 
 
 def _check_keys(path: Path, config: dict, settings: dict) -> None:

@@ -234,12 +234,16 @@ def label_text(label) -> str:
     return str(kept[0]) if len(kept) == 1 else str(kept)
 
 
+def shown_columns(frame: pd.DataFrame) -> list[str]:  # as given: a series key's internal column as its columns
+    return [p for c in frame.columns for p in frame.attrs.get(KEY_PARTS, {}).get(str(c), [str(c)])]
+
+
 def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None:
     if name not in frame.columns:
-        available = ", ".join(repr(str(c)) if "," in str(c) else str(c) for c in frame.columns)  # a comma'd name reads as one
+        available = ", ".join(repr(c) if "," in c else c for c in shown_columns(frame))  # a comma'd name reads as one
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
                 if frame.shape[1] == 1 and frame.attrs.get("source") else "")
-        holding = [str(c) for c in frame.columns if "," in str(c) and str(name) in [p.strip() for p in str(c).split(",")]]
+        holding = [c for c in shown_columns(frame) if "," in c and str(name) in [p.strip() for p in c.split(",")]]
         if holding:
             hint += (f". The column {holding[0]!r} holds a comma: on the command line quote it within the list "
                      f"(--features '\"{holding[0]}\"'), or repeat the flag once per name")
@@ -264,6 +268,7 @@ def _named_once(names: list, what: str) -> None:  # which of two columns of one 
 
 
 ROWS_OF = "rows_of"  # a table's attrs: the row [N] each of its rows was given at, where rows were repeated
+KEY_PARTS = "key_parts"  # a table's attrs: its series key's one internal column (serieskeys.joined) -> the key's columns
 
 
 def place(i: int, attrs: dict) -> str:

@@ -12,7 +12,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import toldtime
+from rnncast import rolenames, toldtime
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
@@ -76,7 +76,7 @@ def merged(state: FittedState, given: dict, data=None) -> dict:
     """The reading keywords of a fitted model's backtest: each role given (not None) as given, the others
     the fit's (``features`` given stands for both covariate roles); one warning names the roles given
     that differ from the fit's."""
-    named = {k: v for k, v in given.items() if v is not None}
+    named = {k: rolenames.as_list(v) for k, v in given.items() if v is not None}  # df.columns[:2]: a list
     fitted = of_state(state, data, static_given="static_covariates" in named)
     original = dict(fitted)
     if "features" in named:

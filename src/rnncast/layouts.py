@@ -21,7 +21,7 @@ import pandas as pd
 from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
-from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
+from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, counters_note, default_target
 from rnncast.rolenames import one_role
@@ -177,7 +177,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     require_column(frame, id_col, "id column")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
-            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(frame.columns)}")
+            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(shown_columns(frame))}")
         target = TARGET_COLUMN
     check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     targets = names(target)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
-                     halfdays, seriesholidays,
+                     halfdays, rolenames, seriesholidays,
                      seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
@@ -72,10 +72,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
                            "fill them with fill='ffill', 'interpolate' or 'zero'")
-    given = {k: labels.one_tuple_label(data, v, k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
+    id_col = rolenames.as_list(id_col)  # df.columns[:2], np.array([...]): the list of names they hold
+    given = {k: labels.one_tuple_label(data, rolenames.as_list(v), k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
-    labels.check_lists(**given)  # {'a'}, ['A', 'A']
+    labels.check_lists(**given, **({} if isinstance(id_col, (list, tuple)) else {"id_col": id_col}))  # {'a'}, ['A', 'A']
     given_id = id_col  # as handed over: a key of several columns is refused once the table's columns are known
     time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')
     named_time = None if time_col is False else time_col  # False: the table has none, by the caller's word
@@ -99,8 +100,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
     if (found := serieskeys.parts(given_id, frame.columns)) is not None:  # ['item_id', 'store_id']: one id within
-        frame, key = serieskeys.joined(frame, found)  # (``key``: the Key of a frame reading joined so at predict)
-        id_col = key.name
+        frame, key = serieskeys.joined(frame, found, roles={**given, "time_col": named_time})  # (the Key of a frame
+        id_col = key.name  # reading joined so at predict)
     roles = (target, features, named_time, id_col, series, past_covariates, future_covariates, static_covariates)
     written = rowindex.written_index(frame, roles, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's numbers
     indexed, frame = frame, rowindex.without(frame, written, announce=False)  # not data: said once the rows are read
@@ -112,7 +113,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order, key)
     if layout == "long" and freq is None:  # a float column named as the ids: refused before a calendar is read of it
-        seriesids.too_short(frame[rows.id_col], rows.codes, rows.id_col)
+        seriesids.too_short(frame[rows.id_col], rows.codes, rows.id_col if key is None else key.parts)
     if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
         rowindex.refuse_order(rowindex.out_of_order(data, indexed, written, roles,
                                                     indexed[rows.id_col] if layout == "long" else None, announce))
@@ -140,7 +141,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
         table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories) if not isinstance(
             static_covariates, (list, tuple, str)) else None
-        table = serieskeys.spread(table, key, "the static table") if key is not None and table is not None else table
+        table = serieskeys.spread(table, key, "the static table", once=True) if key is not None and table is not None else table
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (

@@ -76,7 +76,5 @@ def read(model, where="the ONNX file") -> dict:
     checked (``formatversions.check``): one of a newer rnncast refused by name, not read as this one's keys;
     ``where`` names the file."""
     props = {entry.key: entry.value for entry in model.metadata_props}
-    version = props.get("format_version")
-    formatversions.check(int(version) if str(version).isdigit() else version, (formatversions.ONNX,),
-                         "ONNX metadata", where)
+    formatversions.check(props.get("format_version"), (formatversions.ONNX,), "ONNX metadata", where)
     return props

@@ -142,7 +142,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
     frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
     if key is not None and static_covariates is not None:  # keyed by the key's columns, or by some of them
-        static_covariates = serieskeys.spread(static_covariates, key, "the static table")
+        static_covariates = serieskeys.spread(static_covariates, key, "the static table", once=True)
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     _same_layout(state, frame, id_col)

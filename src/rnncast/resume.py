@@ -23,7 +23,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save
 
-from rnncast import fingerprint, pathargs
+from rnncast import fingerprint, formatversions, pathargs
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, write_bytes, written_path
 from rnncast.models import NetSpec
@@ -32,7 +32,7 @@ from rnncast.spelling import hint
 from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
-TRAINING_FORMAT_VERSION = 1
+TRAINING_FORMAT_VERSION = formatversions.CHECKPOINT
 CHECKSUM = "sha256"  # the metadata key of the content's SHA-256 (state_sha256); absent in older checkpoints
 LOOP_KEYS = ("epoch", "best_loss", "bad_epochs", "history", "stopped", "opt_scalars", "param_groups")  # a load's needs
 UNREADABLE = (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError)
@@ -210,6 +210,7 @@ def read_checkpoint(path, needs=(), take: bool = False) -> tuple[dict, dict]:
     with safe_open(str(path), framework="pt") as f:
         header = f.metadata() or {}
     meta, tensors = json.loads(header["loop"]), load_file(path)
+    formatversions.check((meta if isinstance(meta, dict) else {}).get("format_version"), (TRAINING_FORMAT_VERSION,), "checkpoint", path)
     if needs and not (isinstance(meta, dict) and all(k in meta for k in needs)):
         raise KeyError("its loop record is incomplete")
     recorded = header.get(CHECKSUM)

@@ -1,10 +1,15 @@
 """The columns a caller's keywords (and their flags) name, refused in words where they cannot be meant as given: a
 column named by two keywords (``features`` and ``past_covariates``), said by both keywords and flags, not as a Python
 list; and a name holding commas whose parts are the file's columns (``a,b`` from ``--features a,b --features c``: a
-flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739).
+flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739). Names
+handed over as a ``pd.Index`` (``df.columns[:2]``) or a 1-D array of text are the list they hold (``as_list``); a
+column of a series key of several named by a role too is refused as an id column is (``key_part``).
 """
 
 from __future__ import annotations
+
+import numpy as np
+import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, listing, shell_names
@@ -13,6 +18,17 @@ from rnncast.spelling import hint, listing, shell_names
 def flagged(keyword: str) -> str:
     """``features= (--features)``: a keyword and the flag that gives it."""
     return f"{keyword}= (--{keyword.replace('_', '-')})"
+
+
+def as_list(value):
+    """``value`` as a list where it is names in a form that holds a list of them: a ``pd.Index`` (``df.columns[:2]``,
+    not a MultiIndex, whose labels are tuples) or a 1-D NumPy array of text (``np.array(['item_id', 'store_id'])``);
+    else as given (an array of numbers or of several dimensions is data, refused as such where a name is needed)."""
+    if isinstance(value, pd.Index) and not isinstance(value, pd.MultiIndex):
+        return value.tolist()
+    if isinstance(value, np.ndarray) and value.ndim == 1 and all(isinstance(v, str) for v in value.tolist()):
+        return value.tolist()
+    return value
 
 
 def one_role(**named) -> None:
@@ -38,3 +54,20 @@ def comma_name(keyword: str, label, columns) -> None:
                        f"given more than once takes each of its values whole (and Python a text); to name "
                        f"{listing(parts)}, give {flag} {shell_names(*parts)}, or {flag} once per name ({keyword}={parts!r} "
                        "in Python)")
+
+
+ROLE_WORDS = {"target": "the target", "features": "a covariate", "past_covariates": "a past covariate", "future_covariates":
+              "a future covariate", "static_covariates": "a static covariate", "time_col": "the time column"}
+
+
+def key_part(parts: list[str], roles: dict) -> None:
+    """Refuse a column of the series key ``parts`` that a role of ``roles`` (keyword -> its names, a table or None)
+    names too, as one id column named so is refused: it is part of the key and cannot be a value as well."""
+    for keyword, value in roles.items():
+        given = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+        if keyword == "features" and value == "all":
+            continue
+        if (both := next((p for p in parts if p in map(str, given)), None)) is not None:
+            raise RnncastError(f"column {both!r} is part of the series key (id_col={parts!r}, --id-col "
+                               f"{','.join(parts)}) and is named as {ROLE_WORDS.get(keyword, keyword)} ({keyword}=, "
+                               f"--{keyword.replace('_', '-')}) too; give each column one role")

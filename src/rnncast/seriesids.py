@@ -193,7 +193,8 @@ def too_short(column: pd.Series, codes: np.ndarray, id_col) -> None:
     why = (f"its values look continuous, {shown} ...: a measurement, not a series id" if floats else
            "every row has an id of its own" if counts.max() == 1 else f"ids such as {shown} name no longer series")
     rows = "1 row" if counts.max() == 1 else "1 or 2 rows"
-    raise RnncastError(f"id column {id_col!r} cannot name the series: each of its {len(counts)} ids names {rows} of the "
+    named = f"the series key {id_col!r}" if isinstance(id_col, list) else f"id column {id_col!r}"  # a key: its columns
+    raise RnncastError(f"{named} cannot name the series: each of its {len(counts)} ids names {rows} of the "
                        f"{len(codes)} ({why}), and a series needs {SHORTEST} rows or more to read its calendar from; "
                        "name the column that names each series with id_col= (--id-col), or leave id_col out to read "
                        "the table as one series")

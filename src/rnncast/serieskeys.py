@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 from rnncast.argparsing import column_names
-from rnncast.data import ROWS_OF, label_text, place
+from rnncast.data import KEY_PARTS, ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
+from rnncast.rolenames import key_part
 from rnncast.seriesids import id_text, id_texts, number_order, plain
 
 log = logging.getLogger(__name__)
@@ -165,9 +166,12 @@ def split(frame: pd.DataFrame, key: Key | None) -> pd.DataFrame:
     return frame if key is None else key.split(frame)
 
 
-def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tuple[pd.DataFrame, Key]:
+def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data", roles: dict | None = None
+           ) -> tuple[pd.DataFrame, Key]:
     """``frame`` with the key columns ``parts`` read into one column ``text(parts)`` of readable ids, in the first
-    key column's place, and the ``Key``. Refuses a key column with a missing value, naming it and its row."""
+    key column's place, and the ``Key``. Refuses a key column with a missing value, naming it and its row, and one
+    that a role of ``roles`` (``one_role``) names too."""
+    key_part(parts, roles or {})
     for p in parts:
         blank = (frame[p].isna() | (frame[p] == "")).to_numpy()  # as one id column's: "" is no id, "NA" is one
         if blank.any():
@@ -183,7 +187,7 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data") -> tup
     out.insert(at, text(parts), ids)
     rows = frame[parts].assign(_id=ids.to_numpy()).drop_duplicates("_id").set_index("_id")
     rows.index.name = None
-    out.attrs = dict(frame.attrs)
+    out.attrs = {**frame.attrs, KEY_PARTS: {text(parts): list(parts)}}  # refusals name the key's columns, not it
     return out, Key(parts, rows)
 
 
@@ -194,7 +198,7 @@ def _refuse_alike(names: np.ndarray, first: pd.DataFrame, parts: list[str]) -> N
     for k, name in enumerate(names):
         if (j := seen.setdefault(name, k)) != k:
             a, b = (tuple(first[p].iloc[i] for p in parts) for i in (j, k))
-            raise RnncastError(f"the keys {a!r} and {b!r} of {text(parts)} are both written {name!r}, so their series "
+            raise RnncastError(f"the keys {a!r} and {b!r} of {parts!r} are both written {name!r}, so their series "
                                f"cannot be told apart: a key value holds \", <column>=\"; rename those values (e.g. "
                                "replace ', ' in them) and give the data again")
 
@@ -206,16 +210,21 @@ def on_frame(frame: pd.DataFrame, id_col, what: str = "the data") -> tuple[pd.Da
     return (frame, None) if found is None else joined(frame, found, what)
 
 
-def spread(table: pd.DataFrame, key: Key, what: str) -> pd.DataFrame:
+def spread(table: pd.DataFrame, key: Key, what: str, once: bool = False) -> pd.DataFrame:
     """A per-series table (static or future) keyed by the panel's ``key``: keyed by all of its columns, joined into the
     one id column; keyed by a subset of them (store size by ``store_id``, a price by ``item_id`` for every store),
     each row repeated for every series of that subset (the panel's rows of the key say which), in the table's order,
     its place (``data.place``) still the row it was given at; keyed by none, left as it is ("not found" names the
-    id column). Rows of a subset no series has are said, once, to be unused."""
+    id column). Rows of a subset no series has are said, once, to be unused; ``once`` (a static table): a value of
+    the subset listed twice is refused by the table's own key (``store_id 1``), before it is spread."""
     have = [p for p in key.parts if p in table.columns]
     if not have or key.name in table.columns:
         return table
     if len(have) < len(key.parts):  # matched as ids are, by text: a file's store '1' is the frame's store 1
+        if once and (twice := pd.DataFrame({p: id_texts(table[p]) for p in have}).duplicated().to_numpy()).any():
+            said = ", ".join(f"{p} {id_text(v)}" for p, v in zip(have, table[have].iloc[int(twice.argmax())]))
+            raise RnncastError(f"{what} lists {said} twice (again at {place(int(twice.argmax()), table.attrs)}); give "
+                               f"one row per {', '.join(have)}")
         series = pd.DataFrame({"_id": key.rows.index, **{f"_{p}": id_texts(key.rows[p]).to_numpy() for p in have}})
         given = table.assign(_at=np.arange(len(table)), **{f"_{p}": id_texts(table[p]) for p in have})
         merged = given.merge(series, on=[f"_{p}" for p in have], how="inner")  # the table's order, each row by series
