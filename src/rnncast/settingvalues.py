@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from rnncast.errors import RnncastError, UnknownParameter
-from rnncast.othernames import not_a_setting
+from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
@@ -143,7 +143,7 @@ def _level(q: float) -> float:
 def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
     """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
     library's name for one of them (``test_size``) with rnncast's (``othernames``)."""
-    other = not_a_setting(name, valid)
+    other = not_a_setting(name, valid, given_to_fit)  # Forecaster(time_idx=...): a column role of fit
     if other:
         return UnknownParameter(other)
     return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
