@@ -86,3 +86,13 @@ def test_with_a_unit_a_forecast_near_the_offset_gets_the_digits_of_float32_at_th
     significant = [len(np.format_float_scientific(v, unique=True).split("e")[0].replace("-", "").replace(".", ""))
                    for v in x]
     assert max(significant) <= 9  # 49.87435367's 10 no more: a float32's digits at most
+
+
+def test_zero_is_written_zero_where_its_scaled_float32_is_the_networks():
+    """A forecast clipped at 0 (``nonnegative``) and found again through its scaler's float32 was written -3e-08 in
+    test_forecasts.csv (72 cells of one run): 0 itself scales back to that float32, and is the shortest of all."""
+    rng = np.random.default_rng(0)
+    offset, scale = rng.uniform(0.1, 50, 500), rng.uniform(0.01, 20, 500)
+    y = ((0.0 - offset) / scale).astype(np.float32)
+    assert (shortest(y, offset, scale) == 0).all() and (shortest(y, offset, scale, 1.0) == 0).all()
+    assert (shortest(y + np.float32(1e-3), offset, scale) != 0).all()  # a step away is its own value

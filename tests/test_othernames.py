@@ -70,6 +70,10 @@ NAMES = [  # (other name, command, the flag named, the keyword named, words the 
     ("step_size", "backtest", "--step", "step", "cutoffs"),
     ("start", "backtest", "--cutoff", "cutoff", "first backtest cutoff"),
     ("retrain", "backtest", "--refit", "refit", "fresh model"),
+    ("time_idx", "fit", "--time-col", "time_col", "time column"),  # pytorch-forecasting: was "did you mean --time-unit"
+    ("unique_id", "fit", "--id-col", "id_col", "id column"),  # NeuralForecast
+    ("group_cols", "fit", "--id-col", "id_col", "id column"),  # Darts
+    ("max_encoder_length", "fit", "--lookback", "lookback", "input window"),
 ]
 
 
@@ -208,3 +212,57 @@ def test_static_df_is_answered_with_the_static_table_as_each_reader_takes_it(cap
     (tmp_path / "c.toml").write_text('static_df = "s.csv"\n')
     with pytest.raises(RnncastError, match="the table of per-series attributes is static \\("):
         read_config(tmp_path / "c.toml")
+
+
+FIT_ONLY = ["--nonnegative", "--no-nonnegative", "--lookback", "--horizon", "--quantiles", "--cell", "--id-col",
+            "--time-col", "--epochs"]
+
+
+@pytest.mark.parametrize("flag", FIT_ONLY)
+@pytest.mark.parametrize("command, args, whose", [("predict", ["run", "d.csv"], "the run's own"),
+                                                  ("evaluate", ["run", "d.csv"], "the run's own"),
+                                                  ("export", ["run", "--onnx", "m.onnx"], "the run's own"),
+                                                  ("compare", ["a", "b", "--data", "d.csv"], "each run's own")])
+def test_a_setting_of_fit_given_to_a_command_of_a_fitted_run_is_said_fixed_at_fit(capsys, flag, command, args, whose):
+    """``predict --nonnegative`` said only "has no flag --nonnegative": every fit setting and column role that a
+    command of a fitted run lacks is said to be fixed when the model is fitted."""
+    from rnncast.cli.parser import build_parser
+    value = [] if flag.endswith("nonnegative") else ["3"]
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args([command, *args, flag, *value])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and len(said.strip().splitlines()) == 1
+    assert f"{flag} is a setting of rnncast fit, fixed when the model is fitted: {command} uses {whose}" in said
+
+
+def test_another_name_given_to_predict_is_said_fixed_at_fit_once(capsys):
+    from rnncast.cli.parser import build_parser
+    for flag in ("--h", "--unique-id"):
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(["predict", "run", "d.csv", flag, "3"])
+        said = capsys.readouterr().err
+        assert said.count("fixed when the model is fitted") == 1 and "predict uses the run's own" in said
+        assert "not taken here" not in said
+
+
+@pytest.mark.parametrize("flag, said", [("--pred-len", "given here as --horizons N"), ("--h", "given here as --horizons N"),
+                                        ("--n-epochs", "given here as --set epochs=N"),
+                                        ("--epochs", "--epochs is given here as --set epochs=N"),
+                                        ("--hidden-dim", "given here as --set hidden_size=N")])
+def test_bench_answers_a_setting_it_takes_otherwise_with_how_it_takes_it(capsys, flag, said):
+    """bench has --horizons and --set KEY=VALUE, not --horizon or --epochs: "is not taken here" was wrong."""
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["bench", "ett", flag, "96"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and said in err and "not taken here" not in err
+
+
+def test_a_column_role_given_to_a_call_without_it_says_it_goes_to_fit():
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    with pytest.raises(RnncastError, match=r"the time column is rnncast's time_col .*fit\(data, time_col=...\)"):
+        Forecaster(time_idx="date")
+    with pytest.raises(RnncastError, match=r"predict takes no id_col=: it is a column role given to fit"):
+        Forecaster(lookback=4, horizon=2).predict(pd.DataFrame({"y": range(30)}), id_col="sid")

@@ -264,3 +264,25 @@ def test_a_split_of_a_permutation_is_named_as_an_array_not_printed():
     frame = pd.DataFrame({"x": np.arange(1000.0), "y": np.random.default_rng(0).random(1000)})
     with pytest.raises(RnncastError, match=r"got an array of 1000 values$"):
         Forecaster(lookback=10, epochs=1).fit(frame, target="y", split=np.random.default_rng(0).permutation(1000))
+
+
+def test_a_whole_cutoff_of_any_numeric_type_or_plain_number_text_is_held_as_its_integer_text(tmp_path):
+    """t26t6: np.float32(140) was held as np.float32 and saved as 140.0; '0140' and '1.4e2' cut the rows 140 does but
+    were held as written; Fraction(140) fitted, then save() raised TypeError (not JSON serializable). One normaliser
+    holds each as '140'; what is no whole number is refused at fit by name."""
+    import decimal
+    import json
+    from fractions import Fraction
+    given = (np.float32(140), np.float16(140), "0140", "1.4e2", " 14e1 ", Fraction(140), decimal.Decimal("140.00"),
+             decimal.Decimal("1.4E2"), np.uint8(140))
+    assert {Settings.from_flat({"cutoff": v}).data.cutoff for v in given} == {"140"}
+    assert Settings.from_flat({"cutoff": "12345678901234567890"}).data.cutoff == "12345678901234567890"  # exact
+    for kept in ("1e400", "2024-06-30", "20240630", "2017Q3"):
+        assert Settings.from_flat({"cutoff": kept}).data.cutoff == kept
+    for odd in (Fraction(281, 2), np.float32(140.5), decimal.Decimal("140.5"), decimal.Decimal("NaN"), complex(140)):
+        with pytest.raises(RnncastError, match=r"cutoff"):
+            Settings.from_flat({"cutoff": odd})
+    frame = pd.DataFrame({"step": range(200), "y": np.sin(np.arange(200) / 5.0)})
+    model = Forecaster(lookback=8, horizon=2, epochs=1, hidden_size=4, cutoff=Fraction(140)).fit(frame, time_col="step")
+    model.save(tmp_path / "m")
+    assert json.loads((tmp_path / "m" / "model.json").read_text())["params"]["cutoff"] == "140"

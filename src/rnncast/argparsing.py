@@ -119,7 +119,8 @@ class Parser(argparse.ArgumentParser):
         if said:
             return said.removeprefix("; ")
         flags = [flag for flag in self._option_string_actions if flag.startswith("--")]
-        said = {name: self.other_name(name) or self.abbreviated(name) for name in dict.fromkeys(unknown)}  # --test-size: --test-frac
+        said = {name: self.other_name(name) or self.taken_otherwise(name) or self.abbreviated(name)
+                for name in dict.fromkeys(unknown)}  # --test-size: --test-frac; predict --lookback: fixed at fit
         named = ("; " if any(said.values()) else ", ").join(
             name + (": " + said[name] if said[name] else did_you_mean(name, flags, cutoff=0.75)) for name in said)  # not --foo: --out
         return f"{self.prog} has no flag{'s' if len(said) > 1 else ''} {named}"
@@ -141,7 +142,22 @@ class Parser(argparse.ArgumentParser):
         from rnncast.othernames import keyword, other_name  # othernames imports nothing of rnncast
 
         known = [keyword(f) for f in self._option_string_actions if f.startswith("--")]
-        return other_name(flag, known, lambda setting: "--" + setting.replace("_", "-"))
+        return other_name(flag, known, lambda setting: "--" + setting.replace("_", "-"), self.elsewhere)
+
+    def elsewhere(self, setting: str) -> str:
+        """How this command takes ``setting`` (a keyword: ``nonnegative``) that is none of its flags, as a clause:
+        its default ``setting_elsewhere(setting) -> str`` (predict's: a setting of fit, fixed when the model is
+        fitted; bench's: given as --set epochs=N); '' where it has none or takes the setting not at all."""
+        said = self.get_default("setting_elsewhere")
+        return said(setting) if callable(said) else ""
+
+    def taken_otherwise(self, flag: str) -> str:
+        """``flag`` (rnncast's own name, ``--nonnegative``) as :meth:`elsewhere` says this command takes it:
+        ``--nonnegative is a setting of rnncast fit, ...``; '' where it does not."""
+        from rnncast.othernames import keyword  # othernames imports nothing of rnncast
+
+        said = self.elsewhere(keyword(flag)) if flag.startswith("--") else ""
+        return f"{flag} is {said}" if said else ""
 
     def parse_args(self, args=None, namespace=None):
         """As argparse's, with flags no parser took named against the command given (``rnncast fit

@@ -18,7 +18,7 @@ import inspect
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError, UnknownParameter
-from rnncast.othernames import not_a_setting, setting_of
+from rnncast.othernames import given_to_fit, not_a_setting, setting_of
 from rnncast.settingvalues import unknown_parameter
 from rnncast.spelling import counted
 
@@ -127,7 +127,9 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
     if key in settings:
         return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
                                 f"{settings_given.format(name=key, method=method)}")
-    other = not_a_setting(key, [*settings, *keywords])  # stride: backtest's step; h: the setting horizon
+    if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
+        return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")
+    other = not_a_setting(key, [*settings, *keywords], given_to_fit)  # stride: backtest's step; h: the setting horizon
     setting = setting_of(key, [*settings, *keywords])
     if other and setting in settings and setting not in keywords:  # tune(h=7): horizon, given in settings=
         given = settings_given.format(name=setting, method=method)

@@ -40,6 +40,10 @@ def shortest(y, offset=0.0, scale=1.0, unit: float = 0.0) -> np.ndarray:
     out = x.copy()
     todo = np.flatnonzero(np.isfinite(x) & (x != 0))  # 0 is as short as it gets
     magnitude = np.abs(x[todo])
+    with np.errstate(over="ignore", invalid="ignore"):  # 0 itself where it scales to ``y``: a forecast clipped at 0
+        zero = ((-offset[todo]) / scale[todo]).astype(np.float32) == y[todo]  # is written 0, not its float noise -3e-08
+    out[todo[zero]] = 0.0
+    todo, magnitude = todo[~zero], magnitude[~zero]
     exponent = np.zeros(len(x), dtype=np.int64)
     exponent[todo] = np.floor(np.log10(magnitude)).astype(np.int64)  # 10**e <= |x| (give or take one)
     for digits in range(1, MAX_DIGITS + 1):

@@ -131,8 +131,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
-    y = negatives.clipped(state, scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True,
-                                                         unit=digits_unit(state)))  # no float32 noise digits; >= 0?
+    y = negatives.unscaled(state, y, np.arange(len(index)), offset, scale, True, digits_unit(state))  # >= 0 exactly
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
     if state.layout == "single":
@@ -216,7 +215,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     rows = target_rows[:, None] + np.arange(horizon)  # [W, H]
     recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
-    pred_original = negatives.clipped(state, scaling.inverse_windows(pred_scaled, series, offset, scale, shortest, digits_unit(state)))
+    pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
     pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
     if checked:
         means = fitrows.check(state, panel, index).means

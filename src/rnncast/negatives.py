@@ -12,6 +12,7 @@ import logging
 
 import numpy as np
 
+from rnncast import scaling
 from rnncast.noticed import errors_only
 from rnncast.spelling import counted, some
 
@@ -23,6 +24,13 @@ def clipped(state, y: np.ndarray, floor=0.0) -> np.ndarray:
     least ``floor`` where the model was fit with ``nonnegative=True`` (``--nonnegative``); else as it is. The scalers
     are increasing, so a forecast clipped in either unit is the one clipped in the other, and quantiles stay sorted."""
     return np.maximum(y, floor).astype(y.dtype, copy=False) if state.settings.model.nonnegative else y
+
+
+def unscaled(state, y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray, shortest: bool = False,
+             unit: float = 1.0) -> np.ndarray:
+    """``scaling.inverse_windows`` of the network's forecasts ``y`` (scaled), then ``clipped`` in ORIGINAL units: the
+    clip after the unscaling, so no float error of the scaler leaves a nonnegative model's value at -3e-08."""
+    return clipped(state, scaling.inverse_windows(y, series, offset, scale, shortest, unit))
 
 
 def scaled_zero(offset: np.ndarray, scale: np.ndarray, series: np.ndarray, n_t: int, ndim: int) -> np.ndarray:

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 # "a|b": the first of them the reader takes (a flag, a keyword, a config key); {name} in what it holds: that setting,
 # spelled as the reader spells its own
 _WINDOW = ("lookback", "the input window", "input steps the network sees for each forecast")
-_HORIZON = ("horizon", "the forecast length", "steps forecast at once, fixed when the model is fitted")
+FIXED = "fixed when the model is fitted"
+_HORIZON = ("horizon", "the forecast length", f"steps forecast at once, {FIXED}")
 _TEST = ("test_frac", "the test part", "the last fraction of each series' rows")
 _VAL = ("val_frac", "the validation part", "the fraction of each series' rows just before the test part")
 _EPOCHS = ("epochs", "the number of epochs", "the most; early stopping may end training sooner")
@@ -70,6 +71,19 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     "static_df": ("static|static_covariates", "the table of per-series attributes",
                   "the id column and one column per attribute"),
     **dict.fromkeys(("target_col", "value_col", "y_col"), ("target", "the forecast column", "its name")),
+    # the columns' roles (pytorch-forecasting's TimeSeriesDataSet, NeuralForecast's unique_id, Darts' group_cols,
+    # AutoGluon's id_column/timestamp_column)
+    **dict.fromkeys(("time_idx", "timestamp_column", "timestamp_col", "time_column", "date_col", "ds_col"),
+                    ("time_col", "the time column", "its name: timestamps, periods or integer steps")),
+    **dict.fromkeys(("unique_id", "group_cols", "group_ids", "id_column", "series_id", "id_cols", "series_col"),
+                    ("id_col", "the series' id column", "long format: its name, or the columns that name a series together")),
+    "max_encoder_length": _WINDOW,
+    "max_prediction_length": _HORIZON,
+    "time_varying_known_reals": ("future_covariates", "the list of columns known ahead", "their column names"),
+    "time_varying_unknown_reals": ("past_covariates", "the list of columns known only up to the forecast time",
+                                   "their column names"),
+    "static_reals": ("static_covariates", "the list of per-series attribute columns", "their column names"),
+    "static_categoricals": ("static_categorical", "the static covariates read as categories", "their column names"),
     # what maps to no one setting: the clause says what to give instead, its settings spelled as the reader's
     "max_steps": ("epochs", "the training length",
                   "passes over the training windows, each at most {max_batches} batches (0: every window once); "
@@ -79,6 +93,10 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
                     ("quantiles", "the prediction-interval setting", "quantile levels in (0, 1), not interval percents: level "
                      "80,90 is {quantiles} 0.05,0.1,0.5,0.9,0.95 (each interval's two ends and the median)")),
 }
+
+# the columns' roles: given to fit (and backtest) beside the data, not settings of Forecaster
+ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
+         "static_covariates", "static_categorical")
 
 # what asks for rows or windows in random order: answered with BY_TIME, where the reader splits by test_frac
 SHUFFLING = frozenset({"shuffle", "shuffled", "split", "random_split", "train_test_split", "random"})
@@ -101,13 +119,15 @@ def setting_of(name: str, known: Iterable[str]) -> str:
     return next((s for s in settings if s in known), settings[0])
 
 
-def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = str) -> str:
+def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = str,
+               elsewhere: Callable[[str], str] = lambda setting: "") -> str:
     """rnncast's name for ``name``, another library's (``test_size``, ``--seq-len``), as a clause: ``the test
     part is test_frac (the last fraction of each series' rows)``, the setting written ``spell(setting)``
     (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``. Where the reader
     does not take that setting (``known``: the settings it takes; ``stride`` given to fit), the clause says so,
-    so that no spelling guess stands in for it (``--stride``: not ``--series``). '' where the name is no
-    other name, or a shuffle the reader cannot split by time."""
+    so that no spelling guess stands in for it (``--stride``: not ``--series``), or, where ``elsewhere(setting)``
+    says how the reader takes it otherwise (predict: fixed when the model is fitted; bench: ``--set epochs=N``),
+    that. '' where the name is no other name, or a shuffle the reader cannot split by time."""
     known = set(known)
     word = keyword(name)
     if word in known:
@@ -121,7 +141,10 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
     holds = holds.format_map(_Spelled(spell))
     if setting in known:
         return f"{what} is {spell(setting)} ({holds})"
-    return f"{what} is rnncast's {setting} ({holds}), which is not taken here"
+    there = elsewhere(setting)
+    if FIXED in there:  # the horizon's own text says it once
+        holds = holds.replace(f", {FIXED}", "")
+    return f"{what} is rnncast's {setting} ({holds}), {there or 'which is not taken here'}"
 
 
 class _Spelled(dict):
@@ -140,8 +163,15 @@ def by_time(spell: Callable[[str], str] = str) -> str:
     return BY_TIME.format(val_frac=spell("val_frac"), test_frac=spell("test_frac"))
 
 
-def not_a_setting(name: str, known: Iterable[str]) -> str:
+def given_to_fit(setting: str) -> str:
+    """Where a column role (``ROLES``) that a call does not take is given (``Forecaster(time_idx=...)``,
+    ``predict(unique_id=...)``): fit's keywords, as ``other_name``'s ``elsewhere``; '' for any other setting."""
+    return f"a column role given to fit (fit(data, {setting}=...)), {FIXED}" if setting in ROLES else ""
+
+
+def not_a_setting(name: str, known: Iterable[str], elsewhere: Callable[[str], str] = lambda setting: "") -> str:
     """The refusal of a keyword ``name`` that is another library's name for a setting of ``known``, in one
-    line: ``test_size is not a setting of rnncast: the test part is test_frac (...)``; '' for any other name."""
-    said = other_name(name, known)
+    line: ``test_size is not a setting of rnncast: the test part is test_frac (...)``; '' for any other name.
+    ``elsewhere``: as ``other_name``'s (``Forecaster(time_idx=...)``: a column role given to fit)."""
+    said = other_name(name, known, elsewhere=elsewhere)
     return f"{name} is not a setting of rnncast: {said}" if said else ""

@@ -7,6 +7,7 @@ settings themselves (``config.py``)."""
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 import re
@@ -14,7 +15,7 @@ import re
 import numpy as np
 
 from rnncast.errors import RnncastError, UnknownParameter
-from rnncast.othernames import not_a_setting
+from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
@@ -90,16 +91,33 @@ def cutoff_text(value):
         return str(value)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
         return value.isoformat()
-    if isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)):
-        return str(int(value))  # 1960 in Python: '1960', as --cutoff 1960 (a resume saw "1960 then, '1960' now")
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return str(int(value))  # 1960.0: the year 1960 (decision 928), saved and shown as 1960
-    if isinstance(value, str) and WHOLE_TEXT.fullmatch(value.strip()):
-        return value.strip().split(".")[0].lstrip("+")  # '1960.0' (--cutoff 1960.0), ' +1960 ': '1960'
-    return value
+    whole = whole_text(value)  # 1960 in Python: '1960', as --cutoff 1960 (a resume saw "1960 then, '1960' now")
+    return value if whole is None else whole
 
 
-WHOLE_TEXT = re.compile(r"[+-]?\d+(\.0*)?")  # a whole number, written as one or as a float
+NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a number written plainly: 0140, 1960.0, 1.4e2
+
+
+def whole_text(value) -> str | None:
+    """A whole number of any numeric type as its integer text: 1960, np.int64(1960), 1960.0, np.float32(1960),
+    Fraction(1960), Decimal('1960.00'), ' +1960.0 ', '01960', '1.96e3': '1960', as cutoffs.as_time reads each
+    (``wholenumbers.number``: the same rows), so one cutoff is one setting, saved as JSON can hold it; None for any
+    other value (1960.5, a bool, text of a time), which ``settingchecks.check_cutoff`` accepts as text or refuses."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Rational):  # Fraction(1960)
+        return str(value.numerator) if value.denominator == 1 else None
+    if isinstance(value, decimal.Decimal) or (isinstance(value, str) and NUMBER_TEXT.fullmatch(value.strip())):
+        exact = decimal.Decimal(str(value).strip())  # exact where float would round 20 digits
+        plain = isinstance(value, str) and value.strip().lstrip("+-").isdigit()  # '1e400': no number float reads
+        whole = exact.is_finite() and exact == exact.to_integral_value() and (plain or abs(exact) < 2**53)
+        return str(int(exact)) if whole else None
+    if isinstance(value, numbers.Real):  # float, np.float32: exact as a float, up to where float steps past 1
+        read = float(value)
+        return str(int(read)) if math.isfinite(read) and read.is_integer() and abs(read) < 2**53 else None
+    return None
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
@@ -143,7 +161,7 @@ def _level(q: float) -> float:
 def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
     """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
     library's name for one of them (``test_size``) with rnncast's (``othernames``)."""
-    other = not_a_setting(name, valid)
+    other = not_a_setting(name, valid, given_to_fit)  # Forecaster(time_idx=...): a column role of fit
     if other:
         return UnknownParameter(other)
     return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "

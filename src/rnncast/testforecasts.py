@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast import scaling, serieskeys
+from rnncast import negatives, scaling, serieskeys
 from rnncast.backtestframe import finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
@@ -55,22 +55,24 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     columns[STEP] = np.tile(np.arange(1, horizon + 1), count)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
-    point, quantiles = (None if v is None else _shortest(state, test.index, series, v)
-                        for v in (wf.y_pred, wf.quantiles))
+    point, quantiles = (None if v is None else _shortest(state, test.index, series, v, negatives.unscaled)
+                        for v in (wf.y_pred, wf.quantiles))  # nonnegative: clipped at 0 after the unscaling, as predict's
     if "mean" in wf.baselines:  # the training mean at the forecasts' resolution, as a backtest's forecasts.csv writes it
-        wf = replace(wf, baselines={**wf.baselines, "mean": _shortest(state, test.index, series, wf.baselines["mean"])})
+        mean = _shortest(state, test.index, series, wf.baselines["mean"], lambda _, *a: scaling.inverse_windows(*a))
+        wf = replace(wf, baselines={**wf.baselines, "mean": mean})
     return serieskeys.split(finished(columns, targets, wf, calendar, test.dialect, point, quantiles), test.key)
 
 
-def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray) -> np.ndarray:
+def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray, unscale) -> np.ndarray:
     """Forecasts ``values`` [W, H, T] or [W, H, T, Q] (original units, float64) of windows of the series ``series``
     [W] (positions in ``index``, the model's series) as ``scaling.inverse_windows`` writes them for a person: the
-    network's float32 found again through each series' scaler, then its shortest decimal."""
+    network's float32 found again through each series' scaler, then its shortest decimal, by ``unscale``
+    (``negatives.unscaled`` for the model's forecasts: a nonnegative model's clipped in original units)."""
     offset, scale = scaling.stack([state.scalers[k] for k in index])  # [S, C]
     n_t = values.shape[2]
     o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
     if values.ndim == 4:
         o, k = o[..., None], k[..., None]
     network = ((values - o) / k).astype(np.float32)
-    return scaling.inverse_windows(network, series, offset, scale, shortest=True, unit=digits_unit(state))
+    return unscale(state, network, series, offset, scale, True, digits_unit(state))
 

@@ -124,9 +124,21 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
                         "results were run with: results.csv's threads column records the count each model used)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
+    p.set_defaults(setting_elsewhere=_given_here)  # bench --epochs, --pred-len: how bench takes them
     p.add_argument("--quick", action="store_true",
                    help="smoke test: ETTh1, S, H=96 (on a table too short for it, its first horizon), "
                         "repeat,nlinear,lstm, 2 epochs")
+
+
+def _given_here(setting: str) -> str:
+    """How bench takes ``setting``, a Forecaster setting it has no flag of, for the parser's refusal
+    (``argparsing.Parser.elsewhere``): ``given here as --set epochs=N``, the horizon ``as --horizons N``; '' for
+    what it does not take (the protocol fixes the scaler and the parts)."""
+    from rnncast.bench import plan, recurrent
+    from rnncast.config import setting_fields
+
+    settable = {f.name for f in setting_fields()} - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"}
+    return f"given here as {plan.set_spelling(setting)}" if setting in {*settable, *plan.PROTOCOL_FLAGS} else ""
 
 
 def _drop_last_arg(text: str) -> int | str:
