@@ -234,7 +234,7 @@ NOT_FITTED = {"out", "overwrite", "config", "resume", "track", "device", "thread
 def _fixed_at_fit(command: str, whose: str, fit, parser):
     """``setting_elsewhere`` (``argparsing.Parser.elsewhere``) of ``command``, which reads a fitted run: a
     setting or column role of fit (``nonnegative``, ``lookback``, ``id_col``) that it has no flag of is said to be
-    fixed when the model is fitted, not only "no flag" (decision 9942)."""
+    fixed when the model is fitted, not only "no flag" (decision 1082)."""
     own = {keyword(f) for f in parser._option_string_actions}
     fitted = {keyword(f) for f in fit._option_string_actions if f.startswith("--")} - NOT_FITTED - own
     return lambda setting: (f"a setting of rnncast fit, {FIXED}: {command} uses {whose}"
