@@ -42,6 +42,7 @@ def reads_as(settings: Settings, name: str, value) -> bool:
 
 
 FEWER = "leave epochs= as the run began ({planned}) to finish it, or give more than {done}"  # the command line's: hints
+AT_LEAST = "give epochs={done} or more"  # where the run's own epochs are fewer (a run a resume rewrote before 9951)
 
 
 def _refuse_fewer_epochs(path: Path, loop: dict, recorded, epochs: int) -> None:
@@ -52,7 +53,9 @@ def _refuse_fewer_epochs(path: Path, loop: dict, recorded, epochs: int) -> None:
     if not isinstance(done, int) or epochs >= done:
         return
     planned = recorded.get("epochs") if isinstance(recorded, dict) else loop.get("epochs")
-    remedy = hint("fewer_epochs", FEWER).format(planned=planned, done=done)
+    ends = isinstance(planned, int) and planned >= done
+    remedy = hint("fewer_epochs", FEWER) if ends else hint("at_least_epochs", AT_LEAST)
+    remedy = remedy.format(planned=planned, done=done)
     raise RnncastError(f"{path} has trained {counted(done, 'epoch')} already, more than the {epochs} asked for now: a "
                        f"resume trains a run further, or ends it sooner, but cannot take back epochs it trained; "
                        f"{remedy}; nothing was changed")

@@ -26,7 +26,8 @@ from rnncast.spelling import counted, hints, in_config
 
 START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
 MAY_CHANGE = "--epochs, --device and --threads, given with --resume; the others as its config.json held them"
-FEWER_EPOCHS = "leave --epochs out to finish it as begun ({planned} epochs), or give more than {done}"  # resumedsettings'
+FEWER_EPOCHS = {"fewer_epochs": "leave --epochs out to finish it as begun ({planned} epochs), or give more than {done}",
+                "at_least_epochs": "give --epochs {done} or more"}  # resumedsettings' remedies in the command line's words
 
 
 def run_fit(args) -> int:
@@ -60,7 +61,7 @@ def _run_fit(args) -> int:
         tracking.check(track)  # a missing package is refused before any work
     forecaster = Forecaster(**settings)
     checked = Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
-    words = {"start_over": START_OVER, "resume_may_change": MAY_CHANGE, "fewer_epochs": FEWER_EPOCHS}
+    words = {"start_over": START_OVER, "resume_may_change": MAY_CHANGE, **FEWER_EPOCHS}
     if args.resume:  # a setting or target edited in config.json named as such (not as data read otherwise), before
         config = (replacing.pending(out) or out) / "config.json"  # the folder is held: it is left as it was
         words.update(resume_given=f"{config} gives",
@@ -100,8 +101,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
     earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
     run records; ``release()``: logs the warnings held until the input is checked (``noticed.held``)."""
-    from rnncast import interrupts, tracking
-    from rnncast import readout
+    from rnncast import interrupts, readout, tracking
     from rnncast.report import start_config, write_run
     from rnncast.verdicts import verdict_units
 
