@@ -236,6 +236,32 @@ def test_a_resumed_fit_says_which_epochs_it_trained_and_how_many_in_all(tmp_path
     assert "trained epochs 3-4 (4 in all) in " in out
 
 
+def test_a_resume_with_fewer_epochs_than_the_run_trained_is_refused_and_changes_nothing(tmp_path, capsys, monkeypatch):
+    """t26t8: a run interrupted at epoch 339 of 400, resumed with --epochs 30, trained nothing yet wrote "epochs": 30
+    into config.json (fit --config RUN then trained 30 epochs: test MSE 4.40, not the run's 1.86), and said it had
+    run "as many as its settings or early stopping allowed". Now refused, naming both numbers and what works;
+    --epochs equal to those trained ends the run there, said so."""
+    from rnncast.cli import fitting
+    from rnncast.cli.display import epoch_bar
+
+    make_frame(ROWS).to_csv(tmp_path / "d.csv", index=False)
+    run = tmp_path / "run"
+    monkeypatch.setattr(fitting, "epoch_bar", _interrupted_at_epoch_2)
+    assert cli(capsys, *fit_args(tmp_path / "d.csv", run, "--epochs", "4", "--patience", "50"))[0] == 130
+    monkeypatch.setattr(fitting, "epoch_bar", epoch_bar)
+    kept = _files(run)
+    code, out, err = cli(capsys, "fit", "--resume", run, "--epochs", "1")
+    assert (code, out) == (2, "")
+    assert err == (f"rnncast: error: {run / 'checkpoint.safetensors'} has trained 2 epochs already, more than the 1 "
+                   "asked for now: a resume trains a run further, or ends it sooner, but cannot take back epochs it "
+                   "trained; leave --epochs out to finish it as begun (4 epochs), or give more than 2; nothing was "
+                   "changed\n")
+    assert _files(run) == kept and json.loads((run / "config.json").read_text())["settings"]["epochs"] == 4
+    code, out, err = cli(capsys, "fit", "--resume", run, "--epochs", "2")
+    assert code == 0, err
+    assert "the run's training had ended (2 epochs run, all its settings ask for), so nothing was trained" in out
+
+
 def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_the_page_once(tmp_path, capsys):
     """Of a fit's warnings only the MASE note reached report.html, and neither file recorded them: fill
     'drop' moving the cutoff, the values filled, a constant column were said on stderr alone.
@@ -313,8 +339,10 @@ def test_resume_of_a_finished_run_is_refused_and_writes_nothing(tmp_path, capsys
         code, out, err = cli(capsys, "fit", "--resume", run)
         assert (code, out) == (2, "")
         assert err.startswith(f"rnncast: error: {run} finished training at epoch ") and err.endswith(
-            f"; nothing to resume; fit again with rnncast fit --config {run} --out NEW, or replace it with --out {run} "
-            "--overwrite\n"), err
+            "; nothing to resume: --resume continues an interrupted run, and its --epochs cannot extend a finished one; "
+            f"fit again with rnncast fit --config {run} --out NEW (with --epochs N for more epochs), or replace it with "
+            f"--out {run} --overwrite\n"), err
+        assert cli(capsys, "fit", "--resume", run, "--epochs", "40")[2] == err  # more epochs do not extend it
         assert _files(run) == kept
     assert "at epoch 2;" in cli(capsys, "fit", "--resume", tmp_path / "run")[2]
     stopped = cli(capsys, "fit", "--resume", tmp_path / "stopped")[2]

@@ -123,8 +123,10 @@ def test_resume_names_every_flag_it_may_be_given_with():
     from rnncast.cli.resuming import MACHINE
 
     text = {a.dest: a for a in _subcommand("fit")._actions}["resume"].help
-    assert text.endswith("DATA (the data moved: the same content, checked), --epochs (more trains it further), --device "
-                         "and --threads may be given with it")  # --epochs since decision 925
+    assert text.endswith("DATA (the data moved: the same content, checked), --epochs (more trains an interrupted run "
+                         "further, fewer ends it sooner, never below the epochs it has run; a finished run is not "
+                         "extended: fit --config RUN --epochs N --out NEW), --device and --threads may be given with "
+                         "it")  # --epochs since decision 925; a finished run's refusal since 9952
     assert all("--" + name in text for name in MACHINE)
 
 

@@ -248,3 +248,13 @@ def test_a_single_series_too_short_names_settings_that_fit_it_and_each_does(look
                  name: float(value) if "." in value else int(value)}
         _, splits, _ = cut(panel, None, DataSettings(**fixed))  # fits: no refusal
         assert splits[0].end == 40
+
+
+def test_a_cutoff_refusal_counts_a_horizon_of_one_as_one_row():
+    """t26t8: "the cutoff must leave 1 rows" at horizon 1; the counts of a horizon (this one, future values' rows and
+    steps, a window's steps) are written with ``counted``."""
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=60, freq="D"), "y": np.arange(60.0)})
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 1}, cutoff="2023-03-01").fit(frame, target="y")
+    assert str(refused.value).endswith("; the cutoff must leave 1 row (a horizon of test rows) after it: give a cutoff "
+                                       "on or before 2023-02-28")

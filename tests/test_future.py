@@ -105,14 +105,14 @@ def test_a_non_number_in_a_future_file_is_named_with_its_line_for_one_series_and
     panel.loc[6, "promo"] = "no"
     with pytest.raises(RnncastError, match=r"column 'promo' is not numeric: row 6 holds 'no'"):
         many.predict(_monthly(("north", "south")), future=panel)
-    with pytest.raises(RnncastError, match=r"^future values must be 4 rows \(one per forecast step\) by 1 columns "
+    with pytest.raises(RnncastError, match=r"^future values must be 4 rows \(one per forecast step\) by 1 column "
                                            r"\['promo'\] of numbers; step 1, column 1 holds 'yes'$"):
         one.predict(_monthly(), future=np.array([["yes"], ["no"], ["1"], ["0"]]))
 
 
 def test_an_array_of_more_than_two_dimensions_is_refused_with_the_shape_given(one):
     """A [1, horizon, columns] array was flattened to 2-D before its shape was named: 'got shape (1, 4)'."""
-    with pytest.raises(RnncastError, match=r"future values must have 4 rows \(one per forecast step\) and 1 columns "
+    with pytest.raises(RnncastError, match=r"future values must have 4 rows \(one per forecast step\) and 1 column "
                                            r"\['promo'\], got shape \(1, 4, 1\)$"):
         one.predict(_monthly(), future=np.zeros((1, H, 1)))
     assert one.predict(_monthly(), future=np.zeros(H)).shape[0] == H  # one column may come 1-D

@@ -208,7 +208,8 @@ def test_rows_given_to_a_fitted_model_holding_a_code_are_named_at_evaluate_and_p
     said = _later_said(caplog)
     assert len(said) == 2 and said[0].startswith(
         "column 'y' holds -999 in 2 rows of the data given to the model (2023-02-28 08:00:00, 2023-03-02 10:00:00), the "
-        "way files write a missing value, far outside the values the model was fitted on (")
+        "way files write a missing value, far outside the values the model was fitted on, any code-like ones left "
+        "aside (")
     assert "evaluate scores its forecasts against it" in said[0] and "missing_values=-999, --missing-values -999" in said[0]
     assert said[1].startswith("column 'hum' holds 9999 in 1 row") and "scores" not in said[1]  # a covariate's
     caplog.clear()
@@ -273,7 +274,21 @@ def test_a_future_covariate_holding_a_far_code_is_named_at_predict(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(data, future=future)
     assert any(r.getMessage().startswith("the future values of 'price' hold -999 at 1 of the 3 forecast steps, the way "
-                                         "files write a missing value, far outside") for r in caplog.records)
+                                         "files write a missing value, far outside the values the model was fitted "
+                                         "on, any code-like ones left aside (") for r in caplog.records)
+
+
+def test_a_model_fitted_on_the_code_is_not_said_to_have_been_fitted_without_it(caplog):
+    """t26t8: fit warned that it trains on two -999 rows, then predict said they were "far outside the values the
+    model was fitted on (93.2 to 165.6)": the range fit keeps leaves code-like values out, which is said now."""
+    y = _temps()
+    y[[300, 310]] = -999.0  # training rows: fit warns and trains on them
+    data = _frame(y)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(data, target="y")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(data)
+    said = _later_said(caplog)
+    assert said and "far outside the values the model was fitted on, any code-like ones left aside (" in said[0]
 
 
 def test_a_last_target_written_as_the_code_is_a_missing_reading_not_a_row_appended(caplog):

@@ -266,3 +266,36 @@ def test_a_column_role_given_to_a_call_without_it_says_it_goes_to_fit():
         Forecaster(time_idx="date")
     with pytest.raises(RnncastError, match=r"predict takes no id_col=: it is a column role given to fit"):
         Forecaster(lookback=4, horizon=2).predict(pd.DataFrame({"y": range(30)}), id_col="sid")
+
+
+def test_a_name_not_taken_here_says_where_it_is_taken_in_the_readers_words(capsys):
+    """t26t8: Forecaster(futr_exog_list=["a"]) and Forecaster(stride=2) said "..., which is not taken here" and no
+    more; each now names the calls (Python) or commands (a flag) that take it."""
+    from rnncast import Forecaster, RnncastError
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(RnncastError, match=r"rnncast's future_covariates \(.*\), a column role given to fit "
+                                           r"\(fit\(data, future_covariates=\.\.\.\)\)"):
+        Forecaster(futr_exog_list=["a"])  # a column role: said as such (1082), where fit takes it
+    with pytest.raises(RnncastError, match=r"rnncast's step \(.*\), which is not taken here: give it to "
+                                           r"backtest\(\.\.\., step=\)$"):
+        Forecaster(stride=2)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["fit", "d.csv", "--stride", "2"])
+    said = capsys.readouterr().err
+    assert "is rnncast's --step (" in said and "which is not taken here: it is a flag of rnncast backtest (" in said
+
+
+def test_where_a_name_is_taken_is_true_of_every_call_and_command_named():
+    """Each call TAKEN_AT names takes the keyword, each command takes the flag: the table cannot drift from them."""
+    import inspect
+
+    import rnncast
+    from rnncast import Forecaster
+    from rnncast.cli.parser import build_parser
+    from rnncast.othernames import TAKEN_AT
+    flags = build_parser().get_default("command_flags")
+    for setting, (own, calls, commands) in TAKEN_AT.items():
+        for call in calls:
+            at = rnncast.tune if call == "rnncast.tune" else getattr(Forecaster, call)
+            assert own in inspect.signature(at).parameters, (setting, call)
+        assert set(commands) <= set(flags[setting][0]), setting

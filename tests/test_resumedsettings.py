@@ -156,3 +156,29 @@ def test_a_setting_recorded_in_another_writing_of_the_same_value_resumes(tmp_pat
     other = {"cutoff": "1960.5", "cell": "gru", "quantiles": [0.2, 0.5, 0.8]}[name]
     with pytest.raises(RnncastError, match=re.escape(f"{name} {value!r} then, ")):  # another value is still refused
         check(checkpoint, Settings.from_flat({**TINY, **now, name: other}))
+
+
+def test_a_resume_with_fewer_epochs_than_the_checkpoint_trained_is_refused_in_pythons_words(tmp_path):
+    """Forecaster(epochs=1) resuming a checkpoint of 2 finished epochs trained nothing and gave back a model of 2
+    epochs whose settings say 1: refused, naming both, the checkpoint untouched; epochs=2 (ends it there) is taken."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    before = checkpoint.read_bytes()
+    with pytest.raises(RnncastError, match=re.escape(
+            f"{checkpoint} has trained 2 epochs already, more than the 1 asked for now: a resume trains a run further, "
+            "or ends it sooner, but cannot take back epochs it trained; leave epochs= as the run began (2) to finish "
+            "it, or give more than 2; nothing was changed")):
+        Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert checkpoint.read_bytes() == before
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2
+
+
+def test_a_run_whose_own_epochs_are_fewer_than_it_trained_is_told_the_least_that_works(tmp_path):
+    """A run an earlier resume rewrote (before 9951: "epochs": 30 recorded, 339 trained) cannot be told to leave
+    epochs as it began: that is refused too; it is told the least epochs that work."""
+    from rnncast.resumedsettings import _refuse_fewer_epochs
+    with pytest.raises(RnncastError, match=r"has trained 339 epochs already, more than the 30 asked for now: .*; give "
+                                           r"epochs=339 or more; nothing was changed$"):
+        _refuse_fewer_epochs(tmp_path / "c", {"epoch": 339}, {"epochs": 30}, 30)
+    _refuse_fewer_epochs(tmp_path / "c", {"epoch": 339}, {"epochs": 30}, 339)  # ends it there: taken

@@ -62,7 +62,7 @@ def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int) -> 
     n, of = len(named), int(kept.size)
     shown_ = some(named, 10, sep="; ")
     text = (f"{n} of the {counted(of, 'window')} left out, {'its series lacks' if n == 1 else 'their series lack'} the "
-            f"cutoff's row or a row of the {horizon} steps after it (the rows on either side are not consecutive steps, "
+            f"cutoff's row or a row of the {counted(horizon, 'step')} after it (the rows on either side are not consecutive steps, "
             f"so the window's forecasts would not be of its dates): {shown_}; fill_gaps=True (--fill-gaps) with fill= "
             "(--fill) inserts such rows, and a filled target is not scored")
     ids = list(dict.fromkeys(panel.given_id(s) for s in np.flatnonzero(~kept.all(axis=1))))

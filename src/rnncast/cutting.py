@@ -16,7 +16,7 @@ from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.settingvalues import given
-from rnncast.spelling import some, spelled
+from rnncast.spelling import counted, some, spelled
 from rnncast.windows import FEW_WINDOWS, Split, chronological_split, few_note, rows_needed, train_windows
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
             f"the series with the most rows up to the cutoff ({_name(panel, s)}{up[s]})")
         if max(c["cutoff_rows"][1] for c in cut) < data_s.horizon:  # no test window after it: no setting up to it helps
             last = cutoffs.latest(panel, data_s.horizon)
-            remedy = (f"; the cutoff must leave {data_s.horizon} rows (a horizon of test rows) after it: give a cutoff on "
+            remedy = (f"; the cutoff must leave {counted(data_s.horizon, 'row')} (a horizon of test rows) after it: give a cutoff on "
                       f"or before {last}" if last else "; the data holds no horizon of rows after any cutoff")
         return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:

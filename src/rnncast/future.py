@@ -59,16 +59,16 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             raise RnncastError(f"an array of future values has no series ids; give a table with the columns "
                                f"{[id_col, time_col or 'ds'] + columns}")
         if not len(future):  # np.empty((0, F)) reshaped to (0, -1) is "rows of different lengths" to numpy
-            raise RnncastError(f"the future values have no rows; predict needs {horizon} rows (one per forecast step) "
+            raise RnncastError(f"the future values have no rows; predict needs {counted(horizon, 'row')} (one per forecast step) "
                                f"of the future covariates {columns}")
         try:
             array = np.asarray(future, dtype=np.float64)
             shape, array = array.shape, array.reshape(len(future), -1)
         except (ValueError, TypeError):  # "could not convert string to float: 'yes'", or ragged rows
-            raise RnncastError(f"future values must be {horizon} rows (one per forecast step) by {n_f} columns "
+            raise RnncastError(f"future values must be {counted(horizon, 'row')} (one per forecast step) by {counted(n_f, 'column')} "
                                f"{columns} of numbers{_non_number(future)}") from None
         if len(shape) > 2 or array.shape != (horizon, n_f):  # the shape given, not the one flattened to 2-D
-            raise RnncastError(f"future values must have {horizon} rows (one per forecast step) and {n_f} columns "
+            raise RnncastError(f"future values must have {counted(horizon, 'row')} (one per forecast step) and {counted(n_f, 'column')} "
                                f"{columns}, got shape {shape}")
         if not np.isfinite(array).all():
             k, j = (int(v) for v in np.argwhere(~np.isfinite(array))[0])
@@ -181,7 +181,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
             f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
-            f"predict needs them for the {horizon} steps after {_last(ids)}")
+            f"predict needs them for the {counted(horizon, 'step')} after {_last(ids)}")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
         _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask, text_format)
@@ -257,7 +257,7 @@ def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, 
     raise RnncastError(
         f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "
         f"({place(int(row['_row']), frame.attrs)}){f', and {more} more blank value(s)' if more else ''}; predict needs "
-        f"every future covariate for the {horizon} steps after {_last(ids)}: fill it in")
+        f"every future covariate for the {counted(horizon, 'step')} after {_last(ids)}: fill it in")
 
 
 def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray:

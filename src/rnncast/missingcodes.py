@@ -112,6 +112,9 @@ def apart_from_given(column: np.ndarray, codes: np.ndarray | None = None, fewest
     return apart & ~np.isin(column, values[counts > MOST_SHARE * np.isfinite(column).sum()])
 
 
+FITTED = "far outside the values the model was fitted on, any code-like ones left aside ({:.6g} to {:.6g})"  # fitted_ranges
+
+
 def _beyond_fit(column: np.ndarray, kept: list) -> np.ndarray:
     """[T] whether each value of a column given to a fitted model is code-like and far outside what fit read of it
     (``kept``: ``[median, standard deviation, least, greatest]``, ``fitted_ranges``'): further than ``FAR`` standard
@@ -200,8 +203,7 @@ def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span, doing:
         return
     whose = f" of series {series!r}" if series is not None else ""
     shown = ", ".join(panel.when(s, int(i)) for i in at[:3]) + (f" and {at.size - 3} more" if at.size > 3 else "")
-    fitted = (f"far outside the values the model was fitted on ({span[0]:.6g} to {span[1]:.6g})" if span is not None
-              else "far from the other values given")
+    fitted = FITTED.format(*span) if span is not None else "far from the other values given"
     scored = ", and evaluate scores its forecasts against it" if j < panel.n_targets else ""
     log.warning("column %r%s holds %s in %s of the data given to the model (%s), the way files write a missing value, "
                 "%s: the model reads it as a measurement, in the windows it forecasts from%s; if it means missing, "
@@ -302,11 +304,10 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
                 far = _beyond_fit(steps, kept) if kept is not None else np.zeros(len(steps), dtype=bool)
                 if far.any() and first_time(state.said, "missing code future", s, column, tuple(steps[far])):
                     log.warning("the future values of %r%s hold %s at %d of the %d forecast steps, the way files write a "
-                                "missing value, far outside the values the model was fitted on (%.6g to %.6g): the "
-                                "model reads it as the covariate's value; give the value it stands for", column,
-                                f" of series {ids[s]!r}" if state.layout != "single" else "",
+                                "missing value, %s: the model reads it as the covariate's value; give the value it "
+                                "stands for", column, f" of series {ids[s]!r}" if state.layout != "single" else "",
                                 ", ".join(f"{v:g}" for v in sorted(set(steps[far].tolist()))),
-                                int(np.sum(far)), len(steps), kept[2], kept[3])
+                                int(np.sum(far)), len(steps), FITTED.format(kept[2], kept[3]))
                 otherunits.named(units, column, ids[s] if state.layout != "single" else None, steps, kept, far)
         otherunits.warn(units, state, "the future values")  # °F given for °C
     codes = missing_numbers(text)

@@ -98,6 +98,17 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
 ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
          "static_covariates", "static_categorical")
 
+# where a name no constructor takes is given, for a reader that does not take it ("which is not taken here: give it
+# to backtest(..., step=)"): setting -> (Python's keyword, the calls taking it, the commands taking its flag)
+_COLUMNS = ("fit", "backtest"), ("fit", "backtest")
+TAKEN_AT: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    **{role: (role, *_COLUMNS) for role in ("future_covariates", "past_covariates", "static_covariates")},
+    "static": ("static_covariates", ("fit", "backtest", "predict", "evaluate"), ("fit", "backtest", "predict", "evaluate")),
+    "target": ("target", ("fit", "backtest", "rnncast.tune"), ("fit", "backtest", "tune")),
+    **{name: (name, ("backtest",), ("backtest",)) for name in ("step", "refit", "n_windows")},
+    "trials": ("trials", ("rnncast.tune",), ("tune",)),
+}
+
 # what asks for rows or windows in random order: answered with BY_TIME, where the reader splits by test_frac
 SHUFFLING = frozenset({"shuffle", "shuffled", "split", "random_split", "train_test_split", "random"})
 BY_TIME = ("rnncast splits every series by time, never at random: the test rows come after the validation rows and "
@@ -144,7 +155,25 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
     there = elsewhere(setting)
     if FIXED in there:  # the horizon's own text says it once
         holds = holds.replace(f", {FIXED}", "")
-    return f"{what} is rnncast's {setting} ({holds}), {there or 'which is not taken here'}"
+    flag, own = spell(setting), TAKEN_AT.get(setting, (setting,))[0]  # static_df: Python's static_covariates=
+    named = flag if flag.startswith("--") else own
+    return f"{what} is rnncast's {named} ({holds}), {there or 'which is not taken here' + taken_at(setting, spell)}"
+
+
+def taken_at(setting: str, spell: Callable[[str], str] = str) -> str:
+    """Where ``setting`` is given (``TAKEN_AT``), as a clause in the reader's words: a flag (``spell`` writes
+    ``--step``) is a flag of its commands, a keyword goes to its calls; '' for a setting not in the table."""
+    if setting not in TAKEN_AT:
+        return ""
+    own, calls, commands = TAKEN_AT[setting]
+    if spell(setting).startswith("--"):
+        return f": it is a flag of rnncast {_either(commands, 'and')}"
+    return ": give it to " + _either([f"{call}(..., {own}=)" for call in calls], "or")
+
+
+def _either(names, word: str) -> str:
+    """``a, b or c``."""
+    return f"{', '.join(names[:-1])} {word} {names[-1]}" if len(names) > 1 else names[0]
 
 
 class _Spelled(dict):

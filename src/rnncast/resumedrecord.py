@@ -154,5 +154,7 @@ def refuse_finished(run_dir) -> None:
         raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json is damaged (not a JSON object, as "
                            f"rnncast wrote it); to write the run's outputs again from its saved model, remove "
                            f"{run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))}")
-    raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
-                       f"{shlex.quote(str(run_dir))} --out NEW, or replace it with --out {shlex.quote(str(run_dir))} --overwrite")
+    raise RnncastError(f"{run_dir} finished training{at}; nothing to resume: --resume continues an interrupted run, and "
+                       f"its --epochs cannot extend a finished one; fit again with rnncast fit --config "
+                       f"{shlex.quote(str(run_dir))} --out NEW (with --epochs N for more epochs), or replace it with --out "
+                       f"{shlex.quote(str(run_dir))} --overwrite")

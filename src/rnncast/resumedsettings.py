@@ -13,7 +13,7 @@ from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.resume import start_over
 from rnncast.resumedrecord import verify
-from rnncast.spelling import hint
+from rnncast.spelling import counted, hint
 
 # A resume may change these: epochs trains the run further or ends it sooner (decision 584: "with more epochs it
 # trains further"); device and how the fit runs (threads, the progress bar) change where it trains, not what.
@@ -41,6 +41,26 @@ def reads_as(settings: Settings, name: str, value) -> bool:
         return False
 
 
+FEWER = "leave epochs= as the run began ({planned}) to finish it, or give more than {done}"  # the command line's: hints
+AT_LEAST = "give epochs={done} or more"  # where the run's own epochs are fewer (a run a resume rewrote before 9951)
+
+
+def _refuse_fewer_epochs(path: Path, loop: dict, recorded, epochs: int) -> None:
+    """Refuse a resume whose epochs are fewer than the checkpoint has trained: it would train nothing, keep every
+    epoch trained, yet record (config.json, the model) that the run trained ``epochs``, which ``--config RUN`` would
+    then repeat as another run. Fewer than the run began with, yet not fewer than it has trained, ends it sooner."""
+    done = loop.get("epoch")
+    if not isinstance(done, int) or epochs >= done:
+        return
+    planned = recorded.get("epochs") if isinstance(recorded, dict) else loop.get("epochs")
+    ends = isinstance(planned, int) and planned >= done
+    remedy = hint("fewer_epochs", FEWER) if ends else hint("at_least_epochs", AT_LEAST)
+    remedy = remedy.format(planned=planned, done=done)
+    raise RnncastError(f"{path} has trained {counted(done, 'epoch')} already, more than the {epochs} asked for now: a "
+                       f"resume trains a run further, or ends it sooner, but cannot take back epochs it trained; "
+                       f"{remedy}; nothing was changed")
+
+
 def check(path, settings: Settings, targets=None, say: bool = True) -> None:
     """Refuse to resume the checkpoint at ``path`` with ``settings`` other than it was trained with, in one
     ``RnncastError`` naming each setting that differs with both values (a hand-edited config.json, or a
@@ -62,6 +82,7 @@ def check(path, settings: Settings, targets=None, say: bool = True) -> None:
         recorded, columns = loop.get("settings"), (loop.get("data") or {}).get("targets")
     except AttributeError:  # a data record of another shape
         return
+    _refuse_fewer_epochs(path, loop, recorded, settings.flat()["epochs"])
     if not isinstance(recorded, dict):
         return
     defaults = json.loads(json.dumps({f.name: f.default for f in setting_fields() if f.default is not MISSING},

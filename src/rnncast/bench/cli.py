@@ -71,9 +71,9 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
     """The ``ett`` and ``ltsf`` subcommands under ``parser`` (``rnncast bench``, or ``python -m rnncast.bench``)."""
     kinds = parser.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     ett = kinds.add_parser(
-        "ett", help="ETTh1/ETTm1 long-horizon forecasting, protocol of shared/benchmarks/ETT.md",
+        "ett", help="ETTh1/ETTm1 long-horizon forecasting, protocol of ../shared/benchmarks/ETT.md",
         description="Train and score models on ETTh1/ETTm1 under the protocol of "
-                    "shared/benchmarks/ETT.md; write results.csv, results.md and forecast plots.",
+                    "../shared/benchmarks/ETT.md (beside the repository); write results.csv, results.md and forecast plots.",
     )
     _add_arguments(ett, "ETTh1.csv, ETTm1.csv, ...")
     ett.set_defaults(run=run_bench, protocol="ett", target=None)

@@ -1,8 +1,7 @@
-"""The ``rnncast fit`` command, once its flags are parsed: the request (a --config file overridden by
-the flags, or with --resume the run's own config.json, DATA and --device alone given), the run folder
-held until its last file is written, the training with its bar and checkpoint (Ctrl-C keeps the
-epochs saved), and the scores printed with what they say (``readout.said``). Tune reads its request as fit does
-(``fit_request``)."""
+"""The ``rnncast fit`` command, once its flags are parsed: the request (a --config file overridden by the flags, or
+with --resume the run's own config.json, DATA and --device alone given), the run folder held until its last file is
+written, the training with its bar and checkpoint (Ctrl-C keeps the epochs saved), and the scores printed with what they
+say (``readout.said``). Tune reads its request as fit does (``fit_request``)."""
 
 from __future__ import annotations
 
@@ -27,6 +26,8 @@ from rnncast.spelling import counted, hints, in_config
 
 START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
 MAY_CHANGE = "--epochs, --device and --threads, given with --resume; the others as its config.json held them"
+FEWER_EPOCHS = {"fewer_epochs": "leave --epochs out to finish it as begun ({planned} epochs), or give more than {done}",
+                "at_least_epochs": "give --epochs {done} or more"}  # resumedsettings' remedies in the command line's words
 
 
 def run_fit(args) -> int:
@@ -60,7 +61,7 @@ def _run_fit(args) -> int:
         tracking.check(track)  # a missing package is refused before any work
     forecaster = Forecaster(**settings)
     checked = Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
-    words = {"start_over": START_OVER, "resume_may_change": MAY_CHANGE}
+    words = {"start_over": START_OVER, "resume_may_change": MAY_CHANGE, **FEWER_EPOCHS}
     if args.resume:  # a setting or target edited in config.json named as such (not as data read otherwise), before
         config = (replacing.pending(out) or out) / "config.json"  # the folder is held: it is left as it was
         words.update(resume_given=f"{config} gives",
@@ -100,8 +101,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
     earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
     run records; ``release()``: logs the warnings held until the input is checked (``noticed.held``)."""
-    from rnncast import interrupts, tracking
-    from rnncast import readout
+    from rnncast import interrupts, readout, tracking
     from rnncast.report import start_config, write_run
     from rnncast.verdicts import verdict_units
 
@@ -215,9 +215,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     epochs = len(forecaster.history_)
     diverged = said.diverged  # "training diverged in epoch 7; the model keeps epoch 5"
     if resuming and not saved:  # a resume of a run whose training had ended: no epoch was left to run
-        print(f"the run's training had ended ({counted(epochs, 'epoch')} run, as many as its settings or "
-              f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
-              f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
+        why = "all its settings ask for" if epochs >= forecaster.epochs else not diverged and "early stopping ended it"
+        print(f"the run's training had ended ({counted(epochs, 'epoch')} run{', ' + why if why else ''}), so nothing was "
+              f"trained; its outputs were written again from the saved state{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
         from rnncast.runnotes import draw_text  # here: --help imports no pandas
 

@@ -95,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--resume", metavar="RUN", path=RUN, help="continue an interrupted run (or the run an interrupted "
                         "--overwrite began there) from its last finished epoch, "
                         "with the run's own settings and data; DATA (the data moved: the same content, checked), "
-                        "--epochs (more trains it further), --device and --threads may be given with it")
+                        "--epochs (more trains an interrupted run further, fewer ends it sooner, never below the epochs it has run; "
+                        "a finished run is not extended: fit --config RUN --epochs N --out NEW), --device and --threads "
+                        "may be given with it")
     add_panel_flags(fit)
     fit.set_defaults(run=run_fit)
 
