@@ -325,8 +325,6 @@ def test_the_tutorials_y_beside_pre_made_windows_is_answered_with_how_rnncast_ta
 
 def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_another_role(tmp_path):
     """t,sine was offered "--target t the first" (forecast the row counter); x,y with --features x "--target x"."""
-    from rnncast.labels import row_counters
-
     path = tmp_path / "sine_t.csv"
     pd.DataFrame({"t": np.arange(40), "sine": np.sin(np.arange(40) / 5)}).to_csv(path, index=False)
     with pytest.raises(RnncastError, match=r"^sine_t.csv has 2 numeric columns \(t, sine\) and none is named the target: "
@@ -340,8 +338,6 @@ def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_ano
     with pytest.raises(RnncastError, match=r"^reg.csv has 1 numeric column \(y\) besides x, named as a covariate, and none is named the target: say "
                                            r"which to forecast with --target \(target= in Python\): --target y$"):
         load_panel(reg, features=["x"])
-    frame = pd.DataFrame({"n": np.arange(5, 10), "d": np.arange(20150101, 20150106), "v": [1, 3, 2, 4, 5]})
-    assert row_counters(frame, ["n", "d", "v", "gone"]) == ["n"]  # compact dates up by one are dates
 
 
 def test_a_row_counter_beside_a_time_column_is_not_said_to_give_the_rows_order(tmp_path, caplog):
@@ -507,14 +503,10 @@ def test_a_row_counter_that_starts_elsewhere_says_forecasts_are_numbered_by_row_
     import numpy as np
     import pandas as pd
 
-    from rnncast.labels import counted_from
     from rnncast.loading import load_panel
 
     t = np.arange(300, 800)
     frame = pd.DataFrame({"t": t, "y": np.sin(t / 10)})
-    assert counted_from(frame, ["t"]) == ("column 't' runs 300-799, not the rows' 0-499, so forecasts are numbered by row "
-                                         "(500 on); to continue 't' (800 on), name it with time_col= (--time-col)")
-    assert counted_from(frame.assign(t=np.arange(500)), ["t"]) == ""  # the tutorials' t from 0: the rows' own numbers
     with caplog.at_level(logging.INFO, logger="rnncast"):
         load_panel(frame, "y")
     assert any(r.getMessage().startswith("column 't' runs 300-799") for r in caplog.records)
@@ -558,9 +550,6 @@ def test_a_row_counter_written_as_floats_is_read_as_the_whole_numbers_it_holds(t
     with pytest.raises(RnncastError, match=r"--target sales; n counts the rows \(up by one each row\), so it is not "
                                            r"offered as the target"):
         load_panel(path)
-    assert labels.row_counters(frame, ["n", "sales"]) == ["n"]
-    assert labels.row_counters(frame.assign(n=np.arange(40) * 0.5), ["n"]) == []
-    assert labels.row_counters(frame.assign(n=np.r_[np.arange(39.0), np.nan]), ["n"]) == []
 
 
 def test_advice_round_trips_the_target_offered_is_written_as_the_flag_reads_it(tmp_path):

@@ -23,7 +23,8 @@ from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
 from rnncast.errors import RnncastError
-from rnncast.labels import check_named, counters_note, default_target
+from rnncast.labels import check_named, default_target
+from rnncast.rowcounters import counters_note
 from rnncast.rolenames import one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
 from rnncast.spelling import one_series_reader, refuse_look_alike
@@ -282,7 +283,7 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
 
 def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", counters=()) -> str:
     """One line naming the columns no role took and the keywords (flags) that would give them one; ``dated`` (integers read
-    as compact dates, no time column found) said to look like dates, ``counters`` (``labels.row_counters``) to give the
+    as compact dates, no time column found) said to look like dates, ``counters`` (``rowcounters.row_counters``) to give the
     rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``)."""
     unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
     if one_series_reader() is not None:  # tune: one series, features only

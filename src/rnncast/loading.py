@@ -25,7 +25,7 @@ import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
                      holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
-                     halfdays, rolenames, seriesholidays,
+                     halfdays, rolenames, rowcounters, seriesholidays,
                      seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
@@ -127,12 +127,12 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
-    counters = labels.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
+    counters = rowcounters.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
                       holidays, time_unit, (others, unused), counters)
     panel.unused, panel.told_none, panel.key = unused, rows.how == indexcolumns.TOLD_NONE, key
-    if announce and layout == "single" and (away := labels.counted_from(frame, counters)):  # t = 300..799: not rows'
+    if announce and layout == "single" and (away := rowcounters.counted_from(frame, counters)):  # t = 300..799: not rows'
         log.info("%s", away)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.series_all:  # price and holiday beside the stores: series too, unless given a role
@@ -152,8 +152,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         warn_run(log, unusedcolumns.joined(not_used_note(usable, layout, dated, timed[1] if timed else ""),
                                            unusedcolumns.clauses(frame, text, flat, rows.id_col if layout == "long" else None)))
     if announce and isinstance(features, str) and features == "all" and (
-            counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
-        warn_run(log, labels.counted_features_note(counters))  # what the run trains on: said once it will run
+            counters := rowcounters.row_counters(frame, rows.columns[rows.n_targets:])):
+        warn_run(log, rowcounters.counted_features_note(counters))  # what the run trains on: said once it will run
     return panel
 
 
@@ -199,7 +199,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
                                    "name the time column with time_col= (--time-col)")
         if announce:
-            log.info("no time column: rows are numbered; %s", labels.numbered_note(list(counters), rows.how == indexcolumns.TOLD_NONE))
+            log.info("no time column: rows are numbered; %s", rowcounters.numbered_note(list(counters), rows.how == indexcolumns.TOLD_NONE))
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
     else:
         order = timeorder.order(time, codes, positions, rows, attrs, layout, id_hint)
