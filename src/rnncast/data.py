@@ -118,7 +118,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = read(len(kept))[list(kept.columns)] if len(kept) < len(frame) else kept
             text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
             frame, signed = signs.read(frame, skip=text)  # -50.00 where the file writes −50.00 or (50.00)
-            frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
+            frame = monthtext.dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
             as_written = {c: column for c, (column, _) in signed.items()}  # '1.234-' quoted so, not '-1.234'
             frame = signs.settle(csvmarks.read(frame, written, text, as_written, lines), signed, path.name)
         else:
@@ -141,20 +141,6 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     frame.attrs[filelines.READ_FROM] = lines[filelines.READ_FROM] if kind in TEXT_SUFFIXES else None  # blank lines
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     frame.attrs[SEP_LINE] = sep_line if kind in TEXT_SUFFIXES else False  # Excel's sep=; line: forecasts keep it
-    return frame
-
-
-def _dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:
-    """``frame`` with each float column that the file ``written`` writes as months ``01.2000`` (pandas: the number
-    1.2), or ``2008.01`` named as time or first, as that text (``monthtext.dotted``); every row's text is taken only for columns whose first rows are so."""
-    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
-    head = written.columns(floats, 5) if floats else None
-    months = [c for c in floats if monthtext.dotted(head[c], c, c == frame.columns[0])]  # 2008.01 named as time
-    if months:
-        text = written.columns(months)
-        for c in months:
-            if monthtext.dotted(text[c], c, c == frame.columns[0]):
-                frame[c] = text[c]
     return frame
 
 

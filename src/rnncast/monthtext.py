@@ -24,6 +24,7 @@ import pandas as pd
 
 from rnncast import timetext
 from rnncast.errors import RnncastError
+from rnncast.sheetcsv import Written
 from rnncast.spelling import counted, spelled
 from rnncast.timenames import time_named
 
@@ -175,6 +176,20 @@ def dotted(text: pd.Series, name=None, first: bool = False) -> bool:
         if written.str.fullmatch(YEAR_DOT_MONTH if time_named(name) else YEAR_DOT_MONTH_PADDED).all():
             return True
     return bool(len(written)) and bool(written.str.fullmatch(DOTTED).all())
+
+
+def dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:
+    """``frame`` with each float column that the file ``written`` writes as months ``01.2000`` (pandas: the number
+    1.2), or ``2008.01`` named as time or first, as that text (``dotted``); every row's text is taken only for columns whose first rows are so."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    head = written.columns(floats, 5) if floats else None
+    months = [c for c in floats if dotted(head[c], c, c == frame.columns[0])]  # 2008.01 named as time
+    if months:
+        text = written.columns(months)
+        for c in months:
+            if dotted(text[c], c, c == frame.columns[0]):
+                frame[c] = text[c]
+    return frame
 
 
 def float_months(column: pd.Series) -> str | None:
