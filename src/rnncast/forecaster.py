@@ -18,23 +18,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import backtest as backtesting, checkpoint as checkpoint_io, resume as resume_io
-from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, runhistory
+from rnncast import backtest as backtesting, resume as resume_io
+from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned, attributes_doc
-from rnncast.checkedcalls import BEFORE, SAVED, checked_methods, class_only
+from rnncast.checkedcalls import BEFORE, checked_methods
 from rnncast.fittedroles import ROLES
 from rnncast.parameters import Parameters, parameters_doc
 from rnncast.settingvalues import callback, checked_keywords, flag
-from rnncast.state import FittedState
-from rnncast.devices import resolve_device
 
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
-@checked_methods(fit=BEFORE, backtest=BEFORE, load=SAVED)  # predict(df, horizon=5): a setting, not Python's TypeError
+@checked_methods(fit=BEFORE, backtest=BEFORE)  # predict(df, horizon=5): a setting, not Python's TypeError
 class Forecaster(Learned, Parameters):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
@@ -289,34 +287,6 @@ class Forecaster(Learned, Parameters):
         result = backtesting.run(self.get_params(), data, n_windows, step, refit, {role: given[role] for role in ROLES},
                                  on_epoch=on_epoch, fitted=getattr(self, "state_", None))
         return datatimes.in_backtest(result, result.panel.calendar.text_format)  # 1710979200, 202328: as the data's
-
-    # ---- files ------------------------------------------------------------------------------
-
-    def save(self, folder, overwrite: bool = False) -> None:
-        """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``, with the settings
-        it was fitted with: a warning names those set_params changed since) as JSON, with ``history_`` (which ``load``
-        gives back, so ``loss_figure`` draws the same curve). ``folder`` must be new or empty,
-        or hold a model that ``overwrite=True`` replaces; never other files, a run's folder or its model/
-        (``checkpoint.save_model``). A failed save leaves the folder as it was."""
-        flag("overwrite", overwrite)
-        self.check_fitted("save")
-        checkpoint_io.save_model(folder, self.net_, {**self.state_.meta(), "history": runhistory.as_json(self.history_)},
-                                 overwrite=overwrite)
-
-    @class_only  # model.load(path) on an instance: refused, saying model = Forecaster.load(path)
-    def load(cls, folder, device: str = "cpu") -> "Forecaster":
-        """A new Forecaster read from a model folder (or a run directory holding ``model/``) written by ``save``:
-        ``model = Forecaster.load(path)`` (called on an instance it is refused: it would leave that one unfitted); every
-        way the folder can be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
-        folder keeps (``[]`` in one saved before it kept them)."""
-        folder = pathargs.expanded(folder)  # "~/model": the home folder's, as save wrote it
-        net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
-        state = FittedState.read(meta, net.spec, folder)
-        forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, history, None
-        forecaster.device_ = resolve_device(device)
-        forecaster.net_ = net.to(forecaster.device_).eval()
-        return forecaster
 
 
 Forecaster.__doc__ += parameters_doc() + attributes_doc()  # the settings' own help, as the flags give it; what fit learns

@@ -1,7 +1,8 @@
 """What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
 trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
 or ``load`` read, and scikit-learn's questions of a fitted estimator (``__sklearn_is_fitted__``,
-``__sklearn_tags__``), set by a fit and put back as they were where it stops (:meth:`Learned.learning`).
+``__sklearn_tags__``), set by a fit and put back as they were where it stops (:meth:`Learned.learning`), and the
+model folder that keeps them: ``save`` writes it and ``load`` reads it into a new estimator (``checkpoint``).
 ``Forecaster`` takes them from :class:`Learned`, and scikit-learn's parameter contract
 (``get_params``, ``set_params``, its repr) from ``parameters.Parameters``, so the estimator's own module holds its
 parameters (the constructor's keywords) and its methods.
@@ -12,14 +13,18 @@ from __future__ import annotations
 import logging
 import textwrap
 from contextlib import contextmanager
+from typing import Self
 
-from rnncast.checkedcalls import checked_methods
+from rnncast import checkpoint as checkpoint_io, pathargs, runhistory
+from rnncast.checkedcalls import SAVED, checked_methods, class_only
 from rnncast.config import HOW_FIT_RUNS
+from rnncast.devices import resolve_device
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.seriesids import skipped_as_given
 from rnncast.serieskeys import as_tuples, of_model, text as key_text
 from rnncast.noticed import first_time
-from rnncast.settingvalues import plain, plain_values, same_value
+from rnncast.settingvalues import flag, plain, plain_values, same_value
+from rnncast.state import FittedState
 from rnncast.spelling import hints
 
 log = logging.getLogger(__name__)
@@ -56,7 +61,7 @@ def _learned(name: str, doc: str) -> property:
     return property(lambda self: getattr(self.state_, name), lambda self, value: setattr(self.state_, name, value), doc=doc)
 
 
-@checked_methods()  # check_fitted(doin="x"): the keyword refused by name, as Forecaster's own methods refuse one
+@checked_methods(load=SAVED)  # check_fitted(doin="x"): the keyword refused by name, as Forecaster's own methods refuse one
 class Learned:
     """The fitted attributes of an estimator whose ``fit`` sets ``state_`` (a ``FittedState``) and
     ``net_`` (the network); ``check_fitted`` refuses their use before that."""
@@ -226,6 +231,34 @@ class Learned:
         log.warning("set_params changed %s since fit; they take effect at the next fit: until then %s uses the model as "
                     "fitted, as predict, evaluate and save do (save writes the settings it was fitted with, and "
                     "Forecaster.load gives those back)", listed, doing)
+
+    # ---- files ------------------------------------------------------------------------------
+
+    def save(self, folder, overwrite: bool = False) -> None:
+        """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``, with the settings
+        it was fitted with: a warning names those set_params changed since) as JSON, with ``history_`` (which ``load``
+        gives back, so ``loss_figure`` draws the same curve). ``folder`` must be new or empty,
+        or hold a model that ``overwrite=True`` replaces; never other files, a run's folder or its model/
+        (``checkpoint.save_model``). A failed save leaves the folder as it was."""
+        flag("overwrite", overwrite)
+        self.check_fitted("save")
+        checkpoint_io.save_model(folder, self.net_, {**self.state_.meta(), "history": runhistory.as_json(self.history_)},
+                                 overwrite=overwrite)
+
+    @class_only  # model.load(path) on an instance: refused, saying model = Forecaster.load(path)
+    def load(cls, folder, device: str = "cpu") -> Self:
+        """A new Forecaster read from a model folder (or a run directory holding ``model/``) written by ``save``:
+        ``model = Forecaster.load(path)`` (called on an instance it is refused: it would leave that one unfitted); every
+        way the folder can be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
+        folder keeps (``[]`` in one saved before it kept them)."""
+        folder = pathargs.expanded(folder)  # "~/model": the home folder's, as save wrote it
+        net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
+        state = FittedState.read(meta, net.spec, folder)
+        forecaster = cls(**state.params)
+        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, history, None
+        forecaster.device_ = resolve_device(device)
+        forecaster.net_ = net.to(forecaster.device_).eval()
+        return forecaster
 
 
 def attributes_doc() -> str:
