@@ -11,7 +11,8 @@ import pytest
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
-from rnncast.reading import read_new, series_index
+from rnncast.modelseries import series_index
+from rnncast.reading import read_new
 
 def test_predict_names_a_missing_training_column(fitted, data):
     with pytest.raises(RnncastError, match=r"'x' not found.*features \['x'\]"):

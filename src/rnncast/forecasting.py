@@ -6,7 +6,7 @@ predict, predict_windows and part_forecasts: new data read the model's way (``re
 
 A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
 targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
-series the model knows (``reading.series_index``).
+series the model knows (``modelseries.series_index``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
-                     horizondates, labels, leftout, missingcodes, negatives, outputnames, parts, reading, resolution,
+                     horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
@@ -95,7 +95,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     """
     state = model.state
     outputnames.check_state(state)  # a model saved before fit refused such names
-    index = reading.series_index(state, panel)
+    index = modelseries.series_index(state, panel)
     fitrows.warn_predict(state, panel, index)
     short = np.flatnonzero(panel.lengths < (lookback := state.settings.data.lookback))
     resolution.named(panel, None, lookback, 0, resolution.READ, lookback)

@@ -20,13 +20,14 @@ from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
+from rnncast.modelseries import series_index, unseen_series
 from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
-from rnncast.seriesids import id_text, id_texts, other_form, unknown
+from rnncast.seriesids import id_text, id_texts, unknown
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
@@ -238,17 +239,6 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
     return present or state.ids
 
 
-def unseen_series(state: FittedState, unknown: list, doing: str = "forecast") -> str:
-    """The refusal of series the model was not fitted on, which it has no scaler for; the ids it knows as fit was
-    given them where this model was fitted in this session (``FittedState.given_ids``), else as it saved them."""
-    count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
-    known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
-    return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
-            f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to "
-            f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "
-            "model on data that holds them")
-
-
 def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
     """The model's static covariate columns when the long table holds them (None: it holds none)."""
     if state.static_encoder is None:
@@ -299,23 +289,3 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,
                             panel.calendar.text_format, MODEL_FREQ)
     return panel, index
-
-
-def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> np.ndarray:
-    """Position in ``state.ids`` of every series of ``panel``; series the model has no scaler for are an error, which
-    says what leaving them out lets the model do (``doing``: "forecast", "scored")."""
-    if state.layout == "single":
-        return np.zeros(1, dtype=np.int64)
-    lookup = {i: k for k, i in enumerate(state.ids)}
-    unknown = [s for s, i in enumerate(panel.ids) if i not in lookup]
-    if not panel.n_series:
-        raise RnncastError("no series of the data was trained; every one was too short at fit")
-    if unknown:
-        short = {d["id"]: d for d in state.skipped_series}
-        if any(panel.ids[s] in short for s in unknown):
-            records = [{**short[panel.ids[s]], "id": panel.given_id(s)} for s in unknown if panel.ids[s] in short]
-            raise RnncastError(f"series {leftout.listed(records)} {leftout.reason(records)} (needed "
-                               f"{leftout.needs(records)}), so the model has no scaler for them; leave them out")
-        other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
-        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
-    return np.array([lookup[i] for i in panel.ids], dtype=np.int64)

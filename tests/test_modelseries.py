@@ -1,0 +1,25 @@
+"""The series of new data among those a fitted model knows (``modelseries.py``, moved from reading.py): each one's
+position among the model's series, and a series it has no scaler for refused by name; how predict and evaluate
+reach these is tested in test_reading.py and test_nothing_dropped.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+from rnncast.modelseries import series_index, unseen_series
+
+
+def test_each_series_is_placed_at_its_scalers_position_among_the_models(panel_fitted, panel_frame):
+    panel = load_panel(panel_frame[panel_frame.unique_id.isin(["s003", "s001"])])
+    assert list(series_index(panel_fitted.state_, panel)) == [1, 3]  # their scalers among the four the model knows
+
+
+def test_an_unseen_series_is_refused_naming_it_and_the_ids_the_model_knows(panel_fitted, panel_frame):
+    panel = load_panel(panel_frame.assign(unique_id=panel_frame.unique_id.str.replace("s000", "new")))
+    with pytest.raises(RnncastError, match=r"^series \['new'\] \(1 in all\) were not in the data the model was fitted "
+                                           r"on, so it has no scaler for them; it knows 4 series, e\.g\. \['s000', "
+                                           r"'s001', 's002', 's003'\]; leave those series out to score the others"):
+        series_index(panel_fitted.state_, panel, "scored")
+    assert "to forecast the others" in unseen_series(panel_fitted.state_, ["new"])
