@@ -18,11 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex, serieskeys, writtenzones
+from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
-from rnncast.localtimes import localize
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed, refuse_other_form, spaced_name
 from rnncast.timetext import at_midnight, shown
@@ -122,7 +121,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                       used=walls, unit=time_unit, text_format=text_format)
         except RnncastError as err:  # which table: a DataFrame's row N is no file's line
             raise RnncastError(f"in the future values, {err}") from None
-        stamps = _same_zone(stamps, target, time_col, at, walls, tz=tz, fmt=text_format, said=said, written=data_offsets)
+        stamps = futuretimes.same_zone(stamps, target, time_col, at, walls, tz=tz, fmt=text_format, said=said, written=data_offsets)
         stamps = gridtimes.onto_steps(stamps, target, at, text_format)
         unplaced = np.asarray(pd.isna(stamps))  # a repeated hour outside the steps: not used, so not placed
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
@@ -291,31 +290,3 @@ def _key(time: pd.Index, unit: str) -> np.ndarray:
     if isinstance(time, pd.PeriodIndex):
         return time.asi8
     return np.asarray(time, dtype=np.int64)
-
-
-def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None, *, tz=None, fmt=None, said=None,
-               written=None) -> pd.Index:
-    """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time,
-    ``localtimes.localize``: ``at(i)`` names row ``i``). Of the model's fit: ``tz`` its ``tz=`` (None: none given),
-    ``fmt`` its data's form (``Calendar.text_format``), ``said`` what was said once, ``written`` the offsets its data's
-    times were written at; without ``tz=``, naive times meeting forecast dates at one fixed offset are read at it (said
-    once), and refused where the dates are in UTC from times written with offsets (``writtenzones.without_offset``:
-    several offsets, or one whose zone changes within the horizon)."""
-    if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):  # of one kind: futuretimes
-        return stamps
-    if target.tz is None:
-        if stamps.tz is not None:
-            raise RnncastError(f"the future values' {name!r} carries a time zone ({stamps.tz}) but the data's does not; "
-                               "give both with or both without one")
-        return stamps
-    if stamps.tz is None and tz is None and len(stamps):
-        first = stamps[0].isoformat(sep=" ", timespec="minutes" if stamps[0] == stamps[0].floor("min") else "auto")
-        writtenzones.without_offset(target.tz, fmt, f"the future values' time column {name!r} holds {first!r} "
-                                    f"({at(0)}), which", first, written, stamps[0])
-        if (offset := writtenzones.at_offset(target.tz)) and first_time(said, "future values at the offset"):
-            log.info("the future values' time column %r is written without a UTC offset: read at %s, the offset the "
-                     "data's times are written at", name, offset)
-    try:
-        return stamps.tz_convert(target.tz) if stamps.tz is not None else localize(stamps, target.tz, name, at, used)
-    except RnncastError as err:
-        raise RnncastError(f"in the future values, {err}") from None

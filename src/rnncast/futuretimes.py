@@ -10,6 +10,7 @@ other dates, and times in ``time_unit``, as ``timeaxis.parse_time`` reads a time
 periods (a ``PeriodIndex``) as the model's periods, its dates (the forecast date within each period) or its
 years. A value of another kind than the model's is refused in one line naming it, its place and the steps the
 model forecasts; no refusal offers to name another time column, which is the model's.
+Dates are then put in the zone of the forecast dates (``same_zone``): naive ones read as its local time.
 """
 
 from __future__ import annotations
@@ -20,16 +21,19 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, csvtext, monthtext
+from rnncast import compactdates, csvtext, monthtext, writtenzones
 from rnncast.calendars import periods_or_stamps
 from rnncast.badtimes import pattern
 from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
 from rnncast.errors import RnncastError
+from rnncast.localtimes import localize
+from rnncast.noticed import first_time
 from rnncast.spelling import hints
 from rnncast.timeaxis import parse_time
 from rnncast.timetext import shown, spoken, strptime_form
 
 log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of
+zone_log = logging.getLogger("rnncast.future")  # same_zone's word: said as the future values' reading, as before it moved
 
 OWNER = "the future values' time column"  # whose offsets a line names (timeaxis.parse_time's hint offsets_of)
 DIGITS = re.compile(r"(?:%[YmdHMS])+")  # a form written in digits alone: %Y%m, %Y%m%d, %Y%m%d%H%M
@@ -226,3 +230,31 @@ def _value(column: pd.Series, i: int):
     value = column.iloc[i]
     value = value.item() if isinstance(value, np.generic) else value
     return value if isinstance(value, (str, int, float)) else str(value)
+
+
+def same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None, *, tz=None, fmt=None, said=None,
+              written=None) -> pd.Index:
+    """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time,
+    ``localtimes.localize``: ``at(i)`` names row ``i``). Of the model's fit: ``tz`` its ``tz=`` (None: none given),
+    ``fmt`` its data's form (``Calendar.text_format``), ``said`` what was said once, ``written`` the offsets its data's
+    times were written at; without ``tz=``, naive times meeting forecast dates at one fixed offset are read at it (said
+    once), and refused where the dates are in UTC from times written with offsets (``writtenzones.without_offset``:
+    several offsets, or one whose zone changes within the horizon)."""
+    if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):  # of one kind: read (above)
+        return stamps
+    if target.tz is None:
+        if stamps.tz is not None:
+            raise RnncastError(f"the future values' {name!r} carries a time zone ({stamps.tz}) but the data's does not; "
+                               "give both with or both without one")
+        return stamps
+    if stamps.tz is None and tz is None and len(stamps):
+        first = stamps[0].isoformat(sep=" ", timespec="minutes" if stamps[0] == stamps[0].floor("min") else "auto")
+        writtenzones.without_offset(target.tz, fmt, f"the future values' time column {name!r} holds {first!r} "
+                                    f"({at(0)}), which", first, written, stamps[0])
+        if (offset := writtenzones.at_offset(target.tz)) and first_time(said, "future values at the offset"):
+            zone_log.info("the future values' time column %r is written without a UTC offset: read at %s, the offset the "
+                     "data's times are written at", name, offset)
+    try:
+        return stamps.tz_convert(target.tz) if stamps.tz is not None else localize(stamps, target.tz, name, at, used)
+    except RnncastError as err:
+        raise RnncastError(f"in the future values, {err}") from None
