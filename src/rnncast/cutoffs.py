@@ -12,13 +12,11 @@ too-short series are (``cutting.report_short``).
 
 from __future__ import annotations
 
-import re
-import warnings
 
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, timetext, weektext, wholenumbers, writtenzones
+from rnncast import monthtext, periodspans, timetext, weektext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -54,7 +52,7 @@ def as_time(value, panel: Panel):
             return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
         return end
     if isinstance(time, pd.PeriodIndex):
-        span = _span(own)
+        span = periodspans.span(own)
         try:
             own = pd.Period(span[0] if span else own, freq=time.freq)
         except (ValueError, TypeError):
@@ -71,44 +69,11 @@ def as_time(value, panel: Panel):
     return number
 
 
-ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})(?:-?([1-7]))?")  # a week, or a day of it (2020-W50-1), as data reads them
-DAYS = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")  # a pd.Period of weeks as str() writes it
-
-
-def _span(text: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """(first, last instant) of the period ``text`` names in ISO 8601 or pandas' forms: a year ('2015'), quarter
-    ('2017Q3'), month ('2021-07', 'Jul 2021'), ISO week ('2022-W20') or week date ('2022-W20-3', that day), week of
-    days ('2021-05-17/2021-05-23'), day, hour, minute; None for a time with a UTC offset (an instant), or text no such
-    period."""
-    week, days = ISO_WEEK.fullmatch(text), DAYS.fullmatch(text)
-    try:
-        if week or days:
-            day = int(week[3] or 1) if week else 1
-            start = pd.Timestamp.fromisocalendar(int(week[1]), int(week[2]), day) if week else pd.Timestamp(days[1])
-            last = start + pd.Timedelta(days=0 if week and week[3] else 6) if week else pd.Timestamp(days[2])
-            return start, last + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
-        with warnings.catch_warnings():  # pandas 3 warns of a quarter's text read as a Timestamp
-            warnings.simplefilter("ignore")
-            if getattr(_read_stamp(text), "tz", None) is not None:
-                return None  # '2024-10-25T10:00:00+00:00': an instant, its offset kept
-        period = pd.Period(text)
-        return period.start_time, period.end_time
-    except (ValueError, TypeError, AttributeError):
-        return None
-
-
-def _read_stamp(text: str):
-    try:
-        return pd.Timestamp(text)
-    except (ValueError, TypeError):
-        return None
-
-
 def named_end(text: str, stamp: pd.Timestamp) -> pd.Timestamp:
-    """The last instant of the period ``text`` names (``_span``), where it starts at ``stamp`` (naive), as pandas'
-    partial-string slicing reads it (``df.loc[:"2021-07"]`` holds all of July); ``stamp`` itself otherwise. A tester's
-    '2021-07' cut month-end data at 2021-06-30 and month-start data after 2021-07-01: one text, two meanings."""
-    span = _span(text)
+    """The last instant of the period ``text`` names (``periodspans.span``), where it starts at ``stamp`` (naive), as
+    pandas' partial-string slicing reads it (``df.loc[:"2021-07"]`` holds all of July); ``stamp`` itself otherwise. A
+    tester's '2021-07' cut month-end data at 2021-06-30 and month-start data after 2021-07-01: one text, two meanings."""
+    span = periodspans.span(text)
     return span[1] if span is not None and span[0] == stamp else stamp
 
 
@@ -147,7 +112,7 @@ def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestam
         except (RnncastError, ValueError, TypeError):
             pass
     try:
-        stamp = _period_start(text)  # ISO 8601's week too, on data written as dates
+        stamp = periodspans.period_start(text)  # ISO 8601's week too, on data written as dates
     except (ValueError, TypeError):
         stamp = pd.NaT
     if pd.isna(stamp):
@@ -155,18 +120,6 @@ def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestam
                            f"({_example(panel.time, panel)}) or in ISO 8601 (2024-01-31, 2024-01-31 12:00, a week "
                            "2024-W05 or its day 2024-W05-3), or a month or quarter as pandas writes them (2024-01, "
                            "2024Q1)")
-    return stamp
-
-
-def _period_start(text: str) -> pd.Timestamp:
-    """The time ``text`` writes in ISO 8601 or pandas' forms, a period read as its start ('2017Q3': 2017-07-01, which
-    pandas 3 no longer reads as a Timestamp), a time with a UTC offset as that instant."""
-    span = _span(text)
-    if span is not None:
-        return span[0]
-    stamp = _read_stamp(text)
-    if stamp is None:
-        raise ValueError(text)
     return stamp
 
 
@@ -216,7 +169,8 @@ def shown_at(cutoff, panel: Panel) -> str:
     latest = panel.time[panel.time <= at].max()
     last = _written(latest, panel)
     try:
-        same = _period_start(text) == (latest.start_time if isinstance(latest, pd.Period) else latest.tz_localize(None))
+        start = latest.start_time if isinstance(latest, pd.Period) else latest.tz_localize(None)
+        same = periodspans.period_start(text) == start
     except (ValueError, TypeError):
         same = False
     return text if last == text or same else f"{text} (to {last})"
