@@ -222,7 +222,7 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     group = prepared.group
     writes = group is None or group.main
     if checkpoint is not None and writes:  # '' refused, not taken for none; after on_start: fit --overwrite has cleared the run it goes into;
-        resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
+        checkpointsaver.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
     save_state = (checkpointsaver.saver(checkpoint, resume, prepared.data, prepared.state.settings)
                   if checkpoint is not None and writes else None)  # the first write only as a new file
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None

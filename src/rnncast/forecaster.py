@@ -123,9 +123,9 @@ class Forecaster(Learned, Parameters):
         ``epoch`` (from 1), ``train_loss``, ``val_loss`` (the mean ``loss``, or pinball, in the scaled units trained in,
         original under ``scaler='none'``; None without validation rows), ``seconds``, ``best`` (best so far: its weights
         kept). ``checkpoint``: a file receiving the whole training state each epoch (a folder, the data, a model's or
-        run's file, a file no rnncast checkpoint: ``RnncastError``, ``resume.check_checkpoint_path``; one already there
-        without ``resume``) and ``resume=True`` continues from it (its data, cut alike), ending with an uninterrupted
-        run's weights. ``on_start``: once data and settings are checked.
+        run's file, a file no rnncast checkpoint: ``RnncastError``, ``checkpointsaver.check_checkpoint_path``; one
+        already there without ``resume``) and ``resume=True`` continues from it (its data, cut alike), ending with an
+        uninterrupted run's weights. ``on_start``: once data and settings are checked.
 
         A loss that becomes NaN or infinite ends training: after finished epochs the best of them is kept (as early
         stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch that diverged (None otherwise) and
