@@ -56,7 +56,7 @@ READING_KEYS = ("fill", "freq", "tz", "fill_gaps", "holidays", "time_unit")
 COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "future_covariates", "static_covariates",
                "static_categorical")
 """``fit``'s keywords naming a table's columns, no settings: bench finds the time column and takes the mode's columns."""
-PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "cutoff", "future_known", *READING_KEYS)
+PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "cutoff", "future_known", "target_input", *READING_KEYS)
 """Forecaster settings set by the runner, never by the caller: the protocol fixes them."""
 BENCH_FLAGS = {"seed": "the seed is --seed N, which seeds every model and is written in results.csv",
                "threads": "the thread count is --threads N, which every model trains with and results.csv's threads "
