@@ -68,3 +68,26 @@ def test_a_model_under_a_model_drawn_after_it_says_so():
                                                   np.zeros(60)}, "t", "y")
     texts = _legend_texts(fig)
     assert "model (lstm) (under model (gru)'s line)" in texts and "model (gru)" in texts
+
+
+def test_the_legend_drawn_last_holds_every_label_and_the_figure_is_laid_out_once(monkeypatch):
+    """The legend was drawn, the figure laid out, and again up to twice: a label renamed after the last legend was
+    drawn was left out of it. Now laid out once, and the legend drawn again only where a label changed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    laid: list = []
+    real = plt.Figure.draw_without_rendering
+    monkeypatch.setattr(plt.Figure, "draw_without_rendering", lambda self: laid.append(1) or real(self))
+    x = np.arange(50.0)
+    fig, ax = plt.subplots()
+    ax.plot(x, np.sin(x), color="k", label="actual")
+    ax.plot(x, np.sin(x), label="baseline", gid="b")
+    ax.plot(x, np.sin(x) + 3, label="model", gid="m")
+    covered.legend(fig, [ax])
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[1] == "baseline (under the actual line)" and labels[2] == "model"
+    assert _legend_texts(fig) == labels and len(laid) == 1
+    plt.close(fig)

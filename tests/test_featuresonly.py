@@ -147,3 +147,32 @@ def test_a_model_saved_before_the_setting_reads_the_target_as_it_did(sensor, tmp
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.get_params()["target_input"] is True and loaded.net_.spec.target_input is True
     pd.testing.assert_frame_equal(loaded.predict(sensor.tail(20)), model.predict(sensor.tail(20)))
+
+
+def test_a_file_without_the_target_is_read_once_the_model_s_way(sensor, tmp_path, caplog):
+    """A ';' file of decimal commas and day-first dates: without its target it is read once (its note said once), as
+    the model reads it, and forecasts as the file with the target does."""
+    written = sensor.assign(time=sensor["time"].dt.strftime("%d/%m/%Y %H:%M"))
+    written.to_csv(tmp_path / "fit.csv", sep=";", decimal=",", index=False)
+    model = Forecaster(**ALONE).fit(tmp_path / "fit.csv", target="y", features=["a", "b"])
+    written.tail(20).to_csv(tmp_path / "with.csv", sep=";", decimal=",", index=False)
+    written.tail(20).drop(columns="y").to_csv(tmp_path / "without.csv", sep=";", decimal=",", index=False)
+    caplog.clear()
+    without = model.predict(tmp_path / "without.csv")
+    pd.testing.assert_frame_equal(model.predict(tmp_path / "with.csv"), without)
+    assert caplog.text.count("without.csv: column(s) ['a', 'b'] are written with decimal commas") == 1
+    assert caplog.text.count("with.csv: column(s) ['a', 'b', 'y'] are written with decimal commas") == 1
+
+
+def test_series_keyed_by_codes_are_known_without_the_target(sensor, tmp_path):
+    """A long file keyed by two columns, one of codes with leading zeros ('001'): its series are the model's, the
+    target given or not (they were read as 1 and 2, series never seen)."""
+    panel = pd.concat([sensor.assign(store="001", item="A"), sensor.assign(store="002", item="A", y=sensor["y"] + 2)])
+    panel.to_csv(tmp_path / "fit.csv", index=False)
+    model = Forecaster(**ALONE).fit(tmp_path / "fit.csv", target="y", features=["a", "b"], id_col=["store", "item"])
+    recent = panel.groupby("store").tail(10)
+    recent.to_csv(tmp_path / "with.csv", index=False)
+    recent.drop(columns="y").to_csv(tmp_path / "without.csv", index=False)
+    without = model.predict(tmp_path / "without.csv")
+    assert list(without["store"]) == ["001", "002"]
+    pd.testing.assert_frame_equal(model.predict(tmp_path / "with.csv"), without)

@@ -76,3 +76,17 @@ def test_series_ending_on_other_dates_are_each_matched_by_their_own_dates():
                        r"series, but the series' forecasts start at different times \('a' at 2021-03-22, 'b' at "
                        r"2021-03-20\) and the table has no time column 'time'"):
         model.predict(_wide(b_short=2), future=shared.drop(columns="time"))
+
+
+def test_a_future_file_by_series_is_read_once(wide, tmp_path, monkeypatch):
+    """A wide model's future file with the id column was read to look for it, then again to read it by series."""
+    from rnncast import futurekeys
+
+    path = tmp_path / "future.csv"
+    _long(_shared("2021-03-22")).to_csv(path, index=False)
+    reads: list = []
+    real = futurekeys.read_table
+    monkeypatch.setattr(futurekeys, "read_table", lambda *a, **k: reads.append(a[0]) or real(*a, **k))
+    got = wide.predict(_wide(), future=path)
+    pd.testing.assert_frame_equal(got, wide.predict(_wide(), future=_long(_shared("2021-03-22"))))
+    assert reads == [path]

@@ -49,3 +49,17 @@ def test_a_value_a_column_and_an_index_agree_on_what_is_whole():
         assert (column.dtype == np.int64 and column.iloc[1] == held) if held is not None else column.dtype == np.float64
         index = whole(pd.Index([1.0, value]))
         assert (index is not None and index[1] == held) if held is not None else index is None
+
+
+def test_one_rule_reads_a_whole_number_of_any_type_and_long_digits_exactly():
+    """The rule a cutoff is held by (settingvalues.cutoff_text) and read by (cutoffs.as_time): one function."""
+    import decimal
+    from fractions import Fraction
+
+    from rnncast.settingvalues import cutoff_text
+    given = (np.float32(140), np.uint8(140), "0140", "1.4e2", " +14e1 ", Fraction(140), decimal.Decimal("140.00"))
+    assert {number(v) for v in given} == {140} and {cutoff_text(v) for v in given} == {"140"}
+    assert number("12345678901234567890") == 12345678901234567890  # exact: past where a float holds every integer
+    assert number(decimal.Decimal("12345678901234567890")) == 12345678901234567890
+    odd = (Fraction(281, 2), np.bool_(True), decimal.Decimal("NaN"), complex(140), "1e400", "2017Q3", 2.0**53)
+    assert [number(v) for v in odd] == [None] * len(odd)

@@ -20,13 +20,11 @@ import numpy as np
 import pandas as pd
 
 from rnncast import gaps
-from rnncast.data import place
 from rnncast.errors import RnncastError
-from rnncast.filelines import line
 from rnncast.layouts import Rows
 from rnncast.missingcodes import coded_targets
 from rnncast.timetext import shown
-from rnncast.widetail import advice
+from rnncast.widetail import advice, held_kinds, tail_rows
 
 log = logging.getLogger(__name__)
 
@@ -88,24 +86,15 @@ def _warn(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict
 
 def _head(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, what: str) -> str:
     placed = positions[start:end][positions[start:end] >= 0]  # rows inserted by fill_gaps have no line
-    a, b, off = int(placed[0]), int(placed[-1]), attrs.get("line_offset")
-    lines = place(a, attrs) if a == b else (f"lines {line(a, attrs)}-{line(b, attrs)} of {attrs['source']}"
-                                            if off is not None and attrs.get("source") else f"rows {a}-{b}")  # first, last
-    one = end - start == 1
     fmt = rows.text_format  # a monthly '2020-01' named as the file writes it
-    dates = ("" if time is None else f"{shown(time[start], time, fmt)}, " if one else
-             f"{shown(time[start], time, fmt)} to {shown(time[end - 1], time, fmt)}, ")
-    which = "the last row" if one else f"the last {end - start} rows"
-    has = "has" if one else "have"
-    return (f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} ({dates}{lines}) {has} no value of "
-            f"{', '.join(rows.columns[: rows.n_targets])} but {has} {what}")
+    dates = None if time is None else (shown(time[start], time, fmt), shown(time[end - 1], time, fmt))
+    return tail_rows(gaps.label(rows, s).removesuffix(' at ') or 'the data', ', '.join(rows.columns[: rows.n_targets]),
+                     what, end - start, int(placed[0]), int(placed[-1]), attrs, dates)
 
 
 def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, held: np.ndarray) -> str:
     n_t, n_p = rows.n_targets, rows.n_past
     past = [c for c, h in zip(rows.columns[n_t: n_t + n_p], held[:n_p]) if h]
     future = [c for c, h in zip(rows.columns[n_t + n_p:], held[n_p:]) if h]
-    kinds = " and ".join(([f"the future covariates {', '.join(future)}"] if future else []) +
-                         ([f"the past covariates {', '.join(past)}"] if past else []))
-    head = _head(rows, s, start, end, time, positions, attrs, kinds)
+    head = _head(rows, s, start, end, time, positions, attrs, held_kinds(past, future))
     return head + advice(past, future, rows.columns[n_t + n_p:])

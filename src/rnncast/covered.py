@@ -46,12 +46,11 @@ UNDER_ACTUAL = "(under the actual line)"
 
 def legend(fig, axes, carried: tuple[str, ...] = ()) -> None:
     """The figure's one legend, beside the first of ``axes`` (their lines share labels; ``carried``: marks a later row
-    alone may draw, ``rowlegend.legend_beside``), drawn again once the figure is laid out with it where an entry then
-    says it lies under the actual line (``under_actual``)."""
-    for _ in range(2):
+    alone may draw, ``rowlegend.legend_beside``), drawn again where, the figure laid out with it once, an entry then
+    says it lies under the actual line (``under_actual``): the legend drawn last holds every label."""
+    legend_beside(axes, carried)
+    if under_actual(fig, axes):
         legend_beside(axes, carried)
-        if not under_actual(fig, axes):
-            return
 
 
 def under_actual(fig, axes) -> bool:

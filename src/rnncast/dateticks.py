@@ -107,11 +107,11 @@ def date_ticks(ax, zone, times=None, calendar=None) -> None:
     times = pd.DatetimeIndex(times.to_timestamp() if isinstance(times, pd.PeriodIndex) else times).dropna().unique().sort_values()
     if len(times) < 2 or (times[1:] - times[:-1]).median() < MIN_STEP:
         return  # days and finer: a point a day off a month's tick is not read as the next month's
-    quarters = quarter_freq(calendar)
+    quarters = quarterly(calendar)
     points = mdates.date2num(times)
     ax.get_xlim()  # the limits settled over the data, which the locator reads
     inside = [t for t in locator() if points[0] <= t <= points[-1]]
-    if quarters is None and inside and all(np.min(np.abs(points - t)) < ON_POINT for t in inside):
+    if not quarters and inside and all(np.min(np.abs(points - t)) < ON_POINT for t in inside):
         return  # matplotlib ticks where the points are: month, quarter or year starts
     fmt = calendar.text_format if quarters else None
     written = fmt if fmt and ("%q" in fmt or halfyears.owns(fmt)) else None  # 2015Q2, Q2 2015; half-years 2015H2
@@ -183,15 +183,16 @@ def text_width(renderer, prop, text: str) -> float:
 QUARTERLY = (QuarterBegin, QuarterEnd, BQuarterBegin, BQuarterEnd)
 
 
-def quarter_freq(calendar) -> str | None:
-    """``Q-DEC``, the frequency of pandas' Periods of calendar quarters, for a quarterly ``calendar`` (``QS``, ``QE``,
-    ``BQE``, ``2QS``, fiscal ``QE-NOV``, ``QS-OCT`` ...): its points are named by the calendar quarters they fall in,
-    as ``timetext.write`` writes quarters in the CSVs and tables (a fiscal Period, ``Q-SEP``'s "2023Q1" for
-    2022-10-01, named a quarter the CSV calls 2022Q4: decision 1045); None for any other calendar, or none."""
-    freq = getattr(calendar, "freq", None)
-    if getattr(calendar, "kind", None) not in ("datetime", "period") or not isinstance(freq, QUARTERLY):
-        return None
-    return "Q-DEC"
+CALENDAR_QUARTERS = "Q-DEC"  # the frequency of pandas' Periods of calendar quarters, by which quarters are named
+
+
+def quarterly(calendar) -> bool:
+    """Whether ``calendar`` is quarterly (``QS``, ``QE``, ``BQE``, ``2QS``, fiscal ``QE-NOV``, ``QS-OCT`` ...): its
+    points are then named by the calendar quarters they fall in (``CALENDAR_QUARTERS``), as ``timetext.write`` writes
+    quarters in the CSVs and tables (a fiscal Period, ``Q-SEP``'s "2023Q1" for 2022-10-01, named a quarter the CSV
+    calls 2022Q4: decision 1045); False for any other calendar, or none."""
+    return getattr(calendar, "kind", None) in ("datetime", "period") and isinstance(getattr(calendar, "freq", None),
+                                                                                   QUARTERLY)
 
 
 MIN_STEP = pd.Timedelta(days=6)  # a weekly or coarser calendar: the steps that one point per tick can be read by
@@ -200,7 +201,7 @@ MAX_TICKS = 10  # the most ticks point_ticks places: matplotlib's ~5 to 10
 YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # every k-th year ticked
 
 
-def point_ticks(times: pd.DatetimeIndex, quarters: str | None = None,
+def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
                 written: str | None = None) -> tuple[pd.DatetimeIndex, list[str]] | None:
     """Ticks on points of ``times`` (sorted, unique, two or more), each labelled by the period it is in: the first
     point of every period of the finest unit that leaves at most ``MAX_TICKS`` of them, from every point and every
@@ -208,17 +209,17 @@ def point_ticks(times: pd.DatetimeIndex, quarters: str | None = None,
     every 1, 2, 3 or 6 months ("Mar"), quarters where the points are calendar quarters' ends ("Q1"), then every
     k-th year ("2023"). The periods ticked are round (January, July; years divisible by 5) where as many of them
     hold points as of any other choice, less one; else those that hold the most (a calendar of February, April ...
-    ticks February). ``quarters``: the Period frequency of a quarterly calendar's points (``quarter_freq``): ticked
-    by quarter or k-th (fiscal) year, each named as a Period of it writes it, in the data's form ``written`` (a
+    ticks February). ``quarters``: whether the points are a quarterly calendar's (``quarterly``): ticked by calendar
+    quarter or k-th year, each named as its Period (``CALENDAR_QUARTERS``) writes it, in the data's form ``written`` (a
     strftime format with %q, "Q%q %Y") where given ("2022Q1", "Q2" ...). None where no choice leaves few enough."""
     step = (times[1:] - times[:-1]).median()
     year, month = times.year.to_numpy(), times.month.to_numpy()
     months = year * 12 + month - 1
     periods = None
-    if quarters is None and pd.Timedelta(days=80) <= step < pd.Timedelta(days=300) and bool(np.all(month % 3 == 0)):
-        quarters = "Q-DEC"  # calendar quarters' ends (QE, BQE)
-    if quarters is not None:
-        periods = (times.tz_localize(None) if times.tz is not None else times).to_period(quarters)
+    if not quarters and pd.Timedelta(days=80) <= step < pd.Timedelta(days=300) and bool(np.all(month % 3 == 0)):
+        quarters = True  # calendar quarters' ends (QE, BQE)
+    if quarters:
+        periods = (times.tz_localize(None) if times.tz is not None else times).to_period(CALENDAR_QUARTERS)
         year = np.asarray(periods.qyear)
     units = [("point", k, np.arange(len(times))) for k in (1, 2) if step < pd.Timedelta(days=27)]
     if step < pd.Timedelta(days=300):

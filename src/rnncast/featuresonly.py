@@ -15,11 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import statictext
+from rnncast import labels, statictext
 from rnncast.data import as_frame
-from rnncast.labels import is_array
 from rnncast.noticed import first_time
-from rnncast.panel import Panel
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
@@ -31,16 +29,16 @@ def reads_target(state: FittedState) -> bool:
 
 
 def stood_in(state: FittedState, data):
-    """``data`` as predict reads it: for a model that does not read the target (a table of one series or a long table
-    of many), its target columns set to the target's training mean where one is absent or has a blank (a column of
-    every value is kept: the network drops it unread); other data (an array, known by column places; a wide table,
-    whose series are its target columns; a Panel) as it is."""
-    if reads_target(state) or isinstance(data, Panel) or is_array(data) or state.layout == "wide":
+    """``data`` as ``reading`` reads it for predict (``read_new(stand_in=True)``), once: for a model that does not read
+    the target (a table or file of one series; a long table's frame as ``reading`` read it), its target columns set to
+    the target's training mean where one is absent or has a blank (a column of every value is kept: the network drops
+    it unread). A file of one series is read here as ``load_panel`` reads one, and handed on as read (named as the
+    file); other data (an array, known by column places; a wide table, whose series are its target columns) as it is."""
+    if reads_target(state) or labels.is_array(data) or state.layout == "wide":
         return data
     if isinstance(data, (str, Path)):
-        enc = state.static_encoder
-        frame = statictext.read_file(data, [state.id_col] if state.id_col else [],
-                                     text=enc.categorical_names if enc is not None else (), decide=[])
+        frame = statictext.read_file(data, [], decide=[])  # load_panel's read of a series' file (no ids, no statics)
+        frame.attrs[labels.GIVEN] = labels.given(data)  # its refusals name the file's columns as a file's
     else:
         frame = data if isinstance(data, pd.DataFrame) else as_frame(data)
     given = [t for t in state.targets if t in frame.columns and frame[t].notna().any()]
@@ -48,7 +46,7 @@ def stood_in(state: FittedState, data):
         log.warning("not read: %s — the model reads the features alone (target_input=False): predict forecasts without "
                     "the target, so its column may be left out", ", ".join(given))
     stand = [j for j, t in enumerate(state.targets) if t not in frame.columns or frame[t].isna().any()]
-    if not stand:
-        return data
+    if not stand:  # a file as read, once; a table as given
+        return frame if isinstance(data, (str, Path)) else data
     level = np.asarray(state.train_means, dtype=np.float64).mean(axis=0)  # [T] original units, over the series
     return frame.assign(**{state.targets[j]: float(level[j]) for j in stand})

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselines, csvtext, datatimes, decimals, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads)
 from rnncast.data import ID_COLUMN
@@ -249,8 +249,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
     """``Forecaster.predict``: ``data`` read the model's way (``reading``; ``featuresonly``: no target where none is read)
     and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form."""
-    panel, _ = reading.known(model.state, reading.read_new(model.state, featuresonly.stood_in(model.state, data),
-                                                           static_covariates, "forecast"), "forecast")
+    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast",
+                                                           stand_in=True), "forecast")
     frame = datatimes.in_frame(next_horizon(model, panel, future), model.state.calendar.text_format)  # data's form
     return labels.forecast_as_given(panel, data, frame)
 

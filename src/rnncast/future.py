@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex, serieskeys
-from rnncast.data import check_finite, numeric_column, place, read_table
+from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
@@ -35,7 +35,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
-                 data_offsets=None, key=None) -> np.ndarray:
+                 data_offsets=None, key=None, read=None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -49,9 +49,9 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
     ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were. ``data_offsets``:
     the data's ``Panel.written_offsets``, whose offsets a refusal of times gives as example. ``key``: ``Panel.key``.
-    The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
-    periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
-    """
+    ``read``: the file ``future`` already read by ``futurekeys.table_of`` (``sharedfuture``), not read again. The
+    table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer periods,
+    dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``)."""
     horizon, n_f = len(wanted[0]), len(columns)
     if isinstance(future, (np.ndarray, list, tuple)):
         if id_col is not None:
@@ -77,9 +77,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     numbered = isinstance(wanted[0], pd.RangeIndex)  # a model without dates: its steps are row numbers
     future, from_index = futurerows.labelled(future) if numbered else (future, False)  # later.iloc[600:603]'s labels
     keys = [c for c in (id_col, time_col) if c is not None]
-    texts = [c for c in keys if c != time_col or time_unit is None] + serieskeys.read_as_text(id_col)[1:]  # a key's too
-    frame = serieskeys.on_table(read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else
-                                futurekeys.frame_of(future, keys), id_col, key, "the future values")  # a price by item
+    frame = serieskeys.on_table(read if read is not None else futurekeys.table_of(future, id_col, time_col, time_unit),
+                                id_col, key, "the future values")  # a price by item
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     written = futurerows.written_labels(frame, index, id_col) if numbered else None  # or its labels: lined up by them
     if written is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futuretimes, indexcolumns, rowindex
+from rnncast import futuretimes, indexcolumns, rowindex, serieskeys
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
@@ -105,6 +105,17 @@ def _said_in_order(frame: pd.DataFrame, id_col, columns: list[str], index, said)
                     "taken in row order as the forecast steps%s; %s not read as time",
                     " of each series" if id_col is not None else "",
                     "their index is" if other == index else f"their column {other!r} is")
+
+
+def table_of(future, id_col: str | None, time_col: str | None, time_unit: str | None) -> pd.DataFrame:
+    """The future table ``future`` as ``future.align_future`` reads it: a file with its id column (a key's columns too)
+    and its time column read as text, but for times written as numbers in ``time_unit`` (``numbertimes``); any other
+    table as ``frame_of`` gives it."""
+    keys = [c for c in (id_col, time_col) if c is not None]
+    if not isinstance(future, (str, Path)):
+        return frame_of(future, keys)
+    texts = [c for c in keys if c != time_col or time_unit is None] + serieskeys.read_as_text(id_col)[1:]  # a key's too
+    return read_table(future, text_columns=texts)
 
 
 def frame_of(future, keys: list) -> pd.DataFrame:

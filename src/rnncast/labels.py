@@ -35,9 +35,9 @@ def is_array(data) -> bool:
 
 def given(data) -> dict:
     """What ``data`` is as its caller would say it, ``kind``: "array", "table" (a frame or any other table)
-    or a file's name; and ``labels``: its columns' labels by the text rnncast reads them as."""
-    if isinstance(data, (str, Path)):
-        return {"kind": Path(data).name, "labels": {}}  # a file's header: names, text already
+    or a file's name (a frame marked so: ``featuresonly``); and ``labels``: its columns' labels as rnncast reads them."""
+    if isinstance(data, (str, Path)) or isinstance(data, pd.DataFrame) and GIVEN in data.attrs:  # a file read for it
+        return data.attrs[GIVEN] if isinstance(data, pd.DataFrame) else {"kind": Path(data).name, "labels": {}}
     if is_array(data):
         return {"kind": "array", "labels": {str(j): j for j in range(np.shape(data)[1] if np.ndim(data) == 2 else 1)}}
     columns = (data.columns if isinstance(data, pd.DataFrame) else

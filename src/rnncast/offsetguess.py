@@ -109,7 +109,7 @@ def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:
     elif 28 <= days <= 31:
         aliases += ["MS", "ME", "BMS", "BME"]
     elif 89 <= days <= 92:
-        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]  # QS-JAN, QE-DEC: calendar_year
+        aliases += [calendar_year(to_offset(f"{kind}-{MONTHS[m - 1]}")) for kind in ("QS", "QE")]  # QS-JAN, QE-DEC
     elif 365 <= days <= 366:
         aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
     return [to_offset(a) for a in aliases] + monthdays.near(days, first)  # the 15th of each month

@@ -6,15 +6,15 @@ the windows predict reads checked for missing calendar steps.
 from __future__ import annotations
 
 import logging
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from rnncast import (indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys, statictext,
-                     timeunread, toldtime)
+from rnncast import (featuresonly, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys,
+                     statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -32,11 +32,12 @@ from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
 
-def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored", only=None) -> Panel:
+def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored", only=None, stand_in=False) -> Panel:
     """Read new data with the columns, layout and calendar the model was trained on (a ``Panel`` is checked and used
     as it is). Static covariates come from ``static_covariates`` (a table) or from the model's static columns when the
     data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s),
-    unless ``only`` (predict_windows' ``series=``) names a series the model knows: its rows alone are then read."""
+    unless ``only`` (predict_windows' ``series=``) names a series the model knows: its rows alone are then read.
+    ``stand_in`` (predict's): the target a model does not read stood in for where absent, in this one read (featuresonly)."""
     if isinstance(data, Panel):
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
@@ -56,7 +57,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                    utc_clock=partial(utc_clock, state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
-            read = one_series(state, _load(state, data, static_covariates, reading, doing, only))
+            read = one_series(state, _load(state, data, static_covariates, reading, doing, only, stand_in))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
             return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
@@ -77,10 +78,9 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
 
 def _no_file(path) -> bool:
     """Whether nothing is at ``path`` (a path that cannot be looked at is left to ``read_table`` to name)."""
-    try:
+    with suppress(OSError):
         return not Path(path).exists()
-    except OSError:
-        return False
+    return False
 
 
 def _not_used(state: FittedState, panel: Panel) -> Panel:
@@ -99,9 +99,7 @@ def _not_used(state: FittedState, panel: Panel) -> Panel:
 def _array_width(state: FittedState, data) -> None:
     """An array (columns known by place only) wider than the one the model was fitted on is refused: its
     further columns are none of the model's, and dropping them would read the array another way."""
-    if not is_array(data):
-        return
-    shape = np.shape(data)
+    shape = np.shape(data) if is_array(data) else ()  # a table: its columns are named
     known = [str(c) for c in [*state.targets, *state.features, *state.unused, state.time_col] if c is not None]
     if len(shape) != 2 or not known or not all(c.isdigit() for c in known):
         return  # 1-D, or a model fitted on named columns (their names are then asked for)
@@ -113,15 +111,16 @@ def _array_width(state: FittedState, data) -> None:
                            f"{', '.join(state.targets)}); {which} none of the model's: give the array's columns as at fit")
 
 
-def _load(state: FittedState, data, static_covariates, reading: dict, doing: str, only=None) -> Panel:
+def _load(state: FittedState, data, static_covariates, reading: dict, doing: str, only=None, stand_in=False) -> Panel:
     """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords; ``doing``: ``series_index``'s;
-    ``only``: the one series asked for, read alone where the others hold one the model never saw)."""
+    ``only``: the one series asked for, read alone where the others hold one the model never saw; ``stand_in``: read_new's)."""
     if state.layout == "single":
         if static_covariates is not None:
             raise RnncastError(f"{hint('static_covariates', 'static_covariates=')} cannot apply: the model was fitted on one "
                                "series, which has no per-series attributes; leave it out (static covariates apply to a "
                                "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
+            data = featuresonly.stood_in(state, data) if stand_in else data  # a file read once, here
             return load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
@@ -146,6 +145,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         static_covariates = serieskeys.spread(static_covariates, key, "the static table", once=True)
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
+    frame = featuresonly.stood_in(state, frame) if stand_in else frame  # the target the model does not read
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
@@ -180,8 +180,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
 
 
 def one_series(state: FittedState, panel: Panel) -> Panel:
-    """``panel``, where a model fitted on one series is given one; a table of several series (a long table's id
-    column, ``unique_id`` found by name) is refused, naming them: one series's scaler would read them all."""
+    """``panel``, where a model fitted on one series is given one; a table of several series (a long table's id column,
+    ``unique_id`` found by name) is refused, naming them: one series's scaler would read them all."""
     if state.layout != "single" or panel.n_series <= 1:
         return panel
     where = f" in column {panel.id_col!r}" if panel.id_col is not None else ""

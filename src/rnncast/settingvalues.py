@@ -7,13 +7,12 @@ settings themselves (``config.py``)."""
 
 from __future__ import annotations
 
-import decimal
 import math
 import numbers
-import re
 
 import numpy as np
 
+from rnncast import wholenumbers
 from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
@@ -91,33 +90,9 @@ def cutoff_text(value):
         return str(value)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
         return value.isoformat()
-    whole = whole_text(value)  # 1960 in Python: '1960', as --cutoff 1960 (a resume saw "1960 then, '1960' now")
-    return value if whole is None else whole
+    whole = wholenumbers.number(value)  # 1960, 1960.0, '1.96e3', Fraction(1960): '1960', as --cutoff 1960 gives it
+    return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
-
-NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a number written plainly: 0140, 1960.0, 1.4e2
-
-
-def whole_text(value) -> str | None:
-    """A whole number of any numeric type as its integer text: 1960, np.int64(1960), 1960.0, np.float32(1960),
-    Fraction(1960), Decimal('1960.00'), ' +1960.0 ', '01960', '1.96e3': '1960', as cutoffs.as_time reads each
-    (``wholenumbers.number``: the same rows), so one cutoff is one setting, saved as JSON can hold it; None for any
-    other value (1960.5, a bool, text of a time), which ``settingchecks.check_cutoff`` accepts as text or refuses."""
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, numbers.Rational):  # Fraction(1960)
-        return str(value.numerator) if value.denominator == 1 else None
-    if isinstance(value, decimal.Decimal) or (isinstance(value, str) and NUMBER_TEXT.fullmatch(value.strip())):
-        exact = decimal.Decimal(str(value).strip())  # exact where float would round 20 digits
-        plain = isinstance(value, str) and value.strip().lstrip("+-").isdigit()  # '1e400': no number float reads
-        whole = exact.is_finite() and exact == exact.to_integral_value() and (plain or abs(exact) < 2**53)
-        return str(int(exact)) if whole else None
-    if isinstance(value, numbers.Real):  # float, np.float32: exact as a float, up to where float steps past 1
-        read = float(value)
-        return str(int(read)) if math.isfinite(read) and read.is_integer() and abs(read) < 2**53 else None
-    return None
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array

@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast.data import as_frame, read_table
+from rnncast import futurekeys
+from rnncast.data import as_frame
 from rnncast.errors import RnncastError
 from rnncast.future import align_future
 from rnncast.timetext import shown
@@ -28,9 +29,10 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
     """The future covariates [S, H, F] of the series ``ids`` at ``wanted`` (``future.align_future``'s arguments);
     ``layout``: the model's (``FittedState.layout``). A wide model's table without ``id_col`` is read for every
     series as said above; raises ``RnncastError`` where its series end on other dates and it has no times."""
-    table = _shared(future, id_col, time_col, given.get("time_unit")) if layout == "wide" else None
-    if table is None:
-        return align_future(future, ids, wanted, columns, id_col=id_col, time_col=time_col, given_ids=given_ids, **given)
+    table, read = _shared(future, id_col, time_col, given.get("time_unit")) if layout == "wide" else (None, None)
+    if table is None:  # a file read here is not read again
+        return align_future(future, ids, wanted, columns, id_col=id_col, time_col=time_col, given_ids=given_ids,
+                            read=read, **given)
     named = given_ids if given_ids is not None else ids
     groups: list[list[int]] = []  # series ending on the same date share their steps
     for s, steps in enumerate(wanted):
@@ -47,7 +49,8 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
                            f"{'that column' if time_col else 'one row per series and step'}, or the column {id_col!r} "
                            "with one row per series and step")
     if isinstance(table, pd.DataFrame):
-        blank = [c for c in table.columns if str(c) in set(map(str, ids)) and c not in columns and table[c].isna().all()]
+        texts = set(map(str, ids))
+        blank = [c for c in table.columns if str(c) in texts and c not in columns and table[c].isna().all()]
         table = table.drop(columns=blank)  # the training file's layout: its targets blank over the future
     out = np.empty((len(ids), len(wanted[0]), len(columns)), dtype=np.float64)
     for g in groups:
@@ -66,16 +69,18 @@ def keys_needed(layout: str, id_col: str, time_col: str) -> str:
             if layout == "wide" else f", and {by_series}")
 
 
-def _shared(future, id_col: str | None, time_col: str | None, time_unit: str | None):
-    """``future`` as a frame (or the array it is) where it holds no column ``id_col``: one row per time; None where it
-    holds one (a table by series)."""
+def _shared(future, id_col: str | None, time_col: str | None, time_unit: str | None) -> tuple:
+    """``(table, read)``: ``future`` as a frame (or the array it is) where it holds no column ``id_col``: one row per
+    time, else None (a table by series); ``read``: the file ``future`` as read here (None: no file), as
+    ``future.align_future`` reads one (``futurekeys.table_of``), for it to read no more."""
     if isinstance(future, (np.ndarray, list, tuple)):
-        return future
+        return future, None
     if isinstance(future, (str, Path)):
-        frame = read_table(future, text_columns=[time_col] if time_col is not None and time_unit is None else [])
+        frame = futurekeys.table_of(future, id_col, time_col, time_unit)
     elif isinstance(future, pd.DataFrame):
         frame = future
     else:
         frame = as_frame(future)  # an Arrow table, a Polars frame
     held = [str(c) for c in frame.columns] + [str(n) for n in getattr(frame.index, "names", []) if n is not None]
-    return None if id_col is None or id_col in held else frame
+    by_series = id_col is None or id_col in held
+    return (None if by_series else frame), (frame if isinstance(future, (str, Path)) else None)

@@ -8,10 +8,14 @@ left as it is, for its reader to refuse or pass over as before. ``number`` reads
 
 from __future__ import annotations
 
+import numbers
+import re
+
 import numpy as np
 import pandas as pd
 
 EXACT = 2**53  # beyond it a float64 no longer holds every integer: such numbers are not read as integers
+_DIGITS = re.compile(r"[+-]?\d+")  # a whole number written in digits alone
 
 
 def all_whole(values) -> bool:
@@ -34,16 +38,22 @@ def _whole(column: pd.Series) -> np.ndarray | None:
 
 
 def number(value) -> int | None:
-    """The integer a value holds where it is one, a float that is a whole number or text of either (``1960``,
-    ``1960.0``, ``'1960.0'``); None for any other value (``1960.5``, ``'1960-06'``, a bool)."""
-    if isinstance(value, bool):
+    """The integer a value holds where it is one: an integer of any type, a whole float, Fraction or Decimal, or text
+    of any of them (``1960``, ``1960.0``, ``'1960.0'``, ``' +1960 '``, ``'01960'``, ``'1.96e3'``, ``Fraction(1960)``,
+    ``Decimal('1960.00')``), digits alone read exactly however long (``'12345678901234567890'``); None for any other
+    value (``1960.5``, ``'1960-06'``, a bool, NaN, ``2.0**60``: past where a float holds every integer). The one rule
+    of a cutoff's whole number, held (``settingvalues.cutoff_text``) and read (``cutoffs.as_time``) alike."""
+    if isinstance(value, (bool, np.bool_)):
         return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    text = str(value).strip()
     try:
-        read = float(str(value).strip()) if not isinstance(value, (int, np.integer)) else value
-    except ValueError:
+        if _DIGITS.fullmatch(text):
+            return int(text)  # exact, as no float is past 2**53
+        read = float(text)
+    except ValueError:  # '1960-06', '3/2' (Fraction(3, 2)), '(140+0j)', digits past int's length limit
         return None
-    if isinstance(read, (int, np.integer)):
-        return int(read)
     return int(read) if all_whole(read) else None
 
 

@@ -35,23 +35,35 @@ def refuse(frame: pd.DataFrame, series: list[str], ends: list[int], covariates: 
         return
     rows = np.flatnonzero(~np.isnan(shared[end:]).all(axis=1)) + end  # those holding a covariate value
     first, last = int(rows[0]), int(rows[-1])
-    attrs = frame.attrs
-    where = place(first, attrs) if first == last else (
-        f"lines {line(first, attrs)}-{line(last, attrs)} of {attrs['source']}"
-        if attrs.get("line_offset") is not None and attrs.get("source") else f"rows {first}-{last}")
-    written = (lambda i: shown(time[i], time, text_format)) if time is not None else None  # as the table writes them
-    dates = "" if written is None else f"{written(first)}, " if first == last else f"{written(first)} to {written(last)}, "
     past = [c for c, h in zip(covariates[:n_past], held[:n_past]) if h]
     future = [c for c, h in zip(covariates[n_past:], held[n_past:]) if h]
-    kinds = " and ".join(([f"the future covariates {', '.join(future)}"] if future else []) +
-                         ([f"the past covariates {', '.join(past)}"] if past else []))
-    which = "the last row" if first == last else f"the last {len(rows)} rows"
-    has = "has" if first == last else "have"
-    head = (f"{which} of the table ({dates}{where}) {has} no value of any series ({', '.join(series[:5])}"
-            f"{', ...' if len(series) > 5 else ''}) but {has} {kinds}")
+    dates = None if time is None else (shown(time[first], time, text_format), shown(time[last], time, text_format))
+    head = tail_rows("the table", f"any series ({', '.join(series[:5])}{', ...' if len(series) > 5 else ''})",
+                     held_kinds(past, future), len(rows), first, last, frame.attrs, dates)  # dates as written
     raise RnncastError(head + advice(past, future, covariates[n_past:]) +
                        ("" if not future else "; a wide model reads a future table of the time and covariate columns, "
                         "one row per time, for every series"))
+
+
+def tail_rows(of: str, lacking: str, what: str, count: int, first: int, last: int, attrs: dict,
+              dates: tuple | None) -> str:
+    """The words "the last ``count`` rows of ``of`` (dates, lines) have no value of ``lacking`` but have ``what``" of
+    rows appended to the history, the first and last at rows ``first`` and ``last`` of the table (named by their file
+    lines where ``attrs`` has them); ``dates``: the first's and the last's as the table writes them (None: numbered).
+    Said so of a wide table here and of a series of a long one (``appendedrows``)."""
+    where = place(first, attrs) if first == last else (
+        f"lines {line(first, attrs)}-{line(last, attrs)} of {attrs['source']}"
+        if attrs.get("line_offset") is not None and attrs.get("source") else f"rows {first}-{last}")
+    one = count == 1
+    when = "" if dates is None else f"{dates[0]}, " if one else f"{dates[0]} to {dates[1]}, "
+    which, has = ("the last row", "has") if one else (f"the last {count} rows", "have")
+    return f"{which} of {of} ({when}{where}) {has} no value of {lacking} but {has} {what}"
+
+
+def held_kinds(past: list, future: list) -> str:
+    """The covariates holding values in such rows, by kind: "the future covariates a, b and the past covariates c"."""
+    return " and ".join(([f"the future covariates {', '.join(future)}"] if future else []) +
+                        ([f"the past covariates {', '.join(past)}"] if past else []))
 
 
 def advice(past: list, future: list, read: list) -> str:
