@@ -6,7 +6,7 @@ import pytest
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
-from rnncast import dateticks, plots
+from rnncast import dateticks, fonts, plots
 
 
 def ticked(start, end, freq, width=6.4):
@@ -287,3 +287,33 @@ def test_quarters_from_a_second_quarter_are_ticked_as_the_csv_writes_them():
     assert calendar.freq_text == "QS-JAN"
     assert labels == ["2023Q1", "Q2", "Q3", "Q4", "2024Q1", "Q2", "Q3", "Q4"]
     assert list(timetext.write(times, calendar.text_format)) == [str(q) for q in quarters[-8:]]
+
+
+@pytest.mark.parametrize("start", ["2022Q4", "2022Q3", "2023Q2"])
+def test_crowded_quarter_ticks_name_every_year_they_cross_in_the_datas_own_form(start):
+    """t26t9: Korean quarters ("2023년 1분기") in a backtest figure were ticked "", "2023년 1분기", "", "Q3", "Q4", "",
+    "Q2" ...: each year's wide first label, crowding the "Q4" before it, was the one left empty, so 2024's quarters
+    read as 2023's, and the quarters between were "Q3" where the CSV writes "3분기". A label naming a year is kept
+    over one naming none, the first label left names its year, and a quarter alone is written as the data writes it."""
+    from rnncast.timecalendar import Calendar
+
+    times = pd.period_range(start, periods=10, freq="Q").to_timestamp()
+    calendar = Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset("QS"), name="quarter",
+                        text_format="%Y년 %q분기")
+    fig = Figure(figsize=(7, 4))
+    ax = fig.subplots()
+    ax.plot(times, np.arange(10))
+    plots.time_ticks(ax, times, None, calendar=calendar)
+    with fonts.drawing(fig):  # Korean glyphs, measured as drawn
+        label_boxes(fig, ax)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert len(labels) == len(times) and "" in labels  # a tick a quarter, crowded: some left empty
+    year = None
+    for t, label in zip(times, labels):
+        if label and dateticks.names_year(label):  # "2024년 1분기", or "3분기\n2023" where the first was left empty
+            assert str(t.year) in label and (label.startswith(f"{t.year}년 ") or label.startswith(f"{t.quarter}분기\n"))
+            year = t.year
+        elif label:  # a quarter alone is in the year last named, written as the data writes it
+            assert label == f"{t.quarter}분기" and year == t.year
+    first = next(i for i, label in enumerate(labels) if label)  # points before it: the first year's, ahead of its tick
+    assert {int(y) for y in re.findall(r"\d{4}", "".join(labels))} == set(times.year[first:])  # every year crossed

@@ -90,3 +90,22 @@ def test_a_future_file_by_series_is_read_once(wide, tmp_path, monkeypatch):
     got = wide.predict(_wide(), future=path)
     pd.testing.assert_frame_equal(got, wide.predict(_wide(), future=_long(_shared("2021-03-22"))))
     assert reads == [path]
+
+
+def test_a_row_one_series_reads_is_used_and_rows_none_reads_are_named_once_by_date(caplog):
+    """t26t9: series ending on other dates each warned of the rows the other reads, as "not used", once per end
+    date, while those rows moved its forecast; a row is unused only where no series reads it."""
+    model = Forecaster(**{**TINY, "horizon": H}).fit(_wide(b_short=2), series=["a", "b"], future_covariates=["price"])
+    shared = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5))  # b reads the 20th to 22nd, a the 22nd to 24th
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(_wide(b_short=2), future=shared)
+    assert "not used" not in caplog.text  # every row is some series' step
+    moved = model.predict(_wide(b_short=2), future=_shared("2021-03-20", (30.0, 12.0, 10.5, 11.0, 9.5)))
+    assert not np.allclose(moved["y_hat"], model.predict(_wide(b_short=2), future=shared)["y_hat"])  # the 20th is read
+    caplog.clear()
+    wider = _shared("2021-03-18", (9.0,) * 9)  # the 18th, 19th, 25th and 26th: no series' steps
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(_wide(b_short=2), future=wider)
+    said = [r.getMessage() for r in caplog.records if "not used" in r.getMessage()]
+    assert said == [f"the future values hold 4 rows outside the {H} forecast steps after each series' end "
+                    "(2021-03-18, 2021-03-19, 2021-03-25, ...); they are not used"]

@@ -27,6 +27,8 @@ that quarter ("2019Q3", not "2019" two quarters before 2020's first)."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from matplotlib import dates as mdates
@@ -118,14 +120,24 @@ def date_ticks(ax, zone, times=None, calendar=None) -> None:
     placed = point_ticks(times, quarters, written)
     if placed is not None:
         ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(placed[0])))
-        ax.xaxis.set_major_formatter(PointFormatter(placed[1]))
+        ax.xaxis.set_major_formatter(PointFormatter(placed[1], placed[0].year.tolist()))
 
 
 class PointFormatter(FixedFormatter):
-    """The labels of ticks on points (``point_ticks``), those that would overlap left empty (``spaced``)."""
+    """The labels of ticks on points (``point_ticks``), those that would overlap left empty (``spaced``); the first
+    label left names its year (``years``: each tick's), under it where the one that named it was left empty."""
+
+    def __init__(self, seq, years: list[int] | None = None):
+        super().__init__(seq)
+        self.years = years
 
     def format_ticks(self, values):
-        return spaced(self.axis, values, super().format_ticks(values), carry=True)
+        labels = spaced(self.axis, values, super().format_ticks(values), carry=True)
+        k = next((i for i, label in enumerate(labels) if label), None)
+        if k and self.years is not None and not names_year(labels[k]):  # "2022Q4" left empty before "Q1"
+            labels[k] += f"\n{self.years[k]}"
+            labels = spaced(self.axis, values, labels, carry=True, first=False)
+        return labels
 
 
 GAP = 0.3  # the least space between two tick labels, in their font's size (an em)
@@ -135,8 +147,8 @@ def spaced(axis, values, labels: list[str], carry: bool = False, first: bool = T
     """``labels`` of the ticks at ``values`` on the x ``axis``, where two would overlap as drawn (their texts'
     widths measured by the figure's renderer, their centres at the ticks, ``GAP`` between them) one left empty:
     the first label of the axis (a period's few points before the next's tick; not with ``first`` False, where it
-    took the place of one left empty), else the one without a second line (a year) where the other has one, else
-    the later. With ``carry``, the second line (the year) of a label
+    took the place of one left empty), else the one naming no year where the other names one (on a second line,
+    "Jan\n2024", or in it, "2024년 1분기": a quarter's "Q4" before it, t26t9), else the later. With ``carry``, the second line (the year) of a label
     left empty goes under the next labelled tick where it has none ("May\n2023" a week before "Jun": "",
     "Jun\n2023")."""
     if axis is None or axis.axis_name != "x" or axis.get_figure(root=True) is None or len(labels) < 2:
@@ -155,7 +167,7 @@ def spaced(axis, values, labels: list[str], carry: bool = False, first: bool = T
         if not label:
             continue
         if kept is not None and at[i] - at[kept] < (width(labels[kept]) + width(label)) / 2 + gap:
-            dropped = kept if first and kept == lead or "\n" in label and "\n" not in labels[kept] else i
+            dropped = kept if first and kept == lead or names_year(label) and not names_year(labels[kept]) else i
             year = labels[dropped].partition("\n")[2]
             labels[dropped] = ""
             later = next((j for j in range(dropped + 1, len(labels)) if labels[j]), None)
@@ -167,6 +179,12 @@ def spaced(axis, values, labels: list[str], carry: bool = False, first: bool = T
     return labels
 
 
+def names_year(label: str) -> bool:
+    """Whether a tick's label names its year: on a second line ("Jan\n2024") or in it ("2024Q1", "2024년 1분기")."""
+    return "\n" in label or YEAR.search(label) is not None
+
+
+YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _widths: dict = {}  # (text, font, dpi) -> width in pixels: a font with CJK fallbacks takes milliseconds a measure
 
 
@@ -249,8 +267,9 @@ def quarter_labels(periods: pd.PeriodIndex, unit: str, written: str | None = Non
         return halfyears.write(pd.DatetimeIndex([p.start_time]), written)[0] if halves else \
             p.strftime(written) if written else str(p)
 
-    def short(p) -> str:
-        return named(p).replace(str(p.qyear), "").strip(" -/년") if halves else f"Q{p.quarter}"
+    def short(p) -> str:  # the quarter alone, as the data writes it: "3분기", "Q3", "1/4" (t26t9: not "Q3" for 3분기)
+        return named(p).replace(str(p.qyear), "").strip(" -/년") if halves else \
+            p.strftime(written.replace("%Y", "").strip(" -/.년年")) if written else f"Q{p.quarter}"
 
     if unit == "year":
         return [str(p.qyear) if p.quarter == 1 else named(p) for p in periods]

@@ -35,7 +35,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
-                 data_offsets=None, key=None, read=None) -> np.ndarray:
+                 data_offsets=None, key=None, read=None, unused: list | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -49,9 +49,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
     ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were. ``data_offsets``:
     the data's ``Panel.written_offsets``, whose offsets a refusal of times gives as example. ``key``: ``Panel.key``.
-    ``read``: the file ``future`` already read by ``futurekeys.table_of`` (``sharedfuture``), not read again. The
-    table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer periods,
-    dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``)."""
+    ``read``: the file ``future`` already read by ``futurekeys.table_of`` (``sharedfuture``), not read again.
+    ``unused``: where given (a list), the dated table's rows no step takes are not warned of but appended to it as
+    (their row positions, the function that warns of such rows), for a caller that reads one table several times.
+    The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
+    periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
+    """
     horizon, n_f = len(wanted[0]), len(columns)
     if isinstance(future, (np.ndarray, list, tuple)):
         if id_col is not None:
@@ -180,9 +183,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
             f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
             f"predict needs them for the {counted(horizon, 'step')} after {_last(ids)}")
-    extra = len(given) - len(table) if dated else 0
-    if extra > 0:
-        _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask, text_format)
+    if dated:
+        keys = ["_series", "_key"]
+        spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
+        warn = lambda rows: _warn_unused(given.loc[rows], stamps, frame[time_col], unplaced, wanted,  # noqa: E731
+                                         horizon, holidays, day, weekmask, text_format)
+        unused.append((spare, warn)) if unused is not None else warn(spare) if len(spare) else None
     values = table[columns].to_numpy(dtype=np.float64)
     try:
         check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
@@ -201,12 +207,11 @@ def _not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | N
                 ", ".join(columns))
 
 
-def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool,
+def _warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holidays: str | None, day: bool,
                  weekmask: str | None = None, text_format: str | None = None) -> None:
-    """The rows of the future values no forecast step takes: those on the model's holidays within the
-    forecast's span (the calendar skips them, ``holidaysets``) counted apart from those outside it."""
-    keys = ["_series", "_key"]
-    unused = given[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
+    """The rows ``unused`` (of ``given``) of the future values no forecast step takes: those on the model's holidays
+    within the forecast's span (the calendar skips them, ``holidaysets``) counted apart from those outside it, which
+    are named by date (``written``: the table's time column, for a row not read onto the steps)."""
     rows = unused.index.to_numpy()
     on_holiday = np.zeros(len(rows), dtype=bool)
     if holidays and isinstance(stamps, pd.DatetimeIndex):
@@ -221,8 +226,10 @@ def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None
                     "not used", counted(int(on_holiday.sum()), "row"), holidays, first,
                     holidaysets.described(holidays, weekmask))
     if outside:
-        log.warning("the future values hold %s outside the %d forecast steps after each series' end; they are not used",
-                    counted(outside, "row"), horizon)
+        far = rows[~on_holiday]
+        dates = [shown(written.iloc[i], day) if unplaced[i] else shown(stamps[i], day, text_format) for i in far[:3]]
+        log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s); they are "
+                    "not used", counted(outside, "row"), horizon, ", ".join(dates), ", ..." if outside > 3 else "")
 
 
 def _non_number(future) -> str:

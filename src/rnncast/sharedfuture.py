@@ -53,11 +53,26 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
         blank = [c for c in table.columns if str(c) in texts and c not in columns and table[c].isna().all()]
         table = table.drop(columns=blank)  # the training file's layout: its targets blank over the future
     out = np.empty((len(ids), len(wanted[0]), len(columns)), dtype=np.float64)
+    unused: list = []  # per group: the rows its steps leave, and how to warn of them
     for g in groups:
         who = [None] if len(groups) == 1 else [named[g[0]]]  # one reading for all: no series to name
         out[g] = align_future(table, [str(ids[g[0]])], [wanted[g[0]]], columns, id_col=None, time_col=time_col,
-                              given_ids=who, **given)[0]
+                              given_ids=who, unused=unused, **given)[0]
+    _warn_unused(unused, [wanted[g[0]][-1] for g in groups])
     return out
+
+
+def _warn_unused(unused: list, ends: list) -> None:
+    """Warn once of the rows of a shared table that no series' steps take (a row one series reads is used, decision
+    9901); ``unused``: each group's (rows, warn) from ``align_future``, ``ends``: each group's last step. The warning is
+    the group's that ends last, so that a row within its span is told as a holiday its calendar skips."""
+    if not unused:  # a table read in order: every row is a step
+        return
+    spare = unused[0][0]
+    for rows, _ in unused[1:]:
+        spare = spare.intersection(rows)
+    if len(spare):
+        unused[max(range(len(unused)), key=lambda i: ends[i])][1](spare.sort_values())
 
 
 def keys_needed(layout: str, id_col: str, time_col: str) -> str:
