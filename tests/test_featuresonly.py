@@ -147,3 +147,37 @@ def test_a_model_saved_before_the_setting_reads_the_target_as_it_did(sensor, tmp
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.get_params()["target_input"] is True and loaded.net_.spec.target_input is True
     pd.testing.assert_frame_equal(loaded.predict(sensor.tail(20)), model.predict(sensor.tail(20)))
+
+
+def test_the_target_column_is_never_checked_at_predict(fitted, sensor, tmp_path, caplog):
+    """Text, values far beyond the fit's, blanks: none is read, none refused nor warned of (but as not read)."""
+    expected = fitted.predict(sensor.tail(20))
+    text = sensor.tail(20).astype({"y": object})
+    text.loc[text.index[-5:], "y"] = "pending"
+    text.to_csv(tmp_path / "pend.csv", index=False)
+    pd.testing.assert_frame_equal(fitted.predict(text), expected)
+    far = fitted.predict(sensor.tail(20).assign(y=1e6))
+    pd.testing.assert_frame_equal(far, expected)
+    assert "far beyond" not in caplog.text
+    assert len(fitted.predict(str(tmp_path / "pend.csv"))) == 1
+
+
+def test_a_wide_table_predicts_without_its_series_columns(sensor):
+    wide = sensor.rename(columns={"y": "s1"}).assign(s2=sensor["y"] * 0.5)
+    model = Forecaster(**ALONE).fit(wide, series=["s1", "s2"], features=["a", "b"])
+    recent = wide.tail(10)
+    with_them = model.predict(recent)
+    pd.testing.assert_frame_equal(with_them, model.predict(recent.drop(columns=["s1", "s2"])))
+    pd.testing.assert_frame_equal(with_them, model.predict(recent.assign(s1=300.0, s2=np.nan)))
+
+
+def test_rows_appended_with_a_blank_target_are_refused_where_features_are_future_known(sensor):
+    """A future-known model: such rows are the future, refused by name as fit and evaluate do; a model of past
+    features reads them as ordinary rows (its target never read), forecasting after them."""
+    appended = pd.concat([sensor.tail(12), sensor.tail(2).assign(y=np.nan, time=sensor["time"].iloc[-1]
+                                                                   + pd.to_timedelta([1, 2], unit="h"))])
+    known = Forecaster(**ALONE, future_known=True).fit(sensor, target="y", features=["a", "b"])
+    with pytest.raises(RnncastError, match="have no value of y but have the future covariates a, b"):
+        known.predict(appended)
+    past = Forecaster(**ALONE).fit(sensor, target="y", features=["a", "b"])
+    assert past.predict(appended).index[0] == appended["time"].iloc[-1] + pd.Timedelta("1h")
