@@ -181,3 +181,23 @@ def test_rows_appended_with_a_blank_target_are_refused_where_features_are_future
         known.predict(appended)
     past = Forecaster(**ALONE).fit(sensor, target="y", features=["a", "b"])
     assert past.predict(appended).index[0] == appended["time"].iloc[-1] + pd.Timedelta("1h")
+
+
+def test_sparse_labels_at_fit_are_refused_with_what_to_do(sensor):
+    """A lab value blank on most rows: its last blank rows are labels not given (not the future's features), and
+    the refusal says so; the blanks before them are filled as fit fills, and scored out."""
+    sparse = sensor.assign(y=sensor["y"].where(np.arange(len(sensor)) % 4 != 0))
+    sparse.loc[sparse.index[-1], "y"] = np.nan
+    with pytest.raises(RnncastError, match=r"target_input=False\) takes no rows without a label yet.*--fill "
+                                           r"interpolate") as caught:
+        Forecaster(**ALONE).fit(sparse, target="y", features=["a", "b"])
+    assert "future" not in str(caught.value)
+    model = Forecaster(**ALONE, fill="interpolate").fit(sparse.iloc[:-1], target="y", features=["a", "b"])
+    assert np.isfinite(model.predict(sparse.tail(20))["y"]).all()
+
+
+def test_blank_labels_at_evaluate_are_refused_as_labels(fitted, sensor):
+    """Not "reads every value as given": the model never reads the target; what it lacks is a label to score."""
+    sparse = sensor.tail(40).assign(y=sensor["y"].tail(40).where(np.arange(40) % 4 != 0))
+    with pytest.raises(RnncastError, match=r"takes no blank label yet to score \(sparse labels\).*--fill interpolate"):
+        fitted.evaluate(sparse)
