@@ -176,3 +176,57 @@ def test_series_keyed_by_codes_are_known_without_the_target(sensor, tmp_path):
     without = model.predict(tmp_path / "without.csv")
     assert list(without["store"]) == ["001", "002"]
     pd.testing.assert_frame_equal(model.predict(tmp_path / "with.csv"), without)
+
+
+def test_the_target_column_is_never_checked_at_predict(fitted, sensor, tmp_path, caplog):
+    """Text, values far beyond the fit's, blanks: none is read, none refused nor warned of (but as not read)."""
+    expected = fitted.predict(sensor.tail(20))
+    text = sensor.tail(20).astype({"y": object})
+    text.loc[text.index[-5:], "y"] = "pending"
+    text.to_csv(tmp_path / "pend.csv", index=False)
+    pd.testing.assert_frame_equal(fitted.predict(text), expected)
+    far = fitted.predict(sensor.tail(20).assign(y=1e6))
+    pd.testing.assert_frame_equal(far, expected)
+    assert "far beyond" not in caplog.text
+    assert len(fitted.predict(str(tmp_path / "pend.csv"))) == 1
+
+
+def test_a_wide_table_predicts_without_its_series_columns(sensor):
+    wide = sensor.rename(columns={"y": "s1"}).assign(s2=sensor["y"] * 0.5)
+    model = Forecaster(**ALONE).fit(wide, series=["s1", "s2"], features=["a", "b"])
+    recent = wide.tail(10)
+    with_them = model.predict(recent)
+    pd.testing.assert_frame_equal(with_them, model.predict(recent.drop(columns=["s1", "s2"])))
+    pd.testing.assert_frame_equal(with_them, model.predict(recent.assign(s1=300.0, s2=np.nan)))
+
+
+def test_rows_appended_with_a_blank_target_are_refused_where_features_are_future_known(sensor):
+    """A future-known model: such rows are the future, refused by name as fit and evaluate do; a model of past
+    features reads them as ordinary rows (its target never read), forecasting after them."""
+    appended = pd.concat([sensor.tail(12), sensor.tail(2).assign(y=np.nan, time=sensor["time"].iloc[-1]
+                                                                   + pd.to_timedelta([1, 2], unit="h"))])
+    known = Forecaster(**ALONE, future_known=True).fit(sensor, target="y", features=["a", "b"])
+    with pytest.raises(RnncastError, match="have no value of y but have the future covariates a, b"):
+        known.predict(appended)
+    past = Forecaster(**ALONE).fit(sensor, target="y", features=["a", "b"])
+    assert past.predict(appended).index[0] == appended["time"].iloc[-1] + pd.Timedelta("1h")
+
+
+def test_sparse_labels_at_fit_are_refused_with_what_to_do(sensor):
+    """A lab value blank on most rows: its last blank rows are labels not given (not the future's features), and
+    the refusal says so; the blanks before them are filled as fit fills, and scored out."""
+    sparse = sensor.assign(y=sensor["y"].where(np.arange(len(sensor)) % 4 != 0))
+    sparse.loc[sparse.index[-1], "y"] = np.nan
+    with pytest.raises(RnncastError, match=r"target_input=False\) takes no rows without a label yet.*--fill "
+                                           r"interpolate") as caught:
+        Forecaster(**ALONE).fit(sparse, target="y", features=["a", "b"])
+    assert "future" not in str(caught.value)
+    model = Forecaster(**ALONE, fill="interpolate").fit(sparse.iloc[:-1], target="y", features=["a", "b"])
+    assert np.isfinite(model.predict(sparse.tail(20))["y"]).all()
+
+
+def test_blank_labels_at_evaluate_are_refused_as_labels(fitted, sensor):
+    """Not "reads every value as given": the model never reads the target; what it lacks is a label to score."""
+    sparse = sensor.tail(40).assign(y=sensor["y"].tail(40).where(np.arange(40) % 4 != 0))
+    with pytest.raises(RnncastError, match=r"takes no blank label yet to score \(sparse labels\).*--fill interpolate"):
+        fitted.evaluate(sparse)

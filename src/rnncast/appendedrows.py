@@ -40,12 +40,13 @@ def others(frame: pd.DataFrame, unused: list[str]) -> np.ndarray | None:
 
 
 def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray, attrs: dict,
-           unread: np.ndarray | None = None, unused=(), fill: str | None = None) -> None:
+           unread: np.ndarray | None = None, unused=(), fill: str | None = None, labels_only: bool = False) -> None:
     """Raise ``RnncastError`` for the rows at the end of a series that have no target value but hold a value of a
     covariate the model reads, naming them, their dates and lines, the columns holding values there and what to do.
     ``values`` [N, C] of ``rows.columns`` (targets, past, future), series back to back at ``offsets``; ``positions``
     [N] each row's row in the table (-1: inserted). For a model without covariates, ``unread`` [rows of the table, U]
-    (``others``) the values of the columns no role took (``unused``): warned of under ``fill`` as said above."""
+    (``others``) the values of the columns no role took (``unused``): warned of under ``fill`` as said above.
+    ``labels_only`` (a fit of the features alone): such rows are labels not given, not the future, and said so."""
     n_t, n_c = rows.n_targets, len(rows.columns)
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # [N]
     left_blank = np.isnan(values[:, :n_t]).all(axis=1) & ~coded_targets(rows, positions, series)  # [N] a target
@@ -58,7 +59,8 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
         if n_c > n_t:
             held = ~np.isnan(values[start:end, n_t:]).all(axis=0)  # [covariates] holding a value there
             if held.any():
-                raise RnncastError(_refusal(rows, s, start, end, time, positions, attrs, held))
+                raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs) if labels_only else
+                                   _refusal(rows, s, start, end, time, positions, attrs, held))
         elif unread is not None and fill not in (None, "drop"):  # drop: the forecast starts as before
             _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
 
@@ -98,3 +100,10 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
     future = [c for c, h in zip(rows.columns[n_t + n_p:], held[n_p:]) if h]
     head = _head(rows, s, start, end, time, positions, attrs, held_kinds(past, future))
     return head + advice(past, future, rows.columns[n_t + n_p:])
+
+
+def _sparse(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict) -> str:
+    head = _head(rows, s, start, end, time, positions, attrs, "values of the features")
+    return (head + ": a model of the features alone (target_input=False) takes no rows without a label yet (sparse "
+            "labels); give the data without those last rows, and fill the blank labels before them (--fill "
+            "interpolate, fill= in Python: made labels are trained on, but left out of every score)")

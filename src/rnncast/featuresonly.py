@@ -18,6 +18,7 @@ import pandas as pd
 from rnncast import labels, statictext
 from rnncast.data import as_frame
 from rnncast.noticed import first_time
+from rnncast.panel import Panel
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
@@ -30,23 +31,55 @@ def reads_target(state: FittedState) -> bool:
 
 def stood_in(state: FittedState, data):
     """``data`` as ``reading`` reads it for predict (``read_new(stand_in=True)``), once: for a model that does not read
-    the target (a table or file of one series; a long table's frame as ``reading`` read it), its target columns set to
-    the target's training mean where one is absent or has a blank (a column of every value is kept: the network drops
-    it unread). A file of one series is read here as ``load_panel`` reads one, and handed on as read (named as the
-    file); other data (an array, known by column places; a wide table, whose series are its target columns) as it is."""
-    if reads_target(state) or labels.is_array(data) or state.layout == "wide":
+    the target (a table or file of one series, a long table's frame as ``reading`` read it, or a wide table, whose
+    series are its target columns), every target column set to the target's training mean, its values never checked
+    nor converted (text, blanks and values far beyond the fit's are all unread), and one absent added; where the model
+    reads future covariates, a series' last rows with a blank target after rows that hold it are kept blank
+    (``appendedrows`` refuses them by name: future rows, as fit and evaluate say). A file is read here as
+    ``load_panel`` reads one series' file, and handed on as read (named as the file); other data (an array, known by
+    column places; a Panel) as it is."""
+    if reads_target(state) or isinstance(data, Panel) or labels.is_array(data):
         return data
     if isinstance(data, (str, Path)):
         frame = statictext.read_file(data, [], decide=[])  # load_panel's read of a series' file (no ids, no statics)
         frame.attrs[labels.GIVEN] = labels.given(data)  # its refusals name the file's columns as a file's
     else:
         frame = data if isinstance(data, pd.DataFrame) else as_frame(data)
-    given = [t for t in state.targets if t in frame.columns and frame[t].notna().any()]
+    means = np.asarray(state.train_means, dtype=np.float64)  # [S, T] original units
+    if state.layout == "wide":  # its series' columns are its targets
+        levels = {_column(frame, s): float(means[j].mean()) for j, s in enumerate(state.ids)}
+    else:
+        levels = {t: float(means[:, j].mean()) for j, t in enumerate(state.targets)}
+    given = [str(c) for c in levels if c in frame.columns and frame[c].notna().any()]
     if given and first_time(state.said, "target_input", *given):
         log.warning("not read: %s — the model reads the features alone (target_input=False): predict forecasts without "
-                    "the target, so its column may be left out", ", ".join(given))
-    stand = [j for j, t in enumerate(state.targets) if t not in frame.columns or frame[t].isna().any()]
-    if not stand:  # a file as read, once; a table as given
-        return frame if isinstance(data, (str, Path)) else data
-    level = np.asarray(state.train_means, dtype=np.float64).mean(axis=0)  # [T] original units, over the series
-    return frame.assign(**{state.targets[j]: float(level[j]) for j in stand})
+                    "the target, so %s may be left out", ", ".join(given),
+                    "its column" if len(given) == 1 else "these columns")
+    future = bool(state.future_covariates) and state.layout != "wide"
+    frame = frame.copy()
+    for c, v in levels.items():
+        frame[c] = np.where(_trailing_blank(frame, c, state), np.nan, v) if future and c in frame.columns else v
+    return frame
+
+
+def _column(frame: pd.DataFrame, name: str):
+    """The frame's column named ``name`` (a wide series id, kept as text) as the frame spells it."""
+    return next((c for c in frame.columns if str(c) == name), name)
+
+
+def _trailing_blank(frame: pd.DataFrame, column, state: FittedState) -> np.ndarray:
+    """[N] whether a row is among its series' last rows (in time order where the time column holds times, else
+    the frame's) whose
+    ``column`` is blank, after at least one row that holds a value: future rows appended to the history."""
+    blank = pd.Series(frame[column].isna().to_numpy())  # by position: the frame's index may repeat labels
+    keys = (pd.Series(frame[state.id_col].to_numpy()) if state.id_col and state.id_col in frame.columns
+            else pd.Series(0, index=blank.index))
+    order = (np.argsort(frame[state.time_col].to_numpy(), kind="stable")
+             if state.time_col in frame.columns and pd.api.types.is_datetime64_any_dtype(frame[state.time_col])
+             else np.arange(len(frame)))  # times as text: the file's order
+    b, k = blank.iloc[order].reset_index(drop=True), keys.iloc[order].reset_index(drop=True)
+    tail = b[::-1].astype(int).groupby(k[::-1]).cummin()[::-1].astype(bool)  # blank to the series' end
+    held = (~b).groupby(k).transform("any")
+    out = np.zeros(len(frame), dtype=bool)
+    out[order] = (tail & held).to_numpy()
+    return out

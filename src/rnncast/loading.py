@@ -51,7 +51,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
-               index_steps: bool | str = True, missing_values: str | None = None, key=None) -> Panel:
+               index_steps: bool | str = True, missing_values: str | None = None, key=None, labels_only=False) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -66,8 +66,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     calendar has and the data lacks, for ``fill`` to fill; ``missing_values``: numbers that mean a
     missing value ("-999,9999", ``settingvalues.missing_text``), read as blank in the target and covariate columns. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
-    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar).
-    Raises ``RnncastError`` naming the column, series and place of any problem.
+    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar). ``labels_only``: the
+    target is read as labels alone (fit's ``target_input=False``: ``appendedrows``). Raises ``RnncastError`` naming the column, series and place of any problem.
     """
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
@@ -130,7 +130,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     counters = rowcounters.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
-                      holidays, time_unit, (others, unused), counters)
+                      holidays, time_unit, (others, unused), counters, labels_only)
     panel.unused, panel.told_none, panel.key = unused, rows.how == indexcolumns.TOLD_NONE, key
     if announce and layout == "single" and (away := rowcounters.counted_from(frame, counters)):  # t = 300..799: not rows'
         log.info("%s", away)
@@ -185,7 +185,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
               id_hint=lambda pair=None: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
-              counters=()) -> Panel:
+              counters=(), labels_only=False) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint(pair)``: what a refusal of repeated (``pair``: the two rows) or unsorted times
     adds (rows alike in every column, a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
@@ -222,7 +222,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and \
         rows.written is None and time is not None else None  # weekend rows blank in business-day data
     if keep is not None:
-        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
+        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
         dropped_time = time
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
@@ -303,7 +303,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)
     if np.isnan(values).any():
-        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
+        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,
                                                                     announce, wide=layout == "wide",

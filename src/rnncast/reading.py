@@ -21,7 +21,7 @@ from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.modelseries import series_index, unseen_series
-from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
+from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
@@ -52,7 +52,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                "index_steps": indexcolumns.LABELS if state.time_col in indexcolumns.NAMES  # years with a gap: time
                else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
     try:
-        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
+        with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state),
                    utc_clock=partial(utc_clock, state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
@@ -158,7 +158,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
-        panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
+        given = featuresonly.stood_in(state, data) if stand_in and isinstance(data, pd.DataFrame) else data
+        panel = load_panel(given if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
     else:
         try:
