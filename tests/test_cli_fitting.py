@@ -549,3 +549,33 @@ def test_a_value_a_config_file_gives_is_refused_naming_the_file_not_a_flag(tmp_p
     code, out, err = cli(capsys, "fit", "--config", tmp_path / "big.toml", "--epochs", "0", "--out", tmp_path / "c")
     assert code == 2 and "epochs (--epochs) must be a positive integer, got 0" in err
     assert not any((tmp_path / name).exists() for name in "abc")
+
+
+def test_a_keyed_runs_config_json_keeps_id_col_as_given_and_as_a_list_and_resumes(tmp_path, capsys):
+    """A tester's finding: the README said id_col is the list in a run's config.json, where its "data" (the request,
+    read back by --resume and --config RUN) keeps the text "item_id,store_id". Both are kept, each where the README
+    now says; a keyed run resumes from them, and evaluate --json names a series by an object of its key's columns."""
+    from rnncast.datasets import sine_panel
+
+    frame = sine_panel(2, seed=1)
+    frame = frame.assign(item_id="FOODS", store_id=frame["unique_id"].str[-1].astype(int)).drop(columns="unique_id")
+    data = tmp_path / "d.csv"
+    frame.to_csv(data, index=False)
+    run = tmp_path / "run"
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1", "--id-col", "item_id,store_id", "--time-col", "ds",
+                                         "--lookback", "12", "--horizon", "3"))
+    assert code == 0, err
+    config = json.loads((run / "config.json").read_text())
+    assert config["data"]["id_col"] == "item_id,store_id" and config["run"]["id_col"] == ["item_id", "store_id"]
+    code, out, err = cli(capsys, "evaluate", run / "model", data, "--json", "--by-series")
+    assert code == 0, err
+    assert json.loads(out)["series"][0]["id"] == {"item_id": "FOODS", "store_id": "0"}  # a file's ids: text
+    (run / "report.html").unlink()  # its outputs cut short: it resumes, and trains one epoch more
+    code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "2")
+    assert code == 0, err
+    assert json.loads((run / "config.json").read_text())["run"]["id_col"] == ["item_id", "store_id"]
+    (run / "report.html").unlink()  # (the resume above was refused: "id_col ['item_id', 'store_id'] then, ...")
+    config = json.loads((run / "config.json").read_text())
+    (run / "config.json").write_text(json.dumps({**config, "data": {**config["data"], "id_col": "store_id"}}))
+    code, _, err = cli(capsys, "fit", "--resume", run)  # another id column: still refused by name
+    assert code == 2 and "id_col ['item_id', 'store_id'] then, 'store_id' now" in err

@@ -135,3 +135,21 @@ def test_a_flag_that_repeats_the_runs_own_value_is_taken_and_one_that_changes_it
     with pytest.raises(RnncastError, match=r"not --target x \(the run's: y\), --freq D \(the run's: none; the "
                                            r"calendar it found in its data: h\) \(to change them"):
         resume_request(argparse.Namespace(**vars(_args(run)), lookback=12, freq="D", target=["x"]))
+
+
+def test_resume_of_a_run_of_a_newer_config_format_is_refused_as_newer_not_called_finished(tmp_path):
+    """A tester's finding: `fit --resume RUN` of a finished run whose config.json has format_version 2 answered
+    "finished training ...; fit again with --config RUN", which is then refused as newer. The version is checked
+    first, finished run or unfinished, as --config checks it."""
+    data = tmp_path / "d.csv"
+    data.write_text("t,y\n")
+    for finished in (True, False):
+        run = tmp_path / f"run{finished}"
+        _config(run, data, hidden_size=8)
+        config = json.loads((run / "config.json").read_text())
+        (run / "config.json").write_text(json.dumps({"format_version": 2, **config}))
+        if finished:
+            (run / "report.html").write_text("")
+        with pytest.raises(RnncastError, match=r"^config .*config.json uses config format version 2; this rnncast "
+                                               r"\(.+\) reads version 1: it was written by a newer rnncast: upgrade"):
+            resume_request(_args(run))

@@ -12,8 +12,9 @@ def test_a_version_read_passes_and_any_other_is_refused_naming_the_file_and_the_
     with pytest.raises(RnncastError, match=r"^c uses config format version 2; this rnncast \(.+\) reads version 1: it "
                                            r"was written by a newer rnncast: upgrade rnncast to read it$"):
         formatversions.check(2, (1,), "config", "c")
-    for odd in (0, True, "1.0", "one", 1.5):  # older, a boolean, text of no whole number, a fraction: not newer
-        with pytest.raises(RnncastError, match=r"reads version 1, 2 and 3$"):
+    for odd in (True, "one", 1.5, "1.5", '"1"', [1]):  # a boolean, text of no whole number, a fraction: not newer
+        with pytest.raises(RnncastError, match=r"reads version 1, 2 and 3 \(a format version is a whole number, as a "
+                                               r"number or text: 1, 1.0, \"1\" or \"1.0\"; none, null or '' is read as the oldest\)$"):
             formatversions.check(odd, (1, 2, 3), "model", "m")
     assert (state.FORMAT_VERSION, state.READS) == (formatversions.MODEL, formatversions.MODEL_READS)
 
@@ -29,3 +30,20 @@ def test_one_rule_for_every_format_none_is_the_oldest_and_whole_number_text_is_i
         assert formatversions.check(" 1 ", *reads, "f") == 1
     with pytest.raises(RnncastError, match=r"uses config format version 2; .* reads version 1: it was written by a newer"):
         formatversions.check("2", (1,), "config", "c")  # newer as text: newer all the same
+
+
+def test_every_format_reads_one_rule_blank_is_the_oldest_and_1_0_is_1_and_0_is_refused_with_advice():
+    """A tester's finding: config.json read 1.0 and null while ONNX metadata refused "1.0", '"1"' and '' (an empty
+    value). One rule now: absent, None or '' is the oldest; 1, 1.0, "1", "1.0" are 1; 0 says versions start at 1."""
+    for reads in ((formatversions.MODEL_READS, "model"), ((formatversions.CONFIG,), "config"),
+                  ((formatversions.ONNX,), "ONNX metadata"), ((formatversions.CHECKPOINT,), "checkpoint")):
+        for blank in (None, "", "  "):
+            assert formatversions.check(blank, *reads, "f") == reads[0][0]
+        for one in (1, 1.0, "1", "1.0", " 1.0 ", "01"):
+            assert formatversions.check(one, *reads, "f") == 1
+        for zero in (0, 0.0, "0", "0.0"):
+            with pytest.raises(RnncastError, match=r"version 1.*: format versions start at 1; remove format_version "
+                                                   r"\(read as the oldest\) or set it to one read$"):
+                formatversions.check(zero, *reads, "f")
+    with pytest.raises(RnncastError, match=r"uses ONNX metadata format version 2; .* newer rnncast: upgrade"):
+        formatversions.check("2.0", (1,), "ONNX metadata", "f")

@@ -61,3 +61,27 @@ def test_a_file_exported_before_the_metadata_carried_a_format_version_is_read():
     for key, value in {"x_columns": '["y"]', "lookback": "4"}.items():
         graph.metadata_props.add(key=key, value=value)
     assert read(graph, "old.onnx") == {"x_columns": '["y"]', "lookback": "4"}
+
+
+def test_the_metadata_says_the_id_column_the_series_fitted_and_the_clip_at_zero(tmp_path):
+    """A tester's finding: a deployer of the ONNX file could not tell which series it forecasts, by which id column,
+    nor that its forecasts are clipped at 0. id_col (a key's columns as a JSON list, one name as text), series (their
+    ids as the data gave them: int 2, also after the model is saved and loaded) and nonnegative now say it."""
+    import onnx
+    from rnncast.onnxmeta import OPTIONAL
+    frame = make_frame(200).assign(item_id="FOODS_1", store_id=2)
+    frame["y"] = frame["y"].abs()  # never below zero: nonnegative fits it without a word
+    fitted = Forecaster(**{**TINY, "epochs": 1, "nonnegative": True}).fit(frame, target="y", id_col=["item_id", "store_id"])
+    for model in (fitted, (fitted.save(tmp_path / "m"), Forecaster.load(tmp_path / "m"))[1]):
+        meta = metadata(model)
+        assert json.loads(meta["id_col"]) == ["item_id", "store_id"] and meta["nonnegative"] == "true"
+        assert json.loads(meta["series"]) == [{"item_id": "FOODS_1", "store_id": 2}]
+    assert "targets ['y'], clipped at 0 (nonnegative: no value below 0)" in description(fitted)
+    one = Forecaster(**{**TINY, "epochs": 1}).fit(frame.assign(store_id="S1"), target="y", id_col="store_id")
+    assert {k: metadata(one)[k] for k in OPTIONAL} == {"id_col": "store_id", "series": '["S1"]', "nonnegative": "false"}
+    assert "clipped at 0 (nonnegative" not in description(one)
+    plain = metadata(Forecaster(**{**TINY, "epochs": 1}).fit(np.sin(0.1 * np.arange(200))))
+    assert {k: plain[k] for k in OPTIONAL} == {"id_col": "", "series": "[]", "nonnegative": "false"}
+    graph = onnx.ModelProto()  # a format_version 1 file exported before these keys: read as it is, none required
+    graph.metadata_props.add(key="format_version", value="1")
+    assert read(graph, "old.onnx") == {"format_version": "1"}

@@ -130,3 +130,19 @@ def test_ids_set_apart_all_but_a_tenth_of_the_repeated_times_for_both_of_their_r
                     positions=np.arange(41), columns=["y"], n_targets=1, n_past=0, time_col="when", how=None,
                     id_col=None)
         assert could_be_ids(frame["store"], rows) is held
+
+
+def test_a_keys_numeric_columns_are_kept_as_dtypes_and_give_its_values_back_typed():
+    """model.json's key_dtypes (the ONNX metadata's series after load): a key's integer column comes back as 2, not
+    '2'; text stays text; a hand-edited dtype is refused."""
+    import pandas as pd
+    import pytest
+    from rnncast.serieskeys import Key
+    from rnncast.seriesids import checked_key_dtypes, key_dtypes, typed_key
+    key = Key(["item_id", "store_id"], pd.DataFrame({"item_id": ["A", "B"], "store_id": [2, 10]}))
+    assert key_dtypes(key) == {"store_id": "int64"} and key_dtypes(None) is None
+    assert typed_key(("A", "2"), ["item_id", "store_id"], {"store_id": "int64"}) == ("A", 2)
+    assert typed_key(("A", "2"), ["item_id", "store_id"], None) == ("A", "2")
+    assert checked_key_dtypes({"store_id": "float64"}) == {"store_id": "float64"}
+    with pytest.raises(ValueError, match="key_dtypes"):
+        checked_key_dtypes({"store_id": "object"})

@@ -59,7 +59,7 @@ def test_a_description_of_another_version_or_with_a_key_missing_is_refused_by_na
     with pytest.raises(RnncastError, match=r"the folder uses model format version 4; .* reads version 1, 2 and 3: it "
                                            r"was written by a newer rnncast: upgrade rnncast to read it$"):
         FittedState.read({**fitted.state_.meta(), "format_version": 4}, fitted.net_.spec, "the folder")
-    with pytest.raises(RnncastError, match=r"uses model format version 0; .* reads version 1, 2 and 3$"):  # not newer
+    with pytest.raises(RnncastError, match=r"uses model format version 0; .* reads version 1, 2 and 3: format versions start at 1; .*"):  # not newer
         FittedState.read({**fitted.state_.meta(), "format_version": 0}, fitted.net_.spec, "the folder")
     meta = fitted.state_.meta()
     del meta["targets"]

@@ -102,7 +102,6 @@ class Backtest:
         """Actual values, each window's forecast (and interval) with its cutoff marked, for every series or, of
         more than ``n_series``, the best, median and worst by MASE (``backtestplot.backtest_figure``)."""
         from rnncast.backtestplot import backtest_figure  # matplotlib only when a figure is drawn
-
         return backtest_figure(self, n_series)
 
 
@@ -154,6 +153,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
         held, cuts = held[kept], cuts[kept]
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
+    negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
+                      settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
     lacking = calendarcuts.left_out(panel, cuts, held, horizon)  # windows whose series lacks a row they need
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
@@ -287,8 +288,7 @@ def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowFor
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
-    """A fresh model with these settings (``params`` validated once as ``settings``), trained on the
-    rows ``splits`` give each series."""
+    """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows."""
     prepared = fitting.prepare(panel, splits, settings, params)
     fitting.train(prepared, on_epoch=on_epoch)
     return Model(prepared.net.eval(), prepared.state, prepared.device)

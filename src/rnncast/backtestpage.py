@@ -5,6 +5,7 @@ read from its config.json (``backtest_facts``). ``report.write_backtest`` lays t
 
 from __future__ import annotations
 
+from rnncast import settingrows
 from rnncast.baselines import row_label
 from rnncast.pooledunits import held
 from rnncast.scoretext import column_head, with_columns
@@ -69,7 +70,8 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     wide = run.get("layout") == "wide"
     facts = [["data", data.get("source") or "(in memory)"],
              ["series (wide columns)" if wide else "target", names("target")],
-             ["id column", run.get("id_col") or ("(none: each series is a column)" if wide else "(none: one series)")],
+             ["id column", settingrows.id_column(run["id_col"]) if run.get("id_col") else
+              ("(none: each series is a column)" if wide else "(none: one series)")],
              ["time column", page_text(run.get("time_col"), run.get("time_col") is False)]]
     if m.get("calendar"):
         facts.append(["calendar", m["calendar"]])
@@ -82,7 +84,9 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
               ["cutoffs", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
                           + (", refit at each" if m["refit"] else ", one model trained up to the first cutoff")]]
     # test_frac is fit's: a backtest's windows are its cutoffs' (the page listed 0.2 that nothing used; a tester's find)
-    facts += [[k, repr(v)] for k, v in config["settings"].items() if k != "test_frac"]
+    found = (run.get("calendar") or {}).get("holidays")
+    facts += settingrows.rows(config["settings"], settingrows.notes(config["settings"], run.get("future_covariates"), found),
+                              leave=("test_frac",))
     return [["setting", "value"]] + facts
 
 

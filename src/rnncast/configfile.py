@@ -172,6 +172,17 @@ def _check_version(config, path: Path) -> None:
         formatversions.check(config.get("format_version"), (formatversions.CONFIG,), "config", f"config {path}")
 
 
+def check_run_version(path) -> None:
+    """``fit --resume``'s first look at a run's config.json ``path``: one of a format version this rnncast does not
+    read is refused as ``--config`` refuses it, before the run is called finished or unfinished (which a newer
+    rnncast's file may say otherwise); a file that is no JSON object is left to ``read_run`` to name."""
+    try:
+        config = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return
+    _check_version(config, Path(path))
+
+
 def _check_keys(path: Path, config: dict, settings: dict) -> None:
     """A key a run's config.json never holds, at the top or among its settings, refused by name: it was read as
     nothing, so a hand-added ``"epochs": 5`` or a misspelt setting would have been dropped without a word."""

@@ -21,7 +21,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
-                     highwaystart, laterrows, missingcodes, noticed, observed, outliers, outputnames, parts, quantilestart,
+                     highwaystart, laterrows, missingcodes, negatives, noticed, observed, outliers, outputnames, parts, quantilestart,
                      resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, untrained,
                      zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -50,9 +50,8 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
     is), check the covariate roles, cut every series (``cutting.cut``; ``split``: given row borders, or
     None for the settings' fractions) and ``prepare`` the network and state; ``Prepared.data`` is the data's
     fingerprint with the cut (``fingerprint.of``), which ``checkpoint`` keeps (None: no checkpoint, no
-    fingerprint taken). ``resume_from``: the
-    checkpoint a resumed fit continues, whose data must be this data cut the same way
-    (``resume.check_data``). Raises ``RnncastError`` for reading arguments given beside a Panel, for
+    fingerprint taken). ``resume_from``: the checkpoint a resumed fit continues, whose data must be this data cut the
+    same way (``resume.check_data``). Raises ``RnncastError`` for reading arguments given beside a Panel, for
     whatever reading, the roles or the cut refuse, and for data other than the checkpoint's."""
     with noticed.held():  # the columns the run leaves out said once it will run: a refusal comes alone
         return _prepare_data(data, reading_args, split, params, resume_from, checkpoint)
@@ -75,6 +74,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     as_read = panel
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)
+    negatives.floored(panel, splits, settings.model.nonnegative)  # below-zero training values a clip at 0 hides
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:

@@ -17,21 +17,38 @@ ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA)
 CHECKPOINT = 1  # a run's checkpoint.safetensors: its loop record (resume.save_training_state)
 
 
+def number(version):
+    """``version`` (a file's ``format_version`` as read: JSON's int, float or null, or ONNX metadata's text) as the
+    whole number it says, None where absent (None, '' or blank text), or ``version`` itself where it says none (a
+    boolean, a fraction, other text), for ``check`` to refuse. One rule for every format: 1, 1.0, "1" and "1.0" are 1."""
+    if version is None or (isinstance(version, str) and not version.strip()):
+        return None
+    if isinstance(version, str) and re.fullmatch(r"[0-9]+(\.0*)?", version.strip()):
+        return int(float(version))
+    if isinstance(version, float) and not isinstance(version, bool) and version.is_integer():
+        return int(version)
+    return version
+
+
 def check(version, reads: tuple, what: str, where) -> int:
     """The version ``version`` (a file's ``format_version``) is read as, one of ``reads``, naming ``where`` and
     ``what`` format ("model", "config", "ONNX metadata") where it is none of them, one of a newer rnncast saying to
-    upgrade. One rule for every format: none (a file written before it carried one) is the oldest, ``reads[0]``;
-    whole-number text ("1", as ONNX metadata holds every value) is that number; a boolean, a fraction or other text
-    is refused."""
-    if version is None:
+    upgrade. One rule for every format (``number``): none, null or '' (a file written before it carried one) is the
+    oldest, ``reads[0]``; a whole number as a number or text (1, 1.0, "1", "1.0") is that number; a boolean, a
+    fraction or other text is refused naming what is accepted; 0 is refused saying versions start at 1."""
+    said = number(version)
+    if said is None:
         return reads[0]
-    if isinstance(version, str) and re.fullmatch(r"[0-9]+", version.strip()):
-        version = int(version)
-    if not isinstance(version, bool) and version in reads:
-        return version
+    if isinstance(said, int) and not isinstance(said, bool) and said in reads:
+        return said
     from rnncast.version import __version__
-    newer = ": it was written by a newer rnncast: upgrade rnncast to read it" if (
-        isinstance(version, int) and not isinstance(version, bool) and version > max(reads)) else ""
+    whole = isinstance(said, int) and not isinstance(said, bool)
+    newer = ": it was written by a newer rnncast: upgrade rnncast to read it" if whole and said > max(reads) else ""
     versions = f"{', '.join(map(str, reads[:-1]))} and {reads[-1]}" if len(reads) > 1 else f"{reads[0]}"
-    raise RnncastError(f"{where} uses {what} format version {short(version)}; this rnncast ({__version__}) reads "
+    if not whole:
+        newer = (" (a format version is a whole number, as a number or text: 1, 1.0, \"1\" or \"1.0\"; none, null "
+                 "or '' is read as the oldest)")
+    elif said < 1:
+        newer = ": format versions start at 1; remove format_version (read as the oldest) or set it to one read"
+    raise RnncastError(f"{where} uses {what} format version {short(said if whole else version)}; this rnncast ({__version__}) reads "
                        f"version {versions}{newer}")

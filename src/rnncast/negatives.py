@@ -3,7 +3,8 @@
 The network's output is not bounded: on an intermittent retail panel (sales, never negative) 88 of 6368 test
 forecasts fell below zero, the least -0.029, most of them of series whose sales are all zero, and evaluate and predict
 wrote them without a word. ``below_zero`` says how many, of which series, and the most negative, that the scores are
-of the forecasts as made (not clipped), and how to clip them where the target cannot be negative.
+of the forecasts as made (not clipped), and how to clip them where the target cannot be negative. Its converse,
+``floored``: ``nonnegative=True`` on a target whose training rows hold values below zero, said once at fit and backtest.
 """
 
 from __future__ import annotations
@@ -117,3 +118,29 @@ def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
     """``of_panel`` of a ``WindowForecasts``' windows: its quantiles where the model forecasts them (the point forecast
     is their median), each level counted by its column."""
     return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows)
+
+
+def floored(panel, splits, nonnegative: bool) -> str | None:
+    """Warn, once per fit or backtest, where ``nonnegative`` is set and the training rows (``splits``' train parts of
+    ``panel``) of a target hold values below zero: how many, the least, and that every forecast below 0 is written as
+    0. Not a refusal: a few negative corrections in sales data are real. Returns the warning, or None."""
+    if not nonnegative:
+        return None
+    rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s] + sp.train_end)
+                           for s, sp in enumerate(splits) if sp is not None] or [np.zeros(0, np.int64)])
+    said = []
+    for t, name in enumerate(panel.targets):
+        column = np.asarray(panel.values[rows, t], dtype=float)
+        low = column < 0
+        if low.any():
+            hit = np.unique(np.searchsorted(panel.offsets, rows[low], side="right") - 1)  # the series holding one
+            where = f"; in {len(hit)} of the {panel.n_series} series" if panel.n_series > 1 else ""
+            said.append(f"{int(low.sum())} of the {int(np.isfinite(column).sum())} training values of {name!r} are "
+                        f"below zero (the least {float(np.nanmin(column)):.4g}{where})")
+    if not said:
+        return None
+    text = (f"nonnegative=True (--nonnegative), but {'; '.join(said)}: every forecast below 0 is written as 0 (and "
+            "scored so), so the model never forecasts a value below zero such as these; leave nonnegative out where "
+            "the target can fall below zero")
+    log.warning("%s", text)
+    return text

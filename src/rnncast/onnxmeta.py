@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 
 from rnncast import formatversions
+from rnncast.serieskeys import for_json, of_model
+from rnncast.seriesids import typed_key
 from rnncast.version import __version__
 
 METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
@@ -27,7 +29,13 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "25 hourly steps, naive times are its wall clock", "holidays": "the holiday set a business-day calendar skips "
     "('NYSE'; '' for none): those days are no steps of freq", "time_unit": "the unit of a time column of numbers (s, "
     "ms: Unix times; excel: serial days; '' for none)", "dayfirst": "dates such as 01/02/2016 were read day first "
-    "('true'), month first ('false'); '' where no date left doubt"}
+    "('true'), month first ('false'); '' where no date left doubt", "id_col": "the data's id column (its name), or the "
+    "columns of a key of several (a JSON list, [\"item_id\", \"store_id\"]); '' for a model of one series read without "
+    "one", "series": "the series the model was fitted on, a JSON list of their ids as the data gave them (101, \"A\"; a "
+    "key's as {column: value}; a file's ids are text, as rnncast reads them; [] without an id column)", "nonnegative": "'true' where every forecast is clipped at 0 "
+    "(y is at least 0: nonnegative=True), 'false' where y is as the network made it"}
+OPTIONAL = ("id_col", "series", "nonnegative")  # format_version 1 files exported before these keys lack them: ``read``
+# returns what a file holds, so a reader of the older keys works on both, and one of these keys checks for it
 
 
 def reading(forecaster) -> dict:
@@ -48,7 +56,24 @@ def metadata(forecaster) -> dict:
             "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
-            "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster)}
+            "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster),
+            **fitted_on(forecaster)}
+
+
+def fitted_on(forecaster) -> dict:
+    """``METADATA``'s id_col, series and nonnegative: the id column's name or a key's columns (JSON list), the
+    series fitted as the data gave their ids (``serieskeys.for_json`` of a key's), and whether y is clipped at 0."""
+    state = forecaster.state_
+    parts = of_model(state.id_col, state.ids)
+    if state.layout == "single":
+        series = []
+    elif parts is not None:
+        series = [dict(zip(parts, typed_key(tuple(for_json(parts, i, state.key).values()), parts, state.key_dtypes)))
+                  for i in state.ids]  # a loaded model's key: read back from its text, in the data's dtypes
+    else:
+        series = [(state.given_ids or {}).get(i, i) for i in state.ids]
+    return {"id_col": json.dumps(parts) if parts else state.id_col or "", "series": json.dumps(series),
+            "nonnegative": str(bool(forecaster.settings_.model.nonnegative)).lower()}
 
 
 def x_columns(forecaster) -> list:
@@ -66,7 +91,8 @@ def description(forecaster) -> str:
     return (f"rnncast {forecaster.settings_.model.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
             f"original units, columns {columns} ({'targets, then ' * data_s.target_input}past covariates, then future ones){future}. Output: y "
             f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
-            f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "
+            f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}"
+            f"{', clipped at 0 (nonnegative: no value below 0)' if forecaster.settings_.model.nonnegative else ''}. The "
             f"scaler is inside (float64; the network runs in float32). Metadata keys: "
             + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))
 
@@ -74,7 +100,7 @@ def description(forecaster) -> str:
 def read(model, where="the ONNX file") -> dict:
     """The metadata (``METADATA``'s keys, as text) of an ``onnx.ModelProto`` rnncast exported, its ``format_version``
     checked (``formatversions.check``): one of a newer rnncast refused by name, not read as this one's keys;
-    ``where`` names the file."""
+    ``where`` names the file. The ``OPTIONAL`` keys are absent from a file exported before them, not refused."""
     props = {entry.key: entry.value for entry in model.metadata_props}
     formatversions.check(props.get("format_version"), (formatversions.ONNX,), "ONNX metadata", where)
     return props

@@ -15,14 +15,13 @@ from typing import Callable
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import leftout, madeof, readout, timetext
+from rnncast import leftout, madeof, readout, settingrows, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.seriesids import skipped_as_given
 from rnncast.r2notes import split_notes
 from rnncast.scoretext import column_head, score_texts, with_columns
 from rnncast.significance import p_number
-from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
 from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
@@ -104,7 +103,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
              ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
     if forecaster.layout_ == "long":  # the columns every row is read by, as a backtest's page names them
-        facts.append(["id column", str(forecaster.state_.id_col)])  # a key's as its text: item_id,store_id
+        facts.append(["id column", settingrows.id_column(forecaster.state_.id_col)])  # a key's text: item_id,store_id
     facts.append(["time column", page_text(forecaster.time_col_, forecaster.state_.no_time_col)])
     if forecaster.calendar_.kind != "row":
         own = forecaster.state_.calendars  # {series id: Calendar} of series that keep their own
@@ -143,17 +142,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,
                                                           "pinball" if forecaster.settings_.model.quantiles else forecaster.loss)])
-    unused = {}  # settings given (or default) that this run did not use as their name suggests
-    if forecaster.settings_.model.quantiles:
-        unused["loss"] = "not used: a quantile head trains on the pinball loss"
-    if forecaster.future_covariates_ and not forecaster.future_known:
-        unused["future_known"] = "the future-known covariates were named by future_covariates instead"
-    if forecaster.settings_.model.nonnegative:  # what the forecasts and scores on this page are of
-        unused["nonnegative"] = "every forecast written and scored clipped at 0"
-    if forecaster.settings_.data.holidays is None and forecaster.calendar_.holidays:  # found: decision 115
-        unused["holidays"] = f"{forecaster.calendar_.holidays} found from the data"
-    facts += [[k, repr(v) + (f" ({unused[k]})" if k in unused else "")]
-              for k, v in plain_values(forecaster.get_params()).items()]
+    found = forecaster.calendar_.holidays if forecaster.settings_.data.holidays is None else None
+    said = settingrows.notes(forecaster.get_params(), forecaster.future_covariates_, found)
+    facts += settingrows.rows(forecaster.get_params(), said)
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
 

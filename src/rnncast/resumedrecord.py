@@ -14,6 +14,7 @@ from safetensors import safe_open
 from rnncast.data import names
 from rnncast.errors import RnncastError
 from rnncast.outputs import json_with
+from rnncast.serieskeys import text as key_text
 from rnncast.resume import TRAINING_STATE, UNREADABLE, read_checkpoint, start_over
 from rnncast.spelling import hint
 
@@ -78,6 +79,8 @@ def edited_roles(config_path, loop: dict | None, given=None) -> list[tuple[str, 
         then, now = run.get(name), data.get(name)
         if now in (None, "", []) or name not in run:
             continue  # not named now, or no record of the columns the run read (an earlier or unfinished run)
+        if name == "id_col" and isinstance(then, list) and now == key_text(then):
+            continue  # a key: the run record's list, the request's text as given (item_id,store_id), one key
         had, names_now = ([] if then in (None, False) else _names(then)), ([] if now is False else _names(now))
         if not set(names_now) <= set(had) if name == "static_covariates" else names_now != had:
             edits.append((name, then, now))

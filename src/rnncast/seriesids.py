@@ -162,6 +162,29 @@ def saved_dtype(ids: dict | None) -> str | None:
     return None
 
 
+def key_dtypes(key) -> dict | None:
+    """What model.json keeps of the columns of a key of several (``serieskeys.Key``, its values as the data gave
+    them): ``{column: 'int64' | 'float64'}`` of each whose values were all integers or all floats (``saved_dtype``);
+    None where there is no key or none was (its values are text after load)."""
+    kept = {p: saved_dtype(dict(enumerate(key.rows[p].tolist()))) for p in key.parts} if key is not None else {}
+    return {p: d for p, d in kept.items() if d is not None} or None
+
+
+def checked_key_dtypes(dtypes) -> dict | None:
+    """model.json's ``key_dtypes`` as read: ``{column: one of SAVED_DTYPES}`` or None; else ``ValueError``."""
+    if dtypes is not None and not (isinstance(dtypes, dict) and all(isinstance(p, str) and d in SAVED_DTYPES
+                                                                    for p, d in dtypes.items())):
+        raise ValueError(f"key_dtypes {str(dtypes)[:80]!r}: a {{column: dtype}} of {', '.join(SAVED_DTYPES)}")
+    return dtypes
+
+
+def typed_key(values: tuple, parts: list, dtypes: dict | None) -> tuple:
+    """A key's ``values`` (one per column of ``parts``; text where read back from a loaded model's ids), each column
+    of ``dtypes`` (``key_dtypes``) cast back to the dtype the data gave it."""
+    return tuple(plain(pd.Index([v], dtype=object).astype(dtypes[p])[0]) if p in (dtypes or {}) and isinstance(v, str)
+                 else v for p, v in zip(parts, values))
+
+
 def given_back(texts, dtype: str | None) -> dict | None:
     """``{text: id}`` of the series ``texts`` (the model's ids and those fit left out) in the caller's ``dtype`` of a
     saved model (``saved_dtype``), cast as ``labels.forecast_as_given`` casts a forecast's ids; None without one. Text

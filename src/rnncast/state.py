@@ -19,7 +19,7 @@ from rnncast.errors import RnncastError
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows, value_ranges,
                                  mase_zero, out_of_order, same_step, saved_overlap, short, squeezed)
 from rnncast.scaling import Scaler, StaticEncoder
-from rnncast.seriesids import given_back, saved_dtype
+from rnncast.seriesids import checked_key_dtypes, given_back, key_dtypes, saved_dtype
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
 from rnncast.toldtime import saved as told_none, written as told_none_entry
@@ -74,6 +74,7 @@ class FittedState:
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text;
     # saved as their dtype where every one is an integer or a float (seriesids.saved_dtype), else text after load
     key: object = field(default=None, compare=False, repr=False)  # serieskeys.Key of fit's data (its dtypes); not saved
+    key_dtypes: dict | None = field(default=None, compare=False)  # a key's numeric columns' dtypes (seriesids.key_dtypes)
 
     @cached_property
     def settings(self) -> Settings:
@@ -106,6 +107,8 @@ class FittedState:
         }
         if (id_dtype := saved_dtype(self.given_ids)) is not None:  # skipped_series_ as given after load (decision 774)
             meta["id_dtype"] = id_dtype
+        if (dtypes := key_dtypes(self.key) if self.key is not None else self.key_dtypes) is not None:  # onnxmeta
+            meta["key_dtypes"] = dtypes
         if self.series_all is not None:
             meta["series_all"] = self.series_all
         if self.epoch_draw is not None:
@@ -179,6 +182,7 @@ class FittedState:
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
                 value_ranges=value_ranges(meta.get("value_ranges"), n, spec.n_inputs),
                 given_ids=given_back([*ids, *(str(d["id"]) for d in meta.get("skipped_series", []))], meta.get("id_dtype")),
+                key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -296,7 +300,7 @@ _KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "de
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
                    "untrained_loss",
-                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "mase_zero", "id_dtype", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "mase_zero", "id_dtype", "key_dtypes", "scaler", "split", "train_mean", "step"})
 _NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 

@@ -78,7 +78,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     DATA, --epochs, --device and --threads when given. ``found``: where the files the request names were found, when not
     at their path as written (tried absolute, as the run read them, then from the run folder:
     ``configpaths.run_locations``)."""
-    from rnncast.configfile import read_run
+    from rnncast.configfile import check_run_version, read_run
     from rnncast.configpaths import run_file, run_locations
     from rnncast.resumedrecord import refuse_finished
 
@@ -114,6 +114,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
         if stopped:
             raise RnncastError(stopped)
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
+    check_run_version(config_path)  # a newer rnncast's run: refused as such, not called finished (or unfinished)
     other = [kind for kind in output_kinds(entries_of(run_dir)) if kind != "run"]
     if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
         raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
