@@ -12,7 +12,6 @@ import numbers
 
 import numpy as np
 
-from rnncast import wholenumbers
 from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
@@ -90,6 +89,8 @@ def cutoff_text(value):
         return str(value)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
         return value.isoformat()
+    from rnncast import wholenumbers  # here: the CLI's --help imports no pandas (wholenumbers does)
+
     whole = wholenumbers.number(value)  # 1960, 1960.0, '1.96e3', Fraction(1960): '1960', as --cutoff 1960 gives it
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
