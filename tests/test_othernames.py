@@ -299,3 +299,18 @@ def test_where_a_name_is_taken_is_true_of_every_call_and_command_named():
             at = rnncast.tune if call == "rnncast.tune" else getattr(Forecaster, call)
             assert own in inspect.signature(at).parameters, (setting, call)
         assert set(commands) <= set(flags[setting][0]), setting
+
+
+def test_another_library_s_method_names_rnncast_s_in_the_attribute_error():
+    """t26t5: model.cross_validation(...) and historical_forecasts(...) raised a plain AttributeError; each says
+    rnncast's method, and hasattr stays False (scikit-learn's checks read hasattr)."""
+    from rnncast import Forecaster
+    from rnncast.othernames import METHODS
+
+    model = Forecaster()
+    for name, (_, ours) in METHODS.items():
+        with pytest.raises(AttributeError, match=rf"no attribute '{name}': .* is rnncast's {ours.split('(')[0]}\("):
+            getattr(model, name)
+        assert not hasattr(model, name) and hasattr(model, ours.split("(")[0])
+    with pytest.raises(AttributeError, match=r"no attribute 'nothing_such'$"):
+        model.nothing_such

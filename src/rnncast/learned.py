@@ -23,6 +23,7 @@ from rnncast.errors import NotFitted, RnncastError
 from rnncast.seriesids import skipped_as_given
 from rnncast.serieskeys import as_tuples, of_model, text as key_text
 from rnncast.noticed import first_time
+from rnncast.othernames import method_advice
 from rnncast.settingvalues import flag, plain, plain_values, same_value
 from rnncast.state import FittedState
 from rnncast.spelling import hints
@@ -129,7 +130,7 @@ class Learned:
         if "net_" not in self.__dict__ and (name in FIT_SETS or isinstance(getattr(type(self), name, None), property)):
             raise NotFitted(f"{name} is learned by fit, and this {type(self).__name__} is not fitted yet; call fit(data, "
                             f"target=...) first, or load one: model = {type(self).__name__}.load(path)")
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}{method_advice(name)}")
 
     def check_fitted(self, doing: str | None = None) -> None:
         """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict,

@@ -204,3 +204,22 @@ def not_a_setting(name: str, known: Iterable[str], elsewhere: Callable[[str], st
     ``elsewhere``: as ``other_name``'s (``Forecaster(time_idx=...)``: a column role given to fit)."""
     said = other_name(name, known, elsewhere=elsewhere)
     return f"{name} is not a setting of rnncast: {said}" if said else ""
+
+
+# other libraries' forecaster methods, for a name a Forecaster lacks (``model.cross_validation(df)``: a plain
+# AttributeError told a NeuralForecast user nothing): method -> (whose, what rnncast calls it)
+METHODS = {
+    "cross_validation": ("NeuralForecast's and statsforecast's", "backtest(data, n_windows=, step=, refit=)"),
+    "historical_forecasts": ("Darts'", "backtest(data, n_windows=, step=, refit=)"),
+    "predict_insample": ("NeuralForecast's", "predict_windows(data, part='train')"),
+    "forecast": ("statsforecast's", "predict(data)"),
+}
+
+
+def method_advice(name: str) -> str:
+    """`` : NeuralForecast's cross_validation is rnncast's backtest(...)`` for another library's method ``name``
+    (``METHODS``); '' for any other name."""
+    if name not in METHODS:
+        return ""
+    whose, ours = METHODS[name]
+    return f": {whose} {name} is rnncast's {ours}"
