@@ -518,3 +518,20 @@ def test_series_fit_left_out_are_all_counted_when_more_than_ten(caplog):
         with caplog.at_level("WARNING", logger="rnncast"):
             call(frame)
         assert f"'t08', 't09' and 2 more were too short to train and are not {doing}" in caplog.text
+
+
+def test_a_wide_frame_for_a_features_alone_model_has_its_targets_stood_in_once(monkeypatch):
+    """predict of a wide frame stood its target columns in twice (two copies of the frame): once now, read from it."""
+    from rnncast import featuresonly
+    rng = np.random.default_rng(3)
+    a = rng.normal(size=80).cumsum() * 0.2
+    wide = pd.DataFrame({"time": pd.date_range("2025-01-01", periods=80, freq="h"), "a": a, "s1": 10 + 2 * a,
+                         "s2": 5 + a})
+    alone = {**TINY, "horizon": 1, "target_input": False, "window_norm": "none", "highway": False}
+    model = Forecaster(**alone).fit(wide, series=["s1", "s2"], features=["a"])
+    calls, stood_in = [], featuresonly.stood_in
+    monkeypatch.setattr(featuresonly, "stood_in", lambda state, data: calls.append(1) or stood_in(state, data))
+    with_them = model.predict(wide.tail(20))
+    assert len(calls) == 1
+    pd.testing.assert_frame_equal(model.predict(wide.tail(20).drop(columns=["s1", "s2"])), with_them)
+    assert len(calls) == 2 and list(with_them["unique_id"]) == ["s1", "s2"]

@@ -138,6 +138,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
     static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
                          else None)  # a file's categorical attributes as written: '001', not 1
+    stood = stand_in and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given, read below
+    data = featuresonly.stood_in(state, data) if stood else data  # once: its frame is read from it
     frame = (statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[])
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
     frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
@@ -145,7 +147,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         static_covariates = serieskeys.spread(static_covariates, key, "the static table", once=True)
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
-    frame = featuresonly.stood_in(state, frame) if stand_in else frame  # the target the model does not read
+    frame = featuresonly.stood_in(state, frame) if stand_in and not stood else frame  # the target not read
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
@@ -158,8 +160,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
-        given = featuresonly.stood_in(state, data) if stand_in and isinstance(data, pd.DataFrame) else data
-        panel = load_panel(given if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
+        panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
     else:
         try:
