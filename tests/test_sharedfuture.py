@@ -58,24 +58,84 @@ def test_a_series_column_holding_values_in_it_is_named_as_not_used(wide, caplog)
 
 
 def test_a_shared_table_missing_a_step_is_named_and_none_given_says_both_layouts(wide):
-    with pytest.raises(RnncastError, match=r"the future covariates \['price'\] are missing for 2021-03-24"):
+    with pytest.raises(RnncastError, match=r"the future covariates \['price'\] are missing for 2021-03-24 .*; the "
+                       r"future values are dated 2021-03-22, 2021-03-23; predict needs them for the 3 steps after the "
+                       r"last row of every series \(a, b\)$"):
         wide.predict(_wide(), future=_shared("2021-03-22", (9.0, 12.0)))
     with pytest.raises(RnncastError, match=r"one row per step, and the column 'time' \(shared by every series, as in "
                        r"the data\), or the columns 'unique_id' and 'time' saying which series and step\)$"):
         wide.predict(_wide())
 
 
-def test_series_ending_on_other_dates_are_each_matched_by_their_own_dates():
-    model = Forecaster(**{**TINY, "horizon": H}).fit(_wide(b_short=2), series=["a", "b"], future_covariates=["price"])
+@pytest.fixture(scope="module")
+def ragged() -> Forecaster:
+    return Forecaster(**{**TINY, "horizon": H}).fit(_wide(b_short=2), series=["a", "b"], future_covariates=["price"])
+
+
+def test_series_ending_on_other_dates_are_each_matched_by_their_own_dates(ragged):
     shared = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5))  # b's steps from the 20th, a's from the 22nd
     by_series = pd.concat([_shared("2021-03-22", (10.5, 11.0, 9.5)).assign(unique_id="a"),
                            _shared("2021-03-20", (9.0, 12.0, 10.5)).assign(unique_id="b")], ignore_index=True)
-    pd.testing.assert_frame_equal(model.predict(_wide(b_short=2), future=shared),
-                                  model.predict(_wide(b_short=2), future=by_series))
-    with pytest.raises(RnncastError, match=r"the future values have no column 'unique_id', so they are shared by every "
-                       r"series, but the series' forecasts start at different times \('a' at 2021-03-22, 'b' at "
-                       r"2021-03-20\) and the table has no time column 'time'"):
-        model.predict(_wide(b_short=2), future=shared.drop(columns="time"))
+    pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=shared),
+                                  ragged.predict(_wide(b_short=2), future=by_series))
+
+
+def test_rows_without_times_are_read_as_every_series_span_or_refused_naming_that_layout(ragged, caplog):
+    """A table without times for series ending on other dates was refused whatever its rows; rows in order are one
+    per date from the first series' first step to the last one's last step: read where they are that many."""
+    shared = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5))
+    dated = ragged.predict(_wide(b_short=2), future=shared)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=shared.drop(columns="time")), dated)
+    assert ("the future values have no column 'unique_id' nor times: their rows are read in order, one per date from "
+            "2021-03-20 (the first step of series 'b') to 2021-03-24 (the last step of series 'a')") in caplog.text
+    rows = shared[["price"]].to_numpy()
+    pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=rows), dated)  # an array of those rows
+    for short in (shared.drop(columns="time").head(H), rows[:H]):  # each series' 3 steps in order: whose row is which?
+        with pytest.raises(RnncastError, match=r"^the future values have no column 'unique_id' nor times, so they are "
+                           r"shared by every series and their rows are read in order, one per date from 2021-03-20 "
+                           r"\(the first step of series 'b'\) to 2021-03-24 \(the last step of series 'a'\): 5 rows, "
+                           r"but they hold 3 \(the series' forecasts start at different times: 'a' at 2021-03-22, 'b' "
+                           r"at 2021-03-20\); give those 5 rows, or the time column 'time' to match them by date, or "
+                           r"the column 'unique_id' with one row per series and step$"):
+            ragged.predict(_wide(b_short=2), future=short)
+
+
+def test_a_model_without_dates_reads_row_labels_or_the_rows_of_every_series_span(caplog):
+    """Numbered rows: a's steps are rows 80-82, b's 78-80; row labels (a column 'row', a frame's index) place each
+    row, rows in order are rows 78-82; a label of no series' step is refused by name."""
+    model = Forecaster(**{**TINY, "horizon": H}).fit(_wide(b_short=2).drop(columns="time"), series=["a", "b"],
+                                                     future_covariates=["price"])
+    data = _wide(b_short=2).drop(columns="time")
+    price = [9.0, 12.0, 10.5, 11.0, 9.5]
+    in_order = model.predict(data, future=pd.DataFrame({"price": price}))
+    assert in_order["row"].tolist() == [80, 81, 82, 78, 79, 80]
+    labelled = pd.DataFrame({"row": [82, 78, 80, 79, 81], "price": [9.5, 9.0, 10.5, 12.0, 11.0]})
+    pd.testing.assert_frame_equal(model.predict(data, future=labelled), in_order)
+    pd.testing.assert_frame_equal(model.predict(data, future=labelled.set_index("row").rename_axis(None)), in_order)
+    with pytest.raises(RnncastError, match=r"the future values' column 'row' labels a row 83 \(row 5\), which is no "
+                       r"forecast step of any series: the model forecasts rows 80-82 of series 'a', rows 78-80 of "
+                       r"series 'b'"):
+        model.predict(data, future=pd.concat([labelled, pd.DataFrame({"row": [83], "price": [9.0]})],
+                                             ignore_index=True))
+    with pytest.raises(RnncastError, match=r"one per row from 78 \(the first step of series 'b'\) to 82 \(the last "
+                       r"step of series 'a'\): 5 rows, but they hold 3 .*or a column 'row' numbering the rows they "
+                       r"forecast"):
+        model.predict(data, future=pd.DataFrame({"price": price[:3]}))
+
+
+def test_refusals_of_a_shared_reading_name_its_series_not_the_series(tmp_path):
+    """A shared table read for several series said "after the series' last row": the series are named."""
+    frame = _wide(b_short=2).assign(c=lambda f: f["a"] * 0.5)  # a and c end on the 21st, b on the 19th
+    model = Forecaster(**{**TINY, "horizon": H}).fit(frame, series=["a", "b", "c"], future_covariates=["price"])
+    gap = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, np.nan))
+    with pytest.raises(RnncastError, match=r"leave 'price' blank for 2021-03-24 \(row 4\); predict needs every "
+                       r"future covariate for the 3 steps after the last row of series 'a' and 'c': fill it in$"):
+        model.predict(frame, future=gap)
+    with pytest.raises(RnncastError, match=r"missing for series 'b' at 2021-03-20 \(1 of 3 steps missing\); the future "
+                       r"values are dated 2021-03-21, 2021-03-22, 2021-03-23, ...; predict needs them for the 3 steps "
+                       r"after the last row of series 'b'$"):
+        model.predict(frame, future=_shared("2021-03-21", (9.0, 12.0, 10.5, 11.0)))
 
 
 def test_a_future_file_by_series_is_read_once(wide, tmp_path, monkeypatch):

@@ -35,7 +35,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
-                 data_offsets=None, key=None, read=None, unused: list | None = None) -> np.ndarray:
+                 data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None
+                 ) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -52,6 +53,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     ``read``: the file ``future`` already read by ``futurekeys.table_of`` (``sharedfuture``), not read again.
     ``unused``: where given (a list), the dated table's rows no step takes are not warned of but appended to it as
     (their row positions, the function that warns of such rows), for a caller that reads one table several times.
+    ``whose``: how "predict needs them for the steps after the last row of ..." names the series ``ids`` stands for
+    (a table shared by several, ``sharedfuture``: "series 'a' and 'b'"), not "the series'".
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -165,7 +168,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                            f"{shown(frame[time_col].iloc[given.index[i]], day)} "
                            "twice; give one row per series and step")
     table = want.merge(given[placed], on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
-    _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon)
+    _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():
         first = table[absent]
@@ -177,12 +180,13 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         if dated and len(had):
             dated_as = [shown(frame[time_col].iloc[int(i)], day) if unplaced[int(i)] else  # as written: no NaT
                         shown(stamps[int(i)], day, text_format) for i in had.index[:3]]  # as read: the steps' form
-            seen = f"; the future values of {'the series' if id_col is None else repr(named[s])} are dated {', '.join(dated_as)}" + \
+            of = "" if whose else f" of {'the series' if id_col is None else repr(named[s])}"  # a shared table's
+            seen = f"; the future values{of} are dated {', '.join(dated_as)}" + \
                    (", ..." if len(had) > 3 else "")
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
             f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
-            f"predict needs them for the {counted(horizon, 'step')} after {_last(ids)}")
+            f"predict needs them for the {counted(horizon, 'step')} after {_last(ids, whose)}")
     if dated:
         keys = ["_series", "_key"]
         spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
@@ -247,7 +251,8 @@ def _non_number(future) -> str:
     return f"; step {k + 1}, column {j + 1} holds {value!r}"
 
 
-def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, ids: list, time_col, horizon: int) -> None:
+def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, ids: list, time_col, horizon: int,
+                  whose: str | None = None) -> None:
     """A row of the future table that is there but leaves a covariate blank is named: its column, its
     series and date (as the table writes it in ``time_col``; None: steps in order) and its line in the file."""
     present = table["_row"].notna().to_numpy()
@@ -262,7 +267,7 @@ def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, 
     raise RnncastError(
         f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "
         f"({place(int(row['_row']), frame.attrs)}){f', and {more} more blank value(s)' if more else ''}; predict needs "
-        f"every future covariate for the {counted(horizon, 'step')} after {_last(ids)}: fill it in")
+        f"every future covariate for the {counted(horizon, 'step')} after {_last(ids, whose)}: fill it in")
 
 
 def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray:
@@ -282,8 +287,8 @@ def _each(series: pd.Series, ids: list) -> str:
     return ": " + ", ".join(each[:5]) + (f", ... ({len(each)} series)" if len(each) > 5 else "")
 
 
-def _last(ids: list) -> str:
-    return "the series' last row" if len(ids) == 1 else "each series' last row"
+def _last(ids: list, whose: str | None = None) -> str:
+    return f"the last row of {whose}" if whose else "the series' last row" if len(ids) == 1 else "each series' last row"
 
 
 def _who(ids: list, s) -> str:

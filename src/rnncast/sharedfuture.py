@@ -4,7 +4,12 @@ covariate columns shared by every series (as Darts takes them), read for every s
 A wide model's covariates were shared by its series in training, so a future table without the id column
 (``unique_id``) is that layout: each series' steps are matched in it by date (``future.align_future`` as for one
 series); series that end on the same date share one reading. Series that end on other dates are matched each by its
-own dates, which a table without times (rows in order) cannot give: refused by name. The model's series columns in
+own dates. A table without times (rows in order) is then read as the one layout that gives every series its steps:
+one row per time from the first series' first step to the last one's last step, on the model's calendar (row numbers
+for a model without dates), said in one line; a model without dates also reads a table labelling its rows by number
+(a column ``row``, a frame's index). A table of another number of rows is refused naming that layout, the times it
+would be read as and the rows it needs: which row is whose step cannot be told. Messages name the series a reading
+is for ("the last row of every series (a, b)", "series 'a' and 'b'"), not "the series". The model's series columns in
 such a table (the training file's layout, the targets left blank over the future) hold nothing to read and are
 left out quietly; one holding values is named as not used. A future table with the id column is read by series as
 for a long model; every other model's future goes to ``future.align_future`` as it is.
@@ -12,16 +17,20 @@ for a long model; every other model's future goes to ``future.align_future`` as 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys
-from rnncast.data import as_frame
+from rnncast import futurekeys, futurerows
+from rnncast.data import as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.future import align_future
+from rnncast.spelling import counted, listing, rows_span, some
 from rnncast.timetext import shown
+
+log = logging.getLogger(__name__)
 
 
 def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layout: str, id_col: str | None,
@@ -38,28 +47,117 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
     for s, steps in enumerate(wanted):
         group = next((g for g in groups if wanted[g[0]].equals(steps)), None)
         group.append(s) if group is not None else groups.append([s])
-    timed = isinstance(table, pd.DataFrame) and (time_col is not None and time_col in table.columns or isinstance(
-        table.index, (pd.DatetimeIndex, pd.PeriodIndex)))  # a frame's time index is its time, as align_future reads it
-    if len(groups) > 1 and (not timed or isinstance(wanted[0], pd.RangeIndex)):
-        ends = [f"{named[g[0]]!r} at {shown(wanted[g[0]][0])}" for g in groups[:3]]
-        raise RnncastError(f"the future values have no column {id_col!r}, so they are shared by every series, but "
-                           f"the series' forecasts start at different {'steps' if time_col is None else 'times'} "
-                           f"({', '.join(ends)}{', ...' if len(groups) > 3 else ''}) and the table has no "
-                           f"{'time column ' + repr(time_col) if time_col else 'times'} to match its rows by; give "
-                           f"{'that column' if time_col else 'one row per series and step'}, or the column {id_col!r} "
-                           "with one row per series and step")
+    numbered = isinstance(wanted[0], pd.RangeIndex)  # a model without dates: its steps are the table's rows
+    if len(groups) > 1:  # each series matched by its own times or row numbers: the table's, or its rows in order
+        table = _placed(table, wanted, groups, named, columns, id_col, time_col, numbered)
     if isinstance(table, pd.DataFrame):
         texts = set(map(str, ids))
         blank = [c for c in table.columns if str(c) in texts and c not in columns and table[c].isna().all()]
         table = table.drop(columns=blank)  # the training file's layout: its targets blank over the future
+    labelled = len(groups) > 1 and numbered  # _placed gave its rows their labels: each group reads its own
     out = np.empty((len(ids), len(wanted[0]), len(columns)), dtype=np.float64)
     unused: list = []  # per group: the rows its steps leave, and how to warn of them
     for g in groups:
-        who = [None] if len(groups) == 1 else [named[g[0]]]  # one reading for all: no series to name
-        out[g] = align_future(table, [str(ids[g[0]])], [wanted[g[0]]], columns, id_col=None, time_col=time_col,
-                              given_ids=who, unused=unused, **given)[0]
+        part = table[_labels(table).isin(wanted[g[0]]).to_numpy()] if labelled else table
+        out[g] = align_future(part, [str(ids[g[0]])], [wanted[g[0]]], columns, id_col=None, time_col=time_col,
+                              given_ids=[named[g[0]]] if len(g) == 1 else [None], unused=unused,
+                              whose=_whose([named[s] for s in g], len(ids)), **given)[0]
     _warn_unused(unused, [wanted[g[0]][-1] for g in groups])
     return out
+
+
+def _whose(names: list, every: int) -> str:
+    """How messages name the series ``names`` read together, of ``every`` series: "every series (a, b)", "series
+    'a' and 'b'", "series 'a'"."""
+    if len(names) == every > 1:
+        return f"every series ({some([str(n) for n in names])})"
+    quoted = [repr(n) for n in names]
+    return f"series {listing(quoted) if len(quoted) <= 5 else some(quoted)}"
+
+
+def _placed(table, wanted: list[pd.Index], groups: list, named: list, columns: list[str], id_col: str | None,
+            time_col: str | None, numbered: bool):
+    """``table`` (shared, series ending at different steps) with the times or row numbers its rows are read at: its
+    own (a time column or index; a model without dates: row labels, as a column ``row``), else its rows in order
+    given the span of every series' steps, one per time, where it has that many rows (said in one line). Raises
+    ``RnncastError`` where it has another number of rows, naming the layout that would be read."""
+    if isinstance(table, pd.DataFrame) and not numbered and (time_col is not None and time_col in table.columns or
+                                                             isinstance(table.index, (pd.DatetimeIndex, pd.PeriodIndex))):
+        return table  # each group matched by date (align_future)
+    if isinstance(table, pd.DataFrame) and numbered:
+        table, from_index = futurerows.labelled(table)  # a frame's index of row numbers: its labels
+        table = table.reset_index() if from_index else table
+        if futurerows.ROW in map(str, table.columns):
+            _refuse_strays(table, wanted, groups, named)
+            return table
+    span = _span(wanted, groups)
+    first, last = min(groups, key=lambda g: wanted[g[0]][0]), max(groups, key=lambda g: wanted[g[0]][-1])
+    starts = [f"{named[g[0]]!r} at {shown(wanted[g[0]][0])}" for g in groups[:3]]
+    unit, noun = ("row", "row number") if numbered else ("date", "time")
+    differ = (f"the series' forecasts start at different {'rows' if numbered else 'times'}: "
+              f"{', '.join(starts)}{', ...' if len(groups) > 3 else ''}")
+    by = (f"a column {futurerows.ROW!r} numbering the rows they forecast" if numbered else
+          f"the time column {time_col!r} to match them by date" if time_col else "times to match them by")
+    lacking = f"no column {id_col!r} nor {'row labels' if numbered else 'times'}"
+    if span is None or (not numbered and time_col is None):  # no calendar to tell the times between the series' steps
+        raise RnncastError(f"the future values have {lacking}, so they are shared by every series, but {differ}; "
+                           f"the model's calendar cannot tell the {noun}s between them, so rows in order cannot be "
+                           f"placed: give {by}, or the column {id_col!r} with one row per series and step")
+    held = len(table)
+    reading = (f"their rows are read in order, one per {unit} from {shown(span[0])} (the first step of "
+               f"{_whose([named[s] for s in first], len(named))}) to {shown(span[-1])} (the last step of "
+               f"{_whose([named[s] for s in last], len(named))})")
+    if held != len(span):
+        raise RnncastError(f"the future values have {lacking}, so they are shared by every series and {reading}: "
+                           f"{counted(len(span), 'row')}, but they hold {held} ({differ}); give those "
+                           f"{counted(len(span), 'row')}, or {by}, or the column {id_col!r} with one row per series "
+                           "and step")
+    log.info("the future values have %s: %s", lacking, reading)
+    if not isinstance(table, pd.DataFrame):  # an array [rows, F], its columns the covariates in order
+        rows = np.asarray(table, dtype=object)
+        table = pd.DataFrame(rows.reshape(len(rows), -1), columns=columns if rows.ndim == 2 and rows.shape[1] ==
+                             len(columns) else None)
+    key = futurerows.ROW if numbered else time_col
+    if key in map(str, table.columns):  # a covariate named 'row' without labels: no room for the numbers
+        raise RnncastError(f"the future values hold a column {key!r} that is no {noun}; {reading}: give {by}")
+    return table.assign(**{key: np.asarray(span)})
+
+
+def _span(wanted: list[pd.Index], groups: list) -> pd.Index | None:
+    """Every step of the series, from the first one's to the last one's, one per time on the model's calendar (its
+    ``freq``; else the steps themselves where the series' spans overlap); None where the times between cannot be told."""
+    spans = sorted((wanted[g[0]] for g in groups), key=lambda w: w[0])
+    union = spans[0].append(spans[1:]).unique().sort_values()
+    if isinstance(union, pd.RangeIndex) or pd.api.types.is_integer_dtype(union):
+        return pd.RangeIndex(int(union[0]), int(union[-1]) + 1)
+    freq = getattr(spans[0], "freq", None)
+    if freq is not None:
+        every = (pd.period_range if isinstance(union, pd.PeriodIndex) else pd.date_range)(union[0], union[-1], freq=freq)
+        return every if union.isin(every).all() else None
+    reach = [max(w[-1] for w in spans[:i + 1]) for i in range(len(spans))]  # the latest step so far
+    return union if all(w[0] <= r for w, r in zip(spans[1:], reach)) else None
+
+
+def _labels(table: pd.DataFrame) -> pd.Series:
+    """The row numbers a table's column ``row`` labels its rows with (NaN: no whole number)."""
+    return pd.to_numeric(table[futurerows.ROW], errors="coerce")
+
+
+def _refuse_strays(table: pd.DataFrame, wanted: list[pd.Index], groups: list, named: list) -> None:
+    """Refuse a row whose label is no forecast step of any series (each series reads the rows of its own steps)."""
+    labels = _labels(table)
+    stray = ~np.logical_or.reduce([labels.isin(wanted[g[0]]).to_numpy() for g in groups])
+    if not stray.any():
+        return
+    i = int(np.flatnonzero(stray)[0])
+    label = table[futurerows.ROW].iloc[i]
+    steps = ", ".join(f"{rows_span(int(wanted[g[0]][0]), int(wanted[g[0]][-1]))} of "
+                      f"{_whose([named[s] for s in g], len(named))}" for g in groups[:3])
+    raise RnncastError(f"the future values' column {futurerows.ROW!r} labels a row "
+                       f"{label.item() if isinstance(label, np.generic) else label!r} "
+                       f"({place(i, table.attrs)}), which is no forecast step of any series: the model forecasts "
+                       f"{steps}{', ...' if len(groups) > 3 else ''}; give the values of those rows, or drop the "
+                       f"column {futurerows.ROW!r} to take the rows in order")
 
 
 def _warn_unused(unused: list, ends: list) -> None:
