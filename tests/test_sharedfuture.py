@@ -73,9 +73,10 @@ def ragged() -> Forecaster:
 
 
 def test_series_ending_on_other_dates_are_each_matched_by_their_own_dates(ragged):
-    shared = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5))  # b's steps from the 20th, a's from the 22nd
+    shared = _shared("2021-03-20", (11.5, 12.0, 10.5, 11.0, 9.5))  # b's steps from the 20th, a's from the 22nd
+    # (the data holds the price of the 20th and 21st, on a's rows: as it gives them)
     by_series = pd.concat([_shared("2021-03-22", (10.5, 11.0, 9.5)).assign(unique_id="a"),
-                           _shared("2021-03-20", (9.0, 12.0, 10.5)).assign(unique_id="b")], ignore_index=True)
+                           _shared("2021-03-20", (11.5, 12.0, 10.5)).assign(unique_id="b")], ignore_index=True)
     pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=shared),
                                   ragged.predict(_wide(b_short=2), future=by_series))
 
@@ -83,7 +84,7 @@ def test_series_ending_on_other_dates_are_each_matched_by_their_own_dates(ragged
 def test_rows_without_times_are_read_as_every_series_span_or_refused_naming_that_layout(ragged, caplog):
     """A table without times for series ending on other dates was refused whatever its rows; rows in order are one
     per date from the first series' first step to the last one's last step: read where they are that many."""
-    shared = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5))
+    shared = _shared("2021-03-20", (11.5, 12.0, 10.5, 11.0, 9.5))
     dated = ragged.predict(_wide(b_short=2), future=shared)
     with caplog.at_level(logging.INFO, logger="rnncast"):
         pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=shared.drop(columns="time")), dated)
@@ -91,13 +92,17 @@ def test_rows_without_times_are_read_as_every_series_span_or_refused_naming_that
             "2021-03-20 (the first step of series 'b') to 2021-03-24 (the last step of series 'a')") in caplog.text
     rows = shared[["price"]].to_numpy()
     pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=rows), dated)  # an array of those rows
-    for short in (shared.drop(columns="time").head(H), rows[:H]):  # each series' 3 steps in order: whose row is which?
+    after = shared.drop(columns="time").tail(H)  # the rows after the data's: the data holds the 20th and 21st
+    pd.testing.assert_frame_equal(ragged.predict(_wide(b_short=2), future=after), dated)
+    for short in (shared.drop(columns="time").tail(4), rows[1:]):  # 4 rows: from the 21st? each series' steps?
         with pytest.raises(RnncastError, match=r"^the future values have no column 'unique_id' nor times, so they are "
-                           r"shared by every series and their rows are read in order, one per date from 2021-03-20 "
-                           r"\(the first step of series 'b'\) to 2021-03-24 \(the last step of series 'a'\): 5 rows, "
-                           r"but they hold 3 \(the series' forecasts start at different times: 'a' at 2021-03-22, 'b' "
-                           r"at 2021-03-20\); give those 5 rows, or the time column 'time' to match them by date, or "
-                           r"the column 'unique_id' with one row per series and step$"):
+                           r"shared by every series and their rows are read in order: 5 rows, one per date from "
+                           r"2021-03-20 \(the first step of series 'b'\) to 2021-03-24 \(the last step of series "
+                           r"'a'\), or 3, one per date from 2021-03-22 \(the first step after the data's rows\) to "
+                           r"2021-03-24 \(the last step of series 'a'\); but they hold 4 \(the series' forecasts start "
+                           r"at different times: 'a' at 2021-03-22, 'b' at 2021-03-20\); give those rows, or the time "
+                           r"column 'time' to match them by date, or the column 'unique_id' with one row per series and "
+                           r"step$"):
             ragged.predict(_wide(b_short=2), future=short)
 
 
@@ -107,10 +112,10 @@ def test_a_model_without_dates_reads_row_labels_or_the_rows_of_every_series_span
     model = Forecaster(**{**TINY, "horizon": H}).fit(_wide(b_short=2).drop(columns="time"), series=["a", "b"],
                                                      future_covariates=["price"])
     data = _wide(b_short=2).drop(columns="time")
-    price = [9.0, 12.0, 10.5, 11.0, 9.5]
+    price = [11.5, 12.0, 10.5, 11.0, 9.5]  # rows 78 and 79 as the data holds them (a's rows)
     in_order = model.predict(data, future=pd.DataFrame({"price": price}))
     assert in_order["row"].tolist() == [80, 81, 82, 78, 79, 80]
-    labelled = pd.DataFrame({"row": [82, 78, 80, 79, 81], "price": [9.5, 9.0, 10.5, 12.0, 11.0]})
+    labelled = pd.DataFrame({"row": [82, 78, 80, 79, 81], "price": [9.5, 11.5, 10.5, 12.0, 11.0]})
     pd.testing.assert_frame_equal(model.predict(data, future=labelled), in_order)
     pd.testing.assert_frame_equal(model.predict(data, future=labelled.set_index("row").rename_axis(None)), in_order)
     with pytest.raises(RnncastError, match=r"the future values' column 'row' labels a row 83 \(row 5\), which is no "
@@ -119,23 +124,24 @@ def test_a_model_without_dates_reads_row_labels_or_the_rows_of_every_series_span
         model.predict(data, future=pd.concat([labelled, pd.DataFrame({"row": [83], "price": [9.0]})],
                                              ignore_index=True))
     with pytest.raises(RnncastError, match=r"one per row from 78 \(the first step of series 'b'\) to 82 \(the last "
-                       r"step of series 'a'\): 5 rows, but they hold 3 .*or a column 'row' numbering the rows they "
-                       r"forecast"):
-        model.predict(data, future=pd.DataFrame({"price": price[:3]}))
+                       r"step of series 'a'\), or 3, one per row from 80 .*but they hold 4 .*or a column 'row' "
+                       r"numbering the rows they forecast"):
+        model.predict(data, future=pd.DataFrame({"price": price[1:]}))
+    pd.testing.assert_frame_equal(model.predict(data, future=pd.DataFrame({"price": price[2:]})), in_order)
 
 
 def test_refusals_of_a_shared_reading_name_its_series_not_the_series(tmp_path):
     """A shared table read for several series said "after the series' last row": the series are named."""
     frame = _wide(b_short=2).assign(c=lambda f: f["a"] * 0.5)  # a and c end on the 21st, b on the 19th
-    model = Forecaster(**{**TINY, "horizon": H}).fit(frame, series=["a", "b", "c"], future_covariates=["price"])
-    gap = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, np.nan))
+    model = Forecaster(**{**TINY, "horizon": H}).fit(frame, series=["b", "a", "c"], future_covariates=["price"])
+    gap = _shared("2021-03-20", (11.5, 12.0, 10.5, 11.0, np.nan))
     with pytest.raises(RnncastError, match=r"leave 'price' blank for 2021-03-24 \(row 4\); predict needs every "
                        r"future covariate for the 3 steps after the last row of series 'a' and 'c': fill it in$"):
         model.predict(frame, future=gap)
-    with pytest.raises(RnncastError, match=r"missing for series 'b' at 2021-03-20 \(1 of 3 steps missing\); the future "
-                       r"values are dated 2021-03-21, 2021-03-22, 2021-03-23, ...; predict needs them for the 3 steps "
-                       r"after the last row of series 'b'$"):
-        model.predict(frame, future=_shared("2021-03-21", (9.0, 12.0, 10.5, 11.0)))
+    with pytest.raises(RnncastError, match=r"missing for series 'b' at 2021-03-22 \(1 of 3 steps missing\); the future "
+                       r"values are dated 2021-03-23, 2021-03-24; predict needs them for the 3 steps after the last "
+                       r"row of series 'b'$"):
+        model.predict(frame, future=_shared("2021-03-23", (11.0, 9.5)))
 
 
 def test_a_future_file_by_series_is_read_once(wide, tmp_path, monkeypatch):
@@ -156,14 +162,15 @@ def test_a_row_one_series_reads_is_used_and_rows_none_reads_are_named_once_by_da
     """t26t9: series ending on other dates each warned of the rows the other reads, as "not used", once per end
     date, while those rows moved its forecast; a row is unused only where no series reads it."""
     model = Forecaster(**{**TINY, "horizon": H}).fit(_wide(b_short=2), series=["a", "b"], future_covariates=["price"])
-    shared = _shared("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5))  # b reads the 20th to 22nd, a the 22nd to 24th
+    shared = _shared("2021-03-20", (11.5, 12.0, 10.5, 11.0, 9.5))  # b reads the 20th to 22nd, a the 22nd to 24th
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(_wide(b_short=2), future=shared)
     assert "not used" not in caplog.text  # every row is some series' step
-    moved = model.predict(_wide(b_short=2), future=_shared("2021-03-20", (30.0, 12.0, 10.5, 11.0, 9.5)))
-    assert not np.allclose(moved["y_hat"], model.predict(_wide(b_short=2), future=shared)["y_hat"])  # the 20th is read
+    moved = model.predict(_wide(b_short=2), future=_shared("2021-03-20", (11.5, 12.0, 30.0, 11.0, 9.5)))
+    before = model.predict(_wide(b_short=2), future=shared)
+    assert not np.allclose(moved["y_hat"][3:], before["y_hat"][3:])  # the 22nd is read for b (its last step)
     caplog.clear()
-    wider = _shared("2021-03-18", (9.0,) * 9)  # the 18th, 19th, 25th and 26th: no series' steps
+    wider = _shared("2021-03-18", (9.0, 9.0, 11.5, 12.0) + (9.0,) * 5)  # the 18th, 19th, 25th and 26th: no series' steps
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(_wide(b_short=2), future=wider)
     said = [r.getMessage() for r in caplog.records if "not used" in r.getMessage()]

@@ -174,7 +174,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
         values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                               (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
-                              layout=state.layout,
+                              layout=state.layout, panel=panel,  # the data: its own values at a series' steps
                               dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
                               state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
                               weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,

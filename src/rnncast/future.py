@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, futuretimes, gridtimes, holidaysets, rowindex, serieskeys
+from rnncast import futurekeys, futurerows, futuretimes, gridtimes, heldfuture, holidaysets, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
@@ -35,8 +35,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
-                 data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None
-                 ) -> np.ndarray:
+                 data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None,
+                 known: np.ndarray | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -54,7 +54,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     ``unused``: where given (a list), the dated table's rows no step takes are not warned of but appended to it as
     (their row positions, the function that warns of such rows), for a caller that reads one table several times.
     ``whose``: how "predict needs them for the steps after the last row of ..." names the series ``ids`` stands for
-    (a table shared by several, ``sharedfuture``: "series 'a' and 'b'"), not "the series'".
+    (a table shared by several, ``sharedfuture``: "series 'a' and 'b'"), not "the series'". ``known`` [S, H, F]: the
+    values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none.
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -168,6 +169,10 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                            f"{shown(frame[time_col].iloc[given.index[i]], day)} "
                            "twice; give one row per series and step")
     table = want.merge(given[placed], on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
+    if known is not None:  # a wide table's own values at steps it covers: another value at one of them refused
+        steps = target if dated else wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
+        table = heldfuture.fill(table, known.reshape(-1, n_f), columns, frame, steps, lambda s: whose or (
+            "the series" if named == [None] else f"series {named[s]!r}"), text_format)
     _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():

@@ -4,11 +4,13 @@ covariate columns shared by every series (as Darts takes them), read for every s
 A wide model's covariates were shared by its series in training, so a future table without the id column
 (``unique_id``) is that layout: each series' steps are matched in it by date (``future.align_future`` as for one
 series); series that end on the same date share one reading. Series that end on other dates are matched each by its
-own dates. A table without times (rows in order) is then read as the one layout that gives every series its steps:
-one row per time from the first series' first step to the last one's last step, on the model's calendar (row numbers
-for a model without dates), said in one line; a model without dates also reads a table labelling its rows by number
-(a column ``row``, a frame's index). A table of another number of rows is refused naming that layout, the times it
-would be read as and the rows it needs: which row is whose step cannot be told. Messages name the series a reading
+own dates, the covariates the data holds at a series' steps (rows where another series goes on) read from it
+(``heldfuture``). A table without times (rows in order) is then read as the one layout that gives every series its
+steps: one row per time from the first series' first step to the last one's last step, on the model's calendar (row
+numbers for a model without dates), or from the first step after the data's rows where it has that many rows, said in
+one line; a model without dates also reads a table labelling its rows by number (a column ``row``, a frame's index).
+A table of another number of rows is refused naming both layouts, the times they would be read as and the rows they
+need: which row is whose step cannot be told. Messages name the series a reading
 is for ("the last row of every series (a, b)", "series 'a' and 'b'"), not "the series". The model's series columns in
 such a table (the training file's layout, the targets left blank over the future) hold nothing to read and are
 left out quietly; one holding values is named as not used. A future table with the id column is read by series as
@@ -23,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows
+from rnncast import futurekeys, futurerows, heldfuture
 from rnncast.data import as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.future import align_future
@@ -34,22 +36,25 @@ log = logging.getLogger(__name__)
 
 
 def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layout: str, id_col: str | None,
-          time_col: str | None, given_ids: list | None = None, **given) -> np.ndarray:
+          time_col: str | None, given_ids: list | None = None, panel=None, **given) -> np.ndarray:
     """The future covariates [S, H, F] of the series ``ids`` at ``wanted`` (``future.align_future``'s arguments);
-    ``layout``: the model's (``FittedState.layout``). A wide model's table without ``id_col`` is read for every
-    series as said above; raises ``RnncastError`` where its series end on other dates and it has no times."""
+    ``layout``: the model's (``FittedState.layout``); ``panel``: the data (a wide one's rows after a series' end hold
+    covariates at its steps: ``heldfuture``). A wide model's table without ``id_col`` is read for every series as said
+    above; raises ``RnncastError`` where its series end on other dates and it has no times."""
     table, read = _shared(future, id_col, time_col, given.get("time_unit")) if layout == "wide" else (None, None)
-    if table is None:  # a file read here is not read again
+    if table is None:  # a file read here is not read again; a wide table's own values at a series' steps read too
         return align_future(future, ids, wanted, columns, id_col=id_col, time_col=time_col, given_ids=given_ids,
-                            read=read, **given)
+                            read=read, **given, known=heldfuture.held_all(panel, wanted, len(columns))
+                            if layout == "wide" else None)
     named = given_ids if given_ids is not None else ids
     groups: list[list[int]] = []  # series ending on the same date share their steps
     for s, steps in enumerate(wanted):
         group = next((g for g in groups if wanted[g[0]].equals(steps)), None)
         group.append(s) if group is not None else groups.append([s])
     numbered = isinstance(wanted[0], pd.RangeIndex)  # a model without dates: its steps are the table's rows
+    known = {g[0]: heldfuture.held(panel, wanted[g[0]], len(columns)) for g in groups} if len(groups) > 1 else {}
     if len(groups) > 1:  # each series matched by its own times or row numbers: the table's, or its rows in order
-        table = _placed(table, wanted, groups, named, columns, id_col, time_col, numbered)
+        table = _placed(table, wanted, groups, named, columns, id_col, time_col, numbered, known)
     if isinstance(table, pd.DataFrame):
         texts = set(map(str, ids))
         blank = [c for c in table.columns if str(c) in texts and c not in columns and table[c].isna().all()]
@@ -58,10 +63,11 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
     out = np.empty((len(ids), len(wanted[0]), len(columns)), dtype=np.float64)
     unused: list = []  # per group: the rows its steps leave, and how to warn of them
     for g in groups:
-        part = table[_labels(table).isin(wanted[g[0]]).to_numpy()] if labelled else table
+        part = _own_rows(table, wanted[g[0]], known.get(g[0]), columns) if labelled else table
         out[g] = align_future(part, [str(ids[g[0]])], [wanted[g[0]]], columns, id_col=None, time_col=time_col,
                               given_ids=[named[g[0]]] if len(g) == 1 else [None], unused=unused,
-                              whose=_whose([named[s] for s in g], len(ids)), **given)[0]
+                              whose=_whose([named[s] for s in g], len(ids)), **given,
+                              known=known.get(g[0]))[0]
     _warn_unused(unused, [wanted[g[0]][-1] for g in groups])
     return out
 
@@ -76,11 +82,12 @@ def _whose(names: list, every: int) -> str:
 
 
 def _placed(table, wanted: list[pd.Index], groups: list, named: list, columns: list[str], id_col: str | None,
-            time_col: str | None, numbered: bool):
+            time_col: str | None, numbered: bool, known: dict):
     """``table`` (shared, series ending at different steps) with the times or row numbers its rows are read at: its
     own (a time column or index; a model without dates: row labels, as a column ``row``), else its rows in order
-    given the span of every series' steps, one per time, where it has that many rows (said in one line). Raises
-    ``RnncastError`` where it has another number of rows, naming the layout that would be read."""
+    given the span of every series' steps, one per time, where it has that many rows, or the span's steps after those
+    the data holds (``known``: each group's ``heldfuture.held``) where it has as many as they (said in one line).
+    Raises ``RnncastError`` where it has another number of rows, naming the layout that would be read."""
     if isinstance(table, pd.DataFrame) and not numbered and (time_col is not None and time_col in table.columns or
                                                              isinstance(table.index, (pd.DatetimeIndex, pd.PeriodIndex))):
         return table  # each group matched by date (align_future)
@@ -103,15 +110,22 @@ def _placed(table, wanted: list[pd.Index], groups: list, named: list, columns: l
         raise RnncastError(f"the future values have {lacking}, so they are shared by every series, but {differ}; "
                            f"the model's calendar cannot tell the {noun}s between them, so rows in order cannot be "
                            f"placed: give {by}, or the column {id_col!r} with one row per series and step")
-    held = len(table)
-    reading = (f"their rows are read in order, one per {unit} from {shown(span[0])} (the first step of "
-               f"{_whose([named[s] for s in first], len(named))}) to {shown(span[-1])} (the last step of "
-               f"{_whose([named[s] for s in last], len(named))})")
-    if held != len(span):
-        raise RnncastError(f"the future values have {lacking}, so they are shared by every series and {reading}: "
-                           f"{counted(len(span), 'row')}, but they hold {held} ({differ}); give those "
-                           f"{counted(len(span), 'row')}, or {by}, or the column {id_col!r} with one row per series "
-                           "and step")
+    held = [wanted[g][np.isfinite(k[0]).all(axis=1)] for g, k in ((g[0], known.get(g[0])) for g in groups)
+            if k is not None]  # the steps whose covariates the data holds
+    rest = span[~span.isin(held[0].append(held[1:]))] if held else span
+    tail = 0 < len(rest) < len(span) and rest.equals(span[len(span) - len(rest):])  # held steps all before the rest
+    last_of = f"{shown(span[-1])} (the last step of {_whose([named[s] for s in last], len(named))})"
+    whole = (f"one per {unit} from {shown(span[0])} (the first step of "
+             f"{_whose([named[s] for s in first], len(named))}) to {last_of}")
+    after = f"one per {unit} from {shown(rest[0])} (the first step after the data's rows) to {last_of}"
+    if len(table) not in ((len(span), len(rest)) if tail else (len(span),)):
+        ways = (f"{counted(len(span), 'row')}, {whole}, or {len(rest)}, {after}" if tail else
+                f"{counted(len(span), 'row')}, {whole}")
+        raise RnncastError(f"the future values have {lacking}, so they are shared by every series and their rows are "
+                           f"read in order: {ways}; but they hold {len(table)} ({differ}); give those rows, or {by}, "
+                           f"or the column {id_col!r} with one row per series and step")
+    span, reading = (span, whole) if len(table) == len(span) else (rest, after)
+    reading = f"their rows are read in order, {reading}"
     log.info("the future values have %s: %s", lacking, reading)
     if not isinstance(table, pd.DataFrame):  # an array [rows, F], its columns the covariates in order
         rows = np.asarray(table, dtype=object)
@@ -136,6 +150,20 @@ def _span(wanted: list[pd.Index], groups: list) -> pd.Index | None:
         return every if union.isin(every).all() else None
     reach = [max(w[-1] for w in spans[:i + 1]) for i in range(len(spans))]  # the latest step so far
     return union if all(w[0] <= r for w, r in zip(spans[1:], reach)) else None
+
+
+def _own_rows(table: pd.DataFrame, steps: pd.Index, known: np.ndarray | None, columns: list[str]) -> pd.DataFrame:
+    """The rows of ``table`` labelled (column ``row``) with one of ``steps``, one series' row numbers, and a row of
+    the data's values ``known`` [1, H, F] (``heldfuture.held``) for each step it holds that no row labels."""
+    labels = _labels(table)
+    mine = table[labels.isin(steps).to_numpy()]
+    if known is None:
+        return mine
+    add = np.isfinite(known[0]).all(axis=1) & ~steps.isin(labels)
+    rows = pd.DataFrame(known[0][add], columns=columns).assign(**{futurerows.ROW: np.asarray(steps)[add]})
+    out = pd.concat([mine, rows], ignore_index=True) if add.any() else mine
+    out.attrs = table.attrs  # its rows' lines in a file
+    return out
 
 
 def _labels(table: pd.DataFrame) -> pd.Series:

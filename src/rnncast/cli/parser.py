@@ -175,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "trained with --future-covariates, or --features with --future-known): one row per series "
                          "and step (long), or for a wide model (--series) one row per step, shared by every series "
                          "as in its data (without a time column and with series ending on different dates: one row "
-                         "per step from the first series' first step to the last one's last)")
+                         "per step from the first series' first step, or from the data's last row, to the last one's "
+                         "last step)")
     predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output",
                          help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "

@@ -1,0 +1,64 @@
+"""A wide table's series that ends before another is forecast over times the table still covers: the covariates the
+data holds there (on the other series' rows) are read for it where the future table leaves them out, and a future
+table giving another value at such a time is refused naming both (heldfuture)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+
+H = 3
+
+
+def _wide(n: int = 80) -> pd.DataFrame:
+    """a runs to 2021-03-21, b stops 2 days before; the data's price on the 20th and 21st: 11.5 and 12.0."""
+    days = pd.date_range("2021-01-01", periods=n, freq="D")
+    price = 10 + (np.arange(n) % 5) * 0.5
+    a = 50 - 2 * price + np.sin(np.arange(n) / 3.0)
+    b = np.r_[(80 - 3 * price + np.cos(np.arange(n) / 4.0))[: n - 2], [np.nan] * 2]
+    return pd.DataFrame({"time": days, "a": a, "b": b, "price": price})
+
+
+def _future(start, price) -> pd.DataFrame:
+    return pd.DataFrame({"time": pd.date_range(start, periods=len(price), freq="D"), "price": list(price)})
+
+
+@pytest.fixture(scope="module")
+def model() -> Forecaster:
+    return Forecaster(**{**TINY, "horizon": H}).fit(_wide(), series=["a", "b"], future_covariates=["price"])
+
+
+def test_the_steps_the_data_covers_are_read_from_it_where_the_future_leaves_them_out(model, tmp_path):
+    """b's steps are the 20th to 22nd: the future after the data's last row (the 22nd on) was refused as missing
+    b's 20th and 21st, which the data holds on a's rows."""
+    whole = model.predict(_wide(), future=_future("2021-03-20", (11.5, 12.0, 10.5, 11.0, 9.5)))
+    after = _future("2021-03-22", (10.5, 11.0, 9.5))
+    pd.testing.assert_frame_equal(model.predict(_wide(), future=after), whole)
+    long = pd.concat([after.assign(unique_id="a"), after.head(1).assign(unique_id="b")], ignore_index=True)
+    pd.testing.assert_frame_equal(model.predict(_wide(), future=long), whole)  # by series too
+    blank = _future("2021-03-20", (np.nan, 12.0, 10.5, 11.0, 9.5))  # a blank cell there: the data's value
+    pd.testing.assert_frame_equal(model.predict(_wide(), future=blank), whole)
+    path = tmp_path / "wide.csv"  # from a file, its dates as text
+    _wide().to_csv(path, index=False)
+    after.to_csv(tmp_path / "after.csv", index=False)
+    assert model.predict(str(path), future=str(tmp_path / "after.csv"))["y_hat"].tolist() == whole["y_hat"].tolist()
+
+
+def test_another_value_than_the_datas_at_such_a_step_is_refused_naming_both(model, tmp_path):
+    """A price of 9 on the 20th for b, where a read 11.5 as history, was read silently: two prices for one day."""
+    path = tmp_path / "future.csv"
+    _future("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5)).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^the future values give 'price' = 9 at 2021-03-20 \(line 2 of "
+                       r"future.csv\), a step of series 'b', but the data holds 11.5 there \(on the rows of the series "
+                       r"that go on\), which they read as history: a covariate shared by every series has one value "
+                       r"at a time; give the data's, or leave 2021-03-20 out of the future values \(the data's is "
+                       r"read\)$"):
+        model.predict(_wide(), future=str(path))
+    long = _future("2021-03-20", (9.0, 13.0, 10.5)).assign(unique_id="b")
+    with pytest.raises(RnncastError, match=r"= 9 at 2021-03-20 \(row 0\), a step of series 'b', .*and 1 more such"):
+        model.predict(_wide(), future=pd.concat([long, _future("2021-03-22", (10.5, 11.0, 9.5)).assign(
+            unique_id="a")], ignore_index=True))
