@@ -120,7 +120,13 @@ def test_a_model_that_kept_its_untrained_network_is_named_so_beside_the_verdict(
     assert result.untrained == ["gru"]
     assert any(n.startswith("gru kept its untrained network (no epoch beat it on validation), which forecasts ")
                and "its rank says nothing about the GRU cell" in n for n in result.notes)
-    assert rnncast.compare({"lstm": fitted["lstm"], "gru": fitted["gru"]}, frame).untrained == []
+    # the verdict itself says so where it ranks it: read alone (the CLI's last line, --json's sentence), it misled
+    assert result.sentence.endswith(" gru kept its untrained network (best epoch 0: no epoch improved on the untrained "
+                                    "network's validation loss): its place in this verdict is that of the forecast "
+                                    "its network starts from, not of what its cell learned.")
+    assert result.as_dict()["sentence"] == result.sentence
+    trained = rnncast.compare({"lstm": fitted["lstm"], "gru": fitted["gru"]}, frame)
+    assert trained.untrained == [] and "untrained" not in trained.sentence
 
 
 def test_the_result_is_json(fitted, frame):

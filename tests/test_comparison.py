@@ -166,3 +166,22 @@ def test_a_winner_is_said_with_how_much_lower_its_mse_is():
     assert "its test MSE 0.1732 is less than 1% lower than lstm's 0.1738 and gru's 0.1739 beyond chance" in sentence
     winner, sentence = decide({"rnn": 0.1, "lstm": 0.2, "gru": 0.111}, pairs, "cells alone")
     assert "its test MSE 0.1 is 10% lower than gru's 0.111 and 50% lower than lstm's 0.2 beyond chance" in sentence
+
+
+def test_a_verdict_that_ranks_a_model_which_kept_its_untrained_network_says_so_in_the_sentence():
+    """compare's verdict ranked a model whose best epoch was 0 ("RNN's 1.01 is higher than GRU's beyond chance") with a
+    note above it only: read alone, the verdict said it of the cell. The sentence now says so, whether the model wins,
+    ties or loses; one that trained is not named."""
+    winner = compare({"RNN": errors(1.0, seed=1), "GRU": errors(0.5, seed=3)}, 1, "cells alone", untrained=["GRU"])
+    assert winner.winner == "GRU" and winner.sentence.startswith("With the cells alone, GRU wins: ")
+    assert winner.sentence.endswith(
+        "). GRU kept its untrained network (best epoch 0: no epoch improved on the untrained network's validation "
+        "loss): its place in this verdict is that of the forecast its network starts from, not of what its cell "
+        "learned.")
+    tie = compare({"RNN": errors(1.0, seed=1), "LSTM": errors(1.0, seed=2), "GRU": errors(1.0, seed=4)}, 1, "x",
+                  untrained=["LSTM", "RNN"])
+    assert tie.winner is None and tie.sentence.endswith(
+        " RNN and LSTM kept their untrained networks (best epoch 0: no epoch improved on the untrained network's "
+        "validation loss): their places in this verdict are those of the forecasts their networks start from, not "
+        "of what their cells learned.")
+    assert "untrained" not in compare({"RNN": errors(1.0, seed=1), "GRU": errors(0.5, seed=3)}, 1, "x").sentence

@@ -346,5 +346,6 @@ def test_config_json_carries_a_format_version_and_a_newer_one_is_refused_by_name
             with pytest.raises(RnncastError, match=rf"^config .*config.json uses config format version {version!r}; "
                                                    rf"this rnncast \(.*\) reads version 1{tail}"):
                 read(tmp_path / "config.json")
-    (tmp_path / "config.json").write_text(json.dumps({**config, "format_version": "1"}))  # whole-number text: that number
-    assert read_config(tmp_path / "config.json")[0] == read_config(run)[0]
+    for text in ("1", '"1"'):  # whole-number text, quoted or not: that number
+        (tmp_path / "config.json").write_text(json.dumps({**config, "format_version": text}))
+        assert read_config(tmp_path / "config.json")[0] == read_config(run)[0]

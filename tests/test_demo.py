@@ -138,7 +138,7 @@ def test_timings_are_per_epoch_beside_the_epochs_run(tiny_sine):
         folder = row.name.lower() + ("" if row.group == "highway on" else "-alone")
         seconds = pd.read_csv(tmp_path / folder / "history.csv")["seconds"]  # the run's own history
         assert row.epochs == len(seconds) and row.seconds_per_epoch == pytest.approx(float(seconds.median()), rel=1e-6)
-        assert line[head.index("epochs (best)")] == f"{row.epochs} ({row.best_epoch})"
+        assert line[head.index("epochs (best)")] == f"{row.epochs} ({row.best_epoch or '0: untrained'})"
 
 
 def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regression):
@@ -184,3 +184,34 @@ def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults
         run_page = (tmp_path / folder / "report.html").read_text(encoding="utf-8")
         note = next(line for line in run_page.splitlines() if "Settings other than the defaults:" in line)
         assert all(f"{k} " in note for k in changed) and (extra in note)
+
+
+def test_models_that_kept_their_untrained_network_are_said_so_in_the_table_findings_and_verdicts(tmp_path,
+                                                                                                 monkeypatch):
+    """The demo page showed "(0)" as a best epoch with no word, and its verdicts ranked such networks as cells: the
+    table says "0: untrained", a finding per model says what a best epoch of 0 means, and each verdict says so."""
+    shrink(monkeypatch)
+    fit = Forecaster.fit
+
+    def untrained(self, *args, **kwargs):  # as a fit whose epochs never beat the starting weights on validation
+        model = fit(self, *args, **kwargs)
+        model.history_ = [{**h, "best": False} for h in model.history_]
+        return model
+
+    monkeypatch.setattr(Forecaster, "fit", untrained)
+    result = demo.sine(tmp_path, device="cpu")
+    head, *rows = demopage.summary_table(result.rows)
+    assert all(r[head.index("epochs (best)")].endswith("(0: untrained)") for r in rows)
+    said = [f for f in result.findings if "best epoch 0 means that no epoch improved on the untrained network's" in f]
+    assert said == [  # the models whose starting weights forecast the same, in one sentence
+        "RNN (highway on), LSTM (highway on), GRU (highway on), RNN (cells alone), LSTM (cells alone) and GRU (cells "
+        "alone): best epoch 0 means that no epoch improved on the untrained network's validation loss, so each model "
+        "kept its starting weights, which forecast the window's last value (the 'repeat the last value' baseline); "
+        "their scores are that forecast's, not what their cells learned (more epochs or a larger learning rate may "
+        "change that)."]
+    assert all(c.sentence.endswith(" RNN, LSTM and GRU kept their untrained networks (best epoch 0: no epoch improved "
+                                   "on the untrained network's validation loss): their places in this verdict are "
+                                   "those of the forecasts their networks start from, not of what their cells learned.")
+               for c in result.comparisons)
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert "0: untrained" in page and said[0] in page and result.comparisons[0].sentence in page

@@ -48,3 +48,14 @@ def test_the_comparison_is_of_these_trained_networks_on_these_test_rows_from_one
     page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
     assert "Which cell is better" not in page and "Which of these trained networks forecasts these test rows best?" in page
     assert "not how training could have gone: each network was trained once, from one seed" in page
+
+
+def test_a_best_epoch_of_0_is_said_in_the_table_and_explained_beside_it(tmp_path):
+    """The demo page's table showed "44 (0)" with nothing saying what a best epoch of 0 is; the cell says "0:
+    untrained" and the note on the brackets says what that means, where the page and the command line show them."""
+    kept = _row("GRU", 0.5, "training mean", 0.6, False)
+    kept.best_epoch = 0
+    head, *rows = demopage.summary_table([_row("LSTM", 0.4, "training mean", 0.6, True), kept])
+    assert [r[head.index("epochs (best)")] for r in rows] == ["44 (34)", "44 (0: untrained)"]
+    assert ("(\"0: untrained\" where no epoch improved on the untrained network's validation loss, so its starting "
+            "weights were kept)") in demopage.TIMINGS

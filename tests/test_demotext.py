@@ -81,3 +81,26 @@ def test_the_demo_says_a_budget_ran_out_by_fit_s_own_rule():
     for history, epochs in ((trained[:1], 1), (trained, 30), (trained[:19] + [dict(trained[19], best=False)], 20)):
         assert not still_improving(history, epochs) and not demotext.budget_sentences({"m": SimpleNamespace(
             history_=history, epochs=epochs)})  # one epoch; stopped early; the best not the last
+
+
+def test_a_demo_model_that_kept_its_untrained_network_is_explained_in_words():
+    """The demo's table showed "(0)" as a model's best epoch with no word of what it means; the findings (printed and
+    on the page) now say it: no epoch improved on the untrained network's validation loss, and what that forecasts."""
+    import copy
+
+    from conftest import TINY, make_frame
+
+    model = Forecaster(**TINY).fit(make_frame(200), target="y", time_col="date")
+    kept = copy.copy(model)
+    kept.history_ = [{**h, "best": False} for h in model.history_]
+    said = demotext.untrained_sentences({"GRU (highway on)": kept, "LSTM (highway on)": model})
+    assert len(said) == 1 and said[0].startswith(
+        "GRU (highway on): best epoch 0 means that no epoch improved on the untrained network's validation loss, so "
+        "the model kept its starting weights, which forecast the window's last value (the 'repeat the last value' "
+        "baseline)")
+    assert said[0].endswith("its scores are that forecast's, not what its cell learned (more epochs or a larger "
+                            "learning rate may change that).")
+    both = demotext.untrained_sentences({"GRU": kept, "RNN": kept})
+    assert len(both) == 1 and both[0].startswith("GRU and RNN: best epoch 0 means that no epoch improved on the "
+                                                 "untrained network's validation loss, so each model kept its starting "
+                                                 "weights, which forecast the window's last value")

@@ -733,3 +733,33 @@ def test_a_trials_loss_below_a_thousandth_is_written_in_significant_digits():
     from rnncast.tuning import loss_text
 
     assert [loss_text(v) for v in (0.2319, 0.0012345, 9.3063e-10, 0.0)] == ["0.23190", "0.00123", "9.3063e-10", "0.00000"]
+
+
+def test_trials_csv_says_which_trials_kept_their_untrained_network_and_a_best_one_is_said(frame, tmp_path, monkeypatch,
+                                                                                        caplog):
+    """trials.csv had no column saying a trial kept its untrained network (best epoch 0), and tune ranked such a trial
+    best without a word: its score is the forecast the network starts from, not its settings' training."""
+    import csv
+    import json
+
+    out = tmp_path / "t"
+    tune(frame, target="y", trials=2, settings={**FIXED, "lookback": 24}, search=("lr",), out=out)
+    rows = list(csv.DictReader((out / "trials.csv").open()))
+    assert list(rows[0])[:7] == ["number", "state", "value", "epochs", "seconds", "best_epoch", "untrained"]
+    assert all(r["best_epoch"].isdigit() and r["untrained"] == str(r["best_epoch"] == "0").lower() for r in rows)
+    monkeypatch.setattr("rnncast.tuning.best_epoch", lambda history: 0)  # as a fit whose epochs never beat the start
+    said = []
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = tune(frame, target="y", trials=2, settings={**FIXED, "lookback": 24}, search=("lr",),
+                      out=tmp_path / "u", on_trial=said.append)
+    rows = list(csv.DictReader((tmp_path / "u" / "trials.csv").open()))
+    assert [(r["best_epoch"], r["untrained"]) for r in rows] == [("0", "true"), ("0", "true")]
+    best = result.study.best_trial.number
+    assert (f"the best trial, {best}, kept its untrained network (best epoch 0: no epoch improved on the untrained "
+            "network's validation loss), so its score is the forecast the network starts from") in caplog.text
+    assert f"# the best trial, {best}, kept its untrained network" in (tmp_path / "u" / "best.toml").read_text()
+    recorded = json.loads((tmp_path / "u" / "tune.json").read_text())
+    assert recorded["format_version"] == 1 and (recorded["best"]["best_epoch"], recorded["best"]["untrained"]) == (0, True)
+    assert all(trial_line(t, "validation MSE (scaled units)").endswith(
+        "); best epoch 0: no epoch improved on the untrained network's validation loss, so it kept that network")
+        for t in said)

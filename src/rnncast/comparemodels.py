@@ -23,6 +23,7 @@ from rnncast.errors import RnncastError
 from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
+from rnncast.runhistory import kept_untrained
 from rnncast.settingvalues import choice
 from rnncast.spelling import counted, hints
 from rnncast.windowforecasts import WindowForecasts, take
@@ -134,7 +135,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     measure = MEASURE.get(part, "MSE") if spread is None else f"scaled {MEASURE.get(part, 'MSE')}"
     times = evaluation.forecast_times(chosen[first])
-    result = comparison.compare(judged, horizon, group, times=times, keep=keep, measure=measure)
+    untrained = [name for name, model in named.items() if kept_untrained(model.history_)]  # ranked, said so
+    result = comparison.compare(judged, horizon, group, times=times, keep=keep, measure=measure, untrained=untrained)
     baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times, list(chosen[first].targets))
     scores, scaled = {}, {}
     for name, wf in chosen.items():

@@ -32,7 +32,7 @@ class Comparison:
 
 
 def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA, times=None, keep=None,
-            measure: str = "test MSE", alike: str = "") -> Comparison:
+            measure: str = "test MSE", alike: str = "", untrained=()) -> Comparison:
     """Compare every pair of models by their forecast errors on the same windows.
 
     ``errors``: model name -> [W, H, T] errors (forecast - actual), in the same units for every model.
@@ -41,7 +41,8 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
     model with the lowest MSE when it differs from every other model beyond chance. ``times`` [W] and
     ``keep`` [W, H, T]: each window's forecast time and the values scored, as ``diebold_mariano`` takes them
     (default: consecutive windows, every value); ``measure``: what the sentence calls the MSE ("test MSE");
-    ``alike``: what the models share, said in the sentence (``decide``).
+    ``alike``: what the models share, said in the sentence (``decide``); ``untrained``: the models that kept their
+    untrained network (best epoch 0), which the sentence ranks saying so (``untrained_clause``).
     """
     names = list(errors)
     mse = {n: mean_square(errors[n], keep) for n in names}
@@ -54,7 +55,23 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
     for pair, adjusted in zip(pairs, holm([pair["p"] for pair in pairs])):
         pair.update(p_holm=adjusted, differs=adjusted < alpha)
     winner, sentence = decide(mse, pairs, group, measure, alike)
-    return Comparison(group, winner, sentence, pairs)
+    return Comparison(group, winner, sentence + untrained_clause([n for n in names if n in untrained]), pairs)
+
+
+def untrained_clause(names: list[str]) -> str:
+    """Said after a verdict that ranks models which kept their untrained network, so that the verdict alone does not
+    read as their cells': " gru kept its untrained network (best epoch 0: ...): its place in this verdict is ..."; ""
+    for none (compare's notes say what each forecasts and what to try). They are ranked all the same: their forecasts
+    are real, and so is the test of them."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return (f" {names[0]} kept its untrained network (best epoch 0: no epoch improved on the untrained network's "
+                "validation loss): its place in this verdict is that of the forecast its network starts from, not of "
+                "what its cell learned.")
+    return (f" {listing(names)} kept their untrained networks (best epoch 0: no epoch improved on the untrained "
+            "network's validation loss): their places in this verdict are those of the forecasts their networks start "
+            "from, not of what their cells learned.")
 
 
 def mean_square(errors: np.ndarray, keep=None) -> float:

@@ -82,6 +82,8 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
         raise RnncastError(f"config {path} gives {' and '.join(twice)}, one setting spelled two ways "
                            f"({values[twice[0]]!r} and {values[twice[1]]!r}); give it once")
     values = {str(k).replace("-", "_"): v for k, v in values.items()}
+    # best.toml's format_version (a file without one, every TOML of a user's own, read as the oldest)
+    formatversions.check(values.pop("format_version", None), (formatversions.SETTINGS,), "settings", f"config {path}")
     unknown = [k for k in values if k not in accepted_keys()]
     tables = [k for k in unknown if isinstance(values[k], dict)]
     if tables:
@@ -256,8 +258,9 @@ def _request(path: Path, key: str, value):
 
 def config_toml(values: dict, comment: str = "") -> str:
     """A TOML file that ``read_config`` reads back to ``values`` (a ``None`` value is left out,
-    except ``batch_size = None``, which is written as "full")."""
-    lines = [f"# {line}".rstrip() for line in comment.splitlines()]
+    except ``batch_size = None``, which is written as "full"), its first key ``format_version``
+    (``formatversions.SETTINGS``) under the ``comment``."""
+    lines = [f"# {line}".rstrip() for line in comment.splitlines()] + [f"format_version = {formatversions.SETTINGS}"]
     for key, value in values.items():
         if value is None and key == "batch_size":
             value = "full"

@@ -21,6 +21,7 @@ from rnncast.loading import load_panel
 from rnncast.models import count_parameters
 from rnncast.forecastplot import errors_apart, forecast_plot
 from rnncast.report import write_run
+from rnncast.runhistory import kept_untrained
 from rnncast.verdicts import verdict
 
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
@@ -56,13 +57,15 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
             test = model.predict_windows(data, part="test")  # original units: the same for every model
             errors[cell.upper()] = test.y_pred - test.y_true  # [W, H, T]
         same = f"the same settings (window_norm={model.get_params()['window_norm']!r})"  # every cell's but the cell
-        comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group, alike=same))
+        untrained = [name for name, m in models.items() if kept_untrained(m.history_)]  # ranked, said so
+        comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group, alike=same, untrained=untrained))
         groups[group] = models
     made_of = {group: " + ".join(madeof.parts(next(iter(models.values())).get_params(), cell="cell"))
                for group, models in groups.items()}  # "the last value in the window + the cell's correction"
     every = {f"{name} ({group})": m for group, models in groups.items() for name, m in models.items()}
     budget = demotext.budget_sentences(every, test_mse={f"{r.name} ({r.group})": r.mse for r in rows}, floor=floor)
     notes = [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [demotext.floor_sentence(floor)] + budget
+    notes += demotext.untrained_sentences(every)  # the table's "(0)": what a best epoch of 0 means
     result = demopage.DemoResult(rows, notes, demotext.settings_lines(every), comparisons,
                                  demotext.cells_alone_text(rows, comparisons, made_of, seed, memory_sentence()))
     lookback = SINE_SETTINGS["lookback"]
@@ -105,7 +108,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
     budget = demotext.budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=data.attrs.get("noise_floor_mse"))
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget], demotext.settings_lines(models),
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget, *demotext.untrained_sentences(models)],
+                                 demotext.settings_lines(models),
                                  lesson=demotext.regression_lesson(rows, next(iter(models.values())), data))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",

@@ -67,7 +67,8 @@ def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
     r2 = score_texts("r2", [r.r2 for r in rows])  # four decimals, as every table writes a ratio (0.9943, not 0.994)
     for i, r in enumerate(rows):
-        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
+        kept = f"{r.best_epoch}" if r.best_epoch else "0: untrained"  # 0: no epoch beat the starting weights
+        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({kept})",
                                                   f"{r.seconds_per_epoch:.3f}", mse[i]]
         line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
         line += [mae[i], r2[i], f"{r.baseline or baseline_name('repeat')} {best[i]}",
@@ -120,6 +121,8 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
 
 
 TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
-           "run took before early stopping ended it and, in brackets, the epoch whose weights were kept. A run's total "
+           "run took before early stopping ended it and, in brackets, the epoch whose weights were kept (\"0: "
+           "untrained\" where no epoch improved on the untrained network's validation loss, so its starting weights "
+           "were kept). A run's total "
            "time would rank how early it stopped, not how fast its cell is; and on a machine busy with other work even "
            "the seconds per epoch vary from run to run.")

@@ -1,6 +1,7 @@
 """What the demos say in words, from their measured numbers: the regression's lesson (why the tutorial's task cannot
 be learned from the past alone, why rnncast splits by time, the fix), the sine's cells alone against each other and
-what one seed can tell, each model whose budget ran out, and the settings that differ from the defaults."""
+what one seed can tell, each model whose budget ran out, each that kept its untrained network, and the settings that
+differ from the defaults."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from rnncast.comparison import Comparison, percent_apart
 from rnncast.spelling import listing
 from rnncast.demofolders import SINE_GROUPS
 from rnncast.forecaster import Forecaster
-from rnncast.runhistory import still_improving
+from rnncast.runhistory import kept_untrained, still_improving
+from rnncast.untrained import forecast_text
 
 
 def regression_lesson(rows: list[demopage.DemoRow], model: Forecaster, data) -> str:
@@ -153,6 +155,26 @@ def budget_sentences(models: dict[str, Forecaster], last: int = 10, test_mse: di
                        f"could lower it by at most the {test_mse[name] - floor:.2g} between."
                        if floor and name in test_mse else
                        "more epochs or a larger learning rate would bring this model's test MSE lower still."))
+    return said
+
+
+def untrained_sentences(models: dict[str, Forecaster]) -> list[str]:
+    """One sentence per forecast that models whose best epoch was 0 (``runhistory.kept_untrained``; the table's "(0:
+    untrained)") start from, in words a learner reads: no epoch improved on the untrained network's validation loss,
+    so the model kept its starting weights, and what they forecast (``untrained.forecast_text``); models that start
+    from the same forecast are named in one sentence."""
+    starts: dict[str, list[str]] = {}  # what the starting weights forecast -> the models that kept them
+    for name, model in models.items():
+        if kept_untrained(model.history_):
+            starts.setdefault(forecast_text(model.net_, model.state_), []).append(name)
+    said = []
+    for forecast, names in starts.items():
+        one = len(names) == 1
+        said.append(f"{listing(names)}: best epoch 0 means that no epoch improved on the untrained network's "
+                    f"validation loss, so {'the' if one else 'each'} model kept its starting weights, which forecast "
+                    f"{forecast}; {'its' if one else 'their'} scores are that forecast's, not what "
+                    f"{'its cell' if one else 'their cells'} learned (more epochs or a larger learning rate may change "
+                    "that).")
     return said
 
 

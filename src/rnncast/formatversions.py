@@ -1,6 +1,7 @@
 """The format version each file rnncast writes for another program or a later rnncast to read carries, and the one
 check of it on reading: a model folder's ``model.json`` (``MODEL``; read as ``MODEL_READS``), a run's or a
-backtest's ``config.json`` (``CONFIG``) and an exported ONNX file's metadata (``ONNX``). A version this rnncast does
+backtest's ``config.json`` (``CONFIG``), an exported ONNX file's metadata (``ONNX``), a tune's
+``tune.json`` (``TUNE``) and a TOML config file's settings, a tune's ``best.toml`` among them (``SETTINGS``). A version this rnncast does
 not read is refused by name, one written by a newer rnncast saying to upgrade; one absent is the oldest (``check``)."""
 
 from __future__ import annotations
@@ -15,16 +16,25 @@ MODEL_READS = (1, 2, 3)  # the model folder format versions this rnncast reads
 CONFIG = 1  # config.json: settings, data, paths, fingerprint, run ... (configfile.RUN_KEYS); without one: read as 1
 ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA)
 CHECKPOINT = 1  # a run's checkpoint.safetensors: its loop record (resume.save_training_state)
+TUNE = 1  # a tune's tune.json: its study, storage, search and best trial (tuneoutputs.write_study); without one: 1
+SETTINGS = 1  # a TOML config file's keys (configfile.read_config), best.toml's (it writes one); without one: 1
+ACCEPTED = (" (a format version is a whole number, as a number or as text, quoted or not: 1, 1.0, \"1\", '\"1\"' or "
+            "\"1.0\"; none, null or '' is read as the oldest)")
 
 
 def number(version):
     """``version`` (a file's ``format_version`` as read: JSON's int, float or null, or ONNX metadata's text) as the
     whole number it says, None where absent (None, '' or blank text), or ``version`` itself where it says none (a
-    boolean, a fraction, other text), for ``check`` to refuse. One rule for every format: 1, 1.0, "1" and "1.0" are 1."""
-    if version is None or (isinstance(version, str) and not version.strip()):
-        return None
-    if isinstance(version, str) and re.fullmatch(r"[0-9]+(\.0*)?", version.strip()):
-        return int(float(version))
+    boolean, a fraction, other text), for ``check`` to refuse. One rule for every format: 1, 1.0, "1", "1.0" and the
+    text quoted once more ('"1"', as ``json.dumps`` writes the text "1"; or '\'1\'') are 1."""
+    if isinstance(version, str):
+        text = version.strip()
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":  # quoted text: what the quotes hold, once
+            text = text[1:-1].strip()
+        if re.fullmatch(r"[0-9]+(\.0*)?", text):
+            return int(float(text))
+        if not text:
+            return None
     if isinstance(version, float) and not isinstance(version, bool) and version.is_integer():
         return int(version)
     return version
@@ -34,8 +44,9 @@ def check(version, reads: tuple, what: str, where) -> int:
     """The version ``version`` (a file's ``format_version``) is read as, one of ``reads``, naming ``where`` and
     ``what`` format ("model", "config", "ONNX metadata") where it is none of them, one of a newer rnncast saying to
     upgrade. One rule for every format (``number``): none, null or '' (a file written before it carried one) is the
-    oldest, ``reads[0]``; a whole number as a number or text (1, 1.0, "1", "1.0") is that number; a boolean, a
-    fraction or other text is refused naming what is accepted; 0 is refused saying versions start at 1."""
+    oldest, ``reads[0]``; a whole number as a number or text, quoted or not (1, 1.0, "1", '"1"', "1.0"), is that
+    number; a boolean, a fraction or other text is refused naming what is accepted; 0 is refused saying versions
+    start at 1."""
     said = number(version)
     if said is None:
         return reads[0]
@@ -46,8 +57,7 @@ def check(version, reads: tuple, what: str, where) -> int:
     newer = ": it was written by a newer rnncast: upgrade rnncast to read it" if whole and said > max(reads) else ""
     versions = f"{', '.join(map(str, reads[:-1]))} and {reads[-1]}" if len(reads) > 1 else f"{reads[0]}"
     if not whole:
-        newer = (" (a format version is a whole number, as a number or text: 1, 1.0, \"1\" or \"1.0\"; none, null "
-                 "or '' is read as the oldest)")
+        newer = ACCEPTED
     elif said < 1:
         newer = ": format versions start at 1; remove format_version (read as the oldest) or set it to one read"
     raise RnncastError(f"{where} uses {what} format version {short(said if whole else version)}; this rnncast ({__version__}) reads "

@@ -10,9 +10,12 @@ import io
 import shlex
 from pathlib import Path
 
+from rnncast import formatversions
+from rnncast.errors import RnncastError
 from rnncast.files import TUNE_FILES, write_json, write_text
 from rnncast.fullstudy import sqlite_file
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, ask, claim_output, occupied, said
+from rnncast.spelling import spelled
 
 
 def claim_tune(out: Path | None, overwrite: bool, study: str, storage: str | None, default: Path | None = None,
@@ -37,7 +40,11 @@ def tune_continues(out: Path, entries: list[str], study: str, storage: str | Non
     has_db = (out / "study.db").is_file()
     try:
         record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
+        if isinstance(record, dict):  # a newer rnncast's tune.json: refused by its version, not read as this one's
+            formatversions.check(record.get("format_version"), (formatversions.TUNE,), "tune", out / "tune.json")
         was_study, was_storage = str(record["study"]), str(record["storage"])
+    except RnncastError:
+        raise
     except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
         was_study, was_storage = None, here if has_db else None
     recorded = sqlite_file(was_storage)
@@ -91,16 +98,21 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
                "time_col": False if told_none else panel.time_col}  # time_col = false: the table has none, as told
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
-               f"searched: {', '.join(searched)}; train it with: rnncast fit --config {shlex.quote(str(out / 'best.toml'))}")
+               + (f"{untrained_best(best)}\n" if kept_untrained(best) else "")
+               + f"searched: {', '.join(searched)}; train it with: rnncast fit --config "
+               f"{shlex.quote(str(out / 'best.toml'))}")
     config = out / "best.toml"
     write_text(config, config_toml({**request, **result.settings}, comment))
-    rows = [TRIALS_HEADER.split(",")[:-1] + searched + ["reason"]]  # reason: why a trial failed (interrupted, diverged)
+    # best_epoch: the epoch whose weights the trial kept, untrained: whether that is 0 (blank where not measured:
+    # a pruned or failed trial, or one an rnncast before these columns ran); reason: why a trial failed
+    rows = [TRIALS_HEADER.split(",")[:-1] + ["best_epoch", "untrained"] + searched + ["reason"]]
     for trial in study.trials:
         value = "" if trial.value is None else f"{trial.value:.8g}"
-        seconds = trial.user_attrs.get("seconds")
+        seconds, untrained = trial.user_attrs.get("seconds"), kept_untrained(trial)
         rows.append([trial.number, trial.state.name, value, trial.user_attrs.get("epochs", ""),
-                     "" if seconds is None else f"{seconds:.2f}", *(trial.params.get(name, "") for name in searched),
-                     trial.user_attrs.get("failed", "")])
+                     "" if seconds is None else f"{seconds:.2f}", trial.user_attrs.get(BEST_EPOCH, ""),
+                     "" if untrained is None else str(untrained).lower(),
+                     *(trial.params.get(name, "") for name in searched), trial.user_attrs.get("failed", "")])
     text = io.StringIO()
     csv.writer(text, lineterminator="\n").writerows(rows)  # a reason's commas quoted
     write_text(out / "trials.csv", text.getvalue())
@@ -108,10 +120,31 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
     for trial in study.trials:
         states[trial.state.name] = states.get(trial.state.name, 0) + 1
     write_json(out / "tune.json", {
+        "format_version": formatversions.TUNE,  # read back by tune_continues, a newer one refused by name
         "study": study.study_name, "storage": OWN if same_storage(storage, own_storage(out)) else hide_password(storage),
         "searched": list(searched), "search": space,
         "ranked_by": result.ranked_by,
-        "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
+        "best": {"trial": best.number, "value": best.value, "best_epoch": best.user_attrs.get(BEST_EPOCH),
+                 "untrained": kept_untrained(best), "params": best.params, "settings": result.settings},
         "trials": states,
     })
     return config
+
+
+BEST_EPOCH = "best_epoch"  # a trial's user attribute (tuning): the epoch whose weights its fit kept, 0 the untrained net
+
+
+def kept_untrained(trial) -> bool | None:
+    """Whether a finished trial (Optuna's ``FrozenTrial``) kept its untrained network: its best epoch 0, no epoch
+    improved on the untrained network's validation loss (``runhistory.kept_untrained``); None where not measured."""
+    kept = trial.user_attrs.get(BEST_EPOCH)
+    return None if kept is None else kept == 0
+
+
+def untrained_best(trial) -> str:
+    """Said where the best trial kept its untrained network (tune's warning, best.toml's comment): its score is the
+    forecast the network starts from, not what its settings trained to, so the search picked no trained settings."""
+    return (f"the best trial, {trial.number}, kept its untrained network (best epoch 0: no epoch improved on the "
+            "untrained network's validation loss), so its score is the forecast the network starts from, not what "
+            "its settings trained to; best.toml holds its settings all the same: train longer or with a larger "
+            f"learning rate ({spelled('epochs')}, {spelled('lr')}) and tune again before trusting them")

@@ -38,7 +38,8 @@ from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.noticed import said_once, speaking_as
 from rnncast.outputs import clear_output
-from rnncast.tuneoutputs import claim_tune, own_storage, write_study
+from rnncast.runhistory import best_epoch
+from rnncast.tuneoutputs import BEST_EPOCH, claim_tune, kept_untrained, own_storage, untrained_best, write_study
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
@@ -170,12 +171,15 @@ def loss_text(value: float) -> str:
 
 def trial_line(trial, ranked_by: str) -> str:
     """"trial 3: complete validation MSE 0.23190 after 5 epochs (lr 0.00125, dropout 0.358)": one finished
-    trial (Optuna's ``FrozenTrial``) in words; ``ranked_by``: ``studies.ranking``'s words."""
+    trial (Optuna's ``FrozenTrial``) in words, ending "; best epoch 0: no epoch improved on the untrained network's
+    validation loss, so it kept that network" where it did; ``ranked_by``: ``studies.ranking``'s words."""
     params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
     value = "" if trial.value is None else f" {ranked_by.split(' (')[0]} {loss_text(trial.value)}"
     epochs = trial.user_attrs.get("epochs", "?")
     after = counted(epochs, "epoch") if isinstance(epochs, int) else f"{epochs} epochs"
     why = f": {trial.user_attrs['failed']}" if "failed" in trial.user_attrs else ""
+    if kept_untrained(trial):  # its score is the untrained network's: said on its line, as trials.csv says it
+        why += "; best epoch 0: no epoch improved on the untrained network's validation loss, so it kept that network"
     return f"trial {trial.number}: {trial.state.name.lower()}{value} after {after} ({params}){why}"
 
 
@@ -226,6 +230,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             trial.set_user_attr("failed", "interrupted")
             raise
         trial.set_user_attr("epochs", len(model.history_))
+        trial.set_user_attr(BEST_EPOCH, best_epoch(model.history_))  # 0: it kept its untrained network (trials.csv)
         trial.set_user_attr("seconds", time.perf_counter() - started)
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's): scores, no words
         with gapwindows.quiet(), negatives.quiet():
@@ -285,4 +290,6 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     result = written(out)
     if result is None:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")
+    if kept_untrained(result.study.best_trial):  # its score is where the network starts: said, not ranked silently
+        log.warning(untrained_best(result.study.best_trial))
     return result

@@ -32,7 +32,7 @@ def add_parser(commands) -> None:
                     "name the settings the models differ in, the linear highway where every model forecasts through it "
                     "(fitted with --no-highway, the cells are compared alone), the models whose best epoch was their last (may be "
                     "undertrained), the models that kept their untrained network (a baseline's forecast, so their rank says "
-                    "nothing about their cell) and, for a winner, the one seed each was fitted from. On a panel (or several "
+                    "nothing about their cell; the verdict says so where it ranks one: best epoch 0) and, for a winner, the one seed each was fitted from. On a panel (or several "
                     "targets) the test and that MSE weigh each series in its own scale, as evaluate's verdict does: its "
                     "errors divided by the "
                     "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
