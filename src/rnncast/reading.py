@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (featuresonly, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys,
+from rnncast import (blanklabels, featuresonly, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys,
                      statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -37,7 +37,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
     as it is). Static covariates come from ``static_covariates`` (a table) or from the model's static columns when the
     data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s),
     unless ``only`` (predict_windows' ``series=``) names a series the model knows: its rows alone are then read.
-    ``stand_in`` (predict's): the target a model does not read stood in for where absent, in this one read (featuresonly)."""
+    ``stand_in`` (predict's): the target a model does not read stood in for where absent, in this one read (featuresonly);
+    a list (predict_windows'): only the target columns the data lacks, named in it."""
     if isinstance(data, Panel):
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
@@ -50,7 +51,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None,
                "index_steps": indexcolumns.LABELS if state.time_col in indexcolumns.NAMES  # years with a gap: time
-               else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
+               else state.time_col is not None,  # fitted on numbered rows: an index of steps is row labels
+               "labels_only": "scored" if stand_in is not True and not featuresonly.reads_target(state) else False}
     try:
         with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state),
@@ -59,6 +61,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
             read = one_series(state, _load(state, data, static_covariates, reading, doing, only, stand_in))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
+            if reading["labels_only"]:
+                blanklabels.trailing(read, doing)  # rows without a label at the end: not scored, said
             return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
@@ -120,7 +124,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                                "series, which has no per-series attributes; leave it out (static covariates apply to a "
                                "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
-            data = featuresonly.stood_in(state, data) if stand_in else data  # a file read once, here
+            data = _stood_in(state, data, stand_in)  # a file read once, here
             return load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
@@ -145,7 +149,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         static_covariates = serieskeys.spread(static_covariates, key, "the static table", once=True)
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
-    frame = featuresonly.stood_in(state, frame) if stand_in else frame  # the target the model does not read
+    frame = _stood_in(state, frame, stand_in)  # the target the model does not read
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
@@ -158,7 +162,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
-        given = featuresonly.stood_in(state, data) if stand_in and isinstance(data, pd.DataFrame) else data
+        given = _stood_in(state, data, stand_in) if isinstance(data, pd.DataFrame) else data
         panel = load_panel(given if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
     else:
@@ -178,6 +182,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     panel.key = key if key is not None else panel.key
     return panel
+
+
+def _stood_in(state: FittedState, data, stand_in):
+    """``data`` with the target stood in for as ``read_new``'s ``stand_in`` asks (False: as given)."""
+    return data if stand_in is False else featuresonly.stood_in(state, data, None if stand_in is True else stand_in)
 
 
 def one_series(state: FittedState, panel: Panel) -> Panel:
