@@ -322,3 +322,10 @@ def test_predict_windows_of_a_wide_table_without_its_series_columns(sensor):
     without = model.predict_windows(wide.tail(30).drop(columns=["s1", "s2"]))
     np.testing.assert_array_equal(with_them.y_pred, without.y_pred)
     assert np.isnan(without.y_true).all()
+
+
+def test_a_backtest_takes_blank_labels_without_a_fill(sensor):
+    """Read as fit reads them (``DataSettings.reading``'s labels_only): its windows train and score on the labels
+    given, where a blank label was refused as a missing value."""
+    done = Forecaster(**{**ALONE, "epochs": 1}).backtest(_sparse(sensor), n_windows=2, target="y", features=["a", "b"])
+    assert done.metrics["scored"]["filled_targets"] == 1 and np.isfinite(done.metrics["overall"]["model"]["mse"])

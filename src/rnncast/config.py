@@ -114,9 +114,10 @@ class DataSettings:
     )
 
     def reading(self) -> dict:
-        """The keywords of ``panel.load_panel`` these settings give."""
+        """The keywords of ``panel.load_panel`` these settings give (``labels_only``: the fit's reading of the target)."""
         return {"fill": self.fill, "missing_values": self.missing_values, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
-                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit}
+                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit,
+                "labels_only": not self.target_input}
 
     def validate(self) -> None:
         check_data(self)  # settingchecks: what each field accepts

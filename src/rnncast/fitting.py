@@ -68,7 +68,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
                                "already; give them to load_panel, or pass the table itself")
         panel = data
     else:
-        panel = load_panel(data, **reading_args, **settings.data.reading(), labels_only=not settings.data.target_input)
+        panel = load_panel(data, **reading_args, **settings.data.reading())  # labels_only: target_input=False
     check_roles(panel, settings)
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, settings.data.season)
     as_read = panel
