@@ -5,6 +5,7 @@ features beside them. Sequence chunks that never cross a series are tested in te
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -44,3 +45,18 @@ def test_an_epoch_max_batches_cuts_short_says_what_it_draws_and_a_full_pass_says
     assert epoch_draw(batches, 0) is None  # 0: every window once
     chunks = SequenceBatches(values, 200, lookback=5, horizon=2, n_targets=1, chunk=8, batch_size=2)
     assert epoch_draw(chunks, 3) == {"batches": 3, "drawn": 6, "total": len(chunks), "unit": "chunks"}
+
+
+def test_kept_mean_counts_the_kept_targets_alone():
+    """A blank label's term is zero, with no gradient, and the mean is over the labels kept."""
+    from rnncast.batches import Batch, kept_mean
+
+    y = torch.tensor([[[1.0], [2.0]], [[3.0], [4.0]]])  # [B, H, T]
+    pred = torch.tensor([[[2.0], [9.0]], [[3.0], [6.0]]], requires_grad=True)
+    keep = torch.tensor([[[True], [False]], [[True], [True]]])
+    loss = kept_mean(torch.nn.functional.mse_loss, pred, Batch(torch.zeros(2, 1, 1), y, None, keep=keep))
+    assert loss.item() == pytest.approx((1.0 + 0.0 + 4.0) / 3)
+    loss.backward()
+    assert pred.grad[0, 1, 0] == 0 and pred.grad[0, 0, 0] != 0
+    assert kept_mean(torch.nn.functional.mse_loss, pred, Batch(torch.zeros(2, 1, 1), y, None)).item() == \
+        pytest.approx((1 + 49 + 0 + 4) / 4)

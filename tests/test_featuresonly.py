@@ -212,21 +212,120 @@ def test_rows_appended_with_a_blank_target_are_refused_where_features_are_future
     assert past.predict(appended).index[0] == appended["time"].iloc[-1] + pd.Timedelta("1h")
 
 
-def test_sparse_labels_at_fit_are_refused_with_what_to_do(sensor):
-    """A lab value blank on most rows: its last blank rows are labels not given (not the future's features), and
-    the refusal says so; the blanks before them are filled as fit fills, and scored out."""
-    sparse = sensor.assign(y=sensor["y"].where(np.arange(len(sensor)) % 4 != 0))
+def _sparse(frame: pd.DataFrame, every: int = 4) -> pd.DataFrame:
+    """``frame`` with its label y blank on every ``every``-th row (a lab value not taken), the last row's too."""
+    sparse = frame.assign(y=frame["y"].where(np.arange(len(frame)) % every != 0))
     sparse.loc[sparse.index[-1], "y"] = np.nan
-    with pytest.raises(RnncastError, match=r"target_input=False\) takes no rows without a label yet.*--fill "
-                                           r"interpolate") as caught:
-        Forecaster(**ALONE).fit(sparse, target="y", features=["a", "b"])
+    return sparse
+
+
+def test_blank_labels_without_a_fill_are_left_out_of_training(sensor, caplog):
+    """A lab value blank on most rows, the last one's too: no fill needed (the target is only a label); each window
+    whose label is blank is left out, counted once, and the others train and are scored; a feature blank is still
+    refused (it is an input)."""
+    sparse = _sparse(sensor)
+    with caplog.at_level("INFO", logger="rnncast"):
+        model = Forecaster(**ALONE).fit(sparse, target="y", features=["a", "b"])
+    said = [r.getMessage() for r in caplog.records if "training windows have no label" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("40 of the 160 training windows") and "the other 120 train" in said[0]
+    result = model.evaluate(sparse)
+    assert result["scored"]["filled_targets"] == 12 and "left blank (labels not given)" in result["scored"]["text"]
+    assert np.isfinite(result["original"]["model"]["mse"])
+    with pytest.raises(RnncastError, match="column 'a' has a missing value"):
+        Forecaster(**ALONE).fit(sparse.assign(a=sparse["a"].where(np.arange(len(sparse)) != 50)), target="y",
+                                features=["a", "b"])
+
+
+def test_the_sequence_scheme_with_blank_labels_is_refused_by_name(sensor):
+    with pytest.raises(RnncastError, match="scheme 'sequence' trains on the label of every row.*--scheme window"):
+        Forecaster(**ALONE, scheme="sequence").fit(_sparse(sensor), target="y", features=["a", "b"])
+
+
+def test_the_command_line_fits_on_sparse_labels_without_a_fill(sensor, tmp_path, capsys):
+    from rnncast.cli import main
+
+    _sparse(sensor).to_csv(tmp_path / "s.csv", index=False)
+    main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--features", "a,b", "--lookback", "6", "--epochs", "1",
+          "--hidden-size", "8", "--window-norm", "none", "--no-highway", "--no-target-input", "--device", "cpu",
+          "--out", str(tmp_path / "run")])
+    capsys.readouterr()
+    main(["evaluate", str(tmp_path / "run"), str(tmp_path / "s.csv"), "--json"])
+    assert '"filled_targets": 12' in capsys.readouterr().out
+
+
+def test_a_fill_with_blank_last_labels_is_refused_with_the_way_without_one(sensor):
+    """--fill would make labels for the last rows from the labels before and train on them: refused, naming the
+    fit without a fill, which leaves them out."""
+    with pytest.raises(RnncastError, match=r"fitted with fill 'interpolate' would train on labels made.*fit without a "
+                                           r"fill") as caught:
+        Forecaster(**ALONE, fill="interpolate").fit(_sparse(sensor), target="y", features=["a", "b"])
     assert "future" not in str(caught.value)
-    model = Forecaster(**ALONE, fill="interpolate").fit(sparse.iloc[:-1], target="y", features=["a", "b"])
-    assert np.isfinite(model.predict(sparse.tail(20))["y"]).all()
+    model = Forecaster(**ALONE, fill="interpolate").fit(_sparse(sensor).iloc[:-1], target="y", features=["a", "b"])
+    assert np.isfinite(model.predict(sensor.tail(20))["y"]).all()
 
 
-def test_blank_labels_at_evaluate_are_refused_as_labels(fitted, sensor):
-    """Not "reads every value as given": the model never reads the target; what it lacks is a label to score."""
-    sparse = sensor.tail(40).assign(y=sensor["y"].tail(40).where(np.arange(40) % 4 != 0))
-    with pytest.raises(RnncastError, match=r"takes no blank label yet to score \(sparse labels\).*--fill interpolate"):
-        fitted.evaluate(sparse)
+def test_filled_target_inputs_leave_no_window_out_as_a_leak(sensor):
+    """The target is no input: a window whose unread target inputs were filled from later labels is scored; a filled
+    label is still not scored as an actual, and a model reading the target still leaves such windows out."""
+    sparse = _sparse(sensor).iloc[:-1]
+    model = Forecaster(**ALONE, fill="interpolate").fit(sparse, target="y", features=["a", "b"])
+    scored = model.evaluate(sparse, part="all")["scored"]
+    assert scored["windows_left_out"] == 0 and scored["filled_targets"] == 57
+    assert scored["windows_scored"] == len(sparse) - 6 - scored["filled_targets"]
+    windows = model.predict_windows(sparse)
+    assert not windows.reads_later.any() and windows.filled.sum() == 57
+    reading = Forecaster(**{**ALONE, "target_input": True}, fill="interpolate").fit(sparse, target="y",
+                                                                                      features=["a", "b"])
+    assert reading.evaluate(sparse, part="all")["scored"]["windows_left_out"] > 0
+
+
+def test_a_filled_feature_from_a_later_row_still_leaves_its_window_out(sensor):
+    gappy = sensor.assign(a=sensor["a"].where(np.arange(len(sensor)) % 10 != 5))
+    model = Forecaster(**ALONE, fill="interpolate").fit(gappy, target="y", features=["a", "b"])
+    assert model.evaluate(gappy, part="all")["scored"]["windows_left_out"] > 0
+
+
+@pytest.mark.parametrize("fill", [None, "interpolate"])
+def test_evaluate_of_rows_without_a_target_at_the_end_says_they_are_predicted(sensor, fill, caplog):
+    """Not "rows appended to the history ... fit with --future-covariates": a model of the features alone scores
+    the rows with a label, and says the last rows without one cannot be scored, and are predicted."""
+    model = Forecaster(**ALONE, fill=fill).fit(sensor, target="y", features=["a", "b"])
+    tail = sensor.assign(y=sensor["y"].where(np.arange(len(sensor)) < len(sensor) - 5))
+    scored = model.evaluate(tail)["scored"]
+    assert scored["filled_targets"] == 5
+    assert "the last 5 rows have no value of y: rows without a label cannot be scored" in caplog.text
+    assert "predict them" in caplog.text and "future-covariates" not in caplog.text
+
+
+def test_blank_features_at_evaluate_are_refused_as_features(fitted, sensor):
+    """Not "reads every value as given" of the target: the model reads the features as given, its labels never."""
+    gappy = sensor.assign(a=sensor["a"].where(np.arange(len(sensor)) != len(sensor) - 3))
+    with pytest.raises(RnncastError, match=r"reads every feature's value as given \(a blank label, never read"):
+        fitted.evaluate(gappy)
+
+
+def test_predict_windows_needs_no_target(fitted, sensor):
+    """As predict: the forecasts of data without the target are those of the data with it; its actuals are blank."""
+    with_it = fitted.predict_windows(sensor.tail(40))
+    without = fitted.predict_windows(sensor.tail(40).drop(columns="y"))
+    np.testing.assert_array_equal(with_it.y_pred, without.y_pred)
+    assert list(with_it.time) == list(without.time)
+    assert np.isnan(without.y_true).all() and np.isfinite(with_it.y_true).all()
+    assert np.isnan(without.baselines["repeat"]).all()
+    np.testing.assert_array_equal(with_it.baselines["mean"], without.baselines["mean"])
+
+
+def test_predict_windows_of_a_wide_table_without_its_series_columns(sensor):
+    wide = sensor.rename(columns={"y": "s1"}).assign(s2=sensor["y"] * 0.5)
+    model = Forecaster(**ALONE).fit(wide, series=["s1", "s2"], features=["a", "b"])
+    with_them = model.predict_windows(wide.tail(30))
+    without = model.predict_windows(wide.tail(30).drop(columns=["s1", "s2"]))
+    np.testing.assert_array_equal(with_them.y_pred, without.y_pred)
+    assert np.isnan(without.y_true).all()
+
+
+def test_a_backtest_takes_blank_labels_without_a_fill(sensor):
+    """Read as fit reads them (``DataSettings.reading``'s labels_only): its windows train and score on the labels
+    given, where a blank label was refused as a missing value."""
+    done = Forecaster(**{**ALONE, "epochs": 1}).backtest(_sparse(sensor), n_windows=2, target="y", features=["a", "b"])
+    assert done.metrics["scored"]["filled_targets"] == 1 and np.isfinite(done.metrics["overall"]["model"]["mse"])

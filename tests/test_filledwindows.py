@@ -44,6 +44,19 @@ def test_a_future_covariate_may_rest_on_a_row_within_the_horizon_but_not_after_i
     assert as_past.tolist() == [False, False, True]  # the third window's inputs end at row 3, its first target is row 4
 
 
+def test_a_column_the_network_never_reads_is_no_leak():
+    """A model of the features alone (target_input=False): its target filled from a later row is not among its inputs;
+    a feature filled so still is."""
+    filled = np.zeros((12, 2), dtype=np.int32)  # columns: target, past covariate
+    filled[4:7, 0] = [3, 2, 1]  # the target's rows 4-6 rest on row 7
+    starts = np.arange(9)
+    assert filledwindows.reads_later(filled, starts, 3, 1).any()
+    assert not filledwindows.reads_later(filled, starts, 3, 1, unread=1).any()
+    filled[4:7, 1] = [3, 2, 1]
+    assert filledwindows.reads_later(filled, starts, 3, 1, unread=1).tolist() == \
+        filledwindows.reads_later(filled[:, 1:], starts, 3, 1).tolist()
+
+
 def test_left_out_counts_distinct_filled_targets_and_the_windows_left():
     targets = np.zeros((4, 2, 1), dtype=bool)
     targets[0, 1] = targets[1, 0] = True  # the same row (series 0, row 6) in two overlapping windows

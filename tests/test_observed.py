@@ -120,7 +120,7 @@ def test_without_fill_the_loss_history_is_exactly_the_plain_paths(monkeypatch, f
     frame = make_frame(200, feature=False)
     plain = Forecaster(**TINY).fit(frame, target="y").history_
     assert fit_batches["val"].keep is None  # no made value: no mask, the plain path
-    monkeypatch.setattr(observed, "validation_keep", lambda panel, starts, lookback, horizon:
+    monkeypatch.setattr(observed, "validation_keep", lambda panel, starts, lookback, horizon, unread=0:
                         np.ones((len(starts), horizon, 1), dtype=bool))  # the masked path, nothing masked
     masked = Forecaster(**TINY).fit(frame, target="y").history_
     assert fit_batches["val"].keep is not None

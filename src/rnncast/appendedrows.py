@@ -46,7 +46,10 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     ``values`` [N, C] of ``rows.columns`` (targets, past, future), series back to back at ``offsets``; ``positions``
     [N] each row's row in the table (-1: inserted). For a model without covariates, ``unread`` [rows of the table, U]
     (``others``) the values of the columns no role took (``unused``): warned of under ``fill`` as said above.
-    ``labels_only`` (a fit of the features alone): such rows are labels not given, not the future, and said so."""
+    ``labels_only`` (True at a fit of the features alone): such rows are labels not given, not the future, and said
+    so; 'scored' (evaluate's read of such a model): not refused, as a label made is never scored (``blanklabels``)."""
+    if labels_only == "scored":
+        return
     n_t, n_c = rows.n_targets, len(rows.columns)
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # [N]
     left_blank = np.isnan(values[:, :n_t]).all(axis=1) & ~coded_targets(rows, positions, series)  # [N] a target
@@ -59,7 +62,7 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
         if n_c > n_t:
             held = ~np.isnan(values[start:end, n_t:]).all(axis=0)  # [covariates] holding a value there
             if held.any():
-                raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs) if labels_only else
+                raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs, fill) if labels_only else
                                    _refusal(rows, s, start, end, time, positions, attrs, held))
         elif unread is not None and fill not in (None, "drop"):  # drop: the forecast starts as before
             _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
@@ -102,8 +105,9 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
     return head + advice(past, future, rows.columns[n_t + n_p:])
 
 
-def _sparse(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict) -> str:
+def _sparse(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, fill: str | None) -> str:
     head = _head(rows, s, start, end, time, positions, attrs, "values of the features")
-    return (head + ": a model of the features alone (target_input=False) takes no rows without a label yet (sparse "
-            "labels); give the data without those last rows, and fill the blank labels before them (--fill "
-            "interpolate, fill= in Python: made labels are trained on, but left out of every score)")
+    return (head + f": a model of the features alone (target_input=False) fitted with fill {fill!r} would train on "
+            "labels made for them from the labels before (sparse labels); give the data without those last rows, or "
+            "fit without a fill (leave out --fill, fill= in Python): blank labels are then left out of training and of "
+            "every score")

@@ -139,6 +139,16 @@ class SequenceBatches:
         return net(batch.x, every_step=True)[:, self.warmup :]  # [B, chunk, H, T]
 
 
+def kept_mean(loss, pred: torch.Tensor, batch: Batch) -> torch.Tensor:
+    """``loss(pred, batch.y)`` over the targets ``batch.keep`` counts (every one where None): the others' forecast set
+    to them, a zero term with no gradient, and the mean taken over those kept (a blank label: ``blanklabels``)."""
+    if batch.keep is None:
+        return loss(pred, batch.y)
+    quantiles = pred.dim() > batch.y.dim()  # [B, H, T, Q] against [B, H, T]
+    keep, y = (batch.keep[..., None], batch.y[..., None]) if quantiles else (batch.keep, batch.y)
+    return loss(torch.where(keep, pred, y), batch.y) * (batch.y.numel() / max(int(batch.keep.sum()), 1))
+
+
 def epoch_draw(train: WindowBatches | SequenceBatches, max_batches: int) -> dict | None:
     """What one epoch of ``train`` draws when ``max_batches`` (the setting; 0: no cap) stops it before a full
     pass: ``{"batches", "drawn", "total", "unit"}``, the windows (the sequence scheme's chunks) drawn of all

@@ -63,7 +63,7 @@ class DataSettings:
         True, "the input windows hold the target's own past beside the features; off: the features alone, for a target "
         "not measured when forecasting (a soft sensor): predict then needs no target column (a wide table: no series "
         "column), and fit and evaluate read "
-        "it only as what is learned and scored. Off needs features, window_norm 'none' and no highway (both read the target's past)")
+        "it only as what is learned and scored: without a fill, a blank one is left out of both. Off needs features, window_norm 'none' and no highway (both read the target's past)")
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
                             "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "
@@ -114,9 +114,10 @@ class DataSettings:
     )
 
     def reading(self) -> dict:
-        """The keywords of ``panel.load_panel`` these settings give."""
+        """The keywords of ``panel.load_panel`` these settings give (``labels_only``: the fit's reading of the target)."""
         return {"fill": self.fill, "missing_values": self.missing_values, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
-                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit}
+                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit,
+                "labels_only": not self.target_input}
 
     def validate(self) -> None:
         check_data(self)  # settingchecks: what each field accepts

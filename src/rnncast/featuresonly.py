@@ -29,7 +29,7 @@ def reads_target(state: FittedState) -> bool:
     return bool(state.settings.data.target_input)
 
 
-def stood_in(state: FittedState, data):
+def stood_in(state: FittedState, data, absent: list | None = None):
     """``data`` as ``reading`` reads it for predict (``read_new(stand_in=True)``), once: for a model that does not read
     the target (a table or file of one series, a long table's frame as ``reading`` read it, or a wide table, whose
     series are its target columns), every target column set to the target's training mean, its values never checked
@@ -37,7 +37,9 @@ def stood_in(state: FittedState, data):
     reads future covariates, a series' last rows with a blank target after rows that hold it are kept blank
     (``appendedrows`` refuses them by name: future rows, as fit and evaluate say). A file is read here as
     ``load_panel`` reads one series' file, and handed on as read (named as the file); other data (an array, known by
-    column places; a Panel) as it is."""
+    column places; a Panel) as it is. ``absent`` (predict_windows', which shows the actuals beside the forecasts):
+    only the target columns the data lacks are added, their names appended to the list; the others are read as
+    labels (``blanklabels``)."""
     if reads_target(state) or isinstance(data, Panel) or labels.is_array(data):
         return data
     if isinstance(data, (str, Path)):
@@ -50,6 +52,9 @@ def stood_in(state: FittedState, data):
         levels = {_column(frame, s): float(means[j].mean()) for j, s in enumerate(state.ids)}
     else:
         levels = {t: float(means[:, j].mean()) for j, t in enumerate(state.targets)}
+    if absent is not None:
+        levels = {c: v for c, v in levels.items() if c not in frame.columns}
+        absent.extend(levels)
     given = [str(c) for c in levels if c in frame.columns and frame[c].notna().any()]
     if given and first_time(state.said, "target_input", *given):
         log.warning("not read: %s — the model reads the features alone (target_input=False): predict forecasts without "
@@ -83,3 +88,25 @@ def _trailing_blank(frame: pd.DataFrame, column, state: FittedState) -> np.ndarr
     out = np.zeros(len(frame), dtype=bool)
     out[order] = (tail & held).to_numpy()
     return out
+
+
+def without_actuals(state: FittedState, windows: tuple, absent: list) -> tuple:
+    """``predict_windows``' forecasts (original and scaled ``WindowForecasts``) of data that lacked the target columns
+    ``absent`` (stood in for: ``stood_in``; a wide table's: its series' columns): their actuals and the baselines read
+    of them (repeat-last, seasonal naive) blank, as the data gives none; the forecasts are those of the data with it."""
+    if not absent:
+        return windows
+    names = {str(c) for c in absent}
+    for wf in windows:
+        if state.layout == "wide":  # the windows of the series whose column is absent
+            series = wf.series if wf.series is not None else np.zeros(len(wf.y_true), dtype=np.int64)
+            where = (np.isin([str(wf.ids[s]) for s in series], list(names)), slice(None), slice(None))
+        else:
+            where = (slice(None), slice(None), [j for j, t in enumerate(wf.targets) if str(t) in names])
+        wf.y_true = wf.y_true.astype(np.float64, copy=True)
+        wf.y_true[where] = np.nan
+        for name in ("repeat", "seasonal"):
+            if name in wf.baselines:
+                wf.baselines[name] = wf.baselines[name].astype(np.float64, copy=True)
+                wf.baselines[name][where] = np.nan
+    return windows

@@ -38,13 +38,15 @@ def filled_targets(filled: np.ndarray | None, rows: np.ndarray, n_targets: int) 
     return filled[rows, :n_targets] != 0
 
 
-def reads_later(filled: np.ndarray | None, starts: np.ndarray, lookback: int, horizon: int, n_future: int = 0
-                ) -> np.ndarray | None:
+def reads_later(filled: np.ndarray | None, starts: np.ndarray, lookback: int, horizon: int, n_future: int = 0,
+                unread: int = 0) -> np.ndarray | None:
     """Which windows read a value filled from a later row than the forecast could know: [W] bool for
     windows whose inputs begin at stacked rows ``starts`` [W]. A target or past covariate of the
     inputs (rows ``[s, s + lookback)``) made from a row at or after the first target, or a future
     covariate (the last ``n_future`` columns, read up to the last target) made from a row after the
-    last target. None when the panel holds no filled value."""
+    last target. ``unread``: the first columns the network never reads (the targets of a model of the features alone,
+    ``target_input=False``): only their labels count there (``filled_targets``). None when the panel holds no filled
+    value."""
     if filled is None:
         return None
     from numpy.lib.stride_tricks import sliding_window_view
@@ -54,7 +56,7 @@ def reads_later(filled: np.ndarray | None, starts: np.ndarray, lookback: int, ho
     n_past = filled.shape[1] - n_future
     starts = np.asarray(starts, dtype=np.int64)
     result = np.zeros(len(starts), dtype=bool)
-    for columns, span in ((slice(0, n_past), lookback), (slice(n_past, None), lookback + horizon)):
+    for columns, span in ((slice(unread, n_past), lookback), (slice(n_past, None), lookback + horizon)):
         latest = reach[:, columns].max(axis=1, initial=-1)  # [N]
         if len(latest) >= span and (latest >= 0).any():
             result |= sliding_window_view(latest, span)[starts].max(axis=1) >= starts + span  # the windows asked only
@@ -91,7 +93,7 @@ def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | 
     ``series``, ``target_rows`` [W]: each window's series and first target row inside it; ``targets``
     [W, H, T] and ``windows`` [W]: the masks (None: none); ``windows_scored``: the windows that keep a
     scored value. ``text`` is "" when nothing is left out."""
-    how = HOW.get(fill, f"filled by fill {fill!r}" if fill else "filled")
+    how = HOW.get(fill, f"filled by fill {fill!r}" if fill else "left blank (labels not given)")
     total = len(series)
     kept = kept_windows(total, targets, windows)
     result = {"filled_targets": 0, "windows_left_out": 0, "windows_scored": int(kept.sum()), "text": ""}
@@ -112,12 +114,13 @@ def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | 
     return result
 
 
-def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | None) -> None:
+def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | None, unread: int = 0) -> None:
     """Before a fit trains: refuse, naming the rows and what to change, a validation or test part
     (``splits`` [S] of ``panel``) whose every window would be left out of the scores (its targets all
     made by ``fill``, or its inputs filled from them), which would end a finished fit with nothing to
     score; say how many validation targets early stopping's loss leaves out (``observed``), and warn when
-    the rows the model learns from were filled from rows it is scored on (``read_ahead``)."""
+    the rows the model learns from were filled from rows it is scored on (``read_ahead``). ``unread``: as
+    ``reads_later``'s; ``fill`` None: blank labels of a model of the features alone (``blanklabels``)."""
     from rnncast.windows import panel_window_starts
 
     if panel.filled is None:
@@ -129,27 +132,32 @@ def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | No
             continue
         rows = starts[:, None] + lookback + np.arange(horizon)  # [W, H]
         made = filled_targets(panel.filled, rows, n_t)  # [W, H, T]
-        later = reads_later(panel.filled, starts, lookback, horizon, len(panel.future))
+        later = reads_later(panel.filled, starts, lookback, horizon, len(panel.future), unread)
         kept = ~later & ~made.reshape(len(starts), -1).all(axis=1)
         if not kept.any():
             first, last = rows.min() - panel.offsets[series[0]], rows.max() - panel.offsets[series[-1]]
             where = _at(panel, series[0], first) + " to " + _at(panel, series[-1], last)
             raise RnncastError(
                 f"the {name} part ({where}) has no observed target value to score: each one is missing from the data and "
-                f"made by fill {fill!r}{' (or its inputs were filled from its targets)' if later.any() else ''}; give data "
+                f"{_made(fill)}{' (or its inputs were filled from its targets)' if later.any() else ''}; give data "
                 "with observed values there, or move the part with --val-frac/--test-frac (val_frac=/test_frac= in "
                 "Python; split= for given rows)")
         if part == "val" and made.any():  # observed.validation_keep leaves them out of the loss
             targets = np.unique(rows)  # windows overlap: a value is counted once, not once per window that holds it
-            log.info("%d of the %d target values of the validation windows were missing from the data and made by fill "
-                     "%r: the validation loss that early stopping follows leaves them out (of each of the %d windows "
-                     "that holds one)", int((panel.filled[targets, :n_t] != 0).sum()), targets.size * n_t, fill,
+            log.info("%d of the %d target values of the validation windows were missing from the data and %s: the "
+                     "validation loss that early stopping follows leaves them out (of each of the %d windows "
+                     "that holds one)", int((panel.filled[targets, :n_t] != 0).sum()), targets.size * n_t, _made(fill),
                      int(made.reshape(len(starts), -1).any(axis=1).sum()))
     ahead = read_ahead(panel.filled, panel.offsets, [split.val_end for split in splits])
     if ahead:  # fill's choice to train on made values is the user's; that these rest on scored rows must be said
         log.warning("%d value(s) of the rows the model learns from (training and validation) were filled by fill=%r from "
                     "rows after them that it is scored on, so the model has seen something of those rows; fill='ffill' "
                     "(--fill ffill) fills from earlier rows only", ahead, fill)
+
+
+def _made(fill: str | None) -> str:
+    """How a missing target was made: by ``fill``, or stood in for a blank label (None: ``blanklabels``)."""
+    return f"made by fill {fill!r}" if fill else "left blank (labels not given, never trained on)"
 
 
 def _at(panel, s: int, row: int) -> str:

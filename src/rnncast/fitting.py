@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, laterrows, missingcodes, negatives, noticed, observed, outliers, outputnames, parts, quantilestart,
                      resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, untrained,
                      zeroscales)
@@ -68,7 +68,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
                                "already; give them to load_panel, or pass the table itself")
         panel = data
     else:
-        panel = load_panel(data, **reading_args, **settings.data.reading(), labels_only=not settings.data.target_input)
+        panel = load_panel(data, **reading_args, **settings.data.reading())  # labels_only: target_input=False
     check_roles(panel, settings)
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, settings.data.season)
     as_read = panel
@@ -141,7 +141,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     own split; ``params``: the Forecaster's keyword arguments (its settings), kept in the state as
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
-    filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
+    unread = 0 if data_s.target_input else panel.n_targets  # the target columns the network cuts off, never inputs
+    filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill, unread)  # nothing to score
     resolution.named_at_fit(panel, splits, data_s.lookback, data_s.horizon)  # 1e40 in any row: named, not nan scores
     scalers = fit_scalers(panel, splits, data_s.scaler)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
@@ -170,19 +171,18 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     values = torch.from_numpy(scaling.transform_rows(panel.values, panel.lengths, offset, scale)).to(device)  # [N, C]
     statics = static_tensors(static_inputs, static_codes, device)
     lookback, horizon = data_s.lookback, data_s.horizon
+    starts, series, kept = blanklabels.training_windows(panel, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), data_s, train_s.scheme)
     if train_s.scheme == "sequence":
         train = SequenceBatches(values, [sp.train_end for sp in splits], lookback, horizon, panel.n_targets,
                                 train_s.chunk, train_s.batch_size, offsets=panel.offsets[:-1].tolist())
     else:
-        train = window_batches(values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel,
-                               data_s, statics, train_s.batch_size)
+        train = window_batches(values, starts, series, panel, data_s, statics, train_s.batch_size, kept)
     val_starts, val_series = panel_window_starts(splits, panel.offsets, "val", lookback, horizon)
-    keep = observed.validation_keep(panel, val_starts, lookback, horizon)  # the targets evaluate scores; None: all
+    keep = observed.validation_keep(panel, val_starts, lookback, horizon, unread)  # the targets evaluate scores; None: all
     val = (window_batches(values, val_starts, val_series, panel, data_s, statics, train_s.batch_size, keep)
            if len(val_starts) else None)
     highway_fit = model_s.highway and model_s.highway_start == "least_squares"
-    windows = train if train_s.scheme == "window" or not highway_fit else window_batches(
-        values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel, data_s, statics, None)
+    windows = train if train_s.scheme == "window" or not highway_fit else window_batches(values, starts, series, panel, data_s, statics, None, kept)
     stream = seeding.Stream(train_s.seed, device)  # torch's global generators seeded, the caller's left as they were
     with stream.active():
         net = build_net(spec).to(device)  # every rank builds the same initial weights

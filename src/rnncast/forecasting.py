@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, csvtext, datatimes, decimals, filledwindows, fitrows, gapwindows,
+from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads)
 from rnncast.data import ID_COLUMN
@@ -241,7 +241,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                filled, later)
 
     filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
-    later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
+    later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates), 0 if data_s.target_input else n_t)  # [W]
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
@@ -259,13 +259,14 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
                 ) -> tuple[WindowForecasts, WindowForecasts]:
     """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
     series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units."""
-    panel = reading.read_new(model.state, data, static_covariates, "forecast", series)  # unseen: "to forecast"
+    absent: list = []  # the target columns the data lacks, stood in where the model reads the features alone
+    panel = reading.read_new(model.state, data, static_covariates, "forecast", series, absent)  # unseen: "to forecast"
     panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
     starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
     spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
     missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read
     seriesscalers.say_unlearned(model.state, panel, spans)
-    return forecast_windows(model, panel, index, starts, rows_of, checked=True)
+    return featuresonly.without_actuals(model.state, forecast_windows(model, panel, index, starts, rows_of, checked=not absent), absent)
 
 
 def new_part(model: Model, data, part: str, static_covariates=None) -> PartForecasts:

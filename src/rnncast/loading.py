@@ -23,10 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
-                     holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rowindex, seriesclocks,
-                     halfdays, rolenames, rowcounters, seriesholidays,
-                     seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
+                     halfdays, holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rolenames,
+                     rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -40,9 +39,6 @@ from rnncast.timeaxis import preferred
 from rnncast.timeunread import unread
 
 log = logging.getLogger(__name__)
-
-__all__ = ["load_panel"]
-
 
 # ---- reading ----------------------------------------------------------------------------------
 
@@ -66,8 +62,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     calendar has and the data lacks, for ``fill`` to fill; ``missing_values``: numbers that mean a
     missing value ("-999,9999", ``settingvalues.missing_text``), read as blank in the target and covariate columns. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
-    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar). ``labels_only``: the
-    target is read as labels alone (fit's ``target_input=False``: ``appendedrows``). Raises ``RnncastError`` naming the column, series and place of any problem.
+    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar). ``labels_only``
+    ('fit', 'scored' or False): the target is read as labels alone (``target_input=False``: ``appendedrows``; without
+    a fill, the blank ones stood in and left out, ``blanklabels``). Raises ``RnncastError`` naming the column, series and place of any problem.
     """
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
@@ -302,6 +299,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)
+    if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
+        values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
     if np.isnan(values).any():
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,

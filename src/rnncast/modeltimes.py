@@ -24,10 +24,10 @@ log = logging.getLogger(__name__)
 MODEL_FILL = ("the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
               "with one (rnncast fit DATA --fill ffill|interpolate|zero|drop, fill= in Python), which predict and "
               "evaluate then apply")
-MODEL_FILL_LABELS = ("the model was fit without a fill: it reads every feature's value as given, and, reading the features "
-                     "alone (target_input=False), takes no blank label yet to score (sparse labels); fill them in the "
-                     "data, or refit with one (rnncast fit DATA --fill interpolate, fill= in Python: made labels are "
-                     "left out of every score), which evaluate then applies")
+MODEL_FILL_LABELS = ("the model was fit without a fill: it reads every feature's value as given (a blank label, never "
+                     "read, is only left out of the scores: target_input=False); fill the features in the data, or "
+                     "refit with one (rnncast fit DATA --fill ffill|interpolate|zero|drop, fill= in Python), which "
+                     "evaluate then applies")
 MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
               "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
 MODEL_COLUMN = "the model's column"  # a column's name the data writes otherwise: the model's is kept (spaced_name)

@@ -59,16 +59,18 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     return means, scales
 
 
-def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int) -> np.ndarray | None:
+def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unread: int = 0) -> np.ndarray | None:
     """Which targets of the validation windows (inputs from stacked rows ``starts`` [W]) the validation
     loss counts, [W, H, T] bool: those ``evaluate`` scores (``windowforecasts.scored``), every one but a
     target that fill made and every target of a window whose inputs read a value filled from its
-    targets or later. None when every one counts (no made value), so the loss takes its plain path."""
+    targets or later (``unread``: the columns the network never reads, ``filledwindows.reads_later``). None when every
+    one counts (no made value), so the loss takes its plain path."""
     if panel.filled is None or not len(starts):
         return None
     rows = np.asarray(starts, dtype=np.int64)[:, None] + lookback + np.arange(horizon)  # [W, H]
     keep = ~filledwindows.filled_targets(panel.filled, rows, panel.n_targets)  # [W, H, T]
-    keep &= ~filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(panel.future))[:, None, None]
+    keep &= ~filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(panel.future),
+                                               unread)[:, None, None]
     return None if keep.all() else keep
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (featuresonly, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys,
+from rnncast import (blanklabels, featuresonly, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys,
                      statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -37,7 +37,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
     as it is). Static covariates come from ``static_covariates`` (a table) or from the model's static columns when the
     data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s),
     unless ``only`` (predict_windows' ``series=``) names a series the model knows: its rows alone are then read.
-    ``stand_in`` (predict's): the target a model does not read stood in for where absent, in this one read (featuresonly)."""
+    ``stand_in`` (predict's): the target a model does not read stood in for where absent, in this one read (featuresonly);
+    a list (predict_windows'): only the target columns the data lacks, named in it."""
     if isinstance(data, Panel):
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
@@ -50,7 +51,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None,
                "index_steps": indexcolumns.LABELS if state.time_col in indexcolumns.NAMES  # years with a gap: time
-               else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
+               else state.time_col is not None,  # fitted on numbered rows: an index of steps is row labels
+               "labels_only": "scored" if stand_in is not True and not featuresonly.reads_target(state) else False}
     try:
         with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state),
@@ -59,6 +61,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock
             read = one_series(state, _load(state, data, static_covariates, reading, doing, only, stand_in))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
+            if reading["labels_only"]:
+                blanklabels.trailing(read, doing)  # rows without a label at the end: not scored, said
             return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
@@ -120,7 +124,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                                "series, which has no per-series attributes; leave it out (static covariates apply to a "
                                "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
-            data = featuresonly.stood_in(state, data) if stand_in else data  # a file read once, here
+            data = _stood_in(state, data, stand_in)  # a file read once, here
             return load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
@@ -138,8 +142,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
     static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
                          else None)  # a file's categorical attributes as written: '001', not 1
-    stood = stand_in and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given, read below
-    data = featuresonly.stood_in(state, data) if stood else data  # once: its frame is read from it
+    stood = stand_in is not False and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given
+    data = _stood_in(state, data, stand_in) if stood else data  # once: its frame is read from it, below
     frame = (statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[])
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
     frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
@@ -147,7 +151,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         static_covariates = serieskeys.spread(static_covariates, key, "the static table", once=True)
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
-    frame = featuresonly.stood_in(state, frame) if stand_in and not stood else frame  # the target not read
+    frame = frame if stood else _stood_in(state, frame, stand_in)  # the target the model does not read
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
@@ -179,6 +183,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     panel.key = key if key is not None else panel.key
     return panel
+
+
+def _stood_in(state: FittedState, data, stand_in):
+    """``data`` with the target stood in for as ``read_new``'s ``stand_in`` asks (False: as given)."""
+    return data if stand_in is False else featuresonly.stood_in(state, data, None if stand_in is True else stand_in)
 
 
 def one_series(state: FittedState, panel: Panel) -> Panel:

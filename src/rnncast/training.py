@@ -22,7 +22,7 @@ from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from rnncast import distributed
-from rnncast.batches import SequenceBatches, WindowBatches
+from rnncast.batches import SequenceBatches, WindowBatches, kept_mean
 from rnncast.config import TrainSettings
 from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -258,7 +258,7 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
         mine = distributed.shard(index, group)  # this rank's windows of the global batch
         batch = train.take(mine if len(mine) else index[:1])  # an empty share still joins the step, weighted 0
         pred = train.predict(model, batch)  # shaped as batch.y
-        part = loss_fn(pred, batch.y) * (len(mine) / len(index))  # this share's part of the global batch's mean
+        part = kept_mean(loss_fn, pred, batch) * (len(mine) / len(index))  # this share's part of the global batch's mean
         loss = part * world  # DDP averages the gradients over the ranks: the gradient of the sum of the parts
         value = distributed.total([part.item()], group)[0]  # the global batch's mean loss
         if not math.isfinite(value):

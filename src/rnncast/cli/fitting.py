@@ -239,7 +239,7 @@ def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into:
     from rnncast.config import Settings
     from rnncast.loading import load_panel
 
-    reading = {**(d := Settings.from_flat(forecaster.get_params()).data).reading(), "labels_only": not d.target_input}
+    reading = Settings.from_flat(forecaster.get_params()).data.reading()  # labels_only: target_input=False
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
     named_by_config = bool(args.resume and not args.data)
     try:
