@@ -530,7 +530,7 @@ def test_a_wide_frame_for_a_features_alone_model_has_its_targets_stood_in_once(m
     alone = {**TINY, "horizon": 1, "target_input": False, "window_norm": "none", "highway": False}
     model = Forecaster(**alone).fit(wide, series=["s1", "s2"], features=["a"])
     calls, stood_in = [], featuresonly.stood_in
-    monkeypatch.setattr(featuresonly, "stood_in", lambda state, data: calls.append(1) or stood_in(state, data))
+    monkeypatch.setattr(featuresonly, "stood_in", lambda state, data, absent=None: calls.append(1) or stood_in(state, data, absent))
     with_them = model.predict(wide.tail(20))
     assert len(calls) == 1
     pd.testing.assert_frame_equal(model.predict(wide.tail(20).drop(columns=["s1", "s2"])), with_them)
