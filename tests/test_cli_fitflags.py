@@ -82,12 +82,35 @@ def test_compare_names_each_runs_value_and_a_run_it_cannot_read_none(capsys, tmp
 
 @pytest.mark.parametrize("command, args", [("predict", ["run", "d.csv"]), ("evaluate", ["run", "d.csv"]),
                                            ("compare", ["a", "b", "--data", "d.csv"])])
-@pytest.mark.parametrize("flag", ["--device", "--accelerator"])
-def test_device_given_to_a_command_of_a_fitted_run_says_it_forecasts_on_the_cpu_and_how_to_choose(capsys, command, args,
-                                                                                                  flag):
-    said = _refusal(capsys, [command, *args, flag, "cuda"])
-    assert "where rnncast fit trains (auto, cpu or cuda)" in said and "on the CPU" in said
-    assert "Forecaster.load(RUN, device='cuda')" in said
+def test_a_command_that_runs_the_network_takes_device_as_fit_does(capsys, command, args):
+    """predict --device said only "has no flag": the commands that forecast take it, fit's choices, cpu by default."""
+    assert build_parser().parse_args([command, *args, "--device", "auto"]).device == "auto"
+    assert "device" not in vars(build_parser().parse_args([command, *args]))  # not given: Forecaster.load's cpu
+    said = _refusal(capsys, [command, *args, "--device", "tpu"])
+    assert "'tpu'" in said and "'cuda'" in said  # as fit --device tpu is refused
+    said = _refusal(capsys, [command, *args, "--accelerator", "gpu"])  # Lightning's name: rnncast's
+    assert "the device is --device (" in said
+
+
+def test_predict_and_evaluate_forecast_on_the_device_given(capsys, tmp_path):
+    import pandas as pd
+
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.cli import main
+    data = tmp_path / "d.csv"
+    pd.DataFrame({"y": [float(k % 7) for k in range(80)]}).to_csv(data, index=False)
+    Forecaster(**TINY).fit(str(data)).save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
+    on_default = capsys.readouterr().out
+    assert main(["predict", str(tmp_path / "model"), str(data), "--device", "cpu"]) == 0
+    assert capsys.readouterr().out == on_default  # cpu is the default: the same forecast
+    assert main(["evaluate", str(tmp_path / "model"), str(data), "--device", "cpu"]) == 0
+    capsys.readouterr()
+    import torch
+    if not torch.cuda.is_available():  # asked for where none is: one line naming what works
+        assert main(["predict", str(tmp_path / "model"), str(data), "--device", "cuda"]) == 2
+        assert "no CUDA GPU is here; use auto or cpu" in capsys.readouterr().err
 
 
 def test_export_device_says_it_traces_on_the_cpu(capsys):

@@ -3,7 +3,8 @@ another command meets a bare "has no flag" nor "is not taken here" (``argparsing
 ``setting_elsewhere(setting, parsed, args)``): a setting or column role of the model, given to a command that reads a
 fitted run (predict, evaluate, export, compare), is fixed at fit, said with the value the run was trained with (read
 from its model.json alone: no torch, so the refusal is as quick as the parser) and how to fit again; a flag of how
-fit runs (--out, --overwrite, --config, --resume, --track, --device) says what the command does instead."""
+fit runs (--out, --overwrite, --config, --resume, --track; export's --device) says what the command does instead;
+predict, evaluate and compare take --device (settingflags.FORECAST_DEVICE)."""
 
 from __future__ import annotations
 
@@ -35,10 +36,7 @@ def how_fit_runs(command: str, setting: str, parsed=None, args=()) -> str:
                       if command in READERS else "takes a run's settings and columns as --from-run RUN"
                       if command == "backtest" else "sets its models itself (its page lists their settings)")),
         "device": (f"{DEVICE}; export traces the network on the CPU in float64, and the .onnx file runs wherever "
-                   "its runtime puts it" if command == "export" else
-                   f"{DEVICE}; {command} runs {'each' if command == 'compare' else 'the'} run's network on the CPU, "
-                   "where forecasting is quick, with --threads CPU threads (in Python: Forecaster.load(RUN, "
-                   "device='cuda'))" if command in READERS else ""),
+                   "its runtime puts it" if command == "export" else ""),  # predict, evaluate, compare take it
         "out": {"evaluate": "where rnncast fit writes its run; evaluate prints its scores and writes no folder "
                             "(--by-series-csv FILE writes each series')",
                 "export": "where rnncast fit writes its run; export writes the file named by --onnx FILE",

@@ -16,7 +16,7 @@ from rnncast.version import __version__
 from rnncast.cli import commands as command, comparing, demoing, fitflags
 from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
-from rnncast.cli.settingflags import THREADS, add_setting_flag, add_setting_groups
+from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
 from rnncast.cli.tuning import one_series_note, run_tune, tune_elsewhere
 from rnncast.config import TrainSettings
 
@@ -181,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "predict wrote (default: an existing file is refused; any other file always)")
     predict.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
     add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
+    add_setting_flag(predict, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting"))  # Forecaster.load's device
     predict.set_defaults(run=command.run_predict)
 
     evaluate = commands.add_parser(
@@ -208,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "wrote it (default: an existing file is refused; any other file always)")
     evaluate.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
     add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
+    add_setting_flag(evaluate, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting the windows it scores"))
     evaluate.set_defaults(run=command.run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
