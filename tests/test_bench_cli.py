@@ -540,3 +540,35 @@ def test_a_quick_run_into_a_full_runs_folder_says_what_results_md_shows(tmp_path
     assert said.rstrip().endswith("and 1 forecast plot(s), 0 linked from results.md")
     assert "Later QUICK smoke tests not shown, a full run of the same model and horizon being: nlinear H=8." in (
         out / "results.md").read_text()
+
+
+def _protocol_flags() -> list[str]:
+    """Every flag of fit naming a setting or column role the protocol fixes (``recurrent.PROTOCOL_KEYS``,
+    ``COLUMN_KEYS``) that bench has no flag of, with the other names of two: --scaler, --no-target-input, --time-col."""
+    from rnncast.bench import recurrent
+    from rnncast.cli.parser import build_parser
+    fit = build_parser()._subparsers._group_actions[0].choices["fit"]
+    keys = set(recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS) - set(recurrent.PROTOCOL_FLAGS)
+    return [f for f in fit._option_string_actions if f.startswith("--") and f.removeprefix("--no-").removeprefix("--")
+            .replace("-", "_") in keys] + ["--test-size", "--scaler-type"]
+
+
+@pytest.mark.parametrize("benchmark, protocol", [("ett", "ETT"), ("ltsf", "LTSF")])
+@pytest.mark.parametrize("flag", _protocol_flags())
+def test_a_setting_the_protocol_fixes_is_said_fixed_by_it(capsys, benchmark, protocol, flag):
+    """``bench ett --scaler``, ``--test-frac``, ``--no-target-input`` said only "has no flag"; ``--test-size`` "which
+    is not taken here": each now says the protocol fixes it, as ``--set scaler=...`` does."""
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["bench", benchmark, flag, "1"])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and f"fixed by the {protocol} protocol (" in said and "not taken here" not in said
+
+
+def test_bench_ett_says_its_target_and_static_table_are_the_protocols(capsys):
+    from rnncast.cli.parser import build_parser
+    for flag, said in (("--target", "fixed by the ETT protocol (it forecasts OT; rnncast bench ltsf takes --target)"),
+                       ("--static", "fixed by the ETT protocol (bench reads the table by it)")):
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(["bench", "ett", flag, "x"])
+        assert said in capsys.readouterr().err

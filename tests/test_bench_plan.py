@@ -32,10 +32,10 @@ from test_bench_cli import etth1, parse
         # trained with 2 while results.csv's threads column said --threads' 1
         (["--threads", "1", "--set", "threads=2"], "bad --set 'threads=2': the thread count is --threads N"),
         # accepted, then refused by load_panel after Repeat had written its row
-        (["--set", "time_unit=s"], "time_unit is the protocol's, not a model's .bench reads the table by its "
-                                   "protocol.; accepted keys are batch_size"),
-        (["--set", "time_col=date"], "time_col is the protocol's, not a model's .bench reads the table by its protocol."),
-        (["--set", "lstm:fill=ffill"], "fill is the protocol's"),
+        (["--set", "time_unit=s"], "time_unit is fixed by the ETT protocol .bench reads the table by it., not set per "
+                                   "model; accepted keys are batch_size"),
+        (["--set", "time_col=date"], "time_col is fixed by the ETT protocol .bench reads the table by it."),
+        (["--set", "lstm:fill=ffill"], "fill is fixed by the ETT protocol"),
         (["--models", "repeat,nlinear", "--set", "epochs=1"], "--models repeat,nlinear runs none"),
         (["--models", "nlinear,gru", "--set", "lstm:lr=0.1"], "lstm is not among --models nlinear,gru"),
         # ran once without a word; a seed that reached no model was written in results.csv as if it had
@@ -121,14 +121,16 @@ def test_hints_spell_settings_as_bench_takes_them():
 
 
 @pytest.mark.parametrize("item, message", [
-    ("lookback=12", "bad --set 'lookback=12': lookback is the protocol's, not a model's .give --lookback."),
-    ("horizon=12", "horizon is the protocol's, not a model's .give --horizons."),
+    ("lookback=12", "bad --set 'lookback=12': lookback is fixed by the LTSF protocol .give --lookback N., not set per "
+                    "model"),
+    ("horizon=12", "horizon is fixed by the LTSF protocol .give --horizons N."),
     # they read a time column, and the rows the networks get have none: they stopped the run after Repeat,
     # naming time_col= and --time-col, which bench does not have
-    ("freq=D", "bad --set 'freq=D': freq is the protocol's, not a model's .bench reads the table by its protocol."),
-    ("lstm:tz=UTC", "tz is the protocol's"),
-    ("fill_gaps=true", "fill_gaps is the protocol's"),
-    ("cutoff=2017-06-30", "cutoff is the protocol's, not a model's .the protocol fixes it."),  # its borders cut the table
+    ("freq=D", "bad --set 'freq=D': freq is fixed by the LTSF protocol .bench reads the table by it."),
+    ("lstm:tz=UTC", "tz is fixed by the LTSF protocol"),
+    ("fill_gaps=true", "fill_gaps is fixed by the LTSF protocol"),
+    ("cutoff=2017-06-30", "cutoff is fixed by the LTSF protocol .every model is trained and scored under it."),  # its borders
+    ("future_known=true", "future_known is fixed by the LTSF protocol"), ("target_input=false", "target_input is fixed by"),
 ])
 def test_the_protocols_settings_are_refused_saying_whose_they_are(item, message):
     with pytest.raises(RnncastError, match=message) as caught:
@@ -254,3 +256,20 @@ def test_missing_values_is_the_files_reading_for_every_model_not_a_recurrent_set
     with pytest.raises(RnncastError, match="missing_values is the file's, read once for every model; give --set "
                                            "missing_values=-999"):
         plan.parse_settings(["rnn:missing_values=-999"])
+
+
+@pytest.mark.parametrize("item, message", [
+    # was "did you mean 'batch_size'?": another library's name is looked up before any spelling guess (1032)
+    ("test_size=0.2", r"test_size is not rnncast's name: the test part is rnncast's test_frac \(.*\), fixed by the LTSF "
+                      r"protocol \(every model is trained and scored under it\)$"),
+    ("seq_len=48", r"the input window is rnncast's lookback \(.*\), fixed by the LTSF protocol \(give --lookback N\)$"),
+    ("learning_rate=0.1", r"learning_rate is not rnncast's name: the learning rate is lr \(of the Adam optimizer\)$"),
+])
+def test_another_librarys_name_in_set_is_answered_with_rnncasts(item, message):
+    with pytest.raises(RnncastError, match=message):
+        plan.parse_settings([item])
+
+
+def test_the_protocol_is_named_as_the_bench_given():
+    with pytest.raises(RnncastError, match="scaler is fixed by the ETT protocol"):
+        plan.parse_settings(["scaler=none"], "ETT")

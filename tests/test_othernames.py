@@ -62,7 +62,7 @@ NAMES = [  # (other name, command, the flag named, the keyword named, words the 
     ("input_chunk_length", "fit", "--lookback", "lookback", "input window"),
     ("output_chunk_length", "fit", "--horizon", "horizon", "forecast length"),
     ("max_steps", "fit", "--epochs", "epochs", "maps to no one setting"),
-    ("level", "fit", "--quantiles", "quantiles", "0.05,0.1,0.5,0.9,0.95"),
+    ("level", "fit", "--quantiles", "quantiles", "level 7 is"),  # computed from the 7 given: 0.465,0.5,0.535
     ("futr_exog_list", "fit", "--future-covariates", "future_covariates", "known ahead"),
     ("hist_exog_list", "fit", "--past-covariates", "past_covariates", "forecast time"),
     ("stat_exog_list", "fit", "--static-covariates", "static_covariates", "attribute"),
@@ -232,7 +232,9 @@ def test_a_setting_of_fit_given_to_a_command_of_a_fitted_run_is_said_fixed_at_fi
         build_parser().parse_args([command, *args, flag, *value])
     said = capsys.readouterr().err
     assert stop.value.code == 2 and len(said.strip().splitlines()) == 1
-    assert f"{flag} is a setting of rnncast fit, fixed when the model is fitted: {command} uses {whose}" in said
+    what = "column role" if flag in ("--id-col", "--time-col") else "setting"
+    assert f"{flag} is a {what} of rnncast fit, fixed when the model is fitted: {command} uses {whose}; to change it, " \
+           "fit again: rnncast fit --config RUN " in said  # no run to read here: its value unsaid, RUN named
 
 
 def test_another_name_given_to_predict_is_said_fixed_at_fit_once(capsys):
@@ -314,3 +316,32 @@ def test_another_library_s_method_names_rnncast_s_in_the_attribute_error():
         assert not hasattr(model, name) and hasattr(model, ours.split("(")[0])
     with pytest.raises(AttributeError, match=r"no attribute 'nothing_such'$"):
         model.nothing_such
+
+
+@pytest.mark.parametrize("given, level, quantiles", [(["80", "95"], "80,95", "0.025,0.1,0.5,0.9,0.975"),
+                                                     (["--level=95"], "95", "0.025,0.5,0.975"),
+                                                     (["80,90"], "80,90", "0.05,0.1,0.5,0.9,0.95")])
+def test_levels_advice_is_computed_from_the_levels_given_as_a_flag(capsys, given, level, quantiles):
+    """``--level 80 95`` was answered with the fixed example, level 80,90 (decision 1032 left it)."""
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["fit", "d.csv", *(given if given[0].startswith("--") else ["--level", *given])])
+    assert f"level {level} is --quantiles {quantiles} (each interval's two ends" in capsys.readouterr().err
+
+
+def test_levels_advice_is_computed_from_the_keyword_and_the_config_key(tmp_path):
+    import pandas as pd
+
+    from rnncast import Forecaster, RnncastError
+    from rnncast.configfile import read_config
+    with pytest.raises(RnncastError, match=r"level 80,95 is quantiles 0\.025,0\.1,0\.5,0\.9,0\.975 \("):
+        Forecaster(level=[80, 95])
+    with pytest.raises(RnncastError, match=r"level 50 is quantiles 0\.25,0\.5,0\.75 \("):
+        Forecaster(lookback=4, horizon=2).backtest(pd.DataFrame({"y": range(30)}), level=50)
+    with pytest.raises(RnncastError, match=r"level 99 is quantiles 0\.005,0\.5,0\.995 \("):
+        Forecaster().set_params(level=[99])
+    (tmp_path / "c.toml").write_text("level = [80, 95]\n")
+    with pytest.raises(RnncastError, match=r"level 80,95 is quantiles 0\.025,0\.1,0\.5,0\.9,0\.975 \("):
+        read_config(tmp_path / "c.toml")
+    with pytest.raises(RnncastError, match=r"level 80,90 is quantiles 0\.05,"):  # no percent given: the example
+        Forecaster(level="high")

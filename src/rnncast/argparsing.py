@@ -57,6 +57,7 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("allow_abbrev", False)  # predict --h 7 was --help (exit 0, 7 dropped): whole flags only
         super().__init__(*args, **kwargs)
         self._parsing = None  # the arguments being parsed, for error() to name a flag among them it does not know
+        self._parsed = self._given = None  # at a refusal: what was parsed and given, for ``elsewhere`` (fitflags)
         self._negative_number_matcher = NEGATIVE_NUMBER
         for name in (None, "store"):  # every single-valued flag, in every group of this parser: given once
             self.register("action", name, Once)
@@ -69,7 +70,8 @@ class Parser(argparse.ArgumentParser):
         given, self._parsing = getattr(self, "_parsing", None), None  # once: a second error is argparse's own
         unknown = self.unknown_flags(given) if given is not None else []
         if unknown:
-            message = self.unknown_message(unknown)
+            self._given = given
+            message = self.unknown_message(unknown, given)
         self.exit(2, f"{prog}: error: {message} ({prog} --help lists what is accepted)\n")
 
     def parse_known_args(self, args=None, namespace=None):
@@ -84,7 +86,7 @@ class Parser(argparse.ArgumentParser):
             self._parsing = None
         unknown = self.unknown_flags(extras) if self._subparsers is None else []
         if unknown:
-            self._parsing = args
+            self._parsing, self._parsed = args, parsed  # the run given, for a command that says its value (fitflags)
             self.error("")  # names the unknown flags
         return parsed, extras
 
@@ -108,10 +110,11 @@ class Parser(argparse.ArgumentParser):
                 unknown.append(name)  # allow_abbrev is off in every Parser: --look is unknown, as --h is
         return unknown
 
-    def unknown_message(self, unknown: list[str]) -> str:
+    def unknown_message(self, unknown: list[str], given: list[str] = ()) -> str:
         """One clause naming the flags this parser does not know, each with the known flag nearest it
         (``rnncast.spelling.did_you_mean``: ``--lookbak`` -> ``--lookback``); a command's own word on them
-        (its default ``unrecognized_note(flags) -> str``) instead where it has one."""
+        (its default ``unrecognized_note(flags) -> str``) instead where it has one. ``given``: the arguments
+        parsed, whose values after a flag the advice may be computed from (``--level 80 95``)."""
         from rnncast.spelling import did_you_mean  # spelling imports nothing of rnncast
 
         note = self.get_default("unrecognized_note")
@@ -119,7 +122,7 @@ class Parser(argparse.ArgumentParser):
         if said:
             return said.removeprefix("; ")
         flags = [flag for flag in self._option_string_actions if flag.startswith("--")]
-        said = {name: self.other_name(name) or self.taken_otherwise(name) or self.abbreviated(name)
+        said = {name: self.other_name(name, flag_values(name, given)) or self.taken_otherwise(name) or self.abbreviated(name)
                 for name in dict.fromkeys(unknown)}  # --test-size: --test-frac; predict --lookback: fixed at fit
         named = ("; " if any(said.values()) else ", ").join(
             name + (": " + said[name] if said[name] else did_you_mean(name, flags, cutoff=0.75)) for name in said)  # not --foo: --out
@@ -136,20 +139,21 @@ class Parser(argparse.ArgumentParser):
             return ""
         return f"flags are given whole, not shortened: write {' or '.join(starts[:3])}{' ...' if len(starts) > 3 else ''}"
 
-    def other_name(self, flag: str) -> str:
+    def other_name(self, flag: str, values: list[str] = ()) -> str:
         """rnncast's flag for ``flag``, another library's name for a setting this parser takes (``--seq-len``:
-        ``the input window is --lookback (...)``; ``othernames``), as a clause; '' where it is none."""
+        ``the input window is --lookback (...)``; ``othernames``), as a clause, its advice computed from the
+        ``values`` given with it where it is (``--level 95``); '' where it is none."""
         from rnncast.othernames import keyword, other_name  # othernames imports nothing of rnncast
 
         known = [keyword(f) for f in self._option_string_actions if f.startswith("--")]
-        return other_name(flag, known, lambda setting: "--" + setting.replace("_", "-"), self.elsewhere)
+        return other_name(flag, known, lambda setting: "--" + setting.replace("_", "-"), self.elsewhere, values)
 
     def elsewhere(self, setting: str) -> str:
         """How this command takes ``setting`` (a keyword: ``nonnegative``) that is none of its flags, as a clause:
-        its default ``setting_elsewhere(setting) -> str`` (predict's: a setting of fit, fixed when the model is
+        its default ``setting_elsewhere(setting, parsed, args) -> str`` (predict's: a setting of fit, fixed when the model is
         fitted; bench's: given as --set epochs=N); '' where it has none or takes the setting not at all."""
-        said = self.get_default("setting_elsewhere")
-        return said(setting) if callable(said) else ""
+        said = self.get_default("setting_elsewhere")  # (setting, the arguments parsed, as given): predict's reads RUN
+        return said(setting, getattr(self, "_parsed", None), getattr(self, "_given", None) or ()) if callable(said) else ""
 
     def taken_otherwise(self, flag: str) -> str:
         """``flag`` (rnncast's own name, ``--nonnegative``) as :meth:`elsewhere` says this command takes it:
@@ -170,6 +174,19 @@ class Parser(argparse.ArgumentParser):
             self.error(f"unrecognized arguments: {' '.join(extras)}{note(extras) if callable(note) else ''}",
                        " ".join([self.prog, *(name for name in given if isinstance(name, str))]))
         return parsed
+
+
+def flag_values(flag: str, args) -> list[str]:
+    """The values given with ``flag`` among ``args``: ``--level=80,95`` or ``--level 80 95`` (what follows it up to
+    the next flag; a negative number is a value, ``NEGATIVE_NUMBER``)."""
+    values, taking = [], False
+    for arg in args or ():
+        if arg.startswith(flag + "="):
+            values.append(arg.split("=", 1)[1])
+        taking = arg == flag or (taking and (not arg.startswith("-") or NEGATIVE_NUMBER.match(arg)))
+        if taking and arg != flag:
+            values.append(arg)
+    return values
 
 
 GIVEN = "_given_once"  # the namespace's record of the flags (their dests) given so far

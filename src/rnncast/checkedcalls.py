@@ -58,7 +58,7 @@ def checked_call(settings_given: str = FITTED):
             if not any_keyword:
                 for key in kwargs:
                     if key not in keywords:
-                        raise refusal(key, keywords, func.__name__, name(args), settings_given) from None
+                        raise refusal(key, keywords, func.__name__, name(args), settings_given, kwargs[key]) from None
             if not any_position and len(args) - bound > len(positional):
                 raise UnknownParameter(too_many(name(args), len(args) - bound, positional, keywords))
             if twice := [key for key in positional[:len(args) - bound] if key in kwargs]:
@@ -120,16 +120,17 @@ class class_only(classmethod):
         return refused
 
 
-def refusal(key: str, keywords: list[str], method: str, name: str, settings_given: str) -> UnknownParameter:
+def refusal(key: str, keywords: list[str], method: str, name: str, settings_given: str, value=None) -> UnknownParameter:
     """The refusal of keyword ``key`` by ``name`` (which takes ``keywords``): a setting of Forecaster said as one
-    (given as ``settings_given`` says), another library's name for one with rnncast's, else the closest keyword."""
+    (given as ``settings_given`` says), another library's name for one with rnncast's (its advice computed from
+    ``value``, the value given, where it is ``level``'s), else the closest keyword."""
     settings = [f.name for f in setting_fields()]
     if key in settings:
         return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
                                 f"{settings_given.format(name=key, method=method)}")
     if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
         return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")
-    other = not_a_setting(key, [*settings, *keywords], given_to_fit)  # stride: backtest's step; h: the setting horizon
+    other = not_a_setting(key, [*settings, *keywords], given_to_fit, value)  # stride: backtest's step; h: the setting horizon
     setting = setting_of(key, [*settings, *keywords])
     if other and setting in settings and setting not in keywords:  # tune(h=7): horizon, given in settings=
         given = settings_given.format(name=setting, method=method)
@@ -138,7 +139,7 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
         return UnknownParameter(other)
     if not keywords:
         return UnknownParameter(f"unknown parameter {key!r} for {name}, which takes no parameters")
-    return unknown_parameter(key, keywords, name)
+    return unknown_parameter(key, keywords, name, value)
 
 
 def too_many(name: str, given: int, positional: list[str], keywords: list[str]) -> str:

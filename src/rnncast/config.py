@@ -275,7 +275,7 @@ def check_names(params: dict) -> None:
     known = {f.name for c in SETTING_CLASSES for f in fields(c)}
     unknown = sorted(set(params) - known)
     if unknown and not_a_setting(unknown[0], known):
-        raise RnncastError(not_a_setting(unknown[0], known))  # another library's name (test_size): rnncast's
+        raise RnncastError(not_a_setting(unknown[0], known, value=params[unknown[0]]))  # another library's name (test_size): rnncast's
     if unknown:
         raise RnncastError(f"unknown setting(s) {unknown}{did_you_mean(unknown[0], known)}; known settings: "
                            f"{sorted(known)}")

@@ -91,17 +91,17 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
                            f"the top (epochs = 20, not epochs under [{tables[0]}]); accepted keys: "
                            f"{', '.join(accepted_keys())}")
     if unknown:
-        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}{_hint(unknown[0], elsewhere)}; "
+        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}{_hint(unknown[0], elsewhere, values[unknown[0]])}; "
                            f"accepted keys: {', '.join(accepted_keys())}")
     settings = {f.name: _setting(path, f, values[f.name]) for f in setting_fields() if f.name in values}
     request = {k: _request(path, k, values[k]) for k in REQUEST_KEYS if k in values}
     return settings, request
 
 
-def _hint(key: str, elsewhere: dict | None) -> str:
+def _hint(key: str, elsewhere: dict | None, value=None) -> str:
     """Where an unknown key belongs: a flag of other commands (backtest's n_windows, tune's trials; ``elsewhere``,
     ``{key: (commands, flag)}``, as the command line's parser gives it), which a config file does not hold, named
-    so; else the closest accepted key."""
+    so; else the closest accepted key. ``value``: the key's, which ``level``'s advice is computed from."""
     elsewhere, accepted = elsewhere or {}, accepted_keys()
     flags = {name: flag for name, (_, flag) in elsewhere.items() if name not in accepted}  # stride: backtest's --step
 
@@ -109,7 +109,7 @@ def _hint(key: str, elsewhere: dict | None) -> str:
         return flags.get(name, name)
 
     known = [*accepted, *elsewhere]
-    said = othernames.other_name(key, known, spell)  # input_size: lookback, before any spelling
+    said = othernames.other_name(key, known, spell, value=value)  # input_size: lookback, before any spelling
     setting = othernames.setting_of(key, known)
     if said and setting in flags:
         return f": {said}, a flag of rnncast {', '.join(elsewhere[setting][0])} given on the command line"

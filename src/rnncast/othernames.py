@@ -51,6 +51,7 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     "dropout_rate": ("dropout", "dropout", "between recurrent layers and before the head"),
     "scaler_type": ("scaler", "the scaling", "standard, minmax or none"),
     **dict.fromkeys(("season_length", "seasonality", "seasonal_period"), ("season", "the seasonal period", "in steps")),
+    **dict.fromkeys(("accelerator", "gpus"), ("device", "the device", "the torch device the network runs on")),  # Lightning's Trainer
     **dict.fromkeys(("num_threads", "n_threads"), ("threads", "torch's CPU threads", "0: torch's own choice")),
     # backtests (Darts' historical_forecasts, NeuralForecast's cross_validation, scikit-learn's TimeSeriesSplit)
     **dict.fromkeys(("stride", "step_size"), ("step", "the spacing of the backtest's cutoffs",
@@ -91,7 +92,7 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
                   "{epochs} x batches per epoch is the total"),
     **dict.fromkeys(("level", "levels", "prediction_intervals"),
                     ("quantiles", "the prediction-interval setting", "quantile levels in (0, 1), not interval percents: level "
-                     "80,90 is {quantiles} 0.05,0.1,0.5,0.9,0.95 (each interval's two ends and the median)")),
+                     "{level} is {quantiles} {level_quantiles} (each interval's two ends and the median)")),
 }
 
 # the columns' roles: given to fit (and backtest) beside the data, not settings of Forecaster
@@ -131,14 +132,15 @@ def setting_of(name: str, known: Iterable[str]) -> str:
 
 
 def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = str,
-               elsewhere: Callable[[str], str] = lambda setting: "") -> str:
+               elsewhere: Callable[[str], str] = lambda setting: "", value=None) -> str:
     """rnncast's name for ``name``, another library's (``test_size``, ``--seq-len``), as a clause: ``the test
     part is test_frac (the last fraction of each series' rows)``, the setting written ``spell(setting)``
     (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``. Where the reader
     does not take that setting (``known``: the settings it takes; ``stride`` given to fit), the clause says so,
     so that no spelling guess stands in for it (``--stride``: not ``--series``), or, where ``elsewhere(setting)``
     says how the reader takes it otherwise (predict: fixed when the model is fitted; bench: ``--set epochs=N``),
-    that. '' where the name is no other name, or a shuffle the reader cannot split by time."""
+    that. ``value``: what was given with the name, where the advice is computed from it (``level`` 95: quantiles
+    0.025,0.5,0.975; ``levels``). '' where the name is no other name, or a shuffle the reader cannot split by time."""
     known = set(known)
     word = keyword(name)
     if word in known:
@@ -149,7 +151,7 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
         return ""
     _, what, holds = OTHER_NAMES[word]
     setting = setting_of(word, known)
-    holds = holds.format_map(_Spelled(spell))
+    holds = holds.format_map(_Spelled(spell, **levels(value)))
     if setting in known:
         return f"{what} is {spell(setting)} ({holds})"
     there = elsewhere(setting)
@@ -179,12 +181,39 @@ def _either(names, word: str) -> str:
 class _Spelled(dict):
     """The names in a clause's text, each as ``spell`` writes it (``{max_batches}``: ``--max-batches``)."""
 
-    def __init__(self, spell: Callable[[str], str]):
-        super().__init__()
+    def __init__(self, spell: Callable[[str], str], **given: str):
+        super().__init__(given)
         self.spell = spell
 
     def __missing__(self, key: str) -> str:
         return self.spell(key)
+
+
+def interval_quantiles(percents) -> list[float]:
+    """The quantile levels of central intervals given in percent (NeuralForecast's ``level=[80, 90]``): each
+    interval's two ends and the median (``[0.05, 0.1, 0.5, 0.9, 0.95]``)."""
+    return mirrored({round((100 - p) / 200, 12) for p in percents})
+
+
+def mirrored(levels) -> list[float]:
+    """``levels`` with the median and each level's mirror (``1 - q``), sorted: levels every one of which ends an interval."""
+    return sorted({*levels, 0.5, *(round(1 - q, 12) for q in levels)})
+
+
+def levels(value) -> dict[str, str]:
+    """``{level}`` and ``{level_quantiles}`` of ``level``'s advice, from ``value`` as given (``80``, ``[80, 95]``,
+    ``'80,95'``, ``('80', '95')`` from the command line): ``80,95`` and ``0.025,0.1,0.5,0.9,0.975``; where ``value``
+    holds no interval percent in (0, 100) (none given, or another value), the example level 80,90."""
+    parts = [value] if isinstance(value, (str, int, float)) else list(value) if isinstance(value, (list, tuple)) else []
+    texts = [t for part in parts for t in str(part).replace(",", " ").split()]
+    try:
+        given = [float(t) for t in texts]
+    except ValueError:
+        given = []
+    if not given or not all(0 < p < 100 for p in given):
+        given = [80.0, 90.0]
+    return {"level": ",".join(f"{p:g}" for p in given),
+            "level_quantiles": ",".join(f"{q:g}" for q in interval_quantiles(given))}
 
 
 def by_time(spell: Callable[[str], str] = str) -> str:
@@ -198,11 +227,12 @@ def given_to_fit(setting: str) -> str:
     return f"a column role given to fit (fit(data, {setting}=...)), {FIXED}" if setting in ROLES else ""
 
 
-def not_a_setting(name: str, known: Iterable[str], elsewhere: Callable[[str], str] = lambda setting: "") -> str:
+def not_a_setting(name: str, known: Iterable[str], elsewhere: Callable[[str], str] = lambda setting: "",
+                  value=None) -> str:
     """The refusal of a keyword ``name`` that is another library's name for a setting of ``known``, in one
     line: ``test_size is not a setting of rnncast: the test part is test_frac (...)``; '' for any other name.
-    ``elsewhere``: as ``other_name``'s (``Forecaster(time_idx=...)``: a column role given to fit)."""
-    said = other_name(name, known, elsewhere=elsewhere)
+    ``elsewhere``, ``value``: as ``other_name``'s (``Forecaster(time_idx=...)``: a column role given to fit)."""
+    said = other_name(name, known, elsewhere=elsewhere, value=value)
     return f"{name} is not a setting of rnncast: {said}" if said else ""
 
 

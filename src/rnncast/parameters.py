@@ -36,7 +36,7 @@ class Parameters:
         valid = self._param_names()
         for name, value in params.items():
             if name not in valid:
-                raise unknown_parameter(name, valid)  # an RnncastError, and a TypeError as Forecaster(epoch=3)'s
+                raise unknown_parameter(name, valid, value=value)  # an RnncastError, and a TypeError as Forecaster(epoch=3)'s
             setattr(self, name, value)
         return self
 

@@ -12,6 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
+from rnncast.othernames import interval_quantiles, mirrored  # the levels of intervals, as level= advice computes them
 from rnncast.settingvalues import FULL_BATCH, choice, given, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
 
@@ -163,17 +164,6 @@ def check_loss_name(loss) -> None:
     if str(loss).lower().replace("_", "") in QUANTILE_LOSSES:
         raise RnncastError(f"{named('loss')} {loss!r} is a quantile loss: rnncast trains on the pinball loss when given "
                            f"quantile levels, {spelled('quantiles', '0.1,0.5,0.9')}, with loss left at 'mse'")
-
-
-def interval_quantiles(percents) -> list[float]:
-    """The quantile levels of central intervals given in percent (NeuralForecast's ``level=[80, 90]``): each
-    interval's two ends and the median (``[0.05, 0.1, 0.5, 0.9, 0.95]``)."""
-    return mirrored({round((100 - p) / 200, 12) for p in percents})
-
-
-def mirrored(levels) -> list[float]:
-    """``levels`` with the median and each level's mirror (``1 - q``), sorted: levels every one of which ends an interval."""
-    return sorted({*levels, 0.5, *(round(1 - q, 12) for q in levels)})
 
 
 def _written(levels) -> str:

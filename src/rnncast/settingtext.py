@@ -24,7 +24,7 @@ def parse_setting(name: str, value, typed: bool = False):
     fields_by_name = {f.name: f for f in setting_fields()}
     name = str(name).replace("-", "_")
     if name not in fields_by_name and not_a_setting(name, fields_by_name):
-        raise RnncastError(not_a_setting(name, fields_by_name))  # another library's name (seq_len): rnncast's
+        raise RnncastError(not_a_setting(name, fields_by_name, value=value))  # another library's name (seq_len): rnncast's
     if name not in fields_by_name:
         raise RnncastError(f"unknown setting {name!r}{did_you_mean(name, fields_by_name)}; known settings: "
                            f"{', '.join(sorted(fields_by_name))}")

@@ -134,10 +134,11 @@ def _level(q: float) -> float:
     return near if 0 < near < 1 or not 0 < q < 1 else q
 
 
-def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
+def unknown_parameter(name, valid, owner: str = "Forecaster", value=None) -> UnknownParameter:
     """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
-    library's name for one of them (``test_size``) with rnncast's (``othernames``)."""
-    other = not_a_setting(name, valid, given_to_fit)  # Forecaster(time_idx=...): a column role of fit
+    library's name for one of them (``test_size``) with rnncast's (``othernames``; ``value``: the value given, which
+    ``level``'s advice is computed from)."""
+    other = not_a_setting(name, valid, given_to_fit, value)  # Forecaster(time_idx=...): a column role of fit
     if other:
         return UnknownParameter(other)
     return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
@@ -164,7 +165,7 @@ def checked_keywords(init):
                                    f"{', '.join(repr(a) for a in args)}")
         for name in kwargs:
             if name not in valid:
-                raise unknown_parameter(name, valid, owner) from None
+                raise unknown_parameter(name, valid, owner, kwargs[name]) from None
         init(self, *args, **kwargs)
 
     return checked

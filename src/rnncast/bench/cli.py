@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import logging
 import shlex
 import sys
@@ -76,7 +77,7 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
                     "../shared/benchmarks/ETT.md (beside the repository); write results.csv, results.md and forecast plots.",
     )
     _add_arguments(ett, "ETTh1.csv, ETTm1.csv, ...")
-    ett.set_defaults(run=run_bench, protocol="ett", target=None)
+    ett.set_defaults(run=run_bench, protocol="ett", target=None, setting_elsewhere=functools.partial(_given_here, "ETT"))
     ltsf = kinds.add_parser(
         "ltsf", help="any LTSF table (Exchange, ILI, Weather, your own CSV) under the custom protocol; "
                      "ETT files under theirs",
@@ -94,7 +95,7 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
     ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
                       "has one, else the last column); M forecasts every column, and the target names only the "
                       "plotted one")
-    ltsf.set_defaults(run=run_bench)
+    ltsf.set_defaults(run=run_bench, setting_elsewhere=functools.partial(_given_here, "LTSF"))  # --epochs: --set
 
 
 def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
@@ -124,21 +125,25 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
                         "results were run with: results.csv's threads column records the count each model used)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
-    p.set_defaults(setting_elsewhere=_given_here)  # bench --epochs, --pred-len: how bench takes them
     p.add_argument("--quick", action="store_true",
                    help="smoke test: ETTh1, S, H=96 (on a table too short for it, its first horizon), "
                         "repeat,nlinear,lstm, 2 epochs")
 
 
-def _given_here(setting: str) -> str:
+def _given_here(protocol: str, setting: str, parsed=None, args=()) -> str:
     """How bench takes ``setting``, a Forecaster setting it has no flag of, for the parser's refusal
-    (``argparsing.Parser.elsewhere``): ``given here as --set epochs=N``, the horizon ``as --horizons N``; '' for
-    what it does not take (the protocol fixes the scaler and the parts)."""
+    (``argparsing.Parser.elsewhere``): ``given here as --set epochs=N``, the horizon ``as --horizons N``; what
+    ``protocol`` (ETT or LTSF) fixes (the scaler, the parts, the columns) as ``recurrent.fixed_by`` says it."""
     from rnncast.bench import plan, recurrent
     from rnncast.config import setting_fields
 
     settable = {f.name for f in setting_fields()} - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"}
-    return f"given here as {plan.set_spelling(setting)}" if setting in {*settable, *plan.PROTOCOL_FLAGS} else ""
+    if setting in {*settable, *plan.PROTOCOL_FLAGS}:
+        return f"given here as {plan.set_spelling(setting)}"
+    if setting == "target":  # bench ett's: OT, as the ETT papers forecast it
+        return f"fixed by the {protocol} protocol (it forecasts OT; rnncast bench ltsf takes --target)"
+    key = "static_covariates" if setting == "static" else setting.removeprefix("no_")  # --static: a column role too
+    return recurrent.fixed_by(key, protocol)  # --scaler, --no-target-input, --time-col: the protocol's
 
 
 def _drop_last_arg(text: str) -> int | str:

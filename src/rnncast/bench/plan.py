@@ -16,6 +16,7 @@ from rnncast.bench import codes, ettvariant, identity, protocol, published, recu
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
+from rnncast.othernames import other_name
 from rnncast.settingtext import parse_setting
 from rnncast.settingvalues import did_you_mean
 from rnncast.windows import Split
@@ -83,7 +84,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
-    forecaster, per_cell = parse_settings(args.settings or [])  # missing_values is the file's reading, not a model's:
+    forecaster, per_cell = parse_settings(args.settings or [], "ETT" if asked == "ett" else "LTSF")  # missing_values is the file's reading, not a model's:
     missing = forecaster.pop("missing_values", None)  # its codes read as missing cells, refused (or left out in S)
     table = tablefile.read_table(data, getattr(args, "target", None), mode, missing)  # S: the columns it leaves unread said
     found, chosen, split = tables.choose(table, asked)  # by what it holds
@@ -262,7 +263,7 @@ def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models
                            f"name a model that runs ({', '.join(recurrent_run) or 'none of them is recurrent'})")
 
 
-PROTOCOL_FLAGS = {"lookback": "--lookback", "horizon": "--horizons"}  # the protocol's settings bench has flags for
+PROTOCOL_FLAGS = recurrent.PROTOCOL_FLAGS  # the protocol's settings bench has flags for
 
 
 def set_spelling(name: str, value=None) -> str:
@@ -277,10 +278,11 @@ def set_spelling(name: str, value=None) -> str:
     return f"--set {name}={shown}"
 
 
-def parse_settings(items: list[str]) -> tuple[dict, dict]:
+def parse_settings(items: list[str], protocol: str = "LTSF") -> tuple[dict, dict]:
     """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
-    settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused."""
+    settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused as fixed by ``protocol``, and
+    another library's name (``test_size``) with rnncast's, before any spelling guess."""
     fields_by_name = {f.name: f for f in setting_fields()}
     allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"})
     common: dict = {}
@@ -295,10 +297,10 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
             raise RnncastError(f"bad --set {item!r}: missing_values is the file's, read once for every model; give "
                                f"--set missing_values={text.strip()}")
         if key in recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS:
-            where = (f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it" if key not in
-                     recurrent.READING_KEYS + recurrent.COLUMN_KEYS else "bench reads the table by its protocol")
-            raise RnncastError(f"bad --set {item!r}: {key} is the protocol's, not a model's ({where}); accepted keys are "
-                               f"{', '.join(allowed)}")
+            raise RnncastError(f"bad --set {item!r}: {key} is {recurrent.fixed_by(key, protocol)}, not set per model; "
+                               f"accepted keys are {', '.join(allowed)}")
+        if key not in fields_by_name and (said := other_name(key, allowed, elsewhere=lambda s: recurrent.fixed_by(s, protocol))):
+            raise RnncastError(f"bad --set {item!r}: {key} is not rnncast's name: {said}")  # test_size: not batch_size
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
             hint = did_you_mean(key, allowed) if sep and key not in allowed else ""
             raise RnncastError(

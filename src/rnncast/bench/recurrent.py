@@ -58,6 +58,20 @@ COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "f
 """``fit``'s keywords naming a table's columns, no settings: bench finds the time column and takes the mode's columns."""
 PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "cutoff", "future_known", "target_input", *READING_KEYS)
 """Forecaster settings set by the runner, never by the caller: the protocol fixes them."""
+PROTOCOL_FLAGS = {"lookback": "--lookback", "horizon": "--horizons"}  # the protocol's settings bench has flags for
+
+
+def fixed_by(key: str, protocol: str = "LTSF") -> str:
+    """How bench says that ``protocol`` (ETT or LTSF) fixes ``key`` (a setting or column role: ``scaler``,
+    ``time_col``), the one wording of ``--set``'s refusal and the parser's (``bench ett --scaler``): ``fixed by the
+    ETT protocol (...)``, ending in the flag bench has for it (``give --lookback N``); '' for any other key."""
+    if key not in PROTOCOL_KEYS + COLUMN_KEYS:
+        return ""
+    how = (f"give {PROTOCOL_FLAGS[key]} N" if key in PROTOCOL_FLAGS else "bench reads the table by it"
+           if key in READING_KEYS + COLUMN_KEYS else "every model is trained and scored under it")
+    return f"fixed by the {protocol} protocol ({how})"
+
+
 BENCH_FLAGS = {"seed": "the seed is --seed N, which seeds every model and is written in results.csv",
                "threads": "the thread count is --threads N, which every model trains with and results.csv's threads "
                           "column records"}

@@ -113,7 +113,7 @@ def run_predict(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.replaceable import forecast_parquet, forecast_refusal
 
-    forecaster = Forecaster.load(args.run_dir)
+    forecaster = Forecaster.load(args.run_dir, device=getattr(args, "device", "cpu"))  # --device: cpu unless asked
     if args.out:  # refused before the data is read: never into a model, over a run's file or an input, or unasked,
         # and with --overwrite over a forecast alone, as predict writes them (replaceable)
         check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
@@ -149,7 +149,7 @@ def run_evaluate(args) -> int:
     from rnncast.readout import evaluated, part_words, said
     from rnncast.verdicts import verdict_units
 
-    forecaster = Forecaster.load(args.run_dir)
+    forecaster = Forecaster.load(args.run_dir, device=getattr(args, "device", "cpu"))  # --device: cpu unless asked
     from rnncast.cli.byseries import check_file, series_text, write_file
 
     by_series = args.by_series or bool(check_file(args))  # --by-series-csv refused before the data is read

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from rnncast.argparsing import Once
+from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, add_setting_flag
 from rnncast.config import TrainSettings
 from rnncast.errors import RnncastError
 
@@ -22,7 +23,8 @@ def add_parser(commands) -> None:
 
     compare = commands.add_parser(
         "compare", help="fitted models against each other on the same windows: MSE, MAE and which wins beyond chance",
-        usage="%(prog)s RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] [--json] [--threads THREADS]",
+        usage="%(prog)s RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] [--json] [--threads THREADS]\n"
+              + " " * 22 + "[--device {auto,cpu,cuda}]",
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
@@ -52,6 +54,7 @@ def add_parser(commands) -> None:
     said = threads.metadata["help"].replace("while training", "while forecasting the windows it compares", 1)
     compare.add_argument("--threads", action=Once, type=_threads_type, default=argparse.SUPPRESS,
                          help=f"{said} (default: {threads.default})")
+    add_setting_flag(compare, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting the windows it compares"))
     compare.set_defaults(run=run_compare)
 
 
@@ -114,7 +117,7 @@ def run_compare(args) -> int:
                            "[RUN ...] --data DATA")
     models = []
     for name, run in zip(run_names(args.runs), args.runs):
-        models.append((name, Forecaster.load(run)))
+        models.append((name, Forecaster.load(run, device=getattr(args, "device", "cpu"))))  # --device, as predict's
     with cpu_threads(getattr(args, "threads", 0)), named_logs():  # each model's warnings name it
         result = compare(models, args.data, part=args.part)
     if args.json:

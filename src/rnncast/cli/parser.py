@@ -9,16 +9,16 @@ second): each command imports what it needs when it runs."""
 from __future__ import annotations
 
 import argparse
+import functools
 from dataclasses import fields
 
 from rnncast.version import __version__
-from rnncast.cli import commands as command, comparing, demoing
+from rnncast.cli import commands as command, comparing, demoing, fitflags
 from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
-from rnncast.cli.settingflags import THREADS, add_setting_flag, add_setting_groups
-from rnncast.cli.tuning import one_series_note, run_tune
+from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
+from rnncast.cli.tuning import one_series_note, run_tune, tune_elsewhere
 from rnncast.config import TrainSettings
-from rnncast.othernames import FIXED, keyword
 
 # The settings tune searches unless they are given (searchspace.SEARCH; test_cli_parser.py holds them in step).
 SEARCHED = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
@@ -183,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "predict wrote (default: an existing file is refused; any other file always)")
     predict.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
     add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
+    add_setting_flag(predict, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting"))  # Forecaster.load's device
     predict.set_defaults(run=command.run_predict)
 
     evaluate = commands.add_parser(
@@ -210,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "wrote it (default: an existing file is refused; any other file always)")
     evaluate.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
     add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
+    add_setting_flag(evaluate, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting the windows it scores"))
     evaluate.set_defaults(run=command.run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
@@ -226,23 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     comparing.add_parser(commands)  # `rnncast compare RUN RUN ... --data DATA`: fitted models on the same windows
     bench.add_parser(commands)
     parser.set_defaults(command_flags=_command_flags(commands))  # a config key that is a command's flag (configfile)
-    for name, whose in (("predict", "the run's own"), ("evaluate", "the run's own"), ("export", "the run's own"),
-                        ("compare", "each run's own")):  # fit's settings given to a command of a fitted run
-        commands.choices[name].set_defaults(setting_elsewhere=_fixed_at_fit(name, whose, fit, commands.choices[name]))
+    for name in fitflags.READERS:  # fit's settings given to a command of a fitted run: fixed at fit, its value said
+        commands.choices[name].set_defaults(setting_elsewhere=fitflags.fixed_at_fit(name, fit, commands.choices[name]))
+    commands.choices["tune"].set_defaults(setting_elsewhere=tune_elsewhere)  # --unique-id: one series; --resume: fit's
+    for name in ("backtest", "demo"):  # fit's flags of how it runs: what the command does instead
+        commands.choices[name].set_defaults(setting_elsewhere=functools.partial(fitflags.how_fit_runs, name))
     return parser
-
-
-NOT_FITTED = {"out", "overwrite", "config", "resume", "track", "device", "threads"}  # fit's flags not of its model
-
-
-def _fixed_at_fit(command: str, whose: str, fit, parser):
-    """``setting_elsewhere`` (``argparsing.Parser.elsewhere``) of ``command``, which reads a fitted run: a
-    setting or column role of fit (``nonnegative``, ``lookback``, ``id_col``) that it has no flag of is said to be
-    fixed when the model is fitted, not only "no flag" (decision 1082)."""
-    own = {keyword(f) for f in parser._option_string_actions}
-    fitted = {keyword(f) for f in fit._option_string_actions if f.startswith("--")} - NOT_FITTED - own
-    return lambda setting: (f"a setting of rnncast fit, {FIXED}: {command} uses {whose}"
-                            if setting in fitted else "")
 
 
 def add_panel_flags(parser: argparse.ArgumentParser) -> None:

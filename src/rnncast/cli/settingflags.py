@@ -15,6 +15,9 @@ from rnncast.errors import RnncastError
 
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
+DEVICE = next(f for f in fields(TrainSettings) if f.name == "device")  # fit's --device: predict, evaluate, compare take it
+FORECAST_DEVICE = ("where the fitted network runs while {doing}: cpu (the default; one forecast per window is quick "
+                   "there), cuda, or auto (CUDA where a GPU is here), as fit's --device takes them")
 
 
 def add_setting_groups(parser: argparse.ArgumentParser, data, searched=(), omitted=(), helps=None) -> None:

@@ -114,6 +114,21 @@ def one_series_note(extras: list[str]) -> str:
                    "where they are known over the horizon" if covariates else "")
 
 
+def tune_elsewhere(setting: str, parsed=None, args=()) -> str:
+    """``setting_elsewhere`` of tune (``argparsing.Parser.elsewhere``): a role for many series or fit's covariate roles,
+    given by another tool's name (``--unique-id``), as ``one_series_note`` says of fit's flags; a flag of how fit runs
+    as ``fitflags.how_fit_runs`` says; '' for any other."""
+    from rnncast.cli.fitflags import how_fit_runs
+
+    flag = "--" + setting.replace("_", "-")
+    if flag in PANEL_FLAGS:
+        return "a flag of fit and backtest; tune takes one series, so it has none: give it the rows of one series"
+    if flag in COVARIATE_FLAGS:
+        return ("a flag of fit; tune takes covariates as --features, with --future-known where they are known over the "
+                "horizon")
+    return how_fit_runs("tune", setting)
+
+
 def search_from_args(given: list[str] | None) -> dict | None:
     """The --search flags as ``tune``'s ``search``: ``lr=1e-3..1e-2`` a range, ``cell=lstm,gru`` choices
     (each value typed as its flag's), ``lr`` the default space, ``cell,lr`` two names each in its default space
