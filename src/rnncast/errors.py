@@ -24,3 +24,12 @@ class NotFitted(RnncastError, AttributeError):
     """A fitted attribute (``targets_``, ``scaler_`` ...) read before ``fit`` or ``load``: an ``RnncastError`` naming the
     attribute asked for, and an ``AttributeError`` as Python's own is, so ``hasattr`` and ``getattr(x, name, default)``
     still answer that it is not there (scikit-learn's ``NotFittedError`` is both too)."""
+
+
+def short(value) -> str:
+    """A value from a damaged file, shown in a message: a few items, a few levels deep."""
+    import reprlib
+
+    shown = reprlib.Repr()
+    shown.maxstring, shown.maxother = 80, 80
+    return shown.repr(value)

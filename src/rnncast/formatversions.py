@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rnncast.errors import RnncastError
-from rnncast.savedfields import short
+from rnncast.errors import short
 
 MODEL = 3  # 1: one "step", numbers as ids; 3 (read as 2): values a version-2 reader refuses (fill 'zero'...)
 MODEL_READS = (1, 2, 3)  # the model folder format versions this rnncast reads

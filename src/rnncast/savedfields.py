@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from rnncast.errors import short
 from rnncast.timecalendar import Calendar
 from rnncast.zeroscales import NAMES
 
@@ -46,15 +47,6 @@ def out_of_order(times: list) -> str | None:
     except (ValueError, TypeError):
         return None
     return None
-
-
-def short(value) -> str:
-    """A value from a damaged file, shown in a message: a few items, a few levels deep."""
-    import reprlib
-
-    shown = reprlib.Repr()
-    shown.maxstring, shown.maxother = 80, 80
-    return shown.repr(value)
 
 
 def borders(value, n: int) -> list | None:

@@ -7,7 +7,7 @@ values; decision 708).
 
 from __future__ import annotations
 
-from rnncast.savedfields import short
+from rnncast.errors import short
 
 KEY = "no_time_col"  # model.json's key, written only where fit was told the table has no time column
 
