@@ -170,7 +170,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
         raise RnncastError(
             f"this model needs the future values of features {names} over the {horizon} forecast "
             "steps: pass future= (--future FILE; a frame with those columns, one row per step"
-            + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds") + ")")
+            + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds", state.ids) + ")")
     with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
         values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                               (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
