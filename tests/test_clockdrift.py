@@ -65,3 +65,14 @@ def test_a_short_drift_is_told_to_round_and_a_lone_series_is_weighed_against_a_w
                                    {"a": "D", "b": "W-SUN"}, {"a": "15min", "b": "15min"}])
 def test_real_calendars_are_not_named_as_drift(caplog, steps):
     assert not _drift(caplog, _panel(steps, n=60), id_col="id")
+
+
+def test_a_series_of_a_key_of_two_columns_is_picked_by_both_in_the_line_given(caplog):
+    """With id_col=['site', 'id'] the line read m = df['site,id'] == 'site=N, id=c': a KeyError, no such column."""
+    frame = _panel({"a": "1h", "b": "1h", "c": "3602s"}, n=1000).assign(site="N")
+    [said] = _drift(caplog, frame, id_col=["site", "id"])
+    assert "m = (df['site'] == 'N') & (df['id'] == 'c'); t = df.loc[m, 'time']" in said and "'site,id'" not in said
+    df = frame.copy()
+    df["time"] = pd.to_datetime(df["time"]); m = (df["site"] == "N") & (df["id"] == "c"); t = df.loc[m, "time"]; df.loc[m, "time"] = t.iloc[0] + ((t - t.iloc[0]) / pd.Timedelta("3602s")).round() * pd.Timedelta("1h")  # noqa: E501, E702
+    caplog.clear()
+    assert not _drift(caplog, df, id_col=["site", "id"])

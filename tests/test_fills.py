@@ -200,3 +200,18 @@ def test_a_column_without_a_value_in_one_series_names_both_ways_out():
     with pytest.raises(RnncastError, match=r"column 'y' of series 'b' has no values at all \(every row is missing\); "
                                            r"leave series 'b' out, e.g. with pandas: df = df\[df\['id'\] != 'b'\]$"):
         load_panel(frame, "y", time_col="time", past_covariates=["hum"], id_col="id", fill="interpolate")
+
+
+def test_a_series_of_a_key_of_two_columns_is_left_out_by_both_in_the_line_given():
+    """With id_col=['shop', 'id'] the line read df[df['shop,id'] != 'shop=N, id=b']: a KeyError."""
+    time = pd.date_range("2024-01-01", periods=60, freq="h")
+    frame = pd.concat([pd.DataFrame({"shop": "N", "id": s, "time": time, "y": np.arange(60.0), "hum": np.arange(60.0)})
+                       for s in ("a", "b")], ignore_index=True)
+    frame.loc[frame["id"] == "b", "hum"] = np.nan
+    with pytest.raises(RnncastError) as e:
+        load_panel(frame, "y", time_col="time", past_covariates=["hum"], id_col=["shop", "id"], fill="interpolate")
+    assert str(e.value).endswith("leave series 'shop=N, id=b' out, e.g. with pandas: "
+                                 "df = df[(df['shop'] != 'N') | (df['id'] != 'b')]")
+    df = frame
+    df = df[(df['shop'] != 'N') | (df['id'] != 'b')]  # the pandas line followed: read
+    assert load_panel(df, "y", time_col="time", past_covariates=["hum"], id_col=["shop", "id"]).n_series == 1

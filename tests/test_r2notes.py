@@ -142,12 +142,12 @@ def test_the_percent_note_is_said_of_each_split_a_page_shows():
     """A tester's finding: the run page said "MAPE is over the 72 of 102 values ..." of the test split only, beside a
     validation row whose MAPE also left zeros out; each split's note now names its split, as the R² note does."""
     from rnncast.r2notes import split_notes
-    from rnncast.runnotes import percent_note
+    from rnncast.runnotes import STEPS, percent_note
 
     zeros = lambda n, z: {"zero_actuals": {"values": n, "zeros": z, "at_bound": 0}}  # noqa: E731
     both = split_notes({"val": zeros(48, 8), "test": zeros(102, 30)}, percent_note)
-    assert both == ["On the validation split, MAPE is over the 40 of 48 values whose actual is not 0 (a percentage of "
-                    "0 is undefined).", "On the test split, MAPE is over the 72 of 102 values whose actual is not 0 (a "
-                    "percentage of 0 is undefined)."]
+    assert both == ["On the validation split, MAPE is over the 40 of 48 forecast steps whose actual is not 0 (a "
+                    f"percentage of 0 is undefined; {STEPS}).", "On the test split, MAPE is over the 72 of 102 forecast "
+                    f"steps whose actual is not 0 (a percentage of 0 is undefined; {STEPS})."]
     assert split_notes({"test": zeros(102, 30)}, percent_note) == [percent_note(zeros(102, 30))]  # one split: as before
     assert split_notes({"val": {}, "test": zeros(10, 1)}, percent_note)[0].startswith("On the test split, MAPE")

@@ -535,3 +535,19 @@ def test_a_wide_frame_for_a_features_alone_model_has_its_targets_stood_in_once(m
     assert len(calls) == 1
     pd.testing.assert_frame_equal(model.predict(wide.tail(20).drop(columns=["s1", "s2"])), with_them)
     assert len(calls) == 2 and list(with_them["unique_id"]) == ["s1", "s2"]
+
+def test_a_model_keyed_by_two_columns_names_both_where_a_table_needs_its_key():
+    """A model keyed by sku and store asked for a static table "with 'sku,store' and one column per attribute", and
+    for future rows with "the columns 'sku,store' and 'week'": columns no table of the user's holds."""
+    days = pd.date_range("2024-01-01", periods=40, freq="D")
+    frame = pd.concat([pd.DataFrame({"sku": "A", "store": s, "ds": days, "y": np.sin(np.arange(40) / 3) + k,
+                                     "x": np.arange(40.0) % 3, "size": 100.0 * (k + 1)})
+                       for k, s in enumerate(("S1", "S2"))], ignore_index=True)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", id_col=["sku", "store"], future_covariates=["x"],
+                                                   static_covariates=["size"])
+    for given in (["size"], "nofile", {"size": 1}):
+        with pytest.raises(RnncastError, match=r"with 'sku', 'store' and one column per attribute") as err:
+            model.predict(frame, static_covariates=given)
+        assert "sku,store" not in str(err.value)
+    with pytest.raises(RnncastError, match=r"and the columns 'sku', 'store' and 'ds' saying which series and step\)$"):
+        model.predict(frame)

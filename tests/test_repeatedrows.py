@@ -55,7 +55,7 @@ def test_rows_alike_but_for_one_value_propose_only_a_column_that_sets_them_apart
         load_panel(revised, target="load")
     assert str(err.value).endswith("each time step of a series must appear once; the two rows differ only in 'load' "
                                    "(5.0 and 99.0): a revised value? keep the later row of each time, e.g. with pandas: "
-                                   "df.drop_duplicates(subset=['ds'], keep='last')")
+                                   "df.drop_duplicates(subset=['ds'], keep='last').sort_values('ds', kind='stable')")
 
 
 def test_a_preliminary_and_a_final_figure_are_named_a_revision_never_two_series_and_late_stores_keep_their_id():
@@ -70,13 +70,13 @@ def test_a_preliminary_and_a_final_figure_are_named_a_revision_never_two_series_
     assert "e.g. 'flag'" not in str(err.value) and "differ only in 'load' (" in str(err.value)
     assert "'flag' (prelim and final): a revised value? keep the 'final' row of each time" in str(err.value)
     # two stores alike in level, one opened late, read so too: the other reading is said beside it, never alone
-    assert str(err.value).endswith("keep='last'); if 'flag' names series instead (a store opened later?), name it "
+    assert str(err.value).endswith("keep='last').sort_values('ds', kind='stable'); if 'flag' names series instead (a store opened later?), name it "
                                    "with id_col= (--id-col)")
     stores = pd.concat([frame.assign(store="old"), final.assign(load=final["load"] + 40, store="new")], ignore_index=True)
     with pytest.raises(RnncastError, match=r"id_col= \(--id-col\), e\.g\. 'store'$"):
         load_panel(stores, target="load")
     with pytest.raises(RnncastError, match=r"in series 'b' .*differ only in 'load' .*subset=\['ds', 'store'\], "
-                                           r"keep='last'\)$"):  # a long panel's revision keeps its id in the key
+                                           r"keep='last'\)\.sort_values\('ds', kind='stable'\)$"):  # a long panel's revision keeps its id in the key
         load_panel(pd.concat([frame.assign(store="a"), frame.assign(store="b"), final.iloc[:1].assign(store="b")],
                              ignore_index=True), target="load", id_col="store")
 
@@ -184,9 +184,9 @@ def test_a_panel_with_preliminary_and_final_figures_is_told_of_the_revision_as_o
     the kinds are now weighed within each series, and the advice keeps the later row of each id and time."""
     panel = _revised((("A", 100.0), ("B", 500.0)))
     with pytest.raises(RnncastError, match=r"in series 'A' .*a revised value\? keep the 'final' row of each time .*"
-                                           r"drop_duplicates\(subset=\['date', 'store'\], keep='last'\)$"):
+                                           r"drop_duplicates\(subset=\['date', 'store'\], keep='last'\)\.sort_values\('date', kind='stable'\)$"):
         load_panel(panel, target="sales", id_col="store")
-    with pytest.raises(RnncastError, match=r"subset=\['date'\], keep='last'\); if 'status' names series instead"):
+    with pytest.raises(RnncastError, match=r"subset=\['date'\], keep='last'\)\.sort_values\('date', kind='stable'\); if 'status' names series instead"):
         load_panel(panel[panel.store == "A"].drop(columns="store"), target="sales")
 
 
@@ -203,7 +203,7 @@ def test_a_panel_with_revisions_read_without_its_id_is_told_both_the_key_and_to_
     assert ("the table was read as ONE series (no id_col given), and 'store' tells its rows of one time apart but for "
             "rows of one 'store' and time: if 'store' names the series, name it with id_col='store' (--id-col store); "
             "the two rows differ only in 'sales' (") in said
-    assert said.endswith("drop_duplicates(subset=['date', 'store'], keep='last')")
+    assert said.endswith("drop_duplicates(subset=['date', 'store'], keep='last').sort_values('date', kind='stable')")
     assert ("'status' (prelim and final)" in said) == mark and "join them" not in said
     assert ("sort_values('status', key=lambda s: s.eq('final')" in said) == mark  # the final kept, not the later row
     kept = load_panel(panel.drop_duplicates(subset=["date", "store"], keep="last"), target="sales", id_col="store")
@@ -341,3 +341,35 @@ def test_revised_and_prelim_rows_without_a_final_one_are_a_revision_kept_by_rank
     kept = eval(line, {"df": frame, "pd": pd})  # followed: every revised day keeps its 'revised' row
     assert len(kept) == 60 and set(kept.status) == {"final", "revised"}
 
+
+
+def test_a_key_of_two_columns_is_printed_as_its_columns_in_every_pandas_line_and_key_offered():
+    """With id_col='sku,store' a revised row was told df.drop_duplicates(subset=['week', 'sku,store'], ...): a
+    KeyError, no table of the user's holding the key's internal column (t27t1). Each clause that names the id column
+    names the key's columns: the revision's subset (run here, it loads), the column told apart beside the key, and
+    the split time's other column offered as one more part of the key."""
+    frame = _m5()
+    frame["region"] = "west"
+    twice = pd.concat([frame, frame.iloc[[5]].assign(sales=99.0)], ignore_index=True)
+    with pytest.raises(RnncastError) as err:
+        load_panel(twice, target="sales", id_col=["item_id", "store_id"])
+    assert "df.drop_duplicates(subset=['date', 'item_id', 'store_id'], keep='last')" in str(err.value)
+    df = twice
+    line = str(err.value)[str(err.value).index("df.drop_duplicates("):]
+    assert line == ("df.drop_duplicates(subset=['date', 'item_id', 'store_id'], keep='last').sort_values('date', "
+                    "kind='stable')")
+    df = eval(line, {"df": df})  # the line given, as written: the later row kept, each series in time order
+    assert load_panel(df, target="sales", id_col=["item_id", "store_id"]).n_series == 4
+    with pytest.raises(RnncastError) as err:  # store_type alike for CA_1 and CA_2: store_id tells them apart
+        load_panel(frame, target="sales", id_col=["item_id", "store_type"])
+    assert ("the two rows differ in 'store_id' (CA_1 and CA_2), which with 'item_id' and 'store_type' tells the rows "
+            "of one time apart: if the series are named by 'item_id' and 'store_type' and 'store_id' together, name "
+            "them together: id_col=['item_id', 'store_type', 'store_id'] (--id-col item_id,store_type,store_id)"
+            ) in str(err.value)
+    assert "'item_id,store_type'" not in str(err.value)
+    days = pd.date_range("2024-10-25", periods=3, freq="D").strftime("%Y-%m-%d")
+    hourly = pd.DataFrame({"Date": np.repeat(days, 24), "store": np.tile(np.arange(24), 3), "kw": np.arange(72.0)})
+    stores = _regions(hourly).assign(country="NZ")
+    with pytest.raises(RnncastError, match=r"if it tells series apart, name them together: id_col=\['country', "
+                                           r"'region', 'store'\] \(--id-col country,region,store\)"):
+        load_panel(stores, target="kw", id_col=["country", "region"], time_col="Date")

@@ -155,3 +155,14 @@ def test_a_runs_history_and_test_forecasts_are_named_as_such(tmp_path):
     windows.write_text("date,cutoff,step_ahead,sales,sales_hat\n2024-01-02,2024-01-01,1,2,2.1\n")
     assert replaceable.forecast_refusal(windows, state()).startswith(
         "a run's test forecasts (test_forecasts.csv), not predict's forecast: a table of 1 row headed date, cutoff")
+
+
+def test_a_key_of_two_columns_models_own_data_table_names_the_keys_columns(tmp_path):
+    """A model keyed by sku and store named its id column 'sku,store', which no header holds."""
+    csv = tmp_path / "stores.csv"
+    csv.write_text("sku,store,week,sales\nA,S1,2024-01-07,10\nA,S1,2024-01-14,11\n")
+    panel = SimpleNamespace(**{**vars(state(layout="long", ids=["sku=A, store=S1", "sku=A, store=S2"])),
+                               "id_col": "sku,store"})
+    held = replaceable.forecast_refusal(csv, panel)
+    assert held == ("data, not a forecast (a table of 2 rows headed sku, store, week, sales: the model's id "
+                    "columns 'sku', 'store' among them)"), held

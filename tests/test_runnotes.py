@@ -261,11 +261,13 @@ def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_
 
     assert percent_note({}) is None
     assert percent_note({"zero_actuals": {"values": 32, "zeros": 31, "at_bound": 31}}) == (
-        "MAPE is over the 1 of 32 values whose actual is not 0 (a percentage of 0 is undefined); the model's sMAPE "
-        "counts 200 %, its bound, at each of the 31 values whose actual is 0 and whose forecast is not, however close "
-        "(0.008 off as much as 1000 off).")
+        "MAPE is over the 1 of 32 forecast steps whose actual is not 0 (a percentage of 0 is undefined; a time "
+        "forecast by several overlapping windows counted once in each); the model's sMAPE counts 200 %, its bound, at "
+        "each of the 31 forecast steps whose actual is 0 and whose forecast is not, however close (0.008 off as much "
+        "as 1000 off).")  # forecast steps of windows, not distinct values: t27t1 read 11976 as its values (decision 9704)
     assert percent_note({"zero_actuals": {"values": 4, "zeros": 4, "at_bound": 0}}) == (
-        "MAPE is undefined: every one of the 4 actual values is 0.")
+        "MAPE is undefined: the actual is 0 at every one of the 4 forecast steps (a time forecast by several "
+        "overlapping windows counted once in each).")
 
 
 def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cannot_forecast(tmp_path, capsys):
@@ -300,16 +302,17 @@ def test_the_percent_note_says_rounding_zeros_and_how_few_values_make_half_of_ma
 
     sine = {"values": 400, "zeros": 8, "at_bound": 8, "rounded": 8, "near": 0, "crosses_zero": True, "dominant": 42}
     note = percent_note({"zero_actuals": sine})
-    assert note.startswith("MAPE is over the 392 of 400 values whose actual is not 0 (a percentage of 0 is undefined; "
-                           "8 of these 0s are 0 but for float rounding, under 1e-09 of the largest |actual|)")
+    assert note.startswith("MAPE is over the 392 of 400 forecast steps whose actual is not 0 (a percentage of 0 is undefined; "
+                           "8 of these 0s are 0 but for float rounding, under 1e-09 of the largest |actual|; a time "
+                           "forecast by several overlapping windows counted once in each)")
     assert "MAPE is dominated by values near 0" in note and "the actual values change sign" in note
-    assert "half of the model's MAPE comes from 42 of its 392 values" in note
+    assert "half of the model's MAPE comes from 42 of its 392 forecast steps" in note
     assert "read MASE" in note
     dip = {"values": 98, "zeros": 0, "at_bound": 0, "near": 1, "crosses_zero": False, "dominant": 1}
     assert percent_note({"zero_actuals": dip}) == (
         "MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler 2006): "
-        "1 actual value lies near 0 (under 1% of the mean |actual|), and half of the model's MAPE comes from 1 of its "
-        "98 values, so MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by "
+        "the actual lies near 0 at 1 forecast step (under 1% of the mean |actual|), and half of the model's MAPE comes "
+        "from 1 of its 98 forecast steps, so MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by "
         "the training values' naive error, not by each actual.")
     assert split_notes_of(dip).startswith("On the test split, MAPE is dominated")
     # with a season, MASE's scale is the seasonal naive forecast's error, as the MASE note names it (decision 945)
@@ -333,12 +336,13 @@ def test_the_percent_note_of_several_series_says_each_is_judged_in_its_own_scale
     panel = {"values": 456, "zeros": 3, "at_bound": 3, "rounded": 3, "near": 0, "crosses_zero": True, "dominant": 15,
              "series": 4}
     note = percent_note({"zero_actuals": panel})
-    assert note.startswith("MAPE is over the 453 of 456 values whose actual is not 0 (a percentage of 0 is undefined; "
+    assert note.startswith("MAPE is over the 453 of 456 forecast steps whose actual is not 0 (a percentage of 0 is undefined; "
                            "3 of these 0s are 0 but for float rounding, under 1e-09 of the largest |actual| of its own "
-                           "series (4 series, each in its own scale)); the model's sMAPE counts 200 %")
+                           "series (4 series, each in its own scale); a time forecast by several overlapping windows "
+                           "counted once in each); the model's sMAPE counts 200 %")
     assert "(Hyndman & Koehler 2006): some series' actual values change sign, so some lie near 0, and half" in note
     near = {"values": 98, "zeros": 0, "at_bound": 0, "near": 1, "crosses_zero": False, "dominant": 1, "series": 2}
-    assert ("1 actual value lies near 0 (under 1% of the mean |actual| of its own series (2 series, each in its own "
+    assert ("the actual lies near 0 at 1 forecast step (under 1% of the mean |actual| of its own series (2 series, each in its own "
             "scale)), and half") in percent_note({"zero_actuals": near})
     assert "own series" not in percent_note({"zero_actuals": {**near, "series": 0}})
 

@@ -176,3 +176,11 @@ def test_a_row_one_series_reads_is_used_and_rows_none_reads_are_named_once_by_da
     said = [r.getMessage() for r in caplog.records if "not used" in r.getMessage()]
     assert said == [f"the future values hold 4 rows outside the {H} forecast steps after each series' end "
                     "(2021-03-18, 2021-03-19, 2021-03-25, ...); they are not used"]
+
+
+def test_the_future_tables_keys_name_a_key_of_two_columns_by_its_columns():
+    """A model keyed by sku and store asked for "the columns 'sku,store' and 'week'": no such column."""
+    from rnncast.sharedfuture import keys_needed
+    assert keys_needed("long", "sku,store", "week", ["sku=A, store=S1"]) == (
+        ", and the columns 'sku', 'store' and 'week' saying which series and step")
+    assert keys_needed("long", "store", "week", ["S1"]) == ", and the columns 'store' and 'week' saying which series and step"

@@ -486,3 +486,14 @@ def test_a_static_table_keyed_by_part_of_the_series_key_is_refused_for_its_missi
     assert panel.static.numeric_names == ["store_size"]
     with pytest.raises(RnncastError, match=r"needs the id column 'uid'; it has store_id, store_size$"):
         load_panel(frame.drop(columns="store_id"), target="sales", id_col="uid", static_covariates=stores)
+
+
+def test_a_dict_that_is_no_table_names_a_key_of_two_columns_by_its_columns():
+    from rnncast.loading import load_panel
+    from rnncast.static import table_of
+    frame = pd.DataFrame({"sku": "A", "store": np.repeat(["S1", "S2"], 20), "y": np.arange(40.0),
+                          "ds": np.tile(pd.date_range("2024-01-01", periods=20, freq="D"), 2)})
+    with pytest.raises(RnncastError, match=r"with 'sku', 'store' and one column per attribute"):
+        load_panel(frame, "y", id_col=["sku", "store"], static_covariates={"size": 1})
+    with pytest.raises(RnncastError, match=r"with 'store' and one column per attribute"):
+        table_of({"size": 1}, "store")

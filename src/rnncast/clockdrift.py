@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import idkeys
 from rnncast.jitter import duration
 
 TOLERANCE = 0.01  # a step within 1 % of another, and not equal to it, is a clock off that step
@@ -58,7 +59,7 @@ def said(base, own: dict, ids: list, time: pd.DatetimeIndex, offsets, time_col, 
         alias, off, by = to_offset(near).freqstr, duration(near), duration(abs(step - near))
         whose = f"series {ids[s]!r}" if id_col is not None else "the series"
         column = f"df[{time_col!r}]"
-        m = f"{column} = pd.to_datetime({column}); " + (f"m = df[{id_col!r}] == {ids[s]!r}; " if id_col is not None else "")
+        m = f"{column} = pd.to_datetime({column}); " + (f"m = {idkeys.series_rows(id_col, ids, ids[s])}; " if id_col is not None else "")
         t = f"df.loc[m, {time_col!r}]" if id_col is not None else column  # that series' rows alone
         if total < near / 2:
             fix = f"round its timestamps, e.g. with pandas: {m}{t} = {t}.dt.round({alias!r})"

@@ -21,7 +21,7 @@ import torch
 
 from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -67,9 +67,9 @@ def scaled_rows(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[np
 
 def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Static inputs [S, Kn] and codes [S, Kc]: the panel's own attributes, encoded as at fit (an
-    unseen category is refused by name), or those seen at fit."""
+    unseen category is refused by name; far out or changed since fit: warned, ``staticdrift``), or those seen at fit."""
     if panel.static is not None and state.static_encoder is not None:
-        return state.static_encoder.transform(panel.static, panel.given_ids)
+        return staticdrift.checked(state, panel, index, state.static_encoder.transform(panel.static, panel.given_ids))
     return state.static_inputs[index], state.static_codes[index]
 
 
@@ -170,7 +170,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
         raise RnncastError(
             f"this model needs the future values of features {names} over the {horizon} forecast "
             "steps: pass future= (--future FILE; a frame with those columns, one row per step"
-            + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds") + ")")
+            + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds", state.ids) + ")")
     with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
         values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                               (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,

@@ -23,7 +23,7 @@ from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
-from rnncast.spelling import counted, listed, refuse_other_form, spaced_name
+from rnncast.spelling import counted, listed, refuse_other_form, some, spaced_name
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
             f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
-            f"predict needs them for the {counted(horizon, 'step')} after {_last(ids, whose)}")
+            f"predict needs them for the {counted(horizon, 'step')} after {_last(ids, whose)}"
+            f"{_ended(wanted, first['_series'].unique(), named, day, text_format) if dated else ''}")
     if dated:
         keys = ["_series", "_key"]
         spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
@@ -290,6 +291,20 @@ def _each(series: pd.Series, ids: list) -> str:
         return ""
     each = [f"{ids[int(s)]!r} {n}" for s, n in counts.items()]
     return ": " + ", ".join(each[:5]) + (f", ... ({len(each)} series)" if len(each) > 5 else "")
+
+
+def _ended(wanted: list, missing, named: list, day, text_format: str | None) -> str:
+    """Where series of ``missing`` (positions) end before the others, their forecast steps (``wanted``) all before
+    the latest series' first: both ways out, their values at those dates or those series left out (named, counted);
+    else ": give them at those dates". A discontinued item's refusal named only the first (t27t1)."""
+    latest = max(w[0] for w in wanted if len(w))
+    ended = [int(s) for s in missing if len(wanted[int(s)]) and wanted[int(s)][-1] < latest]
+    if not ended:
+        return ""
+    these = f"{len(ended)} of these series end" if len(ended) > 1 else "that series ends"
+    return (f": give them at those dates, or, as {these} before the others (every forecast step before "
+            f"{shown(latest, day, text_format)}), leave {'their' if len(ended) > 1 else 'its'} rows out of the data to "
+            f"forecast only the series still running ({some([repr(named[s]) for s in ended])})")
 
 
 def _last(ids: list, whose: str | None = None) -> str:

@@ -2,15 +2,46 @@
 item_id and store_id together (``repeatedrows``), a config file's ``id_col`` (``configfile``). The key itself is
 read by ``serieskeys``: ``id_col=['item_id', 'store_id']`` (a list or tuple) or ``--id-col item_id,store_id``.
 
+Messages that print the id column as code or as a name (pandas lines, "column 'x'", --id-col) print a key of several
+as its columns (``columns_of``, ``matching``, ``series_rows``, ``names_of``): ``subset=['week', 'sku', 'store']``, never the
+internal column's text ``'sku,store'`` that no table of the user's holds (a tester's KeyError).
+
 Before, such a key was refused with the pandas line that joins the columns into one (``uid``), and every output
 then carried that made-up string instead of the columns the user gave (decision 1031).
 """
 
 from __future__ import annotations
 
-from rnncast.serieskeys import text
+from rnncast.data import KEY_PARTS
+from rnncast.serieskeys import of_model, text, values_of
 
 
 def advice(parts) -> str:
     """How to name a series by the columns ``parts`` together: ``id_col=['item_id', 'store_id']`` (the CLI's text)."""
     return f"name them together: id_col={[str(p) for p in parts]!r} (--id-col {text(parts)})"
+
+
+def columns_of(name, attrs: dict | None = None) -> list[str]:
+    """The columns a table's id column ``name`` stands for: a key's columns where it is a key of several joined into
+    one (``serieskeys.joined`` writes them in the table's ``attrs``), else ``[name]``."""
+    return [str(p) for p in (attrs or {}).get(KEY_PARTS, {}).get(str(name), [name])]
+
+
+def matching(parts, values, df: str = "df", op: str = "==") -> str:
+    """A pandas test of the rows of one series (``values``: its key's values, one per column of ``parts``):
+    ``df['store'] == 'S1'``, or ``(df['sku'] == 'A') & (df['store'] == 'S1')`` (``op`` "!=": the rows of others)."""
+    tests = [f"{df}[{p!r}] {op} {v!r}" for p, v in zip(parts, values)]
+    return tests[0] if len(tests) == 1 else f" {'&' if op == '==' else '|'} ".join(f"({t})" for t in tests)
+
+
+def series_rows(id_col, ids: list, name, df: str = "df", op: str = "==") -> str:
+    """``matching`` for the series ``name`` of a panel of ``ids`` whose id column is ``id_col``: a key of several
+    (``sku,store``, ids ``sku=A, store=S1``) tested column by column, its values as its id writes them."""
+    parts = of_model(id_col, ids)
+    return matching([id_col], [name], df, op) if parts is None else matching(parts, values_of(parts, str(name)), df, op)
+
+
+def names_of(id_col, ids: list) -> str:
+    """A panel's id column as a message lists it: ``'store'``, or its key's columns ``'sku', 'store'`` where
+    ``id_col`` is a key of several (``sku,store``, ``ids`` named by it)."""
+    return ", ".join(map(repr, of_model(id_col, ids) or [id_col]))

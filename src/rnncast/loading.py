@@ -136,8 +136,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         log.info("%s", every_series_said(rows.ids, rows.columns[rows.n_targets:]))
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
-        table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories) if not isinstance(
-            static_covariates, (list, tuple, str)) else None
+        table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories, shown=key and ", ".join(
+            map(repr, key.parts))) if not isinstance(static_covariates, (list, tuple, str)) else None
         table = serieskeys.spread(table, key, "the static table", once=True) if key is not None and table is not None else table
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (blanklabels, featuresonly, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex, serieskeys,
+from rnncast import (blanklabels, featuresonly, idkeys, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
+                     serieskeys,
                      statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -132,15 +133,15 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     id_col = state.id_col or ID_COLUMN
     if isinstance(static_covariates, (list, tuple)):  # fit's names: predict reads the data's static columns unnamed
         raise RnncastError(f"static_covariates= of a fitted model takes a table, not names ({listed(static_covariates)}): "
-                           f"a DataFrame or a dict of columns with {id_col!r} and one column per attribute, or the path "
+                           f"a DataFrame or a dict of columns with {idkeys.names_of(id_col, state.ids)} and one column per attribute, or the path "
                            "of a CSV or Parquet file; the data's columns of the model's attributes are read unnamed")
     if isinstance(static_covariates, (str, Path)) and _no_file(static_covariates):  # 'code': fit's name, or a typo
         raise RnncastError(f"static_covariates= (--static FILE) of a fitted model takes a table or a file's path, and "
                            f"{str(static_covariates)!r} is no file: give a DataFrame or a dict of columns with "
-                           f"{id_col!r} and one column per attribute, or the path of a CSV or Parquet file; the data's "
+                           f"{idkeys.names_of(id_col, state.ids)} and one column per attribute, or the path of a CSV or Parquet file; the data's "
                            "columns of the model's attributes are read unnamed")
     categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
-    static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
+    static_covariates = (statics.table_of(static_covariates, id_col, categorical, shown=idkeys.names_of(id_col, state.ids)) if static_covariates is not None
                          else None)  # a file's categorical attributes as written: '001', not 1
     stood = stand_in is not False and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given
     data = _stood_in(state, data, stand_in) if stood else data  # once: its frame is read from it, below

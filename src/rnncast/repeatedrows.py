@@ -25,7 +25,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from rnncast import idkeys, releasedates, splittime
+from rnncast import idkeys, keptrows, splittime
+from rnncast.keptrows import FINAL
 from rnncast.layouts import Rows
 from rnncast.seriesids import APART, sets_apart
 from rnncast.spelling import counted, one_series_reader
@@ -35,7 +36,6 @@ STEP = 0.5  # a revision moves a value by at most half a series' typical step fr
 LEVEL = 0.01  # or by at most this share of the series' level (30 on values near 5000 that move by 1 a step); two
 # tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
 KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
-FINAL = ("final", "revised", "definitive", "actual", "confirmed")  # the mark of a value's last revision (status)
 PRELIM = ("prelim", "preliminary", "provisional", "estimate", "estimated", "flash", "advance", "initial", "first")
 # the mark of a figure revised later: a kind of these words at the times of FINAL's words is a revision's, not a series
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
@@ -56,7 +56,9 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     within = frame[rows.id_col] if layout == "long" and rows.id_col in frame.columns else None
     who = one_series_reader()
     if split := splittime.split_over(frame, rows.time_col, others, within):  # 'Date' and 'Hour': one time, not 24 series
-        if within is not None:
+        if within is not None and len(key := idkeys.columns_of(rows.id_col, frame.attrs)) > 1:  # a key: one more
+            ids = idkeys.advice([*key, split[0]])
+        elif within is not None:
             ids = (f"join it and {rows.id_col!r} into one id column (frame['id'] = frame[{rows.id_col!r}].astype(str) "
                    f"+ ' ' + frame[{split[0]!r}].astype(str)) and name that with id_col= (--id-col)")
         else:
@@ -102,7 +104,7 @@ def _timed(column: pd.Series, rows: Rows) -> bool:
 def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     """Where rows ``a`` and ``b`` of ``frame`` differ only in value columns (``rows.columns``), and in a column that
     marks revisions (``revisions``: prelim/final) if any: that they do, as a revised value would, and how to keep the
-    final or latest row by that column, else the later (``_keep``); else ""."""
+    final or latest row by that column, else the later (``keptrows.line``); else ""."""
     if not _both_in(frame, a, b) or rows.time_col is None:
         return ""
     two = frame.iloc[[a, b]]
@@ -110,42 +112,12 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     values = [c for c in differ if c in rows.columns]
     if not values or any(c not in rows.columns and not revisions(frame[c], rows) for c in differ):
         return ""
-    keys = [rows.time_col] + ([rows.id_col] if rows.id_col in frame.columns else [])
+    keys = [rows.time_col] + (idkeys.columns_of(rows.id_col, frame.attrs) if rows.id_col in frame.columns else [])
     shown = ", ".join(f"{c!r} ({two[c].iloc[0]} and {two[c].iloc[1]})" for c in differ)
     marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
     either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
               if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
-    return f"; the two rows differ only in {shown}: a revised value? {_keep(frame, marks, keys, rows.dayfirst)}{either}"
-
-
-def _keep(frame: pd.DataFrame, marks: list[str], keys: list[str], dayfirst: bool | None = None) -> str:
-    """How to keep the revised row of each time (``keys``): the final one where a mark column says which is final
-    (status final/prelim: ``FINAL``) or latest (a release date, a vintage number), sorted on it; the later row of
-    the file only where no mark tells; ``dayfirst``: the time column's day order (``releasedates``)."""
-    drop = f"drop_duplicates(subset={keys!r}, keep='last')"
-    for c in marks:
-        column = frame[c].dropna()
-        words = {str(v).strip().lower(): v for v in column} if not pd.api.types.is_numeric_dtype(column) else {}
-        finals = [words[w] for w in FINAL if w in words and isinstance(words[w], str)]
-        if len(finals) > 1:  # 'revised' on days revised, 'final' on the others: each day's most final row kept
-            rank = {v: (0 if (w := str(v).strip().lower()) not in FINAL else 1 if w == "revised" else 2)
-                    for v in column.unique()}
-            said = ", else ".join(map(repr, sorted(finals, key=lambda v: -rank[v])))
-            return (f"keep the {said} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
-                    f"key=lambda s: s.map({rank!r}), kind='stable').{drop}")
-        final = finals[0] if finals else None
-        if final is not None:
-            return (f"keep the {final!r} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
-                    f"key=lambda s: s.eq({final!r}), kind='stable').{drop}")
-        dated = not words and pd.api.types.is_datetime64_any_dtype(column)
-        if (pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)) or dated:
-            return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
-                    f"kind='stable').{drop}")
-        if words and pd.to_datetime(column.astype(str), errors="coerce", format="mixed").notna().all():
-            key, doubt = releasedates.sort_key(column, dayfirst)  # 01/04/2020 day first: 1 April, read so
-            return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
-                    f"key={key}, kind='stable').{drop}{doubt}")
-    return f"keep the later row of each time, e.g. with pandas: df.{drop}"
+    return f"; the two rows differ only in {shown}: a revised value? {keptrows.line(frame, rows, marks, keys)}{either}"
 
 
 def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int, int], who: str | None) -> str:
@@ -305,8 +277,8 @@ def key_hint(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int
     codes = np.asarray(rows.codes)
     for c in differ:
         if _apart(rows, [frame[c].astype(str).to_numpy()[rows.positions]], codes):
-            key = [rows.id_col, c]
+            key = [*(given := idkeys.columns_of(rows.id_col, frame.attrs)), c]  # sku and store: both, and c
             return (f"; the two rows differ in {c!r} ({two[c].iloc[0]} and {two[c].iloc[1]}), which with "
-                    f"{rows.id_col!r} tells the rows of one time apart: if the series are named by "
+                    f"{' and '.join(map(repr, given))} tells the rows of one time apart: if the series are named by "
                     f"{' and '.join(map(repr, key))} together, {idkeys.advice(key)}")
     return ""

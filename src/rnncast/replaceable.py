@@ -20,7 +20,7 @@ import io
 import json
 from pathlib import Path
 
-from rnncast import serieskeys
+from rnncast import idkeys, serieskeys
 from rnncast.outputs import Held
 from rnncast.sheetcsv import EXCEL_SEP
 
@@ -115,7 +115,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     """None where ``names`` head a forecast (``_shape``), or the point forecast of one series of the model of
     ``state`` with ``rows()`` its horizon; a ``Held`` where the file is headed as such a forecast of another model is,
     or data (time, then value columns: they cannot be told apart); else what the file appears to be."""
-    names = serieskeys.collapsed(names, state.id_col)  # item_id, store_id: a key's columns, one id as _shape reads it
+    given, names = names, serieskeys.collapsed(names, state.id_col)  # item_id, store_id: one id as _shape reads it
     if _shape(names):
         return None
     horizon, single = state.settings.data.horizon, state.layout == "single"
@@ -124,27 +124,28 @@ def _judged(names: list, rows, state, what: str) -> str | None:
         return None
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
     if names[:3] == list(HISTORY):  # a run's history.csv: epochs, not a forecast
-        return f"a run's training history (history.csv), not a forecast: {held} headed {_listed(names)}"
+        return f"a run's training history (history.csv), not a forecast: {held} headed {_listed(given)}"
     if "cutoff" in names[:3] and "step_ahead" in names[:4]:  # a run's test_forecasts.csv
-        return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(names)}"
+        return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
     if names[1:3] == list(BY_SERIES[1:3]):  # its first column is the data's id column's name, or "series"
-        return f"evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: {held} headed {_listed(names)}"
+        return f"evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: {held} headed {_listed(given)}"
     if (single and state.time_col and names[:1] == [state.time_col] and set(state.targets) < set(names[1:])
             and count is not None and count > horizon):  # more rows and columns than a forecast of its targets
-        return (f"data, not a forecast: {held} headed {_listed(names)}, this model's time column and "
+        return (f"data, not a forecast: {held} headed {_listed(given)}, this model's time column and "
                 f"{'target' if len(state.targets) == 1 else 'targets'} among other columns")
     steps = horizon * (1 if single else len(state.ids))
     ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
     if count and len(names) >= 2 and all(names):  # headed as a point forecast of one series is: time, then targets
         if state.layout != "single" and state.id_col in names:  # the panel model's own id column: its data, not a forecast
-            return Held(f"data, not a forecast ({held} headed {_listed(names)}: the model's id column {state.id_col!r} "
-                        "among them)", f"only forecasts headed as no data is, as this model's is ({ours})")
+            return Held(f"data, not a forecast ({held} headed {_listed(given)}: the model's "
+                        f"id column{'s' * bool(serieskeys.of_model(state.id_col, state.ids))} "
+                        f"{idkeys.names_of(state.id_col, state.ids)} among them)", f"only forecasts headed as no data is, as this model's is ({ours})")
         told = (f"a forecast of one series only where it holds this model's targets and horizon ({_listed(state.targets)}, "
                 f"{_many(horizon, 'row')}), which tell it from data" if single else
                 f"only forecasts headed as no data is, as this model's is ({ours})")
         return Held(f"another model's forecast of one series (targets {_listed(names[1:])}, {_many(count, 'row')}), or data "
-                    f"headed as one ({what} headed {_listed(names)})", told)
-    return f"{held} headed {_listed(names) or 'nothing'}; this model's forecast is {ours}"
+                    f"headed as one ({what} headed {_listed(given)})", told)
+    return f"{held} headed {_listed(given) or 'nothing'}; this model's forecast is {ours}"
 
 
 def _shape(names: list) -> bool:

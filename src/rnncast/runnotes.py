@@ -16,6 +16,8 @@ from rnncast.spelling import some, spelled
 from rnncast import seasonmatch, zeroscales
 from rnncast.pooledunits import held
 
+STEPS = "a time forecast by several overlapping windows counted once in each"  # what the MAPE notes' counts count
+
 
 class Fitted(Protocol):
     """What these sentences read of a fitted ``Forecaster`` (named by its attributes, not imported:
@@ -167,9 +169,10 @@ def percent_note(result: dict) -> str | None:
     n, z, bound = zeros["values"], zeros["zeros"], zeros["at_bound"]
     rounded = (f"; {zeros['rounded']} of these 0s are 0 but for float rounding, under {ROUNDING:g} of the largest "
                f"|actual|{_each_scale(zeros)}" if zeros.get("rounded") else "")
-    mape = (f"MAPE is over the {n - z} of {n} values whose actual is not 0 (a percentage of 0 is undefined{rounded})"
-            if z < n else f"MAPE is undefined: every one of the {n} actual values is 0")
-    smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} values whose actual is 0 and whose "
+    mape = (f"MAPE is over the {n - z} of {n} forecast steps whose actual is not 0 (a percentage of 0 is "
+            f"undefined{rounded}; {STEPS})" if z < n else
+            f"MAPE is undefined: the actual is 0 at every one of the {n} forecast steps ({STEPS})")
+    smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} forecast steps whose actual is 0 and whose "
              "forecast is not, however close (0.008 off as much as 1000 off)" if bound else "")
     return " ".join(t for t in ((f"{mape}{smape}." if z else ""), dominated_note(zeros, n - z)) if t)
 
@@ -181,10 +184,10 @@ def dominated_note(zeros: dict, scored: int) -> str:
         return ""
     near, some = zeros["near"], "some series' " if zeros.get("series") else "the "
     where = (f"{some}actual values change sign, so some lie near 0" if zeros["crosses_zero"] else
-             f"{near} actual value{'s lie' if near != 1 else ' lies'} near 0 (under {NEAR:.0%} of the mean "
+             f"the actual lies near 0 at {near} forecast step{'s' * (near != 1)} (under {NEAR:.0%} of the mean "
              f"|actual|{_each_scale(zeros)})")
     return (f"MAPE is dominated by values near 0, where a percentage error grows without bound (Hyndman & Koehler "
-            f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} values, so "
+            f"2006): {where}, and half of the model's MAPE comes from {zeros['dominant']} of its {scored} forecast steps, so "
             "MAPE (the baselines' too) says little of the forecast as a whole; read MASE, which divides by the "
             f"training values' {zeroscales.scale_name(zeros.get('season'))} error, not by each actual.")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, heldfuture
+from rnncast import futurekeys, futurerows, heldfuture, idkeys
 from rnncast.data import as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.future import align_future
@@ -201,11 +201,11 @@ def _warn_unused(unused: list, ends: list) -> None:
         unused[max(range(len(unused)), key=lambda i: ends[i])][1](spare.sort_values())
 
 
-def keys_needed(layout: str, id_col: str, time_col: str) -> str:
+def keys_needed(layout: str, id_col: str, time_col: str, ids: list = ()) -> str:
     """What a future table needs beside the covariate columns, as a clause for the refusal of none given."""
     if layout == "single":
         return ""
-    by_series = f"the columns {id_col!r} and {time_col!r} saying which series and step"
+    by_series = f"the columns {idkeys.names_of(id_col, list(ids))} and {time_col!r} saying which series and step"
     return (f", and the column {time_col!r} (shared by every series, as in the data), or {by_series}"
             if layout == "wide" else f", and {by_series}")
 

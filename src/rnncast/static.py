@@ -78,19 +78,20 @@ def given_once(names, columns, at_fit: bool, wide: bool = False) -> None:
                            "column(s) from the data")
 
 
-def table_of(given, id_col: str, categorical=None, as_categories=()) -> pd.DataFrame:
+def table_of(given, id_col: str, categorical=None, as_categories=(), shown: str | None = None) -> pd.DataFrame:
     """Static covariates given as a table, as a DataFrame: a frame (its index named ``id_col`` kept) or any table
     ``data.as_frame`` takes, a dict of its columns, or the path of a CSV or Parquet file (its ids read as text, as
     ``--static FILE``'s; in Python a ``Path`` at fit, where text names columns, a ``Path`` or text at predict). A
     file's attributes are read by ``statictext.read_file``: at fit (``categorical`` None) a column of codes written
     with leading zeros ('001') as text, and the columns ``as_categories`` names (``static_categorical``) as written;
-    at predict a model's ``categorical`` attributes as text, as written."""
+    at predict a model's ``categorical`` attributes as text, as written; ``shown``: the id column(s) as refusals list
+    them (a key's columns ``'sku', 'store'``)."""
     if isinstance(given, dict):
         try:
             return pd.DataFrame(given)
         except (ValueError, TypeError) as err:  # {'region': 'n'}: scalars, or columns of other lengths
             raise RnncastError(f"static_covariates= is a dict that is no table ({err}); give a table (a DataFrame, or a "
-                               f"dict of equally long columns) with {id_col!r} and one column per attribute, one row per "
+                               f"dict of equally long columns) with {shown or repr(id_col)} and one column per attribute, one row per "
                                "series") from None
     if isinstance(given, (str, Path)):
         return statictext.read_file(given, [id_col], text=[*(categorical or ()), *as_categories],

@@ -1,0 +1,67 @@
+"""The pandas line a refusal of a value given twice prints to keep the revised row of each time (``repeatedrows``):
+the final one by a prelim/final mark, the latest by a release date or vintage, else the later row of the file, with
+the rows kept sorted by time after, so that the line's table loads.
+
+A tester's revised row, pasted at the end of a file, was kept there by ``drop_duplicates(keep='last')`` and the
+table refused again ("timestamps are not sorted"); sorting by the mark (prelim/final) left every row out of time
+order so too. The line now ends by sorting on the time column, where its values as written sort in time order
+(ISO text, dates, numbers; not 04/08/2024 day first, whose next refusal says to sort).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import releasedates
+from rnncast.layouts import Rows
+
+FINAL = ("final", "revised", "definitive", "actual", "confirmed")  # the mark of a value's last revision (status)
+
+
+def line(frame: pd.DataFrame, rows: Rows, marks: list[str], keys: list[str]) -> str:
+    """How to keep the revised row of each time (``keys``): the final one where a mark column says which is final
+    (status final/prelim: ``FINAL``) or latest (a release date, a vintage number), sorted on it; the later row of
+    the file only where no mark tells; ``rows.dayfirst``: the time column's day order (``releasedates``). The rows
+    kept are sorted by time after (``_sorted``) where the time column sorts so as written: a kept row's place is
+    its own, the later's (a tester's row pasted at the end was then refused as "timestamps are not sorted")."""
+    drop = f"drop_duplicates(subset={keys!r}, keep='last'){_sorted(frame, rows)}"
+    for c in marks:
+        column = frame[c].dropna()
+        words = {str(v).strip().lower(): v for v in column} if not pd.api.types.is_numeric_dtype(column) else {}
+        finals = [words[w] for w in FINAL if w in words and isinstance(words[w], str)]
+        if len(finals) > 1:  # 'revised' on days revised, 'final' on the others: each day's most final row kept
+            rank = {v: (0 if (w := str(v).strip().lower()) not in FINAL else 1 if w == "revised" else 2)
+                    for v in column.unique()}
+            said = ", else ".join(map(repr, sorted(finals, key=lambda v: -rank[v])))
+            return (f"keep the {said} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
+                    f"key=lambda s: s.map({rank!r}), kind='stable').{drop}")
+        final = finals[0] if finals else None
+        if final is not None:
+            return (f"keep the {final!r} row of each time (else the later), e.g. with pandas: df.sort_values({c!r}, "
+                    f"key=lambda s: s.eq({final!r}), kind='stable').{drop}")
+        dated = not words and pd.api.types.is_datetime64_any_dtype(column)
+        if (pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)) or dated:
+            return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
+                    f"kind='stable').{drop}")
+        if words and pd.to_datetime(column.astype(str), errors="coerce", format="mixed").notna().all():
+            key, doubt = releasedates.sort_key(column, rows.dayfirst)  # 01/04/2020 day first: 1 April, read so
+            return (f"keep the row of the latest {c!r} of each time, e.g. with pandas: df.sort_values({c!r}, "
+                    f"key={key}, kind='stable').{drop}{doubt}")
+    return f"keep the later row of each time, e.g. with pandas: df.{drop}"
+
+
+def _sorted(frame: pd.DataFrame, rows: Rows) -> str:
+    """``.sort_values('week', kind='stable')`` where ``rows``' time column of ``frame``, its values as written, sorts
+    in time order (ISO text, dates, numbers), so that each series' rows kept are in time order; else ""."""
+    column = frame[rows.time_col] if rows.time_col in frame.columns else None
+    if column is None or rows.time is None or len(rows.time) != len(rows.positions) or len(column) <= np.max(
+            rows.positions, initial=-1):
+        return ""
+    written = pd.Series(column.to_numpy()[rows.positions])
+    try:
+        order = written.sort_values(kind="stable").index.to_numpy()
+    except TypeError:  # 1 and 'a' in one column: no order as written
+        return ""
+    times = pd.Series(np.asarray(rows.time)[order])
+    return f".sort_values({rows.time_col!r}, kind='stable')" if times.is_monotonic_increasing else ""

@@ -1,0 +1,77 @@
+"""Static covariates a fitted model is handed (predict, evaluate, predict_windows) that it was not fitted with: a
+numeric attribute far beyond the range its series held at fit, named as a future covariate far out is
+(``otherunits``: the same rule and threshold, the same words), and an attribute of a series the model was fitted on
+given with another value than at fit (numeric or a category), named once: the series, the column, both values.
+
+A retail tester handed predict a store of 5000 m² where the fit's stores held 450 to 1200 (a unit or a typo?) and
+heard nothing, while a promotion far out was named; a store's size changed since fit was used silently too. Both
+are read as given (the model reads what it is handed): the warnings say so, and what to give instead.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import otherunits
+from rnncast.noticed import first_time
+from rnncast.spelling import some
+
+log = logging.getLogger(__name__)
+
+WHAT = "the static covariates"  # otherunits' words: "column 'store_size' of the static covariates holds values ..."
+
+
+def checked(state, panel, index: np.ndarray, encoded: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """``encoded`` (the panel's own attributes as the model's inputs [S, Kn] and codes [S, Kc]), as they are, after
+    warning of its numeric attributes far beyond the fitted range (``far``) and of the series at ``index`` (their
+    positions in ``state.ids``) given other values than at fit (``changed``)."""
+    far(state, panel)
+    changed(state, panel, index, *encoded)
+    return encoded
+
+
+def _fitted(state) -> np.ndarray:
+    """The fit's numeric attributes [S, Kn] in their units (the encoder's z-scores taken back, as float32 keeps them)."""
+    encoder = state.static_encoder
+    return state.static_inputs.astype(np.float64) * encoder.scale + encoder.offset
+
+
+def far(state, panel) -> None:
+    """One warning per numeric attribute holding values ``otherunits.margin`` beyond the least and greatest of the
+    fit's series (store_size 5000 where stores held 450 to 1200), its series listed as ``otherunits.warn`` lists
+    them."""
+    encoder = state.static_encoder
+    fitted, given = _fitted(state), np.asarray(panel.static.numeric, dtype=np.float64)
+    found: dict = {}
+    for j, name in enumerate(encoder.numeric_names):
+        low, high = float(fitted[:, j].min()), float(fitted[:, j].max())
+        kept = [float(np.median(fitted[:, j])), float(fitted[:, j].std()), low, high]
+        for s in np.flatnonzero(otherunits.beyond(given[:, j], low, high)):
+            otherunits.named(found, str(name), panel.given_id(int(s)), given[s:s + 1, j], kept)
+    otherunits.warn(found, state, WHAT)
+
+
+def changed(state, panel, index: np.ndarray, numeric: np.ndarray, codes: np.ndarray) -> None:
+    """One warning naming the series of ``panel`` whose attributes (``numeric`` [S, Kn] as inputs, ``codes``
+    [S, Kc]) differ from those the model was fitted with for the same series (``index``: its positions in
+    ``state.ids``): each series, column and both values, the first five; once per model and values."""
+    encoder = state.static_encoder
+    fitted, given = _fitted(state), np.asarray(panel.static.numeric, dtype=np.float64)
+    said = []
+    for s, k in enumerate(np.asarray(index)):
+        for j, name in enumerate(encoder.numeric_names):  # as the network reads them: float32, exactly as at fit
+            if not np.isclose(numeric[s, j], state.static_inputs[k, j], rtol=1e-6, atol=1e-6):
+                said.append((panel.given_id(s), str(name), f"{given[s, j]:.6g}", f"{fitted[k, j]:.6g}"))
+        for j, name in enumerate(encoder.categorical_names):
+            if codes[s, j] != state.static_codes[k, j]:
+                labels = encoder.vocab[j]
+                said.append((panel.given_id(s), str(name), repr(labels[codes[s, j]]), repr(labels[state.static_codes[k, j]])))
+    if not said or not first_time(getattr(state, "said", None), "static changed", tuple(said)):
+        return
+    series = len({s for s, *_ in said})
+    listed = [f"series {s!r}: {name!r} {new} (fitted {old})" for s, name, new, old in said]
+    log.warning("%s the model was fitted on %s static covariates other than at fit (%s): the model reads the values "
+                "given; if the change is not meant, give the values of the fit", "1 series" if series == 1 else
+                f"{series} series", "comes with" if series == 1 else "come with", some(listed, sep="; "))

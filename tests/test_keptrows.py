@@ -1,0 +1,54 @@
+"""The pandas line a revision's advice prints (``keptrows.py``), run as printed: the table it gives loads, the final
+or later row of each time kept and every series in time order; a time column written day first is not sorted as
+text (its order would be wrong), the next refusal saying to sort."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+
+
+def _stores(dates) -> pd.DataFrame:
+    return pd.concat([pd.DataFrame({"sku": "A", "store": s, "week": dates, "units": np.arange(10.0) + 10 * k})
+                      for k, s in enumerate(("S1", "S2"))], ignore_index=True)
+
+
+def _line(frame: pd.DataFrame, **given) -> str:
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="units", time_col="week", **given)
+    message = str(err.value)
+    return message[message.index("df."):].split("; if ")[0]
+
+
+def test_the_later_row_pasted_at_the_end_is_kept_and_the_table_loads():
+    """dup_conflict.csv (t27t1): a revised row at the end of the file, kept there by drop_duplicates(keep='last'),
+    was refused next as "timestamps are not sorted"; the line now sorts by time after, and the table loads."""
+    frame = _stores(pd.date_range("2024-01-07", periods=10, freq="W").strftime("%Y-%m-%d"))
+    frame = pd.concat([frame, frame.iloc[[3]].assign(units=99.0)], ignore_index=True)
+    line = _line(frame, id_col=["sku", "store"])
+    assert line == ("df.drop_duplicates(subset=['week', 'sku', 'store'], keep='last').sort_values('week', "
+                    "kind='stable')")
+    out = eval(line, {"df": frame})
+    panel = load_panel(out, target="units", time_col="week", id_col=["sku", "store"])
+    assert panel.n_series == 2 and 99.0 in out.units.to_list() and 3.0 not in out.units.to_list()
+
+
+def test_a_final_row_kept_by_its_mark_is_sorted_back_into_time_order():
+    frame = _stores(pd.date_range("2024-01-07", periods=10, freq="W")).assign(status="prelim")
+    final = frame.iloc[[2, 12]].assign(units=lambda f: f.units + 0.5, status="final")
+    frame = pd.concat([frame, final], ignore_index=True)
+    line = _line(frame, id_col="store")
+    assert line.startswith("df.sort_values('status'") and line.endswith(".sort_values('week', kind='stable')")
+    out = eval(line, {"df": frame})
+    assert load_panel(out, target="units", time_col="week", id_col="store").n_series == 2
+    assert sorted(out[out.status == "final"].units) == [2.5, 12.5] and len(out) == 20
+
+
+def test_a_time_written_day_first_is_not_sorted_as_text():
+    frame = _stores(pd.date_range("2024-01-07", periods=10, freq="W").strftime("%d/%m/%Y"))
+    frame = pd.concat([frame, frame.iloc[[3]].assign(units=99.0)], ignore_index=True)
+    assert _line(frame, id_col="store") == "df.drop_duplicates(subset=['week', 'store'], keep='last')"
