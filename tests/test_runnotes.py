@@ -264,7 +264,7 @@ def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_
         "MAPE is over the 1 of 32 forecast steps whose actual is not 0 (a percentage of 0 is undefined; a time "
         "forecast by several overlapping windows counted once in each); the model's sMAPE counts 200 %, its bound, at "
         "each of the 31 forecast steps whose actual is 0 and whose forecast is not, however close (0.008 off as much "
-        "as 1000 off).")  # forecast steps of windows, not distinct values: t27t1 read 11976 as its values (decision 9704)
+        "as 1000 off).")  # forecast steps of windows, not distinct values: t27t1 read 11976 as its values (decision 1129)
     assert percent_note({"zero_actuals": {"values": 4, "zeros": 4, "at_bound": 0}}) == (
         "MAPE is undefined: the actual is 0 at every one of the 4 forecast steps (a time forecast by several "
         "overlapping windows counted once in each).")
