@@ -171,7 +171,7 @@ class Calendar:
         kept = state.get("kept")
         if kept is not None:  # the calendar, on the time column and zone of the model's
             on = cls.from_state({"kind": "datetime", "freq": kept["freq"], "tz": state.get("tz"),
-                                 "name": state.get("name"), "holidays": kept.get("holidays")})
+                                 "name": state.get("name"), "holidays": kept.get("holidays")}, found)
             kept = Kept(on, int(kept["rows"]), int(kept["of"]), tuple(str(v) for v in kept.get("off", ())))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"), kept, state.get("remedy") if isinstance(state.get("remedy"), str) else None)
