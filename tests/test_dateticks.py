@@ -141,11 +141,11 @@ def test_days_and_finer_keep_matplotlibs_ticks(freq):
 
 
 def test_point_ticks_choose_round_periods_where_the_points_allow():
-    ticks, labels = dateticks.point_ticks(pd.date_range("1980-12-31", periods=44, freq="YE"))
+    ticks, labels, _ = dateticks.point_ticks(pd.date_range("1980-12-31", periods=44, freq="YE"))
     assert labels == [str(y) for y in range(1980, 2021, 5)]
-    ticks, labels = dateticks.point_ticks(pd.date_range("2020-02-29", periods=8, freq="2ME"))  # Feb, Apr ...: no Jan
+    ticks, labels, _ = dateticks.point_ticks(pd.date_range("2020-02-29", periods=8, freq="2ME"))  # Feb, Apr ...: no Jan
     assert labels[:2] == ["Feb\n2020", "Apr"] and len(ticks) == 8
-    ticks, labels = dateticks.point_ticks(pd.date_range("2021-01-03", periods=15, freq="W-SUN"))
+    ticks, labels, _ = dateticks.point_ticks(pd.date_range("2021-01-03", periods=15, freq="W-SUN"))
     assert labels[:3] == ["Jan 3\n2021", "Jan 17", "Jan 31"]
 
 
@@ -310,10 +310,57 @@ def test_crowded_quarter_ticks_name_every_year_they_cross_in_the_datas_own_form(
     assert len(labels) == len(times) and "" in labels  # a tick a quarter, crowded: some left empty
     year = None
     for t, label in zip(times, labels):
-        if label and dateticks.names_year(label):  # "2024년 1분기", or "3분기\n2023" where the first was left empty
-            assert str(t.year) in label and (label.startswith(f"{t.year}년 ") or label.startswith(f"{t.quarter}분기\n"))
+        if label and dateticks.names_year(label):  # "2024년 1분기", or "3분기\n2023년" where the first was left empty
+            assert label.startswith(f"{t.year}년 ") or label == f"{t.quarter}분기\n{t.year}년"  # the year as the axis writes it
             year = t.year
         elif label:  # a quarter alone is in the year last named, written as the data writes it
             assert label == f"{t.quarter}분기" and year == t.year
     first = next(i for i, label in enumerate(labels) if label)  # points before it: the first year's, ahead of its tick
     assert {int(y) for y in re.findall(r"\d{4}", "".join(labels))} == set(times.year[first:])  # every year crossed
+
+
+@pytest.mark.parametrize("written", [None, "%Y년 %q분기", "Q%q %Y"])
+@pytest.mark.parametrize("start, n, width", [("2019Q3", 22, 6.3), ("2019Q4", 21, 6.3), ("2015Q2", 41, 4.5),
+                                             ("2004Q3", 80, 6.3), ("2019Q3", 22, 10.0)])
+def test_a_crowded_first_quarter_is_stacked_and_a_year_under_a_quarter_is_written_as_the_axis_writes_years(
+        written, start, n, width):
+    """C09 (forecast.png beside a wide legend, quarters from 2019Q3): "2019Q3" crowded "2020" and was left empty, a tick
+    of no label at the axis' start; where the first label was left so, the first one left had its year put under it
+    in plain digits ("3분기\n2023") on an axis that writes years "2024년 1분기". The first label is now written narrower,
+    its quarter over its year ("Q3\n2019"), where that fits; a year under a quarter is written as the axis' other
+    ticks write years ("2020" ticks: "3분기\n2019"; "2024년 1분기": "3분기\n2023년"); no two labels overlap."""
+    from rnncast.timecalendar import Calendar
+
+    times = pd.period_range(start, periods=n, freq="Q").to_timestamp()
+    calendar = Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset("QS"), name="q", text_format=written)
+    with fonts.drawing():  # Korean glyphs, made and measured as drawn
+        fig = Figure(figsize=(width, 3))
+        ax = fig.subplots()
+        ax.plot(times, np.arange(n))
+        plots.time_ticks(ax, times, None, calendar=calendar)
+        labels, boxes = label_boxes(fig, ax)
+    every = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:])), every
+    assert dateticks.names_year(labels[0]), every
+    bare = any(label.isdigit() for label in labels)  # an axis of year ticks ("2020"), else of quarters named in full
+    for label in labels:
+        quarter, _, year = label.partition("\n")
+        assert not year or (year.isdigit() if bare else year == dateticks.named(pd.Period(f"{year[:4]}Q1", "Q"), written)
+                            .replace(dateticks.alone(pd.Period(f"{year[:4]}Q1", "Q"), written), "").strip(" -")), every
+    if (start, width) == ("2019Q3", 6.3):  # the tester's C09: the first tick labelled, its quarter over its year
+        assert every[0] == ("3분기\n2019" if written and "분기" in written else "Q3\n2019") and every[1] == "2020"
+
+
+@pytest.mark.parametrize("written, by_quarter, by_year", [
+    (None, ["Q3\n2019", "Q1\n2020"], ["Q3\n2019", "2020"]),
+    ("%Y년 %q분기", ["3분기\n2019년", "1분기\n2020년"], ["3분기\n2019", "2020"]),
+    ("Q%q %Y", ["Q3\n2019", "Q1\n2020"], ["Q3\n2019", "2020"]),
+    ("%Y年第%q季度", ["第3季度\n2019年", "第1季度\n2020年"], ["第3季度\n2019", "2020"]),
+    ("%YH%!h", ["H2\n2019", "H1\n2020"], ["H2\n2019", "2020"]),
+    ("%Y년 %!k반기", ["하반기\n2019년", "상반기\n2020년"], ["하반기\n2019", "2020"])])
+def test_a_stacked_quarter_writes_its_year_as_the_axis_does(written, by_quarter, by_year):
+    """The narrow form of a quarter's tick: the quarter alone as the data writes it over its year, written as the
+    axis' other ticks write years: "2020" where they are years, "2019년" where they are "2020년 1분기"."""
+    periods = pd.PeriodIndex(["2019Q3", "2020Q1"], freq="Q")
+    assert dateticks.stacked_labels(periods, "quarter", written) == by_quarter
+    assert dateticks.stacked_labels(periods, "year", written) == by_year

@@ -10,7 +10,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.loading import load_panel
-from rnncast.offsetguess import calendar_year, candidates, inside, near
+from rnncast.offsetguess import calendar_year, candidates, inside, named_now, near
 
 
 def test_inside_marks_the_steps_within_a_series():
@@ -76,3 +76,15 @@ def test_series_sharing_their_times_each_count_toward_the_calendar_tried_first()
         found = candidates(series[0].append(series[1:]), np.arange(6) * 60)
         assert found[0] == to_offset(first)
         assert {to_offset("ME"), to_offset("MS")} <= set(found)
+
+
+@pytest.mark.parametrize("recorded, now", [("QS-APR", "QS-JAN"), ("QE-MAR", "QE-DEC"), ("BQS-OCT", "BQS-JAN"),
+                                           ("2QS-JUL", "2QS-JAN"), ("QS-JAN", "QS-JAN"), ("YS-APR", "YS-APR"),
+                                           ("W-WED", "W-WED"), ("MS", "MS"), ("30min 09:30-16:00", "30min 09:30-16:00")])
+def test_a_calendar_a_run_found_before_1044_is_named_as_a_read_now_names_it(recorded, now):
+    """Runs before decision 1044 recorded quarterly data from 2015Q2 as 'QS-APR': their own advice then named a
+    calendar ('--freq QS-APR', fiscal quarters from April) that a read of the same data now calls 'QS-JAN'."""
+    assert named_now(recorded) == now
+    if now != recorded:
+        start = to_offset(recorded).rollforward(pd.Timestamp("2015-04-15"))
+        assert pd.date_range(start, periods=9, freq=recorded).equals(pd.date_range(start, periods=9, freq=now))

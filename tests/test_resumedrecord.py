@@ -138,3 +138,15 @@ def test_the_runs_own_values_are_the_checkpoints_with_the_calendar_it_found(tmp_
     (run / "config.json").write_text(json.dumps(config))
     own = own_values(run / "config.json", verify(run / "checkpoint.safetensors"))
     assert (own["freq"], own["lookback"], own["target"], own["calendar"]) == (None, 12, ["y"], "h")
+
+
+@pytest.mark.parametrize("given", [None, "QS-APR"])
+def test_a_quarterly_calendar_a_run_found_before_1044_is_named_as_a_read_now_names_it(tmp_path, given):
+    """A run before decision 1044 recorded data from 2015Q2 as 'QS-APR': the advice to resume it named "the calendar
+    it found in its data: 'QS-APR'", which given as --freq is fiscal quarters from April; now 'QS-JAN'. One the run
+    was given is its own and kept."""
+    run = _run(tmp_path)
+    config = json.loads((run / "config.json").read_text())
+    config["settings"]["freq"], config["run"]["calendar"]["freq"] = given, "QS-APR"
+    (run / "config.json").write_text(json.dumps(config))
+    assert own_values(run / "config.json", None)["calendar"] == ("QS-APR" if given else "QS-JAN")

@@ -117,6 +117,26 @@ def test_a_model_keeps_its_calendar_through_save_and_load(tmp_path):
     assert g.calendar_ == f.calendar_ and g.predict(frame).index.equals(f.predict(frame).index)
 
 
+@pytest.mark.parametrize("given", [None, "QS-APR"])
+def test_a_quarterly_calendar_recorded_by_its_first_month_before_1044_is_read_as_data_read_now_names_it(tmp_path, given):
+    """Runs before decision 1044 recorded quarterly data from 2015Q2 as 'QS-APR', where data read now says 'QS-JAN':
+    the run's own hints and its forecasts named another calendar than a new read of its data. A calendar the run
+    found is read under today's name, the dates unchanged; one the user gave (fiscal quarters from April) is kept."""
+    frame = pd.DataFrame({"date": pd.date_range("2015-04-01", periods=48, freq="QS"), "y": np.sin(np.arange(48.0))})
+    f = Forecaster(**{**TINY, "lookback": 6, "horizon": 4}, freq=given).fit(frame, target="y")
+    before = f.predict(frame).index
+    f.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    assert meta["calendar"]["freq"] == (given or "QS-JAN")
+    meta["calendar"]["freq"] = "QS-APR"  # as a run before 1044 recorded it
+    del meta["description_sha256"]
+    path.write_text(json.dumps(meta))
+    g = Forecaster.load(tmp_path / "m")
+    assert g.calendar_.shown == repr(given or "QS-JAN")
+    assert g.predict(frame).index.equals(before) and before[0] == pd.Timestamp("2027-04-01")
+
+
 def _saved_before_the_highway(tmp_path):
     """A model folder as rnncast wrote it before the highway existed: no highway in it anywhere."""
     import json

@@ -120,22 +120,29 @@ def date_ticks(ax, zone, times=None, calendar=None) -> None:
     placed = point_ticks(times, quarters, written)
     if placed is not None:
         ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(placed[0])))
-        ax.xaxis.set_major_formatter(PointFormatter(placed[1], placed[0].year.tolist()))
+        ax.xaxis.set_major_formatter(PointFormatter(placed[1], placed[0].year.tolist(), placed[2]))
 
 
 class PointFormatter(FixedFormatter):
     """The labels of ticks on points (``point_ticks``), those that would overlap left empty (``spaced``); the first
-    label left names its year (``years``: each tick's), under it where the one that named it was left empty."""
+    label left names its year (``years``: each tick's), under it where the one that named it was left empty. Quarters
+    have their ``stacked`` form (``stacked_labels``: "Q3" over "2019", "3분기" over "2023년"): the axis' first label
+    crowding the next is written so where that fits (C09: "2019Q3" before "2020" was left empty, a tick of no label),
+    and the first label left names its year so, as the axis writes years."""
 
-    def __init__(self, seq, years: list[int] | None = None):
+    def __init__(self, seq, years: list[int] | None = None, stacked: list[str] | None = None):
         super().__init__(seq)
-        self.years = years
+        self.years, self.stacked = years, stacked
 
     def format_ticks(self, values):
-        labels = spaced(self.axis, values, super().format_ticks(values), carry=True)
+        given = super().format_ticks(values)
+        labels = spaced(self.axis, values, given, carry=True)
+        if self.stacked is not None and given and given[0] and not labels[0]:  # the first left empty: stacked?
+            tried = spaced(self.axis, values, [self.stacked[0], *given[1:]], carry=True)
+            labels = tried if tried[0] else labels  # where it still crowds the next, left empty as before
         k = next((i for i, label in enumerate(labels) if label), None)
         if k and self.years is not None and not names_year(labels[k]):  # "2022Q4" left empty before "Q1"
-            labels[k] += f"\n{self.years[k]}"
+            labels[k] = self.stacked[k] if self.stacked is not None else f"{labels[k]}\n{self.years[k]}"
             labels = spaced(self.axis, values, labels, carry=True, first=False)
         return labels
 
@@ -220,7 +227,7 @@ YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # every k-th year t
 
 
 def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
-                written: str | None = None) -> tuple[pd.DatetimeIndex, list[str]] | None:
+                written: str | None = None) -> tuple[pd.DatetimeIndex, list[str], list[str] | None] | None:
     """Ticks on points of ``times`` (sorted, unique, two or more), each labelled by the period it is in: the first
     point of every period of the finest unit that leaves at most ``MAX_TICKS`` of them, from every point and every
     other (weekly and twice-monthly calendars: "Mar 7", the year under the first and where it changes), then
@@ -229,7 +236,8 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
     hold points as of any other choice, less one; else those that hold the most (a calendar of February, April ...
     ticks February). ``quarters``: whether the points are a quarterly calendar's (``quarterly``): ticked by calendar
     quarter or k-th year, each named as its Period (``CALENDAR_QUARTERS``) writes it, in the data's form ``written`` (a
-    strftime format with %q, "Q%q %Y") where given ("2022Q1", "Q2" ...). None where no choice leaves few enough."""
+    strftime format with %q, "Q%q %Y") where given ("2022Q1", "Q2" ...), and their stacked forms (``stacked_labels``;
+    None for other periods). None where no choice leaves few enough."""
     step = (times[1:] - times[:-1]).median()
     year, month = times.year.to_numpy(), times.month.to_numpy()
     months = year * 12 + month - 1
@@ -251,8 +259,9 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
         chosen = firsts[keys[firsts] % k == phase]
         if 0 < len(chosen) <= MAX_TICKS:
             if periods is not None:
-                return times[chosen], quarter_labels(periods[chosen], unit, written)
-            return times[chosen], period_labels(times[chosen], unit)
+                return times[chosen], quarter_labels(periods[chosen], unit, written), \
+                    stacked_labels(periods[chosen], unit, written)
+            return times[chosen], period_labels(times[chosen], unit), None
     return None
 
 
@@ -261,19 +270,38 @@ def quarter_labels(periods: pd.PeriodIndex, unit: str, written: str | None = Non
     ("2022Q1"; in the data's form ``written``: "Q1 2022"; a half-year column's: "2022H2") where its year is named, under the first tick and where the
     year changes, else "Q2". Ticks of a ``unit`` of years are named by their year ("2022") where they are its first
     quarter, else by their quarter ("2019Q3": a series' first point, two quarters before 2020's "2020")."""
-    halves = halfyears.owns(written)  # a half-year column's (2015H2, 2015년 하반기): named so, "H1" within a year
-
-    def named(p) -> str:
-        return halfyears.write(pd.DatetimeIndex([p.start_time]), written)[0] if halves else \
-            p.strftime(written) if written else str(p)
-
-    def short(p) -> str:  # the quarter alone, as the data writes it: "3분기", "Q3", "1/4" (t26t9: not "Q3" for 3분기)
-        return named(p).replace(str(p.qyear), "").strip(" -/년") if halves else \
-            p.strftime(written.replace("%Y", "").strip(" -/.년年")) if written else f"Q{p.quarter}"
-
     if unit == "year":
-        return [str(p.qyear) if p.quarter == 1 else named(p) for p in periods]
-    return [named(p) if i == 0 or p.qyear != periods[i - 1].qyear else short(p) for i, p in enumerate(periods)]
+        return [str(p.qyear) if p.quarter == 1 else named(p, written) for p in periods]
+    return [named(p, written) if i == 0 or p.qyear != periods[i - 1].qyear else alone(p, written)
+            for i, p in enumerate(periods)]
+
+
+def stacked_labels(periods: pd.PeriodIndex, unit: str, written: str | None = None) -> list[str]:
+    """Each tick of ``quarter_labels`` written narrower: its quarter alone over its year as the axis writes years, by
+    ``unit`` "year" as its year ticks do ("Q3\n2019", "3분기\n2019" before "2020"; a year's first quarter "2020"),
+    by quarter as the data's form of a quarter writes its year ("3분기\n2023년" where "2024년 1분기" follows, not
+    "3분기\n2023"; "Q3\n2023" for "2023Q3" and "Q3 2023")."""
+    def year(p) -> str:
+        whole, part = named(p, written), alone(p, written)
+        left = whole.replace(part, "", 1).strip(" -/.") if part in whole else ""
+        return left if unit != "year" and YEAR.search(left) else str(p.qyear)
+
+    return [str(p.qyear) if unit == "year" and p.quarter == 1 else f"{alone(p, written)}\n{year(p)}" for p in periods]
+
+
+def named(p: pd.Period, written: str | None = None) -> str:
+    """A quarter with its year, as its Period writes it ("2022Q1") or the data's form ``written`` does ("Q1 2022";
+    a half-year column's "2022H2", "2022년 하반기")."""
+    if halfyears.owns(written):
+        return halfyears.write(pd.DatetimeIndex([p.start_time]), written)[0]
+    return p.strftime(written) if written else str(p)
+
+
+def alone(p: pd.Period, written: str | None = None) -> str:
+    """The quarter alone, as the data writes it: "3분기", "Q3", "1/4" (t26t9: not "Q3" for 3분기), "H2", "하반기"."""
+    if halfyears.owns(written):
+        return named(p, written).replace(str(p.qyear), "").strip(" -/년")
+    return p.strftime(written.replace("%Y", "").strip(" -/.년年")) if written else f"Q{p.quarter}"
 
 
 def period_labels(ticks: pd.DatetimeIndex, unit: str) -> list[str]:

@@ -132,3 +132,14 @@ def calendar_year(offset):
     month = (month - 1) % 3 + 1 if type(offset) in (QuarterBegin, BQuarterBegin) else 12 - (12 - month) % 3
     return offset if month == offset.startingMonth else type(offset)(n=offset.n, normalize=offset.normalize,
                                                                         startingMonth=month)
+
+
+def named_now(freq: str) -> str:
+    """The name today's reading gives a calendar a run recorded where it named none: a quarterly one recorded by the
+    first row's month before decision 1044 ('QS-APR', 'QE-MAR') by the calendar year's (``calendar_year``: 'QS-JAN',
+    'QE-DEC'), the same dates; any other name as it is."""
+    try:
+        offset = to_offset(freq)
+    except (ValueError, TypeError):  # a session's bars, business days on given weekdays ...: not pandas' alone
+        return freq
+    return freq if calendar_year(offset) is offset else calendar_year(offset).freqstr

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from safetensors import safe_open
 
+from rnncast import offsetguess
 from rnncast.data import names
 from rnncast.errors import RnncastError
 from rnncast.outputs import json_with
@@ -116,6 +117,8 @@ def own_values(config_path, loop: dict | None) -> dict:
         values.update(loop["settings"])
     if isinstance(loop, dict) and isinstance(loop.get("data"), dict) and isinstance(loop["data"].get("targets"), list):
         values["target"] = loop["data"]["targets"]
+    if isinstance(calendar, str) and values.get("freq") is None:  # 'QS-APR' recorded before 1044: 'QS-JAN' now
+        calendar = offsetguess.named_now(calendar)
     return {**values, "calendar": calendar} if isinstance(calendar, str) else values
 
 

@@ -158,7 +158,7 @@ class FittedState:
                 past_covariates=list(meta.get("past_covariates", features[: len(features) - n_future])),
                 future_covariates=list(meta.get("future_covariates", features[len(features) - n_future :])),
                 time_col=meta["time_col"],
-                calendar=(Calendar.from_state(meta["calendar"]) if "calendar" in meta
+                calendar=(Calendar.from_state(meta["calendar"], params.get("freq") is None) if "calendar" in meta
                           else calendar_before(meta.get("step"), meta["time_col"])),
                 scalers=[Scaler.from_state(s) for s in meta.get("scalers", [meta.get("scaler")])],
                 splits=[Split(*s) for s in meta.get("splits", [meta.get("split")])],
@@ -173,7 +173,7 @@ class FittedState:
                 static_codes=(np.asarray(static["codes"], dtype=np.int64).reshape(n, -1) if static
                               else np.zeros((n, 0), np.int64)), static_table=bool(static and static.get("table")),
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
-                calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
+                calendars={str(i): Calendar.from_state(c, params.get("freq") is None) for i, c in meta.get("calendars", {}).items()},
                 borders=borders(meta.get("borders"), n), highway_start=highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),

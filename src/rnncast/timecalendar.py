@@ -26,7 +26,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Tick
 
-from rnncast import businessmonths, halfdays, holidaysets, monthdays, sessions, tradingweeks, weekmasks, zonedays
+from rnncast import businessmonths, halfdays, holidaysets, monthdays, offsetguess, sessions, tradingweeks, weekmasks, zonedays
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -148,7 +148,10 @@ class Calendar:
         return state if self.kept is None else {**state, "kept": self.kept.state()}  # runs before it: none
 
     @classmethod
-    def from_state(cls, state: dict) -> "Calendar":
+    def from_state(cls, state: dict, found: bool = False) -> "Calendar":
+        """The calendar model.json keeps (``state``). ``found``: the run named none (``freq=None``), so that a quarterly
+        calendar recorded by the first row's month before decision 1044 ('QS-APR' for data from 2015Q2) is read under
+        the name data read now gives the same dates (``offsetguess.calendar_year``: 'QS-JAN'); one given is kept."""
         kind, freq = state["kind"], state.get("freq")
         session = sessions.parse(freq) if kind == "datetime" else None  # '30min 09:30-15:30': a session's bars
         if session is not None:
@@ -164,10 +167,11 @@ class Calendar:
                     tradingweeks.offset(state["holidays"], *weekly) if weekly else
                     holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
+            freq = offsetguess.calendar_year(freq) if found else freq
         kept = state.get("kept")
         if kept is not None:  # the calendar, on the time column and zone of the model's
             on = cls.from_state({"kind": "datetime", "freq": kept["freq"], "tz": state.get("tz"),
-                                 "name": state.get("name"), "holidays": kept.get("holidays")})
+                                 "name": state.get("name"), "holidays": kept.get("holidays")}, found)
             kept = Kept(on, int(kept["rows"]), int(kept["of"]), tuple(str(v) for v in kept.get("off", ())))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"), kept, state.get("remedy") if isinstance(state.get("remedy"), str) else None)
