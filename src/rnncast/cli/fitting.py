@@ -137,7 +137,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                 replacing.begin(out)  # the earlier run stays whole until this one is
             elif args.overwrite:
                 clear_output(out)  # no earlier run's files but ours (replacing.py): nothing to keep
-            start_config(into, forecaster, request, found, fingerprint=record)
+            start_config(into, forecaster, request, found, record, panel.key and panel.key.parts)  # a key: its list
         if track:
             tracker = tracking.start(track, into, forecaster.get_params())
 
