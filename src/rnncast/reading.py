@@ -27,7 +27,7 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
-from rnncast.seriesids import id_text, id_texts, unknown
+from rnncast.seriesids import as_read, id_text, id_texts, unknown
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
     static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
                          else None)  # a file's categorical attributes as written: '001', not 1
-    frame = (statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[])
+    frame = (as_read(statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[]),
+                     serieskeys.read_as_text(id_col))  # a file's whole-number ids as int64, as at fit
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
     frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
     if key is not None and static_covariates is not None:  # keyed by the key's columns, or by some of them
