@@ -297,7 +297,8 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     assert "mse" in result["series"][0]["model"]
     assert result["scored"]["not_trained"]["series"] == skipped
     assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
-    assert json.loads((tmp_path / "bt" / "config.json").read_text())["run"]["id_col"] == KEY
+    config = json.loads((tmp_path / "bt" / "config.json").read_text())
+    assert config["run"]["id_col"] == config["data"]["id_col"] == KEY  # one form (decision 9102)
     assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["skipped_series"][0]["id"] == skipped[0]["id"]
     one = tmp_path / "one.csv"  # one id column: its text, as before
     _with_short(_m5()).query("item_id != 'B'").drop(columns="item_id").to_csv(one, index=False)
