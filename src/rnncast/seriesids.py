@@ -1,6 +1,7 @@
 """The caller's series ids: the text the model keeps each id as (decision 33), the ids given back as the caller gave
 them (integers, floats, a categorical's values, a wide frame's integer column labels; a saved model keeps integer
-or float ids' dtype: ``saved_dtype``), ids written alike refused, and whole-number text ids put in number order. ``labels`` names the caller's columns; this module, its series.
+or float ids' dtype: ``saved_dtype``), ids written alike refused, whole-number text ids put in number order, and a file's id columns of whole numbers read
+as integers (``as_read``). ``labels`` names the caller's columns; this module, its series.
 """
 
 from __future__ import annotations
