@@ -123,6 +123,21 @@ def test_tune_names_an_unknown_keyword_and_a_setting_given_beside_its_settings()
         rnncast.tune(SERIES, epochs=3)
 
 
+def test_tune_given_a_key_of_many_series_says_it_tunes_one_and_what_to_do_instead():
+    """tune(df, id_col=[...]) said id_col was "fixed when the model is fitted", and settings={'id_col': ...} listed
+    every known setting: neither said tune searches one series, nor what to do with a panel (decision 9101)."""
+    pytest.importorskip("optuna")
+    instead = (r"it searches the settings of one series; tune the rows of one series and fit the panel with its best "
+               r"settings \(tune\(\.\.\.\)\.forecaster\(\)\.fit\(data, {}=\.\.\.\)\), or fit the panel with "
+               r"settings of your own$")
+    for role, value in [("id_col", ["item_id", "store_id"]), ("id_col", "store"), ("static_covariates", ["size"])]:
+        with pytest.raises(UnknownParameter, match=rf"^tune takes no {role}=: " + instead.format(role)):
+            rnncast.tune(SERIES, trials=1, **{role: value})
+    with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: "
+                                           + instead.format("id_col")):
+        rnncast.tune(SERIES, trials=1, settings={"id_col": ["item_id", "store_id"], "epochs": 1})
+
+
 def test_a_setting_or_another_librarys_name_given_to_fit_is_answered_as_such():
     """fit(X, epochs=10, shuffle=True), Keras's way, was Python's "unexpected keyword argument"."""
     with pytest.raises(RnncastError, match=r"^fit takes no epochs=: it is a setting of Forecaster, given as "

@@ -566,16 +566,35 @@ def test_a_keyed_runs_config_json_keeps_id_col_as_given_and_as_a_list_and_resume
                                          "--lookback", "12", "--horizon", "3"))
     assert code == 0, err
     config = json.loads((run / "config.json").read_text())
-    assert config["data"]["id_col"] == "item_id,store_id" and config["run"]["id_col"] == ["item_id", "store_id"]
+    assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]  # one form (decision 9102)
     code, out, err = cli(capsys, "evaluate", run / "model", data, "--json", "--by-series")
     assert code == 0, err
-    assert json.loads(out)["series"][0]["id"] == {"item_id": "FOODS", "store_id": "0"}  # a file's ids: text
+    assert json.loads(out)["series"][0]["id"] == {"item_id": "FOODS", "store_id": 0}  # an int as the file's column reads (9104)
     (run / "report.html").unlink()  # its outputs cut short: it resumes, and trains one epoch more
-    code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "2")
+    code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "2", "--id-col", "item_id,store_id")  # its own key
     assert code == 0, err
-    assert json.loads((run / "config.json").read_text())["run"]["id_col"] == ["item_id", "store_id"]
-    (run / "report.html").unlink()  # (the resume above was refused: "id_col ['item_id', 'store_id'] then, ...")
+    config = json.loads((run / "config.json").read_text())
+    assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]
+    (run / "report.html").unlink()  # a run written before 9102, its request's key as text: read as before
+    (run / "config.json").write_text(json.dumps({**config, "data": {**config["data"], "id_col": "item_id,store_id"}}))
+    code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "3")
+    assert code == 0, err
+    for old in ("item_id,store_id", ["item_id", "store_id"]):  # --config RUN of either form: a new run of the key
+        config = json.loads((run / "config.json").read_text())
+        (run / "config.json").write_text(json.dumps({**config, "data": {**config["data"], "id_col": old}}))
+        again = tmp_path / f"again{len(old)}"
+        code, _, err = cli(capsys, "fit", "--config", run, "--out", again, "--epochs", "1")
+        assert code == 0, err
+        config = json.loads((again / "config.json").read_text())
+        assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]
+    (run / "report.html").unlink()
     config = json.loads((run / "config.json").read_text())
     (run / "config.json").write_text(json.dumps({**config, "data": {**config["data"], "id_col": "store_id"}}))
     code, _, err = cli(capsys, "fit", "--resume", run)  # another id column: still refused by name
     assert code == 2 and "id_col ['item_id', 'store_id'] then, 'store_id' now" in err
+    one = tmp_path / "one"  # a key of one column: the name as given, in both
+    code, _, err = cli(capsys, *fit_args(data, one, "--epochs", "1", "--id-col", "store_id", "--time-col", "ds",
+                                         "--lookback", "12", "--horizon", "3"))
+    assert code == 0, err
+    config = json.loads((one / "config.json").read_text())
+    assert config["data"]["id_col"] == config["run"]["id_col"] == "store_id"

@@ -188,9 +188,30 @@ def test_tune_says_it_takes_one_series_in_its_help_and_refuses_a_config_of_many(
     (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\nid_col = "store"\nfuture_covariates = "price"\n')
     code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml", "--out", tmp_path / "tune")
     assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives id_col, "
-                                              "future_covariates, which tune does not take: it tunes one series with its "
-                                              "features (fit and backtest take many series and covariate roles)\n")
+                                              "future_covariates, which tune does not take: it searches the settings of "
+                                              "one series; tune the rows of one series and fit the panel with its best "
+                                              "settings (rnncast fit DATA --config OUT/best.toml --id-col ...), or fit the "
+                                              "panel with settings of your own; tune has no --future-covariates: it takes "
+                                              "covariates as --features, with --future-known where they are known over "
+                                              "the horizon\n")
     assert not (tmp_path / "tune").exists()
+
+
+def test_tune_given_a_key_of_several_columns_says_it_tunes_one_series_and_how_to_fit_the_panel(tmp_path, capsys):
+    """--id-col item_id,store_id (a key of several columns) and a config's id_col list are refused in one line that
+    says what to do instead: tune one series and fit the panel with best.toml, or fit it with one's own settings."""
+    code, out, err = cli(capsys, "tune", tmp_path / "d.csv", "--id-col", "item_id,store_id", "--out", tmp_path / "t")
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
+    assert ("tune has no --id-col: it searches the settings of one series; tune the rows of one series and fit the "
+            "panel with its best settings (rnncast fit DATA --config OUT/best.toml --id-col ...), or fit the panel") in err
+    (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\nid_col = ["item_id", "store_id"]\n')
+    code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml")
+    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives id_col, which tune "
+                                              "does not take: it searches the settings of one series; tune the rows of "
+                                              "one series and fit the panel with its best settings (rnncast fit DATA "
+                                              "--config OUT/best.toml --id-col ...), or fit the panel with settings of "
+                                              "your own\n")
+    assert not (tmp_path / "t").exists()
 
 
 def test_a_second_tune_on_a_folder_being_tuned_is_refused_naming_the_study_and_how_to_join_it(tmp_path, capsys,

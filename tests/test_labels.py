@@ -389,7 +389,7 @@ def test_forecasts_of_a_files_whole_number_ids_come_in_their_order_each_at_its_o
                           "y": np.sin(np.arange(440) / 4.0) + np.repeat(np.arange(11) * 100.0, 40)})
     frame.to_csv(tmp_path / "stores.csv", index=False)
     forecast = Forecaster(**TINY).fit(tmp_path / "stores.csv", target="y", id_col="store").predict(tmp_path / "stores.csv")
-    assert forecast["store"].drop_duplicates().tolist() == [str(i) for i in range(11)]  # text, as the file wrote them
+    assert forecast["store"].drop_duplicates().tolist() == list(range(11))  # ints, as the file's column reads (9104)
     level = forecast.groupby("store", sort=False)["y_hat"].mean()
     assert np.allclose(level.to_numpy(), np.arange(11) * 100.0, atol=5)
 
@@ -562,3 +562,19 @@ def test_advice_round_trips_the_target_offered_is_written_as_the_flag_reads_it(t
     said = str(err.value)
     assert read_back(said.split("): ", 1)[1], "--target") == ["vent, km/h"]
     assert read_back(said.split(" the first, ", 1)[1], "--target") == ["vent, km/h", "temp"]
+
+
+@pytest.mark.parametrize("given, what", [(np.array([0, 1]), "numbers"), (np.array([1.5]), "numbers"),
+                                         (np.array([True, False]), "booleans"), (np.array([["a", "b"]]), "text"),
+                                         (np.array(3), "numbers")])
+def test_an_array_of_numbers_given_as_id_col_is_refused_as_not_names(given, what):
+    """id_col=np.array([0, 1]) (a column's values, df['store'].to_numpy()) was refused as "pre-made windows and
+    targets" (decision 9105); an array of text is read as the list it holds (1078)."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"store": [0] * 6 + [1] * 6, "t": list(range(6)) * 2, "y": np.arange(12.0)})
+    with pytest.raises(RnncastError, match=rf"^id_col takes column names \(id_col='store_id', or a list for a key of "
+                                           rf"several: id_col=\['item_id', 'store_id'\]\); got an array of {what} "
+                                           r"\(ndarray of shape \(.*\)\): give the id column's name, not its values "
+                                           r"\(a numbered column by its label: id_col=0\)$"):
+        load_panel(frame, target="y", time_col="t", id_col=given)

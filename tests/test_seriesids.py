@@ -146,3 +146,18 @@ def test_a_keys_numeric_columns_are_kept_as_dtypes_and_give_its_values_back_type
     assert checked_key_dtypes({"store_id": "float64"}) == {"store_id": "float64"}
     with pytest.raises(ValueError, match="key_dtypes"):
         checked_key_dtypes({"store_id": "object"})
+
+
+def test_a_files_whole_number_ids_are_read_as_integers_and_codes_stay_text():
+    """Decision 9104: a file's id columns, read as text, come back as pandas reads whole numbers (store 2 is 2), where
+    every value writes one as pandas writes it; a code ('007'), a sign, other text or a blank keeps the column text."""
+    from rnncast.seriesids import as_read
+
+    frame = pd.DataFrame({"store": ["1", "2", "10", "-3"], "code": ["007", "1", "2", "3"], "plus": ["+1", "2", "3", "4"],
+                          "item": ["A", "B", "A", "B"], "blank": ["1", None, "2", "3"], "y": ["1", "2", "3", "4"]})
+    frame.attrs["where"] = "kept"
+    read = as_read(frame, ["store", "code", "plus", "item", "blank", "absent", "store"])
+    assert read["store"].tolist() == [1, 2, 10, -3] and read["store"].dtype == "int64"
+    assert all(read[c].tolist() == frame[c].tolist() for c in ("code", "plus", "item", "blank", "y"))  # y: no id column
+    assert read.attrs == {"where": "kept"} and frame["store"].tolist() == ["1", "2", "10", "-3"]  # the given one as it was
+    assert as_read(frame, ["item"]) is frame

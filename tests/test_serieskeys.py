@@ -285,27 +285,30 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     flags = ["--target", "sales", "--time-col", "date", "--id-col", "item_id,store_id", "--lookback", "6",
              "--horizon", "3", "--epochs", "1", "--hidden-size", "4"]
     assert main(["fit", str(path), *flags, "--out", str(tmp_path / "run")]) == 0
-    skipped = [{"id": {"item_id": "C", "store_id": "3"}, "rows": 5, "needed": 26}]  # a file's key is text, as one id's
+    skipped = [{"id": {"item_id": "C", "store_id": 3}, "rows": 5, "needed": 26}]  # the file's ints as ints (9104)
     config = json.loads((tmp_path / "run" / "config.json").read_text())
     assert config["run"]["id_col"] == KEY and config["series"]["skipped_as_too_short"] == skipped
     assert json.loads((tmp_path / "run" / "metrics.json").read_text())["skipped_series"] == skipped
     capsys.readouterr()
     assert main(["evaluate", str(tmp_path / "run"), str(path), "--json", "--by-series"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in "12"]
+    assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in (1, 2)]
+    assert result["id_col"] == KEY  # the key's columns (decision 9103)
     assert "mse" in result["series"][0]["model"]
     assert result["scored"]["not_trained"]["series"] == skipped
     assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
-    assert json.loads((tmp_path / "bt" / "config.json").read_text())["run"]["id_col"] == KEY
+    config = json.loads((tmp_path / "bt" / "config.json").read_text())
+    assert config["run"]["id_col"] == config["data"]["id_col"] == KEY  # one form (decision 9102)
     assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["skipped_series"][0]["id"] == skipped[0]["id"]
     one = tmp_path / "one.csv"  # one id column: its text, as before
     _with_short(_m5()).query("item_id != 'B'").drop(columns="item_id").to_csv(one, index=False)
     assert main(["fit", str(one), *flags[:4], "--id-col", "store_id", *flags[6:], "--out", str(tmp_path / "r1")]) == 0
     config = json.loads((tmp_path / "r1" / "config.json").read_text())
-    assert config["run"]["id_col"] == "store_id" and config["series"]["skipped_as_too_short"][0]["id"] == "3"
+    assert config["run"]["id_col"] == "store_id" and config["series"]["skipped_as_too_short"][0]["id"] == 3
     capsys.readouterr()
     assert main(["evaluate", str(tmp_path / "r1"), str(one), "--json", "--by-series"]) == 0
-    assert list(json.loads(capsys.readouterr().out)["series"]) == ["1", "2"]
+    result = json.loads(capsys.readouterr().out)
+    assert list(result["series"]) == ["1", "2"] and result["id_col"] == "store_id"  # JSON's keys are text
 
 
 def test_two_keys_written_as_one_text_are_refused_not_merged():

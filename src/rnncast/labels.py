@@ -184,6 +184,12 @@ def check_lists(**named) -> None:
                                f"is the model's; give the names as a list: {shown}")
         if keyword == "static_covariates" and not isinstance(value, (list, tuple, str)):
             continue  # a table of per-series attributes (statics.from_frame reads it)
+        if keyword == "id_col" and isinstance(value, np.ndarray):  # an array of text was read as its list (1078)
+            what = {"b": "booleans", "O": "text", "U": "text", "S": "text"}.get(value.dtype.kind, "numbers" if
+                                                                                 value.dtype.kind in "iufc" else "values")
+            raise RnncastError(f"id_col takes column names (id_col='store_id', or a list for a key of several: "
+                               f"id_col=['item_id', 'store_id']); got an array of {what} ({_described(value)}): give "
+                               "the id column's name, not its values (a numbered column by its label: id_col=0)")
         if value is not None and not isinstance(value, (str, list, tuple, pd.Index)) and (
                 hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
             windows = f"; {RAW_SERIES} and targets" if getattr(value, "ndim", 0) >= 1 and not isinstance(value, pd.Series) else ""

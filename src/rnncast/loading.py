@@ -90,8 +90,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     id_text = serieskeys.read_as_text(given_id) if id_col is not None else []  # a key's columns too
     if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
         columns = isinstance(static_covariates, (list, tuple, str))  # static covariates as columns of the data
-        read = statictext.read_file(data, id_text, text=as_categories if columns else (),
-                                    decide=names(static_covariates) if columns else [])  # a Parquet file's index as
+        read = seriesids.as_read(statictext.read_file(data, id_text, text=as_categories if columns else (),
+                                                      decide=names(static_covariates) if columns else []), id_text)  # a Parquet file's index as
     frame = as_frame(read if isinstance(data, (str, Path)) else data, steps=index_steps,  # pandas restores it: a frame's
                      keep_index=id_text + [ID_COLUMN] + ([str(named_time)] if named_time is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
@@ -120,7 +120,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks
-    rows.given = seriesids.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
+    rows.given = seriesids.given_index(layout, id_col, frame if isinstance(data, (str, Path)) else data, rows.ids)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads

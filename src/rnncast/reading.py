@@ -28,7 +28,7 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
-from rnncast.seriesids import id_text, id_texts, unknown
+from rnncast.seriesids import as_read, id_text, id_texts, unknown
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
@@ -145,7 +145,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                          else None)  # a file's categorical attributes as written: '001', not 1
     stood = stand_in is not False and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given
     data = _stood_in(state, data, stand_in) if stood else data  # once: its frame is read from it, below
-    frame = (statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[])
+    frame = (as_read(statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[]),
+                     serieskeys.read_as_text(id_col))  # a file's whole-number ids as int64, as at fit
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
     frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
     if key is not None and static_covariates is not None:  # keyed by the key's columns, or by some of them

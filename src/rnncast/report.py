@@ -78,25 +78,30 @@ def environment() -> dict:
 # ---- the run directory ----------------------------------------------------------------------
 
 def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | None = None,
-                 fingerprint: dict | None = None) -> None:
+                 fingerprint: dict | None = None, key_parts: list | None = None) -> None:
     """``config.json`` before training starts: the settings and the request (``source``, ``target``,
     ``features``, ...), enough to resume the run (``rnncast fit --resume``); ``write_run`` keeps both.
     ``paths``: where each file the request names is, absolute and from the run folder, so that the
     run resumes from another directory (``found``: where those files were read from, when that is not
     the request's own path; ``configfile.run_locations`` reads them back). ``fingerprint``: the data's
-    (``fingerprint.of``), against which ``--resume`` checks the data it is given."""
+    (``fingerprint.of``), against which ``--resume`` checks the data it is given; ``key_parts``: ``config_record``'s."""
     files.write_json(Path(run_dir) / "config.json", {**config_record(run_dir, forecaster.get_params(), request, found,
-                                                                   fingerprint), "environment": environment()})
+                                                                   fingerprint, key_parts=key_parts),
+                                                     "environment": environment()})
 
 
 def config_record(run_dir, params: dict, request: dict | None, found: dict | None = None, fingerprint: dict | None = None,
-                  source: str = "") -> dict:
+                  source: str = "", key_parts: list | None = None) -> dict:
     """What config.json opens with, a run's and a backtest's alike: its ``format_version``, ``settings`` (plain values),
-    ``data`` (the request as given, which ``configfile.read_run`` reads back), ``paths`` (``request_paths``)
-    and ``fingerprint``. Without a request (the Python API): ``data`` names ``source`` alone."""
+    ``data`` (the request as given, which ``configfile.read_run`` reads back; a key of several columns, ``key_parts``,
+    as their list, ``--id-col item_id,store_id`` as ``["item_id", "store_id"]``, as ``run.id_col`` has it), ``paths``
+    (``request_paths``) and ``fingerprint``. Without a request (the Python API): ``data`` names ``source`` alone."""
+    data = dict(request) if request is not None else {"source": source}
+    if key_parts and data.get("id_col") is not None:  # one concept, one form (decision 9102); old runs' text reads too
+        data["id_col"] = [str(p) for p in key_parts]
     return {"format_version": formatversions.CONFIG,  # read back by configfile, a newer one refused by name
             "settings": plain_values(params),  # np.int64(8) given to the API: 8
-            "data": dict(request) if request is not None else {"source": source},
+            "data": data,
             "paths": request_paths(run_dir, request, found) if request is not None else {},
             "fingerprint": fingerprint}  # of the data trained on: what --resume checks (fingerprint.of)
 
@@ -141,7 +146,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
     noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)
     config = {
-        **config_record(run_dir, forecaster.get_params(), request, found, fingerprint, source),
+        **config_record(run_dir, forecaster.get_params(), request, found, fingerprint, source,
+                        forecaster.id_col_ if isinstance(forecaster.id_col_, list) else None),  # a key's: its list
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
                 "future_covariates": forecaster.future_covariates_,
                 "static_covariates": forecaster.static_covariates_, "not_used": forecaster.unused_columns_,
@@ -199,7 +205,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     noticed = merged(noticed, drawn)
     wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
     parts = panel.key.parts if panel.key is not None else None  # a key of several: its series by its columns
-    config = {**config_record(out_dir, params, request, source=source),
+    config = {**config_record(out_dir, params, request, source=source, key_parts=parts),
               "backtest": {"n_windows": m["n_windows"], "step": m["step"], "refit": m["refit"]},
               "run": {"target": [str(i) for i in panel.given_ids] if wide else panel.targets,  # a wide table's: its
                       "past_covariates": panel.past, "future_covariates": panel.future,  # columns, as fit's run says

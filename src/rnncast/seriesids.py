@@ -1,10 +1,12 @@
 """The caller's series ids: the text the model keeps each id as (decision 33), the ids given back as the caller gave
 them (integers, floats, a categorical's values, a wide frame's integer column labels; a saved model keeps integer
-or float ids' dtype: ``saved_dtype``), ids written alike refused, and whole-number text ids put in number order. ``labels`` names the caller's columns; this module, its series.
+or float ids' dtype: ``saved_dtype``), ids written alike refused, whole-number text ids put in number order, and a file's id columns of whole numbers read
+as integers (``as_read``). ``labels`` names the caller's columns; this module, its series.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -141,6 +143,24 @@ def unknown(column: pd.Series, known) -> list:
     new = [(plain(v), t) for v, t in zip(values, texts) if t not in fitted]
     other_form([t for _, t in new], known, "the data", "the model")  # '부산' decomposed
     return [v for v, _ in new]
+
+
+_WHOLE = re.compile(r"-?(0|[1-9][0-9]{0,17})")  # a whole number as pandas writes one: no '+', space or leading zero
+
+
+def as_read(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """``frame``, a file read with its id ``columns`` as text, with each id column whose every value writes a whole
+    number as pandas writes it read as int64, as pandas reads it and a frame gives it: a file's store 2 is 2 in
+    forecasts and JSON, as a frame's is (decision 9104). A column holding a code ('007': kept as written, as
+    ``statictext`` keeps one), any other text or a missing value (refused by name later) stays text."""
+    whole = [c for c in dict.fromkeys(map(str, columns)) if c in frame.columns and len(frame) and all(
+        isinstance(v, str) and _WHOLE.fullmatch(v) for v in pd.unique(frame[c]))]
+    if not whole:
+        return frame
+    out = frame.copy(deep=False)  # its attrs (where each row was read) kept
+    for c in whole:
+        out[c] = frame[c].astype("int64")
+    return out
 
 
 def skipped_as_given(skipped: list, ids: dict | None) -> list:

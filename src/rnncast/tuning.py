@@ -48,6 +48,7 @@ from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_
                              forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
+from rnncast.tunepanel import PANEL_ROLES, instead
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,9 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if storage is not None and not isinstance(storage, str):  # re's TypeError from deep in the URL's parse
         raise RnncastError(f"storage must be a database URL as text, such as sqlite:////shared/study.db or "
                            f"postgresql://user@host/db, got {type(storage).__name__} {storage!r}")
+    if roles := [k for k in PANEL_ROLES if isinstance(settings, dict) and k in settings]:  # not "unknown setting"
+        raise RnncastError(f"tune's settings= hold {', '.join(roles)}, a column role, not a setting: "
+                           f"{instead(roles)}")
     fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
     space = not_fixed(what_is_searched(search), fixed, given=search is not None)
     searched = list(space)

@@ -164,7 +164,8 @@ def run_evaluate(args) -> int:
         from rnncast.serieskeys import json_result, of_model
 
         parts = of_model(forecaster.state_.id_col, forecaster.ids_)  # a key's series by its columns, {"item_id": "A", ..}
-        print(json_text(json_result(result, parts, forecasts.key)))  # with --by-series, every series' under "series"
+        named = {"id_col": forecaster.id_col_} if forecaster.id_col_ is not None else {}  # a key's: its list (9103)
+        print(json_text({**named, **json_result(result, parts, forecasts.key)}))  # --by-series: each under "series"
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))

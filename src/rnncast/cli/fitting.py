@@ -21,6 +21,7 @@ from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.files import entries_of
 from rnncast import replacing
+from rnncast.tunepanel import config_refusal
 from rnncast.noticed import capture, held
 from rnncast.spelling import counted, hints, in_config
 
@@ -136,7 +137,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                 replacing.begin(out)  # the earlier run stays whole until this one is
             elif args.overwrite:
                 clear_output(out)  # no earlier run's files but ours (replacing.py): nothing to keep
-            start_config(into, forecaster, request, found, fingerprint=record)
+            start_config(into, forecaster, request, found, record, panel.key and panel.key.parts)  # a key: its list
         if track:
             tracker = tracking.start(track, into, forecaster.get_params())
 
@@ -282,8 +283,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     lost = [k for k in ("id_col", "series", "future_covariates", "static_covariates", "static", "static_categorical")
             if not panel and file_request.get(k)]
     if lost:  # tune's request has no place for them: refused, not dropped
-        raise RnncastError(f"config {args.config} gives {', '.join(lost)}, which {command} does not take: it tunes one "
-                           "series with its features (fit and backtest take many series and covariate roles)")
+        raise RnncastError(config_refusal(args.config, lost))
     if args.config:
         file_request = config_paths(args, file_request)  # the file's paths as read from any directory
     source = args.data or file_request["data"]

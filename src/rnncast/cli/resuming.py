@@ -157,6 +157,10 @@ def _same(name: str, given, own) -> bool:
 
     from rnncast.data import names
 
+    if name == "id_col" and isinstance(own, list) and len(own) > 1 and isinstance(given, str):
+        from rnncast.serieskeys import text
+
+        own = text(own)  # a key as config.json keeps it (decision 9102), given as its flag's text: item_id,store_id
     if name in RESUME_KEEPS:
         try:
             return names(given) == names(own)

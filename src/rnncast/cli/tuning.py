@@ -16,6 +16,7 @@ from rnncast.noticed import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
+from rnncast.tunepanel import covariates_instead, instead
 from rnncast.spelling import counted, from_config, in_config, shell_word
 
 
@@ -108,10 +109,8 @@ def one_series_note(extras: list[str]) -> str:
     ``--future-known`` for those known over the horizon), not fit's role flags."""
     given = lambda flags: [f for f in flags if any(e == f or e.startswith(f + "=") for e in extras)]  # noqa: E731
     panel, covariates = given(PANEL_FLAGS), given(COVARIATE_FLAGS)
-    said = (f"; tune takes one series, so it has no {', '.join(panel)} (fit and backtest have): give it the rows of "
-            "one series" if panel else "")
-    return said + (f"; tune has no {', '.join(covariates)}: it takes covariates as --features, with --future-known "
-                   "where they are known over the horizon" if covariates else "")
+    said = f"; tune has no {', '.join(panel)}: {instead(panel, flag=True)}" if panel else ""
+    return said + (f"; {covariates_instead(covariates)}" if covariates else "")
 
 
 def tune_elsewhere(setting: str, parsed=None, args=()) -> str:
