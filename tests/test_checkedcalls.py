@@ -125,7 +125,7 @@ def test_tune_names_an_unknown_keyword_and_a_setting_given_beside_its_settings()
 
 def test_tune_given_a_key_of_many_series_says_it_tunes_one_and_what_to_do_instead():
     """tune(df, id_col=[...]) said id_col was "fixed when the model is fitted", and settings={'id_col': ...} listed
-    every known setting: neither said tune searches one series, nor what to do with a panel (decision 9101)."""
+    every known setting: neither said tune searches one series, nor what to do with a panel (decision 1132)."""
     pytest.importorskip("optuna")
     instead = (r"it searches the settings of one series; tune the rows of one series and fit the panel with its best "
                r"settings \(tune\(\.\.\.\)\.forecaster\(\)\.fit\(data, {}=\.\.\.\)\), or fit the panel with "

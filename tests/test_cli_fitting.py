@@ -566,7 +566,7 @@ def test_a_keyed_runs_config_json_keeps_id_col_as_given_and_as_a_list_and_resume
                                          "--lookback", "12", "--horizon", "3"))
     assert code == 0, err
     config = json.loads((run / "config.json").read_text())
-    assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]  # one form (decision 9102)
+    assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]  # one form (decision 1133)
     code, out, err = cli(capsys, "evaluate", run / "model", data, "--json", "--by-series")
     assert code == 0, err
     assert json.loads(out)["series"][0]["id"] == {"item_id": "FOODS", "store_id": 0}  # an int as the file's column reads (9104)

@@ -569,7 +569,7 @@ def test_advice_round_trips_the_target_offered_is_written_as_the_flag_reads_it(t
                                          (np.array(3), "numbers")])
 def test_an_array_of_numbers_given_as_id_col_is_refused_as_not_names(given, what):
     """id_col=np.array([0, 1]) (a column's values, df['store'].to_numpy()) was refused as "pre-made windows and
-    targets" (decision 9105); an array of text is read as the list it holds (1078)."""
+    targets" (decision 1136); an array of text is read as the list it holds (1078)."""
     from rnncast.loading import load_panel
 
     frame = pd.DataFrame({"store": [0] * 6 + [1] * 6, "t": list(range(6)) * 2, "y": np.arange(12.0)})

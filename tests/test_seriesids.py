@@ -149,7 +149,7 @@ def test_a_keys_numeric_columns_are_kept_as_dtypes_and_give_its_values_back_type
 
 
 def test_a_files_whole_number_ids_are_read_as_integers_and_codes_stay_text():
-    """Decision 9104: a file's id columns, read as text, come back as pandas reads whole numbers (store 2 is 2), where
+    """Decision 1135: a file's id columns, read as text, come back as pandas reads whole numbers (store 2 is 2), where
     every value writes one as pandas writes it; a code ('007'), a sign, other text or a blank keeps the column text."""
     from rnncast.seriesids import as_read
 

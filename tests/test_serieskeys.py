@@ -293,12 +293,12 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     assert main(["evaluate", str(tmp_path / "run"), str(path), "--json", "--by-series"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in (1, 2)]
-    assert result["id_col"] == KEY  # the key's columns (decision 9103)
+    assert result["id_col"] == KEY  # the key's columns (decision 1134)
     assert "mse" in result["series"][0]["model"]
     assert result["scored"]["not_trained"]["series"] == skipped
     assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
     config = json.loads((tmp_path / "bt" / "config.json").read_text())
-    assert config["run"]["id_col"] == config["data"]["id_col"] == KEY  # one form (decision 9102)
+    assert config["run"]["id_col"] == config["data"]["id_col"] == KEY  # one form (decision 1133)
     assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["skipped_series"][0]["id"] == skipped[0]["id"]
     one = tmp_path / "one.csv"  # one id column: its text, as before
     _with_short(_m5()).query("item_id != 'B'").drop(columns="item_id").to_csv(one, index=False)

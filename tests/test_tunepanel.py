@@ -6,7 +6,7 @@ from rnncast.tunepanel import PANEL_ROLES, config_refusal, instead
 
 
 def test_a_role_of_many_series_is_refused_with_what_to_do_instead_as_a_keyword_a_flag_and_a_config_key():
-    """Decision 9101: tune the rows of one series and fit the panel with its best settings, or fit it with one's own."""
+    """Decision 1132: tune the rows of one series and fit the panel with its best settings, or fit it with one's own."""
     assert "id_col" in PANEL_ROLES and "target" not in PANEL_ROLES
     assert instead(["id_col"]) == ("it searches the settings of one series; tune the rows of one series and fit the "
                                    "panel with its best settings (tune(...).forecaster().fit(data, id_col=...)), or fit "

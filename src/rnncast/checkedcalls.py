@@ -129,7 +129,7 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
     if key in settings:
         return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
                                 f"{settings_given.format(name=key, method=method)}")
-    if settings_given == FIXED and key in PANEL_ROLES:  # tune(id_col=...): tune searches one series (decision 9101)
+    if settings_given == FIXED and key in PANEL_ROLES:  # tune(id_col=...): tune searches one series (decision 1132)
         return UnknownParameter(f"{method} takes no {key}=: {instead([key])}")
     if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
         return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")

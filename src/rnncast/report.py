@@ -97,7 +97,7 @@ def config_record(run_dir, params: dict, request: dict | None, found: dict | Non
     as their list, ``--id-col item_id,store_id`` as ``["item_id", "store_id"]``, as ``run.id_col`` has it), ``paths``
     (``request_paths``) and ``fingerprint``. Without a request (the Python API): ``data`` names ``source`` alone."""
     data = dict(request) if request is not None else {"source": source}
-    if key_parts and data.get("id_col") is not None:  # one concept, one form (decision 9102); old runs' text reads too
+    if key_parts and data.get("id_col") is not None:  # one concept, one form (decision 1133); old runs' text reads too
         data["id_col"] = [str(p) for p in key_parts]
     return {"format_version": formatversions.CONFIG,  # read back by configfile, a newer one refused by name
             "settings": plain_values(params),  # np.int64(8) given to the API: 8

@@ -151,7 +151,7 @@ _WHOLE = re.compile(r"-?(0|[1-9][0-9]{0,17})")  # a whole number as pandas write
 def as_read(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """``frame``, a file read with its id ``columns`` as text, with each id column whose every value writes a whole
     number as pandas writes it read as int64, as pandas reads it and a frame gives it: a file's store 2 is 2 in
-    forecasts and JSON, as a frame's is (decision 9104). A column holding a code ('007': kept as written, as
+    forecasts and JSON, as a frame's is (decision 1135). A column holding a code ('007': kept as written, as
     ``statictext`` keeps one), any other text or a missing value (refused by name later) stays text."""
     whole = [c for c in dict.fromkeys(map(str, columns)) if c in frame.columns and len(frame) and all(
         isinstance(v, str) and _WHOLE.fullmatch(v) for v in pd.unique(frame[c]))]

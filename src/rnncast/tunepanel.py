@@ -1,7 +1,7 @@
 """What tune, which searches the settings of one series, says where it is given a role of many series (``id_col``, a
 key of several columns, ``series``, static covariates) or fit's covariate roles: a keyword (``tune(df,
 id_col=...)``), ``settings={'id_col': ...}``, a flag (``--id-col``) or a --config file's key, each refused in one line
-that says what to do instead (decision 9101): tune the rows of one series and fit the panel with its best settings,
+that says what to do instead (decision 1132): tune the rows of one series and fit the panel with its best settings,
 or fit the panel with settings of one's own. Nothing here imports the rest of the package."""
 
 from __future__ import annotations

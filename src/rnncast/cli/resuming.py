@@ -160,7 +160,7 @@ def _same(name: str, given, own) -> bool:
     if name == "id_col" and isinstance(own, list) and len(own) > 1 and isinstance(given, str):
         from rnncast.serieskeys import text
 
-        own = text(own)  # a key as config.json keeps it (decision 9102), given as its flag's text: item_id,store_id
+        own = text(own)  # a key as config.json keeps it (decision 1133), given as its flag's text: item_id,store_id
     if name in RESUME_KEEPS:
         try:
             return names(given) == names(own)
