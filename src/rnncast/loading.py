@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
-                     halfdays, holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rolenames,
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendars, clockdrift, codedblanks, compactdates, csvtext, gaps, gridtimes,
+                     halfdays, holidaysets, indexcolumns, labels, offcalendar, repeatedrows, rolenames,
                      rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
@@ -116,7 +116,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                                     indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
-    missingcodes.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
+    codedblanks.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks
