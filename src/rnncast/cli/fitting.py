@@ -148,7 +148,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         if tracker is not None:
             tracker.epoch(record)
 
-    on_epoch.draws_bar = True  # the command line's bar is the one drawn, verbose or not (fitting.progress)
+    on_epoch.draws_bar = True  # the command line's bar is the one drawn, verbose or not (epochbar.progress)
 
     try:
         forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
