@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import rnncast.backtest
+import rnncast.backtestverdict
 import rnncast.fitting
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
@@ -208,7 +209,7 @@ def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
     m = result.metrics
     assert m["verdict_units"] == "scaled" and m["overall_scaled"]["model"]["mse"] != m["overall"]["model"]["mse"]
     dates = result.forecasts["cutoff"].nunique()  # the series end at other hours: each window's cutoff a date of its own
-    _, reach = rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, H, H)
+    _, reach = rnncast.backtestverdict.test_cutoffs(result.panel, result.cutoffs + 1, H, H)
     assert dates == m["cutoff_dates"] == 3 * K and all(t["origins"] == dates and t["lags"] == reach - 1
                                                        for t in m["significance"].values())  # each date once
 
@@ -384,14 +385,14 @@ def test_when_every_series_shares_its_cutoffs_the_test_groups_by_window_as_befor
     from rnncast.significance import diebold_mariano_cutoffs
 
     result = Forecaster(**TINY).backtest(_monthly(), n_windows=4, step=2)
-    groups, reach = rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, H, 2)
+    groups, reach = rnncast.backtestverdict.test_cutoffs(result.panel, result.cutoffs + 1, H, 2)
     window = np.tile(np.arange(4), 3)
     assert np.array_equal(groups, window) and reach == 2 and result.metrics["cutoff_dates"] == 4
     rng = np.random.default_rng(0)
     a, b = rng.standard_normal((2, 12, H, 1))
     for h in (3, 2, 1):  # windows 2 steps apart: 2, 1 and 1 cutoffs reached
         before = diebold_mariano_cutoffs(a, b, window, h, 2)
-        after = diebold_mariano_cutoffs(a, b, *rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, h, 2), 1)
+        after = diebold_mariano_cutoffs(a, b, *rnncast.backtestverdict.test_cutoffs(result.panel, result.cutoffs + 1, h, 2), 1)
         assert after == before
     assert "each cutoff's loss differences summed over the 3 series" in result.verdict
 

@@ -150,3 +150,23 @@ def test_windows_left_out_for_a_missing_row_are_said_where_the_test_is():
     _, sentence = backtest_verdict({**_backtest_metrics(0.2, origins=2), "windows_left_out": {
         **out, "of": 3, "ids": [None]}})
     assert "runs over the 2 cutoffs (1 of the 3 windows is left out: the series lacks a row there);" in sentence
+
+
+def test_windows_are_grouped_by_cutoff_date_and_series_ending_apart_are_counted():
+    import numpy as np
+    import pandas as pd
+
+    from rnncast.backtestverdict import end_count, test_cutoffs
+    from rnncast.loading import load_panel
+
+    dates = pd.date_range("2020-01-01", periods=30, freq="D")
+    frame = pd.concat([pd.DataFrame({"id": "a", "ds": dates, "y": np.arange(30.0)}),
+                       pd.DataFrame({"id": "b", "ds": dates[:-1], "y": np.arange(29.0)})])  # b ends a day before a
+    panel = load_panel(frame, "y", time_col="ds", id_col="id", announce=False)
+    first_rows = np.array([[24, 27], [23, 26]])  # [S, W] each window's first target: a's days 25 and 28, b's 24 and 27
+    groups, reach = test_cutoffs(panel, first_rows, 3, 3)
+    assert groups.tolist() == [1, 3, 0, 2] and reach == 2  # four cutoff dates; a window's targets reach the next date
+    assert end_count(panel) == 2
+    groups, reach = test_cutoffs(load_panel(frame[frame.id == "a"], "y", time_col="ds", announce=False),
+                                 np.array([[24, 27]]), 3, 3)
+    assert groups.tolist() == [0, 1] and reach == 1  # one series: the windows, a horizon apart

@@ -177,19 +177,6 @@ def test_settings_given_as_numpy_scalars_train_and_save_as_plain_numbers(tmp_pat
     assert Forecaster.load(tmp_path / "model").predict(y).shape == (2, 1)
 
 
-def test_a_callback_that_draws_its_own_bar_gets_no_second_one():
-    from rnncast.fitting import progress
-
-    def own(record):
-        pass
-
-    own.draws_bar = True  # the command line's (cli/display.epoch_bar)
-    assert progress("lstm", 3, own) is None
-    bar = progress("lstm", 3, lambda record: None)
-    assert bar is not None
-    bar.close()
-
-
 @pytest.mark.parametrize("params, said", [
     ({"chunk": 7}, r"^chunk=7 is the sequence scheme's steps per chunk, and scheme 'window' does not use it: train "
                    r"with the sequence scheme \(scheme='sequence', --scheme sequence\) or leave chunk unset$"),

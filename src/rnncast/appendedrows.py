@@ -22,7 +22,7 @@ import pandas as pd
 from rnncast import gaps
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
-from rnncast.missingcodes import coded_targets
+from rnncast.codedblanks import coded_targets
 from rnncast.timetext import shown
 from rnncast.widetail import advice, held_kinds, tail_rows
 

@@ -15,7 +15,7 @@ The validation rows that pick the best epoch are the last ``val_frac`` of those 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
 units for many series or several targets. The test is the one a few cutoffs allow (``significance.diebold_mariano_cutoffs``): a panel's
-series count once per cutoff date (``test_cutoffs``: series that end on different dates have cutoffs of their own),
+series count once per cutoff date (``backtestverdict.test_cutoffs``: series that end on different dates have cutoffs of their own),
 windows overlapping in time add lags, and the statistic takes the HLN small-sample form.
 """
 
@@ -41,7 +41,7 @@ from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.seriespicks import mase_by_series
 from rnncast.significance import diebold_mariano_cutoffs
-from rnncast.backtestverdict import backtest_test
+from rnncast.backtestverdict import backtest_test, end_count, test_cutoffs
 from rnncast.verdicts import headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
@@ -205,7 +205,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "skipped_series": skipped,
         **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
-        "end_dates": _ends(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
+        "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j)
                     for j, first in enumerate(_first_steps(panel, first_rows, held))],
@@ -248,35 +248,6 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
     return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads
-
-
-def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int,
-                 held: np.ndarray | None = None) -> tuple[np.ndarray, int]:
-    """How the Diebold–Mariano test groups the windows [W] (series-major: those ``held`` [S, K] keeps), and ``reach``: how many successive
-    groups one window's targets reach (``diebold_mariano_cutoffs`` with ``horizon=reach, step=1``). With times, a
-    group is a cutoff date, numbered in time order: series cut off at one date may share its shocks (series that end
-    on different dates have cutoffs of their own), and a later date whose first target comes before an earlier date's
-    last target overlaps it in time. The rows a wide table's series share (``Panel.row_numbers``) are taken as times;
-    without either, the windows of one number are taken to end together. When every series shares the cutoffs, the
-    groups are the windows and ``reach`` is ``ceil(horizon / step)``, as before."""
-    stamps = panel.time if panel.time is not None else (
-        pd.Index(panel.row_numbers) if panel.row_numbers is not None else None)
-    held = np.ones(first_rows.shape, dtype=bool) if held is None else held
-    if stamps is None:
-        return np.nonzero(held)[1], -(-int(horizon) // int(step))
-    rows = (panel.offsets[:-1, None] + first_rows)[held]  # [W] each window's first target in the stacked panel
-    cutoff = pd.Index(stamps[rows - 1])
-    groups, dates = cutoff.factorize(sort=True)  # [S * K] each window's date's rank, the dates in time order
-    last = pd.Series(stamps[rows + horizon - 1]).groupby(groups).max()  # each date's last target
-    reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
-    return groups.astype(np.int64), reach
-
-
-def _ends(panel: Panel) -> int:
-    """How many different times (or shared rows) the series end on; 1 without either. Their last cutoffs were
-    counted once, which a ticker ending a day before the others on a calendar of its own can share with them."""
-    stamps = panel.time if panel.time is not None else panel.row_numbers
-    return 1 if stamps is None else len(set(np.asarray(stamps)[panel.offsets[1:] - 1].tolist()))
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,

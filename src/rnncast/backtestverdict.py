@@ -1,12 +1,17 @@
 """A backtest's verdict: evaluate's (``verdicts.verdict``) over the backtest's windows, then how its
 Diebold–Mariano test ran over the cutoffs (``significance.diebold_mariano_cutoffs``): the cutoffs it counts, how a
 panel's windows were grouped (summed per cutoff, per date, or per window number), the lags its variance adds where
-windows share targets, or why no test could be made (too few cutoffs for the windows' reach).
+windows share targets, or why no test could be made (too few cutoffs for the windows' reach); and how the test groups
+a backtest's windows before it runs (``test_cutoffs``: by cutoff date).
 """
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+
 from rnncast.baselines import named
+from rnncast.panel import Panel
 from rnncast.seasons import recorded as recorded_season
 from rnncast.significance import VERDICT_ALPHA
 from rnncast.spelling import counted, some
@@ -105,7 +110,7 @@ def _reach(m: dict, together: bool = False) -> str:
 
 
 def _grouped(m: dict) -> str:
-    """How the backtest's test grouped a panel's windows (``backtest.test_cutoffs``); nothing for one series."""
+    """How the backtest's test grouped a panel's windows (``test_cutoffs``); nothing for one series."""
     if m["series"] < 2:  # its windows left out, where a row is missing: " (1 of the 3 windows is left out: ...)"
         return f" ({_lacking(m).removeprefix('; ')})" if _lacking(m) else ""
     if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
@@ -124,3 +129,32 @@ def _grouped(m: dict) -> str:
     return (f" ({ends}: {m['cutoff_dates']} cutoff {on} in all), each {one}'s "
             f"loss differences summed over the series cut off at it (series cut off at one {one} may share shocks, so "
             f"each {one} counts once)")
+
+
+def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int,
+                 held: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+    """How the Diebold–Mariano test groups the windows [W] (series-major: those ``held`` [S, K] keeps), and ``reach``: how many successive
+    groups one window's targets reach (``diebold_mariano_cutoffs`` with ``horizon=reach, step=1``). With times, a
+    group is a cutoff date, numbered in time order: series cut off at one date may share its shocks (series that end
+    on different dates have cutoffs of their own), and a later date whose first target comes before an earlier date's
+    last target overlaps it in time. The rows a wide table's series share (``Panel.row_numbers``) are taken as times;
+    without either, the windows of one number are taken to end together. When every series shares the cutoffs, the
+    groups are the windows and ``reach`` is ``ceil(horizon / step)``, as before."""
+    stamps = panel.time if panel.time is not None else (
+        pd.Index(panel.row_numbers) if panel.row_numbers is not None else None)
+    held = np.ones(first_rows.shape, dtype=bool) if held is None else held
+    if stamps is None:
+        return np.nonzero(held)[1], -(-int(horizon) // int(step))
+    rows = (panel.offsets[:-1, None] + first_rows)[held]  # [W] each window's first target in the stacked panel
+    cutoff = pd.Index(stamps[rows - 1])
+    groups, dates = cutoff.factorize(sort=True)  # [S * K] each window's date's rank, the dates in time order
+    last = pd.Series(stamps[rows + horizon - 1]).groupby(groups).max()  # each date's last target
+    reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
+    return groups.astype(np.int64), reach
+
+
+def end_count(panel: Panel) -> int:
+    """How many different times (or shared rows) the series end on; 1 without either. Their last cutoffs were
+    counted once, which a ticker ending a day before the others on a calendar of its own can share with them."""
+    stamps = panel.time if panel.time is not None else panel.row_numbers
+    return 1 if stamps is None else len(set(np.asarray(stamps)[panel.offsets[1:] - 1].tolist()))

@@ -35,7 +35,8 @@ from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, json
                            write_bytes, write_json, written_path)
 from rnncast.folderlock import holder, stopped_before_begun
 from rnncast.models import NetSpec, build_net
-from rnncast.state import FittedState, check_version
+from rnncast.modelkeys import check_version
+from rnncast.state import FittedState
 
 FORMAT = "rnncast-model"  # the format version is the fitted state's (state.FORMAT_VERSION), read there
 WEIGHTS = MODEL_WEIGHTS

@@ -37,6 +37,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import hint, spelled
 from rnncast.state import FittedState
 from rnncast.devices import cpu_threads, resolve_device
+from rnncast.epochbar import progress
 from rnncast.runhistory import best_epoch, still_improving
 from rnncast.training import fit_network
 from rnncast.windows import Split, panel_window_starts
@@ -276,33 +277,6 @@ def run(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False
     prepared.state.epoch_draw = epoch_draw(prepared.train, settings.train.max_batches)
     prepared.net.eval()
     return history
-
-
-def progress(name: str, epochs: int, on_epoch=None):
-    """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook, text on
-    stderr in a terminal; nothing on a stderr that is no terminal, a file or a pipe, where its redraws
-    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
-    ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one
-    drawn: ``verbose = true`` in a config file asks for the bar the command line draws anyway."""
-    if getattr(on_epoch, "draws_bar", False):
-        return None
-    from tqdm.auto import tqdm
-
-    bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True, disable=None)  # a notebook's: always
-
-    def callback(record):
-        post = {"loss": f"{record.train_loss:.5f}"}
-        if record.val_loss is not None:
-            post["val_loss"] = f"{record.val_loss:.5f}"
-        bar.set_postfix(post, refresh=False)
-        bar.update(record.epoch - bar.n)  # a resumed fit starts past epoch 1
-        if record.epoch >= epochs:
-            bar.close()  # ended before the loop's last word (the best-epoch-was-the-last hint) is logged
-        if on_epoch is not None:
-            on_epoch(record)
-
-    callback.close = bar.close
-    return callback
 
 
 def static_tensors(inputs: np.ndarray, codes: np.ndarray, device) -> tuple:

@@ -25,10 +25,9 @@ from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, fill
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
-from rnncast.sharedfuture import align as align_future, keys_needed
 from rnncast.panel import Panel
-from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
-from rnncast.spelling import hint, hints, some
+from rnncast.futureinputs import scaled_future
+from rnncast.spelling import some
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
@@ -85,7 +84,7 @@ def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.nd
 def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     """The ``horizon`` steps after the end of every series of ``panel``, in original units (``decimals.shortest``).
 
-    ``future``: the future covariates over those steps (``future.align_future``). Static covariates: the
+    ``future``: the future covariates over those steps (``futureinputs.scaled_future``). Static covariates: the
     panel's own (encoded as at fit), else those seen at fit. One series: a frame indexed by the next dates
     of the calendar (or row numbers), one column per target (and ``<target>_q<level>`` per quantile). Many
     series: long format, one row per series and step, columns id, time, ``<target>_hat`` (and the quantile
@@ -127,7 +126,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     scaled, offset, scale = scaled_rows(state, panel, index)
     rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L] the last lookback rows
     x = torch.from_numpy(scaled[rows]).to(model.device)  # [S, L, C]
-    fut = _future(model, panel, future, when, offset, scale)
+    fut = scaled_future(model, panel, future, when, offset, scale)
     static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
@@ -155,37 +154,6 @@ def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray,
         for j, q in enumerate(state.settings.model.quantiles):
             columns[f"{name}_q{q:g}"] = quantiles[:, :, t, j].reshape(-1)
     return pd.DataFrame(columns)
-
-
-def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, scale: np.ndarray) -> torch.Tensor | None:
-    """The future covariates over the horizon of every series, scaled: [S, H, F]."""
-    state = model.state
-    if not state.future_covariates:
-        if future is not None:
-            raise RnncastError(f"{hint('future', 'future=')} was given but the model was trained without future covariates "
-                               f"({hint('future_roles', 'future_covariates=, or features with future_known=True')})")
-        return None
-    horizon, names = state.settings.data.horizon, state.future_covariates
-    if future is None:
-        raise RnncastError(
-            f"this model needs the future values of features {names} over the {horizon} forecast "
-            "steps: pass future= (--future FILE; a frame with those columns, one row per step"
-            + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds", state.ids) + ")")
-    with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do
-        values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
-                              (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
-                              layout=state.layout, panel=panel,  # the data: its own values at a series' steps
-                              dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
-                              state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
-                              weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
-                              time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format,
-                              data_offsets=panel.written_offsets, key=panel.key)  # a refusal's example
-    first = len(state.targets) + len(state.past_covariates)
-    resolution.future(values, names, panel, when, offset[:, first:], scale[:, first:], state)  # 1e40: named
-    missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids)  # -999: no value
-    seriesscalers.say_unlearned(state, panel, future=values, when=when)  # a value the model learned nothing from
-    scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
-    return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
 
 
 def digits_unit(state) -> float:

@@ -18,13 +18,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, futuretimes, gridtimes, heldfuture, holidaysets, rowindex, serieskeys
+from rnncast import futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed, refuse_other_form, some, spaced_name
 from rnncast.timetext import at_midnight, shown
+from rnncast.unusedfuture import not_used, warn_unused
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
     free = set(frame.columns) - {id_col, *columns}  # a covariate named 'row' is a covariate
     labels = futurerows.ROW if numbered and futurerows.ROW in free else None  # lined up by them (decision 662)
-    _not_used(frame, keys + ([labels] if labels else []) + columns, columns, said)
+    not_used(frame, keys + ([labels] if labels else []) + columns, columns, said)
     if not len(frame):
         keyed = [c for c in (id_col, time_col) if c is not None] + columns
         raise RnncastError(f"the future values have no rows; predict needs a row per {'series and ' if id_col else ''}"
@@ -196,8 +197,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if dated:
         keys = ["_series", "_key"]
         spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
-        warn = lambda rows: _warn_unused(given.loc[rows], stamps, frame[time_col], unplaced, wanted,  # noqa: E731
-                                         horizon, holidays, day, weekmask, text_format)
+        warn = lambda rows: warn_unused(given.loc[rows], stamps, frame[time_col], unplaced, wanted,  # noqa: E731
+                                        horizon, holidays, day, weekmask, text_format)
         unused.append((spare, warn)) if unused is not None else warn(spare) if len(spare) else None
     values = table[columns].to_numpy(dtype=np.float64)
     try:
@@ -205,41 +206,6 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     except RnncastError as err:
         raise RnncastError(f"in the future values, {err}") from None
     return values.reshape(len(ids), horizon, n_f)
-
-
-def _not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | None) -> None:
-    """Name in one warning the future table's columns that are not read (``read``: the id, time and covariate
-    columns); ``said``: the sets already named, which stay quiet (a forecasting loop hands the same table each call)."""
-    extra = [str(c) for c in frame.columns if str(c) not in {str(r) for r in read}]
-    if not extra or not first_time(said, "future", *extra):
-        return
-    log.warning("not used: %s — the future values are read for the future covariates %s only", ", ".join(extra),
-                ", ".join(columns))
-
-
-def _warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holidays: str | None, day: bool,
-                 weekmask: str | None = None, text_format: str | None = None) -> None:
-    """The rows ``unused`` (of ``given``) of the future values no forecast step takes: those on the model's holidays
-    within the forecast's span (the calendar skips them, ``holidaysets``) counted apart from those outside it, which
-    are named by date (``written``: the table's time column, for a row not read onto the steps)."""
-    rows = unused.index.to_numpy()
-    on_holiday = np.zeros(len(rows), dtype=bool)
-    if holidays and isinstance(stamps, pd.DatetimeIndex):
-        at = stamps[rows]
-        ends = {s: wanted[s][-1] for s in set(unused["_series"])}  # each series' last forecast step
-        within = np.asarray(at <= pd.DatetimeIndex(unused["_series"].map(ends)), dtype=bool)
-        on_holiday = within & np.isin(holidaysets.wall_days(at), holidaysets.weekday_holidays(holidays, weekmask=weekmask))
-    outside = int((~on_holiday).sum())
-    if on_holiday.any():
-        first = shown(stamps[rows[on_holiday][0]], day, text_format)
-        log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of %s skips; they are "
-                    "not used", counted(int(on_holiday.sum()), "row"), holidays, first,
-                    holidaysets.described(holidays, weekmask))
-    if outside:
-        far = rows[~on_holiday]
-        dates = [shown(written.iloc[i], day) if unplaced[i] else shown(stamps[i], day, text_format) for i in far[:3]]
-        log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s); they are "
-                    "not used", counted(outside, "row"), horizon, ", ".join(dates), ", ..." if outside > 3 else "")
 
 
 def _non_number(future) -> str:

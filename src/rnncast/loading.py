@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendars, clockdrift, compactdates, csvtext, gaps, gridtimes,
-                     halfdays, holidaysets, indexcolumns, labels, missingcodes, offcalendar, repeatedrows, rolenames,
-                     rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zoneclock)
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, gaps, gridtimes,
+                     halfdays, holidaysets, indexcolumns, labels, repeatedrows, rolenames,
+                     rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
@@ -34,7 +34,7 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
-from rnncast.timecalendar import Calendar, by_series
+from rnncast.timecalendar import Calendar
 from rnncast.timeaxis import preferred
 from rnncast.timeunread import unread
 
@@ -116,7 +116,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                                     indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
-    missingcodes.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
+    codedblanks.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks
@@ -211,7 +211,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731  rows as now
     time = gridtimes.on_grid(time, offsets, freq, where, rows.text_format, announce) if rows.written is None else time  # jitter
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
-    filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
+    filled, tail, dropped_time = None, {}, None  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     if fill == "drop" and freq is None and holidays is None and rows.written is None and \
             isinstance(time, pd.DatetimeIndex):  # AAPL, 7203 and SAP side by side: one calendar is no market's
@@ -277,25 +277,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept,
                         calendar.remedy)
-    if announce and keep is not None:
-        log.info("%s", blankrows.said(dropped_time, keep, calendar.shown if not own else "of each series (above)",
-                                      rows.text_format))
-    if announce and off is not None:
-        log.info("%s", blankrows.said_off(dropped_time, off, calendar.shown, rows.text_format))
-    if announce and time is not None:
-        found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
-                if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
-        log.info("time: column %r%s, %s", rows.time_col, found, said)
-        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col):  # 3602s: no calendar
-            log.warning("%s", line)
-        if not own and (zone := zoneclock.week_clock(time, calendar.weekmask)) is not None:  # Tokyo's days in UTC
-            log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
-        if len(every) > 1 and isinstance(time, pd.DatetimeIndex) and (own or len(every) <= calendars.MAX_OWN_CALENDARS):
-            undated = [s for s in range(len(every)) if own.get(s, calendar).freq is None]  # settle said nothing of them
-            for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format,
-                                              [own.get(s, calendar) for s in range(len(every))]):
-                log.warning("%s", line)
+    if announce:  # the blank rows dropped, the time column and calendar found, series off it
+        calendarnotes.said(rows, calendar, own, every, time, offsets, where, keep, off, dropped_time)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)

@@ -16,6 +16,7 @@ import numpy as np
 from rnncast.config import Settings, with_saved_defaults
 from rnncast import formatversions
 from rnncast.errors import RnncastError
+from rnncast.modelkeys import check_keys, check_version
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows, value_ranges,
                                  mase_zero, out_of_order, same_step, saved_overlap, short, squeezed)
 from rnncast.scaling import Scaler, StaticEncoder
@@ -142,7 +143,7 @@ class FittedState:
         ``spec`` (``models.NetSpec``). Raises ``RnncastError`` naming ``where`` when it is incomplete,
         hand-edited, or of a version this rnncast does not read."""
         check_version(meta, where)
-        _check_keys(meta, where)
+        check_keys(meta, where)
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             if isinstance(params.get("quantiles"), list):  # JSON's list: the tuple get_params gave at fit
@@ -283,38 +284,5 @@ class FittedState:
             refuse(f"the static category codes are not {n} x {len(cardinalities)} codes of known categories")
 
 
-def check_version(meta: dict, where) -> None:
-    """Refuse a ``model.json`` of a format version this rnncast does not read, naming ``where``."""
-    formatversions.check(meta.get("format_version"), READS, "model", where)
-
-
 def _of_series(series_id) -> str:
     return "" if series_id is None else f" of series {series_id!r}"  # None: the one series of a single-series model
-
-
-# model.json's keys: those ``FittedState.meta`` writes, checkpoint.write_model's beside them (format, version, network,
-# checksum), Forecaster.save's history, and those of models written before many series (step, scaler, split, train_mean)
-_KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "description_sha256",
-                   "history", "format_version", "params",
-                   "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
-                   "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
-                   "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
-                   "untrained_loss",
-                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "mase_zero", "id_dtype", "key_dtypes", "scaler", "split", "train_mean", "step"})
-_NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
-
-
-def _check_keys(meta: dict, where) -> None:
-    """Refuse, naming ``where`` and the key, a key no model.json holds (a hand edit: it would be passed over unread)
-    and a column list written as one name ("targets": "sales", read as its letters)."""
-    unknown = sorted(str(key) for key in meta if key not in _KEYS)
-    if unknown:
-        raise RnncastError(f"the model description in {where} is hand-edited: it holds {', '.join(map(repr, unknown[:3]))}"
-                           f"{', ...' if len(unknown) > 3 else ''}, which no model.json rnncast writes holds; remove it")
-    for key in _NAMES:
-        value = meta.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(name, (str, int)) and not isinstance(name, bool)
-                                                  for name in value):  # an array's columns: their positions
-            raise RnncastError(f"the model description in {where} is hand-edited: its {key!r} is {str(value)[:80]!r}, "
-                               f"not a list of column names (such as [\"y\"])")
-

@@ -55,7 +55,7 @@ def _run_backtest(args, left: dict) -> int:
     settings = settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster.load(args.from_run).set_params(**settings) if args.from_run else Forecaster(**settings)
-    # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
+    # the request as fit's config.json keeps it (cli/fitrequest.fit_request): configfile.read_run reads either back
     given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
              **request}
     if args.from_run:  # the roles the backtest reads with: each given, else the fit's (fittedroles), as recorded

@@ -45,7 +45,7 @@ def epoch_bar(name: str, total: int, show: bool = True):
         redirect.close()
 
     on_epoch.close = close
-    on_epoch.draws_bar = True  # fit's verbose bar is not drawn beside it (fitting.progress)
+    on_epoch.draws_bar = True  # fit's verbose bar is not drawn beside it (epochbar.progress)
     return on_epoch
 
 

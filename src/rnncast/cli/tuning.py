@@ -13,7 +13,7 @@ from pathlib import Path
 from rnncast import interrupts
 from rnncast.cli import os_error_text
 from rnncast.noticed import named_logs
-from rnncast.cli.fitting import fit_request
+from rnncast.cli.fitrequest import fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
 from rnncast.tunepanel import covariates_instead, instead

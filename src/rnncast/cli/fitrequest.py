@@ -1,0 +1,71 @@
+"""The request of a new fit (or tune) from the command line: the settings and data a --config file gives (a run's
+config.json or a TOML file, its paths read as rnncast reads them), overridden by the flags given; --out and --track."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from rnncast.cli.commands import panel_request, settings_from_args
+from rnncast.cli.misplaced import overwrite_without_out
+from rnncast.errors import RnncastError
+from rnncast.spelling import in_config
+from rnncast.tunepanel import config_refusal
+
+
+def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
+    """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
+    from rnncast.configfile import file_effects, read_config
+
+    file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
+                                    else ({}, {}))
+    settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
+    if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
+        in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
+        file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])  # these too
+    if not (args.data or file_request.get("data")):
+        resume = ", or --resume RUN to continue a run" if command == "fit" else ""
+        raise RnncastError(f"{command} needs DATA, and --target COLUMN where it holds more than one column besides the "
+                           f"time (as flags or in a --config file){resume}")
+    flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
+    if args.features is not None:
+        flags["features"] = args.features  # a list of names, or 'all'
+    panel = panel_request(args) if hasattr(args, "id_col") else {}  # tune takes one series
+    lost = [k for k in ("id_col", "series", "future_covariates", "static_covariates", "static", "static_categorical")
+            if not panel and file_request.get(k)]
+    if lost:  # tune's request has no place for them: refused, not dropped
+        raise RnncastError(config_refusal(args.config, lost))
+    if args.config:
+        file_request = config_paths(args, file_request)  # the file's paths as read from any directory
+    source = args.data or file_request["data"]
+    flags.update({k: v for k, v in panel.items() if v is not None})
+    request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
+    request.update({k: v for k, v in file_request.items() if k in request})
+    request.update({k: v for k, v in flags.items() if v is not None})
+    if not panel and request["features"] is None and file_request.get("past_covariates"):
+        request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
+    out = args.out or file_request.get("out")
+    if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
+        raise RnncastError(overwrite_without_out(command))
+    return settings, request, out, getattr(args, "track", None) or file_request.get("track")
+
+
+def config_paths(args, file_request: dict) -> dict:
+    """The --config file's request with its paths as rnncast reads them (``configpaths``): a run's files where
+    its config.json kept them, a TOML file's relative to its folder; a path the command line gives instead is
+    left as the file has it (not read)."""
+    from rnncast.configpaths import TOML_PATHS, run_file, run_locations, toml_path
+
+    given = {"data": args.data, "out": args.out, "static": getattr(args, "static", None)}
+    request = dict(file_request)
+    if Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json":
+        for key, tries in run_locations(args.config, file_request, [k for k, v in given.items() if v]).items():  # a run's files, wherever they went
+            if not given.get(key):
+                again = (f"give it: rnncast fit --config {shlex.quote(str(args.config))} DATA" if key == "data" else
+                         "put it back at one of them, or give --static FILE")
+                request[key] = str(run_file(args.config, key, tries, again))
+        return request
+    for key in TOML_PATHS:
+        if isinstance(request.get(key), str) and not given.get(key):
+            request[key] = toml_path(args.config, key, request[key])
+    return request

@@ -1,0 +1,63 @@
+"""The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
+(``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast.data import place
+from rnncast.errors import RnncastError
+from rnncast.fills import FILL_HINT
+from rnncast.layouts import Rows
+from rnncast.settingvalues import missing_numbers
+from rnncast.spelling import counted, hint, named
+from rnncast.timetext import shown
+
+log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
+
+
+def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> None:
+    """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
+    ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given), the
+    numbers kept in ``rows.coded`` (NaN elsewhere); ``announce``: say at fit how many cells of which columns, or that
+    none held them. Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN)."""
+    codes = missing_numbers(text)
+    if not codes:
+        return
+    each = [rows.values == v for v in codes]  # [N, C] per code
+    hit = np.logical_or.reduce(each)
+    if announce:
+        per_column = hit.sum(axis=0)
+        if not per_column.any():
+            log.warning("%s %s matched no value of the target or covariate columns (%s): nothing was read as missing",
+                        named("missing_values"), text, ", ".join(map(repr, rows.columns)))
+        else:
+            where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
+            none = [f"{v:g}" for v, cells in zip(codes, each) if not cells.any()]
+            log.info("%s read as missing: %s (%s)%s", text, counted(int(per_column.sum()), "cell"), where,
+                     f"; {', '.join(none)} matched no value" if none else "")
+    if hit.any():
+        if fill is None:
+            k, j = (int(v[0]) for v in np.nonzero(hit))
+            when = f" dated {shown(rows.time[k], rows.time)}" if rows.time is not None else ""
+            raise RnncastError(f"column {rows.columns[j]!r} holds {rows.values[k, j]:g} at "
+                               f"{place(int(rows.positions[k]), attrs or {})}{when} ({counted(int(hit.sum()), 'cell')} "
+                               f"of {text} in all), which {named('missing_values')} reads as missing; "
+                               f"{hint('fill', FILL_HINT)}")
+        rows.coded = np.where(hit, rows.values, np.nan)
+        rows.values = np.where(hit, np.nan, rows.values)
+
+
+def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.ndarray:
+    """[K] whether the target of series ``series`` [K] on the table's rows ``positions`` [K] (-1: a row inserted,
+    none) was read as blank from a number of ``missing_values`` (``blank``): a value the table holds, not a target
+    left blank. One pass over the rows, matched by (row of the table, series)."""
+    if rows.coded is None:
+        return np.zeros(len(positions), dtype=bool)
+    read = np.isfinite(rows.coded[:, : rows.n_targets]).any(axis=1)  # [N] a target read so
+    width = int(max(rows.codes.max(initial=0), np.max(series, initial=0))) + 1  # (row, series) as one number
+    keys = rows.positions[read].astype(np.int64) * width + rows.codes[read]
+    return (np.asarray(positions) >= 0) & np.isin(np.asarray(positions, dtype=np.int64) * width + series, keys)

@@ -1,0 +1,40 @@
+"""What a ``model.json`` must be before its fields are read (``FittedState.read``, ``checkpoint``): of a format
+version this rnncast reads, holding only the keys rnncast writes, its column lists lists of names.
+"""
+
+from __future__ import annotations
+
+from rnncast import formatversions
+from rnncast.errors import RnncastError
+
+
+def check_version(meta: dict, where) -> None:
+    """Refuse a ``model.json`` of a format version this rnncast does not read, naming ``where``."""
+    formatversions.check(meta.get("format_version"), formatversions.MODEL_READS, "model", where)
+
+
+# model.json's keys: those ``FittedState.meta`` writes, checkpoint.write_model's beside them (format, version, network,
+# checksum), Forecaster.save's history, and those of models written before many series (step, scaler, split, train_mean)
+KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "description_sha256",
+                   "history", "format_version", "params",
+                   "layout", "ids", "id_col", "targets", "features", "past_covariates", "future_covariates", "time_col",
+                   "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
+                   "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
+                   "untrained_loss",
+                   "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "mase_zero", "id_dtype", "key_dtypes", "scaler", "split", "train_mean", "step"})
+NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
+
+
+def check_keys(meta: dict, where) -> None:
+    """Refuse, naming ``where`` and the key, a key no model.json holds (a hand edit: it would be passed over unread)
+    and a column list written as one name ("targets": "sales", read as its letters)."""
+    unknown = sorted(str(key) for key in meta if key not in KEYS)
+    if unknown:
+        raise RnncastError(f"the model description in {where} is hand-edited: it holds {', '.join(map(repr, unknown[:3]))}"
+                           f"{', ...' if len(unknown) > 3 else ''}, which no model.json rnncast writes holds; remove it")
+    for key in NAMES:
+        value = meta.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(name, (str, int)) and not isinstance(name, bool)
+                                                  for name in value):  # an array's columns: their positions
+            raise RnncastError(f"the model description in {where} is hand-edited: its {key!r} is {str(value)[:80]!r}, "
+                               f"not a list of column names (such as [\"y\"])")

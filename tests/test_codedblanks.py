@@ -1,0 +1,47 @@
+"""The numbers of ``missing_values`` read as blank where the data is loaded (``codedblanks.py``): cells read so kept in
+``Rows.coded``, said at fit, refused by place without a fill; a target read so told from one the table leaves blank."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnncast import RnncastError
+from rnncast.codedblanks import blank, coded_targets
+from rnncast.layouts import Rows
+
+
+def _rows(values) -> Rows:
+    values = np.asarray(values, dtype=float)
+    return Rows(codes=np.zeros(len(values), dtype=np.int64), ids=[None], time=None, values=values,
+                positions=np.arange(len(values)), columns=["y", "x"], n_targets=1, n_past=1, time_col=None, how=None,
+                id_col=None)
+
+
+def test_codes_read_as_blank_are_kept_apart_and_said(caplog):
+    rows = _rows([[1.0, 2.0], [-999.0, 3.0], [4.0, -999.0]])
+    with caplog.at_level("INFO", logger="rnncast"):
+        blank(rows, "-999,9999", True, "ffill")
+    assert np.isnan(rows.values[1, 0]) and np.isnan(rows.values[2, 1]) and rows.values[0, 0] == 1.0
+    assert rows.coded[1, 0] == -999.0 and np.isnan(rows.coded[0, 0])
+    assert "-999,9999 read as missing: 2 cells (1 in 'y', 1 in 'x'); 9999 matched no value" in caplog.text
+
+
+def test_codes_matching_nothing_are_said_at_fit(caplog):
+    rows = _rows([[1.0, 2.0]])
+    with caplog.at_level("WARNING", logger="rnncast"):
+        blank(rows, "-999", True, "ffill")
+    assert "matched no value of the target or covariate columns ('y', 'x')" in caplog.text
+    assert rows.coded is None
+
+
+def test_without_a_fill_a_code_is_refused_by_its_place():
+    with pytest.raises(RnncastError, match=r"column 'y' holds -999 at .*\(1 cell of -999 in all\).*missing_values"):
+        blank(_rows([[1.0, 2.0], [-999.0, 3.0]]), "-999", False)
+
+
+def test_a_target_read_from_a_code_is_told_from_one_left_blank():
+    rows = _rows([[np.nan, 2.0], [-999.0, 3.0]])
+    assert not coded_targets(rows, np.array([0, 1]), np.array([0, 0])).any()  # no codes given: none read so
+    blank(rows, "-999", False, "ffill")
+    assert coded_targets(rows, np.array([0, 1, -1]), np.array([0, 0, 0])).tolist() == [False, True, False]

@@ -1,0 +1,33 @@
+"""What a model.json must be before its fields are read (``modelkeys.py``): a format version this rnncast reads, only
+the keys rnncast writes, column lists as lists of names; each refusal names the folder and the key."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast import RnncastError, formatversions
+from rnncast.modelkeys import KEYS, NAMES, check_keys, check_version
+
+
+def test_a_version_read_passes_and_a_newer_one_is_refused_saying_to_upgrade():
+    check_version({"format_version": formatversions.MODEL}, "the folder")
+    check_version({}, "the folder")  # none: the oldest
+    with pytest.raises(RnncastError, match=r"^the folder uses model format version 99; .*upgrade rnncast to read it$"):
+        check_version({"format_version": 99}, "the folder")
+
+
+def test_every_key_written_passes_and_an_unknown_one_is_named():
+    check_keys({key: [] if key in NAMES else None for key in KEYS}, "m")
+    with pytest.raises(RnncastError, match=r"^the model description in m is hand-edited: it holds 'colour', which no "
+                                           r"model.json rnncast writes holds; remove it$"):
+        check_keys({"targets": ["y"], "colour": "red"}, "m")
+
+
+@pytest.mark.parametrize("value", ["sales", [True], [["y"]], {"y": 1}])
+def test_a_column_list_that_is_no_list_of_names_is_refused(value):
+    with pytest.raises(RnncastError, match=r"its 'targets' is .*, not a list of column names"):
+        check_keys({"targets": value}, "m")
+
+
+def test_a_wide_arrays_columns_as_positions_pass():
+    check_keys({"targets": [0, 1], "features": ["x"]}, "m")

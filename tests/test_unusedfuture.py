@@ -1,0 +1,42 @@
+"""What of a future table no forecast step reads (``unusedfuture.py``): the columns not read, named once per set,
+and the rows outside the forecast steps named by date apart from those on the calendar's holidays, counted."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rnncast.unusedfuture import not_used, warn_unused
+
+
+def test_columns_not_read_are_named_once_per_set(caplog):
+    frame = pd.DataFrame({"ds": [1], "promo": [1.0], "junk": [2]})
+    said: set = set()
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        not_used(frame, ["ds", "promo"], ["promo"], said)
+        not_used(frame, ["ds", "promo"], ["promo"], said)
+    assert [r.getMessage() for r in caplog.records] == [
+        "not used: junk — the future values are read for the future covariates promo only"]
+
+
+def test_nothing_said_where_every_column_is_read(caplog):
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        not_used(pd.DataFrame({"ds": [1], "promo": [1.0]}), ["ds", "promo"], ["promo"], None)
+    assert caplog.text == ""
+
+
+def test_rows_outside_the_steps_are_named_by_date(caplog):
+    stamps = pd.date_range("2020-01-01", periods=6, freq="MS")
+    unused = pd.DataFrame({"_series": [0, 0]}, index=[4, 5])
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        warn_unused(unused, stamps, pd.Series(stamps.strftime("%Y-%m-%d")), [False] * 6, [stamps[:4]], 4, None, True)
+    assert "2 rows outside the 4 forecast steps after each series' end (2020-05-01, 2020-06-01)" in caplog.text
+
+
+def test_rows_on_the_calendars_holidays_are_counted_apart(caplog):
+    stamps = pd.DatetimeIndex(["2020-12-23", "2020-12-24", "2020-12-25", "2020-12-28", "2021-01-04"])
+    unused = pd.DataFrame({"_series": [0, 0]}, index=[2, 4])  # Christmas within the steps; 4 January after them
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        warn_unused(unused, stamps, pd.Series(stamps.strftime("%Y-%m-%d")), [False] * 5, [stamps[[0, 1, 3]]], 3,
+                    "US", True)
+    assert "1 row on US holidays (first: 2020-12-25)" in caplog.text
+    assert "1 row outside the 3 forecast steps after each series' end (2021-01-04)" in caplog.text
