@@ -518,7 +518,7 @@ def test_backtest_notes_mape_and_smape_where_actual_values_are_zero():
     result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=3)
     zeros = result.metrics["zero_actuals"]
     assert 0 < zeros["zeros"] < zeros["values"] == 3 * TINY["horizon"]
-    assert any(f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in n
+    assert any(f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} forecast steps" in n
                for n in result.notes)
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).backtest(frame + 1, n_windows=3).metrics
 
