@@ -291,7 +291,7 @@ def test_evaluate_notes_mape_and_smape_where_actual_values_are_zero():
     result = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y").evaluate(frame)
     zeros = result["zero_actuals"]
     assert 0 < zeros["zeros"] < zeros["values"] == result["windows"] * result["horizon"]
-    assert f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in result["notes"][0]
+    assert f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} forecast steps" in result["notes"][0]
     assert "sMAPE counts 200 %, its bound" in result["notes"][0]
     assert zeros["text"] == result["notes"][0]  # metrics.json says what the page and the terminal say (decision 848)
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).fit(frame + 1, target="y").evaluate(frame + 1)
