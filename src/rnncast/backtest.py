@@ -133,7 +133,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
-    step = calendarsteps.nominal(step, panel.calendar.freq, span) if span else step  # its steps, for the need
+    step = calendarsteps.nominal(step, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)

@@ -51,10 +51,14 @@ def text(metrics: dict) -> str:
     return repr(metrics["step_span"]) if metrics.get("step_span") else counted(metrics["step"], "step")
 
 
-def nominal(offset: pd.DateOffset, freq, given: str) -> int:
+def nominal(offset: pd.DateOffset, panel, given: str) -> int:
     """How many of the calendar's steps ``offset`` spans on a day without a change of clocks (a calendar day of
     hourly data: 24; 23 or 25 across one, which the cutoffs themselves follow: ``targets``): what a backtest's need
-    of rows counts. Refused where the calendar has no fixed step (months, business days)."""
+    of rows counts (``panel``: the data). Refused where the data has no time, or its calendar no fixed step (months,
+    business days)."""
+    if panel.time is None:
+        unplaced(given, None, True)
+    freq = panel.calendar.freq
     if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
                            f"({getattr(freq, 'freqstr', freq)!r}) has no fixed step to count it in; give step as a "
