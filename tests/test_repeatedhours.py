@@ -59,6 +59,16 @@ def test_the_rows_cannot_tell_a_time_between_its_neighbours_nor_alone():
     assert copies(pd.DatetimeIndex(["2024-10-27 02:00"]), "Europe/Berlin", "time", str) is None
     gap = pd.DatetimeIndex(["2024-10-26 22:00", "2024-10-26 23:00", "2024-10-27 02:00"])  # two hours lost before it
     assert copies(gap, "Europe/Berlin", "time", str) is None
+    lost = pd.DatetimeIndex(["2024-10-26 23:00", "2024-10-27 00:00", "2024-10-27 02:00", "2024-10-27 03:00"])
+    assert copies(lost, "Europe/Berlin", "time", str) is None  # 01:00 lost: 03:00 alone does not tell the copy
+
+
+def test_a_long_table_whose_series_each_end_at_the_first_copy_is_read():
+    """The next series beginning earlier is no neighbour of the last row of the one before."""
+    wall, last = _first_copy("Europe/Berlin")
+    both = wall[-5:].append(wall[-5:])
+    told = copies(both, "Europe/Berlin", "time", str)
+    assert told is not None and told[[4, 9]].all()
 
 
 def test_a_refused_lone_copy_advises_what_a_user_can_write():

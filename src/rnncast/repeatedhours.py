@@ -37,8 +37,7 @@ def copies(time: pd.DatetimeIndex, tz, name: str, place) -> np.ndarray | None:
     while True:
         changed = False
         for i in np.flatnonzero(~told):
-            near = [known[j] for j in (i - 1, i + 1) if 0 <= j < len(time) and told[j]]
-            fits = [any(abs(int(c) - int(k)) == step for k in near) for c in (summer[i], winter[i])]
+            fits = [_fits(int(c), known, told, i, step) for c in (summer[i], winter[i])]
             if fits.count(True) == 1:
                 known[i], told[i], changed = (summer[i] if fits[0] else winter[i]), True, True
         if not changed:
@@ -54,6 +53,15 @@ def copies(time: pd.DatetimeIndex, tz, name: str, place) -> np.ndarray | None:
              "first" if dst[first] else "second", f"{time[first]:%H:%M}", offset[:3], offset[3:],
              f"; {int(twice.sum()) - 1} more such rows likewise" if twice.sum() > 1 else "")
     return dst
+
+
+def _fits(instant: int, known: np.ndarray, told: np.ndarray, i: int, step: int) -> bool:
+    """Whether row ``i`` at ``instant`` lies one ``step`` after the row before it or before the row after it (of those
+    whose instant is ``told``), and no such neighbour lies further on that side: a gap beside it leaves its copy
+    untold. A neighbour back in time (another series of a long table begins) is no neighbour."""
+    gaps = [instant - int(known[i - 1]) if i > 0 and told[i - 1] else 0,
+            int(known[i + 1]) - instant if i + 1 < len(known) and told[i + 1] else 0]
+    return step in gaps and all(g <= 0 or g == step for g in gaps)
 
 
 def _step(known: np.ndarray, twice: np.ndarray) -> int | None:
