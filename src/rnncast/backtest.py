@@ -30,7 +30,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, cutoffs, filledwindows, fittedroles, fitting, gapwindows, negatives,
+from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows, negatives,
                      readout, pooledunits, resolution, seasonspans, spreads, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
@@ -125,24 +125,28 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
-    given_step = step
+    given_step, step = step, calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24
+    span = str(given_step).strip() if isinstance(step, pd.offsets.BaseOffset) else None
+    given_step = given_step if span else step
     step = horizon if step is None else step
-    for name, value in (("n_windows", n_windows), ("step", step)):
+    for name, value in (("n_windows", n_windows), ("step", 1 if span else step)):
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
+    step = calendarsteps.nominal(step, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
-    first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step)  # [S, K]; None:
+    first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     if data_s.cutoff is None:
         why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up "
                f"to the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
-        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel, given_step) if None in first else ""
+        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel,
+                                 step if span else given_step) if None in first else ""
         cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
@@ -153,6 +157,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
         held, cuts = held[kept], cuts[kept]
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
+    if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
+        calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
                       settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
     lacking = calendarcuts.left_out(panel, cuts, held, horizon)  # windows whose series lacks a row they need
@@ -196,7 +202,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
-        "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
+        "n_windows": n_windows, "step": step, **({"step_span": span} if span else {}), "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "cell": settings.model.cell, "highway": settings.model.highway, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
         "targets": panel.n_targets, "freq": panel.calendar.freq_text,
         "calendar": calendars_by_series(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, list(panel.ids),

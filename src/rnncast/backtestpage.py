@@ -9,7 +9,7 @@ from rnncast import settingrows
 from rnncast.baselines import row_label
 from rnncast.pooledunits import held
 from rnncast.scoretext import column_head, with_columns
-from rnncast.spelling import counted
+from rnncast.calendarsteps import text as step_text
 from rnncast.spreads import units_name
 from rnncast.toldtime import page_text
 
@@ -81,7 +81,7 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
                   f", from the table {data['static']}" if data.get("static") else "")],
               ["columns not used", names("not_used")],
               ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
-              ["cutoffs", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
+              ["cutoffs", f"{m['n_windows']}, {step_text(m)} apart"
                           + (", refit at each" if m["refit"] else ", one model trained up to the first cutoff")]]
     # test_frac is fit's: a backtest's windows are its cutoffs' (the page listed 0.2 that nothing used; a tester's find)
     found = (run.get("calendar") or {}).get("holidays")

@@ -18,6 +18,7 @@ from rnncast import axislabels, barsaxis, baselines, madeof, plots
 from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.seriespicks import pick_series
+from rnncast.calendarsteps import text as step_text
 from rnncast.spelling import counted
 from rnncast.backtestverdict import backtest_test
 from rnncast.verdicts import headline
@@ -82,7 +83,7 @@ def backtest_figure(result, n_series: int = 3):
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
     counts = plots.scored_note(points, left, f"the {counted(points, 'target point')} drawn", "; ")  # as forecast.png's
-    title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
+    title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart, horizon {m['horizon']}, "
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} up to the first cutoff{note}{counts}")

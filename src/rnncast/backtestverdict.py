@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.baselines import named
+from rnncast.calendarsteps import text as step_text
 from rnncast.panel import Panel
 from rnncast.seasons import recorded as recorded_season
 from rnncast.significance import VERDICT_ALPHA
@@ -102,9 +103,9 @@ def _lacking(m: dict) -> str:
 def _reach(m: dict, together: bool = False) -> str:
     """Why a backtest's test adds lags: its windows' targets overlap in time."""
     if _shared(m) and together:
-        return f"windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets"
+        return f"windows {step_text(m)} apart with horizon {m['horizon']} share targets"
     if _shared(m):
-        return f"windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']})"
+        return f"windows {step_text(m)} apart share targets (horizon {m['horizon']})"
     on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
     return f"cutoff {on} less than a horizon ({m['horizon']}) apart forecast overlapping {'rows' if on == 'rows' else 'times'}"
 

@@ -14,26 +14,32 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import calendars, cutoffs
+from rnncast import calendars, calendarsteps, cutoffs
 from rnncast.cutting import cutoff_rows
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
 from rnncast.timetext import shown
 
 
-def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int):
+def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None):
     """``(rows, kept, cuts)``: [S, K] each window's first target row inside its series (the rows before it are the
     rows up to its cutoff; row 0 for a series whose windows reach past its end: left out as too short), [S, K] bool,
     the windows whose series holds its cutoff and every step it forecasts, and [S, K] each cutoff's position on its
-    series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series holds them."""
+    series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series holds them. ``span``:
+    the step as calendar time (``calendarsteps.read``: '1D'), ``step`` then its length in calendar steps."""
     rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if cutoff is None else
             cutoffs.backtest_rows(panel, cutoff, horizon, n_windows, step))
+    placed = _placed(panel)
+    if span is not None and len(placed) < panel.n_series:  # rows counted are no calendar time
+        first = min(set(range(panel.n_series)) - set(placed))
+        calendarsteps.unplaced(span, None if panel.id_col is None else panel.given_id(first), panel.time is None)
     if rows is None:
         return None, None, None
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
-    for s, (steps, stamps) in _placed(panel).items():
-        target = _targets(steps, stamps, at, horizon, n_windows, step)  # [K] first target positions
+    for s, (steps, stamps) in placed.items():
+        target = (_targets(steps, stamps, at, horizon, n_windows, step) if span is None else
+                  calendarsteps.targets(steps, stamps, at, horizon, n_windows, span))  # [K] first targets
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue

@@ -269,11 +269,11 @@ class Forecaster(Learned, Parameters):
 
     # ---- backtesting ------------------------------------------------------------------------
 
-    def backtest(self, data, n_windows: int = 3, step: int | None = None, refit: bool = False, target=None,
+    def backtest(self, data, n_windows: int = 3, step: int | str | None = None, refit: bool = False, target=None,
                  features=None, time_col=None, *, id_col=None, series=None, past_covariates=None,
                  future_covariates=None, static_covariates=None, static_categorical=None, on_epoch=None):
         """Forecasts from the last ``n_windows`` cutoffs of every series, ``step`` rows apart (default: the horizon;
-        the ``cutoff`` setting: the first of them), with metrics per window and overall beside the baselines. Models with this
+        '1D', '7D', '6h': calendar time on the series' clock, ``calendarsteps``; the ``cutoff`` setting: the first), with metrics per window and overall beside the baselines. Models with this
         Forecaster's settings (``get_params``) are trained, never ``self``: without ``refit`` one model learns
         from the rows up to each series' first cutoff and forecasts every window in one batched pass; with
         ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster

@@ -4,8 +4,9 @@ in it, and zoned ones written back so that the hour the clocks repeat reads apar
 ``in_zone`` places a time column in the zone of ``tz=`` (zoned times converted, an unknown zone named with
 the nearest names); ``localize`` reads the hour the zone repeats in autumn (Berlin's 02:00 on 2024-10-27,
 first at +02:00, then at +01:00) by the rows' order, as pandas' ``ambiguous="infer"`` does: the first copy is summer time, the second
-winter time. Where the order cannot tell which is which (the hour written once: a future-covariates file
-that writes 02:00 one time, a logger that lost a row; or its copies out of order), or a time falls in the
+winter time; written once (a live history ending at the first 02:00), the rows beside it tell the copy where they
+can (``repeatedhours``). Where the order cannot tell which is which (the hour written once between 01:00 and 03:00:
+a logger that lost a row; or its copies out of order), or a time falls in the
 hour the zone skips in spring (02:30 on 2024-03-31 does not exist in Berlin), it refuses in one line naming
 the time, its place (``line N of FILE``) and what is accepted, instead of pandas' "Cannot infer dst time
 from ... as there are no repeated times" or "... is a nonexistent time due to daylight savings time".
@@ -25,7 +26,7 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, zonedays
+from rnncast import numbertimes, repeatedhours, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean
 from rnncast.timetext import at_midnight, reads_back, shown, write, writes_instants
@@ -69,6 +70,9 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
     try:
         return time.tz_localize(tz, ambiguous="infer")
     except ValueError as err:
+        told = None if len(_nonexistent(time, tz)) else repeatedhours.copies(time, tz, name, place)  # 01:00, 02:00
+        if told is not None:
+            return time.tz_localize(tz, ambiguous=told)
         problem = _problem(time, tz, name, place)
         if problem is None:
             raise err from None
@@ -94,12 +98,16 @@ def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:
         else f"({place(i)})"
     what = (f"time column {name!r} holds {_text(stamp)} {where}, a time that occurs twice in {tz} (at "
             f"{_offset(summer)}, then again at {_offset(winter)} as the clocks go back)")
-    why = ("but is written once, so which of the two it is cannot be told" if once else
+    why = ("but is written once, and the rows beside it do not tell which of the two it is (none lies one step of "
+           "the data from one copy and not the other: a row is missing beside it, or it stands alone)" if once else
            "so which copy each row is cannot be told" if i in runs else
            "and the order of the rows does not tell which copy each row is")
-    return (f"{what}, {why}; write the repeated hour twice (the {_offset(summer)} copy first), or "
-            f"write the times with their UTC offset ({_text(stamp)}{_offset(summer)}, "
-            f"{_text(stamp)}{_offset(winter)})")
+    both = f"({_text(stamp)}{_offset(summer)}, {_text(stamp)}{_offset(winter)})"
+    if once:  # its other copy may not have happened yet (a live history ending at the first): only an offset tells
+        return (f"{what}, {why}; write the times with their UTC offsets (this one {both[1:-1].replace(', ', ' or ')}, "
+                "every other row with its own), or add the missing row")
+    return f"{what}, {why}; write the repeated hour twice (the {_offset(summer)} copy first), or write the times " \
+           f"with their UTC offset {both}"
 
 
 def _nonexistent(time: pd.DatetimeIndex, tz) -> np.ndarray:

@@ -33,6 +33,7 @@ from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said
 from rnncast.serieskeys import of_model, skipped_json
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
+from rnncast.calendarsteps import text as step_text
 from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
 from rnncast.backtestverdict import backtest_test
@@ -206,7 +207,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
     parts = panel.key.parts if panel.key is not None else None  # a key of several: its series by its columns
     config = {**config_record(out_dir, params, request, source=source, key_parts=parts),
-              "backtest": {"n_windows": m["n_windows"], "step": m["step"], "refit": m["refit"]},
+              "backtest": {"n_windows": m["n_windows"], "step": m.get("step_span", m["step"]), "refit": m["refit"]},
               "run": {"target": [str(i) for i in panel.given_ids] if wide else panel.targets,  # a wide table's: its
                       "past_covariates": panel.past, "future_covariates": panel.future,  # columns, as fit's run says
                       "static_covariates": panel.static.names if panel.static is not None else [],
@@ -226,7 +227,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     blocks = [("verdict", said.good, said.verdict, said.unproven), *baseline_blocks(backtest_test(m), m["verdict_units"]),
               *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
-              ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart "
+              ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart "
                     f"{_counted_from(m)}, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
     blocks += [("p", note) for note in (said.intervals, said.unscored, said.series, said.mase, said.percent) if note]

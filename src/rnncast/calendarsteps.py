@@ -1,0 +1,138 @@
+"""A backtest's ``step`` as calendar time ('1D', '7D', '6h'): each cutoff that span after the one before on the
+series' own clock, read with pandas' offsets in the data's zone, so that a desk's 10:00 cutoff stays at 10:00 across
+daylight saving (a calendar day is 23, 24 or 25 hours there); and the warning for a step in rows whose cutoffs move
+on that clock.
+
+A tester's day-ahead backtest with ``--step 24`` on Berlin's hourly load cut at 10:00+02:00 three times, then at
+09:00+01:00 (24 hours after 10:00+02:00 on the 26th), silently off the desk's wall clock; ``--step 1D`` was refused
+by argparse. A step in rows keeps its meaning (every cutoff that many rows on), said in one warning where the
+cutoffs move on the local clock; a span of calendar time is refused where a cutoff it gives falls between the
+data's steps ('90min' on hourly data), or where the clocks repeat or skip it, naming the cutoff.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import counted
+from rnncast.wholenumbers import number
+
+log = logging.getLogger(__name__)
+
+SPANS = "a whole number of the data's steps, or a span of calendar time such as '1D', '7D' or '6h'"
+
+
+def read(step):
+    """``step`` as given: None (the horizon), a whole number of steps (whole-number text too: the command's '24'),
+    or a ``pd.DateOffset`` of fixed calendar days or of hours, minutes, seconds ('1D', '7D', '12h'); anything else
+    refused by name."""
+    if step is None or isinstance(step, (bool, np.bool_)) or not isinstance(step, str):
+        return step  # a number: checked as one (settingvalues.positive_int)
+    text = step.strip()
+    if (whole := number(text)) is not None:
+        return whole
+    try:
+        offset = pd.tseries.frequencies.to_offset(text)
+    except ValueError:
+        offset = None
+    if not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) or offset.n < 1:
+        raise RnncastError(f"step={step!r} (--step) is neither {SPANS}: a month or a weekday-anchored week has no "
+                           "fixed length, and a span must be positive")
+    return offset
+
+
+def text(metrics: dict) -> str:
+    """How a backtest's step is said (its metrics): ``24 steps``, ``'1D'`` (``step_span``; ``step`` its length in
+    the calendar's steps, a day without a change of clocks)."""
+    return repr(metrics["step_span"]) if metrics.get("step_span") else counted(metrics["step"], "step")
+
+
+def nominal(offset: pd.DateOffset, panel, given: str) -> int:
+    """How many of the calendar's steps ``offset`` spans on a day without a change of clocks (a calendar day of
+    hourly data: 24; 23 or 25 across one, which the cutoffs themselves follow: ``targets``): what a backtest's need
+    of rows counts (``panel``: the data). Refused where the data has no time, or its calendar no fixed step (months,
+    business days)."""
+    if panel.time is None:
+        unplaced(given, None, True)
+    freq = panel.calendar.freq
+    if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
+        raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
+                           f"({getattr(freq, 'freqstr', freq)!r}) has no fixed step to count it in; give step as a "
+                           "whole number of its steps")
+    return max(1, int(-(-_length(offset) // _length(freq))))
+
+
+def _length(offset) -> pd.Timedelta:
+    return pd.Timedelta(days=offset.n) if isinstance(offset, pd.offsets.Day) else pd.Timedelta(offset)
+
+
+def unplaced(given: str, who, untimed: bool) -> None:
+    """Refuse a span of calendar time where a series' rows are counted, not placed on a calendar."""
+    why = ("the data has no time column" if untimed else
+           f"the times of {'the series' if who is None else repr(who)} follow no calendar (irregular, or a row off it)")
+    raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and {why}; give step as a whole number "
+                       "of rows")
+
+
+def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, given: str) -> np.ndarray | None:
+    """[K] each window's first target position on a series' calendar (its rows at ``steps``, ``stamps``: positions ->
+    times), the cutoffs ``offset`` apart on the series' clock: the first at the last position at or before ``at``
+    (None: the last a horizon before the series' end, the others counted back from it); None where a window reaches
+    past the series' start or end. Refused where a cutoff falls between the calendar's steps or in an hour the clocks
+    repeat or skip."""
+    offset, last = read(given), int(steps[-1])
+    every = stamps(np.arange(last + 1))
+    k = np.arange(n_windows)
+    if at is None:
+        base, moves = every[last - horizon], k - (n_windows - 1)  # the last cutoff a horizon before the end
+    else:
+        first = int(np.count_nonzero(np.asarray(every <= at)))
+        if first < 1:
+            return None
+        base, moves = every[first - 1], k
+    cuts = []
+    for j, n in enumerate(moves.tolist()):
+        try:
+            cut = base + n * offset
+        except ValueError:  # pandas' nonexistent or ambiguous wall time
+            wall = (base.tz_localize(None) + n * offset).strftime("%Y-%m-%d %H:%M")
+            raise RnncastError(f"step={given!r} (--step) puts the cutoff of window {j} at {wall}, which the clocks of "
+                               f"{base.tz} repeat or skip at a change of daylight saving; give a cutoff at another time "
+                               "of day, or step by a number of steps") from None
+        position = int(np.count_nonzero(np.asarray(every <= cut))) - 1
+        if position < 0 or cut > every[-1]:
+            return None
+        if every[position] != cut:
+            raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps here: the cutoff of "
+                               f"window {j}, {cut.isoformat()}, falls between its times {every[position].isoformat()} "
+                               f"and {every[position + 1].isoformat()}; give a span its steps divide, or a number of "
+                               "steps")
+        cuts.append(position)
+    target = np.asarray(cuts, dtype=np.int64) + 1
+    return target if target[0] - 1 >= 0 and target[-1] + horizon - 1 <= last else None
+
+
+def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
+    """Warn once where cutoffs a whole number of days apart in rows (``step`` of the calendar ``freq``) move on the
+    local clock of the data's zone (``cut_rows``: each window's cutoff row of one series, in time order), naming the
+    first cutoff that moved and the calendar step that keeps them: step='1D' (--step 1D)."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is None or not isinstance(freq, pd.offsets.Tick):
+        return
+    span = pd.Timedelta(freq) * step
+    if span % pd.Timedelta(days=1) or len(cut_rows) < 2:
+        return
+    cuts = time[np.asarray(cut_rows)]
+    clock = cuts.tz_localize(None) - cuts.tz_localize(None).normalize()  # each cutoff's time of day, on its clock
+    off = np.flatnonzero(clock != clock[0])
+    if not len(off):
+        return
+    days = f"{span // pd.Timedelta(days=1)}D"
+    j = int(off[0])
+    log.warning("the cutoffs %s apart move on the local clock of %s, which changes for daylight saving: the first is "
+                "at %s, the cutoff of window %d at %s (%s); to keep every cutoff at the same local time, step by "
+                "calendar time (step=%r, --step %s)", counted(step, "step"), time.tz, f"{cuts[0]:%H:%M}", j,
+                f"{cuts[j]:%H:%M}", cuts[j].isoformat(), days, days)

@@ -1,0 +1,121 @@
+"""``calendarsteps``: a backtest's step as calendar time ('1D', '7D'), each cutoff at the same local wall-clock
+time across daylight saving in Berlin and New York (a calendar day of 23 or 25 hours), refused by name where a
+cutoff it gives falls between the data's steps or in an hour the clocks repeat, or where rows are counted; and the
+warning for a step in rows whose cutoffs move on the local clock."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+from rnncast.calendarsteps import read
+from test_cli import cli
+
+SETTINGS = {**TINY, "epochs": 1, "lookback": 6, "horizon": 4}
+
+
+def _frame(zone: str | None, start: str, periods: int, freq: str = "h") -> pd.DataFrame:
+    time = pd.date_range(start, periods=periods, freq=freq, tz=zone)
+    return pd.DataFrame({"time": time, "y": np.sin(np.arange(periods) / 4.0)})
+
+
+def _cutoffs(frame: pd.DataFrame, step, cutoff: str, n_windows: int = 5, **kw) -> list[pd.Timestamp]:
+    bt = Forecaster(**{**SETTINGS, "cutoff": cutoff, **kw}).backtest(frame, n_windows=n_windows, step=step, target="y")
+    return [pd.Timestamp(t) for t in pd.unique(bt.forecasts["cutoff"])]
+
+
+@pytest.mark.parametrize("zone, cutoff", [("Europe/Berlin", "2024-10-24 10:00"), ("Europe/Berlin", "2024-03-28 10:00"),
+                                          ("America/New_York", "2024-10-31 10:00"),
+                                          ("America/New_York", "2024-03-07 10:00")])
+def test_a_calendar_day_keeps_every_cutoff_at_the_same_local_time_across_a_change(zone, cutoff):
+    """--step 24 cut a Berlin desk's 10:00 at 09:00+01:00 after the autumn change; '1D' is 25 hours there, 23 in spring."""
+    frame = _frame(zone, pd.Timestamp(cutoff) - pd.Timedelta(days=12), 24 * 20)
+    cuts = _cutoffs(frame, "1D", cutoff)
+    assert [f"{t:%H:%M}" for t in cuts] == ["10:00"] * 5
+    hours = {int((b - a) / pd.Timedelta(hours=1)) for a, b in zip(cuts, cuts[1:])}
+    assert 24 in hours and hours - {24} in ({23}, {25})  # one calendar day across the change is not 24 hours
+
+
+def test_a_step_in_rows_keeps_its_meaning_and_warns_once_naming_the_first_moved_cutoff(caplog):
+    frame = _frame("Europe/Berlin", "2024-10-12", 24 * 20)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        cuts = _cutoffs(frame, 24, "2024-10-24 10:00")
+    assert [t.isoformat() for t in cuts[2:4]] == ["2024-10-26T10:00:00+02:00", "2024-10-27T09:00:00+01:00"]
+    said = [r.getMessage() for r in caplog.records if "move on the local clock" in r.getMessage()]
+    assert said == ["the cutoffs 24 steps apart move on the local clock of Europe/Berlin, which changes for daylight "
+                    "saving: the first is at 10:00, the cutoff of window 3 at 09:00 (2024-10-27T09:00:00+01:00); to "
+                    "keep every cutoff at the same local time, step by calendar time (step='1D', --step 1D)"]
+
+
+def test_no_warning_where_the_clock_does_not_move(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _cutoffs(_frame("Europe/Berlin", "2024-06-01", 24 * 20), 24, "2024-06-10 10:00")  # summer throughout
+        _cutoffs(_frame(None, "2024-10-12", 24 * 20), 24, "2024-10-24 10:00")  # naive: no zone's clock
+    assert not [r for r in caplog.records if "move on the local clock" in r.getMessage()]
+
+
+def test_a_calendar_day_on_quarter_hours_and_on_naive_times_and_a_week():
+    quarter = _frame("Europe/Berlin", "2024-10-20", 96 * 10, "15min")
+    assert [f"{t:%H:%M}" for t in _cutoffs(quarter, "1D", "2024-10-24 10:00", 4)] == ["10:00"] * 4
+    naive = _cutoffs(_frame(None, "2024-10-12", 24 * 20), "1D", "2024-10-24 10:00")
+    assert all(b - a == pd.Timedelta(days=1) for a, b in zip(naive, naive[1:]))
+    weeks = _cutoffs(_frame("Europe/Berlin", "2024-10-01", 24 * 40), "7D", "2024-10-14 10:00", 3)
+    assert [t.isoformat() for t in weeks] == ["2024-10-14T10:00:00+02:00", "2024-10-21T10:00:00+02:00",
+                                              "2024-10-28T10:00:00+01:00"]
+
+
+def test_without_a_cutoff_the_calendar_cutoffs_count_back_from_the_end():
+    frame = _frame("Europe/Berlin", "2024-10-12 00:00", 24 * 18 + 12)  # ends 2024-10-30 10:00+01:00, horizon 4
+    cuts = Forecaster(**SETTINGS).backtest(frame, n_windows=4, step="1D", target="y").forecasts["cutoff"]
+    assert [f"{pd.Timestamp(t):%d %H:%M}" for t in pd.unique(cuts)] == ["27 06:00", "28 06:00", "29 06:00", "30 06:00"]
+
+
+def test_a_span_the_data_steps_do_not_divide_is_refused_naming_the_cutoff():
+    with pytest.raises(RnncastError, match=r"^step='90min' \(--step\) is not a whole number of the data's steps here: "
+                                           r"the cutoff of window 1, 2024-06-10T11:30:00\+02:00, falls between"):
+        _cutoffs(_frame("Europe/Berlin", "2024-06-01", 24 * 20), "90min", "2024-06-10 10:00")
+    two_hours = _frame("Europe/Berlin", "2024-10-20 00:00", 12 * 12, "2h")  # even hours of UTC: 10:00+02:00, 09:00+01:00
+    with pytest.raises(RnncastError, match=r"the cutoff of window 3, 2024-10-27T10:00:00\+01:00, falls between its times "
+                                           r"2024-10-27T09:00:00\+01:00 and 2024-10-27T11:00:00\+01:00"):
+        _cutoffs(two_hours, "1D", "2024-10-24 10:00", 4)
+
+
+def test_a_cutoff_in_the_hour_the_clocks_repeat_is_refused():
+    with pytest.raises(RnncastError, match=r"^step='1D' \(--step\) puts the cutoff of window 1 at 2024-10-27 02:00, which "
+                                           r"the clocks of Europe/Berlin repeat or skip"):
+        _cutoffs(_frame("Europe/Berlin", "2024-10-15", 24 * 20), "1D", "2024-10-26 02:00", 3)
+
+
+@pytest.mark.parametrize("step, why", [("abc", "is neither a whole number"), ("0D", "a span must be positive"),
+                                       ("1MS", "a month"), ("W", "weekday-anchored week")])
+def test_a_step_of_no_fixed_span_is_refused_by_name(step, why):
+    with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) is neither a whole number") as err:
+        read(step)
+    assert why in str(err.value)
+    assert read("24") == 24 and read(24) == 24 and read(" 1D ") == pd.offsets.Day(1)
+
+
+def test_a_span_where_rows_are_counted_is_refused():
+    frame = pd.DataFrame({"y": np.sin(np.arange(200) / 4.0)})
+    with pytest.raises(RnncastError, match=r"step='1D' \(--step\) is a span of calendar time, and the data has no time "
+                                           r"column; give step as a whole number of rows"):
+        Forecaster(**SETTINGS).backtest(frame, n_windows=3, step="1D", target="y")
+
+
+def test_the_command_takes_a_span_and_refuses_bad_text_in_one_line(capsys, tmp_path):
+    _frame("Europe/Berlin", "2024-10-12", 24 * 20).to_csv(tmp_path / "load.csv", index=False)
+    code, out, err = cli(capsys, "backtest", tmp_path / "load.csv", "--target", "y", "--step", "1X", "--out",
+                         tmp_path / "bt")
+    assert code == 2 and err.count("\n") == 1 and "step='1X' (--step) is neither" in err, err
+    code, out, err = cli(capsys, "backtest", tmp_path / "load.csv", "--target", "y", "--step", "1D", "--lookback", "6",
+                         "--horizon", "4", "--epochs", "1", "--hidden-size", "8", "--device", "cpu", "--tz", "Europe/Berlin", "--cutoff",
+                         "2024-10-24 10:00", "--n-windows", "5", "--out", tmp_path / "bt")
+    assert code == 0, err
+    cuts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")["cutoff"].unique()
+    assert [c[11:] for c in cuts] == ["10:00:00+02:00"] * 3 + ["10:00:00+01:00"] * 2
+    assert "5 cutoffs &#x27;1D&#x27; apart" in (tmp_path / "bt" / "report.html").read_text()  # escaped
