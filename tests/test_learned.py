@@ -303,3 +303,24 @@ def test_a_run_folder_keeps_the_epoch_that_diverged(tmp_path):
     assert config["run"]["diverged"] == {"epoch": 3, "kept": 2}
     assert "training diverged in epoch 3" in (tmp_path / "run" / "report.html").read_text()
     assert Forecaster.load(tmp_path / "run").diverged_epoch_ == 3
+
+
+@pytest.mark.parametrize("use", ["predict", "evaluate", "predict_windows", "part_forecasts", "predict_array", "save",
+                                 "loss_figure", "forecast_figure", "export_onnx", "compare"])
+def test_every_method_that_needs_a_fitted_model_raises_not_fitted_before_fit(tmp_path, use):
+    """predict, evaluate, save, export ... raised a plain RnncastError where reading a fitted attribute raises NotFitted."""
+    import rnncast
+    from rnncast.errors import NotFitted
+    from rnncast.export import export_onnx
+
+    model, frame = Forecaster(**TINY), make_frame(200)
+    calls = {"predict": lambda: model.predict(frame), "evaluate": lambda: model.evaluate(frame),
+             "predict_windows": lambda: model.predict_windows(frame), "part_forecasts": lambda: model.part_forecasts(frame),
+             "predict_array": lambda: model.predict_array(np.zeros((2, 4, 1))), "save": lambda: model.save(tmp_path / "m"),
+             "loss_figure": model.loss_figure, "forecast_figure": lambda: model.forecast_figure(frame),
+             "export_onnx": lambda: export_onnx(model, tmp_path / "m.onnx"),
+             "compare": lambda: rnncast.compare({"a": model, "b": Forecaster(**TINY)}, frame)}
+    with pytest.raises(NotFitted, match="not fitted yet") as err:
+        calls[use]()
+    assert isinstance(err.value, RnncastError) and isinstance(err.value, AttributeError) and rnncast.NotFitted is NotFitted
+    assert not (tmp_path / "m").exists()

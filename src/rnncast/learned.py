@@ -19,7 +19,7 @@ from rnncast import checkpoint as checkpoint_io, pathargs, runhistory
 from rnncast.checkedcalls import SAVED, checked_methods, class_only
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.devices import resolve_device
-from rnncast.errors import NotFitted, RnncastError
+from rnncast.errors import NotFitted
 from rnncast.seriesids import skipped_as_given
 from rnncast.serieskeys import as_tuples, of_model, text as key_text
 from rnncast.noticed import first_time
@@ -135,10 +135,11 @@ class Learned:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}{method_advice(name)}")
 
     def check_fitted(self, doing: str | None = None) -> None:
-        """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict,
-        evaluate, save ...): what uses it, said once to use the fitted settings where set_params changed some."""
+        """Raise ``NotFitted`` (an ``RnncastError``, and an ``AttributeError`` as reading a fitted attribute raises)
+        unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict, evaluate, save ...): what uses it,
+        said once to use the fitted settings where set_params changed some."""
         if not hasattr(self, "net_"):
-            raise RnncastError(f"this {type(self).__name__} is not fitted yet; call fit(data, target=...) first, or load one: "
+            raise NotFitted(f"this {type(self).__name__} is not fitted yet; call fit(data, target=...) first, or load one: "
                                f"model = {type(self).__name__}.load(path) (load returns a new {type(self).__name__})")
         if doing is not None:
             self.warn_changed(doing)
