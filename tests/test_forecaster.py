@@ -199,3 +199,26 @@ def test_a_refit_stopped_in_training_keeps_the_model_fitted_before(stop, caplog)
         first.fit(frame, target="y", on_epoch=interrupt)
     with pytest.raises(RnncastError, match="not fitted"):  # a first fit stopped leaves nothing half-made
         first.predict(frame)
+
+
+def _documented_keys() -> set:
+    import re
+
+    text = Forecaster.evaluate.__doc__.split("Keys (", 1)[1]
+    return set(re.findall(r"``([a-z0-9_]+)``", text))
+
+
+def test_evaluate_s_documented_keys_are_the_keys_it_returns_for_one_series_and_a_panel(panel_frame):
+    """evaluate returned mase_season, which help(Forecaster.evaluate)'s "Keys:" did not list (nor r2_by_series, pooled,
+    mase_excluded, zero_actuals, windows_scored)."""
+    documented = _documented_keys()
+    single = Forecaster(**TINY).fit(make_frame(200), target="y", features=["x"]).evaluate(make_frame(200))
+    frame = panel_frame.assign(z=panel_frame["y"] * 2 + 1)
+    panel = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame, target=["y", "z"]).evaluate(frame, by_series=True)
+    returned = set(single) | set(panel)
+    assert set(single) <= documented and set(panel) <= documented
+    always = {"windows", "horizon", "targets", "scored", "original", "scaled", "significance", "mase_season", "verdict",
+              "notes", "hints"}
+    assert always <= set(single) and always | {"r2_by_series", "by_target", "series"} <= set(panel)
+    conditional = {"windows_scored", "scaled_by", "pooled", "mase_excluded", "zero_actuals", "test_overlap"}
+    assert documented - returned <= conditional and returned | conditional == documented

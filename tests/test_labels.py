@@ -173,6 +173,24 @@ def test_ids_that_differ_but_are_written_alike_are_refused_naming_both():
         load_panel(frame)
 
 
+def test_a_timestamp_column_beside_the_one_numeric_column_is_said_to_hold_timestamps_not_text():
+    """fit(ett[["date", "OT"]], time_col=False) said "its other column ('date') holds text" of a datetime64 column."""
+    dates = pd.date_range("2021-01-01", periods=30, freq="h")
+    table = pd.DataFrame({"date": dates, "y": np.arange(30.0)})
+    told = (r"its other column \('date'\) holds timestamps \(time_col=False, --no-time-col, said the table has no time "
+            r"column: to forecast along 'date', leave time_col unset or give time_col='date'\)$")
+    with pytest.raises(RnncastError, match=r"^the table has 1 numeric column \('y'\) .* give target='y'; " + told):
+        load_panel(table, time_col=False)
+    with pytest.raises(RnncastError, match=told):  # a DatetimeIndex too
+        load_panel(table.set_index("date"), time_col=False)
+    with pytest.raises(RnncastError, match=r"its other columns hold: 'date' timestamps; 'site' text \(time_col=False"):
+        load_panel(table.assign(site="north"), time_col=False)
+    with pytest.raises(RnncastError, match=r"its other column \('when'\) holds timestamps \(no role takes timestamps "
+                                           r"beside the time column 'date': drop 'when'\)$"):
+        load_panel(table.assign(when=dates)[["date", "when", "y"]])
+    assert load_panel(table, time_col="date").targets == ["y"]  # the advice, followed
+
+
 def test_one_numeric_column_beside_text_is_offered_alone_without_a_choice(tmp_path):
     table = pd.DataFrame({"ds": pd.date_range("2021-01-01", periods=30), "y": np.arange(30.0), "name": ["a"] * 30})
     with pytest.raises(RnncastError, match=r"^the table has 1 numeric column \('y'\) and none is named the target: to "
@@ -475,8 +493,8 @@ def test_a_pandas_series_given_as_target_is_named_briefly_with_what_is_accepted(
         "fit(X.join(y), target='y_past', features=list(X.columns)) (Forecaster(future_known=True) where each row's X "
         "is known when its y is forecast)")
     with pytest.raises(RnncastError, match=r"got a pandas Series of 600 values \(unnamed\); to forecast these values "
-                                           r"from X, give them as a column of one table and name the columns: "
-                                           r"fit\(np.column_stack"):
+                                           r"from X, give them as a column of X's table and name it: "
+                                           r"fit\(X.assign\(y=np.ravel\(y\)\), target='y', features=list\(X.columns\)\)"):
         Forecaster(**TINY).fit(df[["x"]], df["y_past"].rename(None))
     X, y = df[["x"]], df["y_past"]
     taken = Forecaster(**TINY).fit(X.join(y), target="y_past", features=list(X.columns))  # the advice, followed, fits

@@ -149,7 +149,7 @@ def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
     with pytest.raises(RnncastError, match=r"^the data has no numeric column to forecast besides the time column "
                                            r"'date'; give a table with the values to forecast in a column of numbers$"):
         load_panel(pd.DataFrame({"date": dates}))
-    with pytest.raises(RnncastError, match=r"besides the time column 'date' \(its other columns, a, b, hold text\)"):
+    with pytest.raises(RnncastError, match=r"besides the time column 'date' \(its other columns \('a', 'b'\) hold text\)"):
         load_panel(pd.DataFrame({"date": dates, "a": "x", "b": "y"}))
     with pytest.raises(RnncastError, match=r"^the table has 2 numeric columns \('u', 'v'\) and none is named the target"):
         load_panel(pd.DataFrame({"date": dates, "u": 1.0, "v": 2.0}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import torch
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
@@ -228,3 +229,98 @@ def test_the_untrained_network_s_validation_loss_is_kept_saved_and_drawn(tmp_pat
     assert len(lines) == 1 and lines[0].get_ydata()[0] == start
     alone = Forecaster(**{**TINY, "epochs": 1, "val_frac": 0.0}).fit(make_frame(200), target="y")
     assert alone.state_.untrained_loss is None
+
+
+def _same(a, b) -> bool:
+    """Two fitted attributes' values alike: arrays by value (NaN equal), containers item by item, rnncast's own
+    objects by the state they save."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(np.asarray(a), np.asarray(b), equal_nan=np.asarray(a).dtype.kind == "f")
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if hasattr(a, "state") and callable(a.state):
+        return _same(a.state(), b.state())
+    return a == b
+
+
+def _diverged_fit():
+    """A fit whose epoch 3 diverges (its weights made NaN after epoch 2): epoch 2's are kept."""
+    model = Forecaster(**{**TINY, "epochs": 4, "quantiles": [0.1, 0.5, 0.9]})
+
+    def poison(record):
+        if record["epoch"] == 2:
+            with torch.no_grad():
+                for p in model.net_.parameters():
+                    p.fill_(float("nan"))
+
+    return model.fit(make_frame(200), target="y", features=["x"], on_epoch=poison)
+
+
+def test_save_and_load_give_back_every_fitted_attribute_divergence_params_and_history_included(tmp_path):
+    model = _diverged_fit()
+    assert model.diverged_epoch_ == 3 and [h["epoch"] for h in model.history_] == [1, 2]
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    names = [n for n in dir(model) if n.endswith("_") and not n.startswith("_") and n not in ("net_", "device_", "state_")]
+    assert "diverged_epoch_" in names and "history_" in names
+    assert [n for n in names if not _same(getattr(model, n), getattr(loaded, n))] == []
+    assert loaded.diverged_epoch_ == 3 and loaded.history_ == model.history_  # losses as measured, not float32's text
+    assert loaded.get_params() == model.get_params() and loaded.get_params()["quantiles"] == [0.1, 0.5, 0.9]
+    frame = make_frame(200)
+    assert loaded.evaluate(frame)["notes"] == model.evaluate(frame)["notes"]
+    assert "training diverged in epoch 3; the model keeps epoch 2" in loaded.evaluate(frame)["notes"]
+
+
+@pytest.mark.parametrize("given", [(0.1, 0.5, 0.9), [0.2, 0.5, 0.8], None])
+def test_params_come_back_as_given_a_tuple_as_a_tuple_a_list_as_a_list(tmp_path, given):
+    model = Forecaster(**{**TINY, "quantiles": given}).fit(make_frame(200), target="y")
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").get_params() == model.get_params()
+
+
+def test_a_model_saved_before_divergence_and_tuple_params_were_kept_loads_as_before(tmp_path):
+    import json
+
+    model = Forecaster(**{**TINY, "quantiles": [0.1, 0.5, 0.9]}).fit(make_frame(200), target="y")
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    del meta["tuple_params"]  # as written before them: no diverged_epoch (absent: none), quantiles read as a tuple
+    meta.pop("description_sha256", None)
+    path.write_text(json.dumps(meta))
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.diverged_epoch_ is None and loaded.get_params()["quantiles"] == (0.1, 0.5, 0.9)
+
+
+def test_a_run_folder_keeps_the_epoch_that_diverged(tmp_path):
+    from rnncast.report import write_run
+
+    model = _diverged_fit()
+    write_run(tmp_path / "run", model, make_frame(200))
+    config = __import__("json").loads((tmp_path / "run" / "config.json").read_text())
+    assert config["run"]["diverged"] == {"epoch": 3, "kept": 2}
+    assert "training diverged in epoch 3" in (tmp_path / "run" / "report.html").read_text()
+    assert Forecaster.load(tmp_path / "run").diverged_epoch_ == 3
+
+
+@pytest.mark.parametrize("use", ["predict", "evaluate", "predict_windows", "part_forecasts", "predict_array", "save",
+                                 "loss_figure", "forecast_figure", "export_onnx", "compare"])
+def test_every_method_that_needs_a_fitted_model_raises_not_fitted_before_fit(tmp_path, use):
+    """predict, evaluate, save, export ... raised a plain RnncastError where reading a fitted attribute raises NotFitted."""
+    import rnncast
+    from rnncast.errors import NotFitted
+    from rnncast.export import export_onnx
+
+    model, frame = Forecaster(**TINY), make_frame(200)
+    calls = {"predict": lambda: model.predict(frame), "evaluate": lambda: model.evaluate(frame),
+             "predict_windows": lambda: model.predict_windows(frame), "part_forecasts": lambda: model.part_forecasts(frame),
+             "predict_array": lambda: model.predict_array(np.zeros((2, 4, 1))), "save": lambda: model.save(tmp_path / "m"),
+             "loss_figure": model.loss_figure, "forecast_figure": lambda: model.forecast_figure(frame),
+             "export_onnx": lambda: export_onnx(model, tmp_path / "m.onnx"),
+             "compare": lambda: rnncast.compare({"a": model, "b": Forecaster(**TINY)}, frame)}
+    with pytest.raises(NotFitted, match="not fitted yet") as err:
+        calls[use]()
+    assert isinstance(err.value, RnncastError) and isinstance(err.value, AttributeError) and rnncast.NotFitted is NotFitted
+    assert not (tmp_path / "m").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.savedfields import across_gaps, borders, out_of_order
+from rnncast.savedfields import across_gaps, borders, diverged_epoch, given_params, out_of_order, tuple_params
 
 
 def test_split_dates_that_go_back_in_time_are_named_and_others_pass():
@@ -69,3 +69,21 @@ def test_value_ranges_are_four_finite_numbers_or_null_per_series_and_column():
                 [[[12, 3.0, 5.4, 18.8]]], [[None, None]] * 2, {"y": [1, 2, 3, 4]}):
         with pytest.raises(ValueError, match="value_ranges must be absent or"):
             value_ranges(bad, 1, 2)
+
+
+def test_diverged_epoch_is_an_epoch_from_1_or_none():
+    assert diverged_epoch(None) is None and diverged_epoch(3) == 3
+    for bad in (0, True, 2.5, "3"):
+        with pytest.raises(ValueError, match="diverged_epoch must be null or an epoch"):
+            diverged_epoch(bad)
+
+
+def test_lists_json_wrote_come_back_as_given_and_old_files_read_quantiles_as_a_tuple():
+    params = {"quantiles": (0.1, 0.5, 0.9), "lookback": 8}
+    assert tuple_params(params) == ["quantiles"]
+    written = {"quantiles": [0.1, 0.5, 0.9], "lookback": 8}
+    assert given_params(written, ["quantiles"]) == params
+    assert given_params(written, []) == written  # given as a list: a list
+    assert given_params(written, None) == params and given_params({"quantiles": []}, None) == {"quantiles": None}
+    with pytest.raises(ValueError, match="tuple_params must name list-valued params"):
+        given_params(written, ["lookback"])

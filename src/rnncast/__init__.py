@@ -8,10 +8,10 @@ command line's parser start without importing torch; so is a submodule named as 
 import importlib
 import importlib.util
 
-from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.errors import NotFitted, RnncastError, TrainingDiverged
 from rnncast.version import __version__
 
-__all__ = ["Forecaster", "RnncastError", "TrainingDiverged", "__version__", "compare", "tune"]
+__all__ = ["Forecaster", "NotFitted", "RnncastError", "TrainingDiverged", "__version__", "compare", "tune"]
 
 _LAZY = {"Forecaster": "rnncast.forecaster", "compare": "rnncast.comparemodels", "tune": "rnncast.tuning"}
 _OFFERED = ("config", "datasets", "metrics")  # the modules the README uses from Python, offered by dir()

@@ -19,7 +19,7 @@ import numpy as np
 
 from rnncast import commonwindows, comparebaselines, comparedfits, comparison, evaluation, metrics, spreads
 from rnncast.checkedcalls import checked_call
-from rnncast.errors import RnncastError
+from rnncast.errors import NotFitted, RnncastError
 from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
@@ -221,7 +221,7 @@ def _named(models) -> dict:
         if not isinstance(model, Forecaster):
             raise RnncastError(f"model {name!r} is a {type(model).__name__}, not a Forecaster; give {ACCEPTED}")
         if not model.__sklearn_is_fitted__():
-            raise RnncastError(f"model {name!r} is not fitted yet; fit it (fit(data, target=...)) or load one "
+            raise NotFitted(f"model {name!r} is not fitted yet; fit it (fit(data, target=...)) or load one "
                                "(Forecaster.load(path)) before comparing")
         named[name] = model
     _alike(named)

@@ -249,12 +249,19 @@ class Forecaster(Learned, Parameters):
             if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
             part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
 
-            Keys: ``windows``, ``horizon``, ``targets`` (counts); ``scored``; ``original`` and ``scaled``:
-            ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape_pct", "mape_pct", "mase"}}`` (sMAPE and MAPE
-            in percent, original units only), in the data's units and in the scaler's (``scaled_by``: where no scaler
-            scaled them, what they are divided by); ``significance``: ``{baseline: {"statistic", "p_value", ...}}`` on the scaled errors;
-            with ``by_series`` ``series``; ``verdict`` (text), ``notes``, ``hints`` (lists of lines); see
-            ``evaluation.evaluate``; ``test_overlap`` where fit warned of it (``readout.evaluated``).
+            Keys (every one, each always there unless its "where" says otherwise; see ``evaluation.evaluate`` and
+            ``readout.evaluated``): ``windows``, ``horizon``, ``targets`` (counts); ``windows_scored`` where fill left
+            windows out whole; ``scored``; ``original`` and ``scaled``:
+            ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape_pct", "mape_pct", "mase"}}`` (sMAPE and MAPE in
+            percent, original units only; a quantile model's adds "pinball" and "coverage_80"), in the data's units
+            and in the scaler's; ``scaled_by`` where no scaler scaled them (what they are divided by);
+            ``r2_by_series`` where several series are scored (R² is each series' own, averaged); ``pooled`` where a few
+            series hold most of a panel's original-unit error; ``mase_excluded`` where some series have no MASE scale;
+            ``zero_actuals`` where actuals at or near 0 make MAPE and sMAPE unstable; ``by_target`` where there are
+            several targets (each target's scores in its own units); ``significance``: ``{baseline: {"statistic",
+            "p_value", ...}}`` on the scaled errors; ``series`` where by_series=True; ``mase_season`` (the season MASE's
+            naive forecast steps back); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
+            ``hints`` (lists of lines).
             """
         flag("by_series", by_series)
         forecasts = self.part_forecasts(data, part, static_covariates)

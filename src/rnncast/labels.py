@@ -70,7 +70,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     numeric = candidates if kind == "array" else [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
     if not numeric:
         besides = f" besides the time column {time_col!r}" if timed else ""
-        others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
+        others = f" ({_held(frame, candidates, time_col)})" if candidates else ""
         raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
                            "values to forecast in a column of numbers")
     named = [c for c in numeric if c in set(given)]  # covariates (features=): counted apart, never as candidates
@@ -109,12 +109,38 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_names(first)}"
         raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
                            f"({name}) to number the rows")
-    if len(numeric) == 1:  # no choice among numbers: the other columns hold text, which no role takes
-        text = [said(frame, c) for c in candidates if c not in numeric]
-        hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"
+    if len(numeric) == 1:  # no choice among numbers: the other columns hold text or times, which no role takes
+        hold = _held(frame, [c for c in candidates if c not in numeric], time_col)
         name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_names(numeric[0])} (target= in Python)"
         raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}{ids}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}{ids}")
+
+
+def _held(frame: pd.DataFrame, columns: list, time_col) -> str:
+    """"its other column ('site') holds text": what ``columns`` (none of them numbers) hold, by kind (timestamps,
+    categories, text), and, for timestamps the caller said are no time (``time_col=False``) or beside the time
+    column, what to do with them."""
+    def kind(c) -> str:
+        dtype = frame[c].dtype
+        if pd.api.types.is_datetime64_any_dtype(dtype) or isinstance(dtype, pd.PeriodDtype):
+            return "timestamps"
+        return "categories" if isinstance(dtype, pd.CategoricalDtype) else "text"
+
+    kinds = {c: kind(c) for c in columns}
+    parts = [f"{', '.join(said(frame, c) for c in columns if kinds[c] == k)} {k}" for k in dict.fromkeys(kinds.values())]
+    text = f"its other column{'s' if len(columns) > 1 else ''} hold{'' if len(columns) > 1 else 's'} " if len(parts) == 1 \
+        else "its other columns hold: "
+    if len(parts) == 1:
+        text = text.replace(" hold", f" ({', '.join(said(frame, c) for c in columns)}) hold") + parts[0].split(" ")[-1]
+    else:
+        text += "; ".join(parts)
+    times = [said(frame, c) for c in columns if kinds[c] == "timestamps"]
+    if times and time_col is False:
+        text += (f" (time_col=False, --no-time-col, said the table has no time column: to forecast along "
+                 f"{times[0]}, leave time_col unset or give time_col={times[0]})")
+    elif times:
+        text += f" (no role takes timestamps beside the time column {time_col!r}: drop {', '.join(times)})"
+    return text
 
 
 def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
@@ -188,31 +214,22 @@ def check_lists(**named) -> None:
             what = {"b": "booleans", "O": "text", "U": "text", "S": "text"}.get(value.dtype.kind, "numbers" if
                                                                                  value.dtype.kind in "iufc" else "values")
             raise RnncastError(f"id_col takes column names (id_col='store_id', or a list for a key of several: "
-                               f"id_col=['item_id', 'store_id']); got an array of {what} ({_described(value)}): give "
+                               f"id_col=['item_id', 'store_id']); got an array of {what} ({described(value)}): give "
                                "the id column's name, not its values (a numbered column by its label: id_col=0)")
         if value is not None and not isinstance(value, (str, list, tuple, pd.Index)) and (
                 hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
             windows = f"; {RAW_SERIES} and targets" if getattr(value, "ndim", 0) >= 1 and not isinstance(value, pd.Series) else ""
-            column = getattr(value, "ndim", 0) == 1 or (getattr(value, "ndim", 0) == 2 and value.shape[1] == 1)
-            named_y = isinstance(value, pd.Series) and value.name is not None  # df["y"]: a column of X's table
-            if keyword == "target" and column:  # scikit-learn's fit(X, y) (y of one column too): y beside X, named
-                windows = ((f"; to forecast these values from X, give them as a column of X's table and name it: "
-                            f"fit(X.join(y), target={str(value.name)!r}, features=list(X.columns))") if named_y else
-                           ("; to forecast these values from X, give them as a column of one table and name the "
-                            "columns: fit(np.column_stack([X, y]), target=k, features=list(range(k))) for X of k "
-                            "columns")) + (" (Forecaster(future_known=True) where each row's X is known when its y is "
-                                           f"forecast){windows}")
             if keyword.endswith("covariates") and isinstance(value, pd.DataFrame):  # Darts' covariates: a table
                 windows = "; covariates are columns of the data: merge this table onto the data on the time (and id) column, then name its columns"
-            raise RnncastError(f"{said} must be a column name or a list of names, got {_described(value)}"
-                               f"{windows}")  # fit(X, y): y is no name
+            raise RnncastError(f"{said} must be a column name or a list of names, got {described(value)}"
+                               f"{windows}")  # fit(X, y)'s y as target=: fitxy.refuse_values answered it before
         given = names(value) if not (isinstance(value, str) and value == "all") else []
         twice = [name for i, name in enumerate(given) if name in given[:i]]
         if twice:
             raise RnncastError(f"{said} names {twice[0]!r} twice; name each column once")
 
 
-def _described(value) -> str:
+def described(value) -> str:
     """A value given where column names were wanted, in a few words: ``a pandas Series named 'y' of 600 values``,
     ``ndarray of shape (200,)``; a short repr for others (a generator), never a whole Series' or array's text."""
     if isinstance(value, pd.Series):

@@ -19,7 +19,7 @@ from rnncast import checkpoint as checkpoint_io, pathargs, runhistory
 from rnncast.checkedcalls import SAVED, checked_methods, class_only
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.devices import resolve_device
-from rnncast.errors import NotFitted, RnncastError
+from rnncast.errors import NotFitted
 from rnncast.seriesids import skipped_as_given
 from rnncast.serieskeys import as_tuples, of_model, text as key_text
 from rnncast.noticed import first_time
@@ -30,7 +30,7 @@ from rnncast.spelling import hints
 
 log = logging.getLogger(__name__)
 
-FIT_SETS = ("state_", "net_", "device_", "history_", "diverged_epoch_")  # what fit (or load) sets on the estimator
+FIT_SETS = ("state_", "net_", "device_", "history_")  # what fit (or load) sets on the estimator
 SET = {  # FIT_SETS' type and meaning: the Attributes section of help(Forecaster) (attributes_doc)
     "state_": ("state.FittedState", "everything fit learned of the data, as the saved model's model.json keeps it; "
                                     "the attributes below read it"),
@@ -39,9 +39,8 @@ SET = {  # FIT_SETS' type and meaning: the Attributes section of help(Forecaster
     "history_": ("list of dict", "one per epoch: epoch (from 1), train_loss and val_loss (the mean loss, or pinball "
                                  "loss, in the scaled units trained in, original under scaler='none'; val_loss None "
                                  "without validation rows), seconds, best (its weights kept); load gives a run's or "
-                                 "saved model's back ([] where none was kept)"),
-    "diverged_epoch_": ("int or None", "the epoch whose loss became NaN or infinite, ending training (the best "
-                                       "finished epoch kept); None where training did not diverge"),
+                                 "saved model's back ([] where none was kept; a run's history.csv keeps the losses "
+                                 "as their float32's shortest text, a saved model's model.json as they were)"),
 }
 KINDS = {  # the type and shape of each Learned property (S series, T targets, C columns: targets then covariates)
     "settings_": "config.Settings", "layout_": "str", "ids_": "list of str [S]", "id_col_": "str or None",
@@ -52,7 +51,7 @@ KINDS = {  # the type and shape of each Learned property (S series, T targets, C
     "train_spreads_": "ndarray [S, T] float64 or None", "static_encoder_": "scaling.StaticEncoder or None",
     "static_covariates_": "list of str", "static_inputs_": "ndarray [S, Kn] float32",
     "static_codes_": "ndarray [S, Kc] int64", "unused_columns_": "list of str", "skipped_series_": "list of dict",
-    "train_seconds_": "float", "epoch_draw_": "dict or None", "world_size_": "int", "highway_start_": "dict or None",
+    "train_seconds_": "float", "diverged_epoch_": "int or None", "epoch_draw_": "dict or None", "world_size_": "int", "highway_start_": "dict or None",
     "scaler_": "scaling.Scaler or None", "split_": "windows.Split or None", "train_mean_": "ndarray [T] float64 or None",
 }
 
@@ -111,6 +110,9 @@ class Learned:
                                doc="series too short to train, one dict each: id (an integer id of fit's frame as "
                                    "given; a key's values, ('A', 1)), rows (it has), needed (the rows it would need)")
     train_seconds_ = _learned("train_seconds", "seconds the training loop took (wall clock)")
+    diverged_epoch_ = _learned("diverged_epoch", "the epoch whose loss became NaN or infinite, ending training (the best "
+                                                 "finished epoch kept); None where training did not diverge (save and "
+                                                 "load keep it)")
     epoch_draw_ = _learned("epoch_draw", "what each epoch drew where max_batches cut it short: {batches, drawn, total, "
                                          "unit}; None where an epoch was a full pass")
     world_size_ = _learned("world_size", "processes that trained together (torchrun's DDP; 1: one process)")
@@ -133,10 +135,11 @@ class Learned:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}{method_advice(name)}")
 
     def check_fitted(self, doing: str | None = None) -> None:
-        """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict,
-        evaluate, save ...): what uses it, said once to use the fitted settings where set_params changed some."""
+        """Raise ``NotFitted`` (an ``RnncastError``, and an ``AttributeError`` as reading a fitted attribute raises)
+        unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict, evaluate, save ...): what uses it,
+        said once to use the fitted settings where set_params changed some."""
         if not hasattr(self, "net_"):
-            raise RnncastError(f"this {type(self).__name__} is not fitted yet; call fit(data, target=...) first, or load one: "
+            raise NotFitted(f"this {type(self).__name__} is not fitted yet; call fit(data, target=...) first, or load one: "
                                f"model = {type(self).__name__}.load(path) (load returns a new {type(self).__name__})")
         if doing is not None:
             self.warn_changed(doing)
@@ -256,7 +259,7 @@ class Learned:
         net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, history, None
+        forecaster.state_, forecaster.history_ = state, history
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster

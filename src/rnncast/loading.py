@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, gaps, gridtimes,
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, fitxy, gaps, gridtimes,
                      halfdays, holidaysets, indexcolumns, labels, repeatedrows, rolenames,
                      rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones)
 from rnncast import static as statics
@@ -73,6 +73,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     given = {k: labels.one_tuple_label(data, rolenames.as_list(v), k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
+    fitxy.refuse_values(data, given["target"], time_col)  # fit(X, y): y's values as target=, not names
     labels.check_lists(**given, **({} if isinstance(id_col, (list, tuple)) else {"id_col": id_col}))  # {'a'}, ['A', 'A']
     given_id = id_col  # as handed over: a key of several columns is refused once the table's columns are known
     time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')

@@ -30,8 +30,9 @@ def history_csv(history: list[dict]) -> str:
 
 
 def as_json(history: list[dict]) -> list[dict]:
-    """The epochs as model.json keeps them: ``FIELDS`` of each, the losses as their float32's shortest text."""
-    loss = lambda v: v if v is None else float(decimals.shortest(v))  # noqa: E731
+    """The epochs as model.json keeps them: ``FIELDS`` of each, the losses as fit measured them (float64, which JSON
+    writes and reads back exactly, so a saved model's ``history_`` equals the fitted one's)."""
+    loss = lambda v: v if v is None else float(v)  # noqa: E731
     return [{"epoch": int(h["epoch"]), "train_loss": loss(h["train_loss"]), "val_loss": loss(h["val_loss"]),
              "seconds": float(h["seconds"]), "best": bool(h["best"])} for h in history]
 

@@ -200,3 +200,33 @@ def mase_zero(saved, n_series: int, n_targets: int):
                 isinstance(v, int) and not isinstance(v, bool) and v in NAMES for v in row) for row in saved)):
         raise ValueError(f"mase_zero must be absent or [series][target] codes {sorted(NAMES)}, got {short(saved)}")
     return np.asarray(saved, dtype=np.int64)
+
+
+def diverged_epoch(saved) -> int | None:
+    """The epoch whose loss became NaN or infinite, ending the fit (``Forecaster.diverged_epoch_``), checked (None:
+    training did not diverge, or the model was saved before it was recorded)."""
+    if saved is None:
+        return None
+    if isinstance(saved, bool) or not isinstance(saved, int) or saved < 1:
+        raise ValueError(f"diverged_epoch must be null or an epoch (a whole number from 1), got {short(saved)}")
+    return saved
+
+
+def given_params(params: dict, tuples) -> dict:
+    """model.json's ``params`` with each list JSON wrote as given to the Forecaster: a tuple where ``tuples`` (its
+    ``tuple_params``, written with the params) names it, else a list; without ``tuple_params`` (a model saved before
+    it was written) quantile levels are a tuple, as they were read then; ``quantiles: []`` is none."""
+    if params.get("quantiles") == []:  # kept by Forecaster(quantiles=()) before an empty list was refused: none
+        params = {**params, "quantiles": None}
+    if tuples is None:
+        if isinstance(params.get("quantiles"), list):
+            return {**params, "quantiles": tuple(params["quantiles"])}
+        return params
+    if not isinstance(tuples, list) or not all(isinstance(name, str) and isinstance(params.get(name), list) for name in tuples):
+        raise ValueError(f"tuple_params must name list-valued params, got {short(tuples)}")
+    return {name: tuple(value) if name in tuples else value for name, value in params.items()}
+
+
+def tuple_params(params: dict) -> list[str]:
+    """The params given as tuples, which JSON writes as lists (``given_params`` reads them back as tuples)."""
+    return [name for name, value in params.items() if isinstance(value, tuple)]

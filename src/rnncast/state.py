@@ -17,8 +17,9 @@ from rnncast.config import Settings, with_saved_defaults
 from rnncast import formatversions
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import check_keys, check_version
-from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, fit_rows, highway_start, later_rows, value_ranges,
-                                 mase_zero, out_of_order, same_step, saved_overlap, short, squeezed)
+from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
+                                 highway_start, later_rows, mase_zero, out_of_order, same_step, saved_overlap, short, squeezed,
+                                 tuple_params, value_ranges)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.seriesids import checked_key_dtypes, given_back, key_dtypes, saved_dtype
 from rnncast.settingvalues import parse_quantiles
@@ -58,6 +59,7 @@ class FittedState:
     # in models saved before the first was kept; None: no time
     train_seconds: float | None = None
     untrained_loss: float | None = None  # the untrained network's validation loss (loss.png draws it); None: unmeasured
+    diverged_epoch: int | None = None  # the epoch whose loss became NaN or infinite (Forecaster.diverged_epoch_); None: none
     epoch_draw: dict | None = None  # what an epoch drew where max_batches cut it short (batches.epoch_draw); None: a full pass
     world_size: int = 1
     highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
@@ -104,7 +106,7 @@ class FittedState:
                 "encoder": self.static_encoder.state(), "inputs": self.static_inputs.tolist(),
                 "codes": self.static_codes.tolist(), **({"table": True} if self.static_table else {})},
             "skipped_series": self.skipped_series, "train_seconds": self.train_seconds, "borders": self.borders,
-            "highway_start": self.highway_start, "unused": self.unused,
+            "highway_start": self.highway_start, "unused": self.unused, "tuple_params": tuple_params(self.params),
         }
         if (id_dtype := saved_dtype(self.given_ids)) is not None:  # skipped_series_ as given after load (decision 774)
             meta["id_dtype"] = id_dtype
@@ -112,6 +114,8 @@ class FittedState:
             meta["key_dtypes"] = dtypes
         if self.series_all is not None:
             meta["series_all"] = self.series_all
+        if self.diverged_epoch is not None:  # absent: training did not diverge, or a model saved before it was kept
+            meta["diverged_epoch"] = self.diverged_epoch
         if self.epoch_draw is not None:
             meta["epoch_draw"] = self.epoch_draw
         if self.untrained_loss is not None:
@@ -146,8 +150,7 @@ class FittedState:
         check_keys(meta, where)
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
-            if isinstance(params.get("quantiles"), list):  # JSON's list: the tuple get_params gave at fit
-                params = {**params, "quantiles": tuple(params["quantiles"]) or None}  # [] (saved as such before): none
+            params = given_params(params, meta.get("tuple_params"))  # JSON's lists: a tuple or a list, as given at fit
             n_future = spec.n_future
             features = list(meta["features"])
             ids = [None if i is None else str(i) for i in meta.get("ids", [None])]  # ids are text
@@ -177,7 +180,8 @@ class FittedState:
                 calendars={str(i): Calendar.from_state(c, params.get("freq") is None) for i, c in meta.get("calendars", {}).items()},
                 borders=borders(meta.get("borders"), n), highway_start=highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
-                epoch_draw=meta.get("epoch_draw"), untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
+                epoch_draw=meta.get("epoch_draw"), diverged_epoch=diverged_epoch(meta.get("diverged_epoch")),
+                untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
