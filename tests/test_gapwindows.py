@@ -58,6 +58,8 @@ def test_missing_after_counts_the_steps_missing_after_each_row_and_a_row_off_the
 def test_a_window_crosses_a_gap_when_a_row_before_its_last_is_followed_by_one():
     after = np.array([0, 0, 3, 0, 0, 0])  # steps missing after row 2
     assert crossing(after, np.array([0, 1, 2, 3]), 3).tolist() == [False, True, True, False]  # rows 0-2 end at the gap
+    # a backtest window whose forecast dates lack rows reaches past the last row (stepactuals): its rows there are none
+    assert crossing(after, np.array([2, 4]), 5).tolist() == [True, False]
 
 
 def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(model, panel, caplog):
