@@ -66,10 +66,12 @@ def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(mode
     gapped = _gapped(panel)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = model.evaluate(gapped, by_series=True)
-    span = L + H
+    span = L  # scored windows: their inputs; a date forecast without a row is not scored (stepactuals)
     across = result["scored"]["across_gaps"]
-    assert across["windows"] == span - 1 and across["series"] == 1 and across["ids"] == ["s0"]  # every window over
-    # the one pair of rows around the gap
+    assert across["windows"] == span - 1 and across["series"] == 1 and across["ids"] == ["s0"]  # every window whose
+    # inputs hold the one pair of rows around the gap
+    scored = result["scored"]  # the three cut 1, 2 and 3 rows before it forecast 3, 2 and 1 of the missing days
+    assert scored["missing_steps"] == 6 and result["windows_scored"] == result["windows"] - 1
     assert f"{span - 1} of the windows span calendar steps missing from the data (series 's0': {span - 1})" \
         in result["scored"]["text"]
     assert any("span calendar steps missing from the data (series 's0'" in n and "fill_gaps=True" in n
@@ -94,8 +96,8 @@ def test_one_series_is_not_named_as_a_series():
     frame = _panel((200,)).drop(columns="unique_id")
     model = Forecaster(**TINY).fit(frame, target="y")
     result = model.evaluate(frame[~frame["ds"].between(*GAP)])
-    assert result["scored"]["across_gaps"]["windows"] == L + H - 1
-    assert f"; {L + H - 1} of the windows span calendar steps missing from the data, their rows" in result["scored"]["text"]
+    assert result["scored"]["across_gaps"]["windows"] == L - 1
+    assert f"; {L - 1} of the windows span calendar steps missing from the data, their rows" in result["scored"]["text"]
 
 
 def test_a_model_fitted_with_fill_gaps_fills_them_and_scores_no_window_across_them(panel):
@@ -117,7 +119,7 @@ def test_quiet_keeps_the_count_and_leaves_the_warning_out(model, panel, caplog):
     """A fit's run and tune's trials score the fit's own data, whose missing rows the fit's gap warning said."""
     with caplog.at_level(logging.WARNING, logger="rnncast"), quiet():
         result = model.evaluate(_gapped(panel))
-    assert result["scored"]["across_gaps"]["windows"] == L + H - 1 and "span calendar steps" not in caplog.text
+    assert result["scored"]["across_gaps"]["windows"] == L - 1 and "span calendar steps" not in caplog.text
     assert logging.getLogger("rnncast.gapwindows").level == logging.NOTSET
 
 

@@ -87,3 +87,23 @@ def test_a_model_reading_future_covariates_still_leaves_out_a_window_lacking_a_d
                                                                   target="y", features=["promo"])
     assert result.metrics["windows_left_out"]["windows"] == 1 and "scored" not in result.metrics
     assert "future covariates it reads there" in result.metrics["windows_left_out"]["text"]
+
+
+def test_evaluate_and_fit_s_test_scores_date_each_step_as_a_backtest_does():
+    """Fit's test windows are stride-1 rows: a window whose targets ran over a missing day scored its step 1 forecast
+    for 06-21 against the actual of 06-22 (20 of 33 windows); each step now meets its own date's actual, or none."""
+    data = _daily()
+    gapped = data.drop(index=[172, 185, 193])
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(gapped)
+    result = model.evaluate(gapped)
+    assert result["scored"]["missing_steps"] == 20 and "windows_scored" not in result  # each keeps a scored value
+    assert "20 forecast steps of 20 windows fall on dates the data has no row for" in result["scored"]["text"]
+    test = model.part_forecasts(gapped, "test")
+    wf, absent = test.original, test.absent
+    assert absent.mask.sum() == 20 and wf.filled[..., 0][absent.mask].all()
+    times = np.asarray(absent.times).reshape(absent.mask.shape)
+    actual = data.set_index("ds").y
+    np.testing.assert_allclose(wf.y_true[..., 0][~absent.mask], actual[times[~absent.mask]].to_numpy(), rtol=1e-6)
+    assert set(times[absent.mask].tolist()) == set(data.ds[[172, 185, 193]].tolist())
+    assert result["original"]["model"]["mse"] == pytest.approx(
+        float(((wf.y_pred - wf.y_true)[..., 0][~absent.mask] ** 2).mean()), rel=1e-5)

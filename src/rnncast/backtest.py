@@ -189,7 +189,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
-    wf, wf_scaled, absent = stepactuals.aligned(panel, first_rows, cuts, held, wf, wf_scaled)  # dates without a row
+    wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled)  # dates without a row
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed

@@ -21,7 +21,7 @@ import torch
 
 from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads, staticdrift)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -294,21 +294,17 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained)} (each needs {leftout.needs(untrained)}) "
                 "and are not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
-    original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
+    # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
+    original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
+                                                                            means=source.means))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
-    out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
-                         model.state.settings.data.fill)
-    if out["text"]:
-        if out["windows_scored"] < len(original.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
-            scored = {**scored, "text": "forecast " + scored["text"].removeprefix("scored ")}
-        scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
-                  "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
+    scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if original.filled is not None and not scored_values(original).any():
-        raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
+        raise RnncastError(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
-                         data.season, panel.key)
+                         data.season, panel.key, absent)
 
 
 def untrained(state: FittedState, panel: Panel) -> list[dict]:

@@ -39,27 +39,32 @@ def through(panel, horizon: int) -> int:
     return horizon if len(panel.future) else 0
 
 
-def steps(panel, first_rows: np.ndarray, cuts: np.ndarray, held: np.ndarray, horizon: int) -> Absent | None:
-    """The steps of the windows forecast (``held`` [S, K], series-major as ``np.nonzero`` gives them) whose date the
-    data lacks; None where every one has its row. ``first_rows``, ``cuts`` [S, K]: ``calendarcuts.first_rows``'."""
-    placed = calendarcuts.placed_series(panel)
-    ss, kk = np.nonzero(held)
-    mask = np.zeros((len(ss), horizon), dtype=bool)
-    times = []
-    for w, (s, k) in enumerate(zip(ss.tolist(), kk.tolist())):
-        if s not in placed or cuts[s, k] < 0:  # rows counted: every step is a row
-            if panel.time is not None:
-                lo = panel.offsets[s] + int(first_rows[s, k])
-                times.append(panel.time[lo : lo + horizon])
-            continue
-        own, stamps = placed[s]
-        positions = int(cuts[s, k]) + 1 + np.arange(horizon)
-        at = np.minimum(np.searchsorted(own, positions), len(own) - 1)
-        mask[w] = own[at] != positions
-        times.append(stamps(positions))
+def steps(panel, wf) -> Absent | None:
+    """The steps of the windows of ``wf`` (their cutoffs the rows before ``wf.target_rows``, inside each series
+    ``wf.series``) whose date the data lacks, on each series' calendar (``calendarcuts.placed_series``); None where
+    every one has its row, as where the rows are counted (no times, no calendar)."""
+    count, horizon = wf.y_true.shape[:2]
+    placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
+    series = np.zeros(count, np.int64) if wf.series is None else np.asarray(wf.series)
+    cuts = np.asarray(wf.target_rows, dtype=np.int64) - 1
+    mask, positions = np.zeros((count, horizon), dtype=bool), {}
+    for s in np.unique(series).tolist():
+        if s in placed:
+            w = np.flatnonzero(series == s)
+            own = placed[s][0]
+            at = own[cuts[w]][:, None] + 1 + np.arange(horizon)  # [w, H] each step's position on the calendar
+            mask[w] = own[np.minimum(np.searchsorted(own, at), len(own) - 1)] != at
+            if mask[w].any():
+                positions[s] = (w, at)
     if not mask.any():
         return None
-    return Absent(mask, times[0].append(times[1:]) if times else None)
+    rows = panel.offsets[series][:, None] + np.minimum(cuts[:, None] + 1 + np.arange(horizon),
+                                                       panel.lengths[series][:, None] - 1)  # [W, H] stacked
+    times = pd.Series(panel.time[rows.reshape(-1)])
+    for s, (w, at) in positions.items():  # the series lacking dates: each step's date on its calendar
+        flat = (w[:, None] * horizon + np.arange(horizon)).reshape(-1)
+        times.iloc[flat] = np.asarray(placed[s][1](at.reshape(-1)))
+    return Absent(mask, pd.Index(times, name=panel.time.name))
 
 
 def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray) -> list:
@@ -70,10 +75,10 @@ def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray) -> list:
             panel.time[panel.offsets[s] + np.minimum(first_rows[s], panel.lengths[s] - 1)] for s in range(panel.n_series)]
 
 
-def aligned(panel, first_rows: np.ndarray, cuts: np.ndarray, held: np.ndarray, wf, wf_scaled):
-    """``(wf, wf_scaled, absent)``: the forecasts of a backtest's windows in both units, ``align``ed to the steps'
-    dates, and the steps without an actual (``steps``; None: none)."""
-    absent = steps(panel, first_rows, cuts, held, wf.y_true.shape[1])
+def aligned(panel, wf, wf_scaled):
+    """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
+    steps without an actual (``steps``; None: none)."""
+    absent = None if len(panel.future) else steps(panel, wf)  # future covariates: read at the rows (gapwindows)
     return align(wf, absent), align(wf_scaled, absent), absent
 
 
@@ -123,3 +128,17 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
             f"blank actual; every other step is scored against the actual of its own date: {int(kept.sum())} of the "
             f"{total} windows keep a scored value"))
     return block
+
+
+def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
+    """What evaluate (and fit's test scores) say was scored (``parts.select``'s ``scored``), with what fill left out
+    and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a window keeps
+    no scored value; and the clause of what was left out ("" where nothing was)."""
+    block = globals()["scored"](wf, absent, fill)
+    if block is None:
+        return scored, ""
+    text = "; ".join(t for t in (block["left_out"], block.get("missing_text")) if t)
+    head = scored["text"]
+    if block["windows_scored"] < len(wf.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
+        head = "forecast " + head.removeprefix("scored ")
+    return {**scored, **block, "text": f"{head}; {text}"}, text
