@@ -1,4 +1,5 @@
-"""Which steps of a backtest's windows are scored where the data lacks a date they forecast.
+"""Which steps of a window are scored where the data lacks a date it forecasts: the one rule of a backtest's windows
+(``backtest``), ``evaluate``'s and fit's test scores (``forecasting.part_forecasts``).
 
 A window's forecast reads its inputs, the rows up to its cutoff: where they are complete the model forecasts each of
 the ``horizon`` calendar steps after it, whether or not the data holds a row at that date. Each step is scored
@@ -8,8 +9,9 @@ Diebold–Mariano test's, through the ``filled`` mask ``windowforecasts.scored``
 their dates with a blank actual (``shown``). MASE keeps its in-sample scale (the training rows').
 
 Counted in rows, the actuals after a missing date were one row early: the window's forecast for 2024-06-21 met the
-actual of 2024-06-22. A window whose cutoff row is missing has incomplete inputs and is left out as before
-(``calendarcuts``), as is one whose model reads future covariates at the dates it forecasts (``through``).
+actual of 2024-06-22. A backtest window whose cutoff row is missing has incomplete inputs and is left out as before
+(``calendarcuts``), as is one whose model reads future covariates at the dates it forecasts (``through``); such a
+model's stride-1 windows are read at their rows, as before (``gapwindows`` warns of them).
 Values a ``fill`` made are no actual either; they are counted apart (``filledwindows``), never twice.
 """
 
