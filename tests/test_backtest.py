@@ -541,10 +541,11 @@ def test_windows_that_span_calendar_steps_the_data_lacks_are_warned_of_as_evalua
     frame = make_frame(200, freq="D").drop(index=[193, 194])
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = Forecaster(**TINY).backtest(frame, n_windows=3, target="y")
-    # the two windows whose targets the missing days fall among are left out (calendarcuts); the third reads them
-    assert result.metrics["windows_left_out"]["windows"] == 2
+    # the window cut at the missing 07-12 is left out (calendarcuts); the one before forecasts 07-12 unscored
+    # (stepactuals), its inputs consecutive; the one after reads the missing days among its inputs
+    assert result.metrics["windows_left_out"]["windows"] == 1 and result.metrics["scored"]["missing_steps"] == 1
     spanning = result.metrics["across_gaps"]["windows"]
-    assert spanning == 1 and any("1 of the 1 window span calendar steps missing from the data" in r.getMessage()
+    assert spanning == 1 and any("1 of the 2 windows span calendar steps missing from the data" in r.getMessage()
                                  for r in caplog.records)
     assert "across_gaps" not in Forecaster(**TINY).backtest(make_frame(200, freq="D"), n_windows=3, target="y").metrics
 
@@ -617,9 +618,10 @@ def test_the_rows_a_too_short_backtest_asks_for_are_the_least_it_takes():
     assert len(Forecaster(**settings).backtest(make_frame(32, feature=False), target="y", n_windows=2).metrics["windows"]) == 2
 
 
-def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_its_window_across_it_left_out_said():
+def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_the_month_forecast_unscored_said():
     """A retail tester: S0 lacking 2024-03 was cut a month before the others at every cutoff (rows counted back), and
-    the verdict said "the 4 series' calendars differ ... 6 cutoff dates" and ran t at 1 degree of freedom."""
+    the verdict said "the 4 series' calendars differ ... 6 cutoff dates" and ran t at 1 degree of freedom. Its last
+    window was then left out whole (decision 800); its inputs are complete, so it is forecast and 2024-03 unscored."""
     rng = np.random.default_rng(0)
     t = pd.date_range("2019-01-31", periods=66, freq="ME")
     frame = pd.concat([pd.DataFrame({"store": f"S{i}", "month": t, "sales": 100 + 10 * np.sin(np.arange(66) / 2)
@@ -629,11 +631,14 @@ def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_its_window_across_
         frame, n_windows=3, target="sales", id_col="store", time_col="month")
     dates = result.forecasts.groupby("window").cutoff.unique()
     assert [[str(d.date()) for d in dates[j]] for j in range(3)] == [["2022-12-31"], ["2023-06-30"], ["2023-12-31"]]
-    assert set(result.forecasts[result.forecasts.window == 2].store) == {"S1", "S2", "S3"}
-    assert result.metrics["cutoff_dates"] == 3 and result.metrics["windows_left_out"]["windows"] == 1
+    last = result.forecasts[result.forecasts.window == 2]
+    assert set(last.store) == {"S0", "S1", "S2", "S3"} and len(last) == 4 * 6
+    march = last[(last.store == "S0") & (last.month == "2024-03-31")]
+    assert len(march) == 1 and march.sales.isna().all() and march.sales_filled.all()
+    assert result.metrics["cutoff_dates"] == 3 and "windows_left_out" not in result.metrics
+    assert result.metrics["scored"]["missing_steps"] == 1 and result.metrics["scored"]["windows_scored"] == 12
     assert "calendars differ" not in result.verdict and "t at 2 degrees of freedom (the paired t-test)" in result.verdict
-    assert "1 of the 12 windows is left out: 'S0' lacks a row there" in result.verdict
-    assert any("'S0' at the cutoff 2023-12-31 (it lacks 2024-03-31)" in n for n in result.notes)
+    assert any(n.startswith("Steps without an actual are not scored: 1 forecast step of 1 window falls") for n in result.notes)
 
 
 def test_a_huge_value_in_a_backtest_window_is_named_not_scored():

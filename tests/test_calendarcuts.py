@@ -87,3 +87,12 @@ def test_every_cutoff_form_fit_reads_cuts_a_backtest_at_the_same_rows():
             rows, kept, _ = first_rows(panel, cutoff, 4, 2, 4)
             assert [c["cutoff_rows"][0] for c in counts(cutoff, panel)] == [up, up], (form, cutoff)
             assert rows.tolist() == [[up, up + 4]] * 2 and kept.all(), (form, cutoff)
+
+
+def test_a_window_lacking_only_a_date_it_forecasts_is_kept_where_those_dates_are_no_input():
+    """``through=0`` (a model without future covariates, ``stepactuals``): only the cutoff's row is needed."""
+    panel = load_panel(_stores({"S0": ["2024-03-31"], "S1": ["2023-06-30"]}), announce=False)
+    _, kept, cuts = first_rows(panel, None, 6, 3, 6, through=0)
+    assert kept.tolist() == [[True] * 3, [True, False, True], [True] * 3, [True] * 3]  # S1: its cutoff lacks
+    said = left_out(panel, cuts, kept, 6, through=0)
+    assert said["windows"] == 1 and "lacks the cutoff's row, the last its forecast reads: 'S1' at the cutoff 2023-06-30" in said["text"]

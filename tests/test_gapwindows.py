@@ -58,16 +58,20 @@ def test_missing_after_counts_the_steps_missing_after_each_row_and_a_row_off_the
 def test_a_window_crosses_a_gap_when_a_row_before_its_last_is_followed_by_one():
     after = np.array([0, 0, 3, 0, 0, 0])  # steps missing after row 2
     assert crossing(after, np.array([0, 1, 2, 3]), 3).tolist() == [False, True, True, False]  # rows 0-2 end at the gap
+    # a backtest window whose forecast dates lack rows reaches past the last row (stepactuals): its rows there are none
+    assert crossing(after, np.array([2, 4]), 5).tolist() == [True, False]
 
 
 def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(model, panel, caplog):
     gapped = _gapped(panel)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = model.evaluate(gapped, by_series=True)
-    span = L + H
+    span = L  # scored windows: their inputs; a date forecast without a row is not scored (stepactuals)
     across = result["scored"]["across_gaps"]
-    assert across["windows"] == span - 1 and across["series"] == 1 and across["ids"] == ["s0"]  # every window over
-    # the one pair of rows around the gap
+    assert across["windows"] == span - 1 and across["series"] == 1 and across["ids"] == ["s0"]  # every window whose
+    # inputs hold the one pair of rows around the gap
+    scored = result["scored"]  # the three cut 1, 2 and 3 rows before it forecast 3, 2 and 1 of the missing days
+    assert scored["missing_steps"] == 6 and result["windows_scored"] == result["windows"] - 1
     assert f"{span - 1} of the windows span calendar steps missing from the data (series 's0': {span - 1})" \
         in result["scored"]["text"]
     assert any("span calendar steps missing from the data (series 's0'" in n and "fill_gaps=True" in n
@@ -92,8 +96,8 @@ def test_one_series_is_not_named_as_a_series():
     frame = _panel((200,)).drop(columns="unique_id")
     model = Forecaster(**TINY).fit(frame, target="y")
     result = model.evaluate(frame[~frame["ds"].between(*GAP)])
-    assert result["scored"]["across_gaps"]["windows"] == L + H - 1
-    assert f"; {L + H - 1} of the windows span calendar steps missing from the data, their rows" in result["scored"]["text"]
+    assert result["scored"]["across_gaps"]["windows"] == L - 1
+    assert f"; {L - 1} of the windows span calendar steps missing from the data, their rows" in result["scored"]["text"]
 
 
 def test_a_model_fitted_with_fill_gaps_fills_them_and_scores_no_window_across_them(panel):
@@ -115,7 +119,7 @@ def test_quiet_keeps_the_count_and_leaves_the_warning_out(model, panel, caplog):
     """A fit's run and tune's trials score the fit's own data, whose missing rows the fit's gap warning said."""
     with caplog.at_level(logging.WARNING, logger="rnncast"), quiet():
         result = model.evaluate(_gapped(panel))
-    assert result["scored"]["across_gaps"]["windows"] == L + H - 1 and "span calendar steps" not in caplog.text
+    assert result["scored"]["across_gaps"]["windows"] == L - 1 and "span calendar steps" not in caplog.text
     assert logging.getLogger("rnncast.gapwindows").level == logging.NOTSET
 
 

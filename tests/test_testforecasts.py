@@ -100,3 +100,15 @@ def test_the_training_mean_is_written_at_the_forecasts_resolution_not_float64s_1
     written = (tmp_path / FILE).read_text().splitlines()[1].split(",")[-1]  # the y_mean column
     whole = float(np.mean(frame["y"].to_numpy()[: model.state_.splits[0].train_end]))
     assert len(written.split(".")[-1]) < 12 and abs(float(written) - whole) < 1e-4 * max(abs(whole), 1.0), written
+
+
+def test_a_date_the_data_lacks_is_written_at_its_date_with_a_blank_actual():
+    """stepactuals: a test window forecasting a missing day writes that day, its actual blank, not the next row's."""
+    frame = make_frame(200, freq="D", feature=False)
+    gapped = frame.drop(index=[185])
+    model = Forecaster(**{**TINY, "test_frac": 0.2}).fit(gapped, target="y")
+    table = _table(model, gapped)
+    lacking = table[table.date == frame.date[185]]
+    assert len(lacking) == TINY["horizon"] and lacking.y.isna().all() and lacking.y_filled.all()
+    kept = table[table.y.notna()]
+    np.testing.assert_allclose(kept.y.to_numpy(), frame.set_index("date").y[kept.date].to_numpy(), rtol=1e-6)

@@ -1,10 +1,11 @@
-"""Backtesting: how the model would have done at each of the last ``n_windows`` cutoffs of
-every series (the last step each window's forecast reads), beside the baselines.
+"""Backtesting: how the model would have done at each of the last ``n_windows`` cutoffs of every series (the last
+step each window's forecast reads), beside the baselines.
 
 Cutoffs are counted back on the calendar from each series' end (with the ``cutoff`` setting, forward from that
 time in every series: ``calendarcuts``): window ``k`` (0 = oldest) forecasts the ``horizon`` steps after its cutoff
 ``c_k = end - horizon - (n_windows - 1 - k) * step`` steps, from the rows up to it; a window whose series lacks the
-row at its cutoff or one it forecasts is left out, named (without a calendar, rows are counted). A model never learns from a row after the cutoff it forecasts from:
+row at its cutoff is left out, named; a date without a row is forecast, not scored (``stepactuals``; without a calendar,
+rows are counted). A model never learns from a row after the cutoff it forecasts from:
 
 * without refit, one model (and one scaler per series) learns from the rows up to each series'
   first cutoff, then every window of every series is forecast in one batched pass;
@@ -30,8 +31,8 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows, negatives,
-                     readout, pooledunits, resolution, seasonspans, spreads, timetext, zeroscales)
+from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, fittedroles, fitting, gapwindows, negatives,
+                     readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -58,7 +59,8 @@ class Backtest:
     without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
     ``window`` (0 for the first cutoff), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
     ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1);
-    where ``fill`` made values, ``<target>_filled`` (not scored) and ``left_out`` (its inputs read a later row: not scored).
+    where ``fill`` made values or a date lacks its row (its actual blank: ``stepactuals``), ``<target>_filled`` (not
+    scored) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
@@ -138,7 +140,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
-    first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span)  # [S, K]
+    first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
+                                                     stepactuals.through(panel, horizon))  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
@@ -161,7 +164,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
                       settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
-    lacking = calendarcuts.left_out(panel, cuts, held, horizon)  # windows whose series lacks a row they need
+    lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon))  # a row they read
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
     fit_seconds, predict_seconds = 0.0, 0.0
@@ -195,6 +198,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
+    wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled)  # dates without a row
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
@@ -214,7 +218,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j)
-                    for j, first in enumerate(_first_steps(panel, first_rows, held))],
+                    for j, first in enumerate(_first_steps(panel, first_rows, held, cuts))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -242,13 +246,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
         metrics["windows_left_out"] = lacking
-    if gaps := gapwindows.across(model.state, panel, every, ss):
+    if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
-    out = filledwindows.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
-    if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
-        metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
-                             "windows_scored": out["windows_scored"], "left_out": out["text"]}
-    frame = backtestframe.forecast_frame(panel, wf, kk)  # kk [W]: each one's window
+    if out := stepactuals.scored(wf, absent, data_s.fill):  # as evaluate's scored sentence says it (runnotes.unscored_note)
+        metrics["scored"] = out
+    frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first, target_input=data_s.target_input)  # splits: the hint's shorter lookback
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
@@ -280,17 +282,17 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return None
 
 
-def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray) -> list[dict]:
+def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray) -> list[dict]:
     """When each window's forecasts start (``first_rows``, ``held``: [S, W]): the earliest and latest first forecast
     step over the series that hold it (of none, over every series: the rows after their cutoffs), every window's in
     one form (``timetext.shown_alike``: with the UTC offset on all where one needs it)."""
-    spans = []
+    spans, firsts = [], stepactuals.first_times(panel, first_rows, cuts) if panel.time is not None else None
     for j in range(first_rows.shape[1]):
         which = np.flatnonzero(held[:, j]) if held[:, j].any() else np.arange(first_rows.shape[0])
         if panel.time is None:
             steps = [int(panel.numbered(s)[int(first_rows[s, j])]) for s in which]
         else:
-            steps = [panel.time[panel.offsets[s] + min(int(first_rows[s, j]), int(panel.lengths[s]) - 1)] for s in which]
+            steps = [firsts[s][j] for s in which]  # the date after the cutoff, on the calendar: its row may lack
         spans += [min(steps), max(steps)]
     if panel.time is not None:
         spans = timetext.shown_alike(spans, panel.time, panel.calendar.text_format)

@@ -13,12 +13,13 @@ from rnncast.panel import Panel
 from rnncast.windowforecasts import WindowForecasts
 
 
-def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
+def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times: pd.Index | None = None) -> pd.DataFrame:
     """One row per series, window and step: id, time, window, cutoff (last input step), actual,
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
     ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
     made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
-    row after its cutoff: none of its values is scored)."""
+    row after its cutoff: none of its values is scored). ``times`` [W * H]: each step's time where the series lacks
+    some dates its windows forecast (``stepactuals``: such a step's actual is blank, and ``<target>_filled``)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)
@@ -27,7 +28,7 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.
         columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype="str") if panel.given is None else panel.given).take(series)
     if panel.time is not None:
         stamps = panel.time
-        columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
+        columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows] if times is None else times
         columns["cutoff"] = stamps[panel.offsets[series] + np.repeat(wf.target_rows, horizon) - 1]
     else:  # each series' row numbers: a wide table's rows, which its series share (Panel.numbered)
         cutoffs = np.repeat(wf.target_rows, horizon) - 1

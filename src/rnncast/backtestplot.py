@@ -51,7 +51,7 @@ def backtest_figure(result, n_series: int = 3):
                 else frame[frame[panel.id_col] == panel.given_id(s)])  # a key of several: by its columns
         windows = []
         for j in range(result.cutoffs.shape[1]):
-            w = mine[mine["window"] == j]
+            w = mine[(mine["window"] == j) & mine[target].notna()]  # a date the data lacks: not drawn (stepactuals)
             first = int(result.cutoffs[s, j]) + 1  # its times as the panel holds them (the frame's: the data's form)
             wx = panel.time_of(s)[first:first + len(w)] if panel.time is not None else w["row"].to_numpy()
             gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn

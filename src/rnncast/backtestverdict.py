@@ -149,7 +149,8 @@ def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int,
     rows = (panel.offsets[:-1, None] + first_rows)[held]  # [W] each window's first target in the stacked panel
     cutoff = pd.Index(stamps[rows - 1])
     groups, dates = cutoff.factorize(sort=True)  # [S * K] each window's date's rank, the dates in time order
-    last = pd.Series(stamps[rows + horizon - 1]).groupby(groups).max()  # each date's last target
+    last = pd.Series(stamps[np.minimum(rows + horizon - 1, np.repeat(panel.offsets[1:] - 1, held.sum(axis=1)))]).groupby(
+        groups).max()  # each date's last target (a window lacking a date it forecasts may reach past its series' end)
     reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
     return groups.astype(np.int64), reach
 

@@ -44,6 +44,9 @@ class WindowBatches:
                  n_targets: int, future_known: bool, batch_size: int | None, *, n_past: int = 0,
                  series: np.ndarray | None = None, static: torch.Tensor | None = None,
                  categories: torch.Tensor | None = None, keep: np.ndarray | None = None):
+        short = (int(np.max(starts)) + lookback + horizon - len(values)) if len(starts) else 0
+        if short > 0:  # a backtest window whose series lacks dates it forecasts ends past the rows (stepactuals): its
+            values = torch.cat([values, values.new_full((short, values.shape[1]), float("nan"))])  # forecast reads none
         self.windows = torch_windows(values, lookback + horizon)  # [N, C, L + H], a view
         self.starts = torch.as_tensor(starts, dtype=torch.long, device=values.device)  # [W]
         self.lookback, self.n_targets, self.future_known = lookback, n_targets, future_known

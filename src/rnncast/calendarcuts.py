@@ -1,5 +1,7 @@
 """A backtest's cutoffs counted on the calendar, not in rows: series that share a calendar and an end are cut on the
-same dates, and a window whose series lacks a row at its cutoff or among the dates it forecasts is left out, said.
+same dates, and a window whose series lacks the row at its cutoff (or, where the model reads future covariates, a row
+among the dates it forecasts) is left out, said; a date it forecasts without a row is forecast and left unscored
+(``stepactuals``).
 
 Counted in rows, one missing month moved every earlier cutoff of its series a month back (a tester's store lacking
 2024-03 was cut at 2022-11-30, 2023-05-31 and 2023-11-30 beside the others' 2022-12-31, 2023-06-30 and 2023-12-31), and
@@ -21,15 +23,17 @@ from rnncast.spelling import counted, some
 from rnncast.timetext import shown
 
 
-def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None):
+def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None, through: int | None = None):
     """``(rows, kept, cuts)``: [S, K] each window's first target row inside its series (the rows before it are the
     rows up to its cutoff; row 0 for a series whose windows reach past its end: left out as too short), [S, K] bool,
-    the windows whose series holds its cutoff and every step it forecasts, and [S, K] each cutoff's position on its
-    series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series holds them. ``span``:
-    the step as calendar time (``calendarsteps.read``: '1D'), ``step`` then its length in calendar steps."""
+    the windows whose series holds its cutoff and the ``through`` steps after it (default ``horizon``: the steps
+    it forecasts; 0 where they are no input, a step without a row left unscored, ``stepactuals``), and [S, K] each
+    cutoff's position on its series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series
+    holds them. ``span``: the step as calendar time (``calendarsteps.read``: '1D'), ``step`` then its length in
+    calendar steps."""
     rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if cutoff is None else
             cutoffs.backtest_rows(panel, cutoff, horizon, n_windows, step))
-    placed = _placed(panel)
+    placed = placed_series(panel)
     if span is not None and len(placed) < panel.n_series:  # rows counted are no calendar time
         first = min(set(range(panel.n_series)) - set(placed))
         calendarsteps.unplaced(span, None if panel.id_col is None else panel.given_id(first), panel.time is None)
@@ -44,33 +48,35 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
             rows[s] = 0
             continue
         rows[s] = np.searchsorted(steps, target)  # the rows before each first target: those up to the cutoff
-        kept[s] = [_holds(steps, t - 1, horizon + 1) for t in target.tolist()]
+        kept[s] = [_holds(steps, t - 1, (horizon if through is None else through) + 1) for t in target.tolist()]
         cuts[s] = target - 1
     return rows, kept, cuts
 
 
-def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int) -> dict | None:
-    """The windows ``first_rows`` left out, said: ``{"windows", "of", "series" (how many), "ids" (the first ten, as
-    given), "text"}``;
-    None when none is. Each is named by its series, its cutoff and the first date it lacks there."""
+def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int, through: int | None = None) -> dict | None:
+    """The windows ``first_rows`` left out (``through`` as it was given), said: ``{"windows", "of", "series" (how
+    many), "ids" (the first ten, as given), "text"}``; None when none is. Each is named by its series, its cutoff and
+    the first date it lacks there."""
     if kept.all():
         return None
-    placed = _placed(panel)
+    placed = placed_series(panel)
+    through = horizon if through is None else through
     named = []
     for s, k in zip(*np.nonzero(~kept)):
         steps, stamps = placed[s]
         cut = int(cuts[s, k])
-        lacks = next(p for p in range(cut, cut + horizon + 1) if not _holds(steps, p, 1))
+        lacks = next(p for p in range(cut, cut + through + 1) if not _holds(steps, p, 1))
         at, gap = stamps(np.array([cut, lacks]))
         fmt = panel.calendar.text_format
         named.append(f"{'the series' if panel.id_col is None else repr(panel.given_id(s))} at the cutoff {shown(at, panel.time, fmt)} (it lacks "
                      + ("that row)" if lacks == cut else f"{shown(gap, panel.time, fmt)})"))
     n, of = len(named), int(kept.size)
     shown_ = some(named, 10, sep="; ")
+    needed = (f"cutoff's row or a row of the {counted(through, 'step')} after it (the future covariates it reads there)"
+             if through else "cutoff's row, the last its forecast reads")
     text = (f"{n} of the {counted(of, 'window')} left out, {'its series lacks' if n == 1 else 'their series lack'} the "
-            f"cutoff's row or a row of the {counted(horizon, 'step')} after it (the rows on either side are not consecutive steps, "
-            f"so the window's forecasts would not be of its dates): {shown_}; fill_gaps=True (--fill-gaps) with fill= "
-            "(--fill) inserts such rows, and a filled target is not scored")
+            f"{needed}: {shown_}; fill_gaps=True (--fill-gaps) with fill= (--fill) inserts such rows, and a filled "
+            "target is not scored")
     ids = list(dict.fromkeys(panel.given_id(s) for s in np.flatnonzero(~kept.all(axis=1))))
     return {"windows": n, "of": of, "series": len(ids), "ids": ids[:10], "text": text}
 
@@ -94,7 +100,7 @@ def _targets(steps, stamps, at, horizon: int, n_windows: int, step: int) -> np.n
     return target if target[-1] + horizon - 1 <= last else None
 
 
-def _placed(panel: Panel) -> dict:
+def placed_series(panel: Panel) -> dict:
     """{series: (its rows' positions on its calendar [n], positions -> times)} of the series a calendar places;
     empty without times or a calendar, or where a row is off it (the rows are counted then)."""
     if panel.time is None:

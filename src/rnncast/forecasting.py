@@ -21,7 +21,7 @@ import torch
 
 from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads, staticdrift)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -180,7 +180,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if not len(starts):
         pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)
     target_rows = starts + lookback  # [W] first target row, in the stacked array
-    rows = target_rows[:, None] + np.arange(horizon)  # [W, H]
+    rows = np.minimum(target_rows[:, None] + np.arange(horizon), len(panel.values) - 1)  # [W, H] (stepactuals: past)
     recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
@@ -262,21 +262,17 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained)} (each needs {leftout.needs(untrained)}) "
                 "and are not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
-    original, scaled = forecast_windows(model, panel, index, starts, series, means=source.means)
+    # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
+    original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
+                                                                            means=source.means))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
-    out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
-                         model.state.settings.data.fill)
-    if out["text"]:
-        if out["windows_scored"] < len(original.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
-            scored = {**scored, "text": "forecast " + scored["text"].removeprefix("scored ")}
-        scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
-                  "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
+    scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if original.filled is not None and not scored_values(original).any():
-        raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
+        raise RnncastError(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
-                         data.season, panel.key)
+                         data.season, panel.key, absent)
 
 
 def untrained(state: FittedState, panel: Panel) -> list[dict]:

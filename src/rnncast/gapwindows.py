@@ -94,11 +94,13 @@ def crossing(after: np.ndarray, starts: np.ndarray, span: int) -> np.ndarray:
     the steps missing after each row): a row of it, its last but one at most, is followed by one."""
     gaps = np.concatenate([[0], np.cumsum(after > 0)])  # [N + 1] rows before each with a step missing after them
     starts = np.asarray(starts, dtype=np.int64)
-    return gaps[starts + span - 1] - gaps[starts] > 0
+    return gaps[np.minimum(starts + span - 1, len(after))] - gaps[starts] > 0
 
 
-def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: bool = True) -> dict | None:
-    """The windows at stacked rows ``starts`` [W] of series ``series`` [W] (``lookback + horizon`` rows each)
+def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: bool = True, span: int | None = None
+           ) -> dict | None:
+    """The windows at stacked rows ``starts`` [W] of series ``series`` [W] (``lookback + horizon`` rows each, or
+    ``span``: a backtest's inputs, its steps dated on the calendar by ``stepactuals``)
     that span calendar steps the data lacks, warned of: ``{"windows", "series" (how many), "ids" (the first ten,
     as given), "text" (the clause of what was scored), "note" (the sentence of evaluate's notes)}``; None when
     every window's rows are consecutive steps. ``scored`` False (``predict_windows``): the warning speaks of the
@@ -106,7 +108,7 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     after = panel_missing(state, panel)
     if not after.any() or not len(starts):
         return None
-    hit = crossing(after, starts, _span(state))  # [W]
+    hit = crossing(after, starts, span or _span(state))  # [W]
     if not hit.any():
         return None
     which, where = _named(panel, np.asarray(series)[hit])

@@ -199,11 +199,12 @@ def _each_scale(zeros: dict) -> str:
 
 def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
-    ``filledwindows.left_out``), as a sentence; None when every value was observed."""
-    left_out = result.get("scored", {}).get("left_out")
-    if not left_out:
-        return None
-    return f"Values that fill made are not scored: {left_out}."
+    ``filledwindows.left_out``) and the steps of a backtest's windows whose dates the data lacks (``missing_text``,
+    ``stepactuals.scored``), as sentences; None when every value was observed."""
+    scored = result.get("scored", {})
+    said = ([f"Values that fill made are not scored: {scored['left_out']}."] if scored.get("left_out") else []) + (
+        [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else [])
+    return " ".join(said) or None
 
 
 def scored_notes(result: dict) -> tuple[str | None, str | None]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast import negatives, scaling, serieskeys
+from rnncast import negatives, scaling, serieskeys, stepactuals
 from rnncast.backtestframe import finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
@@ -48,7 +48,8 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     if wf.times:  # each series' times (or a wide table's shared row numbers)
         starts = np.concatenate([[0], np.cumsum([len(t) for t in wf.times])])
         stamps = wf.times[0].append(list(wf.times[1:])) if len(wf.times) > 1 else wf.times[0]
-        columns[time_col or ("row" if calendar.kind == "row" else "ds")] = stamps[starts[of] + rows]  # as predict's
+        columns[time_col or ("row" if calendar.kind == "row" else "ds")] = (  # as predict's; a date lacking: its own
+            stamps[starts[of] + rows] if test.absent is None else test.absent.times)
         columns["cutoff"] = stamps[starts[of] + cut]
     else:  # rows numbered from 0 in each series
         columns["row"], columns["cutoff"] = rows, cut
@@ -60,6 +61,7 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     if "mean" in wf.baselines:  # the training mean at the forecasts' resolution, as a backtest's forecasts.csv writes it
         mean = _shortest(state, test.index, series, wf.baselines["mean"], lambda _, *a: scaling.inverse_windows(*a))
         wf = replace(wf, baselines={**wf.baselines, "mean": mean})
+    wf = stepactuals.shown(wf, test.absent)  # a step whose date the data lacks: a blank actual
     return serieskeys.split(finished(columns, targets, wf, calendar, test.dialect, point, quantiles), test.key)
 
 

@@ -86,6 +86,7 @@ class PartForecasts:
     mase_zero: np.ndarray | None = None  # [S, T] why a MASE scale is 0 (``zeroscales`` codes); None: not known
     season: int = 1  # the model's season: MASE's scale is the in-sample naive MAE one season apart
     key: object = None  # serieskeys.Key of a key of several columns (Panel.key): the by-series table writes them back
+    absent: object = None  # stepactuals.Absent: the steps whose date the data lacks (forecast, not scored); None: none
 
 
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:

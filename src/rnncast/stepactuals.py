@@ -1,0 +1,146 @@
+"""Which steps of a window are scored where the data lacks a date it forecasts: the one rule of a backtest's windows
+(``backtest``), ``evaluate``'s and fit's test scores (``forecasting.part_forecasts``).
+
+A window's forecast reads its inputs, the rows up to its cutoff: where they are complete the model forecasts each of
+the ``horizon`` calendar steps after it, whether or not the data holds a row at that date. Each step is scored
+against the actual of its own date; a date without a row has no actual, so its step is forecast and not scored. The
+steps not scored are counted and said once (``said``), left out of every score (the model's, the baselines' and the
+Diebold–Mariano test's, through the ``filled`` mask ``windowforecasts.scored`` reads), and kept in forecasts.csv at
+their dates with a blank actual (``shown``). MASE keeps its in-sample scale (the training rows').
+
+Counted in rows, the actuals after a missing date were one row early: the window's forecast for 2024-06-21 met the
+actual of 2024-06-22. A backtest window whose cutoff row is missing has incomplete inputs and is left out as before
+(``calendarcuts``), as is one whose model reads future covariates at the dates it forecasts (``through``); such a
+model's stride-1 windows are read at their rows, as before (``gapwindows`` warns of them).
+Values a ``fill`` made are no actual either; they are counted apart (``filledwindows``), never twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendarcuts, filledwindows
+from rnncast.spelling import counted
+
+
+@dataclass
+class Absent:
+    """The steps without an actual: ``mask`` [W, H] (True: the data lacks the step's date), ``times`` [W * H] each
+    step's time, window by window (None without times)."""
+
+    mask: np.ndarray
+    times: pd.Index | None
+
+
+def through(panel, horizon: int) -> int:
+    """How many steps after its cutoff a window needs rows for (``calendarcuts.first_rows``): the horizon where the
+    model reads future covariates there, else none (its inputs end at the cutoff)."""
+    return horizon if len(panel.future) else 0
+
+
+def steps(panel, wf) -> Absent | None:
+    """The steps of the windows of ``wf`` (their cutoffs the rows before ``wf.target_rows``, inside each series
+    ``wf.series``) whose date the data lacks, on each series' calendar (``calendarcuts.placed_series``); None where
+    every one has its row, as where the rows are counted (no times, no calendar)."""
+    count, horizon = wf.y_true.shape[:2]
+    placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
+    series = np.zeros(count, np.int64) if wf.series is None else np.asarray(wf.series)
+    cuts = np.asarray(wf.target_rows, dtype=np.int64) - 1
+    mask, positions = np.zeros((count, horizon), dtype=bool), {}
+    for s in np.unique(series).tolist():
+        if s in placed:
+            w = np.flatnonzero(series == s)
+            own = placed[s][0]
+            at = own[cuts[w]][:, None] + 1 + np.arange(horizon)  # [w, H] each step's position on the calendar
+            mask[w] = own[np.minimum(np.searchsorted(own, at), len(own) - 1)] != at
+            if mask[w].any():
+                positions[s] = (w, at)
+    if not mask.any():
+        return None
+    rows = panel.offsets[series][:, None] + np.minimum(cuts[:, None] + 1 + np.arange(horizon),
+                                                       panel.lengths[series][:, None] - 1)  # [W, H] stacked
+    times = pd.Series(panel.time[rows.reshape(-1)])
+    for s, (w, at) in positions.items():  # the series lacking dates: each step's date on its calendar
+        flat = (w[:, None] * horizon + np.arange(horizon)).reshape(-1)
+        times.iloc[flat] = np.asarray(placed[s][1](at.reshape(-1)))
+    return Absent(mask, pd.Index(times, name=panel.time.name))
+
+
+def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray) -> list:
+    """[S] each series' first forecast step of each window [K]: the date after its cutoff on its calendar, which the
+    data may lack; where the rows are counted, the row after it (its last, for a window past its end)."""
+    placed = calendarcuts.placed_series(panel)
+    return [placed[s][1](cuts[s] + 1) if s in placed and (cuts[s] >= 0).all() else
+            panel.time[panel.offsets[s] + np.minimum(first_rows[s], panel.lengths[s] - 1)] for s in range(panel.n_series)]
+
+
+def aligned(panel, wf, wf_scaled):
+    """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
+    steps without an actual (``steps``; None: none)."""
+    absent = None if len(panel.future) else steps(panel, wf)  # future covariates: read at the rows (gapwindows)
+    return align(wf, absent), align(wf_scaled, absent), absent
+
+
+def align(wf, absent: Absent | None):
+    """``wf`` (a ``WindowForecasts`` of the windows ``steps`` read, either units) with each step's actual the value of
+    its own date: the rows after the cutoff are the dates present, in order, so a window's actuals move to its steps
+    that have a row; a step without one stands in the repeat baseline's value (never scored, blank where written) and
+    is marked in ``filled``, which every score leaves out."""
+    if absent is None:
+        return wf
+    y_true = wf.y_true.copy()
+    filled = np.zeros(wf.y_true.shape, dtype=bool) if wf.filled is None else wf.filled.copy()
+    for w in np.flatnonzero(absent.mask.any(axis=1)):
+        have = ~absent.mask[w]
+        n = int(have.sum())
+        y_true[w, have], filled[w, have] = wf.y_true[w, :n], filled[w, :n]
+        y_true[w, ~have], filled[w, ~have] = wf.baselines["repeat"][w, ~have], True
+    return replace(wf, y_true=y_true, filled=filled)
+
+
+def shown(wf, absent: Absent | None):
+    """``wf`` as forecasts.csv writes it: a step without an actual with a blank one."""
+    if absent is None:
+        return wf
+    return replace(wf, y_true=np.where(absent.mask[..., None], np.nan, wf.y_true))
+
+
+def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
+    """What the scores leave out (metrics.json's ``scored``): fill's made values and the windows that read later ones
+    (``filledwindows.left_out``, over the values fill made alone) and ``missing_steps``, the steps whose date the
+    data lacks, with ``windows_scored`` those keeping a scored value and ``left_out`` the sentence; None: nothing."""
+    made = wf.filled if absent is None else (wf.filled & ~absent.mask[..., None])
+    out = filledwindows.left_out(wf.series, wf.target_rows, made if made is None or made.any() else None,
+                                 wf.reads_later, fill)
+    if absent is None and not out["text"]:
+        return None
+    block = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
+             "windows_scored": out["windows_scored"], "left_out": out["text"]}
+    if absent is not None:
+        n, total = int(absent.mask.sum()), len(absent.mask)
+        kept = filledwindows.kept_windows(total, wf.filled, wf.reads_later)
+        windows = int(absent.mask.any(axis=1).sum())
+        block.update(missing_steps=n, windows_scored=int(kept.sum()), missing_text=(
+            f"{counted(n, 'forecast step')} of {counted(windows, 'window')} {'falls' if n == 1 else 'fall'} on dates the "
+            f"data has no row for: forecast (the window's inputs, the rows up to its cutoff, are complete) but not "
+            f"scored, and written with a "
+            f"blank actual; every other step is scored against the actual of its own date: {int(kept.sum())} of the "
+            f"{total} windows keep a scored value"))
+    return block
+
+
+def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
+    """What evaluate (and fit's test scores) say was scored (``parts.select``'s ``scored``), with what fill left out
+    and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a window keeps
+    no scored value; and the clause of what was left out ("" where nothing was)."""
+    block = globals()["scored"](wf, absent, fill)
+    if block is None:
+        return scored, ""
+    text = "; ".join(t for t in (block["left_out"], block.get("missing_text")) if t)
+    head = scored["text"]
+    if block["windows_scored"] < len(wf.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
+        head = "forecast " + head.removeprefix("scored ")
+    return {**scored, **block, "text": f"{head}; {text}"}, text

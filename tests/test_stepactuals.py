@@ -1,0 +1,109 @@
+"""Which steps of a backtest's windows are scored where the data lacks a date they forecast (``stepactuals``): each step
+against the actual of its own date, one without a row forecast, left out of the scores, counted and written blank."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.stepactuals import Absent, align, scored, shown
+from rnncast.windowforecasts import WindowForecasts
+
+SETTINGS = {**TINY, "lookback": 14, "horizon": 7}
+
+
+def _daily(n: int = 200, seed: int = 0, uid: str | None = None) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n, freq="D"),
+                          "y": 10 + 3 * np.sin(np.arange(n) * 2 * np.pi / 7) + rng.normal(0, 0.5, n)})
+    return frame if uid is None else frame.assign(unique_id=uid)
+
+
+def _wf(y_true, filled=None) -> WindowForecasts:
+    y_true = np.asarray(y_true, dtype=float)[..., None]  # [W, H, 1]
+    repeat = np.full(y_true.shape, -1.0)
+    return WindowForecasts(np.zeros(len(y_true), int), np.arange(len(y_true)) + 5, y_true, y_true + 0.5,
+                           {"repeat": repeat}, None, np.zeros(len(y_true), int), filled=filled)
+
+
+def test_align_moves_each_actual_to_its_own_date_and_marks_the_steps_without_one():
+    """Rows after the cutoff are the dates present in order: 07-20, 07-22, 07-23 for steps 1, 3, 4 (07-21 lacking)."""
+    wf = _wf([[1, 2, 3, 99], [5, 6, 7, 8]])
+    absent = Absent(np.array([[False, True, False, False], [False] * 4]), None)
+    out = align(wf, absent)
+    assert out.y_true[..., 0].tolist() == [[1, -1, 2, 3], [5, 6, 7, 8]]  # -1: the repeat baseline stands in
+    assert out.filled[..., 0].tolist() == [[False, True, False, False], [False] * 4]
+    assert np.isnan(shown(out, absent).y_true[0, 1, 0]) and align(wf, None) is wf
+
+
+def test_a_made_value_and_a_missing_date_are_counted_apart_never_twice():
+    made = np.zeros((2, 4, 1), bool)
+    made[1, 2, 0] = True  # fill made a value of window 1
+    absent = Absent(np.array([[False, True, False, False], [False] * 4]), None)
+    block = scored(align(_wf([[1, 2, 3, 9], [5, 6, 7, 8]], made), absent), absent, "ffill")
+    assert block["filled_targets"] == 1 and block["missing_steps"] == 1 and block["windows_scored"] == 2
+    assert "1 forecast step of 1 window falls on dates the data has no row for" in block["missing_text"]
+    assert scored(_wf([[1, 2], [3, 4]]), None, None) is None
+
+
+def test_a_backtest_forecasts_the_dates_a_series_lacks_and_scores_every_other_step_at_its_own_date():
+    """Three days missing from the last 40 of a daily series: 4 of 6 windows were left out whole (14 steps scored);
+    now only the window cut at a missing day is (a gap in its inputs), and 32 steps are scored."""
+    data = _daily()
+    lacking = data.ds.iloc[[172, 185, 193]]  # 2024-06-21, 2024-07-04 (a cutoff), 2024-07-12 (the last window's)
+    result = Forecaster(**SETTINGS).backtest(data.drop(index=lacking.index), n_windows=6)
+    m, frame = result.metrics, result.forecasts
+    assert m["windows_left_out"]["windows"] == 1 and "it lacks that row" in m["windows_left_out"]["text"]
+    assert m["scored"]["missing_steps"] == 3 and m["scored"]["windows_scored"] == 5
+    assert len(frame) == 5 * 7 and frame.y.notna().sum() == 32
+    blank = frame[frame.y.isna()]
+    assert sorted(blank.ds.tolist()) == sorted(lacking.tolist()) and blank.y_filled.all() and blank.y_hat.notna().all()
+    actual = data.set_index("ds").y
+    kept = frame[frame.y.notna()]
+    np.testing.assert_allclose(kept.y.to_numpy(), actual[kept.ds].to_numpy())  # each step's actual is its own date's
+    assert [w["first_step"][0] for w in m["windows"]][2] == "2024-06-21"  # the date, not the next row's
+    mse = float(((kept.y_hat - kept.y) ** 2).mean())
+    assert m["overall"]["model"]["mse"] == pytest.approx(mse, rel=1e-4)  # over the scored steps, as written
+    assert any("Steps without an actual are not scored: 3 forecast steps of 3 windows fall" in n for n in result.notes)
+    assert "across_gaps" not in m or m["across_gaps"]["windows"] < 5  # target-side gaps are not warned as input ones
+
+
+def test_a_panel_refit_backtest_counts_the_steps_of_the_series_that_lacks_them():
+    a, b = _daily(uid="a"), _daily(seed=1, uid="b")
+    b = b.drop(index=b.index[[172, 194]])  # 2024-06-21 and 2024-07-13: no cutoff among them
+    result = Forecaster(**SETTINGS).backtest(pd.concat([a, b]), n_windows=4, refit=True)
+    frame = result.forecasts
+    assert "windows_left_out" not in result.metrics and result.metrics["scored"]["missing_steps"] == 2
+    assert frame[frame.y.isna()].unique_id.tolist() == ["b", "b"] and len(frame) == 2 * 4 * 7
+
+
+def test_a_model_reading_future_covariates_still_leaves_out_a_window_lacking_a_date_it_forecasts():
+    """The covariates of the dates forecast are inputs there: a window without one has incomplete inputs."""
+    data = _daily().assign(promo=lambda f: (np.arange(len(f)) % 5 == 0).astype(float))
+    result = Forecaster(**SETTINGS, future_known=True).backtest(data.drop(index=[193]), n_windows=3,
+                                                                  target="y", features=["promo"])
+    assert result.metrics["windows_left_out"]["windows"] == 1 and "scored" not in result.metrics
+    assert "future covariates it reads there" in result.metrics["windows_left_out"]["text"]
+
+
+def test_evaluate_and_fit_s_test_scores_date_each_step_as_a_backtest_does():
+    """Fit's test windows are stride-1 rows: a window whose targets ran over a missing day scored its step 1 forecast
+    for 06-21 against the actual of 06-22 (20 of 33 windows); each step now meets its own date's actual, or none."""
+    data = _daily()
+    gapped = data.drop(index=[172, 185, 193])
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(gapped)
+    result = model.evaluate(gapped)
+    assert result["scored"]["missing_steps"] == 20 and "windows_scored" not in result  # each keeps a scored value
+    assert "20 forecast steps of 20 windows fall on dates the data has no row for" in result["scored"]["text"]
+    test = model.part_forecasts(gapped, "test")
+    wf, absent = test.original, test.absent
+    assert absent.mask.sum() == 20 and wf.filled[..., 0][absent.mask].all()
+    times = np.asarray(absent.times).reshape(absent.mask.shape)
+    actual = data.set_index("ds").y
+    np.testing.assert_allclose(wf.y_true[..., 0][~absent.mask], actual[times[~absent.mask]].to_numpy(), rtol=1e-6)
+    assert set(times[absent.mask].tolist()) == set(data.ds[[172, 185, 193]].tolist())
+    assert result["original"]["model"]["mse"] == pytest.approx(
+        float(((wf.y_pred - wf.y_true)[..., 0][~absent.mask] ** 2).mean()), rel=1e-5)
