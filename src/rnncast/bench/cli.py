@@ -230,7 +230,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     if plan.why:  # before the line of the run it explains
         print(plan.why[0].upper() + plan.why[1:], flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}"
-          f"{ahead(data.step, plan.horizons)}, models {','.join(plan.models)} -> {plan.out}", flush=True)
+          f"{ahead(data.times, plan.horizons)}, models {','.join(plan.models)} -> {plan.out}", flush=True)
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = ran["rows"]
