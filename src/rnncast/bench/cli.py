@@ -26,7 +26,9 @@ than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), b
 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones), with the
   file's absolute path and digest: rows of another file are refused (choose another ``--out``); its
-  ``settings`` (JSON) record the split too: each part's first and last data row and their times as written;
+  ``settings`` (JSON) record each model's settings as the fit ran them (the device and thread count in effect; no
+  val_frac or test_frac, which the protocol's split replaces) and the split: each part's first and last data row
+  and their times as written;
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`) and the split, remade from the whole CSV after every run;
 * ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png`` (no ``_seed<seed>`` for repeat): the first test window,
