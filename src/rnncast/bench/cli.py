@@ -122,7 +122,9 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults; one no run would read is refused); --set missing_values=-999 reads those "
                         "numbers as missing cells of the file, for every model (refused as blank cells are)")
-    p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
+    p.add_argument("--seed", type=int, help="seed of every trained model (default 2021); runs of other seeds into "
+                   "the same --out show in results.md as their mean ± sd (n=seeds); python benchmarks/ltsf/summary.py "
+                   "FOLDER tables every results.csv under FOLDER so, beside the published rows, with verdicts")
     p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
                         "results were run with: results.csv's threads column records the count each model used)")
