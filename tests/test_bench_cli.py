@@ -278,7 +278,8 @@ def test_runs_sharing_a_folder_keep_their_own_plots(tmp_path, capsys):
     assert len(set(names)) == 4 and sorted(p.name for p in out.glob("*.png")) == sorted(names)
     md = (out / "results.md").read_text()
     assert all(f"[nlinear H=12]({name})" in md for name in names[1:3])  # M and L=24: each its own section
-    assert f"({names[0]})" not in md and f"({names[3]})" in md  # S, L=36: the latest run's (seed 7) is shown
+    # S, L=36: seeds 2021 and 7 of one setting, averaged in one cell, each plot linked by its seed
+    assert f"[nlinear H=12 seed 2021]({names[0]}), [nlinear H=12 seed 7]({names[3]})" in md
     assert capsys.readouterr().out.count("and 1 forecast plot(s), linked from results.md") == 4  # one per command
 
 

@@ -47,8 +47,9 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
                 _row(model="dlinear", seed=2021, epochs_run=7, best_epoch=4)):
         results.append_csv(tmp_path / "results.csv", row)
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear", "dlinear"]).read_text()
-    assert "Seeds of the runs shown (they differ): repeat 2021; nlinear 5; dlinear 2021." in md
-    assert "Trained runs: dlinear H=96 7 epochs (best 4)" in md
+    assert ("Seeds of each model and horizon (a cell of several shows their mean ± sd, n the seeds): repeat H=96 "
+            "2021; nlinear H=96 5; dlinear H=96 2021.") in md
+    assert "Trained runs: dlinear H=96 (seed 2021) 7 epochs (best 4)" in md
     # LTSF-Linear's loader (ETTh1's script: batch 32) and the formers' (32) scored the same windows: one table,
     # each loader said
     assert ("On the windows of NLinear L=336, DLinear L=336, FEDformer L=96, Informer L=96, LSTMa (Informer) "
@@ -59,7 +60,7 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
     results.append_csv(tmp_path / "results.csv", _row(test_windows="drop-last-32", seed=2021, windows=2784,
                                                       windows_all=2785, mse_all=0.0533, mae_all=0.1771))
     md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
-    assert "Seeds of the runs shown" not in md
+    assert "Seed 2021 for every run shown." in md
     repeat_all = md.split("On the windows of ")[1]
     assert md.count("On the windows of ") == 1  # B=32 is ETTh1's recipe and the formers' batch: one table
     assert repeat_all.startswith("Repeat (all windows) (all test windows; scored on all test windows")
@@ -67,14 +68,39 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
 
 
 def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
-    old, new = _row(seed=1, mse=0.07, beats_repeat="no"), _row(seed=2)
+    old, new = _row(seed=1, mse=0.07, beats_repeat="no", settings='{"epochs": 1}'), _row(seed=2)
     for row in (old, new, _row(model="repeat", beats_repeat="")):
         results.append_csv(tmp_path / "results.csv", row)
     for row in (old, new):
         (tmp_path / results.plot_name(row)).write_bytes(b"png")  # the repeat run drew none (--no-plots)
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert f"Forecast plots (the first test window): [nlinear H=96]({results.plot_name(new)})." in md
-    assert results.plot_name(old) not in md
+    assert results.plot_name(old) not in md  # another setting's run: not shown
+    assert "Earlier runs of other settings not shown (the latest setting's seeds are): nlinear H=96." in md
+    third = _row(seed=3, mse=0.06)
+    results.append_csv(tmp_path / "results.csv", third)
+    (tmp_path / results.plot_name(third)).write_bytes(b"png")
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()  # two seeds of one setting: both drawn
+    assert (f"[nlinear H=96 seed 2]({results.plot_name(new)}), [nlinear H=96 seed 3]({results.plot_name(third)})."
+            in md)
+
+
+def test_several_seeds_of_a_setting_show_their_mean_and_sd_and_each_cell_says_its_seeds(tmp_path):
+    """results.md showed only the latest run of each model, with no mean over seeds (the published tables report
+    one), and "Seeds of the runs shown (they differ): gru 2021, 7" did not say which horizon had which seed: a cell
+    of several seeds of one setting is their mean ± sd (n), a rerun of a seed replaces it, and each model and
+    horizon's seeds are said."""
+    gru = dict(model="gru", beats_repeat="yes", settings='{"epochs": 1, "seed": 1, "threads": 2}')
+    for row in (_row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""), _row(seed=7, mse=0.09, **gru),
+                _row(seed=2021, mse=0.05, mae=0.17, **gru), _row(seed=7, mse=0.06, mae=0.19, **gru),  # 7 rerun
+                _row(seed=2021, H=192, mse=0.07, mae=0.18, **gru), _row(H=192, model="repeat", beats_repeat="")):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "gru"]).read_text()
+    assert "| 96 | 0.0690/0.2030 | **0.0550 ± 0.00707/0.1800 ± 0.0141 (n=2)** |" in md  # 0.09 replaced by 0.06
+    assert "| 192 | 0.0532/0.1770 | **0.0700/0.1800** |" in md
+    assert ("Seeds of each model and horizon (a cell of several shows their mean ± sd, n the seeds): gru H=96 "
+            "2021, 7; gru H=192 2021.") in md
+    assert "their mean ± sd over the seeds (n=seeds)" in md
 
 
 def test_a_file_named_like_a_known_table_that_is_not_it_gets_no_published_rows(tmp_path):

@@ -211,3 +211,25 @@ def test_every_setting_bench_takes_changes_what_is_trained_or_is_refused():
     for name in ("season", "chunk", "decoder"):  # read only beside another setting: refused without it
         with pytest.raises(RnncastError, match=name):
             run(CHANGES[name][1])
+
+
+def test_the_settings_recorded_are_those_the_fit_ran_with():
+    """results.csv's settings said "device": "auto", "threads": 0, "val_frac": 0.1, "test_frac": 0.2 beside a row
+    that trained on the cpu with torch's threads on the protocol's split: the device and thread count in effect are
+    recorded, and the keys the fit never read are left out (the split is settings["split"]); a reader rebuilds the
+    same Forecaster from what is left."""
+    import torch
+
+    rng = np.random.default_rng(2)
+    values = np.cumsum(rng.standard_normal((200, 1)), axis=0) * 0.1
+    seen = []
+    config = TrainConfig(seed=3, options={"forecaster": {"epochs": 1, "hidden_size": 4}, "on_fit": seen.append})
+    runners.run_setting(values, (0,), Split(120, 160, 200), 12, 6, "gru", config)
+    params = seen[0]["forecaster"]
+    assert params["device"] == "cpu" and params["threads"] == torch.get_num_threads() > 0
+    assert not set(params) & {"val_frac", "test_frac", "cutoff", "missing_values", "chunk"}
+    assert (params["hidden_size"], params["epochs"], params["seed"], params["cell"]) == (4, 1, 3, "gru")
+    assert Forecaster(**params).get_params()["device"] == "cpu"  # the recorded settings make a Forecaster again
+    sequence = recurrent.ran_with(Forecaster(scheme="sequence", device="cpu", epochs=1, hidden_size=4).fit(
+        recurrent.forecaster_panel(Task(values[:160], (0,), Split(120, 160, 160), 12, 6), {}), split=Split(120, 160, 160)))
+    assert sequence["chunk"] == 256  # the sequence scheme reads it

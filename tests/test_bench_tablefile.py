@@ -279,8 +279,29 @@ def test_a_row_index_written_twice_is_the_row_order_and_a_nameless_column_is_cou
                            "column 2 ('Unnamed: 0'), after the row index, numbers the rows 0-39, a row index as pandas' "
                            "to_csv writes one: read as the row order, not as a series")
     (tmp_path / "gap.csv").write_text(",date,,OT\n0,2020-01-01,1,2\n1,2020-01-02,2,3\n")
-    with pytest.raises(RnncastError, match="column 3 has no name in the header line"):
+    with pytest.raises(RnncastError, match="column 3 .after 'date'. has no name in the header line; bench reads every"):
         tablefile.read_table(tmp_path / "gap.csv")
+
+
+@pytest.mark.parametrize("header, message", [
+    (",a,b,OT", "column 1 has no name in the header line .a row index written by pandas' to_csv..; name it, or write "
+                "the file with index=False$"),
+    ("date,a,,OT", "column 3 .after 'a'. has no name in the header line; bench reads every value column by its name: "
+                   "name it in the header, or leave the column out of the file$"),
+    ("date,a,b,", "column 4 .after 'b'. has no name in the header line; bench reads"),
+])
+def test_only_a_nameless_first_column_is_taken_for_a_written_index(tmp_path, header, message) -> None:
+    """A nameless column 3 of 7 was refused with "(a row index written by pandas' to_csv?) ... or write the file with
+    index=False": to_csv writes its index first, so only there is the hint given; elsewhere the column is named by
+    its neighbour. A first column of times without a name is a frame's time index: index=False would lose it."""
+    rows = "".join(f"{v},{i}.5,{i}.25,{i}.75\n" for i, v in enumerate([7, 3, 9, 1, 4]))  # not a row count
+    (tmp_path / "t.csv").write_text(header + "\n" + rows)
+    with pytest.raises(RnncastError, match=message):
+        tablefile.read_table(tmp_path / "t.csv")
+    (tmp_path / "dated.csv").write_text(",a,OT\n2020-01-01,1.5,2.5\n2020-01-02,2.5,3.5\n")
+    with pytest.raises(RnncastError, match="column 1 has no name in the header line .an index of times written by "
+                                           "pandas' to_csv..; name it date, the time column$"):
+        tablefile.read_table(tmp_path / "dated.csv")
 
 
 def test_whole_numbers_naming_columns_of_decimals_are_a_header(tmp_path) -> None:

@@ -152,7 +152,7 @@ def main() -> None:
           "is a tie). Published MSEs in italics.\n")
     for m, kinds in verdicts.items():
         parts = [f"{kind}: {sum(v)} of {len(v)} settings" for kind, v in kinds.items()]
-        print(f"- {m}: " + "; ".join(parts))
+        print(f"- {m}: " + ("; ".join(parts) if parts else f"no runs in {args.folder}"))  # not an empty verdict
 
 
 if __name__ == "__main__":

@@ -26,7 +26,9 @@ than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), b
 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones), with the
   file's absolute path and digest: rows of another file are refused (choose another ``--out``); its
-  ``settings`` (JSON) record the split too: each part's first and last data row and their times as written;
+  ``settings`` (JSON) record each model's settings as the fit ran them (the device and thread count in effect; no
+  val_frac or test_frac, which the protocol's split replaces) and the split: each part's first and last data row
+  and their times as written;
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`) and the split, remade from the whole CSV after every run;
 * ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png`` (no ``_seed<seed>`` for repeat): the first test window,
@@ -120,7 +122,9 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults; one no run would read is refused); --set missing_values=-999 reads those "
                         "numbers as missing cells of the file, for every model (refused as blank cells are)")
-    p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
+    p.add_argument("--seed", type=int, help="seed of every trained model (default 2021); runs of other seeds into "
+                   "the same --out show in results.md as their mean ± sd (n=seeds); python benchmarks/ltsf/summary.py "
+                   "FOLDER tables every results.csv under FOLDER so, beside the published rows, with verdicts")
     p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
                         "results were run with: results.csv's threads column records the count each model used)")
@@ -230,7 +234,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     if plan.why:  # before the line of the run it explains
         print(plan.why[0].upper() + plan.why[1:], flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}"
-          f"{ahead(data.step, plan.horizons)}, models {','.join(plan.models)} -> {plan.out}", flush=True)
+          f"{ahead(data.times, plan.horizons)}, models {','.join(plan.models)} -> {plan.out}", flush=True)
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = ran["rows"]

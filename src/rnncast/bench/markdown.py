@@ -1,6 +1,7 @@
 """``results.md`` of ``rnncast bench``, remade from every row of ``results.csv`` (:mod:`rnncast.bench.results`)
-after each run: per setting a table, one row per horizon, the latest run of every model (a ``--quick`` smoke test's
-only where no full run of it is kept, marked so, and said where one is left out) beside the published
+after each run: per setting a table, one row per horizon, the latest setting of every model, the mean ± sd over its
+seeds where results.csv holds several (:mod:`rnncast.bench.seedruns`; each cell's seeds said), a ``--quick`` smoke
+test's only where no full run of it is kept, marked so, and said where one is left out, beside the published
 rows of :mod:`rnncast.bench.published` that were scored on the same test windows; a table of their own for
 published rows scored on other windows (PatchTST's ILI loader dropped its last incomplete batch of 16,
 LTSF-Linear's of 32, SegRNN's kept all), with the measured models scored on those windows; and links to the
@@ -17,7 +18,7 @@ from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
 from rnncast.bench.results import is_quick, plot_name, read_csv
-from rnncast.bench.scoring import against_repeat, score_text
+from rnncast.bench import seedruns
 from rnncast.files import write_text
 
 
@@ -72,8 +73,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
 
 
 def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tuple[str, set[str]]:
-    """The page and the plots it links. One section per (dataset, mode, L, test windows): a row per horizon, the latest run of every
-    model (MSE/MAE; columns in ``model_order``, other models after them) beside the published rows for that
+    """The page and the plots it links. One section per (dataset, mode, L, test windows): a row per horizon, the latest
+    setting of every model (MSE/MAE, the mean ± sd over its seeds where there are several; columns in ``model_order``, other models after them) beside the published rows for that
     dataset and mode made on the same windows, then one table per other windows of published rows, and links
     to the forecast plots of the runs shown that are among ``plots`` (the file names in the folder; a run
     with ``--no-plots`` drew none)."""
@@ -82,27 +83,25 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
     def rank(model: str) -> int:
         return order.index(model) if model in order else len(order)
 
-    groups: dict[tuple, dict[tuple[int, str], dict]] = {}
-    linked: set[str] = set()
-    unshown: dict[tuple, dict[tuple[int, str], None]] = {}  # per section, the quick runs a full one keeps out
-    for row in rows:  # later rows win, but a quick run never replaces a full one (a full run replaces a quick one)
+    def section(row: dict) -> tuple:
         target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
-        key = (row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]),
-               row["test_windows"])
-        cell, shown = (int(row["H"]), row["model"]), groups.setdefault(key, {})
-        if is_quick(row) and cell in shown and not is_quick(shown[cell]):
-            unshown.setdefault(key, {})[cell] = None
-            continue
-        shown[cell] = row
+        return row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]), row["test_windows"]
+
+    linked: set[str] = set()
+    groups, unshown, replaced = seedruns.gather(rows, section)  # {(H, model): [a row per seed]} per section
     lines = ["# Long-horizon benchmark results", "",
              "MSE/MAE on z-scored values (a column constant on the training rows is only centred, as the "
              "published code's StandardScaler did: its section says so; protocols: shared/benchmarks/ETT.md for ETT, "
              "shared/data/LTSF/README.md for the custom one); measured columns are "
-             "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
-             "Repeat on the same windows. Published columns in *italics*, each beside scores on the test windows "
+             "the latest setting of each model in results.csv: where it holds several seeds of it, their mean "
+             "± sd over the seeds (n=seeds), the latest row of each seed. **Bold**: a model with a lower (mean) MSE "
+             "than Repeat on the same windows. Published columns in *italics*, each beside scores on the test windows "
              "it was scored on. Measured scores with 4 decimals, more where those leave fewer than 3 significant "
              "figures; published ones with the papers' 3.", ""]
-    for (dataset, protocol, target, mode, lookback, windows), runs in groups.items():
+    for (dataset, protocol, target, mode, lookback, windows), seeded in groups.items():
+        runs = {cell: seeds[-1] for cell, seeds in seeded.items()}  # a row of each cell: what its seeds share
+        shown = {id(r) for cell in seeded.values() for r in cell}
+        every = [r for r in rows if id(r) in shown]  # every row shown, in the file's order
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
         known = {r.get("known_table") or "" for r in runs.values()}  # "": a file of an earlier version, told by its name
@@ -111,7 +110,7 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
                       and known <= {"yes", ""})
         published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         held = dataset if "no" not in known else None
-        quick = [r for r in runs.values() if is_quick(r)]
+        quick = [r for r in every if is_quick(r)]
         target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
         label = ("" if not quick else " (QUICK smoke test: few epochs)" if len(quick) == len(runs) else
                  " (some QUICK smoke tests: few epochs, marked *quick*)")
@@ -120,39 +119,39 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
         by_windows: dict[tuple, list[Published]] = {}  # published rows scored on the same windows at every horizon
         for p in published:  # PatchTST's ILI batch of 16 keeps LTSF-Linear's 32's windows at H=24 and 60, not 36, 48
             by_windows.setdefault(_counts(runs, p, held), []).append(p)
-        lines += _table(runs, models, horizons, by_windows.pop(headline, []), None, held)
+        lines += _table(seeded, models, horizons, by_windows.pop(headline, []), None, held)
         for others in by_windows.values():
             lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
-            lines += _table(runs, models, horizons, others, others[0], held)
-        lines += split_lines(runs.values())
+            lines += _table(seeded, models, horizons, others, others[0], held)
+        lines += split_lines(every)
         if left_out := unshown.get((dataset, protocol, target, mode, lookback, windows)):
             lines += ["Later QUICK smoke tests not shown, a full run of the same model and horizon being: " + ", ".join(
                 f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
-        seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m} - {""}) for m in models}
-        seeds = {m: found for m, found in seeds.items() if found}  # repeat's rows have none: nothing seeds it
-        if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
-            lines.append("Seeds of the runs shown (they differ): " + "; ".join(
-                f"{m} {', '.join(found)}" for m, found in seeds.items()) + ".")
-            lines.append("")
-        trained = [r for r in runs.values() if r["epochs_run"] not in ("", None)]
+        if left_out := replaced.get((dataset, protocol, target, mode, lookback, windows)):
+            lines += ["Earlier runs of other settings not shown (the latest setting's seeds are): " + ", ".join(
+                f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
+        if seeds := seedruns.seeds_line(seeded, rank):  # which seed each cell is
+            lines += [seeds, ""]
+        trained = [r for r in every if r["epochs_run"] not in ("", None)]
         if trained:
             lines.append("Trained runs: " + "; ".join(
-                f"{r['model']} H={r['H']} {r['epochs_run']} epochs (best {r['best_epoch']}), "
+                f"{r['model']} H={r['H']}{' (seed ' + str(r['seed']) + ')' if str(r.get('seed', '')) else ''} "
+                f"{r['epochs_run']} epochs (best {r['best_epoch']}), "
                 f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
             ) + ".")
             lines.append("")
-        drawn = [(r, plot_name(r)) for r in sorted(runs.values(), key=lambda r: (int(r["H"]), rank(r["model"])))]
+        drawn = [(r, plot_name(r)) for r in sorted(every, key=lambda r: (int(r["H"]), rank(r["model"])))]
         drawn = [(r, name) for r, name in drawn if name in plots]
         linked.update(name for _, name in drawn)
         if drawn:
             lines.append("Forecast plots (the first test window): " + ", ".join(
-                f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
+                f"[{r['model']} H={r['H']}{_seed_label(seeded, r)}]({name})" for r, name in drawn) + ".")
             lines.append("")
-        said = list(dict.fromkeys(n for r in runs.values() for n in json.loads(r.get("settings") or "{}").get("data_notes", [])))
+        said = list(dict.fromkeys(n for r in every for n in json.loads(r.get("settings") or "{}").get("data_notes", [])))
         if said:  # how the file was read and what reading it warned of (a gap in its calendar, a column not read)
             lines.append("The data as read: " + " ".join(f"{n}{'' if n.endswith('.') else '.'}" for n in said))
             lines.append("")
-        unscaled = list(dict.fromkeys(c for r in runs.values() for c in json.loads(r.get("unscaled_columns") or "[]")))
+        unscaled = list(dict.fromkeys(c for r in every for c in json.loads(r.get("unscaled_columns") or "[]")))
         if unscaled:
             lines.append(unscaled_note(unscaled))
             lines.append("")
@@ -169,16 +168,18 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
                          "(rnncast.bench.identity).")
         else:
             lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")
-        commands = list(dict.fromkeys(r["command"] for r in runs.values()))
+        commands = list(dict.fromkeys(r["command"] for r in every))
         lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
     return "\n".join(lines), linked
 
 
-def _table(runs: dict, models: list[str], horizons: list[int], published: list[Published],
+def _table(seeded: dict, models: list[str], horizons: list[int], published: list[Published],
            rule: Published | None, held: str | None) -> list[str]:
-    """A table, a row per horizon: each measured model's MSE/MAE (bold below Repeat's on the same windows), then
-    the ``published`` columns. ``rule`` None: the headline scores; else the scores on ``rule``'s windows (—
+    """A table, a row per horizon: each measured model's MSE/MAE (bold below Repeat's on the same windows), the mean
+    ± sd over its seeds where ``seeded`` {(H, model): [rows]} holds several (:func:`rnncast.bench.seedruns.cell_text`),
+    then the ``published`` columns. ``rule`` None: the headline scores; else the scores on ``rule``'s windows (—
     where a run kept none: a results.csv of an earlier version)."""
+    runs = {cell: seeds[-1] for cell, seeds in seeded.items()}
     head = ["H", *models, *[f"*{p.label}*" for p in published]]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for h in horizons:
@@ -191,22 +192,28 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
                 continue
             mark = " *quick*" if is_quick(r) and not all(is_quick(o) for o in runs.values()) else ""  # a full run's beside
             if rule is None:
-                text = f"{score_text(r['mse'])}/{score_text(r['mae'])}"
-                cells.append(f"**{text}**{mark}" if r["beats_repeat"] == "yes" else text + mark)
+                scores = [(float(o["mse"]), float(o["mae"])) for o in seeded[(h, m)]]
+                text, better = seedruns.cell_text(scores, float(r["repeat_mse"]) if r.get("repeat_mse") not in ("", None)
+                                                  else None, r["beats_repeat"] or ("no" if m == "repeat" else ""))
+                cells.append(f"**{text}**{mark}" if better else text + mark)
                 continue
-            score = score_on(r, rule, held)
+            scores = [score_on(o, rule, held) for o in seeded[(h, m)]]
             base = score_on(repeat, rule, held) if repeat is not None else None
-            if score is None:
+            if None in scores:
                 cells.append("—")
                 continue
-            text = f"{score_text(score[0])}/{score_text(score[1])}"
-            better = m != "repeat" and base is not None and against_repeat(score[0], base[0]) == "yes"
+            text, better = seedruns.cell_text(scores, base[0] if base is not None and m != "repeat" else None)
             cells.append(f"**{text}**{mark}" if better else text + mark)
         for p in published:
             s = p.scores.get(h)
             cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")  # as the papers print them
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
+
+
+def _seed_label(seeded: dict, row: dict) -> str:
+    """" seed 7" in a plot's link where its cell shows several seeds; "" where it shows one."""
+    return f" seed {row['seed']}" if len(seeded[(int(row["H"]), row["model"])]) > 1 else ""
 
 
 def _counts(runs: dict, p: Published, held: str | None) -> tuple:

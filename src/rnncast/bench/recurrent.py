@@ -29,6 +29,7 @@ import logging
 from typing import Any
 
 import numpy as np
+import torch
 
 from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
 from rnncast.config import PRESETS, DataSettings, ModelSettings, Settings
@@ -157,6 +158,23 @@ def forecaster_panel(task: Task, params: dict[str, Any]) -> Panel:
                       **Settings.from_flat(params).data.reading())  # said its time column; these rows are its order
 
 
+UNREAD_KEYS = ("val_frac", "test_frac", "cutoff", "missing_values")
+"""Forecaster settings a bench fit never reads: the runner hands it the protocol's split (``fit(split=)``), which
+results.csv's ``settings["split"]`` records with each part's rows and times, and rows bench read (``--set
+missing_values`` is the file's reading: ``settings["data_notes"]`` says what it read as missing)."""
+
+
+def ran_with(forecaster: Forecaster) -> dict[str, Any]:
+    """The settings ``forecaster`` was fitted with, as they were in effect (results.csv's ``settings``): the device
+    it trained on (``cpu``, not ``auto``), the CPU threads torch used (the count, not 0), and none of the keys it
+    did not read: :data:`UNREAD_KEYS`, and ``chunk`` but for the sequence scheme (nothing else reads it)."""
+    params = forecaster.get_params()
+    params["device"] = str(forecaster.device_)
+    params["threads"] = params.get("threads") or torch.get_num_threads()  # 0 left torch's count, which it trained with
+    unread = UNREAD_KEYS + (() if params.get("scheme") == "sequence" else ("chunk",))
+    return {k: v for k, v in params.items() if k not in unread}
+
+
 def make_runner(model: str) -> Runner:
     """A runner (:data:`rnncast.bench.task.Runner`) that trains the Forecaster of ``model`` (a key
     of :data:`MODELS`)."""
@@ -180,7 +198,7 @@ def make_runner(model: str) -> Runner:
             # (scaler 'none': the forecaster's "scaled" table divides by each column's training spread, decision 475)
             val_mse = float(forecaster.evaluate(panel, part="val")["original"]["model"]["mse"])
         info = {
-            "forecaster": forecaster.get_params(),
+            "forecaster": ran_with(forecaster),
             "epochs_run": len(history),
             "best_epoch": best,
             "best_val_mse": val_mse,

@@ -5,6 +5,7 @@ scores (a preset's segment cut to the lookback is :func:`rnncast.bench.recurrent
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
@@ -71,23 +72,55 @@ STEPS = ((pd.Timedelta(days=365.25), "year"), (pd.Timedelta(days=30.44), "month"
 # the units a span is said in: the largest it reaches (within 3 %: 720 hours are 1 month), weeks from two of them
 
 
-def ahead(step, horizons) -> str:
-    """How far ahead each horizon reaches at the table's ``step`` (its times' median step, ``BenchData.step``): " (at
-    a step of 1 month: 96 steps are 8 years ahead, 192 16 years)"; "" where the table has no times (None). The default
-    horizons (96 .. 720) are the papers' hourly ones; a monthly or weekly table reaches years ahead with them."""
-    if not isinstance(step, pd.Timedelta) or step <= pd.Timedelta(0):
+def span(delta: pd.Timedelta) -> str:
+    """A span of time in the largest unit of :data:`STEPS` it reaches: "4.4 months", "2 weeks", "16 hours"."""
+    for length, unit in STEPS:
+        if delta >= length * 0.97:
+            if unit == "week":
+                length = pd.Timedelta(days=7)
+            n = delta / length
+            n = round(n) if abs(n - round(n)) <= 0.03 * n else float(f"{n:.2g}")
+            return f"{n} {unit}{'' if n == 1 else 's'}"
+    return str(delta)
+
+
+def reach(times: pd.DatetimeIndex, horizon: int) -> pd.Timedelta:
+    """How far ``horizon`` steps reach on the table's own calendar: the median over its rows i of time[i + H] -
+    time[i] (96 business days are 134 days, not 96 days; 96 hourly bars of an 8-hour session 12 trading days).
+    A horizon longer than the table (no row lies H after another) is its whole span scaled to H steps."""
+    stamps = times.asi8
+    if horizon < len(stamps):
+        return pd.Timedelta(int(np.median(stamps[horizon:] - stamps[:-horizon])), unit=times.unit)
+    return (times[-1] - times[0]) * horizon / (len(times) - 1)
+
+
+def step_name(times: pd.DatetimeIndex) -> str:
+    """The table's step as its calendar names it (the library's inference, :func:`rnncast.calendars.settle`):
+    "1 business day", "1 hour", "1 month", a trading session's "1 bar of 1 hour in the session 'h 09:00-16:00'";
+    its median step in time ("10 minutes") where the calendar names none or no calendar explains the times."""
+    from rnncast import calendars, seasonspans
+    from rnncast.errors import RnncastError
+    from rnncast.sessions import Session
+
+    median = pd.Timedelta(int(np.median(np.diff(times.asi8))), unit=times.unit)
+    try:
+        calendar, ruler, _ = calendars.settle(times, np.array([0, len(times)]), quiet=True)
+    except RnncastError:
+        return span(median)
+    if isinstance(calendar.freq, Session):
+        return f"1 bar of {span(calendar.freq.step)} in the session {calendar.freq_text!r}"
+    words = seasonspans.unit(calendar)  # "business days", "hours"; "steps of '10min'" where it implies no season
+    return span(median) if words.startswith("steps of") or not words.endswith("s") else f"1 {words[:-1]}"
+
+
+def ahead(times, horizons) -> str:
+    """How far ahead each horizon reaches on the table's ``times`` (``BenchData.times``): " (at a step of 1
+    business day: 96 steps are 4.4 months ahead, 192 8.8 months)", each span on the file's own calendar
+    (:func:`reach`), the step named as that calendar names it (:func:`step_name`); "" where the table has no times
+    (None) or fewer than two. The default horizons (96 .. 720) are the papers' hourly ones; a monthly or weekly
+    table reaches years ahead with them."""
+    if not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
         return ""
-
-    def span(delta: pd.Timedelta) -> str:
-        for length, unit in STEPS:
-            if delta >= length * 0.97:
-                n = delta / length
-                if unit == "week":
-                    length, n = pd.Timedelta(days=7), delta / pd.Timedelta(days=7)
-                n = round(n) if abs(n - round(n)) <= 0.03 * n else float(f"{n:.2g}")
-                return f"{n} {unit}{'' if n == 1 else 's'}"
-        return str(delta)
-
-    spans = [span(step * h) for h in horizons]
+    spans = [span(reach(times, h)) for h in horizons]
     rest = ", ".join(f"{h} {s}" for h, s in zip(horizons[1:], spans[1:]))
-    return f" (at a step of {span(step)}: {horizons[0]} steps are {spans[0]} ahead{', ' + rest if rest else ''})"
+    return f" (at a step of {step_name(times)}: {horizons[0]} steps are {spans[0]} ahead{', ' + rest if rest else ''})"

@@ -185,17 +185,24 @@ def _without_row_counter(frame: pd.DataFrame, notes: list[str], before: int = 0)
 
 
 def _check_header(path: Path, frame: pd.DataFrame, before: int = 0) -> None:
-    """The first line names the columns: a column without a name (pandas' 'Unnamed: 0', an index written
-    by ``to_csv``) or a first line of values, numbers after a number or a date (no header: they would be
-    read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names, and so are whole numbers
+    """The first line names the columns: a column without a name (pandas' 'Unnamed: 0'; the first one may be an
+    index written by ``to_csv``, and only there is that said) or a first line of values, numbers after a number or a
+    date (no header: they would be read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names, and so are whole numbers
     (``100,200,300``, series labels as the library takes them: :func:`rnncast.sheetcsv.values_not_names`) above
     columns that all hold numbers written with decimals, as a row of values would have been. ``frame``: the table
     after the ``before`` row indexes dropped; a refusal counts the file's columns."""
     names = [str(c) for c in frame.columns]
     unnamed = [i for i, name in enumerate(names) if UNNAMED.fullmatch(name)]
-    if unnamed:
-        raise RnncastError(f"{path}: column {before + unnamed[0] + 1} has no name in the header line (a row index "
-                           "written by pandas' to_csv?); name it, or write the file with index=False")
+    if unnamed and unnamed[0] == 0:  # where to_csv writes a frame's index: the first column (after any row index)
+        times = as_times(frame[frame.columns[0]]).notna().all()  # a DatetimeIndex written: index=False loses the times
+        raise RnncastError(f"{path}: column {before + 1} has no name in the header line (" + (
+            "an index of times written by pandas' to_csv?); name it date, the time column" if times else
+            "a row index written by pandas' to_csv?); name it, or write the file with index=False"))
+    if unnamed:  # between or after named columns: no index, a name left out (or a stray delimiter)
+        at = unnamed[0]
+        raise RnncastError(f"{path}: column {before + at + 1} (after {names[at - 1]!r}) has no name in the header "
+                           "line; bench reads every value column by its name: name it in the header, or leave the "
+                           "column out of the file")
     numbers = pd.to_numeric(pd.Series(names[1:] if len(names) > 1 else names), errors="coerce")
     head = pd.Series(names[:1])
     first = as_times(head).notna().all() or pd.to_numeric(head, errors="coerce").notna().all()

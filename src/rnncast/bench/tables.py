@@ -21,7 +21,7 @@ where they fit, else the short set 24, 36, 48, 60 of the small files (ILI).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -197,7 +197,8 @@ class BenchData:
     protocol: str = "ett"
     time_column: str | None = "date"
     known: str | None = None  # the known table the file holds (rnncast.bench.identity), None for another
-    step: pd.Timedelta | None = None  # the median step between the table's times, None without times
+    times: pd.DatetimeIndex | None = field(default=None, compare=False, repr=False)  # the time column read as times
+    # (tablefile.Table.times), None without them
 
 
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
@@ -212,9 +213,8 @@ def prepare(table: Table, mode: str, found: identity.Recognition, chosen: str, s
     standardize with train statistics, select the mode."""
     scaled, scaler = standardize(table.values, split.train_end, table.columns)
     values, target_idx = select_mode(scaled, table.columns, mode, table.target)
-    step = pd.Series(table.times).diff().median() if table.times is not None and len(table.times) > 2 else None
     return BenchData(found.dataset, mode, table.columns, split, values, target_idx, scaler,
-                     table.target, chosen, table.time_column, found.known, step if isinstance(step, pd.Timedelta) else None)
+                     table.target, chosen, table.time_column, found.known, table.times)
 
 
 def choose(table: Table, protocol: str = "auto") -> tuple[identity.Recognition, str, Split]:
