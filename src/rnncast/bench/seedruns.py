@@ -14,7 +14,7 @@ from rnncast.bench.results import is_quick
 from rnncast.bench.scoring import against_repeat, score_text
 
 HOW_IT_RAN = ("seed", "device", "threads", "data_notes")  # not the setting: rows that differ only so are its seeds
-NEVER_READ = ("val_frac", "test_frac", "cutoff", "missing_values", "chunk")  # recorded by rows before decision 9953
+NEVER_READ = ("val_frac", "test_frac", "cutoff", "missing_values", "chunk")  # recorded by rows before decision 1156
 # though no bench fit read them (recurrent.ran_with): an older row of the same setting is a seed of it too
 
 
