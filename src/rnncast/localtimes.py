@@ -1,8 +1,8 @@
 """Local times in a zone with daylight saving: naive ones (a file's ``2024-10-27 02:00``, no UTC offset) placed
 in it, and zoned ones written back so that the hour the clocks repeat reads apart.
 
-``in_zone`` places a time column in the zone of ``tz=`` (zoned times converted, an unknown zone named with
-the nearest names); ``localize`` reads the hour the zone repeats in autumn (Berlin's 02:00 on 2024-10-27,
+``in_zone`` places a time column in the zone of ``tz=`` (zoned times converted, an unknown zone refused as
+``zonenames`` says); ``localize`` reads the hour the zone repeats in autumn (Berlin's 02:00 on 2024-10-27,
 first at +02:00, then at +01:00) by the rows' order, as pandas' ``ambiguous="infer"`` does: the first copy is summer time, the second
 winter time. Where the order cannot tell which is which (the hour written once: a future-covariates file
 that writes 02:00 one time, a logger that lost a row; or its copies out of order), or a time falls in the
@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import logging
 import re
-import zoneinfo
 
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, zonedays
+from rnncast import numbertimes, zonedays, zonenames
 from rnncast.errors import RnncastError
-from rnncast.spelling import did_you_mean
 from rnncast.timetext import at_midnight, reads_back, shown, write, writes_instants
 
 log = logging.getLogger(__name__)
@@ -35,16 +33,18 @@ log = logging.getLogger(__name__)
 
 def in_zone(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.DatetimeIndex:
     """``time`` in the zone ``tz`` (an IANA name): zoned times converted, naive ones placed as ``localize`` places
-    them (``used`` as there). Raises ``RnncastError`` for an unknown zone (the nearest names offered) and as
+    them (``used`` as there). Raises ``RnncastError`` for an unknown zone (``zonenames.unknown``) and as
     ``localize`` does."""
+    if (refused := zonenames.unknown(tz, name)) is not None:
+        raise RnncastError(refused)
+    zonenames.noted(tz)
     try:
         return time.tz_convert(tz) if time.tz is not None else localize(time, tz, name, place, used)
     except RnncastError:
         raise
-    except Exception as err:  # an unknown zone
-        near = did_you_mean(str(tz), zoneinfo.available_timezones()) if "No time zone" in str(err) else ""
-        raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
-                           "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
+    except Exception as err:  # a zone object pandas cannot use
+        raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}); "
+                           f"{zonenames.ACCEPTED}") from None
 
 
 def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.DatetimeIndex:
