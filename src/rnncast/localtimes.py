@@ -24,7 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, zonedays, zonenames
+from rnncast import numbertimes, otherclocks, zonedays, zonenames
 from rnncast.errors import RnncastError
 from rnncast.timetext import at_midnight, reads_back, shown, write, writes_instants
 
@@ -61,7 +61,7 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
         among = np.flatnonzero(~inside & (time >= used.min()) & (time <= used.max()))  # between the steps read
         skipped = _nonexistent(time[among], tz)
         if len(skipped):  # a time the clocks skip among the steps is a mistaken step, not a row not used
-            raise RnncastError(_skipped(time, int(among[skipped[0]]), tz, name, place))
+            raise RnncastError(_skipped(time, int(among[skipped[0]]), tz, name, place) + otherclocks.hint(time, tz))
         read = localize(time[inside], tz, name, lambda i: place(int(rows[i])))
         placed = time.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").as_unit(read.unit).asi8.copy()
         placed[inside] = read.asi8
@@ -72,7 +72,7 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
         problem = _problem(time, tz, name, place)
         if problem is None:
             raise err from None
-        raise RnncastError(problem) from None
+        raise RnncastError(problem + otherclocks.hint(time, tz)) from None  # New York's clock read as Berlin's
 
 
 def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:
