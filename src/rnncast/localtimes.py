@@ -24,8 +24,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, otherclocks, zonedays, zonenames
+from rnncast import numbertimes, zonedays
 from rnncast.errors import RnncastError
+from rnncast import otherclocks, zonenames  # the zone named, the clock the data keeps
 from rnncast.timetext import at_midnight, reads_back, shown, write, writes_instants
 
 log = logging.getLogger(__name__)
