@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -227,11 +228,45 @@ def test_a_cutoff_with_a_utc_offset_is_that_instant_and_a_repeated_hour_is_refus
     berlin = load_panel(pd.DataFrame({"date": pd.date_range("2024-10-20", periods=400, freq="h", tz="Europe/Berlin"),
                                       "y": np.sin(np.arange(400.0))}), "y", announce=False)
     assert as_time("2024-10-27T02:30:00+01:00", berlin) == pd.Timestamp("2024-10-27 01:30", tz="UTC")
-    with pytest.raises(RnncastError, match=r"'2024-10-27 02:30' falls in an hour the clocks of Europe/Berlin repeat or "
-                                           r"skip at a change of daylight saving; give it with its UTC offset"):
+    with pytest.raises(RnncastError, match=r"'2024-10-27 02:30' falls in the hour the clocks of Europe/Berlin repeat "
+                                           r"at the end of daylight saving; give it with its UTC offset \(such as "
+                                           r"2024-10-27T02:30:00\+01:00 or 2024-10-27T02:30:00\+02:00\)"):
         as_time("2024-10-27 02:30", berlin)
     with pytest.raises(RnncastError, match="is NaT, no time"):
         Settings.from_flat({"cutoff": pd.NaT})
+
+
+@pytest.mark.parametrize("zone, day, given, before, after", [
+    ("Europe/Berlin", "2024-03-31", "2024-03-31 02:30", "2024-03-31 01:59 (+01:00)", "2024-03-31 03:00 (+02:00)"),
+    ("America/New_York", "2024-03-10", "2024-03-10 02:00", "2024-03-10 01:59 (-05:00)", "2024-03-10 03:00 (-04:00)"),
+    ("Australia/Lord_Howe", "2024-10-06", "2024-10-06 02:15", "2024-10-06 01:59 (+10:30)", "2024-10-06 02:30 (+11:00)")])
+def test_a_cutoff_in_the_gap_of_spring_is_refused_naming_the_times_around_it(zone, day, given, before, after):
+    """t27t3: '2024-03-31 02:30' in Berlin was told to be given as 02:30+01:00 or 02:30+02:00, times its clock never
+    shows; given +01:00 it cut at 03:00 without a word."""
+    times = pd.date_range(pd.Timestamp(day) - pd.Timedelta(days=5), periods=400, freq="h", tz=zone)
+    panel = load_panel(pd.DataFrame({"date": times, "y": np.sin(np.arange(400.0))}), "y", announce=False)
+    with pytest.raises(RnncastError) as err:
+        as_time(given, panel)
+    assert str(err.value).startswith("cutoff ") and str(err.value).endswith(
+        f"{given!r} does not exist on the clocks of {zone}, which skip it for daylight "
+                              f"saving: the last minute before the gap is {before}, the first time after it {after}; "
+                              "give one of those, or another time")
+    assert as_time(before[:16], panel).isoformat()[:16] == before[:16].replace(" ", "T")  # as named: they exist
+    assert as_time(after[:16], panel).isoformat()[:16] == after[:16].replace(" ", "T")
+
+
+def test_a_cutoff_whose_offset_is_not_the_clocks_is_said_at_the_local_time_it_is(caplog):
+    berlin = load_panel(pd.DataFrame({"date": pd.date_range("2024-03-26", periods=400, freq="h", tz="Europe/Berlin"),
+                                      "y": np.sin(np.arange(400.0))}), "y", announce=False)
+    with caplog.at_level(logging.INFO, logger="rnncast.cutoffs"):
+        assert as_time("2024-03-31T02:30:00+01:00", berlin) == pd.Timestamp("2024-03-31 01:30", tz="UTC")
+        as_time("2024-03-31T02:30:00+01:00", berlin)  # read again (cut, then the windows): said once
+        as_time("2024-03-31T03:30:00+02:00", berlin)  # on the clock: nothing
+        as_time("2024-03-31T01:30:00+01:00", berlin)
+    [said] = [r.getMessage() for r in caplog.records]
+    assert said.startswith("cutoff ") and said.endswith(
+        "'2024-03-31T02:30:00+01:00' is 2024-03-31 03:30 (+02:00) on the clocks of Europe/Berlin, which show another "
+        "UTC offset then: the series are cut there")
 
 
 def test_a_week_given_as_a_pandas_period_or_an_iso_week_keeps_the_whole_week():
@@ -360,8 +395,11 @@ def test_advice_round_trips_a_refused_cutoff_s_example_is_read_and_cuts_where_th
     with pytest.raises(RnncastError) as refused:
         as_time(given, panel)
     said = str(refused.value)
-    examples = (said.split("e.g. ")[1] if "e.g. " in said else said.split("(such as ")[1]).split(")")[0]
-    examples = examples.split(" (")[0].split(" or ")
+    if "does not exist on the clocks" in said:  # in spring's gap: the times around it
+        examples = re.findall(r"(?:before the gap is|first time after it) (\S+ \S+) \(", said)
+    else:
+        examples = (said.split("e.g. ")[1] if "e.g. " in said else said.split("(such as ")[1]).split(")")[0]
+        examples = examples.split(" (")[0].split(" or ")
     assert len(examples) in (1, 2) and all(at.strip() == at for at in examples)
     for example in examples:
         assert isinstance(as_time(example, panel), pd.Timestamp), example  # read, not refused

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
-from rnncast.otherunits import beyond, unit_factor
+from rnncast.otherunits import beyond, counted, named, unit_factor
 
 RNG = np.random.default_rng(0)
 N = 600
@@ -73,8 +73,9 @@ def test_rows_in_another_unit_are_named_once_with_both_ranges_and_the_fits_own_r
     [said] = _said(caplog)
     low, high, read = data["load"].min(), data["load"].max(), recent["load"].iloc[-12:]  # lookback 12: the rows read
     assert said.startswith(f"column 'load' of the rows handed to the model holds values ten times and more nearer zero "
-                           f"than any the model was fitted on, their ratios kept (12 of 12 given beyond, "
-                           f"{read.min():.6g} to {read.max():.6g}, fitted {low:.6g} to {high:.6g}): another unit (MW for "
+                           f"than any the model was fitted on, their ratios kept (12 of 12 given below the fitted minimum {low:.6g} (all "
+                           f"of them ten times and more nearer zero than it); given {read.min():.6g} to "
+                           f"{read.max():.6g}, fitted {low:.6g} to {high:.6g}): another unit (MW for "
                            "kW, Wh for kWh)?")
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
@@ -87,7 +88,8 @@ def test_rows_in_another_unit_are_named_once_with_both_ranges_and_the_fits_own_r
             model.predict(data, future=future.assign(temp=temps))
         [said] = _said(caplog)
         assert said.startswith("column 'temp' of the future values holds values far beyond those the model was "
-                               f"fitted on (3 of 3 given beyond, {min(temps):.6g} to {max(temps):.6g}, fitted")
+                               "fitted on (3 of 3 given above the fitted maximum ")
+        assert f"; given {min(temps):.6g} to {max(temps):.6g}, fitted " in said
         assert said.endswith("another unit or a shifted scale (°F for °C)? Give them in the fit's unit; if they are "
                              "real, the model extrapolates there: fit again on data that holds them")
 
@@ -111,8 +113,11 @@ def test_only_the_rows_the_model_reads_are_weighed_and_a_cold_snap_is_no_unit(lo
     [said] = _said(caplog)
     grown = later["load"].iloc[N - 40 :]
     far = grown[grown > 2 * data["load"].max() - data["load"].min()]
+    above = grown[grown > data["load"].max()]
     read = scored["windows"] + 12 + 3 - 1  # stride-1 windows of lookback 12 + horizon 3: their rows, not all 2N
-    assert read < 2 * N and f"{len(far)} of {read} given beyond, {far.min():.6g} to {far.max():.6g} (all given: " in said
+    assert read < 2 * N and len(far) == len(above) == 40
+    assert (f"{len(above)} of {read} given above the fitted maximum {data['load'].max():.6g} (all of them "
+            f"beyond it by more than {(data['load'].max()) / 2:.6g} (half the fitted range's larger end)); ") in said
     assert "if they are real, the model extrapolates there" in said and "(MW for kW" not in said
 
 
@@ -127,3 +132,22 @@ def test_a_panel_names_each_series_in_the_columns_one_line(caplog):
         model.predict(recent)
     [said] = _said(caplog)
     assert "series 'north': " in said and "; series 'south': " in said
+
+
+def test_the_line_counts_the_values_above_and_below_the_fit_and_those_beyond_it_by_the_margin():
+    """t27t3: 48 future temperatures in °F, all above a fit of 0.8 to 28.8 °C, were said "1 of 48 given beyond,
+    57.38 to 57.38 (all given: 34.88 to 57.38)": the one beyond by the range's width counted, as if 47 were in range."""
+    found: dict = {}
+    named(found, "temp", None, np.append(np.linspace(34.88, 56.5, 47), 57.38), [15.0, 5.0, 0.8, 28.8])
+    [record] = found[("temp", False)]
+    assert counted(record) == ("48 of 48 given above the fitted maximum 28.8 (1 of them beyond it by more than 28 "
+                               "(the fitted range's width)); given 34.88 to 57.38, fitted 0.8 to 28.8")
+    found = {}  # both sides; a narrow range far from zero: half its larger end is the margin
+    named(found, "load", "north", np.array([50.0, 99.0, 121.0, 200.0, np.nan]), [105.0, 3.0, 100.0, 110.0])
+    assert counted(found[("load", False)][0]) == (
+        "series 'north': 2 of 4 given above the fitted maximum 110 (1 of them beyond it by more than 55 (half the "
+        "fitted range's larger end)) and 2 of 4 given below the fitted minimum 100; given 50 to 200, "
+        "fitted 100 to 110")
+    found = {}
+    named(found, "load", None, np.array([101.0, 120.0, 150.0]), [105.0, 3.0, 100.0, 110.0])  # none beyond: not named
+    assert found == {}

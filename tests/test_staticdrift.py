@@ -39,7 +39,8 @@ def test_a_static_value_far_beyond_the_fit_is_named_as_a_future_covariate_far_ou
     far = frame.assign(size=np.where(frame.store == "S3", 5000.0, frame["size"]))
     said = _said(caplog, model, far)
     assert said[0] == ("column 'size' of the static covariates holds values far beyond those the model was fitted on "
-                       "(series 'sku=A, store=S3': 1 of 1 given beyond, 5000 to 5000, fitted 450 to 1200): another "
+                       "(series 'sku=A, store=S3': 1 of 1 given above the fitted maximum 1200 (all of them beyond it by more "
+                       "than 750 (the fitted range's width)); given 5000, fitted 450 to 1200): another "
                        "unit or a shifted scale (°F for °C)? Give them in the fit's unit; if they are real, the model "
                        "extrapolates there: fit again on data that holds them")
     assert said[1] == ("1 series the model was fitted on comes with static covariates other than at fit (series "

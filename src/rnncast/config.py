@@ -97,7 +97,7 @@ class DataSettings:
     )
     tz: str | None = _opt(
         None,
-        "time zone of the timestamps (an IANA name such as Europe/Berlin): naive ones are localized to it, aware "
+        "time zone of the timestamps (an IANA name such as Europe/Berlin, or a fixed UTC offset such as +01:00): naive ones are localized to it, aware "
         "ones converted; needed to keep local time when ISO strings carry changing UTC offsets (default: none: timestamps as written; "
         "those with changing UTC offsets are read in UTC with a warning where their calendar holds there (hourly), and refused where it holds only on their own clock (daily closes))",
     )

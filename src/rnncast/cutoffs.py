@@ -12,6 +12,8 @@ too-short series are (``cutting.report_short``).
 
 from __future__ import annotations
 
+import functools
+import logging
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,8 @@ from rnncast.panel import Panel
 from rnncast.spelling import counted, named, spelled
 from rnncast.timetext import read, shown
 from rnncast.windows import Split, chronological_split, rows_needed
+
+log = logging.getLogger(__name__)
 
 def as_time(value, panel: Panel):
     """``cutoff`` as a value of the panel's time: a timestamp written as the data writes its times (or in ISO 8601),
@@ -49,7 +53,7 @@ def as_time(value, panel: Panel):
             writtenzones.without_offset(time.tz, panel.calendar.text_format, f"{named('cutoff')} {text!r}", text,
                                         written, stamp, end)
         if time.tz is not None:
-            return end.tz_convert(time.tz) if end.tz is not None else _localized(end, time.tz, text)
+            return _on_clock(end, time.tz, text) if end.tz is not None else _localized(end, time.tz, text)
         return end
     if isinstance(time, pd.PeriodIndex):
         span = periodspans.span(own)
@@ -78,14 +82,40 @@ def named_end(text: str, stamp: pd.Timestamp) -> pd.Timestamp:
 
 
 def _localized(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
-    """A naive cutoff on the data's zoned clock; refused by name where that clock repeats or skips it."""
+    """A naive cutoff on the data's zoned clock; refused by name where that clock skips it (naming the times around
+    the gap) or repeats it (naming both offsets)."""
+    if pd.isna(end.tz_localize(zone, nonexistent="NaT", ambiguous=True)):  # in spring's gap: no such time
+        last = end.tz_localize(zone, nonexistent="shift_backward")  # 01:59:59.999999 (+01:00): the gap's first instant
+        before, after = last.floor("min"), (last + pd.Timedelta(1, last.unit)).tz_convert(zone)  # next: 03:00 (+02:00)
+        raise RnncastError(f"{named('cutoff')} {text!r} does not exist on the clocks of {zone}, which skip it for "
+                           f"daylight saving: the last minute before the gap is {_wall(before)}, the first time after "
+                           f"it {_wall(after)}; give one of those, or another time") from None
     try:
         return end.tz_localize(zone)
-    except ValueError:  # pytz's and pandas' AmbiguousTimeError and NonExistentTimeError
+    except ValueError:  # pandas' AmbiguousTimeError: the hour autumn repeats
         near = sorted({(end + pd.Timedelta(hours=h)).tz_localize(zone).isoformat()[-6:] for h in (-1, 1)})  # its own
-        raise RnncastError(f"{named('cutoff')} {text!r} falls in an hour the clocks of {zone} repeat or skip at a "
-                           f"change of daylight saving; give it with its UTC offset (such as "
+        raise RnncastError(f"{named('cutoff')} {text!r} falls in the hour the clocks of {zone} repeat at the end of "
+                           f"daylight saving; give it with its UTC offset (such as "
                            f"{' or '.join(end.floor('min').isoformat() + o for o in near)}), or another time") from None
+
+
+def _wall(t: pd.Timestamp) -> str:
+    return f"{t:%Y-%m-%d %H:%M} ({t.isoformat()[-6:]})"
+
+
+def _on_clock(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
+    """A cutoff given with a UTC offset, on the data's zoned clock; said (INFO, once) where that offset is not the
+    clock's there (2024-03-31T02:30+01:00, in Berlin's spring gap: 03:30+02:00), with the local time it is."""
+    local = end.tz_convert(zone)
+    if local.utcoffset() != end.utcoffset():
+        _said_local(text, _wall(local), str(zone))
+    return local
+
+
+@functools.lru_cache(maxsize=None)
+def _said_local(text: str, local: str, zone: str) -> None:
+    log.info("%s %r is %s on the clocks of %s, which show another UTC offset then: the series are cut there",
+             named("cutoff"), text, local, zone)
 
 
 def _period_text(text: str) -> str:

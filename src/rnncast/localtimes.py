@@ -1,8 +1,8 @@
 """Local times in a zone with daylight saving: naive ones (a file's ``2024-10-27 02:00``, no UTC offset) placed
 in it, and zoned ones written back so that the hour the clocks repeat reads apart.
 
-``in_zone`` places a time column in the zone of ``tz=`` (zoned times converted, an unknown zone named with
-the nearest names); ``localize`` reads the hour the zone repeats in autumn (Berlin's 02:00 on 2024-10-27,
+``in_zone`` places a time column in the zone of ``tz=`` (zoned times converted, an unknown zone refused as
+``zonenames`` says); ``localize`` reads the hour the zone repeats in autumn (Berlin's 02:00 on 2024-10-27,
 first at +02:00, then at +01:00) by the rows' order, as pandas' ``ambiguous="infer"`` does: the first copy is summer time, the second
 winter time; written once (a live history ending at the first 02:00), the rows beside it tell the copy where they
 can (``repeatedhours``). Where the order cannot tell which is which (the hour written once between 01:00 and 03:00:
@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import logging
 import re
-import zoneinfo
 
 import numpy as np
 import pandas as pd
 
 from rnncast import numbertimes, repeatedhours, zonedays
 from rnncast.errors import RnncastError
-from rnncast.spelling import did_you_mean
+from rnncast import otherclocks, zonenames  # the zone named, the clock the data keeps
 from rnncast.timetext import at_midnight, reads_back, shown, write, writes_instants
 
 log = logging.getLogger(__name__)
@@ -36,16 +35,18 @@ log = logging.getLogger(__name__)
 
 def in_zone(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.DatetimeIndex:
     """``time`` in the zone ``tz`` (an IANA name): zoned times converted, naive ones placed as ``localize`` places
-    them (``used`` as there). Raises ``RnncastError`` for an unknown zone (the nearest names offered) and as
+    them (``used`` as there). Raises ``RnncastError`` for an unknown zone (``zonenames.unknown``) and as
     ``localize`` does."""
+    if (refused := zonenames.unknown(tz, name)) is not None:
+        raise RnncastError(refused)
+    zonenames.noted(tz)
     try:
         return time.tz_convert(tz) if time.tz is not None else localize(time, tz, name, place, used)
     except RnncastError:
         raise
-    except Exception as err:  # an unknown zone
-        near = did_you_mean(str(tz), zoneinfo.available_timezones()) if "No time zone" in str(err) else ""
-        raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
-                           "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
+    except Exception as err:  # a zone object pandas cannot use
+        raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}); "
+                           f"{zonenames.ACCEPTED}") from None
 
 
 def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.DatetimeIndex:
@@ -62,7 +63,7 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
         among = np.flatnonzero(~inside & (time >= used.min()) & (time <= used.max()))  # between the steps read
         skipped = _nonexistent(time[among], tz)
         if len(skipped):  # a time the clocks skip among the steps is a mistaken step, not a row not used
-            raise RnncastError(_skipped(time, int(among[skipped[0]]), tz, name, place))
+            raise RnncastError(_skipped(time, int(among[skipped[0]]), tz, name, place) + otherclocks.hint(time, tz))
         read = localize(time[inside], tz, name, lambda i: place(int(rows[i])))
         placed = time.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").as_unit(read.unit).asi8.copy()
         placed[inside] = read.asi8
@@ -76,7 +77,7 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Date
         problem = _problem(time, tz, name, place)
         if problem is None:
             raise err from None
-        raise RnncastError(problem) from None
+        raise RnncastError(problem + otherclocks.hint(time, tz)) from None  # New York's clock read as Berlin's
 
 
 def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:

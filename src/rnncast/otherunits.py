@@ -74,22 +74,48 @@ def unit_factor(values: np.ndarray, low: float, high: float) -> np.ndarray:
 
 
 def named(found: dict, column: str, series, values: np.ndarray, kept: list | None, skip=None) -> None:
-    """Add to ``found`` ((column, whether a unit factor: ``unit_factor``) -> [(series, given low, given high, low and
-    high of those beyond, fitted low, fitted high, how many beyond, how many given)]) a column of one series whose
-    ``values`` (the rows the model reads) lie beyond ``kept`` (``[median, sd, least, greatest]``, None: nothing kept
-    to weigh them by); ``skip``: [T] rows named already (a -999)."""
+    """Add to ``found`` ((column, whether a unit factor: ``unit_factor``) -> [(series, given low, given high, fitted
+    low, fitted high, how many given, how many above the fitted high, below the fitted low, beyond it by ``margin``
+    above, below, how many a unit factor moved)]) a column of one series whose ``values`` (the rows the model reads)
+    lie beyond ``kept`` (``[median, sd, least, greatest]``, None: nothing kept to weigh them by); ``skip``: [T] rows
+    named already (a -999)."""
     if kept is None:
         return
     given = np.asarray(values, dtype=np.float64)
     if skip is not None:
         given = np.where(skip, np.nan, given)
-    unit = unit_factor(given, kept[2], kept[3])
-    far = beyond(given, kept[2], kept[3]) | unit
-    if far.any():
+    low, high = kept[2], kept[3]
+    unit = unit_factor(given, low, high)
+    far = beyond(given, low, high)
+    if far.any() or unit.any():
         finite = given[np.isfinite(given)]
+        with np.errstate(invalid="ignore"):
+            over, under = given > high, given < low
         found.setdefault((column, bool(unit.any())), []).append(
-            (series, float(finite.min()), float(finite.max()), float(given[far].min()), float(given[far].max()),
-             kept[2], kept[3], int(far.sum()), len(finite)))
+            (series, float(finite.min()), float(finite.max()), low, high, len(finite), int(over.sum()),
+             int(under.sum()), int((far & over).sum()), int((far & under).sum()), int(unit.sum())))
+
+
+def counted(record: tuple) -> str:
+    """What ``warn`` says of one series' values (a ``named`` record): how many lie above the fitted maximum and below
+    the fitted minimum, how many of those by more than ``margin`` (the rule that names them: 1 of 48 temperatures
+    in °F lay so far beyond, all 48 above), the given and the fitted range."""
+    series, lo, hi, flo, fhi, m, over, under, far_over, far_under, moved = record
+    width, half = fhi - flo, 0.5 * max(abs(flo), abs(fhi))
+    reach = (f"{width:.6g} (the fitted range's width)" if width >= half else
+             f"{half:.6g} (half the fitted range's larger end)")
+    said = []
+    for n, far, side, edge in ((over, far_over, "above the fitted maximum", fhi),
+                               (under, far_under, "below the fitted minimum", flo)):
+        if not n:
+            continue
+        of = "" if not far else f" ({'all' if far == n else far} of them beyond it by more than {reach})"
+        if side.startswith("below") and moved:  # the unit rule names them, whatever their margin
+            of = f" ({'all' if moved == n else moved} of them ten times and more nearer zero than it)"
+        said.append(f"{n} of {m} given {side} {edge:.6g}{of}")
+    given = f"{lo:.6g}" if lo == hi else f"{lo:.6g} to {hi:.6g}"
+    return (f"{'' if series is None else f'series {series!r}: '}{' and '.join(said)}; "
+            f"given {given}, fitted {flo:.6g} to {fhi:.6g}")
 
 
 def warn(found: dict, state, what: str, doing: str = "") -> None:
@@ -100,9 +126,7 @@ def warn(found: dict, state, what: str, doing: str = "") -> None:
     for (column, unit), each in found.items():
         if not first_time(getattr(state, "said", None), "other unit", what, doing, column, unit, tuple(each)):
             continue
-        ranges = [f"{'' if s is None else f'series {s!r}: '}{n} of {m} given beyond, {blo:.6g} to {bhi:.6g}"
-                  + ("" if n == m else f" (all given: {lo:.6g} to {hi:.6g})") + f", fitted {flo:.6g} to {fhi:.6g}"
-                  for s, lo, hi, blo, bhi, flo, fhi, n, m in each]
+        ranges = [counted(record) for record in each]
         if unit:
             log.warning("column %r of %s holds values ten times and more nearer zero than any the model was fitted on, "
                         "their ratios kept (%s): another unit (MW for kW, Wh for kWh)? The model reads them as they "

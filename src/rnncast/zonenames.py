@@ -1,0 +1,106 @@
+"""The zone a user names (``tz=``, ``--tz``): checked before any timestamp is placed in it, an unknown one refused in
+one line saying what is accepted and what was likely meant.
+
+An energy analyst gave ``--tz UTC+1`` and heard pandas' "invalid literal for int() with base 10: '+'"; ``--tz MEZ``
+(German for CET) was offered the legacy zone 'MET'. ``unknown`` says instead what rnncast accepts: IANA names
+(Europe/Berlin, America/New_York, UTC) and fixed UTC offsets written ``+01:00`` or ``UTC+01:00`` (pandas reads those; the
+IANA ``Etc/GMT-1`` is the same offset: its sign is reversed), then, for a time-zone abbreviation (CET, MEZ, EST, PDT,
+IST ...), the usual IANA zones with the caution that an abbreviation names no one zone, and for ``UTC+1``, ``GMT-5``,
+``UTC+5:30`` the fixed-offset form. A name near a real one (Europe/Berln) is offered that.
+
+``noted`` says what an accepted name that reads otherwise than it looks does: ``Etc/GMT+5`` is UTC-05:00 (an INFO),
+tzdata's legacy ``EST`` and ``MST`` keep standard time all year, where the clocks the abbreviations name move in
+summer (a warning). Once per process and name.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import zoneinfo
+
+import pandas as pd
+
+from rnncast.spelling import did_you_mean
+
+log = logging.getLogger(__name__)
+
+ACCEPTED = ("accepted: an IANA zone name (Europe/Berlin, America/New_York, UTC), a fixed UTC offset written +01:00 or "
+            "UTC+01:00 (the IANA Etc/GMT-1 is that offset too: the sign of Etc/GMT names is reversed, east of "
+            "Greenwich negative), or no zone, with the timestamps written with their UTC offset")
+
+_CENTRAL = "Central European Time", ("Europe/Berlin", "Europe/Paris", "Europe/Vienna")
+_WESTERN = "Western European Time", ("Europe/Lisbon", "Atlantic/Canary")
+_EASTERN = "Eastern European Time", ("Europe/Athens", "Europe/Helsinki", "Europe/Bucharest")
+_US_EAST = "US/Canadian Eastern Time", ("America/New_York", "America/Toronto")
+_US_CENTRAL = "US Central Time; also China Standard Time", ("America/Chicago", "Asia/Shanghai")
+_US_MOUNTAIN = "US Mountain Time", ("America/Denver", "America/Phoenix (no summer time)")
+_US_PACIFIC = "US Pacific Time", ("America/Los_Angeles", "America/Vancouver")
+_AUS_EAST = "Australian Eastern Time", ("Australia/Sydney", "Australia/Brisbane (no summer time)")
+ABBREVIATIONS = {  # an abbreviation (in summer time too) -> what it is mostly read as, its usual IANA zones
+    **dict.fromkeys(("CET", "CEST", "MEZ", "MESZ", "MET", "MEST"), _CENTRAL),
+    **dict.fromkeys(("WET", "WEST", "WEZ", "WESZ"), _WESTERN),
+    **dict.fromkeys(("EET", "EEST", "OEZ", "OESZ"), _EASTERN),
+    **dict.fromkeys(("EST", "EDT", "ET"), _US_EAST), **dict.fromkeys(("CST", "CDT", "CT"), _US_CENTRAL),
+    **dict.fromkeys(("MST", "MDT", "MT"), _US_MOUNTAIN), **dict.fromkeys(("PST", "PDT", "PT"), _US_PACIFIC),
+    **dict.fromkeys(("AKST", "AKDT"), ("Alaska Time", ("America/Anchorage",))),
+    "HST": ("Hawaii Time", ("Pacific/Honolulu",)),
+    "BST": ("British Summer Time; also Bangladesh Time", ("Europe/London", "Asia/Dhaka")),
+    "IST": ("India, Irish or Israel Standard Time", ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem")),
+    "JST": ("Japan Time", ("Asia/Tokyo",)), "KST": ("Korea Time", ("Asia/Seoul",)),
+    "HKT": ("Hong Kong Time", ("Asia/Hong_Kong",)), "SGT": ("Singapore Time", ("Asia/Singapore",)),
+    "MSK": ("Moscow Time", ("Europe/Moscow",)),
+    **dict.fromkeys(("AEST", "AEDT"), _AUS_EAST),
+    **dict.fromkeys(("ACST", "ACDT"), ("Australian Central Time", ("Australia/Adelaide", "Australia/Darwin"))),
+    "AWST": ("Australian Western Time", ("Australia/Perth",)),
+    **dict.fromkeys(("NZST", "NZDT"), ("New Zealand Time", ("Pacific/Auckland",))),
+}
+FIXED_ALL_YEAR = {"EST": "America/New_York", "MST": "America/Denver"}  # tzdata's, without the summer time of the clocks
+OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)  # UTC+1, GMT-05:00, +5:30
+
+
+def unknown(tz, name: str) -> str | None:
+    """The line refusing ``tz`` as the zone of time column ``name``, or None where pandas places times in it."""
+    if not isinstance(tz, str):
+        return None
+    try:
+        pd.Timestamp("2000-01-01").tz_localize(tz)
+        return None
+    except Exception:  # zoneinfo's "No time zone found", pandas' int() of 'UTC+1' and offsets of a day or more
+        pass
+    return f"unknown time zone {tz!r} for the timestamps of {name!r}{_meant(tz.strip())}; {ACCEPTED}"
+
+
+def _meant(tz: str) -> str:
+    """What ``tz`` (not a zone) was likely meant as: a fixed offset written as pandas reads it, the zones an
+    abbreviation is used for, or the nearest zone name; "" for none."""
+    offset = OFFSET.fullmatch(tz)
+    if offset and not (int(offset[2]) < 24 and int(offset[3] or 0) < 60):
+        return ""  # UTC+25: no offset, no zone near it
+    if offset:
+        written = f"{offset[1]}{int(offset[2]):02d}:{offset[3] or '00'}"
+        return (f": a fixed offset {written[1:]} {'ahead of' if offset[1] == '+' else 'behind'} UTC is written "
+                f"{written} (or UTC{written}); it keeps no summer time, so for a place's clock give its IANA zone")
+    if tz.upper() in ABBREVIATIONS:
+        meaning, zones = ABBREVIATIONS[tz.upper()]
+        return (f": {tz} is an abbreviation ({meaning}), which names no one zone; give the IANA zone of the data's "
+                f"place, such as {', '.join(zones)}")
+    return did_you_mean(tz, zoneinfo.available_timezones())
+
+
+@functools.lru_cache(maxsize=None)
+def noted(tz) -> None:
+    """Say, once per process, what an accepted ``tz`` that reads otherwise than it looks is: ``Etc/GMT+5`` is
+    UTC-05:00 (INFO); tzdata's ``EST``, ``MST`` keep standard time all year (a warning)."""
+    if not isinstance(tz, str):
+        return
+    etc = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", tz.strip())
+    if etc and int(etc[2]):
+        log.info("time zone %r is UTC%s%02d:00: the sign of Etc/GMT names is reversed (east of Greenwich negative)",
+                 tz, "-" if etc[1] == "+" else "+", int(etc[2]))
+    elif tz.strip().upper() in FIXED_ALL_YEAR:
+        log.warning("time zone %r is tzdata's legacy zone at UTC%s all year, without summer time; for the clocks "
+                    "of %s, which move in summer, give %s", tz, "-05:00" if tz.strip().upper() == "EST" else "-07:00",
+                    FIXED_ALL_YEAR[tz.strip().upper()].split("/")[1].replace("_", " "),
+                    FIXED_ALL_YEAR[tz.strip().upper()])

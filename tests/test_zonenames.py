@@ -1,0 +1,80 @@
+"""The zone a user names (``zonenames.py``): an unknown one refused in one line saying what is accepted and what was
+likely meant (a fixed offset's form, an abbreviation's usual zones, a near name); accepted names that read otherwise
+than they look said."""
+
+import logging
+
+import pandas as pd
+import pytest
+
+from rnncast.errors import RnncastError
+from rnncast.localtimes import in_zone
+from rnncast.zonenames import noted, unknown
+
+WALL = pd.date_range("2024-01-15", periods=3, freq="h")
+ACCEPTED = ("accepted: an IANA zone name (Europe/Berlin, America/New_York, UTC), a fixed UTC offset written +01:00 or "
+            "UTC+01:00 (the IANA Etc/GMT-1 is that offset too: the sign of Etc/GMT names is reversed, east of "
+            "Greenwich negative), or no zone, with the timestamps written with their UTC offset")
+
+
+def _row(i):
+    return f"line {i + 2} of load.csv"
+
+
+@pytest.mark.parametrize("tz, written", [("UTC+1", "+01:00"), ("GMT+1", "+01:00"), ("utc-5", "-05:00"),
+                                          ("GMT-05:00", "-05:00"), ("UTC+5:30", "+05:30"), ("+1", "+01:00")])
+def test_an_offset_written_as_pandas_does_not_read_it_is_refused_with_the_form_it_reads(tz, written):
+    """t27t3: --tz UTC+1 leaked pandas' "invalid literal for int() with base 10: '+'"."""
+    with pytest.raises(RnncastError) as err:
+        in_zone(WALL, tz, "time", _row)
+    ahead = "ahead of" if written[0] == "+" else "behind"
+    assert str(err.value) == (f"unknown time zone {tz!r} for the timestamps of 'time': a fixed offset {written[1:]} "
+                              f"{ahead} UTC is written {written} (or UTC{written}); it keeps no summer time, so for a "
+                              f"place's clock give its IANA zone; {ACCEPTED}")
+    assert "int()" not in str(err.value)
+
+
+@pytest.mark.parametrize("tz, zones", [("MEZ", "Europe/Berlin, Europe/Paris, Europe/Vienna"),
+                                        ("MESZ", "Europe/Berlin, Europe/Paris, Europe/Vienna"),
+                                        ("CEST", "Europe/Berlin"), ("EDT", "America/New_York, America/Toronto"),
+                                        ("pst", "America/Los_Angeles"), ("PDT", "America/Los_Angeles"),
+                                        ("BST", "Europe/London, Asia/Dhaka"), ("JST", "Asia/Tokyo"),
+                                        ("IST", "Asia/Kolkata, Europe/Dublin, Asia/Jerusalem"), ("KST", "Asia/Seoul")])
+def test_an_abbreviation_is_refused_with_its_usual_zones_and_the_caution_that_it_names_none(tz, zones):
+    """--tz MEZ (German for CET) was offered the legacy zone 'MET'."""
+    with pytest.raises(RnncastError) as err:
+        in_zone(WALL, tz, "time", _row)
+    said = str(err.value)
+    assert said.startswith(f"unknown time zone {tz!r} for the timestamps of 'time': {tz} is an abbreviation (")
+    assert "which names no one zone; give the IANA zone of the data's place, such as " in said and zones in said
+    assert said.endswith(ACCEPTED) and "MET" not in said and "\n" not in said
+
+
+def test_a_name_near_a_zone_is_offered_it_and_other_names_only_what_is_accepted():
+    with pytest.raises(RnncastError, match=r"^unknown time zone 'Europe/Berln' for the timestamps of 'time' \(did you "
+                                           r"mean 'Europe/Berlin'\?\); accepted: an IANA zone name"):
+        in_zone(WALL, "Europe/Berln", "time", _row)
+    assert unknown("+25:00", "time").startswith("unknown time zone '+25:00' for the timestamps of 'time'; accepted")
+    with pytest.raises(RnncastError, match=r"^unknown time zone 'UTC\+25' for the timestamps of 'time'; accepted"):
+        in_zone(WALL.tz_localize("UTC"), "UTC+25", "time", _row)  # zoned times too
+
+
+@pytest.mark.parametrize("tz, offset", [("+01:00", "+01:00"), ("UTC+01:00", "+01:00"), ("Etc/GMT-1", "+01:00"),
+                                         ("-0500", "-05:00"), ("Europe/Berlin", "+01:00"), ("CET", "+01:00")])
+def test_the_accepted_forms_place_the_times_at_their_offset(tz, offset):
+    assert unknown(tz, "time") is None
+    assert in_zone(WALL, tz, "time", _row)[0].isoformat() == f"2024-01-15T00:00:00{offset}"
+
+
+def test_an_accepted_name_that_reads_otherwise_than_it_looks_is_said_once(caplog):
+    noted.cache_clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert in_zone(WALL, "Etc/GMT+1", "time", _row)[0].isoformat() == "2024-01-15T00:00:00-01:00"
+        in_zone(WALL, "Etc/GMT+1", "time", _row)
+        in_zone(WALL, "EST", "time", _row)
+        in_zone(WALL, "Etc/GMT-1", "time", _row)
+    assert [r.getMessage() for r in caplog.records] == [
+        "time zone 'Etc/GMT+1' is UTC-01:00: the sign of Etc/GMT names is reversed (east of Greenwich negative)",
+        "time zone 'EST' is tzdata's legacy zone at UTC-05:00 all year, without summer time; for the clocks of New "
+        "York, which move in summer, give America/New_York",
+        "time zone 'Etc/GMT-1' is UTC+01:00: the sign of Etc/GMT names is reversed (east of Greenwich negative)"]
