@@ -55,12 +55,13 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     page = (tmp_path / "bt" / "report.html").read_text()
     assert "MSE (each series in its own scaled units)" in page and "on the backtest windows" in page
     assert "80% interval covers" in out.getvalue() and "of the backtest values" in page
-    lines = out.getvalue().splitlines()  # the result's verdict, notes and hints (Backtest.verdict, ...), the advice last
+    lines = out.getvalue().splitlines()  # the result's verdict and notes (Backtest.verdict, ...), the summary last
     said = [n for n, line in enumerate(lines) if line.startswith((
         "The model", "Against each baseline (scaled units) (p: one-sided, that the model is not better): ",
         "Prediction intervals", "3 series x", "hint: "))]
-    assert [lines[n][:9] for n in said] == ["The model", "Against e", "Predictio", "3 series ", "hint: the"]  # hints
-    assert said == list(range(said[0], said[0] + 5)) and said[-1] == len(lines) - 1  # after the summary
+    assert [lines[n][:9] for n in said] == ["The model", "Against e", "Predictio", "3 series "]
+    assert said == list(range(said[0], said[0] + 4)) and said[-1] == len(lines) - 1
+    assert err.getvalue().splitlines()[-1].startswith("hint: the")  # the advice on stderr, last (decision 9923)
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
 

@@ -4,11 +4,14 @@ and draws nothing on ranks other than 0."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import logging
 import re
 import sys
 from types import SimpleNamespace
+
+import pytest
 
 from rnncast.cli.display import epoch_bar
 
@@ -85,3 +88,92 @@ def test_a_latin1_terminal_gets_plain_ascii_for_what_its_encoding_lacks(monkeypa
     assert latin.getvalue().decode("latin-1") == "Diebold-Mariano p = 0.03, R² 0.9, 2 × 3, ?\n"
     assert utf8.getvalue().decode("utf-8") == "Diebold–Mariano p = 0.03, R² 0.9, 2 × 3, 한\n"
     assert sys.stderr.errors == "strict"
+
+
+# ---- -q/--quiet, -v/--verbose; the advice on stderr (decisions 9923, 9924) ------------------------------------------
+
+@pytest.fixture
+def loudness():
+    """The ``rnncast`` logger's level as a test found it, put back after it (``set_loudness`` sets it)."""
+    logger = logging.getLogger("rnncast")
+    level = logger.level
+    yield logger
+    logger.setLevel(level)
+
+
+def _leaves(parser):
+    """Every command of ``parser`` that runs (``bench ett``, not ``bench``): (its name, its parser)."""
+    for action in parser._actions:
+        if action.nargs == argparse.PARSER:
+            for name, sub in action.choices.items():
+                nested = list(_leaves(sub))
+                yield from nested or [(name, sub)]
+
+
+def test_every_command_takes_quiet_and_verbose_and_lists_them_in_its_help():
+    from rnncast.cli.parser import build_parser
+
+    parser = build_parser()
+    leaves = dict(_leaves(parser))
+    assert {"demo", "fit", "backtest", "tune", "predict", "evaluate", "export", "compare", "ett", "ltsf"} <= set(leaves)
+    for name, sub in leaves.items():
+        flags = {flag: action for action in sub._actions for flag in action.option_strings}
+        assert flags["-q"] is flags["--quiet"] and flags["-v"] is flags["--verbose"], name
+        assert flags["-q"].const == logging.WARNING and flags["-v"].const == logging.DEBUG, name
+        assert "--quiet" in sub.format_help() and "--verbose" in sub.format_help(), name
+    assert "--quiet" in parser.format_help() and "--verbose" in parser.format_help()  # before a command too
+
+
+@pytest.mark.parametrize("given, level", [
+    ([], logging.INFO), (["-q"], logging.WARNING), (["--verbose"], logging.DEBUG),
+    (["-q", "@"], logging.WARNING), (["-v", "@", "-q"], logging.WARNING),  # before the command; the command's wins
+])
+@pytest.mark.parametrize("command", [["export", "RUN", "--onnx", "m.onnx"], ["bench", "ett"]])
+def test_quiet_or_verbose_sets_the_level_after_the_command_or_before_it(loudness, given, level, command):
+    from rnncast.cli.display import set_loudness
+    from rnncast.cli.parser import build_parser
+
+    if "@" in given:  # @: where the command goes
+        at = given.index("@")
+        argv = given[:at] + command + given[at + 1:]
+    else:
+        argv = command + given
+    set_loudness(build_parser().parse_args(argv))
+    assert loudness.level == level
+    if command[0] == "bench" and given:  # between bench and ett too
+        set_loudness(build_parser().parse_args(["bench", given[0], "ett"]))
+        assert loudness.level == {"-q": logging.WARNING, "-v": logging.DEBUG, "--verbose": logging.DEBUG}[given[0]]
+
+
+def test_quiet_and_verbose_together_are_refused_in_one_line(capsys):
+    from rnncast.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["predict", "RUN", "DATA", "-q", "--verbose"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--verbose: not allowed with argument -q/--quiet" in err
+
+
+def test_their_names_are_no_other_tools_names_of_a_setting():
+    from rnncast.othernames import OTHER_NAMES
+
+    assert not {"q", "quiet", "v", "verbose", "log_level"} & set(OTHER_NAMES)
+
+
+def test_set_loudness_sets_rnncasts_level_and_quiet_silences_advice_and_the_bar(loudness, monkeypatch, capsys):
+    from rnncast.cli.display import advise, set_loudness
+
+    set_loudness(SimpleNamespace(log_level=logging.DEBUG))
+    assert loudness.isEnabledFor(logging.DEBUG)
+    set_loudness(SimpleNamespace(log_level=logging.INFO))
+    advise("hint: give the season")
+    assert capsys.readouterr() == ("", "hint: give the season\n")  # stderr, never stdout
+    set_loudness(SimpleNamespace(log_level=logging.WARNING))
+    advise("hint: give the season")
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    bar = epoch_bar("lstm", total=2)  # on a terminal, quiet: no bar
+    bar(SimpleNamespace(epoch=1, train_loss=0.25, val_loss=0.5))
+    bar.close()
+    assert sys.stderr.getvalue() == ""
+    assert capsys.readouterr() == ("", "")

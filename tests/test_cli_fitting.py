@@ -304,9 +304,11 @@ def test_fit_prints_the_verdict_then_the_notes_and_every_hint_last(tmp_path, cap
     verdict = next(k for k, line in enumerate(lines) if line.startswith("The model "))
     assert "on the test split" in lines[verdict] and lines[verdict + 1].startswith("Against each baseline (p: one-sided, that the model is not better): ")
     assert lines[verdict + 2].startswith("Prediction intervals") and "of the test values" in lines[verdict + 2]
-    assert lines[verdict + 3].startswith("trained 2 epochs")
-    assert lines[verdict + 4].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
-    assert all(line.startswith("hint: ") for line in lines[verdict + 4:])
+    assert lines[verdict + 3].startswith("trained 2 epochs") and len(lines) == verdict + 4  # stdout: the output
+    said = err.strip().splitlines()  # the advice on stderr, after the log lines (decision 9923)
+    hints = next(k for k, line in enumerate(said) if line.startswith("hint: "))
+    assert said[hints].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
+    assert all(line.startswith("hint: ") for line in said[hints:])
 
 
 def test_fit_says_how_much_of_the_training_windows_an_epoch_drew_when_max_batches_cut_it(tmp_path, capsys):
@@ -598,3 +600,37 @@ def test_a_keyed_runs_config_json_keeps_id_col_as_given_and_as_a_list_and_resume
     assert code == 0, err
     config = json.loads((one / "config.json").read_text())
     assert config["data"]["id_col"] == config["run"]["id_col"] == "store_id"
+
+
+def test_stdout_holds_the_output_and_stderr_the_diagnostics_quiet_or_not(tmp_path, capsys, caplog):
+    """A tester's finding: fit's "hint: ... give the season (--season 24)" went to stdout while INFO and WARNING
+    went to stderr. Every command's advice is now on stderr with the log lines (``display.advise``), and ``-q`` keeps
+    only the warnings there; stdout, the scores and paths, is the same either way. predict's CSV and evaluate's JSON
+    on stdout stay clean, evaluate --json's advice said on stderr (it was dropped). Decisions 9923, 9924."""
+    import logging
+
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)  # hourly, season 1: the season hint
+    code, out, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "2"))
+    assert code == 0, err
+    assert "hint: " not in out and err.startswith("hint: the calendar is 'h'")  # the log lines are caplog's here
+    assert "INFO" in {r.levelname for r in caplog.records}
+    caplog.clear()
+    code, quiet_out, quiet_err = cli(capsys, *fit_args(data, tmp_path / "quiet", "--epochs", "2", "-q"))
+    try:
+        assert code == 0, quiet_err
+        assert quiet_out.splitlines()[:-1] == out.splitlines()[:-1]  # the same scores; the last line's seconds differ
+        assert quiet_err == "" and {r.levelname for r in caplog.records} == {"WARNING"}  # the best epoch was the last
+    finally:
+        logging.getLogger("rnncast").setLevel(logging.INFO)
+    code, out, err = cli(capsys, "predict", tmp_path / "run", data)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "date,y" and len(lines) == 1 + 6 and all(line.count(",") == 1 for line in lines)  # CSV alone
+    code, out, err = cli(capsys, "evaluate", tmp_path / "run", data, "--json")
+    assert code == 0, err
+    assert json.loads(out)["horizon"] == 6  # JSON alone
+    assert err.startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
+    code, out, err = cli(capsys, "evaluate", tmp_path / "run", data, "--json", "--quiet")
+    logging.getLogger("rnncast").setLevel(logging.INFO)
+    assert code == 0 and json.loads(out)["horizon"] == 6 and err == ""

@@ -80,3 +80,17 @@ def test_a_commands_thread_count_past_fits_range_is_refused_not_clamped():
     with cpu_threads(1):
         assert torch.get_num_threads() == 1
     assert torch.get_num_threads() == before
+
+
+def test_cpu_threads_says_the_count_torch_uses_at_debug_level(caplog):
+    """``-v`` shows it: the count a result's last float digits depend on (decision 9921)."""
+    import logging
+
+    from rnncast.devices import cpu_threads
+
+    before = torch.get_num_threads()
+    with caplog.at_level(logging.DEBUG, logger="rnncast"), cpu_threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    assert said == ["torch uses 1 CPU thread(s) here (threads 1); the same count gives the same result bit for bit"]

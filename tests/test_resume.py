@@ -382,3 +382,51 @@ def test_a_checkpoint_of_a_newer_format_version_is_refused_by_it(tmp_path, monke
     with pytest.raises(RnncastError, match=r"c.safetensors uses checkpoint format version 2; .* reads version 1: it "
                                            r"was written by a newer rnncast"):
         Forecaster(**{**TINY, "epochs": 3}).fit(make_frame(120), target="y", checkpoint=checkpoint, resume=True)
+
+
+def _damaged(path, kind: str) -> None:
+    """``path`` (a safetensors file) damaged as ``kind`` says: its header's JSON, cut in half, cut to 5 bytes, empty,
+    a CSV in its place, its header's length field."""
+    data = bytearray(path.read_bytes())
+    if kind == "header json":
+        length = int.from_bytes(data[:8], "little")
+        data[8 + length // 2] = ord("\x01")  # a control character: the header no longer reads as JSON
+    elif kind == "length field":
+        data[5] = 7
+    data = {"cut in half": data[:len(data) // 2], "5 bytes": data[:5], "empty": b"",
+            "csv": b"date,y\n2024-01-01,1.5\n2024-01-02,2.5\n"}.get(kind, data)
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = ["header json", "cut in half", "5 bytes", "empty", "csv", "length field"]
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_an_unreadable_checkpoint_is_said_in_one_line_of_its_own_words_with_both_ways_out(tmp_path, kind):
+    """A tester's finding: a checkpoint damaged in its header got safetensors' parser text ("Error while deserializing
+    header: invalid JSON in header: expected `,` ...", "invalid header length") where one damaged deeper got a clean
+    line. Every unreadable one now says what is wrong with the file in words (empty, cut short, not safetensors, its
+    header damaged) and both ways out: restore it, or start over (decision 9922)."""
+    path = tmp_path / "checkpoint.safetensors"
+    Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=path)
+    _damaged(path, kind)
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=path, resume=True)
+    said = str(refused.value)
+    words = {"header json": "its header is damaged", "cut in half": "it is cut short", "5 bytes": "it is cut short (5 "
+             "bytes", "empty": "the file is empty", "csv": "it is not a safetensors file",
+             "length field": "it is cut short, or its header is damaged"}[kind]
+    assert said.startswith(f"{path} is not a readable rnncast checkpoint: {words}"), said
+    assert said.endswith("; restore the file from a copy, or start the training over: fit without resume=True, with a "
+                         "checkpoint path of its own") and "\n" not in said
+    assert not re.search(r"deserializ|Header|header length|invalid|`", said), said  # no parser's words
+
+
+def test_a_checkpoint_without_its_training_record_is_said_so_with_both_ways_out(tmp_path):
+    path = tmp_path / "checkpoint.safetensors"
+    save_file({"w": torch.zeros(2)}, path)  # another program's safetensors: no loop record
+    from rnncast.resume import load_training_state
+
+    with pytest.raises(RnncastError, match=r"^\S+ is not a readable rnncast checkpoint: it holds no training record "
+                                           r"rnncast can read .*; restore the file from a copy, or start"):
+        load_training_state(path, None, None, None)

@@ -182,3 +182,22 @@ def test_a_run_whose_own_epochs_are_fewer_than_it_trained_is_told_the_least_that
                                            r"epochs=339 or more; nothing was changed$"):
         _refuse_fewer_epochs(tmp_path / "c", {"epoch": 339}, {"epochs": 30}, 30)
     _refuse_fewer_epochs(tmp_path / "c", {"epoch": 339}, {"epochs": 30}, 339)  # ends it there: taken
+
+
+def test_a_resume_on_another_thread_count_says_once_it_matches_to_float_rounding(tmp_path, caplog):
+    """A tester's finding: a run resumed with --threads 1 after torch's own two threads ended 2e-6 from the
+    uninterrupted run's forecasts (weights apart at byte 613), where the README promised the same weights. Torch's CPU
+    sums add in an order the thread count sets; the resume now says so, once, and stays quiet on the same count
+    (decision 9921)."""
+    checkpoint = _begun(tmp_path)
+    with caplog.at_level("INFO", logger="rnncast.resumedsettings"):
+        Forecaster(**{**TINY, "epochs": 2, "threads": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint,
+                                                             resume=True)
+    said = [r.getMessage() for r in caplog.records if "threads" in r.getMessage()]
+    assert said == [f"resuming {checkpoint} with threads 1 (it was trained with threads 0, torch's own count): the "
+                    "weights will match an uninterrupted run to float rounding, not bit for bit"]
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast.resumedsettings"):
+        Forecaster(**{**TINY, "epochs": 3, "threads": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint,
+                                                             resume=True)
+    assert not [r for r in caplog.records if "threads" in r.getMessage()]  # the record goes on with threads 1

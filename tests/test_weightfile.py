@@ -4,6 +4,7 @@ header alone (names, shapes, dtypes, size) before anything is built, then its by
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 import torch
@@ -11,6 +12,7 @@ from safetensors.torch import save
 
 from rnncast import RnncastError, weightfile
 from rnncast.models import build_net
+from test_resume import DAMAGE, _damaged
 
 
 @pytest.fixture
@@ -61,3 +63,31 @@ def test_the_description_checksum_counts_what_model_json_says_not_its_spacing_or
         weightfile.check_description({**meta, "features": ["b", "a"]}, "description_sha256", tmp_path / "model.json")
     with pytest.raises(RnncastError, match="description_sha256 is 17, not a SHA-256"):
         weightfile.check_description({**meta, "description_sha256": 17}, "description_sha256", tmp_path / "model.json")
+
+
+@pytest.mark.parametrize("kind", DAMAGE + ["tensor bytes"])
+def test_an_unreadable_weights_file_is_said_in_one_line_of_its_own_words_with_both_ways_out(tmp_path, fitted, kind):
+    """model/weights.safetensors damaged as a checkpoint can be (test_resume.py): one line saying what is wrong with it,
+    no parser's words, and both ways out; one whose bytes changed past its header fails its SHA-256 with the same ways
+    out (decision 9922)."""
+    from rnncast import Forecaster
+
+    fitted.save(tmp_path / "model")
+    path = tmp_path / "model" / "weights.safetensors"
+    if kind == "tensor bytes":
+        data = bytearray(path.read_bytes())
+        data[-5] ^= 0xFF
+        path.write_bytes(bytes(data))
+    else:
+        _damaged(path, kind)
+    with pytest.raises(RnncastError) as refused:
+        Forecaster.load(tmp_path / "model")
+    said = str(refused.value)
+    start = (f"{path} does not match the checksum in model.json" if kind == "tensor bytes" else
+             f"{path} is not a readable rnncast weights file: ")
+    assert said.startswith(start) and said.endswith(weightfile.AGAIN) and "\n" not in said, said
+    assert not re.search(r"deserializ|Header|header length|invalid|`", said), said
+
+
+def test_damage_names_an_os_refusal_in_the_systems_words(tmp_path):
+    assert weightfile.damage(tmp_path / "w.safetensors", PermissionError(13, "Permission denied")) == "Permission denied"

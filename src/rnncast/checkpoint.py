@@ -217,7 +217,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
         weightfile.check_checksum(meta.get(CHECKSUM), CHECKSUM, data, meta_path, weights_path)
         state = load(data)
     except (SafetensorError, OSError) as err:
-        raise RnncastError(f"{weights_path} cannot be read as safetensors ({err}); the file is damaged") from None
+        raise RnncastError(weightfile.unreadable_weights(weights_path, err)) from None
     weightfile.compare({k: (tuple(v.shape), weightfile.code_of(v.dtype)) for k, v in state.items()}, expected,
                        weights_path)  # again, on the bytes read: the file may have changed since its header was read
     for name, tensor in state.items():

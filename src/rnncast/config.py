@@ -227,13 +227,15 @@ class TrainSettings:
         "most batches per epoch, drawn at random each epoch (0: every window once): on a long series "
         "the validation loss is checked, and early stopping decided, every this many steps",
     )
-    seed: int = _opt(0, "random seed, 0 to 2**63 - 1 (same seed, same result on CPU)")
+    seed: int = _opt(0, "random seed, 0 to 2**63 - 1 (on CPU the same seed and threads give the same result, bit for "
+                        "bit; other threads, the same to float rounding)")
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
     threads: int = _opt(
         0,
         "CPU threads torch may use while training; 0: torch's own choice (one per core). On a machine busy with "
         "other work, 1 is often several times faster for the small networks rnncast trains "
-        "(benchmarks/speed/results/threads.md)",
+        "(benchmarks/speed/results/threads.md). Torch adds in an order the count sets, so results equal across "
+        "counts to float rounding, not bit for bit",
     )
     verbose: bool = field(default=False, metadata={
         "help": "show a progress bar over epochs while fit trains (tqdm's auto bar: a widget in a notebook, text in a "

@@ -55,6 +55,8 @@ def cpu_threads(threads: int):
         threads = cores
     if threads:
         torch.set_num_threads(int(threads))
+    log.debug("torch uses %d CPU thread(s) here (threads %d%s); the same count gives the same result bit for bit",
+              torch.get_num_threads(), threads, ": torch's own count" if not threads else "")
     try:
         yield
     finally:

@@ -28,6 +28,7 @@ from rnncast.files import write_bytes
 from rnncast.models import NetSpec
 from rnncast.spelling import hint
 from rnncast.training import LoopState
+from rnncast.weightfile import damage
 
 TRAINING_STATE = "checkpoint.safetensors"
 TRAINING_FORMAT_VERSION = formatversions.CHECKPOINT
@@ -127,7 +128,7 @@ def check_data(path, found: dict) -> None:
             meta = json.loads((f.metadata() or {})["loop"])
         recorded = meta.get("data")
     except UNREADABLE as err:
-        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
+        raise RnncastError(unreadable(path, err)) from None
     if recorded is None:
         log.warning("%s was written before rnncast recorded the data a run trains on, so whether this is the data "
                     "the run started with cannot be checked; if it is not, its test scores may rest on rows it "
@@ -138,6 +139,16 @@ def check_data(path, found: dict) -> None:
         raise RnncastError(f"{path} cannot be resumed with this fit's data: {differs}; resume it with the data it was "
                            "trained on (the same rows and values; it may have moved) cut as it was (its own val_frac, "
                            "test_frac or split=), or start a new run with another checkpoint file")
+
+
+def unreadable(path, err: Exception) -> str:
+    """The refusal of a checkpoint that could not be read (``err``, one of ``UNREADABLE``): what is wrong with the file
+    in words, never the parser's (``weightfile.damage``), and both ways out."""
+    if isinstance(err, (SafetensorError, OSError)):
+        what = damage(path, err)
+    else:  # safetensors read it: its loop record is what is damaged, or missing (another program's safetensors)
+        what = "it holds no training record rnncast can read (another program's safetensors, or a damaged record)"
+    return f"{path} is not a readable rnncast checkpoint: {what}; restore the file from a copy, or {start_over()}"
 
 
 def start_over() -> str:
@@ -193,7 +204,7 @@ def load_training_state(path, net, optimizer, generator):
     except RnncastError:
         raise  # damaged: said so by the reader
     except UNREADABLE as err:
-        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
+        raise RnncastError(unreadable(path, err)) from None
     bad = [name for name, v in tensors.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
     if bad:
         raise RnncastError(f"{path}: tensor {bad[0]} holds NaN or infinite values; the checkpoint is damaged and would "

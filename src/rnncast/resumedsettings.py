@@ -105,3 +105,7 @@ def check(path, settings: Settings, targets=None, say: bool = True) -> None:
                            f"may change: {may}), or {new + ', or ' if new else ''}{start_over()}")
     if say and recorded.get("epochs") != now["epochs"]:
         log.info("resuming %s with epochs %s (it was begun with epochs %s)", path, now["epochs"], recorded.get("epochs"))
+    if say and recorded.get("threads") != now["threads"]:  # torch's CPU sums add in an order the thread count sets
+        log.info("resuming %s with threads %s (it was trained with threads %s%s): the weights will match an "
+                 "uninterrupted run to float rounding, not bit for bit", path, now["threads"], recorded.get("threads"),
+                 ", torch's own count" if recorded.get("threads") == 0 else "")

@@ -29,6 +29,8 @@ _CODES = {getattr(torch, name): code for code, name in DTYPE_NAMES.items()}
 _REPR = reprlib.Repr()  # a value from a damaged file, shown in a message: a few items, a few levels deep
 _REPR.maxstring, _REPR.maxother, _REPR.maxlist = 80, 80, 8
 _short = _REPR.repr
+AGAIN = ("restore the model folder from a copy, or train the model again (rnncast fit --config RUN --out NEW, RUN the "
+         "run it came from)")  # the ways out of damaged weights
 
 
 def code_of(dtype: torch.dtype) -> str:
@@ -42,7 +44,47 @@ def header(path: Path) -> dict:
         with safe_open(str(path), framework="pt") as f:
             return {name: (tuple(f.get_slice(name).get_shape()), f.get_slice(name).get_dtype()) for name in f.keys()}
     except (SafetensorError, OSError) as err:
-        raise RnncastError(f"{path} cannot be read as safetensors ({err}); the file is damaged") from None
+        raise RnncastError(unreadable_weights(path, err)) from None
+
+
+def unreadable_weights(path, err: Exception) -> str:
+    """The refusal of a model's weights file that safetensors could not read (``err``): what is wrong with it in
+    words (``damage``) and both ways out."""
+    return f"{path} is not a readable rnncast weights file: {damage(path, err)}; {AGAIN}"
+
+
+def damage(path, err: Exception) -> str:
+    """What is wrong with the safetensors file at ``path`` that could not be read (``err``: what reading raised), in
+    words of the file, not of the parser that met it: empty, cut short, not safetensors at all, a damaged header or
+    tensor record; the system's words where it refused the read (no permission). A safetensors file is an 8-byte
+    little-endian header length, that many bytes of JSON (each tensor's byte range), then the tensors."""
+    if isinstance(err, OSError):
+        return err.strerror or type(err).__name__
+    try:
+        with open(path, "rb") as f:
+            start = f.read(9)
+            size = f.seek(0, 2)
+            length = int.from_bytes(start[:8], "little") if len(start) >= 8 else None
+            f.seek(8)
+            head = f.read(length) if length is not None and 8 + length <= size else b""
+    except OSError as read:
+        return read.strerror or type(read).__name__
+    if size == 0:
+        return "the file is empty (0 bytes)"
+    if size > 8 and start[8:9] != b"{":
+        return "it is not a safetensors file (it does not begin with a safetensors header)"
+    if size <= 8:
+        return f"it is cut short ({size} bytes, too few for a safetensors header)"
+    if 8 + length > size:
+        return f"it is cut short, or its header is damaged ({size:,} bytes, fewer than its header says it has)"
+    try:
+        record = json.loads(head)
+        ends = [int(entry["data_offsets"][1]) for name, entry in record.items() if name != "__metadata__"]
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return "its header is damaged (its record of the tensors does not read)"
+    if 8 + length + max(ends, default=0) > size:
+        return f"it is cut short ({size:,} bytes, less than its header says its tensors take)"
+    return "its record of the tensors is damaged (their byte ranges or types do not fit the file)"
 
 
 def expected_tensors(spec: NetSpec) -> dict:
@@ -107,7 +149,7 @@ def check_checksum(recorded, key: str, data: bytes, meta_path: Path, weights_pat
     actual = hashlib.sha256(data).hexdigest()
     if actual != recorded.lower():
         raise RnncastError(f"{weights_path} does not match the checksum in {META} (SHA-256 {actual[:12]}..., "
-                           f"recorded {recorded[:12]}...); the weights are damaged or were replaced")
+                           f"recorded {recorded[:12]}...); the weights are damaged or were replaced: {AGAIN}")
 
 
 def description_sha256(meta: dict, key: str) -> str:

@@ -75,7 +75,9 @@ def _parse_and_run(argv: list[str] | None) -> int:
         args = parser.parse_args(argv)
         importlib.import_module("rnncast.forecaster")  # torch, pandas, numpy: every command's, loaded here, not --help
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
-    logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
+    from rnncast.cli.display import set_loudness
+
+    set_loudness(args)  # information (where time came from, fills, early stops: one line each); -q, -v: less, more
     return run(args)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rnncast.cli.display import epoch_bar
+from rnncast.cli.display import advise, epoch_bar
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, claim_output, clear_output, exists_text
 from rnncast.config import setting_fields
@@ -104,7 +104,7 @@ def _run_backtest(args, left: dict) -> int:
     print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
     for line in result.hints:
-        print(line)  # the advice last, after the summary line, as fit prints it (decision 151)
+        advise(line)  # on stderr, the advice last, after the summary line, as fit prints it (decision 151)
     return 0
 
 
@@ -166,16 +166,16 @@ def run_evaluate(args) -> int:
         parts = of_model(forecaster.state_.id_col, forecaster.ids_)  # a key's series by its columns, {"item_id": "A", ..}
         named = {"id_col": forecaster.id_col_} if forecaster.id_col_ is not None else {}  # a key's: its list (9103)
         print(json_text({**named, **json_result(result, parts, forecasts.key)}))  # --by-series: each under "series"
-        return 0
-    print(f"{result['scored']['text']}; horizon {result['horizon']}")
-    print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
+    else:
+        print(f"{result['scored']['text']}; horizon {result['horizon']}")
+        print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
-    each = series_text(result, args.by_series_csv) if by_series else None  # before the advice
-    for line in [words.verdict, words.each, words.r2, words.intervals, words.diverged, each, *words.hints]:
-        if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
+    each = series_text(result, args.by_series_csv) if by_series and not args.json else None  # before the advice
+    for line in [] if args.json else [words.verdict, words.each, words.r2, words.intervals, words.diverged, each, wrote]:
+        if line:  # what fill left out is the first line's, MASE's note the tables'
             print(line)
-    if wrote:
-        print(wrote)
+    for line in words.hints:
+        advise(line)  # on stderr, --json's too: the advice last, as fit says it
     return 0
 
 
@@ -230,7 +230,7 @@ def run_export(args) -> int:
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
     print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (float64, original units; batch is dynamic)")
     if done.max_abs_diff is None:
-        print("onnxruntime is not installed, so the file was not run; pip install onnxruntime to check it")
+        advise("onnxruntime is not installed, so the file was not run; pip install onnxruntime to check it")
     else:
         how = (" exactly" if done.max_abs_diff == 0 else "") + f" on {done.checked_windows} {done.windows}"
         if done.max_abs_diff:

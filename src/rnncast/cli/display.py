@@ -1,10 +1,62 @@
-"""What a person sees of a command: a progress bar over epochs, and streams that write what a terminal's encoding
-lacks plainly. Its tables are ``scoretext.table``."""
+"""What a person sees of a command: a progress bar over epochs, how much a command says on standard error
+(``-q/--quiet``, ``-v/--verbose``: ``add_loudness``) with its advice there, not among its output, and streams that
+write what a terminal's encoding lacks plainly. Its tables are ``scoretext.table``."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
+
+QUIET_HELP = "say only warnings and errors on standard error: no information lines, advice or progress bar"
+VERBOSE_HELP = "say debugging lines on standard error too (default: information, warnings and errors)"
+
+
+BEFORE = ("log_level_first", "log_level_second")  # where a flag before a command's name is kept, by depth
+
+
+def add_loudness(parser, commands, depth: int = 0) -> None:
+    """``-q/--quiet`` and ``-v/--verbose`` on every command of ``commands`` (``parser``'s subcommands; those of a
+    command with subcommands of its own, such as ``bench ett``, alike), one of them at a time, into ``args.log_level``;
+    on ``parser`` too, before the command's name (``rnncast -q fit ...``, ``rnncast bench -q ett``), into ``BEFORE``'s
+    dest of its depth, which a flag nearer the command overrides (``set_loudness``)."""
+    import argparse
+
+    _loudness_flags(parser, BEFORE[depth])
+    for sub in dict.fromkeys(commands.choices.values()):  # an alias names the same parser
+        nested = [action for action in sub._actions if action.nargs == argparse.PARSER]
+        if nested:
+            add_loudness(sub, nested[0], depth + 1)
+        else:
+            _loudness_flags(sub, "log_level")
+
+
+def _loudness_flags(parser, dest: str) -> None:
+    group = parser.add_argument_group("messages", "What the command says on standard error; its output (tables, CSV, "
+                                      "JSON, the paths it wrote) is on standard output either way.")
+    either = group.add_mutually_exclusive_group()
+    either.add_argument("-q", "--quiet", dest=dest, action="store_const", const=logging.WARNING, help=QUIET_HELP)
+    either.add_argument("-v", "--verbose", dest=dest, action="store_const", const=logging.DEBUG, help=VERBOSE_HELP)
+
+
+def set_loudness(args) -> None:
+    """rnncast's log lines from ``args.log_level`` on (``add_loudness``), else from the flag given before the command's
+    name; information by default."""
+    given = [getattr(args, dest, None) for dest in ("log_level", *reversed(BEFORE))]
+    logging.getLogger("rnncast").setLevel(next((level for level in given if level is not None), logging.INFO))
+
+
+def says_info() -> bool:
+    """Whether information lines are said, advice and progress bars with them: not after ``--quiet`` (or a level
+    above INFO set on the ``rnncast`` logger); a logger left unset (a test, a library caller) says them."""
+    return logging.getLogger("rnncast").level <= logging.INFO
+
+
+def advise(line: str) -> None:
+    """A line of advice (give the season, window_norm, onnxruntime not installed) on standard error, where the
+    information lines are, unless ``--quiet``: standard output holds only what the command outputs."""
+    if says_info():
+        print(line, file=sys.stderr, flush=True)
 
 
 def epoch_bar(name: str, total: int, show: bool = True):
@@ -25,7 +77,7 @@ def epoch_bar(name: str, total: int, show: bool = True):
 
     def on_epoch(record):
         nonlocal bar
-        if not show:
+        if not show or not says_info():  # --quiet: no bar
             return
         if bar is None:
             bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, dynamic_ncols=True,

@@ -13,7 +13,7 @@ from pathlib import Path
 from rnncast.cli.commands import panel_kwargs, score_tables
 from rnncast.cli.fitrequest import fit_request
 from rnncast.cli.resuming import MoveFinished, check_resumed_data, resume_request, warn_other_data
-from rnncast.cli.display import epoch_bar
+from rnncast.cli.display import advise, epoch_bar
 from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli.stopped import cut_short, fit_not_begun
 from rnncast.cli import os_error_text
@@ -227,7 +227,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     for hint in said.hints:
-        print(hint)  # the advice last: the season not weighed, window_norm, future_known
+        advise(hint)  # on stderr, the advice last: the season not weighed, window_norm, future_known
     held = interrupts.pending()  # a signal while the scores were printed: the run was complete before it
     return 0 if held is None else complete(held, out, replaces)
 

@@ -16,6 +16,7 @@ from rnncast.version import __version__
 from rnncast.cli import commands as command, comparing, demoing, fitflags
 from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
+from rnncast.cli.display import add_loudness
 from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
 from rnncast.cli.tuning import one_series_note, run_tune, tune_elsewhere
 from rnncast.config import TrainSettings
@@ -97,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "with the run's own settings and data; DATA (the data moved: the same content, checked), "
                         "--epochs (more trains an interrupted run further, fewer ends it sooner, never below the epochs it has run; "
                         "a finished run is not extended: fit --config RUN --epochs N --out NEW), --device and --threads "
-                        "may be given with it")
+                        "may be given with it (another --threads than the run's: its weights match an uninterrupted "
+                        "run's to float rounding, not bit for bit)")
     add_panel_flags(fit)
     fit.set_defaults(run=run_fit)
 
@@ -229,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
     comparing.add_parser(commands)  # `rnncast compare RUN RUN ... --data DATA`: fitted models on the same windows
     bench.add_parser(commands)
+    add_loudness(parser, commands)  # -q/--quiet, -v/--verbose: every command's, and before one
     parser.set_defaults(command_flags=_command_flags(commands))  # a config key that is a command's flag (configfile)
     for name in fitflags.READERS:  # fit's settings given to a command of a fitted run: fixed at fit, its value said
         commands.choices[name].set_defaults(setting_elsewhere=fitflags.fixed_at_fit(name, fit, commands.choices[name]))

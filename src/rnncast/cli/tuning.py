@@ -13,6 +13,7 @@ from pathlib import Path
 from rnncast import interrupts
 from rnncast.cli import os_error_text
 from rnncast.noticed import named_logs
+from rnncast.cli.display import advise
 from rnncast.cli.fitrequest import fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
@@ -202,7 +203,7 @@ def config_searched(args, settings: dict, search: dict | None) -> dict:
     replaced = [name for name in search if name in from_file]
     if replaced:
         values = ", ".join(f"{name} {settings[name]}" for name in replaced)
-        print(f"--search replaces the config file's {values} ({args.config})", flush=True)
+        advise(f"--search replaces the config file's {values} ({args.config})")  # stderr: the output is the trials
     return {key: value for key, value in settings.items() if key not in replaced}
 
 
