@@ -111,7 +111,7 @@ def test_a_truncated_weights_file_is_reported(model_dir):
     weights = model_dir / "weights.safetensors"
     weights.write_bytes(weights.read_bytes()[:-40])
     with pytest.raises(RnncastError, match=r"is not a readable rnncast weights file: it is cut short \(.*; restore the "
-                                           r"model folder from a copy, or train the model again"):  # decision 9922
+                                           r"model folder from a copy, or train the model again"):  # decision 1163
         Forecaster.load(model_dir)
 
 

@@ -61,7 +61,7 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
         "Prediction intervals", "3 series x", "hint: "))]
     assert [lines[n][:9] for n in said] == ["The model", "Against e", "Predictio", "3 series "]
     assert said == list(range(said[0], said[0] + 4)) and said[-1] == len(lines) - 1
-    assert err.getvalue().splitlines()[-1].startswith("hint: the")  # the advice on stderr, last (decision 9923)
+    assert err.getvalue().splitlines()[-1].startswith("hint: the")  # the advice on stderr, last (decision 1164)
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
 

@@ -305,7 +305,7 @@ def test_fit_prints_the_verdict_then_the_notes_and_every_hint_last(tmp_path, cap
     assert "on the test split" in lines[verdict] and lines[verdict + 1].startswith("Against each baseline (p: one-sided, that the model is not better): ")
     assert lines[verdict + 2].startswith("Prediction intervals") and "of the test values" in lines[verdict + 2]
     assert lines[verdict + 3].startswith("trained 2 epochs") and len(lines) == verdict + 4  # stdout: the output
-    said = err.strip().splitlines()  # the advice on stderr, after the log lines (decision 9923)
+    said = err.strip().splitlines()  # the advice on stderr, after the log lines (decision 1164)
     hints = next(k for k, line in enumerate(said) if line.startswith("hint: "))
     assert said[hints].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
     assert all(line.startswith("hint: ") for line in said[hints:])
@@ -606,7 +606,7 @@ def test_stdout_holds_the_output_and_stderr_the_diagnostics_quiet_or_not(tmp_pat
     """A tester's finding: fit's "hint: ... give the season (--season 24)" went to stdout while INFO and WARNING
     went to stderr. Every command's advice is now on stderr with the log lines (``display.advise``), and ``-q`` keeps
     only the warnings there; stdout, the scores and paths, is the same either way. predict's CSV and evaluate's JSON
-    on stdout stay clean, evaluate --json's advice said on stderr (it was dropped). Decisions 9923, 9924."""
+    on stdout stay clean, evaluate --json's advice said on stderr (it was dropped). Decisions 1164, 9924."""
     import logging
 
     data = tmp_path / "d.csv"

@@ -361,7 +361,7 @@ def test_search_replaces_a_config_files_setting_and_says_so_but_never_a_flags(tm
     monkeypatch.setattr("rnncast.tuning.tune", search)
     code, out, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t", "--search", "lr=1e-3..1e-2",
                          "--search", "cell")
-    assert code == 2 and out == ""  # said on stderr, with the log lines (decision 9923)
+    assert code == 2 and out == ""  # said on stderr, with the log lines (decision 1164)
     assert err.splitlines() == [f"--search replaces the config file's lr 0.0003, cell lstm ({config})",
                                 "rnncast: error: stop"]
     assert calls[0]["search"] == {"lr": [1e-3, 1e-2], "cell": None}

@@ -83,7 +83,7 @@ def test_a_commands_thread_count_past_fits_range_is_refused_not_clamped():
 
 
 def test_cpu_threads_says_the_count_torch_uses_at_debug_level(caplog):
-    """``-v`` shows it: the count a result's last float digits depend on (decision 9921)."""
+    """``-v`` shows it: the count a result's last float digits depend on (decision 1162)."""
     import logging
 
     from rnncast.devices import cpu_threads

@@ -406,7 +406,7 @@ def test_an_unreadable_checkpoint_is_said_in_one_line_of_its_own_words_with_both
     """A tester's finding: a checkpoint damaged in its header got safetensors' parser text ("Error while deserializing
     header: invalid JSON in header: expected `,` ...", "invalid header length") where one damaged deeper got a clean
     line. Every unreadable one now says what is wrong with the file in words (empty, cut short, not safetensors, its
-    header damaged) and both ways out: restore it, or start over (decision 9922)."""
+    header damaged) and both ways out: restore it, or start over (decision 1163)."""
     path = tmp_path / "checkpoint.safetensors"
     Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=path)
     _damaged(path, kind)

@@ -188,7 +188,7 @@ def test_a_resume_on_another_thread_count_says_once_it_matches_to_float_rounding
     """A tester's finding: a run resumed with --threads 1 after torch's own two threads ended 2e-6 from the
     uninterrupted run's forecasts (weights apart at byte 613), where the README promised the same weights. Torch's CPU
     sums add in an order the thread count sets; the resume now says so, once, and stays quiet on the same count
-    (decision 9921)."""
+    (decision 1162)."""
     checkpoint = _begun(tmp_path)
     with caplog.at_level("INFO", logger="rnncast.resumedsettings"):
         Forecaster(**{**TINY, "epochs": 2, "threads": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint,

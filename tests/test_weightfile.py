@@ -69,7 +69,7 @@ def test_the_description_checksum_counts_what_model_json_says_not_its_spacing_or
 def test_an_unreadable_weights_file_is_said_in_one_line_of_its_own_words_with_both_ways_out(tmp_path, fitted, kind):
     """model/weights.safetensors damaged as a checkpoint can be (test_resume.py): one line saying what is wrong with it,
     no parser's words, and both ways out; one whose bytes changed past its header fails its SHA-256 with the same ways
-    out (decision 9922)."""
+    out (decision 1163)."""
     from rnncast import Forecaster
 
     fitted.save(tmp_path / "model")

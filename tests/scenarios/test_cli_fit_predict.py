@@ -126,7 +126,7 @@ def test_evaluate_says_what_it_scored_with_mase_and_the_verdict(capsys, folder, 
     verdict = next(line for line in lines if line.startswith("The model "))  # as fit prints it
     assert "beat" in verdict and "these windows" in verdict
     assert err.splitlines()[-1].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")  # on stderr
-    assert not any(line.startswith("hint: ") for line in lines)  # stdout: the scores alone (decision 9923)
+    assert not any(line.startswith("hint: ") for line in lines)  # stdout: the scores alone (decision 1164)
     code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv", "--part", "all")
     assert code == 0, err
     assert out.splitlines()[0].startswith(f"scored all {ROWS - LOOKBACK - HORIZON + 1} windows")
