@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(command_flags=_command_flags(commands))  # a config key that is a command's flag (configfile)
     for name in fitflags.READERS:  # fit's settings given to a command of a fitted run: fixed at fit, its value said
         commands.choices[name].set_defaults(setting_elsewhere=fitflags.fixed_at_fit(name, fit, commands.choices[name]))
-    commands.choices["tune"].set_defaults(setting_elsewhere=tune_elsewhere)  # --unique-id: one series; --resume: fit's
+    commands.choices["tune"].set_defaults(setting_elsewhere=tune_elsewhere)  # --future-covariates: --features; --resume: fit's
     for name in ("backtest", "demo"):  # fit's flags of how it runs: what the command does instead
         commands.choices[name].set_defaults(setting_elsewhere=functools.partial(fitflags.how_fit_runs, name))
     return parser
