@@ -286,13 +286,17 @@ PANEL = dict(horizon=2, lookback=8, epochs=1, batch_size=32, hidden_size=8, devi
 
 
 @pytest.mark.parametrize("id_col", ["item_id,store_id", ["item_id", "store_id"], "sid"])
-def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id_col, tmp_path):
+def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id_col, tmp_path, caplog):
     """Decision 9901: tune took one series only. Each trial fits the panel as fit does, scored on every series'
     validation windows as fit's validation scores them; best.toml carries the key, so fit --config refits it alone."""
     from rnncast.configfile import read_config
 
     stores = _stores().assign(sid=lambda d: d.item_id + d.store_id.astype(str))
-    result = tune(stores, target="y", id_col=id_col, trials=2, settings=PANEL, search=("lr",), out=tmp_path / "t")
+    with caplog.at_level(logging.WARNING):
+        result = tune(stores, target="y", id_col=id_col, trials=2, settings=PANEL, search=("lr",), out=tmp_path / "t")
+    unused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: x")]
+    assert len(unused) == 1 and (" (to train on them, name them with features= or static_covariates= (--features, "
+                                 "--static-covariates), or features='all' (--features all))") in unused[0]  # not fit's roles
     assert len(result.study.trials) == 2 and result.roles == {"id_col": id_col}
     model = result.forecaster().fit(stores, target="y", **result.roles)  # same seed, same run
     assert len(model.state_.ids) == 3

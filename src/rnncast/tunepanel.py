@@ -9,6 +9,8 @@ continued on series told apart otherwise is refused by name (``check_key``); bes
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from rnncast.errors import RnncastError
@@ -26,6 +28,26 @@ def as_features(api: bool = False) -> str:
         return ("it takes covariates as features=, with settings={'future_known': True} where they are known over the "
                 "horizon")
     return "it takes covariates as --features, with --future-known where they are known over the horizon"
+
+
+_TUNE_READS: ContextVar[bool] = ContextVar("rnncast_tune_reads", default=False)
+
+
+@contextmanager
+def read_for_tune():
+    """Within the block the data is read for tune, whose covariates are features: the line naming the columns no role
+    took (``layouts.not_used_note``) offers ``features=`` (``--features``), not fit's covariate roles, which tune
+    refuses."""
+    token = _TUNE_READS.set(True)
+    try:
+        yield
+    finally:
+        _TUNE_READS.reset(token)
+
+
+def covariates_as_features() -> bool:
+    """Whether the data is read for tune (``read_for_tune``)."""
+    return _TUNE_READS.get()
 
 
 def covariates_instead(names: list[str]) -> str:

@@ -48,7 +48,7 @@ from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_
                              forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
-from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_key, shortest
+from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_key, read_for_tune, shortest
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,8 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
              trials, timeout, sampler_seed, on_trial, on_start, roles) -> TuneResult:
     """``tune`` once its arguments are checked and ``out`` (None: the study in memory or ``storage``) is held."""
     source = str(Path(data).absolute()) if isinstance(data, (str, Path)) else None  # best.toml: from any directory
-    panel = load_panel(data, target, features, time_col, **roles, **base.data.reading())  # read and checked once
+    with read_for_tune():  # its not-used line offers features=, not fit's covariate roles
+        panel = load_panel(data, target, features, time_col, **roles, **base.data.reading())  # read and checked once
     check_roles(panel, base)  # what every trial's fit would refuse, refused before the study is opened
     if "lookback" in space:  # each fits every series: the trials of two lookbacks are scored on the same series
         space["lookback"] = searched_lookbacks(panel.lengths, fixed, space.get("lookback"), shortest(panel))
