@@ -219,7 +219,7 @@ def test_tune_on_a_panel_writes_a_best_toml_that_fit_refits_with_no_other_flag(k
     assert (f'id_col = {json.dumps(key.split(",")) if "," in key else json.dumps(key)}' in best
             and f'static = {json.dumps(str(tmp_path / "s.csv"))}' in best)
     tuned = json.loads((tmp_path / "t" / "tune.json").read_text())
-    assert tuned["id_col"] == key.split(",") and tuned["series_count"] == 3
+    assert tuned["id_col"] == key.split(",") and tuned["static"] == ["size"] and tuned["series_count"] == 3
     code, out, err = cli(capsys, "fit", "--config", tmp_path / "t" / "best.toml", "--out", tmp_path / "r")
     assert code == 0, err
     run = json.loads((tmp_path / "r" / "config.json").read_text())

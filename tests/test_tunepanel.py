@@ -16,10 +16,11 @@ from rnncast.tunepanel import (KEY_ATTR, ROLES, as_features, best_request, check
                                key_text, shortest)
 
 
-def _panel(key=None, id_col=None, layout="single", ids=(None,), lengths=(60,)):
+def _panel(key=None, id_col=None, layout="single", ids=(None,), lengths=(60,), static=None):
     """What tunepanel reads of a ``Panel``."""
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     return SimpleNamespace(key=None if key is None else SimpleNamespace(parts=key), id_col=id_col, layout=layout,
+                           static=None if static is None else SimpleNamespace(names=static),
                            ids=list(ids), offsets=offsets, lengths=np.diff(offsets), n_series=len(lengths),
                            given_id=lambda s: list(ids)[s])
 
@@ -38,13 +39,14 @@ TWO = _panel(key=["item_id", "store_id"], id_col="item_id,store_id", layout="lon
 
 def test_the_key_of_a_panel_is_its_columns_and_said_in_words():
     assert "id_col" in ROLES and "past_covariates" not in ROLES
-    assert data_key(TWO) == {"id_col": ["item_id", "store_id"], "series": None}
-    one_col = _panel(id_col="store", layout="long", ids=("a", "b"), lengths=(60, 60))
-    assert data_key(one_col) == {"id_col": ["store"], "series": None}
-    assert data_key(_panel(layout="wide", ids=("a", "b"), lengths=(60, 60))) == {"id_col": None, "series": ["a", "b"]}
-    assert data_key(_panel()) == {"id_col": None, "series": None}
+    assert data_key(TWO) == {"id_col": ["item_id", "store_id"], "series": None, "static": None}
+    one_col = _panel(id_col="store", layout="long", ids=("a", "b"), lengths=(60, 60), static=["size"])
+    assert data_key(one_col) == {"id_col": ["store"], "series": None, "static": ["size"]}
+    assert data_key(_panel(layout="wide", ids=("a", "b"), lengths=(60, 60))) == {"id_col": None, "series": ["a", "b"],
+                                                                                 "static": None}
+    assert data_key(_panel()) == {"id_col": None, "series": None, "static": None}
     assert key_text(data_key(TWO)) == "the series told apart by id_col ['item_id', 'store_id']"
-    assert key_text(data_key(one_col)) == "the series told apart by id_col 'store'"
+    assert key_text(data_key(one_col)) == "the series told apart by id_col 'store', with the static covariates ['size']"
     assert key_text(data_key(_panel())) == "one series (no id_col)"
     assert shortest(TWO) == "'b|2' (45 rows)" and shortest(_panel()) == ""
 
@@ -52,20 +54,22 @@ def test_the_key_of_a_panel_is_its_columns_and_said_in_words():
 def test_a_study_records_its_key_and_a_continued_study_with_another_is_refused_by_name():
     study = _Study()
     check_key(study, "s", TWO, created=True)
-    assert study.user_attrs[KEY_ATTR] == {"id_col": ["item_id", "store_id"], "series": None}
+    assert study.user_attrs[KEY_ATTR] == {"id_col": ["item_id", "store_id"], "series": None, "static": None}
     check_key(study, "s", TWO, created=False)  # the same key goes on
     for other, said in [(_panel(id_col="sid", layout="long", ids=("a", "b"), lengths=(60, 60)), "id_col 'sid'"),
-                        (_panel(), r"one series \(no id_col\)")]:
+                        (_panel(), r"one series \(no id_col\)"),
+                        (_panel(key=["item_id", "store_id"], layout="long", ids=("a|1", "b|2"), static=["size"]),
+                         r"id_col \['item_id', 'store_id'\], with the static covariates \['size'\]")]:
         with pytest.raises(RnncastError, match=r"^study 's' was run on the series told apart by id_col \['item_id', "
-                                               rf"'store_id'\], and this call gives [^:]*{said}: its trials would be "
-                                               r"scored on other series; give the data and id_col it was run with, or "
-                                               r"another study name \(--study\) or folder \(--out\)$"):
+                                               rf"'store_id'\], and this call gives [^:]*{said}: its trials would mix "
+                                               r"two panels; give the data, id_col and static covariates it was run "
+                                               r"with, or another study name \(--study\) or folder \(--out\)$"):
             check_key(study, "s", other, created=False)
     old = _Study(trials=[object()])  # made before the key was recorded: it tuned one series
     with pytest.raises(RnncastError, match="was run on one series"):
         check_key(old, "s", TWO, created=False)
     check_key(old, "s", _panel(), created=False)
-    assert old.user_attrs[KEY_ATTR] == {"id_col": None, "series": None}
+    assert old.user_attrs[KEY_ATTR] == {"id_col": None, "series": None, "static": None}
 
 
 def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says_a_table_in_memory(tmp_path):

@@ -18,7 +18,7 @@ from rnncast.errors import RnncastError
 ROLES = ("id_col", "series", "static_covariates", "static_categorical")  # tune's keywords, as fit's
 COVARIATE_ROLES = ("past_covariates", "future_covariates")  # fit's; tune takes its covariates as features
 KEY_ATTR = "rnncast_data_key"  # the study's user attribute: the data's key (``data_key``) its trials were scored on
-ONE_SERIES = {"id_col": None, "series": None}  # the key of one series: every study made before panels were tuned
+ONE_SERIES = {"id_col": None, "series": None, "static": None}  # one series': every study before panels were tuned
 
 
 def as_features(api: bool = False) -> str:
@@ -71,30 +71,34 @@ def shortest(panel) -> str:
 
 def data_key(panel) -> dict:
     """The key of ``panel`` a study records: ``id_col``, the list of the columns that tell its series apart (None:
-    none), and ``series``, a wide table's series columns (None: not wide)."""
+    none), ``series``, a wide table's series columns (None: not wide), and ``static``, its static covariates' names
+    (numeric, then categorical; None: none), which every trial trains on too."""
     if panel.key is not None:
         id_col = list(panel.key.parts)
     else:
         id_col = [panel.id_col] if panel.id_col is not None and panel.layout == "long" else None
     series = [str(i) for i in panel.ids] if panel.layout == "wide" else None
-    return {"id_col": id_col, "series": series}
+    static = list(panel.static.names) if panel.static is not None and panel.static.names else None
+    return {"id_col": id_col, "series": series, "static": static}
 
 
 def key_text(key: dict) -> str:
-    """A recorded key in words: "the series told apart by id_col ['item_id', 'store_id']", "one series"."""
+    """A recorded key in words: "the series told apart by id_col ['item_id', 'store_id']" (", with the static
+    covariates ['size']"), "one series (no id_col)"."""
+    static = f", with the static covariates {key['static']!r}" if key.get("static") else ""
     if key.get("id_col"):
         parts = key["id_col"]
-        return f"the series told apart by id_col {parts[0] if len(parts) == 1 else parts!r}"
+        return f"the series told apart by id_col {parts[0] if len(parts) == 1 else parts!r}{static}"
     if key.get("series"):
-        return f"the wide series {key['series']!r}"
+        return f"the wide series {key['series']!r}{static}"
     return "one series (no id_col)"
 
 
 def check_key(study, name: str, panel, created: bool) -> None:
     """A study ranks trials scored on one set of series: a new (or empty) one records the data's key; a study
     continued with series told apart by another key (another id_col, a key of other columns, a wide table for a
-    long one) is refused by name, as ``studies.check_fixed`` refuses other fixed settings. A study without the
-    record was made before tune took a panel: one series."""
+    long one) or other static covariates is refused by name, as ``studies.check_fixed`` refuses other fixed settings.
+    A study without the record was made before tune took a panel: one series."""
     wanted = data_key(panel)
     recorded = study.user_attrs.get(KEY_ATTR)
     if recorded is None and (created or not study.trials):
@@ -103,8 +107,8 @@ def check_key(study, name: str, panel, created: bool) -> None:
     was = ONE_SERIES if recorded is None else recorded
     if {k: was.get(k) for k in wanted} != wanted:
         raise RnncastError(f"study {name!r} was run on {key_text(was)}, and this call gives {key_text(wanted)}: its "
-                           "trials would be scored on other series; give the data and id_col it was run with, or "
-                           "another study name (--study) or folder (--out)")
+                           "trials would mix two panels; give the data, id_col and static covariates it was run with, "
+                           "or another study name (--study) or folder (--out)")
     if recorded is None:
         study.set_user_attr(KEY_ATTR, wanted)
 
