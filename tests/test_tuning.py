@@ -318,8 +318,8 @@ def test_a_study_continued_on_another_key_or_one_series_is_refused_by_name(tmp_p
     for data, given, said in [(stores, dict(id_col="sid"), "the series told apart by id_col 'sid'"),
                               (stores[stores.sid == "a1"], {}, r"one series \(no id_col\)")]:
         with pytest.raises(RnncastError, match=r"^study 'rnncast' was run on the series told apart by id_col \['item_id', "
-                                               rf"'store_id'\], and this call gives {said}: its trials would be scored on "
-                                               "other series"):
+                                               rf"'store_id'\], and this call gives {said}: its trials would mix two "
+                                               "panels"):
             tune(data, target="y", trials=1, settings=PANEL, search=("lr",), out=tmp_path / "t", **given)
     assert (tmp_path / "t" / "trials.csv").read_text() == before  # no trial ran
     more = tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",),
