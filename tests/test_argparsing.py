@@ -15,11 +15,10 @@ import pytest
     (["fit", "d.csv", "--epochs", "5", "--lr", "0.1", "--epochs", "50"], "rnncast fit",
      "--epochs is given twice, as 5 and then as 50; give it once"),
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
-    (["tune", "d.csv", "--id-col", "store", "--static=s.csv"], "rnncast tune",  # the command's own note on them
-     "tune has no --id-col, --static: it searches the settings of one series; tune the rows of one series and fit the "
-     "panel with its best settings (rnncast fit DATA --config OUT/best.toml --id-col ... --static ...), or fit the panel "
-     "with settings of your own"),
-    (["tune", "d.csv", "--past-covariates", "temp"], "rnncast tune",  # a single series takes covariates: not "one series"
+    (["tune", "d.csv", "--id-col", "store", "--future-covariates=price"], "rnncast tune",  # the command's own note
+     "tune has no --future-covariates: it takes covariates as --features, with --future-known where they are known "
+     "over the horizon"),  # --id-col is tune's (decision 9901)
+    (["tune", "d.csv", "--past-covariates", "temp"], "rnncast tune",
      "tune has no --past-covariates: it takes covariates as --features, with --future-known where they are known over "
      "the horizon"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "

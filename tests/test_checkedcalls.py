@@ -123,18 +123,17 @@ def test_tune_names_an_unknown_keyword_and_a_setting_given_beside_its_settings()
         rnncast.tune(SERIES, epochs=3)
 
 
-def test_tune_given_a_key_of_many_series_says_it_tunes_one_and_what_to_do_instead():
-    """tune(df, id_col=[...]) said id_col was "fixed when the model is fitted", and settings={'id_col': ...} listed
-    every known setting: neither said tune searches one series, nor what to do with a panel (decision 1132)."""
+def test_tune_given_fits_covariate_roles_says_it_takes_covariates_as_features():
+    """tune takes a panel's roles as fit does (decision 9901), but not fit's covariate roles: its covariates are
+    features= (all known over the horizon with future_known), said so, not "fixed when the model is fitted"."""
     pytest.importorskip("optuna")
-    instead = (r"it searches the settings of one series; tune the rows of one series and fit the panel with its best "
-               r"settings \(tune\(\.\.\.\)\.forecaster\(\)\.fit\(data, {}=\.\.\.\)\), or fit the panel with "
-               r"settings of your own$")
-    for role, value in [("id_col", ["item_id", "store_id"]), ("id_col", "store"), ("static_covariates", ["size"])]:
-        with pytest.raises(UnknownParameter, match=rf"^tune takes no {role}=: " + instead.format(role)):
-            rnncast.tune(SERIES, trials=1, **{role: value})
-    with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: "
-                                           + instead.format("id_col")):
+    for role in ("past_covariates", "future_covariates"):
+        with pytest.raises(UnknownParameter, match=rf"^tune takes no {role}=: it takes covariates as features=, with "
+                                                   r"settings=\{'future_known': True\} where they are known over the "
+                                                   r"horizon$"):
+            rnncast.tune(SERIES, trials=1, **{role: ["x"]})
+    with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: give it as "
+                                           r"tune\(data, id_col=\.\.\.\), as fit takes it$"):
         rnncast.tune(SERIES, trials=1, settings={"id_col": ["item_id", "store_id"], "epochs": 1})
 
 

@@ -180,38 +180,54 @@ def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_pa
     assert code == 2 and "no trial of the study finished" in err and _files(run) == {}
 
 
-def test_tune_says_it_takes_one_series_in_its_help_and_refuses_a_config_of_many(tmp_path, capsys):
-    """tune's --target help described the long format's default, which tune refuses; a config file's
-    id_col or future_covariates, which tune's request has no place for, were dropped without a word."""
+def test_tune_names_its_panel_flags_in_its_help_and_refuses_a_configs_future_covariates(tmp_path, capsys):
+    """tune takes a panel as fit does (decision 9901); a config file's future_covariates, which tune's request has no
+    place for (it takes covariates as --features), is refused by name, not dropped."""
     code, out, _ = cli(capsys, "tune", "--help")
-    assert code == 0 and "long format" not in out and "tune takes one series" in " ".join(out.split())
+    assert code == 0 and "--id-col" in out and "--static" in out and "tune takes one series" not in " ".join(out.split())
+    assert "--future-covariates" not in out
     (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\nid_col = "store"\nfuture_covariates = "price"\n')
     code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml", "--out", tmp_path / "tune")
-    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives id_col, "
-                                              "future_covariates, which tune does not take: it searches the settings of "
-                                              "one series; tune the rows of one series and fit the panel with its best "
-                                              "settings (rnncast fit DATA --config OUT/best.toml --id-col ...), or fit the "
-                                              "panel with settings of your own; tune has no --future-covariates: it takes "
+    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives future_covariates, "
+                                              "which tune does not take: tune has no --future-covariates: it takes "
                                               "covariates as --features, with --future-known where they are known over "
                                               "the horizon\n")
     assert not (tmp_path / "tune").exists()
 
 
-def test_tune_given_a_key_of_several_columns_says_it_tunes_one_series_and_how_to_fit_the_panel(tmp_path, capsys):
-    """--id-col item_id,store_id (a key of several columns) and a config's id_col list are refused in one line that
-    says what to do instead: tune one series and fit the panel with best.toml, or fit it with one's own settings."""
-    code, out, err = cli(capsys, "tune", tmp_path / "d.csv", "--id-col", "item_id,store_id", "--out", tmp_path / "t")
-    assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
-    assert ("tune has no --id-col: it searches the settings of one series; tune the rows of one series and fit the "
-            "panel with its best settings (rnncast fit DATA --config OUT/best.toml --id-col ...), or fit the panel") in err
-    (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\nid_col = ["item_id", "store_id"]\n')
-    code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml")
-    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives id_col, which tune "
-                                              "does not take: it searches the settings of one series; tune the rows of "
-                                              "one series and fit the panel with its best settings (rnncast fit DATA "
-                                              "--config OUT/best.toml --id-col ...), or fit the panel with settings of "
-                                              "your own\n")
-    assert not (tmp_path / "t").exists()
+@pytest.mark.parametrize("key", ["item_id,store_id", "sid"])
+def test_tune_on_a_panel_writes_a_best_toml_that_fit_refits_with_no_other_flag(key, tmp_path, capsys):
+    """rnncast tune DATA --id-col item_id,store_id --static FILE: each trial fits the panel as fit does; best.toml
+    carries the key and the static table, and fit --config best.toml scores the best trial's validation loss again."""
+    import pandas as pd
+
+    from conftest import make_frame
+
+    keys = [("a", 1), ("b", 1), ("a", 2)]
+    data = pd.concat([make_frame(60, freq="D", feature=False, seed=k).assign(item_id=item, store_id=store)
+                      for k, (item, store) in enumerate(keys)], ignore_index=True)
+    data.assign(sid=data.item_id + data.store_id.astype(str)).to_csv(tmp_path / "d.csv", index=False)
+    static = pd.DataFrame({"item_id": ["a", "b", "a"], "store_id": [1, 1, 2], "sid": ["a1", "b1", "a2"],
+                           "size": [1.0, 2.0, 3.0]})
+    static[[*key.split(","), "size"]].to_csv(tmp_path / "s.csv", index=False)
+    fixed = ["--lookback", "8", "--horizon", "2", "--epochs", "1", "--hidden-size", "8", "--batch-size", "32", "--seed",
+             "0", "--device", "cpu"]
+    code, out, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--id-col", key, "--static",
+                         tmp_path / "s.csv", *fixed, "--trials", "2", "--search", "lr", "--out", tmp_path / "t")
+    assert code == 0, err
+    best = (tmp_path / "t" / "best.toml").read_text()
+    assert (f'id_col = {json.dumps(key.split(",")) if "," in key else json.dumps(key)}' in best
+            and f'static = {json.dumps(str(tmp_path / "s.csv"))}' in best)
+    tuned = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert tuned["id_col"] == key.split(",") and tuned["static"] == ["size"] and tuned["series_count"] == 3
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "t" / "best.toml", "--out", tmp_path / "r")
+    assert code == 0, err
+    run = json.loads((tmp_path / "r" / "config.json").read_text())
+    assert run["run"]["id_col"] == (key.split(",") if "," in key else key)
+    assert run["settings"]["lr"] == tuned["best"]["settings"]["lr"]
+    scores = json.loads((tmp_path / "r" / "metrics.json").read_text())
+    assert scores["val"]["scaled"]["model"]["mse"] == pytest.approx(tuned["best"]["value"], rel=1e-6)
+    assert scores["val"]["scored"]["series"] == 3
 
 
 def test_a_second_tune_on_a_folder_being_tuned_is_refused_naming_the_study_and_how_to_join_it(tmp_path, capsys,

@@ -157,8 +157,8 @@ def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
 
 def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apart_for_their_reader():
     """Series stacked in a table read as one (their times repeat: named first, decision 802): fit is told to give
-    id_col; tune, which takes one series and has no id_col, is told to give the rows of one series, not offered what
-    it refuses."""
+    id_col; predict of a model fitted on one series, which has no id_col, is told to give the rows of one series, not
+    offered what it refuses (tune took one series too before decision 9901)."""
     from rnncast.spelling import one_series
 
     frame = pd.concat([pd.DataFrame({"store": s, "ds": pd.date_range("2020-01-01", periods=30, freq="D"),
@@ -169,8 +169,8 @@ def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apar
                                            r"that tells them apart with id_col= \(--id-col\), e.g. 'store'$"):
         load_panel(frame, target="sales")
     with pytest.raises(RnncastError, match=r"must appear once; if the rows hold several series \(told apart by "
-                                           r"'store'\?\), tune takes one series: give it the rows of one of them$"), \
-            one_series("tune"):
+                                           r"'store'\?\), the model, fitted on one series, takes one series: give it the "
+                                           r"rows of one of them$"), one_series("the model, fitted on one series,"):
         load_panel(frame, target="sales")
 
 

@@ -210,10 +210,11 @@ def test_a_panel_with_revisions_read_without_its_id_is_told_both_the_key_and_to_
     assert list(kept.ids) == ["A", "B"] and kept.lengths.tolist() == [60, 60]
     from rnncast.spelling import one_series
 
-    with one_series("tune"), pytest.raises(RnncastError, match=r"read as ONE series, and 'store' tells .*names the "
-                                                                r"series, tune takes one series: give it the rows of one "
-                                                                r"of them; the two rows differ only in 'sales'"):
-        load_panel(panel, target="sales")  # tune takes one series: no id_col to give
+    with one_series("the model"), pytest.raises(RnncastError, match=r"read as ONE series, and 'store' tells .*names "
+                                                                     r"the series, the model takes one series: give it "
+                                                                     r"the rows of one of them; the two rows differ only "
+                                                                     r"in 'sales'"):
+        load_panel(panel, target="sales")  # a model fitted on one series (predict): no id_col to give
 
 
 def test_a_column_that_sets_no_repeated_time_apart_or_beside_another_key_is_not_given_as_the_key():

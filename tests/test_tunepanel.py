@@ -1,20 +1,93 @@
-"""tunepanel: what tune, which searches one series' settings, says of a role of many series it is given."""
+"""tunepanel: the roles of many series tune takes as fit does: the data's key a study records and holds a continued
+study to, best.toml's request for fit --config, the shortest series the lookbacks fit; fit's covariate roles refused
+saying tune takes covariates as features (decision 9901)."""
 
 from __future__ import annotations
 
-from rnncast.tunepanel import PANEL_ROLES, config_refusal, instead
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.errors import RnncastError
+from rnncast.tunepanel import (KEY_ATTR, ROLES, as_features, best_request, check_key, config_refusal, data_key,
+                               key_text, shortest)
 
 
-def test_a_role_of_many_series_is_refused_with_what_to_do_instead_as_a_keyword_a_flag_and_a_config_key():
-    """Decision 1132: tune the rows of one series and fit the panel with its best settings, or fit it with one's own."""
-    assert "id_col" in PANEL_ROLES and "target" not in PANEL_ROLES
-    assert instead(["id_col"]) == ("it searches the settings of one series; tune the rows of one series and fit the "
-                                   "panel with its best settings (tune(...).forecaster().fit(data, id_col=...)), or fit "
-                                   "the panel with settings of your own")
-    assert "(rnncast fit DATA --config OUT/best.toml --id-col ... --static ...)" in instead(["--id-col", "--static"], True)
-    line = config_refusal("c.toml", ["id_col", "static", "future_covariates"])
-    assert line.startswith("config c.toml gives id_col, static, future_covariates, which tune does not take: it searches")
-    assert "--config OUT/best.toml --id-col ... --static ...)" in line and "\n" not in line
-    assert line.endswith("; tune has no --future-covariates: it takes covariates as --features, with --future-known "
-                         "where they are known over the horizon")
-    assert "which tune does not take: tune has no --future-covariates" in config_refusal("c.toml", ["future_covariates"])
+def _panel(key=None, id_col=None, layout="single", ids=(None,), lengths=(60,), static=None):
+    """What tunepanel reads of a ``Panel``."""
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    return SimpleNamespace(key=None if key is None else SimpleNamespace(parts=key), id_col=id_col, layout=layout,
+                           static=None if static is None else SimpleNamespace(names=static),
+                           ids=list(ids), offsets=offsets, lengths=np.diff(offsets), n_series=len(lengths),
+                           given_id=lambda s: list(ids)[s])
+
+
+class _Study:
+    def __init__(self, attrs=None, trials=()):
+        self.user_attrs, self.trials = dict(attrs or {}), list(trials)
+
+    def set_user_attr(self, key, value):
+        self.user_attrs[key] = value
+
+
+TWO = _panel(key=["item_id", "store_id"], id_col="item_id,store_id", layout="long", ids=("a|1", "b|2"),
+             lengths=(60, 45))
+
+
+def test_the_key_of_a_panel_is_its_columns_and_said_in_words():
+    assert "id_col" in ROLES and "past_covariates" not in ROLES
+    assert data_key(TWO) == {"id_col": ["item_id", "store_id"], "series": None, "static": None}
+    one_col = _panel(id_col="store", layout="long", ids=("a", "b"), lengths=(60, 60), static=["size"])
+    assert data_key(one_col) == {"id_col": ["store"], "series": None, "static": ["size"]}
+    assert data_key(_panel(layout="wide", ids=("a", "b"), lengths=(60, 60))) == {"id_col": None, "series": ["a", "b"],
+                                                                                 "static": None}
+    assert data_key(_panel()) == {"id_col": None, "series": None, "static": None}
+    assert key_text(data_key(TWO)) == "the series told apart by id_col ['item_id', 'store_id']"
+    assert key_text(data_key(one_col)) == "the series told apart by id_col 'store', with the static covariates ['size']"
+    assert key_text(data_key(_panel())) == "one series (no id_col)"
+    assert shortest(TWO) == "'b|2' (45 rows)" and shortest(_panel()) == ""
+
+
+def test_a_study_records_its_key_and_a_continued_study_with_another_is_refused_by_name():
+    study = _Study()
+    check_key(study, "s", TWO, created=True)
+    assert study.user_attrs[KEY_ATTR] == {"id_col": ["item_id", "store_id"], "series": None, "static": None}
+    check_key(study, "s", TWO, created=False)  # the same key goes on
+    for other, said in [(_panel(id_col="sid", layout="long", ids=("a", "b"), lengths=(60, 60)), "id_col 'sid'"),
+                        (_panel(), r"one series \(no id_col\)"),
+                        (_panel(key=["item_id", "store_id"], layout="long", ids=("a|1", "b|2"), static=["size"]),
+                         r"id_col \['item_id', 'store_id'\], with the static covariates \['size'\]")]:
+        with pytest.raises(RnncastError, match=r"^study 's' was run on the series told apart by id_col \['item_id', "
+                                               rf"'store_id'\], and this call gives [^:]*{said}: its trials would mix "
+                                               r"two panels; give the data, id_col and static covariates it was run "
+                                               r"with, or another study name \(--study\) or folder \(--out\)$"):
+            check_key(study, "s", other, created=False)
+    old = _Study(trials=[object()])  # made before the key was recorded: it tuned one series
+    with pytest.raises(RnncastError, match="was run on one series"):
+        check_key(old, "s", TWO, created=False)
+    check_key(old, "s", _panel(), created=False)
+    assert old.user_attrs[KEY_ATTR] == {"id_col": None, "series": None, "static": None}
+
+
+def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says_a_table_in_memory(tmp_path):
+    request, note = best_request({"id_col": "item_id,store_id", "static_covariates": Path("s.csv")}, TWO)
+    assert request == {"series": None, "static_categorical": None, "id_col": ["item_id", "store_id"],
+                       "static": str(Path("s.csv").absolute())} and note == ""
+    request, _ = best_request({"id_col": "store", "static_covariates": pd.Index(["size"]),
+                               "static_categorical": ["size"]}, _panel(id_col="store", layout="long", ids=("a",)))
+    assert request == {"series": None, "static_categorical": ["size"], "id_col": "store", "static_covariates": ["size"]}
+    request, note = best_request({"id_col": "sid", "static_covariates": pd.DataFrame({"sid": ["a"], "size": [1]})},
+                                 _panel(id_col="sid", layout="long", ids=("a",)))
+    assert "static" not in request and "static_covariates" not in request
+    assert note.startswith("the static covariates were a table in memory, which best.toml cannot hold")
+
+
+def test_fits_covariate_roles_are_said_as_tune_takes_covariates():
+    assert as_features(api=True) == ("it takes covariates as features=, with settings={'future_known': True} where "
+                                     "they are known over the horizon")
+    assert config_refusal("c.toml", ["future_covariates"]) == (
+        "config c.toml gives future_covariates, which tune does not take: tune has no --future-covariates: it takes "
+        "covariates as --features, with --future-known where they are known over the horizon")

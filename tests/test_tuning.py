@@ -275,15 +275,79 @@ def test_when_no_searched_lookback_leaves_enough_windows_the_shortest_is_searche
                     "leaves more"]
 
 
-def test_rows_of_several_series_are_refused_saying_tune_takes_one(frame):
-    """tune has no id_col: its refusals of a long table say it takes one series, never to give id_col."""
-    stores = pd.concat([frame.assign(store=s) for s in ("a", "b")])
-    with pytest.raises(RnncastError, match=r"tune takes one series: give it the rows of one of them$") as caught:
-        tune(stores, target="y", trials=1, settings={"epochs": 1})
-    assert "id_col" not in str(caught.value)
-    with pytest.raises(RnncastError, match=r"^tune searches the settings of one series, but the data holds 2 \(told apart "
-                                           r"by 'unique_id'\); give it the rows of one of them$"):
-        tune(stores.rename(columns={"store": "unique_id"}), target="y", trials=1, settings={"epochs": 1})
+def _stores(lengths=(60, 60, 45)) -> pd.DataFrame:
+    """A tiny panel of a key of two columns: item a and b in store 1, item a in store 2 (``lengths`` rows each)."""
+    keys = [("a", 1), ("b", 1), ("a", 2)]
+    return pd.concat([make_frame(n, freq="D", seed=k).assign(item_id=item, store_id=store)
+                      for k, ((item, store), n) in enumerate(zip(keys, lengths))], ignore_index=True)
+
+
+PANEL = dict(horizon=2, lookback=8, epochs=1, batch_size=32, hidden_size=8, device="cpu", seed=0)
+
+
+@pytest.mark.parametrize("id_col", ["item_id,store_id", ["item_id", "store_id"], "sid"])
+def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id_col, tmp_path, caplog):
+    """Decision 9901: tune took one series only. Each trial fits the panel as fit does, scored on every series'
+    validation windows as fit's validation scores them; best.toml carries the key, so fit --config refits it alone."""
+    from rnncast.configfile import read_config
+
+    stores = _stores().assign(sid=lambda d: d.item_id + d.store_id.astype(str))
+    with caplog.at_level(logging.WARNING):
+        result = tune(stores, target="y", id_col=id_col, trials=2, settings=PANEL, search=("lr",), out=tmp_path / "t")
+    unused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: x")]
+    assert len(unused) == 1 and (" (to train on them, name them with features= or static_covariates= (--features, "
+                                 "--static-covariates), or features='all' (--features all))") in unused[0]  # not fit's roles
+    assert len(result.study.trials) == 2 and result.roles == {"id_col": id_col}
+    model = result.forecaster().fit(stores, target="y", **result.roles)  # same seed, same run
+    assert len(model.state_.ids) == 3
+    assert model.evaluate(stores, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
+    settings, request = read_config(tmp_path / "t" / "best.toml")
+    assert request["id_col"] == ("sid" if id_col == "sid" else ["item_id", "store_id"])  # as read: the key's columns
+    assert {k: settings[k] for k in PANEL} == PANEL and settings["lr"] == result.settings["lr"]
+    import json
+
+    recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert recorded["id_col"] == (["sid"] if id_col == "sid" else ["item_id", "store_id"])
+    assert recorded["series_count"] == 3
+
+
+def test_a_study_continued_on_another_key_or_one_series_is_refused_by_name(tmp_path):
+    stores = _stores().assign(sid=lambda d: d.item_id + d.store_id.astype(str))
+    tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",), out=tmp_path / "t")
+    before = (tmp_path / "t" / "trials.csv").read_text()
+    for data, given, said in [(stores, dict(id_col="sid"), "the series told apart by id_col 'sid'"),
+                              (stores[stores.sid == "a1"], {}, r"one series \(no id_col\)")]:
+        with pytest.raises(RnncastError, match=r"^study 'rnncast' was run on the series told apart by id_col \['item_id', "
+                                               rf"'store_id'\], and this call gives {said}: its trials would mix two "
+                                               "panels"):
+            tune(data, target="y", trials=1, settings=PANEL, search=("lr",), out=tmp_path / "t", **given)
+    assert (tmp_path / "t" / "trials.csv").read_text() == before  # no trial ran
+    more = tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",),
+                out=tmp_path / "t")
+    assert len(more.study.trials) == 2  # the same key goes on
+
+
+def test_a_searched_lookback_must_fit_the_shortest_series_as_every_trial_scores_every_one():
+    """fit leaves a series too short for the lookback out: trials of two lookbacks would be scored on other series."""
+    stores, settings = _stores(), {k: v for k, v in PANEL.items() if k != "lookback"}
+    with pytest.raises(RnncastError, match=r"^search's lookback 40 does not fit the data \(its shortest series, "
+                                           r"'item_id=a, store_id=2' \(45 rows\)\): .* leave it out of the choices \(each trial trains "
+                                           r"and scores every series; a lookback fixed with lookback=, --lookback, is "
+                                           r"trained as fit trains it, the series too short for it left out\)$"):
+        tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
+             search={"lookback": [8, 40]})
+    with pytest.raises(RnncastError, match=r"^the shortest series, 'item_id=a, store_id=2' \(20 rows\), is too short for any lookback"):
+        tune(_stores((60, 60, 20)), target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
+             search=("lookback",))
+
+
+def test_fits_covariate_roles_and_a_role_in_settings_are_refused_saying_what_tune_takes(frame):
+    with pytest.raises(RnncastError, match=r"^tune takes no future_covariates=: it takes covariates as features=, with "
+                                           r"settings=\{'future_known': True\} where they are known over the horizon$"):
+        tune(frame, target="y", trials=1, settings={"epochs": 1}, future_covariates=["x"])
+    with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: give it as "
+                                           r"tune\(data, id_col=...\), as fit takes it$"):
+        tune(frame, target="y", trials=1, settings={"epochs": 1, "id_col": "store"})
 
 
 def test_a_misspelt_setting_is_said_before_the_lookback_search_wraps_it(frame):

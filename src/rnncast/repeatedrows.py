@@ -198,7 +198,7 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None)
         key = None if who is not None else several(frame, rows, [c for c in others if _id_shaped(frame[c])])
         return (f"; the table was read as ONE series (no id_col given), and {' and '.join(map(repr, key))} together "
                 f"tell its rows of one time apart: if they name the series, {idkeys.advice(key)}") if key else ""
-    if who is not None:  # tune takes one series: no id_col to offer
+    if who is not None:  # a model of one series (predict, reading): no id_col to offer
         return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
                 "rows of one of them")
     return (f"; the table was read as ONE series (no id_col given): if the rows hold several series, name the "

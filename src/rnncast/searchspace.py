@@ -172,40 +172,53 @@ def _effective(settings: Settings) -> Settings:
     return settings
 
 
-def searched_lookbacks(n_rows: int, fixed: dict, given=None) -> tuple:
+def searched_lookbacks(rows, fixed: dict, given=None, shortest: str = "") -> tuple:
     """The lookbacks to search: the choices ``given``, each of which must fit the data (else a
-    ``RnncastError`` naming it), or else ``default_lookbacks``."""
+    ``RnncastError`` naming it), or else ``default_lookbacks``. ``rows``: the rows of one series, or of each series
+    of a panel (``shortest``: the shortest one as said, "'b' (40 rows)"): a lookback must
+    fit every one of them, since fit leaves a series too short for it out and the trials of two lookbacks would be
+    scored on other series (decision 9901)."""
+    lengths = [int(rows)] if isinstance(rows, numbers.Integral) else [int(n) for n in rows]
     if given is None:
-        return default_lookbacks(n_rows, fixed)
+        return default_lookbacks(lengths, fixed, shortest)
     for lookback in given:
         data = Settings.from_flat({**fixed, "lookback": lookback}).data
         try:
-            chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
+            chronological_split(min(lengths), lookback, data.horizon, data.val_frac, data.test_frac)
         except RnncastError as err:
-            raise RnncastError(f"search's lookback {lookback} does not fit the data: {err}; leave it out of the "
-                               "choices") from None
+            which = f" (its shortest series, {shortest})" if shortest else ""
+            raise RnncastError(f"search's lookback {lookback} does not fit the data{which}: {err}; leave it out of the "
+                               f"choices{_SHORT if shortest else ''}") from None
     return tuple(given)
 
 
-def default_lookbacks(n_rows: int, fixed: dict) -> tuple:
+_SHORT = (" (each trial trains and scores every series; a lookback fixed with lookback=, --lookback, is trained as fit "
+          "trains it, the series too short for it left out)")
+
+
+def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
     """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season, a whole number
-    of segments), that leave the data a training, validation and test part, and whose training rows
-    hold at least as many windows as the lookback has steps (the lookback and horizon take at most
-    about half of the training rows: 51 training rows hold one window of lookback 48 + horizon 3, 25 of
-    lookback 24). Where none holds that many, the shortest that fits, and a warning says so."""
+    of segments), that leave the data (every series of ``rows``, a list of each one's rows) a training, validation
+    and test part, and whose training rows hold at least as many windows as the lookback has steps (over every series;
+    the lookback and horizon take at most about half of one series' training rows: 51 training rows hold one window of
+    lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, the shortest that fits, and a warning
+    says so."""
+    lengths = [int(rows)] if isinstance(rows, numbers.Integral) else [int(n) for n in rows]
     fits, enough = [], []
     for lookback in LOOKBACKS:
         try:
             data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            split = chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
+            splits = [chronological_split(n, lookback, data.horizon, data.val_frac, data.test_frac) for n in lengths]
         except RnncastError:
             continue
-        fits.append((lookback, train_windows([split], lookback, data.horizon), split.train_end))
+        fits.append((lookback, train_windows(splits, lookback, data.horizon), sum(s.train_end for s in splits)))
         if fits[-1][1] >= lookback:
             enough.append(lookback)
     if not fits:
-        raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS} that these settings take; "
-                           f"give {spelled('lookback')} to fix one")
+        which = f"the shortest series, {shortest}, is too short" if shortest else f"{lengths[0]} rows are too few"
+        raise RnncastError(f"{which} for any lookback of {LOOKBACKS} that these settings take; give "
+                           f"{spelled('lookback')} to fix one" + (" (fit then leaves the series too short for it out)"
+                                                                  if shortest else ""))
     left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
                 if lookback not in enough]
     if not enough:

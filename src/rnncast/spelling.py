@@ -269,8 +269,9 @@ _ONE_SERIES: ContextVar[str | None] = ContextVar("rnncast_one_series", default=N
 
 @contextmanager
 def one_series(who: str) -> Iterator[None]:
-    """Within the block, data is read for ``who`` (``"tune"``), which takes one series: a hint for rows
-    that seem to hold several says that, instead of offering ``id_col`` (:func:`one_series_reader`)."""
+    """Within the block, data is read for ``who`` (``"the model, fitted on one series,"``: predict), which takes one
+    series: a hint for rows that seem to hold several says that, instead of offering ``id_col``
+    (:func:`one_series_reader`)."""
     token = _ONE_SERIES.set(who)
     try:
         yield

@@ -95,10 +95,14 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
 
     study, best = result.study, result.study.best_trial
     searched = list(space)
-    request = {"data": source, "target": panel.targets, "features": panel.features or None,
-               "time_col": False if told_none else panel.time_col}  # time_col = false: the table has none, as told
+    from rnncast.tunepanel import best_request, data_key
+
+    roles, note = best_request(result.roles, panel)  # id_col and the static covariates, as fit --config reads them back
+    request = {"data": source, "target": None if panel.layout == "wide" else panel.targets,  # wide: each series one
+               "features": panel.features or None,
+               "time_col": False if told_none else panel.time_col, **roles}  # time_col = false: the table has none
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
-               + (f"{untrained_best(best)}\n" if kept_untrained(best) else "")
+               + (f"{untrained_best(best)}\n" if kept_untrained(best) else "") + (f"{note}\n" if note else "")
                + f"searched: {', '.join(searched)}; train it with: rnncast fit --config "
                f"{shlex.quote(str(out / 'best.toml'))}")
     config = out / "best.toml"
@@ -123,6 +127,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
         "format_version": formatversions.TUNE,  # read back by tune_continues, a newer one refused by name
         "study": study.study_name, "storage": OWN if same_storage(storage, own_storage(out)) else hide_password(storage),
         "searched": list(searched), "search": space,
+        **data_key(panel), "series_count": panel.n_series,  # id_col: the key's columns (None: one series, or wide)
         "ranked_by": result.ranked_by,
         "best": {"trial": best.number, "value": best.value, "best_epoch": best.user_attrs.get(BEST_EPOCH),
                  "untrained": kept_untrained(best), "params": best.params, "settings": result.settings},

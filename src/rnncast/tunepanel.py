@@ -1,35 +1,135 @@
-"""What tune, which searches the settings of one series, says where it is given a role of many series (``id_col``, a
-key of several columns, ``series``, static covariates) or fit's covariate roles: a keyword (``tune(df,
-id_col=...)``), ``settings={'id_col': ...}``, a flag (``--id-col``) or a --config file's key, each refused in one line
-that says what to do instead (decision 1132): tune the rows of one series and fit the panel with its best settings,
-or fit the panel with settings of one's own. Nothing here imports the rest of the package."""
+"""The roles of many series that tune takes as fit takes them (``ROLES``: ``id_col``, a key of several columns,
+``series``, static covariates) and what tune does with them (decision 9901): the lookbacks it searches fit the
+shortest series (``shortest``, for ``searchspace.searched_lookbacks``); a study records the data's key, so a study
+continued on series told apart otherwise is refused by name (``check_key``); best.toml and tune.json write them as
+``rnncast fit --config`` reads them back (``best_request``). fit's covariate roles, which tune takes as features
+(``--features``, with ``--future-known``), are refused in one line saying so (``covariates_instead``,
+``config_refusal``). Imported by the command line's parser: NumPy and pandas only where a tune writes."""
 
 from __future__ import annotations
 
-# the roles that name many series (a panel), which tune does not take
-PANEL_ROLES = ("id_col", "series", "static_covariates", "static_categorical")
+import os
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from rnncast.errors import RnncastError
+
+ROLES = ("id_col", "series", "static_covariates", "static_categorical")  # tune's keywords, as fit's
 COVARIATE_ROLES = ("past_covariates", "future_covariates")  # fit's; tune takes its covariates as features
+KEY_ATTR = "rnncast_data_key"  # the study's user attribute: the data's key (``data_key``) its trials were scored on
+ONE_SERIES = {"id_col": None, "series": None, "static": None}  # one series': every study before panels were tuned
 
 
-def instead(names: list[str], flag: bool = False) -> str:
-    """What tune says of ``names``, roles of many series (``PANEL_ROLES``: ``id_col``; their flags ``--id-col``
-    where ``flag``), as a clause: it searches one series' settings, and what to do instead."""
-    fit = (f"rnncast fit DATA --config OUT/best.toml {' ... '.join(names)} ..." if flag
-           else f"tune(...).forecaster().fit(data, {'=..., '.join(names)}=...)")
-    return (f"it searches the settings of one series; tune the rows of one series and fit the panel with its best "
-            f"settings ({fit}), or fit the panel with settings of your own")
+def as_features(api: bool = False) -> str:
+    """How tune takes covariates (all past, or all known over the horizon), as a clause: the CLI's flags, or
+    (``api``) ``tune``'s keywords."""
+    if api:
+        return ("it takes covariates as features=, with settings={'future_known': True} where they are known over the "
+                "horizon")
+    return "it takes covariates as --features, with --future-known where they are known over the horizon"
+
+
+_TUNE_READS: ContextVar[bool] = ContextVar("rnncast_tune_reads", default=False)
+
+
+@contextmanager
+def read_for_tune():
+    """Within the block the data is read for tune, whose covariates are features: the line naming the columns no role
+    took (``layouts.not_used_note``) offers ``features=`` (``--features``), not fit's covariate roles, which tune
+    refuses."""
+    token = _TUNE_READS.set(True)
+    try:
+        yield
+    finally:
+        _TUNE_READS.reset(token)
+
+
+def covariates_as_features() -> bool:
+    """Whether the data is read for tune (``read_for_tune``)."""
+    return _TUNE_READS.get()
 
 
 def covariates_instead(names: list[str]) -> str:
-    """What tune says of fit's covariate roles ``names`` (``--future-covariates``), as a clause."""
-    return (f"tune has no {', '.join(names)}: it takes covariates as --features, with --future-known where they are "
-            "known over the horizon")
+    """What tune says of fit's covariate role flags ``names`` (``--future-covariates``), as a clause."""
+    return f"tune has no {', '.join(names)}: {as_features()}"
 
 
 def config_refusal(config, keys: list[str]) -> str:
-    """The one line refusing the keys ``keys`` of the --config file ``config`` that tune does not take."""
-    flags = lambda roles: [f"--{k.replace('_', '-')}" for k in keys if k in roles]  # noqa: E731
-    panel = (*PANEL_ROLES, "static")  # a config's static table: --static
-    said = [instead(flags(panel), flag=True)] if flags(panel) else []
-    said += [covariates_instead(flags(COVARIATE_ROLES))] if flags(COVARIATE_ROLES) else []
-    return f"config {config} gives {', '.join(keys)}, which tune does not take: {'; '.join(said)}"
+    """The one line refusing the covariate roles ``keys`` of the --config file ``config``, which tune does not take."""
+    return (f"config {config} gives {', '.join(keys)}, which tune does not take: "
+            f"{covariates_instead(['--' + k.replace('_', '-') for k in keys])}")
+
+
+def shortest(panel) -> str:
+    """The shortest series of a panel as the lookback refusals name it ("'b' (40 rows)"); '' for one series."""
+    if panel.n_series == 1:
+        return ""
+    s = int(panel.lengths.argmin())
+    return f"{panel.given_id(s)!r} ({int(panel.lengths[s])} rows)"
+
+
+def data_key(panel) -> dict:
+    """The key of ``panel`` a study records: ``id_col``, the list of the columns that tell its series apart (None:
+    none), ``series``, a wide table's series columns (None: not wide), and ``static``, its static covariates' names
+    (numeric, then categorical; None: none), which every trial trains on too."""
+    if panel.key is not None:
+        id_col = list(panel.key.parts)
+    else:
+        id_col = [panel.id_col] if panel.id_col is not None and panel.layout == "long" else None
+    series = [str(i) for i in panel.ids] if panel.layout == "wide" else None
+    static = list(panel.static.names) if panel.static is not None and panel.static.names else None
+    return {"id_col": id_col, "series": series, "static": static}
+
+
+def key_text(key: dict) -> str:
+    """A recorded key in words: "the series told apart by id_col ['item_id', 'store_id']" (", with the static
+    covariates ['size']"), "one series (no id_col)"."""
+    static = f", with the static covariates {key['static']!r}" if key.get("static") else ""
+    if key.get("id_col"):
+        parts = key["id_col"]
+        return f"the series told apart by id_col {parts[0] if len(parts) == 1 else parts!r}{static}"
+    if key.get("series"):
+        return f"the wide series {key['series']!r}{static}"
+    return "one series (no id_col)"
+
+
+def check_key(study, name: str, panel, created: bool) -> None:
+    """A study ranks trials scored on one set of series: a new (or empty) one records the data's key; a study
+    continued with series told apart by another key (another id_col, a key of other columns, a wide table for a
+    long one) or other static covariates is refused by name, as ``studies.check_fixed`` refuses other fixed settings.
+    A study without the record was made before tune took a panel: one series."""
+    wanted = data_key(panel)
+    recorded = study.user_attrs.get(KEY_ATTR)
+    if recorded is None and (created or not study.trials):
+        study.set_user_attr(KEY_ATTR, wanted)
+        return
+    was = ONE_SERIES if recorded is None else recorded
+    if {k: was.get(k) for k in wanted} != wanted:
+        raise RnncastError(f"study {name!r} was run on {key_text(was)}, and this call gives {key_text(wanted)}: its "
+                           "trials would mix two panels; give the data, id_col and static covariates it was run with, "
+                           "or another study name (--study) or folder (--out)")
+    if recorded is None:
+        study.set_user_attr(KEY_ATTR, wanted)
+
+
+def best_request(roles: dict, panel) -> tuple[dict, str]:
+    """The roles tune was given (``ROLES``) as best.toml writes them for ``fit --config``: id_col as ``panel`` was read
+    with it (one column as its name, a key of several as the list of its columns, as config.json keeps it: decision
+    1133), series, static_covariates (column names) and static_categorical as given, a static table's file as
+    ``static`` by its absolute path; and the line best.toml says where a static table was in memory, which it cannot
+    hold ('' where none was)."""
+    from rnncast.rolenames import as_list  # pandas: loaded when a tune writes, not by the command's --help
+
+    request = {key: as_list(roles.get(key)) for key in ("series", "static_categorical")}
+    parts = data_key(panel)["id_col"]  # "item_id,store_id" from --id-col: the columns it names, as read
+    request["id_col"] = None if parts is None else parts[0] if len(parts) == 1 else parts
+    static, note = as_list(roles.get("static_covariates")), ""
+    if isinstance(static, (str, list, tuple)):
+        request["static_covariates"] = list(static) if isinstance(static, tuple) else static
+    elif isinstance(static, os.PathLike):
+        request["static"] = str(Path(static).absolute())  # fit --config reads it from any directory
+    elif static is not None:
+        note = ("the static covariates were a table in memory, which best.toml cannot hold: give it to fit again "
+                "(--static FILE, or static_covariates=)")
+    return request, note

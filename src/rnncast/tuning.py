@@ -25,7 +25,7 @@ import logging
 import math
 import numbers
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnncast import cutting, evaluation, fullstudy, gapwindows, negatives, pathargs, studies, trialgrid, trialseeds
@@ -43,12 +43,12 @@ from rnncast.tuneoutputs import BEST_EPOCH, claim_tune, kept_untrained, own_stor
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
-from rnncast.spelling import counted, one_series, spelled
+from rnncast.spelling import counted, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials, lost_params,
                              forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
-from rnncast.tunepanel import PANEL_ROLES, instead
+from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_key, read_for_tune, shortest
 
 log = logging.getLogger(__name__)
 
@@ -62,16 +62,18 @@ class TuneResult:
     value: float  # its validation score, scaled units: the pinball loss of a quantile model, else the MSE
     config: Path | None  # best.toml, when the study has a directory
     ranked_by: str = "validation MSE (scaled units)"  # what value is, in words (studies.ranking)
+    roles: dict = field(default_factory=dict)  # the roles of many series given (id_col=...): fit(data, **roles)
 
     def forecaster(self) -> Forecaster:
-        """An unfitted ``Forecaster`` with the best settings."""
+        """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains the panel tuned."""
         return Forecaster(**self.settings)
 
 
 @checked_call(FIXED)  # tune(df, epochs=3): said as a setting given in settings=, not Python's TypeError
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
          search=None, storage: str | None = None, study_name: str = "rnncast", out=None, overwrite: bool = False,
-         timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None) -> TuneResult:
+         timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None, id_col=None,
+         series=None, static_covariates=None, static_categorical=None) -> TuneResult:
     """Search ``search`` for the settings with the lowest validation score: the MSE of a point model,
     the pinball loss averaged over the levels of a quantile model (scaled units; ``TuneResult.ranked_by``
     says which).
@@ -98,6 +100,10 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     before the study is opened.
     Many processes may open one new study at once: its creation is retried until one of them has
     made it and the others load it. ``timeout``: seconds after which no further trial starts.
+    ``id_col``, ``series``, ``static_covariates``, ``static_categorical``: many series, read as ``Forecaster.fit``
+    reads them; each trial fits the panel as fit does and is scored on every series' validation windows (pooled, in
+    scaled units); a searched lookback fits every series (``searchspace.searched_lookbacks``); best.toml writes them
+    for ``fit --config`` (``TuneResult.roles`` for ``fit``), and a study continued on another key is refused.
 
     Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``sampler_seed``, ``search`` or
     ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), before any
@@ -119,9 +125,12 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if storage is not None and not isinstance(storage, str):  # re's TypeError from deep in the URL's parse
         raise RnncastError(f"storage must be a database URL as text, such as sqlite:////shared/study.db or "
                            f"postgresql://user@host/db, got {type(storage).__name__} {storage!r}")
-    if roles := [k for k in PANEL_ROLES if isinstance(settings, dict) and k in settings]:  # not "unknown setting"
-        raise RnncastError(f"tune's settings= hold {', '.join(roles)}, a column role, not a setting: "
-                           f"{instead(roles)}")
+    if named := [k for k in (*ROLES, *COVARIATE_ROLES) if isinstance(settings, dict) and k in settings]:
+        raise RnncastError(f"tune's settings= hold {', '.join(named)}, a column role, not a setting: "  # not "unknown"
+                           + (f"give it as tune(data, {named[0]}=...), as fit takes it" if named[0] in ROLES
+                              else as_features(api=True)))
+    roles = {k: v for k, v in dict(id_col=id_col, series=series, static_covariates=static_covariates,
+                                   static_categorical=static_categorical).items() if v is not None}
     fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
     space = not_fixed(what_is_searched(search), fixed, given=search is not None)
     searched = list(space)
@@ -135,26 +144,24 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         held = claim_tune(Path(pathargs.checked("tune's out", out, "the tuning folder (or None)")), overwrite, study_name, storage)  # checked before the data is read
     try:
         return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,
-                        base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start)
+                        base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start, roles)
     finally:
         if held is not out:
             held.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
 
 
 def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, space, base, storage, study_name,
-             trials, timeout, sampler_seed, on_trial, on_start) -> TuneResult:
+             trials, timeout, sampler_seed, on_trial, on_start, roles) -> TuneResult:
     """``tune`` once its arguments are checked and ``out`` (None: the study in memory or ``storage``) is held."""
     source = str(Path(data).absolute()) if isinstance(data, (str, Path)) else None  # best.toml: from any directory
-    with one_series("tune"):  # a hint for rows of several series says tune takes one, not to give id_col
-        panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
-    if panel.n_series > 1:
-        raise RnncastError(f"tune searches the settings of one series, but the data holds {panel.n_series} (told apart "
-                           f"by {panel.id_col!r}); give it the rows of one of them")
+    with read_for_tune():  # its not-used line offers features=, not fit's covariate roles
+        panel = load_panel(data, target, features, time_col, **roles, **base.data.reading())  # read and checked once
     check_roles(panel, base)  # what every trial's fit would refuse, refused before the study is opened
-    if "lookback" in space:
-        space["lookback"] = searched_lookbacks(len(panel.values), fixed, space.get("lookback"))
+    if "lookback" in space:  # each fits every series: the trials of two lookbacks are scored on the same series
+        space["lookback"] = searched_lookbacks(panel.lengths, fixed, space.get("lookback"), shortest(panel))
     else:
-        cutting.cut(panel, None, base.data)  # a fixed lookback too long for the data: said before any trial
+        cutting.cut(panel, None, base.data)  # a fixed lookback too long for the data (or a series of it: fit's warning
+        # names it, and every trial leaves it out) said before any trial
 
     if overwrite and out is not None:
         clear_output(out)  # the data and settings are good: an earlier tune's files go only now
@@ -164,7 +171,7 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
         storage = own_storage(out)
     with quiet_optuna(optuna), fullstudy.said_full(storage, out):  # SQLite's full disk: its file named, one line
         return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
-                       on_trial, time_col is False)
+                       on_trial, time_col is False, roles)
 
 
 def loss_text(value: float) -> str:
@@ -188,9 +195,9 @@ def trial_line(trial, ranked_by: str) -> str:
 
 
 def _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
-            on_trial, told_none: bool = False) -> TuneResult:
+            on_trial, told_none: bool = False, roles=None) -> TuneResult:
     """``tune``'s study, once the data and settings are checked: opened, searched, written (``told_none``: read with
-    time_col=False, which best.toml keeps)."""
+    time_col=False, which best.toml keeps; ``roles``: tune's id_col=, ..., which it writes too)."""
     def stale(_study, trial) -> None:
         log.warning("trial %d was left running by a process that stopped (no heartbeat for %d s): marked failed",
                     trial.number, studies.GRACE_S)
@@ -203,6 +210,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
+    check_key(study, study_name, panel, created)  # its trials were scored on the series of one key
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
     study.sampler = trialgrid.sampler(optuna, study, space, seed)  # a space of choices: each combination once
     key, ranked_by = ranking(base.model.quantiles, base.data.scaler)
@@ -266,7 +274,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             best = study.best_trial
         except ValueError:  # no trial completed yet
             return None
-        result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by)
+        result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by,
+                            dict(roles or {}))
         if folder is not None:
             result.config = write_study(folder, result, source, panel, space, storage, told_none)
         return result

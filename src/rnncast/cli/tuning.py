@@ -1,7 +1,7 @@
 """The ``rnncast tune`` command, once its flags are parsed: claim the tuning folder (new, empty, or
 an earlier tune of the same study, which it goes on adding trials to), run the search
-(``rnncast.tuning``), and print one line per trial and the best settings' config. Tune takes one
-series: the many-series flags it lacks are named as such (``one_series_note``)."""
+(``rnncast.tuning``), and print one line per trial and the best settings' config. Tune takes a panel as fit does
+(--id-col, --series, --static...); fit's covariate role flags it lacks are named as such (``covariates_note``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from rnncast.cli.display import advise
 from rnncast.cli.fitrequest import fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
-from rnncast.tunepanel import covariates_instead, instead
+from rnncast.tunepanel import COVARIATE_ROLES, covariates_instead
 from rnncast.spelling import counted, from_config, in_config, shell_word
 
 
@@ -100,29 +100,23 @@ def joining_note(out: Path, study: str, storage: str | None) -> str:
             f"--out with --study {study} --storage {hide_password(storage or here)} and its own --sampler-seed")
 
 
-PANEL_FLAGS = ("--id-col", "--series", "--static-covariates", "--static", "--static-categorical")
 COVARIATE_FLAGS = ("--past-covariates", "--future-covariates")  # fit's; tune names its covariates otherwise
 
 
-def one_series_note(extras: list[str]) -> str:
-    """What tune says of fit's flags among the arguments no parser took (``extras``): the library tunes one series,
-    so fit's and backtest's flags for many are not tune's; its covariates are ``--features`` (with
-    ``--future-known`` for those known over the horizon), not fit's role flags."""
-    given = lambda flags: [f for f in flags if any(e == f or e.startswith(f + "=") for e in extras)]  # noqa: E731
-    panel, covariates = given(PANEL_FLAGS), given(COVARIATE_FLAGS)
-    said = f"; tune has no {', '.join(panel)}: {instead(panel, flag=True)}" if panel else ""
-    return said + (f"; {covariates_instead(covariates)}" if covariates else "")
+def covariates_note(extras: list[str]) -> str:
+    """What tune says of fit's covariate role flags among the arguments no parser took (``extras``): its covariates
+    are ``--features`` (with ``--future-known`` for those known over the horizon), not fit's role flags."""
+    covariates = [f for f in COVARIATE_FLAGS if any(e == f or e.startswith(f + "=") for e in extras)]
+    return f"; {covariates_instead(covariates)}" if covariates else ""
 
 
 def tune_elsewhere(setting: str, parsed=None, args=()) -> str:
-    """``setting_elsewhere`` of tune (``argparsing.Parser.elsewhere``): a role for many series or fit's covariate roles,
-    given by another tool's name (``--unique-id``), as ``one_series_note`` says of fit's flags; a flag of how fit runs
-    as ``fitflags.how_fit_runs`` says; '' for any other."""
+    """``setting_elsewhere`` of tune (``argparsing.Parser.elsewhere``): fit's covariate roles, given by another tool's
+    name, as ``covariates_note`` says of fit's flags; a flag of how fit runs as ``fitflags.how_fit_runs`` says; ''
+    for any other."""
     from rnncast.cli.fitflags import how_fit_runs
 
     flag = "--" + setting.replace("_", "-")
-    if flag in PANEL_FLAGS:
-        return "a flag of fit and backtest; tune takes one series, so it has none: give it the rows of one series"
     if flag in COVARIATE_FLAGS:
         return ("a flag of fit; tune takes covariates as --features, with --future-known where they are known over the "
                 "horizon")
@@ -209,6 +203,7 @@ def config_searched(args, settings: dict, search: dict | None) -> dict:
 
 def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> int:
     """``run_tune`` once the tuning folder is held."""
+    from rnncast.cli.commands import panel_kwargs
     from rnncast.studies import ranking
     from rnncast.tuning import loss_text, trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
 
@@ -223,7 +218,8 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
         result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
                       settings=settings, search=search, storage=args.storage, study_name=args.study,
                       out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
-                      on_trial=on_trial)
+                      on_trial=on_trial, **{k: v for k, v in panel_kwargs(request).items() if k not in COVARIATE_ROLES
+                                            and v is not None})  # --id-col, --static FILE, ...: read as fit reads them
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {loss_text(result.value)} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")
