@@ -17,7 +17,7 @@ import pytest
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
     (["tune", "d.csv", "--id-col", "store", "--future-covariates=price"], "rnncast tune",  # the command's own note
      "tune has no --future-covariates: it takes covariates as --features, with --future-known where they are known "
-     "over the horizon"),  # --id-col is tune's (decision 9901)
+     "over the horizon"),  # --id-col is tune's (decision 1166)
     (["tune", "d.csv", "--past-covariates", "temp"], "rnncast tune",
      "tune has no --past-covariates: it takes covariates as --features, with --future-known where they are known over "
      "the horizon"),

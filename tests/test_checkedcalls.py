@@ -124,7 +124,7 @@ def test_tune_names_an_unknown_keyword_and_a_setting_given_beside_its_settings()
 
 
 def test_tune_given_fits_covariate_roles_says_it_takes_covariates_as_features():
-    """tune takes a panel's roles as fit does (decision 9901), but not fit's covariate roles: its covariates are
+    """tune takes a panel's roles as fit does (decision 1166), but not fit's covariate roles: its covariates are
     features= (all known over the horizon with future_known), said so, not "fixed when the model is fitted"."""
     pytest.importorskip("optuna")
     for role in ("past_covariates", "future_covariates"):

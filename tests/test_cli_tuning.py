@@ -181,7 +181,7 @@ def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_pa
 
 
 def test_tune_names_its_panel_flags_in_its_help_and_refuses_a_configs_future_covariates(tmp_path, capsys):
-    """tune takes a panel as fit does (decision 9901); a config file's future_covariates, which tune's request has no
+    """tune takes a panel as fit does (decision 1166); a config file's future_covariates, which tune's request has no
     place for (it takes covariates as --features), is refused by name, not dropped."""
     code, out, _ = cli(capsys, "tune", "--help")
     assert code == 0 and "--id-col" in out and "--static" in out and "tune takes one series" not in " ".join(out.split())

@@ -158,7 +158,7 @@ def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
 def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apart_for_their_reader():
     """Series stacked in a table read as one (their times repeat: named first, decision 802): fit is told to give
     id_col; predict of a model fitted on one series, which has no id_col, is told to give the rows of one series, not
-    offered what it refuses (tune took one series too before decision 9901)."""
+    offered what it refuses (tune took one series too before decision 1166)."""
     from rnncast.spelling import one_series
 
     frame = pd.concat([pd.DataFrame({"store": s, "ds": pd.date_range("2020-01-01", periods=30, freq="D"),

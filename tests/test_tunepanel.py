@@ -1,6 +1,6 @@
 """tunepanel: the roles of many series tune takes as fit does: the data's key a study records and holds a continued
 study to, best.toml's request for fit --config, the shortest series the lookbacks fit; fit's covariate roles refused
-saying tune takes covariates as features (decision 9901)."""
+saying tune takes covariates as features (decision 1166)."""
 
 from __future__ import annotations
 

@@ -287,7 +287,7 @@ PANEL = dict(horizon=2, lookback=8, epochs=1, batch_size=32, hidden_size=8, devi
 
 @pytest.mark.parametrize("id_col", ["item_id,store_id", ["item_id", "store_id"], "sid"])
 def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id_col, tmp_path, caplog):
-    """Decision 9901: tune took one series only. Each trial fits the panel as fit does, scored on every series'
+    """Decision 1166: tune took one series only. Each trial fits the panel as fit does, scored on every series'
     validation windows as fit's validation scores them; best.toml carries the key, so fit --config refits it alone."""
     from rnncast.configfile import read_config
 

@@ -177,7 +177,7 @@ def searched_lookbacks(rows, fixed: dict, given=None, shortest: str = "") -> tup
     ``RnncastError`` naming it), or else ``default_lookbacks``. ``rows``: the rows of one series, or of each series
     of a panel (``shortest``: the shortest one as said, "'b' (40 rows)"): a lookback must
     fit every one of them, since fit leaves a series too short for it out and the trials of two lookbacks would be
-    scored on other series (decision 9901)."""
+    scored on other series (decision 1166)."""
     lengths = [int(rows)] if isinstance(rows, numbers.Integral) else [int(n) for n in rows]
     if given is None:
         return default_lookbacks(lengths, fixed, shortest)

@@ -1,5 +1,5 @@
 """The roles of many series that tune takes as fit takes them (``ROLES``: ``id_col``, a key of several columns,
-``series``, static covariates) and what tune does with them (decision 9901): the lookbacks it searches fit the
+``series``, static covariates) and what tune does with them (decision 1166): the lookbacks it searches fit the
 shortest series (``shortest``, for ``searchspace.searched_lookbacks``); a study records the data's key, so a study
 continued on series told apart otherwise is refused by name (``check_key``); best.toml and tune.json write them as
 ``rnncast fit --config`` reads them back (``best_request``). fit's covariate roles, which tune takes as features
