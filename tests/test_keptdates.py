@@ -113,7 +113,7 @@ def test_truly_irregular_timestamps_are_still_refused_and_fit_says_so_last(tmp_p
     dates = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.cumsum(steps), unit="D")
     pd.DataFrame({"date": dates, "y": np.sin(np.arange(200) / 5)}).to_csv(tmp_path / "irr.csv", index=False)
     assert main(["fit", str(tmp_path / "irr.csv"), *CLI, "--out", str(tmp_path / "run")]) == 0
-    last = capsys.readouterr().out.strip().splitlines()[-1]
+    last = capsys.readouterr().err.strip().splitlines()[-1]  # advice on standard error, last (decision 1164)
     assert last.startswith("hint: predict will refuse this run: its timestamps follow no regular calendar, so its "
                            "forecasts cannot be dated"), last
     assert main(["predict", str(tmp_path / "run"), str(tmp_path / "irr.csv")]) == 2

@@ -92,13 +92,13 @@ def test_fit_and_evaluate_print_the_window_norm_hint_when_the_seasonal_naive_for
     assert main(["fit", str(tmp_path / "retail.csv"), "--id-col", "store", "--time-col", "month", "--target", "sales",
                  "--horizon", "6", "--season", "12", "--hidden-size", "4", "--epochs", "1", "--device", "cpu",
                  "--out", str(tmp_path / "run")]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()  # advice on standard error (decision 1164)
     assert "for the 'seasonal naive' baseline" in out
-    assert "hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it (window_norm='season'" in out
+    assert "hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it (window_norm='season'" in err
     page = (tmp_path / "run" / "report.html").read_text()
     assert "the seasonal naive forecast has a lower MSE than the model; starting the network at it" in page  # the page says it too
     assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "retail.csv")]) == 0
-    assert "hint: the seasonal naive forecast has a lower MSE than the model;" in capsys.readouterr().out
+    assert "hint: the seasonal naive forecast has a lower MSE than the model;" in capsys.readouterr().err
 
 
 def test_fit_evaluate_and_the_page_say_one_part_through_said_each_in_its_own_words():

@@ -102,11 +102,12 @@ def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
     args = ["fit", str(tmp_path / "reg.csv"), "--target", "y", "--features", "x", "--lookback", "10", "--horizon", "1",
             "--hidden-size", "4", "--epochs", "2", "--device", "cpu", "--out", str(tmp_path / "run")]
     assert main(args) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[-1].startswith("hint: the target follows the features of its own row: ") \
-        and lines[-1].endswith(future_known_hint()[len("hint: "):]) and lines[-2].startswith("trained 2 epochs")
+    said = capsys.readouterr()  # the advice on standard error, last (decision 1164)
+    hint, lines = said.err.strip().splitlines()[-1], said.out.strip().splitlines()
+    assert hint.startswith("hint: the target follows the features of its own row: ") \
+        and hint.endswith(future_known_hint()[len("hint: "):]) and lines[-1].startswith("trained 2 epochs")
     assert main(args[:-2] + ["--future-known", "--out", str(tmp_path / "known")]) == 0
-    assert "--future-known" not in capsys.readouterr().out
+    assert "--future-known" not in "".join(capsys.readouterr())
 
 
 def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_value():
@@ -267,12 +268,12 @@ def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hint
     frame.to_csv(data, index=False)
     assert main(["fit", str(data), "--target", "sales", "--lookback", "24", "--horizon", "1", "--epochs", "1",
                  "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
-    out = capsys.readouterr().out
+    out = capsys.readouterr().err  # advice on standard error (decision 1164)
     assert "hint: the calendar is 'ME', 12 months in a year" in out
     page = html.unescape((tmp_path / "run" / "report.html").read_text())
     assert "hint: the calendar is 'ME', 12 months in a year" in page
     assert main(["evaluate", str(tmp_path / "run"), str(data)]) == 0
-    assert "hint: the calendar is 'ME'" in capsys.readouterr().out
+    assert "hint: the calendar is 'ME'" in capsys.readouterr().err
 
 
 def test_the_verdict_of_a_panel_evaluated_by_series_reads_the_scored_series_count():
