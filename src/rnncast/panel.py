@@ -57,6 +57,8 @@ class Panel:
     told_none: bool = False  # read with time_col=False: no time column, by the caller's word (a fit's model keeps it)
     written_offsets: pd.Series | None = None  # [rows of the table] the UTC offset each time was written with, by its
     # wall time, where the time column carried offsets and was read without tz= (writtenzones.by_wall); None otherwise
+    target_least: dict | None = None  # {target: the least value the data gave of it, or None: none given} where the
+    # target was stood in (featuresonly.stood_in: its values are not the data's); None: the values are the data's own
     key: object = None  # serieskeys.Key: the key columns the ids stand for (id_col=['item_id', 'store_id']); None: one
 
     @property

@@ -126,7 +126,9 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                                "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
             data = _stood_in(state, data, stand_in)  # a file read once, here
-            return load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
+            panel = load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
+            panel.target_least = featuresonly.own_least(data)  # negatives: the data's own target, not the stand-in
+            return panel
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
                            "covariates (static_covariates=, --static-covariates or --static at fit)")
@@ -145,6 +147,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                          else None)  # a file's categorical attributes as written: '001', not 1
     stood = stand_in is not False and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given
     data = _stood_in(state, data, stand_in) if stood else data  # once: its frame is read from it, below
+    own = featuresonly.own_least(data)
     frame = (as_read(statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[]),
                      serieskeys.read_as_text(id_col))  # a file's whole-number ids as int64, as at fit
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
@@ -154,6 +157,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     frame = frame if stood else _stood_in(state, frame, stand_in)  # the target the model does not read
+    own = own if stood else featuresonly.own_least(frame)
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
@@ -178,12 +182,15 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                     id_text(only) in state.ids else None  # series='AAPL' among 7203's rows: AAPL's alone are read
                 if mine is None or not mine.any():
                     raise RnncastError(unseen_series(state, new, doing)) from None
-                return load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
-                                  static_covariates=static, key=key, **reading)
+                panel = load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
+                                   static_covariates=static, key=key, **reading)
+                panel.target_least = own
+                return panel
             raise
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     panel.key = key if key is not None else panel.key
+    panel.target_least = own  # the data's own target where it was stood in (negatives)
     return panel
 
 
