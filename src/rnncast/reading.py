@@ -63,7 +63,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
             read = one_series(state, _load(state, data, static_covariates, reading, doing, only, stand_in))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
             if reading["labels_only"]:
-                blanklabels.trailing(read, doing)  # rows without a label at the end: not scored, said
+                blanklabels.trailing(read, doing, state.settings.data.horizon,  # rows without a label at the end:
+                                     bool(state.future_covariates))  # not scored, said, and what forecasts them
             return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
