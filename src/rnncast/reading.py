@@ -15,7 +15,7 @@ import pandas as pd
 
 from rnncast import (blanklabels, featuresonly, idkeys, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
                      serieskeys,
-                     statictext, timeunread, toldtime)
+                     staticdrift, statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -170,6 +170,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         frame = statics.as_fitted(frame, encoder.categorical_names, encoder.numeric_names, codes)
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
+    if static_covariates is not None:  # a blank attribute: the fit's value of a series it knows, named
+        staticdrift.blank(state, static, id_col, id_texts(frame[id_col]).unique() if id_col in frame.columns else None)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
