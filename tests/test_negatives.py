@@ -301,3 +301,18 @@ def test_a_features_only_model_judges_never_negative_by_the_datas_own_target_or_
         caplog.clear()
         high.predict(frame.assign(y=-1.0))  # the data's own y, below zero: no claim it never is
         assert "below zero" not in caplog.text
+
+
+def test_a_wide_fits_training_values_below_zero_are_named_by_their_columns(caplog):
+    """A tester's finding: a wide --nonnegative fit (--series y1,y2,y3) warned "47 of the 308 training values of 'y'
+    are below zero", a column the data does not have."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=80, freq="D"), "y1": rng.uniform(1, 2, 80),
+                          "y2": rng.uniform(1, 2, 80), "y3": rng.uniform(1, 2, 80)})
+    frame.loc[[0, 1], "y1"] = -1.0
+    frame.loc[[3], "y3"] = -0.5
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "nonnegative": True, "epochs": 1}).fit(frame, series=["y1", "y2", "y3"])
+    said = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("nonnegative=True"))
+    assert ("but 3 of the 168 training values of the series' columns 'y1' (2), 'y3' (1) are below zero (the least "
+            "-1; in 2 of the 3 columns)") in said and "'y'" not in said, said

@@ -152,9 +152,15 @@ def floored(panel, splits, nonnegative: bool) -> str | None:
         column = np.asarray(panel.values[rows, t], dtype=float)
         low = column < 0
         if low.any():
-            hit = np.unique(np.searchsorted(panel.offsets, rows[low], side="right") - 1)  # the series holding one
+            of = np.searchsorted(panel.offsets, rows[low], side="right") - 1  # the series of each value below zero
+            hit, each = np.unique(of, return_counts=True)
             where = f"; in {len(hit)} of the {panel.n_series} series" if panel.n_series > 1 else ""
-            said.append(f"{int(low.sum())} of the {int(np.isfinite(column).sum())} training values of {name!r} are "
+            if panel.layout == "wide":  # its series are its columns: named, not the one target's inner name
+                name = "the series' columns " + some([f"{panel.given_id(int(s))!r} ({n})" for s, n in zip(hit, each)], 5)
+                where = f"; in {len(hit)} of the {panel.n_series} columns"
+            else:
+                name = repr(name)
+            said.append(f"{int(low.sum())} of the {int(np.isfinite(column).sum())} training values of {name} are "
                         f"below zero (the least {float(np.nanmin(column)):.4g}{where})")
     if not said:
         return None
