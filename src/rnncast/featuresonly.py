@@ -52,6 +52,7 @@ def stood_in(state: FittedState, data, absent: list | None = None):
         levels = {_column(frame, s): float(means[j].mean()) for j, s in enumerate(state.ids)}
     else:
         levels = {t: float(means[:, j].mean()) for j, t in enumerate(state.targets)}
+    own = _own_least(frame, levels, state)  # every target's, stood in or read as labels (predict_windows')
     if absent is not None:
         levels = {c: v for c, v in levels.items() if c not in frame.columns}
         absent.extend(levels)
@@ -61,7 +62,6 @@ def stood_in(state: FittedState, data, absent: list | None = None):
                     "the target, so %s may be left out", ", ".join(given),
                     "its column" if len(given) == 1 else "these columns")
     future = bool(state.future_covariates) and state.layout != "wide"
-    own = _own_least(frame, levels, state)
     frame = frame.copy()
     frame.attrs[OWN] = own
     for c, v in levels.items():

@@ -199,4 +199,5 @@ class Panel:
                      {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
                      given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
-                     written_offsets=self.written_offsets, key=self.key)
+                     written_offsets=self.written_offsets, key=self.key,
+                     target_least=self.target_least)
