@@ -33,7 +33,7 @@ def _panel(labels):
     """A one-series stand-in of a Panel: ``labels`` [N] with NaN where blank, marked as reading marks them."""
     values, filled = blanklabels.stand_in(np.column_stack([labels, np.ones(len(labels))]), np.array([0, len(labels)]), 1)
     return SimpleNamespace(filled=filled, n_targets=1, n_series=1, offsets=np.array([0, len(labels)]), targets=["y"],
-                           given_id=lambda s: None)
+                           time=None, given_id=lambda s: None)
 
 
 DATA = SimpleNamespace(target_input=False, fill=None, lookback=2, horizon=2)

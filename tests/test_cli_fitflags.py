@@ -116,3 +116,23 @@ def test_predict_and_evaluate_forecast_on_the_device_given(capsys, tmp_path):
 def test_export_device_says_it_traces_on_the_cpu(capsys):
     said = _refusal(capsys, ["export", "run", "--onnx", "m.onnx", "--device", "cuda"])
     assert "export traces the network on the CPU in float64" in said
+
+
+@pytest.mark.parametrize("command", ["predict", "evaluate"])
+def test_static_covariates_at_predict_names_its_own_static_flag_not_a_fit_that_refuses(capsys, tmp_path, command):
+    """A tester's finding: predict --static-covariates FILE advised "fit again: rnncast fit --config RUN
+    --static-covariates FILE --out NEW", refused there ("not both"); predict's --static FILE gives the values."""
+    run = _run(tmp_path / "run")
+    meta = json.loads((tmp_path / "run" / "model" / "model.json").read_text())
+    meta["static"] = {"encoder": {"numeric_names": ["size"], "categorical_names": ["region"]}}
+    (tmp_path / "run" / "model" / "model.json").write_text(json.dumps(meta))
+    (tmp_path / "s.csv").write_text("item,size,region\nA,450,n\n")
+    said = _refusal(capsys, [command, run, "d.csv", "--static-covariates", str(tmp_path / "s.csv")])
+    advised = f"rnncast {command} {run} d.csv --static {tmp_path / 's.csv'}"
+    assert ("the static covariates' names are fixed when the model is fitted (the run was trained with static "
+            f"covariates size,region); their values are given to {command} with --static FILE") in said
+    assert advised in said and "fit again" not in said
+    parsed = build_parser().parse_args(advised.split()[1:])  # the advised command is taken
+    assert str(parsed.static) == str(tmp_path / "s.csv")
+    said = _refusal(capsys, [command, run, "d.csv", "--static-covariates", "size"])  # names, not a table: FILE
+    assert f"rnncast {command} {run} d.csv --static FILE" in said

@@ -294,7 +294,30 @@ def test_evaluate_of_rows_without_a_target_at_the_end_says_they_are_predicted(se
     scored = model.evaluate(tail)["scored"]
     assert scored["filled_targets"] == 5
     assert "the last 5 rows have no value of y: rows without a label cannot be scored" in caplog.text
-    assert "predict them" in caplog.text and "future-covariates" not in caplog.text
+    assert "forecasts them from the features before them" in caplog.text and "future-covariates" not in caplog.text
+
+
+def test_the_advice_for_rows_without_a_target_at_the_end_forecasts_those_rows(sensor, tmp_path, capsys, caplog):
+    """A tester's finding: the advice was "predict them (rnncast predict RUN DATA)", which forecasts the rows after the
+    data's end. The advised command, run: predict of the data ending at its last labelled row forecasts the rows
+    without a label; predict_windows of the data forecasts windows ending at them."""
+    from rnncast.cli import main
+
+    model = Forecaster(**{**ALONE, "horizon": 5}).fit(sensor, target="y", features=["a", "b"])
+    tail = sensor.assign(y=sensor["y"].where(np.arange(len(sensor)) < len(sensor) - 5))
+    model.evaluate(tail)
+    said = caplog.text.split("DATA ending at its last labelled row (")[1]
+    last = pd.Timestamp(said.split(")")[0])
+    assert last == tail["time"].iloc[-6] and "forecasts these rows" in said
+    model.save(tmp_path / "model")
+    tail[tail["time"] <= last].to_csv(tmp_path / "cut.csv", index=False)
+    capsys.readouterr()
+    main(["predict", str(tmp_path / "model"), str(tmp_path / "cut.csv")])
+    forecast = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), parse_dates=["time"])
+    assert list(forecast["time"]) == list(tail["time"].tail(5))
+    windows = model.predict_windows(tail)
+    assert windows.times[-1][-1] == tail["time"].iloc[-1] and windows.filled[-1].all()
+    np.testing.assert_allclose(windows.y_pred[-1, :, 0], forecast["y"], rtol=1e-5)  # the same forecast
 
 
 def test_blank_features_at_evaluate_are_refused_as_features(fitted, sensor):

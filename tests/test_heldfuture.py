@@ -62,3 +62,21 @@ def test_another_value_than_the_datas_at_such_a_step_is_refused_naming_both(mode
     with pytest.raises(RnncastError, match=r"= 9 at 2021-03-20 \(row 0\), a step of series 'b', .*and 1 more such"):
         model.predict(_wide(), future=pd.concat([long, _future("2021-03-22", (10.5, 11.0, 9.5)).assign(
             unique_id="a")], ignore_index=True))
+
+
+def test_a_table_without_times_is_told_the_advice_that_works_and_both_ways_run(model, tmp_path):
+    """A tester's finding: rows in order (no time column) with another value than the data's were told "leave
+    2021-03-20 out of the future values", which leaves 4 rows, refused ("5 rows ... or 3"). The advice now: the
+    data's value there, or a time column and that date left out; both run."""
+    path = tmp_path / "future.csv"
+    _future("2021-03-20", (9.0, 12.0, 10.5, 11.0, 9.5)).drop(columns="time").to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"a covariate shared by every series has one value at a time; write the "
+                       r"data's \(11.5\) there, or give the future values a time column \('time'\) and leave "
+                       r"2021-03-20 out \(the data's is read\): without times, their rows are read in order") as caught:
+        model.predict(_wide(), future=str(path))
+    assert "leave 2021-03-20 out of the future values" not in str(caught.value)
+    whole = model.predict(_wide(), future=_future("2021-03-20", (11.5, 12.0, 10.5, 11.0, 9.5)))
+    _future("2021-03-20", (11.5, 12.0, 10.5, 11.0, 9.5)).drop(columns="time").to_csv(path, index=False)
+    pd.testing.assert_frame_equal(model.predict(_wide(), future=str(path)), whole)  # the data's value written
+    _future("2021-03-21", (12.0, 10.5, 11.0, 9.5)).to_csv(path, index=False)  # a time column, the 20th left out
+    pd.testing.assert_frame_equal(model.predict(_wide(), future=str(path)), whole)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pandas as pd
 
 from conftest import TINY, make_panel
 from rnncast import Forecaster
@@ -272,3 +273,46 @@ def test_nonnegative_on_training_values_below_zero_is_said_once_at_fit_and_at_ba
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**{**TINY, "nonnegative": True, "epochs": 1}).fit(frame)
     assert not any(r.getMessage().startswith("nonnegative=True") for r in caplog.records)
+
+
+FO = {**TINY, "target_input": False, "window_norm": "none", "highway": False}  # a model of the features alone
+
+
+def test_a_features_only_model_judges_never_negative_by_the_datas_own_target_or_the_fits_never_the_stand_in(caplog):
+    """A tester's finding: a features-only model's predict warned "though the data's 'y' is never negative" of a y
+    that is never above -15: the check read the stood-in column (the training mean, a constant), not the data."""
+    rng = np.random.default_rng(3)
+    a = rng.normal(0, 1, 120)
+    frame = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=120, freq="h"), "a": a, "y": a - 20})
+    low = Forecaster(**FO).fit(frame, target="y", features=["a"])
+    _sunk(low, -1e3)  # every forecast far above zero: then far below, by the other model
+    high = Forecaster(**FO).fit(frame.assign(y=frame["a"] + 20), target="y",
+                                                             features=["a"])
+    _sunk(high)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _sunk(low, 2e3).predict(frame)  # the data's y: all below zero
+        low.predict(frame.drop(columns="y"))  # no y: the fit's, all below zero
+        assert "below zero" not in caplog.text
+        high.predict(frame.assign(y=frame["a"] + 20))
+        assert "though the data's 'y' is never negative" in caplog.text
+        caplog.clear()
+        high.predict(frame.drop(columns="y"))
+        assert "though the 'y' the model was fitted on is never negative" in caplog.text
+        caplog.clear()
+        high.predict(frame.assign(y=-1.0))  # the data's own y, below zero: no claim it never is
+        assert "below zero" not in caplog.text
+
+
+def test_a_wide_fits_training_values_below_zero_are_named_by_their_columns(caplog):
+    """A tester's finding: a wide --nonnegative fit (--series y1,y2,y3) warned "47 of the 308 training values of 'y'
+    are below zero", a column the data does not have."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=80, freq="D"), "y1": rng.uniform(1, 2, 80),
+                          "y2": rng.uniform(1, 2, 80), "y3": rng.uniform(1, 2, 80)})
+    frame.loc[[0, 1], "y1"] = -1.0
+    frame.loc[[3], "y3"] = -0.5
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "nonnegative": True, "epochs": 1}).fit(frame, series=["y1", "y2", "y3"])
+    said = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("nonnegative=True"))
+    assert ("but 3 of the 168 training values of the series' columns 'y1' (2), 'y3' (1) are below zero (the least "
+            "-1; in 2 of the 3 columns)") in said and "'y'" not in said, said

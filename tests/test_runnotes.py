@@ -384,3 +384,29 @@ def test_a_run_of_jittered_timestamps_is_told_only_the_rounding_that_gives_them_
         Forecaster(**settings, freq="D").fit(frame, target="y")
     fitted.save(tmp_path / "m")
     assert undated_hint(Forecaster.load(tmp_path / "m")) == hint
+
+
+def test_the_note_of_blank_labels_of_a_fit_without_a_fill_says_they_are_blank_not_made_by_fill():
+    """A tester's finding: a features-only fit without --fill, its labels blank every few rows, noted "Values that
+    fill made are not scored:", of a fill never set."""
+    import pandas as pd
+
+    from rnncast import Forecaster
+    from rnncast.filledwindows import left_out
+    from rnncast.runnotes import unscored_note
+
+    made = np.zeros((2, 2, 1), bool)
+    made[0, 1, 0] = True
+    blank = left_out(np.array([0, 0]), np.array([3, 4]), made, None, None)["text"]
+    assert unscored_note({"scored": {"left_out": blank}}).startswith("Labels that are blank are not scored: 1 target "
+                                                                     "value missing from the data and left blank")
+    filled = left_out(np.array([0, 0]), np.array([3, 4]), made, None, "ffill")["text"]
+    assert unscored_note({"scored": {"left_out": filled}}).startswith("Values that fill made are not scored: 1 target")
+    rng = np.random.default_rng(3)
+    a = rng.normal(size=120)
+    frame = pd.DataFrame({"time": pd.date_range("2025-01-01", periods=120, freq="h"), "a": a,
+                          "y": np.where(np.arange(120) % 4 == 0, np.nan, 10 + 2 * a)})
+    model = Forecaster(lookback=6, horizon=1, hidden_size=8, epochs=1, device="cpu", seed=0, window_norm="none",
+                       highway=False, target_input=False).fit(frame, target="y", features=["a"])
+    note = unscored_note(model.evaluate(frame))
+    assert note.startswith("Labels that are blank are not scored: ") and "fill" not in note.split(":")[0], note

@@ -59,3 +59,21 @@ def test_a_value_changed_within_the_range_or_a_category_changed_is_named_once_wi
                     "'sku=A, store=S1': 'size' 900 (fitted 450); series 'sku=A, store=S2': 'kind' 'mall' (fitted "
                     "'street')): the model reads the values given; if the change is not meant, give the values of "
                     "the fit")
+
+
+def test_a_blank_static_value_at_predict_names_the_fits_value_not_a_drop_that_is_refused(fitted):
+    """A tester's finding: a blank size in predict's static table advised "fill it in, or drop the column 'size' from
+    the table", and the table without it is refused ("lacks 'size', which the model was trained with")."""
+    from rnncast import RnncastError
+    model, frame = fitted
+    data = frame.drop(columns=["size", "kind"])
+    table = frame.groupby(["sku", "store"], as_index=False)[["size", "kind"]].first()
+    with pytest.raises(RnncastError) as caught:
+        model.predict(data, static_covariates=table.assign(size=[np.nan, 800.0, 1200.0]))
+    said = str(caught.value)
+    assert said.endswith("give the value the model was fitted with: 450") and "drop" not in said, said
+    with pytest.raises(RnncastError, match=r"give the values the model was fitted with: .*S1.* 'mall'; .*S2.* "
+                                           r"'street'"):
+        model.predict(data, static_covariates=table.assign(kind=[None, None, "mall"]))
+    fixed = table.assign(size=[450.0, 800.0, 1200.0])  # the advice taken: as the fit's table
+    pd.testing.assert_frame_equal(model.predict(data, static_covariates=fixed), model.predict(frame))

@@ -84,9 +84,11 @@ def training_windows(panel, starts: np.ndarray, series: np.ndarray, data_s, sche
     return starts[used], series[used], None if keep.all() else keep
 
 
-def trailing(panel, doing: str) -> None:
+def trailing(panel, doing: str, horizon: int = 1, future: bool = False) -> None:
     """Where ``evaluate`` reads labels (``doing`` 'scored'): say the rows at a series' end whose every target is blank
-    (stood in, or made by a fill): they cannot be scored, and predict forecasts them."""
+    (stood in, or made by a fill): they cannot be scored; what forecasts them: predict of the data ending at the last
+    labelled row (its next ``horizon`` rows are theirs; ``future``: the model reads future covariates, given with
+    --future), or predict_windows of the data (predict of the data forecasts the rows after its end, not these)."""
     if doing != "scored" or panel.filled is None:
         return
     n_t, said = panel.n_targets, []
@@ -99,7 +101,14 @@ def trailing(panel, doing: str) -> None:
         s, last = said[0]
         who = f" of series {panel.given_id(s)!r}" if panel.n_series > 1 else ""
         more = f" (and the last rows of {len(said) - 1} more series)" if len(said) > 1 else ""
+        end = panel.offsets[s + 1] - last - 1  # the last labelled row
+        at = f"row {end - panel.offsets[s] + 1}" if panel.time is None else str(panel.time[end])
+        ends = "each series ending at its last labelled row" if len(said) > 1 else f"DATA ending at its last labelled row ({at})"
+        first = "these rows" if max(n for _, n in said) <= horizon else f"the first {horizon} of these rows (its horizon)"
         log.warning("%s%s%s %s no value of %s: rows without a label cannot be scored, and are not; a model of the "
-                    "features alone forecasts them from their features: predict them (rnncast predict RUN DATA, "
-                    "Forecaster.predict)", "the last row" if last == 1 else f"the last {last} rows", who, more,
-                    "has" if last == 1 else "have", ", ".join(panel.targets))
+                    "features alone forecasts them from the features before them: predict of %s (rnncast predict RUN "
+                    "DATA%s, Forecaster.predict) forecasts %s, or Forecaster.predict_windows(DATA) forecasts every "
+                    "window of DATA, the last ones at these rows (their stood-in labels marked in .filled); predict of "
+                    "DATA as it is forecasts the rows after its end", "the last row" if last == 1 else
+                    f"the last {last} rows", who, more, "has" if last == 1 else "have", ", ".join(panel.targets), ends,
+                    " --future FILE of their future covariates" if future else "", first)

@@ -52,6 +52,7 @@ def stood_in(state: FittedState, data, absent: list | None = None):
         levels = {_column(frame, s): float(means[j].mean()) for j, s in enumerate(state.ids)}
     else:
         levels = {t: float(means[:, j].mean()) for j, t in enumerate(state.targets)}
+    own = _own_least(frame, levels, state)  # every target's, stood in or read as labels (predict_windows')
     if absent is not None:
         levels = {c: v for c, v in levels.items() if c not in frame.columns}
         absent.extend(levels)
@@ -62,9 +63,33 @@ def stood_in(state: FittedState, data, absent: list | None = None):
                     "its column" if len(given) == 1 else "these columns")
     future = bool(state.future_covariates) and state.layout != "wide"
     frame = frame.copy()
+    frame.attrs[OWN] = own
     for c, v in levels.items():
         frame[c] = np.where(_trailing_blank(frame, c, state), np.nan, v) if future and c in frame.columns else v
     return frame
+
+
+OWN = "rnncast_own_target"  # frame.attrs: {target: the least value the data gave, or None}, before the stand-in
+
+
+def own_least(data) -> dict | None:
+    """{target: the least finite value the data gave of it (None: it gave none)} of a frame ``stood_in`` made, or
+    None where the target was not stood in (the panel's values are the data's own): ``Panel.target_least``."""
+    return data.attrs.get(OWN) if isinstance(data, pd.DataFrame) else None
+
+
+def _own_least(frame: pd.DataFrame, levels: dict, state: FittedState) -> dict:
+    """{target: the least number the frame's own columns ``levels`` (stood in next) hold of it, or None}: negatives
+    judges "never negative" by them, never by the stand-in (a wide table's series' columns are its one target's)."""
+    own: dict = {t: None for t in state.targets}
+    for c in levels:
+        if c in frame.columns:
+            values = pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            values = values[np.isfinite(values)]
+            t = state.targets[0] if state.layout == "wide" else c
+            if values.size:
+                own[t] = float(values.min()) if own[t] is None else min(own[t], float(values.min()))
+    return own
 
 
 def _column(frame: pd.DataFrame, name: str):

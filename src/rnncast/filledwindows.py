@@ -85,6 +85,9 @@ def kept_windows(total: int, targets: np.ndarray | None, windows: np.ndarray | N
     return kept
 
 
+BLANK = "left blank (labels not given)"  # how a label is missing where no fill made one (blanklabels; runnotes reads it)
+
+
 def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | None, windows: np.ndarray | None,
              fill: str | None) -> dict:
     """What scoring leaves out of the windows of a part, and a clause that says it: ``filled_targets``,
@@ -93,7 +96,7 @@ def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | 
     ``series``, ``target_rows`` [W]: each window's series and first target row inside it; ``targets``
     [W, H, T] and ``windows`` [W]: the masks (None: none); ``windows_scored``: the windows that keep a
     scored value. ``text`` is "" when nothing is left out."""
-    how = HOW.get(fill, f"filled by fill {fill!r}" if fill else "left blank (labels not given)")
+    how = HOW.get(fill, f"filled by fill {fill!r}" if fill else BLANK)
     total = len(series)
     kept = kept_windows(total, targets, windows)
     result = {"filled_targets": 0, "windows_left_out": 0, "windows_scored": int(kept.sum()), "text": ""}

@@ -173,7 +173,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if known is not None:  # a wide table's own values at steps it covers: another value at one of them refused
         steps = target if dated else wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         table = heldfuture.fill(table, known.reshape(-1, n_f), columns, frame, steps, lambda s: whose or (
-            "the series" if named == [None] else f"series {named[s]!r}"), text_format)
+            "the series" if named == [None] else f"series {named[s]!r}"), text_format, frame.attrs.get(heldfuture.IN_ORDER, None if dated else time_col or ""))
     _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():

@@ -46,13 +46,17 @@ def held_all(panel, wanted: list[pd.Index], n_future: int) -> np.ndarray | None:
     return np.concatenate([k if k is not None else np.full((1, len(w), n_future), np.nan) for k, w in zip(each, wanted)])
 
 
+IN_ORDER = "rnncast_rows_in_order"  # a shared table's attrs: the time column given to its rows in order (sharedfuture)
+
+
 def fill(table: pd.DataFrame, known: np.ndarray, columns: list[str], frame: pd.DataFrame, steps: pd.Index,
-         named: Callable[[int], str], text_format: str | None) -> pd.DataFrame:
+         named: Callable[[int], str], text_format: str | None, undated: str | None = None) -> pd.DataFrame:
     """``table`` (``future.align_future``'s series-steps, one row each, its series in ``_series``, the future table's
     values in ``columns`` and its row in ``_row``, NaN where it gave none) with the data's values ``known`` [S * H, F]
     (``held``) where it gave none; ``frame``: the future table (its lines), ``steps`` [S * H]: the steps' times,
     ``named``: a series' words, by its position. Raises ``RnncastError`` where the table gives another value than
-    the data at one of them."""
+    the data at one of them; ``undated``: the time column's name (or '') where the table has none, its rows read in
+    order: a row left out would shift the others, so the advice is the data's value there, or a time column."""
     given = table[columns].to_numpy(dtype=np.float64)
     have = np.isfinite(known)
     other = have & np.isfinite(given) & ~np.isclose(given, known, rtol=1e-12, atol=0.0)
@@ -64,8 +68,11 @@ def fill(table: pd.DataFrame, known: np.ndarray, columns: list[str], frame: pd.D
             f"({place(int(table['_row'].iloc[k]), frame.attrs)}), "
             f"a step of {named(int(table['_series'].iloc[k]))}, but the data holds {known[k, j]:g} there (on the rows of the series that go on), "
             f"which they read as history{f', and {int(other.sum()) - 1} more such value(s)' if other.sum() > 1 else ''}"
-            f": a covariate shared by every series has one value at a time; give the data's, or leave {when} out of "
-            "the future values (the data's is read)")
+            f": a covariate shared by every series has one value at a time; "
+            + (f"give the data's, or leave {when} out of the future values (the data's is read)" if undated is None else
+               f"write the data's ({known[k, j]:g}) there, or give the future values a time column"
+               f"{f' ({undated!r})' if undated else ''} and leave {when} out (the data's is read): without times, "
+               "their rows are read in order, one per step, so a row left out moves the rest"))
     out = table.copy()
     out[columns] = np.where(np.isnan(given) & have, known, given)
     out.loc[out["_row"].isna() & have.all(axis=1), "_row"] = -1  # from the data: no row of the future table

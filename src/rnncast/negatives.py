@@ -50,13 +50,14 @@ WORDS = {"train": "training", "val": "validation"}  # a part as the warning says
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
-               point: str = "_hat", windows=None) -> str | None:
+               point: str = "_hat", windows=None, judged: list | None = None) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
     window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
     negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
     point forecast's column, the target's name plus it ("_hat"), or "" (predict of one series: the target's own name).
-    ``windows`` [W]: each forecast's window number (backtest's cutoffs), named beside the series. Counted per point forecast and per quantile level, each named by the column it is written in. Returns the
-    warning, or None."""
+    ``windows`` [W]: each forecast's window number (backtest's cutoffs), named beside the series. Counted per point
+    forecast and per quantile level, each named by the column it is written in. ``judged`` [T]: what ``data`` holds
+    of each target, as the warning says it ("the data's 'y'" unless given). Returns the warning, or None."""
     said, clip = [], []
     for t, name in enumerate(targets):
         column = data[:, t]
@@ -85,12 +86,13 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
             where += f"; in {counted(len(ks), 'window')} of {len(set(np.asarray(windows).tolist()))}: {some([str(k) for k in ks], 5)}"
         per = values.shape[0] * values.shape[1]
         kind = f"{doing} " if doing else ""
+        whose = judged[t] if judged else f"the data's {name!r}"
         head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {name!r} ({own!r})"
         quantiles = [f"{int(low[..., j].sum())} of its {levels[j]:g} quantiles ({columns[j]!r})"
                      for j in range(len(columns)) if levels and j != middle and low[..., j].any()]
         joint = (" and " if low[..., middle].any() else " but ") if quantiles else ""
         said.append(f"{head}{joint}{', '.join(quantiles)} are below zero (the least "
-                    f"{float(values.min()):.4g}{where}), though the data's {name!r} is never negative")
+                    f"{float(values.min()):.4g}{where}), though {whose} is never negative")
         clip += list(dict.fromkeys([own, columns[middle]])) if low[..., middle].any() else []  # the median: both
         clip += [columns[j] for j in range(len(columns)) if j != middle and low[..., j].any()]
     if not said:
@@ -110,8 +112,25 @@ def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str 
     (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
-    return below_zero(forecasts, panel.values[:, : len(state.targets)], state.targets, ids, WORDS.get(part, part),
-                      tuple(state.settings.model.quantiles or ()), point, windows)
+    data, judged = _target_values(state, panel)
+    return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
+                      tuple(state.settings.model.quantiles or ()), point, windows, judged)
+
+
+def _target_values(state, panel) -> tuple[np.ndarray, list | None]:
+    """[N, T] the values of the targets "never negative" is judged by, and how the warning names them: the panel's
+    rows, or, where the target was stood in (``Panel.target_least``, a model of the features alone), the least value
+    the data gave, else the least of the values the model was fitted on (``FittedState.value_ranges``), never the
+    stand-in; NaN (no warning) where neither is known."""
+    if panel.target_least is None:
+        return panel.values[:, : len(state.targets)], None
+    least, judged = np.full((1, len(state.targets)), np.nan), []
+    for t, name in enumerate(state.targets):
+        own = panel.target_least.get(name)
+        fitted = [r[t][2] for r in (state.value_ranges or []) if r is not None and t < len(r) and r[t] is not None]
+        least[0, t] = own if own is not None else (min(fitted) if fitted else np.nan)
+        judged.append(f"the data's {name!r}" if own is not None else f"the {name!r} the model was fitted on")
+    return least, judged
 
 
 def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
@@ -133,9 +152,15 @@ def floored(panel, splits, nonnegative: bool) -> str | None:
         column = np.asarray(panel.values[rows, t], dtype=float)
         low = column < 0
         if low.any():
-            hit = np.unique(np.searchsorted(panel.offsets, rows[low], side="right") - 1)  # the series holding one
+            of = np.searchsorted(panel.offsets, rows[low], side="right") - 1  # the series of each value below zero
+            hit, each = np.unique(of, return_counts=True)
             where = f"; in {len(hit)} of the {panel.n_series} series" if panel.n_series > 1 else ""
-            said.append(f"{int(low.sum())} of the {int(np.isfinite(column).sum())} training values of {name!r} are "
+            if panel.layout == "wide":  # its series are its columns: named, not the one target's inner name
+                name = "the series' columns " + some([f"{panel.given_id(int(s))!r} ({n})" for s, n in zip(hit, each)], 5)
+                where = f"; in {len(hit)} of the {panel.n_series} columns"
+            else:
+                name = repr(name)
+            said.append(f"{int(low.sum())} of the {int(np.isfinite(column).sum())} training values of {name} are "
                         f"below zero (the least {float(np.nanmin(column)):.4g}{where})")
     if not said:
         return None

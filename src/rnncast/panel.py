@@ -57,6 +57,8 @@ class Panel:
     told_none: bool = False  # read with time_col=False: no time column, by the caller's word (a fit's model keeps it)
     written_offsets: pd.Series | None = None  # [rows of the table] the UTC offset each time was written with, by its
     # wall time, where the time column carried offsets and was read without tz= (writtenzones.by_wall); None otherwise
+    target_least: dict | None = None  # {target: the least value the data gave of it, or None: none given} where the
+    # target was stood in (featuresonly.stood_in: its values are not the data's); None: the values are the data's own
     key: object = None  # serieskeys.Key: the key columns the ids stand for (id_col=['item_id', 'store_id']); None: one
 
     @property
@@ -197,4 +199,5 @@ class Panel:
                      {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
                      given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
-                     written_offsets=self.written_offsets, key=self.key)
+                     written_offsets=self.written_offsets, key=self.key,
+                     target_least=self.target_least)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from rnncast import (blanklabels, featuresonly, idkeys, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
                      serieskeys,
-                     statictext, timeunread, toldtime)
+                     staticdrift, statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -63,7 +63,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
             read = one_series(state, _load(state, data, static_covariates, reading, doing, only, stand_in))
             read = _not_used(state, same_clock(state, same_zone(state, numbered(state, as_fitted_stamps(state, read)))))
             if reading["labels_only"]:
-                blanklabels.trailing(read, doing)  # rows without a label at the end: not scored, said
+                blanklabels.trailing(read, doing, state.settings.data.horizon,  # rows without a label at the end:
+                                     bool(state.future_covariates))  # not scored, said, and what forecasts them
             return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
@@ -126,7 +127,9 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                                "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
             data = _stood_in(state, data, stand_in)  # a file read once, here
-            return load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
+            panel = load_panel(data, state.targets, None, toldtime.time_col(state), **reading)
+            panel.target_least = featuresonly.own_least(data)  # negatives: the data's own target, not the stand-in
+            return panel
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
                            "covariates (static_covariates=, --static-covariates or --static at fit)")
@@ -145,6 +148,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                          else None)  # a file's categorical attributes as written: '001', not 1
     stood = stand_in is not False and state.layout == "wide" and isinstance(data, pd.DataFrame)  # a frame as given
     data = _stood_in(state, data, stand_in) if stood else data  # once: its frame is read from it, below
+    own = featuresonly.own_least(data)
     frame = (as_read(statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[]),
                      serieskeys.read_as_text(id_col))  # a file's whole-number ids as int64, as at fit
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
@@ -154,6 +158,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     frame = frame if stood else _stood_in(state, frame, stand_in)  # the target the model does not read
+    own = own if stood else featuresonly.own_least(frame)
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
@@ -165,6 +170,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         frame = statics.as_fitted(frame, encoder.categorical_names, encoder.numeric_names, codes)
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
+    if static_covariates is not None:  # a blank attribute: the fit's value of a series it knows, named
+        staticdrift.blank(state, static, id_col, id_texts(frame[id_col]).unique() if id_col in frame.columns else None)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
                            series=_wide_series(state, frame, static), static_covariates=static, **reading)
@@ -178,12 +185,15 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                     id_text(only) in state.ids else None  # series='AAPL' among 7203's rows: AAPL's alone are read
                 if mine is None or not mine.any():
                     raise RnncastError(unseen_series(state, new, doing)) from None
-                return load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
-                                  static_covariates=static, key=key, **reading)
+                panel = load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
+                                   static_covariates=static, key=key, **reading)
+                panel.target_least = own
+                return panel
             raise
     if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     panel.key = key if key is not None else panel.key
+    panel.target_least = own  # the data's own target where it was stood in (negatives)
     return panel
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from rnncast.actualzeros import NEAR, ROUNDING
+from rnncast.filledwindows import BLANK
 from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
@@ -198,11 +199,13 @@ def _each_scale(zeros: dict) -> str:
 
 
 def unscored_note(result: dict) -> str | None:
-    """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
-    ``filledwindows.left_out``) and the steps of a backtest's windows whose dates the data lacks (``missing_text``,
+    """What the scores of a part leave out because ``fill`` made it, or its label is blank (a fit without a fill:
+    ``filledwindows.BLANK``) (``result["scored"]["left_out"]``, ``filledwindows.left_out``) and the steps of a backtest's windows whose dates the data lacks (``missing_text``,
     ``stepactuals.scored``), as sentences; None when every value was observed."""
     scored = result.get("scored", {})
-    said = ([f"Values that fill made are not scored: {scored['left_out']}."] if scored.get("left_out") else []) + (
+    what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else \
+        "Values that fill made are not scored"  # a fit without a fill: blank labels (blanklabels), made by none
+    said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
         [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else [])
     return " ".join(said) or None
 

@@ -134,7 +134,9 @@ def _placed(table, wanted: list[pd.Index], groups: list, named: list, columns: l
     key = futurerows.ROW if numbered else time_col
     if key in map(str, table.columns):  # a covariate named 'row' without labels: no room for the numbers
         raise RnncastError(f"the future values hold a column {key!r} that is no {noun}; {reading}: give {by}")
-    return table.assign(**{key: np.asarray(span)})
+    out = table.assign(**{key: np.asarray(span)})
+    out.attrs = {**table.attrs, heldfuture.IN_ORDER: key}  # its times are its rows' places: heldfuture's advice
+    return out
 
 
 def _span(wanted: list[pd.Index], groups: list) -> pd.Index | None:

@@ -5,7 +5,8 @@ given with another value than at fit (numeric or a category), named once: the se
 
 A retail tester handed predict a store of 5000 m² where the fit's stores held 450 to 1200 (a unit or a typo?) and
 heard nothing, while a promotion far out was named; a store's size changed since fit was used silently too. Both
-are read as given (the model reads what it is handed): the warnings say so, and what to give instead.
+are read as given (the model reads what it is handed): the warnings say so, and what to give instead. A blank
+attribute in the table handed to it (``blank``) is refused with the value the model was fitted with for that series.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import logging
 import numpy as np
 
 from rnncast import otherunits
+from rnncast.errors import RnncastError
 from rnncast.noticed import first_time
+from rnncast.seriesids import id_texts
 from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
@@ -75,3 +78,33 @@ def changed(state, panel, index: np.ndarray, numeric: np.ndarray, codes: np.ndar
     log.warning("%s the model was fitted on %s static covariates other than at fit (%s): the model reads the values "
                 "given; if the change is not meant, give the values of the fit", "1 series" if series == 1 else
                 f"{series} series", "comes with" if series == 1 else "come with", some(listed, sep="; "))
+
+
+def blank(state, table, id_col: str, data_ids=None) -> None:
+    """Refuse a blank attribute of the model's in the static ``table`` handed to it (``id_col`` its series' column;
+    ``data_ids``: the data's series as text, None: every row's), naming the value the model was fitted with for each
+    series it knows ("give the value the model was fitted with: 450"), else asking for one: dropping the column is no
+    way at predict (the model reads every attribute it was fitted with)."""
+    encoder = state.static_encoder
+    if encoder is None or id_col not in getattr(table, "columns", ()):
+        return
+    keys, fitted = id_texts(table[id_col]).to_numpy(), _fitted(state)
+    row = {i: k for k, i in enumerate(state.ids)}
+    wanted = np.ones(len(keys), bool) if data_ids is None else np.isin(keys, list(data_ids))
+    for j, name in enumerate([*encoder.numeric_names, *encoder.categorical_names]):
+        if name not in table.columns or not (empty := table[name].isna().to_numpy() & wanted).any():
+            continue
+        known = [(g, row[key]) for g, key in zip(table[id_col].to_numpy()[empty], keys[empty]) if key in row]
+        n = len(encoder.numeric_names)
+        value = (lambda k: f"{fitted[k, j]:.6g}") if j < n else (
+            lambda k: repr(encoder.vocab[j - n][state.static_codes[k, j - n]]))
+        series = [str(g) for g in table[id_col].to_numpy()[empty]]
+        give = (f"give the value the model was fitted with: {value(known[0][1])}" if len(known) == 1 == len(series)
+                else "give the values the model was fitted with: " + some([f"{g!r} {value(k)}" for g, k in known], 5,
+                                                                         sep="; ") if known else "")
+        new = len(series) - len(known)
+        rest = (f"{'; for the other ' + str(new) if known else ''} fill {'it' if len(series) == 1 else 'them'} in"
+                if new else "")
+        raise RnncastError(f"static covariate {name!r} is missing for series {some([repr(g) for g in series], 5)} in "
+                           f"the static covariate table; the model reads each attribute it was fitted with for every "
+                           f"series: {give}{rest}")

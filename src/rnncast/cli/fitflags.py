@@ -69,6 +69,13 @@ def fixed_at_fit(command: str, fit, parser):
         value = "" if action.nargs == 0 else " " + (_given(setting, args) or action.metavar or setting.upper())
         run = shlex.quote(runs[0]) if len(runs) == 1 and (Path(runs[0]) / "config.json").is_file() else "RUN"  # fit's --config
         again = f"rnncast fit --config {run} {flag}{value} --out NEW"
+        if setting == "static_covariates" and "static" in own:  # the names fixed at fit; the values are --static's
+            given, data = _given(setting, args), getattr(parsed, "data", None)
+            table = given if given and Path(shlex.split(given)[0]).is_file() else "FILE"  # a table, not names
+            return (f"a column role of rnncast fit: the static covariates' names are fixed when the model is fitted"
+                    f"{was}; their values are given to {command} with --static FILE (the id column and one column "
+                    f"each): rnncast {command} {shlex.quote(runs[0]) if len(runs) == 1 else 'RUN'} "
+                    f"{shlex.quote(str(data)) if data else 'DATA'} --static {table}")
         what = "column role" if setting in ROLES or setting.removeprefix("no_") in (*ROLES, "static") else "setting"
         return (f"a {what} of rnncast fit, {FIXED}{was}: {command} uses {READERS[command]}; to change it, fit "
                 f"again: {again}")
@@ -104,6 +111,11 @@ def trained_with(run, setting: str) -> str | None:
                                                                             "future_covariates", "time_col", "id_col")}}
         if name in params:
             return f"{name} {_shown(params[name])}"
+        if name == "static_covariates":  # the attributes' names, as its static encoder keeps them
+            encoder = meta.get("static").get("encoder") if isinstance(meta.get("static"), dict) else None
+            names = [n for k in ("numeric_names", "categorical_names") for n in (encoder or {}).get(k) or []] \
+                if isinstance(encoder, dict) else []
+            return f"static covariates {_shown(names)}"
         if name in roles and (name in meta or name == "target"):
             return f"{name} {_shown(roles[name])}"
         return None
