@@ -161,3 +161,31 @@ def test_a_files_whole_number_ids_are_read_as_integers_and_codes_stay_text():
     assert all(read[c].tolist() == frame[c].tolist() for c in ("code", "plus", "item", "blank", "y"))  # y: no id column
     assert read.attrs == {"where": "kept"} and frame["store"].tolist() == ["1", "2", "10", "-3"]  # the given one as it was
     assert as_read(frame, ["item"]) is frame
+
+
+def test_a_files_ids_become_numbers_only_where_each_text_is_one_number():
+    """'0' and '-0' were both read as 0, and their series as one (negzero.csv refused as a duplicated timestamp): a
+    column becomes int64 only where no two texts write one number; '1.0' (df.to_csv's float ids) becomes float64."""
+    from rnncast.seriesids import as_read, read_number
+
+    frame = pd.DataFrame({"neg": ["0", "-0", "3"], "float": ["1.0", "10.0", "2.5"], "pad": ["1.0", "1.00", "2.0"],
+                          "mixed": ["1", "2.5", "3"], "lead": ["01", "1", "2"], "inf": ["inf", "1.0", "2.0"]})
+    read = as_read(frame, list(frame.columns))
+    assert read["neg"].tolist() == ["0", "-0", "3"]
+    assert read["float"].dtype == "float64" and read["float"].tolist() == [1.0, 10.0, 2.5]
+    assert all(read[c].tolist() == frame[c].tolist() for c in ("pad", "mixed", "lead", "inf"))
+    assert as_read(pd.DataFrame({"s": ["-1", "0", "7"]}), ["s"])["s"].tolist() == [-1, 0, 7]
+    assert [read_number(t) for t in ("2", "-0", "+1", "007", "1.0", "1.00", "A")] == [2, None, None, None, 1.0, None, None]
+
+
+def test_a_typed_files_text_ids_stay_text(tmp_path):
+    """A Parquet file's store stored as text ('1', '2') came back int64: the rule is for text files, whose types are
+    not written; a Parquet file's are."""
+    from rnncast.data import read_table
+    from rnncast.seriesids import as_read
+
+    frame = pd.DataFrame({"store": ["1", "2"], "n": [1, 2]})
+    frame.to_parquet(tmp_path / "s.parquet")
+    frame.to_csv(tmp_path / "s.csv", index=False)
+    assert as_read(read_table(tmp_path / "s.parquet", ["store"]), ["store"])["store"].tolist() == ["1", "2"]
+    assert as_read(read_table(tmp_path / "s.csv", ["store"]), ["store"])["store"].tolist() == [1, 2]

@@ -158,6 +158,14 @@ def _written_float(value) -> bool:
     return bool(np.isfinite(number)) and repr(number) == value
 
 
+def read_number(text: str):
+    """The number ``text`` writes as pandas writes one (an int for '2', a float for '1.0'), as ``pd.read_csv`` and
+    ``as_read`` read a column of such ids; None for any other text ('007', '-0', 'A')."""
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    return float(text) if _written_float(text) else None
+
+
 def as_read(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """``frame``, a text file (CSV) read with its id ``columns`` as text, with each id column whose every value
     writes a whole number as pandas writes it read as int64, and each whose every value writes a float so ('1.0',
@@ -166,7 +174,7 @@ def as_read(frame: pd.DataFrame, columns) -> pd.DataFrame:
     where each text is one number and each number one text: a code ('007'), '-0' beside '0', '+1', '1.00' or any
     other text, or a missing value (refused by name later), stays text. A typed file's (Parquet's) dtypes are kept:
     its text ids are text."""
-    if frame.attrs.get("separator") is None:  # Parquet: the file says each column's type
+    if "separator" in frame.attrs and frame.attrs["separator"] is None:  # data.read_table's Parquet: typed columns
         return frame
     kinds = {}
     for c in dict.fromkeys(map(str, columns)):
