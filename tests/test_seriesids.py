@@ -189,3 +189,29 @@ def test_a_typed_files_text_ids_stay_text(tmp_path):
     frame.to_csv(tmp_path / "s.csv", index=False)
     assert as_read(read_table(tmp_path / "s.parquet", ["store"]), ["store"])["store"].tolist() == ["1", "2"]
     assert as_read(read_table(tmp_path / "s.csv", ["store"]), ["store"])["store"].tolist() == [1, 2]
+
+
+def _floats(stores) -> pd.DataFrame:
+    days = pd.date_range("2024-01-01", periods=24)
+    return pd.DataFrame({"date": np.tile(days, len(stores)), "store": np.repeat(stores, len(days)),
+                         "y": np.sin(np.arange(len(days) * len(stores)) / 3.0)})
+
+
+def test_float_ids_round_trip_between_a_frame_and_the_csv_it_writes(tmp_path):
+    """Fit on a frame of float stores (1.0, 2.0, 10.0), predict the CSV df.to_csv wrote: "series ['1.0', '10.0',
+    '2.0'] ... were not in the data ...; it knows 3 series, e.g. [1.0, 2.0, 10.0]". Both ways, and '0' beside '-0'
+    (negzero.csv) fitted as two series."""
+    from rnncast.forecaster import Forecaster
+
+    small = dict(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0)
+    frame = _floats([1.0, 2.0, 10.0])
+    frame.to_csv(tmp_path / "f.csv", index=False)
+    model = Forecaster(**small).fit(frame, target="y", time_col="date", id_col="store")
+    forecast = model.predict(str(tmp_path / "f.csv"))
+    assert forecast["store"].dtype == "float64" and sorted(forecast["store"].unique()) == [1.0, 2.0, 10.0]
+    model = Forecaster(**small).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col="store")
+    assert sorted(model.predict(frame)["store"].unique()) == [1.0, 2.0, 10.0]
+    signed = _floats([0, 0, 3]).assign(store=np.repeat(["0", "-0", "3"], 24))
+    signed.to_csv(tmp_path / "z.csv", index=False)
+    model = Forecaster(**small).fit(str(tmp_path / "z.csv"), target="y", time_col="date", id_col="store")
+    assert sorted(map(str, model.predict(str(tmp_path / "z.csv"))["store"].unique())) == ["-0", "0", "3"]
