@@ -18,3 +18,19 @@ def test_a_role_of_many_series_is_refused_with_what_to_do_instead_as_a_keyword_a
     assert line.endswith("; tune has no --future-covariates: it takes covariates as --features, with --future-known "
                          "where they are known over the horizon")
     assert "which tune does not take: tune has no --future-covariates" in config_refusal("c.toml", ["future_covariates"])
+
+
+def test_tune_given_a_covariate_role_as_a_keyword_is_told_what_it_takes_instead():
+    """tune(df, future_covariates=[...]) was told "fixed when the model is fitted", with no way forward."""
+    import pandas as pd
+    import pytest
+
+    from rnncast.errors import UnknownParameter
+    from rnncast.tuning import tune
+
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=30), "y": range(30), "promo": 0})
+    for role in ("future_covariates", "past_covariates"):
+        with pytest.raises(UnknownParameter) as err:
+            tune(frame, target="y", trials=1, **{role: ["promo"]})
+        assert str(err.value) == (f"tune takes no {role}=: it takes covariates as features (tune(data, features=[...])), "
+                                  "with settings={'future_known': True} where they are known over the horizon")

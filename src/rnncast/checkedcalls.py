@@ -21,7 +21,7 @@ from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.othernames import given_to_fit, not_a_setting, setting_of
 from rnncast.settingvalues import unknown_parameter
 from rnncast.spelling import counted
-from rnncast.tunepanel import PANEL_ROLES, instead
+from rnncast.tunepanel import COVARIATE_ROLES, PANEL_ROLES, covariates_instead, instead
 
 # how a setting of Forecaster handed to a method is given instead ({name}: the setting, {method}: the method)
 BEFORE = "given as Forecaster({name}=...) or set_params({name}=...) before {method}"
@@ -131,6 +131,8 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
                                 f"{settings_given.format(name=key, method=method)}")
     if settings_given == FIXED and key in PANEL_ROLES:  # tune(id_col=...): tune searches one series (decision 1132)
         return UnknownParameter(f"{method} takes no {key}=: {instead([key])}")
+    if settings_given == FIXED and key in COVARIATE_ROLES:  # tune(future_covariates=...): what it takes instead
+        return UnknownParameter(f"{method} takes no {key}=: {covariates_instead([key], python=True)}")
     if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
         return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")
     other = not_a_setting(key, [*settings, *keywords], given_to_fit, value)  # stride: backtest's step; h: the setting horizon

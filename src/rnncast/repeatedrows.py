@@ -195,9 +195,11 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None)
     series only (tune), offered no id_col."""
     text = [c for c in others if could_be_ids(frame[c], rows)]
     if not text:
-        key = None if who is not None else several(frame, rows, [c for c in others if _id_shaped(frame[c])])
+        key = several(frame, rows, [c for c in others if _id_shaped(frame[c])])
+        panel = (f", {who} takes one series, not a panel: give it the rows of one of them, and fit the panel with its "
+                 "best settings and " if who is not None else ", ")  # tune: no id_col to give it (decision 1132)
         return (f"; the table was read as ONE series (no id_col given), and {' and '.join(map(repr, key))} together "
-                f"tell its rows of one time apart: if they name the series, {idkeys.advice(key)}") if key else ""
+                f"tell its rows of one time apart: if they name the series{panel}{idkeys.advice(key)}") if key else ""
     if who is not None:  # tune takes one series: no id_col to offer
         return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
                 "rows of one of them")

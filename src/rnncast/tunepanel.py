@@ -20,8 +20,12 @@ def instead(names: list[str], flag: bool = False) -> str:
             f"settings ({fit}), or fit the panel with settings of your own")
 
 
-def covariates_instead(names: list[str]) -> str:
-    """What tune says of fit's covariate roles ``names`` (``--future-covariates``), as a clause."""
+def covariates_instead(names: list[str], python: bool = False) -> str:
+    """What tune says of fit's covariate roles ``names`` (``--future-covariates``; ``future_covariates`` where
+    ``python``), as a clause."""
+    if python:
+        return ("it takes covariates as features (tune(data, features=[...])), with settings={'future_known': True} "
+                "where they are known over the horizon")
     return (f"tune has no {', '.join(names)}: it takes covariates as --features, with --future-known where they are "
             "known over the horizon")
 
