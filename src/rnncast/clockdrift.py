@@ -61,7 +61,8 @@ def said(base, own: dict, ids: list, time: pd.DatetimeIndex, offsets, time_col, 
         alias, off, by = to_offset(near).freqstr, duration(near), duration(abs(step - near))
         whose = f"series {ids[s]!r}" if id_col is not None else "the series"
         column = f"df[{time_col!r}]"
-        m = f"{column} = pd.to_datetime({column}); " + (f"m = {idkeys.series_rows(id_col, ids, ids[s], dtypes=dtypes)}; " if id_col is not None else "")
+        rows = idkeys.series_rows(id_col, ids, ids[s], dtypes=dtypes) if id_col is not None else None  # store 2
+        m = f"{column} = pd.to_datetime({column}); " + (f"m = {rows}; " if rows is not None else "")
         t = f"df.loc[m, {time_col!r}]" if id_col is not None else column  # that series' rows alone
         if total < near / 2:
             fix = f"round its timestamps, e.g. with pandas: {m}{t} = {t}.dt.round({alias!r})"

@@ -150,7 +150,8 @@ def _empty(columns: list, j: int, ids: list, s: int, id_col, wide: bool, roles: 
     out = f"leave {columns[j]!r} out of {named(setting)} or {named('features')}, whichever names it" if setting else ""
     if id_col is None or wide:
         return out or "a target needs values to forecast from; give it a column that holds them"
-    series = f"leave series {ids[s]!r} out, e.g. with pandas: df = df[{idkeys.series_rows(id_col, ids, ids[s], op='!=', dtypes=(attrs or {}).get(KEY_DTYPES))}]"
+    rows = idkeys.series_rows(id_col, ids, ids[s], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES))  # store 2, not '2'
+    series = f"leave series {ids[s]!r} out, e.g. with pandas: df = df[{rows}]"
     return f"{out}, which leaves it out of every series, or {series}" if out else series
 
 
