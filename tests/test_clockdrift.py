@@ -76,3 +76,19 @@ def test_a_series_of_a_key_of_two_columns_is_picked_by_both_in_the_line_given(ca
     df["time"] = pd.to_datetime(df["time"]); m = (df["site"] == "N") & (df["id"] == "c"); t = df.loc[m, "time"]; df.loc[m, "time"] = t.iloc[0] + ((t - t.iloc[0]) / pd.Timedelta("3602s")).round() * pd.Timedelta("1h")  # noqa: E501, E702
     caplog.clear()
     assert not _drift(caplog, df, id_col=["site", "id"])
+
+
+@pytest.mark.parametrize("store", [[1, 2, 3], ["1", "2", "3"], ["S1", "S2", "S3"]])
+def test_the_advised_line_for_a_key_of_two_names_its_values_as_their_dtype_and_rounds_that_series(caplog, store):
+    """The line for a key of two wrote each value as text (df['store'] == '3') whatever its column held: on an int64
+    store it matched no row. Run here on the frame as given: it rounds that series' rows and no other's."""
+    frame = _panel({"a": "1h", "b": "1h", "c": "3601s"}, n=1000).rename(columns={"id": "store"})
+    frame["store"] = frame["store"].map(dict(zip("abc", store))).astype(object if isinstance(store[0], str) else int)
+    frame.insert(0, "item", "A")
+    [said] = _drift(caplog, frame, id_col=["item", "store"])
+    line = said.split("e.g. with pandas: ", 1)[1]
+    assert f"(df['store'] == {store[2]!r})" in line
+    df = frame.copy()
+    exec(line, {"pd": pd, "df": df})  # noqa: S102  the line as a user runs it
+    caplog.clear()
+    assert not _drift(caplog, df, id_col=["item", "store"])

@@ -15,7 +15,7 @@ from rnncast.timecalendar import by_series
 log = logging.getLogger("rnncast.loading")  # said as the loader's lines, as before they moved (loading.py)
 
 
-def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off, dropped) -> None:
+def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off, dropped, dtypes=None) -> None:
     """Say at fit (``announce``) what the loader settled: ``rows`` (``layouts.Rows``) read onto ``calendar`` (``own``:
     each series' calendar where they differ) for the series ``every`` as given, ``time`` [N] over ``offsets`` [S + 1];
     ``keep``, ``off``: the rows ``blankrows`` kept of ``dropped`` (the times before), or None; ``where``: a row's place."""
@@ -29,7 +29,7 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
         read_as = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                    if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: column %r%s, %s", rows.time_col, found, read_as)
-        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col):  # 3602s: no calendar
+        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col, dtypes):  # 3602s: no calendar
             log.warning("%s", line)
         if not own and (zone := zoneclock.week_clock(time, calendar.weekmask)) is not None:  # Tokyo's days in UTC
             log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))

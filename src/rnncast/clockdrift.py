@@ -41,10 +41,12 @@ def meant(step: pd.Timedelta, common: pd.Timedelta | None) -> pd.Timedelta | Non
     return None
 
 
-def said(base, own: dict, ids: list, time: pd.DatetimeIndex, offsets, time_col, id_col) -> list[str]:
+def said(base, own: dict, ids: list, time: pd.DatetimeIndex, offsets, time_col, id_col, dtypes: dict | None = None
+         ) -> list[str]:
     """One warning per series whose clock drifts (above): ``base`` the panel's calendar, ``own`` {position: calendar}
     of the series that keep their own, ``ids`` every series' id, ``time`` [N] and ``offsets`` [S + 1] the stacked
-    timestamps, ``time_col``/``id_col`` the columns the advice's pandas line names."""
+    timestamps, ``time_col``/``id_col`` the columns the advice's pandas line names (a key's values as its columns'
+    ``dtypes``, ``data.KEY_DTYPES``, hold them)."""
     if not isinstance(time, pd.DatetimeIndex):
         return []
     steps = [_step(own.get(s, base)) for s in range(len(ids))]
@@ -59,7 +61,8 @@ def said(base, own: dict, ids: list, time: pd.DatetimeIndex, offsets, time_col, 
         alias, off, by = to_offset(near).freqstr, duration(near), duration(abs(step - near))
         whose = f"series {ids[s]!r}" if id_col is not None else "the series"
         column = f"df[{time_col!r}]"
-        m = f"{column} = pd.to_datetime({column}); " + (f"m = {idkeys.series_rows(id_col, ids, ids[s])}; " if id_col is not None else "")
+        rows = idkeys.series_rows(id_col, ids, ids[s], dtypes=dtypes) if id_col is not None else None  # store 2
+        m = f"{column} = pd.to_datetime({column}); " + (f"m = {rows}; " if rows is not None else "")
         t = f"df.loc[m, {time_col!r}]" if id_col is not None else column  # that series' rows alone
         if total < near / 2:
             fix = f"round its timestamps, e.g. with pandas: {m}{t} = {t}.dt.round({alias!r})"

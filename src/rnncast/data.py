@@ -255,6 +255,7 @@ def _named_once(names: list, what: str) -> None:  # which of two columns of one 
 
 ROWS_OF = "rows_of"  # a table's attrs: the row [N] each of its rows was given at, where rows were repeated
 KEY_PARTS = "key_parts"  # a table's attrs: its series key's one internal column (serieskeys.joined) -> the key's columns
+KEY_DTYPES = "key_dtypes"  # a table's attrs: each key column's dtype as given (pandas lines write 2 or 'A' by it)
 
 
 def place(i: int, attrs: dict) -> str:

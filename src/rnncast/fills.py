@@ -14,7 +14,7 @@ import numpy as np
 
 from rnncast import idkeys
 from rnncast.config import FILLS
-from rnncast.data import place
+from rnncast.data import KEY_DTYPES, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, named
 from rnncast.timetext import at_midnight, shown
@@ -97,7 +97,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         if empty.any():
             j = int(np.flatnonzero(empty)[0])
             raise RnncastError(f"column {_named(columns, j, ids, s, id_col, wide)} has no values at all (every row is "
-                               f"missing); {_empty(columns, j, ids, s, id_col, wide, roles)}")
+                               f"missing); {_empty(columns, j, ids, s, id_col, wide, roles, attrs)}")
     if fill is None:
         missing = np.isnan(values)
         j = next(j for j in range(len(columns)) if missing[:, j].any())
@@ -138,7 +138,8 @@ def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:
     return repr(columns[j]) + ("" if id_col is None else f" of series {ids[s]!r}")
 
 
-def _empty(columns: list, j: int, ids: list, s: int, id_col, wide: bool, roles: tuple[int, int] | None) -> str:
+def _empty(columns: list, j: int, ids: list, s: int, id_col, wide: bool, roles: tuple[int, int] | None,
+           attrs: dict | None = None) -> str:
     """The ways out of column ``j`` of series ``s`` holding no value: a covariate left out of its setting (every
     series'), or the series left out of the table (a pandas line); a target only the latter."""
     if roles is None:
@@ -149,7 +150,8 @@ def _empty(columns: list, j: int, ids: list, s: int, id_col, wide: bool, roles: 
     out = f"leave {columns[j]!r} out of {named(setting)} or {named('features')}, whichever names it" if setting else ""
     if id_col is None or wide:
         return out or "a target needs values to forecast from; give it a column that holds them"
-    series = f"leave series {ids[s]!r} out, e.g. with pandas: df = df[{idkeys.series_rows(id_col, ids, ids[s], op='!=')}]"
+    rows = idkeys.series_rows(id_col, ids, ids[s], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES))  # store 2, not '2'
+    series = f"leave series {ids[s]!r} out, e.g. with pandas: df = df[{rows}]"
     return f"{out}, which leaves it out of every series, or {series}" if out else series
 
 

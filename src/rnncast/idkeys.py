@@ -12,7 +12,10 @@ then carried that made-up string instead of the columns the user gave (decision 
 
 from __future__ import annotations
 
+import pandas as pd
+
 from rnncast.data import KEY_PARTS
+from rnncast.seriesids import plain, read_number
 from rnncast.serieskeys import of_model, text, values_of
 
 
@@ -27,18 +30,39 @@ def columns_of(name, attrs: dict | None = None) -> list[str]:
     return [str(p) for p in (attrs or {}).get(KEY_PARTS, {}).get(str(name), [name])]
 
 
-def matching(parts, values, df: str = "df", op: str = "==") -> str:
-    """A pandas test of the rows of one series (``values``: its key's values, one per column of ``parts``):
-    ``df['store'] == 'S1'``, or ``(df['sku'] == 'A') & (df['store'] == 'S1')`` (``op`` "!=": the rows of others)."""
-    tests = [f"{df}[{p!r}] {op} {v!r}" for p, v in zip(parts, values)]
+def literal(value, dtype=None) -> str:
+    """An id ``value`` as a pandas line writes it to match its column: a number unquoted (2, 1.0), text quoted ('A').
+    Text (a key's value read back from its readable id) is written as its column's ``dtype`` holds it (text '2' of
+    an int64 store is 2; of a text column, '2'); without a dtype, as ``pd.read_csv`` reads a file's column of it."""
+    value = plain(value)
+    if not isinstance(value, str):
+        return repr(value)
+    if dtype is None:
+        number = read_number(value)
+    elif pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_float_dtype(dtype):
+        number = read_number(value)
+        number = float(value) if number is None or pd.api.types.is_float_dtype(dtype) else number
+    else:
+        number = None
+    return repr(value) if number is None else repr(number)
+
+
+def matching(parts, values, df: str = "df", op: str = "==", dtypes: dict | None = None) -> str:
+    """A pandas test of the rows of one series (``values``: its key's values, one per column of ``parts``, each
+    written by ``literal`` as its column's dtype of ``dtypes`` holds it): ``df['store'] == 2``, or
+    ``(df['sku'] == 'A') & (df['store'] == 2)`` (``op`` "!=": the rows of others)."""
+    tests = [f"{df}[{p!r}] {op} {literal(v, (dtypes or {}).get(p))}" for p, v in zip(parts, values)]
     return tests[0] if len(tests) == 1 else f" {'&' if op == '==' else '|'} ".join(f"({t})" for t in tests)
 
 
-def series_rows(id_col, ids: list, name, df: str = "df", op: str = "==") -> str:
+def series_rows(id_col, ids: list, name, df: str = "df", op: str = "==", dtypes: dict | None = None) -> str:
     """``matching`` for the series ``name`` of a panel of ``ids`` whose id column is ``id_col``: a key of several
-    (``sku,store``, ids ``sku=A, store=S1``) tested column by column, its values as its id writes them."""
+    (``sku,store``, ids ``sku=A, store=1``) tested column by column, its values as its columns' ``dtypes`` (a
+    table's ``data.KEY_DTYPES``) hold them; an id given as a number (``ids`` as the caller gave them) unquoted."""
     parts = of_model(id_col, ids)
-    return matching([id_col], [name], df, op) if parts is None else matching(parts, values_of(parts, str(name)), df, op)
+    if parts is None:
+        return matching([id_col], [name], df, op, {id_col: object})  # one id column: its ids as given (2, '2')
+    return matching(parts, values_of(parts, str(name)), df, op, dtypes)
 
 
 def names_of(id_col, ids: list) -> str:

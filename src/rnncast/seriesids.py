@@ -145,21 +145,49 @@ def unknown(column: pd.Series, known) -> list:
     return [v for v, _ in new]
 
 
-_WHOLE = re.compile(r"-?(0|[1-9][0-9]{0,17})")  # a whole number as pandas writes one: no '+', space or leading zero
+_WHOLE = re.compile(r"0|-?[1-9][0-9]{0,17}")  # a whole number as pandas writes one: no '-0', '+', space or leading zero
+
+
+def _written_float(value) -> bool:
+    """Whether ``value`` is text that writes a finite float as pandas writes one (``df.to_csv``: '1.0', '2.5', '1e+20'):
+    one text per float, so that no two texts become one id ('1.0' and '1.00' stay text)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return bool(np.isfinite(number)) and repr(number) == value
+
+
+def read_number(text: str):
+    """The number ``text`` writes as pandas writes one (an int for '2', a float for '1.0'), as ``pd.read_csv`` and
+    ``as_read`` read a column of such ids; None for any other text ('007', '-0', 'A')."""
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    return float(text) if _written_float(text) else None
 
 
 def as_read(frame: pd.DataFrame, columns) -> pd.DataFrame:
-    """``frame``, a file read with its id ``columns`` as text, with each id column whose every value writes a whole
-    number as pandas writes it read as int64, as pandas reads it and a frame gives it: a file's store 2 is 2 in
-    forecasts and JSON, as a frame's is (decision 1135). A column holding a code ('007': kept as written, as
-    ``statictext`` keeps one), any other text or a missing value (refused by name later) stays text."""
-    whole = [c for c in dict.fromkeys(map(str, columns)) if c in frame.columns and len(frame) and all(
-        isinstance(v, str) and _WHOLE.fullmatch(v) for v in pd.unique(frame[c]))]
-    if not whole:
+    """``frame``, a text file (CSV) read with its id ``columns`` as text, with each id column whose every value
+    writes a whole number as pandas writes it read as int64, and each whose every value writes a float so ('1.0',
+    df.to_csv's text of a float id) read as float64, as pandas reads them and a frame gives them: a file's store 2
+    is 2 in forecasts and JSON, as a frame's is (decision 1135), and its store 1.0 the series a frame's 1.0 is. Only
+    where each text is one number and each number one text: a code ('007'), '-0' beside '0', '+1', '1.00' or any
+    other text, or a missing value (refused by name later), stays text. A typed file's (Parquet's) dtypes are kept:
+    its text ids are text."""
+    if "separator" in frame.attrs and frame.attrs["separator"] is None:  # data.read_table's Parquet: typed columns
+        return frame
+    kinds = {}
+    for c in dict.fromkeys(map(str, columns)):
+        values = pd.unique(frame[c]) if c in frame.columns and len(frame) else []
+        if len(values) and all(isinstance(v, str) and _WHOLE.fullmatch(v) for v in values):
+            kinds[c] = "int64"
+        elif len(values) and all(isinstance(v, str) and _written_float(v) for v in values):
+            kinds[c] = "float64"
+    if not kinds:
         return frame
     out = frame.copy(deep=False)  # its attrs (where each row was read) kept
-    for c in whole:
-        out[c] = frame[c].astype("int64")
+    for c, dtype in kinds.items():
+        out[c] = frame[c].astype(dtype)
     return out
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.argparsing import column_names
-from rnncast.data import KEY_PARTS, ROWS_OF, label_text, place
+from rnncast.data import KEY_DTYPES, KEY_PARTS, ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
 from rnncast.rolenames import key_part
 from rnncast.seriesids import id_text, id_texts, number_order, plain
@@ -187,7 +187,8 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data", roles:
     out.insert(at, text(parts), ids)
     rows = frame[parts].assign(_id=ids.to_numpy()).drop_duplicates("_id").set_index("_id")
     rows.index.name = None
-    out.attrs = {**frame.attrs, KEY_PARTS: {text(parts): list(parts)}}  # refusals name the key's columns, not it
+    out.attrs = {**frame.attrs, KEY_PARTS: {text(parts): list(parts)},  # refusals name the key's columns, not it
+                 KEY_DTYPES: {p: str(frame[p].dtype) for p in parts}}  # pandas lines write store 2 as 2, item 'A' so
     return out, Key(parts, rows)
 
 
