@@ -376,9 +376,10 @@ def test_a_key_of_two_columns_is_printed_as_its_columns_in_every_pandas_line_and
         load_panel(stores, target="kw", id_col=["country", "region"], time_col="Date")
 
 
-def test_tune_given_a_panel_of_a_key_of_two_is_told_the_key_and_that_it_takes_one_series():
+def test_a_panel_of_a_key_of_two_read_as_one_series_is_told_the_key_and_a_one_series_model_is_offered_none():
     """tune pan.csv (items A, B by stores 1, 2) said only "duplicated timestamp": fit named --id-col item,store, tune
-    nothing. Now the key as fit gives it, and that tune takes one series, not a panel."""
+    nothing. tune reads data as fit does since it takes a panel (1166), so the key as fit gives it; a model fitted on
+    one series (predict) takes no id_col, and is offered none."""
     from rnncast.spelling import one_series
 
     days = pd.date_range("2024-01-01", periods=20)
@@ -386,9 +387,8 @@ def test_tune_given_a_panel_of_a_key_of_two_is_told_the_key_and_that_it_takes_on
                          columns=["date", "item", "store", "y"])
     with pytest.raises(RnncastError) as fit:
         load_panel(panel, target="y")
-    with one_series("tune"), pytest.raises(RnncastError) as tune:
+    with one_series("the model, fitted on one series,"), pytest.raises(RnncastError) as model:
         load_panel(panel, target="y")
     key = "name them together: id_col=['item', 'store'] (--id-col item,store)"
     assert str(fit.value).endswith(f"if they name the series, {key}")
-    assert str(tune.value).endswith("if they name the series, tune takes one series, not a panel: give it the rows of "
-                                    f"one of them, and fit the panel with its best settings and {key}")
+    assert "id_col" not in str(model.value) and "duplicated timestamp" in str(model.value)
