@@ -116,6 +116,30 @@ def first_in_block(*key) -> bool:
     return first_time(_BLOCK.get(), *key)
 
 
+_CALL: ContextVar[set | None] = ContextVar("rnncast_said_in_call", default=None)  # ``one_call``'s keys
+
+
+@contextmanager
+def one_call() -> Iterator[None]:
+    """While the block runs (a public method or function of the API, ``checkedcalls``; a command of the command
+    line), a note that asks ``first_in_call`` is said the first time only, however often the call reads what it
+    concerns (a cutoff cut by, a time zone named); the next call says it again. Nested in another such block, the
+    outer one decides."""
+    if _CALL.get() is not None:
+        yield
+        return
+    token = _CALL.set(set())
+    try:
+        yield
+    finally:
+        _CALL.reset(token)
+
+
+def first_in_call(*key) -> bool:
+    """Whether a note keyed ``key`` is said now (``first_time`` within ``one_call``'s block; always outside one)."""
+    return first_time(_CALL.get(), *key)
+
+
 _HELD: ContextVar[list | None] = ContextVar("rnncast_held_notes", default=None)
 
 
