@@ -140,8 +140,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
+    placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
-                                                     stepactuals.through(panel, horizon))  # [S, K]
+                                                     stepactuals.through(panel, horizon), placed)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
@@ -158,13 +159,13 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
-        held, cuts = held[kept], cuts[kept]
+        held, cuts, placed = held[kept], cuts[kept], calendarcuts.subset(placed, kept)
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
     if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
                       settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
-    lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon))  # a row they read
+    lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
     fit_seconds, predict_seconds = 0.0, 0.0
@@ -198,7 +199,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
-    wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled)  # dates without a row
+    wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
@@ -218,7 +219,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j)
-                    for j, first in enumerate(_first_steps(panel, first_rows, held, cuts))],
+                    for j, first in enumerate(_first_steps(panel, first_rows, held, cuts, placed))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -282,11 +283,11 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return None
 
 
-def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray) -> list[dict]:
+def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray, placed: dict) -> list[dict]:
     """When each window's forecasts start (``first_rows``, ``held``: [S, W]): the earliest and latest first forecast
     step over the series that hold it (of none, over every series: the rows after their cutoffs), every window's in
     one form (``timetext.shown_alike``: with the UTC offset on all where one needs it)."""
-    spans, firsts = [], stepactuals.first_times(panel, first_rows, cuts) if panel.time is not None else None
+    spans, firsts = [], stepactuals.first_times(panel, first_rows, cuts, placed) if panel.time is not None else None
     for j in range(first_rows.shape[1]):
         which = np.flatnonzero(held[:, j]) if held[:, j].any() else np.arange(first_rows.shape[0])
         if panel.time is None:

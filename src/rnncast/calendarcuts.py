@@ -23,17 +23,18 @@ from rnncast.spelling import counted, some
 from rnncast.timetext import shown
 
 
-def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None, through: int | None = None):
+def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None, through: int | None = None,
+               placed: dict | None = None):
     """``(rows, kept, cuts)``: [S, K] each window's first target row inside its series (the rows before it are the
     rows up to its cutoff; row 0 for a series whose windows reach past its end: left out as too short), [S, K] bool,
     the windows whose series holds its cutoff and the ``through`` steps after it (default ``horizon``: the steps
     it forecasts; 0 where they are no input, a step without a row left unscored, ``stepactuals``), and [S, K] each
     cutoff's position on its series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series
     holds them. ``span``: the step as calendar time (``calendarsteps.read``: '1D'), ``step`` then its length in
-    calendar steps."""
+    calendar steps. ``placed``: ``placed_series(panel)`` where the caller has it (walked once per backtest)."""
     rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if cutoff is None else
             cutoffs.backtest_rows(panel, cutoff, horizon, n_windows, step))
-    placed = placed_series(panel)
+    placed = placed_series(panel) if placed is None else placed
     if span is not None and len(placed) < panel.n_series:  # rows counted are no calendar time
         first = min(set(range(panel.n_series)) - set(placed))
         calendarsteps.unplaced(span, None if panel.id_col is None else panel.given_id(first), panel.time is None)
@@ -53,13 +54,14 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
     return rows, kept, cuts
 
 
-def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int, through: int | None = None) -> dict | None:
+def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int, through: int | None = None,
+             placed: dict | None = None) -> dict | None:
     """The windows ``first_rows`` left out (``through`` as it was given), said: ``{"windows", "of", "series" (how
     many), "ids" (the first ten, as given), "text"}``; None when none is. Each is named by its series, its cutoff and
-    the first date it lacks there."""
+    the first date it lacks there. ``placed``: as ``first_rows`` takes it."""
     if kept.all():
         return None
-    placed = placed_series(panel)
+    placed = placed_series(panel) if placed is None else placed
     through = horizon if through is None else through
     named = []
     for s, k in zip(*np.nonzero(~kept)):
@@ -119,3 +121,8 @@ def placed_series(panel: Panel) -> dict:
         for i, s in enumerate(series):
             placed[s] = (ruler.steps[offsets[i] : offsets[i + 1]], lambda p, i=i, r=ruler: r.stamps(i, p))
     return placed
+
+
+def subset(placed: dict, kept: list[int]) -> dict:
+    """``placed`` (``placed_series``) of the panel's series ``kept`` alone, numbered as ``Panel.subset`` numbers them."""
+    return {new: placed[old] for new, old in enumerate(kept) if old in placed}
