@@ -135,15 +135,15 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     return block
 
 
-def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
-    """What evaluate (and fit's test scores) say was scored (``parts.select``'s ``scored``), with what fill left out
-    and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a window keeps
-    no scored value; and the clause of what was left out ("" where nothing was)."""
-    block = globals()["scored"](wf, absent, fill)
+def part_scored(said: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
+    """What evaluate (and fit's test scores) say was scored (``said``: ``parts.select``'s ``scored``), with what fill
+    left out and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a
+    window keeps no scored value; and the clause of what was left out ("" where nothing was)."""
+    block = scored(wf, absent, fill)
     if block is None:
-        return scored, ""
+        return said, ""
     text = "; ".join(t for t in (block["left_out"], block.get("missing_text")) if t)
-    head = scored["text"]
+    head = said["text"]
     if block["windows_scored"] < len(wf.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
         head = "forecast " + head.removeprefix("scored ")
-    return {**scored, **block, "text": f"{head}; {text}"}, text
+    return {**said, **block, "text": f"{head}; {text}"}, text
