@@ -127,22 +127,22 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
-    given_step, step = step, calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24
-    span = str(given_step).strip() if isinstance(step, pd.offsets.BaseOffset) else None
-    given_step = given_step if span else step
-    step = horizon if step is None else step
+    offset = calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24; None
+    span = str(step).strip() if isinstance(offset, pd.offsets.BaseOffset) else None  # as given, for messages and metrics
+    offset, given_step = (offset, step) if span else (None, offset)
+    step = horizon if given_step is None else given_step  # a span's steps, counted below
     for name, value in (("n_windows", n_windows), ("step", 1 if span else step)):
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
-    step = calendarsteps.nominal(step, panel, span) if span else step  # its steps, for the need
+    step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
-                                                     stepactuals.through(panel, horizon), placed)  # [S, K]
+                                                     stepactuals.through(panel, horizon), placed, offset)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step

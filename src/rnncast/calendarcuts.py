@@ -24,14 +24,15 @@ from rnncast.timetext import shown
 
 
 def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None, through: int | None = None,
-               placed: dict | None = None):
+               placed: dict | None = None, offset=None):
     """``(rows, kept, cuts)``: [S, K] each window's first target row inside its series (the rows before it are the
     rows up to its cutoff; row 0 for a series whose windows reach past its end: left out as too short), [S, K] bool,
     the windows whose series holds its cutoff and the ``through`` steps after it (default ``horizon``: the steps
     it forecasts; 0 where they are no input, a step without a row left unscored, ``stepactuals``), and [S, K] each
     cutoff's position on its series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series
-    holds them. ``span``: the step as calendar time (``calendarsteps.read``: '1D'), ``step`` then its length in
-    calendar steps. ``placed``: ``placed_series(panel)`` where the caller has it (walked once per backtest)."""
+    holds them. ``span``: the step as calendar time as given ('1D'), ``offset`` it read (``calendarsteps.read``),
+    ``step`` then its length in calendar steps. ``placed``: ``placed_series(panel)`` where the caller has it (walked
+    once per backtest)."""
     rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if cutoff is None else
             cutoffs.backtest_rows(panel, cutoff, horizon, n_windows, step))
     placed = placed_series(panel) if placed is None else placed
@@ -43,8 +44,8 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
     for s, (steps, stamps) in placed.items():
-        target = (_targets(steps, stamps, at, horizon, n_windows, step) if span is None else
-                  calendarsteps.targets(steps, stamps, at, horizon, n_windows, span))  # [K] first targets
+        target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, step if span is None else
+                                       calendarsteps.read(span) if offset is None else offset, span)  # [K] first
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue
@@ -87,19 +88,6 @@ def _holds(steps: np.ndarray, first: int, n: int) -> bool:
     """Whether the series (its rows' calendar positions ``steps``) holds every position ``first .. first + n - 1``."""
     i = int(np.searchsorted(steps, first))
     return first >= 0 and i + n - 1 < len(steps) and steps[i] == first and steps[i + n - 1] == first + n - 1
-
-
-def _targets(steps, stamps, at, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
-    """[K] each window's first target position on the series' calendar, the first after the cutoff time ``at``
-    (``cutoffs.as_time``; None: the last a horizon before the series' end); None where its last reaches past its end."""
-    last = int(steps[-1])
-    if at is None:
-        return last + 1 - horizon - (n_windows - 1 - np.arange(n_windows)) * step
-    # positions at or before the cutoff, compared as fit compares (cutoffs._rows_up_to): searchsorted would cast the
-    # cutoff to the times' unit, and the last nanosecond of '2020-W50' has none in seconds (ValueError)
-    first = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at)))
-    target = first + step * np.arange(n_windows)
-    return target if target[-1] + horizon - 1 <= last else None
 
 
 def placed_series(panel: Panel) -> dict:
