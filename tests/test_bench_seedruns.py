@@ -68,3 +68,18 @@ def test_the_summary_averages_seeds_and_says_a_judged_model_without_runs(tmp_pat
     assert "**0.5000 ± 0.1414**" in out  # gru's two seeds, every one below Repeat's 0.9
     assert f"- lstm: no runs in {tmp_path}" in out and "- lstm: \n" not in out
     assert "- gru: beats Repeat (mean over seeds): 1 of 1 settings" in out
+
+
+def test_chunk_sets_a_sequence_runs_setting_and_no_other_schemes():
+    """seedruns dropped chunk from every row where the recurrent runner keeps it under scheme=sequence (which reads
+    it): sequence runs differing only in chunk were averaged as seeds of one setting. Both read one rule now."""
+    from rnncast.bench import protocol
+
+    def runs(scheme: str) -> list:
+        return [r["seed"] for r in seedruns.gather([
+            _row(seed=1, settings=f'{{"scheme": "{scheme}", "chunk": 256, "seed": 1}}'),
+            _row(seed=2, settings=f'{{"scheme": "{scheme}", "chunk": 64, "seed": 2, "val_frac": 0.1}}')],
+            _key)[0][("national_illness", "S")][(24, "gru")]]
+
+    assert runs("sequence") == [2] and runs("window") == [1, 2]
+    assert "chunk" not in protocol.unread_keys({"scheme": "sequence"}) and "chunk" in protocol.unread_keys({})

@@ -96,3 +96,29 @@ def test_a_window_lacking_only_a_date_it_forecasts_is_kept_where_those_dates_are
     assert kept.tolist() == [[True] * 3, [True, False, True], [True] * 3, [True] * 3]  # S1: its cutoff lacks
     said = left_out(panel, cuts, kept, 6, through=0)
     assert said["windows"] == 1 and "lacks the cutoff's row, the last its forecast reads: 'S1' at the cutoff 2023-06-30" in said["text"]
+
+
+def test_a_backtest_walks_its_calendar_once_and_a_series_left_out_keeps_the_others_walk(monkeypatch):
+    """The calendar walk (placed_series) ran up to four times per backtest (first_rows, left_out, the steps without
+    a row, the first forecast steps): once now, handed down, and renumbered where short series are left out."""
+    from conftest import TINY
+    from rnncast import Forecaster, calendarcuts
+
+    walked = []
+    real = calendarcuts.placed_series
+    monkeypatch.setattr(calendarcuts, "placed_series", lambda panel: walked.append(1) or real(panel))
+    frame = _stores({"S0": ["2024-03-31"]})
+    short = pd.DataFrame({"unique_id": "A", "ds": pd.date_range("2023-01-31", periods=5, freq="ME"), "y": 1.0})
+    bt = Forecaster(**{**TINY, "horizon": 3}).backtest(pd.concat([short, frame], ignore_index=True), n_windows=5,
+                                                       step=3, time_col="ds", target="y", id_col="unique_id")
+    assert len(walked) == 1
+    alone = Forecaster(**{**TINY, "horizon": 3}).backtest(frame, n_windows=5, step=3, time_col="ds", target="y",
+                                                          id_col="unique_id")
+    assert [d["id"] for d in bt.metrics["skipped_series"]] == ["A"]  # S0 is series 1 of 5, then 0 of 4
+    assert bt.metrics["windows_left_out"] == alone.metrics["windows_left_out"]
+    assert "'S0' at the cutoff 2024-03-31" in bt.metrics["windows_left_out"]["text"]
+    assert [w["first_step"] for w in bt.metrics["windows"]] == [w["first_step"] for w in alone.metrics["windows"]]
+    panel = load_panel(frame, announce=False)
+    placed = calendarcuts.placed_series(panel)
+    assert list(calendarcuts.subset(placed, [3, 1])) == [0, 1]
+    assert calendarcuts.subset(placed, [3, 1])[0][0] is placed[3][0]

@@ -119,3 +119,27 @@ def test_the_command_takes_a_span_and_refuses_bad_text_in_one_line(capsys, tmp_p
     cuts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")["cutoff"].unique()
     assert [c[11:] for c in cuts] == ["10:00:00+02:00"] * 3 + ["10:00:00+01:00"] * 2
     assert "5 cutoffs &#x27;1D&#x27; apart" in (tmp_path / "bt" / "report.html").read_text()  # escaped
+
+
+def test_one_targets_takes_a_number_of_steps_or_the_offset_read_once():
+    """calendarsteps.targets re-read the step's text for every series and was a near copy of calendarcuts'
+    own function for whole-number steps, counting every time at or before each cutoff (K * N): one function takes
+    either, the offset as read, and finds each cutoff by bisection (by comparison where its unit is finer than the
+    times')."""
+    from rnncast import calendarsteps
+
+    hours = pd.date_range("2024-03-28", periods=24 * 6, freq="h", tz="Europe/Berlin")
+    stamps = lambda p: hours[p]  # noqa: E731
+    steps = np.arange(len(hours))
+    whole = calendarsteps.targets(steps, stamps, None, 3, 4, 24)
+    assert whole.tolist() == [len(hours) - 3 - 24 * k for k in (3, 2, 1, 0)]  # a horizon before the end, back
+    at = pd.Timestamp("2024-03-29 10:00", tz="Europe/Berlin")
+    assert calendarsteps.targets(steps, stamps, at, 3, 3, 24).tolist() == [35, 59, 83]
+    spanned = calendarsteps.targets(steps, stamps, at, 3, 3, read("1D"), "1D")  # 10:00 each day across the change
+    assert [hours[t - 1].strftime("%m-%d %H:%M") for t in spanned] == ["03-29 10:00", "03-30 10:00", "03-31 10:00"]
+    assert spanned.tolist() == [35, 59, 82]  # the 31st is 23 hours long
+    seconds = pd.DatetimeIndex(hours.as_unit("s"))
+    with pytest.raises(RnncastError, match=r"^step='90min' \(--step\) is not a whole number of the data's steps"):
+        calendarsteps.targets(steps, lambda p: seconds[p], at, 3, 3, read("90min"), "90min")
+    with pytest.raises(RnncastError, match=r"^step='1ms' .* window 1, 2024-03-29T10:00:00.001000\+01:00, falls between"):
+        calendarsteps.targets(steps, lambda p: seconds[p], at, 3, 3, read("1ms"), "1ms")  # finer than the times

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, RnncastError
+from rnncast import Forecaster, RnncastError, noticed
 from rnncast.config import DataSettings, Settings
 from rnncast.cutoffs import _rows_up_to, as_time, backtest_rows, cut, overlap, shown_at
 from rnncast.cutting import cut as cut_panel
@@ -258,15 +258,20 @@ def test_a_cutoff_in_the_gap_of_spring_is_refused_naming_the_times_around_it(zon
 def test_a_cutoff_whose_offset_is_not_the_clocks_is_said_at_the_local_time_it_is(caplog):
     berlin = load_panel(pd.DataFrame({"date": pd.date_range("2024-03-26", periods=400, freq="h", tz="Europe/Berlin"),
                                       "y": np.sin(np.arange(400.0))}), "y", announce=False)
-    with caplog.at_level(logging.INFO, logger="rnncast.cutoffs"):
-        assert as_time("2024-03-31T02:30:00+01:00", berlin) == pd.Timestamp("2024-03-31 01:30", tz="UTC")
-        as_time("2024-03-31T02:30:00+01:00", berlin)  # read again (cut, then the windows): said once
-        as_time("2024-03-31T03:30:00+02:00", berlin)  # on the clock: nothing
-        as_time("2024-03-31T01:30:00+01:00", berlin)
-    [said] = [r.getMessage() for r in caplog.records]
+    def one_call() -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="rnncast.cutoffs"), noticed.one_call():
+            assert as_time("2024-03-31T02:30:00+01:00", berlin) == pd.Timestamp("2024-03-31 01:30", tz="UTC")
+            as_time("2024-03-31T02:30:00+01:00", berlin)  # read again (cut, then the windows): said once
+            as_time("2024-03-31T03:30:00+02:00", berlin)  # on the clock: nothing
+            as_time("2024-03-31T01:30:00+01:00", berlin)
+        return [r.getMessage() for r in caplog.records]
+
+    [said] = one_call()
     assert said.startswith("cutoff ") and said.endswith(
         "'2024-03-31T02:30:00+01:00' is 2024-03-31 03:30 (+02:00) on the clocks of Europe/Berlin, which show another "
         "UTC offset then: the series are cut there")
+    assert one_call() == [said]  # a second backtest in a notebook hears it too (it was said once per process)
 
 
 def test_a_week_given_as_a_pandas_period_or_an_iso_week_keeps_the_whole_week():
@@ -434,3 +439,15 @@ def test_a_cutoff_on_weeks_written_yyyyww_is_read_in_the_form_the_data_writes_it
     assert pd.Timestamp("2015-11-08") < end < pd.Timestamp("2015-11-09")  # all of week 45: its Monday 2015-11-02 on
     with pytest.raises(RnncastError, match="'201453' reads as no time"):  # 2014 has 52 ISO weeks
         as_time("201453", panel)
+
+
+def test_the_clocks_note_is_said_once_by_each_fit_however_often_it_cuts(caplog):
+    frame = pd.DataFrame({"date": pd.date_range("2024-03-26", periods=400, freq="h", tz="Europe/Berlin"),
+                          "y": np.sin(np.arange(400.0))})
+    model = Forecaster(**TINY, cutoff="2024-03-31T02:30:00+01:00")
+    for _ in range(2):  # a notebook's second fit hears it too
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="rnncast.cutoffs"):
+            model.fit(frame, time_col="date", target="y")
+        said = [r.getMessage() for r in caplog.records if r.name == "rnncast.cutoffs"]
+        assert [text.endswith("the series are cut there") for text in said] == [True]

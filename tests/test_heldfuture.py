@@ -80,3 +80,35 @@ def test_a_table_without_times_is_told_the_advice_that_works_and_both_ways_run(m
     pd.testing.assert_frame_equal(model.predict(_wide(), future=str(path)), whole)  # the data's value written
     _future("2021-03-21", (12.0, 10.5, 11.0, 9.5)).to_csv(path, index=False)  # a time column, the 20th left out
     pd.testing.assert_frame_equal(model.predict(_wide(), future=str(path)), whole)
+
+def _panel():
+    """Two wide series on shared days: a to the 5th, b to the 3rd; the covariate is 10 + the day's row (b's rows
+    give 99 on days a gives too: the first series' row is the shared value)."""
+    from rnncast.panel import Panel
+    days = pd.date_range("2021-01-01", periods=5, freq="D")
+    a = np.c_[np.arange(5.0), 10 + np.arange(5.0)]
+    b = np.c_[np.arange(3.0), [99.0] * 3]
+    return Panel(values=np.r_[a, b], offsets=np.array([0, 5, 8]), ids=["a", "b"], columns=["y", "f"], n_targets=1,
+                 time=days.append(days[:3]), layout="wide")
+
+
+def test_the_data_is_gathered_once_for_every_series_and_each_reads_its_own_steps():
+    """held_all built the data's observed rows again for every series (O(S*N) on a wide predict): each series'
+    steps are read from one gathering, the same values as series by series."""
+    from rnncast import heldfuture
+    panel = _panel()
+    wanted = [pd.date_range("2021-01-06", periods=3), pd.date_range("2021-01-04", periods=3)]
+    out = heldfuture.held_all(panel, wanted, 1)
+    assert np.isnan(out[0]).all() and out[1, :, 0].tolist()[:2] == [13.0, 14.0] and np.isnan(out[1, 2, 0])
+    each = heldfuture.held_each(panel, wanted, 1)
+    assert each[0] is None and np.array_equal(each[1], heldfuture.held(panel, wanted[1], 1), equal_nan=True)
+    assert heldfuture.held(panel, pd.date_range("2021-01-01", periods=2), 1)[0, :, 0].tolist() == [10.0, 11.0]
+
+
+def test_nothing_is_held_where_every_series_steps_lie_after_the_data_or_are_of_another_kind():
+    from rnncast import heldfuture
+    panel = _panel()
+    assert heldfuture.held_all(panel, [pd.date_range("2021-01-06", periods=2)] * 2, 1) is None
+    assert heldfuture.held_all(panel, [pd.date_range("2021-01-04", periods=2, tz="UTC")] * 2, 1) is None
+    assert heldfuture.held_all(panel, [pd.RangeIndex(3, 5)] * 2, 1) is None  # rows not numbered: none shared
+    assert heldfuture.held_all(panel, [pd.date_range("2021-01-04", periods=2)] * 2, 0) is None

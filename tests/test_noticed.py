@@ -157,3 +157,18 @@ def test_lines_several_speakers_say_alike_are_said_once_naming_them_all():
     finally:
         logging.getLogger().removeHandler(heard)
     assert said == [("model 'a', model 'b' and model 'c'", "WARNING", "rows differ"), ("model 'b'", "INFO", "only b")]
+
+
+def test_a_note_said_once_per_call_is_said_again_by_the_next_call_and_once_in_nested_ones():
+    """zonenames.noted and cutoffs' clock note were said once per process (functools.lru_cache): a second backtest
+    in a notebook never heard them. Within one call (one_call: a checked API call, a command) once; nested: the
+    outer decides; outside a call: always."""
+    from rnncast.noticed import first_in_call, one_call
+
+    with one_call():
+        assert first_in_call("k", 1) and not first_in_call("k", 1) and first_in_call("k", 2)
+        with one_call():
+            assert not first_in_call("k", 1)
+    with one_call():
+        assert first_in_call("k", 1)
+    assert first_in_call("k", 1) and first_in_call("k", 1)

@@ -9,7 +9,8 @@ import pytest
 
 from rnncast.errors import RnncastError
 from rnncast.localtimes import in_zone
-from rnncast.zonenames import noted, unknown
+from rnncast.noticed import one_call
+from rnncast.zonenames import unknown
 
 WALL = pd.date_range("2024-01-15", periods=3, freq="h")
 ACCEPTED = ("accepted: an IANA zone name (Europe/Berlin, America/New_York, UTC), a fixed UTC offset written +01:00 or "
@@ -66,9 +67,10 @@ def test_the_accepted_forms_place_the_times_at_their_offset(tz, offset):
     assert in_zone(WALL, tz, "time", _row)[0].isoformat() == f"2024-01-15T00:00:00{offset}"
 
 
-def test_an_accepted_name_that_reads_otherwise_than_it_looks_is_said_once(caplog):
-    noted.cache_clear()
-    with caplog.at_level(logging.INFO, logger="rnncast"):
+def test_an_accepted_name_that_reads_otherwise_than_it_looks_is_said_once_per_call(caplog):
+    """Said once per call (a fit, a backtest, a command: noticed.one_call), not once per process: a second call in
+    a notebook says it again."""
+    with caplog.at_level(logging.INFO, logger="rnncast"), one_call():
         assert in_zone(WALL, "Etc/GMT+1", "time", _row)[0].isoformat() == "2024-01-15T00:00:00-01:00"
         in_zone(WALL, "Etc/GMT+1", "time", _row)
         in_zone(WALL, "EST", "time", _row)
@@ -78,3 +80,12 @@ def test_an_accepted_name_that_reads_otherwise_than_it_looks_is_said_once(caplog
         "time zone 'EST' is tzdata's legacy zone at UTC-05:00 all year, without summer time; for the clocks of New "
         "York, which move in summer, give America/New_York",
         "time zone 'Etc/GMT-1' is UTC+01:00: the sign of Etc/GMT names is reversed (east of Greenwich negative)"]
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"), one_call():
+        in_zone(WALL, "EST", "time", _row)
+    assert len(caplog.records) == 1 and "legacy zone" in caplog.records[0].getMessage()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):  # outside a call (a module's own function): each time
+        in_zone(WALL, "EST", "time", _row)
+        in_zone(WALL, "EST", "time", _row)
+    assert len(caplog.records) == 2

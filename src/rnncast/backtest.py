@@ -127,21 +127,22 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
-    given_step, step = step, calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24
-    span = str(given_step).strip() if isinstance(step, pd.offsets.BaseOffset) else None
-    given_step = given_step if span else step
-    step = horizon if step is None else step
+    offset = calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24; None
+    span = str(step).strip() if isinstance(offset, pd.offsets.BaseOffset) else None  # as given, for messages and metrics
+    offset, given_step = (offset, step) if span else (None, offset)
+    step = horizon if given_step is None else given_step  # a span's steps, counted below
     for name, value in (("n_windows", n_windows), ("step", 1 if span else step)):
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
-    step = calendarsteps.nominal(step, panel, span) if span else step  # its steps, for the need
+    step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
+    placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
-                                                     stepactuals.through(panel, horizon))  # [S, K]
+                                                     stepactuals.through(panel, horizon), placed, offset)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
@@ -158,13 +159,13 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
-        held, cuts = held[kept], cuts[kept]
+        held, cuts, placed = held[kept], cuts[kept], calendarcuts.subset(placed, kept)
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
     if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
                       settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
-    lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon))  # a row they read
+    lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
     fit_seconds, predict_seconds = 0.0, 0.0
@@ -198,7 +199,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
-    wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled)  # dates without a row
+    wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
@@ -218,7 +219,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j)
-                    for j, first in enumerate(_first_steps(panel, first_rows, held, cuts))],
+                    for j, first in enumerate(_first_steps(panel, first_rows, held, cuts, placed))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -282,11 +283,11 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return None
 
 
-def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray) -> list[dict]:
+def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray, placed: dict) -> list[dict]:
     """When each window's forecasts start (``first_rows``, ``held``: [S, W]): the earliest and latest first forecast
     step over the series that hold it (of none, over every series: the rows after their cutoffs), every window's in
     one form (``timetext.shown_alike``: with the UTC offset on all where one needs it)."""
-    spans, firsts = [], stepactuals.first_times(panel, first_rows, cuts) if panel.time is not None else None
+    spans, firsts = [], stepactuals.first_times(panel, first_rows, cuts, placed) if panel.time is not None else None
     for j in range(first_rows.shape[1]):
         which = np.flatnonzero(held[:, j]) if held[:, j].any() else np.arange(first_rows.shape[0])
         if panel.time is None:

@@ -23,17 +23,19 @@ from rnncast.spelling import counted, some
 from rnncast.timetext import shown
 
 
-def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None, through: int | None = None):
+def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, span=None, through: int | None = None,
+               placed: dict | None = None, offset=None):
     """``(rows, kept, cuts)``: [S, K] each window's first target row inside its series (the rows before it are the
     rows up to its cutoff; row 0 for a series whose windows reach past its end: left out as too short), [S, K] bool,
     the windows whose series holds its cutoff and the ``through`` steps after it (default ``horizon``: the steps
     it forecasts; 0 where they are no input, a step without a row left unscored, ``stepactuals``), and [S, K] each
     cutoff's position on its series' calendar (-1 where the rows are counted); ``(None, None, None)`` where no series
-    holds them. ``span``: the step as calendar time (``calendarsteps.read``: '1D'), ``step`` then its length in
-    calendar steps."""
+    holds them. ``span``: the step as calendar time as given ('1D'), ``offset`` it read (``calendarsteps.read``),
+    ``step`` then its length in calendar steps. ``placed``: ``placed_series(panel)`` where the caller has it (walked
+    once per backtest)."""
     rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if cutoff is None else
             cutoffs.backtest_rows(panel, cutoff, horizon, n_windows, step))
-    placed = placed_series(panel)
+    placed = placed_series(panel) if placed is None else placed
     if span is not None and len(placed) < panel.n_series:  # rows counted are no calendar time
         first = min(set(range(panel.n_series)) - set(placed))
         calendarsteps.unplaced(span, None if panel.id_col is None else panel.given_id(first), panel.time is None)
@@ -42,8 +44,8 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
     for s, (steps, stamps) in placed.items():
-        target = (_targets(steps, stamps, at, horizon, n_windows, step) if span is None else
-                  calendarsteps.targets(steps, stamps, at, horizon, n_windows, span))  # [K] first targets
+        target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, step if span is None else
+                                       calendarsteps.read(span) if offset is None else offset, span)  # [K] first
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue
@@ -53,13 +55,14 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
     return rows, kept, cuts
 
 
-def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int, through: int | None = None) -> dict | None:
+def left_out(panel: Panel, cuts: np.ndarray, kept: np.ndarray, horizon: int, through: int | None = None,
+             placed: dict | None = None) -> dict | None:
     """The windows ``first_rows`` left out (``through`` as it was given), said: ``{"windows", "of", "series" (how
     many), "ids" (the first ten, as given), "text"}``; None when none is. Each is named by its series, its cutoff and
-    the first date it lacks there."""
+    the first date it lacks there. ``placed``: as ``first_rows`` takes it."""
     if kept.all():
         return None
-    placed = placed_series(panel)
+    placed = placed_series(panel) if placed is None else placed
     through = horizon if through is None else through
     named = []
     for s, k in zip(*np.nonzero(~kept)):
@@ -87,19 +90,6 @@ def _holds(steps: np.ndarray, first: int, n: int) -> bool:
     return first >= 0 and i + n - 1 < len(steps) and steps[i] == first and steps[i + n - 1] == first + n - 1
 
 
-def _targets(steps, stamps, at, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
-    """[K] each window's first target position on the series' calendar, the first after the cutoff time ``at``
-    (``cutoffs.as_time``; None: the last a horizon before the series' end); None where its last reaches past its end."""
-    last = int(steps[-1])
-    if at is None:
-        return last + 1 - horizon - (n_windows - 1 - np.arange(n_windows)) * step
-    # positions at or before the cutoff, compared as fit compares (cutoffs._rows_up_to): searchsorted would cast the
-    # cutoff to the times' unit, and the last nanosecond of '2020-W50' has none in seconds (ValueError)
-    first = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at)))
-    target = first + step * np.arange(n_windows)
-    return target if target[-1] + horizon - 1 <= last else None
-
-
 def placed_series(panel: Panel) -> dict:
     """{series: (its rows' positions on its calendar [n], positions -> times)} of the series a calendar places;
     empty without times or a calendar, or where a row is off it (the rows are counted then)."""
@@ -119,3 +109,8 @@ def placed_series(panel: Panel) -> dict:
         for i, s in enumerate(series):
             placed[s] = (ruler.steps[offsets[i] : offsets[i + 1]], lambda p, i=i, r=ruler: r.stamps(i, p))
     return placed
+
+
+def subset(placed: dict, kept: list[int]) -> dict:
+    """``placed`` (``placed_series``) of the panel's series ``kept`` alone, numbered as ``Panel.subset`` numbers them."""
+    return {new: placed[old] for new, old in enumerate(kept) if old in placed}

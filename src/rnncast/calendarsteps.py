@@ -78,15 +78,24 @@ def unplaced(given: str, who, untimed: bool) -> None:
                        "of rows")
 
 
-def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, given: str) -> np.ndarray | None:
+def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, given: str | None = None
+            ) -> np.ndarray | None:
     """[K] each window's first target position on a series' calendar (its rows at ``steps``, ``stamps``: positions ->
-    times), the cutoffs ``offset`` apart on the series' clock: the first at the last position at or before ``at``
-    (None: the last a horizon before the series' end, the others counted back from it); None where a window reaches
-    past the series' start or end. Refused where a cutoff falls between the calendar's steps or in an hour the clocks
-    repeat or skip."""
-    offset, last = read(given), int(steps[-1])
-    every = stamps(np.arange(last + 1))
+    times), the cutoffs ``step`` apart: a whole number of calendar steps, or a span of calendar time on the series'
+    clock (a pandas offset, ``read``; ``given``: as the caller wrote it, for messages). The first cutoff at the
+    last position at or before ``at`` (``cutoffs.as_time``; None: the last a horizon before the series' end, the
+    others counted back from it); None where a window reaches past the series' end (or, with a span, its start).
+    Refused where a span's cutoff falls between the calendar's steps or in an hour the clocks repeat or skip."""
+    last = int(steps[-1])
     k = np.arange(n_windows)
+    if not isinstance(step, pd.offsets.BaseOffset):  # calendar steps: positions
+        if at is None:
+            return last + 1 - horizon - (n_windows - 1 - k) * step
+        # positions at or before the cutoff, compared as fit compares (cutoffs._rows_up_to): searchsorted would cast
+        # the cutoff to the times' unit, and the last nanosecond of '2020-W50' has none in seconds (ValueError)
+        target = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at))) + step * k
+        return target if target[-1] + horizon - 1 <= last else None
+    every = stamps(np.arange(last + 1))
     if at is None:
         base, moves = every[last - horizon], k - (n_windows - 1)  # the last cutoff a horizon before the end
     else:
@@ -97,13 +106,13 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, given: 
     cuts = []
     for j, n in enumerate(moves.tolist()):
         try:
-            cut = base + n * offset
+            cut = base + n * step
         except ValueError:  # pandas' nonexistent or ambiguous wall time
-            wall = (base.tz_localize(None) + n * offset).strftime("%Y-%m-%d %H:%M")
+            wall = (base.tz_localize(None) + n * step).strftime("%Y-%m-%d %H:%M")
             raise RnncastError(f"step={given!r} (--step) puts the cutoff of window {j} at {wall}, which the clocks of "
                                f"{base.tz} repeat or skip at a change of daylight saving; give a cutoff at another time "
                                "of day, or step by a number of steps") from None
-        position = int(np.count_nonzero(np.asarray(every <= cut))) - 1
+        position = _at_or_before(every, cut)
         if position < 0 or cut > every[-1]:
             return None
         if every[position] != cut:
@@ -114,6 +123,15 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, given: 
         cuts.append(position)
     target = np.asarray(cuts, dtype=np.int64) + 1
     return target if target[0] - 1 >= 0 and target[-1] + horizon - 1 <= last else None
+
+
+def _at_or_before(every: pd.Index, cut) -> int:
+    """The position of the last of the sorted times ``every`` at or before ``cut`` (-1: none), found by bisection; by
+    comparing each where ``cut`` has no value in the times' unit (a millisecond among times in seconds)."""
+    try:
+        return int(every.searchsorted(cut, side="right")) - 1
+    except (TypeError, ValueError):
+        return int(np.count_nonzero(np.asarray(every <= cut))) - 1
 
 
 def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:

@@ -18,6 +18,7 @@ import inspect
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.noticed import one_call
 from rnncast.othernames import given_to_fit, not_a_setting, setting_of
 from rnncast.settingvalues import unknown_parameter
 from rnncast.spelling import counted
@@ -64,7 +65,8 @@ def checked_call(settings_given: str = FITTED):
                 raise UnknownParameter(too_many(name(args), len(args) - bound, positional, keywords))
             if twice := [key for key in positional[:len(args) - bound] if key in kwargs]:
                 raise UnknownParameter(given_twice(name(args), twice[0], args[bound + positional.index(twice[0])]))
-            return func(*args, **kwargs)
+            with one_call():  # a note said once per call (noticed.first_in_call), not once per process
+                return func(*args, **kwargs)
 
         return checked
 

@@ -12,7 +12,6 @@ too-short series are (``cutting.report_short``).
 
 from __future__ import annotations
 
-import functools
 import logging
 
 import numpy as np
@@ -21,6 +20,7 @@ import pandas as pd
 from rnncast import monthtext, periodspans, timetext, weektext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
+from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
 from rnncast.spelling import counted, named, spelled
 from rnncast.timetext import read, shown
@@ -105,17 +105,13 @@ def _wall(t: pd.Timestamp) -> str:
 
 def _on_clock(end: pd.Timestamp, zone, text: str) -> pd.Timestamp:
     """A cutoff given with a UTC offset, on the data's zoned clock; said (INFO, once) where that offset is not the
-    clock's there (2024-03-31T02:30+01:00, in Berlin's spring gap: 03:30+02:00), with the local time it is."""
+    clock's there (2024-03-31T02:30+01:00, in Berlin's spring gap: 03:30+02:00), with the local time it is (once per
+    call: ``noticed.first_in_call``)."""
     local = end.tz_convert(zone)
-    if local.utcoffset() != end.utcoffset():
-        _said_local(text, _wall(local), str(zone))
+    if local.utcoffset() != end.utcoffset() and first_in_call("cutoff off the clock", text, str(zone)):
+        log.info("%s %r is %s on the clocks of %s, which show another UTC offset then: the series are cut there",
+                 named("cutoff"), text, _wall(local), str(zone))  # once per fit or backtest, which cut often
     return local
-
-
-@functools.lru_cache(maxsize=None)
-def _said_local(text: str, local: str, zone: str) -> None:
-    log.info("%s %r is %s on the clocks of %s, which show another UTC offset then: the series are cut there",
-             named("cutoff"), text, local, zone)
 
 
 def _period_text(text: str) -> str:

@@ -25,25 +25,51 @@ def held(panel, wanted: pd.Index, n_future: int) -> np.ndarray | None:
     """[1, H, F] the data's observed values of its last ``n_future`` columns (the future covariates) at the steps
     ``wanted`` of one series, taken from any series' rows at those times (row numbers where the rows are numbered);
     NaN where no row holds them; None where ``panel`` (a wide ``Panel``) holds none."""
-    index = None if panel is None else panel.row_numbers if isinstance(wanted, pd.RangeIndex) else panel.time
-    if index is None or not n_future:
+    return held_each(panel, [wanted], n_future)[0]
+
+
+def held_each(panel, wanted: list[pd.Index], n_future: int) -> list[np.ndarray | None]:
+    """``held`` of each of ``wanted``, the data's observed rows gathered once for them all."""
+    rows = _observed(panel, wanted, n_future)
+    if rows is None:
+        return [None] * len(wanted)
+    known = [rows.reindex(w).to_numpy(dtype=np.float64) for w in wanted]
+    return [k[None] if np.isfinite(k).any() else None for k in known]
+
+
+def held_all(panel, wanted: list[pd.Index], n_future: int) -> np.ndarray | None:
+    """[S, H, F] ``held`` of every series (NaN where the data holds none); None where it holds none for any."""
+    each = held_each(panel, wanted, n_future)
+    if all(k is None for k in each):
+        return None
+    return np.concatenate([k if k is not None else np.full((1, len(w), n_future), np.nan) for k, w in zip(each, wanted)])
+
+
+def _observed(panel, wanted: list[pd.Index], n_future: int) -> pd.DataFrame | None:
+    """The observed future covariates of ``panel``'s rows [times, F], one row per time (or row number) from the
+    first of the ``wanted`` steps on; None where none can be held: no wide panel, no future covariates, or every
+    series' steps after the data's last time."""
+    index = None if panel is None or not wanted else (
+        panel.row_numbers if isinstance(wanted[0], pd.RangeIndex) else panel.time)
+    if index is None or not n_future or not len(index):
+        return None
+    index = pd.Index(index)
+    starts = [w.min() for w in wanted if len(w)]
+    try:
+        first = min(starts) if starts else None
+        late = first is None or first > index.max()
+    except TypeError:  # steps of another kind than the data's times: reindex finds none of them
+        first, late = None, False
+    if late:  # every series' steps after the data's rows: nothing there to hold
         return None
     values = panel.values[:, -n_future:]
     observed = np.isfinite(values).all(axis=1)
     if panel.filled is not None:  # a value fill made is no value given
         observed &= (panel.filled[:, -n_future:] == 0).all(axis=1)
-    rows = pd.DataFrame(values[observed], index=pd.Index(index)[observed])
-    rows = rows[~rows.index.duplicated()]  # one time on every series' rows: one shared value
-    known = rows.reindex(wanted).to_numpy(dtype=np.float64)
-    return known[None] if np.isfinite(known).any() else None
-
-
-def held_all(panel, wanted: list[pd.Index], n_future: int) -> np.ndarray | None:
-    """[S, H, F] ``held`` of every series (NaN where the data holds none); None where it holds none for any."""
-    each = [held(panel, w, n_future) for w in wanted]
-    if all(k is None for k in each):
-        return None
-    return np.concatenate([k if k is not None else np.full((1, len(w), n_future), np.nan) for k, w in zip(each, wanted)])
+    if first is not None:
+        observed &= np.asarray(index >= first)
+    rows = pd.DataFrame(values[observed], index=index[observed])
+    return rows[~rows.index.duplicated()]  # one time on every series' rows: one shared value
 
 
 IN_ORDER = "rnncast_rows_in_order"  # a shared table's attrs: the time column given to its rows in order (sharedfuture)

@@ -100,20 +100,44 @@ def first_time(said: set | None, *key) -> bool:
 _BLOCK: ContextVar[set | None] = ContextVar("rnncast_said_in_block", default=None)  # ``said_once``'s keys
 
 
-@contextmanager
-def said_once() -> Iterator[None]:
+def said_once():
     """While the block runs, a warning that asks ``first_in_block`` is said the first time only: tune's trials fit
     one data, and its first trial's warnings of that data (a squeezed scale, a stuck sensor) speak for all."""
-    token = _BLOCK.set(set())
-    try:
-        yield
-    finally:
-        _BLOCK.reset(token)
+    return _keys(_BLOCK, nested=False)
 
 
 def first_in_block(*key) -> bool:
     """Whether a warning keyed ``key`` is said now (``first_time`` within ``said_once``'s block; always outside one)."""
     return first_time(_BLOCK.get(), *key)
+
+
+_CALL: ContextVar[set | None] = ContextVar("rnncast_said_in_call", default=None)  # ``one_call``'s keys
+
+
+def one_call():
+    """While the block runs (a public method or function of the API, ``checkedcalls``; a command of the command
+    line), a note that asks ``first_in_call`` is said the first time only, however often the call reads what it
+    concerns (a cutoff cut by, a time zone named); the next call says it again. Nested in another such block, the
+    outer one decides."""
+    return _keys(_CALL, nested=True)
+
+
+def first_in_call(*key) -> bool:
+    """Whether a note keyed ``key`` is said now (``first_time`` within ``one_call``'s block; always outside one)."""
+    return first_time(_CALL.get(), *key)
+
+
+@contextmanager
+def _keys(var: ContextVar, nested: bool) -> Iterator[None]:
+    """A block of its own said keys in ``var``; ``nested``: inside another, the outer block's keys are kept."""
+    if nested and var.get() is not None:
+        yield
+        return
+    token = var.set(set())
+    try:
+        yield
+    finally:
+        var.reset(token)
 
 
 _HELD: ContextVar[list | None] = ContextVar("rnncast_held_notes", default=None)

@@ -52,7 +52,8 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
         group = next((g for g in groups if wanted[g[0]].equals(steps)), None)
         group.append(s) if group is not None else groups.append([s])
     numbered = isinstance(wanted[0], pd.RangeIndex)  # a model without dates: its steps are the table's rows
-    known = {g[0]: heldfuture.held(panel, wanted[g[0]], len(columns)) for g in groups} if len(groups) > 1 else {}
+    known = {} if len(groups) < 2 else dict(zip(  # the data's rows gathered once for every group
+        (g[0] for g in groups), heldfuture.held_each(panel, [wanted[g[0]] for g in groups], len(columns))))
     if len(groups) > 1:  # each series matched by its own times or row numbers: the table's, or its rows in order
         table = _placed(table, wanted, groups, named, columns, id_col, time_col, numbered, known)
     if isinstance(table, pd.DataFrame):

@@ -41,12 +41,14 @@ def through(panel, horizon: int) -> int:
     return horizon if len(panel.future) else 0
 
 
-def steps(panel, wf) -> Absent | None:
+def steps(panel, wf, placed: dict | None = None) -> Absent | None:
     """The steps of the windows of ``wf`` (their cutoffs the rows before ``wf.target_rows``, inside each series
     ``wf.series``) whose date the data lacks, on each series' calendar (``calendarcuts.placed_series``); None where
-    every one has its row, as where the rows are counted (no times, no calendar)."""
+    every one has its row, as where the rows are counted (no times, no calendar). ``placed``: the walk where the
+    caller has it (a backtest walks its data once)."""
     count, horizon = wf.y_true.shape[:2]
-    placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
+    if placed is None:
+        placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
     series = np.zeros(count, np.int64) if wf.series is None else np.asarray(wf.series)
     cuts = np.asarray(wf.target_rows, dtype=np.int64) - 1
     mask, positions = np.zeros((count, horizon), dtype=bool), {}
@@ -69,18 +71,19 @@ def steps(panel, wf) -> Absent | None:
     return Absent(mask, pd.Index(times, name=panel.time.name))
 
 
-def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray) -> list:
+def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | None = None) -> list:
     """[S] each series' first forecast step of each window [K]: the date after its cutoff on its calendar, which the
-    data may lack; where the rows are counted, the row after it (its last, for a window past its end)."""
-    placed = calendarcuts.placed_series(panel)
+    data may lack; where the rows are counted, the row after it (its last, for a window past its end). ``placed``:
+    as ``steps`` takes it."""
+    placed = calendarcuts.placed_series(panel) if placed is None else placed
     return [placed[s][1](cuts[s] + 1) if s in placed and (cuts[s] >= 0).all() else
             panel.time[panel.offsets[s] + np.minimum(first_rows[s], panel.lengths[s] - 1)] for s in range(panel.n_series)]
 
 
-def aligned(panel, wf, wf_scaled):
+def aligned(panel, wf, wf_scaled, placed: dict | None = None):
     """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
-    steps without an actual (``steps``; None: none)."""
-    absent = None if len(panel.future) else steps(panel, wf)  # future covariates: read at the rows (gapwindows)
+    steps without an actual (``steps``, ``placed`` as there; None: none)."""
+    absent = None if len(panel.future) else steps(panel, wf, placed)  # future covariates: read at the rows (gapwindows)
     return align(wf, absent), align(wf_scaled, absent), absent
 
 
@@ -132,15 +135,15 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     return block
 
 
-def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
-    """What evaluate (and fit's test scores) say was scored (``parts.select``'s ``scored``), with what fill left out
-    and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a window keeps
-    no scored value; and the clause of what was left out ("" where nothing was)."""
-    block = globals()["scored"](wf, absent, fill)
+def part_scored(said: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
+    """What evaluate (and fit's test scores) say was scored (``said``: ``parts.select``'s ``scored``), with what fill
+    left out and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a
+    window keeps no scored value; and the clause of what was left out ("" where nothing was)."""
+    block = scored(wf, absent, fill)
     if block is None:
-        return scored, ""
+        return said, ""
     text = "; ".join(t for t in (block["left_out"], block.get("missing_text")) if t)
-    head = scored["text"]
+    head = said["text"]
     if block["windows_scored"] < len(wf.starts):  # "scored 208 windows ...; 207 of the 208 keep a scored value"
         head = "forecast " + head.removeprefix("scored ")
-    return {**scored, **block, "text": f"{head}; {text}"}, text
+    return {**said, **block, "text": f"{head}; {text}"}, text

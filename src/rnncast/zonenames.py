@@ -15,13 +15,13 @@ summer (a warning). Once per process and name.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import zoneinfo
 
 import pandas as pd
 
+from rnncast.noticed import first_in_call
 from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
@@ -89,11 +89,11 @@ def _meant(tz: str) -> str:
     return did_you_mean(tz, zoneinfo.available_timezones())
 
 
-@functools.lru_cache(maxsize=None)
 def noted(tz) -> None:
-    """Say, once per process, what an accepted ``tz`` that reads otherwise than it looks is: ``Etc/GMT+5`` is
-    UTC-05:00 (INFO); tzdata's ``EST``, ``MST`` keep standard time all year (a warning)."""
-    if not isinstance(tz, str):
+    """Say, once per call (``noticed.first_in_call``: a fit, a backtest, a command), what an accepted ``tz`` that
+    reads otherwise than it looks is: ``Etc/GMT+5`` is UTC-05:00 (INFO); tzdata's ``EST``, ``MST`` keep standard time
+    all year (a warning)."""
+    if not isinstance(tz, str) or not first_in_call("zone reads otherwise", tz):
         return
     etc = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", tz.strip())
     if etc and int(etc[2]):

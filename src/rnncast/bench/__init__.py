@@ -9,7 +9,7 @@ One job per module, in the order the data takes:
     identity    the known table a file holds, told by content (every value); the file's path and digest
     ettvariant  the ETT borders a table takes under the ETT protocol: its ETT table's, else its time step's
     tables      its protocol's split, the horizons and lookback that fit, the table prepared for a mode
-    protocol    train-only z-scoring, modes (S, M, MS), windows
+    protocol    train-only z-scoring, modes (S, M, MS), windows; the settings a bench fit never reads
     task        what a runner sees (the rows before the test part) and returns (a predictor)
     linear      NLinear and DLinear with LTSF-Linear's recipe, as runners (their loop: linearfit)
     recurrent   the library's Forecaster (rnn, lstm, gru, presets) as runners

@@ -29,6 +29,20 @@ from rnncast.scaling import Scaler
 from rnncast.spelling import unicode_form
 from rnncast.windows import PARTS, Split, sliding_windows, window_starts
 
+
+UNREAD_KEYS = ("val_frac", "test_frac", "cutoff", "missing_values")
+"""Forecaster settings a bench fit never reads: the runner hands it the protocol's split (``fit(split=)``), which
+results.csv's ``settings["split"]`` records with each part's rows and times, and rows bench read (``--set
+missing_values`` is the file's reading: ``settings["data_notes"]`` says what it read as missing)."""
+
+
+def unread_keys(settings: dict) -> tuple[str, ...]:
+    """The keys of a bench fit's ``settings`` (``Forecaster.get_params``, or a results.csv row's ``settings``) it
+    did not read: :data:`UNREAD_KEYS`, and ``chunk`` but for the sequence scheme (nothing else reads it). The
+    recurrent runner leaves them out of what it records (``recurrent.ran_with``); ``seedruns`` reads rows that
+    recorded them before as the same setting."""
+    return UNREAD_KEYS + (() if settings.get("scheme") == "sequence" else ("chunk",))
+
 TARGET = "OT"  # the LTSF files' name for the column forecast in S and MS modes
 MODES = ("S", "M", "MS")
 

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from rnncast.bench.protocol import unread_keys
 from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
 from rnncast.config import PRESETS, DataSettings, ModelSettings, Settings
 from rnncast.errors import RnncastError
@@ -158,20 +159,14 @@ def forecaster_panel(task: Task, params: dict[str, Any]) -> Panel:
                       **Settings.from_flat(params).data.reading())  # said its time column; these rows are its order
 
 
-UNREAD_KEYS = ("val_frac", "test_frac", "cutoff", "missing_values")
-"""Forecaster settings a bench fit never reads: the runner hands it the protocol's split (``fit(split=)``), which
-results.csv's ``settings["split"]`` records with each part's rows and times, and rows bench read (``--set
-missing_values`` is the file's reading: ``settings["data_notes"]`` says what it read as missing)."""
-
-
 def ran_with(forecaster: Forecaster) -> dict[str, Any]:
     """The settings ``forecaster`` was fitted with, as they were in effect (results.csv's ``settings``): the device
     it trained on (``cpu``, not ``auto``), the CPU threads torch used (the count, not 0), and none of the keys it
-    did not read: :data:`UNREAD_KEYS`, and ``chunk`` but for the sequence scheme (nothing else reads it)."""
+    did not read (``protocol.unread_keys``: the split's keys, and ``chunk`` but for the sequence scheme)."""
     params = forecaster.get_params()
     params["device"] = str(forecaster.device_)
     params["threads"] = params.get("threads") or torch.get_num_threads()  # 0 left torch's count, which it trained with
-    unread = UNREAD_KEYS + (() if params.get("scheme") == "sequence" else ("chunk",))
+    unread = unread_keys(params)
     return {k: v for k, v in params.items() if k not in unread}
 
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 import json
 import statistics
 
+from rnncast.bench.protocol import unread_keys
 from rnncast.bench.results import is_quick
 from rnncast.bench.scoring import against_repeat, score_text
 
 HOW_IT_RAN = ("seed", "device", "threads", "data_notes")  # not the setting: rows that differ only so are its seeds
-NEVER_READ = ("val_frac", "test_frac", "cutoff", "missing_values", "chunk")  # recorded by rows before decision 1156
-# though no bench fit read them (recurrent.ran_with): an older row of the same setting is a seed of it too
 
 
 def setting_of(row: dict) -> str:
-    """What a row ran, less its seed and how it ran: rows of one cell equal here are seeds of one setting."""
-    settings = {k: v for k, v in json.loads(row.get("settings") or "{}").items() if k not in HOW_IT_RAN + NEVER_READ}
+    """What a row ran, less its seed and how it ran: rows of one cell equal here are seeds of one setting. The keys
+    no bench fit read (``protocol.unread_keys``: ``chunk`` is read by the sequence scheme), which rows before
+    decision 1156 recorded, are left out: an older row of the same setting is a seed of it too."""
+    recorded = json.loads(row.get("settings") or "{}")
+    settings = {k: v for k, v in recorded.items() if k not in HOW_IT_RAN + unread_keys(recorded)}
     return json.dumps(settings, sort_keys=True) + ("quick" if is_quick(row) else "")
 
 

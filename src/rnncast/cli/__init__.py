@@ -128,12 +128,13 @@ def run(args) -> int:
 def _run(args) -> int:
     """``run`` with its standard output named."""
     from rnncast.cli import misplaced
+    from rnncast.noticed import one_call
     from rnncast.spelling import config_settings
 
     try:
         misplaced.check(args)  # RUN and DATA swapped, a run directory as DATA: said before the command runs
-        with config_settings():  # a refused value a --config file gave names the file (fit_request says which)
-            code = args.run(args)
+        with config_settings(), one_call():  # a refused value a --config file gave names the file (fit_request
+            code = args.run(args)  # says which); a note said once per call said once per command
         sys.stdout.flush()  # what it printed, written now: a refusal is said here, not at Python's exit
         return code
     except RnncastError as err:
