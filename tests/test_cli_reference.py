@@ -26,3 +26,14 @@ def test_every_command_has_its_section_at_a_width_that_does_not_follow_the_termi
     assert reference.render() == text and os.environ["COLUMNS"] == "40"  # the terminal's width restored
     longest = max(len(line) for line in text.splitlines() if not line.startswith(("#", "Generated")))
     assert longest <= reference.WIDTH
+
+
+def test_no_help_names_a_path_relative_to_a_checkout():
+    """`rnncast bench ett --help` said "protocol of ../shared/benchmarks/ETT.md", a path only a checkout beside the
+    shared folder has: the help says the protocol in words and names the file as the shared folder's."""
+    text = reference.render()
+    assert "../" not in text
+    ett = text.split("\n## rnncast bench ett\n", 1)[1].split("\n## ", 1)[0]
+    for words in ("8640", "population standard deviation", "standardized values", "benchmarks/ETT.md of the "
+                  "project's shared folder"):
+        assert words in " ".join(ett.split()), words

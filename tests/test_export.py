@@ -348,9 +348,49 @@ def test_an_export_whose_forecasts_differ_from_rnncasts_is_refused_and_writes_no
     monkeypatch.setattr(onnxruntime, "InferenceSession", Off)
     with pytest.raises(RnncastError, match=r"^onnxruntime's forecasts differ from rnncast's by up to .* in original "
                                            r"units \(0\.01 of the target's scale\) on 64 windows, .*; nothing was "
-                                           r"written; try the default opset 17, or report it with the run$"):
+                                           r"written; report it with the run$"):  # never "try the default opset 17"
         export_onnx(small, tmp_path / "m.onnx")
+    with pytest.raises(RnncastError, match=r"; nothing was written; try the default opset 17, or report it with the run$"):
+        export_onnx(small, tmp_path / "m.onnx", opset=13)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("opset", [17, 13])
+def test_a_failed_export_never_advises_the_opset_it_used(tmp_path, small, monkeypatch, opset):
+    """The exporter failing at the default opset 17 said "... try the default opset 17"."""
+    def fail(*args, **kwargs):
+        raise RuntimeError("module 'onnx' has no attribute 'load_model_from_string'")
+
+    monkeypatch.setattr(torch.onnx, "export", fail)
+    with pytest.raises(RnncastError) as refused:
+        export_onnx(small, tmp_path / "m.onnx", opset=opset)
+    assert str(refused.value).endswith("nothing was written" + ("; try the default opset 17" if opset != 17 else ""))
+
+
+@pytest.mark.parametrize("name", ["onnx", "onnxruntime"])
+def test_a_users_module_hiding_the_onnx_packages_is_named_not_blamed_on_the_opset_or_the_file(tmp_path, small,
+                                                                                              monkeypatch, capsys, name):
+    """An empty onnx.py in the working folder (which `python -m rnncast` puts first on Python's path): export said
+    "the ONNX exporter failed at opset 17: module 'onnx' has no attribute 'load_model_from_string'; ... try the default
+    opset 17", and --overwrite called rnncast's own model.onnx "not ONNX"."""
+    import types
+
+    export_onnx(small, tmp_path / "model.onnx", check=False)
+    older = (tmp_path / "model.onnx").read_bytes()
+    small.save(tmp_path / "model")
+    shadow = types.ModuleType(name)
+    shadow.__file__ = str(tmp_path / f"{name}.py")
+    monkeypatch.setitem(sys.modules, name, shadow)
+    monkeypatch.chdir(tmp_path)
+    said = (f"the module '{name}' imported from {tmp_path / f'{name}.py'} is not the {name} package (a file of that "
+            "name in the working folder hides it): rename it")
+    for path, overwrite in (("new.onnx", False), ("model.onnx", True)):
+        with pytest.raises(RnncastError) as refused:
+            export_onnx(small, path, overwrite=overwrite)
+        assert str(refused.value) == said
+        assert main(["export", "model", "--onnx", path] + ["--overwrite"] * overwrite) == 2
+        assert capsys.readouterr().err == f"rnncast: error: {said}\n"
+    assert (tmp_path / "model.onnx").read_bytes() == older and not (tmp_path / "new.onnx").exists()
 
 
 def test_x_columns_put_past_covariates_before_future_ones_whatever_the_file_order(tmp_path, frame):

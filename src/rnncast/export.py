@@ -28,7 +28,6 @@ exporter: it writes the ONNX RNN, LSTM and GRU operators in well under a second 
 from __future__ import annotations
 
 import copy
-import importlib.util
 import io
 import operator
 import os
@@ -43,7 +42,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from rnncast import files, onnxmeta, pathargs
+from rnncast import files, onnxmeta, onnxpackages, pathargs
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 from rnncast.arrayforecasts import window_forecasts
@@ -140,7 +139,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
                            f"as predict sorts them, with an operator opset {opset} lacks), got opset {opset}; the default "
                            f"is {OPSET}")
     try:
-        import onnx
+        onnx = onnxpackages.imported("onnx")  # a user's own onnx.py is refused by name, before the exporter uses it
     except ImportError:
         raise RnncastError(f"ONNX export needs the onnx package: {INSTALL_HINT}") from None
     # the guard `rnncast export --onnx` applies: a name ending in .onnx, never a folder, a model folder's file or a
@@ -168,8 +167,8 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
                                   opset_version=opset)
         except Exception as err:  # an operator the opset lacks, an exporter bug: no file, one line
             said = _first_line(err).split("[Caused by")[0].strip()  # the rest names graph values
-            raise RnncastError(f"the ONNX exporter failed at opset {opset}: {said.rstrip('.')}; nothing was written; "
-                               f"try the default opset {OPSET}") from None
+            raise RnncastError(f"the ONNX exporter failed at opset {opset}: {said.rstrip('.')}; nothing was written"
+                               f"{_advice(opset)}") from None
     model = onnx.load_from_string(buffer.getvalue())
     model.doc_string = onnxmeta.description(forecaster)
     for key, value in onnxmeta.metadata(forecaster).items():
@@ -185,9 +184,9 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
         onnx.checker.check_model(model)
     except Exception as err:  # onnx.checker.ValidationError
         raise RnncastError(f"the ONNX model made at opset {opset} is invalid ({_first_line(err)}); nothing was "
-                           f"written; try the default opset {OPSET}") from None
+                           f"written{_advice(opset)}") from None
     checked, diff, relative = 0, None, None
-    if check and importlib.util.find_spec("onnxruntime") is not None:
+    if check and onnxpackages.installed("onnxruntime"):
         checked, diff, relative = _check(forecaster, graph, content, opset)
     files.write_bytes(path, content, None if overwrite else exists_text(path, flag))  # atomic; new: a file of another
     # export written there since the check stays (decision 861)
@@ -201,7 +200,7 @@ def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int)
     """onnxruntime's forecasts of the model ``content`` against rnncast's (``window_forecasts``, as ``predict_array``
     gives them) on seeded windows: (windows, largest difference in original units, that over its target's scale),
     or ``RnncastError`` when onnxruntime cannot run it or differs beyond float32's rounding of the scaled values."""
-    import onnxruntime
+    onnxruntime = onnxpackages.imported("onnxruntime")
 
     data_s = forecaster.settings_.data
     windows = [w.numpy() for w in _example_inputs(graph, data_s.lookback, data_s.horizon, batch=CHECKED_WINDOWS)]
@@ -210,7 +209,7 @@ def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int)
         ran = run_onnx(None, *graph.given(windows), session=session)
     except Exception as err:  # onnxruntime's errors have types of their own
         raise RnncastError(f"onnxruntime cannot run the model made at opset {opset} ({_first_line(err)}); "
-                           f"nothing was written; try the default opset {OPSET}") from None
+                           f"nothing was written{_advice(opset)}") from None
     expected = window_forecasts(Model(forecaster.net_, forecaster.state_, forecaster.device_), *windows)
     scale, offset = graph.scale[: graph.n_targets].numpy(), graph.offset[: graph.n_targets].numpy()  # [T]
     if expected.ndim == 4:
@@ -221,8 +220,8 @@ def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int)
     if not np.all(gap / scale <= allowed):  # NaN too
         raise RnncastError(f"onnxruntime's forecasts differ from rnncast's by up to {diff:.2g} in original units "
                            f"({relative:.2g} of the target's scale) on {CHECKED_WINDOWS} windows, more than float32's "
-                           f"rounding explains ({TOLERANCE:g} of the scale); nothing was written; try the default opset "
-                           f"{OPSET}, or report it with the run")
+                           f"rounding explains ({TOLERANCE:g} of the scale); nothing was written{_advice(opset)}"
+                           f"{', or' if opset != OPSET else ';'} report it with the run")
     return CHECKED_WINDOWS, diff, relative
 
 
@@ -240,6 +239,11 @@ def _check_opset(opset) -> int:
         raise RnncastError(f"opset must be a whole number from {MIN_OPSET} to {highest} (the ONNX opsets this "
                            f"PyTorch exports recurrent networks to), got {opset!r}; the default is {OPSET}")
     return value
+
+
+def _advice(opset: int) -> str:
+    """The opset to try instead after a failure at ``opset``: the default, never the one that failed."""
+    return f"; try the default opset {OPSET}" if opset != OPSET else ""
 
 
 def _first_line(err: BaseException) -> str:
@@ -271,8 +275,7 @@ def _quiet_stdout():
 def run_onnx(path, x: torch.Tensor | np.ndarray, future=None, session=None) -> np.ndarray:
     """Forecasts of the ONNX model at ``path`` (or of an open ``session``) with onnxruntime on CPU: ``x`` [N, L, C]
     (and ``future`` [N, H, F]) in original units, fed as float64 -> [N, H, T] (or [N, H, T, Q]) float64."""
-    import onnxruntime
-
+    onnxruntime = onnxpackages.imported("onnxruntime")
     session = session or onnxruntime.InferenceSession(str(pathargs.expanded(path)), providers=["CPUExecutionProvider"])
     feed = {"x": np.asarray(x, dtype=np.float64)}
     if future is not None:

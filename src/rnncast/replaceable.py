@@ -20,7 +20,7 @@ import io
 import json
 from pathlib import Path
 
-from rnncast import idkeys, serieskeys
+from rnncast import idkeys, onnxpackages, serieskeys
 from rnncast.outputs import Held
 from rnncast.sheetcsv import EXCEL_SEP
 
@@ -208,14 +208,15 @@ def _listed(names: list) -> str:
 
 def onnx_refusal(path) -> str | None:
     """None where ``path`` is an ONNX model rnncast exported (its metadata holds ``rnncast_version``), or empty;
-    else what the file appears to be. Without the onnx package, None: export refuses before it writes anything."""
+    else what the file appears to be. Without the onnx package, None: export refuses before it writes anything; a
+    module of that name that is not the package (a user's onnx.py) is a ``RnncastError`` naming it (onnxpackages)."""
     path = Path(path)
     try:
         with open(path, "rb") as f:
             first = f.read(1)
         if not first:
             return None
-        import onnx
+        onnx = onnxpackages.imported("onnx")  # a user's own onnx.py: RnncastError naming it, never "not ONNX"
     except ImportError:
         return None
     except OSError as err:

@@ -63,3 +63,37 @@ def test_every_benchmark_figure_names_its_record_and_date():
     for paragraph in section.split("\n\n"):
         if paragraph.startswith(("ETT with", "The `segrnn` preset")):
             assert re.search(r"recorded 20\d\d-\d\d-\d\d", paragraph), paragraph[:80]
+
+
+OUTPUT_FLAGS = ("--out", "--by-series-csv", "--onnx")  # what a command writes, which later commands may read
+
+
+def test_every_file_and_run_the_commands_read_is_made_by_a_recipe_or_a_command_before_it(tmp_path, monkeypatch):
+    """The Commands block read stores.csv, new.csv and plans.csv and compared runs/sales-gru, none of which any step
+    made: each file a command reads comes from the paragraph's recipes (run here) or an earlier command's output,
+    and each run folder from an earlier fit, named runs/<data file's name>-<cell> as fit names it."""
+    section = README.split("\n## Commands", 1)[1]
+    intro, block = section.split("```sh\n", 1)
+    block = block.split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    for recipe in re.findall(r'`python -c "(.*?)"`', intro, flags=re.S):
+        exec(compile(" ".join(recipe.split()), "README.md", "exec"), {})  # noqa: S102  the README's own code
+    made = {p.name for p in tmp_path.iterdir()}
+    assert {"sales.csv", "stores.csv", "plans.csv"} <= made
+    stores, plans = pd.read_csv("stores.csv", parse_dates=["ds"]), pd.read_csv("plans.csv", parse_dates=["ds"])
+    assert {"store", "sales", "footfall", "price", "holiday"} <= set(stores.columns)  # the flags of its fit
+    assert set(plans.columns) == {"store", "ds", "price", "holiday"} and set(plans.store) == set(stores.store)
+    assert (plans.ds == stores.ds.max() + pd.Timedelta(days=1)).all()  # the day after the data: fit's horizon 1
+    for line in block.splitlines():
+        words = re.sub(r"\[.*?\]", "", line.split("  #", 1)[0]).split()  # optional parts left out
+        if words[1] in ("demo", "bench"):  # no file of the reader's (bench: the shared data of a checkout)
+            continue
+        for i, word in enumerate(words[2:], 2):
+            if words[i - 1] in OUTPUT_FLAGS:
+                made.add(word)
+            elif word.endswith(".csv") or word.startswith("runs/"):
+                assert word in made, f"{word} in: {line}"
+        if words[1] == "fit" and "--resume" not in words:
+            cell = words[words.index("--cell") + 1] if "--cell" in words else "lstm"
+            made.add(words[words.index("--out") + 1] if "--out" in words else f"runs/{Path(words[2]).stem}-{cell}")
+    assert "runs/sales-gru" in made and "`runs/<data file's name>-<cell>`" in " ".join(intro.split())

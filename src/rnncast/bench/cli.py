@@ -74,9 +74,16 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
     """The ``ett`` and ``ltsf`` subcommands under ``parser`` (``rnncast bench``, or ``python -m rnncast.bench``)."""
     kinds = parser.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     ett = kinds.add_parser(
-        "ett", help="ETTh1/ETTm1 long-horizon forecasting, protocol of ../shared/benchmarks/ETT.md",
-        description="Train and score models on ETTh1/ETTm1 under the protocol of "
-                    "../shared/benchmarks/ETT.md (beside the repository); write results.csv, results.md and forecast plots.",
+        "ett", help="ETTh1/ETTm1 long-horizon forecasting under the published ETT protocol (fixed row borders, "
+                    "train-only z-score, scores on the standardized values)",
+        description="Train and score models on ETTh1/ETTm1 under the protocol Informer, Autoformer, DLinear/NLinear, "
+                    "PatchTST and SegRNN share: rows split at fixed borders (ETTh: train the first 8640 rows, "
+                    "validation the next 2880, test the 2880 after; ETTm: each border times 4; later rows unused), "
+                    "every column z-scored with the train rows' mean and population standard deviation, windows of "
+                    "stride 1, MSE and MAE on the standardized values over every test window (and, with --drop-last, "
+                    "over those the published code's loader kept). It is written out, with the published rows, in "
+                    "benchmarks/ETT.md of the project's shared folder (beside a checkout of the repository; not "
+                    "installed with the package). Writes results.csv, results.md and forecast plots.",
     )
     _add_arguments(ett, "ETTh1.csv, ETTm1.csv, ...")
     ett.set_defaults(run=run_bench, protocol="ett", target=None, setting_elsewhere=functools.partial(_given_here, "ETT"))
@@ -102,7 +109,8 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
 
 def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--data", action=Once, path="a CSV file's path", help=f"the CSV: {files} (default with --quick: "
-                   "../shared/data/ETT/ETTh1.csv beside the repository, or $RNNCAST_ETT_DIR)")
+                   "ETTh1.csv in the folder $RNNCAST_ETT_DIR names, else in the shared folder's data/ETT beside "
+                   "a checkout of the repository)")
     p.add_argument("--mode", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
                    "default S")
     p.add_argument("--lookback", type=_int_arg("lookback"),
