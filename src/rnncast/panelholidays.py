@@ -86,9 +86,10 @@ def said(found: Mostly, time, sets: list, ids: list, fmt: str | None = None) -> 
     other = (f"; the other{f' {len(found.others)}' if len(found.others) > 1 else ''}: {', '.join(written)}{more}"
              if len(found.others) else "")
     panel = len(sets) > 1 and all(own in (None, name) for own in sets)
-    give = (f"give holidays={name!r} (--holidays {name}) for the panel to skip them, the other days then gaps"
-            if panel else f"fit series {ids[found.series]!r} apart with holidays={name!r} (--holidays {name}) to "
-            "skip them, the other days then gaps")
+    then = "" if not len(found.others) else ", the other day then a gap" if len(found.others) == 1 else \
+        ", the other days then gaps"
+    give = (f"give holidays={name!r} (--holidays {name}) for the panel to skip them{then}" if panel else
+            f"fit series {ids[found.series]!r} apart with holidays={name!r} (--holidays {name}) to skip them{then}")
     return (f"{found.holidays} of the {n} weekdays series {ids[found.series]!r} misses are {name} holidays{whose}, "
             f"every one in its span{other}; {give}")
 
