@@ -170,3 +170,16 @@ def test_windows_are_grouped_by_cutoff_date_and_series_ending_apart_are_counted(
     groups, reach = test_cutoffs(load_panel(frame[frame.id == "a"], "y", time_col="ds", announce=False),
                                  np.array([[24, 27]]), 3, 3)
     assert groups.tolist() == [0, 1] and reach == 1  # one series: the windows, a horizon apart
+
+
+def test_too_few_cutoff_dates_of_a_panel_whose_calendars_differ_count_the_windows_given_first():
+    """A KRX+JPX panel backtested with --n-windows 2 said "3 cutoffs are too few": the windows given are 2, their
+    cutoff dates 3 as the two calendars step apart."""
+    m = {**_backtest_metrics(float("nan"), origins=3, lags=1, series=2), "n_windows": 2, "cutoff_dates": 3,
+         "end_dates": 1, "cutoffs_on": "dates"}
+    sentence = backtest_verdict(m)[1]
+    assert "No Diebold–Mariano test: 2 windows (3 cutoff dates: the series' calendars differ) are too few: " in sentence
+    ends = backtest_verdict({**m, "end_dates": 2})[1]
+    assert "2 windows (3 cutoff dates: the series end on 2 different dates) are too few" in ends
+    same = backtest_verdict({**m, "n_windows": 3})[1]
+    assert "No Diebold–Mariano test: 3 cutoffs are too few" in same

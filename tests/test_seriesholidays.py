@@ -130,3 +130,21 @@ def test_a_series_that_one_row_on_a_holiday_keeps_off_its_set_is_named_with_that
     vendor = (frame.ticker == "US1") & (frame.date == "2023-05-29")
     fixed = load_panel(frame[~vendor], target="close", id_col="ticker", announce=False)
     assert {c.holidays for c in [fixed.calendar, *fixed.calendars.values()]} == {"NYSE", "JPX"}
+
+
+def test_a_series_one_day_short_of_the_set_another_keeps_is_advised_the_panels_holidays(caplog):
+    """A tester's MSFT lacking 2024-03-06 beside AAPL on NYSE's days was told to "fit the series apart and give
+    holidays='NYSE'"; the panel takes the flag as a whole, AAPL keeping NYSE too, the day then a gap."""
+    nyse = _market_days("NYSE", "2024-11-22")
+    frame = _long(AAPL=nyse, MSFT=nyse.difference(pd.DatetimeIndex(["2024-03-06"])))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, target="close", id_col="ticker")
+    assert ("series 'MSFT': 17 of 18 missing weekdays are NYSE holidays, every one of its holidays from 2023-01-03 "
+            "to 2024-11-22 (the other: 2024-03-06); give holidays='NYSE' (--holidays NYSE) for the panel (series "
+            "'AAPL' keeps it too) to skip them (the other then a gap)") in caplog.text
+    assert load_panel(frame, target="close", id_col="ticker", holidays="NYSE", announce=False).calendar.holidays == "NYSE"
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):  # beside another market's series: fitted apart, as before
+        load_panel(_long(JP1=_market_days("JPX", "2024-11-22"), MSFT=frame[frame.ticker == "MSFT"].date),
+                   target="close", id_col="ticker")
+    assert "fit the series apart and give holidays='NYSE'" in caplog.text

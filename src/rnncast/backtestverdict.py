@@ -36,7 +36,7 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
     cutoffs, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the cutoffs one window's targets reach
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
         if cutoffs < 2 * reach:
-            why = (f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'} too few" +
+            why = (f"{_counted(m, cutoffs)} too few" +
                    (f": {_reach(m, together=True)} over {reach} cutoffs, and the test needs twice that, {2 * reach}" if reach > 1
                     else ": it needs 2") +
                    "; give more cutoffs (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
@@ -56,6 +56,17 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
     return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {cutoffs} cutoffs{series}{overlap}; "
                   f"it is compared with {_reference(m)}"
                   + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
+
+
+def _counted(m: dict, cutoffs: int) -> str:
+    """"3 cutoffs are"; for a panel whose series' cutoff dates are more than its windows, "2 windows (3 cutoff dates:
+    the series' calendars differ) are", so the count matches the --n-windows given."""
+    windows, on = m.get("n_windows"), m.get("cutoffs_on", "dates")
+    if m.get("series", 1) < 2 or not windows or windows == cutoffs or "cutoff_dates" not in m or on != "dates":
+        return f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'}"
+    why = ("series' calendars differ" if m.get("cutoff") or m.get("end_dates", 2) < 2 else
+           f"series end on {m['end_dates']} different dates" if "end_dates" in m else "series end on different dates")
+    return f"{counted(windows, 'window')} ({cutoffs} cutoff dates: the {why}) {'are' if windows != 1 else 'is'}"
 
 
 def _weighted(m: dict, ewc: bool) -> str:

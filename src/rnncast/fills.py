@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from rnncast import idkeys
+from rnncast import blankholidays, idkeys
 from rnncast.config import FILLS
 from rnncast.data import KEY_DTYPES, place
 from rnncast.errors import RnncastError
@@ -103,18 +103,23 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         j = next(j for j in range(len(columns)) if missing[:, j].any())
         i = int(np.flatnonzero(missing[:, j])[0])
         s = int(np.searchsorted(offsets, i, side="right") - 1)
+        found = blankholidays.columns(values, time, offsets, (s, j))  # a market's holidays: drop first
+        said = blankholidays.clause(found, lambda t, c: _named(columns, c, ids, t, id_col, wide), True) \
+            if found and found[0][:2] == (s, j) else ""
         raise RnncastError(
             f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
             f"{_dated(time, i, fmt, attrs)} "
-            f"({_in_column(missing, positions, offsets, s, j, wide)}); {hint('fill', FILL_HINT)}"
+            f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
         missing = np.isnan(values)
         ends = 0 if fill == "zero" else _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)
-        log.warning("filling %s with %s%s", counted(_count(missing, positions, wide), "missing value"), fill,
+        said = blankholidays.clause(blankholidays.columns(values, time, offsets) if announce else [],
+                                    lambda t, c: _named(columns, c, ids, t, id_col, wide), False)
+        log.warning("filling %s with %s%s%s", counted(_count(missing, positions, wide), "missing value"), fill,
                     "" if not ends else f" ({ends} of them before a column's first value"
                     + (" or after its last, given the nearest value" if fill == "interpolate" else
-                       ", given that value, carried back") + ")")
+                       ", given that value, carried back") + ")", f"; {said}" if said else "")
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)

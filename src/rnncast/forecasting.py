@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselines, blankholidays, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
 from rnncast.data import ID_COLUMN
@@ -117,6 +117,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
+    blankholidays.warn_forecast(panel, when, state.settings.data.fill, state.calendar.text_format)  # filled holidays
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"

@@ -18,7 +18,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, halfdays, nearholidays, owncalendars, weekmasks
+from rnncast import businessdays, calendars, halfdays, nearholidays, owncalendars, panelholidays, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
@@ -32,11 +32,12 @@ log = logging.getLogger(__name__)
 
 
 def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar: Calendar | None, fill, fill_gaps: bool,
-           announce: bool, attrs: dict, given: bool = False):
+           announce: bool, attrs: dict, given: bool = False, kept: tuple | None = None):
     """The rows ``ruler`` (``calendars.settle``'s) finds missing from the calendar: inserted with NaN values
     (``fill_gaps``; ``fill`` must then be given), or warned of (``announce``). ``calendar``: the one calendar of
     every series, None where series have their own; ``given``: it was given (``freq=``, a model's), not inferred,
-    so data on a coarser one is refused (``coarser``). Returns ``values`` [N, C], ``time`` [N], ``positions`` [N]
+    so data on a coarser one is refused (``coarser``); ``kept``: ``(base, own)``, the series' own calendars where
+    ``calendar`` is None (a series on plain weekdays missing mostly another's holidays: ``panelholidays``). Returns ``values`` [N, C], ``time`` [N], ``positions`` [N]
     and ``offsets`` [S + 1], with any rows inserted; raises ``RnncastError`` where inserting is refused."""
     steps, stamps = ruler.steps, ruler.stamps
     after = calendars.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
@@ -60,7 +61,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
                                "fill='ffill', 'interpolate' or 'zero' (--fill ffill|interpolate|zero)")
     elif announce:
-        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets)
+        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets, kept)
         if after.sum() > len(values):
             log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                         _widest(after, time, positions, attrs, rows.text_format))
@@ -130,8 +131,9 @@ def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Ro
 
 
 
-def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets) -> None:
-    """Rows missing from a regular calendar: how many, in how many series, the first few."""
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets, kept=None) -> None:
+    """Rows missing from a regular calendar: how many, in how many series, the first few; where series keep their own
+    calendars (``kept``: ``(base, own)``), a series on plain weekdays whose gaps are mostly a set's holidays."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
     first = []
@@ -146,6 +148,11 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = f"{_holiday_hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    elif calendar is None and kept is not None and isinstance(time, pd.DatetimeIndex):
+        sets = [c.holidays if c.holidays is not None else None if businessdays.plain_business(c.freq) else ""
+                for c in (kept[1].get(s, kept[0]) for s in range(len(offsets) - 1))]
+        said = panelholidays.hint(time, offsets, sets, [rows.given_id(s) for s in range(len(sets))], rows.text_format)
+        remedy = f"{said}; {remedy.replace('inserts them', 'inserts true gaps')}" if said else remedy
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both
     week = _week_kept(time, after, calendar, missing)
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance

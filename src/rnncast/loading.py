@@ -283,7 +283,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                            attrs.get(KEY_DTYPES))  # a key's pandas line: store 2, item 'A'
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
-                                                       calendar if not own else None, fill, fill_gaps, announce, attrs, given)
+                                                       calendar if not own else None, fill, fill_gaps, announce, attrs, given,
+                                                       (calendar, own) if own else None)
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
     if np.isnan(values).any():

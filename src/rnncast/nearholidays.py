@@ -74,13 +74,15 @@ def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = Non
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: bool = False) -> str:
+def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: bool = False,
+         keepers: list | None = None) -> str:
     """The warning's clause: ``6 of 7 missing weekdays are NYSE holidays, every one of its holidays from 2024-03-01 to
     2024-12-20 (the other: 2024-06-12); give holidays='NYSE' (--holidays NYSE) to skip them, ...``; with a row on one
     of its holidays, ``... every one of its holidays from ... to ... but 2023-05-29 (Memorial Day), which a row falls
     on; remove that row and give holidays='NYSE' ...``: days written as the data writes them (``fmt``, where the
     times are days). ``panel``: said of one series of a panel, where ``holidays=`` names every series' set: removing
-    the rows on its holidays lets the series keep it alone (``seriesholidays``), else it is fitted apart."""
+    the rows on its holidays lets the series keep it alone (``seriesholidays``), else it is fitted apart, or, where
+    every other series keeps this set or none (``keepers``: the ids of those that keep it), the panel given it."""
     day = at_midnight(time)
 
     def written(d) -> str:
@@ -100,7 +102,9 @@ def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: boo
     keeps = f" where the data keeps its days{left}" if found.others else ""
     give = f"give holidays={name!r} (--holidays {name}) to skip them{keeps}"
     if panel:
-        give = (f"fit the series apart and {give}" if found.others else
+        whole = (f"give holidays={name!r} (--holidays {name}) for the panel (series {', '.join(keepers[:3])} "
+                 f"keep{'s' if len(keepers) == 1 else ''} it too) to skip them{left}" if keepers else None)
+        give = ((whole or f"fit the series apart and {give}") if found.others else
                 f"the series then keeps {name}'s days (each series is explained alone)")
     return (f"{count} missing {days} are {name} holidays, every one of its holidays from {written(found.first)} to "
             f"{written(found.last)}{but}{other}; {remove}{give}")

@@ -75,7 +75,10 @@ def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str
             piece = time[offsets[s]:offsets[s + 1]]
             found = nearholidays.near(piece, np.array([0, len(piece)]), calendar.weekmask)
             if found is not None:
-                return f"{text}; series {ids[s]!r}: {nearholidays.said(found, piece, fmt, panel=True)}"
+                sets = [own.get(t, base).holidays for t in range(len(ids))]
+                keepers = [repr(ids[t]) for t, n in enumerate(sets) if n == found.name] \
+                    if all(n in (None, found.name) for n in sets) else None
+                return f"{text}; series {ids[s]!r}: {nearholidays.said(found, piece, fmt, True, keepers)}"
     return text
 
 

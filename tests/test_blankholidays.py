@@ -1,0 +1,62 @@
+"""Blanks of a daily column that are one holiday set's days (``blankholidays.py``): a wide table of a US and a Korean
+ticker, blank on each market's holidays, is refused with fill='drop' named first; ffill says what it makes, and predict
+warns where the forecast falls on the holidays the series was blank on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, blankholidays
+from rnncast.errors import RnncastError
+from rnncast.holidaysets import weekday_holidays
+from rnncast.loading import load_panel
+
+
+def _wide(end: str = "2024-09-13") -> pd.DataFrame:
+    """Weekdays from 2022, 'KR' blank on KRX holidays, 'US' on NYSE's; no row where both are closed."""
+    days = pd.bdate_range("2022-01-03", end)
+    kr = days.isin(pd.DatetimeIndex(weekday_holidays("KRX", 2022, 2024)))
+    us = days.isin(pd.DatetimeIndex(weekday_holidays("NYSE", 2022, 2024)))
+    keep = ~(kr & us)
+    t = np.arange(len(days), dtype=float)
+    frame = pd.DataFrame({"date": days, "KR": 70000 + 500 * np.sin(t / 9), "US": 150 + 3 * np.cos(t / 7)})
+    frame.loc[kr, "KR"] = np.nan
+    frame.loc[us, "US"] = np.nan
+    return frame[keep].reset_index(drop=True)
+
+
+def test_the_refusal_of_blanks_on_a_markets_holidays_names_the_set_and_drop_first():
+    with pytest.raises(RnncastError) as err:
+        load_panel(_wide(), series="all", announce=False)
+    text = str(err.value)
+    assert "all fall on KRX holidays (and the " in text and "of 'US' on NYSE's): fill='drop' (--fill drop) keeps each " \
+        "column on its own calendar without those days" in text
+    assert text.index("--fill drop") < text.index("ffill|interpolate")
+    dropped = load_panel(_wide(), series="all", fill="drop", announce=False)  # the advice works
+    assert {c.holidays for c in [dropped.calendar, *dropped.calendars.values()]} == {"KRX", "NYSE"}
+
+
+def test_blanks_off_any_set_or_a_value_on_one_of_its_holidays_are_not_matched():
+    days = pd.bdate_range("2022-01-03", "2024-09-13").to_numpy().astype("datetime64[D]")
+    rng = np.random.default_rng(0)
+    random = np.zeros(len(days), bool)
+    random[rng.choice(len(days), 30, replace=False)] = True
+    assert blankholidays.matched(days, random) is None
+    krx = np.isin(days, weekday_holidays("KRX", 2022, 2024))
+    assert blankholidays.matched(days, krx) == "KRX"
+    one_held = krx.copy()
+    one_held[np.flatnonzero(krx)[5]] = False  # a value on one of KRX's holidays: not that market
+    assert blankholidays.matched(days, one_held) is None
+
+
+def test_a_filled_series_forecast_on_its_markets_holidays_is_warned_of(caplog):
+    frame = _wide("2024-09-13")  # Chuseok 2024: 16 to 18 September, the next steps
+    model = Forecaster(**{**TINY, "horizon": 5, "fill": "ffill"}).fit(frame, series="all")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(frame)
+    assert "the forecast of series 'KR' falls on 2024-09-16 (The day preceding Chuseok), 2024-09-17 (Chuseok)" \
+        in caplog.text and "refit with fill='drop' (--fill drop)" in caplog.text
+    assert "forecast of series 'US'" not in caplog.text

@@ -1,0 +1,49 @@
+"""One step of a target far beyond every other of its training steps (``jumps.py``): a 2:1 split is named at fit with
+its date, size and what it does to MASE's scale; an ordinary volatile series, or one with fat-tailed days, is not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster
+
+
+def _prices(seed: int, scale: float = 0.01, df: float | None = None, n: int = 300) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    moves = rng.standard_t(df, n) * scale if df else rng.normal(0, scale, n)
+    return pd.DataFrame({"date": pd.bdate_range("2022-01-03", periods=n), "close": 300 * np.exp(np.cumsum(moves))})
+
+
+def _warned(frame, caplog) -> str:
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**TINY).fit(frame, target="close")
+    return caplog.text, model
+
+
+def test_a_split_is_named_with_its_date_size_and_the_scale_it_adds(caplog):
+    frame = _prices(0)
+    frame.loc[100:, "close"] /= 2  # 2:1 on the 101st day, inside the training rows
+    text, _ = _warned(frame, caplog)
+    day = frame.date[100].strftime("%Y-%m-%d")
+    assert f"moves from {frame.close[99]:.6g} to {frame.close[100]:.6g} (-" in text and f"in one step at {day}" in text
+    assert "a split, a unit change or a data error? The scores are left as they are" in text
+    assert "which this one step raises by" in text
+
+
+def test_an_ordinary_volatile_series_and_fat_tailed_days_are_not_named(caplog):
+    for frame in (_prices(1, 0.04), _prices(2, 0.01, df=3), _prices(3, 0.02, df=4)):
+        text, _ = _warned(frame, caplog)
+        assert "in one step at" not in text
+
+
+def test_a_split_in_one_series_of_a_panel_names_that_series(caplog):
+    a, b = _prices(4), _prices(5)
+    b.loc[120:, "close"] /= 3
+    frame = pd.concat([a.assign(ticker="A"), b.assign(ticker="B")], ignore_index=True)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**TINY).fit(frame, target="close", id_col="ticker")
+    assert "column 'close' of series 'B' moves from" in caplog.text and "of series 'A' moves" not in caplog.text
