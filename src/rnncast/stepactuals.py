@@ -17,6 +17,7 @@ Values a ``fill`` made are no actual either; they are counted apart (``filledwin
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -24,6 +25,8 @@ import pandas as pd
 
 from rnncast import calendarcuts, filledwindows
 from rnncast.spelling import counted
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -120,16 +123,30 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     block = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     if absent is not None:
-        n, total = int(absent.mask.sum()), len(absent.mask)
-        kept = filledwindows.kept_windows(total, wf.filled, wf.reads_later)
-        windows = int(absent.mask.any(axis=1).sum())
-        block.update(missing_steps=n, windows_scored=int(kept.sum()), missing_text=(
-            f"{counted(n, 'forecast step')} of {counted(windows, 'window')} {'falls' if n == 1 else 'fall'} on dates the "
-            f"data has no row for: forecast (the window's inputs, the rows up to its cutoff, are complete) but not "
-            f"scored, and written with a "
-            f"blank actual; every other step is scored against the actual of its own date: {int(kept.sum())} of the "
-            f"{total} windows keep a scored value"))
+        n, kept, text = _missing(wf, absent)
+        block.update(missing_steps=n, windows_scored=kept, missing_text=text)
     return block
+
+
+def _missing(wf, absent: Absent) -> tuple[int, int, str]:
+    """The steps without an actual of the ``align``ed ``wf``, the windows keeping a scored value, and the sentence."""
+    n, total = int(absent.mask.sum()), len(absent.mask)
+    kept = int(filledwindows.kept_windows(total, wf.filled, wf.reads_later).sum())
+    hit = int(absent.mask.any(axis=1).sum())
+    return n, kept, (f"{counted(n, 'forecast step')} of {counted(hit, 'window')} {'falls' if n == 1 else 'fall'} on "
+                     f"dates the data has no row for: forecast (the window's inputs, the rows up to its cutoff, are "
+                     f"complete) but not scored, and written with a blank actual; every other step is scored against "
+                     f"the actual of its own date: {kept} of the {total} windows keep a scored value")
+
+
+def windows(panel, forecasts: tuple) -> tuple:
+    """``predict_windows``' forecasts (original and scaled, ``forecasting.forecast_windows``'): each step's actual its
+    own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``filled`` (no
+    score reads it: ``compare`` scores as ``evaluate`` does), said once in evaluate's words."""
+    original, scaled, absent = aligned(panel, *forecasts)
+    if absent is not None:
+        log.warning("%s", _missing(original, absent)[2])
+    return shown(original, absent), shown(scaled, absent)
 
 
 def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
