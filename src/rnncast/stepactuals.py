@@ -1,5 +1,6 @@
 """Which steps of a window are scored where the data lacks a date it forecasts: the one rule of a backtest's windows
-(``backtest``), ``evaluate``'s and fit's test scores (``forecasting.part_forecasts``).
+(``backtest``), ``evaluate``'s and fit's test scores (``forecasting.part_forecasts``), ``predict_windows``' actuals
+(``windows``, and so ``compare``'s scores) and the dates forecast.png draws each step at (``drawn``).
 
 A window's forecast reads its inputs, the rows up to its cutoff: where they are complete the model forecasts each of
 the ``horizon`` calendar steps after it, whether or not the data holds a row at that date. Each step is scored
@@ -109,6 +110,19 @@ def shown(wf, absent: Absent | None):
     if absent is None:
         return wf
     return replace(wf, y_true=np.where(absent.mask[..., None], np.nan, wf.y_true))
+
+
+def drawn(wf, absent: Absent | None, picked: np.ndarray):
+    """forecast.png's windows ``wf`` (``picked`` [W]: their positions among those ``steps`` read) and each step's date,
+    window by window ([W * H]; None: no date is missing, each step is drawn at its row): a step without an actual
+    blank (a gap in the actual line, not a value fill made) and its forecast drawn at its own date."""
+    if absent is None:
+        return wf, None
+    horizon = absent.mask.shape[1]
+    mask = absent.mask[picked]
+    filled = None if wf.filled is None else wf.filled & ~mask[..., None]
+    at = absent.times[(np.asarray(picked)[:, None] * horizon + np.arange(horizon)).reshape(-1)]
+    return replace(wf, y_true=np.where(mask[..., None], np.nan, wf.y_true), filled=filled), at
 
 
 def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
