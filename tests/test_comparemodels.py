@@ -54,6 +54,25 @@ def test_the_mse_is_evaluates_where_the_models_share_their_lookback(fitted, fram
     assert result.horizon == 2 and result.targets == ["y"]
 
 
+def test_a_step_whose_date_the_data_lacks_is_left_out_as_evaluate_leaves_it_out():
+    """Read by row, each window's step after a missing day met a later date's actual: on a daily series lacking
+    06-21, 07-04 and 07-12, compare's MSE was 5.097 and 5.183 where evaluate's is 5.145 and 5.261. Each step now meets
+    its own date's actual, a step without one unscored, and compare's scores are evaluate's, model by model."""
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
+                         "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200)})
+    gapped = data.drop(index=[172, 185, 193])
+    models = {f"m{seed}": Forecaster(**{**SMALL, "lookback": 14, "horizon": 7, "seed": seed}, test_frac=0.2).fit(gapped)
+              for seed in (0, 1)}
+    result = rnncast.compare(models, gapped)
+    for name, model in models.items():
+        scored = model.evaluate(gapped)
+        assert scored["scored"]["missing_steps"] == 20
+        assert result.scores[name]["mse"] == pytest.approx(scored["original"]["model"]["mse"], rel=1e-9)
+        assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-9)
+    assert all(np.isfinite(p["p"]) for p in result.pairs)
+
+
 def test_models_of_different_lookbacks_meet_on_the_same_targets(fitted, frame):
     """part='all': the lookback-20 GRU has no window for the first 8 targets the lookback-12 models forecast."""
     result = rnncast.compare([fitted["lstm"], fitted["gru"]], frame, part="all")

@@ -317,6 +317,8 @@ def test_the_advice_for_rows_without_a_target_at_the_end_forecasts_those_rows(se
     assert list(forecast["time"]) == list(tail["time"].tail(5))
     windows = model.predict_windows(tail)
     assert windows.times[-1][-1] == tail["time"].iloc[-1] and windows.filled[-1].all()
+    assert np.isnan(windows.y_true[-1]).all() and np.isnan(windows.y_true[windows.filled]).all()  # blank, not stood in
+    assert np.isfinite(windows.y_true[~windows.filled]).all()
     np.testing.assert_allclose(windows.y_pred[-1, :, 0], forecast["y"], rtol=1e-5)  # the same forecast
 
 

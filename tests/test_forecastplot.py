@@ -467,3 +467,31 @@ def test_rows_after_the_fit_s_data_are_counted_in_the_title_and_marked_where_the
     later = forecast_plot(model, frame.iloc[-(50 + 10):], {"model": model}).axes[0]
     assert later.get_title() == "Rows after the fit's data, forecast one step ahead (all 50 points)"
     assert "the fit's data ends" not in legend(later)
+
+
+def test_each_forecast_step_is_drawn_at_its_own_date_where_the_data_lacks_a_day():
+    """A window was drawn at its rows: with 2024-06-21 missing, the forecast for 06-21 was drawn at 06-22 (one day
+    off), and the missing dates' stand-ins as values fill made. Each step is drawn at its date (the forecasts'
+    ``stepactuals`` times), the actual line broken where the data has no row."""
+    from rnncast.plots import FILLED_LABEL
+
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
+                         "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200)})
+    gapped = data.drop(index=[172, 185, 193])
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}, test_frac=0.2).fit(gapped)
+    test = model.part_forecasts(gapped, "test")
+    fig = forecast_plot(model, gapped, {"lstm": model}, test=test)
+    lines = {line.get_label(): line for line in fig.axes[0].lines}
+    x = pd.DatetimeIndex(lines["lstm"].get_xdata())
+    assert x.is_monotonic_increasing and x.is_unique  # a window's dates, one horizon of rows after the one before
+    times = np.asarray(test.absent.times).reshape(test.absent.mask.shape)
+    firsts = np.arange(0, len(times), 7)
+    assert x[:len(firsts) * 7].equals(pd.DatetimeIndex(times[firsts].reshape(-1)))
+    at = x.get_loc(pd.Timestamp("2024-06-21"))
+    window, step = divmod(at, 7)
+    assert lines["lstm"].get_ydata()[at] == pytest.approx(test.original.y_pred[firsts[window], step, 0])
+    missing = x.isin(data.ds[[172, 185, 193]])
+    actual = np.asarray(lines["actual"].get_ydata(), dtype=float)
+    assert np.isnan(actual[missing]).all() and not np.isnan(actual[~missing]).any()
+    assert FILLED_LABEL not in lines

@@ -316,3 +316,24 @@ def test_a_wide_fits_training_values_below_zero_are_named_by_their_columns(caplo
     said = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("nonnegative=True"))
     assert ("but 3 of the 168 training values of the series' columns 'y1' (2), 'y3' (1) are below zero (the least "
             "-1; in 2 of the 3 columns)") in said and "'y'" not in said, said
+
+
+def test_a_wide_models_forecasts_below_zero_are_named_by_the_series_columns(caplog, monkeypatch):
+    """The forecast warning of a wide model (--series y1,y2,y3) led with "forecasts of 'y'", the one target's inner name,
+    no column of the data; it names the series' columns, each with its count, as fit's training values do (1172)."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=80, freq="D"), "y1": rng.uniform(1, 2, 80),
+                          "y2": rng.uniform(1, 2, 80), "y3": rng.uniform(1, 2, 80)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, series=["y1", "y2", "y3"])
+    net = model.net_
+    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)  # every one far below
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame)
+        model.evaluate(frame)
+    said = [r.getMessage() for r in caplog.records if "below zero" in r.getMessage()]
+    h = TINY["horizon"]
+    assert len(said) == 2 and said[0].startswith(
+        f"{3 * h} of the {3 * h} forecasts of the series' columns 'y1' ({h}), 'y2' ({h}), 'y3' ({h}) ('y_hat') are "
+        "below zero (the least "), said
+    assert " test forecasts of the series' columns 'y1' (" in said[1] and "though the data's columns are never" in said[1]
+    assert all("of 'y'" not in s and "data's 'y'" not in s and " series: " not in s for s in said)

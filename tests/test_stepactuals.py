@@ -107,3 +107,26 @@ def test_evaluate_and_fit_s_test_scores_date_each_step_as_a_backtest_does():
     assert set(times[absent.mask].tolist()) == set(data.ds[[172, 185, 193]].tolist())
     assert result["original"]["model"]["mse"] == pytest.approx(
         float(((wf.y_pred - wf.y_true)[..., 0][~absent.mask] ** 2).mean()), rel=1e-5)
+
+
+def test_predict_windows_gives_each_step_its_own_date_s_actual_and_a_missing_date_a_blank_one(caplog):
+    """predict_windows gave actuals by row: the window forecasting 06-20..06-26 showed 06-22's actual beside its 06-21
+    step (the data lacks 06-21); each step now meets its own date's actual, a step without a row a blank (NaN) one,
+    marked in ``filled`` (unscored) and said once in evaluate's words."""
+    data = _daily()
+    gapped = data.drop(index=[172, 185, 193])
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(gapped)
+    with caplog.at_level("WARNING"):
+        wf = model.predict_windows(gapped, part="test")
+    said = [r.getMessage() for r in caplog.records if "fall on dates the data has no row for" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("20 forecast steps of 20 windows")
+    blank = np.isnan(wf.y_true[..., 0])
+    assert blank.sum() == 20 and wf.filled[..., 0][blank].all() and wf.filled.sum() == 20
+    test = model.part_forecasts(gapped, "test")
+    times = np.asarray(test.absent.times).reshape(blank.shape)
+    actual = data.set_index("ds").y
+    np.testing.assert_allclose(wf.y_true[..., 0][~blank], actual[times[~blank]].to_numpy(), rtol=1e-6)
+    assert set(times[blank].tolist()) == set(data.ds[[172, 185, 193]].tolist())
+    first = np.flatnonzero(times[:, 0] == pd.Timestamp("2024-06-20"))[0]
+    assert np.isnan(wf.y_true[first, 1, 0]) and wf.y_true[first, 2, 0] == pytest.approx(actual["2024-06-22"], rel=1e-6)
+    np.testing.assert_allclose(wf.y_pred, test.original.y_pred)  # the same forecasts evaluate scores

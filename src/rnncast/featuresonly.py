@@ -118,7 +118,13 @@ def _trailing_blank(frame: pd.DataFrame, column, state: FittedState) -> np.ndarr
 def without_actuals(state: FittedState, windows: tuple, absent: list) -> tuple:
     """``predict_windows``' forecasts (original and scaled ``WindowForecasts``) of data that lacked the target columns
     ``absent`` (stood in for: ``stood_in``; a wide table's: its series' columns): their actuals and the baselines read
-    of them (repeat-last, seasonal naive) blank, as the data gives none; the forecasts are those of the data with it."""
+    of them (repeat-last, seasonal naive) blank, as the data gives none; the forecasts are those of the data with it.
+    A blank label stood in for where no fill was set (``blanklabels``: the last rows' too) is a blank actual, not the
+    stood-in value: NaN, marked in ``filled`` and scored nowhere (decisions 1118, 1168)."""
+    if state.settings.data.fill is None and not reads_target(state):
+        for wf in windows:
+            if wf.filled is not None and wf.filled.any():
+                wf.y_true = np.where(wf.filled, np.nan, wf.y_true)
     if not absent:
         return windows
     names = {str(c) for c in absent}

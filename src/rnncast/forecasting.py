@@ -235,7 +235,8 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
     missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read
     seriesscalers.say_unlearned(model.state, panel, spans)
-    return featuresonly.without_actuals(model.state, forecast_windows(model, panel, index, starts, rows_of, checked=not absent), absent)
+    windows = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of, checked=not absent))
+    return featuresonly.without_actuals(model.state, windows, absent)  # each step at its own date's actual (stepactuals)
 
 
 def new_part(model: Model, data, part: str, static_covariates=None) -> PartForecasts:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, zeroscales
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, stepactuals, zeroscales
 from rnncast.seriespicks import mase_by_series, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -188,6 +188,8 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
     rows), the bands."""
     many = len(test.ids) > 1
     mine = _one_series(test.original, s) if many else test.original
+    mine, at = stepactuals.drawn(mine, test.absent, np.flatnonzero(test.original.series == s) if many  # each step at
+                                 else np.arange(len(mine.y_true)))  # its own date, where the data lacks some
     predictions, bands = {}, {}
     for name, model in models.items():
         if model is reference:
@@ -210,7 +212,8 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
         predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
             mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
     rows = mine.target_rows[firsts[0]] + firsts[1]  # each point's window's first row, and its step in it
-    x = mine.time[rows] if mine.time is not None else rows
+    x = (at[firsts[0] * mine.y_true.shape[1] + firsts[1]] if at is not None  # stepactuals: its own date
+         else mine.time[rows] if mine.time is not None else rows)
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": marks if marks.any() else None,
             "rows": rows}
 

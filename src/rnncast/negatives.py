@@ -50,14 +50,16 @@ WORDS = {"train": "training", "val": "validation"}  # a part as the warning says
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
-               point: str = "_hat", windows=None, judged: list | None = None) -> str | None:
+               point: str = "_hat", windows=None, judged: list | None = None, wide: bool = False) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
     window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
     negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
     point forecast's column, the target's name plus it ("_hat"), or "" (predict of one series: the target's own name).
     ``windows`` [W]: each forecast's window number (backtest's cutoffs), named beside the series. Counted per point
     forecast and per quantile level, each named by the column it is written in. ``judged`` [T]: what ``data`` holds
-    of each target, as the warning says it ("the data's 'y'" unless given). Returns the warning, or None."""
+    of each target, as the warning says it ("the data's 'y'" unless given). ``wide``: the series are the columns of a
+    wide table, named in the lead with their counts (``series_columns``), not the one target's inner name.
+    Returns the warning, or None."""
     said, clip = [], []
     for t, name in enumerate(targets):
         column = data[:, t]
@@ -87,12 +89,21 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         per = values.shape[0] * values.shape[1]
         kind = f"{doing} " if doing else ""
         whose = judged[t] if judged else f"the data's {name!r}"
-        head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {name!r} ({own!r})"
+        named = repr(name)
+        if wide:  # its series are its columns (ids): each named with its count, as floored names them (decision 1172)
+            hit = low[..., middle] if low[..., middle].any() else low.any(axis=-1)  # [W, H]
+            each: dict = {}
+            for w in np.flatnonzero(hit.any(axis=1)):
+                each[ids[w]] = each.get(ids[w], 0) + int(hit[w].sum())
+            named = series_columns(each.items())
+            where = "; in ".join(p for p in where.split("; in ") if " series: " not in p)  # the columns say them
+            whose = "the data's columns" if not judged else "the values the model was fitted on"
+        head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {named} ({own!r})"
         quantiles = [f"{int(low[..., j].sum())} of its {levels[j]:g} quantiles ({columns[j]!r})"
                      for j in range(len(columns)) if levels and j != middle and low[..., j].any()]
         joint = (" and " if low[..., middle].any() else " but ") if quantiles else ""
         said.append(f"{head}{joint}{', '.join(quantiles)} are below zero (the least "
-                    f"{float(values.min()):.4g}{where}), though {whose} is never negative")
+                    f"{float(values.min()):.4g}{where}), though {whose} {'are' if wide else 'is'} never negative")
         clip += list(dict.fromkeys([own, columns[middle]])) if low[..., middle].any() else []  # the median: both
         clip += [columns[j] for j in range(len(columns)) if j != middle and low[..., j].any()]
     if not said:
@@ -106,6 +117,12 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
     return text
 
 
+def series_columns(counts) -> str:
+    """A wide table's series named as its columns, each with its count (``counts``: (id, n) pairs): "the series'
+    columns 'y1' (2), 'y3' (1)", not the one target's inner name 'y' (decisions 1172, 9863)."""
+    return "the series' columns " + some([f"{i!r} ({int(n)})" for i, n in counts], 5)
+
+
 def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None) -> str | None:
     """``below_zero`` of the forecasts of the windows of ``series`` [W] (positions in ``panel``) of ``part`` (train,
     val, test, backtest with its ``windows`` [W]; "" for predict's), the panel's rows the data; a model of one series
@@ -114,7 +131,7 @@ def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str 
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     data, judged = _target_values(state, panel)
     return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
-                      tuple(state.settings.model.quantiles or ()), point, windows, judged)
+                      tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide")
 
 
 def _target_values(state, panel) -> tuple[np.ndarray, list | None]:
@@ -156,7 +173,7 @@ def floored(panel, splits, nonnegative: bool) -> str | None:
             hit, each = np.unique(of, return_counts=True)
             where = f"; in {len(hit)} of the {panel.n_series} series" if panel.n_series > 1 else ""
             if panel.layout == "wide":  # its series are its columns: named, not the one target's inner name
-                name = "the series' columns " + some([f"{panel.given_id(int(s))!r} ({n})" for s, n in zip(hit, each)], 5)
+                name = series_columns((panel.given_id(int(s)), n) for s, n in zip(hit, each))
                 where = f"; in {len(hit)} of the {panel.n_series} columns"
             else:
                 name = repr(name)

@@ -1,5 +1,6 @@
 """Which steps of a window are scored where the data lacks a date it forecasts: the one rule of a backtest's windows
-(``backtest``), ``evaluate``'s and fit's test scores (``forecasting.part_forecasts``).
+(``backtest``), ``evaluate``'s and fit's test scores (``forecasting.part_forecasts``), ``predict_windows``' actuals
+(``windows``, and so ``compare``'s scores) and the dates forecast.png draws each step at (``drawn``).
 
 A window's forecast reads its inputs, the rows up to its cutoff: where they are complete the model forecasts each of
 the ``horizon`` calendar steps after it, whether or not the data holds a row at that date. Each step is scored
@@ -17,6 +18,7 @@ Values a ``fill`` made are no actual either; they are counted apart (``filledwin
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -24,6 +26,8 @@ import pandas as pd
 
 from rnncast import calendarcuts, filledwindows
 from rnncast.spelling import counted
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -111,6 +115,19 @@ def shown(wf, absent: Absent | None):
     return replace(wf, y_true=np.where(absent.mask[..., None], np.nan, wf.y_true))
 
 
+def drawn(wf, absent: Absent | None, picked: np.ndarray):
+    """forecast.png's windows ``wf`` (``picked`` [W]: their positions among those ``steps`` read) and each step's date,
+    window by window ([W * H]; None: no date is missing, each step is drawn at its row): a step without an actual
+    blank (a gap in the actual line, not a value fill made) and its forecast drawn at its own date."""
+    if absent is None:
+        return wf, None
+    horizon = absent.mask.shape[1]
+    mask = absent.mask[picked]
+    filled = None if wf.filled is None else wf.filled & ~mask[..., None]
+    at = absent.times[(np.asarray(picked)[:, None] * horizon + np.arange(horizon)).reshape(-1)]
+    return replace(wf, y_true=np.where(mask[..., None], np.nan, wf.y_true), filled=filled), at
+
+
 def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     """What the scores leave out (metrics.json's ``scored``): fill's made values and the windows that read later ones
     (``filledwindows.left_out``, over the values fill made alone) and ``missing_steps``, the steps whose date the
@@ -123,23 +140,45 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     block = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     if absent is not None:
-        n, total = int(absent.mask.sum()), len(absent.mask)
-        kept = filledwindows.kept_windows(total, wf.filled, wf.reads_later)
-        windows = int(absent.mask.any(axis=1).sum())
-        block.update(missing_steps=n, windows_scored=int(kept.sum()), missing_text=(
-            f"{counted(n, 'forecast step')} of {counted(windows, 'window')} {'falls' if n == 1 else 'fall'} on dates the "
-            f"data has no row for: forecast (the window's inputs, the rows up to its cutoff, are complete) but not "
-            f"scored, and written with a "
-            f"blank actual; every other step is scored against the actual of its own date: {int(kept.sum())} of the "
-            f"{total} windows keep a scored value"))
+        n, kept, text = _missing(wf, absent)
+        block.update(missing_steps=n, windows_scored=kept, missing_text=text)
     return block
 
 
+<<<<<<< HEAD
 def part_scored(said: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
     """What evaluate (and fit's test scores) say was scored (``said``: ``parts.select``'s ``scored``), with what fill
     left out and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a
     window keeps no scored value; and the clause of what was left out ("" where nothing was)."""
     block = scored(wf, absent, fill)
+=======
+def _missing(wf, absent: Absent) -> tuple[int, int, str]:
+    """The steps without an actual of the ``align``ed ``wf``, the windows keeping a scored value, and the sentence."""
+    n, total = int(absent.mask.sum()), len(absent.mask)
+    kept = int(filledwindows.kept_windows(total, wf.filled, wf.reads_later).sum())
+    hit = int(absent.mask.any(axis=1).sum())
+    return n, kept, (f"{counted(n, 'forecast step')} of {counted(hit, 'window')} {'falls' if n == 1 else 'fall'} on "
+                     f"dates the data has no row for: forecast (the window's inputs, the rows up to its cutoff, are "
+                     f"complete) but not scored, and written with a blank actual; every other step is scored against "
+                     f"the actual of its own date: {kept} of the {total} windows keep a scored value")
+
+
+def windows(panel, forecasts: tuple) -> tuple:
+    """``predict_windows``' forecasts (original and scaled, ``forecasting.forecast_windows``'): each step's actual its
+    own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``filled`` (no
+    score reads it: ``compare`` scores as ``evaluate`` does), said once in evaluate's words."""
+    original, scaled, absent = aligned(panel, *forecasts)
+    if absent is not None:
+        log.warning("%s", _missing(original, absent)[2])
+    return shown(original, absent), shown(scaled, absent)
+
+
+def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
+    """What evaluate (and fit's test scores) say was scored (``parts.select``'s ``scored``), with what fill left out
+    and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a window keeps
+    no scored value; and the clause of what was left out ("" where nothing was)."""
+    block = globals()["scored"](wf, absent, fill)
+>>>>>>> s27h21
     if block is None:
         return said, ""
     text = "; ".join(t for t in (block["left_out"], block.get("missing_text")) if t)
