@@ -145,13 +145,6 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     return block
 
 
-<<<<<<< HEAD
-def part_scored(said: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
-    """What evaluate (and fit's test scores) say was scored (``said``: ``parts.select``'s ``scored``), with what fill
-    left out and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a
-    window keeps no scored value; and the clause of what was left out ("" where nothing was)."""
-    block = scored(wf, absent, fill)
-=======
 def _missing(wf, absent: Absent) -> tuple[int, int, str]:
     """The steps without an actual of the ``align``ed ``wf``, the windows keeping a scored value, and the sentence."""
     n, total = int(absent.mask.sum()), len(absent.mask)
@@ -173,12 +166,11 @@ def windows(panel, forecasts: tuple) -> tuple:
     return shown(original, absent), shown(scaled, absent)
 
 
-def part_scored(scored: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
-    """What evaluate (and fit's test scores) say was scored (``parts.select``'s ``scored``), with what fill left out
-    and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a window keeps
-    no scored value; and the clause of what was left out ("" where nothing was)."""
-    block = globals()["scored"](wf, absent, fill)
->>>>>>> s27h21
+def part_scored(said: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:
+    """What evaluate (and fit's test scores) say was scored (``said``: ``parts.select``'s ``scored``), with what fill
+    left out and the steps without an actual (``scored``'s keys) beside it, and its text begun "forecast" where a
+    window keeps no scored value; and the clause of what was left out ("" where nothing was)."""
+    block = scored(wf, absent, fill)
     if block is None:
         return said, ""
     text = "; ".join(t for t in (block["left_out"], block.get("missing_text")) if t)
