@@ -105,7 +105,8 @@ class Learned:
                                              "columns, none without them)")
     unused_columns_ = _learned("unused", "the data's columns fit did not use (no role named them)")
     skipped_series_ = property(lambda self: as_tuples(skipped_as_given(self.state_.skipped_series, self.state_.given_ids),
-                                                      of_model(self.state_.id_col, self.state_.ids), self.state_.key),
+                                                      of_model(self.state_.id_col, self.state_.ids), self.state_.key,
+                                                      self.state_.key_dtypes),
                                lambda self, value: setattr(self.state_, "skipped_series", value),
                                doc="series too short to train, one dict each: id (an integer id of fit's frame as "
                                    "given; a key's values, ('A', 1)), rows (it has), needed (the rows it would need)")
