@@ -324,3 +324,21 @@ def test_every_method_that_needs_a_fitted_model_raises_not_fitted_before_fit(tmp
         calls[use]()
     assert isinstance(err.value, RnncastError) and isinstance(err.value, AttributeError) and rnncast.NotFitted is NotFitted
     assert not (tmp_path / "m").exists()
+
+
+def test_a_keys_skipped_series_come_back_from_load_with_their_dtypes(tmp_path):
+    """A loaded model's skipped_series_ gave a key's store 3 back as '3' where fit said 3, and its ids and forecasts
+    give 3 (decisions 1135/1175): model.json's key_dtypes now cast them back too (decision 9851)."""
+    import pandas as pd
+
+    dates = pd.date_range("2024-01-01", periods=40, freq="D")
+    rng = np.random.default_rng(0)
+    data = pd.concat([pd.DataFrame({"item": item, "store": store, "date": dates[:n],
+                                    "y": 10 + rng.normal(size=n).round(3)})
+                      for item, store, n in (("A", 1, 40), ("B", 2, 40), ("C", 3, 5))], ignore_index=True)
+    model = Forecaster(**TINY).fit(data, target="y", time_col="date", id_col=["item", "store"])
+    assert [d["id"] for d in model.skipped_series_] == [("C", 3)]
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.skipped_series_ == model.skipped_series_
+    assert isinstance(loaded.skipped_series_[0]["id"][1], int) and isinstance(loaded.skipped_series_[0]["id"][0], str)

@@ -1,4 +1,4 @@
-"""A run's history.csv (``runhistory.py``): fit's epochs written with the losses as their float32's shortest text,
+"""A run's history.csv (``runhistory.py``): fit's epochs written with the losses as measured,
 and read back by ``Forecaster.load`` of the run; a saved model folder keeps them in its model.json."""
 
 from __future__ import annotations
@@ -14,25 +14,30 @@ from rnncast.report import write_run
 from rnncast.runhistory import early_stop_text, end_text, history_csv, kept_untrained, read_back, still_improving
 
 
-def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
-    history = [{"epoch": 1, "train_loss": float(np.float32(1.2362734)), "val_loss": None, "seconds": 0.5, "best": True},
+def test_history_csv_writes_the_losses_exactly_and_reads_back_the_float32_text_of_earlier_runs(tmp_path):
+    """history.csv wrote 0.20888230906461816 as 0.2088823, so a loaded run's history_ was not the fitted one's
+    where a saved model's was (decision 1147); now both keep the float64 (decision 9852)."""
+    history = [{"epoch": 1, "train_loss": 0.20888230906461816, "val_loss": None, "seconds": 0.5, "best": True},
                {"epoch": 2, "train_loss": 0.1, "val_loss": float(np.float32(0.25)), "seconds": 0.25, "best": False}]
-    assert float(np.float32(1.2362734)) == 1.2362734079360962  # what history.csv held before
     assert history_csv(history).splitlines() == ["epoch,train_loss,val_loss,seconds,best",
-                                                 "1,1.2362734,,0.5,True", "2,0.1,0.25,0.25,False"]
+                                                 "1,0.20888230906461816,,0.5,True", "2,0.1,0.25,0.25,False"]
+    run = tmp_path / "run"
+    (run / "model").mkdir(parents=True)
+    (run / "config.json").write_text("{}")
+    (run / "history.csv").write_text(history_csv(history))
+    assert read_back(run) == history
+    (run / "history.csv").write_text("epoch,train_loss,val_loss,seconds,best\n1,0.2088823,,0.5,True\n")  # earlier
+    assert read_back(run)[0]["train_loss"] == 0.2088823
 
 
 def test_a_loaded_run_or_saved_model_has_the_history_it_was_trained_with(tmp_path, caplog):
     frame = make_frame(200)
     model = Forecaster(**{**TINY, "epochs": 3}).fit(frame, target="y")
     write_run(tmp_path / "run", model, frame)
-    written = [{**h, "train_loss": float(np.float32(h["train_loss"])), "val_loss": float(np.float32(h["val_loss"]))}
-               for h in model.history_]
+    written = model.history_
     for folder in (tmp_path / "run", tmp_path / "run" / "model"):  # was [] though the run kept history.csv
         loaded = Forecaster.load(folder).history_
-        assert [h["epoch"] for h in loaded] == [1, 2, 3] and [h["best"] for h in loaded] == [h["best"] for h in written]
-        assert np.allclose([h["train_loss"] for h in loaded], [h["train_loss"] for h in written], rtol=1e-6)
-        assert [h["seconds"] for h in loaded] == [h["seconds"] for h in model.history_]
+        assert [h["epoch"] for h in loaded] == [1, 2, 3] and loaded == model.history_  # the losses exactly (9852)
     model.save(tmp_path / "saved")  # a saved model keeps its epochs too: loss_figure drew an empty plot (decision 553)
     kept = Forecaster.load(tmp_path / "saved").history_
     assert [h["epoch"] for h in kept] == [1, 2, 3] and [h["best"] for h in kept] == [h["best"] for h in written]

@@ -272,7 +272,7 @@ def test_skipped_series_and_id_col_name_a_key_by_its_columns_in_python(tmp_path)
     assert [d["id"] for d in untrained] == [("C", 3)]
     model.save(tmp_path / "m")
     loaded = Forecaster.load(tmp_path / "m")
-    assert loaded.id_col_ == KEY and loaded.skipped_series_[0]["id"] == ("C", "3")  # after load: as text, as one id's
+    assert loaded.id_col_ == KEY and loaded.skipped_series_[0]["id"] == ("C", 3)  # after load too (9851)
 
 
 def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_they_were(tmp_path, capsys):

@@ -39,8 +39,9 @@ SET = {  # FIT_SETS' type and meaning: the Attributes section of help(Forecaster
     "history_": ("list of dict", "one per epoch: epoch (from 1), train_loss and val_loss (the mean loss, or pinball "
                                  "loss, in the scaled units trained in, original under scaler='none'; val_loss None "
                                  "without validation rows), seconds, best (its weights kept); load gives a run's or "
-                                 "saved model's back ([] where none was kept; a run's history.csv keeps the losses "
-                                 "as their float32's shortest text, a saved model's model.json as they were)"),
+                                 "saved model's back ([] where none was kept; a run's history.csv and a saved "
+                                 "model's model.json keep the losses as measured; an earlier run's history.csv "
+                                 "holds their float32's shortest text)"),
 }
 KINDS = {  # the type and shape of each Learned property (S series, T targets, C columns: targets then covariates)
     "settings_": "config.Settings", "layout_": "str", "ids_": "list of str [S]", "id_col_": "str or None",
@@ -105,7 +106,8 @@ class Learned:
                                              "columns, none without them)")
     unused_columns_ = _learned("unused", "the data's columns fit did not use (no role named them)")
     skipped_series_ = property(lambda self: as_tuples(skipped_as_given(self.state_.skipped_series, self.state_.given_ids),
-                                                      of_model(self.state_.id_col, self.state_.ids), self.state_.key),
+                                                      of_model(self.state_.id_col, self.state_.ids), self.state_.key,
+                                                      self.state_.key_dtypes),
                                lambda self, value: setattr(self.state_, "skipped_series", value),
                                doc="series too short to train, one dict each: id (an integer id of fit's frame as "
                                    "given; a key's values, ('A', 1)), rows (it has), needed (the rows it would need)")

@@ -1,6 +1,6 @@
 """Fit's epochs (``Forecaster.history_``): what they say of the weights kept (``best_epoch``, ``early_stop_text``,
 ``end_text``), and a run's ``history.csv``, written into the run directory and read back by ``Forecaster.load`` of
-that run, so a loaded run has the history it was trained with; a model folder that ``save`` wrote keeps it in its
+that run, so a loaded run has the history it was trained with (its losses exactly); a model folder that ``save`` wrote keeps it in its
 model.json (``as_json``), so its ``loss_figure`` draws the curve fit drew (a model saved before that keeps none: ``[]``)."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import io
 import logging
 from pathlib import Path
 
-from rnncast import decimals
 from rnncast.spelling import counted
 
 log = logging.getLogger(__name__)
@@ -19,12 +18,13 @@ FIELDS = ["epoch", "train_loss", "val_loss", "seconds", "best"]
 
 
 def history_csv(history: list[dict]) -> str:
-    """``history.csv``: one row per epoch; the losses (float32 sums, means and scores) as the shortest text
-    of their float32 (1.2362734, not 1.2362734079360962)."""
+    """``history.csv``: one row per epoch; the losses as fit measured them, the shortest text that reads back as
+    the same float64 (``repr``: 0.20888230906461816, as model.json keeps them), so a loaded run's ``history_``
+    equals the fitted one's (decision 9852; files written before hold their float32's text, 0.2088823, read as is)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIELDS)
     writer.writeheader()
-    loss = lambda v: v if v is None else float(decimals.shortest(v))  # noqa: E731
+    loss = lambda v: v if v is None else float(v)  # noqa: E731  csv writes a float's repr
     writer.writerows({**row, "train_loss": loss(row["train_loss"]), "val_loss": loss(row["val_loss"])} for row in history)
     return buffer.getvalue()
 
@@ -55,7 +55,8 @@ def _from_json(value, folder) -> list[dict]:
 
 def read_back(folder, kept=None) -> list[dict]:
     """The epochs of the run whose model ``folder`` is (a run directory holding ``model/``, or that ``model/``), as
-    fit's ``history_`` held them (losses as written: their float32's shortest text); for a model folder of
+    fit's ``history_`` held them (losses as written: exact, or a file written before decision 9852 their float32's
+    shortest text); for a model folder of
     ``save``'s, those its model.json keeps (``kept``: its ``history``; ``[]`` where it keeps none). A history.csv
     that does not read is said in a warning and gives ``[]``: the model loads as well without it."""
     folder = Path(folder)

@@ -25,7 +25,7 @@ from rnncast.argparsing import column_names
 from rnncast.data import KEY_DTYPES, KEY_PARTS, ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
 from rnncast.rolenames import key_part
-from rnncast.seriesids import id_text, id_texts, number_order, plain
+from rnncast.seriesids import id_text, id_texts, number_order, plain, typed_key
 
 log = logging.getLogger(__name__)
 
@@ -277,9 +277,11 @@ def values_of(parts: list[str], name: str, key: Key | None = None) -> tuple:
     return tuple(values)
 
 
-def as_tuples(skipped: list[dict], parts: list[str] | None, key: Key | None = None) -> list[dict]:
-    """Series left out (``{id, rows, needed}``) named by their key's values (a tuple, as evaluate's series are)."""
-    return skipped if parts is None else [{**d, "id": values_of(parts, str(d["id"]), key)} for d in skipped]
+def as_tuples(skipped: list[dict], parts: list[str] | None, key: Key | None = None, dtypes: dict | None = None) -> list[dict]:
+    """Series left out (``{id, rows, needed}``) named by their key's values (a tuple, as evaluate's series are), a
+    loaded model's text cast back to the columns' saved ``dtypes`` (``seriesids.key_dtypes``; decision 9851)."""
+    return skipped if parts is None else [{**d, "id": typed_key(values_of(parts, str(d["id"]), key), parts, dtypes)}
+                                          for d in skipped]
 
 
 def for_json(parts: list[str], value, key: Key | None = None):
