@@ -328,7 +328,7 @@ def test_every_method_that_needs_a_fitted_model_raises_not_fitted_before_fit(tmp
 
 def test_a_keys_skipped_series_come_back_from_load_with_their_dtypes(tmp_path):
     """A loaded model's skipped_series_ gave a key's store 3 back as '3' where fit said 3, and its ids and forecasts
-    give 3 (decisions 1135/1175): model.json's key_dtypes now cast them back too (decision 9851)."""
+    give 3 (decisions 1135/1175): model.json's key_dtypes now cast them back too (decision 1196)."""
     import pandas as pd
 
     dates = pd.date_range("2024-01-01", periods=40, freq="D")

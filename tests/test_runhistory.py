@@ -16,7 +16,7 @@ from rnncast.runhistory import early_stop_text, end_text, history_csv, kept_untr
 
 def test_history_csv_writes_the_losses_exactly_and_reads_back_the_float32_text_of_earlier_runs(tmp_path):
     """history.csv wrote 0.20888230906461816 as 0.2088823, so a loaded run's history_ was not the fitted one's
-    where a saved model's was (decision 1147); now both keep the float64 (decision 9852)."""
+    where a saved model's was (decision 1147); now both keep the float64 (decision 1197)."""
     history = [{"epoch": 1, "train_loss": 0.20888230906461816, "val_loss": None, "seconds": 0.5, "best": True},
                {"epoch": 2, "train_loss": 0.1, "val_loss": float(np.float32(0.25)), "seconds": 0.25, "best": False}]
     assert history_csv(history).splitlines() == ["epoch,train_loss,val_loss,seconds,best",

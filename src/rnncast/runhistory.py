@@ -20,7 +20,7 @@ FIELDS = ["epoch", "train_loss", "val_loss", "seconds", "best"]
 def history_csv(history: list[dict]) -> str:
     """``history.csv``: one row per epoch; the losses as fit measured them, the shortest text that reads back as
     the same float64 (``repr``: 0.20888230906461816, as model.json keeps them), so a loaded run's ``history_``
-    equals the fitted one's (decision 9852; files written before hold their float32's text, 0.2088823, read as is)."""
+    equals the fitted one's (decision 1197; files written before hold their float32's text, 0.2088823, read as is)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIELDS)
     writer.writeheader()
@@ -55,7 +55,7 @@ def _from_json(value, folder) -> list[dict]:
 
 def read_back(folder, kept=None) -> list[dict]:
     """The epochs of the run whose model ``folder`` is (a run directory holding ``model/``, or that ``model/``), as
-    fit's ``history_`` held them (losses as written: exact, or a file written before decision 9852 their float32's
+    fit's ``history_`` held them (losses as written: exact, or a file written before decision 1197 their float32's
     shortest text); for a model folder of
     ``save``'s, those its model.json keeps (``kept``: its ``history``; ``[]`` where it keeps none). A history.csv
     that does not read is said in a warning and gives ``[]``: the model loads as well without it."""

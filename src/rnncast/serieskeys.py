@@ -279,7 +279,7 @@ def values_of(parts: list[str], name: str, key: Key | None = None) -> tuple:
 
 def as_tuples(skipped: list[dict], parts: list[str] | None, key: Key | None = None, dtypes: dict | None = None) -> list[dict]:
     """Series left out (``{id, rows, needed}``) named by their key's values (a tuple, as evaluate's series are), a
-    loaded model's text cast back to the columns' saved ``dtypes`` (``seriesids.key_dtypes``; decision 9851)."""
+    loaded model's text cast back to the columns' saved ``dtypes`` (``seriesids.key_dtypes``; decision 1196)."""
     return skipped if parts is None else [{**d, "id": typed_key(values_of(parts, str(d["id"]), key), parts, dtypes)}
                                           for d in skipped]
 
