@@ -65,12 +65,20 @@ def hint(time: pd.DatetimeIndex, offsets: np.ndarray, sets: list, ids: list, fmt
     misses are NYSE holidays (the set series 'AAPL' keeps), every one in its span; the other 10: 2024-03-04 to
     2024-03-15; give holidays='NYSE' (--holidays NYSE) for the panel to skip them, the other days then gaps``; ""
     where none is."""
+    found = first(time, offsets, sets, weekmask)
+    return said(found, time, sets, ids, fmt) if found is not None else ""
+
+
+def first(time: pd.DatetimeIndex, offsets: np.ndarray, sets: list, weekmask: str | None = None,
+          among=None) -> Mostly | None:
+    """``mostly`` of the first series on plain business days (``sets`` [S] as ``hint`` takes them; ``among``: of
+    these series only) whose missing weekdays are mostly one set's; None where none is."""
     kept = [n for n in dict.fromkeys(sets) if n is not None]
     for s, own in enumerate(sets):
-        found = mostly(time, offsets, s, kept, weekmask) if own is None else None
+        found = mostly(time, offsets, s, kept, weekmask) if own is None and (among is None or s in among) else None
         if found is not None:
-            return said(found, time, sets, ids, fmt)
-    return ""
+            return found
+    return None
 
 
 def said(found: Mostly, time, sets: list, ids: list, fmt: str | None = None) -> str:
