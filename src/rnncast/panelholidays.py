@@ -93,13 +93,19 @@ def said(found: Mostly, time, sets: list, ids: list, fmt: str | None = None) -> 
     more = f" and {len(runs) - RUNS} more" if len(runs) > RUNS else ""
     other = (f"; the other{f' {len(found.others)}' if len(found.others) > 1 else ''}: {', '.join(written)}{more}"
              if len(found.others) else "")
-    panel = len(sets) > 1 and all(own in (None, name) for own in sets)
+    return (f"{found.holidays} of the {n} weekdays series {ids[found.series]!r} misses are {name} holidays{whose}, "
+            f"every one in its span{other}; {give(found, sets, ids)}")
+
+
+def give(found: Mostly, sets: list, ids: list) -> str:
+    """What lets ``found``'s series skip its set: ``holidays=`` for the panel where every other series keeps that set
+    (or none), else the series fitted apart with it; the days left over then gaps."""
+    name = found.name
     then = "" if not len(found.others) else ", the other day then a gap" if len(found.others) == 1 else \
         ", the other days then gaps"
-    give = (f"give holidays={name!r} (--holidays {name}) for the panel to skip them{then}" if panel else
-            f"fit series {ids[found.series]!r} apart with holidays={name!r} (--holidays {name}) to skip them{then}")
-    return (f"{found.holidays} of the {n} weekdays series {ids[found.series]!r} misses are {name} holidays{whose}, "
-            f"every one in its span{other}; {give}")
+    if len(sets) > 1 and all(own in (None, name) for own in sets):
+        return f"give holidays={name!r} (--holidays {name}) for the panel to skip them{then}"
+    return f"fit series {ids[found.series]!r} apart with holidays={name!r} (--holidays {name}) to skip them{then}"
 
 
 def _runs(days: np.ndarray, name: str) -> list:
