@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, gapwindows
+from rnncast import Forecaster, gapwindows, holidaysets
 from rnncast.cli import main
 from rnncast.gapwindows import crossing, missing_after, quiet
 from rnncast.reading import read_new
@@ -244,3 +244,33 @@ def test_a_till_export_without_its_zero_weeks_is_offered_fill_zero_which_fills_a
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**TINY, freq="W-SAT").fit(plain.drop(index=[30, 31, 60]))
     assert "to fill ('ffill' or 'interpolate'; made values are not scored)" in caplog.text
+
+
+def test_a_halted_series_missing_mostly_a_sets_holidays_is_told_that_set_first_and_fill_gaps_for_the_rest(caplog):
+    """A NYSE ticker halted for two weeks beside one on NYSE's days: the windows warning offered fill_gaps for all of
+    its missing days, closes made up on holidays; it says the gap warning's advice, fill_gaps for the halt left."""
+    nyse = pd.date_range("2023-01-03", "2024-11-29", freq=holidaysets.offset("NYSE"))
+    halted = nyse.difference(pd.bdate_range("2024-03-04", "2024-03-15"))
+    frame = pd.concat([pd.DataFrame({"ticker": t, "date": d, "close": 100 + np.sin(np.arange(len(d)) / 7)})
+                       for t, d in (("AAPL", nyse), ("HALT", halted))], ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY).fit(frame, target="close", id_col="ticker")
+        caplog.clear()
+        model.evaluate(frame)
+    advice = ("18 of the 28 weekdays series 'HALT' misses are NYSE holidays: at fit, give holidays='NYSE' (--holidays "
+              "NYSE) for the panel to skip them, the other days then gaps; fill_gaps=True (--fill-gaps) at fit then "
+              "inserts the true gaps left for fill= (--fill) to fill")
+    assert advice in caplog.text
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        caplog.clear()
+        Forecaster(**TINY).fit(frame, target="close", id_col="ticker")
+    line = next(r.getMessage() for r in caplog.records if "training windows" in r.getMessage())
+    assert line.endswith("18 of the 28 weekdays series 'HALT' misses are NYSE holidays: give holidays='NYSE' "
+                         "(--holidays NYSE) for the panel to skip them, the other days then gaps; fill_gaps=True "
+                         "(--fill-gaps) then inserts the true gaps left for fill= (--fill) to fill ('ffill' or "
+                         "'interpolate'; made values are not scored)")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):  # the advice taken: the halt's gaps alone, fill_gaps
+        Forecaster(**TINY, holidays="NYSE").fit(frame, target="close", id_col="ticker")
+    line = next(r.getMessage() for r in caplog.records if "training windows" in r.getMessage())
+    assert "holidays" not in line and "fill_gaps=True (--fill-gaps) inserts such rows" in line

@@ -137,14 +137,23 @@ def test_a_series_one_day_short_of_the_set_another_keeps_is_advised_the_panels_h
     holidays='NYSE'"; the panel takes the flag as a whole, AAPL keeping NYSE too, the day then a gap."""
     nyse = _market_days("NYSE", "2024-11-22")
     frame = _long(AAPL=nyse, MSFT=nyse.difference(pd.DatetimeIndex(["2024-03-06"])))
-    with caplog.at_level("WARNING", logger="rnncast"):
+    with caplog.at_level("WARNING", logger="rnncast"):  # the set advised once: in the gap warning, referred to
         load_panel(frame, target="close", id_col="ticker")
+    assert caplog.text.count("give holidays='NYSE'") == 1
+    assert "series 'MSFT' misses mostly NYSE holidays: the gap warning says what to give" in caplog.text
+    assert ("17 of the 18 weekdays series 'MSFT' misses are NYSE holidays (the set series 'AAPL' keeps), every one in "
+            "its span; the other: 2024-03-06; give holidays='NYSE' (--holidays NYSE) for the panel to skip them, the "
+            "other day then a gap; fill_gaps=True (--fill-gaps) inserts true gaps") in caplog.text
+    assert load_panel(frame, target="close", id_col="ticker", holidays="NYSE", announce=False).calendar.holidays == "NYSE"
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):  # no gap warning (the rows inserted): said here, in full
+        load_panel(frame, target="close", id_col="ticker", fill_gaps=True, fill="ffill")
     assert ("series 'MSFT': 17 of 18 missing weekdays are NYSE holidays, every one of its holidays from 2023-01-03 "
             "to 2024-11-22 (the other: 2024-03-06); give holidays='NYSE' (--holidays NYSE) for the panel (series "
             "'AAPL' keeps it too) to skip them (the other then a gap)") in caplog.text
-    assert load_panel(frame, target="close", id_col="ticker", holidays="NYSE", announce=False).calendar.holidays == "NYSE"
     caplog.clear()
-    with caplog.at_level("WARNING", logger="rnncast"):  # beside another market's series: fitted apart, as before
+    with caplog.at_level("WARNING", logger="rnncast"):  # beside another market's series: fitted apart, said once
         load_panel(_long(JP1=_market_days("JPX", "2024-11-22"), MSFT=frame[frame.ticker == "MSFT"].date),
                    target="close", id_col="ticker")
-    assert "fit the series apart and give holidays='NYSE'" in caplog.text
+    assert caplog.text.count("holidays='NYSE'") == 1
+    assert "fit series 'MSFT' apart with holidays='NYSE' (--holidays NYSE) to skip them, the other day" in caplog.text

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars
+from rnncast import businessdays, calendars, panelholidays
 from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -118,6 +118,7 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
                 f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit takes the rows around "
                 f"any step its own data lacks), so these windows' steps are not the calendar's; {REMEDY}")
+    sentence = sentence.replace(REMEDY, _holidays_first(state, panel, which, REMEDY))
     log.warning("%s", sentence)
     return {"windows": n, "series": int(len(which)), "ids": [panel.given_id(s) for s in which[:10]],
             "text": clause, "note": sentence}
@@ -148,8 +149,8 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     said = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
     log.warning("%s span calendar steps missing from the data%s: fit takes the rows on either side as consecutive "
                 "steps, so the network learns from and is scored on windows whose steps are not the calendar's; "
-                "fill_gaps=True (--fill-gaps) %s (%s)", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1],
-                where, INSERTS, _fills(panel))
+                "%s", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where,
+                _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({_fills(panel)})"))
     return {**counts, "series": int(len(which))}
 
 
@@ -169,6 +170,23 @@ def _fills(panel: Panel) -> str:
 
 def _span(state) -> int:
     return state.settings.data.lookback + state.settings.data.horizon
+
+
+def _holidays_first(state, panel: Panel, which: np.ndarray, remedy: str) -> str:
+    """``remedy`` (fill_gaps'), or, where a series of ``which`` [K] on plain business days beside others with their
+    own calendars misses mostly a set's holidays (``panelholidays``, as the gap warning says it), that set first:
+    fill_gaps only for the true gaps left (a halt), never for closes made up on holidays."""
+    if not state.calendars or not isinstance(panel.time, pd.DatetimeIndex):
+        return remedy
+    sets = [c.holidays if c.holidays is not None else None if businessdays.plain_business(c.freq) else ""
+            for c in (state.calendars.get(i, state.calendar) for i in panel.ids)]
+    found = panelholidays.first(panel.time, panel.offsets, sets, among=set(which[:50].tolist()))
+    if found is None:
+        return remedy
+    ids = [panel.given_id(s) for s in range(panel.n_series)]
+    return (f"{found.holidays} of the {found.holidays + len(found.others)} weekdays series {ids[found.series]!r} "
+            f"misses are {found.name} holidays: {'at fit, ' if remedy == REMEDY else ''}"
+            f"{panelholidays.give(found, sets, ids)}; {remedy.replace('inserts such rows', 'then inserts the true gaps left')}")
 
 
 def _named(panel: Panel, series: np.ndarray) -> tuple[np.ndarray, str]:

@@ -274,7 +274,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where, every)) is not None:
             calendar, ruler, own = apart  # stores in two countries: each series skips its own holidays
             if announce:
-                log.warning("%s", seriesholidays.said(own, calendar, every, time, offsets, rows.text_format))
+                log.warning("%s", seriesholidays.said(own, calendar, every, time, offsets, rows.text_format,
+                                                      not fill_gaps))
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept,
                         calendar.remedy)

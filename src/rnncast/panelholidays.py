@@ -65,12 +65,20 @@ def hint(time: pd.DatetimeIndex, offsets: np.ndarray, sets: list, ids: list, fmt
     misses are NYSE holidays (the set series 'AAPL' keeps), every one in its span; the other 10: 2024-03-04 to
     2024-03-15; give holidays='NYSE' (--holidays NYSE) for the panel to skip them, the other days then gaps``; ""
     where none is."""
+    found = first(time, offsets, sets, weekmask)
+    return said(found, time, sets, ids, fmt) if found is not None else ""
+
+
+def first(time: pd.DatetimeIndex, offsets: np.ndarray, sets: list, weekmask: str | None = None,
+          among=None) -> Mostly | None:
+    """``mostly`` of the first series on plain business days (``sets`` [S] as ``hint`` takes them; ``among``: of
+    these series only) whose missing weekdays are mostly one set's; None where none is."""
     kept = [n for n in dict.fromkeys(sets) if n is not None]
     for s, own in enumerate(sets):
-        found = mostly(time, offsets, s, kept, weekmask) if own is None else None
+        found = mostly(time, offsets, s, kept, weekmask) if own is None and (among is None or s in among) else None
         if found is not None:
-            return said(found, time, sets, ids, fmt)
-    return ""
+            return found
+    return None
 
 
 def said(found: Mostly, time, sets: list, ids: list, fmt: str | None = None) -> str:
@@ -85,13 +93,19 @@ def said(found: Mostly, time, sets: list, ids: list, fmt: str | None = None) -> 
     more = f" and {len(runs) - RUNS} more" if len(runs) > RUNS else ""
     other = (f"; the other{f' {len(found.others)}' if len(found.others) > 1 else ''}: {', '.join(written)}{more}"
              if len(found.others) else "")
-    panel = len(sets) > 1 and all(own in (None, name) for own in sets)
+    return (f"{found.holidays} of the {n} weekdays series {ids[found.series]!r} misses are {name} holidays{whose}, "
+            f"every one in its span{other}; {give(found, sets, ids)}")
+
+
+def give(found: Mostly, sets: list, ids: list) -> str:
+    """What lets ``found``'s series skip its set: ``holidays=`` for the panel where every other series keeps that set
+    (or none), else the series fitted apart with it; the days left over then gaps."""
+    name = found.name
     then = "" if not len(found.others) else ", the other day then a gap" if len(found.others) == 1 else \
         ", the other days then gaps"
-    give = (f"give holidays={name!r} (--holidays {name}) for the panel to skip them{then}" if panel else
-            f"fit series {ids[found.series]!r} apart with holidays={name!r} (--holidays {name}) to skip them{then}")
-    return (f"{found.holidays} of the {n} weekdays series {ids[found.series]!r} misses are {name} holidays{whose}, "
-            f"every one in its span{other}; {give}")
+    if len(sets) > 1 and all(own in (None, name) for own in sets):
+        return f"give holidays={name!r} (--holidays {name}) for the panel to skip them{then}"
+    return f"fit series {ids[found.series]!r} apart with holidays={name!r} (--holidays {name}) to skip them{then}"
 
 
 def _runs(days: np.ndarray, name: str) -> list:

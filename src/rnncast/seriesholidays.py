@@ -14,7 +14,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, nearholidays
+from rnncast import businessdays, calendars, nearholidays, panelholidays
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import wall_days, weekday_holidays
 from rnncast.rulers import Combined
@@ -59,11 +59,13 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
     return base, Combined(offsets, None, rulers), {s: c for s, c in enumerate(each) if c != base}
 
 
-def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str | None = None) -> str:
+def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str | None = None,
+         gaps_said: bool = False) -> str:
     """"calendars differ by series: business days without NYSE holidays ('US1', ...), without JP holidays ('JP1')";
     with the times [N] (cut at ``offsets`` [S + 1], written as ``fmt``), the first series that keeps plain business
     days but one set all but explains (``nearholidays``: a vendor's row on Memorial Day) is named, with what lets it
-    keep that set."""
+    keep that set; where the gap warning follows (``gaps_said``) and names that set for it (``panelholidays``, with
+    the days left over as gaps and what fills them), it is referred to instead, the set advised once."""
     by: dict = {}
     for s in range(len(ids)):
         by.setdefault(own.get(s, base).shown, []).append(repr(ids[s]))
@@ -74,12 +76,23 @@ def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str
         if calendar.holidays is None and businessdays.plain_business(calendar.freq):
             piece = time[offsets[s]:offsets[s + 1]]
             found = nearholidays.near(piece, np.array([0, len(piece)]), calendar.weekmask)
+            if found is not None and gaps_said and _gap_warned(own, base, len(ids), time, offsets, s, found.name):
+                return f"{text}; series {ids[s]!r} misses mostly {found.name} holidays: the gap warning says what to give"
             if found is not None:
                 sets = [own.get(t, base).holidays for t in range(len(ids))]
                 keepers = [repr(ids[t]) for t, n in enumerate(sets) if n == found.name] \
                     if all(n in (None, found.name) for n in sets) else None
                 return f"{text}; series {ids[s]!r}: {nearholidays.said(found, piece, fmt, True, keepers)}"
     return text
+
+
+def _gap_warned(own: dict, base: Calendar, n: int, time, offsets, s: int, name: str) -> bool:
+    """Whether the gap warning (``gaps._warn_gaps``, through ``panelholidays.hint``) names set ``name`` for series
+    ``s`` of the ``n``."""
+    sets = [c.holidays if c.holidays is not None else None if businessdays.plain_business(c.freq) else ""
+            for c in (own.get(t, base) for t in range(n))]
+    found = panelholidays.first(time, offsets, sets)
+    return found is not None and (found.series, found.name) == (s, name)
 
 
 def refused(time: pd.DatetimeIndex, offsets: np.ndarray, unsettled: dict, each: list, ids: list,
