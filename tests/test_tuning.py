@@ -34,7 +34,8 @@ def test_trials_search_the_space_and_the_best_is_the_lowest_validation_loss(fram
     assert set(result.study.best_trial.params) == {"cell", "num_layers", "lookback", "lr", "dropout"}
     assert result.settings["hidden_size"] == 8  # fixed, not searched
     assert all(t.params["lookback"] != 336 for t in result.study.trials)  # 300 rows: 210 for training, too few for 336
-    model = result.forecaster().fit(frame, target="y", features=["x"])  # same seed, same run
+    assert result.roles == {"target": "y", "features": ["x"]}  # every data role given (decision 9831)
+    model = result.forecaster().fit(frame, **result.roles)  # same seed, same run
     assert model.evaluate(frame, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
 
 
@@ -297,8 +298,8 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
     unused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: x")]
     assert len(unused) == 1 and (" (to train on them, name them with features= or static_covariates= (--features, "
                                  "--static-covariates), or features='all' (--features all))") in unused[0]  # not fit's roles
-    assert len(result.study.trials) == 2 and result.roles == {"id_col": id_col}
-    model = result.forecaster().fit(stores, target="y", **result.roles)  # same seed, same run
+    assert len(result.study.trials) == 2 and result.roles == {"target": "y", "id_col": id_col}
+    model = result.forecaster().fit(stores, **result.roles)  # same seed, same run: the documented refit (decision 9831)
     assert len(model.state_.ids) == 3
     assert model.evaluate(stores, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
     settings, request = read_config(tmp_path / "t" / "best.toml")
@@ -309,6 +310,18 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
     recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
     assert recorded["id_col"] == (["sid"] if id_col == "sid" else ["item_id", "store_id"])
     assert recorded["series_count"] == 3
+
+
+def test_tune_results_roles_carry_every_data_role_so_the_documented_refit_runs():
+    """Decision 9831: roles held id_col and the static covariates only, so fit(data, **result.roles) of a panel with
+    columns besides its target refused with "say which column to forecast with target=". Every data role given."""
+    stores = _stores().rename(columns={"y": "sales"})
+    sizes = pd.DataFrame({"item_id": ["a", "b", "a"], "store_id": [1, 1, 2], "size": [1.0, 2.0, 3.0]})
+    given = dict(target="sales", features=["x"], time_col="date", id_col=["item_id", "store_id"], static_covariates=sizes)
+    result = tune(stores, **given, trials=1, settings=PANEL, search=("lr",))
+    assert set(result.roles) == set(given) and result.roles["target"] == "sales"
+    model = result.forecaster().fit(stores, **result.roles)
+    assert model.evaluate(stores, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
 
 
 def test_a_study_continued_on_another_key_or_one_series_is_refused_by_name(tmp_path):

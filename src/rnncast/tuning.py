@@ -62,10 +62,12 @@ class TuneResult:
     value: float  # its validation score, scaled units: the pinball loss of a quantile model, else the MSE
     config: Path | None  # best.toml, when the study has a directory
     ranked_by: str = "validation MSE (scaled units)"  # what value is, in words (studies.ranking)
-    roles: dict = field(default_factory=dict)  # the roles of many series given (id_col=...): fit(data, **roles)
+    roles: dict = field(default_factory=dict)  # every data role tune was given (target, features, time_col, id_col,
+    # series, static covariates): fit(data, **roles) reads the data as tune read it
 
     def forecaster(self) -> Forecaster:
-        """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains the panel tuned."""
+        """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains on the data tuned,
+        read with the roles tune was given (target, features, time_col, id_col, series, static covariates)."""
         return Forecaster(**self.settings)
 
 
@@ -103,7 +105,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     ``id_col``, ``series``, ``static_covariates``, ``static_categorical``: many series, read as ``Forecaster.fit``
     reads them; each trial fits the panel as fit does and is scored on every series' validation windows (pooled, in
     scaled units); a searched lookback fits every series (``searchspace.searched_lookbacks``); best.toml writes them
-    for ``fit --config`` (``TuneResult.roles`` for ``fit``), and a study continued on another key is refused.
+    for ``fit --config`` (``TuneResult.roles``, every data role given, for ``fit``), and a study continued on another key is refused.
 
     Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``sampler_seed``, ``search`` or
     ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), before any
@@ -170,8 +172,9 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
     if storage is None and out is not None:
         storage = own_storage(out)
     with quiet_optuna(optuna), fullstudy.said_full(storage, out):  # SQLite's full disk: its file named, one line
+        given = {k: v for k, v in dict(target=target, features=features, time_col=time_col).items() if v is not None}
         return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
-                       on_trial, time_col is False, roles)
+                       on_trial, time_col is False, {**given, **roles})  # TuneResult.roles: every data role given
 
 
 def loss_text(value: float) -> str:
@@ -197,7 +200,7 @@ def trial_line(trial, ranked_by: str) -> str:
 def _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
             on_trial, told_none: bool = False, roles=None) -> TuneResult:
     """``tune``'s study, once the data and settings are checked: opened, searched, written (``told_none``: read with
-    time_col=False, which best.toml keeps; ``roles``: tune's id_col=, ..., which it writes too)."""
+    time_col=False, which best.toml keeps; ``roles``: the data roles tune was given, its id_col=, ... written too)."""
     def stale(_study, trial) -> None:
         log.warning("trial %d was left running by a process that stopped (no heartbeat for %d s): marked failed",
                     trial.number, studies.GRACE_S)
