@@ -80,8 +80,9 @@ def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says
                                "static_categorical": ["size"]}, _panel(id_col="store", layout="long", ids=("a",)))
     assert request == {"series": None, "static_categorical": ["size"], "id_col": "store", "static_covariates": ["size"]}
     request, note = best_request({"id_col": "sid", "static_covariates": pd.DataFrame({"sid": ["a"], "size": [1]})},
-                                 _panel(id_col="sid", layout="long", ids=("a",)))
+                                 _panel(id_col="sid", layout="long", ids=("a",), static=["size"]))
     assert "static" not in request and "static_covariates" not in request
+    assert request["static_table"] == ["size"]  # its columns, so fit --config refuses without a table (decision 9832)
     assert note.startswith("the static covariates were a table in memory, which best.toml cannot hold")
 
 

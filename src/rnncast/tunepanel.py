@@ -117,8 +117,9 @@ def best_request(roles: dict, panel) -> tuple[dict, str]:
     """The roles tune was given (``ROLES``) as best.toml writes them for ``fit --config``: id_col as ``panel`` was read
     with it (one column as its name, a key of several as the list of its columns, as config.json keeps it: decision
     1133), series, static_covariates (column names) and static_categorical as given, a static table's file as
-    ``static`` by its absolute path; and the line best.toml says where a static table was in memory, which it cannot
-    hold ('' where none was)."""
+    ``static`` by its absolute path, a table in memory by its columns as ``static_table`` (``fitrequest`` refuses
+    fit --config without a table for them); and the line best.toml says where a static table was in memory, which it
+    cannot hold ('' where none was)."""
     from rnncast.rolenames import as_list  # pandas: loaded when a tune writes, not by the command's --help
 
     request = {key: as_list(roles.get(key)) for key in ("series", "static_categorical")}
@@ -129,7 +130,8 @@ def best_request(roles: dict, panel) -> tuple[dict, str]:
         request["static_covariates"] = list(static) if isinstance(static, tuple) else static
     elif isinstance(static, os.PathLike):
         request["static"] = str(Path(static).absolute())  # fit --config reads it from any directory
-    elif static is not None:
+    elif static is not None:  # its columns named (static_table), so fit --config without the table is refused by name
+        request["static_table"] = data_key(panel)["static"]
         note = ("the static covariates were a table in memory, which best.toml cannot hold: give it to fit again "
-                "(--static FILE, or static_covariates=)")
+                "(--static FILE, or static_covariates=); static_table names its columns")
     return request, note
