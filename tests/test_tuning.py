@@ -338,6 +338,15 @@ def test_a_study_continued_on_another_key_or_one_series_is_refused_by_name(tmp_p
     more = tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",),
                 out=tmp_path / "t")
     assert len(more.study.trials) == 2  # the same key goes on
+    other = _stores(lengths=(60, 50, 45))  # decision 9833: the same key, other data (rows and values)
+    for data, said in [(other, r"it had 165 rows in 3 series, 2024-01-01 to 2024-02-29; this data has 155 rows"),
+                       (stores.assign(y=stores.y + 1), r"it had the same 165 rows .*, but other values in column 'y'")]:
+        with pytest.raises(RnncastError, match=rf"^study 'rnncast' was run on other data: {said}.*; its trials would "
+                                               "mix two data sets: give the data it was run with, or another study"):
+            tune(data, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",),
+                 out=tmp_path / "t")
+    assert len(tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",),
+                    out=tmp_path / "t").study.trials) == 3
 
 
 def test_a_searched_lookback_must_fit_the_shortest_series_as_every_trial_scores_every_one():

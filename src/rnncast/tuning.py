@@ -48,7 +48,7 @@ from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_
                              forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
-from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_key, read_for_tune, shortest
+from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_data, check_key, read_for_tune, shortest
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     ``id_col``, ``series``, ``static_covariates``, ``static_categorical``: many series, read as ``Forecaster.fit``
     reads them; each trial fits the panel as fit does and is scored on every series' validation windows (pooled, in
     scaled units); a searched lookback fits every series (``searchspace.searched_lookbacks``); best.toml writes them
-    for ``fit --config`` (``TuneResult.roles``, every data role given, for ``fit``), and a study continued on another key is refused.
+    for ``fit --config`` (``TuneResult.roles``, every data role given, for ``fit``), and a study continued on another key, or on other data
+    (``tunepanel.check_data``), is refused.
 
     Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``sampler_seed``, ``search`` or
     ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), before any
@@ -214,6 +215,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     check_key(study, study_name, panel, created)  # its trials were scored on the series of one key
+    check_data(study, study_name, panel, created)  # ... and of one data
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
     study.sampler = trialgrid.sampler(optuna, study, space, seed)  # a space of choices: each combination once
     key, ranked_by = ranking(base.model.quantiles, base.data.scaler)
