@@ -128,9 +128,8 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
         windows = int(absent.mask.any(axis=1).sum())
         block.update(missing_steps=n, windows_scored=int(kept.sum()), missing_text=(
             f"{counted(n, 'forecast step')} of {counted(windows, 'window')} {'falls' if n == 1 else 'fall'} on dates the "
-            f"data has no row for: forecast (the window's inputs, the rows up to its cutoff, are complete) but not "
-            f"scored, and written with a "
-            f"blank actual; every other step is scored against the actual of its own date: {int(kept.sum())} of the "
+            f"data has no row for: forecast (the window's cutoff row is present; a gap in its inputs is warned apart) "
+            f"but not scored, and written with a blank actual; every other step is scored against the actual of its own date: {int(kept.sum())} of the "
             f"{total} windows keep a scored value"))
     return block
 
