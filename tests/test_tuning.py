@@ -296,6 +296,7 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
     with caplog.at_level(logging.WARNING):
         result = tune(stores, target="y", id_col=id_col, trials=2, settings=PANEL, search=("lr",), out=tmp_path / "t")
     unused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: x")]
+    assert sum(r.getMessage().startswith("each series is cut at its own") for r in caplog.records) == 1  # 9836
     assert len(unused) == 1 and (" (to train on them, name them with features= or static_covariates= (--features, "
                                  "--static-covariates), or features='all' (--features all))") in unused[0]  # not fit's roles
     assert len(result.study.trials) == 2 and result.roles == {"target": "y", "id_col": id_col}
@@ -309,7 +310,7 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
 
     recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
     assert recorded["id_col"] == (["sid"] if id_col == "sid" else ["item_id", "store_id"])
-    assert recorded["series_count"] == 3
+    assert recorded["series_count"] == 3 and recorded["series_left_out"] == []
 
 
 def test_tune_results_roles_carry_every_data_role_so_the_documented_refit_runs():
@@ -322,6 +323,23 @@ def test_tune_results_roles_carry_every_data_role_so_the_documented_refit_runs()
     assert set(result.roles) == set(given) and result.roles["target"] == "sales"
     model = result.forecaster().fit(stores, **result.roles)
     assert model.evaluate(stores, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
+
+
+def test_a_series_too_short_for_a_fixed_lookback_is_said_once_and_tune_json_counts_the_series_scored(tmp_path, caplog):
+    """Decision 9836: tune.json's series_count counted a series every trial left out as too short (4 vs 3 scored), and
+    the warning naming it was said before the trials and again by each."""
+    import json
+
+    with caplog.at_level(logging.WARNING):
+        tune(_stores(lengths=(60, 60, 30)), target="y", id_col=["item_id", "store_id"], trials=2,
+             settings={**PANEL, "lookback": 20}, search=("lr",), out=tmp_path / "t")
+    said = [r.getMessage() for r in caplog.records]
+    assert sum("too short to train and is left out: 'item_id=a, store_id=2'" in m for m in said) == 1
+    assert sum("too short to train and are not scored" in m for m in said) <= 1
+    assert sum(m.startswith("each series is cut at its own fractions") for m in said) <= 1  # not once a trial
+    recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert recorded["series_count"] == 2
+    assert recorded["series_left_out"] == [{"series": "item_id=a, store_id=2", "rows": 30}]
 
 
 def test_a_study_continued_on_another_key_or_one_series_is_refused_by_name(tmp_path):
