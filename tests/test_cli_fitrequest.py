@@ -31,3 +31,18 @@ def test_without_data_the_request_is_refused_naming_resume():
 def test_overwrite_without_an_out_folder_is_refused(tmp_path):
     with pytest.raises(RnncastError, match="--overwrite"):
         fit_request(_args("fit", str(tmp_path / "sales.csv"), "--overwrite"))
+
+
+def test_a_best_toml_whose_trial_used_a_static_table_in_memory_is_refused_without_one(tmp_path):
+    """Decision 9832: best.toml only commented on a static table tune was given in memory, and fit --config trained
+    with no static covariates, silently. Its columns are static_table: refused by name unless a table is given."""
+    (tmp_path / "best.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size", "region"]\nepochs = 1\n')
+    (tmp_path / "sales.csv").write_text("sid,y\na,1\n")
+    (tmp_path / "static.csv").write_text("sid,size,region\na,1,n\n")
+    config = str(tmp_path / "best.toml")
+    with pytest.raises(RnncastError, match=r"^config .*best\.toml's trial used the static covariates 'size', 'region' "
+                                           r"from a table given in memory, .*: give that table with --static FILE"):
+        fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config))
+    _, request, _, _ = fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static",
+                                         str(tmp_path / "static.csv")))
+    assert request["static"] == str(tmp_path / "static.csv")

@@ -80,8 +80,9 @@ def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says
                                "static_categorical": ["size"]}, _panel(id_col="store", layout="long", ids=("a",)))
     assert request == {"series": None, "static_categorical": ["size"], "id_col": "store", "static_covariates": ["size"]}
     request, note = best_request({"id_col": "sid", "static_covariates": pd.DataFrame({"sid": ["a"], "size": [1]})},
-                                 _panel(id_col="sid", layout="long", ids=("a",)))
+                                 _panel(id_col="sid", layout="long", ids=("a",), static=["size"]))
     assert "static" not in request and "static_covariates" not in request
+    assert request["static_table"] == ["size"]  # its columns, so fit --config refuses without a table (decision 9832)
     assert note.startswith("the static covariates were a table in memory, which best.toml cannot hold")
 
 
@@ -91,3 +92,20 @@ def test_fits_covariate_roles_are_said_as_tune_takes_covariates():
     assert config_refusal("c.toml", ["future_covariates"]) == (
         "config c.toml gives future_covariates, which tune does not take: tune has no --future-covariates: it takes "
         "covariates as --features, with --future-known where they are known over the horizon")
+
+
+def test_a_study_records_its_datas_fingerprint_and_one_made_before_is_continued_as_before():
+    """Decision 9833: a study continued with other data under the same key ranked trials of two data sets."""
+    from rnncast.loading import load_panel
+    from rnncast.tunepanel import DATA_ATTR, check_data
+
+    frame = pd.DataFrame({"y": np.arange(30.0)})
+    panel, other = load_panel(frame, "y"), load_panel(frame.iloc[:20], "y")
+    study = _Study()
+    check_data(study, "s", panel, created=True)
+    assert study.user_attrs[DATA_ATTR]["rows"] == 30
+    with pytest.raises(RnncastError, match=r"^study 's' was run on other data: it had 30 rows; this data has 20 rows"):
+        check_data(_Study(study.user_attrs, trials=[1]), "s", other, created=False)
+    old = _Study(trials=[1])  # made before the record was kept: continued, and nothing recorded for it
+    check_data(old, "s", other, created=False)
+    assert DATA_ATTR not in old.user_attrs

@@ -60,6 +60,21 @@ def test_a_name_near_a_zone_is_offered_it_and_other_names_only_what_is_accepted(
         in_zone(WALL.tz_localize("UTC"), "UTC+25", "time", _row)  # zoned times too
 
 
+def test_a_zone_name_is_read_case_insensitively_as_its_iana_name_and_z_is_advised_utc():
+    """Decision 9835: --tz utc was kept as 'utc' while asia/seoul was refused for its case; --tz Z was offered 'NZ'."""
+    from rnncast.settingtext import parse_setting
+    from rnncast.zonenames import canonical
+
+    for given, name in [("utc", "UTC"), ("asia/seoul", "Asia/Seoul"), ("EUROPE/BERLIN", "Europe/Berlin"),
+                        (" Europe/Berlin ", "Europe/Berlin"), ("+01:00", "+01:00"), ("Europe/Berln", "Europe/Berln")]:
+        assert canonical(given) == name and parse_setting("tz", given) == name
+    assert str(in_zone(WALL, "asia/seoul", "time", _row).tz) == "Asia/Seoul"  # the Python API's tz= too
+    assert parse_setting("tz", "none") is None
+    with pytest.raises(RnncastError, match=r"^unknown time zone 'Z' for the timestamps of 'time': Z is ISO 8601's mark "
+                                           r"of UTC, not a zone name; give UTC; accepted"):
+        in_zone(WALL, "Z", "time", _row)
+
+
 @pytest.mark.parametrize("tz, offset", [("+01:00", "+01:00"), ("UTC+01:00", "+01:00"), ("Etc/GMT-1", "+01:00"),
                                          ("-0500", "-05:00"), ("Europe/Berlin", "+01:00"), ("CET", "+01:00")])
 def test_the_accepted_forms_place_the_times_at_their_offset(tz, offset):

@@ -33,9 +33,9 @@ from rnncast.spelling import did_you_mean
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",
-                "future_covariates", "static_covariates", "static", "static_categorical")
+                "future_covariates", "static_covariates", "static", "static_categorical", "static_table")
 LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates",
-             "static_categorical")
+             "static_categorical", "static_table")  # static_table: a tune's static table in memory, its columns
 
 
 DATA_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".gz", ".bz2", ".xz", ".zip", ".zst", ".xlsx", ".xls")

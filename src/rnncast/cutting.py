@@ -13,6 +13,7 @@ import numpy as np
 from rnncast import cutoffs, leftout
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
+from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.settingvalues import given
@@ -141,8 +142,9 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
                            f"{listed}; each needs {need}{remedy}")
     one = len(short) == 1
     lacks = ("lacks" if one else "lack") + " the rows the cutoff needs" if rows else f"{'is' if one else 'are'} too short to train"
-    log.warning("%d of %d series %s and %s left out: %s; each needs %s",
-                len(short), panel.n_series, lacks, "is" if one else "are", listed, need)
+    if first_in_block("left out", listed, need):  # a tune's trials leave out what it said before them (said_once)
+        log.warning("%d of %d series %s and %s left out: %s; each needs %s",
+                    len(short), panel.n_series, lacks, "is" if one else "are", listed, need)
     return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed, **(cut[s] if cut else {})} for s in short]
 
 

@@ -29,6 +29,7 @@ from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
+from rnncast.noticed import first_in_block
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import StaticEncoder
@@ -82,7 +83,8 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     if settings.data.cutoff is None and (overlap := cutoffs.overlap(panel, splits)):
-        log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
+        if first_in_block("overlap", overlap["text"]):  # a tune's trials: said by the first (noticed.said_once)
+            log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
         prepared.state.overlap = overlap
     prepared.state.across_gaps = gapwindows.at_fit(prepared.state, panel, splits)  # said once; model.json keeps it
     prepared.data = record

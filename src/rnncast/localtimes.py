@@ -37,6 +37,7 @@ def in_zone(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.Datet
     """``time`` in the zone ``tz`` (an IANA name): zoned times converted, naive ones placed as ``localize`` places
     them (``used`` as there). Raises ``RnncastError`` for an unknown zone (``zonenames.unknown``) and as
     ``localize`` does."""
+    tz = zonenames.canonical(tz)  # 'asia/seoul' is Asia/Seoul, as pandas reads 'utc' as UTC
     if (refused := zonenames.unknown(tz, name)) is not None:
         raise RnncastError(refused)
     zonenames.noted(tz)

@@ -24,7 +24,7 @@ from rnncast.loading import load_panel
 from rnncast.modelseries import series_index, unseen_series
 from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
-from rnncast.noticed import first_time
+from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
@@ -287,8 +287,9 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
-        log.warning("series %s %s and are not %s", some([repr(panel.given_id(s)) for s in left_out], 10),
-                    leftout.reason(state.skipped_series), doing)
+        if first_in_block("not " + doing, tuple(left_out)):  # a tune's trials: said by the first (said_once)
+            log.warning("series %s %s and are not %s", some([repr(panel.given_id(s)) for s in left_out], 10),
+                        leftout.reason(state.skipped_series), doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:
         horizon, rows = state.settings.data.horizon, int(panel.lengths[0])

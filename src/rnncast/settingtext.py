@@ -39,6 +39,10 @@ def parse_setting(name: str, value, typed: bool = False):
     if name == "time_unit" and value is not None and text != "none":  # --time-unit seconds: 's'; 'D' refused by name
         from rnncast.numbertimes import checked_unit  # here: the CLI's --help imports no pandas
         return checked_unit(value)
+    if name == "tz" and text and text.lower() != "none":  # --tz utc kept as UTC, asia/seoul as Asia/Seoul
+        from rnncast.zonenames import canonical  # pandas: not for --help
+
+        return canonical(text)
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":

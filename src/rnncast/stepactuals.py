@@ -151,8 +151,8 @@ def _missing(wf, absent: Absent) -> tuple[int, int, str]:
     kept = int(filledwindows.kept_windows(total, wf.filled, wf.reads_later).sum())
     hit = int(absent.mask.any(axis=1).sum())
     return n, kept, (f"{counted(n, 'forecast step')} of {counted(hit, 'window')} {'falls' if n == 1 else 'fall'} on "
-                     f"dates the data has no row for: forecast (the window's inputs, the rows up to its cutoff, are "
-                     f"complete) but not scored, and written with a blank actual; every other step is scored against "
+                     f"dates the data has no row for: forecast (the window's cutoff row is present; a gap in its inputs is "
+                     f"warned apart) but not scored, and written with a blank actual; every other step is scored against "
                      f"the actual of its own date: {kept} of the {total} windows keep a scored value")
 
 

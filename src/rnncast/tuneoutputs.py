@@ -85,10 +85,12 @@ def same_storage(recorded: str | None, storage: str) -> bool:
     return recorded == hide_password(storage)
 
 
-def write_study(out: Path, result, source, panel, space: dict, storage: str, told_none: bool = False) -> Path:
+def write_study(out: Path, result, source, panel, space: dict, storage: str, told_none: bool = False,
+                short=()) -> Path:
     """Write a tune's files into ``out``: best.toml (``result``, a ``tuning.TuneResult``: its best trial's settings,
     with the data ``source`` and ``panel``'s columns, ``told_none``: read with time_col=False), trials.csv (every trial,
-    the ``space`` searched, why one failed) and tune.json (the study, its ``storage`` with any password hidden; the folder's own study.db as ``OWN``);
+    the ``space`` searched, why one failed) and tune.json (the study, the series scored and those ``short``
+    (``cutting.cut``'s records) every trial left out, its ``storage`` with any password hidden; the folder's own study.db as ``OWN``);
     best.toml's path."""
     from rnncast.configfile import config_toml  # loaded when a tune writes, not when the command claims a folder
     from rnncast.studies import hide_password
@@ -127,7 +129,10 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
         "format_version": formatversions.TUNE,  # read back by tune_continues, a newer one refused by name
         "study": study.study_name, "storage": OWN if same_storage(storage, own_storage(out)) else hide_password(storage),
         "searched": list(searched), "search": space,
-        **data_key(panel), "series_count": panel.n_series,  # id_col: the key's columns (None: one series, or wide)
+        **data_key(panel),  # id_col: the key's columns (None: one series, or wide)
+        "series_count": panel.n_series - len(short),  # the series every trial trained and was scored on
+        "series_left_out": [{"series": str(panel.given_id(s)), "rows": int(panel.lengths[s])} for s in
+                            range(panel.n_series) if panel.ids[s] in {r["id"] for r in short}],  # too short
         "ranked_by": result.ranked_by,
         "best": {"trial": best.number, "value": best.value, "best_epoch": best.user_attrs.get(BEST_EPOCH),
                  "untrained": kept_untrained(best), "params": best.params, "settings": result.settings},

@@ -1,7 +1,8 @@
 """The roles of many series that tune takes as fit takes them (``ROLES``: ``id_col``, a key of several columns,
 ``series``, static covariates) and what tune does with them (decision 1166): the lookbacks it searches fit the
 shortest series (``shortest``, for ``searchspace.searched_lookbacks``); a study records the data's key, so a study
-continued on series told apart otherwise is refused by name (``check_key``); best.toml and tune.json write them as
+continued on series told apart otherwise is refused by name (``check_key``), and one continued on other data under the
+same key, saying what differs (``check_data``); best.toml and tune.json write them as
 ``rnncast fit --config`` reads them back (``best_request``). fit's covariate roles, which tune takes as features
 (``--features``, with ``--future-known``), are refused in one line saying so (``covariates_instead``,
 ``config_refusal``). Imported by the command line's parser: NumPy and pandas only where a tune writes."""
@@ -18,6 +19,7 @@ from rnncast.errors import RnncastError
 ROLES = ("id_col", "series", "static_covariates", "static_categorical")  # tune's keywords, as fit's
 COVARIATE_ROLES = ("past_covariates", "future_covariates")  # fit's; tune takes its covariates as features
 KEY_ATTR = "rnncast_data_key"  # the study's user attribute: the data's key (``data_key``) its trials were scored on
+DATA_ATTR = "rnncast_data"  # the study's user attribute: the fingerprint of the data its trials were scored on
 ONE_SERIES = {"id_col": None, "series": None, "static": None}  # one series': every study before panels were tuned
 
 
@@ -113,12 +115,31 @@ def check_key(study, name: str, panel, created: bool) -> None:
         study.set_user_attr(KEY_ATTR, wanted)
 
 
+def check_data(study, name: str, panel, created: bool) -> None:
+    """A study ranks trials scored on one data: a new (or empty) one records ``fingerprint.of`` the panel (rows, series,
+    times, values), and a study continued with other data under the same key is refused saying what differs
+    (``fingerprint.difference``). A study without the record (made before it was kept) is continued as before."""
+    from rnncast import fingerprint  # NumPy and pandas: loaded when a tune runs, not by the command's --help
+
+    found = fingerprint.of(panel)
+    recorded = study.user_attrs.get(DATA_ATTR)
+    if recorded is None:
+        if created or not study.trials:
+            study.set_user_attr(DATA_ATTR, found)
+        return
+    differs = fingerprint.difference(recorded, found)
+    if differs:
+        raise RnncastError(f"study {name!r} was run on other data: {differs}; its trials would mix two data sets: give "
+                           "the data it was run with, or another study name (--study) or folder (--out)")
+
+
 def best_request(roles: dict, panel) -> tuple[dict, str]:
     """The roles tune was given (``ROLES``) as best.toml writes them for ``fit --config``: id_col as ``panel`` was read
     with it (one column as its name, a key of several as the list of its columns, as config.json keeps it: decision
     1133), series, static_covariates (column names) and static_categorical as given, a static table's file as
-    ``static`` by its absolute path; and the line best.toml says where a static table was in memory, which it cannot
-    hold ('' where none was)."""
+    ``static`` by its absolute path, a table in memory by its columns as ``static_table`` (``fitrequest`` refuses
+    fit --config without a table for them); and the line best.toml says where a static table was in memory, which it
+    cannot hold ('' where none was)."""
     from rnncast.rolenames import as_list  # pandas: loaded when a tune writes, not by the command's --help
 
     request = {key: as_list(roles.get(key)) for key in ("series", "static_categorical")}
@@ -129,7 +150,8 @@ def best_request(roles: dict, panel) -> tuple[dict, str]:
         request["static_covariates"] = list(static) if isinstance(static, tuple) else static
     elif isinstance(static, os.PathLike):
         request["static"] = str(Path(static).absolute())  # fit --config reads it from any directory
-    elif static is not None:
+    elif static is not None:  # its columns named (static_table), so fit --config without the table is refused by name
+        request["static_table"] = data_key(panel)["static"]
         note = ("the static covariates were a table in memory, which best.toml cannot hold: give it to fit again "
-                "(--static FILE, or static_covariates=)")
+                "(--static FILE, or static_covariates=); static_table names its columns")
     return request, note

@@ -48,7 +48,7 @@ from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_
                              forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
-from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_key, read_for_tune, shortest
+from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_data, check_key, read_for_tune, shortest
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,12 @@ class TuneResult:
     value: float  # its validation score, scaled units: the pinball loss of a quantile model, else the MSE
     config: Path | None  # best.toml, when the study has a directory
     ranked_by: str = "validation MSE (scaled units)"  # what value is, in words (studies.ranking)
-    roles: dict = field(default_factory=dict)  # the roles of many series given (id_col=...): fit(data, **roles)
+    roles: dict = field(default_factory=dict)  # every data role tune was given (target, features, time_col, id_col,
+    # series, static covariates): fit(data, **roles) reads the data as tune read it
 
     def forecaster(self) -> Forecaster:
-        """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains the panel tuned."""
+        """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains on the data tuned,
+        read with the roles tune was given (target, features, time_col, id_col, series, static covariates)."""
         return Forecaster(**self.settings)
 
 
@@ -103,7 +105,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     ``id_col``, ``series``, ``static_covariates``, ``static_categorical``: many series, read as ``Forecaster.fit``
     reads them; each trial fits the panel as fit does and is scored on every series' validation windows (pooled, in
     scaled units); a searched lookback fits every series (``searchspace.searched_lookbacks``); best.toml writes them
-    for ``fit --config`` (``TuneResult.roles`` for ``fit``), and a study continued on another key is refused.
+    for ``fit --config`` (``TuneResult.roles``, every data role given, for ``fit``), and a study continued on another key, or on other data
+    (``tunepanel.check_data``), is refused.
 
     Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``sampler_seed``, ``search`` or
     ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), before any
@@ -143,8 +146,9 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if out is not None and not isinstance(out, FolderLock):
         held = claim_tune(Path(pathargs.checked("tune's out", out, "the tuning folder (or None)")), overwrite, study_name, storage)  # checked before the data is read
     try:
-        return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,
-                        base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start, roles)
+        with said_once():  # the data's warnings said once: as read, before the trials or by the first, not by each
+            return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,
+                            base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start, roles)
     finally:
         if held is not out:
             held.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
@@ -159,19 +163,18 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
     check_roles(panel, base)  # what every trial's fit would refuse, refused before the study is opened
     if "lookback" in space:  # each fits every series: the trials of two lookbacks are scored on the same series
         space["lookback"] = searched_lookbacks(panel.lengths, fixed, space.get("lookback"), shortest(panel))
-    else:
-        cutting.cut(panel, None, base.data)  # a fixed lookback too long for the data (or a series of it: fit's warning
-        # names it, and every trial leaves it out) said before any trial
-
+    short = [] if "lookback" in space else cutting.cut(panel, None, base.data)[2]  # a fixed lookback too long for a
+    # series of the data: fit's warning names it before any trial (not again by one: tune's said_once), each leaves it out
     if overwrite and out is not None:
         clear_output(out)  # the data and settings are good: an earlier tune's files go only now
     if on_start is not None:
         on_start()
     if storage is None and out is not None:
         storage = own_storage(out)
+    given = {k: v for k, v in dict(target=target, features=features, time_col=time_col).items() if v is not None}
     with quiet_optuna(optuna), fullstudy.said_full(storage, out):  # SQLite's full disk: its file named, one line
         return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
-                       on_trial, time_col is False, roles)
+                       on_trial, time_col is False, {**given, **roles}, short)  # TuneResult.roles: every data role
 
 
 def loss_text(value: float) -> str:
@@ -195,9 +198,10 @@ def trial_line(trial, ranked_by: str) -> str:
 
 
 def _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
-            on_trial, told_none: bool = False, roles=None) -> TuneResult:
+            on_trial, told_none: bool = False, roles=None, short=()) -> TuneResult:
     """``tune``'s study, once the data and settings are checked: opened, searched, written (``told_none``: read with
-    time_col=False, which best.toml keeps; ``roles``: tune's id_col=, ..., which it writes too)."""
+    time_col=False, which best.toml keeps; ``roles``: the data roles tune was given, its id_col=, ... written too;
+    ``short``: the series every trial leaves out as too short, ``cutting.cut``'s records, which tune.json names)."""
     def stale(_study, trial) -> None:
         log.warning("trial %d was left running by a process that stopped (no heartbeat for %d s): marked failed",
                     trial.number, studies.GRACE_S)
@@ -211,6 +215,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     check_key(study, study_name, panel, created)  # its trials were scored on the series of one key
+    check_data(study, study_name, panel, created)  # ... and of one data
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
     study.sampler = trialgrid.sampler(optuna, study, space, seed)  # a space of choices: each combination once
     key, ranked_by = ranking(base.model.quantiles, base.data.scaler)
@@ -277,13 +282,12 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by,
                             dict(roles or {}))
         if folder is not None:
-            result.config = write_study(folder, result, source, panel, space, storage, told_none)
+            result.config = write_study(folder, result, source, panel, space, storage, told_none, short)
         return result
 
-    try:
-        with said_once():  # the data's warnings: said by the first trial, not by every one
-            study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,),
-                           callbacks=[finished])
+    try:  # within tune's said_once: the data's warnings said by the first trial, not by every one
+        study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,),
+                       callbacks=[finished])
     except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
         written(out)
         raise

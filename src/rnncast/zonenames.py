@@ -8,6 +8,9 @@ IANA ``Etc/GMT-1`` is the same offset: its sign is reversed), then, for a time-z
 IST ...), the usual IANA zones with the caution that an abbreviation names no one zone, and for ``UTC+1``, ``GMT-5``,
 ``UTC+5:30`` the fixed-offset form. A name near a real one (Europe/Berln) is offered that.
 
+``canonical`` reads a zone name case-insensitively to its IANA spelling (utc -> UTC, asia/seoul -> Asia/Seoul), the
+name kept; ``Z``, ISO 8601's mark of UTC, is advised UTC.
+
 ``noted`` says what an accepted name that reads otherwise than it looks does: ``Etc/GMT+5`` is UTC-05:00 (an INFO),
 tzdata's legacy ``EST`` and ``MST`` keep standard time all year, where the clocks the abbreviations name move in
 summer (a warning). Once per process and name.
@@ -60,6 +63,18 @@ FIXED_ALL_YEAR = {"EST": "America/New_York", "MST": "America/Denver"}  # tzdata'
 OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)  # UTC+1, GMT-05:00, +5:30
 
 
+def canonical(tz):
+    """The IANA name ``tz`` names, read case-insensitively as pandas reads 'utc' ('utc' -> 'UTC', 'asia/seoul' ->
+    'Asia/Seoul'), so a zone is kept by one name; anything else (an offset, an unknown name, no text) as given."""
+    if not isinstance(tz, str):
+        return tz
+    names = zoneinfo.available_timezones()
+    if tz.strip() in names:
+        return tz.strip()
+    folded = {n.casefold(): n for n in names}
+    return folded.get(tz.strip().casefold(), tz)
+
+
 def unknown(tz, name: str) -> str | None:
     """The line refusing ``tz`` as the zone of time column ``name``, or None where pandas places times in it."""
     if not isinstance(tz, str):
@@ -82,6 +97,8 @@ def _meant(tz: str) -> str:
         written = f"{offset[1]}{int(offset[2]):02d}:{offset[3] or '00'}"
         return (f": a fixed offset {written[1:]} {'ahead of' if offset[1] == '+' else 'behind'} UTC is written "
                 f"{written} (or UTC{written}); it keeps no summer time, so for a place's clock give its IANA zone")
+    if tz.upper() == "Z":  # ISO 8601's mark of UTC (2024-01-01T00:00Z), no zone name: not 'NZ'
+        return ": Z is ISO 8601's mark of UTC, not a zone name; give UTC"
     if tz.upper() in ABBREVIATIONS:
         meaning, zones = ABBREVIATIONS[tz.upper()]
         return (f": {tz} is an abbreviation ({meaning}), which names no one zone; give the IANA zone of the data's "

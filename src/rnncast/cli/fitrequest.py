@@ -35,6 +35,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
         raise RnncastError(config_refusal(args.config, ["future_covariates"]))  # not dropped
     if args.config:
         file_request = config_paths(args, file_request)  # the file's paths as read from any directory
+        _static_table_given(args, file_request)
     source = args.data or file_request["data"]
     flags.update({k: v for k, v in panel.items() if v is not None})
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
@@ -67,3 +68,15 @@ def config_paths(args, file_request: dict) -> dict:
         if isinstance(request.get(key), str) and not given.get(key):
             request[key] = toml_path(args.config, key, request[key])
     return request
+
+
+def _static_table_given(args, file_request: dict) -> None:
+    """A tune's best.toml whose trial trained on a static table given in memory names its columns (``static_table``),
+    which it cannot hold: refused by name unless static covariates are given (--static FILE), never trained without."""
+    names = file_request.get("static_table")
+    if names and not (getattr(args, "static", None) or getattr(args, "static_covariates", None)
+                      or file_request.get("static") or file_request.get("static_covariates")):
+        shown = ", ".join(repr(n) for n in names)
+        raise RnncastError(f"config {args.config}'s trial used the static covariates {shown} from a table given in "
+                           "memory, which it cannot hold: give that table with --static FILE (the id column(s) and "
+                           f"{'its column' if len(names) == 1 else 'their columns'})")
