@@ -34,7 +34,7 @@ def test_overwrite_without_an_out_folder_is_refused(tmp_path):
 
 
 def test_a_best_toml_whose_trial_used_a_static_table_in_memory_is_refused_without_one(tmp_path):
-    """Decision 9832: best.toml only commented on a static table tune was given in memory, and fit --config trained
+    """Decision 1203: best.toml only commented on a static table tune was given in memory, and fit --config trained
     with no static covariates, silently. Its columns are static_table: refused by name unless a table is given."""
     (tmp_path / "best.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size", "region"]\nepochs = 1\n')
     (tmp_path / "sales.csv").write_text("sid,y\na,1\n")

@@ -82,7 +82,7 @@ def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says
     request, note = best_request({"id_col": "sid", "static_covariates": pd.DataFrame({"sid": ["a"], "size": [1]})},
                                  _panel(id_col="sid", layout="long", ids=("a",), static=["size"]))
     assert "static" not in request and "static_covariates" not in request
-    assert request["static_table"] == ["size"]  # its columns, so fit --config refuses without a table (decision 9832)
+    assert request["static_table"] == ["size"]  # its columns, so fit --config refuses without a table (decision 1203)
     assert note.startswith("the static covariates were a table in memory, which best.toml cannot hold")
 
 
@@ -95,7 +95,7 @@ def test_fits_covariate_roles_are_said_as_tune_takes_covariates():
 
 
 def test_a_study_records_its_datas_fingerprint_and_one_made_before_is_continued_as_before():
-    """Decision 9833: a study continued with other data under the same key ranked trials of two data sets."""
+    """Decision 1204: a study continued with other data under the same key ranked trials of two data sets."""
     from rnncast.loading import load_panel
     from rnncast.tunepanel import DATA_ATTR, check_data
 

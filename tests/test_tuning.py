@@ -34,7 +34,7 @@ def test_trials_search_the_space_and_the_best_is_the_lowest_validation_loss(fram
     assert set(result.study.best_trial.params) == {"cell", "num_layers", "lookback", "lr", "dropout"}
     assert result.settings["hidden_size"] == 8  # fixed, not searched
     assert all(t.params["lookback"] != 336 for t in result.study.trials)  # 300 rows: 210 for training, too few for 336
-    assert result.roles == {"target": "y", "features": ["x"]}  # every data role given (decision 9831)
+    assert result.roles == {"target": "y", "features": ["x"]}  # every data role given (decision 1202)
     model = result.forecaster().fit(frame, **result.roles)  # same seed, same run
     assert model.evaluate(frame, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
 
@@ -300,7 +300,7 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
     assert len(unused) == 1 and (" (to train on them, name them with features= or static_covariates= (--features, "
                                  "--static-covariates), or features='all' (--features all))") in unused[0]  # not fit's roles
     assert len(result.study.trials) == 2 and result.roles == {"target": "y", "id_col": id_col}
-    model = result.forecaster().fit(stores, **result.roles)  # same seed, same run: the documented refit (decision 9831)
+    model = result.forecaster().fit(stores, **result.roles)  # same seed, same run: the documented refit (decision 1202)
     assert len(model.state_.ids) == 3
     assert model.evaluate(stores, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
     settings, request = read_config(tmp_path / "t" / "best.toml")
@@ -314,7 +314,7 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
 
 
 def test_tune_results_roles_carry_every_data_role_so_the_documented_refit_runs():
-    """Decision 9831: roles held id_col and the static covariates only, so fit(data, **result.roles) of a panel with
+    """Decision 1202: roles held id_col and the static covariates only, so fit(data, **result.roles) of a panel with
     columns besides its target refused with "say which column to forecast with target=". Every data role given."""
     stores = _stores().rename(columns={"y": "sales"})
     sizes = pd.DataFrame({"item_id": ["a", "b", "a"], "store_id": [1, 1, 2], "size": [1.0, 2.0, 3.0]})
@@ -326,7 +326,7 @@ def test_tune_results_roles_carry_every_data_role_so_the_documented_refit_runs()
 
 
 def test_a_series_too_short_for_a_fixed_lookback_is_said_once_and_tune_json_counts_the_series_scored(tmp_path, caplog):
-    """Decision 9836: tune.json's series_count counted a series every trial left out as too short (4 vs 3 scored), and
+    """Decision 1207: tune.json's series_count counted a series every trial left out as too short (4 vs 3 scored), and
     the warning naming it was said before the trials and again by each."""
     import json
 
@@ -356,7 +356,7 @@ def test_a_study_continued_on_another_key_or_one_series_is_refused_by_name(tmp_p
     more = tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=PANEL, search=("lr",),
                 out=tmp_path / "t")
     assert len(more.study.trials) == 2  # the same key goes on
-    other = _stores(lengths=(60, 50, 45))  # decision 9833: the same key, other data (rows and values)
+    other = _stores(lengths=(60, 50, 45))  # decision 1204: the same key, other data (rows and values)
     for data, said in [(other, r"it had 165 rows in 3 series, 2024-01-01 to 2024-02-29; this data has 155 rows"),
                        (stores.assign(y=stores.y + 1), r"it had the same 165 rows .*, but other values in column 'y'")]:
         with pytest.raises(RnncastError, match=rf"^study 'rnncast' was run on other data: {said}.*; its trials would "

@@ -61,7 +61,7 @@ def test_a_name_near_a_zone_is_offered_it_and_other_names_only_what_is_accepted(
 
 
 def test_a_zone_name_is_read_case_insensitively_as_its_iana_name_and_z_is_advised_utc():
-    """Decision 9835: --tz utc was kept as 'utc' while asia/seoul was refused for its case; --tz Z was offered 'NZ'."""
+    """Decision 1206: --tz utc was kept as 'utc' while asia/seoul was refused for its case; --tz Z was offered 'NZ'."""
     from rnncast.settingtext import parse_setting
     from rnncast.zonenames import canonical
 
