@@ -13,6 +13,12 @@ from rnncast import Forecaster
 from rnncast.negatives import below_zero
 
 
+def _pushed_below(model, monkeypatch) -> None:
+    """Every forecast of ``model``'s network pushed far below zero (1e6 under its own)."""
+    net = model.net_
+    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)
+
+
 def test_forecasts_below_zero_of_a_target_never_negative_are_counted_named_and_said_once(caplog):
     """A tester's finding: 88 of 6368 test forecasts of sales (never negative) fell below zero, the least -0.029,
     and were written without a word."""
@@ -39,8 +45,7 @@ def test_evaluate_and_predict_say_forecasts_below_zero(caplog, monkeypatch):
     frame = make_panel(3, seed=2)
     frame["y"] = frame["y"] - frame["y"].min()  # never negative
     model = Forecaster(**TINY).fit(frame)
-    net = model.net_
-    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)  # every one far below
+    _pushed_below(model, monkeypatch)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(frame)
         model.predict(frame)
@@ -91,8 +96,7 @@ def test_a_quiet_block_as_tunes_trials_use_says_no_forecasts_below_zero(caplog, 
     frame = make_panel(3, seed=2)
     frame["y"] = frame["y"] - frame["y"].min()
     model = Forecaster(**TINY).fit(frame)
-    net = model.net_
-    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)
+    _pushed_below(model, monkeypatch)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         with negatives.quiet():
             model.evaluate(frame, part="val")
@@ -154,8 +158,7 @@ def test_evaluate_of_a_quantile_model_below_zero_counts_each_level(caplog, monke
     frame = make_panel(3, seed=2)
     frame["y"] = frame["y"] - frame["y"].min()
     model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame)
-    net = model.net_
-    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)
+    _pushed_below(model, monkeypatch)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(frame)
     assert "of its 0.1 quantiles ('y_q0.1'), " in caplog.text and "of its 0.9 quantiles ('y_q0.9')" in caplog.text
@@ -325,8 +328,7 @@ def test_a_wide_models_forecasts_below_zero_are_named_by_the_series_columns(capl
     frame = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=80, freq="D"), "y1": rng.uniform(1, 2, 80),
                           "y2": rng.uniform(1, 2, 80), "y3": rng.uniform(1, 2, 80)})
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, series=["y1", "y2", "y3"])
-    net = model.net_
-    monkeypatch.setattr(net, "forward", lambda *a, **k: type(net).forward(net, *a, **k) - 1e6)  # every one far below
+    _pushed_below(model, monkeypatch)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(frame)
         model.evaluate(frame)
