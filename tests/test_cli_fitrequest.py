@@ -46,3 +46,24 @@ def test_a_best_toml_whose_trial_used_a_static_table_in_memory_is_refused_withou
     _, request, _, _ = fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static",
                                          str(tmp_path / "static.csv")))
     assert request["static"] == str(tmp_path / "static.csv")
+
+
+def test_a_static_file_for_a_best_tomls_static_table_lacking_a_column_is_refused_and_extra_columns_are_said(
+        tmp_path, caplog):
+    """Decision 9821: fit --config best.toml --static FILE trained with FILE whatever its columns, the trial's
+    'size' absent or 'region' added. A lacking column is refused by name; an added one is said."""
+    (tmp_path / "best.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size"]\nepochs = 1\n')
+    (tmp_path / "sales.csv").write_text("sid,y\na,1\n")
+    (tmp_path / "other.csv").write_text("sid,region\na,n\n")
+    (tmp_path / "more.csv").write_text("sid,size,region\na,1,n\n")
+    config = str(tmp_path / "best.toml")
+    with pytest.raises(RnncastError, match=r"^config .*best\.toml's trial used static covariates 'size'; "
+                                           r".*other\.csv has 'region', not 'size': give --static a table"):
+        fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static",
+                          str(tmp_path / "other.csv")))
+    with caplog.at_level("WARNING"):
+        _, request, _, _ = fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static",
+                                             str(tmp_path / "more.csv")))
+    assert request["static"] == str(tmp_path / "more.csv")
+    said = [r.getMessage() for r in caplog.records if "adds static covariates" in r.getMessage()]
+    assert len(said) == 1 and "'region'" in said[0] and "it used 'size'" in said[0] and "'sid'" not in said[0]

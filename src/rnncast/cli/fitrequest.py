@@ -80,3 +80,31 @@ def _static_table_given(args, file_request: dict) -> None:
         raise RnncastError(f"config {args.config}'s trial used the static covariates {shown} from a table given in "
                            "memory, which it cannot hold: give that table with --static FILE (the id column(s) and "
                            f"{'its column' if len(names) == 1 else 'their columns'})")
+    path = getattr(args, "static", None) or file_request.get("static")
+    if names and isinstance(path, str) and Path(path).is_file():
+        _static_file_matches(args, file_request, names, path)
+
+
+def _static_file_matches(args, file_request: dict, names: list, path: str) -> None:
+    """The --static FILE given for a best.toml's ``static_table``: refused by name when it lacks a column the trial
+    used; the columns it adds (besides the id column(s)) are said, since the trial did not train on them."""
+    import logging
+
+    from rnncast.data import read_table
+    from rnncast.noticed import silenced
+
+    with silenced():  # read again when fitting: what reading says is said then
+        columns = [str(c) for c in read_table(path).columns]
+    ids = getattr(args, "id_col", None) or file_request.get("id_col") or []
+    ids = [ids] if isinstance(ids, str) else [str(c) for c in ids]
+    lacking = [n for n in names if str(n) not in columns]
+    extra = [c for c in columns if c not in ids and c not in map(str, names)]
+    used = ", ".join(repr(n) for n in names)
+    if lacking:
+        has = ", ".join(repr(c) for c in columns if c not in ids) or "no other column"
+        raise RnncastError(f"config {args.config}'s trial used static covariates {used}; {path} has {has}, not "
+                           f"{', '.join(repr(n) for n in lacking)}: give --static a table with the trial's columns")
+    if extra:
+        logging.getLogger(__name__).warning(
+            "%s adds static covariates %s that config %s's trial did not use (it used %s); fit trains with them too",
+            path, ", ".join(repr(c) for c in extra), args.config, used)
