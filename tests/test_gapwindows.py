@@ -85,11 +85,18 @@ def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(mode
     assert "across_gaps" not in model.evaluate(panel)["scored"]
 
 
-def test_predict_windows_warns_of_them_too(model, panel, caplog):
+def test_predict_windows_warns_of_them_too_counting_their_inputs_as_evaluate_does(model, panel, caplog):
+    """Decision 9822: predict_windows counted a window whose targets alone held the gap (L + H - 1 windows) where
+    evaluate counts inputs only (L - 1), though both date each target step on the calendar (stepactuals)."""
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        model.predict_windows(_gapped(panel), part="test", series="s0")
+        wf = model.predict_windows(_gapped(panel), part="test", series="s0")
     assert "span calendar steps missing from the data (series 's0'" in caplog.text
+    assert f"{L - 1} of the {len(wf.y_pred)} windows span calendar steps missing" in caplog.text
     assert "the model takes the rows on either side" in caplog.text and "baselines" not in caplog.text  # none run
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(_gapped(panel).query("unique_id == 's0'"))
+    assert result["scored"]["across_gaps"]["windows"] == L - 1
 
 
 def test_one_series_is_not_named_as_a_series():

@@ -100,8 +100,8 @@ def crossing(after: np.ndarray, starts: np.ndarray, span: int) -> np.ndarray:
 def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: bool = True, span: int | None = None
            ) -> dict | None:
     """The windows at stacked rows ``starts`` [W] of series ``series`` [W] (``lookback + horizon`` rows each, or
-    ``span``: a backtest's inputs, its steps dated on the calendar by ``stepactuals``)
-    that span calendar steps the data lacks, warned of: ``{"windows", "series" (how many), "ids" (the first ten,
+    ``span``: the inputs of a backtest's, evaluate's or predict_windows' windows, their steps dated on the calendar
+    by ``stepactuals``) that span calendar steps the data lacks, warned of: ``{"windows", "series" (how many), "ids" (the first ten,
     as given), "text" (the clause of what was scored), "note" (the sentence of evaluate's notes)}``; None when
     every window's rows are consecutive steps. ``scored`` False (``predict_windows``): the warning speaks of the
     model's forecasts alone, no baselines."""

@@ -122,8 +122,8 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if out := left_out(panel, series, short, part, lookback, horizon, method):
         scored["series_left_out"] = out
         scored["text"] += f"; {out['text']}"
-    inputs = lookback + (horizon if state.future_covariates else 0)  # scored: the steps dated (stepactuals)
-    if gaps := gapwindows.across(state, panel, starts, series, scored=scores, span=inputs if scores else None):
+    inputs = lookback + (horizon if state.future_covariates else 0)  # forecast or scored: the steps dated (stepactuals)
+    if gaps := gapwindows.across(state, panel, starts, series, scored=scores, span=inputs):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
