@@ -50,7 +50,7 @@ def test_a_best_toml_whose_trial_used_a_static_table_in_memory_is_refused_withou
 
 def test_a_static_file_for_a_best_tomls_static_table_lacking_a_column_is_refused_and_extra_columns_are_said(
         tmp_path, caplog):
-    """Decision 9821: fit --config best.toml --static FILE trained with FILE whatever its columns, the trial's
+    """Decision 1208: fit --config best.toml --static FILE trained with FILE whatever its columns, the trial's
     'size' absent or 'region' added. A lacking column is refused by name; an added one is said."""
     (tmp_path / "best.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size"]\nepochs = 1\n')
     (tmp_path / "sales.csv").write_text("sid,y\na,1\n")

@@ -86,7 +86,7 @@ def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(mode
 
 
 def test_predict_windows_warns_of_them_too_counting_their_inputs_as_evaluate_does(model, panel, caplog):
-    """Decision 9822: predict_windows counted a window whose targets alone held the gap (L + H - 1 windows) where
+    """Decision 1209: predict_windows counted a window whose targets alone held the gap (L + H - 1 windows) where
     evaluate counts inputs only (L - 1), though both date each target step on the calendar (stepactuals)."""
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         wf = model.predict_windows(_gapped(panel), part="test", series="s0")
