@@ -33,13 +33,19 @@ def test_overwrite_without_an_out_folder_is_refused(tmp_path):
         fit_request(_args("fit", str(tmp_path / "sales.csv"), "--overwrite"))
 
 
+def _best_toml(folder, table: str, **files) -> str:
+    """A best.toml of a trial that used a static table in memory (``table``: its static_table), the data sales.csv and
+    the ``files`` (name: text) beside it; the config's path."""
+    (folder / "best.toml").write_text(f'target = "y"\nid_col = "sid"\nstatic_table = {table}\nepochs = 1\n')
+    for name, text in {"sales.csv": "sid,y\na,1\n", **files}.items():
+        (folder / name).write_text(text)
+    return str(folder / "best.toml")
+
+
 def test_a_best_toml_whose_trial_used_a_static_table_in_memory_is_refused_without_one(tmp_path):
     """Decision 1203: best.toml only commented on a static table tune was given in memory, and fit --config trained
     with no static covariates, silently. Its columns are static_table: refused by name unless a table is given."""
-    (tmp_path / "best.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size", "region"]\nepochs = 1\n')
-    (tmp_path / "sales.csv").write_text("sid,y\na,1\n")
-    (tmp_path / "static.csv").write_text("sid,size,region\na,1,n\n")
-    config = str(tmp_path / "best.toml")
+    config = _best_toml(tmp_path, '["size", "region"]', **{"static.csv": "sid,size,region\na,1,n\n"})
     with pytest.raises(RnncastError, match=r"^config .*best\.toml's trial used the static covariates 'size', 'region' "
                                            r"from a table given in memory, .*: give that table with --static FILE"):
         fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config))
@@ -52,11 +58,7 @@ def test_a_static_file_for_a_best_tomls_static_table_lacking_a_column_is_refused
         tmp_path, caplog):
     """Decision 1208: fit --config best.toml --static FILE trained with FILE whatever its columns, the trial's
     'size' absent or 'region' added. A lacking column is refused by name; an added one is said."""
-    (tmp_path / "best.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size"]\nepochs = 1\n')
-    (tmp_path / "sales.csv").write_text("sid,y\na,1\n")
-    (tmp_path / "other.csv").write_text("sid,region\na,n\n")
-    (tmp_path / "more.csv").write_text("sid,size,region\na,1,n\n")
-    config = str(tmp_path / "best.toml")
+    config = _best_toml(tmp_path, '["size"]', **{"other.csv": "sid,region\na,n\n", "more.csv": "sid,size,region\na,1,n\n"})
     with pytest.raises(RnncastError, match=r"^config .*best\.toml's trial used static covariates 'size'; "
                                            r".*other\.csv has 'region', not 'size': give --static a table"):
         fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static",
