@@ -136,7 +136,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
     elif labels is not None:  # each row at the step its label numbers, refused where it numbers none
         given["_key"] = futurerows.steps(frame[labels], given["_series"].to_numpy(), wanted, named, frame.attrs,
-                                         from_index, written)
+                                         from_index, written, whose if named == [None] else None)
         want["_key"] = want["_step"]
     else:
         given["_key"] = given.groupby("_series").cumcount()  # in order: each series' rows are its steps
