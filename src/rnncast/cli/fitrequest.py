@@ -10,7 +10,6 @@ from rnncast.cli.commands import panel_request, settings_from_args
 from rnncast.cli.misplaced import overwrite_without_out
 from rnncast.errors import RnncastError
 from rnncast.spelling import in_config
-from rnncast.tunepanel import config_refusal
 
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
@@ -30,9 +29,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
     if args.features is not None:
         flags["features"] = args.features  # a list of names, or 'all'
-    panel = panel_request(args)  # tune's without the covariate roles: it takes covariates as --features
-    if "future_covariates" not in panel and file_request.get("future_covariates"):  # tune has no place for it: refused,
-        raise RnncastError(config_refusal(args.config, ["future_covariates"]))  # not dropped
+    panel = panel_request(args)
     if args.config:
         file_request = config_paths(args, file_request)  # the file's paths as read from any directory
         _static_table_given(args, file_request)
@@ -41,8 +38,6 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
-    if "past_covariates" not in panel and request["features"] is None and file_request.get("past_covariates"):
-        request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
