@@ -72,7 +72,7 @@ def test_a_static_file_for_a_best_tomls_static_table_lacking_a_column_is_refused
 
 
 def test_static_covariates_named_for_a_best_tomls_static_table_are_checked_as_a_static_file_is(tmp_path, caplog):
-    """Decision 9302: 1208 checked a --static FILE's columns against best.toml's static_table, but columns named with
+    """Decision 1214: 1208 checked a --static FILE's columns against best.toml's static_table, but columns named with
     --static-covariates trained whatever they were ('region' in place of 'size'), saying nothing. One check for both:
     a lacking column refused by name, an added one said."""
     config = _best_toml(tmp_path, '["size"]', **{"sales.csv": "sid,y,size,region\na,1,1,n\n"})

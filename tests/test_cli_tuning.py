@@ -181,7 +181,7 @@ def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_pa
 
 
 def test_tune_takes_fits_covariate_roles_and_fit_config_best_toml_scores_the_best_trial_again(tmp_path, capsys):
-    """Decision 9301: tune refused --past-covariates and --future-covariates (and a config file's future_covariates),
+    """Decision 1213: tune refused --past-covariates and --future-covariates (and a config file's future_covariates),
     so a past and a future covariate together could not be tuned. Each trial reads them as fit does; best.toml and
     tune.json write each column in its role, and fit --config best.toml scores the best trial's validation loss again."""
     import numpy as np

@@ -118,7 +118,7 @@ def test_a_setting_added_since_a_study_recorded_its_own_is_its_default_not_searc
 
 
 def test_a_zone_recorded_as_typed_is_the_same_setting_as_its_iana_name():
-    """Decision 9303: a study that recorded tz 'utc' (before the settings held the IANA name) refused a continuation
+    """Decision 1215: a study that recorded tz 'utc' (before the settings held the IANA name) refused a continuation
     of tz='utc' or 'UTC' ("was run with tz 'utc', and this call gives 'UTC'"): the record is read through the same
     normaliser; another zone is still refused."""
     study = _study_with_a_trial(None)

@@ -87,7 +87,7 @@ def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says
 
 
 def test_best_toml_writes_the_covariates_by_role_where_a_role_was_given_and_features_otherwise():
-    """Decision 9301: each column in the role it was read in, so fit --config reads the inputs the trial had."""
+    """Decision 1213: each column in the role it was read in, so fit --config reads the inputs the trial had."""
     from rnncast.loading import load_panel
 
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=6), "y": range(6), "a": range(6), "b": range(6)})

@@ -399,7 +399,7 @@ def _covariates() -> pd.DataFrame:
 @pytest.mark.parametrize("given", [dict(past_covariates=["temp"], future_covariates="price"),
                                    dict(features=["temp"], future_covariates=["price"])])
 def test_fits_covariate_roles_are_tuned_recorded_and_refit_with_the_trials_score(given, tmp_path):
-    """Decision 9301: tune refused past_covariates= and future_covariates= (its covariates were features=, all past or
+    """Decision 1213: tune refused past_covariates= and future_covariates= (its covariates were features=, all past or
     all known over the horizon with future_known), so a past and a future covariate together could not be tuned.
     Each trial reads them as fit does; best.toml writes each column in its role (features= beside a role too), tune.json
     records them, and the refit from best.toml scores the best trial's validation loss again."""

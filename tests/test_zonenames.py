@@ -120,7 +120,7 @@ def _hours():
                                          ("Asia/Seoul", "Asia/Seoul")])
 def test_a_zone_given_in_another_case_round_trips_clone_set_params_save_and_load_to_the_same_forecasts(
         given, name, tmp_path, caplog):
-    """Decision 9303: get_params gives back the text given (scikit-learn's contract), while the settings that compare
+    """Decision 1215: get_params gives back the text given (scikit-learn's contract), while the settings that compare
     and are written hold the IANA name: set_params(tz='UTC') on a model fitted with 'utc' warned "set_params changed tz
     'utc' -> 'UTC' since fit", the same zone. A clone, a set_params of either spelling, save and load (the name
     written) forecast alike, and nothing is said of a change."""
@@ -148,7 +148,7 @@ def test_a_zone_given_in_another_case_round_trips_clone_set_params_save_and_load
 
 
 def test_a_resume_and_a_continued_tune_compare_zones_by_their_iana_name_and_z_is_refused_by_name(tmp_path):
-    """Decision 9303: a checkpoint begun with tz='utc' refused a resume with tz='UTC' ("was begun with other settings
+    """Decision 1215: a checkpoint begun with tz='utc' refused a resume with tz='UTC' ("was begun with other settings
     than this fit has: tz 'utc' then, 'UTC' now"), as a tune study run with settings={'tz': 'utc'} refused a
     continuation with 'UTC'. Both compare the IANA names now; Z is refused at fit saying UTC."""
     from rnncast import Forecaster, tune

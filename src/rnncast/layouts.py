@@ -286,7 +286,7 @@ def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", co
     as compact dates, no time column found) said to look like dates, ``counters`` (``rowcounters.row_counters``) to give the
     rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``)."""
     unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
-    covariates = ["past_covariates", "future_covariates"]  # fit's and tune's (decision 9301)
+    covariates = ["past_covariates", "future_covariates"]  # fit's and tune's (decision 1213)
     if one_series_reader() is not None:  # a model of one series read for predict: features only
         roles = ["features"]
     elif layout == "wide":  # features 'all' is refused there

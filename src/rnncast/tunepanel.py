@@ -94,7 +94,7 @@ def best_request(roles: dict, panel) -> tuple[dict, str]:
     """The roles tune was given (``ROLES``) as best.toml writes them for ``fit --config``: id_col as ``panel`` was read
     with it (one column as its name, a key of several as the list of its columns, as config.json keeps it: decision
     1133), series, the covariates by the roles they were read in where a role was given (past_covariates,
-    future_covariates: the columns of each, in place of features; decision 9301), static_covariates (column names) and
+    future_covariates: the columns of each, in place of features; decision 1213), static_covariates (column names) and
     static_categorical as given, a static table's file as
     ``static`` by its absolute path, a table in memory by its columns as ``static_table`` (``fitrequest`` refuses
     fit --config without a table for them); and the line best.toml says where a static table was in memory, which it
