@@ -9,6 +9,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
+from rnncast.errors import RnncastError
 from rnncast.stepactuals import Absent, align, scored, shown
 from rnncast.windowforecasts import WindowForecasts
 
@@ -132,3 +133,54 @@ def test_predict_windows_gives_each_step_its_own_date_s_actual_and_a_missing_dat
     first = np.flatnonzero(times[:, 0] == pd.Timestamp("2024-06-20"))[0]
     assert np.isnan(wf.y_true[first, 1, 0]) and wf.y_true[first, 2, 0] == pytest.approx(actual["2024-06-22"], rel=1e-6)
     np.testing.assert_allclose(wf.y_pred, test.original.y_pred)  # the same forecasts evaluate scores
+
+
+def _read_future(monkeypatch) -> list:
+    """The future covariates [W, H] each forecast reads, as the network is handed them."""
+    from rnncast import batches
+    seen, predict = [], batches.WindowBatches.predict
+    monkeypatch.setattr(batches.WindowBatches, "predict", staticmethod(
+        lambda net, batch: seen.append(batch.future[..., 0].numpy().copy()) or predict(net, batch)))
+    return seen
+
+
+def test_a_model_reading_future_covariates_forecasts_no_window_at_another_date_s_covariates(monkeypatch, caplog):
+    """Read by row, the 20 test windows forecasting 06-21 (07-04, 07-12), which the data lacks, read the next row's
+    covariates for it (77 steps in all, each also scored against a later date's actual); the covariates of a date
+    without a row are not there to be had, and the head reads every step's, so those windows are left out, said by
+    count and date, in evaluate, fit's test scores and predict_windows alike; every other step reads its own date's."""
+    data = _daily().assign(day=lambda f: np.arange(len(f), dtype=float))  # the covariate names its date
+    gapped = data.drop(index=[172, 185, 193])
+    model = Forecaster(**SETTINGS, test_frac=0.2, scaler="none").fit(gapped, target="y", future_covariates=["day"])
+    seen = _read_future(monkeypatch)
+    with caplog.at_level("WARNING"):
+        result = model.evaluate(gapped)
+    said = [r.getMessage() for r in caplog.records if "left out, not forecast" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("20 of the 33 windows are left out, not forecast: a date they "
+                                                 "forecast has no row, so the future covariates the model reads there "
+                                                 "('day') are not in the data")
+    assert "2024-06-21, 2024-07-04, 2024-07-12; fill_gaps=True" in said[0]
+    left = result["scored"]["future_left_out"]
+    assert left["windows"] == 20 and left["of"] == 33 and len(left["dates"]) == 3
+    assert result["scored"]["text"].startswith("scored 13 windows") and "missing_steps" not in result["scored"]
+    test = model.part_forecasts(gapped, "test")
+    wf, read = test.original, np.concatenate(seen[-1:])
+    cut = gapped.ds.to_numpy()[wf.target_rows - 1]
+    own = cut[:, None] + np.arange(1, 8) * np.timedelta64(1, "D")  # [W, H] each step's own date
+    np.testing.assert_array_equal(data.ds.to_numpy()[read.astype(int)], own)  # every step reads its own date's
+    actual = data.set_index("ds").y
+    np.testing.assert_allclose(wf.y_true[..., 0], actual[own.reshape(-1)].to_numpy().reshape(own.shape), rtol=1e-6)
+    windows = model.predict_windows(gapped, part="test")
+    assert len(windows.y_pred) == 13 and np.isfinite(windows.y_true).all()
+    np.testing.assert_allclose(windows.y_pred, wf.y_pred)
+
+
+def test_no_window_left_for_a_model_reading_future_covariates_is_refused_in_one_line():
+    data = _daily(100).assign(promo=lambda f: (np.arange(len(f)) % 5 == 0).astype(float))
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(data, target="y", future_covariates=["promo"])
+    gapped = data.drop(index=range(80, 100, 3))  # every test window forecasts a date the data lacks
+    with pytest.raises(RnncastError, match=r"^no window of part 'test' is left to score: (\d+) of the \1 windows are "
+                                           r"left out, not forecast: .*: 2024-03-21, 2024-03-24"):
+        model.evaluate(gapped)
+    with pytest.raises(RnncastError, match="is left to forecast"):
+        model.predict_windows(gapped, part="test")

@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarcuts, filledwindows
-from rnncast.spelling import counted
+from rnncast import calendarcuts, filledwindows, timetext
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +55,7 @@ def steps(panel, wf, placed: dict | None = None) -> Absent | None:
         placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
     series = np.zeros(count, np.int64) if wf.series is None else np.asarray(wf.series)
     cuts = np.asarray(wf.target_rows, dtype=np.int64) - 1
-    mask, positions = np.zeros((count, horizon), dtype=bool), {}
-    for s in np.unique(series).tolist():
-        if s in placed:
-            w = np.flatnonzero(series == s)
-            own = placed[s][0]
-            at = own[cuts[w]][:, None] + 1 + np.arange(horizon)  # [w, H] each step's position on the calendar
-            mask[w] = own[np.minimum(np.searchsorted(own, at), len(own) - 1)] != at
-            if mask[w].any():
-                positions[s] = (w, at)
+    mask, positions = _lacking(cuts, series, horizon, placed)
     if not mask.any():
         return None
     rows = panel.offsets[series][:, None] + np.minimum(cuts[:, None] + 1 + np.arange(horizon),
@@ -73,6 +65,53 @@ def steps(panel, wf, placed: dict | None = None) -> Absent | None:
         flat = (w[:, None] * horizon + np.arange(horizon)).reshape(-1)
         times.iloc[flat] = np.asarray(placed[s][1](at.reshape(-1)))
     return Absent(mask, pd.Index(times, name=panel.time.name))
+
+
+def _lacking(cuts: np.ndarray, series: np.ndarray, horizon: int, placed: dict) -> tuple[np.ndarray, dict]:
+    """[W, H] the steps after each window's cutoff (``cuts`` [W], rows inside its series ``series`` [W]) whose date
+    the data lacks, and {series: (its windows [w], their steps' positions on its calendar [w, H])} of each series
+    lacking one."""
+    mask, positions = np.zeros((len(cuts), horizon), dtype=bool), {}
+    for s in np.unique(series).tolist():
+        if s in placed:
+            w = np.flatnonzero(series == s)
+            own = placed[s][0]
+            at = own[cuts[w]][:, None] + 1 + np.arange(horizon)  # [w, H] each step's position on the calendar
+            mask[w] = own[np.minimum(np.searchsorted(own, at), len(own) - 1)] != at
+            if mask[w].any():
+                positions[s] = (w, at)
+    return mask, positions
+
+
+def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int
+                ) -> tuple[np.ndarray, dict | None]:
+    """The stride-1 windows (rows ``starts`` [W] of the stacked panel, of series ``series`` [W]) that a model reading
+    future covariates can forecast: its head reads the covariates of every date a window forecasts, so where the data
+    has no row at one of them the value is not there to be had (read by row, the next row's took its place, silently)
+    and the window is neither forecast nor scored. [W] bool the windows kept, and what is left out
+    ``{"windows", "of", "dates" (the first ten lacking, as written), "text"}``; None: nothing is."""
+    keep = np.ones(len(starts), dtype=bool)
+    if panel.time is None or not len(starts) or not len(panel.future):
+        return keep, None
+    series = np.asarray(series, dtype=np.int64)
+    cuts = np.asarray(starts, dtype=np.int64) - panel.offsets[series] + lookback - 1  # [W] inside each series
+    placed = calendarcuts.placed_series(panel)
+    mask, positions = _lacking(cuts, series, horizon, placed)
+    if not mask.any():
+        return keep, None
+    keep = ~mask.any(axis=1)
+    fmt, named = panel.calendar.text_format, []
+    for s, (w, at) in positions.items():
+        dates = sorted(set(np.asarray(placed[s][1](at[mask[w]])).tolist()))
+        said = [timetext.shown(pd.Timestamp(d), panel.time, fmt) for d in dates]
+        named += said if panel.id_col is None else [f"{panel.given_id(s)!r} {d}" for d in said]
+    n, of = int((~keep).sum()), len(keep)
+    text = (f"{n} of the {counted(of, 'window')} {'is' if n == 1 else 'are'} left out, not forecast: a date "
+            f"{'it forecasts' if n == 1 else 'they forecast'} has no row, so the future covariates the model reads "
+            f"there ({', '.join(map(repr, panel.future))}) are not in the data (read by row, the next row's would be "
+            f"taken for them): {some(named, 10)}; fill_gaps=True (--fill-gaps) at fit, with fill= (--fill), inserts "
+            "such rows, and a filled target is not scored")
+    return keep, {"windows": n, "of": of, "dates": named[:10], "text": text}
 
 
 def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | None = None) -> list:
