@@ -12,7 +12,8 @@ their dates with a blank actual (``shown``). MASE keeps its in-sample scale (the
 Counted in rows, the actuals after a missing date were one row early: the window's forecast for 2024-06-21 met the
 actual of 2024-06-22. A backtest window whose cutoff row is missing has incomplete inputs and is left out as before
 (``calendarcuts``), as is one whose model reads future covariates at the dates it forecasts (``through``); such a
-model's stride-1 windows are read at their rows, as before (``gapwindows`` warns of them).
+model's stride-1 windows forecasting a date without a row are left out alike, said by count and date
+(``future_kept``, read by ``parts.select``): the covariates of that date are not there to be had.
 Values a ``fill`` made are no actual either; they are counted apart (``filledwindows``), never twice.
 """
 
@@ -126,7 +127,7 @@ def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | 
 def aligned(panel, wf, wf_scaled, placed: dict | None = None):
     """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
     steps without an actual (``steps``, ``placed`` as there; None: none)."""
-    absent = None if len(panel.future) else steps(panel, wf, placed)  # future covariates: read at the rows (gapwindows)
+    absent = None if len(panel.future) else steps(panel, wf, placed)  # future covariates: none lacks (future_kept)
     return align(wf, absent), align(wf_scaled, absent), absent
 
 
