@@ -11,7 +11,7 @@ from conftest import TINY
 from rnncast import Forecaster
 from rnncast.errors import RnncastError
 from rnncast.stepactuals import Absent, align, scored, shown
-from rnncast.windowforecasts import WindowForecasts
+from rnncast.windowforecasts import WindowForecasts, scored as scored_values
 
 SETTINGS = {**TINY, "lookback": 14, "horizon": 7}
 
@@ -36,8 +36,21 @@ def test_align_moves_each_actual_to_its_own_date_and_marks_the_steps_without_one
     absent = Absent(np.array([[False, True, False, False], [False] * 4]), None)
     out = align(wf, absent)
     assert out.y_true[..., 0].tolist() == [[1, -1, 2, 3], [5, 6, 7, 8]]  # -1: the repeat baseline stands in
-    assert out.filled[..., 0].tolist() == [[False, True, False, False], [False] * 4]
+    assert out.absent[..., 0].tolist() == [[False, True, False, False], [False] * 4] and out.filled is None
     assert np.isnan(shown(out, absent).y_true[0, 1, 0]) and align(wf, None) is wf
+    assert scored_values(out)[..., 0].tolist() == [[True, False, True, True], [True] * 4]  # unscored, not "made"
+
+
+def test_a_made_value_moves_with_its_actual_and_a_step_without_a_row_is_never_called_made():
+    """``filled`` meant both "made by fill" and "no row for this date" (decision 1182 left it): the backtest frame's
+    ``<target>_filled`` was True at every blank actual of a date the data lacks. Each has its own mask now."""
+    made = np.zeros((1, 4, 1), bool)
+    made[0, 1, 0] = True  # the second row after the cutoff (07-22, step 3: 07-21 lacking) was made by fill
+    absent = Absent(np.array([[False, True, False, False]]), None)
+    out = align(_wf([[1, 2, 3, 99]], made), absent)
+    assert out.filled[0, :, 0].tolist() == [False, False, True, False]
+    assert out.absent[0, :, 0].tolist() == [False, True, False, False]
+    assert scored_values(out)[0, :, 0].tolist() == [True, False, False, True]
 
 
 def test_a_made_value_and_a_missing_date_are_counted_apart_never_twice():
@@ -63,7 +76,8 @@ def test_a_backtest_forecasts_the_dates_a_series_lacks_and_scores_every_other_st
     assert m["scored"]["missing_steps"] == 3 and m["scored"]["windows_scored"] == 5
     assert len(frame) == 5 * 7 and frame.y.notna().sum() == 32
     blank = frame[frame.y.isna()]
-    assert sorted(blank.ds.tolist()) == sorted(lacking.tolist()) and blank.y_filled.all() and blank.y_hat.notna().all()
+    assert sorted(blank.ds.tolist()) == sorted(lacking.tolist()) and blank.y_hat.notna().all()
+    assert "y_filled" not in frame  # no fill made a value: a blank actual of a date without a row is not "filled"
     actual = data.set_index("ds").y
     kept = frame[frame.y.notna()]
     np.testing.assert_allclose(kept.y.to_numpy(), actual[kept.ds].to_numpy())  # each step's actual is its own date's
@@ -103,7 +117,8 @@ def test_evaluate_and_fit_s_test_scores_date_each_step_as_a_backtest_does():
     assert "20 forecast steps of 20 windows fall on dates the data has no row for" in result["scored"]["text"]
     test = model.part_forecasts(gapped, "test")
     wf, absent = test.original, test.absent
-    assert absent.mask.sum() == 20 and wf.filled[..., 0][absent.mask].all()
+    assert absent.mask.sum() == 20 and wf.absent[..., 0][absent.mask].all() and wf.absent.sum() == 20
+    assert wf.filled is None  # nothing was made by fill
     times = np.asarray(absent.times).reshape(absent.mask.shape)
     actual = data.set_index("ds").y
     np.testing.assert_allclose(wf.y_true[..., 0][~absent.mask], actual[times[~absent.mask]].to_numpy(), rtol=1e-6)
@@ -124,7 +139,7 @@ def test_predict_windows_gives_each_step_its_own_date_s_actual_and_a_missing_dat
     said = [r.getMessage() for r in caplog.records if "fall on dates the data has no row for" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("20 forecast steps of 20 windows")
     blank = np.isnan(wf.y_true[..., 0])
-    assert blank.sum() == 20 and wf.filled[..., 0][blank].all() and wf.filled.sum() == 20
+    assert blank.sum() == 20 and wf.absent[..., 0][blank].all() and wf.absent.sum() == 20 and wf.filled is None
     test = model.part_forecasts(gapped, "test")
     times = np.asarray(test.absent.times).reshape(blank.shape)
     actual = data.set_index("ds").y

@@ -270,7 +270,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
-    if original.filled is not None and not scored_values(original).any():
+    if (kept := scored_values(original)) is not None and not kept.any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,

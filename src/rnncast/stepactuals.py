@@ -6,8 +6,9 @@ A window's forecast reads its inputs, the rows up to its cutoff: where they are 
 the ``horizon`` calendar steps after it, whether or not the data holds a row at that date. Each step is scored
 against the actual of its own date; a date without a row has no actual, so its step is forecast and not scored. The
 steps not scored are counted and said once (``said``), left out of every score (the model's, the baselines' and the
-Diebold–Mariano test's, through the ``filled`` mask ``windowforecasts.scored`` reads), and kept in forecasts.csv at
-their dates with a blank actual (``shown``). MASE keeps its in-sample scale (the training rows').
+Diebold–Mariano test's, through the ``absent`` mask ``windowforecasts.scored`` reads beside ``filled``), and kept in
+forecasts.csv at their dates with a blank actual (``shown``), not marked ``<target>_filled``: no fill made them. MASE
+keeps its in-sample scale (the training rows').
 
 Counted in rows, the actuals after a missing date were one row early: the window's forecast for 2024-06-21 met the
 actual of 2024-06-22. A backtest window whose cutoff row is missing has incomplete inputs and is left out as before
@@ -27,6 +28,7 @@ import pandas as pd
 
 from rnncast import calendarcuts, filledwindows, timetext
 from rnncast.spelling import counted, some
+from rnncast.windowforecasts import unscored_targets
 
 log = logging.getLogger(__name__)
 
@@ -133,19 +135,22 @@ def aligned(panel, wf, wf_scaled, placed: dict | None = None):
 
 def align(wf, absent: Absent | None):
     """``wf`` (a ``WindowForecasts`` of the windows ``steps`` read, either units) with each step's actual the value of
-    its own date: the rows after the cutoff are the dates present, in order, so a window's actuals move to its steps
-    that have a row; a step without one stands in the repeat baseline's value (never scored, blank where written) and
-    is marked in ``filled``, which every score leaves out."""
+    its own date: the rows after the cutoff are the dates present, in order, so a window's actuals (and what fill
+    made of them, ``filled``) move to its steps that have a row; a step without one stands in the repeat baseline's
+    value (never scored, blank where written) and is marked in ``absent``, which every score leaves out as it leaves
+    out ``filled`` (made by fill: no such step is)."""
     if absent is None:
         return wf
     y_true = wf.y_true.copy()
-    filled = np.zeros(wf.y_true.shape, dtype=bool) if wf.filled is None else wf.filled.copy()
+    filled = None if wf.filled is None else wf.filled.copy()
     for w in np.flatnonzero(absent.mask.any(axis=1)):
         have = ~absent.mask[w]
         n = int(have.sum())
-        y_true[w, have], filled[w, have] = wf.y_true[w, :n], filled[w, :n]
-        y_true[w, ~have], filled[w, ~have] = wf.baselines["repeat"][w, ~have], True
-    return replace(wf, y_true=y_true, filled=filled)
+        y_true[w, have], y_true[w, ~have] = wf.y_true[w, :n], wf.baselines["repeat"][w, ~have]
+        if filled is not None:
+            filled[w, have], filled[w, ~have] = wf.filled[w, :n], False
+    mask = np.broadcast_to(absent.mask[..., None], wf.y_true.shape).copy()  # [W, H, T]
+    return replace(wf, y_true=y_true, filled=filled, absent=mask)
 
 
 def shown(wf, absent: Absent | None):
@@ -163,16 +168,15 @@ def drawn(wf, absent: Absent | None, picked: np.ndarray):
         return wf, None
     horizon = absent.mask.shape[1]
     mask = absent.mask[picked]
-    filled = None if wf.filled is None else wf.filled & ~mask[..., None]
     at = absent.times[(np.asarray(picked)[:, None] * horizon + np.arange(horizon)).reshape(-1)]
-    return replace(wf, y_true=np.where(mask[..., None], np.nan, wf.y_true), filled=filled), at
+    return replace(wf, y_true=np.where(mask[..., None], np.nan, wf.y_true)), at
 
 
 def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     """What the scores leave out (metrics.json's ``scored``): fill's made values and the windows that read later ones
     (``filledwindows.left_out``, over the values fill made alone) and ``missing_steps``, the steps whose date the
     data lacks, with ``windows_scored`` those keeping a scored value and ``left_out`` the sentence; None: nothing."""
-    made = wf.filled if absent is None else (wf.filled & ~absent.mask[..., None])
+    made = wf.filled  # made by fill alone: a step without a row is ``absent``, counted apart
     out = filledwindows.left_out(wf.series, wf.target_rows, made if made is None or made.any() else None,
                                  wf.reads_later, fill)
     if absent is None and not out["text"]:
@@ -188,7 +192,7 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
 def _missing(wf, absent: Absent) -> tuple[int, int, str]:
     """The steps without an actual of the ``align``ed ``wf``, the windows keeping a scored value, and the sentence."""
     n, total = int(absent.mask.sum()), len(absent.mask)
-    kept = int(filledwindows.kept_windows(total, wf.filled, wf.reads_later).sum())
+    kept = int(filledwindows.kept_windows(total, unscored_targets(wf), wf.reads_later).sum())
     hit = int(absent.mask.any(axis=1).sum())
     return n, kept, (f"{counted(n, 'forecast step')} of {counted(hit, 'window')} {'falls' if n == 1 else 'fall'} on "
                      f"dates the data has no row for: forecast (the window's cutoff row is present; a gap in its inputs is "
@@ -198,7 +202,7 @@ def _missing(wf, absent: Absent) -> tuple[int, int, str]:
 
 def windows(panel, forecasts: tuple) -> tuple:
     """``predict_windows``' forecasts (original and scaled, ``forecasting.forecast_windows``'): each step's actual its
-    own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``filled`` (no
+    own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``absent`` (no
     score reads it: ``compare`` scores as ``evaluate`` does), said once in evaluate's words."""
     original, scaled, absent = aligned(panel, *forecasts)
     if absent is not None:
