@@ -199,3 +199,14 @@ def test_no_window_left_for_a_model_reading_future_covariates_is_refused_in_one_
         model.evaluate(gapped)
     with pytest.raises(RnncastError, match="is left to forecast"):
         model.predict_windows(gapped, part="test")
+
+
+def test_a_panel_leaves_out_only_the_windows_of_the_series_lacking_a_date_named_by_date_and_series():
+    a, b = _daily(uid="a"), _daily(seed=1, uid="b").drop(index=[172, 185])
+    panel = pd.concat([a, b]).assign(promo=lambda f: (f.ds.dt.day_of_week == 4).astype(float))
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(panel, target="y", future_covariates=["promo"])
+    left = model.evaluate(panel)["scored"]["future_left_out"]
+    assert left["windows"] == 14 and left["dates"] == ["2024-06-21", "2024-07-04"]
+    assert ": 2024-06-21 ('b'), 2024-07-04 ('b'); fill_gaps=True" in left["text"]
+    windows = model.predict_windows(panel, part="test")
+    assert left["of"] - len(windows.y_pred) == 14 and (windows.series == 0).sum() == 34  # every window of 'a'

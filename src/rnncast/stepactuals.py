@@ -103,18 +103,19 @@ def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, ho
     if not mask.any():
         return keep, None
     keep = ~mask.any(axis=1)
-    fmt, named = panel.calendar.text_format, []
+    lacking: dict = {}  # each date lacked -> the series lacking it
     for s, (w, at) in positions.items():
-        dates = sorted(set(np.asarray(placed[s][1](at[mask[w]])).tolist()))
-        said = [timetext.shown(pd.Timestamp(d), panel.time, fmt) for d in dates]
-        named += said if panel.id_col is None else [f"{panel.given_id(s)!r} {d}" for d in said]
+        for d in set(np.asarray(placed[s][1](at[mask[w]])).tolist()):
+            lacking.setdefault(pd.Timestamp(d), []).append(repr(panel.given_id(s)))
+    dates = [timetext.shown(d, panel.time, panel.calendar.text_format) for d in sorted(lacking)]
+    named = dates if panel.n_series == 1 else [f"{d} ({some(lacking[t], 3)})" for d, t in zip(dates, sorted(lacking))]
     n, of = int((~keep).sum()), len(keep)
     text = (f"{n} of the {counted(of, 'window')} {'is' if n == 1 else 'are'} left out, not forecast: a date "
             f"{'it forecasts' if n == 1 else 'they forecast'} has no row, so the future covariates the model reads "
             f"there ({', '.join(map(repr, panel.future))}) are not in the data (read by row, the next row's would be "
             f"taken for them): {some(named, 10)}; fill_gaps=True (--fill-gaps) at fit, with fill= (--fill), inserts "
             "such rows, and a filled target is not scored")
-    return keep, {"windows": n, "of": of, "dates": named[:10], "text": text}
+    return keep, {"windows": n, "of": of, "dates": dates[:10], "text": text}
 
 
 def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | None = None) -> list:
