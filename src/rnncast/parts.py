@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import bordertimes, gapwindows, stepactuals
-from rnncast.errors import RnncastError
+from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, rows_span, some
 from rnncast.timetext import shown
@@ -121,7 +121,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         raise RnncastError(_nothing(state, panel, located, part, "score" if scores else "forecast") + also)
     kept, unread = stepactuals.future_kept(panel, starts, series, lookback, horizon)  # a date without its covariates
     if not kept.any():
-        raise RnncastError(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
+        raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
     scored = describe(panel, located, starts, series, part, lookback, horizon)
     if unread:
