@@ -168,12 +168,11 @@ def test_a_model_reading_future_covariates_forecasts_no_window_at_another_date_s
     gapped = data.drop(index=[172, 185, 193])
     model = Forecaster(**SETTINGS, test_frac=0.2, scaler="none").fit(gapped, target="y", future_covariates=["day"])
     seen = _read_future(monkeypatch)
-    with caplog.at_level("WARNING"):
-        result = model.evaluate(gapped)
-    said = [r.getMessage() for r in caplog.records if "left out, not forecast" in r.getMessage()]
-    assert len(said) == 1 and said[0].startswith("20 of the 33 windows are left out, not forecast: a date they "
-                                                 "forecast has no row, so the future covariates the model reads there "
-                                                 "('day') are not in the data")
+    result = model.evaluate(gapped)
+    said = [n for n in result["notes"] if "left out, not forecast" in n]
+    assert len(said) == 1 and said[0].startswith("Windows are not scored: 20 of the 33 windows are left out, not "
+                                                 "forecast: a date they forecast has no row, so the future covariates "
+                                                 "the model reads there ('day') are not in the data")
     assert "2024-06-21, 2024-07-04, 2024-07-12; fill_gaps=True" in said[0]
     left = result["scored"]["future_left_out"]
     assert left["windows"] == 20 and left["of"] == 33 and len(left["dates"]) == 3
@@ -185,7 +184,9 @@ def test_a_model_reading_future_covariates_forecasts_no_window_at_another_date_s
     np.testing.assert_array_equal(data.ds.to_numpy()[read.astype(int)], own)  # every step reads its own date's
     actual = data.set_index("ds").y
     np.testing.assert_allclose(wf.y_true[..., 0], actual[own.reshape(-1)].to_numpy().reshape(own.shape), rtol=1e-6)
-    windows = model.predict_windows(gapped, part="test")
+    with caplog.at_level("WARNING"):
+        windows = model.predict_windows(gapped, part="test")  # no score's notes to say it in: a warning
+    assert sum("20 of the 33 windows are left out, not forecast" in r.getMessage() for r in caplog.records) == 1
     assert len(windows.y_pred) == 13 and np.isfinite(windows.y_true).all()
     np.testing.assert_allclose(windows.y_pred, wf.y_pred)
 

@@ -124,8 +124,9 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
     scored = describe(panel, located, starts, series, part, lookback, horizon)
-    if unread:
-        log.warning("%s", unread["text"])
+    if unread:  # evaluate's notes say it (runnotes.unscored_note); predict_windows' warning
+        if not scores:
+            log.warning("%s", unread["text"])
         scored["future_left_out"] = unread
         scored["text"] += f"; {unread['text']}"
     if out := left_out(panel, series, short, part, lookback, horizon, method):
