@@ -248,11 +248,12 @@ def _notes(left: dict, own: dict, keep, part: str) -> list[str]:
     notes = []
     if any(left.values()):
         which = "windows" if part == "all" else f"{part} windows"
-        notes.append("left out as not forecast by every model (another lookback, or another fit's split): "
+        notes.append("left out as not forecast by every model (another lookback, another fit's split, or a date without "
+                     "a row whose future covariates one model reads): "
                      + ", ".join(f"{left[n]} of {n}'s {own[n]} {which}" for n in left if left[n]) + ".")
     if keep is not None and not keep.all():
         notes.append(f"{counted(int((~keep).sum()), 'value')} left out where a model scores none: targets fill made, "
-                     "or windows reading values filled from later rows.")
+                     "dates the data has no row for, or windows reading values filled from later rows.")
     if part in ("train", "all"):  # many overlapping windows the models learned from: "beyond chance" comes easily
         notes.append(f"part={part!r} scores windows whose targets the models were trained on: it says how closely each "
                      "fits its training rows, not how well it forecasts; part='test' says that.")
