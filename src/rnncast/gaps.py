@@ -241,7 +241,8 @@ def _holiday_hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> 
     that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
     one that explains all but one or two (``nearholidays``: "6 of 7 ... are NYSE holidays (the other: 2024-06-12)",
     its days written in ``fmt``), else ``businessdays.GAPS_HINT``. Decisions 658, 660."""
-    gaps_hint = businessdays.GAPS_HINT if len(offsets) <= 2 else businessdays.PANEL_GAPS_HINT  # one set for all
+    gaps_hint = businessdays.GAPS_HINT if len(offsets) <= 2 or _same_days(time, offsets, calendar) else \
+        businessdays.PANEL_GAPS_HINT  # one set for all: where every series lacks the same weekdays, it is one's advice
     try:
         explained = businessdays.explain(time, offsets, calendar.weekmask)
     except RnncastError:  # sets that explain them alike but differ after the data: none named here
@@ -253,3 +254,16 @@ def _holiday_hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> 
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
             "leave freq unset for rnncast to find them")
+
+
+def _same_days(time, offsets, calendar: Calendar) -> bool:
+    """Whether every series of a panel lacks the same weekdays of ``calendar`` (each those of all series that fall in
+    its own span): one holiday set, given for the panel, would skip them all as it would a single series'."""
+    if not isinstance(time, pd.DatetimeIndex):
+        return False
+    days = (time.tz_localize(None) if time.tz is not None else time).normalize()
+    pieces = [days[offsets[s]:offsets[s + 1]] for s in range(len(offsets) - 1)]
+    lacked = [pd.date_range(p.min(), p.max(), freq=calendar.freq).normalize().difference(p) for p in pieces]
+    every = lacked[0].append(lacked[1:]).unique() if len(lacked) > 1 else lacked[0]
+    return all(mine.equals(every[(every >= p.min()) & (every <= p.max())].sort_values())
+               for mine, p in zip(lacked, pieces))
