@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import leftout
+from rnncast import idtypes, leftout
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.seriesids import other_form
@@ -41,6 +41,6 @@ def unseen_series(state: FittedState, unknown: list, doing: str = "forecast") ->
     count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
-            f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to "
+            f"it knows {len(state.ids)} series, e.g. {known}{idtypes.kinds_note(state, unknown)}; leave those series out to "
             f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "
             "model on data that holds them")
