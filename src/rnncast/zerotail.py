@@ -1,0 +1,82 @@
+"""``fill='zero'`` up to the panel's last date: a series whose last rows are absent (intermittent demand, a till
+export that leaves out the weeks without sales, the last ones too) gets its calendar's steps after its last row up
+to the latest row of any series, as missing rows that zero fill writes 0 in (no sale), said once, naming the series.
+
+Without it such a series' trailing weeks were no rows at all: fit trained on a series that stopped early, and predict
+forecast it from its own last row, dates the other series already cover. Only where zero fill was asked for (ffill
+or interpolate would make up a level beyond the last value), on one calendar shared by the series.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars, idkeys
+from rnncast.data import KEY_DTYPES
+from rnncast.spelling import counted
+from rnncast.timetext import at_midnight, shown
+
+log = logging.getLogger(__name__)
+
+MOST = 3  # series named; the others counted
+
+
+def _after(last, latest, calendar):
+    """The calendar's steps after ``last`` up to ``latest`` (an index of them), or None where the ruler cannot place
+    them (``latest`` off the series' calendar)."""
+    pair = last.append(latest)
+    ruler = calendars.walk(pair, np.array([0, 2]), calendar)
+    if ruler is None or ruler.off is not None:
+        return None
+    k = int(ruler.steps[1])
+    return ruler.stamps(np.zeros(k, dtype=np.int64), np.arange(1, k + 1)) if k > 0 else None
+
+
+def extend(rows, values, time, positions, offsets, calendar, fill, announce: bool, attrs: dict):
+    """``values`` [N, C], ``time`` [N], ``positions`` [N], ``offsets`` [S + 1] with, where ``fill`` is 'zero' and the
+    series share ``calendar`` (None: each keeps its own, left as it is), each series' missing steps after its last
+    row up to the latest row of the panel appended as rows of NaN (``fills`` writes 0 in them), position -1 (no row
+    of the data); how many and whose said (``announce``). As given otherwise."""
+    n_series = len(offsets) - 1
+    if fill != "zero" or calendar is None or n_series < 2 or time is None or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
+        return values, time, positions, offsets
+    lasts = offsets[1:] - 1
+    latest = time[lasts].max()
+    tails = {}
+    for s in np.flatnonzero(time[lasts] < latest):
+        made = _after(time[[int(lasts[s])]], time[time == latest][:1], calendar)
+        if made is not None:
+            tails[int(s)] = made
+    if not tails:
+        return values, time, positions, offsets
+    pieces, values_out, positions_out, lengths = [], [], [], []
+    for s in range(n_series):
+        a, b = int(offsets[s]), int(offsets[s + 1])
+        made = tails.get(s)
+        extra = 0 if made is None else len(made)
+        pieces.append(time[a:b] if made is None else time[a:b].append(pd.Index(made).rename(time.name)))
+        values_out.append(values[a:b] if not extra else np.vstack([values[a:b], np.full((extra, values.shape[1]), np.nan)]))
+        positions_out.append(positions[a:b] if not extra else np.concatenate([positions[a:b], np.full(extra, -1)]))
+        lengths.append(b - a + extra)
+    new_time = pieces[0].append(pieces[1:]) if len(pieces) > 1 else pieces[0]
+    if announce:
+        _say(rows, tails, time, latest, attrs)
+    return (np.vstack(values_out), new_time, np.concatenate(positions_out).astype(np.int64),
+            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64))
+
+
+def _say(rows, tails: dict, time, latest, attrs: dict) -> None:
+    day = at_midnight(time)
+    text = lambda t: shown(t, day, rows.text_format)  # noqa: E731
+    total = sum(len(m) for m in tails.values())
+    named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
+    more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
+    first = next(iter(tails))
+    line = idkeys.series_rows(rows.id_col, rows.ids, rows.ids[first], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES))
+    log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
+                "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
+                "rows out, e.g. with pandas: df = df[%s]", counted(total, "missing row"),
+                f"{len(tails)} series", text(latest), named, more, line)
