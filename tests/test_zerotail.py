@@ -30,7 +30,7 @@ def test_zero_fill_writes_no_sales_up_to_the_panels_last_week_and_says_whose(cap
     c = panel.ids.index("C")
     rows = slice(panel.offsets[c], panel.offsets[c + 1])
     assert panel.time[rows][-1] == WEEKS[-1] and len(panel.time[rows]) == len(WEEKS)
-    assert panel.values[rows][-3:, 0].tolist() == [0.0, 0.0, 0.0]
+    assert panel.values[rows][-3:, 0].tolist() == [0.0, 0.0, 0.0] and panel.zero_tail == {c: 3}
     assert "fill='zero' wrote 0 in 3 missing rows after the last row of 1 series, up to the panel's last row " \
            "2023-07-23: 'C' (3 from 2023-07-09); absent rows are taken as no sales (0)" in caplog.text
     assert "where a series ended instead (discontinued), leave its rows out, e.g. with pandas: df = df[df['sku'] != " \

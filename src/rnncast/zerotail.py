@@ -39,10 +39,11 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     """``values`` [N, C], ``time`` [N], ``positions`` [N], ``offsets`` [S + 1] with, where ``fill`` is 'zero' and the
     series share ``calendar`` (None: each keeps its own, left as it is), each series' missing steps after its last
     row up to the latest row of the panel appended as rows of NaN (``fills`` writes 0 in them), position -1 (no row
-    of the data); how many and whose said (``announce``). As given otherwise."""
+    of the data); how many and whose said (``announce``). As given otherwise. Returns those four and ``{series:
+    steps appended}`` (``Panel.zero_tail``: a refusal of its missing future values says why it runs on)."""
     n_series = len(offsets) - 1
     if fill != "zero" or calendar is None or n_series < 2 or time is None or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
-        return values, time, positions, offsets
+        return values, time, positions, offsets, {}
     lasts = offsets[1:] - 1
     latest = time[lasts].max()
     tails = {}
@@ -51,7 +52,7 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
         if made is not None:
             tails[int(s)] = made
     if not tails:
-        return values, time, positions, offsets
+        return values, time, positions, offsets, {}
     pieces, values_out, positions_out, lengths = [], [], [], []
     for s in range(n_series):
         a, b = int(offsets[s]), int(offsets[s + 1])
@@ -65,7 +66,7 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     if announce:
         _say(rows, tails, time, latest, attrs)
     return (np.vstack(values_out), new_time, np.concatenate(positions_out).astype(np.int64),
-            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64))
+            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), {s: len(m) for s, m in tails.items()})
 
 
 def _say(rows, tails: dict, time, latest, attrs: dict) -> None:
