@@ -56,3 +56,15 @@ def test_predict_forecasts_the_zero_filled_series_from_the_panels_end():
         data, target="sales", time_col="week", id_col="sku")
     forecast = model.predict(data)
     assert set(forecast.groupby("sku")["week"].min()) == {WEEKS[-1] + pd.offsets.Week(weekday=6)}
+
+
+def test_a_wide_tables_blank_last_weeks_and_rows_fill_gaps_inserts_are_zero_too(caplog):
+    """A wide table's series whose last cells are blank was cut at its last value under fill='zero' (16 rows of 20)."""
+    wide = pd.DataFrame({"week": WEEKS[:20], "A": 1.0, "B": [2.0] * 16 + [np.nan] * 4})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(wide, series=["A", "B"], time_col="week", fill="zero")
+    assert panel.offsets.tolist() == [0, 20, 40] and panel.values[-4:, 0].tolist() == [0.0] * 4
+    assert "leave its column out, e.g. with pandas: df = df.drop(columns=['B'])" in caplog.text
+    gappy = _weekly().drop(index=[62, 63])  # two of C's weeks inside, and its last three
+    panel = load_panel(gappy, "sales", time_col="week", id_col="sku", fill="zero", fill_gaps=True)
+    assert len(panel.values) == 3 * len(WEEKS)

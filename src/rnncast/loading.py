@@ -287,7 +287,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given,
                                                        (calendar, own) if own else None)
     values, time, positions, offsets, zero_tail = zerotail.extend(rows, values, time, positions, offsets, calendar if not own else None,
-                                                                  fill, announce, attrs)  # zero fill: no sale up to the panel's end
+                                                                  fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
     if np.isnan(values).any():

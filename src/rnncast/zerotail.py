@@ -35,11 +35,11 @@ def _after(last, latest, calendar):
     return ruler.stamps(np.zeros(k, dtype=np.int64), np.arange(1, k + 1)) if k > 0 else None
 
 
-def extend(rows, values, time, positions, offsets, calendar, fill, announce: bool, attrs: dict):
+def extend(rows, values, time, positions, offsets, calendar, fill, announce: bool, attrs: dict, wide: bool = False):
     """``values`` [N, C], ``time`` [N], ``positions`` [N], ``offsets`` [S + 1] with, where ``fill`` is 'zero' and the
     series share ``calendar`` (None: each keeps its own, left as it is), each series' missing steps after its last
     row up to the latest row of the panel appended as rows of NaN (``fills`` writes 0 in them), position -1 (no row
-    of the data); how many and whose said (``announce``). As given otherwise. Returns those four and ``{series:
+    of the data); how many and whose said (``announce``; ``wide``: the series are a table's columns). As given otherwise. Returns those four and ``{series:
     steps appended}`` (``Panel.zero_tail``: a refusal of its missing future values says why it runs on)."""
     n_series = len(offsets) - 1
     if fill != "zero" or calendar is None or n_series < 2 or time is None or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
@@ -64,20 +64,21 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
         lengths.append(b - a + extra)
     new_time = pieces[0].append(pieces[1:]) if len(pieces) > 1 else pieces[0]
     if announce:
-        _say(rows, tails, time, latest, attrs)
+        _say(rows, tails, time, latest, attrs, wide)
     return (np.vstack(values_out), new_time, np.concatenate(positions_out).astype(np.int64),
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), {s: len(m) for s, m in tails.items()})
 
 
-def _say(rows, tails: dict, time, latest, attrs: dict) -> None:
+def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
     day = at_midnight(time)
     text = lambda t: shown(t, day, rows.text_format)  # noqa: E731
     total = sum(len(m) for m in tails.values())
     named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
     more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
     first = next(iter(tails))
-    line = idkeys.series_rows(rows.id_col, rows.ids, rows.ids[first], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES))
+    line = (f"df = df.drop(columns=[{rows.given_id(first)!r}])" if wide else "df = df[" + idkeys.series_rows(
+        rows.id_col, rows.ids, rows.ids[first], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
     log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
                 "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
-                "rows out, e.g. with pandas: df = df[%s]", counted(total, "missing row"),
-                f"{len(tails)} series", text(latest), named, more, line)
+                "%s out, e.g. with pandas: %s", counted(total, "missing row"), f"{len(tails)} series", text(latest),
+                named, more, "column" if wide else "rows", line)
