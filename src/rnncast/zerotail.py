@@ -44,29 +44,32 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     n_series = len(offsets) - 1
     if fill != "zero" or calendar is None or n_series < 2 or time is None or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
         return values, time, positions, offsets, {}
-    lasts = offsets[1:] - 1
-    latest = time[lasts].max()
-    tails = {}
-    for s in np.flatnonzero(time[lasts] < latest):
-        made = _after(time[[int(lasts[s])]], time[time == latest][:1], calendar)
-        if made is not None:
-            tails[int(s)] = made
+    ends = time[offsets[1:] - 1]  # [S] each series' last time
+    latest = ends.max()
+    early = np.flatnonzero(ends < latest)
+    uniques, which = np.unique(ends[early], return_inverse=True)  # once per last date: thousands of series share few
+    made = [_after(pd.Index(uniques[k : k + 1], dtype=time.dtype), ends[ends == latest][:1], calendar)
+            for k in range(len(uniques))]
+    sizes = np.array([0 if m is None else len(m) for m in made], dtype=np.int64)
+    kept = sizes[which] > 0
+    tails = {int(s): made[k] for s, k in zip(early[kept], which[kept])}
     if not tails:
         return values, time, positions, offsets, {}
-    pieces, values_out, positions_out, lengths = [], [], [], []
-    for s in range(n_series):
-        a, b = int(offsets[s]), int(offsets[s + 1])
-        made = tails.get(s)
-        extra = 0 if made is None else len(made)
-        pieces.append(time[a:b] if made is None else time[a:b].append(pd.Index(made).rename(time.name)))
-        values_out.append(values[a:b] if not extra else np.vstack([values[a:b], np.full((extra, values.shape[1]), np.nan)]))
-        positions_out.append(positions[a:b] if not extra else np.concatenate([positions[a:b], np.full(extra, -1)]))
-        lengths.append(b - a + extra)
-    new_time = pieces[0].append(pieces[1:]) if len(pieces) > 1 else pieces[0]
+    pool = [m for m in made if m is not None]
+    pool = pool[0].append(pool[1:]) if len(pool) > 1 else pool[0]  # every last date's steps, one after another
+    starts = (np.cumsum(sizes) - sizes)[which[kept]]
+    counts = sizes[which[kept]]
+    new = pool[np.repeat(starts, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
+    series = np.concatenate([np.repeat(np.arange(n_series), np.diff(offsets)), np.repeat(early[kept], counts)])
+    order = np.argsort(series, kind="stable")  # each series' rows, then the steps appended after them
+    extra = np.zeros(n_series, dtype=np.int64)
+    extra[early[kept]] = counts
     if announce:
         _say(rows, tails, time, latest, attrs, wide)
-    return (np.vstack(values_out), new_time, np.concatenate(positions_out).astype(np.int64),
-            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), {s: len(m) for s, m in tails.items()})
+    return (np.vstack([values, np.full((len(new), values.shape[1]), np.nan)])[order],
+            time.append(pd.Index(new).rename(time.name))[order],
+            np.concatenate([positions, np.full(len(new), -1)]).astype(np.int64)[order],
+            np.concatenate([[0], np.cumsum(np.diff(offsets) + extra)]).astype(np.int64), {s: len(m) for s, m in tails.items()})
 
 
 def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
