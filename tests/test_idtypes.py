@@ -43,7 +43,7 @@ def test_the_refusal_says_the_kinds_differ_and_how_the_model_writes_its_ids():
         kinds_note(floats, ["A"])
     assert kinds_note(floats, [3.0]) == "" and kinds_note(floats, [True]) == ""
     assert kinds_note(SimpleNamespace(layout="long", id_col="item,store", ids=["item=A, store=1"], given_ids=None),
-                      [7]) == ""  # a key's series are named by text
+                      [7]) == ""  # a key's series are named by text: its columns told with the data's key alone
 
 
 def test_a_model_of_float_ids_forecasts_a_files_ids_written_otherwise_and_refuses_codes_by_kind(tmp_path):
@@ -73,3 +73,20 @@ def test_a_keys_float_column_matches_its_values_written_otherwise(tmp_path):
     _stores(["1.00", "2.00"], key=True).to_csv(tmp_path / "p.csv", index=False)
     forecast = model.predict(str(tmp_path / "p.csv"))
     assert forecast["store"].dtype == "float64" and sorted(forecast["store"].unique()) == [1.0, 2.0]
+
+
+def test_a_keys_column_of_another_kind_is_named_in_the_refusal(tmp_path):
+    from rnncast.forecaster import Forecaster
+
+    _stores(["007", "008"], key=True).to_csv(tmp_path / "k.csv", index=False)
+    codes = Forecaster(**SMALL).fit(str(tmp_path / "k.csv"), target="y", time_col="date", id_col=["item", "store"])
+    _stores(["7", "8"], key=True).to_csv(tmp_path / "p.csv", index=False)
+    with pytest.raises(RnncastError, match="the key column 'store' held text, written '007', '008', and holds numbers "
+                                           "here: text ids match only as written"):
+        codes.predict(str(tmp_path / "p.csv"))
+    _stores([1.0, 2.0], key=True).to_csv(tmp_path / "f.csv", index=False)
+    floats = Forecaster(**SMALL).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col=["item", "store"])
+    floats.save(tmp_path / "m")
+    with pytest.raises(RnncastError, match=r"the key column 'store' held numbers \(float64: 1.0, 2.0\), and holds "
+                                           "text here that writes no number"):
+        Forecaster.load(tmp_path / "m").predict(_stores(["X", "Y"], key=True))

@@ -88,19 +88,45 @@ def _kind(values) -> str | None:
     return None
 
 
-def kinds_note(state, unknown: list) -> str:
+def kinds_note(state, unknown: list, key=None) -> str:
     """A clause for the refusal of the ``unknown`` ids (as given) where they and the model's ids are of other kinds:
     numbers beside a model of text ids ('007' is not 7), text that writes no number beside a model of number ids;
-    "" where the kinds agree or are mixed. A key of several names its series by text: its columns are not told."""
-    if state.layout != "long" or len(read_as_text(state.id_col or "")) > 1:
+    "" where the kinds agree or are mixed. A key of several (``key``: the data's ``serieskeys.Key``) is told column by
+    column, each as the data holds it beside the model's (``fitted_dtypes``; a column kept as no number is text)."""
+    if state.layout != "long":
         return ""
+    parts = read_as_text(state.id_col or "")
+    if len(parts) > 1:
+        return _key_note(state, key) if key is not None else ""
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:3]]
-    fitted = "numbers" if saved_dtype(state.given_ids) is not None else _kind(known)
-    given = _kind(unknown)
+    dtype = saved_dtype(state.given_ids)
+    return _said("the model's ids are", "these are", "numbers" if dtype is not None else _kind(known), _kind(unknown),
+                 known, dtype)
+
+
+def _said(fitted_whose: str, given_whose: str, fitted, given, known: list, dtype) -> str:
     if fitted == "text" and given == "numbers":
-        return (f"; the model's ids are text, written {', '.join(map(repr, known))}, and these are numbers: text ids "
+        return (f"; {fitted_whose} text, written {', '.join(map(repr, known))}, and {given_whose} numbers: text ids "
                 "match only as written (a code '007' is not the number 7), so give the ids as they were at fit")
     if fitted == "numbers" and given == "text":
-        return (f"; the model's ids are numbers ({saved_dtype(state.given_ids)}: {', '.join(map(repr, known))}), and "
-                "these are text that writes no number (an id that writes one, as '1.00', is matched by its value)")
+        return (f"; {fitted_whose} numbers ({dtype}: {', '.join(map(repr, known))}), and {given_whose} text that "
+                "writes no number (an id that writes one, as '1.00', is matched by its value)")
+    return ""
+
+
+def _key_note(state, key) -> str:
+    """``kinds_note`` of a key's columns: the first whose kind differs from the model's."""
+    dtypes = fitted_dtypes(state)
+    named = of_model(state.id_col, state.ids) or key.parts
+    for p in [p for p in key.parts if p in named]:
+        texts = sorted({values_of(named, i)[named.index(p)] for i in state.ids})[:3]
+        dtype = dtypes.get(p, (None,))[0]
+        known = list(pd.Index(texts, dtype=object).astype(dtype)) if dtype is not None else texts
+        column = key.rows[p]
+        given = "numbers" if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) else \
+            _kind(column.tolist())
+        said = _said(f"the key column {p!r} held", "here", "numbers" if dtype else "text", given,
+                     [plain(v) for v in known], dtype)
+        if said:
+            return said.replace("here numbers", "holds numbers here").replace("here text", "holds text here")
     return ""

@@ -185,7 +185,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                 mine = id_texts(frame[id_col]) == id_text(only) if only is not None and \
                     id_text(only) in state.ids else None  # series='AAPL' among 7203's rows: AAPL's alone are read
                 if mine is None or not mine.any():
-                    raise RnncastError(unseen_series(state, new, doing)) from None
+                    raise RnncastError(unseen_series(state, new, doing, key)) from None
                 panel = load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
                                    static_covariates=static, key=key, **reading)
                 panel.target_least = own
