@@ -39,10 +39,11 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     """``values`` [N, C], ``time`` [N], ``positions`` [N], ``offsets`` [S + 1] with, where ``fill`` is 'zero' and the
     series share ``calendar`` (None: each keeps its own, left as it is), each series' missing steps after its last
     row up to the latest row of the panel appended as rows of NaN (``fills`` writes 0 in them), position -1 (no row
-    of the data); how many and whose said (``announce``; ``wide``: the series are a table's columns). As given otherwise. Returns those four and ``{series:
-    steps appended}`` (``Panel.zero_tail``: a refusal of its missing future values says why it runs on)."""
+    of the data); how many and whose said (``announce``; ``wide``: the series are a table's columns). As given
+    otherwise. Returns those four and ``{series: steps appended}`` (``Panel.zero_tail``: a refusal of its missing
+    future values says why it runs on)."""
     n_series = len(offsets) - 1
-    if fill != "zero" or calendar is None or n_series < 2 or time is None or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
+    if fill != "zero" or calendar is None or n_series < 2 or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
         return values, time, positions, offsets, {}
     ends = time[offsets[1:] - 1]  # [S] each series' last time
     latest = ends.max()
@@ -69,7 +70,8 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     return (np.vstack([values, np.full((len(new), values.shape[1]), np.nan)])[order],
             time.append(pd.Index(new).rename(time.name))[order],
             np.concatenate([positions, np.full(len(new), -1)]).astype(np.int64)[order],
-            np.concatenate([[0], np.cumsum(np.diff(offsets) + extra)]).astype(np.int64), {s: len(m) for s, m in tails.items()})
+            np.concatenate([[0], np.cumsum(np.diff(offsets) + extra)]).astype(np.int64),
+            {s: len(m) for s, m in tails.items()})
 
 
 def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
