@@ -312,7 +312,9 @@ def test_a_panel_whose_series_all_lack_the_same_weekdays_is_told_to_give_holiday
     days = days[~days.isin(USFederalHolidayCalendar().holidays("2023-01-01", "2024-12-31"))].delete([100, 200, 300, 301])
     one = pd.DataFrame({"date": days, "y": np.arange(len(days), dtype=float)})
     said = []
-    for frame, keys in ((one, {}), (pd.concat([one.assign(sku=s) for s in "AB"]), {"id_col": "sku"})):
+    later = pd.concat([one.assign(sku="A"), one.iloc[150:].assign(sku="B")])  # B starts later: its span's days alike
+    for frame, keys in ((one, {}), (pd.concat([one.assign(sku=s) for s in "AB"]), {"id_col": "sku"}),
+                        (later, {"id_col": "sku"})):
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="rnncast"):
             load_panel(frame, "y", time_col="date", freq="B", **keys)

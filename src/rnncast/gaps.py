@@ -258,12 +258,21 @@ def _holiday_hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> 
 
 def _same_days(time, offsets, calendar: Calendar) -> bool:
     """Whether every series of a panel lacks the same weekdays of ``calendar`` (each those of all series that fall in
-    its own span): one holiday set, given for the panel, would skip them all as it would a single series'."""
+    its own span): one holiday set, given for the panel, would skip them all as it would a single series'. Counted on
+    one grid of the calendar's days, not series by series (a panel of thousands)."""
     if not isinstance(time, pd.DatetimeIndex):
         return False
     days = (time.tz_localize(None) if time.tz is not None else time).normalize()
-    pieces = [days[offsets[s]:offsets[s + 1]] for s in range(len(offsets) - 1)]
-    lacked = [pd.date_range(p.min(), p.max(), freq=calendar.freq).normalize().difference(p) for p in pieces]
-    every = lacked[0].append(lacked[1:]).unique() if len(lacked) > 1 else lacked[0]
-    return all(mine.equals(every[(every >= p.min()) & (every <= p.max())].sort_values())
-               for mine, p in zip(lacked, pieces))
+    grid = pd.date_range(days.min(), days.max(), freq=calendar.freq).normalize()
+    at = grid.get_indexer(days)
+    if (at < 0).any():
+        return False
+    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    first, last = at[offsets[:-1]], at[offsets[1:] - 1]
+    spans = np.zeros(len(grid) + 1, dtype=np.int64)
+    np.add.at(spans, first, 1)
+    np.add.at(spans, last + 1, -1)
+    lacked = np.bincount(at, minlength=len(grid)) < np.cumsum(spans)[:-1]  # [G] a day some series in its span lacks
+    within = np.concatenate([[0], np.cumsum(lacked)])  # lacked days before each grid day
+    on_lacked = np.bincount(series, weights=lacked[at], minlength=len(offsets) - 1)  # rows on a day others lack
+    return bool((on_lacked == 0).all() and (np.diff(offsets) == last - first + 1 - (within[last + 1] - within[first])).all())
