@@ -45,7 +45,7 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
     if table is None:  # a file read here is not read again; a wide table's own values at a series' steps read too
         return align_future(future, ids, wanted, columns, id_col=id_col, time_col=time_col, given_ids=given_ids,
                             read=read, **given, known=heldfuture.held_all(panel, wanted, len(columns))
-                            if layout == "wide" else None)
+                            if layout == "wide" else None, zero_tail=getattr(panel, "zero_tail", None))
     named = given_ids if given_ids is not None else ids
     groups: list[list[int]] = []  # series ending on the same date share their steps
     for s, steps in enumerate(wanted):
