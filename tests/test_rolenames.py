@@ -11,7 +11,7 @@ import pytest
 from conftest import make_frame
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
-from rnncast.rolenames import comma_name, one_role
+from rnncast.rolenames import comma_name, not_all, one_role
 
 
 def test_a_column_named_by_two_keywords_is_refused_naming_both_with_their_flags():
@@ -72,6 +72,10 @@ def test_all_given_to_a_role_that_takes_none_says_what_takes_every_other_column(
                                                rf"column 'all'; {instead}"):
             load_panel(frame, **{"target": "y", keyword: given})
     assert "all" in load_panel(frame.assign(all=1.0 + frame.x), **{"target": "y", keyword: ["all"]}).columns  # a column
+    from rnncast.spelling import hints
+
+    with hints(column="the model's column"):  # a model's reader: a covariate named 'all' is its own
+        not_all(keyword, ["all"], ["y"])
 
 
 def test_static_covariates_all_is_refused_with_the_forms_static_covariates_take():

@@ -100,7 +100,10 @@ INSTEAD_OF_ALL = {  # what takes every other column where a role is given 'all'
 def not_all(keyword: str, value, columns) -> None:
     """Refuse 'all' given to ``keyword``, a role that takes no 'all' (past_covariates='all', --future-covariates all),
     where the table's ``columns`` hold none of that name (a column 'all' is named so), saying what takes every other
-    column instead: only features= and a wide table's series= take 'all' (decision 9703)."""
+    column instead: only features= and a wide table's series= take 'all' (decision 9703). A model's reader (its roles
+    are the model's: a covariate it was fitted on named 'all') leaves it to ``data.require_column``."""
+    if hint("column", ""):
+        return
     given = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
     if keyword in INSTEAD_OF_ALL and "all" in given and "all" not in {str(c) for c in columns}:
         raise RnncastError(f"{flagged(keyword)} does not take 'all' (features= and a wide table's series= do), and the "
