@@ -162,7 +162,7 @@ def _future_frame(frame: pd.DataFrame, horizon: int, **values) -> pd.DataFrame:
 def test_missing_future_covariates_at_predict_are_named():
     frame = _covariate_panel(n_series=2, n=120)
     f = Forecaster(**{**COVARIATE_SETTINGS, "epochs": 1}).fit(frame, future_covariates=["price"])
-    with pytest.raises(RnncastError, match=r"needs the future values of features \['price'\].*future="):
+    with pytest.raises(RnncastError, match=r"needs the future values of its future covariates \['price'\].*future="):
         f.predict(frame)
     future = _future_frame(frame, 2, price=0.5)
     assert len(f.predict(frame, future=future)) == 4

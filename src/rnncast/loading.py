@@ -142,6 +142,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         table = serieskeys.spread(table, key, "the static table", once=True) if key is not None and table is not None else table
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
+        codedblanks.static(panel, missing_values)  # -999 of a static covariate: missing, not an elevation
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (
             isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []

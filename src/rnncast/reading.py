@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (blanklabels, featuresonly, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
-                     serieskeys,
+                     rolenames, serieskeys,
                      staticdrift, statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -74,11 +74,9 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                      f"{state.settings.data.lookback} before the forecast)" if state.settings.data.target_input else
                      f"scores against the target: give column {lacking!r} with its values for the rows scored (predict "
                      "forecasts without it: target_input=False)")
-            raise RnncastError(f"this model {reads}; the model "
-                               f"was trained on target {state.targets} and features {state.features}") from None
-        if "not found" in str(err):
-            trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
-            raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
+            raise RnncastError(f"this model {reads}; the model was trained on {rolenames.trained_on(state)}") from None
+        if "not found" in str(err):  # by the roles given: past and future covariates, not "features" (decision 9703)
+            raise RnncastError(f"{err}. The model was trained on {rolenames.trained_on(state)}") from None
         raise
 
 
