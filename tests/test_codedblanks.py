@@ -49,7 +49,7 @@ def test_a_target_read_from_a_code_is_told_from_one_left_blank():
 
 def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predict():
     """s28h7: with missing_values=-999 a static 'elev' of -999 was read as an elevation, while fit said the code "matched
-    no value" (decision 9704); a static table's or the data's columns alike, and at predict."""
+    no value" (decision 1224); a static table's or the data's columns alike, and at predict."""
     import pandas as pd
 
     from conftest import TINY, make_panel

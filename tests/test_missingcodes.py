@@ -133,7 +133,7 @@ def test_what_is_no_code_is_refused_by_name(given, says):
 
 def test_a_future_covariate_holding_a_code_is_refused_at_predict_with_no_warning_that_it_is_read_as_a_value(caplog):
     """t28t7: a WARNING said the -999 "the model reads as the covariate's value; give the value it stands for", then
-    the refusal said the model reads it as missing: a declared code is refused alone (decision 9702)."""
+    the refusal said the model reads it as missing: a declared code is refused alone (decision 1222)."""
     y = _temps()
     price = RNG.normal(5, 1, N).round(2)
     data = _frame(y, price=price)

@@ -64,7 +64,7 @@ def test_names_in_an_index_or_an_array_of_text_are_their_list_and_data_stays_as_
                           r"numeric column as a future covariate$"),
     ("target", r"name the target column\(s\)$")])
 def test_all_given_to_a_role_that_takes_none_says_what_takes_every_other_column(tmp_path, keyword, instead):
-    """t28t7: future_covariates='all' answered "column 'all' not found" while --features all works (decision 9703)."""
+    """t28t7: future_covariates='all' answered "column 'all' not found" while --features all works (decision 1223)."""
     frame = make_frame(40)
     for given in ("all", ["all"]):  # Python's text, the flag's list
         with pytest.raises(RnncastError, match=rf"^{keyword}= \(--{keyword.replace('_', '-')}\) does not take 'all' "

@@ -247,7 +247,7 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
     """Refuse future covariates [S, H, F] (original units) that hold a number of ``missing_values`` (``text``): a
     forecast needs every step's value, and the model reads such a number as missing, not as a value. Where the
     model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``; the
-    refusal comes first: a declared code is no value "the model reads as the covariate's" (decision 9702)."""
+    refusal comes first: a declared code is no value "the model reads as the covariate's" (decision 1222)."""
     codes = missing_numbers(text)
     if codes and (hit := np.isin(values, codes)).any():
         per_column = hit.sum(axis=(0, 1))

@@ -75,7 +75,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                      f"scores against the target: give column {lacking!r} with its values for the rows scored (predict "
                      "forecasts without it: target_input=False)")
             raise RnncastError(f"this model {reads}; the model was trained on {rolenames.trained_on(state)}") from None
-        if "not found" in str(err):  # by the roles given: past and future covariates, not "features" (decision 9703)
+        if "not found" in str(err):  # by the roles given: past and future covariates, not "features" (decision 1223)
             raise RnncastError(f"{err}. The model was trained on {rolenames.trained_on(state)}") from None
         raise
 

@@ -79,7 +79,7 @@ def trained_on(state) -> str:
     """The roles a fitted model (``state``: a ``FittedState``) read its data with, by the roles' own words: "target
     ['OT'], past covariates ['HUFL'] and future covariates ['hour', 'temp_fc']" (a wide model's "series [...]" first;
     static covariates read from the data's columns last; roles left empty unsaid), not "features" for covariates
-    given by role (decision 9703)."""
+    given by role (decision 1223)."""
     lead = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"
     enc = state.static_encoder
     static = [] if enc is None or state.static_table else [*enc.numeric_names, *enc.categorical_names]
@@ -100,7 +100,7 @@ INSTEAD_OF_ALL = {  # what takes every other column where a role is given 'all'
 def not_all(keyword: str, value, columns) -> None:
     """Refuse 'all' given to ``keyword``, a role that takes no 'all' (past_covariates='all', --future-covariates all),
     where the table's ``columns`` hold none of that name (a column 'all' is named so), saying what takes every other
-    column instead: only features= and a wide table's series= take 'all' (decision 9703). A model's reader (its roles
+    column instead: only features= and a wide table's series= take 'all' (decision 1223). A model's reader (its roles
     are the model's: a covariate it was fitted on named 'all') leaves it to ``data.require_column``."""
     if hint("column", ""):
         return

@@ -119,7 +119,7 @@ class StaticEncoder:
         if list(static.numeric_names) != self.numeric_names or list(static.categorical_names) != self.categorical_names:
             raise RnncastError(self._differ(static, ids))
         given = np.asarray(static.numeric, dtype=np.float64)
-        with np.errstate(over="ignore", invalid="ignore"):  # beyond float32 once scaled: refused by name (decision 9701)
+        with np.errstate(over="ignore", invalid="ignore"):  # beyond float32 once scaled: refused by name (decision 1221)
             numeric = ((given - self.offset) / self.scale).astype(np.float32)
         finitevalues.scaled(given, numeric, self.numeric_names, ids, self.offset, self.scale)
         codes = np.zeros(static.categorical.shape, dtype=np.int64)

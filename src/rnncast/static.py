@@ -284,7 +284,7 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
         _real(table[name], name, np.arange(len(table)), ids)
         if name in marked:  # asked for: each distinct value a category, as written
             table[name] = table[name].astype(str) if not is_text(table[name]) else table[name]
-        else:  # a number read as a number: finite, as the covariates' (decision 9701)
+        else:  # a number read as a number: finite, as the covariates' (decision 1221)
             finitevalues.per_series(table[name], name, ids)
             table[name] = numbers_written(table[name], name, announce)
             few_words(table[name], name, ids) if announce else None
