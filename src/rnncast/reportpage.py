@@ -30,7 +30,7 @@ from rnncast.outliers import note as squeezed_note
 from rnncast.pooledunits import note as pooled_note
 from rnncast.timecalendar import by_series
 from rnncast.toldtime import page_text
-from rnncast.untrained import forecast_text
+from rnncast.untrained import forecast_text, kept
 from rnncast.verdicts import against_each, verdict_units
 from rnncast.windows import train_windows
 
@@ -56,8 +56,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                "there and, as early stopping does, kept its best finished epoch; the scores below are "
                                f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
                                "(--grad-clip) may let it train further."))
-    kept_untrained = bool(forecaster.history_) and not any(h.get("best") for h in forecaster.history_) and not getattr(
-        forecaster, "diverged_epoch_", None)
+    kept_untrained = kept(forecaster)
     if kept_untrained:
         advice = untrained_advice(forecaster.history_, None, forecaster.lr, training_note(forecaster.state_.later_rows),
                                   squeezed_note(forecaster.state_.squeezed))
