@@ -99,7 +99,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
-                              few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball")),
+                              few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),
+                              column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
                 unproven(result, verdict_units(forecaster)))
