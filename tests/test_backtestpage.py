@@ -63,7 +63,25 @@ def test_a_window_every_series_lacks_a_row_of_is_labelled_left_out():
     nan = {"mse": float("nan"), "mae": float("nan"), "rmse": float("nan"), "mase": float("nan"), "smape_pct": float("nan")}
     m = {"windows": [{"window": 2, "first_step": ["2024-01-31", "2024-01-31"], "left_out": True, "model": nan}],
          "overall": {"model": nan}, "verdict_units": "original"}
-    assert backtest_rows(m)[1][:2] == ["2 (2024-01-31): left out, a row missing", "model"]
+    assert backtest_rows(m)[1] == ["2 (2024-01-31)", "left out: a row missing", "", "", "", "", ""]  # True: before 9601
+
+
+def test_a_window_left_out_of_the_scores_is_one_row_saying_why_not_rows_of_nan():
+    """A tester's backtest (interpolated gaps, 4 windows) printed a row of nan for window 1's model and each baseline,
+    the reason in a paragraph elsewhere: one row says it, its cells blank; the other windows' rows are as before."""
+    from rnncast.backtestpage import backtest_rows
+
+    nan = {"mse": float("nan"), "mae": float("nan"), "rmse": float("nan"), "mase": float("nan"), "smape_pct": float("nan")}
+    scores = {"mse": 118.7, "mae": 10.213, "rmse": 10.896, "mase": 1.7, "smape_pct": 6.8}
+    m = {"windows": [{"window": 0, "first_step": ["2020-01-01"] * 2, "model": scores, "repeat": scores},
+                     {"window": 1, "first_step": ["2020-07-01"] * 2, "left_out": "inputs filled from later rows",
+                      "model": nan, "repeat": nan}],
+         "overall": {"model": scores, "repeat": scores}, "verdict_units": "original"}
+    rows = backtest_rows(m)[1:]
+    assert [r[:2] for r in rows] == [["0 (2020-01-01)", "model"], ["0 (2020-01-01)", "baseline: repeat the last value"],
+                                     ["1 (2020-07-01)", "left out: inputs filled from later rows"],
+                                     ["overall", "model"], ["overall", "baseline: repeat the last value"]]
+    assert rows[2][2:] == [""] * 5 and not any("nan" in cell for row in rows for cell in row)
 
 
 def test_hourly_windows_are_labelled_in_one_form_a_midnight_with_its_time_not_as_a_bare_date():

@@ -64,7 +64,7 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     name = legend_label(Forecaster(**TINY).get_params())  # forecast.png's name: "model (lstm + linear highway)"
     assert name == "model (lstm + linear highway)" and result.metrics["highway"] is True
-    assert f"{name}, one line shade per window" in legend and "cutoffs (last time the model saw)" in legend
+    assert f"{name}, one line shade per window" in legend and "cutoffs (last input step)" in legend  # true without refit too (one model)
     vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
     f = result.forecasts
     cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()

@@ -23,7 +23,7 @@ def _backtest_metrics(p_repeat: float, origins: int = 5, lags: int = 0, series: 
 def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_tested():
     good, sentence = backtest_verdict(_backtest_metrics(0.01, origins=8, lags=1, series=3))
     assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
-                                        "its own scaled units) 1 against 2 for the best baseline (repeat the last value), 50.0% lower "
+                                        "its own scaled units) 1.0000 against 2.0000 for the best baseline (repeat the last value), 50.0% lower "
                                         "(Diebold–Mariano one-sided p = 0.01 that the model is not better).")
     assert ("over the 8 cutoffs, each cutoff's loss differences summed over the 3 series" in sentence and
             "windows 12 steps apart share targets (horizon 24), so its variance allows for their autocorrelation over "
@@ -32,14 +32,16 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
             "degrees of freedom (EWC's fixed-smoothing reference)"
             in sentence)
     good, sentence = backtest_verdict(_backtest_metrics(0.2))
-    assert not good and ("The model's MSE is lower than every baseline's on the backtest windows: 1 against 2 for the "
+    assert not good and ("The model's MSE is lower than every baseline's on the backtest windows: 1.0000 against 2.0000 for the "
                          "'repeat the last value' baseline, 50.0% lower, but the test cannot tell that from chance "
                          "(Diebold–Mariano one-sided p = 0.2 that the model is not better). The Diebold–Mariano test") in sentence
     assert "averaged over" not in sentence and "lag" not in sentence
     assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
-        "the model's MSE is lower than every baseline's: 1 against 2 for the 'repeat the last value' baseline, 50.0% "
+        "the model's MSE is lower than every baseline's: 1.0000 against 2.0000 for the 'repeat the last value' baseline, 50.0% "
         "lower, not beyond chance (Diebold–Mariano one-sided p = 0.2 that the model is not better)")  # the terminal's numbers and p-value, not a bare "beyond chance"
     assert sentence.endswith("only a steady difference counts.")  # a lower MSE the test did not confirm
+    windows = {**_backtest_metrics(0.2), "windows": [{"model": {"mse": 140.0}, "repeat": {"mse": 9.0}}]}
+    assert ": 1.00 against 2.00 for the" in backtest_verdict(windows)[1]  # as the table's column, 140.0 in it, writes them (9606)
     worse = _backtest_metrics(0.99)
     worse["overall"]["model"]["mse"] = 6.0  # six times repeat's: the test is not why it loses
     assert not backtest_verdict(worse)[0] and "steady difference" not in backtest_verdict(worse)[1]

@@ -233,3 +233,18 @@ def test_file_bom_reads_the_mark_of_plain_and_compressed_files(tmp_path):
     (tmp_path / "c.csv.gz").write_bytes(gzip.compress(b"\xef\xbb\xbfdate,y\n"))
     assert file_bom(tmp_path / "a.csv") and file_bom(tmp_path / "c.csv.gz")
     assert not file_bom(tmp_path / "b.csv") and not file_bom(tmp_path / "missing.csv")
+
+
+def test_integer_columns_are_written_back_as_integers_not_floats(tmp_path):
+    """A tester's weekly demand file of whole units: forecasts.csv wrote its actuals and repeat baseline as 2.0, where
+    the README says data values are written with the decimals the file writes every value with (9602)."""
+    frame = read_table(_write(tmp_path / "d.csv", "date,units,price", ["0,1.5", "2,2.25", "13,3.0"], sep=","))
+    assert frame.attrs[csvmarks.DECIMALS] == {"units": 0}  # an int64 column: no decimals; price varies
+    weeks = pd.date_range("2020-01-05", periods=80, freq="W-SUN")
+    pd.DataFrame({"week": weeks.strftime("%Y-%m-%d"), "units": np.arange(80) % 5}).to_csv(tmp_path / "w.csv", index=False)
+    result = Forecaster(**TINY).backtest(tmp_path / "w.csv", n_windows=2, target="units")
+    text = csv_text(result.forecasts).splitlines()
+    head = text[0].split(",")
+    row = dict(zip(head, text[1].split(",")))
+    assert row["units"].isdigit() and row["units_repeat"].isdigit()  # '2', not '2.0'
+    assert "." in row["units_hat"]  # the forecast is no data value

@@ -133,3 +133,21 @@ def test_a_forecast_from_made_values_is_warned_with_their_dates(caplog):
     assert any("forecast starts from values that fill 'ffill' made" in r.getMessage() and "3 rows" in r.getMessage()
                for r in caplog.records)
     assert "carried flat" in filledwindows.HOW["interpolate"]
+
+
+def test_unscored_why_names_each_cause_a_window_keeps_no_scored_value_for():
+    """The reason a backtest's table gives in a window's row (9601): its inputs read later fills, its actuals were
+    made by fill, or its dates have no row; each named where it is among the window's values."""
+    filled = np.zeros((2, 3, 1), dtype=bool)
+    assert filledwindows.unscored_why(np.array([True, True]), filled, None) == "inputs filled from later rows"
+    assert filledwindows.unscored_why(None, ~filled, None) == "its actuals filled"
+    absent = np.ones((2, 3), dtype=bool)  # a step without a row is marked filled too (stepactuals.align)
+    assert filledwindows.unscored_why(None, ~filled, absent) == "no row at its dates"
+    absent[0, 0] = False
+    assert filledwindows.unscored_why(np.array([True, True]), ~filled, absent) == "inputs filled from later rows"
+    assert filledwindows.unscored_why(np.array([True, False]), ~filled, absent) == (
+        "inputs filled from later rows and no row at its dates")  # series 1's steps: all without a row
+    absent[1, 0] = False
+    assert filledwindows.unscored_why(np.array([True, False]), ~filled, absent) == (
+        "inputs filled from later rows and its actuals filled and no row at its dates")
+    assert filledwindows.unscored_why(None, None, None) == "no actual to score"

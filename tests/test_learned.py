@@ -181,6 +181,10 @@ def test_forecast_figure_draws_the_test_split_as_the_runs_forecast_png_does():
         with pytest.raises(RnncastError, match=said) as refused:  # t23t7: offered part= and --part, which it takes not
             model.forecast_figure(frame.iloc[rows])
         assert "part '" not in str(refused.value) and "--part" not in str(refused.value)
+    for h in model.history_:  # as a fit whose epochs never beat the untrained network: its page says so, and the legend
+        h["best"] = False
+    labels = [line.get_label() for line in model.forecast_figure(frame).axes[0].lines]
+    assert "model (lstm + linear highway, untrained)" in labels  # (9607)
 
 
 def test_help_lists_every_fitted_attribute_with_its_type_and_the_types_hold():

@@ -17,6 +17,7 @@ from rnncast import laterrows
 from rnncast.readout import future_known_hint
 from rnncast.windows import Split
 from rnncast.runnotes import percent_note
+from rnncast.scoretext import score_texts
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
@@ -47,7 +48,8 @@ def test_evaluate_in_python_gives_the_verdict_and_the_hints_the_command_line_pri
 def _fitted(window_norm: str = "last", lookback: int = 50, series: int = 4) -> SimpleNamespace:
     """What the hint reads of a monthly panel's fit: 120 rows a series, 84 of them training rows."""
     settings = SimpleNamespace(model=SimpleNamespace(window_norm=window_norm, quantiles=()),
-                               data=SimpleNamespace(lookback=lookback, horizon=6, season=12, target_input=True),
+                               data=SimpleNamespace(lookback=lookback, horizon=6, season=12, target_input=True,
+                                                    scaler="standard"),
                                train=SimpleNamespace(scheme="window"))
     return SimpleNamespace(settings_=settings, splits_=[Split(84, 102, 120)] * series, layout_="panel",
                            targets_=["sales"])
@@ -189,4 +191,40 @@ def test_a_quantile_panel_whose_original_units_are_one_series_says_so_on_its_int
     line = next(n for n in result["notes"] if n.startswith("Prediction intervals"))
     assert f"pooling the series in their own units: 's001' holds {100 * result['pooled']['pinball_share']:.1f}% of the " \
            "model's pinball loss;" in line and "squared error" not in line
-    assert f"{result['scaled']['model']['pinball']:.4g} in scaled units" in line
+    assert f"{score_texts('pinball', [result['scaled']['model']['pinball']])[0]} in scaled units" in line  # as a table
+
+
+def test_the_hint_names_the_best_baseline_and_starts_the_network_at_it():
+    """A tester's weekly demand (9608): training mean 6.10, seasonal naive 10.41, model 10.74; the hint advised
+    window_norm='season', which starts the network at a baseline worse than the mean. The hint names the best
+    baseline: the training mean, where window_norm='none' with the standard scaler starts the network."""
+    from rnncast.readout import window_norm_hint
+
+    block = {"model": {"mse": 10.74}, "repeat": {"mse": 12.04}, "mean": {"mse": 6.097}, "seasonal": {"mse": 10.41}}
+    scores = {"original": block, "scaled": block, "significance": {n: {"p_value": 0.6} for n in block}}
+    hint = window_norm_hint(_fitted(), scores)
+    assert hint == ("hint: the training mean has the lowest MSE of the baselines, lower than the model's: the series' "
+                    "level forecasts these values better than their recent past; starting the network at it "
+                    "(window_norm='none', --window-norm none) may help: untrained, it then forecasts the training mean, "
+                    "and training keeps a change from it only where that helps on validation")
+    assert "season" not in hint
+    assert window_norm_hint(_fitted("none"), scores) is None  # it starts there already
+    minmax = _fitted("none")
+    minmax.settings_.data.scaler = "minmax"  # 'none' starts at the minimum there: the scaler is named too
+    assert "(window_norm='none', --window-norm none, with scaler='standard', --scaler standard)" in window_norm_hint(
+        minmax, scores)
+    block["model"]["mse"] = 6.0  # below every baseline's: no hint
+    assert window_norm_hint(_fitted(), scores) is None
+
+
+def test_a_model_of_the_features_alone_names_only_the_baselines_scored():
+    """A regression from features without a season (9603): the verdict named "the seasonal naive" that no row scored."""
+    from rnncast.readout import past_reference
+
+    assert past_reference({"model": {}, "repeat": {}, "mean": {}}) == (
+        " The baseline that repeats the target (the last value) reads its past, which this model does not "
+        "(target_input=False: it reads the features alone): it is scored as a reference where the target is known, "
+        "not as forecasts made without it.")
+    both = past_reference({"model": {}, "repeat": {}, "mean": {}, "seasonal": {}})
+    assert "(the last value and the seasonal naive) read its past" in both and "they are scored" in both
+    assert past_reference({"model": {}, "mean": {}}) == ""

@@ -53,6 +53,19 @@ def test_the_forecast_plot_names_the_highway_beside_the_cell_where_it_is_on(tmp_
     assert named == [["model (rnn + linear highway)"], ["model (rnn)"]]
 
 
+def test_a_run_of_the_features_alone_is_titled_a_regression_and_names_only_the_baselines_scored(tmp_path, frame):
+    """A tester's features-only run (9603): titled "LSTM forecasting y", its verdict naming "the seasonal naive"
+    though no season was set, so none was scored."""
+    model = Forecaster(**{**TINY, "horizon": 1}, target_input=False, future_known=True, window_norm="none", highway=False).fit(
+        frame, target="y", features=["x"])
+    write_run(tmp_path, model, frame)
+    page = (tmp_path / "report.html").read_text()
+    assert "<title>rnncast run: LSTM regressing y on x</title>" in page
+    assert "The baseline that repeats the target (the last value) reads its past" in page and "seasonal naive)" not in page
+    write_run(tmp_path / "plain", Forecaster(**TINY).fit(frame, target="y"), frame)
+    assert "<title>rnncast run: LSTM forecasting y</title>" in (tmp_path / "plain" / "report.html").read_text()
+
+
 def test_a_panel_run_writes_its_forecast_plot_and_scaled_scores(tmp_path):
     frame = make_panel(3, seed=4)
     model = Forecaster(**TINY).fit(frame)

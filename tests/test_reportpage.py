@@ -353,3 +353,21 @@ def test_a_runs_data_table_names_its_id_and_time_columns():
     facts = dict(next(b[1] for b in run_blocks(one, {}, "f.csv", None)
                       if b[0] == "table" and b[1][0] == ["setting", "value"])[1:])
     assert "id column" not in facts and facts["time column"] == "(none: rows numbered)"
+
+
+def test_the_pages_verdict_and_baseline_table_quote_mses_as_its_metric_table_writes_them(tmp_path):
+    """A tester's page (9606): the verdict said 35.81 beside the table's 35.8. The page's table holds the validation
+    rows too, so the verdict and the baseline table quote the test MSEs in the notation of that whole column."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    metrics = write_run(tmp_path, model, frame)
+    metrics["val"]["original"]["repeat"]["mse"] = 1.234e-6  # a tiny validation MSE: the column keeps 8 decimals
+    blocks = run_blocks(model, metrics, "f.csv", None)
+    table = next(b[1] for b in blocks if b[0] == "table" and b[1][0][0] == "split")
+    shown = {row[1]: row[3] for row in table[1:] if row[0] == "test"}
+    verdict = next(b[2] for b in blocks if b[0] == "verdict")
+    assert f" {shown['model']} against " in verdict and len(shown["model"].split(".")[1]) == 8
+    baselines = next(b[1] for b in blocks if b[0] == "table" and b[1][0][0] == "baseline")
+    assert {row[-1] for row in baselines[1:]} <= set(shown.values())

@@ -32,8 +32,8 @@ def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_ha
 
     model = {"mse": 1.0, "pinball": 0.1234, "coverage_80": 0.75, "coverage_50": 0.52}
     assert interval_text(model, (0.1, 0.25, 0.5, 0.75, 0.9)) == (
-        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 75.0% of the test values; "
-        "50% interval covers 52.0% of the test values; mean pinball loss 0.1234 (original units).")
+        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 75.00% of the test values; "
+        "50% interval covers 52.00% of the test values; mean pinball loss 0.12340 (original units).")
     assert interval_text({"mse": 1.0}, ()) is None
 
 
@@ -43,17 +43,27 @@ def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_fa
     from rnncast.runnotes import interval_text
 
     wide = interval_text({"pinball": 56.04, "coverage_80": 0.936}, (0.1, 0.5, 0.9))
-    assert wide == ("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers 93.6% of the test values; "
-                    "mean pinball loss 56.04 (original units). Far from its level: the 80% interval held 93.6%, 13.6 "
+    assert wide == ("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers 93.60% of the test values; "
+                    "mean pinball loss 56.040 (original units). Far from its level: the 80% interval held 93.60%, 13.60 "
                     "points more than 80%, so it is wider than these errors needed.")
     narrow = interval_text({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45}, (0.05, 0.25, 0.5, 0.75, 0.95),
                            "the backtest values")
-    assert narrow.endswith("(original units). Far from its level: the 90% interval held 73.3%, 16.7 points fewer than "
+    assert narrow.endswith("(original units). Far from its level: the 90% interval held 73.30%, 16.70 points fewer than "
                            "90%, so it is too narrow for these errors: the forecasts are less certain than it says.")
     both = interval_text({"pinball": 1.0, "coverage_80": 0.95, "coverage_50": 0.30}, (0.1, 0.25, 0.5, 0.75, 0.9))
-    assert "Far from their levels: the 80% interval held 95.0%, 15.0 points more than 80%, so it is wider" in both
-    assert "; the 50% interval held 30.0%, 20.0 points fewer than 50%, so it is too narrow" in both
+    assert "Far from their levels: the 80% interval held 95.00%, 15.00 points more than 80%, so it is wider" in both
+    assert "; the 50% interval held 30.00%, 20.00 points fewer than 50%, so it is too narrow" in both
     assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.875}, (0.1, 0.5, 0.9))  # 7.5 points off
+
+
+def test_the_interval_line_writes_its_numbers_as_the_tables_do():
+    """A tester's page (9606): coverage 0.8509 in the table, 85.1% in the text; pinball 2.4188 beside 2.419. The
+    coverage is the table's four decimals of a share (85.09%), the pinball loss as the table's column writes it."""
+    from rnncast.runnotes import interval_text
+
+    text = interval_text({"pinball": 2.41884, "coverage_80": 0.85087}, (0.1, 0.5, 0.9), column=[2.5, 31.2])
+    assert "80% interval covers 85.09% of the test values; mean pinball loss 2.419 (original units)" in text
+    assert "mean pinball loss 2.4188 (original units)" in interval_text({"pinball": 2.41884, "coverage_80": 0.85}, (0.1, 0.5, 0.9))
 
 
 def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_why_no_coverage():
@@ -61,7 +71,7 @@ def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_w
     from rnncast.runnotes import interval_text
 
     assert interval_text({"mse": 1.0, "pinball": 0.25}, (0.5, 0.9)) == (
-        "Quantiles [0.5, 0.9]: mean pinball loss 0.25 (original units); no interval's coverage is given, as no two levels are q and "
+        "Quantiles [0.5, 0.9]: mean pinball loss 0.25000 (original units); no interval's coverage is given, as no two levels are q and "
         "1 - q (add 0.1 beside 0.9 for the 80% interval).")
     assert interval_text({"pinball": 0.25}, (0.1, 0.5, 0.8)).endswith("(add 0.9 beside 0.1 for the 80% interval).")
     assert interval_text({"pinball": 0.25}, (0.5,)).endswith("(add 0.1 and 0.9 for the 80% interval).")
@@ -84,15 +94,15 @@ def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each
                  "OT": {"pinball": 0.5, "coverage_80": 0.97}}
     model = {"mse": 1.0, "pinball": 0.7333, "coverage_80": 0.80, "by_target": by_target}
     assert interval_text(model, (0.1, 0.5, 0.9)) == (
-        "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.0% of "
-        "the test values; mean pinball loss 0.7333 (original units). Each target, in its own units: HUFL: 80% interval covers 49.0%, mean pinball loss "
-        "1.5; MULL: 80% interval covers 93.0%, mean pinball loss 0.2; OT: 80% interval covers 97.0%, mean pinball loss 0.5.")
+        "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.00% of "
+        "the test values; mean pinball loss 0.73330 (original units). Each target, in its own units: HUFL: 80% interval covers 49.00%, mean pinball loss "
+        "1.5000; MULL: 80% interval covers 93.00%, mean pinball loss 0.20000; OT: 80% interval covers 97.00%, mean pinball loss 0.50000.")
     many = {f"c{k}": {"pinball": 1.0, "coverage_80": 0.8 + k / 100} for k in range(12)}
     text = interval_text({**model, "by_target": many}, (0.1, 0.5, 0.9), most=2)
     assert "pooled over the 12 targets" in text
     assert text.endswith("The 2 of the 12 targets whose 80% interval is furthest from its level (every target's "
-                         "figures are in the scores' by_target), each in its own units: c11: 80% interval covers 91.0%, mean pinball loss 1; "
-                         "c10: 80% interval covers 90.0%, mean pinball loss 1.")
+                         "figures are in the scores' by_target), each in its own units: c11: 80% interval covers 91.00%, mean pinball loss 1.0000; "
+                         "c10: 80% interval covers 90.00%, mean pinball loss 1.0000.")
 
 
 def test_mase_note_says_why_each_series_has_no_scale():
@@ -356,10 +366,10 @@ def test_the_interval_line_of_a_panel_whose_original_units_are_one_series_says_s
     model = {"pinball": 237.0, "coverage_80": 0.831}
     few = {"series": ["big"], "share": 0.999, "of": 3}
     text = interval_text(model, (0.1, 0.5, 0.9), few=few, scaled=0.3088)
-    assert f"mean pinball loss 237 (original units, pooling the series in their own units: {held(few)}; 0.3088 in " \
+    assert f"mean pinball loss 237.00 (original units, pooling the series in their own units: {held(few)}; 0.30880 in " \
            "scaled units, each series in its own scale)." in text
     assert "'big' holds 99.9% of the model's squared error" in text
-    assert interval_text(model, (0.1, 0.5, 0.9), scaled=0.3088).endswith("mean pinball loss 237 (original units).")
+    assert interval_text(model, (0.1, 0.5, 0.9), scaled=0.3088).endswith("mean pinball loss 237.00 (original units).")
 
 
 def test_a_run_of_jittered_timestamps_is_told_only_the_rounding_that_gives_them_a_calendar(tmp_path):
@@ -410,3 +420,16 @@ def test_the_note_of_blank_labels_of_a_fit_without_a_fill_says_they_are_blank_no
                        highway=False, target_input=False).fit(frame, target="y", features=["a"])
     note = unscored_note(model.evaluate(frame))
     assert note.startswith("Labels that are blank are not scored: ") and "fill" not in note.split(":")[0], note
+
+
+def test_the_percent_note_beside_a_table_without_mape_says_smape_alone():
+    """A backtest's note said "MAPE is over the 7 of 12 forecast steps whose actual is not 0" beside a table with no
+    MAPE column (9604): there it says sMAPE's bound alone, and nothing where that is not reached."""
+    from rnncast.runnotes import percent_note
+
+    zeros = {"zero_actuals": {"values": 12, "zeros": 5, "at_bound": 5}}
+    assert percent_note(zeros, mape=False) == (
+        "The model's sMAPE counts 200 %, its bound, at each of the 5 forecast steps whose actual is 0 and whose forecast "
+        "is not, however close (0.008 off as much as 1000 off).")
+    assert percent_note(zeros).startswith("MAPE is over the 7 of 12 forecast steps whose actual is not 0")
+    assert percent_note({"zero_actuals": {**zeros["zero_actuals"], "at_bound": 0}}, mape=False) is None

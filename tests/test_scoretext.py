@@ -54,3 +54,14 @@ def test_an_r2_far_below_zero_is_written_in_scientific_notation_not_in_38_digits
     """An attacker's model off by 1e19 printed its R² as -31891533978087036673395820871838334976.0000."""
     assert score_texts("r2", [-3.1891533978087037e37, 0.5, None]) == ["-3.1892e+37", "5.0000e-01", ""]
     assert score_texts("r2", [-2534.1611, 0.5]) == ["-2534.1611", "0.5000"]  # as before below 1e7
+
+
+def test_a_sentence_quotes_a_score_as_the_tables_column_writes_it():
+    """A tester's page (9606): the verdict said 35.81 beside the table's 35.8 (a column of 114.1 and 1147.8)."""
+    from rnncast.scoretext import quoter
+
+    column = [114.1, 114.1, 1147.8, 35.81]
+    q = quoter("mse", column)
+    assert (q(114.1), q(35.81)) == ("114.1", "35.8") == (score_texts("mse", column)[0], score_texts("mse", column)[3])
+    assert quoter("mse", [None, float("nan")])(0.12345678) == "0.12346"  # a column without numbers: the value's own
+    assert quoter("pinball", [])(float("inf")) == "inf"

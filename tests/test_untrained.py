@@ -71,3 +71,14 @@ def test_a_panels_shifts_differ_by_series_and_are_given_as_a_range(caplog):
     assert " to " in said and said.endswith(" over the horizon steps and series)")
     [warned] = [r.getMessage() for r in caplog.records if "untrained network's validation loss" in r.getMessage()]
     assert f"so the model is the untrained network: it forecasts {said}; try a larger learning rate" in warned
+
+
+def test_kept_is_true_only_where_no_epoch_beat_the_untrained_network_and_training_did_not_diverge():
+    from types import SimpleNamespace
+
+    from rnncast.untrained import kept
+
+    best = [{"epoch": 1, "best": False}, {"epoch": 2, "best": True}]
+    none = [{"epoch": 1, "best": False}, {"epoch": 2, "best": False}]
+    assert kept(SimpleNamespace(history_=none)) and not kept(SimpleNamespace(history_=best))
+    assert not kept(SimpleNamespace(history_=[])) and not kept(SimpleNamespace(history_=none, diverged_epoch_=2))

@@ -174,14 +174,14 @@ def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
             "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.68}}}
     sentence = verdict(test)[1]
     line = headline(test)
-    assert "MSE 57.59 against 44.89 for the 'training mean' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)." in sentence
-    assert line == "the model does NOT beat the 'training mean' baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)"
-    assert "p < 0.05" not in line
+    assert "MSE 57.590 against 44.890 for the 'training mean' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)." in sentence
+    assert line == "the model does NOT beat the 'training mean' baseline: MSE 57.590 against 44.890, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)"
+    assert "p < 0.05" not in line  # the numbers as the table's MSE column writes them, 57.590 above 44.890 (9606)
     test["significance"]["mean"]["p_value"] = float("nan")  # no test could be made: said, not a p-value
     assert headline(test).endswith("a higher MSE (no Diebold–Mariano test)")
     won = {"scaled": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0}},
            "significance": {"repeat": {"p_value": 0.01}}}
-    assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1 against 2 for the best (repeat the last value), "
+    assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1.0000 against 2.0000 for the best (repeat the last value), "
                                        "50.0% lower (Diebold–Mariano one-sided p = 0.01 that the model is not better)")
 
 
@@ -429,19 +429,19 @@ def test_a_lower_mse_not_beyond_chance_leads_with_what_was_measured():
     good, sentence = verdict(test, "scaled", where="these windows")
     assert not good and sentence == (
         "The model's MSE (each series in its own scaled units) is lower than every baseline's on these windows: 0.2854 "
-        "against 0.907 for the 'seasonal naive' baseline, 68.5% lower, but over 15 forecast times, whose 6-step "
+        "against 0.9070 for the 'seasonal naive' baseline, 68.5% lower, but over 15 forecast times, whose 6-step "
         "windows overlap, the gap between its errors and that baseline's varies too much to tell that from chance "
         "(Diebold–Mariano one-sided p = 0.13 that the model is not better, with 1 degree of freedom): more forecast "
         "times (a longer test split, or rnncast "
         "backtest --n-windows) could.")
-    assert headline(test, "scaled") == ("the model's scaled MSE is lower than every baseline's: 0.2854 against 0.907 for "
+    assert headline(test, "scaled") == ("the model's scaled MSE is lower than every baseline's: 0.2854 against 0.9070 for "
                                         "the 'seasonal naive' baseline, 68.5% lower, not beyond chance (Diebold–Mariano "
                                         "one-sided p = 0.13 that the model is not better)")  # the figure's title, the same measure first
     worse = copy.deepcopy(test)
     worse["scaled"]["model"]["mse"] = 1.0  # above seasonal naive's: still does not beat it
     assert verdict(worse, "scaled", where="these windows")[1].startswith(
-        "The model does NOT beat the baselines on these windows: MSE (each series in its own scaled units) 1 against "
-        "0.907 for the 'seasonal naive' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.13 that the model is not better).")
+        "The model does NOT beat the baselines on these windows: MSE (each series in its own scaled units) 1.0000 against "
+        "0.9070 for the 'seasonal naive' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.13 that the model is not better).")
 
 
 def test_forecasts_equal_in_scaled_units_are_the_same_mse_though_their_original_units_differ_by_millionths():
@@ -477,7 +477,7 @@ def test_a_lower_mse_not_beyond_chance_says_the_smallest_margin_where_the_baseli
               "seasonal": {"mse": 12.31, "mae": 2.6}}
     significance = {"repeat": {"p_value": 0.001, "times": 400}, "seasonal": {"p_value": 0.056, "times": 400}}
     good, sentence = verdict({"original": scores, "significance": significance, "horizon": 1}, where="the test split")
-    assert not good and ("7.513 against 12.31 for the 'seasonal naive' baseline, 39.0% lower (27.0% below the lowest "
-                         "baseline MSE, 10.29 for the 'repeat the last value' baseline, which it beats beyond chance), "
+    assert not good and ("7.513 against 12.310 for the 'seasonal naive' baseline, 39.0% lower (27.0% below the lowest "
+                         "baseline MSE, 10.290 for the 'repeat the last value' baseline, which it beats beyond chance), "
                          "but over 400 forecast times the gap between its errors and that baseline's varies too much "
                          "to tell that from chance (Diebold–Mariano one-sided p = 0.056 that the model is not better).") in sentence

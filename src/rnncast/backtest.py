@@ -31,8 +31,8 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, fittedroles, fitting, gapwindows, negatives,
-                     readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
+from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows,
+                     negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -218,7 +218,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j)
+        "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j, absent)
                     for j, first in enumerate(_first_steps(panel, first_rows, held, cuts, placed))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
@@ -253,18 +253,24 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = out
     frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
-                                 splits=first, target_input=data_s.target_input)  # splits: the hint's shorter lookback
+                                 splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
     return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
-                   mine: np.ndarray) -> dict:
+                   mine: np.ndarray, absent: stepactuals.Absent | None = None) -> dict:
     """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
-    under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict)."""
+    under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict); where it keeps
+    no scored value (NaN), ``left_out``: why, for its row of the table (``backtestpage``)."""
     original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))  # NaN where every series lacks a row there
-    return {"window": j, **span, **({"left_out": True} if not mine.any() else {}), **original, "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
+    keep = scored(wf)
+    why = "a row missing" if not mine.any() else None if keep is None or keep[mine].any() else filledwindows.unscored_why(
+        None if wf.reads_later is None else wf.reads_later[mine], wf.filled[mine] if wf.filled is not None else None,
+        None if absent is None else absent.mask[mine])
+    return {"window": j, **span, **({"left_out": why} if why else {}), **original,
+            "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:

@@ -14,11 +14,14 @@ from rnncast.spreads import units_name
 from rnncast.toldtime import page_text
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
+LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json before 2026-12 wrote it: every series lacks
+# its cutoff's row (calendarcuts); now the reason itself (``backtest._window_scores``)
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
-    """One row per window and forecaster, then the overall rows; a window is named with its first
+    """One row per window and forecaster, then the overall rows; a window that keeps no scored value is one row saying
+    why ("left out: inputs filled from later rows"), not a row of nan per forecaster; a window is named with its first
     forecast step (the earliest to the latest over the series). MSE is in the units the verdict weighs
     it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original
     (``backtest_units`` says so above the table, on the terminal as on the page)."""
@@ -35,6 +38,10 @@ def backtest_rows(m: dict) -> list[list[str]]:
         for name, each in (m.get("overall_by_target") or {}).items()]
     labels, scores = [], []
     for label, block, in_scaled in entries:
+        if block.get("left_out"):  # no scored value: one row saying why, not a row of nan per forecaster
+            labels.append([label, f"left out: {LEFT_OUT.get(block['left_out'], block['left_out'])}"])
+            scores.append({})
+            continue
         for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
             mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
             labels.append([label, row_label(name)])
@@ -95,8 +102,7 @@ def _window_label(window: dict, days: bool = False) -> str:
     wrote them, every window's in one form: a midnight's `` 00:00:00`` dropped only where ``days`` (every window's
     time is a midnight: days, a run that wrote them so), never one window's of hourly data (``2024-10-27``)."""
     span = window.get("first_step")
-    out = ": left out, a row missing" if window.get("left_out") else ""  # every series lacks one (calendarcuts)
     if not isinstance(span, (list, tuple)) or len(span) != 2:
-        return f"{window['window']}{out}"
+        return f"{window['window']}"
     first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") if days else str(t) for t in span)
-    return f"{window['window']} ({first}{'' if first == last else ' to ' + last}){out}"
+    return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"

@@ -21,9 +21,14 @@ from rnncast.verdicts import outcome, verdict
 
 def backtest_test(m: dict) -> dict:
     """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
-    scores in both units and the Diebold–Mariano results."""
+    scores in both units and the Diebold–Mariano results; ``column_mse``: the other MSEs its table's column shows
+    (each window's, each target's), for the verdict to quote its own as that column writes them."""
+    unit = "scaled" if m.get("verdict_units") == "scaled" else "original"  # the table's MSE column (backtestpage)
+    blocks = [w.get("scaled") if unit == "scaled" else w for w in m.get("windows", ())] + [
+        each[unit] for each in (m.get("overall_by_target") or {}).values()]
+    column = [s["mse"] for b in blocks for k, s in (b or {}).items() if isinstance(s, dict) and "mse" in s]
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
-            "scored": {"series": m["series"]}, "targets": m.get("targets", 1),
+            "scored": {"series": m["series"]}, "targets": m.get("targets", 1), "column_mse": column,
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 

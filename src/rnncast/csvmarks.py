@@ -24,8 +24,8 @@ A file's byte-order mark (``utf-8-sig``, Excel's "CSV UTF-8") and line terminato
 ``frame.attrs`` (``BOM``, ``LINE_END``) for its forecasts to be written with them (``csvtext.dialect_of``):
 Excel reads a CSV file without the mark as its locale's code page (``Köln Süd`` garbled).
 
-A column whose every number is written with the same decimals (``986,00``, ``1083,80``) is recorded in
-``frame.attrs[DECIMALS]``; ``as_written`` writes the columns of a forecast frame that copy data values (a
+A column whose every number is written with the same decimals (``986,00``, ``1083,80``; an integer column's none) is
+recorded in ``frame.attrs[DECIMALS]``; ``as_written`` writes the columns of a forecast frame that copy data values (a
 backtest's actual values and repeat and seasonal baselines, ``frame.attrs[COPIES]``) so, not as pandas'
 shortest text (``986,0``).
 """
@@ -106,6 +106,9 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
     for name, text in _fixed_text(frame, written, skip).items():  # 986,00: written back so, not 986,0
         _fixed_decimals(frame, name, text)
+    for name in frame.columns:  # integers (pandas' int64, no blank cell): written back as integers, 2 not 2.0
+        if name not in skip and pd.api.types.is_integer_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
+            frame.attrs.setdefault(DECIMALS, {}).setdefault(name, 0)
     if read_so:
         examples = dict.fromkeys(f"{w!r} as {thousands.plain(v, t, d)}" for t, d, v, w in read_so.values())
         log.warning("%s: column(s) %s are written with thousands separators and read as the numbers they write (%s); "

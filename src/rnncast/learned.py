@@ -193,11 +193,12 @@ class Learned:
         the last k rows). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
         before fit or load, and as ``evaluate`` does for data it cannot read."""
         self.check_fitted()
-        from rnncast import madeof  # matplotlib only when a figure is drawn
+        from rnncast import madeof, untrained  # matplotlib only when a figure is drawn
         from rnncast.forecastplot import forecast_plot
 
+        name = madeof.legend_label(self.get_params(), untrained.kept(self))  # "(lstm, untrained)" as the page says
         with hints(part=" (forecast_figure draws the test split and the rows after it)", evaluate="forecast_figure"):
-            return forecast_plot(self, data, {madeof.legend_label(self.get_params()): self})  # it takes no part=: none offered
+            return forecast_plot(self, data, {name: self})  # it takes no part=: none offered
 
     def __sklearn_is_fitted__(self) -> bool:
         """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it

@@ -85,9 +85,11 @@ def quoted(name) -> str:
     return f'"{name}"' if '"' not in name else f"\u201c{name}\u201d"
 
 
-def legend_label(params: dict) -> str:
+def legend_label(params: dict, untrained: bool = False) -> str:
     """The model as a figure's legend names it: "model (lstm + linear highway)" with the highway on, else
     "model (lstm)"; the level is the page's sentence to say. forecast.png's, loss.png's and backtest.png's name (the
-    last from a backtest's metrics, which keep ``cell`` and ``highway``), so that one model reads alike in each."""
+    last from a backtest's metrics, which keep ``cell`` and ``highway``), so that one model reads alike in each.
+    ``untrained``: the fit kept the untrained network (``untrained.kept``), as its page says: "model (lstm, untrained)"."""
     cell = str(params.get("cell", "lstm"))
-    return f"model ({cell} + linear highway)" if params.get("highway") else f"model ({cell})"
+    made = f"{cell} + linear highway" if params.get("highway") else cell
+    return f"model ({made}, untrained)" if untrained else f"model ({made})"

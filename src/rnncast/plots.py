@@ -244,7 +244,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                     xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
     shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``)
-    with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
+    with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last step its window's forecast reads, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
@@ -277,7 +277,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
                                                           **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k), gid=name))
             ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
-                       label="cutoffs (last time the model saw)" if j == 0 else None)
+                       label="cutoffs (last input step)" if j == 0 else None)  # true with or without refit: the
+            # title says which model forecast (without refit one, trained up to the first cutoff, saw less)
         width = covered.span(curve["actual"])
         for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in
             hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]

@@ -68,9 +68,18 @@ class Said:
         return {"verdict": self.verdict, "notes": self.notes(), "hints": list(self.hints)}
 
 
-PAST_REFERENCE = (" The baselines that repeat the target (the last value, the seasonal naive) read its past, which this "
-                  "model does not (target_input=False: it reads the features alone): they are scored as a reference "
-                  "where the target is known, not as forecasts made without it.")
+def past_reference(scored) -> str:
+    """The verdict's closing sentence for a model of the features alone (target_input=False): the baselines among
+    ``scored`` (the names of those scored: 'repeat', 'seasonal' ...) that repeat the target read its past, which the
+    model does not; each named only where it was scored (no seasonal naive without a season); "" where none was."""
+    names = [name for key, name in (("repeat", "the last value"), ("seasonal", "the seasonal naive")) if key in scored]
+    if not names:
+        return ""
+    which = f"baselines that repeat the target ({' and '.join(names)}) read" if len(names) > 1 else (
+        f"baseline that repeats the target ({names[0]}) reads")
+    return (f" The {which} its past, which this model does not (target_input=False: it reads the features alone): "
+            f"{'they are' if len(names) > 1 else 'it is'} scored as a reference where the target is known, not as "
+            "forecasts made without it.")
 
 
 def said(forecaster: Fitted, result: dict, where: str = "the test split", values: str = "the test values") -> Said:
@@ -81,16 +90,17 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
-    sentence += PAST_REFERENCE * (not forecaster.settings_.data.target_input)
+    sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
-    hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),
-             later or fit_hint(forecaster, {"test": result}, where),
-             same_step_hint(forecaster, result, where))
+    features = later or fit_hint(forecaster, {"test": result}, where)  # the features' advice: the mean's is not added
+    hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result, not features),
+             features, same_step_hint(forecaster, result, where))
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
-                              few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball")),
+                              few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),
+                              column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
                 unproven(result, verdict_units(forecaster)))
@@ -128,7 +138,7 @@ def part_words(part: str, result: dict) -> tuple[str, str]:
 
 
 def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", splits: list | None = None,
-                  target_input: bool = True) -> Said:
+                  target_input: bool = True, scaler: str = "standard") -> Said:
     """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
     Diebold–Mariano test was made on them (``backtestverdict.backtest_verdict``), the notes (values fill made
     that were not scored, the series a pooled MASE leaves out, MAPE and sMAPE at actual zeros, the intervals'
@@ -137,15 +147,16 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     ``splits``, the rows up to each series' first cutoff, leave few training windows; not for a model of the features
     alone, ``target_input`` False, whose verdict says the naive baselines read what it does not)."""
     good, sentence = backtest_verdict(m)
-    sentence += PAST_REFERENCE * (not target_input)
+    sentence += past_reference(m["overall"]) if not target_input else ""
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
-                             m["horizon"], m["season"]) if target_input else None
+                             m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
-                              scaled=m["overall_scaled"]["model"].get("pinball")),  # a panel's few large series: evaluate's
+                              scaled=m["overall_scaled"]["model"].get("pinball"),  # a panel's few large series: evaluate's
+                              column=[w["model"].get("pinball") for w in m["windows"]]),  # as the table writes it
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
-                percent=percent_note(m), unproven=unproven(backtest_test(m), m["verdict_units"]),
+                percent=percent_note(m, mape=False), unproven=unproven(backtest_test(m), m["verdict_units"]),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None)
 
 
@@ -206,31 +217,48 @@ def model_r2(forecaster: Fitted, result: dict) -> float | None:
     return None if r2 is None or not math.isfinite(r2) else float(r2)
 
 
-def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:
+def window_norm_hint(forecaster: Fitted, result: dict, mean: bool = True) -> str | None:
     """``seasonal_hint`` of a fitted model's scores of one part; none for a model of the features alone, whose
-    window_norm stays 'none' (target_input=False: 'season' reads the target's past)."""
+    window_norm stays 'none' (target_input=False: 'season' reads the target's past); ``mean`` False: none where the
+    training mean is the best baseline (the hint on the features that lose to it says why)."""
     model_s, data_s = forecaster.settings_.model, forecaster.settings_.data
     return None if not data_s.target_input else seasonal_hint(result, verdict_units(forecaster), model_s.window_norm, forecaster.settings_.train.scheme,
-                         forecaster.splits_, data_s.lookback, data_s.horizon, data_s.season)
+                         forecaster.splits_, data_s.lookback, data_s.horizon, data_s.season, data_s.scaler, mean)
+
+
+STARTS = {"seasonal": ("season", "the seasonal naive forecast"), "mean": ("none", "the training mean"),
+          "repeat": ("last", "the last value")}  # a baseline: the window_norm that starts the network at it, its name
 
 
 def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, splits: list, lookback: int, horizon: int,
-                  season: int) -> str | None:
-    """The hint beside a verdict whose seasonal naive baseline has a lower MSE than the model (in ``units``), or None: ``window_norm='season'`` starts the network at that forecast; where the lookback
-    leaves each series (``splits``) fewer training windows than its own length, a shorter one of at
-    least a season too (with the counts). None where the model already starts there
-    (``window_norm``), or trains by sequence (``scheme``, which refuses it)."""
-    if "seasonal" not in result[units] or beats(result, "seasonal", units):
+                  season: int, scaler: str = "standard", mean: bool = True) -> str | None:
+    """The hint beside a verdict whose best baseline (the lowest MSE of them, in ``units``) has a lower MSE than the
+    model, or None: the window_norm that starts the network at that baseline (``STARTS``: 'season' at the seasonal
+    naive forecast; 'none' at the training mean, the standard ``scaler``'s zero; 'last' at the last value); for the
+    seasonal naive, where the lookback leaves each series (``splits``) fewer training windows than its own length, a
+    shorter one of at least a season too (with the counts). None where the model already starts there
+    (``window_norm``), or trains by sequence (``scheme``, which refuses 'season'). Only the best baseline is named: a
+    seasonal naive forecast that beat the model while the training mean did better led to 'season' (a tester's find)."""
+    block = result[units]
+    rivals = {name: block[name]["mse"] for name in STARTS if name in block and block[name].get("mse") is not None
+              and math.isfinite(block[name]["mse"])}
+    best = min(rivals, key=rivals.get) if rivals else None
+    if best is None or beats(result, best, units) or rivals[best] >= block["model"]["mse"]:  # not beaten beyond chance,
+        return None  # yet behind the model: starting there made a stock model 46 % worse (a newcomer followed the hint)
+    norm, name = STARTS[best]
+    if (window_norm == norm and (best != "mean" or scaler == "standard")) or (best == "seasonal" and scheme == "sequence") \
+            or (best == "mean" and not mean):
         return None
-    if window_norm == "season" or scheme == "sequence":
-        return None
-    if result[units]["seasonal"]["mse"] >= result[units]["model"]["mse"]:  # not beaten beyond chance, yet behind the
-        return None  # model: starting there made a stock model 46 % worse (a newcomer followed the hint)
-    text = ("hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it "
-            f"({spelled('window_norm', 'season')}) "
-            "may help: untrained, it then forecasts the seasonal naive forecast, and training keeps a change from it "
-            "only where that helps on validation")
-    return text + (shorter_lookback(splits, lookback, horizon, season) if splits else "")
+    if best == "seasonal":
+        text = "hint: the seasonal naive forecast has a lower MSE than the model"
+    else:  # what follows: the level (the mean) or the latest value forecasts these values better than the model does
+        follows = {"mean": "the series' level forecasts these values better than their recent past",
+                   "repeat": "the latest value forecasts these values better than the model"}[best]
+        text = f"hint: {name} has the lowest MSE of the baselines, lower than the model's: {follows}"
+    standard = f", with {spelled('scaler', 'standard')}" if best == "mean" and scaler != "standard" else ""
+    text += (f"; starting the network at it ({spelled('window_norm', norm)}{standard}) may help: untrained, it then "
+             f"forecasts {name}, and training keeps a change from it only where that helps on validation")
+    return text + (shorter_lookback(splits, lookback, horizon, season) if splits and best == "seasonal" else "")
 
 
 def shorter_lookback(splits: list, lookback: int, horizon: int, season: int) -> str:

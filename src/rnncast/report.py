@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
-                     testforecasts)
+                     testforecasts, untrained)
 from rnncast.version import __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import csv_text
@@ -147,7 +147,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     with what it logs while the run is scored here, it is metrics.json's ``notes`` (this fit's alone: a
     resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
     run_dir = Path(run_dir)
-    name = madeof.legend_label(forecaster.get_params())  # the tables' "model", with its cell (and highway)
+    name = madeof.legend_label(forecaster.get_params(), untrained.kept(forecaster))  # the tables' "model", with its cell
     with capture() as scoring:
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
@@ -187,7 +187,11 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_bytes(run_dir / "forecast.png", forecast_png)
     what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
         f"{len(forecaster.ids_)} series ({', '.join(map(str, forecaster.ids_[:4]))}{', ...' if len(forecaster.ids_) > 4 else ''})")
-    title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {what}"
+    state = forecaster.state_  # a model of the features alone (target_input=False) regresses the target on them
+    inputs = [*dict.fromkeys(map(str, [*(state.past_covariates or []), *(state.future_covariates or [])]))]
+    doing = (f"regressing {what} on {', '.join(inputs)}" if inputs and not forecaster.settings_.data.target_input
+             else f"forecasting {what}")
+    title = title or f"rnncast run: {forecaster.cell.upper()} {doing}"
     figures = [("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split"),
                *([("p", testforecasts.SAID)] if "test" in forecasts else []),
                ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]

@@ -20,7 +20,7 @@ from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.seriesids import skipped_as_given
 from rnncast.r2notes import split_notes
-from rnncast.scoretext import column_head, score_texts, with_columns
+from rnncast.scoretext import column_head, with_columns
 from rnncast.significance import p_number
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
@@ -30,8 +30,8 @@ from rnncast.outliers import note as squeezed_note
 from rnncast.pooledunits import note as pooled_note
 from rnncast.timecalendar import by_series
 from rnncast.toldtime import page_text
-from rnncast.untrained import forecast_text
-from rnncast.verdicts import against_each, verdict_units
+from rnncast.untrained import forecast_text, kept
+from rnncast.verdicts import against_each, quoted, verdict_units
 from rnncast.windows import train_windows
 
 # ---- a run's page ---------------------------------------------------------------------------
@@ -41,11 +41,14 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     """The page of a run: the verdict (and a hint), what its forecast is made of (``madeof``), what rnncast noticed (``noticed``: the fit's
     warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings.
     ``static_file``: the table of static covariates fit read (--static FILE), named beside them."""
-    blocks = []
-    said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
+    blocks, units = [], verdict_units(forecaster)
+    val = metrics.get("val") or {}  # the table's columns hold its rows too: the verdict quotes MSE and pinball so (9606)
+    test = {**metrics["test"], "column_mse": [s.get("mse") for s in (val.get(units) or {}).values()],
+            "column_pinball": [(val.get("original") or {}).get("model", {}).get("pinball")]} if "test" in metrics else None
+    said = readout.said(forecaster, test) if test is not None else None  # fit's words, as it prints them
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict, said.unproven))
-        blocks += baseline_blocks(metrics["test"], verdict_units(forecaster))
+        blocks += baseline_blocks(test, units)
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
@@ -56,8 +59,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                "there and, as early stopping does, kept its best finished epoch; the scores below are "
                                f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
                                "(--grad-clip) may let it train further."))
-    kept_untrained = bool(forecaster.history_) and not any(h.get("best") for h in forecaster.history_) and not getattr(
-        forecaster, "diverged_epoch_", None)
+    kept_untrained = kept(forecaster)
     if kept_untrained:
         advice = untrained_advice(forecaster.history_, None, forecaster.lr, training_note(forecaster.state_.later_rows),
                                   squeezed_note(forecaster.state_.squeezed))
@@ -157,9 +159,8 @@ def baseline_blocks(test: dict, units: str) -> list:
     each = against_each(test, units)
     if len(each) < 2:
         return []
-    mse = score_texts("mse", [e["mse"] for e in each])
-    rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse[i]]
-            for i, e in enumerate(each)]  # whether it is beaten first: what a phone shows without scrolling
+    mse = quoted(test, units)  # as the verdict and the table of scores write them (9606)
+    rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse(e["mse"])] for e in each]  # whether it is beaten first: what a phone shows without scrolling
     return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE",
                         f"the baseline's MSE ({units} units)"]] + rows)]
 

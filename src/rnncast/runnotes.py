@@ -1,8 +1,7 @@
-"""The notes and hints beside a verdict: the season a run did not weigh, the epoch a diverged fit
-kept, where early stopping ended a fit, how a pooled MASE treated series without a scale, what fill made and the scores left out, and
-what a quantile model's intervals held. ``verdicts`` says whether the model beats the baselines;
-the command line prints these beside it, and the report page (``reportpage``) shows them.
-"""
+"""The notes and hints beside a verdict: the season a run did not weigh, the epoch a diverged fit kept, where early
+stopping ended a fit, how a pooled MASE treated series without a scale, what fill made and the scores left out, and
+what a quantile model's intervals held. ``verdicts`` says whether the model beats the baselines; the command line
+prints these beside it, and the report page (``reportpage``) shows them."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ from rnncast.timecalendar import by_series
 from rnncast.spelling import some, spelled
 from rnncast import seasonmatch, zeroscales
 from rnncast.pooledunits import held
+from rnncast.scoretext import quoter
 
 STEPS = "a time forecast by several overlapping windows counted once in each"  # what the MAPE notes' counts count
 
@@ -158,24 +158,26 @@ def mase_note(result: dict) -> str | None:
             "without a scale out) and counted in MSE, MAE and the other errors.")
 
 
-def percent_note(result: dict) -> str | None:
+def percent_note(result: dict, mape: bool = True) -> str | None:
     """What MAPE and sMAPE are where actual values are 0 or near it (``result["zero_actuals"]``,
     ``metrics.zero_actuals``): MAPE over the values that are not 0 (float rounding's 0s among them), on how many;
     sMAPE at its bound, 200 %, at each 0 the forecast is not, however close; where actuals change sign or lie near 0,
-    how few values make half the model's MAPE (Hyndman & Koehler 2006), pointing at MASE. None where none is to be
-    said."""
+    how few values make half the model's MAPE (Hyndman & Koehler 2006), pointing at MASE; None: none to say.
+    ``mape`` False: beside a table without a MAPE column (a backtest's), sMAPE's bound alone."""
     zeros = result.get("zero_actuals")
     if not zeros:
         return None
     n, z, bound = zeros["values"], zeros["zeros"], zeros["at_bound"]
     rounded = (f"; {zeros['rounded']} of these 0s are 0 but for float rounding, under {ROUNDING:g} of the largest "
                f"|actual|{_each_scale(zeros)}" if zeros.get("rounded") else "")
-    mape = (f"MAPE is over the {n - z} of {n} forecast steps whose actual is not 0 (a percentage of 0 is "
+    said = (f"MAPE is over the {n - z} of {n} forecast steps whose actual is not 0 (a percentage of 0 is "
             f"undefined{rounded}; {STEPS})" if z < n else
             f"MAPE is undefined: the actual is 0 at every one of the {n} forecast steps ({STEPS})")
-    smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} forecast steps whose actual is 0 and whose "
+    smape = (f"the model's sMAPE counts 200 %, its bound, at each of the {bound} forecast steps whose actual is 0 and whose "
              "forecast is not, however close (0.008 off as much as 1000 off)" if bound else "")
-    return " ".join(t for t in ((f"{mape}{smape}." if z else ""), dominated_note(zeros, n - z)) if t)
+    if not mape:  # nothing shown to explain of MAPE
+        return f"{smape[0].upper()}{smape[1:]}." if smape else None
+    return " ".join(t for t in ((f"{said}{'; ' * bool(smape)}{smape}." if z else ""), dominated_note(zeros, n - z)) if t)
 
 
 def dominated_note(zeros: dict, scored: int) -> str:
@@ -200,12 +202,11 @@ def _each_scale(zeros: dict) -> str:
 
 def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it, or its label is blank (a fit without a fill:
-    ``filledwindows.BLANK``) (``result["scored"]["left_out"]``, ``filledwindows.left_out``) and the steps of a backtest's windows whose dates the data lacks (``missing_text``,
-    ``stepactuals.scored``) and the windows of a model reading future covariates left out where the data lacks
-    a date they forecast (``future_left_out``), as sentences; None when every value was observed."""
+    ``filledwindows.BLANK``; ``filledwindows.left_out``), the steps of a backtest's windows whose dates the data
+    lacks (``missing_text``, ``stepactuals.scored``) and the windows of a model reading future covariates left out
+    where the data lacks a date they forecast (``future_left_out``), as sentences; None when every value was observed."""
     scored = result.get("scored", {})
-    what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else \
-        "Values that fill made are not scored"  # a fit without a fill: blank labels (blanklabels), made by none
+    what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else "Values that fill made are not scored"
     said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
         [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else []) + (
         [f"Windows are not scored: {scored['future_left_out']['text']}."] if scored.get("future_left_out") else [])
@@ -225,7 +226,7 @@ def scored_notes(result: dict) -> tuple[str | None, str | None]:
 
 
 def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10, few: dict | None = None,
-                  scaled: float | None = None) -> str | None:
+                  scaled: float | None = None, column=()) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
     model's scores (``evaluation``, original units, said so), and the intervals far from their level
@@ -236,18 +237,20 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     With several targets the pooled figures come first, said to be pooled, then each target's own
     (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
     than ``most`` targets, the ``most`` whose widest interval is furthest from its nominal level are
-    named, and the sentence says how many there are and where all of them are."""
-    intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of {where}"
+    named, and the sentence says how many there are and where all of them are. A coverage as the tables' (0.8509:
+    85.09%), the pinball loss as their ``column`` of it writes it."""
+    pin = quoter("pinball", column)
+    intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.2f}% of {where}"
                  for k, v in model.items() if k.startswith("coverage_")]
     if not intervals:  # a point forecast, or levels of which no two are q and 1 - q (0.5, 0.9): pinball loss only
-        return None if "pinball" not in model else _no_interval(model["pinball"], list(quantiles))
+        return None if "pinball" not in model else _no_interval(pin(model["pinball"]), list(quantiles))
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
     units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few, pinball=True)}"
-                                              + (f"; {scaled:.4g} in scaled units, each series in its own scale"
+                                              + (f"; {quoter('pinball', ())(scaled)} in scaled units, each series in its own scale"
                                                  if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {model['pinball']:.4g} ({units}).{far_from_level(model)}")
+            f"mean pinball loss {pin(model['pinball'])} ({units}).{far_from_level(model)}")
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))
@@ -255,9 +258,9 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     names = list(by_target)
     if len(names) > most:
         names = sorted(names, key=lambda n: -abs(by_target[n][widest] - nominal))[:most]
-    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}%"
+    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {100 * v:.2f}%"
                                              for k, v in by_target[name].items() if k.startswith("coverage_"))
-                     + f", mean pinball loss {by_target[name]['pinball']:.4g}" for name in names)
+                     + f", mean pinball loss {quoter('pinball', ())(by_target[name]['pinball'])}" for name in names)
     which = ("Each target" if len(names) == len(by_target) else
              f"The {len(names)} of the {len(by_target)} targets whose {widest.replace('coverage_', '')}% interval is "
              "furthest from its level (every target's figures are in the scores' by_target)")
@@ -277,19 +280,19 @@ def far_from_level(model: dict) -> str:
         if not key.startswith("coverage_") or abs(share - float(level) / 100) < FAR_FROM_LEVEL:
             continue
         gap = 100 * share - float(level)
-        said.append(f"the {level}% interval held {100 * share:.1f}%, {abs(gap):.1f} points "
+        said.append(f"the {level}% interval held {100 * share:.2f}%, {abs(gap):.2f} points "
                     + (f"more than {level}%, so it is wider than these errors needed" if gap > 0 else
                        f"fewer than {level}%, so it is too narrow for these errors: the forecasts are less certain than "
                        "it says"))
     return f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)}." if said else ""
 
 
-def _no_interval(pinball: float, levels: list) -> str:
+def _no_interval(pinball: str, levels: list) -> str:
     """The line of quantile levels of which no two are q and 1 - q, with the level to add for an interval."""
     other = next((q for q in levels if q != 0.5), None)
     add = ("add 0.1 and 0.9 for the 80% interval" if other is None else
            f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
-    return (f"Quantiles {levels}: mean pinball loss {pinball:.4g} (original units); no interval's coverage is given, as "
+    return (f"Quantiles {levels}: mean pinball loss {pinball} (original units); no interval's coverage is given, as "
             f"no two levels are q and 1 - q ({add}).")
 
 

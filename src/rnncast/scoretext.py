@@ -38,6 +38,14 @@ def score_texts(name: str, values) -> list[str]:
     return [_fixed(v, decimals) for v in values]
 
 
+def quoter(name: str, column):
+    """How a sentence quotes a value of score ``name`` beside a table whose column of it holds ``column``: as that
+    column writes it (``score_texts`` of the column and the value), so that a verdict's 35.8 is the table's, not
+    35.81 beside it; a value that is no finite number as Python writes it in 4 significant digits."""
+    column = [v for v in column if v is not None and math.isfinite(v)]
+    return lambda value: score_texts(name, [*column, value])[-1] if math.isfinite(value) else f"{value:.4g}"
+
+
 def _exponent(size: float) -> int:
     return math.floor(math.log10(size))
 

@@ -24,6 +24,13 @@ OFFSETS = {"standard": f"the training rows' mean ({named('mean')})", "minmax": "
            "none": "zero"}
 
 
+def kept(forecaster) -> bool:
+    """Whether a fitted forecaster is the untrained network: it trained, no epoch beat the untrained network's
+    validation loss, and training did not diverge (a diverged run keeps its best finished epoch, said apart)."""
+    history = forecaster.history_
+    return bool(history) and not any(h.get("best") for h in history) and not getattr(forecaster, "diverged_epoch_", None)
+
+
 def forecast_text(net, state) -> str:
     """What ``net``, untrained (its weights as fit started them: the model a fit keeps when no epoch beat
     it on validation), forecasts, from ``state`` (``FittedState``: settings, scalers, highway start):

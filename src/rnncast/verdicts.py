@@ -15,6 +15,7 @@ import math
 
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
+from rnncast.scoretext import quoter
 from rnncast.seasons import Season
 from rnncast.significance import VERDICT_ALPHA, cosine_terms, one_sided_text
 from rnncast.spelling import counted, times_over
@@ -36,18 +37,18 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
         return False, (f"No verdict on {where}: the {mse} of the model ({model:.4g}) or of {named(name)} ({rival:.4g}) "
                        "is not a finite number, so no comparison can be made; check the scored rows for a value too "
                        "large for float32 (beyond 3.4e+38) or a forecast that overflowed.")
-    result = test.get("significance", {}).get(name, {})
+    result, q = test.get("significance", {}).get(name, {}), quoted(test, units)
     said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
         rivals = baseline_mse(test, units)
-        return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
-                      f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}."
+        return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {q(model)} against "
+                      f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
                       f"{mae_caveat(test[units])}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
         return False, lower_unproven(test, units, where, season)
-    return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
-                   f"{rival:.4g} for {named(name)}, {how}{said_p}.")
+    return False, (f"The model does NOT beat the baselines on {where}: {mse} {q(model)} against "
+                   f"{q(rival)} for {named(name)}, {how}{said_p}.")
 
 
 def lower_unproven(test: dict, units: str, where: str, season: Season | None = None) -> str:
@@ -60,11 +61,11 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     Diebold–Mariano test could be made: ...)."."""
     _, name, model, rival, how, p = outcome(test, units)
     result = test.get("significance", {}).get(name, {})
-    rivals = baseline_mse(test, units)
+    rivals, q = baseline_mse(test, units), quoted(test, units)
     lowest = min(rivals, key=rivals.get)  # beaten beyond chance where it is not ``name``: its margin is the smallest
     least = (f" ({lower_by(model, rivals[lowest]).replace(' lower', '')} below the lowest baseline MSE, "
-             f"{rivals[lowest]:.4g} for {named(lowest)}, which it beats beyond chance)" if lowest != name else "")
-    said = (f"The model's {measured(test, units)} is lower than {every_baselines(test, units, season)} on {where}: {model:.4g} against {rival:.4g} "
+             f"{q(rivals[lowest])} for {named(lowest)}, which it beats beyond chance)" if lowest != name else "")
+    said = (f"The model's {measured(test, units)} is lower than {every_baselines(test, units, season)} on {where}: {q(model)} against {q(rival)} "
             f"for {named(name)}, {lower_by(model, rival)}{least}, but ")
     if p != p:  # no test could be made
         return f"{said}it was not tested against chance{untested(result, how)}."
@@ -149,6 +150,11 @@ def drift_caveat(test: dict, rivals) -> str:
             f"of the time (against {named(weakest)}: {one_sided_text(p_values[weakest])}).")
 
 
+def quoted(test: dict, units: str):
+    """An MSE in ``units`` as the table's column of every one (a backtest's windows' too) writes it (``quoter``)."""
+    return quoter("mse", [s["mse"] for s in test[units].values()] + list(test.get("column_mse", ())))
+
+
 def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -> tuple[bool, str, float, float, str, float]:
     """What ``verdict`` and ``headline`` say, from one place: whether the model beats every baseline;
     the baseline named (the best one when it does; else, of those it does not beat, the one of lowest
@@ -212,16 +218,16 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     (Diebold–Mariano p = 0.01)"; ``season`` as for ``verdict``."""
     good, name, model, rival, how, p = outcome(test, units, alpha)
     mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
-    said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p else " (no Diebold–Mariano test)"
+    said_p, q = f" (Diebold–Mariano {one_sided_text(p)})" if p == p else " (no Diebold–Mariano test)", quoted(test, units)
     if good:
         every = every_baseline(baseline_mse(test, units), season)
-        return (f"the model beats {every}: {mse} {model:.4g} against {rival:.4g} "
+        return (f"the model beats {every}: {mse} {q(model)} against {q(rival)} "
                 f"for the best ({baseline_name(name)}), {how}{said_p}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
         chance = "not beyond chance" if p == p else "not tested against chance"
-        return (f"the model's {mse} is lower than {every_baselines(test, units, season)}: {model:.4g} against {rival:.4g} for {named(name)}, "
+        return (f"the model's {mse} is lower than {every_baselines(test, units, season)}: {q(model)} against {q(rival)} for {named(name)}, "
                 f"{lower_by(model, rival)}, {chance}{said_p}")
-    return f"the model does NOT beat {named(name)}: {mse} {model:.4g} against {rival:.4g}, {how}{said_p}"
+    return f"the model does NOT beat {named(name)}: {mse} {q(model)} against {q(rival)}, {how}{said_p}"
 
 
 def every_baseline(rivals, season: Season | None = None) -> str:

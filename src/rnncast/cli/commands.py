@@ -97,7 +97,7 @@ def _run_backtest(args, left: dict) -> int:
     if result.said.each:
         print(result.said.each)  # each baseline on its own: a red verdict names one
     for line in result.notes:
-        print(line)  # values fill made (why a window's row may be nan), the intervals
+        print(line)  # values fill made (why a window may be left out), the intervals
     seconds = result.metrics["seconds"]
     out_ = result.metrics.get("windows_left_out")  # a series lacking a row at a cutoff: that window not forecast
     less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
