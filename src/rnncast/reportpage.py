@@ -24,7 +24,8 @@ from rnncast.scoretext import column_head, with_columns
 from rnncast.significance import p_number
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
-from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
+from rnncast.runnotes import divergence_text, draw_text, percent_note
+from rnncast.untrainedadvice import untrained_advice
 from rnncast.laterrows import training_note
 from rnncast.outliers import note as squeezed_note
 from rnncast.pooledunits import note as pooled_note

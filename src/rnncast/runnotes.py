@@ -294,30 +294,3 @@ def _no_interval(pinball: str, levels: list) -> str:
            f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
     return (f"Quantiles {levels}: mean pinball loss {pinball} (original units); no interval's coverage is given, as "
             f"no two levels are q and 1 - q ({add}).")
-
-
-BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
-
-
-def untrained_advice(history: list[dict], untrained_loss: float | None, lr: float, alignment: str | None = None,
-                     squeezed: str | None = None) -> str:
-    """What to try where no epoch of ``history`` beat the untrained network (validation loss ``untrained_loss``, None
-    where not known), from what the epochs measured: every epoch's validation loss more than ``BLEW_UP`` times the
-    untrained network's, or a training loss that rose from the first epoch to the last, says the learning rate ``lr``
-    was too large (try a smaller one); else the loss moved too little, and a larger one or more epochs may help, but
-    where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead.
-    Where one value set a column's scale (``squeezed``: ``outliers.note``), that is said first and alone."""
-    if squeezed:
-        return squeezed
-    losses = [h["val_loss"] for h in history if h.get("val_loss") is not None]
-    lower = f"try a smaller learning rate ({spelled('lr')}, now {lr:g})"
-    if untrained_loss and losses and min(losses) > BLEW_UP * untrained_loss:
-        ratio = min(losses) / untrained_loss
-        times = f"{ratio:.1f}" if ratio < 10 else f"{ratio:,.0f}"
-        return (f"every epoch's validation loss was far above it (the lowest, {min(losses):.5g}, is {times} times it): "
-                f"training blew up; {lower}")
-    first, last = history[0]["train_loss"], history[-1]["train_loss"]
-    if len(history) > 1 and last > first:
-        return f"the training loss rose from {first:.5g} in epoch 1 to {last:.5g} in epoch {len(history)}; {lower}"
-    return alignment or (f"try a larger learning rate ({spelled('lr')}, now {lr:g}) or more epochs and patience "
-                         f"({spelled('epochs')}; {spelled('patience')})")

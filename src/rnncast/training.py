@@ -29,7 +29,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.interrupts import stop_if_asked
 from rnncast.spelling import spelled
 from rnncast.runhistory import best_epoch, end_text
-from rnncast.runnotes import untrained_advice
+from rnncast.untrainedadvice import untrained_advice
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,21 @@
+"""untrainedadvice: what to try where no epoch beat the untrained network."""
+
+
+def test_the_untrained_networks_advice_follows_the_losses_measured():
+    from rnncast.untrainedadvice import untrained_advice
+
+    def epochs(*losses):
+        return [{"epoch": i + 1, "train_loss": t, "val_loss": v, "best": False} for i, (t, v) in enumerate(losses)]
+
+    blew = untrained_advice(epochs((835.0, 392.0), (346.0, 63.2)), 0.179, 10)
+    assert blew.startswith("every epoch's validation loss was far above it (the lowest, 63.2, is 353 times it)")
+    assert untrained_advice(epochs((1.0, 1.0), (1.5, 1.0)), 0.9, 0.1) == (
+        "the training loss rose from 1 in epoch 1 to 1.5 in epoch 2; try a smaller learning rate (lr=, --lr, now 0.1)")
+    assert untrained_advice(epochs((1.0, 1.0), (0.99, 1.0)), 0.99, 1e-12).startswith(
+        "try a larger learning rate (lr=, --lr, now 1e-12) or more epochs and patience")
+    aligned = "first check the alignment: ..."  # laterrows.training_note: said in place of more training (decision 686)
+    assert untrained_advice(epochs((1.0, 1.0), (0.99, 1.0)), 0.99, 1e-12, aligned) == aligned
+    assert untrained_advice(epochs((1.0, 1.0), (1.5, 1.0)), 0.9, 0.1, aligned).endswith("try a smaller learning rate "
+                                                                                      "(lr=, --lr, now 0.1)")
+    squeezed = "first correct or blank 1e+06 ..."  # outliers.note: one value set the scale; said before the losses'
+    assert untrained_advice(epochs((835.0, 392.0), (346.0, 63.2)), 0.179, 10, aligned, squeezed) == squeezed
