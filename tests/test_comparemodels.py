@@ -71,6 +71,30 @@ def test_a_step_whose_date_the_data_lacks_is_left_out_as_evaluate_leaves_it_out(
         assert result.scores[name]["mse"] == pytest.approx(scored["original"]["model"]["mse"], rel=1e-9)
         assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-9)
     assert all(np.isfinite(p["p"]) for p in result.pairs)
+    # each kind named as evaluate names it: no fill was set, so none is "targets fill made" (it said so of these 20)
+    assert ("20 values left out where a model scores none: 20 forecast steps on dates the data has no row for "
+            "(forecast, with a blank actual).") in result.notes
+
+
+def test_the_values_no_model_scores_are_counted_by_kind_steps_without_a_row_apart_from_values_fill_made():
+    """A daily series lacking two days and holding two blank targets, fitted with fill='ffill': the note counts the
+    steps on the missing dates apart from the targets the fill made, each once."""
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
+                         "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200)})
+    data.loc[[176, 188], "y"] = np.nan
+    gapped = data.drop(index=[172, 193])
+    models = {f"m{seed}": Forecaster(**{**SMALL, "lookback": 14, "horizon": 7, "seed": seed}, test_frac=0.2,
+                                     fill="ffill").fit(gapped) for seed in (0, 1)}
+    result = rnncast.compare(models, gapped)
+    scored = models["m0"].evaluate(gapped)["scored"]
+    [note] = [n for n in result.notes if "scores none" in n]
+    wf = models["m0"].predict_windows(gapped, part="test")
+    made = int((wf.filled & ~np.isnan(wf.y_true)).sum())  # a made target is a step of each window forecasting it
+    blank = scored["missing_steps"]
+    assert made > 2 and blank == 13
+    assert note == (f"{blank + made} values left out where a model scores none: {blank} forecast steps on dates the "
+                    f"data has no row for (forecast, with a blank actual); {made} targets fill made.")
 
 
 def test_models_of_different_lookbacks_meet_on_the_same_targets(fitted, frame):
