@@ -15,12 +15,8 @@ import pytest
     (["fit", "d.csv", "--epochs", "5", "--lr", "0.1", "--epochs", "50"], "rnncast fit",
      "--epochs is given twice, as 5 and then as 50; give it once"),
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
-    (["tune", "d.csv", "--id-col", "store", "--future-covariates=price"], "rnncast tune",  # the command's own note
-     "tune has no --future-covariates: it takes covariates as --features, with --future-known where they are known "
-     "over the horizon"),  # --id-col is tune's (decision 1166)
-    (["tune", "d.csv", "--past-covariates", "temp"], "rnncast tune",
-     "tune has no --past-covariates: it takes covariates as --features, with --future-known where they are known over "
-     "the horizon"),
+    (["tune", "d.csv", "--past-covariate", "temp"], "rnncast tune",  # tune takes fit's covariate roles (9301)
+     "rnncast tune has no flag --past-covariate: flags are given whole, not shortened: write --past-covariates"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
                          "'predict', 'evaluate', 'export', 'compare', 'bench')"),
 ])

@@ -573,3 +573,21 @@ def test_bench_ett_says_its_target_and_static_table_are_the_protocols(capsys):
         with pytest.raises(SystemExit):
             build_parser().parse_args(["bench", "ett", flag, "x"])
         assert said in capsys.readouterr().err
+
+
+def test_bench_remake_rewrites_each_folders_results_md_and_refuses_a_folder_without_results_csv(tmp_path, capsys):
+    """``rnncast bench remake FOLDER ...``: results.md rewritten from results.csv with nothing run; a folder without a
+    results.csv is one line on stderr, exit 2."""
+    from rnncast.cli import main
+
+    row = {column: "" for column in results.CSV_COLUMNS}
+    row.update(dataset="ETTh1", protocol="ett", target="OT", mode="S", L=96, H=96, model="repeat", mse=0.069, mae=0.203,
+               test_windows="all", windows=2785, windows_all=2785, repeat_mse=0.069, repeat_mae=0.203, seconds=0.0,
+               quick="no", command="rnncast bench ett")
+    results.append_csv(tmp_path / "results.csv", row)
+    assert main(["bench", "remake", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'results.md'} from the 1 row of {tmp_path / 'results.csv'}\n"
+    assert "| 96 | 0.0690/0.2030 |" in (tmp_path / "results.md").read_text()
+    assert main(["bench", "remake", str(tmp_path / "nothing")]) == 2
+    err = capsys.readouterr().err
+    assert "holds no results.csv" in err and len(err.strip().splitlines()) == 1, err

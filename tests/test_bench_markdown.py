@@ -272,3 +272,37 @@ def test_a_quick_run_never_replaces_a_full_one_and_each_row_says_whether_it_was_
     results.append_csv(tmp_path / "results.csv", _row(quick="yes"))
     md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
     assert "ett protocol (QUICK smoke test: few epochs)\n" in md and "*quick*" not in md  # all quick: the heading says it
+
+
+def test_remake_folder_rewrites_results_md_from_results_csv_of_an_earlier_version_and_refuses_what_is_not_benchs(tmp_path):
+    """The committed results.md files predated the mean ± sd over seeds (1157) and no command remade one without a run;
+    ``bench remake`` rewrites it from the CSV, an earlier version's (fewer columns) too, and refuses a folder without a
+    results.csv bench wrote, or with a results.md it did not write (which it would overwrite)."""
+    import csv
+
+    import pytest
+
+    from rnncast.errors import RnncastError
+
+    old = [c for c in results.CSV_COLUMNS if c not in ("unscaled_columns", "published_windows")]
+    with (tmp_path / "results.csv").open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=old, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for seed, mse in ((2021, 0.05), (2022, 0.06)):
+            writer.writerow(_row(model="gru", seed=seed, mse=mse, mae=0.18))
+    (tmp_path / "results.md").write_text("# ETT benchmark results\n\nthe latest run of each model\n")
+    said = markdown.remake_folder(tmp_path, ["repeat", "gru"])
+    assert said == f"wrote {tmp_path / 'results.md'} from the 2 rows of {tmp_path / 'results.csv'}"
+    md = (tmp_path / "results.md").read_text()
+    assert "0.0550 ± 0.00707/0.1800 ± 0.0000 (n=2)" in md and "the latest run of each model" not in md
+    (tmp_path / "results.md").write_text("# my notes\n")
+    with pytest.raises(RnncastError, match=r"results.md was not written by rnncast bench .*move it away"):
+        markdown.remake_folder(tmp_path, ["gru"])
+    assert (tmp_path / "results.md").read_text() == "# my notes\n"  # never overwritten
+    for folder, held in ((tmp_path / "empty", "no results.csv"), (tmp_path / "other", "a results.csv that rnncast bench")):
+        folder.mkdir()
+        if folder.name == "other":
+            (folder / "results.csv").write_text("a,b\n1,2\n")
+        with pytest.raises(RnncastError, match=f"holds {held}"):
+            markdown.remake_folder(folder, ["gru"])
+        assert not (folder / "results.md").exists()

@@ -123,15 +123,10 @@ def test_tune_names_an_unknown_keyword_and_a_setting_given_beside_its_settings()
         rnncast.tune(SERIES, epochs=3)
 
 
-def test_tune_given_fits_covariate_roles_says_it_takes_covariates_as_features():
-    """tune takes a panel's roles as fit does (decision 1166), but not fit's covariate roles: its covariates are
-    features= (all known over the horizon with future_known), said so, not "fixed when the model is fitted"."""
+def test_tune_given_a_role_in_settings_says_it_is_a_column_role():
+    """tune takes fit's roles (decisions 1166, 9301), past_covariates= and future_covariates= too: one given in
+    settings= is said as a column role."""
     pytest.importorskip("optuna")
-    for role in ("past_covariates", "future_covariates"):
-        with pytest.raises(UnknownParameter, match=rf"^tune takes no {role}=: it takes covariates as features=, with "
-                                                   r"settings=\{'future_known': True\} where they are known over the "
-                                                   r"horizon$"):
-            rnncast.tune(SERIES, trials=1, **{role: ["x"]})
     with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: give it as "
                                            r"tune\(data, id_col=\.\.\.\), as fit takes it$"):
         rnncast.tune(SERIES, trials=1, settings={"id_col": ["item_id", "store_id"], "epochs": 1})

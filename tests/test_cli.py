@@ -234,7 +234,7 @@ BAD_INPUT = {
                                      ["duplicated timestamp", "in series 's001'", "of dd.csv"]),
     "future covariates missing at predict": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv")],
-        ["future values of features ['hour']", "--future FILE", "'unique_id' and 'ds'"]),
+        ["future values of its future covariates ['hour']", "--future FILE", "'unique_id' and 'ds'"]),
     "future for a model without future covariates": (  # it said "future= ... (future_covariates=, ...)": Python's words
         lambda t, f, r: ["predict", r, f / "data.csv", "--future", f / "data.csv"],
         ["--future was given but the model was trained without future covariates (--future-covariates, or --features "

@@ -69,3 +69,33 @@ def test_a_static_file_for_a_best_tomls_static_table_lacking_a_column_is_refused
     assert request["static"] == str(tmp_path / "more.csv")
     said = [r.getMessage() for r in caplog.records if "adds static covariates" in r.getMessage()]
     assert len(said) == 1 and "'region'" in said[0] and "it used 'size'" in said[0] and "'sid'" not in said[0]
+
+
+def test_static_covariates_named_for_a_best_tomls_static_table_are_checked_as_a_static_file_is(tmp_path, caplog):
+    """Decision 1214: 1208 checked a --static FILE's columns against best.toml's static_table, but columns named with
+    --static-covariates trained whatever they were ('region' in place of 'size'), saying nothing. One check for both:
+    a lacking column refused by name, an added one said."""
+    config = _best_toml(tmp_path, '["size"]', **{"sales.csv": "sid,y,size,region\na,1,1,n\n"})
+    data = str(tmp_path / "sales.csv")
+    with pytest.raises(RnncastError, match=r"^config .*best\.toml's trial used static covariates 'size'; "
+                                           r"--static-covariates names 'region', not 'size': give --static-covariates "
+                                           r"the trial's columns, or --static a table of them$"):
+        fit_request(_args("fit", data, "--config", config, "--static-covariates", "region"))
+    with caplog.at_level("WARNING"):
+        _, request, _, _ = fit_request(_args("fit", data, "--config", config, "--static-covariates", "size,region"))
+    assert request["static_covariates"] == ["size", "region"]
+    said = [r.getMessage() for r in caplog.records if "adds static covariates" in r.getMessage()]
+    assert said == [f"--static-covariates adds static covariates 'region' that config {config}'s trial did not use "
+                    "(it used 'size'); fit trains with them too"]
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        _, request, _, _ = fit_request(_args("fit", data, "--config", config, "--static-covariates", "size"))
+    assert request["static_covariates"] == ["size"] and not caplog.records  # the trial's own: nothing said
+    (tmp_path / "own.toml").write_text('target = "y"\nid_col = "sid"\nstatic_table = ["size"]\n'
+                                       'static_covariates = ["region"]\n')  # the file's own columns: checked alike
+    with pytest.raises(RnncastError, match=r"'s trial used static covariates 'size'; static_covariates names 'region', "):
+        fit_request(_args("fit", data, "--config", str(tmp_path / "own.toml")))
+    with pytest.raises(RnncastError, match=r"^config .*'s trial used the static covariates 'size' from a table given in "
+                                           r"memory, .*: give that table with --static FILE \(the id column\(s\) and its "
+                                           r"column\), or name its column in DATA with --static-covariates$"):
+        fit_request(_args("fit", data, "--config", config))

@@ -93,8 +93,6 @@ def test_the_flags_are_grouped_by_what_they_are_about(command):
               "tune": {"out", "config", "overwrite"}}[command]
     assert groups["output"] == output
     panel = {"id_col", "series", "past_covariates", "future_covariates", "static_covariates", "static", "static_categorical"}
-    if command == "tune":  # a panel as fit reads it; its covariates are --features (decision 1166)
-        panel -= {"past_covariates", "future_covariates"}
     assert groups["many series and covariates"] == panel
     help_text = _subcommand(command).format_help()
     assert [t for t in ("data:", "model:", "training:") if t in help_text] == ["data:", "model:", "training:"]

@@ -180,19 +180,37 @@ def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_pa
     assert code == 2 and "no trial of the study finished" in err and _files(run) == {}
 
 
-def test_tune_names_its_panel_flags_in_its_help_and_refuses_a_configs_future_covariates(tmp_path, capsys):
-    """tune takes a panel as fit does (decision 1166); a config file's future_covariates, which tune's request has no
-    place for (it takes covariates as --features), is refused by name, not dropped."""
+def test_tune_takes_fits_covariate_roles_and_fit_config_best_toml_scores_the_best_trial_again(tmp_path, capsys):
+    """Decision 1213: tune refused --past-covariates and --future-covariates (and a config file's future_covariates),
+    so a past and a future covariate together could not be tuned. Each trial reads them as fit does; best.toml and
+    tune.json write each column in its role, and fit --config best.toml scores the best trial's validation loss again."""
+    import numpy as np
+    import pandas as pd
+
+    from conftest import make_frame
+
     code, out, _ = cli(capsys, "tune", "--help")
-    assert code == 0 and "--id-col" in out and "--static" in out and "tune takes one series" not in " ".join(out.split())
-    assert "--future-covariates" not in out
-    (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\nid_col = "store"\nfuture_covariates = "price"\n')
-    code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml", "--out", tmp_path / "tune")
-    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives future_covariates, "
-                                              "which tune does not take: tune has no --future-covariates: it takes "
-                                              "covariates as --features, with --future-known where they are known over "
-                                              "the horizon\n")
-    assert not (tmp_path / "tune").exists()
+    assert code == 0 and "--past-covariates" in out and "--future-covariates" in out
+    data = pd.concat([make_frame(60, freq="D", seed=k).assign(sid=sid) for k, sid in enumerate("abc")], ignore_index=True)
+    data.assign(price=np.random.default_rng(3).integers(0, 3, len(data)).astype(float)).to_csv(tmp_path / "d.csv",
+                                                                                                index=False)
+    fixed = ["--lookback", "8", "--horizon", "2", "--epochs", "1", "--hidden-size", "8", "--batch-size", "32", "--seed",
+             "0", "--device", "cpu"]
+    (tmp_path / "c.toml").write_text('future_covariates = "price"\n')  # a config file's role, read as the flag's
+    code, out, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--id-col", "sid", "--past-covariates",
+                         "x", "--config", tmp_path / "c.toml", *fixed, "--trials", "2", "--search", "lr", "--out",
+                         tmp_path / "t")
+    assert code == 0, err
+    best = (tmp_path / "t" / "best.toml").read_text()
+    assert 'past_covariates = ["x"]' in best and 'future_covariates = ["price"]' in best and "\nfeatures" not in best
+    tuned = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert (tuned["past_covariates"], tuned["future_covariates"]) == (["x"], ["price"])
+    code, out, err = cli(capsys, "fit", "--config", tmp_path / "t" / "best.toml", "--out", tmp_path / "r")
+    assert code == 0, err
+    run = json.loads((tmp_path / "r" / "config.json").read_text())
+    assert (run["run"]["past_covariates"], run["run"]["future_covariates"]) == (["x"], ["price"])
+    scores = json.loads((tmp_path / "r" / "metrics.json").read_text())
+    assert scores["val"]["scaled"]["model"]["mse"] == pytest.approx(tuned["best"]["value"], rel=1e-6)
 
 
 @pytest.mark.parametrize("key", ["item_id,store_id", "sid"])

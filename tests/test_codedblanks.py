@@ -45,3 +45,26 @@ def test_a_target_read_from_a_code_is_told_from_one_left_blank():
     assert not coded_targets(rows, np.array([0, 1]), np.array([0, 0])).any()  # no codes given: none read so
     blank(rows, "-999", False, "ffill")
     assert coded_targets(rows, np.array([0, 1, -1]), np.array([0, 0, 0])).tolist() == [False, True, False]
+
+
+def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predict():
+    """s28h7: with missing_values=-999 a static 'elev' of -999 was read as an elevation, while fit said the code "matched
+    no value" (decision 1224); a static table's or the data's columns alike, and at predict."""
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    table = pd.DataFrame({"unique_id": ids, "elev": [10.0, -999.0, 800.0], "kind": ["a", "b", "a"]})
+    said = (rf"^static covariate 'elev' holds -999 for series '{ids[1]}' \(1 of 3 series\), which missing_values "
+            r"\(--missing-values\) reads as missing; a static covariate needs a value for every series")
+    settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
+    for given in (dict(static_covariates=table), dict(static_covariates=["elev"], data=frame.merge(table, on="unique_id"))):
+        with pytest.raises(RnncastError, match=said):
+            Forecaster(**settings).fit(given.pop("data", frame), **given)
+    model = Forecaster(**settings).fit(frame, static_covariates=table.assign(elev=[10.0, 300.0, 800.0]))
+    with pytest.raises(RnncastError, match=said):
+        model.predict(frame, static_covariates=table)
+    assert Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table).static_encoder_.numeric_names == ["elev"]

@@ -97,6 +97,23 @@ def test_the_values_no_model_scores_are_counted_by_kind_steps_without_a_row_apar
                     f"data has no row for (forecast, with a blank actual); {made} targets fill made.")
 
 
+def test_a_model_reading_future_covariates_meets_another_on_the_windows_it_can_forecast():
+    """A date without a row leaves a model reading future covariates without them there (stepactuals.future_kept): its
+    20 test windows forecasting one are left out, and the other model is compared on the 13 both forecast."""
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
+                         "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200),
+                         "p": np.arange(200) % 7.0}).drop(index=[172, 185, 193])
+    settings = {**SMALL, "lookback": 14, "horizon": 7, "test_frac": 0.2}
+    reads = Forecaster(**settings).fit(data, target="y", future_covariates=["p"])
+    plain = Forecaster(**settings).fit(data, target="y", features=[])
+    result = rnncast.compare({"future": reads, "plain": plain}, data)
+    assert result.windows == 13 and result.left_out == {"future": 0, "plain": 20}
+    assert "or a date without a row whose future covariates one model reads): 20 of plain's 33 test windows" in (
+        result.notes[0])
+    assert result.scores["future"]["mse"] == pytest.approx(reads.evaluate(data)["original"]["model"]["mse"], rel=1e-9)
+
+
 def test_models_of_different_lookbacks_meet_on_the_same_targets(fitted, frame):
     """part='all': the lookback-20 GRU has no window for the first 8 targets the lookback-12 models forecast."""
     result = rnncast.compare([fitted["lstm"], fitted["gru"]], frame, part="all")
@@ -104,7 +121,8 @@ def test_models_of_different_lookbacks_meet_on_the_same_targets(fitted, frame):
     own = {n: len(fitted[k].predict_windows(frame, part="all").y_true) for n, k in (("LSTM", "lstm"), ("GRU", "gru"))}
     assert own["LSTM"] - own["GRU"] == 8 and result.own_windows == own
     assert result.windows == own["GRU"] and result.left_out == {"LSTM": 8, "GRU": 0}
-    assert result.notes[0] == ("left out as not forecast by every model (another lookback, or another fit's split): "
+    assert result.notes[0] == ("left out as not forecast by every model (another lookback, another fit's split, or a "
+                               "date without a row whose future covariates one model reads): "
                                f"8 of LSTM's {own['LSTM']} windows.")
     assert result.notes[1].startswith("part='all' scores windows whose targets the models were trained on")
     lstm = fitted["lstm"].predict_windows(frame, part="all")  # LSTM's MSE on its windows from the 9th on

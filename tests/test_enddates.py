@@ -69,7 +69,7 @@ def test_each_series_of_a_panel_keeps_its_own_and_reads_no_row_of_the_next():
     a = data[data.id == "a"]
     mine = np.flatnonzero(wf.series == list(test.ids).index("a"))
     assert wf.y_true[mine[-1], -1, 0] == a.close.iloc[-1]  # the last row of 'a', not the first of 'b'
-    assert not wf.filled[mine[-1], [0, 2], 0].any() and wf.filled[mine[-1], 1, 0]
+    assert wf.absent[mine[-1], :, 0].tolist() == [False, True, False]  # its lacking day alone unscored
     theirs = np.flatnonzero(wf.series == list(test.ids).index("b"))
     assert wf.target_rows[theirs[-1]] == len(data[data.id == "b"]) - 3
 

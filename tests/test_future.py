@@ -162,7 +162,7 @@ def _future_frame(frame: pd.DataFrame, horizon: int, **values) -> pd.DataFrame:
 def test_missing_future_covariates_at_predict_are_named():
     frame = _covariate_panel(n_series=2, n=120)
     f = Forecaster(**{**COVARIATE_SETTINGS, "epochs": 1}).fit(frame, future_covariates=["price"])
-    with pytest.raises(RnncastError, match=r"needs the future values of features \['price'\].*future="):
+    with pytest.raises(RnncastError, match=r"needs the future values of its future covariates \['price'\].*future="):
         f.predict(frame)
     future = _future_frame(frame, 2, price=0.5)
     assert len(f.predict(frame, future=future)) == 4
@@ -459,3 +459,9 @@ def test_missing_future_values_of_series_that_ended_name_both_ways_out_in_the_re
     with pytest.raises(RnncastError) as err:  # a series still running lacking its values: no series to leave out
         align_future(future.iloc[:2], ["a", "b"], [late, late], ["promo"], id_col="id", time_col="ds", tz=None)
     assert str(err.value).endswith("after each series' last row")
+    with pytest.raises(RnncastError) as err:  # 'b' runs on to the end only as fill='zero' wrote its last weeks 0
+        align_future(future.iloc[:3], ["a", "b"], [late, late], ["promo"], id_col="id", time_col="ds", tz=None,
+                     zero_tail={1: 3})
+    assert str(err.value).endswith("after each series' last row: give them at those dates, or, where that series "
+                                   "ended (discontinued) rather than selling nothing in the steps after its last row "
+                                   "that fill='zero' wrote 0 in ('b': 3 steps), leave its rows out of the data")

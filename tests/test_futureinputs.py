@@ -27,7 +27,7 @@ def test_a_model_without_future_covariates_refuses_future_values():
 
 
 def test_a_model_with_future_covariates_asks_for_them_by_name():
-    with pytest.raises(RnncastError, match=r"needs the future values of features \['promo'\] over the 3 forecast steps: "
+    with pytest.raises(RnncastError, match=r"needs the future values of its future covariates \['promo'\] over the 3 forecast steps: "
                                            r"pass future="):
         scaled_future(_model(["promo"]), None, None, [], None, None)
 

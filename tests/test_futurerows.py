@@ -136,3 +136,37 @@ def test_a_panels_future_file_written_with_its_index_is_lined_up_by_series_and_l
     assert _aligned(path, ids, wanted, "unique_id") == [[2.0, 1.0], [4.0, 3.0]]  # in row order, as before
     future.set_axis([3, 2, 1, 0]).to_csv(path)  # one frame's row labels, sorted otherwise: row numbers too
     assert _aligned(path, ids, wanted, "unique_id") == [[2.0, 1.0], [4.0, 3.0]]
+
+
+def test_written_rows_leaves_out_an_index_of_row_numbers_in_order_and_takes_any_other_as_labels(caplog):
+    """A shared table of series ending on other rows (sharedfuture) with pandas' index written in its first column:
+    0 .. n-1 in order is left out (said once, with those numbers), any other whole numbers, a label twice included,
+    become the labels ``row``, and the name is kept for the refusals."""
+    from rnncast import futurerows
+
+    said: set = set()
+    in_order = pd.DataFrame({"Unnamed: 0": [0, 1, 2, 3, 4], "x": [1.0, 2, 3, 4, 5]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        left, name = futurerows.written_rows(in_order, (None, None, ["x"]), said)
+        futurerows.written_rows(in_order, (None, None, ["x"]), said)
+    assert name is None and list(left.columns) == ["x"]
+    assert [r.getMessage() for r in caplog.records if "left out" in r.getMessage()] == [
+        "left out: the first column of the future values ('Unnamed: 0', its header empty) holds the row numbers 0-4, as "
+        "pandas' to_csv writes a frame's index, so it is not data (write the file with index=False to leave it out)"]
+    for numbers in ([82, 78, 80, 79, 81], [1, 0, 2, 3, 4], [78, 79, 80, 81, 81]):
+        frame, name = futurerows.written_rows(in_order.assign(**{"Unnamed: 0": numbers}), (None, None, ["x"]), said)
+        assert name == "Unnamed: 0" and list(frame.columns) == ["row", "x"] and frame["row"].tolist() == numbers
+    assert futurerows.written_rows(in_order.rename(columns={"Unnamed: 0": "row"}), (), said)[1] is None
+    assert futurerows.where_labels("Unnamed: 0") == ("first column ('Unnamed: 0', a frame's index as pandas' to_csv "
+                                                     "writes it)", "write the file without its index (index=False)")
+
+
+def test_refusals_of_labels_read_for_several_series_together_name_them():
+    """A shared table's rows read for series 'a' and 'c' together (named [None]) said "the future values have no row
+    602 (...): the model forecasts rows 600-602", naming no series; ``whose`` names them."""
+    from rnncast import futurerows
+
+    with pytest.raises(RnncastError, match=r"have no row 602 of series 'a' and 'c' \(1 of 3 steps missing\): the model "
+                       r"forecasts rows 600-602 of series 'a' and 'c'"):
+        futurerows.steps(pd.Series([600, 601]), np.zeros(2, dtype=np.int64), [STEPS], [None], {},
+                         whose="series 'a' and 'c'")

@@ -300,3 +300,30 @@ def test_half_days_name_each_series_that_traded_them_whole_and_none_that_holds_n
             load_panel(frame, target="y", id_col="id", holidays="NYSE", **given)
         said = next(w for w in _warnings(caplog) if "rows are missing" in w)
         assert "because series 'C' closed early on them and 'A' and 'D' traded them whole" in said, said
+
+
+def test_a_panel_whose_series_all_lack_the_same_weekdays_is_told_to_give_holidays_as_one_series_is(caplog):
+    """Two series on 'B' that both lack US holidays and the same six other weekdays (no set explains them exactly): one
+    series was told "give holidays= ... to skip them", the panel "fit each market's series apart with its own set",
+    though one set for the panel skips the same days. The panel of two markets keeps that advice (test above)."""
+    from pandas.tseries.holiday import USFederalHolidayCalendar
+
+    days = pd.bdate_range("2023-01-02", "2024-06-28")
+    days = days[~days.isin(USFederalHolidayCalendar().holidays("2023-01-01", "2024-12-31"))].delete([100, 200, 300, 301])
+    one = pd.DataFrame({"date": days, "y": np.arange(len(days), dtype=float)})
+    said = []
+    later = pd.concat([one.assign(sku="A"), one.iloc[150:].assign(sku="B")])  # B starts later: its span's days alike
+    for frame, keys in ((one, {}), (pd.concat([one.assign(sku=s) for s in "AB"]), {"id_col": "sku"}),
+                        (later, {"id_col": "sku"})):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            load_panel(frame, "y", time_col="date", freq="B", **keys)
+        said.append(caplog.text)
+    for text in said:
+        assert "which no known set explains exactly: give holidays= (--holidays NAME" in text
+        assert "apart with its own set" not in text
+    shifted = pd.concat([one.assign(sku="A"), one.assign(sku="B", date=one["date"] + pd.offsets.BDay(1))])
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):  # other weekdays missing in each: advice as before
+        load_panel(shifted, "y", time_col="date", freq="B", id_col="sku")
+    assert "apart with its own set" in caplog.text

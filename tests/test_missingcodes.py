@@ -131,16 +131,21 @@ def test_what_is_no_code_is_refused_by_name(given, says):
     assert says in str(err.value)
 
 
-def test_a_future_covariate_holding_a_code_is_refused_at_predict():
+def test_a_future_covariate_holding_a_code_is_refused_at_predict_with_no_warning_that_it_is_read_as_a_value(caplog):
+    """t28t7: a WARNING said the -999 "the model reads as the covariate's value; give the value it stands for", then
+    the refusal said the model reads it as missing: a declared code is refused alone (decision 1222)."""
     y = _temps()
     price = RNG.normal(5, 1, N).round(2)
     data = _frame(y, price=price)
     model = Forecaster(**TINY, missing_values=-999).fit(data, target="y", future_covariates=["price"])
     future = pd.DataFrame({"time": pd.date_range(data["time"].iloc[-1], periods=4, freq="h")[1:],
                            "price": [5.0, -999.0, 5.5]})
-    with pytest.raises(RnncastError, match=r"the future values hold -999, which the model reads as missing "
-                                           r"\(missing_values \(--missing-values\)\), in 'price' \(1 step\)"):
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"), pytest.raises(
+            RnncastError, match=r"the future values hold -999, which the model reads as missing "
+                                r"\(missing_values \(--missing-values\)\), in 'price' \(1 step\)"):
         model.predict(data, future=future)
+    assert not [r for r in caplog.records if "-999" in r.getMessage() or "far beyond" in r.getMessage()]
 
 
 def test_the_flag_and_a_config_file_give_it_as_the_keyword_does(tmp_path, capsys):

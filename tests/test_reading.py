@@ -15,7 +15,7 @@ from rnncast.modelseries import series_index
 from rnncast.reading import read_new
 
 def test_predict_names_a_missing_training_column(fitted, data):
-    with pytest.raises(RnncastError, match=r"'x' not found.*features \['x'\]"):
+    with pytest.raises(RnncastError, match=r"'x' not found.*past covariates \['x'\]"):
         fitted.predict(data[["date", "y"]])
 
 
@@ -323,7 +323,7 @@ def test_a_wide_model_given_data_without_its_time_column_names_its_series_not_y(
     wide = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=120), "north": 10 + np.sin(t / 5),
                          "south": 50 + 3 * np.cos(t / 4)})
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 8}).fit(wide, series=["north", "south"])
-    with pytest.raises(RnncastError, match=r"trained on series \['north', 'south'\] and features \[\]$"):
+    with pytest.raises(RnncastError, match=r"trained on series \['north', 'south'\] and no covariates$"):
         model.predict(wide.drop(columns="date"))
 
 
@@ -392,7 +392,7 @@ def test_a_model_reading_the_targets_past_says_so_in_one_line_when_new_data_lack
     model = Forecaster(**{**TINY, "epochs": 1, "horizon": 1, "future_known": True}).fit(data, target="y", features=["x"])
     future = data[["x"]].iloc[-1:]
     said = ("this model reads the target's past: give column 'y' with its values for the lookback rows (the last 12 "
-            "before the forecast); the model was trained on target ['y'] and features ['x']")
+            "before the forecast); the model was trained on target ['y'] and future covariates ['x']")
     for history in (data[["x"]].iloc[:-1], data.iloc[:-1].assign(y=np.nan)):
         with pytest.raises(RnncastError) as err:
             model.predict(history, future=future)

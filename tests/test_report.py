@@ -183,3 +183,18 @@ def test_a_panel_runs_metrics_record_where_its_test_rows_fall_on_other_series_fi
     common = json.loads((tmp_path / "common" / "metrics.json").read_text())
     assert common["test_overlap"] is None and not any("fall on dates" in n["text"] for n in common["notes"])
     assert json.loads((tmp_path / "common" / "config.json").read_text())["settings"]["cutoff"] == "2024-03-31"
+
+
+def test_a_part_with_no_window_left_is_said_and_the_run_still_written(tmp_path):
+    """Every validation window of a model reading future covariates forecasts a date the data lacks (9101): the run
+    was refused after training ("no window of part 'val' is left to score"), its folder unfinished; the part is now
+    said in the notes and left without scores, the test scored and the run written whole."""
+    n = 100
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n), "y": np.sin(np.arange(n) / 2) + 5,
+                          "p": np.arange(n) % 7.0}).drop(index=[75])  # inside the validation rows
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}).fit(frame, target="y", future_covariates=["p"])
+    metrics = write_run(tmp_path, model, frame)
+    assert "val" not in metrics and metrics["test"]["windows"] > 0 and (tmp_path / "report.html").exists()
+    notes = json.loads((tmp_path / "metrics.json").read_text())["notes"]
+    assert any(n["text"].startswith("no window of part 'val' is left to score: 4 of the 4 windows are left out")
+               and n["text"].endswith("the run has no validation scores") for n in notes)

@@ -16,7 +16,8 @@ from rnncast.windowforecasts import WindowForecasts, take
 def test_mase_by_series_pools_each_series_windows_over_its_own_scale():
     y_true = np.zeros((4, 2, 1))
     y_pred = np.array([1.0, 3.0, 2.0, 2.0])[:, None, None] * np.ones((4, 2, 1))
-    wf = SimpleNamespace(y_true=y_true, y_pred=y_pred, series=np.array([0, 0, 1, 2]), filled=None, reads_later=None)
+    wf = SimpleNamespace(y_true=y_true, y_pred=y_pred, series=np.array([0, 0, 1, 2]), filled=None, reads_later=None,
+                         absent=None)
     scales = np.array([[1.0], [1.0], [2.0], [0.0]])  # series 2: training rows that never change, no scale
     mase = mase_by_series(wf, scales, 4)
     assert np.allclose(mase[:2], [2.0, 1.0]) and np.isnan(mase[2]) and np.isnan(mase[3])  # series 3: no windows

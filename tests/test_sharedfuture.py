@@ -184,3 +184,50 @@ def test_the_future_tables_keys_name_a_key_of_two_columns_by_its_columns():
     assert keys_needed("long", "sku,store", "week", ["sku=A, store=S1"]) == (
         ", and the columns 'sku', 'store' and 'week' saying which series and step")
     assert keys_needed("long", "store", "week", ["S1"]) == ", and the columns 'store' and 'week' saying which series and step"
+
+
+def test_a_model_without_dates_reads_a_future_file_written_with_its_index_by_those_labels_or_refuses_naming_it(tmp_path):
+    """Numbered rows, a's steps rows 80-82, b's 78-80; ``future.to_csv(path)`` writes the frame's index as an unnamed
+    first column. Rows labelled 82, 78, 80, 79, 81 were read in order (refused as another value than the data's, at
+    the wrong row), labels 79-83 and 0..4 out of order were read in order silently, and 0..4 in order was said to hold
+    "the row numbers 2-4". Now the data's labels place the rows, 0 .. n-1 in order is the rows' order, and other
+    numbers are refused naming the column and how to have the rows read in order; a label twice is named at its lines."""
+    data = _wide(b_short=2).drop(columns="time")
+    model = Forecaster(**{**TINY, "horizon": H}).fit(data, series=["a", "b"], future_covariates=["price"])
+    price = [11.5, 12.0, 10.5, 11.0, 9.5]  # rows 78-82
+    expected = model.predict(data, future=pd.DataFrame({"price": price}))
+    path = tmp_path / "future.csv"
+    for labels, values in (([82, 78, 80, 79, 81], [9.5, 11.5, 10.5, 12.0, 11.0]), (range(78, 83), price),
+                           (range(80, 83), price[2:]), (range(5), price), (range(3), price[2:])):
+        pd.DataFrame({"price": values}, index=list(labels)).to_csv(path)
+        pd.testing.assert_frame_equal(model.predict(data, future=str(path)), expected)
+    for labels, first, line in (([79, 80, 81, 82, 83], 83, 6), ([1, 0, 2, 3, 4], 1, 2), (range(5, 10), 5, 2)):
+        pd.DataFrame({"price": price}, index=labels).to_csv(path)
+        with pytest.raises(RnncastError, match=rf"the future values' first column \('Unnamed: 0', a frame's index as "
+                           rf"pandas' to_csv writes it\) labels a row {first} \(line {line} of future.csv\), which is no "
+                           r"forecast step of any series: the model forecasts rows 80-82 of series 'a', rows 78-80 of "
+                           r"series 'b'; give the values of those rows, or write the file without its index "
+                           r"\(index=False\) to take the rows in order"):
+            model.predict(data, future=str(path))
+    pd.DataFrame({"price": price}, index=[78, 79, 80, 81, 81]).to_csv(path)
+    with pytest.raises(RnncastError, match=r"first column \('Unnamed: 0', .*\) labels row 81 twice \(line 5 of "
+                       r"future.csv, line 6 of future.csv\); give one row per step, or write the file without its index"):
+        model.predict(data, future=str(path))
+
+
+def test_refusals_for_series_read_together_name_them_and_their_rows_lines():
+    """Series a, c ... h end on row 80, b on 78: a refusal for the group a, c ... read together named none of them ("no
+    row 82 (1 of 3 steps missing): the model forecasts rows 80-82"), and a blank value's row was counted in the group's
+    rows ("row 2") where it is the table's row 4."""
+    frame = _wide(b_short=2).drop(columns="time")
+    for name in "cdefgh":
+        frame[name] = frame["a"] * (1 + "cdefgh".index(name) / 10)
+    series = ["a", "b", *"cdefgh"]
+    model = Forecaster(**{**TINY, "horizon": H}).fit(frame, series=series, future_covariates=["price"])
+    price = [11.5, 12.0, 10.5, 11.0]
+    with pytest.raises(RnncastError, match=r"have no row 82 of series 'a', 'c', 'd', 'e', 'f' and 2 more \(1 of 3 "
+                       r"steps missing\): the model forecasts rows 80-82 of series 'a', 'c', 'd', 'e', 'f' and 2 more"):
+        model.predict(frame, future=pd.DataFrame({"row": range(78, 82), "price": price}))
+    with pytest.raises(RnncastError, match=r"leave 'price' blank for step 3 \(row 4\); predict needs every future "
+                       r"covariate for the 3 steps after the last row of series 'a', 'c', 'd', 'e', 'f' and 2 more"):
+        model.predict(frame, future=pd.DataFrame({"price": [*price, np.nan]}))

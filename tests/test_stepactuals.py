@@ -9,8 +9,9 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
+from rnncast.errors import RnncastError
 from rnncast.stepactuals import Absent, align, scored, shown
-from rnncast.windowforecasts import WindowForecasts
+from rnncast.windowforecasts import WindowForecasts, scored as scored_values
 
 SETTINGS = {**TINY, "lookback": 14, "horizon": 7}
 
@@ -35,8 +36,21 @@ def test_align_moves_each_actual_to_its_own_date_and_marks_the_steps_without_one
     absent = Absent(np.array([[False, True, False, False], [False] * 4]), None)
     out = align(wf, absent)
     assert out.y_true[..., 0].tolist() == [[1, -1, 2, 3], [5, 6, 7, 8]]  # -1: the repeat baseline stands in
-    assert out.filled[..., 0].tolist() == [[False, True, False, False], [False] * 4]
+    assert out.absent[..., 0].tolist() == [[False, True, False, False], [False] * 4] and out.filled is None
     assert np.isnan(shown(out, absent).y_true[0, 1, 0]) and align(wf, None) is wf
+    assert scored_values(out)[..., 0].tolist() == [[True, False, True, True], [True] * 4]  # unscored, not "made"
+
+
+def test_a_made_value_moves_with_its_actual_and_a_step_without_a_row_is_never_called_made():
+    """``filled`` meant both "made by fill" and "no row for this date" (decision 1182 left it): the backtest frame's
+    ``<target>_filled`` was True at every blank actual of a date the data lacks. Each has its own mask now."""
+    made = np.zeros((1, 4, 1), bool)
+    made[0, 1, 0] = True  # the second row after the cutoff (07-22, step 3: 07-21 lacking) was made by fill
+    absent = Absent(np.array([[False, True, False, False]]), None)
+    out = align(_wf([[1, 2, 3, 99]], made), absent)
+    assert out.filled[0, :, 0].tolist() == [False, False, True, False]
+    assert out.absent[0, :, 0].tolist() == [False, True, False, False]
+    assert scored_values(out)[0, :, 0].tolist() == [True, False, False, True]
 
 
 def test_a_made_value_and_a_missing_date_are_counted_apart_never_twice():
@@ -62,7 +76,8 @@ def test_a_backtest_forecasts_the_dates_a_series_lacks_and_scores_every_other_st
     assert m["scored"]["missing_steps"] == 3 and m["scored"]["windows_scored"] == 5
     assert len(frame) == 5 * 7 and frame.y.notna().sum() == 32
     blank = frame[frame.y.isna()]
-    assert sorted(blank.ds.tolist()) == sorted(lacking.tolist()) and blank.y_filled.all() and blank.y_hat.notna().all()
+    assert sorted(blank.ds.tolist()) == sorted(lacking.tolist()) and blank.y_hat.notna().all()
+    assert "y_filled" not in frame  # no fill made a value: a blank actual of a date without a row is not "filled"
     actual = data.set_index("ds").y
     kept = frame[frame.y.notna()]
     np.testing.assert_allclose(kept.y.to_numpy(), actual[kept.ds].to_numpy())  # each step's actual is its own date's
@@ -103,7 +118,8 @@ def test_evaluate_and_fit_s_test_scores_date_each_step_as_a_backtest_does():
     assert "21 forecast steps of 21 windows fall on dates the data has no row for" in result["scored"]["text"]
     test = model.part_forecasts(gapped, "test")
     wf, absent = test.original, test.absent
-    assert absent.mask.sum() == 21 and wf.filled[..., 0][absent.mask].all()
+    assert absent.mask.sum() == 21 and wf.absent[..., 0][absent.mask].all() and wf.absent.sum() == 21
+    assert wf.filled is None  # nothing was made by fill
     times = np.asarray(absent.times).reshape(absent.mask.shape)
     actual = data.set_index("ds").y
     np.testing.assert_allclose(wf.y_true[..., 0][~absent.mask], actual[times[~absent.mask]].to_numpy(), rtol=1e-6)
@@ -124,7 +140,7 @@ def test_predict_windows_gives_each_step_its_own_date_s_actual_and_a_missing_dat
     said = [r.getMessage() for r in caplog.records if "fall on dates the data has no row for" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("21 forecast steps of 21 windows")  # the last cut 07-11 (enddates)
     blank = np.isnan(wf.y_true[..., 0])
-    assert blank.sum() == 21 and wf.filled[..., 0][blank].all() and wf.filled.sum() == 21
+    assert blank.sum() == 21 and wf.absent[..., 0][blank].all() and wf.absent.sum() == 21 and wf.filled is None
     test = model.part_forecasts(gapped, "test")
     times = np.asarray(test.absent.times).reshape(blank.shape)
     actual = data.set_index("ds").y
@@ -133,3 +149,66 @@ def test_predict_windows_gives_each_step_its_own_date_s_actual_and_a_missing_dat
     first = np.flatnonzero(times[:, 0] == pd.Timestamp("2024-06-20"))[0]
     assert np.isnan(wf.y_true[first, 1, 0]) and wf.y_true[first, 2, 0] == pytest.approx(actual["2024-06-22"], rel=1e-6)
     np.testing.assert_allclose(wf.y_pred, test.original.y_pred)  # the same forecasts evaluate scores
+
+
+def _read_future(monkeypatch) -> list:
+    """The future covariates [W, H] each forecast reads, as the network is handed them."""
+    from rnncast import batches
+    seen, predict = [], batches.WindowBatches.predict
+    monkeypatch.setattr(batches.WindowBatches, "predict", staticmethod(
+        lambda net, batch: seen.append(batch.future[..., 0].numpy().copy()) or predict(net, batch)))
+    return seen
+
+
+def test_a_model_reading_future_covariates_forecasts_no_window_at_another_date_s_covariates(monkeypatch, caplog):
+    """Read by row, the 20 test windows forecasting 06-21 (07-04, 07-12), which the data lacks, read the next row's
+    covariates for it (77 steps in all, each also scored against a later date's actual); the covariates of a date
+    without a row are not there to be had, and the head reads every step's, so those windows are left out, said by
+    count and date, in evaluate, fit's test scores and predict_windows alike; every other step reads its own date's."""
+    data = _daily().assign(day=lambda f: np.arange(len(f), dtype=float))  # the covariate names its date
+    gapped = data.drop(index=[172, 185, 193])
+    model = Forecaster(**SETTINGS, test_frac=0.2, scaler="none").fit(gapped, target="y", future_covariates=["day"])
+    seen = _read_future(monkeypatch)
+    result = model.evaluate(gapped)
+    said = [n for n in result["notes"] if "left out, not forecast" in n]
+    assert len(said) == 1 and said[0].startswith("Windows are not scored: 20 of the 33 windows are left out, not "
+                                                 "forecast: a date they forecast has no row, so the future covariates "
+                                                 "the model reads there ('day') are not in the data")
+    assert "2024-06-21, 2024-07-04, 2024-07-12; fill_gaps=True" in said[0]
+    left = result["scored"]["future_left_out"]
+    assert left["windows"] == 20 and left["of"] == 33 and len(left["dates"]) == 3
+    assert result["scored"]["text"].startswith("scored 13 windows") and "missing_steps" not in result["scored"]
+    test = model.part_forecasts(gapped, "test")
+    wf, read = test.original, np.concatenate(seen[-1:])
+    cut = gapped.ds.to_numpy()[wf.target_rows - 1]
+    own = cut[:, None] + np.arange(1, 8) * np.timedelta64(1, "D")  # [W, H] each step's own date
+    np.testing.assert_array_equal(data.ds.to_numpy()[read.astype(int)], own)  # every step reads its own date's
+    actual = data.set_index("ds").y
+    np.testing.assert_allclose(wf.y_true[..., 0], actual[own.reshape(-1)].to_numpy().reshape(own.shape), rtol=1e-6)
+    with caplog.at_level("WARNING"):
+        windows = model.predict_windows(gapped, part="test")  # no score's notes to say it in: a warning
+    assert sum("20 of the 33 windows are left out, not forecast" in r.getMessage() for r in caplog.records) == 1
+    assert len(windows.y_pred) == 13 and np.isfinite(windows.y_true).all()
+    np.testing.assert_allclose(windows.y_pred, wf.y_pred)
+
+
+def test_no_window_left_for_a_model_reading_future_covariates_is_refused_in_one_line():
+    data = _daily(100).assign(promo=lambda f: (np.arange(len(f)) % 5 == 0).astype(float))
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(data, target="y", future_covariates=["promo"])
+    gapped = data.drop(index=range(80, 100, 3))  # every test window forecasts a date the data lacks
+    with pytest.raises(RnncastError, match=r"^no window of part 'test' is left to score: (\d+) of the \1 windows are "
+                                           r"left out, not forecast: .*: 2024-03-21, 2024-03-24"):
+        model.evaluate(gapped)
+    with pytest.raises(RnncastError, match="is left to forecast"):
+        model.predict_windows(gapped, part="test")
+
+
+def test_a_panel_leaves_out_only_the_windows_of_the_series_lacking_a_date_named_by_date_and_series():
+    a, b = _daily(uid="a"), _daily(seed=1, uid="b").drop(index=[172, 185])
+    panel = pd.concat([a, b]).assign(promo=lambda f: (f.ds.dt.day_of_week == 4).astype(float))
+    model = Forecaster(**SETTINGS, test_frac=0.2).fit(panel, target="y", future_covariates=["promo"])
+    left = model.evaluate(panel)["scored"]["future_left_out"]
+    assert left["windows"] == 14 and left["dates"] == ["2024-06-21", "2024-07-04"]
+    assert ": 2024-06-21 ('b'), 2024-07-04 ('b'); fill_gaps=True" in left["text"]
+    windows = model.predict_windows(panel, part="test")
+    assert left["of"] - len(windows.y_pred) == 14 and (windows.series == 0).sum() == 34  # every window of 'a'

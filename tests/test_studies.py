@@ -115,3 +115,16 @@ def test_a_setting_added_since_a_study_recorded_its_own_is_its_default_not_searc
     check_fixed(study, "s", fixed_checked(fixed, ["lr"]), ["lr"], created=False)  # continued
     with pytest.raises(RnncastError, match="study 's' was run with nonnegative False, and this call gives True"):
         check_fixed(study, "s", fixed_checked({**fixed, "nonnegative": True}, ["lr"]), ["lr"], created=False)
+
+
+def test_a_zone_recorded_as_typed_is_the_same_setting_as_its_iana_name():
+    """Decision 1215: a study that recorded tz 'utc' (before the settings held the IANA name) refused a continuation
+    of tz='utc' or 'UTC' ("was run with tz 'utc', and this call gives 'UTC'"): the record is read through the same
+    normaliser; another zone is still refused."""
+    study = _study_with_a_trial(None)
+    check_fixed(study, "s", fixed_checked({"horizon": 3}, ["lr"]), ["lr"], created=True)
+    study.set_user_attr(FIXED_ATTR, {**study.user_attrs[FIXED_ATTR], "tz": "utc"})  # as an earlier rnncast kept it
+    for tz in ("utc", "UTC"):
+        check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": tz}, ["lr"]), ["lr"], created=False)
+    with pytest.raises(RnncastError, match=r"^study 's' was run with tz 'UTC', and this call gives 'Asia/Seoul'"):
+        check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": "asia/seoul"}, ["lr"]), ["lr"], created=False)

@@ -109,6 +109,6 @@ def test_a_date_the_data_lacks_is_written_at_its_date_with_a_blank_actual():
     model = Forecaster(**{**TINY, "test_frac": 0.2}).fit(gapped, target="y")
     table = _table(model, gapped)
     lacking = table[table.date == frame.date[185]]
-    assert len(lacking) == TINY["horizon"] and lacking.y.isna().all() and lacking.y_filled.all()
+    assert len(lacking) == TINY["horizon"] and lacking.y.isna().all() and "y_filled" not in table  # made by no fill
     kept = table[table.y.notna()]
     np.testing.assert_allclose(kept.y.to_numpy(), frame.set_index("date").y[kept.date].to_numpy(), rtol=1e-6)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from rnncast.errors import RnncastError
-from rnncast.tunepanel import (KEY_ATTR, ROLES, as_features, best_request, check_key, config_refusal, data_key,
+from rnncast.tunepanel import (KEY_ATTR, ROLES, best_request, check_key, data_key,
                                key_text, shortest)
 
 
@@ -38,7 +38,7 @@ TWO = _panel(key=["item_id", "store_id"], id_col="item_id,store_id", layout="lon
 
 
 def test_the_key_of_a_panel_is_its_columns_and_said_in_words():
-    assert "id_col" in ROLES and "past_covariates" not in ROLES
+    assert "id_col" in ROLES and "past_covariates" in ROLES  # fit's covariate roles too (9301)
     assert data_key(TWO) == {"id_col": ["item_id", "store_id"], "series": None, "static": None}
     one_col = _panel(id_col="store", layout="long", ids=("a", "b"), lengths=(60, 60), static=["size"])
     assert data_key(one_col) == {"id_col": ["store"], "series": None, "static": ["size"]}
@@ -86,12 +86,16 @@ def test_best_toml_writes_the_key_as_read_and_a_static_file_by_its_path_and_says
     assert note.startswith("the static covariates were a table in memory, which best.toml cannot hold")
 
 
-def test_fits_covariate_roles_are_said_as_tune_takes_covariates():
-    assert as_features(api=True) == ("it takes covariates as features=, with settings={'future_known': True} where "
-                                     "they are known over the horizon")
-    assert config_refusal("c.toml", ["future_covariates"]) == (
-        "config c.toml gives future_covariates, which tune does not take: tune has no --future-covariates: it takes "
-        "covariates as --features, with --future-known where they are known over the horizon")
+def test_best_toml_writes_the_covariates_by_role_where_a_role_was_given_and_features_otherwise():
+    """Decision 1213: each column in the role it was read in, so fit --config reads the inputs the trial had."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=6), "y": range(6), "a": range(6), "b": range(6)})
+    panel = load_panel(frame, "y", ["a"], announce=False, future_covariates=["b"])
+    request, _ = best_request({"features": ["a"], "future_covariates": ["b"]}, panel)
+    assert (request["features"], request["past_covariates"], request["future_covariates"]) == (None, ["a"], ["b"])
+    request, _ = best_request({"features": ["a"]}, load_panel(frame, "y", ["a"], announce=False))
+    assert "past_covariates" not in request and "features" not in request  # features= alone: written as before
 
 
 def test_a_study_records_its_datas_fingerprint_and_one_made_before_is_continued_as_before():

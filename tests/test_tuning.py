@@ -297,8 +297,9 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
         result = tune(stores, target="y", id_col=id_col, trials=2, settings=PANEL, search=("lr",), out=tmp_path / "t")
     unused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: x")]
     assert sum(r.getMessage().startswith("each series is cut at its own") for r in caplog.records) == 1  # 9836
-    assert len(unused) == 1 and (" (to train on them, name them with features= or static_covariates= (--features, "
-                                 "--static-covariates), or features='all' (--features all))") in unused[0]  # not fit's roles
+    assert len(unused) == 1 and (" (to train on them, name them with past_covariates=, future_covariates= or "
+                                 "static_covariates= (--past-covariates, --future-covariates, --static-covariates), or "
+                                 "features='all' (--features all))") in unused[0]  # fit's roles, which tune takes (9301)
     assert len(result.study.trials) == 2 and result.roles == {"target": "y", "id_col": id_col}
     model = result.forecaster().fit(stores, **result.roles)  # same seed, same run: the documented refit (decision 1202)
     assert len(model.state_.ids) == 3
@@ -381,13 +382,50 @@ def test_a_searched_lookback_must_fit_the_shortest_series_as_every_trial_scores_
              search=("lookback",))
 
 
-def test_fits_covariate_roles_and_a_role_in_settings_are_refused_saying_what_tune_takes(frame):
-    with pytest.raises(RnncastError, match=r"^tune takes no future_covariates=: it takes covariates as features=, with "
-                                           r"settings=\{'future_known': True\} where they are known over the horizon$"):
-        tune(frame, target="y", trials=1, settings={"epochs": 1}, future_covariates=["x"])
-    with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: give it as "
-                                           r"tune\(data, id_col=...\), as fit takes it$"):
-        tune(frame, target="y", trials=1, settings={"epochs": 1, "id_col": "store"})
+def test_a_role_in_settings_is_refused_saying_tune_takes_it_as_fit_does(frame):
+    for role in ("id_col", "past_covariates", "future_covariates"):
+        with pytest.raises(RnncastError, match=rf"^tune's settings= hold {role}, a column role, not a setting: give it "
+                                               rf"as tune\(data, {role}=...\), as fit takes it$"):
+            tune(frame, target="y", trials=1, settings={"epochs": 1, role: "x"})
+
+
+def _covariates() -> pd.DataFrame:
+    """``_stores`` with a past covariate ``temp`` and a future one ``price`` (x left unused)."""
+    stores = _stores()
+    rng = np.random.default_rng(5)
+    return stores.assign(temp=np.cos(np.arange(len(stores)) / 3), price=rng.integers(0, 3, len(stores)).astype(float))
+
+
+@pytest.mark.parametrize("given", [dict(past_covariates=["temp"], future_covariates="price"),
+                                   dict(features=["temp"], future_covariates=["price"])])
+def test_fits_covariate_roles_are_tuned_recorded_and_refit_with_the_trials_score(given, tmp_path):
+    """Decision 1213: tune refused past_covariates= and future_covariates= (its covariates were features=, all past or
+    all known over the horizon with future_known), so a past and a future covariate together could not be tuned.
+    Each trial reads them as fit does; best.toml writes each column in its role (features= beside a role too), tune.json
+    records them, and the refit from best.toml scores the best trial's validation loss again."""
+    import json
+
+    from rnncast.configfile import read_config
+
+    data = _covariates()
+    result = tune(data, target="y", id_col=["item_id", "store_id"], **given, trials=2, settings=PANEL, search=("lr",),
+                  out=tmp_path / "t")
+    assert {k: result.roles[k] for k in given} == given
+    settings, request = read_config(tmp_path / "t" / "best.toml")
+    assert (request["past_covariates"], request["future_covariates"]) == (["temp"], ["price"])
+    assert request.get("features") is None
+    recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert (recorded["past_covariates"], recorded["future_covariates"]) == (["temp"], ["price"])
+    roles = {k: request[k] for k in ("target", "time_col", "id_col", "past_covariates", "future_covariates")}
+    model = Forecaster(**settings).fit(data, **roles)
+    assert (model.state_.past_covariates, model.state_.future_covariates) == (["temp"], ["price"])
+    assert model.evaluate(data, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
+    refit = result.forecaster().fit(data, **result.roles)  # the documented refit (decision 1202)
+    assert refit.evaluate(data, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
+    with pytest.raises(RnncastError, match=r"^study 'rnncast' was run on other data: it had the columns .*temp.*; "
+                                           r"this data has"):  # other roles: its trials would mix two sets of inputs
+        tune(data, target="y", id_col=["item_id", "store_id"], future_covariates=["temp", "price"], trials=1,
+             settings=PANEL, search=("lr",), out=tmp_path / "t")
 
 
 def test_a_misspelt_setting_is_said_before_the_lookback_search_wraps_it(frame):

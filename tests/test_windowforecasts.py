@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast.windowforecasts import WindowForecasts, concat, scored, take
+from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of, unscored_targets
 
 
-def _wf(n: int = 4, filled=None, later=None) -> WindowForecasts:
+def _wf(n: int = 4, filled=None, later=None, absent=None) -> WindowForecasts:
     y = np.arange(n * 2, dtype=float).reshape(n, 2, 1)
     return WindowForecasts(starts=np.arange(n), target_rows=np.arange(n) + 3, y_true=y, y_pred=y + 1,
-                           baselines={"repeat": y - 1}, time=None, series=np.zeros(n, int), filled=filled, reads_later=later)
+                           baselines={"repeat": y - 1}, time=None, series=np.zeros(n, int), filled=filled, reads_later=later,
+                           absent=absent)
 
 
 def test_every_value_is_scored_without_fills_and_neither_filled_targets_nor_windows_reading_later_with_them():
@@ -33,6 +34,21 @@ def test_take_and_concat_carry_the_masks_with_their_windows():
     assert joined.filled[:, 1, 0].tolist() == [False, False, False, True]
     assert joined.reads_later.tolist() == [False, True, False, False] and joined.starts.tolist() == [0, 0, 1, 3]
     assert concat([_wf(2), _wf(2)], np.arange(4)).filled is None
+
+
+def test_a_step_without_a_row_is_unscored_apart_from_a_made_one_and_travels_with_its_window():
+    """``absent`` (stepactuals: the step's date has no row) is left out of the scores as ``filled`` is, and is kept
+    apart from it through ``take``, ``concat`` and ``target_of``."""
+    filled, absent = np.zeros((4, 2, 1), bool), np.zeros((4, 2, 1), bool)
+    filled[1, 0], absent[2, 1] = True, True
+    wf = _wf(filled=filled, absent=absent)
+    assert scored(wf)[..., 0].tolist() == [[True, True], [False, True], [True, False], [True, True]]
+    assert unscored_targets(wf)[..., 0].sum() == 2 and unscored_targets(_wf(absent=absent)) is absent
+    assert scored(_wf(absent=absent))[2, 1, 0] == False and unscored_targets(_wf()) is None  # noqa: E712
+    assert take(wf, np.array([2])).absent[0, :, 0].tolist() == [False, True] and target_of(wf, 0).absent.sum() == 1
+    joined = concat([_wf(2, absent=absent[:2] | True), _wf(2)], np.arange(4))
+    assert joined.absent[..., 0].tolist() == [[True, True], [True, True], [False, False], [False, False]]
+    assert joined.filled is None
 
 
 def test_its_repr_is_a_line_naming_windows_series_horizon_targets_and_shapes_not_the_arrays():

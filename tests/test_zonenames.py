@@ -104,3 +104,79 @@ def test_an_accepted_name_that_reads_otherwise_than_it_looks_is_said_once_per_ca
         in_zone(WALL, "EST", "time", _row)
         in_zone(WALL, "EST", "time", _row)
     assert len(caplog.records) == 2
+
+
+ROUND = dict(lookback=12, horizon=3, epochs=1, hidden_size=8, batch_size=64, device="cpu", seed=0)
+
+
+def _hours():
+    import numpy as np
+
+    t = np.arange(120)
+    return pd.DataFrame({"date": pd.date_range("2024-01-10", periods=120, freq="h"), "y": np.sin(t / 4) + 0.01 * t})
+
+
+@pytest.mark.parametrize("given, name", [("utc", "UTC"), ("Europe/berlin", "Europe/Berlin"), ("asia/seoul", "Asia/Seoul"),
+                                         ("Asia/Seoul", "Asia/Seoul")])
+def test_a_zone_given_in_another_case_round_trips_clone_set_params_save_and_load_to_the_same_forecasts(
+        given, name, tmp_path, caplog):
+    """Decision 1215: get_params gives back the text given (scikit-learn's contract), while the settings that compare
+    and are written hold the IANA name: set_params(tz='UTC') on a model fitted with 'utc' warned "set_params changed tz
+    'utc' -> 'UTC' since fit", the same zone. A clone, a set_params of either spelling, save and load (the name
+    written) forecast alike, and nothing is said of a change."""
+    from rnncast import Forecaster
+
+    data = _hours()
+    with caplog.at_level(logging.WARNING):
+        model = Forecaster(tz=given, **ROUND).fit(data)
+        assert model.get_params()["tz"] == given and model.state_.calendar.tz == name
+        forecast = model.predict(data)
+        clone = type(model)(**model.get_params(deep=False))  # sklearn.base.clone's way: the text given
+        assert clone.get_params()["tz"] == given
+        pd.testing.assert_frame_equal(clone.fit(data).predict(data), forecast)
+        pd.testing.assert_frame_equal(Forecaster(**ROUND).set_params(tz=name).fit(data).predict(data), forecast)
+        model.set_params(tz=name)  # the same zone by its IANA name: no change since fit
+        pd.testing.assert_frame_equal(model.predict(data), forecast)
+        model.save(tmp_path / "m")
+        loaded = Forecaster.load(tmp_path / "m")
+        assert loaded.get_params()["tz"] == name  # written by its name, as the calendar and config.json keep it
+        pd.testing.assert_frame_equal(loaded.predict(data), forecast)
+        zoned = data.assign(date=data.date.dt.tz_localize(name))  # times zoned at fit's zone: read as at fit
+        pd.testing.assert_frame_equal(loaded.predict(zoned).reset_index(drop=True), forecast.reset_index(drop=True),
+                                      check_index_type=False)
+    assert not [r for r in caplog.records if "since fit" in r.getMessage()]
+
+
+def test_a_resume_and_a_continued_tune_compare_zones_by_their_iana_name_and_z_is_refused_by_name(tmp_path):
+    """Decision 1215: a checkpoint begun with tz='utc' refused a resume with tz='UTC' ("was begun with other settings
+    than this fit has: tz 'utc' then, 'UTC' now"), as a tune study run with settings={'tz': 'utc'} refused a
+    continuation with 'UTC'. Both compare the IANA names now; Z is refused at fit saying UTC."""
+    from rnncast import Forecaster, tune
+
+    data = _hours()
+    Forecaster(tz="utc", **ROUND).fit(data, checkpoint=tmp_path / "c.pt")
+    resumed = Forecaster(tz="UTC", **{**ROUND, "epochs": 2}).fit(data, checkpoint=tmp_path / "c.pt", resume=True)
+    assert len(resumed.history_) == 2
+    pytest.importorskip("optuna")
+    tune(data, target="y", trials=1, settings={**ROUND, "tz": "utc"}, search=("lr",), out=tmp_path / "t")
+    again = tune(data, target="y", trials=1, settings={**ROUND, "tz": "UTC"}, search=("lr",), out=tmp_path / "t")
+    assert len(again.study.trials) == 2 and 'tz = "UTC"' in (tmp_path / "t" / "best.toml").read_text()
+    with pytest.raises(RnncastError, match=r"^unknown time zone 'Z' .*: Z is ISO 8601's mark of UTC, not a zone name; "
+                                           r"give UTC"):
+        Forecaster(tz="Z", **ROUND).fit(data)
+    assert Forecaster(tz="Z").get_params()["tz"] == "Z"  # as given, refused where it is read
+
+
+def test_a_model_saved_with_a_zone_as_typed_loads_it_by_its_iana_name(tmp_path, monkeypatch):
+    """A model saved before 9303 kept tz='utc' in its params: loaded by its IANA name, so compare and set_params see
+    the zone its calendar holds."""
+    import json
+
+    from rnncast import Forecaster, zonenames
+
+    with monkeypatch.context() as patched:
+        patched.setattr(zonenames, "canonical", lambda tz: tz)  # an earlier rnncast: the name kept as typed
+        Forecaster(tz="utc", **ROUND).fit(_hours()).save(tmp_path / "m")
+    assert json.loads((tmp_path / "m" / "model.json").read_text())["params"]["tz"] == "utc"
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.get_params()["tz"] == "UTC" and loaded.state_.calendar.tz == "UTC"

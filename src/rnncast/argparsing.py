@@ -166,7 +166,7 @@ class Parser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):
         """As argparse's, with flags no parser took named against the command given (``rnncast fit
         --help``), where argparse names the top command; a command whose defaults hold
-        ``unrecognized_note(extras) -> str`` adds its word on them (tune: it takes covariates as --features)."""
+        ``unrecognized_note(extras) -> str`` adds its word on them (backtest: its windows are cutoffs)."""
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             given = [getattr(parsed, name, None) for name in ("command", "benchmark")]

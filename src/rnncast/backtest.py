@@ -59,8 +59,8 @@ class Backtest:
     without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
     ``window`` (0 for the first cutoff), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
     ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1);
-    where ``fill`` made values or a date lacks its row (its actual blank: ``stepactuals``), ``<target>_filled`` (not
-    scored) and ``left_out`` (its inputs read a later row: not scored).
+    where ``fill`` made values, ``<target>_filled`` (not scored; a date without a row has a blank actual, not scored,
+    and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``), the settings of the run, the series left out as too

@@ -19,7 +19,7 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times:
     ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
     made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
     row after its cutoff: none of its values is scored). ``times`` [W * H]: each step's time where the series lacks
-    some dates its windows forecast (``stepactuals``: such a step's actual is blank, and ``<target>_filled``)."""
+    some dates its windows forecast (``stepactuals``: such a step's actual is blank, not ``<target>_filled``)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)

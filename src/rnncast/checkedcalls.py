@@ -22,7 +22,6 @@ from rnncast.noticed import one_call
 from rnncast.othernames import given_to_fit, not_a_setting, setting_of
 from rnncast.settingvalues import unknown_parameter
 from rnncast.spelling import counted
-from rnncast.tunepanel import COVARIATE_ROLES, as_features
 
 # how a setting of Forecaster handed to a method is given instead ({name}: the setting, {method}: the method)
 BEFORE = "given as Forecaster({name}=...) or set_params({name}=...) before {method}"
@@ -131,8 +130,6 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
     if key in settings:
         return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
                                 f"{settings_given.format(name=key, method=method)}")
-    if settings_given == FIXED and key in COVARIATE_ROLES:  # tune(future_covariates=...): its covariates are features
-        return UnknownParameter(f"{method} takes no {key}=: {as_features(api=True)}")
     if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
         return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")
     other = not_a_setting(key, [*settings, *keywords], given_to_fit, value)  # stride: backtest's step; h: the setting horizon

@@ -1,5 +1,6 @@
 """The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
 (``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place.
+A static covariate holding one is refused by series (``static``): it is never filled.
 """
 
 from __future__ import annotations
@@ -61,3 +62,20 @@ def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.n
     width = int(max(rows.codes.max(initial=0), np.max(series, initial=0))) + 1  # (row, series) as one number
     keys = rows.positions[read].astype(np.int64) * width + rows.codes[read]
     return (np.asarray(positions) >= 0) & np.isin(np.asarray(positions, dtype=np.int64) * width + series, keys)
+
+
+def static(panel, text: str | None) -> None:
+    """Refuse a numeric static attribute of ``panel`` (``Panel.static``) holding a number of ``missing_values``
+    (``text``), naming the attribute and the series: a static covariate needs a value for every series and is never
+    filled, and it was read as the value (-999 an elevation), while fit said the code "matched no value" (9704)."""
+    codes = missing_numbers(text)
+    if not codes or panel.static is None or not panel.static.numeric.size:
+        return
+    hit = np.isin(panel.static.numeric, codes)  # [S, Kn]
+    if hit.any():
+        s, j = (int(v[0]) for v in np.nonzero(hit))
+        name = panel.static.numeric_names[j]
+        raise RnncastError(f"static covariate {name!r} holds {panel.static.numeric[s, j]:g} for series "
+                           f"{panel.given_id(s)!r} ({int(hit[:, j].sum())} of {len(hit)} series), which "
+                           f"{named('missing_values')} reads as missing; a static covariate needs a value for every "
+                           f"series and is not filled: give its value, or leave {name!r} out of the static covariates")

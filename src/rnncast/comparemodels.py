@@ -249,7 +249,8 @@ def _notes(left: dict, own: dict, keep, part: str, chosen: dict, named: dict) ->
     notes = []
     if any(left.values()):
         which = "windows" if part == "all" else f"{part} windows"
-        notes.append("left out as not forecast by every model (another lookback, or another fit's split): "
+        notes.append("left out as not forecast by every model (another lookback, another fit's split, or a date without "
+                     "a row whose future covariates one model reads): "
                      + ", ".join(f"{left[n]} of {n}'s {own[n]} {which}" for n in left if left[n]) + ".")
     if keep is not None and not keep.all():
         notes.append(_unscored(chosen, keep, any(m.settings_.data.fill for m in named.values())))

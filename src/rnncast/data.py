@@ -25,6 +25,7 @@ import pandas as pd
 
 from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, unusedcolumns, workbooks, zipped
 from rnncast.errors import RnncastError
+from rnncast.finitevalues import infinite
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
@@ -303,7 +304,5 @@ def check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, 
     bad = ~np.isfinite(values)
     if bad.any():
         i, j = (int(k) for k in np.argwhere(bad)[0])
-        raise RnncastError(
-            f"column {columns[j]!r} holds an infinite value ({values[i, j]}) at {place(int(positions[i]), attrs)}; "
-            "only finite numbers are accepted"
-        )
+        raise RnncastError(infinite(f"column {columns[j]!r}", values[i, j], f"at {place(int(positions[i]), attrs)}"))
+

@@ -20,6 +20,12 @@ class TrainingDiverged(RnncastError):
     (After finished epochs ``fit`` keeps the best of them, warns, and sets ``diverged_epoch_``.)"""
 
 
+class NothingLeft(RnncastError):
+    """A part of the data holds windows, and none is left to score: fill made every target, or each forecasts a date
+    whose future covariates the data lacks (``stepactuals.future_kept``). A run's report leaves such a part out, said,
+    where ``evaluate`` refuses it."""
+
+
 class NotFitted(RnncastError, AttributeError):
     """A fitted attribute (``targets_``, ``scaler_`` ...) read before ``fit`` or ``load``: an ``RnncastError`` naming the
     attribute asked for, and an ``AttributeError`` as Python's own is, so ``hasattr`` and ``getattr(x, name, default)``

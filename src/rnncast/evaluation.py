@@ -9,7 +9,7 @@ import numpy as np
 
 from rnncast import filledwindows, metrics, pooledunits, significance, zeroscales
 from rnncast.runnotes import percent_note
-from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 
 
 def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
@@ -81,7 +81,7 @@ def _kept_windows(wf) -> np.ndarray | None:
     """[W] the windows of ``wf`` that keep a scored value (fill left out their filled targets, or the whole window
     where its inputs read later fills): ``filledwindows.kept_windows``, which ``left_out`` counts as
     ``windows_scored``; None where every window is scored whole or in part."""
-    kept = filledwindows.kept_windows(len(wf.y_true), wf.filled, wf.reads_later)
+    kept = filledwindows.kept_windows(len(wf.y_true), unscored_targets(wf), wf.reads_later)  # a step without a row too
     return None if kept.all() else kept
 
 

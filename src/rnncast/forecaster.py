@@ -218,7 +218,9 @@ class Forecaster(Learned, Parameters):
             and ``reads_later`` [W] the windows whose inputs hold a value filled from a row at or after their first
             target; ``evaluate`` scores neither (``windowforecasts.scored``). ``time``/``times``: as predict gives them. Each
             step's actual is its own date's: a step whose date the data lacks has a blank (NaN) one, marked in
-            ``filled`` (``stepactuals``), as has a features-only model's blank label. Windows' inputs across calendar
+            ``absent`` [W, H, T] (``stepactuals``; not in ``filled``: no fill made it), scored nowhere; a features-only
+            model's blank label is blank, marked in ``filled``. A model reading future covariates leaves out, said, a
+            window forecasting a date without a row (its covariates there are not in the data). Windows' inputs across calendar
             steps the data lacks take their rows as consecutive, as at fit, and a panel's series without a window of ``part`` are left
             out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, for a
             ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).

@@ -23,7 +23,7 @@ from rnncast import (baselines, blankholidays, csvtext, datatimes, decimals, fea
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
 from rnncast.data import ID_COLUMN
-from rnncast.errors import RnncastError
+from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
 from rnncast.futureinputs import scaled_future
@@ -270,8 +270,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
-    if original.filled is not None and not scored_values(original).any():
-        raise RnncastError(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
+    if (kept := scored_values(original)) is not None and not kept.any():
+        raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
                          data.season, panel.key, absent)

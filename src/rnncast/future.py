@@ -37,7 +37,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
                  data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None,
-                 known: np.ndarray | None = None) -> np.ndarray:
+                 known: np.ndarray | None = None, zero_tail: dict | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -56,7 +56,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     (their row positions, the function that warns of such rows), for a caller that reads one table several times.
     ``whose``: how "predict needs them for the steps after the last row of ..." names the series ``ids`` stands for
     (a table shared by several, ``sharedfuture``: "series 'a' and 'b'"), not "the series'". ``known`` [S, H, F]: the
-    values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none.
+    values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none. ``zero_tail``:
+    ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out).
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -136,7 +137,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
     elif labels is not None:  # each row at the step its label numbers, refused where it numbers none
         given["_key"] = futurerows.steps(frame[labels], given["_series"].to_numpy(), wanted, named, frame.attrs,
-                                         from_index, written)
+                                         from_index, written, whose if named == [None] else None)
         want["_key"] = want["_step"]
     else:
         given["_key"] = given.groupby("_series").cumcount()  # in order: each series' rows are its steps
@@ -193,7 +194,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
             f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
             f"predict needs them for the {counted(horizon, 'step')} after {_last(ids, whose)}"
-            f"{_ended(wanted, first['_series'].unique(), named, day, text_format) if dated else ''}")
+            f"{_ended(wanted, first['_series'].unique(), named, day, text_format, zero_tail) if dated else ''}")
     if dated:
         keys = ["_series", "_key"]
         spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
@@ -259,12 +260,21 @@ def _each(series: pd.Series, ids: list) -> str:
     return ": " + ", ".join(each[:5]) + (f", ... ({len(each)} series)" if len(each) > 5 else "")
 
 
-def _ended(wanted: list, missing, named: list, day, text_format: str | None) -> str:
+def _ended(wanted: list, missing, named: list, day, text_format: str | None, zero: dict | None = None) -> str:
     """Where series of ``missing`` (positions) end before the others, their forecast steps (``wanted``) all before
     the latest series' first: both ways out, their values at those dates or those series left out (named, counted);
-    else ": give them at those dates". A discontinued item's refusal named only the first (t27t1)."""
+    else ": give them at those dates". A discontinued item's refusal named only the first (t27t1). A series whose
+    absent last steps fill='zero' wrote as no sale (``zero``: ``Panel.zero_tail``) runs to the panel's end: it is
+    named with them, to be left out where it ended instead."""
     latest = max(w[0] for w in wanted if len(w))
     ended = [int(s) for s in missing if len(wanted[int(s)]) and wanted[int(s)][-1] < latest]
+    zeroed = [int(s) for s in missing if int(s) in (zero or {})]
+    if zeroed and not ended:
+        which = "that series" if len(zeroed) == 1 else f"{len(zeroed)} of these series"
+        steps = some([f"{named[s]!r}: {counted(zero[s], 'step')}" for s in zeroed])
+        return (f": give them at those dates, or, where {which} ended (discontinued) rather than selling nothing in the "
+                f"steps after {'its' if len(zeroed) == 1 else 'their'} last row that fill='zero' wrote 0 in ({steps}), "
+                f"leave {'its' if len(zeroed) == 1 else 'their'} rows out of the data")
     if not ended:
         return ""
     these = f"{len(ended)} of these series end" if len(ended) > 1 else "that series ends"

@@ -29,7 +29,7 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
     horizon, names = state.settings.data.horizon, state.future_covariates
     if future is None:
         raise RnncastError(
-            f"this model needs the future values of features {names} over the {horizon} forecast "
+            f"this model needs the future values of its future covariates {names} over the {horizon} forecast "
             "steps: pass future= (--future FILE; a frame with those columns, one row per step"
             + keys_needed(state.layout, state.id_col or ID_COLUMN, state.time_col or "ds", state.ids) + ")")
     with hints(zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE):  # its times read in UTC: said with what predict can do

@@ -20,7 +20,7 @@ from rnncast import compactdates, seriesids, timelike, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.rowcounters import counters_note, row_counters
-from rnncast.rolenames import comma_name
+from rnncast.rolenames import comma_name, not_all
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
 from rnncast.spelling import few, listed, shell_names, shell_word
@@ -247,6 +247,8 @@ def check_named(frame: pd.DataFrame, **named) -> None:
     how that data names its columns: an array's are its positions; a table's are its labels, and an integer
     is no position there (the column at that position is offered). A text label of a table or file is left
     to ``data.require_column``, which offers the closest name."""
+    for keyword, value in named.items():  # past_covariates='all': what takes every other column, not "not found"
+        not_all(keyword, value, frame.columns)
     kind = _kind(frame)
     if kind["kind"] not in ("array", "table"):
         for keyword, value in named.items():

@@ -25,11 +25,10 @@ from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_col
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, default_target
 from rnncast.rowcounters import counters_note
-from rnncast.rolenames import one_role
+from rnncast.rolenames import not_all, one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
 from rnncast.spelling import one_series_reader, refuse_look_alike
 from rnncast.timetext import shown
-from rnncast.tunepanel import covariates_as_features
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +183,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     targets = names(target)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
+    not_all("static_covariates", static_names, frame.columns)  # 'all': not "static covariate 'all' not found"
     explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
     frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(
         frame, time_col, explicit + (names(features) if features != "all" else []), _unit(order)), layout="long")
@@ -287,7 +287,7 @@ def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", co
     as compact dates, no time column found) said to look like dates, ``counters`` (``rowcounters.row_counters``) to give the
     rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``)."""
     unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
-    covariates = ["features"] if covariates_as_features() else ["past_covariates", "future_covariates"]  # tune: features
+    covariates = ["past_covariates", "future_covariates"]  # fit's and tune's (decision 1213)
     if one_series_reader() is not None:  # a model of one series read for predict: features only
         roles = ["features"]
     elif layout == "wide":  # features 'all' is refused there

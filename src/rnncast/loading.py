@@ -25,7 +25,7 @@ import pandas as pd
 
 from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, fitxy, gaps, gridtimes,
                      halfdays, holidaysets, indexcolumns, labels, repeatedrows, rolenames,
-                     rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones)
+                     rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zerotail)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
 from rnncast.data import ID_COLUMN, KEY_DTYPES, as_frame, check_finite, label_text, names, place
@@ -142,6 +142,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         table = serieskeys.spread(table, key, "the static table", once=True) if key is not None and table is not None else table
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
+        codedblanks.static(panel, missing_values)  # -999 of a static covariate: missing, not an elevation
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (
             isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []
@@ -286,6 +287,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given,
                                                        (calendar, own) if own else None)
+    values, time, positions, offsets, zero_tail = zerotail.extend(rows, values, time, positions, offsets, calendar if not own else None,
+                                                                  fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
     if np.isnan(values).any():
@@ -298,7 +301,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
                  row_numbers=positions if layout == "wide" and time is None else None,  # a wide table's rows: shared
-                 written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None)
+                 written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None, zero_tail=zero_tail)
 
 
 def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:

@@ -246,7 +246,15 @@ def proposed(codes, given: str | None = None):
 def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=()) -> None:
     """Refuse future covariates [S, H, F] (original units) that hold a number of ``missing_values`` (``text``): a
     forecast needs every step's value, and the model reads such a number as missing, not as a value. Where the
-    model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``."""
+    model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``; the
+    refusal comes first: a declared code is no value "the model reads as the covariate's" (decision 1222)."""
+    codes = missing_numbers(text)
+    if codes and (hit := np.isin(values, codes)).any():
+        per_column = hit.sum(axis=(0, 1))
+        where = ", ".join(f"{c!r} ({counted(int(n), 'step')})" for c, n in zip(columns, per_column.tolist()) if n)
+        raise RnncastError(f"the future values hold {text}, which the model reads as missing ({named('missing_values')}), "
+                           f"in {where}: predict needs a value of every future covariate at every forecast step; give "
+                           "the values, or forecast without those columns (fit without them)")
     if state is not None and state.value_ranges is not None:
         first, units = len(state.targets) + len(state.past_covariates), {}
         for s, read in enumerate(_fit_read(state, ids)):
@@ -262,11 +270,3 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
                                 int(np.sum(far)), len(steps), FITTED.format(kept[2], kept[3]))
                 otherunits.named(units, column, ids[s] if state.layout != "single" else None, steps, kept, far)
         otherunits.warn(units, state, "the future values")  # °F given for °C
-    codes = missing_numbers(text)
-    if not codes or not (hit := np.isin(values, codes)).any():
-        return
-    per_column = hit.sum(axis=(0, 1))
-    where = ", ".join(f"{c!r} ({counted(int(n), 'step')})" for c, n in zip(columns, per_column.tolist()) if n)
-    raise RnncastError(f"the future values hold {text}, which the model reads as missing ({named('missing_values')}), "
-                       f"in {where}: predict needs a value of every future covariate at every forecast step; give "
-                       "the values, or forecast without those columns (fit without them)")

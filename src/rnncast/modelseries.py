@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import leftout
+from rnncast import idtypes, leftout
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.seriesids import other_form
@@ -31,16 +31,17 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
             raise RnncastError(f"series {leftout.listed(records)} {leftout.reason(records)} (needed "
                                f"{leftout.needs(records)}), so the model has no scaler for them; leave them out")
         other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
-        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
+        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing, panel.key))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 
 
-def unseen_series(state: FittedState, unknown: list, doing: str = "forecast") -> str:
+def unseen_series(state: FittedState, unknown: list, doing: str = "forecast", key=None) -> str:
     """The refusal of series the model was not fitted on, which it has no scaler for; the ids it knows as fit was
-    given them where this model was fitted in this session (``FittedState.given_ids``), else as it saved them."""
+    given them where this model was fitted in this session (``FittedState.given_ids``), else as it saved them; where
+    the ids are of another kind than the model's (``key``: the data's key of several), said so (``idtypes``)."""
     count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
-            f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to "
+            f"it knows {len(state.ids)} series, e.g. {known}{idtypes.kinds_note(state, unknown, key)}; leave those series out to "
             f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "
             "model on data that holds them")

@@ -48,6 +48,7 @@ class Panel:
     filled: np.ndarray | None = None  # [N, C] int32 of values made by fill: rows to the latest observed value each rests
     # on (negative: earlier, positive: later; 0: observed, fills.fill_missing); None: every value observed
     dropped_tail: dict = field(default_factory=dict)  # {series: (rows, last time)} rows fill 'drop' removed at its end
+    zero_tail: dict = field(default_factory=dict)  # {series: steps} fill 'zero' wrote after its last row (zerotail)
     unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
     series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
     given: pd.Index | None = None  # [S] the caller's ids (1, not '1') where they were not text; None: ids as given

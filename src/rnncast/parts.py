@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, enddates, gapwindows
-from rnncast.errors import RnncastError
+from rnncast import bordertimes, enddates, gapwindows, stepactuals
+from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, rows_span, some
 from rnncast.timetext import shown
@@ -95,9 +95,10 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     description of what was scored (``describe``, with ``trained_on``: how many windows the model was
     trained on, also said at the end of its text; ``series_left_out``: the series of a panel that hold no
     window of ``part``, named (``left_out``); ``across_gaps``: the windows that span calendar steps missing
-    from the data, counted (``gapwindows.across``); each warned of and said in the text). Raises
-    ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and the
-    part that would score, and the series too short for any window). ``method``: the method called, which the
+    from the data, counted (``gapwindows.across``); ``future_left_out``: the windows of a model reading future
+    covariates that forecast a date without a row, left out (``stepactuals.future_kept``); each warned of and said in
+    the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
+    the part that would score, and the series too short for any window) or none is left. ``method``: the method called, which the
     refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
@@ -119,7 +120,16 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if not len(starts):
         also = f"; {too_short(panel, short, lookback, horizon, method)}" if len(short) else ""
         raise RnncastError(_nothing(state, panel, located, part, "score" if scores else "forecast") + also)
+    kept, unread = stepactuals.future_kept(panel, starts, series, lookback, horizon)  # a date without its covariates
+    if not kept.any():
+        raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
+    starts, series = starts[kept], series[kept]
     scored = describe(panel, located, starts, series, part, lookback, horizon)
+    if unread:  # evaluate's notes say it (runnotes.unscored_note); predict_windows' warning
+        if not scores:
+            log.warning("%s", unread["text"])
+        scored["future_left_out"] = unread
+        scored["text"] += f"; {unread['text']}"
     if out := left_out(panel, series, short, part, lookback, horizon, method):
         scored["series_left_out"] = out
         scored["text"] += f"; {out['text']}"

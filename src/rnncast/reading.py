@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (blanklabels, featuresonly, idkeys, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
-                     serieskeys,
+from rnncast import (blanklabels, featuresonly, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
+                     rolenames, serieskeys,
                      staticdrift, statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -74,11 +74,9 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                      f"{state.settings.data.lookback} before the forecast)" if state.settings.data.target_input else
                      f"scores against the target: give column {lacking!r} with its values for the rows scored (predict "
                      "forecasts without it: target_input=False)")
-            raise RnncastError(f"this model {reads}; the model "
-                               f"was trained on target {state.targets} and features {state.features}") from None
-        if "not found" in str(err):
-            trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
-            raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
+            raise RnncastError(f"this model {reads}; the model was trained on {rolenames.trained_on(state)}") from None
+        if "not found" in str(err):  # by the roles given: past and future covariates, not "features" (decision 1223)
+            raise RnncastError(f"{err}. The model was trained on {rolenames.trained_on(state)}") from None
         raise
 
 
@@ -152,6 +150,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
     frame = (as_read(statictext.read_file(data, serieskeys.read_as_text(id_col), text=categorical, decide=[]),
                      serieskeys.read_as_text(id_col))  # a file's whole-number ids as int64, as at fit
              if isinstance(data, (str, Path)) else as_frame(data, keep_index=serieskeys.read_as_text(id_col)))
+    frame = idtypes.as_fitted(frame, idtypes.fitted_dtypes(state))  # '1.00' is store 1.0 of a model of float stores
     frame, key = serieskeys.on_frame(frame, id_col)  # a model of a key of several: one id column, as at fit
     if key is not None and static_covariates is not None:  # keyed by the key's columns, or by some of them
         static_covariates = serieskeys.spread(static_covariates, key, "the static table", once=True)
@@ -184,7 +183,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                 mine = id_texts(frame[id_col]) == id_text(only) if only is not None and \
                     id_text(only) in state.ids else None  # series='AAPL' among 7203's rows: AAPL's alone are read
                 if mine is None or not mine.any():
-                    raise RnncastError(unseen_series(state, new, doing)) from None
+                    raise RnncastError(unseen_series(state, new, doing, key)) from None
                 panel = load_panel(frame[mine.to_numpy()], state.targets, None, toldtime.time_col(state), id_col=id_col,
                                    static_covariates=static, key=key, **reading)
                 panel.target_least = own

@@ -22,6 +22,7 @@ import pandas as pd
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
                      testforecasts)
 from rnncast.version import __version__
+from rnncast.errors import NothingLeft
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
@@ -39,11 +40,16 @@ from rnncast.runhistory import history_csv
 from rnncast.backtestverdict import backtest_test
 from rnncast.windows import window_starts
 
+log = logging.getLogger(__name__)
+
 
 # ---- what a run measured --------------------------------------------------------------------
 
 def run_forecasts(forecaster: Forecaster, data) -> dict:
-    """The validation and test windows' forecasts (``windowforecasts.PartForecasts``), each forecast once."""
+    """The validation and test windows' forecasts (``windowforecasts.PartForecasts``), each forecast once; a
+    validation part whose every window is left out (``NothingLeft``: fill made each target, or each forecasts a date
+    whose future covariates the data lacks) is warned of and not scored, the run kept, where ``evaluate`` refuses it
+    (a test part so is refused: the run's scores are its)."""
     data_s = forecaster.settings_.data
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
@@ -56,6 +62,10 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
         try:
             with gapwindows.quiet(), below:  # fit's gap warning said the rows missing; the scored text counts windows
                 forecasts[part] = forecaster.part_forecasts(data, part=part)
+        except NothingLeft as error:
+            if part == "test":
+                raise
+            log.warning("%s: the run has no validation scores", error)
         finally:
             reader.setLevel(level)
     return forecasts

@@ -3,7 +3,9 @@ column named by two keywords (``features`` and ``past_covariates``), said by bot
 list; and a name holding commas whose parts are the file's columns (``a,b`` from ``--features a,b --features c``: a
 flag given more than once takes each value whole), said in the flag's words beside Python's (decision 739). Names
 handed over as a ``pd.Index`` (``df.columns[:2]``) or a 1-D array of text are the list they hold (``as_list``); a
-column of a series key of several named by a role too is refused as an id column is (``key_part``).
+column of a series key of several named by a role too is refused as an id column is (``key_part``). A fitted model's
+roles are said in the words they are given by (``trained_on``), and 'all' given to a role that takes none
+(``not_all``) says what takes every other column instead.
 """
 
 from __future__ import annotations
@@ -71,3 +73,38 @@ def key_part(parts: list[str], roles: dict) -> None:
             raise RnncastError(f"column {both!r} is part of the series key (id_col={parts!r}, --id-col "
                                f"{','.join(parts)}) and is named as {ROLE_WORDS.get(keyword, keyword)} ({keyword}=, "
                                f"--{keyword.replace('_', '-')}) too; give each column one role")
+
+
+def trained_on(state) -> str:
+    """The roles a fitted model (``state``: a ``FittedState``) read its data with, by the roles' own words: "target
+    ['OT'], past covariates ['HUFL'] and future covariates ['hour', 'temp_fc']" (a wide model's "series [...]" first;
+    static covariates read from the data's columns last; roles left empty unsaid), not "features" for covariates
+    given by role (decision 1223)."""
+    lead = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"
+    enc = state.static_encoder
+    static = [] if enc is None or state.static_table else [*enc.numeric_names, *enc.categorical_names]
+    parts = [lead] + [f"{word} {list(given)}" for word, given in (("past covariates", state.past_covariates), (
+        "future covariates", state.future_covariates), ("static covariates", static)) if given]
+    return f"{lead} and no covariates" if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+INSTEAD_OF_ALL = {  # what takes every other column where a role is given 'all'
+    "target": "name the target column(s)",
+    "past_covariates": "features='all' (--features all) takes every other numeric column as a past covariate",
+    "future_covariates": "features='all' with future_known=True (--features all --future-known) takes every other "
+                         "numeric column as a future covariate",
+    "static_covariates": "name the static covariate columns, or give them as a table of their own (static_covariates=a "
+                         "DataFrame, --static FILE)"}
+
+
+def not_all(keyword: str, value, columns) -> None:
+    """Refuse 'all' given to ``keyword``, a role that takes no 'all' (past_covariates='all', --future-covariates all),
+    where the table's ``columns`` hold none of that name (a column 'all' is named so), saying what takes every other
+    column instead: only features= and a wide table's series= take 'all' (decision 1223). A model's reader (its roles
+    are the model's: a covariate it was fitted on named 'all') leaves it to ``data.require_column``."""
+    if hint("column", ""):
+        return
+    given = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+    if keyword in INSTEAD_OF_ALL and "all" in given and "all" not in {str(c) for c in columns}:
+        raise RnncastError(f"{flagged(keyword)} does not take 'all' (features= and a wide table's series= do), and the "
+                           f"table has no column 'all'; {INSTEAD_OF_ALL[keyword]}")

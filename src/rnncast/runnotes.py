@@ -201,12 +201,14 @@ def _each_scale(zeros: dict) -> str:
 def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it, or its label is blank (a fit without a fill:
     ``filledwindows.BLANK``) (``result["scored"]["left_out"]``, ``filledwindows.left_out``) and the steps of a backtest's windows whose dates the data lacks (``missing_text``,
-    ``stepactuals.scored``), as sentences; None when every value was observed."""
+    ``stepactuals.scored``) and the windows of a model reading future covariates left out where the data lacks
+    a date they forecast (``future_left_out``), as sentences; None when every value was observed."""
     scored = result.get("scored", {})
     what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else \
         "Values that fill made are not scored"  # a fit without a fill: blank labels (blanklabels), made by none
     said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
-        [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else [])
+        [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else []) + (
+        [f"Windows are not scored: {scored['future_left_out']['text']}."] if scored.get("future_left_out") else [])
     return " ".join(said) or None
 
 

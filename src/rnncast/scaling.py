@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnncast import decimals
+from rnncast import decimals, finitevalues
 from rnncast.config import SCALERS
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
@@ -102,8 +102,9 @@ class StaticEncoder:
     def fit(cls, static) -> "StaticEncoder":
         """From a ``panel.Static`` of the training series."""
         numeric = np.asarray(static.numeric, dtype=np.float64)
-        offset = numeric.mean(axis=0) if len(numeric) else np.zeros(numeric.shape[1])
-        scale = numeric.std(axis=0) if len(numeric) else np.ones(numeric.shape[1])
+        with np.errstate(over="ignore", invalid="ignore"):  # 1e308 in three series: refused by transform, by name
+            offset = numeric.mean(axis=0) if len(numeric) else np.zeros(numeric.shape[1])
+            scale = numeric.std(axis=0) if len(numeric) else np.ones(numeric.shape[1])
         scale = np.where(scale > 1e-12 * np.maximum(1.0, np.abs(offset)), scale, 1.0)  # the same for every series: centred only
         vocab = [sorted({str(v) for v in static.categorical[:, j]}) for j in range(len(static.categorical_names))]
         return cls(list(static.numeric_names), offset, scale, list(static.categorical_names), vocab)
@@ -113,11 +114,14 @@ class StaticEncoder:
         return tuple(len(v) for v in self.vocab)
 
     def transform(self, static, ids) -> tuple[np.ndarray, np.ndarray]:
-        """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label is an error naming
-        the series by ``ids`` [S] (as the caller gave them)."""
+        """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label, or a value no finite number
+        once scaled, is an error naming the series by ``ids`` [S] (as the caller gave them)."""
         if list(static.numeric_names) != self.numeric_names or list(static.categorical_names) != self.categorical_names:
             raise RnncastError(self._differ(static, ids))
-        numeric = ((np.asarray(static.numeric, dtype=np.float64) - self.offset) / self.scale).astype(np.float32)
+        given = np.asarray(static.numeric, dtype=np.float64)
+        with np.errstate(over="ignore", invalid="ignore"):  # beyond float32 once scaled: refused by name (decision 1221)
+            numeric = ((given - self.offset) / self.scale).astype(np.float32)
+        finitevalues.scaled(given, numeric, self.numeric_names, ids, self.offset, self.scale)
         codes = np.zeros(static.categorical.shape, dtype=np.int64)
         for j, labels in enumerate(self.vocab):
             lookup = {label: k for k, label in enumerate(labels)}

@@ -184,9 +184,12 @@ def plain_values(params: dict) -> dict:
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,
     print and write to JSON as the same values; a ``cutoff`` given as a pandas, datetime or NumPy time as its text
     (``cutoff_text``); the cell as fit reads it (``cell_name``); the time unit as read (``numbertimes.unit_name``:
-    "seconds" is "s")."""
+    "seconds" is "s"); a zone by its IANA name (``zonenames.canonical``: "utc" is "UTC", "asia/seoul" "Asia/Seoul"), so
+    settings that compare (resume, a continued tune, set_params since fit) and those written (save, config.json,
+    best.toml) hold one name for one zone, while ``get_params`` gives back the text given (decision 1215)."""
     from rnncast.numbertimes import unit_name
-    readers = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name}
+    from rnncast.zonenames import canonical
+    readers = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name, "tz": canonical}
     return {name: readers.get(name, plain)(value) for name, value in params.items()}
 
 

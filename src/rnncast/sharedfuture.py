@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import futurekeys, futurerows, heldfuture, idkeys
-from rnncast.data import as_frame, place
+from rnncast.data import ROWS_OF, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.future import align_future
 from rnncast.spelling import counted, listing, rows_span, some
@@ -45,7 +45,7 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
     if table is None:  # a file read here is not read again; a wide table's own values at a series' steps read too
         return align_future(future, ids, wanted, columns, id_col=id_col, time_col=time_col, given_ids=given_ids,
                             read=read, **given, known=heldfuture.held_all(panel, wanted, len(columns))
-                            if layout == "wide" else None)
+                            if layout == "wide" else None, zero_tail=getattr(panel, "zero_tail", None))
     named = given_ids if given_ids is not None else ids
     groups: list[list[int]] = []  # series ending on the same date share their steps
     for s, steps in enumerate(wanted):
@@ -55,7 +55,7 @@ def align(future, ids: list, wanted: list[pd.Index], columns: list[str], *, layo
     known = {} if len(groups) < 2 else dict(zip(  # the data's rows gathered once for every group
         (g[0] for g in groups), heldfuture.held_each(panel, [wanted[g[0]] for g in groups], len(columns))))
     if len(groups) > 1:  # each series matched by its own times or row numbers: the table's, or its rows in order
-        table = _placed(table, wanted, groups, named, columns, id_col, time_col, numbered, known)
+        table = _placed(table, wanted, groups, named, columns, id_col, time_col, numbered, known, given.get("said"))
     if isinstance(table, pd.DataFrame):
         texts = set(map(str, ids))
         blank = [c for c in table.columns if str(c) in texts and c not in columns and table[c].isna().all()]
@@ -83,9 +83,10 @@ def _whose(names: list, every: int) -> str:
 
 
 def _placed(table, wanted: list[pd.Index], groups: list, named: list, columns: list[str], id_col: str | None,
-            time_col: str | None, numbered: bool, known: dict):
+            time_col: str | None, numbered: bool, known: dict, said: set | None = None):
     """``table`` (shared, series ending at different steps) with the times or row numbers its rows are read at: its
-    own (a time column or index; a model without dates: row labels, as a column ``row``), else its rows in order
+    own (a time column or index; a model without dates: row labels, as a column ``row``, a frame's index or the first
+    column pandas' ``to_csv`` wrote it into: ``futurerows.written_rows``), else its rows in order
     given the span of every series' steps, one per time, where it has that many rows, or the span's steps after those
     the data holds (``known``: each group's ``heldfuture.held``) where it has as many as they (said in one line).
     Raises ``RnncastError`` where it has another number of rows, naming the layout that would be read."""
@@ -95,8 +96,9 @@ def _placed(table, wanted: list[pd.Index], groups: list, named: list, columns: l
     if isinstance(table, pd.DataFrame) and numbered:
         table, from_index = futurerows.labelled(table)  # a frame's index of row numbers: its labels
         table = table.reset_index() if from_index else table
+        table, written = futurerows.written_rows(table, (id_col, time_col, columns), said)  # to_csv's index
         if futurerows.ROW in map(str, table.columns):
-            _refuse_strays(table, wanted, groups, named)
+            _refuse_strays(table, wanted, groups, named, futurerows.where_labels(written, from_index))
             return table
     span = _span(wanted, groups)
     first, last = min(groups, key=lambda g: wanted[g[0]][0]), max(groups, key=lambda g: wanted[g[0]][-1])
@@ -159,13 +161,16 @@ def _own_rows(table: pd.DataFrame, steps: pd.Index, known: np.ndarray | None, co
     """The rows of ``table`` labelled (column ``row``) with one of ``steps``, one series' row numbers, and a row of
     the data's values ``known`` [1, H, F] (``heldfuture.held``) for each step it holds that no row labels."""
     labels = _labels(table)
-    mine = table[labels.isin(steps).to_numpy()]
+    at = np.flatnonzero(labels.isin(steps).to_numpy())
+    given = table.attrs.get(ROWS_OF)
+    mine = table.iloc[at]
+    mine.attrs = {**table.attrs, ROWS_OF: np.asarray(given)[at] if given is not None else at}  # its rows' own lines
     if known is None:
         return mine
     add = np.isfinite(known[0]).all(axis=1) & ~steps.isin(labels)
     rows = pd.DataFrame(known[0][add], columns=columns).assign(**{futurerows.ROW: np.asarray(steps)[add]})
     out = pd.concat([mine, rows], ignore_index=True) if add.any() else mine
-    out.attrs = table.attrs  # its rows' lines in a file
+    out.attrs = mine.attrs  # its rows' lines in a file (the data's rows after them: never named as the table's)
     return out
 
 
@@ -174,9 +179,17 @@ def _labels(table: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(table[futurerows.ROW], errors="coerce")
 
 
-def _refuse_strays(table: pd.DataFrame, wanted: list[pd.Index], groups: list, named: list) -> None:
-    """Refuse a row whose label is no forecast step of any series (each series reads the rows of its own steps)."""
+def _refuse_strays(table: pd.DataFrame, wanted: list[pd.Index], groups: list, named: list, said: tuple) -> None:
+    """Refuse a step labelled twice, and a row whose label is no forecast step of any series (each series reads the
+    rows of its own steps);
+    ``said``: how the labels are named and how to take the rows in order (``futurerows.where_labels``)."""
     labels = _labels(table)
+    where, leave = said
+    twice = (labels.duplicated(keep=False) & labels.notna()).to_numpy()
+    if twice.any():  # a step labelled twice, named at both lines (each series' part no longer knows them)
+        i, j = (int(k) for k in np.flatnonzero(labels.to_numpy() == labels[twice].iloc[0])[:2])
+        raise RnncastError(f"the future values' {where} labels row {int(labels.iloc[i])} twice ({place(i, table.attrs)}, "
+                           f"{place(j, table.attrs)}); give one row per step, or {leave} to take the rows in order")
     stray = ~np.logical_or.reduce([labels.isin(wanted[g[0]]).to_numpy() for g in groups])
     if not stray.any():
         return
@@ -184,11 +197,11 @@ def _refuse_strays(table: pd.DataFrame, wanted: list[pd.Index], groups: list, na
     label = table[futurerows.ROW].iloc[i]
     steps = ", ".join(f"{rows_span(int(wanted[g[0]][0]), int(wanted[g[0]][-1]))} of "
                       f"{_whose([named[s] for s in g], len(named))}" for g in groups[:3])
-    raise RnncastError(f"the future values' column {futurerows.ROW!r} labels a row "
+    raise RnncastError(f"the future values' {where} labels a row "
                        f"{label.item() if isinstance(label, np.generic) else label!r} "
                        f"({place(i, table.attrs)}), which is no forecast step of any series: the model forecasts "
-                       f"{steps}{', ...' if len(groups) > 3 else ''}; give the values of those rows, or drop the "
-                       f"column {futurerows.ROW!r} to take the rows in order")
+                       f"{steps}{', ...' if len(groups) > 3 else ''}; give the values of those rows, or {leave} to "
+                       "take the rows in order")
 
 
 def _warn_unused(unused: list, ends: list) -> None:

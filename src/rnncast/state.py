@@ -26,6 +26,7 @@ from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
 from rnncast.toldtime import saved as told_none, written as told_none_entry
 from rnncast.windows import Split
+from rnncast.zonenames import canonical
 
 FORMAT_VERSION, READS = formatversions.MODEL, formatversions.MODEL_READS  # written, and read
 
@@ -151,6 +152,7 @@ class FittedState:
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             params = given_params(params, meta.get("tuple_params"))  # JSON's lists: a tuple or a list, as given at fit
+            params["tz"] = canonical(params.get("tz"))  # saved as given before 9303 ('utc'): by its IANA name, as fit's
             n_future = spec.n_future
             features = list(meta["features"])
             ids = [None if i is None else str(i) for i in meta.get("ids", [None])]  # ids are text

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import rowindex, statictext
+from rnncast import finitevalues, rowindex, statictext
 from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
@@ -284,7 +284,8 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
         _real(table[name], name, np.arange(len(table)), ids)
         if name in marked:  # asked for: each distinct value a category, as written
             table[name] = table[name].astype(str) if not is_text(table[name]) else table[name]
-        else:
+        else:  # a number read as a number: finite, as the covariates' (decision 1221)
+            finitevalues.per_series(table[name], name, ids)
             table[name] = numbers_written(table[name], name, announce)
             few_words(table[name], name, ids) if announce else None
     if announce and len(table) > 1:  # one value for every series tells none apart: said, as a constant covariate is

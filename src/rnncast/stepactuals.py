@@ -6,13 +6,15 @@ A window's forecast reads its inputs, the rows up to its cutoff: where they are 
 the ``horizon`` calendar steps after it, whether or not the data holds a row at that date. Each step is scored
 against the actual of its own date; a date without a row has no actual, so its step is forecast and not scored. The
 steps not scored are counted and said once (``said``), left out of every score (the model's, the baselines' and the
-Diebold–Mariano test's, through the ``filled`` mask ``windowforecasts.scored`` reads), and kept in forecasts.csv at
-their dates with a blank actual (``shown``). MASE keeps its in-sample scale (the training rows').
+Diebold–Mariano test's, through the ``absent`` mask ``windowforecasts.scored`` reads beside ``filled``), and kept in
+forecasts.csv at their dates with a blank actual (``shown``), not marked ``<target>_filled``: no fill made them. MASE
+keeps its in-sample scale (the training rows').
 
 Counted in rows, the actuals after a missing date were one row early: the window's forecast for 2024-06-21 met the
 actual of 2024-06-22. A backtest window whose cutoff row is missing has incomplete inputs and is left out as before
 (``calendarcuts``), as is one whose model reads future covariates at the dates it forecasts (``through``); such a
-model's stride-1 windows are read at their rows, as before (``gapwindows`` warns of them).
+model's stride-1 windows forecasting a date without a row are left out alike, said by count and date
+(``future_kept``, read by ``parts.select``): the covariates of that date are not there to be had.
 Values a ``fill`` made are no actual either; they are counted apart (``filledwindows``), never twice.
 """
 
@@ -24,8 +26,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarcuts, filledwindows
-from rnncast.spelling import counted
+from rnncast import calendarcuts, filledwindows, timetext
+from rnncast.spelling import counted, some
+from rnncast.windowforecasts import unscored_targets
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +58,7 @@ def steps(panel, wf, placed: dict | None = None) -> Absent | None:
         placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
     series = np.zeros(count, np.int64) if wf.series is None else np.asarray(wf.series)
     cuts = np.asarray(wf.target_rows, dtype=np.int64) - 1
-    mask, positions = np.zeros((count, horizon), dtype=bool), {}
-    for s in np.unique(series).tolist():
-        if s in placed:
-            w = np.flatnonzero(series == s)
-            own = placed[s][0]
-            at = own[cuts[w]][:, None] + 1 + np.arange(horizon)  # [w, H] each step's position on the calendar
-            mask[w] = own[np.minimum(np.searchsorted(own, at), len(own) - 1)] != at
-            if mask[w].any():
-                positions[s] = (w, at)
+    mask, positions = _lacking(cuts, series, horizon, placed)
     if not mask.any():
         return None
     rows = panel.offsets[series][:, None] + np.minimum(cuts[:, None] + 1 + np.arange(horizon),
@@ -73,6 +68,54 @@ def steps(panel, wf, placed: dict | None = None) -> Absent | None:
         flat = (w[:, None] * horizon + np.arange(horizon)).reshape(-1)
         times.iloc[flat] = np.asarray(placed[s][1](at.reshape(-1)))
     return Absent(mask, pd.Index(times, name=panel.time.name))
+
+
+def _lacking(cuts: np.ndarray, series: np.ndarray, horizon: int, placed: dict) -> tuple[np.ndarray, dict]:
+    """[W, H] the steps after each window's cutoff (``cuts`` [W], rows inside its series ``series`` [W]) whose date
+    the data lacks, and {series: (its windows [w], their steps' positions on its calendar [w, H])} of each series
+    lacking one."""
+    mask, positions = np.zeros((len(cuts), horizon), dtype=bool), {}
+    for s in np.unique(series).tolist():
+        if s in placed:
+            w = np.flatnonzero(series == s)
+            own = placed[s][0]
+            at = own[cuts[w]][:, None] + 1 + np.arange(horizon)  # [w, H] each step's position on the calendar
+            mask[w] = own[np.minimum(np.searchsorted(own, at), len(own) - 1)] != at
+            if mask[w].any():
+                positions[s] = (w, at)
+    return mask, positions
+
+
+def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int
+                ) -> tuple[np.ndarray, dict | None]:
+    """The stride-1 windows (rows ``starts`` [W] of the stacked panel, of series ``series`` [W]) that a model reading
+    future covariates can forecast: its head reads the covariates of every date a window forecasts, so where the data
+    has no row at one of them the value is not there to be had (read by row, the next row's took its place, silently)
+    and the window is neither forecast nor scored. [W] bool the windows kept, and what is left out
+    ``{"windows", "of", "dates" (the first ten lacking, as written), "text"}``; None: nothing is."""
+    keep = np.ones(len(starts), dtype=bool)
+    if panel.time is None or not len(starts) or not len(panel.future):
+        return keep, None
+    series = np.asarray(series, dtype=np.int64)
+    cuts = np.asarray(starts, dtype=np.int64) - panel.offsets[series] + lookback - 1  # [W] inside each series
+    placed = calendarcuts.placed_series(panel)
+    mask, positions = _lacking(cuts, series, horizon, placed)
+    if not mask.any():
+        return keep, None
+    keep = ~mask.any(axis=1)
+    lacking: dict = {}  # each date lacked -> the series lacking it
+    for s, (w, at) in positions.items():
+        for d in set(np.asarray(placed[s][1](at[mask[w]])).tolist()):
+            lacking.setdefault(pd.Timestamp(d), []).append(repr(panel.given_id(s)))
+    dates = [timetext.shown(d, panel.time, panel.calendar.text_format) for d in sorted(lacking)]
+    named = dates if panel.n_series == 1 else [f"{d} ({some(lacking[t], 3)})" for d, t in zip(dates, sorted(lacking))]
+    n, of = int((~keep).sum()), len(keep)
+    text = (f"{n} of the {counted(of, 'window')} {'is' if n == 1 else 'are'} left out, not forecast: a date "
+            f"{'it forecasts' if n == 1 else 'they forecast'} has no row, so the future covariates the model reads "
+            f"there ({', '.join(map(repr, panel.future))}) are not in the data (read by row, the next row's would be "
+            f"taken for them): {some(named, 10)}; fill_gaps=True (--fill-gaps) at fit, with fill= (--fill), inserts "
+            "such rows, and a filled target is not scored")
+    return keep, {"windows": n, "of": of, "dates": dates[:10], "text": text}
 
 
 def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | None = None) -> list:
@@ -87,25 +130,28 @@ def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | 
 def aligned(panel, wf, wf_scaled, placed: dict | None = None):
     """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
     steps without an actual (``steps``, ``placed`` as there; None: none)."""
-    absent = None if len(panel.future) else steps(panel, wf, placed)  # future covariates: read at the rows (gapwindows)
+    absent = None if len(panel.future) else steps(panel, wf, placed)  # future covariates: none lacks (future_kept)
     return align(wf, absent), align(wf_scaled, absent), absent
 
 
 def align(wf, absent: Absent | None):
     """``wf`` (a ``WindowForecasts`` of the windows ``steps`` read, either units) with each step's actual the value of
-    its own date: the rows after the cutoff are the dates present, in order, so a window's actuals move to its steps
-    that have a row; a step without one stands in the repeat baseline's value (never scored, blank where written) and
-    is marked in ``filled``, which every score leaves out."""
+    its own date: the rows after the cutoff are the dates present, in order, so a window's actuals (and what fill
+    made of them, ``filled``) move to its steps that have a row; a step without one stands in the repeat baseline's
+    value (never scored, blank where written) and is marked in ``absent``, which every score leaves out as it leaves
+    out ``filled`` (made by fill: no such step is)."""
     if absent is None:
         return wf
     y_true = wf.y_true.copy()
-    filled = np.zeros(wf.y_true.shape, dtype=bool) if wf.filled is None else wf.filled.copy()
+    filled = None if wf.filled is None else wf.filled.copy()
     for w in np.flatnonzero(absent.mask.any(axis=1)):
         have = ~absent.mask[w]
         n = int(have.sum())
-        y_true[w, have], filled[w, have] = wf.y_true[w, :n], filled[w, :n]
-        y_true[w, ~have], filled[w, ~have] = wf.baselines["repeat"][w, ~have], True
-    return replace(wf, y_true=y_true, filled=filled)
+        y_true[w, have], y_true[w, ~have] = wf.y_true[w, :n], wf.baselines["repeat"][w, ~have]
+        if filled is not None:
+            filled[w, have], filled[w, ~have] = wf.filled[w, :n], False
+    mask = np.broadcast_to(absent.mask[..., None], wf.y_true.shape).copy()  # [W, H, T]
+    return replace(wf, y_true=y_true, filled=filled, absent=mask)
 
 
 def shown(wf, absent: Absent | None):
@@ -123,16 +169,15 @@ def drawn(wf, absent: Absent | None, picked: np.ndarray):
         return wf, None
     horizon = absent.mask.shape[1]
     mask = absent.mask[picked]
-    filled = None if wf.filled is None else wf.filled & ~mask[..., None]
     at = absent.times[(np.asarray(picked)[:, None] * horizon + np.arange(horizon)).reshape(-1)]
-    return replace(wf, y_true=np.where(mask[..., None], np.nan, wf.y_true), filled=filled), at
+    return replace(wf, y_true=np.where(mask[..., None], np.nan, wf.y_true)), at
 
 
 def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     """What the scores leave out (metrics.json's ``scored``): fill's made values and the windows that read later ones
     (``filledwindows.left_out``, over the values fill made alone) and ``missing_steps``, the steps whose date the
     data lacks, with ``windows_scored`` those keeping a scored value and ``left_out`` the sentence; None: nothing."""
-    made = wf.filled if absent is None else (wf.filled & ~absent.mask[..., None])
+    made = wf.filled  # made by fill alone: a step without a row is ``absent``, counted apart
     out = filledwindows.left_out(wf.series, wf.target_rows, made if made is None or made.any() else None,
                                  wf.reads_later, fill)
     if absent is None and not out["text"]:
@@ -148,7 +193,7 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
 def _missing(wf, absent: Absent) -> tuple[int, int, str]:
     """The steps without an actual of the ``align``ed ``wf``, the windows keeping a scored value, and the sentence."""
     n, total = int(absent.mask.sum()), len(absent.mask)
-    kept = int(filledwindows.kept_windows(total, wf.filled, wf.reads_later).sum())
+    kept = int(filledwindows.kept_windows(total, unscored_targets(wf), wf.reads_later).sum())
     hit = int(absent.mask.any(axis=1).sum())
     return n, kept, (f"{counted(n, 'forecast step')} of {counted(hit, 'window')} {'falls' if n == 1 else 'fall'} on "
                      f"dates the data has no row for: forecast (the window's cutoff row is present; a gap in its inputs is "
@@ -158,7 +203,7 @@ def _missing(wf, absent: Absent) -> tuple[int, int, str]:
 
 def windows(panel, forecasts: tuple) -> tuple:
     """``predict_windows``' forecasts (original and scaled, ``forecasting.forecast_windows``'): each step's actual its
-    own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``filled`` (no
+    own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``absent`` (no
     score reads it: ``compare`` scores as ``evaluate`` does), said once in evaluate's words."""
     original, scaled, absent = aligned(panel, *forecasts)
     if absent is not None:

@@ -26,6 +26,7 @@ from rnncast.config import HOW_FIT_RUNS, Settings
 from rnncast.errors import RnncastError
 from rnncast.fullstudy import SIDE_FILES, disk_full
 from rnncast.searchspace import space_text
+from rnncast.settingvalues import plain_values
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
 
@@ -80,7 +81,8 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
             study.set_user_attr(FIXED_ATTR, wanted)
         return
     searched_then = {*(study.user_attrs.get(SEARCH_ATTR) or {}), *(name for t in study.trials for name in t.params)}
-    recorded = {**_added_since(recorded, wanted, searched_then), **recorded}
+    recorded = {**_added_since(recorded, wanted, searched_then), **plain_values(recorded)}  # through the normaliser
+    # this call's went through (Settings.from_flat): a zone recorded 'utc' before 9303 is 'UTC', as this call's is
     differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
     if differ:
         key = differ[0]

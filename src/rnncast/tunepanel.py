@@ -1,66 +1,23 @@
-"""The roles of many series that tune takes as fit takes them (``ROLES``: ``id_col``, a key of several columns,
-``series``, static covariates) and what tune does with them (decision 1166): the lookbacks it searches fit the
-shortest series (``shortest``, for ``searchspace.searched_lookbacks``); a study records the data's key, so a study
-continued on series told apart otherwise is refused by name (``check_key``), and one continued on other data under the
-same key, saying what differs (``check_data``); best.toml and tune.json write them as
-``rnncast fit --config`` reads them back (``best_request``). fit's covariate roles, which tune takes as features
-(``--features``, with ``--future-known``), are refused in one line saying so (``covariates_instead``,
-``config_refusal``). Imported by the command line's parser: NumPy and pandas only where a tune writes."""
+"""The roles of many series and covariates that tune takes as fit takes them (``ROLES``: ``id_col``, a key of several
+columns, ``series``, past and future covariates, static covariates) and what tune does with them (decisions 1166, 9301):
+the lookbacks it searches fit the shortest series (``shortest``, for ``searchspace.searched_lookbacks``); a study
+records the data's key, so a study continued on series told apart otherwise is refused by name (``check_key``), and one
+continued on other data (other rows, or other covariate roles) under the same key, saying what differs
+(``check_data``); best.toml and tune.json write them as ``rnncast fit --config`` reads them back (``best_request``).
+Imported by the command line's parser: NumPy and pandas only where a tune writes."""
 
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 from rnncast.errors import RnncastError
 
-ROLES = ("id_col", "series", "static_covariates", "static_categorical")  # tune's keywords, as fit's
-COVARIATE_ROLES = ("past_covariates", "future_covariates")  # fit's; tune takes its covariates as features
+ROLES = ("id_col", "series", "past_covariates", "future_covariates", "static_covariates",
+         "static_categorical")  # tune's keywords, as fit's
 KEY_ATTR = "rnncast_data_key"  # the study's user attribute: the data's key (``data_key``) its trials were scored on
 DATA_ATTR = "rnncast_data"  # the study's user attribute: the fingerprint of the data its trials were scored on
 ONE_SERIES = {"id_col": None, "series": None, "static": None}  # one series': every study before panels were tuned
-
-
-def as_features(api: bool = False) -> str:
-    """How tune takes covariates (all past, or all known over the horizon), as a clause: the CLI's flags, or
-    (``api``) ``tune``'s keywords."""
-    if api:
-        return ("it takes covariates as features=, with settings={'future_known': True} where they are known over the "
-                "horizon")
-    return "it takes covariates as --features, with --future-known where they are known over the horizon"
-
-
-_TUNE_READS: ContextVar[bool] = ContextVar("rnncast_tune_reads", default=False)
-
-
-@contextmanager
-def read_for_tune():
-    """Within the block the data is read for tune, whose covariates are features: the line naming the columns no role
-    took (``layouts.not_used_note``) offers ``features=`` (``--features``), not fit's covariate roles, which tune
-    refuses."""
-    token = _TUNE_READS.set(True)
-    try:
-        yield
-    finally:
-        _TUNE_READS.reset(token)
-
-
-def covariates_as_features() -> bool:
-    """Whether the data is read for tune (``read_for_tune``)."""
-    return _TUNE_READS.get()
-
-
-def covariates_instead(names: list[str]) -> str:
-    """What tune says of fit's covariate role flags ``names`` (``--future-covariates``), as a clause."""
-    return f"tune has no {', '.join(names)}: {as_features()}"
-
-
-def config_refusal(config, keys: list[str]) -> str:
-    """The one line refusing the covariate roles ``keys`` of the --config file ``config``, which tune does not take."""
-    return (f"config {config} gives {', '.join(keys)}, which tune does not take: "
-            f"{covariates_instead(['--' + k.replace('_', '-') for k in keys])}")
 
 
 def shortest(panel) -> str:
@@ -136,7 +93,9 @@ def check_data(study, name: str, panel, created: bool) -> None:
 def best_request(roles: dict, panel) -> tuple[dict, str]:
     """The roles tune was given (``ROLES``) as best.toml writes them for ``fit --config``: id_col as ``panel`` was read
     with it (one column as its name, a key of several as the list of its columns, as config.json keeps it: decision
-    1133), series, static_covariates (column names) and static_categorical as given, a static table's file as
+    1133), series, the covariates by the roles they were read in where a role was given (past_covariates,
+    future_covariates: the columns of each, in place of features; decision 1213), static_covariates (column names) and
+    static_categorical as given, a static table's file as
     ``static`` by its absolute path, a table in memory by its columns as ``static_table`` (``fitrequest`` refuses
     fit --config without a table for them); and the line best.toml says where a static table was in memory, which it
     cannot hold ('' where none was)."""
@@ -145,6 +104,9 @@ def best_request(roles: dict, panel) -> tuple[dict, str]:
     request = {key: as_list(roles.get(key)) for key in ("series", "static_categorical")}
     parts = data_key(panel)["id_col"]  # "item_id,store_id" from --id-col: the columns it names, as read
     request["id_col"] = None if parts is None else parts[0] if len(parts) == 1 else parts
+    if roles.get("past_covariates") is not None or roles.get("future_covariates") is not None:  # features= beside them
+        # too: each column written in the role it was read in, so fit --config reads the inputs the trial had
+        request.update(features=None, past_covariates=list(panel.past) or None, future_covariates=list(panel.future) or None)
     static, note = as_list(roles.get("static_covariates")), ""
     if isinstance(static, (str, list, tuple)):
         request["static_covariates"] = list(static) if isinstance(static, tuple) else static

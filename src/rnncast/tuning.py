@@ -48,7 +48,7 @@ from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_
                              forget_new_study, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
-from rnncast.tunepanel import COVARIATE_ROLES, ROLES, as_features, check_data, check_key, read_for_tune, shortest
+from rnncast.tunepanel import ROLES, check_data, check_key, shortest
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +63,11 @@ class TuneResult:
     config: Path | None  # best.toml, when the study has a directory
     ranked_by: str = "validation MSE (scaled units)"  # what value is, in words (studies.ranking)
     roles: dict = field(default_factory=dict)  # every data role tune was given (target, features, time_col, id_col,
-    # series, static covariates): fit(data, **roles) reads the data as tune read it
+    # series, past, future and static covariates): fit(data, **roles) reads the data as tune read it
 
     def forecaster(self) -> Forecaster:
         """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains on the data tuned,
-        read with the roles tune was given (target, features, time_col, id_col, series, static covariates)."""
+        read with the roles tune was given (target, features, time_col, id_col, series, covariates)."""
         return Forecaster(**self.settings)
 
 
@@ -75,7 +75,8 @@ class TuneResult:
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
          search=None, storage: str | None = None, study_name: str = "rnncast", out=None, overwrite: bool = False,
          timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None, id_col=None,
-         series=None, static_covariates=None, static_categorical=None) -> TuneResult:
+         series=None, past_covariates=None, future_covariates=None, static_covariates=None,
+         static_categorical=None) -> TuneResult:
     """Search ``search`` for the settings with the lowest validation score: the MSE of a point model,
     the pinball loss averaged over the levels of a quantile model (scaled units; ``TuneResult.ranked_by``
     says which).
@@ -102,8 +103,9 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     before the study is opened.
     Many processes may open one new study at once: its creation is retried until one of them has
     made it and the others load it. ``timeout``: seconds after which no further trial starts.
-    ``id_col``, ``series``, ``static_covariates``, ``static_categorical``: many series, read as ``Forecaster.fit``
-    reads them; each trial fits the panel as fit does and is scored on every series' validation windows (pooled, in
+    ``id_col``, ``series``, ``past_covariates``, ``future_covariates``, ``static_covariates``, ``static_categorical``:
+    many series and covariates by role, read as ``Forecaster.fit`` reads them (the covariate roles beside or instead
+    of ``features``); each trial fits the panel as fit does and is scored on every series' validation windows (pooled, in
     scaled units); a searched lookback fits every series (``searchspace.searched_lookbacks``); best.toml writes them
     for ``fit --config`` (``TuneResult.roles``, every data role given, for ``fit``), and a study continued on another key, or on other data
     (``tunepanel.check_data``), is refused.
@@ -128,11 +130,11 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if storage is not None and not isinstance(storage, str):  # re's TypeError from deep in the URL's parse
         raise RnncastError(f"storage must be a database URL as text, such as sqlite:////shared/study.db or "
                            f"postgresql://user@host/db, got {type(storage).__name__} {storage!r}")
-    if named := [k for k in (*ROLES, *COVARIATE_ROLES) if isinstance(settings, dict) and k in settings]:
+    if named := [k for k in ROLES if isinstance(settings, dict) and k in settings]:
         raise RnncastError(f"tune's settings= hold {', '.join(named)}, a column role, not a setting: "  # not "unknown"
-                           + (f"give it as tune(data, {named[0]}=...), as fit takes it" if named[0] in ROLES
-                              else as_features(api=True)))
-    roles = {k: v for k, v in dict(id_col=id_col, series=series, static_covariates=static_covariates,
+                           f"give it as tune(data, {named[0]}=...), as fit takes it")
+    roles = {k: v for k, v in dict(id_col=id_col, series=series, past_covariates=past_covariates,
+                                   future_covariates=future_covariates, static_covariates=static_covariates,
                                    static_categorical=static_categorical).items() if v is not None}
     fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
     space = not_fixed(what_is_searched(search), fixed, given=search is not None)
@@ -158,8 +160,7 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
              trials, timeout, sampler_seed, on_trial, on_start, roles) -> TuneResult:
     """``tune`` once its arguments are checked and ``out`` (None: the study in memory or ``storage``) is held."""
     source = str(Path(data).absolute()) if isinstance(data, (str, Path)) else None  # best.toml: from any directory
-    with read_for_tune():  # its not-used line offers features=, not fit's covariate roles
-        panel = load_panel(data, target, features, time_col, **roles, **base.data.reading())  # read and checked once
+    panel = load_panel(data, target, features, time_col, **roles, **base.data.reading())  # read and checked once
     check_roles(panel, base)  # what every trial's fit would refuse, refused before the study is opened
     if "lookback" in space:  # each fits every series: the trials of two lookbacks are scored on the same series
         space["lookback"] = searched_lookbacks(panel.lengths, fixed, space.get("lookback"), shortest(panel))

@@ -1,8 +1,9 @@
 """The forecasts of many stride-1 windows beside the baselines (``WindowForecasts``), a part's in both
 units (``PartForecasts``), and which of their values are scored.
 
-Every value is scored but a target that ``fill`` made (it was missing from the data) and every value
-of a window whose inputs hold a value filled from a row at or after its first target (``filledwindows``):
+Every value is scored but a target that ``fill`` made (it was missing from the data), a step whose date the data
+has no row for (``stepactuals``: no actual) and every value of a window whose inputs hold a value filled from a row
+at or after its first target (``filledwindows``):
 ``scored`` gives the mask the scores, the baselines' and the Diebold–Mariano test read alike.
 Shapes: windows W, horizon H, targets T, quantile levels Q.
 """
@@ -16,7 +17,8 @@ import pandas as pd
 
 from rnncast.spelling import counted
 
-WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later")
+WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later", "absent")
+MASKS = ("filled", "reads_later", "absent")  # False where a part lacks one (concat)
 
 
 @dataclass
@@ -27,7 +29,8 @@ class WindowForecasts:
     which series (a position in ``ids``). ``quantiles`` [W, H, T, Q] holds the levels ``levels``;
     ``targets`` [T] names the target columns. ``filled`` [W, H, T]: targets made by ``fill``, not
     observed; ``reads_later`` [W]: windows whose inputs hold a value filled from a row at or after
-    their first target (None: no filled value).
+    their first target (None: no filled value); ``absent`` [W, H, T]: steps whose date the data has no row for
+    (``stepactuals``: no actual, never "made by fill"; None: every step has its row).
     """
 
     starts: np.ndarray  # row where each window's inputs begin
@@ -44,6 +47,7 @@ class WindowForecasts:
     targets: list = field(default_factory=list)
     filled: np.ndarray | None = None  # [W, H, T] bool
     reads_later: np.ndarray | None = None  # [W] bool
+    absent: np.ndarray | None = None  # [W, H, T] bool: the step's date has no row (no actual)
 
     def __repr__(self) -> str:
         """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
@@ -56,13 +60,13 @@ class WindowForecasts:
 
 
 def scored(wf: WindowForecasts) -> np.ndarray | None:
-    """The values scored [W, H, T] bool: every one but filled targets and the windows that read
-    values filled from later rows; None when every value is scored."""
-    if wf.filled is None and wf.reads_later is None:
+    """The values scored [W, H, T] bool: every one but filled targets, steps without a row and the windows that
+    read values filled from later rows; None when every value is scored."""
+    if wf.filled is None and wf.reads_later is None and wf.absent is None:
         return None
     keep = np.ones(wf.y_true.shape, dtype=bool)
-    if wf.filled is not None:
-        keep &= ~wf.filled
+    if (unscored := unscored_targets(wf)) is not None:
+        keep &= ~unscored
     if wf.reads_later is not None:
         keep &= ~wf.reads_later[:, None, None]
     return keep
@@ -89,6 +93,13 @@ class PartForecasts:
     absent: object = None  # stepactuals.Absent: the steps whose date the data lacks (forecast, not scored); None: none
 
 
+def unscored_targets(wf: WindowForecasts) -> np.ndarray | None:
+    """[W, H, T] the targets no score reads: made by fill (``filled``) or without a row (``absent``); None: none."""
+    if wf.filled is None or wf.absent is None:
+        return wf.filled if wf.absent is None else wf.absent
+    return wf.filled | wf.absent
+
+
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
     """The windows ``keep`` (a mask or positions) of ``wf``."""
     picked = {name: getattr(wf, name)[keep] if getattr(wf, name) is not None else None for name in WINDOW_ARRAYS}
@@ -102,7 +113,7 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
     return WindowForecasts(wf.starts, wf.target_rows, one(wf.y_true), one(wf.y_pred),
                            {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
                            one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
-                           wf.reads_later)
+                           wf.reads_later, one(wf.absent))
 
 
 def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
@@ -113,8 +124,8 @@ def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
     def cat(name):
         if all(getattr(p, name) is None for p in parts):
             return None
-        if name in ("filled", "reads_later"):
-            shape = (lambda p: p.y_true.shape) if name == "filled" else (lambda p: (len(p.y_true),))  # noqa: E731
+        if name in MASKS:
+            shape = (lambda p: (len(p.y_true),)) if name == "reads_later" else (lambda p: p.y_true.shape)  # noqa: E731
             return np.concatenate([getattr(p, name) if getattr(p, name) is not None else np.zeros(shape(p), bool)
                                    for p in parts])[order]
         return np.concatenate([getattr(p, name) for p in parts])[order]

@@ -4,6 +4,7 @@
     rnncast bench ett --data ETTh1.csv --mode S --lookback 96 --horizons 96,192,336,720 \\
         --models repeat,nlinear,dlinear,rnn,lstm,gru [--drop-last 32] [--out DIR]
     rnncast bench ett --quick          # ETTh1, S, H=96, repeat/nlinear/lstm, 2 epochs: a smoke test
+    rnncast bench remake DIR [DIR ...] # results.md rewritten from results.csv, nothing run
 
 ``bench ltsf`` runs any CSV (a time column, then numeric value columns): the ETT tables under the ETT
 protocol, any other table under the custom one (70 % train, 20 % test, the rest validation;
@@ -29,8 +30,9 @@ than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), b
   ``settings`` (JSON) record each model's settings as the fit ran them (the device and thread count in effect; no
   val_frac or test_frac, which the protocol's split replaces) and the split: each part's first and last data row
   and their times as written;
-* ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
-  the published rows (:mod:`rnncast.bench.published`) and the split, remade from the whole CSV after every run;
+* ``results.md``: per setting a table, one row per horizon, the latest setting of every model (mean ± sd over its
+  seeds) beside the published rows (:mod:`rnncast.bench.published`) and the split, remade from the whole CSV after
+  every run (and by ``bench remake``);
 * ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png`` (no ``_seed<seed>`` for repeat): the first test window,
   target channel: input, actual, forecast; ``<tag>`` stands for the protocol and the settings, so runs
   that share a folder never overwrite each other's (:func:`rnncast.bench.results.plot_name`);
@@ -105,6 +107,12 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
                       "has one, else the last column); M forecasts every column, and the target names only the "
                       "plotted one")
     ltsf.set_defaults(run=run_bench, setting_elsewhere=functools.partial(_given_here, "LTSF"))  # --epochs: --set
+    remake = kinds.add_parser("remake", help="rewrite results.md from each FOLDER's results.csv, running nothing",
+                              description="Rewrite results.md in each bench --out FOLDER from every row of its "
+                                          "results.csv (one of an earlier version too), as a run does after it ends; "
+                                          "nothing is trained or scored.")
+    remake.add_argument("folders", nargs="+", metavar="FOLDER", help="a bench run's --out folder")
+    remake.set_defaults(run=run_remake)
 
 
 def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
@@ -275,6 +283,15 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     linked = "" if linked == plots else f"{linked} "
     print(f"\nwrote {plan.out}/results.csv, results.md"
           f"{f' and {plots} forecast plot(s), {linked}linked from results.md' if plots else ''}")
+    return 0
+
+
+def run_remake(args: argparse.Namespace) -> int:
+    """``rnncast bench remake FOLDER ...``: each folder's results.md rewritten from its results.csv."""
+    from rnncast.bench.markdown import remake_folder
+
+    for folder in args.folders:
+        print(remake_folder(folder, DEFAULT_MODELS), flush=True)
     return 0
 
 

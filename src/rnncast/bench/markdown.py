@@ -19,7 +19,9 @@ from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURE
                                      has_recipe, published_windows, signature_named)
 from rnncast.bench.results import is_quick, plot_name, read_csv
 from rnncast.bench import seedruns
+from rnncast.errors import RnncastError
 from rnncast.files import write_text
+from rnncast.outputs import written_by_rnncast
 
 
 def write_markdown(out: Path, model_order: Sequence[str]) -> Path:
@@ -36,6 +38,23 @@ def remake(out: Path, model_order: Sequence[str]) -> tuple[Path, set[str]]:
     text, linked = _page(rows, model_order, plots)
     write_text(Path(out) / "results.md", text)
     return Path(out) / "results.md", linked
+
+
+def remake_folder(out: Path, model_order: Sequence[str]) -> str:
+    """``rnncast bench remake FOLDER``: ``results.md`` rewritten from the ``results.csv`` in ``out`` (of this version or
+    an earlier one) with nothing run, and the line saying so; refused where ``out`` holds no results.csv bench wrote,
+    or a results.md bench did not write (which would be overwritten)."""
+    out = Path(out)
+    csv_path, md_path = out / "results.csv", out / "results.md"
+    if not csv_path.is_file() or not written_by_rnncast(csv_path):
+        held = "no results.csv" if not csv_path.exists() else "a results.csv that rnncast bench did not write"
+        raise RnncastError(f"{out} holds {held}; give the --out folder of a bench run, whose results.csv results.md "
+                           "is remade from")
+    if md_path.exists() and not written_by_rnncast(md_path):
+        raise RnncastError(f"{md_path} was not written by rnncast bench (it does not begin '# Long-horizon benchmark "
+                           "results'); move it away to have it remade")
+    rows = len(read_csv(csv_path))
+    return f"wrote {remake(out, model_order)[0]} from the {rows} row{'s' if rows != 1 else ''} of {csv_path}"
 
 
 def score_at(row: dict, windows: int) -> tuple[float, float] | None:

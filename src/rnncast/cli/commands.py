@@ -263,11 +263,9 @@ def _held_static(state, request: dict) -> bool:
 def panel_request(args) -> dict:
     """The data options of fit/backtest as plain data (kept in config.json for --resume); the parser
     has read the column flags into lists of names (``series`` may be 'all')."""
-    request = {"id_col": args.id_col, "series": args.series, "past_covariates": getattr(args, "past_covariates", None),
-               "future_covariates": getattr(args, "future_covariates", None), "static_covariates": args.static_covariates,
-               "static": args.static, "static_categorical": args.static_categorical}
-    covariates = ("past_covariates", "future_covariates")  # tune has no such flags: it takes covariates as --features
-    return {k: v for k, v in request.items() if hasattr(args, "past_covariates") or k not in covariates}
+    return {"id_col": args.id_col, "series": args.series, "past_covariates": args.past_covariates,
+            "future_covariates": args.future_covariates, "static_covariates": args.static_covariates,
+            "static": args.static, "static_categorical": args.static_categorical}
 
 
 def panel_kwargs(request: dict) -> dict:

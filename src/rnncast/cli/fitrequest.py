@@ -10,7 +10,6 @@ from rnncast.cli.commands import panel_request, settings_from_args
 from rnncast.cli.misplaced import overwrite_without_out
 from rnncast.errors import RnncastError
 from rnncast.spelling import in_config
-from rnncast.tunepanel import config_refusal
 
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
@@ -30,9 +29,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
     if args.features is not None:
         flags["features"] = args.features  # a list of names, or 'all'
-    panel = panel_request(args)  # tune's without the covariate roles: it takes covariates as --features
-    if "future_covariates" not in panel and file_request.get("future_covariates"):  # tune has no place for it: refused,
-        raise RnncastError(config_refusal(args.config, ["future_covariates"]))  # not dropped
+    panel = panel_request(args)
     if args.config:
         file_request = config_paths(args, file_request)  # the file's paths as read from any directory
         _static_table_given(args, file_request)
@@ -41,8 +38,6 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
-    if "past_covariates" not in panel and request["features"] is None and file_request.get("past_covariates"):
-        request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
@@ -72,39 +67,51 @@ def config_paths(args, file_request: dict) -> dict:
 
 def _static_table_given(args, file_request: dict) -> None:
     """A tune's best.toml whose trial trained on a static table given in memory names its columns (``static_table``),
-    which it cannot hold: refused by name unless static covariates are given (--static FILE), never trained without."""
+    which it cannot hold: refused by name unless static covariates are given (--static FILE, or --static-covariates
+    columns), never trained without; those given are checked against it (``_static_columns_match``)."""
     names = file_request.get("static_table")
-    if names and not (getattr(args, "static", None) or getattr(args, "static_covariates", None)
-                      or file_request.get("static") or file_request.get("static_covariates")):
+    if not names:
+        return
+    columns = getattr(args, "static_covariates", None) or file_request.get("static_covariates")
+    path = getattr(args, "static", None) or file_request.get("static")
+    if not (columns or path):
         shown = ", ".join(repr(n) for n in names)
         raise RnncastError(f"config {args.config}'s trial used the static covariates {shown} from a table given in "
                            "memory, which it cannot hold: give that table with --static FILE (the id column(s) and "
-                           f"{'its column' if len(names) == 1 else 'their columns'})")
-    path = getattr(args, "static", None) or file_request.get("static")
-    if names and isinstance(path, str) and Path(path).is_file():
-        _static_file_matches(args, file_request, names, path)
+                           f"{'its column' if len(names) == 1 else 'their columns'}), or name "
+                           f"{'its column' if len(names) == 1 else 'their columns'} in DATA with --static-covariates")
+    if columns and not path:  # both given: panel_kwargs refuses them by name
+        given = [columns] if isinstance(columns, str) else [str(c) for c in columns]
+        flag = "--static-covariates" if getattr(args, "static_covariates", None) else "static_covariates"  # or the file's
+        _static_columns_match(args.config, names, given, f"{flag} names", "give --static-covariates the trial's "
+                              "columns, or --static a table of them")
+    elif isinstance(path, str) and Path(path).is_file():
+        from rnncast.data import read_table
+        from rnncast.noticed import silenced
+
+        with silenced():  # read again when fitting: what reading says is said then
+            header = [str(c) for c in read_table(path).columns]
+        ids = getattr(args, "id_col", None) or file_request.get("id_col") or []
+        ids = [ids] if isinstance(ids, str) else [str(c) for c in ids]
+        _static_columns_match(args.config, names, [c for c in header if c not in ids], f"{path} has",
+                              "give --static a table with the trial's columns")
 
 
-def _static_file_matches(args, file_request: dict, names: list, path: str) -> None:
-    """The --static FILE given for a best.toml's ``static_table``: refused by name when it lacks a column the trial
-    used; the columns it adds (besides the id column(s)) are said, since the trial did not train on them."""
+def _static_columns_match(config, names: list, given: list[str], source: str, instead: str) -> None:
+    """The static covariates ``given`` for a best.toml's ``static_table`` ``names`` (a --static FILE's columns besides
+    its id column(s), or the --static-covariates named; ``source`` says which: "other.csv has"): refused by name when
+    one the trial used is lacking (``instead``: what to give); those it adds are said, since the trial did not train on
+    them (decisions 1208, 9302)."""
     import logging
 
-    from rnncast.data import read_table
-    from rnncast.noticed import silenced
-
-    with silenced():  # read again when fitting: what reading says is said then
-        columns = [str(c) for c in read_table(path).columns]
-    ids = getattr(args, "id_col", None) or file_request.get("id_col") or []
-    ids = [ids] if isinstance(ids, str) else [str(c) for c in ids]
-    lacking = [n for n in names if str(n) not in columns]
-    extra = [c for c in columns if c not in ids and c not in map(str, names)]
+    lacking = [n for n in names if str(n) not in given]
+    extra = [c for c in given if c not in map(str, names)]
     used = ", ".join(repr(n) for n in names)
     if lacking:
-        has = ", ".join(repr(c) for c in columns if c not in ids) or "no other column"
-        raise RnncastError(f"config {args.config}'s trial used static covariates {used}; {path} has {has}, not "
-                           f"{', '.join(repr(n) for n in lacking)}: give --static a table with the trial's columns")
+        raise RnncastError(f"config {config}'s trial used static covariates {used}; {source} "
+                           f"{', '.join(repr(c) for c in given) or 'no other column'}, not "
+                           f"{', '.join(repr(n) for n in lacking)}: {instead}")
     if extra:
         logging.getLogger(__name__).warning(
             "%s adds static covariates %s that config %s's trial did not use (it used %s); fit trains with them too",
-            path, ", ".join(repr(c) for c in extra), args.config, used)
+            source.rsplit(" ", 1)[0], ", ".join(repr(c) for c in extra), config, used)

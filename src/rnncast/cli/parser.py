@@ -18,7 +18,7 @@ from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.display import add_loudness
 from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
-from rnncast.cli.tuning import covariates_note, run_tune, tune_elsewhere
+from rnncast.cli.tuning import run_tune
 from rnncast.config import TrainSettings
 
 # The settings tune searches unless they are given (searchspace.SEARCH; test_cli_parser.py holds them in step).
@@ -139,15 +139,16 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Optuna on the validation split (each fixed when given), ranking the trials by the "
                                    "validation MSE, or a quantile model's by its pinball loss averaged over the levels "
                                    "(scaled units), and write the best settings as a config file for fit --config. "
-                                   "A panel (--id-col, --series, --static) is read as fit reads it, each trial scored "
-                                   "on every series' validation windows; the config file carries it, so fit --config "
-                                   "refits the panel with no other flag. "
+                                   "A panel (--id-col, --series, --static) and covariates (--features, or by role: "
+                                   "--past-covariates, --future-covariates) are read as fit reads them, each trial "
+                                   "scored on every series' validation windows; the config file carries them, so fit "
+                                   "--config refits the best trial with no other flag. "
                                    + NAMES_NOTE))
     data = _data_group(tune, "CSV or Parquet file, one row per time step (and series)")
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     _add_time_col(data)
-    add_panel_flags(tune, covariates=False)  # a panel, read as fit reads it; its covariates are --features
+    add_panel_flags(tune)  # a panel and covariate roles, read as fit reads them
     add_setting_groups(tune, data, searched=SEARCHED)
     search = tune.add_argument_group("search")
     search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20; a "
@@ -173,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "included (default: a tune of another study is refused; a run, backtest or demo always is)")
     output.add_argument("--config", metavar="FILE", path=CONFIG, help="fixed settings from a TOML file or a run directory; flags "
                         "override it, and --search NAME searches a setting it fixes (a best.toml fixes them all)")
-    tune.set_defaults(run=run_tune, unrecognized_note=covariates_note)
+    tune.set_defaults(run=run_tune)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
@@ -238,28 +239,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(command_flags=_command_flags(commands))  # a config key that is a command's flag (configfile)
     for name in fitflags.READERS:  # fit's settings given to a command of a fitted run: fixed at fit, its value said
         commands.choices[name].set_defaults(setting_elsewhere=fitflags.fixed_at_fit(name, fit, commands.choices[name]))
-    commands.choices["tune"].set_defaults(setting_elsewhere=tune_elsewhere)  # --future-covariates: --features; --resume: fit's
-    for name in ("backtest", "demo"):  # fit's flags of how it runs: what the command does instead
+    for name in ("backtest", "demo", "tune"):  # fit's flags of how it runs: what the command does instead
         commands.choices[name].set_defaults(setting_elsewhere=functools.partial(fitflags.how_fit_runs, name))
     return parser
 
 
-def add_panel_flags(parser: argparse.ArgumentParser, covariates: bool = True) -> None:
-    """Many series and covariate roles: the same flags for fit and backtest (tune's without the covariate roles,
-    ``covariates``: it takes covariates as --features), in a group of their own."""
+def add_panel_flags(parser: argparse.ArgumentParser) -> None:
+    """Many series and covariate roles: the same flags for fit, backtest and tune, in a group of their own."""
     group = parser.add_argument_group("many series and covariates", "Long format: one row per series and time "
                                       "step, an id column naming the series; wide format: one column per series.")
     group.add_argument("--id-col", metavar="COL", help="long format: the column naming each row's series, or "
                        "the columns that do together, comma-separated (item_id,store_id; a name holding a comma in double "
                        "quotes); default: unique_id when present; without one the table is one series, or wide with --series")
-    named = "--past-covariates, --future-covariates" if covariates else "--features"
     _add_names(group, "--series", all_ok=True, help="wide format: the series columns, or 'all': every numeric column "
-               f"but the time and the covariates named ({named}), listed at fit "
+               "but the time and the covariates named (--past-covariates, --future-covariates), listed at fit "
                "(a column named all: '\"all\"'; default: none: the table is long or one series)")
-    if covariates:
-        _add_names(group, "--past-covariates", help="columns known only up to the forecast time (default: none)")
-        _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
-                   "prices); predict asks for them (--future) (default: none)")
+    _add_names(group, "--past-covariates", help="columns known only up to the forecast time (default: none)")
+    _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
+               "prices); predict asks for them (--future) (default: none)")
     _add_names(group, "--static-covariates", help="per-series attribute columns, one value per series (default: none)")
     group.add_argument("--static", metavar="FILE", path=FILE, help="per-series attributes as a table: the id column and one "
                        "column each (default: none)")

@@ -1,7 +1,7 @@
 """The ``rnncast tune`` command, once its flags are parsed: claim the tuning folder (new, empty, or
 an earlier tune of the same study, which it goes on adding trials to), run the search
 (``rnncast.tuning``), and print one line per trial and the best settings' config. Tune takes a panel as fit does
-(--id-col, --series, --static...); fit's covariate role flags it lacks are named as such (``covariates_note``)."""
+(--id-col, --series, --past-covariates, --future-covariates, --static...)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from rnncast.cli.display import advise
 from rnncast.cli.fitrequest import fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
-from rnncast.tunepanel import COVARIATE_ROLES, covariates_instead
 from rnncast.spelling import counted, from_config, in_config, shell_word
 
 
@@ -98,29 +97,6 @@ def joining_note(out: Path, study: str, storage: str | None) -> str:
     where = out / "study.db" if storage is None else hide_password(storage)
     return (f"tuning study {study!r} in {where}: to add trials to it at the same time, give the second tune its own "
             f"--out with --study {study} --storage {hide_password(storage or here)} and its own --sampler-seed")
-
-
-COVARIATE_FLAGS = ("--past-covariates", "--future-covariates")  # fit's; tune names its covariates otherwise
-
-
-def covariates_note(extras: list[str]) -> str:
-    """What tune says of fit's covariate role flags among the arguments no parser took (``extras``): its covariates
-    are ``--features`` (with ``--future-known`` for those known over the horizon), not fit's role flags."""
-    covariates = [f for f in COVARIATE_FLAGS if any(e == f or e.startswith(f + "=") for e in extras)]
-    return f"; {covariates_instead(covariates)}" if covariates else ""
-
-
-def tune_elsewhere(setting: str, parsed=None, args=()) -> str:
-    """``setting_elsewhere`` of tune (``argparsing.Parser.elsewhere``): fit's covariate roles, given by another tool's
-    name, as ``covariates_note`` says of fit's flags; a flag of how fit runs as ``fitflags.how_fit_runs`` says; ''
-    for any other."""
-    from rnncast.cli.fitflags import how_fit_runs
-
-    flag = "--" + setting.replace("_", "-")
-    if flag in COVARIATE_FLAGS:
-        return ("a flag of fit; tune takes covariates as --features, with --future-known where they are known over the "
-                "horizon")
-    return how_fit_runs("tune", setting)
 
 
 def search_from_args(given: list[str] | None) -> dict | None:
@@ -218,8 +194,8 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
         result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
                       settings=settings, search=search, storage=args.storage, study_name=args.study,
                       out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
-                      on_trial=on_trial, **{k: v for k, v in panel_kwargs(request).items() if k not in COVARIATE_ROLES
-                                            and v is not None})  # --id-col, --static FILE, ...: read as fit reads them
+                      on_trial=on_trial, **{k: v for k, v in panel_kwargs(request).items()
+                                            if v is not None})  # --id-col, --static FILE, ...: read as fit reads them
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {loss_text(result.value)} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")

@@ -1,0 +1,132 @@
+"""New data's series ids read as the fitted model's kind: where the model's ids (or a key column's values) were
+numbers, an id that writes the same number ('1.00', '1', 1 for a model of store 1.0) is that series, in the model's
+dtype (``as_fitted``); where they were text, ids match as written ('007' is not 7). An id still unknown where the
+kinds differ is said so, with how the model's ids are written (``kinds_note``, for ``modelseries``' refusal).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.seriesids import id_text, key_dtypes, plain, saved_dtype
+from rnncast.serieskeys import of_model, read_as_text, values_of
+
+
+def fitted_dtypes(state) -> dict:
+    """``{column: (dtype, known)}``: each id column (or key column) of ``state`` whose values at fit were all integers
+    or all floats (``seriesids.saved_dtype``: after load, model.json's ``id_dtype`` / ``key_dtypes``; dtype 'int64' or
+    'float64'), with the texts of its values the model knows (``seriesids.id_text``: 1.0 is '1')."""
+    if state.layout != "long":
+        return {}
+    parts = read_as_text(state.id_col or "")
+    known = [*state.ids, *(str(d["id"]) for d in state.skipped_series)]
+    if len(parts) > 1:  # a key of several: its columns' dtypes, of this session's key or as saved
+        dtypes = (key_dtypes(state.key) if state.key is not None else state.key_dtypes) or {}
+        named = of_model(state.id_col, state.ids) or parts
+        values = [values_of(named, i) for i in known]
+        return {p: (d, {v[named.index(p)] for v in values}) for p, d in dtypes.items() if p in named}
+    dtype = saved_dtype(state.given_ids)
+    return {parts[0]: (dtype, set(known))} if dtype is not None and parts[0] else {}
+
+
+def _number(value):
+    """The number ``value`` is or writes ('1.00', ' 7 ', '007' -> 1.0, 7.0, 7.0); None for other text, a bool or NaN."""
+    value = plain(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value if np.isfinite(value) else None
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return number if np.isfinite(number) else None
+
+
+def _as_dtype(column: pd.Series, dtype: str) -> pd.Series:
+    """``column`` with each value that is or writes a number as that number, in ``dtype`` where every value does
+    (int64 only where each is whole); a value of other text stays as it is (refused by name as unknown later)."""
+    if column.isna().any():
+        return column  # a blank id is refused by name later, as it is
+    numbers = [_number(v) for v in column.tolist()]
+    if any(n is None for n in numbers):
+        return pd.Series([v if n is None else n for v, n in zip(column.tolist(), numbers)], index=column.index,
+                         dtype=object, name=column.name)
+    if dtype == "int64" and not all(float(n).is_integer() for n in numbers):
+        return pd.Series(numbers, index=column.index, dtype="float64", name=column.name)
+    return pd.Series(numbers, index=column.index, dtype="float64", name=column.name).astype(dtype)
+
+
+def as_fitted(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
+    """``frame`` with each id column of ``dtypes`` (``fitted_dtypes``) that holds text naming no series the model knows
+    but writing the number of one ('1.00', '1', ' 7') read as the model's numbers: a CSV's '1.00' is the series 1.0 of
+    a model fitted on float ids (decision 1175 read only df.to_csv's own '1.0' so). Ids that match as they are (text
+    '1' of store 1, a categorical, integers of float stores) are kept as given, and so given back; text ids of a
+    model of text ids are left as written ('007' is not 7)."""
+    found = {c: d for c, d in dtypes.items() if c in frame.columns and _texts(frame[c])}
+    out = frame
+    for c, (dtype, known) in found.items():
+        values = [plain(v) for v in pd.unique(frame[c].dropna())]
+        if any(id_text(v) not in known and (n := _number(v)) is not None and id_text(n) in known for v in values):
+            out = out.copy(deep=False) if out is frame else out  # its attrs (where each row was read) kept
+            out[c] = _as_dtype(frame[c], dtype)
+    return out
+
+
+def _texts(column: pd.Series) -> bool:
+    return not isinstance(column.dtype, pd.CategoricalDtype) and not pd.api.types.is_numeric_dtype(column) \
+        and not pd.api.types.is_bool_dtype(column)
+
+
+def _kind(values) -> str | None:
+    values = [plain(v) for v in values]
+    if values and all(isinstance(v, str) for v in values):
+        return "text"
+    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "numbers"
+    return None
+
+
+def kinds_note(state, unknown: list, key=None) -> str:
+    """A clause for the refusal of the ``unknown`` ids (as given) where they and the model's ids are of other kinds:
+    numbers beside a model of text ids ('007' is not 7), text that writes no number beside a model of number ids;
+    "" where the kinds agree or are mixed. A key of several (``key``: the data's ``serieskeys.Key``) is told column by
+    column, each as the data holds it beside the model's (``fitted_dtypes``; a column kept as no number is text)."""
+    if state.layout != "long":
+        return ""
+    parts = read_as_text(state.id_col or "")
+    if len(parts) > 1:
+        return _key_note(state, key) if key is not None else ""
+    known = [(state.given_ids or {}).get(i, i) for i in state.ids[:3]]
+    dtype = saved_dtype(state.given_ids)
+    return _said("the model's ids are", "these are", "numbers" if dtype is not None else _kind(known), _kind(unknown),
+                 known, dtype)
+
+
+def _said(fitted_whose: str, given_whose: str, fitted, given, known: list, dtype) -> str:
+    if fitted == "text" and given == "numbers":
+        return (f"; {fitted_whose} text, written {', '.join(map(repr, known))}, and {given_whose} numbers: text ids "
+                "match only as written (a code '007' is not the number 7), so give the ids as they were at fit")
+    if fitted == "numbers" and given == "text":
+        return (f"; {fitted_whose} numbers ({dtype}: {', '.join(map(repr, known))}), and {given_whose} text that "
+                "writes no number (an id that writes one, as '1.00', is matched by its value)")
+    return ""
+
+
+def _key_note(state, key) -> str:
+    """``kinds_note`` of a key's columns: the first whose kind differs from the model's."""
+    dtypes = fitted_dtypes(state)
+    named = of_model(state.id_col, state.ids) or key.parts
+    for p in [p for p in key.parts if p in named]:
+        texts = sorted({values_of(named, i)[named.index(p)] for i in state.ids})[:3]
+        dtype = dtypes.get(p, (None,))[0]
+        known = list(pd.Index(texts, dtype=object).astype(dtype)) if dtype is not None else texts
+        column = key.rows[p]
+        given = "numbers" if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) else \
+            _kind(column.tolist())
+        said = _said(f"the key column {p!r} held", "here", "numbers" if dtype else "text", given,
+                     [plain(v) for v in known], dtype)
+        if said:
+            return said.replace("here numbers", "holds numbers here").replace("here text", "holds text here")
+    return ""

@@ -1,0 +1,89 @@
+"""``fill='zero'`` up to the panel's last date: a series whose last rows are absent (intermittent demand, a till
+export that leaves out the weeks without sales, the last ones too) gets its calendar's steps after its last row up
+to the latest row of any series, as missing rows that zero fill writes 0 in (no sale), said once, naming the series.
+
+Without it such a series' trailing weeks were no rows at all: fit trained on a series that stopped early, and predict
+forecast it from its own last row, dates the other series already cover. Only where zero fill was asked for (ffill
+or interpolate would make up a level beyond the last value), on one calendar shared by the series.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars, idkeys
+from rnncast.data import KEY_DTYPES
+from rnncast.spelling import counted
+from rnncast.timetext import at_midnight, shown
+
+log = logging.getLogger(__name__)
+
+MOST = 3  # series named; the others counted
+
+
+def _after(last, latest, calendar):
+    """The calendar's steps after ``last`` up to ``latest`` (an index of them), or None where the ruler cannot place
+    them (``latest`` off the series' calendar)."""
+    pair = last.append(latest)
+    ruler = calendars.walk(pair, np.array([0, 2]), calendar)
+    if ruler is None or ruler.off is not None:
+        return None
+    k = int(ruler.steps[1])
+    return ruler.stamps(np.zeros(k, dtype=np.int64), np.arange(1, k + 1)) if k > 0 else None
+
+
+def extend(rows, values, time, positions, offsets, calendar, fill, announce: bool, attrs: dict, wide: bool = False):
+    """``values`` [N, C], ``time`` [N], ``positions`` [N], ``offsets`` [S + 1] with, where ``fill`` is 'zero' and the
+    series share ``calendar`` (None: each keeps its own, left as it is), each series' missing steps after its last
+    row up to the latest row of the panel appended as rows of NaN (``fills`` writes 0 in them), position -1 (no row
+    of the data); how many and whose said (``announce``; ``wide``: the series are a table's columns). As given
+    otherwise. Returns those four and ``{series: steps appended}`` (``Panel.zero_tail``: a refusal of its missing
+    future values says why it runs on)."""
+    n_series = len(offsets) - 1
+    if fill != "zero" or calendar is None or n_series < 2 or not isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
+        return values, time, positions, offsets, {}
+    ends = time[offsets[1:] - 1]  # [S] each series' last time
+    latest = ends.max()
+    early = np.flatnonzero(ends < latest)
+    uniques, which = np.unique(ends[early], return_inverse=True)  # once per last date: thousands of series share few
+    made = [_after(pd.Index(uniques[k : k + 1], dtype=time.dtype), ends[ends == latest][:1], calendar)
+            for k in range(len(uniques))]
+    sizes = np.array([0 if m is None else len(m) for m in made], dtype=np.int64)
+    kept = sizes[which] > 0
+    tails = {int(s): made[k] for s, k in zip(early[kept], which[kept])}
+    if not tails:
+        return values, time, positions, offsets, {}
+    pool = [m for m in made if m is not None]
+    pool = pool[0].append(pool[1:]) if len(pool) > 1 else pool[0]  # every last date's steps, one after another
+    starts = (np.cumsum(sizes) - sizes)[which[kept]]
+    counts = sizes[which[kept]]
+    new = pool[np.repeat(starts, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
+    series = np.concatenate([np.repeat(np.arange(n_series), np.diff(offsets)), np.repeat(early[kept], counts)])
+    order = np.argsort(series, kind="stable")  # each series' rows, then the steps appended after them
+    extra = np.zeros(n_series, dtype=np.int64)
+    extra[early[kept]] = counts
+    if announce:
+        _say(rows, tails, time, latest, attrs, wide)
+    return (np.vstack([values, np.full((len(new), values.shape[1]), np.nan)])[order],
+            time.append(pd.Index(new).rename(time.name))[order],
+            np.concatenate([positions, np.full(len(new), -1)]).astype(np.int64)[order],
+            np.concatenate([[0], np.cumsum(np.diff(offsets) + extra)]).astype(np.int64),
+            {s: len(m) for s, m in tails.items()})
+
+
+def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
+    day = at_midnight(time)
+    text = lambda t: shown(t, day, rows.text_format)  # noqa: E731
+    total = sum(len(m) for m in tails.values())
+    named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
+    more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
+    first = next(iter(tails))
+    line = (f"df = df.drop(columns=[{rows.given_id(first)!r}])" if wide else "df = df[" + idkeys.series_rows(
+        rows.id_col, rows.ids, rows.ids[first], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+    log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
+                "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
+                "%s out, e.g. with pandas: %s", counted(total, "missing row"), f"{len(tails)} series", text(latest),
+                named, more, "column" if wide else "rows", line)

@@ -1,0 +1,92 @@
+"""idtypes: new data's ids read as the fitted model's kind ('1.00' is store 1.0 of a model of float stores; '007' is
+not 7 of a model of text codes), and the refusal that says where the kinds differ."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.idtypes import as_fitted, kinds_note
+
+SMALL = dict(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0)
+
+
+def _stores(stores, key: bool = False) -> pd.DataFrame:
+    days = pd.date_range("2024-01-01", periods=24)
+    frame = pd.DataFrame({"date": np.tile(days, len(stores)), "store": np.repeat(stores, len(days)),
+                          "y": np.sin(np.arange(len(days) * len(stores)) / 3.0)})
+    return frame.assign(item="A") if key else frame
+
+
+def test_text_writing_a_fitted_number_is_that_number_and_ids_matching_as_given_stay_as_given():
+    dtypes = {"store": ("float64", {"1", "2"})}
+    read = as_fitted(pd.DataFrame({"store": ["1.00", "2", " 2.0"]}), dtypes)
+    assert read["store"].dtype == "float64" and read["store"].tolist() == [1.0, 2.0, 2.0]
+    same = pd.DataFrame({"store": ["1", "2"]})  # text '1' names store 1.0 as it is: given back as given
+    assert as_fitted(same, dtypes) is same
+    mixed = as_fitted(pd.DataFrame({"store": ["1.00", "X"]}), dtypes)  # X stays, to be refused by name
+    assert mixed["store"].tolist() == [1.0, "X"]
+    assert as_fitted(pd.DataFrame({"store": ["007"]}), {})["store"].tolist() == ["007"]  # text ids: as written
+    assert as_fitted(pd.DataFrame({"store": [True]}), dtypes)["store"].tolist() == [True]  # a bool is no number
+
+
+def test_the_refusal_says_the_kinds_differ_and_how_the_model_writes_its_ids():
+    text = SimpleNamespace(layout="long", id_col="store", ids=["007", "008"], given_ids=None)
+    assert "the model's ids are text, written '007', '008', and these are numbers" in kinds_note(text, [7, 8])
+    assert kinds_note(text, ["009"]) == ""  # the same kind: the ids differ, nothing more to say
+    floats = SimpleNamespace(layout="long", id_col="store", ids=["1", "2"], given_ids={"1": 1.0, "2": 2.0})
+    assert "the model's ids are numbers (float64: 1.0, 2.0), and these are text that writes no number" in \
+        kinds_note(floats, ["A"])
+    assert kinds_note(floats, [3.0]) == "" and kinds_note(floats, [True]) == ""
+    assert kinds_note(SimpleNamespace(layout="long", id_col="item,store", ids=["item=A, store=1"], given_ids=None),
+                      [7]) == ""  # a key's series are named by text: its columns told with the data's key alone
+
+
+def test_a_model_of_float_ids_forecasts_a_files_ids_written_otherwise_and_refuses_codes_by_kind(tmp_path):
+    """Before: a model fitted on float stores 1.0, 2.0 (read from a file) said of a file writing '1.00' "series
+    ['1.00', '2.00'] ... were not in the data the model was fitted on", of '1' and '2.0' "series ['2.0'] ..."."""
+    from rnncast.forecaster import Forecaster
+
+    _stores([1.0, 2.0]).to_csv(tmp_path / "f.csv", index=False)
+    model = Forecaster(**SMALL).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col="store")
+    for written in (["1.00", "2.00"], ["1", "2.0"]):
+        _stores([1.0, 2.0]).assign(store=np.repeat(written, 24)).to_csv(tmp_path / "p.csv", index=False)
+        assert sorted(model.predict(str(tmp_path / "p.csv"))["store"].unique()) == [1.0, 2.0]
+    model.save(tmp_path / "m")
+    assert sorted(Forecaster.load(tmp_path / "m").predict(str(tmp_path / "p.csv"))["store"].unique()) == [1.0, 2.0]
+    _stores(["007", "008"]).to_csv(tmp_path / "c.csv", index=False)
+    codes = Forecaster(**SMALL).fit(str(tmp_path / "c.csv"), target="y", time_col="date", id_col="store")
+    with pytest.raises(RnncastError, match=r"series \[7, 8\] .*the model's ids are text, written '007', '008', and "
+                                           r"these are numbers: text ids match only as written"):
+        codes.predict(_stores([7, 8]))
+
+
+def test_a_keys_float_column_matches_its_values_written_otherwise(tmp_path):
+    from rnncast.forecaster import Forecaster
+
+    _stores([1.0, 2.0], key=True).to_csv(tmp_path / "k.csv", index=False)
+    model = Forecaster(**SMALL).fit(str(tmp_path / "k.csv"), target="y", time_col="date", id_col=["item", "store"])
+    _stores(["1.00", "2.00"], key=True).to_csv(tmp_path / "p.csv", index=False)
+    forecast = model.predict(str(tmp_path / "p.csv"))
+    assert forecast["store"].dtype == "float64" and sorted(forecast["store"].unique()) == [1.0, 2.0]
+
+
+def test_a_keys_column_of_another_kind_is_named_in_the_refusal(tmp_path):
+    from rnncast.forecaster import Forecaster
+
+    _stores(["007", "008"], key=True).to_csv(tmp_path / "k.csv", index=False)
+    codes = Forecaster(**SMALL).fit(str(tmp_path / "k.csv"), target="y", time_col="date", id_col=["item", "store"])
+    _stores(["7", "8"], key=True).to_csv(tmp_path / "p.csv", index=False)
+    with pytest.raises(RnncastError, match="the key column 'store' held text, written '007', '008', and holds numbers "
+                                           "here: text ids match only as written"):
+        codes.predict(str(tmp_path / "p.csv"))
+    _stores([1.0, 2.0], key=True).to_csv(tmp_path / "f.csv", index=False)
+    floats = Forecaster(**SMALL).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col=["item", "store"])
+    floats.save(tmp_path / "m")
+    with pytest.raises(RnncastError, match=r"the key column 'store' held numbers \(float64: 1.0, 2.0\), and holds "
+                                           "text here that writes no number"):
+        Forecaster.load(tmp_path / "m").predict(_stores(["X", "Y"], key=True))

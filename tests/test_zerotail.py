@@ -1,0 +1,70 @@
+"""zerotail: fill='zero' writes 0 in a series' absent weeks after its last row, up to the panel's last date (a till
+export that leaves out the weeks without sales, the last ones too), said with their count and series."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast.loading import load_panel
+
+WEEKS = pd.date_range("2023-01-01", periods=30, freq="W-SUN")
+
+
+def _weekly(ended: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    parts = []
+    for s in "ABC":
+        weeks = WEEKS[:-ended] if s == "C" else WEEKS
+        parts.append(pd.DataFrame({"week": weeks, "sku": s, "sales": rng.poisson(3, len(weeks)).astype(float)}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_zero_fill_writes_no_sales_up_to_the_panels_last_week_and_says_whose(caplog):
+    """Before: C's last 3 weeks were no rows at all: fit trained on a series that stopped early, and predict forecast
+    C from 2024-02-04 (its own end), weeks A and B already cover, where A's and B's forecasts began 2024-02-25."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(_weekly(), "sales", time_col="week", id_col="sku", fill="zero")
+    c = panel.ids.index("C")
+    rows = slice(panel.offsets[c], panel.offsets[c + 1])
+    assert panel.time[rows][-1] == WEEKS[-1] and len(panel.time[rows]) == len(WEEKS)
+    assert panel.values[rows][-3:, 0].tolist() == [0.0, 0.0, 0.0] and panel.zero_tail == {c: 3}
+    assert "fill='zero' wrote 0 in 3 missing rows after the last row of 1 series, up to the panel's last row " \
+           "2023-07-23: 'C' (3 from 2023-07-09); absent rows are taken as no sales (0)" in caplog.text
+    assert "where a series ended instead (discontinued), leave its rows out, e.g. with pandas: df = df[df['sku'] != " \
+           "'C']" in caplog.text
+
+
+def test_other_fills_and_series_ending_together_are_left_as_they_are(caplog):
+    for fill in ("ffill", "interpolate", None):  # a made-up level past the last value: not asked for
+        panel = load_panel(_weekly(), "sales", time_col="week", id_col="sku", fill=fill)
+        assert len(panel.values) == 3 * len(WEEKS) - 3
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        together = load_panel(_weekly().query("week < @WEEKS[-3]"), "sales", time_col="week", id_col="sku", fill="zero")
+    assert len(together.values) == 3 * (len(WEEKS) - 3) and "fill='zero' wrote" not in caplog.text
+    one = load_panel(_weekly().query("sku == 'C'"), "sales", time_col="week", id_col="sku", fill="zero")
+    assert len(one.values) == len(WEEKS) - 3  # one series: its own end is the data's
+
+
+def test_predict_forecasts_the_zero_filled_series_from_the_panels_end():
+    from rnncast.forecaster import Forecaster
+
+    data = _weekly()
+    model = Forecaster(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0, fill="zero").fit(
+        data, target="sales", time_col="week", id_col="sku")
+    forecast = model.predict(data)
+    assert set(forecast.groupby("sku")["week"].min()) == {WEEKS[-1] + pd.offsets.Week(weekday=6)}
+
+
+def test_a_wide_tables_blank_last_weeks_and_rows_fill_gaps_inserts_are_zero_too(caplog):
+    """A wide table's series whose last cells are blank was cut at its last value under fill='zero' (16 rows of 20)."""
+    wide = pd.DataFrame({"week": WEEKS[:20], "A": 1.0, "B": [2.0] * 16 + [np.nan] * 4})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(wide, series=["A", "B"], time_col="week", fill="zero")
+    assert panel.offsets.tolist() == [0, 20, 40] and panel.values[-4:, 0].tolist() == [0.0] * 4
+    assert "leave its column out, e.g. with pandas: df = df.drop(columns=['B'])" in caplog.text
+    gappy = _weekly().drop(index=[62, 63])  # two of C's weeks inside, and its last three
+    panel = load_panel(gappy, "sales", time_col="week", id_col="sku", fill="zero", fill_gaps=True)
+    assert len(panel.values) == 3 * len(WEEKS)
