@@ -217,3 +217,28 @@ def test_a_refusal_off_the_calendar_asks_the_readers_utc_clock_of_naive_times_on
         with pytest.raises(RnncastError) as refused:
             settle(feed, np.array([0, 30]), "B")  # written with a zone: not asked
     assert len(asked) == 1 and "read as UTC" not in str(refused.value)
+
+
+@pytest.mark.parametrize("times, kept", [
+    (pd.bdate_range("2023-01-02", periods=260).append(pd.DatetimeIndex(["2023-12-09"])), "B"),  # a stray Saturday
+    (pd.bdate_range("2023-01-02", periods=260).append(pd.DatetimeIndex(["2023-12-10"])), "B"),  # a stray Sunday
+    (pd.date_range("2023-01-01", periods=400, freq="D").to_series().loc[lambda d: d.dt.day_of_week >= 5].index.append(
+        pd.DatetimeIndex(["2023-06-07"])), "Sat Sun"),  # a stray Wednesday among weekends
+    (pd.date_range("2023-01-01", periods=100, freq="W-SUN").append(pd.DatetimeIndex(["2023-06-07"])), "W-SUN"),
+])
+def test_a_stray_row_is_named_off_the_calendar_the_others_keep_not_read_as_a_calendar_missing_many(times, kept, caplog):
+    """One Saturday among 260 business days (a tester's) made the calendar 'Mon Tue Wed Thu Fri Sat', 51 rows
+    "missing", every Saturday an unscored step and forecasts dated on Saturdays; a weekly series' stray day was named
+    off its calendar already. Each is now the calendar the others keep, the stray row named off it."""
+    time = pd.DatetimeIndex(times, name="date").sort_values()
+    with caplog.at_level("WARNING"):
+        calendar, ruler, _ = settle(time, np.array([0, len(time)]))
+    assert ruler is None and calendar.kept is not None and f"off the calendar '{kept}' the other {len(time) - 1} rows" \
+        in caplog.text
+
+
+def test_a_business_day_series_missing_many_days_keeps_its_calendar_without_a_stray():
+    days = pd.bdate_range("2023-01-02", periods=260)
+    time = pd.DatetimeIndex(days.delete(np.arange(5, 260, 9)), name="date")  # 29 weekdays missing, none off
+    calendar, ruler, _ = settle(time, np.array([0, len(time)]))
+    assert ruler is not None and ruler.missing == 29 and calendar.shown == "'B'"

@@ -67,15 +67,40 @@ def test_a_step_whose_date_the_data_lacks_is_left_out_as_evaluate_leaves_it_out(
     result = rnncast.compare(models, gapped)
     for name, model in models.items():
         scored = model.evaluate(gapped)
-        assert scored["scored"]["missing_steps"] == 20
+        assert scored["scored"]["missing_steps"] == 21  # the last window cut 07-11, its horizon ending 07-18
         assert result.scores[name]["mse"] == pytest.approx(scored["original"]["model"]["mse"], rel=1e-9)
         assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-9)
     assert all(np.isfinite(p["p"]) for p in result.pairs)
+    # each kind named as evaluate names it: no fill was set, so none is "targets fill made" (it said so of these)
+    assert ("21 values left out where a model scores none: 21 forecast steps on dates the data has no row for "
+            "(forecast, with a blank actual).") in result.notes
+
+
+def test_the_values_no_model_scores_are_counted_by_kind_steps_without_a_row_apart_from_values_fill_made():
+    """A daily series lacking two days and holding two blank targets, fitted with fill='ffill': the note counts the
+    steps on the missing dates apart from the targets the fill made, each once."""
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
+                         "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200)})
+    data.loc[[176, 188], "y"] = np.nan
+    gapped = data.drop(index=[172, 193])
+    models = {f"m{seed}": Forecaster(**{**SMALL, "lookback": 14, "horizon": 7, "seed": seed}, test_frac=0.2,
+                                     fill="ffill").fit(gapped) for seed in (0, 1)}
+    result = rnncast.compare(models, gapped)
+    scored = models["m0"].evaluate(gapped)["scored"]
+    [note] = [n for n in result.notes if "scores none" in n]
+    wf = models["m0"].predict_windows(gapped, part="test")
+    made = int((wf.filled & ~np.isnan(wf.y_true)).sum())  # a made target is a step of each window forecasting it
+    blank = scored["missing_steps"]
+    assert made > 2 and blank > 0
+    assert note == (f"{blank + made} values left out where a model scores none: {blank} forecast steps on dates the "
+                    f"data has no row for (forecast, with a blank actual); {made} targets fill made.")
 
 
 def test_a_model_reading_future_covariates_meets_another_on_the_windows_it_can_forecast():
     """A date without a row leaves a model reading future covariates without them there (stepactuals.future_kept): its
-    20 test windows forecasting one are left out, and the other model is compared on the 13 both forecast."""
+    20 test windows forecasting one are left out, and the other model is compared on the 13 both forecast (its 34 hold
+    the window cut 07-11, whose horizon ends on the data's last day: enddates)."""
     rng = np.random.default_rng(0)
     data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
                          "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200),
@@ -84,8 +109,8 @@ def test_a_model_reading_future_covariates_meets_another_on_the_windows_it_can_f
     reads = Forecaster(**settings).fit(data, target="y", future_covariates=["p"])
     plain = Forecaster(**settings).fit(data, target="y", features=[])
     result = rnncast.compare({"future": reads, "plain": plain}, data)
-    assert result.windows == 13 and result.left_out == {"future": 0, "plain": 20}
-    assert "or a date without a row whose future covariates one model reads): 20 of plain's 33 test windows" in (
+    assert result.windows == 13 and result.left_out == {"future": 0, "plain": 21}
+    assert "or a date without a row whose future covariates one model reads): 21 of plain's 34 test windows" in (
         result.notes[0])
     assert result.scores["future"]["mse"] == pytest.approx(reads.evaluate(data)["original"]["model"]["mse"], rel=1e-9)
 

@@ -472,7 +472,10 @@ def test_rows_after_the_fit_s_data_are_counted_in_the_title_and_marked_where_the
 def test_each_forecast_step_is_drawn_at_its_own_date_where_the_data_lacks_a_day():
     """A window was drawn at its rows: with 2024-06-21 missing, the forecast for 06-21 was drawn at 06-22 (one day
     off), and the missing dates' stand-ins as values fill made. Each step is drawn at its date (the forecasts'
-    ``stepactuals`` times), the actual line broken where the data has no row."""
+    ``stepactuals`` times), the actual line broken where the data has no row. The windows drawn were a horizon of
+    ROWS apart, each forecasting 7 calendar days: 06-28 and 07-06 were drawn by none, the lines straight across them,
+    and the title said "all 39 test points" of 36 dates drawn and 3 blank points. The
+    windows drawn now tile the test dates (``tiledsteps``): every date from the first step to the last, once."""
     from rnncast.plots import FILLED_LABEL
 
     rng = np.random.default_rng(0)
@@ -484,14 +487,37 @@ def test_each_forecast_step_is_drawn_at_its_own_date_where_the_data_lacks_a_day(
     fig = forecast_plot(model, gapped, {"lstm": model}, test=test)
     lines = {line.get_label(): line for line in fig.axes[0].lines}
     x = pd.DatetimeIndex(lines["lstm"].get_xdata())
-    assert x.is_monotonic_increasing and x.is_unique  # a window's dates, one horizon of rows after the one before
     times = np.asarray(test.absent.times).reshape(test.absent.mask.shape)
-    firsts = np.arange(0, len(times), 7)
-    assert x[:len(firsts) * 7].equals(pd.DatetimeIndex(times[firsts].reshape(-1)))
-    at = x.get_loc(pd.Timestamp("2024-06-21"))
-    window, step = divmod(at, 7)
-    assert lines["lstm"].get_ydata()[at] == pytest.approx(test.original.y_pred[firsts[window], step, 0])
+    assert x.equals(pd.date_range(times[0, 0], times[-1, -1], freq="D"))  # every test date, once, in order
+    drawn = np.asarray(lines["lstm"].get_ydata(), dtype=float)
+    for day, value in zip(x, drawn):  # each a forecast of that date: a step of a window whose step is dated so
+        w, h = np.nonzero(times == np.datetime64(day))
+        assert np.isclose(test.original.y_pred[w, h, 0], value).any()
+    present = int((~x.isin(data.ds[[172, 185, 193]])).sum())
+    assert f"(all {present} test points and 3 dates without a row (blank), " in fig.axes[0].get_title()
     missing = x.isin(data.ds[[172, 185, 193]])
     actual = np.asarray(lines["actual"].get_ydata(), dtype=float)
     assert np.isnan(actual[missing]).all() and not np.isnan(actual[~missing]).any()
     assert FILLED_LABEL not in lines
+
+
+def test_a_line_is_broken_where_the_data_lacks_every_date_a_window_forecasts():
+    """Eight days lacking in the test split, more than the horizon of 7: the dates on either side are drawn and no line
+    joins them (a blank point between), the title counting the dates drawn alone."""
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"),
+                         "y": 10 + 3 * np.sin(np.arange(200) * 2 * np.pi / 7) + rng.normal(0, 0.5, 200)})
+    gapped = data.drop(index=range(175, 183))
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}, test_frac=0.2).fit(gapped)
+    fig = forecast_plot(model, gapped, {"lstm": model})
+    lines = {line.get_label(): line for line in fig.axes[0].lines}
+    x = pd.DatetimeIndex(lines["lstm"].get_xdata())
+    forecast = np.asarray(lines["lstm"].get_ydata(), dtype=float)
+    [gap] = np.flatnonzero(np.isnan(forecast))  # the break: every line blank there
+    assert all(np.isnan(np.asarray(line.get_ydata(), dtype=float)[gap]) for line in lines.values()
+               if len(line.get_xdata()) == len(x))
+    assert x[gap - 1] < data.ds[183] <= x[gap + 1]  # the dates either side of the lacking ones
+    drawn = x.delete(gap)
+    present = int(drawn.isin(gapped.ds).sum())
+    assert drawn.is_unique and f"(all {present} test points and {len(drawn) - present} dates without a row" in \
+        fig.axes[0].get_title()

@@ -108,16 +108,17 @@ def test_a_model_reading_future_covariates_still_leaves_out_a_window_lacking_a_d
 
 def test_evaluate_and_fit_s_test_scores_date_each_step_as_a_backtest_does():
     """Fit's test windows are stride-1 rows: a window whose targets ran over a missing day scored its step 1 forecast
-    for 06-21 against the actual of 06-22 (20 of 33 windows); each step now meets its own date's actual, or none."""
+    for 06-21 against the actual of 06-22 (20 of 33 windows); each step now meets its own date's actual, or none. The
+    window cut at 07-11 (its horizon: 07-12, which the data lacks, to the last day, 07-18) is scored too (enddates)."""
     data = _daily()
     gapped = data.drop(index=[172, 185, 193])
     model = Forecaster(**SETTINGS, test_frac=0.2).fit(gapped)
     result = model.evaluate(gapped)
-    assert result["scored"]["missing_steps"] == 20 and "windows_scored" not in result  # each keeps a scored value
-    assert "20 forecast steps of 20 windows fall on dates the data has no row for" in result["scored"]["text"]
+    assert result["scored"]["missing_steps"] == 21 and "windows_scored" not in result  # each keeps a scored value
+    assert "21 forecast steps of 21 windows fall on dates the data has no row for" in result["scored"]["text"]
     test = model.part_forecasts(gapped, "test")
     wf, absent = test.original, test.absent
-    assert absent.mask.sum() == 20 and wf.absent[..., 0][absent.mask].all() and wf.absent.sum() == 20
+    assert absent.mask.sum() == 21 and wf.absent[..., 0][absent.mask].all() and wf.absent.sum() == 21
     assert wf.filled is None  # nothing was made by fill
     times = np.asarray(absent.times).reshape(absent.mask.shape)
     actual = data.set_index("ds").y
@@ -137,9 +138,9 @@ def test_predict_windows_gives_each_step_its_own_date_s_actual_and_a_missing_dat
     with caplog.at_level("WARNING"):
         wf = model.predict_windows(gapped, part="test")
     said = [r.getMessage() for r in caplog.records if "fall on dates the data has no row for" in r.getMessage()]
-    assert len(said) == 1 and said[0].startswith("20 forecast steps of 20 windows")
+    assert len(said) == 1 and said[0].startswith("21 forecast steps of 21 windows")  # the last cut 07-11 (enddates)
     blank = np.isnan(wf.y_true[..., 0])
-    assert blank.sum() == 20 and wf.absent[..., 0][blank].all() and wf.absent.sum() == 20 and wf.filled is None
+    assert blank.sum() == 21 and wf.absent[..., 0][blank].all() and wf.absent.sum() == 21 and wf.filled is None
     test = model.part_forecasts(gapped, "test")
     times = np.asarray(test.absent.times).reshape(blank.shape)
     actual = data.set_index("ds").y

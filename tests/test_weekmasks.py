@@ -102,3 +102,23 @@ def test_a_short_file_of_weekdays_across_a_weekend_is_likely_monday_to_friday_as
     assert weekmasks.likely(sun_thu, _one(sun_thu)) == weekmasks.EVERY
     long = _days(SUN_THU)  # long enough to tell: kept's mask
     assert weekmasks.likely(long, _one(long)) == SUN_THU
+
+
+def _as_days(times) -> np.ndarray:
+    return pd.DatetimeIndex(times).to_numpy().astype("datetime64[D]")
+
+
+@pytest.mark.parametrize("stray, week", [("2023-12-09", weekmasks.BUSINESS), ("2023-12-10", weekmasks.BUSINESS)])
+def test_a_stray_weekend_day_among_business_days_is_off_the_week_not_in_it(stray, week):
+    """One Saturday (or Sunday) among 260 business days made the week Monday to Saturday, 51 Saturdays missing."""
+    days = _as_days(pd.bdate_range("2023-01-02", periods=260).append(pd.DatetimeIndex([stray])).sort_values())
+    assert weekmasks.kept(days, np.array([0, len(days)])) == week
+
+
+def test_a_stray_weekday_in_a_weekend_series_is_off_its_week_and_a_day_often_open_is_not():
+    every = pd.date_range("2023-01-01", periods=400, freq="D")
+    weekends = every[every.day_of_week >= 5]
+    days = _as_days(weekends.append(pd.DatetimeIndex(["2023-06-07"])).sort_values())
+    assert weekmasks.kept(days, np.array([0, len(days)])) == "Sat Sun"
+    saturdays = _as_days(pd.bdate_range("2023-01-02", periods=260).append(every[every.day_of_week == 5][::3]).sort_values())
+    assert weekmasks.kept(saturdays, np.array([0, len(saturdays)])) == "Mon Tue Wed Thu Fri Sat"  # 19 Saturdays: open

@@ -20,6 +20,7 @@ import numpy as np
 from rnncast import commonwindows, comparebaselines, comparedfits, comparison, evaluation, metrics, spreads
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
+from rnncast.filledwindows import BLANK
 from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
@@ -153,7 +154,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
-                           _notes(left, own, keep, part) + said + basis.notes + [baselines.note],
+                           _notes(left, own, keep, part, chosen, named) + said + basis.notes + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
                            baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
                            basis.untrained)
@@ -243,7 +244,7 @@ def _alike(named: dict) -> None:
         raise RnncastError(f"the models forecast different targets ({each}); compare models of the same target columns")
 
 
-def _notes(left: dict, own: dict, keep, part: str) -> list[str]:
+def _notes(left: dict, own: dict, keep, part: str, chosen: dict, named: dict) -> list[str]:
     """What the comparison left out, in words."""
     notes = []
     if any(left.values()):
@@ -252,9 +253,27 @@ def _notes(left: dict, own: dict, keep, part: str) -> list[str]:
                      "a row whose future covariates one model reads): "
                      + ", ".join(f"{left[n]} of {n}'s {own[n]} {which}" for n in left if left[n]) + ".")
     if keep is not None and not keep.all():
-        notes.append(f"{counted(int((~keep).sum()), 'value')} left out where a model scores none: targets fill made, "
-                     "dates the data has no row for, or windows reading values filled from later rows.")
+        notes.append(_unscored(chosen, keep, any(m.settings_.data.fill for m in named.values())))
     if part in ("train", "all"):  # many overlapping windows the models learned from: "beyond chance" comes easily
         notes.append(f"part={part!r} scores windows whose targets the models were trained on: it says how closely each "
                      "fits its training rows, not how well it forecasts; part='test' says that.")
     return notes
+
+
+def _unscored(chosen: dict[str, WindowForecasts], keep: np.ndarray, fill: bool) -> str:
+    """The values no model scores, counted by kind as evaluate says them, each once: steps on dates the data has no
+    row for (a blank actual, ``stepactuals``), values of windows reading values filled from later rows, and targets
+    fill made (``fill``: some model fills) or labels left blank (a model of the features alone, ``blanklabels``)."""
+    out = ~keep
+    blank = out & np.logical_or.reduce([np.isnan(wf.y_true) for wf in chosen.values()])
+    later = out & ~blank & np.logical_or.reduce([wf.reads_later[:, None, None] if wf.reads_later is not None else
+                                                 np.zeros(keep.shape[:1] + (1, 1), dtype=bool)
+                                                 for wf in chosen.values()])
+    made = out & ~blank & ~later
+    kinds = [f"{counted(int(blank.sum()), 'forecast step')} on dates the data has no row for (forecast, with a blank "
+             "actual)" if blank.any() else "",
+             f"{counted(int(made.sum()), 'target')} {'fill made' if fill else BLANK}" if made.any() else "",
+             f"{counted(int(later.sum()), 'value')} of windows reading values filled from later rows" if later.any()
+             else ""]
+    return (f"{counted(int(out.sum()), 'value')} left out where a model scores none: "
+            + "; ".join(k for k in kinds if k) + ".")

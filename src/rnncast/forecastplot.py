@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, stepactuals, zeroscales
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, stepactuals, tiledsteps, zeroscales
 from rnncast.seriespicks import mase_by_series, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -63,16 +63,17 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0, max_points)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
-        shown = len(panel["actual"])  # every window's stitched curve (``plots.contiguous_forecast``), or its first ones
-        span = (f"all {counted(shown, 'test point')}{_last(wf, horizon)}" if shown >= len(wf.y_true) + horizon - 1
-                else f"first {counted(shown, 'point')}")  # "first 120" of 120 read as rows cut
-        new, end = _after_fit(wf, test.scored, panel["rows"])  # drawn points after the fit's data, the first's position
+        shown = panel["points"]  # every test date with a row (``tiledsteps``), or the first ones; a date without one apart
+        span = (f"all {counted(shown, 'test point')}{_blank(panel['blank'])}{panel['last']}" if panel["whole"]
+                else f"first {counted(shown, 'point')}{_blank(panel['blank'])}")  # "first 120" of 120 read as rows cut
+        new, end = _after_fit(wf, test.scored, panel["rows"], panel["real"])  # drawn points after the fit's data, the first's position
         part = ("Test split" if not new else "Rows after the fit's data" if new == shown else
                 "Test split and the rows after the fit's data")
         if new:  # evaluate's words: "200 in the fit's test split, 500 after the fit's last row"
             span = span.replace(" test point", " point") + (f": {shown - new} in the fit's test split, {new} after "
                                                             "its last row" if new < shown else "")
-        title = f"{part}, {which}forecast {how} ({span}{_unscored(panel)}{plots.target_note(reference.targets_)})"
+        title = (f"{part}, {which}forecast {how} ({span}{_unscored(panel)}"
+                 f"{plots.target_note(reference.targets_)})")
         fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                     xlabel=axislabels.time_label(reference.calendar_), filled=panel["filled"], session=session,
                                     calendar=reference.calendar_)
@@ -94,18 +95,17 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
         else:
             panel["title"] = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
         panels.append(panel)
-    lengths = {len(panel["actual"]) for panel in panels}
-    rows = np.bincount(wf.series, minlength=len(test.ids)) + horizon - 1  # each series' test rows
-    whole = all(len(panel["actual"]) >= rows[s] for panel, (s, _) in zip(panels, picks))  # none cut by max_points
-    if whole:  # every test row of each series drawn: said as the one series' title says it, its last cutoff too
+    lengths = {panel["points"] for panel in panels}
+    if all(panel["whole"] for panel in panels):  # none cut by max_points: every test date of each series drawn: said as the one series' title says it, its last cutoff too
         span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
-        lasts = {_last(_one_series(wf, s), horizon) for s, _ in picks}
+        lasts = {panel["last"] for panel in panels}
         span += " of each series" + (lasts.pop() if len(lasts) == 1 else
                                      ", the last of each from a cutoff fewer steps after the one before")
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
         span += " of each series"
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
+    span += _blank(sum(panel["blank"] for panel in panels), "; ")
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = (f"Test split, forecast {how} ({span}{plots.target_note(reference.targets_)}){note}")
     return plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
@@ -121,9 +121,8 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     axes. ``models`` as :func:`forecast_plot` takes them."""
     test = reference.part_forecasts(data, part="test")
     horizon = reference.settings_.data.horizon
-    total = len(test.original.y_true) + horizon - 1  # the test rows forecast: each window's first step, and the last's
-    panel = _panel(reference, data, models, test, 0, total)
-    x, actual, shown = panel["x"], panel["actual"], len(panel["actual"])
+    panel = _panel(reference, data, models, test, 0, test.original.y_true.size)  # every test date: none cut
+    x, actual, total = panel["x"], panel["actual"], panel["points"]
     fig = Figure(figsize=(10, 1.9 * len(models) + 3.4), layout="constrained")
     axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
     plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
@@ -149,7 +148,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
             ax.sharey(axes[1])
     axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
-    every = "all" if shown == total else f"the first {shown} of"
+    every = "all" if panel["whole"] else "the first of"
     title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}",
                          wrap=True)
     axislabels.label(axes[0], _values_label(reference), title)  # a long name wrapped, or written whole under the title
@@ -190,57 +189,79 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
     mine = _one_series(test.original, s) if many else test.original
     mine, at = stepactuals.drawn(mine, test.absent, np.flatnonzero(test.original.series == s) if many  # each step at
                                  else np.arange(len(mine.y_true)))  # its own date, where the data lacks some
+    horizon = mine.y_true.shape[1]
+    tile = tiledsteps.tiles(*(tiledsteps.rows(mine.target_rows, horizon) if at is None or mine.time is None else
+                              (mine.time[np.asarray(mine.target_rows) - 1], np.asarray(at).reshape(-1, horizon))),
+                            max_points)  # each date once: windows a horizon apart on their steps' dates
+    firsts = (tile.windows, tile.steps)
+
+    def along(wf, values):  # one curve of windows like ``mine``'s: the steps drawn, broken where a date is not
+        if len(wf.y_true) != len(mine.y_true):  # another model's other windows: counted in rows
+            return tiledsteps.broken(plots.contiguous_forecast(wf.y_true[..., 0], values, max_points)[2], tile.gaps)
+        return tiledsteps.broken(values[firsts], tile.gaps)
+
     predictions, bands = {}, {}
     for name, model in models.items():
         if model is reference:
             wf = mine
         else:
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
-        firsts, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]),
-                                                                       max_points)
+        predictions[name] = along(wf, _shown(wf, wf.y_pred[..., 0]))
         for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level a line
-            lower, upper = (None if q is None else plots.contiguous_forecast(
-                wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]), max_points)[2] for q in (lo, hi))
+            lower, upper = (None if q is None else along(wf, _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]))
+                            for q in (lo, hi))
             bands[f"{name} {label}"] = Band(lower, upper, name, depth)
-    firsts, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0], max_points)
-    filled = (plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0], max_points)[2]
-              if mine.filled is not None else np.zeros(len(actual), dtype=bool))
-    later = mine.reads_later[firsts[0]] if mine.reads_later is not None else np.zeros(len(actual), dtype=bool)
+    actual = along(mine, mine.y_true[..., 0])
+    filled = along(mine, mine.filled[..., 0]) if mine.filled is not None else np.zeros(len(actual), dtype=bool)
+    later = (tiledsteps.broken(mine.reads_later[firsts[0]], tile.gaps) if mine.reads_later is not None
+             else np.zeros(len(actual), dtype=bool))
     marks = plots.left_out(filled, later)  # every point left out of the scores, by why (plots.draw_actual)
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
-        predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
-            mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
-    rows = mine.target_rows[firsts[0]] + firsts[1]  # each point's window's first row, and its step in it
-    x = (at[firsts[0] * mine.y_true.shape[1] + firsts[1]] if at is not None  # stepactuals: its own date
-         else mine.time[rows] if mine.time is not None else rows)
+        predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., 0]))
+    real = tiledsteps.broken(~np.isnan(mine.y_true[..., 0][firsts]) if at is not None else
+                             np.ones(len(firsts[0]), dtype=bool), tile.gaps)  # a date with a row (not blank, no break)
+    rows = tiledsteps.broken(mine.target_rows[firsts[0]] + firsts[1], tile.gaps)  # each point's window's first row,
+    # and its step in it
+    x = tiledsteps.broken(at[firsts[0] * horizon + firsts[1]] if at is not None  # stepactuals: its own date
+                          else mine.time[mine.target_rows[firsts[0]] + firsts[1]] if mine.time is not None
+                          else mine.target_rows[firsts[0]] + firsts[1], tile.gaps)
+    blank = int(np.isnan(mine.y_true[..., 0][firsts]).sum()) if at is not None else 0  # dates without a row
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": marks if marks.any() else None,
-            "rows": rows}
+            "rows": rows, "real": real, "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole,
+            "last": _last(tile, horizon)}
 
 
 def _unscored(panel: dict) -> str:
     """How many of one series' drawn points are scored, where some are not (made by fill, or their window's inputs
     filled from later rows: ``filledwindows``), marked in the plot: "" where every one is."""
     left = int(np.count_nonzero(panel["filled"])) if panel["filled"] is not None else 0
-    return plots.scored_note(len(panel["actual"]), left, "them")
+    return plots.scored_note(panel["points"], left, "them")
 
 
-def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray) -> tuple[int, int]:
+def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray, real: np.ndarray) -> tuple[int, int]:
     """How many of the points drawn at ``rows`` lie after the fit's data (windows of ``data`` whose first target
-    comes after the fit's last row: ``parts.describe``'s ``new``, the last windows of one series), and the position of
-    the first of them (0: none drawn)."""
+    comes after the fit's last row: ``parts.describe``'s ``new``, the last windows of one series), counting those
+    ``real`` (a date with a row, not a break), and the position of the first of them (0: none drawn)."""
     new = scored.get("targets_on", {}).get("new", 0)
     if not new or not len(wf.target_rows):
         return 0, 0
     after = rows >= wf.target_rows[len(wf.target_rows) - new]  # the first new window's first target row, and on
-    return int(after.sum()), int(np.argmax(after)) if after.any() else 0
+    return int((after & real).sum()), int(np.argmax(after)) if after.any() else 0
 
 
-def _last(wf: WindowForecasts, horizon: int) -> str:
-    """Where the last window one horizon after another is not the last (``plots.contiguous_forecast``), the
-    words saying the rows after it are forecast from the last cutoff, fewer steps after the one before."""
-    later = (len(wf.y_true) - 1) % horizon
-    return f", the last {later} from a cutoff {counted(later, 'step')} after the one before" if later else ""
+def _last(tile: tiledsteps.Tiles, horizon: int) -> str:
+    """Where a window drawn is fewer than a horizon after the one before (``tiledsteps``: the data lacks the date a
+    horizon on, or the last window one horizon after another is not the last), the words saying so."""
+    short = (f", {counted(tile.short, 'cutoff')} fewer steps after the one before (the data lacks the date "
+             f"{horizon} steps on)" if tile.short else "")
+    later = tile.last
+    return short + (f", the last {later} from a cutoff {counted(later, 'step')} after the one before" if later else "")
+
+
+def _blank(blank: int, lead: str = " and ") -> str:
+    """The title's words for the dates drawn that the data has no row for: their forecasts drawn, the actual blank."""
+    return f"{lead}{counted(blank, 'date')} without a row (blank)" if blank else ""
 
 
 def _shown(wf: WindowForecasts, values: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, panelholidays
+from rnncast import businessdays, calendars, enddates, panelholidays
 from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -138,8 +138,12 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     for part, name in PARTS.items():
         starts, of = panel_window_starts(splits, panel.offsets, part, state.settings.data.lookback,
                                          state.settings.data.horizon)
+        rows = starts
+        if part == "test":  # scored too: a window whose horizon's dates end by its series' last (enddates) spans one
+            starts, of = enddates.kept(panel, splits, part, starts, of, state.settings.data.lookback,
+                                       state.settings.data.horizon)
         if len(starts):
-            hit = crossing(after, starts, _span(state))  # [W]
+            hit = crossing(after, starts, _span(state)) | ~np.isin(starts, rows)  # [W]
             counts[name] = {"windows": int(hit.sum()), "of": len(starts)}
             hits.append(hit)
             series.append(of[hit])

@@ -48,6 +48,15 @@ def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple
     return found
 
 
+def fewer_off(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list, missing: int) -> bool:
+    """Whether a calendar of ``tried`` that all but a few rows keep (``most_kept``) leaves fewer rows off and missing,
+    together, than the ``missing`` rows of the calendar that explains every row: one stray Saturday among business
+    days is a row off 'B', not 'D' (or Monday to Saturday) missing every other weekend day."""
+    found = most_kept(time, offsets, tried)
+    walked = None if found is None else walk(time, offsets, found[0], len(found[1]))
+    return walked is not None and len(found[1]) + walked[1].missing < missing
+
+
 def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tuple[list, Ruler] | None:
     """``(off, ruler)``: the rows (positions) ``offset`` leaves out, found by walking the rows and leaving out the
     first row off it until it explains the rest (``ruler`` places those), where at most ``most`` are; else None."""

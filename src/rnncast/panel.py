@@ -111,7 +111,7 @@ class Panel:
         local = np.asarray(starts, dtype=np.int64) - self.offsets[series]
         first, last = np.full(self.n_series, len(self.values), dtype=np.int64), np.zeros(self.n_series, dtype=np.int64)
         np.minimum.at(first, series, local)
-        np.maximum.at(last, series, local + width)
+        np.maximum.at(last, series, np.minimum(local + width, self.lengths[series]))  # a window past its end: enddates
         return {s: (int(first[s]), int(last[s])) for s in np.unique(series).tolist()}
 
     def time_of(self, s: int) -> pd.Index | None:

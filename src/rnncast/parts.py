@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, gapwindows, stepactuals
+from rnncast import bordertimes, enddates, gapwindows, stepactuals
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, rows_span, some
@@ -116,6 +116,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         if located.fit_starts is not None:  # data from before the fit's: those windows are none the model saw
             keep = starts - panel.offsets[series] >= located.fit_starts[series]
             starts, series = starts[keep], series[keep]
+    starts, series = enddates.kept(panel, located.splits, part, starts, series, lookback, horizon)  # by their dates
     if not len(starts):
         also = f"; {too_short(panel, short, lookback, horizon, method)}" if len(short) else ""
         raise RnncastError(_nothing(state, panel, located, part, "score" if scores else "forecast") + also)
@@ -198,7 +199,8 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
     if panel.n_series > 1:
         text += f" in {len(scored_series)} of {panel.n_series} series"
     if part in ("test", "all"):
-        crossing = int(((first >= val_end) & (first < fit_end) & (first + horizon > fit_end)).sum())
+        last = first + np.minimum(horizon, panel.lengths[series] - first)  # after each window's last row (enddates)
+        crossing = int(((first >= val_end) & (first < fit_end) & (last > fit_end)).sum())
         # counted as --part train and --part val count (targets wholly inside), the windows between them said apart
         inside = {"training": int(((first + horizon <= train_end) & fitted).sum()),
                   "validation": int(((first >= train_end) & (first + horizon <= val_end) & fitted).sum())}

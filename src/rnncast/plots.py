@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands, ylimits
+from rnncast import (axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands,
+                     tiledsteps, ylimits)
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -224,15 +225,12 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
     actual and forecast curves [P] (each step forecast from the most recent window starting at or before it, as a
     user who forecasts every H steps would see). Where every window's H steps fit in ``max_points`` and the last
     window one horizon after another is not the last window (W - 1 no multiple of H), the rows after its steps
-    are the last window's (a cutoff fewer than H steps after the one before), each drawn once: every row then.
+    are the last window's (a cutoff fewer than H steps after the one before), each drawn once: every row then
+    (``tiledsteps``, which counts on the steps' dates where the data lacks some: ``forecastplot``).
     """
     count, horizon = y_true.shape
-    starts = np.arange(0, count, horizon)
-    firsts = starts[: max(1, max_points // horizon)]
-    windows, steps = np.repeat(firsts, horizon), np.tile(np.arange(horizon), len(firsts))
-    if count and len(firsts) == len(starts) and firsts[-1] < count - 1 and count + horizon - 1 <= max_points:
-        later = np.arange(firsts[-1] + horizon - (count - 1), horizon)  # the last window's steps after the rows drawn
-        windows, steps = np.concatenate([windows, np.full(len(later), count - 1)]), np.concatenate([steps, later])
+    tile = tiledsteps.tiles(*tiledsteps.rows(np.arange(1, count + 1), horizon), max_points)  # counted in rows
+    windows, steps = tile.windows, tile.steps
     return (windows, steps), y_true[windows, steps], y_pred[windows, steps]
 
 

@@ -13,6 +13,7 @@ or one of two or three weeks, is never given a week mask by accident.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -124,13 +125,38 @@ def kept(days: np.ndarray, offsets: np.ndarray) -> str:
             continue
         span = np.arange(days[offsets[s]], days[offsets[s + 1] - 1] + DAY).astype(np.int64)
         held += np.bincount((span + 3) % 7, minlength=7)
-    off = rows == 0
+    off = (rows == 0) | _stray(rows, held)
     if not off.any() or off.all():
         return EVERY
     rate = min(rows[~off].sum() / max(held[~off].sum(), 1), 1.0)  # how often the data has a row on a day it is open
     if (held[off] < MIN_WEEKS).any() or ((1 - rate) ** held[off].astype(float) >= CHANCE).any():
         return EVERY
     return canonical(~off)
+
+
+def _stray(rows: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """[7] the weekdays whose few rows are strays off the week the others keep (one Saturday among 260 business days
+    made the week Monday to Saturday, 51 Saturdays missing): at most ``offcalendar``'s few rows off in all (5, and a
+    twentieth of the rows), on days the spans hold ``MIN_WEEKS`` times or more, so few that a day open at the rate of
+    the other days would hold them less often than ``CHANCE``. Those rows are then named off the calendar."""
+    total, few = int(rows.sum()), (rows > 0) & (held >= MIN_WEEKS)
+    most = min(5, total // 20)
+    if not few.any() or most < 1:
+        return np.zeros(7, dtype=bool)
+    order = np.argsort(rows / np.maximum(held, 1), kind="stable")  # the rarest days first
+    stray, count = np.zeros(7, dtype=bool), 0
+    for day in order[few[order]].tolist():
+        open_ = ~stray & (rows > 0)
+        open_[day] = False
+        if count + rows[day] > most or not open_.any():
+            break
+        rate = min(rows[open_].sum() / max(held[open_].sum(), 1), 1.0)
+        k, n = int(rows[day]), int(held[day])
+        chance = sum(math.comb(n, i) * rate ** i * (1 - rate) ** (n - i) for i in range(k + 1))  # so few, by chance
+        if chance >= CHANCE:
+            break
+        stray[day], count = True, count + k
+    return stray
 
 
 def likely(days: np.ndarray, offsets: np.ndarray) -> str:
