@@ -103,7 +103,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     best = owncalendars.best(time, offsets, tried)
     if best is not None and best[1].missing > len(time) // 20 and offcalendar.fewer_off(time, offsets, tried,
                                                                                         best[1].missing):
-        best = None  # a few rows off a calendar the others keep, named so, not one missing many rows (decision 9504)
+        best = None  # a few rows off a calendar the others keep, named so, not one missing many rows (decision 1237)
     if best is None and (best := retailyears.exact(time, offsets)) is not None and not quiet:  # 364 days, then 371
         log.info("calendar: %s, which every date keeps", retailyears.said(best[0]))
     moved = businessmonths.explain(time, offsets) if best is None else None  # a market's last trading days
