@@ -79,3 +79,18 @@ def test_a_quantile_models_baselines_are_scored_with_intervals_from_their_traini
         for name in ("repeat", "mean"):
             assert {"pinball", "coverage_80"} <= set(result[units][name])
     assert "Its quantiles: mean pinball loss" in result["verdict"]
+
+
+def test_grouped_quantiles_are_numpys_per_group_leaving_out_nan_in_blocks_of_any_size():
+    rng = np.random.default_rng(1)
+    errors = rng.normal(size=(50, 3, 2))
+    errors[rng.random(errors.shape) < 0.2] = np.nan  # values fill made
+    group = np.sort(rng.integers(0, 6, 50))
+    group[group == 3] = 2  # a series with no training window
+    levels = (0.05, 0.5, 0.9)
+    for cells in (40, 4_000_000):
+        got = baselinebands.grouped_quantiles(errors, group, 6, levels, cells=cells)
+        assert np.isnan(got[3]).all()
+        for k in (0, 1, 2, 4, 5):
+            expected = np.moveaxis(np.nanquantile(errors[group == k], levels, axis=0), 0, -1)
+            np.testing.assert_allclose(got[k], expected)

@@ -41,25 +41,47 @@ def error_quantiles(values: np.ndarray, offsets: np.ndarray, splits: list, fit_s
     ``offsets[s]:offsets[s + 1]`` of ``values``, from row ``fit_starts[s]`` on where given), for the series
     ``wanted``; NaN for a series with no training window or a step none of whose values was observed (``filled``
     [N, C]: values fill made are no error of a forecast)."""
-    n_s, levels = len(splits), np.asarray(levels, dtype=np.float64)
-    out: dict = {}
+    local, series = [], []
     for s in np.unique(wanted).tolist():
-        local = window_starts(splits[s], "train", lookback, horizon)
+        starts = window_starts(splits[s], "train", lookback, horizon)
         first = max(season - lookback, 0 if fit_starts is None else int(fit_starts[s]))  # a season of inputs read
-        local = local[local >= first]
-        target_rows = local + lookback + int(offsets[s])  # [Wt] stacked
-        rows = target_rows[:, None] + np.arange(horizon)  # [Wt, H]
-        actual = values[rows][..., :n_t].astype(np.float64)  # [Wt, H, T]
-        if (made := filledwindows.filled_targets(filled, rows, n_t)) is not None:
-            actual = np.where(made, np.nan, actual)
-        forecasts = point_forecasts(values, target_rows, np.full(len(local), s), means, horizon, n_t, season)
-        for name, forecast in forecasts.items():
-            each = out.setdefault(name, np.full((n_s, horizon, n_t, len(levels)), np.nan))
-            if len(local):
-                errors = actual - forecast
-                quantile = np.quantile if np.isfinite(errors).all() else np.nanquantile
-                with np.errstate(all="ignore"):
-                    each[s] = np.moveaxis(quantile(errors, levels, axis=0), 0, -1)  # [H, T, Q]
+        local.append(starts[starts >= first])
+        series.append(np.full(len(local[-1]), s, dtype=np.int64))
+    series = np.concatenate(series) if series else np.zeros(0, dtype=np.int64)  # [Wt], grouped by series
+    target_rows = (np.concatenate(local) if local else series) + lookback + np.asarray(offsets, dtype=np.int64)[series]
+    rows = target_rows[:, None] + np.arange(horizon)  # [Wt, H] stacked
+    actual = values[rows][..., :n_t].astype(np.float64)  # [Wt, H, T]
+    if (made := filledwindows.filled_targets(filled, rows, n_t)) is not None:
+        actual = np.where(made, np.nan, actual)
+    return {name: grouped_quantiles(actual - forecast, series, len(splits), levels)
+            for name, forecast in point_forecasts(values, target_rows, series, means, horizon, n_t, season).items()}
+
+
+def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, levels, cells: int = 4_000_000
+                      ) -> np.ndarray:
+    """[G, H, T, Q]: the quantiles at ``levels`` of ``errors`` [W, H, T] over the windows of each group (``group``
+    [W], sorted), NaN left out, as ``np.nanquantile``'s linear method takes them (the virtual index ``q * (n - 1)``
+    among the ``n`` sorted values); NaN where a group has none. In blocks of groups of at most ``cells`` values."""
+    levels = np.asarray(levels, dtype=np.float64)
+    out = np.full((n_groups, *errors.shape[1:], len(levels)), np.nan)
+    counts = np.bincount(group, minlength=n_groups)
+    firsts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    most = max(int(counts.max(initial=0)), 1)
+    step = max(cells // (most * max(int(np.prod(errors.shape[1:])), 1)), 1)
+    for lo in range(0, n_groups, step):
+        hi = min(lo + step, n_groups)
+        mine = (group >= lo) & (group < hi)
+        padded = np.full((hi - lo, most, *errors.shape[1:]), np.nan)
+        padded[group[mine] - lo, np.flatnonzero(mine) - firsts[group[mine]]] = errors[mine]
+        padded.sort(axis=1)  # NaN last
+        n = np.isfinite(padded).sum(axis=1)  # [g, H, T]
+        for j, q in enumerate(levels):
+            at = q * np.maximum(n - 1, 0)
+            below = np.floor(at).astype(np.int64)
+            above = np.minimum(below + 1, np.maximum(n - 1, 0))
+            a = np.take_along_axis(padded, below[:, None], axis=1)[:, 0]
+            b = np.take_along_axis(padded, above[:, None], axis=1)[:, 0]
+            out[lo:hi, ..., j] = np.where(n > 0, a + (b - a) * (at - below), np.nan)
     return out
 
 
