@@ -118,11 +118,14 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     from rnncast.runnotes import backtest_season_hint
     from rnncast.seasons import Season
     from rnncast.backtestverdict import backtest_test, backtest_verdict
+    from rnncast.intervalverdict import pinball_verdict
     from rnncast.verdicts import headline
 
     result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=K)
     m = result.metrics
-    assert result.verdict == backtest_verdict(m)[1] and "on the backtest windows" in result.verdict
+    assert result.verdict.startswith(backtest_verdict(m)[1]) and "on the backtest windows" in result.verdict
+    assert result.verdict.endswith(pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values"))
+    assert "Its quantiles: mean pinball loss" in result.verdict  # beside the baselines' (intervalverdict)
     assert len(result.notes) == 1 and result.notes[0].startswith("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% "
                                                                  "interval covers") and "of the backtest values" in result.notes[0]
     hint = backtest_season_hint(m)  # hourly data, season 1: the daily season was not weighed

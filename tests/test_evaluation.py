@@ -107,6 +107,15 @@ def test_interval_scores_are_the_models_only():
     assert "coverage_80" not in result["repeat"] and "pinball" not in result["repeat"]
 
 
+def test_a_baseline_with_intervals_is_scored_as_the_model_is_in_both_units():
+    wf, scaled = _windows(quantiles=True), _windows(unit=0.5, quantiles=True)
+    wf.baseline_quantiles = {"repeat": wf.baselines["repeat"][..., None] + np.array([-4.0, 0.0, 4.0])}  # [W, H, T, Q]
+    scaled.baseline_quantiles = {"repeat": scaled.baselines["repeat"][..., None] + np.array([-2.0, 0.0, 2.0])}
+    result = evaluation.scores(wf, np.ones((4, 1)), scaled)
+    assert result["repeat"]["coverage_80"] == 1.0  # truth 3 above the forecast, inside [-4, +4]
+    assert result["repeat"]["pinball"] == pytest.approx((0.1 * 7 + 0.5 * 3 + 0.1 * 1) / 3)  # in original units
+
+
 def _two_targets(unit_b: float = 1.0) -> WindowForecasts:
     """Ten windows, horizon 1, targets "calm" and "wild" (in units of ``unit_b``): the 0.1-0.9 band
     is [y - 1, y + 1] of a forecast y; calm misses by 0.5 (always inside), wild by 2 on 6 windows of 10."""

@@ -5,6 +5,8 @@ error is beyond chance (Diebold and Mariano, "Comparing Predictive Accuracy", JB
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from rnncast import filledwindows, metrics, pooledunits, significance, zeroscales
@@ -144,6 +146,10 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
             result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
     result.update({name: one(p)[0] for name, p in wf.baselines.items()})
+    for name, bands in wf.baseline_quantiles.items():  # a baseline's intervals: its training errors' quantiles
+        if name in result and wf.quantiles is not None:
+            mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
+            result[name].update(interval_scores(replace(wf, quantiles=bands), mine))
     return result, r2_series
 
 

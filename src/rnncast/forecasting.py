@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselines, blankholidays, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
 from rnncast.data import ID_COLUMN
@@ -182,7 +182,6 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)
     target_rows = starts + lookback  # [W] first target row, in the stacked array
     rows = np.minimum(target_rows[:, None] + np.arange(horizon), len(panel.values) - 1)  # [W, H] (stepactuals: past)
-    recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
     pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
@@ -197,22 +196,23 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if panel.row_numbers is not None:  # no time, rows the series share (a wide table's): windows placed by the table's
         times = [pd.Index(panel.numbered(s), name="row") for s in range(panel.n_series)]
 
-    def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray) -> WindowForecasts:
-        last_inputs = values[recent][..., :n_t]  # [W, season, T]
-        base = {"repeat": baselines.repeat_last(last_inputs, horizon, n_t),
-                "mean": np.ascontiguousarray(np.broadcast_to(mean[series][:, None, :], (len(series), horizon, n_t)))}
-        if season > 1:
-            base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
+    levels, located = state.settings.model.quantiles, parts.locate(state, panel, index)
+
+    def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray, floor) -> WindowForecasts:
+        base = baselinebands.point_forecasts(values, target_rows, series, mean, horizon, n_t, season)
         point, quantiles = point_forecast(state, y_all)
+        bands = baselinebands.bands(base, baselinebands.error_quantiles(  # the baselines' intervals (training errors)
+            values, panel.offsets, located.splits, located.fit_starts, mean, series, levels, lookback, horizon, n_t,
+            season, panel.filled), series, floor if state.settings.model.nonnegative else None) if levels else {}
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
-                               times, quantiles, state.settings.model.quantiles, list(state.targets),
-                               filled, later)
+                               times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands)
 
     filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates), 0 if data_s.target_input else n_t)  # [W]
 
-    return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
+    zero = negatives.scaled_zero(offset, scale, series, n_t, 4)  # a nonnegative model's baseline quantiles: clipped
+    return (forecasts(panel.values, pred_original, means, 0.0), forecasts(scaled_values, pred_scaled, scaled_means, zero))
 
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rnncast import evaluation, laterrows, samestep, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
+from rnncast.intervalverdict import pinball_verdict
 from rnncast.r2notes import r2_note
 from rnncast.spelling import counted, listing, spelled
 from rnncast.spreads import units_name
@@ -90,6 +91,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
+    sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
@@ -147,6 +149,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     ``splits``, the rows up to each series' first cutoff, leave few training windows; not for a model of the features
     alone, ``target_input`` False, whose verdict says the naive baselines read what it does not)."""
     good, sentence = backtest_verdict(m)
+    sentence += pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"], scaler) if target_input else None

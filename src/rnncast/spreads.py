@@ -80,7 +80,8 @@ def weighed(state, index: np.ndarray, scaled: WindowForecasts) -> WindowForecast
     return WindowForecasts(scaled.starts, scaled.target_rows, divide(scaled.y_true), divide(scaled.y_pred),
                            {name: divide(b) for name, b in scaled.baselines.items()}, scaled.time, scaled.series,
                            scaled.ids, scaled.times, divide(scaled.quantiles), scaled.levels, scaled.targets,
-                           scaled.filled, scaled.reads_later, scaled.absent)
+                           scaled.filled, scaled.reads_later, scaled.absent,
+                           {name: divide(b) for name, b in scaled.baseline_quantiles.items()})
 
 
 def window_spreads(state, wf: WindowForecasts) -> np.ndarray | None:

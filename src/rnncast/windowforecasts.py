@@ -48,6 +48,7 @@ class WindowForecasts:
     filled: np.ndarray | None = None  # [W, H, T] bool
     reads_later: np.ndarray | None = None  # [W] bool
     absent: np.ndarray | None = None  # [W, H, T] bool: the step's date has no row (no actual)
+    baseline_quantiles: dict = field(default_factory=dict)  # name -> [W, H, T, Q] at ``levels`` (``baselinebands``)
 
     def __repr__(self) -> str:
         """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
@@ -104,7 +105,8 @@ def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
     """The windows ``keep`` (a mask or positions) of ``wf``."""
     picked = {name: getattr(wf, name)[keep] if getattr(wf, name) is not None else None for name in WINDOW_ARRAYS}
     return WindowForecasts(**picked, baselines={k: v[keep] for k, v in wf.baselines.items()}, time=wf.time, ids=wf.ids,
-                           times=wf.times, levels=wf.levels, targets=wf.targets)
+                           times=wf.times, levels=wf.levels, targets=wf.targets,
+                           baseline_quantiles={k: v[keep] for k, v in wf.baseline_quantiles.items()})
 
 
 def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
@@ -113,7 +115,7 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
     return WindowForecasts(wf.starts, wf.target_rows, one(wf.y_true), one(wf.y_pred),
                            {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
                            one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
-                           wf.reads_later, one(wf.absent))
+                           wf.reads_later, one(wf.absent), {k: one(v) for k, v in wf.baseline_quantiles.items()})
 
 
 def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
@@ -132,4 +134,6 @@ def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
 
     return WindowForecasts(**{name: cat(name) for name in WINDOW_ARRAYS},
                            baselines={k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
-                           time=first.time, ids=first.ids, times=first.times, levels=first.levels, targets=first.targets)
+                           time=first.time, ids=first.ids, times=first.times, levels=first.levels, targets=first.targets,
+                           baseline_quantiles={k: np.concatenate([p.baseline_quantiles[k] for p in parts])[order]
+                                               for k in first.baseline_quantiles if all(k in p.baseline_quantiles for p in parts)})

@@ -189,25 +189,31 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     from rnncast.metrics import rmse_note
     from rnncast.pooledunits import note as pooled_note
     from rnncast.runnotes import mase_note
-    from rnncast.scoretext import score_texts
+    from rnncast.scoretext import column_head, score_texts
     from rnncast.spreads import units_name
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
     r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
 
+    def more(block: dict) -> list:  # a quantile model's pinball loss and coverages, where every row has them
+        return [k for k in block["model"] if (k == "pinball" or k.startswith("coverage_")) and all(k in s for s in block.values())]
+
     def rows(block: dict) -> list:  # one row per forecaster, each column in one notation
-        columns = [score_texts(m, [s[m] for s in block.values()]) for m in ("mse", "mae", "rmse", "r2", "mase")]
+        columns = [score_texts(m, [s[m] for s in block.values()]) for m in ("mse", "mae", "rmse", "r2", "mase", *more(block))]
         return [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(block)]
+
+    def heads(first: str, block: dict) -> list:
+        return [first, "MSE", "MAE", "RMSE", r2, mase] + [column_head(k) for k in more(block)]
 
     for kind in ("original", "scaled") if units == "scaled" else ("original",):
         name = "original units" if kind == "original" else units_name(result.get("scaled_by"))
         if kind == "original" and result.get("by_target"):  # each target's units, averaged: the tables below split them
             name += ", the targets' mean"
-        tables.append(table([f"{what} ({name})" if what else name, "MSE", "MAE", "RMSE", r2, mase], rows(result[kind])))
+        tables.append(table(heads(f"{what} ({name})" if what else name, result[kind]), rows(result[kind])))
     for target, block in (result.get("by_target") or {}).items():  # each target in its own units (decision 559)
         head = f"target {target!r} (its own units)"
-        tables.append(table([f"{what}, {head}" if what else head, "MSE", "MAE", "RMSE", r2, mase], rows(block)))
+        tables.append(table(heads(f"{what}, {head}" if what else head, block), rows(block)))
     by = result.get("scaled_by")  # scaler 'none': the loss curve is in original units, the scaled block in spreads
     curve = "" if by else " (the loss curve's)"
     one = (f"The same scores in {units_name(by)}{curve} are in {where}: for one series they divide these errors by "

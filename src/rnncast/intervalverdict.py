@@ -1,0 +1,51 @@
+"""A quantile model's verdict on its quantiles: its mean pinball loss beside the best baseline's, the baselines'
+intervals being their forecasts plus the quantiles of their own training errors (``baselinebands``), so that a user
+can tell whether a pinball loss of 5.76 is any good. The MSE verdict (``verdicts.verdict``) judges the median; this
+sentence follows it, in the same units.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rnncast.baselines import baseline_name
+from rnncast.spreads import units_name
+
+SAME = 1e-6  # relative: two pinball losses this close are one (float32's rounding of the same forecasts)
+
+
+def best_pinball(test: dict, units: str) -> tuple[str, float] | None:
+    """The baseline of lowest pinball loss in ``units`` and its loss; None where no baseline has one (a point model,
+    or scores written before the baselines had intervals)."""
+    rivals = {name: s["pinball"] for name, s in test[units].items()
+              if name != "model" and isinstance(s.get("pinball"), float) and math.isfinite(s["pinball"])}
+    if not rivals:
+        return None
+    best = min(rivals, key=rivals.get)
+    return best, rivals[best]
+
+
+def pinball_verdict(test: dict, units: str = "original", where: str = "these windows") -> str:
+    """" Its quantiles: mean pinball loss 5.76 against 1.964 for the best baseline's intervals ('seasonal naive', ...),
+    2.93 times as high; ..." (a leading space, to follow the MSE verdict), with each interval's coverage, the
+    model's beside the baseline's; "" where the model has no quantiles or no baseline a pinball loss."""
+    model = test[units].get("model", {}).get("pinball")
+    found = best_pinball(test, units)
+    if model is None or found is None or not math.isfinite(model):
+        return ""
+    name, rival = found
+    if abs(model - rival) <= SAME * max(abs(rival), 1e-300):
+        how = "the same loss"
+    elif model < rival:
+        how = f"{100 * (1 - model / rival):.1f}% lower: its quantiles beat every baseline's"
+    else:
+        how = (f"{model / rival:.3g} times as high" if rival > 0 else "higher") + ": the baseline's quantiles are better"
+    scores = test[units]
+    covers = [f"{key.removeprefix('coverage_')}% interval {100 * scores['model'][key]:.1f}% against "
+              f"{100 * scores[name][key]:.1f}%" for key in scores["model"] if key.startswith("coverage_")
+              and key in scores[name]]
+    coverage = f"; coverage of {where}, the model's against the baseline's: {', '.join(covers)}" if covers else ""
+    unit = "" if units == "original" else f", {units_name(test.get('scaled_by'))}"
+    return (f" Its quantiles: mean pinball loss {model:.4g} against {rival:.4g} for the best baseline's "
+            f"('{baseline_name(name)}': its forecast plus the quantiles of its own errors on the training rows{unit}), "
+            f"{how} (not tested against chance){coverage}.")

@@ -1,0 +1,34 @@
+"""A quantile model's verdict on its quantiles (``intervalverdict.py``): its mean pinball loss beside the best
+baseline's, with each interval's coverage, the model's and the baseline's."""
+
+from __future__ import annotations
+
+from rnncast.intervalverdict import best_pinball, pinball_verdict
+
+
+def _test(model: float, repeat: float = 6.0, seasonal: float = 2.0) -> dict:
+    block = lambda p, c: {"mse": 1.0, "pinball": p, "coverage_80": c}  # noqa: E731
+    return {"original": {"model": block(model, 0.77), "repeat": block(repeat, 0.70), "seasonal": block(seasonal, 0.74)},
+            "scaled": {"model": {"mse": 1.0}, "repeat": {"mse": 1.0}}}
+
+
+def test_a_model_whose_pinball_loss_is_higher_than_the_best_baselines_is_told_so():
+    said = pinball_verdict(_test(5.76), "original", "the test values")
+    assert best_pinball(_test(5.76), "original") == ("seasonal", 2.0)
+    assert said.startswith(" Its quantiles: mean pinball loss 5.76 against 2 for the best baseline's ('seasonal naive'")
+    assert "2.88 times as high: the baseline's quantiles are better" in said
+    assert "80% interval 77.0% against 74.0%" in said
+
+
+def test_a_lower_pinball_loss_says_by_how_much_and_the_same_one_says_so():
+    assert "50.0% lower: its quantiles beat every baseline's" in pinball_verdict(_test(1.0))
+    assert "the same loss" in pinball_verdict(_test(2.0))
+
+
+def test_nothing_is_said_without_a_baselines_pinball_loss_or_the_models():
+    assert pinball_verdict(_test(1.0), "scaled") == ""  # scores without intervals in these units
+    point = {"original": {"model": {"mse": 1.0}, "repeat": {"mse": 2.0}}}
+    assert pinball_verdict(point) == ""
+    nan = _test(1.0)
+    nan["original"]["seasonal"]["pinball"] = nan["original"]["repeat"]["pinball"] = float("nan")
+    assert pinball_verdict(nan) == ""  # a baseline with no training window: no finite loss to weigh against
