@@ -23,12 +23,14 @@ def add_parser(commands) -> None:
     from dataclasses import fields
 
     compare = commands.add_parser(
-        "compare", help="fitted models against each other on the same windows: MSE, MAE and which wins beyond chance",
+        "compare", help="fitted models against each other on the same windows: MSE, MAE (pinball and coverage of quantile "
+                     "models) and which wins beyond chance",
         usage="%(prog)s RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] [--json] [--threads THREADS]\n"
               + " " * 22 + "[--device {auto,cpu,cuda}]",
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
-                    "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
+                    "meet on the same targets): each model's MSE and MAE in original units (a quantile model's mean "
+                    "pinball loss and coverage beside them), and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
                     "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
                     "RUN's) are scored on the same windows, and a note names any a model does not beat; other notes "
@@ -39,7 +41,9 @@ def add_parser(commands) -> None:
                     "targets) the test and that MSE weigh each series in its own scale, as evaluate's verdict does: its "
                     "errors divided by the "
                     "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
-                    "(MSE (scaled)).")
+                    "(MSE (scaled)). Quantile models of the same levels are ranked by their mean pinball loss instead "
+                    "of the median's MSE; with different levels, or a point model among them, a note says the "
+                    "intervals were not compared.")
     compare.add_argument("runs", nargs="+", metavar="RUN", path="a run directory's path",
                          help="run directories (or their model/ folders), two or more; each is named by its folder "
                               "(a model/ folder by its run's), numbered where names repeat")
