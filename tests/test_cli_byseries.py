@@ -96,6 +96,22 @@ def test_a_panel_of_many_series_shows_the_highest_and_lowest_model_mase_and_the_
     assert small.count("\nstore") == SHOWN and "more" not in small
 
 
+def test_a_quantile_models_table_has_pinball_and_coverage_and_names_the_series_furthest_off():
+    """The by-series table had no pinball or coverage: a pooled 63.4% hid a calm store at 89.2% and a wild one at
+    37.6% (t28t8)."""
+    result = _result(3)
+    for name, share in (("store0001", 0.892), ("store0002", 0.376), ("store0003", 0.79)):
+        result["series"][name]["model"].update(pinball=1.5, coverage_80=share, by_level={"values": 378})
+    text = series_text(result)
+    head = text.splitlines()[1]
+    assert head.split()[-3:] == ["pinball", "80%", "covers"] and "37.6%" in text and "89.2%" in text
+    assert text.splitlines()[-1] == ("the 80% interval is furthest from its level in series 'store0002': it covers "
+                                     "37.6% of its values (2 of 3 series far from 80% by a binomial test of their "
+                                     "misses, p < 0.01)")
+    point = series_text(_result(3))
+    assert "pinball" not in point and "furthest" not in point
+
+
 def test_several_targets_heading_says_each_score_is_the_targets_mean():
     """A tester's finding: with targets y and z the table was headed "its original units" though each row is the mean
     of the two targets' scores (and R² that of the targets whose values vary in the series)."""

@@ -224,3 +224,19 @@ def test_data_whose_fitted_rows_differ_is_named_and_its_training_mean_is_the_dat
     warned = [line for line in caplog.text.splitlines() if "differ from those fit read" in line]
     assert code == 0 and len(warned) == 1 and "model 'lstm' and model 'gru': the 280 rows" in warned[0]  # decision 710
     assert json.loads(out)["baselines"]["mean"]["mse"] == pytest.approx(4 * real, rel=1e-9)
+
+
+def test_quantile_models_show_pinball_and_coverage_beside_mse(tmp_path):
+    """compare printed MSE and MAE alone for quantile models and named a winner by the median's MSE (t28t8)."""
+    frame = datasets.sine_wave(n=400)
+    frame.to_csv(tmp_path / "sine.csv", index=False)
+    for name, levels in (("q", "0.1,0.5,0.9"), ("qq", "0.25,0.5,0.75")):
+        Forecaster(**SMALL, lookback=12, quantiles=levels).fit(frame, target="y", time_col="t").save(tmp_path / name)
+    code, out, err = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"),
+                          "--threads", "1"])
+    assert code == 0 and not err
+    assert out.splitlines()[0].split()[-6:] == ["pinball", "80%", "covers", "50%", "covers", "windows"]
+    assert "80% covers" in out and "50% covers" in out and "the intervals were not compared" in out
+    code, out, _ = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"), "--json"])
+    back = json.loads(out)
+    assert back["ranked_by"] == "MSE" and set(back["quantile_scores"]["q"]) >= {"pinball", "coverage_80", "by_level"}

@@ -197,7 +197,8 @@ def test_the_result_is_json(fitted, frame):
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
                          "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
-                         "undertrained", "untrained"}
+                         "undertrained", "untrained", "quantile_scores", "ranked_by"}
+    assert back["quantile_scores"] == {"a": None, "b": None} and back["ranked_by"] == "MSE"  # point models
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["by_target"] == {}  # one target: its scores are the table's
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
@@ -382,3 +383,45 @@ def test_a_model_without_a_season_is_judged_against_the_seasonal_baseline_anothe
         assert all(set(verdicts) == {"repeat", "mean", "seasonal"} for verdicts in result.against_baselines.values())
         assert result.against_baselines["n"]["seasonal"]["p_value"] == pytest.approx(
             result.against_baselines["n"]["seasonal"]["p_value"])
+
+
+@pytest.fixture(scope="module")
+def quantile_models(frame):
+    """Two models of the levels 0.1, 0.5, 0.9 (lstm and gru), one of 0.25, 0.5, 0.75, all of lookback 12."""
+    def fit(cell, levels):
+        return Forecaster(**SMALL, cell=cell, lookback=12, quantiles=levels).fit(frame, target="y", time_col="t")
+    return {"q": fit("lstm", (0.1, 0.5, 0.9)), "q2": fit("gru", (0.1, 0.5, 0.9)), "qq": fit("lstm", (0.25, 0.5, 0.75))}
+
+
+def test_quantile_models_of_the_same_levels_are_ranked_by_mean_pinball_loss(quantile_models, frame):
+    """compare judged quantile models by the median's MSE alone and named a winner; a model whose intervals were twice
+    too wide went unseen (t28t8). Of the same levels they are ranked by the mean pinball loss over them."""
+    result = rnncast.compare({"a": quantile_models["q"], "b": quantile_models["q2"]}, frame)
+    assert result.ranked_by == "mean pinball loss"
+    assert "test mean pinball loss" in result.sentence or " tie" in result.sentence
+    for name, model in (("a", quantile_models["q"]), ("b", quantile_models["q2"])):
+        scored = model.evaluate(frame)["original"]["model"]
+        assert result.quantile_scores[name]["pinball"] == pytest.approx(scored["pinball"], rel=1e-9)
+        assert result.quantile_scores[name]["by_level"]["values"] == scored["by_level"]["values"]
+        assert set(result.quantile_scores[name]) >= {"levels", "pinball", "coverage_80", "by_level"}
+    lower = min("ab", key=lambda n: result.quantile_scores[n]["pinball"])
+    assert all(pair["lower"] == lower for pair in result.pairs)
+    assert any(note.startswith("every model forecasts the quantiles [0.1, 0.5, 0.9]: the verdict ranks them by the "
+                               "mean pinball loss") for note in result.notes)
+    assert json.loads(json_text(result.as_dict()))["quantile_scores"]["a"]["coverage_80"] is not None
+
+
+@pytest.mark.parametrize("names, said", [
+    (("q", "qq"), "the intervals were not compared: the quantile models forecast different levels (a: [0.1, 0.5, 0.9]; "
+                  "b: [0.25, 0.5, 0.75]), so the verdict ranks by the MSE of the median"),
+    (("q", "lstm"), "the intervals were not compared: b is a point forecast, without intervals"),
+])
+def test_models_of_other_levels_or_a_point_model_are_ranked_by_mse_saying_the_intervals_were_not(
+        quantile_models, fitted, frame, names, said):
+    models = {**quantile_models, **fitted}
+    result = rnncast.compare({"a": models[names[0]], "b": models[names[1]]}, frame)
+    assert result.ranked_by == "MSE" and ("test MSE" in result.sentence or " tie" in result.sentence)
+    note = next(n for n in result.notes if n.startswith("the intervals were not compared"))
+    assert note.startswith(said)
+    assert ("share no interval (the levels all of them have: [0.5])" in note) == (names[1] == "qq")
+    assert result.quantile_scores["a"]["pinball"] > 0 and (result.quantile_scores["b"] is None) == (names[1] == "lstm")

@@ -140,6 +140,13 @@ def test_no_flag_is_taken_shortened(capsys, args):
     ([80, 90], "look like interval percents (NeuralForecast's level=); quantiles are levels in (0, 1): level 80,90 is "
                "quantiles='0.05,0.1,0.5,0.9,0.95', --quantiles 0.05,0.1,0.5,0.9,0.95"),
     ([0.8, 0.9], "lack 0.5: the point forecast is the median; give 0.1,0.2,0.5,0.8,0.9"),
+    # percentiles (they hold 50, or are symmetric about it): each / 100 first, the interval reading after (t28t8)
+    ([5, 50, 95], "look like percentiles; quantiles are levels in (0, 1): give quantiles='0.05,0.5,0.95', --quantiles "
+                  "0.05,0.5,0.95 (each divided by 100); were they interval percents"),
+    ([10, 90], "give quantiles='0.1,0.5,0.9', --quantiles 0.1,0.5,0.9 (each divided by 100)"),
+    ([25, 50, 75], "give quantiles='0.25,0.5,0.75'"),
+    # a mirror written 1 to 6 significant digits is refused, so never advised
+    ([1e-7, 0.9], "lack 0.5: the point forecast is the median; give 1e-07,0.1,0.5,0.9, the median"),
 ])
 def test_quantiles_as_percents_or_one_sided_are_answered_with_a_set_that_has_intervals(value, said):
     from rnncast import RnncastError
@@ -345,3 +352,10 @@ def test_levels_advice_is_computed_from_the_keyword_and_the_config_key(tmp_path)
         read_config(tmp_path / "c.toml")
     with pytest.raises(RnncastError, match=r"level 80,90 is quantiles 0\.05,"):  # no percent given: the example
         Forecaster(level="high")
+
+
+def test_mirrored_never_adds_a_level_the_columns_would_name_0_or_1():
+    from rnncast.othernames import mirrored, percentiles
+    assert mirrored([1e-7]) == [1e-7, 0.5] and mirrored([0.2]) == [0.2, 0.5, 0.8]
+    assert mirrored([0.3, 0.7]) == [0.3, 0.5, 0.7]
+    assert percentiles([80, 90]) is None and percentiles([5, 50, 95]) == [0.05, 0.5, 0.95]

@@ -42,18 +42,20 @@ def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_fa
     (scaled), and nothing of an 80% interval that held 93.6% of the test values, or a 90% one that held 73.3%."""
     from rnncast.runnotes import interval_text
 
-    wide = interval_text({"pinball": 56.04, "coverage_80": 0.936}, (0.1, 0.5, 0.9))
-    assert wide == ("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers 93.60% of the test values; "
-                    "mean pinball loss 56.040 (original units). Far from its level: the 80% interval held 93.60%, 13.60 "
-                    "points more than 80%, so it is wider than these errors needed.")
-    narrow = interval_text({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45}, (0.05, 0.25, 0.5, 0.75, 0.95),
-                           "the backtest values")
-    assert narrow.endswith("(original units). Far from its level: the 90% interval held 73.30%, 16.70 points fewer than "
-                           "90%, so it is too narrow for these errors: the forecasts are less certain than it says.")
-    both = interval_text({"pinball": 1.0, "coverage_80": 0.95, "coverage_50": 0.30}, (0.1, 0.25, 0.5, 0.75, 0.9))
-    assert "Far from their levels: the 80% interval held 95.00%, 15.00 points more than 80%, so it is wider" in both
-    assert "; the 50% interval held 30.00%, 20.00 points fewer than 50%, so it is too narrow" in both
-    assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.875}, (0.1, 0.5, 0.9))  # 7.5 points off
+    n = {"by_level": {"values": 500}}
+    wide = interval_text({"pinball": 56.04, "coverage_80": 0.936, **n}, (0.1, 0.5, 0.9))
+    assert wide.startswith("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers 93.60% of the test "
+                           "values; mean pinball loss 56.040 (original units). Far from its level: the 80% interval held "
+                           "93.60%, 6.4% misses where 20% were due, so it is wider than these errors needed (p < 0.01 by a "
+                           "two-sided binomial test of the misses at the 500 values scored")
+    narrow = interval_text({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45, **n},
+                           (0.05, 0.25, 0.5, 0.75, 0.95), "the backtest values")
+    assert "Far from its level: the 90% interval held 73.30%, 26.7% misses where 10% were due, 2.7 times as many, so " \
+           "it is too narrow for these errors: the forecasts are less certain than it says" in narrow
+    both = interval_text({"pinball": 1.0, "coverage_80": 0.95, "coverage_50": 0.30, **n}, (0.1, 0.25, 0.5, 0.75, 0.9))
+    assert "Far from their levels: the 80% interval held 95.00%" in both and "; the 50% interval held 30.00%" in both
+    assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.79, **n}, (0.1, 0.5, 0.9))  # chance
+    assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.6}, (0.1, 0.5, 0.9))  # no count: no test
 
 
 def test_the_interval_line_writes_its_numbers_as_the_tables_do():
@@ -75,12 +77,19 @@ def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_w
         "1 - q (add 0.1 beside 0.9 for the 80% interval).")
     assert interval_text({"pinball": 0.25}, (0.1, 0.5, 0.8)).endswith("(add 0.9 beside 0.1 for the 80% interval).")
     assert interval_text({"pinball": 0.25}, (0.5,)).endswith("(add 0.1 and 0.9 for the 80% interval).")
+    # a mirror quantiles would refuse (1e-07's 0.9999999 is written 1) is never advised (t28t8)
+    assert interval_text({"pinball": 0.25}, (1e-7, 0.5)).endswith("(add 0.1 and 0.9 for the 80% interval).")
+    lone = interval_text({"pinball": 0.25, "by_level": {"values": 400, "0.5": {"below": 0.5, "pinball": 0.3},
+                                                        "0.95": {"below": 0.8, "pinball": 0.2}}}, (0.5, 0.95))
+    assert "share of the actuals at or below each level: 0.5: 50.0%, 0.95: 80.0%; no interval's" in lone
+    assert "Far from its level: level 0.95 had 80.0% of the actuals at or below it, not 95%" in lone
 
 
 def test_an_interval_is_named_by_its_exact_width_not_rounded_to_100():
     from rnncast.metrics import coverages, interval_pairs
 
     assert interval_pairs((0.001, 0.5, 0.999)) == [(0.001, 0.999, 99.8)]
+    assert interval_pairs((1 / 3, 0.5, 2 / 3))[0][2] == 33.3333  # the exact levels' width, not 1 - 2 x 0.333333
     assert interval_pairs((0.025, 0.1, 0.5, 0.9, 0.975)) == [(0.025, 0.975, 95), (0.1, 0.9, 80)]
     y, q = np.zeros(4), np.array([[-1.0, 0.0, 1.0]] * 4)
     assert coverages(y, q, (0.001, 0.5, 0.999)) == {"coverage_99.8": 1.0}

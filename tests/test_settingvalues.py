@@ -28,7 +28,7 @@ def test_text_levels_in_a_list_are_refused_as_lr_as_text_is(value):
         Settings.from_flat({"quantiles": value})
 
 
-@pytest.mark.parametrize("value", ["none", " none"])
+@pytest.mark.parametrize("value", ["none", " none", "None", "NONE"])  # Python's spelling too (t28t8)
 def test_none_as_text_is_the_point_forecast_in_python_as_in_a_file(tmp_path, value):
     """``Forecaster(quantiles="none")`` was refused ("must be numbers") while ``quantiles = "none"`` in a TOML file
     (and --set) gave a point model; the help's default reads "none: one point forecast"."""

@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from rnncast import commonwindows, comparebaselines, comparedfits, comparison, evaluation, metrics, spreads
+from rnncast import (commonwindows, comparebaselines, comparedfits, comparequantiles, comparison, evaluation, metrics,
+                     spreads)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.filledwindows import BLANK
@@ -53,6 +54,10 @@ class ModelComparison:
     ``baselines``, ``scaled_baselines``: the baselines' scores on the same windows, as ``scores`` and
     ``scaled_scores`` (the first model's baselines); ``against_baselines``: each model against its own, as evaluate
     judges it (``comparebaselines``), said in the last note.
+    ``quantile_scores``: name -> each quantile model's mean pinball loss, interval coverage and ``by_level`` on the
+    same values (original units; None for a point model); ``ranked_by``: what ``pairs`` and ``winner`` weigh, "mean
+    pinball loss" where every model forecasts the same quantile levels (``comparequantiles``), else "MSE" (the
+    median's), a note saying that the intervals were not compared.
     ``as_dict()`` is the JSON ``rnncast compare --json`` prints."""
 
     part: str
@@ -77,6 +82,8 @@ class ModelComparison:
     settings_apart: dict = field(default_factory=dict)  # setting -> name -> value, where the models were fitted apart
     undertrained: list = field(default_factory=list)  # the models whose best epoch was the last of their budget
     untrained: list = field(default_factory=list)  # the models that kept their untrained network (no epoch beat it)
+    quantile_scores: dict = field(default_factory=dict)  # name -> pinball, coverage_*, by_level (None: a point model)
+    ranked_by: str = "MSE"  # what winner and pairs weigh: "mean pinball loss" where every model has the same levels
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -134,10 +141,15 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     judged = errors if spread is None else {name: e / spread for name, e in errors.items()}
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
-    measure = MEASURE.get(part, "MSE") if spread is None else f"scaled {MEASURE.get(part, 'MSE')}"
+    quantiles = comparequantiles.judge(chosen, keep, spread)  # same levels: ranked by mean pinball loss, not MSE
+    measure = MEASURE.get(part, "MSE")
+    if quantiles.errors is not None:
+        measure = measure.replace("MSE", comparequantiles.BY_PINBALL)
+    measure = measure if spread is None else f"scaled {measure}"
     times = evaluation.forecast_times(chosen[first])
     untrained = [name for name, model in named.items() if kept_untrained(model.history_)]  # ranked, said so
-    result = comparison.compare(judged, horizon, group, times=times, keep=keep, measure=measure, untrained=untrained)
+    result = comparison.compare(quantiles.errors or judged, horizon, group, times=times, keep=keep, measure=measure,
+                                untrained=untrained)
     baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times, list(chosen[first].targets))
     scores, scaled = {}, {}
     for name, wf in chosen.items():
@@ -154,10 +166,12 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
-                           _notes(left, own, keep, part, chosen, named) + said + basis.notes + [baselines.note],
+                           _notes(left, own, keep, part, chosen, named) + said + [quantiles.note] * bool(quantiles.note)
+                           + basis.notes + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
                            baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
-                           basis.untrained)
+                           basis.untrained, quantiles.scores,
+                           comparequantiles.BY_PINBALL if quantiles.errors is not None else "MSE")
 
 
 SCALED = "each series divided by its training rows' standard deviation"

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import filledwindows, metrics, pooledunits, significance, zeroscales
+from rnncast import calibration, filledwindows, metrics, pooledunits, significance, zeroscales
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 
@@ -157,13 +157,16 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
     ``target`` alone (a position along T), over the values scored (``windowforecasts.scored``).
-    Coverage is counted on ``scaled`` when given (see ``scores``)."""
+    Coverage is counted on ``scaled`` when given (see ``scores``). ``by_level``: each level's share of the actuals at
+    or below it and its pinball loss, with the values scored (``calibration.by_level``)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf)
     keep = None if keep is None else pick(keep)
     result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep)
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
+    counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is
+    result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted)
     return result
 
 

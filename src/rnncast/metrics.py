@@ -209,8 +209,9 @@ def interval_pairs(quantiles) -> list[tuple[float, float, int | float]]:
     the percent as it is, a whole number where it is one (0.001-0.999 was named a 100% interval). ``lo`` and
     ``hi`` are the levels as given (0.30000000000000004 from np.linspace too), so each finds its place in them."""
     levels = {round(float(q), 6): q for q in quantiles}  # 1 - 0.1 is 0.9 to 6 decimals; the levels as given back
-    return [(levels[lo], levels[round(1 - lo, 6)], _percent(100 * (1 - 2 * lo))) for lo in levels
-            if lo < 0.5 and round(1 - lo, 6) in levels]
+    return [(levels[lo], levels[round(1 - lo, 6)], _percent(100 * (float(levels[round(1 - lo, 6)]) - float(levels[lo]))))
+            for lo in levels if lo < 0.5 and round(1 - lo, 6) in levels]  # the width of the exact levels: 1/3-2/3 is
+    # 33.3333, where 1 - 2 x round(1/3, 6) made 33.3334
 
 
 def _percent(value: float) -> int | float:

@@ -196,8 +196,25 @@ def interval_quantiles(percents) -> list[float]:
 
 
 def mirrored(levels) -> list[float]:
-    """``levels`` with the median and each level's mirror (``1 - q``), sorted: levels every one of which ends an interval."""
-    return sorted({*levels, 0.5, *(round(1 - q, 12) for q in levels)})
+    """``levels`` with the median and each level's mirror (``1 - q``), sorted: levels every one of which ends an interval.
+    A mirror that the columns' names (6 significant digits) would write as 0 or 1, or as a level already there, is not
+    added (1e-07's 0.9999999 is written 1, which quantiles refuses): advice never names a level it would refuse."""
+    kept = {*levels, 0.5}
+    for q in levels:
+        mirror = round(1 - q, 12)
+        if 0 < mirror < 1 and f"{mirror:g}" not in {"0", "1", *(f"{k:g}" for k in kept if k != mirror)}:
+            kept.add(mirror)
+    return sorted(kept)
+
+
+def percentiles(levels) -> list[float] | None:
+    """The levels of ``levels`` read as percentiles (``5,50,95``: 0.05,0.5,0.95, each divided by 100, with the median),
+    where they hold 50 or are symmetric about it, as percentiles of a distribution are and interval percents
+    (NeuralForecast's level=80,90) are not; None otherwise."""
+    given = {float(p) for p in levels}
+    if 50 not in given and given != {100 - p for p in given}:
+        return None
+    return sorted({round(p / 100, 12) for p in given} | {0.5})
 
 
 def levels(value) -> dict[str, str]:

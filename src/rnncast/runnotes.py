@@ -16,6 +16,8 @@ from rnncast.spelling import some, spelled
 from rnncast import seasonmatch, zeroscales
 from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
+from rnncast.othernames import mirrored
+from rnncast.calibration import far_from_level, level_shares
 
 STEPS = "a time forecast by several overlapping windows counted once in each"  # what the MAPE notes' counts count
 
@@ -230,7 +232,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
     model's scores (``evaluation``, original units, said so), and the intervals far from their level
-    (``far_from_level``); None for a point forecast. Where a panel's original-unit scores are a few series'
+    (``calibration.far_from_level``: a binomial test of the misses); None for a point forecast. Where a panel's original-unit scores are a few series'
     (``few``: the result's ``pooled``, ``pooledunits.measure``), the pinball loss says so, as the MSE's note does, with the
     ``scaled`` pinball loss (each series in its own scale) beside it.
 
@@ -243,7 +245,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.2f}% of {where}"
                  for k, v in model.items() if k.startswith("coverage_")]
     if not intervals:  # a point forecast, or levels of which no two are q and 1 - q (0.5, 0.9): pinball loss only
-        return None if "pinball" not in model else _no_interval(pin(model["pinball"]), list(quantiles))
+        return None if "pinball" not in model else _no_interval(model, list(quantiles), pin)
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
     units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few, pinball=True)}"
@@ -267,30 +269,13 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     return f"{text} {which}, {'in its' if len(names) == len(by_target) else 'each in its'} own units: {each}."
 
 
-FAR_FROM_LEVEL = 0.10  # an interval that holds 10 points more or fewer of the values than its level is named
-
-
-def far_from_level(model: dict) -> str:
-    """" Far from its level: the 80% interval held 93.6%, 13.6 points more than 80%, so it is wider than these errors
-    needed.", said of each central interval whose coverage is ``FAR_FROM_LEVEL`` or more from its nominal level
-    (too wide, or too narrow: the forecasts less certain than the interval says); "" where none is."""
-    said = []
-    for key, share in model.items():
-        level = key.removeprefix("coverage_")
-        if not key.startswith("coverage_") or abs(share - float(level) / 100) < FAR_FROM_LEVEL:
-            continue
-        gap = 100 * share - float(level)
-        said.append(f"the {level}% interval held {100 * share:.2f}%, {abs(gap):.2f} points "
-                    + (f"more than {level}%, so it is wider than these errors needed" if gap > 0 else
-                       f"fewer than {level}%, so it is too narrow for these errors: the forecasts are less certain than "
-                       "it says"))
-    return f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)}." if said else ""
-
-
-def _no_interval(pinball: str, levels: list) -> str:
-    """The line of quantile levels of which no two are q and 1 - q, with the level to add for an interval."""
-    other = next((q for q in levels if q != 0.5), None)
+def _no_interval(model: dict, levels: list, pin) -> str:
+    """The line of quantile levels of which no two are q and 1 - q, with the level to add for an interval, each level's
+    share of the actuals at or below it and the levels far from theirs (``calibration``)."""
+    pinball = pin(model["pinball"])  # as the tables' column writes it (scoretext.quoter)
+    other = next((q for q in levels if q != 0.5 and round(1 - q, 12) in mirrored([q])), None)  # a mirror quantiles
+    # takes: 1e-07's 0.9999999 is written 1, refused
     add = ("add 0.1 and 0.9 for the 80% interval" if other is None else
            f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
-    return (f"Quantiles {levels}: mean pinball loss {pinball} (original units); no interval's coverage is given, as "
-            f"no two levels are q and 1 - q ({add}).")
+    return (f"Quantiles {levels}: mean pinball loss {pinball} (original units){level_shares(model)}; no interval's "
+            f"coverage is given, as no two levels are q and 1 - q ({add}).{far_from_level(model)}")

@@ -12,7 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.othernames import interval_quantiles, mirrored  # the levels of intervals, as level= advice computes them
+from rnncast.othernames import interval_quantiles, mirrored, percentiles  # the levels of intervals, as level= advice computes them
 from rnncast.settingvalues import FULL_BATCH, choice, given, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
 
@@ -135,9 +135,14 @@ def check_model(model) -> None:
         raise RnncastError(f"{named('quantiles')} must be a tuple of numbers, got {given(levels)}")
     if levels:
         if all(1 <= q < 100 for q in levels) and len(set(levels)) == len(levels):  # 80,90: NeuralForecast's level
-            raise RnncastError(f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's "
-                               f"level=); quantiles are levels in (0, 1): level {_written(levels)} is "
-                               f"{spelled('quantiles', _written(interval_quantiles(levels)))}")
+            shares = percentiles(levels)  # 5,50,95 (or 10,90): percentiles, each / 100, not three intervals' percents
+            as_level = (f"level {_written(levels)} is {spelled('quantiles', _written(interval_quantiles(levels)))}")
+            raise RnncastError(
+                f"{named('quantiles')} {list(levels)} look like percentiles; quantiles are levels in (0, 1): give "
+                f"{spelled('quantiles', _written(shares))} (each divided by 100); were they interval percents "
+                f"(NeuralForecast's level=), {as_level}" if shares else
+                f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's level=); quantiles "
+                f"are levels in (0, 1): {as_level}")
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
             raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {given(list(levels))}")
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)

@@ -38,13 +38,13 @@ def given(value) -> str:
 
 def parse_quantiles(value) -> tuple:
     """Quantile levels as a tuple of floats, from a tuple, a list, a 1-D array or text such as
-    ``"0.1,0.5,0.9"``; None, and the text "none" (the help's default, a flag's and a file's spelling: the
+    ``"0.1,0.5,0.9"``; None, and the text "none" in any case ("None", "NONE"; the help's default, a flag's and a file's spelling: the
     API reads it too), is no levels (a point forecast). Raises ``RnncastError`` for text with
     no levels (an empty ``--quantiles ''`` is not taken as a point forecast), text with an empty item
     (``"0.1,,0.5"`` is not read as ``0.1,0.5``), an empty list (``[]`` is not taken as None), anything
     else, or a level that is not a number (True is not 1.0; in a list, the text "0.1" is not 0.1 either, as
     ``lr="0.01"`` is refused: only comma-separated text is read as the flag reads it)."""
-    if value is None or (isinstance(value, str) and value.strip() == "none"):
+    if value is None or (isinstance(value, str) and value.strip().lower() == "none"):  # None, NONE: Python's spelling too
         return ()
     if isinstance(value, str):
         items = value.split(",")

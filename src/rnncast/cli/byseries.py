@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import leftout, zeroscales
+from rnncast import calibration, leftout, zeroscales
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
@@ -92,7 +92,8 @@ def _rounded(value):
 
 def series_text(result: dict, file: str | None = None) -> str:
     """The terminal's table of ``result["series"]``: two rows a series, the model's and its best baseline's
-    (``best_baseline``), MSE, MAE, RMSE, R² and MASE in the series' original units; every series up to ``SHOWN``,
+    (``best_baseline``), MSE, MAE, RMSE, R² and MASE in the series' original units, and a quantile model's pinball
+    loss and coverage (with the series whose widest interval is furthest off, ``worst_coverage``); every series up to ``SHOWN``,
     else the ``FEW`` with the highest and the lowest model MASE, with a line saying how many are left out and where
     they are (``file``: the CSV written, else the flag that writes one)."""
     series = result["series"]
@@ -101,26 +102,60 @@ def series_text(result: dict, file: str | None = None) -> str:
     names = {key: [n for n in ("model", best_baseline(series[key])) if n is not None] for key in shown if key is not None}
     picked = [(key, name) for key, each in names.items() for name in each]
     columns = {m: iter(score_texts(m, [series[key][name].get(m) for key, name in picked])) for m in METRICS}
+    covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
+                    key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
+    quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
     rows = []
     for key in shown:
         if key is None:
-            rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * len(METRICS)])
+            rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * (len(METRICS) + len(quantile))])
             continue
         for n, name in enumerate(names[key]):
             first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
-            rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS]])
+            rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS],
+                         *_quantile_cells(series[key][name], quantile)])
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
              "values vary in it" if targets > 1 else "its original units")
     head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it)"
-    lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE"], rows)]
+    heads = [f"{k.removeprefix('coverage_')}% covers" if k != "pinball" else k for k in quantile]
+    lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
+    worst = worst_coverage(series, covers[:1])
+    if worst:
+        lines.append(worst)
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
         undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
         lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
                      f"are shown; {where}")
     return "\n".join(lines)
+
+
+def _quantile_cells(block: dict, quantile: list[str]) -> list[str]:
+    """A row's pinball loss and coverage (``quantile``: the keys), "-" where it has none (a baseline)."""
+    return [("-" if k not in block else f"{block[k]:.4g}" if k == "pinball" else f"{100 * block[k]:.1f}%")
+            for k in quantile]
+
+
+def worst_coverage(series: dict, widest: list[str]) -> str | None:
+    """"The 80% interval is furthest from its level in series 'wild': it covers 37.6% there (pooled ...)": the series
+    whose widest interval's coverage is furthest from its level, where a binomial test of its misses puts it far
+    (``calibration.far_intervals``), so a pooled coverage does not hide it; None where none is far off."""
+    if not widest:
+        return None
+    key = widest[0]
+    nominal = float(key.removeprefix("coverage_")) / 100
+    far = [(abs(block["model"][key] - nominal), name) for name, block in series.items()
+           if key in block["model"] and any(f["percent"] == key.removeprefix("coverage_")
+                                            for f in calibration.far_intervals(block["model"]))]
+    if not far:
+        return None
+    name = max(far)[1]
+    share = series[name]["model"][key]
+    return (f"the {key.removeprefix('coverage_')}% interval is furthest from its level in series {name!r}: it covers "
+            f"{100 * share:.1f}% of its values ({len(far)} of {len(series)} series far from {100 * nominal:g}% by a "
+            f"binomial test of their misses, p < {calibration.SIGNIFICANCE:g})")
 
 
 def _windows(scores: dict) -> str:

@@ -1,6 +1,7 @@
 """The compare command: ``rnncast compare RUN RUN [RUN ...] --data DATA``, fitted models (run or model folders)
 on the windows of a part of DATA that every one of them forecasts (``comparemodels.compare``): each model's
-MSE and MAE (and on a panel the MSE the test weighs, scaled) and the baselines' beside them, the windows, the notes
+MSE and MAE (and on a panel the MSE the test weighs, scaled), a quantile model's mean pinball loss and intervals'
+coverage, and the baselines' beside them, the windows, the notes
 (which baseline a model does not beat) and the sentence naming a winner or the ties; ``--json`` prints the whole
 result."""
 
@@ -22,12 +23,14 @@ def add_parser(commands) -> None:
     from dataclasses import fields
 
     compare = commands.add_parser(
-        "compare", help="fitted models against each other on the same windows: MSE, MAE and which wins beyond chance",
+        "compare", help="fitted models against each other on the same windows: MSE, MAE (pinball and coverage of quantile "
+                     "models) and which wins beyond chance",
         usage="%(prog)s RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] [--json] [--threads THREADS]\n"
               + " " * 22 + "[--device {auto,cpu,cuda}]",
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
-                    "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
+                    "meet on the same targets): each model's MSE and MAE in original units (a quantile model's mean "
+                    "pinball loss and coverage beside them), and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
                     "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
                     "RUN's) are scored on the same windows, and a note names any a model does not beat; other notes "
@@ -38,7 +41,9 @@ def add_parser(commands) -> None:
                     "targets) the test and that MSE weigh each series in its own scale, as evaluate's verdict does: its "
                     "errors divided by the "
                     "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
-                    "(MSE (scaled)).")
+                    "(MSE (scaled)). Quantile models of the same levels are ranked by their mean pinball loss instead "
+                    "of the median's MSE; with different levels, or a point model among them, a note says the "
+                    "intervals were not compared.")
     compare.add_argument("runs", nargs="+", metavar="RUN", path="a run directory's path",
                          help="run directories (or their model/ folders), two or more; each is named by its folder "
                               "(a model/ folder by its run's), numbered where names repeat")
@@ -132,9 +137,10 @@ def run_compare(args) -> int:
     scaled = (score_texts("mse", [block["mse"] for block in [result.scaled_scores[name] for name in result.names]
                                   + list(result.scaled_baselines.values())])
               if result.scaled_scores else [])  # the units the test used, beside the original ones
-    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], result.windows] for i, name in enumerate(names)]
+    heads, cells = quantile_columns(result.quantile_scores, len(names))  # beside MSE: a quantile model's intervals
+    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], *cells[i], result.windows] for i, name in enumerate(names)]
     head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
-    print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
+    print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), *heads, "windows"], rows))
     for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
         blocks = [result.by_target[name][target] for name in result.names] + [
             each[target] for each in result.baselines_by_target.values()]  # the baselines in the target's units too
@@ -145,3 +151,18 @@ def run_compare(args) -> int:
     for line in result.notes + [result.sentence]:
         print(line)
     return 0
+
+
+def quantile_columns(held: dict, rows: int) -> tuple[list[str], list[list[str]]]:
+    """The heads and the cells of the quantile models' columns (``ModelComparison.quantile_scores``): mean pinball loss
+    (original units) and each central interval's coverage, "-" for a point model and for the ``rows`` past the models
+    (the baselines); no columns where no model has quantiles."""
+    blocks = list(held.values())
+    if not any(blocks):
+        return [], [[] for _ in range(rows)]
+    percents = sorted({k for b in blocks if b for k in b if k.startswith("coverage_")},
+                      key=lambda k: -float(k.removeprefix("coverage_")))
+    heads = ["pinball"] + [f"{k.removeprefix('coverage_')}% covers" for k in percents]
+    cells = [[f"{b['pinball']:.4g}"] + [f"{100 * b[k]:.1f}%" if k in b else "-" for k in percents] if b else
+             ["-"] * len(heads) for b in blocks]
+    return heads, cells + [["-"] * len(heads)] * (rows - len(blocks))

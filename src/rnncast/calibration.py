@@ -1,0 +1,113 @@
+"""Whether a quantile model's levels and intervals hold what they say: each level's share of the actuals at or
+below it (its exceedance: the 0.95 level should have about 95 % of them under it) and its own pinball loss
+(``by_level``), and which intervals and levels are far from their nominal share, by a binomial test of the misses
+against the nominal rate at the number of values scored (``far_from_level``), so that the rule scales with the level
+and the sample: a 98 % interval that holds 94 % misses three times as often as it should, 4 points off, and a 90 %
+one at 81.9 % over a thousand values is no chance either, where a fixed 10 points named neither. Nothing here
+imports the rest of the package but ``metrics``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnncast import metrics
+
+SIGNIFICANCE = 0.01  # an interval or a level whose misses a binomial test puts below this p is named
+TEST = "a two-sided binomial test of the misses at the {n:,} values scored against the nominal rate, the values taken as independent"
+
+
+def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
+    """``{"0.05": {"below": share, "pinball": loss}, ...}``: each level's share of the actuals at or below its
+    forecast (0 to 1) and its pinball loss (in the units of ``q_pred``), with ``"values"``, how many were scored.
+    ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
+    the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted)."""
+    y, q = _scored(y_true, q_pred, keep)
+    cy, cq = (y, q) if counted is None else _scored(*counted, keep)
+    levels = [float(v) for v in quantiles]
+    return {f"{level:g}": {"below": float(np.mean(cy <= cq[..., i])) if cy.size else float("nan"),
+                           "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
+            for i, level in enumerate(levels)} | {"values": int(y.size)}
+
+
+def _scored(y_true, q_pred, keep) -> tuple[np.ndarray, np.ndarray]:
+    """``y_true`` [...] and ``q_pred`` [..., Q] as float64, at the values ``keep`` [...] (all when None)."""
+    y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
+    if keep is None:
+        return y.reshape(-1), q.reshape(-1, q.shape[-1])
+    keep = np.asarray(keep, dtype=bool)
+    return y[keep], q[keep]
+
+
+def binomial_p(misses: int, n: int, rate: float) -> float:
+    """The two-sided p-value of ``misses`` in ``n`` draws at the miss ``rate`` (twice the smaller tail, at most 1);
+    NaN for no draws."""
+    from scipy.special import bdtr, bdtrc  # imported here: the command line starts without scipy
+
+    if n <= 0:
+        return float("nan")
+    low = float(bdtr(misses, n, rate))  # P(X <= misses)
+    high = 1.0 if misses <= 0 else float(bdtrc(misses - 1, n, rate))  # P(X >= misses)
+    return min(1.0, 2 * min(low, high))
+
+
+def far_intervals(model: dict) -> list[dict]:
+    """The central intervals of ``model`` (``coverage_80`` ...) whose misses are far from the nominal rate
+    (``SIGNIFICANCE``), at ``model["by_level"]["values"]`` values: ``{"percent", "share", "p"}`` each."""
+    n = (model.get("by_level") or {}).get("values", 0)
+    far = []
+    for key, share in model.items():
+        if not key.startswith("coverage_") or not np.isfinite(share) or not n:
+            continue
+        percent = float(key.removeprefix("coverage_"))
+        p = binomial_p(round((1 - share) * n), n, 1 - percent / 100)
+        if p < SIGNIFICANCE:
+            far.append({"percent": key.removeprefix("coverage_"), "share": share, "p": p})
+    return far
+
+
+def far_levels(model: dict) -> list[dict]:
+    """The levels of ``model["by_level"]`` whose share of actuals at or below them is far from the level
+    (``SIGNIFICANCE``): ``{"level", "below", "p"}`` each."""
+    levels = model.get("by_level") or {}
+    n = levels.get("values", 0)
+    far = []
+    for name, each in levels.items():
+        if name == "values" or not n or not np.isfinite(each["below"]):
+            continue
+        p = binomial_p(round(each["below"] * n), n, float(name))
+        if p < SIGNIFICANCE:
+            far.append({"level": name, "below": each["below"], "p": p})
+    return far
+
+
+def far_from_level(model: dict) -> str:
+    """" Far from its level: the 98% interval held 94.0%, 6.0% misses where 2% were due (3.0 times as many), so it is
+    too narrow ...", said of each central interval, and then each level, whose misses a binomial test at the values
+    scored puts far from the nominal rate (p < ``SIGNIFICANCE``; ``TEST``); "" where none is."""
+    said = []
+    for far in far_intervals(model):
+        level, share = float(far["percent"]), far["share"]
+        missed, due = 100 * (1 - share), 100 - level
+        times = f", {missed / due:.1f} times as many" if due and missed > due else ""
+        said.append(f"the {far['percent']}% interval held {100 * share:.2f}%, {missed:.1f}% misses where {due:.3g}% were "
+                    f"due{times}, " + ("so it is wider than these errors needed" if share > level / 100 else
+                                     "so it is too narrow for these errors: the forecasts are less certain than it says"))
+    levels = [f"{far['level']} had {100 * far['below']:.1f}% of the actuals at or below it, not {100 * float(far['level']):.3g}%"
+              for far in far_levels(model)]
+    if levels:
+        said.append("level " + "; level ".join(levels))
+    if not said:
+        return ""
+    n = model["by_level"]["values"]
+    return (f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (p < {SIGNIFICANCE:g} by "
+            f"{TEST.format(n=n)}; overlapping windows' values are not, so read it as a screen).")
+
+
+def level_shares(model: dict) -> str:
+    """"0.5: 48.2%, 0.95: 91.0% of the actuals at or below it": each level's share (``by_level``), for levels that give
+    no interval; "" where the scores keep none."""
+    levels = {k: v for k, v in (model.get("by_level") or {}).items() if k != "values"}
+    if not levels:
+        return ""
+    return "; share of the actuals at or below each level: " + ", ".join(
+        f"{name}: {100 * each['below']:.1f}%" for name, each in levels.items())

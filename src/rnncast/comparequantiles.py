@@ -1,0 +1,90 @@
+"""compare's quantile models: each one's mean pinball loss, its intervals' coverage and each level's share of the
+actuals at or below it on the common windows (``scores``), and what the verdict ranks by (``judge``). Models of the
+same quantile levels are ranked by the mean pinball loss over those levels, which weighs the intervals as well as the
+median (as tune ranks them): the median's MSE would not see an interval twice too wide. Where the levels differ, or
+a point model is among them, no one loss weighs every model's intervals alike: the verdict stays the MSE of the
+median (the point forecast's own), and a note says plainly that the intervals were not compared, and on which levels
+they could be (those every model has)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rnncast import calibration, metrics
+from rnncast.spelling import listing
+from rnncast.windowforecasts import WindowForecasts
+
+BY_PINBALL = "mean pinball loss"
+
+
+@dataclass
+class QuantileJudgement:
+    """``scores``: name -> {"levels", "pinball", "coverage_80" ..., "by_level"} of each quantile model (original
+    units), None for a point model; ``errors``: name -> [W, H, T] the square root of each value's mean pinball loss over
+    the levels (divided by ``spread`` where given), what ``comparison.compare`` squares, where every model has the same
+    levels, else None (the verdict weighs the median's errors); ``note``: what the verdict ranks by and why, or ''."""
+
+    scores: dict = field(default_factory=dict)
+    errors: dict | None = None
+    note: str = ""
+
+
+def scores(wf: WindowForecasts, keep) -> dict | None:
+    """The quantile scores of one model's common windows ``wf`` over the values ``keep`` [W, H, T] (None: all): mean
+    pinball loss, each central interval's coverage and ``by_level`` (``calibration.by_level``), in original units;
+    None for a point model."""
+    if wf.quantiles is None or not wf.levels:
+        return None
+    mask = None if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), wf.y_true.shape)
+    return {"levels": [float(q) for q in wf.levels],
+            **metrics.quantile_scores(wf.y_true, wf.quantiles, wf.levels, mask),
+            "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask)}
+
+
+def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
+    """[W, H, T]: the square root of each value's pinball loss averaged over the levels (divided by ``spread`` [W, 1, T]
+    where given), so that its square, which the Diebold–Mariano test and ``comparison.mean_square`` take, is the loss."""
+    y = np.asarray(wf.y_true, dtype=np.float64)[..., None]  # [W, H, T, 1]
+    diff = y - np.asarray(wf.quantiles, dtype=np.float64)  # [W, H, T, Q]
+    levels = np.asarray(wf.levels, dtype=np.float64)
+    loss = np.maximum(levels * diff, (levels - 1) * diff).mean(axis=-1)  # [W, H, T]
+    if spread is not None:
+        loss = loss / spread
+    return np.sqrt(loss)
+
+
+def judge(chosen: dict[str, WindowForecasts], keep, spread=None) -> QuantileJudgement:
+    """What ``compare`` ranks the models of ``chosen`` (name -> common windows) by: the mean pinball loss where every
+    one is a quantile model of the same levels (``errors``), else the median's MSE, said in ``note`` where any model
+    has quantiles."""
+    held = {name: scores(wf, keep) for name, wf in chosen.items()}
+    levels = {name: tuple(block["levels"]) for name, block in held.items() if block is not None}
+    if not levels:
+        return QuantileJudgement(held)
+    if len(levels) == len(held) and len(set(levels.values())) == 1:
+        errors = {name: pinball_errors(wf, spread) for name, wf in chosen.items()}
+        return QuantileJudgement(held, errors, (
+            f"every model forecasts the quantiles {list(next(iter(levels.values())))}: the verdict ranks them by the "
+            f"{BY_PINBALL} over those levels, which weighs the intervals as well as the median (the median's MSE would "
+            "not see them), with the Diebold–Mariano test on its differences; MSE and MAE are the median's, and the "
+            "baselines, point forecasts, are judged by MSE."))
+    points = [name for name in held if held[name] is None]
+    apart = "; ".join(f"{name}: {list(each)}" for name, each in levels.items())
+    why = "; ".join(([f"{listing(points)} {'is a point forecast' if len(points) == 1 else 'are point forecasts'}, "
+                      "without intervals"] if points else [])
+                    + ([f"the quantile models forecast different levels ({apart})"] if len(set(levels.values())) > 1 else []))
+    shared = sorted(set.intersection(*(set(each) for each in levels.values())))
+    pairs = metrics.interval_pairs(shared)
+    could = ("" if len(set(levels.values())) == 1 else
+             f"; the quantile models could be compared on the levels all of them have, {shared} (the "
+             + listing([f"{percent}%" for _, _, percent in pairs]) + f" interval{'s' * (len(pairs) > 1)}), fitted again "
+             "with the same quantiles" if pairs else
+             f"; the quantile models share no interval (the levels all of them have: {shared or 'none'}): fit them again "
+             "with the same quantiles to compare their intervals")
+    refit = (f"; fit {listing(points)} again with quantiles to compare intervals" if points else "")
+    return QuantileJudgement(held, None, (
+        f"the intervals were not compared: {why}, so the verdict ranks by the MSE of the median (the point forecast), "
+        f"which does not see them{could}{refit}. Each quantile model's own pinball loss and coverage are beside its "
+        "MSE, but pinball losses over different levels are not comparable."))
