@@ -62,7 +62,7 @@ def named_steps(steps: np.ndarray) -> list[int]:
         return []
     order = np.argsort(steps, kind="stable")
     ranked, median = steps[order], float(np.median(steps))
-    for k in range(min(MOST, len(steps) - MIN_STEPS), 0, -1):
+    for k in range(min(MOST, len(steps) - 2), 0, -1):
         if median > 0 and ranked[-k] > TIMES * median and ranked[-k] > BY_FAR * ranked[-k - 1] \
                 and not _by_chance(ranked, k):
             return sorted(int(i) for i in order[-k:])
