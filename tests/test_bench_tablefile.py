@@ -166,7 +166,7 @@ def test_rows_missing_from_the_calendar_are_said_and_the_run_goes_on(tmp_path, c
     with caplog.at_level("WARNING", logger="rnncast"):
         tablefile.read_table(tmp_path / "scatter.csv")
     assert [r.getMessage() for r in caplog.records][-1].endswith(
-        "follows no regular calendar (steps from 1 days 00:00:00 to 1 days 07:00:00); the protocol windows rows, "
+        "follows no regular calendar (steps from 1 d to 1 d 7 h); the protocol windows rows, "
         "not times, so windows span unequal times")
 
 

@@ -92,12 +92,37 @@ def test_a_cutoff_in_the_hour_the_clocks_repeat_is_refused():
 
 
 @pytest.mark.parametrize("step, why", [("abc", "is neither a whole number"), ("0D", "a span must be positive"),
-                                       ("1MS", "a month"), ("W", "weekday-anchored week")])
+                                       ("1B", "weeks or months ('1W', '2M', '1Q') on data of such steps")])
 def test_a_step_of_no_fixed_span_is_refused_by_name(step, why):
     with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) is neither a whole number") as err:
         read(step)
     assert why in str(err.value)
     assert read("24") == 24 and read(24) == 24 and read(" 1D ") == pd.offsets.Day(1)
+
+
+@pytest.mark.parametrize("freq, step, steps", [("W-SUN", "7D", 1), ("W-SUN", "1W", 1), ("W-SUN", "14D", 2),
+                                               ("W-MON", "2W", 2), ("ME", "2M", 2), ("ME", "2MS", 2), ("MS", "2ME", 2),
+                                               ("ME", "1Q", 3), ("QE-DEC", "1Q", 1), ("QS-JAN", "6M", 2)])
+def test_a_span_of_whole_weeks_or_months_on_weekly_or_monthly_data_is_that_many_steps(freq, step, steps, caplog):
+    """'--step 7D' on W-SUN data was refused as "no fixed step" (a week is 7 days), '1W' and '2M' as "no fixed
+    length": a span that is a whole number of the data's steps is now read as that number, said in one line."""
+    frame = _frame(None, "2015-01-04", 60, freq)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        bt = Forecaster(**SETTINGS).backtest(frame, n_windows=3, step=step, target="y")
+    dates = pd.DatetimeIndex(frame.time)
+    cuts = [dates.get_loc(pd.Timestamp(t)) for t in pd.unique(bt.forecasts["cutoff"])]
+    assert np.diff(cuts).tolist() == [steps, steps]
+    assert f"step {step!r} (--step) read as {steps} step{'s' if steps > 1 else ''} of the data's calendar" in caplog.text
+
+
+@pytest.mark.parametrize("freq, step, said", [("W-SUN", "10D", "('W-SUN', 7 days each); give step as a whole number "
+                                               "of its steps (--step 1 for 7 days, --step 2 for twice that)"),
+                                              ("ME", "5W", "('ME', 1 month each)"), ("QE-DEC", "2M", "3 months each"),
+                                              ("h", "1ME", "steps by fixed time; give a span such as '7D' or '30D'")])
+def test_a_span_of_no_whole_number_of_steps_is_refused_naming_the_steps_that_would_do(freq, step, said):
+    with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) ") as err:
+        Forecaster(**SETTINGS).backtest(_frame(None, "2015-01-04", 60, freq), n_windows=2, step=step, target="y")
+    assert said in str(err.value)
 
 
 def test_a_span_where_rows_are_counted_is_refused():

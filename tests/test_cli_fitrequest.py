@@ -99,3 +99,13 @@ def test_static_covariates_named_for_a_best_tomls_static_table_are_checked_as_a_
                                            r"memory, .*: give that table with --static FILE \(the id column\(s\) and its "
                                            r"column\), or name its column in DATA with --static-covariates$"):
         fit_request(_args("fit", data, "--config", config))
+
+
+def test_a_static_file_keyed_by_another_column_is_refused_before_its_columns_are_called_covariates(tmp_path, caplog):
+    """A table keyed by 'id' for best.toml's id column 'sid' was first warned "adds static covariates 'id' ... fit
+    trains with them too", then refused for lacking 'sid': its id column is no covariate; refused first, alone."""
+    config = _best_toml(tmp_path, '["size"]', **{"other.csv": "id,size\na,1\n"})
+    with caplog.at_level("WARNING"), pytest.raises(RnncastError, match=r"^the static covariate table needs the id "
+                                                                      r"column 'sid'; it has id, size"):
+        fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static", str(tmp_path / "other.csv")))
+    assert "adds static covariates" not in caplog.text

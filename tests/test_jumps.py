@@ -36,7 +36,7 @@ def test_a_split_is_named_with_its_date_size_and_the_scale_it_adds(caplog):
 def test_an_ordinary_volatile_series_and_fat_tailed_days_are_not_named(caplog):
     for frame in (_prices(1, 0.04), _prices(2, 0.01, df=3), _prices(3, 0.02, df=4)):
         text, _ = _warned(frame, caplog)
-        assert "in one step at" not in text
+        assert "in one step at" not in text and "single steps" not in text
 
 
 def test_a_split_in_one_series_of_a_panel_names_that_series(caplog):
@@ -64,4 +64,19 @@ def test_the_largest_of_many_large_steps_is_not_named(caplog):
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):
         Forecaster(**TINY).fit(frame, target="close", id_col="ticker")
-    assert "in one step at" not in caplog.text
+    assert "in one step at" not in caplog.text and "single steps" not in caplog.text
+
+
+def test_two_splits_are_each_named_though_neither_is_alone_beyond_the_rest(caplog):
+    """Two 2:1 splits (or 4:1 then 7:1) in the training rows: the larger was under 3 times the other, so the rule
+    that asked for one step beyond every other said nothing; both are named, in time order, in one line."""
+    for first, second in ((2, 2), (4, 7)):
+        frame = _prices(6, n=400)
+        frame.loc[100:, "close"] /= first
+        frame.loc[200:, "close"] /= second
+        text, _ = _warned(frame, caplog)
+        days = [frame.date[i].strftime("%Y-%m-%d") for i in (100, 200)]
+        assert "column 'close' moves in 2 single steps, each far beyond its others" in text
+        assert text.index(f"at {days[0]}") < text.index(f"at {days[1]}")
+        assert f"from {frame.close[199]:.6g} to {frame.close[200]:.6g}" in text
+        assert "splits, unit changes or data errors?" in text and "which these steps raise by" in text

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from rnncast.fullstudy import sqlite_file
-from rnncast.tuneoutputs import OWN, own_storage, same_storage, tune_continues
+from rnncast.tuneoutputs import OWN, fit_line, own_storage, same_storage, tune_continues
 
 
 def _tune(folder: Path, study: str, storage: str | None = None) -> Path:
@@ -56,3 +56,14 @@ def test_a_copied_or_moved_tune_folder_continues_its_own_study_db(tmp_path):
     (outside / "study.db").unlink()  # an outside storage stays the one recorded
     assert tune_continues(outside, ["tune.json"], "sales", f"sqlite:///{tmp_path / 'shared.db'}") is None
     assert "in sqlite:///" in tune_continues(outside, ["tune.json"], "sales", None)
+
+
+def test_best_tomls_fit_line_names_data_and_a_static_file_where_it_holds_neither(tmp_path):
+    """A tune of tables in memory wrote "train it with: rnncast fit --config tune1/best.toml", which fit refused ("fit
+    needs DATA"): the line now names DATA, and --static FILE where the static table was in memory."""
+    config = tmp_path / "best.toml"
+    assert fit_line(config, str(tmp_path / "sales.csv"), False) == f"rnncast fit --config {config}"
+    assert fit_line(config, None, False) == f"rnncast fit DATA --config {config} (DATA: the table tuned on, written to a file)"
+    assert fit_line(config, None, True) == (f"rnncast fit DATA --config {config} --static FILE (DATA: the table tuned "
+                                            "on; FILE: its static table, written to a file)")
+    assert fit_line(config, "x.csv", True) == f"rnncast fit --config {config} --static FILE (FILE: its static table, written to a file)"

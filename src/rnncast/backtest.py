@@ -135,6 +135,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
+    if span and (whole := calendarsteps.in_steps(offset, panel, span)) is not None:  # '2M' on months: 2 steps
+        offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
     resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40

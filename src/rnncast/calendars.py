@@ -17,7 +17,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import (businessmonths, jitter, monthdays, offcalendar, oldaliases, owncalendars, retailyears, sessions,
-                     tradingweeks, weekmasks)
+                     switchedanchors, tradingweeks, weekmasks)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -89,7 +89,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
-            near = ends or offcalendar.early_given(time, offsets, offset, fmt)  # decision 823
+            near = ends or offcalendar.early_given(time, offsets, offset, fmt) or switchedanchors.said(
+                time, offsets, where, fmt)  # decision 823; month-ends, then month-starts: neither 'ME' nor 'MS'
             own = None if near else owncalendars.followed(time, offsets)  # the data's own calendar, as fit infers it:
             near = near or (None if own and hint("freq", "") else own or jitter.advice(time, offsets, where, fmt))
             # named before any rounding, which would move its dates (a model's reader says its own words instead)
@@ -122,6 +123,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         few = offcalendar.on_market(time, offsets, *few) if few is not None else None  # early closes: holidays kept
         irregular = few is None and len(time) > len(offsets) - 1 and not quiet
         remedy = offcalendar.remedy(time, offsets, where, fmt) if irregular else None
+        if few is not None and (twice := switchedanchors.twice(time, offsets, few[1], where)):
+            raise RnncastError(twice)  # 2023-06-01 beside 2023-06-30: June given twice, not a typo to date on
         if few is not None:
             log.warning("%s", offcalendar.said(time, offsets, *few[:2], where, fmt, market=few[2]))
         elif irregular:

@@ -13,6 +13,7 @@ data's steps ('90min' on hourly data), or where the clocks repeat or skip it, na
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -35,14 +36,57 @@ def read(step):
     text = step.strip()
     if (whole := number(text)) is not None:
         return whole
+    bare = re.fullmatch(r"(\d*)\s*([MQY])", text)  # pandas 3 reads '2M' no more: months, as 'ME' would
     try:
-        offset = pd.tseries.frequencies.to_offset(text)
+        offset = (pd.tseries.frequencies.to_offset(text) if bare is None else
+                  {"M": pd.offsets.MonthEnd, "Q": pd.offsets.QuarterEnd, "Y": pd.offsets.YearEnd}[bare[2]](
+                      int(bare[1] or 1)))
     except ValueError:
         offset = None
-    if not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) or offset.n < 1:
-        raise RnncastError(f"step={step!r} (--step) is neither {SPANS}: a month or a weekday-anchored week has no "
-                           "fixed length, and a span must be positive")
+    if offset is None or (not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) and _units(offset) is None) \
+            or offset.n < 1:
+        raise RnncastError(f"step={step!r} (--step) is neither {SPANS}, weeks or months ('1W', '2M', '1Q') on "
+                           "data of such steps, and a span must be positive")
     return offset
+
+
+def _units(offset) -> tuple[str, int] | None:
+    """``offset`` in days or in months, whatever its anchor: ``('day', 7)`` for '1W' or '7D', ``('month', 3)`` for
+    '1Q' or '3ME'; None for a span of neither (business days, hours not whole days)."""
+    months = {pd.offsets.MonthEnd: 1, pd.offsets.MonthBegin: 1, pd.offsets.BusinessMonthEnd: 1,
+              pd.offsets.BusinessMonthBegin: 1, pd.offsets.QuarterEnd: 3, pd.offsets.QuarterBegin: 3,
+              pd.offsets.BQuarterEnd: 3, pd.offsets.BQuarterBegin: 3, pd.offsets.YearEnd: 12,
+              pd.offsets.YearBegin: 12, pd.offsets.BYearEnd: 12, pd.offsets.BYearBegin: 12}.get(type(offset))
+    if months is not None:
+        return "month", months * offset.n
+    if isinstance(offset, pd.offsets.Week):
+        return "day", 7 * offset.n
+    if isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) and not _length(offset) % pd.Timedelta(days=1):
+        return "day", _length(offset) // pd.Timedelta(days=1)
+    return None
+
+
+def in_steps(offset, panel, given: str) -> int | None:
+    """A span given as calendar time (``read``) on data whose calendar has no fixed step, weekly or monthly
+    (quarterly, yearly): the whole number of its steps it spans ('7D', '1W' on 'W-SUN': 1; '2M' on 'ME': 2; '1Q'
+    on 'MS': 3), said in one line; None where the calendar has a fixed step (the span then counted on the clock,
+    ``nominal``). Refused, naming the steps that would do, where it is no whole number of them."""
+    freq = None if panel.time is None else panel.calendar.freq
+    if freq is None or isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
+        if freq is not None and not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)):
+            raise RnncastError(f"step={given!r} (--step) is a span of weeks or months, and the data's calendar "
+                               f"({freq.freqstr!r}) steps by fixed time; give a span such as '7D' or '30D', or a "
+                               "whole number of its steps")
+        return None
+    mine, theirs = _units(offset), _units(freq)
+    if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[1] % theirs[1]:
+        steps = mine[1] // theirs[1]
+        log.info("step %r (--step) read as %s of the data's calendar %r", given, counted(steps, "step"), freq.freqstr)
+        return steps
+    unit = f"{theirs[1]} {theirs[0]}{'s' if theirs[1] > 1 else ''}" if theirs else None
+    raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps ({freq.freqstr!r}"
+                       f"{f', {unit} each' if unit else ', which have no fixed length'}); give step as a whole number "
+                       f"of its steps{f' (--step 1 for {unit}, --step 2 for twice that)' if unit else ''}")
 
 
 def text(metrics: dict) -> str:

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, periodspans, timetext, weektext, wholenumbers, writtenzones
+from rnncast import monthtext, periodspans, rolledcutoffs, timetext, weektext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
@@ -54,6 +54,8 @@ def as_time(value, panel: Panel):
                                         written, stamp, end)
         if time.tz is not None:
             return _on_clock(end, time.tz, text) if end.tz is not None else _localized(end, time.tz, text)
+        if end.normalize() == stamp.normalize():  # a day or a time, not a month: '2023-03-01' on month-ends, said
+            rolledcutoffs.said(stamp, panel, text)
         return end
     if isinstance(time, pd.PeriodIndex):
         span = periodspans.span(own)

@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, businessmonths, jitter, tradingweeks, weekmasks, zoneclock
+from rnncast import businessdays, businessmonths, jitter, switchedanchors, tradingweeks, weekmasks, zoneclock
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
@@ -161,9 +161,11 @@ def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: s
 
 def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str | None:
     """What gives timestamps of no regular calendar one where ``freq=`` would refuse them, or no alias names it:
-    rounding them to the grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives),
-    or what can be done with the same days of every month; None where naming their calendar with freq= may do."""
-    return jitter.advice(time, offsets, where, fmt) or month_days(time.tz_localize(None) if time.tz is not None else time)
+    putting dates that switch form (month-ends, then month-starts: ``switchedanchors``) on one, rounding them to the
+    grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives), or what can be done
+    with the same days of every month; None where naming their calendar with freq= may do."""
+    return (switchedanchors.said(time, offsets, where, fmt) or jitter.advice(time, offsets, where, fmt)
+            or month_days(time.tz_localize(None) if time.tz is not None else time))
 
 
 def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "",
@@ -174,13 +176,15 @@ def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whos
     ``whose``: the series named, one of a panel; ``others``: what predict does with the panel's other series."""
     wall = time.tz_localize(None) if time.tz is not None else time
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
-    low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
-    near = near or remedy(time, offsets, where, fmt)  # freq= would refuse them, or none names them
-    dated = (f"of series {whose!r} follow no regular calendar (steps from {low} to {high}): its forecasts cannot be "
-             f"dated{others}" if whose else
-             f"follow no regular calendar (steps from {low} to {high}): forecasts cannot be dated, so predict will "
-             f"refuse this model (evaluate and backtest score it); to forecast, fit again")  # said plainly (t25t2)
-    return (f"the timestamps {dated}{'; ' if whose else ': '}{near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
+    low, high = (jitter.duration(pd.Timedelta(int(v), unit=time.unit)) for v in (steps.min(), steps.max()))
+    switched = switchedanchors.found(time, offsets, where, fmt)  # month-ends, then month-starts: no "1 to 31 days"
+    subject = f"the {'dates' if switched else 'timestamps'}{f' of series {whose!r}' if whose else ''}"
+    how = (f"{switched[0]}, so no one calendar keeps them" if switched else
+           f"follow no regular calendar (steps from {low} to {high})")  # in words, not pandas' Timedelta text
+    near = switched[1] if switched else near or remedy(time, offsets, where, fmt)  # freq= would refuse them
+    dated = (f": its forecasts cannot be dated{others}; " if whose else ": forecasts cannot be dated, so predict "
+             "will refuse this model (evaluate and backtest score it); to forecast, fit again: ")  # said plainly (t25t2)
+    return (f"{subject} {how}{dated}{near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
             f"{'' if near else ALIASES}")
 
 

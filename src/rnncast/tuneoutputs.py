@@ -85,6 +85,16 @@ def same_storage(recorded: str | None, storage: str) -> bool:
     return recorded == hide_password(storage)
 
 
+def fit_line(config: Path, source, table_in_memory: bool) -> str:
+    """The command best.toml's comment gives to train its trial, one that runs: DATA where the tune's table was in
+    memory (best.toml holds no data then), --static FILE where its static table was."""
+    data, static = "" if source else "DATA ", " --static FILE" if table_in_memory else ""
+    what = [w for w, given in (("DATA: the table tuned on", not source), ("FILE: its static table", table_in_memory))
+            if given]
+    return (f"rnncast fit {data}--config {shlex.quote(str(config))}{static}"
+            + (f" ({'; '.join(what)}, written to a file)" if what else ""))
+
+
 def write_study(out: Path, result, source, panel, space: dict, storage: str, told_none: bool = False,
                 short=()) -> Path:
     """Write a tune's files into ``out``: best.toml (``result``, a ``tuning.TuneResult``: its best trial's settings,
@@ -105,8 +115,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
                "time_col": False if told_none else panel.time_col, **roles}  # time_col = false: the table has none
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
                + (f"{untrained_best(best)}\n" if kept_untrained(best) else "") + (f"{note}\n" if note else "")
-               + f"searched: {', '.join(searched)}; train it with: rnncast fit --config "
-               f"{shlex.quote(str(out / 'best.toml'))}")
+               + f"searched: {', '.join(searched)}; train it with: {fit_line(out / 'best.toml', source, bool(note))}")
     config = out / "best.toml"
     write_text(config, config_toml({**request, **result.settings}, comment))
     # best_epoch: the epoch whose weights the trial kept, untrained: whether that is 0 (blank where not measured:

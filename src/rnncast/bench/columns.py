@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, compactdates, data, timeaxis, timenames
+from rnncast import calendars, compactdates, data, jitter, timeaxis, timenames
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hints
 
@@ -256,7 +256,7 @@ def _note_gaps(path: Path, column: pd.Series, times: pd.Index) -> None:
         return
     if ruler is None and len(times) > 2:
         gaps = np.diff(times.asi8)
-        low, high = (pd.Timedelta(int(v), unit=times.unit) for v in (gaps.min(), gaps.max()))
+        low, high = (jitter.duration(pd.Timedelta(int(v), unit=times.unit)) for v in (gaps.min(), gaps.max()))
         log.warning("%s: the time column %r follows no regular calendar (steps from %s to %s); the protocol windows "
                     "rows, not times, so windows span unequal times", path, name, low, high)
     elif ruler is not None and ruler.missing:

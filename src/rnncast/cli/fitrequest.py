@@ -90,9 +90,14 @@ def _static_table_given(args, file_request: dict) -> None:
         from rnncast.noticed import silenced
 
         with silenced():  # read again when fitting: what reading says is said then
-            header = [str(c) for c in read_table(path).columns]
+            table = read_table(path)
+        header = [str(c) for c in table.columns]
         ids = getattr(args, "id_col", None) or file_request.get("id_col") or []
         ids = [ids] if isinstance(ids, str) else [str(c) for c in ids]
+        if len(ids) == 1:  # a table keyed by another column ('id', not 'sku'): refused before its columns are weighed
+            from rnncast.static import keyed
+
+            keyed(table, ids[0])
         _static_columns_match(args.config, names, [c for c in header if c not in ids], f"{path} has",
                               "give --static a table with the trial's columns")
 

@@ -116,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
     cutoffs.add_argument("--step", metavar="N|SPAN", help="steps between cutoffs (default: the horizon), or a span of "
                          "calendar time read on the series' own clock: '1D' (a calendar day: 23, 24 or 25 hours across "
-                         "daylight saving) or '7D' keeps every cutoff at the same local time, '6h' steps 6 hours")
+                         "daylight saving) or '7D' keeps every cutoff at the same local time, '6h' steps 6 hours; on weekly or "
+                         "monthly data a span of whole steps ('7D' or '1W' on W-SUN, '2M' or '1Q' on months) is that "
+                         "many steps")
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
                               "trained up to the first cutoff, forecasts every window in one batched pass)")
