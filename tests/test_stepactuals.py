@@ -65,6 +65,28 @@ def test_a_made_value_and_a_missing_date_are_counted_apart_never_twice():
     assert scored(_wf([[1, 2], [3, 4]]), None, None) is None
 
 
+def test_one_made_value_seen_by_windows_on_either_side_of_a_missing_date_is_counted_once():
+    """Rows 5-10 are the dates d1, d3, d4, ... (d2 lacking); fill made row 7's value (d4). Counted by first target row
+    + step, after ``align`` had moved each actual to its own date, windows whose steps cross d2 placed it one row later
+    than the others: evaluate said "3 target values ... filled" where the data held 2 (an end-to-end run)."""
+    made = np.zeros((3, 4, 1), bool)
+    made[0, 2, 0] = made[1, 1, 0] = made[2, 0, 0] = True  # row 7: the 3rd, 2nd and 1st row after each cutoff
+    absent = Absent(np.array([[False, True, False, False], [True, False, False, False], [False] * 4]), None)
+    out = align(_wf([[1, 2, 3, 9], [2, 3, 4, 5], [3, 4, 5, 6]], made), absent)
+    assert out.filled[..., 0].tolist() == [[False, False, False, True], [False, False, True, False],
+                                            [True, False, False, False]]
+    assert scored(out, absent, "ffill")["filled_targets"] == 1
+
+
+def test_evaluate_counts_each_made_value_once_where_the_data_also_lacks_dates():
+    frame = _daily()
+    frame.loc[[185, 190], "y"] = np.nan  # 2 blanks fill makes, in the test part
+    frame = frame.drop(index=[187, 193])  # 2 dates the data lacks there too
+    model = Forecaster(**SETTINGS, fill="ffill").fit(frame, target="y", time_col="ds")
+    scored_block = model.evaluate(frame)["scored"]
+    assert scored_block["filled_targets"] == 2 and scored_block["left_out"].startswith("2 target values missing")
+
+
 def test_a_backtest_forecasts_the_dates_a_series_lacks_and_scores_every_other_step_at_its_own_date():
     """Three days missing from the last 40 of a daily series: 4 of 6 windows were left out whole (14 steps scored);
     now only the window cut at a missing day is (a gap in its inputs), and 32 steps are scored."""

@@ -104,13 +104,14 @@ BLANK = "left blank (labels not given)"  # how a label is missing where no fill 
 
 
 def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | None, windows: np.ndarray | None,
-             fill: str | None) -> dict:
+             fill: str | None, step_rows: np.ndarray | None = None) -> dict:
     """What scoring leaves out of the windows of a part, and a clause that says it: ``filled_targets``,
     the distinct target values (series, row, target) filled rather than observed, and
     ``windows_left_out``, the windows that read values filled from later rows (``reads_later``).
     ``series``, ``target_rows`` [W]: each window's series and first target row inside it; ``targets``
-    [W, H, T] and ``windows`` [W]: the masks (None: none); ``windows_scored``: the windows that keep a
-    scored value. ``text`` is "" when nothing is left out."""
+    [W, H, T] and ``windows`` [W]: the masks (None: none); ``step_rows`` [W, H]: each step's row where the steps are
+    dated and the data lacks some dates (``stepactuals.align``; None: the first target row + h); ``windows_scored``:
+    the windows that keep a scored value. ``text`` is "" when nothing is left out."""
     how = HOW.get(fill, f"filled by fill {fill!r}" if fill else BLANK)
     total = len(series)
     kept = kept_windows(total, targets, windows)
@@ -118,7 +119,8 @@ def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | 
     clauses = []
     if targets is not None and targets.any():
         w, h, t = np.nonzero(targets)
-        distinct = np.unique(np.stack([series[w], target_rows[w] + h, t]), axis=1).shape[1]
+        rows = target_rows[w] + h if step_rows is None else step_rows[w, h]
+        distinct = np.unique(np.stack([series[w], rows, t]), axis=1).shape[1]
         result["filled_targets"] = int(distinct)
         clauses.append(f"{distinct} target value{'s' if distinct != 1 else ''} missing from the data and {how} "
                        "are left out of every score (the model's, the baselines' and the Diebold–Mariano test's)")

@@ -178,8 +178,9 @@ def scored(wf, absent: Absent | None, fill: str | None) -> dict | None:
     (``filledwindows.left_out``, over the values fill made alone) and ``missing_steps``, the steps whose date the
     data lacks, with ``windows_scored`` those keeping a scored value and ``left_out`` the sentence; None: nothing."""
     made = wf.filled  # made by fill alone: a step without a row is ``absent``, counted apart
+    rows = None if absent is None else wf.target_rows[:, None] + np.cumsum(~absent.mask, axis=1) - 1  # align's rows
     out = filledwindows.left_out(wf.series, wf.target_rows, made if made is None or made.any() else None,
-                                 wf.reads_later, fill)
+                                 wf.reads_later, fill, rows)
     if absent is None and not out["text"]:
         return None
     block = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
