@@ -15,9 +15,11 @@ def _test(model: float, repeat: float = 6.0, seasonal: float = 2.0) -> dict:
 def test_a_model_whose_pinball_loss_is_higher_than_the_best_baselines_is_told_so():
     said = pinball_verdict(_test(5.76), "original", "the test values")
     assert best_pinball(_test(5.76), "original") == ("seasonal", 2.0)
-    assert said.startswith(" Its quantiles: mean pinball loss 5.76 against 2 for the best baseline's ('seasonal naive'")
+    # each number as the table's pinball column (5.76, 6, 2) writes it: 4 decimals (scoretext, decision 1230)
+    assert said.startswith(" Its quantiles: mean pinball loss 5.7600 against 2.0000 for the best baseline's ('seasonal "
+                           "naive'")
     assert "2.88 times as high: the baseline's quantiles are better" in said
-    assert "80% interval 77.0% against 74.0%" in said
+    assert "80% interval 77.00% against 74.00%" in said  # as the interval line writes a coverage
 
 
 def test_a_lower_pinball_loss_says_by_how_much_and_the_same_one_says_so():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from rnncast.baselines import baseline_name
+from rnncast.scoretext import quoter
 from rnncast.spreads import units_name
 
 SAME = 1e-6  # relative: two pinball losses this close are one (float32's rounding of the same forecasts)
@@ -26,9 +27,9 @@ def best_pinball(test: dict, units: str) -> tuple[str, float] | None:
 
 
 def pinball_verdict(test: dict, units: str = "original", where: str = "these windows") -> str:
-    """" Its quantiles: mean pinball loss 5.76 against 1.964 for the best baseline's intervals ('seasonal naive', ...),
-    2.93 times as high; ..." (a leading space, to follow the MSE verdict), with each interval's coverage, the
-    model's beside the baseline's; "" where the model has no quantiles or no baseline a pinball loss."""
+    """" Its quantiles: mean pinball loss 5.7600 against 1.9640 for the best baseline's intervals ('seasonal naive',
+    ...), 2.93 times as high; ..." (a leading space, to follow the MSE verdict), with each interval's coverage, the
+    model's beside the baseline's, each number as the table beside it writes it (``scoretext.quoter``, decision 1230); "" where the model has no quantiles or no baseline a pinball loss."""
     model = test[units].get("model", {}).get("pinball")
     found = best_pinball(test, units)
     if model is None or found is None or not math.isfinite(model):
@@ -41,11 +42,12 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     else:
         how = (f"{model / rival:.3g} times as high" if rival > 0 else "higher") + ": the baseline's quantiles are better"
     scores = test[units]
-    covers = [f"{key.removeprefix('coverage_')}% interval {100 * scores['model'][key]:.1f}% against "
-              f"{100 * scores[name][key]:.1f}%" for key in scores["model"] if key.startswith("coverage_")
+    covers = [f"{key.removeprefix('coverage_')}% interval {100 * scores['model'][key]:.2f}% against "  # as the
+              f"{100 * scores[name][key]:.2f}%" for key in scores["model"] if key.startswith("coverage_")  # interval line
               and key in scores[name]]
     coverage = f"; coverage of {where}, the model's against the baseline's: {', '.join(covers)}" if covers else ""
     unit = "" if units == "original" else f", {units_name(test.get('scaled_by'))}"
-    return (f" Its quantiles: mean pinball loss {model:.4g} against {rival:.4g} for the best baseline's "
+    pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])
+    return (f" Its quantiles: mean pinball loss {pin(model)} against {pin(rival)} for the best baseline's "
             f"('{baseline_name(name)}': its forecast plus the quantiles of its own errors on the training rows{unit}), "
             f"{how} (not tested against chance){coverage}.")
