@@ -13,11 +13,11 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from rnncast.monthdays import MONTHS
+from rnncast.offsetguess import WEEKDAYS as DAYS
 from rnncast.spelling import counted
 from rnncast.timetext import shown
 
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 PERIODS = ([("M", "month")] + [(f"Q-{m}", "quarter") for m in ("DEC", "JAN", "FEB")]
            + [(f"Y-{m}", "year") for m in MONTHS[::-1]])  # pandas' period codes, tried in this order

@@ -49,8 +49,8 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     latest = ends.max()
     early = np.flatnonzero(ends < latest)
     uniques, which = np.unique(ends[early], return_inverse=True)  # once per last date: thousands of series share few
-    made = [_after(pd.Index(uniques[k : k + 1], dtype=time.dtype), ends[ends == latest][:1], calendar)
-            for k in range(len(uniques))]
+    last = ends[[int(np.argmax(ends == latest))]]  # the panel's last time, once
+    made = [_after(pd.Index(uniques[k : k + 1], dtype=time.dtype), last, calendar) for k in range(len(uniques))]
     sizes = np.array([0 if m is None else len(m) for m in made], dtype=np.int64)
     kept = sizes[which] > 0
     tails = {int(s): made[k] for s, k in zip(early[kept], which[kept])}
