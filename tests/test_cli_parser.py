@@ -248,6 +248,12 @@ def test_an_unknown_demo_is_named_with_the_demos_there_are(capsys):
     assert build_parser().parse_args(["demo", "regression"]).which == "regression"
 
 
+@pytest.mark.parametrize("given, which", [("REGRESSION", "regression"), ("Sine", "sine"), ("Regression", "regression")])
+def test_a_demo_is_named_in_any_case_as_the_cell_is(given, which):
+    """demo REGRESSION was refused while --cell LSTM was taken."""
+    assert build_parser().parse_args(["demo", given]).which == which
+
+
 @pytest.mark.parametrize("command", ["predict", "evaluate"])
 def test_static_help_says_what_predict_and_evaluate_do_with_static_columns_in_data_too(command):
     """predict's --static said "static columns in DATA are read too", while DATA holding them beside --static is

@@ -154,6 +154,17 @@ def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regres
     assert html.escape(demotext.RANDOM_SPLIT) in page and "train_test_split" in page  # the tutorial's split, and why not
 
 
+def test_the_demo_pages_name_and_link_each_models_run_folder(tiny_regression, tiny_sine):
+    """The page said "Each model's own run directory (a sub-folder here)" and named none of them."""
+    for (_, folder), names in ((tiny_regression, ["past-only", "future-known"]),
+                               (tiny_sine, ["rnn", "lstm", "gru", "rnn-alone", "lstm-alone", "gru-alone"])):
+        page = (folder / "report.html").read_text(encoding="utf-8")
+        for name in names:
+            assert f"<a href='{name}/report.html'>" in page and (folder / name / "report.html").is_file()
+    page = html.unescape((tiny_regression[1] / "report.html").read_text(encoding="utf-8"))
+    assert f"{PAST_ONLY}: past-only/" in page
+
+
 def test_the_regression_demo_says_what_it_teaches_and_where_the_scalers_statistics_come_from(tiny_regression):
     """summary.json's lesson was "" and the page never said that the scaler is fitted on the training rows alone
     (the tutorial fitted its own after a random split, on rows the test windows share)."""

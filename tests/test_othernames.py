@@ -57,6 +57,8 @@ def test_a_name_the_reader_cannot_give_is_named_as_not_taken_here_and_no_other_n
 # is answered with rnncast's name, never a spelling guess (--stride was "did you mean '--series'").
 NAMES = [  # (other name, command, the flag named, the keyword named, words the advice holds)
     ("input_size", "fit", "--lookback", "lookback", "input window"),
+    ("input_dim", "fit", "--features", "features", "number of columns, rnncast takes from the data"),  # was "unknown"
+    ("output_dim", "fit", "--horizon", "horizon", "set by the horizon and the targets"),
     ("h", "fit", "--horizon", "horizon", "fixed when the model is fitted"),
     ("seq_len", "fit", "--lookback", "lookback", "input window"),
     ("input_chunk_length", "fit", "--lookback", "lookback", "input window"),

@@ -69,3 +69,12 @@ def test_a_lower_mse_not_beyond_chance_is_shown_neither_as_a_win_nor_as_a_loss()
     assert "<p class='unproven'>lower, not beyond chance</p>" in html
     assert "<p class='bad'>worse</p>" in html and "<p class='good'>better</p>" in html
     assert ".unproven {" in html
+
+
+def test_a_links_block_writes_relative_links_its_words_and_addresses_escaped():
+    """The demos' pages link each model's run folder's report.html (a sub-folder of the page's own folder)."""
+    from rnncast.pagehtml import html_page
+
+    page = html_page("t", [("links", [("past-only/report.html (x's past)", "past-only/report.html"), ("a<b", "a'b/r.html")])])
+    assert "<li><a href='past-only/report.html'>past-only/report.html (x&#x27;s past)</a></li>" in page
+    assert "<a href='a&#x27;b/r.html'>a&lt;b</a>" in page

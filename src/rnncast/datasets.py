@@ -24,7 +24,7 @@ def sine_wave(n: int = 2400, step: float = 0.1, noise: float = 0.05, seed: int =
 
 
 def aligned_regression(n: int = 1000, noise: float = 0.1, seed: int = 42) -> pd.DataFrame:
-    """The second tutorial's data (as ``make_regression(n_samples=1000, n_features=1, noise=0.1)``).
+    """The second tutorial's data: the same recipe as ``make_regression(n_samples=1000, n_features=1, noise=0.1)``, its own draws.
 
     Rows are independent draws: ``y_t = w * x_t + noise``. The target at time t depends on the
     feature at the same time t, and on nothing before it, so a window that ends at t - 1 cannot

@@ -83,7 +83,9 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
         figures += [(f"Loss, {group}", plots.loss_figure({n: m.history_ for n, m in models.items()}), f"loss-{slug}.png"),
                     (f"Forecast on the test split, {group}: each cell's error over time",
                      errors_apart(next(iter(models.values())), data, models, floor), f"forecast-{slug}.png")]
-    demopage.write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", [intro], result, all_metrics, figures)
+    runs = {f"{cell.upper()} ({group})": sine_folder(cell, extra) for group, extra in SINE_GROUPS.items() for cell in CELLS}
+    demopage.write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", [intro], result, all_metrics,
+                           figures, runs=runs)
     return result
 
 
@@ -115,7 +117,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
                 forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
     demopage.write_summary(out_dir, "rnncast demo: the sequence-regression tutorial, fixed",
-                           [demotext.WHY_NOT, demotext.FIX, demotext.RANDOM_SPLIT], result, all_metrics, figures)
+                           [demotext.WHY_NOT, demotext.FIX, demotext.RANDOM_SPLIT], result, all_metrics, figures,
+                           runs={label: folder for label, (folder, _) in REGRESSION_RUNS.items()})
     return result
 
 

@@ -84,9 +84,10 @@ def number(value: float) -> str:
 
 
 def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResult, all_metrics: dict,
-                   figures: list) -> None:
+                   figures: list, runs: dict[str, str] | None = None) -> None:
     """``summary.json``, the figures as PNG files and ``report.html``: the table and how to read it,
-    model against model, the settings, the figures, then each run's metrics."""
+    model against model, the settings, the figures, then each run's metrics, and ``runs`` (model -> its
+    sub-folder) linked to each run's own report.html."""
     files.write_json(out_dir / "summary.json", {"rows": [r.__dict__ for r in result.rows], "findings": result.findings,
                                                 "lesson": result.lesson, "settings": result.settings,
                                                 "comparisons": [c.__dict__ for c in result.comparisons]})
@@ -116,7 +117,10 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
                    ("table", metric_rows(run_metrics, "original"))]
         blocks += [("p", note) for note in split_notes(run_metrics, percent_note)]  # MAPE at 0s, near 0 (decision 848)
-    blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
+    blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report"
+                        + (": " + "; ".join(f"{name}: {folder}/" for name, folder in runs.items()) + "." if runs else ".")))
+    if runs:
+        blocks.append(("links", [(f"{folder}/report.html ({name})", f"{folder}/report.html") for name, folder in runs.items()]))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
 
 

@@ -35,6 +35,12 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
                      "input_length", "context_length"), _WINDOW),
     "input_size": ("lookback", "the input window", "NeuralForecast's input_size; torch's nn.LSTM input_size, the "
                    "number of columns, rnncast takes from the data"),
+    **dict.fromkeys(("input_dim", "n_features", "num_features"),
+                    ("features", "the number of input columns", "torch tutorials' input_dim, the number of columns, "
+                     "rnncast takes from the data: the target and the covariate columns named")),
+    **dict.fromkeys(("output_dim", "output_size"),
+                    ("horizon", "the output width", "the network's outputs are set by the horizon and the targets: "
+                     "horizon steps for each target column")),
     **dict.fromkeys(("output_chunk_length", "h", "pred_len", "prediction_length", "forecast_horizon", "n_ahead",
                      "output_length", "forecast_length"), _HORIZON),
     **dict.fromkeys(("n_layers", "layers", "num_rnn_layers", "n_rnn_layers", "num_stacks"), _LAYERS),

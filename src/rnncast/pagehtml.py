@@ -61,6 +61,9 @@ def html_page(title: str, blocks: list, season: int | None = None) -> str:
             parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
         elif kind == "list":
             parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in block[1]) + "</ul>")
+        elif kind == "links":  # (words, relative address) pairs: the address is the page's own folder's
+            parts.append("<ul>" + "".join(f"<li><a href='{html.escape(href)}'>{html.escape(words)}</a></li>"
+                                          for words, href in block[1]) + "</ul>")
         elif kind == "terms":
             parts.append("<ul>" + "".join(f"<li><b>{html.escape(term)}</b>: {html.escape(meaning)}</li>"
                                           for term, meaning in block[1]) + "</ul>")
@@ -92,6 +95,8 @@ def _text(block) -> str:
         return block[2]
     if kind == "list":
         return "\n".join(block[1])
+    if kind == "links":
+        return "\n".join(words for words, _ in block[1])
     if kind == "table":
         return "\n".join(" ".join(str(c) for c in row) for row in block[1])
     if kind == "img":

@@ -292,7 +292,10 @@ DEMOS = ("sine", "regression")
 
 
 def _demo_name(text: str) -> str:
-    """``demo DEMO``: one of ``DEMOS``, refused in the user's words (argparse's said "argument which")."""
+    """``demo DEMO``: one of ``DEMOS`` in any case (as ``--cell LSTM``), refused in the user's words (argparse's
+    said "argument which")."""
+    if text.lower() in DEMOS:
+        return text.lower()
     if text not in DEMOS:
         raise argparse.ArgumentTypeError(f"no demo is called {text!r}; accepted are {' and '.join(DEMOS)} "
                                          "(rnncast demo sine, rnncast demo regression)")
