@@ -590,4 +590,8 @@ def test_bench_remake_rewrites_each_folders_results_md_and_refuses_a_folder_with
     assert "| 96 | 0.0690/0.2030 |" in (tmp_path / "results.md").read_text()
     assert main(["bench", "remake", str(tmp_path / "nothing")]) == 2
     err = capsys.readouterr().err
-    assert "holds no results.csv" in err and len(err.strip().splitlines()) == 1, err
+    assert "nothing does not exist" in err and len(err.strip().splitlines()) == 1, err  # not "holds no results.csv"
+    (tmp_path / "results.csv").write_text((tmp_path / "results.csv").read_text().replace(",0.069000,", ",n/a,", 1))
+    assert main(["bench", "remake", str(tmp_path)]) == 2  # a damaged cell: one line naming it, no traceback
+    err = capsys.readouterr().err
+    assert "row 1 (line 2), column mse: 'n/a' is not a number" in err and len(err.strip().splitlines()) == 1, err

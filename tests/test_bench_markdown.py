@@ -306,3 +306,36 @@ def test_remake_folder_rewrites_results_md_from_results_csv_of_an_earlier_versio
         with pytest.raises(RnncastError, match=f"holds {held}"):
             markdown.remake_folder(folder, ["gru"])
         assert not (folder / "results.md").exists()
+
+
+def test_remake_folder_refuses_a_results_csv_lacking_a_column_or_holding_text_in_a_number_by_name(tmp_path):
+    """A damaged results.csv (a column results.md is made from deleted, 'n/a' in a score) was a KeyError or ValueError
+    traceback from ``bench remake``; now one error naming the column, or the row and column of the cell."""
+    import csv
+
+    import pytest
+
+    from rnncast.errors import RnncastError
+
+    def write(columns, **cells):
+        with (tmp_path / "results.csv").open("w", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writer.writerow(_row(model="gru", mse=0.05, mae=0.18))
+            writer.writerow({**_row(model="gru", seed=7, mse=0.06, mae=0.18), **cells})
+
+    every = list(results.CSV_COLUMNS)
+    for gone in ("mse", "command", "H"):
+        write([c for c in every if c != gone])
+        with pytest.raises(RnncastError, match=f"lacks the column {gone}, which results.md is made from"):
+            markdown.remake_folder(tmp_path, ["gru"])
+    for column, cell, kind in (("mse", "n/a", "a number"), ("mae", "", "a number"), ("H", "96.5", "a whole number"),
+                               ("repeat_mse", "-", "a number")):
+        write(every, **{column: cell})
+        with pytest.raises(RnncastError, match=rf"row 2 \(line 3\), column {column}: '{cell}' is not {kind}"):
+            markdown.remake_folder(tmp_path, ["gru"])
+        assert not (tmp_path / "results.md").exists()
+    write(every, repeat_mse="")  # a blank where a number may be missing is read as before
+    assert "from the 2 rows" in markdown.remake_folder(tmp_path, ["gru"])
+    with pytest.raises(RnncastError, match="does not exist; give the --out folder of a bench run"):
+        markdown.remake_folder(tmp_path / "nonexist", ["gru"])

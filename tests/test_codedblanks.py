@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from rnncast import RnncastError
-from rnncast.codedblanks import blank, coded_targets
+from rnncast.codedblanks import blank, coded_targets, say
 from rnncast.layouts import Rows
 
 
@@ -30,7 +30,9 @@ def test_codes_read_as_blank_are_kept_apart_and_said(caplog):
 def test_codes_matching_nothing_are_said_at_fit(caplog):
     rows = _rows([[1.0, 2.0]])
     with caplog.at_level("WARNING", logger="rnncast"):
-        blank(rows, "-999", True, "ffill")
+        unmatched = blank(rows, "-999", True, "ffill")
+        assert not caplog.text  # said once the static covariates are read (say), none refused for the code (9963)
+        say(unmatched)
     assert "matched no value of the target or covariate columns ('y', 'x')" in caplog.text
     assert rows.coded is None
 
@@ -47,9 +49,10 @@ def test_a_target_read_from_a_code_is_told_from_one_left_blank():
     assert coded_targets(rows, np.array([0, 1, -1]), np.array([0, 0, 0])).tolist() == [False, True, False]
 
 
-def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predict():
+def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predict(caplog):
     """s28h7: with missing_values=-999 a static 'elev' of -999 was read as an elevation, while fit said the code "matched
-    no value" (decision 1224); a static table's or the data's columns alike, and at predict."""
+    no value" (decision 1224; no longer said before the refusal, 9963); a static table's or the data's columns alike,
+    and at predict."""
     import pandas as pd
 
     from conftest import TINY, make_panel
@@ -62,9 +65,11 @@ def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predi
             r"\(--missing-values\) reads as missing; a static covariate needs a value for every series")
     settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
     for given in (dict(static_covariates=table), dict(static_covariates=["elev"], data=frame.merge(table, on="unique_id"))):
-        with pytest.raises(RnncastError, match=said):
+        with caplog.at_level("WARNING", logger="rnncast"), pytest.raises(RnncastError, match=said):
             Forecaster(**settings).fit(given.pop("data", frame), **given)
+        assert "matched no value" not in caplog.text  # 9963: not said, then refused as missing
     model = Forecaster(**settings).fit(frame, static_covariates=table.assign(elev=[10.0, 300.0, 800.0]))
+    assert "matched no value of the target or covariate columns" in caplog.text  # said where nothing holds it
     with pytest.raises(RnncastError, match=said):
         model.predict(frame, static_covariates=table)
     assert Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table).static_encoder_.numeric_names == ["elev"]

@@ -184,7 +184,9 @@ def test_a_complex_static_attribute_is_refused_naming_its_series_and_complex_tex
     table = pd.DataFrame({"unique_id": ids, "size": pd.Series([5, 2j], dtype=object)})
     with pytest.raises(RnncastError, match=rf"'size' of series '{ids[1]}' is 2j, a complex number"):
         from_frame(table, ids, "unique_id")
-    assert from_frame(table.assign(size=["5", "2j"]), ids, "unique_id").categorical_names == ["size"]
+    with pytest.raises(RnncastError, match=r"'size' holds numbers but for '2j'"):  # a number but for a text (9962)
+        from_frame(table.assign(size=["5", "2j"]), ids, "unique_id")
+    assert from_frame(table.assign(size=["5", "2j"]), ids, "unique_id", as_categories=["size"]).categorical_names == ["size"]
 
 
 def test_a_static_attribute_of_another_kind_at_predict_is_named_with_the_kind_it_had_at_fit():
@@ -215,7 +217,10 @@ def test_numbers_written_as_text_are_categories_at_fit_said_so_and_numbers_where
     with caplog.at_level("WARNING", logger="rnncast"):
         assert len(model.predict(text)) == 2 * TINY["horizon"]
     assert "numbers written as text" not in caplog.text  # said once, at fit
-    assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id").categorical_names == ["size"]
+    with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'n/a'"):  # a code, not a category (9962)
+        from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id")
+    assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id",
+                      as_categories=["size"]).categorical_names == ["size"]  # asked for
     numbers = text.assign(size=pd.to_numeric(text["size"]))  # the way to make them numbers
     model = Forecaster(**{**TINY, "epochs": 1}).fit(numbers, static_covariates=["size"])
     assert model.static_encoder_.numeric_names == ["size"]

@@ -1,5 +1,5 @@
 """A static attribute's values as written and what fit says of them (``staticvalues.py``): numbers but for a few
-words read as categories, said naming those words."""
+words refused, naming the first word and its series."""
 
 from __future__ import annotations
 
@@ -9,22 +9,35 @@ import pytest
 from rnncast.static import from_frame
 
 
-@pytest.mark.parametrize("size", [["10", "12", "20", "large"], [10, 12, 20, "large"]])
-def test_numbers_but_for_one_text_value_are_said_read_as_categories_naming_the_value(caplog, size):
-    """size = 10, 12, 20, 'large' (a file's text, or a frame's mixed column) became four categories without a word;
-    the value that made it so is likely a typo (a tester's finding, decision 577)."""
+@pytest.mark.parametrize("size", [["10", "12", "20", "large"], [10, 12, 20, "large"], ["100", "unknown", "x", "12"],
+                                  [100.0, "n/a", 5.0, 7.0]])
+def test_numbers_but_for_a_few_text_values_are_refused_naming_the_value_and_series(caplog, size):
+    """size = 10, 12, 20, 'large' became four categories (a warning since decision 577), and 100, 'unknown' silently
+    (fewer than two numbers: a tester's finding, 9962); a file's text or a frame's mixed column, the text a typo or a
+    code for a missing value: refused naming the column, the series and the value. Named in static_categorical= it is
+    read as categories; a column of texts stays categories without a word."""
+    from rnncast.errors import RnncastError
+
     table = pd.DataFrame({"unique_id": ["a", "b", "c", "d"], "size": size, "kind": ["x", "y", "x", "big"]})
+    word = next(v for v in size if isinstance(v, str) and not v.isdigit())
+    with pytest.raises(RnncastError, match=rf"^static covariate 'size' holds numbers but for '{word}' \(series "
+                                           rf"'{'abcd'[size.index(word)]}'\).*static_categorical= \(--static-categorical "
+                                           r"size\) to read the column as categories$"):
+        from_frame(table, ["a", "b", "c", "d"], "unique_id")
     with caplog.at_level("WARNING", logger="rnncast"):
-        static = from_frame(table, ["a", "b", "c", "d"], "unique_id")
-    assert static.categorical_names == ["size", "kind"]  # read as before, and said
-    said = [r.getMessage() for r in caplog.records if "static covariate 'size'" in r.getMessage()]
-    assert len(said) == 1 and said[0].startswith("static covariate 'size' holds numbers but for 'large' (series 'd')"), \
-        caplog.text
+        static = from_frame(table, ["a", "b", "c", "d"], "unique_id", as_categories=["size"])  # asked for: read so
+    assert static.categorical_names == ["size", "kind"] and "holds numbers but for" not in caplog.text
     assert "'kind'" not in caplog.text  # text categories: nothing to say
-    caplog.clear()
-    with caplog.at_level("WARNING", logger="rnncast"):
-        from_frame(table, ["a", "b", "c", "d"], "unique_id", as_categories=["size"])  # asked for: no warning
-    assert "holds numbers but for" not in caplog.text
+
+
+def test_two_series_of_a_number_and_a_code_are_refused_and_mostly_words_stay_categories():
+    """The tester's table: S1 100, S2 'unknown' (one number, one text) was read as the categories '100' and 'unknown'."""
+    from rnncast.errors import RnncastError
+
+    with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'unknown' \(series 'S2'\)"):
+        from_frame(pd.DataFrame({"shop": ["S1", "S2"], "size": ["100", "unknown"]}), ["S1", "S2"], "shop")
+    words = pd.DataFrame({"shop": ["S1", "S2", "S3"], "size": ["small", "large", "10"]})  # more texts than numbers
+    assert from_frame(words, ["S1", "S2", "S3"], "shop").categorical_names == ["size"]
 
 
 @pytest.mark.parametrize("name", ["store size", "size, m2", "all", "it's"])
@@ -32,10 +45,15 @@ def test_advice_round_trips_a_static_attribute_to_read_as_categories_is_one_name
     """'--static-categorical store size' (a tester's finding) is read back as 'store' and a stray word: the name is
     written as --static-covariates' is (decision 989), whole numbers and numbers but for a word alike."""
     from test_spelling import read_back
+    from rnncast.errors import RnncastError
+
     for values in ([1, 2, 3, 1], ["10", "12", "20", "large"]):
         table = pd.DataFrame({"unique_id": ["a", "b", "c", "d"], name: values})
         caplog.clear()
         with caplog.at_level("WARNING", logger="rnncast"):
-            from_frame(table, ["a", "b", "c", "d"], "unique_id")
-        said = [r.getMessage() for r in caplog.records if "--static-categorical" in r.getMessage()]
+            try:
+                from_frame(table, ["a", "b", "c", "d"], "unique_id")
+                said = [r.getMessage() for r in caplog.records if "--static-categorical" in r.getMessage()]
+            except RnncastError as err:  # numbers but for a word: refused (9962), the same advice
+                said = [str(err)]
         assert len(said) == 1 and read_back(said[0], "--static-categorical") == [name], said

@@ -304,7 +304,7 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
 
 def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
     """Refuse a complex number (1+2j) in ``column`` (rows of the series ``codes`` [rows], named by ``ids``), neither a
-    number the network reads nor a category meant, as the covariates refuse one; text ('2j') is a category."""
+    number the network reads nor a category meant, as the covariates refuse one; text ('2j') is text (few_words)."""
     if column.dtype.kind == "c":
         complex_ = column.notna().to_numpy()
     elif column.dtype.kind == "O" and any(isinstance(v, (complex, np.complexfloating)) for v in pd.unique(column)):

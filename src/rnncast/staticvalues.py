@@ -1,7 +1,7 @@
 """A static attribute's values as written, and what fit says of them: text (``is_text``) and text whose every value
 writes a number (``writes_numbers``); whole numbers read as numbers (codes?), numbers written as text taken as
-categories, and numbers but for a few words read as categories (a likely typo), each said in a warning naming the
-attribute and what to give instead (``static_categorical``)."""
+categories, each said in a warning naming the attribute and what to give instead (``static_categorical``); numbers
+but for a few words (a likely typo, or a code for a missing value) refused by name."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from rnncast.errors import RnncastError
 from rnncast.settingvalues import plain
 from rnncast.spelling import shell_names
 
@@ -33,22 +34,24 @@ def whole_numbers(column: pd.Series, name: str) -> None:
 
 
 def few_words(column: pd.Series, name: str, ids: list) -> None:
-    """Say that an attribute of numbers but for a few text values (size 10, 12, 20, 'large': at least half numbers,
-    two at least) is read as categories, each value one, naming those values and their series (``ids``, by position):
-    one is likely a typo, and a number stays a number only where every value is one (decision 577)."""
+    """Refuse an attribute of numbers but for a few text values (size 100 and 'unknown', 10, 12, 20 and 'large': at
+    least as many numbers as texts), naming the first text and its series (``ids``, by position): it was read as
+    categories, each value one, where the text is most often a typo or a code for a missing value, and a static
+    covariate is never filled. A column of texts stays categories; ``static_categorical`` reads this one so too
+    (decisions 577, 9962)."""
     given = column.dropna()
     if not is_text(column) or writes_numbers(column) or not len(given):
         return
     numbers = np.isfinite(pd.to_numeric(given.astype(str), errors="coerce").to_numpy(dtype=np.float64))
-    if numbers.sum() < max(2, (~numbers).sum()):
+    if not numbers.any() or numbers.sum() < (~numbers).sum():
         return
-    words = ", ".join(f"{plain(v)!r} (series {ids[int(i)]!r})" for i, v in given[~numbers].iloc[:3].items())
-    values = ", ".join(str(v) for v in pd.unique(given)[:5]) + (" ..." if given.nunique() > 5 else "")
-    log.warning("static covariate %r holds numbers but for %s%s, so it is read as categories, each value one (%s): their "
-                "order and distances are not used; correct %s if a typo, or, where the column holds categories, name it "
-                "in static_categorical= (--static-categorical %s)", name, words,
-                f" and {(~numbers).sum() - 3} more" if (~numbers).sum() > 3 else "", values,
-                "it" if (~numbers).sum() == 1 else "them", shell_names(name))
+    words = given[~numbers]
+    i, word = next(iter(words.items()))
+    more = f" ({len(words)} texts in all: {', '.join(repr(plain(v)) for v in pd.unique(words)[:5])})" if len(words) > 1 else ""
+    raise RnncastError(f"static covariate {name!r} holds numbers but for {plain(word)!r} (series {ids[int(i)]!r}){more}, "
+                       "which would make it categories, each value one; give its value as a number (a static covariate is "
+                       "never filled: a code of missing_values= is refused there too), or name it in static_categorical= "
+                       f"(--static-categorical {shell_names(name)}) to read the column as categories")
 
 
 def numbers_written(column: pd.Series, name: str, announce: bool) -> pd.Series:

@@ -17,7 +17,7 @@ from pathlib import Path
 from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
-from rnncast.bench.results import is_quick, plot_name, read_csv
+from rnncast.bench.results import is_quick, plot_name, read_checked, read_csv
 from rnncast.bench import seedruns
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
@@ -46,6 +46,9 @@ def remake_folder(out: Path, model_order: Sequence[str]) -> str:
     or a results.md bench did not write (which would be overwritten)."""
     out = Path(out)
     csv_path, md_path = out / "results.csv", out / "results.md"
+    if not out.is_dir():
+        raise RnncastError(f"{out} {'is a file' if out.exists() else 'does not exist'}; give the --out folder of a "
+                           "bench run, whose results.csv results.md is remade from")
     if not csv_path.is_file() or not written_by_rnncast(csv_path):
         held = "no results.csv" if not csv_path.exists() else "a results.csv that rnncast bench did not write"
         raise RnncastError(f"{out} holds {held}; give the --out folder of a bench run, whose results.csv results.md "
@@ -53,7 +56,7 @@ def remake_folder(out: Path, model_order: Sequence[str]) -> str:
     if md_path.exists() and not written_by_rnncast(md_path):
         raise RnncastError(f"{md_path} was not written by rnncast bench (it does not begin '# Long-horizon benchmark "
                            "results'); move it away to have it remade")
-    rows = len(read_csv(csv_path))
+    rows = len(read_checked(csv_path))  # a column it is made from missing, or text in a number's cell: refused
     return f"wrote {remake(out, model_order)[0]} from the {rows} row{'s' if rows != 1 else ''} of {csv_path}"
 
 

@@ -189,6 +189,40 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+REMADE_FROM = ("dataset", "mode", "L", "H", "model", "mse", "mae", "test_windows", "beats_repeat", "epochs_run",
+               "command")  # the columns results.md is made from, which every version's results.csv has
+_NUMBERS = {"L": int, "H": int, "mse": float, "mae": float}  # never blank
+_NUMBERS_OR_BLANK = {"repeat_mse": float, "repeat_mae": float, "seconds": float, "mse_all": float, "mae_all": float,
+                     "mse_drop_last": float, "mae_drop_last": float, "windows": int, "windows_all": int,
+                     "windows_drop_last": int, "epochs_run": int, "best_epoch": int}
+
+
+def read_checked(path: Path) -> list[dict]:
+    """The rows of a results.csv to remake results.md from (``bench remake``), refused by name where a column it is
+    made from is missing, or a cell of a number column (line and column named) is not a number."""
+    with Path(path).open(newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in REMADE_FROM if c not in (reader.fieldnames or [])]
+        if missing:
+            raise RnncastError(f"{path} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}, which "
+                               "results.md is made from; give the results.csv a bench run wrote, as it wrote it")
+        rows = []
+        for number, row in enumerate(reader, 1):
+            for column, kind in [*_NUMBERS.items(), *_NUMBERS_OR_BLANK.items()]:
+                cell = row.get(column, "")
+                blank_ok = column in _NUMBERS_OR_BLANK and not (column == "seconds" and row.get("epochs_run"))
+                if cell == "" and blank_ok:
+                    continue
+                try:
+                    kind(cell)
+                except (TypeError, ValueError):
+                    raise RnncastError(f"{path} row {number} (line {reader.line_num}), column {column}: {cell!r} is not "
+                                       f"{'a whole number' if kind is int else 'a number'}; results.md is made from "
+                                       "numbers there (give the results.csv a bench run wrote, as it wrote it)") from None
+            rows.append(row)
+    return rows
+
+
 def summary_table(rows: list[dict]) -> str:
     """The rows of one command as a plain-text table (the command shows it at the end), under a line saying so where
     they are a ``--quick`` smoke test's."""
