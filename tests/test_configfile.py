@@ -261,6 +261,10 @@ def test_a_toml_file_with_a_byte_order_mark_is_read(tmp_path):
     # was "(ValueError(\"unknown settings ['lookbak']\"))"
     (lambda c: c["settings"].update(lookbak=3), r"^config .*c2.json: 'lookbak' under \"settings\" is not a setting "
                                                 r"\(did you mean 'lookback'\?\); the settings are those rnncast fit"),
+    # a key under "data" was dropped without a word: a misspelt past_covariates then read as "the data differs"
+    (lambda c: c["data"].update(past_covariate=["x"]), r"^config .*c2.json: 'past_covariate' under \"data\" is not a "
+                                                       r"data key \(did you mean 'past_covariates'\?\); the data keys are source"),
+    (lambda c: c["data"].update(colour="red", shade=1), r"'colour', 'shade' under \"data\" are not data keys"),
 ])
 def test_a_key_a_run_never_writes_in_its_config_json_is_refused_by_name(tmp_path, run, change, message):
     config = json.loads((run / "config.json").read_text())

@@ -165,6 +165,9 @@ def _run_config(path: Path) -> tuple[dict, dict]:
 RUN_KEYS = ("settings", "data", "paths", "fingerprint", "run", "device", "processes", "environment", "split", "series",
             "backtest", "format_version")
 """The top-level keys of the config.json a run or a backtest writes (``report``); any other was added by hand."""
+DATA_KEYS = ("source",) + tuple(k for k in REQUEST_KEYS if k != "data") + ("from_run", "layout")
+"""The keys of config.json's ``data``: the request (``source``: its data), a backtest's ``from_run``, an old run's
+``layout``; any other was added by hand."""
 
 
 def _check_version(config, path: Path) -> None:
@@ -196,6 +199,12 @@ def _check_keys(path: Path, config: dict, settings: dict) -> None:
         raise RnncastError(f"config {path} has {'keys' if len(extra) > 1 else 'a key'} a run's config.json does not hold: "
                            f"{', '.join(map(repr, extra))}{did_you_mean(extra[0], RUN_KEYS)}; accepted at the top are "
                            f"{', '.join(RUN_KEYS)}{where}")
+    data = config.get("data") if isinstance(config.get("data"), dict) else {}
+    stray = [k for k in data if k not in DATA_KEYS]  # "future": "x.csv" or a misspelt "past_covariate" was dropped
+    if stray:
+        raise RnncastError(f'config {path}: {", ".join(map(repr, stray))} under "data" '
+                           f"{'are not data keys' if len(stray) > 1 else 'is not a data key'}"
+                           f"{did_you_mean(stray[0], DATA_KEYS)}; the data keys are {', '.join(DATA_KEYS)}")
     unknown = [k for k in settings if k not in names]
     if unknown:
         raise RnncastError(f'config {path}: {", ".join(map(repr, unknown))} under "settings" '
