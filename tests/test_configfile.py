@@ -297,8 +297,33 @@ def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
     path.write_text('data = "d.csv"\ntime_col = false\n')
     assert read_config(path)[1]["time_col"] is False
     path.write_text('data = "d.csv"\ntime_col = true\n')
-    with pytest.raises(RnncastError, match=r"time_col in config .* must be a quoted string, got True"):
+    # was "must be a quoted string, got True", where false was accepted
+    with pytest.raises(RnncastError, match=r"^time_col = true in config .*c.toml names no column; give the time column's "
+                                           r"name \(time_col = \"date\"\), or time_col = false"):
         read_config(path)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("target = []", r"^target in config .*c.toml is an empty list; name a column"),  # was "got []"
+    ("id_col = []", r"^id_col in config .*c.toml is an empty list"),
+    ("tz = 1", r"^tz = 1 in config .*c.toml is a number; give the zone as quoted text"),  # was "unknown time zone '1'"
+    ('track = "wandb"', r"^track = 'wandb' in config .*c.toml is not a tracker rnncast writes to; choose one of: "
+                        r"tensorboard, mlflow"),  # was "unknown tracker 'wandb'", no file named
+])
+def test_a_config_value_of_the_wrong_kind_names_the_file_and_the_real_problem(tmp_path, line, message):
+    path = tmp_path / "c.toml"
+    path.write_text(f'data = "d.csv"\n{line}\n')
+    with pytest.raises(RnncastError, match=message):
+        read_config(path)
+
+
+def test_a_one_item_id_col_list_is_that_column(tmp_path):
+    """id_col = ["store"] was refused as "must be a column name or a list of them, got ['store']"."""
+    path = tmp_path / "c.toml"
+    path.write_text('data = "d.csv"\nid_col = ["store"]\n')
+    assert read_config(path)[1]["id_col"] == "store"
+    path.write_text('data = "d.csv"\nid_col = ["store", "item"]\n')
+    assert read_config(path)[1]["id_col"] == ["store", "item"]
 
 
 def test_a_config_not_utf8_or_a_data_file_is_told_what_it_is(tmp_path):

@@ -22,7 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast import formatversions, othernames, tomltwice
+from rnncast import formatversions, othernames, tomltwice, tracking
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -228,6 +228,9 @@ def run_data(path) -> tuple[str | None, dict | None]:
 
 
 def _setting(path: Path, f, value):
+    if f.name == "tz" and isinstance(value, (int, float)):  # tz = 1 was refused at fit as "unknown time zone '1'"
+        raise RnncastError(f"tz = {value!r} in config {path} is a number; give the zone as quoted text "
+                           '(tz = "Europe/Berlin", or a fixed offset tz = "+01:00")')
     try:
         parsed = parse_setting(f.name, value, typed=True)
         if parsed is not None and f.metadata.get("choices"):  # 'lstmm' for cell: refused here, naming the file (time_unit
@@ -239,6 +242,8 @@ def _setting(path: Path, f, value):
 
 
 def _request(path: Path, key: str, value):
+    if key == "id_col" and isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        value = value[0]  # ["store"]: the one column, as --id-col store
     several = key == "id_col" and isinstance(value, list) and len(value) > 1  # a key of several (serieskeys)
     if (key in LIST_KEYS or several) and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         blank = [k for k, name in enumerate(value) if not name.strip()]
@@ -252,6 +257,14 @@ def _request(path: Path, key: str, value):
         raise RnncastError(f"{key} in config {path} is {'empty' if not value else 'blank'} ({value!r}); "
                            f"{'name a column' if key in LIST_KEYS + ('time_col', 'id_col') else 'give it'}, or leave "
                            f"{key} out")
+    if isinstance(value, list) and not value:  # target = []: "got []" read as the wrong kind
+        raise RnncastError(f"{key} in config {path} is an empty list; name a column (or several), or leave {key} out")
+    if key == "time_col" and value is True:  # false is accepted (no time column): true names no column
+        raise RnncastError(f"time_col = true in config {path} names no column; give the time column's name "
+                           "(time_col = \"date\"), or time_col = false for a table without one")
+    if key == "track" and isinstance(value, str) and value not in tracking.TRACKERS:  # named with its file, before the data
+        raise RnncastError(f"track = {value!r} in config {path} is not a tracker rnncast writes to; choose one of: "
+                           f"{', '.join(tracking.TRACKERS)}, or leave track out")
     if not isinstance(value, str):
         kinds = "a column name or a list of them" if key in LIST_KEYS + ("id_col",) else "a quoted string"
         raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")
