@@ -23,6 +23,20 @@ def test_a_toml_files_settings_and_paths_give_way_to_the_flags(tmp_path):
     assert out is None and track is None
 
 
+def test_each_flag_that_replaces_a_config_value_is_said_in_one_line(tmp_path, capsys):
+    """--lookback 20 over the file's 14 (or DATA over its data) was used without a word; a flag giving the file's own
+    value is not said."""
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\ntarget = "y"\nlookback = 14\nepochs = 3\n')
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    (tmp_path / "other.csv").write_text("y\n1\n")
+    fit_request(_args("fit", str(tmp_path / "other.csv"), "--config", str(tmp_path / "run.toml"), "--lookback", "20",
+                      "--epochs", "3", "--target", "y"))
+    err = capsys.readouterr().err.splitlines()
+    assert f"--lookback 20 replaces the config's 14 ({tmp_path / 'run.toml'})" in err
+    assert any(line.startswith(f"DATA {tmp_path / 'other.csv'} replaces the config's sales.csv") for line in err)
+    assert not any("--epochs" in line or "--target" in line or "not a repeat" in line for line in err)
+
+
 def test_without_data_the_request_is_refused_naming_resume():
     with pytest.raises(RnncastError, match=r"^fit needs DATA, and --target COLUMN .*, or --resume RUN to continue a run$"):
         fit_request(_args("fit"))

@@ -19,6 +19,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
+    _replaced(args, {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings})
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])  # these too
@@ -38,10 +39,31 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
+    given = {**{k: v for k, v in flags.items() if v is not None}, "data": args.data, "out": args.out,
+             "track": getattr(args, "track", None)}
+    _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)})
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
     return settings, request, out, getattr(args, "track", None) or file_request.get("track")
+
+
+def _replaced(args, pairs: dict) -> None:
+    """One line for each value of the --config file a flag (or DATA) replaces, ``pairs``: ``{name: (given, file's)}``
+    (``--lookback 20 replaces the config's 14``); a flag that gives the file's own value is not said. A run's config
+    given other data is said not to repeat that run."""
+    from rnncast.cli.display import advise
+
+    def said(value) -> str:
+        return ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+    for name, (given, filed) in pairs.items():
+        if said(given) == said(filed) or (name == "data" and Path(str(given)).resolve() == Path(str(filed)).resolve()):
+            continue
+        flag = "DATA" if name == "data" else f"--{name.replace('_', '-')}"
+        run = Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"
+        again = "; this fit is not a repeat of that run" if run and name == "data" else ""
+        advise(f"{flag} {said(given)} replaces the config's {said(filed)} ({args.config}){again}")
 
 
 def config_paths(args, file_request: dict) -> dict:
