@@ -37,6 +37,21 @@ def test_each_flag_that_replaces_a_config_value_is_said_in_one_line(tmp_path, ca
     assert not any("--epochs" in line or "--target" in line or "not a repeat" in line for line in err)
 
 
+def test_a_backtests_folder_as_config_says_its_windows_are_not_taken(tmp_path, caplog):
+    """fit (or tune) --config BACKTEST_FOLDER dropped the backtest's n_windows, step and refit without a word."""
+    import json
+
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    (tmp_path / "bt").mkdir()
+    (tmp_path / "bt" / "config.json").write_text(json.dumps({
+        "settings": {"epochs": 1}, "data": {"source": str(tmp_path / "sales.csv"), "target": ["y"], "from_run": "r"},
+        "backtest": {"n_windows": 2, "step": 3, "refit": False}}))
+    settings, request, _, _ = fit_request(_args("fit", "--config", str(tmp_path / "bt")))
+    assert settings["epochs"] == 1 and request["target"] == ["y"]
+    assert f"config {tmp_path / 'bt'} is a backtest's: fit takes its settings and data, not its windows (n_windows 2, " \
+           "step 3, refit false), which are rnncast backtest's flags" in caplog.text
+
+
 def test_without_data_the_request_is_refused_naming_resume():
     with pytest.raises(RnncastError, match=r"^fit needs DATA, and --target COLUMN .*, or --resume RUN to continue a run$"):
         fit_request(_args("fit"))

@@ -18,6 +18,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
 
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
+    if args.config:
+        _backtest_left(args.config, command)
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     _replaced(args, {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings})
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
@@ -46,6 +48,24 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
     return settings, request, out, getattr(args, "track", None) or file_request.get("track")
+
+
+def _backtest_left(config, command: str) -> None:
+    """A backtest's folder (or config.json) as --config: its settings and data are read, its windows (``backtest``:
+    n_windows, step, refit) are no fit's or tune's, and were dropped without a word; said in one warning."""
+    import json
+    import logging
+
+    path = Path(config) / "config.json" if Path(config).is_dir() else Path(config)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8")).get("backtest") if path.suffix.lower() == ".json" else None
+    except (OSError, ValueError, AttributeError):
+        return  # read_config has named what is wrong with it
+    if isinstance(record, dict) and record:
+        windows = ", ".join(f"{k} {json.dumps(v)}" for k, v in record.items())
+        logging.getLogger(__name__).warning(
+            "config %s is a backtest's: %s takes its settings and data, not its windows (%s), which are rnncast "
+            "backtest's flags (--n-windows, --step, --refit)", config, command, windows)
 
 
 def _replaced(args, pairs: dict) -> None:
