@@ -52,6 +52,18 @@ def test_a_backtests_folder_as_config_says_its_windows_are_not_taken(tmp_path, c
            "step 3, refit false), which are rnncast backtest's flags" in caplog.text
 
 
+def test_verbose_true_in_a_toml_config_is_said_to_be_the_python_bar(tmp_path, capsys):
+    """verbose = true was accepted, recorded and did nothing on the command line; false (best.toml's) is not said."""
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\nverbose = true\n')
+    fit_request(_args("fit", "--config", str(tmp_path / "run.toml")))
+    assert "is the Python API's progress bar (Forecaster(verbose=True)); rnncast fit draws its own, and -v/--verbose" \
+        in capsys.readouterr().err
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\nverbose = false\n')
+    fit_request(_args("fit", "--config", str(tmp_path / "run.toml")))
+    assert "verbose" not in capsys.readouterr().err
+
+
 def test_without_data_the_request_is_refused_naming_resume():
     with pytest.raises(RnncastError, match=r"^fit needs DATA, and --target COLUMN .*, or --resume RUN to continue a run$"):
         fit_request(_args("fit"))

@@ -20,6 +20,11 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
                                     else ({}, {}))
     if args.config:
         _backtest_left(args.config, command)
+        if file_settings.get("verbose") is True and Path(args.config).suffix.lower() == ".toml":  # read, did nothing
+            from rnncast.cli.display import advise
+
+            advise(f"verbose = true in config {args.config} is the Python API's progress bar (Forecaster(verbose=True)); "
+                   f"rnncast {command} draws its own, and -v/--verbose is the command line's for more detail")
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     _replaced(args, {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings})
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
