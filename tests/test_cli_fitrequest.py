@@ -64,6 +64,21 @@ def test_verbose_true_in_a_toml_config_is_said_to_be_the_python_bar(tmp_path, ca
     assert "verbose" not in capsys.readouterr().err
 
 
+def test_a_refused_out_folder_the_config_named_says_it_is_the_configs(tmp_path):
+    """An out set in the config, refused, said "--out runs/x holds a finished run": a flag that was never given."""
+    from rnncast.cli.fitrequest import config_out
+
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\nout = "done"\n')
+    args = _args("fit", "--config", str(tmp_path / "run.toml"))
+    with pytest.raises(RnncastError, match=r"^--out x holds a finished run \(x is the out of config .*run.toml\)$"):
+        with config_out(args, "x"):
+            raise RnncastError("--out x holds a finished run")
+    args = _args("fit", "--config", str(tmp_path / "run.toml"), "--out", "y")
+    with pytest.raises(RnncastError, match=r"^--out y holds a finished run$"):  # the flag's own: as it was
+        with config_out(args, "y"):
+            raise RnncastError("--out y holds a finished run")
+
+
 def test_without_data_the_request_is_refused_naming_resume():
     with pytest.raises(RnncastError, match=r"^fit needs DATA, and --target COLUMN .*, or --resume RUN to continue a run$"):
         fit_request(_args("fit"))

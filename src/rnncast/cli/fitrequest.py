@@ -3,6 +3,7 @@ config.json or a TOML file, its paths read as rnncast reads them), overridden by
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 from pathlib import Path
 
@@ -89,6 +90,18 @@ def _replaced(args, pairs: dict) -> None:
         run = Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"
         again = "; this fit is not a repeat of that run" if run and name == "data" else ""
         advise(f"{flag} {said(given)} replaces the config's {said(filed)} ({args.config}){again}")
+
+
+@contextlib.contextmanager
+def config_out(args, out):
+    """Around claiming ``out``: a refusal of the folder the --config file's ``out`` names (no --out given) says so;
+    "--out runs/x holds a finished run" alone named a flag that was never given."""
+    try:
+        yield
+    except RnncastError as err:
+        if out and args.config and not args.out:
+            raise RnncastError(f"{err} ({out} is the out of config {args.config})") from None
+        raise
 
 
 def config_paths(args, file_request: dict) -> dict:
