@@ -257,6 +257,6 @@ def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into:
     if args.resume:
         check_resumed_data(out, where["source"], record, into / "config.json")
     elif args.config and main_rank:
-        warn_other_data(args.config, args.data, where["source"], record)  # --config RUN repeats it on the same data only
+        warn_other_data(args.config, args.data, where["source"], record, where.get("static"))  # --config RUN repeats it on the same data only
     interrupts.stop_if_asked()
     return panel, record
