@@ -265,6 +265,8 @@ def test_a_toml_file_with_a_byte_order_mark_is_read(tmp_path):
     (lambda c: c["data"].update(past_covariate=["x"]), r"^config .*c2.json: 'past_covariate' under \"data\" is not a "
                                                        r"data key \(did you mean 'past_covariates'\?\); the data keys are source"),
     (lambda c: c["data"].update(colour="red", shade=1), r"'colour', 'shade' under \"data\" are not data keys"),
+    # was read on to the fit, which looked for a column named 7
+    (lambda c: c["data"].update(time_col=7), r"^time_col in config .*c2.json must be a quoted string, got 7$"),
 ])
 def test_a_key_a_run_never_writes_in_its_config_json_is_refused_by_name(tmp_path, run, change, message):
     config = json.loads((run / "config.json").read_text())
