@@ -23,6 +23,62 @@ def test_a_toml_files_settings_and_paths_give_way_to_the_flags(tmp_path):
     assert out is None and track is None
 
 
+def test_each_flag_that_replaces_a_config_value_is_said_in_one_line(tmp_path, capsys):
+    """--lookback 20 over the file's 14 (or DATA over its data) was used without a word; a flag giving the file's own
+    value is not said."""
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\ntarget = "y"\nlookback = 14\nepochs = 3\n')
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    (tmp_path / "other.csv").write_text("y\n1\n")
+    fit_request(_args("fit", str(tmp_path / "other.csv"), "--config", str(tmp_path / "run.toml"), "--lookback", "20",
+                      "--epochs", "3", "--target", "y"))
+    err = capsys.readouterr().err.splitlines()
+    assert f"--lookback 20 replaces the config's 14 ({tmp_path / 'run.toml'})" in err
+    assert any(line.startswith(f"DATA {tmp_path / 'other.csv'} replaces the config's sales.csv") for line in err)
+    assert not any("--epochs" in line or "--target" in line or "not a repeat" in line for line in err)
+
+
+def test_a_backtests_folder_as_config_says_its_windows_are_not_taken(tmp_path, caplog):
+    """fit (or tune) --config BACKTEST_FOLDER dropped the backtest's n_windows, step and refit without a word."""
+    import json
+
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    (tmp_path / "bt").mkdir()
+    (tmp_path / "bt" / "config.json").write_text(json.dumps({
+        "settings": {"epochs": 1}, "data": {"source": str(tmp_path / "sales.csv"), "target": ["y"], "from_run": "r"},
+        "backtest": {"n_windows": 2, "step": 3, "refit": False}}))
+    settings, request, _, _ = fit_request(_args("fit", "--config", str(tmp_path / "bt")))
+    assert settings["epochs"] == 1 and request["target"] == ["y"]
+    assert f"config {tmp_path / 'bt'} is a backtest's: fit takes its settings and data, not its windows (n_windows 2, " \
+           "step 3, refit false), which are rnncast backtest's flags" in caplog.text
+
+
+def test_verbose_true_in_a_toml_config_is_said_to_be_the_python_bar(tmp_path, capsys):
+    """verbose = true was accepted, recorded and did nothing on the command line; false (best.toml's) is not said."""
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\nverbose = true\n')
+    fit_request(_args("fit", "--config", str(tmp_path / "run.toml")))
+    assert "is the Python API's progress bar (Forecaster(verbose=True)); rnncast fit draws its own, and -v/--verbose" \
+        in capsys.readouterr().err
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\nverbose = false\n')
+    fit_request(_args("fit", "--config", str(tmp_path / "run.toml")))
+    assert "verbose" not in capsys.readouterr().err
+
+
+def test_a_refused_out_folder_the_config_named_says_it_is_the_configs(tmp_path):
+    """An out set in the config, refused, said "--out runs/x holds a finished run": a flag that was never given."""
+    from rnncast.cli.fitrequest import config_out
+
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\nout = "done"\n')
+    args = _args("fit", "--config", str(tmp_path / "run.toml"))
+    with pytest.raises(RnncastError, match=r"^--out x holds a finished run \(x is the out of config .*run.toml\)$"):
+        with config_out(args, "x"):
+            raise RnncastError("--out x holds a finished run")
+    args = _args("fit", "--config", str(tmp_path / "run.toml"), "--out", "y")
+    with pytest.raises(RnncastError, match=r"^--out y holds a finished run$"):  # the flag's own: as it was
+        with config_out(args, "y"):
+            raise RnncastError("--out y holds a finished run")
+
+
 def test_without_data_the_request_is_refused_naming_resume():
     with pytest.raises(RnncastError, match=r"^fit needs DATA, and --target COLUMN .*, or --resume RUN to continue a run$"):
         fit_request(_args("fit"))

@@ -153,3 +153,22 @@ def test_resume_of_a_run_of_a_newer_config_format_is_refused_as_newer_not_called
         with pytest.raises(RnncastError, match=r"^config .*config.json uses config format version 2; this rnncast "
                                                r"\(.+\) reads version 1: it was written by a newer rnncast: upgrade"):
             resume_request(_args(run))
+
+
+def test_fit_config_run_whose_static_table_alone_changed_names_that_table(tmp_path, caplog, monkeypatch):
+    """The warning named only the data file ("the data in panel.csv differs ...: its static covariates had other
+    values") where the --static table alone had changed."""
+    import logging
+
+    from rnncast import fingerprint
+    from rnncast.cli.resuming import warn_other_data
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text(json.dumps({"data": {"source": "panel.csv"}, "fingerprint": {"rows": 1}}))
+    monkeypatch.setattr(fingerprint, "difference", lambda recorded, found: fingerprint.STATIC_DIFFERS)
+    with caplog.at_level(logging.WARNING):
+        warn_other_data(run, None, "panel.csv", {"rows": 1}, "static.csv")
+    assert caplog.messages == [f"the static covariates in static.csv differ from what the run {run} trained on (the data "
+                               "in panel.csv is the same), so this fit does not repeat that run: it trains that run's "
+                               "settings on the table as it is now"]

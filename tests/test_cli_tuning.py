@@ -403,8 +403,9 @@ def test_search_replaces_a_config_files_setting_and_says_so_but_never_a_flags(tm
     assert calls[0]["settings"]["hidden_size"] == 16 and calls[0]["settings"]["epochs"] == 1  # the others stay
     monkeypatch.undo()
     code, out, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t", "--lr", "0.01", "--search", "lr")
-    assert code == 2 and err.strip() == ("rnncast: error: lr is both fixed (lr=, --lr) and searched (search=, "
-                                         "--search); give it to one of them") and out == ""
+    assert code == 2 and err.strip().splitlines() == [
+        f"--lr 0.01 replaces the config's 0.0003 ({config})",  # decision 9944
+        "rnncast: error: lr is both fixed (lr=, --lr) and searched (search=, --search); give it to one of them"] and out == ""
     code, _, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t")
     assert code == 2 and err.strip() == (
         "rnncast: error: every searchable setting (cell, hidden_size, num_layers, lookback, lr, dropout) is fixed by "

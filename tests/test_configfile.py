@@ -261,6 +261,12 @@ def test_a_toml_file_with_a_byte_order_mark_is_read(tmp_path):
     # was "(ValueError(\"unknown settings ['lookbak']\"))"
     (lambda c: c["settings"].update(lookbak=3), r"^config .*c2.json: 'lookbak' under \"settings\" is not a setting "
                                                 r"\(did you mean 'lookback'\?\); the settings are those rnncast fit"),
+    # a key under "data" was dropped without a word: a misspelt past_covariates then read as "the data differs"
+    (lambda c: c["data"].update(past_covariate=["x"]), r"^config .*c2.json: 'past_covariate' under \"data\" is not a "
+                                                       r"data key \(did you mean 'past_covariates'\?\); the data keys are source"),
+    (lambda c: c["data"].update(colour="red", shade=1), r"'colour', 'shade' under \"data\" are not data keys"),
+    # was read on to the fit, which looked for a column named 7
+    (lambda c: c["data"].update(time_col=7), r"^time_col in config .*c2.json must be a quoted string, got 7$"),
 ])
 def test_a_key_a_run_never_writes_in_its_config_json_is_refused_by_name(tmp_path, run, change, message):
     config = json.loads((run / "config.json").read_text())
@@ -293,8 +299,33 @@ def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
     path.write_text('data = "d.csv"\ntime_col = false\n')
     assert read_config(path)[1]["time_col"] is False
     path.write_text('data = "d.csv"\ntime_col = true\n')
-    with pytest.raises(RnncastError, match=r"time_col in config .* must be a quoted string, got True"):
+    # was "must be a quoted string, got True", where false was accepted
+    with pytest.raises(RnncastError, match=r"^time_col = true in config .*c.toml names no column; give the time column's "
+                                           r"name \(time_col = \"date\"\), or time_col = false"):
         read_config(path)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("target = []", r"^target in config .*c.toml is an empty list; name a column"),  # was "got []"
+    ("id_col = []", r"^id_col in config .*c.toml is an empty list"),
+    ("tz = 1", r"^tz = 1 in config .*c.toml is a number; give the zone as quoted text"),  # was "unknown time zone '1'"
+    ('track = "wandb"', r"^track = 'wandb' in config .*c.toml is not a tracker rnncast writes to; choose one of: "
+                        r"tensorboard, mlflow"),  # was "unknown tracker 'wandb'", no file named
+])
+def test_a_config_value_of_the_wrong_kind_names_the_file_and_the_real_problem(tmp_path, line, message):
+    path = tmp_path / "c.toml"
+    path.write_text(f'data = "d.csv"\n{line}\n')
+    with pytest.raises(RnncastError, match=message):
+        read_config(path)
+
+
+def test_a_one_item_id_col_list_is_that_column(tmp_path):
+    """id_col = ["store"] was refused as "must be a column name or a list of them, got ['store']"."""
+    path = tmp_path / "c.toml"
+    path.write_text('data = "d.csv"\nid_col = ["store"]\n')
+    assert read_config(path)[1]["id_col"] == "store"
+    path.write_text('data = "d.csv"\nid_col = ["store", "item"]\n')
+    assert read_config(path)[1]["id_col"] == ["store", "item"]
 
 
 def test_a_config_not_utf8_or_a_data_file_is_told_what_it_is(tmp_path):

@@ -22,7 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast import formatversions, othernames, tomltwice
+from rnncast import formatversions, othernames, tomltwice, tracking
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
@@ -143,7 +143,8 @@ def _run_config(path: Path) -> tuple[dict, dict]:
             data.pop("features", None)  # the past and future covariates together
             if layout == "wide":
                 data["series"], data["target"] = data["target"], None  # the series columns were the targets
-        request = {k: v for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
+        request = {k: _request(path, k, v) if k == "time_col" else v  # "time_col": 7 named here, not read as a column
+                   for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
     except RnncastError:
         raise
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
@@ -165,6 +166,9 @@ def _run_config(path: Path) -> tuple[dict, dict]:
 RUN_KEYS = ("settings", "data", "paths", "fingerprint", "run", "device", "processes", "environment", "split", "series",
             "backtest", "format_version")
 """The top-level keys of the config.json a run or a backtest writes (``report``); any other was added by hand."""
+DATA_KEYS = ("source",) + tuple(k for k in REQUEST_KEYS if k != "data") + ("from_run", "layout")
+"""The keys of config.json's ``data``: the request (``source``: its data), a backtest's ``from_run``, an old run's
+``layout``; any other was added by hand."""
 
 
 def _check_version(config, path: Path) -> None:
@@ -196,6 +200,12 @@ def _check_keys(path: Path, config: dict, settings: dict) -> None:
         raise RnncastError(f"config {path} has {'keys' if len(extra) > 1 else 'a key'} a run's config.json does not hold: "
                            f"{', '.join(map(repr, extra))}{did_you_mean(extra[0], RUN_KEYS)}; accepted at the top are "
                            f"{', '.join(RUN_KEYS)}{where}")
+    data = config.get("data") if isinstance(config.get("data"), dict) else {}
+    stray = [k for k in data if k not in DATA_KEYS]  # "future": "x.csv" or a misspelt "past_covariate" was dropped
+    if stray:
+        raise RnncastError(f'config {path}: {", ".join(map(repr, stray))} under "data" '
+                           f"{'are not data keys' if len(stray) > 1 else 'is not a data key'}"
+                           f"{did_you_mean(stray[0], DATA_KEYS)}; the data keys are {', '.join(DATA_KEYS)}")
     unknown = [k for k in settings if k not in names]
     if unknown:
         raise RnncastError(f'config {path}: {", ".join(map(repr, unknown))} under "settings" '
@@ -219,6 +229,9 @@ def run_data(path) -> tuple[str | None, dict | None]:
 
 
 def _setting(path: Path, f, value):
+    if f.name == "tz" and isinstance(value, (int, float)):  # tz = 1 was refused at fit as "unknown time zone '1'"
+        raise RnncastError(f"tz = {value!r} in config {path} is a number; give the zone as quoted text "
+                           '(tz = "Europe/Berlin", or a fixed offset tz = "+01:00")')
     try:
         parsed = parse_setting(f.name, value, typed=True)
         if parsed is not None and f.metadata.get("choices"):  # 'lstmm' for cell: refused here, naming the file (time_unit
@@ -230,6 +243,8 @@ def _setting(path: Path, f, value):
 
 
 def _request(path: Path, key: str, value):
+    if key == "id_col" and isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        value = value[0]  # ["store"]: the one column, as --id-col store
     several = key == "id_col" and isinstance(value, list) and len(value) > 1  # a key of several (serieskeys)
     if (key in LIST_KEYS or several) and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         blank = [k for k, name in enumerate(value) if not name.strip()]
@@ -243,6 +258,14 @@ def _request(path: Path, key: str, value):
         raise RnncastError(f"{key} in config {path} is {'empty' if not value else 'blank'} ({value!r}); "
                            f"{'name a column' if key in LIST_KEYS + ('time_col', 'id_col') else 'give it'}, or leave "
                            f"{key} out")
+    if isinstance(value, list) and not value:  # target = []: "got []" read as the wrong kind
+        raise RnncastError(f"{key} in config {path} is an empty list; name a column (or several), or leave {key} out")
+    if key == "time_col" and value is True:  # false is accepted (no time column): true names no column
+        raise RnncastError(f"time_col = true in config {path} names no column; give the time column's name "
+                           "(time_col = \"date\"), or time_col = false for a table without one")
+    if key == "track" and isinstance(value, str) and value not in tracking.TRACKERS:  # named with its file, before the data
+        raise RnncastError(f"track = {value!r} in config {path} is not a tracker rnncast writes to; choose one of: "
+                           f"{', '.join(tracking.TRACKERS)}, or leave track out")
     if not isinstance(value, str):
         kinds = "a column name or a list of them" if key in LIST_KEYS + ("id_col",) else "a quoted string"
         raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")

@@ -56,6 +56,9 @@ def _times_ns(time) -> str | None:
         return None
 
 
+STATIC_DIFFERS = "its static covariates had other values"  # what ``difference`` says when only they changed
+
+
 def _static(panel: Panel, dtype=np.float64) -> str | None:
     static = panel.static
     if static is None:
@@ -197,7 +200,7 @@ def difference(recorded: dict, found: dict) -> str | None:
         names = ", ".join(repr(c) for c in changed)
         return f"it had the same {_rows(found)}, but other values in column{'s' if len(changed) > 1 else ''} {names}"
     if recorded.get("static" if exact else "static32") != found["static" if exact else "static32"]:
-        return "its static covariates had other values"
+        return STATIC_DIFFERS
     old, new = recorded.get("splits"), found.get("splits")
     if old is not None and new is not None and old != new:
         if len(old) != len(new):

@@ -3,6 +3,7 @@ config.json or a TOML file, its paths read as rnncast reads them), overridden by
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 from pathlib import Path
 
@@ -18,7 +19,15 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
 
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
+    if args.config:
+        _backtest_left(args.config, command)
+        if file_settings.get("verbose") is True and Path(args.config).suffix.lower() == ".toml":  # read, did nothing
+            from rnncast.cli.display import advise
+
+            advise(f"verbose = true in config {args.config} is the Python API's progress bar (Forecaster(verbose=True)); "
+                   f"rnncast {command} draws its own, and -v/--verbose is the command line's for more detail")
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
+    _replaced(args, {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings})
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])  # these too
@@ -38,10 +47,61 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
+    given = {**{k: v for k, v in flags.items() if v is not None}, "data": args.data, "out": args.out,
+             "track": getattr(args, "track", None)}
+    _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)})
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
     return settings, request, out, getattr(args, "track", None) or file_request.get("track")
+
+
+def _backtest_left(config, command: str) -> None:
+    """A backtest's folder (or config.json) as --config: its settings and data are read, its windows (``backtest``:
+    n_windows, step, refit) are no fit's or tune's, and were dropped without a word; said in one warning."""
+    import json
+    import logging
+
+    path = Path(config) / "config.json" if Path(config).is_dir() else Path(config)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8")).get("backtest") if path.suffix.lower() == ".json" else None
+    except (OSError, ValueError, AttributeError):
+        return  # read_config has named what is wrong with it
+    if isinstance(record, dict) and record:
+        windows = ", ".join(f"{k} {json.dumps(v)}" for k, v in record.items())
+        logging.getLogger(__name__).warning(
+            "config %s is a backtest's: %s takes its settings and data, not its windows (%s), which are rnncast "
+            "backtest's flags (--n-windows, --step, --refit)", config, command, windows)
+
+
+def _replaced(args, pairs: dict) -> None:
+    """One line for each value of the --config file a flag (or DATA) replaces, ``pairs``: ``{name: (given, file's)}``
+    (``--lookback 20 replaces the config's 14``); a flag that gives the file's own value is not said. A run's config
+    given other data is said not to repeat that run."""
+    from rnncast.cli.display import advise
+
+    def said(value) -> str:
+        return ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+    for name, (given, filed) in pairs.items():
+        if said(given) == said(filed) or (name == "data" and Path(str(given)).resolve() == Path(str(filed)).resolve()):
+            continue
+        flag = "DATA" if name == "data" else f"--{name.replace('_', '-')}"
+        run = Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"
+        again = "; this fit is not a repeat of that run" if run and name == "data" else ""
+        advise(f"{flag} {said(given)} replaces the config's {said(filed)} ({args.config}){again}")
+
+
+@contextlib.contextmanager
+def config_out(args, out):
+    """Around claiming ``out``: a refusal of the folder the --config file's ``out`` names (no --out given) says so;
+    "--out runs/x holds a finished run" alone named a flag that was never given."""
+    try:
+        yield
+    except RnncastError as err:
+        if out and args.config and not args.out:
+            raise RnncastError(f"{err} ({out} is the out of config {args.config})") from None
+        raise
 
 
 def config_paths(args, file_request: dict) -> dict:

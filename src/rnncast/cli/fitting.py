@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from rnncast.cli.commands import panel_kwargs, score_tables
-from rnncast.cli.fitrequest import fit_request
+from rnncast.cli.fitrequest import config_out, fit_request
 from rnncast.cli.resuming import MoveFinished, check_resumed_data, resume_request, warn_other_data
 from rnncast.cli.display import advise, epoch_bar
 from rnncast.cli.finishing import complete, write_and_place
@@ -77,7 +77,8 @@ def _run_fit(args) -> int:
         if args.resume:
             claim = hold(out, "run")
         else:
-            claim = claim_output(Path(out) if out else None, default, args.overwrite, "run")
+            with config_out(args, out):
+                claim = claim_output(Path(out) if out else None, default, args.overwrite, "run")
         out = claim.folder
     else:
         out = Path(out) if out else default
@@ -256,6 +257,6 @@ def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into:
     if args.resume:
         check_resumed_data(out, where["source"], record, into / "config.json")
     elif args.config and main_rank:
-        warn_other_data(args.config, args.data, where["source"], record)  # --config RUN repeats it on the same data only
+        warn_other_data(args.config, args.data, where["source"], record, where.get("static"))  # --config RUN repeats it on the same data only
     interrupts.stop_if_asked()
     return panel, record

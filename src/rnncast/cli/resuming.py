@@ -39,7 +39,7 @@ def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -
                            f"new run on this data: rnncast fit --config {shlex.quote(str(run_dir))} {shlex.quote(str(source))} --out NEW")
 
 
-def warn_other_data(config, data, source: str, record: dict) -> None:
+def warn_other_data(config, data, source: str, record: dict, static=None) -> None:
     """``fit --config RUN``, which repeats that run on its own data: one warning where that data (read from where
     the run's config.json names it, or given again as DATA) differs from what the run trained on (its config.json's
     fingerprint, ``record`` the data read now), naming what differs; the fit goes on, training the run's settings on
@@ -48,7 +48,7 @@ def warn_other_data(config, data, source: str, record: dict) -> None:
     import logging
 
     from rnncast.configfile import run_data
-    from rnncast.fingerprint import difference
+    from rnncast.fingerprint import STATIC_DIFFERS, difference
 
     folder = Path(config)
     if not (folder.is_dir() or folder.suffix.lower() == ".json"):
@@ -59,7 +59,11 @@ def warn_other_data(config, data, source: str, record: dict) -> None:
                                          and Path(data).samefile(started)):
         return
     differs = difference(recorded, record)
-    if differs:
+    if differs == STATIC_DIFFERS and static:  # the --static table alone changed: named, not the data beside it
+        logging.getLogger(__name__).warning(
+            "the static covariates in %s differ from what the run %s trained on (the data in %s is the same), so this "
+            "fit does not repeat that run: it trains that run's settings on the table as it is now", static, run, source)
+    elif differs:
         logging.getLogger(__name__).warning(
             "the data in %s differs from what the run %s trained on (%s), so this fit does not repeat that run: it "
             "trains that run's settings on the data as it is now", source, run, differs)

@@ -14,7 +14,7 @@ from rnncast import interrupts
 from rnncast.cli import os_error_text
 from rnncast.noticed import named_logs
 from rnncast.cli.display import advise
-from rnncast.cli.fitrequest import fit_request
+from rnncast.cli.fitrequest import config_out, fit_request
 from rnncast.errors import RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
 from rnncast.spelling import counted, from_config, in_config, shell_word
@@ -44,8 +44,9 @@ def _run_tune(args) -> int:
     if args.config:  # a setting the search replaces is no longer the file's
         in_config(args.config, [name for name in from_config() if name in settings])
     default = Path("runs") / f"tune-{Path(request['source']).stem}"
-    claim = claim_tune(Path(out) if out else None, args.overwrite, args.study, args.storage, default=default,
-                       note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")
+    with config_out(args, out):
+        claim = claim_tune(Path(out) if out else None, args.overwrite, args.study, args.storage, default=default,
+                           note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")
     try:
         return _tune_run(args, settings, search, request, claim)
     except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: what the study holds, where, and how to go on
