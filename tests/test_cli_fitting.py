@@ -504,7 +504,7 @@ def test_a_value_out_of_range_names_its_flag_or_the_config_file_that_gave_it(tmp
     assert (code, err.splitlines(True)[-1]) == (2, "rnncast: error: lookback (--lookback) must be a positive integer, got 0\n")  # the flag's
     code, _, err = cli(capsys, "tune", data, "--config", config, "--lookback", "8", "--out", tmp_path / "tune")
     assert (code, err.splitlines(True)[-1]) == (2, f"rnncast: error: val_frac (in config {config}) must be a number in [0, 1), got 2.0\n")
-    # before each: "--val-frac 0.1 replaces the config's 2.0 (c.toml)" (decision 9944)
+    # before each: "--val-frac 0.1 replaces the config's 2.0 (c.toml)" (decision 1266)
     code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--val-frac", "2"))
     assert err == "rnncast: error: val_frac (--val-frac) must be a number in [0, 1), got 2.0\n"  # the last run's file not named
     assert not (tmp_path / "run").exists() and not (tmp_path / "tune").exists()

@@ -404,7 +404,7 @@ def test_search_replaces_a_config_files_setting_and_says_so_but_never_a_flags(tm
     monkeypatch.undo()
     code, out, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t", "--lr", "0.01", "--search", "lr")
     assert code == 2 and err.strip().splitlines() == [
-        f"--lr 0.01 replaces the config's 0.0003 ({config})",  # decision 9944
+        f"--lr 0.01 replaces the config's 0.0003 ({config})",  # decision 1266
         "rnncast: error: lr is both fixed (lr=, --lr) and searched (search=, --search); give it to one of them"] and out == ""
     code, _, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t")
     assert code == 2 and err.strip() == (
