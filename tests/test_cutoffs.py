@@ -451,3 +451,22 @@ def test_the_clocks_note_is_said_once_by_each_fit_however_often_it_cuts(caplog):
             model.fit(frame, time_col="date", target="y")
         said = [r.getMessage() for r in caplog.records if r.name == "rnncast.cutoffs"]
         assert [text.endswith("the series are cut there") for text in said] == [True]
+
+
+def test_a_cutoff_on_unix_time_data_is_read_as_a_number_in_its_unit_or_as_iso_in_utc():
+    """A tester's --cutoff 1793563200 on data of Unix seconds was refused as 'reads as no time' (the advice it
+    gave), and 2026-11-01T20:00:00Z as zoned against zoneless times, though Unix times are UTC's clock."""
+    start = 1793491200
+    frame = pd.DataFrame({"ts": start + 60 * np.arange(100), "y": np.arange(100.0)})
+    at = pd.Timestamp("2026-11-01 00:30")  # start + 1800 s
+    seconds = load_panel(frame, time_col="ts", time_unit="s")
+    for given in (start + 1800, str(start + 1800), "2026-11-01T00:30:00Z", "2026-11-01T01:30:00+01:00"):
+        assert as_time(given, seconds) == at, given
+    assert as_time("2026-11-01 00:30", seconds).floor("min") == at  # naive text: all of that minute, as before
+    millis = load_panel(frame.assign(ts=frame.ts * 1000), time_col="ts", time_unit="ms")
+    assert as_time((start + 1800) * 1000, millis) == at
+    assert as_time("2026-11-01T00:30Z", millis) == at
+    zoned = load_panel(frame, time_col="ts", time_unit="s", tz="Europe/Berlin")
+    assert as_time(start + 1800, zoned) == at.tz_localize("UTC").tz_convert("Europe/Berlin")
+    with pytest.raises(RnncastError, match="reads as no time"):
+        as_time("soon", seconds)

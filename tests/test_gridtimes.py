@@ -179,3 +179,14 @@ def test_a_zoned_logger_across_a_daylight_saving_change_is_read_on_its_grid():
         model = Forecaster(**SMALL).fit(data, target="y")
         assert model.calendar_.freq_text == "h"
         assert list(model.predict(data).index) == list(pd.date_range(points[-1], periods=4, freq="h")[1:])
+
+
+def test_a_tenth_of_a_one_second_step_is_said_as_0_1_s():
+    """A tester's 1 Hz readings with ±250 ms jitter under freq='s' were refused as 'more than a tenth of its step
+    (0 s)': the second's Timedelta divided in its own unit floored to 0."""
+    times = pd.Timestamp("2026-11-01") + pd.to_timedelta(np.arange(60), unit="s")
+    jitter = np.where(np.arange(60) == 5, 150, np.random.default_rng(0).integers(-50, 50, 60))  # ms; row 5 too far
+    times = times + pd.to_timedelta(jitter, unit="ms")
+    frame = pd.DataFrame({"time": times, "y": np.arange(60.0)})
+    with pytest.raises(RnncastError, match=r"lies 0\.15 s off .* a tenth of its step \(0\.1 s\)"):
+        load_panel(frame, freq="s")

@@ -48,3 +48,9 @@ def test_a_name_says_time_when_every_word_of_it_is_a_time_word(name, named):
     from rnncast.timenames import time_named
 
     assert time_named(name) is named
+
+
+def test_a_name_says_time_where_it_is_a_time_name_or_a_unix_time_name():
+    from rnncast.timenames import says_time
+    assert all(says_time(n) for n in ("time", "period", "ts", "unix_time", "epoch_ms", "unixTime"))
+    assert not any(says_time(n) for n in ("value", "counts", "sensor", "status"))

@@ -116,3 +116,16 @@ def test_a_year_and_quarter_split_over_two_columns_are_refused_not_numbered(tmp_
                                            r"quarter of the year\).*from_fields"):
         load_panel(tmp_path / "macro.csv", target="realgdp")
     assert load_panel(tmp_path / "macro.csv", target="realgdp", time_col=False).values.shape == (40, 1)  # told: numbered
+
+
+@pytest.mark.parametrize("name", ["ts", "epoch", "unix_time", "epoch_ms"])
+def test_unix_times_under_a_unix_time_name_are_refused_naming_time_unit_and_their_range(name):
+    """A tester's 'ts' of Unix seconds, its rows shuffled, was only warned of ('not used') and the rows numbered in
+    file order, as 'time' of the same numbers was refused; and the range printed was its first .. last row."""
+    stamps = 1793491200 + 60 * np.arange(50)
+    frame = pd.DataFrame({name: np.r_[stamps[10:], stamps[:10]], "y": np.arange(50.0)})
+    with pytest.raises(RnncastError, match=rf"no time column was found: '{name}' holds 1793491200 \.\. 1793494140, "
+                                           r"which look like Unix times in seconds.*time_unit='s'"):
+        load_panel(frame)
+    told = load_panel(frame.sort_values(name), time_col=name, time_unit="s")  # named with its unit: read
+    assert told.time[0] == pd.Timestamp("2026-11-01")

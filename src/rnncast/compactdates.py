@@ -170,9 +170,9 @@ def epoch_times(column: pd.Series) -> tuple[str, str] | None:
     if unit is None:
         return None
     values = column.dropna().to_numpy(dtype=np.float64)
-    first = float(values[0])
+    first = float(values.min())  # the column's range, not its first and last rows (shuffled, or a clock reset)
     when = pd.Timestamp(int(first), unit=unit, tz="UTC")
-    return (f"holds {first:.0f} .. {values[-1]:.0f}, which look like Unix times in {EPOCH_UNITS[unit]}: "
+    return (f"holds {first:.0f} .. {values.max():.0f}, which look like Unix times in {EPOCH_UNITS[unit]}: "
             f"{first:.0f} would be {when:%Y-%m-%d %H:%M} UTC",
             f"give {spelled('time_unit', unit)} to read them as Unix times, or convert them with "
             f"pd.to_datetime(x, unit={unit!r}), which gives UTC times")

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, periodspans, rolledcutoffs, timetext, weektext, wholenumbers, writtenzones
+from rnncast import monthtext, numbertimes, periodspans, rolledcutoffs, timetext, weektext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
@@ -44,6 +44,9 @@ def as_time(value, panel: Panel):
     own = weektext.week_named(own) if isinstance(panel.calendar.freq, pd.offsets.Week) else own  # 201545: 2015-W45
     if isinstance(time, pd.DatetimeIndex):
         stamp = _timestamp(own, panel, text)
+        unix = numbertimes.unit_of(panel.calendar.text_format) in ("s", "ms")  # instants on UTC's clock, read naive
+        if stamp.tz is not None and time.tz is None and unix:  # 1793563200, 2026-11-01T20:00Z: the same instant
+            return stamp.tz_convert("UTC").tz_localize(None)
         if stamp.tz is not None and time.tz is None:
             raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
                                "give it as the data writes its times")
@@ -134,6 +137,8 @@ def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestam
     """``text`` (``given`` as ``_period_text`` writes it) read as the data writes its times, else in ISO 8601."""
     given = text if given is None else given
     fmt = panel.calendar.text_format
+    if (number := numbertimes.given(given, fmt)) is not None:  # 1793563200 of Unix-time data: its unit's number
+        return number
     for own in ((lambda: pd.to_datetime(given, format=fmt)), (lambda: read(pd.Series([given]), fmt)[0])) if fmt else ():
         try:  # the data's own form first (01.03.2024; 2024Q1, 2024-W05), then ISO 8601
             return pd.Timestamp(own())

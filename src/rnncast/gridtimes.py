@@ -71,7 +71,7 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         remedy = ("correct or remove that row, or give the freq its timestamps follow" if announce else
                   "correct or remove that row: data read for the model keeps the calendar it was fitted on")
         raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {by} off the {words} grid of "
-                           f"{whose}, more than a tenth of its step ({jitter.duration(step / jitter.SHARE)}) within "
+                           f"{whose}, more than a tenth of its step ({jitter.duration(pd.Timedelta(step).as_unit('ns') / jitter.SHARE)}) within "
                            f"which rows are read on it; {remedy}")
     if len(same):
         a, b = int(same[0]), int(same[0]) + 1

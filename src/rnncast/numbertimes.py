@@ -169,6 +169,17 @@ def in_utc(unit: str) -> bool:
     return unit != "excel"
 
 
+def given(text: str, fmt) -> pd.Timestamp | None:
+    """A user's time ``text`` (a cutoff) written as a number in the unit of the calendar's form ``fmt``
+    (``1793563200`` of ``unix:s`` data) as the instant it is: Unix times in UTC (zoned), serials as wall times
+    (naive); None where ``fmt`` is no unit's or ``text`` no number."""
+    unit, number = unit_of(fmt), pd.to_numeric(str(text).strip(), errors="coerce")
+    if unit is None or pd.isna(number) or not np.isfinite(number):
+        return None
+    stamp = _times(np.array([float(number)]), unit)[0]
+    return stamp.tz_localize("UTC") if in_utc(unit) else stamp
+
+
 def unit_of(fmt) -> str | None:
     """The unit whose written form is ``fmt`` (a calendar's ``text_format``: ``unix:s``, ``excel:5``), else None."""
     return next((u for u, f in FORMS.items() if f == fmt or f"{fmt}".startswith(f"{f}:")), None)

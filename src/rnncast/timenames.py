@@ -52,3 +52,10 @@ def epoch_named(name) -> bool:
     text = str(name).strip()
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
     return bool(words & set(EPOCH_WORDS)) or "unix" in text.lower() or "epoch" in text.lower()
+
+
+def says_time(name) -> bool:
+    """Whether a column's name says it holds time, so that numbering the rows past it is refused where it is not read
+    as time (``timeunread.refuse``): a time name (``time_named``) or a Unix-time name (``epoch_named``: ``ts``,
+    ``unix_time``, ``epoch_ms``), whose numbers ``time_unit`` reads."""
+    return time_named(name) or epoch_named(name)

@@ -17,7 +17,7 @@ from rnncast import badtimes, compactdates, fiscalyears, halfyears, monthtext, s
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
-from rnncast.timenames import TIME_WORDS, dated_name, epoch_named, time_named
+from rnncast.timenames import TIME_WORDS, dated_name, epoch_named, says_time, time_named
 
 _PASSED: ContextVar[bool] = ContextVar("rnncast_unread_passed_over", default=False)
 
@@ -49,11 +49,11 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
     whose name says time first, ``time_named``), and the clause naming it (``_unread_one``), with every other such
     column whose name says time after it, so that all are corrected at once; None when none looks like time."""
     found = sorted(((c, said) for c in candidates if (said := _unread_one(frame, c)) is not None),
-                   key=lambda f: not time_named(f[0]))
+                   key=lambda f: not says_time(f[0]))
     if not found:
         return None
     first, clause = found[0]
-    others = [said for c, said in found[1:] if time_named(c)] if time_named(first) else []
+    others = [said for c, said in found[1:] if says_time(c)] if says_time(first) else []
     return first, clause + "".join(f"; and {said}" for said in others)
 
 
@@ -101,7 +101,7 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
-    if found is not None and time_named(found[0]):
+    if found is not None and says_time(found[0]):  # ts of Unix times too: the README says they are refused
         several = unread_count(clause) > 1
         whose, them = ("their names say", "them") if several else ("its name says", "it")
         remedy = hint("time_col", f"name the time column with {spelled('time_col')}, or, to number the rows, say the "

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, compactdates, data, jitter, timeaxis, timenames
+from rnncast import calendars, compactdates, data, jitter, timeaxis, timenames, timeunread
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hints
 
@@ -68,8 +68,8 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
     rnncast fit does not convert: here they order rows."""
     first = frame.columns[0]
     column = frame[first]
-    try:
-        with hints(time_col=UNREAD_FIRST):
+    try:  # Unix times under a Unix-time name (ts): fit's to refuse, bench's to order its rows by (_epoch_refused)
+        with hints(time_col=UNREAD_FIRST), timeunread.passed_over() if timenames.epoch_named(first) else hints():
             found, _ = timeaxis.find_time_column(frame[[first]])
     except RnncastError as err:
         raise RnncastError(f"{path}: {err}") from None
