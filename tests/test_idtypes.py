@@ -90,3 +90,17 @@ def test_a_keys_column_of_another_kind_is_named_in_the_refusal(tmp_path):
     with pytest.raises(RnncastError, match=r"the key column 'store' held numbers \(float64: 1.0, 2.0\), and holds "
                                            "text here that writes no number"):
         Forecaster.load(tmp_path / "m").predict(_stores(["X", "Y"], key=True))
+
+
+def test_series_written_otherwise_picks_the_model_of_float_ids_series_by_value(tmp_path):
+    """Before: predict_windows(series='1.00') of a model of float stores 1.0, 2.0 found no such series; the pick is
+    now read as the data's ids are (idtypes.one_id)."""
+    from rnncast.forecaster import Forecaster
+
+    _stores([1.0, 2.0]).to_csv(tmp_path / "f.csv", index=False)
+    model = Forecaster(**SMALL).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col="store")
+    for written in ("1.00", " 1", 1.0, 1):
+        picked = model.predict_windows(str(tmp_path / "f.csv"), series=written)
+        assert picked is not None
+    with pytest.raises(RnncastError):
+        model.predict_windows(str(tmp_path / "f.csv"), series="1.5")
