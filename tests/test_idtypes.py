@@ -123,3 +123,15 @@ def test_a_future_file_writing_a_float_id_otherwise_is_read_by_value(tmp_path):
     pd.testing.assert_frame_equal(got, same)
     from rnncast.idtypes import texts_by_value
     assert texts_by_value(pd.Series(["007"]), ["7"], ["7"]).tolist() == ["007"]  # a model of text ids: as written
+
+
+def test_an_int32_id_column_comes_back_int32_alone_and_in_a_key():
+    """t28t1 saw int64: its frame's int32 stores became int64 in its own pd.concat with an int64 row (pandas' upcast),
+    before rnncast read them; ids given as int32 come back int32, as README says."""
+    from rnncast.forecaster import Forecaster
+
+    frame = _stores(np.array([1, 2], dtype="int32"), key=True)
+    assert frame["store"].dtype == "int32"
+    for id_col in ("store", ["item", "store"]):
+        model = Forecaster(**SMALL).fit(frame, target="y", time_col="date", id_col=id_col)
+        assert model.predict(frame)["store"].dtype == "int32"
