@@ -30,8 +30,8 @@ def test_codes_read_as_blank_are_kept_apart_and_said(caplog):
 def test_codes_matching_nothing_are_said_at_fit(caplog):
     rows = _rows([[1.0, 2.0]])
     with caplog.at_level("WARNING", logger="rnncast"):
-        blank(rows, "-999", True, "ffill")
-    assert "matched no value of the target or covariate columns ('y', 'x')" in caplog.text
+        said = blank(rows, "-999", True, "ffill")  # returned, said by loading once the static covariates pass
+    assert "matched no value of the target or covariate columns ('y', 'x')" in said and not caplog.text
     assert rows.coded is None
 
 
@@ -68,3 +68,25 @@ def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predi
     with pytest.raises(RnncastError, match=said):
         model.predict(frame, static_covariates=table)
     assert Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table).static_encoder_.numeric_names == ["elev"]
+
+
+def test_a_static_covariates_code_is_refused_without_the_matched_nothing_line_first(caplog):
+    """Before (decision 1224's leftover): fit warned "missing_values -999 matched no value of the target or covariate
+    columns" and then refused the static 'elev' of -999; only the refusal is said now, and the line still comes where
+    nothing is refused."""
+    import logging
+
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    table = pd.DataFrame({"unique_id": ids, "elev": [10.0, -999.0, 800.0]})
+    settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
+    with caplog.at_level(logging.WARNING), pytest.raises(RnncastError, match="static covariate 'elev' holds -999"):
+        Forecaster(**settings).fit(frame, static_covariates=table)
+    assert "matched no value" not in caplog.text
+    Forecaster(**settings).fit(frame, static_covariates=table.assign(elev=[10.0, 300.0, 800.0]))
+    assert "matched no value" in caplog.text

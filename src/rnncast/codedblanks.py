@@ -20,21 +20,22 @@ from rnncast.timetext import shown
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
 
 
-def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> None:
+def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> str | None:
     """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
     ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given), the
     numbers kept in ``rows.coded`` (NaN elsewhere); ``announce``: say at fit how many cells of which columns, or that
-    none held them. Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN)."""
+    none held them (that line returned, for ``say`` once the static covariates are checked: a static covariate
+    holding the code is refused alone). Without a ``fill`` a cell read so is refused here, naming its number."""
     codes = missing_numbers(text)
     if not codes:
-        return
+        return None
     each = [rows.values == v for v in codes]  # [N, C] per code
     hit = np.logical_or.reduce(each)
     if announce:
         per_column = hit.sum(axis=0)
         if not per_column.any():
-            log.warning("%s %s matched no value of the target or covariate columns (%s): nothing was read as missing",
-                        named("missing_values"), text, ", ".join(map(repr, rows.columns)))
+            return (f"{named('missing_values')} {text} matched no value of the target or covariate columns "
+                    f"({', '.join(map(repr, rows.columns))}): nothing was read as missing")
         else:
             where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
             none = [f"{v:g}" for v, cells in zip(codes, each) if not cells.any()]
@@ -50,6 +51,13 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
                                f"{hint('fill', FILL_HINT)}")
         rows.coded = np.where(hit, rows.values, np.nan)
         rows.values = np.where(hit, np.nan, rows.values)
+    return None
+
+
+def say(line: str | None) -> None:
+    """Warn ``blank``'s line that the codes matched nothing, where it gave one."""
+    if line:
+        log.warning("%s", line)
 
 
 def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.ndarray:

@@ -117,7 +117,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                                     indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
-    codedblanks.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
+    unmatched = codedblanks.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks
@@ -143,6 +143,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories)
         codedblanks.static(panel, missing_values)  # -999 of a static covariate: missing, not an elevation
+    codedblanks.say(unmatched)  # "matched no value": not before a static covariate's -999 is refused
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (
             isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []
