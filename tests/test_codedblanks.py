@@ -90,3 +90,21 @@ def test_a_static_covariates_code_is_refused_without_the_matched_nothing_line_fi
     assert "matched no value" not in caplog.text
     Forecaster(**settings).fit(frame, static_covariates=table.assign(elev=[10.0, 300.0, 800.0]))
     assert "matched no value" in caplog.text
+
+
+def test_a_categorical_static_label_of_a_code_or_inf_is_refused_by_name():
+    """Before: static_categorical=['grade'] read -999 (missing_values) and inf as category labels at fit."""
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
+    for bad, why in ((-999, "reads as missing"), (np.inf, "is no value")):
+        table = pd.DataFrame({"unique_id": ids, "grade": [1, bad, 2]})
+        with pytest.raises(RnncastError, match=rf"static covariate 'grade' holds .* for series '{ids[1]}', which .*{why}"):
+            Forecaster(**settings).fit(frame, static_covariates=table, static_categorical=["grade"])
+    Forecaster(**settings).fit(frame, static_covariates=pd.DataFrame({"unique_id": ids, "grade": [1, 3, 2]}),
+                               static_categorical=["grade"])
