@@ -73,3 +73,43 @@ def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predi
     with pytest.raises(RnncastError, match=said):
         model.predict(frame, static_covariates=table)
     assert Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table).static_encoder_.numeric_names == ["elev"]
+
+
+def test_a_static_covariates_code_is_refused_without_the_matched_nothing_line_first(caplog):
+    """Before (decision 1224's leftover): fit warned "missing_values -999 matched no value of the target or covariate
+    columns" and then refused the static 'elev' of -999; only the refusal is said now, and the line still comes where
+    nothing is refused."""
+    import logging
+
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    table = pd.DataFrame({"unique_id": ids, "elev": [10.0, -999.0, 800.0]})
+    settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
+    with caplog.at_level(logging.WARNING), pytest.raises(RnncastError, match="static covariate 'elev' holds -999"):
+        Forecaster(**settings).fit(frame, static_covariates=table)
+    assert "matched no value" not in caplog.text
+    Forecaster(**settings).fit(frame, static_covariates=table.assign(elev=[10.0, 300.0, 800.0]))
+    assert "matched no value" in caplog.text
+
+
+def test_a_categorical_static_label_of_a_code_or_inf_is_refused_by_name():
+    """Before: static_categorical=['grade'] read -999 (missing_values) and inf as category labels at fit."""
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
+    for bad, why in ((-999, "reads as missing"), (np.inf, "is no value")):
+        table = pd.DataFrame({"unique_id": ids, "grade": [1, bad, 2]})
+        with pytest.raises(RnncastError, match=rf"static covariate 'grade' holds .* for series '{ids[1]}', which .*{why}"):
+            Forecaster(**settings).fit(frame, static_covariates=table, static_categorical=["grade"])
+    Forecaster(**settings).fit(frame, static_covariates=pd.DataFrame({"unique_id": ids, "grade": [1, 3, 2]}),
+                               static_categorical=["grade"])

@@ -43,11 +43,11 @@ def test_an_infinite_static_covariate_is_refused_at_fit_by_name_from_a_table_or_
         Forecaster(**ONE).fit(frame.merge(table, on="unique_id"), static_covariates=["elev"])
 
 
-def test_an_infinite_static_covariate_asked_read_as_categories_is_the_category_it_writes():
+def test_an_infinite_static_covariate_asked_read_as_categories_is_refused_by_name():
+    """Was: read as a category 'inf' (vocab ['1.0', '2.0', 'inf']); an inf is no label (codedblanks._labels)."""
     frame, ids, table = _panel()
-    model = Forecaster(**ONE).fit(frame, static_covariates=table.assign(elev=[1.0, np.inf, 2.0]),
-                                  static_categorical=["elev"])
-    assert model.static_encoder_.vocab == [["1.0", "2.0", "inf"]]
+    with pytest.raises(RnncastError, match=rf"static covariate 'elev' holds 'inf' for series '{ids[1]}', which is no value"):
+        Forecaster(**ONE).fit(frame, static_covariates=table.assign(elev=[1.0, np.inf, 2.0]), static_categorical=["elev"])
 
 
 def test_predict_refuses_an_infinite_or_overflowing_static_covariate_by_name(tmp_path):

@@ -90,3 +90,48 @@ def test_a_keys_column_of_another_kind_is_named_in_the_refusal(tmp_path):
     with pytest.raises(RnncastError, match=r"the key column 'store' held numbers \(float64: 1.0, 2.0\), and holds "
                                            "text here that writes no number"):
         Forecaster.load(tmp_path / "m").predict(_stores(["X", "Y"], key=True))
+
+
+def test_series_written_otherwise_picks_the_model_of_float_ids_series_by_value(tmp_path):
+    """Before: predict_windows(series='1.00') of a model of float stores 1.0, 2.0 found no such series; the pick is
+    now read as the data's ids are (idtypes.one_id)."""
+    from rnncast.forecaster import Forecaster
+
+    _stores([1.0, 2.0]).to_csv(tmp_path / "f.csv", index=False)
+    model = Forecaster(**SMALL).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col="store")
+    for written in ("1.00", " 1", 1.0, 1):
+        picked = model.predict_windows(str(tmp_path / "f.csv"), series=written)
+        assert picked is not None
+    with pytest.raises(RnncastError):
+        model.predict_windows(str(tmp_path / "f.csv"), series="1.5")
+
+
+def test_a_future_file_writing_a_float_id_otherwise_is_read_by_value(tmp_path):
+    """Before: a future file writing '1.00', '2.00' for a model of float stores 1.0, 2.0 was matched by text, so no
+    row fed any series (future.py's _series_of now reads by value: idtypes.texts_by_value)."""
+    from rnncast.forecaster import Forecaster
+
+    frame = _stores([1.0, 2.0]).assign(promo=np.tile(np.arange(24) % 2, 2))
+    frame.to_csv(tmp_path / "f.csv", index=False)
+    model = Forecaster(**SMALL).fit(str(tmp_path / "f.csv"), target="y", time_col="date", id_col="store",
+                                    future_covariates=["promo"])
+    days = pd.date_range("2024-01-25", periods=2)
+    future = pd.DataFrame({"store": ["1.00", "1.00", "2.00", "2.00"], "date": np.tile(days, 2), "promo": [1, 0, 0, 1]})
+    future.to_csv(tmp_path / "fut.csv", index=False)
+    got = model.predict(str(tmp_path / "f.csv"), future=str(tmp_path / "fut.csv"))
+    same = model.predict(str(tmp_path / "f.csv"), future=future.assign(store=np.repeat([1.0, 2.0], 2)))
+    pd.testing.assert_frame_equal(got, same)
+    from rnncast.idtypes import texts_by_value
+    assert texts_by_value(pd.Series(["007"]), ["7"], ["7"]).tolist() == ["007"]  # a model of text ids: as written
+
+
+def test_an_int32_id_column_comes_back_int32_alone_and_in_a_key():
+    """t28t1 saw int64: its frame's int32 stores became int64 in its own pd.concat with an int64 row (pandas' upcast),
+    before rnncast read them; ids given as int32 come back int32, as README says."""
+    from rnncast.forecaster import Forecaster
+
+    frame = _stores(np.array([1, 2], dtype="int32"), key=True)
+    assert frame["store"].dtype == "int32"
+    for id_col in ("store", ["item", "store"]):
+        model = Forecaster(**SMALL).fit(frame, target="y", time_col="date", id_col=id_col)
+        assert model.predict(frame)["store"].dtype == "int32"

@@ -78,7 +78,10 @@ def static(panel, text: str | None) -> None:
     (``text``), naming the attribute and the series: a static covariate needs a value for every series and is never
     filled, and it was read as the value (-999 an elevation), while fit said the code "matched no value" (9704)."""
     codes = missing_numbers(text)
-    if not codes or panel.static is None or not panel.static.numeric.size:
+    if panel.static is None:
+        return
+    _labels(panel, codes)
+    if not codes or not panel.static.numeric.size:
         return
     hit = np.isin(panel.static.numeric, codes)  # [S, Kn]
     if hit.any():
@@ -88,3 +91,24 @@ def static(panel, text: str | None) -> None:
                            f"{panel.given_id(s)!r} ({int(hit[:, j].sum())} of {len(hit)} series), which "
                            f"{named('missing_values')} reads as missing; a static covariate needs a value for every "
                            f"series and is not filled: give its value, or leave {name!r} out of the static covariates")
+
+
+def _label_number(label) -> float | None:
+    try:
+        return float(str(label))
+    except ValueError:
+        return None
+
+
+def _labels(panel, codes: list) -> None:
+    """Refuse a categorical static attribute (``static_categorical``) whose label writes inf, -inf or a number of
+    ``missing_values`` (``codes``), by name and series: it is no category but a missing or unreadable value."""
+    for j, name in enumerate(panel.static.categorical_names):
+        for s, label in enumerate(panel.static.categorical[:, j].tolist()):
+            number = _label_number(label)
+            if number is not None and (np.isinf(number) or number in codes):
+                why = (f"which {named('missing_values')} reads as missing" if number in codes else
+                       "which is no value")
+                raise RnncastError(f"static covariate {name!r} holds {label!r} for series {panel.given_id(s)!r}, {why}; "
+                                   "a categorical static covariate needs a label for every series and is not filled: "
+                                   f"give its label, or leave {name!r} out of the static covariates")

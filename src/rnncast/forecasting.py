@@ -20,6 +20,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselinebands, blankholidays, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+                     idtypes,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
 from rnncast.data import ID_COLUMN
@@ -229,6 +230,7 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
     series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units."""
     absent: list = []  # the target columns the data lacks, stood in where the model reads the features alone
+    series = series if series is None else idtypes.one_id(model.state, series)  # '1.00' is store 1.0 (idtypes)
     panel = reading.read_new(model.state, data, static_covariates, "forecast", series, absent)  # unseen: "to forecast"
     panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
     starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")

@@ -21,6 +21,7 @@ import pandas as pd
 from rnncast import futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
+from rnncast.idtypes import texts_by_value
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed, refuse_other_form, some, spaced_name
@@ -118,7 +119,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         raise RnncastError(f"future values without a time column are taken in order, so they must have "
                            f"{counted(horizon, 'row')} (one per forecast step), got {len(frame)}{by_date}")
     want = pd.DataFrame({"_series": np.repeat(np.arange(len(ids)), horizon), "_step": np.tile(np.arange(horizon), len(ids))})
-    given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
+    given = pd.DataFrame({"_series": _series_of(frame, id_col, ids, given_ids)})
     named = given_ids if given_ids is not None else ids  # how a message names each series
     if dated:
         at = lambda i: place(i, frame.attrs)  # noqa: E731  line N of the file, or row N
@@ -243,12 +244,13 @@ def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, 
         f"every future covariate for the {counted(horizon, 'step')} after {_last(ids, whose)}: fill it in")
 
 
-def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray:
-    """The position in ``ids`` of every row's series (-1: a series not forecast, left out)."""
+def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list, given_ids: list | None = None) -> np.ndarray:
+    """The position in ``ids`` of every row's series (-1: a series not forecast, left out); '1.00' is the series 1.0
+    where the series' ``given_ids`` are numbers (``idtypes.texts_by_value``), as predict reads the data's ids."""
     if id_col is None:
         return np.zeros(len(frame), dtype=np.int64)
     lookup = pd.Series(np.arange(len(ids)), index=ids)  # ids are text
-    return id_texts(frame[id_col]).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
+    return texts_by_value(id_texts(frame[id_col]), ids, given_ids).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _each(series: pd.Series, ids: list) -> str:

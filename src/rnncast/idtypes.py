@@ -130,3 +130,31 @@ def _key_note(state, key) -> str:
         if said:
             return said.replace("here numbers", "holds numbers here").replace("here text", "holds text here")
     return ""
+
+
+def one_id(state, value):
+    """``series=`` (predict_windows, ``--series``) read as ``as_fitted`` reads the data's ids: text that names no series
+    of a model of number ids but writes the number of one ('1.00' for store 1.0) is that number, in the model's dtype;
+    any other value is kept as given (and refused by name where no series is it)."""
+    dtypes = fitted_dtypes(state)
+    if len(dtypes) != 1 or not isinstance(plain(value), str):
+        return value
+    (dtype, known), = dtypes.values()
+    number = _number(value)
+    if id_text(plain(value)) in known or number is None or id_text(number) not in known:
+        return value
+    return int(number) if dtype == "int64" and float(number).is_integer() else float(number)
+
+
+def texts_by_value(texts: pd.Series, ids: list, given: list | None) -> pd.Series:
+    """A table's id texts (``seriesids.id_texts``: a future covariates file's) read as ``as_fitted`` reads the data's:
+    where the series' ``given`` ids (``Panel.given_ids``) are numbers, a text naming none of ``ids`` (their texts) but
+    writing the number of one ('1.00' for store 1.0) is that one's text; text ids are matched as written."""
+    if not given or _kind(given) != "numbers":
+        return texts
+    known = set(ids)
+
+    def one(text):
+        number = None if text in known else _number(text)
+        return id_text(number) if number is not None and id_text(number) in known else text
+    return texts.map(one)
