@@ -71,6 +71,24 @@ def test_a_setting_of_fit_names_the_runs_value_and_how_to_fit_again(capsys, tmp_
     assert "--target is a column role of rnncast fit" in said and "(the run was trained with target sales)" in said
 
 
+@pytest.mark.parametrize("command, args", [("predict", ["d.csv"]), ("evaluate", ["d.csv"])])
+def test_a_setting_given_as_the_run_has_it_is_said_unchanged_not_advised_to_fit_again(capsys, tmp_path, command, args):
+    """A tester's finding: evaluate RUN DATA --fill drop, the run fitted with fill drop, advised "fit again: rnncast
+    fit --config RUN --fill drop --out NEW", the value in use; now it says so and names the others."""
+    run = _run(tmp_path / "run", fill="drop")
+    said = _refusal(capsys, [command, run, *args, "--fill", "drop"])
+    assert "(the run was trained with fill drop): --fill drop is the run's own already" in said
+    assert "nothing to change" in said and "--fill drop --out NEW" not in said
+    assert re.search(rf"to fit with another \(ffill, [^)]*\): rnncast fit --config {re.escape(run)} --fill \S+ --out NEW",
+                     said), said
+    said = _refusal(capsys, [command, run, *args, "--lookback", "96"])  # no choices: none named
+    assert "--lookback 96 is the run's own already" in said and "fit again" not in said and "another" not in said
+    said = _refusal(capsys, [command, run, *args, "--no-nonnegative"])
+    assert "--no-nonnegative is the run's own already" in said  # a flag without a value: off, as the run has it
+    said = _refusal(capsys, [command, run, *args, "--nonnegative"])
+    assert f"fit again: rnncast fit --config {run} --nonnegative --out NEW" in said
+
+
 def test_compare_names_each_runs_value_and_a_run_it_cannot_read_none(capsys, tmp_path):
     a, b = _run(tmp_path / "a"), _run(tmp_path / "b", lookback=48)
     said = _refusal(capsys, ["compare", a, b, "--data", "d.csv", "--lookback", "24"])

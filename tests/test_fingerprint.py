@@ -133,3 +133,14 @@ def test_a_float32_frame_and_the_csv_it_writes_are_the_same_data(tmp_path):
     older = {k: v for k, v in record.items() if k not in ("values32", "static32")}  # a run recorded before
     assert fingerprint.difference(older, _record(frame.copy(), static_covariates=["size"])) is None
     assert fingerprint.difference(older, from_csv) is not None  # its float64 hashes: compared as before
+
+
+def test_times_read_in_two_names_of_one_zone_are_the_same_data():
+    """A tester's finding: tune --tz UTC continued with --tz Etc/UTC was refused "run on other data ... (as many rows,
+    at other times)": the zone database links the two names, one zone; another zone is other times still."""
+    frame = make_frame(120)
+    record = _record(frame, tz="UTC")
+    assert record["times"] != _record(frame, tz="Etc/UTC")["times"]  # the name is in the dtype hashed
+    assert fingerprint.difference(record, _record(frame, tz="Etc/UTC")) is None
+    assert fingerprint.difference(record, _record(frame, tz="Asia/Seoul")).endswith("(as many rows, at other times)")
+    assert _record(frame)["times_zone"] is None  # times without a zone: nothing else to compare

@@ -521,3 +521,19 @@ def test_a_line_is_broken_where_the_data_lacks_every_date_a_window_forecasts():
     present = int(drawn.isin(gapped.ds).sum())
     assert drawn.is_unique and f"(all {present} test points and {len(drawn) - present} dates without a row" in \
         fig.axes[0].get_title()
+
+
+def test_the_title_says_a_cutoff_is_short_because_its_window_is_left_out_not_lacked():
+    """A model reading future covariates leaves out the windows forecasting a date without a row (1216): the cutoffs
+    it skips are in the data, so the title names that reason, not "the data lacks the date 7 steps on"."""
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2024-03-01", periods=200, freq="D")
+    data = pd.DataFrame({"ds": days, "y": 10 + 3 * np.sin(np.arange(200) / 5) + rng.normal(0, 0.5, 200),
+                         "day": days.day_of_year.astype(float)})
+    gapped = data[~data.ds.isin(pd.to_datetime(["2024-06-21", "2024-07-04", "2024-08-20", "2024-09-02"]))]
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}, future_known=True).fit(
+        gapped, target="y", features=["day"])
+    title = forecast_plot(model, gapped, {"lstm": model}).axes[0].get_title()
+    assert "fewer steps after the one before (the window from the date 7 steps on is left out: a date it " \
+        "forecasts has no row for the future covariates)" in title
+    assert "the data lacks the date" not in title

@@ -134,7 +134,9 @@ def test_quiet_keeps_the_count_and_leaves_the_warning_out(model, panel, caplog):
 
 def _spanning(model: Forecaster, frame: pd.DataFrame) -> dict:
     """How many windows of each part of ``model``'s fit span a missing day of ``frame``, counted here from the dates
-    alone: a window spans one when its last row is more than L + H - 1 days after its first."""
+    alone: a training window spans one when its last row is more than L + H - 1 days after its first; a validation or
+    test window, scored as evaluate scores it (its targets at their own dates), when its last input row is more than
+    L - 1 days after its first."""
     parts = {"training": (0, 0), "validation": (0, 0), "test": (0, 0)}
     counts = {name: [0, 0] for name in parts}
     groups = [frame] if "unique_id" not in frame else [g for _, g in frame.groupby("unique_id", sort=True)]
@@ -144,7 +146,8 @@ def _spanning(model: Forecaster, frame: pd.DataFrame) -> dict:
                                           (split.val_end, split.end))):
             for s in range(max(lo - L, 0), hi - L - H + 1):  # every target row of the window in [lo, hi)
                 counts[name][1] += 1
-                counts[name][0] += int((days[s + L + H - 1] - days[s]).days != L + H - 1)
+                span = L + H if name == "training" else L
+                counts[name][0] += int((days[s + span - 1] - days[s]).days != span - 1)
     return {name: {"windows": n, "of": of} for name, (n, of) in counts.items() if of}
 
 
@@ -281,3 +284,17 @@ def test_a_halted_series_missing_mostly_a_sets_holidays_is_told_that_set_first_a
         Forecaster(**TINY, holidays="NYSE").fit(frame, target="close", id_col="ticker")
     line = next(r.getMessage() for r in caplog.records if "training windows" in r.getMessage())
     assert "holidays" not in line and "fill_gaps=True (--fill-gaps) inserts such rows" in line
+
+
+def test_fit_counts_its_test_windows_across_missing_rows_as_evaluate_does(caplog):
+    """A tester's finding: business days lacking 12-20 and 12-28, lookback 10, horizon 3: fit warned "7 of the 29 test
+    windows" (their targets counted by row) while evaluate and metrics.json said 4 of 29 (inputs only, the targets
+    scored at their own dates): one count now."""
+    days = pd.bdate_range("2023-06-01", "2023-12-29")
+    frame = pd.DataFrame({"ds": days, "y": 50 + 5 * np.sin(np.arange(len(days)) / 3)})
+    frame = frame[~frame.ds.isin(pd.to_datetime(["2023-12-28", "2023-12-20"]))].reset_index(drop=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 10, "horizon": 3}).fit(frame)
+    test = model.state_.across_gaps["test"]
+    assert model.evaluate(frame)["scored"]["across_gaps"]["windows"] == test["windows"] > 0
+    assert f"{test['windows']} of the {test['of']} test windows span" in caplog.text

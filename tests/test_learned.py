@@ -346,3 +346,13 @@ def test_a_keys_skipped_series_come_back_from_load_with_their_dtypes(tmp_path):
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.skipped_series_ == model.skipped_series_
     assert isinstance(loaded.skipped_series_[0]["id"][1], int) and isinstance(loaded.skipped_series_[0]["id"][0], str)
+
+
+def test_a_zone_set_after_fit_by_another_name_of_it_is_no_change():
+    """set_params(tz='Etc/UTC') after a fit with tz='UTC': the zone database links the two, one zone, nothing to say;
+    get_params keeps the name given, and another zone is a change."""
+    model = Forecaster(**{**TINY, "tz": "UTC"}).fit(make_frame(200), target="y")
+    model.set_params(tz="Etc/UTC")
+    assert model.changed_since_fit() == [] and model.get_params()["tz"] == "Etc/UTC"
+    model.set_params(tz="Asia/Seoul")
+    assert [c[0] for c in model.changed_since_fit()] == ["tz"]

@@ -128,3 +128,14 @@ def test_a_zone_recorded_as_typed_is_the_same_setting_as_its_iana_name():
         check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": tz}, ["lr"]), ["lr"], created=False)
     with pytest.raises(RnncastError, match=r"^study 's' was run with tz 'UTC', and this call gives 'Asia/Seoul'"):
         check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": "asia/seoul"}, ["lr"]), ["lr"], created=False)
+
+
+def test_a_zone_continued_by_another_name_the_zone_database_links_it_to_is_the_same_setting():
+    """A tester's finding: a tune run with --tz UTC continued with --tz Etc/UTC was refused as two settings; the zone
+    database links UTC to Etc/UTC (and Asia/Calcutta to Asia/Kolkata): one zone. What the study recorded is kept."""
+    study = _study_with_a_trial(None)
+    check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": "UTC"}, ["lr"]), ["lr"], created=True)
+    check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": "Etc/UTC"}, ["lr"]), ["lr"], created=False)
+    assert study.user_attrs[FIXED_ATTR]["tz"] == "UTC"
+    with pytest.raises(RnncastError, match=r"^study 's' was run with tz 'UTC', and this call gives 'Asia/Kolkata'"):
+        check_fixed(study, "s", fixed_checked({"horizon": 3, "tz": "Asia/Kolkata"}, ["lr"]), ["lr"], created=False)

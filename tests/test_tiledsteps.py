@@ -44,6 +44,7 @@ def test_where_the_data_lacks_days_every_date_is_drawn_once_from_the_latest_cuto
     drawn = pd.DatetimeIndex(times[tile.windows, tile.steps])
     assert drawn.equals(pd.date_range(times[0, 0], times[-1, -1]))  # every date once, the last window's last too
     assert cuts[tile.windows[7]] == pd.Timestamp("2024-01-07") and tile.short == 1  # drawn from 01-09 on
+    assert times[tile.windows, tile.steps][tile.short_at].tolist() == [pd.Timestamp("2024-01-08")]  # its cutoff's
     assert tile.steps[7] == 1 and tile.last == 2  # the last window: 2 days after the one before
     counted = tiles(*rows(np.arange(1, len(cuts) + 1), 7), 400)  # the rows' way: dates skipped
     assert not pd.DatetimeIndex(times[counted.windows, counted.steps]).equals(drawn)
@@ -77,3 +78,15 @@ def test_periods_and_zoned_times_are_ordered_as_dates():
     cuts, times = zoned[:-1], np.stack([np.asarray(zoned[:-1] + pd.Timedelta(days=h + 1)) for h in range(4)], axis=1)
     tile = tiles(cuts, times, 400)
     assert pd.DatetimeIndex(times[tile.windows, tile.steps].tolist()).is_unique and tile.whole
+
+
+def test_a_window_left_out_at_a_present_date_is_said_where_the_next_one_begins():
+    """Every day present but the window cut at 01-08 left out (a model reading future covariates): the next window
+    drawn is cut at 01-07, one step short, and ``short_at`` names the point at 01-08, a date with a row."""
+    days = pd.date_range("2024-01-01", "2024-01-31")
+    cuts, times = _dated(days, 7)
+    keep = cuts != pd.Timestamp("2024-01-08")
+    tile = tiles(cuts[keep], times[keep], 400)
+    drawn = pd.DatetimeIndex(times[keep][tile.windows, tile.steps])
+    assert drawn.equals(pd.date_range(times[0, 0], times[-1, -1])) and tile.short == 1
+    assert drawn[tile.short_at].tolist() == [pd.Timestamp("2024-01-08")]

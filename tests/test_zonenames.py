@@ -10,7 +10,7 @@ import pytest
 from rnncast.errors import RnncastError
 from rnncast.localtimes import in_zone
 from rnncast.noticed import one_call
-from rnncast.zonenames import unknown
+from rnncast.zonenames import compared, one_zone, unknown
 
 WALL = pd.date_range("2024-01-15", periods=3, freq="h")
 ACCEPTED = ("accepted: an IANA zone name (Europe/Berlin, America/New_York, UTC), a fixed UTC offset written +01:00 or "
@@ -180,3 +180,15 @@ def test_a_model_saved_with_a_zone_as_typed_loads_it_by_its_iana_name(tmp_path, 
     assert json.loads((tmp_path / "m" / "model.json").read_text())["params"]["tz"] == "utc"
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.get_params()["tz"] == "UTC" and loaded.state_.calendar.tz == "UTC"
+
+
+@pytest.mark.parametrize("one, other", [("UTC", "Etc/UTC"), ("utc", "Etc/UTC"), ("Asia/Calcutta", "Asia/Kolkata"),
+                                        ("US/Eastern", "America/New_York")])
+def test_names_the_zone_database_links_are_one_zone_for_comparing(one, other):
+    assert one_zone(one) == one_zone(other)
+    assert compared({"tz": one, "lr": 0.1}) == {"tz": one_zone(other), "lr": 0.1}
+
+
+def test_other_zones_and_what_is_no_zone_stay_apart():
+    assert one_zone("Europe/Paris") != one_zone("Europe/Berlin") and one_zone("Asia/Seoul") == "Asia/Seoul"
+    assert one_zone("+01:00") == "+01:00" and one_zone(None) is None and compared({"lr": 1}) == {"lr": 1}

@@ -23,6 +23,7 @@ import pandas as pd
 
 from rnncast.panel import Panel
 from rnncast.timetext import at_midnight, shown
+from rnncast.zonenames import one_zone
 
 VERSION = 1
 
@@ -40,6 +41,17 @@ def _times(time) -> str | None:
         return None
     hashed = pd.util.hash_pandas_object(pd.Series(time), index=False).to_numpy()  # one uint64 per row
     return _digest(str(time.dtype).encode(), np.ascontiguousarray(hashed).tobytes())
+
+
+def _times_zone(time) -> str | None:
+    """The times' hash with their zone by the name the zone database resolves it to (``zonenames.one_zone``): data
+    read with --tz UTC and with --tz Etc/UTC (a link of one zone) are the same times; None without a zone."""
+    tz = getattr(getattr(time, "dtype", None), "tz", None)
+    if tz is None:
+        return None
+    hashed = pd.util.hash_pandas_object(pd.Series(time), index=False).to_numpy()
+    dtype = str(time.dtype).replace(str(tz), str(one_zone(str(tz))))
+    return _digest(dtype.encode(), np.ascontiguousarray(hashed).tobytes())
 
 
 def _times_ns(time) -> str | None:
@@ -125,6 +137,7 @@ def _content(panel: Panel) -> dict:
         "values32": {name: _digest(np.ascontiguousarray(values32[:, j]).tobytes()) for j, name in enumerate(panel.columns)},
         "times": _times(time),
         "times_ns": _times_ns(time),
+        "times_zone": _times_zone(time),
         "ids": _digest(json.dumps([None if i is None else str(i) for i in panel.ids]).encode()),
         "lengths": _digest(np.asarray(panel.lengths, dtype=np.int64).tobytes()),
         "static": _static(panel),
@@ -183,6 +196,8 @@ def difference(recorded: dict, found: dict) -> str | None:
                       ("times", " (as many rows, at other times)")):
         if key == "times" and found.get("times_ns") is not None and recorded.get(key) == found["times_ns"]:
             continue  # recorded in nanoseconds, before decision 105: the same times
+        if key == "times" and found.get("times_zone") is not None and recorded.get("times_zone") == found["times_zone"]:
+            continue  # one zone by two names the zone database links (UTC, Etc/UTC): the same times
         if recorded.get(key) != found[key]:
             return f"it had {_rows(recorded, found.get('midnight'))}; this data has {_rows(found)}{what}"
     if isinstance(recorded.get("missing"), dict):  # a record written before the fill mask was kept: not checked

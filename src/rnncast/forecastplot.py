@@ -227,9 +227,10 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
                           else mine.time[mine.target_rows[firsts[0]] + firsts[1]] if mine.time is not None
                           else mine.target_rows[firsts[0]] + firsts[1], tile.gaps)
     blank = int(np.isnan(mine.y_true[..., 0][firsts]).sum()) if at is not None else 0  # dates without a row
+    real_at = ~np.isnan(mine.y_true[..., 0][firsts][tile.short_at]) if at is not None else np.ones(tile.short, bool)
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": marks if marks.any() else None,
             "rows": rows, "real": real, "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole,
-            "last": _last(tile, horizon)}
+            "last": _last(tile, horizon, real_at)}
 
 
 def _unscored(panel: dict) -> str:
@@ -250,11 +251,16 @@ def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray, real: np.nda
     return int((after & real).sum()), int(np.argmax(after)) if after.any() else 0
 
 
-def _last(tile: tiledsteps.Tiles, horizon: int) -> str:
+def _last(tile: tiledsteps.Tiles, horizon: int, present: np.ndarray) -> str:
     """Where a window drawn is fewer than a horizon after the one before (``tiledsteps``: the data lacks the date a
-    horizon on, or the last window one horizon after another is not the last), the words saying so."""
-    short = (f", {counted(tile.short, 'cutoff')} fewer steps after the one before (the data lacks the date "
-             f"{horizon} steps on)" if tile.short else "")
+    horizon on, or has it but its window is left out, ``present`` [short]: a model reading future covariates leaves
+    out a window forecasting a date without a row, ``stepactuals.future_kept``; or the last window one horizon after
+    another is not the last), the words saying so, each reason by count."""
+    lacked, kept = int((~present).sum()), int(present.sum())
+    short = (f", {counted(lacked, 'cutoff')} fewer steps after the one before (the data lacks the date "
+             f"{horizon} steps on)" if lacked else "")
+    short += (f", {counted(kept, 'cutoff')} fewer steps after the one before (the window from the date {horizon} "
+              "steps on is left out: a date it forecasts has no row for the future covariates)" if kept else "")
     later = tile.last
     return short + (f", the last {later} from a cutoff {counted(later, 'step')} after the one before" if later else "")
 

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, enddates, panelholidays
+from rnncast import businessdays, calendars, enddates, panelholidays, stepactuals
 from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -135,15 +135,16 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     if not after.any():
         return None
     counts, hits, series = {}, [], []
+    lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
+    inputs = lookback + (horizon if state.future_covariates else 0)  # a scored window's steps read by row
     for part, name in PARTS.items():
-        starts, of = panel_window_starts(splits, panel.offsets, part, state.settings.data.lookback,
-                                         state.settings.data.horizon)
-        rows = starts
-        if part == "test":  # scored too: a window whose horizon's dates end by its series' last (enddates) spans one
-            starts, of = enddates.kept(panel, splits, part, starts, of, state.settings.data.lookback,
-                                       state.settings.data.horizon)
+        starts, of = panel_window_starts(splits, panel.offsets, part, lookback, horizon)
+        if part != "train":  # scored as evaluate scores them (decisions 1153, 1216): its windows, targets by date
+            starts, of = enddates.kept(panel, splits, part, starts, of, lookback, horizon)
+            kept = stepactuals.future_kept(panel, starts, of, lookback, horizon)[0]
+            starts, of = starts[kept], of[kept]
         if len(starts):
-            hit = crossing(after, starts, _span(state)) | ~np.isin(starts, rows)  # [W]
+            hit = crossing(after, starts, _span(state) if part == "train" else inputs)  # [W]
             counts[name] = {"windows": int(hit.sum()), "of": len(starts)}
             hits.append(hit)
             series.append(of[hit])
@@ -152,7 +153,8 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     which, where = _named(panel, np.concatenate(series))
     said = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
     log.warning("%s span calendar steps missing from the data%s: fit takes the rows on either side as consecutive "
-                "steps, so the network learns from and is scored on windows whose steps are not the calendar's; "
+                "steps (of a validation or test window, those it reads: its targets are scored at their own dates), "
+                "so the network learns from and is scored on windows whose steps are not the calendar's; "
                 "%s", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where,
                 _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({_fills(panel)})"))
     return {**counts, "series": int(len(which))}

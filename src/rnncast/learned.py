@@ -27,6 +27,7 @@ from rnncast.othernames import method_advice
 from rnncast.settingvalues import flag, plain, plain_values, same_value
 from rnncast.state import FittedState
 from rnncast.spelling import hints
+from rnncast.zonenames import compared
 
 log = logging.getLogger(__name__)
 
@@ -223,8 +224,9 @@ class Learned:
         fitted = self.state_.params
         given = self.get_params()
         now = plain_values(given)  # a cutoff given as pd.Timestamp is kept as its text (cutoff_text)
+        then, now = compared(fitted), compared(now)  # tz 'UTC' fitted, 'Etc/UTC' set: one zone (its links resolved)
         return [(name, fitted[name], given[name]) for name in now
-                if name in fitted and not same_value(value(now[name]), value(fitted[name]))]
+                if name in then and not same_value(value(now[name]), value(then[name]))]
 
     def warn_changed(self, doing: str) -> None:
         """Say once (per fitted model and set of changes, whichever use comes first: ``doing``, predict, evaluate or

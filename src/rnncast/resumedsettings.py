@@ -14,6 +14,7 @@ from rnncast.errors import RnncastError
 from rnncast.resume import start_over
 from rnncast.resumedrecord import verify
 from rnncast.spelling import counted, hint
+from rnncast.zonenames import compared
 
 # A resume may change these: epochs trains the run further or ends it sooner (decision 584: "with more epochs it
 # trains further"); device and how the fit runs (threads, the progress bar) change where it trains, not what.
@@ -89,7 +90,8 @@ def check(path, settings: Settings, targets=None, say: bool = True) -> None:
                                      default=str))
     recorded = {**defaults, **recorded}  # a setting added after the checkpoint was written: its default then
     now = record(settings)
-    differ = [name for name in now if name not in MAY_CHANGE and recorded.get(name) != now[name]
+    then, same = compared(recorded), compared(now)  # --tz UTC then, Etc/UTC now: one zone (its links resolved)
+    differ = [name for name in now if name not in MAY_CHANGE and then.get(name) != same[name]
               and not reads_as(settings, name, recorded.get(name))]
     targets = [targets] if isinstance(targets, str) else targets  # target='y' names the column ['y'] does
     named = isinstance(targets, (list, tuple)) and bool(targets) and all(isinstance(t, str) for t in targets)

@@ -27,6 +27,7 @@ from rnncast.errors import RnncastError
 from rnncast.fullstudy import SIDE_FILES, disk_full
 from rnncast.searchspace import space_text
 from rnncast.settingvalues import plain_values
+from rnncast.zonenames import compared
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
 
@@ -83,7 +84,8 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
     searched_then = {*(study.user_attrs.get(SEARCH_ATTR) or {}), *(name for t in study.trials for name in t.params)}
     recorded = {**_added_since(recorded, wanted, searched_then), **plain_values(recorded)}  # through the normaliser
     # this call's went through (Settings.from_flat): a zone recorded 'utc' before 9303 is 'UTC', as this call's is
-    differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
+    then, now = compared(recorded), compared(wanted)  # --tz UTC then, Etc/UTC now: one zone (its links resolved)
+    differ = sorted(key for key in set(recorded) | set(wanted) if then.get(key, MISSING) != now.get(key, MISSING))
     if differ:
         key = differ[0]
         was = f"searched {key}" if key not in recorded else f"was run with {key} {_value_text(recorded[key])}"

@@ -25,7 +25,9 @@ class Tiles:
     the points [G] a break comes before (a date between them and the point before is drawn by no window); ``whole``:
     whether the curve reaches the last window's last step (not cut by ``max_points``); ``short``: how many windows
     after the first draw fewer than ``horizon`` new steps (their cutoff fewer steps after the last step drawn), the
-    last window's apart; ``last``: how many steps the last window draws where it is such a window (0: none)."""
+    last window's apart; ``last``: how many steps the last window draws where it is such a window (0: none);
+    ``short_at``: for each of those ``short`` windows, the point drawn last before it (the date it began a window
+    from, had there been one: a date the data lacks, or a window left out)."""
 
     windows: np.ndarray
     steps: np.ndarray
@@ -33,6 +35,10 @@ class Tiles:
     whole: bool
     short: int
     last: int
+    short_at: np.ndarray = None
+
+    def __post_init__(self):
+        self.short_at = np.zeros(0, np.int64) if self.short_at is None else np.asarray(self.short_at, np.int64)
 
 
 def tiles(cuts, times, max_points: int) -> Tiles:
@@ -43,7 +49,7 @@ def tiles(cuts, times, max_points: int) -> Tiles:
     count, horizon = at.shape if at.ndim == 2 else (0, 0)
     if not count:
         return Tiles(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), True, 0, 0)
-    windows, steps, gaps, drawn, short, last = [np.zeros(horizon, np.int64)], [np.arange(horizon)], [], horizon, 0, 0
+    windows, steps, gaps, drawn, short, last = [np.zeros(horizon, np.int64)], [np.arange(horizon)], [], horizon, [], 0
     w, end = 0, at[0, -1]
     while w < count - 1:
         after = int(np.searchsorted(cut, end, side="right")) - 1  # the latest cutoff at or before the last step drawn
@@ -56,12 +62,13 @@ def tiles(cuts, times, max_points: int) -> Tiles:
             gaps.append(drawn)
         windows.append(np.full(len(new), after, np.int64))
         steps.append(new)
-        drawn, w, end = drawn + len(new), after, at[after, -1]
-        if len(new) < horizon and w == count - 1:
+        if len(new) < horizon and after == count - 1:
             last = len(new)
         elif len(new) < horizon:
-            short += 1
-    return Tiles(np.concatenate(windows), np.concatenate(steps), np.array(gaps, np.int64), w == count - 1, short, last)
+            short.append(drawn - 1)
+        drawn, w, end = drawn + len(new), after, at[after, -1]
+    return Tiles(np.concatenate(windows), np.concatenate(steps), np.array(gaps, np.int64), w == count - 1, len(short),
+                 last, np.array(short, np.int64))
 
 
 def rows(target_rows: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray]:

@@ -75,6 +75,51 @@ def canonical(tz):
     return folded.get(tz.strip().casefold(), tz)
 
 
+def one_zone(tz):
+    """The zone ``tz`` names for COMPARING settings (resume, a continued tune, set_params since fit): its IANA name
+    (``canonical``), a link resolved to the zone the zone database links it to (its ``tzdata.zi``: ``L Etc/UTC UTC``,
+    ``L Asia/Kolkata Asia/Calcutta``, ``L America/New_York US/Eastern``), so two names of one zone are one setting;
+    what is written keeps the name given. Where no ``tzdata.zi`` is found, the IANA name as ``canonical`` gives it."""
+    name = canonical(tz)
+    links = _links()
+    for _ in range(8):  # a link to a link (none today): followed, not looped
+        if not isinstance(name, str) or name not in links:
+            break
+        name = links[name]
+    return name
+
+
+def compared(params: dict) -> dict:
+    """``params`` (settings by name) with ``tz`` as ``one_zone`` reads it: for comparing two records, never written."""
+    return {**params, "tz": one_zone(params["tz"])} if isinstance(params, dict) and "tz" in params else params
+
+
+_LINKS: dict | None = None
+
+
+def _links() -> dict:
+    """{link: target} of the zone database zoneinfo reads (the first ``tzdata.zi`` on ``zoneinfo.TZPATH``, else the
+    ``tzdata`` package's); {} where there is none."""
+    global _LINKS
+    if _LINKS is None:
+        import importlib.resources
+        from pathlib import Path
+        places = [Path(p) / "tzdata.zi" for p in zoneinfo.TZPATH]
+        try:
+            places.append(Path(str(importlib.resources.files("tzdata") / "zoneinfo" / "tzdata.zi")))
+        except (ModuleNotFoundError, TypeError):
+            pass
+        _LINKS = {}
+        for place in places:
+            try:
+                lines = place.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                continue
+            _LINKS = {f[2]: f[1] for f in (line.split() for line in lines) if len(f) >= 3 and f[0] == "L"}
+            break
+    return _LINKS
+
+
 def unknown(tz, name: str) -> str | None:
     """The line refusing ``tz`` as the zone of time column ``name``, or None where pandas places times in it."""
     if not isinstance(tz, str):

@@ -77,6 +77,13 @@ def fixed_at_fit(command: str, fit, parser):
                     f"each): rnncast {command} {shlex.quote(runs[0]) if len(runs) == 1 else 'RUN'} "
                     f"{shlex.quote(str(data)) if data else 'DATA'} --static {table}")
         what = "column role" if setting in ROLES or setting.removeprefix("no_") in (*ROLES, "static") else "setting"
+        given = ("off" if setting.startswith("no_") else "on") if action.nargs == 0 else _given(setting, args)
+        if given and values and all(v == f"{setting.removeprefix('no_')} {shlex.split(given)[0]}" for v in values):
+            others = [str(c) for c in action.choices or () if str(c) != shlex.split(given)[0]]
+            other = (f"; to fit with another ({', '.join(others)}): rnncast fit --config {run} {flag} "
+                     f"{action.metavar or setting.upper()} --out NEW") if others else ""
+            return (f"a {what} of rnncast fit, {FIXED}{was}: {flag}{value} is {READERS[command]} already, which "
+                    f"{command} uses: nothing to change{other}")
         return (f"a {what} of rnncast fit, {FIXED}{was}: {command} uses {READERS[command]}; to change it, fit "
                 f"again: {again}")
     return said
