@@ -182,7 +182,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if not len(starts):
         pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)
     target_rows = starts + lookback  # [W] first target row, in the stacked array
-    rows = np.minimum(target_rows[:, None] + np.arange(horizon), len(panel.values) - 1)  # [W, H] (stepactuals: past)
+    rows = np.minimum(target_rows[:, None] + np.arange(horizon), (panel.offsets[series + 1] - 1)[:, None])  # [W, H]: each series' own last row (stepactuals: past)
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
     pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
