@@ -35,3 +35,26 @@ def test_the_verdict_weighs_pinball_only_where_every_model_has_the_same_levels()
         "interval)" in wider.note
     points = judge({"a": _wf(None), "b": _wf(None, 1)}, None)
     assert points.errors is None and points.note == "" and points.scores == {"a": None, "b": None}
+
+
+def test_coverage_is_counted_on_the_scaled_windows_as_evaluate_counts_it():
+    """compare counted coverage and each level's share on original units, evaluate on the scaled arrays (where forecast
+    and truth share float32's grid): one model on the same windows could show two coverages. Both count as evaluate."""
+    from dataclasses import replace
+
+    from rnncast import evaluation
+    wf = _wf((0.1, 0.5, 0.9))
+    scaled = replace(wf, y_true=wf.y_true * 0.5, quantiles=wf.quantiles * 0.5 + 0.3)  # other shares than wf's
+    held = judge({"a": wf, "b": wf}, None, scaled={"a": scaled, "b": scaled}).scores["a"]
+    said = evaluation.interval_scores(wf, scaled)
+    assert held["coverage_80"] == said["coverage_80"] != judge({"a": wf, "b": wf}, None).scores["a"]["coverage_80"]
+    assert held["by_level"] == said["by_level"] and held["pinball"] == said["pinball"]
+
+
+def test_compare_says_the_coverage_evaluate_says_for_one_model(quantile_model):
+    from conftest import make_frame
+    from rnncast import compare
+    data = make_frame(200)
+    said = quantile_model.evaluate(data)["original"]["model"]  # its losses in original units, as compare's
+    held = compare({"a": quantile_model, "b": quantile_model}, data).quantile_scores["a"]
+    assert held["coverage_80"] == said["coverage_80"] and held["by_level"] == said["by_level"]

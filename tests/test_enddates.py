@@ -81,3 +81,22 @@ def test_a_model_reading_future_covariates_reads_its_steps_at_their_rows_as_befo
                                                                        future_covariates=["promo"])
     test = model.part_forecasts(data, "test")
     assert test.original.target_rows[-1] + 3 <= len(data) and test.absent is None  # three rows after each cutoff
+
+
+def test_an_end_window_of_one_series_reads_no_filled_mark_of_the_next(monkeypatch):
+    """The end window kept where 'a' lacks its last but one date has a step past 'a''s last row: its rows were clipped
+    at the stacked panel's end only, so its filled marks (before ``stepactuals.align`` keeps the present steps') came
+    from the next series' first row, filled there; clipped at 'a''s own last row, nothing of 'a' reads 'b'."""
+    from rnncast import stepactuals
+    b = _bdays(lacking=(), seed=1, name="b")
+    b.loc[0, "close"] = np.nan  # 'b' begins with a value fill makes
+    data = pd.concat([_bdays(lacking=(-2,), name="a"), b], ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 10}, test_frac=0.25, fill="ffill").fit(
+        data, target="close", time_col="date", id_col="id")
+    raw, aligned = [], stepactuals.aligned
+    monkeypatch.setattr(stepactuals, "aligned", lambda panel, *wfs: (raw.append(wfs[0]), aligned(panel, *wfs))[1])
+    test = model.part_forecasts(data, "test")
+    mine = np.flatnonzero(raw[0].series == list(test.ids).index("a"))
+    assert raw[0].filled is not None and not raw[0].filled[mine].any()  # nothing of 'a' was filled
+    assert raw[0].y_true[mine[-1], -1, 0] == data[data.id == "a"].close.iloc[-1]  # its own last row, not b's first
+    assert test.original.y_true[mine[-1], -1, 0] == data[data.id == "a"].close.iloc[-1]

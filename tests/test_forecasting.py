@@ -291,3 +291,17 @@ def test_predict_counts_every_series_too_short_and_says_what_it_needs():
     with pytest.raises(RnncastError, match=r"too short: '.*' \(5 rows\) and 2 more; give each series its last 12 rows at "
                                            r"least, or leave the short ones out$"):
         model.predict(short)
+
+
+def test_windows_without_the_baselines_intervals_score_the_model_alike(quantile_model):
+    """tune reads the model's validation score alone: its windows leave out the baselines' intervals (their training
+    errors' quantiles, twice over every training window), and the model's scores are those evaluate gives."""
+    from rnncast import evaluation, forecasting
+    from rnncast.forecasting import Model
+    data = make_frame(200)
+    whole = quantile_model.part_forecasts(data, part="val")
+    fitted = Model(quantile_model.net_, quantile_model.state_, quantile_model.device_)
+    alone = forecasting.new_part(fitted, data, "val", with_bands=False)
+    assert whole.original.baseline_quantiles and not alone.original.baseline_quantiles
+    assert not alone.scaled.baseline_quantiles
+    assert evaluation.evaluate(alone)["scaled"]["model"] == evaluation.evaluate(whole)["scaled"]["model"]

@@ -17,11 +17,12 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from rnncast import (commonwindows, comparebaselines, comparedfits, comparequantiles, comparison, evaluation, metrics,
-                     spreads)
+from rnncast import (commonwindows, comparebaselines, comparedfits, comparequantiles, comparison, datatimes, evaluation,
+                     forecasting, metrics, spreads)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.filledwindows import BLANK
+from rnncast.forecasting import Model
 from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
@@ -92,6 +93,13 @@ class ModelComparison:
         return f"ModelComparison({self.sentence!r})"
 
 
+def _windows(model, data, part: str, static_covariates) -> tuple[WindowForecasts, WindowForecasts]:
+    """``model.predict_windows(data, part=part)``'s forecasts in original and in scaled units, the network run once."""
+    model.check_fitted("predict_windows")
+    both = forecasting.new_windows(Model(model.net_, model.state_, model.device_), data, part, None, static_covariates)
+    return tuple(datatimes.in_windows(wf, model.state_.calendar.text_format) for wf in both)
+
+
 @checked_call()  # compare(models, data, parts="test"): the keyword refused by name, as Forecaster's methods refuse one
 def compare(models, data, part: str = "test", static_covariates=None) -> ModelComparison:
     """Compare fitted models on the windows of ``part`` of ``data`` that every one of them forecasts.
@@ -109,7 +117,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     Windows are matched by series and the time of their first target (its row number where the data has
     no time), so models of different lookbacks are compared on the same targets; the windows that only
     some models forecast are counted in ``left_out`` and said in ``notes``. ``scores`` are in the target's original
-    units. The test weighs the errors as evaluate's verdict does: in original units for one series of one target;
+    units (a quantile model's coverage counted on its scaled forecasts, as evaluate counts it). The test weighs the errors as evaluate's verdict does: in original units for one series of one target;
     on windows of several series (or targets), each series' (and target's) errors divided by the standard deviation
     of its training rows, the first model's, whatever each model's scaler (the models' scalers may differ), so that
     the series of the largest values do not decide it (``scaled_scores``, ``test_units``; a note says which units,
@@ -122,13 +130,13 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     choice("part", part, PARTS)  # the part's and the data's refusals are the comparison's, not the first model's
     if isinstance(data, (str, os.PathLike)):
         readable(data)
-    forecasts = {}
+    forecasts, in_scaled = {}, {}  # in scaled units too: coverage counted as evaluate counts it
     with alike_said_once():  # a line every model says alike is said once, naming them
         for name, model in named.items():
             try:  # its log lines name the model as its refusals do; its refusals and warnings name the command, not
                 # the method it calls
                 with speaking_as(f"model {name!r}"), hints(predict_windows="compare"):
-                    forecasts[name] = model.predict_windows(data, part=part, static_covariates=static_covariates)
+                    forecasts[name], in_scaled[name] = _windows(model, data, part, static_covariates)
             except RnncastError as err:
                 raise RnncastError(f"model {name!r}: {err}") from None
     picks = commonwindows.common_windows(forecasts, part)
@@ -141,7 +149,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     judged = errors if spread is None else {name: e / spread for name, e in errors.items()}
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
-    quantiles = comparequantiles.judge(chosen, keep, spread)  # same levels: ranked by mean pinball loss, not MSE
+    scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
+    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen)  # same levels: by mean pinball loss, not MSE  # same levels: ranked by mean pinball loss, not MSE
     measure = MEASURE.get(part, "MSE")
     if quantiles.errors is not None:
         measure = measure.replace("MSE", comparequantiles.BY_PINBALL)

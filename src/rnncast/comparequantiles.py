@@ -31,16 +31,20 @@ class QuantileJudgement:
     note: str = ""
 
 
-def scores(wf: WindowForecasts, keep) -> dict | None:
+def scores(wf: WindowForecasts, keep, scaled: WindowForecasts | None = None) -> dict | None:
     """The quantile scores of one model's common windows ``wf`` over the values ``keep`` [W, H, T] (None: all): mean
-    pinball loss, each central interval's coverage and ``by_level`` (``calibration.by_level``), in original units;
-    None for a point model."""
+    pinball loss and ``by_level``'s losses (``calibration.by_level``) in original units, each central interval's
+    coverage and each level's share counted on ``scaled`` (the same windows in scaled units) where given, as
+    ``evaluation.interval_scores`` counts them, so compare and evaluate say one coverage; None for a point model."""
     if wf.quantiles is None or not wf.levels:
         return None
     mask = None if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), wf.y_true.shape)
-    return {"levels": [float(q) for q in wf.levels],
-            **metrics.quantile_scores(wf.y_true, wf.quantiles, wf.levels, mask),
-            "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask)}
+    result = {"levels": [float(q) for q in wf.levels], **metrics.quantile_scores(wf.y_true, wf.quantiles, wf.levels, mask)}
+    counted = None
+    if scaled is not None:  # the coverage counted where forecast and truth share float32's grid (evaluate's)
+        result.update(metrics.coverages(scaled.y_true, scaled.quantiles, scaled.levels, mask))
+        counted = (scaled.y_true, scaled.quantiles)
+    return {**result, "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask, counted)}
 
 
 def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
@@ -55,11 +59,11 @@ def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
     return np.sqrt(loss)
 
 
-def judge(chosen: dict[str, WindowForecasts], keep, spread=None) -> QuantileJudgement:
+def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None) -> QuantileJudgement:
     """What ``compare`` ranks the models of ``chosen`` (name -> common windows) by: the mean pinball loss where every
     one is a quantile model of the same levels (``errors``), else the median's MSE, said in ``note`` where any model
-    has quantiles."""
-    held = {name: scores(wf, keep) for name, wf in chosen.items()}
+    has quantiles. ``scaled``: name -> the same windows in scaled units, where coverage is counted (``scores``)."""
+    held = {name: scores(wf, keep, (scaled or {}).get(name)) for name, wf in chosen.items()}
     levels = {name: tuple(block["levels"]) for name, block in held.items() if block is not None}
     if not levels:
         return QuantileJudgement(held)

@@ -165,13 +165,14 @@ def digits_unit(state) -> float:
 
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
-                     series: np.ndarray, shortest: bool = False, means=None, checked: bool = False
+                     series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True
                      ) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
     and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
     ``means`` [S, T]: the training-mean baseline of each series (default: the fit's); ``checked``: the panel's rows of
     the fit's periods compared with those fit read first, its own training means taken where they differ
-    (``fitrows.check``, which warns: predict_windows, and compare through it)."""
+    (``fitrows.check``, which warns: predict_windows, and compare through it); ``with_bands``: False leaves out the
+    baselines' intervals (their training errors' quantiles: tune, which scores the model alone)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -182,7 +183,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if not len(starts):
         pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)
     target_rows = starts + lookback  # [W] first target row, in the stacked array
-    rows = np.minimum(target_rows[:, None] + np.arange(horizon), len(panel.values) - 1)  # [W, H] (stepactuals: past)
+    rows = np.minimum(target_rows[:, None] + np.arange(horizon), (panel.offsets[series + 1] - 1)[:, None])  # [W, H]: each series' own last row (stepactuals: past)
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
     pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
@@ -204,7 +205,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         point, quantiles = point_forecast(state, y_all)
         bands = baselinebands.bands(base, baselinebands.error_quantiles(  # the baselines' intervals (training errors)
             values, panel.offsets, located.splits, located.fit_starts, mean, series, levels, lookback, horizon, n_t,
-            season, panel.filled), series, floor if state.settings.model.nonnegative else None) if levels else {}
+            season, panel.filled), series, floor if state.settings.model.nonnegative else None) if levels and with_bands else {}
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands)
@@ -241,15 +242,16 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     return featuresonly.without_actuals(model.state, windows, absent)  # each step at its own date's actual (stepactuals)
 
 
-def new_part(model: Model, data, part: str, static_covariates=None) -> PartForecasts:
+def new_part(model: Model, data, part: str, static_covariates=None, with_bands: bool = True) -> PartForecasts:
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
     forecast (``part_forecasts``), the series fit left out as too short named (``untrained``)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
-    return part_forecasts(model, panel, index, part, untrained(model.state, read))
+    return part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
 
 
-def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=()) -> PartForecasts:
+def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=(), with_bands: bool = True
+                   ) -> PartForecasts:
     """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units (the
     scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
@@ -268,7 +270,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
     original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
-                                                                            means=source.means))
+                                                                            means=source.means, with_bands=with_bands))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)

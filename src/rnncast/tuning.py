@@ -28,12 +28,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast import cutting, evaluation, fullstudy, gapwindows, negatives, pathargs, studies, trialgrid, trialseeds
+from rnncast import (cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs, studies, trialgrid,
+                     trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
+from rnncast.forecasting import Model
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.noticed import said_once, speaking_as
@@ -252,7 +254,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         trial.set_user_attr("seconds", time.perf_counter() - started)
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's): scores, no words
         with gapwindows.quiet(), negatives.quiet():
-            return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]
+            # the model's score alone: the baselines' intervals (their training errors' quantiles) left out
+            val = forecasting.new_part(Model(model.net_, model.state_, model.device_), panel, "val", with_bands=False)
+            return evaluation.evaluate(val)["scaled"]["model"][key]
 
     stop_if_asked()  # a Ctrl-C while the data was read and the study opened: stopped before any trial
     defaults = {name: value for name, value in Forecaster().get_params().items()
