@@ -132,6 +132,23 @@ def test_a_column_that_is_no_such_numbers_is_refused_by_name(values, unit, messa
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize("unit, given", [
+    ("s", pd.to_datetime(DAYS, unit="s").strftime("%Y-%m-%dT%H:%M:%SZ")),  # ISO text to a model of Unix seconds
+    ("ms", DAYS),  # seconds to a model of milliseconds
+    ("s", DAYS * 1000),  # milliseconds to a model of seconds
+])
+def test_predict_refuses_other_times_with_a_conversion_it_can_follow_not_a_time_unit(unit, given):
+    model = _fit(_frame(DAYS if unit == "s" else DAYS * 1000), time_unit=unit)
+    df = _frame(given)
+    with pytest.raises(RnncastError, match=r"the model reads the time column as Unix times in .*fixed at fit\); convert "
+                                           r"the column first, e\.g\. df\['timestamp'\] = ") as err:
+        model.predict(df)
+    said = str(err.value)
+    assert "leave time_unit unset" not in said and "give the unit" not in said and "--time-unit" not in said
+    exec(said.split("e.g. ", 1)[1], {"pd": pd, "df": df})  # the line given, followed: the model reads the data
+    assert list(model.predict(df).index) == (AHEAD if unit == "s" else [a * 1000 for a in AHEAD])
+
+
 def test_time_unit_without_a_time_column_or_unknown_is_refused():
     with pytest.raises(RnncastError, match=r"time_unit='s' reads the time column as Unix times in seconds, but "
                                            r"no column holds them .*name the time column with time_col= \(--time-col\)"):

@@ -31,6 +31,8 @@ MODEL_FILL_LABELS = ("the model was fit without a fill: it reads every feature's
 MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
               "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
 MODEL_COLUMN = "the model's column"  # a column's name the data writes otherwise: the model's is kept (spaced_name)
+# Times written as numbers (numbertimes.remedy): the unit a fitted model reads is no setting its reader gives
+MODEL_UNIT = "the model reads the time column as {units}, as fitted (time_unit is fixed at fit)"
 MODEL_TZ = ("the model reads times in the zone it was fitted in: refit with the zone (rnncast fit DATA --tz ZONE, tz= "
             "in Python) to read them")
 # A time column written with UTC offsets that change, which fit reads in UTC where tz= (--tz) names no zone: what

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.spelling import spelled
+from rnncast.spelling import hint, spelled
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +101,8 @@ def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex
         what = f"{given.iloc[0]!r} at {place(int(np.flatnonzero(column.notna().to_numpy())[0]))}" if len(given) else "no values"
         kind = ("timestamps" if pd.api.types.is_datetime64_any_dtype(column) else "text"
                 if pd.api.types.is_string_dtype(column) or column.dtype == object else str(column.dtype))
-        raise RnncastError(f"{said}, but time column {name!r} holds {kind} ({what}), not numbers; leave time_unit unset "
-                           f"to read it as it is written")
+        raise RnncastError(f"{said}, but time column {name!r} holds {kind} ({what}), not numbers; "
+                           + remedy(unit, name, None, "leave time_unit unset to read it as it is written"))
     values = column.to_numpy(dtype=np.float64, na_value=np.nan)
     if np.isnan(values).any():
         raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(np.isnan(values))[0]))}; "
@@ -112,9 +112,11 @@ def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex
     if len(off):
         i = int(off[0])
         other = next((u for u in UNITS if u != unit and span(u)[0] <= values.min() and values.max() <= span(u)[1]), None)
-        like = f"; they look like {UNITS[other]} ({spelled('time_unit', other)})" if other else ""
+        setting = f" ({spelled('time_unit', other)})" if hint("time_unit", None) is None else ""  # fit's to give
+        like = f"; they look like {UNITS[other]}{setting}" if other else ""
         raise RnncastError(f"{said} of {years} ({low} .. {high}), but time column {name!r} holds {values[i]:.15g} at "
-                           f"{place(i)}{like}; give the unit its values are in, or leave time_unit unset")
+                           f"{place(i)}{like}; " + remedy(unit, name, other, "give the unit its values are in, or leave "
+                                                          "time_unit unset"))
     time = _times(values, unit, name)
     if unit == "excel" and (step := excel_step(values)) != "ms":
         moved = np.flatnonzero(time != _times(values, unit, name, "ms"))
@@ -124,6 +126,21 @@ def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex
                      "(%s at %s: %s)", name, _decimals(values), {"min": "minute", "s": "second"}[step],
                      f"{values[i]:.15g}", place(i), time[i])
     return time
+
+
+def remedy(unit: str, name: str, other: str | None, default: str) -> str:
+    """What a refusal of the time column asks: ``default`` (fit's: another ``time_unit``), or where the reader cannot
+    give one (``hint("time_unit")``: a fitted model's, whose unit is fixed at fit) those words and a pandas line that
+    converts the column to ``unit`` (from the unit ``other`` its numbers look like; dates or text, if None)."""
+    fixed = hint("time_unit", None)
+    if fixed is None:
+        return default
+    col = f"df[{name!r}]"
+    given = "" if other is None else ", unit='D', origin='1899-12-30'" if other == "excel" else f", unit={other!r}"
+    line = (f"{col} = (pd.to_datetime({col}{given}).dt.tz_localize(None) - pd.Timestamp('1899-12-30')) / pd.Timedelta("
+            "days=1)" if unit == "excel" else f"{col} = pd.to_datetime({col}{given}, utc=True).dt.as_unit({unit!r})"
+            ".astype('int64')")  # to the unit's whole numbers, whatever pandas' resolution of the times read
+    return f"{fixed.format(units=UNITS[unit])}; convert the column first, e.g. {line}"
 
 
 def excel_step(values: np.ndarray) -> str:

@@ -22,7 +22,7 @@ from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.modelseries import series_index, unseen_series
-from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_ZONE, MODEL_ZONE_NONE,
+from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_UNIT, MODEL_ZONE, MODEL_ZONE_NONE,
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
@@ -55,7 +55,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                else state.time_col is not None,  # fitted on numbered rows: an index of steps is row labels
                "labels_only": "scored" if stand_in is not True and not featuresonly.reads_target(state) else False}
     try:
-        with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
+        with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN, time_unit=MODEL_UNIT,
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state),
                    utc_clock=partial(utc_clock, state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
