@@ -36,3 +36,22 @@ def test_a_duplicate_is_named_in_newest_first_rows_too_and_a_step_back_alone_is_
     swapped.loc[[3, 4], "month"] = swapped.loc[[4, 3], "month"].to_numpy()
     with pytest.raises(RnncastError, match="timestamps are not sorted in series 'S01'"):
         load_panel(swapped, target="sales", id_col="store", time_col="month")
+
+
+def test_a_clock_reset_is_named_with_how_far_back_not_called_a_duplicate_to_drop():
+    """A device rebooted an hour back and read on (an IoT tester's): "duplicated timestamp ... a revised value? keep the
+    later row ... drop_duplicates", advice that overwrote 60 real readings, or off the minute grid "sort the rows by
+    time", which would interleave two stretches; a swapped pair or a row pasted at the end is not such a reset."""
+    t = pd.date_range("2026-11-01 20:00", periods=60, freq="min")
+    rebooted = pd.date_range("2026-11-01 20:00:30", periods=80, freq="min")  # and on past 20:59
+    on = pd.DataFrame({"device": "d1", "ts": t.append(rebooted), "value": np.arange(140.0)})
+    with pytest.raises(RnncastError, match=r"series 'd1' goes back 58 min 30 s at row 60 \(2026-11-01 20:00:30 after "
+                                           r"2026-11-01 20:59:00\) and its next 58 rows stay before "
+                                           r"2026-11-01 20:59:00: a clock reset .* or another series' rows .*\? dropping the duplicates or "
+                                           r"sorting by time would mix two stretches of readings$"):
+        load_panel(on, target="value", id_col="device", time_col="ts")
+    again = on.assign(ts=t.append(rebooted.floor("min")))  # on the minute grid: 59 rows repeat earlier times
+    with pytest.raises(RnncastError, match="goes back 59 min at row 60") as refused:
+        load_panel(again, target="value", id_col="device", time_col="ts")
+    assert "drop_duplicates" not in str(refused.value)
+

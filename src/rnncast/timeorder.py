@@ -14,6 +14,7 @@ import pandas as pd
 
 from rnncast.data import place
 from rnncast.errors import RnncastError
+from rnncast.jitter import duration
 from rnncast.layouts import Rows
 from rnncast.timeaxis import clock_change
 from rnncast.timetext import shown
@@ -41,6 +42,15 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
         a, b = twice(key, codes) or tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
         whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
         hint = lambda: id_hint((int(positions[a]), int(positions[b])) if key[a] == key[b] else None)  # asked if needed
+        back = reset(key, c, given, same & (step < 0) & ~np.isin(c[1:], newest), same & (step > 0))
+        if back and not dst(back[1]):
+            before, after, stay = back
+            whose = "" if layout == "single" else f"series {rows.given_id(codes[before])!r} "
+            raise RnncastError(
+                f"{whose or 'the time '}goes back{_by(time, before, after)} at {place(int(positions[after]), attrs)}"
+                f" ({show(after)} after {show(before)}) and its next {stay} rows stay before {show(before)}: a clock "
+                "reset (give the rows after it their true times) or another series' rows (give their id column)? "
+                "dropping the duplicates or sorting by time would mix two stretches of readings")
         if key[a] == key[b]:
             raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
                                f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
@@ -67,3 +77,30 @@ def twice(key: np.ndarray, codes: np.ndarray) -> tuple[int, int] | None:
         return None
     first = k[np.argmin(order[k + 1])]
     return int(order[first]), int(order[first + 1])
+
+
+def reset(key: np.ndarray, c: np.ndarray, given: np.ndarray, back: np.ndarray, ahead: np.ndarray
+          ) -> tuple[int, int, int] | None:
+    """The first step back in a series (``back`` [N - 1], over the rows ``given`` in each series' order, ``c`` their
+    series) after which the series steps forward again (``ahead`` [N - 1], its next two steps), at least 2 more rows
+    stay before the time it went back from and later rows run on past it: a clock reset (a device's reboot an hour
+    back, its readings then running on); not a block of rows given again (a file sent twice, revisions appended,
+    series stacked without their id: ``repeatedrows`` says those), a lone row out of place (a swapped pair, a row
+    pasted again at the end) or rows given newest first. ``(before, after, rows after it that stay before)`` as
+    given; None where there is none."""
+    for k in np.flatnonzero(back)[:1]:
+        if not ahead[k + 1 : k + 3].all() or k + 3 > len(ahead):
+            return None
+        series, top = c[k + 1], key[given[: k + 1]][c[: k + 1] == c[k + 1]].max()
+        later = key[given[k + 1 :]][c[k + 1 :] == series]
+        stay = int(np.argmax(later >= top)) if (later >= top).any() else len(later)
+        if stay >= 3 and (later > top).any():  # the row it went back to and 2 more, then on past where it was: a
+            # file sent twice, revised figures appended or series stacked without their id end there (repeatedrows)
+            return int(given[k]), int(given[k + 1]), stay - 1
+    return None
+
+
+def _by(time: pd.Index, before: int, after: int) -> str:
+    """" 1 h": how far the times of rows ``before`` and ``after`` lie apart (``jitter.duration``); "" but for dates."""
+    return f" {duration(time[before] - time[after])}" if isinstance(time, pd.DatetimeIndex) else ""
+
