@@ -50,10 +50,8 @@ def scores(wf: WindowForecasts, keep, scaled: WindowForecasts | None = None) -> 
 def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
     """[W, H, T]: the square root of each value's pinball loss averaged over the levels (divided by ``spread`` [W, 1, T]
     where given), so that its square, which the Diebold–Mariano test and ``comparison.mean_square`` take, is the loss."""
-    y = np.asarray(wf.y_true, dtype=np.float64)[..., None]  # [W, H, T, 1]
-    diff = y - np.asarray(wf.quantiles, dtype=np.float64)  # [W, H, T, Q]
-    levels = np.asarray(wf.levels, dtype=np.float64)
-    loss = np.maximum(levels * diff, (levels - 1) * diff).mean(axis=-1)  # [W, H, T]
+    loss = metrics.pinball_each(np.asarray(wf.y_true, dtype=np.float64), np.asarray(wf.quantiles, dtype=np.float64),
+                                np.asarray(wf.levels, dtype=np.float64)).mean(axis=-1)  # [W, H, T]
     if spread is not None:
         loss = loss / spread
     return np.sqrt(loss)

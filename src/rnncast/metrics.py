@@ -199,8 +199,14 @@ def pinball(y_true, q_pred, q: float) -> float:
     if not 0 < q < 1:
         raise ValueError(f"quantile level must lie in (0, 1), got {q!r}")
     y_true, q_pred = _pair(y_true, q_pred, "q_pred")
-    diff = y_true - q_pred
-    return float(np.mean(np.maximum(q * diff, (q - 1) * diff)))
+    return float(np.mean(pinball_each(y_true, q_pred[..., None], np.asarray([q]))))
+
+
+def pinball_each(y_true, q_pred, levels) -> np.ndarray:
+    """Each value's pinball loss at each level, [..., Q]: ``y_true`` [...], ``q_pred`` [..., Q] at ``levels`` [Q]
+    (``pinball`` takes its mean at one level, ``comparequantiles`` its mean over the levels per value)."""
+    diff = y_true[..., None] - q_pred
+    return np.maximum(levels * diff, (levels - 1) * diff)
 
 
 def interval_pairs(quantiles) -> list[tuple[float, float, int | float]]:
