@@ -201,6 +201,11 @@ def test_a_korean_column_name_one_syllable_off_is_suggested():
     assert did_you_mean("판매양", ["날짜", "판매량", "기온"], cutoff=0.8) == " (did you mean '판매량'?)"
     assert did_you_mean("습도", ["날짜", "판매량", "기온"], cutoff=0.8) == ""
     assert did_you_mean("Y_same", ["y_same", "x1"], cutoff=0.8) == " (did you mean 'y_same'?)"
+    keys = ["source", "target", "features", "past_covariates", "future_covariates", "static"]
+    assert did_you_mean("future", keys) == " (did you mean 'future_covariates'?)"  # not 'features' (nearer by letters)
+    assert did_you_mean("Past", keys) == " (did you mean 'past_covariates'?)"
+    two = ["static_covariates", "static_categorical", "x"]  # the word begins two: letters choose (none near), as before
+    assert did_you_mean("static", two) == ""
 
 
 def read_back(said: str, flag: str) -> list[str] | str:

@@ -97,9 +97,13 @@ def few(names: list, most: int = 8) -> str:
 
 def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'Europe/Berlin'?)`` for the one of ``known`` nearest ``name`` (one that differs only in
-    case first), or "" when none is near."""
+    case first, then the only one ``name`` begins as a word of: 'future' -> 'future_covariates'), or "" when none is
+    near."""
     known = [str(k) for k in known]
     same = [k for k in known if k.lower() == str(name).lower()]
+    # letters alone put 'future' nearer 'features' (0.71) than 'future_covariates' (0.52), the key a user meant
+    words = [k for k in known if k.lower().startswith(str(name).lower() + "_")]
+    same = same or (words if len(words) == 1 else [])
     # compared letter by letter as NFD writes them: a Hangul syllable is its 2-3 jamo, so 판매양 is near 판매량 (0.875),
     # where as whole syllables one slip in three left 0.67, under the columns' 0.8 (a Korean learner got no hint)
     letters = {unicodedata.normalize("NFD", k): k for k in known}
