@@ -267,6 +267,10 @@ def test_a_toml_file_with_a_byte_order_mark_is_read(tmp_path):
     (lambda c: c["data"].update(colour="red", shade=1), r"'colour', 'shade' under \"data\" are not data keys"),
     # was read on to the fit, which looked for a column named 7
     (lambda c: c["data"].update(time_col=7), r"^time_col in config .*c2.json must be a quoted string, got 7$"),
+    # the other columns' keys were read on unchecked (only time_col was): a target 5 was looked up as a column
+    (lambda c: c["data"].update(target=5), r"^target in config .*c2.json must be a column name or a list of them, got 5$"),
+    (lambda c: c["data"].update(id_col=["store", 3]), r"^id_col in config .*c2.json must be a column name or a list"),
+    (lambda c: c["data"].update(track="mlflw"), r"^track = 'mlflw' in config .*c2.json is not a tracker rnncast writes"),
 ])
 def test_a_key_a_run_never_writes_in_its_config_json_is_refused_by_name(tmp_path, run, change, message):
     config = json.loads((run / "config.json").read_text())

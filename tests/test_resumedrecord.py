@@ -85,10 +85,10 @@ def test_a_checkpoint_edited_since_it_was_written_is_refused_as_damaged_before_a
 @pytest.mark.parametrize("data, says", [
     ({"target": None}, "target ['y'] then, none now"),
     ({"target": KeyError}, "target ['y'] then, none now"),
-    ({"target": "x"}, "target ['y'] then, 'x' now"),
+    ({"target": "x"}, "target ['y'] then, ['x'] now"),  # one name, read as TOML's: a list of one
     ({"target": ["y", "x"]}, "target ['y'] then, ['y', 'x'] now"),
     ({"past_covariates": ["x"]}, "past_covariates none then, ['x'] now"),
-    ({"future_covariates": "x"}, "future_covariates none then, 'x' now"),
+    ({"future_covariates": "x"}, "future_covariates none then, ['x'] now"),
     ({"static_covariates": ["x"]}, "static_covariates none then, ['x'] now"),
     ({"time_col": "x"}, "time_col 'date' then, 'x' now"),
     ({"id_col": "x"}, "id_col none then, 'x' now"),

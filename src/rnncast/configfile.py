@@ -143,7 +143,7 @@ def _run_config(path: Path) -> tuple[dict, dict]:
             data.pop("features", None)  # the past and future covariates together
             if layout == "wide":
                 data["series"], data["target"] = data["target"], None  # the series columns were the targets
-        request = {k: _request(path, k, v) if k == "time_col" else v  # "time_col": 7 named here, not read as a column
+        request = {k: _request(path, k, v)  # "time_col": 7 or "target": 5 named here, not read as a column
                    for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
     except RnncastError:
         raise
