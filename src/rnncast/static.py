@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import finitevalues, rowindex, staticids, statictext
-from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
+from rnncast.staticvalues import blank_texts, few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import plain
@@ -251,6 +251,7 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
     marked = {str(n) for n in as_categories}
     for name in table.columns:
         _real(table[name], name, np.arange(len(table)), ids)
+        blank_texts(table[name], name, ids)  # '' is refused as NaN is, categories or not, at fit and predict
         if name in marked:  # asked for: each distinct value a category, as written
             table[name] = table[name].astype(str) if not is_text(table[name]) else table[name]
         else:  # a number read as a number: finite, as the covariates' (decision 1221)
