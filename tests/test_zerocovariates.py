@@ -52,3 +52,14 @@ def test_carry_stays_within_each_series_and_takes_the_next_value_where_none_lies
     assert out[:, 1].tolist()[:2] == [7.0, 7.0] and out[3, 1] == 9.0 and np.isnan(out[2, 1])  # B's own row: fill's
     assert made[:, 1].tolist() == [0, -1, 0, 1, 0] and np.isnan(out[1, 0])  # targets left to zero fill
     assert carry(values, np.arange(5), np.array([0, 5]), 1, ["y", "x"], False)[1] is None  # nothing added
+
+
+def test_a_wide_tables_added_rows_read_the_tables_own_covariates_at_their_dates(caplog):
+    """A wide table's covariates are every series': B's blank last weeks, appended for zero fill, hold the table's
+    price of those weeks (16 to 19; before: 0), read, not made, and nothing is said of carrying."""
+    weeks = pd.date_range("2023-01-01", periods=20, freq="W-SUN")
+    wide = pd.DataFrame({"week": weeks, "A": 1.0, "B": [2.0] * 16 + [np.nan] * 4, "price": np.arange(20.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(wide, series=["A", "B"], time_col="week", fill="zero", features=["price"])
+    assert panel.values[-4:].tolist() == [[0.0, 16.0], [0.0, 17.0], [0.0, 18.0], [0.0, 19.0]]
+    assert not panel.filled[-4:].any() and "not in their covariates" not in caplog.text

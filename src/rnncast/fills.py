@@ -113,7 +113,8 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         )
     carried = None
     if fill == "zero" and roles is not None:  # the rows it adds: 0 in the targets, the covariates carried forward
-        values, carried = zerocovariates.carry(values, positions, offsets, roles[0], columns, announce)
+        values, carried = zerocovariates.carry(values, positions, offsets, roles[0], columns, announce,
+                                               time if wide and time is not None else None)
     if fill != "drop":
         missing = np.isnan(values)
         ends = 0 if fill == "zero" else _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)

@@ -1,7 +1,8 @@
 """The covariates of the rows zero fill adds (``fill_gaps``' inserted rows, ``zerotail``'s appended ones: no row of
 the data, position -1): zero fill means no sale, so the targets there are 0, but a price or a temperature of 0 would
 be made up; each covariate is carried forward from the series' last value before the row (a price holds until it
-changes; the next value where none lies before), said once, naming the covariates and how many values. A blank
+changes; the next value where none lies before; a wide table's row of that date holds them, every series', and is
+read), said once, naming the covariates and how many values. A blank
 covariate in a row of the data is filled as ``fill`` says, as before."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pandas as pd
 
 from rnncast.spelling import counted
 
@@ -16,15 +18,22 @@ log = logging.getLogger(__name__)
 
 
 def carry(values: np.ndarray, positions: np.ndarray, offsets: np.ndarray, n_targets: int, columns: list,
-          announce: bool) -> tuple[np.ndarray, np.ndarray | None]:
+          announce: bool, shared_at=None) -> tuple[np.ndarray, np.ndarray | None]:
     """``values`` [N, C] (targets first, then covariates; series back to back at ``offsets``) with the blank covariates
     of the added rows (``positions`` [N] -1) carried forward within their series, and ``source`` [N, C] int32: for
     each carried value, how many rows from its own the value it was carried from lies (as ``fills.fill_missing``'s;
-    0 elsewhere), or None where nothing was carried. Said where ``announce``."""
+    0 elsewhere), or None where nothing was carried. Said where ``announce``. ``shared_at`` [N]: each row's time where
+    the covariates are every series' (a wide table's): an added row takes the table's own values at its time first."""
     added = positions < 0
     if values.shape[1] <= n_targets or not added.any():
         return values, None
     covariates = values[:, n_targets:]
+    if shared_at is not None:  # a wide table's row of that date holds them: read, not made
+        table = pd.DataFrame(covariates[~added], index=shared_at[~added]).groupby(level=0).first()
+        own = table.reindex(shared_at[added]).to_numpy(dtype=np.float64)
+        values = values.copy()
+        values[added, n_targets:] = np.where(np.isnan(covariates[added]), own, covariates[added])
+        covariates = values[:, n_targets:]
     have = ~np.isnan(covariates)
     blank = ~have & added[:, None]
     if not blank.any():
