@@ -1,5 +1,5 @@
 """Static covariates (``static.py``): per-series attributes, numeric or categorical, from the columns
-of a long table (one value per series) or from a table of their own matched by id as text; every
+of a long table (one value per series) or from a table of their own matched by id (staticids); every
 check names the series and the attribute at fault."""
 
 from __future__ import annotations

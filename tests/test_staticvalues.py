@@ -57,3 +57,57 @@ def test_advice_round_trips_a_static_attribute_to_read_as_categories_is_one_name
             except RnncastError as err:  # numbers but for a word: refused (9962), the same advice
                 said = [str(err)]
         assert len(said) == 1 and read_back(said[0], "--static-categorical") == [name], said
+
+
+def test_more_texts_than_numbers_are_categories_said_naming_the_texts_and_numbers(caplog):
+    """Before: '12', '15', 'n/a', 'large', 'small' became five categories without a word (1261 refused only columns of
+    at least as many numbers as texts); now one line names the column, the texts and the numbers."""
+    table = pd.DataFrame({"shop": list("abcde"), "size": ["12", "15", "n/a", "large", "small"]})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        static = from_frame(table, list("abcde"), "shop")
+    assert static.categorical_names == ["size"]
+    said = [r.getMessage() for r in caplog.records if "texts and numbers" in r.getMessage()]
+    assert said == ["static covariate 'size' holds texts and numbers ('n/a', 'large', 'small' beside '12', '15'), read "
+                    "as categories, each value one: the numbers are categories too, their order not used; if it is a "
+                    "number, give it as one for every series (a static covariate is never filled), or name it in "
+                    "static_categorical= (--static-categorical size) to read it as categories without this line"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        from_frame(table, list("abcde"), "shop", as_categories=["size"])  # asked for
+        from_frame(table.assign(size=list("vwxyz")), list("abcde"), "shop")  # texts only
+    assert "texts and numbers" not in caplog.text
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+@pytest.mark.parametrize("as_categories", [[], ["kind"]])
+def test_a_blank_text_static_value_is_refused_as_a_missing_one_is(blank, as_categories):
+    """Before: '' (a spreadsheet's empty cell read as text) was the category '' beside 'mall', where NaN was refused."""
+    from rnncast.errors import RnncastError
+
+    table = pd.DataFrame({"shop": ["S1", "S2", "S3"], "kind": ["mall", blank, "street"]})
+    with pytest.raises(RnncastError, match=rf"^static covariate 'kind' is blank \({blank!r}\) for series 'S2' \(1 of 3 "
+                                           r"series\); .*a label such as 'unknown' is read as a category of its own\), or "
+                                           r"leave 'kind' out of the static covariates$"):
+        from_frame(table, ["S1", "S2", "S3"], "shop", as_categories=as_categories)
+    assert from_frame(table.assign(kind=["mall", "unknown", "street"]), ["S1", "S2", "S3"], "shop").categorical[1, 0] \
+        == "unknown"
+
+
+def test_a_blank_static_value_is_refused_at_predict_as_at_fit():
+    """The same rule at predict: a model fitted with kind 'mall'/'street' handed '' for a shop is refused, not read as
+    a category it never saw."""
+    import numpy as np
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+    from rnncast.errors import RnncastError
+
+    frame = make_panel(n_series=2)
+    ids = sorted(frame.unique_id.unique())
+    table = pd.DataFrame({"unique_id": ids, "kind": ["mall", "street"]})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table)
+    with pytest.raises(RnncastError, match=rf"static covariate 'kind' is blank \(''\) for series {ids[1]!r}"):
+        model.predict(frame, static_covariates=table.assign(kind=["mall", ""]))
+    columns = frame.assign(kind=np.where(frame.unique_id == ids[0], "mall", ""))
+    with pytest.raises(RnncastError, match=rf"static covariate 'kind' is blank \(''\) for series {ids[1]!r}"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(columns, static_covariates=["kind"])

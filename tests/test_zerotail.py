@@ -68,3 +68,22 @@ def test_a_wide_tables_blank_last_weeks_and_rows_fill_gaps_inserts_are_zero_too(
     gappy = _weekly().drop(index=[62, 63])  # two of C's weeks inside, and its last three
     panel = load_panel(gappy, "sales", time_col="week", id_col="sku", fill="zero", fill_gaps=True)
     assert len(panel.values) == 3 * len(WEEKS)
+
+
+def test_a_series_that_ended_long_before_the_panel_is_refused_naming_it_and_how_to_cut_it():
+    """Before: a series of 8 weeks ending 22 weeks before the panel's end got 22 weeks of 0 appended (more made than
+    given), only warned of; now refused at fit and predict alike, up to as many rows as the series has still filled."""
+    import pytest
+
+    from rnncast import RnncastError
+
+    with pytest.raises(RnncastError, match=r"^fill='zero' would append more rows of 0 after the last row of 1 series than "
+                                           r"the series has: 'C' \(22 after 2023-02-19, where it has 8 rows\); .*leave its "
+                                           r"rows out, e.g. with pandas: df = df\[df\['sku'\] != 'C'\], or, where it truly "
+                                           r"sold nothing since, give those rows with 0 in the data$"):
+        load_panel(_weekly(ended=22), "sales", time_col="week", id_col="sku", fill="zero")
+    panel = load_panel(_weekly(ended=15), "sales", time_col="week", id_col="sku", fill="zero")  # 15 of 15: kept
+    assert panel.zero_tail == {2: 15}
+    wide = pd.DataFrame({"week": WEEKS[:20], "A": 1.0, "B": [2.0] * 6 + [np.nan] * 14})
+    with pytest.raises(RnncastError, match=r"'B' \(14 after .*, where it has 6 rows\).*df = df.drop\(columns=\['B'\]\)"):
+        load_panel(wide, series=["A", "B"], time_col="week", fill="zero")

@@ -67,7 +67,7 @@ class DataSettings:
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
                             "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "
-                            "observed 0 and scored, a panel's series to its last date", FILLS)
+                            "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward)", FILLS)
     missing_values: str | None = _opt(
         None,
         "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "

@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from rnncast import blankholidays, idkeys
+from rnncast import blankholidays, idkeys, zerocovariates
 from rnncast.config import FILLS
 from rnncast.data import KEY_DTYPES, place
 from rnncast.errors import RnncastError
@@ -111,6 +111,10 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             f"{_dated(time, i, fmt, attrs)} "
             f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{hint('fill', FILL_HINT)}"
         )
+    carried = None
+    if fill == "zero" and roles is not None:  # the rows it adds: 0 in the targets, the covariates carried forward
+        values, carried = zerocovariates.carry(values, positions, offsets, roles[0], columns, announce,
+                                               time if wide and time is not None else None)
     if fill != "drop":
         missing = np.isnan(values)
         ends = 0 if fill == "zero" else _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)
@@ -132,7 +136,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
                     positions if wide else None) if fill == "drop" else {}  # a wide table's rows: the table's
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
-            None if fill == "drop" else np.concatenate(sources), tail)
+            None if fill == "drop" else np.concatenate(sources) + (0 if carried is None else carried), tail)
 
 
 def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:

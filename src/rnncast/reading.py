@@ -15,7 +15,7 @@ import pandas as pd
 
 from rnncast import (blanklabels, featuresonly, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
                      rolenames, serieskeys,
-                     staticdrift, statictext, timeunread, toldtime)
+                     staticdrift, staticids, statictext, timeunread, toldtime)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -189,7 +189,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                 panel.target_least = own
                 return panel
             raise
-    if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
+    if static_covariates is not None and (said := staticids.unused_rows(static, panel.ids, id_col, panel.given_ids)):
         log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
     panel.key = key if key is not None else panel.key
     panel.target_least = own  # the data's own target where it was stood in (negatives)

@@ -11,13 +11,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import finitevalues, rowindex, statictext
-from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
+from rnncast import finitevalues, rowindex, staticids, statictext
+from rnncast.staticvalues import blank_texts, few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
-from rnncast.spelling import did_you_mean, hint, listed, shell_names, some, spelled, unicode_form
+from rnncast.spelling import did_you_mean, hint, shell_names, some, spelled, unicode_form
 
 log = logging.getLogger(__name__)
 
@@ -194,8 +193,8 @@ def keyed(table: pd.DataFrame, id_col: str, columns=()) -> pd.DataFrame:
 
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
                announce: bool = True, as_categories=()) -> Static:
-    """Attributes given as a table of their own: one row per series, the id column (ids matched as
-    text) and one column per attribute; numeric columns are numeric attributes, and text columns whose every
+    """Attributes given as a table of their own: one row per series, the id column (ids matched by
+    the data's rule, ``staticids``) and one column per attribute; numeric columns are numeric attributes, and text columns whose every
     value writes a number ('1.0'), as the covariates' are (said in a warning where ``announce``); others, and a
     column of pandas' dtype 'category' and those ``as_categories`` names, are categorical.
     A first column of the row numbers pandas' ``to_csv`` wrote is no attribute: it is left out, said in
@@ -203,20 +202,13 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     ids of ``ids``, ``Panel.given_ids``) where given."""
     table = keyed(table, id_col)
     table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
-    keys = id_texts(table[id_col])
-    if keys.duplicated().any():
-        raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
-                           "give one row per series")
-    one_form(keys, "the static covariate table")
+    keys = staticids.keys(table[id_col], ids, given_ids)  # by value where the data's ids are numbers: '1.00' is 1.0
     given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
-    table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
     named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
-    missing = [named[i] for i in ids if i not in table.index]
-    if missing:
-        other_form(keys, ids, "the static covariate table", "the data")  # '부산' decomposed: not 'no row for' it
-        raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
-    if announce and (said := _unused(given_keys, keys, ids)):  # as the future values' rows of a series not forecast
-        log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)
+    staticids.refuse_missing(table[id_col], keys, ids, named)
+    table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
+    if announce and (said := staticids.unused(given_keys, keys, ids)):  # as the future values' rows of a series not
+        log.warning("%s", said)  # forecast are said (future.py); a model's readers say it too (unused_rows)
     table = table.loc[ids]
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
@@ -225,29 +217,6 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
                            f"table; a static covariate needs a value for every series: fill it in, or drop the column "
                            f"{name!r} from the table")
     return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)
-
-
-def unused_rows(table: pd.DataFrame, ids: list, id_col: str) -> str | None:
-    """The warning that the static covariate ``table`` (ids in its column or index ``id_col``, matched as text) holds
-    rows of series not among ``ids`` (the data's, as text), named as the table gives them; None where it holds none
-    (or no id column: ``from_frame`` refuses it)."""
-    if id_col in table.columns:
-        given = table[id_col]
-    elif table.index.name == id_col:
-        given = table.index.to_series()
-    else:
-        return None
-    return _unused(given.to_numpy(), id_texts(given), ids)
-
-
-def _unused(given_keys: np.ndarray, keys: pd.Series, ids: list) -> str | None:
-    extra = ~keys.isin(ids).to_numpy()
-    if not extra.any():
-        return None
-    names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
-    return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
-            f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
-            f"{'it is' if len(names) == 1 else 'they are'} not used")
 
 
 def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes: list = ()) -> pd.DataFrame:
@@ -282,6 +251,7 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
     marked = {str(n) for n in as_categories}
     for name in table.columns:
         _real(table[name], name, np.arange(len(table)), ids)
+        blank_texts(table[name], name, ids)  # '' is refused as NaN is, categories or not, at fit and predict
         if name in marked:  # asked for: each distinct value a category, as written
             table[name] = table[name].astype(str) if not is_text(table[name]) else table[name]
         else:  # a number read as a number: finite, as the covariates' (decision 1221)

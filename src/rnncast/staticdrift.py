@@ -17,6 +17,7 @@ import numpy as np
 
 from rnncast import otherunits
 from rnncast.errors import RnncastError
+from rnncast.idtypes import texts_by_value
 from rnncast.noticed import first_time
 from rnncast.seriesids import id_texts
 from rnncast.spelling import some
@@ -88,7 +89,8 @@ def blank(state, table, id_col: str, data_ids=None) -> None:
     encoder = state.static_encoder
     if encoder is None or id_col not in getattr(table, "columns", ()):
         return
-    keys, fitted = id_texts(table[id_col]).to_numpy(), _fitted(state)
+    given = list((state.given_ids or {}).values()) or None  # the fit's ids: '1.00' is store 1.0 (staticids' rule)
+    keys, fitted = texts_by_value(id_texts(table[id_col]), state.ids, given).to_numpy(), _fitted(state)
     row = {i: k for k, i in enumerate(state.ids)}
     wanted = np.ones(len(keys), bool) if data_ids is None else np.isin(keys, list(data_ids))
     for j, name in enumerate([*encoder.numeric_names, *encoder.categorical_names]):

@@ -43,11 +43,18 @@ def few_words(column: pd.Series, name: str, ids: list) -> None:
     if not is_text(column) or writes_numbers(column) or not len(given):
         return
     numbers = np.isfinite(pd.to_numeric(given.astype(str), errors="coerce").to_numpy(dtype=np.float64))
-    if not numbers.any() or numbers.sum() < (~numbers).sum():
+    if not numbers.any():
         return
     words = given[~numbers]
+    if numbers.sum() < len(words):  # more texts than numbers: categories, the numbers among them too, said
+        log.warning("static covariate %r holds texts and numbers (%s beside %s), read as categories, each value one: "
+                    "the numbers are categories too, their order not used; if it is a number, give it as one for every "
+                    "series (a static covariate is never filled), or name it in static_categorical= "
+                    "(--static-categorical %s) to read it as categories without this line", name,
+                    _shown(words), _shown(given[numbers]), shell_names(name))
+        return
     i, word = next(iter(words.items()))
-    more = f" ({len(words)} texts in all: {', '.join(repr(plain(v)) for v in pd.unique(words)[:5])})" if len(words) > 1 else ""
+    more = f" ({len(words)} texts in all: {_shown(words)})" if len(words) > 1 else ""
     raise RnncastError(f"static covariate {name!r} holds numbers but for {plain(word)!r} (series {ids[int(i)]!r}){more}, "
                        "which would make it categories, each value one; give its value as a number (a static covariate is "
                        "never filled: a code of missing_values= is refused there too), or name it in static_categorical= "
@@ -73,3 +80,24 @@ def writes_numbers(column: pd.Series) -> bool:
     if not len(given) or not all(isinstance(v, str) for v in given):
         return False
     return bool(np.isfinite(pd.to_numeric(given, errors="coerce").to_numpy(dtype=np.float64)).all())
+
+
+def _shown(values: pd.Series, most: int = 5) -> str:
+    """Up to ``most`` distinct ``values`` as written, and how many more."""
+    kinds = pd.unique(values)
+    return ", ".join(repr(plain(v)) for v in kinds[:most]) + (f" and {len(kinds) - most} more" if len(kinds) > most else "")
+
+
+def blank_texts(column: pd.Series, name: str, ids: list) -> None:
+    """Refuse a static attribute (one row per series, named by ``ids``) whose value is blank text ('' or spaces: a
+    spreadsheet's empty cell read as text), at fit and predict alike: it would be a category of its own, '' beside
+    'mall', where NaN is refused as missing; a label meant for unknown ('unknown') is a category as asked."""
+    if column.dtype.kind != "O" and not isinstance(column.dtype, (pd.CategoricalDtype, pd.StringDtype)):
+        return
+    blank = np.array([isinstance(v, str) and not v.strip() for v in column.tolist()], dtype=bool)
+    if blank.any():
+        s = int(np.flatnonzero(blank)[0])
+        raise RnncastError(f"static covariate {name!r} is blank ({plain(column.iloc[s])!r}) for series {ids[s]!r} "
+                           f"({int(blank.sum())} of {len(blank)} series); a static covariate needs a value for every "
+                           "series and is not filled: give its value (where its value is not known, a label such as "
+                           f"'unknown' is read as a category of its own), or leave {name!r} out of the static covariates")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from rnncast import calendars, idkeys
 from rnncast.data import KEY_DTYPES
+from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
 
@@ -56,6 +57,7 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     tails = {int(s): made[k] for s, k in zip(early[kept], which[kept])}
     if not tails:
         return values, time, positions, offsets, {}
+    _bounded(rows, tails, np.diff(offsets), ends, time, attrs, wide)  # a series ended years ago: refused
     pool = [m for m in made if m is not None]
     pool = pool[0].append(pool[1:]) if len(pool) > 1 else pool[0]  # every last date's steps, one after another
     starts = (np.cumsum(sizes) - sizes)[which[kept]]
@@ -74,15 +76,38 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
             {s: len(m) for s, m in tails.items()})
 
 
+def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wide: bool) -> None:
+    """Refuse, at fit and predict alike, the series whose steps to append (``tails``) outnumber their own rows
+    (``lengths`` [S]; ``ends`` [S] their last times): a series that ended in 2019 in a panel to 2024 would be read as
+    five years of no sales, more made than given, where it was most often discontinued. Names them (the first
+    ``MOST``), how to cut them, and how to keep the zeros where they are meant."""
+    long = [s for s, m in tails.items() if len(m) > lengths[s]]
+    if not long:
+        return
+    text = lambda t: shown(t, at_midnight(time), rows.text_format)  # noqa: E731
+    named = ", ".join(f"{rows.given_id(s)!r} ({len(tails[s])} after {text(ends[s])}, where it has {lengths[s]} rows)"
+                      for s in long[:MOST])
+    more = f" and {len(long) - MOST} more" if len(long) > MOST else ""
+    raise RnncastError(f"fill='zero' would append more rows of 0 after the last row of {len(long)} series than the series "
+                       f"has: {named}{more}; a series that ended (discontinued) would be read as that long without a sale, "
+                       f"more made than given; leave its {'column' if wide else 'rows'} out, e.g. with pandas: "
+                       f"{_cut(rows, long[0], attrs, wide)}, or, where it truly sold nothing since, give those rows with 0 in "
+                       "the data")
+
+
+def _cut(rows, s: int, attrs: dict, wide: bool) -> str:
+    """The pandas line that leaves series ``s`` out of the data."""
+    return (f"df = df.drop(columns=[{rows.given_id(s)!r}])" if wide else "df = df[" + idkeys.series_rows(
+        rows.id_col, rows.ids, rows.ids[s], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+
+
 def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
     day = at_midnight(time)
     text = lambda t: shown(t, day, rows.text_format)  # noqa: E731
     total = sum(len(m) for m in tails.values())
     named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
     more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
-    first = next(iter(tails))
-    line = (f"df = df.drop(columns=[{rows.given_id(first)!r}])" if wide else "df = df[" + idkeys.series_rows(
-        rows.id_col, rows.ids, rows.ids[first], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+    line = _cut(rows, next(iter(tails)), attrs, wide)
     log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
                 "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
                 "%s out, e.g. with pandas: %s", counted(total, "missing row"), f"{len(tails)} series", text(latest),

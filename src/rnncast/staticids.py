@@ -1,0 +1,74 @@
+"""A static covariate table's rows matched to the data's series by the rule the data's own ids follow
+(``idtypes.texts_by_value``, as a future covariates file's are): where the series' ids are numbers, a row's id 1,
+1.0 or '1.00' is the series 1.0; text ids match as written ('007' is not 7). Two rows that are one series are
+refused, naming both as the table writes them; a series without a row is refused naming the table's ids that match
+none; rows of series not in the data are said and not used (a table of every store, some not forecast)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.idtypes import texts_by_value
+from rnncast.seriesids import id_texts, one_form, other_form
+from rnncast.spelling import listed, some
+
+WHERE = "the static covariate table"
+
+
+def keys(column: pd.Series, ids: list, given_ids: list | None) -> pd.Series:
+    """The series (as text, among ``ids``) each row of the table's id ``column`` names, by the data's rule (``given_ids``:
+    the series' ids as the caller gave them, ``Panel.given_ids``); a row of no series keeps its own text. Raises
+    ``RnncastError`` where two rows name one series ('1' and '1.00' for store 1.0), naming both as written."""
+    texts = texts_by_value(id_texts(column), ids, given_ids)
+    twice = texts.duplicated(keep=False).to_numpy()
+    if twice.any():
+        first = texts[twice].iloc[0]
+        same = texts.to_numpy() == first
+        named = dict(zip(ids, given_ids if given_ids is not None else ids))
+        written = [v.item() if hasattr(v, "item") else v for v in column.to_numpy()[same]]
+        how = f"as {' and '.join(map(repr, written[:3]))}" if len(set(map(str, written))) > 1 else "twice"
+        by_value = ", each the same number, as the data's ids are matched" if len(set(map(str, written))) > 1 else ""
+        raise RnncastError(f"{WHERE} lists series {named.get(first, written[0])!r} {how} (rows {', '.join(map(str, np.flatnonzero(same)[:3]))}"
+                           f"{by_value}); give one row per series")
+    one_form(texts, WHERE)
+    return texts
+
+
+def refuse_missing(column: pd.Series, texts: pd.Series, ids: list, named: dict) -> None:
+    """Refuse the series of ``ids`` that no row of the table names (``texts``: ``keys``'), naming them as the caller
+    gave them (``named``) and the table's ids that match no series, as written: most often the same series in another
+    form."""
+    missing = [named[i] for i in ids if i not in set(texts)]
+    if not missing:
+        return
+    other_form(texts, ids, WHERE, "the data")  # '부산' decomposed: not 'no row for' it
+    stray = ~texts.isin(ids).to_numpy()
+    written = list(dict.fromkeys(v.item() if hasattr(v, "item") else v for v in column.to_numpy()[stray]))
+    rows = (f"; its ids {some(list(map(repr, written)))} match no series of the data (ids that are numbers match by value, "
+            "'1.00' as 1; text ids only as written, '007' is not 7)") if written else ""
+    raise RnncastError(f"{WHERE} has no row for series {missing[:5]} ({len(missing)} in all){rows}")
+
+
+def unused_rows(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None) -> str | None:
+    """The warning that the static covariate ``table`` (ids in its column or index ``id_col``, matched by ``keys``'
+    rule) holds rows of series not among ``ids`` (the data's, as text), named as the table gives them; None where it
+    holds none (or no id column: ``static.from_frame`` refuses it)."""
+    if id_col in table.columns:
+        given = table[id_col]
+    elif table.index.name == id_col:
+        given = table.index.to_series()
+    else:
+        return None
+    return unused(given.to_numpy(), texts_by_value(id_texts(given), ids, given_ids), ids)
+
+
+def unused(given_keys: np.ndarray, texts: pd.Series, ids: list) -> str | None:
+    extra = ~texts.isin(ids).to_numpy()
+    if not extra.any():
+        return None
+    names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
+    return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
+            f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
+            f"{'it is' if len(names) == 1 else 'they are'} not used")

@@ -1,0 +1,76 @@
+"""staticids: a static covariate table's rows matched to the data's series by the data's own rule (ids that are
+numbers by value: '1.00', 1 and 1.0 are store 1.0; text as written), two rows of one series and series without a
+row refused by name, rows of no series said."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+
+SMALL = dict(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0)
+
+
+def _stores(stores) -> pd.DataFrame:
+    days = pd.date_range("2024-01-01", periods=24)
+    return pd.DataFrame({"date": np.tile(days, len(stores)), "store": np.repeat(stores, len(days)),
+                         "y": np.sin(np.arange(len(days) * len(stores)) / 3.0)})
+
+
+def _sizes(frame, ids, tmp_path=None):
+    table = pd.DataFrame({"store": ids, "size": [5.0, 15.0][: len(ids)] + [25.0] * (len(ids) - 2)})
+    if tmp_path is None:
+        return table
+    table.to_csv(tmp_path / "s.csv", index=False)  # a file's ids are read as text, as written
+    return Path(tmp_path / "s.csv")
+
+
+@pytest.mark.parametrize("ids", [["1.00", "2.00"], ["1.0", "2.0"], ["1", "2"], [1, 2], [1.0, 2.0], ["01", " 2"]])
+@pytest.mark.parametrize("as_file", [False, True])
+def test_a_static_tables_ids_writing_the_data_float_ids_otherwise_are_those_series(ids, as_file, tmp_path):
+    """Before: '1.00', '1.0' and '01' for stores 1.0, 2.0 were "no row for series [1.0, 2.0]" (matched as text)."""
+    frame = _stores([1.0, 2.0])
+    table = _sizes(frame, ids, tmp_path if as_file else None)
+    panel = load_panel(frame, "y", None, "date", id_col="store", static_covariates=table)
+    assert panel.static.numeric.ravel().tolist() == [5.0, 15.0]
+
+
+def test_text_ids_match_as_written_and_the_rows_matching_nothing_are_named():
+    frame = _stores(["007", "008"])
+    with pytest.raises(RnncastError, match=r"no row for series \['007', '008'\] \(2 in all\); its ids 7, 8 match no "
+                                           r"series of the data .*'007' is not 7"):
+        load_panel(frame, "y", None, "date", id_col="store", static_covariates=_sizes(frame, [7, 8]))
+
+
+def test_two_rows_of_one_series_by_value_are_refused_naming_both_as_written():
+    frame = _stores([1.0, 2.0])
+    table = pd.DataFrame({"store": ["1", "1.00", "2"], "size": [1.0, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=r"lists series 1\.0 as '1' and '1\.00' \(rows 0, 1, each the same number"):
+        load_panel(frame, "y", None, "date", id_col="store", static_covariates=table)
+    with pytest.raises(RnncastError, match=r"lists series 'A' twice \(rows 0, 2\); give one row per series"):
+        load_panel(_stores(["A", "B"]), "y", None, "date", id_col="store",
+                   static_covariates=pd.DataFrame({"store": ["A", "B", "A"], "size": [1.0, 2.0, 3.0]}))
+
+
+def test_rows_of_no_series_are_said_once_by_value_at_fit_and_predict(tmp_path, caplog):
+    """A row '2.00' of store 2.0 is that series, not "not in the data"; a row '3.00' is said, as written."""
+    from rnncast.forecaster import Forecaster
+
+    frame = _stores([1.0, 2.0])
+    table = pd.DataFrame({"store": ["1.00", "2.00", "3.00"], "size": [5.0, 15.0, 25.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**SMALL).fit(frame, target="y", time_col="date", id_col="store", static_covariates=table)
+        fit_said = [r.getMessage() for r in caplog.records if "static covariate table holds" in r.getMessage()]
+        caplog.clear()
+        got = model.predict(frame, static_covariates=table)
+        predict_said = [r.getMessage() for r in caplog.records if "static covariate table holds" in r.getMessage()]
+    assert fit_said == predict_said == ["the static covariate table holds a row of series ['3.00'], which is not in the "
+                                        "data; it is not used"]
+    same = model.predict(frame, static_covariates=table.assign(store=[1.0, 2.0, 3.0]))
+    pd.testing.assert_frame_equal(got, same)
