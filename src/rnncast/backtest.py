@@ -31,8 +31,8 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows,
-                     negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
+from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
+                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -228,6 +228,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         **({"scaled_by": by} if (by := spreads.SCALED_BY.get(spreads.scaled_by(model.state))) else {}),
         "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
                                                        1, scored(judged)) for name, p in judged.baselines.items()},
+        **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b: (
+            diebold_mariano_cutoffs(a, b, groups, reach, 1, scored(judged))))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too

@@ -8,7 +8,7 @@ they could be (those every model has)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -55,6 +55,16 @@ def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
     if spread is not None:
         loss = loss / spread
     return np.sqrt(loss)
+
+
+def against_baselines(wf: WindowForecasts, test) -> dict:
+    """{baseline: ``test(model's errors, the baseline's)``} for each baseline with intervals (``baselinebands``) on the
+    windows ``wf`` of a quantile model, each ``pinball_errors``: the Diebold–Mariano test of the MSE verdict
+    (``significance``) weighing the pinball losses, so that a "better" is beyond chance; {} for a point model."""
+    if wf.quantiles is None or not wf.levels:
+        return {}
+    model = pinball_errors(wf)
+    return {name: test(model, pinball_errors(replace(wf, quantiles=bands))) for name, bands in wf.baseline_quantiles.items()}
 
 
 def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None) -> QuantileJudgement:
