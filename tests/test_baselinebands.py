@@ -150,3 +150,18 @@ def test_the_windows_learned_from_are_the_panels_training_windows_from_the_fits_
     np.testing.assert_array_equal(windows.series, [0] * (38 - 9 + 1) + [1] * (28 - 7 + 1))
     np.testing.assert_array_equal(windows.target_rows[windows.series == 0], np.arange(9, 39))  # from row 5, inputs 4
     np.testing.assert_array_equal(windows.target_rows[windows.series == 1], 60 + np.arange(7, 29))  # a season read
+
+
+def test_the_baselines_quantiles_are_written_beside_their_forecasts_as_the_models_are(quantile_model):
+    from rnncast.outputnames import written
+    from rnncast.testforecasts import table
+
+    data = make_frame(200)
+    test = quantile_model.part_forecasts(data, "test")
+    frame = table(quantile_model.state_, test)
+    wf = test.original
+    for name in ("repeat", "mean"):
+        columns = [f"y_{name}_q{q:g}" for q in (0.1, 0.5, 0.9)]
+        assert list(frame.columns[frame.columns.get_loc(f"y_{name}") + 1:][:3]) == columns  # after its forecast
+        np.testing.assert_allclose(frame[columns].to_numpy(), wf.baseline_quantiles[name][..., 0, :].reshape(-1, 3))
+    assert {"y_repeat_q0.1", "y_seasonal_q0.9"} <= {n for n, _, _ in written(["y"], (0.1, 0.9))}  # clashes refused

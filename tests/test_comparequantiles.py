@@ -60,6 +60,33 @@ def test_compare_says_the_coverage_evaluate_says_for_one_model(quantile_model):
     assert held["coverage_80"] == said["coverage_80"] and held["by_level"] == said["by_level"]
 
 
+def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_does_and_shows_them(quantile_model,
+                                                                                                  capsys):
+    from conftest import make_frame
+    from rnncast import compare
+    from rnncast.cli.comparing import quantile_columns
+    data = make_frame(200)
+    said = quantile_model.evaluate(data)["original"]
+    result = compare({"a": quantile_model, "b": quantile_model}, data)
+    held = result.baseline_quantile_scores["a"]
+    assert set(held) == set(result.baselines) == {"repeat", "mean"}
+    for key in held:  # the same values, the same intervals: evaluate's numbers
+        assert held[key]["pinball"] == pytest.approx(said[key]["pinball"], rel=1e-9)
+        assert held[key]["coverage_80"] == said[key]["coverage_80"] and held[key]["by_level"] == said[key]["by_level"]
+    assert "The baselines' pinball loss and coverage are their intervals'" in " ".join(result.notes)
+    heads, cells = quantile_columns(result.quantile_scores, 4, [held[k] for k in result.baselines])
+    assert heads == ["pinball", "80% covers"] and cells[2] == [f"{held['repeat']['pinball']:.4g}",
+                                                                f"{100 * held['repeat']['coverage_80']:.1f}%"]
+    point = quantile_columns({"a": {"pinball": 1.0, "coverage_80": 0.8}, "p": None}, 3)[1]
+    assert point[1] == point[2] == ["-", "-"]  # a point model, and a baseline without intervals
+
+
+def test_no_baseline_intervals_are_scored_for_point_models():
+    from rnncast.comparequantiles import baseline_scores
+    assert baseline_scores({"a": _wf(None), "b": _wf(None, 1)}, None) == {}
+    assert judge({"a": _wf(None), "b": _wf((0.1, 0.5, 0.9), 1)}, None).baselines == {}  # no intervals given: none
+
+
 def _noise(seed: int, shift: float = 0.0, n: int = 300) -> dict:
     """A quantile model and a baseline forecasting pure noise equally well (each its own jitter about the true
     quantiles; ``shift`` moves the baseline's off them), scored and tested as evaluate does."""

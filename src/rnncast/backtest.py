@@ -58,12 +58,13 @@ class Backtest:
     units: the id column (many series), the time of the value forecast (the data's time column, ``ds``, or ``row``
     without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
     ``window`` (0 for the first cutoff), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
-    ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1);
+    ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1),
+    a quantile model's each with its quantiles (``<target>_repeat_q0.1`` ...);
     where ``fill`` made values, ``<target>_filled`` (not scored; a date without a row has a blank actual, not scored,
     and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
-    against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
+    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the run, the series left out as too
     short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
     (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
     and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
