@@ -64,9 +64,9 @@ class Backtest:
     and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
-    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the run, the series left out as too
-    short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
-    (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
+    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the
+    run, the series left out as too short and the seconds spent training and forecasting. In words, as ``rnncast
+    backtest`` prints them (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
     and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's

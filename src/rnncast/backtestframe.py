@@ -18,8 +18,9 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times:
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
     ``<target>_repeat``, and a quantile model's baselines' quantiles ``<target>_repeat_q0.1``, ...). Where ``fill``
     made values: ``<target>_filled`` (the actual value was made, not observed: not scored) and ``left_out`` (the
-    window's inputs hold a value filled from a row after its cutoff: none of its values is scored). ``times`` [W * H]: each step's time where the series lacks
-    some dates its windows forecast (``stepactuals``: such a step's actual is blank, not ``<target>_filled``)."""
+    window's inputs hold a value filled from a row after its cutoff: none of its values is scored). ``times`` [W * H]:
+    each step's time where the series lacks some dates its windows forecast (``stepactuals``: such a step's actual is
+    blank, not ``<target>_filled``)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)
