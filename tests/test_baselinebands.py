@@ -18,10 +18,11 @@ def _series(n: int = 60, seed: int = 0, scale: float = 1.0) -> np.ndarray:
     return (scale * np.cumsum(np.random.default_rng(seed).normal(size=n)))[:, None]  # [N, 1]
 
 
-def _quantiles(values, splits, offsets, lookback=4, horizon=2, season=1, levels=LEVELS):
+def _quantiles(values, splits, offsets, lookback=4, horizon=2, season=1, levels=LEVELS, filled=None, placed=None):
     means = np.stack([values[a:b, :1].mean(axis=0) for a, b in zip(offsets[:-1], offsets[1:])])  # [S, T]
-    return baselinebands.error_quantiles(values, np.asarray(offsets), splits, None, means, np.arange(len(splits)),
-                                         levels, lookback, horizon, 1, season)
+    windows = baselinebands.training(np.asarray(offsets), splits, None, np.arange(len(splits)), lookback, horizon, 1,
+                                     season, filled, placed=placed)
+    return baselinebands.error_quantiles(values, windows, means, levels, horizon, 1, season)
 
 
 def test_a_repeat_baselines_quantiles_are_those_of_its_own_training_errors_by_hand():
@@ -94,3 +95,73 @@ def test_grouped_quantiles_are_numpys_per_group_leaving_out_nan_in_blocks_of_any
         for k in (0, 1, 2, 4, 5):
             expected = np.moveaxis(np.nanquantile(errors[group == k], levels, axis=0), 0, -1)
             np.testing.assert_allclose(got[k], expected)
+
+
+def test_a_step_is_learned_against_the_actual_of_its_own_date_and_none_where_the_date_is_lacking():
+    y = _series()
+    own = np.delete(np.arange(61), 20)  # the rows' positions on the calendar: the date at position 20 has no row
+    placed = {0: (own, lambda at: at)}
+    out = _quantiles(y, [Split(40, 50, 60)], [0, 60], placed=placed)
+    # by hand: window with first target row r (cutoff r - 1 at position own[r - 1]); its step h forecasts position
+    # own[r - 1] + 1 + h, whose row is the one at that position (none: no error)
+    for h in range(2):
+        errors = []
+        for r in range(4, 40 - 2 + 1):
+            at = own[r - 1] + 1 + h
+            if at in own:
+                errors.append(y[np.searchsorted(own, at), 0] - y[r - 1, 0])
+        assert out["repeat"][0, h, 0] == pytest.approx(np.quantile(errors, LEVELS))
+    counted_rows = _quantiles(y, [Split(40, 50, 60)], [0, 60])  # read by row, a later date's actual met the step
+    assert not np.allclose(out["repeat"], counted_rows["repeat"])
+
+
+def test_windows_whose_inputs_fill_made_from_later_rows_are_left_out_and_said_by_count(caplog):
+    y = _series()
+    filled = np.zeros_like(y, dtype=np.int64)
+    filled[10, 0] = 1  # interpolated from row 11: the window whose inputs end at row 10 read it before row 11 is known
+    filled[30, 0] = -1  # carried forward from row 29: an actual fill made, no error, its window kept
+    with caplog.at_level("INFO", logger="rnncast.baselinebands"):
+        windows = baselinebands.training(np.array([0, 60]), [Split(40, 50, 60)], None, np.array([0]), 4, 2, 1, 1, filled)
+    first = windows.target_rows
+    later = first == 11
+    assert windows.unused[later].all() and not windows.unused[~later].all(axis=(1, 2)).any()
+    assert windows.unused[first == 30, 0, 0].all() and windows.unused[first == 29, 1, 0].all()
+    means = y[:60].mean(axis=0, keepdims=True)
+    out = baselinebands.error_quantiles(y, windows, means, LEVELS, 2, 1, 1)
+    for h in range(2):
+        keep = ~later & (first + h != 30) & (first + h != 10)
+        errors = y[first[keep] + h, 0] - y[first[keep] - 1, 0]
+        assert out["repeat"][0, h, 0] == pytest.approx(np.quantile(errors, LEVELS))
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert (f"learned from the errors of {len(first) - 1} of the {len(first)} training windows" in said
+            and "1 window whose inputs hold values fill made from later rows left out whole" in said
+            and "4 steps whose actual fill made" in said)  # rows 10 and 30, each a step of two windows
+
+
+def test_nothing_is_said_where_every_training_window_is_learned_from(caplog):
+    with caplog.at_level("INFO", logger="rnncast.baselinebands"):
+        windows = baselinebands.training(np.array([0, 60]), [Split(40, 50, 60)], None, np.array([0]), 4, 2, 1, 1)
+    assert windows.said == "" and not caplog.records and not windows.unused.any()
+
+
+def test_the_windows_learned_from_are_the_panels_training_windows_from_the_fits_first_row():
+    windows = baselinebands.training(np.array([0, 60, 100]), [Split(40, 50, 60), Split(30, 35, 40)], np.array([5, 0]),
+                                     np.array([1, 0, 1]), 4, 2, 1, 7)
+    np.testing.assert_array_equal(windows.series, [0] * (38 - 9 + 1) + [1] * (28 - 7 + 1))
+    np.testing.assert_array_equal(windows.target_rows[windows.series == 0], np.arange(9, 39))  # from row 5, inputs 4
+    np.testing.assert_array_equal(windows.target_rows[windows.series == 1], 60 + np.arange(7, 29))  # a season read
+
+
+def test_the_baselines_quantiles_are_written_beside_their_forecasts_as_the_models_are(quantile_model):
+    from rnncast.outputnames import written
+    from rnncast.testforecasts import table
+
+    data = make_frame(200)
+    test = quantile_model.part_forecasts(data, "test")
+    frame = table(quantile_model.state_, test)
+    wf = test.original
+    for name in ("repeat", "mean"):
+        columns = [f"y_{name}_q{q:g}" for q in (0.1, 0.5, 0.9)]
+        assert list(frame.columns[frame.columns.get_loc(f"y_{name}") + 1:][:3]) == columns  # after its forecast
+        np.testing.assert_allclose(frame[columns].to_numpy(), wf.baseline_quantiles[name][..., 0, :].reshape(-1, 3))
+    assert {"y_repeat_q0.1", "y_seasonal_q0.9"} <= {n for n, _, _ in written(["y"], (0.1, 0.9))}  # clashes refused

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rnncast.comparequantiles import judge, pinball_errors
+from rnncast.comparequantiles import against_baselines, judge, pinball_errors
 from rnncast.metrics import pinball
 from rnncast.windowforecasts import WindowForecasts
 
@@ -58,3 +58,72 @@ def test_compare_says_the_coverage_evaluate_says_for_one_model(quantile_model):
     said = quantile_model.evaluate(data)["original"]["model"]  # its losses in original units, as compare's
     held = compare({"a": quantile_model, "b": quantile_model}, data).quantile_scores["a"]
     assert held["coverage_80"] == said["coverage_80"] and held["by_level"] == said["by_level"]
+
+
+def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_does_and_shows_them(quantile_model,
+                                                                                                  capsys):
+    from conftest import make_frame
+    from rnncast import compare
+    from rnncast.cli.comparing import quantile_columns
+    data = make_frame(200)
+    said = quantile_model.evaluate(data)["original"]
+    result = compare({"a": quantile_model, "b": quantile_model}, data)
+    held = result.baseline_quantile_scores["a"]
+    assert set(held) == set(result.baselines) == {"repeat", "mean"}
+    for key in held:  # the same values, the same intervals: evaluate's numbers
+        assert held[key]["pinball"] == pytest.approx(said[key]["pinball"], rel=1e-9)
+        assert held[key]["coverage_80"] == said[key]["coverage_80"] and held[key]["by_level"] == said[key]["by_level"]
+    assert "The baselines' pinball loss and coverage are their intervals'" in " ".join(result.notes)
+    heads, cells = quantile_columns(result.quantile_scores, 4, [held[k] for k in result.baselines])
+    assert heads == ["pinball", "80% covers"] and cells[2] == [f"{held['repeat']['pinball']:.4g}",
+                                                                f"{100 * held['repeat']['coverage_80']:.1f}%"]
+    point = quantile_columns({"a": {"pinball": 1.0, "coverage_80": 0.8}, "p": None}, 3)[1]
+    assert point[1] == point[2] == ["-", "-"]  # a point model, and a baseline without intervals
+
+
+def test_no_baseline_intervals_are_scored_for_point_models():
+    from rnncast.comparequantiles import baseline_scores
+    assert baseline_scores({"a": _wf(None), "b": _wf(None, 1)}, None) == {}
+    assert judge({"a": _wf(None), "b": _wf((0.1, 0.5, 0.9), 1)}, None).baselines == {}  # no intervals given: none
+
+
+def _noise(seed: int, shift: float = 0.0, n: int = 300) -> dict:
+    """A quantile model and a baseline forecasting pure noise equally well (each its own jitter about the true
+    quantiles; ``shift`` moves the baseline's off them), scored and tested as evaluate does."""
+    from dataclasses import replace
+
+    from scipy.stats import norm
+
+    from rnncast.metrics import quantile_scores
+    from rnncast.significance import diebold_mariano
+
+    rng = np.random.default_rng(seed)
+    levels = (0.1, 0.5, 0.9)
+    true = norm.ppf(levels)
+    y = rng.normal(size=(n, 1, 1))
+    model = true + rng.normal(scale=0.3, size=(n, 1, 1, 1))
+    base = true + shift + rng.normal(scale=0.3, size=(n, 1, 1, 1))
+    wf = replace(_wf(levels), starts=np.arange(n), target_rows=np.arange(n), y_true=y, y_pred=model[..., 1],
+                 quantiles=model, baselines={"repeat": base[..., 1]}, baseline_quantiles={"repeat": base})
+    scores = {"model": quantile_scores(y, model, levels), "repeat": quantile_scores(y, base, levels)}
+    tests = against_baselines(wf, lambda a, b: diebold_mariano(a, b, 1))
+    return {"original": scores, "scaled": scores, "significance_pinball": tests}
+
+
+def test_a_tie_on_pure_noise_is_not_called_a_win_and_a_clear_win_is():
+    from rnncast.intervalverdict import pinball_verdict
+
+    said = [pinball_verdict(_noise(seed)) for seed in range(40)]
+    lower = [s for s in said if "% lower" in s]
+    assert len(lower) >= 10  # the model's loss lower by chance, often
+    wins = sum("beat every baseline's" in s for s in lower)
+    assert wins <= 4  # a 5% test: about 2 of 40 ties called a win, not every lower loss
+    assert sum("but not beyond chance against 'repeat the last value'" in s for s in lower) == len(lower) - wins
+    losses = sum("the baseline's quantiles are better" in s for s in said)  # the other way alike
+    assert losses <= 4 and sum("times as high, but not beyond chance" in s for s in said) == len(said) - len(lower) - losses
+    clear = pinball_verdict(_noise(0, shift=1.0))
+    assert "beyond chance (one-sided p" in clear and "its quantiles beat every baseline's" in clear
+    worse = _noise(0, shift=1.0)
+    worse["original"] = {"model": worse["original"]["repeat"], "repeat": worse["original"]["model"]}
+    worse["significance_pinball"] = {"repeat": {**worse["significance_pinball"]["repeat"], "p_value": 0.999}}
+    assert "the baseline's quantiles are better (one-sided p = 0.001 that they are not)" in pinball_verdict(worse)

@@ -18,13 +18,31 @@ def test_a_model_whose_pinball_loss_is_higher_than_the_best_baselines_is_told_so
     # each number as the table's pinball column (5.76, 6, 2) writes it: 4 decimals (scoretext, decision 1230)
     assert said.startswith(" Its quantiles: mean pinball loss 5.7600 against 2.0000 for the best baseline's ('seasonal "
                            "naive'")
-    assert "2.88 times as high: the baseline's quantiles are better" in said
+    assert "2.88 times as high: the baseline's quantiles are better (not tested against chance)" in said  # no test
     assert "80% interval 77.00% against 74.00%" in said  # as the interval line writes a coverage
 
 
 def test_a_lower_pinball_loss_says_by_how_much_and_the_same_one_says_so():
-    assert "50.0% lower: its quantiles beat every baseline's" in pinball_verdict(_test(1.0))
+    assert "50.0% lower (not tested against chance)" in pinball_verdict(_test(1.0))  # scores without the test
     assert "the same loss" in pinball_verdict(_test(2.0))
+
+
+def test_better_is_said_only_beyond_chance_against_every_baseline_either_way():
+    test = {**_test(1.0), "significance_pinball": {"seasonal": {"p_value": 0.001}, "repeat": {"p_value": 0.2}}}
+    said = pinball_verdict(test)
+    assert ("50.0% lower, but not beyond chance against 'repeat the last value' (one-sided p = 0.2 that the model is "
+            "not better)" in said and "beat" not in said)
+    test["significance_pinball"]["repeat"]["p_value"] = 0.01
+    assert ("50.0% lower, beyond chance (one-sided p = 0.01 that the model is not better, the largest against any "
+            "baseline): its quantiles beat every baseline's") in pinball_verdict(test)
+    test["significance_pinball"]["repeat"]["p_value"] = float("nan")  # too few times to test
+    assert "50.0% lower (not tested against chance)" in pinball_verdict(test)
+    higher = {**_test(5.76), "significance_pinball": {"seasonal": {"p_value": 0.9}, "repeat": {"p_value": 0.0}}}
+    assert ("2.88 times as high, but not beyond chance (one-sided p = 0.1 that the baseline's quantiles are not "
+            "better)") in pinball_verdict(higher)
+    higher["significance_pinball"]["seasonal"]["p_value"] = 0.999
+    assert ("2.88 times as high: the baseline's quantiles are better (one-sided p = 0.001 that they are not)"
+            in pinball_verdict(higher))
 
 
 def test_nothing_is_said_without_a_baselines_pinball_loss_or_the_models():

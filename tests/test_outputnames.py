@@ -12,7 +12,8 @@ from rnncast.outputnames import check, written
 def test_written_names_every_column_of_a_backtests_forecasts():
     names = [name for name, _, _ in written(["y"], (0.1, 0.5), "unique_id", "ds", "long")]
     assert names == ["unique_id", "ds", "cutoff", "window", "left_out", "step_ahead", "y", "y_hat", "y_q0.1", "y_q0.5", "y_filled",
-                     "y_repeat", "y_mean", "y_seasonal"]
+                     "y_repeat", "y_repeat_q0.1", "y_repeat_q0.5", "y_mean", "y_mean_q0.1", "y_mean_q0.5", "y_seasonal",
+                     "y_seasonal_q0.1", "y_seasonal_q0.5"]  # each baseline's interval after it
 
 
 def test_the_callers_names_are_told_from_rnncasts():
@@ -35,6 +36,7 @@ def test_the_callers_names_are_told_from_rnncasts():
                                    "of target 'sales'"),
     ((["sales_hat", "sales"], ()), "the target column is named 'sales_hat'"),  # in either order
     ((["y", "y_mean"], ()), "the 'training mean' baseline of target 'y' in backtest's forecasts"),
+    ((["y", "y_mean_q0.9"], (0.1, 0.9)), "the 0.9 quantile of the 'training mean' baseline of target 'y'"),
     ((["row"], (), None, None, "single", False), "the target column is named 'row', the name rnncast writes for the "
                                                  "row numbers"),
     ((["ds"], ()), "the target column is named 'ds', the name rnncast writes for the times"),

@@ -35,7 +35,12 @@ def test_a_runs_folder_holds_every_test_window_as_its_scores_read_them(tmp_path)
     table = pd.read_csv(tmp_path / FILE, parse_dates=["date", "cutoff"])
     windows = model.predict_windows(frame, part="test")
     assert list(table.columns) == ["date", "cutoff", "step_ahead", "y", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9",
-                                   "y_repeat", "y_mean"]
+                                   "y_repeat", "y_repeat_q0.1", "y_repeat_q0.5", "y_repeat_q0.9",
+                                   "y_mean", "y_mean_q0.1", "y_mean_q0.5", "y_mean_q0.9"]  # the baselines' intervals
+    for name in ("repeat", "mean"):  # their pinball loss as metrics.json's, from the file alone
+        loss = np.mean([np.mean(np.maximum(q * (d := table["y"] - table[f"y_{name}_q{q:g}"]), (q - 1) * d))
+                        for q in (0.1, 0.5, 0.9)])
+        assert loss == pytest.approx(metrics["test"]["original"][name]["pinball"], rel=1e-5)
     assert len(table) == windows.y_true.size == metrics["test"]["windows"] * 3  # every window, every step
     assert np.allclose(table["y_hat"], windows.y_pred.reshape(-1)) and np.allclose(table["y"], windows.y_true.reshape(-1))
     mae = np.mean(np.abs(table["y"] - table["y_hat"]))

@@ -31,8 +31,8 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows,
-                     negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
+from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
+                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -58,14 +58,15 @@ class Backtest:
     units: the id column (many series), the time of the value forecast (the data's time column, ``ds``, or ``row``
     without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
     ``window`` (0 for the first cutoff), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
-    ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1);
+    ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1),
+    a quantile model's each with its quantiles (``<target>_repeat_q0.1`` ...);
     where ``fill`` made values, ``<target>_filled`` (not scored; a date without a row has a blank actual, not scored,
     and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
-    against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
-    short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
-    (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
+    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the
+    run, the series left out as too short and the seconds spent training and forecasting. In words, as ``rnncast
+    backtest`` prints them (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
     and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
@@ -228,6 +229,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         **({"scaled_by": by} if (by := spreads.SCALED_BY.get(spreads.scaled_by(model.state))) else {}),
         "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
                                                        1, scored(judged)) for name, p in judged.baselines.items()},
+        **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b: (
+            diebold_mariano_cutoffs(a, b, groups, reach, 1, scored(judged))))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too

@@ -16,10 +16,11 @@ from rnncast.windowforecasts import WindowForecasts
 def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times: pd.Index | None = None) -> pd.DataFrame:
     """One row per series, window and step: id, time, window, cutoff (last input step), actual,
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
-    ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
-    made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
-    row after its cutoff: none of its values is scored). ``times`` [W * H]: each step's time where the series lacks
-    some dates its windows forecast (``stepactuals``: such a step's actual is blank, not ``<target>_filled``)."""
+    ``<target>_repeat``, and a quantile model's baselines' quantiles ``<target>_repeat_q0.1``, ...). Where ``fill``
+    made values: ``<target>_filled`` (the actual value was made, not observed: not scored) and ``left_out`` (the
+    window's inputs hold a value filled from a row after its cutoff: none of its values is scored). ``times`` [W * H]:
+    each step's time where the series lacks some dates its windows forecast (``stepactuals``: such a step's actual is
+    blank, not ``<target>_filled``)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)
@@ -44,7 +45,8 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times:
 def finished(columns: dict, targets: list, wf: WindowForecasts, calendar, dialect, point: np.ndarray | None = None,
              quantiles: np.ndarray | None = None) -> pd.DataFrame:
     """``columns`` (the id, time, window columns) and, per target, the actual value, ``<target>_filled`` (where fill
-    made values), ``<target>_hat``, its quantiles and the baselines of ``wf`` [W, H, ...] flattened to one row per
+    made values), ``<target>_hat``, its quantiles and the baselines of ``wf`` [W, H, ...] (each one's quantiles after it,
+    ``<target>_repeat_q0.1``, where a quantile model has them: ``baselinebands``) flattened to one row per
     window and step, dated as the data's file writes its times (``calendar``, ``dialect``: ``csvtext.dated``);
     ``point``, ``quantiles``: the forecasts as written where not ``wf``'s own (a run's test_forecasts.csv, the
     shortest decimals). A backtest's forecasts.csv and a run's test_forecasts.csv both end so."""
@@ -59,6 +61,8 @@ def finished(columns: dict, targets: list, wf: WindowForecasts, calendar, dialec
             columns[f"{name}_q{q:g}"] = quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
+            for j, q in enumerate(wf.levels if base in wf.baseline_quantiles else ()):  # its interval, as the model's
+                columns[f"{name}_{base}_q{q:g}"] = wf.baseline_quantiles[base][..., t, j].reshape(-1)
     frame = csvtext.dated(pd.DataFrame(columns), calendar, dialect=dialect)  # as the data's file writes
     frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
                                    if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}

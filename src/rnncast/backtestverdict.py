@@ -28,6 +28,7 @@ def backtest_test(m: dict) -> dict:
         each[unit] for each in (m.get("overall_by_target") or {}).values()]
     column = [s["mse"] for b in blocks for k, s in (b or {}).items() if isinstance(s, dict) and "mse" in s]
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
+            **({"significance_pinball": m["significance_pinball"]} if "significance_pinball" in m else {}),
             "scored": {"series": m["series"]}, "targets": m.get("targets", 1), "column_mse": column,
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 

@@ -6,18 +6,26 @@ Practice*, 3rd ed., section 5.5 "Distributional forecasts and prediction interva
 assumed, the quantiles of the method's own errors): for each baseline, each horizon step ``h`` and each target, the
 quantiles at the model's levels of that baseline's ``h``-step errors over the training windows (those whose
 targets all lie in the training rows: never a validation or test row, so nothing scored leaks into them), added to
-the baseline's forecast of every window scored. The errors are each series' own (a panel's series have their own
-levels and spreads: pooled, a small series would get a large one's width), scored then as the model is, pooled
-over the windows. A nonnegative model's baseline quantiles are clipped at zero as its own are
+the baseline's forecast of every window scored. An error is learned where the scores would count one (``training``):
+each step against the actual of its own date (a date the data lacks has none, and the row after it is a later
+date's), never a value fill made, and no window whose inputs fill made from later rows. The errors are each
+series' own (a panel's series have their own levels and spreads: pooled, a small series would get a large one's
+width), scored then as the model is, pooled over the windows. A nonnegative model's baseline quantiles are clipped at zero as its own are
 (``negatives.clipped``); empirical quantiles rise with the level, so they stay sorted.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
 import numpy as np
 
-from rnncast import baselines, filledwindows
-from rnncast.windows import window_starts
+from rnncast import baselines, filledwindows, stepactuals
+from rnncast.spelling import counted
+from rnncast.windows import panel_window_starts
+
+log = logging.getLogger(__name__)
 
 
 def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndarray, means: np.ndarray,
@@ -33,28 +41,81 @@ def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndar
     return base
 
 
-def error_quantiles(values: np.ndarray, offsets: np.ndarray, splits: list, fit_starts, means: np.ndarray,
-                    wanted: np.ndarray, levels, lookback: int, horizon: int, n_t: int, season: int,
-                    filled: np.ndarray | None = None) -> dict:
+@dataclass
+class Training:
+    """The training windows a baseline's errors are learned on (``training``): ``target_rows`` [Wt] each one's first
+    target, a row of the stacked values; ``series`` [Wt] (sorted); ``actual_rows`` [Wt, H] the stacked row of each
+    step's actual at its own date; ``unused`` [Wt, H, T] the values that are no error of a forecast (a date the data
+    lacks, a value fill made, or every value of a window whose inputs fill made from later rows); ``n_series``; ``said``:
+    what was left out, by count ("" where nothing was)."""
+
+    target_rows: np.ndarray
+    series: np.ndarray
+    actual_rows: np.ndarray
+    unused: np.ndarray
+    n_series: int
+    said: str = ""
+
+
+def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, lookback: int, horizon: int, n_t: int,
+             season: int, filled: np.ndarray | None = None, read: tuple[int, int] = (0, 0), placed: dict | None = None
+             ) -> Training:
+    """The training windows of the series ``wanted`` (``windows.panel_window_starts``: targets all in ``splits[s]``'s
+    training rows of series ``s``, rows ``offsets[s]:offsets[s + 1]``, from row ``fit_starts[s]`` on where given, and a
+    season of inputs read), each step's actual at its own date and what is no error, by the rules the scores keep
+    (``stepactuals``, ``filledwindows``): a step whose date the data lacks (``placed``: ``calendarcuts.placed_series``)
+    has no actual, and the row after the cutoff is a later date's; a value ``filled`` [N, C] made is none; a window
+    whose inputs hold values fill made from later rows (``filledwindows.reads_later``, ``read``: its future
+    covariates and the target columns it never reads) is left out whole. What was left out is logged by count."""
+    starts, series = panel_window_starts(splits, offsets, "train", lookback, horizon)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    first = np.maximum(season - lookback, 0 if fit_starts is None else np.asarray(fit_starts, dtype=np.int64)[series])
+    keep = np.isin(series, wanted) & (starts - offsets[series] >= first)  # a season of inputs read, none before fit's
+    starts, series = starts[keep], series[keep]
+    target_rows = starts + lookback
+    lacking = stepactuals.lacking_steps(target_rows - offsets[series] - 1, series, horizon, placed or {})[0]  # [Wt, H]
+    actual_rows = target_rows[:, None] + np.cumsum(~lacking, axis=1) - 1  # the dates present, in order (stepactuals.align)
+    made = filledwindows.filled_targets(filled, actual_rows, n_t)
+    later = filledwindows.reads_later(filled, starts, lookback, horizon, *read)
+    later = np.zeros(len(starts), bool) if later is None else later
+    unused = np.broadcast_to(lacking[..., None], (len(starts), horizon, n_t)) | later[:, None, None]
+    if made is not None:
+        unused = unused | (made & ~lacking[..., None])
+    said = _said(lacking, made, later, unused)
+    if said:
+        log.info("%s", said)
+    return Training(target_rows, series, actual_rows, unused, len(splits), said)
+
+
+def _said(lacking: np.ndarray, made: np.ndarray | None, later: np.ndarray, unused: np.ndarray) -> str:
+    """What the learning left out of the training windows, by count; "" where nothing was."""
+    total = len(unused)
+    whole = unused.reshape(total, -1).all(axis=1)
+    kept = ~whole
+    parts = [f"{counted(int(later.sum()), 'window')} whose inputs hold values fill made from later rows left out whole"
+             ] if later.any() else []
+    if lacking[kept].any():
+        parts.append(f"{counted(int(lacking[kept].sum()), 'step')} on dates the data has no row for")
+    if made is not None and (made & ~lacking[..., None])[kept].any():
+        parts.append(f"{counted(int((made & ~lacking[..., None])[kept].sum()), 'step')} whose actual fill made")
+    if not parts:
+        return ""
+    empty = int((whole & ~later).sum())
+    none = f"; {counted(empty, 'window')} with no actual at its own dates" if empty else ""
+    return (f"the baselines' intervals are learned from the errors of {int(kept.sum())} of the {total} training windows, "
+            f"each step against the actual of its own date: {'; '.join(parts)} (no error of a forecast){none}")
+
+
+def error_quantiles(values: np.ndarray, windows: Training, means: np.ndarray, levels, horizon: int, n_t: int,
+                    season: int) -> dict:
     """Each baseline's name -> [S, H, T, Q]: the quantiles at ``levels`` of its errors (actual less forecast) at each
-    horizon step of each series' training windows (``splits[s]``'s training rows of series ``s``, rows
-    ``offsets[s]:offsets[s + 1]`` of ``values``, from row ``fit_starts[s]`` on where given), for the series
-    ``wanted``; NaN for a series with no training window or a step none of whose values was observed (``filled``
-    [N, C]: values fill made are no error of a forecast)."""
-    local, series = [], []
-    for s in np.unique(wanted).tolist():
-        starts = window_starts(splits[s], "train", lookback, horizon)
-        first = max(season - lookback, 0 if fit_starts is None else int(fit_starts[s]))  # a season of inputs read
-        local.append(starts[starts >= first])
-        series.append(np.full(len(local[-1]), s, dtype=np.int64))
-    series = np.concatenate(series) if series else np.zeros(0, dtype=np.int64)  # [Wt], grouped by series
-    target_rows = (np.concatenate(local) if local else series) + lookback + np.asarray(offsets, dtype=np.int64)[series]
-    rows = target_rows[:, None] + np.arange(horizon)  # [Wt, H] stacked
-    actual = values[rows][..., :n_t].astype(np.float64)  # [Wt, H, T]
-    if (made := filledwindows.filled_targets(filled, rows, n_t)) is not None:
-        actual = np.where(made, np.nan, actual)
-    return {name: grouped_quantiles(actual - forecast, series, len(splits), levels)
-            for name, forecast in point_forecasts(values, target_rows, series, means, horizon, n_t, season).items()}
+    horizon step of each series' training ``windows`` (``training``: each step's actual at its own date, the values
+    ``unused`` left out) of ``values`` [N, C] (targets first); NaN for a series with no training window or a step
+    none of whose values is an actual."""
+    actual = np.where(windows.unused, np.nan, values[windows.actual_rows][..., :n_t].astype(np.float64))  # [Wt, H, T]
+    return {name: grouped_quantiles(actual - forecast, windows.series, windows.n_series, levels)
+            for name, forecast in point_forecasts(values, windows.target_rows, windows.series, means, horizon, n_t,
+                                                  season).items()}
 
 
 def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, levels, cells: int = 4_000_000

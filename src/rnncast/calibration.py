@@ -21,21 +21,12 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
     forecast (0 to 1) and its pinball loss (in the units of ``q_pred``), with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
     the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted)."""
-    y, q = _scored(y_true, q_pred, keep)
-    cy, cq = (y, q) if counted is None else _scored(*counted, keep)
+    y, q = metrics.kept_values(y_true, q_pred, keep)
+    cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
     return {f"{level:g}": {"below": float(np.mean(cy <= cq[..., i])) if cy.size else float("nan"),
                            "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
             for i, level in enumerate(levels)} | {"values": int(y.size)}
-
-
-def _scored(y_true, q_pred, keep) -> tuple[np.ndarray, np.ndarray]:
-    """``y_true`` [...] and ``q_pred`` [..., Q] as float64, at the values ``keep`` [...] (all when None)."""
-    y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
-    if keep is None:
-        return y.reshape(-1), q.reshape(-1, q.shape[-1])
-    keep = np.asarray(keep, dtype=bool)
-    return y[keep], q[keep]
 
 
 def binomial_p(misses: int, n: int, rate: float) -> float:

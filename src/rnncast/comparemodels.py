@@ -58,7 +58,9 @@ class ModelComparison:
     ``quantile_scores``: name -> each quantile model's mean pinball loss, interval coverage and ``by_level`` on the
     same values (original units; None for a point model); ``ranked_by``: what ``pairs`` and ``winner`` weigh, "mean
     pinball loss" where every model forecasts the same quantile levels (``comparequantiles``), else "MSE" (the
-    median's), a note saying that the intervals were not compared.
+    median's), a note saying that the intervals were not compared. ``baseline_quantile_scores``: quantile model ->
+    baseline key -> that baseline's intervals scored alike (its forecast plus the quantiles of its own training errors
+    at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``).
     ``as_dict()`` is the JSON ``rnncast compare --json`` prints."""
 
     part: str
@@ -85,6 +87,7 @@ class ModelComparison:
     untrained: list = field(default_factory=list)  # the models that kept their untrained network (no epoch beat it)
     quantile_scores: dict = field(default_factory=dict)  # name -> pinball, coverage_*, by_level (None: a point model)
     ranked_by: str = "MSE"  # what winner and pairs weigh: "mean pinball loss" where every model has the same levels
+    baseline_quantile_scores: dict = field(default_factory=dict)  # quantile model -> baseline -> its intervals' scores
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -150,7 +153,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
-    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen)  # same levels: by mean pinball loss, not MSE  # same levels: ranked by mean pinball loss, not MSE
+    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen)  # same levels: ranked by mean pinball loss, not MSE
     measure = MEASURE.get(part, "MSE")
     if quantiles.errors is not None:
         measure = measure.replace("MSE", comparequantiles.BY_PINBALL)
@@ -180,7 +183,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
                            baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
                            basis.untrained, quantiles.scores,
-                           comparequantiles.BY_PINBALL if quantiles.errors is not None else "MSE")
+                           comparequantiles.BY_PINBALL if quantiles.errors is not None else "MSE", quantiles.baselines)
 
 
 SCALED = "each series divided by its training rows' standard deviation"

@@ -8,7 +8,7 @@ they could be (those every model has)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -24,11 +24,13 @@ class QuantileJudgement:
     """``scores``: name -> {"levels", "pinball", "coverage_80" ..., "by_level"} of each quantile model (original
     units), None for a point model; ``errors``: name -> [W, H, T] the square root of each value's mean pinball loss over
     the levels (divided by ``spread`` where given), what ``comparison.compare`` squares, where every model has the same
-    levels, else None (the verdict weighs the median's errors); ``note``: what the verdict ranks by and why, or ''."""
+    levels, else None (the verdict weighs the median's errors); ``note``: what the verdict ranks by and why, or '';
+    ``baselines``: each quantile model's baselines' intervals scored alike (``baseline_scores``)."""
 
     scores: dict = field(default_factory=dict)
     errors: dict | None = None
     note: str = ""
+    baselines: dict = field(default_factory=dict)  # quantile model -> baseline key -> its intervals' ``scores``
 
 
 def scores(wf: WindowForecasts, keep, scaled: WindowForecasts | None = None) -> dict | None:
@@ -57,6 +59,31 @@ def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
     return np.sqrt(loss)
 
 
+def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | None = None) -> dict:
+    """name -> baseline key -> ``scores`` of that baseline's intervals (its forecast plus the quantiles of its own
+    training errors at the model's levels, ``baselinebands``: evaluate's) on the same values, for each quantile model
+    of ``chosen`` (the windows in scaled units ``scaled``, where coverage is counted); a point model has none."""
+    out = {}
+    for name, wf in chosen.items():
+        if wf.quantiles is None or not wf.levels or not wf.baseline_quantiles:
+            continue
+        own = (scaled or {}).get(name)
+        out[name] = {key: scores(replace(wf, quantiles=bands), keep, None if own is None else
+                                 replace(own, quantiles=own.baseline_quantiles[key]))
+                     for key, bands in wf.baseline_quantiles.items()}
+    return out
+
+
+def against_baselines(wf: WindowForecasts, test) -> dict:
+    """{baseline: ``test(model's errors, the baseline's)``} for each baseline with intervals (``baselinebands``) on the
+    windows ``wf`` of a quantile model, each ``pinball_errors``: the Diebold–Mariano test of the MSE verdict
+    (``significance``) weighing the pinball losses, so that a "better" is beyond chance; {} for a point model."""
+    if wf.quantiles is None or not wf.levels:
+        return {}
+    model = pinball_errors(wf)
+    return {name: test(model, pinball_errors(replace(wf, quantiles=bands))) for name, bands in wf.baseline_quantiles.items()}
+
+
 def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None) -> QuantileJudgement:
     """What ``compare`` ranks the models of ``chosen`` (name -> common windows) by: the mean pinball loss where every
     one is a quantile model of the same levels (``errors``), else the median's MSE, said in ``note`` where any model
@@ -65,13 +92,14 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
     levels = {name: tuple(block["levels"]) for name, block in held.items() if block is not None}
     if not levels:
         return QuantileJudgement(held)
+    bands = baseline_scores(chosen, keep, scaled)
     if len(levels) == len(held) and len(set(levels.values())) == 1:
         errors = {name: pinball_errors(wf, spread) for name, wf in chosen.items()}
-        return QuantileJudgement(held, errors, (
+        return QuantileJudgement(held, errors, baselines=bands, note=(
             f"every model forecasts the quantiles {list(next(iter(levels.values())))}: the verdict ranks them by the "
             f"{BY_PINBALL} over those levels, which weighs the intervals as well as the median (the median's MSE would "
             "not see them), with the Diebold–Mariano test on its differences; MSE and MAE are the median's, and the "
-            "baselines, point forecasts, are judged by MSE."))
+            "baselines, point forecasts, are judged by MSE." + intervals_note(bands)))
     points = [name for name in held if held[name] is None]
     apart = "; ".join(f"{name}: {list(each)}" for name, each in levels.items())
     why = "; ".join(([f"{listing(points)} {'is a point forecast' if len(points) == 1 else 'are point forecasts'}, "
@@ -86,7 +114,18 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
              f"; the quantile models share no interval (the levels all of them have: {shared or 'none'}): fit them again "
              "with the same quantiles to compare their intervals")
     refit = (f"; fit {listing(points)} again with quantiles to compare intervals" if points else "")
-    return QuantileJudgement(held, None, (
+    return QuantileJudgement(held, None, baselines=bands, note=(
         f"the intervals were not compared: {why}, so the verdict ranks by the MSE of the median (the point forecast), "
         f"which does not see them{could}{refit}. Each quantile model's own pinball loss and coverage are beside its "
-        "MSE, but pinball losses over different levels are not comparable."))
+        "MSE, but pinball losses over different levels are not comparable." + intervals_note(bands)))
+
+
+def intervals_note(bands: dict) -> str:
+    """" The baselines' pinball loss and coverage are their intervals' ..." where a quantile model has them (``bands``:
+    ``baseline_scores``), naming the model whose levels and training rows the table's are; "" where none has."""
+    if not bands:
+        return ""
+    first = next(iter(bands))
+    return (f" The baselines' pinball loss and coverage are their intervals' (each one's forecast plus the quantiles of "
+            f"its own training errors, as evaluate scores them) at the levels of {first!r}, from its training rows"
+            + ("; each quantile model's own are in --json's baseline_quantile_scores." if len(bands) > 1 else "."))

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import calibration, filledwindows, metrics, pooledunits, significance, zeroscales
+from rnncast import calibration, comparequantiles, filledwindows, metrics, pooledunits, significance, zeroscales
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 
@@ -25,7 +25,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     of the targets' (``metrics.r2_by_series``)], ["pooled": the few series that hold a panel's original-unit error,
     ``pooledunits.measure``], "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, ["scaled_by": what the scaled units divide by where no scaler scaled them,
-    ``spreads.SCALED_BY``], "significance": {baseline: Diebold-Mariano result}}``: the test
+    ``spreads.SCALED_BY``], "significance": {baseline: Diebold-Mariano result}, ["significance_pinball": the same test of
+    a quantile model's pinball loss against each baseline's intervals']}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
     (original units; one series given without an id is keyed by its target's name, as a wide table's series are by
@@ -68,6 +69,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)
         for name, p in scaled.baselines.items()
     }
+    if tests := comparequantiles.against_baselines(scaled, lambda a, b: significance.diebold_mariano(a, b, horizon, times,
+                                                                                                   keep)):
+        result["significance_pinball"] = tests  # the pinball losses' test: the interval verdict's (intervalverdict)
     if by_series:
         result["series"] = {}
         for s in range(len(ids)):

@@ -263,7 +263,8 @@ class Forecaster(Learned, Parameters):
             series hold most of a panel's original-unit error; ``mase_excluded`` where some series have no MASE scale;
             ``zero_actuals`` where actuals at or near 0 make MAPE and sMAPE unstable; ``by_target`` where there are
             several targets (each target's scores in its own units); ``significance``: ``{baseline: {"statistic",
-            "p_value", ...}}`` on the scaled errors; ``series`` where by_series=True; ``mase_season`` (the season MASE's
+            "p_value", ...}}`` on the scaled errors (``significance_pinball``: the same on a quantile model's pinball
+            losses against each baseline's intervals); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
             ``hints`` (lists of lines).
             """

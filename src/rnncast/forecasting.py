@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
@@ -165,14 +165,15 @@ def digits_unit(state) -> float:
 
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
-                     series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True
-                     ) -> tuple[WindowForecasts, WindowForecasts]:
+                     series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True,
+                     located=None) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
     and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
     ``means`` [S, T]: the training-mean baseline of each series (default: the fit's); ``checked``: the panel's rows of
     the fit's periods compared with those fit read first, its own training means taken where they differ
     (``fitrows.check``, which warns: predict_windows, and compare through it); ``with_bands``: False leaves out the
-    baselines' intervals (their training errors' quantiles: tune, which scores the model alone)."""
+    baselines' intervals (their training errors' quantiles: tune, which scores the model alone); ``located``: the fit's
+    borders in ``panel`` (``parts.locate``) where the caller found them to select the windows."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -198,20 +199,26 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if panel.row_numbers is not None:  # no time, rows the series share (a wide table's): windows placed by the table's
         times = [pd.Index(panel.numbered(s), name="row") for s in range(panel.n_series)]
 
-    levels, located = state.settings.model.quantiles, parts.locate(state, panel, index)
+    levels = state.settings.model.quantiles
+    unread = (len(state.future_covariates), 0 if data_s.target_input else n_t)  # reads_later's: as the scores count
+    learned = None
+    if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
+        located = parts.locate(state, panel, index) if located is None else located
+        learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series, lookback, horizon,
+                                         n_t, season, panel.filled, unread, calendarcuts.placed_series(panel))
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray, floor) -> WindowForecasts:
         base = baselinebands.point_forecasts(values, target_rows, series, mean, horizon, n_t, season)
         point, quantiles = point_forecast(state, y_all)
         bands = baselinebands.bands(base, baselinebands.error_quantiles(  # the baselines' intervals (training errors)
-            values, panel.offsets, located.splits, located.fit_starts, mean, series, levels, lookback, horizon, n_t,
-            season, panel.filled), series, floor if state.settings.model.nonnegative else None) if levels and with_bands else {}
+            values, learned, mean, levels, horizon, n_t, season), series,
+            floor if state.settings.model.nonnegative else None) if learned is not None else {}
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands)
 
     filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
-    later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates), 0 if data_s.target_input else n_t)  # [W]
+    later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     zero = negatives.scaled_zero(offset, scale, series, n_t, 4)  # a nonnegative model's baseline quantiles: clipped
     return (forecasts(panel.values, pred_original, means, 0.0), forecasts(scaled_values, pred_scaled, scaled_means, zero))
@@ -234,11 +241,13 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     series = series if series is None else idtypes.one_id(model.state, series)  # '1.00' is store 1.0 (idtypes)
     panel = reading.read_new(model.state, data, static_covariates, "forecast", series, absent)  # unseen: "to forecast"
     panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
-    starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows")
+    located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
+    starts, rows_of, _ = parts.select(model.state, panel, index, part, "predict_windows", located)
     spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
     missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read
     seriesscalers.say_unlearned(model.state, panel, spans)
-    windows = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of, checked=not absent))
+    windows = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of, checked=not absent,
+                                                          located=located))
     return featuresonly.without_actuals(model.state, windows, absent)  # each step at its own date's actual (stepactuals)
 
 
@@ -255,7 +264,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units (the
     scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
-    starts, series, scored = parts.select(model.state, panel, index, part)
+    located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
+    starts, series, scored = parts.select(model.state, panel, index, part, located=located)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
     resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
     spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for both
@@ -270,7 +280,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
     original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
-                                                                            means=source.means, with_bands=with_bands))
+                                                                            means=source.means, with_bands=with_bands,
+                                                                            located=located))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)

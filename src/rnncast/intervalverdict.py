@@ -10,6 +10,7 @@ import math
 
 from rnncast.baselines import baseline_name
 from rnncast.scoretext import quoter
+from rnncast.significance import VERDICT_ALPHA, one_sided_text, p_text
 from rnncast.spreads import units_name
 
 SAME = 1e-6  # relative: two pinball losses this close are one (float32's rounding of the same forecasts)
@@ -26,7 +27,8 @@ def best_pinball(test: dict, units: str) -> tuple[str, float] | None:
     return best, rivals[best]
 
 
-def pinball_verdict(test: dict, units: str = "original", where: str = "these windows") -> str:
+def pinball_verdict(test: dict, units: str = "original", where: str = "these windows", alpha: float = VERDICT_ALPHA
+                    ) -> str:
     """" Its quantiles: mean pinball loss 5.7600 against 1.9640 for the best baseline's intervals ('seasonal naive',
     ...), 2.93 times as high; ..." (a leading space, to follow the MSE verdict), with each interval's coverage, the
     model's beside the baseline's, each number as the table beside it writes it (``scoretext.quoter``, decision 1230); "" where the model has no quantiles or no baseline a pinball loss."""
@@ -35,12 +37,7 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     if model is None or found is None or not math.isfinite(model):
         return ""
     name, rival = found
-    if abs(model - rival) <= SAME * max(abs(rival), 1e-300):
-        how = "the same loss"
-    elif model < rival:
-        how = f"{100 * (1 - model / rival):.1f}% lower: its quantiles beat every baseline's"
-    else:
-        how = (f"{model / rival:.3g} times as high" if rival > 0 else "higher") + ": the baseline's quantiles are better"
+    how = judged(test, units, model, name, rival, alpha)
     scores = test[units]
     covers = [f"{key.removeprefix('coverage_')}% interval {100 * scores['model'][key]:.2f}% against "  # as the
               f"{100 * scores[name][key]:.2f}%" for key in scores["model"] if key.startswith("coverage_")  # interval line
@@ -50,4 +47,35 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])
     return (f" Its quantiles: mean pinball loss {pin(model)} against {pin(rival)} for the best baseline's "
             f"('{baseline_name(name)}': its forecast plus the quantiles of its own errors on the training rows{unit}), "
-            f"{how} (not tested against chance){coverage}.")
+            f"{how}{coverage}.")
+
+
+def judged(test: dict, units: str, model: float, name: str, rival: float, alpha: float = VERDICT_ALPHA) -> str:
+    """How the model's pinball loss ``model`` compares with the best baseline's (``name``: ``rival``), "better" only
+    beyond chance: the Diebold–Mariano test of the pinball losses (``test["significance_pinball"]``, evaluate's and
+    backtest's, the MSE verdict's test and reference) gives a one-sided p below ``alpha`` that the model is not
+    better, against every baseline it is said to beat, or that the baseline is not (``1 - p``) where the baseline's
+    loss is lower; "not tested against chance" where no test was made (scores written before it, too few times)."""
+    if abs(model - rival) <= SAME * max(abs(rival), 1e-300):
+        return "the same loss"
+    tests = test.get("significance_pinball")
+    if model < rival:
+        lower = f"{100 * (1 - model / rival):.1f}% lower"
+        p_values = {n: (tests or {}).get(n, {}).get("p_value", float("nan")) for n, s in test[units].items()
+                    if n != "model" and isinstance(s.get("pinball"), float) and math.isfinite(s["pinball"])}
+        if tests is None or any(v != v for v in p_values.values()):
+            return f"{lower} (not tested against chance)"
+        weakest = max(p_values, key=p_values.get)  # the baseline it is least surely better than
+        p = p_values[weakest]
+        if p < alpha:
+            return (f"{lower}, beyond chance ({one_sided_text(p)}, the largest against any baseline): its quantiles "
+                    "beat every baseline's")
+        return (f"{lower}, but not beyond chance against '{baseline_name(weakest)}' ({one_sided_text(p)}): on these "
+                "values its quantiles are no better than the baseline's")
+    high = f"{model / rival:.3g} times as high" if rival > 0 else "higher"
+    p = (tests or {}).get(name, {}).get("p_value", float("nan"))
+    if p != p:
+        return f"{high}: the baseline's quantiles are better (not tested against chance)"
+    if 1 - p < alpha:
+        return f"{high}: the baseline's quantiles are better (one-sided {p_text(1 - p)} that they are not)"
+    return f"{high}, but not beyond chance (one-sided {p_text(1 - p)} that the baseline's quantiles are not better)"

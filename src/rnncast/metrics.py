@@ -229,7 +229,7 @@ def coverages(y_true, q_pred, quantiles, keep=None) -> dict:
     """``{"coverage_80": ...}``: the coverage of every central interval the levels give
     (``interval_pairs``); ``y_true`` [...], ``q_pred`` [..., Q] with the levels along the last axis;
     ``keep`` [...]: the values counted (default: all)."""
-    y_true, q_pred = _kept(y_true, q_pred, keep)
+    y_true, q_pred = kept_values(y_true, q_pred, keep)
     levels = [float(q) for q in quantiles]
     return {f"coverage_{percent}": coverage(y_true, q_pred[..., levels.index(lo)], q_pred[..., levels.index(hi)])
             for lo, hi, percent in interval_pairs(levels)}
@@ -241,7 +241,7 @@ def quantile_scores(y_true, q_pred, quantiles, keep=None) -> dict:
     ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis; ``keep``
     [...]: the values scored (default: all).
     """
-    y_true, q_pred = _kept(y_true, _f64(q_pred), keep)
+    y_true, q_pred = kept_values(y_true, q_pred, keep)
     levels = [float(q) for q in quantiles]
     return {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)])),
             **coverages(y_true, q_pred, levels)}
@@ -306,12 +306,13 @@ def _check_shapes(y_true: np.ndarray, other: np.ndarray, name: str = "y_pred") -
                            f"(e.g. {name}.reshape(y_true.shape) where they hold the same values), they are not broadcast")
 
 
-def _kept(y_true, q_pred, keep):
-    """``y_true`` [...] and ``q_pred`` [..., Q] at the values ``keep`` [...] (all when None)."""
+def kept_values(y_true, q_pred, keep=None) -> tuple[np.ndarray, np.ndarray]:
+    """``y_true`` [n] and ``q_pred`` [n, Q], float64, the values ``keep`` [...] (None: all) of a quantile score."""
+    y, q = _f64(y_true), _f64(q_pred)
     if keep is None:
-        return y_true, q_pred
+        return y.reshape(-1), q.reshape(-1, q.shape[-1])
     keep = np.asarray(keep, dtype=bool)
-    return np.asarray(y_true)[keep], np.asarray(q_pred)[keep]
+    return y[keep], q[keep]
 
 
 def _check_season(season) -> None:

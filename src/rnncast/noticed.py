@@ -25,6 +25,7 @@ from rnncast.spelling import listing
 # The rest (where the time column was found, early stops, where the highway started) the page shows as
 # facts or needs no word. tests/test_noticed.py checks that each text still starts a log.info call of its module.
 KEPT_INFO = {
+    "rnncast.baselinebands": None,  # the training windows and steps the baselines' intervals leave out, by count
     "rnncast.fills": None,  # how many rows drop removed, beside the warning that names them
     "rnncast.filledwindows": None,  # early stopping's validation loss leaving out the values fill made
     "rnncast.loading": ("no time column",),

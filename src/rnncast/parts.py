@@ -89,7 +89,7 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
                    np.minimum(np.asarray(starts, dtype=np.int64), [sp.end for sp in splits]) if starts else None)
 
 
-def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate"
+def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate", located: Located | None = None
            ) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
     description of what was scored (``describe``, with ``trained_on``: how many windows the model was
@@ -99,12 +99,13 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     covariates that forecast a date without a row, left out (``stepactuals.future_kept``); each warned of and said in
     the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
     the part that would score, and the series too short for any window) or none is left. ``method``: the method called, which the
-    refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out)."""
+    refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out). ``located``:
+    ``locate``'s borders where the caller found them (forecasting, which learns the baselines' intervals by them)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
                            "model was fitted on, new data included)")
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
-    located = locate(state, panel, index)
+    located = locate(state, panel, index) if located is None else located
     scores = method != "predict_windows"  # predict_windows forecasts the windows and scores none
     short = np.flatnonzero(panel.lengths < lookback + horizon)  # series that hold no window, whatever the part
     if len(short) == panel.n_series:

@@ -58,7 +58,7 @@ def steps(panel, wf, placed: dict | None = None) -> Absent | None:
         placed = calendarcuts.placed_series(panel) if count and panel.time is not None else {}
     series = np.zeros(count, np.int64) if wf.series is None else np.asarray(wf.series)
     cuts = np.asarray(wf.target_rows, dtype=np.int64) - 1
-    mask, positions = _lacking(cuts, series, horizon, placed)
+    mask, positions = lacking_steps(cuts, series, horizon, placed)
     if not mask.any():
         return None
     rows = panel.offsets[series][:, None] + np.minimum(cuts[:, None] + 1 + np.arange(horizon),
@@ -70,7 +70,7 @@ def steps(panel, wf, placed: dict | None = None) -> Absent | None:
     return Absent(mask, pd.Index(times, name=panel.time.name))
 
 
-def _lacking(cuts: np.ndarray, series: np.ndarray, horizon: int, placed: dict) -> tuple[np.ndarray, dict]:
+def lacking_steps(cuts: np.ndarray, series: np.ndarray, horizon: int, placed: dict) -> tuple[np.ndarray, dict]:
     """[W, H] the steps after each window's cutoff (``cuts`` [W], rows inside its series ``series`` [W]) whose date
     the data lacks, and {series: (its windows [w], their steps' positions on its calendar [w, H])} of each series
     lacking one."""
@@ -99,7 +99,7 @@ def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, ho
     series = np.asarray(series, dtype=np.int64)
     cuts = np.asarray(starts, dtype=np.int64) - panel.offsets[series] + lookback - 1  # [W] inside each series
     placed = calendarcuts.placed_series(panel)
-    mask, positions = _lacking(cuts, series, horizon, placed)
+    mask, positions = lacking_steps(cuts, series, horizon, placed)
     if not mask.any():
         return keep, None
     keep = ~mask.any(axis=1)

@@ -23,7 +23,8 @@ from rnncast.windowforecasts import PartForecasts
 
 FILE = "test_forecasts.csv"
 STEP = "step_ahead"  # outputnames.written checks it against the caller's names
-SAID = (f"Every test window's actual and forecast values (and the baselines'), in original units, one row per series, "
+SAID = (f"Every test window's actual and forecast values (and the baselines', with their intervals beside a quantile "
+        f"model's), in original units, one row per series, "
         f"window and step, are in {FILE}.")  # under the run page's forecast figure
 
 

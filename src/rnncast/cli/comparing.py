@@ -137,7 +137,8 @@ def run_compare(args) -> int:
     scaled = (score_texts("mse", [block["mse"] for block in [result.scaled_scores[name] for name in result.names]
                                   + list(result.scaled_baselines.values())])
               if result.scaled_scores else [])  # the units the test used, beside the original ones
-    heads, cells = quantile_columns(result.quantile_scores, len(names))  # beside MSE: a quantile model's intervals
+    bands = next(iter(result.baseline_quantile_scores.values()), {})  # the first quantile model's baselines' intervals
+    heads, cells = quantile_columns(result.quantile_scores, len(names), [bands.get(key) for key in result.baselines])
     rows = [[name, mse[i], mae[i], *scaled[i:i + 1], *cells[i], result.windows] for i, name in enumerate(names)]
     head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
     print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), *heads, "windows"], rows))
@@ -153,16 +154,17 @@ def run_compare(args) -> int:
     return 0
 
 
-def quantile_columns(held: dict, rows: int) -> tuple[list[str], list[list[str]]]:
+def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tuple[list[str], list[list[str]]]:
     """The heads and the cells of the quantile models' columns (``ModelComparison.quantile_scores``): mean pinball loss
-    (original units) and each central interval's coverage, "-" for a point model and for the ``rows`` past the models
-    (the baselines); no columns where no model has quantiles."""
+    (original units) and each central interval's coverage, "-" for a point model; the ``rows`` past the models are the
+    baselines', their intervals' (``baselines``, in order: ``baseline_quantile_scores``' of the first quantile model)
+    or "-"; no columns where no model has quantiles."""
     blocks = list(held.values())
     if not any(blocks):
         return [], [[] for _ in range(rows)]
+    blocks += (list(baselines or []) + [None] * rows)[:rows - len(blocks)]
     percents = sorted({k for b in blocks if b for k in b if k.startswith("coverage_")},
                       key=lambda k: -float(k.removeprefix("coverage_")))
     heads = ["pinball"] + [f"{k.removeprefix('coverage_')}% covers" for k in percents]
-    cells = [[f"{b['pinball']:.4g}"] + [f"{100 * b[k]:.1f}%" if k in b else "-" for k in percents] if b else
-             ["-"] * len(heads) for b in blocks]
-    return heads, cells + [["-"] * len(heads)] * (rows - len(blocks))
+    return heads, [[f"{b['pinball']:.4g}"] + [f"{100 * b[k]:.1f}%" if k in b else "-" for k in percents] if b else
+                   ["-"] * len(heads) for b in blocks]
