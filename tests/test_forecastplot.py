@@ -577,3 +577,25 @@ def test_the_title_says_a_cutoff_is_short_because_its_window_is_left_out_not_lac
     assert "fewer steps after the one before (the window from the date 7 steps on is left out: a date it " \
         "forecasts has no row for the future covariates)" in title
     assert "the data lacks the date" not in title
+
+
+def test_the_rows_of_several_targets_count_every_point_left_out_of_the_scores():
+    """A value of the second target made by fill is marked in its own row, and the title counts the points left out
+    of every row (a window reading the fill left out of both targets' rows) among the points of every row."""
+    from rnncast.plots import FILLED_LABEL
+
+    data = make_frame(200, freq="W-SUN", feature=False)
+    data["z"] = data["y"] * 2 + 1
+    data.loc[170, "z"] = np.nan  # in the test part (rows 160-199), of z alone
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 1}, fill="interpolate").fit(data, target=["y", "z"])
+    fig = forecast_plot(model, data, {"lstm": model})
+    rows = rows_of(fig)
+    marked = [int((~np.isnan(np.asarray(line.get_ydata(), dtype=float))).sum()) for ax in rows for line in ax.lines
+              if line.get_label() == FILLED_LABEL]
+    assert marked == [1] and FILLED_LABEL not in [line.get_label() for line in rows[0].lines]
+    wf = model.predict_windows(data, part="test")
+    made, later = int(wf.filled[:, 0, 1].sum()), int((wf.reads_later & ~wf.filled[:, 0, 1]).sum())  # z's; a window's, each row's
+    assert made == 1 and later == 1 and not wf.filled[:, 0, 0].any()
+    left = made + 2 * later
+    assert f"(all 40 test points of each target, {80 - left} of the 80 drawn scored, the {left} left out marked" in \
+        fig.get_suptitle()

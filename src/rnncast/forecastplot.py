@@ -61,10 +61,11 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = _values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
-    targets = list(reference.targets_) if reference.layout_ != "wide" else ["value"]
+    targets = list(reference.targets_)
     if len(test.ids) == 1 or not len(wf.series):
         drawn = targetrows.count(len(targets))
-        panel = _panel(reference, data, models, test, 0, max_points)
+        rows = [_panel(reference, data, models, test, 0, max_points, t) for t in range(drawn)]  # a row per target
+        panel = rows[0]
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         shown = panel["points"]  # every test date with a row (``tiledsteps``), or the first ones; a date without one apart
         each = " of each target" if drawn > 1 else ""  # every target's row draws as many
@@ -76,10 +77,9 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
         if new:  # evaluate's words: "200 in the fit's test split, 500 after the fit's last row"
             span = span.replace(" test point", " point") + (f": {shown - new} in the fit's test split, {new} after "
                                                             "its last row" if new < shown else "")
-        title = (f"{part}, {which}forecast {how} ({span}{_unscored(panel)}"
+        title = (f"{part}, {which}forecast {how} ({span}{_unscored(rows)}"
                  f"{targetrows.note(targets, drawn, where)})")
         if drawn > 1:  # a row per target, over one time axis
-            rows = [panel, *(_panel(reference, data, models, test, 0, max_points, t) for t in range(1, drawn))]
             for t, row in enumerate(rows):
                 row["title"], row["ylabel"] = targetrows.row_title(targets[t]), axislabels.values_label(targets[t])
             fig = plots.forecast_grid(rows, title, ylabel, axislabels.time_label(reference.calendar_), session,
@@ -107,21 +107,21 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
             lead = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
         for t in range(drawn):  # a row per target of the series, one after another
             panel = _panel(reference, data, models, test, s, max_points, t)
-            panel["title"] = targetrows.row_title(targets[t], lead) if drawn > 1 else lead
+            panel["title"], panel["target"] = targetrows.row_title(targets[t], lead) if drawn > 1 else lead, t
             if drawn > 1:
                 panel["ylabel"] = axislabels.values_label(targets[t])
             panels.append(panel)
-    lengths = {panel["points"] for panel in panels}
+    lengths, each = {panel["points"] for panel in panels}, " and target" if drawn > 1 else ""
     if all(panel["whole"] for panel in panels):  # none cut by max_points: every test date of each series drawn: said as the one series' title says it, its last cutoff too
         span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
         lasts = {panel["last"] for panel in panels}
-        span += " of each series" + (lasts.pop() if len(lasts) == 1 else
+        span += f" of each series{each}" + (lasts.pop() if len(lasts) == 1 else
                                      ", the last of each from a cutoff fewer steps after the one before")
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
-        span += " of each series"
+        span += f" of each series{each}"
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
-    span += _blank(sum(panel["blank"] for panel in panels), "; ")
+    span += _blank(sum(panel["blank"] for panel in panels if not panel["target"]), "; ")  # a date, not each target's
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = f"Test split, forecast {how} ({span}{targetrows.note(targets, drawn, where)}){note}"
     fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
@@ -252,11 +252,13 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
             "last": _last(tile, horizon, real_at)}
 
 
-def _unscored(panel: dict) -> str:
-    """How many of one series' drawn points are scored, where some are not (made by fill, or their window's inputs
-    filled from later rows: ``filledwindows``), marked in the plot: "" where every one is."""
-    left = int(np.count_nonzero(panel["filled"])) if panel["filled"] is not None else 0
-    return plots.scored_note(panel["points"], left, "them")
+def _unscored(rows: list[dict]) -> str:
+    """How many of one series' drawn points (of its ``rows``, a row per target) are scored, where some are not (made by
+    fill, or their window's inputs filled from later rows: ``filledwindows``), marked in the plot: "" where every one
+    is."""
+    left = sum(int(np.count_nonzero(row["filled"])) for row in rows if row["filled"] is not None)
+    points = sum(row["points"] for row in rows)
+    return plots.scored_note(points, left, "them" if len(rows) == 1 else f"the {points} drawn")
 
 
 def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray, real: np.ndarray) -> tuple[int, int]:
