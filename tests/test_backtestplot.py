@@ -97,13 +97,23 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
     assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
 
 
-def test_the_figure_of_several_targets_names_the_one_drawn_after_the_history():
-    """The note split 'the 24 steps ... before the first origin' in two (an attack helper's title)."""
+def test_the_figure_of_several_targets_draws_each_in_its_row_and_says_those_beyond_its_rows():
+    """backtest.png drew the first target alone ("target 'y' drawn, not 'z'"); each now has a row, titled and
+    labelled by its name; beyond ``targetrows.MAX_ROWS`` rows the title says how many and where all are."""
     from conftest import make_frame
+    from rnncast import targetrows
 
     frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
-    title = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure().get_suptitle()
-    assert title.endswith(" up to the first cutoff; target 'y' drawn, not 'z'")
+    fig = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure()
+    rows = [ax for ax in fig.axes if ax.get_title()]
+    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"]
+    assert [ax.get_ylabel() for ax in rows] == ["y (original units)", "z (original units)"]
+    assert fig.get_suptitle().endswith(" up to the first cutoff") and fig.targets_drawn == 2
+    names = [f"t{k}" for k in range(targetrows.MAX_ROWS + 1)]
+    many = frame.drop(columns=["z"]).assign(**{name: frame["y"] * (k + 1) for k, name in enumerate(names)})
+    fig = Forecaster(**{**TINY, "epochs": 1}).backtest(many.drop(columns=["y"]), n_windows=2, target=names).figure()
+    assert fig.get_suptitle().endswith(f"; {targetrows.MAX_ROWS} of {len(names)} targets drawn "
+                                       f"({', '.join(repr(n) for n in names[:-1])}); all are in forecasts.csv")
 
 
 def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve():

@@ -6,7 +6,7 @@ import pytest
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
-from rnncast import dateticks, fonts, plots
+from rnncast import dateticks, fonts, plots, quarterticks
 
 
 def ticked(start, end, freq, width=6.4):
@@ -86,8 +86,7 @@ def names_its_period(label: str, t: pd.Timestamp) -> bool:
 
 ENDS = [("2021-01-31", 12, "ME"), ("2017-01-31", 60, "ME"), ("2021-03-31", 8, "QE"), ("2013-03-31", 40, "QE"),
         ("1980-12-31", 44, "YE"), ("2015-12-31", 9, "YE"), ("2017-01-31", 60, "BME"), ("2021-01-29", 14, "BME"),
-        ("2021-01-03", 15, "W-SUN"), ("2021-01-03", 30, "W-SUN"), ("2021-01-03", 100, "W-SUN"),
-        ("2019-11-30", 20, "QE-NOV"), ("2020-02-29", 30, "2ME"), ("2020-01-15", 30, "SME")]
+        ("2021-01-03", 15, "W-SUN"), ("2019-11-30", 20, "QE-NOV"), ("2020-02-29", 30, "2ME")]
 
 
 @pytest.mark.parametrize("start, n, freq", ENDS)
@@ -100,6 +99,42 @@ def test_a_calendar_of_period_ends_is_ticked_on_its_points_each_named_by_its_own
     assert all(names_its_period(label, t) for label, t in zip(labels, ticks)), list(zip(ticks, labels))
     named = next(label for label in labels if label)
     assert "\n" in named or named[:4].isdigit()  # the year is named at the first labelled tick
+
+
+WEEKS = [("2021-01-03", 30, "W-SUN"), ("2021-01-03", 100, "W-SUN"), ("2021-01-04", 40, "W-MON"), ("2020-01-15", 30, "SME"),
+         ("2021-01-09", 300, "W-SAT"), ("2023-05-28", 60, "W-SUN"), ("2021-01-06", 40, "W-WED")]
+
+
+@pytest.mark.parametrize("start, n, freq", WEEKS)
+def test_a_weekly_calendars_months_and_years_are_ticked_at_their_starts_not_at_their_first_week(start, n, freq):
+    """session 28's tester: a W-SUN series' "Feb" sat on 2021-02-07 and "Mar" on 03-07, the first week observed in
+    the month, where a reader reads a month's tick as its first day (a W-SAT axis' "2023" on 2023-01-07). Every
+    tick of months or years is now the 1st at midnight of the month (January's: of the year) it names, inside
+    the axis, and the year is named at the first labelled tick."""
+    times = pd.date_range(start, periods=n, freq=freq)
+    fig = Figure()
+    ax = fig.subplots()
+    ax.plot(times, np.arange(n))
+    plots.time_ticks(ax, times, None)
+    plots.png_bytes(fig)
+    ticks = pd.DatetimeIndex([mdates.num2date(v) for v in ax.get_xticks()]).tz_localize(None)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    left, right = ax.get_xlim()
+    assert 2 <= len(ticks) <= dateticks.MAX_TICKS and all(left <= v <= right for v in ax.get_xticks())
+    assert all(t == t.normalize() and t.day == 1 for t in ticks), list(ticks)
+    assert all(names_its_period(label, t) for label, t in zip(labels, ticks)), list(zip(ticks, labels))
+    assert all(t.month == 1 for t, label in zip(ticks, labels) if label.isdigit())  # a year's tick on its 1 January
+    named = next(label for label in labels if label)
+    assert "\n" in named or named[:4].isdigit()
+
+
+def test_a_zoned_weekly_calendars_months_start_at_its_local_midnight():
+    times = pd.date_range("2021-01-03", periods=40, freq="W-SUN", tz="America/New_York")
+    ticks, labels = drawn_ticks(times)
+    assert all(t.day == 1 and (t.hour, t.minute) == (0, 0) for t in ticks) and labels[1] == "Feb", list(ticks)
+    assert list(dateticks.period_starts(pd.DatetimeIndex(["2021-03-14 12:00", "2021-11-07 12:00"], tz="America/Havana"),
+                                        "month")) == [pd.Timestamp("2021-03-01", tz="America/Havana"),
+                                                      pd.Timestamp("2021-11-01", tz="America/Havana")]
 
 
 def test_the_repros_yearly_series_and_month_ends_are_labelled_as_their_points():
@@ -256,19 +291,6 @@ def test_a_long_quarterly_calendar_is_ticked_at_years_first_quarters():
     assert labels == [str(year) for year in range(2014, 2024)]  # calendar quarters: at each year's first, its year
 
 
-def test_quarter_labels_name_the_year_at_the_first_tick_and_where_the_year_changes():
-    periods = pd.PeriodIndex(["2021Q3", "2021Q4", "2022Q1"], freq="Q")
-    assert dateticks.quarter_labels(periods, "quarter") == ["2021Q3", "Q4", "2022Q1"]
-    assert dateticks.quarter_labels(periods, "quarter", "Q%q %Y") == ["Q3 2021", "Q4", "Q1 2022"]
-    assert dateticks.quarter_labels(pd.PeriodIndex(["2021Q1", "2023Q1"], freq="Q"), "year") == ["2021", "2023"]
-    # a year's tick on its third quarter (a series' first point) names the quarter, not the year (decision 1046)
-    assert dateticks.quarter_labels(pd.PeriodIndex(["2019Q3", "2021Q1"], freq="Q"), "year") == ["2019Q3", "2021"]
-    assert dateticks.quarter_labels(pd.PeriodIndex(["2019Q3", "2021Q1"], freq="Q"), "year", "Q%q %Y") == ["Q3 2019", "2021"]
-    halves = pd.PeriodIndex(["2016Q1", "2016Q3", "2017Q1"], freq="Q")  # half-years, named as their column writes them
-    assert dateticks.quarter_labels(halves, "quarter", "%Y-S%!h") == ["2016-S1", "S2", "2017-S1"]
-    assert dateticks.quarter_labels(halves, "quarter", "%Y년 %!k반기") == ["2016년 상반기", "하반기", "2017년 상반기"]
-
-
 def test_quarters_from_a_second_quarter_are_ticked_as_the_csv_writes_them():
     """The tester's gdp39_q_q2.csv (2015Q2 first) was inferred 'QS-APR' and forecast.png named its test quarters
     2023Q1 .. 2024Q4 "2023Q4" .. "2025Q3" (fiscal years from April); decisions 1044, 9802: calendar quarters, as written."""
@@ -345,22 +367,7 @@ def test_a_crowded_first_quarter_is_stacked_and_a_year_under_a_quarter_is_writte
     bare = any(label.isdigit() for label in labels)  # an axis of year ticks ("2020"), else of quarters named in full
     for label in labels:
         quarter, _, year = label.partition("\n")
-        assert not year or (year.isdigit() if bare else year == dateticks.named(pd.Period(f"{year[:4]}Q1", "Q"), written)
-                            .replace(dateticks.alone(pd.Period(f"{year[:4]}Q1", "Q"), written), "").strip(" -")), every
+        assert not year or (year.isdigit() if bare else year == quarterticks.named(pd.Period(f"{year[:4]}Q1", "Q"), written)
+                            .replace(quarterticks.alone(pd.Period(f"{year[:4]}Q1", "Q"), written), "").strip(" -")), every
     if (start, width) == ("2019Q3", 6.3):  # the tester's C09: the first tick labelled, its quarter over its year
         assert every[0] == ("3분기\n2019" if written and "분기" in written else "Q3\n2019") and every[1] == "2020"
-
-
-@pytest.mark.parametrize("written, by_quarter, by_year", [
-    (None, ["Q3\n2019", "Q1\n2020"], ["Q3\n2019", "2020"]),
-    ("%Y년 %q분기", ["3분기\n2019년", "1분기\n2020년"], ["3분기\n2019", "2020"]),
-    ("Q%q %Y", ["Q3\n2019", "Q1\n2020"], ["Q3\n2019", "2020"]),
-    ("%Y年第%q季度", ["第3季度\n2019年", "第1季度\n2020年"], ["第3季度\n2019", "2020"]),
-    ("%YH%!h", ["H2\n2019", "H1\n2020"], ["H2\n2019", "2020"]),
-    ("%Y년 %!k반기", ["하반기\n2019년", "상반기\n2020년"], ["하반기\n2019", "2020"])])
-def test_a_stacked_quarter_writes_its_year_as_the_axis_does(written, by_quarter, by_year):
-    """The narrow form of a quarter's tick: the quarter alone as the data writes it over its year, written as the
-    axis' other ticks write years: "2020" where they are years, "2019년" where they are "2020년 1분기"."""
-    periods = pd.PeriodIndex(["2019Q3", "2020Q1"], freq="Q")
-    assert dateticks.stacked_labels(periods, "quarter", written) == by_quarter
-    assert dateticks.stacked_labels(periods, "year", written) == by_year

@@ -234,19 +234,59 @@ def test_every_point_left_out_of_the_scores_is_marked_and_the_title_counts_those
     assert "scored" not in forecast_plot(clean, make_frame(200, freq="W-SUN", feature=False), {"lstm": clean}).axes[0].get_title()
 
 
-def test_a_model_of_several_targets_says_which_target_is_drawn():
-    """forecast.png drew only the first target of a two-target model without saying so: the title
-    names the target drawn and those not (and a backtest's figure does the same)."""
-    from rnncast import plots
+def rows_of(fig) -> list:
+    """The rows of a forecast figure: its axes that draw an actual line."""
+    return [ax for ax in fig.axes if any(line.get_label() == "actual" for line in ax.lines)]
 
+
+def actual_of(ax) -> np.ndarray:
+    return np.asarray(next(line for line in ax.lines if line.get_label() == "actual").get_ydata(), dtype=float)
+
+
+def test_a_model_of_several_targets_draws_each_in_a_row_of_its_own():
+    """forecast.png of a two-target model (ETTh1's OT and HUFL) drew OT alone, HUFL nowhere but the CSV; the
+    backtest figure alike. Each target now has its row, titled by its name, its y label its name and units, its
+    actual values its own (z = 2y + 1 here), over the same dates as the first's."""
     frame = make_frame(160)
     frame["z"] = frame["y"] * 2 + 1
     model = Forecaster(**TINY).fit(frame, target=["y", "z"])
-    title = forecast_plot(model, frame, {"lstm": model}).axes[0].get_title()
-    assert "target 'y' drawn, not 'z'" in title
-    assert plots.target_note(["y"]) == "" and plots.target_note(["a", "b", "c"]) == "; target 'a' drawn, not 'b', 'c'"
-    backtest = Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"])
-    assert "target 'y' drawn, not 'z'" in backtest.figure().get_suptitle()
+    fig = forecast_plot(model, frame, {"lstm": model})
+    rows = rows_of(fig)
+    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"] and fig.targets_drawn == 2
+    assert [ax.get_ylabel() for ax in rows] == ["y (original units)", "z (original units)"]
+    np.testing.assert_allclose(actual_of(rows[1]), 2 * actual_of(rows[0]) + 1, rtol=1e-5)
+    assert "drawn" not in fig.get_suptitle() and "test points of each target" in fig.get_suptitle()
+    backtest = Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"]).figure()
+    rows = rows_of(backtest)
+    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"] and backtest.targets_drawn == 2
+    np.testing.assert_allclose(actual_of(rows[1]), 2 * actual_of(rows[0]) + 1, rtol=1e-5)
+
+
+def test_targets_beyond_the_figures_rows_are_said_with_the_file_that_holds_them_all():
+    from rnncast import targetrows
+
+    frame = make_frame(160)
+    names = [f"t{k}" for k in range(targetrows.MAX_ROWS + 1)]
+    for k, name in enumerate(names):
+        frame[name] = frame["y"] * (k + 1)
+    model = Forecaster(**TINY).fit(frame.drop(columns=["y"]), target=names)
+    fig = forecast_plot(model, frame, {"lstm": model}, where="test_forecasts.csv")
+    assert [ax.get_title() for ax in rows_of(fig)] == [f"target 't{k}'" for k in range(targetrows.MAX_ROWS)]
+    assert f"{targetrows.MAX_ROWS} of {len(names)} targets drawn" in fig.get_suptitle().replace("\n", " ")
+    assert "all are in test_forecasts.csv" in fig.get_suptitle().replace("\n", " ")
+
+
+def test_a_panel_of_several_targets_draws_each_picked_series_target_by_target():
+    data = make_panel(5, periods=(6,), seed=7)
+    data["z"] = data["y"] * 2 + 1
+    model = Forecaster(**TINY).fit(data, target=["y", "z"])
+    fig = forecast_plot(model, data, {"lstm": model})
+    titles = [ax.get_title() for ax in rows_of(fig)]
+    assert len(titles) == 6 and [t.rsplit("; ", 1)[1] for t in titles] == ["target 'y'", "target 'z'"] * 3, titles
+    assert all(a.rsplit("; ", 1)[0] == b.rsplit("; ", 1)[0] for a, b in zip(titles[::2], titles[1::2]))  # one series
+    rows = rows_of(fig)
+    for y_row, z_row in zip(rows[::2], rows[1::2]):
+        np.testing.assert_allclose(actual_of(z_row), 2 * actual_of(y_row) + 1, rtol=1e-5)
 
 
 def session_bars(days: int = 40) -> pd.DataFrame:
@@ -537,3 +577,25 @@ def test_the_title_says_a_cutoff_is_short_because_its_window_is_left_out_not_lac
     assert "fewer steps after the one before (the window from the date 7 steps on is left out: a date it " \
         "forecasts has no row for the future covariates)" in title
     assert "the data lacks the date" not in title
+
+
+def test_the_rows_of_several_targets_count_every_point_left_out_of_the_scores():
+    """A value of the second target made by fill is marked in its own row, and the title counts the points left out
+    of every row (a window reading the fill left out of both targets' rows) among the points of every row."""
+    from rnncast.plots import FILLED_LABEL
+
+    data = make_frame(200, freq="W-SUN", feature=False)
+    data["z"] = data["y"] * 2 + 1
+    data.loc[170, "z"] = np.nan  # in the test part (rows 160-199), of z alone
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 1}, fill="interpolate").fit(data, target=["y", "z"])
+    fig = forecast_plot(model, data, {"lstm": model})
+    rows = rows_of(fig)
+    marked = [int((~np.isnan(np.asarray(line.get_ydata(), dtype=float))).sum()) for ax in rows for line in ax.lines
+              if line.get_label() == FILLED_LABEL]
+    assert marked == [1] and FILLED_LABEL not in [line.get_label() for line in rows[0].lines]
+    wf = model.predict_windows(data, part="test")
+    made, later = int(wf.filled[:, 0, 1].sum()), int((wf.reads_later & ~wf.filled[:, 0, 1]).sum())  # z's; a window's, each row's
+    assert made == 1 and later == 1 and not wf.filled[:, 0, 0].any()
+    left = made + 2 * later
+    assert f"(all 40 test points of each target, {80 - left} of the 80 drawn scored, the {left} left out marked" in \
+        fig.get_suptitle()

@@ -47,7 +47,7 @@ def test_the_forecast_plot_names_the_highway_beside_the_cell_where_it_is_on(tmp_
     import rnncast.report
     named = []
     real = rnncast.report.forecast_plot
-    monkeypatch.setattr(rnncast.report, "forecast_plot", lambda f, d, models, *a: named.append(list(models)) or real(f, d, models, *a))
+    monkeypatch.setattr(rnncast.report, "forecast_plot", lambda f, d, models, *a, **k: named.append(list(models)) or real(f, d, models, *a, **k))
     for highway in (True, False):
         write_run(tmp_path / str(highway), Forecaster(**{**TINY, "cell": "rnn", "highway": highway}).fit(frame, target="y"), frame)
     assert named == [["model (rnn + linear highway)"], ["model (rnn)"]]
@@ -211,3 +211,17 @@ def test_a_part_with_no_window_left_is_said_and_the_run_still_written(tmp_path):
     notes = json.loads((tmp_path / "metrics.json").read_text())["notes"]
     assert any(n["text"].startswith("no window of part 'val' is left to score: 4 of the 4 windows are left out")
                and n["text"].endswith("the run has no validation scores") for n in notes)
+
+
+def test_the_page_names_the_targets_its_forecast_figures_draw(tmp_path):
+    """report.html said "actual and predicted values on the test split" under a figure of one of two targets; the
+    figures now draw a row per target (targetrows) and the page names them, fit's and backtest's alike."""
+    frame = make_frame(160).assign(z=lambda f: 2 * f["y"] + 1)
+    write_run(tmp_path / "fit", Forecaster(**TINY).fit(frame, target=["y", "z"]), frame)
+    page = (tmp_path / "fit" / "report.html").read_text()
+    assert "<h2>Forecast on the test split of y and z, a row each</h2>" in page
+    assert "alt='actual and predicted values of y and z on the test split'" in page
+    frame.to_csv(tmp_path / "two.csv", index=False)
+    main(["backtest", str(tmp_path / "two.csv"), "--target", "y,z", "--n-windows", "2", "--epochs", "1",
+          "--hidden-size", "8", "--lookback", "12", "--horizon", "3", "--out", str(tmp_path / "bt")])
+    assert "<h2>Forecasts at each cutoff of y and z, a row each</h2>" in (tmp_path / "bt" / "report.html").read_text()

@@ -14,7 +14,7 @@ import textwrap
 
 import numpy as np
 
-from rnncast import axislabels, barsaxis, baselines, madeof, plots
+from rnncast import axislabels, barsaxis, baselines, madeof, plots, targetrows
 from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.seriespicks import pick_series
@@ -26,24 +26,26 @@ from rnncast.verdicts import headline
 
 def backtest_figure(result, n_series: int = 3):
     """``n_series`` series of ``result`` (a ``backtest.Backtest``; of more, ``shown_series``), each under its id and
-    its MASE: actual values over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands
+    its MASE (each target of several in a row of its own, ``targetrows``): actual values over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands
     of its levels, the cutoffs as dashed lines, every baseline the verdict weighs (repeat the last value, the training
     mean, with a season seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how
     many of the series are drawn (and how they were chosen) and how much history."""
     panel, frame, m = result.panel, result.forecasts, result.metrics
-    target = panel.targets[0]
     levels = m["quantiles"]
     drawn = drawn_levels(levels)  # every level: intervals nested, a lone level a line
     history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
     curves, shown, left, points = [], [], 0, 0  # left: the windows' target points drawn that no score counts
     picks, how = shown_series(result, n_series)
-    for s, role in picks:
+    names = list(panel.targets) if panel.layout != "wide" else list(panel.targets[:1])
+    drawn_targets = targetrows.count(len(names), len(picks))  # a row per target of each series (targetrows)
+    for s, role, t in [(s, role, t) for s, role in picks for t in range(drawn_targets)]:
+        target = names[t]
         lo = max(int(result.cutoffs[s, 0]) + 1 - history, 0)  # history rows before the first window's first target
         shown.append(int(result.cutoffs[s, 0]) + 1 - lo)
         hi = int(result.cutoffs[s, -1]) + 1 + m["horizon"]  # to the last window's end: an early cutoff drew the series
         # to its end, years on, and the windows a sliver (a tester's bt/w53)
-        values = panel.rows(s)[lo:hi, 0]
-        filled = (panel.filled[panel.offsets[s] + lo : panel.offsets[s] + lo + len(values), 0] != 0) \
+        values = panel.rows(s)[lo:hi, t]
+        filled = (panel.filled[panel.offsets[s] + lo : panel.offsets[s] + lo + len(values), t] != 0) \
             if panel.filled is not None else np.zeros(len(values), bool)  # made by fill
         targets, scored = np.zeros(len(values), bool), np.zeros(len(values), bool)  # rows a window forecasts; scores
         x = panel.time_of(s)[lo:hi] if panel.time is not None else panel.numbered(s)[lo:hi]
@@ -73,26 +75,30 @@ def backtest_figure(result, n_series: int = 3):
             label = f"{label}: backtest MASE {mase:.3g}"
         elif label and mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
             label = f"{label}: MASE undefined: {result.series_why[s]}"
+        if drawn_targets > 1:
+            label = targetrows.row_title(target, label)
         marks = plots.left_out(filled, targets & ~scored)  # observed, but only in windows left out: ringed, as forecast.png
         left += int(np.count_nonzero(marks[targets]))
         points += int(targets.sum())
         curves.append({"label": label, "x": x, "actual": values, "filled": marks if marks.any() else None,
-                       "windows": windows})
+                       "windows": windows, "ylabel": axislabels.values_label(str(target)) if drawn_targets > 1 else None})
     season = recorded_season(m)
-    drawn = f"{len(curves)} of {panel.n_series} series shown{how}; " if len(curves) < panel.n_series else ""
+    drawn = f"{len(picks)} of {panel.n_series} series shown{how}; " if len(picks) < panel.n_series else ""
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
-    note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
+    note = targetrows.note(names, drawn_targets, "forecasts.csv")  # the verdict covers every target
     counts = plots.scored_note(points, left, f"the {counted(points, 'target point')} drawn", "; ")  # as forecast.png's
     title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart, horizon {m['horizon']}, "
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} up to the first cutoff{note}{counts}")
-    ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(target))  # wide: the target's name is made up
+    ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(names[0]))  # wide: the target's name is made up
 
-    return plots.backtest_figure(curves, title, None, ylabel, axislabels.time_label(panel.calendar),
-                                 barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
-                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
-                                 calendar=panel.calendar)  # quarters ticked as quarters
+    fig = plots.backtest_figure(curves, title, None, ylabel, axislabels.time_label(panel.calendar),
+                                barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
+                                madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
+                                calendar=panel.calendar)  # quarters ticked as quarters
+    fig.targets_drawn = drawn_targets  # the targets drawn, each a row (targetrows): the page's caption names them
+    return fig
 
 
 def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:

@@ -18,24 +18,20 @@ STARTS has its points; on one of period ENDS (or weeks) the points lie between t
 left of "Apr" and read as April, a yearly series dated 12-31 one year late. Where a weekly or coarser calendar's
 points are not where matplotlib ticks, the ticks are placed on points themselves (``point_ticks``): the first point
 of every month, quarter or year (or of every k-th), labelled by the period it is in ("Mar", "2023"; the year
-under the first tick and where it changes), so that a month-end point labelled "Mar" sits on its tick. Quarters,
-of calendar quarters' ends or of a quarterly calendar the figure is given (QS, QE, fiscal QE-NOV or QS-OCT), are
-ticked and named as the calendar quarters they fall in, as the CSVs, tables and --cutoff write them ("2022Q1", "Q2"
-...; a point of QS-OCT's 2022-10-01 is "2022Q4", never fiscal 2023's Q1: decision 1045), in the data's own form where it
-writes quarters ("Q1 2022"), never by the months they start in; a year's tick on a quarter other than its first names
-that quarter ("2019Q3", not "2019" two quarters before 2020's first)."""
+under the first tick and where it changes), so that a month-end point labelled "Mar" sits on its tick. A calendar
+of several points a month (weekly) has its points ticked by their dates ("Mar 7"), or its months and years ticked
+at their starts (Mar 1, Jan 1): its first week in March is no month's start. Quarters are named
+as the calendar quarters they fall in (``quarterticks``)."""
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.ticker import FixedFormatter, FixedLocator
-from pandas.tseries.offsets import BQuarterBegin, BQuarterEnd, QuarterBegin, QuarterEnd
 
-from rnncast import halfyears
+from rnncast import quarterticks
+from rnncast.quarterticks import CALENDAR_QUARTERS, YEAR, quarter_labels, stacked_labels
 
 DATE_UNITS = ("%Y", "%b", "%d")  # the year, month and day of a tick: matplotlib's levels 0, 1, 2
 # The formats of ticks at the first instant of the level above (matplotlib's zero_formats): its own, but a midnight
@@ -109,15 +105,13 @@ def date_ticks(ax, zone, times=None, calendar=None) -> None:
     times = pd.DatetimeIndex(times.to_timestamp() if isinstance(times, pd.PeriodIndex) else times).dropna().unique().sort_values()
     if len(times) < 2 or (times[1:] - times[:-1]).median() < MIN_STEP:
         return  # days and finer: a point a day off a month's tick is not read as the next month's
-    quarters = quarterly(calendar)
+    quarters = quarterticks.quarterly(calendar)
     points = mdates.date2num(times)
     ax.get_xlim()  # the limits settled over the data, which the locator reads
     inside = [t for t in locator() if points[0] <= t <= points[-1]]
     if not quarters and inside and all(np.min(np.abs(points - t)) < ON_POINT for t in inside):
         return  # matplotlib ticks where the points are: month, quarter or year starts
-    fmt = calendar.text_format if quarters else None
-    written = fmt if fmt and ("%q" in fmt or halfyears.owns(fmt)) else None  # 2015Q2, Q2 2015; half-years 2015H2
-    placed = point_ticks(times, quarters, written)
+    placed = point_ticks(times, quarters, quarterticks.written_form(calendar), ax.get_xlim()[0])
     if placed is not None:
         ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(placed[0])))
         ax.xaxis.set_major_formatter(PointFormatter(placed[1], placed[0].year.tolist(), placed[2]))
@@ -191,7 +185,6 @@ def names_year(label: str) -> bool:
     return "\n" in label or YEAR.search(label) is not None
 
 
-YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _widths: dict = {}  # (text, font, dpi) -> width in pixels: a font with CJK fallbacks takes milliseconds a measure
 
 
@@ -205,39 +198,29 @@ def text_width(renderer, prop, text: str) -> float:
     return _widths[key]
 
 
-QUARTERLY = (QuarterBegin, QuarterEnd, BQuarterBegin, BQuarterEnd)
-
-
-CALENDAR_QUARTERS = "Q-DEC"  # the frequency of pandas' Periods of calendar quarters, by which quarters are named
-
-
-def quarterly(calendar) -> bool:
-    """Whether ``calendar`` is quarterly (``QS``, ``QE``, ``BQE``, ``2QS``, fiscal ``QE-NOV``, ``QS-OCT`` ...): its
-    points are then named by the calendar quarters they fall in (``CALENDAR_QUARTERS``), as ``timetext.write`` writes
-    quarters in the CSVs and tables (a fiscal Period, ``Q-SEP``'s "2023Q1" for 2022-10-01, named a quarter the CSV
-    calls 2022Q4: decision 1045); False for any other calendar, or none."""
-    return getattr(calendar, "kind", None) in ("datetime", "period") and isinstance(getattr(calendar, "freq", None),
-                                                                                   QUARTERLY)
-
-
 MIN_STEP = pd.Timedelta(days=6)  # a weekly or coarser calendar: the steps that one point per tick can be read by
 ON_POINT = 1 / 1440  # a tick within a minute of a point is on it (matplotlib's date numbers are days)
 MAX_TICKS = 10  # the most ticks point_ticks places: matplotlib's ~5 to 10
 YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # every k-th year ticked
 
 
-def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
-                written: str | None = None) -> tuple[pd.DatetimeIndex, list[str], list[str] | None] | None:
+def point_ticks(times: pd.DatetimeIndex, quarters: bool = False, written: str | None = None,
+                left: float | None = None) -> tuple[pd.DatetimeIndex, list[str], list[str] | None] | None:
     """Ticks on points of ``times`` (sorted, unique, two or more), each labelled by the period it is in: the first
     point of every period of the finest unit that leaves at most ``MAX_TICKS`` of them, from every point and every
     other (weekly and twice-monthly calendars: "Mar 7", the year under the first and where it changes), then
     every 1, 2, 3 or 6 months ("Mar"), quarters where the points are calendar quarters' ends ("Q1"), then every
     k-th year ("2023"). The periods ticked are round (January, July; years divisible by 5) where as many of them
     hold points as of any other choice, less one; else those that hold the most (a calendar of February, April ...
-    ticks February). ``quarters``: whether the points are a quarterly calendar's (``quarterly``): ticked by calendar
+    ticks February). ``quarters``: whether the points are a quarterly calendar's (``quarterticks.quarterly``): ticked by calendar
     quarter or k-th year, each named as its Period (``CALENDAR_QUARTERS``) writes it, in the data's form ``written`` (a
     strftime format with %q, "Q%q %Y") where given ("2022Q1", "Q2" ...), and their stacked forms (``stacked_labels``;
-    None for other periods). None where no choice leaves few enough."""
+    None for other periods). None where no choice leaves few enough.
+
+    A calendar of several points a month (weekly, twice-monthly) has its months and years ticked where they START
+    (``period_starts``: Mar 1, Jan 1), not at their first point: its points are not months, and "Mar" on the week of
+    2021-03-07 read as March's start, a year's "2023" on 2023-01-07 as New Year's. A start before ``left`` (the
+    axis' left limit, a matplotlib date number) would not be drawn, so is not ticked: the next names the year."""
     step = (times[1:] - times[:-1]).median()
     year, month = times.year.to_numpy(), times.month.to_numpy()
     months = year * 12 + month - 1
@@ -257,6 +240,12 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
         counts = [int(np.sum(keys[firsts] % k == phase)) for phase in range(k)]
         phase = 0 if counts[0] >= max(counts) - 1 and counts[0] >= 2 else int(np.argmax(counts))
         chosen = firsts[keys[firsts] % k == phase]
+        if unit in ("month", "year") and step < pd.Timedelta(days=27) and periods is None:
+            starts = period_starts(times[chosen], unit)
+            seen = left is None or mdates.date2num(starts) >= left
+            if 0 < int(np.sum(seen)) <= MAX_TICKS:
+                return starts[seen], period_labels(starts[seen], unit), None
+            continue
         if 0 < len(chosen) <= MAX_TICKS:
             if periods is not None:
                 return times[chosen], quarter_labels(periods[chosen], unit, written), \
@@ -265,43 +254,14 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False,
     return None
 
 
-def quarter_labels(periods: pd.PeriodIndex, unit: str, written: str | None = None) -> list[str]:
-    """The labels of ticks on quarters (``periods``, calendar quarters): each quarter as its Period writes it
-    ("2022Q1"; in the data's form ``written``: "Q1 2022"; a half-year column's: "2022H2") where its year is named, under the first tick and where the
-    year changes, else "Q2". Ticks of a ``unit`` of years are named by their year ("2022") where they are its first
-    quarter, else by their quarter ("2019Q3": a series' first point, two quarters before 2020's "2020")."""
-    if unit == "year":
-        return [str(p.qyear) if p.quarter == 1 else named(p, written) for p in periods]
-    return [named(p, written) if i == 0 or p.qyear != periods[i - 1].qyear else alone(p, written)
-            for i, p in enumerate(periods)]
-
-
-def stacked_labels(periods: pd.PeriodIndex, unit: str, written: str | None = None) -> list[str]:
-    """Each tick of ``quarter_labels`` written narrower: its quarter alone over its year as the axis writes years, by
-    ``unit`` "year" as its year ticks do ("Q3\n2019", "3분기\n2019" before "2020"; a year's first quarter "2020"),
-    by quarter as the data's form of a quarter writes its year ("3분기\n2023년" where "2024년 1분기" follows, not
-    "3분기\n2023"; "Q3\n2023" for "2023Q3" and "Q3 2023")."""
-    def year(p) -> str:
-        whole, part = named(p, written), alone(p, written)
-        left = whole.replace(part, "", 1).strip(" -/.") if part in whole else ""
-        return left if unit != "year" and YEAR.search(left) else str(p.qyear)
-
-    return [str(p.qyear) if unit == "year" and p.quarter == 1 else f"{alone(p, written)}\n{year(p)}" for p in periods]
-
-
-def named(p: pd.Period, written: str | None = None) -> str:
-    """A quarter with its year, as its Period writes it ("2022Q1") or the data's form ``written`` does ("Q1 2022";
-    a half-year column's "2022H2", "2022년 하반기")."""
-    if halfyears.owns(written):
-        return halfyears.write(pd.DatetimeIndex([p.start_time]), written)[0]
-    return p.strftime(written) if written else str(p)
-
-
-def alone(p: pd.Period, written: str | None = None) -> str:
-    """The quarter alone, as the data writes it: "3분기", "Q3", "1/4" (t26t9: not "Q3" for 3분기), "H2", "하반기"."""
-    if halfyears.owns(written):
-        return named(p, written).replace(str(p.qyear), "").strip(" -/년")
-    return p.strftime(written.replace("%Y", "").strip(" -/.년年")) if written else f"Q{p.quarter}"
+def period_starts(ticks: pd.DatetimeIndex, unit: str) -> pd.DatetimeIndex:
+    """The first instant of the month (``unit`` "month") or year ("year") each of ``ticks`` is in, in their zone (a
+    zone whose clocks change at midnight: its first instant there)."""
+    naive = ticks.tz_localize(None) if ticks.tz is not None else ticks
+    starts = naive.to_period("M" if unit == "month" else "Y").to_timestamp().as_unit(ticks.unit)
+    if ticks.tz is None:
+        return starts
+    return starts.tz_localize(ticks.tz, ambiguous=np.ones(len(starts), dtype=bool), nonexistent="shift_forward")
 
 
 def period_labels(ticks: pd.DatetimeIndex, unit: str) -> list[str]:

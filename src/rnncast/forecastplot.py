@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, stepactuals, tiledsteps, zeroscales
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, stepactuals, targetrows, tiledsteps, zeroscales
 from rnncast.seriespicks import mase_by_series, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -41,10 +41,11 @@ SMOOTH = 25  # points in the running mean of a squared error: a noisy error's le
 
 
 def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts | None = None,
-                  max_points: int = plots.MAX_POINTS) -> Figure:
-    """Actual vs predicted over a contiguous stretch of the test split (the first target, the title
-    naming it and the others when there are several), with every
-    baseline of the reference model's scores and each quantile model's every level (``quantilebands``).
+                  max_points: int = plots.MAX_POINTS, where: str | None = None) -> Figure:
+    """Actual vs predicted over a contiguous stretch of the test split, with every
+    baseline of the reference model's scores and each quantile model's every level (``quantilebands``). A model of
+    several targets draws each in a row of its own (``targetrows``: beyond its rows, the first ones, the title
+    saying how many and, with ``where``, the file that holds them all); the figure's ``targets_drawn`` says how many.
 
     ``models``: name -> fitted model, drawn side by side (``reference`` among them or not); the
     other models forecast the same series' test windows of ``data``. ``test``: the reference
@@ -60,55 +61,72 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = _values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
+    targets = list(reference.targets_)
     if len(test.ids) == 1 or not len(wf.series):
-        panel = _panel(reference, data, models, test, 0, max_points)
+        drawn = targetrows.count(len(targets))
+        rows = [_panel(reference, data, models, test, 0, max_points, t) for t in range(drawn)]  # a row per target
+        panel = rows[0]
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         shown = panel["points"]  # every test date with a row (``tiledsteps``), or the first ones; a date without one apart
-        span = (f"all {counted(shown, 'test point')}{_blank(panel['blank'])}{panel['last']}" if panel["whole"]
-                else f"first {counted(shown, 'point')}{_blank(panel['blank'])}")  # "first 120" of 120 read as rows cut
+        each = " of each target" if drawn > 1 else ""  # every target's row draws as many
+        span = (f"all {counted(shown, 'test point')}{each}{_blank(panel['blank'])}{panel['last']}" if panel["whole"]
+                else f"first {counted(shown, 'point')}{each}{_blank(panel['blank'])}")  # "first 120" of 120 read as rows cut
         new, end = _after_fit(wf, test.scored, panel["rows"], panel["real"])  # drawn points after the fit's data, the first's position
         part = ("Test split" if not new else "Rows after the fit's data" if new == shown else
                 "Test split and the rows after the fit's data")
         if new:  # evaluate's words: "200 in the fit's test split, 500 after the fit's last row"
             span = span.replace(" test point", " point") + (f": {shown - new} in the fit's test split, {new} after "
                                                             "its last row" if new < shown else "")
-        title = (f"{part}, {which}forecast {how} ({span}{_unscored(panel)}"
-                 f"{plots.target_note(reference.targets_)})")
-        fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                    xlabel=axislabels.time_label(reference.calendar_), filled=panel["filled"], session=session,
-                                    calendar=reference.calendar_)
+        title = (f"{part}, {which}forecast {how} ({span}{_unscored(rows)}"
+                 f"{targetrows.note(targets, drawn, where)})")
+        if drawn > 1:  # a row per target, over one time axis
+            for t, row in enumerate(rows):
+                row["title"], row["ylabel"] = targetrows.row_title(targets[t]), axislabels.values_label(targets[t])
+            fig = plots.forecast_grid(rows, title, ylabel, axislabels.time_label(reference.calendar_), session,
+                                      reference.calendar_)
+        else:
+            fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
+                                        xlabel=axislabels.time_label(reference.calendar_), filled=panel["filled"],
+                                        session=session, calendar=reference.calendar_)
         if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
-            ax = fig.axes[0]
-            ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label="the fit's data ends")
-            ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            for i, ax in enumerate(fig.axes[:drawn]):
+                ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
+            fig.axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        fig.targets_drawn = drawn
         return fig
     mase = series_mase(test)
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why)
-    panels = []
+    panels, drawn = [], targetrows.count(len(targets), len(picks))
     for s, role in picks:
-        panel = _panel(reference, data, models, test, s, max_points)
         if not np.isfinite(mase[s]):
-            panel["title"] = f"series {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
+            lead = f"series {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
         elif role:
-            panel["title"] = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
+            lead = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
         else:
-            panel["title"] = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
-        panels.append(panel)
-    lengths = {panel["points"] for panel in panels}
+            lead = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
+        for t in range(drawn):  # a row per target of the series, one after another
+            panel = _panel(reference, data, models, test, s, max_points, t)
+            panel["title"], panel["target"] = targetrows.row_title(targets[t], lead) if drawn > 1 else lead, t
+            if drawn > 1:
+                panel["ylabel"] = axislabels.values_label(targets[t])
+            panels.append(panel)
+    lengths, each = {panel["points"] for panel in panels}, " and target" if drawn > 1 else ""
     if all(panel["whole"] for panel in panels):  # none cut by max_points: every test date of each series drawn: said as the one series' title says it, its last cutoff too
         span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
         lasts = {panel["last"] for panel in panels}
-        span += " of each series" + (lasts.pop() if len(lasts) == 1 else
+        span += f" of each series{each}" + (lasts.pop() if len(lasts) == 1 else
                                      ", the last of each from a cutoff fewer steps after the one before")
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
-        span += " of each series"
+        span += f" of each series{each}"
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
-    span += _blank(sum(panel["blank"] for panel in panels), "; ")
+    span += _blank(sum(panel["blank"] for panel in panels if not panel["target"]), "; ")  # a date, not each target's
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
-    title = (f"Test split, forecast {how} ({span}{plots.target_note(reference.targets_)}){note}")
-    return plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
+    title = f"Test split, forecast {how} ({span}{targetrows.note(targets, drawn, where)}){note}"
+    fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
+    fig.targets_drawn = drawn
+    return fig
 
 
 @fonts.drawn
@@ -149,7 +167,8 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if panel["whole"] else "the first of"
-    title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}",
+    title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}"
+                         f"{targetrows.note(reference.targets_, 1)}",
                          wrap=True)
     axislabels.label(axes[0], _values_label(reference), title)  # a long name wrapped, or written whole under the title
     return fig
@@ -180,8 +199,8 @@ def series_mase(test: PartForecasts) -> np.ndarray:
 
 
 def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
-           max_points: int = plots.MAX_POINTS) -> dict:
-    """The curves of series ``s`` of ``test``: x, actual (and which are left out of the scores: 1 made by fill, 2 of
+           max_points: int = plots.MAX_POINTS, t: int = 0) -> dict:
+    """The curves of target ``t`` of series ``s`` of ``test``: x, actual (and which are left out of the scores: 1 made by fill, 2 of
     a window whose inputs were filled from later rows), every model
     and baseline (a gap at windows left out of the scores: their inputs read values filled from later
     rows), the bands."""
@@ -197,7 +216,7 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
 
     def along(wf, values):  # one curve of windows like ``mine``'s: the steps drawn, broken where a date is not
         if len(wf.y_true) != len(mine.y_true):  # another model's other windows: counted in rows
-            return tiledsteps.broken(plots.contiguous_forecast(wf.y_true[..., 0], values, max_points)[2], tile.gaps)
+            return tiledsteps.broken(plots.contiguous_forecast(wf.y_true[..., t], values, max_points)[2], tile.gaps)
         return tiledsteps.broken(values[firsts], tile.gaps)
 
     predictions, bands = {}, {}
@@ -206,19 +225,19 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
             wf = mine
         else:
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
-        predictions[name] = along(wf, _shown(wf, wf.y_pred[..., 0]))
+        predictions[name] = along(wf, _shown(wf, wf.y_pred[..., t]))
         for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level a line
-            lower, upper = (None if q is None else along(wf, _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]))
+            lower, upper = (None if q is None else along(wf, _shown(wf, wf.quantiles[..., t, wf.levels.index(q)]))
                             for q in (lo, hi))
             bands[f"{name} {label}"] = Band(lower, upper, name, depth)
-    actual = along(mine, mine.y_true[..., 0])
-    filled = along(mine, mine.filled[..., 0]) if mine.filled is not None else np.zeros(len(actual), dtype=bool)
+    actual = along(mine, mine.y_true[..., t])
+    filled = along(mine, mine.filled[..., t]) if mine.filled is not None else np.zeros(len(actual), dtype=bool)
     later = (tiledsteps.broken(mine.reads_later[firsts[0]], tile.gaps) if mine.reads_later is not None
              else np.zeros(len(actual), dtype=bool))
     marks = plots.left_out(filled, later)  # every point left out of the scores, by why (plots.draw_actual)
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
-        predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., 0]))
+        predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., t]))
     real = tiledsteps.broken(~np.isnan(mine.y_true[..., 0][firsts]) if at is not None else
                              np.ones(len(firsts[0]), dtype=bool), tile.gaps)  # a date with a row (not blank, no break)
     rows = tiledsteps.broken(mine.target_rows[firsts[0]] + firsts[1], tile.gaps)  # each point's window's first row,
@@ -233,11 +252,13 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
             "last": _last(tile, horizon, real_at)}
 
 
-def _unscored(panel: dict) -> str:
-    """How many of one series' drawn points are scored, where some are not (made by fill, or their window's inputs
-    filled from later rows: ``filledwindows``), marked in the plot: "" where every one is."""
-    left = int(np.count_nonzero(panel["filled"])) if panel["filled"] is not None else 0
-    return plots.scored_note(panel["points"], left, "them")
+def _unscored(rows: list[dict]) -> str:
+    """How many of one series' drawn points (of its ``rows``, a row per target) are scored, where some are not (made by
+    fill, or their window's inputs filled from later rows: ``filledwindows``), marked in the plot: "" where every one
+    is."""
+    left = sum(int(np.count_nonzero(row["filled"])) for row in rows if row["filled"] is not None)
+    points = sum(row["points"] for row in rows)
+    return plots.scored_note(points, left, "them" if len(rows) == 1 else f"the {points} drawn")
 
 
 def _after_fit(wf: WindowForecasts, scored: dict, rows: np.ndarray, real: np.ndarray) -> tuple[int, int]:

@@ -191,7 +191,8 @@ class Learned:
         fit's split put it; rows after the fit's data are drawn after it, the title counting them and a dotted line
         marking where the fit's data ends). At most 400 points are drawn, the first: to draw another stretch, slice
         ``data`` (``data.iloc[:n]``: the fit's own rows draw its test split alone; ``data.iloc[-(k + lookback):]``:
-        the last k rows). A panel draws its best, median and worst series by test MASE. Raises ``RnncastError``
+        the last k rows). A panel draws its best, median and worst series by test MASE; several targets a row each
+        (``targetrows``: at most 6 rows, the title saying how many beyond). Raises ``RnncastError``
         before fit or load, and as ``evaluate`` does for data it cannot read."""
         self.check_fitted()
         from rnncast import madeof, untrained  # matplotlib only when a figure is drawn

@@ -114,8 +114,9 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
-    ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled"}`` per row ("bands" and
-    "filled" optional); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes them.
+    ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled", "ylabel"}`` per row ("bands",
+    "filled" and "ylabel" optional: rows of several targets each label their own, ``targetrows``, else ``ylabel`` is
+    every row's); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes them.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
@@ -125,8 +126,18 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
     covered.legend(fig, list(axes), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
-    axislabels.label(list(axes), ylabel, fig.suptitle(title, wrap=True))  # one label along the rows where long
+    row_labels(fig, list(axes), [panel.get("ylabel") for panel in panels], ylabel, fig.suptitle(title, wrap=True))
     return fig
+
+
+def row_labels(fig, axes: list, own: list, ylabel: str, home) -> None:
+    """The y labels of a figure's rows: each row's ``own`` where rows draw several targets (its name and units),
+    else ``ylabel`` along every row (one label where long); ``home``: the title a shortened label is written under."""
+    if any(own):
+        for ax, text in zip(axes, own):
+            axislabels.label(ax, text or ylabel, home)
+    else:
+        axislabels.label(axes, ylabel, home)
 
 
 FILLED_LABEL = "made by fill, not observed: not scored"
@@ -289,17 +300,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
         time_ticks(ax, curve["x"], zone, session, calendar)
     axes[-1, 0].set_xlabel(xlabel or "")
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
-    axislabels.label(list(axes[:, 0]), ylabel, suptitle)  # one label along the rows where long
+    row_labels(fig, list(axes[:, 0]), [curve.get("ylabel") for curve in curves], ylabel, suptitle)
     covered.legend(fig, list(axes[:, 0]), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
     return fig
-
-
-def target_note(targets) -> str:
-    """What a figure drawing only the first target says of the others: "" for one target, else
-    "; target 'a' drawn, not 'b', 'c'" (the title would otherwise pass for the whole model)."""
-    if len(targets) < 2:
-        return ""
-    return f"; target {targets[0]!r} drawn, not {', '.join(repr(t) for t in targets[1:])}"
 
 
 def png_bytes(fig: Figure, dpi: int = 110) -> bytes:

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
-                     testforecasts, untrained)
+                     targetrows, testforecasts, untrained)
 from rnncast.version import __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import csv_text
@@ -153,7 +153,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         metrics = run_metrics(forecaster, data, forecasts)
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
             loss_png = plots.png_bytes(forecaster.loss_figure())
-            forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test")))
+            figure = forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test"), where=testforecasts.FILE)
+            forecast_png, rows = plots.png_bytes(figure), figure.targets_drawn  # the targets it draws, by its rows
     stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
     noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)
     config = {
@@ -192,7 +193,9 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     doing = (f"regressing {what} on {', '.join(inputs)}" if inputs and not forecaster.settings_.data.target_input
              else f"forecasting {what}")
     title = title or f"rnncast run: {forecaster.cell.upper()} {doing}"
-    figures = [("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split"),
+    of = targetrows.caption(forecaster.targets_ if forecaster.layout_ != "wide" else [], rows, testforecasts.FILE)
+    figures = [("h2", f"Forecast on the test split{of}"),
+               ("img", forecast_png, f"actual and predicted values{of.replace(', a row each', '')} on the test split"),
                *([("p", testforecasts.SAID)] if "test" in forecasts else []),
                ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
@@ -216,7 +219,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     out_dir = Path(out_dir)
     m, panel = result.metrics, result.panel
     with capture() as drawn:  # names no font draws, said once (plots.png_bytes) and kept in the notes
-        png = plots.png_bytes(result.figure())
+        figure = result.figure()
+        png, rows = plots.png_bytes(figure), figure.targets_drawn
     noticed = merged(noticed, drawn)
     wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
     parts = panel.key.parts if panel.key is not None else None  # a key of several: its series by its columns
@@ -247,9 +251,10 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     blocks += [("p", note) for note in (said.intervals, said.unscored, said.series, said.mase, said.percent) if note]
     if m["skipped_series"]:
         blocks.append(("p", _left_out(m["skipped_series"])))
+    of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv")
     blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
-               ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
-               ("img", png, "actual values and the forecast of every backtest window"),
+               ("table", backtest_rows(m)), ("h2", f"Forecasts at each cutoff{of}"),
+               ("img", png, f"actual values and the forecast of every backtest window{of.replace(', a row each', '')}"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
     files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks,
                                                           m.get("season")))

@@ -1,0 +1,44 @@
+"""Which targets a forecast figure draws (forecast.png, backtest.png): each target in a row of its own, titled by
+its name, its y label its name and units, the rows of one series stacked over one time axis. Every target is drawn
+while the figure keeps at most ``MAX_ROWS`` rows (a panel's series each a row per target); beyond, the first ones,
+and the title says how many of how many and which file holds them all. A model of several targets drew its first
+alone (forecast.png of ETTh1's OT and HUFL: OT's row, HUFL nowhere but the CSV)."""
+
+from __future__ import annotations
+
+MAX_ROWS = 6  # the most rows a forecast figure stacks (about 2.7 inches each): 6 targets of one series, 2 of 3 series
+
+
+def count(n_targets: int, n_series: int = 1) -> int:
+    """How many targets (the first ones) a figure of ``n_series`` series rows draws: every one while the rows fit
+    ``MAX_ROWS``, and at least one."""
+    return max(1, min(n_targets, MAX_ROWS // max(1, n_series)))
+
+
+def note(targets, drawn: int, where: str | None = None) -> str:
+    """A figure title's words for the targets it leaves out: "" where it draws all ``targets``, else "; 4 of 7
+    targets drawn ('OT', 'HUFL', ...)" and, with ``where`` (the file of every target's forecasts), "; all are in
+    test_forecasts.csv"."""
+    targets = list(targets)
+    if drawn >= len(targets):
+        return ""
+    names = ", ".join(repr(str(t)) for t in targets[:drawn])
+    return f"; {drawn} of {len(targets)} targets drawn ({names})" + (f"; all are in {where}" if where else "")
+
+
+def row_title(target, lead: str = "") -> str:
+    """A row's title naming its ``target`` after ``lead`` (the series' words, "best by test MASE: series 'A'")."""
+    return f"{lead}; target {str(target)!r}" if lead else f"target {str(target)!r}"
+
+
+def caption(targets, drawn: int, where: str | None = None) -> str:
+    """How a page names the figure's values: "" for one target, " of OT and HUFL, a row each" where every target is
+    drawn, " of OT, HUFL, 2 of 7 targets (all are in test_forecasts.csv)" where not (``where``: that file)."""
+    targets = [str(t) for t in targets]
+    if len(targets) < 2:
+        return ""
+    shown = targets[:drawn]
+    names = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    if drawn >= len(targets):
+        return f" of {names}, a row each"
+    return f" of {names}, {drawn} of {len(targets)} targets" + (f" (all are in {where})" if where else "")

@@ -1,0 +1,24 @@
+from rnncast import targetrows
+
+
+def test_every_target_is_drawn_while_the_rows_fit_and_at_least_one_of_each_series():
+    assert targetrows.count(1) == 1 and targetrows.count(2) == 2
+    assert targetrows.count(targetrows.MAX_ROWS + 3) == targetrows.MAX_ROWS
+    assert targetrows.count(2, 3) == 2 and targetrows.count(7, 3) == targetrows.MAX_ROWS // 3
+    assert targetrows.count(4, targetrows.MAX_ROWS + 1) == 1  # a series' row is never left without a target
+
+
+def test_the_title_says_the_targets_left_out_and_where_all_are():
+    assert targetrows.note(["OT", "HUFL"], 2) == ""
+    assert targetrows.note(["a", "b", "c"], 1) == "; 1 of 3 targets drawn ('a')"
+    assert (targetrows.note(["a", "b", "c"], 2, "forecasts.csv")
+            == "; 2 of 3 targets drawn ('a', 'b'); all are in forecasts.csv")
+    assert targetrows.row_title("OT") == "target 'OT'"
+    assert targetrows.row_title(7, "best by test MASE: series 'A'") == "best by test MASE: series 'A'; target '7'"
+
+
+def test_the_page_names_the_targets_the_figure_draws():
+    assert targetrows.caption(["y"], 1) == ""
+    assert targetrows.caption(["OT", "HUFL"], 2) == " of OT and HUFL, a row each"
+    assert (targetrows.caption(["a", "b", "c"], 2, "test_forecasts.csv")
+            == " of a and b, 2 of 3 targets (all are in test_forecasts.csv)")
