@@ -143,7 +143,8 @@ def _run_config(path: Path) -> tuple[dict, dict]:
             data.pop("features", None)  # the past and future covariates together
             if layout == "wide":
                 data["series"], data["target"] = data["target"], None  # the series columns were the targets
-        request = {k: _request(path, k, v)  # "time_col": 7 or "target": 5 named here, not read as a column
+        # "target": 5 named here, not looked up as a column; "source": 5 is named where the data is located (configpaths)
+        request = {k: v if k == "data" else _request(path, k, v)
                    for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
     except RnncastError:
         raise
