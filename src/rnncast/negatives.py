@@ -46,8 +46,8 @@ def quiet():
     validation scores) or forecast again for a page whose own part said them (a run's validation part)."""
     return errors_only(log)
 
-WORDS = {"train": "training", "val": "validation"}
-ROUNDING = 8 * float(np.finfo(np.float32).eps)  # below zero by less than this share of a series' largest magnitude: rounding  # a part as the warning says it: "12 of the 300 validation forecasts"
+WORDS = {"train": "training", "val": "validation"}  # a part as the warning says it: "12 of the 300 validation forecasts"
+ROUNDING = 8 * float(np.finfo(np.float32).eps)  # below zero by less than this of a series' largest magnitude: rounding
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
@@ -69,7 +69,8 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         values = np.asarray(forecasts[:, :, t], dtype=float)  # [W, H] or [W, H, Q]
         if not values.size or not np.isfinite(column).any() or np.nanmin(column) < 0:
             continue
-        tol = 0.0 if tolerance is None else np.asarray(tolerance, dtype=float)[:, t].reshape((-1,) + (1,) * (values.ndim - 1))
+        tol = 0.0 if tolerance is None else np.asarray(tolerance, dtype=float)[:, t]
+        tol = np.reshape(tol, (-1,) + (1,) * (values.ndim - 1))  # [W, 1] or [W, 1, 1]: each window's
         values = np.where((values < 0) & (values >= -tol), 0.0, values)  # float rounding of a zero: not below it
         low = values < 0
         if not low.any():
