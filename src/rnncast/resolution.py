@@ -109,7 +109,7 @@ def _scored_rows(panel: Panel, s: int, split: Split, count: np.ndarray, top: np.
     """``_named``'s rule on series ``s``' validation and test rows, ``tail`` rows at a time back from its end (its
     column statistics [C] as ``_named`` computed them): each such row ends a window fit scores, so a value there is
     weighed against its own neighbours' steps as backtest weighs it at a cutoff after it, wherever it sits (a 1e9
-    twenty rows before the end was scored, unnamed, at fit; backtest refused it). Training rows are left to ``check``."""
+    twenty rows before the end was scored, unnamed, at fit; backtest refused it). Training rows: ``check``'s."""
     rows = panel.rows(s)[: split.end]
     n_cuts = -(-(split.end - split.train_end) // tail)  # chunks of tail rows back from the end, over val and test
     start = split.end - n_cuts * tail
