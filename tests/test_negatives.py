@@ -339,3 +339,19 @@ def test_a_wide_models_forecasts_below_zero_are_named_by_the_series_columns(capl
         "below zero (the least "), said
     assert " test forecasts of the series' columns 'y1' (" in said[1] and "though the data's columns are never" in said[1]
     assert all("of 'y'" not in s and "data's 'y'" not in s and " series: " not in s for s in said)
+
+
+def test_float_rounding_of_a_zero_forecast_is_not_said_below_zero(caplog):
+    """A tester's ETTm1 MUFL (decision 9502): an untrained model repeating exact zeros wrote -2.5e-07 after the scaler,
+    and 14400 of 202320 test forecasts were said to be below zero. Here an untrained model (lr 1e-9) of a series
+    whose test rows are all 0 wrote -4.1e-08 for 174 of 174; a forecast below zero beyond rounding still warns."""
+    y = np.abs(np.random.default_rng(0).normal(3.3, 1, 300))
+    y[150:] = 0.0
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=300, freq="h"), "y": y})
+    model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}).fit(frame)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    assert "below zero" not in caplog.text
+    forecasts = np.array([[[-2.5e-7], [-1e-4]]])  # [W=1, H=2, T=1]; the series' largest magnitude 20: 1.9e-05
+    text = below_zero(forecasts, np.array([[0.0], [20.0]]), ["y"], [None], tolerance=np.array([[20 * 9.5e-7]]))
+    assert text.startswith("1 of the 2 test forecasts of 'y' ('y_hat') are below zero (the least -0.0001)")

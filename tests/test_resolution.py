@@ -221,3 +221,42 @@ def test_a_future_column_with_no_step_in_the_rows_read_is_weighed_by_its_fitted_
                                                r"forecast step 2 of 2\), among values near 0 .*the column's median "
                                                r"step \(5\)"):
             resolution.future(np.array([[[12.0], [1e20]]]), ["temp"], panel, when, offset, scale, state)
+
+
+def _daily(n: int = 400) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    y = 100 + 10 * np.sin(np.arange(n) * 2 * np.pi / 7) + rng.normal(0, 2, n)
+    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="D"), "y": y})
+
+
+@pytest.mark.parametrize("row, when, part", [(380, "2025-01-15", "a test row: its errors would drive every score"),
+                                             (300, "2024-10-27", "a validation row")])
+def test_fit_names_a_huge_value_anywhere_in_its_validation_and_test_rows(row, when, part):
+    """A tester's daily series near 100 with 1e9 twenty rows before its end (decision 9501): fit weighed only the
+    training rows' end and the series' end, neither of which held it, and scored it (model MSE 2.5e16, a hint drawn
+    from that cell), while backtest refused it. Fit now weighs its validation and test rows a tail at a time."""
+    frame = _daily()
+    frame.loc[row, "y"] = 1e9
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**{**TINY, "lookback": 14}).fit(frame, target="y")
+    said = str(err.value)
+    assert said.startswith(f"column 'y' holds 1000000000 at {when} ({part}), among values near ")
+    assert "the 17 rows around it are told apart" in said
+
+
+def test_fit_names_one_series_huge_test_value_in_a_panel():
+    frame = _daily()
+    b = frame.assign(y=frame["y"] + 30)
+    b.loc[385, "y"] = 1e9
+    panel = pd.concat([frame.assign(id="a"), b.assign(id="b")])
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'b' holds 1000000000 at 2025-01-20 \(a test row"):
+        Forecaster(**{**TINY, "lookback": 14}).fit(panel, target="y", id_col="id")
+
+
+@pytest.mark.parametrize("change", ["level", "growth"])
+def test_fit_passes_over_a_change_of_level_or_growth_in_its_test_rows(change):
+    """A real change (the last 20 rows ten million times higher, or rising geometrically to 1e9) is not one wrong
+    value: the rows before it blur in float32, but fit does not refuse them by a value of theirs."""
+    frame = _daily()
+    frame.loc[380:, "y"] = frame["y"][380:] * 1e7 if change == "level" else np.geomspace(1e3, 1e9, 20)
+    Forecaster(**{**TINY, "lookback": 14, "epochs": 1}).fit(frame, target="y")

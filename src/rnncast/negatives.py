@@ -47,10 +47,12 @@ def quiet():
     return errors_only(log)
 
 WORDS = {"train": "training", "val": "validation"}  # a part as the warning says it: "12 of the 300 validation forecasts"
+ROUNDING = 8 * float(np.finfo(np.float32).eps)  # below zero by less than this of a series' largest magnitude: rounding
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
-               point: str = "_hat", windows=None, judged: list | None = None, wide: bool = False) -> str | None:
+               point: str = "_hat", windows=None, judged: list | None = None, wide: bool = False,
+               tolerance: np.ndarray | None = None) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
     window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
     negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
@@ -59,13 +61,17 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
     forecast and per quantile level, each named by the column it is written in. ``judged`` [T]: what ``data`` holds
     of each target, as the warning says it ("the data's 'y'" unless given). ``wide``: the series are the columns of a
     wide table, named in the lead with their counts (``series_columns``), not the one target's inner name.
-    Returns the warning, or None."""
+    ``tolerance`` [W, T]: how far below zero each window's forecasts may be and still be counted as zero, float
+    rounding of the scaler (``rounding``); None: none. Returns the warning, or None."""
     said, clip = [], []
     for t, name in enumerate(targets):
         column = data[:, t]
         values = np.asarray(forecasts[:, :, t], dtype=float)  # [W, H] or [W, H, Q]
         if not values.size or not np.isfinite(column).any() or np.nanmin(column) < 0:
             continue
+        tol = 0.0 if tolerance is None else np.asarray(tolerance, dtype=float)[:, t]
+        tol = np.reshape(tol, (-1,) + (1,) * (values.ndim - 1))  # [W, 1] or [W, 1, 1]: each window's
+        values = np.where((values < 0) & (values >= -tol), 0.0, values)  # float rounding of a zero: not below it
         low = values < 0
         if not low.any():
             continue
@@ -131,7 +137,27 @@ def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str 
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     data, judged = _target_values(state, panel)
     return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
-                      tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide")
+                      tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide",
+                      rounding(state, panel, series))
+
+
+def rounding(state, panel, series: np.ndarray) -> np.ndarray:
+    """[W, T] how far below zero the forecasts of the windows of ``series`` [W] may fall by float rounding alone:
+    ``ROUNDING`` (8 float32 epsilons, 9.5e-07) of the largest magnitude of each target in the window's series'
+    rows, which bounds the scaler's offset and spread; a forecast of 0 made in float32 and unscaled comes back off
+    by about an epsilon of the offset (ETTm1's MUFL: -2.5e-07, 14400 forecasts warned of). Where the target was stood
+    in (a model of the features alone): the greatest magnitude the model was fitted on."""
+    n_t = len(state.targets)
+    if panel.target_least is None:
+        top = np.zeros((panel.n_series, n_t))
+        for s in np.unique(series).tolist():
+            rows = np.asarray(panel.rows(int(s))[:, :n_t], dtype=float)
+            top[s] = np.where(np.isfinite(rows), np.abs(rows), 0.0).max(axis=0, initial=0.0)
+        return ROUNDING * top[np.asarray(series, dtype=np.int64)]
+    ranges = [r for r in (state.value_ranges or []) if r is not None]
+    top = [max((max(abs(r[t][2]), abs(r[t][3])) for r in ranges if t < len(r) and r[t] is not None), default=0.0)
+           for t in range(n_t)]
+    return np.broadcast_to(ROUNDING * np.asarray(top, dtype=float), (len(series), n_t))
 
 
 def _target_values(state, panel) -> tuple[np.ndarray, list | None]:

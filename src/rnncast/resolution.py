@@ -11,6 +11,8 @@ not refused: only the last ``lookback + horizon`` training rows are weighed, aga
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from rnncast.errors import RnncastError
@@ -63,9 +65,10 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
 
 
 def _named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str, last: int,
-           cuts: tuple[bool, ...]) -> None:
+           cuts: tuple[bool, ...], scored_rows: bool = False) -> None:
     """``named`` at each of ``cuts`` (its ``at_end``s) in turn, every series weighed at one before the next: each
-    series' statistics (its columns' largest magnitude, mean and spread [C]) computed once for all of them."""
+    series' statistics (its columns' largest magnitude, mean and spread [C]) computed once for all of them; then,
+    with ``scored_rows``, each series' validation and test rows a ``tail`` at a time (``_scored_rows``)."""
     tail = lookback + horizon
     splits = [Split(n, n, n) for n in panel.lengths.tolist()] if splits is None else splits
     weighed = []
@@ -97,6 +100,39 @@ def _named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int
                     continue  # to ``check`` (the training rows); the next blurred column is weighed
                 _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored,
                         first, at_end)
+    for s, first, split, count, top, mean, spread in weighed if scored_rows else ():
+        _scored_rows(panel, s, split, count, top, mean, spread, tail)
+
+
+def _scored_rows(panel: Panel, s: int, split: Split, count: np.ndarray, top: np.ndarray, mean: np.ndarray,
+                 spread: np.ndarray, tail: int) -> None:
+    """``_named``'s rule on series ``s``' validation and test rows, ``tail`` rows at a time back from its end (its
+    column statistics [C] as ``_named`` computed them): each such row ends a window fit scores, so a value there is
+    weighed against its own neighbours' steps as backtest weighs it at a cutoff after it, wherever it sits (a 1e9
+    twenty rows before the end was scored, unnamed, at fit; backtest refused it). Training rows: ``check``'s."""
+    rows = panel.rows(s)[: split.end]
+    n_cuts = -(-(split.end - split.train_end) // tail)  # chunks of tail rows back from the end, over val and test
+    start = split.end - n_cuts * tail
+    if n_cuts == 0 or split.train_end < 2:
+        return
+    pad = max(-start, 0)
+    chunks = np.concatenate([np.full((pad, rows.shape[1]), np.nan), rows[max(start, 0):]]).reshape(n_cuts, tail, -1)
+    kept = np.isfinite(chunks)  # [K, tail, C]
+    unit = np.where(kept, chunks, 0.0) / np.where(top > 0, top, 1.0)
+    moved = np.where(kept[:, 1:] & kept[:, :-1], np.abs(np.diff(unit, axis=1)), np.nan)  # [K, tail-1, C]
+    with warnings.catch_warnings(), np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # a chunk with no two finite values in a row: no step
+        steps = np.nan_to_num(np.nanmedian(moved, axis=1)) if tail > 1 else np.zeros(moved.shape[::2])  # [K, C]
+        back = ((unit - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
+        scored = (start + np.arange(n_cuts * tail) >= split.train_end).reshape(n_cuts, tail, 1)
+        blur = np.where(kept & scored & (spread > 0), np.abs(back - unit), 0.0).max(axis=1)  # [K, C]
+    for c, j in np.argwhere((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
+        cut = start + (c + 1) * tail
+        far = _far(rows[:, j], cut, tail)
+        if _moved(rows[:, j], far) or _in_run(rows[:, j], far):
+            continue  # a change of level, or real growth, as ``_named`` leaves them
+        _refuse(panel, s, j, rows, far, float(blur[c, j] * top[j]), float(steps[c, j] * top[j]), tail, split,
+                around=True)
 
 
 def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offset: np.ndarray, scale: np.ndarray,
@@ -145,8 +181,10 @@ def _median(values: np.ndarray) -> np.ndarray:
 
 def named_at_fit(panel: Panel, splits: list[Split], lookback: int, horizon: int) -> None:
     """``named`` as fit asks it: at the training rows' end, and at the series' end, as evaluate of the same rows
-    will weigh them (a 1e12 test row beside a flat end trained, then the run's report refused it: decision 906)."""
-    _named(panel, splits, lookback, horizon, "", 0, (False, True))  # each series' statistics computed once
+    will weigh them (a 1e12 test row beside a flat end trained, then the run's report refused it: decision 906), then
+    every validation and test row against its own neighbours, as backtest's cutoffs weigh them (``_scored_rows``)."""
+    _named(panel, splits, lookback, horizon, "", 0, (False, True), True)  # each series' statistics computed once
+
 
 def _far(column: np.ndarray, train_end: int | None, tail: int) -> tuple[float, int, float]:
     """(the median of ``column``'s finite values, the row of the value furthest from it, the median of its last
@@ -176,7 +214,8 @@ def _in_run(column: np.ndarray, far: tuple[float, int, float]) -> bool:
 
 
 def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, int, float], blur: float, step: float,
-            tail: int, split: Split | None = None, scored: str = "", first: int = 0, at_end: bool = False) -> None:
+            tail: int, split: Split | None = None, scored: str = "", first: int = 0, at_end: bool = False,
+            around: bool = False) -> None:
     """Refuse column ``j`` of series ``s`` (its rows ``train``: the training rows, or every row with its ``split``,
     when the value may sit in the validation or test rows; from the series' row ``first``; ``far``: ``_far``'s):
     by its change of level (``_moved``), else by its value furthest from the rest."""
@@ -188,7 +227,9 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
     among = "training values" if not part else "values"
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
-    blurred = (f"in float32 as the network reads it, its last {tail} {'rows' if scored or at_end else 'training rows'} are told apart only to within "
+    rows = (f"the {tail} rows around it" if around else f"its last {tail} rows" if scored or at_end else
+            f"its last {tail} training rows")
+    blurred = (f"in float32 as the network reads it, {rows} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
     if _moved(column, far):  # ``check``'s alone: ``named`` leaves a change of level to it
