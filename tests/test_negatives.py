@@ -342,7 +342,7 @@ def test_a_wide_models_forecasts_below_zero_are_named_by_the_series_columns(capl
 
 
 def test_float_rounding_of_a_zero_forecast_is_not_said_below_zero(caplog):
-    """A tester's ETTm1 MUFL (decision 9502): an untrained model repeating exact zeros wrote -2.5e-07 after the scaler,
+    """A tester's ETTm1 MUFL (decision 1301): an untrained model repeating exact zeros wrote -2.5e-07 after the scaler,
     and 14400 of 202320 test forecasts were said to be below zero. Here an untrained model (lr 1e-9) of a series
     whose test rows are all 0 wrote -4.1e-08 for 174 of 174; a forecast below zero beyond rounding still warns."""
     y = np.abs(np.random.default_rng(0).normal(3.3, 1, 300))

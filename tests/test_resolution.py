@@ -232,7 +232,7 @@ def _daily(n: int = 400) -> pd.DataFrame:
 @pytest.mark.parametrize("row, when, part", [(380, "2025-01-15", "a test row: its errors would drive every score"),
                                              (300, "2024-10-27", "a validation row")])
 def test_fit_names_a_huge_value_anywhere_in_its_validation_and_test_rows(row, when, part):
-    """A tester's daily series near 100 with 1e9 twenty rows before its end (decision 9501): fit weighed only the
+    """A tester's daily series near 100 with 1e9 twenty rows before its end (decision 1300): fit weighed only the
     training rows' end and the series' end, neither of which held it, and scored it (model MSE 2.5e16, a hint drawn
     from that cell), while backtest refused it. Fit now weighs its validation and test rows a tail at a time."""
     frame = _daily()
