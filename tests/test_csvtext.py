@@ -153,9 +153,10 @@ def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
 
 
 @pytest.mark.parametrize("form", ["%^b %Y", "%^B %Y", "%Y-%^b", "%m/%d/%y", "%d/%m/%y", "%d-%^b-%y", "%d.%m.%y",
-                                  "%d-%^b-%Y", "%d %^b %Y", "%b-%y"])
+                                  "%d-%^b-%Y", "%d %^b %Y", "%b-%y", "%y.%m.%d", "%y/%m/%d", "%y-%m-%d", "%m.%d.%y"])
 def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(form, caplog):
-    """JAN 2000 and 01/15/20 were read, but their forecasts were ISO dates (a note at fit said so)."""
+    """JAN 2000 and 01/15/20 were read, but their forecasts were ISO dates (a note at fit said so); so were Korean
+    offices' 23.01.01 (%y.%m.%d), read year first while the note named %d.%m.%y."""
     import logging
     daily = "%d" in form
     times = pd.date_range("2015-01-01", periods=90, freq="D" if daily else "MS")
