@@ -170,6 +170,19 @@ def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(f
         assert lines[1].startswith("01/04/15,")
 
 
+@pytest.mark.parametrize("form", ["%y.%m.%d %H:%M", "%y-%m-%d %H:%M:%S", "%d.%m.%y %H:%M", "%m/%d/%y %H:%M"])
+def test_two_digit_year_dates_with_a_time_of_day_are_forecast_in_their_form(form, caplog):
+    """23.01.01 13:00 was read, but forecast 2023-01-05 03:00 (pandas names no format for two-digit years)."""
+    import logging
+    times = pd.date_range("2023-01-01", periods=100, freq="h")
+    data = pd.DataFrame({"date": timetext.write(times, form), "y": np.round(np.sin(np.arange(100) / 3.0), 3)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY).fit(data, target="y")
+    assert model.calendar_.text_format == form and "forecasts will be dated as ISO dates" not in caplog.text
+    lines = csv_text(model.predict(data), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == list(timetext.write(model.calendar_.next(times[-1], 3), form))
+
+
 def test_two_digit_years_are_written_only_in_the_years_every_reader_agrees_on(caplog):
     """31/12/35 is 1935 to a spreadsheet (Excel, LibreOffice: 30 .. 99 are the 1900s) and 2035 to pandas."""
     import logging
