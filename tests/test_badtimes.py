@@ -66,3 +66,11 @@ def test_a_column_not_read_as_time_is_named_by_its_first_unreadable_value_not_it
     fiscal = pd.DataFrame({"period": [f"FY{2005 + k // 4} Q{k % 4 + 1}" for k in range(12)], "y": np.arange(12.0)})
     with pytest.raises(RnncastError, match=r"'period' holds 'FY2005 Q1' at row 0, which rnncast"):
         load_panel(fiscal)
+
+
+@pytest.mark.parametrize("value", ["2023-01-01 오후 13:00:00", "2023-01-01 오후", "2023-01-01 오전 0:30:00"])
+def test_a_korean_morning_or_afternoon_not_beside_a_12_hour_time_is_named(value):
+    column = pd.Series(["2023-01-01 오전 9:00:00", value, "2023-01-01 오후 3:00:00"])
+    mark = next(m for m in ("오전", "오후") if m in value)
+    with pytest.raises(RnncastError, match=f"holds '{value}' at 1, whose {mark} \\((AM|PM)\\) is read only beside a time of a 12-hour"):
+        parse_text(column, "날짜", str)

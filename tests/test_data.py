@@ -519,6 +519,8 @@ def test_a_file_in_an_excel_encoding_is_refused_naming_the_encodings_it_decodes_
                                            r"pandas\.read_csv\(path, encoding=('cp949'|the one it is in)\)\)$") as refused:
         read_table(path)
     assert said in str(refused.value) and "cp1252" not in str(refused.value)
+    if encoding != "shift_jis":  # all common Hangul: cp949 alone, and the pandas call names it (legacytext.OWN_SCRIPT)
+        assert "gb18030" not in str(refused.value) and "encoding='cp949'" in str(refused.value)
 
 
 @pytest.mark.parametrize("header, encoding", [("日期,销售额,气温,城市", "gb18030"), ("日期,銷售額,氣溫,城市", "big5"),

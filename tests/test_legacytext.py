@@ -51,7 +51,17 @@ def test_of_the_east_asian_readings_the_one_in_the_file_s_language_is_named_firs
     """A GBK file (日期,销售额,平均气温) was said to be "cp949 (Korean ...) or gb18030 (Chinese ...)": read as cp949 it is
     Hanja and rare syllables (휑퍅,饋簡띨), where read as GBK every character is of GB2312's commonest."""
     found = legacy(f"{header}\n2024-01-01,1,2\n".encode(encoding))
-    assert found[0].startswith(f"{encoding} (") and len(found) > 1 or encoding == "shift_jis"
+    assert found[0].startswith(f"{encoding} (") and (len(found) > 1) != (encoding == "cp949") or encoding == "shift_jis"
+
+
+@pytest.mark.parametrize("text", ["날짜,매출\n2023-01-01,1005\n", "날짜,지점,매출\n2023-01-01,강남점,1005\n",
+                                  "date,store,sales\n2024-01-01,대구점,1\n"])
+def test_a_korean_file_all_in_hangul_is_named_cp949_alone(text):
+    """날짜,매출 in cp949 was told "cp949 (Korean ...) or as gb18030 (...) or as big5 (...)": read as GBK it is 朝楼,概免,
+    common hanzi that say nothing; a Chinese or Japanese file read as cp949 is never all common Hangul."""
+    assert legacy(text.encode("cp949")) == ["cp949 (Korean Excel's CSV, also called EUC-KR)"]
+    for other, encoding in (("日期,销售额\n2024-01-01,1\n", "gb18030"), ("日付,売上高,店舗\n2024-01-01,1,2\n", "shift_jis")):
+        assert len(legacy(other.encode(encoding))) > 1
 
 
 def test_bytes_no_spreadsheet_encoding_reads_as_text_name_none():

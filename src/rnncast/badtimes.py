@@ -19,9 +19,15 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
 
 
+# the morning and afternoon of a 12-hour clock as Korean (Excel's default: 2023-01-01 오후 1:00:00), Japanese and
+# Chinese spreadsheets write them: read as AM/PM (datetext), named where a value with one is refused
+CJK_MERIDIEM = {"오전": "AM", "오후": "PM", "午前": "AM", "午後": "PM", "上午": "AM", "下午": "PM"}
+
+
 def first_bad(column: pd.Series, name: str, place) -> None:
     """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``): where most
     values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form."""
+    _cjk_meridiem(column, name, place)
     _out_of_form(column, name, place)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -35,6 +41,18 @@ def first_bad(column: pd.Series, name: str, place) -> None:
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
                            f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
                            f"{weektext.clause(column.iloc[i])}")
+
+
+def _cjk_meridiem(column: pd.Series, name: str, place) -> None:
+    """Refuse the first value that keeps its 오전/오후 (午前/午後, 上午/下午): ``datetext`` writes each beside a time
+    of a 12-hour clock as AM/PM, so one left is beside none (``오후 13:00``, ``오후`` alone)."""
+    marks = column.astype("string").str.contains("|".join(CJK_MERIDIEM)).fillna(False).to_numpy(dtype=bool)
+    if marks.any():
+        i = int(np.flatnonzero(marks)[0])
+        mark = next(m for m in CJK_MERIDIEM if m in column.iloc[i])
+        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose {mark} "
+                           f"({CJK_MERIDIEM[mark]}) is read only beside a time of a 12-hour clock (1:00 .. 12:59); "
+                           f"write such as '2024-01-31 {mark} 1:00:00', or 2024-01-31 13:00 without it")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",

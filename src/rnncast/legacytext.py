@@ -6,13 +6,14 @@ The encodings overlap. A Western file's accented letter followed by an ASCII let
 GBK's bytes read as Windows-1252 are mostly accented capitals (``日期`` as ``ÈÕÆÚ``). What tells them apart: Western
 text read as Western is letters (and a few signs), its accented letters lone inside ASCII words; read as East Asian,
 its characters stand inside ASCII words, where real Chinese, Japanese or Korean text is written in runs between
-separators, digits and spaces. Every encoding that stays plausible is named (the reader knows the language); this
-module imports nothing of rnncast.
+separators, digits and spaces. Every encoding that stays plausible is named (the reader knows the language), but
+cp949 alone where its reading is all common Hangul (``OWN_SCRIPT``); this module imports nothing of rnncast.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The East Asian Excel encodings, each with whose CSV it is and the letters of its script; they overlap (Shift-JIS
 # bytes decode as cp949's rare syllables, GBK's as Hangul), so every one that decodes a file whole and shows its
@@ -30,6 +31,11 @@ COMMON = {"cp949": lambda code: 0xB0A1 <= code <= 0xC8FE and code & 0xFF >= 0xA1
           "shift_jis": lambda code: 0x829F <= code <= 0x8396 or 0x889F <= code <= 0x9872,
           "gb18030": lambda code: 0xB0A1 <= code <= 0xD7F9 and code & 0xFF >= 0xA1,
           "big5": lambda code: 0xA440 <= code <= 0xC67E}
+# A script one encoding alone reads, which settles it where a file's every letter beyond ASCII is of it: a Korean
+# file read as GBK or Big5 is as common hanzi as Chinese (날짜 as 朝楼, Hangul's rows are GB2312's commonest), but a
+# Chinese file read as cp949 mixes Hangul with Hanja (日期,销售额 as 휑퍅,饋簡띨), and a Japanese one gives cp949's rare
+# syllables (日付 as 볷븊): never all of KS X 1001's Hangul (``COMMON``).
+OWN_SCRIPT = {"cp949": "HANGUL SYLLABLE"}
 # The European ones: Windows-1252 (Western: German, French, Spanish...) first, the one Excel writes most, then
 # Windows-1250 (Central European: Polish, Czech, Hungarian...), named beside it where the two read the file apart.
 EUROPEAN = (("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1"),
@@ -90,6 +96,15 @@ def _commonest(text: str, encoding: str) -> float:
     return sum(len(b) == 2 and COMMON[encoding](int.from_bytes(b, "big")) for b in wide) / max(len(wide), 1)
 
 
+def _own_script(text: str, encoding: str) -> bool:
+    """Whether every letter of ``text`` beyond ASCII is of the script ``encoding`` alone reads (``OWN_SCRIPT``), and
+    every character beyond ASCII of those it writes most (``COMMON``)."""
+    letters = [c for c in text if not c.isascii() and c.isalpha()]
+    own = OWN_SCRIPT.get(encoding)
+    return (own is not None and bool(letters) and all(unicodedata.name(c, "").startswith(own) for c in letters)
+            and _commonest(text, encoding) == 1)
+
+
 def legacy(raw: bytes) -> list[str]:
     """The encodings ``raw`` plausibly is in, each as "cp1252 (Western Excel's CSV, ...)", the likelier first; empty
     where none decodes it whole into plausible text (of the East Asian ones, the one whose characters are the
@@ -104,6 +119,7 @@ def legacy(raw: bytes) -> list[str]:
     east = [(name, whose, text) for name, whose, letters in EAST_ASIAN
             if (text := _decoded(raw, name)) is not None and re.search(letters, text)]
     east.sort(key=lambda found: -_commonest(found[2], found[0]))  # a tie keeps EAST_ASIAN's order
+    east = next(([found] for found in east if _own_script(found[2], found[0])), east)  # 날짜: cp949 alone
     if european:
         east = [found for found in east if not _inside_words(found[2])]  # Ums鋞ze: a Western word misread
     alphabets = [(name, whose, text) for name, whose, letters in ALPHABETS
