@@ -219,11 +219,24 @@ def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str,
     (in all), what it needs up to the cutoff and after it, and each series' rows up to it and after it with that need
     (``counts``; the fitted state keeps them for predict and evaluate to say: ``leftout``)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
-    why = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
-           f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
-           f"and {data_s.horizon} after it (a horizon of test rows)")
+    why = f"{_up_parts(up, cutoff, panel, data_s)} and {data_s.horizon} after it (a horizon of test rows)"
     cut = [{**c, "cutoff_needs": [up, data_s.horizon]} for c in counts(cutoff, panel)]
     return (None if up is None else up + data_s.horizon), why, cut
+
+
+def _up_parts(up: int | None, cutoff, panel: Panel, data_s: DataSettings) -> str:
+    """The rows needed up to the cutoff in their parts: "7195 rows up to the cutoff 2016-08-05 (the last 10% of
+    them, 720, for validation, which must hold a horizon of 720, and the 6475 before them for training, which must
+    hold lookback 96 + horizon 720 = 816)"."""
+    lb, h, at = data_s.lookback, data_s.horizon, shown_at(cutoff, panel)
+    train = f"lookback {lb} + horizon {h} = {lb + h}"
+    if up is None:
+        return (f"more rows up to the cutoff {at} than any length holds (its training rows must hold {train}, and "
+                f"{data_s.val_frac:.0%} of them for validation a horizon of {h})")
+    n_val = int(round(up * data_s.val_frac))
+    val = f"the last {data_s.val_frac:.0%} of them, {n_val}, for validation, which must hold a horizon of {h}, and "
+    return (f"{up} rows up to the cutoff {at} ({val if data_s.val_frac > 0 else ''}the {up - n_val} "
+            f"{'before them ' if data_s.val_frac > 0 else ''}for training, which must hold {train})")
 
 
 def counts(cutoff, panel: Panel) -> list[dict]:
@@ -249,9 +262,7 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
     the data ends, the remedy that names the cause (a backtest from a cutoff near the data's end)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
     reach = data_s.horizon + (n_windows - 1) * step  # the rows after the cutoff its windows forecast
-    text = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
-            f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
-            f"and {reach} after it ({n_windows} cutoffs {counted(step, 'step')} apart from it, and a horizon after the "
+    text = (f"{_up_parts(up, cutoff, panel, data_s)} and {reach} after it ({n_windows} cutoffs {counted(step, 'step')} apart from it, and a horizon after the "
             "last)")
     most = int((panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))).max(initial=0))  # rows after it, at most
     if most < reach:
