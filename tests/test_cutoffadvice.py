@@ -81,3 +81,26 @@ def test_every_offer_of_a_cutoff_refusal_is_followed_and_fits(now, keys):
     panel = load_panel(frame, target="y", id_col=None if keys is None else "unit", announce=False)
     said, offers = _follow(panel, now)
     assert len(offers) >= 1, said
+
+
+def test_a_backtest_cutoff_near_the_end_offers_windows_and_cutoffs_that_each_run():
+    """A backtest's "give a cutoff on or before X" counted only the rows after X: with too few rows up to it, X was
+    refused too. Each offer is followed (the backtest runs); where no cutoff holds both, that is said."""
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=60, freq="D"), "y": np.sin(np.arange(60) / 4.0)})
+    settings = {**TINY, "lookback": 14, "horizon": 3}
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**settings, cutoff="2023-02-24").backtest(frame, n_windows=5, step=3)
+    said = str(refused.value)
+    assert said.endswith("1 window fit there (n_windows=1, --n-windows 1), or give a cutoff from 2023-01-26 to "
+                         "2023-02-14 (cutoff='2023-02-14', --cutoff 2023-02-14)")
+    Forecaster(**settings, cutoff="2023-02-24").backtest(frame, n_windows=1, step=3)
+    Forecaster(**settings, cutoff="2023-02-14").backtest(frame, n_windows=5, step=3)
+    with pytest.raises(RnncastError, match=r"; give a cutoff from 2023-01-26 to 2023-02-14 \(cutoff=.*\)$"):
+        Forecaster(**settings, cutoff="2023-01-25").backtest(frame, n_windows=5, step=3)  # one row short up to it
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**settings, cutoff="2023-02-05").backtest(frame.iloc[:40], n_windows=5, step=3)
+    assert str(refused.value).endswith("no cutoff holds 26 rows up to it and 15 after it in any series: fewer cutoffs "
+                                       "(n_windows=, --n-windows) or a shorter horizon or step")

@@ -261,3 +261,30 @@ def test_a_cutoff_refusal_counts_a_horizon_of_one_as_one_row():
         Forecaster(**{**TINY, "lookback": 4, "horizon": 1}, cutoff="2023-03-01").fit(frame, target="y")
     assert "; the cutoff must leave 1 row (a horizon of test rows) after it; " in str(refused.value)
     assert str(refused.value).endswith("a cutoff from 2023-01-06 to 2023-02-28 (cutoff='2023-02-28', --cutoff 2023-02-28)")
+
+
+@pytest.mark.parametrize("now", [dict(lookback=50, horizon=6, val_frac=0.1, test_frac=0.2),
+                                 dict(lookback=8, horizon=12, val_frac=0.1, test_frac=0.1),
+                                 dict(lookback=30, horizon=20, val_frac=0.05, test_frac=0.3),
+                                 dict(lookback=60, horizon=3, val_frac=0.2, test_frac=0.2)])
+@pytest.mark.parametrize("lengths", [(72,), (72, 50, 30)])
+def test_every_setting_a_too_short_refusal_offers_is_followed_and_fits(now, lengths):
+    """s29 (neighbours of a cutoff's advice): each lookback, horizon, val_frac or test_frac (or a share with a size)
+    that the refusal of series too short at the fractions names, one series and a panel, is followed: the longest
+    series is then cut."""
+    import re
+
+    frame = pd.concat([pd.DataFrame({"unit": f"u{i}", "ds": pd.date_range("2020-01-01", periods=n, freq="D"),
+                                     "y": np.arange(n) % 7.0}) for i, n in enumerate(lengths)])
+    panel = load_panel(frame if len(lengths) > 1 else frame.drop(columns="unit"), target="y",
+                       id_col="unit" if len(lengths) > 1 else None, announce=False)
+    with pytest.raises(RnncastError) as refused:
+        cut(panel, None, DataSettings(**now))
+    said = str(refused.value)
+    groups = re.findall(r"\(((?:\w+=[\d.]+, --[\w-]+ [\d.]+(?:; )?)+)\)", said)
+    assert groups, said
+    for group in groups:
+        offer = {k: float(v) if "." in v else int(v)
+                 for k, v in (part.split(", --")[0].split("=") for part in group.split("; "))}
+        kept, splits, _ = cut(panel, None, DataSettings(**{**now, **offer}))
+        assert splits and kept.lengths.max() == max(lengths), offer

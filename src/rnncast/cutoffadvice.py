@@ -60,18 +60,32 @@ def _need(settings: dict) -> str:
 
 
 def _cutoffs(panel: Panel, settings: dict, only: int | None = None) -> str | None:
-    """"a cutoff from X to Y (cutoff=X, --cutoff X)": the cutoffs at which a series (``only``, else the longest
+    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which a series (``only``, else the longest
     that has any) holds the rows ``settings`` need up to the cutoff and a horizon after it; None where none does."""
-    need = rows_needed(settings["lookback"], settings["horizon"], settings["val_frac"], 0.0)
+    return span(panel, rows_needed(settings["lookback"], settings["horizon"], settings["val_frac"], 0.0),
+                settings["horizon"], only)
+
+
+def span(panel: Panel, need: int | None, reach: int, only: int | None = None) -> str | None:
+    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which a series (``only``, else the longest that
+    has any) holds ``need`` rows up to the cutoff and ``reach`` after it (the latest offered: the most training rows);
+    None where none does (``need`` None: no length holds it)."""
     if need is None:
         return None
     for l in ([only] if only is not None else np.argsort(-panel.lengths, kind="stable").tolist()):  # noqa: E741
-        first, last = panel.offsets[l] + need - 1, panel.offsets[l + 1] - settings["horizon"] - 1
+        first, last = panel.offsets[l] + need - 1, panel.offsets[l + 1] - reach - 1
         if first <= last:
             a, b = _written(panel.time[first], panel), _written(panel.time[last], panel)
             return (f"a cutoff from {a} to {b} ({spelled('cutoff', b)})" if a != b
                     else f"the cutoff {a} ({spelled('cutoff', a)})")
     return None
+
+
+def windows_at(need: int | None, cut: list[dict], horizon: int, step: int) -> int:
+    """How many of a backtest's windows ``step`` rows apart fit after a cutoff in a series that holds the ``need``
+    rows its first model needs up to it (``cut``: each series' ``cutoff_rows``); 0 where none does."""
+    return max([(after - horizon) // step + 1 for up, after in (c["cutoff_rows"] for c in cut)
+                if need is not None and up >= need and after >= horizon], default=0)
 
 
 def _written(t, panel: Panel) -> str:
