@@ -62,7 +62,7 @@ def test_the_testers_ettm1_cutoff_is_offered_only_what_fits(cutoff):
         "(4000 rows): it fits " in said
     assert not any(all(o[k] == now[k] for k in ("lookback", "horizon", "val_frac")) for o in offers)  # no cutoff alone
     assert "val_frac 0.22 (val_frac=0.22, --val-frac 0.22) with a cutoff from 2016-08-04 01:30:00 to 2016-08-04 " \
-        "03:45:00 (cutoff='2016-08-04 03:45:00', --cutoff 2016-08-04 03:45:00)" in said  # a share with its cutoffs
+        "03:45:00 (cutoff='2016-08-04 03:45:00', --cutoff '2016-08-04 03:45:00')" in said  # a share with its cutoffs
 
 
 @pytest.mark.parametrize("now", [
