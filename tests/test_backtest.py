@@ -458,7 +458,8 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     assert said.startswith("every series lacks the rows the cutoff needs: 's0' (")
     assert " up to it, 11 after)" in said and "and 19 after it (5 cutoffs 4 steps apart from it" in said
     assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 3 windows fit there (n_windows=3, " \
-           "--n-windows 3), or give a cutoff on or before 2023-05-01" in said  # 19 rows before the end (decision 854)
+           "--n-windows 3), or give a cutoff from 2019-02-01 to 2023-05-01 (cutoff='2023-05-01', --cutoff 2023-05-01)" \
+        in said  # 19 rows before the end (decision 854), and the rows up to it its first model needs (9601)
     assert "too short" not in said
 
 

@@ -420,12 +420,12 @@ def test_the_advice_of_a_cutoff_near_the_end_names_times_at_the_offsets_the_data
     frame = pd.DataFrame({"time": [t.isoformat() for t in stamps], "y": np.sin(np.arange(80) / 3.0)})
     for tz in (None, "Europe/Berlin"):
         model = Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "cutoff": frame.time.iloc[-5], "tz": tz})
-        with pytest.raises(RnncastError, match=r"up to the cutoff 2024-04-01T04:00:00\+02:00 \(lookback.* the data ends "
-                                               r"at 2024-04-01T08:00:00\+02:00, .* or give a cutoff on or before "
-                                               r"2024-03-31T23:00:00\+02:00$"):
+        with pytest.raises(RnncastError, match=r"up to the cutoff 2024-04-01T04:00:00\+02:00 \(the last 10%.* the data ends "
+                                               r"at 2024-04-01T08:00:00\+02:00, .* or give a cutoff from "
+                                               r"2024-03-30T01:00:00\+01:00 to 2024-03-31T23:00:00\+02:00 .*\)$"):
             model.backtest(frame, n_windows=3, step=3)
     winter = pd.DataFrame({"time": [t.isoformat() for t in stamps[:40]], "y": np.arange(40.0)})  # +01:00 throughout
-    with pytest.raises(RnncastError, match=r"on or before 2024-03-30T06:00:00\+01:00$"):
+    with pytest.raises(RnncastError, match=r"to 2024-03-30T06:00:00\+01:00 \(cutoff='2024-03-30T06:00:00\+01:00', .*\)$"):
         Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "cutoff": winter.time.iloc[-5]}).backtest(
             winter, n_windows=3, step=3)
 

@@ -200,8 +200,10 @@ def test_a_cutoff_whose_validation_share_binds_names_the_share_with_a_lookback()
     with pytest.raises(RnncastError) as refused:
         Forecaster(lookback=50, horizon=6, epochs=1, cutoff="2023-06").fit(_short_stores(), target="sales",
                                                                             id_col="store", time_col="month")
-    assert str(refused.value).endswith("; the series with the most rows up to the cutoff ('S00', 54) fits val_frac 0.11 "
-                                       "with lookback 42 (val_frac=0.11, --val-frac 0.11; lookback=42, --lookback 42)")
+    assert str(refused.value).endswith("; the series with the most rows up to the cutoff ('S00', 54 up to it, 6 after) "
+                                       "fits val_frac 0.11 with lookback 42 (val_frac=0.11, --val-frac 0.11; lookback=42, "
+                                       "--lookback 42) at this cutoff or the settings given fit a cutoff from 2024-02-29 "
+                                       "to 2024-06-30 (cutoff='2024-06-30', --cutoff 2024-06-30)")
     assert rows_needed(42, 6, 0.11, 0.0) <= 54 and all(rows_needed(k, 6, 0.1, 0.0) > 54 for k in range(1, 50))
 
 
@@ -215,11 +217,12 @@ def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(frame, target="sales")
     said = str(refused.value)
     assert f"{100 - after} up to it, {after} after" in said and "lookback 13" not in said
-    assert said.endswith("; the cutoff must leave 3 rows (a horizon of test rows) after it: give a cutoff on or before "
-                         "2023-04-07")
+    assert "; the cutoff must leave 3 rows (a horizon of test rows) after it" in said
+    assert said.endswith("the settings given fit a cutoff from 2023-01-26 to 2023-04-07 (cutoff='2023-04-07', "
+                         "--cutoff 2023-04-07)")
     Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff="2023-04-07").fit(frame, target="sales")  # it does
     panel = pd.concat([frame.assign(store="a"), frame.iloc[:90].assign(store="b")])  # the longer series' latest
-    with pytest.raises(RnncastError, match="give a cutoff on or before 2023-04-07$"):
+    with pytest.raises(RnncastError, match="a cutoff from 2023-01-26 to 2023-04-07 .*--cutoff 2023-04-07\\)$"):
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(panel, target="sales", id_col="store")
 
 
@@ -256,5 +259,32 @@ def test_a_cutoff_refusal_counts_a_horizon_of_one_as_one_row():
     frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=60, freq="D"), "y": np.arange(60.0)})
     with pytest.raises(RnncastError) as refused:
         Forecaster(**{**TINY, "lookback": 4, "horizon": 1}, cutoff="2023-03-01").fit(frame, target="y")
-    assert str(refused.value).endswith("; the cutoff must leave 1 row (a horizon of test rows) after it: give a cutoff "
-                                       "on or before 2023-02-28")
+    assert "; the cutoff must leave 1 row (a horizon of test rows) after it; " in str(refused.value)
+    assert str(refused.value).endswith("a cutoff from 2023-01-06 to 2023-02-28 (cutoff='2023-02-28', --cutoff 2023-02-28)")
+
+
+@pytest.mark.parametrize("now", [dict(lookback=50, horizon=6, val_frac=0.1, test_frac=0.2),
+                                 dict(lookback=8, horizon=12, val_frac=0.1, test_frac=0.1),
+                                 dict(lookback=30, horizon=20, val_frac=0.05, test_frac=0.3),
+                                 dict(lookback=60, horizon=3, val_frac=0.2, test_frac=0.2)])
+@pytest.mark.parametrize("lengths", [(72,), (72, 50, 30)])
+def test_every_setting_a_too_short_refusal_offers_is_followed_and_fits(now, lengths):
+    """s29 (neighbours of a cutoff's advice): each lookback, horizon, val_frac or test_frac (or a share with a size)
+    that the refusal of series too short at the fractions names, one series and a panel, is followed: the longest
+    series is then cut."""
+    import re
+
+    frame = pd.concat([pd.DataFrame({"unit": f"u{i}", "ds": pd.date_range("2020-01-01", periods=n, freq="D"),
+                                     "y": np.arange(n) % 7.0}) for i, n in enumerate(lengths)])
+    panel = load_panel(frame if len(lengths) > 1 else frame.drop(columns="unit"), target="y",
+                       id_col="unit" if len(lengths) > 1 else None, announce=False)
+    with pytest.raises(RnncastError) as refused:
+        cut(panel, None, DataSettings(**now))
+    said = str(refused.value)
+    groups = re.findall(r"\(((?:\w+=[\d.]+, --[\w-]+ [\d.]+(?:; )?)+)\)", said)
+    assert groups, said
+    for group in groups:
+        offer = {k: float(v) if "." in v else int(v)
+                 for k, v in (part.split(", --")[0].split("=") for part in group.split("; "))}
+        kept, splits, _ = cut(panel, None, DataSettings(**{**now, **offer}))
+        assert splits and kept.lengths.max() == max(lengths), offer

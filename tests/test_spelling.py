@@ -18,6 +18,9 @@ def test_the_default_names_a_keyword_and_a_flag():
     assert spelled("device", "auto") == "device='auto', --device auto"
     assert keyword_and_flag("highway", True) == "highway=True, --highway"
     assert keyword_and_flag("highway", False) == "highway=False, --no-highway"
+    # s29: "--cutoff 2016-08-04 03:45:00" pasted into a shell read 03:45:00 as another argument; quoted where needed
+    assert keyword_and_flag("cutoff", "2016-08-04 03:45:00") == "cutoff='2016-08-04 03:45:00', --cutoff '2016-08-04 03:45:00'"
+    assert keyword_and_flag("cutoff", "2024-03-31T23:00:00+02:00").endswith("--cutoff 2024-03-31T23:00:00+02:00")
 
 
 def test_a_caller_chooses_the_spelling_for_its_block_and_the_default_comes_back():

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, numbertimes, periodspans, rolledcutoffs, timetext, weektext, wholenumbers, writtenzones
+from rnncast import cutoffadvice, monthtext, numbertimes, periodspans, rolledcutoffs, timetext, weektext, wholenumbers, writtenzones
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
@@ -219,11 +219,24 @@ def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str,
     (in all), what it needs up to the cutoff and after it, and each series' rows up to it and after it with that need
     (``counts``; the fitted state keeps them for predict and evaluate to say: ``leftout``)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
-    why = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
-           f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
-           f"and {data_s.horizon} after it (a horizon of test rows)")
+    why = f"{_up_parts(up, cutoff, panel, data_s)} and {data_s.horizon} after it (a horizon of test rows)"
     cut = [{**c, "cutoff_needs": [up, data_s.horizon]} for c in counts(cutoff, panel)]
     return (None if up is None else up + data_s.horizon), why, cut
+
+
+def _up_parts(up: int | None, cutoff, panel: Panel, data_s: DataSettings) -> str:
+    """The rows needed up to the cutoff in their parts: "7195 rows up to the cutoff 2016-08-05 (the last 10% of
+    them, 720, for validation, which must hold a horizon of 720, and the 6475 before them for training, which must
+    hold lookback 96 + horizon 720 = 816)"."""
+    lb, h, at = data_s.lookback, data_s.horizon, shown_at(cutoff, panel)
+    train = f"lookback {lb} + horizon {h} = {lb + h}"
+    if up is None:
+        return (f"more rows up to the cutoff {at} than any length holds (its training rows must hold {train}, and "
+                f"{data_s.val_frac:.0%} of them for validation a horizon of {h})")
+    n_val = int(round(up * data_s.val_frac))
+    val = f"the last {data_s.val_frac:.0%} of them, {n_val}, for validation, which must hold a horizon of {h}, and "
+    return (f"{up} rows up to the cutoff {at} ({val if data_s.val_frac > 0 else ''}the {up - n_val} "
+            f"{'before them ' if data_s.val_frac > 0 else ''}for training, which must hold {train})")
 
 
 def counts(cutoff, panel: Panel) -> list[dict]:
@@ -234,14 +247,6 @@ def counts(cutoff, panel: Panel) -> list[dict]:
     return [{"cutoff_rows": [int(n_up), int(n - n_up)]} for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
 
 
-def latest(panel: Panel, reach: int) -> str | None:
-    """The latest cutoff that leaves ``reach`` rows after it in some series, as the data writes its times ("a cutoff
-    on or before 2023-10-24" where a later one leaves too few test rows: decision 854); None where no series is
-    longer than ``reach``."""
-    ends = [panel.offsets[s + 1] - reach - 1 for s in range(panel.n_series) if panel.lengths[s] > reach]
-    return _written(panel.time[ends].max(), panel) if ends else None  # at the offset written: +02:00, not UTC
-
-
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:
     """What every series of a backtest whose first cutoff is ``cutoff`` needs, said with ``counts``: rows up to it for
     the first model's training and validation, and after it for ``n_windows`` cutoffs ``step`` rows apart each
@@ -249,18 +254,19 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
     the data ends, the remedy that names the cause (a backtest from a cutoff near the data's end)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
     reach = data_s.horizon + (n_windows - 1) * step  # the rows after the cutoff its windows forecast
-    text = (f"{'more' if up is None else up} rows up to the cutoff {shown_at(cutoff, panel)} (lookback "
-            f"{data_s.lookback} + horizon {data_s.horizon} of training rows and {data_s.val_frac:.0%} validation rows) "
-            f"and {reach} after it ({n_windows} cutoffs {counted(step, 'step')} apart from it, and a horizon after the "
+    text = (f"{_up_parts(up, cutoff, panel, data_s)} and {reach} after it ({n_windows} cutoffs {counted(step, 'step')} apart from it, and a horizon after the "
             "last)")
     most = int((panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))).max(initial=0))  # rows after it, at most
-    if most < reach:
-        fit = 0 if most < data_s.horizon else (most - data_s.horizon) // step + 1
-        end = _written(panel.time.max(), panel)
-        before = f"a cutoff on or before {last}" if (last := latest(panel, reach)) else "an earlier cutoff"
-        text += (f"; the data ends at {end}, {counted(most, 'row')} after the cutoff at most: "
-                 + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or give {before}"
-                    if fit else f"give {before}"))
+    if most < reach:  # each offer checked: the windows that fit where the rows up to it do, cutoffs that hold both
+        fit = cutoffadvice.windows_at(up, counts(cutoff, panel), data_s.horizon, step)
+        before = cutoffadvice.span(panel, up, reach) or f"no cutoff holds {'more' if up is None else up} rows up to it " \
+            f"and {reach} after it in any series: fewer cutoffs (n_windows=, --n-windows) or a shorter horizon or step"
+        text += (f"; the data ends at {_written(panel.time.max(), panel)}, {counted(most, 'row')} after the cutoff at "
+                 f"most: " + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or "
+                              if fit else "") + ("give " if before.startswith(("a ", "the ")) else "") + before)
+    elif not any(up is not None and u >= up and a >= reach for u, a in (c["cutoff_rows"] for c in counts(cutoff, panel))):
+        text += "; " + (f"give {said}" if (said := cutoffadvice.span(panel, up, reach)) else f"no cutoff holds "
+                        f"{'more' if up is None else up} rows up to it and {reach} after it in any series")
     return text
 
 

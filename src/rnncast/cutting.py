@@ -10,7 +10,7 @@ import logging
 
 import numpy as np
 
-from rnncast import cutoffs, leftout
+from rnncast import cutoffadvice, cutoffs, leftout
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block
@@ -33,17 +33,9 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
                                "series at one time; give split= or cutoff, not both")
         splits = cutoffs.cut(panel, data_s.cutoff, data_s)
         needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
-        up = [c["cutoff_rows"][0] for c in cut]  # each series' rows up to the cutoff: what its training and validation share
-        s = int(np.argmax(up))
-        remedy = lambda: settings_that_fit(  # noqa: E731 -- searched only where nothing trains (report_short)
-            up[s], lambda lookback, horizon, val_frac: rows_needed(lookback, horizon, val_frac, 0.0),
-            {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac},
-            "the series (%d rows up to the cutoff)" % up[s] if panel.ids == [None] else
-            f"the series with the most rows up to the cutoff ({_name(panel, s)}{up[s]})")
-        if max(c["cutoff_rows"][1] for c in cut) < data_s.horizon:  # no test window after it: no setting up to it helps
-            last = cutoffs.latest(panel, data_s.horizon)
-            remedy = (f"; the cutoff must leave {counted(data_s.horizon, 'row')} (a horizon of test rows) after it: give a cutoff on "
-                      f"or before {last}" if last else "; the data holds no horizon of rows after any cutoff")
+        leave = (f"; the cutoff must leave {counted(data_s.horizon, 'row')} (a horizon of test rows) after it"
+                 if max(c["cutoff_rows"][1] for c in cut) < data_s.horizon else "")
+        remedy = lambda: leave + cutoffadvice.remedy(panel, data_s, cut)  # noqa: E731 -- only where nothing trains
         return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))

@@ -32,7 +32,9 @@ def keyword_and_flag(name: str, value=None) -> str:
         return f"{name}=, {flag}"
     if isinstance(value, bool):
         return f"{name}={value}, {flag if value else '--no-' + flag[2:]}"
-    return f"{name}={value!r}, {flag} {value}" if isinstance(value, str) else f"{name}={value}, {flag} {value}"
+    if isinstance(value, str):  # quoted for a shell where it must be: --cutoff '2016-08-04 03:45:00' (a space)
+        return f"{name}={value!r}, {flag} {shell_word(value)}"
+    return f"{name}={value}, {flag} {value}"
 
 
 def counted(n: int, noun: str) -> str:

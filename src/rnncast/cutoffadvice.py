@@ -1,0 +1,117 @@
+"""What a refused cutoff offers in its place, each offer checked against a series' rows before it is said: a
+lookback, horizon or val_frac that fits at the cutoff given, the cutoffs that fit the settings given, or, where
+neither does, a setting with the cutoffs that fit it. A cutoff that leaves too few test rows after it was once
+told of a later one that then lacked the rows up to it (ETTm1's 4000 rows at horizon 720: no cutoff fits 10%).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnncast import writtenzones
+from rnncast.config import DataSettings
+from rnncast.panel import Panel
+from rnncast.spelling import spelled
+from rnncast.timetext import shown
+from rnncast.windows import rows_needed
+
+SIZES = ("lookback", "horizon")  # the rows needed grow with them: the largest below the one given is offered
+SHARES = [x / 100 for x in range(1, 96)]
+
+
+def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
+    """"; the series (3456 rows up to the cutoff, 544 after) fits horizon 345 (...) at this cutoff, or a cutoff
+    from X to Y (...)", or "" where nothing found fits. ``cut``: each series' ``cutoff_rows`` ([up to it, after])."""
+    up, after = ([c["cutoff_rows"][i] for c in cut] for i in (0, 1))
+    now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac}
+    s = int(np.argmax(up))
+
+    def here(lookback, horizon, val_frac) -> bool:  # the series with the most rows up to the cutoff fits at it
+        need = rows_needed(lookback, horizon, val_frac, 0.0)
+        return need is not None and need <= up[s] and horizon <= after[s]
+
+    said = [_setting(name, v) for name in now if (v := _value(name, now, here)) is not None]
+    for size in SIZES if not said else ():  # none alone: a validation share with a lookback or horizon
+        pair = next(((x, v) for x in _nearest(now["val_frac"]) if (v := _value(size, {**now, "val_frac": x}, here))), None)
+        if pair is not None and not said:
+            said.append(f"val_frac {pair[0]:g} with {size} {pair[1]} ({spelled('val_frac', pair[0])}; "
+                        f"{spelled(size, pair[1])})")
+    who = ("the series (" if panel.ids == [None] else f"the series with the most rows up to the cutoff "
+           f"({panel.given_id(s)!r}, ") + f"{up[s]} up to it, {after[s]} after)"
+    offers = [f"; {who} fits {_either(said)} at this cutoff"] if said else []
+    if span := _cutoffs(panel, now):
+        return "".join(offers) + f"{' or' if offers else ';'} the settings given fit {span}"
+    l = int(np.argmax(panel.lengths))  # noqa: E741 -- no cutoff fits the settings given: a setting with one that fits it
+
+    def anywhere(**settings) -> bool:
+        return _cutoffs(panel, settings, only=l) is not None
+
+    pairs = [f"{_setting(name, v)} with {_cutoffs(panel, {**now, name: v}, only=l)}"
+             for name in now if (v := _value(name, now, anywhere)) is not None]
+    longest = "the series (" if panel.ids == [None] else f"the longest series ({panel.given_id(l)!r}, "
+    offers.append(f"; no cutoff leaves the rows these settings need ({_need(now)}) in {longest}"
+                  f"{panel.lengths[l]} rows)" + (f": it fits {_either(pairs)}" if pairs else ""))
+    return "".join(offers)
+
+
+def _need(settings: dict) -> str:
+    up = rows_needed(settings["lookback"], settings["horizon"], settings["val_frac"], 0.0)
+    return "more rows than any length" if up is None else f"{up} up to the cutoff + {settings['horizon']} after it"
+
+
+def _cutoffs(panel: Panel, settings: dict, only: int | None = None) -> str | None:
+    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which a series (``only``, else the longest
+    that has any) holds the rows ``settings`` need up to the cutoff and a horizon after it; None where none does."""
+    return span(panel, rows_needed(settings["lookback"], settings["horizon"], settings["val_frac"], 0.0),
+                settings["horizon"], only)
+
+
+def span(panel: Panel, need: int | None, reach: int, only: int | None = None) -> str | None:
+    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which a series (``only``, else the longest that
+    has any) holds ``need`` rows up to the cutoff and ``reach`` after it (the latest offered: the most training rows);
+    None where none does (``need`` None: no length holds it)."""
+    if need is None:
+        return None
+    for l in ([only] if only is not None else np.argsort(-panel.lengths, kind="stable").tolist()):  # noqa: E741
+        first, last = panel.offsets[l] + need - 1, panel.offsets[l + 1] - reach - 1
+        if first <= last:
+            a, b = _written(panel.time[first], panel), _written(panel.time[last], panel)
+            return (f"a cutoff from {a} to {b} ({spelled('cutoff', b)})" if a != b
+                    else f"the cutoff {a} ({spelled('cutoff', a)})")
+    return None
+
+
+def windows_at(need: int | None, cut: list[dict], horizon: int, step: int) -> int:
+    """How many of a backtest's windows ``step`` rows apart fit after a cutoff in a series that holds the ``need``
+    rows its first model needs up to it (``cut``: each series' ``cutoff_rows``); 0 where none does."""
+    return max([(after - horizon) // step + 1 for up, after in (c["cutoff_rows"] for c in cut)
+                if need is not None and up >= need and after >= horizon], default=0)
+
+
+def _written(t, panel: Panel) -> str:
+    return shown(writtenzones.as_written(t, panel.written_offsets), panel.time, panel.calendar.text_format)
+
+
+def _value(name: str, now: dict, fits) -> int | float | None:
+    """The value of ``name`` nearest the one given at which ``fits(**settings)``: the largest lookback or horizon
+    below it (by halves: the rows needed grow with it), the share of val_frac nearest it; None where none does."""
+    if name in SIZES:
+        lo, hi, best = 1, int(now[name]) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            lo, hi, best = (mid + 1, hi, mid) if fits(**{**now, name: mid}) else (lo, mid - 1, best)
+        return best
+    return next((x for x in _nearest(now[name]) if fits(**{**now, name: x})), None)
+
+
+def _nearest(share: float) -> list[float]:
+    """The other shares, nearest ``share`` first."""
+    return sorted((x for x in SHARES if x != share), key=lambda x: (abs(x - share), x))
+
+
+def _setting(name: str, value) -> str:
+    return f"{name} {value:g} ({spelled(name, value)})"
+
+
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
