@@ -50,6 +50,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict, said.unproven))
         blocks += baseline_blocks(test, units)
+        blocks += [("p", said.targets)] if said.targets else []  # the targets a pooled verdict rests on
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
