@@ -67,3 +67,23 @@ def test_fit_of_several_targets_keeps_the_shares_and_says_them(tmp_path, capsys)
     said = text(shares, "the test split")
     assert said and said in capsys.readouterr().out  # seeded: the fit's line, printed and on the page
     assert said.replace("'", "&#x27;") in (tmp_path / "run" / "report.html").read_text()
+
+
+def test_a_backtest_of_several_targets_keeps_the_shares_and_says_them(tmp_path, capsys):
+    import json
+
+    from rnncast.cli import main
+
+    rng = np.random.default_rng(1)
+    n = 200
+    pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="h"),
+                  "small": np.sin(np.arange(n) / 4) + rng.normal(0, 0.05, n),
+                  "big": np.cumsum(rng.normal(0, 1, n))}).to_csv(tmp_path / "d.csv", index=False)
+    code = main(["backtest", str(tmp_path / "d.csv"), "--target", "small,big", "--lookback", "12", "--horizon", "3",
+                 "--hidden-size", "8", "--epochs", "1", "--seed", "0", "--out", str(tmp_path / "bt")])
+    assert code == 0
+    shares = json.loads((tmp_path / "bt" / "metrics.json").read_text())["target_shares"]
+    assert set(shares["share"]) == {"small", "big"}
+    said = text(shares, "the backtest windows")
+    assert said and said in capsys.readouterr().out
+    assert said.replace("'", "&#x27;") in (tmp_path / "bt" / "report.html").read_text()
