@@ -48,6 +48,22 @@ def test_the_cell_names_the_past_future_known_and_static_covariates_it_reads():
     assert parts(params, "y", [])[-1] == "the LSTM's correction"  # the target alone: nothing more to name
 
 
+def test_several_targets_say_each_ones_level_the_shared_highway_and_whether_the_cell_reads_them_apart():
+    """A 7-target --channel-independent run's page read "a linear map of the window's values of the target": one target,
+    and not whether the targets share the map (they do: one Linear(lookback, horizon), levels.highway) or the cell."""
+    params = {"cell": "lstm", "window_norm": "last", "highway": True, "channel_independent": True}
+    assert parts(params, targets=7) == [
+        "the last value of each target in the window",
+        "a linear map of each target's values in the window (the linear highway: one map shared by the 7 targets)",
+        "the LSTM's correction (one network shared by the 7 targets, each target's window read alone)"]
+    together = parts({**params, "channel_independent": False}, targets=3)
+    assert together[-1] == "the LSTM's correction (read from the window's values of the 3 targets together)"
+    assert parts({**params, "channel_independent": False}, past=["x"], targets=3)[-1] == (
+        "the LSTM's correction (read from the window's values of the 3 targets together and the covariate 'x')")
+    assert parts({**params, "window_norm": "mean"}, targets=2)[0] == "the mean of each target over the window"
+    assert "the 7 targets" in sentence(params, targets=7) and parts(params, "y") == parts(params, "y", targets=1)
+
+
 def test_the_legend_names_the_highway_where_it_is_on():
     assert legend_label({"cell": "lstm", "highway": True}) == "model (lstm + linear highway)"
     assert legend_label({"cell": "rnn", "highway": False}) == "model (rnn)"

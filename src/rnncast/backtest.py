@@ -31,8 +31,14 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
+<<<<<<< HEAD
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
                      gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
+=======
+from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows,
+                     negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, targetshares, timetext,
+                     zeroscales)
+>>>>>>> s29h7
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -238,6 +244,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             "original": (own := scores(target_of(wf, t), scales[:, t : t + 1], target_of(wf_scaled, t))),
             "scaled": scaled_scores(scores(target_of(wf_scaled, t), scales[:, t : t + 1]), own)}
             for t, name in enumerate(panel.targets)}
+        metrics["target_shares"] = targetshares.measure(judged, [str(t) for t in panel.targets])  # as evaluate's
     each = np.ones((*held.shape, scales.shape[1]))  # [S, K, T] each window's scale; a window left out: none lacking
     each[ss, kk] = scales
     codes = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] why each window's scale is 0

@@ -9,7 +9,11 @@ from dataclasses import replace
 
 import numpy as np
 
+<<<<<<< HEAD
 from rnncast import calibration, comparequantiles, filledwindows, metrics, pooledunits, significance, zeroscales
+=======
+from rnncast import calibration, filledwindows, metrics, pooledunits, significance, targetshares, zeroscales
+>>>>>>> s29h7
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 
@@ -34,7 +38,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units). Several
     targets add ``"by_target": {target: {name: scores}}``, each target's scores alone in its own original units (the
-    pooled block averages the targets' MSEs, whatever their units).
+    pooled block averages the targets' MSEs, whatever their units), and ``"target_shares"``: each target's share of
+    the model's scaled MSE and the targets on which it loses to a baseline it beats pooled (``targetshares.measure``).
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
@@ -64,6 +69,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["by_target"] = {name: scores(target_of(original, t), mase_scales[original.series][:, t : t + 1],
                                             target_of(scaled, t))
                                for t, name in enumerate(target_names(original))}
+        result["target_shares"] = targetshares.measure(scaled, target_names(original))  # the verdict's units
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)

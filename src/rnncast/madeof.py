@@ -10,20 +10,30 @@ LEVELS = {"last": "the last value{of} in the window", "mean": "the mean{of} over
 
 
 def parts(params: dict, target: str | None = None, future=False, cell: str | None = None, past=(),
-          static=()) -> list[str]:
+          static=(), targets: int = 1) -> list[str]:
     """The pieces added up into each forecast, in ``models``'s order: the level, the highway, the cell.
     ``params``: ``Forecaster.get_params()`` (or as many of its keys); ``target``: the target's name, where
     one is known; ``future``: the names of the covariates known at the forecast steps, which the cell also reads
     (True: some, unnamed); ``past``: those of the past covariates its window reads beside the target; ``static``:
     those of the static covariates that join every input step; ``cell``: the cell's name in the text ("cell":
-    "the cell's correction"), else the model's cell, upper-case ("the LSTM's")."""
+    "the cell's correction"), else the model's cell, upper-case ("the LSTM's"); ``targets``: how many targets the
+    network forecasts, where several: the level is each one's, the highway one map shared by them (``levels.highway``),
+    and the cell one network shared by them, each read alone (``channel_independent``), or one reading them together."""
     cell = cell or str(params.get("cell", "lstm")).upper()
     level = LEVELS.get(params.get("window_norm", "last"))
-    of = f" of {quoted(target)}" if target else ""
+    of = f" of {quoted(target)}" if target else " of each target" if targets > 1 else ""
     pieces = [level.format(of=of)] if level else []
-    if params.get("highway"):
+    if params.get("highway") and targets > 1:  # models: one Linear(lookback, horizon) over each target's window
+        pieces.append(f"a linear map of each target's values in the window (the linear highway: one map shared by the "
+                      f"{targets} targets)")
+    elif params.get("highway"):
         pieces.append(f"a linear map of the window's values{of or ' of the target'} (the linear highway)")
     read = reads(of or " of the target", list(past), future, list(static), params.get("target_input", True))
+    if targets > 1:  # channel-independent: each target a row through one network; else one network reads them all
+        read = (f" (one network shared by the {targets} targets, each target's window read alone)"
+                if params.get("channel_independent") else
+                reads(f" of the {targets} targets together", list(past), future, list(static),
+                      params.get("target_input", True)) or f" (read from the window's values of the {targets} targets together)")
     pieces.append(f"the {cell}'s {'correction' if pieces else 'output (a linear layer on its last state)'}{read}")
     return pieces
 
@@ -55,11 +65,11 @@ def _covariates(names: list, kind: str = "") -> str:
     return f"the {kind}covariate{'s' if len(names) > 1 else ''} {shown}{more}"
 
 
-def sentence(params: dict, target: str | None = None, future=False, past=(), static=()) -> str:
+def sentence(params: dict, target: str | None = None, future=False, past=(), static=(), targets: int = 1) -> str:
     """One plain sentence: "How this model forecasts: each forecast = the last value of 'y' in the window + a
     linear map ... + the LSTM's correction (read from the window's values of 'y' and the covariate 'x').", and what
-    that means for comparing cells by their scores; ``future``, ``past``, ``static`` as ``parts`` takes them."""
-    pieces = parts(params, target, future, past=past, static=static)
+    that means for comparing cells by their scores; ``future``, ``past``, ``static``, ``targets`` as ``parts`` takes them."""
+    pieces = parts(params, target, future, past=past, static=static, targets=targets)
     text = f"How this model forecasts: each forecast = {' + '.join(pieces)}"
     if params.get("window_scale"):  # models: start + spread * (head + highway), read from the window / spread
         scaled = ("the highway's and the cell's parts" if params.get("highway") else "the cell's part" if len(pieces) > 1

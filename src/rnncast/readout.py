@@ -15,7 +15,7 @@ import logging
 import math
 from dataclasses import dataclass
 
-from rnncast import evaluation, laterrows, samestep, seasonspans
+from rnncast import evaluation, laterrows, samestep, seasonspans, targetshares
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -57,6 +57,7 @@ class Said:
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
     r2: str | None = None  # R² where scored values do not vary (``r2notes.r2_note``)
     unproven: bool = False  # not ``good``, yet the model's MSE is lower than every baseline's (``unproven``)
+    targets: str | None = None  # which targets a pooled verdict rests on, and those the model loses on (targetshares.text)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at
@@ -105,7 +106,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)))
+                unproven(result, verdict_units(forecaster)), targetshares.text(result.get("target_shares"), where))
 
 
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
@@ -160,7 +161,8 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
                               column=[w["model"].get("pinball") for w in m["windows"]]),  # as the table writes it
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
                 percent=percent_note(m, mape=False), unproven=unproven(backtest_test(m), m["verdict_units"]),
-                series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None)
+                series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None,
+                targets=targetshares.text(m.get("target_shares"), "the backtest windows"))
 
 
 def each_text(test: dict, units: str) -> str | None:

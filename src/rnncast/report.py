@@ -243,6 +243,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     said = result.said  # the result's own words (its verdict, notes, hints), by piece
     own_words = said_elsewhere(mase=bool(said.mase), unused=config["run"]["not_used"])  # what this page says itself
     blocks = [("verdict", said.good, said.verdict, said.unproven), *baseline_blocks(backtest_test(m), m["verdict_units"]),
+              *([("p", said.targets)] if said.targets else []),  # the targets a pooled verdict rests on
               *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart "

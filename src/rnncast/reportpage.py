@@ -50,10 +50,12 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict, said.unproven))
         blocks += baseline_blocks(test, units)
+        blocks += [("p", said.targets)] if said.targets else []  # the targets a pooled verdict rests on
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
-                                        past=forecaster.past_covariates_, static=forecaster.static_covariates_)))
+                                        past=forecaster.past_covariates_, static=forecaster.static_covariates_,
+                                        targets=1 if forecaster.layout_ == "wide" else len(forecaster.targets_))))
     diverged = divergence_text(forecaster)
     if diverged:
         blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "

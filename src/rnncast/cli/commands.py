@@ -96,6 +96,8 @@ def _run_backtest(args, left: dict) -> int:
     print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
     if result.said.each:
         print(result.said.each)  # each baseline on its own: a red verdict names one
+    if result.said.targets:
+        print(result.said.targets)  # the targets a pooled verdict rests on, and those the model loses on
     for line in result.notes:
         print(line)  # values fill made (why a window may be left out), the intervals
     seconds = result.metrics["seconds"]
@@ -171,7 +173,7 @@ def run_evaluate(args) -> int:
         print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
     each = series_text(result, args.by_series_csv) if by_series and not args.json else None  # before the advice
-    for line in [] if args.json else [words.verdict, words.each, words.r2, words.intervals, words.diverged, each, wrote]:
+    for line in [] if args.json else [words.verdict, words.each, words.targets, words.r2, words.intervals, words.diverged, each, wrote]:
         if line:  # what fill left out is the first line's, MASE's note the tables'
             print(line)
     for line in words.hints:

@@ -209,7 +209,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     test = metrics["test"]
     said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
     print(score_tables(test, forecaster.settings_.data.season, "test split", verdict_units(forecaster)))  # with the MASE note
-    for line in [said.verdict, said.each, said.unscored, said.r2, said.intervals]:
+    for line in [said.verdict, said.each, said.targets, said.unscored, said.r2, said.intervals]:
         if line:
             print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""

@@ -1,0 +1,89 @@
+"""Which targets a pooled verdict over several targets rests on (``targetshares.py``): each one's share of the model's
+squared error, and the targets on which the model loses to a baseline it beats pooled."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.targetshares import measure, text
+from rnncast.windowforecasts import WindowForecasts
+
+TARGETS = ["OT", "HUFL", "LULL"]
+
+
+def _windows(model: list[float], last: list[float], filled: np.ndarray | None = None) -> WindowForecasts:
+    """One window of one step, three targets: each MSE is the square root's error squared."""
+    y = np.zeros((1, 1, 3))
+    return WindowForecasts(starts=np.arange(1), target_rows=np.arange(1), y_true=y,
+                           y_pred=y + np.sqrt(model), baselines={"repeat": y + np.sqrt(last)}, time=None,
+                           targets=TARGETS, filled=filled)
+
+
+def test_a_pooled_win_that_rests_on_one_target_says_so_and_names_the_target_it_loses_on():
+    """A tester's backtest of OT, HUFL, LULL: the model's scaled MSE 0.196 against 'repeat the last value''s 0.142 on
+    OT, 0.399 on HUFL, 9.422 on LULL; pooled it won, with LULL ~94% of the pooled score, and no line said either."""
+    found = measure(_windows([0.196, 0.399, 9.422], [0.142, 0.5, 10.0]), TARGETS)
+    assert found["most"] == "LULL" and found["loses"] == {"OT": ["repeat"]}
+    assert abs(found["share"]["LULL"] - 9.422 / (0.196 + 0.399 + 9.422)) < 1e-6
+    assert text(found, "the backtest windows") == (
+        "Of the model's MSE pooled over the 3 targets, 'LULL' holds 94.1% ('HUFL' 4.0%, 'OT' 2.0%), so the pooled "
+        "scores and the verdict are mostly that target's. Though its pooled MSE is the lower, the model loses on the backtest windows on "
+        "target 'OT' (to 'repeat the last value'): a higher MSE there than that baseline's.")
+
+
+def test_a_spread_win_says_nothing_and_a_pooled_loss_names_no_target():
+    even = measure(_windows([0.3, 0.3, 0.4], [0.5, 0.5, 0.5]), TARGETS)
+    assert even["most"] is None and even["loses"] == {} and text(even) is None
+    lost = measure(_windows([0.3, 0.3, 3.0], [0.5, 0.1, 0.5]), TARGETS)  # pooled the model loses: the verdict says it
+    assert lost["loses"] == {} and text(lost).startswith("Of the model's MSE pooled over the 3 targets, 'LULL' holds")
+    assert measure(WindowForecasts(np.arange(1), np.arange(1), np.zeros((1, 1, 1)), np.ones((1, 1, 1)), {}, None),
+                   ["y"]) is None and text(None) is None  # one target: nothing pooled
+
+
+def test_a_filled_value_is_not_scored_in_the_shares():
+    filled = np.array([[[False, False, True]]])  # LULL's one value made by fill
+    found = measure(_windows([0.196, 0.399, 9.422], [0.142, 0.5, 10.0], filled), TARGETS)
+    assert found["share"]["LULL"] == 0 and found["most"] == "HUFL"
+
+
+def test_fit_of_several_targets_keeps_the_shares_and_says_them(tmp_path, capsys):
+    """fit's terminal, metrics.json and report page, as the backtest's (the same ``Said.targets``)."""
+    import json
+
+    from rnncast.cli import main
+
+    rng = np.random.default_rng(0)
+    n = 300
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="h"),
+                          "small": np.sin(np.arange(n) / 4) + rng.normal(0, 0.05, n),
+                          "big": np.cumsum(rng.normal(0, 1, n))})
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    code = main(["fit", str(tmp_path / "d.csv"), "--target", "small,big", "--lookback", "12", "--horizon", "3",
+                 "--hidden-size", "8", "--epochs", "1", "--seed", "0", "--out", str(tmp_path / "run")])
+    assert code == 0
+    shares = json.loads((tmp_path / "run" / "metrics.json").read_text())["test"]["target_shares"]
+    assert set(shares["share"]) == {"small", "big"} and abs(sum(shares["share"].values()) - 1) < 1e-6
+    said = text(shares, "the test split")
+    assert said and said in capsys.readouterr().out  # seeded: the fit's line, printed and on the page
+    assert said.replace("'", "&#x27;") in (tmp_path / "run" / "report.html").read_text()
+
+
+def test_a_backtest_of_several_targets_keeps_the_shares_and_says_them(tmp_path, capsys):
+    import json
+
+    from rnncast.cli import main
+
+    rng = np.random.default_rng(1)
+    n = 200
+    pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="h"),
+                  "small": np.sin(np.arange(n) / 4) + rng.normal(0, 0.05, n),
+                  "big": np.cumsum(rng.normal(0, 1, n))}).to_csv(tmp_path / "d.csv", index=False)
+    code = main(["backtest", str(tmp_path / "d.csv"), "--target", "small,big", "--lookback", "12", "--horizon", "3",
+                 "--hidden-size", "8", "--epochs", "1", "--seed", "0", "--out", str(tmp_path / "bt")])
+    assert code == 0
+    shares = json.loads((tmp_path / "bt" / "metrics.json").read_text())["target_shares"]
+    assert set(shares["share"]) == {"small", "big"}
+    said = text(shares, "the backtest windows")
+    assert said and said in capsys.readouterr().out
+    assert said.replace("'", "&#x27;") in (tmp_path / "bt" / "report.html").read_text()
