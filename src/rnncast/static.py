@@ -15,6 +15,7 @@ from rnncast import finitevalues, rowindex, statictext
 from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
+from rnncast.idtypes import as_held
 from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
 from rnncast.spelling import did_you_mean, hint, listed, shell_names, some, spelled, unicode_form
@@ -215,7 +216,7 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if missing:
         other_form(keys, ids, "the static covariate table", "the data")  # '부산' decomposed: not 'no row for' it
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
-    if announce and (said := _unused(given_keys, keys, ids)):  # as the future values' rows of a series not forecast
+    if announce and (said := _unused(as_held(given_keys.tolist(), named.values()), keys, ids)):  # as the future values' rows of a series not forecast
         log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)
     table = table.loc[ids]
     if table.isna().any().any():
@@ -240,11 +241,11 @@ def unused_rows(table: pd.DataFrame, ids: list, id_col: str) -> str | None:
     return _unused(given.to_numpy(), id_texts(given), ids)
 
 
-def _unused(given_keys: np.ndarray, keys: pd.Series, ids: list) -> str | None:
+def _unused(given_keys: list, keys: pd.Series, ids: list) -> str | None:
     extra = ~keys.isin(ids).to_numpy()
     if not extra.any():
         return None
-    names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
+    names = list(dict.fromkeys(k for k, e in zip(given_keys, extra) if e))  # as the model holds them (idtypes.as_held)
     return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
             f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
             f"{'it is' if len(names) == 1 else 'they are'} not used")
