@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from rnncast import RnncastError
-from rnncast.idtypes import as_fitted, kinds_note
+from rnncast.idtypes import as_fitted, as_held, kinds_note
 
 SMALL = dict(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0)
 
@@ -28,6 +28,10 @@ def test_text_writing_a_fitted_number_is_that_number_and_ids_matching_as_given_s
     assert read["store"].dtype == "float64" and read["store"].tolist() == [1.0, 2.0, 2.0]
     same = pd.DataFrame({"store": ["1", "2"]})  # text '1' names store 1.0 as it is: given back as given
     assert as_fitted(same, dtypes) is same
+    ints = as_fitted(pd.DataFrame({"store": [1, 2]}), dtypes)  # numbers of another kind: the model's own (1.0)
+    assert ints["store"].dtype == "float64" and ints["store"].tolist() == [1.0, 2.0]
+    floats = pd.DataFrame({"store": [1.5, 2.0]})  # 1.5 names no store: kept as given, to be refused by name
+    assert as_fitted(floats, dtypes) is floats
     mixed = as_fitted(pd.DataFrame({"store": ["1.00", "X"]}), dtypes)  # X stays, to be refused by name
     assert mixed["store"].tolist() == [1.0, "X"]
     assert as_fitted(pd.DataFrame({"store": ["007"]}), {})["store"].tolist() == ["007"]  # text ids: as written
@@ -135,3 +139,28 @@ def test_an_int32_id_column_comes_back_int32_alone_and_in_a_key():
     for id_col in ("store", ["item", "store"]):
         model = Forecaster(**SMALL).fit(frame, target="y", time_col="date", id_col=id_col)
         assert model.predict(frame)["store"].dtype == "int32"
+
+
+def test_an_int_id_model_gives_back_its_own_ids_of_data_writing_them_as_floats(tmp_path):
+    """Before: a model of int stores 100, 101 forecast a file writing 100.0, 101.0 (matched by value) with store
+    100.0 in predict's rows and evaluate's by-series rows, which join back to none of the model's; now 100, as int64."""
+    from rnncast.forecaster import Forecaster
+
+    model = Forecaster(**SMALL).fit(_stores([100, 101]), target="y", time_col="date", id_col="store")
+    floats = _stores([100.0, 101.0])
+    forecast = model.predict(floats)
+    assert forecast["store"].dtype == "int64" and sorted(forecast["store"].unique()) == [100, 101]
+    assert sorted(model.evaluate(floats, part="all", by_series=True)["series"]) == [100, 101]
+    floats.to_csv(tmp_path / "p.csv", index=False)
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").predict(str(tmp_path / "p.csv"))["store"].tolist()[:2] == [100, 100]
+    ints = Forecaster(**SMALL).fit(_stores([1.0, 2.0]), target="y", time_col="date", id_col="store")
+    assert ints.predict(_stores([1, 2]))["store"].tolist()[:2] == [1.0, 1.0]  # a float model's: 1.0 (float64)
+    with pytest.raises(RnncastError, match=r"series \[999\] \(1 in all\) were not in the data"):
+        model.predict(_stores([100.0, 999.0]))  # named as the model holds its ids: not 999.0
+
+
+def test_ids_are_listed_as_the_model_holds_them():
+    assert as_held(["102", "103"], [100, 101]) == [102, 103] and as_held(["102.0"], [1.0]) == [102.0]
+    assert as_held([999.0, "A"], [100]) == [999, "A"]  # text that writes no number: as given
+    assert as_held(["007"], ["007", "008"]) == ["007"] and as_held([True], [1]) == [True]  # text ids: as written

@@ -356,3 +356,26 @@ def test_a_zone_set_after_fit_by_another_name_of_it_is_no_change():
     assert model.changed_since_fit() == [] and model.get_params()["tz"] == "Etc/UTC"
     model.set_params(tz="Asia/Seoul")
     assert [c[0] for c in model.changed_since_fit()] == ["tz"]
+
+
+def test_a_model_says_which_rnncast_and_format_wrote_it(tmp_path):
+    import json
+
+    from rnncast.state import FORMAT_VERSION
+    from rnncast.version import __version__
+
+    model = Forecaster(**TINY).fit(np.sin(0.3 * np.arange(200)).astype(np.float32))
+    assert (model.rnncast_version_, model.format_version_) == (__version__, FORMAT_VERSION)  # what save writes
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert (loaded.rnncast_version_, loaded.format_version_) == (__version__, FORMAT_VERSION)
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    del meta["description_sha256"]  # a hand edit of an older folder, which records none
+    path.write_text(json.dumps({**meta, "rnncast_version": "0.0.9", "format_version": "2"}))
+    loaded = Forecaster.load(tmp_path / "m")  # model.json's own, as read: not the running rnncast's
+    assert (loaded.rnncast_version_, loaded.format_version_) == ("0.0.9", 2)
+    path.write_text(json.dumps({**meta, "rnncast_version": 1.2}))
+    with pytest.raises(RnncastError, match="rnncast_version is 1.2, not text"):
+        Forecaster.load(tmp_path / "m")
+    assert "rnncast_version_ : str or None" in Forecaster.__doc__ and "format_version_ : int" in Forecaster.__doc__

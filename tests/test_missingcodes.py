@@ -349,3 +349,17 @@ def test_a_code_named_at_predict_is_named_again_at_evaluate_of_the_same_rows(cle
         with caplog.at_level(logging.WARNING, logger="rnncast"):
             call(bad)
         assert len(_later_said(caplog)) == times, call.__name__
+
+
+def test_a_future_code_far_outside_the_fit_names_its_series_as_given(caplog):
+    """futureinputs handed the ids as text: "the future values of 'price' of series '102' hold -999"."""
+    from types import SimpleNamespace
+
+    from rnncast.missingcodes import refuse_future
+
+    state = SimpleNamespace(layout="long", ids=["102"], value_ranges=[[[0.0, 1.0, -2.0, 2.0], [5.0, 1.0, 3.0, 7.0]]],
+                            targets=["y"], past_covariates=[], said=set())
+    values = np.array([[[5.0], [-999.0], [5.5]]])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        refuse_future(values, ["price"], None, state, ["102"], [102])
+    assert "the future values of 'price' of series 102 hold -999" in caplog.text

@@ -130,6 +130,11 @@ def test_a_static_table_row_of_a_series_not_in_the_data_is_said_as_future_rows_a
         from_frame(table.head(3), ["1", "2"], "unique_id")
     assert [r.getMessage() for r in caplog.records] == [
         "the static covariate table holds a row of series [7], which is not in the data; it is not used"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):  # a file's text ids, of series the data gives as numbers
+        from_frame(table.astype({"unique_id": str}), ["1", "2"], "unique_id", given_ids=[1, 2])
+    assert [r.getMessage() for r in caplog.records] == [  # as the model holds them: not ['7', '9']
+        "the static covariate table holds 2 rows of series [7, 9], which are not in the data; they are not used"]
 
 
 def test_a_static_column_in_the_data_and_in_the_static_table_at_predict_is_refused_by_name(tmp_path):

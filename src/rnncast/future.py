@@ -21,7 +21,7 @@ import pandas as pd
 from rnncast import futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
-from rnncast.idtypes import texts_by_value
+from rnncast.idtypes import as_held, texts_by_value
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed, refuse_other_form, some, spaced_name
@@ -160,7 +160,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     other = given["_series"].to_numpy() < 0  # rows of a series not forecast
     if other.any():
         other_form(id_texts(frame[id_col])[other], ids, "the future values", "the model")  # not 'not forecast'
-        names = list(dict.fromkeys(frame[id_col].to_numpy()[other].tolist()))  # as the table gives them
+        names = list(dict.fromkeys(as_held(frame[id_col].to_numpy()[other].tolist(), named)))  # as the model holds them
         log.warning("the future values hold %s of series %s, which %s not forecast; they are not used",
                     counted(int(other.sum()), "row"), listed(names), "is" if len(names) == 1 else "are")
     given = given[~other]

@@ -43,7 +43,8 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
                               data_offsets=panel.written_offsets, key=panel.key)  # a refusal's example
     first = len(state.targets) + len(state.past_covariates)
     resolution.future(values, names, panel, when, offset[:, first:], scale[:, first:], state)  # 1e40: named
-    missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids)  # -999: no value
+    missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids,
+                                panel.given_ids)  # -999: no value; named as given (102, not '102')
     seriesscalers.say_unlearned(state, panel, future=values, when=when)  # a value the model learned nothing from
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]

@@ -59,19 +59,51 @@ def _as_dtype(column: pd.Series, dtype: str) -> pd.Series:
 
 
 def as_fitted(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
-    """``frame`` with each id column of ``dtypes`` (``fitted_dtypes``) that holds text naming no series the model knows
-    but writing the number of one ('1.00', '1', ' 7') read as the model's numbers: a CSV's '1.00' is the series 1.0 of
-    a model fitted on float ids (decision 1175 read only df.to_csv's own '1.0' so). Ids that match as they are (text
-    '1' of store 1, a categorical, integers of float stores) are kept as given, and so given back; text ids of a
-    model of text ids are left as written ('007' is not 7)."""
-    found = {c: d for c, d in dtypes.items() if c in frame.columns and _texts(frame[c])}
+    """``frame`` with each id column of ``dtypes`` (``fitted_dtypes``) read as the model's numbers where its ids name
+    the model's series by their numbers: a column of numbers of another kind (float 100.0, 101.0 of a model of int
+    stores 100, 101; ints of a model of float stores) whose every id is a known series becomes the model's dtype, so
+    predict's and evaluate's rows carry the model's ids (100, not 100.0) and join back; a text column of which some
+    name no series as written but write the number of one ('1.00' of store 1.0; decision 1218) is read likewise. Text
+    naming a series as written ('1' of store 1) is given back as given, as a categorical is; text ids of a model of
+    text ids are left as written ('007' is not 7)."""
     out = frame
-    for c, (dtype, known) in found.items():
+    for c, (dtype, known) in dtypes.items():
+        if c not in frame.columns or isinstance(frame[c].dtype, pd.CategoricalDtype) \
+                or pd.api.types.is_bool_dtype(frame[c]) or _same_kind(frame[c], dtype):
+            continue
         values = [plain(v) for v in pd.unique(frame[c].dropna())]
-        if any(id_text(v) not in known and (n := _number(v)) is not None and id_text(n) in known for v in values):
+        texts = _texts(frame[c])  # text that names a series as written is given back as text (a caller's '1')
+        every = not texts and bool(values) and all((n := _number(v)) is not None and id_text(n) in known for v in values)
+        if every or texts and any(
+                id_text(v) not in known and (n := _number(v)) is not None and id_text(n) in known for v in values):
             out = out.copy(deep=False) if out is frame else out  # its attrs (where each row was read) kept
             out[c] = _as_dtype(frame[c], dtype)
     return out
+
+
+def as_held(values, held) -> list:
+    """Series ids (``values``: as a table gives them, a file's text '102') as a message names them, in the kind of
+    ``held`` (the model's ids as it holds them: ``Panel.given_ids``, ``FittedState.given_ids``' values): where those
+    are numbers, each value that writes a number is that number (an int where they are: 102, not '102' or 102.0),
+    so every message lists ids alike ([102, 103], as [999]); else each as given."""
+    held = [plain(h) for h in held or []]
+    values = [plain(v) for v in values]
+    if _kind(held) != "numbers":
+        return values
+    ints = all(isinstance(h, int) for h in held)
+
+    def one(value):
+        number = None if isinstance(value, bool) else _number(value)
+        if number is None:
+            return value
+        return int(number) if ints and float(number).is_integer() else float(number)
+    return [one(v) for v in values]
+
+
+def _same_kind(column: pd.Series, dtype: str) -> bool:
+    """Whether ``column`` holds numbers of the model's kind ``dtype``: integers (int32 too, kept as given) of int64,
+    floats of float64."""
+    return (pd.api.types.is_integer_dtype(column) if dtype == "int64" else pd.api.types.is_float_dtype(column))
 
 
 def _texts(column: pd.Series) -> bool:

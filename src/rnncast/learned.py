@@ -54,6 +54,7 @@ KINDS = {  # the type and shape of each Learned property (S series, T targets, C
     "static_covariates_": "list of str", "static_inputs_": "ndarray [S, Kn] float32",
     "static_codes_": "ndarray [S, Kc] int64", "unused_columns_": "list of str", "skipped_series_": "list of dict",
     "train_seconds_": "float", "diverged_epoch_": "int or None", "epoch_draw_": "dict or None", "world_size_": "int", "highway_start_": "dict or None",
+    "rnncast_version_": "str or None", "format_version_": "int",
     "scaler_": "scaling.Scaler or None", "split_": "windows.Split or None", "train_mean_": "ndarray [T] float64 or None",
 }
 
@@ -121,6 +122,10 @@ class Learned:
     world_size_ = _learned("world_size", "processes that trained together (torchrun's DDP; 1: one process)")
     highway_start_ = _learned("highway_start", "with highway_start='least_squares': {penalty (None: zero kept), "
                                                "val_loss, zero_val_loss}, the validation losses in scaled units; else None")
+    rnncast_version_ = _learned("rnncast_version", "the rnncast version that fitted the model, or (load) that wrote its "
+                                                   "model.json, e.g. '1.2.0' (None: a folder written without one)")
+    format_version_ = _learned("format_version", "the model folder's format version: a loaded model.json's as read "
+                                                 "(1 where it has none), a fitted model's the one save writes")
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None,
                        doc="one series: its scaler (scalers_[0]); None for many series (see scalers_)")
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None,

@@ -243,11 +243,13 @@ def proposed(codes, given: str | None = None):
     return whole[0] if len(whole) == 1 else ",".join(map(str, whole))
 
 
-def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=()) -> None:
+def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=(), given=None) -> None:
     """Refuse future covariates [S, H, F] (original units) that hold a number of ``missing_values`` (``text``): a
     forecast needs every step's value, and the model reads such a number as missing, not as a value. Where the
     model (``state``) kept what fit read (series ``ids``), warn of code-like values far outside it, as ``later``; the
-    refusal comes first: a declared code is no value "the model reads as the covariate's" (decision 1222)."""
+    refusal comes first: a declared code is no value "the model reads as the covariate's" (decision 1222). ``given``:
+    the series' ids as the caller gave them (``Panel.given_ids``: 102, not '102'), which the warnings name."""
+    whose = list(ids) if given is None else list(given)
     codes = missing_numbers(text)
     if codes and (hit := np.isin(values, codes)).any():
         per_column = hit.sum(axis=(0, 1))
@@ -265,8 +267,8 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
                 if far.any() and first_time(state.said, "missing code future", s, column, tuple(steps[far])):
                     log.warning("the future values of %r%s hold %s at %d of the %d forecast steps, the way files write a "
                                 "missing value, %s: the model reads it as the covariate's value; give the value it "
-                                "stands for", column, f" of series {ids[s]!r}" if state.layout != "single" else "",
+                                "stands for", column, f" of series {whose[s]!r}" if state.layout != "single" else "",
                                 ", ".join(f"{v:g}" for v in sorted(set(steps[far].tolist()))),
                                 int(np.sum(far)), len(steps), FITTED.format(kept[2], kept[3]))
-                otherunits.named(units, column, ids[s] if state.layout != "single" else None, steps, kept, far)
+                otherunits.named(units, column, whose[s] if state.layout != "single" else None, steps, kept, far)
         otherunits.warn(units, state, "the future values")  # °F given for °C

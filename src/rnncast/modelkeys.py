@@ -8,9 +8,10 @@ from rnncast import formatversions
 from rnncast.errors import RnncastError
 
 
-def check_version(meta: dict, where) -> None:
-    """Refuse a ``model.json`` of a format version this rnncast does not read, naming ``where``."""
-    formatversions.check(meta.get("format_version"), formatversions.MODEL_READS, "model", where)
+def check_version(meta: dict, where) -> int:
+    """The format version of a ``model.json`` (one of ``MODEL_READS``); one this rnncast does not read is refused,
+    naming ``where``."""
+    return formatversions.check(meta.get("format_version"), formatversions.MODEL_READS, "model", where)
 
 
 # model.json's keys: those ``FittedState.meta`` writes, checkpoint.write_model's beside them (format, version, network,

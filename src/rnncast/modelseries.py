@@ -41,6 +41,7 @@ def unseen_series(state: FittedState, unknown: list, doing: str = "forecast", ke
     the ids are of another kind than the model's (``key``: the data's key of several), said so (``idtypes``)."""
     count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
+    unknown = idtypes.as_held(unknown, known) if state.layout == "long" else unknown  # [999] of int stores, not 999.0
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
             f"it knows {len(state.ids)} series, e.g. {known}{idtypes.kinds_note(state, unknown, key)}; leave those series out to "
             f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "

@@ -24,6 +24,7 @@ from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.seriesids import checked_key_dtypes, given_back, key_dtypes, saved_dtype
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
+from rnncast.version import __version__
 from rnncast.toldtime import saved as told_none, written as told_none_entry
 from rnncast.windows import Split
 from rnncast.zonenames import canonical
@@ -79,6 +80,9 @@ class FittedState:
     # saved as their dtype where every one is an integer or a float (seriesids.saved_dtype), else text after load
     key: object = field(default=None, compare=False, repr=False)  # serieskeys.Key of fit's data (its dtypes); not saved
     key_dtypes: dict | None = field(default=None, compare=False)  # a key's numeric columns' dtypes (seriesids.key_dtypes)
+    rnncast_version: str | None = field(default=__version__, compare=False)  # the rnncast that fitted it, or wrote the
+    # model.json read (None: one written without it); model.json's own key, written by checkpoint, not by meta()
+    format_version: int = field(default=FORMAT_VERSION, compare=False)  # model.json's, as read (checked); a fit's: what save writes
 
     @cached_property
     def settings(self) -> Settings:
@@ -147,7 +151,7 @@ class FittedState:
         """The state of a ``model.json`` (any version in ``READS``), checked against the network's
         ``spec`` (``models.NetSpec``). Raises ``RnncastError`` naming ``where`` when it is incomplete,
         hand-edited, or of a version this rnncast does not read."""
-        check_version(meta, where)
+        version = check_version(meta, where)
         check_keys(meta, where)
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
@@ -190,6 +194,7 @@ class FittedState:
                 value_ranges=value_ranges(meta.get("value_ranges"), n, spec.n_inputs),
                 given_ids=given_back([*ids, *(str(d["id"]) for d in meta.get("skipped_series", []))], meta.get("id_dtype")),
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),
+                rnncast_version=written_by(meta.get("rnncast_version")), format_version=version,
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -288,6 +293,14 @@ class FittedState:
         if codes.shape != (n, len(cardinalities)) or not all(
                 ((codes[:, j] >= 0) & (codes[:, j] < c)).all() for j, c in enumerate(cardinalities)):
             refuse(f"the static category codes are not {n} x {len(cardinalities)} codes of known categories")
+
+
+def written_by(version) -> str | None:
+    """model.json's ``rnncast_version`` as read: text, or None where absent; another kind is a hand edit (a TypeError
+    ``FittedState.read`` names)."""
+    if version is not None and not isinstance(version, str):
+        raise TypeError(f"rnncast_version is {short(version)}, not text such as '1.2.0'")
+    return version
 
 
 def _of_series(series_id) -> str:
