@@ -59,7 +59,8 @@ def test_two_rows_of_one_series_by_value_are_refused_naming_both_as_written():
 
 
 def test_rows_of_no_series_are_said_once_by_value_at_fit_and_predict(tmp_path, caplog):
-    """A row '2.00' of store 2.0 is that series, not "not in the data"; a row '3.00' is said, as written."""
+    """A row '2.00' of store 2.0 is that series, not "not in the data"; a row '3.00' is said as the model holds ids
+    (3.0, as every message names them: idtypes.as_held)."""
     from rnncast.forecaster import Forecaster
 
     frame = _stores([1.0, 2.0])
@@ -70,7 +71,7 @@ def test_rows_of_no_series_are_said_once_by_value_at_fit_and_predict(tmp_path, c
         caplog.clear()
         got = model.predict(frame, static_covariates=table)
         predict_said = [r.getMessage() for r in caplog.records if "static covariate table holds" in r.getMessage()]
-    assert fit_said == predict_said == ["the static covariate table holds a row of series ['3.00'], which is not in the "
+    assert fit_said == predict_said == ["the static covariate table holds a row of series [3.0], which is not in the "
                                         "data; it is not used"]
     same = model.predict(frame, static_covariates=table.assign(store=[1.0, 2.0, 3.0]))
     pd.testing.assert_frame_equal(got, same)

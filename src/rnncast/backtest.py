@@ -31,14 +31,9 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-<<<<<<< HEAD
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
-                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, timetext, zeroscales)
-=======
-from rnncast import (backtestframe, calendarcuts, calendarsteps, cutoffs, filledwindows, fittedroles, fitting, gapwindows,
-                     negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, targetshares, timetext,
-                     zeroscales)
->>>>>>> s29h7
+                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, targetshares,
+                     timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows

@@ -9,11 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 
-<<<<<<< HEAD
-from rnncast import calibration, comparequantiles, filledwindows, metrics, pooledunits, significance, zeroscales
-=======
-from rnncast import calibration, filledwindows, metrics, pooledunits, significance, targetshares, zeroscales
->>>>>>> s29h7
+from rnncast import (calibration, comparequantiles, filledwindows, metrics, pooledunits, significance, targetshares,
+                     zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 

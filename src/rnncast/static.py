@@ -15,11 +15,7 @@ from rnncast import finitevalues, rowindex, staticids, statictext
 from rnncast.staticvalues import blank_texts, few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
-<<<<<<< HEAD
-=======
 from rnncast.idtypes import as_held
-from rnncast.seriesids import id_texts, one_form, other_form
->>>>>>> s29h8
 from rnncast.settingvalues import plain
 from rnncast.spelling import did_you_mean, hint, shell_names, some, spelled, unicode_form
 
@@ -210,19 +206,11 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     keys = staticids.keys(table[id_col], ids, given_ids)  # by value where the data's ids are numbers: '1.00' is 1.0
     given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
     named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
-<<<<<<< HEAD
     staticids.refuse_missing(table[id_col], keys, ids, named)
     table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
-    if announce and (said := staticids.unused(given_keys, keys, ids)):  # as the future values' rows of a series not
+    held = np.asarray(as_held(given_keys.tolist(), named.values()), dtype=object)  # 102, not '102', for an int model
+    if announce and (said := staticids.unused(held, keys, ids)):  # as the future values' rows of a series not
         log.warning("%s", said)  # forecast are said (future.py); a model's readers say it too (unused_rows)
-=======
-    missing = [named[i] for i in ids if i not in table.index]
-    if missing:
-        other_form(keys, ids, "the static covariate table", "the data")  # '부산' decomposed: not 'no row for' it
-        raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
-    if announce and (said := _unused(as_held(given_keys.tolist(), named.values()), keys, ids)):  # as the future values' rows of a series not forecast
-        log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)
->>>>>>> s29h8
     table = table.loc[ids]
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
@@ -233,32 +221,6 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)
 
 
-<<<<<<< HEAD
-=======
-def unused_rows(table: pd.DataFrame, ids: list, id_col: str) -> str | None:
-    """The warning that the static covariate ``table`` (ids in its column or index ``id_col``, matched as text) holds
-    rows of series not among ``ids`` (the data's, as text), named as the table gives them; None where it holds none
-    (or no id column: ``from_frame`` refuses it)."""
-    if id_col in table.columns:
-        given = table[id_col]
-    elif table.index.name == id_col:
-        given = table.index.to_series()
-    else:
-        return None
-    return _unused(given.to_numpy(), id_texts(given), ids)
-
-
-def _unused(given_keys: list, keys: pd.Series, ids: list) -> str | None:
-    extra = ~keys.isin(ids).to_numpy()
-    if not extra.any():
-        return None
-    names = list(dict.fromkeys(k for k, e in zip(given_keys, extra) if e))  # as the model holds them (idtypes.as_held)
-    return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
-            f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
-            f"{'it is' if len(names) == 1 else 'they are'} not used")
-
-
->>>>>>> s29h8
 def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes: list = ()) -> pd.DataFrame:
     """``table`` read as a model was fitted: its text columns of the ``categorical`` attributes as pandas
     categoricals ('1' among them a category, as fit took it), its columns of numbers too for the attributes ``codes``

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.idtypes import texts_by_value
+from rnncast.idtypes import as_held, texts_by_value
 from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.spelling import listed, some
 
@@ -61,7 +61,8 @@ def unused_rows(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | N
         given = table.index.to_series()
     else:
         return None
-    return unused(given.to_numpy(), texts_by_value(id_texts(given), ids, given_ids), ids)
+    held = np.asarray(as_held(given.tolist(), ids if given_ids is None else given_ids), dtype=object)  # 3.0, not '3.00'
+    return unused(held, texts_by_value(id_texts(given), ids, given_ids), ids)
 
 
 def unused(given_keys: np.ndarray, texts: pd.Series, ids: list) -> str | None:
