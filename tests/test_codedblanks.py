@@ -109,7 +109,8 @@ def test_a_categorical_static_label_of_a_code_or_inf_is_refused_by_name():
     ids = sorted(frame.unique_id.unique())
     settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
     for bad, why in ((-999, "reads as missing"), (np.inf, "is no value"), ("nan", "pandas reads as missing"),
-                     ("NaN", "pandas reads as missing"), ("None", "pandas reads as missing"), ("NAN", r"is no value \(nan\)"),
+                     ("NaN", "pandas reads as missing"), ("None", "pandas reads as missing"),
+                     ("NAN", r"is no value \(nan\)"),
                      ("INF", r"is no value \(inf\)"), ("-Infinity", r"is no value \(-inf\)")):  # nan kept as a category
         table = pd.DataFrame({"unique_id": ids, "grade": [1, bad, 2]})
         with pytest.raises(RnncastError, match=rf"static covariate 'grade' holds .* for series '{ids[1]}', which .*{why}"):
