@@ -339,3 +339,31 @@ def test_remake_folder_refuses_a_results_csv_lacking_a_column_or_holding_text_in
     assert "from the 2 rows" in markdown.remake_folder(tmp_path, ["gru"])
     with pytest.raises(RnncastError, match="does not exist; give the --out folder of a bench run"):
         markdown.remake_folder(tmp_path / "nonexist", ["gru"])
+
+
+def test_remake_folder_refuses_a_results_csv_of_no_rows_and_reads_one_a_spreadsheet_resaved(tmp_path):
+    """A results.csv of its header only (a run stopped before its first row) made results.md an empty page, exit 0
+    ("from the 0 rows"); now refused, results.md left as it was. One Excel re-saved with a UTF-8 byte-order mark or
+    ';' separators was "a results.csv that rnncast bench did not write"; now read as it is written."""
+    import csv
+
+    import pytest
+
+    from rnncast.errors import RnncastError
+
+    results.append_csv(tmp_path / "results.csv", _row(model="gru", mse=0.05, mae=0.18))
+    written = markdown.write_markdown(tmp_path, ["gru"]).read_text()
+    lines = (tmp_path / "results.csv").read_text().splitlines(keepends=True)
+    for empty in (lines[0], ""):  # the header only, or not even that
+        (tmp_path / "results.csv").write_text(empty)
+        with pytest.raises(RnncastError, match="holds no rows|holds an empty results.csv"):
+            markdown.remake_folder(tmp_path, ["gru"])
+        assert (tmp_path / "results.md").read_text() == written
+    rows = list(csv.reader(lines))
+    for bom, sep in (("\ufeff", ","), ("", ";"), ("\ufeff", ";"), ("", "\t")):
+        with (tmp_path / "results.csv").open("w", newline="", encoding="utf-8") as f:
+            f.write(bom)
+            csv.writer(f, delimiter=sep, lineterminator="\r\n").writerows(rows)
+        (tmp_path / "results.md").write_text("# Long-horizon benchmark results\n")
+        assert markdown.remake_folder(tmp_path, ["gru"]).startswith("wrote")
+        assert (tmp_path / "results.md").read_text() == written

@@ -209,3 +209,14 @@ def test_the_summary_of_a_quick_run_says_it_is_one():
     assert text.startswith("QUICK smoke test (few epochs): these scores show that the benchmark runs, not how the "
                            "models do\n")
     assert "QUICK" not in results.summary_table([_row(quick="no")])
+
+
+def test_check_out_names_a_results_csv_a_spreadsheet_resaved(tmp_path):
+    """A results.csv re-saved with a byte-order mark or ';' separators was refused as one "that rnncast bench did not
+    write"; a run refuses to append to it still (its rows would not match), saying how it was re-saved."""
+    results.append_csv(tmp_path / "results.csv", _row())
+    text = (tmp_path / "results.csv").read_text()
+    for written, how in (("\ufeff" + text, "a byte-order mark"), (text.replace(",", ";"), "';' separators")):
+        (tmp_path / "results.csv").write_text(written, encoding="utf-8")
+        with pytest.raises(RnncastError, match=f"re-saved with {how} .*choose another --out"):
+            results.check_out(tmp_path)

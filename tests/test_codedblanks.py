@@ -98,7 +98,8 @@ def test_a_static_covariates_code_is_refused_without_the_matched_nothing_line_fi
 
 
 def test_a_categorical_static_label_of_a_code_or_inf_is_refused_by_name():
-    """Before: static_categorical=['grade'] read -999 (missing_values) and inf as category labels at fit."""
+    """Before: static_categorical=['grade'] read -999 (missing_values) and inf as category labels at fit; 'nan' and
+    'None' (text pandas reads as missing) were still categories."""
     import pandas as pd
 
     from conftest import TINY, make_panel
@@ -107,7 +108,10 @@ def test_a_categorical_static_label_of_a_code_or_inf_is_refused_by_name():
     frame = make_panel(3, seed=3)
     ids = sorted(frame.unique_id.unique())
     settings = {**TINY, "epochs": 1, "missing_values": -999, "fill": "ffill"}
-    for bad, why in ((-999, "reads as missing"), (np.inf, "is no value")):
+    for bad, why in ((-999, "reads as missing"), (np.inf, "is no value"), ("nan", "pandas reads as missing"),
+                     ("NaN", "pandas reads as missing"), ("None", "pandas reads as missing"),
+                     ("NAN", r"is no value \(nan\)"),
+                     ("INF", r"is no value \(inf\)"), ("-Infinity", r"is no value \(-inf\)")):  # nan kept as a category
         table = pd.DataFrame({"unique_id": ids, "grade": [1, bad, 2]})
         with pytest.raises(RnncastError, match=rf"static covariate 'grade' holds .* for series '{ids[1]}', which .*{why}"):
             Forecaster(**settings).fit(frame, static_covariates=table, static_categorical=["grade"])

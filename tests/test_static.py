@@ -222,9 +222,11 @@ def test_numbers_written_as_text_are_categories_at_fit_said_so_and_numbers_where
     with caplog.at_level("WARNING", logger="rnncast"):
         assert len(model.predict(text)) == 2 * TINY["horizon"]
     assert "numbers written as text" not in caplog.text  # said once, at fit
-    with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'n/a'"):  # a code, not a category (9962)
-        from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id")
-    assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id",
+    with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'tbd'"):  # a code, not a category (9962)
+        from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "tbd"]}), ids, "unique_id")
+    with pytest.raises(RnncastError, match=r"'size' holds 'n/a' for series .*, which pandas reads as missing"):
+        from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id")  # no value: 9913
+    assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "tbd"]}), ids, "unique_id",
                       as_categories=["size"]).categorical_names == ["size"]  # asked for
     numbers = text.assign(size=pd.to_numeric(text["size"]))  # the way to make them numbers
     model = Forecaster(**{**TINY, "epochs": 1}).fit(numbers, static_covariates=["size"])

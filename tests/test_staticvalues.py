@@ -10,7 +10,7 @@ from rnncast.static import from_frame
 
 
 @pytest.mark.parametrize("size", [["10", "12", "20", "large"], [10, 12, 20, "large"], ["100", "unknown", "x", "12"],
-                                  [100.0, "n/a", 5.0, 7.0]])
+                                  [100.0, "tbd", 5.0, 7.0]])
 def test_numbers_but_for_a_few_text_values_are_refused_naming_the_value_and_series(caplog, size):
     """size = 10, 12, 20, 'large' became four categories (a warning since decision 577), and 100, 'unknown' silently
     (fewer than two numbers: a tester's finding, 9962); a file's text or a frame's mixed column, the text a typo or a
@@ -62,12 +62,12 @@ def test_advice_round_trips_a_static_attribute_to_read_as_categories_is_one_name
 def test_more_texts_than_numbers_are_categories_said_naming_the_texts_and_numbers(caplog):
     """Before: '12', '15', 'n/a', 'large', 'small' became five categories without a word (1261 refused only columns of
     at least as many numbers as texts); now one line names the column, the texts and the numbers."""
-    table = pd.DataFrame({"shop": list("abcde"), "size": ["12", "15", "n/a", "large", "small"]})
+    table = pd.DataFrame({"shop": list("abcde"), "size": ["12", "15", "tbd", "large", "small"]})  # 'n/a': no value
     with caplog.at_level("WARNING", logger="rnncast"):
         static = from_frame(table, list("abcde"), "shop")
     assert static.categorical_names == ["size"]
     said = [r.getMessage() for r in caplog.records if "texts and numbers" in r.getMessage()]
-    assert said == ["static covariate 'size' holds texts and numbers ('n/a', 'large', 'small' beside '12', '15'), read "
+    assert said == ["static covariate 'size' holds texts and numbers ('tbd', 'large', 'small' beside '12', '15'), read "
                     "as categories, each value one: the numbers are categories too, their order not used; if it is a "
                     "number, give it as one for every series (a static covariate is never filled), or name it in "
                     "static_categorical= (--static-categorical size) to read it as categories without this line"]
@@ -111,3 +111,20 @@ def test_a_blank_static_value_is_refused_at_predict_as_at_fit():
     columns = frame.assign(kind=np.where(frame.unique_id == ids[0], "mall", ""))
     with pytest.raises(RnncastError, match=rf"static covariate 'kind' is blank \(''\) for series {ids[1]!r}"):
         Forecaster(**{**TINY, "epochs": 1}).fit(columns, static_covariates=["kind"])
+
+
+MISSING = "which pandas reads as missing"
+
+
+@pytest.mark.parametrize("word, why", [("nan", MISSING), ("None", MISSING), ("n/a", MISSING),
+                                       ("NAN", r"which is no value \(nan\)"), ("Infinity", r"which is no value \(inf\)"),
+                                       ("-inf", r"which is no value \(-inf\)")])
+def test_a_number_written_as_no_value_is_refused_as_no_value_not_as_a_word(word, why):
+    """'Infinity' among numbers was "holds numbers but for 'Infinity' ... which would make it categories", 'nan' and
+    'n/a' too, as if a typo: they are no value (pandas' missing-value strings, or a number not finite), refused so."""
+    from rnncast.errors import RnncastError
+
+    table = pd.DataFrame({"unique_id": ["a", "b", "c"], "size": [1.0, word, 3.0]})
+    with pytest.raises(RnncastError, match=rf"^static covariate 'size' holds '{word}' for series 'b', {why}; a static "
+                                           "covariate needs a value for every series"):
+        from_frame(table, ["a", "b", "c"], "unique_id")

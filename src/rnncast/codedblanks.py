@@ -15,6 +15,7 @@ from rnncast.fills import FILL_HINT
 from rnncast.layouts import Rows
 from rnncast.settingvalues import missing_numbers
 from rnncast.spelling import counted, hint, named
+from rnncast.staticvalues import no_value
 from rnncast.timetext import shown
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
@@ -101,14 +102,14 @@ def _label_number(label) -> float | None:
 
 
 def _labels(panel, codes: list) -> None:
-    """Refuse a categorical static attribute (``static_categorical``) whose label writes inf, -inf or a number of
-    ``missing_values`` (``codes``), by name and series: it is no category but a missing or unreadable value."""
+    """Refuse a categorical static attribute (``static_categorical``) whose label writes inf, -inf, NaN, one of pandas'
+    missing-value strings ('None', 'N/A': ``staticvalues.no_value``) or a number of ``missing_values`` (``codes``), by
+    name and series: it is no category but a missing or unreadable value."""
     for j, name in enumerate(panel.static.categorical_names):
         for s, label in enumerate(panel.static.categorical[:, j].tolist()):
             number = _label_number(label)
-            if number is not None and (np.isinf(number) or number in codes):
-                why = (f"which {named('missing_values')} reads as missing" if number in codes else
-                       "which is no value")
+            if (number is not None and number in codes) or (why := no_value(label)) is not None:
+                why = f"which {named('missing_values')} reads as missing" if number in codes else why
                 raise RnncastError(f"static covariate {name!r} holds {label!r} for series {panel.given_id(s)!r}, {why}; "
                                    "a categorical static covariate needs a label for every series and is not filled: "
                                    f"give its label, or leave {name!r} out of the static covariates")

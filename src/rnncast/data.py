@@ -30,7 +30,7 @@ from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
-from rnncast.sheetcsv import COMPRESSIONS, SEP_LINE, Written, values_not_names, wide, without_empty
+from rnncast.sheetcsv import COMPRESSIONS, NA_STRINGS, SEP_LINE, Written, values_not_names, wide, without_empty
 from rnncast.spelling import did_you_mean, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
 
@@ -39,9 +39,6 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
-# pandas.read_csv's default missing-value strings (its documentation lists them), kept for every column but the ids
-NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
-              "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]
 
 
 def read_table(path, text_columns=()) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import plain
+from rnncast.sheetcsv import NA_STRINGS
 from rnncast.spelling import shell_names
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,11 @@ def few_words(column: pd.Series, name: str, ids: list) -> None:
     if not numbers.any():
         return
     words = given[~numbers]
+    for i, word in words.items():  # 'nan', 'None', 'Infinity': no value, not a word among numbers (decision 1221)
+        if (why := no_value(word)) is not None:
+            raise RnncastError(f"static covariate {name!r} holds {plain(word)!r} for series {ids[int(i)]!r}, {why}; a "
+                               "static covariate needs a value for every series and is not filled: give its value, or "
+                               f"leave {name!r} out of the static covariates")
     if numbers.sum() < len(words):  # more texts than numbers: categories, the numbers among them too, said
         log.warning("static covariate %r holds texts and numbers (%s beside %s), read as categories, each value one: "
                     "the numbers are categories too, their order not used; if it is a number, give it as one for every "
@@ -59,6 +65,20 @@ def few_words(column: pd.Series, name: str, ids: list) -> None:
                        "which would make it categories, each value one; give its value as a number (a static covariate is "
                        "never filled: a code of missing_values= is refused there too), or name it in static_categorical= "
                        f"(--static-categorical {shell_names(name)}) to read the column as categories")
+
+
+def no_value(label) -> str | None:
+    """Why a static value written as text is no value, or None where it is one: one of pandas' missing-value strings
+    (``sheetcsv.NA_STRINGS``: 'nan', 'None', 'N/A', read as missing from a file), or text that reads as a number
+    that is not finite ('NAN', 'inf', 'Infinity')."""
+    text = str(label).strip()
+    if text in NA_STRINGS:
+        return "which pandas reads as missing"
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return None if np.isfinite(number) else f"which is no value ({number:g})"
 
 
 def numbers_written(column: pd.Series, name: str, announce: bool) -> pd.Series:

@@ -109,8 +109,9 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
     ltsf.set_defaults(run=run_bench, setting_elsewhere=functools.partial(_given_here, "LTSF"))  # --epochs: --set
     remake = kinds.add_parser("remake", help="rewrite results.md from each FOLDER's results.csv, running nothing",
                               description="Rewrite results.md in each bench --out FOLDER from every row of its "
-                                          "results.csv (one of an earlier version too), as a run does after it ends; "
-                                          "nothing is trained or scored.")
+                                          "results.csv (one of an earlier version too, or one a spreadsheet re-saved "
+                                          "with ';' separators), as a run does after it ends; nothing is trained or "
+                                          "scored. A results.csv of no rows is refused, results.md left as it is.")
     remake.add_argument("folders", nargs="+", metavar="FOLDER", help="a bench run's --out folder")
     remake.set_defaults(run=run_remake)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
-from rnncast.bench.results import is_quick, plot_name, read_checked, read_csv
+from rnncast.bench.results import is_quick, plot_name, read_checked, read_csv, written_as
 from rnncast.bench import seedruns
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
@@ -49,14 +49,19 @@ def remake_folder(out: Path, model_order: Sequence[str]) -> str:
     if not out.is_dir():
         raise RnncastError(f"{out} {'is a file' if out.exists() else 'does not exist'}; give the --out folder of a "
                            "bench run, whose results.csv results.md is remade from")
-    if not csv_path.is_file() or not written_by_rnncast(csv_path):
+    if not csv_path.is_file() or not written_as(csv_path):  # re-saved with a BOM or ';' separators: read so
         held = "no results.csv" if not csv_path.exists() else "a results.csv that rnncast bench did not write"
+        held = "an empty results.csv" if csv_path.is_file() and not csv_path.stat().st_size else held
         raise RnncastError(f"{out} holds {held}; give the --out folder of a bench run, whose results.csv results.md "
                            "is remade from")
     if md_path.exists() and not written_by_rnncast(md_path):
         raise RnncastError(f"{md_path} was not written by rnncast bench (it does not begin '# Long-horizon benchmark "
                            "results'); move it away to have it remade")
     rows = len(read_checked(csv_path))  # a column it is made from missing, or text in a number's cell: refused
+    if not rows:  # a run stopped before its first row: a page of no table would replace the one there
+        raise RnncastError(f"{csv_path} holds no rows (only its header: a bench run stopped before its first row was "
+                           f"written?); results.md is remade from a results.csv with rows, and {md_path.name} is left "
+                           "as it is")
     return f"wrote {remake(out, model_order)[0]} from the {rows} row{'s' if rows != 1 else ''} of {csv_path}"
 
 

@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from rnncast.bench.identity import Source
@@ -19,6 +20,7 @@ from rnncast.scoretext import table
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
 from rnncast.outputs import bench_file, model_folder, written_by_rnncast
+from rnncast.sheetcsv import separator
 
 CSV_COLUMNS = (
     "finished_utc", "dataset", "protocol", "target", "mode", "L", "H", "model",
@@ -54,12 +56,17 @@ def check_out(out: Path) -> None:
         held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in others)
         raise RnncastError(f"--out {out} holds {held}, not a bench's results; give another --out for this bench "
                            "(a new or empty folder, or an earlier bench's, whose results.csv it adds to)")
+    csv_path = out / "results.csv"
+    if csv_path.is_file() and not written_by_rnncast(csv_path) and (sep := written_as(csv_path)):  # Excel's re-save
+        how = " and ".join([*(["a byte-order mark"] if csv_path.read_bytes()[:3] == b"\xef\xbb\xbf" else []),
+                            *([f"{sep!r} separators"] if sep != "," else [])]) or "its names quoted"
+        raise RnncastError(f"{csv_path} was re-saved with {how} (a spreadsheet's), not as rnncast bench writes it, "
+                           "and this run's rows would not match it; choose another --out (bench remake reads it)")
     foreign = [name for name in entries if not bench_file(name) or not written_by_rnncast(out / name)]
     if foreign:
         named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise RnncastError(f"--out {out} holds files that rnncast bench did not write ({named}); give a new or empty "
                            "folder, or one an earlier bench wrote, whose results.csv this run adds to")
-    csv_path = out / "results.csv"
     if csv_path.exists() and csv_path.stat().st_size > 0:
         _check_header(csv_path)
     elif out.is_dir():
@@ -185,8 +192,23 @@ def _csv_value(value):
 
 
 def read_csv(path: Path) -> list[dict]:
-    with Path(path).open(newline="") as f:
-        return list(csv.DictReader(f))
+    with Path(path).open(newline="", encoding="utf-8-sig") as f:  # a spreadsheet's byte-order mark read past
+        return list(csv.DictReader(f, delimiter=written_as(path) or ","))
+
+
+def written_as(path: Path) -> str | None:
+    """The separator of a results.csv whose header begins as bench writes it (``finished_utc``, ``dataset``), read
+    past a UTF-8 byte-order mark and cut by ``;``, a tab or ``|`` where a spreadsheet re-saved it so (found as the
+    data reader finds it, ``sheetcsv.separator``); None for an empty file or another header (not bench's)."""
+    with Path(path).open("rb") as f:
+        line = f.readline().decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
+    sep = _separator(line, Path(path).name)
+    return sep if next(csv.reader([line], delimiter=sep), [])[:2] == ["finished_utc", "dataset"] else None
+
+
+@lru_cache(maxsize=8)  # said once (sheetcsv's INFO line), though remake reads the file twice
+def _separator(header: str, name: str) -> str:
+    return separator(header, name)
 
 
 REMADE_FROM = ("dataset", "mode", "L", "H", "model", "mse", "mae", "test_windows", "beats_repeat", "epochs_run",
@@ -200,8 +222,8 @@ _NUMBERS_OR_BLANK = {"repeat_mse": float, "repeat_mae": float, "seconds": float,
 def read_checked(path: Path) -> list[dict]:
     """The rows of a results.csv to remake results.md from (``bench remake``), refused by name where a column it is
     made from is missing, or a cell of a number column (line and column named) is not a number."""
-    with Path(path).open(newline="") as f:
-        reader = csv.DictReader(f)
+    with Path(path).open(newline="", encoding="utf-8-sig") as f:  # as read_csv reads it: a BOM, ';' separators
+        reader = csv.DictReader(f, delimiter=written_as(path) or ",")
         missing = [c for c in REMADE_FROM if c not in (reader.fieldnames or [])]
         if missing:
             raise RnncastError(f"{path} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}, which "
