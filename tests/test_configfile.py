@@ -315,6 +315,11 @@ def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
     ("tz = 1", r"^tz = 1 in config .*c.toml is a number; give the zone as quoted text"),  # was "unknown time zone '1'"
     ('track = "wandb"', r"^track = 'wandb' in config .*c.toml is not a tracker rnncast writes to; choose one of: "
                         r"tensorboard, mlflow"),  # was "unknown tracker 'wandb'", no file named
+    ('tz = ""', r"^tz in config .*c.toml is empty \(''\); give an IANA zone name"),  # was "tz= is empty", no file named
+    ('tz = "  "', r"^tz in config .*c.toml is blank \('  '\); give an IANA zone name .*, or leave tz out$"),
+    ('freq = ""', r"^freq in config .*c.toml is empty \(''\); give a pandas offset alias"),
+    ('holidays = ""', r"^holidays in config .*c.toml is empty \(''\); give a holiday set's name"),
+    ('time_unit = ""', r"^time_unit in config .*c.toml is empty \(''\); give s, ms or excel"),
 ])
 def test_a_config_value_of_the_wrong_kind_names_the_file_and_the_real_problem(tmp_path, line, message):
     path = tmp_path / "c.toml"

@@ -66,6 +66,22 @@ def test_a_frames_integer_ids_are_kept_as_given_beside_the_text_the_model_keeps(
     assert text.given is None and text.given_ids == ["101", "102"]
 
 
+def test_a_bool_series_pick_matches_only_a_bool_id():
+    """series=True on a panel of stores 1 and 2 picked store 1 silently (True == 1 to Python); data with a bool id
+    is refused beside a model of number ids, so a bool pick is refused by name too. Bool ids are picked by a bool."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"store": np.repeat([1, 2], 30), "ds": np.tile(np.arange(30), 2), "y": rng.normal(size=60)})
+    panel = load_panel(frame, id_col="store")
+    for pick in (True, False, np.True_):
+        with pytest.raises(RnncastError, match=r"^series=(True|False) is a bool, and the data's ids are not \(\[1, 2\]\)"):
+            panel.only(pick)
+    assert panel.only(1).given_ids == [1] and panel.only(2.0).given_ids == [2]
+    flags = load_panel(frame.assign(store=frame.store == 1), id_col="store")
+    assert flags.only(False).given_ids == [False] and flags.only(True).given_ids == [True]
+    with pytest.raises(RnncastError, match=r"^series 1 is not in the data"):
+        flags.only(1)  # 1 is no bool id either
+
+
 def test_a_panel_keeps_the_dialect_of_its_file_for_its_forecasts(tmp_path):
     path = tmp_path / "long.csv"
     path.write_text("unique_id;ds;y\n" + "".join(f"{i};{t};{t},5\n" for i in "ab" for t in range(20)))

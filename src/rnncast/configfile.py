@@ -36,7 +36,8 @@ REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_co
                 "future_covariates", "static_covariates", "static", "static_categorical", "static_table")
 LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates",
              "static_categorical", "static_table")  # static_table: a tune's static table in memory, its columns
-
+BLANK = {"tz": "an IANA zone name such as Europe/Berlin or UTC", "freq": "a pandas offset alias such as D, h or MS",
+         "holidays": "a holiday set's name such as NYSE, DE or US-NY", "time_unit": "s, ms or excel"}  # else: at fit
 
 DATA_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".gz", ".bz2", ".xz", ".zip", ".zst", ".xlsx", ".xls")
 
@@ -233,6 +234,9 @@ def _setting(path: Path, f, value):
     if f.name == "tz" and isinstance(value, (int, float)):  # tz = 1 was refused at fit as "unknown time zone '1'"
         raise RnncastError(f"tz = {value!r} in config {path} is a number; give the zone as quoted text "
                            '(tz = "Europe/Berlin", or a fixed offset tz = "+01:00")')
+    if f.name in BLANK and isinstance(value, str) and not value.strip():  # tz = "": refused at fit, the file unnamed
+        raise RnncastError(f"{f.name} in config {path} is {'empty' if not value else 'blank'} ({value!r}); give "
+                           f"{BLANK[f.name]}, or leave {f.name} out")
     try:
         parsed = parse_setting(f.name, value, typed=True)
         if parsed is not None and f.metadata.get("choices"):  # 'lstmm' for cell: refused here, naming the file (time_unit

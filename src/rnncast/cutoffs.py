@@ -17,7 +17,8 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import cutoffadvice, monthtext, numbertimes, periodspans, rolledcutoffs, timetext, weektext, wholenumbers, writtenzones
+from rnncast import (cutoffadvice, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext, weektext,
+                     wholenumbers, writtenzones)
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
@@ -137,7 +138,7 @@ def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestam
     """``text`` (``given`` as ``_period_text`` writes it) read as the data writes its times, else in ISO 8601."""
     given = text if given is None else given
     fmt = panel.calendar.text_format
-    if (number := numbertimes.given(given, fmt)) is not None:  # 1793563200 of Unix-time data: its unit's number
+    if (number := numbercutoffs.read(given, panel.time, fmt)) is not None:  # 1793563200 of Unix-time data: its unit's
         return number
     for own in ((lambda: pd.to_datetime(given, format=fmt)), (lambda: read(pd.Series([given]), fmt)[0])) if fmt else ():
         try:  # the data's own form first (01.03.2024; 2024Q1, 2024-W05), then ISO 8601

@@ -180,10 +180,14 @@ class Panel:
         if self.id_col is None and self.layout == "single":
             raise RnncastError(f"series={series!r} picks one series of a panel, but the model was fitted on one series "
                                "without ids, and reads the data so; leave series unset")
-        if series not in given and series not in self.ids:
+        at = next((i for i in (_position(given, series), _position(self.ids, series)) if i is not None), None)
+        if at is None and _is_bool(series) and not any(map(_is_bool, given)):  # True is 1 to Python, not store 1
+            raise RnncastError(f"series={bool(series)!r} is a bool, and the data's ids are not ({listed(given)}); give the "
+                               "id of one series as the data writes it")
+        if at is None:
             other_form([series], self.ids, "the series given", "the data")  # '부산' decomposed (NFD) in the file
             raise RnncastError(f"series {series!r} is not in the data; it holds {listed(given)}")
-        return self.subset([given.index(series) if series in given else self.ids.index(series)])
+        return self.subset([at])
 
     def subset(self, keep) -> "Panel":
         """The panel of the series ``keep`` (positions), in that order; their rows are copied once."""
@@ -202,3 +206,18 @@ class Panel:
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
                      written_offsets=self.written_offsets, key=self.key,
                      target_least=self.target_least)
+
+
+def _is_bool(value) -> bool:
+    return isinstance(value, (bool, np.bool_))
+
+
+def _position(ids: list, series) -> int | None:
+    """Where ``series`` is among ``ids``: equal and both bools or neither (True == 1 to Python, not the same id)."""
+    for i, v in enumerate(ids):
+        try:
+            if _is_bool(v) == _is_bool(series) and (v is series or bool(v == series)):
+                return i
+        except (TypeError, ValueError):  # pd.NA's ambiguous truth: no match
+            continue
+    return None
