@@ -668,3 +668,16 @@ def test_a_backtest_says_why_each_series_has_no_mase_scale(refit):
     excluded = Forecaster(**{**TINY, "season": 6}).backtest(frame, n_windows=2, refit=refit).metrics["mase_excluded"]
     assert excluded["series"] == ["s001", "s002"] and excluded["causes"] == {"constant": 1, "repeats": 1}
     assert "never change" in excluded["why"] and "repeat exactly every 6 steps" in excluded["why"]
+
+
+def test_a_refit_backtest_walks_the_calendar_once_for_every_cutoffs_baseline_intervals(monkeypatch):
+    """With refit, each cutoff's forecasts walked every series' calendar again for the baselines' intervals (4 cutoffs:
+    5 walks); the walk backtest made for its cutoffs is handed on, the scores as before."""
+    from rnncast import calendarcuts
+
+    walks, walk = [], calendarcuts.placed_series
+    monkeypatch.setattr(calendarcuts, "placed_series", lambda panel: walks.append(panel.n_series) or walk(panel))
+    data = make_panel(2, lengths=(120, 140), seed=4)
+    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(data, n_windows=4, refit=True)
+    assert walks == [2] and len(result.metrics["windows"]) == 4
+    assert "0.1" in result.metrics["overall"]["repeat"]["by_level"]  # the baselines' intervals learned and scored

@@ -599,3 +599,20 @@ def test_the_rows_of_several_targets_count_every_point_left_out_of_the_scores():
     left = made + 2 * later
     assert f"(all 40 test points of each target, {80 - left} of the 80 drawn scored, the {left} left out marked" in \
         fig.get_suptitle()
+
+
+def test_each_compared_model_forecasts_a_drawn_series_once_for_all_its_targets(monkeypatch):
+    """Each compared model's forecasts were made again for every target row drawn (a panel of 3 series and 2 targets:
+    6 reads of the data and runs of the network); now once per series drawn, each target's row drawn from them."""
+    data = make_panel(5, periods=(6,), seed=7)
+    data["z"] = data["y"] * 2 + 1
+    model = Forecaster(**TINY).fit(data, target=["y", "z"])
+    other = Forecaster(**{**TINY, "seed": 3}).fit(data, target=["y", "z"])
+    asked, made = [], type(other).predict_windows
+    monkeypatch.setattr(type(other), "predict_windows",
+                        lambda self, *a, **k: (self is other and asked.append(k.get("series"))) or made(self, *a, **k))
+    fig = forecast_plot(model, data, {"lstm": model, "other": other}, test=model.part_forecasts(data))
+    assert fig.targets_drawn == 2 and len(rows_of(fig)) == 6
+    assert len(asked) == 3 and len(set(asked)) == 3, asked  # once per series, for both its targets
+    for y_row, z_row in zip(rows_of(fig)[::2], rows_of(fig)[1::2]):
+        assert all("other" in [line.get_label() for line in row.lines] for row in (y_row, z_row))

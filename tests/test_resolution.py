@@ -260,3 +260,16 @@ def test_fit_passes_over_a_change_of_level_or_growth_in_its_test_rows(change):
     frame = _daily()
     frame.loc[380:, "y"] = frame["y"][380:] * 1e7 if change == "level" else np.geomspace(1e3, 1e9, 20)
     Forecaster(**{**TINY, "lookback": 14, "epochs": 1}).fit(frame, target="y")
+
+
+def test_the_median_step_is_np_medians_of_the_finite_values_per_column_at_every_cut_and_0_without_one():
+    """``_named``'s cut and ``_scored_rows``' chunks take their median steps through one ``_median`` over [K, N, C]
+    (the chunks' was nanmedian under silenced warnings): np.median of each column's finite values, 0 where none."""
+    from rnncast.resolution import _median
+
+    rows = np.array([[1.0, np.nan], [4.0, np.inf], [2.0, np.nan], [np.nan, np.nan]])
+    assert _median(rows).tolist() == [2.0, 0.0]
+    chunks = np.stack([rows, rows[::-1] * 2, rows[:, ::-1]])
+    assert _median(chunks).tolist() == [[2.0, 0.0], [4.0, 0.0], [0.0, 2.0]]
+    assert _median(np.stack([rows[:2], rows[2:]])).tolist() == [[2.5, 0.0], [2.0, 0.0]]
+    assert _median(np.zeros((3, 0, 2))).tolist() == [[0.0, 0.0]] * 3  # a tail of one row: no step

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast.loading import load_panel
-from rnncast.zerocovariates import carry
+from rnncast.fills import fill_panel
+from rnncast.zerocovariates import blanks
 
 WEEKS = pd.date_range("2024-01-07", periods=20, freq="W-SUN")
 
@@ -48,10 +49,17 @@ def test_a_blank_covariate_in_a_row_of_the_data_is_zero_filled_as_before_and_not
 def test_carry_stays_within_each_series_and_takes_the_next_value_where_none_lies_before():
     values = np.array([[1.0, 7.0], [np.nan, np.nan], [2.0, np.nan], [np.nan, np.nan], [3.0, 9.0]])
     positions = np.array([0, -1, 1, -1, 2])
-    out, made = carry(values, positions, np.array([0, 2, 5]), 1, ["y", "x"], announce=False)
-    assert out[:, 1].tolist()[:2] == [7.0, 7.0] and out[3, 1] == 9.0 and np.isnan(out[2, 1])  # B's own row: fill's
-    assert made[:, 1].tolist() == [0, -1, 0, 1, 0] and np.isnan(out[1, 0])  # targets left to zero fill
-    assert carry(values, np.arange(5), np.array([0, 5]), 1, ["y", "x"], False)[1] is None  # nothing added
+
+    def filled(positions, offsets):
+        return fill_panel(values, None, positions, offsets, ["y", "x"], ["A", "B"], "id", "zero", {}, announce=False,
+                          roles=(1, 1))
+
+    out, _, _, _, made, _ = filled(positions, np.array([0, 2, 5]))
+    assert out[:, 1].tolist() == [7.0, 7.0, 0.0, 9.0, 9.0]  # B's own row's blank: zero fill's; its added row: the next
+    assert made[:, 1].tolist() == [0, -1, 0, 1, 0] and out[1, 0] == 0.0 and not made[:, 0].any()  # targets: 0
+    out, _, _, _, made, _ = filled(np.arange(5), np.array([0, 5]))  # nothing added: every blank zero filled
+    assert out[:, 1].tolist() == [7.0, 0.0, 0.0, 0.0, 9.0] and not made.any()
+    assert blanks(values, np.arange(5), 1)[1] is None and blanks(values[:, :1], positions, 1)[1] is None
 
 
 def test_a_wide_tables_added_rows_read_the_tables_own_covariates_at_their_dates(caplog):

@@ -179,7 +179,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         fit_seconds = time.perf_counter() - started
         started = time.perf_counter()
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
-        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True)
+        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True,
+                                         placed=placed)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         scales, zero = model.state.mase_scales[ss], zeroscales.kept(model.state)[ss]  # [W, T] each
@@ -193,7 +194,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             started = time.perf_counter()
             every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
             starts = panel.offsets[series] + first_rows[series, j] - lookback
-            original, scaled = forecast_windows(model, panel, every, starts, series, shortest=True)
+            original, scaled = forecast_windows(model, panel, every, starts, series, shortest=True, placed=placed)
             parts.append(original)
             scaled_parts.append(spreads.weighed(model.state, every, scaled))  # each window's own scalers: coverage
             predict_seconds += time.perf_counter() - started

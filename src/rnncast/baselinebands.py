@@ -79,8 +79,9 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     later = filledwindows.reads_later(filled, starts, lookback, horizon, *read)
     later = np.zeros(len(starts), bool) if later is None else later
     unused = np.broadcast_to(lacking[..., None], (len(starts), horizon, n_t)) | later[:, None, None]
+    made = None if made is None else made & ~lacking[..., None]  # a step the data lacks is left out as lacking
     if made is not None:
-        unused = unused | (made & ~lacking[..., None])
+        unused = unused | made
     said = _said(lacking, made, later, unused)
     if said:
         log.info("%s", said)
@@ -88,7 +89,8 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
 
 
 def _said(lacking: np.ndarray, made: np.ndarray | None, later: np.ndarray, unused: np.ndarray) -> str:
-    """What the learning left out of the training windows, by count; "" where nothing was."""
+    """What the learning left out of the training windows, by count; "" where nothing was. ``made``: the steps whose
+    actual fill made, on a date the data has (None: none made)."""
     total = len(unused)
     whole = unused.reshape(total, -1).all(axis=1)
     kept = ~whole
@@ -96,8 +98,8 @@ def _said(lacking: np.ndarray, made: np.ndarray | None, later: np.ndarray, unuse
              ] if later.any() else []
     if lacking[kept].any():
         parts.append(f"{counted(int(lacking[kept].sum()), 'step')} on dates the data has no row for")
-    if made is not None and (made & ~lacking[..., None])[kept].any():
-        parts.append(f"{counted(int((made & ~lacking[..., None])[kept].sum()), 'step')} whose actual fill made")
+    if made is not None and made[kept].any():
+        parts.append(f"{counted(int(made[kept].sum()), 'step')} whose actual fill made")
     if not parts:
         return ""
     empty = int((whole & ~later).sum())

@@ -111,14 +111,16 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             f"{_dated(time, i, fmt, attrs)} "
             f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{hint('fill', FILL_HINT)}"
         )
-    carried = None
-    if fill == "zero" and roles is not None:  # the rows it adds: 0 in the targets, the covariates carried forward
-        values, carried = zerocovariates.carry(values, positions, offsets, roles[0], columns, announce,
-                                               time if wide and time is not None else None)
+    blank = None  # the blank covariates of the rows zero fill adds: carried forward, not 0 (the targets' 0)
+    if fill == "zero" and roles is not None:
+        values, blank = zerocovariates.blanks(values, positions, roles[0], time if wide and time is not None else None)
+        if blank is not None and announce:
+            zerocovariates.say(blank, positions, columns)
     if fill != "drop":
-        missing = np.isnan(values)
+        missing = np.isnan(values) if blank is None else np.isnan(values) & ~blank  # those carried: not zero filled
         ends = 0 if fill == "zero" else _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)
-        said = blankholidays.clause(blankholidays.columns(values, time, offsets) if announce else [],
+        seen = values if blank is None else np.where(blank, 0.0, values)  # a carried value is no blank of a holiday
+        said = blankholidays.clause(blankholidays.columns(seen, time, offsets) if announce else [],
                                     lambda t, c: _named(columns, c, ids, t, id_col, wide), False)
         log.warning("filling %s with %s%s%s", counted(_count(missing, positions, wide), "missing value"), fill,
                     "" if not ends else f" ({ends} of them before a column's first value"
@@ -127,6 +129,10 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
+        if blank is not None and blank[offsets[s] : offsets[s + 1]].any():  # each covariate's last value before
+            mine, k = blank[offsets[s] : offsets[s + 1], roles[0]:], roles[0]  # (the next where none lies before)
+            carried, _, at = fill_missing(values[offsets[s] : offsets[s + 1], k:], "ffill")
+            filled[:, k:][mine], source[:, k:][mine] = carried[mine], at[mine]
         parts.append(filled)
         kept.append(keep)
         sources.append(source)
@@ -136,7 +142,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
                     positions if wide else None) if fill == "drop" else {}  # a wide table's rows: the table's
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
-            None if fill == "drop" else np.concatenate(sources) + (0 if carried is None else carried), tail)
+            None if fill == "drop" else np.concatenate(sources), tail)
 
 
 def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:

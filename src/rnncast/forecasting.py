@@ -166,14 +166,15 @@ def digits_unit(state) -> float:
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True,
-                     located=None) -> tuple[WindowForecasts, WindowForecasts]:
+                     located=None, placed: dict | None = None) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
     and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
     ``means`` [S, T]: the training-mean baseline of each series (default: the fit's); ``checked``: the panel's rows of
     the fit's periods compared with those fit read first, its own training means taken where they differ
     (``fitrows.check``, which warns: predict_windows, and compare through it); ``with_bands``: False leaves out the
     baselines' intervals (their training errors' quantiles: tune, which scores the model alone); ``located``: the fit's
-    borders in ``panel`` (``parts.locate``) where the caller found them to select the windows."""
+    borders in ``panel`` (``parts.locate``) where the caller found them to select the windows; ``placed``: its series on
+    their calendars (``calendarcuts.placed_series``) where the caller walked them (backtest: once for every cutoff)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -205,7 +206,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
         located = parts.locate(state, panel, index) if located is None else located
         learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series, lookback, horizon,
-                                         n_t, season, panel.filled, unread, calendarcuts.placed_series(panel))
+                                         n_t, season, panel.filled, unread,
+                                         calendarcuts.placed_series(panel) if placed is None else placed)
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray, floor) -> WindowForecasts:
         base = baselinebands.point_forecasts(values, target_rows, series, mean, horizon, n_t, season)

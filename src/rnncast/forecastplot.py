@@ -64,7 +64,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     targets = list(reference.targets_)
     if len(test.ids) == 1 or not len(wf.series):
         drawn = targetrows.count(len(targets))
-        rows = [_panel(reference, data, models, test, 0, max_points, t) for t in range(drawn)]  # a row per target
+        rows = _panels(reference, data, models, test, 0, max_points, drawn)  # a row per target
         panel = rows[0]
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         shown = panel["points"]  # every test date with a row (``tiledsteps``), or the first ones; a date without one apart
@@ -105,8 +105,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
             lead = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
         else:
             lead = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
-        for t in range(drawn):  # a row per target of the series, one after another
-            panel = _panel(reference, data, models, test, s, max_points, t)
+        for t, panel in enumerate(_panels(reference, data, models, test, s, max_points, drawn)):  # a row per target
             panel["title"], panel["target"] = targetrows.row_title(targets[t], lead) if drawn > 1 else lead, t
             if drawn > 1:
                 panel["ylabel"] = axislabels.values_label(targets[t])
@@ -139,7 +138,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     axes. ``models`` as :func:`forecast_plot` takes them."""
     test = reference.part_forecasts(data, part="test")
     horizon = reference.settings_.data.horizon
-    panel = _panel(reference, data, models, test, 0, test.original.y_true.size)  # every test date: none cut
+    panel = _panels(reference, data, models, test, 0, test.original.y_true.size)[0]  # every test date: none cut
     x, actual, total = panel["x"], panel["actual"], panel["points"]
     fig = Figure(figsize=(10, 1.9 * len(models) + 3.4), layout="constrained")
     axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
@@ -198,12 +197,12 @@ def series_mase(test: PartForecasts) -> np.ndarray:
     return mase_by_series(test.original, test.mase_scales[test.original.series], len(test.ids))
 
 
-def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
-           max_points: int = plots.MAX_POINTS, t: int = 0) -> dict:
-    """The curves of target ``t`` of series ``s`` of ``test``: x, actual (and which are left out of the scores: 1 made by fill, 2 of
-    a window whose inputs were filled from later rows), every model
+def _panels(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
+            max_points: int = plots.MAX_POINTS, targets: int = 1) -> list[dict]:
+    """The curves of the first ``targets`` targets of series ``s`` of ``test``, a dict each: x, actual (and which are
+    left out of the scores: 1 made by fill, 2 of a window whose inputs were filled from later rows), every model
     and baseline (a gap at windows left out of the scores: their inputs read values filled from later
-    rows), the bands."""
+    rows), the bands. Each model forecasts the series once, for every target drawn."""
     many = len(test.ids) > 1
     mine = _one_series(test.original, s) if many else test.original
     mine, at = stepactuals.drawn(mine, test.absent, np.flatnonzero(test.original.series == s) if many  # each step at
@@ -213,31 +212,11 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
                               (mine.time[np.asarray(mine.target_rows) - 1], np.asarray(at).reshape(-1, horizon))),
                             max_points)  # each date once: windows a horizon apart on their steps' dates
     firsts = (tile.windows, tile.steps)
-
-    def along(wf, values):  # one curve of windows like ``mine``'s: the steps drawn, broken where a date is not
-        if len(wf.y_true) != len(mine.y_true):  # another model's other windows: counted in rows
-            return tiledsteps.broken(plots.contiguous_forecast(wf.y_true[..., t], values, max_points)[2], tile.gaps)
-        return tiledsteps.broken(values[firsts], tile.gaps)
-
-    predictions, bands = {}, {}
-    for name, model in models.items():
-        if model is reference:
-            wf = mine
-        else:
-            wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
-        predictions[name] = along(wf, _shown(wf, wf.y_pred[..., t]))
-        for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level a line
-            lower, upper = (None if q is None else along(wf, _shown(wf, wf.quantiles[..., t, wf.levels.index(q)]))
-                            for q in (lo, hi))
-            bands[f"{name} {label}"] = Band(lower, upper, name, depth)
-    actual = along(mine, mine.y_true[..., t])
-    filled = along(mine, mine.filled[..., t]) if mine.filled is not None else np.zeros(len(actual), dtype=bool)
+    forecasts = {name: mine if model is reference else
+                 model.predict_windows(data, part="test", series=test.ids[s] if many else None)
+                 for name, model in models.items()}
     later = (tiledsteps.broken(mine.reads_later[firsts[0]], tile.gaps) if mine.reads_later is not None
-             else np.zeros(len(actual), dtype=bool))
-    marks = plots.left_out(filled, later)  # every point left out of the scores, by why (plots.draw_actual)
-    season = reference.settings_.data.season
-    for name, values in mine.baselines.items():
-        predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., t]))
+             else np.zeros(len(firsts[0]) + len(tile.gaps), dtype=bool))
     real = tiledsteps.broken(~np.isnan(mine.y_true[..., 0][firsts]) if at is not None else
                              np.ones(len(firsts[0]), dtype=bool), tile.gaps)  # a date with a row (not blank, no break)
     rows = tiledsteps.broken(mine.target_rows[firsts[0]] + firsts[1], tile.gaps)  # each point's window's first row,
@@ -247,9 +226,32 @@ def _panel(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
                           else mine.target_rows[firsts[0]] + firsts[1], tile.gaps)
     blank = int(np.isnan(mine.y_true[..., 0][firsts]).sum()) if at is not None else 0  # dates without a row
     real_at = ~np.isnan(mine.y_true[..., 0][firsts][tile.short_at]) if at is not None else np.ones(tile.short, bool)
-    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": marks if marks.any() else None,
-            "rows": rows, "real": real, "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole,
-            "last": _last(tile, horizon, real_at)}
+    last = _last(tile, horizon, real_at)
+    season = reference.settings_.data.season
+
+    def along(wf, values, t):  # one curve of windows like ``mine``'s: the steps drawn, broken where a date is not
+        if len(wf.y_true) != len(mine.y_true):  # another model's other windows: counted in rows
+            return tiledsteps.broken(plots.contiguous_forecast(wf.y_true[..., t], values, max_points)[2], tile.gaps)
+        return tiledsteps.broken(values[firsts], tile.gaps)
+
+    panels = []
+    for t in range(targets):
+        predictions, bands = {}, {}
+        for name, wf in forecasts.items():
+            predictions[name] = along(wf, _shown(wf, wf.y_pred[..., t]), t)
+            for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level a line
+                lower, upper = (None if q is None else
+                                along(wf, _shown(wf, wf.quantiles[..., t, wf.levels.index(q)]), t) for q in (lo, hi))
+                bands[f"{name} {label}"] = Band(lower, upper, name, depth)
+        actual = along(mine, mine.y_true[..., t], t)
+        filled = along(mine, mine.filled[..., t], t) if mine.filled is not None else np.zeros(len(actual), dtype=bool)
+        marks = plots.left_out(filled, later)  # every point left out of the scores, by why (plots.draw_actual)
+        for name, values in mine.baselines.items():
+            predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., t]), t)
+        panels.append({"x": x, "actual": actual, "predictions": predictions, "bands": bands,
+                       "filled": marks if marks.any() else None, "rows": rows, "real": real,
+                       "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole, "last": last})
+    return panels
 
 
 def _unscored(rows: list[dict]) -> str:

@@ -11,7 +11,6 @@ not refused: only the last ``lookback + horizon`` training rows are weighed, aga
 
 from __future__ import annotations
 
-import warnings
 
 import numpy as np
 
@@ -88,18 +87,9 @@ def _named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int
         for s, first, split, count, top, mean, spread in weighed:
             rows = panel.rows(s)[first : first + split.end]
             cut = split.end if at_end else split.train_end  # the rows whose end is weighed
-            end, kept = rows[:cut][-tail:], np.isfinite(rows[:cut][-tail:])
-            end = np.where(kept, end, 0.0) / np.where(top > 0, top, 1.0)  # ``unit``'s rows, as above
-            steps = _median(np.where(kept[1:] & kept[:-1], np.abs(np.diff(end, axis=0)), np.nan))  # [C]
-            with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-                back = ((end - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
-                blur = np.where(kept & (spread > 0), np.abs(back - end), 0.0).max(axis=0)  # [C]
-            for j in np.flatnonzero((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
-                far = _far(rows[:, j], cut, tail)
-                if _moved(rows[:, j], far) or _in_run(rows[:, j], far):  # a change of level, or real growth: left
-                    continue  # to ``check`` (the training rows); the next blurred column is weighed
-                _refuse(panel, s, j, rows, far, float(blur[j] * top[j]), float(steps[j] * top[j]), tail, split, scored,
-                        first, at_end)
+            steps, blur = _blurred(rows[:cut][-tail:][None], top, mean, spread)  # [1, C]
+            _lost(panel, s, rows, count, top, steps, blur, [cut], tail, split=split, scored=scored, first=first,
+                  at_end=at_end)
     for s, first, split, count, top, mean, spread in weighed if scored_rows else ():
         _scored_rows(panel, s, split, count, top, mean, spread, tail)
 
@@ -117,22 +107,38 @@ def _scored_rows(panel: Panel, s: int, split: Split, count: np.ndarray, top: np.
         return
     pad = max(-start, 0)
     chunks = np.concatenate([np.full((pad, rows.shape[1]), np.nan), rows[max(start, 0):]]).reshape(n_cuts, tail, -1)
-    kept = np.isfinite(chunks)  # [K, tail, C]
-    unit = np.where(kept, chunks, 0.0) / np.where(top > 0, top, 1.0)
-    moved = np.where(kept[:, 1:] & kept[:, :-1], np.abs(np.diff(unit, axis=1)), np.nan)  # [K, tail-1, C]
-    with warnings.catch_warnings(), np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)  # a chunk with no two finite values in a row: no step
-        steps = np.nan_to_num(np.nanmedian(moved, axis=1)) if tail > 1 else np.zeros(moved.shape[::2])  # [K, C]
+    scored = (start + np.arange(n_cuts * tail) >= split.train_end).reshape(n_cuts, tail, 1)
+    steps, blur = _blurred(chunks, top, mean, spread, scored)  # [K, C]
+    _lost(panel, s, rows, count, top, steps, blur, start + (np.arange(n_cuts) + 1) * tail, tail, split=split,
+          around=True)
+
+
+def _blurred(rows: np.ndarray, top: np.ndarray, mean: np.ndarray, spread: np.ndarray,
+             weighed: np.ndarray | bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Of ``rows`` [K, tail, C] (NaN: none) divided by their column's largest magnitude ``top`` [C], with its ``mean``
+    and ``spread`` [C] in that unit (``_named``'s statistics): each column's median step [K, C] between finite rows
+    in a row (0: none), and how far the float32 round trip of the rows standardised moves them [K, C], the most over
+    the finite rows ``weighed`` [K, tail, 1] (every one: True)."""
+    kept = np.isfinite(rows)
+    unit = np.where(kept, rows, 0.0) / np.where(top > 0, top, 1.0)  # in [-1, 1]: no statistic overflows
+    steps = _median(np.where(kept[:, 1:] & kept[:, :-1], np.abs(np.diff(unit, axis=1)), np.nan))
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
         back = ((unit - mean) / spread).astype(np.float32).astype(np.float64) * spread + mean
-        scored = (start + np.arange(n_cuts * tail) >= split.train_end).reshape(n_cuts, tail, 1)
-        blur = np.where(kept & scored & (spread > 0), np.abs(back - unit), 0.0).max(axis=1)  # [K, C]
+        blur = np.where(kept & weighed & (spread > 0), np.abs(back - unit), 0.0).max(axis=1)
+    return steps, blur
+
+
+def _lost(panel: Panel, s: int, rows: np.ndarray, count: np.ndarray, top: np.ndarray, steps: np.ndarray,
+          blur: np.ndarray, cuts, tail: int, **said) -> None:
+    """Refuse (``_refuse``, told ``said``) the first column of series ``s`` (its ``rows``; ``count``, ``top`` [C]:
+    ``_named``'s) whose ``blur`` passes ``LOST`` of its median step (``_blurred``'s [K, C], at the K rows ``cuts``),
+    unless its value furthest from the rest is a change of level or real growth: left to ``check`` (the training
+    rows), the next column weighed."""
     for c, j in np.argwhere((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
-        cut = start + (c + 1) * tail
-        far = _far(rows[:, j], cut, tail)
+        far = _far(rows[:, j], int(cuts[c]), tail)
         if _moved(rows[:, j], far) or _in_run(rows[:, j], far):
-            continue  # a change of level, or real growth, as ``_named`` leaves them
-        _refuse(panel, s, j, rows, far, float(blur[c, j] * top[j]), float(steps[c, j] * top[j]), tail, split,
-                around=True)
+            continue
+        _refuse(panel, s, j, rows, far, float(blur[c, j] * top[j]), float(steps[c, j] * top[j]), tail, **said)
 
 
 def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offset: np.ndarray, scale: np.ndarray,
@@ -171,12 +177,17 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
 
 
 def _median(values: np.ndarray) -> np.ndarray:
-    """Each column's median of its finite values; 0 where it has none."""
-    out = np.zeros(values.shape[1])
-    for j in range(values.shape[1]):
-        finite = values[:, j][np.isfinite(values[:, j])]
-        out[j] = np.median(finite) if finite.size else 0.0
-    return out
+    """Each column's median of its finite values, over the rows of ``values`` [..., N, C]: [..., C]; 0 where it has
+    none (np.median's: the middle value, or the mean of the two middle ones)."""
+    values = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(values)
+    n = finite.sum(axis=-2)  # [..., C]
+    if values.shape[-2] == 0:
+        return np.zeros(n.shape)
+    ordered = np.sort(np.where(finite, values, np.nan), axis=-2)  # the finite first
+    lo, hi = ((np.take_along_axis(ordered, np.clip(k, 0, None)[..., None, :], axis=-2)[..., 0, :])
+              for k in ((n - 1) // 2, n // 2))
+    return np.where(n == 0, 0.0, np.where(n % 2 == 1, lo, (lo + hi) / 2))
 
 
 def named_at_fit(panel: Panel, splits: list[Split], lookback: int, horizon: int) -> None:

@@ -203,9 +203,9 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     ids of ``ids``, ``Panel.given_ids``) where given."""
     table = keyed(table, id_col)
     table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
-    keys = staticids.keys(table[id_col], ids, given_ids)  # by value where the data's ids are numbers: '1.00' is 1.0
-    given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
     named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
+    keys = staticids.keys(table[id_col], ids, given_ids, named)  # by value where the data's ids are numbers: '1.00' 1.0
+    given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
     staticids.refuse_missing(table[id_col], keys, ids, named)
     table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
     held = np.asarray(as_held(given_keys.tolist(), named.values()), dtype=object)  # 102, not '102', for an int model

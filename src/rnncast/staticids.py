@@ -12,22 +12,23 @@ import pandas as pd
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
 from rnncast.seriesids import id_texts, one_form, other_form
+from rnncast.settingvalues import plain
 from rnncast.spelling import listed, some
 
 WHERE = "the static covariate table"
 
 
-def keys(column: pd.Series, ids: list, given_ids: list | None) -> pd.Series:
+def keys(column: pd.Series, ids: list, given_ids: list | None, named: dict) -> pd.Series:
     """The series (as text, among ``ids``) each row of the table's id ``column`` names, by the data's rule (``given_ids``:
     the series' ids as the caller gave them, ``Panel.given_ids``); a row of no series keeps its own text. Raises
-    ``RnncastError`` where two rows name one series ('1' and '1.00' for store 1.0), naming both as written."""
+    ``RnncastError`` where two rows name one series ('1' and '1.00' for store 1.0), naming both as written, the series
+    as ``named`` (each of ``ids`` as the caller gave it) names it."""
     texts = texts_by_value(id_texts(column), ids, given_ids)
     twice = texts.duplicated(keep=False).to_numpy()
     if twice.any():
         first = texts[twice].iloc[0]
         same = texts.to_numpy() == first
-        named = dict(zip(ids, given_ids if given_ids is not None else ids))
-        written = [v.item() if hasattr(v, "item") else v for v in column.to_numpy()[same]]
+        written = [plain(v) for v in column.to_numpy()[same]]
         how = f"as {' and '.join(map(repr, written[:3]))}" if len(set(map(str, written))) > 1 else "twice"
         by_value = ", each the same number, as the data's ids are matched" if len(set(map(str, written))) > 1 else ""
         raise RnncastError(f"{WHERE} lists series {named.get(first, written[0])!r} {how} (rows {', '.join(map(str, np.flatnonzero(same)[:3]))}"
@@ -45,7 +46,7 @@ def refuse_missing(column: pd.Series, texts: pd.Series, ids: list, named: dict) 
         return
     other_form(texts, ids, WHERE, "the data")  # '부산' decomposed: not 'no row for' it
     stray = ~texts.isin(ids).to_numpy()
-    written = list(dict.fromkeys(v.item() if hasattr(v, "item") else v for v in column.to_numpy()[stray]))
+    written = list(dict.fromkeys(plain(v) for v in column.to_numpy()[stray]))
     rows = (f"; its ids {some(list(map(repr, written)))} match no series of the data (ids that are numbers match by value, "
             "'1.00' as 1; text ids only as written, '007' is not 7)") if written else ""
     raise RnncastError(f"{WHERE} has no row for series {missing[:5]} ({len(missing)} in all){rows}")

@@ -84,7 +84,7 @@ def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wi
     long = [s for s, m in tails.items() if len(m) > lengths[s]]
     if not long:
         return
-    text = lambda t: shown(t, at_midnight(time), rows.text_format)  # noqa: E731
+    text = _dates(rows, time)
     named = ", ".join(f"{rows.given_id(s)!r} ({len(tails[s])} after {text(ends[s])}, where it has {lengths[s]} rows)"
                       for s in long[:MOST])
     more = f" and {len(long) - MOST} more" if len(long) > MOST else ""
@@ -101,9 +101,15 @@ def _cut(rows, s: int, attrs: dict, wide: bool) -> str:
         rows.id_col, rows.ids, rows.ids[s], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
 
 
-def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
+def _dates(rows, time):
+    """How the messages write a time of the panel's (``time``: every row's): as ``shown`` names it, in the data's
+    own text form (``rows.text_format``), a date alone where every time is at midnight."""
     day = at_midnight(time)
-    text = lambda t: shown(t, day, rows.text_format)  # noqa: E731
+    return lambda t: shown(t, day, rows.text_format)
+
+
+def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
+    text = _dates(rows, time)
     total = sum(len(m) for m in tails.values())
     named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
     more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
