@@ -12,7 +12,7 @@ import pytest
 from conftest import make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
-from rnncast.configfile import config_toml, read_config
+from rnncast.configfile import read_config
 from rnncast.data import read_table
 
 TOML = """
@@ -69,15 +69,6 @@ def test_config_json_with_a_flag_changes_only_that_flag(folder, run):
     assert main(["fit", "--config", str(run / "config.json"), "--epochs", "1", "--out", str(folder / "one")]) == 0
     settings = json.loads((folder / "one" / "config.json").read_text())["settings"]
     assert settings == {**json.loads((run / "config.json").read_text())["settings"], "epochs": 1}
-
-
-def test_written_toml_reads_back_to_the_same_values(tmp_path):
-    values = {"data": "a b/ü.csv", "target": ["y", "z"], "features": "all", "cell": "rnn", "lr": 1e-05,
-              "dropout": 0.25, "batch_size": None, "future_known": True, "fill": None, "epochs": 7}
-    (tmp_path / "c.toml").write_text(config_toml(values, comment="best trial\nof a study"))
-    settings, request = read_config(tmp_path / "c.toml")
-    assert settings == {"cell": "rnn", "lr": 1e-05, "dropout": 0.25, "batch_size": None, "future_known": True, "epochs": 7}
-    assert request == {"data": "a b/ü.csv", "target": ["y", "z"], "features": "all"}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -82,7 +82,8 @@ def test_tune_json_and_best_toml_carry_a_format_version_read_back_and_read_witho
     (every tune before, a user's own TOML) read as the oldest, a newer one refused by name."""
     import json
 
-    from rnncast.configfile import config_toml, read_config
+    from rnncast.configfile import read_config
+    from rnncast.configtoml import config_toml
     from rnncast.tuneoutputs import tune_continues
 
     text = config_toml({"epochs": 2}, comment="best trial 0")

@@ -102,7 +102,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
     the ``space`` searched, why one failed) and tune.json (the study, the series scored and those ``short``
     (``cutting.cut``'s records) every trial left out, its ``storage`` with any password hidden; the folder's own study.db as ``OWN``);
     best.toml's path."""
-    from rnncast.configfile import config_toml  # loaded when a tune writes, not when the command claims a folder
+    from rnncast.configtoml import config_toml  # loaded when a tune writes, not when the command claims a folder
     from rnncast.studies import hide_password
 
     study, best = result.study, result.study.best_trial
