@@ -464,9 +464,9 @@ def test_a_panel_s_title_says_all_test_points_when_each_series_is_drawn_whole(pa
     test = panel_model.part_forecasts(panel_data, part="test")
     rows = set(np.bincount(test.original.series) + panel_model.settings_.data.horizon - 1)
     title = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test).get_suptitle()
-    assert ("(all test points of each series" if len(rows) > 1 else f"(all {rows.pop()} test points of each series") in title
+    assert ("(all test points of each series drawn" if len(rows) > 1 else f"(all {rows.pop()} test points of each series drawn") in title
     cut = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test, max_points=12).get_suptitle()
-    assert "(the first 12 points of each series" in cut
+    assert "(the first 12 points of each series drawn" in cut
 
 
 def test_a_panel_s_title_says_where_each_series_last_points_come_from():
@@ -483,7 +483,7 @@ def test_a_panel_s_title_says_where_each_series_last_points_come_from():
     windows = set(np.bincount(test.original.series))
     assert windows == {8}  # 13 test rows: 8 windows, the last row from a cutoff 1 step after the one before
     title = forecast_plot(model, frame, {"model": model}, test=test).get_suptitle()
-    assert "(all 13 test points of each series, the last 1 from a cutoff 1 step after the one before)" in title
+    assert "(all 13 test points of each series drawn, the last 1 from a cutoff 1 step after the one before)" in title
 
 
 def test_rows_after_the_fit_s_data_are_counted_in_the_title_and_marked_where_the_fit_s_data_ends():

@@ -114,11 +114,11 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     if all(panel["whole"] for panel in panels):  # none cut by max_points: every test date of each series drawn: said as the one series' title says it, its last cutoff too
         span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
         lasts = {panel["last"] for panel in panels}
-        span += f" of each series{each}" + (lasts.pop() if len(lasts) == 1 else
+        span += f" of each series drawn{each}" + (lasts.pop() if len(lasts) == 1 else
                                      ", the last of each from a cutoff fewer steps after the one before")
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
-        span += f" of each series{each}"
+        span += f" of each series drawn{each}"
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
     span += _blank(sum(panel["blank"] for panel in panels if not panel["target"]), "; ")  # a date, not each target's
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
