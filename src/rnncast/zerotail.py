@@ -81,7 +81,7 @@ def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wi
     (``lengths`` [S]; ``ends`` [S] their last times): a series that ended in 2019 in a panel to 2024 would be read as
     five years of no sales, more made than given, where it was most often discontinued. Names them (the first
     ``MOST``), how to cut them, and how to keep the zeros where they are meant."""
-    long = [s for s, m in tails.items() if len(m) > lengths[s]]
+    long = [s for s in _longest(tails) if len(tails[s]) > lengths[s]]
     if not long:
         return
     text = _dates(rows, time)
@@ -96,9 +96,16 @@ def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wi
 
 
 def _cut(rows, s: int, attrs: dict, wide: bool) -> str:
-    """The pandas line that leaves series ``s`` out of the data."""
+    """The pandas line that leaves series ``s`` out of the data, its id as the caller gave it (``given_id``: store 7
+    of an int column, not '7', which would match no row)."""
     return (f"df = df.drop(columns=[{rows.given_id(s)!r}])" if wide else "df = df[" + idkeys.series_rows(
-        rows.id_col, rows.ids, rows.ids[s], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+        rows.id_col, rows.ids, rows.given_id(s), op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+
+
+def _longest(tails: dict) -> list:
+    """The series of ``tails`` (``{series: steps appended}``), the longest tail first (ties in the panel's order):
+    the messages name, and cut, the series most likely to have ended rather than missed a day."""
+    return sorted(tails, key=lambda s: -len(tails[s]))
 
 
 def _dates(rows, time):
@@ -111,9 +118,10 @@ def _dates(rows, time):
 def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
     text = _dates(rows, time)
     total = sum(len(m) for m in tails.values())
-    named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
+    order = _longest(tails)
+    named = ", ".join(f"{rows.given_id(s)!r} ({len(tails[s])} from {text(tails[s][0])})" for s in order[:MOST])
     more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
-    line = _cut(rows, next(iter(tails)), attrs, wide)
+    line = _cut(rows, order[0], attrs, wide)
     log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
                 "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
                 "%s out, e.g. with pandas: %s", counted(total, "missing row"), f"{len(tails)} series", text(latest),
