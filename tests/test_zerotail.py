@@ -125,3 +125,26 @@ def test_the_refusal_of_long_tails_names_the_longest_first_and_its_id_as_the_col
     with pytest.raises(RnncastError, match=r"than the series has: 4 \(22 after .*, where it has 8 rows\), 2 \(18 after "
                                            r".*, where it has 12 rows\); .*df = df\[df\['store'\] != 4\], or"):
         load_panel(_stores({2: 18, 4: 22}), "sales", time_col="week", id_col="store", fill="zero")
+
+
+def test_evaluate_and_predict_say_the_tail_line_of_the_zeros_they_fill_once_per_model(caplog):
+    """Before: evaluate (and predict) filled and scored a closed store's made-up zeros saying only "filling N missing
+    values with zero"; fit's line of whose tails were made up was not said, though those stores scored best."""
+    from rnncast.forecaster import Forecaster
+
+    data = _stores({1: 1, 4: 5})
+    model = Forecaster(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0, fill="zero").fit(
+        data, target="sales", time_col="week", id_col="store")
+    line = "fill='zero' wrote 0 in 6 missing rows after the last row of 2 series, up to the panel's last row " \
+           "2023-07-23: 4 (5 from 2023-06-25), 1 (1 from 2023-07-23); absent rows are taken as no sales (0)"
+    for call in (lambda: model.evaluate(data), lambda: model.predict(data)):
+        model.state_.said.clear()  # evaluate, then predict, of a model that has said nothing yet
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            call()
+            call()  # a loop handing the same table again: said once
+        assert caplog.text.count(line) == 1 and "df = df[df['store'] != 4]" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(data.query("week < @WEEKS[-5]"))  # every series up to the same end: nothing made up
+    assert "fill='zero' wrote" not in caplog.text

@@ -1,6 +1,7 @@
 """``fill='zero'`` up to the panel's last date: a series whose last rows are absent (intermittent demand, a till
 export that leaves out the weeks without sales, the last ones too) gets its calendar's steps after its last row up
-to the latest row of any series, as missing rows that zero fill writes 0 in (no sale), said once, naming the series.
+to the latest row of any series, as missing rows that zero fill writes 0 in (no sale), said once, naming the series
+(the longest tails first), at fit and backtest, and at predict and evaluate too (``said_again``).
 
 Without it such a series' trailing weeks were no rows at all: fit trained on a series that stopped early, and predict
 forecast it from its own last row, dates the other series already cover. Only where zero fill was asked for (ffill
@@ -10,6 +11,7 @@ or interpolate would make up a level beyond the last value), on one calendar sha
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -17,6 +19,7 @@ import pandas as pd
 from rnncast import calendars, idkeys
 from rnncast.data import KEY_DTYPES
 from rnncast.errors import RnncastError
+from rnncast.noticed import first_time
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
 
@@ -113,6 +116,22 @@ def _dates(rows, time):
     own text form (``rows.text_format``), a date alone where every time is at midnight."""
     day = at_midnight(time)
     return lambda t: shown(t, day, rows.text_format)
+
+
+def said_again(panel, said: set | None = None):
+    """``panel`` (read again for predict or evaluate, which read without the fit's warnings), once its zero-filled
+    tails (``Panel.zero_tail``) have been said in fit's line, once per model and tails (``said``: a forecasting loop
+    hands the same table on every call). Before, evaluate filled and scored a closed store's made-up zeros saying
+    only how many values it filled."""
+    if not panel.zero_tail or panel.time is None or not first_time(said, "zero tail", *sorted(panel.zero_tail.items())):
+        return panel
+    tails = {s: panel.time_of(s)[-k:] for s, k in panel.zero_tail.items()}
+    key = panel.key
+    rows = SimpleNamespace(given_id=panel.given_id, id_col=panel.id_col, ids=panel.ids,
+                           text_format=panel.calendar.text_format)
+    attrs = {} if key is None else {KEY_DTYPES: {p: str(key.rows[p].dtype) for p in key.parts}}
+    _say(rows, tails, panel.time, panel.time.max(), attrs, panel.layout == "wide")
+    return panel
 
 
 def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
