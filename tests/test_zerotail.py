@@ -87,3 +87,64 @@ def test_a_series_that_ended_long_before_the_panel_is_refused_naming_it_and_how_
     wide = pd.DataFrame({"week": WEEKS[:20], "A": 1.0, "B": [2.0] * 6 + [np.nan] * 14})
     with pytest.raises(RnncastError, match=r"'B' \(14 after .*, where it has 6 rows\).*df = df.drop\(columns=\['B'\]\)"):
         load_panel(wide, series=["A", "B"], time_col="week", fill="zero")
+
+
+def _stores(missing: dict) -> pd.DataFrame:
+    """Stores 1..5 (int ids), each missing its last ``missing[store]`` weeks."""
+    rng = np.random.default_rng(1)
+    return pd.concat([pd.DataFrame({"week": WEEKS[: len(WEEKS) - missing.get(s, 0)], "store": s,
+                                    "sales": rng.poisson(3, len(WEEKS) - missing.get(s, 0)).astype(float)})
+                      for s in range(1, 6)], ignore_index=True)
+
+
+def test_the_tail_line_names_the_longest_tail_first_and_its_id_as_the_column_holds_it(caplog, tmp_path):
+    """Before: the line named the first series by id (store 1, missing its last week) and quoted it though the
+    column holds ints: ``df[df['store'] != '1']`` removed nothing; the stores missing the most weeks came last or
+    were hidden in "and 1 more". Now the longest tails come first and the pasted line leaves out that store."""
+    data = _stores({1: 1, 2: 2, 3: 4, 4: 5})
+    path = tmp_path / "sales.csv"
+    data.to_csv(path, index=False)
+    for given in (data, path):  # a frame of int ids, and a file whose column pandas reads as ints
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            load_panel(given, "sales", time_col="week", id_col="store", fill="zero")
+        assert "after the last row of 4 series, up to the panel's last row 2023-07-23: 4 (5 from 2023-06-25), " \
+               "3 (4 from 2023-07-02), 2 (2 from 2023-07-16) and 1 more;" in caplog.text
+        line = caplog.text.split("e.g. with pandas: ")[1].split("\n")[0].strip()
+        assert line == "df = df[df['store'] != 4]"
+        scope = {"df": pd.read_csv(path)}
+        exec(line, {}, scope)  # the line as a user pastes it: store 4's rows are gone, the others kept
+        assert sorted(scope["df"]["store"].unique()) == [1, 2, 3, 5]
+
+
+def test_the_refusal_of_long_tails_names_the_longest_first_and_its_id_as_the_column_holds_it():
+    import pytest
+
+    from rnncast import RnncastError
+
+    with pytest.raises(RnncastError, match=r"than the series has: 4 \(22 after .*, where it has 8 rows\), 2 \(18 after "
+                                           r".*, where it has 12 rows\); .*df = df\[df\['store'\] != 4\], or"):
+        load_panel(_stores({2: 18, 4: 22}), "sales", time_col="week", id_col="store", fill="zero")
+
+
+def test_evaluate_and_predict_say_the_tail_line_of_the_zeros_they_fill_once_per_model(caplog):
+    """Before: evaluate (and predict) filled and scored a closed store's made-up zeros saying only "filling N missing
+    values with zero"; fit's line of whose tails were made up was not said, though those stores scored best."""
+    from rnncast.forecaster import Forecaster
+
+    data = _stores({1: 1, 4: 5})
+    model = Forecaster(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0, fill="zero").fit(
+        data, target="sales", time_col="week", id_col="store")
+    line = "fill='zero' wrote 0 in 6 missing rows after the last row of 2 series, up to the panel's last row " \
+           "2023-07-23: 4 (5 from 2023-06-25), 1 (1 from 2023-07-23); absent rows are taken as no sales (0)"
+    for call in (lambda: model.evaluate(data), lambda: model.predict(data)):
+        model.state_.said.clear()  # evaluate, then predict, of a model that has said nothing yet
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            call()
+            call()  # a loop handing the same table again: said once
+        assert caplog.text.count(line) == 1 and "df = df[df['store'] != 4]" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(data.query("week < @WEEKS[-5]"))  # every series up to the same end: nothing made up
+    assert "fill='zero' wrote" not in caplog.text

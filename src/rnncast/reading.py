@@ -15,7 +15,7 @@ import pandas as pd
 
 from rnncast import (blanklabels, featuresonly, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
                      rolenames, serieskeys,
-                     staticdrift, staticids, statictext, timeunread, toldtime)
+                     staticdrift, staticids, statictext, timeunread, toldtime, zerotail)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -65,6 +65,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
             if reading["labels_only"]:
                 blanklabels.trailing(read, doing, state.settings.data.horizon,  # rows without a label at the end:
                                      bool(state.future_covariates))  # not scored, said, and what forecasts them
+            read = zerotail.said_again(read, state.said)  # fit's line of the zeros written after a series' end
             return missingcodes.later(state, read, doing)  # a -999 far outside what the model was fitted on: named
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",

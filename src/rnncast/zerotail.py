@@ -1,6 +1,7 @@
 """``fill='zero'`` up to the panel's last date: a series whose last rows are absent (intermittent demand, a till
 export that leaves out the weeks without sales, the last ones too) gets its calendar's steps after its last row up
-to the latest row of any series, as missing rows that zero fill writes 0 in (no sale), said once, naming the series.
+to the latest row of any series, as missing rows that zero fill writes 0 in (no sale), said once, naming the series
+(the longest tails first), at fit and backtest, and at predict and evaluate too (``said_again``).
 
 Without it such a series' trailing weeks were no rows at all: fit trained on a series that stopped early, and predict
 forecast it from its own last row, dates the other series already cover. Only where zero fill was asked for (ffill
@@ -10,6 +11,7 @@ or interpolate would make up a level beyond the last value), on one calendar sha
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -17,6 +19,7 @@ import pandas as pd
 from rnncast import calendars, idkeys
 from rnncast.data import KEY_DTYPES
 from rnncast.errors import RnncastError
+from rnncast.noticed import first_time
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
 
@@ -81,7 +84,7 @@ def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wi
     (``lengths`` [S]; ``ends`` [S] their last times): a series that ended in 2019 in a panel to 2024 would be read as
     five years of no sales, more made than given, where it was most often discontinued. Names them (the first
     ``MOST``), how to cut them, and how to keep the zeros where they are meant."""
-    long = [s for s, m in tails.items() if len(m) > lengths[s]]
+    long = [s for s in _longest(tails) if len(tails[s]) > lengths[s]]
     if not long:
         return
     text = _dates(rows, time)
@@ -96,9 +99,16 @@ def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wi
 
 
 def _cut(rows, s: int, attrs: dict, wide: bool) -> str:
-    """The pandas line that leaves series ``s`` out of the data."""
+    """The pandas line that leaves series ``s`` out of the data, its id as the caller gave it (``given_id``: store 7
+    of an int column, not '7', which would match no row)."""
     return (f"df = df.drop(columns=[{rows.given_id(s)!r}])" if wide else "df = df[" + idkeys.series_rows(
-        rows.id_col, rows.ids, rows.ids[s], op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+        rows.id_col, rows.ids, rows.given_id(s), op="!=", dtypes=(attrs or {}).get(KEY_DTYPES)) + "]")
+
+
+def _longest(tails: dict) -> list:
+    """The series of ``tails`` (``{series: steps appended}``), the longest tail first (ties in the panel's order):
+    the messages name, and cut, the series most likely to have ended rather than missed a day."""
+    return sorted(tails, key=lambda s: -len(tails[s]))
 
 
 def _dates(rows, time):
@@ -108,12 +118,29 @@ def _dates(rows, time):
     return lambda t: shown(t, day, rows.text_format)
 
 
+def said_again(panel, said: set | None = None):
+    """``panel`` (read again for predict or evaluate, which read without the fit's warnings), once its zero-filled
+    tails (``Panel.zero_tail``) have been said in fit's line, once per model and tails (``said``: a forecasting loop
+    hands the same table on every call). Before, evaluate filled and scored a closed store's made-up zeros saying
+    only how many values it filled."""
+    if not panel.zero_tail or panel.time is None or not first_time(said, "zero tail", *sorted(panel.zero_tail.items())):
+        return panel
+    tails = {s: panel.time_of(s)[-k:] for s, k in panel.zero_tail.items()}
+    key = panel.key
+    rows = SimpleNamespace(given_id=panel.given_id, id_col=panel.id_col, ids=panel.ids,
+                           text_format=panel.calendar.text_format)
+    attrs = {} if key is None else {KEY_DTYPES: {p: str(key.rows[p].dtype) for p in key.parts}}
+    _say(rows, tails, panel.time, panel.time.max(), attrs, panel.layout == "wide")
+    return panel
+
+
 def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
     text = _dates(rows, time)
     total = sum(len(m) for m in tails.values())
-    named = ", ".join(f"{rows.given_id(s)!r} ({len(m)} from {text(m[0])})" for s, m in list(tails.items())[:MOST])
+    order = _longest(tails)
+    named = ", ".join(f"{rows.given_id(s)!r} ({len(tails[s])} from {text(tails[s][0])})" for s in order[:MOST])
     more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
-    line = _cut(rows, next(iter(tails)), attrs, wide)
+    line = _cut(rows, order[0], attrs, wide)
     log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
                 "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
                 "%s out, e.g. with pandas: %s", counted(total, "missing row"), f"{len(tails)} series", text(latest),
