@@ -360,10 +360,16 @@ def test_remake_folder_refuses_a_results_csv_of_no_rows_and_reads_one_a_spreadsh
             markdown.remake_folder(tmp_path, ["gru"])
         assert (tmp_path / "results.md").read_text() == written
     rows = list(csv.reader(lines))
-    for bom, sep in (("\ufeff", ","), ("", ";"), ("\ufeff", ";"), ("", "\t")):
+    for bom, sep, end in (("\ufeff", ",", "\r\n"), ("", ";", "\r\n"), ("\ufeff", ";", "\r\n"), ("", "\t", "\r\n"),
+                          ("", ",", "\r"), ("", ";", "\r")):  # CR alone: old Mac's Excel (was a csv.Error, exit 1)
         with (tmp_path / "results.csv").open("w", newline="", encoding="utf-8") as f:
             f.write(bom)
-            csv.writer(f, delimiter=sep, lineterminator="\r\n").writerows(rows)
+            csv.writer(f, delimiter=sep, lineterminator=end).writerows(rows)
         (tmp_path / "results.md").write_text("# Long-horizon benchmark results\n")
         assert markdown.remake_folder(tmp_path, ["gru"]).startswith("wrote")
+        assert (tmp_path / "results.md").read_text() == written
+    for encoding in ("utf-16", "utf-16-le"):  # Excel's "Unicode Text" (tabs): was "a results.csv ... did not write"
+        (tmp_path / "results.csv").write_text("".join(lines).replace(",", "\t"), encoding=encoding)
+        with pytest.raises(RnncastError, match=r"results.csv is UTF-16 text, which rnncast does not read; save it as UTF-8"):
+            markdown.remake_folder(tmp_path, ["gru"])
         assert (tmp_path / "results.md").read_text() == written

@@ -216,7 +216,8 @@ def test_check_out_names_a_results_csv_a_spreadsheet_resaved(tmp_path):
     write"; a run refuses to append to it still (its rows would not match), saying how it was re-saved."""
     results.append_csv(tmp_path / "results.csv", _row())
     text = (tmp_path / "results.csv").read_text()
-    for written, how in (("\ufeff" + text, "a byte-order mark"), (text.replace(",", ";"), "';' separators")):
+    for written, how in (("\ufeff" + text, "a byte-order mark"), (text.replace(",", ";"), "';' separators"),
+                         (text.replace("\n", "\r"), r"CR line ends \(old Mac's\)")):  # else LF rows after CR ones
         (tmp_path / "results.csv").write_text(written, encoding="utf-8")
         with pytest.raises(RnncastError, match=f"re-saved with {how} .*choose another --out"):
             results.check_out(tmp_path)

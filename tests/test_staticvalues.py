@@ -78,16 +78,20 @@ def test_more_texts_than_numbers_are_categories_said_naming_the_texts_and_number
     assert "texts and numbers" not in caplog.text
 
 
-@pytest.mark.parametrize("blank", ["", "  "])
+@pytest.mark.parametrize("blank", ["", "  ", "\t", "\u00a0", "\u3000", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060",
+                                   " \u200b\u00a0"])  # invisible format characters (Cf) were the category '\u200b'
 @pytest.mark.parametrize("as_categories", [[], ["kind"]])
 def test_a_blank_text_static_value_is_refused_as_a_missing_one_is(blank, as_categories):
-    """Before: '' (a spreadsheet's empty cell read as text) was the category '' beside 'mall', where NaN was refused."""
+    """Before: '' (a spreadsheet's empty cell read as text) was the category '' beside 'mall', where NaN was refused;
+    so was a zero-width space ('\u200b', a web page's copy), where a tab or NBSP was refused."""
+    import re
+
     from rnncast.errors import RnncastError
 
     table = pd.DataFrame({"shop": ["S1", "S2", "S3"], "kind": ["mall", blank, "street"]})
-    with pytest.raises(RnncastError, match=rf"^static covariate 'kind' is blank \({blank!r}\) for series 'S2' \(1 of 3 "
-                                           r"series\); .*a label such as 'unknown' is read as a category of its own\), or "
-                                           r"leave 'kind' out of the static covariates$"):
+    with pytest.raises(RnncastError, match=rf"^static covariate 'kind' is blank \({re.escape(repr(blank))}\) for "
+                                           r"series 'S2' \(1 of 3 series\); .*a label such as 'unknown' is read as a "
+                                           r"category of its own\), or leave 'kind' out of the static covariates$"):
         from_frame(table, ["S1", "S2", "S3"], "shop", as_categories=as_categories)
     assert from_frame(table.assign(kind=["mall", "unknown", "street"]), ["S1", "S2", "S3"], "shop").categorical[1, 0] \
         == "unknown"
@@ -96,6 +100,8 @@ def test_a_blank_text_static_value_is_refused_as_a_missing_one_is(blank, as_cate
 def test_a_blank_static_value_is_refused_at_predict_as_at_fit():
     """The same rule at predict: a model fitted with kind 'mall'/'street' handed '' for a shop is refused, not read as
     a category it never saw."""
+    import re
+
     import numpy as np
 
     from conftest import TINY, make_panel
@@ -106,8 +112,10 @@ def test_a_blank_static_value_is_refused_at_predict_as_at_fit():
     ids = sorted(frame.unique_id.unique())
     table = pd.DataFrame({"unique_id": ids, "kind": ["mall", "street"]})
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=table)
-    with pytest.raises(RnncastError, match=rf"static covariate 'kind' is blank \(''\) for series {ids[1]!r}"):
-        model.predict(frame, static_covariates=table.assign(kind=["mall", ""]))
+    for blank in ("", "\u200b"):  # a zero-width space as '' (Unicode category Cf), at predict as at fit
+        with pytest.raises(RnncastError, match=rf"static covariate 'kind' is blank \({re.escape(repr(blank))}\) for "
+                                               rf"series {ids[1]!r}"):
+            model.predict(frame, static_covariates=table.assign(kind=["mall", blank]))
     columns = frame.assign(kind=np.where(frame.unique_id == ids[0], "mall", ""))
     with pytest.raises(RnncastError, match=rf"static covariate 'kind' is blank \(''\) for series {ids[1]!r}"):
         Forecaster(**{**TINY, "epochs": 1}).fit(columns, static_covariates=["kind"])

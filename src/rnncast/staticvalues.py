@@ -6,6 +6,7 @@ but for a few words (a likely typo, or a code for a missing value) refused by na
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -108,13 +109,20 @@ def _shown(values: pd.Series, most: int = 5) -> str:
     return ", ".join(repr(plain(v)) for v in kinds[:most]) + (f" and {len(kinds) - most} more" if len(kinds) > most else "")
 
 
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: '' or white space (a tab, NBSP, the ideographic space) or invisible format
+    characters (Unicode category Cf: a zero-width space, joiner, word joiner or byte-order mark), alone or mixed."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def blank_texts(column: pd.Series, name: str, ids: list) -> None:
     """Refuse a static attribute (one row per series, named by ``ids``) whose value is blank text ('' or spaces: a
     spreadsheet's empty cell read as text), at fit and predict alike: it would be a category of its own, '' beside
-    'mall', where NaN is refused as missing; a label meant for unknown ('unknown') is a category as asked."""
+    'mall', where NaN is refused as missing (``is_blank``: invisible format characters too); a label meant for
+    unknown ('unknown') is a category as asked."""
     if column.dtype.kind != "O" and not isinstance(column.dtype, (pd.CategoricalDtype, pd.StringDtype)):
         return
-    blank = np.array([isinstance(v, str) and not v.strip() for v in column.tolist()], dtype=bool)
+    blank = np.array([isinstance(v, str) and is_blank(v) for v in column.tolist()], dtype=bool)
     if blank.any():
         s = int(np.flatnonzero(blank)[0])
         raise RnncastError(f"static covariate {name!r} is blank ({plain(column.iloc[s])!r}) for series {ids[s]!r} "

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,8 @@ from rnncast.scoretext import table
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
 from rnncast.outputs import bench_file, model_folder, written_by_rnncast
-from rnncast.sheetcsv import separator
+from rnncast.nottext import nul_bytes
+from rnncast.sheetcsv import separator, wide
 
 CSV_COLUMNS = (
     "finished_utc", "dataset", "protocol", "target", "mode", "L", "H", "model",
@@ -57,9 +59,11 @@ def check_out(out: Path) -> None:
         raise RnncastError(f"--out {out} holds {held}, not a bench's results; give another --out for this bench "
                            "(a new or empty folder, or an earlier bench's, whose results.csv it adds to)")
     csv_path = out / "results.csv"
-    if csv_path.is_file() and not written_by_rnncast(csv_path) and (sep := written_as(csv_path)):  # Excel's re-save
+    sep = written_as(csv_path) if csv_path.is_file() else None  # old Mac's CR line ends: this run's LF rows mixed in
+    if sep and (not written_by_rnncast(csv_path) or cr_lines(csv_path)):  # Excel's re-save
         how = " and ".join([*(["a byte-order mark"] if csv_path.read_bytes()[:3] == b"\xef\xbb\xbf" else []),
-                            *([f"{sep!r} separators"] if sep != "," else [])]) or "its names quoted"
+                            *([f"{sep!r} separators"] if sep != "," else []),
+                            *(["CR line ends (old Mac's)"] if cr_lines(csv_path) else [])]) or "its names quoted"
         raise RnncastError(f"{csv_path} was re-saved with {how} (a spreadsheet's), not as rnncast bench writes it, "
                            "and this run's rows would not match it; choose another --out (bench remake reads it)")
     foreign = [name for name in entries if not bench_file(name) or not written_by_rnncast(out / name)]
@@ -199,11 +203,24 @@ def read_csv(path: Path) -> list[dict]:
 def written_as(path: Path) -> str | None:
     """The separator of a results.csv whose header begins as bench writes it (``finished_utc``, ``dataset``), read
     past a UTF-8 byte-order mark and cut by ``;``, a tab or ``|`` where a spreadsheet re-saved it so (found as the
-    data reader finds it, ``sheetcsv.separator``); None for an empty file or another header (not bench's)."""
+    data reader finds it, ``sheetcsv.separator``); None for an empty file or another header (not bench's). Raises
+    ``RnncastError`` naming UTF-16 (Excel's "Unicode Text"), which the data reader refuses too (``nottext.nul_bytes``)."""
     with Path(path).open("rb") as f:
-        line = f.readline().decode("utf-8", errors="replace").lstrip("\ufeff").rstrip("\r\n")
+        first = f.read(64)
+    if wide(first, first.split(b"\n")[0].decode("latin-1")):  # a UTF-16 byte-order mark, or NULs in the first line
+        raise RnncastError(f"{nul_bytes(str(path), first)}; bench remake reads the results.csv so saved")
+    with Path(path).open(encoding="utf-8-sig", errors="replace", newline=None) as f:  # lines may end in CR (old Mac)
+        line = f.readline().rstrip("\n")  # LF, CR LF or CR alone read as one line's end, as the data reader reads
     sep = _separator(line, Path(path).name)
     return sep if next(csv.reader([line], delimiter=sep), [])[:2] == ["finished_utc", "dataset"] else None
+
+
+def cr_lines(path: Path) -> bool:
+    """Whether the first line of ``path`` ends in a CR alone (old Mac's Excel "CSV (Macintosh)"), not LF or CR LF."""
+    with Path(path).open("rb") as f:
+        first = f.read(1 << 16)
+    end = re.search(rb"\r\n|\r|\n", first)
+    return end is not None and end[0] == b"\r" and end.end() < len(first)  # a CR last in the bytes read: half a CR LF?
 
 
 @lru_cache(maxsize=8)  # said once (sheetcsv's INFO line), though remake reads the file twice
