@@ -261,13 +261,13 @@ def test_a_panel_handed_over_gives_its_ids_back_as_the_caller_gave_them():
 def test_whole_float_ids_name_the_series_their_integers_name():
     """A model fitted on ids 101, 102 was given them as 101.0, 102.0 (pandas makes an integer column float when a
     merge leaves a NaN on the way) and refused them as unseen series; they are the same series (decision 241),
-    given back as the caller wrote them."""
+    given back as the model holds them (decision 1312: 101, so rows join back on the model's ids)."""
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 80), "ds": np.tile(pd.date_range("2024-01-01", periods=80), 2),
                           "y": rng.normal(size=160)})
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
     forecast = model.predict(frame.astype({"unique_id": float}))
-    assert forecast["unique_id"].unique().tolist() == [101.0, 102.0] and forecast["unique_id"].dtype == np.float64
+    assert forecast["unique_id"].unique().tolist() == [101, 102] and forecast["unique_id"].dtype == np.int64
 
 
 def _wide(n: int = 120) -> pd.DataFrame:

@@ -262,7 +262,8 @@ class Forecaster(Learned, Parameters):
             ``r2_by_series`` where several series are scored (R² is each series' own, averaged); ``pooled`` where a few
             series hold most of a panel's original-unit error; ``mase_excluded`` where some series have no MASE scale;
             ``zero_actuals`` where actuals at or near 0 make MAPE and sMAPE unstable; ``by_target`` where there are
-            several targets (each target's scores in its own units); ``significance``: ``{baseline: {"statistic",
+            several targets (each target's scores in its own units), with ``target_shares`` (each target's share of
+            the model's scaled MSE, the targets it loses on to a baseline it beats pooled); ``significance``: ``{baseline: {"statistic",
             "p_value", ...}}`` on the scaled errors (``significance_pinball``: the same on a quantile model's pinball
             losses against each baseline's intervals); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
