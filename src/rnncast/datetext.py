@@ -114,7 +114,7 @@ def _upper_meridiem(column: pd.Series) -> pd.Series:
 
 
 _MARK = "|".join(CJK_MERIDIEM)  # 오전 .. 下午: before or after the time
-CJK_CLOCK = re.compile(rf"^(.*?\d){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({_MARK}))"
+CJK_CLOCK = re.compile(rf"^(.*?\S){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({_MARK}))"
                        rf"{SPACE}*$")
 
 
