@@ -88,3 +88,11 @@ def test_two_digit_year_dates_of_a_12_hour_clock_are_read_in_the_order_of_their_
     hours = pd.date_range("2023-01-01", periods=300, freq="h")
     time, _ = parse_text(pd.Series([_twelve_hour(t, date, korean) for t in hours]), "date", str)
     assert time.equals(pd.DatetimeIndex(hours))
+
+
+@pytest.mark.parametrize("fmt", ["%y.%m.%d.", "%y.%m.%d. %H:%M"])
+def test_year_first_dotted_dates_ending_in_a_dot_are_read_year_first(fmt):
+    """23.01.01. .. (Korean offices end a dotted date with a dot) were read year last, then refused at '23.01.30.' as
+    '2030 to pandas but 1930 to a spreadsheet' though 23.01.01 .. was read year first."""
+    time, _ = parse_text(_days(300, fmt, start="2023-01-01"), "date", str)
+    assert time[0] == pd.Timestamp("2023-01-01") and time[-1] == pd.Timestamp("2023-10-27")

@@ -43,9 +43,9 @@ PLAIN = (",", ".", None, False, "\n")  # a Dialect's sep, decimal, thousands, bo
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
-# (each order of three numbers with each separator: '23.01.01' is %y.%m.%d, as Korean offices write it)
+# (each order of three numbers with each separator: '23.01.01' is %y.%m.%d, as Korean offices write it, also '23.01.01.')
 SHORT_YEARS = (*(sep.join(order) for order in (("%m", "%d", "%y"), ("%d", "%m", "%y"), ("%y", "%m", "%d")) for sep in "/.-"),
-               "%-m/%-d/%y", "%-d/%-m/%y", "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
+               "%y.%m.%d.", "%-m/%-d/%y", "%-d/%-m/%y", "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
                "%b-%y", "%b %y", "%^b-%y", "%^b %y", "%B-%y", "%B %y", "%^B-%y", "%^B %y")  # Jan-15: monthtext
 # the forms tried where pandas' guess writes nothing back, each also with its numbers unpadded (1/5/20, 5.1.20), and
 # the dates of three numbers also with a time of day (23.01.01 13:00), which pandas names no format for either

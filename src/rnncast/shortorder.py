@@ -20,7 +20,8 @@ from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
 
-THREE_PAIRS = re.compile(r"^\s*\d\d([/.-])\d\d\1\d\d(?:[ T]|\s*$)")  # 19-03-01, 19/03/01 13:00
+# 19-03-01, 19/03/01 13:00, and 23.01.30. as Korean offices end a dotted date (its dot: pandas' guess, after the date)
+THREE_PAIRS = re.compile(r"^\s*\d\d([/.-])\d\d\1\d\d(?:(?<=\.\d\d\.\d\d)\.)?(?:[ T]|\s*$)")
 
 
 def calendar_of(times: pd.DatetimeIndex) -> str | None:
