@@ -170,7 +170,8 @@ def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(f
         assert lines[1].startswith("01/04/15,")
 
 
-@pytest.mark.parametrize("form", ["%y.%m.%d %H:%M", "%y.%m.%d. %H:%M", "%y-%m-%d %H:%M:%S", "%d.%m.%y %H:%M", "%m/%d/%y %H:%M"])
+@pytest.mark.parametrize("form", ["%y.%m.%d %H:%M", "%y.%m.%d %-I:%M %p", "%m/%d/%y %I:%M:%S %p", "%y.%m.%d. %H:%M",
+                                  "%y-%m-%d %H:%M:%S", "%d.%m.%y %H:%M", "%m/%d/%y %H:%M"])
 def test_two_digit_year_dates_with_a_time_of_day_are_forecast_in_their_form(form, caplog):
     """23.01.01 13:00 was read, but forecast 2023-01-05 03:00 (pandas names no format for two-digit years)."""
     import logging
