@@ -153,7 +153,7 @@ def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
 
 
 @pytest.mark.parametrize("form", ["%^b %Y", "%^B %Y", "%Y-%^b", "%m/%d/%y", "%d/%m/%y", "%d-%^b-%y", "%d.%m.%y",
-                                  "%d-%^b-%Y", "%d %^b %Y", "%b-%y", "%y.%m.%d", "%y/%m/%d", "%y-%m-%d", "%m.%d.%y"])
+                                  "%d-%^b-%Y", "%d %^b %Y", "%b-%y", "%y.%m.%d", "%y/%m/%d", "%y-%m-%d", "%m.%d.%y", "%y.%m.%d."])
 def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(form, caplog):
     """JAN 2000 and 01/15/20 were read, but their forecasts were ISO dates (a note at fit said so); so were Korean
     offices' 23.01.01 (%y.%m.%d), read year first while the note named %d.%m.%y."""
@@ -170,7 +170,8 @@ def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(f
         assert lines[1].startswith("01/04/15,")
 
 
-@pytest.mark.parametrize("form", ["%y.%m.%d %H:%M", "%y-%m-%d %H:%M:%S", "%d.%m.%y %H:%M", "%m/%d/%y %H:%M"])
+@pytest.mark.parametrize("form", ["%y.%m.%d %H:%M", "%y.%m.%d %-I:%M %p", "%m/%d/%y %I:%M:%S %p", "%y.%m.%d. %H:%M",
+                                  "%y-%m-%d %H:%M:%S", "%d.%m.%y %H:%M", "%m/%d/%y %H:%M"])
 def test_two_digit_year_dates_with_a_time_of_day_are_forecast_in_their_form(form, caplog):
     """23.01.01 13:00 was read, but forecast 2023-01-05 03:00 (pandas names no format for two-digit years)."""
     import logging

@@ -195,10 +195,12 @@ def test_python_timestamps_zoned_and_naive_in_one_column_are_refused_naming_one_
         assert "and without one ('2023-01-06 00:00:00' at row 4); give every one an offset, or none" in said
 
 
-@pytest.mark.parametrize("written", ["2023-01-{d:02d} {m} {h}:00:00", "2023/01/{d:02d} {m} {h}:00", "2023-01-{d:02d} {h}:00 {m}"])
+@pytest.mark.parametrize("written", ["2023-01-{d:02d} {m} {h}:00:00", "2023/01/{d:02d} {m} {h}:00", "2023-01-{d:02d} {h}:00 {m}",
+                                     "2023. 1. {d}. {m} {h}:00:00"])  # Google Sheets' Korean form: a date ending in a dot
 @pytest.mark.parametrize("morning, afternoon", [("오전", "오후"), ("午前", "午後"), ("上午", "下午")])
 def test_korean_excel_morning_and_afternoon_are_read_as_am_and_pm(written, morning, afternoon):
-    """Korean Excel writes 2023-01-01 오후 1:00:00 (오후: PM); it was refused as 'not a timestamp'."""
+    """Korean Excel writes 2023-01-01 오후 1:00:00 (오후: PM); it was refused as 'not a timestamp'. Google Sheets
+    writes 2023. 1. 1. 오전 12:00:00, refused as '오전 read only beside a time of a 12-hour clock': its date ends in a dot."""
     hours = [(morning, 12, 0), (morning, 9, 9), (afternoon, 12, 12), (afternoon, 1, 13), (afternoon, 11, 23)]
     for d in range(1, 4):
         column = pd.Series([written.format(d=d, m=m, h=h) for m, h, _ in hours])

@@ -70,3 +70,29 @@ def test_the_clock_of_a_widened_date_is_pandas_guess_after_its_date_part():
     assert clock_of("2019-03-01 13:00", ("%Y-%m-%d",)) == " %H:%M"
     assert clock_of("2019-03-01", ("%Y-%m-%d",)) == ""
     assert clock_of("01/15/2020", ("%Y-%m-%d",)) is None and clock_of("01/15/2020", ("%m/%d/%Y",)) == ""
+    assert clock_of("2023.01.01 1:00 PM", ("%Y.%m.%d",)) == " %I:%M %p"  # pandas' guess names no %p
+
+
+def _twelve_hour(t: pd.Timestamp, date: str, korean: bool) -> str:
+    hour = f"{t.hour % 12 or 12}:{t:%M}"
+    if korean:
+        return f"{t:{date}} {'오전' if t.hour < 12 else '오후'} {hour}"
+    return f"{t:{date}} {hour} {'AM' if t.hour < 12 else 'PM'}"
+
+
+@pytest.mark.parametrize("date,korean", [("%y.%m.%d", True), ("%y-%m-%d", True), ("%y.%m.%d", False),
+                                         ("%y/%m/%d", False), ("%d.%m.%y", False), ("%m/%d/%y", True)])
+def test_two_digit_year_dates_of_a_12_hour_clock_are_read_in_the_order_of_their_24_hour_neighbours(date, korean):
+    """'23.01.01 오전 12:00' .. (300 hours) were read day first (23 January 2001 ..): pandas' guess names no %p, so
+    the year-first reading was never tried, and 104904 hours were missing from the calendar."""
+    hours = pd.date_range("2023-01-01", periods=300, freq="h")
+    time, _ = parse_text(pd.Series([_twelve_hour(t, date, korean) for t in hours]), "date", str)
+    assert time.equals(pd.DatetimeIndex(hours))
+
+
+@pytest.mark.parametrize("fmt", ["%y.%m.%d.", "%y.%m.%d. %H:%M"])
+def test_year_first_dotted_dates_ending_in_a_dot_are_read_year_first(fmt):
+    """23.01.01. .. (Korean offices end a dotted date with a dot) were read year last, then refused at '23.01.30.' as
+    '2030 to pandas but 1930 to a spreadsheet' though 23.01.01 .. was read year first."""
+    time, _ = parse_text(_days(300, fmt, start="2023-01-01"), "date", str)
+    assert time[0] == pd.Timestamp("2023-01-01") and time[-1] == pd.Timestamp("2023-10-27")

@@ -43,13 +43,14 @@ PLAIN = (",", ".", None, False, "\n")  # a Dialect's sep, decimal, thousands, bo
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
-# (each order of three numbers with each separator: '23.01.01' is %y.%m.%d, as Korean offices write it)
+# (each order of three numbers with each separator: '23.01.01' is %y.%m.%d, as Korean offices write it, also '23.01.01.')
 SHORT_YEARS = (*(sep.join(order) for order in (("%m", "%d", "%y"), ("%d", "%m", "%y"), ("%y", "%m", "%d")) for sep in "/.-"),
-               "%-m/%-d/%y", "%-d/%-m/%y", "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
+               "%y.%m.%d.", "%-m/%-d/%y", "%-d/%-m/%y", "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
                "%b-%y", "%b %y", "%^b-%y", "%^b %y", "%B-%y", "%B %y", "%^B-%y", "%^B %y")  # Jan-15: monthtext
 # the forms tried where pandas' guess writes nothing back, each also with its numbers unpadded (1/5/20, 5.1.20), and
 # the dates of three numbers also with a time of day (23.01.01 13:00), which pandas names no format for either
-CLOCKED = tuple(f + clock for f in SHORT_YEARS if "b" not in f.lower() for clock in (" %H:%M", " %H:%M:%S"))
+CLOCKED = tuple(f + clock for f in SHORT_YEARS if "b" not in f.lower()
+                for clock in (" %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p"))  # 23.01.01 1:00 PM too
 FALLBACK = tuple(dict.fromkeys(f for form in monthtext.FORMS + SHORT_YEARS + CLOCKED for f in (form, *timetext.unpadded(form))))
 
 
@@ -106,7 +107,10 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
         warnings.simplefilter("ignore")
         guessed = guess(column.iloc[0].strip(), bool(dayfirst))
     best, same = None, np.zeros(len(rows), dtype=bool)
+    noon = re.search(r"[AaPp][Mm]$", text[0]) is not None  # a 12-hour clock's forms are tried only on one (1000 rows each)
     for f in dict.fromkeys(([guessed, *timetext.unpadded(guessed)] if guessed else []) + list(FALLBACK)):
+        if not noon and re.search("%[pP]", f):
+            continue
         try:
             written = timetext.write(time[rows], f) == text
         except (ValueError, TypeError):

@@ -47,10 +47,12 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
         time = monthtext.read(column, written, name, place)
         _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
         return time, False
+    # 9:00 am: pandas' format guess takes 'am' for text, then fails on 'pm'; 23.01.01 오후 1:00 is read year first or not
+    # as 23.01.01 13:00 is (each reading of a 12-hour clock is tried as of a 24-hour one)
+    column = _upper_meridiem(_cjk_meridiem(column))
     if dayfirst is None and (time := year_first(column, name, place)) is not None:  # 19-03-01: 1 March 2019
         _two_digit_years(column, time, name, place)
         return time, False
-    column = _upper_meridiem(_cjk_meridiem(column))  # 9:00 am: pandas' format guess takes 'am' for text, then fails on 'pm'
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
     year_leads = dayfirst is not None and year_leading(column)  # 2024-07-01 to a model of 01.07.2024: ISO, not 7 Jan
@@ -112,7 +114,7 @@ def _upper_meridiem(column: pd.Series) -> pd.Series:
 
 
 _MARK = "|".join(CJK_MERIDIEM)  # 오전 .. 下午: before or after the time
-CJK_CLOCK = re.compile(rf"^(.*?\d){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({_MARK}))"
+CJK_CLOCK = re.compile(rf"^(.*?\S){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({_MARK}))"
                        rf"{SPACE}*$")
 
 

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 
 from rnncast import timetext
+from rnncast.csvtext import guess
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
 
-THREE_PAIRS = re.compile(r"^\s*\d\d([/.-])\d\d\1\d\d(?:[ T]|\s*$)")  # 19-03-01, 19/03/01 13:00
+# 19-03-01, 19/03/01 13:00, and 23.01.30. as Korean offices end a dotted date (its dot: pandas' guess, after the date)
+THREE_PAIRS = re.compile(r"^\s*\d\d([/.-])\d\d\1\d\d(?:(?<=\.\d\d\.\d\d)\.)?(?:[ T]|\s*$)")
 
 
 def calendar_of(times: pd.DatetimeIndex) -> str | None:
@@ -42,12 +44,13 @@ def form(fmt: str) -> str:
 
 
 def clock_of(widened: str, dates) -> str | None:
-    """The time of day (``" %H:%M"``, or "") pandas guesses for ``widened``, a date of three short numbers with its
-    year written in four digits, where the date part of its guess is one of ``dates`` (``"%Y-%m-%d"``); None where
-    pandas guesses no such format."""
+    """The time of day (``" %H:%M"``, ``" %I:%M %p"`` or "") guessed for ``widened``, a date of three short numbers
+    with its year written in four digits, where the date part of its guess is one of ``dates`` (``"%Y-%m-%d"``); None
+    where no such format is guessed. ``csvtext.guess`` names a 12-hour clock's ``%I .. %p`` too, which pandas' guess
+    never does: ``23.01.01 1:00 PM`` was left to dateutil, read day first (23 January 2001)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        guessed = pd.tseries.api.guess_datetime_format(widened)
+        guessed = guess(widened)
     return guessed[8:] if guessed is not None and guessed[:8] in dates else None
 
 
