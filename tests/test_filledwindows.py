@@ -151,3 +151,27 @@ def test_unscored_why_names_each_cause_a_window_keeps_no_scored_value_for():
     assert filledwindows.unscored_why(np.array([True, False]), ~filled, absent) == (
         "inputs filled from later rows and its actuals filled and no row at its dates")
     assert filledwindows.unscored_why(None, None, None) == "no actual to score"
+
+
+def test_zero_fill_warns_of_the_covariates_it_carried_not_of_its_observed_zeros(caplog):
+    """A till export leaves out its days without sales: zero fill's 0 is the observation (README), so a forecast
+    reading it is not warned as made; the covariates of the rows zero fill added are carried forward, and named."""
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    frame = make_frame(200, freq="D", feature=False)
+    model = Forecaster(**TINY, fill="zero").fit(frame, target="y")
+    tail = frame.copy()
+    tail.loc[197:198, "y"] = np.nan  # blanks written 0: observed
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(tail)
+    assert not any("forecast starts from" in r.getMessage() or "forecast reads" in r.getMessage() for r in caplog.records)
+
+    frame = make_frame(200, freq="D")
+    model = Forecaster(**TINY, fill="zero", fill_gaps=True).fit(frame, target="y", past_covariates=["x"])
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(frame.drop(index=[196, 197]))  # two days absent: rows added, sales 0, x carried forward
+    said = [r.getMessage() for r in caplog.records if "forecast reads rows that fill 'zero' added" in r.getMessage()]
+    assert len(said) == 1 and "'x' is carried forward" in said[0] and "2 rows" in said[0]
+    assert not any("made, not observed" in r.getMessage() for r in caplog.records)

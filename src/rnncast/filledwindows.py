@@ -199,3 +199,23 @@ def made_inputs(panel, lookback: int) -> str:
             span = _at(panel, s, row + made[0]) + ("" if len(made) == 1 else " to " + _at(panel, s, row + made[-1]))
             said.append(f"{len(made)} row{'s' if len(made) != 1 else ''} ({span})")
     return ", ".join(said[:5]) + (f" and {len(said) - 5} more series" if len(said) > 5 else "")
+
+
+def warn_made(panel, lookback: int, fill: str | None) -> None:
+    """Warn where a forecast from the data's end reads values fill made (``made_inputs``). Zero fill's 0 in a target is
+    observed (an absent row is no sale, README), never made: what it makes are the covariates of the rows it adds,
+    carried forward (``zerocovariates``), and those are what its warning names; ffill's and interpolate's guesses are
+    said as made, not observed."""
+    made = made_inputs(panel, lookback)
+    if not made:
+        return
+    if fill != "zero":
+        log.warning("the forecast starts from values that fill %r made, not observed: %s", fill, made)
+        return
+    rows = np.concatenate([np.arange(panel.offsets[s + 1] - lookback, panel.offsets[s + 1])
+                           for s in range(panel.n_series)])
+    names = [str(panel.columns[j]) for j in np.flatnonzero((panel.filled[rows] != 0).any(axis=0))]
+    log.warning("the forecast reads rows that fill 'zero' added (absent from the data), whose targets' 0 counts as "
+                "observed (no sale) but whose %s %s carried forward from each series' last value, not observed: %s; "
+                "give those rows in the data where the %s known", ", ".join(map(repr, names)),
+                "is" if len(names) == 1 else "are", made, "value is" if len(names) == 1 else "values are")

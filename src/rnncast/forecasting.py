@@ -115,8 +115,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
-    if made := filledwindows.made_inputs(panel, lookback):
-        log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
+    filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
     blankholidays.warn_forecast(panel, when, state.settings.data.fill, state.calendar.text_format)  # filled holidays
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
