@@ -164,3 +164,24 @@ def test_ids_are_listed_as_the_model_holds_them():
     assert as_held(["102", "103"], [100, 101]) == [102, 103] and as_held(["102.0"], [1.0]) == [102.0]
     assert as_held([999.0, "A"], [100]) == [999, "A"]  # text that writes no number: as given
     assert as_held(["007"], ["007", "008"]) == ["007"] and as_held([True], [1]) == [True]  # text ids: as written
+
+
+def test_an_object_column_mixing_numbers_and_text_gives_back_the_models_ids():
+    """Before: an int-id model given [100, '101', 102.0] in one object column forecast ids [100, 102.0, '101'], a mix
+    joining back to none of the model's; each writes a known number, so each is the model's id (1312), as int64.
+    All-text ids named as written stay text; a mixed column with an unknown id stays as given, refused by name."""
+    from rnncast.forecaster import Forecaster
+
+    model = Forecaster(**SMALL).fit(_stores([100, 101, 102]), target="y", time_col="date", id_col="store")
+    mixed = _stores([100, 101, 102])
+    mixed["store"] = mixed["store"].map({100: 100, 101: "101", 102: 102.0}).astype(object)
+    forecast = model.predict(mixed)
+    assert forecast["store"].dtype == "int64" and forecast["store"].unique().tolist() == [100, 101, 102]
+    assert list(model.evaluate(mixed, part="all", by_series=True)["series"]) == [100, 101, 102]
+    dtypes = {"store": ("int64", {"100", "101", "102"})}
+    assert as_fitted(pd.DataFrame({"store": pd.Series([100, 102.0], dtype=object)}), dtypes)["store"].tolist() \
+        == [100, 102]  # numbers alone in an object column: the model's too
+    text = pd.DataFrame({"store": ["100", "101"]})
+    assert as_fitted(text, dtypes) is text  # text given, text back
+    unknown = pd.DataFrame({"store": pd.Series([100, "999"], dtype=object)})
+    assert as_fitted(unknown, dtypes) is unknown

@@ -64,15 +64,17 @@ def as_fitted(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
     stores 100, 101; ints of a model of float stores) whose every id is a known series becomes the model's dtype, so
     predict's and evaluate's rows carry the model's ids (100, not 100.0) and join back; a text column of which some
     name no series as written but write the number of one ('1.00' of store 1.0; decision 1218) is read likewise. Text
-    naming a series as written ('1' of store 1) is given back as given, as a categorical is; text ids of a model of
-    text ids are left as written ('007' is not 7)."""
+    naming a series as written ('1' of store 1) is given back as given, as a categorical is, where every id is text;
+    an object column mixing numbers and text ([100, '101', 102.0]) whose every id writes a known number is the model's
+    dtype, as a column of numbers is; text ids of a model of text ids are left as written ('007' is not 7)."""
     out = frame
     for c, (dtype, known) in dtypes.items():
         if c not in frame.columns or isinstance(frame[c].dtype, pd.CategoricalDtype) \
                 or pd.api.types.is_bool_dtype(frame[c]) or _same_kind(frame[c], dtype):
             continue
         values = [plain(v) for v in pd.unique(frame[c].dropna())]
-        texts = _texts(frame[c])  # text that names a series as written is given back as text (a caller's '1')
+        texts = _texts(frame[c]) and _kind(values) == "text"  # text naming a series as written is given back as
+        # text (a caller's '1'); an object column mixing numbers and text ([100, '101', 102.0]) is read as numbers
         every = not texts and bool(values) and all((n := _number(v)) is not None and id_text(n) in known for v in values)
         if every or texts and any(
                 id_text(v) not in known and (n := _number(v)) is not None and id_text(n) in known for v in values):
