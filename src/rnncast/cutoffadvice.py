@@ -92,11 +92,19 @@ def _range(panel: Panel, low, high) -> str:
     return f"a cutoff from {a} to {b} ({spelled('cutoff', b)})" if a != b else f"the cutoff {a} ({spelled('cutoff', a)})"
 
 
-def windows_at(need: int | None, cut: list[dict], horizon: int, step: int) -> int:
-    """How many of a backtest's windows ``step`` rows apart fit after a cutoff in a series that holds the ``need``
-    rows its first model needs up to it (``cut``: each series' ``cutoff_rows``); 0 where none does."""
-    return max([(after - horizon) // step + 1 for up, after in (c["cutoff_rows"] for c in cut)
-                if need is not None and up >= need and after >= horizon], default=0)
+def windows_at(need: int | None, cut: list[dict], horizon: int, step: int, panel: Panel) -> tuple[int, str]:
+    """How many of a backtest's windows ``step`` rows apart fit after a cutoff in every series that holds the ``need``
+    rows its first model needs up to it (``cut``: each series' ``cutoff_rows``), and ", which leaves out 'B'" where
+    some series holds none (the most any holds then): 0 where none does. A panel was offered the windows of its
+    series with the most rows after the cutoff, which left the others out."""
+    fit = [(after - horizon) // step + 1 if need is not None and up >= need and after >= horizon else 0
+           for up, after in (c["cutoff_rows"] for c in cut)]
+    if min(fit, default=0) > 0:
+        return min(fit), ""
+    out = [repr(panel.given_id(s)) for s, n in enumerate(fit) if n == 0]
+    names = f"{', '.join(out[:5])} and {len(out) - 5} more" if len(out) > 5 else " and ".join(
+        [", ".join(out[:-1]), out[-1]] if len(out) > 1 else out)
+    return max(fit, default=0), f", which leaves out {names}"
 
 
 def _written(t, panel: Panel) -> str:
