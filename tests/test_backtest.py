@@ -448,7 +448,7 @@ def test_a_backtest_at_a_cutoff_says_on_its_page_how_it_ran_and_why_a_series_was
     assert "3 cutoffs 4 steps apart counted back from each series&#x27; end" in (tmp_path / "back" / "report.html").read_text()
 
 
-def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_long_series_are_short():
+def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_long_series_are_short(caplog):
     """A retail tester's 156-row stores were "too short to train ... each needs at least 107 rows": four cutoffs 8
     steps apart from the cutoff reached past the data's end, which the message never said."""
     frame = _monthly(ends_early=6)
@@ -457,10 +457,14 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     said = str(err.value)
     assert said.startswith("every series lacks the rows the cutoff needs: 's0' (")
     assert " up to it, 11 after)" in said and "and 19 after it (5 cutoffs 4 steps apart from it" in said
-    assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 3 windows fit there (n_windows=3, " \
-           "--n-windows 3), or give a cutoff from 2019-02-01 to 2023-05-01 (cutoff='2023-05-01', --cutoff 2023-05-01)" \
-        in said  # 19 rows before the end (decision 854), and the rows up to it its first model needs (9601)
+    assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 1 window fit there (n_windows=1, " \
+           "--n-windows 1, step left out), or give a cutoff from 2019-02-01 to 2022-11-01 (cutoff='2022-11-01', --cutoff 2022-11-01)" \
+        in said  # 19 rows before the end of the series that ends first (decision 854; 9601: the first model's rows)
     assert "too short" not in said
+    for cutoff, n_windows, step in (("2024-01-01", 1, None), ("2022-11-01", 5, 4)):  # each offer followed keeps
+        caplog.clear()  # every series (9961)
+        Forecaster(**TINY, cutoff=cutoff).backtest(frame, n_windows=n_windows, step=step)
+        assert "left out" not in caplog.text, (cutoff, caplog.text)
 
 
 @pytest.mark.parametrize("val_frac, needed, says", [  # the settings that fit alone, as fit's refusal names them

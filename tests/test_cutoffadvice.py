@@ -43,8 +43,11 @@ def _follow(panel, now: dict) -> tuple[str, list[dict]]:
     offers = _offers(said, now)
     assert offers, said
     for offer in offers:  # each offer followed: the series it names is cut, none refused
-        _, splits, _ = cut(panel, None, DataSettings(**offer))
+        _, splits, short = cut(panel, None, DataSettings(**offer))
         assert splits, offer
+        settings_given = all(offer[k] == now[k] for k in ("lookback", "horizon", "val_frac"))
+        if settings_given and "leaves out" not in said:  # a cutoff for the settings given keeps every series
+            assert not short, (offer, short)
     return said, offers
 
 
@@ -104,3 +107,30 @@ def test_a_backtest_cutoff_near_the_end_offers_windows_and_cutoffs_that_each_run
         Forecaster(**settings, cutoff="2023-02-05").backtest(frame.iloc[:40], n_windows=5, step=3)
     assert str(refused.value).endswith("no cutoff holds 26 rows up to it and 15 after it in any series: fewer cutoffs "
                                        "(n_windows=, --n-windows) or a shorter horizon or step")
+
+
+def test_a_panels_backtest_cutoffs_offered_keep_every_series(caplog):
+    """A panel's A (90 days) and B (60, from 30 days later) were offered A's cutoffs ("from 2023-01-26"), and following
+    the earliest left B out (0 rows up to it). The cutoffs offered hold every series; the earliest and latest run with
+    none left out. Where none keeps every series, the range names the series it leaves out."""
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    frame = pd.concat([pd.DataFrame({"id": key, "date": pd.date_range(start, periods=n, freq="D"),
+                                     "y": np.sin(np.arange(n) / 4.0)})
+                       for key, start, n in (("A", "2023-01-01", 90), ("B", "2023-01-31", 60))])
+    settings = {**TINY, "lookback": 14, "horizon": 3}
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**settings, cutoff="2023-03-25").backtest(frame, n_windows=5, step=3, id_col="id")
+    assert str(refused.value).endswith("or give a cutoff from 2023-02-25 to 2023-03-16 (cutoff='2023-03-16', "
+                                       "--cutoff 2023-03-16)")
+    for cutoff in ("2023-02-25", "2023-03-16"):
+        caplog.clear()
+        Forecaster(**settings, cutoff=cutoff).backtest(frame, n_windows=5, step=3, id_col="id")
+        assert "left out" not in caplog.text, (cutoff, caplog.text)
+    short = pd.concat([frame[frame.id == "A"], frame[frame.id == "B"].iloc[:20]])  # B holds 20 rows: never 26 + 15
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**settings, cutoff="2023-03-29").backtest(short, n_windows=5, step=3, id_col="id")
+    assert str(refused.value).endswith("most: give a cutoff from 2023-01-26 to 2023-03-16 (cutoff='2023-03-16', "
+                                       "--cutoff 2023-03-16), which leaves out 'B' (no cutoff keeps every "
+                                       "series)"), str(refused.value)

@@ -202,8 +202,9 @@ def test_a_cutoff_whose_validation_share_binds_names_the_share_with_a_lookback()
                                                                             id_col="store", time_col="month")
     assert str(refused.value).endswith("; the series with the most rows up to the cutoff ('S00', 54 up to it, 6 after) "
                                        "fits val_frac 0.11 with lookback 42 (val_frac=0.11, --val-frac 0.11; lookback=42, "
-                                       "--lookback 42) at this cutoff or the settings given fit a cutoff from 2024-02-29 "
-                                       "to 2024-06-30 (cutoff='2024-06-30', --cutoff 2024-06-30)")
+                                       "--lookback 42) at this cutoff or the settings given fit the cutoff 2024-02-29 "
+                                       "(cutoff='2024-02-29', --cutoff 2024-02-29), which leaves out 'S00', 'S01', 'S02', "
+                                       "'S03', 'S04' and 3 more (no cutoff keeps every series)")  # the most it keeps: 5
     assert rows_needed(42, 6, 0.11, 0.0) <= 54 and all(rows_needed(k, 6, 0.1, 0.0) > 54 for k in range(1, 50))
 
 
@@ -221,8 +222,8 @@ def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(
     assert said.endswith("the settings given fit a cutoff from 2023-01-26 to 2023-04-07 (cutoff='2023-04-07', "
                          "--cutoff 2023-04-07)")
     Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff="2023-04-07").fit(frame, target="sales")  # it does
-    panel = pd.concat([frame.assign(store="a"), frame.iloc[:90].assign(store="b")])  # the longer series' latest
-    with pytest.raises(RnncastError, match="a cutoff from 2023-01-26 to 2023-04-07 .*--cutoff 2023-04-07\\)$"):
+    panel = pd.concat([frame.assign(store="a"), frame.iloc[:90].assign(store="b")])  # the latest that keeps both
+    with pytest.raises(RnncastError, match="a cutoff from 2023-01-26 to 2023-03-28 .*--cutoff 2023-03-28\\)$"):
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(panel, target="sales", id_col="store")
 
 

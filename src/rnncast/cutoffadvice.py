@@ -44,9 +44,9 @@ def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
     l = int(np.argmax(panel.lengths))  # noqa: E741 -- no cutoff fits the settings given: a setting with one that fits it
 
     def anywhere(**settings) -> bool:
-        return _cutoffs(panel, settings, only=l) is not None
+        return _cutoffs(panel, settings) is not None
 
-    pairs = [f"{_setting(name, v)} with {_cutoffs(panel, {**now, name: v}, only=l)}"
+    pairs = [f"{_setting(name, v)} with {_cutoffs(panel, {**now, name: v})}"
              for name in now if (v := _value(name, now, anywhere)) is not None]
     longest = "the series (" if panel.ids == [None] else f"the longest series ({panel.given_id(l)!r}, "
     offers.append(f"; no cutoff leaves the rows these settings need ({_need(now)}) in {longest}"
@@ -59,33 +59,52 @@ def _need(settings: dict) -> str:
     return "more rows than any length" if up is None else f"{up} up to the cutoff + {settings['horizon']} after it"
 
 
-def _cutoffs(panel: Panel, settings: dict, only: int | None = None) -> str | None:
-    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which a series (``only``, else the longest
-    that has any) holds the rows ``settings`` need up to the cutoff and a horizon after it; None where none does."""
+def _cutoffs(panel: Panel, settings: dict) -> str | None:
+    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which every series (``span``: else the most)
+    holds the rows ``settings`` need up to the cutoff and a horizon after it; None where none does."""
     return span(panel, rows_needed(settings["lookback"], settings["horizon"], settings["val_frac"], 0.0),
-                settings["horizon"], only)
+                settings["horizon"])
 
 
-def span(panel: Panel, need: int | None, reach: int, only: int | None = None) -> str | None:
-    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which a series (``only``, else the longest that
-    has any) holds ``need`` rows up to the cutoff and ``reach`` after it (the latest offered: the most training rows);
-    None where none does (``need`` None: no length holds it)."""
+def span(panel: Panel, need: int | None, reach: int) -> str | None:
+    """"a cutoff from X to Y (cutoff=Y, --cutoff Y)": the cutoffs at which every series holds ``need`` rows up to the
+    cutoff and ``reach`` after it (the latest offered: the most training rows); where none keeps every series, those
+    that keep the most (the latest such), with the series they leave out named; None where no series has any
+    (``need`` None: no length holds it). A panel's A and B (B 30 days later) were offered A's cutoffs, and following
+    the earliest left B out."""
     if need is None:
         return None
-    for l in ([only] if only is not None else np.argsort(-panel.lengths, kind="stable").tolist()):  # noqa: E741
-        first, last = panel.offsets[l] + need - 1, panel.offsets[l + 1] - reach - 1
-        if first <= last:
-            a, b = _written(panel.time[first], panel), _written(panel.time[last], panel)
-            return (f"a cutoff from {a} to {b} ({spelled('cutoff', b)})" if a != b
-                    else f"the cutoff {a} ({spelled('cutoff', a)})")
-    return None
+    ends = {s: (panel.time[panel.offsets[s] + need - 1], panel.time[panel.offsets[s + 1] - reach - 1])
+            for s in range(panel.n_series) if panel.offsets[s] + need - 1 <= panel.offsets[s + 1] - reach - 1}
+    if not ends:
+        return None
+    kept = max(([s for s, (lo, hi) in ends.items() if lo <= at <= hi] for at, _ in ends.values()),
+               key=lambda keep: (len(keep), max(ends[s][0] for s in keep)))  # the most series, then the latest
+    low, high = max(ends[s][0] for s in kept), min(ends[s][1] for s in kept)
+    out = [repr(panel.given_id(s)) for s in range(panel.n_series) if s not in kept]
+    names = f"{', '.join(out[:5])} and {len(out) - 5} more" if len(out) > 5 else " and ".join(
+        [", ".join(out[:-1]), out[-1]] if len(out) > 1 else out)
+    return _range(panel, low, high) + (f", which leaves out {names} (no cutoff keeps every series)" if out else "")
 
 
-def windows_at(need: int | None, cut: list[dict], horizon: int, step: int) -> int:
-    """How many of a backtest's windows ``step`` rows apart fit after a cutoff in a series that holds the ``need``
-    rows its first model needs up to it (``cut``: each series' ``cutoff_rows``); 0 where none does."""
-    return max([(after - horizon) // step + 1 for up, after in (c["cutoff_rows"] for c in cut)
-                if need is not None and up >= need and after >= horizon], default=0)
+def _range(panel: Panel, low, high) -> str:
+    a, b = _written(low, panel), _written(high, panel)
+    return f"a cutoff from {a} to {b} ({spelled('cutoff', b)})" if a != b else f"the cutoff {a} ({spelled('cutoff', a)})"
+
+
+def windows_at(need: int | None, cut: list[dict], horizon: int, step: int, panel: Panel) -> tuple[int, str]:
+    """How many of a backtest's windows ``step`` rows apart fit after a cutoff in every series that holds the ``need``
+    rows its first model needs up to it (``cut``: each series' ``cutoff_rows``), and ", which leaves out 'B'" where
+    some series holds none (the most any holds then): 0 where none does. A panel was offered the windows of its
+    series with the most rows after the cutoff, which left the others out."""
+    fit = [(after - horizon) // step + 1 if need is not None and up >= need and after >= horizon else 0
+           for up, after in (c["cutoff_rows"] for c in cut)]
+    if min(fit, default=0) > 0:
+        return min(fit), ""
+    out = [repr(panel.given_id(s)) for s, n in enumerate(fit) if n == 0]
+    names = f"{', '.join(out[:5])} and {len(out) - 5} more" if len(out) > 5 else " and ".join(
+        [", ".join(out[:-1]), out[-1]] if len(out) > 1 else out)
+    return max(fit, default=0), f", which leaves out {names}"
 
 
 def _written(t, panel: Panel) -> str:

@@ -259,11 +259,12 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
             "last)")
     most = int((panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))).max(initial=0))  # rows after it, at most
     if most < reach:  # each offer checked: the windows that fit where the rows up to it do, cutoffs that hold both
-        fit = cutoffadvice.windows_at(up, counts(cutoff, panel), data_s.horizon, step)
+        fit, out = cutoffadvice.windows_at(up, counts(cutoff, panel), data_s.horizon, step, panel)
         before = cutoffadvice.span(panel, up, reach) or f"no cutoff holds {'more' if up is None else up} rows up to it " \
             f"and {reach} after it in any series: fewer cutoffs (n_windows=, --n-windows) or a shorter horizon or step"
         text += (f"; the data ends at {_written(panel.time.max(), panel)}, {counted(most, 'row')} after the cutoff at "
-                 f"most: " + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}), or "
+                 f"most: " + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}"
+                              f"{', step left out' if fit == 1 and step != data_s.horizon else ''}){out}, or "
                               if fit else "") + ("give " if before.startswith(("a ", "the ")) else "") + before)
     elif not any(up is not None and u >= up and a >= reach for u, a in (c["cutoff_rows"] for c in counts(cutoff, panel))):
         text += "; " + (f"give {said}" if (said := cutoffadvice.span(panel, up, reach)) else f"no cutoff holds "
