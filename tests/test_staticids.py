@@ -75,3 +75,21 @@ def test_rows_of_no_series_are_said_once_by_value_at_fit_and_predict(tmp_path, c
                                         "data; it is not used"]
     same = model.predict(frame, static_covariates=table.assign(store=[1.0, 2.0, 3.0]))
     pd.testing.assert_frame_equal(got, same)
+
+
+def test_zero_padded_text_ids_beside_a_table_of_numbers_are_refused_with_the_zfill_that_matches_them():
+    """A planner's till export wrote stores '001', '002' and the store master 1, 2: refused "no row for series
+    ['001', ...]" with no way out named (text ids match only as written); the refusal now gives the zfill line."""
+    frame = _stores(["001", "002"])
+    table = pd.DataFrame({"store": [1, 2], "size": [5.0, 15.0]})
+    with pytest.raises(RnncastError, match=r"no row for series \['001', '002'\] .*; the data writes its ids zero-padded "
+                                           r"\('001'\): write the table's so, e.g. with pandas: static\['store'\] = "
+                                           r"static\['store'\]\.astype\(str\)\.str\.zfill\(3\)$"):
+        load_panel(frame, "y", None, "date", id_col="store", static_covariates=table)
+    fixed = table.assign(store=table["store"].astype(str).str.zfill(3))
+    assert load_panel(frame, "y", None, "date", id_col="store", static_covariates=fixed).static is not None
+    with pytest.raises(RnncastError) as other:  # ids of other numbers: no zfill offered
+        load_panel(frame, "y", None, "date", id_col="store", static_covariates=table.assign(store=[7, 8]))
+    assert "zfill" not in str(other.value)
+    with pytest.raises(RnncastError, match=r"zero-padded \('001'\): .*zfill\(3\)$"):  # a file's ids, text as written
+        load_panel(frame, "y", None, "date", id_col="store", static_covariates=table.assign(store=["1", "2"]))

@@ -49,7 +49,24 @@ def refuse_missing(column: pd.Series, texts: pd.Series, ids: list, named: dict) 
     written = list(dict.fromkeys(plain(v) for v in column.to_numpy()[stray]))
     rows = (f"; its ids {some(list(map(repr, written)))} match no series of the data (ids that are numbers match by value, "
             "'1.00' as 1; text ids only as written, '007' is not 7)") if written else ""
-    raise RnncastError(f"{WHERE} has no row for series {missing[:5]} ({len(missing)} in all){rows}")
+    raise RnncastError(f"{WHERE} has no row for series {missing[:5]} ({len(missing)} in all){rows}"
+                       f"{_padded(missing, written, column.name)}")
+
+
+def _padded(missing: list, written: list, name) -> str:
+    """The fix where the data writes its ids as zero-padded text ('001') and the table as the numbers (1): text ids
+    match only as written, so the table's are to be written as the data's (a planner's till export beside a store
+    master of plain numbers)."""
+    digits = {len(m) for m in missing if isinstance(m, str) and m.isdigit()}
+    if len(digits) != 1 or not any(str(m).startswith("0") for m in missing) or not all(isinstance(m, str) for m in missing):
+        return ""
+    width = digits.pop()
+    numbers = [v for v in written if isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+               or isinstance(v, str) and v.isdigit()]  # a file's '1', read as text as written
+    if not {str(v).zfill(width) for v in numbers} & set(missing):
+        return ""
+    return (f"; the data writes its ids zero-padded ({missing[0]!r}): write the table's so, e.g. with pandas: "
+            f"static[{name!r}] = static[{name!r}].astype(str).str.zfill({width})")
 
 
 def unused_rows(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None) -> str | None:
