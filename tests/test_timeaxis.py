@@ -516,3 +516,15 @@ def test_first_skipped_finds_the_first_group_a_clock_going_forward_skips_whole(m
     assert [bool(timeaxis.clock_change(g, "", False)) for g in groups] == [False, False, True, True]  # as each alone
     assert timeaxis.first_skipped(stamps[:3], [1, 2]) is None
     assert timeaxis.first_skipped(stamps.tz_localize("UTC"), counts) is None  # zoned times: no clock to guess
+
+
+@pytest.mark.parametrize("tz", ["", "  "])
+def test_an_empty_zone_is_named_as_its_reader_gives_it(tz, tmp_path, capsys):
+    """--tz "" said "tz= is empty", the keyword, to a command-line user (a tester's finding, session 29)."""
+    from rnncast.cli import main
+
+    with pytest.raises(RnncastError, match=r"^tz \(--tz\) is empty; give an IANA zone name"):
+        Forecaster(**TINY, tz=tz).fit(make_frame(60), target="y")
+    make_frame(60).to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--tz", tz, "--out", str(tmp_path / "r")]) == 2
+    assert capsys.readouterr().err.startswith("rnncast: error: tz (--tz) is empty; give an IANA zone name")

@@ -18,7 +18,7 @@ from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, in
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
-from rnncast.spelling import did_you_mean, hint, some, spelled, unicode_form
+from rnncast.spelling import did_you_mean, hint, named, some, spelled, unicode_form
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, WEEK_NAMES, dated_name
 
 log = logging.getLogger(__name__)
@@ -145,7 +145,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     Unix times are converted to that zone and serials placed in it (``localtimes.in_zone``, ``used`` as there).
     """
     if tz is not None and not str(tz).strip():
-        raise RnncastError("tz= is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
+        raise RnncastError(f"{named('tz')} is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
     if unit is not None:  # numbers named as times: Unix seconds, milliseconds, Excel serials
         time = numbertimes.read(column, name, unit, place)
         if tz is None:
