@@ -157,15 +157,7 @@ def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
 def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(form, caplog):
     """JAN 2000 and 01/15/20 were read, but their forecasts were ISO dates (a note at fit said so); so were Korean
     offices' 23.01.01 (%y.%m.%d), read year first while the note named %d.%m.%y."""
-    import logging
-    daily = "%d" in form
-    times = pd.date_range("2015-01-01", periods=90, freq="D" if daily else "MS")
-    data = pd.DataFrame({"date": timetext.write(times, form), "y": np.round(np.sin(np.arange(90) / 3.0), 3)})
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        model = Forecaster(**TINY).fit(data, target="y")
-    assert model.calendar_.text_format == form and "forecasts will be dated as ISO dates" not in caplog.text
-    lines = csv_text(model.predict(data), index=True).splitlines()
-    assert [line.split(",")[0] for line in lines[1:]] == list(timetext.write(model.calendar_.next(times[-1], 3), form))
+    lines = _forecast_in_form(pd.date_range("2015-01-01", periods=90, freq="D" if "%d" in form else "MS"), form, caplog)
     if form == "%d/%m/%y":  # read day first, written day first: 1 April 2015
         assert lines[1].startswith("01/04/15,")
 
@@ -174,14 +166,19 @@ def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(f
                                   "%y-%m-%d %H:%M:%S", "%d.%m.%y %H:%M", "%m/%d/%y %H:%M"])
 def test_two_digit_year_dates_with_a_time_of_day_are_forecast_in_their_form(form, caplog):
     """23.01.01 13:00 was read, but forecast 2023-01-05 03:00 (pandas names no format for two-digit years)."""
+    _forecast_in_form(pd.date_range("2023-01-01", periods=100, freq="h"), form, caplog)
+
+
+def _forecast_in_form(times, form, caplog) -> list[str]:
+    """Fit on ``times`` written in ``form``; assert the model keeps the form and forecasts in it; the forecast's lines."""
     import logging
-    times = pd.date_range("2023-01-01", periods=100, freq="h")
-    data = pd.DataFrame({"date": timetext.write(times, form), "y": np.round(np.sin(np.arange(100) / 3.0), 3)})
+    data = pd.DataFrame({"date": timetext.write(times, form), "y": np.round(np.sin(np.arange(len(times)) / 3.0), 3)})
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**TINY).fit(data, target="y")
     assert model.calendar_.text_format == form and "forecasts will be dated as ISO dates" not in caplog.text
     lines = csv_text(model.predict(data), index=True).splitlines()
     assert [line.split(",")[0] for line in lines[1:]] == list(timetext.write(model.calendar_.next(times[-1], 3), form))
+    return lines
 
 
 def test_two_digit_years_are_written_only_in_the_years_every_reader_agrees_on(caplog):
