@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast.baselines import baseline_name
+from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts, scored
 
 MOST = 0.5  # a target holding more than this share of the model's pooled squared error: the note gives every share
@@ -50,10 +51,6 @@ def _percent(share: float) -> str:
     return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
 
 
-def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def text(shares: dict | None, where: str = "the test split") -> str | None:
     """The line beside the verdict: the share of the model's pooled MSE each target holds where one holds most, and
     the targets on which the model loses to a baseline it beats pooled; None where there is neither."""
@@ -67,9 +64,9 @@ def text(shares: dict | None, where: str = "the test split") -> str | None:
                      f"({', '.join(f'{n!r} {_percent(s)}' for n, s in rest)}), so the pooled scores and the verdict "
                      "are mostly that target's.")
     if shares.get("loses"):
-        lost = [f"{target!r} (to {_names([repr(baseline_name(k)) for k in keys])})"
+        lost = [f"{target!r} (to {listing([repr(baseline_name(k)) for k in keys])})"
                 for target, keys in shares["loses"].items()]
         parts.append(f"Though its pooled MSE is the lower, the model loses on {where} on "
-                     f"{'target' if len(lost) == 1 else 'targets'} {_names(lost)}: a higher MSE there than "
+                     f"{'target' if len(lost) == 1 else 'targets'} {listing(lost)}: a higher MSE there than "
                      f"{'that baseline' if sum(map(len, shares['loses'].values())) == 1 else 'those baselines'}'s.")
     return " ".join(parts) or None
