@@ -11,7 +11,7 @@ import numpy as np
 from rnncast import writtenzones
 from rnncast.config import DataSettings
 from rnncast.panel import Panel
-from rnncast.spelling import spelled
+from rnncast.spelling import listing, spelled
 from rnncast.timetext import shown
 from rnncast.windows import rows_needed
 
@@ -38,7 +38,7 @@ def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
                         f"{spelled(size, pair[1])})")
     who = ("the series (" if panel.ids == [None] else f"the series with the most rows up to the cutoff "
            f"({panel.given_id(s)!r}, ") + f"{up[s]} up to it, {after[s]} after)"
-    offers = [f"; {who} fits {_either(said)} at this cutoff"] if said else []
+    offers = [f"; {who} fits {listing(said, 'or')} at this cutoff"] if said else []
     if span := _cutoffs(panel, now):
         return "".join(offers) + f"{' or' if offers else ';'} the settings given fit {span}"
     l = int(np.argmax(panel.lengths))  # noqa: E741 -- no cutoff fits the settings given: a setting with one that fits it
@@ -50,7 +50,7 @@ def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
              for name in now if (v := _value(name, now, anywhere)) is not None]
     longest = "the series (" if panel.ids == [None] else f"the longest series ({panel.given_id(l)!r}, "
     offers.append(f"; no cutoff leaves the rows these settings need ({_need(now)}) in {longest}"
-                  f"{panel.lengths[l]} rows)" + (f": it fits {_either(pairs)}" if pairs else ""))
+                  f"{panel.lengths[l]} rows)" + (f": it fits {listing(pairs, 'or')}" if pairs else ""))
     return "".join(offers)
 
 
@@ -88,7 +88,7 @@ def span(panel: Panel, need: int | None, reach: int) -> str | None:
 
 
 def _range(panel: Panel, low, high) -> str:
-    a, b = _written(low, panel), _written(high, panel)
+    a, b = written(low, panel), written(high, panel)
     return f"a cutoff from {a} to {b} ({spelled('cutoff', b)})" if a != b else f"the cutoff {a} ({spelled('cutoff', a)})"
 
 
@@ -107,7 +107,8 @@ def windows_at(need: int | None, cut: list[dict], horizon: int, step: int, panel
     return max(fit, default=0), f", which leaves out {names}"
 
 
-def _written(t, panel: Panel) -> str:
+def written(t, panel: Panel) -> str:
+    """``t`` as the data writes its times, at the UTC offset the data writes for it (``writtenzones.as_written``)."""
     return shown(writtenzones.as_written(t, panel.written_offsets), panel.time, panel.calendar.text_format)
 
 
@@ -130,7 +131,3 @@ def _nearest(share: float) -> list[float]:
 
 def _setting(name: str, value) -> str:
     return f"{name} {value:g} ({spelled(name, value)})"
-
-
-def _either(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"

@@ -159,7 +159,7 @@ def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestam
 
 def _example(time: pd.Index, panel: Panel | None = None) -> str:
     """The data's last time as it is written: what a cutoff may look like."""
-    return f"its last is {_written(time.max(), panel) if panel else shown(time.max(), time, None)}"  # at its offset
+    return f"its last is {cutoffadvice.written(time.max(), panel) if panel else shown(time.max(), time, None)}"  # at its offset
 
 
 def cut(panel: Panel, cutoff, data_s: DataSettings) -> list:
@@ -187,21 +187,16 @@ def backtest_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int)
     return np.where((rows[:, -1] + horizon <= panel.lengths)[:, None], rows, 0)
 
 
-def _written(t, panel: Panel) -> str:
-    """``t`` as the data writes its times, at the UTC offset the data writes for it (``writtenzones.as_written``)."""
-    return shown(writtenzones.as_written(t, panel.written_offsets), panel.time, panel.calendar.text_format)
-
-
 def shown_at(cutoff, panel: Panel) -> str:
     """The cutoff as the data writes its times; a period it names to its end (``named_end``) as given, with the last
     time of the data within it: "2021-07 (to 2021-07-31)"."""
     at = as_time(cutoff, panel)
     text = str(cutoff).strip()
-    own = _written(at, panel)
+    own = cutoffadvice.written(at, panel)
     if not isinstance(panel.time, (pd.DatetimeIndex, pd.PeriodIndex)) or own == text or not (panel.time <= at).any():
         return own if own == text or not isinstance(at, pd.Timestamp) or at.microsecond == 0 else text
     latest = panel.time[panel.time <= at].max()
-    last = _written(latest, panel)
+    last = cutoffadvice.written(latest, panel)
     try:
         start = latest.start_time if isinstance(latest, pd.Period) else latest.tz_localize(None)
         same = periodspans.period_start(text) == start
@@ -262,7 +257,7 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
         fit, out = cutoffadvice.windows_at(up, counts(cutoff, panel), data_s.horizon, step, panel)
         before = cutoffadvice.span(panel, up, reach) or f"no cutoff holds {'more' if up is None else up} rows up to it " \
             f"and {reach} after it in any series: fewer cutoffs (n_windows=, --n-windows) or a shorter horizon or step"
-        text += (f"; the data ends at {_written(panel.time.max(), panel)}, {counted(most, 'row')} after the cutoff at "
+        text += (f"; the data ends at {cutoffadvice.written(panel.time.max(), panel)}, {counted(most, 'row')} after the cutoff at "
                  f"most: " + (f"{counted(fit, 'window')} fit there (n_windows={fit}, --n-windows {fit}"
                               f"{', step left out' if fit == 1 and step != data_s.horizon else ''}){out}, or "
                               if fit else "") + ("give " if before.startswith(("a ", "the ")) else "") + before)
@@ -298,8 +293,8 @@ def overlap(panel: Panel, splits: list[Split]) -> dict | None:
         return None
     first = first_test[hit][np.argmin(keys[first_test[hit]])]
     last = last_fit[np.flatnonzero(keys[last_fit] == reach[hit].max())[0]]
-    said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": _written(panel.time[first], panel),
-            "to": _written(panel.time[last], panel)}
+    said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": cutoffadvice.written(panel.time[first], panel),
+            "to": cutoffadvice.written(panel.time[last], panel)}
     said["text"] = (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
                     f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
                     f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "

@@ -32,7 +32,6 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
         errors = np.where(keep, np.nan_to_num((pred - judged.y_true) ** 2), 0.0)
         return errors.sum(axis=(0, 1)), float(errors.sum() / max(keep.sum(), 1))
 
-    counts = np.maximum(keep.sum(axis=(0, 1)), 1)  # [T] the values scored of each target
     model, pooled = squared(judged.y_pred)
     total = float(model.sum())
     share = model / total if total > 0 else np.zeros_like(model)
@@ -40,7 +39,7 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
     for key, pred in judged.baselines.items():
         each, rival = squared(pred)
         if pooled < rival:  # beaten pooled: the targets on which it is not
-            for t in np.flatnonzero(model / counts > each / counts):
+            for t in np.flatnonzero(model > each):  # summed over the same values: as their MSEs compare
                 loses.setdefault(targets[t], []).append(key)
     most = int(np.argmax(share))
     return {"share": {name: float(s) for name, s in zip(targets, share)},

@@ -60,10 +60,12 @@ def check_out(out: Path) -> None:
                            "(a new or empty folder, or an earlier bench's, whose results.csv it adds to)")
     csv_path = out / "results.csv"
     sep = written_as(csv_path) if csv_path.is_file() else None  # old Mac's CR line ends: this run's LF rows mixed in
-    if sep and (not written_by_rnncast(csv_path) or cr_lines(csv_path)):  # Excel's re-save
-        how = " and ".join([*(["a byte-order mark"] if csv_path.read_bytes()[:3] == b"\xef\xbb\xbf" else []),
-                            *([f"{sep!r} separators"] if sep != "," else []),
-                            *(["CR line ends (old Mac's)"] if cr_lines(csv_path) else [])]) or "its names quoted"
+    cr = bool(sep) and cr_lines(csv_path)
+    if sep and (not written_by_rnncast(csv_path) or cr):  # Excel's re-save
+        with open(csv_path, "rb") as f:
+            bom = f.read(3) == b"\xef\xbb\xbf"
+        how = " and ".join([*(["a byte-order mark"] if bom else []), *([f"{sep!r} separators"] if sep != "," else []),
+                            *(["CR line ends (old Mac's)"] if cr else [])]) or "its names quoted"
         raise RnncastError(f"{csv_path} was re-saved with {how} (a spreadsheet's), not as rnncast bench writes it, "
                            "and this run's rows would not match it; choose another --out (bench remake reads it)")
     foreign = [name for name in entries if not bench_file(name) or not written_by_rnncast(out / name)]
