@@ -19,6 +19,12 @@ DAYS = pd.date_range("2024-01-01", periods=120, freq="D")
 MONTHS = pd.date_range("2015-01-01", periods=48, freq="MS")
 QUARTERS = pd.period_range("2000Q1", periods=60, freq="Q").to_timestamp()
 KO, JA, ZH, EN = "월화수목금토일", "月火水木金土日", "一二三四五六日", ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HOURS = pd.date_range("2024-01-01", periods=60, freq="h")  # 00:00 .. 23:00 twice over: 오전 12:00 and 오후 12:00 too
+
+
+def noon(t, words=("오전", "오후")) -> str:
+    """The morning or afternoon word of ``t``, and its hour of a 12-hour clock: ('오후', 1) for 13:00."""
+    return words[t.hour >= 12], (t.hour + 11) % 12 + 1
 
 FORMS = {  # name: (times, how one is written)
     "ko day": (DAYS, lambda t: f"{t.year}년 {t.month}월 {t.day}일"),
@@ -43,6 +49,14 @@ FORMS = {  # name: (times, how one is written)
     "ja day（金）": (DAYS, lambda t: f"{t.year}年{t.month}月{t.day}日（{JA[t.weekday()]}）"),
     "iso 周五": (DAYS, lambda t: f"{t:%Y-%m-%d} 周{ZH[t.weekday()]}"),
     "zh day 星期五": (DAYS, lambda t: f"{t.year}年{t.month}月{t.day}日 星期{ZH[t.weekday()]}"),
+    "ko excel 오후": (HOURS, lambda t: "{} {} {}:00:00".format(f"{t:%Y-%m-%d}", *noon(t))),
+    "ko sheets 오후": (HOURS, lambda t: "{}. {}. {}. {} {}:00:00".format(t.year, t.month, t.day, *noon(t))),
+    "ko day 오후": (HOURS, lambda t: "{}년 {}월 {}일 {} {}:00".format(t.year, t.month, t.day, *noon(t))),
+    "ko day 24h": (HOURS, lambda t: f"{t.year}년 {t.month}월 {t.day}일 {t.hour}:00"),
+    "zh day 下午": (HOURS, lambda t: "{}年{}月{}日 {} {}:00".format(t.year, t.month, t.day, *noon(t, ("上午", "下午")))),
+    "ja day 午後 unspaced": (HOURS, lambda t: "{}年{}月{}日 {}{:02d}:00".format(t.year, t.month, t.day, *noon(t, ("午前", "午後")))),
+    "ja slash after": (HOURS, lambda t: "{} {}:00 {}".format(f"{t:%Y/%m/%d}", *noon(t, ("午前", "午後"))[::-1])),
+    "zh day 24h seconds": (HOURS, lambda t: f"{t.year}年{t.month}月{t.day}日 {t:%H:%M:%S}"),
 }
 
 
@@ -122,3 +136,37 @@ def test_fit_then_predict_out_writes_korean_days_with_their_weekday(tmp_path, ca
     assert main([*fit[:1], str(tmp_path / "bad.csv"), *fit[2:-1], str(tmp_path / "run2")]) == 2
     err = capsys.readouterr().err
     assert "'2024년 1월 10일 (목)' at line 11 of" in err and "falls on a Wednesday (수)" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value, said", [
+    ("2024年1月1日 下午 13:00", r"whose 下午 \(PM\) is read only beside a time of a 12-hour clock \(1:00 \.\. 12:59\)"),
+    ("2024年1月1日 上午 0:30", r"whose 上午 \(AM\) is read only beside a time of a 12-hour clock"),
+    ("2024年1月1日 下午", r"whose 下午 \(PM\) is read only beside a time of a 12-hour clock"),
+    ("2024年1月1日 13:00", r"at row 3 beside '2024年1月1日 上午 12:00': times of a 24-hour clock and of a 12-hour one in one column; "
+                          r"write every time on one clock, as '2024年1月1日 上午 12:00' is written"),
+    ("2024年1月1日 下午 1:60", r"which names no minute or second \(0 \.\. 59\)"),
+])
+def test_a_time_of_day_beside_its_morning_or_afternoon_that_is_none_is_refused_at_its_row(value, said):
+    """A 12-hour clock's 下午 beside 13:00, a marker beside no time, and a 24-hour time among 12-hour ones (two clocks
+    in one column, whose forecasts could be written on neither) are refused at their row, not read as something else."""
+    column = pd.Series([f"2024年1月1日 上午 {h}:00" for h in (12, 1, 2)] + [value], name="时间")
+    with pytest.raises(RnncastError, match=rf"time column '时间' holds '{value}' .*{said}"):
+        parse_time(column, "时间", None, lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("words", [("오전", "오후"), ("上午", "下午"), ("午前", "午後")])
+def test_fit_then_predict_write_twelve_hour_times_with_their_morning_and_afternoon(tmp_path, words):
+    """Hours written '2023年1月1日 下午 1:00' were refused as 'not a timestamp' (quoted as '2023年1月1日 1:00 PM'), and
+    Korean Excel's '2023-01-01 오후 1:00:00' read but forecast as ISO times: both are read, and fit's test forecasts and
+    predict's forecasts written as the file writes its hours, in its own words."""
+    from rnncast.cli import main
+
+    hours = pd.date_range("2023-01-01", periods=120, freq="h")
+    written = ["{}年{}月{}日 {} {}:00".format(t.year, t.month, t.day, *noon(t, words)) for t in hours]
+    pd.DataFrame({"时间": written, "y": np.sin(np.arange(120) / 4)}).to_csv(tmp_path / "hours.csv", index=False)
+    assert main(["fit", str(tmp_path / "hours.csv"), "--lookback", "6", "--horizon", "2", "--epochs", "1",
+                 "--hidden-size", "4", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    tested = pd.read_csv(tmp_path / "run" / "test_forecasts.csv")
+    assert set(tested["时间"]) <= set(written) and set(tested["cutoff"]) <= set(written)
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "hours.csv"), "--out", str(tmp_path / "f.csv")]) == 0
+    assert pd.read_csv(tmp_path / "f.csv")["时间"].tolist() == [f"2023年1月6日 {words[0]} 12:00", f"2023年1月6日 {words[0]} 1:00"]

@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import halfyears, monthtext, timetext, totalrows, weektext
+from rnncast import cjkdates, halfyears, monthtext, timetext, totalrows, weektext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
@@ -21,7 +21,7 @@ from rnncast.spelling import counted, hint, spelled
 
 # the morning and afternoon of a 12-hour clock as Korean (Excel's default: 2023-01-01 오후 1:00:00), Japanese and
 # Chinese spreadsheets write them: read as AM/PM (datetext), named where a value with one is refused
-CJK_MERIDIEM = {"오전": "AM", "오후": "PM", "午前": "AM", "午後": "PM", "上午": "AM", "下午": "PM"}
+CJK_MERIDIEM = {w: ("AM", "PM")[k] for words in cjkdates.MERIDIEMS.values() for k, w in enumerate(words)}
 
 
 def first_bad(column: pd.Series, name: str, place) -> None:
@@ -49,10 +49,7 @@ def _cjk_meridiem(column: pd.Series, name: str, place) -> None:
     marks = column.astype("string").str.contains("|".join(CJK_MERIDIEM)).fillna(False).to_numpy(dtype=bool)
     if marks.any():
         i = int(np.flatnonzero(marks)[0])
-        mark = next(m for m in CJK_MERIDIEM if m in column.iloc[i])
-        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose {mark} "
-                           f"({CJK_MERIDIEM[mark]}) is read only beside a time of a 12-hour clock (1:00 .. 12:59); "
-                           f"write such as '2024-01-31 {mark} 1:00:00', or 2024-01-31 13:00 without it")
+        cjkdates.refuse_mark(name, column.iloc[i], place(i))
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",

@@ -5,12 +5,18 @@ Days ``2024년 1월 5일`` (Korean Excel's, with or without spaces, padded ``202
 months ``2024年1月``, ``2024년1월`` (``2024년 1월`` is ``monthtext``'s); quarters ``2000년 1분기``, KOSIS' ``2000.1/4`` and
 ``2000 1/4분기``, Chinese ``2024年第1季度`` / ``2024年1季度``, Japanese ``2024年第1四半期``; and any of these days or a
 year-first date (``2024-01-01``, ``2024/01/05``) with a weekday after it in brackets (``(월)``, ``(金)``, ``（金）``,
-``(Fri)``, Korean, Japanese or English short names) or after Chinese ``周`` / ``星期`` (``周五``, ``星期日``).
+``(Fri)``, Korean, Japanese or English short names) or after Chinese ``周`` / ``星期`` (``周五``, ``星期日``); and
+any of these days (also Google Sheets' ``2023. 1. 5.``) with a time of day after it: a 12-hour clock's with its
+morning or afternoon before or after it (``오전``/``오후``, Japanese ``午前``/``午後``, Chinese ``上午``/``下午``: Korean
+Excel's ``2023-01-01 오후 1:00:00``, ``2023年1月1日 下午 1:00``), or a 24-hour one after a CJK day (``2024년 1월 5일 13:00``;
+``2024-01-05 13:00`` is pandas').
 
 ``format_of`` names a column's format in strftime's directives (``%-m``: unpadded), ``%q`` for the quarter and
-``%!ko``, ``%!ja``, ``%!zh`` (Sunday ``日``), ``%!zt`` (Sunday ``天``) or ``%!en`` for the weekday in that language;
+``%!ko``, ``%!ja``, ``%!zh`` (Sunday ``日``), ``%!zt`` (Sunday ``天``) or ``%!en`` for the weekday in that language,
+``%H``/``%I``/``%M``/``%S`` for the time and ``%!ak``, ``%!aj``, ``%!ac`` for 오전/오후, 午前/午後 or 上午/下午;
 ``read`` reads such text (a quarter at its first day), refusing at its place a value written otherwise, one that
-names no day, month or quarter (``2024년 2월 30일``, ``2000년 5분기``) and a weekday the date does not fall on
+names no day, month, quarter or time (``2024년 2월 30일``, ``2000년 5분기``, ``오후 13:00``; a 24-hour time among
+12-hour ones is two forms) and a weekday the date does not fall on
 (``2024-01-01(화)``: a misread, never stripped); ``write`` writes times so, and ``owns`` tells ``timetext`` which
 formats are written and read here. The values are recognised by a pattern and read by pandas.
 """
@@ -31,14 +37,21 @@ ENGLISH = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "
 # the date a weekday may follow: Korean and CJK days (months alone have no weekday), or a year-first date in digits
 DAY = (r"(?P<y>\d{4})년 ?(?P<m>\d{1,2})월(?: ?(?P<d>\d{1,2})일)?",
        r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?",
-       r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
+       r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})",
+       r"(?P<y>\d{4})\. (?P<m>\d{1,2})\. (?P<d>\d{1,2})(?P<sep>\.)")  # Google Sheets' Korean 2023. 1. 5.
 WEEKDAY = r"(?: ?(?:[(（](?P<w>[^()（）\s]{1,3})[)）]|(?:周|星期)(?P<z>[一二三四五六日天])))"
+# the morning and afternoon of a 12-hour clock (Korean Excel's default 2023-01-01 오후 1:00:00; Japanese, Chinese)
+MERIDIEMS = {"%!ak": ("오전", "오후"), "%!aj": ("午前", "午後"), "%!ac": ("上午", "下午")}
+_MARK = "|".join(w for words in MERIDIEMS.values() for w in words)
+CLOCK = (rf"(?: (?:(?P<a>{_MARK}) ?)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?::(?P<S>\d\d))?"
+         rf"(?(a)|(?: ?(?P<b>{_MARK}))?))")  # a time of day after a day: 13:00, 오후 1:00:00, 1:00 下午
 QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4분기", r"(?P<y>\d{4})\. ?(?P<q>\d)/4",
            r"(?P<y>\d{4})年第?(?P<q>\d)季度", r"(?P<y>\d{4})年第(?P<q>\d)四半期")
-VALUE = [re.compile(f"^{day}{WEEKDAY}?$") for day in DAY] + [re.compile(f"^{q}$") for q in QUARTER]
-DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[Ymdq])")
+VALUE = [re.compile(f"^{day}{WEEKDAY}?{CLOCK}?$") for day in DAY] + [re.compile(f"^{q}$") for q in QUARTER]
+DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[YmdqHIMS])")
 CHECKED = 1000  # values of a column whose form settles padding and the Chinese Sunday, spread over it
-UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%!z~": ("%!zt", "%!zh")}  # either, as other rows settle
+UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%~H": ("%-H", "%H"), "%~I": ("%-I", "%I"),
+          "%!z~": ("%!zt", "%!zh")}  # either, as other rows settle
 
 
 def form(text: str) -> str | None:
@@ -50,19 +63,23 @@ def form(text: str) -> str | None:
     groups = m.re.groupindex
     if "q" not in groups:
         weekday = m["w"] is not None or m["z"] is not None
-        if "sep" in groups and not weekday:
-            return None  # 2024-01-05 alone: pandas'
-        if m["d"] is None and (weekday or "년 " in text):
-            return None  # a month has no weekday; 2024년 1월 is monthtext's
+        noon = m["a"] or m["b"]
+        if "sep" in groups and not (weekday or noon):
+            return None  # 2024-01-05 alone, 2024-01-05 13:00: pandas'
+        if m["d"] is None and (weekday or m["H"] is not None or "년 " in text):
+            return None  # a month has no weekday or time of day; 2024년 1월 is monthtext's
         if m["w"] is not None and _language(m["w"]) is None:
             return None
     spans = []
-    for key, width in (("y", None), ("m", "m"), ("d", "d"), ("q", None), ("w", None), ("z", None)):
+    for key, width in (("y", None), ("m", "m"), ("d", "d"), ("q", None), ("w", None), ("z", None), ("a", None),
+                       ("b", None), ("H", "I" if "q" not in groups and noon else "H"), ("M", None), ("S", None)):
         if key not in groups or m[key] is None:
             continue
         value = m[key]
-        if key in "md":
+        if key in "mdH":
             token = f"%-{width}" if len(value) == 1 else f"%{width}" if value[0] == "0" else f"%~{width}"
+        elif key in "ab":
+            token = next(t for t, words in MERIDIEMS.items() if value in words)
         elif key == "w":
             token = _language(value)
         elif key == "z":
@@ -111,11 +128,13 @@ def owns(fmt: str | None) -> bool:
 
 def _pattern(fmt: str) -> re.Pattern:
     """``fmt`` as a pattern reading any value written in it (a number padded or not)."""
-    names = {"%Y": r"(?P<y>\d{4})", "%q": r"(?P<q>\d)"}
+    names = {"%Y": r"(?P<y>\d{4})", "%q": r"(?P<q>\d)", "%M": r"(?P<M>\d\d)", "%S": r"(?P<S>\d\d)"}
     pieces = re.split(f"({DIRECTIVE.pattern})", fmt)
     out = []
     for piece in pieces:
-        if piece in WEEKDAYS:
+        if piece in MERIDIEMS:
+            out.append("(?P<a>" + "|".join(MERIDIEMS[piece]) + ")")
+        elif piece in WEEKDAYS:
             out.append("(?P<w>" + "|".join(WEEKDAYS[piece] + (("日", "天") if piece in ("%!zh", "%!zt") else ())) + ")")
         elif DIRECTIVE.fullmatch(piece):
             out.append(names.get(piece) or f"(?P<{piece[-1]}>\\d{{1,2}})")
@@ -135,6 +154,13 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     unlike = given & parts["y"].isna().to_numpy()
     if unlike.any():
         i = int(np.flatnonzero(unlike)[0])
+        if any(w in text.iloc[i] for words in MERIDIEMS.values() for w in words) and any(t in fmt for t in MERIDIEMS):
+            refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone
+        own = form(text.iloc[i]) or ""  # 13:00 among 오후 1:00 (or the reverse): two clocks, forecasts in neither
+        if any(t in own for t in MERIDIEMS) != any(t in fmt for t in MERIDIEMS) and "M" in parts and "%M" in own:
+            raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)} beside {first!r}: times of a "
+                               "24-hour clock and of a 12-hour one in one column; write every time on one clock, "
+                               f"as {first!r} is written")
         raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}; write every value as "
                            f"{first!r} is written")
     if "q" in parts:
@@ -151,7 +177,35 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
         _refuse(text, given & times.isna(), name, place, f"which names no day ({month} has {month.days_in_month} days)")
     if "w" in parts:
         _weekdays(text, parts["w"], times, fmt, name, place)
-    return times
+    return times + _clock(text, parts, fmt, name, place) if "M" in parts else times
+
+
+def _clock(text: pd.Series, parts: pd.DataFrame, fmt: str, name: str, place) -> pd.TimedeltaIndex:
+    """[N] the time of day each value writes (``오후 1:00``: 13 hours), refusing at its place one that names none: an
+    hour past 23, or beside 오전/오후 (午前/午後, 上午/下午) one outside a 12-hour clock's 1 .. 12; minutes past 59."""
+    given = text.notna().to_numpy()
+    twelve = "a" in parts
+    hour = pd.to_numeric(parts["I" if twelve else "H"], errors="coerce")
+    hours = hour.between(1, 12) if twelve else hour.between(0, 23)
+    if twelve and (wrong := np.flatnonzero(given & ~hours.to_numpy())).size:  # 오후 13:00, 오전 0:30
+        refuse_mark(name, text.iloc[wrong[0]], place(int(wrong[0])))
+    _refuse(text, given & ~hours.to_numpy(), name, place, "which names no hour (0 .. 23)")
+    minutes = [pd.to_numeric(parts[k], errors="coerce") if k in parts else pd.Series(0, index=parts.index) for k in "MS"]
+    _refuse(text, given & ~(minutes[0].between(0, 59) & minutes[1].between(0, 59)).to_numpy(), name, place,
+            "which names no minute or second (0 .. 59)")
+    if twelve:  # 오전 12:30 is 00:30, 오후 12:00 noon, 오후 1:00 13:00
+        token = next(t for t in MERIDIEMS if t in fmt)
+        hour = hour % 12 + 12 * (parts["a"] == MERIDIEMS[token][1])
+    return pd.TimedeltaIndex(pd.to_timedelta(hour * 3600 + minutes[0] * 60 + minutes[1], unit="s"))
+
+
+def refuse_mark(name: str, value: str, where: str) -> None:
+    """Refuse ``value`` (at ``where``), whose 오전/오후 (午前/午後, 上午/下午) is beside no time of a 12-hour clock."""
+    mark = next(w for words in MERIDIEMS.values() for w in words if w in value)
+    noon = "PM" if mark in {words[1] for words in MERIDIEMS.values()} else "AM"
+    raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose {mark} ({noon}) is read only beside a "
+                       f"time of a 12-hour clock (1:00 .. 12:59); write such as '2024-01-31 {mark} 1:00:00', or "
+                       "2024-01-31 13:00 without it")
 
 
 def _refuse(text: pd.Series, wrong: np.ndarray, name: str, place, why: str) -> None:
@@ -181,10 +235,15 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     times = pd.DatetimeIndex(times)
     fields = {"%Y": [f"{y:04d}" for y in times.year], "%m": [f"{m:02d}" for m in times.month],
               "%-m": [str(m) for m in times.month], "%d": [f"{d:02d}" for d in times.day],
-              "%-d": [str(d) for d in times.day], "%q": [str(q) for q in times.quarter]}
+              "%-d": [str(d) for d in times.day], "%q": [str(q) for q in times.quarter],
+              "%H": [f"{h:02d}" for h in times.hour], "%-H": [str(h) for h in times.hour],
+              "%I": [f"{(h + 11) % 12 + 1:02d}" for h in times.hour], "%-I": [str((h + 11) % 12 + 1) for h in times.hour],
+              "%M": [f"{m:02d}" for m in times.minute], "%S": [f"{s:02d}" for s in times.second]}
     written = np.full(len(times), "", dtype=object)
     for piece in re.split(f"({DIRECTIVE.pattern})", fmt):
-        if piece in WEEKDAYS:
+        if piece in MERIDIEMS:
+            written = written + np.asarray([MERIDIEMS[piece][h >= 12] for h in times.hour], dtype=object)
+        elif piece in WEEKDAYS:
             written = written + np.asarray([WEEKDAYS[piece][d] for d in times.day_of_week], dtype=object)
         elif piece in fields:
             written = written + np.asarray(fields[piece], dtype=object)

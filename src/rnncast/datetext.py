@@ -121,7 +121,8 @@ CJK_CLOCK = re.compile(rf"^(.*?\S){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(
 def _cjk_meridiem(column: pd.Series) -> pd.Series:
     """``column`` with a Korean, Japanese or Chinese morning or afternoon (``오전``/``오후``, ``午前``/``午後``,
     ``上午``/``下午``) written as ``AM``/``PM`` after the time (``2023-01-01 오후 1:00:00``: ``2023-01-01 1:00:00 PM``),
-    which pandas reads; the column as written is kept for writing forecasts back (``csvtext``: ISO, said at fit)."""
+    which pandas reads: the forms ``cjkdates`` leaves (two-digit years ``23.01.01 오후 1:00``, month or day first), whose
+    forecasts are ISO times (said at fit); ``cjkdates`` reads and writes a four-digit year's first (decision 1303)."""
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str):
         return column
