@@ -206,3 +206,36 @@ def test_korean_excel_morning_and_afternoon_are_read_as_am_and_pm(written, morni
         column = pd.Series([written.format(d=d, m=m, h=h) for m, h, _ in hours])
         time, _ = parse_text(column, "날짜", str)
         assert list(time.hour) == [h for _, _, h in hours] and set(time.day) == {d}
+
+
+MONTHS_2023 = pd.date_range("2023-01-01", periods=12, freq="MS")
+
+
+@pytest.mark.parametrize("words", [("오전", "오후"), ("上午", "下午"), ("am", "pm")])
+def test_a_12_hour_value_is_quoted_as_the_file_writes_it_not_as_the_am_pm_it_is_read_as(caplog, words):
+    """A 12-hour clock's 오후 (下午, pm) is written as PM for pandas to read, and every message quoted that: a refused
+    '2024년 1월 5일 오후 1:00' was named '2024년 1월 5일 1:00 PM', a text the file does not hold. Refusals and warnings
+    alike now quote the value as written."""
+    am, pm = words
+    late = f"{pm} 1:00" if am != "am" else f"1:00 {pm}"
+    cases = [  # (values, what is said)
+        ([f"{t:%m/%d/%Y} {late}" for t in MONTHS_2023], f"read month first (02/01/2023 {late} is 1 February 2023)"),
+        ([f"{t:%y-%m-%d} {late}" for t in pd.date_range("2019-03-01", periods=30, freq="D")],
+         f"is read year first (19-03-01 {late} is 1 March 2019, YY-MM-DD)"),
+        ([f"{t:%d/%m/%Y} {late}" for t in pd.date_range("2023-01-01", periods=20, freq="D")],
+         f"is read day first (13/01/2023 {late} is 13 January 2023)"),
+    ]
+    for values, said in cases:
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            parse_text(pd.Series(values), "t", str)
+        assert said in caplog.text
+    refused = [  # (values, what is quoted)
+        ([f"{t:%m/%d/%Y} {late}" for t in MONTHS_2023[:5]] + [f"Jan 5 {late}"], f"holds 'Jan 5 {late}' at 5"),
+        ([f"{t:%m/%d/%y} {late}" for t in MONTHS_2023 - pd.DateOffset(years=73)], f"and '01/01/50 {late}' at 0 is 2050"),
+        ([f"{t:%m/%d/%Y} {late}" for t in MONTHS_2023[:5]] + [f"13/45/2023 {late}"], f"holds '13/45/2023 {late}' at 5"),
+    ]
+    for values, said in refused:
+        with pytest.raises(RnncastError) as error:
+            parse_text(pd.Series(values), "t", str)
+        assert said in str(error.value) and "PM" not in str(error.value)

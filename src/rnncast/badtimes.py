@@ -24,32 +24,34 @@ from rnncast.spelling import counted, hint, spelled
 CJK_MERIDIEM = {w: ("AM", "PM")[k] for words in cjkdates.MERIDIEMS.values() for k, w in enumerate(words)}
 
 
-def first_bad(column: pd.Series, name: str, place) -> None:
+def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = None) -> None:
     """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``): where most
-    values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form."""
-    _cjk_meridiem(column, name, place)
-    _out_of_form(column, name, place)
+    values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form.
+    ``written``: the column as its file writes it (``01/05/2023 오후 1:00``, read as ``1:00 PM``), quoted."""
+    written = column if written is None else written
+    _cjk_meridiem(column, name, place, written)
+    _out_of_form(column, name, place, written)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
     if len(bad := np.flatnonzero((parsed.isna() & column.notna()).to_numpy())):
         i = int(bad[0])
         if re.search(r"\d\s?[AP]\.M\.$", str(column.iloc[i])):  # dateutil reads a.m. and PM, not A.M.
-            raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
+            raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
-        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
+        raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
                            f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
                            f"{weektext.clause(column.iloc[i])}")
 
 
-def _cjk_meridiem(column: pd.Series, name: str, place) -> None:
+def _cjk_meridiem(column: pd.Series, name: str, place, written: pd.Series) -> None:
     """Refuse the first value that keeps its 오전/오후 (午前/午後, 上午/下午): ``datetext`` writes each beside a time
     of a 12-hour clock as AM/PM, so one left is beside none (``오후 13:00``, ``오후`` alone)."""
     marks = column.astype("string").str.contains("|".join(CJK_MERIDIEM)).fillna(False).to_numpy(dtype=bool)
     if marks.any():
         i = int(np.flatnonzero(marks)[0])
-        cjkdates.refuse_mark(name, column.iloc[i], place(i))
+        cjkdates.refuse_mark(name, written.iloc[i], place(i))
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
@@ -81,9 +83,10 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
     return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
 
 
-def _out_of_form(column: pd.Series, name: str, place) -> None:
+def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> None:
     """Refuse the first value not written in the form most of ``column`` is (``_form_of``), naming it, its row,
-    the form and a value written so."""
+    the form and a value written so (as ``written``, the column as its file writes it, has them; the form only where
+    it is the file's: not the AM/PM its 오후 or pm was read as)."""
     if (found := _form_of(column)) is None:
         return
     fmt, read = found
@@ -95,11 +98,14 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
     forms = (fmt, *timetext.unpadded(fmt))
     forms += tuple(f.replace("%z", "%:z") for f in forms if "%z" in f)  # -04:00, which %z reads too
-    fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
+    forms += tuple(f.replace("%p", "%P") for f in forms if "%p" in f)  # 9:00 am, read as 9:00 AM
+    shown = str(written.iloc[good]).strip()
+    fmt = next((f for f in forms if timetext.write(stamp, f)[0] == shown), fmt if shown == example else None)
+    form = f"{pattern(fmt)}, as " if fmt is not None else ""  # 01/05/2023 오후 1:00 is no MM/DD/YYYY h:mm AM
     totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
-    raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
-                       f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
-                       f"{example!r} at {place(good)}); correct that value"
+    raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, which is not a date "
+                       f"written as its other {counted(int(read.sum()), 'value')} are ({form}"
+                       f"{shown!r} at {place(good)}); correct that value"
                        f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
                        f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
 

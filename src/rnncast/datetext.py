@@ -49,9 +49,9 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
         return time, False
     # 9:00 am: pandas' format guess takes 'am' for text, then fails on 'pm'; 23.01.01 오후 1:00 is read year first or not
     # as 23.01.01 13:00 is (each reading of a 12-hour clock is tried as of a 24-hour one)
-    column = _upper_meridiem(_cjk_meridiem(column))
-    if dayfirst is None and (time := year_first(column, name, place)) is not None:  # 19-03-01: 1 March 2019
-        _two_digit_years(column, time, name, place)
+    written, column = column, _upper_meridiem(_cjk_meridiem(column))  # messages quote the file's text, not AM/PM
+    if dayfirst is None and (time := year_first(column, name, place, written)) is not None:  # 19-03-01: 1 March 2019
+        _two_digit_years(column, time, name, place, written)
         return time, False
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
@@ -65,24 +65,24 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                 time = pd.DatetimeIndex(pd.to_datetime(column, **options))
             except (ValueError, TypeError) as err:
                 if any(w in str(err).lower() for w in ZONED) and column.astype(str).str.contains(OFFSET.pattern).any():
-                    return _instants(column, name, place, dayfirst, order), True  # not "1:00 P.M.": M is no zone
+                    return _instants(column, name, place, dayfirst, order, written), True  # "1:00 P.M.": M is no zone
                 continue
-            _year_written(column, time, name, place)  # Jan 15, 12:30: pandas puts them in the year 1, or today
-            _two_digit_years(column, time, name, place)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
+            _year_written(column, time, name, place, written)  # Jan 15, 12:30: pandas puts them in the year 1, or today
+            _two_digit_years(column, time, name, place, written)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
             if day and dayfirst is None:
-                log.warning("time column %r is read day first (%s)", name, settled(column, time))
+                log.warning("time column %r is read day first (%s)", name, settled(column, time, written))
                 if order is not None:
                     order["dayfirst"] = True
             elif day is False and dayfirst is None:
-                time = day_or_month_first(column, time, name, order, day_first)
+                time = day_or_month_first(column, time, name, order, day_first, written)
             elif day is not None and dayfirst is not None and not year_leads:  # a model's order: may be written the other way
-                time = against_model(column, time, day, name, month_first if day else day_first, order)
+                time = against_model(column, time, day, name, month_first if day else day_first, order, written)
             return time, False
-    first_bad(column, name, place)
+    first_bad(column, name, place, written)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce", utc=True).isna() & column.notna()).to_numpy())
-    where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
+    where = f": {written.iloc[0]!r} at {place(0)}, but {written.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
 
@@ -154,10 +154,11 @@ def _readings(column: pd.Series) -> tuple[dict, dict]:
     return {"format": f"%m{sep}%d{sep}%y" + clock}, {"format": f"%d{sep}%m{sep}%y" + clock}
 
 
-def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -> None:
+def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place, written: pd.Series | None = None) -> None:
     """Refuse (``RnncastError``) a value pandas read into a year its text does not write: dateutil puts a date
     without a year (``Jan 15``, ``15-Jan``, ``3/15``) in the year 1 and a time alone (``12:30``) on today's date.
-    Only values read so are looked at: a year before 1000, or today."""
+    Only values read so are looked at: a year before 1000, or today. ``written``: the column as its file writes it,
+    quoted (``Jan 5 오전 9:00``, read as ``9:00 AM``)."""
     years = np.asarray(time.year, dtype=float)
     today = pd.Timestamp.now(tz=time.tz).normalize()
     near_today = np.abs(np.asarray((time.normalize() - today) / pd.Timedelta(days=1), dtype=float)) <= 1
@@ -171,18 +172,20 @@ def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -
         year = int(years[i])
         if f"{year:04d}" in dates or (year >= 1000 and re.search(rf"(?<!\d){year % 100:02d}(?!\d)", dates)):
             continue
+        value = value if written is None else str(written.iloc[i]).strip()
         raise RnncastError(f"time column {name!r} holds {value!r} at {place(int(i))}, which names no year (pandas would "
                            f"read it as {time[i].isoformat(sep=' ').removesuffix(' 00:00:00')}); give dates with their year, such as 2024-01-31 or "
                            "2024-01-31 13:00")
 
 
-def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -> None:
+def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place,
+                     written: pd.Series | None = None) -> None:
     """Refuse (``RnncastError``) a column written with two-digit years (``01/15/50``, ``15-Jan-50``: no year of
     four digits) where a date read lies outside the years every common reader names alike
     (``timetext.short_year_span``, 1976 .. 2029 today): pandas (dateutil) reads ``50`` as 2050, a spreadsheet as
     1950, and a file of 1950 .. 2020 would be refused as unsorted or a file of 1950 .. 1974 misdated by a
     century. The first such value is named, its form and both readings. Inside the span the dates are read
-    as every reader reads them, and said (INFO) once."""
+    as every reader reads them, and said (INFO) once. ``written``: the column as its file writes it, quoted."""
     first_value = column.dropna().head(1)
     if first_value.empty or not isinstance(first_value.iloc[0], str) or not len(time):
         return
@@ -197,11 +200,12 @@ def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place
         value = str(column.iloc[i]).strip()
         pandas_year, sheet_year = timetext.short_year_readings(int(years[i]) % 100)
         form = next((f for f in SHORT_YEARS if timetext.write(time[i:i + 1], f)[0] == value), None)
-        written = f" ({pattern(form)})" if form else ""
-        raise RnncastError(f"time column {name!r} is written with two-digit years{written}, and {value!r} at "
+        shown = value if written is None else str(written.iloc[i]).strip()
+        said = f" ({pattern(form)})" if form and shown == value else ""  # 23.01.01 오후 1:00 is no YY.MM.DD h:mm AM
+        raise RnncastError(f"time column {name!r} is written with two-digit years{said}, and {shown!r} at "
                            f"{place(i)} is {pandas_year} to pandas but {sheet_year} to a spreadsheet: readers name a two-digit "
                            f"year alike only in {first} .. {last}; write four-digit years"
-                           + (f" ({pattern(form.replace('%y', '%Y'))})" if form else ""))
+                           + (f" ({pattern(form.replace('%y', '%Y'))})" if said else ""))
     read = years[short]
     log.info("time column %r has two-digit years: read as %d .. %d, as every common reader reads them", name,
              int(np.nanmin(read)), int(np.nanmax(read)))
@@ -220,18 +224,20 @@ ZONED = ("timezone", "offset", "tz-aware")  # pandas' refusals of zones: mixed o
 
 
 def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,
-              order: dict | None = None) -> pd.DatetimeIndex:
+              order: dict | None = None, written: pd.Series | None = None) -> pd.DatetimeIndex:
     """Strings with UTC offsets that change (one zone across daylight saving), as instants: ISO 8601, or any form
     ``parse_text`` reads with an offset after it (``03.11.2024 01:00-04:00``, ``11/03/2024 01:00-05:00``, as
     rnncast writes forecasts in the hour the clocks repeat): the times without their offsets read as
     ``parse_text`` reads them (day first or month first alike), less each one's offset (``offsets``).
-    A column that mixes strings with and without an offset is refused, naming the first of each."""
+    A column that mixes strings with and without an offset is refused, naming the first of each (as ``written``,
+    the column as its file writes it, has them)."""
     text = column.astype(str)
+    shown = text if written is None else written.astype(str)
     aware = text.str.contains(OFFSET.pattern, regex=True).to_numpy()
     if not aware.all():
         i, j = int(np.flatnonzero(aware)[0]), int(np.flatnonzero(~aware)[0])
-        raise RnncastError(f"time column {name!r} mixes timestamps with a UTC offset ({text.iloc[i]!r} at {place(i)}) "
-                           f"and without one ({text.iloc[j]!r} at {place(j)}); give every one an offset, or none")
+        raise RnncastError(f"time column {name!r} mixes timestamps with a UTC offset ({shown.iloc[i]!r} at {place(i)}) "
+                           f"and without one ({shown.iloc[j]!r} at {place(j)}); give every one an offset, or none")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -244,7 +250,7 @@ def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,
                                   dayfirst, order)
         if wall_time.tz is None:
             return (wall_time - offsets(column).as_unit(wall_time.unit)).tz_localize("UTC")
-    first_bad(column, name, place)
+    first_bad(column, name, place, written)
     raise RnncastError(f"time column {name!r} holds timestamps that cannot be read; write them as ISO 8601, "
                        "e.g. 2024-10-27T02:00:00+01:00")
 

@@ -29,14 +29,16 @@ DOTTED = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 09.03.2024: day first
 
 
 def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
-                       order: dict | None = None, day_first_read: dict | None = None) -> pd.DatetimeIndex:
+                       order: dict | None = None, day_first_read: dict | None = None,
+                       written: pd.Series | None = None) -> pd.DatetimeIndex:
     """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
     keep a calendar with far fewer rows missing than the other's (``_clearer``) is taken, and said;
     when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
     sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
     read month first, whose forecast dates would be invented. ``order["dayfirst"]`` receives the
     reading taken, so that the model reads new data (and future covariates) the same way. ``day_first_read``:
-    how pandas is told to read day first (``datetext``'s reading of the column's form)."""
+    how pandas is told to read day first (``datetext``'s reading of the column's form); ``written``: the column as its
+    file writes it (``01/02/2016 오전 9:00``, read as ``9:00 AM``), quoted."""
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return month_first
@@ -50,7 +52,7 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     if day_first is not None and (fields[1] > 12).any() and not (fields[0] > 12).any():
         day_first = None  # 01/13/2020: only month first is a date; dateutil swapped day and month to read it day first
     elif (fields[0] > 12).any() and not (fields[1] > 12).any() and day_first is not None:
-        log.warning("time column %r is read day first (%s)", name, settled(column, day_first))
+        log.warning("time column %r is read day first (%s)", name, settled(column, day_first, written))
         if order is not None:
             order["dayfirst"] = True
         return day_first  # 13/01/2020: only day first is a date (dateutil swapped month first's)
@@ -59,7 +61,7 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
             order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
         return month_first
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
-    example = str(column.iloc[i]).strip()
+    example = str((column if written is None else written).iloc[i]).strip()
     if DOTTED.match(first.iloc[0]):  # German, Russian, Polish ... dates: month first is practically unknown dotted
         log.info("time column %r is read day first, as dotted dates are written (%s is %s)", name, example,
                  timetext.spoken(day_first[i]))
@@ -88,13 +90,14 @@ said = logging.getLogger("rnncast.dayorder")  # not quieted where a model reads 
 
 
 def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: str, other_read: dict,
-                  order: dict | None = None):
+                  order: dict | None = None, written: pd.Series | None = None):
     """New data's dates read in the order a model read its fit's (``day``: day first) where every one of them reads
     both ways: the other order (``other_read``, how pandas is told to read it) where its dates keep a calendar with far
     fewer rows missing (``_clearer``), said in a warning; else ``read``. A model fitted on day-first dates read
     hourly rows written 04/01/2024 00:00 ... 04/05/2024 23:00 month first as 4 January ... 4 May, and dated its
     forecast 5 May, without a word. ``order["dayfirst"]`` receives the order taken (where every date reads both ways
-    or a day past 12 settles it), so that a future file given beside the data is read alike."""
+    or a day past 12 settles it), so that a future file given beside the data is read alike. ``written``: the column
+    as its file writes it, quoted."""
     if order is not None:
         order["dayfirst"] = day
     first = column.dropna().head(1)
@@ -120,19 +123,20 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     i = int(np.flatnonzero(read != other)[0])
     said.warning("time column %r is read %s first (%s is %s), not %s first as the data the model was fitted on: read "
                  "%s first its dates %s, read %s first %s; write ISO dates (2016-02-01) to leave no doubt", name, theirs,
-                 str(column.iloc[i]).strip(), timetext.spoken(other[i]), mine, mine, _kept_text(kept[mine]), theirs,
+                 str((column if written is None else written).iloc[i]).strip(), timetext.spoken(other[i]), mine, mine, _kept_text(kept[mine]), theirs,
                  _kept_text(kept[theirs], "they "))
     return other
 
 
-def settled(column: pd.Series, day_first: pd.DatetimeIndex) -> str:
+def settled(column: pd.Series, day_first: pd.DatetimeIndex, written: pd.Series | None = None) -> str:
     """The data's own first date whose first field is past 12, read day first: "13/05/2024 is 13 May 2024" (the
-    warning quoted 13/01/2020, a date not in the data); "a day past 12 comes first" where no such text is found."""
+    warning quoted 13/01/2020, a date not in the data); "a day past 12 comes first" where no such text is found.
+    ``written``: the column as its file writes it, quoted."""
     fields = _fields(column)[0]
     past = np.flatnonzero((fields > 12).to_numpy())
     if not len(past):
         return "a day past 12 comes first"
-    return f"{str(column.iloc[past[0]]).strip()} is {timetext.spoken(day_first[past[0]])}"
+    return f"{str((column if written is None else written).iloc[past[0]]).strip()} is {timetext.spoken(day_first[past[0]])}"
 
 
 def _fields(column: pd.Series) -> pd.DataFrame:
