@@ -1,9 +1,10 @@
 """Dates that read both month first and day first (``01/02/2016``: 2 January, or 1 February?): which order.
 
 A field past 12 settles it (``01/13/2020`` is month first, ``13/01/2020`` day first); where every date reads
-both ways, dotted dates (``09.03.2024``) are read day first, as every country that writes dates with dots writes
-them (said); others take the reading whose dates keep a calendar with far fewer rows missing, and say so;
-else month first, pandas' reading, with a warning. ``datetext.parse_text`` calls :func:`day_or_month_first`
+both ways, the reading whose dates keep a calendar with far fewer rows missing is taken; else dotted dates
+(``09.03.2024``) are read day first, as every country that writes dates with dots writes them, and others month
+first, pandas' reading. Either choice is warned of, with the way to the other reading (ISO dates, and the pandas
+line that reads the column so). ``datetext.parse_text`` calls :func:`day_or_month_first`
 after reading a column month first. Its notes go to ``datetext``'s logger, which loading quiets where a model
 reads new data (what was said at fit is not said again).
 """
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import owncalendars, timetext
+from rnncast.csvtext import guess
 from rnncast.spelling import counted
 from rnncast.timecalendar import Calendar
 
@@ -62,28 +64,35 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
         return month_first
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
     example = str((column if written is None else written).iloc[i]).strip()
-    if DOTTED.match(first.iloc[0]):  # German, Russian, Polish ... dates: month first is practically unknown dotted
-        log.info("time column %r is read day first, as dotted dates are written (%s is %s)", name, example,
-                 timetext.spoken(day_first[i]))
-        if order is not None:
-            order["dayfirst"] = True
-        return day_first
     kept = {way: _calendar(times) for way, times in (("month", month_first), ("day", day_first))}
     taken = _clearer(kept)
+    dotted = DOTTED.match(first.iloc[0]) is not None  # German, Russian, Polish ...: day first, where nothing else tells
+    times = {"day": day_first, "month": month_first}
     if taken is not None:
         other = "day" if taken == "month" else "month"
-        times = day_first if taken == "day" else month_first
-        log.warning("time column %r is read %s first (%s is %s): read %s first its dates %s, read %s first %s; write "
-                    "ISO dates (2016-02-01) to leave no doubt", name, taken, example, timetext.spoken(times[i]), other,
-                    _kept_text(kept[other]), taken, _kept_text(kept[taken], "they "))
-        if order is not None:
-            order["dayfirst"] = taken == "day"
-        return times
-    log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
-                "(2016-02-01) to leave no doubt", name, example, timetext.spoken(month_first[i]))
+        log.warning("time column %r is read %s first (%s is %s): read %s first its dates %s, read %s first %s; %s", name,
+                    taken, example, timetext.spoken(times[taken][i]), other, _kept_text(kept[other]), taken,
+                    _kept_text(kept[taken], "they "), _other_way(written if written is not None else column, name,
+                                                               other, example, times[other][i]))
+    else:
+        taken, other = ("day", "month") if dotted else ("month", "day")
+        log.warning("time column %r could be read month first or day first; read %s first%s (%s is %s); %s", name, taken,
+                    ", as dotted dates are written" if dotted else "", example, timetext.spoken(times[taken][i]),
+                    _other_way(written if written is not None else column, name, other, example, times[other][i]))
     if order is not None:
-        order["dayfirst"] = False
-    return month_first
+        order["dayfirst"] = taken == "day"
+    return times[taken]
+
+
+def _other_way(written: pd.Series, name: str, other: str, example: str, stamp) -> str:
+    """How to have dates that read both ways read in the ``other`` order ("day" or "month"): written as ISO dates, by
+    pandas told the format (``written``: the column as its file writes it); ``example`` then names ``stamp``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fmt = guess(str(written.dropna().iloc[0]).strip(), other == "day")
+    how = f"format={fmt!r}" if fmt is not None else f"dayfirst={other == 'day'}"
+    return (f"write ISO dates (2016-02-01) to leave no doubt: to read them {other} first ({example} as "
+            f"{timetext.spoken(stamp)}), e.g. with pandas: df[{name!r}] = pd.to_datetime(df[{name!r}], {how})")
 
 
 said = logging.getLogger("rnncast.dayorder")  # not quieted where a model reads new data: what only new data shows
