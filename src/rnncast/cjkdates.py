@@ -154,10 +154,12 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     unlike = given & parts["y"].isna().to_numpy()
     if unlike.any():
         i = int(np.flatnonzero(unlike)[0])
-        if any(w in text.iloc[i] for words in MERIDIEMS.values() for w in words) and any(t in fmt for t in MERIDIEMS):
-            refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone
-        own = form(text.iloc[i]) or ""  # 13:00 among 오후 1:00 (or the reverse): two clocks, forecasts in neither
-        if any(t in own for t in MERIDIEMS) != any(t in fmt for t in MERIDIEMS) and "M" in parts and "%M" in own:
+        marked, twelve = (bool(re.search(_MARK, text.iloc[i])), any(t in fmt for t in MERIDIEMS))
+        beside = re.search(rf"(?:{_MARK}) ?(\d{{1,2}}):\d\d|(?<!\d)(\d{{1,2}}):\d\d(?::\d\d)? ?(?:{_MARK})", text.iloc[i])
+        if marked and twelve and not (beside and 1 <= int(beside[1] or beside[2]) <= 12):
+            refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone, 오후 13:00
+        if marked != twelve and "M" in parts and re.search(r"\d:\d\d", text.iloc[i]):  # 13:00 among 오후 1:00, or the
+            # reverse: two clocks, whose forecasts could be written on neither
             raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)} beside {first!r}: times of a "
                                "24-hour clock and of a 12-hour one in one column; write every time on one clock, "
                                f"as {first!r} is written")
