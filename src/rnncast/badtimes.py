@@ -13,15 +13,11 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, monthtext, timetext, totalrows, weektext
+from rnncast import cjkdates, halfyears, meridiems, monthtext, timetext, totalrows, weektext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
 
-
-# the morning and afternoon of a 12-hour clock as Korean (Excel's default: 2023-01-01 오후 1:00:00), Japanese and
-# Chinese spreadsheets write them: read as AM/PM (datetext), named where a value with one is refused
-CJK_MERIDIEM = {w: ("AM", "PM")[k] for words in cjkdates.MERIDIEMS.values() for k, w in enumerate(words)}
 
 
 def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = None) -> None:
@@ -48,7 +44,7 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
 def _cjk_meridiem(column: pd.Series, name: str, place, written: pd.Series) -> None:
     """Refuse the first value that keeps its 오전/오후 (午前/午後, 上午/下午): ``datetext`` writes each beside a time
     of a 12-hour clock as AM/PM, so one left is beside none (``오후 13:00``, ``오후`` alone)."""
-    marks = column.astype("string").str.contains("|".join(CJK_MERIDIEM)).fillna(False).to_numpy(dtype=bool)
+    marks = column.astype("string").str.contains("|".join(meridiems.CJK_MERIDIEM)).fillna(False).to_numpy(dtype=bool)
     if marks.any():
         i = int(np.flatnonzero(marks)[0])
         cjkdates.refuse_mark(name, written.iloc[i], place(i))

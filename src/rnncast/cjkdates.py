@@ -48,7 +48,7 @@ CLOCK = (rf"(?: (?:(?P<a>{_MARK}) ?)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?::(?P<S>\d\d)
 QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4분기", r"(?P<y>\d{4})\. ?(?P<q>\d)/4",
            r"(?P<y>\d{4})年第?(?P<q>\d)季度", r"(?P<y>\d{4})年第(?P<q>\d)四半期")
 VALUE = [re.compile(f"^{day}{WEEKDAY}?{CLOCK}?$") for day in DAY] + [re.compile(f"^{q}$") for q in QUARTER]
-DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[YmdqHIMS])")
+DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[YymdqHIMS])")  # %y: meridiems' 23.01.01 오후 1:00
 CHECKED = 1000  # values of a column whose form settles padding and the Chinese Sunday, spread over it
 UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%~H": ("%-H", "%H"), "%~I": ("%-I", "%I"),
           "%!z~": ("%!zt", "%!zh")}  # either, as other rows settle
@@ -128,7 +128,7 @@ def owns(fmt: str | None) -> bool:
 
 def _pattern(fmt: str) -> re.Pattern:
     """``fmt`` as a pattern reading any value written in it (a number padded or not)."""
-    names = {"%Y": r"(?P<y>\d{4})", "%q": r"(?P<q>\d)", "%M": r"(?P<M>\d\d)", "%S": r"(?P<S>\d\d)"}
+    names = {"%Y": r"(?P<y>\d{4})", "%y": r"(?P<y>\d\d)", "%q": r"(?P<q>\d)", "%M": r"(?P<M>\d\d)", "%S": r"(?P<S>\d\d)"}
     pieces = re.split(f"({DIRECTIVE.pattern})", fmt)
     out = []
     for piece in pieces:
@@ -172,7 +172,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     day = parts["d"] if "d" in parts else pd.Series("1", index=parts.index)
     wrong = given & ~pd.to_numeric(parts["m"], errors="coerce").between(1, 12).to_numpy()
     _refuse(text, wrong, name, place, "which names no month (months run 1 .. 12)")
-    times = pd.DatetimeIndex(pd.to_datetime(parts["y"] + "-" + parts["m"] + "-" + day, format="%Y-%m-%d", errors="coerce"))
+    times = pd.DatetimeIndex(pd.to_datetime(parts["y"] + "-" + parts["m"] + "-" + day, format=f"%{'y' if '%y' in fmt else 'Y'}-%m-%d", errors="coerce"))
     bad = np.flatnonzero(given & times.isna())
     if len(bad):
         month = pd.Period(f"{parts['y'].iloc[bad[0]]}-{int(parts['m'].iloc[bad[0]]):02d}", freq="M")
@@ -235,7 +235,7 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     """``times`` as text in ``fmt`` (one of this module's formats): each directive written here, so the same on
     every platform and in every locale."""
     times = pd.DatetimeIndex(times)
-    fields = {"%Y": [f"{y:04d}" for y in times.year], "%m": [f"{m:02d}" for m in times.month],
+    fields = {"%Y": [f"{y:04d}" for y in times.year], "%y": [f"{y % 100:02d}" for y in times.year], "%m": [f"{m:02d}" for m in times.month],
               "%-m": [str(m) for m in times.month], "%d": [f"{d:02d}" for d in times.day],
               "%-d": [str(d) for d in times.day], "%q": [str(q) for q in times.quarter],
               "%H": [f"{h:02d}" for h in times.hour], "%-H": [str(h) for h in times.hour],

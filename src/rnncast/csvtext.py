@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import cjkdates, csvmarks, datatimes, formsample, halfyears, localtimes, monthtext, numbertext, timetext, wholenumbers
+from rnncast import (cjkdates, csvmarks, datatimes, formsample, halfyears, localtimes, meridiems, monthtext, numbertext,
+                     timetext, wholenumbers)
 from rnncast.sheetcsv import SEP_LINE
 
 log = logging.getLogger(__name__)
@@ -87,8 +88,9 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
         for form in [guessed, *timetext.unpadded(guessed)]:  # 1/5/2020 0:00: %-m/%-d/%Y %-H:%M
             if (found := _guessed(form, text, time[rows])) is not None:
                 return found
-    if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1), two-digit years
-        return next((f for f in FALLBACK if timetext.write(time[rows[:1]], f)[0] == text[0]  # the first row: cheap
+    if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1), two-digit years,
+        forms = meridiems.marked_forms(text[0], FALLBACK, guess) or FALLBACK  # 23.01.01 오후 1:00 in its words
+        return next((f for f in forms if timetext.write(time[rows[:1]], f)[0] == text[0]  # the first row: cheap
                      and (timetext.write(time[rows], f) == text).all()), None)
     return None
 

@@ -17,10 +17,11 @@ import numpy as np
 import pandas as pd
 
 from rnncast import cjkdates, halfyears, monthtext, timetext
-from rnncast.badtimes import CJK_MERIDIEM, first_bad, pattern
+from rnncast.badtimes import first_bad, pattern
 from rnncast.csvtext import SHORT_YEARS
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
+from rnncast.meridiems import as_ampm
 from rnncast.shortorder import clock_of, year_first
 from rnncast.textspace import SPACE
 
@@ -49,7 +50,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
         return time, False
     # 9:00 am: pandas' format guess takes 'am' for text, then fails on 'pm'; 23.01.01 오후 1:00 is read year first or not
     # as 23.01.01 13:00 is (each reading of a 12-hour clock is tried as of a 24-hour one)
-    written, column = column, _upper_meridiem(_cjk_meridiem(column))  # messages quote the file's text, not AM/PM
+    written, column = column, _upper_meridiem(as_ampm(column))  # messages quote the file's text, not AM/PM
     if dayfirst is None and (time := year_first(column, name, place, written)) is not None:  # 19-03-01: 1 March 2019
         _two_digit_years(column, time, name, place, written)
         return time, False
@@ -111,26 +112,6 @@ def _upper_meridiem(column: pd.Series) -> pd.Series:
     if not text.str.contains(rf"\d{SPACE}?(?:am|pm){SPACE}*$").any():  # \s written out: pandas' fast path
         return column
     return text.str.replace(LOWER_MERIDIEM, lambda m: m.group(1) + m.group(2).upper(), regex=True).astype(object)
-
-
-_MARK = "|".join(CJK_MERIDIEM)  # 오전 .. 下午: before or after the time
-CJK_CLOCK = re.compile(rf"^(.*?\S){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({_MARK}))"
-                       rf"{SPACE}*$")
-
-
-def _cjk_meridiem(column: pd.Series) -> pd.Series:
-    """``column`` with a Korean, Japanese or Chinese morning or afternoon (``오전``/``오후``, ``午前``/``午後``,
-    ``上午``/``下午``) written as ``AM``/``PM`` after the time (``2023-01-01 오후 1:00:00``: ``2023-01-01 1:00:00 PM``),
-    which pandas reads: the forms ``cjkdates`` leaves (two-digit years ``23.01.01 오후 1:00``, month or day first), whose
-    forecasts are ISO times (said at fit); ``cjkdates`` reads and writes a four-digit year's first (decision 1303)."""
-    first = column.dropna().head(1)
-    if first.empty or not isinstance(first.iloc[0], str):
-        return column
-    text = column.astype("string")
-    if not text.str.contains(_MARK).any():
-        return column
-    return text.str.replace(CJK_CLOCK, lambda m: f"{m[1]} {m[3]} {CJK_MERIDIEM[m[2] or m[4]]}" if 1 <= int(m[3].split(":")[0])
-                            <= 12 else m[0], regex=True).astype(object)  # 오후 13:00: as written, refused (badtimes)
 
 
 SHORT_ORDER = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d\d)(?!\d)")  # 01/15/20: either way round, and YY
