@@ -172,7 +172,8 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     day = parts["d"] if "d" in parts else pd.Series("1", index=parts.index)
     wrong = given & ~pd.to_numeric(parts["m"], errors="coerce").between(1, 12).to_numpy()
     _refuse(text, wrong, name, place, "which names no month (months run 1 .. 12)")
-    times = pd.DatetimeIndex(pd.to_datetime(parts["y"] + "-" + parts["m"] + "-" + day, format=f"%{'y' if '%y' in fmt else 'Y'}-%m-%d", errors="coerce"))
+    year = "%y" if "%y" in fmt else "%Y"  # %y: 23.01.01 오후 1:00 (meridiems), read back as pandas reads it
+    times = pd.DatetimeIndex(pd.to_datetime(parts["y"] + "-" + parts["m"] + "-" + day, format=f"{year}-%m-%d", errors="coerce"))
     bad = np.flatnonzero(given & times.isna())
     if len(bad):
         month = pd.Period(f"{parts['y'].iloc[bad[0]]}-{int(parts['m'].iloc[bad[0]]):02d}", freq="M")
