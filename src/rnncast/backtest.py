@@ -141,7 +141,6 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
-    resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
@@ -164,6 +163,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
         held, cuts, placed = held[kept], cuts[kept], calendarcuts.subset(placed, kept)
+    resolution.named(panel, None, lookback, horizon, resolution.SCORED,  # a 1e40; 1e9 in any row a window reads
+                     begin=dict(enumerate((first_rows[:, 0] - lookback).tolist())))
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
     if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)

@@ -268,8 +268,9 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
     starts, series, scored = parts.select(model.state, panel, index, part, located=located)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
-    resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
-    spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for both
+    spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for each
+    resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED,  # and each row its windows read
+                     begin={s: first for s, (first, _) in spans.items()})
     missingcodes.units_read(model.state, panel, spans)  # kW given as MW, among the rows scored
     seriesscalers.say_unlearned(model.state, panel, spans)
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
