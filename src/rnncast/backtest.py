@@ -32,8 +32,8 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
-                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, targetshares,
-                     timetext, zeroscales)
+                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, swampedscores,
+                     targetshares, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -212,6 +212,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
+    swampedscores.warn(panel, judged, swampedscores.cut_at(first_rows[:, 0]))  # one value's windows hold the MSE
     metrics = {
         "n_windows": n_windows, "step": step, **({"step_span": span} if span else {}), "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "cell": settings.model.cell, "highway": settings.model.highway, "quantiles": list(settings.model.quantiles), "series": panel.n_series,

@@ -22,7 +22,7 @@ import torch
 from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, swampedscores)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -286,6 +286,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                                                                             located=located))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
+    swampedscores.warn(panel, scaled, swampedscores.split_of(located))  # one value's windows hold the squared error
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
