@@ -60,9 +60,10 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
     change of level (the training rows' end far from the rest too) is left to ``check``, which names it on the
     training rows. ``at_end``: the series' last rows weighed instead of its training rows' (fit's second look: what
     evaluate weighs when it scores the same data, so a run is refused before training, not after). ``begin``
-    {series: row}: then those series' rows from that one on too, a tail at a time (``_scored_rows``), as fit weighs its validation
-    and test rows: the first row evaluate's windows read, or a backtest's first window (two test rows of 1e9 among
-    values near 100, twenty rows before the end, were scored by evaluate: the series' end alone was weighed)."""
+    {series: row}: then those series' rows from that one on too, a tail at a time (``_scored_rows``), as fit weighs
+    its validation and test rows: the first row evaluate's windows read, or a backtest's first window (two test rows
+    of 1e9 among values near 100, twenty rows before the end, were scored by evaluate: the series' end alone was
+    weighed)."""
     _named(panel, splits, lookback, horizon, scored, last, (at_end,), begin=begin)
 
 
