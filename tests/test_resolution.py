@@ -273,3 +273,51 @@ def test_the_median_step_is_np_medians_of_the_finite_values_per_column_at_every_
     assert _median(chunks).tolist() == [[2.0, 0.0], [4.0, 0.0], [0.0, 2.0]]
     assert _median(np.stack([rows[:2], rows[2:]])).tolist() == [[2.5, 0.0], [2.0, 0.0]]
     assert _median(np.zeros((3, 0, 2))).tolist() == [[0.0, 0.0]] * 3  # a tail of one row: no step
+
+
+@pytest.fixture(scope="module")
+def daily_model():
+    return Forecaster(**{**TINY, "lookback": 14, "epochs": 1}).fit(_daily(), target="y")
+
+
+@pytest.mark.parametrize("run", [2, 3, 5])
+def test_a_burst_of_huge_values_that_comes_back_is_named_by_fit_evaluate_and_backtest(run, daily_model):
+    """A tester's 2-5 test rows of 1e9 in a row among values near 100 (decision 1300 named one alone): fit, evaluate
+    and backtest scored them, exit 0, the scores swamped: ``_in_run`` took the burst for growth, and evaluate and
+    backtest weighed the series' end alone. A burst that comes back to the old level is neither growth nor a change
+    of level: each names it, with its first and last dates."""
+    frame = _daily()
+    frame.loc[380 : 380 + run - 1, "y"] = 1e9
+    last = frame["date"][380 + run - 1].strftime("%Y-%m-%d")
+    burst = rf"holds 1000000000 at 2025-01-15 \({{}}\), one of {run} such values in a row from 2025-01-15 to {last}, "
+    with pytest.raises(RnncastError, match=burst.format("a test row: its errors would drive every score")) as err:
+        Forecaster(**{**TINY, "lookback": 14}).fit(frame, target="y")
+    assert "correct or remove those values" in str(err.value)
+    scored = burst.format("a row of the data given: its errors would drive every score it enters")
+    with pytest.raises(RnncastError, match=scored):
+        daily_model.evaluate(frame)
+    with pytest.raises(RnncastError, match=scored):
+        Forecaster(**{**TINY, "lookback": 14}).backtest(frame, n_windows=3, target="y")
+
+
+def test_evaluate_and_backtest_weigh_the_rows_their_windows_read_not_a_training_row_fit_warned_of(daily_model):
+    """One 1e9 among the training rows is warned of at fit and trained on (decision 1300): evaluate of the test
+    windows, which never read it, and a backtest whose first window starts after it score as before; the same value
+    among the rows they read is named."""
+    frame = _daily()
+    frame.loc[100, "y"] = 1e9
+    assert np.isfinite(daily_model.evaluate(frame)["original"]["model"]["mse"])
+    Forecaster(**{**TINY, "lookback": 14, "epochs": 1}).backtest(frame, n_windows=3, target="y")
+    with pytest.raises(RnncastError, match=r"holds 1000000000 at 2024-04-10 \(a row of the data given"):
+        daily_model.evaluate(frame, part="all")
+
+
+@pytest.mark.parametrize("after, back", [([100.0, 101, 99], (8, 9)), ([np.nan, 99.0, 101], (8, 9)),
+                                         ([4e8, 99.0, 101], None), ([3e8, 3e8, 3e8], None), ([9e8], None)])
+def test_a_burst_comes_back_to_the_level_before_it(after, back):
+    """``_burst``: the stretch at least half as far as the furthest value, with finite rows on both sides back within
+    a tenth of its distance (a blank passed over); one that steps to another level or reaches the end is not one."""
+    from rnncast.resolution import _burst, _far
+
+    column = np.array([100.0, 98, 102, 99, 101, 100, 97, 103, 1e9, 9e8, *after])
+    assert _burst(column, _far(column, None, 4)) == back

@@ -32,8 +32,8 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
-                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, targetshares,
-                     timetext, zeroscales)
+                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, swampedscores,
+                     targetshares, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -141,7 +141,6 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings)
-    resolution.named(panel, None, lookback, horizon, resolution.SCORED)  # a 1e40
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
@@ -164,6 +163,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
         held, cuts, placed = held[kept], cuts[kept], calendarcuts.subset(placed, kept)
+    resolution.named(panel, None, lookback, horizon, resolution.SCORED,  # a 1e40; 1e9 in any row a window reads
+                     begin=dict(enumerate((first_rows[:, 0] - lookback).tolist())))
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
     if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)
@@ -211,6 +212,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
+    swampedscores.warn(panel, judged, swampedscores.cut_at(first_rows[:, 0]))  # one value's windows hold the MSE
     metrics = {
         "n_windows": n_windows, "step": step, **({"step_span": span} if span else {}), "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "cell": settings.model.cell, "highway": settings.model.highway, "quantiles": list(settings.model.quantiles), "series": panel.n_series,

@@ -22,7 +22,7 @@ import torch
 from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, swampedscores)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -268,8 +268,9 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
     starts, series, scored = parts.select(model.state, panel, index, part, located=located)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
-    resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED)
-    spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for both
+    spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for each
+    resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED,  # and each row its windows read
+                     begin={s: first for s, (first, _) in spans.items()})
     missingcodes.units_read(model.state, panel, spans)  # kW given as MW, among the rows scored
     seriesscalers.say_unlearned(model.state, panel, spans)
     source = fitrows.check(model.state, panel, index)  # the data's rows of the fit's periods against those fit read
@@ -285,6 +286,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                                                                             located=located))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
+    swampedscores.warn(panel, scaled, swampedscores.split_of(located))  # one value's windows hold the squared error
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")

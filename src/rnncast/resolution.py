@@ -48,7 +48,7 @@ def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: in
 
 
 def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str = "", last: int = 0,
-          at_end: bool = False) -> None:
+          at_end: bool = False, begin: dict[int, int] | None = None) -> None:
     """Before any scaler is fitted: refuse (``RnncastError``) one value of a series, wherever it sits (training,
     validation or test rows; target or covariate), so far from the rest that, scaled by the spread it makes, the
     series' last ``lookback + horizon`` training rows blur in float32 as ``check`` weighs them: a test row's 1e40
@@ -59,15 +59,20 @@ def named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int,
     (``splits`` None: each series whole; predict: the ``last`` rows of each), what the refusal says of such a row. A
     change of level (the training rows' end far from the rest too) is left to ``check``, which names it on the
     training rows. ``at_end``: the series' last rows weighed instead of its training rows' (fit's second look: what
-    evaluate weighs when it scores the same data, so a run is refused before training, not after)."""
-    _named(panel, splits, lookback, horizon, scored, last, (at_end,))
+    evaluate weighs when it scores the same data, so a run is refused before training, not after). ``begin``
+    {series: row}: then those series' rows from that one on too, a tail at a time (``_scored_rows``), as fit weighs
+    its validation and test rows: the first row evaluate's windows read, or a backtest's first window (two test rows
+    of 1e9 among values near 100, twenty rows before the end, were scored by evaluate: the series' end alone was
+    weighed)."""
+    _named(panel, splits, lookback, horizon, scored, last, (at_end,), begin=begin)
 
 
 def _named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int, scored: str, last: int,
-           cuts: tuple[bool, ...], scored_rows: bool = False) -> None:
+           cuts: tuple[bool, ...], scored_rows: bool = False, begin: dict[int, int] | None = None) -> None:
     """``named`` at each of ``cuts`` (its ``at_end``s) in turn, every series weighed at one before the next: each
     series' statistics (its columns' largest magnitude, mean and spread [C]) computed once for all of them; then,
-    with ``scored_rows``, each series' validation and test rows a ``tail`` at a time (``_scored_rows``)."""
+    with ``scored_rows``, each series' validation and test rows a ``tail`` at a time (``_scored_rows``); ``begin``
+    {series: row}: those series' rows from that one on so."""
     tail = lookback + horizon
     splits = [Split(n, n, n) for n in panel.lengths.tolist()] if splits is None else splits
     weighed = []
@@ -90,27 +95,29 @@ def _named(panel: Panel, splits: list[Split] | None, lookback: int, horizon: int
             steps, blur = _blurred(rows[:cut][-tail:][None], top, mean, spread)  # [1, C]
             _lost(panel, s, rows, count, top, steps, blur, [cut], tail, split=split, scored=scored, first=first,
                   at_end=at_end)
-    for s, first, split, count, top, mean, spread in weighed if scored_rows else ():
-        _scored_rows(panel, s, split, count, top, mean, spread, tail)
+    for s, first, split, count, top, mean, spread in weighed if scored_rows or begin is not None else ():
+        start = split.train_end if begin is None else max(begin.get(s, split.end), 0)
+        _scored_rows(panel, s, split, count, top, mean, spread, tail, start, scored)
 
 
 def _scored_rows(panel: Panel, s: int, split: Split, count: np.ndarray, top: np.ndarray, mean: np.ndarray,
-                 spread: np.ndarray, tail: int) -> None:
-    """``_named``'s rule on series ``s``' validation and test rows, ``tail`` rows at a time back from its end (its
+                 spread: np.ndarray, tail: int, begin: int, said: str = "") -> None:
+    """``_named``'s rule on series ``s``' rows from ``begin`` on (fit: its validation and test rows; evaluate,
+    backtest: the rows their windows read, told ``said``), ``tail`` rows at a time back from its end (its
     column statistics [C] as ``_named`` computed them): each such row ends a window fit scores, so a value there is
     weighed against its own neighbours' steps as backtest weighs it at a cutoff after it, wherever it sits (a 1e9
     twenty rows before the end was scored, unnamed, at fit; backtest refused it). Training rows: ``check``'s."""
     rows = panel.rows(s)[: split.end]
-    n_cuts = -(-(split.end - split.train_end) // tail)  # chunks of tail rows back from the end, over val and test
+    n_cuts = -(-(split.end - begin) // tail)  # chunks of tail rows back from the end, over the rows weighed
     start = split.end - n_cuts * tail
-    if n_cuts == 0 or split.train_end < 2:
+    if n_cuts == 0:
         return
     pad = max(-start, 0)
     chunks = np.concatenate([np.full((pad, rows.shape[1]), np.nan), rows[max(start, 0):]]).reshape(n_cuts, tail, -1)
-    scored = (start + np.arange(n_cuts * tail) >= split.train_end).reshape(n_cuts, tail, 1)
+    scored = (start + np.arange(n_cuts * tail) >= begin).reshape(n_cuts, tail, 1)
     steps, blur = _blurred(chunks, top, mean, spread, scored)  # [K, C]
     _lost(panel, s, rows, count, top, steps, blur, start + (np.arange(n_cuts) + 1) * tail, tail, split=split,
-          around=True)
+          scored=said, around=True)
 
 
 def _blurred(rows: np.ndarray, top: np.ndarray, mean: np.ndarray, spread: np.ndarray,
@@ -133,10 +140,10 @@ def _lost(panel: Panel, s: int, rows: np.ndarray, count: np.ndarray, top: np.nda
     """Refuse (``_refuse``, told ``said``) the first column of series ``s`` (its ``rows``; ``count``, ``top`` [C]:
     ``_named``'s) whose ``blur`` passes ``LOST`` of its median step (``_blurred``'s [K, C], at the K rows ``cuts``),
     unless its value furthest from the rest is a change of level or real growth: left to ``check`` (the training
-    rows), the next column weighed."""
+    rows), the next column weighed. A burst that comes back to the old level (``_burst``) is neither."""
     for c, j in np.argwhere((count >= 3) & (top > 0) & (steps > 0) & (blur > LOST * steps)).tolist():
         far = _far(rows[:, j], int(cuts[c]), tail)
-        if _moved(rows[:, j], far) or _in_run(rows[:, j], far):
+        if _burst(rows[:, j], far) is None and (_moved(rows[:, j], far) or _in_run(rows[:, j], far)):
             continue
         _refuse(panel, s, j, rows, far, float(blur[c, j] * top[j]), float(steps[c, j] * top[j]), tail, **said)
 
@@ -224,6 +231,24 @@ def _in_run(column: np.ndarray, far: tuple[float, int, float]) -> bool:
     return any(abs(v - middle) >= abs(column[k] - middle) / 2 for v in near)
 
 
+def _burst(column: np.ndarray, far: tuple[float, int, float]) -> tuple[int, int] | None:
+    """The first and last rows of the stretch of ``column``'s finite rows around its value furthest from the rest
+    (``_far``'s row) at least half as far from the median as it, where finite rows before and after that stretch are
+    both back within a tenth of that distance: a burst of wrong values (a tester's 2-5 test rows of 1e9 in a series
+    near 100 were taken for growth by ``_in_run`` and scored, exit 0), not a change of level or growth, which do not
+    come back. None where the stretch reaches either end of the column or does not come back (a blank is passed over)."""
+    middle, k, _ = far
+    rows = np.flatnonzero(np.isfinite(column))
+    p, distance = int(np.searchsorted(rows, k)), np.abs(column[rows] - middle)
+    near = np.flatnonzero(distance < distance[p] / 2)  # the rows outside the stretch
+    before, after = near[near < p], near[near > p]
+    if not before.size or not after.size:
+        return None
+    if max(distance[before[-1]], distance[after[0]]) > distance[p] / 10:
+        return None
+    return int(rows[before[-1] + 1]), int(rows[after[0] - 1])
+
+
 def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, int, float], blur: float, step: float,
             tail: int, split: Split | None = None, scored: str = "", first: int = 0, at_end: bool = False,
             around: bool = False) -> None:
@@ -243,13 +268,18 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
     blurred = (f"in float32 as the network reads it, {rows} are told apart only to within "
                f"{blur:.3g}, more than a twentieth of their median step ({step:.3g}), the most rnncast accepts: the "
                "network's arithmetic compounds such errors into its forecasts")
-    if _moved(column, far):  # ``check``'s alone: ``named`` leaves a change of level to it
+    burst = _burst(column, far)
+    if burst is None and _moved(column, far):  # ``check``'s alone: ``named`` leaves a change of level to it
         since = int(np.flatnonzero(finite & (np.abs(column - middle) < np.abs(column - end)))[-1]) + 1
         raise RnncastError(
             f"column {name!r}{whose} moves from values near {middle:.6g} to values near {end:.6g} (from {panel.when(s, since)} "
             f"on): scaled by the spread of both, {blurred}; fit the rows from that change on, or give both stretches in "
             "one unit")
+    run = 0 if burst is None else int(np.isfinite(column[burst[0] : burst[1] + 1]).sum())
+    among = (f", one of {run} such values in a row from {panel.when(s, first + burst[0])} to "
+             f"{panel.when(s, first + burst[1])}, among {among}" if run > 1 else f", among {among}")
     raise RnncastError(
-        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, first + k)}{part}, among {among} near {middle:.6g}: scaled by "
-        f"the spread it makes, {blurred}; correct or remove that value (a code for a missing value: leave the cell "
-        "blank and give fill=, --fill)")
+        f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, first + k)}{part}{among} near {middle:.6g}: scaled "
+        f"by the spread {'they make' if run > 1 else 'it makes'}, {blurred}; correct or remove "
+        f"{'those values' if run > 1 else 'that value'} (a code for a missing value: leave the cell blank and give "
+        "fill=, --fill)")

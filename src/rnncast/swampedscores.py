@@ -1,0 +1,129 @@
+"""A scored value far outside the rest of its series whose windows hold most of the squared error: warned of.
+
+A wrong value that float32 still holds (``resolution`` refuses those it does not) is read and scored as given: a
+tester's 1e5 in a test row of a daily series near 100 made the test MSE that one value's, without a word (evaluate's
+warning of values beyond the fit's was silent: the model's ranges were fitted on those rows). The value may be
+real, so it is said, not refused. ``find`` takes each target column of each series in the data given, sets aside its
+``ASIDE`` most extreme values (``BURST`` at least) and keeps the range of the rest; a value read by a scored window
+that lies outside that range by more than ``FAR`` times its width is far. Where the windows that read or score the
+far values hold more than ``SHARE`` of the squared error of the model and of every baseline (in the units the verdict
+weighs), ``warn`` names the furthest: its value, time, series and split, that share, and what to do. A change of
+level kept for more rows than are set aside is in the range; a trend or a random walk does not leave it by twice its
+width in one step. Measured (docs/decisions.md gives the figures): no warning on ETTh1 or ETTm1, each column whole
+and in 20 slices, random walks, seasonal series with a trend or a level shift kept after.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from typing import Callable
+
+import numpy as np
+
+from rnncast.noticed import first_in_call
+from rnncast.panel import Panel
+from rnncast.spelling import counted, spelled
+from rnncast.windowforecasts import WindowForecasts, scored
+
+log = logging.getLogger(__name__)
+
+SHARE = 0.5  # the share of the squared error of the model and of every baseline the far values' windows hold
+ASIDE = 0.01  # the share of a column's values set aside before its range is taken
+BURST = 5  # values set aside at least: a burst of wrong values is far from the rest, not part of its range
+MIN_ROWS = 20  # fewer finite values in a column: not weighed
+FAR = 2  # far: outside the range of the rest by more than this many times its width
+
+
+def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
+    """Each target column of each series of ``wf``'s windows [W, H, T] (rows inside the series of ``panel``; errors
+    in the units the verdict weighs) with far values (``_far``) among the rows its windows read or score, where those
+    windows hold more than ``SHARE`` of the model's squared error and of every baseline's: ``{"series": index,
+    "column", "row" (the furthest), "value", "more" (other far values), "last" (the last far row), "share" (the
+    model's), "least" (the least baseline's share), "lo", "hi" (the rest's range)}``, the largest share first."""
+    keep = scored(wf)
+    keep = np.ones(wf.y_true.shape, dtype=bool) if keep is None else keep
+    errors = {name: np.where(keep, np.nan_to_num((pred - wf.y_true) ** 2), 0.0).sum(axis=(1, 2))  # [W] each window's
+              for name, pred in {"model": wf.y_pred, **wf.baselines}.items()}
+    totals = {name: float(e.sum()) for name, e in errors.items()}
+    if not totals["model"] > 0:
+        return []
+    series = np.zeros(len(wf.starts), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
+    ends = np.asarray(wf.target_rows) + wf.y_true.shape[1]  # [W] past each window's last step
+    found = []
+    for s in np.unique(series).tolist():
+        mine = np.flatnonzero(series == s)
+        first, end = int(wf.starts[mine].min()), int(ends[mine].max())
+        for t, column in enumerate(panel.rows(s)[:, : wf.y_true.shape[2]].T):
+            far = _far(column)
+            if far is None or not (rows := far[0][(far[0] >= first) & (far[0] < end)]).size:
+                continue
+            read = mine[((wf.starts[mine, None] <= rows) & (rows < ends[mine, None])).any(axis=1)]  # read or score one
+            shares = {name: float(e[read].sum()) / totals[name] if totals[name] > 0 else 0.0
+                      for name, e in errors.items()}
+            if min(shares.values()) > SHARE:
+                k = int(rows[np.argmax(np.abs(column[rows] - np.median(column[np.isfinite(column)])))])
+                model = shares.pop("model")
+                found.append({"series": s, "column": str(panel.named_columns(s)[t]), "row": k,
+                              "value": float(column[k]), "more": int(rows.size) - 1, "last": int(rows[-1]),
+                              "share": model, "least": min(shares.values(), default=1.0), "lo": far[1], "hi": far[2]})
+    return sorted(found, key=lambda f: -f["share"])
+
+
+def _far(column: np.ndarray) -> tuple[np.ndarray, float, float] | None:
+    """(the rows of ``column`` [N] outside the range of its values left once the ``ASIDE`` share furthest from its
+    median (``BURST`` at least) is set aside, by more than ``FAR`` times that range's width; the range's ends), or None
+    where it has fewer than ``MIN_ROWS`` finite values or the rest is one value (a flag, intermittent sales)."""
+    rows = np.flatnonzero(np.isfinite(column))
+    if rows.size < MIN_ROWS:
+        return None
+    values = column[rows]
+    order = np.argsort(np.abs(values - np.median(values)), kind="stable")
+    rest = values[order[: rows.size - max(BURST, math.ceil(ASIDE * rows.size))]]
+    lo, hi = float(rest.min()), float(rest.max())
+    if not hi > lo:
+        return None
+    width = hi - lo
+    return rows[(values < lo - FAR * width) | (values > hi + FAR * width)], lo, hi
+
+
+def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str]) -> None:
+    """Say ``find``'s first (the largest share) in one line, once per call, with the others counted; ``part(s, row)``:
+    where row ``row`` of series ``s`` sits (" (a test row)")."""
+    found = find(panel, wf)
+    if not found:
+        return
+    f, s = found[0], found[0]["series"]
+    when = panel.when(s, f["row"])
+    if not first_in_call("swamped scores", s, f["column"], f["value"], when):
+        return
+    whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    more = f", {counted(f['more'], 'more value')} as far up to {panel.when(s, f['last'])}" if f["more"] else ""
+    also = f"; likewise {counted(len(found) - 1, 'other column or series')}" if len(found) > 1 else ""
+    baselines = f" and at least {_percent(f['least'])} of each baseline's" if len(wf.baselines) else ""
+    it, them = ("them", "those values") if f["more"] else ("it", "that value")
+    log.warning(
+        "column %r%s holds %.6g at %s%s%s, far outside the range of most of its values (%.6g to %.6g): the windows "
+        "that read or score %s hold %s of the model's squared error%s, so MSE and RMSE measure %s more than the "
+        "forecasts; if wrong, correct %s or leave %s blank (%s); if real, judge the model by MAE or MASE, which weigh "
+        "an error by its size, not its square%s", f["column"], whose, f["value"], when, part(s, f["row"]), more,
+        f["lo"], f["hi"], it, _percent(f["share"]), baselines, them, it, it, spelled("fill"), also)
+
+
+def _percent(share: float) -> str:
+    """A share as a percent that never rounds to 100% unless it is: 99.94% is "99.9%"."""
+    return f"{math.floor(share * 1000) / 10:g}%"
+
+
+def split_of(located) -> Callable[[int, int], str]:
+    """``warn``'s ``part`` from where the fit's borders fall in each series (``parts.Located``: its ``splits`` and
+    ``fit_ends``): " (a training row)", " (a validation row)", " (a test row)" or " (a row after the fit's)"."""
+    words = ("a training row", "a validation row", "a test row", "a row after the fit's")
+    borders = [(split.train_end, split.val_end, end) for split, end in zip(located.splits, located.fit_ends.tolist())]
+    return lambda s, row: f" ({words[int(np.searchsorted(borders[s], row, side='right'))]})"
+
+
+def cut_at(first_rows: np.ndarray) -> Callable[[int, int], str]:
+    """``warn``'s ``part`` of a backtest whose first window's first target is row ``first_rows[s]`` of series ``s``
+    [S]: " (a row after the first cutoff)", else " (a row the first window reads)"."""
+    return lambda s, row: f" (a row {'after the first cutoff' if row >= first_rows[s] else 'the first window reads'})"
