@@ -96,7 +96,7 @@ def monthly_model():
     return Forecaster(**{**TINY, "lookback": 24, "horizon": 6}).fit(_monthly(), target="sales")
 
 
-@pytest.mark.parametrize("call, said", [("evaluate", "a row of the data given"), ("predict", "a row predict reads")])
+@pytest.mark.parametrize("call, said", [("evaluate", "a row the model scores"), ("predict", "a row predict reads")])
 def test_evaluate_and_predict_name_a_huge_value_in_the_rows_they_read(monthly_model, call, said):
     """Decision 853: 1e40 in the rows scored gave nan scores; among predict's last lookback rows it forecast inf, exit
     0, with numpy's overflow warning."""
@@ -293,10 +293,9 @@ def test_a_burst_of_huge_values_that_comes_back_is_named_by_fit_evaluate_and_bac
     with pytest.raises(RnncastError, match=burst.format("a test row: its errors would drive every score")) as err:
         Forecaster(**{**TINY, "lookback": 14}).fit(frame, target="y")
     assert "correct or remove those values" in str(err.value)
-    scored = burst.format("a row of the data given: its errors would drive every score it enters")
-    with pytest.raises(RnncastError, match=scored):
+    with pytest.raises(RnncastError, match=burst.format("a row the model scores: its errors would drive every score it enters")):
         daily_model.evaluate(frame)
-    with pytest.raises(RnncastError, match=scored):
+    with pytest.raises(RnncastError, match=burst.format("a row of the data given: its errors would drive every score it enters")):
         Forecaster(**{**TINY, "lookback": 14}).backtest(frame, n_windows=3, target="y")
 
 
@@ -308,7 +307,7 @@ def test_evaluate_and_backtest_weigh_the_rows_their_windows_read_not_a_training_
     frame.loc[100, "y"] = 1e9
     assert np.isfinite(daily_model.evaluate(frame)["original"]["model"]["mse"])
     Forecaster(**{**TINY, "lookback": 14, "epochs": 1}).backtest(frame, n_windows=3, target="y")
-    with pytest.raises(RnncastError, match=r"holds 1000000000 at 2024-04-10 \(a row of the data given"):
+    with pytest.raises(RnncastError, match=r"holds 1000000000 at 2024-04-10 \(a row the model scores"):
         daily_model.evaluate(frame, part="all")
 
 
@@ -321,3 +320,15 @@ def test_a_burst_comes_back_to_the_level_before_it(after, back):
 
     column = np.array([100.0, 98, 102, 99, 101, 100, 97, 103, 1e9, 9e8, *after])
     assert _burst(column, _far(column, None, 4)) == back
+
+
+@pytest.mark.parametrize("call", ["evaluate", "predict"])
+def test_a_fitted_models_refusal_offers_no_fill_its_command_cannot_take(monthly_model, call):
+    """A tester: evaluate's refusal of a 1e9 ended "leave the cell blank and give fill=, --fill", and evaluate --fill
+    was then refused: fill is fixed at fit. A fitted model's refusal says the model fills the blank as it was fitted
+    to; fit's and backtest's still offer --fill."""
+    frame = _monthly()
+    frame.loc[110, "sales"] = 1e40
+    with pytest.raises(RnncastError) as err:
+        getattr(monthly_model, call)(frame)
+    assert "give fill=" not in str(err.value) and "refit with --fill" in str(err.value)

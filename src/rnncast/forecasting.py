@@ -269,7 +269,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     starts, series, scored = parts.select(model.state, panel, index, part, located=located)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
     spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for each
-    resolution.named(panel, None, data.lookback, data.horizon, resolution.SCORED,  # and each row its windows read
+    resolution.named(panel, None, data.lookback, data.horizon, resolution.FITTED,  # and each row its windows read
                      begin={s: first for s, (first, _) in spans.items()})
     missingcodes.units_read(model.state, panel, spans)  # kW given as MW, among the rows scored
     seriesscalers.say_unlearned(model.state, panel, spans)

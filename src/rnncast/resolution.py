@@ -23,6 +23,7 @@ from rnncast.windows import Split
 
 SCORED = " (a row of the data given: its errors would drive every score it enters)"  # evaluate's, backtest's
 READ = " (a row predict reads: the forecasts would be inf or nan)"
+FITTED = " (a row the model scores: its errors would drive every score it enters)"  # evaluate's, compare's
 LOST = 0.05  # refused where float32 blurs the series' last rows by more than this share of their median step
 
 
@@ -281,5 +282,13 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
     raise RnncastError(
         f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, first + k)}{part}{among} near {middle:.6g}: scaled "
         f"by the spread {'they make' if run > 1 else 'it makes'}, {blurred}; correct or remove "
-        f"{'those values' if run > 1 else 'that value'} (a code for a missing value: leave the cell blank and give "
-        "fill=, --fill)")
+        f"{'those values' if run > 1 else 'that value'} (a code for a missing value: leave the cell blank"
+        f"{_fills(scored)})")
+
+
+def _fills(scored: str) -> str:
+    """What fills the blank ``_refuse`` advises: a fitted model's fill (predict, evaluate: fixed at fit, so a model
+    fitted without one refits), else the fill the command takes."""
+    if scored in (READ, FITTED):
+        return "; the model fills it as it was fitted to: one fitted without fill= refuses it, refit with --fill"
+    return " and give fill=, --fill"
