@@ -35,8 +35,9 @@ def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
         return "".join(told) + f"{' or' if told else ';'} the settings given fit {span}"
     l = int(np.argmax(panel.lengths))  # noqa: E741 -- no cutoff fits the settings given: a setting with one that fits it
 
-    def anywhere(**settings) -> bool:
-        return _cutoffs(panel, settings) is not None
+    def anywhere(lookback, horizon, val_frac) -> bool:  # some series holds the rows up to a cutoff and a horizon
+        need = rows_needed(lookback, horizon, val_frac, 0.0)  # after it (``span`` finds a cutoff), counted in O(S)
+        return need is not None and bool((panel.lengths >= need + horizon).any())
 
     pairs = [f"{offer(name, v)} with {_cutoffs(panel, {**now, name: v})}"
              for name in now if (v := nearest(name, now, anywhere)) is not None]
