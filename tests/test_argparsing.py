@@ -15,7 +15,7 @@ import pytest
     (["fit", "d.csv", "--epochs", "5", "--lr", "0.1", "--epochs", "50"], "rnncast fit",
      "--epochs is given twice, as 5 and then as 50; give it once"),
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
-    (["tune", "d.csv", "--past-covariate", "temp"], "rnncast tune",  # tune takes fit's covariate roles (9301)
+    (["tune", "d.csv", "--past-covariate", "temp"], "rnncast tune",  # tune takes fit's covariate roles (1213)
      "rnncast tune has no flag --past-covariate: flags are given whole, not shortened: write --past-covariates"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
                          "'predict', 'evaluate', 'export', 'compare', 'bench')"),

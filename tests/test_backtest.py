@@ -244,7 +244,7 @@ def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit
     assert m["overall"]["repeat"]["mse"] == pytest.approx(((f["y_repeat"] - f["y"])[keep] ** 2).mean())
     assert np.isnan(m["significance"]["repeat"]["p_value"])  # one origin left: no test
     assert (m["scored"]["filled_targets"], m["scored"]["windows_left_out"], m["scored"]["windows_scored"]) == (2, 2, 1)
-    later = "inputs filled from later rows"  # the table's row says why (backtestpage), not a row of nan (9601)
+    later = "inputs filled from later rows"  # the table's row says why (backtestpage), not a row of nan (1225)
     assert [w.get("left_out") for w in m["windows"]] == [None, later, later]
     from rnncast.runnotes import unscored_note
     assert unscored_note(m).startswith("Values that fill made are not scored: 2 target values")
@@ -459,10 +459,10 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
     assert " up to it, 11 after)" in said and "and 19 after it (5 cutoffs 4 steps apart from it" in said
     assert "the data ends at 2024-12-01, 11 rows after the cutoff at most: 1 window fit there (n_windows=1, " \
            "--n-windows 1, step left out), or give a cutoff from 2019-02-01 to 2022-11-01 (cutoff='2022-11-01', --cutoff 2022-11-01)" \
-        in said  # 19 rows before the end of the series that ends first (decision 854; 9601: the first model's rows)
+        in said  # 19 rows before the end of the series that ends first (decision 854; 1306: the first model's rows)
     assert "too short" not in said
     for cutoff, n_windows, step in (("2024-01-01", 1, None), ("2022-11-01", 5, 4)):  # each offer followed keeps
-        caplog.clear()  # every series (9961)
+        caplog.clear()  # every series (1328)
         Forecaster(**TINY, cutoff=cutoff).backtest(frame, n_windows=n_windows, step=step)
         assert "left out" not in caplog.text, (cutoff, caplog.text)
 
@@ -523,13 +523,13 @@ def test_targets_sales_and_sales_hat_are_refused_not_written_over_each_other(mon
 
 def test_backtest_notes_smape_where_actual_values_are_zero():
     """As evaluate's (decision 502): an intermittent series' backtest scored sMAPE at 200 % at each 0, unsaid; its
-    table has no MAPE column, so the note says nothing of MAPE (a tester's find, 9604)."""
+    table has no MAPE column, so the note says nothing of MAPE (a tester's find, 1228)."""
     frame = pd.DataFrame({"y": np.maximum(np.sin(0.3 * np.arange(300)), 0) * 10})
     result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=3)
     zeros = result.metrics["zero_actuals"]
     assert 0 < zeros["zeros"] < zeros["values"] == 3 * TINY["horizon"]
     assert any(n.startswith(f"The model's sMAPE counts 200 %, its bound, at each of the {zeros['at_bound']} forecast")
-               for n in result.notes)  # MAPE's share of steps is not said beside a table without MAPE (9604)
+               for n in result.notes)  # MAPE's share of steps is not said beside a table without MAPE (1228)
     assert not any("MAPE is" in n for n in result.notes)
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).backtest(frame + 1, n_windows=3).metrics
 

@@ -63,7 +63,7 @@ def test_a_window_every_series_lacks_a_row_of_is_labelled_left_out():
     nan = {"mse": float("nan"), "mae": float("nan"), "rmse": float("nan"), "mase": float("nan"), "smape_pct": float("nan")}
     m = {"windows": [{"window": 2, "first_step": ["2024-01-31", "2024-01-31"], "left_out": True, "model": nan}],
          "overall": {"model": nan}, "verdict_units": "original"}
-    assert backtest_rows(m)[1] == ["2 (2024-01-31)", "left out: a row missing", "", "", "", "", ""]  # True: before 9601
+    assert backtest_rows(m)[1] == ["2 (2024-01-31)", "left out: a row missing", "", "", "", "", ""]  # True: before 1225
 
 
 def test_a_window_left_out_of_the_scores_is_one_row_saying_why_not_rows_of_nan():

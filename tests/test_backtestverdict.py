@@ -41,7 +41,7 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
         "lower, not beyond chance (Diebold–Mariano one-sided p = 0.2 that the model is not better)")  # the terminal's numbers and p-value, not a bare "beyond chance"
     assert sentence.endswith("only a steady difference counts.")  # a lower MSE the test did not confirm
     windows = {**_backtest_metrics(0.2), "windows": [{"model": {"mse": 140.0}, "repeat": {"mse": 9.0}}]}
-    assert ": 1.00 against 2.00 for the" in backtest_verdict(windows)[1]  # as the table's column, 140.0 in it, writes them (9606)
+    assert ": 1.00 against 2.00 for the" in backtest_verdict(windows)[1]  # as the table's column, 140.0 in it, writes them (1230)
     worse = _backtest_metrics(0.99)
     worse["overall"]["model"]["mse"] = 6.0  # six times repeat's: the test is not why it loses
     assert not backtest_verdict(worse)[0] and "steady difference" not in backtest_verdict(worse)[1]

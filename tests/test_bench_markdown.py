@@ -373,3 +373,21 @@ def test_remake_folder_refuses_a_results_csv_of_no_rows_and_reads_one_a_spreadsh
         with pytest.raises(RnncastError, match=r"results.csv is UTF-16 text, which rnncast does not read; save it as UTF-8"):
             markdown.remake_folder(tmp_path, ["gru"])
         assert (tmp_path / "results.md").read_text() == written
+
+
+def test_remake_reads_a_resaved_results_csv_s_separator_once_and_says_it_each_time(tmp_path, caplog):
+    """remake_folder read the separator three times (its check, read_checked, remake's read_csv), a cache keeping
+    the INFO line to one: a second remake of a ';' results.csv in the same process then said nothing. Read once now,
+    handed on, said once for each remake."""
+    import csv
+    import logging
+
+    results.append_csv(tmp_path / "results.csv", _row(model="gru", mse=0.05, mae=0.18))
+    rows = list(csv.reader((tmp_path / "results.csv").read_text().splitlines()))
+    with (tmp_path / "results.csv").open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, delimiter=";").writerows(rows)
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            assert markdown.remake_folder(tmp_path, ["gru"]).startswith("wrote")
+        assert caplog.text.count("results.csv is separated by ';', not commas") == 1, caplog.text

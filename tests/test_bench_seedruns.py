@@ -37,7 +37,7 @@ def test_a_row_per_seed_of_the_latest_setting():
     assert [r["seed"] for r in groups[("national_illness", "S")][(24, "gru")]] == [3]
     assert replaced == {("national_illness", "S"): {(24, "gru"): None}}
     older = _row(seed=4, settings='{"epochs": 1, "seed": 4, "device": "auto", "threads": 0, "val_frac": 0.1}')
-    groups, _, replaced = seedruns.gather([older, _row()], _key)  # recorded before 9953: the same setting
+    groups, _, replaced = seedruns.gather([older, _row()], _key)  # recorded before 1156: the same setting
     assert [r["seed"] for r in groups[("national_illness", "S")][(24, "gru")]] == [4, 2021] and not replaced
     groups, unshown, _ = seedruns.gather([_row(), _row(seed=5, quick="yes")], _key)  # quick never replaces full
     assert [r["seed"] for r in groups[("national_illness", "S")][(24, "gru")]] == [2021] and unshown

@@ -124,7 +124,7 @@ def test_tune_names_an_unknown_keyword_and_a_setting_given_beside_its_settings()
 
 
 def test_tune_given_a_role_in_settings_says_it_is_a_column_role():
-    """tune takes fit's roles (decisions 1166, 9301), past_covariates= and future_covariates= too: one given in
+    """tune takes fit's roles (decisions 1166, 1213), past_covariates= and future_covariates= too: one given in
     settings= is said as a column role."""
     pytest.importorskip("optuna")
     with pytest.raises(RnncastError, match=r"^tune's settings= hold id_col, a column role, not a setting: give it as "

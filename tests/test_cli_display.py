@@ -90,7 +90,7 @@ def test_a_latin1_terminal_gets_plain_ascii_for_what_its_encoding_lacks(monkeypa
     assert sys.stderr.errors == "strict"
 
 
-# ---- -q/--quiet, -v/--verbose; the advice on stderr (decisions 1164, 9924) ------------------------------------------
+# ---- -q/--quiet, -v/--verbose; the advice on stderr (decisions 1164, 1165) ------------------------------------------
 
 @pytest.fixture
 def loudness():

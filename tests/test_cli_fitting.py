@@ -572,13 +572,13 @@ def test_a_keyed_runs_config_json_keeps_id_col_as_given_and_as_a_list_and_resume
     assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]  # one form (decision 1133)
     code, out, err = cli(capsys, "evaluate", run / "model", data, "--json", "--by-series")
     assert code == 0, err
-    assert json.loads(out)["series"][0]["id"] == {"item_id": "FOODS", "store_id": 0}  # an int as the file's column reads (9104)
+    assert json.loads(out)["series"][0]["id"] == {"item_id": "FOODS", "store_id": 0}  # an int as the file's column reads (1135)
     (run / "report.html").unlink()  # its outputs cut short: it resumes, and trains one epoch more
     code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "2", "--id-col", "item_id,store_id")  # its own key
     assert code == 0, err
     config = json.loads((run / "config.json").read_text())
     assert config["data"]["id_col"] == config["run"]["id_col"] == ["item_id", "store_id"]
-    (run / "report.html").unlink()  # a run written before 9102, its request's key as text: read as before
+    (run / "report.html").unlink()  # a run written before 1133, its request's key as text: read as before
     (run / "config.json").write_text(json.dumps({**config, "data": {**config["data"], "id_col": "item_id,store_id"}}))
     code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "3")
     assert code == 0, err
@@ -607,7 +607,7 @@ def test_stdout_holds_the_output_and_stderr_the_diagnostics_quiet_or_not(tmp_pat
     """A tester's finding: fit's "hint: ... give the season (--season 24)" went to stdout while INFO and WARNING
     went to stderr. Every command's advice is now on stderr with the log lines (``display.advise``), and ``-q`` keeps
     only the warnings there; stdout, the scores and paths, is the same either way. predict's CSV and evaluate's JSON
-    on stdout stay clean, evaluate --json's advice said on stderr (it was dropped). Decisions 1164, 9924."""
+    on stdout stay clean, evaluate --json's advice said on stderr (it was dropped). Decisions 1164, 1165."""
     import logging
 
     data = tmp_path / "d.csv"

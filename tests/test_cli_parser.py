@@ -124,8 +124,8 @@ def test_resume_names_every_flag_it_may_be_given_with():
                          "further, fewer ends it sooner, never below the epochs it has run; a finished run is not "
                          "extended: fit --config RUN --epochs N --out NEW), --device and --threads may be given with "
                          "it (another --threads than the run's: its weights match an uninterrupted run's to float "
-                         "rounding, not bit for bit)")  # --epochs since decision 925; a finished run's refusal since 9952;
-    # the thread count's since 9921
+                         "rounding, not bit for bit)")  # --epochs since decision 925; a finished run's refusal since 1086;
+    # the thread count's since 1162
     assert all("--" + name in text for name in MACHINE)
 
 

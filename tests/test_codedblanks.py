@@ -31,7 +31,7 @@ def test_codes_matching_nothing_are_said_at_fit(caplog):
     rows = _rows([[1.0, 2.0]])
     with caplog.at_level("WARNING", logger="rnncast"):
         unmatched = blank(rows, "-999", True, "ffill")
-        assert not caplog.text  # said once the static covariates are read (say), none refused for the code (9963)
+        assert not caplog.text  # said once the static covariates are read (say), none refused for the code (1262)
         say(unmatched)
     assert "matched no value of the target or covariate columns ('y', 'x')" in caplog.text
     assert rows.coded is None
@@ -51,7 +51,7 @@ def test_a_target_read_from_a_code_is_told_from_one_left_blank():
 
 def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predict(caplog):
     """s28h7: with missing_values=-999 a static 'elev' of -999 was read as an elevation, while fit said the code "matched
-    no value" (decision 1224; no longer said before the refusal, 9963); a static table's or the data's columns alike,
+    no value" (decision 1224; no longer said before the refusal, 1262); a static table's or the data's columns alike,
     and at predict."""
     import pandas as pd
 

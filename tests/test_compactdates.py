@@ -237,7 +237,7 @@ def test_iso_weeks_written_yyyyww_are_refused_saying_how_to_write_them(freq):
     """202351 under --time-col week: steps with 48 'missing' at each new year; rnncast reads weeks as 2023-W51."""
     from rnncast.loading import load_panel
 
-    frame = _counted("period", pd.date_range("2022-01-03", periods=80, freq="W-MON"), "%G%V")  # 'week': read (9506)
+    frame = _counted("period", pd.date_range("2022-01-03", periods=80, freq="W-MON"), "%G%V")  # 'week': read (965)
     with pytest.raises(RnncastError, match=r"time column 'period' holds 202201 .. 202328, which look like ISO weeks written "
                                            r"YYYYWW \(202201: the week of 3 January 2022\): read as integer steps they "
                                            r"leave 48 steps missing \(the first after 202252\), read as ISO weeks none; "

@@ -237,7 +237,7 @@ def test_file_bom_reads_the_mark_of_plain_and_compressed_files(tmp_path):
 
 def test_integer_columns_are_written_back_as_integers_not_floats(tmp_path):
     """A tester's weekly demand file of whole units: forecasts.csv wrote its actuals and repeat baseline as 2.0, where
-    the README says data values are written with the decimals the file writes every value with (9602)."""
+    the README says data values are written with the decimals the file writes every value with (1226)."""
     frame = read_table(_write(tmp_path / "d.csv", "date,units,price", ["0,1.5", "2,2.25", "13,3.0"], sep=","))
     assert frame.attrs[csvmarks.DECIMALS] == {"units": 0}  # an int64 column: no decimals; price varies
     weeks = pd.date_range("2020-01-05", periods=80, freq="W-SUN")

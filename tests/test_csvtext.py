@@ -273,7 +273,7 @@ def test_a_12_hour_clock_no_one_format_writes_is_read_and_forecast_as_iso_dates_
     ("d\ty\n1\t1,5\n2\t2,5\n", ("\t", ",")),
     ("d\ty\n1\t1\n2\t2\n", ("\t", ".")),
     ("d,y\na,1.5\nb,2.5\n", None),  # the default: nothing to keep
-    ("d,y\n1,1.5\n2,2.5\n", (",", ".")),  # an integer column, kept to write its copies as integers (9602)
+    ("d,y\n1,1.5\n2,2.5\n", (",", ".")),  # an integer column, kept to write its copies as integers (1226)
 ], ids=["semicolon-commas", "semicolon-points", "semicolon-integers", "tab-commas", "tab-integers", "comma",
         "comma-integers"])
 def test_the_dialect_of_a_csv_file_is_its_separator_and_decimal_mark(tmp_path, text, dialect):

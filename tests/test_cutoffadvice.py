@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import RnncastError
+from rnncast import RnncastError, cutoffadvice
 from rnncast.config import DataSettings
 from rnncast.cutting import cut
 from rnncast.loading import load_panel
@@ -134,3 +134,19 @@ def test_a_panels_backtest_cutoffs_offered_keep_every_series(caplog):
     assert str(refused.value).endswith("most: give a cutoff from 2023-01-26 to 2023-03-16 (cutoff='2023-03-16', "
                                        "--cutoff 2023-03-16), which leaves out 'B' (no cutoff keeps every "
                                        "series)"), str(refused.value)
+
+
+def test_a_setting_tried_is_checked_by_its_rows_and_only_those_offered_are_given_their_cutoffs(monkeypatch):
+    """Each lookback, horizon and share the search tried drew the cutoffs that keep the most series (``span``, which
+    pairs every series' cutoffs with every other's) only to ask whether there were any: 1600 series took 2.5 s. A
+    setting tried is checked by its series' rows; span draws the cutoffs of the settings given and of each offered."""
+    panel = load_panel(pd.concat([_series(120 + s % 50, key=f"u{s}") for s in range(40)]), target="y", id_col="unit",
+                       announce=False)
+    now = {"lookback": 110, "horizon": 24, "val_frac": 0.3, "cutoff": "2016-07-02"}
+    drawn = []
+    monkeypatch.setattr(cutoffadvice, "span", lambda *args, span=cutoffadvice.span: drawn.append(args) or span(*args))
+    with pytest.raises(RnncastError) as refused:
+        cut(panel, None, DataSettings(**now))
+    said = str(refused.value)
+    offered = said.count(") with the cutoff ") + said.count(") with a cutoff ")
+    assert offered >= 2 and len(drawn) == 1 + offered, said  # the settings given, then each setting offered

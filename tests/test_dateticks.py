@@ -293,7 +293,7 @@ def test_a_long_quarterly_calendar_is_ticked_at_years_first_quarters():
 
 def test_quarters_from_a_second_quarter_are_ticked_as_the_csv_writes_them():
     """The tester's gdp39_q_q2.csv (2015Q2 first) was inferred 'QS-APR' and forecast.png named its test quarters
-    2023Q1 .. 2024Q4 "2023Q4" .. "2025Q3" (fiscal years from April); decisions 1044, 9802: calendar quarters, as written."""
+    2023Q1 .. 2024Q4 "2023Q4" .. "2025Q3" (fiscal years from April); decisions 1044, 1045: calendar quarters, as written."""
     from rnncast import timetext
     from rnncast.loading import load_panel
 

@@ -136,7 +136,7 @@ def test_a_forecast_from_made_values_is_warned_with_their_dates(caplog):
 
 
 def test_unscored_why_names_each_cause_a_window_keeps_no_scored_value_for():
-    """The reason a backtest's table gives in a window's row (9601): its inputs read later fills, its actuals were
+    """The reason a backtest's table gives in a window's row (1225): its inputs read later fills, its actuals were
     made by fill, or its dates have no row; each named where it is among the window's values."""
     filled = np.zeros((2, 3, 1), dtype=bool)
     assert filledwindows.unscored_why(np.array([True, True]), filled, None) == "inputs filled from later rows"

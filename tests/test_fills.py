@@ -215,3 +215,19 @@ def test_a_series_of_a_key_of_two_columns_is_left_out_by_both_in_the_line_given(
     df = frame
     df = df[(df['shop'] != 'N') | (df['id'] != 'b')]  # the pandas line followed: read
     assert load_panel(df, "y", time_col="time", past_covariates=["hum"], id_col=["shop", "id"]).n_series == 1
+
+
+def test_zero_fill_carries_the_values_it_is_given_to_carry_as_ffill_does_in_one_call():
+    """The blank covariates of the rows zero fill adds (``carried``) are filled as ffill fills them, source and all,
+    in the one call that zeroes the rest (fill_panel called fill_missing a second time for them)."""
+    from rnncast.fills import fill_missing
+
+    values = np.array([[NAN, NAN], [1.0, 5.0], [NAN, NAN], [2.0, NAN], [NAN, 7.0]])
+    carried = np.zeros(values.shape, dtype=bool)
+    carried[[0, 2, 3], 1] = True  # the covariate of three added rows; the target's blanks and row 4's are zeroed
+    filled, kept, source = fill_missing(values, "zero", carried)
+    ahead, _, at = fill_missing(values, "ffill")
+    assert kept.all()
+    assert filled[:, 1].tolist() == [5.0, 5.0, 5.0, 5.0, 7.0] and filled[:, 0].tolist() == [0.0, 1.0, 0.0, 2.0, 0.0]
+    assert (filled[carried] == ahead[carried]).all() and (source[carried] == at[carried]).all()
+    assert source[carried].tolist() == [1, -1, -2] and not source[~carried].any()

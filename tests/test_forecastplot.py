@@ -128,7 +128,7 @@ def test_series_with_constant_training_rows_are_not_ranked_and_the_figure_says_s
 
 def test_a_series_that_repeats_every_season_is_titled_so_not_as_constant(panel_data):
     """A weekly pattern's panel was titled "its training rows never change" above an oscillating line (decision
-    9801)."""
+    909)."""
     two = panel_data[panel_data.unique_id.isin(["s000", "s001"])]
     rows = two[two.unique_id == "s000"].copy()
     rows["unique_id"], rows["y"] = "weekly", np.resize([3.0, 5.0, 4.0, 9.0, 1.0, 2.0], len(rows))  # season 6

@@ -184,7 +184,7 @@ def test_forecast_figure_draws_the_test_split_as_the_runs_forecast_png_does():
     for h in model.history_:  # as a fit whose epochs never beat the untrained network: its page says so, and the legend
         h["best"] = False
     labels = [line.get_label() for line in model.forecast_figure(frame).axes[0].lines]
-    assert "model (lstm + linear highway, untrained)" in labels  # (9607)
+    assert "model (lstm + linear highway, untrained)" in labels  # (1231)
 
 
 def test_help_lists_every_fitted_attribute_with_its_type_and_the_types_hold():

@@ -96,7 +96,7 @@ def test_a_name_with_both_quote_kinds_is_shown_as_written():
 
 
 def test_a_run_that_kept_the_untrained_network_says_so_in_the_legend():
-    """A tester's diverged run (9607): the page said the model is the untrained network, forecast.png's legend
+    """A tester's diverged run (1231): the page said the model is the untrained network, forecast.png's legend
     "model (lstm + linear highway)" as of a trained one."""
     assert legend_label({"cell": "lstm", "highway": True}, untrained=True) == "model (lstm + linear highway, untrained)"
     assert legend_label({"cell": "gru", "highway": False}, True) == "model (gru, untrained)"

@@ -28,7 +28,7 @@ def inferred(time: pd.DatetimeIndex) -> Calendar:
 @pytest.mark.parametrize("start, months, text", [("2010-01-15", 1, "MS@15"), ("2010-01-10", 3, "QS-JAN@10"),
                                                  ("2010-02-10", 3, "QS-FEB@10"), ("1990-03-15", 12, "YS-MAR@15"),
                                                  ("2010-01-30", 1, "MS@30"), ("2009-10-10", 3, "QS-JAN@10"),
-                                                 ("2009-11-20", 3, "QS-FEB@20")])  # calendar quarters (9801)
+                                                 ("2009-11-20", 3, "QS-FEB@20")])  # calendar quarters (1044)
 def test_a_fixed_day_of_the_month_is_found_and_kept_as_written(start, months, text):
     time = every(start, months, 40)
     calendar = inferred(time)

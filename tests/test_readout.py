@@ -195,7 +195,7 @@ def test_a_quantile_panel_whose_original_units_are_one_series_says_so_on_its_int
 
 
 def test_the_hint_names_the_best_baseline_and_starts_the_network_at_it():
-    """A tester's weekly demand (9608): training mean 6.10, seasonal naive 10.41, model 10.74; the hint advised
+    """A tester's weekly demand (1232): training mean 6.10, seasonal naive 10.41, model 10.74; the hint advised
     window_norm='season', which starts the network at a baseline worse than the mean. The hint names the best
     baseline: the training mean, where window_norm='none' with the standard scaler starts the network."""
     from rnncast.readout import window_norm_hint
@@ -218,7 +218,7 @@ def test_the_hint_names_the_best_baseline_and_starts_the_network_at_it():
 
 
 def test_a_model_of_the_features_alone_names_only_the_baselines_scored():
-    """A regression from features without a season (9603): the verdict named "the seasonal naive" that no row scored."""
+    """A regression from features without a season (1227): the verdict named "the seasonal naive" that no row scored."""
     from rnncast.readout import past_reference
 
     assert past_reference({"model": {}, "repeat": {}, "mean": {}}) == (

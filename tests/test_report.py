@@ -54,7 +54,7 @@ def test_the_forecast_plot_names_the_highway_beside_the_cell_where_it_is_on(tmp_
 
 
 def test_a_run_of_the_features_alone_is_titled_a_regression_and_names_only_the_baselines_scored(tmp_path, frame):
-    """A tester's features-only run (9603): titled "LSTM forecasting y", its verdict naming "the seasonal naive"
+    """A tester's features-only run (1227): titled "LSTM forecasting y", its verdict naming "the seasonal naive"
     though no season was set, so none was scored."""
     model = Forecaster(**{**TINY, "horizon": 1}, target_input=False, future_known=True, window_norm="none", highway=False).fit(
         frame, target="y", features=["x"])
@@ -199,7 +199,7 @@ def test_a_panel_runs_metrics_record_where_its_test_rows_fall_on_other_series_fi
 
 
 def test_a_part_with_no_window_left_is_said_and_the_run_still_written(tmp_path):
-    """Every validation window of a model reading future covariates forecasts a date the data lacks (9101): the run
+    """Every validation window of a model reading future covariates forecasts a date the data lacks (1216): the run
     was refused after training ("no window of part 'val' is left to score"), its folder unfinished; the part is now
     said in the notes and left without scores, the test scored and the run written whole."""
     n = 100

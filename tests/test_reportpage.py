@@ -356,7 +356,7 @@ def test_a_runs_data_table_names_its_id_and_time_columns():
 
 
 def test_the_pages_verdict_and_baseline_table_quote_mses_as_its_metric_table_writes_them(tmp_path):
-    """A tester's page (9606): the verdict said 35.81 beside the table's 35.8. The page's table holds the validation
+    """A tester's page (1230): the verdict said 35.81 beside the table's 35.8. The page's table holds the validation
     rows too, so the verdict and the baseline table quote the test MSEs in the notation of that whole column."""
     from rnncast.reportpage import run_blocks
 

@@ -176,7 +176,7 @@ def test_a_resume_with_fewer_epochs_than_the_checkpoint_trained_is_refused_in_py
 
 
 def test_a_run_whose_own_epochs_are_fewer_than_it_trained_is_told_the_least_that_works(tmp_path):
-    """A run an earlier resume rewrote (before 9951: "epochs": 30 recorded, 339 trained) cannot be told to leave
+    """A run an earlier resume rewrote (before 1085: "epochs": 30 recorded, 339 trained) cannot be told to leave
     epochs as it began: that is refused too; it is told the least epochs that work."""
     from rnncast.resumedsettings import _refuse_fewer_epochs
     with pytest.raises(RnncastError, match=r"has trained 339 epochs already, more than the 30 asked for now: .*; give "

@@ -88,7 +88,7 @@ def test_static_covariates_all_is_refused_with_the_forms_static_covariates_take(
 
 def test_a_fitted_models_roles_are_said_by_the_roles_given_not_as_features():
     """t28t7: "The model was trained on target ['OT'] and features ['HUFL', 'hour', 'temp_fc']" for a model fitted with
-    past and future covariates; and predict without future= asked for "the future values of features" (9703)."""
+    past and future covariates; and predict without future= asked for "the future values of features" (1223)."""
     from rnncast import Forecaster
     from conftest import TINY
 

@@ -59,7 +59,7 @@ def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_fa
 
 
 def test_the_interval_line_writes_its_numbers_as_the_tables_do():
-    """A tester's page (9606): coverage 0.8509 in the table, 85.1% in the text; pinball 2.4188 beside 2.419. The
+    """A tester's page (1230): coverage 0.8509 in the table, 85.1% in the text; pinball 2.4188 beside 2.419. The
     coverage is the table's four decimals of a share (85.09%), the pinball loss as the table's column writes it."""
     from rnncast.runnotes import interval_text
 
@@ -413,7 +413,7 @@ def test_the_note_of_blank_labels_of_a_fit_without_a_fill_says_they_are_blank_no
 
 def test_the_percent_note_beside_a_table_without_mape_says_smape_alone():
     """A backtest's note said "MAPE is over the 7 of 12 forecast steps whose actual is not 0" beside a table with no
-    MAPE column (9604): there it says sMAPE's bound alone, and nothing where that is not reached."""
+    MAPE column (1228): there it says sMAPE's bound alone, and nothing where that is not reached."""
     from rnncast.runnotes import percent_note
 
     zeros = {"zero_actuals": {"values": 12, "zeros": 5, "at_bound": 5}}

@@ -57,7 +57,7 @@ def test_an_r2_far_below_zero_is_written_in_scientific_notation_not_in_38_digits
 
 
 def test_a_sentence_quotes_a_score_as_the_tables_column_writes_it():
-    """A tester's page (9606): the verdict said 35.81 beside the table's 35.8 (a column of 114.1 and 1147.8)."""
+    """A tester's page (1230): the verdict said 35.81 beside the table's 35.8 (a column of 114.1 and 1147.8)."""
     from rnncast.scoretext import quoter
 
     column = [114.1, 114.1, 1147.8, 35.81]

@@ -272,7 +272,7 @@ def test_skipped_series_and_id_col_name_a_key_by_its_columns_in_python(tmp_path)
     assert [d["id"] for d in untrained] == [("C", 3)]
     model.save(tmp_path / "m")
     loaded = Forecaster.load(tmp_path / "m")
-    assert loaded.id_col_ == KEY and loaded.skipped_series_[0]["id"] == ("C", 3)  # after load too (9851)
+    assert loaded.id_col_ == KEY and loaded.skipped_series_[0]["id"] == ("C", 3)  # after load too (1196)
 
 
 def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_they_were(tmp_path, capsys):
@@ -285,7 +285,7 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     flags = ["--target", "sales", "--time-col", "date", "--id-col", "item_id,store_id", "--lookback", "6",
              "--horizon", "3", "--epochs", "1", "--hidden-size", "4"]
     assert main(["fit", str(path), *flags, "--out", str(tmp_path / "run")]) == 0
-    skipped = [{"id": {"item_id": "C", "store_id": 3}, "rows": 5, "needed": 26}]  # the file's ints as ints (9104)
+    skipped = [{"id": {"item_id": "C", "store_id": 3}, "rows": 5, "needed": 26}]  # the file's ints as ints (1135)
     config = json.loads((tmp_path / "run" / "config.json").read_text())
     assert config["run"]["id_col"] == KEY and config["series"]["skipped_as_too_short"] == skipped
     assert json.loads((tmp_path / "run" / "metrics.json").read_text())["skipped_series"] == skipped

@@ -189,7 +189,7 @@ def test_a_complex_static_attribute_is_refused_naming_its_series_and_complex_tex
     table = pd.DataFrame({"unique_id": ids, "size": pd.Series([5, 2j], dtype=object)})
     with pytest.raises(RnncastError, match=rf"'size' of series '{ids[1]}' is 2j, a complex number"):
         from_frame(table, ids, "unique_id")
-    with pytest.raises(RnncastError, match=r"'size' holds numbers but for '2j'"):  # a number but for a text (9962)
+    with pytest.raises(RnncastError, match=r"'size' holds numbers but for '2j'"):  # a number but for a text (1261)
         from_frame(table.assign(size=["5", "2j"]), ids, "unique_id")
     assert from_frame(table.assign(size=["5", "2j"]), ids, "unique_id", as_categories=["size"]).categorical_names == ["size"]
 
@@ -222,7 +222,7 @@ def test_numbers_written_as_text_are_categories_at_fit_said_so_and_numbers_where
     with caplog.at_level("WARNING", logger="rnncast"):
         assert len(model.predict(text)) == 2 * TINY["horizon"]
     assert "numbers written as text" not in caplog.text  # said once, at fit
-    with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'tbd'"):  # a code, not a category (9962)
+    with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'tbd'"):  # a code, not a category (1261)
         from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "tbd"]}), ids, "unique_id")
     with pytest.raises(RnncastError, match=r"'size' holds 'n/a' for series .*, which pandas reads as missing"):
         from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id")  # no value: 9913

@@ -13,7 +13,7 @@ from rnncast.static import from_frame
                                   [100.0, "tbd", 5.0, 7.0]])
 def test_numbers_but_for_a_few_text_values_are_refused_naming_the_value_and_series(caplog, size):
     """size = 10, 12, 20, 'large' became four categories (a warning since decision 577), and 100, 'unknown' silently
-    (fewer than two numbers: a tester's finding, 9962); a file's text or a frame's mixed column, the text a typo or a
+    (fewer than two numbers: a tester's finding, 1261); a file's text or a frame's mixed column, the text a typo or a
     code for a missing value: refused naming the column, the series and the value. Named in static_categorical= it is
     read as categories; a column of texts stays categories without a word."""
     from rnncast.errors import RnncastError
@@ -54,7 +54,7 @@ def test_advice_round_trips_a_static_attribute_to_read_as_categories_is_one_name
             try:
                 from_frame(table, ["a", "b", "c", "d"], "unique_id")
                 said = [r.getMessage() for r in caplog.records if "--static-categorical" in r.getMessage()]
-            except RnncastError as err:  # numbers but for a word: refused (9962), the same advice
+            except RnncastError as err:  # numbers but for a word: refused (1261), the same advice
                 said = [str(err)]
         assert len(said) == 1 and read_back(said[0], "--static-categorical") == [name], said
 

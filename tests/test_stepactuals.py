@@ -61,7 +61,7 @@ def test_a_made_value_and_a_missing_date_are_counted_apart_never_twice():
     assert block["filled_targets"] == 1 and block["missing_steps"] == 1 and block["windows_scored"] == 2
     assert "1 forecast step of 1 window falls on dates the data has no row for" in block["missing_text"]
     assert ("no row for: forecast (the window's cutoff row is present; a gap in its inputs is warned apart) but not "
-            "scored") in block["missing_text"]  # not "its inputs are complete", which a gap in them belies (9834)
+            "scored") in block["missing_text"]  # not "its inputs are complete", which a gap in them belies (1205)
     assert scored(_wf([[1, 2], [3, 4]]), None, None) is None
 
 

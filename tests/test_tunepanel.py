@@ -38,7 +38,7 @@ TWO = _panel(key=["item_id", "store_id"], id_col="item_id,store_id", layout="lon
 
 
 def test_the_key_of_a_panel_is_its_columns_and_said_in_words():
-    assert "id_col" in ROLES and "past_covariates" in ROLES  # fit's covariate roles too (9301)
+    assert "id_col" in ROLES and "past_covariates" in ROLES  # fit's covariate roles too (1213)
     assert data_key(TWO) == {"id_col": ["item_id", "store_id"], "series": None, "static": None}
     one_col = _panel(id_col="store", layout="long", ids=("a", "b"), lengths=(60, 60), static=["size"])
     assert data_key(one_col) == {"id_col": ["store"], "series": None, "static": ["size"]}

@@ -299,7 +299,7 @@ def test_a_panel_is_tuned_as_fit_trains_and_scores_it_and_best_toml_refits_it(id
     assert sum(r.getMessage().startswith("each series is cut at its own") for r in caplog.records) == 1  # 9836
     assert len(unused) == 1 and (" (to train on them, name them with past_covariates=, future_covariates= or "
                                  "static_covariates= (--past-covariates, --future-covariates, --static-covariates), or "
-                                 "features='all' (--features all))") in unused[0]  # fit's roles, which tune takes (9301)
+                                 "features='all' (--features all))") in unused[0]  # fit's roles, which tune takes (1213)
     assert len(result.study.trials) == 2 and result.roles == {"target": "y", "id_col": id_col}
     model = result.forecaster().fit(stores, **result.roles)  # same seed, same run: the documented refit (decision 1202)
     assert len(model.state_.ids) == 3

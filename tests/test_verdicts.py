@@ -176,7 +176,7 @@ def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
     line = headline(test)
     assert "MSE 57.590 against 44.890 for the 'training mean' baseline, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)." in sentence
     assert line == "the model does NOT beat the 'training mean' baseline: MSE 57.590 against 44.890, a higher MSE (Diebold–Mariano one-sided p = 0.68 that the model is not better)"
-    assert "p < 0.05" not in line  # the numbers as the table's MSE column writes them, 57.590 above 44.890 (9606)
+    assert "p < 0.05" not in line  # the numbers as the table's MSE column writes them, 57.590 above 44.890 (1230)
     test["significance"]["mean"]["p_value"] = float("nan")  # no test could be made: said, not a p-value
     assert headline(test).endswith("a higher MSE (no Diebold–Mariano test)")
     won = {"scaled": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0}},

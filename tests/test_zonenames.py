@@ -168,7 +168,7 @@ def test_a_resume_and_a_continued_tune_compare_zones_by_their_iana_name_and_z_is
 
 
 def test_a_model_saved_with_a_zone_as_typed_loads_it_by_its_iana_name(tmp_path, monkeypatch):
-    """A model saved before 9303 kept tz='utc' in its params: loaded by its IANA name, so compare and set_params see
+    """A model saved before 1215 kept tz='utc' in its params: loaded by its IANA name, so compare and set_params see
     the zone its calendar holds."""
     import json
 

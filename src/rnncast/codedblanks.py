@@ -57,7 +57,7 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
 
 
 def say(unmatched: str | None) -> None:
-    """Say ``blank``'s "matched no value" once no static covariate was refused for holding the code (9963)."""
+    """Say ``blank``'s "matched no value" once no static covariate was refused for holding the code (1262)."""
     if unmatched:
         log.warning("%s", unmatched)
 
@@ -77,7 +77,7 @@ def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.n
 def static(panel, text: str | None) -> None:
     """Refuse a numeric static attribute of ``panel`` (``Panel.static``) holding a number of ``missing_values``
     (``text``), naming the attribute and the series: a static covariate needs a value for every series and is never
-    filled, and it was read as the value (-999 an elevation), while fit said the code "matched no value" (9704)."""
+    filled, and it was read as the value (-999 an elevation), while fit said the code "matched no value" (1224)."""
     codes = missing_numbers(text)
     if panel.static is None:
         return

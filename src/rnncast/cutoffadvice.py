@@ -11,12 +11,10 @@ import numpy as np
 from rnncast import writtenzones
 from rnncast.config import DataSettings
 from rnncast.panel import Panel
+from rnncast.settingsearch import longest, nearest, offer, offers, series
 from rnncast.spelling import listing, spelled
 from rnncast.timetext import shown
 from rnncast.windows import rows_needed
-
-SIZES = ("lookback", "horizon")  # the rows needed grow with them: the largest below the one given is offered
-SHARES = [x / 100 for x in range(1, 96)]
 
 
 def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
@@ -30,28 +28,22 @@ def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
         need = rows_needed(lookback, horizon, val_frac, 0.0)
         return need is not None and need <= up[s] and horizon <= after[s]
 
-    said = [_setting(name, v) for name in now if (v := _value(name, now, here)) is not None]
-    for size in SIZES if not said else ():  # none alone: a validation share with a lookback or horizon
-        pair = next(((x, v) for x in _nearest(now["val_frac"]) if (v := _value(size, {**now, "val_frac": x}, here))), None)
-        if pair is not None and not said:
-            said.append(f"val_frac {pair[0]:g} with {size} {pair[1]} ({spelled('val_frac', pair[0])}; "
-                        f"{spelled(size, pair[1])})")
-    who = ("the series (" if panel.ids == [None] else f"the series with the most rows up to the cutoff "
-           f"({panel.given_id(s)!r}, ") + f"{up[s]} up to it, {after[s]} after)"
-    offers = [f"; {who} fits {listing(said, 'or')} at this cutoff"] if said else []
+    said = offers(now, here)  # each alone, else a validation share with a lookback or horizon
+    who = series(panel, s, "series with the most rows up to the cutoff", f"{up[s]} up to it, {after[s]} after")
+    told = [f"; {who} fits {listing(said, 'or')} at this cutoff"] if said else []
     if span := _cutoffs(panel, now):
-        return "".join(offers) + f"{' or' if offers else ';'} the settings given fit {span}"
+        return "".join(told) + f"{' or' if told else ';'} the settings given fit {span}"
     l = int(np.argmax(panel.lengths))  # noqa: E741 -- no cutoff fits the settings given: a setting with one that fits it
 
-    def anywhere(**settings) -> bool:
-        return _cutoffs(panel, settings) is not None
+    def anywhere(lookback, horizon, val_frac) -> bool:  # some series holds the rows up to a cutoff and a horizon
+        need = rows_needed(lookback, horizon, val_frac, 0.0)  # after it (``span`` finds a cutoff), counted in O(S)
+        return need is not None and bool((panel.lengths >= need + horizon).any())
 
-    pairs = [f"{_setting(name, v)} with {_cutoffs(panel, {**now, name: v})}"
-             for name in now if (v := _value(name, now, anywhere)) is not None]
-    longest = "the series (" if panel.ids == [None] else f"the longest series ({panel.given_id(l)!r}, "
-    offers.append(f"; no cutoff leaves the rows these settings need ({_need(now)}) in {longest}"
-                  f"{panel.lengths[l]} rows)" + (f": it fits {listing(pairs, 'or')}" if pairs else ""))
-    return "".join(offers)
+    pairs = [f"{offer(name, v)} with {_cutoffs(panel, {**now, name: v})}"
+             for name in now if (v := nearest(name, now, anywhere)) is not None]
+    told.append(f"; no cutoff leaves the rows these settings need ({_need(now)}) in {longest(panel, l)}"
+                + (f": it fits {listing(pairs, 'or')}" if pairs else ""))
+    return "".join(told)
 
 
 def _need(settings: dict) -> str:
@@ -110,24 +102,3 @@ def windows_at(need: int | None, cut: list[dict], horizon: int, step: int, panel
 def written(t, panel: Panel) -> str:
     """``t`` as the data writes its times, at the UTC offset the data writes for it (``writtenzones.as_written``)."""
     return shown(writtenzones.as_written(t, panel.written_offsets), panel.time, panel.calendar.text_format)
-
-
-def _value(name: str, now: dict, fits) -> int | float | None:
-    """The value of ``name`` nearest the one given at which ``fits(**settings)``: the largest lookback or horizon
-    below it (by halves: the rows needed grow with it), the share of val_frac nearest it; None where none does."""
-    if name in SIZES:
-        lo, hi, best = 1, int(now[name]) - 1, None
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            lo, hi, best = (mid + 1, hi, mid) if fits(**{**now, name: mid}) else (lo, mid - 1, best)
-        return best
-    return next((x for x in _nearest(now[name]) if fits(**{**now, name: x})), None)
-
-
-def _nearest(share: float) -> list[float]:
-    """The other shares, nearest ``share`` first."""
-    return sorted((x for x in SHARES if x != share), key=lambda x: (abs(x - share), x))
-
-
-def _setting(name: str, value) -> str:
-    return f"{name} {value:g} ({spelled(name, value)})"

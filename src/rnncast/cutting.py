@@ -16,9 +16,10 @@ from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
+from rnncast.settingsearch import SHARES, longest, settings_that_fit
 from rnncast.settingvalues import given
 from rnncast.spelling import counted, some, spelled
-from rnncast.windows import FEW_WINDOWS, Split, chronological_split, few_note, rows_needed, train_windows
+from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
            **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
     remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
-        test_frac=test_frac, **kw), now, _longest(panel, s), _windows(panel.lengths, data_s))  # only where nothing trains
+        test_frac=test_frac, **kw), now, longest(panel, s), _windows(panel.lengths, data_s))  # only where nothing trains
     if panel.id_col is None:  # one series: its too-short message is the error, naming the settings that fit it
         return panel, [part(len(panel.values), remedy)], []
     splits = []
@@ -178,7 +179,7 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
         s = int(np.argmax(panel.lengths))
         now = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "n_windows": n_windows,
                **({"step": step} if step is not None and n_windows > 1 else {})}
-        if said := settings_that_fit(int(panel.lengths[s]), need, now, _longest(panel, s)):
+        if said := settings_that_fit(int(panel.lengths[s]), need, now, longest(panel, s)):
             return said
     base = rows_needed(lookback, horizon, val_frac, 0.0)
 
@@ -186,18 +187,14 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
         n = rows_needed(lookback, horizon, val_frac, 0.0)
         return n is not None and (base is None or n < base)
 
-    shares = [x / 100 for x in range(1, 96)]
     shorter = ["step"] * (n_windows > 1) + ["lookback"] * (lookback > 1 and fewer(lookback=lookback - 1)) + ["horizon"]
     helps = [f"fewer cutoffs ({spelled('n_windows')})"] * (n_windows > 1) + [f"a shorter {_either(shorter)}"]
-    if any(fewer(val_frac=x) for x in shares if x > val_frac):
+    if any(fewer(val_frac=x) for x in SHARES if x > val_frac):
         helps.append(f"a larger validation share ({spelled('val_frac')}: its rows must hold a horizon)")
-    elif any(fewer(val_frac=x) for x in shares if x < val_frac):
+    elif any(fewer(val_frac=x) for x in SHARES if x < val_frac):
         helps.append(f"a smaller validation share ({spelled('val_frac')}: the rows it leaves for training must hold "
                      "lookback + horizon)")
     return f"; {_either(helps, comma=len(helps) > 2)} need fewer"
-
-
-SIZES = ("lookback", "horizon", "n_windows", "step")  # whole numbers, of which fewer rows are needed the smaller they are
 
 
 def _windows(lengths: np.ndarray, data_s: DataSettings):
@@ -211,51 +208,6 @@ def _windows(lengths: np.ndarray, data_s: DataSettings):
 
     splits = [Split(t, t, t) for t in (ends(n) for n in lengths)]  # the training rows alone count
     return lambda lookback: train_windows(splits, lookback, data_s.horizon)
-
-
-def settings_that_fit(have: int, need, now: dict, who: str, windows=None) -> str:
-    """The settings that would let ``have`` rows (the longest series', or its rows up to a cutoff, ``who``) hold what
-    ``need(**settings)`` asks (the rows needed, None where no length does), each alone, at the value nearest the one
-    given in ``now``: the largest lookback, horizon or n_windows below it (``SIZES``), the share of ``val_frac`` or
-    ``test_frac`` nearest it that fits; "; the longest series ('S07', 72 rows) fits lookback 36 (lookback=36,
-    --lookback 36) or val_frac 0.05 (val_frac=0.05, --val-frac 0.05)", or "" where no one setting does. fit's,
-    a cutoff's and a backtest's refusals say it alike. ``windows``: how many training windows a lookback leaves,
-    where fit can count them: a lookback offered that leaves fewer than fit warns below adds one that does
-    (``few_note``)."""
-    def fits(**changed) -> bool:
-        n = need(**{**now, **changed})
-        return n is not None and n <= have
-
-    def largest(name: str, **fixed) -> int | None:  # the rows needed grow with a size: the largest that fits, by halves
-        lo, hi, best = 1, int(now[name]) - 1, None
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            lo, hi, best = (mid + 1, hi, mid) if fits(**fixed, **{name: mid}) else (lo, mid - 1, best)
-        return best
-
-    def nearest(name: str) -> list[float]:  # the other shares, nearest the one given first
-        return sorted((x / 100 for x in range(1, 96) if x / 100 != now[name]), key=lambda x: (abs(x - now[name]), x))
-
-    sizes, shares = [n for n in now if n in SIZES], [n for n in now if n not in SIZES]
-    said = [f"{name} {v} ({spelled(name, v)})" + (few_note(windows, v) if windows and name == "lookback" else "")
-            for name in sizes if (v := largest(name)) is not None]
-    said += [f"{name} {x:g} ({spelled(name, x)})" for name in shares
-             if (x := next((x for x in nearest(name) if fits(**{name: x})), None)) is not None]
-    for name, size in ((name, size) for name in shares for size in sizes if not said):  # none alone: a share and a size
-        pair = next(((x, v) for x in nearest(name) if (v := largest(size, **{name: x})) is not None), None)
-        if pair is not None:
-            said.append(f"{name} {pair[0]:g} with {size} {pair[1]} ({spelled(name, pair[0])}; {spelled(size, pair[1])})")
-    return f"; {who} fits {_either(said)}" if said else ""
-
-
-def _longest(panel: Panel, s: int) -> str:
-    """The series a remedy speaks of: "the longest series ('S07', 72 rows)", or "the series (72 rows)" alone."""
-    return f"the {'series' if panel.ids == [None] else 'longest series'} ({_name(panel, s)}{panel.lengths[s]} rows)"
-
-
-def _name(panel: Panel, s: int) -> str:
-    """A series as a remedy names it: "'S07', " (nothing for one series without an id)."""
-    return "" if panel.ids == [None] else f"{panel.given_id(s)!r}, "
 
 
 def _either(words: list[str], comma: bool = False) -> str:

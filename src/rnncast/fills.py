@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 FILL_HINT = "fill them with --fill ffill|interpolate|zero|drop (fill= in Python)"  # what fit accepts; a reader can say its own (spelling.hints)
 
 
-def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def fill_missing(values: np.ndarray, fill: str, carried: np.ndarray | None = None
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One series' rows [T, C] float64 with NaN filled by ``fill``. Returns the rows, the mask [T] of
     rows kept (every row but for ``drop``) and ``source`` [T', C] int32: for each value, how many rows
     from its own the latest observed value it was made from lies (negative: earlier, positive: later,
@@ -34,32 +35,52 @@ def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray,
     ``interpolate`` draws the straight line between the values on either side (the nearest value before
     the first and after the last one), pandas' ``interpolate(limit_direction='both')``; ``zero`` writes 0 where a
     missing value means nothing happened (a till export that leaves out its weeks without sales): an observed 0, so
-    ``source`` is 0 and the zeros are scored; ``drop`` removes every row that has a missing value. Raises ``RnncastError`` for another ``fill``."""
+    ``source`` is 0 and the zeros are scored, but for those of ``carried`` [T, C] (the blank covariates of the rows
+    zero fill adds, ``zerocovariates.blanks``), filled as ffill fills them; ``drop`` removes every row that has a
+    missing value. Raises ``RnncastError`` for another ``fill``."""
     if fill not in FILLS:
         raise RnncastError(f"unknown fill {fill!r}; choose one of: {', '.join(FILLS)}")
     missing = np.isnan(values)
+    n = len(values)
     if fill == "zero":
-        return np.where(missing, 0.0, values), np.ones(len(values), dtype=bool), np.zeros(values.shape, dtype=np.int32)
+        made, source = np.where(missing, 0.0, values), np.zeros(values.shape, dtype=np.int32)
+        if carried is not None and carried.any():  # each covariate's last value before (the next where none lies before)
+            ahead, at = _forward(values, missing)
+            made[carried], source[carried] = ahead[carried], at[carried]
+        return made, np.ones(n, dtype=bool), source
     if fill == "drop":
         kept = ~missing.any(axis=1)
         return values[kept], kept, np.zeros((int(kept.sum()), values.shape[1]), dtype=np.int32)
+    if fill == "ffill":
+        filled, source = _forward(values, missing)
+        return filled, np.ones(n, dtype=bool), source
     import pandas as pd
 
-    n = len(values)
+    rows, (before, after) = np.arange(n)[:, None], _observed(missing)
+    filled = pd.DataFrame(values).interpolate(method="linear", limit_direction="both")
+    source = np.where(after < n, after, before)
+    made = filled.to_numpy(dtype=np.float64, copy=True)
+    made[missing] = _plain(made[missing])  # 176.16, not 176.16000000000003
+    return made, np.ones(n, dtype=bool), (source - rows).astype(np.int32)
+
+
+def _observed(missing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[T, C] each value's last observed row at or before it (-1: none) and its first at or after it (T: none)."""
+    n = len(missing)
     rows = np.arange(n)[:, None]
-    before = np.maximum.accumulate(np.where(missing, -1, rows), axis=0)  # [T, C] last observed row at or before
-    after = np.minimum.accumulate(np.where(missing, n, rows)[::-1], axis=0)[::-1]  # [T, C] first at or after
-    table = pd.DataFrame(values)
-    if fill == "ffill":
-        filled = table.ffill().bfill()
-        source = np.where(before >= 0, before, after)
-    else:
-        filled = table.interpolate(method="linear", limit_direction="both")
-        source = np.where(after < n, after, before)
-        made = filled.to_numpy(dtype=np.float64, copy=True)
-        made[missing] = _plain(made[missing])  # 176.16, not 176.16000000000003
-        return made, np.ones(n, dtype=bool), (source - rows).astype(np.int32)
-    return filled.to_numpy(dtype=np.float64), np.ones(n, dtype=bool), (source - rows).astype(np.int32)
+    before = np.maximum.accumulate(np.where(missing, -1, rows), axis=0)
+    after = np.minimum.accumulate(np.where(missing, n, rows)[::-1], axis=0)[::-1]
+    return before, after
+
+
+def _forward(values: np.ndarray, missing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ffill's rows [T, C]: each missing value the last observed one before it (the first after it where none lies
+    before), and ``source`` [T, C] int32, the rows from its own that value lies."""
+    import pandas as pd
+
+    before, after = _observed(missing)
+    source = np.where(before >= 0, before, after) - np.arange(len(values))[:, None]
+    return pd.DataFrame(values).ffill().bfill().to_numpy(dtype=np.float64), source.astype(np.int32)
 
 
 def _plain(values: np.ndarray) -> np.ndarray:
@@ -128,11 +149,8 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
                        ", given that value, carried back") + ")", f"; {said}" if said else "")
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
-        filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
-        if blank is not None and blank[offsets[s] : offsets[s + 1]].any():  # each covariate's last value before
-            mine, k = blank[offsets[s] : offsets[s + 1], roles[0]:], roles[0]  # (the next where none lies before)
-            carried, _, at = fill_missing(values[offsets[s] : offsets[s + 1], k:], "ffill")
-            filled[:, k:][mine], source[:, k:][mine] = carried[mine], at[mine]
+        filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill,
+                                            None if blank is None else blank[offsets[s] : offsets[s + 1]])
         parts.append(filled)
         kept.append(keep)
         sources.append(source)

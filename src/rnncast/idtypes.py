@@ -96,9 +96,7 @@ def as_held(values, held) -> list:
 
     def one(value):
         number = None if isinstance(value, bool) else _number(value)
-        if number is None:
-            return value
-        return int(number) if ints and float(number).is_integer() else float(number)
+        return value if number is None else _in_kind(number, ints)
     return [one(v) for v in values]
 
 
@@ -177,7 +175,13 @@ def one_id(state, value):
     number = _number(value)
     if id_text(plain(value)) in known or number is None or id_text(number) not in known:
         return value
-    return int(number) if dtype == "int64" and float(number).is_integer() else float(number)
+    return _in_kind(number, dtype == "int64")
+
+
+def _in_kind(number, ints: bool):
+    """A number an id text writes, as the model holds its ids: an int where they are ints and it is whole, else a
+    float."""
+    return int(number) if ints and float(number).is_integer() else float(number)
 
 
 def texts_by_value(texts: pd.Series, ids: list, given: list | None) -> pd.Series:

@@ -125,7 +125,7 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
 
 def series_columns(counts) -> str:
     """A wide table's series named as its columns, each with its count (``counts``: (id, n) pairs): "the series'
-    columns 'y1' (2), 'y3' (1)", not the one target's inner name 'y' (decisions 1172, 9863)."""
+    columns 'y1' (2), 'y3' (1)", not the one target's inner name 'y' (decisions 1172, 1194)."""
     return "the series' columns " + some([f"{i!r} ({int(n)})" for i, n in counts], 5)
 
 

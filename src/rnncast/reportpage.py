@@ -43,7 +43,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings.
     ``static_file``: the table of static covariates fit read (--static FILE), named beside them."""
     blocks, units = [], verdict_units(forecaster)
-    val = metrics.get("val") or {}  # the table's columns hold its rows too: the verdict quotes MSE and pinball so (9606)
+    val = metrics.get("val") or {}  # the table's columns hold its rows too: the verdict quotes MSE and pinball so (1230)
     test = {**metrics["test"], "column_mse": [s.get("mse") for s in (val.get(units) or {}).values()],
             "column_pinball": [(val.get("original") or {}).get("model", {}).get("pinball")]} if "test" in metrics else None
     said = readout.said(forecaster, test) if test is not None else None  # fit's words, as it prints them
@@ -162,7 +162,7 @@ def baseline_blocks(test: dict, units: str) -> list:
     each = against_each(test, units)
     if len(each) < 2:
         return []
-    mse = quoted(test, units)  # as the verdict and the table of scores write them (9606)
+    mse = quoted(test, units)  # as the verdict and the table of scores write them (1230)
     rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse(e["mse"])] for e in each]  # whether it is beaten first: what a phone shows without scrolling
     return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE",
                         f"the baseline's MSE ({units} units)"]] + rows)]

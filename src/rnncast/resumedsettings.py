@@ -43,7 +43,7 @@ def reads_as(settings: Settings, name: str, value) -> bool:
 
 
 FEWER = "leave epochs= as the run began ({planned}) to finish it, or give more than {done}"  # the command line's: hints
-AT_LEAST = "give epochs={done} or more"  # where the run's own epochs are fewer (a run a resume rewrote before 9951)
+AT_LEAST = "give epochs={done} or more"  # where the run's own epochs are fewer (a run a resume rewrote before 1085)
 
 
 def _refuse_fewer_epochs(path: Path, loop: dict, recorded, epochs: int) -> None:

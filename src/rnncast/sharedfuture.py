@@ -206,7 +206,7 @@ def _refuse_strays(table: pd.DataFrame, wanted: list[pd.Index], groups: list, na
 
 def _warn_unused(unused: list, ends: list) -> None:
     """Warn once of the rows of a shared table that no series' steps take (a row one series reads is used, decision
-    9901); ``unused``: each group's (rows, warn) from ``align_future``, ``ends``: each group's last step. The warning is
+    1097); ``unused``: each group's (rows, warn) from ``align_future``, ``ends``: each group's last step. The warning is
     the group's that ends last, so that a row within its span is told as a holiday its calendar skips."""
     if not unused:  # a table read in order: every row is a step
         return

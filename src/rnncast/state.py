@@ -156,7 +156,7 @@ class FittedState:
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             params = given_params(params, meta.get("tuple_params"))  # JSON's lists: a tuple or a list, as given at fit
-            params["tz"] = canonical(params.get("tz"))  # saved as given before 9303 ('utc'): by its IANA name, as fit's
+            params["tz"] = canonical(params.get("tz"))  # saved as given before 1215 ('utc'): by its IANA name, as fit's
             n_future = spec.n_future
             features = list(meta["features"])
             ids = [None if i is None else str(i) for i in meta.get("ids", [None])]  # ids are text

@@ -40,7 +40,7 @@ def few_words(column: pd.Series, name: str, ids: list) -> None:
     least as many numbers as texts), naming the first text and its series (``ids``, by position): it was read as
     categories, each value one, where the text is most often a typo or a code for a missing value, and a static
     covariate is never filled. A column of texts stays categories; ``static_categorical`` reads this one so too
-    (decisions 577, 9962)."""
+    (decisions 577, 1261)."""
     given = column.dropna()
     if not is_text(column) or writes_numbers(column) or not len(given):
         return

@@ -83,7 +83,7 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
         return
     searched_then = {*(study.user_attrs.get(SEARCH_ATTR) or {}), *(name for t in study.trials for name in t.params)}
     recorded = {**_added_since(recorded, wanted, searched_then), **plain_values(recorded)}  # through the normaliser
-    # this call's went through (Settings.from_flat): a zone recorded 'utc' before 9303 is 'UTC', as this call's is
+    # this call's went through (Settings.from_flat): a zone recorded 'utc' before 1215 is 'UTC', as this call's is
     then, now = compared(recorded), compared(wanted)  # --tz UTC then, Etc/UTC now: one zone (its links resolved)
     differ = sorted(key for key in set(recorded) | set(wanted) if then.get(key, MISSING) != now.get(key, MISSING))
     if differ:

@@ -139,7 +139,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
         "study": study.study_name, "storage": OWN if same_storage(storage, own_storage(out)) else hide_password(storage),
         "searched": list(searched), "search": space,
         **data_key(panel),  # id_col: the key's columns (None: one series, or wide)
-        "past_covariates": list(panel.past), "future_covariates": list(panel.future),  # the inputs, by role (9301)
+        "past_covariates": list(panel.past), "future_covariates": list(panel.future),  # the inputs, by role (1213)
         "series_count": panel.n_series - len(short),  # the series every trial trained and was scored on
         "series_left_out": [{"series": str(panel.given_id(s)), "rows": int(panel.lengths[s])} for s in
                             range(panel.n_series) if panel.ids[s] in {r["id"] for r in short}],  # too short

@@ -1,5 +1,5 @@
 """The roles of many series and covariates that tune takes as fit takes them (``ROLES``: ``id_col``, a key of several
-columns, ``series``, past and future covariates, static covariates) and what tune does with them (decisions 1166, 9301):
+columns, ``series``, past and future covariates, static covariates) and what tune does with them (decisions 1166, 1213):
 the lookbacks it searches fit the shortest series (``shortest``, for ``searchspace.searched_lookbacks``); a study
 records the data's key, so a study continued on series told apart otherwise is refused by name (``check_key``), and one
 continued on other data (other rows, or other covariate roles) under the same key, saying what differs

@@ -30,10 +30,11 @@ def write_markdown(out: Path, model_order: Sequence[str]) -> Path:
     return remake(out, model_order)[0]
 
 
-def remake(out: Path, model_order: Sequence[str]) -> tuple[Path, set[str]]:
+def remake(out: Path, model_order: Sequence[str], sep: str | None = None) -> tuple[Path, set[str]]:
     """``write_markdown``'s page, its path and the forecast plots it links (their file names), counted as it is
-    written: a quick run's plot beside a full run of the same model and horizon is not linked."""
-    rows = read_csv(Path(out) / "results.csv")
+    written: a quick run's plot beside a full run of the same model and horizon is not linked. ``sep``: the
+    results.csv's separator, where the caller has read it (``written_as``)."""
+    rows = read_csv(Path(out) / "results.csv", sep)
     plots = {p.name for p in Path(out).glob("forecast_*.png")}
     text, linked = _page(rows, model_order, plots)
     write_text(Path(out) / "results.md", text)
@@ -49,7 +50,8 @@ def remake_folder(out: Path, model_order: Sequence[str]) -> str:
     if not out.is_dir():
         raise RnncastError(f"{out} {'is a file' if out.exists() else 'does not exist'}; give the --out folder of a "
                            "bench run, whose results.csv results.md is remade from")
-    if not csv_path.is_file() or not written_as(csv_path):  # re-saved with a BOM or ';' separators: read so
+    sep = written_as(csv_path) if csv_path.is_file() else None
+    if not sep:  # re-saved with a BOM or ';' separators: read so
         held = "no results.csv" if not csv_path.exists() else "a results.csv that rnncast bench did not write"
         held = "an empty results.csv" if csv_path.is_file() and not csv_path.stat().st_size else held
         raise RnncastError(f"{out} holds {held}; give the --out folder of a bench run, whose results.csv results.md "
@@ -57,12 +59,12 @@ def remake_folder(out: Path, model_order: Sequence[str]) -> str:
     if md_path.exists() and not written_by_rnncast(md_path):
         raise RnncastError(f"{md_path} was not written by rnncast bench (it does not begin '# Long-horizon benchmark "
                            "results'); move it away to have it remade")
-    rows = len(read_checked(csv_path))  # a column it is made from missing, or text in a number's cell: refused
+    rows = len(read_checked(csv_path, sep))  # a column it is made from missing, or text in a number's cell: refused
     if not rows:  # a run stopped before its first row: a page of no table would replace the one there
         raise RnncastError(f"{csv_path} holds no rows (only its header: a bench run stopped before its first row was "
                            f"written?); results.md is remade from a results.csv with rows, and {md_path.name} is left "
                            "as it is")
-    return f"wrote {remake(out, model_order)[0]} from the {rows} row{'s' if rows != 1 else ''} of {csv_path}"
+    return f"wrote {remake(out, model_order, sep)[0]} from the {rows} row{'s' if rows != 1 else ''} of {csv_path}"
 
 
 def score_at(row: dict, windows: int) -> tuple[float, float] | None:

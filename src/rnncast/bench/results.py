@@ -11,7 +11,6 @@ import io
 import json
 import re
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from rnncast.bench.identity import Source
@@ -197,9 +196,10 @@ def _csv_value(value):
     return f"{value:.6f}" if isinstance(value, float) else value
 
 
-def read_csv(path: Path) -> list[dict]:
+def read_csv(path: Path, sep: str | None = None) -> list[dict]:
+    """The rows of a results.csv, cut by ``sep`` (its ``written_as``, read here where the caller has not)."""
     with Path(path).open(newline="", encoding="utf-8-sig") as f:  # a spreadsheet's byte-order mark read past
-        return list(csv.DictReader(f, delimiter=written_as(path) or ","))
+        return list(csv.DictReader(f, delimiter=sep or written_as(path) or ","))
 
 
 def written_as(path: Path) -> str | None:
@@ -213,7 +213,7 @@ def written_as(path: Path) -> str | None:
         raise RnncastError(f"{nul_bytes(str(path), first)}; bench remake reads the results.csv so saved")
     with Path(path).open(encoding="utf-8-sig", errors="replace", newline=None) as f:  # lines may end in CR (old Mac)
         line = f.readline().rstrip("\n")  # LF, CR LF or CR alone read as one line's end, as the data reader reads
-    sep = _separator(line, Path(path).name)
+    sep = separator(line, Path(path).name)  # said once: a command reads it once and hands it on
     return sep if next(csv.reader([line], delimiter=sep), [])[:2] == ["finished_utc", "dataset"] else None
 
 
@@ -225,11 +225,6 @@ def cr_lines(path: Path) -> bool:
     return end is not None and end[0] == b"\r" and end.end() < len(first)  # a CR last in the bytes read: half a CR LF?
 
 
-@lru_cache(maxsize=8)  # said once (sheetcsv's INFO line), though remake reads the file twice
-def _separator(header: str, name: str) -> str:
-    return separator(header, name)
-
-
 REMADE_FROM = ("dataset", "mode", "L", "H", "model", "mse", "mae", "test_windows", "beats_repeat", "epochs_run",
                "command")  # the columns results.md is made from, which every version's results.csv has
 _NUMBERS = {"L": int, "H": int, "mse": float, "mae": float}  # never blank
@@ -238,11 +233,12 @@ _NUMBERS_OR_BLANK = {"repeat_mse": float, "repeat_mae": float, "seconds": float,
                      "windows_drop_last": int, "epochs_run": int, "best_epoch": int}
 
 
-def read_checked(path: Path) -> list[dict]:
-    """The rows of a results.csv to remake results.md from (``bench remake``), refused by name where a column it is
-    made from is missing, or a cell of a number column (line and column named) is not a number."""
+def read_checked(path: Path, sep: str) -> list[dict]:
+    """The rows of a results.csv to remake results.md from (``bench remake``), cut by ``sep`` (its ``written_as``),
+    refused by name where a column it is made from is missing, or a cell of a number column (line and column named)
+    is not a number."""
     with Path(path).open(newline="", encoding="utf-8-sig") as f:  # as read_csv reads it: a BOM, ';' separators
-        reader = csv.DictReader(f, delimiter=written_as(path) or ",")
+        reader = csv.DictReader(f, delimiter=sep)
         missing = [c for c in REMADE_FROM if c not in (reader.fieldnames or [])]
         if missing:
             raise RnncastError(f"{path} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}, which "

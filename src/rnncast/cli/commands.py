@@ -166,7 +166,7 @@ def run_evaluate(args) -> int:
         from rnncast.serieskeys import json_result, of_model
 
         parts = of_model(forecaster.state_.id_col, forecaster.ids_)  # a key's series by its columns, {"item_id": "A", ..}
-        named = {"id_col": forecaster.id_col_} if forecaster.id_col_ is not None else {}  # a key's: its list (9103)
+        named = {"id_col": forecaster.id_col_} if forecaster.id_col_ is not None else {}  # a key's: its list (1134)
         print(json_text({**named, **json_result(result, parts, forecasts.key)}))  # --by-series: each under "series"
     else:
         print(f"{result['scored']['text']}; horizon {result['horizon']}")

@@ -166,7 +166,7 @@ def _static_columns_match(config, names: list, given: list[str], source: str, in
     """The static covariates ``given`` for a best.toml's ``static_table`` ``names`` (a --static FILE's columns besides
     its id column(s), or the --static-covariates named; ``source`` says which: "other.csv has"): refused by name when
     one the trial used is lacking (``instead``: what to give); those it adds are said, since the trial did not train on
-    them (decisions 1208, 9302)."""
+    them (decisions 1208, 1214)."""
     import logging
 
     lacking = [n for n in names if str(n) not in given]
