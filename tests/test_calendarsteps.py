@@ -6,6 +6,7 @@ warning for a step in rows whose cutoffs move on the local clock."""
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -130,6 +131,23 @@ def test_a_span_where_rows_are_counted_is_refused():
     with pytest.raises(RnncastError, match=r"step='1D' \(--step\) is a span of calendar time, and the data has no time "
                                            r"column; give step as a whole number of rows"):
         Forecaster(**SETTINGS).backtest(frame, n_windows=3, step="1D", target="y")
+
+
+@pytest.mark.parametrize("step", ["7D", "1W", "2M", "30min"])
+@pytest.mark.parametrize("cutoff", [None, "50"])
+def test_a_span_on_whole_number_times_is_refused_in_one_line(capsys, tmp_path, step, cutoff):
+    """A tester's --step 7D on a 'step' column 10, 20, ... raised AttributeError ('int' object has no attribute
+    'freqstr'): whole-number times have no calendar to measure a span on, only steps to count."""
+    frame = pd.DataFrame({"t": np.arange(10, 610, 10), "y": np.sin(np.arange(60) / 4.0)})
+    said = (f"step={step!r} (--step) is a span of calendar time, and the data's times are whole numbers; give step as "
+            "a whole number of its steps")
+    with pytest.raises(RnncastError, match=f"^{re.escape(said)}$"):
+        Forecaster(**{**SETTINGS, "cutoff": cutoff}).backtest(frame, n_windows=2, step=step, target="y", time_col="t")
+    frame.to_csv(tmp_path / "ints.csv", index=False)
+    code, out, err = cli(capsys, "backtest", tmp_path / "ints.csv", "--target", "y", "--time-col", "t", "--step", step,
+                         "--out", tmp_path / "bt")
+    assert code == 2 and err == f"rnncast: error: {said}\n", err
+    assert not (tmp_path / "bt").exists()
 
 
 def test_the_command_takes_a_span_and_refuses_bad_text_in_one_line(capsys, tmp_path):

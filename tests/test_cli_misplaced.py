@@ -87,3 +87,37 @@ def test_evaluate_overwrite_without_its_csv_is_refused_as_replacing_nothing(save
     assert capsys.readouterr().err == (
         "rnncast: error: --overwrite replaces the table at --by-series-csv, and no --by-series-csv is given (evaluate "
         "prints its scores, writing no file); give --by-series-csv FILE, or leave --overwrite out\n")
+
+
+@pytest.mark.parametrize("argv, then", [
+    (["backtest", "{data}", "--from-run", "{file}"], ", then --from-run RUN"),
+    (["predict", "{file}", "{data}"], ", then rnncast predict RUN DATA"),
+    (["evaluate", "{file}", "{data}"], ", then rnncast evaluate RUN DATA"),
+    (["export", "{file}", "--onnx", "{data}.onnx"], ", then rnncast export RUN --onnx FILE"),
+    (["fit", "--resume", "{file}"], " (--resume continues an interrupted run)")])
+@pytest.mark.parametrize("name, what", [("best.toml", "a tune's best settings (rnncast tune wrote it)"),
+                                        ("a.toml", "a config file of settings")])
+def test_a_file_of_settings_where_a_run_goes_is_trained_with_fit_config_first(saved, capsys, tmp_path, argv, then,
+                                                                              name, what):
+    """A tester's `backtest daily.csv --from-run tu1/best.toml` was told "... is a file, not a model folder: ...; data
+    is given to predict or evaluate", off-topic for backtest: a tune's best settings (any TOML config) are trained
+    first, said with each command's next step."""
+    data, _ = saved
+    file = tmp_path / name
+    file.write_text("# best trial 0 of study 'rnncast': validation MSE (scaled units) 0.1\nlookback = 12\n")
+    assert main([a.format(data=data, file=file) for a in argv]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: {file} is {what}, not a fitted run; train them with rnncast "
+                                       f"fit --config {file} --out RUN{then}\n")
+
+
+def test_a_runs_config_or_a_data_file_where_a_run_goes_is_named(saved, capsys):
+    """A run's config.json for the run: its folder offered; a data file as backtest's --from-run: said without the
+    loader's words of predict and evaluate."""
+    data, run = saved
+    assert main(["predict", str(run / "config.json"), str(data)]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: {run / 'config.json'} is the config of a run directory "
+                                       f"(rnncast fit wrote it); give its folder, {run}\n")
+    assert main(["backtest", str(data), "--from-run", str(data)]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: {data} is a file, not a fitted run: --from-run takes a run "
+                                       "directory (rnncast fit writes one) or its model/ folder; the data is "
+                                       "backtest's DATA\n")

@@ -510,6 +510,32 @@ def test_an_interrupted_tune_says_what_finished_where_its_files_are_and_how_to_g
     assert [(row["state"], row["reason"]) for row in rows] == [("COMPLETE", ""), ("FAIL", "interrupted")]
 
 
+def test_a_tune_interrupted_in_its_first_trial_leaves_trials_csv_saying_so(tmp_path, capsys, monkeypatch):
+    """Interrupted before any trial finished, a tune left only study.db (one FAIL trial), no trials.csv, where README
+    says trials.csv is written once more after an interrupt, its reason "interrupted"."""
+    import csv
+    import signal
+
+    from conftest import make_frame
+    from rnncast.forecaster import Forecaster
+
+    make_frame(300).to_csv(tmp_path / "d.csv", index=False)
+    real = Forecaster.fit
+
+    def fit(self, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # held until the first batch, as a terminal's Ctrl-C
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Forecaster, "fit", fit)
+    out = tmp_path / "t"
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--horizon", "3", "--epochs", "2",
+                       "--hidden-size", "4", "--device", "cpu", "--trials", "3", "--search", "lr", "--out", out)
+    assert code == 130 and f"rnncast: interrupted; no trial had completed, so {out} holds no best.toml yet" in err, err
+    with open(out / "trials.csv", newline="") as f:
+        assert [(row["number"], row["state"], row["reason"]) for row in csv.DictReader(f)] == [
+            ("0", "FAIL", "interrupted")]
+
+
 def test_each_trials_warnings_begin_with_its_number(tmp_path, capsys, caplog):
     """Every trial's fit warned in the same words ("the best epoch was the last ..."), so a tune of 30 trials printed
     30 alike lines that did not say whose they were: each now begins with its trial's number, as its trial line does."""

@@ -108,6 +108,20 @@ def test_the_trial_of_the_defaults_an_interrupt_lost_runs_again_and_is_said(fram
     assert [t.params["lr"] for t in again.study.trials].count(0.0003) == 2  # once run, not again
 
 
+def test_a_tune_interrupted_in_its_first_trial_writes_trials_csv_saying_so(frame, tmp_path, monkeypatch):
+    """Interrupted before any trial finished, a tune left study.db alone (its one trial FAIL), though trials.csv is
+    written once more after an interrupt with the reason "interrupted": now it is, and no best.toml (none is best)."""
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt  # what stop_if_asked raises at a batch after a Ctrl-C
+
+    monkeypatch.setattr(Forecaster, "fit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        tune(frame, target="y", trials=3, settings={**FIXED, "epochs": 1}, search=("lr",), out=tmp_path / "t")
+    trials = pd.read_csv(tmp_path / "t" / "trials.csv", keep_default_na=False)
+    assert trials[["number", "state", "reason"]].values.tolist() == [[0, "FAIL", "interrupted"]]
+    assert "lr" in trials.columns and not (tmp_path / "t" / "best.toml").exists()
+
+
 def test_the_test_split_is_never_seen(frame):
     """Replacing every test row by wild values changes no trial: only train and validation rows are read."""
     n_test = round(len(frame) * 0.2)

@@ -71,6 +71,7 @@ def in_steps(offset, panel, given: str) -> int | None:
     (quarterly, yearly): the whole number of its steps it spans ('7D', '1W' on 'W-SUN': 1; '2M' on 'ME': 2; '1Q'
     on 'MS': 3), said in one line; None where the calendar has a fixed step (the span then counted on the clock,
     ``nominal``). Refused, naming the steps that would do, where it is no whole number of them."""
+    numbered(panel, given)
     freq = None if panel.time is None else panel.calendar.freq
     if freq is None or isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         if freq is not None and not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)):
@@ -102,12 +103,21 @@ def nominal(offset: pd.DateOffset, panel, given: str) -> int:
     business days)."""
     if panel.time is None:
         unplaced(given, None, True)
+    numbered(panel, given)
     freq = panel.calendar.freq
     if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
                            f"({getattr(freq, 'freqstr', freq)!r}) has no fixed step to count it in; give step as a "
                            "whole number of its steps")
     return max(1, int(-(-_length(offset) // _length(freq))))
+
+
+def numbered(panel, given: str) -> None:
+    """Refuse a span of calendar time where the data's times are whole numbers (a 'step' column 10, 20, ...): they
+    have no calendar to measure it on, only steps to count."""
+    if panel.time is not None and not isinstance(panel.time, (pd.DatetimeIndex, pd.PeriodIndex)):
+        raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's times are whole "
+                           "numbers; give step as a whole number of its steps")
 
 
 def _length(offset) -> pd.Timedelta:

@@ -118,19 +118,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
                + f"searched: {', '.join(searched)}; train it with: {fit_line(out / 'best.toml', source, bool(note))}")
     config = out / "best.toml"
     write_text(config, config_toml({**request, **result.settings}, comment))
-    # best_epoch: the epoch whose weights the trial kept, untrained: whether that is 0 (blank where not measured:
-    # a pruned or failed trial, or one an rnncast before these columns ran); reason: why a trial failed
-    rows = [TRIALS_HEADER.split(",")[:-1] + ["best_epoch", "untrained"] + searched + ["reason"]]
-    for trial in study.trials:
-        value = "" if trial.value is None else f"{trial.value:.8g}"
-        seconds, untrained = trial.user_attrs.get("seconds"), kept_untrained(trial)
-        rows.append([trial.number, trial.state.name, value, trial.user_attrs.get("epochs", ""),
-                     "" if seconds is None else f"{seconds:.2f}", trial.user_attrs.get(BEST_EPOCH, ""),
-                     "" if untrained is None else str(untrained).lower(),
-                     *(trial.params.get(name, "") for name in searched), trial.user_attrs.get("failed", "")])
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(rows)  # a reason's commas quoted
-    write_text(out / "trials.csv", text.getvalue())
+    write_trials(out, study, searched)
     states = {}
     for trial in study.trials:
         states[trial.state.name] = states.get(trial.state.name, 0) + 1
@@ -149,6 +137,25 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
         "trials": states,
     })
     return config
+
+
+def write_trials(out: Path, study, searched: list) -> None:
+    """Write ``out``/trials.csv: every trial of ``study`` (Optuna's) with the settings ``searched`` and why one failed;
+    after each finished trial (``write_study``), and where none has completed, alone (a tune interrupted in its first
+    trial: that trial, failed as interrupted)."""
+    # best_epoch: the epoch whose weights the trial kept, untrained: whether that is 0 (blank where not measured:
+    # a pruned or failed trial, or one an rnncast before these columns ran); reason: why a trial failed
+    rows = [TRIALS_HEADER.split(",")[:-1] + ["best_epoch", "untrained"] + list(searched) + ["reason"]]
+    for trial in study.trials:
+        value = "" if trial.value is None else f"{trial.value:.8g}"
+        seconds, untrained = trial.user_attrs.get("seconds"), kept_untrained(trial)
+        rows.append([trial.number, trial.state.name, value, trial.user_attrs.get("epochs", ""),
+                     "" if seconds is None else f"{seconds:.2f}", trial.user_attrs.get(BEST_EPOCH, ""),
+                     "" if untrained is None else str(untrained).lower(),
+                     *(trial.params.get(name, "") for name in searched), trial.user_attrs.get("failed", "")])
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)  # a reason's commas quoted
+    write_text(out / "trials.csv", text.getvalue())
 
 
 BEST_EPOCH = "best_epoch"  # a trial's user attribute (tuning): the epoch whose weights its fit kept, 0 the untrained net

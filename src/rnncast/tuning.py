@@ -41,7 +41,8 @@ from rnncast.loading import load_panel
 from rnncast.noticed import said_once, speaking_as
 from rnncast.outputs import clear_output
 from rnncast.runhistory import best_epoch
-from rnncast.tuneoutputs import BEST_EPOCH, claim_tune, kept_untrained, own_storage, untrained_best, write_study
+from rnncast.tuneoutputs import (BEST_EPOCH, claim_tune, kept_untrained, own_storage, untrained_best, write_study,
+                                 write_trials)
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
@@ -282,7 +283,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     def written(folder) -> TuneResult | None:
         try:
             best = study.best_trial
-        except ValueError:  # no trial completed yet
+        except ValueError:  # no trial completed yet: trials.csv alone, why each failed (interrupted, diverged)
+            if folder is not None and study.trials:
+                write_trials(folder, study, list(space))
             return None
         result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by,
                             dict(roles or {}))

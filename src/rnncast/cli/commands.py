@@ -54,14 +54,19 @@ def _run_backtest(args, left: dict) -> int:
 
     settings = settings_from_args(args)
     request = panel_request(args)
-    forecaster = Forecaster.load(args.from_run).set_params(**settings) if args.from_run else Forecaster(**settings)
+    forecaster = Forecaster.load(args.from_run) if args.from_run else Forecaster(**settings)
+    ran = forecaster.get_params()  # the run's, said below where a flag replaces one
+    if args.from_run:
+        forecaster.set_params(**settings)
     # the request as fit's config.json keeps it (cli/fitrequest.fit_request): configfile.read_run reads either back
     given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
              **request}
     if args.from_run:  # the roles the backtest reads with: each given, else the fit's (fittedroles), as recorded
+        from rnncast.cli.replacedvalues import of_run
         from rnncast.fittedroles import of_state
 
         fitted = of_state(forecaster.state_)
+        of_run(args.from_run, settings, ran, given, fitted)  # "--hidden-size 8 replaces the run's 16 (RUN)"
         if args.features is not None:  # features= takes the place of both covariate roles
             fitted.update(past_covariates=None, future_covariates=None)
         given = {**given, **{k: v for k, v in fitted.items() if given.get(k) is None and not (

@@ -78,18 +78,10 @@ def _replaced(args, pairs: dict) -> None:
     """One line for each value of the --config file a flag (or DATA) replaces, ``pairs``: ``{name: (given, file's)}``
     (``--lookback 20 replaces the config's 14``); a flag that gives the file's own value is not said. A run's config
     given other data is said not to repeat that run."""
-    from rnncast.cli.display import advise
+    from rnncast.cli.replacedvalues import replaced
 
-    def said(value) -> str:
-        return ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-
-    for name, (given, filed) in pairs.items():
-        if said(given) == said(filed) or (name == "data" and Path(str(given)).resolve() == Path(str(filed)).resolve()):
-            continue
-        flag = "DATA" if name == "data" else f"--{name.replace('_', '-')}"
-        run = Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"
-        again = "; this fit is not a repeat of that run" if run and name == "data" else ""
-        advise(f"{flag} {said(given)} replaces the config's {said(filed)} ({args.config}){again}")
+    run = bool(args.config) and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json")
+    replaced(pairs, "the config's", args.config, {"data": "; this fit is not a repeat of that run"} if run else None)
 
 
 @contextlib.contextmanager

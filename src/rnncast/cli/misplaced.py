@@ -1,7 +1,8 @@
 """Arguments in each other's place, refused before a command runs (``cli.run``): a data file and a run or
 model folder given in the wrong order to a command that takes ``RUN DATA`` (predict, evaluate), where the
 model loader would say only "model folder not found: monthly.csv"; and a folder rnncast wrote (a run, a
-backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder; and
+backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder; a file of
+settings (a tune's best.toml, a run's config.json) where a fitted run goes; and
 ``--overwrite`` without the ``--out`` it replaces, which did nothing without a word."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS
-from rnncast.outputs import model_folder, output_kind
+from rnncast.outputs import model_folder, output_kind, written_by_rnncast
 
 
 def check(args) -> None:
@@ -27,6 +28,7 @@ def check(args) -> None:
         raise RnncastError("--overwrite replaces the table at --by-series-csv, and no --by-series-csv is given "
                            "(evaluate prints its scores, writing no file); give --by-series-csv FILE, or leave "
                            "--overwrite out")
+    settings_file(args)
     data = getattr(args, "data", None)
     if data is None:
         return
@@ -42,6 +44,33 @@ def check(args) -> None:
     remedy = (f"; to forecast with it: rnncast predict {shlex.quote(data)} DATA" if "model" in what or "run " in what
               else "")
     raise RnncastError(f"{data} is {what}, not data; give DATA as a CSV or Parquet file{remedy}")
+
+
+def settings_file(args) -> None:
+    """Refuse a file of settings given where a fitted run goes (backtest --from-run, predict's, evaluate's or export's
+    RUN, fit --resume): a TOML config (a tune's best.toml, the natural step after a tune) is trained with fit --config
+    first, said with this command's next step; a run's config.json, its folder. The loader said only "is a file, not
+    a model folder ...; data is given to predict or evaluate"."""
+    command = getattr(args, "command", None)
+    flag = {"backtest": "from_run", "fit": "resume"}.get(command, "run_dir")
+    given = getattr(args, flag, None)
+    if not given or not Path(given).is_file():
+        return
+    path, quoted = Path(given), shlex.quote(str(given))
+    if path.name == "config.json" and folder_kind(path.parent):
+        raise RnncastError(f"{given} is the config of {folder_kind(path.parent)}; give its folder, {path.parent}")
+    if path.suffix.lower() != ".toml" and command == "backtest":  # the loader's words name predict and evaluate
+        raise RnncastError(f"{given} is a file, not a fitted run: --from-run takes a run directory (rnncast fit writes "
+                           "one) or its model/ folder; the data is backtest's DATA")
+    if path.suffix.lower() != ".toml":
+        return  # the loader names any other file
+    what = ("a tune's best settings (rnncast tune wrote it)" if path.name == "best.toml" and written_by_rnncast(path)
+            else "a config file of settings")
+    then = {"backtest": ", then --from-run RUN", "predict": ", then rnncast predict RUN DATA",
+            "evaluate": ", then rnncast evaluate RUN DATA", "export": ", then rnncast export RUN --onnx FILE",
+            "fit": " (--resume continues an interrupted run)"}.get(command, "")
+    raise RnncastError(f"{given} is {what}, not a fitted run; train them with rnncast fit --config {quoted} --out RUN"
+                       f"{then}")
 
 
 def overwrite_without_out(command: str) -> str:

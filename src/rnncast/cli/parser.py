@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     cutoffs.add_argument("--from-run", metavar="RUN", action=Once, path=RUN,
                          help="a fitted run (or its model folder) whose settings and column roles the backtest trains "
                               "with, as fitted.backtest(data) does in Python; settings and roles given as flags take "
-                              "their place (default: none: the settings given and their defaults)")
+                              "their place, each said in one line (default: none: the settings given and their "
+                              "defaults)")
     output = backtest.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
