@@ -278,3 +278,40 @@ def test_many_series_without_a_calendar_build_the_first_ones_warning_alone(monke
     monkeypatch.setattr(offcalendar, "irregular", lambda *a, **k: built.append(a[4]) or irregular(*a, **k))
     lines = offcalendar.unsettled(time, offsets, [5, 0, 1, 2, 3, 4], lambda i: f"line {i + 2}", "abcdef".__getitem__)
     assert built == ["a"] and len(lines) == 1 and lines[0].startswith("5 series keep no calendar of their own")
+
+
+def _nyse_with_saturday() -> pd.DataFrame:
+    import holidays as hol
+
+    off = hol.financial_holidays("NYSE", years=range(2022, 2025))
+    days = [d for d in pd.bdate_range("2022-01-03", "2024-11-27") if d.date() not in off] + [pd.Timestamp("2024-03-09")]
+    frame = pd.DataFrame({"ds": [d.strftime("%Y-%m-%d") for d in days], "y": np.sin(np.arange(len(days)) / 5.0)})
+    return frame.sort_values("ds", ignore_index=True)
+
+
+def test_a_saturday_among_nyse_days_keeps_the_markets_holidays(caplog):
+    """One Saturday among NYSE days kept plain 'B' ("off the calendar 'B' the other 735 rows keep"), the missing
+    weekdays never said to be NYSE holidays, and predict forecast Thanksgiving 2024-11-28. The Saturday is named
+    as such, the calendar the others keep is 'B' without NYSE holidays, and the forecasts skip its holidays."""
+    frame = _nyse_with_saturday()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds")
+    assert "timestamp 2024-03-09 (row 548, a Saturday) is off the calendar 'B' without NYSE holidays the other" \
+        in caplog.text
+    assert "calendar of the other rows: business days without NYSE holidays (" in caplog.text
+    assert [str(t)[:10] for t in model.predict(frame).index] == ["2024-11-29", "2024-12-02", "2024-12-03"]
+
+
+@pytest.mark.parametrize("given", [dict(holidays="NYSE"), dict(freq="B")])
+def test_a_saturday_refused_by_the_calendar_given_is_named_so(given):
+    """holidays='NYSE' over NYSE days with one Saturday said "the timestamps follow the calendar 'D': give freq=D",
+    though all other rows keep business days: the refusal names the Saturday and the calendar the others keep."""
+    frame = _nyse_with_saturday()
+    if "freq" in given:  # plain business days: the holidays missing are a gap, not a row off it
+        frame = pd.DataFrame({"ds": sorted([d.strftime("%Y-%m-%d") for d in pd.bdate_range("2024-01-02", periods=80)]
+                                           + ["2024-03-09"]), "y": np.arange(81.0)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY, **given).fit(frame, target="y", time_col="ds")
+    assert "2024-03-09" in str(err.value) and "it is a Saturday, and the other" in str(err.value) \
+        and "rows keep that calendar: correct it if a typo, or drop it" in str(err.value)
+    assert "freq=D" not in str(err.value)
