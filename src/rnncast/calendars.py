@@ -314,7 +314,7 @@ def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None) -> tuple
             or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
     if week is None and not isinstance(calendar.freq, (pd.offsets.BusinessDay, pd.offsets.CustomBusinessDay)):
         raise RnncastError(f"holidays={holidays!r} (--holidays) names the days a business-day calendar skips, and the "
-                           f"timestamps follow the calendar {calendar.freq_text!r}, which skips none: leave holidays "
+                           f"timestamps follow the calendar {calendar.shown}, which skips none: leave holidays "
                            "unset; a holiday's effect on the values is learned from a column that marks it "
                            "(future_covariates=, --future-covariates)")
     return None, week

@@ -253,12 +253,17 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
 
 def _most(calendars: list) -> str:
     """"; 106 of the 195 series keep the calendar 'W-SAT': freq='W-SAT' (--freq W-SAT) reads every series on it" where
-    more than half of them keep one; else ""."""
-    kept = Counter(c.freq_text for c in calendars if c.freq is not None and isinstance(c.freq_text, str))
+    more than half of them keep one (said as every calendar is, ``Calendar.shown``: 'BME' without NYSE holidays, with
+    holidays= beside freq=, never pandas' 'CBME' or 'C'); else ""."""
+    kept = Counter(c for c in calendars if c.freq is not None and isinstance(c.freq_text, str))
     if not kept or (top := kept.most_common(1)[0])[1] * 2 <= len(calendars):
         return ""
-    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {top[0]!r}: freq={top[0]!r} (--freq "
-            f"{top[0]}) reads every series on it, the steps a series lacks as its gaps")
+    c = top[0]
+    alias = "B" if isinstance(c.freq, pd.offsets.CustomBusinessDay) and c.weekmask is None else c.freq_text
+    given = (f"freq={alias!r} (--freq {alias})" if c.holidays is None else
+             f"freq={alias!r} with holidays={c.holidays!r} (--freq {alias} --holidays {c.holidays})")
+    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {c.shown}: {given} reads every series on it, "
+            "the steps a series lacks as its gaps")
 
 
 def tried(piece: pd.DatetimeIndex) -> list:
