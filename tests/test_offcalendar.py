@@ -315,3 +315,19 @@ def test_a_saturday_refused_by_the_calendar_given_is_named_so(given):
     assert "2024-03-09" in str(err.value) and "it is a Saturday, and the other" in str(err.value) \
         and "rows keep that calendar: correct it if a typo, or drop it" in str(err.value)
     assert "freq=D" not in str(err.value)
+
+
+def test_a_saturday_in_one_series_of_a_panel_keeps_its_markets_holidays(caplog):
+    """A panel's NYSE series with one Saturday row was read on calendar days ('D', 328 rows missing: every weekend
+    and holiday) beside a weekly series, and forecast Thanksgiving and a Saturday. It is named off 'B' without NYSE
+    holidays, as the series alone is, and forecast on that calendar."""
+    frame = _nyse_with_saturday().assign(id="A")
+    weeks = pd.date_range("2022-01-07", "2024-11-22", freq="W-FRI")
+    frame = pd.concat([frame, pd.DataFrame({"id": "B", "ds": weeks.strftime("%Y-%m-%d"), "y": np.cos(np.arange(len(weeks)))})],
+                      ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds", id_col="id")
+    assert "2024-03-09 (series 'A' at row 548, a Saturday) is off the calendar 'B' without NYSE holidays" in caplog.text
+    assert "rows are missing from" not in caplog.text
+    got = model.predict(frame)
+    assert [str(t)[:10] for t in got[got["id"] == "A"]["ds"]] == ["2024-11-29", "2024-12-02", "2024-12-03"]

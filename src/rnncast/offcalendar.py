@@ -13,6 +13,7 @@ import pandas as pd
 
 from rnncast import businessdays, businessmonths, jitter, switchedanchors, tradingweeks, weekmasks, zoneclock
 from rnncast.offsetguess import candidates, inside
+from rnncast.errors import RnncastError
 from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
@@ -29,7 +30,10 @@ def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt
     (``most_kept``) by ``where(i)``, the calendar the others keep, that predict dates forecasts on it (fit keeps it:
     ``kept``, decision 682) and the remedies; else None. ``one``: ``time`` is one series of a panel."""
     found = most_kept(time, offsets, tried)
-    return None if found is None else said(time, offsets, *found, where, fmt, one)
+    if found is None:
+        return None
+    offset, off, market, _ = _marketed(time, offsets, found)  # a Saturday among NYSE days: 'B' without NYSE holidays
+    return said(time, offsets, offset, off, where, fmt, one, market)
 
 
 def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple | None:
@@ -276,7 +280,19 @@ def kept_alone(piece: pd.DatetimeIndex) -> Kept | None:
     """What fit keeps (``kept``) of the calendar all but a few rows of the one series ``piece`` keep, where one
     does (``most_kept``); else None: its forecasts cannot be dated."""
     found = most_kept(piece, np.array([0, len(piece)]), tried(piece)) if len(piece) > 2 else None
-    return None if found is None else kept(piece, *found)
+    if found is None:
+        return None
+    offset, off, market, _ = _marketed(piece, np.array([0, len(piece)]), found)
+    return kept(piece, offset, off, None, market)
+
+
+def _marketed(time: pd.DatetimeIndex, offsets: np.ndarray, found: tuple) -> tuple:
+    """``on_market`` of one series of a panel, as found where the sets explaining it differ after the data (the
+    panel's own refusal, ``seriesholidays``, says so)."""
+    try:
+        return on_market(time, offsets, *found)
+    except RnncastError:
+        return (*found, None, None)
 
 
 def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, name, fmt=None) -> tuple[list, str]:
