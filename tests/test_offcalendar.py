@@ -280,10 +280,10 @@ def test_many_series_without_a_calendar_build_the_first_ones_warning_alone(monke
     assert built == ["a"] and len(lines) == 1 and lines[0].startswith("5 series keep no calendar of their own")
 
 
-def _nyse_with_saturday() -> pd.DataFrame:
+def _nyse_with_saturday(market: str = "NYSE") -> pd.DataFrame:
     import holidays as hol
 
-    off = hol.financial_holidays("NYSE", years=range(2022, 2025))
+    off = hol.financial_holidays(market, years=range(2022, 2025))
     days = [d for d in pd.bdate_range("2022-01-03", "2024-11-27") if d.date() not in off] + [pd.Timestamp("2024-03-09")]
     frame = pd.DataFrame({"ds": [d.strftime("%Y-%m-%d") for d in days], "y": np.sin(np.arange(len(days)) / 5.0)})
     return frame.sort_values("ds", ignore_index=True)
@@ -300,6 +300,15 @@ def test_a_saturday_among_nyse_days_keeps_the_markets_holidays(caplog):
         in caplog.text
     assert "calendar of the other rows: business days without NYSE holidays (" in caplog.text
     assert [str(t)[:10] for t in model.predict(frame).index] == ["2024-11-29", "2024-12-02", "2024-12-03"]
+
+
+def test_a_saturday_among_krx_days_keeps_krx_holidays_more_than_a_twentieth_of_its_weekdays():
+    """KRX's holidays are 6% of its weekdays, more than the twentieth of rows a calendar kept by all rows but a few
+    may miss: with a Saturday the series was read on calendar days ('D', 471 rows missing). Business days whose missing
+    weekdays a set explains are that calendar, off it the Saturday."""
+    frame = _nyse_with_saturday("XKRX")
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds")
+    assert model.calendar_.shown == "irregular ('B' without KRX holidays kept by 713 of 714 rows)"
 
 
 @pytest.mark.parametrize("given", [dict(holidays="NYSE"), dict(freq="B")])

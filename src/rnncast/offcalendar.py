@@ -13,7 +13,6 @@ import pandas as pd
 
 from rnncast import businessdays, businessmonths, jitter, switchedanchors, tradingweeks, weekmasks, zoneclock
 from rnncast.offsetguess import candidates, inside
-from rnncast.errors import RnncastError
 from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
@@ -32,7 +31,7 @@ def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt
     found = most_kept(time, offsets, tried)
     if found is None:
         return None
-    offset, off, market, _ = _marketed(time, offsets, found)  # a Saturday among NYSE days: 'B' without NYSE holidays
+    offset, off, market, _ = on_market(time, offsets, *found, refuse=False)  # a Saturday among NYSE days
     return said(time, offsets, offset, off, where, fmt, one, market)
 
 
@@ -47,10 +46,17 @@ def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple
     found = None
     for offset in tried:
         walked = walk(time, offsets, offset, most)
-        if walked is not None and 0 < len(walked[0]) and walked[1].missing <= len(walked[0]) + n // 20:
+        if walked is not None and 0 < len(walked[0]) and (walked[1].missing <= len(walked[0]) + n // 20 or
+                                                          _holidays(time, offsets, offset)):  # KRX: 6% of weekdays
             if found is None or len(walked[0]) < len(found[1]):
                 found = (offset, walked[0])
     return found
+
+
+def _holidays(time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> bool:
+    """Whether ``offset`` is plain business days whose missing weekdays a holiday set explains (``on_market``'s)."""
+    return businessdays.plain_business(offset) and businessdays.explain(time, offsets, weekmasks.of(offset),
+                                                                        refuse=False) is not None
 
 
 def fewer_off(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list, missing: int) -> bool:
@@ -77,15 +83,17 @@ def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tupl
     return (off, ruler) if ruler is not None and ruler.bad is None and len(off) <= most else None
 
 
-def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list) -> tuple:
+def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, refuse: bool = True) -> tuple:
     """``(offset, off, market, note)``: ``most_kept``'s calendar, business days without the holiday set that explains
     weekdays missing (``businessdays.explain``, on days: 'B' without NYSE holidays, ``market`` 'NYSE', ``note`` what it
     says of them) where it is plain business days and the rows ``off`` it are a Saturday among NYSE days, or a
     market's early closes on its days (NYSE's 13:00 among 16:00: days it traded on); else as found, ``market`` and ``note``
-    None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data)."""
+    None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data), or (``refuse`` False: a
+    panel's series, whose own refusal says so) takes them as none."""
     if not businessdays.plain_business(offset):
         return offset, off, None, None
-    explained = businessdays.explain(time, offsets, weekmasks.of(offset))  # rows off it on its days (early closes)
+    explained = businessdays.explain(time, offsets, weekmasks.of(offset), refuse=refuse)  # rows off it on its days
+    explained = None if explained is not None and explained.differs else explained
     return (offset, off, None, None) if explained is None else (explained.offset, off, explained.name, str(explained))
 
 
@@ -138,9 +146,8 @@ def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None, m
     (``_early``) and the pandas line dating each by its day; else that the others keep it (a Saturday among NYSE
     days is a row to correct or drop, not a sign of calendar days); None where more rows are off it."""
     walked = walk(time, offsets, offset, max(1, min(5, len(time) // 20))) if len(time) >= 20 else None
-    if walked is None or not walked[0]:
+    if walked is None or not (off := walked[0]):
         return None
-    off = walked[0]
     named = ", ".join(f"{shown(time[i], time, fmt)}{day_named(time[i], offset, market)}" for i in off[:3])
     named += " ..." if len(off) > 3 else ""
     if (early := _early(time, offset, off, fmt)) is not None:
@@ -179,8 +186,8 @@ def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: s
 
 
 def day_named(day: pd.Timestamp, offset, market: str | None = None) -> str:
-    """What a row off the daily calendar ``offset`` falls on, to say beside it: ", a Saturday" (a day its week leaves
-    out), ", Independence Day, a NYSE holiday" (a holiday of ``market``, the set it skips); "" for any other."""
+    """What a row off the daily calendar ``offset`` falls on: ", a Saturday" (a day its week leaves out),
+    ", Independence Day, a NYSE holiday" (of ``market``, the set it skips); "" for any other."""
     week = weekmasks.days_of(offset)
     if week is not None and day.day_name()[:3] not in week.split():
         return f", a {day.day_name()}"
@@ -282,17 +289,8 @@ def kept_alone(piece: pd.DatetimeIndex) -> Kept | None:
     found = most_kept(piece, np.array([0, len(piece)]), tried(piece)) if len(piece) > 2 else None
     if found is None:
         return None
-    offset, off, market, _ = _marketed(piece, np.array([0, len(piece)]), found)
+    offset, off, market, _ = on_market(piece, np.array([0, len(piece)]), *found, refuse=False)
     return kept(piece, offset, off, None, market)
-
-
-def _marketed(time: pd.DatetimeIndex, offsets: np.ndarray, found: tuple) -> tuple:
-    """``on_market`` of one series of a panel, as found where the sets explaining it differ after the data (the
-    panel's own refusal, ``seriesholidays``, says so)."""
-    try:
-        return on_market(time, offsets, *found)
-    except RnncastError:
-        return (*found, None, None)
 
 
 def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, name, fmt=None) -> tuple[list, str]:
