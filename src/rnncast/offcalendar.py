@@ -148,7 +148,8 @@ def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None, m
     walked = walk(time, offsets, offset, max(1, min(5, len(time) // 20))) if len(time) >= 20 else None
     if walked is None or not (off := walked[0]):
         return None
-    named = ", ".join(f"{shown(time[i], time, fmt)}{day_named(time[i], offset, market)}" for i in off[:3])
+    named = ", ".join(f"{shown(time[i], time, fmt)}{f' ({d[2:]})' if (d := day_named(time[i], offset, market)) else ''}"
+                      for i in off[:3])  # 2024-03-09 (a Saturday)
     named += " ..." if len(off) > 3 else ""
     if (early := _early(time, offset, off, fmt)) is not None:
         return f"{counted(len(off), 'row')} ({named}) are off it: {early}"
