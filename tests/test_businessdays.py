@@ -317,7 +317,25 @@ def test_a_holiday_skipped_before_is_named_by_the_market_whose_holidays_the_data
     skipped = pd.to_datetime(["2023-01-26", "2023-12-25", "2023-12-26", "2024-01-26"])  # Australia Day, Christmas
     rows = days[~days.isin(skipped)]
     said = businessdays.skipped_ahead(pd.bdate_range("2024-12-23", periods=5), rows, np.array([0, len(rows)]))
-    assert said.startswith("forecast date 2024-12-25 is Christmas Day (ASX), a day the data has no row on"), said
+    assert said.startswith("forecast dates 2024-12-25 (Christmas Day) and 2024-12-26 (Boxing Day) are ASX holidays, "
+                           "days the data has no row on in earlier years (2023-12-25; 2023-12-26)"), said
+
+
+def test_holidays_skipped_before_are_named_by_a_market_tried_first_or_not_and_by_name_not_date():
+    """KRX days with a row on Chuseok 2024 (no set explains them): 2025-01-01 was warned of as "New Year's Day
+    (HKEX)", the set of the ten tried first naming most, and 2024-12-31, KRX's End of Year Holiday (skipped on
+    2021-12-31, 2022-12-30, 2023-12-29), not at all. Every set inference tries is ranked, and each forecast date
+    that is a holiday of the data's set, by name, is said."""
+    import holidays as hol
+
+    off = hol.financial_holidays("XKRX", years=range(2021, 2026))
+    days = pd.bdate_range("2021-01-04", "2024-12-27")
+    rows = days[~days.isin(pd.to_datetime(list(off))) | (days == "2024-09-17")]
+    said = businessdays.skipped_ahead(pd.bdate_range("2024-12-30", periods=3), rows, np.array([0, len(rows)]))
+    assert said.startswith("forecast dates 2024-12-31 (End of Year Holiday) and 2025-01-01 (New Year's Day) are KRX "
+                           "holidays, days the data has no row on in earlier years (2021-12-31, 2022-12-30, "
+                           "2023-12-29; 2024-01-01)"), said
+    assert "HKEX" not in said and "expect no value on those days" in said
 
 
 def test_one_missing_weekday_is_counted_as_one():

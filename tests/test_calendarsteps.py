@@ -186,3 +186,29 @@ def test_one_targets_takes_a_number_of_steps_or_the_offset_read_once():
         calendarsteps.targets(steps, lambda p: seconds[p], at, 3, 3, read("90min"), "90min")
     with pytest.raises(RnncastError, match=r"^step='1ms' .* window 1, 2024-03-29T10:00:00.001000\+01:00, falls between"):
         calendarsteps.targets(steps, lambda p: seconds[p], at, 3, 3, read("1ms"), "1ms")  # finer than the times
+
+
+def _market(freq: str, start: str, periods: int) -> pd.DataFrame:
+    from rnncast import businessmonths, holidaysets, tradingweeks
+
+    offset = (holidaysets.offset("NYSE") if freq == "B" else businessmonths.offset("NYSE", *businessmonths.kind_of(freq))
+              if freq == "BME" else tradingweeks.offset("NYSE", *tradingweeks.kind_of(freq)))
+    return _frame(None, start, periods, offset)
+
+
+@pytest.mark.parametrize("freq, step, said", [("B", "1W", "('B' without NYSE holidays, which have no fixed length)"),
+                                              ("BME", "3D", "('BME' without NYSE holidays, 1 month each)"),
+                                              ("W-FRI", "10D", "('W-FRI' without NYSE holidays, 7 days each)")])
+def test_a_markets_calendar_is_named_as_every_line_names_it_and_counted_in_its_steps(freq, step, said, caplog):
+    """A step on NYSE's business days, month ends or weeks named pandas' 'C' or 'CBME' ("not a whole number of the
+    data's steps ('C', which have no fixed length)"), and '1M' on 'BME' without NYSE holidays, or '1W' on 'W-FRI'
+    without them, was refused though it is one step (as on plain 'BME' and 'W-FRI')."""
+    frame = _market(freq, "2021-01-04" if freq == "B" else "2015-01-01", 300 if freq == "B" else 60)
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**SETTINGS, holidays="NYSE").backtest(frame, n_windows=3, step=step, target="y")
+    assert said in str(err.value) and "'C" not in str(err.value)
+    if freq != "B":
+        with caplog.at_level(logging.INFO, logger="rnncast"):
+            Forecaster(**SETTINGS, holidays="NYSE").backtest(frame, n_windows=3, step="1M" if freq == "BME" else "1W",
+                                                             target="y")
+        assert f"read as 1 step of the data's calendar '{freq}' without NYSE holidays" in caplog.text

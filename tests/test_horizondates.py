@@ -63,3 +63,23 @@ def test_a_holiday_skipped_is_read_from_the_series_own_rows(caplog):
         forecast = model.predict(data)
     assert sorted(set(forecast["id"])) == ["a", "b"]
     assert "Sports Day" not in caplog.text and "earlier years" not in caplog.text, caplog.text
+
+
+def test_weekly_closes_whose_holiday_fridays_are_absent_are_warned_of_at_fit_and_predict(caplog):
+    """NYSE 'W-FRI' closes with the weeks whose Friday is an NYSE holiday simply absent: fit said "11 rows are missing
+    from the 'W-FRI' calendar" without naming them holidays, and predict forecast Good Friday 2025-04-18 silently,
+    though every earlier Good Friday has no row. Fit says they are NYSE holidays; predict names Good Friday."""
+    from rnncast import holidaysets
+
+    fridays = pd.date_range("2018-01-05", "2025-04-11", freq="W-FRI")
+    fridays = fridays[~np.isin(fridays.values.astype("datetime64[D]"), holidaysets.weekday_holidays("NYSE", 2018, 2025))]
+    frame = pd.DataFrame({"date": fridays, "close": np.sin(np.arange(len(fridays)) / 5.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**dict(TINY, horizon=3)).fit(frame, target="close")
+    assert "11 rows are missing from the 'W-FRI' calendar (first: 2018-03-30, 2019-04-19, 2020-04-10); all 11 " \
+        "missing rows are on NYSE holidays" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame)
+    assert "forecast date 2025-04-18 is Good Friday (NYSE), a day the data has no row on in earlier years " \
+        "(2022-04-15, 2023-04-07, 2024-03-29), but the calendar 'W-FRI' skips no holidays" in caplog.text

@@ -278,3 +278,65 @@ def test_many_series_without_a_calendar_build_the_first_ones_warning_alone(monke
     monkeypatch.setattr(offcalendar, "irregular", lambda *a, **k: built.append(a[4]) or irregular(*a, **k))
     lines = offcalendar.unsettled(time, offsets, [5, 0, 1, 2, 3, 4], lambda i: f"line {i + 2}", "abcdef".__getitem__)
     assert built == ["a"] and len(lines) == 1 and lines[0].startswith("5 series keep no calendar of their own")
+
+
+def _nyse_with_saturday(market: str = "NYSE") -> pd.DataFrame:
+    import holidays as hol
+
+    off = hol.financial_holidays(market, years=range(2022, 2025))
+    days = [d for d in pd.bdate_range("2022-01-03", "2024-11-27") if d.date() not in off] + [pd.Timestamp("2024-03-09")]
+    frame = pd.DataFrame({"ds": [d.strftime("%Y-%m-%d") for d in days], "y": np.sin(np.arange(len(days)) / 5.0)})
+    return frame.sort_values("ds", ignore_index=True)
+
+
+def test_a_saturday_among_nyse_days_keeps_the_markets_holidays(caplog):
+    """One Saturday among NYSE days kept plain 'B' ("off the calendar 'B' the other 735 rows keep"), the missing
+    weekdays never said to be NYSE holidays, and predict forecast Thanksgiving 2024-11-28. The Saturday is named
+    as such, the calendar the others keep is 'B' without NYSE holidays, and the forecasts skip its holidays."""
+    frame = _nyse_with_saturday()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds")
+    assert "timestamp 2024-03-09 (row 548, a Saturday) is off the calendar 'B' without NYSE holidays the other" \
+        in caplog.text
+    assert "calendar of the other rows: business days without NYSE holidays (" in caplog.text
+    assert [str(t)[:10] for t in model.predict(frame).index] == ["2024-11-29", "2024-12-02", "2024-12-03"]
+
+
+def test_a_saturday_among_krx_days_keeps_krx_holidays_more_than_a_twentieth_of_its_weekdays():
+    """KRX's holidays are 6% of its weekdays, more than the twentieth of rows a calendar kept by all rows but a few
+    may miss: with a Saturday the series was read on calendar days ('D', 471 rows missing). Business days whose missing
+    weekdays a set explains are that calendar, off it the Saturday."""
+    frame = _nyse_with_saturday("XKRX")
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds")
+    assert model.calendar_.shown == "irregular ('B' without KRX holidays kept by 713 of 714 rows)"
+
+
+@pytest.mark.parametrize("given", [dict(holidays="NYSE"), dict(freq="B")])
+def test_a_saturday_refused_by_the_calendar_given_is_named_so(given):
+    """holidays='NYSE' over NYSE days with one Saturday said "the timestamps follow the calendar 'D': give freq=D",
+    though all other rows keep business days: the refusal names the Saturday and the calendar the others keep."""
+    frame = _nyse_with_saturday()
+    if "freq" in given:  # plain business days: the holidays missing are a gap, not a row off it
+        frame = pd.DataFrame({"ds": sorted([d.strftime("%Y-%m-%d") for d in pd.bdate_range("2024-01-02", periods=80)]
+                                           + ["2024-03-09"]), "y": np.arange(81.0)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY, **given).fit(frame, target="y", time_col="ds")
+    assert "2024-03-09" in str(err.value) and "it is a Saturday, and the other" in str(err.value) \
+        and "rows keep that calendar: correct it if a typo, or drop it" in str(err.value)
+    assert "freq=D" not in str(err.value)
+
+
+def test_a_saturday_in_one_series_of_a_panel_keeps_its_markets_holidays(caplog):
+    """A panel's NYSE series with one Saturday row was read on calendar days ('D', 328 rows missing: every weekend
+    and holiday) beside a weekly series, and forecast Thanksgiving and a Saturday. It is named off 'B' without NYSE
+    holidays, as the series alone is, and forecast on that calendar."""
+    frame = _nyse_with_saturday().assign(id="A")
+    weeks = pd.date_range("2022-01-07", "2024-11-22", freq="W-FRI")
+    frame = pd.concat([frame, pd.DataFrame({"id": "B", "ds": weeks.strftime("%Y-%m-%d"), "y": np.cos(np.arange(len(weeks)))})],
+                      ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds", id_col="id")
+    assert "2024-03-09 (series 'A' at row 548, a Saturday) is off the calendar 'B' without NYSE holidays" in caplog.text
+    assert "rows are missing from" not in caplog.text
+    got = model.predict(frame)
+    assert [str(t)[:10] for t in got[got["id"] == "A"]["ds"]] == ["2024-11-29", "2024-12-02", "2024-12-03"]

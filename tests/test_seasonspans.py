@@ -32,8 +32,8 @@ def _panel_table() -> pd.DataFrame:
 
 def test_a_season_names_the_series_whose_calendar_counts_it_in_other_units():
     line = said(_calendar("D"), {"Café Süd": _calendar("W-SUN"), "S05": _calendar("B")}, 7)
-    assert line.startswith("season 7 is 7 days on the panel's calendar (D) but 7 weeks for 'Café Süd' (W-SUN) and "
-                           "7 business days for 'S05' (B): ")
+    assert line.startswith("season 7 is 7 days on the panel's calendar ('D') but 7 weeks for 'Café Süd' ('W-SUN') and "
+                           "7 business days for 'S05' ('B'): ")
     assert line.endswith("their seasonal naive baseline and MASE reach that far back; fit those series apart, or give "
                          "the season those calendars share (season=, --season)")  # the baseline's name, unhyphenated
 
@@ -61,7 +61,7 @@ def test_fit_backtest_and_evaluate_warn_once_of_a_season_on_other_calendars(capl
     with caplog.at_level(logging.WARNING):
         model = Forecaster(**settings).fit(table, target="sales", id_col="store", time_col="date")
     said_at_fit = [r.getMessage() for r in caplog.records if r.getMessage().startswith("season 7 is 7 days")]
-    assert len(said_at_fit) == 1 and "7 weeks for 'Café Süd' (W-SUN) and 7 business days for 'S05' (B)" in said_at_fit[0]
+    assert len(said_at_fit) == 1 and "7 weeks for 'Café Süd' ('W-SUN') and 7 business days for 'S05' ('B')" in said_at_fit[0]
     for run in (lambda: model.evaluate(table), lambda: Forecaster(**settings).backtest(
             table, n_windows=2, target="sales", id_col="store", time_col="date")):
         caplog.clear()

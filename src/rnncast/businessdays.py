@@ -183,38 +183,62 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
 
 
 def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None,
-                  session: sessions.Session | None = None, fmt: str | None = None) -> str | None:
-    """What to warn of when business days without a holiday set forecast a day (of ``when``) that is a holiday
-    the data ``rows`` (series at ``offsets``) skipped in an earlier year, by the name for it of the ``PREFERRED`` market
-    whose holidays are most of the days skipped
-    (Christmas Day, skipped in 2023, forecast in 2024): a set that explains only some of the missing weekdays is
-    no calendar (``explain`` finds none), yet those days will likely have no row either; else None."""
+                  session: sessions.Session | None = None, fmt: str | None = None, missing=None,
+                  calendar: str | None = None) -> str | None:
+    """What to warn of when business days without a holiday set forecast days (of ``when``) that are holidays the
+    data ``rows`` (series at ``offsets``) skipped in an earlier year, by their names in the set whose holidays are most
+    of the days skipped (``skipping``: KRX for a Korean series, not HKEX, which shares its New Year's Day), matched by
+    name, not date (KRX's End of Year Holiday: 2023-12-29, then 2024-12-31; Christmas Day (observed) is Christmas Day):
+    a set that explains only some of the missing weekdays is no calendar (``explain`` finds none), yet those days
+    will likely have no row either; else None. ``missing``: the days the data skipped, where they are not the
+    weekdays missing (the Fridays absent from 'W-FRI', the calendar so named: ``calendar``)."""
     ahead = wall_days(sessions.opened(when, session))
     days = wall_days(sessions.opened(rows, session)) if rows is not None and len(rows) else None
-    missing = missing_weekdays(days, offsets, weekmask) if days is not None and len(ahead) else []
+    if missing is None:
+        missing = missing_weekdays(days, offsets, weekmask) if days is not None and len(ahead) else []
+    on = f"the calendar {calendar}" if calendar else f"the calendar of {described(None, weekmask)}"
     if not len(missing):
         return None
-    named = {}
-    for name in PREFERRED:
+    for name in skipping(missing, weekmask):  # the set naming most skipped days first
         skipped: dict = {}
-        for day in missing:  # Christmas Day (observed) on 2022-12-26 is Christmas Day
+        for day in missing:
             skipped.setdefault(_plain_holiday(name, day), []).append(day)
         skipped.pop(None, None)
-        named[name] = skipped
-    for name in sorted(named, key=lambda n: -sum(map(len, named[n].values()))):  # the market naming most skipped first
-        skipped = named[name]  # (an ASX store's Australia Day and Christmas: ASX's Christmas Day, not NYSE's)
-        hit = next(((d, what) for d in sorted(set(ahead)) if (what := _plain_holiday(name, d)) in skipped and
-                    any(k < d for k in skipped[what])), None)  # skipped before the forecast date, never on it
-        if hit is not None:
-            hit, what = hit
-            skipped[what] = [k for k in skipped[what] if k < hit]
-            before = ", ".join(str(d) for d in skipped[what][-3:])
-            day = shown(when[ahead == hit][0].normalize(), True, fmt if at_midnight(when) else None)
-            return (f"forecast date {day} is {what} ({name}), a day the data has no row on in earlier years "
-                    f"({before}), but the calendar of {described(None, weekmask)} skips no holidays, so the forecast "
+        hits = [(d, what) for d in sorted(set(ahead)) if (what := _plain_holiday(name, d)) in skipped and
+                any(k < d for k in skipped[what])]  # skipped before the forecast date, never on it
+        if not hits:
+            continue
+        dates = [shown(when[ahead == d][0].normalize(), True, fmt if at_midnight(when) else None) for d, _ in hits]
+        before = "; ".join(", ".join(str(k) for k in [k for k in skipped[w] if k < d][-3:]) for d, w in hits)
+        if len(hits) == 1:
+            return (f"forecast date {dates[0]} is {hits[0][1]} ({name}), a day the data has no row on in earlier years "
+                    f"({before}), but {on} skips no holidays, so the forecast "
                     f"takes it for a trading day; if the data follows a holiday set, fit with it "
                     f"({spelled('holidays')}), else expect no value on that day")
+        listed = _listed([f"{d} ({w})" for d, (_, w) in zip(dates, hits)], "and", known=False)
+        return (f"forecast dates {listed} are {name} holidays, days the data has no row on in earlier years ({before}), "
+                f"but {on} skips no holidays, so the forecasts take them for "
+                f"trading days; if the data follows a holiday set, fit with it ({spelled('holidays')}), else expect no "
+                "value on those days")
     return None
+
+
+def skipping(missing: np.ndarray, weekmask: str | None = None, most: int = 5) -> list[str]:
+    """The sets (``PREFERRED`` and those inference tries, ``tried``) whose weekday holidays are the most of the
+    ``missing`` weekdays, at most ``most`` of them, most first (the ``PREFERRED`` order, then ``tried``'s, among
+    equals); none that names none of them."""
+    first, last = int(str(missing.min())[:4]), int(str(missing.max())[:4])
+    names = list(dict.fromkeys(PREFERRED + tuple(tried(weekmask))))
+    named = {n: int(np.isin(missing, weekday_holidays(n, first, last, weekmask)).sum()) for n in names}
+    return [n for n in sorted(names, key=lambda n: -named[n]) if named[n]][:most]
+
+
+def all_of(missing: np.ndarray) -> str | None:
+    """The set (``skipping``'s first) whose weekday holidays are every one of the ``missing`` days (datetime64[D]):
+    'NYSE' for the Fridays absent from a weekly series; else None."""
+    name = next(iter(skipping(missing, None, 1)), None) if len(missing) else None
+    first, last = (int(str(d)[:4]) for d in (missing.min(), missing.max())) if name else (0, 0)
+    return name if name and np.isin(missing, weekday_holidays(name, first, last)).all() else None
 
 
 def _plain_holiday(name: str, day) -> str | None:

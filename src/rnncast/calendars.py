@@ -89,7 +89,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
-            near = ends or offcalendar.early_given(time, offsets, offset, fmt) or switchedanchors.said(
+            near = ends or offcalendar.early_given(time, offsets, offset, fmt, holidays) or switchedanchors.said(
                 time, offsets, where, fmt)  # decision 823; month-ends, then month-starts: neither 'ME' nor 'MS'
             own = None if near else owncalendars.followed(time, offsets)  # the data's own calendar, as fit infers it:
             near = near or (None if own and hint("freq", "") else own or jitter.advice(time, offsets, where, fmt))
@@ -120,13 +120,14 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     if best is None:
         near = businessmonths.near(time, offsets) + tradingweeks.near(time, offsets) if not quiet else []
         few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 682
-        few = offcalendar.on_market(time, offsets, *few) if few is not None else None  # early closes: holidays kept
+        few = offcalendar.on_market(time, offsets, *few) if few is not None else None  # a market's holidays kept
         irregular = few is None and len(time) > len(offsets) - 1 and not quiet
         remedy = offcalendar.remedy(time, offsets, where, fmt) if irregular else None
         if few is not None and (twice := switchedanchors.twice(time, offsets, few[1], where)):
             raise RnncastError(twice)  # 2023-06-01 beside 2023-06-30: June given twice, not a typo to date on
         if few is not None:
             log.warning("%s", offcalendar.said(time, offsets, *few[:2], where, fmt, market=few[2]))
+            log.warning("calendar of the other rows: %s", few[3]) if few[3] else None  # the holidays the others skip
         elif irregular:
             log.warning("%s", offcalendar.irregular(time, offsets, where, fmt, near=remedy))
         kept = offcalendar.kept(time, *few[:2], fmt, few[2]) if few is not None else None  # predict dates on it
@@ -185,8 +186,7 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     overrides = {s: c for s, c in calendars.items() if c != base}
     if all(o is None for o in own.values()) and not normal:
         return base, None, overrides  # no series keeps a calendar: no positions, no gaps to fill
-    # a series no calendar explains (offcalendar.unsettled names its rows): its rows taken as consecutive, no gaps to
-    # fill in it, so the others' gaps are still said and filled
+    # a series no calendar explains (offcalendar.unsettled): its rows consecutive, the others' gaps still said, filled
     rulers = {s: (o[1] if o else Ruler(np.arange(offsets[s + 1] - offsets[s]), None)) for s, o in own.items()}
     return base, Combined(offsets, best[1] if best is not None else None, rulers), overrides
 
@@ -314,7 +314,7 @@ def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None) -> tuple
             or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
     if week is None and not isinstance(calendar.freq, (pd.offsets.BusinessDay, pd.offsets.CustomBusinessDay)):
         raise RnncastError(f"holidays={holidays!r} (--holidays) names the days a business-day calendar skips, and the "
-                           f"timestamps follow the calendar {calendar.freq_text!r}, which skips none: leave holidays "
+                           f"timestamps follow the calendar {calendar.shown}, which skips none: leave holidays "
                            "unset; a holiday's effect on the values is learned from a column that marks it "
                            "(future_covariates=, --future-covariates)")
     return None, week

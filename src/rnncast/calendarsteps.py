@@ -18,6 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 from rnncast.wholenumbers import number
@@ -56,10 +57,11 @@ def _units(offset) -> tuple[str, int] | None:
     months = {pd.offsets.MonthEnd: 1, pd.offsets.MonthBegin: 1, pd.offsets.BusinessMonthEnd: 1,
               pd.offsets.BusinessMonthBegin: 1, pd.offsets.QuarterEnd: 3, pd.offsets.QuarterBegin: 3,
               pd.offsets.BQuarterEnd: 3, pd.offsets.BQuarterBegin: 3, pd.offsets.YearEnd: 12,
+              pd.offsets.CustomBusinessMonthEnd: 1, pd.offsets.CustomBusinessMonthBegin: 1,  # 'BME' without holidays
               pd.offsets.YearBegin: 12, pd.offsets.BYearEnd: 12, pd.offsets.BYearBegin: 12}.get(type(offset))
     if months is not None:
         return "month", months * offset.n
-    if isinstance(offset, pd.offsets.Week):
+    if isinstance(offset, pd.offsets.Week) or tradingweeks.kind_of(offset):  # 'W-FRI' without NYSE holidays too
         return "day", 7 * offset.n
     if isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) and not _length(offset) % pd.Timedelta(days=1):
         return "day", _length(offset) // pd.Timedelta(days=1)
@@ -76,16 +78,17 @@ def in_steps(offset, panel, given: str) -> int | None:
     if freq is None or isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         if freq is not None and not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)):
             raise RnncastError(f"step={given!r} (--step) is a span of weeks or months, and the data's calendar "
-                               f"({freq.freqstr!r}) steps by fixed time; give a span such as '7D' or '30D', or a "
+                               f"({panel.calendar.shown}) steps by fixed time; give a span such as '7D' or '30D', or a "
                                "whole number of its steps")
         return None
     mine, theirs = _units(offset), _units(freq)
     if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[1] % theirs[1]:
         steps = mine[1] // theirs[1]
-        log.info("step %r (--step) read as %s of the data's calendar %r", given, counted(steps, "step"), freq.freqstr)
+        log.info("step %r (--step) read as %s of the data's calendar %s", given, counted(steps, "step"),
+                 panel.calendar.shown)
         return steps
     unit = f"{theirs[1]} {theirs[0]}{'s' if theirs[1] > 1 else ''}" if theirs else None
-    raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps ({freq.freqstr!r}"
+    raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps ({panel.calendar.shown}"
                        f"{f', {unit} each' if unit else ', which have no fixed length'}); give step as a whole number "
                        f"of its steps{f' (--step 1 for {unit}, --step 2 for twice that)' if unit else ''}")
 
@@ -107,7 +110,7 @@ def nominal(offset: pd.DateOffset, panel, given: str) -> int:
     freq = panel.calendar.freq
     if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
-                           f"({getattr(freq, 'freqstr', freq)!r}) has no fixed step to count it in; give step as a "
+                           f"({panel.calendar.shown}) has no fixed step to count it in; give step as a "
                            "whole number of its steps")
     return max(1, int(-(-_length(offset) // _length(freq))))
 

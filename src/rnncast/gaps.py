@@ -21,6 +21,7 @@ import pandas as pd
 from rnncast import businessdays, calendars, halfdays, nearholidays, owncalendars, panelholidays, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
+from rnncast.holidaysets import wall_days
 from rnncast.layouts import Rows
 from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
@@ -154,6 +155,10 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         said = panelholidays.hint(time, offsets, sets, [rows.given_id(s) for s in range(len(sets))], rows.text_format)
         remedy = f"{said}; {remedy.replace('inserts them', 'inserts true gaps')}" if said else remedy
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both
+    if calendar is not None and calendar.holidays is None and isinstance(calendar.freq, pd.offsets.Week) and \
+            isinstance(time, pd.DatetimeIndex) and (name := businessdays.all_of(np.unique(wall_days(pd.DatetimeIndex(missing()))))):
+        every = "the missing row is" if after.sum() == 1 else f"all {int(after.sum())} missing rows are"
+        remedy = f"{every} on {name} holidays (weeks the data skips where the market closed on the calendar's day); {remedy}"
     week = _week_kept(time, after, calendar, missing)
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \

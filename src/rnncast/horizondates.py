@@ -54,13 +54,30 @@ def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
     groups: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
-        if calendar.holidays is None and businessdays.plain_business(calendar.days):
+        if calendar.holidays is None and (businessdays.plain_business(calendar.days) or _weeks(calendar.freq)):
             groups.setdefault(calendar, []).append(s)
     for calendar, series in groups.items():  # each calendar's days read from its own series' rows, not a weekly one's
         ahead = when[series[0]].append([when[s] for s in series[1:]])
         rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
         time, cut = panel.time[rows], np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
-        said = businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
+        weeks = skipped_weeks(time, cut, calendar.freq) if _weeks(calendar.freq) else None  # the Fridays absent
+        said = businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format,
+                                          weeks, calendar.shown if weeks is not None else None)
         if said:
             log.warning("%s", said)
             return
+
+
+def _weeks(freq) -> bool:
+    """Whether ``freq`` is weeks anchored on a weekday ('W-FRI'), whose dates a holiday can fall on."""
+    return isinstance(freq, pd.offsets.Week) and freq.weekday is not None
+
+
+def skipped_weeks(time: pd.DatetimeIndex, offsets: np.ndarray, freq) -> np.ndarray:
+    """The days (datetime64[D]) of the weekly calendar ``freq`` within each series' span (``time`` cut at ``offsets``)
+    that it has no row on: the weeks a series skipped (Good Friday's, where the market closed on its day)."""
+    days = (time.tz_localize(None) if time.tz is not None else time).normalize()
+    found = [pd.date_range(days[a], days[b - 1], freq=freq).difference(days[a:b]) for a, b in
+             zip(offsets[:-1], offsets[1:]) if b - a > 1]
+    return np.unique(np.concatenate([f.to_numpy().astype("datetime64[D]") for f in found])) if found else \
+        np.array([], dtype="datetime64[D]")

@@ -13,6 +13,7 @@ import pandas as pd
 
 from rnncast import businessdays, businessmonths, jitter, switchedanchors, tradingweeks, weekmasks, zoneclock
 from rnncast.offsetguess import candidates, inside
+from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
 from rnncast.spelling import counted, some
@@ -28,7 +29,10 @@ def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt
     (``most_kept``) by ``where(i)``, the calendar the others keep, that predict dates forecasts on it (fit keeps it:
     ``kept``, decision 682) and the remedies; else None. ``one``: ``time`` is one series of a panel."""
     found = most_kept(time, offsets, tried)
-    return None if found is None else said(time, offsets, *found, where, fmt, one)
+    if found is None:
+        return None
+    offset, off, market, _ = on_market(time, offsets, *found, refuse=False)  # a Saturday among NYSE days
+    return said(time, offsets, offset, off, where, fmt, one, market)
 
 
 def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple | None:
@@ -42,10 +46,17 @@ def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple
     found = None
     for offset in tried:
         walked = walk(time, offsets, offset, most)
-        if walked is not None and 0 < len(walked[0]) and walked[1].missing <= len(walked[0]) + n // 20:
+        if walked is not None and 0 < len(walked[0]) and (walked[1].missing <= len(walked[0]) + n // 20 or
+                                                          _holidays(time, offsets, offset)):  # KRX: 6% of weekdays
             if found is None or len(walked[0]) < len(found[1]):
                 found = (offset, walked[0])
     return found
+
+
+def _holidays(time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> bool:
+    """Whether ``offset`` is plain business days whose missing weekdays a holiday set explains (``on_market``'s)."""
+    return businessdays.plain_business(offset) and businessdays.explain(time, offsets, weekmasks.of(offset),
+                                                                        refuse=False) is not None
 
 
 def fewer_off(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list, missing: int) -> bool:
@@ -72,15 +83,18 @@ def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tupl
     return (off, ruler) if ruler is not None and ruler.bad is None and len(off) <= most else None
 
 
-def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list) -> tuple:
-    """``(offset, off, market)``: ``most_kept``'s calendar, business days without the holiday set that explains the
-    weekdays missing (``businessdays.explain``, on days: 'B' without NYSE holidays, ``market`` 'NYSE') where it is
-    plain business days and the rows ``off`` it are a market's early closes on its days (NYSE's 13:00 among 16:00);
-    else as found, ``market`` None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data)."""
-    if not businessdays.plain_business(offset) or _early(time, offset, off) is None:
-        return offset, off, None
-    explained = businessdays.explain(time, offsets, weekmasks.of(offset))
-    return (offset, off, None) if explained is None else (explained.offset, off, explained.name)
+def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, refuse: bool = True) -> tuple:
+    """``(offset, off, market, note)``: ``most_kept``'s calendar, business days without the holiday set that explains
+    weekdays missing (``businessdays.explain``, on days: 'B' without NYSE holidays, ``market`` 'NYSE', ``note`` what it
+    says of them) where it is plain business days and the rows ``off`` it are a Saturday among NYSE days, or a
+    market's early closes on its days (NYSE's 13:00 among 16:00: days it traded on); else as found, ``market`` and ``note``
+    None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data), or (``refuse`` False: a
+    panel's series, whose own refusal says so) takes them as none."""
+    if not businessdays.plain_business(offset):
+        return offset, off, None, None
+    explained = businessdays.explain(time, offsets, weekmasks.of(offset), refuse=refuse)  # rows off it on its days
+    explained = None if explained is not None and explained.differs else explained
+    return (offset, off, None, None) if explained is None else (explained.offset, off, explained.name, str(explained))
 
 
 def kept(time: pd.DatetimeIndex, offset, off: list, fmt=None, market: str | None = None) -> Kept:
@@ -126,15 +140,27 @@ def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
             f"date each row by its day, e.g. with pandas: {day_line(time, fmt)}")
 
 
-def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None) -> str | None:
-    """Where the calendar ``offset`` given (freq='B') leaves out a few rows of ``time`` that are a market's early
-    closes on its days (``_early``), what its refusal says: the rows and the pandas line dating each by its day."""
+def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None, market: str | None = None) -> str | None:
+    """Where the calendar ``offset`` given (freq='B'; ``market``: the holidays it skips) leaves out a few rows of
+    ``time`` that all its others keep, what its refusal says: the rows that are a market's early closes on its days
+    (``_early``) and the pandas line dating each by its day; else that the others keep it (a Saturday among NYSE
+    days is a row to correct or drop, not a sign of calendar days); None where more rows are off it."""
     walked = walk(time, offsets, offset, max(1, min(5, len(time) // 20))) if len(time) >= 20 else None
-    early = _early(time, offset, walked[0], fmt) if walked is not None and walked[0] else None
-    if early is None:
+    if walked is None or not (off := walked[0]):
         return None
-    named = ", ".join(shown(time[i], time, fmt) for i in walked[0][:3]) + (" ..." if len(walked[0]) > 3 else "")
-    return f"{counted(len(walked[0]), 'row')} ({named}) are off it: {early}"
+    named = ", ".join(f"{shown(time[i], time, fmt)}{f' ({d[2:]})' if (d := day_named(time[i], offset, market)) else ''}"
+                      for i in off[:3])  # 2024-03-09 (a Saturday)
+    named += " ..." if len(off) > 3 else ""
+    if (early := _early(time, offset, off, fmt)) is not None:
+        return f"{counted(len(off), 'row')} ({named}) are off it: {early}"
+    if walked[1].missing > len(off) + len(time) // 20:  # a calendar with many steps missing: not the data's
+        return None
+    if len(off) == 1:
+        day = day_named(time[off[0]], offset, market)
+        return (f"{f'it is {day[2:]}, and ' if day else ''}the other {len(time) - 1} rows keep that calendar: correct "
+                "it if a typo, or drop it")
+    return (f"{len(off)} rows are off it ({named}), and the other {len(time) - len(off)} rows keep that calendar: "
+            "correct them if typos, or drop them")
 
 
 def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
@@ -153,10 +179,21 @@ def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
 def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: str = "", market: str | None = None) -> str:
     """The rows ``off`` the calendar ``offset`` the others of ``time`` keep, named by ``where(i)`` as the column writes
     them (``fmt``): "timestamp 2024-03-29 (line 5) is off the calendar 'ME' the other 59 rows keep"."""
-    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)
+    market = market or market_of(offset)
+    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)}{day_named(time[i], offset, market)})" for i in off)
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
-    shown_as = Calendar("datetime", offset, holidays=market or market_of(offset)).shown
+    shown_as = Calendar("datetime", offset, holidays=market).shown
     return f"{which} off the calendar {shown_as} the other {len(time) - len(off)} rows{' of that series' if one else ''} keep"
+
+
+def day_named(day: pd.Timestamp, offset, market: str | None = None) -> str:
+    """What a row off the daily calendar ``offset`` falls on: ", a Saturday" (a day its week leaves out),
+    ", Independence Day, a NYSE holiday" (of ``market``, the set it skips); "" for any other."""
+    week = weekmasks.days_of(offset)
+    if week is not None and day.day_name()[:3] not in week.split():
+        return f", a {day.day_name()}"
+    what = holiday_of(market, day) if market is not None and week is not None else None
+    return f", {what}, a {market} holiday" if what else ""
 
 
 def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str | None:
@@ -228,12 +265,17 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
 
 def _most(calendars: list) -> str:
     """"; 106 of the 195 series keep the calendar 'W-SAT': freq='W-SAT' (--freq W-SAT) reads every series on it" where
-    more than half of them keep one; else ""."""
-    kept = Counter(c.freq_text for c in calendars if c.freq is not None and isinstance(c.freq_text, str))
+    more than half of them keep one (said as every calendar is, ``Calendar.shown``: 'BME' without NYSE holidays, with
+    holidays= beside freq=, never pandas' 'CBME' or 'C'); else ""."""
+    kept = Counter(c for c in calendars if c.freq is not None and isinstance(c.freq_text, str))
     if not kept or (top := kept.most_common(1)[0])[1] * 2 <= len(calendars):
         return ""
-    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {top[0]!r}: freq={top[0]!r} (--freq "
-            f"{top[0]}) reads every series on it, the steps a series lacks as its gaps")
+    c = top[0]
+    alias = "B" if isinstance(c.freq, pd.offsets.CustomBusinessDay) and c.weekmask is None else c.freq_text
+    given = (f"freq={alias!r} (--freq {alias})" if c.holidays is None else
+             f"freq={alias!r} with holidays={c.holidays!r} (--freq {alias} --holidays {c.holidays})")
+    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {c.shown}: {given} reads every series on it, "
+            "the steps a series lacks as its gaps")
 
 
 def tried(piece: pd.DatetimeIndex) -> list:
@@ -246,7 +288,10 @@ def kept_alone(piece: pd.DatetimeIndex) -> Kept | None:
     """What fit keeps (``kept``) of the calendar all but a few rows of the one series ``piece`` keep, where one
     does (``most_kept``); else None: its forecasts cannot be dated."""
     found = most_kept(piece, np.array([0, len(piece)]), tried(piece)) if len(piece) > 2 else None
-    return None if found is None else kept(piece, *found)
+    if found is None:
+        return None
+    offset, off, market, _ = on_market(piece, np.array([0, len(piece)]), *found, refuse=False)
+    return kept(piece, offset, off, None, market)
 
 
 def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, name, fmt=None) -> tuple[list, str]:

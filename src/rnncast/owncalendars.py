@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, tradingweeks
+from rnncast import businessmonths, offcalendar, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
@@ -57,8 +57,13 @@ def alone(piece: pd.DatetimeIndex):
     if len(piece) < 2:
         return None
     cut = np.array([0, len(piece)])
-    return best(piece, cut, candidates(piece, cut)) or best(piece, cut, businessmonths.near(piece, cut)) or \
+    tried = candidates(piece, cut)
+    found = best(piece, cut, tried) or best(piece, cut, businessmonths.near(piece, cut)) or \
         best(piece, cut, tradingweeks.near(piece, cut))
+    if found is not None and found[1].missing > len(piece) // 20 and offcalendar.fewer_off(piece, cut, tried,
+                                                                                          found[1].missing):
+        return None  # a Saturday among business days: a row off 'B' (offcalendar.kept_alone), not 'D' (decision 1237)
+    return found
 
 
 def skipping(codes: np.ndarray, after: np.ndarray, offsets: np.ndarray) -> np.ndarray:

@@ -35,6 +35,6 @@ def said(at: pd.Timestamp, panel, text: str) -> None:
     if not first_in_call("cutoff rolled", text):
         return
     kind = (f"{back:%A}" if isinstance(freq, pd.offsets.Week) else ENDS.get(type(freq)) or
-            f"time of the data's calendar {getattr(freq, 'freqstr', freq)!r}")
+            f"time of the data's calendar {panel.calendar.shown}")
     log.info("%s %r read as %s, the last %s on or before it", named("cutoff"), text,
              shown(back, panel.time, panel.calendar.text_format), kind)

@@ -41,9 +41,9 @@ def said(calendar, calendars: dict, season: int) -> str | None:
             apart.setdefault(words, []).append((i, own))
     if not apart:
         return None
-    spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text or own.shown})" for i, own in owners)
+    spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.shown})" for i, own in owners)
                          for words, owners in apart.items())
-    return (f"season {season} is {season} {base} on the panel's calendar ({calendar.freq_text}) but {spans}: their "
+    return (f"season {season} is {season} {base} on the panel's calendar ({calendar.shown}) but {spans}: their "
             f"{scale_name(season)} baseline and MASE reach that far back; fit those series apart, or give the season "
             "those calendars share (season=, --season)")
 
