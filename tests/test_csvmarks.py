@@ -248,3 +248,13 @@ def test_integer_columns_are_written_back_as_integers_not_floats(tmp_path):
     row = dict(zip(head, text[1].split(",")))
     assert row["units"].isdigit() and row["units_repeat"].isdigit()  # '2', not '2.0'
     assert "." in row["units_hat"]  # the forecast is no data value
+
+
+def test_a_copied_column_writes_each_repeated_value_and_blank_in_place():
+    """Each distinct value is written once (an actual repeats in every window it falls in: 1.6 million rows of a
+    2,000-series report); each row keeps its own text, a blank stays blank."""
+    out = pd.DataFrame({"y": [1.5, np.nan, 1.5, 2.0, np.nan, 2.0]})
+    out.attrs[csvmarks.COPIES] = {"y": "y"}
+    written = csvmarks.as_written(out, {"y": 2}, ",")["y"]
+    assert written.fillna("blank").tolist() == ["1,50", "blank", "1,50", "2,00", "blank", "2,00"]
+    assert csvmarks.as_written(out.iloc[[1, 4]], {"y": 1}, ".")["y"].isna().all()

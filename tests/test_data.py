@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import random
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -676,3 +677,17 @@ def test_a_parquet_file_names_its_rows_from_1_and_by_its_name_as_a_csv_names_its
         load_panel(tmp_path / "n.parquet", target="sales")
     with pytest.raises(RnncastError, match=r"has a missing value \(NaN\) at row 0 dated 2023-01-01 \(1 missing"):
         load_panel(frame, target="sales")  # a frame's rows: its positions, as iloc counts them
+
+
+def test_a_stray_cell_deep_in_a_long_file_is_refused_without_pandas_warning_of_mixed_types(tmp_path):
+    """A retail tester's '#VALUE!' at line 277179: pandas read the file in chunks and printed its DtypeWarning, with
+    the path of rnncast's source, before rnncast's own line; the whole column is read as one now."""
+    n = 300_000  # past the rows pandas' C reader reads in one chunk
+    y = np.arange(n, dtype=float).astype(str).astype(object)
+    y[-5] = "#VALUE!"
+    path = tmp_path / "long.csv"
+    pd.DataFrame({"ds": np.arange(n), "y": y}).to_csv(path, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any library warning fails the read
+        frame = read_table(path)
+    assert frame["y"].map(type).eq(str).all()  # one reading of the column: no chunk read as floats beside text

@@ -103,7 +103,7 @@ def test_a_non_number_in_a_future_file_is_named_with_its_line_for_one_series_and
         one.predict(_monthly(), future=tmp_path / "plans.csv")
     panel = _future(("north", "south")).astype({"promo": object})
     panel.loc[6, "promo"] = "no"
-    with pytest.raises(RnncastError, match=r"column 'promo' is not numeric: row 6 holds 'no'"):
+    with pytest.raises(RnncastError, match=r"column 'promo' is not numeric: row 6 \(series 'south'\) holds 'no'"):
         many.predict(_monthly(("north", "south")), future=panel)
     with pytest.raises(RnncastError, match=r"^future values must be 4 rows \(one per forecast step\) by 1 column "
                                            r"\['promo'\] of numbers; step 1, column 1 holds 'yes'$"):

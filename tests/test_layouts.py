@@ -163,7 +163,8 @@ def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apar
 
     frame = pd.concat([pd.DataFrame({"store": s, "ds": pd.date_range("2020-01-01", periods=30, freq="D"),
                                      "sales": np.arange(30.0)}) for s in ("a", "b")])
-    with pytest.raises(RnncastError, match=r"^duplicated timestamp 2020-01-01 at row 0 and row 30; each time step of a "
+    with pytest.raises(RnncastError, match=r"^duplicated timestamp 2020-01-01 at row 0 and row 30 \(30 rows repeat an earlier "
+                                           r"row's time\); each time step of a "
                                            r"series must appear once; the table was read as ONE series \(no id_col given\): if the rows "
                                            r"hold several series, name the column "
                                            r"that tells them apart with id_col= \(--id-col\), e.g. 'store'$"):
@@ -418,3 +419,16 @@ def test_iso_weeks_are_read_once_and_their_written_form_kept(weeks, monkeypatch)
     assert len(calls) == 1 and "weeks" not in order
     assert list(rows.time.strftime("%G-W%V")) == ["2020-W52", "2020-W53", "2021-W01", "2021-W02"]
     assert (order["text_format"] == "%G%V") == isinstance(weeks[0], int)
+
+
+def test_a_stray_text_cell_of_a_panel_names_its_series_and_how_many_series_hold_one():
+    """A retail tester's '#VALUE!' at line 277179 was named by line alone, while a missing value names its series;
+    220 stray cells in 220 series were counted as cells only."""
+    frame = pd.DataFrame({"id": np.repeat(["a", "b", "c"], 4), "ds": np.tile(pd.date_range("2024-01-01", periods=4), 3),
+                          "y": ["1", "2", "3", "4", "5", "ERR", "7", "8", "9", "ERR", "ERR", "12"]})
+    with pytest.raises(RnncastError, match=r"^column 'y' is not numeric: row 5 \(series 'b'\) holds 'ERR' \(3 "
+                                           r"non-numeric value\(s\) in all, in 2 series\); "):
+        load_panel(frame, target="y", id_col="id", time_col="ds")
+    frame.loc[[9, 10], "y"] = "10"
+    with pytest.raises(RnncastError, match=r"row 5 \(series 'b'\) holds 'ERR' \(1 non-numeric value\(s\) in all\); "):
+        load_panel(frame, target="y", id_col="id", time_col="ds")

@@ -60,7 +60,8 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
                        r"\(2024-10-27 02:00 occurs twice in Europe/Berlin\); give the zone with tz=, --tz to read it$"):
         load_panel(frame, "load")
     half = berlin_wall_times("2024-10-26 23:00", 20, "30min")  # 02:00, 02:30, 02:00: time goes back, to a time given
-    with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 8; .* occurs twice "
+    with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 8 \(2 rows repeat an earlier "
+                                           r"row's time\); .* occurs twice "
                                            r"in Europe/Berlin"):  # twice: named first (decision 802)
         load_panel(half, "load")
     assert load_panel(frame, "load", tz="Europe/Berlin").time.is_monotonic_increasing  # what the hint says works

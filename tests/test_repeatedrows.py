@@ -294,7 +294,8 @@ def test_a_panel_read_as_one_series_names_the_columns_that_together_tell_its_row
     with pytest.raises(RnncastError) as err:
         load_panel(_m5(), target="sales")
     message = str(err.value)
-    assert message.startswith("duplicated timestamp 2023-01-07 at row 0 and row 12; each time step of a series must "
+    assert message.startswith("duplicated timestamp 2023-01-07 at row 0 and row 12 (36 rows repeat an earlier row's "
+                              "time); each time step of a series must "
                               "appear once; the table was read as ONE series (no id_col given), and 'item_id' and "
                               "'store_id' together tell its rows of one time apart")
     assert "name them together: id_col=['item_id', 'store_id'] (--id-col item_id,store_id)" in message

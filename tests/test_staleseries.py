@@ -40,3 +40,22 @@ def test_series_ending_within_a_horizon_of_the_others_say_nothing(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(frame)
     assert not any("before the latest row" in r.getMessage() for r in caplog.records)
+
+
+def test_a_backtest_of_a_series_that_closed_long_before_the_others_says_so_in_one_line(caplog):
+    """A retail tester's panel: one SKU ended 9 weeks before the other 1,999; fit and predict said so, backtest, whose
+    windows count back from each series' own end, tested it on earlier dates than the others and said nothing."""
+    frame = _panel(80)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}).backtest(frame, target="y", id_col="id", n_windows=2)
+    [said] = [r.getMessage() for r in caplog.records if "before the latest row" in r.getMessage()]
+    assert said == ("1 series ends before the latest row of the others (2020-04-29) by more than its horizon: 'b' (last "
+                    "row 2020-03-20); its backtest windows are cut back from its own end, so they test earlier dates "
+                    "than the others'; to test only the series still running, leave its rows out, or give its rows up "
+                    "to date")
+
+
+def test_a_backtest_of_series_ending_within_a_horizon_of_the_others_says_nothing(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}).backtest(_panel(118), target="y", id_col="id", n_windows=2)
+    assert not any("before the latest row" in r.getMessage() for r in caplog.records)

@@ -55,3 +55,17 @@ def test_a_clock_reset_is_named_with_how_far_back_not_called_a_duplicate_to_drop
         load_panel(again, target="value", id_col="device", time_col="ts")
     assert "drop_duplicates" not in str(refused.value)
 
+
+
+def test_many_duplicated_times_are_counted_in_rows_and_series_beside_the_pair_named():
+    """A retail tester's 2,000-series file with a revised row appended for 250 series: the refusal named the first
+    pair alone, while the non-numeric and missing-value refusals count theirs."""
+    days = pd.date_range("2024-01-01", periods=10)
+    frame = pd.DataFrame({"id": np.repeat(["a", "b", "c"], 10), "ds": np.tile(days, 3), "y": np.arange(30.0)})
+    again = frame[frame["id"].isin(["a", "b"])].groupby("id").head(2)  # 2 rows of a, 2 of b given again at the end
+    with pytest.raises(RnncastError, match=r"in series 'a' at row 0 and row 30 \(4 rows repeat a time of their series, "
+                                           r"in 2 series\); each time step"):
+        load_panel(pd.concat([frame, again], ignore_index=True), target="y", id_col="id", time_col="ds")
+    with pytest.raises(RnncastError) as one:  # one pair: nothing more to count
+        load_panel(pd.concat([frame, again.iloc[:1]], ignore_index=True), target="y", id_col="id", time_col="ds")
+    assert "rows repeat a time" not in str(one.value)

@@ -55,14 +55,16 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
     Raises ``RnncastError`` where it takes none: the other columns hold text, or each already has a role."""
     taken = set(exclude) | set(past) | set(future)
     rest = [c for c in frame.columns if c not in taken]
-    grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
-    feats = [c for c in rest if (pd.api.types.is_numeric_dtype(frame[c]) or _numbers(frame[c])) and c not in grouped]
+    ids_like = set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))  # once, not per column
+    grouped = [c for c in rest if c in ids_like]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
+    feats = [c for c in rest if (pd.api.types.is_numeric_dtype(frame[c]) or _numbers(frame[c])) and c not in ids_like]
     if KEYWORD in rest:  # 'all' the keyword, or the column of that name? Python's ['all'] is the column, the CLI's not
         raise RnncastError(f"features='all' (--features all) is ambiguous: the table has a column named 'all'; to take "
                            "that column alone, name it in a list (features=['all']; on the command line "
                            "--past-covariates all, or --features '\"all\"'), or name every column to take "
                            f"(features={feats}; --past-covariates {shell_names(*feats)})")
-    text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
+    taken_here = set(feats) | ids_like
+    text = textual(frame, [c for c in rest if c not in taken_here])  # numbers but a cell: refused
     constant = one_value(frame, feats)  # nothing to learn
     feats = [c for c in feats if c not in constant]
     if not feats:  # asked for features, it would train on none without a word

@@ -32,8 +32,8 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
-                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, stepactuals, swampedscores,
-                     targetshares, timetext, zeroscales)
+                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, staleseries, stepactuals,
+                     swampedscores, targetshares, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -166,6 +166,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     resolution.named(panel, None, lookback, horizon, resolution.SCORED,  # a 1e40; 1e9 in any row a window reads
                      begin=dict(enumerate((first_rows[:, 0] - lookback).tolist())))
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
+    if data_s.cutoff is None:  # windows counted back from each series' end: one that ended long before, said
+        staleseries.backtested(panel, horizon, panel.calendar.text_format)
     if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],

@@ -156,7 +156,8 @@ def as_written(frame: pd.DataFrame, fixed: dict, decimal: str) -> pd.DataFrame:
         return frame
     text = frame.copy()
     for c, k in copies.items():
-        text[c] = [None if pd.isna(v) else f"{v:.{k}f}".replace(".", decimal) for v in frame[c]]
+        codes, uniques = pd.factorize(frame[c])  # each value written once (an actual repeats in each window); -1: blank
+        text[c] = np.array([f"{v:.{k}f}".replace(".", decimal) for v in uniques] + [None], dtype=object)[codes]
     return text
 
 

@@ -96,7 +96,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                         with zipped.opened(path, written.member) as source:  # a zip archive's one data file
                             return pd.read_csv(source, sep=sep, dtype=text or None, compression="infer",
                                                index_col=False, keep_default_na=not text, na_values=missing,
-                                               skiprows=skip, nrows=rows)
+                                               skiprows=skip, nrows=rows, low_memory=False)  # one dtype per
+                            # column from all its rows: not read in chunks, a column of numbers but for '#VALUE!' at
+                            # line 277179 mixed floats and text with pandas' DtypeWarning, its source path, on stderr
                     except pd.errors.ParserWarning:
                         raise RnncastError(written.title(name) or _more_values(f"the rows of {name} hold more values",
                                                                                present, sep, skip + 1)) from None
@@ -271,8 +273,9 @@ def place(i: int, attrs: dict) -> str:
     return f"row {i + 1} of {attrs['source']}" if attrs.get("source") else f"row {i}"
 
 
-def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
-    """The column as float64 numbers (missing values as NaN), or an error at its first non-number; a column of
+def numeric_column(column: pd.Series, name: str, attrs: dict, ids: np.ndarray | None = None) -> np.ndarray:
+    """The column as float64 numbers (missing values as NaN), or an error at its first non-number, naming its series
+    where ``ids`` ([rows] each row's series, as text) are given, and how many series hold one; a column of
     pandas' dtype 'category' is refused (``RnncastError``): its categories are no amounts (decision 521)."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         shown = ", ".join(map(repr, list(column.cat.categories[:3]))) + (", ..." if len(column.cat.categories) > 3 else "")
@@ -289,9 +292,12 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     if bad.any():
         i = numbertext.named(column, bad.to_numpy())  # no number however written, before a decimal comma (51,02)
         hint = numbertext.hint(column.iloc[i], attrs.get("separator"), column)  # or thousands (1,234), or $1,200.00
+        count = numbertext.not_read(column, bad.to_numpy(), attrs.get("separator"))
+        whose = "" if ids is None else f" (series {ids[i]!r})"
+        among = f", in {len(set(ids[bad.to_numpy()]))} series" if ids is not None and count == int(bad.sum()) > 1 else ""
         raise RnncastError(
-            f"column {name!r} is not numeric: {place(i, attrs)} holds {column.iloc[i]!r} "
-            f"({numbertext.not_read(column, bad.to_numpy(), attrs.get('separator'))} non-numeric value(s) in all); the target and covariates must be numbers{hint}"
+            f"column {name!r} is not numeric: {place(i, attrs)}{whose} holds {column.iloc[i]!r} "
+            f"({count} non-numeric value(s) in all{among}); the target and covariates must be numbers{hint}"
             f"{'; ' + unusedcolumns.encode_hint(name) if not hint and unusedcolumns.holds_text(column) else ''}"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)

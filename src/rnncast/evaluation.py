@@ -77,11 +77,13 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["significance_pinball"] = tests  # the pinball losses' test: the interval verdict's (intervalverdict)
     if by_series:
         result["series"] = {}
-        for s in range(len(ids)):
-            keep = original.series == s
-            if keep.any():
+        order = np.argsort(original.series, kind="stable")  # each series' windows found once, in their order: a
+        cuts = np.searchsorted(original.series[order], np.arange(len(ids) + 1))  # mask over every window per series
+        for s in range(len(ids)):  # was O(S·W), 6.8 s of 2,000 series' evaluate --by-series-csv
+            keep = order[cuts[s] : cuts[s + 1]]
+            if len(keep):
                 result["series"][series_key(ids[s], original.targets)] = {
-                    "windows": int(keep.sum()), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
+                    "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
                     **scores(take(original, keep), mase_scales[original.series[keep]], take(scaled, keep))}
     return result
 

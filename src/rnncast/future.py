@@ -151,9 +151,10 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                f"{int(held[s])}: give its {counted(horizon, 'row')}, or "
                                + (f"the time column {time_col!r} to match them by date" if time_col is not None else
                                   f"a column {futurerows.ROW!r} numbering the rows they forecast"))
+    whose_row = np.asarray(frame[id_col], dtype=object) if id_col is not None and id_col in frame.columns else None
     for c in columns:
-        try:
-            given[c] = numeric_column(frame[c], c, frame.attrs)  # 'yes' named with its line, not float()'s traceback
+        try:  # 'yes' named with its line and series, not float()'s traceback
+            given[c] = numeric_column(frame[c], c, frame.attrs, whose_row)
         except RnncastError as err:
             raise RnncastError(f"in the future values, {err}") from None
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one

@@ -73,15 +73,17 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         others = f" ({_held(frame, candidates, time_col)})" if candidates else ""
         raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
                            "values to forecast in a column of numbers")
-    named = [c for c in numeric if c in set(given)]  # covariates (features=): counted apart, never as candidates
-    listed = [c for c in numeric if c not in set(given)] if 0 < len(named) < len(numeric) else numeric
+    given_set = set(given)  # once, not per column (a wide table's thousands)
+    named = [c for c in numeric if c in given_set]  # covariates (features=): counted apart, never as candidates
+    listed = [c for c in numeric if c not in given_set] if 0 < len(named) < len(numeric) else numeric
     count = f"{len(listed)} {'' if kind == 'array' else 'numeric '}column{'s' if len(listed) != 1 else ''} " \
             f"({few([said(frame, c) for c in listed])})" + (
                 f" besides {', '.join(said(frame, c) for c in named)}, named as "
                 f"{'a covariate' if len(named) == 1 else 'covariates'}," if listed is not numeric else "")
     counters, times = row_counters(frame, numeric), timelike.among(frame, numeric) if timed else []  # 201923 beside dates
-    pick = ([c for c in numeric if c not in set(given) | set(counters) | set(times)] or [c for c in numeric if c not in
-            given] or numeric)  # what to offer as the target: none named for another role, counting the rows, a time
+    taken = given_set | set(counters) | set(times)
+    pick = ([c for c in numeric if c not in taken] or [c for c in numeric if c not in given_set]
+            or numeric)  # what to offer as the target: none named for another role, counting the rows, a time
     every = [said(frame, c) for c in pick]
     if kind in ("array", "table"):
         how = (f"target= (--target): target={every[0]}" + (

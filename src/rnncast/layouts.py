@@ -134,14 +134,14 @@ def _check_columns(frame, columns: list[str], others: list, roles: dict) -> list
     return columns
 
 
-def _numeric(frame, columns: list[str], time_name=None, named: dict | None = None) -> np.ndarray:
+def _numeric(frame, columns: list[str], time_name=None, named: dict | None = None, ids=None) -> np.ndarray:
     """[N, C] float64 of ``columns``, each refused (``RnncastError``) where it holds timestamps (``_refuse_time``)
-    or anything else that is no number (``data.numeric_column``)."""
+    or anything else that is no number (``data.numeric_column``, naming the series by ``ids`` where given)."""
     if not columns:
         return np.zeros((len(frame), 0))
     for name in columns:
         _refuse_time(frame, name, time_name, (named or {}).get(name, "target= and the covariates"))
-    return np.column_stack([numeric_column(frame[c], c, frame.attrs) for c in columns])  # [N, C] float64
+    return np.column_stack([numeric_column(frame[c], c, frame.attrs, ids) for c in columns])  # [N, C] float64
 
 
 def _named(target=None, features=None, past_covariates=None, future_covariates=None, series=None) -> dict:
@@ -209,7 +209,8 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     ids = [id_text(v) for v in uniques]  # 101.0 is '101', as 101 is
     n = len(frame)
     codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
-    numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
+    numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates),
+                       np.asarray(ids, dtype=object)[codes])  # a stray cell named with its series
     return Rows(codes, ids, _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n),
                  columns, len(targets),
                  len(past), time_name, how, id_col, codes)

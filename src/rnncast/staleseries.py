@@ -21,7 +21,23 @@ log = logging.getLogger(__name__)
 MOST = 3  # series named; the others counted
 
 
-def warn(panel: Panel, when: list, fmt: str | None = None) -> None:
+FORECASTS = ("forecasts are of dates the data already covers, not of what comes next; to forecast only the series "
+             "still running")
+WINDOWS = ("backtest windows are cut back from its own end, so they test earlier dates than the others'; to test only "
+           "the series still running")
+
+
+def backtested(panel: Panel, horizon: int, fmt: str | None = None) -> None:
+    """``warn``'s line for a backtest, whose windows count back from each series' own end (no ``cutoff``): the series
+    whose next ``horizon`` steps on their calendar all come before the others' latest row."""
+    if panel.n_series < 2 or not isinstance(panel.time, pd.DatetimeIndex):
+        return
+    when = [pd.DatetimeIndex([]) if panel.calendar_of(s).freq is None or panel.calendar_of(s).kind == "row" else
+            panel.calendar_of(s).next(panel.time[panel.offsets[s + 1] - 1], horizon) for s in range(panel.n_series)]
+    warn(panel, when, fmt, WINDOWS, forecast=False)
+
+
+def warn(panel: Panel, when: list, fmt: str | None = None, what: str = FORECASTS, forecast: bool = True) -> None:
     """Say in one line the series of ``panel`` whose forecast steps (``when``: [S] indexes of their times) all come
     before the latest last row of the series, each with its last row and forecast dates (``fmt``: as the data writes
     its times). Nothing for one series, for rows without times, or where every series' forecast reaches past it."""
@@ -36,12 +52,11 @@ def warn(panel: Panel, when: list, fmt: str | None = None) -> None:
     def text(value) -> str:
         return shown(value, panel.time, fmt)
 
-    named = ", ".join(f"{panel.given_id(s)!r} (last row {text(ends[s])}, forecast {text(when[s][0])} to "
-                      f"{text(when[s][-1])})" for s in stale[:MOST])
+    named = ", ".join(f"{panel.given_id(s)!r} (last row {text(ends[s])}" + (
+        f", forecast {text(when[s][0])} to {text(when[s][-1])})" if forecast else ")") for s in stale[:MOST])
     more = f" and {len(stale) - MOST} more" if len(stale) > MOST else ""
     which = "its" if len(stale) == 1 else "their"
-    log.warning("%s %s before the latest row of the others (%s) by more than %s horizon: %s%s; %s forecasts are of "
-                "dates the data already covers, not of what comes next; to forecast only the series still running, "
+    log.warning("%s %s before the latest row of the others (%s) by more than %s horizon: %s%s; %s %s, "
                 "leave %s rows out, or give %s rows up to date", f"{len(stale)} series" if len(stale) > 1 else "1 series",
                 "end" if len(stale) > 1 else "ends", text(latest), which, named, more, which,
-                "its" if len(stale) == 1 else "their", which)
+                what if len(stale) == 1 else what.replace("its own", "their own"), which, which)

@@ -227,10 +227,11 @@ def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes:
     names (categorical attributes whose every category writes a number, such as integer codes fit read as categories,
     ``static_categorical``), and its text columns of the ``numeric`` ones as the numbers they write where every value
     writes one; other kinds given for either are named by ``scaling.StaticEncoder.transform``."""
-    kinds = {c: "category" for c in table.columns if str(c) in set(categorical) and (
-        is_text(table[c]) or (str(c) in set(codes) and _codes(table[c])))}
+    categorical, codes, numeric = set(categorical), set(codes), set(numeric)  # once, not per column
+    kinds = {c: "category" for c in table.columns if str(c) in categorical and (
+        is_text(table[c]) or (str(c) in codes and _codes(table[c])))}
     table = table.astype(kinds) if kinds else table
-    for c in [c for c in table.columns if str(c) in set(numeric) and writes_numbers(table[c])]:
+    for c in [c for c in table.columns if str(c) in numeric and writes_numbers(table[c])]:
         table = table.assign(**{c: pd.to_numeric(table[c])})
     return table
 

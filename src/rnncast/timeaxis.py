@@ -45,7 +45,8 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
                       f"frame's index: if it holds the times, head it {name!r})") if UNNAMED.fullmatch(first) else ""
             raise RnncastError(f"time column {name!r} not found{available}{steps}")  # '날짜' in NFD: said (unicode_form)
         return name, None
-    candidates = [c for c in frame.columns if c not in set(exclude)]
+    excluded = set(exclude)  # once, not per column
+    candidates = [c for c in frame.columns if c not in excluded]
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became (data.as_frame)
     if index in candidates:  # the columns first, then the index (README)
         name, how = _search(frame, [c for c in candidates if c != index])

@@ -53,8 +53,8 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
                 "dropping the duplicates or sorting by time would mix two stretches of readings")
         if key[a] == key[b]:
             raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
-                               f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
-                               f"once{dst(a) or hint()}")
+                               f"{place(int(positions[b]), attrs)}{_all(key, codes, layout)}; each time step of a "
+                               f"series must appear once{dst(a) or hint()}")
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
                            f"after {show(a)}; sort the rows by time{dst(b) or hint()}")
     if len(newest):
@@ -77,6 +77,20 @@ def twice(key: np.ndarray, codes: np.ndarray) -> tuple[int, int] | None:
         return None
     first = k[np.argmin(order[k + 1])]
     return int(order[first]), int(order[first + 1])
+
+
+def _all(key: np.ndarray, codes: np.ndarray, layout: str) -> str:
+    """How many rows repeat a time of their series, and in how many series, where more than the one pair named:
+    " (250 rows repeat a time of their series, in 250 series)"; "" where that pair is all."""
+    order = np.lexsort((key, codes))
+    again = (codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1])  # [N - 1] a row again
+    rows = int(again.sum())
+    if rows < 2:
+        return ""
+    series = len(np.unique(codes[order][1:][again]))
+    if layout == "single":
+        return f" ({rows} rows repeat an earlier row's time)"
+    return f" ({rows} rows repeat a time of their series, in {series} series)"
 
 
 def reset(key: np.ndarray, c: np.ndarray, given: np.ndarray, back: np.ndarray, ahead: np.ndarray

@@ -23,7 +23,8 @@ def find(frame: pd.DataFrame, time_col=None, exclude=(), unit: str | None = None
     in ``unit`` (see the module's note), found "by its name (time_unit=...)" or "by its values (time_unit=...)"."""
     if unit is None or time_col is not None:
         return timeaxis.find_time_column(frame, time_col, exclude)
-    numeric = [c for c in frame.columns if c not in set(exclude) and _numbers(frame[c])]
+    excluded = set(exclude)  # once, not per column
+    numeric = [c for c in frame.columns if c not in excluded and _numbers(frame[c])]
     named = [c for c in numeric if _time_named(c)]
     reads = [c for c in numeric if _in_unit(frame[c], unit)]
     found, how = (named, "by its name") if named else (reads, "by its values")
