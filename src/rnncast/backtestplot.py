@@ -88,7 +88,8 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
         left += int(np.count_nonzero(marks[targets]))
         points += int(targets.sum())
         curves.append({"label": label, "x": x, "actual": values, "filled": marks if marks.any() else None,
-                       "windows": windows, "group": s, "ylabel": axislabels.values_label(str(target)) if drawn_targets > 1 else None})
+                       "windows": windows, "group": s,  # a series' target rows: one time axis
+                       "ylabel": axislabels.values_label(str(target)) if drawn_targets > 1 else None})
     season = recorded_season(m)
     drawn = f"{len(picks)} of {panel.n_series} series shown{how}; " if len(picks) < panel.n_series else ""
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"

@@ -116,7 +116,9 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
 
     ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled", "ylabel", "group"}`` per row ("bands",
     "filled", "ylabel" and "group" optional: rows of several targets each label their own, ``targetrows``, else
-    ``ylabel`` is every row's; the rows of one "group", a series' targets, share their x axis, ``targetrows.share_rows``); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes them.
+    ``ylabel`` is every row's; the rows of one "group", a series' targets, share their x axis,
+    ``targetrows.share_rows``); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes
+    them.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
