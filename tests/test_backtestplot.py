@@ -8,7 +8,7 @@ import pytest
 
 from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster
-from rnncast.backtestplot import history_shown
+from rnncast.backtestplot import backtest_drawn, history_shown
 from rnncast.madeof import legend_label
 from rnncast.plots import CUTOFF_COLOUR, WINDOW_COLOURS
 
@@ -104,11 +104,11 @@ def test_the_figure_of_several_targets_draws_each_in_its_row_and_says_those_beyo
     from rnncast import targetrows
 
     frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
-    fig = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure()
+    fig, drawn = backtest_drawn(Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]))
     rows = [ax for ax in fig.axes if ax.get_title()]
     assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"]
     assert [ax.get_ylabel() for ax in rows] == ["y (original units)", "z (original units)"]
-    assert fig.get_suptitle().endswith(" up to the first cutoff") and fig.targets_drawn == 2
+    assert fig.get_suptitle().endswith(" up to the first cutoff") and drawn == 2
     names = [f"t{k}" for k in range(targetrows.MAX_ROWS + 1)]
     many = frame.drop(columns=["z"]).assign(**{name: frame["y"] * (k + 1) for k, name in enumerate(names)})
     fig = Forecaster(**{**TINY, "epochs": 1}).backtest(many.drop(columns=["y"]), n_windows=2, target=names).figure()
@@ -232,7 +232,7 @@ def test_a_backtest_of_many_series_draws_its_best_median_and_worst_by_their_back
     fig = result.figure()
     titles = [ax.get_title() for ax in fig.axes[:3]]
     assert [title.split("'")[1] for title in titles] == [order[0], order[2], order[4]]
-    assert titles[0].startswith("best of 5 by backtest MASE: series") and titles[2].startswith("worst of 5")
+    assert titles[0].startswith("best of 5 by backtest MASE: id ") and titles[2].startswith("worst of 5")  # its id column
     assert "3 of 5 series shown: the best, median and worst by MASE; " in fig.get_suptitle()
 
 
@@ -273,7 +273,7 @@ def test_a_backtests_unranked_series_say_why_and_its_interval_line_whose_scale_t
     # every series drawn: each panel says its own, as forecast.png does; only the series without a MASE get a reason
     # (series_why gave "a zero in-sample seasonal naive error" for the four that have one)
     titles = [ax.get_title() for ax in result.figure(n_series=6).axes if ax.get_title()]
-    assert titles[4:] == [f"series '{name}': MASE undefined: training rows that never change" for name in ("flat1", "flat2")]
+    assert titles[4:] == [f"id '{name}': MASE undefined: training rows that never change" for name in ("flat1", "flat2")]
     assert all("backtest MASE" in title and "undefined" not in title for title in titles[:4])
     assert result.series_why == [None] * 4 + ["training rows that never change"] * 2
     line = next(n for n in result.notes if n.startswith("Prediction intervals"))

@@ -163,5 +163,12 @@ def test_the_baselines_quantiles_are_written_beside_their_forecasts_as_the_model
     for name in ("repeat", "mean"):
         columns = [f"y_{name}_q{q:g}" for q in (0.1, 0.5, 0.9)]
         assert list(frame.columns[frame.columns.get_loc(f"y_{name}") + 1:][:3]) == columns  # after its forecast
-        np.testing.assert_allclose(frame[columns].to_numpy(), wf.baseline_quantiles[name][..., 0, :].reshape(-1, 3))
+        scaled = test.scaled.baseline_quantiles[name][..., 0, :].reshape(-1, 3)  # the network's float32, as the model's
+        offset, scale = quantile_model.state_.scalers[0].offset[0], quantile_model.state_.scalers[0].scale[0]
+        np.testing.assert_allclose((frame[columns].to_numpy() - offset) / scale, scaled, rtol=0,
+                                   atol=float(np.spacing(np.float32(1))))  # within float32's step at 1 (decimals)
+        np.testing.assert_allclose(frame[columns].to_numpy(), wf.baseline_quantiles[name][..., 0, :].reshape(-1, 3),
+                                   atol=1e-6)  # the shortest decimal of the values scored
+        assert frame[columns].astype(str).stack().str.replace(r"[-.]|e.*", "", regex=True).str.lstrip("0").str.len(
+        ).max() <= 9  # not float64's 17 digits
     assert {"y_repeat_q0.1", "y_seasonal_q0.9"} <= {n for n, _, _ in written(["y"], (0.1, 0.9))}  # clashes refused

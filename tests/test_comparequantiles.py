@@ -74,6 +74,12 @@ def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_doe
         assert held[key]["pinball"] == pytest.approx(said[key]["pinball"], rel=1e-9)
         assert held[key]["coverage_80"] == said[key]["coverage_80"] and held[key]["by_level"] == said[key]["by_level"]
     assert "The baselines' pinball loss and coverage are their intervals'" in " ".join(result.notes)
+    tested = quantile_model.evaluate(data)["significance_pinball"]  # evaluate's test of the interval verdict
+    for key in held:  # compare tests the model's pinball against each baseline's as evaluate does (its own units)
+        assert held[key]["p_value"] == pytest.approx(tested[key]["p_value"], rel=1e-3, abs=1e-6)
+    beats = all(v["beaten"] for v in held.values())
+    assert ("Every quantile model's quantiles beat each baseline's intervals" if beats else
+            "Not every quantile model's quantiles beat each baseline's intervals") in " ".join(result.notes)
     heads, cells = quantile_columns(result.quantile_scores, 4, [held[k] for k in result.baselines])
     assert heads == ["pinball", "80% covers"] and cells[2] == [f"{held['repeat']['pinball']:.4g}",
                                                                 f"{100 * held['repeat']['coverage_80']:.1f}%"]
@@ -127,3 +133,13 @@ def test_a_tie_on_pure_noise_is_not_called_a_win_and_a_clear_win_is():
     worse["original"] = {"model": worse["original"]["repeat"], "repeat": worse["original"]["model"]}
     worse["significance_pinball"] = {"repeat": {**worse["significance_pinball"]["repeat"], "p_value": 0.999}}
     assert "the baseline's quantiles are better (one-sided p = 0.001 that they are not)" in pinball_verdict(worse)
+
+
+def test_the_baselines_pinball_is_said_untested_where_no_test_ran_and_a_miss_names_its_p():
+    from rnncast.comparequantiles import intervals_note
+    block = {"pinball": 1.0}
+    assert intervals_note({"a": {"repeat": block}}).endswith(
+        "The models' pinball losses are not tested against the baselines'.")
+    said = intervals_note({"a": {"repeat": {**block, "p_value": 0.21, "beaten": False},
+                                 "mean": {**block, "p_value": 0.001, "beaten": True}}})
+    assert said.endswith("'a' does not beat the intervals of 'repeat the last value' (p = 0.21).")

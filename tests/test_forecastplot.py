@@ -15,7 +15,8 @@ import pytest
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast.forecastplot import errors_apart, forecast_plot, running_mean, series_mase
+from rnncast.backtestplot import backtest_drawn
+from rnncast.forecastplot import errors_apart, forecast_drawn, forecast_plot, running_mean, series_mase
 from rnncast.plots import baseline_label
 
 SEASONAL = {**TINY, "season": 6}
@@ -250,15 +251,17 @@ def test_a_model_of_several_targets_draws_each_in_a_row_of_its_own():
     frame = make_frame(160)
     frame["z"] = frame["y"] * 2 + 1
     model = Forecaster(**TINY).fit(frame, target=["y", "z"])
-    fig = forecast_plot(model, frame, {"lstm": model})
+    fig, drawn = forecast_drawn(model, frame, {"lstm": model})
     rows = rows_of(fig)
-    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"] and fig.targets_drawn == 2
+    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"] and drawn == 2
+    assert rows[0].get_shared_x_axes().joined(rows[0], rows[1])  # one time axis: the dates line up
     assert [ax.get_ylabel() for ax in rows] == ["y (original units)", "z (original units)"]
     np.testing.assert_allclose(actual_of(rows[1]), 2 * actual_of(rows[0]) + 1, rtol=1e-5)
     assert "drawn" not in fig.get_suptitle() and "test points of each target" in fig.get_suptitle()
-    backtest = Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"]).figure()
+    backtest, drawn = backtest_drawn(Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"]))
     rows = rows_of(backtest)
-    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"] and backtest.targets_drawn == 2
+    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"] and drawn == 2
+    assert rows[0].get_shared_x_axes().joined(rows[0], rows[1])
     np.testing.assert_allclose(actual_of(rows[1]), 2 * actual_of(rows[0]) + 1, rtol=1e-5)
 
 
@@ -611,8 +614,22 @@ def test_each_compared_model_forecasts_a_drawn_series_once_for_all_its_targets(m
     asked, made = [], type(other).predict_windows
     monkeypatch.setattr(type(other), "predict_windows",
                         lambda self, *a, **k: (self is other and asked.append(k.get("series"))) or made(self, *a, **k))
-    fig = forecast_plot(model, data, {"lstm": model, "other": other}, test=model.part_forecasts(data))
-    assert fig.targets_drawn == 2 and len(rows_of(fig)) == 6
+    fig, drawn = forecast_drawn(model, data, {"lstm": model, "other": other}, test=model.part_forecasts(data))
+    assert drawn == 2 and len(rows_of(fig)) == 6
+    rows = rows_of(fig)  # a series' two targets share its time axis; the series do not share theirs
+    assert rows[0].get_shared_x_axes().joined(rows[0], rows[1]) and not rows[0].get_shared_x_axes().joined(rows[0], rows[2])
     assert len(asked) == 3 and len(set(asked)) == 3, asked  # once per series, for both its targets
     for y_row, z_row in zip(rows_of(fig)[::2], rows_of(fig)[1::2]):
         assert all("other" in [line.get_label() for line in row.lines] for row in (y_row, z_row))
+
+
+def test_a_series_is_named_by_the_datas_id_column_in_both_figures():
+    """forecast.png and backtest.png said "series 's000'" of a table whose id column is 'store'; now "store 's000'"
+    (rnncast's own unique_id, a wide table and one series keep "series")."""
+    data = make_panel(3, seed=1).rename(columns={"unique_id": "store"})
+    model = Forecaster(**TINY).fit(data, id_col="store")
+    titles = [ax.get_title() for ax in forecast_plot(model, data, {"lstm": model}).axes if ax.get_title()]
+    assert len(titles) == 3 and all("store 's0" in t and "series" not in t for t in titles), titles
+    backtest = backtest_drawn(Forecaster(**TINY).backtest(data, n_windows=2, id_col="store")).figure
+    titles = [ax.get_title() for ax in backtest.axes if ax.get_title()]
+    assert titles and all("store 's0" in t and "series" not in t for t in titles), titles

@@ -22,3 +22,19 @@ def test_the_page_names_the_targets_the_figure_draws():
     assert targetrows.caption(["OT", "HUFL"], 2) == " of OT and HUFL, a row each"
     assert (targetrows.caption(["a", "b", "c"], 2, "test_forecasts.csv")
             == " of a and b, 2 of 3 targets (all are in test_forecasts.csv)")
+
+
+def test_a_series_is_named_by_the_datas_own_id_column_else_series():
+    from rnncast.targetrows import series_word
+    assert series_word("store") == "store"
+    assert [series_word(c) for c in (None, "unique_id", ["item_id", "store_id"], "")] == ["series"] * 4
+
+
+def test_the_rows_of_one_series_share_their_time_axis_and_other_series_keep_their_own():
+    from matplotlib.figure import Figure
+
+    from rnncast.targetrows import share_rows
+    axes = Figure().subplots(4, 1)
+    share_rows(axes, [0, 0, 1, None])
+    joined = axes[0].get_shared_x_axes().joined
+    assert joined(axes[0], axes[1]) and not joined(axes[0], axes[2]) and not joined(axes[2], axes[3])

@@ -3,6 +3,8 @@ squared error, and the targets on which the model loses to a baseline it beats p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -87,3 +89,26 @@ def test_a_backtest_of_several_targets_keeps_the_shares_and_says_them(tmp_path, 
     said = text(shares, "the backtest windows")
     assert said and said in capsys.readouterr().out
     assert said.replace("'", "&#x27;") in (tmp_path / "bt" / "report.html").read_text()
+
+
+def test_a_target_whose_pinball_loses_to_a_baseline_beaten_pooled_is_named_apart_from_mse():
+    """ETTh1's OT and HUFL with quantiles: pooled the model's pinball loss beat 'repeat the last value''s intervals,
+    OT's lost (0.3758 against 0.3538), and the line judged OT by MSE alone. Each band here is the truth +- a width:
+    a band's mean pinball loss over 0.1 and 0.9 is 0.1 * its half width."""
+    y = np.zeros((1, 1, 2))
+
+    def band(widths):
+        return np.stack([y - np.array(widths), y + np.array(widths)], axis=-1)  # [1, 1, 2, 2]
+
+    wf = WindowForecasts(starts=np.arange(1), target_rows=np.arange(1), y_true=y, y_pred=y, time=None,
+                         baselines={"repeat": y + 1.0, "mean": y + 1.0}, targets=["OT", "HUFL"],
+                         quantiles=band([3.758, 1.0]), levels=[0.1, 0.9],
+                         baseline_quantiles={"repeat": band([3.538, 9.0]), "mean": band([9.0, 9.0])})
+    found = measure(wf, ["OT", "HUFL"])
+    assert found["loses"] == {} and found["loses_pinball"] == {"OT": ["repeat"]}
+    assert text(found) == ("Though its pooled pinball loss is the lower, the model's quantiles lose on the test split on "
+                           "target 'OT' (to 'repeat the last value'): a higher pinball loss there than that "
+                           "baseline's intervals'.")
+    filled = np.array([[[True, False]]])  # OT's value made by fill: not scored, so no loss on it
+    assert "loses_pinball" not in measure(replace(wf, filled=filled), ["OT", "HUFL"])
+    assert "loses_pinball" not in measure(replace(wf, quantiles=None, levels=()), ["OT", "HUFL"])  # a point model

@@ -51,7 +51,8 @@ def test_a_runs_folder_holds_every_test_window_as_its_scores_read_them(tmp_path)
     assert table["date"].iloc[-1] == frame["date"].iloc[-1]  # the last test window ends with the data
     assert FILE in (tmp_path / "report.html").read_text()  # the page says where the values are
     written = pd.read_csv(tmp_path / FILE, dtype=str)  # the network's float32 as its shortest decimal, as predict's
-    digits = written[["y_hat", "y_q0.1", "y_q0.9"]].stack().str.replace(r"[-.]|e.*", "", regex=True).str.lstrip("0")
+    digits = written[["y_hat", "y_q0.1", "y_q0.9", "y_repeat_q0.1", "y_mean_q0.9"]].stack().str.replace(  # baselines' too
+        r"[-.]|e.*", "", regex=True).str.lstrip("0")
     assert digits.str.len().max() <= 9
 
 

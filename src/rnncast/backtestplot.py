@@ -25,11 +25,18 @@ from rnncast.verdicts import headline
 
 
 def backtest_figure(result, n_series: int = 3):
+    """``backtest_drawn``'s figure alone."""
+    return backtest_drawn(result, n_series).figure
+
+
+def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
     """``n_series`` series of ``result`` (a ``backtest.Backtest``; of more, ``shown_series``), each under its id and
     its MASE (each target of several in a row of its own, ``targetrows``): actual values over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands
     of its levels, the cutoffs as dashed lines, every baseline the verdict weighs (repeat the last value, the training
     mean, with a season seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how
-    many of the series are drawn (and how they were chosen) and how much history."""
+    many of the series are drawn (and how they were chosen) and how much history. A series is named by the data's id
+    column ("store 14"), its targets' rows over one time axis; the figure comes back with how many targets it draws
+    (``targetrows.Drawn``)."""
     panel, frame, m = result.panel, result.forecasts, result.metrics
     levels = m["quantiles"]
     drawn = drawn_levels(levels)  # every level: intervals nested, a lone level a line
@@ -67,7 +74,7 @@ def backtest_figure(result, n_series: int = 3):
                             "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
-        label = "" if panel.id_col is None else f"series {panel.given_id(s)!r}"
+        label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {panel.given_id(s)!r}"
         mase = None if result.series_mase is None else result.series_mase[s]
         if label and role and mase is not None and np.isfinite(mase):
             label = f"{role} by backtest MASE: {label}, MASE {mase:.3g}"
@@ -81,7 +88,8 @@ def backtest_figure(result, n_series: int = 3):
         left += int(np.count_nonzero(marks[targets]))
         points += int(targets.sum())
         curves.append({"label": label, "x": x, "actual": values, "filled": marks if marks.any() else None,
-                       "windows": windows, "ylabel": axislabels.values_label(str(target)) if drawn_targets > 1 else None})
+                       "windows": windows, "group": s,  # a series' target rows: one time axis
+                       "ylabel": axislabels.values_label(str(target)) if drawn_targets > 1 else None})
     season = recorded_season(m)
     drawn = f"{len(picks)} of {panel.n_series} series shown{how}; " if len(picks) < panel.n_series else ""
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
@@ -97,8 +105,7 @@ def backtest_figure(result, n_series: int = 3):
                                 barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
                                 calendar=panel.calendar)  # quarters ticked as quarters
-    fig.targets_drawn = drawn_targets  # the targets drawn, each a row (targetrows): the page's caption names them
-    return fig
+    return targetrows.Drawn(fig, drawn_targets)  # the targets drawn, each a row: the page's caption names them
 
 
 def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from rnncast import (commonwindows, comparebaselines, comparedfits, comparequantiles, comparison, datatimes, evaluation,
-                     forecasting, metrics, spreads)
+                     forecasting, metrics, significance, spreads)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.filledwindows import BLANK
@@ -60,7 +60,8 @@ class ModelComparison:
     pinball loss" where every model forecasts the same quantile levels (``comparequantiles``), else "MSE" (the
     median's), a note saying that the intervals were not compared. ``baseline_quantile_scores``: quantile model ->
     baseline key -> that baseline's intervals scored alike (its forecast plus the quantiles of its own training errors
-    at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``).
+    at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``), with ``p_value`` and
+    ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them.
     ``as_dict()`` is the JSON ``rnncast compare --json`` prints."""
 
     part: str
@@ -153,12 +154,13 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
-    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen)  # same levels: ranked by mean pinball loss, not MSE
+    times = evaluation.forecast_times(chosen[first])
+    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b: significance.diebold_mariano(
+        a, b, horizon, times, keep)["p_value"])  # same levels: ranked by mean pinball loss, not MSE
     measure = MEASURE.get(part, "MSE")
     if quantiles.errors is not None:
         measure = measure.replace("MSE", comparequantiles.BY_PINBALL)
     measure = measure if spread is None else f"scaled {measure}"
-    times = evaluation.forecast_times(chosen[first])
     untrained = [name for name, model in named.items() if kept_untrained(model.history_)]  # ranked, said so
     result = comparison.compare(quantiles.errors or judged, horizon, group, times=times, keep=keep, measure=measure,
                                 untrained=untrained)

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from rnncast import calibration, metrics
+from rnncast.baselines import baseline_name
+from rnncast.comparison import mean_square
+from rnncast.significance import VERDICT_ALPHA
 from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts
 
@@ -59,10 +62,14 @@ def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
     return np.sqrt(loss)
 
 
-def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | None = None) -> dict:
+def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | None = None, spread=None,
+                    test=None) -> dict:
     """name -> baseline key -> ``scores`` of that baseline's intervals (its forecast plus the quantiles of its own
     training errors at the model's levels, ``baselinebands``: evaluate's) on the same values, for each quantile model
-    of ``chosen`` (the windows in scaled units ``scaled``, where coverage is counted); a point model has none."""
+    of ``chosen`` (the windows in scaled units ``scaled``, where coverage is counted); a point model has none. With
+    ``test`` (the model's ``pinball_errors``, the baseline's -> one-sided p that the model is not better), each block
+    holds ``p_value`` and ``beaten`` (a lower pinball loss beyond chance, p < ``VERDICT_ALPHA``): evaluate's test of
+    the interval verdict (``against_baselines``), on errors divided by ``spread`` where given."""
     out = {}
     for name, wf in chosen.items():
         if wf.quantiles is None or not wf.levels or not wf.baseline_quantiles:
@@ -71,6 +78,14 @@ def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | Non
         out[name] = {key: scores(replace(wf, quantiles=bands), keep, None if own is None else
                                  replace(own, quantiles=own.baseline_quantiles[key]))
                      for key, bands in wf.baseline_quantiles.items()}
+        if test is not None:
+            model = pinball_errors(wf, spread)
+            mine = mean_square(model, keep)
+            for key, bands in wf.baseline_quantiles.items():
+                rival = pinball_errors(replace(wf, quantiles=bands), spread)
+                p = float(test(model, rival))
+                lower = mine < mean_square(rival, keep)
+                out[name][key].update({"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)})
     return out
 
 
@@ -84,15 +99,17 @@ def against_baselines(wf: WindowForecasts, test) -> dict:
     return {name: test(model, pinball_errors(replace(wf, quantiles=bands))) for name, bands in wf.baseline_quantiles.items()}
 
 
-def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None) -> QuantileJudgement:
+def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None, test=None
+          ) -> QuantileJudgement:
     """What ``compare`` ranks the models of ``chosen`` (name -> common windows) by: the mean pinball loss where every
     one is a quantile model of the same levels (``errors``), else the median's MSE, said in ``note`` where any model
-    has quantiles. ``scaled``: name -> the same windows in scaled units, where coverage is counted (``scores``)."""
+    has quantiles. ``scaled``: name -> the same windows in scaled units, where coverage is counted (``scores``);
+    ``test``: the pinball losses' test against each baseline's intervals (``baseline_scores``)."""
     held = {name: scores(wf, keep, (scaled or {}).get(name)) for name, wf in chosen.items()}
     levels = {name: tuple(block["levels"]) for name, block in held.items() if block is not None}
     if not levels:
         return QuantileJudgement(held)
-    bands = baseline_scores(chosen, keep, scaled)
+    bands = baseline_scores(chosen, keep, scaled, spread, test)
     if len(levels) == len(held) and len(set(levels.values())) == 1:
         errors = {name: pinball_errors(wf, spread) for name, wf in chosen.items()}
         return QuantileJudgement(held, errors, baselines=bands, note=(
@@ -122,10 +139,23 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
 
 def intervals_note(bands: dict) -> str:
     """" The baselines' pinball loss and coverage are their intervals' ..." where a quantile model has them (``bands``:
-    ``baseline_scores``), naming the model whose levels and training rows the table's are; "" where none has."""
+    ``baseline_scores``), naming the model whose levels and training rows the table's are, and what the pinball
+    losses' test against each baseline's intervals found where it ran; "" where none has."""
     if not bands:
         return ""
     first = next(iter(bands))
-    return (f" The baselines' pinball loss and coverage are their intervals' (each one's forecast plus the quantiles of "
+    said = (f" The baselines' pinball loss and coverage are their intervals' (each one's forecast plus the quantiles of "
             f"its own training errors, as evaluate scores them) at the levels of {first!r}, from its training rows"
             + ("; each quantile model's own are in --json's baseline_quantile_scores." if len(bands) > 1 else "."))
+    tested = {name: each for name, each in bands.items() if all("p_value" in v for v in each.values())}
+    if not tested:
+        return said + " The models' pinball losses are not tested against the baselines'."
+    rule = (f"a lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that the model "
+            "is not better, as evaluate's interval verdict")
+    missed = []
+    for name, each in tested.items():
+        if lost := [f"{baseline_name(key)!r} (p = {v['p_value']:.2g})" for key, v in each.items() if not v["beaten"]]:
+            missed.append(f"{name!r} does not beat the intervals of {listing(lost)}")
+    if not missed:
+        return said + f" Every quantile model's quantiles beat each baseline's intervals ({rule})."
+    return said + f" Not every quantile model's quantiles beat each baseline's intervals ({rule}): {'; '.join(missed)}."

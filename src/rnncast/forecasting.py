@@ -208,12 +208,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                          n_t, season, panel.filled, unread,
                                          calendarcuts.placed_series(panel) if placed is None else placed)
 
-    def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray, floor) -> WindowForecasts:
+    def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray, bands: dict) -> WindowForecasts:
         base = baselinebands.point_forecasts(values, target_rows, series, mean, horizon, n_t, season)
         point, quantiles = point_forecast(state, y_all)
-        bands = baselinebands.bands(base, baselinebands.error_quantiles(  # the baselines' intervals (training errors)
-            values, learned, mean, levels, horizon, n_t, season), series,
-            floor if state.settings.model.nonnegative else None) if learned is not None else {}
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands)
@@ -222,7 +219,14 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     zero = negatives.scaled_zero(offset, scale, series, n_t, 4)  # a nonnegative model's baseline quantiles: clipped
-    return (forecasts(panel.values, pred_original, means, 0.0), forecasts(scaled_values, pred_scaled, scaled_means, zero))
+    bands = {name: band.astype(np.float32) for name, band in baselinebands.bands(  # the baselines' intervals: their
+        baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season),
+        baselinebands.error_quantiles(scaled_values, learned, scaled_means, levels, horizon, n_t, season), series,
+        zero if state.settings.model.nonnegative else None).items()} if learned is not None else {}  # training errors'
+    unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))
+                for name, band in bands.items()}  # one array in both units, at the network's float32 as its quantiles
+    return (forecasts(panel.values, pred_original, means, unscaled), forecasts(scaled_values, pred_scaled, scaled_means,
+                                                                                bands))
 
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:

@@ -29,6 +29,7 @@ class Fitted(Protocol):
     layout_: str
     targets_: list
     calendar_: Any  # timecalendar.Calendar
+    id_col_: Any  # the data's id column (a key's: a list), or None
     settings_: Any  # config.Settings
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts: ...
@@ -42,10 +43,17 @@ SMOOTH = 25  # points in the running mean of a squared error: a noisy error's le
 
 def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts | None = None,
                   max_points: int = plots.MAX_POINTS, where: str | None = None) -> Figure:
+    """``forecast_drawn``'s figure alone."""
+    return forecast_drawn(reference, data, models, test, max_points, where).figure
+
+
+def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts | None = None,
+                   max_points: int = plots.MAX_POINTS, where: str | None = None) -> targetrows.Drawn:
     """Actual vs predicted over a contiguous stretch of the test split, with every
     baseline of the reference model's scores and each quantile model's every level (``quantilebands``). A model of
-    several targets draws each in a row of its own (``targetrows``: beyond its rows, the first ones, the title
-    saying how many and, with ``where``, the file that holds them all); the figure's ``targets_drawn`` says how many.
+    several targets draws each in a row of its own over its series' time axis (``targetrows``: beyond its rows, the
+    first ones, the title saying how many and, with ``where``, the file that holds them all); the figure comes back
+    with how many it draws (``targetrows.Drawn``). A series is named by the data's id column ("store 14").
 
     ``models``: name -> fitted model, drawn side by side (``reference`` among them or not); the
     other models forecast the same series' test windows of ``data``. ``test``: the reference
@@ -61,12 +69,12 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = _values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
-    targets = list(reference.targets_)
+    targets, word = list(reference.targets_), targetrows.series_word(getattr(reference, "id_col_", None))
     if len(test.ids) == 1 or not len(wf.series):
         drawn = targetrows.count(len(targets))
         rows = _panels(reference, data, models, test, 0, max_points, drawn)  # a row per target
         panel = rows[0]
-        which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
+        which = "" if reference.layout_ == "single" else f"{word} {test.ids[0]!r}, "
         shown = panel["points"]  # every test date with a row (``tiledsteps``), or the first ones; a date without one apart
         each = " of each target" if drawn > 1 else ""  # every target's row draws as many
         span = (f"all {counted(shown, 'test point')}{each}{_blank(panel['blank'])}{panel['last']}" if panel["whole"]
@@ -82,6 +90,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
         if drawn > 1:  # a row per target, over one time axis
             for t, row in enumerate(rows):
                 row["title"], row["ylabel"] = targetrows.row_title(targets[t]), axislabels.values_label(targets[t])
+                row["group"] = 0  # one series: its rows share the time axis
             fig = plots.forecast_grid(rows, title, ylabel, axislabels.time_label(reference.calendar_), session,
                                       reference.calendar_)
         else:
@@ -92,21 +101,21 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
             for i, ax in enumerate(fig.axes[:drawn]):
                 ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
             fig.axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        fig.targets_drawn = drawn
-        return fig
+        return targetrows.Drawn(fig, drawn)
     mase = series_mase(test)
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why)
     panels, drawn = [], targetrows.count(len(targets), len(picks))
     for s, role in picks:
         if not np.isfinite(mase[s]):
-            lead = f"series {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
+            lead = f"{word} {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
         elif role:
-            lead = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
+            lead = f"{role} by test MASE: {word} {test.ids[s]!r}, MASE {mase[s]:.3g}"
         else:
-            lead = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
+            lead = f"{word} {test.ids[s]!r}: test MASE {mase[s]:.3g}"
         for t, panel in enumerate(_panels(reference, data, models, test, s, max_points, drawn)):  # a row per target
             panel["title"], panel["target"] = targetrows.row_title(targets[t], lead) if drawn > 1 else lead, t
+            panel["group"] = s  # a series' rows share its time axis
             if drawn > 1:
                 panel["ylabel"] = axislabels.values_label(targets[t])
             panels.append(panel)
@@ -124,8 +133,7 @@ def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: Part
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = f"Test split, forecast {how} ({span}{targetrows.note(targets, drawn, where)}){note}"
     fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
-    fig.targets_drawn = drawn
-    return fig
+    return targetrows.Drawn(fig, drawn)
 
 
 @fonts.drawn

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from rnncast import (axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands,
-                     tiledsteps, ylimits)
+                     targetrows, tiledsteps, ylimits)
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -114,12 +114,15 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
-    ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled", "ylabel"}`` per row ("bands",
-    "filled" and "ylabel" optional: rows of several targets each label their own, ``targetrows``, else ``ylabel`` is
-    every row's); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes them.
+    ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled", "ylabel", "group"}`` per row ("bands",
+    "filled", "ylabel" and "group" optional: rows of several targets each label their own, ``targetrows``, else
+    ``ylabel`` is every row's; the rows of one "group", a series' targets, share their x axis,
+    ``targetrows.share_rows``); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes
+    them.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
+    targetrows.share_rows(axes, [panel.get("group") for panel in panels])
     for ax, panel in zip(axes, panels):
         draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session,
                       calendar, shared=len(panels) > 1)
@@ -255,8 +258,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``)
     with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last step its window's forecast reads, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
-    actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
-    its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
+    actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every series
+    keeps its own time axis (the series of a panel need not span the same dates); the rows of one curve "group", a
+    series' targets, share theirs (``targetrows.share_rows``). ``ylabel``: what the values
     are (the target); ``xlabel`` under the last row (``time_label``); ``session`` as ``forecast_figure`` takes
     it (a window's times drawn at their bars in its curve's).
 
@@ -268,6 +272,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.5 + TITLE_LINE * (title.count("\n") + 1)), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
+    targetrows.share_rows(axes[:, 0], [curve.get("group") for curve in curves])
     for ax, curve in zip(axes[:, 0], curves):
         x, zone = drawn_time(curve["x"], session)
         draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)

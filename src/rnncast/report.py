@@ -25,7 +25,8 @@ from rnncast.version import __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
-from rnncast.forecastplot import forecast_plot
+from rnncast.backtestplot import backtest_drawn
+from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
 from rnncast.pagehtml import html_page
@@ -153,8 +154,9 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         metrics = run_metrics(forecaster, data, forecasts)
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
             loss_png = plots.png_bytes(forecaster.loss_figure())
-            figure = forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test"), where=testforecasts.FILE)
-            forecast_png, rows = plots.png_bytes(figure), figure.targets_drawn  # the targets it draws, by its rows
+            figure, rows = forecast_drawn(forecaster, data, {name: forecaster}, forecasts.get("test"),
+                                          where=testforecasts.FILE)  # and the targets it draws, by its rows
+            forecast_png = plots.png_bytes(figure)
     stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
     noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)
     config = {
@@ -219,8 +221,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     out_dir = Path(out_dir)
     m, panel = result.metrics, result.panel
     with capture() as drawn:  # names no font draws, said once (plots.png_bytes) and kept in the notes
-        figure = result.figure()
-        png, rows = plots.png_bytes(figure), figure.targets_drawn
+        figure, rows = backtest_drawn(result)  # and the targets it draws, by its rows
+        png = plots.png_bytes(figure)
     noticed = merged(noticed, drawn)
     wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
     parts = panel.key.parts if panel.key is not None else None  # a key of several: its series by its columns

@@ -2,9 +2,14 @@
 its name, its y label its name and units, the rows of one series stacked over one time axis. Every target is drawn
 while the figure keeps at most ``MAX_ROWS`` rows (a panel's series each a row per target); beyond, the first ones,
 and the title says how many of how many and which file holds them all. A model of several targets drew its first
-alone (forecast.png of ETTh1's OT and HUFL: OT's row, HUFL nowhere but the CSV)."""
+alone (forecast.png of ETTh1's OT and HUFL: OT's row, HUFL nowhere but the CSV). A figure comes back with the count
+of targets it draws (``Drawn``), the page's caption's; a row names its series by the data's id column ("store 14")."""
 
 from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from rnncast.data import ID_COLUMN
 
 MAX_ROWS = 6  # the most rows a forecast figure stacks (about 2.7 inches each): 6 targets of one series, 2 of 3 series
 
@@ -42,3 +47,30 @@ def caption(targets, drawn: int, where: str | None = None) -> str:
     if drawn >= len(targets):
         return f" of {names}, a row each"
     return f" of {names}, {drawn} of {len(targets)} targets" + (f" (all are in {where})" if where else "")
+
+
+class Drawn(NamedTuple):
+    """A forecast figure (``figure``, a matplotlib Figure) and how many targets it draws, each a row (``targets``:
+    the first ones, ``count``), which the page's caption names (``caption``)."""
+
+    figure: Any
+    targets: int
+
+
+def series_word(id_col) -> str:
+    """The word a figure names a series by: the data's id column ("store" of 'store 14'), "series" where the data has
+    none of its own (one series, a wide table's columns, rnncast's ``unique_id``) or a key of several columns."""
+    return id_col if isinstance(id_col, str) and id_col and id_col != ID_COLUMN else "series"
+
+
+def share_rows(axes, groups: list) -> None:
+    """Rows of one group (``groups``: a row's series, its targets' rows one after another, ``targetrows``) share the
+    first one's x axis, so their dates line up; a row of group None keeps its own (the series of a panel need not
+    span the same dates)."""
+    first: dict = {}
+    for ax, group in zip(axes, groups):
+        if group is not None:
+            if group in first:
+                ax.sharex(first[group])
+            else:
+                first[group] = ax

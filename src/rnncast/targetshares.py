@@ -4,13 +4,16 @@
 A backtest of OT, HUFL and LULL (ETTh1) pooled the model's scaled MSE to 3.339 against 'repeat the last value''s,
 and said the model's was lower than every baseline's; LULL held 94% of it, and on OT the model lost (0.196 against
 0.142). ``measure`` keeps each target's share and those losses; ``text`` says them beside the verdict, as
-``pooledunits`` says a few series' share of a panel's original-unit scores.
+``pooledunits`` says a few series' share of a panel's original-unit scores. Where quantiles are fitted, the losses by
+pinball loss too: a fit of ETTh1's OT and HUFL beat 'repeat the last value''s intervals pooled while OT's pinball loss
+lost to it (0.3758 against 0.3538), and only MSE's losses were said.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from rnncast import metrics
 from rnncast.baselines import baseline_name
 from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts, scored
@@ -22,7 +25,9 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
     """``{"share": {target: its share of the model's squared error}, "most": the target holding more than ``MOST``
     of it or None, "loses": {target: [baseline key, ...]}}`` of the windows [W, H, T] of ``judged`` (the units the
     verdict weighs; filled values not scored): ``loses`` names, for each target, the baselines whose MSE on it is
-    lower than the model's though the model's pooled MSE is lower than theirs; None for one target."""
+    lower than the model's though the model's pooled MSE is lower than theirs; a quantile model's
+    ``"loses_pinball"`` the same by the mean pinball loss over the levels, against each baseline's intervals
+    (``baselinebands``), where any target loses so; None for one target."""
     if judged.y_true.shape[-1] < 2:
         return None
     keep = scored(judged)
@@ -42,8 +47,33 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
             for t in np.flatnonzero(model > each):  # summed over the same values: as their MSEs compare
                 loses.setdefault(targets[t], []).append(key)
     most = int(np.argmax(share))
-    return {"share": {name: float(s) for name, s in zip(targets, share)},
-            "most": targets[most] if share[most] > MOST else None, "loses": loses}
+    out = {"share": {name: float(s) for name, s in zip(targets, share)},
+           "most": targets[most] if share[most] > MOST else None, "loses": loses}
+    if lost := _pinball_losses(judged, keep, targets):
+        out["loses_pinball"] = lost
+    return out
+
+
+def _pinball_losses(judged: WindowForecasts, keep: np.ndarray, targets: list[str]) -> dict[str, list[str]]:
+    """target -> the baselines whose intervals' pinball loss on it is lower than the model's quantiles' though the
+    model's pooled pinball loss is lower than theirs; {} for a point model or where none loses so."""
+    if judged.quantiles is None or not judged.levels or not judged.baseline_quantiles:
+        return {}
+    truth, levels = np.asarray(judged.y_true, dtype=np.float64), np.asarray(judged.levels, dtype=np.float64)
+
+    def summed(bands: np.ndarray) -> tuple[np.ndarray, float]:  # [T] each target's summed loss, the pooled mean
+        loss = metrics.pinball_each(truth, np.asarray(bands, dtype=np.float64), levels).mean(axis=-1)  # [W, H, T]
+        loss = np.where(keep, np.nan_to_num(loss), 0.0)
+        return loss.sum(axis=(0, 1)), float(loss.sum() / max(keep.sum(), 1))
+
+    model, pooled = summed(judged.quantiles)
+    loses: dict[str, list[str]] = {}
+    for key, bands in judged.baseline_quantiles.items():
+        each, rival = summed(bands)
+        if pooled < rival:  # beaten pooled: the targets on which its intervals are not
+            for t in np.flatnonzero(model > each):
+                loses.setdefault(targets[t], []).append(key)
+    return loses
 
 
 def _percent(share: float) -> str:
@@ -52,7 +82,8 @@ def _percent(share: float) -> str:
 
 def text(shares: dict | None, where: str = "the test split") -> str | None:
     """The line beside the verdict: the share of the model's pooled MSE each target holds where one holds most, and
-    the targets on which the model loses to a baseline it beats pooled; None where there is neither."""
+    the targets on which the model loses to a baseline it beats pooled, by MSE and (a quantile model) by pinball
+    loss; None where there is none of these."""
     if not shares:
         return None
     parts = []
@@ -68,4 +99,11 @@ def text(shares: dict | None, where: str = "the test split") -> str | None:
         parts.append(f"Though its pooled MSE is the lower, the model loses on {where} on "
                      f"{'target' if len(lost) == 1 else 'targets'} {listing(lost)}: a higher MSE there than "
                      f"{'that baseline' if sum(map(len, shares['loses'].values())) == 1 else 'those baselines'}'s.")
+    if shares.get("loses_pinball"):
+        lost = [f"{target!r} (to {listing([repr(baseline_name(k)) for k in keys])})"
+                for target, keys in shares["loses_pinball"].items()]
+        one = sum(map(len, shares["loses_pinball"].values())) == 1
+        parts.append(f"Though its pooled pinball loss is the lower, the model's quantiles lose on {where} on "
+                     f"{'target' if len(lost) == 1 else 'targets'} {listing(lost)}: a higher pinball loss there than "
+                     f"{'that baseline' if one else 'those baselines'}'s intervals'.")
     return " ".join(parts) or None

@@ -32,8 +32,9 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     """The table of ``test``'s windows (``Forecaster.part_forecasts(data, "test")``) of the model fitted as ``state``
     (``state.FittedState``: its layout, the data's id and time columns, else rnncast's ``unique_id``, ``ds`` or
     ``row``, and its targets), dates and numbers written as the data's file writes them (``csvtext.dated``, the
-    dialect of ``test``); forecasts and quantiles as the shortest decimals of the network's float32, as predict and a
-    backtest write them (``decimals.shortest``), where the run's scores read them whole."""
+    dialect of ``test``); forecasts and quantiles (the model's and the baselines') as the shortest decimals of the
+    network's float32, as predict and a backtest write them (``decimals.shortest``), where the run's scores read them
+    whole."""
     layout, id_col, time_col, calendar, targets = (state.layout, state.id_col, state.time_col, state.calendar,
                                                    state.targets)
     wf = test.original
@@ -62,6 +63,9 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     if "mean" in wf.baselines:  # the training mean at the forecasts' resolution, as a backtest's forecasts.csv writes it
         mean = _shortest(state, test.index, series, wf.baselines["mean"], lambda _, *a: scaling.inverse_windows(*a))
         wf = replace(wf, baselines={**wf.baselines, "mean": mean})
+    if wf.baseline_quantiles:  # the baselines' intervals at the network's float32, as the model's quantiles are written
+        wf = replace(wf, baseline_quantiles={name: _shortest(state, test.index, series, band, negatives.unscaled)
+                                             for name, band in wf.baseline_quantiles.items()})
     wf = stepactuals.shown(wf, test.absent)  # a step whose date the data lacks: a blank actual
     return serieskeys.split(finished(columns, targets, wf, calendar, test.dialect, point, quantiles), test.key)
 
