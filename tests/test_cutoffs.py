@@ -479,7 +479,7 @@ def test_a_cutoff_of_a_year_a_point_and_a_number_is_refused_unless_the_data_writ
     months = load_panel(pd.DataFrame({"y": np.arange(100.0)}, index=pd.period_range("2015-01", periods=100, freq="M")),
                         "y", announce=False)
     for panel in (daily, months):
-        for given in ("2024.13", "2024.50", "2020.0"):
+        for given in ("2024.13", "2024.50", "2024.99"):
             with pytest.raises(RnncastError, match=rf"'{re.escape(given)}' is no time: .* is no month.* day such as "
                                                    rf"{given[:4]}-12-31"):
                 as_time(given, panel)
