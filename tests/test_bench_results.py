@@ -221,3 +221,18 @@ def test_check_out_names_a_results_csv_a_spreadsheet_resaved(tmp_path):
         (tmp_path / "results.csv").write_text(written, encoding="utf-8")
         with pytest.raises(RnncastError, match=f"re-saved with {how} .*choose another --out"):
             results.check_out(tmp_path)
+
+
+def test_a_spreadsheets_last_row_of_bare_separators_is_skipped_and_utf32_is_named_so(tmp_path):
+    """Excel's ';;;;' after the rows was refused as "row 3 (line 4), column L: '' is not a whole number", and a UTF-32
+    results.csv was called "UTF-16 text" (its mark FF FE 00 00 begins as UTF-16's) (t30t5)."""
+    results.append_csv(tmp_path / "results.csv", _row())
+    text = (tmp_path / "results.csv").read_text()
+    columns = text.splitlines()[0].count(",")
+    (tmp_path / "results.csv").write_text(text.replace(",", ";") + ";" * columns + "\n", encoding="utf-8")
+    sep = results.written_as(tmp_path / "results.csv")
+    assert len(results.read_checked(tmp_path / "results.csv", sep)) == len(results.read_csv(tmp_path / "results.csv")) == 1
+    for encoding in ("utf-32", "utf-32-le", "utf-32-be"):
+        (tmp_path / "results.csv").write_bytes(text.encode(encoding))
+        with pytest.raises(RnncastError, match=r"results\.csv is UTF-32 text, which rnncast does not read"):
+            results.written_as(tmp_path / "results.csv")

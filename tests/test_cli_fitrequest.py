@@ -165,3 +165,19 @@ def test_a_static_file_keyed_by_another_column_is_refused_before_its_columns_are
                                                                       r"column 'sid'; it has id, size"):
         fit_request(_args("fit", str(tmp_path / "sales.csv"), "--config", config, "--static", str(tmp_path / "other.csv")))
     assert "adds static covariates" not in caplog.text
+
+
+def test_the_columns_a_config_file_names_are_refused_naming_the_file_not_a_flag_never_given(tmp_path):
+    """A run's config.json with "past_covariates": "price" beside its features ['price'] was refused as "named by
+    features= (--features) and past_covariates= (--past-covariates)", flags the user never gave (t30t5)."""
+    from rnncast.rolenames import one_role
+    from rnncast.spelling import config_settings
+
+    path = tmp_path / "run.toml"
+    path.write_text('data = "sales.csv"\ntarget = "y"\nfeatures = ["price"]\npast_covariates = ["price"]\nepochs = 3\n')
+    (tmp_path / "sales.csv").write_text("y,price\n1,2\n")
+    for flags, said in (([], rf"features \(in config {path}\) and past_covariates \(in config {path}\);"),
+                        (["--features", "price"], rf"features= \(--features\) and past_covariates \(in config {path}\);")):
+        with config_settings(), pytest.raises(RnncastError, match=rf"^column 'price' is named by {said} give each"):
+            fit_request(_args("fit", "--config", str(path), *flags))
+            one_role(features=["price"], past_covariates=["price"])

@@ -206,6 +206,9 @@ def test_a_key_given_twice_is_named_with_its_lines(tmp_path, text, said):
     ("trials", r": trials is a flag of rnncast tune \(--trials\), given"),
     ("sampler-seed", r": sampler_seed is a flag of rnncast tune \(--sampler-seed\)"),
     ("epochz", r"unknown key 'epochz' in config .* \(did you mean 'epochs'\?\); accepted keys"),
+    ("future", r": future is a flag of rnncast predict \(--future\), given on the command line; a config file holds "
+               r"fit's settings and columns; did you mean 'future_covariates' or 'future_known'\?; accepted keys"),
+    ("futures", r"unknown key 'futures' in config .* \(did you mean 'future_covariates' or 'future_known'\?\)"),
 ])
 def test_a_key_that_is_another_commands_flag_is_named_as_that_commands(tmp_path, key, said):
     """A fit config's n_windows was offered "did you mean 'window_scale'". The command line's parser knows each

@@ -470,3 +470,24 @@ def test_a_cutoff_on_unix_time_data_is_read_as_a_number_in_its_unit_or_as_iso_in
     assert as_time(start + 1800, zoned) == at.tz_localize("UTC").tz_convert("Europe/Berlin")
     with pytest.raises(RnncastError, match="reads as no time"):
         as_time("soon", seconds)
+
+
+def test_a_cutoff_of_a_year_a_point_and_a_number_is_refused_unless_the_data_write_their_times_so():
+    """A tester's --cutoff 2024.13 and 2024.50 on daily data cut at 2024-12-31 and 2024.1 at 2024-01-31, saying
+    nothing (pandas' guesses); 2024.5 (May, as Korea writes it, or half of 2024) was read as May."""
+    daily = _dated("D", "2024-01-01", 400)
+    months = load_panel(pd.DataFrame({"y": np.arange(100.0)}, index=pd.period_range("2015-01", periods=100, freq="M")),
+                        "y", announce=False)
+    for panel in (daily, months):
+        for given in ("2024.13", "2024.50", "2024.99"):
+            with pytest.raises(RnncastError, match=rf"'{re.escape(given)}' is no time: .* is no month.* day such as "
+                                                   rf"{given[:4]}-12-31"):
+                as_time(given, panel)
+        for given, month in (("2024.1", "2024-01"), ("2024.5", "2024-05"), ("2020.10", "2020-10")):
+            with pytest.raises(RnncastError, match=rf"'{re.escape(given)}' is ambiguous: a month \({month}.*give the month "
+                                                   rf"as {month} \(to its end\) or a day such as {month}-3"):
+                as_time(given, panel)
+    assert as_time("2024.5.31", daily).normalize() == pd.Timestamp("2024-05-31")  # a day: no guess among readings
+    dotted = load_panel(pd.DataFrame({"date": pd.period_range("2022-01", periods=30, freq="M").strftime("%Y.%m"),
+                                      "y": np.arange(30.0)}), "y", announce=False)
+    assert _rows_up_to(dotted, as_time("2023.05", dotted))[0] == 17  # the data's own form: May 2023 kept

@@ -55,10 +55,12 @@ def test_of_the_east_asian_readings_the_one_in_the_file_s_language_is_named_firs
 
 
 @pytest.mark.parametrize("text", ["날짜,매출\n2023-01-01,1005\n", "날짜,지점,매출\n2023-01-01,강남점,1005\n",
-                                  "date,store,sales\n2024-01-01,대구점,1\n"])
+                                  "date,store,sales\n2024-01-01,대구점,1\n", "날짜,y\n2023-01-01,0\n",
+                                  "date,y\n2023. 1. 1. 오전 12:00:00,50.19\n2023. 1. 1. 오후 1:00:00,5\n"])
 def test_a_korean_file_all_in_hangul_is_named_cp949_alone(text):
     """날짜,매출 in cp949 was told "cp949 (Korean ...) or as gb18030 (...) or as big5 (...)": read as GBK it is 朝楼,概免,
-    common hanzi that say nothing; a Chinese or Japanese file read as cp949 is never all common Hangul."""
+    common hanzi that say nothing; a Chinese or Japanese file read as cp949 is never all common Hangul. A header's 날짜
+    alone, or 오전/오후 alone, was named cp1250 too: łŻÂĄ, żŔŔü, letters in runs of no European word (t30t5)."""
     assert legacy(text.encode("cp949")) == ["cp949 (Korean Excel's CSV, also called EUC-KR)"]
     for other, encoding in (("日期,销售额\n2024-01-01,1\n", "gb18030"), ("日付,売上高,店舗\n2024-01-01,1,2\n", "shift_jis")):
         assert len(legacy(other.encode(encoding))) > 1

@@ -26,7 +26,8 @@ def test_times_of_another_kind_than_the_fit_s_are_refused_saying_what_the_model_
     with pytest.raises(RnncastError, match=r"^the model was fitted on dates \(calendar 'D'\), and time column 'date' holds "
                                            r"integers: give data whose times are dates, as at fit"):
         by_dates.predict(ints.rename(columns={"step": "date"}))
-    with pytest.raises(RnncastError, match=r"^freq=1 is an integer step, but time column 'date' holds dates; give a calendar"):
+    with pytest.raises(RnncastError, match=r"^freq \(--freq\) 1 is an integer step, but time column 'date' holds dates; "
+                                           r"give a calendar"):
         Forecaster(**dict(TINY, freq=1)).fit(dates, target="y")
     numbered = Forecaster(**TINY).fit(pd.DataFrame({"y": y}), target="y")
     for method in (numbered.predict, numbered.evaluate):

@@ -34,3 +34,12 @@ def test_a_utf16_file_whose_header_bytes_hold_quotes_or_line_ends_is_refused_as_
                      + f"{header}\n2024-01-01\t1\n".encode(encoding))
     with pytest.raises(RnncastError, match=r"ru16\.txt is UTF-16 text, which rnncast does not read; save it as UTF-8"):
         read_table(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf32_file_is_named_utf32_not_utf16(tmp_path, encoding):
+    """A UTF-32 file was called "UTF-16 text": its byte-order mark FF FE 00 00 begins as UTF-16's FF FE (t30t5)."""
+    path = tmp_path / "d.csv"
+    path.write_bytes("date,y\n2024-01-01,1\n".encode(encoding))
+    with pytest.raises(RnncastError, match=r"/d\.csv is UTF-32 text, which rnncast does not read; save it as UTF-8 CSV"):
+        read_table(path)

@@ -4,6 +4,8 @@ calendar; a subset keeps the chosen series with their rows, times and offsets.""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -131,6 +133,10 @@ def test_only_refuses_a_list_of_ids_saying_it_takes_one(panel_frame):
     with pytest.raises(RnncastError, match=r"not a list \(\('.+', '.+'\)\); call once per id, or leave series unset"):
         panel.only(tuple(panel.ids[:2]))
     assert panel.only(one).ids == [one]
+    for alone in ([True], ["nowhere"]):  # 'give series=True' was refused in turn (t30t5): only an id held is advised
+        with pytest.raises(RnncastError, match=rf"not a list \({re.escape(repr(alone))}\); give one id of those the data "
+                                               r"holds \(\[.+\]\)$"):
+            panel.only(alone)
 
 
 def test_only_names_a_series_whose_id_the_data_writes_in_another_unicode_form(panel_frame):

@@ -159,3 +159,16 @@ def test_levels_are_mirrored_with_the_median_and_intervals_read_as_their_ends():
     assert interval_quantiles([80, 90]) == [0.05, 0.1, 0.5, 0.9, 0.95]
     with pytest.raises(RnncastError, match=r"\[0\.1, 0\.2\] lack 0\.5: the point forecast is the median; give 0\.1,0\.2,0\.5,0\.8,0\.9, the "):
         check_model(ModelSettings(quantiles=(0.1, 0.2)))
+
+
+def test_a_number_for_tz_is_refused_naming_the_zone_forms_and_the_offset_an_hour_count_means():
+    """A tester's tz=5 fitted and then failed at predict in pandas ('+00:00:05': five seconds), tz=3600 read as
+    +01:00 without a word, and tz=5.5 was advised a frequency's example ('MS')."""
+    for value, offset in ((5, r"; for a fixed offset of 5 hours give '\+05:00'$"), (5.5, r"give '\+05:30'$"),
+                          (-3, "give '-03:00'$"), (3600, r"got 3600$"), (True, "got True$")):
+        with pytest.raises(RnncastError, match=r"^tz \(--tz\) must be a time zone as text: an IANA name such as "
+                                               rf"'Europe/Berlin' or 'UTC', or a fixed offset such as '\+05:30', .*{offset}"):
+            check_data(DataSettings(tz=value))
+    with pytest.raises(RnncastError, match=r"^freq \(--freq\) must be text such as 'D' or 'MS'"):
+        check_data(DataSettings(freq=1.5))
+    check_data(DataSettings(tz="+05:00", freq=7))  # text for tz; a whole freq for integer periods

@@ -208,7 +208,12 @@ def test_a_korean_column_name_one_syllable_off_is_suggested():
     assert did_you_mean("future", keys) == " (did you mean 'future_covariates'?)"  # not 'features' (nearer by letters)
     assert did_you_mean("Past", keys) == " (did you mean 'past_covariates'?)"
     two = ["static_covariates", "static_categorical", "x"]  # the word begins two: letters choose (none near), as before
-    assert did_you_mean("static", two) == ""
+    data = ["source", "features", "out", "id_col", "past_covariates", "future_covariates", "static_covariates", "static"]
+    for name in ("futur", "futures", "fut", "FUTURE"):  # were 'features', 'features', 'out' (t30t5), by letters alone
+        assert did_you_mean(name, data) == " (did you mean 'future_covariates'?)", name
+    assert did_you_mean("statc", data) == " (did you mean 'static'?)" and did_you_mean("featurs", data).endswith("'features'?)")
+    assert did_you_mean("fut", [*data, "future_known"]) == " (did you mean 'future_covariates' or 'future_known'?)"
+    assert did_you_mean("static", two) == " (did you mean 'static_covariates' or 'static_categorical'?)"
 
 
 def read_back(said: str, flag: str) -> list[str] | str:

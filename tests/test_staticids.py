@@ -93,6 +93,13 @@ def test_zero_padded_text_ids_beside_a_table_of_numbers_are_refused_with_the_zfi
     assert "zfill" not in str(other.value)
     with pytest.raises(RnncastError, match=r"zero-padded \('001'\): .*zfill\(3\)$"):  # a file's ids, text as written
         load_panel(frame, "y", None, "date", id_col="store", static_covariates=table.assign(store=["1", "2"]))
+    for ids in ([1.0, 2.0], ["0001", "0002"], ["1.0", "2.0"]):  # no hint before (t30t5): the line fixes each
+        with pytest.raises(RnncastError, match=r"zero-padded \('001'\): write the table's so, e.g. with pandas: "
+                                               r"static\['store'\] = pd\.to_numeric\(static\['store'\]\)\.astype\(int\)"
+                                               r"\.astype\(str\)\.str\.zfill\(3\)$"):
+            load_panel(frame, "y", None, "date", id_col="store", static_covariates=table.assign(store=ids))
+        fixed = table.assign(store=pd.to_numeric(pd.Series(ids)).astype(int).astype(str).str.zfill(3))
+        assert load_panel(frame, "y", None, "date", id_col="store", static_covariates=fixed).static is not None
 
 
 def test_series_without_a_row_name_the_file_and_how_to_mend_it_at_any_count(tmp_path):

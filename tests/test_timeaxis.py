@@ -156,7 +156,7 @@ def test_settings_that_need_a_time_column_say_so_without_one():
     for option in ({"freq": "D"}, {"tz": "UTC"}, {"fill_gaps": True, "fill": "ffill"}):
         with pytest.raises(RnncastError, match="applies to a time column"):
             load_panel(np.arange(50.0), **option)
-    with pytest.raises(RnncastError, match="freq='fortnightly' is not a calendar"):
+    with pytest.raises(RnncastError, match=r"freq \(--freq\) 'fortnightly' is not a calendar"):
         load_panel(_frame(pd.date_range("2024-01-01", periods=20)), freq="fortnightly")
     with pytest.raises(RnncastError, match="time zone 'Mars/Olympus'"):
         load_panel(_frame(pd.date_range("2024-01-01", periods=20)), tz="Mars/Olympus")
@@ -167,7 +167,7 @@ def test_junk_freq_is_refused_in_one_line_without_pandas_internals():
     for freq in ("-1", "-1D", "0h", "MSX"):  # -1: pandas' "last element must be blank"; -1D would run backwards
         with pytest.raises(RnncastError) as err:
             load_panel(frame, freq=freq)
-        assert str(err.value).startswith(f"freq={freq!r} is not a calendar; give a pandas offset alias")
+        assert str(err.value).startswith(f"freq (--freq) {freq!r} is not a calendar; give a pandas offset alias")
         assert "Invalid frequency" not in str(err.value) and "ValueError" not in str(err.value)
 
 

@@ -21,7 +21,7 @@ from rnncast import (businessmonths, jitter, monthdays, offcalendar, oldaliases,
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
-from rnncast.spelling import hint
+from rnncast.spelling import hint, named as setting_named
 from rnncast.timecalendar import ALIASES, Calendar, market_of
 from rnncast.timetext import shown
 
@@ -77,9 +77,9 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         return Calendar("integer", step, None, name), ruler, {}
     tz = None if time.tz is None else str(time.tz)
     if freq is not None and not isinstance(freq, bool) and str(freq).isdigit():  # an integer step: dates are no steps
-        raise RnncastError(hint("freq_kind", "freq={freq!r} is an integer step, but time column {column!r} holds "
+        raise RnncastError(hint("freq_kind", "{named} {freq!r} is an integer step, but time column {column!r} holds "
                                 "{found}; give a calendar such as 'D' or 'MS', or leave freq unset").format(
-            freq=freq, column=name, found="dates"))
+            named=setting_named("freq"), freq=freq, column=name, found="dates"))
     if freq is not None:
         if new := _old_name(freq):  # 'Q-JUN': pandas 2's 'QE-JUN', or 'QS-JUL' where the rows are quarters' first days
             raise RnncastError(oldaliases.advice(freq, new, time, offsets))
@@ -212,9 +212,9 @@ def _offset(freq):
     if offset is None and (new := oldaliases.renamed(freq)) is not None:  # 'M', '60T', 'A-JUN': pandas 2's names
         raise RnncastError(oldaliases.advice(freq, new))  # settle names the one its timestamps keep (_old_name)
     if offset is None or offset.n <= 0:
-        raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
-                           f"where one is wanted), such as {ALIASES}, a week mask of business days such as "
-                           "'Sun Mon Tue Wed Thu', a session's bars such as '30min 09:30-15:30', a day of the "
+        raise RnncastError(f"{setting_named('freq')} {freq!r} is not a calendar; give a pandas offset alias (with a "
+                           f"positive multiple where one is wanted), such as {ALIASES}, a week mask of business days "
+                           "such as 'Sun Mon Tue Wed Thu', a session's bars such as '30min 09:30-15:30', a day of the "
                            "month such as 'MS@15', or an integer step for integer periods")
     return offset
 
@@ -234,9 +234,9 @@ def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
     if freq is not None:
         if str(freq).isdigit() and int(freq) > 0:
             return int(freq)
-        raise RnncastError(hint("freq_kind", "freq={freq!r} is a calendar, but time column {column!r} holds {found}; "
+        raise RnncastError(hint("freq_kind", "{named} {freq!r} is a calendar, but time column {column!r} holds {found}; "
                                 "give the integer step between periods (e.g. freq=1) or leave freq unset").format(
-            freq=freq, column=time.name, found="integers"))
+            named=setting_named("freq"), freq=freq, column=time.name, found="integers"))
     steps = np.diff(time.to_numpy(dtype=np.int64))[inside(offsets, len(time))]
     return int(np.gcd.reduce(steps)) if len(steps) else 1
 

@@ -28,7 +28,7 @@ from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects
 from rnncast.settingtext import parse_setting
 from rnncast.settingvalues import choice
-from rnncast.spelling import did_you_mean
+from rnncast.spelling import did_you_mean, listing
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",
@@ -118,8 +118,10 @@ def _hint(key: str, elsewhere: dict | None, value=None) -> str:
     if key not in elsewhere:
         return did_you_mean(key, accepted)
     commands, flag = elsewhere[key]
+    near = [repr(k) for k in accepted if k.split("_")[0] == key.split("_")[0]]  # future: future_covariates, future_known
+    near = f"; did you mean {listing(near, 'or')}?" if near else ""
     return (f": {key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line; a config file "
-            "holds fit's settings and columns")
+            f"holds fit's settings and columns{near}")
 
 
 def read_run(path) -> tuple[dict, dict]:

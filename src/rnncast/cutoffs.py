@@ -62,6 +62,8 @@ def as_time(value, panel: Panel):
             rolledcutoffs.said(stamp, panel, text)
         return end
     if isinstance(time, pd.PeriodIndex):
+        if _own_form(text, panel) is None:  # '2024.5': pandas' guess of a month or year is not taken
+            periodspans.refuse_dotted(own, named("cutoff"))
         span = periodspans.span(own)
         try:
             own = pd.Period(span[0] if span else own, freq=time.freq)
@@ -136,15 +138,12 @@ def _period_text(text: str) -> str:
 
 def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestamp:
     """``text`` (``given`` as ``_period_text`` writes it) read as the data writes its times, else in ISO 8601."""
-    given = text if given is None else given
-    fmt = panel.calendar.text_format
-    if (number := numbercutoffs.read(given, panel.time, fmt)) is not None:  # 1793563200 of Unix-time data: its unit's
+    given = text if given is None else given  # 1793563200 of Unix-time data: in its unit
+    if (number := numbercutoffs.read(given, panel.time, panel.calendar.text_format)) is not None:
         return number
-    for own in ((lambda: pd.to_datetime(given, format=fmt)), (lambda: read(pd.Series([given]), fmt)[0])) if fmt else ():
-        try:  # the data's own form first (01.03.2024; 2024Q1, 2024-W05), then ISO 8601
-            return pd.Timestamp(own())
-        except (RnncastError, ValueError, TypeError):
-            pass
+    if (own := _own_form(given, panel)) is not None:  # the data's own form first (01.03.2024; 2024Q1), then ISO 8601
+        return own
+    periodspans.refuse_dotted(text, named("cutoff"))  # '2024.13': not pandas' guess of a year or a month
     try:
         stamp = periodspans.period_start(text)  # ISO 8601's week too, on data written as dates
     except (ValueError, TypeError):
@@ -155,6 +154,17 @@ def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestam
                            "2024-W05 or its day 2024-W05-3), or a month or quarter as pandas writes them (2024-01, "
                            "2024Q1)")
     return stamp
+
+
+def _own_form(given: str, panel: Panel) -> pd.Timestamp | None:
+    """``given`` read in the form the data write their times in, None where that form does not read it."""
+    for own in ((lambda: pd.to_datetime(given, format=fmt)), (lambda: read(pd.Series([given]), fmt)[0])) \
+            if (fmt := panel.calendar.text_format) else ():
+        try:
+            return pd.Timestamp(own())
+        except (RnncastError, ValueError, TypeError):
+            pass
+    return None
 
 
 def _example(time: pd.Index, panel: Panel | None = None) -> str:

@@ -119,7 +119,10 @@ def legacy(raw: bytes) -> list[str]:
     east = [(name, whose, text) for name, whose, letters in EAST_ASIAN
             if (text := _decoded(raw, name)) is not None and re.search(letters, text)]
     east.sort(key=lambda found: -_commonest(found[2], found[0]))  # a tie keeps EAST_ASIAN's order
-    east = next(([found] for found in east if _own_script(found[2], found[0])), east)  # 날짜: cp949 alone
+    own = next(([found] for found in east if _own_script(found[2], found[0])), None)  # 날짜: cp949 alone
+    east = own or east
+    if own:  # a header's 날짜 (or 오전/오후) is cp1250's łŻÂĄ (żŔŔü): letters in runs of their own, no European word's
+        european = [found for found in european if _inside_words(found[2])]
     if european:
         east = [found for found in east if not _inside_words(found[2])]  # Ums鋞ze: a Western word misread
     alphabets = [(name, whose, text) for name, whose, letters in ALPHABETS

@@ -19,6 +19,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import named
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 STEPS = {"MS": 1, "QS": 3, "YS": 12}  # the start alias of each step, in months
@@ -82,7 +83,7 @@ def parse(freq):
     months = STEPS.get(kind)
     if found is None or (anchor is not None and months == 1) or (anchor and anchor not in MONTHS) \
             or not 1 <= int(day) <= 31:
-        raise RnncastError(f"freq={freq!r} is not a calendar; {ACCEPTED}")
+        raise RnncastError(f"{named('freq')} {freq!r} is not a calendar; {ACCEPTED}")
     month = MONTHS.index(anchor) + 1 if anchor else 1
     return make(months, int(day), month)
 

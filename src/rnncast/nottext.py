@@ -54,11 +54,17 @@ def misnamed(path: Path) -> str | None:
 def nul_bytes(name: str, first: bytes) -> str:
     """The refusal of the file ``name`` whose first line holds NUL bytes (``first``: its first bytes, unzipped):
     UTF-16 text where it begins with UTF-16's byte-order mark or its first characters are ASCII written in two bytes
-    each (Excel's "Unicode Text", PowerShell's Out-File, pandas' encoding='utf-16'), else no text."""
+    each (Excel's "Unicode Text", PowerShell's Out-File, pandas' encoding='utf-16'), UTF-32 so in four (its mark
+    first: FF FE 00 00 begins as UTF-16's FF FE), else no text."""
     head = first[:64] if len(first) % 2 == 0 else first[:min(64, len(first) - 1)]
     halves = (head[0::2], head[1::2])
     ascii16 = len(head) >= 4 and any(not h.strip(b"\x00") and o.isascii() and b"\x00" not in o
                                      for h, o in (halves, halves[::-1]))  # one byte of each pair NUL, the other ASCII
+    quads = [first[:len(first[:64]) // 4 * 4][i::4] for i in range(4)]  # UTF-32's BOM begins as UTF-16 LE's: FF FE
+    if first.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or len(quads[0]) >= 2 and \
+            sum(not q.strip(b"\x00") for q in quads) == 3 and all(q.isascii() for q in quads):  # ASCII in 4 bytes each
+        return (f"{name} is UTF-32 text, which rnncast does not read; save it as UTF-8 CSV (pandas: to_csv without "
+                "encoding=)")
     if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
         return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
                 "'CSV UTF-8'; pandas: to_csv without encoding=)")

@@ -172,9 +172,11 @@ class Panel:
         if self.key is not None and isinstance(series, tuple) and len(series) == len(self.key.parts):
             series = readable(self.key.parts, series)
         if isinstance(series, (list, tuple, set, frozenset, dict, np.ndarray, pd.Series, pd.Index)):
-            ids = list(series)
-            how = (f"give series={ids[0]!r}" if len(ids) == 1 else
-                   "call once per id, or leave series unset for every series")
+            ids = list(series)  # [True]: 'give series=True' was refused in turn; one in the data is advised alone
+            held = len(ids) == 1 and any(_position(ids_, ids[0]) is not None for ids_ in (self.given_ids, self.ids)) \
+                and not (_is_bool(ids[0]) and not any(map(_is_bool, self.given_ids)))
+            how = (f"give series={ids[0]!r}" if held else f"give one id of those the data holds ({listed(self.given_ids)})"
+                   if len(ids) == 1 else "call once per id, or leave series unset for every series")
             raise RnncastError(f"series= takes one series' id, not a list ({series!r}); {how}")
         given = self.given_ids
         if self.id_col is None and self.layout == "single":

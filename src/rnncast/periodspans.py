@@ -10,8 +10,11 @@ import warnings
 
 import pandas as pd
 
+from rnncast.errors import RnncastError
+
 ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})(?:-?([1-7]))?")  # a week, or a day of it (2020-W50-1), as data reads them
 DAYS = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")  # a pd.Period of weeks as str() writes it
+DOTTED = re.compile(r"([+-]?\d{4})\.(\d+)")  # '2024.5': a year, a point and a number: pandas' guess, no form of its own
 
 
 def span(text: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -53,3 +56,20 @@ def period_start(text: str) -> pd.Timestamp:
     if stamp is None:
         raise ValueError(text)
     return stamp
+
+
+def refuse_dotted(text: str, what: str) -> None:
+    """Refuse ``text`` written as a year, a point and a number ('2024.5', '2024.13'), naming its readings: pandas reads
+    '2024.5' as May 2024 (as Korea and China write a month), '2024.13' and '2024.50' as all of 2024 and '2024.1' as
+    January, and such text is also a fraction of a year or a number; no one of them is taken. Where the data write
+    their times so (a format such as %Y.%m) the caller reads it in that form first and does not come here."""
+    found = DOTTED.fullmatch(text)
+    if found is None:
+        return
+    year, month = found[1], int(found[2])
+    if 1 <= month <= 12:
+        raise RnncastError(f"{what} {text!r} is ambiguous: a month ({year}-{month:02d}, as {year}.{month} is written in "
+                           f"Korea or China), a fraction of the year {year} or a number; give the month as "
+                           f"{year}-{month:02d} (to its end) or a day such as {pd.Period(f'{year}-{month:02d}').end_time:%Y-%m-%d}")
+    raise RnncastError(f"{what} {text!r} is no time: {found[2]} is no month, and a year with a fraction is none either; "
+                       f"give a month such as {year}-12 (to its end) or a day such as {year}-12-31 (ISO 8601)")

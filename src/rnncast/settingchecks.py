@@ -48,10 +48,10 @@ def check_data(data) -> None:
         if not isinstance(data.missing_values, str) or missing_text(data.missing_values) != data.missing_values:
             raise RnncastError(f"{named('missing_values')} must be text of numbers such as '-999' or '-999,9999', got "
                                f"{given(data.missing_values)} (Settings.from_flat reads a number or a list into it)")
-    for name in ("freq", "tz"):
-        value = getattr(data, name)
-        if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
-            raise RnncastError(f"{named(name)} must be text such as 'MS' or 'Europe/Berlin', got {given(value)}")
+    if isinstance(data.freq, bool) or not (data.freq is None or isinstance(data.freq, (str, int))):
+        raise RnncastError(f"{named('freq')} must be text such as 'D' or 'MS' (a whole number for integer periods), got "
+                           f"{given(data.freq)}")
+    check_tz(data.tz)
     mask = None
     if isinstance(data.freq, str):
         from rnncast import sessions, weekmasks  # pandas: not for --help
@@ -85,6 +85,19 @@ def check_data(data) -> None:
             f"val_frac + test_frac must leave at least 10% of rows for training, "
             f"got {data.val_frac} + {data.test_frac}"
         )
+
+
+def check_tz(value) -> None:
+    """``tz``: a zone as text, or None. A number is refused by name: 5 was read as an offset of 5 seconds and failed
+    in pandas at predict, 3600 as +01:00 without a word."""
+    if value is None or isinstance(value, str):
+        return
+    hours = value if isinstance(value, numbers.Real) and not isinstance(value, bool) and abs(value) <= 14 and \
+        float(value * 4).is_integer() else None  # 5, 5.5, -3: hours a fixed offset may mean
+    offset = f"; for a fixed offset of {value} hours give '{'-' if hours < 0 else '+'}{int(abs(hours)):02d}:" \
+             f"{int(abs(hours) % 1 * 60):02d}'" if hours is not None else ""
+    raise RnncastError(f"{named('tz')} must be a time zone as text: an IANA name such as 'Europe/Berlin' or 'UTC', or "
+                       f"a fixed offset such as '+05:30', got {given(value)}{offset}")
 
 
 def check_cutoff(data) -> None:

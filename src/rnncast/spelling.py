@@ -14,6 +14,7 @@ the known name nearest a misspelt one, :func:`unicode_form` one in another Unico
 
 from __future__ import annotations
 
+import collections
 import difflib
 import shlex
 import unicodedata
@@ -99,18 +100,24 @@ def few(names: list, most: int = 8) -> str:
 
 def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'Europe/Berlin'?)`` for the one of ``known`` nearest ``name`` (one that differs only in
-    case first, then the only one ``name`` begins as a word of: 'future' -> 'future_covariates'), or "" when none is
-    near."""
-    known = [str(k) for k in known]
-    same = [k for k in known if k.lower() == str(name).lower()]
-    # letters alone put 'future' nearer 'features' (0.71) than 'future_covariates' (0.52), the key a user meant
-    words = [k for k in known if k.lower().startswith(str(name).lower() + "_")]
-    same = same or (words if len(words) == 1 else [])
+    case first, then those ``name`` begins: 'fut' -> 'future_covariates'), or those whose first word is nearest
+    ('futures': ``'future_covariates' or 'future_known'``), or "" when none is near."""
+    known, text = [str(k) for k in known], str(name).lower()
+    same = [k for k in known if k.lower() == text]
+    # letters alone put 'future' nearer 'features' (0.71) than 'future_covariates' (0.52), the key a user meant, 'futur'
+    # too, and 'fut' nearer 'out': the keys (3 at most) a name of 3 letters or more begins are taken first
+    begun = [k for k in known if len(text) >= 3 and k.lower().startswith(text)]
+    same = same[:1] or (begun if len(begun) <= 3 else [])
     # compared letter by letter as NFD writes them: a Hangul syllable is its 2-3 jamo, so 판매양 is near 판매량 (0.875),
-    # where as whole syllables one slip in three left 0.67, under the columns' 0.8 (a Korean learner got no hint)
-    letters = {unicodedata.normalize("NFD", k): k for k in known}
-    close = same or difflib.get_close_matches(unicodedata.normalize("NFD", str(name)), list(letters), n=1, cutoff=cutoff)
-    return f" (did you mean {letters.get(close[0], close[0])!r}?)" if close else ""
+    # where as whole syllables one slip in three left 0.67, under the columns' 0.8 (a Korean learner got no hint); keys
+    # also by their first word ('futures' is nearer 'future' than 'features'), each key that has it named (3 at most)
+    words = collections.defaultdict(list)
+    for k in known:
+        words[unicodedata.normalize("NFD", k.lower().split("_")[0])].append(k) if "_" in k.strip("_") else None
+    letters = {**{w: ks for w, ks in words.items() if len(ks) <= 3}, **{unicodedata.normalize("NFD", k): [k] for k in known}}
+    close = difflib.get_close_matches(unicodedata.normalize("NFD", str(name)), list(letters), n=1, cutoff=cutoff)
+    names = same or (letters[close[0]] if close else [])
+    return f" (did you mean {listing([repr(k) for k in names], 'or')}?)" if names else ""
 
 
 def form_name(text: str, unicode: bool = False) -> str:

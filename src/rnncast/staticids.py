@@ -71,12 +71,23 @@ def _padded(missing: list, written: list, name) -> str:
     if len(digits) != 1 or not any(str(m).startswith("0") for m in missing) or not all(isinstance(m, str) for m in missing):
         return ""
     width = digits.pop()
-    numbers = [v for v in written if isinstance(v, (int, np.integer)) and not isinstance(v, bool)
-               or isinstance(v, str) and v.isdigit()]  # a file's '1', read as text as written
-    if not {str(v).zfill(width) for v in numbers} & set(missing):
+    numbers = {v: _whole(v) for v in written}  # 1, a file's '1' (text as written), 1.0, '0001' (another width), '1.0'
+    if not {str(n).zfill(width) for n in numbers.values() if n is not None} & set(missing):
         return ""
+    plain_ints = all(isinstance(v, (int, np.integer)) or isinstance(v, str) and v.isdigit() and not v.startswith("0")
+                     for v, n in numbers.items() if n is not None)
+    how = f"static[{name!r}].astype(str)" if plain_ints else f"pd.to_numeric(static[{name!r}]).astype(int).astype(str)"
     return (f"; the data writes its ids zero-padded ({missing[0]!r}): write the table's so, e.g. with pandas: "
-            f"static[{name!r}] = static[{name!r}].astype(str).str.zfill({width})")
+            f"static[{name!r}] = {how}.str.zfill({width})")
+
+
+def _whole(value) -> int | None:
+    """``value`` as the whole number its id writes (1, '1', 1.0, '0001', '1.0'), None where it is none."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer, float, np.floating, str)):
+        return None
+    number = pd.to_numeric(str(value).strip(), errors="coerce")
+    return int(number) if pd.notna(number) and float(number).is_integer() and abs(number) < 2 ** 53 and \
+        not str(value).strip().startswith(("-", "+")) else None
 
 
 def unused_rows(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None) -> str | None:

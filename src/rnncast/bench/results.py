@@ -199,7 +199,13 @@ def _csv_value(value):
 def read_csv(path: Path, sep: str | None = None) -> list[dict]:
     """The rows of a results.csv, cut by ``sep`` (its ``written_as``, read here where the caller has not)."""
     with Path(path).open(newline="", encoding="utf-8-sig") as f:  # a spreadsheet's byte-order mark read past
-        return list(csv.DictReader(f, delimiter=sep or written_as(path) or ","))
+        return [row for row in csv.DictReader(f, delimiter=sep or written_as(path) or ",") if not _blank(row)]
+
+
+def _blank(row: dict) -> bool:
+    """Whether every cell of ``row`` is empty: a spreadsheet's last row of bare separators (';;;;'), skipped as the
+    blank line it is, as the data reader skips one."""
+    return not any(str(v or "").strip(" \t[]'") for v in row.values())
 
 
 def written_as(path: Path) -> str | None:
@@ -245,6 +251,8 @@ def read_checked(path: Path, sep: str) -> list[dict]:
                                "results.md is made from; give the results.csv a bench run wrote, as it wrote it")
         rows = []
         for number, row in enumerate(reader, 1):
+            if _blank(row):  # ';;;;' after the rows: a blank row, not a row of blank numbers
+                continue
             for column, kind in [*_NUMBERS.items(), *_NUMBERS_OR_BLANK.items()]:
                 cell = row.get(column, "")
                 blank_ok = column in _NUMBERS_OR_BLANK and not (column == "seconds" and row.get("epochs_run"))

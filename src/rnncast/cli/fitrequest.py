@@ -10,7 +10,7 @@ from pathlib import Path
 from rnncast.cli.commands import panel_request, settings_from_args
 from rnncast.cli.misplaced import overwrite_without_out
 from rnncast.errors import RnncastError
-from rnncast.spelling import in_config
+from rnncast.spelling import from_config, in_config
 
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
@@ -44,6 +44,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
         _static_table_given(args, file_request)
     source = args.data or file_request["data"]
     flags.update({k: v for k, v in panel.items() if v is not None})
+    if args.config:  # the columns the file names, too: a refusal of one names the file, not a flag never given
+        in_config(args.config, [*from_config(), *(k for k in file_request if k not in (*flags, "data", "out", "track"))])
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
