@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast.scoretext import apart
 from rnncast.spelling import spelled
 
 MOST_SERIES = 200  # a panel's series measured: every k-th, so that fit stays cheap
@@ -71,9 +72,10 @@ def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where
     features, last = same_step["features_r2"], same_step["last_r2"]
     if features < EXPLAINED or features <= last or model_r2 is None or not model_r2 < features:
         return None
+    said_features, said_last, said_model = apart([features, last, model_r2])  # never "more than" over two equal texts
     return (f"hint: the target follows the future-known features of its own step more than its own last value "
-            f"(least squares on the training rows: R² {features:.3f} from the features, {last:.3f} from the last "
-            f"value), and the model's R² on {where} is {model_r2:.3f}; with window_norm={window_norm!r} the network "
+            f"(least squares on the training rows: R² {said_features} from the features, {said_last} from the last "
+            f"value), and the model's R² on {where} is {said_model}; with window_norm={window_norm!r} the network "
             f"forecasts the change from the window's {LEVELS.get(window_norm, 'level')}, "
             f"and forecasting the value itself ({spelled('window_norm', 'none')}) may suit such a target better, "
             "given the epochs it needs")
