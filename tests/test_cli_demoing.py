@@ -14,7 +14,7 @@ from test_demo import tiny_demos  # noqa: F401  (a fixture)
 def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, tmp_path, capsys):
     assert main(["demo", "regression", "--device", "cpu", "--out", str(tmp_path / "demo")]) == 0
     out = capsys.readouterr().out
-    assert "beats baselines" in out and "x's and y's past (the tutorial fed x's past only)" in out
+    assert "beats baselines" in out and "x's past (the tutorial's input)" in out
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
 
 

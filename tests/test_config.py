@@ -173,6 +173,18 @@ def test_a_cell_named_in_capitals_is_that_cell_and_an_unknown_one_is_refused_wit
             Settings.from_flat({"cell": unknown})
 
 
+def test_every_choice_in_capitals_is_that_choice_at_fit_and_in_saved_settings():
+    """Forecaster(scaler="MinMax") was taken, then refused at fit ("unknown scaler 'MinMax'"); cell="LSTM" fitted."""
+    flat = {"scaler": "MinMax", "window_norm": "LAST", "loss": "MAE", "device": "CPU", "lr_schedule": "Cosine"}
+    settings = Settings.from_flat(flat)
+    assert (settings.data.scaler, settings.model.window_norm, settings.train.loss, settings.train.device,
+            settings.train.lr_schedule) == ("minmax", "last", "mae", "cpu", "cosine")
+    assert with_saved_defaults(flat) == {"highway": False, **{k: v.lower() for k, v in flat.items()}}
+    assert Forecaster(scaler="MinMax").get_params()["scaler"] == "MinMax"  # kept as given (sklearn)
+    with pytest.raises(RnncastError, match=r"^unknown scaler 'MinMaxx'; choose one of: standard, minmax, none$"):
+        Settings.from_flat({"scaler": "MinMaxx"})
+
+
 def test_a_forecaster_with_cell_gru_in_capitals_fits_a_gru():
     model = Forecaster(**{**TINY, "epochs": 1}, cell="GRU").fit(make_frame(), target="y")
     assert type(model.net_.encoder).__name__ == "GRU"

@@ -111,7 +111,7 @@ def test_the_sine_page_says_what_each_forecast_is_built_from_and_draws_each_cell
     assert demotext.LEVEL_NOTE in page and "every forecast comes from the cell" not in page
     # "Each network sees 50 steps and predicts the next, twice" read as horizon 2: the two configurations said plainly
     assert ("Each cell (RNN, LSTM, GRU) is trained in two configurations, with the linear highway and without it; every "
-            "network sees 12 steps and predicts the next one (horizon 1).") in page and "twice" not in page
+            "network sees a window of 12 steps (its lookback) and predicts the next one (horizon 1).") in page and "twice" not in page
     for c in result.comparisons:  # a verdict under the demo's settings says so
         assert c.sentence.startswith(f"With the {c.group} and the same settings (window_norm='last'), ")
     assert ("A noiseless sine's next value follows from its last two (y(t+1) = 2 cos(0.1) y(t) - y(t-1)) and each "
@@ -130,6 +130,13 @@ def test_the_noise_floor_comes_from_the_data(tiny_sine):
     assert "expected MSE of 0.04" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
+def test_the_sine_pages_glossary_says_the_words_its_text_and_figures_use(tiny_sine):
+    """It used "scaled units" (the loss figures) and a window of 50 steps, its lookback, and defined neither."""
+    page = (tiny_sine[1] / "report.html").read_text(encoding="utf-8")
+    glossary = page[page.index("Words on this page"):]
+    assert "<b>scaled units</b>" in glossary and "<b>lookback</b>" in glossary and "(its lookback)" in page
+
+
 def test_timings_are_per_epoch_beside_the_epochs_run(tiny_sine):
     result, tmp_path = tiny_sine
     head, *rows = demopage.summary_table(result.rows)
@@ -144,8 +151,11 @@ def test_timings_are_per_epoch_beside_the_epochs_run(tiny_sine):
 def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regression):
     result, tmp_path = tiny_regression
     rows = result.rows
-    assert [r.name for r in rows] == ["x's and y's past (the tutorial fed x's past only)", "with x at the target's time step"]
-    assert Forecaster.load(tmp_path / "past-only").net_.spec.n_inputs == 2  # x and y's own past, as the label says
+    assert [r.name for r in rows] == ["x's past (the tutorial's input)", "x's past and x at the target's time step"]
+    for folder in ("past-only", "future-known"):  # x alone, as the tutorial fed it: y never read (README's settings)
+        params = Forecaster.load(tmp_path / folder).get_params()
+        assert Forecaster.load(tmp_path / folder).net_.encoder.input_size == 1  # x alone; y's column is not read
+        assert (params["target_input"], params["highway"], params["window_norm"]) == (False, False, "none")
     assert np.isfinite([r.r2 for r in rows]).all()
     assert Forecaster.load(tmp_path / "past-only").get_params()["future_known"] is False
     assert Forecaster.load(tmp_path / "future-known").get_params()["future_known"] is True
@@ -183,7 +193,7 @@ def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults
     shrink(monkeypatch)  # the settings it ran with
     defaults = Forecaster().get_params()
     changed = {k: v for k, v in {**demo.REGRESSION_SETTINGS, "device": "cpu"}.items() if defaults[k] != v}
-    assert {"lookback", "lr", "window_norm", "patience", "scaler", "epochs"} <= set(changed)
+    assert {"lookback", "lr", "window_norm", "patience", "scaler", "epochs", "target_input", "highway"} <= set(changed)
     common = result.settings[0]
     assert common.startswith("Settings other than the defaults, in every run: ")
     listed = [item.split(" ")[0] for item in common.removesuffix(".").split(": ", 1)[1].split(", ")]

@@ -28,4 +28,4 @@ def test_a_folder_is_a_demos_cut_short_only_with_a_started_run_and_nothing_else(
 def test_the_regression_run_without_x_at_its_step_is_named_for_what_it_reads():
     """It was "past only (as the tutorial)", though the tutorial fed x's past alone and this run reads y's too."""
     from rnncast.demofolders import PAST_ONLY, REGRESSION_RUNS
-    assert REGRESSION_RUNS[PAST_ONLY] == ("past-only", False) and PAST_ONLY == "x's and y's past (the tutorial fed x's past only)"
+    assert REGRESSION_RUNS[PAST_ONLY] == ("past-only", False) and PAST_ONLY == "x's past (the tutorial's input)"

@@ -14,7 +14,7 @@ import pytest
 
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
-from rnncast import Forecaster
+from rnncast import Forecaster, lonepoints
 from rnncast.backtestplot import backtest_drawn
 from rnncast.forecastplot import errors_apart, forecast_drawn, forecast_plot, running_mean, series_mase
 from rnncast.plots import baseline_label
@@ -417,7 +417,7 @@ def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point(
     assert len(one) >= 3 and all(line.get_marker() not in ("None", "") for line in one)  # actual, model, baselines
     assert any(isinstance(c, matplotlib.collections.LineCollection) for c in ax.collections)  # the band's bar
     errors = errors_apart(model, frame, {"model": model})  # it crashed: a running mean as long as its width (25)
-    assert [line.get_marker() for line in errors.axes[1].lines[:2]] == ["s", "o"]
+    assert [line.get_marker() for line in errors.axes[1].lines[:2]] == ["s", lonepoints.MODEL_MARKS[0]]  # the top's mark
     assert errors._suptitle.get_text() == "Test split, forecast one step ahead: all 1 test point"
 
 

@@ -37,3 +37,10 @@ def test_a_band_of_one_point_is_drawn_as_a_bar_over_dates_too():
     ax = Figure().subplots()
     assert not lonepoints.bars(ax, np.arange(3), [1.0, 1.0, 1.0], [2.0, 2.0, 2.0], "C0", 0.2).any()
     assert not ax.collections  # a band of three points is seen as a fill: no bar
+
+
+def test_each_of_several_models_has_its_own_mark_along_its_line_and_at_its_lone_points():
+    values = np.r_[np.arange(60.0), np.nan, 5.0, np.nan, np.arange(40.0)]  # a lone point at 61
+    first, second = lonepoints.model(values, 0), lonepoints.model(values, 1)
+    assert first["marker"] != second["marker"] and 61 in first["markevery"] and 61 in second["markevery"]
+    assert 8 <= len(first["markevery"]) <= 14 and first["markevery"][0] != second["markevery"][0]  # staggered

@@ -78,3 +78,21 @@ def test_a_links_block_writes_relative_links_its_words_and_addresses_escaped():
     page = html_page("t", [("links", [("past-only/report.html (x's past)", "past-only/report.html"), ("a<b", "a'b/r.html")])])
     assert "<li><a href='past-only/report.html'>past-only/report.html (x&#x27;s past)</a></li>" in page
     assert "<a href='a&#x27;b/r.html'>a&lt;b</a>" in page
+
+
+def test_the_words_drawn_in_a_figure_are_read_by_the_pages_glossary():
+    """The sine demo page's loss figures said "MSE (scaled units, log scale)"; its glossary never said what scaled
+    units are (the figure's words were not read), where the regression page's text named them."""
+    from matplotlib.figure import Figure
+
+    from rnncast.pagehtml import figure_words, html_page
+    fig = Figure()
+    ax = fig.subplots()
+    ax.plot([1, 2], [3, 4], label="GRU")
+    ax.set_ylabel("MSE (scaled units, log scale)")
+    ax.legend()
+    words = figure_words(fig)
+    assert "MSE (scaled units, log scale)" in words.splitlines() and "GRU" in words.splitlines()
+    said = html_page("t", [("p", "A figure."), ("img", b"png", "a figure", words)])
+    assert "<b>scaled units</b>" in said and "<b>MSE</b>" in said
+    assert "<b>scaled units</b>" not in html_page("t", [("p", "A figure."), ("img", b"png", "a figure")])

@@ -571,3 +571,22 @@ def test_points_left_out_of_the_scores_are_marked_by_why_and_counted_alike_in_bo
     assert plots.scored_note(10, 3, "them") == ", 7 of them scored, the 3 left out marked"
     assert plots.scored_note(10, 3, "the 10 target points drawn", "; ") == "; 7 of the 10 target points drawn scored, the 3 left out marked"
     assert plots.scored_note(10, 0, "them") == ""
+
+
+def test_several_models_are_told_apart_by_a_mark_of_their_own_as_well_as_by_colour():
+    """The sine demo's RNN, LSTM and GRU were told apart by orange and green alone (loss and forecast figures)."""
+    from rnncast.lonepoints import MODEL_MARKS
+    history = [{"epoch": e, "train_loss": 1.0 / e, "val_loss": 1.5 / e, "best": True} for e in range(1, 30)]
+    fig = plots.loss_figure({"RNN": history, "LSTM": history, "GRU": history})
+    by_label = {line.get_label(): line.get_marker() for line in fig.axes[0].lines}
+    assert [by_label[f"{cell} {part}"] for cell in ("RNN", "LSTM", "GRU") for part in ("train", "validation")] == [
+        mark for mark in MODEL_MARKS[:3] for _ in range(2)]
+    assert [h.get_marker() for h in fig.legends[0].legend_handles[:3]] == list(MODEL_MARKS[:3])  # the legend says so
+    lone = plots.loss_figure({"lstm": history}).axes[0].lines[0].get_marker()
+    assert lone in ("None", "")  # one model needs no mark to be told apart
+    x = np.arange(200)
+    fig = matplotlib.figure.Figure()
+    ax = fig.subplots()
+    plots.draw_forecast(ax, x, np.sin(x / 9), {"RNN": np.sin(x / 9), "GRU": np.cos(x / 9)})
+    marks = {line.get_gid(): line.get_marker() for line in ax.lines if line.get_gid()}
+    assert marks == {"RNN": MODEL_MARKS[0], "GRU": MODEL_MARKS[1]}

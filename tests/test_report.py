@@ -46,8 +46,8 @@ def test_the_forecast_plot_names_the_highway_beside_the_cell_where_it_is_on(tmp_
     """The plot said "model (rnn)" with the highway on or off, though with it on much of the forecast is the highway's."""
     import rnncast.report
     named = []
-    real = rnncast.report.forecast_plot
-    monkeypatch.setattr(rnncast.report, "forecast_plot", lambda f, d, models, *a, **k: named.append(list(models)) or real(f, d, models, *a, **k))
+    real = rnncast.report.forecast_drawn
+    monkeypatch.setattr(rnncast.report, "forecast_drawn", lambda f, d, models, *a, **k: named.append(list(models)) or real(f, d, models, *a, **k))
     for highway in (True, False):
         write_run(tmp_path / str(highway), Forecaster(**{**TINY, "cell": "rnn", "highway": highway}).fit(frame, target="y"), frame)
     assert named == [["model (rnn + linear highway)"], ["model (rnn)"]]

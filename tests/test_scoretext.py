@@ -65,3 +65,11 @@ def test_a_sentence_quotes_a_score_as_the_tables_column_writes_it():
     assert (q(114.1), q(35.81)) == ("114.1", "35.8") == (score_texts("mse", column)[0], score_texts("mse", column)[3])
     assert quoter("mse", [None, float("nan")])(0.12345678) == "0.12346"  # a column without numbers: the value's own
     assert quoter("pinball", [])(float("inf")) == "inf"
+
+
+def test_numbers_one_sentence_compares_get_digits_enough_to_differ():
+    from rnncast.scoretext import apart
+    assert apart([0.99012, 0.98987]) == ["0.9901", "0.9899"]  # was "0.990" twice beside "more than"
+    assert apart([0.5, 0.25]) == ["0.500", "0.250"] and apart([0.9, 0.9]) == ["0.900", "0.900"]  # equal: alike
+    assert apart([0.012651, 0.012649], 4, "g") == ["0.012651", "0.012649"]
+    assert apart([1.0, 1.0 + 1e-12]) == ["1.000000000", "1.000000000"]  # alike at the most digits: as they are

@@ -83,3 +83,13 @@ def test_a_cell_flag_in_capitals_is_the_cell_and_others_are_left_for_the_choices
     from rnncast.settingtext import parse_setting
     assert [parse_setting("cell", v) for v in ("LSTM", "Gru", "rnn")] == ["lstm", "gru", "rnn"]
     assert parse_setting("cell", "LSTMx") == "LSTMx"  # refused by the flag's choices, named as given
+
+
+def test_every_choice_flag_in_capitals_is_its_choice_as_the_cell_is():
+    """--cell LSTM was taken while --scaler MinMax was refused by the flag's choices."""
+    from rnncast.settingtext import parse_setting
+    given = {"scaler": "MinMax", "window_norm": "NONE", "fill": "FFill", "highway_start": "Least_Squares",
+             "decoder": "Direct", "lr_schedule": "Cosine", "loss": "MAE", "scheme": "Sequence", "device": "CPU"}
+    assert {name: parse_setting(name, text) for name, text in given.items()} == {
+        name: text.lower() for name, text in given.items()}
+    assert parse_setting("scaler", "MinMaxx") == "MinMaxx"  # refused by the flag's choices, named as given

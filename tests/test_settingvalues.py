@@ -286,3 +286,13 @@ def test_a_whole_cutoff_of_any_numeric_type_or_plain_number_text_is_held_as_its_
     model = Forecaster(lookback=8, horizon=2, epochs=1, hidden_size=4, cutoff=Fraction(140)).fit(frame, time_col="step")
     model.save(tmp_path / "m")
     assert json.loads((tmp_path / "m" / "model.json").read_text())["params"]["cutoff"] == "140"
+
+
+def test_every_choice_is_read_in_any_case_and_anything_else_kept_for_its_check():
+    """scaler="MinMax" was taken by Forecaster(...) and refused at fit while cell="LSTM" fitted an lstm."""
+    from rnncast.settingvalues import CHOICES, choice_name, plain_values
+    for name, choices in CHOICES.items():
+        assert [choice_name(name, f" {c.upper()} ") for c in choices] == list(choices)
+        assert choice_name(name, "Bogus") == "Bogus" and choice_name(name, None) is None
+    assert plain_values({"scaler": "MinMax", "window_norm": "LAST", "fill": None}) == {
+        "scaler": "minmax", "window_norm": "last", "fill": None}

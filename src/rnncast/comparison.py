@@ -15,6 +15,7 @@ import numpy as np
 
 from rnncast import significance
 from rnncast.significance import p_number, p_text
+from rnncast.scoretext import apart as told_apart  # "apart" names the pairs that differ here
 from rnncast.spelling import listing
 
 ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
@@ -141,8 +142,9 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
         theirs = listing([f"{r}'s {mse[r]:.4g}" for r in near], "or")
         clauses[:0] = [f"{best} has the lowest {measure}, {mse[best]:.4g}, but it is not apart beyond chance from "
                        f"{theirs} ({test} {_bound([against[r]['p_holm'] for r in near])})"] + [
-            f"{lo}'s {mse[lo]:.4g} is lower than {hi}'s {mse[hi]:.4g} beyond chance ({p_text(p['p_holm'])})"
-            for p in apart for lo, hi in [sorted((p["a"], p["b"]), key=mse.get)]]
+            f"{lo}'s {low} is lower than {hi}'s {high} beyond chance ({p_text(p['p_holm'])})"  # never two equal texts
+            for p in apart for lo, hi in [sorted((p["a"], p["b"]), key=mse.get)]
+            for low, high in [told_apart([mse[lo], mse[hi]], 4, "g")]]
     return None, f"With the {group}, no single model wins: {'; '.join(clauses)}."
 
 

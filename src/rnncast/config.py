@@ -14,18 +14,13 @@ from typing import Any
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import CELLS, cell_name, flag, full_batch, missing_text, parse_quantiles, plain_values
+from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
 
-SCALERS = ("standard", "minmax", "none")
-SCHEMES = ("window", "sequence")
-LOSSES = ("mse", "mae")
-WINDOW_NORMS = ("none", "last", "mean", "season")
-DECODERS = ("direct", "parallel")
-HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
-FILLS = ("ffill", "interpolate", "zero", "drop")
+SCALERS, SCHEMES, LOSSES, WINDOW_NORMS = CHOICES["scaler"], CHOICES["scheme"], CHOICES["loss"], CHOICES["window_norm"]
+DECODERS, HIGHWAY_STARTS, FILLS = CHOICES["decoder"], CHOICES["highway_start"], CHOICES["fill"]  # highwaystart.py
 TIME_UNITS = ("s", "ms", "excel")  # numbertimes.UNITS
-DEVICES = ("auto", "cpu", "cuda")
+DEVICES = CHOICES["device"]
 # Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
 # weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (learned.py, decision 206;
 # device is said: the fitted model forecasts where it was trained), and a study does not rank by them (studies.py).
@@ -198,7 +193,7 @@ class TrainSettings:
     )
     batch_size: int | None = _opt(64, "windows per step; 0 or 'full' (None in Python) for full-batch training")
     lr: float = _opt(3e-4, "Adam learning rate")
-    lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
+    lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", CHOICES["lr_schedule"])
     patience: int = _opt(5, "epochs without a better validation loss before stopping")
     grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
     loss: str = _opt(
@@ -254,10 +249,11 @@ SAVED_BEFORE: dict[str, Any] = {"highway": False}
 
 
 def with_saved_defaults(params: dict) -> dict:
-    """Saved settings, with the value a setting had before it existed filled in where it is absent, and the cell
-    as fit reads it (``cell_name``: a model or config.json saved with "LSTM" is the lstm its network was built as)."""
+    """Saved settings, with the value a setting had before it existed filled in where it is absent, and each
+    choice as fit reads it (``choice_name``: a model or config.json saved with "LSTM" is the lstm its network was built
+    as, one saved with scaler "MinMax" the minmax it was scaled with)."""
     params = {**SAVED_BEFORE, **params}
-    return {**params, "cell": cell_name(params["cell"])} if "cell" in params else params
+    return {name: choice_name(name, value) if name in CHOICES else value for name, value in params.items()}
 
 
 # Named sets of settings: ``Forecaster(**PRESETS["segrnn"], lookback=..., horizon=...)``.

@@ -25,7 +25,8 @@ from rnncast.runhistory import kept_untrained
 from rnncast.verdicts import verdict
 
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
-                           patience=10, scaler="minmax", window_norm="none")  # the tutorial's, split by time
+                           patience=10, scaler="minmax", window_norm="none",  # the tutorial's, split by time
+                           target_input=False, highway=False)  # its input, x alone: y is never read (README's four settings)
 SINE_SETTINGS = dict(lookback=50, horizon=1, hidden_size=64, epochs=60, patience=8, batch_size=64, lr=3e-3)
 SINE_STEP = 0.1  # y = sin(SINE_STEP t): a period of 2 pi / 0.1, about 63 rows
 
@@ -71,7 +72,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
     lookback = SINE_SETTINGS["lookback"]
     intro = (f"One continuous sine wave, y = sin({SINE_STEP:g} t) + noise, split by time into train (70%), validation "
              f"(10%) and test (20%). Each cell (RNN, LSTM, GRU) is trained in two configurations, with the linear highway "
-             f"and without it; every network sees {lookback} steps and predicts the next one (horizon "
+             f"and without it; every network sees a window of {lookback} steps (its lookback) and predicts the next one (horizon "
              f"{SINE_SETTINGS['horizon']}). "
              + " ".join(f"{'With the linear highway (the defaults)' if SINE_GROUPS[g].get('highway', True) else 'With the highway off (the cells alone)'}, "
                         f"each forecast = {text}." for g, text in made_of.items())

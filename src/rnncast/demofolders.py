@@ -10,9 +10,9 @@ from rnncast.files import entries_of
 
 SINE_GROUPS = {"highway on": dict(highway=True), "cells alone": dict(highway=False)}  # over demo.SINE_SETTINGS
 CELLS = ("rnn", "lstm", "gru")
-PAST_ONLY = "x's and y's past (the tutorial fed x's past only)"  # its windows: x and the target's own past
+PAST_ONLY = "x's past (the tutorial's input)"  # its windows: x alone, the target never read
 REGRESSION_RUNS = {PAST_ONLY: ("past-only", False),  # label: (folder, future_known)
-                   "with x at the target's time step": ("future-known", True)}
+                   "x's past and x at the target's time step": ("future-known", True)}
 
 
 def sine_folder(cell: str, extra: dict) -> str:

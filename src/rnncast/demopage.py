@@ -13,7 +13,7 @@ from pathlib import Path
 from rnncast import files, fonts, plots
 from rnncast.baselines import baseline_name
 from rnncast.comparison import Comparison, pair_table
-from rnncast.pagehtml import html_page
+from rnncast.pagehtml import figure_words, html_page
 from rnncast.reportpage import metric_rows
 from rnncast.readout import unproven
 from rnncast.r2notes import split_notes
@@ -111,7 +111,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
         for heading, figure, name in figures:
             png = plots.png_bytes(figure)
             files.write_bytes(out_dir / name, png)
-            blocks += [("h2", heading), ("img", png, heading)]
+            blocks += [("h2", heading), ("img", png, heading, figure_words(figure))]  # its words in the glossary
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),

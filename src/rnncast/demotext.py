@@ -37,10 +37,11 @@ def regression_lesson(rows: list[demopage.DemoRow], model: Forecaster, data) -> 
             "it too.")
 
 WHY_NOT = ("As the tutorial set it up, the target y at time t depends only on the feature x at the same time t, and "
-           "every window stops at t - 1. The tutorial fed its LSTM windows of x alone (input_dim = 1); the run "
-           "\"x's and y's past\" reads the past of both in each window, y's own past included, with the linear "
-           "highway on (rnncast's defaults). The rows are independent draws, so nothing in either past tells "
-           "anything about y_t: no model can beat predicting the training mean, and this one does not.")
+           "every window stops at t - 1. The tutorial fed its LSTM windows of x alone (input_dim = 1), and so do both "
+           "runs here: target_input=False (--no-target-input) leaves y's own past out of the windows, which rnncast "
+           "reads by default, and highway=False (--no-highway) the linear map from it. The rows are independent draws, "
+           "so nothing in x's past tells anything about y_t: no model can beat predicting the training mean, and this "
+           "one does not.")
 RANDOM_SPLIT = ("Why rnncast splits by time. The tutorial split its windows at random (scikit-learn's "
                 "train_test_split). Windows made one step apart overlap: a test window shares 9 of its 10 values "
                 "with the window just before it and with the one just after, and a random 20% test split leaves each "
@@ -52,8 +53,9 @@ RANDOM_SPLIT = ("Why rnncast splits by time. The tutorial split its windows at r
                 "the future is scored. (In this data the rows are independent draws, so a neighbouring window's target "
                 "tells nothing of a test window's; in a series whose values follow each other it tells much.)")
 FIX = ("The fix is a setting, not a bigger model: future_known=True (--future-known) declares x a covariate known at "
-       "forecast time, and the network then also sees x at the step it predicts. The same network reaches an R² near 1 "
-       "with the settings listed below (the tutorial's own, where they differ from rnncast's defaults).")
+       "forecast time, and the network then also sees x at the step it predicts. The same network, still reading x "
+       "alone, reaches an R² near 1 with the settings listed below (the tutorial's own, where they differ from "
+       "rnncast's defaults, and the two that keep y out of its input).")
 
 
 def floor_sentence(floor: float | None) -> str:

@@ -160,7 +160,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
         mean_repeat, mean_error = running_mean(repeat, smooth), running_mean(error, smooth)
         ax.plot(x, mean_repeat, color="grey", lw=1.2, ls="--", label="repeat the last value",
                 **lonepoints.marks(mean_repeat, "s", 4))  # one test point: a mark
-        ax.plot(x, mean_error, color=f"C{i}", lw=1.5, label=name, **lonepoints.marks(mean_error))
+        ax.plot(x, mean_error, color=f"C{i}", lw=1.5, label=name, **lonepoints.model(mean_error, i))  # the top's mark
         if floor:
             ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
         ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "

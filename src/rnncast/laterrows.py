@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast.samestep import least_squares, least_squares_r2
+from rnncast.scoretext import apart
 from rnncast.spelling import counted, spelled
 
 LEADS = 3  # the later rows measured: t + 1 .. t + 3
@@ -147,20 +148,22 @@ def hint(later: dict | None, model_r2: float | None, target: str | None = None, 
     x, k = later["column"], later["rows"]
     declared = bool(features) and set(features) <= set(known) if _together(later, model_r2) else x in known
     y = repr(target) if target is not None else "the target"
-    scored = f"; the model's R² on {where} is {model_r2:.3f}" if model_r2 is not None else ""
+    joint = later["joint"]["r2"] if _together(later, model_r2) else later["r2"]
+    said = apart([joint, later["r2"], later["same_r2"], later["window_r2"]] + ([model_r2] if model_r2 is not None else []))
+    scored = f"; the model's R² on {where} is {said[4]}" if model_r2 is not None else ""
     if _together(later, model_r2):
         k = later["joint"]["rows"]
         return (f"hint: the target may be aligned with later rows of the features: least squares on the training rows "
-                f"explains R² {later['joint']['r2']:.3f} of it from all of them {counted(k, 'row')} later together "
-                f"(at most {later['r2']:.3f} from any one), against {later['same_r2']:.3f} from the features of its own "
-                f"row and {later['window_r2']:.3f} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the alignment: if {y} is "
+                f"explains R² {said[0]} of it from all of them {counted(k, 'row')} later together "
+                f"(at most {said[1]} from any one), against {said[2]} from the features of its own "
+                f"row and {said[3]} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the alignment: if {y} is "
                 f"made of the features' values {counted(k, 'row')} later (a next-value column made by hand), forecast "
                 f"those columns themselves ({spelled('target')}); if the features are dated {counted(k, 'row')} late, "
                 f"shift them up to the rows they belong to (.shift(-{k}))" + ("" if declared else ", and if their values "
                 f"are known at the forecast time, declare them so ({spelled('future_known', True)})"))
     return (f"hint: the target may be aligned with later rows of {x!r}: least squares on the training rows explains "
-            f"R² {later['r2']:.3f} of it from {x!r} {counted(k, 'row')} later, against {later['same_r2']:.3f} from the "
-            f"features of its own row and {later['window_r2']:.3f} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the "
+            f"R² {said[1]} of it from {x!r} {counted(k, 'row')} later, against {said[2]} from the "
+            f"features of its own row and {said[3]} from {_window(later)}{scored}. No forecast reads later rows, so no setting fixes this; check the "
             f"alignment: if {y} is {x!r} moved up {counted(k, 'row')} (a next-value column made by hand), forecast "
             f"{x!r} itself ({spelled('target', x)}), whose windows and next steps rnncast makes; if {x!r} is dated "
             f"{counted(k, 'row')} late, shift it up to the rows it belongs to (df[{x!r}].shift(-{k}))" + ("" if declared else
@@ -176,8 +179,9 @@ def training_note(later: dict | None) -> str | None:
     x, k, r2 = repr(later["column"]), later["rows"], later["r2"]
     if _together(later, None):
         x, k, r2 = "its features", later["joint"]["rows"], later["joint"]["r2"]
+    said_r2, said_window = apart([r2, later["window_r2"]])
     return (f"first check the alignment: the target may follow {x} {counted(k, 'row')} later (least "
-            f"squares on the training rows: R² {r2:.3f} from that row, against {later['window_r2']:.3f} from "
+            f"squares on the training rows: R² {said_r2} from that row, against {said_window} from "
             f"{_window(later)}); no forecast reads later rows, so "
             "neither more epochs nor another learning rate would fix that")
 
@@ -188,8 +192,9 @@ def own_row(later: dict | None) -> str | None:
     its own step's readings beats the mean from the window, and would do far better seeing them); else None."""
     if later is None or later["same_r2"] < EXPLAINED or 1 - later["same_r2"] > (1 - later["window_r2"]) / 2:
         return None
+    said_same, said_window = apart([later["same_r2"], later["window_r2"]])
     return (f"the target follows the features of its own row: least squares on the training rows explains R² "
-            f"{later['same_r2']:.3f} of it from them, against {later['window_r2']:.3f} from {_window(later)}")
+            f"{said_same} of it from them, against {said_window} from {_window(later)}")
 
 
 def before_window(later: dict | None, lookback: int) -> str | None:
@@ -200,9 +205,9 @@ def before_window(later: dict | None, lookback: int) -> str | None:
     if far is None or far["rows"] <= lookback or far["r2"] < EXPLAINED or \
             1 - far["r2"] > (1 - later["window_r2"]) / 2:
         return None
-    j = far["rows"]
+    j, (said_far, said_window) = far["rows"], apart([far["r2"], later["window_r2"]])
     return (f"hint: the target follows {far['column']!r} {counted(j, 'row')} earlier (least squares on the training "
-            f"rows: R² {far['r2']:.3f} from that row alone, against {later['window_r2']:.3f} from "
+            f"rows: R² {said_far} from that row alone, against {said_window} from "
             f"{_window(later)}), farther back than the lookback of "
             f"{lookback} reads: a lookback of at least {j} ({spelled('lookback', j)}) lets the window read it")
 

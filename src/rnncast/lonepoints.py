@@ -11,6 +11,8 @@ import numpy as np
 
 MODEL_MARK = "o"  # a model's forecast, the actual values, a loss
 BASELINE_MARKS = ("s", "D", "^", "v")  # a baseline's, in the order of ``plots.BASELINE_STYLES``
+MODEL_MARKS = ("^", "v", "P", "X", "h", "*")  # each of several models drawn together, in turn: told apart by shape too
+MARKS_PER_LINE = 12  # a model's own marks along its line, where several share a figure
 LEVEL_MARK = "_"  # a quantile level without its mirror: a short level stroke
 BAR_WIDTH = 6.0  # points: a band's lone point, drawn as a bar from its lower to its upper value
 
@@ -33,6 +35,17 @@ def marks(values, marker: str = MODEL_MARK, size: float = 5.0, every: bool = Fal
     if not (len(where) or every):
         return {}
     return {"marker": marker, "markevery": None if every else where.tolist(), "ms": size, "mew": 1.5 if marker in "_|" else 1.0}
+
+
+def model(values, k: int, size: float = 5.0) -> dict:
+    """``marks`` for the ``k``-th of several models drawn together: its own hollow mark (``MODEL_MARKS``) at about
+    ``MARKS_PER_LINE`` evenly spaced points, staggered by ``k`` so that the models' marks do not fall on each other,
+    and at each lone point, so that the models are told apart by shape as well as colour (RNN, LSTM and GRU's
+    orange and green alone did not)."""
+    n = len(np.asarray(values).reshape(-1))
+    step = max(1, n // MARKS_PER_LINE)
+    where = sorted(set(range((k * step // len(MODEL_MARKS)) % step, n, step)) | set(np.flatnonzero(lone(values)).tolist()))
+    return {"marker": MODEL_MARKS[k % len(MODEL_MARKS)], "markevery": where, "ms": size, "mfc": "white", "mew": 1.2}
 
 
 def baseline(values, k: int) -> dict:

@@ -16,6 +16,8 @@ from matplotlib.lines import Line2D
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
+from rnncast.lonepoints import MODEL_MARKS
+
 EPOCH_STEPS = (1, 2, 5, 10)  # the steps between epoch ticks, times a power of ten: 5, 10, 15, 20; never 2.5
 EPOCH_GAPS = 8  # at most: the gaps between epoch ticks (the smallest step leaving no more)
 
@@ -69,12 +71,14 @@ KEY_COLOUR = "#404040"  # the line styles' and the dot's entries: no model's col
 PAD = 2.0  # a legend column's room besides its text, in font sizes: handle 2.0, gap to the text 0.8, border and spacing
 
 
-def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool, untrained: bool = False) -> None:
+def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool, untrained: bool = False,
+                marked: bool = False) -> None:
     """The loss figure's legend, below its axes across the figure (beside them, four entries of long names left the
     curves half the width): each model once by its colour (``colours``: name -> colour), then, with validation
     curves, what the solid and the dashed line are, and the kept epoch's dot where one is drawn; in as many columns
     as fit the figure's width (``legend_columns``, checked against the legend drawn), the figure taller by the rows
-    below; ``untrained``: the dotted line of the untrained network's validation loss is drawn. Decision 670."""
+    below; ``untrained``: the dotted line of the untrained network's validation loss is drawn; ``marked``: each model's
+    lines carry its own mark (``lonepoints.model``, the k-th model's the k-th), shown beside its name. Decision 670."""
     key = [Line2D([], [], color=KEY_COLOUR, label="train (solid)"),
            Line2D([], [], color=KEY_COLOUR, ls="--", label="validation (dashed)")] if validated else []
     if untrained:
@@ -82,7 +86,9 @@ def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool, untra
     if kept:
         best = "best validation loss" if validated else "lowest training loss"
         key.append(Line2D([], [], ls="", marker="o", ms=5, color=KEY_COLOUR, label=f"kept epoch ({best})"))
-    handles = [Line2D([], [], color=colour, lw=2, label=name) for name, colour in colours.items()] + key
+    handles = [Line2D([], [], color=colour, lw=2, label=name, **({"marker": MODEL_MARKS[k % len(MODEL_MARKS)], "mfc": "white"}
+                                                                  if marked else {}))
+               for k, (name, colour) in enumerate(colours.items())] + key
     columns = legend_columns([h.get_label() for h in handles], fig.get_figwidth() * 72)
     while True:  # the estimate checked against the legend as drawn (its spacing and font), fewer columns while wider
         legend = fig.legend(handles=handles, loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE)

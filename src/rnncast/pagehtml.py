@@ -9,7 +9,9 @@ long word (a column name, a path) breaks rather than widening the page.
 
 Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence[, unproven])``
 (``unproven``: a lower MSE not beyond chance, shown neither good nor bad), ``("list", items)``,
-``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and ``("img", png_bytes, alt)``.
+``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and ``("img", png_bytes, alt)``
+or ``("img", png_bytes, alt, words)``, ``words`` the text drawn in it (``figure_words``: its titles, axis labels,
+legend), which the page's glossary reads as it reads the page's text.
 """
 
 from __future__ import annotations
@@ -88,8 +90,8 @@ def html_page(title: str, blocks: list, season: int | None = None) -> str:
 
 
 def _text(block) -> str:
-    """A block's words, as a reader sees them: a heading's, a paragraph's, a list's items, a table's cells (an
-    image's alt text is not among them)."""
+    """A block's words, as a reader sees them: a heading's, a paragraph's, a list's items, a table's cells, the words
+    drawn in an image where its block holds them (its alt text is not among them)."""
     kind = block[0]
     if kind == "verdict":
         return block[2]
@@ -100,5 +102,12 @@ def _text(block) -> str:
     if kind == "table":
         return "\n".join(" ".join(str(c) for c in row) for row in block[1])
     if kind == "img":
-        return ""  # its alt text is not on the page a person sees
+        return block[3] if len(block) > 3 else ""  # the words drawn in it; its alt text is not on the page a person sees
     return str(block[1])
+
+
+def figure_words(figure) -> str:
+    """The words drawn in a matplotlib ``figure``, its titles, axis labels and legends' ("MSE (scaled units, log
+    scale)"), one a line: what a reader of the page reads in the picture, so that its glossary says what they mean."""
+    texts = figure.findobj(lambda artist: callable(getattr(artist, "get_text", None)))
+    return "\n".join(dict.fromkeys(t.get_text() for t in texts if t.get_text()))

@@ -35,10 +35,13 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
         train, val = ([np.nan if h[k] is None else h[k] for h in history] for k in ("train_loss", "val_loss"))
-        ax.plot(epochs, train, color=colour, label=f"{name} train", **lonepoints.marks(train))  # one epoch: a dot
+        several = len(histories) > 1  # each model's own mark beside its colour (``lonepoints.model``)
+        ax.plot(epochs, train, color=colour, label=f"{name} train",
+                **(lonepoints.model(train, i) if several else lonepoints.marks(train)))  # one epoch: a dot
         validates = any(np.isfinite(val))
         if validates:
-            ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", **lonepoints.marks(val, "s", 4))
+            ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation",
+                    **(lonepoints.model(val, i) if several else lonepoints.marks(val, "s", 4)))
             if (start := (starts or {}).get(name)) is not None and np.isfinite(start):
                 ax.axhline(start, color=colour, ls=":", lw=1.2, label=f"{name} untrained validation")
         loss_of = "val_loss" if validates else "train_loss"  # no validation rows: the lowest training loss's epoch is kept
@@ -61,7 +64,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     ax.set_title(title, wrap=True)
     ax.grid(alpha=0.3)
     named = {name + (f": epoch {kept[name]} kept" if name in kept else ""): f"C{i}" for i, name in enumerate(histories)}
-    lossaxes.loss_legend(fig, named, validated, bool(kept), any(ln.get_ls() == ":" for ln in ax.lines))  # under it, each kept epoch by its model
+    lossaxes.loss_legend(fig, named, validated, bool(kept), any(ln.get_ls() == ":" for ln in ax.lines),  # under it
+                         len(histories) > 1)  # each kept epoch by its model, each model by its mark too
     return fig
 
 
@@ -193,7 +197,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
         else:  # a model under one drawn after it (on top) says so too
             k, later = list(models).index(name), {m: models[m] for m in list(models)[list(models).index(name) + 1:]}
             ax.plot(x, pred, label=covered.note(name, covered.under(pred, later, width), True), color=f"C{k}", lw=1.3,
-                    **lonepoints.marks(pred), gid=name)
+                    **(lonepoints.model(pred, k) if len(models) > 1 else lonepoints.marks(pred)), gid=name)
             shown.append(pred)
     ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)

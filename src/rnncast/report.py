@@ -29,7 +29,7 @@ from rnncast.backtestplot import backtest_drawn
 from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
-from rnncast.pagehtml import html_page
+from rnncast.pagehtml import figure_words, html_page
 from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units
 from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.serieskeys import of_model, skipped_json
@@ -153,10 +153,11 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
-            loss_png = plots.png_bytes(forecaster.loss_figure())
+            loss = forecaster.loss_figure()
+            loss_png, loss_words = plots.png_bytes(loss), figure_words(loss)  # its words in the page's glossary
             figure, rows = forecast_drawn(forecaster, data, {name: forecaster}, forecasts.get("test"),
                                           where=testforecasts.FILE)  # and the targets it draws, by its rows
-            forecast_png = plots.png_bytes(figure)
+            forecast_png, forecast_words = plots.png_bytes(figure), figure_words(figure)
     stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
     noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)
     config = {
@@ -197,9 +198,10 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     title = title or f"rnncast run: {forecaster.cell.upper()} {doing}"
     of = targetrows.caption(forecaster.targets_ if forecaster.layout_ != "wide" else [], rows, testforecasts.FILE)
     figures = [("h2", f"Forecast on the test split{of}"),
-               ("img", forecast_png, f"actual and predicted values{of.replace(', a row each', '')} on the test split"),
+               ("img", forecast_png, f"actual and predicted values{of.replace(', a row each', '')} on the test split",
+                forecast_words),
                *([("p", testforecasts.SAID)] if "test" in forecasts else []),
-               ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
+               ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch", loss_words)]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
     files.write_text(run_dir / "report.html", html_page(title, blocks, forecaster.settings_.data.season))
     return metrics

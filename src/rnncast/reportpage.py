@@ -20,7 +20,7 @@ from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.seriesids import skipped_as_given
 from rnncast.r2notes import split_notes
-from rnncast.scoretext import column_head, with_columns
+from rnncast.scoretext import apart, column_head, with_columns
 from rnncast.significance import p_number
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
@@ -231,7 +231,8 @@ def highway_start_text(start: dict, loss: str) -> str:
         return f"the least-squares fit, penalty {penalty:g} (no validation windows: the smallest penalty)"
     if penalty is None:
         return f"zero: no least-squares fit beat it on validation ({loss} {zero:.5g}, scaled units)"
-    return f"the least-squares fit, penalty {penalty:g}: validation {loss} {val:.5g} against {zero:.5g} at zero (scaled units)"
+    val_text, zero_text = apart([val, zero], 5, "g")  # never two equal texts
+    return f"the least-squares fit, penalty {penalty:g}: validation {loss} {val_text} against {zero_text} at zero (scaled units)"
 
 
 def _windows(result: dict) -> str:

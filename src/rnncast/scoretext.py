@@ -8,6 +8,9 @@ for five significant digits of its largest value and three of its smallest (``66
 ``1.1171e+05`` beside ``97227``; ``11.87``, ``11.79``, ``191.09``). A column that reaches ``PLAIN_BELOW``, or
 would need more than ``MOST_DECIMALS`` (``8.0549e-05``), is scientific, all of it. Never ``-0.0000``: a value that
 rounds to zero is written without its sign.
+
+Numbers one sentence compares ("R² 0.9901 from the features, 0.9899 from the last value") are written with digits
+enough to tell apart those that differ (``apart``), never as two equal texts beside "more than" or "against".
 """
 
 from __future__ import annotations
@@ -36,6 +39,18 @@ def score_texts(name: str, values) -> list[str]:
     if largest >= PLAIN_BELOW or decimals > MOST_DECIMALS:
         return ["" if v is None else _unsigned_zero(f"{v:.{LARGEST - 1}e}") for v in values]
     return [_fixed(v, decimals) for v in values]
+
+
+def apart(values, digits: int = 3, kind: str = "f", most: int = 9) -> list[str]:
+    """``values`` as one sentence compares them: ``digits`` decimals (``kind`` "f") or significant digits ("g"), more
+    where two values that differ would read alike at fewer (0.99012 and 0.98987 are "0.9901" and "0.9899", not "0.990"
+    twice), up to ``most``; values equal at ``most`` read alike, as they are."""
+    values = [float(v) for v in values]
+    for places in range(digits, max(digits, most) + 1):
+        texts = [f"{v:.{places}{kind}}" for v in values]
+        if all(texts[i] != texts[j] for i in range(len(values)) for j in range(i) if values[i] != values[j]):
+            return texts
+    return texts
 
 
 def quoter(name: str, column):

@@ -10,7 +10,7 @@ from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.settingchecks import check_loss_name
-from rnncast.settingvalues import CELLS, cell_name, is_integer, missing_text, parse_quantiles
+from rnncast.settingvalues import CHOICES, choice_name, is_integer, missing_text, parse_quantiles
 from rnncast.spelling import did_you_mean
 
 
@@ -32,8 +32,8 @@ def parse_setting(name: str, value, typed: bool = False):
     text = value.strip() if isinstance(value, str) else None
     if name == "cutoff" and isinstance(value, (datetime.date, datetime.time)):  # TOML's date: cutoff = 2024-06-30
         return value.isoformat()
-    if name == "cell" and cell_name(text) in CELLS:
-        return cell_name(text)  # --cell LSTM, cell = "GRU": the cells as papers write them
+    if name in CHOICES and choice_name(name, text) in CHOICES[name]:
+        return choice_name(name, text)  # --cell LSTM, --scaler MinMax, cell = "GRU": as papers and other libraries write them
     if name == "loss":
         check_loss_name(value)  # --loss MQLoss: before the flag's choices say only mse, mae
     if name == "time_unit" and value is not None and text != "none":  # --time-unit seconds: 's'; 'D' refused by name

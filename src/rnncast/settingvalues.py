@@ -3,7 +3,7 @@ number in its range (int64's, a seed's), a number, a positive integer, one of th
 such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
 compare, print and write to JSON as the same values; a keyword an estimator does not take, refused
 with the closest one; a value handed over as a refusal shows it, on one line (``given``). Nothing here knows the
-settings themselves (``config.py``)."""
+settings themselves (``config.py``) beyond the values each choice-valued one takes (``CHOICES``, which its field offers)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
+# The values of each setting that takes one of a few words (config's fields offer them, the flags too), as fit reads them:
+# each is read whatever its case (``choice_name``), so scaler="MinMax" is minmax as cell="LSTM" is lstm.
+CHOICES = {"cell": CELLS, "scaler": ("standard", "minmax", "none"), "window_norm": ("none", "last", "mean", "season"),
+           "fill": ("ffill", "interpolate", "zero", "drop"), "highway_start": ("zero", "least_squares"),
+           "decoder": ("direct", "parallel"), "lr_schedule": ("constant", "cosine"), "loss": ("mse", "mae"),
+           "scheme": ("window", "sequence"), "device": ("auto", "cpu", "cuda")}
 SHOWN = 100  # the most characters of a value a refusal repeats as it was written
 
 
@@ -189,15 +195,24 @@ def plain_values(params: dict) -> dict:
     best.toml) hold one name for one zone, while ``get_params`` gives back the text given (decision 1215)."""
     from rnncast.numbertimes import unit_name
     from rnncast.zonenames import canonical
-    readers = {"cutoff": cutoff_text, "cell": cell_name, "time_unit": unit_name, "tz": canonical}
-    return {name: readers.get(name, plain)(value) for name, value in params.items()}
+    readers = {"cutoff": cutoff_text, "time_unit": unit_name, "tz": canonical}
+    return {name: choice_name(name, value) if name in CHOICES else readers.get(name, plain)(value)
+            for name, value in params.items()}
+
+
+def choice_name(name: str, value):
+    """A choice-valued setting's value (``CHOICES``) as fit reads it, whatever its case: cell "LSTM", " Gru" and "gru"
+    are "gru", scaler "MinMax" is "minmax", window_norm "NONE" is "none"... the one normaliser of such a value (fit,
+    save, load, resume, compare and the flags use it), so a model saved with "LSTM" loads as the lstm its network was
+    built as; any other value as it is, for the settings' check to refuse by name."""
+    if isinstance(value, str) and value.strip().lower() in CHOICES[name]:
+        return value.strip().lower()
+    return value
 
 
 def cell_name(value):
-    """The cell's name as fit reads it, whatever its case: "LSTM", " Gru" and "gru" are "gru"... the one normaliser
-    of a cell's name (fit, save, load, resume and compare use it), so a model saved with "LSTM" loads as the lstm its
-    network was built as; any other value as it is, for the settings' check to refuse by name."""
-    return value.strip().lower() if isinstance(value, str) and value.strip().lower() in CELLS else value
+    """The cell's name as fit reads it, whatever its case (``choice_name``)."""
+    return choice_name("cell", value)
 
 
 def plain(value):
