@@ -74,3 +74,14 @@ def test_a_korean_morning_or_afternoon_not_beside_a_12_hour_time_is_named(value)
     mark = next(m for m in ("오전", "오후") if m in value)
     with pytest.raises(RnncastError, match=f"holds '{value}' at 1, whose {mark} \\((AM|PM)\\) is read only beside a time of a 12-hour"):
         parse_text(column, "날짜", str)
+
+
+@pytest.mark.parametrize("first, then", [("2024-01-05 13:00", "2024-01-05 오후 3:00"), ("2024-01-05 13:00", "2024-01-05 3:00 오후"),
+                                         ("2024-01-05 13:00", "2024-01-05 3:00 PM"), ("01/05/2024 13:00", "01/05/2024 3:00 pm")])
+def test_a_twelve_hour_time_among_24_hour_ones_first_is_refused_as_two_clocks(first, then):
+    """A 24-hour column whose first value is 24-hour and which later holds '오후 3:00' (or 3:00 PM) was refused as "not a
+    date written as its other 2 values are"; the reverse order was named two clocks (decision 1331): now both are."""
+    column = pd.Series([first, first.replace("13:", "14:"), then])
+    with pytest.raises(RnncastError, match=rf"^time column 't' holds '{then}' at 2 beside '{first}': times of a 24-hour "
+                                           rf"clock and of a 12-hour one in one column; write every time on one clock"):
+        parse_text(column, "t", str)

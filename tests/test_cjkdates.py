@@ -170,3 +170,19 @@ def test_fit_then_predict_write_twelve_hour_times_with_their_morning_and_afterno
     assert set(tested["时间"]) <= set(written) and set(tested["cutoff"]) <= set(written)
     assert main(["predict", str(tmp_path / "run"), str(tmp_path / "hours.csv"), "--out", str(tmp_path / "f.csv")]) == 0
     assert pd.read_csv(tmp_path / "f.csv")["时间"].tolist() == [f"2023年1月6日 {words[0]} 12:00", f"2023年1月6日 {words[0]} 1:00"]
+
+
+@pytest.mark.parametrize("first, then, side, other", [
+    ("2024-01-05 오후 1:00", "2024-01-05 3:00 오후", "after", "before"),
+    ("2024-01-05 1:00 오후", "2024-01-05 오후 3:00", "before", "after"),
+    ("2023年1月1日 下午 1:00", "2023年1月1日 3:00 下午", "after", "before"),
+    ("2023年1月1日 1:00 午後", "2023年1月1日 午後 3:00", "before", "after"),
+])
+def test_a_marker_on_the_other_side_of_the_time_is_refused_saying_so(first, then, side, other):
+    """'오후 1:00' and '1:00 오후' in one column were refused "write every value as '...' is written", naming no
+    difference. Decided: a column is read and forecast in one form, so the other side stays refused, now said."""
+    column = pd.Series([first, first.replace("1:00", "2:00"), then], name="t")
+    with pytest.raises(RnncastError, match=rf"^time column 't' holds '{then}' at row 2, its marker {side} the time, beside "
+                                           rf"'{first}', whose marker stands {other} it: a column's times are read and "
+                                           rf"forecast in one form; write the marker {other} the time in every value"):
+        parse_time(column, "t", None, lambda i: f"row {i}")

@@ -121,6 +121,8 @@ def test_new_data_written_in_the_other_order_is_read_so_where_its_calendar_says_
     assert read.equals(pd.DatetimeIndex(times))
     assert ("time column 'time' is read month first (04/01/2024 00:00 is 1 April 2024), not day first as the data the "
             "model was fitted on") in caplog.text
+    assert ("; write ISO dates (2016-02-01) to leave no doubt: to read them day first (04/01/2024 00:00 as 4 January "
+            "2024), e.g. with pandas: df['time'] = pd.to_datetime(df['time'], format='%d/%m/%Y %H:%M')") in caplog.text
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):  # written as the model read: no word
         read, _ = parse_text(pd.Series(times.strftime("%d/%m/%Y %H:%M")), "time", str, dayfirst=True)

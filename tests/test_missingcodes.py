@@ -124,7 +124,9 @@ def test_missing_values_are_one_text_of_numbers(given, text):
 
 
 @pytest.mark.parametrize("given, says", [(True, "must be numbers such as -999"), ("abc", "'abc' is no number"),
-                                         (float("nan"), "NaN is read as missing already"), ([], "is an empty list")])
+                                         (float("nan"), "NaN is read as missing already"), ([], "is an empty list"),
+                                         ("", "'' is empty, and blank cells are read as missing without it; give "
+                                          "numbers such as -999"), ("  ", "'  ' is blank, and blank cells")])
 def test_what_is_no_code_is_refused_by_name(given, says):
     with pytest.raises(RnncastError, match="missing_values") as err:
         Forecaster(**TINY, missing_values=given).fit(_frame(_temps()), target="y")
@@ -363,3 +365,18 @@ def test_a_future_code_far_outside_the_fit_names_its_series_as_given(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         refuse_future(values, ["price"], None, state, ["102"], [102])
     assert "the future values of 'price' of series 102 hold -999" in caplog.text
+
+
+@pytest.mark.parametrize("value", ['""', '" "'])
+def test_an_empty_missing_values_is_refused_alike_in_a_flag_and_a_config_file(tmp_path, value):
+    """Was: --missing-values "", missing_values = "" in TOML and "" in Python were read as no codes without a word,
+    where the writer may have meant blank cells (always missing) or meant nothing."""
+    from rnncast.cli.parser import build_parser
+    from rnncast.configfile import read_config
+    config = tmp_path / "c.toml"
+    config.write_text(f"missing_values = {value}\n")
+    with pytest.raises(RnncastError, match=r"^missing_values \(--missing-values\) '\s*' is (empty|blank), and blank "):
+        read_config(config)
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["fit", "d.csv", "--missing-values", value.strip('"')])
+    assert exit_.value.code == 2

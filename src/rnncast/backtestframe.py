@@ -18,7 +18,8 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times:
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
     ``<target>_repeat``, and a quantile model's baselines' quantiles ``<target>_repeat_q0.1``, ...). Where ``fill``
     made values: ``<target>_filled`` (the actual value was made, not observed: not scored) and ``left_out`` (the
-    window's inputs hold a value filled from a row after its cutoff: none of its values is scored). ``times`` [W * H]:
+    window's inputs hold a value filled from a row after its cutoff: none of its values is scored); where fill 'zero'
+    wrote one, ``<target>_zero_filled`` (an observed 0 to the scores, so scored and not ``_filled``). ``times`` [W * H]:
     each step's time where the series lacks some dates its windows forecast (``stepactuals``: such a step's actual is
     blank, not ``<target>_filled``)."""
     horizon = wf.y_true.shape[1]
@@ -56,6 +57,8 @@ def finished(columns: dict, targets: list, wf: WindowForecasts, calendar, dialec
         columns[name] = wf.y_true[..., t].reshape(-1)
         if wf.filled is not None:
             columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
+        if wf.zeroed is not None:  # fill 'zero' made the actual, an observed 0 to the scores: not _filled
+            columns[f"{name}_zero_filled"] = wf.zeroed[..., t].reshape(-1)
         columns[f"{name}_hat"] = point[..., t].reshape(-1)
         for j, q in enumerate(wf.levels):
             columns[f"{name}_q{q:g}"] = quantiles[..., t, j].reshape(-1)

@@ -27,7 +27,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, interrupts, nesting, outputs, pathargs, replacing, runhistory, weightfile
+from rnncast import demofolders, interrupts, loadedfiles, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -194,8 +194,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
         raise RnncastError(f"{folder} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model"
                            f"{best or '; give a run directory (rnncast fit writes one) or a model folder'}")
     if folder.is_file():  # load('sales.csv'): the data where the model goes
-        raise RnncastError(f"{folder} is a file, not a model folder: give a run directory (rnncast fit writes one) or "
-                           "its model/ folder; data is given to predict or evaluate")
+        raise RnncastError(loadedfiles.refusal(folder))
     if not folder.is_dir():
         raise RnncastError(f"model folder not found: {folder} (expected a run directory or its model/ folder)")
     if not (folder / META).exists() and demofolders.interrupted(folder):  # a demo killed before its summary

@@ -159,10 +159,13 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
         if marked and twelve and not (beside and 1 <= int(beside[1] or beside[2]) <= 12):
             refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone, 오후 13:00
         if marked != twelve and "M" in parts and re.search(r"\d:\d\d", text.iloc[i]):  # 13:00 among 오후 1:00, or the
-            # reverse: two clocks, whose forecasts could be written on neither
-            raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)} beside {first!r}: times of a "
-                               "24-hour clock and of a 12-hour one in one column; write every time on one clock, "
-                               f"as {first!r} is written")
+            raise RnncastError(two_clocks(name, text.iloc[i], place(i), first))  # reverse: forecasts on neither clock
+        if marked and twelve and beside and bool(beside[1]) != _mark_first(fmt):  # 1:00 오후 among 오후 1:00
+            side, other = ("before", "after") if beside[1] else ("after", "before")
+            raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}, its marker {side} the time, "
+                               f"beside {first!r}, whose marker stands {other} it: a column's times are read and "
+                               f"forecast in one form; write the marker {other} the time in every value, as {first!r} "
+                               "is written")
         raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}; write every value as "
                            f"{first!r} is written")
     if "q" in parts:
@@ -200,6 +203,19 @@ def _clock(text: pd.Series, parts: pd.DataFrame, fmt: str, name: str, place) -> 
         token = next(t for t in MERIDIEMS if t in fmt)
         hour = hour % 12 + 12 * (parts["a"] == MERIDIEMS[token][1])
     return pd.TimedeltaIndex(pd.to_timedelta(hour * 3600 + minutes[0] * 60 + minutes[1], unit="s"))
+
+
+def two_clocks(name: str, value: str, where: str, first: str) -> str:
+    """The refusal of ``value`` (at ``where``) on the other clock than ``first``'s: a 24-hour time among 12-hour ones
+    (오후 1:00, 1:00 PM), or the reverse; the forecasts of a column on two clocks could be written on neither."""
+    return (f"time column {name!r} holds {value!r} at {where} beside {first!r}: times of a 24-hour clock and of a "
+            f"12-hour one in one column; write every time on one clock, as {first!r} is written")
+
+
+def _mark_first(fmt: str) -> bool:
+    """Whether ``fmt`` writes its 오전/오후 (午前/午後, 上午/下午) before the hour."""
+    at = min(fmt.find(t) for t in MERIDIEMS if t in fmt)
+    return at < min(i for i in (fmt.find("%I"), fmt.find("%-I"), fmt.find("%H")) if i >= 0)
 
 
 def refuse_mark(name: str, value: str, where: str) -> None:

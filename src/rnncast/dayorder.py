@@ -130,10 +130,11 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     if order is not None:
         order["dayfirst"] = not day
     i = int(np.flatnonzero(read != other)[0])
+    example = str((column if written is None else written).iloc[i]).strip()
     said.warning("time column %r is read %s first (%s is %s), not %s first as the data the model was fitted on: read "
-                 "%s first its dates %s, read %s first %s; write ISO dates (2016-02-01) to leave no doubt", name, theirs,
-                 str((column if written is None else written).iloc[i]).strip(), timetext.spoken(other[i]), mine, mine, _kept_text(kept[mine]), theirs,
-                 _kept_text(kept[theirs], "they "))
+                 "%s first its dates %s, read %s first %s; %s", name, theirs, example, timetext.spoken(other[i]), mine,
+                 mine, _kept_text(kept[mine]), theirs, _kept_text(kept[theirs], "they "),
+                 _other_way(column if written is None else written, name, mine, example, read[i]))  # the way back
     return other
 
 

@@ -213,7 +213,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         point, quantiles = point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
-                               times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands)
+                               times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,
+                               zeroed=None if panel.zeroed is None else panel.zeroed[rows, :n_t])
 
     filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]

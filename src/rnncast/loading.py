@@ -292,8 +292,10 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                   fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
+    zeroed = None  # the targets zero fill writes 0 for: scored as observed, said in the forecast tables
     if np.isnan(values).any():
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
+        zeroed = np.isnan(values[:, : rows.n_targets]) if fill == "zero" else None
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,
                                                                     announce, wide=layout == "wide",
@@ -302,7 +304,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
                  row_numbers=positions if layout == "wide" and time is None else None,  # a wide table's rows: shared
-                 written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None, zero_tail=zero_tail)
+                 written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None, zero_tail=zero_tail,
+                 zeroed=zeroed if zeroed is not None and zeroed.any() else None)
 
 
 def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:

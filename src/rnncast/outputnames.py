@@ -53,6 +53,7 @@ def written(targets: list, levels=(), id_col=None, time_col=None, layout: str = 
         names.append((f"{target}_hat", f"the forecast of target {target!r} {BOTH}", False))
         names += [(f"{target}_q{q}", f"the {q} quantile of target {target!r} {BOTH}", False) for q in _levels(levels)]
         names.append((f"{target}_filled", f"where fill made a value of target {target!r} {BACKTEST}", False))
+        names.append((f"{target}_zero_filled", f"where fill 'zero' wrote a value of target {target!r} {BACKTEST}", False))
         for key, said in BASELINES.items():  # each one's quantiles after it: its interval (baselinebands)
             names.append((f"{target}_{key}", f"the {said!r} baseline of target {target!r} {BACKTEST}", False))
             names += [(f"{target}_{key}_q{q}", f"the {q} quantile of the {said!r} baseline of target {target!r} "

@@ -49,6 +49,8 @@ class Panel:
     # on (negative: earlier, positive: later; 0: observed, fills.fill_missing); None: every value observed
     dropped_tail: dict = field(default_factory=dict)  # {series: (rows, last time)} rows fill 'drop' removed at its end
     zero_tail: dict = field(default_factory=dict)  # {series: steps} fill 'zero' wrote after its last row (zerotail)
+    zeroed: np.ndarray | None = None  # [N, T] bool: the targets fill 'zero' wrote 0 for (scored as observed, so not in
+    # ``filled``; the forecast tables' <target>_zero_filled); None: no value zero filled
     unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
     series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
     given: pd.Index | None = None  # [S] the caller's ids (1, not '1') where they were not text; None: ids as given
@@ -207,7 +209,7 @@ class Panel:
                      given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
                      written_offsets=self.written_offsets, key=self.key,
-                     target_least=self.target_least)
+                     target_least=self.target_least, zeroed=self.zeroed[rows] if self.zeroed is not None else None)
 
 
 def _is_bool(value) -> bool:

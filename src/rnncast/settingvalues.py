@@ -103,14 +103,18 @@ def cutoff_text(value):
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
-    or such text; None, "none" and "" are none. Raises ``RnncastError`` for anything else: a flag (True), a text that
-    is no number, NaN (already missing) or infinity, each named with what would be accepted."""
-    if value is None or (isinstance(value, str) and value.strip() in ("", "none")):
+    or such text; None and "none" are none. Raises ``RnncastError`` for anything else: a flag (True), a text that
+    is no number, NaN (already missing) or infinity, each named with what would be accepted; empty or blank text too,
+    which meant none without a word where its writer may have meant blank cells (read as missing whatever is set)."""
+    if value is None or (isinstance(value, str) and value.strip() == "none"):
         return None
+    accepted = "numbers such as -999 or -999,9999 (the values a file writes for a missing one)"
+    if isinstance(value, str) and not value.strip():
+        raise RnncastError(f"{named('missing_values')} {given(value)} is {'blank' if value else 'empty'}, and blank cells "
+                           f"are read as missing without it; give {accepted}, or leave it unset (none)")
     items = value.split(",") if isinstance(value, str) else (
         value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
     items = items if isinstance(items, (list, tuple)) else [items]
-    accepted = "numbers such as -999 or -999,9999 (the values a file writes for a missing one)"
     read = []
     for item in items:
         if isinstance(item, bool) or type(item).__name__ == "bool_" or isinstance(item, bytes):

@@ -143,15 +143,16 @@ def align(wf, absent: Absent | None):
     if absent is None:
         return wf
     y_true = wf.y_true.copy()
-    filled = None if wf.filled is None else wf.filled.copy()
+    filled, zeroed = (None if m is None else m.copy() for m in (wf.filled, wf.zeroed))
     for w in np.flatnonzero(absent.mask.any(axis=1)):
         have = ~absent.mask[w]
         n = int(have.sum())
         y_true[w, have], y_true[w, ~have] = wf.y_true[w, :n], wf.baselines["repeat"][w, ~have]
-        if filled is not None:
-            filled[w, have], filled[w, ~have] = wf.filled[w, :n], False
+        for moved, given in ((filled, wf.filled), (zeroed, wf.zeroed)):  # what fill made moves with its actual
+            if moved is not None:
+                moved[w, have], moved[w, ~have] = given[w, :n], False
     mask = np.broadcast_to(absent.mask[..., None], wf.y_true.shape).copy()  # [W, H, T]
-    return replace(wf, y_true=y_true, filled=filled, absent=mask)
+    return replace(wf, y_true=y_true, filled=filled, absent=mask, zeroed=zeroed)
 
 
 def shown(wf, absent: Absent | None):

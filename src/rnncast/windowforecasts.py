@@ -17,8 +17,9 @@ import pandas as pd
 
 from rnncast.spelling import counted
 
-WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later", "absent")
-MASKS = ("filled", "reads_later", "absent")  # False where a part lacks one (concat)
+WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later", "absent",
+                 "zeroed")
+MASKS = ("filled", "reads_later", "absent", "zeroed")  # False where a part lacks one (concat)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class WindowForecasts:
     reads_later: np.ndarray | None = None  # [W] bool
     absent: np.ndarray | None = None  # [W, H, T] bool: the step's date has no row (no actual)
     baseline_quantiles: dict = field(default_factory=dict)  # name -> [W, H, T, Q] at ``levels`` (``baselinebands``)
+    zeroed: np.ndarray | None = None  # [W, H, T] bool: actuals fill 'zero' wrote (scored as observed); None: none
 
     def __repr__(self) -> str:
         """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
@@ -115,7 +117,8 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
     return WindowForecasts(wf.starts, wf.target_rows, one(wf.y_true), one(wf.y_pred),
                            {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
                            one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
-                           wf.reads_later, one(wf.absent), {k: one(v) for k, v in wf.baseline_quantiles.items()})
+                           wf.reads_later, one(wf.absent), {k: one(v) for k, v in wf.baseline_quantiles.items()},
+                           one(wf.zeroed))
 
 
 def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
