@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 
 import numpy as np
 
@@ -95,16 +96,30 @@ def cutoff_text(value):
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
 
+PACKED = re.compile(r"\d,\d")  # '-999,9': two numbers, or one with a decimal comma (``packed``)
+
+
+def packed(text: str | None) -> bool:
+    """Whether ``missing_text``'s text joins two numbers with a bare comma between digits ('-999,9', '-999,9999'),
+    which a file writing decimal commas reads as one number (-999.9): a list, a number and a text separated by ';' or
+    ', ' are written without one."""
+    return bool(text) and PACKED.search(text) is not None
+
+
 def missing_text(value) -> str | None:
-    """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
-    or such text; None, "none" and "" are none. Raises ``RnncastError`` for anything else: a flag (True), a text that
-    is no number, NaN (already missing) or infinity, each named with what would be accepted."""
+    """``missing_values`` as one text of numbers (``"-999, 9999"``), from a number, a list or tuple of them, a 1-D
+    array or such text; None, "none" and "" are none. Text is separated by ',' or by ';' (a comma inside a ';' item is
+    a decimal comma: '-999,9; 9999' is -999.9 and 9999). A list and a ';' text are written joined by ', '; a ',' text
+    as it was joined, so that '-999,9' stays ``packed``, refused in a file writing decimal commas (``codedblanks``).
+    Raises ``RnncastError`` for anything else: a flag (True), a text that is no number, NaN (already missing) or
+    infinity, each named with what would be accepted."""
     if value is None or (isinstance(value, str) and value.strip() in ("", "none")):
         return None
-    items = value.split(",") if isinstance(value, str) else (
-        value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
+    semi = isinstance(value, str) and ";" in value
+    items = [v.replace(",", ".") for v in value.split(";")] if semi else value.split(",") if isinstance(value, str) \
+        else (value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
     items = items if isinstance(items, (list, tuple)) else [items]
-    accepted = "numbers such as -999 or -999,9999 (the values a file writes for a missing one)"
+    accepted = "numbers such as -999 or '-999; 9999' (the values a file writes for a missing one)"
     read = []
     for item in items:
         if isinstance(item, bool) or type(item).__name__ == "bool_" or isinstance(item, bytes):
@@ -120,7 +135,8 @@ def missing_text(value) -> str | None:
         read.append(number)
     if not read:
         raise RnncastError(f"{named('missing_values')} {given(value)} is an empty list: give {accepted}, or leave it unset")
-    return ",".join(f"{v:.15g}" for v in dict.fromkeys(read))
+    join = "," if isinstance(value, str) and not semi and (", " not in value or packed(value)) else ", "
+    return join.join(f"{v:.15g}" for v in dict.fromkeys(read))
 
 
 def missing_numbers(text: str | None) -> tuple[float, ...]:
