@@ -13,7 +13,9 @@ import re
 
 import numpy as np
 
+from rnncast import excelerrors
 from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.excelerrors import NOT_AVAILABLE
 from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
@@ -127,6 +129,10 @@ def missing_text(value) -> str | None:
         try:
             number = float(item.strip() if isinstance(item, str) else item)
         except (TypeError, ValueError):
+            if isinstance(item, str) and item.strip().upper() in NOT_AVAILABLE:  # '#NV': read as missing already
+                raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
+                                   f"is {excelerrors.named(item)}, read as a missing value already, as #N/A is; "
+                                   "leave it out") from None
             raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
                                "number)") from None
         if not math.isfinite(number):
