@@ -131,6 +131,8 @@ def test_a_packed_code_is_refused_by_name_for_a_file_writing_decimal_commas():
     for text in ("-999.9", "-999, 9", "-999"):  # a point, a list (', '), one number: not packed
         blank(_rows([[9.0, 1.0], [-999.9, 9.0]]), text, False, "ffill", {"decimal": ","})
     blank(_rows([[9.0, 1.0], [-999.0, 9.0]]), "-999,9", False, "ffill", {"decimal": "."})  # a point file: two numbers
+    with pytest.raises(RnncastError, match="'-999,5' is ambiguous for b.csv, which is separated by ';', as files"):
+        blank(_rows([[5.0, 1.0], [-999.0, 5.0]]), "-999,5", False, "ffill", {"separator": ";", "source": "b.csv"})
 
 
 def test_the_info_line_names_the_codes_that_matched(caplog):

@@ -32,8 +32,8 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
     codes = missing_numbers(text)
     if not codes:
         return None
-    if packed(text) and (attrs or {}).get(DECIMAL) == ",":
-        raise RnncastError(ambiguous(text, attrs))
+    if packed(text) and ((attrs or {}).get(DECIMAL) == "," or (attrs or {}).get("separator") == ";"):
+        raise RnncastError(ambiguous(text, attrs))  # a ';' file of integers: -999,5 is a European's -999.5 too
     unmatched = None
     each = [rows.values == v for v in codes]  # [N, C] per code
     hit = np.logical_or.reduce(each)
@@ -63,12 +63,14 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
 
 def ambiguous(text: str, attrs: dict) -> str:
     """The refusal of ``missing_values`` text joining numbers with a bare comma ('-999,9', ``settingvalues.packed``)
-    for a file whose numbers are written with decimal commas (``attrs``: its frame's): -999 and 9 to the setting,
+    for a file whose numbers are written with decimal commas or separated by ';' (``attrs``: its frame's): -999 and 9 to the setting,
     -999.9 to the file's writer. Neither is guessed: 22 real 9,0 cells of a station's file were read as missing."""
     numbers = missing_numbers(text)
     one = re.sub(r"(\d),(\d)", r"\1.\2", text)
-    return (f"{named('missing_values')} {text!r} is ambiguous for {attrs.get('source', 'the data')}, which writes "
-            f"decimals with a comma: it reads as the numbers {', '.join(f'{v:g}' for v in numbers)}, or as {one}; "
+    how = "writes decimals with a comma" if attrs.get(DECIMAL) == "," else "is separated by ';', as files writing " \
+        "decimal commas are"
+    return (f"{named('missing_values')} {text!r} is ambiguous for {attrs.get('source', 'the data')}, which {how}: "
+            f"it reads as the numbers {', '.join(f'{v:g}' for v in numbers)}, or as {one}; "
             f"write a number with a point ({one}) and separate numbers with ';' or ', ' "
             f"({'; '.join(f'{v:g}' for v in numbers)}), or give a list ([{', '.join(f'{v:g}' for v in numbers)}])")
 
