@@ -72,7 +72,7 @@ def test_the_advice_keeps_the_codes_already_given(tmp_path, caplog):
     table = tablefile.read_table(_weekly(tmp_path), None, "M")
     with caplog.at_level("WARNING", logger="rnncast"):
         codes.warn(table, "M", tables.custom_split(400), "9999")
-    assert "--set missing_values=9999,-999 reads those cells as missing" in caplog.text
+    assert "--set 'missing_values=9999, -999' reads those cells as missing" in caplog.text  # never '9999,-999'
 
 
 def test_a_clean_table_is_not_warned_of(tmp_path, caplog):

@@ -24,7 +24,7 @@ def test_codes_read_as_blank_are_kept_apart_and_said(caplog):
         blank(rows, "-999,9999", True, "ffill")
     assert np.isnan(rows.values[1, 0]) and np.isnan(rows.values[2, 1]) and rows.values[0, 0] == 1.0
     assert rows.coded[1, 0] == -999.0 and np.isnan(rows.coded[0, 0])
-    assert "-999,9999 read as missing: 2 cells (1 in 'y', 1 in 'x'); 9999 matched no value" in caplog.text
+    assert "-999 read as missing: 2 cells (1 in 'y', 1 in 'x'); 9999 matched no value" in caplog.text
 
 
 def test_codes_matching_nothing_are_said_at_fit(caplog):
@@ -117,3 +117,42 @@ def test_a_categorical_static_label_of_a_code_or_inf_is_refused_by_name():
             Forecaster(**settings).fit(frame, static_covariates=table, static_categorical=["grade"])
     Forecaster(**settings).fit(frame, static_covariates=pd.DataFrame({"unique_id": ids, "grade": [1, 3, 2]}),
                                static_categorical=["grade"])
+
+
+def test_a_packed_code_is_refused_by_name_for_a_file_writing_decimal_commas():
+    """t30t6: '-999,9' on a ';' file of '9,0' values was split into -999 and 9: its 22 real nines read as missing and
+    interpolated, said as "-999,9 read as missing: 22 cells". A decimal comma file: neither reading is guessed."""
+    rows = _rows([[9.0, 1.0], [-999.9, 9.0], [4.0, 2.0]])
+    with pytest.raises(RnncastError, match=r"missing_values \(--missing-values\) '-999,9' is ambiguous for a.csv, which "
+                                           r"writes decimals with a comma: it reads as the numbers -999, 9, or as "
+                                           r"-999.9; write a number with a point \(-999.9\)"):
+        blank(rows, "-999,9", True, "ffill", {"decimal": ",", "source": "a.csv"})
+    assert rows.values[0, 0] == 9.0  # nothing read as missing
+    for text in ("-999.9", "-999, 9", "-999"):  # a point, a list (', '), one number: not packed
+        blank(_rows([[9.0, 1.0], [-999.9, 9.0]]), text, False, "ffill", {"decimal": ","})
+    blank(_rows([[9.0, 1.0], [-999.0, 9.0]]), "-999,9", False, "ffill", {"decimal": "."})  # a point file: two numbers
+    with pytest.raises(RnncastError, match="'-999,5' is ambiguous for b.csv, which is separated by ';', as files"):
+        blank(_rows([[5.0, 1.0], [-999.0, 5.0]]), "-999,5", False, "ffill", {"separator": ";", "source": "b.csv"})
+
+
+def test_the_info_line_names_the_codes_that_matched(caplog):
+    rows = _rows([[1.0, 2.0], [9.0, 3.0]])
+    with caplog.at_level("INFO", logger="rnncast"):
+        blank(rows, "-999, 9", True, "ffill")
+    assert "9 read as missing: 1 cell (1 in 'y'); -999 matched no value" in caplog.text
+    assert "-999, 9 read as missing" not in caplog.text
+
+
+def test_the_api_refuses_a_packed_code_for_a_decimal_comma_file_and_reads_a_list(tmp_path):
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    values = [f"{9 + (i % 5)},0" for i in range(60)]
+    values[30] = "-999,9"
+    path = tmp_path / "code9.csv"
+    path.write_text("Datum;Wert\n" + "".join(f"{d:%d.%m.%Y};{v}\n" for d, v in zip(
+        __import__("pandas").date_range("2022-01-01", periods=60), values)), encoding="utf-8")
+    with pytest.raises(RnncastError, match="'-999,9' is ambiguous for code9.csv"):
+        Forecaster(**TINY, missing_values="-999,9", fill="interpolate").fit(str(path), target="Wert")
+    for given in ([-999.9], "-999,9; 9999", "-999.9"):  # a list, a ';' text (its comma a decimal one), a point
+        Forecaster(**TINY, missing_values=given, fill="interpolate").fit(str(path), target="Wert")

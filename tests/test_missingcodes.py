@@ -77,8 +77,8 @@ def test_the_advice_keeps_the_codes_already_given_with_the_new_one(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**TINY, missing_values=-999, fill="interpolate").fit(_frame(y), target="y")
     [said] = [r.getMessage() for r in caplog.records if "the way files write" in r.getMessage()]
-    assert said.startswith("column 'y' holds 9999 in 1 row") and "missing_values='-999,9999', --missing-values " \
-        "-999,9999 to read" in said
+    assert said.startswith("column 'y' holds 9999 in 1 row") and "missing_values='-999, 9999', --missing-values " \
+        "'-999, 9999' to read" in said
     y[700] = 20.0
     model = Forecaster(**TINY, missing_values=-999, fill="interpolate").fit(_frame(y), target="y")
     later = _frame(_temps())
@@ -86,8 +86,8 @@ def test_the_advice_keeps_the_codes_already_given_with_the_new_one(caplog):
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(later)
-    assert "fit again with missing_values='-999,-99.9', --missing-values -999,-99.9" in caplog.text
-    assert proposed([9999.0], "-999,9999") == "-999,9999" and proposed([-999.0], None) == -999
+    assert "fit again with missing_values='-999, -99.9', --missing-values '-999, -99.9'" in caplog.text
+    assert proposed([9999.0], "-999,9999") == "-999, 9999" and proposed([-999.0], None) == -999
 
 
 def test_missing_values_reads_the_codes_as_blank_as_a_blank_file_would_be(caplog):
@@ -116,7 +116,9 @@ def test_a_code_that_matches_nothing_is_said(caplog):
         in caplog.text
 
 
-@pytest.mark.parametrize("given, text", [(-999, "-999"), ([-999, 9999.0], "-999,9999"), ("-99.9, -999", "-99.9,-999"),
+@pytest.mark.parametrize("given, text", [(-999, "-999"), ([-999, 9999.0], "-999, 9999"), ("-99.9, -999", "-99.9, -999"),
+                                         ("-99.9,-999", "-99.9,-999"), ("-999,9999", "-999,9999"),
+                                         ("-999,9; 9999", "-999.9, 9999"), ("-999;9", "-999, 9"),
                                          (np.array([-9999]), "-9999"), ("none", None), (None, None)])
 def test_missing_values_are_one_text_of_numbers(given, text):
     assert missing_text(given) == text
@@ -159,7 +161,7 @@ def test_the_flag_and_a_config_file_give_it_as_the_keyword_does(tmp_path, capsys
     assert main(["fit", str(tmp_path / "temps.csv"), "--target", "y", "--config", str(tmp_path / "c.toml"), *small,
                  "--out", str(tmp_path / "run")]) == 0
     config = json.loads((tmp_path / "run" / "config.json").read_text(encoding="utf-8"))
-    assert config["settings"]["missing_values"] == "-999,9999"
+    assert config["settings"]["missing_values"] == "-999, 9999"  # a TOML array: never one decimal-comma number
     capsys.readouterr()
     with pytest.raises(SystemExit) as refused:
         main(["fit", str(tmp_path / "temps.csv"), "--target", "y", "--missing-values", "-999,x", "--out",

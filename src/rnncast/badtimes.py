@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, meridiems, monthtext, timetext, totalrows, weektext
+from rnncast import cjkdates, halfyears, meridiems, monthnames, monthtext, timetext, totalrows, weektext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
@@ -105,7 +105,7 @@ def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> Non
     totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
     raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({form}"
-                       f"{shown!r} at {place(good)}); correct that value"
+                       f"{shown!r} at {place(good)}){monthnames.clause(column, column.iloc[i]) or '; correct that value'}"
                        f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
                        f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
 

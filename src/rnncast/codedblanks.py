@@ -6,6 +6,7 @@ A static covariate holding one is refused by series (``static``): it is never fi
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 
@@ -13,7 +14,8 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.fills import FILL_HINT
 from rnncast.layouts import Rows
-from rnncast.settingvalues import missing_numbers
+from rnncast.numbertext import DECIMAL
+from rnncast.settingvalues import missing_numbers, packed
 from rnncast.spelling import counted, hint, named
 from rnncast.staticvalues import no_value
 from rnncast.timetext import shown
@@ -30,6 +32,8 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
     codes = missing_numbers(text)
     if not codes:
         return None
+    if packed(text) and ((attrs or {}).get(DECIMAL) == "," or (attrs or {}).get("separator") == ";"):
+        raise RnncastError(ambiguous(text, attrs))  # a ';' file of integers: -999,5 is a European's -999.5 too
     unmatched = None
     each = [rows.values == v for v in codes]  # [N, C] per code
     hit = np.logical_or.reduce(each)
@@ -40,8 +44,9 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
                          f"({', '.join(map(repr, rows.columns))}): nothing was read as missing")
         else:
             where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
+            read = ", ".join(f"{v:g}" for v, cells in zip(codes, each) if cells.any())  # '-999, 9': the 9 said
             none = [f"{v:g}" for v, cells in zip(codes, each) if not cells.any()]
-            log.info("%s read as missing: %s (%s)%s", text, counted(int(per_column.sum()), "cell"), where,
+            log.info("%s read as missing: %s (%s)%s", read, counted(int(per_column.sum()), "cell"), where,
                      f"; {', '.join(none)} matched no value" if none else "")
     if hit.any():
         if fill is None:
@@ -54,6 +59,20 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
         rows.coded = np.where(hit, rows.values, np.nan)
         rows.values = np.where(hit, np.nan, rows.values)
     return unmatched
+
+
+def ambiguous(text: str, attrs: dict) -> str:
+    """The refusal of ``missing_values`` text joining numbers with a bare comma ('-999,9', ``settingvalues.packed``)
+    for a file whose numbers are written with decimal commas or separated by ';' (``attrs``: its frame's): -999 and 9 to the setting,
+    -999.9 to the file's writer. Neither is guessed: 22 real 9,0 cells of a station's file were read as missing."""
+    numbers = missing_numbers(text)
+    one = re.sub(r"(\d),(\d)", r"\1.\2", text)
+    how = "writes decimals with a comma" if attrs.get(DECIMAL) == "," else "is separated by ';', as files writing " \
+        "decimal commas are"
+    return (f"{named('missing_values')} {text!r} is ambiguous for {attrs.get('source', 'the data')}, which {how}: "
+            f"it reads as the numbers {', '.join(f'{v:g}' for v in numbers)}, or as {one}; "
+            f"write a number with a point ({one}) and separate numbers with ';' or ', ' "
+            f"({'; '.join(f'{v:g}' for v in numbers)}), or give a list ([{', '.join(f'{v:g}' for v in numbers)}])")
 
 
 def say(unmatched: str | None) -> None:

@@ -66,7 +66,7 @@ class DataSettings:
     missing_values: str | None = _opt(
         None,
         "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "
-        "-999,9999): those cells are read as blank, then filled as --fill says or refused as any missing value "
+        "'-999; 9999'; decimals with a point, -99.9; '-999,9' is refused for a ';' or decimal-comma file): those cells are read as blank, then filled as --fill says or refused as any missing value "
         "(default: none: every number is a value; fit, evaluate and predict name a far -999-like one)",
     )
     freq: str | None = _opt(
@@ -290,7 +290,7 @@ class Settings:
         """Build from the flat keyword arguments of ``Forecaster`` (unknown names are an error)."""
         check_names(params)
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
-        if "missing_values" in params:  # -999, [-999, 9999] or "-999,9999": one text, as the flag and config.json hold it
+        if "missing_values" in params:  # -999, [-999, 9999] or "-999; 9999": one text, as the flag and config.json hold it
             params["missing_values"] = missing_text(params["missing_values"])
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
             params["batch_size"] = full_batch(params["batch_size"])

@@ -23,7 +23,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, unusedcolumns, workbooks, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, pointmix, signs, unusedcolumns, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.finitevalues import infinite
 from rnncast.indexcolumns import INDEX_TIME
@@ -95,8 +95,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                     try:
                         with zipped.opened(path, written.member) as source:  # a zip archive's one data file
                             return pd.read_csv(source, sep=sep, dtype=text or None, compression="infer",
-                                               index_col=False, keep_default_na=not text, na_values=missing,
-                                               skiprows=skip, nrows=rows, low_memory=False)  # one dtype per
+                                               index_col=False, keep_default_na=not text,
+                                               na_values=missing if text else NA_STRINGS, skiprows=skip, nrows=rows,
+                                               low_memory=False)  # one dtype per
                             # column from all its rows: not read in chunks, a column of numbers but for '#VALUE!' at
                             # line 277179 mixed floats and text with pandas' DtypeWarning, its source path, on stderr
                     except pd.errors.ParserWarning:
@@ -289,6 +290,9 @@ def numeric_column(column: pd.Series, name: str, attrs: dict, ids: np.ndarray | 
     column = column.astype(object) if column.dtype.kind == "c" else column  # 1j named as Python writes it
     converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning; 1j refused
     bad = converted.isna() & column.notna()
+    if bad.any() and (mixed := pointmix.refusal(column, bad.to_numpy(), name, attrs.get("separator"),
+                                                lambda i: place(i, attrs))):
+        raise RnncastError(mixed)  # '1.5' among '50,0': the values with a point named, not a valid '50,0'
     if bad.any():
         i = numbertext.named(column, bad.to_numpy())  # no number however written, before a decimal comma (51,02)
         hint = numbertext.hint(column.iloc[i], attrs.get("separator"), column)  # or thousands (1,234), or $1,200.00

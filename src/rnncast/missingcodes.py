@@ -236,11 +236,12 @@ def warn(found: list[dict], given: str | None = None) -> None:
 def proposed(codes, given: str | None = None):
     """``missing_values`` as a hint proposes it: the codes already ``given`` (``missing_values``' text, '-999'), kept
     as given, then the new ``codes`` not among them, so following the hint reads both, not the new alone; one number as
-    itself (-999), several as text ('-999,9999')."""
+    itself (-999), several as text joined by ', ' ('-999, 9999', never '-999,9999': one number in a file writing
+    decimal commas)."""
     before = list(missing_numbers(given))
     every = before + sorted({float(v) for v in codes} - set(before))
     whole = [int(v) if v.is_integer() else v for v in every]
-    return whole[0] if len(whole) == 1 else ",".join(map(str, whole))
+    return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
 
 
 def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=(), given=None) -> None:

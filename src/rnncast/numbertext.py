@@ -29,7 +29,7 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
-from rnncast import signs, thousands
+from rnncast import excelerrors, signs, thousands
 
 log = logging.getLogger(__name__)
 
@@ -133,8 +133,6 @@ def yes_no(column: pd.Series) -> str | None:
 # words exports write for a missing value that pandas does not read as one ('NA', 'n/a', 'null' it does)
 MISSING_WORDS = frozenset({"n.a.", "n.a", "na.", "n. a.", "n.v.", "k.a.", "n.d.", "nd", "missing", "nil", "none",
                            "empty", "blank", "unknown", "not available"})
-EXCEL_ERRORS = frozenset({"#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#NAME?", "#NULL!", "#N/A", "#SPILL!", "#CALC!",
-                          "#GETTING_DATA"})
 
 
 def hint(value, sep: str | None, column: pd.Series) -> str:
@@ -150,9 +148,10 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
         return (f"; it holds {words} values: give them as the numbers 1 and 0 (or as booleans, True and False, read "
                 "as 1 and 0)")
     text = value.strip() if isinstance(value, str) else ""
-    if text.upper() in EXCEL_ERRORS:  # a spreadsheet's formula that failed: no value
-        return (f"; {value!r} is a spreadsheet's error value, no number: mend the formula, or write those cells empty "
-                f"(or NA) and choose how to fill them (fill=, --fill ffill, interpolate or drop)")
+    if error := excelerrors.named(text):  # a spreadsheet's formula that failed (any language's Excel): no value
+        error = f" ({error})" if "," in error else ""  # '#WERT!': Excel's #VALUE!, in German
+        return (f"; {value!r} is a spreadsheet's error value{error}, no number: mend the formula, or write those "
+                f"cells empty (or NA) and choose how to fill them (fill=, --fill ffill, interpolate or drop)")
     if text and (not any(c.isalnum() for c in text) or text.lower() in MISSING_WORDS):  # '-', '?', 'n.a.': missing
         return (f"; {value!r} holds no number, as many exports mark a missing value: write those cells empty (or NA) "
                 f"and choose how to fill them (fill=, --fill ffill, interpolate or drop), or write 0 where it means zero")

@@ -21,7 +21,7 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
     "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
     "cell": "rnn, lstm or gru", "scaler": "standard, minmax or none", "rnncast_version": "the rnncast that wrote it",
-    "missing_values": "the codes read as missing at fit ('-999,9999'; '' for none): the graph does not; give no window "
+    "missing_values": "the codes read as missing at fit ('-999, 9999'; '' for none): the graph does not; give no window "
     "holding one", "fill": "how fit filled a missing value (ffill, interpolate, zero, drop; '' for none: refused): the graph "
     "fills nothing, fill x as predict would", "time_col": "the data's time column ('' for none)",
     "freq": "the calendar of its rows (a pandas offset; '' for none): x's rows are consecutive steps of it",

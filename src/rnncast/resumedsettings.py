@@ -13,6 +13,7 @@ from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.resume import start_over
 from rnncast.resumedrecord import verify
+from rnncast.settingvalues import missing_numbers, missing_text
 from rnncast.spelling import counted, hint
 from rnncast.zonenames import compared
 
@@ -37,6 +38,8 @@ def reads_as(settings: Settings, name: str, value) -> bool:
     flat = settings.flat()
     flat["quantiles"] = list(flat["quantiles"]) or None  # () is no levels; from_flat reads None so
     try:
+        if name == "missing_values":  # a list was recorded '-999,9999' before lists were written '-999, 9999' (9931)
+            return missing_numbers(missing_text(value)) == missing_numbers(settings.data.missing_values)
         return record(Settings.from_flat({**flat, name: value}))[name] == record(settings)[name]
     except (RnncastError, TypeError, ValueError):
         return False

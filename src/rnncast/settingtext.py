@@ -46,7 +46,7 @@ def parse_setting(name: str, value, typed: bool = False):
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "missing_values":
-        return missing_text(value)  # -999, [-999, 9999] or "-999,9999": one text; true, "abc" and NaN refused by name
+        return missing_text(value)  # -999, [-999, 9999] or "-999; 9999": one text; true, "abc" and NaN refused by name
     if name == "batch_size":
         if value is None or text == "full" or (text == "0" and not typed) or (is_integer(value) and value == 0):
             return None  # full batch; False and 0.0 are no 0 (a TOML file writes 0 as a number, as lookback's 14)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 
 import numpy as np
 
+from rnncast import excelerrors
 from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.excelerrors import NOT_AVAILABLE
 from rnncast.othernames import given_to_fit, not_a_setting
 from rnncast.spelling import counted, did_you_mean, named
 
@@ -101,19 +104,33 @@ def cutoff_text(value):
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
 
+PACKED = re.compile(r"\d,\d")  # '-999,9': two numbers, or one with a decimal comma (``packed``)
+
+
+def packed(text: str | None) -> bool:
+    """Whether ``missing_text``'s text joins two numbers with a bare comma between digits ('-999,9', '-999,9999'),
+    which a file writing decimal commas reads as one number (-999.9): a list, a number and a text separated by ';' or
+    ', ' are written without one."""
+    return bool(text) and PACKED.search(text) is not None
+
+
 def missing_text(value) -> str | None:
-    """``missing_values`` as one text of numbers (``"-999,9999"``), from a number, a list or tuple of them, a 1-D array
-    or such text; None and "none" are none. Raises ``RnncastError`` for anything else: a flag (True), a text that
-    is no number, NaN (already missing) or infinity, each named with what would be accepted; empty or blank text too,
-    which meant none without a word where its writer may have meant blank cells (read as missing whatever is set)."""
+    """``missing_values`` as one text of numbers (``"-999, 9999"``), from a number, a list or tuple of them, a 1-D
+    array or such text; None and "none" are none. Text is separated by ',' or by ';' (a comma inside a ';' item is
+    a decimal comma: '-999,9; 9999' is -999.9 and 9999). A list and a ';' text are written joined by ', '; a ',' text
+    as it was joined, so that '-999,9' stays ``packed``, refused in a file writing decimal commas (``codedblanks``).
+    Raises ``RnncastError`` for anything else: a flag (True), a text that is no number, NaN (already missing) or
+    infinity, each named with what would be accepted; empty or blank text too, which meant none without a word where
+    its writer may have meant blank cells (read as missing whatever is set)."""
     if value is None or (isinstance(value, str) and value.strip() == "none"):
         return None
-    accepted = "numbers such as -999 or -999,9999 (the values a file writes for a missing one)"
+    accepted = "numbers such as -999 or '-999; 9999' (the values a file writes for a missing one)"
     if isinstance(value, str) and not value.strip():
         raise RnncastError(f"{named('missing_values')} {given(value)} is {'blank' if value else 'empty'}, and blank cells "
                            f"are read as missing without it; give {accepted}, or leave it unset (none)")
-    items = value.split(",") if isinstance(value, str) else (
-        value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
+    semi = isinstance(value, str) and ";" in value
+    items = [v.replace(",", ".") for v in value.split(";")] if semi else value.split(",") if isinstance(value, str) \
+        else (value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
     items = items if isinstance(items, (list, tuple)) else [items]
     read = []
     for item in items:
@@ -122,6 +139,10 @@ def missing_text(value) -> str | None:
         try:
             number = float(item.strip() if isinstance(item, str) else item)
         except (TypeError, ValueError):
+            if isinstance(item, str) and item.strip().upper() in NOT_AVAILABLE:  # '#NV': read as missing already
+                raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
+                                   f"is {excelerrors.named(item)}, read as a missing value already, as #N/A is; "
+                                   "leave it out") from None
             raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
                                "number)") from None
         if not math.isfinite(number):
@@ -130,7 +151,8 @@ def missing_text(value) -> str | None:
         read.append(number)
     if not read:
         raise RnncastError(f"{named('missing_values')} {given(value)} is an empty list: give {accepted}, or leave it unset")
-    return ",".join(f"{v:.15g}" for v in dict.fromkeys(read))
+    join = "," if isinstance(value, str) and not semi and (", " not in value or packed(value)) else ", "
+    return join.join(f"{v:.15g}" for v in dict.fromkeys(read))
 
 
 def missing_numbers(text: str | None) -> tuple[float, ...]:

@@ -35,6 +35,7 @@ import pandas as pd
 
 from rnncast import zipped
 from rnncast.errors import RnncastError
+from rnncast.excelerrors import NOT_AVAILABLE
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,11 @@ SEPARATORS = (",", ";", "\t", "|")  # those a header is tried with, in this orde
 SEP_LINE = "sep_line"  # a file's frame's attrs: True where its first line is Excel's sep=; (its forecasts' too: csvtext)
 EXCEL_SEP = re.compile(r"^\ufeff?sep=(.)$", re.IGNORECASE)  # Excel's separator line: sep=;  sep=,  sep=|
 HEAD = 1 << 16  # the bytes read at least from a file's start (csvmarks finds its byte-order mark and line end in them)
-# pandas.read_csv's default missing-value strings (its documentation lists them), kept for every column but the ids
+# pandas.read_csv's default missing-value strings (its documentation lists them), kept for every column but the ids,
+# and every language's Excel #N/A (German #NV, Italian #N/D: ``excelerrors``), read as the English one is
 NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
               "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]
+NA_STRINGS += [v for v in NOT_AVAILABLE if v not in NA_STRINGS]
 
 
 class Head(NamedTuple):

@@ -23,7 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, formsample, halfyears, numbertimes, zonedays
+from rnncast import cjkdates, formsample, halfyears, monthnames, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -69,6 +69,7 @@ def one_form(column: pd.Series, name: str = "time", place=str) -> None:
     for group in pd.Series(range(len(forms))).groupby(fields.to_numpy()):
         alike = group[1].to_numpy()
         if len(alike) > 1:
+            monthnames.refuse(column, name, place)  # 'janv. 1995', 'mars 1995': French months, not two forms
             first = [int(np.argmax(form == f)) for f in alike[:2]]  # where each of the first two forms comes first
             a, b = (f"{text[i]!r} at {place(int(rows[i]))} ({counted(int(counts[f]), 'row')} so)" for i, f in zip(first, alike))
             common = text[first[int(counts[alike[1]] > counts[alike[0]])]]

@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import badtimes, compactdates, fiscalyears, halfyears, monthtext, splittime, weektext
+from rnncast import badtimes, compactdates, fiscalyears, halfyears, monthnames, monthtext, splittime, weektext
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -84,7 +84,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
         why = (fiscalyears.remedy(value) if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
         return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
-                f"{weektext.clause(value)}")
+                f"{weektext.clause(value)}{monthnames.clause(frame[c], value)}")
     return None
 
 
@@ -101,11 +101,13 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
-    if found is not None and says_time(found[0]):  # ts of Unix times too: the README says they are refused
+    months = found is not None and not says_time(found[0]) and monthnames.written(frame[found[0]])  # 'janv. 1995'
+    if found is not None and (says_time(found[0]) or months):  # ts of Unix times too: the README says they are refused
         several = unread_count(clause) > 1
-        whose, them = ("their names say", "them") if several else ("its name says", "it")
+        whose, them = ("their names say time", "them") if several else ("its name says time", "it")
+        whose = "its values are months" if months and not several else whose
         remedy = hint("time_col", f"name the time column with {spelled('time_col')}, or, to number the rows, say the "
                                   f"table has none with {spelled('time_col', False)}")  # decision 694
-        raise RnncastError(f"no time column was found: {clause}; {whose} time, so {'the' if several else 'its'} rows "
+        raise RnncastError(f"no time column was found: {clause}; {whose}, so {'the' if several else 'its'} rows "
                            f"are not numbered: correct {them}, {remedy}")
     return name, how

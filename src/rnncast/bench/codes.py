@@ -16,7 +16,7 @@ import pandas as pd
 
 from rnncast import data, missingcodes
 from rnncast.settingvalues import missing_numbers
-from rnncast.spelling import counted
+from rnncast.spelling import counted, shell_word
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,9 @@ def warn(table, mode: str, split, given: str | None = None) -> None:
     tested = int((rows >= split.val_end).sum()) if mode == "M" or name == table.target else 0  # the scored columns'
     log.warning("column %r holds %s in %s (first at %s), the way files write a missing value, %.0f standard deviations "
                 "from its other values (those around it near %.6g): bench reads it as a measurement, trains on it%s%s; "
-                "if it means missing, --set missing_values=%s reads those cells as missing (the protocol then refuses "
+                "if it means missing, --set %s reads those cells as missing (the protocol then refuses "
                 "them, as it refuses blank cells); if it is a real value, ignore this", name,
                 ", ".join(f"{v:g}" for v in codes), counted(len(rows), "row"), first, sds, near,
                 f" and scores {counted(tested, 'test row')} against it" if tested else "",
                 f"; so do {counted(len(found) - 1, 'other column')}" if len(found) > 1 else "",
-                str(missingcodes.proposed(every, given)))
+                shell_word(f"missing_values={missingcodes.proposed(every, given)}"))  # '-999, 9999' quoted

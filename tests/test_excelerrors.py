@@ -1,0 +1,57 @@
+"""Excel's error values in each language (``excelerrors.py``): every language's #N/A read as missing where the English
+one is, the other error values named in the refusal of a column holding one, with their English name."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+from rnncast.data import read_table
+from rnncast.excelerrors import ERRORS, NOT_AVAILABLE, named
+from rnncast.settingvalues import missing_text
+
+
+def _file(tmp_path, cell: str, sep: str = ";"):
+    """60 days of decimal-comma values (',' file: points), one cell ``cell``, as t30t6's long_*.csv."""
+    values = [f"{50 + i % 7},5" if sep == ";" else f"{50 + i % 7}.5" for i in range(60)]
+    values[40] = cell
+    path = tmp_path / "data.csv"
+    path.write_text(f"Datum{sep}Wert\n" + "".join(f"{1 + d % 28:02d}.{1 + d // 28:02d}.2022{sep}{v}\n"
+                                                for d, v in enumerate(values)), encoding="utf-8")
+    return path
+
+
+def test_the_table_keeps_each_languages_not_available_apart_from_its_errors():
+    assert {"#N/A", "#NV", "#N/D", "#N/B", "#SAKNAS!", "#Н/Д"} <= set(NOT_AVAILABLE)
+    assert {"#WERT!", "#BEZUG!", "#ZAHL!", "#VALUE!", "#REF!", "#NUM!", "#DIV/0!", "#VALEUR!", "#DEEL/0!"} <= ERRORS
+    assert not ERRORS & set(NOT_AVAILABLE)
+    assert named("#WERT!") == "Excel's #VALUE!, in German #WERT!" and named(" #div/0! ") == "Excel's #DIV/0!"
+    assert named("#N/D") == "Excel's #N/A, in Italian and Portuguese and Polish #N/D" and named("#W") is None
+
+
+@pytest.mark.parametrize("cell", ["#NV", "#N/D", "#N/B", "#N/A", "#SAKNAS!"])
+@pytest.mark.parametrize("sep", [";", ","])
+def test_every_languages_not_available_is_read_as_missing(tmp_path, cell, sep):
+    """t30t6: German #NV, Italian #N/D and Dutch #N/B were refused as "not numeric" with no advice where #N/A was read
+    as missing."""
+    frame = read_table(_file(tmp_path, cell, sep))
+    assert frame["Wert"].dtype.kind == "f" and frame["Wert"].isna().sum() == 1
+    Forecaster(**TINY, fill="interpolate").fit(str(_file(tmp_path, cell, sep)), target="Wert")
+
+
+@pytest.mark.parametrize("cell, says", [("#WERT!", "Excel's #VALUE!, in German #WERT!"),
+                                        ("#BEZUG!", "Excel's #REF!, in German #BEZUG!"),
+                                        ("#ZAHL!", "Excel's #NUM!, in German #ZAHL!"),
+                                        ("#VALEUR!", "Excel's #VALUE!, in French #VALEUR!")])
+def test_another_error_value_is_named_as_excels_in_the_refusal(tmp_path, cell, says):
+    with pytest.raises(RnncastError, match="is not numeric") as refused:
+        Forecaster(**TINY).fit(str(_file(tmp_path, cell)), target="Wert")
+    assert f"{cell!r} is a spreadsheet's error value ({says}), no number: mend the formula" in str(refused.value)
+
+
+def test_missing_values_naming_a_not_available_says_it_is_read_as_missing_already():
+    with pytest.raises(RnncastError, match=r"'#NV' is Excel's #N/A, in German #NV, read as a missing value already"):
+        missing_text("#NV")
+    with pytest.raises(RnncastError, match="'abc' is no number"):
+        missing_text("abc")
