@@ -20,7 +20,6 @@ from rnncast.baselines import baseline_name
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
 from rnncast.significance import VERDICT_ALPHA
-from rnncast.verdicts import same_mse
 from rnncast.windowforecasts import WindowForecasts
 
 
@@ -68,9 +67,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
-            rival = mean_square(errors, keep)
-            lower = model < rival and not same_mse(model, rival)  # float32's rounding of the baseline: no skill
-            out.against[name][key] = {"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)}
+            out.against[name][key] = {"p_value": p, "beaten": significance.beaten(model, mean_square(errors, keep), p)}
     out.note = baseline_note(out.against)
     return out
 
