@@ -163,7 +163,8 @@ def test_compare_never_says_the_model_beats_intervals_of_the_same_loss_and_tests
     assert bands["mean"]["beaten"] is True
     calls = []
     real = comparequantiles.pinball_errors
-    comparequantiles.pinball_errors = lambda w, spread=None: calls.append(w.quantiles is wf.quantiles) or real(w, spread)
+    comparequantiles.pinball_errors = lambda w, spread=None: (calls.append(w.quantiles is wf.quantiles)
+                                                              or real(w, spread))
     try:
         judge({"a": wf}, None, test=lambda a, b: 0.001)
     finally:
