@@ -24,7 +24,7 @@ import numpy as np
 from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
 from rnncast.spelling import counted, spelled
-from rnncast.windowforecasts import WindowForecasts, scored
+from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,7 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
     "column", "row" (the furthest), "value", "more" (other far values), "last" (the last far row), "share" (the
     model's), "least" (the least baseline's share), "lo", "hi" (the rest's range)}``, the largest share first."""
     keep = scored(wf)
-    keep = np.ones(wf.y_true.shape, dtype=bool) if keep is None else keep
-    errors = {name: np.where(keep, np.nan_to_num((pred - wf.y_true) ** 2), 0.0).sum(axis=(1, 2))  # [W] each window's
+    errors = {name: scored_errors((pred - wf.y_true) ** 2, keep).sum(axis=(1, 2))  # [W] each window's
               for name, pred in {"model": wf.y_pred, **wf.baselines}.items()}
     totals = {name: float(e.sum()) for name, e in errors.items()}
     if not totals["model"] > 0:
