@@ -78,8 +78,8 @@ def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_doe
     for key in held:  # compare tests the model's pinball against each baseline's as evaluate does (its own units)
         assert held[key]["p_value"] == pytest.approx(tested[key]["p_value"], rel=1e-3, abs=1e-6)
     beats = all(v["beaten"] for v in held.values())
-    assert ("Every quantile model's quantiles beat each baseline's intervals" if beats else
-            "Not every quantile model's quantiles beat each baseline's intervals") in " ".join(result.notes)
+    assert ("Every quantile model beats each baseline's intervals" if beats else
+            "No quantile model beats every baseline's intervals") in " ".join(result.notes)  # the same model twice
     heads, cells = quantile_columns(result.quantile_scores, 4, [held[k] for k in result.baselines])
     assert heads == ["pinball", "80% covers"] and cells[2] == [f"{held['repeat']['pinball']:.4g}",
                                                                 f"{100 * held['repeat']['coverage_80']:.1f}%"]
@@ -142,7 +142,15 @@ def test_the_baselines_pinball_is_said_untested_where_no_test_ran_and_a_miss_nam
         "The models' pinball losses are not tested against the baselines'.")
     said = intervals_note({"a": {"repeat": {**block, "p_value": 0.21, "beaten": False},
                                  "mean": {**block, "p_value": 0.001, "beaten": True}}})
-    assert said.endswith("'a' does not beat the intervals of 'repeat the last value' (p = 0.21).")
+    assert said.endswith("No quantile model beats every baseline's intervals on these windows (as evaluate judges: a "
+                         "lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < 0.05 that the model is "
+                         "not better): the intervals of 'repeat the last value' are not beaten by 'a' (p = 0.21).")
+    both = intervals_note({"a": {"repeat": {**block, "p_value": 0.21, "beaten": False}},
+                           "b": {"repeat": {**block, "p_value": 0.01, "beaten": True}}})
+    assert both.endswith("Not every quantile model beats the baselines' intervals on these windows (as evaluate "
+                         "judges: a lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < 0.05 that the "
+                         "model is not better): the intervals of 'repeat the last value' are not beaten by 'a' "
+                         "(p = 0.21).")
 
 
 def test_compare_never_says_the_model_beats_intervals_of_the_same_loss_and_tests_each_model_once():

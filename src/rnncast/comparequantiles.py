@@ -13,9 +13,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from rnncast import calibration, metrics, significance
-from rnncast.baselines import baseline_name
+from rnncast.comparebaselines import baseline_note
 from rnncast.comparison import mean_square
-from rnncast.significance import VERDICT_ALPHA
 from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts
 
@@ -152,12 +151,5 @@ def intervals_note(bands: dict) -> str:
     tested = {name: each for name, each in bands.items() if all("p_value" in v for v in each.values())}
     if not tested:
         return said + " The models' pinball losses are not tested against the baselines'."
-    rule = (f"a lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that the model "
-            "is not better, as evaluate's interval verdict")
-    missed = []
-    for name, each in tested.items():
-        if lost := [f"{baseline_name(key)!r} (p = {v['p_value']:.2g})" for key, v in each.items() if not v["beaten"]]:
-            missed.append(f"{name!r} does not beat the intervals of {listing(lost)}")
-    if not missed:
-        return said + f" Every quantile model's quantiles beat each baseline's intervals ({rule})."
-    return said + f" Not every quantile model's quantiles beat each baseline's intervals ({rule}): {'; '.join(missed)}."
+    note = baseline_note(tested, BY_PINBALL, intervals=True)  # compare's note on the baselines, of their intervals
+    return f"{said} {note[0].upper()}{note[1:]}"
