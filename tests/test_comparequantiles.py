@@ -78,8 +78,8 @@ def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_doe
     for key in held:  # compare tests the model's pinball against each baseline's as evaluate does (its own units)
         assert held[key]["p_value"] == pytest.approx(tested[key]["p_value"], rel=1e-3, abs=1e-6)
     beats = all(v["beaten"] for v in held.values())
-    assert ("Every quantile model's quantiles beat each baseline's intervals" if beats else
-            "Not every quantile model's quantiles beat each baseline's intervals") in " ".join(result.notes)
+    assert ("Every quantile model beats each baseline's intervals" if beats else
+            "No quantile model beats every baseline's intervals") in " ".join(result.notes)  # the same model twice
     heads, cells = quantile_columns(result.quantile_scores, 4, [held[k] for k in result.baselines])
     assert heads == ["pinball", "80% covers"] and cells[2] == [f"{held['repeat']['pinball']:.4g}",
                                                                 f"{100 * held['repeat']['coverage_80']:.1f}%"]
@@ -142,4 +142,49 @@ def test_the_baselines_pinball_is_said_untested_where_no_test_ran_and_a_miss_nam
         "The models' pinball losses are not tested against the baselines'.")
     said = intervals_note({"a": {"repeat": {**block, "p_value": 0.21, "beaten": False},
                                  "mean": {**block, "p_value": 0.001, "beaten": True}}})
-    assert said.endswith("'a' does not beat the intervals of 'repeat the last value' (p = 0.21).")
+    assert said.endswith("No quantile model beats every baseline's intervals on these windows (as evaluate judges: a "
+                         "lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < 0.05 that the model is "
+                         "not better): the intervals of 'repeat the last value' are not beaten by 'a' (p = 0.21).")
+    both = intervals_note({"a": {"repeat": {**block, "p_value": 0.21, "beaten": False}},
+                           "b": {"repeat": {**block, "p_value": 0.01, "beaten": True}}})
+    assert both.endswith("Not every quantile model beats the baselines' intervals on these windows (as evaluate "
+                         "judges: a lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < 0.05 that the "
+                         "model is not better): the intervals of 'repeat the last value' are not beaten by 'a' "
+                         "(p = 0.21).")
+
+
+def test_compare_never_says_the_model_beats_intervals_of_the_same_loss_and_tests_each_model_once():
+    """compare's interval test rewrote evaluate's and dropped its same-loss guard: a baseline's intervals of the
+    model's loss to a millionth (float32's rounding) with a small p were "beaten" where evaluate says "the same loss".
+    One rule now (``significance.beaten``); the model's pinball errors are computed once for judge and the test."""
+    from dataclasses import replace
+
+    from rnncast import comparequantiles
+    from rnncast.comparequantiles import baseline_scores
+    wf = _wf((0.1, 0.5, 0.9))
+    clear = wf.quantiles + np.where(wf.quantiles > wf.y_true[..., None], 0.5, -0.5)  # wider each way: a higher loss
+    same = wf.quantiles * (1 + 1e-9)
+    wf = replace(wf, baselines={"repeat": wf.y_pred, "mean": wf.y_pred},
+                 baseline_quantiles={"repeat": same, "mean": clear})
+    bands = baseline_scores({"a": wf}, None, test=lambda a, b: 0.001)["a"]
+    assert bands["repeat"]["p_value"] == 0.001 and bands["repeat"]["beaten"] is False
+    assert bands["mean"]["beaten"] is True
+    calls = []
+    real = comparequantiles.pinball_errors
+    comparequantiles.pinball_errors = lambda w, spread=None: (calls.append(w.quantiles is wf.quantiles)
+                                                              or real(w, spread))
+    try:
+        judge({"a": wf}, None, test=lambda a, b: 0.001)
+    finally:
+        comparequantiles.pinball_errors = real
+    assert calls.count(True) == 1 and len(calls) == 3  # the model's once, each baseline's once
+
+
+def test_the_interval_test_weighs_the_errors_divided_by_the_spread_where_given():
+    from dataclasses import replace
+    wf = _wf((0.1, 0.5, 0.9))
+    wf = replace(wf, baselines={"repeat": wf.y_pred}, baseline_quantiles={"repeat": wf.quantiles + 1.0})
+    spread = np.full((6, 1, 1), 4.0)
+    got = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()), spread=spread)["repeat"]
+    plain = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()))["repeat"]
+    assert got == pytest.approx((plain[0] / 4, plain[1] / 4))

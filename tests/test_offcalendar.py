@@ -340,3 +340,14 @@ def test_a_saturday_in_one_series_of_a_panel_keeps_its_markets_holidays(caplog):
     assert "rows are missing from" not in caplog.text
     got = model.predict(frame)
     assert [str(t)[:10] for t in got[got["id"] == "A"]["ds"]] == ["2024-11-29", "2024-12-02", "2024-12-03"]
+
+
+def test_the_holiday_set_most_kept_found_is_not_looked_for_again(monkeypatch):
+    """``most_kept`` asks ``businessdays.explain`` of business days missing more than a twentieth of their weekdays
+    (KRX), and ``on_market`` asked again: once now, the calendar kept the same."""
+    from rnncast import businessdays
+    piece = pd.DatetimeIndex(pd.to_datetime(_nyse_with_saturday("XKRX").ds))
+    real, calls = businessdays.explain, []
+    monkeypatch.setattr(businessdays, "explain", lambda *a, **k: calls.append(k) or real(*a, **k))
+    kept = offcalendar.kept_alone(piece)
+    assert kept.calendar.holidays == "KRX" and kept.off == ("2024-03-09",) and len(calls) == 1

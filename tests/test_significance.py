@@ -340,3 +340,9 @@ def test_a_verdicts_p_is_one_sided_and_says_so():
     assert not np.isclose(p, stats.ttest_1samp(d, 0).pvalue)  # two-sided: 0.098
     assert significance.one_sided_text(p) == "one-sided p = 0.95 that the model is not better"
     assert significance.one_sided_text(0.9999) == "one-sided p > 0.99 that the model is not better"
+
+
+def test_beaten_is_a_lower_loss_not_the_same_to_a_millionth_and_beyond_chance():
+    assert significance.beaten(0.9, 1.0, 0.01)
+    assert not significance.beaten(0.9, 1.0, 0.05) and not significance.beaten(1.1, 1.0, 0.01)
+    assert not significance.beaten(1.0 - 1e-7, 1.0, 1e-9)  # float32's rounding of the same forecasts: no skill

@@ -176,8 +176,8 @@ def test_far_sets_aside_a_burst_and_leaves_flags_and_short_columns_alone():
     rng = np.random.default_rng(0)
     column = 100 + rng.normal(0, 2, 200)
     column[[50, 120, 121, 122, 123]] = [1e5, 500, 600, 700, 800]  # five set aside: each far
-    rows, lo, hi = _far(column)
-    assert rows.tolist() == [50, 120, 121, 122, 123] and 90 < lo < hi < 110
+    rows, lo, hi, median = _far(column)
+    assert rows.tolist() == [50, 120, 121, 122, 123] and 90 < lo < median < hi < 110
     flags = np.zeros(200)
     flags[[10, 90]] = 1.0  # the rest one value: its rare values are its information
     assert _far(flags) is None and _far(column[:19]) is None

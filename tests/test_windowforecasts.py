@@ -62,3 +62,12 @@ def test_its_repr_is_a_line_naming_windows_series_horizon_targets_and_shapes_not
     assert repr(wf) == (f"WindowForecasts({w} windows of 1 series, horizon 3, targets ['y'], baselines "
                         f"{list(wf.baselines)}; y_true, y_pred [{w}, 3, 1], quantiles [0.1, 0.5, 0.9] [{w}, 3, 1, 3])")
     assert repr(_wf(1)).startswith("WindowForecasts(1 window of 1 series, horizon 2, targets [], baselines ['repeat']")
+
+
+def test_scored_errors_are_the_errors_kept_with_a_nan_as_nought_and_nought_elsewhere():
+    """One helper for the sums of targetshares (MSE and pinball loss) and swampedscores."""
+    from rnncast.windowforecasts import scored_errors
+    errors = np.array([[[1.0, np.nan]], [[4.0, 9.0]]])  # [W=2, H=1, T=2]
+    keep = np.array([[[True, True]], [[False, True]]])
+    assert scored_errors(errors, keep).tolist() == [[[1.0, 0.0]], [[0.0, 9.0]]]
+    assert scored_errors(errors, None).tolist() == [[[1.0, 0.0]], [[4.0, 9.0]]]

@@ -20,7 +20,6 @@ from rnncast.baselines import baseline_name
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
 from rnncast.significance import VERDICT_ALPHA
-from rnncast.verdicts import same_mse
 from rnncast.windowforecasts import WindowForecasts
 
 
@@ -68,23 +67,28 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
-            rival = mean_square(errors, keep)
-            lower = model < rival and not same_mse(model, rival)  # float32's rounding of the baseline: no skill
-            out.against[name][key] = {"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)}
+            out.against[name][key] = {"p_value": p, "beaten": significance.beaten(model, mean_square(errors, keep), p)}
     out.note = baseline_note(out.against)
     return out
 
 
-def baseline_note(against: dict) -> str:
-    """"every model beats each baseline ..." or the baselines some model does not beat, and by which."""
+def baseline_note(against: dict, loss: str = "MSE", intervals: bool = False) -> str:
+    """"every model beats each baseline ..." or the baselines some model does not beat, and by which (``against``:
+    model -> baseline key -> {"p_value", "beaten"}), by ``loss``; ``intervals``: the baselines' intervals against the
+    quantile models (``comparequantiles.intervals_note``), each miss with its p."""
     keys = list(dict.fromkeys(key for each in against.values() for key in each))
-    rule = (f"as evaluate judges: a lower MSE beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that the "
-            "model is not better")
+    rule = (f"as evaluate judges: a lower {loss} beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that "
+            "the model is not better")
+    model, each_one, them, every = (("quantile model", "each baseline's intervals", "the baselines' intervals",
+                                     "every baseline's intervals") if intervals else
+                                    ("model", "each baseline", "the baselines", "every baseline"))
     if all(v["beaten"] for each in against.values() for v in each.values()):
-        return f"every model beats each baseline ({listing([baseline_name(k) for k in keys])}) on these windows, {rule}."
-    unbeaten = [f"'{baseline_name(k)}' is not beaten by {listing(missed, 'or')}" for k in keys
-                if (missed := [n for n, each in against.items() if k in each and not each[k]["beaten"]])]
+        return f"every {model} beats {each_one} ({listing([baseline_name(k) for k in keys])}) on these windows, {rule}."
+    unbeaten = [(f"the intervals of '{baseline_name(k)}' are" if intervals else f"'{baseline_name(k)}' is")
+                + f" not beaten by {listing(missed, 'or')}" for k in keys
+                if (missed := [f"{n!r} (p = {each[k]['p_value']:.2g})" if intervals else n
+                               for n, each in against.items() if k in each and not each[k]["beaten"]])]
     if any(all(v["beaten"] for v in each.values()) for each in against.values()):
-        return f"not every model beats the baselines on these windows ({rule}): {'; '.join(unbeaten)}."
-    return (f"no model beats every baseline on these windows ({rule}): {'; '.join(unbeaten)}; the sentence below "
-            "ranks the models among themselves only.")
+        return f"not every {model} beats {them} on these windows ({rule}): {'; '.join(unbeaten)}."
+    return (f"no {model} beats {every} on these windows ({rule}): {'; '.join(unbeaten)}"
+            + ("." if intervals else "; the sentence below ranks the models among themselves only."))

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rnncast import calibration, metrics
-from rnncast.baselines import baseline_name
+from rnncast import calibration, metrics, significance
+from rnncast.comparebaselines import baseline_note
 from rnncast.comparison import mean_square
-from rnncast.significance import VERDICT_ALPHA
 from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts
 
@@ -63,13 +62,14 @@ def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
 
 
 def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | None = None, spread=None,
-                    test=None) -> dict:
+                    test=None, errors: dict | None = None) -> dict:
     """name -> baseline key -> ``scores`` of that baseline's intervals (its forecast plus the quantiles of its own
     training errors at the model's levels, ``baselinebands``: evaluate's) on the same values, for each quantile model
     of ``chosen`` (the windows in scaled units ``scaled``, where coverage is counted); a point model has none. With
     ``test`` (the model's ``pinball_errors``, the baseline's -> one-sided p that the model is not better), each block
-    holds ``p_value`` and ``beaten`` (a lower pinball loss beyond chance, p < ``VERDICT_ALPHA``): evaluate's test of
-    the interval verdict (``against_baselines``), on errors divided by ``spread`` where given."""
+    holds ``p_value`` and ``beaten`` (``significance.beaten``: a lower pinball loss, not the same, beyond chance):
+    evaluate's test of the interval verdict (``against_baselines``), on errors divided by ``spread`` where given;
+    ``errors``: name -> the model's ``pinball_errors`` where computed already."""
     out = {}
     for name, wf in chosen.items():
         if wf.quantiles is None or not wf.levels or not wf.baseline_quantiles:
@@ -79,24 +79,25 @@ def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | Non
                                  replace(own, quantiles=own.baseline_quantiles[key]))
                      for key, bands in wf.baseline_quantiles.items()}
         if test is not None:
-            model = pinball_errors(wf, spread)
+            model = (errors or {}).get(name)
+            model = pinball_errors(wf, spread) if model is None else model
             mine = mean_square(model, keep)
-            for key, bands in wf.baseline_quantiles.items():
-                rival = pinball_errors(replace(wf, quantiles=bands), spread)
-                p = float(test(model, rival))
-                lower = mine < mean_square(rival, keep)
-                out[name][key].update({"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)})
+            tested = against_baselines(wf, lambda a, b: (float(test(a, b)), mean_square(b, keep)), spread, model)
+            for key, (p, rival) in tested.items():
+                out[name][key].update({"p_value": p, "beaten": significance.beaten(mine, rival, p)})
     return out
 
 
-def against_baselines(wf: WindowForecasts, test) -> dict:
+def against_baselines(wf: WindowForecasts, test, spread=None, model: np.ndarray | None = None) -> dict:
     """{baseline: ``test(model's errors, the baseline's)``} for each baseline with intervals (``baselinebands``) on the
-    windows ``wf`` of a quantile model, each ``pinball_errors``: the Diebold–Mariano test of the MSE verdict
-    (``significance``) weighing the pinball losses, so that a "better" is beyond chance; {} for a point model."""
+    windows ``wf`` of a quantile model, each ``pinball_errors`` (divided by ``spread`` where given; ``model``: the
+    model's, where computed already): the Diebold–Mariano test of the MSE verdict (``significance``) weighing the
+    pinball losses, so that a "better" is beyond chance; {} for a point model."""
     if wf.quantiles is None or not wf.levels:
         return {}
-    model = pinball_errors(wf)
-    return {name: test(model, pinball_errors(replace(wf, quantiles=bands))) for name, bands in wf.baseline_quantiles.items()}
+    model = pinball_errors(wf, spread) if model is None else model
+    return {name: test(model, pinball_errors(replace(wf, quantiles=bands), spread))
+            for name, bands in wf.baseline_quantiles.items()}
 
 
 def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None, test=None
@@ -109,9 +110,9 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
     levels = {name: tuple(block["levels"]) for name, block in held.items() if block is not None}
     if not levels:
         return QuantileJudgement(held)
-    bands = baseline_scores(chosen, keep, scaled, spread, test)
+    errors = {name: pinball_errors(chosen[name], spread) for name in levels}  # each quantile model's, once
+    bands = baseline_scores(chosen, keep, scaled, spread, test, errors)
     if len(levels) == len(held) and len(set(levels.values())) == 1:
-        errors = {name: pinball_errors(wf, spread) for name, wf in chosen.items()}
         return QuantileJudgement(held, errors, baselines=bands, note=(
             f"every model forecasts the quantiles {list(next(iter(levels.values())))}: the verdict ranks them by the "
             f"{BY_PINBALL} over those levels, which weighs the intervals as well as the median (the median's MSE would "
@@ -150,12 +151,5 @@ def intervals_note(bands: dict) -> str:
     tested = {name: each for name, each in bands.items() if all("p_value" in v for v in each.values())}
     if not tested:
         return said + " The models' pinball losses are not tested against the baselines'."
-    rule = (f"a lower mean pinball loss beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that the model "
-            "is not better, as evaluate's interval verdict")
-    missed = []
-    for name, each in tested.items():
-        if lost := [f"{baseline_name(key)!r} (p = {v['p_value']:.2g})" for key, v in each.items() if not v["beaten"]]:
-            missed.append(f"{name!r} does not beat the intervals of {listing(lost)}")
-    if not missed:
-        return said + f" Every quantile model's quantiles beat each baseline's intervals ({rule})."
-    return said + f" Not every quantile model's quantiles beat each baseline's intervals ({rule}): {'; '.join(missed)}."
+    note = baseline_note(tested, BY_PINBALL, intervals=True)  # compare's note on the baselines, of their intervals
+    return f"{said} {note[0].upper()}{note[1:]}"

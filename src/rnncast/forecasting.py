@@ -208,8 +208,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                          n_t, season, panel.filled, unread,
                                          calendarcuts.placed_series(panel) if placed is None else placed)
 
-    def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray, bands: dict) -> WindowForecasts:
-        base = baselinebands.point_forecasts(values, target_rows, series, mean, horizon, n_t, season)
+    def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
         point, quantiles = point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
@@ -220,14 +219,16 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     zero = negatives.scaled_zero(offset, scale, series, n_t, 4)  # a nonnegative model's baseline quantiles: clipped
+    scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season)
     bands = {name: band.astype(np.float32) for name, band in baselinebands.bands(  # the baselines' intervals: their
-        baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season),
-        baselinebands.error_quantiles(scaled_values, learned, scaled_means, levels, horizon, n_t, season), series,
-        zero if state.settings.model.nonnegative else None).items()} if learned is not None else {}  # training errors'
+        scaled_base, baselinebands.error_quantiles(scaled_values, learned, scaled_means, levels, horizon, n_t, season),
+        series, zero if state.settings.model.nonnegative else None).items()  # forecasts plus their training errors'
+             } if learned is not None else {}
     unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))
                 for name, band in bands.items()}  # one array in both units, at the network's float32 as its quantiles
-    return (forecasts(panel.values, pred_original, means, unscaled), forecasts(scaled_values, pred_scaled, scaled_means,
-                                                                                bands))
+    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season)
+    return (forecasts(panel.values, pred_original, base, unscaled),
+            forecasts(scaled_values, pred_scaled, scaled_base, bands))
 
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:

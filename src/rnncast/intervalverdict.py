@@ -10,10 +10,8 @@ import math
 
 from rnncast.baselines import baseline_name
 from rnncast.scoretext import quoter
-from rnncast.significance import VERDICT_ALPHA, one_sided_text, p_text
+from rnncast.significance import SAME, VERDICT_ALPHA, one_sided_text, p_text
 from rnncast.spreads import units_name
-
-SAME = 1e-6  # relative: two pinball losses this close are one (float32's rounding of the same forecasts)
 
 
 def best_pinball(test: dict, units: str) -> tuple[str, float] | None:

@@ -21,6 +21,7 @@ from rnncast.timetext import shown, writes_instants
 
 FEW = 3  # series that keep no calendar, said each in its own line; more: in one
 OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
+UNASKED = object()  # most_kept did not ask businessdays.explain of the calendar it found: on_market asks
 
 
 def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None, one: str = "") -> str | None:
@@ -36,27 +37,28 @@ def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt
 
 
 def most_kept(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list) -> tuple | None:
-    """``(offset, off)``: the calendar of ``tried`` that all but a few rows keep (at most 5, and a twentieth of the
-    rows), and those rows (positions, the first off first), where it leaves out fewest; else None. A series left
-    without rows keeps a calendar of its own (``calendars``), so no series is left out whole."""
+    """``(offset, off, explained)``: the calendar of ``tried`` that all but a few rows keep (at most 5, and a twentieth
+    of the rows), those rows (positions, the first off first), where it leaves out fewest, and ``_holidays``' answer
+    for it (``UNASKED``: none asked; ``on_market`` takes it); else None. No series is left out whole (``calendars``)."""
     n = len(time)
     most = min(5, n // 20)
     if most < 1 or (np.diff(offsets) < 3).any():
         return None
     found = None
     for offset in tried:
-        walked = walk(time, offsets, offset, most)
-        if walked is not None and 0 < len(walked[0]) and (walked[1].missing <= len(walked[0]) + n // 20 or
-                                                          _holidays(time, offsets, offset)):  # KRX: 6% of weekdays
+        walked, explained = walk(time, offsets, offset, most), UNASKED
+        if walked is not None and 0 < len(walked[0]) and (walked[1].missing <= len(walked[0]) + n // 20 or (
+                explained := _holidays(time, offsets, offset)) is not None):  # KRX: 6% of weekdays
             if found is None or len(walked[0]) < len(found[1]):
-                found = (offset, walked[0])
+                found = (offset, walked[0], explained)
     return found
 
 
-def _holidays(time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> bool:
-    """Whether ``offset`` is plain business days whose missing weekdays a holiday set explains (``on_market``'s)."""
-    return businessdays.plain_business(offset) and businessdays.explain(time, offsets, weekmasks.of(offset),
-                                                                        refuse=False) is not None
+def _holidays(time: pd.DatetimeIndex, offsets: np.ndarray, offset):
+    """The holiday set (``businessdays.explain``'s, not refusing) explaining the weekdays missing from ``offset``, plain
+    business days; None where none does or ``offset`` is not plain business days (``on_market``'s)."""
+    return (businessdays.explain(time, offsets, weekmasks.of(offset), refuse=False)
+            if businessdays.plain_business(offset) else None)
 
 
 def fewer_off(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list, missing: int) -> bool:
@@ -83,16 +85,17 @@ def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tupl
     return (off, ruler) if ruler is not None and ruler.bad is None and len(off) <= most else None
 
 
-def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, refuse: bool = True) -> tuple:
+def on_market(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, explained=UNASKED, refuse=True) -> tuple:
     """``(offset, off, market, note)``: ``most_kept``'s calendar, business days without the holiday set that explains
     weekdays missing (``businessdays.explain``, on days: 'B' without NYSE holidays, ``market`` 'NYSE', ``note`` what it
     says of them) where it is plain business days and the rows ``off`` it are a Saturday among NYSE days, or a
     market's early closes on its days (NYSE's 13:00 among 16:00: days it traded on); else as found, ``market`` and ``note``
-    None. Raises ``RnncastError`` as ``explain`` does (sets that differ after the data), or (``refuse`` False: a
-    panel's series, whose own refusal says so) takes them as none."""
+    None; ``explained``: ``most_kept``'s, asked again where unasked or to refuse. Raises ``RnncastError`` as
+    ``explain`` does (sets that differ after the data), or (``refuse`` False: a panel's series) takes them as none."""
     if not businessdays.plain_business(offset):
         return offset, off, None, None
-    explained = businessdays.explain(time, offsets, weekmasks.of(offset), refuse=refuse)  # rows off it on its days
+    if explained is UNASKED or (refuse and explained is not None and explained.differs):  # rows off it on its days
+        explained = businessdays.explain(time, offsets, weekmasks.of(offset), refuse=refuse)
     explained = None if explained is not None and explained.differs else explained
     return (offset, off, None, None) if explained is None else (explained.offset, off, explained.name, str(explained))
 
@@ -308,7 +311,7 @@ def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, nam
     s = none[0]
     piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
     found = most_kept(piece, cut, tried(piece)) if len(piece) > 2 else None
-    why = (f"in the data given, {named_off(piece, *found, lambda i: f'its row {i + 1}', fmt, OTHERS)}" if found else
+    why = (f"in the data given, {named_off(piece, *found[:2], lambda i: f'its row {i + 1}', fmt, OTHERS)}" if found else
            f"the timestamps of series {name(s)!r} follow no regular calendar")
     who = ", ".join(repr(name(k)) for k in none[:5]) + (f" and {len(none) - 5} more" if len(none) > 5 else "")
     return none, (f"series {who} {'is' if len(none) == 1 else 'are'} not forecast: the model keeps no calendar for "

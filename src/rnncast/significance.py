@@ -248,6 +248,15 @@ def ewc_variance(d, present, terms: int) -> float:
 
 
 VERDICT_ALPHA = 0.05  # the verdicts' line: a lower MSE counts where p is below it (``verdicts.beats``)
+SAME = 1e-6  # relative: two losses this close are one (float32's rounding of the same forecasts)
+
+
+def beaten(model: float, rival: float, p: float, alpha: float = VERDICT_ALPHA) -> bool:
+    """Whether a model's loss ``model`` (MSE, mean pinball loss) beats a baseline's ``rival``: lower, not the same to
+    ``SAME`` of the baseline's (the untrained network's forecasts are the baseline's in float32, and the test finds the
+    rounding's steady differences "beyond chance"), and beyond chance (one-sided p < ``alpha``) — compare's rule as
+    evaluate's (``verdicts.beats``, ``intervalverdict.judged``)."""
+    return bool(model < rival and abs(model - rival) > SAME * abs(rival) and p < alpha)
 
 
 def p_number(p: float) -> str:

@@ -24,7 +24,7 @@ import numpy as np
 from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
 from rnncast.spelling import counted, spelled
-from rnncast.windowforecasts import WindowForecasts, scored
+from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +42,19 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
     "column", "row" (the furthest), "value", "more" (other far values), "last" (the last far row), "share" (the
     model's), "least" (the least baseline's share), "lo", "hi" (the rest's range)}``, the largest share first."""
     keep = scored(wf)
-    keep = np.ones(wf.y_true.shape, dtype=bool) if keep is None else keep
-    errors = {name: np.where(keep, np.nan_to_num((pred - wf.y_true) ** 2), 0.0).sum(axis=(1, 2))  # [W] each window's
+    errors = {name: scored_errors((pred - wf.y_true) ** 2, keep).sum(axis=(1, 2))  # [W] each window's
               for name, pred in {"model": wf.y_pred, **wf.baselines}.items()}
     totals = {name: float(e.sum()) for name, e in errors.items()}
     if not totals["model"] > 0:
         return []
     series = np.zeros(len(wf.starts), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
     ends = np.asarray(wf.target_rows) + wf.y_true.shape[1]  # [W] past each window's last step
+    # the far values' windows are among their series': only a series whose windows hold more than SHARE of every
+    # squared error can (one at most, the series' windows apart), so the others' columns are never sorted (decision)
+    held = {name: np.bincount(series, weights=e) / totals[name] if totals[name] > 0 else np.zeros(series.max() + 1)
+            for name, e in errors.items()}
     found = []
-    for s in np.unique(series).tolist():
+    for s in np.flatnonzero(np.min(list(held.values()), axis=0) > SHARE * (1 - 1e-9)).tolist():  # a sum's rounding
         mine = np.flatnonzero(series == s)
         first, end = int(wf.starts[mine].min()), int(ends[mine].max())
         for t, column in enumerate(panel.rows(s)[:, : wf.y_true.shape[2]].T):
@@ -62,7 +65,7 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
             shares = {name: float(e[read].sum()) / totals[name] if totals[name] > 0 else 0.0
                       for name, e in errors.items()}
             if min(shares.values()) > SHARE:
-                k = int(rows[np.argmax(np.abs(column[rows] - np.median(column[np.isfinite(column)])))])
+                k = int(rows[np.argmax(np.abs(column[rows] - far[3]))])
                 model = shares.pop("model")
                 found.append({"series": s, "column": str(panel.named_columns(s)[t]), "row": k,
                               "value": float(column[k]), "more": int(rows.size) - 1, "last": int(rows[-1]),
@@ -70,21 +73,23 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
     return sorted(found, key=lambda f: -f["share"])
 
 
-def _far(column: np.ndarray) -> tuple[np.ndarray, float, float] | None:
+def _far(column: np.ndarray) -> tuple[np.ndarray, float, float, float] | None:
     """(the rows of ``column`` [N] outside the range of its values left once the ``ASIDE`` share furthest from its
-    median (``BURST`` at least) is set aside, by more than ``FAR`` times that range's width; the range's ends), or None
+    median (``BURST`` at least) is set aside, by more than ``FAR`` times that range's width; the range's ends; the
+    median), or None
     where it has fewer than ``MIN_ROWS`` finite values or the rest is one value (a flag, intermittent sales)."""
     rows = np.flatnonzero(np.isfinite(column))
     if rows.size < MIN_ROWS:
         return None
     values = column[rows]
-    order = np.argsort(np.abs(values - np.median(values)), kind="stable")
+    median = float(np.median(values))
+    order = np.argsort(np.abs(values - median), kind="stable")
     rest = values[order[: rows.size - max(BURST, math.ceil(ASIDE * rows.size))]]
     lo, hi = float(rest.min()), float(rest.max())
     if not hi > lo:
         return None
     width = hi - lo
-    return rows[(values < lo - FAR * width) | (values > hi + FAR * width)], lo, hi
+    return rows[(values < lo - FAR * width) | (values > hi + FAR * width)], lo, hi, median
 
 
 def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str]) -> None:

@@ -16,7 +16,7 @@ import numpy as np
 from rnncast import metrics
 from rnncast.baselines import baseline_name
 from rnncast.spelling import listing
-from rnncast.windowforecasts import WindowForecasts, scored
+from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
 
 MOST = 0.5  # a target holding more than this share of the model's pooled squared error: the note gives every share
 
@@ -32,20 +32,10 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
         return None
     keep = scored(judged)
     keep = np.ones(judged.y_true.shape, dtype=bool) if keep is None else keep
-
-    def squared(pred: np.ndarray) -> tuple[np.ndarray, float]:  # [T] each target's summed squared error, pooled MSE
-        errors = np.where(keep, np.nan_to_num((pred - judged.y_true) ** 2), 0.0)
-        return errors.sum(axis=(0, 1)), float(errors.sum() / max(keep.sum(), 1))
-
-    model, pooled = squared(judged.y_pred)
+    squared = {key: (pred - judged.y_true) ** 2 for key, pred in {"model": judged.y_pred, **judged.baselines}.items()}
+    model, loses = _losses(squared.pop("model"), squared, keep, targets)
     total = float(model.sum())
     share = model / total if total > 0 else np.zeros_like(model)
-    loses: dict[str, list[str]] = {}
-    for key, pred in judged.baselines.items():
-        each, rival = squared(pred)
-        if pooled < rival:  # beaten pooled: the targets on which it is not
-            for t in np.flatnonzero(model > each):  # summed over the same values: as their MSEs compare
-                loses.setdefault(targets[t], []).append(key)
     most = int(np.argmax(share))
     out = {"share": {name: float(s) for name, s in zip(targets, share)},
            "most": targets[most] if share[most] > MOST else None, "loses": loses}
@@ -61,19 +51,29 @@ def _pinball_losses(judged: WindowForecasts, keep: np.ndarray, targets: list[str
         return {}
     truth, levels = np.asarray(judged.y_true, dtype=np.float64), np.asarray(judged.levels, dtype=np.float64)
 
-    def summed(bands: np.ndarray) -> tuple[np.ndarray, float]:  # [T] each target's summed loss, the pooled mean
-        loss = metrics.pinball_each(truth, np.asarray(bands, dtype=np.float64), levels).mean(axis=-1)  # [W, H, T]
-        loss = np.where(keep, np.nan_to_num(loss), 0.0)
+    def loss(bands: np.ndarray) -> np.ndarray:  # [W, H, T] each value's pinball loss, the mean over the levels
+        return metrics.pinball_each(truth, np.asarray(bands, dtype=np.float64), levels).mean(axis=-1)
+
+    return _losses(loss(judged.quantiles), {key: loss(bands) for key, bands in judged.baseline_quantiles.items()},
+                   keep, targets)[1]
+
+
+def _losses(model: np.ndarray, rivals: dict, keep: np.ndarray, targets: list[str]) -> tuple[np.ndarray, dict]:
+    """The model's summed loss on each target [T] of its losses ``model`` [W, H, T] (squared errors, pinball losses)
+    over the values ``keep``, and target -> the keys of ``rivals`` (key -> their losses alike) whose loss on it is
+    lower though their pooled mean is higher than the model's (beaten pooled: the targets on which they are not)."""
+    def summed(loss: np.ndarray) -> tuple[np.ndarray, float]:  # [T] each target's summed loss, the pooled mean
+        loss = scored_errors(loss, keep)
         return loss.sum(axis=(0, 1)), float(loss.sum() / max(keep.sum(), 1))
 
-    model, pooled = summed(judged.quantiles)
+    mine, pooled = summed(model)
     loses: dict[str, list[str]] = {}
-    for key, bands in judged.baseline_quantiles.items():
-        each, rival = summed(bands)
-        if pooled < rival:  # beaten pooled: the targets on which its intervals are not
-            for t in np.flatnonzero(model > each):
+    for key, losses in rivals.items():
+        each, rival = summed(losses)
+        if pooled < rival:
+            for t in np.flatnonzero(mine > each):  # summed over the same values: as their means compare
                 loses.setdefault(targets[t], []).append(key)
-    return loses
+    return mine, loses
 
 
 def _percent(share: float) -> str:

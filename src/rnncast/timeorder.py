@@ -39,7 +39,8 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     newest = np.flatnonzero((ahead == 0) & (np.bincount(c, minlength=len(rows.ids)) > 1))  # [S] every step back
     wrong = np.flatnonzero(same & ((step == 0) | ((step < 0) & ~np.isin(c[1:], newest))))
     if len(wrong):
-        a, b = twice(key, codes) or tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
+        pair = twice(key, codes)
+        a, b = pair[:2] if pair else tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
         whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
         hint = lambda: id_hint((int(positions[a]), int(positions[b])) if key[a] == key[b] else None)  # asked if needed
         back = reset(key, c, given, same & (step < 0) & ~np.isin(c[1:], newest), same & (step > 0))
@@ -53,7 +54,7 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
                 "dropping the duplicates or sorting by time would mix two stretches of readings")
         if key[a] == key[b]:
             raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
-                               f"{place(int(positions[b]), attrs)}{_all(key, codes, layout)}; each time step of a "
+                               f"{place(int(positions[b]), attrs)}{_all(pair, layout)}; each time step of a "
                                f"series must appear once{dst(a) or hint()}")
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
                            f"after {show(a)}; sort the rows by time{dst(b) or hint()}")
@@ -68,26 +69,25 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     return np.lexsort((key, codes))
 
 
-def twice(key: np.ndarray, codes: np.ndarray) -> tuple[int, int] | None:
+def twice(key: np.ndarray, codes: np.ndarray) -> tuple[int, int, int, int] | None:
     """The first time of a series given twice, anywhere (a row pasted again at the table's end was refused as "not
-    sorted", and once sorted as a duplicate): its two rows as given, the pair whose later row comes first; None."""
+    sorted", and once sorted as a duplicate): its two rows as given, the pair whose later row comes first, then how
+    many rows repeat a time of their series and in how many series (``_all`` says them); None."""
     order = np.lexsort((key, codes))  # stable: rows of one series and time in the order given
-    k = np.flatnonzero((codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1]))
+    again = (codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1])  # [N - 1] a row again
+    k = np.flatnonzero(again)
     if not len(k):
         return None
     first = k[np.argmin(order[k + 1])]
-    return int(order[first]), int(order[first + 1])
+    return int(order[first]), int(order[first + 1]), len(k), len(np.unique(codes[order][1:][again]))
 
 
-def _all(key: np.ndarray, codes: np.ndarray, layout: str) -> str:
-    """How many rows repeat a time of their series, and in how many series, where more than the one pair named:
-    " (250 rows repeat a time of their series, in 250 series)"; "" where that pair is all."""
-    order = np.lexsort((key, codes))
-    again = (codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1])  # [N - 1] a row again
-    rows = int(again.sum())
-    if rows < 2:
+def _all(pair: tuple | None, layout: str) -> str:
+    """How many rows repeat a time of their series, and in how many series (``twice``'s count), where more than the
+    one pair named: " (250 rows repeat a time of their series, in 250 series)"; "" where that pair is all."""
+    if pair is None or pair[2] < 2:
         return ""
-    series = len(np.unique(codes[order][1:][again]))
+    rows, series = pair[2:]
     if layout == "single":
         return f" ({rows} rows repeat an earlier row's time)"
     return f" ({rows} rows repeat a time of their series, in {series} series)"

@@ -17,7 +17,7 @@ from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.scoretext import quoter
 from rnncast.seasons import Season
-from rnncast.significance import VERDICT_ALPHA, cosine_terms, one_sided_text
+from rnncast.significance import SAME, VERDICT_ALPHA, cosine_terms, one_sided_text
 from rnncast.spelling import counted, times_over
 
 
@@ -279,7 +279,7 @@ def same_scores(test: dict, baseline: str, units: str = "original") -> bool:
 
 def same_mse(model: float, rival: float) -> bool:
     """Whether two MSEs are the same to a millionth of the baseline's (float32 forecasts of the same values)."""
-    return abs(model - rival) <= 1e-6 * abs(rival)
+    return abs(model - rival) <= SAME * abs(rival)
 
 
 def verdict_units(forecaster: Fitted) -> str:

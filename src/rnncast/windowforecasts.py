@@ -75,6 +75,12 @@ def scored(wf: WindowForecasts) -> np.ndarray | None:
     return keep
 
 
+def scored_errors(errors: np.ndarray, keep: np.ndarray | None) -> np.ndarray:
+    """``errors`` [W, H, T] (squared errors, pinball losses) where ``keep`` (``scored``; None: every value) scores them,
+    a NaN as 0, and 0 elsewhere: what a score sums."""
+    return np.nan_to_num(errors) if keep is None else np.where(keep, np.nan_to_num(errors), 0.0)
+
+
 @dataclass
 class PartForecasts:
     """The forecasts of one part's windows (every series' "train", "val", "test" or "all" windows)
