@@ -3,13 +3,15 @@
 month or day first (``01/05/2023 오후 1:00``). ``as_ampm`` writes each marker as ``AM``/``PM`` after its time for pandas
 to read (``datetext``: the order of the date is chosen as for any 12-hour time); ``marked_forms`` turns the formats of
 that text (``%p``) into the file's own (``%!ak``: ``cjkdates.MERIDIEMS``, written and read back by ``cjkdates``), so
-``csvtext`` dates forecasts as the file writes its times (``23.01.11 오전 1:00``). The markers, their AM/PM and the 1 .. 12 of their
+``csvtext`` dates forecasts as the file writes its times (``23.01.11 오전 1:00``); ``way_back`` gives the pandas line
+reading such text in the order not taken (``dayorder``'s warning). The markers, their AM/PM and the 1 .. 12 of their
 hours are ``cjkdates``' (``MERIDIEM``, ``MARK``, ``twelve_hour``).
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 
 import pandas as pd
 
@@ -60,3 +62,26 @@ def marked_forms(first: str, forms, guess) -> list[str] | None:
     return out
 
 
+
+def way_back(example: str, stamp, name: str, forms, guess) -> str | None:
+    """The pandas line reading a column whose value ``example`` (a CJK marker beside its time) is ``stamp``: each
+    marker rewritten as AM/PM where it stands and the format told with ``%p`` (``pd.to_datetime`` told ``dayfirst``
+    alone fails on 오후), the format being the one of ``marked_forms`` (``forms``, ``guess``) that writes ``stamp`` as
+    ``example``; None where ``example`` holds no marker or no such format reads it as ``stamp``."""
+    text = example.strip()
+    found = next((f for f in marked_forms(text, forms, guess) or ()
+                  if timetext.write(pd.DatetimeIndex([stamp]), f)[0] == text), None)
+    if found is None:
+        return None
+    m = CJK_CLOCK.match(text)
+    word = m[2] or m[4]
+    fmt = timetext.strptime_form(found.replace(TOKEN[word], "%p"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            if pd.to_datetime(text.replace(word, MERIDIEM[word]), format=fmt) != pd.Timestamp(stamp):
+                return None
+        except (ValueError, TypeError):
+            return None
+    words = "".join(f".str.replace({w!r}, {MERIDIEM[w]!r})" for w in MERIDIEMS[TOKEN[word]])
+    return f"df[{name!r}] = pd.to_datetime(df[{name!r}]{words}, format={fmt!r})"
