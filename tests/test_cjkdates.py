@@ -5,6 +5,8 @@ forecasts written back in the column's own form."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -185,4 +187,42 @@ def test_a_marker_on_the_other_side_of_the_time_is_refused_saying_so(first, then
     with pytest.raises(RnncastError, match=rf"^time column 't' holds '{then}' at row 2, its marker {side} the time, beside "
                                            rf"'{first}', whose marker stands {other} it: a column's times are read and "
                                            rf"forecast in one form; write the marker {other} the time in every value"):
+        parse_time(column, "t", None, lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("form", ["{d}{a}{h}:{m}", "{d}{a} {h}:{m}", "{d}{H}:{m}", "{d}(金){a}{h}:{m}"])
+@pytest.mark.parametrize("day", ["{y}年{mo}月{dd}日", "{y}년 {mo}월 {dd}일"])
+def test_a_time_right_after_the_day_is_read_and_written_back_so(form, day):
+    """'2023年1月1日下午1:00', '2023年1月1日午後 1:00' and '2023年1月1日13:00' (no space after 日) were refused as "not a
+    timestamp": read, and written back in that same form; a time right after a digit stays no form of this module's
+    (2024-01-0513:00)."""
+    times = pd.date_range("2024-01-05", periods=30, freq="h")  # 2024-01-05: a Friday, 金
+    if "(金)" in form:
+        times = pd.date_range("2024-01-05", periods=24, freq="h")
+    words = ("上午", "下午") if "年" in day else ("오전", "오후")
+    written = pd.Series([form.format(d=day.format(y=t.year, mo=t.month, dd=t.day), a=words[t.hour >= 12],
+                                     h=(t.hour + 11) % 12 + 1, H=f"{t:%H}", m=f"{t:%M}") for t in times], name="t")
+    assert (parse_time(written, "t", None, str) == times).all()
+    assert (cjkdates.write(times, cjkdates.format_of(written)) == written.to_numpy()).all()
+    assert cjkdates.form("2024-01-0513:00") is None and cjkdates.form("2024-01-05下午1:00") is None
+
+
+@pytest.mark.parametrize("value, said", [
+    ("2023年1月1日 午前12時", "whose hour is written with a word ('12時')"),
+    ("2023年1月1日 上午12点", "whose hour is written with a word ('12点')"),
+    ("2023년 1월 1일 오전 12시", "whose hour is written with a word ('12시')"),
+    ("２０２３年１月１日 上午 １２：００", "whose digits are full-width"),
+    ("2023年1月1日 上午 AM 12:00", "whose time is marked twice, 上午 (AM) and AM; write one marker"),
+    ("2023年1月1日 中午 12:00", "whose 中午 (noon) rnncast does not read"),
+    ("2023年1月1日 晚上 8:00", "whose 晚上 (evening) rnncast does not read"),
+])
+@pytest.mark.parametrize("first", [True, False])
+def test_a_cjk_time_rnncast_does_not_read_is_named_for_what_it_is_first_or_among_others(value, said, first):
+    """'午前12時', '上午12点', '오전 12시', full-width digits and '上午 AM 12:00' were refused as a marker "read only beside
+    a time of a 12-hour clock (1:00 .. 12:59)", 中午 among 上午 times as "a 24-hour clock", 晚上 as "not a timestamp":
+    each is named for what it is, as the first value or among values read."""
+    good = [f"2023年1月1日 上午 {h}:00" for h in (12, 1, 2)]
+    column = pd.Series([value] if first else [*good, value], name="t")
+    with pytest.raises(RnncastError, match=rf"^time column 't' holds '{re.escape(value)}' at row {0 if first else 3}, "
+                                           rf"{re.escape(said)}"):
         parse_time(column, "t", None, lambda i: f"row {i}")

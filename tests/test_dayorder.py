@@ -169,3 +169,21 @@ def test_a_model_of_day_first_dates_reads_iso_dates_as_iso_in_data_and_future_fi
         assert list(forecast.index) == list(pd.date_range("2024-01-01", periods=3, freq="MS"))
         np.testing.assert_allclose(forecast.to_numpy(), expected.to_numpy())
     assert model.evaluate(iso)["windows"] == model.evaluate(dotted)["windows"]
+
+
+@pytest.mark.parametrize("words, form", [(("오전", "오후"), "{d} {a} {h}:{m}"), (("午前", "午後"), "{d} {h}:{m} {a}"),
+                                         (("上午", "下午"), "{d} {a}{h}:{m}")])
+def test_the_way_to_the_other_order_of_dates_with_a_cjk_marker_reads_them(words, form, caplog):
+    """'01/02/23 오전 12:00' read month first was warned of with the way back pd.to_datetime(df['date'],
+    dayfirst=True), which fails on 오전: the line given now rewrites each marker as AM/PM where it stands and tells
+    pandas the format with %p, and run as given reads every value day first (1 .. 9 January: 1 January .. 1 September)."""
+    times = pd.date_range("2023-01-01", periods=9 * 24, freq="h")  # days 1 .. 9: month first keeps the calendar
+    text = pd.Series([form.format(d=f"{t.month:02d}/{t.day:02d}/{t:%y}", a=words[t.hour >= 12],
+                                  h=(t.hour + 11) % 12 + 1, m=f"{t:%M}") for t in times], name="date")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        parse_text(text, "date", str)
+    assert "dayfirst=True" not in caplog.text
+    line = caplog.text.split("e.g. with pandas: ")[1].split("\n")[0].strip()
+    df = pd.DataFrame({"date": text})
+    exec(line, {"pd": pd, "df": df})
+    assert df["date"].tolist() == [t.replace(month=t.day, day=t.month) for t in times]

@@ -38,3 +38,16 @@ def test_a_marker_is_written_as_am_or_pm_after_its_time_and_its_forms_keep_it_wh
     assert "%y.%m.%d %!ak %-I:%M" in marked_forms("23.01.01 오후 1:00", FALLBACK, guess)
     assert "%m/%d/%Y %-I:%M%!ac" in marked_forms("01/05/2023 1:00下午", FALLBACK, guess)
     assert marked_forms("23.01.01 1:00 PM", FALLBACK, guess) is None
+
+
+def test_way_back_names_the_format_with_p_that_reads_the_example_as_its_stamp_or_none():
+    """The pandas line reading '13/01/23 오후 1:00' as 13 January: markers rewritten as AM/PM, the format told with %p;
+    None for a value with no marker and where no format writes the stamp as the value (the wrong order)."""
+    from rnncast.meridiems import way_back
+
+    stamp = pd.Timestamp("2023-01-13 13:00")
+    assert way_back("13/01/23 오후 1:00", stamp, "t", FALLBACK, guess) == (
+        "df['t'] = pd.to_datetime(df['t'].str.replace('오전', 'AM').str.replace('오후', 'PM'), format='%d/%m/%y %p %I:%M')")
+    assert way_back("2023年1月13日 1:00 下午", stamp, "t", FALLBACK, guess) is None  # cjkdates' own: no marked_forms
+    assert way_back("13/01/23 13:00", stamp, "t", FALLBACK, guess) is None
+    assert way_back("13/01/23 오후 1:00", pd.Timestamp("2023-01-13 01:00"), "t", FALLBACK, guess) is None

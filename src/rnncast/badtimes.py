@@ -1,6 +1,7 @@
 """A time column's value that is no timestamp, refused by its row: where most of the column is written in one form,
 the first value not written so, named with that form as a person writes it (``pattern``: ``DD/MM/YYYY``) and a value
-written in it (``2020-02-30`` among ``YYYY-MM-DD``); else the first value pandas reads as no timestamp. ``datetext``
+written in it (``2020-02-30`` among ``YYYY-MM-DD``); else the first value pandas reads as no timestamp. A CJK time
+``cjkunread`` names (``午前12時``, ``中午 12:00``, full-width digits) is refused first, by what it is. ``datetext``
 refuses so a column it cannot read (``first_bad``), and ``timeunread`` names a column not read as time by its first
 value that is not (``first_unread``).
 """
@@ -13,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, meridiems, monthnames, monthtext, timetext, totalrows, weektext
+from rnncast import cjkdates, cjkunread, halfyears, monthnames, monthtext, timetext, totalrows, weektext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
@@ -25,6 +26,7 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
     values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form.
     ``written``: the column as its file writes it (``01/05/2023 오후 1:00``, read as ``1:00 PM``), quoted."""
     written = column if written is None else written
+    _cjk_unread(name, place, written)
     _cjk_meridiem(column, name, place, written)
     _out_of_form(column, name, place, written)
     with warnings.catch_warnings():
@@ -41,10 +43,18 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
                            f"{weektext.clause(column.iloc[i])}")
 
 
+def _cjk_unread(name: str, place, written: pd.Series) -> None:
+    """Refuse the first value written as no CJK time is read (``cjkunread``: ``中午 12:00``, ``午前12時``, full-width
+    digits), naming what is wrong rather than "no timestamp"."""
+    found = written.astype("string").str.contains(cjkunread.FOUND).fillna(False).to_numpy(dtype=bool)
+    if found.any() and (clause := cjkunread.why(str(written.iloc[i := int(np.flatnonzero(found)[0])]), name)):
+        raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, {clause}")
+
+
 def _cjk_meridiem(column: pd.Series, name: str, place, written: pd.Series) -> None:
     """Refuse the first value that keeps its 오전/오후 (午前/午後, 上午/下午): ``datetext`` writes each beside a time
     of a 12-hour clock as AM/PM, so one left is beside none (``오후 13:00``, ``오후`` alone)."""
-    marks = column.astype("string").str.contains("|".join(meridiems.CJK_MERIDIEM)).fillna(False).to_numpy(dtype=bool)
+    marks = column.astype("string").str.contains(cjkdates.MARK).fillna(False).to_numpy(dtype=bool)
     if marks.any():
         i = int(np.flatnonzero(marks)[0])
         cjkdates.refuse_mark(name, written.iloc[i], place(i))

@@ -8,8 +8,8 @@ year-first date (``2024-01-01``, ``2024/01/05``) with a weekday after it in brac
 ``(Fri)``, Korean, Japanese or English short names) or after Chinese ``周`` / ``星期`` (``周五``, ``星期日``); and
 any of these days (also Google Sheets' ``2023. 1. 5.``) with a time of day after it: a 12-hour clock's with its
 morning or afternoon before or after it (``오전``/``오후``, Japanese ``午前``/``午後``, Chinese ``上午``/``下午``: Korean
-Excel's ``2023-01-01 오후 1:00:00``, ``2023年1月1日 下午 1:00``), or a 24-hour one after a CJK day (``2024년 1월 5일 13:00``;
-``2024-01-05 13:00`` is pandas').
+Excel's ``2023-01-01 오후 1:00:00``, ``2023年1月1日 下午 1:00``, ``2023年1月1日下午1:00``), or a 24-hour one after a CJK
+day (``2024년 1월 5일 13:00``, ``2023年1月1日13:00``; ``2024-01-05 13:00`` is pandas').
 
 ``format_of`` names a column's format in strftime's directives (``%-m``: unpadded), ``%q`` for the quarter and
 ``%!ko``, ``%!ja``, ``%!zh`` (Sunday ``日``), ``%!zt`` (Sunday ``天``) or ``%!en`` for the weekday in that language,
@@ -17,7 +17,8 @@ Excel's ``2023-01-01 오후 1:00:00``, ``2023年1月1日 下午 1:00``), or a 24
 ``read`` reads such text (a quarter at its first day), refusing at its place a value written otherwise, one that
 names no day, month, quarter or time (``2024년 2월 30일``, ``2000년 5분기``, ``오후 13:00``; a 24-hour time among
 12-hour ones is two forms) and a weekday the date does not fall on
-(``2024-01-01(화)``: a misread, never stripped); ``write`` writes times so, and ``owns`` tells ``timetext`` which
+(``2024-01-01(화)``: a misread, never stripped), a time ``cjkunread`` names (``午前12時``, ``中午 12:00``, full-width
+digits) by what it is; ``write`` writes times so, and ``owns`` tells ``timetext`` which
 formats are written and read here. The values are recognised by a pattern and read by pandas.
 """
 
@@ -28,7 +29,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import formsample
+from rnncast import cjkunread, formsample
 from rnncast.errors import RnncastError
 
 WEEKDAYS = {"%!ko": tuple("월화수목금토일"), "%!ja": tuple("月火水木金土日"), "%!zh": tuple("一二三四五六日"),
@@ -42,16 +43,29 @@ DAY = (r"(?P<y>\d{4})년 ?(?P<m>\d{1,2})월(?: ?(?P<d>\d{1,2})일)?",
 WEEKDAY = r"(?: ?(?:[(（](?P<w>[^()（）\s]{1,3})[)）]|(?:周|星期)(?P<z>[一二三四五六日天])))"
 # the morning and afternoon of a 12-hour clock (Korean Excel's default 2023-01-01 오후 1:00:00; Japanese, Chinese)
 MERIDIEMS = {"%!ak": ("오전", "오후"), "%!aj": ("午前", "午後"), "%!ac": ("上午", "下午")}
-_MARK = "|".join(w for words in MERIDIEMS.values() for w in words)
-CLOCK = (rf"(?: (?:(?P<a>{_MARK}) ?)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?::(?P<S>\d\d))?"
-         rf"(?(a)|(?: ?(?P<b>{_MARK}))?))")  # a time of day after a day: 13:00, 오후 1:00:00, 1:00 下午
+MERIDIEM = {w: ("AM", "PM")[k] for words in MERIDIEMS.values() for k, w in enumerate(words)}  # 오후: PM
+MARK = "|".join(MERIDIEM)  # any of them, as a pattern (meridiems, badtimes)
+# a time of day after a day: 13:00, 오후 1:00:00, 1:00 下午; after 日/일 or a weekday's bracket with no space too
+# (2023年1月1日下午1:00, 2023年1月1日13:00), never after a digit (2024-01-0513:00 is no form)
+CLOCK = (rf"(?:(?: |(?<=[^\d\s.]))(?:(?P<a>{MARK}) ?)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?::(?P<S>\d\d))?"
+         rf"(?(a)|(?: ?(?P<b>{MARK}))?))")
+BESIDE = rf"(?:{MARK}) ?(\d{{1,2}}):\d\d|(?<!\d)(\d{{1,2}}):\d\d(?::\d\d)? ?(?:{MARK})"  # 오후 1:00, 1:00 下午: hour
+LATIN = re.compile(r"(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])")  # AM, p.m. beside 上午: the marker twice
+
+
 QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4분기", r"(?P<y>\d{4})\. ?(?P<q>\d)/4",
            r"(?P<y>\d{4})年第?(?P<q>\d)季度", r"(?P<y>\d{4})年第(?P<q>\d)四半期")
-VALUE = [re.compile(f"^{day}{WEEKDAY}?{CLOCK}?$") for day in DAY] + [re.compile(f"^{q}$") for q in QUARTER]
+VALUE = ([re.compile(f"^{day}{WEEKDAY}?{CLOCK}?$", re.ASCII) for day in DAY]  # ASCII digits: ２０２３年 is cjkunread's
+         + [re.compile(f"^{q}$", re.ASCII) for q in QUARTER])
 DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[YymdqHIMS])")  # %y: meridiems' 23.01.01 오후 1:00
 CHECKED = 1000  # values of a column whose form settles padding and the Chinese Sunday, spread over it
 UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%~H": ("%-H", "%H"), "%~I": ("%-I", "%I"),
           "%!z~": ("%!zt", "%!zh")}  # either, as other rows settle
+
+
+def twelve_hour(hour: str) -> bool:
+    """Whether ``hour`` (digits) is one of a 12-hour clock's, 1 .. 12, which 오전/오후 (午前/午後, 上午/下午) are beside."""
+    return 1 <= int(hour) <= 12
 
 
 def form(text: str) -> str | None:
@@ -140,7 +154,7 @@ def _pattern(fmt: str) -> re.Pattern:
             out.append(names.get(piece) or f"(?P<{piece[-1]}>\\d{{1,2}})")
         else:
             out.append(re.escape(piece))
-    return re.compile("^" + "".join(out) + "$")
+    return re.compile("^" + "".join(out) + "$", re.ASCII)
 
 
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
@@ -154,9 +168,11 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     unlike = given & parts["y"].isna().to_numpy()
     if unlike.any():
         i = int(np.flatnonzero(unlike)[0])
-        marked, twelve = (bool(re.search(_MARK, text.iloc[i])), any(t in fmt for t in MERIDIEMS))
-        beside = re.search(rf"(?:{_MARK}) ?(\d{{1,2}}):\d\d|(?<!\d)(\d{{1,2}}):\d\d(?::\d\d)? ?(?:{_MARK})", text.iloc[i])
-        if marked and twelve and not (beside and 1 <= int(beside[1] or beside[2]) <= 12):
+        if (clause := cjkunread.why(text.iloc[i], name)) is not None:  # 中午 12:00, 午前12時: named, not two clocks
+            raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}, {clause}")
+        marked, twelve = (bool(re.search(MARK, text.iloc[i])), any(t in fmt for t in MERIDIEMS))
+        beside = re.search(BESIDE, text.iloc[i])
+        if marked and twelve and not (beside and twelve_hour(beside[1] or beside[2])):
             refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone, 오후 13:00
         if marked != twelve and "M" in parts and re.search(r"\d:\d\d", text.iloc[i]):  # 13:00 among 오후 1:00, or the
             raise RnncastError(two_clocks(name, text.iloc[i], place(i), first))  # reverse: forecasts on neither clock
@@ -219,9 +235,16 @@ def _mark_first(fmt: str) -> bool:
 
 
 def refuse_mark(name: str, value: str, where: str) -> None:
-    """Refuse ``value`` (at ``where``), whose 오전/오후 (午前/午後, 上午/下午) is beside no time of a 12-hour clock."""
-    mark = next(w for words in MERIDIEMS.values() for w in words if w in value)
-    noon = "PM" if mark in {words[1] for words in MERIDIEMS.values()} else "AM"
+    """Refuse ``value`` (at ``where``), whose 오전/오후 (午前/午後, 上午/下午) is beside no time of a 12-hour clock: by
+    what is wrong where ``cjkunread`` names it (``午前12時``, full-width digits) or AM/PM doubles the marker."""
+    if (clause := cjkunread.why(value, name)) is not None:
+        raise RnncastError(f"time column {name!r} holds {value!r} at {where}, {clause}")
+    mark = re.search(MARK, value)[0]
+    noon = MERIDIEM[mark]
+    if (latin := LATIN.search(value)) is not None:  # 上午 AM 12:00
+        raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose time is marked twice, {mark} "
+                           f"({noon}) and {latin[0]}; write one marker: {mark} beside the time in every value, or "
+                           f"AM/PM alone")
     raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose {mark} ({noon}) is read only beside a "
                        f"time of a 12-hour clock (1:00 .. 12:59); write such as '2024-01-31 {mark} 1:00:00', or "
                        "2024-01-31 13:00 without it")

@@ -18,8 +18,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import owncalendars, timetext
-from rnncast.csvtext import guess
+from rnncast import meridiems, owncalendars, timetext
+from rnncast.csvtext import FALLBACK, guess
 from rnncast.spelling import counted
 from rnncast.timecalendar import Calendar
 
@@ -91,8 +91,10 @@ def _other_way(written: pd.Series, name: str, other: str, example: str, stamp) -
         warnings.simplefilter("ignore")
         fmt = guess(str(written.dropna().iloc[0]).strip(), other == "day")
     how = f"format={fmt!r}" if fmt is not None else f"dayfirst={other == 'day'}"
+    marked = meridiems.way_back(example, stamp, name, FALLBACK, guess)  # 01/02/23 오전 12:00: to_datetime reads no 오전
     return (f"write ISO dates (2016-02-01) to leave no doubt: to read them {other} first ({example} as "
-            f"{timetext.spoken(stamp)}), e.g. with pandas: df[{name!r}] = pd.to_datetime(df[{name!r}], {how})")
+            f"{timetext.spoken(stamp)}), e.g. with pandas: "
+            f"{marked or f'df[{name!r}] = pd.to_datetime(df[{name!r}], {how})'}")
 
 
 said = logging.getLogger("rnncast.dayorder")  # not quieted where a model reads new data: what only new data shows

@@ -3,24 +3,25 @@
 month or day first (``01/05/2023 오후 1:00``). ``as_ampm`` writes each marker as ``AM``/``PM`` after its time for pandas
 to read (``datetext``: the order of the date is chosen as for any 12-hour time); ``marked_forms`` turns the formats of
 that text (``%p``) into the file's own (``%!ak``: ``cjkdates.MERIDIEMS``, written and read back by ``cjkdates``), so
-``csvtext`` dates forecasts as the file writes its times (``23.01.11 오전 1:00``).
+``csvtext`` dates forecasts as the file writes its times (``23.01.11 오전 1:00``); ``way_back`` gives the pandas line
+reading such text in the order not taken (``dayorder``'s warning). The markers, their AM/PM and the 1 .. 12 of their
+hours are ``cjkdates``' (``MERIDIEM``, ``MARK``, ``twelve_hour``).
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 
 import pandas as pd
 
 from rnncast import timetext
-from rnncast.cjkdates import MERIDIEMS
+from rnncast.cjkdates import MARK, MERIDIEM, MERIDIEMS, twelve_hour
 from rnncast.textspace import SPACE
 
-CJK_MERIDIEM = {w: ("AM", "PM")[k] for words in MERIDIEMS.values() for k, w in enumerate(words)}  # 오후: PM
 TOKEN = {w: token for token, words in MERIDIEMS.items() for w in words}  # 오후: %!ak
-_MARK = "|".join(CJK_MERIDIEM)  # 오전 .. 下午: before or after the time
-CJK_CLOCK = re.compile(rf"^(.*?\S){SPACE}*(?:({_MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({_MARK}))"
-                       rf"{SPACE}*$")
+CJK_CLOCK = re.compile(rf"^(.*?\S){SPACE}*(?:({MARK}){SPACE}*)?(\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?){SPACE}*(?(2)|({MARK}))"
+                       rf"{SPACE}*$")  # 오전 .. 下午: before or after the time
 CLOCK_P = re.compile(r" (%-?I:%M(?::%S)?) %p$")  # a format's time of a 12-hour clock, as as_ampm writes it
 
 
@@ -32,10 +33,10 @@ def as_ampm(column: pd.Series) -> pd.Series:
     if first.empty or not isinstance(first.iloc[0], str):
         return column
     text = column.astype("string")
-    if not text.str.contains(_MARK).any():
+    if not text.str.contains(MARK).any():
         return column
-    return text.str.replace(CJK_CLOCK, lambda m: f"{m[1]} {m[3]} {CJK_MERIDIEM[m[2] or m[4]]}" if 1 <= int(m[3].split(":")[0])
-                            <= 12 else m[0], regex=True).astype(object)
+    return text.str.replace(CJK_CLOCK, lambda m: f"{m[1]} {m[3]} {MERIDIEM[m[2] or m[4]]}"
+                            if twelve_hour(m[3].split(":")[0]) else m[0], regex=True).astype(object)
 
 
 def marked_forms(first: str, forms, guess) -> list[str] | None:
@@ -59,3 +60,28 @@ def marked_forms(first: str, forms, guess) -> list[str] | None:
             mark = f"{token}{gap}{clock[1]}" if before else f"{clock[1]}{gap}{token}"
             out.append(fmt[:clock.start()] + lead + mark)
     return out
+
+
+
+def way_back(example: str, stamp, name: str, forms, guess) -> str | None:
+    """The pandas line reading a column whose value ``example`` (a CJK marker beside its time) is ``stamp``: each
+    marker rewritten as AM/PM where it stands and the format told with ``%p`` (``pd.to_datetime`` told ``dayfirst``
+    alone fails on 오후), the format being the one of ``marked_forms`` (``forms``, ``guess``) that writes ``stamp`` as
+    ``example``; None where ``example`` holds no marker or no such format reads it as ``stamp``."""
+    text = example.strip()
+    found = next((f for f in marked_forms(text, forms, guess) or ()
+                  if timetext.write(pd.DatetimeIndex([stamp]), f)[0] == text), None)
+    if found is None:
+        return None
+    m = CJK_CLOCK.match(text)
+    word = m[2] or m[4]
+    fmt = timetext.strptime_form(found.replace(TOKEN[word], "%p"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            if pd.to_datetime(text.replace(word, MERIDIEM[word]), format=fmt) != pd.Timestamp(stamp):
+                return None
+        except (ValueError, TypeError):
+            return None
+    words = "".join(f".str.replace({w!r}, {MERIDIEM[w]!r})" for w in MERIDIEMS[TOKEN[word]])
+    return f"df[{name!r}] = pd.to_datetime(df[{name!r}]{words}, format={fmt!r})"

@@ -1,0 +1,37 @@
+"""cjkunread: Korean, Japanese and Chinese times written in a way rnncast does not read (full-width digits, an hour
+word, a part of the day other than the 12-hour clock's morning and afternoon), named for what they are."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rnncast.cjkunread import FOUND, why
+
+
+@pytest.mark.parametrize("value", ["2023年1月1日 上午 12:00", "2023년 1월 1일 오후 1:00", "2023-01-01 13:00",
+                                   "2024년 1월 5일 (금)", "2000년 1분기"])
+def test_values_read_elsewhere_are_named_by_none_of_its_clauses(value):
+    assert why(value, "t") is None and re.search(FOUND, value) is None
+
+
+@pytest.mark.parametrize("value, said", [
+    ("２０２３年１月１日 上午 １２：００", "whose digits are full-width (０１２３：), which rnncast does not read; write them as 0-9 "
+                                "and ':', e.g. with pandas: df['t'] = df['t'].str.normalize('NFKC')"),
+    ("2023年1月1日 午前12時", "whose hour is written with a word ('12時'), which rnncast does not read; write the time as "
+                         "hours and minutes, as '2023年1月1日 午前12:00'"),
+    ("2023年1月1日 下午3点30分", "('3点30分'), which rnncast does not read; write the time as hours and minutes, as "
+                          "'2023年1月1日 下午3:30'"),
+    ("2023년 1월 1일 오전 12시", "('12시'), which rnncast does not read; write the time as hours and minutes, as "
+                           "'2023년 1월 1일 오전 12:00'"),
+    ("2023年1月1日 中午 12:00", "whose 中午 (noon) rnncast does not read: it reads a 12-hour clock's 오전/오후, 午前/午後 or "
+                           "上午/下午 (morning, afternoon); write noon as 下午 12:00, or on a 24-hour clock without a marker"),
+    ("2023年1月1日 正午 12:00", "write noon as 午後 12:00"),
+    ("2023년 1월 1일 정오 12:00", "write noon as 오후 12:00"),
+    ("2023年1月1日 晚上8:00", "whose 晚上 (evening) rnncast does not read"),
+    ("2023-01-01 凌晨 3:00", "whose 凌晨 (small hours) rnncast does not read"),
+    ("2023년 1월 1일 새벽 3:00", "whose 새벽 (dawn) rnncast does not read"),
+])
+def test_each_way_is_named_with_what_rnncast_reads_instead(value, said):
+    assert said in why(value, "t") and re.search(FOUND, value)
