@@ -3,6 +3,8 @@ overridden by the flags given, its paths read as rnncast reads them; what cannot
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rnncast import RnncastError
@@ -181,3 +183,34 @@ def test_the_columns_a_config_file_names_are_refused_naming_the_file_not_a_flag_
         with config_settings(), pytest.raises(RnncastError, match=rf"^column 'price' is named by {said} give each"):
             fit_request(_args("fit", "--config", str(path), *flags))
             one_role(features=["price"], past_covariates=["price"])
+
+
+def test_a_column_a_config_file_names_that_is_not_found_is_refused_naming_the_key_and_file(tmp_path):
+    """A run's config.json with "future_covariates": "pric" was refused as "column 'pric' not found (did you mean
+    'price'?)", no key or file named (t30t5); its target and time_col the same, as --target or --time-col not given
+    (None) counted as flags over them. A flag's column is refused as the user typed it."""
+    import pandas as pd
+
+    from rnncast.layouts import single_rows
+    from rnncast.spelling import config_settings
+
+    path = tmp_path / "run.toml"
+    (tmp_path / "sales.csv").write_text("date,y,price\n")
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=4), "y": [1.0, 2, 3, 4], "price": [1.0, 2, 3, 4]})
+    for key, value, said in (("future_covariates", '["pric"]', "future_covariates (in config {path}): column 'pric'"),
+                             ("past_covariates", '"pric"', "past_covariates (in config {path}): column 'pric'"),
+                             ("time_col", '"dat"', "time_col (in config {path}): time column 'dat'")):
+        path.write_text(f'data = "sales.csv"\ntarget = "y"\n{key} = {value}\nepochs = 3\n')
+        with config_settings():
+            _, request, _, _ = fit_request(_args("fit", "--config", str(path)))
+            with pytest.raises(RnncastError, match="^" + re.escape(said.format(path=path)) + " not found"):
+                single_rows(frame, request["target"], request["time_col"], None, False,
+                            request.get("past_covariates"), request.get("future_covariates"), None)
+    path.write_text('data = "sales.csv"\ntarget = "yy"\nepochs = 3\n')
+    with config_settings():
+        _, request, _, _ = fit_request(_args("fit", "--config", str(path)))
+        with pytest.raises(RnncastError, match=f"^target \\(in config {re.escape(str(path))}\\): column 'yy' not found"):
+            single_rows(frame, request["target"], None, None, False, None, None, None)
+        _, request, _, _ = fit_request(_args("fit", "--config", str(path), "--target", "yyy"))
+        with pytest.raises(RnncastError, match="^column 'yyy' not found"):
+            single_rows(frame, request["target"], None, None, False, None, None, None)

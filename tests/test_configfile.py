@@ -307,6 +307,7 @@ def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
     ("target = []", r"^target in config .*c.toml is an empty list; name a column"),  # was "got []"
     ("id_col = []", r"^id_col in config .*c.toml is an empty list"),
     ("tz = 1", r"^tz = 1 in config .*c.toml is a number; give the zone as quoted text"),  # was "unknown time zone '1'"
+    ("tz = 5", r"^tz = 5 in config .*c.toml is a number; .*; for a fixed offset of 5 hours give tz = \"\+05:00\"$"),
     ('track = "wandb"', r"^track = 'wandb' in config .*c.toml is not a tracker rnncast writes to; choose one of: "
                         r"tensorboard, mlflow"),  # was "unknown tracker 'wandb'", no file named
     ('tz = ""', r"^tz in config .*c.toml is empty \(''\); give an IANA zone name"),  # was "tz= is empty", no file named

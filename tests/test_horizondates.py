@@ -83,3 +83,6 @@ def test_weekly_closes_whose_holiday_fridays_are_absent_are_warned_of_at_fit_and
         model.predict(frame)
     assert "forecast date 2025-04-18 is Good Friday (NYSE), a day the data has no row on in earlier years " \
         "(2022-04-15, 2023-04-07, 2024-03-29), but the calendar 'W-FRI' skips no holidays" in caplog.text
+    # its weeks are absent, not dated on Thursday: holidays= is no remedy (its weeks would be dated the day before)
+    assert caplog.text.rstrip().endswith("the data has no row at all in those weeks, none moved to another day, so "
+                                         "expect no value on that day") and "holidays=" not in caplog.text

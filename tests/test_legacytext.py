@@ -87,3 +87,15 @@ def test_a_western_file_is_not_named_cyrillic_though_its_bytes_decode_as_windows
     raw = "Datum,Umsätze,Größe\n2024-01-01,1,2\n".encode("cp1252")
     assert raw.decode("cp1251") == "Datum,Umsдtze,GrцЯe\n2024-01-01,1,2\n"  # the overlap: Cyrillic amid ASCII words
     assert legacy(raw) == [WESTERN]
+
+
+@pytest.mark.parametrize("text", ["Datum;Umsatz €\n01.01.2022;1,5\n", "Datum;Umsätze €\n01.01.2022;1,5\n",
+                                  "Date;Prix (€);Température\n2022-01-01;1\n", "Datum;Gewinn – Verlust\n2022-01-01;1\n",
+                                  "Datum;Umsatz\n01.01.2022;„1,5“\n", "Datum;Preis £\n2022-01-01;1\n",
+                                  "Datum;Temp °C\n2022-01-01;1\n", "Datum;Temp °C;Größe\n2022-01-01;1;2\n"])
+def test_a_western_file_with_euro_pound_dashes_or_degrees_is_named_western_first(text):
+    """German Excel's 'Datum;Umsatz €' was said to be "cp1251 (Russian ...) or cp1256 (Arabic ...)": € (80) is Ђ as
+    Windows-1251, a lone letter of no word, and – „ “ read as themselves in both, no letter at all; 'Temp °C' put big5,
+    cp949 and gb18030 ahead (B0 43 is an East Asian character), and 'Preis £' was said cp1250 alone (Ł) (t30t6)."""
+    found = legacy(text.encode("cp1252"))
+    assert found[0] == WESTERN and not any(f.startswith(("cp1251", "cp1256")) for f in found)

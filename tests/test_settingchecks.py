@@ -172,3 +172,13 @@ def test_a_number_for_tz_is_refused_naming_the_zone_forms_and_the_offset_an_hour
     with pytest.raises(RnncastError, match=r"^freq \(--freq\) must be text such as 'D' or 'MS'"):
         check_data(DataSettings(freq=1.5))
     check_data(DataSettings(tz="+05:00", freq=7))  # text for tz; a whole freq for integer periods
+
+
+@pytest.mark.parametrize("value, offset", [("5", r"got '5'; for a fixed offset of 5 hours give '\+05:00'$"),
+                                           (" 5.5", r"give '\+05:30'$"), ("3600", "got '3600'$")])
+def test_text_that_is_a_number_for_tz_is_refused_as_a_number_is_with_the_offset_it_may_mean(value, offset):
+    """`--tz 5` was told "unknown time zone '5'" (zonenames), where tz=5 in Python or config.json is told the offset
+    an hour count means: one message for all doors."""
+    with pytest.raises(RnncastError, match=r"^tz \(--tz\) must be a time zone as text: .*" + offset):
+        check_data(DataSettings(tz=value))
+    check_data(DataSettings(tz="UTC+5"))  # a zone pandas reads, or refused with its own offset advice (zonenames)

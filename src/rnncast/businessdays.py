@@ -191,7 +191,9 @@ def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.nd
     name, not date (KRX's End of Year Holiday: 2023-12-29, then 2024-12-31; Christmas Day (observed) is Christmas Day):
     a set that explains only some of the missing weekdays is no calendar (``explain`` finds none), yet those days
     will likely have no row either; else None. ``missing``: the days the data skipped, where they are not the
-    weekdays missing (the Fridays absent from 'W-FRI', the calendar so named: ``calendar``)."""
+    weekdays missing (the Fridays absent from 'W-FRI', the calendar so named: ``calendar``): the data then has no row
+    at all in those weeks (holidays= would date a holiday's week on another day), so the advice is to expect none."""
+    absent = missing is not None  # weeks: no row moved off the holiday, none at all
     ahead = wall_days(sessions.opened(when, session))
     days = wall_days(sessions.opened(rows, session)) if rows is not None and len(rows) else None
     if missing is None:
@@ -210,16 +212,15 @@ def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.nd
             continue
         dates = [shown(when[ahead == d][0].normalize(), True, fmt if at_midnight(when) else None) for d, _ in hits]
         before = "; ".join(", ".join(str(k) for k in [k for k in skipped[w] if k < d][-3:]) for d, w in hits)
+        one = "that day" if len(hits) == 1 else "those days"
+        advice = f"the data has no row at all in those weeks, none moved to another day, so expect no value on {one}" \
+            if absent else f"if the data follows a holiday set, fit with it ({spelled('holidays')}), else expect no value on {one}"
         if len(hits) == 1:
             return (f"forecast date {dates[0]} is {hits[0][1]} ({name}), a day the data has no row on in earlier years "
-                    f"({before}), but {on} skips no holidays, so the forecast "
-                    f"takes it for a trading day; if the data follows a holiday set, fit with it "
-                    f"({spelled('holidays')}), else expect no value on that day")
+                    f"({before}), but {on} skips no holidays, so the forecast takes it for a trading day; {advice}")
         listed = _listed([f"{d} ({w})" for d, (_, w) in zip(dates, hits)], "and", known=False)
         return (f"forecast dates {listed} are {name} holidays, days the data has no row on in earlier years ({before}), "
-                f"but {on} skips no holidays, so the forecasts take them for "
-                f"trading days; if the data follows a holiday set, fit with it ({spelled('holidays')}), else expect no "
-                "value on those days")
+                f"but {on} skips no holidays, so the forecasts take them for trading days; {advice}")
     return None
 
 

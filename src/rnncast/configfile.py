@@ -25,7 +25,7 @@ from rnncast import formatversions, othernames, tomltwice, tracking
 from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
-from rnncast.settingchecks import check_effects
+from rnncast.settingchecks import check_effects, hours_offset
 from rnncast.settingtext import parse_setting
 from rnncast.settingvalues import choice
 from rnncast.spelling import did_you_mean, listing
@@ -233,8 +233,9 @@ def run_data(path) -> tuple[str | None, dict | None]:
 
 def _setting(path: Path, f, value):
     if f.name == "tz" and isinstance(value, (int, float)):  # tz = 1 was refused at fit as "unknown time zone '1'"
+        hours = f'; for a fixed offset of {value} hours give tz = "{offset}"' if (offset := hours_offset(value)) else ""
         raise RnncastError(f"tz = {value!r} in config {path} is a number; give the zone as quoted text "
-                           '(tz = "Europe/Berlin", or a fixed offset tz = "+01:00")')
+                           f'(tz = "Europe/Berlin", or a fixed offset tz = "+01:00"){hours}')
     if f.name in BLANK and isinstance(value, str) and not value.strip():  # tz = "": refused at fit, the file unnamed
         raise RnncastError(f"{f.name} in config {path} is {'empty' if not value else 'blank'} ({value!r}); give "
                            f"{BLANK[f.name]}, or leave {f.name} out")

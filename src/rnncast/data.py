@@ -31,7 +31,7 @@ from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
 from rnncast.sheetcsv import COMPRESSIONS, NA_STRINGS, SEP_LINE, Written, values_not_names, wide, without_empty
-from rnncast.spelling import did_you_mean, refuse_other_form, spaced_name
+from rnncast.spelling import did_you_mean, from_config, named, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
 
 log = logging.getLogger(__name__)
@@ -225,8 +225,11 @@ def shown_columns(frame: pd.DataFrame) -> list[str]:  # as given: a series key's
     return [p for c in frame.columns for p in frame.attrs.get(KEY_PARTS, {}).get(str(c), [str(c)])]
 
 
-def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None:
+def require_column(frame: pd.DataFrame, name: str, what: str = "column", keyword: str | None = None) -> None:
+    """Refuse ``name``, no column of ``frame``, saying the nearest and those there are; where a config file's key
+    ``keyword`` gave it (``spelling.in_config``), naming the key and file first (a flag's is as the user typed it)."""
     if name not in frame.columns:
+        lead = f"{named(keyword)}: " if keyword in from_config() else ""  # future_covariates (in config c.json):
         available = ", ".join(repr(c) if "," in c else c for c in shown_columns(frame))  # a comma'd name reads as one
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
                 if frame.shape[1] == 1 and frame.attrs.get("source") else "")
@@ -242,11 +245,11 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
         owner = reader_words("column", "")  # a model's reader names no columns: the model's are as they are
         spaced = spaced_name(name, frame.columns, owner or "the column named", bool(frame.attrs.get("source")), not owner)
         if spaced:  # names are kept as written: ' pressure' is not 'pressure'
-            raise RnncastError(f"{what} {name!r} not found: {spaced}")
-        refuse_other_form([name], frame.columns, lambda name: f"{what} {name!r} not found",  # '매출' decomposed (NFD)
+            raise RnncastError(f"{lead}{what} {name!r} not found: {spaced}")
+        refuse_other_form([name], frame.columns, lambda name: f"{lead}{what} {name!r} not found",  # '매출' decomposed (NFD)
                           "the model's column" if owner else "the name given")  # is not '매출' composed
         close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
-        raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
+        raise RnncastError(f"{lead}{what} {name!r} not found{close}; available columns: {available}{hint}")
 
 
 def _named_once(names: list, what: str) -> None:  # which of two columns of one name is meant cannot be known

@@ -113,18 +113,19 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name], {
         "the target (target=, --target)": targets, "a covariate": past + future,
-        "the time column (time_col=, --time-col)": [time_name]})
+        "the time column (time_col=, --time-col)": [time_name]}, _keys(target, features, past_covariates, future_covariates))
     n = len(frame)
     numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
     return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n), columns,
                  len(targets), len(past), time_name, how, None)
 
 
-def _check_columns(frame, columns: list[str], others: list, roles: dict) -> list[str]:
-    """``columns`` (targets, then covariates), each found; none of them, nor ``others`` (id, time, static), in two
-    roles: ``roles`` names each column's role (by its keyword), the one that a refusal names first."""
+def _check_columns(frame, columns: list[str], others: list, roles: dict, keys: dict) -> list[str]:
+    """``columns`` (targets, then covariates), each found (``keys``: the keyword that named it, ``_keys``); none of
+    them, nor ``others`` (id, time, static), in two roles: ``roles`` names each column's role (by its keyword), the one
+    that a refusal names first."""
     for name in columns:
-        require_column(frame, name)
+        require_column(frame, name, keyword=keys.get(name))
     every = columns + [c for c in others if c is not None]
     refuse_look_alike(every, frame.columns)  # 'Café' composed and 'Café' decomposed: the one taken is not told apart
     twice = next((c for i, c in enumerate(every) if c in every[:i]), None)
@@ -144,12 +145,17 @@ def _numeric(frame, columns: list[str], time_name=None, named: dict | None = Non
     return np.column_stack([numeric_column(frame[c], c, frame.attrs, ids) for c in columns])  # [N, C] float64
 
 
-def _named(target=None, features=None, past_covariates=None, future_covariates=None, series=None) -> dict:
-    """The keyword (and flag) that named each column, for a refusal to say where to leave it out."""
+def _keys(target=None, features=None, past_covariates=None, future_covariates=None, series=None) -> dict:
+    """The keyword that named each column (a config file's key: ``data.require_column`` names it and the file)."""
     given = (("target", target), ("features", features if not isinstance(features, str) or features != "all" else None),
              ("past_covariates", past_covariates), ("future_covariates", future_covariates),
              ("series", series if not isinstance(series, str) or series != "all" else None))
-    return {c: f"{key}= (--{key.replace('_', '-')})" for key, value in reversed(given) for c in names(value)}
+    return {c: key for key, value in reversed(given) for c in names(value)}
+
+
+def _named(*given) -> dict:
+    """The keyword (and flag) that named each column, for a refusal to say where to leave it out."""
+    return {c: f"{key}= (--{key.replace('_', '-')})" for c, key in _keys(*given).items()}
 
 
 def _refuse_time(frame, name, time_name, keyword: str) -> None:
@@ -175,7 +181,7 @@ def _refuse_time(frame, name, time_name, keyword: str) -> None:
 def long_rows(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
           static_covariates, tz, dayfirst=None, order=None, key_order=None) -> Rows:
     """``key_order``: how a key of several columns orders its series' ids (``serieskeys.Key.order``)."""
-    require_column(frame, id_col, "id column")
+    require_column(frame, id_col, "id column", "id_col")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
             raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(shown_columns(frame))}")
@@ -192,9 +198,10 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names, {
         "the id column (id_col=, --id-col)": [id_col], "the target (target=, --target)": targets,
         "a covariate": past + future, "the time column (time_col=, --time-col)": [time_name],
-        "a static covariate (static_covariates=, --static-covariates)": static_names})
+        "a static covariate (static_covariates=, --static-covariates)": static_names},
+        _keys(target, features, past_covariates, future_covariates))
     for name in static_names:
-        require_column(frame, name, "static covariate")
+        require_column(frame, name, "static covariate", "static_covariates")
     ids_column = frame[id_col]
     empty = (ids_column.isna() | (ids_column == "")).to_numpy()  # an id "" is no id; "NA" is one
     if empty.any():
@@ -234,7 +241,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     if not given:
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:
-        require_column(frame, name)
+        require_column(frame, name, keyword=_keys(None, features, past_covariates, future_covariates, series).get(name))
     one_form(given, "the table's header", "save the header in composed form (NFC; in Python, frame.rename("
              "columns=lambda c: unicodedata.normalize('NFC', c)))")  # '매출' twice, one decomposed: not two series
     one_role(series=given, **{k: names(v) for k, v in (("features", features), ("past_covariates",  # one role

@@ -7,7 +7,8 @@ GBK's bytes read as Windows-1252 are mostly accented capitals (``日期`` as ``�
 text read as Western is letters (and a few signs), its accented letters lone inside ASCII words; read as East Asian,
 its characters stand inside ASCII words, where real Chinese, Japanese or Korean text is written in runs between
 separators, digits and spaces. Every encoding that stays plausible is named (the reader knows the language), but
-cp949 alone where its reading is all common Hangul (``OWN_SCRIPT``); this module imports nothing of rnncast.
+cp949 alone where its reading is all common Hangul (``OWN_SCRIPT``), and Windows-1252 first where its reading is
+Western text's lone accented letters and signs (€ £ – „“ °: ``_western``); this module imports nothing of rnncast.
 """
 
 from __future__ import annotations
@@ -68,8 +69,17 @@ def _european(text: str) -> bool:
     return all(_latin(c) or c in SIGNS for c in set(text) if not c.isascii())
 
 
-def _letters(text: str) -> int:
-    return sum(1 for c in text if _latin(c))
+def _word_letters(text: str) -> int:
+    """How many of ``text``'s Latin letters beyond ASCII stand beside another letter: in a word, where a sign one
+    encoding reads as a letter stands apart (Preis £, Ł as Windows-1250) and counts for neither."""
+    return sum(1 for i, c in enumerate(text) if _latin(c) and (text[i - 1:i].isalpha() or text[i + 1:i + 2].isalpha()))
+
+
+def _western(text: str) -> bool:
+    """Whether ``text``'s letters beyond ASCII each stand beside an ASCII letter (Umsätze, Température), the rest signs
+    (€ £ ° – „“): Western text as Western Excel writes it, where another script read as Windows-1252 is letters in
+    runs of their own (ÈÕÆÚ)."""
+    return all(_BY_WORD.search(text, max(i - 1, 0), i + 2) for i, c in enumerate(text) if _latin(c))
 
 
 def _inside_words(text: str) -> bool:
@@ -81,12 +91,16 @@ def _inside_words(text: str) -> bool:
 
 def _alphabet(text: str, letters: str) -> bool:
     """Whether ``text``'s characters beyond ASCII are all ``letters`` (or signs), its words each in one case (Дата,
-    ДАТА, дата): Arabic read as Windows-1251 is Cyrillic whose words change case inside (ЗбКЗСнО), Russian read as
-    Windows-1256 Arabic amid Latin letters (ؤàٍà)."""
+    ДАТА, дата), and one word at least of two of its letters apart from ASCII words: Arabic read as Windows-1251 is
+    Cyrillic whose words change case inside (ЗбКЗСнО), Russian read as Windows-1256 Arabic amid Latin letters (ؤàٍà),
+    and a Western file's € or £ read as Windows-1251 a lone Ђ or Ј, no word (Umsatz Ђ); its – „ “ ° are those signs
+    as Windows-1251 and Windows-1256 too, no letter at all."""
     wide = {c for c in text if not c.isascii()}
     if not wide or not all(re.fullmatch(letters, c) or c in SIGNS or c in ALPHABET_SIGNS for c in wide):
         return False
     words = re.findall(f"{letters}+", text)
+    if not re.search(f"(?<![A-Za-z]){letters}{{2,}}(?![A-Za-z])", text):
+        return False
     return all(w.upper() == w.lower() or w.islower() or w.isupper() or w.istitle() for w in words)  # Arabic: no case
 
 
@@ -114,7 +128,7 @@ def legacy(raw: bytes) -> list[str]:
     if len(european) == 2:
         if european[0][2] == european[1][2]:
             european = european[:1]  # the same text either way (German's äöüß): one name will do
-        elif _letters(european[1][2]) > _letters(european[0][2]):
+        elif _word_letters(european[1][2]) > _word_letters(european[0][2]):
             european = european[1:]  # Polish ą ł ż are signs (¹ ³ ¿) as Windows-1252
     east = [(name, whose, text) for name, whose, letters in EAST_ASIAN
             if (text := _decoded(raw, name)) is not None and re.search(letters, text)]
@@ -129,4 +143,7 @@ def legacy(raw: bytes) -> list[str]:
                  if (text := _decoded(raw, name)) is not None and not _inside_words(text) and _alphabet(text, letters)]
     if alphabets:
         european = []  # Ïðîäàæè: Latin-1 letters in runs of their own are another alphabet's bytes
-    return [f"{name} ({whose})" for name, whose, _ in east + alphabets + european]
+    found = east + alphabets + european
+    if european and _western(european[0][2]):  # Temp °C: B0 43 is a Big5 character, but ° a Western file's sign
+        found = european + east
+    return [f"{name} ({whose})" for name, whose, _ in found]

@@ -9,6 +9,7 @@ value that would be accepted.
 from __future__ import annotations
 
 import numbers
+import re
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
@@ -87,15 +88,23 @@ def check_data(data) -> None:
         )
 
 
+def hours_offset(value) -> str | None:
+    """The fixed offset a number of hours ``value`` may mean, as a zone is written ('+05:00', '+05:30', '-03:00'):
+    5, 5.5, -3, or text of an unsigned one ('5', from --tz 5), in quarter hours up to 14; else None."""
+    if isinstance(value, str) and re.fullmatch(r"\d{1,2}(\.\d+)?", value.strip()):
+        value = float(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or abs(value) > 14 or not float(value * 4).is_integer():
+        return None
+    return f"{'-' if value < 0 else '+'}{int(abs(value)):02d}:{int(abs(value) % 1 * 60):02d}"
+
+
 def check_tz(value) -> None:
     """``tz``: a zone as text, or None. A number is refused by name: 5 was read as an offset of 5 seconds and failed
-    in pandas at predict, 3600 as +01:00 without a word."""
-    if value is None or isinstance(value, str):
+    in pandas at predict, 3600 as +01:00 without a word; and text that is a number ('5', from --tz 5, no zone) so too,
+    with the offset it may mean (``hours_offset``), as every door says it (configfile's TOML too)."""
+    if value is None or isinstance(value, str) and not re.fullmatch(r"\d+(\.\d+)?", value.strip()):
         return
-    hours = value if isinstance(value, numbers.Real) and not isinstance(value, bool) and abs(value) <= 14 and \
-        float(value * 4).is_integer() else None  # 5, 5.5, -3: hours a fixed offset may mean
-    offset = f"; for a fixed offset of {value} hours give '{'-' if hours < 0 else '+'}{int(abs(hours)):02d}:" \
-             f"{int(abs(hours) % 1 * 60):02d}'" if hours is not None else ""
+    offset = f"; for a fixed offset of {value} hours give '{hours}'" if (hours := hours_offset(value)) else ""
     raise RnncastError(f"{named('tz')} must be a time zone as text: an IANA name such as 'Europe/Berlin' or 'UTC', or "
                        f"a fixed offset such as '+05:30', got {given(value)}{offset}")
 

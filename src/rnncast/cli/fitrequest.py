@@ -45,7 +45,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     source = args.data or file_request["data"]
     flags.update({k: v for k, v in panel.items() if v is not None})
     if args.config:  # the columns the file names, too: a refusal of one names the file, not a flag never given
-        in_config(args.config, [*from_config(), *(k for k in file_request if k not in (*flags, "data", "out", "track"))])
+        typed = [k for k, v in flags.items() if v is not None]  # --target and --time-col are None where not given
+        in_config(args.config, [*from_config(), *(k for k in file_request if k not in (*typed, "data", "out", "track"))])
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
