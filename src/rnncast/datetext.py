@@ -139,12 +139,14 @@ def _one_clock(column: pd.Series, name: str, place, written: pd.Series) -> None:
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str):
         return
-    text = column.astype("string")
-    twelve = text.str.contains(TWELVE.pattern)
-    if not twelve.any():
+    joined = "".join(v for v in column if isinstance(v, str))  # no M, no 12-hour time: 0.2 s a million rows, not 1.4
+    if "M" not in joined and "m" not in joined:
         return
+    text = column.astype("string")
     timed = text.str.contains(r"\d:\d\d").fillna(False).to_numpy(dtype=bool)
-    twelve = twelve.fillna(False).to_numpy(dtype=bool)
+    twelve = text.str.contains(TWELVE.pattern).fillna(False).to_numpy(dtype=bool)
+    if not twelve.any():  # Mar 2024: an M, no 12-hour time
+        return
     rows = np.flatnonzero(timed)
     other = rows[twelve[rows] != twelve[rows[0]]]
     if len(other):
