@@ -4,6 +4,7 @@ UTC offset changes read as instants."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 import numpy as np
@@ -11,7 +12,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import RnncastError
+from rnncast import RnncastError, cjkdates
 from rnncast.datetext import parse_text
 from rnncast.loading import load_panel
 
@@ -139,11 +140,14 @@ def test_two_digit_years_are_read_month_or_day_first_as_four_digit_years_are(cap
             us = load_panel(pd.DataFrame({"date": days.strftime(f"%m/%d/{year}"), "y": np.arange(60.0)}), target="y")
         assert us.time[1] == pd.Timestamp("2020-01-02") and "first" not in caplog.text
         caplog.clear()
-        with caplog.at_level("WARNING"):
+        with caplog.at_level("INFO"):
             eu = load_panel(pd.DataFrame({"date": days.strftime(f"%d/%m/{year}"), "y": np.arange(60.0)}), target="y")
         assert eu.time[1] == pd.Timestamp("2020-01-02") and eu.calendar.freq == to_offset("D")
-        # the data's own first day past 12, not a date it does not hold (31/01/2024; a tester's find)
-        assert f"is read day first ({days[12].strftime(f'%d/%m/{year}')} is 13 January 2020)" in caplog.text
+        # the data's own first day past 12, not a date it does not hold (31/01/2024; a tester's find); the values
+        # settle the order, so it is INFO, as month first is said nothing
+        said = [r for r in caplog.records if "is read day first" in r.getMessage()]
+        assert f"is read day first ({days[12].strftime(f'%d/%m/{year}')} is 13 January 2020)" in said[0].getMessage()
+        assert said[0].levelno == logging.INFO
 
 
 @pytest.mark.parametrize("form", ["%m/%d/%Y {h}:%M %p", "%Y-%m-%d {h}:%M %p", "%m/%d/%Y %I:%M:%S%p"])
@@ -227,7 +231,7 @@ def test_a_12_hour_value_is_quoted_as_the_file_writes_it_not_as_the_am_pm_it_is_
     ]
     for values, said in cases:
         caplog.clear()
-        with caplog.at_level("WARNING"):
+        with caplog.at_level("INFO"):
             parse_text(pd.Series(values), "t", str)
         assert said in caplog.text
     refused = [  # (values, what is quoted)
@@ -239,3 +243,23 @@ def test_a_12_hour_value_is_quoted_as_the_file_writes_it_not_as_the_am_pm_it_is_
         with pytest.raises(RnncastError) as error:
             parse_text(pd.Series(values), "t", str)
         assert said in str(error.value) and "PM" not in str(error.value)
+
+
+@pytest.mark.parametrize("values, bad, first", [
+    (["2024-01-01 1:00 PM", "2024-01-01 2:00 PM", "2024-01-01 15:00"], 2, 0),
+    (["1:00 PM", "2:00 PM", "15:00"], 2, 0),
+    (["01/05/2024 1:00 pm", "01/05/2024 2:00 p.m.", "01/05/2024 15:00"], 2, 0),
+    (["2024-01-01 13:00", "2024-01-01 14:00", "2024-01-01 3:00 PM"], 2, 0),
+    (["05.01.2024 오후 1:00", "05.01.2024 15:00"], 1, 0),
+    ([None, "2024-01-01 13:00", "2024-01-01 3:00pm"], 2, 1)])
+def test_times_on_a_12_hour_and_a_24_hour_clock_in_one_column_are_refused(values, bad, first):
+    """'1:00 PM, 2:00 PM, 15:00' was read without a word (pandas reads both clocks), and its forecasts written on one
+    of them; refused as cjkdates refuses 13:00 among 오후 1:00, naming the value on the other clock."""
+    with pytest.raises(RnncastError) as err:
+        parse_text(pd.Series(values), "t", str)
+    assert str(err.value) == cjkdates.two_clocks("t", values[bad], str(bad), values[first])
+
+
+def test_times_on_one_clock_and_dates_alone_are_not_two_clocks():
+    for values in (["2024-01-01 1:00 PM", "2024-01-01 12:00 AM"], ["2024-01-01 13:00", "2024-01-02 00:30"]):
+        assert len(parse_text(pd.Series(values), "t", str)[0]) == 2

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster
+from rnncast import Forecaster, RnncastError
 from rnncast.datetext import parse_text
 from rnncast.dayorder import day_or_month_first
 
@@ -17,7 +20,7 @@ def test_a_second_field_past_12_leaves_month_first_without_a_word(caplog):
     month_first = pd.DatetimeIndex(pd.to_datetime(text, format="%m/%d/%Y"))
     order: dict = {}
     with caplog.at_level("WARNING", logger="rnncast"):
-        read = day_or_month_first(text, month_first, "date", order, {"dayfirst": True})
+        read = day_or_month_first(text, month_first, "date", order, {"dayfirst": True}, text)
     assert read.equals(month_first) and order == {"dayfirst": False} and caplog.text == ""
 
 
@@ -187,3 +190,59 @@ def test_the_way_to_the_other_order_of_dates_with_a_cjk_marker_reads_them(words,
     df = pd.DataFrame({"date": text})
     exec(line, {"pd": pd, "df": df})
     assert df["date"].tolist() == [t.replace(month=t.day, day=t.month) for t in times]
+
+
+PRINTED = re.compile(r"df\['date'\] = (pd\.to_datetime\(.*\))$")
+
+
+@pytest.mark.parametrize("form", ["%m/%d/%Y", "%m.%d.%Y", "%m-%d-%Y", "%m-%d-%Y %H:%M", "%m/%d/%Y %H:%M", "%m.%d.%Y %H:%M:%S",
+                                  "%m/%d/%Y %I:%M %p", "%m.%d.%Y %I:%M %P", "%m-%d-%Y %I:%M%P", "%m/%d/%Y 오후 %I:%M",
+                                  "%m.%d.%Y %I:%M下午", "%m-%d-%Y 午後 %I:%M:%S"])
+def test_the_pandas_line_the_order_warning_prints_runs_and_reads_the_other_order(form, caplog):
+    """The day/month-order warning gave pd.to_datetime(df['date'], format='%d.%m.%Y %I:%M %P') for lower-case pm:
+    '%P' is rnncast's own directive, "a bad directive" to pandas; for 오후 it gave dayfirst=True, which reads no 오후.
+    Each printed line is run here on the file's values: it reads them in the order rnncast did not take."""
+    stamps = pd.DatetimeIndex(["2024-01-05 13:00", "2024-02-05 13:00", "2024-03-05 13:00"])
+    swapped = pd.DatetimeIndex(["2024-05-01 13:00", "2024-05-02 13:00", "2024-05-03 13:00"])
+    if "%H" not in form and "%I" not in form:
+        stamps, swapped = stamps.normalize(), swapped.normalize()
+    values = [t.strftime(form.replace("%P", "%p")) for t in stamps]
+    values = [v.replace("PM", "pm") for v in values] if "%P" in form else values
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(pd.Series(values), "date", str)
+    lines = [m[1] for r in caplog.records if (m := PRINTED.search(r.getMessage()))]
+    assert len(lines) == 1
+    other = pd.DatetimeIndex(eval(lines[0], {"pd": pd, "df": pd.DataFrame({"date": values})}))
+    assert {tuple(read), tuple(other)} == {tuple(stamps), tuple(swapped)}
+
+
+@pytest.mark.parametrize("values", [["2024-01-05", "2024-01-06", "2024-13-05"], ["2024/01/05", "2024/01/06", "2024/13/05"],
+                                    ["2024.01.05 10:00", "2024.01.06 10:00", "2024.13.05 10:00"],
+                                    ["2024-13-05", "2024-01-06", "2024-01-07"]])
+@pytest.mark.parametrize("dayfirst", [None, True])
+def test_a_month_past_12_in_year_first_dates_is_refused_not_read_year_day_month(values, dayfirst):
+    """2024-01-05, 2024-01-06, 2024-13-05 were read as 1 May, 1 June and 13 May ("read day first (a day past 12
+    comes first)"): pandas read the column year, day, month, no country's order. The typo is refused by its line."""
+    bad = next(v for v in values if ".13." in v or "-13-" in v or "/13/" in v)
+    with pytest.raises(RnncastError, match=rf"holds '{re.escape(bad)}' at {values.index(bad)}, whose month 13 is no "
+                                           r"month: dates written year first are read year, month, day \(YYYY"):
+        parse_text(pd.Series(values), "date", str, dayfirst)
+
+
+def test_year_first_dates_with_every_month_in_range_are_read_year_month_day(caplog):
+    values = ["2024/01/05 10:00", "2024/01/06 10:00", "2024/01/13 10:00"]
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(pd.Series(values), "date", str)
+    assert list(read) == list(pd.to_datetime(values, format="%Y/%m/%d %H:%M")) and caplog.text == ""
+
+
+@pytest.mark.parametrize("form", ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y %H:%M", "%m/%d/%Y", "%m.%d.%Y"])
+def test_dates_whose_values_settle_the_order_are_read_without_a_warning(form, caplog):
+    """Day-first dotted 13.01.2024 .. were warned "is read day first" where month-first 01/13/2024 .. were said
+    nothing: a day past 12 settles the order, so neither is warned (day first is an INFO line)."""
+    days = pd.date_range("2024-01-10", periods=10, freq="D")
+    order: dict = {}
+    with caplog.at_level("INFO", logger="rnncast"):
+        read, _ = parse_text(pd.Series(days.strftime(form)), "date", str, order=order)
+    assert read.equals(pd.DatetimeIndex(days)) and order == {"dayfirst": form.startswith("%d")}
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -3,7 +3,7 @@ first (31/01/2024); dates such as 01/02/2016 that read both ways decided by the 
 on a regular calendar (and said); ISO strings whose UTC offset changes (one zone across daylight
 saving) read as instants; the first value that is no timestamp named by its row (``badtimes``); a value pandas
 reads into a year its text does not write (``15-Jan``: the year 1; ``12:30``: today) refused, as are two-digit years
-readers put in two centuries. Quarters and ISO
+readers put in two centuries and times on a 12-hour and a 24-hour clock in one column (``1:00 PM``, ``15:00``). Quarters and ISO
 weeks (2014Q4, 2021-W01) are ``timetext``'s, months pandas misreads (2000M01, 01.2000) ``monthtext``'s; ``timeaxis.parse_time`` calls :func:`parse_text`.
 """
 
@@ -19,7 +19,7 @@ import pandas as pd
 from rnncast import cjkdates, halfyears, monthtext, timetext
 from rnncast.badtimes import first_bad, pattern
 from rnncast.csvtext import SHORT_YEARS
-from rnncast.dayorder import against_model, day_or_month_first, settled
+from rnncast.dayorder import against_model, day_or_month_first, refuse_month, said_day_first, year_month_day
 from rnncast.errors import RnncastError
 from rnncast.meridiems import as_ampm
 from rnncast.shortorder import clock_of, year_first
@@ -38,7 +38,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     monthtext.refuse_number_months(column, name, place)  # 2008.1: January, or a float's 2008.10
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         time = timetext.read(column, written, name, place)
-        _two_digit_years(column, time, name, place)  # 1Q50: 2050 to pandas, 1950 to a spreadsheet
+        _two_digit_years(column, time, name, place, column)  # 1Q50: 2050 to pandas, 1950 to a spreadsheet
         return time, False
     if (written := cjkdates.format_of(column)) is not None:  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월)
         return cjkdates.read(column, written, name, place), False
@@ -46,18 +46,22 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
         return halfyears.read(column, written, name, place), False
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
         time = monthtext.read(column, written, name, place)
-        _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
+        _two_digit_years(column, time, name, place, column)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
         return time, False
     # 9:00 am: pandas' format guess takes 'am' for text, then fails on 'pm'; 23.01.01 오후 1:00 is read year first or not
     # as 23.01.01 13:00 is (each reading of a 12-hour clock is tried as of a 24-hour one)
     written, column = column, _upper_meridiem(as_ampm(column))  # messages quote the file's text, not AM/PM
+    _one_clock(column, name, place, written)  # 1:00 PM beside 15:00: pandas reads both, forecasts are written on one
     if dayfirst is None and (time := year_first(column, name, place, written)) is not None:  # 19-03-01: 1 March 2019
         _two_digit_years(column, time, name, place, written)
         return time, False
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
-    year_leads = dayfirst is not None and year_leading(column)  # 2024-07-01 to a model of 01.07.2024: ISO, not 7 Jan
-    if dayfirst and not year_leads:
+    # 2024-13-05 among 2024-01-05: a typo, not a column read year, day, month; 2024-07-01 to a model of 01.07.2024: ISO
+    year_leads = (ymd := year_month_day(column)) is not None  # (pandas told dayfirst=True read it as 7 January)
+    if year_leads:
+        tries = ((ymd, False), ({"format": "ISO8601"}, None))
+    elif dayfirst:
         tries = ((day_first, True),) + tries
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -71,14 +75,14 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
             _year_written(column, time, name, place, written)  # Jan 15, 12:30: pandas puts them in the year 1, or today
             _two_digit_years(column, time, name, place, written)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
             if day and dayfirst is None:
-                log.warning("time column %r is read day first (%s)", name, settled(column, time, written))
-                if order is not None:
-                    order["dayfirst"] = True
+                said_day_first(column, time, name, order, written)
             elif day is False and dayfirst is None:
                 time = day_or_month_first(column, time, name, order, day_first, written)
             elif day is not None and dayfirst is not None and not year_leads:  # a model's order: may be written the other way
                 time = against_model(column, time, day, name, month_first if day else day_first, order, written)
             return time, False
+    if year_leads:
+        refuse_month(column, name, place, written)
     first_bad(column, name, place, written)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -86,16 +90,6 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     where = f": {written.iloc[0]!r} at {place(0)}, but {written.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
-
-
-YEAR_LEADING = re.compile(r"\s*\d{4}([-/.])\d{1,2}\1\d{1,2}(?!\d)")  # 2024-07-01, 2024/07/01: year, month, day
-
-
-def year_leading(column: pd.Series) -> bool:
-    """Whether ``column``'s first value is written year, month, day (ISO 8601's order), which no day-first or
-    month-first reading of a model changes: pandas told ``dayfirst=True`` reads ``2024-07-01`` as 7 January."""
-    first = column.dropna().head(1)
-    return not first.empty and isinstance(first.iloc[0], str) and YEAR_LEADING.match(first.iloc[0]) is not None
 
 
 LOWER_MERIDIEM = re.compile(r"(?<=\d)(\s?)(am|pm)\s*$")  # 9:00 am, 09:00:00pm: a 12-hour clock in lower case
@@ -135,7 +129,33 @@ def _readings(column: pd.Series) -> tuple[dict, dict]:
     return {"format": f"%m{sep}%d{sep}%y" + clock}, {"format": f"%d{sep}%m{sep}%y" + clock}
 
 
-def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place, written: pd.Series | None = None) -> None:
+TWELVE = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s?[AaPp]\.?[Mm]\b")  # 1:00 PM, 1:00pm, 1:00 p.m.
+
+
+def _one_clock(column: pd.Series, name: str, place, written: pd.Series) -> None:
+    """Refuse (``RnncastError``, ``cjkdates.two_clocks``) the first value of ``column`` (its 오후 read as PM) whose
+    time of day is on the other clock than its first time's: ``15:00`` among ``1:00 PM`` .., or ``3:00 PM`` among
+    ``13:00`` ..; pandas read both, and the forecasts were written on one of them."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str):
+        return
+    joined = "".join(v for v in column if isinstance(v, str))  # no M, no 12-hour time: 0.2 s a million rows, not 1.4
+    if "M" not in joined and "m" not in joined:
+        return
+    text = column.astype("string")
+    timed = text.str.contains(r"\d:\d\d").fillna(False).to_numpy(dtype=bool)
+    twelve = text.str.contains(TWELVE.pattern).fillna(False).to_numpy(dtype=bool)
+    if not twelve.any():  # Mar 2024: an M, no 12-hour time
+        return
+    rows = np.flatnonzero(timed)
+    other = rows[twelve[rows] != twelve[rows[0]]]
+    if len(other):
+        i, j = int(other[0]), int(rows[0])
+        raise RnncastError(cjkdates.two_clocks(name, str(written.iloc[i]).strip(), place(i),
+                                               str(written.iloc[j]).strip()))
+
+
+def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place, written: pd.Series) -> None:
     """Refuse (``RnncastError``) a value pandas read into a year its text does not write: dateutil puts a date
     without a year (``Jan 15``, ``15-Jan``, ``3/15``) in the year 1 and a time alone (``12:30``) on today's date.
     Only values read so are looked at: a year before 1000, or today. ``written``: the column as its file writes it,
@@ -153,14 +173,13 @@ def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place, w
         year = int(years[i])
         if f"{year:04d}" in dates or (year >= 1000 and re.search(rf"(?<!\d){year % 100:02d}(?!\d)", dates)):
             continue
-        value = value if written is None else str(written.iloc[i]).strip()
+        value = str(written.iloc[i]).strip()
         raise RnncastError(f"time column {name!r} holds {value!r} at {place(int(i))}, which names no year (pandas would "
                            f"read it as {time[i].isoformat(sep=' ').removesuffix(' 00:00:00')}); give dates with their year, such as 2024-01-31 or "
                            "2024-01-31 13:00")
 
 
-def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place,
-                     written: pd.Series | None = None) -> None:
+def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place, written: pd.Series) -> None:
     """Refuse (``RnncastError``) a column written with two-digit years (``01/15/50``, ``15-Jan-50``: no year of
     four digits) where a date read lies outside the years every common reader names alike
     (``timetext.short_year_span``, 1976 .. 2029 today): pandas (dateutil) reads ``50`` as 2050, a spreadsheet as
@@ -181,7 +200,7 @@ def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place
         value = str(column.iloc[i]).strip()
         pandas_year, sheet_year = timetext.short_year_readings(int(years[i]) % 100)
         form = next((f for f in SHORT_YEARS if timetext.write(time[i:i + 1], f)[0] == value), None)
-        shown = value if written is None else str(written.iloc[i]).strip()
+        shown = str(written.iloc[i]).strip()
         said = f" ({pattern(form)})" if form and shown == value else ""  # 23.01.01 오후 1:00 is no YY.MM.DD h:mm AM
         raise RnncastError(f"time column {name!r} is written with two-digit years{said}, and {shown!r} at "
                            f"{place(i)} is {pandas_year} to pandas but {sheet_year} to a spreadsheet: readers name a two-digit "
@@ -204,8 +223,8 @@ OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")  # a UTC offset ending a timestamp
 ZONED = ("timezone", "offset", "tz-aware")  # pandas' refusals of zones: mixed offsets; aware Timestamps among naive ones
 
 
-def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,
-              order: dict | None = None, written: pd.Series | None = None) -> pd.DatetimeIndex:
+def _instants(column: pd.Series, name: str, place, dayfirst: bool | None, order: dict | None,
+              written: pd.Series) -> pd.DatetimeIndex:
     """Strings with UTC offsets that change (one zone across daylight saving), as instants: ISO 8601, or any form
     ``parse_text`` reads with an offset after it (``03.11.2024 01:00-04:00``, ``11/03/2024 01:00-05:00``, as
     rnncast writes forecasts in the hour the clocks repeat): the times without their offsets read as
@@ -213,7 +232,7 @@ def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,
     A column that mixes strings with and without an offset is refused, naming the first of each (as ``written``,
     the column as its file writes it, has them)."""
     text = column.astype(str)
-    shown = text if written is None else written.astype(str)
+    shown = written.astype(str)
     aware = text.str.contains(OFFSET.pattern, regex=True).to_numpy()
     if not aware.all():
         i, j = int(np.flatnonzero(aware)[0]), int(np.flatnonzero(~aware)[0])

@@ -4,7 +4,9 @@ A field past 12 settles it (``01/13/2020`` is month first, ``13/01/2020`` day fi
 both ways, the reading whose dates keep a calendar with far fewer rows missing is taken; else dotted dates
 (``09.03.2024``) are read day first, as every country that writes dates with dots writes them, and others month
 first, pandas' reading. Either choice is warned of, with the way to the other reading (ISO dates, and the pandas
-line that reads the column so). ``datetext.parse_text`` calls :func:`day_or_month_first`
+line that reads the column so, which runs on the file's values); where a day past 12 settles the order, nothing
+is warned. Dates written year first are year, month, day (``year_month_day``), one with a month past 12 refused
+(``refuse_month``), never read year, day, month. ``datetext.parse_text`` calls :func:`day_or_month_first`
 after reading a column month first. Its notes go to ``datetext``'s logger, which loading quiets where a model
 reads new data (what was said at fit is not said again).
 """
@@ -20,6 +22,8 @@ import pandas as pd
 
 from rnncast import meridiems, owncalendars, timetext
 from rnncast.csvtext import FALLBACK, guess
+from rnncast.errors import RnncastError
+from rnncast.shortorder import clock_of
 from rnncast.spelling import counted
 from rnncast.timecalendar import Calendar
 
@@ -31,8 +35,8 @@ DOTTED = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 09.03.2024: day first
 
 
 def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
-                       order: dict | None = None, day_first_read: dict | None = None,
-                       written: pd.Series | None = None) -> pd.DatetimeIndex:
+                       order: dict | None, day_first_read: dict | None,
+                       written: pd.Series) -> pd.DatetimeIndex:
     """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
     keep a calendar with far fewer rows missing than the other's (``_clearer``) is taken, and said;
     when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
@@ -54,16 +58,14 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     if day_first is not None and (fields[1] > 12).any() and not (fields[0] > 12).any():
         day_first = None  # 01/13/2020: only month first is a date; dateutil swapped day and month to read it day first
     elif (fields[0] > 12).any() and not (fields[1] > 12).any() and day_first is not None:
-        log.warning("time column %r is read day first (%s)", name, settled(column, day_first, written))
-        if order is not None:
-            order["dayfirst"] = True
+        said_day_first(column, day_first, name, order, written)
         return day_first  # 13/01/2020: only day first is a date (dateutil swapped month first's)
     if day_first is None or day_first.equals(month_first):
         if order is not None and day_first is None:
             order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
         return month_first
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
-    example = str((column if written is None else written).iloc[i]).strip()
+    example = str(written.iloc[i]).strip()
     kept = {way: _calendar(times) for way, times in (("month", month_first), ("day", day_first))}
     taken = _clearer(kept)
     dotted = DOTTED.match(first.iloc[0]) is not None  # German, Russian, Polish ...: day first, where nothing else tells
@@ -72,25 +74,59 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
         other = "day" if taken == "month" else "month"
         log.warning("time column %r is read %s first (%s is %s): read %s first its dates %s, read %s first %s; %s", name,
                     taken, example, timetext.spoken(times[taken][i]), other, _kept_text(kept[other]), taken,
-                    _kept_text(kept[taken], "they "), _other_way(written if written is not None else column, name,
-                                                               other, example, times[other][i]))
+                    _kept_text(kept[taken], "they "), _other_way(written, name, other, example,
+                                                               times[other][i]))
     else:
         taken, other = ("day", "month") if dotted else ("month", "day")
         log.warning("time column %r could be read month first or day first; read %s first%s (%s is %s); %s", name, taken,
                     ", as dotted dates are written" if dotted else "", example, timetext.spoken(times[taken][i]),
-                    _other_way(written if written is not None else column, name, other, example, times[other][i]))
+                    _other_way(written, name, other, example, times[other][i]))
     if order is not None:
         order["dayfirst"] = taken == "day"
     return times[taken]
 
 
+YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")  # 2024-01-05, 2024/01/05, 2024.01.05
+
+
+def year_month_day(column: pd.Series) -> dict | None:
+    """How pandas is told to read a column whose first value is written year first (``2024-01-05``, ``2024/01/05``,
+    ``2024.01.05``, a time of day after it as guessed): year, month, day, ISO 8601's order; None for any other column.
+    Year, day, month is no country's order, but pandas took it (its format guess from ``2024-13-05``, or day first
+    where month first failed): 2024-01-05, 2024-01-06, 2024-13-05 were read as 1 May, 1 June and 13 May, "read day
+    first". A value such a column writes with a month past 12 is a typo, refused by ``refuse_month``."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str) or not (m := YEAR_FIRST.match(text := first.iloc[0].strip())):
+        return None
+    sep = m[2]
+    clock = clock_of(f"2000{sep}01{sep}01{text[m.end():]}", (f"%Y{sep}%m{sep}%d",))  # the time as a true date has it
+    return {"format": f"%Y{sep}%m{sep}%d{clock}"} if clock is not None and "%z" not in clock else {}
+
+
+def refuse_month(column: pd.Series, name: str, place, written: pd.Series) -> None:
+    """Refuse (``RnncastError``) the first value of a year-first column (``year_month_day``) whose month is past 12
+    (``2024-13-05`` among ``2024-01-05`` ..), naming it and the order the column is read in."""
+    fields = column.astype(str).str.strip().str.extract(YEAR_FIRST.pattern)
+    months = fields[2].astype(float).to_numpy()
+    bad = np.flatnonzero(months > 12)
+    if len(bad):
+        i, good = int(bad[0]), np.flatnonzero(months <= 12)
+        sep = fields[1].iloc[i]
+        like = f", as {str(written.iloc[good[0]]).strip()!r} at {place(int(good[0]))}" if len(good) else ""
+        raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, whose month "
+                           f"{fields[2].iloc[i]} is no month: dates written year first are read year, month, day "
+                           f"(YYYY{sep}MM{sep}DD{like}); correct that value")
+
+
 def _other_way(written: pd.Series, name: str, other: str, example: str, stamp) -> str:
     """How to have dates that read both ways read in the ``other`` order ("day" or "month"): written as ISO dates, by
-    pandas told the format (``written``: the column as its file writes it); ``example`` then names ``stamp``."""
+    pandas told the format (``written``: the column as its file writes it); ``example`` then names ``stamp``. The
+    pandas line runs on the file's values: ``%p`` for am/pm too (``csvtext.guess``'s ``%P`` is rnncast's own, "a bad
+    directive" to pandas); 오후 (午後, 下午) replaced by PM first (``meridiems.way_back``: ``dayfirst=True`` read no 오후)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fmt = guess(str(written.dropna().iloc[0]).strip(), other == "day")
-    how = f"format={fmt!r}" if fmt is not None else f"dayfirst={other == 'day'}"
+    how = f"format={fmt.replace('%P', '%p')!r}" if fmt is not None else f"dayfirst={other == 'day'}"
     marked = meridiems.way_back(example, stamp, name, FALLBACK, guess)  # 01/02/23 오전 12:00: to_datetime reads no 오전
     return (f"write ISO dates (2016-02-01) to leave no doubt: to read them {other} first ({example} as "
             f"{timetext.spoken(stamp)}), e.g. with pandas: "
@@ -101,7 +137,7 @@ said = logging.getLogger("rnncast.dayorder")  # not quieted where a model reads 
 
 
 def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: str, other_read: dict,
-                  order: dict | None = None, written: pd.Series | None = None):
+                  order: dict | None, written: pd.Series):
     """New data's dates read in the order a model read its fit's (``day``: day first) where every one of them reads
     both ways: the other order (``other_read``, how pandas is told to read it) where its dates keep a calendar with far
     fewer rows missing (``_clearer``), said in a warning; else ``read``. A model fitted on day-first dates read
@@ -132,23 +168,29 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     if order is not None:
         order["dayfirst"] = not day
     i = int(np.flatnonzero(read != other)[0])
-    example = str((column if written is None else written).iloc[i]).strip()
+    example = str(written.iloc[i]).strip()
     said.warning("time column %r is read %s first (%s is %s), not %s first as the data the model was fitted on: read "
                  "%s first its dates %s, read %s first %s; %s", name, theirs, example, timetext.spoken(other[i]), mine,
                  mine, _kept_text(kept[mine]), theirs, _kept_text(kept[theirs], "they "),
-                 _other_way(column if written is None else written, name, mine, example, read[i]))  # the way back
+                 _other_way(written, name, mine, example, read[i]))  # the way back
     return other
 
 
-def settled(column: pd.Series, day_first: pd.DatetimeIndex, written: pd.Series | None = None) -> str:
-    """The data's own first date whose first field is past 12, read day first: "13/05/2024 is 13 May 2024" (the
-    warning quoted 13/01/2020, a date not in the data); "a day past 12 comes first" where no such text is found.
-    ``written``: the column as its file writes it, quoted."""
-    fields = _fields(column)[0]
-    past = np.flatnonzero((fields > 12).to_numpy())
+def said_day_first(column: pd.Series, day_first: pd.DatetimeIndex, name: str, order: dict | None,
+                   written: pd.Series) -> None:
+    """Say that ``column`` is read day first, ``order["dayfirst"]`` True: at INFO where its values settle it (the data's
+    own first date whose first field is past 12, read day first: "13/05/2024 is 13 May 2024"), as month first read so
+    (01/13/2024) is said nothing; a warning where no such text is found ("a day past 12 comes first"). Dotted
+    13.01.2024 .. warned where the matching slashed 01/13/2024 .. was not. ``written``: the column as its file
+    writes it, quoted."""
+    if order is not None:
+        order["dayfirst"] = True
+    past = np.flatnonzero((_fields(column)[0] > 12).to_numpy())
     if not len(past):
-        return "a day past 12 comes first"
-    return f"{str((column if written is None else written).iloc[past[0]]).strip()} is {timetext.spoken(day_first[past[0]])}"
+        log.warning("time column %r is read day first (a day past 12 comes first)", name)
+        return
+    log.info("time column %r is read day first (%s is %s)", name, str(written.iloc[past[0]]).strip(),
+             timetext.spoken(day_first[past[0]]))
 
 
 def _fields(column: pd.Series) -> pd.DataFrame:

@@ -73,7 +73,7 @@ def _descents(times: pd.DatetimeIndex) -> int:
     return int((np.diff(times.asi8) < 0).sum())
 
 
-def year_first(column: pd.Series, name: str, place, written: pd.Series | None = None) -> pd.DatetimeIndex | None:
+def year_first(column: pd.Series, name: str, place, written: pd.Series) -> pd.DatetimeIndex | None:
     """``column`` read year first (``19-03-01`` is 1 March 2019) where its values are three two-digit numbers
     and that reading alone puts them in order (fewest steps back: a panel's series each in order) and, among
     those in order, on a regular calendar (``calendar_of``); or where it alone reads every value. None where
@@ -106,14 +106,14 @@ def year_first(column: pd.Series, name: str, place, written: pd.Series | None = 
     if formats[0] not in best:
         return None
     if len(best) == 1:
-        _said_why(column if written is None else written, readings, fits, formats[0], name)
+        _said_why(written, readings, fits, formats[0], name)
         return readings[formats[0]]
     other = next(f for f in best if f != formats[0])
     a, b = readings[formats[0]], readings[other]
     i = int(np.flatnonzero(a != b)[0])
     how = ("in order on regular calendars ({} and {})".format(fits[formats[0]][0], fits[other][0]) if fits[other][0]
            else "in order (on no regular calendar)")
-    quoted = str((column if written is None else written).iloc[i]).strip()
+    quoted = str(written.iloc[i]).strip()
     raise RnncastError(f"time column {name!r} could be read year first or year last: {quoted!r} at "
                        f"{place(i)} is {timetext.spoken(a[i])} as {form(formats[0])} but {timetext.spoken(b[i])} as {form(other)}, "
                        f"and both put the dates {how}; write four-digit years ({form(formats[0]).replace('YY', 'YYYY')}"
