@@ -15,7 +15,7 @@ import logging
 import math
 from dataclasses import dataclass
 
-from rnncast import evaluation, laterrows, samestep, seasonspans, targetshares
+from rnncast import evaluation, laterrows, samestep, scaledshares, seasonspans, targetshares
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -106,7 +106,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)), targetshares.text(result.get("target_shares"), where))
+                unproven(result, verdict_units(forecaster)), scaledshares.beside_verdict(result, verdict_units(forecaster), where))
+
 
 
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
@@ -119,6 +120,8 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     season MASE's scale steps over (1: the last value), which the tables' header says ("MASE (season 4)") and JSON
     readers were not told."""
     result = evaluation.evaluate(forecasts, by_series)
+    if warned := scaledshares.text(result.get("scaled_few")):  # the few series the scaled scores and MASE rest on
+        log.warning("%s: %s", WHERE[part].format(result["windows"]), warned)
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
