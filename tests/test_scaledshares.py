@@ -51,3 +51,18 @@ def test_series_of_like_spreads_or_one_series_say_nothing():
         assert scaledshares.measure(*panel([1.0, 3.0, 0.5, 2.0, 1.5, 0.8], seed=seed)) is None
     original, scaled, scales = panel([1.0])
     assert scaledshares.measure(original, scaled, scales) is None
+
+
+def test_the_line_beside_a_verdict_in_scaled_units_names_them_and_a_backtests_carries_them():
+    from rnncast.backtestverdict import backtest_test
+
+    original, scaled, scales = panel([1.0, 1.2, 0.9, 1e-4], step=1.0)
+    few = scaledshares.measure(original, scaled, scales)
+    test = {"scaled": {"model": {"mse": 2.0}, "repeat": {"mse": 1.0}}, "original": {"model": {"mse": 2.0},
+            "repeat": {"mse": 1.0}}, "significance": {"repeat": {"p_value": 0.9}}, "scaled_few": few}
+    line = scaledshares.beside_verdict(test, "scaled", "the test split")
+    assert line.startswith("The scaled scores, this verdict and the pooled MASE rest mostly on 's3'")
+    assert scaledshares.beside_verdict(test, "original", "the test split") is None  # one series: no scaled verdict
+    m = {"overall": test["original"], "overall_scaled": test["scaled"], "significance": test["significance"],
+         "series": 4, "verdict_units": "scaled", "scaled_few": few}
+    assert backtest_test(m)["scaled_few"] is few

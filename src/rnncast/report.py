@@ -78,8 +78,7 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     forecasts = run_forecasts(forecaster, data) if forecasts is None else forecasts
     season = int(forecaster.settings_.data.season)
     metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
-    if warned := scaledshares.text((metrics.get("test") or {}).get("scaled_few")):  # the few the verdict rests on
-        log.warning("the test split: %s", warned)
+    scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
     return metrics
 
 

@@ -15,6 +15,8 @@ scores without them. Several series of like spreads (ETTh1's columns as a wide t
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 
 from rnncast import targetshares
@@ -22,6 +24,8 @@ from rnncast.baselines import baseline_name
 from rnncast.spelling import listing
 from rnncast.verdicts import outcome
 from rnncast.windowforecasts import WindowForecasts, scored
+
+log = logging.getLogger(__name__)
 
 SHARE = 0.9  # the share of a forecaster's scaled squared error (or summed MASE) the named series hold
 LOW = 0.01  # a series' MASE under this share of the median of the other series' MASEs ...
@@ -176,3 +180,9 @@ def beside_verdict(result: dict, units: str, where: str) -> str | None:
     its scaled scores rest on (``verdict_note``, the verdict's baseline first)."""
     few = verdict_note(result.get("scaled_few"), outcome(result, units)[1]) if units == "scaled" else None
     return " ".join(t for t in (targetshares.text(result.get("target_shares"), where), few) if t) or None
+
+
+def warn(few: dict | None, where: str) -> None:
+    """Warn of ``measure``'s ``few`` (``text``) on ``where`` (the windows scored, as the verdict names them)."""
+    if warned := text(few):
+        log.warning("%s: %s", where, warned)
