@@ -259,3 +259,14 @@ def test_a_series_without_a_mase_says_why_in_the_file_too():
     rows = series_frame(result).set_index("series")  # run note's line raised KeyError; it says what the note says
     assert rows.loc["s001", "not_scored"] == ("MASE undefined: training rows equal the rows one row before them "
                                               "wherever both were observed (a zero in-sample naive error)")
+
+
+def test_the_pinball_column_is_written_in_one_notation_down_the_column():
+    """It mixed notations: 2.31, 0.8567, 127.6, 7.489e-05 and 0 (t30t8), against the rule every other column keeps."""
+    result = _result(4)
+    for name, loss in (("store0001", 2.31), ("store0002", 127.6), ("store0003", 7.489e-05), ("store0004", 0.0)):
+        result["series"][name]["model"].update(pinball=loss, coverage_80=0.8)
+        result["series"][name]["mean"].update(pinball=0.8567, coverage_80=0.8)
+    cells = [line.split()[-2] for line in series_text(result).splitlines()[3:] if line.split()[-2] != "-"]
+    assert len(cells) == 6 and not any("e" in c for c in cells)  # one notation: fixed, as many decimals each
+    assert len({len(c.split(".")[1]) for c in cells}) == 1 and "127.6000000" in cells and "0.0000749" in cells

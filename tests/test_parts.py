@@ -392,3 +392,12 @@ def test_the_fits_end_is_named_in_the_zone_the_data_is_read_in():
     model = Forecaster(**TINY).fit(loads(fitted), target="load")
     with pytest.raises(RnncastError, match=r"its validation rows end before 2024-10-2\dT\d\d:00:00\+00:00\)"):
         model.evaluate(loads(earlier))
+
+
+def test_part_train_and_all_say_the_baselines_learn_from_the_training_rows_too(model, series):
+    """--part train scored the 'training mean' baseline (and a quantile model's baseline intervals) on the rows they
+    were fitted on, unsaid (t30t8)."""
+    said = "baseline and, beside a quantile model, the baselines' intervals are fitted on the training rows"
+    assert f"{said} (these same rows)" in model.evaluate(series.iloc[:120], part="train")["scored"]["text"]
+    assert f"{said} (some of these)" in model.evaluate(series.iloc[:FIT], part="all")["scored"]["text"]
+    assert "in-sample" not in model.evaluate(series.iloc[:FIT], part="val")["scored"]["text"]

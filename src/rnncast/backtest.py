@@ -32,8 +32,8 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
-                     gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, staleseries, stepactuals,
-                     swampedscores, targetshares, timetext, zeroscales)
+                     gapwindows, negatives, readout, pooledunits, resolution, scaledshares, seasonspans, spreads,
+                     staleseries, stepactuals, swampedscores, targetshares, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -252,8 +252,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
-    if pooled := pooledunits.measure(wf):  # the few series whose scale the original-unit scores are, as evaluate's
-        metrics["pooled"] = pooled
+    metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", scaledshares.measure(
+        wf, wf_scaled, scales))) if few})  # the few series the original-unit, the scaled scores rest on, as evaluate's
+    scaledshares.warn(metrics.get("scaled_few"), "the backtest windows")
     if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked

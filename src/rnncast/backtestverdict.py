@@ -30,6 +30,7 @@ def backtest_test(m: dict) -> dict:
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
             **({"significance_pinball": m["significance_pinball"]} if "significance_pinball" in m else {}),
             "scored": {"series": m["series"]}, "targets": m.get("targets", 1), "column_mse": column,
+            **{key: m[key] for key in ("target_shares", "scaled_few") if m.get(key)},  # what the verdict rests on
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 

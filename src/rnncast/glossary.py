@@ -51,7 +51,8 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "mean absolute scaled error (Hyndman & Koehler 2006, in its seasonal form): the MAE divided by the mean "
      "absolute difference between training values one season apart (one row apart without a season). It has no "
      "units, so it compares across series; below 1 is better than that in-sample {naive} forecast, and forecasting "
-     "many steps ahead even repeating the last value usually scores above 1: compare with the baselines' MASE."),
+     "many steps ahead even repeating the last value usually scores above 1: compare with the baselines' MASE. For "
+     "many series, the mean of every value's scaled error, so a series with more windows weighs more."),
     ("sMAPE", r"\bsMAPE\b",
      "symmetric mean absolute percentage error, the mean of 200 × |forecast − actual| / (|actual| + |forecast|), "
      "in percent from 0 to 200 (the M3/M4 competitions' form); a pair where both are 0 counts as exact."),
@@ -71,7 +72,8 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "far worse gets p near 1 (not better), not \"no difference\"; compare's test of two models is two-sided (whether "
      "they differ) and Holm-adjusted over the pairs. On a run's "
      "test windows its variance is the equal-weighted cosine estimator read against Student's t (Lazarus, Lewis, "
-     "Stock & Watson 2018); over a backtest's few cutoffs it is the paired t-test where windows share no target, "
+     "Stock & Watson 2018), with their floor(0.4 T^(2/3)) cosine terms for T forecast times, at least 1 and at most "
+     "the span of those times over twice the horizon (windows that share targets); over a backtest's few cutoffs it is the paired t-test where windows share no target, "
      "and that same cosine estimator against Student's t where they do (Coroneo & Iacone 2020). "
      "A model beats a baseline only when its MSE is lower and p < 0.05."),
 )

@@ -215,6 +215,10 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
                     "rows, which flatter the model" if part == "all" else "")
                  + (f", and {across} whose targets run from one of those splits into the next"
                     if part == "all" and across else "") + ")")
+    if part == "train" or part == "all" and counts["training"]:  # the baselines learn from them as the model does
+        text += ("; the 'training mean' baseline and, beside a quantile model, the baselines' intervals are fitted on "
+                 f"the training rows ({'these same rows' if part == 'train' else 'some of these'}), so they too are "
+                 "scored in-sample there")
     if panel.time is not None and len(scored_series):  # each series' earliest and latest first target, then theirs
         lows, highs = np.full(panel.n_series, np.iinfo(np.int64).max), np.full(panel.n_series, -1)
         np.minimum.at(lows, series, first), np.maximum.at(highs, series, first)

@@ -15,7 +15,7 @@ import logging
 import math
 from dataclasses import dataclass
 
-from rnncast import evaluation, laterrows, samestep, seasonspans, targetshares
+from rnncast import evaluation, laterrows, samestep, scaledshares, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -106,7 +106,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)), targetshares.text(result.get("target_shares"), where))
+                unproven(result, verdict_units(forecaster)), scaledshares.beside_verdict(result, verdict_units(forecaster), where))
+
 
 
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
@@ -119,6 +120,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     season MASE's scale steps over (1: the last value), which the tables' header says ("MASE (season 4)") and JSON
     readers were not told."""
     result = evaluation.evaluate(forecasts, by_series)
+    scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
@@ -162,7 +164,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
                 percent=percent_note(m, mape=False), unproven=unproven(backtest_test(m), m["verdict_units"]),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None,
-                targets=targetshares.text(m.get("target_shares"), "the backtest windows"))
+                targets=scaledshares.beside_verdict(backtest_test(m), m["verdict_units"], "the backtest windows"))
 
 
 def each_text(test: dict, units: str) -> str | None:

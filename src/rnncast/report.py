@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
-                     targetrows, testforecasts, untrained)
+                     scaledshares, targetrows, testforecasts, untrained)
 from rnncast.version import __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import csv_text
@@ -77,7 +77,9 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     season (``mase_season``, as ``readout.evaluated`` gives it)."""
     forecasts = run_forecasts(forecaster, data) if forecasts is None else forecasts
     season = int(forecaster.settings_.data.season)
-    return {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
+    metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
+    scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
+    return metrics
 
 
 def environment() -> dict:

@@ -105,6 +105,7 @@ def series_text(result: dict, file: str | None = None) -> str:
     covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
                     key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
+    pinball = iter(score_texts("pinball", [series[key][name].get("pinball") for key, name in picked]))  # one notation
     rows = []
     for key in shown:
         if key is None:
@@ -113,7 +114,7 @@ def series_text(result: dict, file: str | None = None) -> str:
         for n, name in enumerate(names[key]):
             first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS],
-                         *_quantile_cells(series[key][name], quantile)])
+                         *_quantile_cells(series[key][name], quantile, next(pinball))])
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
@@ -132,10 +133,10 @@ def series_text(result: dict, file: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _quantile_cells(block: dict, quantile: list[str]) -> list[str]:
-    """A row's pinball loss and coverage (``quantile``: the keys), "-" where it has none (a baseline)."""
-    return [("-" if k not in block else f"{block[k]:.4g}" if k == "pinball" else f"{100 * block[k]:.1f}%")
-            for k in quantile]
+def _quantile_cells(block: dict, quantile: list[str], pinball: str = "") -> list[str]:
+    """A row's pinball loss (``pinball``: its text in the column's one notation, ``score_texts``) and coverage
+    (``quantile``: the keys), "-" where it has none (a baseline without intervals)."""
+    return [("-" if k not in block else pinball if k == "pinball" else f"{100 * block[k]:.1f}%") for k in quantile]
 
 
 def worst_coverage(series: dict, widest: list[str]) -> str | None:

@@ -1,0 +1,188 @@
+"""Which series a panel's scaled scores, verdict and pooled MASE rest on where a few of them hold nearly all of it.
+
+The scaled units divide each series by its own training spread, and MASE by its in-sample naive error: a series that
+is near-constant on its training rows has a tiny divisor, and its errors weigh thousands of times more than any
+other's. A tester's four series, 'flat' 7.0 on every training row but one (7.01) and 8 in the test rows: 'flat' held
+99.996% of the model's scaled squared error, so the verdict said the model's MSE was 42.1% lower than the seasonal
+naive forecast's, though on every other series it was 16-20 times higher; its MASE, 884.6, made the pooled MASE
+223.4 (2.48 without it). The warning of a constant column fires only where its spread is not resolved at all
+(``scaling.flat_spread``); ``pooledunits`` says the same of the original units. ``measure`` finds the fewest series
+holding ``SHARE`` of the scaled squared error or of the summed MASE of the model or of any baseline (at most a third
+of the series, or one), and any series whose MASE is under ``LOW`` of the others' median and moves the pooled MASE by more
+than ``MOVES`` (a series that steps nowhere makes every forecaster's MASE near 0 there); ``text`` says who, and the
+scores without them. Several series of like spreads (ETTh1's columns as a wide table) hold no such share.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import targetshares
+from rnncast.baselines import baseline_name
+from rnncast.spelling import listing
+from rnncast.verdicts import outcome
+from rnncast.windowforecasts import WindowForecasts, scored
+
+log = logging.getLogger(__name__)
+
+SHARE = 0.9  # the share of a forecaster's scaled squared error (or summed MASE) the named series hold
+LOW = 0.01  # a series' MASE under this share of the median of the other series' MASEs ...
+MOVES = 0.1  # ... that moves the pooled MASE by more than this share of the others': said
+
+
+def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray) -> dict | None:
+    """``{"series": [id, ...], "of": series scored, "mse": {forecaster: the named series' share of its scaled squared
+    error}, "mase": {forecaster: their share of its summed MASE}, "low": [forecaster, ...] whose pooled MASE they pull
+    down, "without": {forecaster: {"mse", "mase"} pooled over the other series}}`` of the windows [W, H, T] of ``scaled``
+    and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
+    MASE denominator; filled values not scored); None for one series
+    or where no few series hold so much."""
+    if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
+        return None
+    kept = scored(scaled)
+    usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
+    keep = np.ones(scaled.y_true.shape, dtype=bool) if kept is None else kept
+    ratio_keep = keep & usable[:, None, :]
+    scales = np.where(usable, mase_scales, 1.0)[:, None, :]
+    counts, mase_counts = _each(scaled, keep.astype(float), present), _each(scaled, ratio_keep.astype(float), present)
+    sums = {}
+    for name, pred in {"model": scaled.y_pred, **scaled.baselines}.items():
+        miss = np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true)
+        ratio = np.nan_to_num(np.abs(np.asarray(original.y_pred if name == "model" else original.baselines[name],
+                                                dtype=np.float64) - original.y_true) / scales)
+        sums[name] = (_each(scaled, np.where(keep, miss ** 2, 0.0), present),
+                      _each(scaled, np.where(ratio_keep, ratio, 0.0), present))  # [S] each
+    named: set[int] = set()
+    for squared, mase in sums.values():
+        named |= _few(squared, len(present)) | _few(mase, len(present))
+    low = []
+    for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
+        each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] each MASE
+        for s in np.flatnonzero(mase_counts > 0):
+            others = np.delete(each, s)
+            if (others := others[np.isfinite(others)]).size and each[s] < LOW * float(np.median(others)):
+                rest = (mase.sum() - mase[s]) / (mase_counts.sum() - mase_counts[s])
+                if rest - mase.sum() / mase_counts.sum() > MOVES * rest:
+                    named.add(int(s))
+                    low.append(name)
+    if not named:
+        return None
+    top = np.array(sorted(named))
+    rest = np.setdiff1d(np.arange(len(present)), top)
+
+    def share(each: np.ndarray) -> float:
+        return float(each[top].sum() / each.sum()) if each.sum() > 0 else 0.0
+
+    out = {"series": [scaled.ids[int(present[i])] for i in top], "of": int(len(present)),
+           "mse": {n: share(sq) for n, (sq, _) in sums.items()}, "mase": {n: share(m) for n, (_, m) in sums.items()},
+           "low": sorted(set(low), key=list(sums).index)}
+    if rest.size and counts[rest].sum() > 0:
+        out["without"] = {n: {"mse": float(sq[rest].sum() / counts[rest].sum()),
+                              "mase": float(m[rest].sum() / mase_counts[rest].sum()) if mase_counts[rest].sum() else
+                              float("nan")} for n, (sq, m) in sums.items()}
+    return out
+
+
+def _few(each: np.ndarray, of: int) -> set[int]:
+    """The fewest series (positions) holding ``SHARE`` of ``each`` [S], where they are one or at most a third."""
+    total = float(each.sum())
+    if not total > 0:
+        return set()
+    order = np.argsort(-each, kind="stable")
+    count = int(np.searchsorted(np.cumsum(each[order]) / total, SHARE)) + 1
+    return set(order[:count].tolist()) if count == 1 or count * 3 <= of else set()
+
+
+def _each(wf: WindowForecasts, values: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """[S scored] the sum of ``values`` [W, H, T] over each scored series' windows."""
+    summed = values.reshape(len(values), -1).sum(axis=1)
+    return np.bincount(wf.series, weights=summed, minlength=int(present.max()) + 1)[present]
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
+
+
+def text(few: dict | None, verdict_name: str | None = None) -> str | None:
+    """The warning of ``measure``'s ``few``: who holds what of the scaled scores and the pooled MASE, and the model's
+    scores against each baseline's without them; ``verdict_name``: the baseline the verdict names, said first."""
+    if not few:
+        return None
+    names = listing([repr(str(s)) for s in few["series"]])
+    one = len(few["series"]) == 1
+    held = [_held(few["mse"], "scaled squared error"),
+            _held({n: v for n, v in few["mase"].items() if n not in few["low"]}, "summed MASE")]
+    held = [h for h in held if h]
+    said = [f"{'holds' if one else 'hold'} {listing(held)}"] if held else []
+    if few["low"]:
+        said.append(f"{'has a' if one else 'have'} MASE near 0 for {listing([_who(n, False) for n in few['low']])}, "
+                    "pulling the pooled MASE down")
+    what = listing((["the scaled scores", "the verdict"] if _rests(few) else [])
+                   + (["the pooled MASE"] if held and not held[-1].endswith("squared error") else []))
+    text = (f"Of the {few['of']} series scored, {names} {' and '.join(said)}: "
+            f"{'its' if one else 'their'} errors are divided by a small training spread in the scaled units (each "
+            "series by its own) and by a small in-sample naive error in MASE"
+            + (f", so {what} are mostly {'its' if one else 'theirs'}." if what else "."))
+    return text + (f" {_without(few, verdict_name)}" if few.get("without") else "")
+
+
+def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
+    """The line beside the verdict where ``measure`` found ``few``: the verdict rests mostly on them, and the scores
+    without them (``text`` warns of the shares)."""
+    if not few or not _rests(few):
+        return None
+    return (f"The scaled scores, this verdict and the pooled MASE rest mostly on "
+            f"{listing([repr(str(s)) for s in few['series']])}, whose training rows vary little (warned of)."
+            + (f" {_without(few, verdict_name)}" if few.get("without") else ""))
+
+
+def _held(shares: dict, what: str) -> str:
+    """"99.0% of the model's summed MASE (98.7% or more of each baseline's)" where the named series hold ``SHARE`` of
+    the model's or a baseline's ``what``; "" where they hold it of none."""
+    over = {n: v for n, v in shares.items() if v >= SHARE}
+    if not over:
+        return ""
+    rivals = [v for n, v in over.items() if n != "model"]
+    said = f"{_percent(over['model'])} of the model's {what}" if "model" in over else f"of {what}"
+    if rivals and len(rivals) == len(shares) - 1:
+        said += f" (at least {_percent(min(rivals))} of each baseline's)" if "model" in over else ""
+        return said if "model" in over else f"at least {_percent(min(rivals))} of each baseline's {what}"
+    named = [f"{_percent(over[n])} of {_who(n)}" for n in over if n != "model"]
+    return said + (f" ({listing(named)})" if named and "model" in over else "") if "model" in over else (
+        f"{listing(named)} {what}")
+
+
+def _rests(few: dict) -> bool:
+    """Whether the named series hold ``SHARE`` of the scaled squared error of the model or of a baseline."""
+    return any(share >= SHARE for share in few["mse"].values())
+
+
+def _without(few: dict, verdict_name: str | None) -> str:
+    """The model's scaled MSE and MASE against each baseline's over the other series, the verdict's baseline first."""
+    without, one = few["without"], len(few["series"]) == 1
+    model = without["model"]
+    rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)
+    return (f"Without {'it' if one else 'them'}, the model's scaled MSE is {model['mse']:.4g} (MASE {model['mase']:.4g}) "
+            "against " + ", ".join(f"{without[n]['mse']:.4g} ({without[n]['mase']:.4g}) for '{baseline_name(n)}'"
+                                   for n in rivals) + ".")
+
+
+def _who(name: str, possessive: bool = True) -> str:
+    if name == "model":
+        return "the model's" if possessive else "the model"
+    return f"'{baseline_name(name)}''s" if possessive else f"'{baseline_name(name)}'"
+
+
+def beside_verdict(result: dict, units: str, where: str) -> str | None:
+    """The line beside the verdict: the targets a pooled verdict rests on (``targetshares.text``), then the few series
+    its scaled scores rest on (``verdict_note``, the verdict's baseline first)."""
+    few = verdict_note(result.get("scaled_few"), outcome(result, units)[1]) if units == "scaled" else None
+    return " ".join(t for t in (targetshares.text(result.get("target_shares"), where), few) if t) or None
+
+
+def warn(few: dict | None, where: str) -> None:
+    """Warn of ``measure``'s ``few`` (``text``) on ``where`` (the windows scored, as the verdict names them)."""
+    if warned := text(few):
+        log.warning("%s: %s", where, warned)

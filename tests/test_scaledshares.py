@@ -1,0 +1,68 @@
+"""scaledshares: the few series a panel's scaled scores, verdict and pooled MASE rest on, warned of and said."""
+
+import numpy as np
+
+from rnncast import scaledshares
+from rnncast.windowforecasts import WindowForecasts
+
+
+def panel(spreads, step=0.0, seed=0):
+    """Windows [W, 2, 1] of series of like errors in original units, scaled by ``spreads`` (one per series); the last
+    series' actuals step by ``step`` (its forecasts miss it). Returns (original, scaled, mase_scales [W, 1])."""
+    rng = np.random.default_rng(seed)
+    n, parts = 30, []
+    for s, spread in enumerate(spreads):
+        y = rng.normal(0, 1, (n, 2, 1)) + (step if s == len(spreads) - 1 else 0.0)
+        parts.append((y, y + rng.normal(0, 0.5, y.shape), y + rng.normal(0, 0.7, y.shape), spread))
+    y, p, b = (np.concatenate([q[i] for q in parts]) for i in range(3))
+    series = np.repeat(np.arange(len(spreads)), n)
+    spread = np.repeat([q[3] for q in parts], n)[:, None, None]
+    ids = [f"s{i}" for i in range(len(spreads))]
+    original = WindowForecasts(np.zeros(len(y), int), np.zeros(len(y), int), y, p, {"repeat": b}, None, series, ids)
+    scaled = WindowForecasts(original.starts, original.target_rows, y / spread, p / spread, {"repeat": b / spread},
+                             None, series, ids)
+    return original, scaled, spread[:, :, 0]
+
+
+def test_a_near_constant_series_that_holds_the_scaled_error_is_named_with_the_scores_without_it():
+    original, scaled, scales = panel([1.0, 1.2, 0.9, 1e-4], step=1.0)
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["s3"] and few["of"] == 4 and few["mse"]["model"] > 0.99 and few["mase"]["model"] > 0.99
+    assert few["without"]["model"]["mse"] < few["without"]["repeat"]["mse"]  # the model wins on the other three
+    text = scaledshares.text(few, "repeat")
+    assert "'s3' holds" in text and "the scaled scores, the verdict and the pooled MASE are mostly its" in text
+    note = scaledshares.verdict_note(few, "repeat")
+    assert note.startswith("The scaled scores, this verdict and the pooled MASE rest mostly on 's3'")
+    assert "Without it, the model's scaled MSE is" in note
+
+
+def test_a_series_whose_mase_is_near_zero_is_said_to_pull_the_pooled_mase_down():
+    original, scaled, scales = panel([1.0, 1.0, 1.0, 1.0])
+    original.y_pred[scaled.series == 3] = original.y_true[scaled.series == 3]  # forecast exactly
+    scaled.y_pred[scaled.series == 3] = scaled.y_true[scaled.series == 3]
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["s3"] and few["low"] == ["model"]
+    assert "has a MASE near 0 for the model, pulling the pooled MASE down" in scaledshares.text(few)
+    assert scaledshares.verdict_note(few) is None  # the scaled MSE does not rest on it
+
+
+def test_series_of_like_spreads_or_one_series_say_nothing():
+    for seed in range(5):
+        assert scaledshares.measure(*panel([1.0, 3.0, 0.5, 2.0, 1.5, 0.8], seed=seed)) is None
+    original, scaled, scales = panel([1.0])
+    assert scaledshares.measure(original, scaled, scales) is None
+
+
+def test_the_line_beside_a_verdict_in_scaled_units_names_them_and_a_backtests_carries_them():
+    from rnncast.backtestverdict import backtest_test
+
+    original, scaled, scales = panel([1.0, 1.2, 0.9, 1e-4], step=1.0)
+    few = scaledshares.measure(original, scaled, scales)
+    test = {"scaled": {"model": {"mse": 2.0}, "repeat": {"mse": 1.0}}, "original": {"model": {"mse": 2.0},
+            "repeat": {"mse": 1.0}}, "significance": {"repeat": {"p_value": 0.9}}, "scaled_few": few}
+    line = scaledshares.beside_verdict(test, "scaled", "the test split")
+    assert line.startswith("The scaled scores, this verdict and the pooled MASE rest mostly on 's3'")
+    assert scaledshares.beside_verdict(test, "original", "the test split") is None  # one series: no scaled verdict
+    m = {"overall": test["original"], "overall_scaled": test["scaled"], "significance": test["significance"],
+         "series": 4, "verdict_units": "scaled", "scaled_few": few}
+    assert backtest_test(m)["scaled_few"] is few
