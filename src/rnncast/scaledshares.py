@@ -147,8 +147,10 @@ def _held(shares: dict, what: str) -> str:
     rivals = [v for n, v in over.items() if n != "model"]
     said = f"{_percent(over['model'])} of the model's {what}" if "model" in over else f"of {what}"
     if rivals and len(rivals) == len(shares) - 1:
-        said += f" (at least {_percent(min(rivals))} of each baseline's)" if "model" in over else ""
-        return said if "model" in over else f"at least {_percent(min(rivals))} of each baseline's {what}"
+        least = _percent(min(rivals))
+        least = least if least.startswith(">") else f"at least {least}"  # not "at least >99.9%"
+        said += f" ({least} of each baseline's)" if "model" in over else ""
+        return said if "model" in over else f"{least} of each baseline's {what}"
     named = [f"{_percent(over[n])} of {_who(n)}" for n in over if n != "model"]
     return said + (f" ({listing(named)})" if named and "model" in over else "") if "model" in over else (
         f"{listing(named)} {what}")
