@@ -7,7 +7,9 @@ real, so it is said, not refused. ``find`` takes each target column of each seri
 ``ASIDE`` most extreme values (``BURST`` at least) and keeps the range of the rest; a value read by a scored window
 that lies outside that range by more than ``FAR`` times its width is far. Where the windows that read or score the
 far values hold more than ``SHARE`` of the squared error of the model and of every baseline (in the units the verdict
-weighs), ``warn`` names the furthest: its value, time, series and split, that share, and what to do. A change of
+weighs), ``warn`` names the furthest, once per call: its value, time, series and split (a burst's extent as
+``resolution`` words it), that share, and what to do; a peak like those the rows before hold (``SEEN``: every
+year's Black Friday) is said as one that recurs, not as a possible error. A change of
 level kept for more rows than are set aside is in the range; a trend or a random walk does not leave it by twice its
 width in one step. Measured (docs/decisions.md gives the figures): no warning on ETTh1 or ETTm1, each column whole
 and in 20 slices, random walks, seasonal series with a trend or a level shift kept after.
