@@ -62,8 +62,16 @@ def test_a_burst_and_a_validation_row_are_said_with_their_extent_and_split(model
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(frame)
     said = _said(caplog)
-    assert said[0].startswith("column 'y' holds 100000 at 2025-01-15 (a test row), 2 more values as far up to "
-                              "2025-01-17, far outside") and "read or score them" in said[0]
+    assert said[0].startswith("column 'y' holds 100000 at 2025-01-15 (a test row), one of 3 such values in a row from "
+                              "2025-01-15 to 2025-01-17, far outside") and "read or score them" in said[0]
+    caplog.clear()
+    frame = _daily()
+    frame.loc[[380, 381, 382], "y"] = [5e4, 6e4, 5.5e4]  # a tester's: the furthest in the middle, its start named
+    frame.loc[[386], "y"] = 5.2e4
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    assert _said(caplog)[0].startswith("column 'y' holds 60000 at 2025-01-16 (a test row), one of 4 such values from "
+                                       "2025-01-15 to 2025-01-21, far outside")
     caplog.clear()
     frame = _daily()
     frame.loc[300, "y"] = -1e5
@@ -96,6 +104,49 @@ def test_the_command_line_says_it_once_in_fit_evaluate_and_backtest(tmp_path, ca
         if args[0] == "fit":
             notes = json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]
             assert sum(said.format(part) in n["text"] for n in notes) == 1
+
+
+def test_fit_says_it_once_though_its_validation_and_test_rows_each_hold_one(tmp_path, capsys, caplog):
+    """A tester's retail series: a peak in the validation rows and one in the test rows; fit scores both parts and
+    said it twice, though said once per call."""
+    from test_cli import cli
+
+    frame = _daily()
+    frame.loc[[300, 380], "y"] = 1e5
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        code, _, err = cli(capsys, "fit", tmp_path / "d.csv", "--out", tmp_path / "run", "--target", "y", "--lookback",
+                           str(LOOKBACK), "--horizon", str(HORIZON), "--hidden-size", "8", "--epochs", "1", "--device",
+                           "cpu")
+    assert code == 0 and len(_said(caplog)) == 1, err
+
+
+def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(model, caplog):
+    """A tester's daily retail series with a Black Friday six times the rest every year was told of each year's
+    peak "if wrong, correct it or leave it blank". Where the rows before the scored windows hold values as far out
+    (half as far at least, on the same side), the warning says so, and what to judge by, not that it may be wrong."""
+    frame = _daily()
+    frame.loc[[60, 160, 161, 260, 385], "y"] = 600.0  # every hundred days, the last in a test row
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    said = _said(caplog)
+    assert len(said) == 1 and said[0].startswith("column 'y' holds 600 at 2025-01-20 (a test row), far outside the "
+                                                 "range of most of its values (")
+    assert ("; the rows before hold 3 values as far up (2024-03-01, 2024-06-09, 2024-09-17), a peak that recurs as "
+            "a season's does: the windows that read or score it") in said[0]
+    assert "judge the model by MAE or MASE" in said[0] and "if wrong" not in said[0]
+    caplog.clear()
+    frame.loc[385, "y"] = 1e5  # far beyond the earlier peaks (more than twice as far): a possible error again
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    said = _said(caplog)[0]
+    assert "the rows before hold" not in said and "if wrong, correct it or leave it blank" in said
+    frame.loc[[60, 160, 161, 260], "y"] = -1e5  # as far, but down: not a peak like this one
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    said = _said(caplog)[0]
+    assert "the rows before hold" not in said and "if wrong, correct it or leave it blank" in said
 
 
 def test_a_panel_names_the_series(caplog):

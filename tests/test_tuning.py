@@ -134,6 +134,20 @@ def test_the_test_split_is_never_seen(frame):
     assert values[0] == values[1]
 
 
+def test_a_burst_in_the_test_rows_is_refused_saying_tune_never_scores_it_but_fit_would(frame):
+    """A tester's 1e9 three days running in the test rows: tune refused it "(a test row: its errors would drive every
+    score)", though its trials never score the test rows. The refusal says what is true: fit of the settings found
+    would refuse it (refused before a search whose result could not be fitted); fit still says its own words."""
+    wild = frame.copy()
+    wild.loc[len(frame) - 20 : len(frame) - 18, "y"] = 1e9
+    with pytest.raises(RnncastError, match=r"\(a test row: tune's trials never score it, but the fit of the settings "
+                                           r"tune finds would refuse it: its errors would drive every test score\), "
+                                           r"one of 3 such values in a row from "):
+        tune(wild, target="y", trials=1, settings=FIXED, search=("lr",))
+    with pytest.raises(RnncastError, match=r"\(a test row: its errors would drive every score\), one of 3 "):
+        Forecaster(**FIXED).fit(wild, target="y")
+
+
 def test_a_trial_behind_the_median_is_pruned(frame):
     result = tune(frame, target="y", trials=7, settings={**FIXED, "epochs": 6, "lookback": 24}, search=("lr",))
     states = [t.state for t in result.study.trials]

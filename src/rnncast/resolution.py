@@ -11,6 +11,9 @@ not refused: only the last ``lookback + horizon`` training rows are weighed, aga
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 import numpy as np
 
@@ -24,7 +27,21 @@ from rnncast.windows import Split
 SCORED = " (a row of the data given: its errors would drive every score it enters)"  # evaluate's, backtest's
 READ = " (a row predict reads: the forecasts would be inf or nan)"
 FITTED = " (a row the model scores: its errors would drive every score it enters)"  # evaluate's, compare's
+TESTED = " (a test row: its errors would drive every score)"  # fit's
+TUNED = (" (a test row: tune's trials never score it, but the fit of the settings tune finds would refuse it: its"
+         " errors would drive every test score)")  # tune's: refused before the search, not after it
+_TEST_ROW: ContextVar[str] = ContextVar("rnncast_test_row", default=TESTED)
 LOST = 0.05  # refused where float32 blurs the series' last rows by more than this share of their median step
+
+
+@contextmanager
+def test_rows_told(words: str) -> Iterator[None]:
+    """The block's refusals of a test row say ``words`` (tune's trials: ``TUNED``) instead of fit's ``TESTED``."""
+    token = _TEST_ROW.set(words)
+    try:
+        yield
+    finally:
+        _TEST_ROW.reset(token)
 
 
 def check(panel: Panel, splits: list[Split], scalers: list[Scaler], lookback: int, horizon: int) -> None:
@@ -260,7 +277,7 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
     finite = np.isfinite(column)
     middle, k, end = far
     part = scored or ("" if split is None or k < split.train_end else
-                      " (a validation row)" if k < split.val_end else " (a test row: its errors would drive every score)")
+                      " (a validation row)" if k < split.val_end else _TEST_ROW.get())
     among = "training values" if not part else "values"
     name = panel.named_columns(s)[j]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
@@ -277,13 +294,19 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
             f"on): scaled by the spread of both, {blurred}; fit the rows from that change on, or give both stretches in "
             "one unit")
     run = 0 if burst is None else int(np.isfinite(column[burst[0] : burst[1] + 1]).sum())
-    among = (f", one of {run} such values in a row from {panel.when(s, first + burst[0])} to "
-             f"{panel.when(s, first + burst[1])}, among {among}" if run > 1 else f", among {among}")
+    among = (f"{such_values(run, panel.when(s, first + burst[0]), panel.when(s, first + burst[1]))}, among {among}"
+             if run > 1 else f", among {among}")
     raise RnncastError(
         f"column {name!r}{whose} holds {column[k]:.15g} at {panel.when(s, first + k)}{part}{among} near {middle:.6g}: scaled "
         f"by the spread {'they make' if run > 1 else 'it makes'}, {blurred}; correct or remove "
         f"{'those values' if run > 1 else 'that value'} (a code for a missing value: leave the cell blank"
         f"{_fills(scored)})")
+
+
+def such_values(run: int, start: str, end: str, in_a_row: bool = True) -> str:
+    """A burst's extent as its refusal words it, and ``swampedscores``' warning: ", one of 3 such values in a row from
+    2025-01-15 to 2025-01-17" (``in_a_row`` False: others between them)."""
+    return f", one of {run} such values{' in a row' if in_a_row else ''} from {start} to {end}"
 
 
 def _fills(scored: str) -> str:

@@ -7,7 +7,9 @@ real, so it is said, not refused. ``find`` takes each target column of each seri
 ``ASIDE`` most extreme values (``BURST`` at least) and keeps the range of the rest; a value read by a scored window
 that lies outside that range by more than ``FAR`` times its width is far. Where the windows that read or score the
 far values hold more than ``SHARE`` of the squared error of the model and of every baseline (in the units the verdict
-weighs), ``warn`` names the furthest: its value, time, series and split, that share, and what to do. A change of
+weighs), ``warn`` names the furthest, once per call: its value, time, series and split (a burst's extent as
+``resolution`` words it), that share, and what to do; a peak like those the rows before hold (``SEEN``: every
+year's Black Friday) is said as one that recurs, not as a possible error. A change of
 level kept for more rows than are set aside is in the range; a trend or a random walk does not leave it by twice its
 width in one step. Measured (docs/decisions.md gives the figures): no warning on ETTh1 or ETTm1, each column whole
 and in 20 slices, random walks, seasonal series with a trend or a level shift kept after.
@@ -23,6 +25,7 @@ import numpy as np
 
 from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
+from rnncast.resolution import such_values
 from rnncast.spelling import counted, spelled
 from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
 
@@ -33,6 +36,7 @@ ASIDE = 0.01  # the share of a column's values set aside before its range is tak
 BURST = 5  # values set aside at least: a burst of wrong values is far from the rest, not part of its range
 MIN_ROWS = 20  # fewer finite values in a column: not weighed
 FAR = 2  # far: outside the range of the rest by more than this many times its width
+SEEN = 0.5  # an earlier far value at least this share as far from the median: the scored one is a peak like it
 
 
 def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
@@ -68,8 +72,11 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
                 k = int(rows[np.argmax(np.abs(column[rows] - far[3]))])
                 model = shares.pop("model")
                 found.append({"series": s, "column": str(panel.named_columns(s)[t]), "row": k,
-                              "value": float(column[k]), "more": int(rows.size) - 1, "last": int(rows[-1]),
-                              "share": model, "least": min(shares.values(), default=1.0), "lo": far[1], "hi": far[2]})
+                              "value": float(column[k]), "more": int(rows.size) - 1, "first": int(rows[0]),
+                              "last": int(rows[-1]), "in_a_row": bool(np.isfinite(column[rows[0]: rows[-1] + 1]).sum()
+                                                                      == rows.size),
+                              "seen": _seen(column, far, k, first), "share": model,
+                              "least": min(shares.values(), default=1.0), "lo": far[1], "hi": far[2]})
     return sorted(found, key=lambda f: -f["share"])
 
 
@@ -92,27 +99,47 @@ def _far(column: np.ndarray) -> tuple[np.ndarray, float, float, float] | None:
     return rows[(values < lo - FAR * width) | (values > hi + FAR * width)], lo, hi, median
 
 
+def _seen(column: np.ndarray, far: tuple[np.ndarray, float, float, float], k: int, first: int) -> list[int]:
+    """The first row of each stretch of far values (``_far``'s) before row ``first`` (the rows the scored windows never
+    read) on the side of row ``k``'s and at least ``SEEN`` as far from the median: a peak that recurs, every season's
+    Black Friday, not one value unlike any other."""
+    median = far[3]
+    rows = far[0][far[0] < first]
+    rows = rows[(np.sign(column[rows] - median) == np.sign(column[k] - median))
+                & (np.abs(column[rows] - median) >= SEEN * abs(column[k] - median))]
+    return rows[np.r_[True, np.diff(rows) > 1]].tolist() if rows.size else []
+
+
 def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str]) -> None:
     """Say ``find``'s first (the largest share) in one line, once per call, with the others counted; ``part(s, row)``:
     where row ``row`` of series ``s`` sits (" (a test row)")."""
     found = find(panel, wf)
     if not found:
         return
-    f, s = found[0], found[0]["series"]
-    when = panel.when(s, f["row"])
-    if not first_in_call("swamped scores", s, f["column"], f["value"], when):
+    if not first_in_call("swamped scores"):  # once per call: fit scores its validation and its test rows
         return
+    f, s = found[0], found[0]["series"]
     whose = "" if panel.id_col is None else f" of {panel.label(s)}"
-    more = f", {counted(f['more'], 'more value')} as far up to {panel.when(s, f['last'])}" if f["more"] else ""
+    more = (such_values(f["more"] + 1, panel.when(s, f["first"]), panel.when(s, f["last"]), f["in_a_row"])
+            if f["more"] else "")
     also = f"; likewise {counted(len(found) - 1, 'other column or series')}" if len(found) > 1 else ""
     baselines = f" and at least {_percent(f['least'])} of each baseline's" if len(wf.baselines) else ""
     it, them = ("them", "those values") if f["more"] else ("it", "that value")
+    if f["seen"]:  # a peak the rows before hold too (a season's): not called a possible error
+        seen = ", ".join(panel.when(s, row) for row in f["seen"][:3]) + (", ..." if len(f["seen"]) > 3 else "")
+        what = (f"; the rows before hold {counted(len(f['seen']), 'value')} as far "
+                f"{'up' if f['value'] > f['hi'] else 'down'} ({seen}), a peak that recurs as a season's does")
+        advice = "judge the model by MAE or MASE"
+    else:
+        what = ""
+        advice = (f"if wrong, correct {it} or leave {it} blank ({spelled('fill')}); if real, judge the model by MAE "
+                  "or MASE")
     log.warning(
-        "column %r%s holds %.6g at %s%s%s, far outside the range of most of its values (%.6g to %.6g): the windows "
+        "column %r%s holds %.6g at %s%s%s, far outside the range of most of its values (%.6g to %.6g)%s: the windows "
         "that read or score %s hold %s of the model's squared error%s, so MSE and RMSE measure %s more than the "
-        "forecasts; if wrong, correct %s or leave %s blank (%s); if real, judge the model by MAE or MASE, which weigh "
-        "an error by its size, not its square%s", f["column"], whose, f["value"], when, part(s, f["row"]), more,
-        f["lo"], f["hi"], it, _percent(f["share"]), baselines, them, it, it, spelled("fill"), also)
+        "forecasts; %s, which weigh an error by its size, not its square%s", f["column"], whose, f["value"],
+        panel.when(s, f["row"]), part(s, f["row"]), more, f["lo"], f["hi"], what, it, _percent(f["share"]), baselines,
+        them, advice, also)
 
 
 def _percent(share: float) -> str:

@@ -28,8 +28,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast import (cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs, studies, trialgrid,
-                     trialseeds)
+from rnncast import (cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs, resolution, studies,
+                     trialgrid, trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -240,8 +240,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                 raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
 
         try:
-            with speaking_as(f"trial {trial.number}"), gapwindows.quiet():  # its warnings name it; the windows across
-                # missing rows not said again by each trial (the data's gap warning said the rows once)
+            with speaking_as(f"trial {trial.number}"), gapwindows.quiet(), resolution.test_rows_told(resolution.TUNED):
+                # its warnings name it, a test row's refusal that tune never scores it; gaps said once (the data's)
                 model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
