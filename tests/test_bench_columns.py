@@ -99,10 +99,12 @@ def test_a_time_column_with_one_unreadable_cell_is_refused_at_its_line(tmp_path,
     path = _write(tmp_path, name, dates)
     with pytest.raises(RnncastError) as err:
         tablefile.read_table(path)
+    why = ("whose month 13 is no month: dates written year first are read year, month, day" if bad == "2019/13/45" else
+           "which is not a date written as its other 39 values are")  # a year-first typo: decision 1398
     assert str(err.value) == (
-        f"{path}: time column {name!r} holds {bad!r} at line 12 of t.csv, which is not a date written as its other 39 "
-        "values are (YYYY/MM/DD, as '2022/02/28' at line 2 of t.csv); correct that value (rnncast bench reads the "
-        "time from the first column and orders the rows by it; it has no --time-col)")
+        f"{path}: time column {name!r} holds {bad!r} at line 12 of t.csv, {why} (YYYY/MM/DD, as '2022/02/28' at line 2 "
+        "of t.csv); correct that value (rnncast bench reads the time from the first column and orders the rows by it; "
+        "it has no --time-col)")
 
 
 def test_a_time_named_column_of_labels_is_refused(tmp_path) -> None:

@@ -24,7 +24,7 @@ from rnncast import meridiems, owncalendars, timetext
 from rnncast.csvtext import FALLBACK, guess
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 
 log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of (loading._time_notes)
@@ -115,7 +115,7 @@ def refuse_month(column: pd.Series, name: str, place, written: pd.Series) -> Non
         like = f", as {str(written.iloc[good[0]]).strip()!r} at {place(int(good[0]))}" if len(good) else ""
         raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, whose month "
                            f"{fields[2].iloc[i]} is no month: dates written year first are read year, month, day "
-                           f"(YYYY{sep}MM{sep}DD{like}); correct that value")
+                           f"(YYYY{sep}MM{sep}DD{like}); correct that value{hint('time_col', '')}")
 
 
 def _other_way(written: pd.Series, name: str, other: str, example: str, stamp) -> str:
