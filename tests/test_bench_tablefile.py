@@ -252,7 +252,7 @@ def test_iso_weeks_are_time_as_the_library_reads_them_and_their_order_is_checked
 
 def test_a_local_hour_repeated_at_a_daylight_saving_change_is_said_so(tmp_path) -> None:
     """A fall-back hour written twice in local time was refused as "repeats the previous row's" with no word of
-    the clock change, which the library's fit says (timeaxis.clock_change); UTC offsets read it."""
+    the clock change, which the library's fit says (clockchanges.clock_change); UTC offsets read it."""
     times = [*pd.date_range("2021-10-30 20:00", "2021-10-31 02:00", freq="h"),
              *pd.date_range("2021-10-31 02:00", "2021-10-31 08:00", freq="h")]
     frame = pd.DataFrame({"date": times, "a": np.arange(len(times), dtype=float), "OT": np.sin(np.arange(len(times)))})

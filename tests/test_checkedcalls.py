@@ -12,7 +12,7 @@ import pytest
 
 import rnncast
 from rnncast import Forecaster, RnncastError
-from rnncast.checkedcalls import checked_call, checked_methods
+from rnncast.checkedcalls import checked_call, checked_keywords, checked_methods
 from rnncast.errors import UnknownParameter
 
 BOGUS = "zz_not_a_keyword"
@@ -220,3 +220,17 @@ def test_load_called_on_an_instance_is_refused_saying_it_returns_a_new_forecaste
     with pytest.raises(RnncastError, match=r"not fitted yet; call fit\(data, target=\.\.\.\) first, or load one: model "
                                            r"= Forecaster\.load\(path\) \(load returns a new Forecaster\)$"):
         Forecaster().predict(make_frame(120))
+
+
+def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signature():
+    class Estimator:
+        @checked_keywords
+        def __init__(self, alpha: float = 1.0, beta: int = 2):
+            self.alpha, self.beta = alpha, beta
+
+    assert list(inspect.signature(Estimator).parameters) == ["alpha", "beta"]
+    assert Estimator(0.5, beta=3).beta == 3
+    with pytest.raises(UnknownParameter, match=r"^unknown parameter 'alpah' for Estimator \(did you mean 'alpha'\?\); "
+                                               r"valid parameters: alpha, beta$") as refused:
+        Estimator(alpah=0.5)
+    assert isinstance(refused.value, RnncastError) and isinstance(refused.value, TypeError)

@@ -1,4 +1,4 @@
-"""A common cutoff (``cutoffs.py``): the overlap of per-series splits measured, every series cut at one time
+"""A common cutoff (``cutoffs.py``): every series cut at one time
 (its test rows after it, validation the last val_frac up to it), the time read in the data's form, the series
 that cannot be cut there named and left out, and evaluate scoring the test rows the fit recorded."""
 
@@ -16,10 +16,11 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError, noticed
 from rnncast.config import DataSettings, Settings
-from rnncast.cutoffs import _rows_up_to, as_time, backtest_rows, cut, overlap, shown_at
+from rnncast.cutoffs import _rows_up_to, as_time, backtest_rows, cut, shown_at
 from rnncast.cutting import cut as cut_panel
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
+from rnncast.testoverlap import overlap
 
 DATA = DataSettings(lookback=12, horizon=3)
 
@@ -33,24 +34,6 @@ def _panel_frame(starts: dict, n: int = 100, freq: str = "D") -> pd.DataFrame:
 
 
 STAGGERED = {"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"}  # b's training rows reach past a's test start
-
-
-def test_per_series_splits_whose_test_rows_fall_on_other_series_fitted_dates_are_measured():
-    panel = load_panel(_panel_frame(STAGGERED))
-    kept, splits, _ = cut_panel(panel, None, DATA)
-    said = overlap(kept, splits)
-    # a and c: test rows from row 80 (2024-03-21), b fitted up to its row 79 (2024-05-04)
-    assert said["series"] == 2 and said["of"] == 3 and said["from"] == "2024-03-21" and said["to"] == "2024-05-04"
-    assert "test rows of 2 of the 3 series (from 2024-03-21)" in said["text"] and "--cutoff" in said["text"]
-
-
-def test_series_on_the_same_dates_one_series_or_rows_without_time_have_no_overlap():
-    aligned = load_panel(_panel_frame({"a": "2024-01-01", "b": "2024-01-01"}))
-    assert overlap(*cut_panel(aligned, None, DATA)[:2]) is None
-    one = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
-    assert overlap(*cut_panel(one, None, DATA)[:2]) is None
-    numbered = load_panel(_panel_frame(STAGGERED).drop(columns="ds"))
-    assert overlap(*cut_panel(numbered, None, DATA)[:2]) is None
 
 
 def test_a_cutoff_makes_every_later_row_a_test_row_and_validation_the_last_share_up_to_it(caplog):

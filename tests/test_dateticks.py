@@ -6,7 +6,7 @@ import pytest
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
-from rnncast import dateticks, fonts, plots, quarterticks
+from rnncast import dateticks, drawntime, fonts, plots, quarterticks
 
 
 def ticked(start, end, freq, width=6.4):
@@ -64,12 +64,12 @@ def test_no_day_is_written_as_a_month_and_two_digits_a_spreadsheet_reads_as_a_ye
 
 def drawn_ticks(times, drawn=None):
     """The ticks (as timestamps of ``times``' zone) and labels of an axis drawing ``drawn`` (all of ``times``)
-    with the figures' ticks (``plots.time_ticks``)."""
+    with the figures' ticks (``drawntime.time_ticks``)."""
     fig = Figure()
     ax = fig.subplots()
     x = times if drawn is None else drawn
     ax.plot(x, np.arange(len(x)))
-    plots.time_ticks(ax, x, x.tz)
+    drawntime.time_ticks(ax, x, x.tz)
     plots.png_bytes(fig)
     ticks = pd.DatetimeIndex([mdates.num2date(v, tz=times.tz) for v in ax.get_xticks()])
     return (ticks if times.tz is not None else ticks.tz_localize(None)), [t.get_text() for t in ax.get_xticklabels()]
@@ -115,7 +115,7 @@ def test_a_weekly_calendars_months_and_years_are_ticked_at_their_starts_not_at_t
     fig = Figure()
     ax = fig.subplots()
     ax.plot(times, np.arange(n))
-    plots.time_ticks(ax, times, None)
+    drawntime.time_ticks(ax, times, None)
     plots.png_bytes(fig)
     ticks = pd.DatetimeIndex([mdates.num2date(v) for v in ax.get_xticks()]).tz_localize(None)
     labels = [t.get_text() for t in ax.get_xticklabels()]
@@ -159,7 +159,7 @@ def test_a_calendar_of_period_starts_keeps_matplotlibs_ticks_at_period_starts(st
     fig = Figure()
     ax = fig.subplots()
     ax.plot(times, np.arange(n))
-    plots.time_ticks(ax, times, None)
+    drawntime.time_ticks(ax, times, None)
     assert isinstance(ax.xaxis.get_major_locator(), mdates.AutoDateLocator)
     ticks, _ = drawn_ticks(times)
     assert all(t.day == 1 and t.month in (1, 4, 7, 10) or freq == "MS" and t.day == 1 for t in ticks)
@@ -171,7 +171,7 @@ def test_days_and_finer_keep_matplotlibs_ticks(freq):
     fig = Figure()
     ax = fig.subplots()
     ax.plot(times, np.arange(90))
-    plots.time_ticks(ax, times, None)
+    drawntime.time_ticks(ax, times, None)
     assert isinstance(ax.xaxis.get_major_locator(), mdates.AutoDateLocator)
 
 
@@ -230,7 +230,7 @@ def test_tick_labels_never_overlap(width, start, n, freq):
     ax = fig.subplots()
     times = pd.date_range(start, periods=n, freq=freq)
     ax.plot(times, np.arange(n))
-    plots.time_ticks(ax, times, None)
+    drawntime.time_ticks(ax, times, None)
     labels, boxes = label_boxes(fig, ax)
     assert len(labels) >= 2 and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:])), labels
 
@@ -241,7 +241,7 @@ def test_the_first_weekly_label_crowding_the_next_months_is_left_empty_and_its_y
     ax = fig.subplots()
     times = pd.date_range("2023-05-28", periods=24, freq="W-SUN")
     ax.plot(times, np.arange(24))
-    plots.time_ticks(ax, times, None)
+    drawntime.time_ticks(ax, times, None)
     labels, _ = label_boxes(fig, ax)
     assert labels[:3] == ["Jun\n2023", "Jul", "Aug"]
 
@@ -272,7 +272,7 @@ def test_a_quarterly_calendar_is_ticked_by_its_quarters_as_pandas_periods_write_
     fig = Figure(figsize=(10, 4))
     ax = fig.subplots()
     ax.plot(times, np.arange(8))
-    plots.time_ticks(ax, times, None, calendar=calendar)
+    drawntime.time_ticks(ax, times, None, calendar=calendar)
     labels, _ = label_boxes(fig, ax)
     ticks = pd.DatetimeIndex([mdates.num2date(v) for v in ax.get_xticks()]).tz_localize(None)
     assert labels == expected and list(ticks) == list(times)
@@ -286,7 +286,7 @@ def test_a_long_quarterly_calendar_is_ticked_at_years_first_quarters():
     fig = Figure(figsize=(10, 4))
     ax = fig.subplots()
     ax.plot(times, np.arange(40))
-    plots.time_ticks(ax, times, None, calendar=calendar)
+    drawntime.time_ticks(ax, times, None, calendar=calendar)
     labels, _ = label_boxes(fig, ax)
     assert labels == [str(year) for year in range(2014, 2024)]  # calendar quarters: at each year's first, its year
 
@@ -304,7 +304,7 @@ def test_quarters_from_a_second_quarter_are_ticked_as_the_csv_writes_them():
     fig = Figure(figsize=(10, 4))
     ax = fig.subplots()
     ax.plot(times, np.arange(8))
-    plots.time_ticks(ax, times, None, calendar=calendar)
+    drawntime.time_ticks(ax, times, None, calendar=calendar)
     labels, _ = label_boxes(fig, ax)
     assert calendar.freq_text == "QS-JAN"
     assert labels == ["2023Q1", "Q2", "Q3", "Q4", "2024Q1", "Q2", "Q3", "Q4"]
@@ -325,7 +325,7 @@ def test_crowded_quarter_ticks_name_every_year_they_cross_in_the_datas_own_form(
     fig = Figure(figsize=(7, 4))
     ax = fig.subplots()
     ax.plot(times, np.arange(10))
-    plots.time_ticks(ax, times, None, calendar=calendar)
+    drawntime.time_ticks(ax, times, None, calendar=calendar)
     with fonts.drawing(fig):  # Korean glyphs, measured as drawn
         label_boxes(fig, ax)
     labels = [t.get_text() for t in ax.get_xticklabels()]
@@ -359,7 +359,7 @@ def test_a_crowded_first_quarter_is_stacked_and_a_year_under_a_quarter_is_writte
         fig = Figure(figsize=(width, 3))
         ax = fig.subplots()
         ax.plot(times, np.arange(n))
-        plots.time_ticks(ax, times, None, calendar=calendar)
+        drawntime.time_ticks(ax, times, None, calendar=calendar)
         labels, boxes = label_boxes(fig, ax)
     every = [t.get_text() for t in ax.get_xticklabels()]
     assert labels and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:])), every

@@ -12,7 +12,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from conftest import berlin_wall_times, make_frame
-from rnncast import RnncastError, holidaysets, timeaxis
+from rnncast import RnncastError, clockchanges, holidaysets
 from rnncast.loading import load_panel
 
 
@@ -69,7 +69,7 @@ def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
 
 
 def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkeypatch):
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
+    monkeypatch.setattr(clockchanges, "local_zone", lambda: None)  # the common zones only, whatever this machine's
     frame = berlin_wall_times("2024-03-30 20:00", 20, "h")
     with caplog.at_level("WARNING", logger="rnncast"):
         load_panel(frame, "load")
@@ -82,7 +82,7 @@ def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkey
 
 
 def test_the_first_gap_a_clock_change_explains_is_named_after_ordinary_gaps_in_other_series(caplog, monkeypatch):
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
+    monkeypatch.setattr(clockchanges, "local_zone", lambda: None)  # the common zones only, whatever this machine's
     hours = pd.date_range("2024-03-09", "2024-03-12", freq="h")
     a = pd.DataFrame({"id": "a", "ds": hours.delete([3, 4]), "y": 1.0})  # an ordinary night: no zone skips it
     b = pd.DataFrame({"id": "b", "ds": hours[hours != pd.Timestamp("2024-03-10 02:00")], "y": 2.0})

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import TINY, berlin_wall_times
 from rnncast import Forecaster, RnncastError
-from rnncast import timeaxis
+from rnncast import clockchanges
 from rnncast.loading import load_panel
 
 # ---- many series, one array ----------------------------------------------------------------------
@@ -53,7 +53,7 @@ def test_duplicated_timestamp_is_refused(frame):
 
 
 def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
+    monkeypatch.setattr(clockchanges, "local_zone", lambda: None)  # the common zones only, whatever this machine's
     frame = berlin_wall_times("2024-10-26 20:00", 20, "h")
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 7; each time "
                        r"step of a series must appear once; this looks like local time across a daylight-saving change "
@@ -65,7 +65,7 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
                                            r"in Europe/Berlin"):  # twice: named first (decision 802)
         load_panel(half, "load")
     assert load_panel(frame, "load", tz="Europe/Berlin").time.is_monotonic_increasing  # what the hint says works
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: "Europe/Paris")  # the machine's own zone is named first
+    monkeypatch.setattr(clockchanges, "local_zone", lambda: "Europe/Paris")  # the machine's own zone is named first
     with pytest.raises(RnncastError, match=r"occurs twice in Europe/Paris, Europe/Berlin\)"):
         load_panel(frame, "load")
     with pytest.raises(RnncastError) as other:  # a duplicate on an ordinary day: no such hint
@@ -74,7 +74,7 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
 
 
 def test_predict_offers_a_refit_with_the_zone_not_a_tz_it_cannot_take(monkeypatch):
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
+    monkeypatch.setattr(clockchanges, "local_zone", lambda: None)  # the common zones only, whatever this machine's
     frame = berlin_wall_times("2024-10-24 00:00", 80, "h")
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame.iloc[:60], target="load")
     with pytest.raises(RnncastError, match=r"occurs twice in Europe/Berlin\); the model reads times in the zone it "

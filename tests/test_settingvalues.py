@@ -87,25 +87,6 @@ def test_a_misspelt_setting_is_answered_with_the_one_meant():
         Settings.from_flat({"hiden_size": 8})
 
 
-def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signature():
-    import inspect
-
-    from rnncast.errors import UnknownParameter
-    from rnncast.settingvalues import checked_keywords
-
-    class Estimator:
-        @checked_keywords
-        def __init__(self, alpha: float = 1.0, beta: int = 2):
-            self.alpha, self.beta = alpha, beta
-
-    assert list(inspect.signature(Estimator).parameters) == ["alpha", "beta"]
-    assert Estimator(0.5, beta=3).beta == 3
-    with pytest.raises(UnknownParameter, match=r"^unknown parameter 'alpah' for Estimator \(did you mean 'alpha'\?\); "
-                                               r"valid parameters: alpha, beta$") as refused:
-        Estimator(alpah=0.5)
-    assert isinstance(refused.value, RnncastError) and isinstance(refused.value, TypeError)
-
-
 @pytest.mark.parametrize("setting, value, message", [
     ("lr", float("inf"), "lr (--lr) must be a positive finite number, got inf"),
     ("lr", float("nan"), "lr (--lr) must be a positive finite number, got nan"),

@@ -15,7 +15,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from conftest import TINY, make_frame
-from rnncast import Forecaster, RnncastError, timeaxis
+from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
 from rnncast.spelling import hints
 from rnncast.timeaxis import parse_time
@@ -504,18 +504,6 @@ def test_a_time_named_column_of_numbers_before_a_date_column_is_a_value(values):
                           "y": np.arange(40.0)})
     assert load_panel(frame, "y", announce=False).calendar.name == "date"
     assert load_panel(frame.drop(columns="date").assign(time=np.arange(40)), "y", announce=False).calendar.name == "time"
-
-
-def test_first_skipped_finds_the_first_group_a_clock_going_forward_skips_whole(monkeypatch):
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)
-    stamps = pd.DatetimeIndex(["2024-03-30 02:00", "2024-03-31 02:00", "2024-03-31 03:00",  # Berlin: 03:00 exists
-                               "2024-03-31 02:00", "2024-03-31 02:30", "2024-03-10 02:00"])
-    counts = [1, 2, 2, 1]
-    assert timeaxis.first_skipped(stamps, counts) == 2
-    groups = np.split(stamps, np.cumsum(counts)[:-1])
-    assert [bool(timeaxis.clock_change(g, "", False)) for g in groups] == [False, False, True, True]  # as each alone
-    assert timeaxis.first_skipped(stamps[:3], [1, 2]) is None
-    assert timeaxis.first_skipped(stamps.tz_localize("UTC"), counts) is None  # zoned times: no clock to guess
 
 
 @pytest.mark.parametrize("tz", ["", "  "])

@@ -9,7 +9,9 @@ rnncast's; and more values by position than it takes. Each an ``UnknownParameter
 each keeps the signature (``functools.wraps``: ``inspect.signature`` and ``help`` show the real parameters). How the refusal says a setting is given
 depends on the caller: ``BEFORE`` (``fit``, ``backtest``: set it, then call again), ``FITTED`` (a fitted model's
 methods: it takes effect at the next fit), ``SAVED`` (``load``), ``FIXED`` (``tune``: ``settings=``). A classmethod
-that returns a new object (``load``) called on an instance is refused too (:class:`class_only`)."""
+that returns a new object (``load``) called on an instance is refused too (:class:`class_only`). An estimator's
+``__init__`` (``Forecaster(epoch=3)``) is checked by :func:`checked_keywords`, ``set_params`` by :func:`unknown_parameter`'s
+refusal, which every refusal of a keyword here is."""
 
 from __future__ import annotations
 
@@ -20,8 +22,7 @@ from rnncast.config import setting_fields
 from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.noticed import one_call
 from rnncast.othernames import given_to_fit, not_a_setting, setting_of
-from rnncast.settingvalues import unknown_parameter
-from rnncast.spelling import counted
+from rnncast.spelling import counted, did_you_mean
 
 # how a setting of Forecaster handed to a method is given instead ({name}: the setting, {method}: the method)
 BEFORE = "given as Forecaster({name}=...) or set_params({name}=...) before {method}"
@@ -30,6 +31,40 @@ FITTED = ("fixed when the model is fitted: given as Forecaster({name}=...) or se
 SAVED = "read from the saved model; set_params({name}=...) after load changes it for the next fit"
 FIXED = "given to tune as settings={{{name!r}: ...}} (fixed for every trial)"
 NOT_BOUND = ("self", "cls")  # a method's first parameter: never given by the caller
+
+
+def unknown_parameter(name, valid, owner: str = "Forecaster", value=None) -> UnknownParameter:
+    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
+    library's name for one of them (``test_size``) with rnncast's (``othernames``; ``value``: the value given, which
+    ``level``'s advice is computed from)."""
+    other = not_a_setting(name, valid, given_to_fit, value)  # Forecaster(time_idx=...): a column role of fit
+    if other:
+        return UnknownParameter(other)
+    return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
+                            f"{', '.join(valid)}")
+
+
+def checked_keywords(init):
+    """Decorate an estimator's ``__init__`` so that a keyword it does not take raises ``unknown_parameter``
+    (an ``UnknownParameter``, also a ``TypeError``) with a did-you-mean hint instead of Python's bare
+    "unexpected keyword argument", and a value given by position to keyword-only settings the same. The signature stays the explicit one (``inspect.signature`` follows
+    ``__wrapped__``), so scikit-learn's ``get_params``, ``set_params`` and ``clone`` see the same keywords."""
+    valid = [p for p in inspect.signature(init).parameters if p != "self"]
+    owner = init.__qualname__.rsplit(".", 2)[-2]  # Forecaster.__init__: Forecaster
+    by_position = sum(p.kind is p.POSITIONAL_OR_KEYWORD for p in inspect.signature(init).parameters.values()) - 1
+
+    @functools.wraps(init)
+    def checked(self, *args, **kwargs):
+        if len(args) > by_position:  # Python's own refusal names no setting: "takes 1 positional argument but 2 were given"
+            raise UnknownParameter(f"{owner} takes its settings by keyword, as {owner}({', '.join(v + '=...' for v in valid[:2])}), "
+                                   f"not by position; got {counted(len(args), 'positional value')}: "
+                                   f"{', '.join(repr(a) for a in args)}")
+        for name in kwargs:
+            if name not in valid:
+                raise unknown_parameter(name, valid, owner, kwargs[name]) from None
+        init(self, *args, **kwargs)
+
+    return checked
 
 
 def checked_call(settings_given: str = FITTED):

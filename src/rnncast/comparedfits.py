@@ -39,7 +39,7 @@ class Basis:
 def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
     """What the comparison of ``named`` (name -> fitted Forecaster) rests on, its ``winner`` (None: no winner) too; on
     the ``part`` "test", the models whose per-series test rows fall on dates other series were fitted on, each in the
-    line its fit said (``cutoffs.overlap``, kept in model.json)."""
+    line its fit said (``testoverlap.overlap``, kept in model.json)."""
     apart = settings_apart(named)
     count = "one setting" if len(apart) == 1 else f"{len(apart)} settings"
     notes = [f"the models differ in {count}: {_apart_text(apart)}."] if apart else []

@@ -1,9 +1,9 @@
-"""A common cutoff for the series of a panel, and the overlap of per-series splits that calls for one.
+"""A common cutoff for the series of a panel, which the overlap of per-series splits calls for.
 
 By default every series is cut at its own fractions (70/10/20 %), so where series start or end on other
 dates one series' test rows may fall on dates other series were trained and validated on: where series
 move together (the stores of a chain, the sensors of a building) the model has seen the test period's
-calendar in other series' rows, and its test score is optimistic. ``overlap`` measures that and says
+calendar in other series' rows, and its test score is optimistic. ``testoverlap`` measures that and says
 it in one line; ``cutoff`` (a time in the data's own form) cuts every series there instead: its test
 rows are those after the cutoff, its validation rows the last ``val_frac`` of the rows up to it
 (``cut``). Series with no test rows after the cutoff, or too few rows up to it, are left out by name as
@@ -23,7 +23,7 @@ from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
-from rnncast.spelling import counted, named, spelled
+from rnncast.spelling import counted, named
 from rnncast.timetext import read, shown
 from rnncast.windows import Split, chronological_split, rows_needed
 
@@ -275,47 +275,3 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
         text += "; " + (f"give {said}" if (said := cutoffadvice.span(panel, up, reach)) else f"no cutoff holds "
                         f"{'more' if up is None else up} rows up to it and {reach} after it in any series")
     return text
-
-
-def overlap(panel: Panel, splits: list[Split]) -> dict | None:
-    """Where a panel's per-series test rows fall on dates other series were trained or validated on:
-    ``{"series": how many series' test rows do, "of": the series, "from": the first such test time, "to": the
-    last time another series was fitted on, "text"}``; None for one series, data without time, or no overlap."""
-    if panel.n_series < 2 or panel.time is None:
-        return None
-    keys = _keys(panel.time)
-    if keys is None:
-        return None
-    starts = np.asarray(panel.offsets[:-1], dtype=np.int64)
-    val_end = np.array([sp.val_end for sp in splits], dtype=np.int64)
-    end = np.array([sp.end for sp in splits], dtype=np.int64)
-    tested = val_end < end  # [S] series with test rows
-    first_test = starts + np.minimum(val_end, end - 1)  # [S] rows of the panel
-    last_fit = starts + val_end - 1  # the last row each series was fitted (trained or validated) on
-    # a series' own fitted rows end before its test rows, so the latest fitted time among series that start by the end of
-    # a series' test rows is another series' whenever it reaches into them
-    order = np.argsort(keys[starts], kind="stable")
-    latest = np.maximum.accumulate(keys[last_fit[order]])  # [S] the latest fitted time among the first k + 1 by start
-    k = np.searchsorted(keys[starts][order], keys[starts + end - 1], side="right") - 1  # [S] >= its own position
-    reach = latest[k]  # [S] the latest fitted time of the series that start by the end of each one's test rows
-    hit = tested & (keys[first_test] <= reach)
-    if not hit.any():
-        return None
-    first = first_test[hit][np.argmin(keys[first_test[hit]])]
-    last = last_fit[np.flatnonzero(keys[last_fit] == reach[hit].max())[0]]
-    said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": cutoffadvice.written(panel.time[first], panel),
-            "to": cutoffadvice.written(panel.time[last], panel)}
-    said["text"] = (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
-                    f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
-                    f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "
-                    f"a cutoff ({spelled('cutoff')}) cuts every series at one time, their test rows after it")
-    return said
-
-
-def _keys(time: pd.Index) -> np.ndarray | None:
-    """The times as int64 that order as they do (datetimes in their unit, periods as ordinals); None for another kind."""
-    if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
-        return time.asi8
-    if np.issubdtype(time.dtype, np.integer):
-        return time.to_numpy().astype(np.int64)
-    return None

@@ -20,9 +20,9 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (blanklabels, checkpointsaver, cutoffs, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, checkpointsaver, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, jumps, laterrows, missingcodes, negatives, noticed, observed, outliers, outputnames, parts, quantilestart,
-                     resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, untrained,
+                     resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, testoverlap, untrained,
                      zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
@@ -82,7 +82,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
-    if settings.data.cutoff is None and (overlap := cutoffs.overlap(panel, splits)):
+    if settings.data.cutoff is None and (overlap := testoverlap.overlap(panel, splits)):
         if first_in_block("overlap", overlap["text"]):  # a tune's trials: said by the first (noticed.said_once)
             log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
         prepared.state.overlap = overlap

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import writtenzones
+from rnncast.clockchanges import preferred
 from rnncast.noticed import first_time
-from rnncast.timeaxis import preferred
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)

@@ -24,10 +24,10 @@ from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned, attributes_doc
-from rnncast.checkedcalls import BEFORE, checked_methods
+from rnncast.checkedcalls import BEFORE, checked_keywords, checked_methods
 from rnncast.fittedroles import ROLES
 from rnncast.parameters import Parameters, parameters_doc
-from rnncast.settingvalues import callback, checked_keywords, flag
+from rnncast.settingvalues import callback, flag
 
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 

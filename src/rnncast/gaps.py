@@ -19,13 +19,13 @@ import numpy as np
 import pandas as pd
 
 from rnncast import businessdays, calendars, halfdays, nearholidays, owncalendars, panelholidays, weekmasks
+from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import wall_days
 from rnncast.layouts import Rows
 from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
-from rnncast.timeaxis import clock_change, first_skipped
 from rnncast.timetext import at_midnight, shown
 from rnncast.zoneclock import series_named
 
@@ -215,9 +215,9 @@ def _short_days(time, after, calendar, missing) -> pd.DatetimeIndex | None:
 
 
 def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:
-    """The clause of ``timeaxis.clock_change`` for the first of the first 50 gaps of at most 4 rows whose
+    """The clause of ``clockchanges.clock_change`` for the first of the first 50 gaps of at most 4 rows whose
     missing times a clock going forward explains (naive times only; ``day``: ``time`` all at midnight); "" if none.
-    The gaps' times are built, and each zone read, once for all 50 (``timeaxis.first_skipped``)."""
+    The gaps' times are built, and each zone read, once for all 50 (``clockchanges.first_skipped``)."""
     if not isinstance(time, pd.DatetimeIndex) or time.tz is not None:
         return ""
     gaps = np.flatnonzero((after > 0) & (after <= 4))[:50]

@@ -28,6 +28,7 @@ from rnncast import (appendedrows, blanklabels, blankrows, businessdays, busines
                      rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zerotail)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
+from rnncast.clockchanges import preferred
 from rnncast.data import ID_COLUMN, KEY_DTYPES, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
@@ -35,7 +36,6 @@ from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_row
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar
-from rnncast.timeaxis import preferred
 from rnncast.timeunread import unread
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ import inspect
 import re
 import textwrap
 
-from rnncast.checkedcalls import checked_methods
+from rnncast.checkedcalls import checked_methods, unknown_parameter
 from rnncast.config import setting_fields
-from rnncast.settingvalues import same_value, unknown_parameter
+from rnncast.settingvalues import same_value
 
 
 @checked_methods()  # get_params(deep=True, bogus=1): the keyword refused by name, as Forecaster's own methods refuse one

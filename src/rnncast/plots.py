@@ -7,10 +7,9 @@ from __future__ import annotations
 import io
 
 import numpy as np
-import pandas as pd
 from matplotlib.figure import Figure
 
-from rnncast import (axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands,
+from rnncast import (axislabels, barsaxis, baselines, covered, drawntime, fonts, lonepoints, lossaxes, quantilebands,
                      targetrows, tiledsteps, ylimits)
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
@@ -178,12 +177,12 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   session=None, calendar=None, shared: bool = False) -> None:
     """The actual values (black, wider than the models so that a model on them leaves them seen; dots on a
     short stretch; ``filled`` ones apart, ``draw_actual``), each band, model and baseline (thin, faint)
-    onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session`` (ticked by ``calendar``,
-    ``time_ticks``). The y limits
+    onto ``ax``, over ``x`` as ``drawntime.drawn_time`` draws it, or one step per bar of ``session`` (ticked by ``calendar``,
+    ``drawntime.time_ticks``). The y limits
     cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``; ``shared``: rows
     under one legend, where its value is said at the edge of its own row alone)."""
     times = x
-    x, zone = drawn_time(x, session)
+    x, zone = drawntime.drawn_time(x, session)
     draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "")
     models = {name: pred for name, pred in predictions.items() if not name.startswith("baseline")}
     shown, drawn = [actual, *quantilebands.draw(ax, x, bands or {}, {name: f"C{k}" for k, name in enumerate(models)})], []
@@ -201,38 +200,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             shown.append(pred)
     ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)
-    time_ticks(ax, times, zone, session, calendar)
-
-
-def drawn_time(x, session=None) -> tuple[object, object]:
-    """``x`` as matplotlib draws it, and the zone of its dates: False when it holds no dates (row numbers,
-    integer periods, or dates matplotlib cannot draw, such as a typo of 9999-12-31, which fall back to
-    positions, as do the bars of a ``session``: ``barsaxis``), None for naive ones (drawn as written), else
-    the zone of tz-aware ones. Periods are drawn at their start times."""
-    if session is not None:
-        return np.arange(len(x)), False
-    if isinstance(x, pd.PeriodIndex):
-        x = x.to_timestamp()
-    if not (isinstance(x, pd.DatetimeIndex) or np.issubdtype(np.asarray(x).dtype, np.datetime64)):
-        return x, False
-    times = pd.DatetimeIndex(x)
-    if len(times) and (times.year.min() < 2 or times.year.max() >= 9000):
-        return np.arange(len(times)), False
-    return times, times.tz
-
-
-def time_ticks(ax, times, zone, session=None, calendar=None) -> None:
-    """The ticks of an x axis drawn over ``times`` as ``drawn_time`` draws them (``zone`` its answer): one step
-    per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``: quarters of a quarterly ``calendar``
-    by quarter), or whole numbers for positions (row numbers, integer periods: no tick at row 82.5)."""
-    if session is not None:
-        barsaxis.label(ax, times, session)
-    elif zone is not False:
-        dateticks.date_ticks(ax, zone, times, calendar)  # a calendar of period ends ticked on its points
-    else:
-        from matplotlib.ticker import MaxNLocator
-
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    drawntime.time_ticks(ax, times, zone, session, calendar)
 
 
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
@@ -278,12 +246,12 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     axes = fig.subplots(len(curves), 1, squeeze=False)
     targetrows.share_rows(axes[:, 0], [curve.get("group") for curve in curves])
     for ax, curve in zip(axes[:, 0], curves):
-        x, zone = drawn_time(curve["x"], session)
+        x, zone = drawntime.drawn_time(curve["x"], session)
         draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
         shown, drawn = [curve["actual"]], {}  # what sets the y range (ylimits.frame); each baseline's lines
         for j, w in enumerate(curve["windows"]):
             colour = WINDOW_COLOURS[j % len(WINDOW_COLOURS)]  # never a baseline's
-            wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
+            wx = drawntime.drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
             # bands in one colour: a shade is a level, as the legend's swatches (a window's lighter blue made its 80%
             # band the 90% swatch); the window's shade is its line's
@@ -306,7 +274,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
         if curve["label"]:
             axislabels.title(ax, curve["label"], fontsize=10)
         ax.grid(alpha=0.3)
-        time_ticks(ax, curve["x"], zone, session, calendar)
+        drawntime.time_ticks(ax, curve["x"], zone, session, calendar)
     axes[-1, 0].set_xlabel(xlabel or "")
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     row_labels(fig, list(axes[:, 0]), [curve.get("ylabel") for curve in curves], ylabel, suptitle)

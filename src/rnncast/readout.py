@@ -115,7 +115,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``) with ``read_out``'s lines, after
     warning of a season some of the model's calendars count in other units (``seasonspans.warn``) and, where windows of
     the fit's test split are scored, of its series' test rows on dates other series were fitted on, as fit warned
-    (``cutoffs.overlap``, kept in model.json; the result's ``test_overlap``). The command line's evaluate scores its
+    (``testoverlap.overlap``, kept in model.json; the result's ``test_overlap``). The command line's evaluate scores its
     forecasts so, keeping them for the dialect of the data file (``PartForecasts.dialect``). ``mase_season``: the
     season MASE's scale steps over (1: the last value), which the tables' header says ("MASE (season 4)") and JSON
     readers were not told."""

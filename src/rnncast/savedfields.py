@@ -125,7 +125,7 @@ def highway_start(saved) -> dict | None:
 
 
 def saved_overlap(saved) -> dict | None:
-    """Where the fit's per-series test rows fall on dates other series were fitted on (``cutoffs.overlap``), checked
+    """Where the fit's per-series test rows fall on dates other series were fitted on (``testoverlap.overlap``), checked
     (None: no overlap, or a model saved before it was kept)."""
     keys = ("series", "of", "from", "to", "text")
     if saved is None:

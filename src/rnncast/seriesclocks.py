@@ -21,9 +21,9 @@ import numpy as np
 import pandas as pd
 
 from rnncast import movedsessions, numbertimes, writtenzones, zoneclock
+from rnncast.clockchanges import preferred
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
-from rnncast.timeaxis import preferred
 from rnncast.timecalendar import Calendar
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,7 @@
 """One setting's value, whichever setting it is: the checks the settings dataclasses share (a whole
 number in its range (int64's, a seed's), a number, a positive integer, one of the choices), quantile levels from a list or text
 such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
-compare, print and write to JSON as the same values; a keyword an estimator does not take, refused
-with the closest one; a value handed over as a refusal shows it, on one line (``given``). Nothing here knows the
+compare, print and write to JSON as the same values; a value handed over as a refusal shows it, on one line (``given``). Nothing here knows the
 settings themselves (``config.py``) beyond the values each choice-valued one takes (``CHOICES``, which its field offers)."""
 
 from __future__ import annotations
@@ -14,10 +13,9 @@ import re
 import numpy as np
 
 from rnncast import excelerrors
-from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.errors import RnncastError
 from rnncast.excelerrors import NOT_AVAILABLE
-from rnncast.othernames import given_to_fit, not_a_setting
-from rnncast.spelling import counted, did_you_mean, named
+from rnncast.spelling import named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
 # The values of each setting that takes one of a few words (config's fields offer them, the flags too), as fit reads them:
@@ -164,43 +162,6 @@ def _level(q: float) -> float:
     """A level to 12 decimals, as given where that would make a level inside (0, 1) one of its ends."""
     near = round(q, 12)
     return near if 0 < near < 1 or not 0 < q < 1 else q
-
-
-def unknown_parameter(name, valid, owner: str = "Forecaster", value=None) -> UnknownParameter:
-    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
-    library's name for one of them (``test_size``) with rnncast's (``othernames``; ``value``: the value given, which
-    ``level``'s advice is computed from)."""
-    other = not_a_setting(name, valid, given_to_fit, value)  # Forecaster(time_idx=...): a column role of fit
-    if other:
-        return UnknownParameter(other)
-    return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
-                            f"{', '.join(valid)}")
-
-
-def checked_keywords(init):
-    """Decorate an estimator's ``__init__`` so that a keyword it does not take raises ``unknown_parameter``
-    (an ``UnknownParameter``, also a ``TypeError``) with a did-you-mean hint instead of Python's bare
-    "unexpected keyword argument", and a value given by position to keyword-only settings the same. The signature stays the explicit one (``inspect.signature`` follows
-    ``__wrapped__``), so scikit-learn's ``get_params``, ``set_params`` and ``clone`` see the same keywords."""
-    import functools
-    import inspect
-
-    valid = [p for p in inspect.signature(init).parameters if p != "self"]
-    owner = init.__qualname__.rsplit(".", 2)[-2]  # Forecaster.__init__: Forecaster
-    by_position = sum(p.kind is p.POSITIONAL_OR_KEYWORD for p in inspect.signature(init).parameters.values()) - 1
-
-    @functools.wraps(init)
-    def checked(self, *args, **kwargs):
-        if len(args) > by_position:  # Python's own refusal names no setting: "takes 1 positional argument but 2 were given"
-            raise UnknownParameter(f"{owner} takes its settings by keyword, as {owner}({', '.join(v + '=...' for v in valid[:2])}), "
-                                   f"not by position; got {counted(len(args), 'positional value')}: "
-                                   f"{', '.join(repr(a) for a in args)}")
-        for name in kwargs:
-            if name not in valid:
-                raise unknown_parameter(name, valid, owner, kwargs[name]) from None
-        init(self, *args, **kwargs)
-
-    return checked
 
 
 def same_value(value, default) -> bool:

@@ -73,7 +73,7 @@ class FittedState:
     squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
     value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
-    overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap)
+    overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (testoverlap.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text;

@@ -1,6 +1,6 @@
 """The time axis: where time comes from (a column, the index, integers or nothing) and how its values
 are read (timestamps written as text: ``datetext``; quarters, weeks and compact dates: ``timetext``;
-months: ``monthtext``; East Asian dates and quarters: ``cjkdates``), in one unit and zone; what a clock change explains. The calendar that continues a
+months: ``monthtext``; East Asian dates and quarters: ``cjkdates``), in one unit and zone (what a clock change explains: ``clockchanges``). The calendar that continues a
 series is ``timecalendar.Calendar``; ``calendars`` infers which calendar a panel follows.
 """
 
@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import warnings
 
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
+from rnncast import cjkdates, clockchanges, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
-from rnncast.spelling import did_you_mean, from_config, hint, named, some, spelled, unicode_form
+from rnncast.spelling import did_you_mean, from_config, hint, named, unicode_form
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, WEEK_NAMES, dated_name
 
 log = logging.getLogger(__name__)
@@ -204,68 +203,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             log.info("%s %r carries several UTC offsets (%s): each time is read as the instant it writes, matched to "
                      "the forecast step at that instant", owner, name, writtenzones.offsets_text(time, wall))
         else:
-            log.warning("%s", writtenzones.read_in_utc(name, time, wall, writtenzones.zones(time, wall, preferred())))
+            log.warning("%s", writtenzones.read_in_utc(name, time, wall, writtenzones.zones(time, wall, clockchanges.preferred())))
     return time
-
-
-# one zone of each daylight-saving rule many users live by (the machine's own zone is tried first)
-COMMON_ZONES = ("Europe/London", "Europe/Berlin", "Europe/Helsinki", "America/New_York", "America/Chicago",
-                "America/Denver", "America/Los_Angeles", "America/Santiago", "Australia/Sydney", "Pacific/Auckland")
-
-
-def preferred() -> list[str]:
-    """The zones a hint names first where several fit: the machine's own, then ``COMMON_ZONES``."""
-    return [z for z in [local_zone()] if z] + list(COMMON_ZONES)
-
-
-def local_zone() -> str | None:
-    """The machine's zone by its IANA name (``TZ``, else where /etc/localtime leads), or None."""
-    link = os.path.realpath("/etc/localtime")
-    return os.environ.get("TZ", "").lstrip(":") or (link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else None)
-
-
-def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = None) -> str:
-    """For naive timestamps that repeat (``repeated``: a duplicate, or time going back) or leave a gap
-    (the missing times) that a daylight-saving change explains: the clause saying so, with the zones in
-    which every one of ``stamps`` occurs twice (or never), shown as ``shown_text``, and ``remedy`` (default:
-    give the zone with tz=); "" when none does."""
-    stamps = pd.DatetimeIndex(stamps)
-    if not len(stamps) or stamps.tz is not None:
-        return ""
-    zones = []
-    for zone in dict.fromkeys(preferred()):
-        try:
-            placed = (stamps.tz_localize(zone, ambiguous="NaT", nonexistent="shift_forward") if repeated else
-                      stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT"))
-        except Exception:  # a TZ that is no IANA zone: not one to name
-            continue
-        if placed.isna().all():
-            zones.append(zone)
-    if not zones:
-        return ""
-    how = "occurs twice" if repeated else "does not exist"
-    remedy = remedy or hint("tz", f"give the zone with {spelled('tz')} to read it")
-    return (f"; this looks like local time across a daylight-saving change ({shown_text} {how} in "
-            f"{some(list(zones), 4)}); {remedy}")
-
-
-def first_skipped(stamps, counts) -> int | None:
-    """Of groups of naive ``stamps`` (``counts`` [G]: the lengths of consecutive groups, each at least 1), the first
-    whose times a clock going forward skips, every one, in a zone ``clock_change`` tries (so that it names the
-    group); None if none. Each zone is read once for all the groups, not once a group (decision 974)."""
-    stamps, counts = pd.DatetimeIndex(stamps), np.asarray(counts, dtype=np.int64)
-    if not len(stamps) or stamps.tz is not None:
-        return None
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    found = np.zeros(len(counts), dtype=bool)
-    for zone in dict.fromkeys(preferred()):
-        try:
-            skipped = stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT").isna()
-        except Exception:  # no IANA zone, or a group beyond its range: each group alone, as clock_change would
-            found |= [bool(clock_change(stamps[a : a + n], "", False)) for a, n in zip(starts, counts)]
-            continue
-        found |= np.logical_and.reduceat(skipped, starts)
-    return int(np.argmax(found)) if found.any() else None
 
 
 def one_unit(time: pd.DatetimeIndex) -> pd.DatetimeIndex:

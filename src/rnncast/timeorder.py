@@ -12,11 +12,11 @@ import logging
 import numpy as np
 import pandas as pd
 
+from rnncast.clockchanges import clock_change
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.jitter import duration
 from rnncast.layouts import Rows
-from rnncast.timeaxis import clock_change
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, compactdates, data, jitter, timeaxis, timenames, timeunread
+from rnncast import calendars, clockchanges, compactdates, data, jitter, timeaxis, timenames, timeunread
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hints
 
@@ -196,7 +196,7 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
     if len(back):
         row = int(back[0]) + 1
         what = "repeats" if steps[back[0]] == zero else "comes before"
-        clock = timeaxis.clock_change(index[row:row + 1], shown(column.iloc[row]), repeated=True, remedy=(
+        clock = clockchanges.clock_change(index[row:row + 1], shown(column.iloc[row]), repeated=True, remedy=(
             "write the times with their UTC offsets (ISO 8601: 02:00:00+01:00) or in UTC")) if (
             isinstance(index, pd.DatetimeIndex)) else ""
         raise RnncastError(

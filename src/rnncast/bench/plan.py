@@ -18,7 +18,7 @@ from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import other_name
 from rnncast.settingtext import parse_setting
-from rnncast.settingvalues import did_you_mean
+from rnncast.spelling import did_you_mean
 from rnncast.windows import Split
 
 QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),
