@@ -87,7 +87,10 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce", utc=True).isna() & column.notna()).to_numpy())
-    where = f": {written.iloc[0]!r} at {place(0)}, but {written.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
+    filled = np.flatnonzero((column.notna() & (written.astype(str).str.strip() != "")).to_numpy())  # not a blank 1st row
+    first = int(filled[0]) if len(filled) else 0
+    where = (f": {written.iloc[first]!r} at {place(first)}, but {written.iloc[misfit[0]]!r} at {place(int(misfit[0]))}"
+             if len(misfit) else "")
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
 
