@@ -1,7 +1,5 @@
 """Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``; Bloomberg's
-``4Q14`` and ``4Q2014``, ``%qQ%y``, two-digit years as pandas reads them: decision 676) and ISO weeks (``2021-W01``,
-``2021W01``, ``2021-W01-1``).
-
+``4Q14``, ``4Q2014``, ``%qQ%y``, two-digit years as pandas reads them: 676), ISO weeks (``2021-W01``, ``2021-W01-1``).
 ``format_of`` recognises a column written so and names its format: strftime directives, with ``%q`` for the quarter as
 pandas' ``Period.strftime`` writes it (``"%YQ%q"``) and ISO 8601's ``%G``/``%V``/``%u`` for week-year, week and weekday
 (``"%G-W%V"``). ``read`` turns such text into timestamps: a quarter its first day (the ``QS`` calendar pandas infers),
