@@ -263,3 +263,11 @@ def test_times_on_a_12_hour_and_a_24_hour_clock_in_one_column_are_refused(values
 def test_times_on_one_clock_and_dates_alone_are_not_two_clocks():
     for values in (["2024-01-01 1:00 PM", "2024-01-01 12:00 AM"], ["2024-01-01 13:00", "2024-01-02 00:30"]):
         assert len(parse_text(pd.Series(values), "t", str)[0]) == 2
+
+
+@pytest.mark.parametrize("first", [None, np.nan])
+def test_mixed_formats_quote_the_first_written_value_not_a_blank_first_row(first):
+    """A blank first row was quoted as the format the column mixes with ("nan at row 0")."""
+    dates = [first] + ["2020-01-01"] * 4 + ["January 20, 2020"] * 5
+    with pytest.raises(RnncastError, match=r"mixes date formats: '2020-01-01' at row 1, but 'January 20, 2020' at row 5"):
+        load_panel(pd.DataFrame({"date": dates, "y": np.arange(10.0)}), target="y", time_col="date")

@@ -122,3 +122,12 @@ def test_a_file_gone_since_it_was_read_names_the_lines_as_if_none_were_blank(tmp
 def test_a_frame_not_read_from_a_file_names_rows():
     frame = pd.DataFrame({"y": np.arange(3.0)})
     assert place(2, frame.attrs) == "row 2"
+
+
+def test_a_cell_is_read_as_the_file_writes_it(tmp_path):
+    from rnncast.filelines import cell
+    path = tmp_path / "c.csv"
+    path.write_text('sep=;\ndate; y\n\n2024-01-01;"a\nb"\n2024-01-02;#NV\n', encoding="utf-8")
+    frame = read_table(path)
+    assert cell(1, "y", frame.attrs) == "#NV" and cell(0, "y", frame.attrs) == "a\nb"
+    assert cell(1, "nope", frame.attrs) is None and cell(5, "y", frame.attrs) is None and cell(0, "y", {}) is None

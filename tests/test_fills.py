@@ -231,3 +231,18 @@ def test_zero_fill_carries_the_values_it_is_given_to_carry_as_ffill_does_in_one_
     assert filled[:, 1].tolist() == [5.0, 5.0, 5.0, 5.0, 7.0] and filled[:, 0].tolist() == [0.0, 1.0, 0.0, 2.0, 0.0]
     assert (filled[carried] == ahead[carried]).all() and (source[carried] == at[carried]).all()
     assert source[carried].tolist() == [1, -1, -2] and not source[~carried].any()
+
+
+@pytest.mark.parametrize("written, said", [("#NV", "which holds '#NV' (Excel's #N/A, read as missing)"),
+                                           ("#N/A", "which holds '#N/A' (Excel's not available, read as missing)"),
+                                           ("", None)])
+def test_a_missing_value_a_file_wrote_as_excels_not_available_is_quoted(tmp_path, written, said):
+    """A German '#NV' was refused as "a missing value (NaN)" like a blank cell, the text the file holds unsaid."""
+    path = tmp_path / "nv.csv"
+    path.write_text(f"date,y\n\n2024-01-01,1\n2024-01-02,{written}\n2024-01-03,2\n2024-01-04,3\n")  # a blank line too
+    with pytest.raises(RnncastError, match=r"^column 'y' has a missing value \(NaN\) at line 4 of nv\.csv") as err:
+        load_panel(path, target="y")
+    assert (said in str(err.value)) if said else "which holds" not in str(err.value)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=4), "y": [1.0, np.nan, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=r"missing value \(NaN\) at row 1 dated 2024-01-02 \("):  # no file: as before
+        load_panel(frame, target="y")

@@ -12,6 +12,7 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast.datasets import covariate_panel as _covariate_panel
+from rnncast.future import align_future
 
 H = 4
 
@@ -469,3 +470,17 @@ def test_missing_future_values_of_series_that_ended_name_both_ways_out_in_the_re
     assert str(err.value).endswith("after each series' last row: give them at those dates, or, where that series "
                                    "ended (discontinued) rather than selling nothing in the steps after its last row "
                                    "that fill='zero' wrote 0 in ('b': 3 steps), leave its rows out of the data")
+
+
+def test_a_lacking_id_or_time_column_is_named_with_the_setting_that_named_it_at_fit():
+    """The data's missing columns name the config key that named them (decision 1395); a future file's named only
+    the column, not that it is the model's id or time column, nor the setting."""
+    days = pd.date_range("2024-03-31", periods=3)
+    rows = pd.DataFrame({"date": np.tile(days.strftime("%Y-%m-%d"), 2), "promo": 1.0, "note": ["x", "y"] * 3})
+    with pytest.raises(RnncastError, match=r"^the future values lack column\(s\) \['store'\]: 'store' is the model's id "
+                                           r"column \(id_col at fit\); they need \['store', 'date', 'promo'\]"):
+        align_future(rows, ["a", "b"], [days] * 2, ["promo"], id_col="store", time_col="date", tz=None)
+    rows = pd.DataFrame({"store": np.repeat(["a", "b"], 3), "promo": 1.0})
+    with pytest.raises(RnncastError, match=r"^the future values lack column\(s\) \['date'\]: 'date' is the model's "
+                                           r"time column \(time_col at fit\); "):
+        align_future(rows, ["a", "b"], [days] * 2, ["promo"], id_col="store", time_col="date", tz=None)

@@ -201,7 +201,8 @@ def test_a_future_id_or_time_column_written_in_another_unicode_form_is_named_so(
                            "promo": 1.0})
     for name in ("지점", "날짜"):
         nfd = future.rename(columns={name: unicodedata.normalize("NFD", name)})
-        with pytest.raises(RnncastError, match=rf"^in the future values, (id|time) column '{name}' not found: the header "
+        with pytest.raises(RnncastError, match=rf"^in the future values, the model's (id|time) column '{name}' \((id|time)_col at "
+                                               r"fit\) not found: the header "
                                                r"writes '.+' in decomposed Unicode \(NFD, as macOS writes names\), the "
                                                r"model's column in composed form \(NFC\)"):
             model.predict(data, future=nfd)

@@ -200,3 +200,11 @@ def test_a_future_tables_several_offsets_are_named_as_its_instants_and_no_refit_
     assert [(r.levelname, r.getMessage()) for r in said] == [
         ("INFO", "the future values' time column 'ds' carries several UTC offsets (+01:00, +02:00): each time is read as "
                  "the instant it writes, matched to the forecast step at that instant")]
+
+
+def test_a_future_file_of_fiscal_quarters_is_read_as_the_models_fiscal_quarters():
+    """A model of FY2006Q1 ... read by freq='QE-MAR' refused its future file's FY2025Q3 'give --freq QE-MAR'."""
+    steps = pd.DatetimeIndex(["2024-12-31", "2025-03-31", "2025-06-30"])
+    labels = pd.Series(["FY2025Q3", "FY2025Q4", "FY2026Q1"])
+    read_so = read(labels, "fq", steps, steps, str, text_format="FY%FQ%!q|QE-MAR")
+    assert list(read_so) == list(steps)

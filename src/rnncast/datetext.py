@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, halfyears, monthtext, timetext
+from rnncast import cjkdates, fiscalquarters, halfyears, monthtext, timetext
 from rnncast.badtimes import first_bad, pattern
 from rnncast.csvtext import SHORT_YEARS
 from rnncast.dayorder import against_model, day_or_month_first, refuse_month, said_day_first, year_month_day
@@ -33,6 +33,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
+    if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
+        return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'
     timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     monthtext.refuse_number_months(column, name, place)  # 2008.1: January, or a float's 2008.10
@@ -87,7 +89,10 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce", utc=True).isna() & column.notna()).to_numpy())
-    where = f": {written.iloc[0]!r} at {place(0)}, but {written.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
+    filled = np.flatnonzero((column.notna() & (written.astype(str).str.strip() != "")).to_numpy())  # not a blank 1st row
+    first = int(filled[0]) if len(filled) else 0
+    where = (f": {written.iloc[first]!r} at {place(first)}, but {written.iloc[misfit[0]]!r} at {place(int(misfit[0]))}"
+             if len(misfit) else "")
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
 

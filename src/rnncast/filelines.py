@@ -75,6 +75,34 @@ def starts(path: str, compression: str | None, member: str | None, sep: str, ski
     return np.asarray(found, dtype=np.int64) if len(found) == rows else None
 
 
+def cell(i: int, name, attrs: dict) -> str | None:
+    """The text row ``i`` (0-based, as pandas read the file) of a frame read from a CSV file holds under the header
+    ``name``, as the file writes it (``#NV`` where pandas read a missing value); None where the frame was read from
+    no such file, the file is gone, or the header or row is not found. Read at a refusal only: the file again."""
+    given = attrs.get(READ_FROM)
+    if not given or i < 0:
+        return None
+    try:
+        with binary(Path(given["path"]), given["compression"], given["member"]) as f:
+            text = f.read().decode("utf-8", errors="replace")
+        reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=given["sep"])
+        header, row, end = None, 0, 0
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if start <= given["skip"] or not record or (len(record) == 1 and not record[0].strip(BLANK)):
+                continue
+            if header is None:
+                header = [h.strip() for h in record]
+            elif row == i:
+                j = header.index(str(name).strip()) if str(name).strip() in header else None
+                return record[j] if j is not None and j < len(record) else None
+            else:
+                row += 1
+    except (OSError, csv.Error, EOFError, ValueError, KeyError, TypeError):
+        return None
+    return None
+
+
 def longer(written: Written, fields: int) -> int | None:
     """The line the first row of the CSV file ``written`` holding more than ``fields`` values begins on, or None;
     pandas' own count, in its refusal of such a row, passes over the line breaks of quoted values."""

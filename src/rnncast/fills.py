@@ -12,10 +12,11 @@ import logging
 
 import numpy as np
 
-from rnncast import blankholidays, idkeys, zerocovariates
+from rnncast import blankholidays, filelines, idkeys, zerocovariates
 from rnncast.config import FILLS
-from rnncast.data import KEY_DTYPES, place
+from rnncast.data import KEY_DTYPES, ROWS_OF, place
 from rnncast.errors import RnncastError
+from rnncast.excelerrors import NOT_AVAILABLE
 from rnncast.spelling import counted, hint, named
 from rnncast.timetext import at_midnight, shown
 
@@ -129,7 +130,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             if found and found[0][:2] == (s, j) else ""
         raise RnncastError(
             f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
-            f"{_dated(time, i, fmt, attrs)} "
+            f"{_dated(time, i, fmt, attrs)}{_written(int(positions[i]), ids[s] if wide and j == 0 else columns[j], attrs)} "
             f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{hint('fill', FILL_HINT)}"
         )
     blank = None  # the blank covariates of the rows zero fill adds: carried forward, not 0 (the targets' 0)
@@ -161,6 +162,17 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             None if fill == "drop" else np.concatenate(sources), tail)
+
+
+def _written(row: int, name, attrs: dict) -> str:
+    """", which holds '#NV' (Excel's #N/A, read as missing)": the text a CSV file wrote in the missing cell, where it
+    is an Excel not-available (any language's, ``excelerrors.NOT_AVAILABLE``); "" otherwise (blank, NaN, no file)."""
+    if (given := attrs.get(ROWS_OF)) is not None and 0 <= row < len(given):
+        row = int(given[row])  # a row repeated (serieskeys.spread): the one the file gave
+    text = (filelines.cell(row, name, attrs) or "").strip()
+    if not text or text.upper() not in NOT_AVAILABLE:
+        return ""
+    return f", which holds {text!r} (Excel's {'not available' if text.upper() == '#N/A' else '#N/A'}, read as missing)"
 
 
 def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:

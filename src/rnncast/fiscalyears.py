@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import fiscalquarters
 from rnncast.errors import RnncastError
 
 TWO_YEARS = re.compile(r"^(?P<first>\d{4})\s*[-/\u2013]\s*(?P<second>\d{2}|\d{4})$")  # 2001-02, 2001/02, 2001–2002
@@ -30,6 +31,10 @@ def remedy(value) -> str:
     """What to write instead of the fiscal period ``value`` (``FY2005 Q1``: calendar quarters; ``FY1960``, a year
     alone: the year as an integer under ``year``, as two years' ``1960/61`` are told, or the date it starts)."""
     m = YEAR_ONLY.match(str(value))
+    if m is None and (span := fiscalquarters.span(value, "QE-MAR")) is not None:  # FY2006Q1: read by a fiscal freq
+        return (f"fiscal years start in different months: give the calendar that names them, --freq QE-MAR "
+                f"(freq='QE-MAR') for years ending in March ({str(value).strip()!r} is then {span}, as pandas names "
+                f"a fiscal year by the year it ends), QE-JUN or QE-SEP; or write calendar quarters {QUARTERS}, or dates")
     if m is None:
         return f"fiscal years start in different months: write calendar quarters {QUARTERS}, or dates"
     year = f"its year ({m['year']})" if len(m["year"]) == 4 else "its year in four digits"
@@ -76,10 +81,11 @@ def clause(value, at: str = "") -> str:
             f"calendar quarters they fall in, {QUARTERS})")
 
 
-def refuse(column: pd.Series, name: str, place) -> None:
+def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> None:
     """Refuse a time column of fiscal or season years (``2001-02`` ...), their quarters (``2001-02 Q1``) or fiscal
-    periods (``FY2005 Q1``), naming its first value and line."""
-    if _no_text(column):
+    periods (``FY2005 Q1``), naming its first value and line; fiscal quarters (``FY2006Q1``) are read where
+    ``order["fiscal"]`` names their calendar (``fiscalquarters``)."""
+    if _no_text(column) or ((order or {}).get("fiscal") is not None and fiscalquarters.pattern(column) is not None):
         return
     values = column.dropna()
     fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)

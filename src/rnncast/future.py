@@ -33,6 +33,15 @@ log = logging.getLogger(__name__)
 UNITS = ("s", "ms", "us", "ns")
 
 
+def keyed_by(lacking: list, id_col: str | None, time_col: str | None) -> str:
+    """The clause naming the settings at fit that named the model's id and time columns among ``lacking`` (a config
+    file's keys as the data's refusals name them, decision 1395): ``: 'store' is the model's id column (id_col at
+    fit)``; "" where neither is lacking."""
+    said = [f"{c!r} is the model's {what} column ({key} at fit)" for c, what, key in
+            ((id_col, "id", "id_col"), (time_col, "time", "time_col")) if c is not None and c in lacking]
+    return f": {' and '.join(said)}" if said else ""
+
+
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
@@ -104,7 +113,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         raise RnncastError(f"the future values lack column(s) {lacking}: {'; '.join(s for s in spaced if s)}")
     refuse_other_form(lacking, frame.columns, lambda name: f"the future values lack column(s) {lacking}")  # '할인' in NFD
     if lacking:
-        raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
+        raise RnncastError(f"the future values lack column(s) {lacking}{keyed_by(lacking, id_col, time_col)}; they "
+                           f"need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
     free = set(frame.columns) - {id_col, *columns}  # a covariate named 'row' is a covariate
     labels = futurerows.ROW if numbered and futurerows.ROW in free else None  # lined up by them (decision 662)

@@ -40,9 +40,10 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
     series' rows are taken in order. ``dayfirst``, ``unit``: how the model reads its times (``futuretimes.read``);
     ``path``: the file the table was read from, whose columns are read as written to find ids such as '001' under
     another name."""
-    for what, name in (("id column", id_col), ("time column", time_col)):  # '지점' decomposed (NFD): said as such
+    for what, name, key in (("id", id_col, "id_col"), ("time", time_col, "time_col")):  # '지점' decomposed (NFD)
         if name is not None:
-            refuse_other_form([name], frame.columns, lambda name: f"in the future values, {what} {name!r} not found")
+            refuse_other_form([name], frame.columns, lambda name: f"in the future values, the model's {what} column "
+                                                                  f"{name!r} ({key} at fit) not found")
     if id_col is not None and id_col not in frame.columns:
         _refuse_other_ids(frame, id_col, time_col, columns, ids, path)
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became

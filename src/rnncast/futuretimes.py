@@ -21,7 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, csvtext, monthtext, writtenzones
+from rnncast import compactdates, csvtext, fiscalquarters, monthtext, writtenzones
 from rnncast.calendars import periods_or_stamps
 from rnncast.badtimes import pattern
 from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
@@ -61,7 +61,9 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
         dayfirst = _order_on_steps(column, name, target, at, tz, used, forecasts)
     # the time column is the model's: none other to name; its several offsets, instants matched to the steps
     with hints(time_col=f"; the model forecasts {forecasts}", offsets_of=OWNER):
-        stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
+        fiscal = fiscalquarters.owns(text_format) and fiscalquarters.pattern(column) is not None  # FY2025Q3: as the data's
+        stamps = parse_time(column, name, tz, at, dayfirst, {"fiscal": text_format.rsplit("|", 1)[1]} if fiscal else None,
+                            used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
     if isinstance(target, pd.DatetimeIndex) and target.tz is None and isinstance(stamps, pd.DatetimeIndex) \
             and (whole := "M" if _six_digits(column) else _whole_period(column, stamps)) is not None:  # 2024-07 for a model of month ends: July's forecast date

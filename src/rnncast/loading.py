@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, fitxy, gaps, gridtimes,
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, fiscalquarters, fitxy, gaps, gridtimes,
                      halfdays, holidaysets, indexcolumns, labels, repeatedrows, rolenames,
                      rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zerotail)
 from rnncast import static as statics
@@ -107,6 +107,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
+    order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else {})  # FY2006Q1: that year's quarters
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order, key)

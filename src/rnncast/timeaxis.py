@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, clockchanges, compactdates, datetext, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
+from rnncast import cjkdates, clockchanges, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -112,7 +112,7 @@ def _looks_like_dates(column: pd.Series) -> bool:
         return False
     sample = column.dropna().head(5)
     if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or halfyears.format_of(
-            sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1
+            sample) is not None or fiscalquarters.pattern(sample) or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1, FY2006Q1
             len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):
@@ -186,7 +186,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             compactdates.refuse_excel_serials(column, name)
             compactdates.refuse_epoch_times(column, name)
         return _epoch_note(_whole_periods(column, name, tz, place), column)
-    fiscalyears.refuse(column, name, place)  # 2001-02, 2002-03 ...: fiscal years, not a 13-month calendar
+    fiscalyears.refuse(column, name, place, order)  # 2001-02, 2002-03 ...: fiscal years, not a 13-month calendar
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
     time = one_unit(_no_gaps(time, name, place).rename(name))

@@ -1,18 +1,14 @@
 """Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``; Bloomberg's
-``4Q14`` and ``4Q2014``, ``%qQ%y``, two-digit years as pandas reads them: decision 676)
-and ISO weeks (``2021-W01``, ``2021W01``, ``2021-W01-1``).
-
-``format_of`` recognises a column written so and names its format: strftime directives, with
-``%q`` for the quarter as pandas' ``Period.strftime`` writes it (``"%YQ%q"``) and ISO 8601's
-``%G``/``%V``/``%u`` for week-year, week and weekday (``"%G-W%V"``). ``read`` turns such text into
-timestamps: a quarter its first day (the ``QS`` calendar pandas infers), an ISO week without a
-weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
-and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
-writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
-``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
-``2016-01`` and ``2016/01``), whose forecasts no one form could be written in. East Asian forms (``2000년 1분기``,
-``2024-01-01(월)``) are ``cjkdates``', half-years (``2000H1``) ``halfyears``': ``read``, ``write`` and ``reads_back``
-pass them on.
+``4Q14``, ``4Q2014``, ``%qQ%y``, two-digit years as pandas reads them: 676), ISO weeks (``2021-W01``, ``2021-W01-1``).
+``format_of`` recognises a column written so and names its format: strftime directives, with ``%q`` for the quarter as
+pandas' ``Period.strftime`` writes it (``"%YQ%q"``) and ISO 8601's ``%G``/``%V``/``%u`` for week-year, week and weekday
+(``"%G-W%V"``). ``read`` turns such text into timestamps: a quarter its first day (the ``QS`` calendar pandas infers),
+an ISO week without a weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
+and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext`` writes forecast dates
+through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``. ``one_form`` refuses a column that writes
+one kind of time in two forms (``2001Q4`` and ``2001-Q4``, ``2016-01`` and ``2016/01``), whose forecasts no one form
+could be written in. East Asian forms (``2000년 1분기``, ``2024-01-01(월)``) are ``cjkdates``', half-years (``2000H1``)
+``halfyears``', fiscal quarters (``FY2006Q1``) ``fiscalquarters``': ``read``, ``write`` and ``reads_back`` pass them on.
 """
 
 from __future__ import annotations
@@ -23,7 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, formsample, halfyears, monthnames, numbertimes, zonedays
+from rnncast import cjkdates, fiscalquarters, formsample, halfyears, monthnames, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -148,8 +144,8 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     """Text in ``fmt`` (``format_of``) as timestamps: quarters at their first day, ISO weeks without a
     weekday at their Monday; a missing value is NaT. A value not written so is refused (``RnncastError``)
     naming it and its place (``place(i)`` names row ``i``). East Asian forms are ``cjkdates``'."""
-    if cjkdates.owns(fmt) or halfyears.owns(fmt):  # 2000년 1분기, 2024-01-01(월); 2000H1
-        return (cjkdates if cjkdates.owns(fmt) else halfyears).read(column, fmt, name, place)
+    if (owner := _owner(fmt)) is not None:  # 2000년 1분기, 2024-01-01(월); 2000H1; FY2006Q1 (FY%FQ%!q|QE-MAR)
+        return owner.read(column, fmt, name, place)
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
     if is_quarters(fmt):
@@ -181,6 +177,10 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
                            f"{column.iloc[i]!r} at {place(i)}; write every value as {column.iloc[0]!r} is written")
 
 
+def _owner(fmt: str):  # the module whose forms fmt writes, or None
+    return next((m for m in (cjkdates, halfyears, fiscalquarters) if m.owns(fmt)), None)
+
+
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     """``times`` as text in ``fmt``: quarters as ``Period.strftime`` writes them, else ``strftime`` (zoned
     times at their local wall time), with ``%:z`` for the UTC offset written ``+02:00`` (``%z``: ``+0200``)
@@ -189,8 +189,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     times = pd.DatetimeIndex(times)
     if numbertimes.unit_of(fmt):  # Unix times, Excel serials: numbers in the column's unit (time_unit)
         return numbertimes.write(times, fmt)
-    if cjkdates.owns(fmt) or halfyears.owns(fmt):  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월), 2000H1: in any locale
-        return (cjkdates if cjkdates.owns(fmt) else halfyears).write(times, fmt)
+    if (owner := _owner(fmt)) is not None:  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월), 2000H1, FY2025Q3: any locale
+        return owner.write(times, fmt)
     if is_quarters(fmt):
         written = times.to_period("Q").strftime(fmt)
     elif any(token in fmt for token in OWN_TOKENS):  # directives strftime has not everywhere: written here
@@ -251,7 +251,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     if "%y" in fmt and not two_digit_years_agree(times):
         return False
     try:
-        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt) or halfyears.owns(fmt):
+        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or _owner(fmt) is not None:
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
         elif times.tz is not None and fmt.endswith("%Z"):  # a zone's name ('2024-01-01 00:00 UTC'): the same instants
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt, utc=True)
