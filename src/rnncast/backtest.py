@@ -41,7 +41,7 @@ from rnncast.windowforecasts import WindowForecasts, concat, scored, take, targe
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
-from rnncast.seriespicks import mase_by_series
+from rnncast.seriespicks import mase_by_series, mase_by_target
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.backtestverdict import backtest_test, end_count, test_cutoffs
 from rnncast.verdicts import headline, units_for
@@ -72,7 +72,8 @@ class Backtest:
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
     ``cutoff`` column names it by time. ``series_mase`` [S]: each series' MASE over its windows
-    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws.
+    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws
+    (``target_mase`` [S, T]: each target's apart, ``seriespicks.mase_by_target``, which a target's row shows).
     Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -83,6 +84,7 @@ class Backtest:
     said: readout.Said = field(repr=False, compare=False)
     series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
     series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined; None: it has one
+    target_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S, T] each series' MASE of each target
 
     @property
     def verdict(self) -> str:
@@ -268,7 +270,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
-    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads
+    each_target = mase_by_target(wf, scales, panel.n_series)  # [S, T] a target's row of the figure: its own MASE
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why, each_target)  # a cutoff: the last row read
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
