@@ -33,7 +33,7 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
                      gapwindows, negatives, readout, pooledunits, resolution, seasonspans, spreads, staleseries, stepactuals,
-                     swampedscores, targetshares, timetext, zeroscales)
+                     swampedscores, targetshares, timetext, zeroscales, noticed)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -72,8 +72,7 @@ class Backtest:
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
     ``cutoff`` column names it by time. ``series_mase`` [S]: each series' MASE over its windows
-    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws
-    (``target_mase`` [S, T]: each target's apart, ``seriespicks.mase_by_target``, which a target's row shows).
+    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws.
     Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -194,7 +193,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
-            model = _fit(settings, params, panel, splits, on_epoch)
+            with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}")))):
+                model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
             every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
@@ -270,8 +270,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
-    each_target = mase_by_target(wf, scales, panel.n_series)  # [S, T] a target's row of the figure: its own MASE
-    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why, each_target)  # a cutoff: the last row read
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why,  # a cutoff: the last row a window reads
+                    mase_by_target(wf, scales, panel.n_series))  # [S, T] a target's row of the figure: its own MASE
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
