@@ -118,7 +118,8 @@ def test_several_targets_heading_says_each_score_is_the_targets_mean():
     result = {**_result(3), "targets": 2}
     head = series_text(result).splitlines()[0]
     assert head.startswith("each series (its original units, each score the mean of its 2 targets' and R² that of the "
-                           "targets whose values vary in it; ")
+                           "targets whose values vary in it (each target's own: a row each in --by-series-csv, "
+                           "by_target in --json); ")
     assert series_text(_result(3)).startswith("each series (its original units; ")
 
 

@@ -121,7 +121,8 @@ def series_text(result: dict, file: str | None = None) -> str:
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
-             "values vary in it" if targets > 1 else "its original units")
+             "values vary in it (each target's own: a row each in --by-series-csv, by_target in --json)"
+             if targets > 1 else "its original units")
     head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it)"
     heads = [f"{k.removeprefix('coverage_')}% covers" if k != "pinball" else k for k in quantile]
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
