@@ -83,6 +83,30 @@ def test_refit_trains_each_window_on_the_rows_before_its_origin_with_a_fresh_sca
     assert fits[0][2][0].offset[0] != fits[1][2][0].offset[0]  # refitted, not reused
 
 
+def test_each_refit_speaks_as_its_cutoff(monkeypatch, frame):
+    """A tester's finding (t30t10): --refit printed "the best epoch was the last (3 of 3)" once per cutoff, the three
+    lines alike; each fit now speaks as its cutoff ("cutoff 2 of 3: the best epoch ..." under ``named_logs``)."""
+    from rnncast import noticed
+
+    said = []
+    real = rnncast.fitting.prepare
+
+    def spy(*args, **kwargs):
+        said.append(noticed.speaker())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rnncast.fitting, "prepare", spy)
+    Forecaster(**TINY).backtest(frame, n_windows=K, refit=True)
+    assert said == [f"cutoff {j + 1} of {K}" for j in range(K)]
+    with noticed.speaking_as("model 'r1'"):  # a name already given is kept before it
+        said.clear()
+        Forecaster(**TINY).backtest(frame, n_windows=2, refit=True)
+    assert said == ["model 'r1', cutoff 1 of 2", "model 'r1', cutoff 2 of 2"]
+    said.clear()
+    Forecaster(**TINY).backtest(frame, n_windows=2)  # one model: no cutoff to name
+    assert said == [None]
+
+
 def test_without_refit_every_window_is_forecast_in_one_batched_pass(monkeypatch, frame):
     calls = []
     real = rnncast.forecasting.predict_batches

@@ -236,6 +236,20 @@ def test_a_backtest_of_many_series_draws_its_best_median_and_worst_by_their_back
     assert "3 of 5 series shown: the best, median and worst by MASE; " in fig.get_suptitle()
 
 
+def test_a_panel_of_several_targets_titles_each_row_with_its_own_targets_mase():
+    """A tester's finding (t30t10): each target's row showed the store's MASE over both targets, unsaid."""
+    frame = make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
+    frame["z"] = frame["y"] ** 2
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"])
+    assert result.target_mase.shape == (3, 2)
+    titles = [ax.get_title() for ax in result.figure().axes if ax.get_title()]
+    assert len(titles) == 6
+    for k, title in enumerate(titles):
+        s, t = k // 2, k % 2  # three series, each shown, in order
+        assert title.endswith(f"; target {'yz'[t]!r}, MASE {result.target_mase[s, t]:.3g}"), title
+        assert f"backtest MASE over its 2 targets {result.series_mase[s]:.3g}" in title
+
+
 def test_shown_series_are_all_of_a_few_the_ranked_of_many_and_the_first_without_scores():
     from types import SimpleNamespace
 

@@ -118,8 +118,25 @@ def test_several_targets_heading_says_each_score_is_the_targets_mean():
     result = {**_result(3), "targets": 2}
     head = series_text(result).splitlines()[0]
     assert head.startswith("each series (its original units, each score the mean of its 2 targets' and R² that of the "
-                           "targets whose values vary in it; ")
+                           "targets whose values vary in it (each target's own: a row each in --by-series-csv, "
+                           "by_target in --json); ")
     assert series_text(_result(3)).startswith("each series (its original units; ")
+
+
+def test_several_targets_file_has_a_row_per_series_and_target_each_in_its_own_units():
+    """A tester's finding (t30t10): --by-series-csv of sales and visits wrote a row per store, no target column, its
+    model_mse the mean of sales² and visits²."""
+    result = {**_result(2), "targets": 2}
+    for key, scores in result["series"].items():
+        scores["by_target"] = {name: {name_: {**block, "mse": block["mse"] * k} for name_, block in scores.items()
+                                      if isinstance(block, dict)} for name, k in (("sales", 4.0), ("visits", 0.25))}
+    frame = series_frame(result, "store")
+    assert list(frame.columns[:4]) == ["store", "target", "windows", "best_baseline"]
+    assert len(frame) == 4 and list(frame["target"]) == ["sales", "visits"] * 2
+    first = result["series"][frame["store"][0]]
+    assert frame["model_mse"][0] == pytest.approx(first["by_target"]["sales"]["model"]["mse"], rel=1e-5)
+    assert "by_target_mse" not in frame and best_baseline(first) is not None  # the per-target block is no forecaster
+    assert series_frame(_result(2)).columns[1] == "windows"  # one target: a row per series, as before
 
 
 def test_by_series_csv_begins_with_the_byte_order_mark_of_the_data_file(run, capsys):

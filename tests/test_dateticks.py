@@ -371,3 +371,19 @@ def test_a_crowded_first_quarter_is_stacked_and_a_year_under_a_quarter_is_writte
                             .replace(quarterticks.alone(pd.Period(f"{year[:4]}Q1", "Q"), written), "").strip(" -")), every
     if (start, width) == ("2019Q3", 6.3):  # the tester's C09: the first tick labelled, its quarter over its year
         assert every[0] == ("3분기\n2019" if written and "분기" in written else "Q3\n2019") and every[1] == "2020"
+
+
+def test_a_day_tick_just_before_a_months_tick_is_left_unlabelled():
+    """A tester's finding (t30t10): backtest.png's day ticks read "Sep 21, 25, 29 Oct, 05, 09": matplotlib ticks every
+    4th day from each month's 1st, so '29' stood two days before 'Oct' and the pair read "29 Oct"."""
+    formatter = dateticks.FirstDateFormatter(mdates.AutoDateLocator())
+    ticks = pd.to_datetime(["2023-09-21", "2023-09-25", "2023-09-29", "2023-10-01", "2023-10-05", "2023-10-09"])
+    assert formatter.format_ticks(mdates.date2num(ticks)) == ["Sep 21", "25", "", "Oct", "05", "09"]
+    even = pd.to_datetime(["2023-09-17", "2023-09-24", "2023-10-01", "2023-10-08"])  # a tick a step before: kept
+    assert formatter.format_ticks(mdates.date2num(even)) == ["Sep 17", "24", "Oct", "08"]
+    for start, end in [("2023-09-18", "2023-10-28"), ("2024-01-20", "2024-03-10"), ("2023-08-25", "2023-09-08")]:
+        ticks, labels = drawn_ticks(pd.date_range(start, end, freq="D"))
+        step = np.median(np.diff(ticks.asi8))
+        for i in range(1, len(ticks) - 1):  # no labelled day closer than the step before a month's tick
+            if ticks[i + 1].day == 1 and ticks[i + 1].month != ticks[i].month and labels[i]:
+                assert ticks[i + 1].value - ticks[i].value >= 0.75 * step, (start, labels)

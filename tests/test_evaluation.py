@@ -47,6 +47,28 @@ def test_scores_in_both_units_with_mase_against_each_series_naive_error():
     assert set(result["significance"]) == {"repeat"} and better["statistic"] < 0 and better["p_value"] < 0.5
 
 
+def test_each_series_of_several_targets_has_each_targets_scores_in_its_own_units():
+    """A tester's finding (t30t10): evaluate(by_series=True) of sales and visits gave each store one MSE averaging
+    sales² with visits²; its ``by_target`` held pinball and coverage only, no per-target MSE or MASE of a store."""
+    two = _windows()
+    wide = lambda wf, k: WindowForecasts(wf.starts, wf.target_rows, np.concatenate([wf.y_true, k * wf.y_true], -1),  # noqa: E731
+                                         np.concatenate([wf.y_pred, k * wf.y_pred], -1),
+                                         {n: np.concatenate([b, k * b], -1) for n, b in wf.baselines.items()},
+                                         None, series=wf.series, ids=wf.ids)
+    forecasts = PartForecasts(original=wide(two, 10.0), scaled=wide(_windows(unit=0.5), 10.0),
+                              mase_scales=np.array([[2.0, 5.0], [4.0, 10.0]]), ids=["a", "b"])
+    result = evaluation.evaluate(forecasts, by_series=True)
+    a = result["series"]["a"]["by_target"]
+    assert len(a) == 2
+    first, second = a.values()
+    assert first["model"]["mse"] == pytest.approx(1.0) and second["model"]["mse"] == pytest.approx(100.0)  # own units
+    assert first["model"]["mase"] == pytest.approx(0.5) and second["model"]["mase"] == pytest.approx(2.0)
+    assert result["series"]["a"]["model"]["mse"] == pytest.approx(50.5)  # the pooled block: the targets' mean, as before
+    one = evaluation.evaluate(PartForecasts(original=_windows(), scaled=_windows(unit=0.5),
+                                            mase_scales=np.array([[2.0], [4.0]]), ids=["a", "b"]), by_series=True)
+    assert "by_target" not in one["series"]["a"]  # one target: its scores are the series' own
+
+
 def _series_windows(copies: int, n: int = 80) -> WindowForecasts:
     """``copies`` series with the same errors at the same 80 weekly times (one window each, horizon 1):
     the model off by noise of spread 1, the repeat baseline by spread 1.15."""

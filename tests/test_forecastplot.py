@@ -17,6 +17,7 @@ from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, lonepoints
 from rnncast.backtestplot import backtest_drawn
 from rnncast.forecastplot import errors_apart, forecast_drawn, forecast_plot, running_mean, series_mase
+from rnncast.seriespicks import mase_by_target
 from rnncast.plots import baseline_label
 
 SEASONAL = {**TINY, "season": 6}
@@ -285,8 +286,15 @@ def test_a_panel_of_several_targets_draws_each_picked_series_target_by_target():
     model = Forecaster(**TINY).fit(data, target=["y", "z"])
     fig = forecast_plot(model, data, {"lstm": model})
     titles = [ax.get_title() for ax in rows_of(fig)]
-    assert len(titles) == 6 and [t.rsplit("; ", 1)[1] for t in titles] == ["target 'y'", "target 'z'"] * 3, titles
+    assert len(titles) == 6 and [t.rsplit("; ", 1)[1].split(",")[0] for t in titles] == ["target 'y'", "target 'z'"] * 3
     assert all(a.rsplit("; ", 1)[0] == b.rsplit("; ", 1)[0] for a, b in zip(titles[::2], titles[1::2]))  # one series
+    # each row its own target's MASE; the pick's over both, said so (a tester's 'sales' row showed the mean: t30t10)
+    test = model.part_forecasts(data, part="test")
+    each = mase_by_target(test.original, test.mase_scales[test.original.series], len(test.ids))
+    for title, t in zip(titles, [0, 1] * 3):
+        sid = title.split("series '", 1)[1].split("'", 1)[0]
+        assert title.endswith(f"; target {'yz'[t]!r}, MASE {each[list(test.ids).index(sid), t]:.3g}"), title
+    assert titles[0].startswith("best of 5 by test MASE over its 2 targets: series ")
     rows = rows_of(fig)
     for y_row, z_row in zip(rows[::2], rows[1::2]):
         np.testing.assert_allclose(actual_of(z_row), 2 * actual_of(y_row) + 1, rtol=1e-5)

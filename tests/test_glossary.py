@@ -61,3 +61,16 @@ def test_the_baselines_entry_says_seasonal_naive_repeats_the_windows_last_season
     said = dict(glossary.words_on("baselines"))["baselines"]
     assert "the input window's last season repeated over the horizon" in said and "one season ago" not in said
     assert "in-sample seasonal naive forecast" in html_page("run", [("p", "MASE 0.8")], 7)
+
+
+def test_the_words_demo_compare_and_interval_sentences_show_have_entries_with_their_sources():
+    """A tester's finding (t30t10): "DM statistic" and "p (Holm)" (the demo page's table), "two-sided binomial
+    test", "Student's t at 3 degrees of freedom (the paired t-test)" and "linear highway" were on pages without an
+    entry in "Words on this page"."""
+    text = ("pair | DM statistic | p (two-sided) | p (Holm); far by a two-sided binomial test of the misses; "
+            "Student's t at 3 degrees of freedom (the paired t-test); model (lstm + linear highway)")
+    said = dict(glossary.words_on(text))
+    assert "Diebold & Mariano 1995" in said["DM statistic"] and "Holm 1979" in said["p (Holm)"]
+    assert {"Student's t, the paired t-test", "binomial test", "linear highway"} <= set(said)
+    assert "LSTNet" in said["linear highway"] and "two-sided" in said["binomial test"]
+    assert "DM statistic" not in dict(glossary.words_on("Diebold–Mariano p = 0.03"))  # the statistic's own words only

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from rnncast.evaluation import scores
-from rnncast.seriespicks import mase_by_series, pick_series
+from rnncast.seriespicks import lead, mase_by_series, mase_by_target, pick_series
 from rnncast.windowforecasts import WindowForecasts, take
 
 
@@ -40,6 +40,32 @@ def test_mase_by_series_counts_only_the_values_the_scores_table_scores():
         assert np.isclose(mase[s], scores(take(wf, mine), scales[mine])["model"]["mase"])
     keep = ~filled[:3, :, 0] & ~reads_later[:3, None]
     assert np.isclose(mase[0], np.abs(y_pred[:3, :, 0] - y_true[:3, :, 0])[keep].mean() / 0.5)
+
+
+def test_mase_by_target_is_each_targets_own_and_their_pool_the_series():
+    """A tester's finding (t30t10): a row titled 'sales' showed store s2's MASE over sales and visits (2.09) where
+    sales alone was 2.55, the worst of the three stores on it."""
+    rng = np.random.default_rng(1)
+    y_true, y_pred = rng.normal(size=(4, 3, 2)), rng.normal(size=(4, 3, 2))
+    series, scales = np.array([0, 0, 1, 1]), np.array([[1.0, 4.0], [1.0, 4.0], [2.0, 0.0], [2.0, 0.0]])
+    wf = WindowForecasts(np.zeros(4, int), np.zeros(4, int), y_true, y_pred, {}, None, series=series, ids=["a", "b"])
+    each = mase_by_target(wf, scales, 3)
+    assert each.shape == (3, 2) and np.isnan(each[1, 1]) and np.isnan(each[2]).all()  # b's second: no scale
+    for s in (0, 1):
+        mine = series == s
+        for t in (0, 1):
+            one = take(wf, mine)
+            alone = SimpleNamespace(y_true=one.y_true[..., t:t + 1], y_pred=one.y_pred[..., t:t + 1], series=one.series,
+                                    filled=None, reads_later=None, absent=None)
+            assert np.isclose(each[s, t], mase_by_series(alone, scales[mine][:, t:t + 1], 3)[s], equal_nan=True)
+    assert np.isclose(mase_by_series(wf, scales, 3)[0], each[0].mean())  # equal counts: the pool is their mean
+
+
+def test_a_series_of_several_targets_says_its_number_is_over_them_all():
+    assert lead("best of 3", "test", "store 's2'", 2.0886, 1) == "best of 3 by test MASE: store 's2', MASE 2.09"
+    assert lead("best of 3", "test", "store 's2'", 2.0886, 2) == ("best of 3 by test MASE over its 2 targets: "
+                                                                  "store 's2', 2.09")
+    assert lead("", "backtest", "store 's1'", 2.67, 2) == "store 's1': backtest MASE over its 2 targets 2.67"
 
 
 def test_pick_series_ranks_the_defined_mase_and_fills_up_with_the_undefined():

@@ -38,3 +38,10 @@ def test_the_rows_of_one_series_share_their_time_axis_and_other_series_keep_thei
     share_rows(axes, [0, 0, 1, None])
     joined = axes[0].get_shared_x_axes().joined
     assert joined(axes[0], axes[1]) and not joined(axes[0], axes[2]) and not joined(axes[2], axes[3])
+
+
+def test_a_row_shows_its_own_targets_mase_where_given():
+    lead = "best of 3 by test MASE over its 2 targets: store 's2', 2.09"
+    assert targetrows.row_title("sales", lead, 2.546) == f"{lead}; target 'sales', MASE 2.55"
+    assert targetrows.row_title("sales", "", float("nan")) == "target 'sales', MASE undefined"
+    assert targetrows.row_title("sales", lead) == f"{lead}; target 'sales'"

@@ -32,8 +32,8 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
-                     gapwindows, negatives, readout, pooledunits, resolution, scaledshares, seasonspans, spreads,
-                     staleseries, stepactuals, swampedscores, targetshares, timetext, zeroscales)
+                     gapwindows, negatives, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
+                     spreads, staleseries, stepactuals, swampedscores, targetshares, timetext, zeroscales)
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -41,7 +41,7 @@ from rnncast.windowforecasts import WindowForecasts, concat, scored, take, targe
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
-from rnncast.seriespicks import mase_by_series
+from rnncast.seriespicks import mase_by_series, mase_by_target
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.backtestverdict import backtest_test, end_count, test_cutoffs
 from rnncast.verdicts import headline, units_for
@@ -83,6 +83,7 @@ class Backtest:
     said: readout.Said = field(repr=False, compare=False)
     series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
     series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined; None: it has one
+    target_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S, T] each series' MASE of each target
 
     @property
     def verdict(self) -> str:
@@ -192,7 +193,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
-            model = _fit(settings, params, panel, splits, on_epoch)
+            with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}")))):
+                model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
             every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
@@ -269,7 +271,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
-    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why)  # a cutoff: the last row a window reads
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why,  # a cutoff: the last row a window reads
+                    mase_by_target(wf, scales, panel.n_series))  # [S, T] a target's row of the figure: its own MASE
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,

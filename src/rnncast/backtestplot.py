@@ -14,7 +14,7 @@ import textwrap
 
 import numpy as np
 
-from rnncast import axislabels, barsaxis, baselines, madeof, plots, targetrows
+from rnncast import axislabels, barsaxis, baselines, madeof, plots, seriespicks, targetrows
 from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.seriespicks import pick_series
@@ -76,14 +76,13 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {panel.given_id(s)!r}"
         mase = None if result.series_mase is None else result.series_mase[s]
-        if label and role and mase is not None and np.isfinite(mase):
-            label = f"{role} by backtest MASE: {label}, MASE {mase:.3g}"
-        elif label and mase is not None and np.isfinite(mase) and panel.n_series > 1:
-            label = f"{label}: backtest MASE {mase:.3g}"
+        if label and mase is not None and np.isfinite(mase) and (role or panel.n_series > 1):  # several targets: over them all
+            label = seriespicks.lead(role, "backtest", label, mase, len(names))
         elif label and mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
             label = f"{label}: MASE undefined: {result.series_why[s]}"
-        if drawn_targets > 1:
-            label = targetrows.row_title(target, label)
+        if drawn_targets > 1:  # the row's own target's MASE, where known
+            label = targetrows.row_title(target, label, None if result.target_mase is None or panel.n_series < 2
+                                         else result.target_mase[s, t])
         marks = plots.left_out(filled, targets & ~scored)  # observed, but only in windows left out: ringed, as forecast.png
         left += int(np.count_nonzero(marks[targets]))
         points += int(targets.sum())

@@ -65,6 +65,11 @@ class FirstDateFormatter(mdates.ConciseDateFormatter):
         for i in range(1, len(labels)):  # a tick in a new year says so: "Jan" of a day axis is January of which year?
             if units[i, 0] != units[i - 1, 0] and str(units[i, 0]) not in labels[i]:
                 labels[i] += f"\n{units[i, 0]}"
+        if finest == 2:  # days (matplotlib's restart at each month's 1st): a day fewer days before a month's tick than
+            step = np.median(np.diff(values))  # the ticks' step is left unlabelled: "29" beside "Oct" read "29 Oct"
+            for i in range(1, len(labels) - 1):
+                if units[i + 1, 1] != units[i, 1] and units[i + 1, 2] == 1 and values[i + 1] - values[i] < 0.75 * step:
+                    labels[i] = ""
         labels = spaced(self.axis, values, labels)
         k = next((i for i, label in enumerate(labels) if label), 0)
         if k:  # the first label crowded the next: the first labelled tick names what it named

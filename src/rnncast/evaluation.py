@@ -32,7 +32,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
     (original units; one series given without an id is keyed by its target's name, as a wide table's series are by
-    their columns: ``series_key``). Quantile models add the pinball loss and the coverage of each central interval,
+    their columns: ``series_key``; several targets add each series' ``"by_target": {target: {name: scores}}``). Quantile models add the pinball loss and the coverage of each central interval,
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units). Several
     targets add ``"by_target": {target: {name: scores}}``, each target's scores alone in its own original units (the
@@ -85,9 +85,13 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         for s in range(len(ids)):  # was O(S·W), 6.8 s of 2,000 series' evaluate --by-series-csv
             keep = order[cuts[s] : cuts[s + 1]]
             if len(keep):
+                mine, scales = take(original, keep), mase_scales[original.series[keep]]
                 result["series"][series_key(ids[s], original.targets)] = {
                     "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
-                    **scores(take(original, keep), mase_scales[original.series[keep]], take(scaled, keep))}
+                    **scores(mine, scales, take(scaled, keep)),
+                    **({"by_target": {name: scores(target_of(mine, t), scales[:, t : t + 1], target_of(take(scaled, keep), t))
+                                      for t, name in enumerate(target_names(original))}}  # each in its own units
+                       if result["targets"] > 1 else {})}
     return result
 
 

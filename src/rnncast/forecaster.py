@@ -249,7 +249,8 @@ class Forecaster(Learned, Parameters):
             (``season``; naive with season 1); it has no units, so both blocks carry the same MASE. Quantile models add
             the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each
             target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
-            as given; one series without an id: its target's name). In words (``readout.read_out``): ``verdict``,
+            as given; one series without an id: its target's name), with several targets each target's in its own units
+            too (``result["series"][id]["by_target"][target]``). In words (``readout.read_out``): ``verdict``,
             if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
             part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
 

@@ -15,8 +15,8 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, stepactuals, targetrows, tiledsteps, zeroscales
-from rnncast.seriespicks import mase_by_series, pick_series
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
+from rnncast.seriespicks import mase_by_series, mase_by_target, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
@@ -105,29 +105,29 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     mase = series_mase(test)
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why)
+    each = mase_by_target(wf, test.mase_scales[wf.series], len(test.ids))  # [S, T] a target's row: its own MASE
     panels, drawn = [], targetrows.count(len(targets), len(picks))
     for s, role in picks:
         if not np.isfinite(mase[s]):
             lead = f"{word} {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
-        elif role:
-            lead = f"{role} by test MASE: {word} {test.ids[s]!r}, MASE {mase[s]:.3g}"
-        else:
-            lead = f"{word} {test.ids[s]!r}: test MASE {mase[s]:.3g}"
+        else:  # of several targets, over them all, and said so; each target's own in its row
+            lead = seriespicks.lead(role, "test", f"{word} {test.ids[s]!r}", mase[s], len(targets))
         for t, panel in enumerate(_panels(reference, data, models, test, s, max_points, drawn)):  # a row per target
-            panel["title"], panel["target"] = targetrows.row_title(targets[t], lead) if drawn > 1 else lead, t
+            panel["title"] = targetrows.row_title(targets[t], lead, each[s, t]) if drawn > 1 else lead
+            panel["target"] = t
             panel["group"] = s  # a series' rows share its time axis
             if drawn > 1:
                 panel["ylabel"] = axislabels.values_label(targets[t])
             panels.append(panel)
-    lengths, each = {panel["points"] for panel in panels}, " and target" if drawn > 1 else ""
+    lengths, rows = {panel["points"] for panel in panels}, "series and target" if drawn > 1 else "series"
     if all(panel["whole"] for panel in panels):  # none cut by max_points: every test date of each series drawn: said as the one series' title says it, its last cutoff too
         span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
         lasts = {panel["last"] for panel in panels}
-        span += f" of each series drawn{each}" + (lasts.pop() if len(lasts) == 1 else
-                                     ", the last of each from a cutoff fewer steps after the one before")
+        span += f" of each {rows} drawn" + (lasts.pop() if len(lasts) == 1 else
+                                           f", the last of each {rows} from a cutoff fewer steps after the one before")
     else:
         span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
-        span += f" of each series drawn{each}"
+        span += f" of each {rows} drawn"
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
     span += _blank(sum(panel["blank"] for panel in panels if not panel["target"]), "; ")  # a date, not each target's
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""

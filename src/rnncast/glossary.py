@@ -76,6 +76,27 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the span of those times over twice the horizon (windows that share targets); over a backtest's few cutoffs it is the paired t-test where windows share no target, "
      "and that same cosine estimator against Student's t where they do (Coroneo & Iacone 2020). "
      "A model beats a baseline only when its MSE is lower and p < 0.05."),
+    ("DM statistic", r"\bDM statistic\b",
+     "the Diebold–Mariano test's statistic (Diebold & Mariano 1995): the mean difference of two forecasts' squared "
+     "errors divided by its standard error; negative where the first forecast's errors are lower."),
+    ("p (Holm)", r"\bHolm\b",
+     "a p-value adjusted for testing several pairs at once by Holm's step-down method (Holm 1979): the smallest p is "
+     "multiplied by the number of pairs, the next by one less, and so on, each at least the one before, so that the "
+     "chance of any pair called apart by luck stays below 0.05."),
+    ("Student's t, the paired t-test", r"\bStudent's t\b|\bpaired t-test\b",
+     "Student's t at k degrees of freedom is the reference a statistic is read against where its variance is "
+     "estimated from few values (k + 1 cutoffs: 3 degrees of freedom for 4); the paired t-test (Student 1908) reads "
+     "the mean of the paired differences of two forecasts' errors, one per cutoff, over its standard error, "
+     "against Student's t at one less than the number of pairs."),
+    ("binomial test", r"\bbinomial test\b",
+     "the test of whether a count of misses (actual values outside an interval, or above a level) is far from what "
+     "the nominal rate gives: the chance of a count at least that far under the binomial distribution of that many "
+     "values at that rate; two-sided: too many misses or too few. It takes the values as independent, which "
+     "overlapping windows' are not, so read it as a screen."),
+    ("linear highway", r"\bhighway\b",
+     "a linear map from the input window's values of each target (less the window's last value) to every horizon "
+     "step, added to the recurrent cell's forecast, as the autoregressive part of LSTNet (Lai, Chang, Yang & Liu "
+     "2018); it starts at zero, so an untrained network repeats the last value."),
 )
 
 

@@ -310,6 +310,6 @@ def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale
     o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
     if y.ndim == 4:
         o, k = o[..., None], k[..., None]  # [W, 1, T, 1]
-    if shortest:
-        return decimals.shortest(y, o, k, unit)
+    if shortest:  # a quantile forecast's median to no finer a place than its bands (decimals.shortest_bands)
+        return (decimals.shortest_bands if y.ndim == 4 else decimals.shortest)(y, o, k, unit)
     return y * k + o  # float64: a forecast near 1e9 keeps its +-100 (float32 would step by 64)

@@ -31,9 +31,13 @@ def note(targets, drawn: int, where: str | None = None) -> str:
     return f"; {drawn} of {len(targets)} targets drawn ({names})" + (f"; all are in {where}" if where else "")
 
 
-def row_title(target, lead: str = "") -> str:
-    """A row's title naming its ``target`` after ``lead`` (the series' words, "best by test MASE: series 'A'")."""
-    return f"{lead}; target {str(target)!r}" if lead else f"target {str(target)!r}"
+def row_title(target, lead: str = "", mase: float | None = None) -> str:
+    """A row's title naming its ``target`` after ``lead`` (the series' words, "best by test MASE: series 'A'") and,
+    with ``mase``, that target's own MASE ("; target 'sales', MASE 2.55"; NaN: "MASE undefined")."""
+    named = f"target {str(target)!r}"
+    if mase is not None:
+        named += f", MASE {mase:.3g}" if mase == mase else ", MASE undefined"
+    return f"{lead}; {named}" if lead else named
 
 
 def caption(targets, drawn: int, where: str | None = None) -> str:

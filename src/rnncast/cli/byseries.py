@@ -32,7 +32,7 @@ def best_baseline(scores: dict) -> str | None:
     """The key of the baseline with the lowest MSE in one series' ``scores`` (``{"windows", "model", baseline: {...}}``),
     the first of equals; None where no baseline has a finite MSE."""
     finite = [(block["mse"], n, key) for n, (key, block) in enumerate(scores.items())
-              if isinstance(block, dict) and key != "model" and math.isfinite(block["mse"])]
+              if isinstance(block, dict) and key not in ("model", "by_target") and math.isfinite(block["mse"])]
     return min(finite)[2] if finite else None
 
 
@@ -54,23 +54,27 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
-    digits. The series fit left out (``result["scored"]["not_trained"]``) follow, each a row without scores and a last
+    digits. With several targets a row per series and target, headed ``target`` after the id, each score that target's
+    in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
+    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``) follow, each a row without scores and a last
     column ``not_scored`` saying why (``leftout``); a scored series without a model MASE says why there too ("MASE
     undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
     rows = []
     for key in ranked(result["series"]):
-        scores = result["series"][key]
-        row = {id_name or "series": key, "windows": scores["windows"],
-               **({"windows_scored": scores["windows_scored"]} if "windows_scored" in scores else {}),
-               "best_baseline": best_baseline(scores)}
-        for name, block in scores.items():
-            if isinstance(block, dict):
-                row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
-                            for metric, value in block.items() if not isinstance(value, dict)})
-        if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
-            row["not_scored"] = f"MASE undefined: {zeroscales.rows_said(excluded)}"  # as the run note says it
-        rows.append(row)
+        whole = result["series"][key]
+        for target, scores in (whole["by_target"].items() if "by_target" in whole else [(None, whole)]):
+            row = {id_name or "series": key, **({"target": target} if target is not None else {}),
+                   "windows": whole["windows"],
+                   **({"windows_scored": whole["windows_scored"]} if "windows_scored" in whole else {}),
+                   "best_baseline": best_baseline(scores)}
+            for name, block in scores.items():
+                if isinstance(block, dict) and name != "by_target":
+                    row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
+                                for metric, value in block.items() if not isinstance(value, dict)})
+            if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
+                row["not_scored"] = f"MASE undefined: {zeroscales.rows_said(excluded)}"  # as the run note says it
+            rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
         rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if "windows_scored" in
@@ -118,7 +122,8 @@ def series_text(result: dict, file: str | None = None) -> str:
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
-             "values vary in it" if targets > 1 else "its original units")
+             "values vary in it (each target's own: a row each in --by-series-csv, by_target in --json)"
+             if targets > 1 else "its original units")
     head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it)"
     heads = [f"{k.removeprefix('coverage_')}% covers" if k != "pinball" else k for k in quantile]
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
@@ -196,7 +201,9 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
                None if overwrite else exists_text(path, "--by-series-csv"))
     untrained = len(_untrained(result))
     beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
-    return f"wrote the scores of {len(result['series'])} series{beside} to {path}"
+    targets = result.get("targets", 1)
+    each = f", a row per series and target ({targets}), each in that target's units" if targets > 1 else ""
+    return f"wrote the scores of {len(result['series'])} series{beside} to {path}{each}"
 
 
 def series_refusal(path) -> str | None:

@@ -48,7 +48,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast import interrupts
     from rnncast.files import entries_of
     from rnncast.forecaster import Forecaster
-    from rnncast.noticed import capture
+    from rnncast.noticed import capture, named_logs
     from rnncast.report import write_backtest
     from rnncast.backtestpage import backtest_rows, backtest_units
 
@@ -80,7 +80,7 @@ def _run_backtest(args, left: dict) -> int:
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
     bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per cutoff
     try:
-        with capture() as noticed:  # what rnncast notices while it reads, trains and scores, kept as a fit keeps it
+        with capture() as noticed, named_logs():  # what rnncast notices, kept as a fit keeps it; --refit: each cutoff's named
             try:
                 result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
                                              target=args.target, features=args.features,  # lists of names, or 'all'

@@ -216,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
                                "baseline that does best on the series (every series up to 20, else the 5 with the highest "
                                "model MASE and the 5 with the lowest); with --json, every series' under \"series\"")
     evaluate.add_argument("--by-series-csv", metavar="FILE", path=FILE,
-                          help="write every series' scores, one row each, every score of the model and of each baseline, "
+                          help="write every series' scores, one row each (several targets: one per series and target, "
+                               "each in its own units), every score of the model and of each baseline, "
                                "to FILE (.csv, or .tsv tab-separated), highest model MASE first; implies --by-series")
     evaluate.add_argument("--overwrite", action="store_true", help="replace the file at --by-series-csv if evaluate "
                           "wrote it (default: an existing file is refused; any other file always)")
