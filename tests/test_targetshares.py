@@ -112,3 +112,13 @@ def test_a_target_whose_pinball_loses_to_a_baseline_beaten_pooled_is_named_apart
     filled = np.array([[[True, False]]])  # OT's value made by fill: not scored, so no loss on it
     assert "loses_pinball" not in measure(replace(wf, filled=filled), ["OT", "HUFL"])
     assert "loses_pinball" not in measure(replace(wf, quantiles=None, levels=()), ["OT", "HUFL"])  # a point model
+
+
+def test_two_targets_near_even_are_not_said_to_hold_the_verdict():
+    """A lead's 2-target panel fit: "'sales' holds 50.1% ('visits' 49.9%), so the pooled scores and the verdict are
+    mostly that target's". With two targets one always holds over half: a target is named where it also holds twice
+    the next one's share."""
+    near = measure(_windows([0.501, 0.489, 0.01], [0.6, 0.6, 0.6]), TARGETS)
+    assert near["share"][TARGETS[0]] > 0.5 and near["most"] is None and text(near) is None
+    ahead = measure(_windows([0.7, 0.2, 0.1], [0.8, 0.8, 0.8]), TARGETS)
+    assert ahead["most"] == TARGETS[0]
