@@ -60,14 +60,14 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
         named |= set(fewest(squared, SHARE).tolist()) | set(fewest(mase, SHARE).tolist())
     low = []
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
-        each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] each MASE
-        for s in np.flatnonzero(mase_counts > 0):
-            others = np.delete(each, s)
-            if (others := others[np.isfinite(others)]).size and each[s] < LOW * float(np.median(others)):
-                rest = (mase.sum() - mase[s]) / (mase_counts.sum() - mase_counts[s])
-                if rest - mase.sum() / mase_counts.sum() > MOVES * rest:
-                    named.add(int(s))
-                    low.append(name)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] MASE
+            below = each < LOW * _median_of_others(each)
+            rest = (mase.sum() - mase) / (mase_counts.sum() - mase_counts)  # [S] the pooled MASE without each
+            moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
+        if moves.any():
+            named |= set(np.flatnonzero(moves).tolist())
+            low.append(name)
     if not named:
         return None
     top = np.array(sorted(named))
@@ -83,6 +83,28 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
         out["without"] = {n: {"mse": float(sq[rest].sum() / counts[rest].sum()),
                               "mase": float(m[rest].sum() / mase_counts[rest].sum()) if mase_counts[rest].sum() else
                               float("nan")} for n, (sq, m) in sums.items()}
+    return out
+
+
+def _median_of_others(each: np.ndarray) -> np.ndarray:
+    """[S] the median of the finite values of ``each`` [S] but each one's own (NaN where no other is finite; a
+    non-finite value's: of all the finite ones): sorted once, removing one value leaves the middle one or two of the
+    rest at the sorted positions around the middle, shifted past its own."""
+    values = np.sort(each[finite := np.isfinite(each)])
+    n = len(values)
+    out = np.full(len(each), np.nan)
+    if n and (~finite).any():
+        out[~finite] = np.median(values)
+    if n < 2:
+        return out
+    rank = np.empty(n, dtype=int)
+    rank[np.argsort(each[finite], kind="stable")] = np.arange(n)  # each finite value's sorted position
+
+    def kept(k: int) -> np.ndarray:  # the k-th of the n - 1 others of each finite value
+        return values[np.where(k < rank, k, k + 1)]
+
+    middle = (n - 1) // 2
+    out[finite] = kept(middle) if (n - 1) % 2 else (kept(middle - 1) + kept(middle)) / 2
     return out
 
 
