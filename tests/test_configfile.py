@@ -207,7 +207,7 @@ def test_a_key_given_twice_is_named_with_its_lines(tmp_path, text, said):
     ("sampler-seed", r": sampler_seed is a flag of rnncast tune \(--sampler-seed\)"),
     ("epochz", r"unknown key 'epochz' in config .* \(did you mean 'epochs'\?\); accepted keys"),
     ("future", r": future is a flag of rnncast predict \(--future\), given on the command line; a config file holds "
-               r"fit's settings and columns; did you mean 'future_covariates' or 'future_known'\?; accepted keys"),
+               r"fit's settings and columns \(did you mean 'future_covariates' or 'future_known'\?\); accepted keys"),
     ("futures", r"unknown key 'futures' in config .* \(did you mean 'future_covariates' or 'future_known'\?\)"),
 ])
 def test_a_key_that_is_another_commands_flag_is_named_as_that_commands(tmp_path, key, said):

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import RnncastError, cjkdates
+from rnncast import RnncastError, twoclocks
 from rnncast.datetext import parse_text
 from rnncast.loading import load_panel
 
@@ -257,7 +257,7 @@ def test_times_on_a_12_hour_and_a_24_hour_clock_in_one_column_are_refused(values
     of them; refused as cjkdates refuses 13:00 among 오후 1:00, naming the value on the other clock."""
     with pytest.raises(RnncastError) as err:
         parse_text(pd.Series(values), "t", str)
-    assert str(err.value) == cjkdates.two_clocks("t", values[bad], str(bad), values[first])
+    assert str(err.value) == twoclocks.two_clocks("t", values[bad], str(bad), values[first])
 
 
 def test_times_on_one_clock_and_dates_alone_are_not_two_clocks():

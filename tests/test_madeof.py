@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rnncast import Forecaster
-from rnncast.config import WINDOW_NORMS
+from rnncast.settingvalues import CHOICES
 from rnncast.madeof import legend_label, parts, quoted, sentence
 
 
@@ -69,7 +69,7 @@ def test_the_legend_names_the_highway_where_it_is_on():
     assert legend_label({"cell": "rnn", "highway": False}) == "model (rnn)"
 
 
-@pytest.mark.parametrize("window_norm", WINDOW_NORMS)
+@pytest.mark.parametrize("window_norm", CHOICES["window_norm"])
 @pytest.mark.parametrize("window_scale", [False, True])
 @pytest.mark.parametrize("highway", [False, True])
 def test_every_combination_says_the_pieces_models_adds_up(window_norm, window_scale, highway):

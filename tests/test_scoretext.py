@@ -73,3 +73,9 @@ def test_numbers_one_sentence_compares_get_digits_enough_to_differ():
     assert apart([0.5, 0.25]) == ["0.500", "0.250"] and apart([0.9, 0.9]) == ["0.900", "0.900"]  # equal: alike
     assert apart([0.012651, 0.012649], 4, "g") == ["0.012651", "0.012649"]
     assert apart([1.0, 1.0 + 1e-12]) == ["1.000000000", "1.000000000"]  # alike at the most digits: as they are
+
+
+def test_a_share_reads_with_one_decimal_and_never_as_100_percent_unless_all():
+    from rnncast.scoretext import percent
+    assert percent(0.421) == "42.1%" and percent(0.99996) == ">99.9%" and percent(0.9994) == "99.9%"
+    assert percent(0.0) == "0.0%"

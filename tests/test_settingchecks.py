@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.config import CELLS, DEVICES, FILLS, DataSettings, ModelSettings, Settings, TrainSettings
+from rnncast.config import CELLS, DataSettings, ModelSettings, Settings, TrainSettings
+from rnncast.settingvalues import CHOICES
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_combinations, check_data, check_effects, check_model, check_ranges, check_train, choices
 
@@ -16,8 +17,8 @@ def test_the_defaults_go_together():
 
 
 def test_each_group_checks_its_fields_against_the_choices_the_fields_offer():
-    assert choices(ModelSettings(), "cell") == CELLS and choices(DataSettings(), "fill") == FILLS
-    assert choices(TrainSettings(), "device") == DEVICES
+    assert choices(ModelSettings(), "cell") == CELLS and choices(DataSettings(), "fill") == CHOICES["fill"]
+    assert choices(TrainSettings(), "device") == CHOICES["device"]
     for check, group in ((check_data, DataSettings()), (check_model, ModelSettings(quantiles=())), (check_train, TrainSettings())):
         check(group)  # the defaults pass (quantiles: () as from_flat makes None)
     with pytest.raises(RnncastError, match="unknown cell 'tcn'; choose one of: rnn, lstm, gru"):

@@ -346,3 +346,13 @@ def test_beaten_is_a_lower_loss_not_the_same_to_a_millionth_and_beyond_chance():
     assert significance.beaten(0.9, 1.0, 0.01)
     assert not significance.beaten(0.9, 1.0, 0.05) and not significance.beaten(1.1, 1.0, 0.01)
     assert not significance.beaten(1.0 - 1e-7, 1.0, 1e-9)  # float32's rounding of the same forecasts: no skill
+
+
+def test_one_same_loss_rule_holds_for_every_verdict_and_beaten():
+    from rnncast import intervalverdict, verdicts
+    assert significance.same(2.201383, 2.201384) and not significance.same(2.2, 2.201384)
+    assert significance.same(0.0, 0.0) and not significance.same(1e-9, 0.0)
+    assert not significance.beaten(2.201383, 2.201384, 0.001)  # the same loss is never beaten, whatever p
+    test = {"scaled": {"model": {"mse": 2.201383}, "naive": {"mse": 2.201384}}}
+    assert verdicts.same_scores(test, "naive", "scaled") and not verdicts.beats(test, "naive", "scaled")
+    assert intervalverdict.judged(test, "scaled", 2.201383, "naive", 2.201384) == "the same loss"

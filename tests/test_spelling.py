@@ -237,3 +237,12 @@ def test_advice_round_trips_names_written_for_a_flag_are_read_back_as_those_name
     for flag in ("--target", "--past-covariates", "--future-covariates", "--static-covariates", "--features"):
         assert read_back(f"give {flag} {shell_names(*names)}, or", flag) == names, flag
     assert read_back(f"give --id-col {shell_word(*names[:1])}", "--id-col") == names[0]
+
+
+def test_a_config_files_key_leads_a_refusal_by_its_file_and_a_flag_by_none():
+    from rnncast.spelling import config_named
+    with config_settings():
+        in_config("c.toml", ["future_covariates"])
+        assert config_named("future_covariates") == "future_covariates (in config c.toml)"
+        assert config_named("features") is None and config_named(None) is None
+    assert config_named("future_covariates") is None

@@ -18,6 +18,7 @@ from rnncast import cjkdates, cjkunread, halfyears, monthnames, monthtext, timet
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
+from rnncast.twoclocks import TWELVE, two_clocks
 
 
 
@@ -100,10 +101,10 @@ def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> Non
     if not len(bad):
         return
     i, good = int(bad[0]), int(np.argmax(read))
-    twelve = re.search(r"\d:\d\d(?::\d\d)?\s?[AaPp]\.?[Mm]\b", str(column.iloc[i])) is not None  # 오후 read as PM
+    twelve = TWELVE.search(str(column.iloc[i])) is not None  # 오후 read as PM
     if re.search(r"\d:\d\d", str(column.iloc[i])) and "%H" in fmt and twelve or "%p" in fmt and not twelve:
-        raise RnncastError(cjkdates.two_clocks(name, str(written.iloc[i]).strip(), place(i),  # 오후 3:00 among 13:00
-                                               str(written.iloc[good]).strip()))
+        raise RnncastError(two_clocks(name, str(written.iloc[i]).strip(), place(i),  # 오후 3:00 among 13:00
+                                      str(written.iloc[good]).strip()))
     example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
     stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
     forms = (fmt, *timetext.unpadded(fmt))

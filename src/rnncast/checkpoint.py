@@ -29,8 +29,8 @@ from safetensors.torch import load, save
 
 from rnncast import demofolders, interrupts, loadedfiles, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
-from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import CHOICES
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, json_text, output_kinds,
                            write_bytes, write_json, written_path)
 from rnncast.folderlock import holder, stopped_before_begun
@@ -44,8 +44,8 @@ META = MODEL_META
 CHECKSUM = "weights_sha256"  # model.json's key: the SHA-256 of the weights file's bytes (absent in older folders)
 DESCRIBED = "description_sha256"  # model.json's key: the SHA-256 of model.json's own data (absent in older folders)
 
-# what model.json's "network" may hold beyond its type (NetSpec's annotations give the types)
-_CHOICES = {"cell": CELLS, "window_norm": WINDOW_NORMS, "scheme": SCHEMES, "decoder": DECODERS}
+# what model.json's "network" may hold beyond its type (NetSpec's annotations give the types; a text field's values:
+# settingvalues.CHOICES, its setting's: cell, window_norm, scheme, decoder)
 _AT_LEAST_ONE = {"n_inputs", "n_targets", "horizon", "hidden_size", "num_layers"}  # the other integers: >= 0
 _REPR = reprlib.Repr()  # a value from a damaged file, shown in a message: a few items, a few levels deep
 _REPR.maxstring, _REPR.maxother, _REPR.maxlist = 80, 80, 8
@@ -291,7 +291,7 @@ def _field_problem(name: str, kind: str, value) -> str | None:
     """What is wrong with one field of the network's description, or None."""
     integer = isinstance(value, int) and not isinstance(value, bool)
     if kind == "str":
-        choices = _CHOICES.get(name)
+        choices = CHOICES.get(name)
         if not isinstance(value, str) or (choices and value not in choices):
             return f"expected one of {', '.join(choices)}" if choices else "expected text"
         return None

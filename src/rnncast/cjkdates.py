@@ -31,6 +31,7 @@ import pandas as pd
 
 from rnncast import cjkunread, formsample
 from rnncast.errors import RnncastError
+from rnncast.twoclocks import LATIN, two_clocks
 
 WEEKDAYS = {"%!ko": tuple("월화수목금토일"), "%!ja": tuple("月火水木金土日"), "%!zh": tuple("一二三四五六日"),
             "%!zt": tuple("一二三四五六天"), "%!en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
@@ -50,7 +51,6 @@ MARK = "|".join(MERIDIEM)  # any of them, as a pattern (meridiems, badtimes)
 CLOCK = (rf"(?:(?: |(?<=[^\d\s.]))(?:(?P<a>{MARK}) ?)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?::(?P<S>\d\d))?"
          rf"(?(a)|(?: ?(?P<b>{MARK}))?))")
 BESIDE = rf"(?:{MARK}) ?(\d{{1,2}}):\d\d|(?<!\d)(\d{{1,2}}):\d\d(?::\d\d)? ?(?:{MARK})"  # 오후 1:00, 1:00 下午: hour
-LATIN = re.compile(r"(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])")  # AM, p.m. beside 上午: the marker twice
 
 
 QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4분기", r"(?P<y>\d{4})\. ?(?P<q>\d)/4",
@@ -219,13 +219,6 @@ def _clock(text: pd.Series, parts: pd.DataFrame, fmt: str, name: str, place) -> 
         token = next(t for t in MERIDIEMS if t in fmt)
         hour = hour % 12 + 12 * (parts["a"] == MERIDIEMS[token][1])
     return pd.TimedeltaIndex(pd.to_timedelta(hour * 3600 + minutes[0] * 60 + minutes[1], unit="s"))
-
-
-def two_clocks(name: str, value: str, where: str, first: str) -> str:
-    """The refusal of ``value`` (at ``where``) on the other clock than ``first``'s: a 24-hour time among 12-hour ones
-    (오후 1:00, 1:00 PM), or the reverse; the forecasts of a column on two clocks could be written on neither."""
-    return (f"time column {name!r} holds {value!r} at {where} beside {first!r}: times of a 24-hour clock and of a "
-            f"12-hour one in one column; write every time on one clock, as {first!r} is written")
 
 
 def _mark_first(fmt: str) -> bool:

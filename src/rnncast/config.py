@@ -17,10 +17,7 @@ from rnncast.settingchecks import check_combinations, check_data, check_model, c
 from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
 
-SCALERS, SCHEMES, LOSSES, WINDOW_NORMS = CHOICES["scaler"], CHOICES["scheme"], CHOICES["loss"], CHOICES["window_norm"]
-DECODERS, HIGHWAY_STARTS, FILLS = CHOICES["decoder"], CHOICES["highway_start"], CHOICES["fill"]  # highwaystart.py
 TIME_UNITS = ("s", "ms", "excel")  # numbertimes.UNITS
-DEVICES = CHOICES["device"]
 # Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
 # weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (learned.py, decision 206;
 # device is said: the fitted model forecasts where it was trained), and a study does not rank by them (studies.py).
@@ -35,7 +32,7 @@ def _opt(default, help, choices=None):
 class DataSettings:
     lookback: int = _opt(50, "input steps the network sees for each forecast")
     horizon: int = _opt(1, "steps forecast at once (direct multi-step output)")
-    scaler: str = _opt("standard", "column scaling, fitted on training rows only", SCALERS)
+    scaler: str = _opt("standard", "column scaling, fitted on training rows only", CHOICES["scaler"])
     val_frac: float = _opt(0.1, "fraction of rows (at the end, before test) used for validation")
     test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test")
     cutoff: str | None = _opt(
@@ -62,7 +59,7 @@ class DataSettings:
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
                             "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "
-                            "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward)", FILLS)
+                            "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward)", CHOICES["fill"])
     missing_values: str | None = _opt(
         None,
         "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "
@@ -130,7 +127,7 @@ class ModelSettings:
         "network and add it back after; 'none' feeds the scaled values as they are; 'season' (needs --season): "
         "subtract the last value, and start the forecast at the window's last season (seasonal naive) "
         "instead of its level",
-        WINDOW_NORMS,
+        CHOICES["window_norm"],
     )
     window_scale: bool = _opt(
         False,
@@ -160,13 +157,13 @@ class ModelSettings:
         "least_squares: the closed-form ridge fit of the training windows, its penalty chosen on the "
         "validation windows, kept only where it beats zero there (without validation windows: the "
         "smallest penalty) (Toner & Darlow, ICML 2024)",
-        HIGHWAY_STARTS,
+        CHOICES["highway_start"],
     )
     decoder: str = _opt(
         "direct",
         "direct: one linear layer from the last hidden state to every horizon step; parallel (needs "
         "segment): the cell emits every output segment at once from learned position (and channel) embeddings",
-        DECODERS,
+        CHOICES["decoder"],
     )
     nonnegative: bool = _opt(
         False,
@@ -200,7 +197,7 @@ class TrainSettings:
         "mse",
         "what a point forecast is trained and early-stopped on: mse, or mae (SegRNN's choice: an "
         "outlier pulls it less); a quantile head always uses the pinball loss",
-        LOSSES,
+        CHOICES["loss"],
     )
     ema: float = _opt(
         0.0,
@@ -214,7 +211,7 @@ class TrainSettings:
         "runs over long chunks of the series and every step after a warm-up of lookback steps trains "
         "a target (many times fewer steps of computation per target); it takes no future-known "
         "features, no quantiles and no window_norm 'mean' or 'season': use window for those",
-        SCHEMES,
+        CHOICES["scheme"],
     )
     chunk: int = _opt(256, "sequence scheme: supervised steps per chunk after the warm-up")
     max_batches: int = _opt(
@@ -224,7 +221,7 @@ class TrainSettings:
     )
     seed: int = _opt(0, "random seed, 0 to 2**63 - 1 (on CPU the same seed and threads give the same result, bit for "
                         "bit; other threads, the same to float rounding)")
-    device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
+    device: str = _opt("auto", "where to train: auto picks CUDA when present", CHOICES["device"])
     threads: int = _opt(
         0,
         "CPU threads torch may use while training; 0: torch's own choice (one per core). On a machine busy with "

@@ -28,7 +28,7 @@ from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects, hours_offset
 from rnncast.settingtext import parse_setting
 from rnncast.settingvalues import choice
-from rnncast.spelling import did_you_mean, listing
+from rnncast.spelling import did_you_mean
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",
@@ -118,10 +118,10 @@ def _hint(key: str, elsewhere: dict | None, value=None) -> str:
     if key not in elsewhere:
         return did_you_mean(key, accepted)
     commands, flag = elsewhere[key]
-    near = [repr(k) for k in accepted if k.split("_")[0] == key.split("_")[0]]  # future: future_covariates, future_known
-    near = f"; did you mean {listing(near, 'or')}?" if near else ""
+    # the keys it begins or whose first word it is (future: future_covariates, future_known), not letters' nearest:
+    # n_windows, backtest's flag, is not a misspelt 'window_scale'
     return (f": {key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line; a config file "
-            f"holds fit's settings and columns{near}")
+            f"holds fit's settings and columns{did_you_mean(key, accepted, cutoff=1.0)}")
 
 
 def read_run(path) -> tuple[dict, dict]:

@@ -31,7 +31,7 @@ from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
 from rnncast.sheetcsv import COMPRESSIONS, NA_STRINGS, SEP_LINE, Written, values_not_names, wide, without_empty
-from rnncast.spelling import did_you_mean, from_config, named, refuse_other_form, spaced_name
+from rnncast.spelling import config_named, did_you_mean, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
 
 log = logging.getLogger(__name__)
@@ -229,7 +229,7 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column", keyword
     """Refuse ``name``, no column of ``frame``, saying the nearest and those there are; where a config file's key
     ``keyword`` gave it (``spelling.in_config``), naming the key and file first (a flag's is as the user typed it)."""
     if name not in frame.columns:
-        lead = f"{named(keyword)}: " if keyword in from_config() else ""  # future_covariates (in config c.json):
+        lead = f"{said}: " if (said := config_named(keyword)) else ""  # future_covariates (in config c.json):
         available = ", ".join(repr(c) if "," in c else c for c in shown_columns(frame))  # a comma'd name reads as one
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
                 if frame.shape[1] == 1 and frame.attrs.get("source") else "")

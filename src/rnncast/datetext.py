@@ -24,6 +24,7 @@ from rnncast.errors import RnncastError
 from rnncast.meridiems import as_ampm
 from rnncast.shortorder import clock_of, year_first
 from rnncast.textspace import SPACE
+from rnncast.twoclocks import TWELVE, two_clocks
 
 log = logging.getLogger(__name__)
 
@@ -134,11 +135,8 @@ def _readings(column: pd.Series) -> tuple[dict, dict]:
     return {"format": f"%m{sep}%d{sep}%y" + clock}, {"format": f"%d{sep}%m{sep}%y" + clock}
 
 
-TWELVE = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s?[AaPp]\.?[Mm]\b")  # 1:00 PM, 1:00pm, 1:00 p.m.
-
-
 def _one_clock(column: pd.Series, name: str, place, written: pd.Series) -> None:
-    """Refuse (``RnncastError``, ``cjkdates.two_clocks``) the first value of ``column`` (its 오후 read as PM) whose
+    """Refuse (``RnncastError``, ``twoclocks.two_clocks``) the first value of ``column`` (its 오후 read as PM) whose
     time of day is on the other clock than its first time's: ``15:00`` among ``1:00 PM`` .., or ``3:00 PM`` among
     ``13:00`` ..; pandas read both, and the forecasts were written on one of them."""
     first = column.dropna().head(1)
@@ -156,8 +154,8 @@ def _one_clock(column: pd.Series, name: str, place, written: pd.Series) -> None:
     other = rows[twelve[rows] != twelve[rows[0]]]
     if len(other):
         i, j = int(other[0]), int(rows[0])
-        raise RnncastError(cjkdates.two_clocks(name, str(written.iloc[i]).strip(), place(i),
-                                               str(written.iloc[j]).strip()))
+        raise RnncastError(two_clocks(name, str(written.iloc[i]).strip(), place(i),
+                                      str(written.iloc[j]).strip()))
 
 
 def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place, written: pd.Series) -> None:

@@ -9,10 +9,9 @@ from contextlib import contextmanager
 
 import torch
 
-from rnncast.config import DEVICES
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_threads
-from rnncast.settingvalues import choice
+from rnncast.settingvalues import CHOICES, choice
 from rnncast.spelling import spelled
 
 log = logging.getLogger(__name__)
@@ -31,14 +30,14 @@ def resolve_device(name) -> torch.device:
     else:
         kind, colon, index = str(name).partition(":")
         if not isinstance(name, str) or (colon and (not index.isdigit() or kind == "auto")):
-            choice("device", name, DEVICES)  # the one-line refusal, naming what is accepted
-        choice("device", kind, DEVICES)
+            choice("device", name, CHOICES["device"])  # the one-line refusal, naming what is accepted
+        choice("device", kind, CHOICES["device"])
         device = torch.device(name)
     if device.type == "cuda" and not torch.cuda.is_available():
         raise RnncastError(f"device {str(device)!r} was asked for but no CUDA GPU is here; use auto or cpu "
                            f"({spelled('device', 'auto')})")
     if device.type not in ("cpu", "cuda"):
-        choice("device", device.type, DEVICES)
+        choice("device", device.type, CHOICES["device"])
     return device
 
 

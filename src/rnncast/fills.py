@@ -13,10 +13,10 @@ import logging
 import numpy as np
 
 from rnncast import blankholidays, filelines, idkeys, zerocovariates
-from rnncast.config import FILLS
 from rnncast.data import KEY_DTYPES, ROWS_OF, place
 from rnncast.errors import RnncastError
 from rnncast.excelerrors import NOT_AVAILABLE
+from rnncast.settingvalues import CHOICES
 from rnncast.spelling import counted, hint, named
 from rnncast.timetext import at_midnight, shown
 
@@ -39,8 +39,8 @@ def fill_missing(values: np.ndarray, fill: str, carried: np.ndarray | None = Non
     ``source`` is 0 and the zeros are scored, but for those of ``carried`` [T, C] (the blank covariates of the rows
     zero fill adds, ``zerocovariates.blanks``), filled as ffill fills them; ``drop`` removes every row that has a
     missing value. Raises ``RnncastError`` for another ``fill``."""
-    if fill not in FILLS:
-        raise RnncastError(f"unknown fill {fill!r}; choose one of: {', '.join(FILLS)}")
+    if fill not in CHOICES["fill"]:
+        raise RnncastError(f"unknown fill {fill!r}; choose one of: {', '.join(CHOICES['fill'])}")
     missing = np.isnan(values)
     n = len(values)
     if fill == "zero":

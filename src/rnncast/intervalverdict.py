@@ -10,7 +10,7 @@ import math
 
 from rnncast.baselines import baseline_name
 from rnncast.scoretext import quoter
-from rnncast.significance import SAME, VERDICT_ALPHA, one_sided_text, p_text
+from rnncast.significance import VERDICT_ALPHA, one_sided_text, p_text, same
 from rnncast.spreads import units_name
 
 
@@ -54,7 +54,7 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
     backtest's, the MSE verdict's test and reference) gives a one-sided p below ``alpha`` that the model is not
     better, against every baseline it is said to beat, or that the baseline is not (``1 - p``) where the baseline's
     loss is lower; "not tested against chance" where no test was made (scores written before it, too few times)."""
-    if abs(model - rival) <= SAME * max(abs(rival), 1e-300):
+    if same(model, rival):
         return "the same loss"
     tests = test.get("significance_pinball")
     if model < rival:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast.windowforecasts import WindowForecasts, scored
+from rnncast.scoretext import percent
+from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
 
 SHARE = 0.9  # the share of the model's squared error (original units) the named series hold
 
@@ -24,33 +25,38 @@ def measure(original: WindowForecasts) -> dict | None:
     if original.series is None:
         return None
     present = np.unique(original.series)
-    each = _each(original, (original.y_pred - original.y_true) ** 2, present)  # [S scored]
+    each = per_series(original, (original.y_pred - original.y_true) ** 2, present)  # [S scored]
     total = float(each.sum())
-    if len(present) < 3 or not total > 0:
+    if len(present) < 3 or not (top := fewest(each)).size:
         return None
-    order = np.argsort(-each, kind="stable")
-    count = int(np.searchsorted(np.cumsum(each[order]) / total, SHARE)) + 1
-    if count * 3 > len(present):
-        return None
-    top = order[:count]
     pooled = {"series": [original.ids[int(present[i])] for i in top], "share": float(each[top].sum() / total),
               "of": int(len(present))}
     if original.quantiles is not None:  # the pinball loss, summed over the levels (its mean over them, times Q)
         levels = np.asarray(original.levels, dtype=np.float64)
         miss = original.y_true[..., None] - original.quantiles  # [W, H, T, Q]
-        pinball = _each(original, np.maximum(levels * miss, (levels - 1) * miss).sum(axis=-1), present)
+        pinball = per_series(original, np.maximum(levels * miss, (levels - 1) * miss).sum(axis=-1), present)
         if float(pinball.sum()) > 0:
             pooled["pinball_share"] = float(pinball[top].sum() / pinball.sum())
     return pooled
 
 
-def _each(original: WindowForecasts, errors: np.ndarray, present: np.ndarray) -> np.ndarray:
-    """[S scored] the sum of each scored series' ``errors`` [W, H, T] (filled values not scored)."""
-    keep = scored(original)
-    if keep is not None:
-        errors = np.where(keep, errors, 0.0)
-    errors = np.nan_to_num(errors.reshape(len(errors), -1).sum(axis=1))  # [W]
-    return np.bincount(original.series, weights=errors, minlength=int(present.max()) + 1)[present]
+def per_series(wf: WindowForecasts, errors: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """[S scored] the sum of each scored series' ``errors`` [W, H, T] (``scored_errors``: filled values not scored, a
+    NaN as 0) over its windows of ``wf``; ``present``: the series scored (``np.unique(wf.series)``)."""
+    errors = scored_errors(errors, scored(wf))
+    return np.bincount(wf.series, weights=errors.reshape(len(errors), -1).sum(axis=1),
+                       minlength=int(present.max()) + 1)[present]
+
+
+def fewest(each: np.ndarray, share: float = SHARE) -> np.ndarray:
+    """The positions of the fewest series holding ``share`` of ``each`` [S] (their summed errors), largest first,
+    where they are one or at most a third of the series; empty where they are more or ``each`` sums to nothing."""
+    total = float(each.sum())
+    if not total > 0:
+        return np.array([], dtype=int)
+    order = np.argsort(-each, kind="stable")
+    count = int(np.searchsorted(np.cumsum(each[order]) / total, share)) + 1
+    return order[:count] if count == 1 or count * 3 <= len(each) else np.array([], dtype=int)
 
 
 def held(pooled: dict, pinball: bool = False, both: bool = False) -> str:
@@ -61,12 +67,8 @@ def held(pooled: dict, pinball: bool = False, both: bool = False) -> str:
     names = [repr(str(s)) for s in pooled["series"]]
     named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     key, loss = ("pinball_share", "pinball loss") if pinball and "pinball_share" in pooled else ("share", "squared error")
-    also = f" and {_percent(pooled['pinball_share'])} of its pinball loss" if both and "pinball_share" in pooled else ""
-    return f"{named} {'holds' if len(names) == 1 else 'hold'} {_percent(pooled[key])} of the model's {loss}{also}"
-
-
-def _percent(share: float) -> str:
-    return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
+    also = f" and {percent(pooled['pinball_share'])} of its pinball loss" if both and "pinball_share" in pooled else ""
+    return f"{named} {'holds' if len(names) == 1 else 'hold'} {percent(pooled[key])} of the model's {loss}{also}"
 
 
 def note(result: dict) -> str | None:

@@ -57,7 +57,8 @@ class Said:
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
     r2: str | None = None  # R² where scored values do not vary (``r2notes.r2_note``)
     unproven: bool = False  # not ``good``, yet the model's MSE is lower than every baseline's (``unproven``)
-    targets: str | None = None  # which targets a pooled verdict rests on, and those the model loses on (targetshares.text)
+    targets: str | None = None  # scaledshares.beside_verdict: the targets a pooled verdict rests on and loses on
+    # (targetshares.text), then the few series its scaled scores rest on (scaledshares.verdict_note)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at

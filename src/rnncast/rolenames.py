@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.spelling import from_config, hint, listing, named, shell_names
+from rnncast.spelling import config_named, hint, listing, shell_names
 
 
 def flagged(keyword: str) -> str:
     """``features= (--features)``: a keyword and the flag that gives it; ``features (in config c.toml)`` where a config
     file gave it (``spelling.in_config``), not a flag the user never gave."""
-    return named(keyword) if keyword in from_config() else f"{keyword}= (--{keyword.replace('_', '-')})"
+    return config_named(keyword) or f"{keyword}= (--{keyword.replace('_', '-')})"
 
 
 def as_list(value):

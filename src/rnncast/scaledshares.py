@@ -21,9 +21,11 @@ import numpy as np
 
 from rnncast import targetshares
 from rnncast.baselines import baseline_name
+from rnncast.pooledunits import fewest, per_series
+from rnncast.scoretext import percent
 from rnncast.spelling import listing
 from rnncast.verdicts import outcome
-from rnncast.windowforecasts import WindowForecasts, scored
+from rnncast.windowforecasts import WindowForecasts
 
 log = logging.getLogger(__name__)
 
@@ -41,32 +43,31 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     or where no few series hold so much."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
-    kept = scored(scaled)
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
-    keep = np.ones(scaled.y_true.shape, dtype=bool) if kept is None else kept
-    ratio_keep = keep & usable[:, None, :]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]
-    counts, mase_counts = _each(scaled, keep.astype(float), present), _each(scaled, ratio_keep.astype(float), present)
+    ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
+    counts = per_series(scaled, np.ones(scaled.y_true.shape), present)
+    mase_counts = per_series(scaled, ratio_keep.astype(float), present)
     sums = {}
     for name, pred in {"model": scaled.y_pred, **scaled.baselines}.items():
         miss = np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true)
         ratio = np.nan_to_num(np.abs(np.asarray(original.y_pred if name == "model" else original.baselines[name],
                                                 dtype=np.float64) - original.y_true) / scales)
-        sums[name] = (_each(scaled, np.where(keep, miss ** 2, 0.0), present),
-                      _each(scaled, np.where(ratio_keep, ratio, 0.0), present))  # [S] each
+        sums[name] = (per_series(scaled, miss ** 2, present),
+                      per_series(scaled, np.where(ratio_keep, ratio, 0.0), present))  # [S] each
     named: set[int] = set()
     for squared, mase in sums.values():
-        named |= _few(squared, len(present)) | _few(mase, len(present))
+        named |= set(fewest(squared, SHARE).tolist()) | set(fewest(mase, SHARE).tolist())
     low = []
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
-        each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] each MASE
-        for s in np.flatnonzero(mase_counts > 0):
-            others = np.delete(each, s)
-            if (others := others[np.isfinite(others)]).size and each[s] < LOW * float(np.median(others)):
-                rest = (mase.sum() - mase[s]) / (mase_counts.sum() - mase_counts[s])
-                if rest - mase.sum() / mase_counts.sum() > MOVES * rest:
-                    named.add(int(s))
-                    low.append(name)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] MASE
+            below = each < LOW * _median_of_others(each)
+            rest = (mase.sum() - mase) / (mase_counts.sum() - mase_counts)  # [S] the pooled MASE without each
+            moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
+        if moves.any():
+            named |= set(np.flatnonzero(moves).tolist())
+            low.append(name)
     if not named:
         return None
     top = np.array(sorted(named))
@@ -85,24 +86,26 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     return out
 
 
-def _few(each: np.ndarray, of: int) -> set[int]:
-    """The fewest series (positions) holding ``SHARE`` of ``each`` [S], where they are one or at most a third."""
-    total = float(each.sum())
-    if not total > 0:
-        return set()
-    order = np.argsort(-each, kind="stable")
-    count = int(np.searchsorted(np.cumsum(each[order]) / total, SHARE)) + 1
-    return set(order[:count].tolist()) if count == 1 or count * 3 <= of else set()
+def _median_of_others(each: np.ndarray) -> np.ndarray:
+    """[S] the median of the finite values of ``each`` [S] but each one's own (NaN where no other is finite; a
+    non-finite value's: of all the finite ones): sorted once, removing one value leaves the middle one or two of the
+    rest at the sorted positions around the middle, shifted past its own."""
+    values = np.sort(each[finite := np.isfinite(each)])
+    n = len(values)
+    out = np.full(len(each), np.nan)
+    if n and (~finite).any():
+        out[~finite] = np.median(values)
+    if n < 2:
+        return out
+    rank = np.empty(n, dtype=int)
+    rank[np.argsort(each[finite], kind="stable")] = np.arange(n)  # each finite value's sorted position
 
+    def kept(k: int) -> np.ndarray:  # the k-th of the n - 1 others of each finite value
+        return values[np.where(k < rank, k, k + 1)]
 
-def _each(wf: WindowForecasts, values: np.ndarray, present: np.ndarray) -> np.ndarray:
-    """[S scored] the sum of ``values`` [W, H, T] over each scored series' windows."""
-    summed = values.reshape(len(values), -1).sum(axis=1)
-    return np.bincount(wf.series, weights=summed, minlength=int(present.max()) + 1)[present]
-
-
-def _percent(share: float) -> str:
-    return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
+    middle = (n - 1) // 2
+    out[finite] = kept(middle) if (n - 1) % 2 else (kept(middle - 1) + kept(middle)) / 2
+    return out
 
 
 def text(few: dict | None, verdict_name: str | None = None) -> str | None:
@@ -145,13 +148,13 @@ def _held(shares: dict, what: str) -> str:
     if not over:
         return ""
     rivals = [v for n, v in over.items() if n != "model"]
-    said = f"{_percent(over['model'])} of the model's {what}" if "model" in over else f"of {what}"
+    said = f"{percent(over['model'])} of the model's {what}" if "model" in over else f"of {what}"
     if rivals and len(rivals) == len(shares) - 1:
-        least = _percent(min(rivals))
+        least = percent(min(rivals))
         least = least if least.startswith(">") else f"at least {least}"  # not "at least >99.9%"
         said += f" ({least} of each baseline's)" if "model" in over else ""
         return said if "model" in over else f"{least} of each baseline's {what}"
-    named = [f"{_percent(over[n])} of {_who(n)}" for n in over if n != "model"]
+    named = [f"{percent(over[n])} of {_who(n)}" for n in over if n != "model"]
     return said + (f" ({listing(named)})" if named and "model" in over else "") if "model" in over else (
         f"{listing(named)} {what}")
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnncast import decimals, finitevalues
-from rnncast.config import SCALERS
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import CHOICES
 from rnncast.spelling import spelled
 
 
@@ -82,8 +82,8 @@ class Scaler:
 
     def problem(self, columns: list[str]) -> str | None:
         """What makes a saved scaler unusable for ``columns`` (a state no fit gives), or None."""
-        if self.kind not in SCALERS:
-            return f"is of kind {self.kind!r}; known: {', '.join(SCALERS)}"
+        if self.kind not in CHOICES["scaler"]:
+            return f"is of kind {self.kind!r}; known: {', '.join(CHOICES['scaler'])}"
         return _state_problem(self.offset, self.scale, columns)
 
 

@@ -61,6 +61,12 @@ def quoter(name: str, column):
     return lambda value: score_texts(name, [*column, value])[-1] if math.isfinite(value) else f"{value:.4g}"
 
 
+def percent(share: float) -> str:
+    """A share as a warning writes it: ``42.1%``, ``>99.9%`` where one decimal would round it to 100% (which it is
+    not said to be: the other series or targets hold a little)."""
+    return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
+
+
 def _exponent(size: float) -> int:
     return math.floor(math.log10(size))
 

@@ -256,7 +256,13 @@ def beaten(model: float, rival: float, p: float, alpha: float = VERDICT_ALPHA) -
     ``SAME`` of the baseline's (the untrained network's forecasts are the baseline's in float32, and the test finds the
     rounding's steady differences "beyond chance"), and beyond chance (one-sided p < ``alpha``) — compare's rule as
     evaluate's (``verdicts.beats``, ``intervalverdict.judged``)."""
-    return bool(model < rival and abs(model - rival) > SAME * abs(rival) and p < alpha)
+    return bool(model < rival and not same(model, rival) and p < alpha)
+
+
+def same(model: float, rival: float) -> bool:
+    """Whether two losses (MSE, mean pinball loss, a tuning trial's score) are one: the same to ``SAME`` of
+    ``rival``'s (float32 forecasts of the same values) — the rule of every verdict, compare's and tune's."""
+    return abs(model - rival) <= SAME * abs(rival)
 
 
 def p_number(p: float) -> str:

@@ -239,9 +239,12 @@ def named(name: str) -> str:
     if (path := _IN_CONFIG.get().get(name)) is not None:
         return f"{name} (in config {path})"
     spell = _SPELLING.get()
-    if spell is not keyword_and_flag:
-        return f"{name} ({spell(name)})"
-    return f"{name} (--{name.replace('_', '-')})"
+    return f"{name} ({spell(name)})" if spell is not keyword_and_flag else f"{name} (--{name.replace('_', '-')})"
+
+
+def config_named(name: str | None) -> str | None:
+    """``named(name)`` where a config file gave ``name`` (``lookback (in config c.toml)``); None where none did."""
+    return named(name) if name in _IN_CONFIG.get() else None
 
 
 @contextmanager

@@ -15,6 +15,7 @@ import numpy as np
 
 from rnncast import metrics
 from rnncast.baselines import baseline_name
+from rnncast.scoretext import percent
 from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
 
@@ -25,15 +26,14 @@ AHEAD = 2.0  # this many times the next target's share: the note gives every sha
 
 def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
     """``{"share": {target: its share of the model's squared error}, "most": the target holding more than ``MOST``
-    of it and ``AHEAD`` times the next one's, or None, "loses": {target: [baseline key, ...]}}`` of the windows [W, H, T] of ``judged`` (the units the
-    verdict weighs; filled values not scored): ``loses`` names, for each target, the baselines whose MSE on it is
+    of it and ``AHEAD`` times the next one's, or None, "loses": {target: [baseline key, ...]}}`` of the windows
+    [W, H, T] of ``judged`` (the units the verdict weighs; filled values not scored): ``loses`` names, for each target, the baselines whose MSE on it is
     lower than the model's though the model's pooled MSE is lower than theirs; a quantile model's
     ``"loses_pinball"`` the same by the mean pinball loss over the levels, against each baseline's intervals
     (``baselinebands``), where any target loses so; None for one target."""
     if judged.y_true.shape[-1] < 2:
         return None
-    keep = scored(judged)
-    keep = np.ones(judged.y_true.shape, dtype=bool) if keep is None else keep
+    keep = scored(judged)  # None: every value
     squared = {key: (pred - judged.y_true) ** 2 for key, pred in {"model": judged.y_pred, **judged.baselines}.items()}
     model, loses = _losses(squared.pop("model"), squared, keep, targets)
     total = float(model.sum())
@@ -47,7 +47,7 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
     return out
 
 
-def _pinball_losses(judged: WindowForecasts, keep: np.ndarray, targets: list[str]) -> dict[str, list[str]]:
+def _pinball_losses(judged: WindowForecasts, keep: np.ndarray | None, targets: list[str]) -> dict[str, list[str]]:
     """target -> the baselines whose intervals' pinball loss on it is lower than the model's quantiles' though the
     model's pooled pinball loss is lower than theirs; {} for a point model or where none loses so."""
     if judged.quantiles is None or not judged.levels or not judged.baseline_quantiles:
@@ -61,13 +61,15 @@ def _pinball_losses(judged: WindowForecasts, keep: np.ndarray, targets: list[str
                    keep, targets)[1]
 
 
-def _losses(model: np.ndarray, rivals: dict, keep: np.ndarray, targets: list[str]) -> tuple[np.ndarray, dict]:
+def _losses(model: np.ndarray, rivals: dict, keep: np.ndarray | None, targets: list[str]) -> tuple[np.ndarray, dict]:
     """The model's summed loss on each target [T] of its losses ``model`` [W, H, T] (squared errors, pinball losses)
-    over the values ``keep``, and target -> the keys of ``rivals`` (key -> their losses alike) whose loss on it is
-    lower though their pooled mean is higher than the model's (beaten pooled: the targets on which they are not)."""
+    over the values ``keep`` (``scored``; None: every one), and target -> the keys of ``rivals`` (key -> their losses
+    alike) whose loss on it is lower though their pooled mean is higher than the model's (beaten pooled: the targets
+    on which they are not)."""
     def summed(loss: np.ndarray) -> tuple[np.ndarray, float]:  # [T] each target's summed loss, the pooled mean
+        count = loss.size if keep is None else keep.sum()
         loss = scored_errors(loss, keep)
-        return loss.sum(axis=(0, 1)), float(loss.sum() / max(keep.sum(), 1))
+        return loss.sum(axis=(0, 1)), float(loss.sum() / max(count, 1))
 
     mine, pooled = summed(model)
     loses: dict[str, list[str]] = {}
@@ -77,10 +79,6 @@ def _losses(model: np.ndarray, rivals: dict, keep: np.ndarray, targets: list[str
             for t in np.flatnonzero(mine > each):  # summed over the same values: as their means compare
                 loses.setdefault(targets[t], []).append(key)
     return mine, loses
-
-
-def _percent(share: float) -> str:
-    return f"{100 * share:.1f}".replace("100.0", ">99.9") + "%"
 
 
 def text(shares: dict | None, where: str = "the test split") -> str | None:
@@ -93,8 +91,8 @@ def text(shares: dict | None, where: str = "the test split") -> str | None:
     if shares.get("most"):
         rest = sorted(((n, s) for n, s in shares["share"].items() if n != shares["most"]), key=lambda item: -item[1])
         parts.append(f"Of the model's MSE pooled over the {len(shares['share'])} targets, {shares['most']!r} holds "
-                     f"{_percent(shares['share'][shares['most']])} "
-                     f"({', '.join(f'{n!r} {_percent(s)}' for n, s in rest)}), so the pooled scores and the verdict "
+                     f"{percent(shares['share'][shares['most']])} "
+                     f"({', '.join(f'{n!r} {percent(s)}' for n, s in rest)}), so the pooled scores and the verdict "
                      "are mostly that target's.")
     if shares.get("loses"):
         lost = [f"{target!r} (to {listing([repr(baseline_name(k)) for k in keys])})"

@@ -17,7 +17,7 @@ from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.scoretext import quoter
 from rnncast.seasons import Season
-from rnncast.significance import SAME, VERDICT_ALPHA, cosine_terms, one_sided_text
+from rnncast.significance import VERDICT_ALPHA, cosine_terms, one_sided_text, same
 from rnncast.spelling import counted, times_over
 
 
@@ -260,7 +260,7 @@ def mae_caveat(scores: dict) -> str:
 
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = VERDICT_ALPHA) -> bool:
     """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``). The
-    same MSE to a millionth (``same_mse``) is never beaten: the untrained network's forecasts are the baseline's in
+    same MSE to a millionth (``significance.same``) is never beaten: the untrained network's forecasts are the baseline's in
     float32, and the test found the rounding's tiny, steady differences "beyond chance" (p = 0.036 in a backtest)."""
     scores = test[units]
     p_value = test.get("significance", {}).get(baseline, {}).get("p_value", 0.0)
@@ -269,17 +269,12 @@ def beats(test: dict, baseline: str, units: str = "original", alpha: float = VER
 
 
 def same_scores(test: dict, baseline: str, units: str = "original") -> bool:
-    """Whether the model's test MSE is ``baseline``'s (``same_mse``) in ``units`` or in scaled units: the model
+    """Whether the model's test MSE is ``baseline``'s (``significance.same``) in ``units`` or in scaled units: the model
     computes in scaled float32, so where one value inflates the scale, forecasts that equal the baseline's there
     differ from its float64 values by millionths once in original units (a tester's 2.201383 against 2.201393,
     "less than 0.1% lower" said of the untrained network)."""
-    return any(same_mse(test[u]["model"]["mse"], test[u][baseline]["mse"]) for u in dict.fromkeys((units, "scaled"))
+    return any(same(test[u]["model"]["mse"], test[u][baseline]["mse"]) for u in dict.fromkeys((units, "scaled"))
                if baseline in test.get(u, {}) and "model" in test.get(u, {}))
-
-
-def same_mse(model: float, rival: float) -> bool:
-    """Whether two MSEs are the same to a millionth of the baseline's (float32 forecasts of the same values)."""
-    return abs(model - rival) <= SAME * abs(rival)
 
 
 def verdict_units(forecaster: Fitted) -> str:

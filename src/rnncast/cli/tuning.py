@@ -208,13 +208,13 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
 
 
 def tied(study, best) -> str | None:
-    """The line saying which finished trials score what the best one does (``verdicts.same_mse``: to a millionth), where
+    """The line saying which finished trials score what the best one does (``significance.same``: to a millionth), where
     any does: best.toml then holds the first of settings the search did not tell apart, as a finance tester's two
     trials that each kept the untrained network (0.064521589 both) were ranked "best: trial 0" without a word."""
-    from rnncast.verdicts import same_mse
+    from rnncast.significance import same as same_loss
 
     same = [t.number for t in study.trials if t.state.name == "COMPLETE" and t.value is not None
-            and same_mse(t.value, best.value)]
+            and same_loss(t.value, best.value)]
     if len(same) < 2:
         return None
     numbers = f"{', '.join(map(str, same[:-1]))} and {same[-1]}" if len(same) <= 6 else f"{same[0]}, {same[1]} and {len(same) - 2} more"
