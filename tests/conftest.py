@@ -47,6 +47,15 @@ def make_frame(n: int = 200, *, time: bool = True, freq: str = "h", feature: boo
     return pd.DataFrame(columns)
 
 
+def staggered_frame(starts: dict, n: int = 100, freq: str = "D") -> pd.DataFrame:
+    """Series of ``n`` rows each, starting on the dates of ``starts`` ({id: date}), each its own sine wave (long
+    format: unique_id, ds, y): per-series splits that start on other dates (test_cutoffs, test_testoverlap)."""
+    rng = np.random.default_rng(0)
+    return pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range(start, periods=n, freq=freq),
+                                    "y": 5 + np.sin(np.arange(n) / 3 + k) + 0.1 * rng.standard_normal(n)})
+                      for k, (sid, start) in enumerate(starts.items())], ignore_index=True)
+
+
 def berlin_wall_times(start: str, periods: int, freq: str) -> pd.DataFrame:
     """Berlin's wall clock as a naive local-time logger writes it (an hour twice in autumn, none in spring):
     ``time`` as text ``2024-10-27 02:00``, ``load`` a sine."""

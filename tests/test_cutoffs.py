@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY
+from conftest import TINY, staggered_frame
 from rnncast import Forecaster, RnncastError, noticed
 from rnncast.config import DataSettings, Settings
 from rnncast.cutoffs import _rows_up_to, as_time, backtest_rows, cut, shown_at
@@ -25,19 +25,13 @@ from rnncast.testoverlap import overlap
 DATA = DataSettings(lookback=12, horizon=3)
 
 
-def _panel_frame(starts: dict, n: int = 100, freq: str = "D") -> pd.DataFrame:
-    """Series of ``n`` rows each, starting on the dates of ``starts``, each its own sine wave."""
-    rng = np.random.default_rng(0)
-    return pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range(start, periods=n, freq=freq),
-                                    "y": 5 + np.sin(np.arange(n) / 3 + k) + 0.1 * rng.standard_normal(n)})
-                      for k, (sid, start) in enumerate(starts.items())], ignore_index=True)
 
 
 STAGGERED = {"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"}  # b's training rows reach past a's test start
 
 
 def test_a_cutoff_makes_every_later_row_a_test_row_and_validation_the_last_share_up_to_it(caplog):
-    frame = _panel_frame({**STAGGERED, "late": "2024-06-01"})  # late starts after the cutoff: nothing up to it
+    frame = staggered_frame({**STAGGERED, "late": "2024-06-01"})  # late starts after the cutoff: nothing up to it
     panel = load_panel(frame)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         kept, splits, skipped = cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2024-03-31"))
@@ -52,7 +46,7 @@ def test_a_cutoff_makes_every_later_row_a_test_row_and_validation_the_last_share
 
 
 def test_series_that_end_by_the_cutoff_are_named_and_a_cutoff_none_can_be_cut_at_is_refused(caplog):
-    panel = load_panel(_panel_frame(STAGGERED))
+    panel = load_panel(staggered_frame(STAGGERED))
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         kept, _, skipped = cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2024-04-09"))
     assert kept.ids == ["b"] and [d["id"] for d in skipped] == ["a", "c"]  # a and c end on 2024-04-09
@@ -60,7 +54,7 @@ def test_series_that_end_by_the_cutoff_are_named_and_a_cutoff_none_can_be_cut_at
            "to it, 0 after); each needs 26 rows up to the cutoff 2024-04-09" in caplog.text  # not "too short": 100 rows
     with pytest.raises(RnncastError, match=r"^every series lacks the rows the cutoff needs: .*up to the cutoff 2025-01-01"):
         cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2025-01-01"))
-    one = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
+    one = load_panel(staggered_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
     with pytest.raises(RnncastError, match=r"^the series lacks the rows the cutoff needs: 10 up to it, 90 after"):
         cut_panel(one, None, DataSettings(lookback=12, horizon=3, cutoff="2024-01-10"))  # too few rows up to it
     with pytest.raises(RnncastError, match=r"lacks the rows the cutoff needs: 99 up to it, 1 after; .* and 3 after it "):
@@ -68,13 +62,13 @@ def test_series_that_end_by_the_cutoff_are_named_and_a_cutoff_none_can_be_cut_at
 
 
 def test_a_cutoff_is_read_as_the_data_writes_its_times_or_in_iso_in_its_zone_or_as_a_whole_number():
-    dotted = _panel_frame({"a": "2024-01-01"}).drop(columns="unique_id")
+    dotted = staggered_frame({"a": "2024-01-01"}).drop(columns="unique_id")
     dotted["ds"] = dotted["ds"].dt.strftime("%d.%m.%Y")
     panel = load_panel(dotted)
     assert as_time("01.02.2024", panel) == pd.Timestamp("2024-02-01")
     assert as_time("2024-02-01", panel) == pd.Timestamp("2024-02-01").to_period("D").end_time  # the day named, whole
     assert (panel.time <= as_time("01.02.2024", panel)).sum() == (panel.time <= as_time("2024-02-01", panel)).sum() == 32
-    zoned = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"), tz="Europe/Berlin")
+    zoned = load_panel(staggered_frame({"a": "2024-01-01"}).drop(columns="unique_id"), tz="Europe/Berlin")
     assert as_time("2024-02-01", zoned) == pd.Timestamp("2024-02-01").to_period("D").end_time.tz_localize("Europe/Berlin")
     periods = load_panel(pd.DataFrame({"t": np.arange(1990, 2090), "y": np.sin(np.arange(100.0))}), time_col="t")
     assert as_time("2050", periods) == 2050 and as_time(2050, periods) == 2050
@@ -94,7 +88,7 @@ def test_a_cutoff_is_read_as_the_data_writes_its_times_or_in_iso_in_its_zone_or_
 
 
 def test_a_backtest_at_a_cutoff_starts_every_series_there_and_leaves_out_those_it_would_run_past():
-    panel = load_panel(_panel_frame(STAGGERED))
+    panel = load_panel(staggered_frame(STAGGERED))
     rows = backtest_rows(panel, "2024-03-31", horizon=3, n_windows=3, step=3)
     assert rows.tolist() == [[91, 94, 97], [46, 49, 52], [91, 94, 97]]  # b: 46 rows up to it
     assert {panel.time_of(s)[rows[s, 0]] for s in range(3)} == {pd.Timestamp("2024-04-01")}
@@ -103,7 +97,7 @@ def test_a_backtest_at_a_cutoff_starts_every_series_there_and_leaves_out_those_i
 
 
 def test_a_fit_at_a_cutoff_is_scored_by_evaluate_on_the_windows_after_it(caplog):
-    frame = _panel_frame(STAGGERED)
+    frame = staggered_frame(STAGGERED)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**TINY, cutoff="2024-03-31").fit(frame)
     assert "fall on dates other series were trained or validated on" not in caplog.text
@@ -115,7 +109,7 @@ def test_a_fit_at_a_cutoff_is_scored_by_evaluate_on_the_windows_after_it(caplog)
 
 
 def test_split_and_a_cutoff_together_are_refused():
-    panel = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
+    panel = load_panel(staggered_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
     with pytest.raises(RnncastError, match=r"^split= gives the row borders of one series, and cutoff='2024-03-01' cuts"):
         cut_panel(panel, (60, 70, 100), DataSettings(lookback=12, horizon=3, cutoff="2024-03-01"))
     assert cut(panel, "2024-03-01", DATA)[0].val_end == 61  # 2024-01-01 .. 2024-03-01: 61 rows up to it
@@ -125,7 +119,7 @@ def test_a_saved_panel_run_keeps_its_test_overlap_and_evaluate_says_it_when_it_s
                                                                                                     caplog):
     """A tester's find: fit said the overlap and metrics.json kept it, but model.json did not, so evaluate of the run
     scored the same test rows without a word."""
-    frame = _panel_frame(STAGGERED)
+    frame = staggered_frame(STAGGERED)
     frame.to_csv(tmp_path / "panel.csv", index=False)
     from rnncast.cli import main
 
@@ -146,7 +140,7 @@ def test_a_saved_panel_run_keeps_its_test_overlap_and_evaluate_says_it_when_it_s
 
 
 def test_evaluate_of_a_loaded_panel_model_says_its_test_overlap_and_one_saved_without_it_loads_silent(tmp_path, caplog):
-    frame = _panel_frame(STAGGERED)
+    frame = staggered_frame(STAGGERED)
     Forecaster(**TINY).fit(frame).save(tmp_path / "m")
     loaded = Forecaster.load(tmp_path / "m")
     with caplog.at_level(logging.WARNING, logger="rnncast"):
@@ -165,7 +159,7 @@ def test_evaluate_of_a_loaded_panel_model_says_its_test_overlap_and_one_saved_wi
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = Forecaster.load(tmp_path / "m").evaluate(frame)
     assert "test_overlap" not in result and "fall on dates" not in caplog.text
-    aligned = _panel_frame({"a": "2024-01-01", "b": "2024-01-01"})
+    aligned = staggered_frame({"a": "2024-01-01", "b": "2024-01-01"})
     assert "test_overlap" not in Forecaster(**TINY).fit(aligned).state_.meta()  # nothing to say: no key
 
 

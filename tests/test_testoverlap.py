@@ -3,9 +3,7 @@ measured and said; none for series on the same dates, one series, or rows withou
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
+from conftest import staggered_frame
 from rnncast.config import DataSettings
 from rnncast.cutting import cut as cut_panel
 from rnncast.loading import load_panel
@@ -13,20 +11,11 @@ from rnncast.testoverlap import overlap
 
 DATA = DataSettings(lookback=12, horizon=3)
 
-
-def _panel_frame(starts: dict, n: int = 100, freq: str = "D") -> pd.DataFrame:
-    """Series of ``n`` rows each, starting on the dates of ``starts``, each its own sine wave."""
-    rng = np.random.default_rng(0)
-    return pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range(start, periods=n, freq=freq),
-                                    "y": 5 + np.sin(np.arange(n) / 3 + k) + 0.1 * rng.standard_normal(n)})
-                      for k, (sid, start) in enumerate(starts.items())], ignore_index=True)
-
-
 STAGGERED = {"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"}  # b's training rows reach past a's test start
 
 
 def test_per_series_splits_whose_test_rows_fall_on_other_series_fitted_dates_are_measured():
-    panel = load_panel(_panel_frame(STAGGERED))
+    panel = load_panel(staggered_frame(STAGGERED))
     kept, splits, _ = cut_panel(panel, None, DATA)
     said = overlap(kept, splits)
     # a and c: test rows from row 80 (2024-03-21), b fitted up to its row 79 (2024-05-04)
@@ -35,9 +24,9 @@ def test_per_series_splits_whose_test_rows_fall_on_other_series_fitted_dates_are
 
 
 def test_series_on_the_same_dates_one_series_or_rows_without_time_have_no_overlap():
-    aligned = load_panel(_panel_frame({"a": "2024-01-01", "b": "2024-01-01"}))
+    aligned = load_panel(staggered_frame({"a": "2024-01-01", "b": "2024-01-01"}))
     assert overlap(*cut_panel(aligned, None, DATA)[:2]) is None
-    one = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
+    one = load_panel(staggered_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
     assert overlap(*cut_panel(one, None, DATA)[:2]) is None
-    numbered = load_panel(_panel_frame(STAGGERED).drop(columns="ds"))
+    numbered = load_panel(staggered_frame(STAGGERED).drop(columns="ds"))
     assert overlap(*cut_panel(numbered, None, DATA)[:2]) is None
