@@ -25,8 +25,6 @@ from rnncast.testoverlap import overlap
 DATA = DataSettings(lookback=12, horizon=3)
 
 
-
-
 STAGGERED = {"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"}  # b's training rows reach past a's test start
 
 
