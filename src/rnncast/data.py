@@ -31,7 +31,8 @@ from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
 from rnncast.sheetcsv import COMPRESSIONS, NA_STRINGS, SEP_LINE, Written, values_not_names, wide, without_empty
-from rnncast.spelling import config_named, did_you_mean, refuse_other_form, spaced_name
+from rnncast.lookalikes import refuse_other_form, spaced_name
+from rnncast.spelling import config_named, did_you_mean
 from rnncast.spelling import hint as reader_words
 
 log = logging.getLogger(__name__)

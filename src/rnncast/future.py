@@ -24,7 +24,8 @@ from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
-from rnncast.spelling import counted, listed, refuse_other_form, some, spaced_name
+from rnncast.lookalikes import refuse_other_form, spaced_name
+from rnncast.spelling import counted, listed, some
 from rnncast.timetext import at_midnight, shown
 from rnncast.unusedfuture import not_used, warn_unused
 

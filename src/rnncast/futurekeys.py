@@ -22,7 +22,7 @@ from rnncast import futuretimes, indexcolumns, rowindex, serieskeys
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
-from rnncast.spelling import refuse_other_form
+from rnncast.lookalikes import refuse_other_form
 from rnncast.noticed import first_time, time_notes
 from rnncast.timeaxis import find_time_column
 from rnncast.timetext import shown

@@ -27,7 +27,8 @@ from rnncast.labels import check_named, default_target
 from rnncast.rowcounters import counters_note
 from rnncast.rolenames import not_all, one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
-from rnncast.spelling import one_series_reader, refuse_look_alike
+from rnncast.lookalikes import refuse_look_alike
+from rnncast.spelling import one_series_reader
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,8 @@ from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MOD
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span, some
+from rnncast.lookalikes import refuse_other_form
+from rnncast.spelling import counted, hint, hints, listed, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.seriesids import as_read, id_text, id_texts, unknown
 from rnncast.state import FittedState

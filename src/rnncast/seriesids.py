@@ -14,7 +14,8 @@ import pandas as pd
 
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
-from rnncast.spelling import form_name, shell_word
+from rnncast.lookalikes import form_name
+from rnncast.spelling import shell_word
 
 APART = 0.1  # of the rows whose time repeats, at most this share may still repeat with a column taken as the ids (an
 # hour given twice on the day clocks go back in one store's rows); the rows of a file sent twice, alike in it, all do

@@ -17,7 +17,8 @@ from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held
 from rnncast.settingvalues import plain
-from rnncast.spelling import did_you_mean, hint, shell_names, some, spelled, unicode_form
+from rnncast.lookalikes import unicode_form
+from rnncast.spelling import did_you_mean, hint, shell_names, some, spelled
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,8 @@ from rnncast import cjkdates, clockchanges, compactdates, datetext, fiscalquarte
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
-from rnncast.spelling import did_you_mean, from_config, hint, named, unicode_form
+from rnncast.lookalikes import unicode_form
+from rnncast.spelling import did_you_mean, from_config, hint, named
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, WEEK_NAMES, dated_name
 
 log = logging.getLogger(__name__)

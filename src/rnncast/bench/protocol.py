@@ -26,7 +26,7 @@ import numpy as np
 from rnncast.errors import RnncastError
 from rnncast import scaling
 from rnncast.scaling import Scaler
-from rnncast.spelling import unicode_form
+from rnncast.lookalikes import unicode_form
 from rnncast.windows import PARTS, Split, sliding_windows, window_starts
 
 

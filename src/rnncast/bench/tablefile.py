@@ -28,7 +28,7 @@ from rnncast.bench.columns import TIME_NAMES, as_times, check_values, fault, mis
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 from rnncast.rowindex import ROW_NAMES, UNNAMED, row_numbers
-from rnncast.spelling import unicode_form
+from rnncast.lookalikes import unicode_form
 
 
 @dataclass(frozen=True)
