@@ -31,13 +31,14 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, filledwindows, fittedroles, fitting,
+from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, negatives, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
-                     spreads, staleseries, stepactuals, swampedscores, targetshares, timetext, zeroscales)
+                     spreads, staleseries, stepactuals, swampedscores, targetshares, zeroscales)
+from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
-from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of
+from rnncast.windowforecasts import concat, scored, target_of
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
@@ -229,8 +230,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [_window_scores(j, first, wf, wf_scaled, scales, kk == j, absent)
-                    for j, first in enumerate(_first_steps(panel, first_rows, held, cuts, placed))],
+        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent)
+                    for j, first in enumerate(first_steps(panel, first_rows, held, cuts, placed))],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -275,20 +276,6 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                     mase_by_target(wf, scales, panel.n_series))  # [S, T] a target's row of the figure: its own MASE
 
 
-def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
-                   mine: np.ndarray, absent: stepactuals.Absent | None = None) -> dict:
-    """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
-    under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict); where it keeps
-    no scored value (NaN), ``left_out``: why, for its row of the table (``backtestpage``)."""
-    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))  # NaN where every series lacks a row there
-    keep = scored(wf)
-    why = "a row missing" if not mine.any() else None if keep is None or keep[mine].any() else filledwindows.unscored_why(
-        None if wf.reads_later is None else wf.reads_later[mine], wf.filled[mine] if wf.filled is not None else None,
-        None if absent is None else absent.mask[mine])
-    return {"window": j, **span, **({"left_out": why} if why else {}), **original,
-            "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
-
-
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
     """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows."""
     prepared = fitting.prepare(panel, splits, settings, params)
@@ -303,20 +290,3 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return chronological_split(first_row, lookback, horizon, val_frac, 0.0)
     except RnncastError:
         return None
-
-
-def _first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray, placed: dict) -> list[dict]:
-    """When each window's forecasts start (``first_rows``, ``held``: [S, W]): the earliest and latest first forecast
-    step over the series that hold it (of none, over every series: the rows after their cutoffs), every window's in
-    one form (``timetext.shown_alike``: with the UTC offset on all where one needs it)."""
-    spans, firsts = [], stepactuals.first_times(panel, first_rows, cuts, placed) if panel.time is not None else None
-    for j in range(first_rows.shape[1]):
-        which = np.flatnonzero(held[:, j]) if held[:, j].any() else np.arange(first_rows.shape[0])
-        if panel.time is None:
-            steps = [int(panel.numbered(s)[int(first_rows[s, j])]) for s in which]
-        else:
-            steps = [firsts[s][j] for s in which]  # the date after the cutoff, on the calendar: its row may lack
-        spans += [min(steps), max(steps)]
-    if panel.time is not None:
-        spans = timetext.shown_alike(spans, panel.time, panel.calendar.text_format)
-    return [{"first_step": spans[k : k + 2]} for k in range(0, len(spans), 2)]

@@ -15,7 +15,7 @@ from rnncast.toldtime import page_text
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json before 2026-12 wrote it: every series lacks
-# its cutoff's row (calendarcuts); now the reason itself (``backtest._window_scores``)
+# its cutoff's row (calendarcuts); now the reason itself (``backtestwindows.window_scores``)
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out")  # a window's entry: these, then one score block per forecaster
 
 
