@@ -18,7 +18,7 @@ from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
 from rnncast.lookalikes import unicode_form
-from rnncast.spelling import did_you_mean, from_config, hint, named
+from rnncast.spelling import config_named, did_you_mean, hint, named
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, WEEK_NAMES, dated_name
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
             first = str(frame.columns[0]) if len(frame.columns) else ""  # to_csv's index: a header left empty
             steps += (f" ({first!r}, the first column, is pandas' name for a header left empty, as to_csv writes a "
                       f"frame's index: if it holds the times, head it {name!r})") if UNNAMED.fullmatch(first) else ""
-            lead = f"{named('time_col')}: " if "time_col" in from_config() else ""  # a file's key: time_col (in config c.json):
+            lead = f"{said}: " if (said := config_named("time_col")) else ""  # a file's key: time_col (in config c.json):
             raise RnncastError(f"{lead}time column {name!r} not found{available}{steps}")  # '날짜' in NFD: said (unicode_form)
         return name, None
     excluded = set(exclude)  # once, not per column
