@@ -85,8 +85,10 @@ def test_refit_trains_each_window_on_the_rows_before_its_origin_with_a_fresh_sca
 
 def test_each_refit_speaks_as_its_cutoff(monkeypatch, frame):
     """A tester's finding (t30t10): --refit printed "the best epoch was the last (3 of 3)" once per cutoff, the three
-    lines alike; each fit now speaks as its cutoff ("cutoff 2 of 3: the best epoch ..." under ``named_logs``)."""
+    lines alike; each fit now speaks as its cutoff and its date, as the table's row names it ("cutoff 2 of 3 (forecasts
+    from 2023-10-11): the best epoch ..." under ``named_logs``)."""
     from rnncast import noticed
+    from rnncast.backtestpage import window_dates
 
     said = []
     real = rnncast.fitting.prepare
@@ -96,12 +98,20 @@ def test_each_refit_speaks_as_its_cutoff(monkeypatch, frame):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(rnncast.fitting, "prepare", spy)
-    Forecaster(**TINY).backtest(frame, n_windows=K, refit=True)
-    assert said == [f"cutoff {j + 1} of {K}" for j in range(K)]
+    bt = Forecaster(**TINY).backtest(frame, n_windows=K, refit=True)
+    dates = window_dates(bt.metrics["windows"])  # each named by its date, as the table's row: 2 of 3 is not enough
+    assert None not in dates and len(set(dates)) == K and all(d[:2] == "20" for d in dates)
+    assert said == [f"cutoff {j + 1} of {K} (forecasts from {d})" for j, d in enumerate(dates)]
     with noticed.speaking_as("model 'r1'"):  # a name already given is kept before it
         said.clear()
-        Forecaster(**TINY).backtest(frame, n_windows=2, refit=True)
-    assert said == ["model 'r1', cutoff 1 of 2", "model 'r1', cutoff 2 of 2"]
+        bt = Forecaster(**TINY).backtest(frame, n_windows=2, refit=True)
+    assert said == [f"model 'r1', cutoff {j + 1} of 2 (forecasts from {d})"
+                    for j, d in enumerate(window_dates(bt.metrics["windows"]))]
+    said.clear()  # a whole-number time axis: the window's first step number, as its table row
+    bt = Forecaster(**TINY).backtest(frame.drop(columns="ds"), n_windows=2, refit=True)
+    assert said == [f"cutoff {j + 1} of 2 (forecasts from {w['first_step'][0]}"
+                    + ("" if w["first_step"][0] == w["first_step"][1] else f" to {w['first_step'][1]}") + ")"
+                    for j, w in enumerate(bt.metrics["windows"])]
     said.clear()
     Forecaster(**TINY).backtest(frame, n_windows=2)  # one model: no cutoff to name
     assert said == [None]

@@ -44,3 +44,12 @@ def test_each_of_several_models_has_its_own_mark_along_its_line_and_at_its_lone_
     first, second = lonepoints.model(values, 0), lonepoints.model(values, 1)
     assert first["marker"] != second["marker"] and 61 in first["markevery"] and 61 in second["markevery"]
     assert 8 <= len(first["markevery"]) <= 14 and first["markevery"][0] != second["markevery"][0]  # staggered
+
+
+def test_three_models_of_few_points_mark_points_of_their_own():
+    """A tester's finding (t30t10): under 24 epochs each model marked every epoch, so LSTM's and GRU's marks fell on
+    each other along lines that coincide, and over the kept epoch's dot; now at least ``STAGGER`` apart, each its own."""
+    for n in (4, 10, 19, 20, 23, 48):
+        marked = [set(lonepoints.model(np.arange(float(n)), k)["markevery"]) for k in range(3)]
+        assert all(marked) and not (marked[0] & marked[1] or marked[0] & marked[2] or marked[1] & marked[2]), n
+        assert all(len(m) <= -(-n // lonepoints.STAGGER) for m in marked)

@@ -37,6 +37,21 @@ def test_a_loss_without_validation_marks_the_kept_training_epoch_and_says_its_un
     assert ax.get_ylabel() == "MSE (original units, log scale)"
 
 
+def test_kept_epochs_are_drawn_over_the_lines_and_coinciding_lines_show_each_model():
+    """A tester's finding (t30t10): RNN's kept-epoch dot (epoch 11) lay under the models' marks, and GRU's line hid
+    LSTM's where the two losses coincide; the dots are drawn above every line and mark, each later model's line
+    thinner, so the one under it shows at its edges."""
+    history = [{"epoch": e, "train_loss": 1.0 / e, "val_loss": 1.0 / e, "best": e <= 11} for e in range(1, 20)]
+    ax = plots.loss_figure({"RNN": history, "LSTM": history, "GRU": history}).axes[0]
+    dots = [line for line in ax.lines if line.get_marker() == "o" and len(line.get_xdata()) == 1]
+    curves = [line for line in ax.lines if line not in dots]
+    assert [list(d.get_xdata()) for d in dots] == [[11]] * 3
+    assert min(d.get_zorder() for d in dots) > max(c.get_zorder() for c in curves)
+    widths = {c.get_label(): c.get_linewidth() for c in curves}
+    assert widths["RNN train"] > widths["LSTM train"] > widths["GRU train"]
+    assert widths["LSTM validation"] == widths["LSTM train"]
+
+
 def test_a_loss_of_one_epoch_is_a_dot_not_a_line_of_no_length():
     ax = plots.loss_figure({"lstm": [{"epoch": 1, "train_loss": 0.5, "val_loss": 0.4, "best": True}]}).axes[0]
     train, val = ax.lines[:2]

@@ -31,7 +31,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
+from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, negatives, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
                      spreads, staleseries, stepactuals, swampedscores, targetshares, zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
@@ -177,7 +177,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
-    fit_seconds, predict_seconds = 0.0, 0.0
+    fit_seconds, predict_seconds, firsts = 0.0, 0.0, first_steps(panel, first_rows, held, cuts, placed)
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model = _fit(settings, params, panel, first, on_epoch)
@@ -194,7 +194,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
-            with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}")))):
+            dates = f" (forecasts from {d})" if (d := backtestpage.window_dates(firsts)[j]) else ""  # as its table row
+            with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
@@ -230,8 +231,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent)
-                    for j, first in enumerate(first_steps(panel, first_rows, held, cuts, placed))],
+        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent) for j, first in enumerate(firsts)],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,

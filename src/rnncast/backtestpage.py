@@ -29,10 +29,8 @@ def backtest_rows(m: dict) -> list[list[str]]:
     units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
         units_name(m.get("scaled_by")), "original")
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    spans = [w.get("first_step") for w in m["windows"]]
-    days = all(t.endswith((" 00:00:00", "T00:00:00")) for span in spans if isinstance(span, (list, tuple)) for t in span
-               if isinstance(t, str))
-    entries = [(_window_label(w, days), w, w.get("scaled")) for w in m["windows"]] + [
+    entries = [(f"{w['window']}" + (f" ({d})" if d else ""), w, w.get("scaled"))
+               for w, d in zip(m["windows"], window_dates(m["windows"]))] + [
         ("overall", m["overall"], m.get("overall_scaled"))] + [
         (f"overall, target {name!r}", each["original"], each["scaled"])  # several targets: each in its own units
         for name, each in (m.get("overall_by_target") or {}).items()]
@@ -97,12 +95,19 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     return [["setting", "value"]] + facts
 
 
-def _window_label(window: dict, days: bool = False) -> str:
-    """``0 (2023-11-06)``, or ``0 (2023-11-06 to 2023-11-20)`` when the series start it apart; its times as the run
-    wrote them, every window's in one form: a midnight's `` 00:00:00`` dropped only where ``days`` (every window's
-    time is a midnight: days, a run that wrote them so), never one window's of hourly data (``2024-10-27``)."""
-    span = window.get("first_step")
-    if not isinstance(span, (list, tuple)) or len(span) != 2:
-        return f"{window['window']}"
-    first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") if days else str(t) for t in span)
-    return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"
+def window_dates(windows: list[dict]) -> list[str | None]:
+    """Each window's first forecast step as its row of the table names it: ``2023-11-06``, or ``2023-11-06 to
+    2023-11-20`` when the series start it apart (``None``: none recorded); its times as the run wrote them, every
+    window's in one form: a midnight's `` 00:00:00`` dropped only where every window's time is a midnight (days, a run
+    that wrote them so), never one window's of hourly data (``2024-10-27``). A whole-number axis: its numbers."""
+    spans = [w.get("first_step") for w in windows]
+    days = all(t.endswith((" 00:00:00", "T00:00:00")) for span in spans if isinstance(span, (list, tuple)) for t in span
+               if isinstance(t, str))
+    shown = []
+    for span in spans:
+        if not isinstance(span, (list, tuple)) or len(span) != 2:
+            shown.append(None)
+            continue
+        first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") if days else str(t) for t in span)
+        shown.append(f"{first}{'' if first == last else ' to ' + last}")
+    return shown

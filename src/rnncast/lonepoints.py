@@ -13,6 +13,7 @@ MODEL_MARK = "o"  # a model's forecast, the actual values, a loss
 BASELINE_MARKS = ("s", "D", "^", "v")  # a baseline's, in the order of ``plots.BASELINE_STYLES``
 MODEL_MARKS = ("^", "v", "P", "X", "h", "*")  # each of several models drawn together, in turn: told apart by shape too
 MARKS_PER_LINE = 12  # a model's own marks along its line, where several share a figure
+STAGGER = 3  # the fewest points between a model's marks: three models' marks on points of their own, never one point
 LEVEL_MARK = "_"  # a quantile level without its mirror: a short level stroke
 BAR_WIDTH = 6.0  # points: a band's lone point, drawn as a bar from its lower to its upper value
 
@@ -39,12 +40,12 @@ def marks(values, marker: str = MODEL_MARK, size: float = 5.0, every: bool = Fal
 
 def model(values, k: int, size: float = 5.0) -> dict:
     """``marks`` for the ``k``-th of several models drawn together: its own hollow mark (``MODEL_MARKS``) at about
-    ``MARKS_PER_LINE`` evenly spaced points, staggered by ``k`` so that the models' marks do not fall on each other,
-    and at each lone point, so that the models are told apart by shape as well as colour (RNN, LSTM and GRU's
+    ``MARKS_PER_LINE`` evenly spaced points, at least ``STAGGER`` apart and staggered by ``k`` so that the models' marks
+    do not fall on each other (two lines that coincide show both marks in turn), and at each lone point, so that the models are told apart by shape as well as colour (RNN, LSTM and GRU's
     orange and green alone did not)."""
     n = len(np.asarray(values).reshape(-1))
-    step = max(1, n // MARKS_PER_LINE)
-    where = sorted(set(range((k * step // len(MODEL_MARKS)) % step, n, step)) | set(np.flatnonzero(lone(values)).tolist()))
+    step = max(STAGGER, n // MARKS_PER_LINE)  # under 24 points a step of 1 marked every point of every model alike
+    where = sorted(set(range((k * step // STAGGER) % step, n, step)) | set(np.flatnonzero(lone(values)).tolist()))
     return {"marker": MODEL_MARKS[k % len(MODEL_MARKS)], "markevery": where, "ms": size, "mfc": "white", "mew": 1.2}
 
 

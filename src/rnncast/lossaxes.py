@@ -85,7 +85,7 @@ def loss_legend(fig, colours: dict[str, str], validated: bool, kept: bool, untra
         key.append(Line2D([], [], color=KEY_COLOUR, ls=":", label="untrained network, validation (dotted)"))
     if kept:
         best = "best validation loss" if validated else "lowest training loss"
-        key.append(Line2D([], [], ls="", marker="o", ms=5, color=KEY_COLOUR, label=f"kept epoch ({best})"))
+        key.append(Line2D([], [], ls="", marker="o", ms=6.5, mec="white", mew=1, color=KEY_COLOUR, label=f"kept epoch ({best})"))
     handles = [Line2D([], [], color=colour, lw=2, label=name, **({"marker": MODEL_MARKS[k % len(MODEL_MARKS)], "mfc": "white"}
                                                                   if marked else {}))
                for k, (name, colour) in enumerate(colours.items())] + key

@@ -35,18 +35,19 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
         epochs = [h["epoch"] for h in history]
         train, val = ([np.nan if h[k] is None else h[k] for h in history] for k in ("train_loss", "val_loss"))
         several = len(histories) > 1  # each model's own mark beside its colour (``lonepoints.model``)
-        ax.plot(epochs, train, color=colour, label=f"{name} train",
+        width = max(1.0, 2.0 - 0.5 * i) if several else 1.5  # each later model thinner: a line drawn over another's shows it
+        ax.plot(epochs, train, color=colour, label=f"{name} train", lw=width,
                 **(lonepoints.model(train, i) if several else lonepoints.marks(train)))  # one epoch: a dot
         validates = any(np.isfinite(val))
         if validates:
-            ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation",
+            ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", lw=width,
                     **(lonepoints.model(val, i) if several else lonepoints.marks(val, "s", 4)))
             if (start := (starts or {}).get(name)) is not None and np.isfinite(start):
                 ax.axhline(start, color=colour, ls=":", lw=1.2, label=f"{name} untrained validation")
         loss_of = "val_loss" if validates else "train_loss"  # no validation rows: the lowest training loss's epoch is kept
         best = [h for h in history if h.get("best") and h[loss_of] is not None]  # the epoch whose weights are kept
         if best:
-            ax.plot(best[-1]["epoch"], best[-1][loss_of], "o", color=colour, ms=5)
+            ax.plot(best[-1]["epoch"], best[-1][loss_of], "o", color=colour, ms=6.5, mec="white", mew=1, zorder=3)  # over all
             kept[name] = best[-1]["epoch"]
         elif validates:
             untrained.append(name)
