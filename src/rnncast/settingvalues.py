@@ -139,7 +139,8 @@ def missing_text(value) -> str | None:
         except (TypeError, ValueError):
             if isinstance(item, str) and item.strip().upper() in NOT_AVAILABLE:  # '#NV': read as missing already
                 raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
-                                   f"is {excelerrors.named(item)}, read as a missing value already, as #N/A is; "
+                                   f"is {excelerrors.named(item)}, read as a missing value already in any "
+                                   f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; "
                                    "leave it out") from None
             raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
                                "number)") from None
