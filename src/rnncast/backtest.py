@@ -129,7 +129,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
-    offset = calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24; None
+    offset = calendarsteps.read(step, lambda: data if isinstance(data, Panel) else fittedroles.read(  # '1D', '24'
+        fitted, read, data, data_s.reading()))  # the data read here only to word a refusal: steps or spans
     span = str(step).strip() if isinstance(offset, pd.offsets.BaseOffset) else None  # as given, for messages and metrics
     offset, given_step = (offset, step) if span else (None, offset)
     step = horizon if given_step is None else given_step  # a span's steps, counted below
