@@ -141,7 +141,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if span and (whole := calendarsteps.in_steps(offset, panel, span)) is not None:  # '2M' on months: 2 steps
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
-    fitting.check_roles(panel, settings)
+    fitting.check_roles(panel, settings, "backtest")
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
