@@ -101,6 +101,17 @@ def test_a_step_of_no_fixed_span_is_refused_by_name(step, why):
     assert read("24") == 24 and read(24) == 24 and read(" 1D ") == pd.offsets.Day(1)
 
 
+def test_a_fractional_step_on_whole_number_times_offers_no_span_and_reads_neither_nor():
+    """t30t9: --step 1.5 on times 10, 20, ... advised '1D' and '7D' (refused there) and said "neither ... or"."""
+    frame = pd.DataFrame({"step": np.arange(10, 610, 10), "y": np.sin(np.arange(60) / 3.0)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).backtest(frame, target="y", time_col="step", n_windows=2, step="1.5")
+    said = str(err.value)
+    assert "its times are whole numbers, counted in steps: give step as a whole number" in said and "'1D'" not in said
+    with pytest.raises(RnncastError, match="is neither a whole number of the data's steps nor a span"):
+        read("1.5")
+
+
 @pytest.mark.parametrize("freq, step, steps", [("W-SUN", "7D", 1), ("W-SUN", "1W", 1), ("W-SUN", "14D", 2),
                                                ("W-MON", "2W", 2), ("ME", "2M", 2), ("ME", "2MS", 2), ("MS", "2ME", 2),
                                                ("ME", "1Q", 3), ("QE-DEC", "1Q", 1), ("QS-JAN", "6M", 2)])

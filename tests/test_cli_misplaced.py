@@ -94,7 +94,8 @@ def test_evaluate_overwrite_without_its_csv_is_refused_as_replacing_nothing(save
     (["predict", "{file}", "{data}"], ", then rnncast predict RUN DATA"),
     (["evaluate", "{file}", "{data}"], ", then rnncast evaluate RUN DATA"),
     (["export", "{file}", "--onnx", "{data}.onnx"], ", then rnncast export RUN --onnx FILE"),
-    (["fit", "--resume", "{file}"], " (--resume continues an interrupted run)")])
+    (["fit", "--resume", "{file}"], " (--resume continues an interrupted run)"),
+    (["compare", "{file}", "{run}", "--data", "{data}"], ", then rnncast compare RUN RUN --data DATA")])  # t30t9
 @pytest.mark.parametrize("name, what", [("best.toml", "a tune's best settings (rnncast tune wrote it)"),
                                         ("a.toml", "a config file of settings")])
 def test_a_file_of_settings_where_a_run_goes_is_trained_with_fit_config_first(saved, capsys, tmp_path, argv, then,
@@ -102,10 +103,10 @@ def test_a_file_of_settings_where_a_run_goes_is_trained_with_fit_config_first(sa
     """A tester's `backtest daily.csv --from-run tu1/best.toml` was told "... is a file, not a model folder: ...; data
     is given to predict or evaluate", off-topic for backtest: a tune's best settings (any TOML config) are trained
     first, said with each command's next step."""
-    data, _ = saved
+    data, run = saved
     file = tmp_path / name
     file.write_text("# best trial 0 of study 'rnncast': validation MSE (scaled units) 0.1\nlookback = 12\n")
-    assert main([a.format(data=data, file=file) for a in argv]) == 2
+    assert main([a.format(data=data, file=file, run=run) for a in argv]) == 2
     assert capsys.readouterr().err == (f"rnncast: error: {file} is {what}, not a fitted run; train them with rnncast "
                                        f"fit --config {file} --out RUN{then}\n")
 

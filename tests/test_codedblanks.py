@@ -9,6 +9,7 @@ import pytest
 from rnncast import RnncastError
 from rnncast.codedblanks import blank, coded_targets, say
 from rnncast.layouts import Rows
+from rnncast.settingvalues import missing_text
 
 
 def _rows(values) -> Rows:
@@ -125,7 +126,7 @@ def test_a_packed_code_is_refused_by_name_for_a_file_writing_decimal_commas():
     rows = _rows([[9.0, 1.0], [-999.9, 9.0], [4.0, 2.0]])
     with pytest.raises(RnncastError, match=r"missing_values \(--missing-values\) '-999,9' is ambiguous for a.csv, which "
                                            r"writes decimals with a comma: it reads as the numbers -999, 9, or as "
-                                           r"-999.9; write a number with a point \(-999.9\)"):
+                                           r"-999.9 \(a comma being a decimal one\); write each number with a point"):
         blank(rows, "-999,9", True, "ffill", {"decimal": ",", "source": "a.csv"})
     assert rows.values[0, 0] == 9.0  # nothing read as missing
     for text in ("-999.9", "-999, 9", "-999"):  # a point, a list (', '), one number: not packed
@@ -133,6 +134,24 @@ def test_a_packed_code_is_refused_by_name_for_a_file_writing_decimal_commas():
     blank(_rows([[9.0, 1.0], [-999.0, 9.0]]), "-999,9", False, "ffill", {"decimal": "."})  # a point file: two numbers
     with pytest.raises(RnncastError, match="'-999,5' is ambiguous for b.csv, which is separated by ';', as files"):
         blank(_rows([[5.0, 1.0], [-999.0, 5.0]]), "-999,5", False, "ffill", {"separator": ";", "source": "b.csv"})
+
+
+def test_only_a_text_with_two_readings_is_ambiguous_and_every_text_advised_is_accepted():
+    """t30t9: '-999.9,9999' (its comma no decimal one: -999.9 has a point) was refused as ambiguous, and
+    '-999,9,9999' advised "-999.9,9999", itself refused. Now the first is read; the second names its readings, each
+    written with points and ';', and each of those is accepted."""
+    attrs = {"decimal": ",", "source": "a.csv"}
+    rows = _rows([[9.0, 1.0], [-999.9, 9999.0]])
+    blank(rows, "-999.9,9999", False, "ffill", attrs)
+    assert np.isnan(rows.values[1]).all()
+    with pytest.raises(RnncastError) as refused:
+        blank(_rows([[9.0, 1.0]]), "-999,9,9999", False, "ffill", attrs)
+    said = str(refused.value)
+    assert "or as -999.9; 9999 or as -999; 9.9999" in said and "-999.9,9999" not in said
+    for advised in ("-999; 9; 9999", "-999.9; 9999", "-999; 9.9999"):
+        blank(_rows([[9.0, 1.0]]), missing_text(advised), False, "ffill", attrs)
+    with pytest.raises(RnncastError, match=r"'1.5,2,5' is ambiguous .* or as 1.5; 2.5 \(a comma"):
+        blank(_rows([[9.0, 1.0]]), "1.5,2,5", False, "ffill", attrs)
 
 
 def test_the_info_line_names_the_codes_that_matched(caplog):

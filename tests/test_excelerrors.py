@@ -30,7 +30,8 @@ def test_the_table_keeps_each_languages_not_available_apart_from_its_errors():
     assert named("#N/D") == "Excel's #N/A, in Italian and Portuguese and Polish #N/D" and named("#W") is None
 
 
-@pytest.mark.parametrize("cell", ["#NV", "#N/D", "#N/B", "#N/A", "#SAKNAS!"])
+@pytest.mark.parametrize("cell", ["#NV", "#N/D", "#N/B", "#N/A", "#SAKNAS!", "#nv", "#NV ", "#n/a", " #N/A",
+                                  "#Saknas!"])
 @pytest.mark.parametrize("sep", [";", ","])
 def test_every_languages_not_available_is_read_as_missing(tmp_path, cell, sep):
     """t30t6: German #NV, Italian #N/D and Dutch #N/B were refused as "not numeric" with no advice where #N/A was read
@@ -55,3 +56,21 @@ def test_missing_values_naming_a_not_available_says_it_is_read_as_missing_alread
         missing_text("#NV")
     with pytest.raises(RnncastError, match="'abc' is no number"):
         missing_text("abc")
+
+
+def test_a_not_available_in_any_case_in_a_frame_is_a_missing_value():
+    """'#nv' and ' #N/A' in a frame given (no file read): missing values, as pandas reads '#N/A' from a file."""
+    import numpy as np
+    import pandas as pd
+    from rnncast.data import numeric_column
+    column = pd.Series(["1.5", "#nv", " #N/A", "2"], dtype=object)
+    assert np.isnan(numeric_column(column, "y", {})).tolist() == [False, True, True, False]
+
+
+def test_missing_values_naming_n_a_itself_does_not_compare_it_with_itself():
+    with pytest.raises(RnncastError) as refused:
+        missing_text("#N/A")
+    assert "'#N/A' is Excel's #N/A, read as a missing value already in any case; leave it out" in str(refused.value)
+    with pytest.raises(RnncastError, match=r"'#nv' is Excel's #N/A, in German #NV, read as a missing value already in "
+                       r"any case, as #N/A is"):
+        missing_text("#nv")

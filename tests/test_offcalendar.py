@@ -302,6 +302,22 @@ def test_a_saturday_among_nyse_days_keeps_the_markets_holidays(caplog):
     assert [str(t)[:10] for t in model.predict(frame).index] == ["2024-11-29", "2024-12-02", "2024-12-03"]
 
 
+def test_a_saturday_and_a_holiday_row_among_nyse_days_still_name_the_markets_holidays(caplog):
+    """A Saturday and a row on 2023-07-04 among NYSE days: fit said only "off the calendar 'B' the other 984 rows
+    keep", never that the missing weekdays are NYSE holidays, and predict forecast Thanksgiving 2024-11-28 unwarned.
+    Now fit names the set (and the holiday row) and predict warns of Thanksgiving as plain 'B' does."""
+    frame = _nyse_with_saturday()
+    frame = pd.concat([frame, pd.DataFrame({"ds": ["2023-07-04"], "y": [0.0]})]).sort_values("ds", ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "horizon": 3}).fit(frame, target="y", time_col="ds")
+    assert "off the calendar 'B' the other" in caplog.text
+    assert "missing weekdays are NYSE holidays" in caplog.text and "2023-07-04 (Independence Day)" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    assert str(forecast.index[0])[:10] == "2024-11-28" and "Thanksgiving Day (NYSE)" in caplog.text
+
+
 def test_a_saturday_among_krx_days_keeps_krx_holidays_more_than_a_twentieth_of_its_weekdays():
     """KRX's holidays are 6% of its weekdays, more than the twentieth of rows a calendar kept by all rows but a few
     may miss: with a Saturday the series was read on calendar days ('D', 471 rows missing). Business days whose missing

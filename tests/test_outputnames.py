@@ -58,3 +58,12 @@ def test_a_name_written_twice_is_refused_naming_the_column_to_rename(args, expec
 ])
 def test_names_written_once_each_pass(args):
     check(*args)
+
+
+def test_fits_clash_names_the_file_fit_writes_not_backtests_forecasts():
+    """t30t9: fit's refusal of targets sales and sales_zero with fill 'zero' spoke of "backtest's forecasts"."""
+    with pytest.raises(RnncastError) as err:
+        check(["sales", "sales_zero"], command="fit")
+    assert "in the run's test_forecasts.csv" in str(err.value) and "backtest" not in str(err.value)
+    with pytest.raises(RnncastError, match="in backtest's forecasts"):
+        check(["sales", "sales_zero"])

@@ -33,6 +33,22 @@ def test_a_file_sent_twice_is_named_so_with_how_to_drop_the_copies_not_a_flag_pr
         load_panel(pd.concat([long, long.iloc[[70]]], ignore_index=True), target="load", id_col="store")
 
 
+def test_a_panel_read_as_one_series_with_a_few_pasted_rows_still_asks_for_its_id_column():
+    """t30t9: 5 stores without id_col and 3 rows pasted again: told only "drop them ... df.drop_duplicates()" while
+    the stores' rows of one time (~4 a time) remained. Both are said now: drop the copies, and name the id column."""
+    frame = _day(30)
+    stacked = pd.concat([frame.assign(store=s, load=frame["load"] + k) for k, s in enumerate("abcde")], ignore_index=True)
+    with pytest.raises(RnncastError) as err:
+        load_panel(stacked.iloc[sorted([*range(len(stacked)), 3, 40, 80])], target="load")  # pasted beside
+    message = str(err.value)
+    assert "3 rows of the table repeat an earlier row whole" in message and "df.drop_duplicates()" in message
+    assert "120 other rows repeat a time with other values; the table was read as ONE series" in message
+    assert "e.g. 'store'" in message
+    with pytest.raises(RnncastError) as err:  # one series with a few pasted rows: only the copies to drop
+        load_panel(frame.iloc[sorted([*range(len(frame)), 3, 4])], target="load")
+    assert "other rows repeat" not in str(err.value) and "id_col" not in str(err.value)
+
+
 def test_rows_alike_but_for_one_value_propose_only_a_column_that_sets_them_apart_never_a_flag():
     """Two stores stacked without id_col: 'store' proposed; a 0/1 flag, or a column alike on rows of one time (a
     region shared by both stores), is not; rows differing in a value alone (a revised reading) propose nothing."""

@@ -277,3 +277,16 @@ def test_every_choice_is_read_in_any_case_and_anything_else_kept_for_its_check()
         assert choice_name(name, "Bogus") == "Bogus" and choice_name(name, None) is None
     assert plain_values({"scaler": "MinMax", "window_norm": "LAST", "fill": None}) == {
         "scaler": "minmax", "window_norm": "last", "fill": None}
+
+
+def test_a_cutoff_written_with_a_point_and_no_fraction_is_said_as_the_whole_number_it_is_read_as(caplog):
+    """t30t9: --cutoff 2023.0 and 2023. were read as the year 2023 without a word, while 2023.5 is refused."""
+    import logging
+
+    from rnncast.settingvalues import cutoff_text
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert cutoff_text("2023.0") == "2023" and cutoff_text("2023.") == "2023"
+        assert cutoff_text("2023") == "2023" and cutoff_text(2023.0) == "2023"
+    said = [r.getMessage() for r in caplog.records if "read as 2023" in r.getMessage()]
+    assert len(said) == 2 and said[0].startswith("cutoff (--cutoff) '2023.0' read as 2023, a whole number: on dated "
+                                                 "data the year 2023 to its end")

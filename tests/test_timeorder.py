@@ -69,3 +69,15 @@ def test_many_duplicated_times_are_counted_in_rows_and_series_beside_the_pair_na
     with pytest.raises(RnncastError) as one:  # one pair: nothing more to count
         load_panel(pd.concat([frame, again.iloc[:1]], ignore_index=True), target="y", id_col="id", time_col="ds")
     assert "rows repeat a time" not in str(one.value)
+
+
+def test_a_wide_tables_repeated_rows_are_counted_as_rows_of_the_table():
+    """t30t9: one repeated row of a wide table (3 series) was said as "3 rows repeat a time of their series, in 3
+    series"; one row is named alone, and more are counted as the table's rows."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=30), "A": np.arange(30.0), "B": np.arange(30.0) + 1,
+                          "C": np.arange(30.0) + 2})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame.iloc[sorted([*range(30), 3])], series=["A", "B", "C"], time_col="ds")
+    assert "repeat" not in str(err.value).split("; each time step")[0]
+    with pytest.raises(RnncastError, match=r"\(2 rows of the table repeat an earlier row's time, in 3 series\)"):
+        load_panel(frame.iloc[sorted([*range(30), 3, 7])], series=["A", "B", "C"], time_col="ds")

@@ -55,6 +55,17 @@ def test_a_missing_package_is_one_line_naming_the_install(folder, monkeypatch, c
     assert not (folder / "missing").exists()
 
 
+@pytest.mark.parametrize("given", [["--track", "MLflow"], ["--config", "c.toml"]])
+def test_a_tracker_is_read_in_any_case_from_the_flag_and_the_config_file(folder, monkeypatch, capsys, given):
+    """t30t9: --track TensorBoard and TOML track = "MLflow" were refused while every other choice is read in any case
+    (decision 1367): both now reach the tracker (here its missing package, refused by its lower-case name)."""
+    (folder / "c.toml").write_text('track = "MLflow"\n', encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "mlflow", None)
+    monkeypatch.chdir(folder)
+    assert main(fit_args(folder, "cased", *given)) == 2
+    assert capsys.readouterr().err.startswith("rnncast: error: --track mlflow needs the mlflow package")
+
+
 def test_an_unknown_tracker_is_refused_before_any_work():
     with pytest.raises(RnncastError, match="unknown tracker 'wandb'; choose one of: tensorboard, mlflow"):
         tracking.check("wandb")

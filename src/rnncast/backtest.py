@@ -131,7 +131,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
-    offset = calendarsteps.read(step)  # '1D': calendar time, each cutoff at one local time; '24': 24; None
+    offset = calendarsteps.read(step, lambda: data if isinstance(data, Panel) else fittedroles.read(  # '1D', '24'
+        fitted, read, data, data_s.reading()))  # the data read here only to word a refusal: steps or spans
     span = str(step).strip() if isinstance(offset, pd.offsets.BaseOffset) else None  # as given, for messages and metrics
     offset, given_step = (offset, step) if span else (None, offset)
     step = horizon if given_step is None else given_step  # a span's steps, counted below
@@ -142,7 +143,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if span and (whole := calendarsteps.in_steps(offset, panel, span)) is not None:  # '2M' on months: 2 steps
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
-    fitting.check_roles(panel, settings)
+    fitting.check_roles(panel, settings, "backtest")
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps

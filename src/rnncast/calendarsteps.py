@@ -25,13 +25,13 @@ from rnncast.wholenumbers import number
 
 log = logging.getLogger(__name__)
 
-SPANS = "a whole number of the data's steps, or a span of calendar time such as '1D', '7D' or '6h'"
+SPANS = "a whole number of the data's steps nor a span of calendar time such as '1D', '7D' or '6h'"  # "neither ..."
 
 
-def read(step):
+def read(step, data=None):
     """``step`` as given: None (the horizon), a whole number of steps (whole-number text too: the command's '24'),
     or a ``pd.DateOffset`` of fixed calendar days or of hours, minutes, seconds ('1D', '7D', '12h'); anything else
-    refused by name."""
+    refused by name, offering spans of calendar time only where the data (``data()``, read only then) has dates."""
     if step is None or isinstance(step, (bool, np.bool_)) or not isinstance(step, str):
         return step  # a number: checked as one (settingvalues.positive_int)
     text = step.strip()
@@ -46,8 +46,12 @@ def read(step):
         offset = None
     if offset is None or (not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) and _units(offset) is None) \
             or offset.n < 1:
-        raise RnncastError(f"step={step!r} (--step) is neither {SPANS}, weeks or months ('1W', '2M', '1Q') on "
-                           "data of such steps, and a span must be positive")
+        times = None if data is None else data().time  # '1.5' on whole-number times: no span offered (9876)
+        if times is not None and not isinstance(times, (pd.DatetimeIndex, pd.PeriodIndex)):
+            raise RnncastError(f"step={step!r} (--step) is no whole number of the data's steps, and its times are "
+                               "whole numbers, counted in steps: give step as a whole number of them (--step 1 or 2)")
+        raise RnncastError(f"step={step!r} (--step) is neither {SPANS}, weeks or months "
+                           "('1W', '2M', '1Q') on data of such steps, and a span must be positive")
     return offset
 
 

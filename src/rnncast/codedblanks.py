@@ -6,7 +6,6 @@ A static covariate holding one is refused by series (``static``): it is never fi
 from __future__ import annotations
 
 import logging
-import re
 
 import numpy as np
 
@@ -32,7 +31,7 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
     codes = missing_numbers(text)
     if not codes:
         return None
-    if packed(text) and ((attrs or {}).get(DECIMAL) == "," or (attrs or {}).get("separator") == ";"):
+    if _decimal_commas(text) and ((attrs or {}).get(DECIMAL) == "," or (attrs or {}).get("separator") == ";"):
         raise RnncastError(ambiguous(text, attrs))  # a ';' file of integers: -999,5 is a European's -999.5 too
     unmatched = None
     each = [rows.values == v for v in codes]  # [N, C] per code
@@ -62,17 +61,29 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
 
 
 def ambiguous(text: str, attrs: dict) -> str:
-    """The refusal of ``missing_values`` text joining numbers with a bare comma ('-999,9', ``settingvalues.packed``)
-    for a file whose numbers are written with decimal commas or separated by ';' (``attrs``: its frame's): -999 and 9 to the setting,
-    -999.9 to the file's writer. Neither is guessed: 22 real 9,0 cells of a station's file were read as missing."""
+    """The refusal of ``missing_values`` text joining numbers with a bare comma and no point ('-999,9',
+    ``settingvalues.packed``; '-999.9,9999' has one reading, the point being the decimal) for a file whose numbers
+    are written with decimal commas or separated by ';' (``attrs``: its frame's): -999 and 9 to the setting, -999.9
+    to the file's writer. Neither is guessed: 22 real 9,0 cells of a station's file were read as missing. Every text
+    it advises is one accepted (decision 9873): numbers with a point, separated by ';'."""
     numbers = missing_numbers(text)
-    one = re.sub(r"(\d),(\d)", r"\1.\2", text)
+    items = text.split(",")
+    other = ["; ".join(items[:i] + [f"{items[i]}.{items[i + 1]}"] + items[i + 2:]) for i in _decimal_commas(text)[:2]]
     how = "writes decimals with a comma" if attrs.get(DECIMAL) == "," else "is separated by ';', as files writing " \
         "decimal commas are"
+    listed = "; ".join(f"{v:g}" for v in numbers)
     return (f"{named('missing_values')} {text!r} is ambiguous for {attrs.get('source', 'the data')}, which {how}: "
-            f"it reads as the numbers {', '.join(f'{v:g}' for v in numbers)}, or as {one}; "
-            f"write a number with a point ({one}) and separate numbers with ';' or ', ' "
-            f"({'; '.join(f'{v:g}' for v in numbers)}), or give a list ([{', '.join(f'{v:g}' for v in numbers)}])")
+            f"it reads as the numbers {', '.join(f'{v:g}' for v in numbers)}, or as {' or as '.join(other)} "
+            f"(a comma being a decimal one); write each number with a point and separate numbers with ';' "
+            f"({listed}, or {' or '.join(other)}), or give a list ([{', '.join(f'{v:g}' for v in numbers)}])")
+
+
+def _decimal_commas(text: str) -> list[int]:
+    """The commas (by the item before them) of ``missing_values`` text that a file writing decimal commas could read
+    as one: between digits, joining two items that hold no point ('-999,9'; not '-999.9,9999': one reading)."""
+    items = text.split(",") if packed(text) else []
+    return [i for i, (a, b) in enumerate(zip(items, items[1:])) if "." not in a + b and a[-1:].isdigit()
+            and b[:1].isdigit()]
 
 
 def say(unmatched: str | None) -> None:

@@ -270,7 +270,7 @@ def _request(path: Path, key: str, value):
     if key == "time_col" and value is True:  # false is accepted (no time column): true names no column
         raise RnncastError(f"time_col = true in config {path} names no column; give the time column's name "
                            "(time_col = \"date\"), or time_col = false for a table without one")
-    if key == "track" and isinstance(value, str) and value not in tracking.TRACKERS:  # named with its file, before the data
+    if key == "track" and isinstance(value, str) and value.lower() not in tracking.TRACKERS:  # named with its file, before the data
         raise RnncastError(f"track = {value!r} in config {path} is not a tracker rnncast writes to; choose one of: "
                            f"{', '.join(tracking.TRACKERS)}, or leave track out")
     if not isinstance(value, str):

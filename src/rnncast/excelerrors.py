@@ -10,6 +10,8 @@ refused for holding one (``numbertext.hint``), with its English name.
 
 from __future__ import annotations
 
+import itertools
+
 # language: (its #N/A, its #DIV/0!, #VALUE!, #REF!, #NUM!, #NAME?, #NULL!, #SPILL!, #CALC!), "" where not known
 ENGLISH = ("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!")
 BY_LANGUAGE = {
@@ -29,6 +31,16 @@ BY_LANGUAGE = {
     "Russian": ("#Н/Д", "#ДЕЛ/0!", "#ЗНАЧ!", "#ССЫЛКА!", "#ЧИСЛО!", "#ИМЯ?", "#ПУСТО!", "", ""),
 }
 NOT_AVAILABLE = tuple(dict.fromkeys(names[0] for names in BY_LANGUAGE.values()))  # read as missing, as #N/A is
+
+
+def _spellings(text: str) -> list[str]:
+    """``text`` in every case ('#nv', '#Nv') and with a space before or after it (' #N/A', '#NV '): pandas reads a
+    missing value only where a cell is one of its strings exactly (decision 9872)."""
+    cased = ["".join(c) for c in itertools.product(*({ch.upper(), ch.lower()} for ch in text))]
+    return [f"{a}{c}{b}" for c in sorted(cased) for a in ("", " ") for b in ("", " ")]
+
+
+SPELLINGS = tuple(dict.fromkeys(s for name in NOT_AVAILABLE for s in _spellings(name)))  # sheetcsv.NA_STRINGS'
 # written by a language's Excel: its English name ('#WERT!': '#VALUE!'); #N/A's too, for a refusal to name
 ENGLISH_NAME = {name: english for names in BY_LANGUAGE.values() for name, english in zip(names, ENGLISH) if name}
 ERRORS = frozenset(ENGLISH_NAME) - set(NOT_AVAILABLE) | {"#GETTING_DATA"}  # a formula that failed: no value

@@ -96,11 +96,11 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     return prepared
 
 
-def check_roles(panel: Panel, settings: Settings) -> None:
+def check_roles(panel: Panel, settings: Settings, command: str = "fit") -> None:
     """Refuse, by name, covariate roles the settings cannot train, and column names the forecasts would write twice
     (``outputnames.check``)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
-    outputnames.check_panel(panel, model_s.quantiles)
+    outputnames.check_panel(panel, model_s.quantiles, command)  # the file named: fit's test_forecasts.csv
     if data_s.future_known and not panel.future:
         raise RnncastError(f"future_known ({spelled('future_known', True)}) needs feature columns whose future values "
                            f"are known; name them ({spelled('features')})")

@@ -54,6 +54,7 @@ def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
     groups: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
+        calendar = calendar.kept.calendar if calendar.freq is None and calendar.kept is not None else calendar  # 9871
         if calendar.holidays is None and (businessdays.plain_business(calendar.days) or _weeks(calendar.freq)):
             groups.setdefault(calendar, []).append(s)
     for calendar, series in groups.items():  # each calendar's days read from its own series' rows, not a weekly one's

@@ -74,6 +74,15 @@ def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = Non
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def without(time: pd.DatetimeIndex, offsets: np.ndarray, off: list, weekmask: str | None = None) -> Near | None:
+    """``near`` for the rows of ``time`` but ``off`` (positions; a Saturday among NYSE days, ``offcalendar``'s): the
+    set that a holiday row among them keeps from being the calendar is still named (decision 9871)."""
+    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    keep = np.setdiff1d(np.arange(len(time)), off)
+    cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
+    return near(time[keep], cut, weekmask)
+
+
 def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: bool = False,
          keepers: list | None = None) -> str:
     """The warning's clause: ``6 of 7 missing weekdays are NYSE holidays, every one of its holidays from 2024-03-01 to

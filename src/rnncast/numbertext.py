@@ -289,6 +289,12 @@ def _scaled(number: str, power: int) -> str:
         return f"{number} times 1e{power}"
 
 
+def not_available(column: pd.Series) -> np.ndarray:
+    """Where ``column`` holds any language's Excel #N/A in any case or with spaces around it ('#nv', ' #N/A'): a
+    missing value, as pandas reads '#N/A' (decision 9872); those pandas' exact strings miss, never refused."""
+    return column.map(lambda v: isinstance(v, str) and v.strip().upper() in excelerrors.NOT_AVAILABLE).to_numpy(bool)
+
+
 def as_numbers(column: pd.Series, name: str) -> pd.Series:
     """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 and
     numbers written as text as those numbers, each said in a warning naming the column when every value

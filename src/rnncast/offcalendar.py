@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import businessdays, businessmonths, jitter, switchedanchors, tradingweeks, weekmasks, zoneclock
+from rnncast.nearholidays import said as near_said, without
 from rnncast.offsetguess import candidates, inside
 from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler
@@ -119,16 +120,17 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
     fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
+    close = not market and businessdays.plain_business(offset) and without(time, offsets, off, weekmasks.of(offset))
+    close = f"; {near_said(close, time, fmt, bool(one))}" if close else ""  # and a holiday row: the set named (9871)
     return (f"{named_off(time, offset, off, where, fmt, one, market)}, so the model takes {'its' if one else 'the'} rows as "
             f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
-            "keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
-            "with holidays= naming the market)")
+            f"keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
+            f"with holidays= naming the market){close}")
 
 
 def _early(time: pd.DatetimeIndex, offset, off: list, fmt=None) -> str | None:
-    """Where the rows ``off`` the calendar ``offset`` fall on its days at another time of day than the one every
-    other row keeps (a market's early closes: Euronext's 14:05 among 17:30), how to keep them: each row dated by its
-    day, a pandas line (``day_line``); else None."""
+    """Where the rows ``off`` the calendar ``offset`` fall on its days at another time of day than every other row's
+    (a market's early closes: Euronext's 14:05 among 17:30), how to keep them: a pandas line (``day_line``); else None."""
     rest = time.delete(off)
     clock, theirs = zoneclock.day_seconds(rest), zoneclock.day_seconds(time[off])
     if not len(rest) or (clock != clock[0]).any() or (theirs == clock[0]).any():
@@ -152,8 +154,7 @@ def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None, m
     if walked is None or not (off := walked[0]):
         return None
     named = ", ".join(f"{shown(time[i], time, fmt)}{f' ({d[2:]})' if (d := day_named(time[i], offset, market)) else ''}"
-                      for i in off[:3])  # 2024-03-09 (a Saturday)
-    named += " ..." if len(off) > 3 else ""
+                      for i in off[:3]) + (" ..." if len(off) > 3 else "")  # 2024-03-09 (a Saturday)
     if (early := _early(time, offset, off, fmt)) is not None:
         return f"{counted(len(off), 'row')} ({named}) are off it: {early}"
     if walked[1].missing > len(off) + len(time) // 20:  # a calendar with many steps missing: not the data's
@@ -167,10 +168,9 @@ def early_given(time: pd.DatetimeIndex, offsets: np.ndarray, offset, fmt=None, m
 
 
 def day_line(time: pd.DatetimeIndex, fmt=None) -> str:
-    """The pandas line dating each row of ``time`` by its day on the clock it is read on: naive text (``fmt``
-    without a UTC offset, as tz= localizes it) by its own date, ``pd.to_datetime(df['ds']).dt.normalize()``;
-    text written with offsets converted to the zone first (``utc=True`` reads them as the instants they are);
-    datetimes of unknown writing (no ``fmt``) in a zone: the naive line, then the zoned one for offsets."""
+    """The pandas line dating each row of ``time`` by its day on the clock it is read on: naive text (``fmt`` without
+    a UTC offset, as tz= localizes it) by its own date; text written with offsets converted to the zone first
+    (``utc=True``: instants); datetimes of unknown writing (no ``fmt``) in a zone: the naive line, then the zoned one."""
     column = time.name if time.name is not None else "time"
     naive = f"df[{column!r}] = pd.to_datetime(df[{column!r}]).dt.normalize()"
     if time.tz is None:

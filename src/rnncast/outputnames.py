@@ -20,6 +20,8 @@ from rnncast.errors import RnncastError
 
 BACKTEST = "in backtest's forecasts"
 BOTH = "in predict's and backtest's forecasts"
+FIT = "in the run's test_forecasts.csv"
+FIT_BOTH = "in the run's test_forecasts.csv and predict's forecasts"
 BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BACKTEST}",
                     "window": f"each window's number {BACKTEST}",
                     "left_out": f"whether a window is left out of the scores {BACKTEST}",
@@ -61,11 +63,15 @@ def written(targets: list, levels=(), id_col=None, time_col=None, layout: str = 
     return names
 
 
-def check(targets: list, levels=(), id_col=None, time_col=None, layout: str = "single", timed: bool = True) -> None:
+def check(targets: list, levels=(), id_col=None, time_col=None, layout: str = "single", timed: bool = True,
+          command: str = "backtest") -> None:
     """Refuse (``RnncastError``, one line) a name of the caller's among ``written``'s that rnncast also writes for
-    something else (or two of rnncast's alike), naming both and the column to rename; arguments as ``written``'s."""
+    something else (or two of rnncast's alike), naming both and the column to rename; arguments as ``written``'s;
+    ``command``: the one checking, whose file is named (fit: the run's test_forecasts.csv, decision 9879)."""
     seen: dict[str, tuple[str, bool]] = {}
     for name, what, mine in written(targets, levels, id_col, time_col, layout, timed):
+        if command == "fit":  # fit writes no backtest's forecasts: its test_forecasts.csv, then predict's
+            what = what.replace(BOTH, FIT_BOTH).replace(BACKTEST, FIT)
         if name not in seen:
             seen[name] = (what, mine)
             continue
@@ -77,9 +83,9 @@ def check(targets: list, levels=(), id_col=None, time_col=None, layout: str = "s
         raise RnncastError(f"{first} and {what} would both be written as {name!r}; rename one of the targets")
 
 
-def check_panel(panel, levels=()) -> None:
+def check_panel(panel, levels=(), command: str = "backtest") -> None:
     """``check`` of a ``Panel``'s columns (``panel.Panel``) with the quantile ``levels`` a model forecasts."""
-    check(panel.targets, levels, panel.id_col, panel.time_col, panel.layout, panel.time is not None)
+    check(panel.targets, levels, panel.id_col, panel.time_col, panel.layout, panel.time is not None, command)
 
 
 def check_state(state) -> None:

@@ -49,12 +49,15 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     a column that could be a forgotten ``id_col`` (``id_hint``); "" if none. A revision (``revised``: rows that differ
     only in values, or in a prelim/final mark) is weighed after the split: a year and its week, starting at week 2,
     read as one (a tester's weekly file was told to keep one row a year)."""
-    if pair is not None and (same := identical(frame, *pair)):
-        return same
     used = set(rows.columns) | {rows.time_col, rows.id_col}
     others = [str(c) for c in frame.columns if str(c) not in used]
     within = frame[rows.id_col] if layout == "long" and rows.id_col in frame.columns else None
     who = one_series_reader()
+    if pair is not None and (same := identical(frame, *pair)):
+        left = int(frame.duplicated([rows.time_col]).sum() - frame.duplicated().sum()) \
+            if layout == "single" and rows.time_col in frame.columns else 0  # 400 repeats besides 3 pasted rows
+        more = id_hint(frame, rows, others, who) if left > frame.duplicated().sum() else ""  # decision 9874
+        return f"{same}; {counted(left, 'other row')} repeat a time with other values{more}" if more else same
     if split := splittime.split_over(frame, rows.time_col, others, within):  # 'Date' and 'Hour': one time, not 24 series
         if within is not None and len(key := idkeys.columns_of(rows.id_col, frame.attrs)) > 1:  # a key: one more
             ids = idkeys.advice([*key, split[0]])

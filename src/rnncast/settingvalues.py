@@ -6,13 +6,14 @@ settings themselves (``config.py``) beyond the values each choice-valued one tak
 
 from __future__ import annotations
 
+import logging
 import math
 import numbers
 import re
 
 import numpy as np
 
-from rnncast import excelerrors
+from rnncast import excelerrors, noticed
 from rnncast.errors import RnncastError
 from rnncast.excelerrors import NOT_AVAILABLE
 from rnncast.spelling import named
@@ -99,6 +100,10 @@ def cutoff_text(value):
     from rnncast import wholenumbers  # here: the CLI's --help imports no pandas (wholenumbers does)
 
     whole = wholenumbers.number(value)  # 1960, 1960.0, '1.96e3', Fraction(1960): '1960', as --cutoff 1960 gives it
+    if whole is not None and isinstance(value, str) and "." in value and noticed.first_in_call("cutoff", value):
+        logging.getLogger(__name__).info(  # '2023.0', '2023.': no month (2023.5 is refused), said (decision 9878)
+            "%s %r read as %d, a whole number: on dated data the year %d to its end (as %d reads), on times that are "
+            "whole numbers that number", named("cutoff"), value.strip(), whole, whole, whole)
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
 
@@ -139,7 +144,8 @@ def missing_text(value) -> str | None:
         except (TypeError, ValueError):
             if isinstance(item, str) and item.strip().upper() in NOT_AVAILABLE:  # '#NV': read as missing already
                 raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
-                                   f"is {excelerrors.named(item)}, read as a missing value already, as #N/A is; "
+                                   f"is {excelerrors.named(item)}, read as a missing value already in any "
+                                   f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; "
                                    "leave it out") from None
             raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
                                "number)") from None

@@ -39,7 +39,7 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     newest = np.flatnonzero((ahead == 0) & (np.bincount(c, minlength=len(rows.ids)) > 1))  # [S] every step back
     wrong = np.flatnonzero(same & ((step == 0) | ((step < 0) & ~np.isin(c[1:], newest))))
     if len(wrong):
-        pair = twice(key, codes)
+        pair = twice(key, codes, positions)
         a, b = pair[:2] if pair else tuple(int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
         whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
         hint = lambda: id_hint((int(positions[a]), int(positions[b])) if key[a] == key[b] else None)  # asked if needed
@@ -69,17 +69,19 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
     return np.lexsort((key, codes))
 
 
-def twice(key: np.ndarray, codes: np.ndarray) -> tuple[int, int, int, int] | None:
+def twice(key: np.ndarray, codes: np.ndarray, positions=None) -> tuple[int, int, int, int, int] | None:
     """The first time of a series given twice, anywhere (a row pasted again at the table's end was refused as "not
     sorted", and once sorted as a duplicate): its two rows as given, the pair whose later row comes first, then how
-    many rows repeat a time of their series and in how many series (``_all`` says them); None."""
+    many rows repeat a time of their series, in how many series, and how many rows of the table (``positions``: each
+    row's; a wide table's one row holds every series') they are (``_all`` says them); None."""
     order = np.lexsort((key, codes))  # stable: rows of one series and time in the order given
     again = (codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1])  # [N - 1] a row again
     k = np.flatnonzero(again)
     if not len(k):
         return None
     first = k[np.argmin(order[k + 1])]
-    return int(order[first]), int(order[first + 1]), len(k), len(np.unique(codes[order][1:][again]))
+    table = len(k) if positions is None else len(np.unique(np.asarray(positions)[order[k + 1]]))
+    return int(order[first]), int(order[first + 1]), len(k), len(np.unique(codes[order][1:][again])), table
 
 
 def _all(pair: tuple | None, layout: str) -> str:
@@ -87,9 +89,11 @@ def _all(pair: tuple | None, layout: str) -> str:
     one pair named: " (250 rows repeat a time of their series, in 250 series)"; "" where that pair is all."""
     if pair is None or pair[2] < 2:
         return ""
-    rows, series = pair[2:]
+    rows, series, table = pair[2:]
     if layout == "single":
         return f" ({rows} rows repeat an earlier row's time)"
+    if layout == "wide":  # one row of the file repeats a time in every series: counted once (decision 9880)
+        return f" ({table} rows of the table repeat an earlier row's time, in {series} series)" if table > 1 else ""
     return f" ({rows} rows repeat a time of their series, in {series} series)"
 
 

@@ -26,7 +26,9 @@ INSTALL = {"tensorboard": "pip install tensorboard (or: pip install 'rnncast[ten
 
 
 def check(kind: str) -> None:
-    """Refuse an unknown tracker or a missing package before any work is done."""
+    """Refuse an unknown tracker or a missing package before any work is done; a tracker in any case ('MLflow',
+    as every choice is read: decision 1367)."""
+    kind = kind.lower() if isinstance(kind, str) else kind
     if kind not in TRACKERS:
         raise RnncastError(f"unknown tracker {kind!r}; choose one of: {', '.join(TRACKERS)}")
     try:
@@ -39,6 +41,7 @@ def start(kind: str, run_dir, params: dict):
     """A tracker for the run at ``run_dir`` with settings ``params``: ``epoch(record)`` after each
     epoch, ``finish(metrics)`` once the run directory is written, ``close(failed=True)`` on failure."""
     check(kind)
+    kind = kind.lower()
     tracker = TensorBoardTracker if kind == "tensorboard" else MlflowTracker
     try:
         return tracker(Path(run_dir), params)

@@ -47,13 +47,15 @@ def check(args) -> None:
 
 
 def settings_file(args) -> None:
-    """Refuse a file of settings given where a fitted run goes (backtest --from-run, predict's, evaluate's or export's
-    RUN, fit --resume): a TOML config (a tune's best.toml, the natural step after a tune) is trained with fit --config
+    """Refuse a file of settings given where a fitted run goes (backtest --from-run, predict's, evaluate's, export's
+    or compare's RUN, fit --resume): a TOML config (a tune's best.toml, the natural step after a tune) is trained with fit --config
     first, said with this command's next step; a run's config.json, its folder. The loader said only "is a file, not
     a model folder ...; data is given to predict or evaluate"."""
     command = getattr(args, "command", None)
     flag = {"backtest": "from_run", "fit": "resume"}.get(command, "run_dir")
-    given = getattr(args, flag, None)
+    given = getattr(args, flag, None) if command != "compare" else next(  # compare's RUNs: each (decision 9877)
+        (r for r in getattr(args, "runs", None) or [] if Path(r).is_file() and Path(r).suffix.lower() == ".toml"
+         or Path(r).name == "config.json"), None)
     if not given or not Path(given).is_file():
         return
     path, quoted = Path(given), shlex.quote(str(given))
@@ -68,7 +70,8 @@ def settings_file(args) -> None:
             else "a config file of settings")
     then = {"backtest": ", then --from-run RUN", "predict": ", then rnncast predict RUN DATA",
             "evaluate": ", then rnncast evaluate RUN DATA", "export": ", then rnncast export RUN --onnx FILE",
-            "fit": " (--resume continues an interrupted run)"}.get(command, "")
+            "fit": " (--resume continues an interrupted run)", "compare": ", then rnncast compare RUN RUN --data DATA"
+            }.get(command, "")
     raise RnncastError(f"{given} is {what}, not a fitted run; train them with rnncast fit --config {quoted} --out RUN"
                        f"{then}")
 

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "refused; another command's output always is)")
     output.add_argument("--config", metavar="FILE", path=CONFIG, help="read settings from a TOML file (the same fields as these flags) "
                         "or a run directory's config.json; flags given here override the file")
-    output.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and "
+    output.add_argument("--track", type=str.lower, choices=["tensorboard", "mlflow"],
+                        help="log settings, per-epoch losses, metrics and "
                         "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
                         "(default: no tracking)")
     output.add_argument("--resume", metavar="RUN", path=RUN, help="continue an interrupted run (or the run an interrupted "
