@@ -65,7 +65,7 @@ def ambiguous(text: str, attrs: dict) -> str:
     ``settingvalues.packed``; '-999.9,9999' has one reading, the point being the decimal) for a file whose numbers
     are written with decimal commas or separated by ';' (``attrs``: its frame's): -999 and 9 to the setting, -999.9
     to the file's writer. Neither is guessed: 22 real 9,0 cells of a station's file were read as missing. Every text
-    it advises is one accepted (decision 9873): numbers with a point, separated by ';'."""
+    it advises is one accepted (decision 1435): numbers with a point, separated by ';'."""
     numbers = missing_numbers(text)
     items = text.split(",")
     other = ["; ".join(items[:i] + [f"{items[i]}.{items[i + 1]}"] + items[i + 2:]) for i in _decimal_commas(text)[:2]]

@@ -35,7 +35,7 @@ NOT_AVAILABLE = tuple(dict.fromkeys(names[0] for names in BY_LANGUAGE.values()))
 
 def _spellings(text: str) -> list[str]:
     """``text`` in every case ('#nv', '#Nv') and with a space before or after it (' #N/A', '#NV '): pandas reads a
-    missing value only where a cell is one of its strings exactly (decision 9872)."""
+    missing value only where a cell is one of its strings exactly (decision 1434)."""
     cased = ["".join(c) for c in itertools.product(*({ch.upper(), ch.lower()} for ch in text))]
     return [f"{a}{c}{b}" for c in sorted(cased) for a in ("", " ") for b in ("", " ")]
 

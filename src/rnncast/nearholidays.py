@@ -76,7 +76,7 @@ def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = Non
 
 def without(time: pd.DatetimeIndex, offsets: np.ndarray, off: list, weekmask: str | None = None) -> Near | None:
     """``near`` for the rows of ``time`` but ``off`` (positions; a Saturday among NYSE days, ``offcalendar``'s): the
-    set that a holiday row among them keeps from being the calendar is still named (decision 9871)."""
+    set that a holiday row among them keeps from being the calendar is still named (decision 1433)."""
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     keep = np.setdiff1d(np.arange(len(time)), off)
     cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])

@@ -291,7 +291,7 @@ def _scaled(number: str, power: int) -> str:
 
 def not_available(column: pd.Series) -> np.ndarray:
     """Where ``column`` holds any language's Excel #N/A in any case or with spaces around it ('#nv', ' #N/A'): a
-    missing value, as pandas reads '#N/A' (decision 9872); those pandas' exact strings miss, never refused."""
+    missing value, as pandas reads '#N/A' (decision 1434); those pandas' exact strings miss, never refused."""
     return column.map(lambda v: isinstance(v, str) and v.strip().upper() in excelerrors.NOT_AVAILABLE).to_numpy(bool)
 
 

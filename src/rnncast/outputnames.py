@@ -67,7 +67,7 @@ def check(targets: list, levels=(), id_col=None, time_col=None, layout: str = "s
           command: str = "backtest") -> None:
     """Refuse (``RnncastError``, one line) a name of the caller's among ``written``'s that rnncast also writes for
     something else (or two of rnncast's alike), naming both and the column to rename; arguments as ``written``'s;
-    ``command``: the one checking, whose file is named (fit: the run's test_forecasts.csv, decision 9879)."""
+    ``command``: the one checking, whose file is named (fit: the run's test_forecasts.csv, decision 1441)."""
     seen: dict[str, tuple[str, bool]] = {}
     for name, what, mine in written(targets, levels, id_col, time_col, layout, timed):
         if command == "fit":  # fit writes no backtest's forecasts: its test_forecasts.csv, then predict's

@@ -56,7 +56,7 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     if pair is not None and (same := identical(frame, *pair)):
         left = int(frame.duplicated([rows.time_col]).sum() - frame.duplicated().sum()) \
             if layout == "single" and rows.time_col in frame.columns else 0  # 400 repeats besides 3 pasted rows
-        more = id_hint(frame, rows, others, who) if left > frame.duplicated().sum() else ""  # decision 9874
+        more = id_hint(frame, rows, others, who) if left > frame.duplicated().sum() else ""  # decision 1436
         return f"{same}; {counted(left, 'other row')} repeat a time with other values{more}" if more else same
     if split := splittime.split_over(frame, rows.time_col, others, within):  # 'Date' and 'Hour': one time, not 24 series
         if within is not None and len(key := idkeys.columns_of(rows.id_col, frame.attrs)) > 1:  # a key: one more

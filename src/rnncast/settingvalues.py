@@ -101,7 +101,7 @@ def cutoff_text(value):
 
     whole = wholenumbers.number(value)  # 1960, 1960.0, '1.96e3', Fraction(1960): '1960', as --cutoff 1960 gives it
     if whole is not None and isinstance(value, str) and "." in value and noticed.first_in_call("cutoff", value):
-        logging.getLogger(__name__).info(  # '2023.0', '2023.': no month (2023.5 is refused), said (decision 9878)
+        logging.getLogger(__name__).info(  # '2023.0', '2023.': no month (2023.5 is refused), said (decision 1440)
             "%s %r read as %d, a whole number: on dated data the year %d to its end (as %d reads), on times that are "
             "whole numbers that number", named("cutoff"), value.strip(), whole, whole, whole)
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text

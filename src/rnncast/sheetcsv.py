@@ -48,7 +48,7 @@ HEAD = 1 << 16  # the bytes read at least from a file's start (csvmarks finds it
 # and every language's Excel #N/A (German #NV, Italian #N/D: ``excelerrors``), read as the English one is
 NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
               "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]
-NA_STRINGS += [v for v in SPELLINGS if v not in NA_STRINGS]  # '#nv', ' #N/A' too (decision 9872)
+NA_STRINGS += [v for v in SPELLINGS if v not in NA_STRINGS]  # '#nv', ' #N/A' too (decision 1434)
 
 
 class Head(NamedTuple):

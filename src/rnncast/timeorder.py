@@ -92,7 +92,7 @@ def _all(pair: tuple | None, layout: str) -> str:
     rows, series, table = pair[2:]
     if layout == "single":
         return f" ({rows} rows repeat an earlier row's time)"
-    if layout == "wide":  # one row of the file repeats a time in every series: counted once (decision 9880)
+    if layout == "wide":  # one row of the file repeats a time in every series: counted once (decision 1442)
         return f" ({table} rows of the table repeat an earlier row's time, in {series} series)" if table > 1 else ""
     return f" ({rows} rows repeat a time of their series, in {series} series)"
 

@@ -53,7 +53,7 @@ def settings_file(args) -> None:
     a model folder ...; data is given to predict or evaluate"."""
     command = getattr(args, "command", None)
     flag = {"backtest": "from_run", "fit": "resume"}.get(command, "run_dir")
-    given = getattr(args, flag, None) if command != "compare" else next(  # compare's RUNs: each (decision 9877)
+    given = getattr(args, flag, None) if command != "compare" else next(  # compare's RUNs: each (decision 1439)
         (r for r in getattr(args, "runs", None) or [] if Path(r).is_file() and Path(r).suffix.lower() == ".toml"
          or Path(r).name == "config.json"), None)
     if not given or not Path(given).is_file():
