@@ -165,8 +165,11 @@ def test_the_baselines_quantiles_are_written_beside_their_forecasts_as_the_model
         assert list(frame.columns[frame.columns.get_loc(f"y_{name}") + 1:][:3]) == columns  # after its forecast
         scaled = test.scaled.baseline_quantiles[name][..., 0, :].reshape(-1, 3)  # the network's float32, as the model's
         offset, scale = quantile_model.state_.scalers[0].offset[0], quantile_model.state_.scalers[0].scale[0]
-        np.testing.assert_allclose((frame[columns].to_numpy() - offset) / scale, scaled, rtol=0,
+        back = (frame[columns].to_numpy() - offset) / scale
+        np.testing.assert_allclose(back[:, [0, 2]], scaled[:, [0, 2]], rtol=0,
                                    atol=float(np.spacing(np.float32(1))))  # within float32's step at 1 (decimals)
+        np.testing.assert_allclose(back[:, 1], scaled[:, 1], rtol=0, atol=1e-6 / scale)  # the median at its bands'
+        # digits (decision 1417): moved by at most half their last decimal place
         np.testing.assert_allclose(frame[columns].to_numpy(), wf.baseline_quantiles[name][..., 0, :].reshape(-1, 3),
                                    atol=1e-6)  # the shortest decimal of the values scored
         assert frame[columns].astype(str).stack().str.replace(r"[-.]|e.*", "", regex=True).str.lstrip("0").str.len(
