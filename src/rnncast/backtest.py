@@ -192,10 +192,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales, zero = model.state.mase_scales[ss], zeroscales.kept(model.state)[ss]  # [W, T] each
     else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
+        named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
-            dates = f" (forecasts from {d})" if (d := backtestpage.window_dates(firsts)[j]) else ""  # as its table row
+            dates = f" (forecasts from {named[j]})" if named[j] else ""
             with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
             fit_seconds += time.perf_counter() - started

@@ -32,8 +32,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import (cjkdates, csvmarks, fiscalquarters, datatimes, formsample, halfyears, localtimes, meridiems, monthtext, numbertext,
-                     timetext, wholenumbers)
+from rnncast import (cjkdates, csvmarks, datatimes, fiscalquarters, formsample, halfyears, localtimes, meridiems, monthtext,
+                     numbertext, timetext, wholenumbers)
 from rnncast.sheetcsv import SEP_LINE
 
 log = logging.getLogger(__name__)
