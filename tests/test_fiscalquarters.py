@@ -16,7 +16,8 @@ def _labels(fmt="FY%FQ%q", n=24):
 
 
 @pytest.mark.parametrize("freq, fiscal", [("QE-MAR", "Q-MAR"), ("QS-APR", "Q-MAR"), ("QE-JUN", "Q-JUN"),
-                                          ("BQE-SEP", "Q-SEP"), ("QE-DEC", None), ("QS-JAN", None), ("ME", None),
+                                          ("BQE-SEP", "Q-SEP"), ("QE-NOV", "Q-NOV"),
+                                          ("QS-DEC", "Q-NOV"), ("BQS-FEB", "Q-JAN"), ("Q-JUN", "Q-JUN"), ("QE-DEC", None), ("QS-JAN", None), ("ME", None),
                                           ("nonsense", None), (None, None)])
 def test_the_fiscal_year_a_freq_names(freq, fiscal):
     assert fiscalquarters.period_freq(freq) == fiscal
@@ -50,3 +51,52 @@ def test_without_a_fiscal_freq_the_labels_are_refused_naming_the_freq_that_reads
         load_panel(frame, target="y")
     with pytest.raises(RnncastError, match=r"--freq QE-MAR"):
         load_panel(frame, target="y", freq="QE-DEC")  # calendar quarters: no fiscal year
+
+
+def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path):
+    """--freq Q-JUN, pandas 2's name of QE-JUN, was refused as if no fiscal calendar were given ("give the calendar that
+    names them, --freq QE-MAR ... QE-JUN or QE-SEP"): now it is named as pandas' older name of QE-JUN (decision 9301),
+    as calendars refuses it on dates (decision 221), and QE-JUN reads the labels."""
+    pd.DataFrame({"quarter": [f"FY{2011 + i // 4}Q{i % 4 + 1}" for i in range(16)],
+                  "revenue": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(tmp_path / "fy.csv", target="revenue", freq="Q-JUN")
+    assert str(err.value) == (f"freq='Q-JUN' is pandas 2's name of 'QE-JUN', which pandas {pd.__version__} no longer "
+                              "reads; give freq='QE-JUN', --freq QE-JUN, which reads 'FY2011Q1' as July to September 2010")
+    assert str(load_panel(tmp_path / "fy.csv", target="revenue", freq="QE-JUN").time[0].date()) == "2010-09-30"
+
+
+@pytest.mark.parametrize("fmt, first", [("Q%q FY%F", "Q1 FY2006"), ("FY%f Q%q", "FY06 Q1"), ("Q%q FY%f", "Q1 FY06"),
+                                        ("Q%q-FY%f", "Q1-FY06"), ("FY'%f Q%q", "FY'06 Q1"), ("Q%q %F", "Q1 2006")])
+def test_the_quarter_first_and_two_digit_years_are_read_and_written_in_their_form(fmt, first):
+    """'Q1 FY2006' and 'FY06 Q1' were refused whatever freq was given (decision 9302)."""
+    labels = _labels(fmt)
+    assert labels[0] == first
+    panel = load_panel(pd.DataFrame({"fq": labels, "y": np.arange(24.0)}), target="y", freq="QE-MAR")
+    assert panel.time[0] == pd.Timestamp("2005-06-30") and panel.calendar.text_format == f"{fmt.replace('%q', '%!q')}|QE-MAR"
+    assert list(fiscalquarters.write(panel.time, panel.calendar.text_format)) == list(labels)
+
+
+@pytest.mark.parametrize("written", [["06Q1", "06Q2"], ["Q1 06", "Q2 06"], ["FY2006", "FY2007"], ["2006-01", "2006-02"]])
+def test_two_digit_years_without_fy_and_years_alone_are_no_fiscal_quarters(written):
+    assert fiscalquarters.pattern(pd.Series(written)) is None
+
+
+@pytest.mark.parametrize("freq, first, start", [("QE-NOV", "2005-02-28", "December 2004 to February 2005"),
+                                                ("QS-SEP", "2004-09-01", "September to November 2004"),
+                                                ("BQE-AUG", "2004-11-30", "September to November 2004"),
+                                                ("QE-JAN", "2004-04-30", "February to April 2004")])
+def test_a_fiscal_year_ending_in_any_month_but_december_reads_the_labels(freq, first, start):
+    """Only years ending in March, June or September were read; QE-NOV's labels were refused (decision 9303)."""
+    labels = pd.Series([f"FY{2005 + i // 4} Q{i % 4 + 1}" for i in range(16)])
+    time, fmt = fiscalquarters.labels(labels, freq, "fq", str)
+    assert time[0] == pd.Timestamp(first) and fiscalquarters.span(labels[0], freq) == start
+    assert list(fiscalquarters.write(time, fmt)) == list(labels) and fiscalquarters.format_of(labels, time) == fmt
+
+
+def test_the_format_of_a_date_column_is_none_and_each_calendar_is_told_apart():
+    dates = pd.Series(pd.date_range("2000-01-01", periods=500, freq="D").strftime("%Y-%m-%d"))
+    assert fiscalquarters.format_of(dates, pd.DatetimeIndex(dates)) is None
+    labels = pd.Series(_labels())
+    for freq in ("QE-MAR", "QS-APR", "BQE-MAR", "BQS-APR"):
+        assert fiscalquarters.format_of(labels, fiscalquarters.labels(labels, freq, "fq", str)[0]) == f"FY%FQ%!q|{freq}"

@@ -104,3 +104,26 @@ def test_fiscal_years_are_refused_in_every_column_type_that_holds_text(dtype):
                  pd.Series(pd.date_range("2001-02-01", periods=3, tz="UTC"))):
         fiscalyears.refuse(kept, "year", lambda i: f"row {i}")
         assert not fiscalyears.written(kept)
+
+
+def test_two_digit_fiscal_years_are_read_inside_the_years_every_reader_agrees_on_and_said(caplog):
+    """'Q1 FY05' was refused whatever freq was given; now read as 2005 and said, where a two-digit year is read
+    alike by every common reader, as datetext reads dates (decision 9302)."""
+    import logging
+    values = [f"Q{k % 4 + 1} FY{(1998 + k // 4) % 100:02d}" for k in range(40)]  # FY98 .. FY07: the century turns
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(pd.DataFrame({"fq": values, "y": np.arange(40.0)}), target="y", freq="QE-MAR")
+    assert panel.time[0] == pd.Timestamp("1997-06-30") and panel.time[-1] == pd.Timestamp("2007-03-31")
+    assert "time column 'fq' has two-digit fiscal years: read as 1998 .. 2007" in caplog.text
+
+
+def test_two_digit_fiscal_years_a_reader_could_put_in_another_century_are_refused():
+    """FY60 .. FY10 read by any one rule of the century would put a century between its halves."""
+    from rnncast.timetext import short_year_span
+    low, high = short_year_span()
+    values = [f"FY{(1960 + k // 4) % 100:02d} Q{k % 4 + 1}" for k in range(200)]
+    with pytest.raises(RnncastError, match=rf"^time column 'fq' is written with two-digit fiscal years, and 'FY60 Q1' at "
+                                           rf"row 0 is 2060 to pandas but 1960 to a spreadsheet: readers name a two-digit "
+                                           rf"year alike only in {low} \.\. {high}; write four-digit years \('FY1960 Q1' "
+                                           r"or 'FY2060 Q1'\)$"):
+        load_panel(pd.DataFrame({"fq": values, "y": np.arange(200.0)}), target="y", freq="QE-MAR")

@@ -11,7 +11,7 @@ import pytest
 from rnncast.calendars import _offset
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
-from rnncast.oldaliases import renamed, start_of
+from rnncast.oldaliases import start_of
 
 OLD = f"is pandas 2's name of 'QE-JUN', which pandas {pd.__version__} no longer reads"
 
@@ -28,11 +28,6 @@ def test_a_calendar_in_pandas_2s_alias_is_refused_naming_its_name_now(old, new):
     also = f" (freq={start!r}, --freq {start} where the dates are each period's first day)" if start else ""
     assert str(err.value) == (f"freq={old!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
                               f"give freq={new!r}, --freq {new}{also}")
-
-
-@pytest.mark.parametrize("freq", ["MS", "fortnightly", "m", "H-JUN", 5, None])
-def test_a_freq_that_is_no_renamed_alias_names_no_new_name(freq):
-    assert renamed(freq) is None
 
 
 @pytest.mark.parametrize("new, start", [("ME", "MS"), ("QE-JUN", "QS-JUL"), ("QE-DEC", "QS-JAN"), ("YE-JUN", "YS-JUL"),
@@ -72,12 +67,3 @@ def test_an_old_name_the_data_does_not_keep_names_the_calendar_it_does(tmp_path)
                                            r"calendar 'QE-DEC': give freq=QE-DEC"):  # calendar quarters (decision 1044)
         load_panel(tmp_path / "q.csv", target="revenue", freq="M")
 
-
-def test_fiscal_quarter_labels_are_read_by_the_fiscal_calendar_and_refused_under_its_old_name(tmp_path):
-    """Fiscal labels were refused whatever freq was given; since decision 1410 'QE-JUN' reads them as pandas' fiscal
-    quarters (FY2011Q1: July to September 2010), and pandas 2's 'Q-JUN' is refused naming 'QE-JUN'."""
-    pd.DataFrame({"quarter": [f"FY{2011 + i // 4}Q{i % 4 + 1}" for i in range(16)],
-                  "revenue": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)
-    assert str(load_panel(tmp_path / "fy.csv", target="revenue", freq="QE-JUN").time[0].date()) == "2010-09-30"
-    with pytest.raises(RnncastError, match=r"fiscal years start in different months: give the calendar .*QE-JUN"):
-        load_panel(tmp_path / "fy.csv", target="revenue", freq="Q-JUN")

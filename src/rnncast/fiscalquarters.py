@@ -1,17 +1,20 @@
-"""Fiscal quarters written as labels (``FY2006Q1``, ``FY2006 Q1``, ``2006Q1``), read as the quarters of the fiscal
-year the given calendar names (``freq='QE-MAR'``, ``--freq QE-MAR``: years ending in March).
+"""Fiscal quarters written as labels (``FY2006Q1``, ``FY2006 Q1``, ``Q1 FY2006``, ``FY06 Q1``, ``2006Q1``), read as the
+quarters of the fiscal year the given calendar names (``freq='QE-MAR'``, ``--freq QE-MAR``: years ending in March).
 
 pandas names a fiscal year by the year it ENDS: ``pd.Period('2006Q1', freq='Q-MAR')`` is April to June 2005, the first
 quarter of the year from April 2005 to March 2006, and ``Period.strftime('FY%FQ%q')`` writes it ``FY2006Q1``; so are
 such labels read here. Without a fiscal calendar the labels are refused (``fiscalyears``), naming the freq that reads
 them: fiscal years start in different months, and ``2006Q1`` alone is read as the calendar quarter January-March 2006.
 
-A quarterly calendar is fiscal where its year ends in March, June or September (``QE-MAR``, ``QS-APR``, ``BQE-JUN`` ...),
-whose quarters are the calendar's quarters named otherwise. ``labels`` dates each label as the calendar dates its
+A quarterly calendar is fiscal where its year ends in any month but December (``QE-MAR``, ``QS-APR``, ``BQE-JUN``,
+``QE-NOV`` ...; December's are the calendar quarters, read by ``timetext``). A two-digit fiscal year (``FY06``, written
+after FY only) is read as ``%y`` reads it (``pd.to_datetime``: 00 .. 68 are the 2000s); ``fiscalyears`` refuses those
+outside the years every reader names alike (decision 9302). ``labels`` dates each label as the calendar dates its
 quarters (``QE-MAR``: the quarter's last day; ``QS-APR``: its first), and gives the format ``csvtext`` keeps, so that
 forecasts are written back as labels in the same form (``FY2025Q3``): the label's pattern in ``Period.strftime``'s
-directives, ``%!q`` for the quarter (not ``%q``, which names calendar quarters to ``timetext`` and others), then ``|`` and
-the calendar (``FY%FQ%!q|QE-MAR``). ``owns``, ``write`` and ``format_of`` serve ``timetext`` and ``csvtext``.
+directives (``%F``, or ``%f`` for two digits), ``%!q`` for the quarter (not ``%q``, which names calendar quarters to
+``timetext`` and others), then ``|`` and the calendar (``FY%FQ%!q|QE-MAR``). ``owns``, ``write`` and ``format_of``
+serve ``timetext`` and ``csvtext``. pandas 2's names (``Q-JUN``) are refused naming today's (``aliasnames``).
 """
 
 from __future__ import annotations
@@ -22,23 +25,40 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import aliasnames
 from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
 
-LABEL = re.compile(r"^(?P<fy>FY\s*)?(?P<y>\d{4})(?P<sep>[-\s]?)Q(?P<q>[1-4])$", re.IGNORECASE)  # FY2006Q1, 2006-Q1
-FISCAL_ENDS = {3: "MAR", 6: "JUN", 9: "SEP"}  # a year whose quarters are the calendar's, ending another month
-STARTS = {"MAR": "APR", "JUN": "JUL", "SEP": "OCT"}  # the month such a year starts in
+# FY2006Q1, 2006-Q1, FY06 Q1 (the year first); Q1 FY2006, Q1-FY06, Q1 2006 (the quarter first); two digits after FY only
+LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s]?)Q(?P<qa>[1-4])"
+                   r"|Q(?P<qb>[1-4])(?P<sb>[-\s]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
+MONTHS = aliasnames.MONTHS
+FISCAL_ENDS = {m: MONTHS[m - 1] for m in range(1, 12)}  # a year ending in any month but December's calendar year
+STARTS = {end: MONTHS[m % 12] for m, end in FISCAL_ENDS.items()}  # the month such a year starts in: MAR -> APR
 OWNED = re.compile(r"\|(?P<freq>[A-Z]+-[A-Z]{3})$")
 BEGINS = (pd.offsets.QuarterBegin, pd.offsets.BQuarterBegin)
+QUARTERLY = (pd.offsets.QuarterEnd, pd.offsets.BQuarterEnd, *BEGINS)
+
+
+def _offset(freq):
+    """The offset ``freq`` names, pandas 2's names (``Q-JUN``) as today's (``QE-JUN``); None where it names none."""
+    if freq is None or isinstance(freq, pd.PeriodDtype):
+        return None
+    text = str(freq).strip()
+    for name in (text, aliasnames.renamed(text)):
+        try:
+            return to_offset(name) if name else None
+        except (ValueError, TypeError):
+            continue
+    return None
 
 
 def period_freq(freq) -> str | None:
-    """pandas' Period frequency of the fiscal quarters ``freq`` names (``QE-MAR``, ``QS-APR``: ``Q-MAR``), or None
-    where it names none (calendar quarters ``QE-DEC``, another calendar, a freq pandas does not read)."""
-    try:
-        offset = to_offset(str(freq).strip()) if freq is not None and not isinstance(freq, pd.PeriodDtype) else None
-    except (ValueError, TypeError):
-        return None
-    if not isinstance(offset, (pd.offsets.QuarterEnd, pd.offsets.BQuarterEnd, *BEGINS)) or offset.n != 1:
+    """pandas' Period frequency of the fiscal quarters ``freq`` names (``QE-MAR``, ``QS-APR``, pandas 2's ``Q-MAR``:
+    ``Q-MAR``; ``QE-NOV``: ``Q-NOV``), or None where it names none (calendar quarters ``QE-DEC``, another calendar, a
+    freq pandas does not read). ``labels`` refuses pandas 2's names, naming today's (decision 9301)."""
+    offset = _offset(freq)
+    if not isinstance(offset, QUARTERLY) or offset.n != 1:
         return None
     month = offset.startingMonth - 1 if isinstance(offset, BEGINS) else offset.startingMonth  # QS-APR: ends in March
     month = month or 12
@@ -46,9 +66,12 @@ def period_freq(freq) -> str | None:
 
 
 def pattern(column: pd.Series) -> str | None:
-    """The pattern every value of ``column`` (text, two or more, none missing counted) is written in, or None."""
+    """The pattern every value of ``column`` (text, two or more, none missing counted) is written in, or None. The
+    first value is looked at first: a column of dates costs one match, not one a row (decision 9304)."""
     values = column.dropna()
-    if not len(values) or not all(isinstance(v, str) for v in values):
+    if not len(values) or not isinstance(first := values.iloc[0], str) or _form(first.strip()) is None:
+        return None
+    if not all(isinstance(v, str) for v in values):
         return None
     forms = {_form(v.strip()) for v in values}
     return forms.pop() if len(forms) == 1 and None not in forms else None
@@ -56,7 +79,25 @@ def pattern(column: pd.Series) -> str | None:
 
 def _form(text: str) -> str | None:
     m = LABEL.match(text)
-    return None if m is None else f"{m['fy'] or ''}%F{m['sep']}Q%!q"
+    if m is None:
+        return None
+    year = "%F" if len(m["ya"] or m["yb"] or m["yc"]) == 4 else "%f"
+    if m["qa"] is not None:
+        return f"{m['fa'] or ''}{year}{m['sa']}Q%!q"
+    return f"Q%!q{m['sb']}{m['fb'] or ''}{year}"
+
+
+def years(column: pd.Series) -> pd.Series:
+    """The fiscal year each label of ``column`` names, as pandas names it (the year it ends), a two-digit one as ``%y``
+    reads it (``FY06``: 2006; ``FY69``: 1969), and whether it was written in two digits; NaN where none is written."""
+    parts = column.astype(str).str.strip().str.extract(LABEL)
+    written = parts["ya"].fillna(parts["yb"]).fillna(parts["yc"])
+    short = written.str.len() == 2
+    read = pd.to_numeric(written.where(~short), errors="coerce")
+    if short.any():
+        read = read.where(~short, pd.to_datetime(written.where(short), format="%y", errors="coerce").dt.year)
+    return pd.DataFrame({"year": read.where(column.notna()), "short": short & column.notna(),
+                         "quarter": parts["qa"].fillna(parts["qb"])})
 
 
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
@@ -66,27 +107,40 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
 
 def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex, str]:
     """The labels of ``column`` (every one written as ``pattern`` finds) as the dates the fiscal calendar ``freq``
-    gives their quarters, and the format they are written back in; a missing value is NaT."""
+    gives their quarters, and the format they are written back in; a missing value is NaT. pandas 2's name of the
+    calendar (``Q-JUN``) is refused naming today's (``QE-JUN``), as ``calendars`` refuses it on dates."""
     fmt = pattern(column)
     periods = period_freq(freq)
     if fmt is None or periods is None:
         raise RnncastError(f"time column {name!r} is not written as fiscal quarters of freq {freq!r}")
-    offset = to_offset(str(freq).strip())
-    given = column.notna().to_numpy()
-    parts = column.astype(str).str.strip().str.extract(LABEL)
-    labels = pd.PeriodIndex((parts["y"] + "Q" + parts["q"]).where(given), freq=periods)
-    stamps = [pd.NaT if p is pd.NaT else offset.rollforward(p.start_time) if isinstance(offset, BEGINS)
-              else offset.rollback(p.end_time.normalize()) for p in labels]
+    offset = _offset(freq)
+    if (new := aliasnames.renamed(str(freq).strip())) is not None and new != str(freq).strip():
+        first = str(column.dropna().iloc[0]).strip()
+        raise RnncastError(f"{aliasnames.said(freq, new)}; give {spelled('freq', new)}, which reads {first!r} as "
+                           f"{span(first, new)}")
+    parts = years(column)
+    given = parts["year"].notna().to_numpy()
+    text = parts["year"].astype("Int64").astype(str) + "Q" + parts["quarter"]
+    quarters = pd.PeriodIndex(text.where(given), freq=periods)
+    stamps = [pd.NaT if p is pd.NaT else _dated(p, offset) for p in quarters]
     return pd.DatetimeIndex(stamps, name=name), f"{fmt}|{offset.freqstr}"
+
+
+def _dated(quarter: pd.Period, offset) -> pd.Timestamp:
+    """The day the calendar ``offset`` dates the fiscal ``quarter`` (QS-APR: its first; QE-MAR: its last)."""
+    return offset.rollforward(quarter.start_time) if isinstance(offset, BEGINS) else \
+        offset.rollback(quarter.end_time.normalize())
 
 
 def span(value, freq) -> str | None:
     """The months the label ``value`` names as a quarter of ``freq``'s fiscal years (``FY2006Q1`` of ``QE-MAR``:
     'April to June 2005'), or None where it is no such label."""
-    m = LABEL.match(str(value).strip())
-    if m is None or period_freq(freq) is None:
+    if LABEL.match(str(value).strip()) is None or period_freq(freq) is None:
         return None
-    p = pd.Period(f"{m['y']}Q{m['q']}", freq=period_freq(freq))
+    parts = years(pd.Series([str(value).strip()]))
+    if parts["year"].isna()[0]:
+        return None
+    p = pd.Period(f"{int(parts['year'][0])}Q{parts['quarter'][0]}", freq=period_freq(freq))
     return f"{p.start_time:%B} to {p.end_time:%B %Y}" if p.start_time.year == p.end_time.year else \
         f"{p.start_time:%B %Y} to {p.end_time:%B %Y}"
 
@@ -104,14 +158,21 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
 
 def format_of(column: pd.Series, time: pd.DatetimeIndex) -> str | None:
     """The format ``read`` gave ``column`` read as ``time``: its pattern, and the fiscal calendar whose quarters
-    write ``time`` back as the column's text, their days as that calendar dates them; None where none does."""
-    label = pattern(column)
-    if label is None or not isinstance(time, pd.DatetimeIndex) or len(time) != len(column) or time.hasnans:
+    write ``time`` back as the column's text, their days as that calendar dates them; None where none does. A column
+    whose first value writes no quarter (a date) is passed over at once; each calendar is tried on the first value
+    before the column (decision 9304)."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) != len(column) or not len(column) or time.hasnans:
+        return None
+    if (label := pattern(column)) is None:  # a date: its first value alone is matched
         return None
     text = column.astype(str).str.strip().to_numpy()
-    for month in FISCAL_ENDS.values():
-        for freq in (f"QE-{month}", f"QS-{STARTS[month]}", f"BQE-{month}", f"BQS-{STARTS[month]}"):
+    first = years(column.iloc[:1])
+    for end, start in STARTS.items():
+        quarter = pd.Period(f"{int(first['year'][0])}Q{first['quarter'][0]}", freq=f"Q-{end}")
+        for freq in (f"QE-{end}", f"QS-{start}", f"BQE-{end}", f"BQS-{start}"):
             fmt = f"{label}|{freq}"
+            if _dated(quarter, to_offset(freq)) != time[0]:  # each calendar tried on the first value, then the column
+                continue
             if (write(time, fmt) == text).all() and (labels(column, freq, "", str)[0] == time).all():
                 return fmt
     return None

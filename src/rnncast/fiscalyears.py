@@ -5,18 +5,23 @@ quarters (``2001-02 Q1``) and fiscal periods written ``FY2005 Q1``, refused nami
 A column every value of which is so written, each second year the first plus one, is refused by name: read as
 months it makes a 13-month calendar ('2001-02', '2002-03' ...) and forecasts dated '2013-01' (a tester's find).
 ``refuse`` is asked by ``timeaxis.parse_time`` of a text time column before its values are read as dates;
-``clause`` gives ``timeunread.unread`` its words where such a column was not taken as time.
+``clause`` gives ``timeunread.unread`` its words where such a column was not taken as time. Fiscal quarters with
+two-digit years (``FY06 Q1``) that a fiscal freq reads are let through inside the years every reader names alike,
+else refused asking for four digits (``short_years``, decision 9302).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 import numpy as np
 import pandas as pd
 
-from rnncast import fiscalquarters
+from rnncast import fiscalquarters, timetext
 from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
 
 TWO_YEARS = re.compile(r"^(?P<first>\d{4})\s*[-/\u2013]\s*(?P<second>\d{2}|\d{4})$")  # 2001-02, 2001/02, 2001–2002
 # a quarter of such a year, as Indian and British accounts write it: 2001-02 Q1, Q1 2001/02, FY2001-02 Q3 (decision 678)
@@ -34,7 +39,8 @@ def remedy(value) -> str:
     if m is None and (span := fiscalquarters.span(value, "QE-MAR")) is not None:  # FY2006Q1: read by a fiscal freq
         return (f"fiscal years start in different months: give the calendar that names them, --freq QE-MAR "
                 f"(freq='QE-MAR') for years ending in March ({str(value).strip()!r} is then {span}, as pandas names "
-                f"a fiscal year by the year it ends), QE-JUN or QE-SEP; or write calendar quarters {QUARTERS}, or dates")
+                f"a fiscal year by the year it ends), QE-JUN, QE-SEP or the month yours ends in, QE-JAN .. QE-NOV; or write "
+                f"calendar quarters {QUARTERS}, or dates")
     if m is None:
         return f"fiscal years start in different months: write calendar quarters {QUARTERS}, or dates"
     year = f"its year ({m['year']})" if len(m["year"]) == 4 else "its year in four digits"
@@ -85,13 +91,39 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
     """Refuse a time column of fiscal or season years (``2001-02`` ...), their quarters (``2001-02 Q1``) or fiscal
     periods (``FY2005 Q1``), naming its first value and line; fiscal quarters (``FY2006Q1``) are read where
     ``order["fiscal"]`` names their calendar (``fiscalquarters``)."""
-    if _no_text(column) or ((order or {}).get("fiscal") is not None and fiscalquarters.pattern(column) is not None):
+    if _no_text(column):
         return
+    if (order or {}).get("fiscal") is not None and fiscalquarters.pattern(column) is not None:
+        return short_years(column, name, place)  # FY2006Q1 of --freq QE-MAR: read by fiscalquarters
     values = column.dropna()
     fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)
     if not pd.api.types.is_numeric_dtype(column) and (written(column) or fiscal):
         first = int(np.flatnonzero(column.notna().to_numpy())[0])  # its position, as place counts rows
         raise RnncastError(f"time column {name!r} holds {clause(column.iloc[first])} (first at {place(first)})")
+
+
+def short_years(column: pd.Series, name: str, place) -> None:
+    """Refuse (``RnncastError``) fiscal quarters written with two-digit years (``FY75 Q1``, ``Q1 FY05``) where one
+    lies outside the years every common reader names a two-digit year alike (``timetext.short_year_span``, 1976 ..
+    2029 today), as ``datetext`` refuses such dates: '75' is 2075 to pandas but 1975 to a spreadsheet, and a column
+    from FY60 to FY10 read by any one rule would put a century between its halves. Inside the span the labels are
+    read so (``fiscalquarters.years``: ``%y``'s reading, which agrees there) and said (INFO) once."""
+    read = fiscalquarters.years(column)
+    if not read["short"].any():
+        return
+    first, last = timetext.short_year_span()
+    outside = (read["short"] & ((read["year"] < first) | (read["year"] > last))).to_numpy()
+    if outside.any():
+        i = int(np.flatnonzero(outside)[0])
+        value = str(column.iloc[i]).strip()
+        yy = int(read["year"].iloc[i]) % 100
+        years = timetext.short_year_readings(yy)
+        fours = " or ".join(repr(re.sub(rf"(?<!\d){yy:02d}(?!\d)", str(y), value, count=1)) for y in sorted(set(years)))
+        raise RnncastError(f"time column {name!r} is written with two-digit fiscal years, and {value!r} at {place(i)} "
+                           f"is {years[0]} to pandas but {years[1]} to a spreadsheet: readers name a two-digit year "
+                           f"alike only in {first} .. {last}; write four-digit years ({fours})")
+    log.info("time column %r has two-digit fiscal years: read as %d .. %d, as every common reader reads them", name,
+             int(read["year"][read["short"]].min()), int(read["year"][read["short"]].max()))
 
 
 def _no_text(column: pd.Series) -> bool:

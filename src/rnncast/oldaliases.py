@@ -5,6 +5,7 @@ then refused, naming ``QS-JAN``: two refusals, the first naming a calendar the d
 the one the rows keep the first time: the new name where every row is on it, else the same periods' first days with
 the anchor moved to match (``QS-JUL`` for ``QE-JUN``'s quarters), else what inference finds. A calendar of periods'
 last days given as pandas names it now (``QE-JUN``) to such first days is refused naming the same ``first_days``.
+The table of renamed aliases and its words are ``aliasnames``', which readers below the calendars use too.
 """
 
 from __future__ import annotations
@@ -15,33 +16,15 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import aliasnames
+from rnncast.aliasnames import MONTHS, renamed
 from rnncast.offsetguess import candidates
 from rnncast.owncalendars import best, followed
 from rnncast.rulers import Ruler
 from rnncast.spelling import spelled
 
-# the aliases pandas 2.2 renamed (and pandas 3 refuses), by what names them now (pandas' 2.2 release notes)
-RENAMED = {"M": "ME", "BM": "BME", "SM": "SME", "CBM": "CBME", "Q": "QE", "BQ": "BQE", "Y": "YE", "BY": "BYE",
-           "A": "YE", "BA": "BYE", "AS": "YS", "BAS": "BYS", "H": "h", "BH": "bh", "CBH": "cbh", "T": "min", "S": "s",
-           "L": "ms", "U": "us", "N": "ns"}
-OLD_ALIAS = re.compile(r"^\s*(\d*)\s*([A-Z]+)(-[A-Za-z]{3})?\s*$")  # a multiple, the alias, an anchor: 60T, A-JUN
+__all__ = ["advice", "first_days", "renamed", "start_of"]  # renamed: aliasnames', asked here by calendars
 END = re.compile(r"^(\d*[A-Z]*[MQY])E(?:-([A-Z]{3}))?$")  # ME, QE-JUN, BYE: a period's end; its first day is ...S
-MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-
-
-def renamed(freq) -> str | None:
-    """What pandas now names the calendar ``freq`` spells in an alias pandas 2.2 renamed (``'M'``: ``'ME'``;
-    ``'60T'``: ``'60min'``; ``'A-JUN'``: ``'YE-JUN'``; ``'BA'``: ``'BYE'``), where pandas reads that name;
-    else None (and for any other value)."""
-    found = OLD_ALIAS.match(freq) if isinstance(freq, str) else None
-    if found is None or found[2] not in RENAMED:
-        return None
-    new = f"{found[1]}{RENAMED[found[2]]}{(found[3] or '').upper()}"
-    try:
-        to_offset(new)
-    except (ValueError, TypeError):  # an anchor the new name does not take ('H-JUN')
-        return None
-    return new
 
 
 def start_of(new: str) -> str | None:
@@ -60,7 +43,7 @@ def advice(freq, new: str, time: pd.DatetimeIndex | None = None, offsets: np.nda
     (``time`` [N], series cut at ``offsets`` [S + 1]) the calendar given is one they keep, every row on it: ``new``,
     else its periods' first days (``start_of``), else what inference finds; without them ``new``, and its periods'
     first days where it names periods' ends."""
-    said = f"freq={freq!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads"
+    said = aliasnames.said(freq, new)
     if time is None or offsets is None:
         start = start_of(new)
         also = f" ({spelled('freq', start)} where the dates are each period's first day)" if start else ""
