@@ -278,6 +278,24 @@ def test_a_quarterly_calendar_is_ticked_by_its_quarters_as_pandas_periods_write_
     assert labels == expected and list(ticks) == list(times)
 
 
+@pytest.mark.parametrize("start, freq, written, n, expected", [
+    ("2005-06-30", "QE-MAR", "FY%FQ%!q|QE-MAR", 8, ["FY2006Q1", "Q2", "Q3", "Q4", "FY2007Q1", "Q2", "Q3", "Q4"]),
+    ("2004-12-01", "QS-DEC", "Q%!q FY%f|QS-DEC", 8, ["Q1 FY05", "Q2", "Q3", "Q4", "Q1 FY06", "Q2", "Q3", "Q4"]),
+    ("2005-06-30", "QE-MAR", "FY%FQ%!q|QE-MAR", 40, [f"FY{year}" for year in range(2006, 2016)])])
+def test_fiscal_quarter_labels_are_ticked_as_the_fiscal_quarters_the_data_names(start, freq, written, n, expected):
+    """A series read from 'FY2006Q1' ... by --freq QE-MAR was ticked by the calendar quarters its points fall in
+    ("2005Q2" for FY2006Q1), a name neither the data nor test_forecasts.csv writes (decision 9305)."""
+    from rnncast.timecalendar import Calendar
+
+    times = pd.date_range(start, periods=n, freq=freq)
+    calendar = Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset(freq), name="fq", text_format=written)
+    fig = Figure(figsize=(10, 4))
+    ax = fig.subplots()
+    ax.plot(times, np.arange(n))
+    drawntime.time_ticks(ax, times, None, calendar=calendar)
+    assert label_boxes(fig, ax)[0] == expected
+
+
 def test_a_long_quarterly_calendar_is_ticked_at_years_first_quarters():
     from rnncast.timecalendar import Calendar
 

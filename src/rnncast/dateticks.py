@@ -31,7 +31,7 @@ from matplotlib import dates as mdates
 from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from rnncast import quarterticks
-from rnncast.quarterticks import CALENDAR_QUARTERS, YEAR, quarter_labels, stacked_labels
+from rnncast.quarterticks import YEAR, quarter_labels, stacked_labels
 
 DATE_UNITS = ("%Y", "%b", "%d")  # the year, month and day of a tick: matplotlib's levels 0, 1, 2
 # The formats of ticks at the first instant of the level above (matplotlib's zero_formats): its own, but a midnight
@@ -233,7 +233,8 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False, written: str | 
     if not quarters and pd.Timedelta(days=80) <= step < pd.Timedelta(days=300) and bool(np.all(month % 3 == 0)):
         quarters = True  # calendar quarters' ends (QE, BQE)
     if quarters:
-        periods = (times.tz_localize(None) if times.tz is not None else times).to_period(CALENDAR_QUARTERS)
+        naive = times.tz_localize(None) if times.tz is not None else times
+        periods = naive.to_period(quarterticks.period_freq(written))  # calendar quarters, or a fiscal label's
         year = np.asarray(periods.qyear)
     units = [("point", k, np.arange(len(times))) for k in (1, 2) if step < pd.Timedelta(days=27)]
     if step < pd.Timedelta(days=300):
