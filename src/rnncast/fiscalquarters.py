@@ -87,9 +87,10 @@ def _form(text: str) -> str | None:
     return f"Q%!q{m['sb']}{m['fb'] or ''}{year}"
 
 
-def years(column: pd.Series) -> pd.Series:
-    """The fiscal year each label of ``column`` names, as pandas names it (the year it ends), a two-digit one as ``%y``
-    reads it (``FY06``: 2006; ``FY69``: 1969), and whether it was written in two digits; NaN where none is written."""
+def years(column: pd.Series) -> pd.DataFrame:
+    """For each label of ``column`` [N], a row of: ``year``, the fiscal year it names as pandas names it (the year it
+    ends; a two-digit one as ``%y`` reads it, ``FY06``: 2006, ``FY69``: 1969; NaN where none is written), ``short``,
+    whether that year is written in two digits, and ``quarter``, its quarter's digit as written."""
     parts = column.astype(str).str.strip().str.extract(LABEL)
     written = parts["ya"].fillna(parts["yb"]).fillna(parts["yc"])
     short = written.str.len() == 2
