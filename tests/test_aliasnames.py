@@ -1,4 +1,4 @@
-"""aliasnames: the names pandas 2.2 gave its renamed calendar aliases, and the words that say so (decision 9301)."""
+"""aliasnames: the names pandas 2.2 gave its renamed calendar aliases, and the words that say so (decision 1443)."""
 
 from __future__ import annotations
 

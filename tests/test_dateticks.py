@@ -284,7 +284,7 @@ def test_a_quarterly_calendar_is_ticked_by_its_quarters_as_pandas_periods_write_
     ("2005-06-30", "QE-MAR", "FY%FQ%!q|QE-MAR", 40, [f"FY{year}" for year in range(2006, 2016)])])
 def test_fiscal_quarter_labels_are_ticked_as_the_fiscal_quarters_the_data_names(start, freq, written, n, expected):
     """A series read from 'FY2006Q1' ... by --freq QE-MAR was ticked by the calendar quarters its points fall in
-    ("2005Q2" for FY2006Q1), a name neither the data nor test_forecasts.csv writes (decision 9305)."""
+    ("2005Q2" for FY2006Q1), a name neither the data nor test_forecasts.csv writes (decision 1447)."""
     from rnncast.timecalendar import Calendar
 
     times = pd.date_range(start, periods=n, freq=freq)

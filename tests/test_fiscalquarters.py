@@ -55,7 +55,7 @@ def test_without_a_fiscal_freq_the_labels_are_refused_naming_the_freq_that_reads
 
 def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path):
     """--freq Q-JUN, pandas 2's name of QE-JUN, was refused as if no fiscal calendar were given ("give the calendar that
-    names them, --freq QE-MAR ... QE-JUN or QE-SEP"): now it is named as pandas' older name of QE-JUN (decision 9301),
+    names them, --freq QE-MAR ... QE-JUN or QE-SEP"): now it is named as pandas' older name of QE-JUN (decision 1443),
     as calendars refuses it on dates (decision 221), and QE-JUN reads the labels."""
     pd.DataFrame({"quarter": [f"FY{2011 + i // 4}Q{i % 4 + 1}" for i in range(16)],
                   "revenue": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)
@@ -69,7 +69,7 @@ def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path
 @pytest.mark.parametrize("fmt, first", [("Q%q FY%F", "Q1 FY2006"), ("FY%f Q%q", "FY06 Q1"), ("Q%q FY%f", "Q1 FY06"),
                                         ("Q%q-FY%f", "Q1-FY06"), ("FY'%f Q%q", "FY'06 Q1"), ("Q%q %F", "Q1 2006")])
 def test_the_quarter_first_and_two_digit_years_are_read_and_written_in_their_form(fmt, first):
-    """'Q1 FY2006' and 'FY06 Q1' were refused whatever freq was given (decision 9302)."""
+    """'Q1 FY2006' and 'FY06 Q1' were refused whatever freq was given (decision 1444)."""
     labels = _labels(fmt)
     assert labels[0] == first
     panel = load_panel(pd.DataFrame({"fq": labels, "y": np.arange(24.0)}), target="y", freq="QE-MAR")
@@ -87,7 +87,7 @@ def test_two_digit_years_without_fy_and_years_alone_are_no_fiscal_quarters(writt
                                                 ("BQE-AUG", "2004-11-30", "September to November 2004"),
                                                 ("QE-JAN", "2004-04-30", "February to April 2004")])
 def test_a_fiscal_year_ending_in_any_month_but_december_reads_the_labels(freq, first, start):
-    """Only years ending in March, June or September were read; QE-NOV's labels were refused (decision 9303)."""
+    """Only years ending in March, June or September were read; QE-NOV's labels were refused (decision 1445)."""
     labels = pd.Series([f"FY{2005 + i // 4} Q{i % 4 + 1}" for i in range(16)])
     time, fmt = fiscalquarters.labels(labels, freq, "fq", str)
     assert time[0] == pd.Timestamp(first) and fiscalquarters.span(labels[0], freq) == start

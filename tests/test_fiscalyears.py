@@ -108,7 +108,7 @@ def test_fiscal_years_are_refused_in_every_column_type_that_holds_text(dtype):
 
 def test_two_digit_fiscal_years_are_read_inside_the_years_every_reader_agrees_on_and_said(caplog):
     """'Q1 FY05' was refused whatever freq was given; now read as 2005 and said, where a two-digit year is read
-    alike by every common reader, as datetext reads dates (decision 9302)."""
+    alike by every common reader, as datetext reads dates (decision 1444)."""
     import logging
     values = [f"Q{k % 4 + 1} FY{(1998 + k // 4) % 100:02d}" for k in range(40)]  # FY98 .. FY07: the century turns
     with caplog.at_level(logging.INFO, logger="rnncast"):

@@ -1,7 +1,7 @@
 """The names pandas 2.2 gave its calendar aliases (``M`` is ``ME`` now, ``Q-JUN`` is ``QE-JUN``, ``60T`` is ``60min``),
 which pandas 3 no longer reads, and the words that say so. Here, apart from ``oldaliases`` (which names the calendar
 the timestamps keep, and so reaches the calendars' modules), for readers below those: ``fiscalquarters`` refuses
-``--freq Q-JUN`` given to fiscal quarter labels (``FY2011Q1``) in the same words (decision 9301).
+``--freq Q-JUN`` given to fiscal quarter labels (``FY2011Q1``) in the same words (decision 1443).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ them: fiscal years start in different months, and ``2006Q1`` alone is read as th
 A quarterly calendar is fiscal where its year ends in any month but December (``QE-MAR``, ``QS-APR``, ``BQE-JUN``,
 ``QE-NOV`` ...; December's are the calendar quarters, read by ``timetext``). A two-digit fiscal year (``FY06``, written
 after FY only) is read as ``%y`` reads it (``pd.to_datetime``: 00 .. 68 are the 2000s); ``fiscalyears`` refuses those
-outside the years every reader names alike (decision 9302). ``labels`` dates each label as the calendar dates its
+outside the years every reader names alike (decision 1444). ``labels`` dates each label as the calendar dates its
 quarters (``QE-MAR``: the quarter's last day; ``QS-APR``: its first), and gives the format ``csvtext`` keeps, so that
 forecasts are written back as labels in the same form (``FY2025Q3``): the label's pattern in ``Period.strftime``'s
 directives (``%F``, or ``%f`` for two digits), ``%!q`` for the quarter (not ``%q``, which names calendar quarters to
@@ -56,7 +56,7 @@ def _offset(freq):
 def period_freq(freq) -> str | None:
     """pandas' Period frequency of the fiscal quarters ``freq`` names (``QE-MAR``, ``QS-APR``, pandas 2's ``Q-MAR``:
     ``Q-MAR``; ``QE-NOV``: ``Q-NOV``), or None where it names none (calendar quarters ``QE-DEC``, another calendar, a
-    freq pandas does not read). ``labels`` refuses pandas 2's names, naming today's (decision 9301)."""
+    freq pandas does not read). ``labels`` refuses pandas 2's names, naming today's (decision 1443)."""
     offset = _offset(freq)
     if not isinstance(offset, QUARTERLY) or offset.n != 1:
         return None
@@ -67,7 +67,7 @@ def period_freq(freq) -> str | None:
 
 def pattern(column: pd.Series) -> str | None:
     """The pattern every value of ``column`` (text, two or more, none missing counted) is written in, or None. The
-    first value is looked at first: a column of dates costs one match, not one a row (decision 9304)."""
+    first value is looked at first: a column of dates costs one match, not one a row (decision 1446)."""
     values = column.dropna()
     if not len(values) or not isinstance(first := values.iloc[0], str) or _form(first.strip()) is None:
         return None
@@ -161,7 +161,7 @@ def format_of(column: pd.Series, time: pd.DatetimeIndex) -> str | None:
     """The format ``read`` gave ``column`` read as ``time``: its pattern, and the fiscal calendar whose quarters
     write ``time`` back as the column's text, their days as that calendar dates them; None where none does. A column
     whose first value writes no quarter (a date) is passed over at once; each calendar is tried on the first value
-    before the column (decision 9304)."""
+    before the column (decision 1446)."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) != len(column) or not len(column) or time.hasnans:
         return None
     if (label := pattern(column)) is None:  # a date: its first value alone is matched

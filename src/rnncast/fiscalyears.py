@@ -7,7 +7,7 @@ months it makes a 13-month calendar ('2001-02', '2002-03' ...) and forecasts dat
 ``refuse`` is asked by ``timeaxis.parse_time`` of a text time column before its values are read as dates;
 ``clause`` gives ``timeunread.unread`` its words where such a column was not taken as time. Fiscal quarters with
 two-digit years (``FY06 Q1``) that a fiscal freq reads are let through inside the years every reader names alike,
-else refused asking for four digits (``short_years``, decision 9302).
+else refused asking for four digits (``short_years``, decision 1444).
 """
 
 from __future__ import annotations

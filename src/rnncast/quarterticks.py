@@ -6,7 +6,7 @@ months they start in; a year's tick on a quarter other than its first names that
 quarters before 2020's first). Each label has a narrower, stacked form ("Q3" over "2019") for a crowded axis.
 Fiscal quarter labels that a fiscal freq read (``fiscalquarters``: 'FY2006Q1' of QE-MAR) are the CSVs' form too: their
 points are named as the fiscal quarters they are ("FY2006Q1", "Q2"; a year's tick "FY2006"), as test_forecasts.csv
-writes them, not as the calendar quarters they fall in (decision 9305)."""
+writes them, not as the calendar quarters they fall in (decision 1447)."""
 
 from __future__ import annotations
 
