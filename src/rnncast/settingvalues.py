@@ -15,7 +15,6 @@ import numpy as np
 
 from rnncast import excelerrors, noticed
 from rnncast.errors import RnncastError
-from rnncast.excelerrors import NOT_AVAILABLE
 from rnncast.spelling import named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
@@ -143,7 +142,7 @@ def missing_text(value) -> str | None:
         try:
             number = float(item.strip() if isinstance(item, str) else item)
         except (TypeError, ValueError):
-            if isinstance(item, str) and item.strip().upper() in NOT_AVAILABLE:  # '#NV': read as missing already
+            if excelerrors.is_not_available(item):  # '#NV': read as missing already
                 raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
                                    f"is {excelerrors.named(item)}, read as a missing value already in any "
                                    f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; "
