@@ -226,3 +226,29 @@ def test_a_cjk_time_rnncast_does_not_read_is_named_for_what_it_is_first_or_among
     with pytest.raises(RnncastError, match=rf"^time column 't' holds '{re.escape(value)}' at row {0 if first else 3}, "
                                            rf"{re.escape(said)}"):
         parse_time(column, "t", None, lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("words", [("AM", "PM"), ("am", "pm"), ("a.m.", "p.m."), ("A.M.", "P.M.")])
+@pytest.mark.parametrize("day", ["{y}年{mo}月{dd}日", "{y}년 {mo}월 {dd}일"])
+def test_am_pm_after_a_cjk_days_time_is_read_in_any_case_and_written_back_so(words, day):
+    """'2024年1月1日 12:00 am' and '2024년 1월 1일 1:00 PM' were refused as "not a timestamp" (upper case alike): read as
+    '2024年1月1日 上午 12:00' is, and written back with the marker as written; a year-first date in digits with AM/PM
+    stays pandas' (2024-01-05 1:00 PM)."""
+    times = pd.date_range("2024-01-01", periods=30, freq="h")
+    written = pd.Series([day.format(y=t.year, mo=t.month, dd=t.day) + f" {(t.hour + 11) % 12 + 1}:00 {words[t.hour >= 12]}"
+                         for t in times], name="t")
+    assert (parse_time(written, "t", None, str) == times).all()
+    assert (cjkdates.write(times, cjkdates.format_of(written)) == written.to_numpy()).all()
+    assert cjkdates.form("2024-01-05 1:00 PM") is None and cjkdates.form("2024-01-05 1:00 pm") is None
+
+
+@pytest.mark.parametrize("value, said", [
+    ("2024年1月1日 13:00 pm", r"holds '2024年1月1日 13:00 pm' at row 2, whose AM/PM is read only after a time of a 12-hour "
+                             r"clock \(1:00 \.\. 12:59\)"),
+    ("2024年1月1日 1:00 PM", r"mixes date formats.* and '2024年1月1日 1:00 PM' at row 2 \(1 row so\)"),
+    ("2024年1月1日 13:00", r"holds '2024年1月1日 13:00' at row 2 .*times of a 24-hour clock and of a 12-hour one"),
+])
+def test_am_pm_after_a_cjk_day_beside_no_12_hour_time_or_in_another_case_is_refused(value, said):
+    column = pd.Series(["2024年1月1日 12:00 am", "2024年1月1日 1:00 am", value], name="t")
+    with pytest.raises(RnncastError, match=rf"^time column 't' {said}"):
+        parse_time(column, "t", None, lambda i: f"row {i}")

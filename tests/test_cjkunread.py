@@ -35,3 +35,21 @@ def test_values_read_elsewhere_are_named_by_none_of_its_clauses(value):
 ])
 def test_each_way_is_named_with_what_rnncast_reads_instead(value, said):
     assert said in why(value, "t") and re.search(FOUND, value)
+
+
+@pytest.mark.parametrize("value, written", [("1월 1일 오전 12:00", "2024년 1월 1일 오전 12:00"), ("1월 1일", "2024년 1월 1일"),
+                                            ("1月1日 12:00", "2024年1月1日 12:00"), ("1月1日 午前12:00", "2024年1月1日 午前12:00")])
+def test_a_month_and_day_with_no_year_is_named_by_what_it_lacks(value, written):
+    assert why(value, "t") == (f"which has no year, so it cannot be placed in time; write the year in every value, as "
+                               f"{written!r}") and re.search(FOUND, value)
+
+
+def test_a_column_of_days_with_no_year_is_refused_by_its_line_and_value(tmp_path):
+    from rnncast.data import read_table
+    from rnncast.datetext import parse_text
+    from rnncast.errors import RnncastError
+    path = tmp_path / "k.csv"
+    path.write_text("date,sales\n1월 1일 오전 12:00,1\n1월 1일 오전 1:00,2\n", encoding="utf-8")
+    frame = read_table(path)
+    with pytest.raises(RnncastError, match=r"'date' holds '1월 1일 오전 12:00' at line 2 of k.csv, which has no year"):
+        parse_text(frame["date"], "date", lambda i: f"line {i + 2} of k.csv")

@@ -8,7 +8,7 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast.data import read_table
-from rnncast.excelerrors import ERRORS, NOT_AVAILABLE, named
+from rnncast.excelerrors import ERRORS, NOT_AVAILABLE, is_not_available, named, not_available
 from rnncast.settingvalues import missing_text
 
 
@@ -39,6 +39,18 @@ def test_every_languages_not_available_is_read_as_missing(tmp_path, cell, sep):
     frame = read_table(_file(tmp_path, cell, sep))
     assert frame["Wert"].dtype.kind == "f" and frame["Wert"].isna().sum() == 1
     Forecaster(**TINY, fill="interpolate").fit(str(_file(tmp_path, cell, sep)), target="Wert")
+
+
+@pytest.mark.parametrize("cell", ["  #N/A  ", "#nv   "])
+@pytest.mark.parametrize("sep", [";", ","])
+def test_a_not_available_with_more_spaces_around_it_is_missing_too(tmp_path, cell, sep):
+    """Decision 9104: ';  #N/A  ;' left a decimal-comma column as text. Read as numbers there; in a ',' file the
+    column is read as numbers where it is used, the cell missing (as data.numeric_column reads it)."""
+    frame = read_table(_file(tmp_path, cell, sep))
+    assert frame["Wert"].dtype.kind == "f" if sep == ";" else frame["Wert"].iloc[40] == cell
+    Forecaster(**TINY, fill="interpolate").fit(str(_file(tmp_path, cell, sep)), target="Wert")
+    with pytest.raises(RnncastError, match=r"has a missing value \(NaN\) at line 42 of data.csv, which holds "):
+        Forecaster(**TINY).fit(str(_file(tmp_path, cell, sep)), target="Wert")
 
 
 @pytest.mark.parametrize("cell, says", [("#WERT!", "Excel's #VALUE!, in German #WERT!"),
@@ -74,3 +86,12 @@ def test_missing_values_naming_n_a_itself_does_not_compare_it_with_itself():
     with pytest.raises(RnncastError, match=r"'#nv' is Excel's #N/A, in German #NV, read as a missing value already in "
                        r"any case, as #N/A is"):
         missing_text("#nv")
+
+
+def test_one_rule_says_what_is_an_excel_not_available_for_every_reader():
+    """The rule was written three times (numbertext, fills, settingvalues), and pandas' spellings held one space at
+    most: ';  #N/A  ;' in a decimal-comma file left the column text. One predicate now, any spaces, any case."""
+    import pandas as pd
+    assert all(is_not_available(v) for v in ("#N/A", "  #N/A  ", "#nv", "\t#N/B ", "#Н/Д"))
+    assert not any(is_not_available(v) for v in ("", "N/A", "#VALUE!", "#N/A x", None, 1.0))
+    assert not_available(pd.Series(["1,5", "  #N/A  ", None, 2.0], dtype=object)).tolist() == [False, True, False, False]

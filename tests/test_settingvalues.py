@@ -10,7 +10,7 @@ import pytest
 
 from rnncast import Forecaster, RnncastError
 from rnncast.config import Settings
-from rnncast.settingvalues import parse_quantiles
+from rnncast.settingvalues import missing_text, parse_quantiles
 from rnncast.spelling import named
 
 
@@ -39,6 +39,22 @@ def test_none_as_text_is_the_point_forecast_in_python_as_in_a_file(tmp_path, val
     assert parse_setting("quantiles", value, typed=True) is None
     (tmp_path / "c.toml").write_text(f'quantiles = "{value}"\n')
     assert read_config(tmp_path / "c.toml")[0]["quantiles"] is None
+
+
+@pytest.mark.parametrize("value", ["none", " none", "None", "NONE"])
+def test_none_as_text_is_no_missing_values_in_any_case_as_for_quantiles(tmp_path, value):
+    """``--missing-values None`` and ``missing_values = "NONE"`` were refused ("'None' is no number") where "none" is
+    unset: the same word in any case, as every other setting's "none" (decision 9103)."""
+    from rnncast.cli.parser import build_parser
+    from rnncast.configfile import read_config
+    from rnncast.settingtext import parse_setting
+
+    assert missing_text(value) is None and Settings.from_flat({"missing_values": value}).data.missing_values is None
+    assert parse_setting("missing_values", value, typed=True) is None
+    (tmp_path / "c.toml").write_text(f'missing_values = "{value}"\n')
+    assert read_config(tmp_path / "c.toml")[0]["missing_values"] is None
+    flags = build_parser().parse_args(["fit", "d.csv", "--missing-values", value])
+    assert missing_text(flags.missing_values) is None
 
 
 # ---- NumPy scalars are numbers ----------------------------------------------------------------

@@ -8,12 +8,14 @@ year-first date (``2024-01-01``, ``2024/01/05``) with a weekday after it in brac
 ``(Fri)``, Korean, Japanese or English short names) or after Chinese ``周`` / ``星期`` (``周五``, ``星期日``); and
 any of these days (also Google Sheets' ``2023. 1. 5.``) with a time of day after it: a 12-hour clock's with its
 morning or afternoon before or after it (``오전``/``오후``, Japanese ``午前``/``午後``, Chinese ``上午``/``下午``: Korean
-Excel's ``2023-01-01 오후 1:00:00``, ``2023年1月1日 下午 1:00``, ``2023年1月1日下午1:00``), or a 24-hour one after a CJK
+Excel's ``2023-01-01 오후 1:00:00``, ``2023年1月1日 下午 1:00``, ``2023年1月1日下午1:00``; after a CJK day also AM/PM
+after the time in the case and dots written, ``2024年1月1日 12:00 am``), or a 24-hour one after a CJK
 day (``2024년 1월 5일 13:00``, ``2023年1月1日13:00``; ``2024-01-05 13:00`` is pandas').
 
 ``format_of`` names a column's format in strftime's directives (``%-m``: unpadded), ``%q`` for the quarter and
 ``%!ko``, ``%!ja``, ``%!zh`` (Sunday ``日``), ``%!zt`` (Sunday ``天``) or ``%!en`` for the weekday in that language,
-``%H``/``%I``/``%M``/``%S`` for the time and ``%!ak``, ``%!aj``, ``%!ac`` for 오전/오후, 午前/午後 or 上午/下午;
+``%H``/``%I``/``%M``/``%S`` for the time and ``%!ak``, ``%!aj``, ``%!ac`` for 오전/오후, 午前/午後 or 上午/下午
+(``%!am``, ``%!al``, ``%!ad``, ``%!au`` for AM/PM, am/pm, a.m./p.m., A.M./P.M.);
 ``read`` reads such text (a quarter at its first day), refusing at its place a value written otherwise, one that
 names no day, month, quarter or time (``2024년 2월 30일``, ``2000년 5분기``, ``오후 13:00``; a 24-hour time among
 12-hour ones is two forms) and a weekday the date does not fall on
@@ -46,11 +48,15 @@ WEEKDAY = r"(?: ?(?:[(（](?P<w>[^()（）\s]{1,3})[)）]|(?:周|星期)(?P<z>[�
 MERIDIEMS = {"%!ak": ("오전", "오후"), "%!aj": ("午前", "午後"), "%!ac": ("上午", "下午")}
 MERIDIEM = {w: ("AM", "PM")[k] for words in MERIDIEMS.values() for k, w in enumerate(words)}  # 오후: PM
 MARK = "|".join(MERIDIEM)  # any of them, as a pattern (meridiems, badtimes)
+# AM/PM after a CJK day's time, in the case and dots written (2024年1月1日 12:00 am): read as AM is (decision 9102)
+LATINS = {"%!am": ("AM", "PM"), "%!al": ("am", "pm"), "%!ad": ("a.m.", "p.m."), "%!au": ("A.M.", "P.M.")}
+CLOCKS = {**MERIDIEMS, **LATINS}  # every marker of a 12-hour clock this module reads and writes
+AFTER = "|".join(re.escape(w) for words in CLOCKS.values() for w in words)  # one after the time, as a pattern
 # a time of day after a day: 13:00, 오후 1:00:00, 1:00 下午; after 日/일 or a weekday's bracket with no space too
 # (2023年1月1日下午1:00, 2023年1月1日13:00), never after a digit (2024-01-0513:00 is no form)
 CLOCK = (rf"(?:(?: |(?<=[^\d\s.]))(?:(?P<a>{MARK}) ?)?(?P<H>\d{{1,2}}):(?P<M>\d\d)(?::(?P<S>\d\d))?"
-         rf"(?(a)|(?: ?(?P<b>{MARK}))?))")
-BESIDE = rf"(?:{MARK}) ?(\d{{1,2}}):\d\d|(?<!\d)(\d{{1,2}}):\d\d(?::\d\d)? ?(?:{MARK})"  # 오후 1:00, 1:00 下午: hour
+         rf"(?(a)|(?: ?(?P<b>{AFTER}))?))")
+BESIDE = rf"(?:{MARK}) ?(\d{{1,2}}):\d\d|(?<!\d)(\d{{1,2}}):\d\d(?::\d\d)? ?(?:{AFTER})"  # 오후 1:00, 1:00 下午: hour
 
 
 QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4분기", r"(?P<y>\d{4})\. ?(?P<q>\d)/4",
@@ -78,8 +84,8 @@ def form(text: str) -> str | None:
     if "q" not in groups:
         weekday = m["w"] is not None or m["z"] is not None
         noon = m["a"] or m["b"]
-        if "sep" in groups and not (weekday or noon):
-            return None  # 2024-01-05 alone, 2024-01-05 13:00: pandas'
+        if "sep" in groups and not (weekday or noon in MERIDIEM):
+            return None  # 2024-01-05 alone, 2024-01-05 13:00, 2024-01-05 1:00 PM: pandas'
         if m["d"] is None and (weekday or m["H"] is not None or "년 " in text):
             return None  # a month has no weekday or time of day; 2024년 1월 is monthtext's
         if m["w"] is not None and _language(m["w"]) is None:
@@ -93,7 +99,7 @@ def form(text: str) -> str | None:
         if key in "mdH":
             token = f"%-{width}" if len(value) == 1 else f"%{width}" if value[0] == "0" else f"%~{width}"
         elif key in "ab":
-            token = next(t for t, words in MERIDIEMS.items() if value in words)
+            token = next(t for t, words in CLOCKS.items() if value in words)
         elif key == "w":
             token = _language(value)
         elif key == "z":
@@ -146,8 +152,8 @@ def _pattern(fmt: str) -> re.Pattern:
     pieces = re.split(f"({DIRECTIVE.pattern})", fmt)
     out = []
     for piece in pieces:
-        if piece in MERIDIEMS:
-            out.append("(?P<a>" + "|".join(MERIDIEMS[piece]) + ")")
+        if piece in CLOCKS:
+            out.append("(?P<a>" + "|".join(map(re.escape, CLOCKS[piece])) + ")")
         elif piece in WEEKDAYS:
             out.append("(?P<w>" + "|".join(WEEKDAYS[piece] + (("日", "天") if piece in ("%!zh", "%!zt") else ())) + ")")
         elif DIRECTIVE.fullmatch(piece):
@@ -170,7 +176,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
         i = int(np.flatnonzero(unlike)[0])
         if (clause := cjkunread.why(text.iloc[i], name)) is not None:  # 中午 12:00, 午前12時: named, not two clocks
             raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}, {clause}")
-        marked, twelve = (bool(re.search(MARK, text.iloc[i])), any(t in fmt for t in MERIDIEMS))
+        marked, twelve = (bool(re.search(f"{MARK}|{AFTER}", text.iloc[i])), any(t in fmt for t in CLOCKS))
         beside = re.search(BESIDE, text.iloc[i])
         if marked and twelve and not (beside and twelve_hour(beside[1] or beside[2])):
             refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone, 오후 13:00
@@ -216,14 +222,14 @@ def _clock(text: pd.Series, parts: pd.DataFrame, fmt: str, name: str, place) -> 
     _refuse(text, given & ~(minutes[0].between(0, 59) & minutes[1].between(0, 59)).to_numpy(), name, place,
             "which names no minute or second (0 .. 59)")
     if twelve:  # 오전 12:30 is 00:30, 오후 12:00 noon, 오후 1:00 13:00
-        token = next(t for t in MERIDIEMS if t in fmt)
-        hour = hour % 12 + 12 * (parts["a"] == MERIDIEMS[token][1])
+        token = next(t for t in CLOCKS if t in fmt)
+        hour = hour % 12 + 12 * (parts["a"] == CLOCKS[token][1])
     return pd.TimedeltaIndex(pd.to_timedelta(hour * 3600 + minutes[0] * 60 + minutes[1], unit="s"))
 
 
 def _mark_first(fmt: str) -> bool:
     """Whether ``fmt`` writes its 오전/오후 (午前/午後, 上午/下午) before the hour."""
-    at = min(fmt.find(t) for t in MERIDIEMS if t in fmt)
+    at = min(fmt.find(t) for t in CLOCKS if t in fmt)
     return at < min(i for i in (fmt.find("%I"), fmt.find("%-I"), fmt.find("%H")) if i >= 0)
 
 
@@ -232,7 +238,10 @@ def refuse_mark(name: str, value: str, where: str) -> None:
     what is wrong where ``cjkunread`` names it (``午前12時``, full-width digits) or AM/PM doubles the marker."""
     if (clause := cjkunread.why(value, name)) is not None:
         raise RnncastError(f"time column {name!r} holds {value!r} at {where}, {clause}")
-    mark = re.search(MARK, value)[0]
+    if (found := re.search(MARK, value)) is None:  # 2024年1月1日 13:00 pm: AM/PM alone
+        raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose AM/PM is read only after a time of a "
+                           "12-hour clock (1:00 .. 12:59); write the time so beside it, or as 13:00 without it")
+    mark = found[0]
     noon = MERIDIEM[mark]
     if (latin := LATIN.search(value)) is not None:  # 上午 AM 12:00
         raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose time is marked twice, {mark} "
@@ -276,8 +285,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
               "%M": [f"{m:02d}" for m in times.minute], "%S": [f"{s:02d}" for s in times.second]}
     written = np.full(len(times), "", dtype=object)
     for piece in re.split(f"({DIRECTIVE.pattern})", fmt):
-        if piece in MERIDIEMS:
-            written = written + np.asarray([MERIDIEMS[piece][h >= 12] for h in times.hour], dtype=object)
+        if piece in CLOCKS:
+            written = written + np.asarray([CLOCKS[piece][h >= 12] for h in times.hour], dtype=object)
         elif piece in WEEKDAYS:
             written = written + np.asarray([WEEKDAYS[piece][d] for d in times.day_of_week], dtype=object)
         elif piece in fields:

@@ -1,5 +1,6 @@
 """Korean, Japanese and Chinese times written in a way rnncast does not read, named for what they are: full-width
-digits (``２０２３年１月１日 上午 １２：００``), an hour word in place of ``:MM`` (``午前12時``, ``上午12点``, ``오전 12시``)
+digits (``２０２３年１月１日 上午 １２：００``), a month and day with no year (``1월 1일 오전 12:00``, ``1月1日 12:00``:
+no place in time, decision 9101), an hour word in place of ``:MM`` (``午前12時``, ``上午12点``, ``오전 12시``)
 and a part of the day other than the 12-hour clock's morning and afternoon (``中午 12:00``, ``晚上 8:00``, ``凌晨 3:00``,
 ``새벽 3:00``). ``why`` gives the clause a refusal (``cjkdates``, ``badtimes``) adds, with the value rewritten as
 rnncast reads it where that is one rewriting (``午前12:00``); ``FOUND`` finds such a value in a column.
@@ -23,7 +24,11 @@ PARTS = {"中午": "noon", "正午": "noon", "정오": "noon", "晌午": "noon",
 NOON = {"中午": "下午", "晌午": "下午", "正午": "午後", "정오": "오후"}
 PART = re.compile(rf"({'|'.join(PARTS)}) ?(?=\d)")  # only before a time: 밤 or 낮 elsewhere is no part of a day
 WIDE = re.compile(r"[０-９：]")  # full-width digits and colon (NFKC makes them 0-9 and :)
-FOUND = rf"[０-９：]|\d ?(?:{HOUR_WORDS})|(?:{'|'.join(PARTS)}) ?\d"  # a value one of ``why``'s clauses names
+# a month and day first, with no year before them (1월 1일, 1月1日); 2024年1月1日 is read (cjkdates)
+NO_YEAR = re.compile(r"^(\d{1,2}) ?(월|月) ?(\d{1,2}) ?(일|日)", re.ASCII)
+YEAR = {"월": "2024년 ", "月": "2024年"}  # how the year is written before the month, in the value's own words
+# a value one of ``why``'s clauses names
+FOUND = rf"[０-９：]|^\s*\d{{1,2}} ?(?:월|月) ?\d{{1,2}} ?(?:일|日)|\d ?(?:{HOUR_WORDS})|(?:{'|'.join(PARTS)}) ?\d"
 
 
 def why(value: str, name: str) -> str | None:
@@ -32,6 +37,9 @@ def why(value: str, name: str) -> str | None:
     if WIDE.search(value):
         return (f"whose digits are full-width ({''.join(sorted(set(WIDE.findall(value))))}), which rnncast does not "
                 f"read; write them as 0-9 and ':', e.g. with pandas: df[{name!r}] = df[{name!r}].str.normalize('NFKC')")
+    if (day := NO_YEAR.match(value.strip())) is not None:
+        return (f"which has no year, so it cannot be placed in time; write the year in every value, as "
+                f"{YEAR[day[2]] + value.strip()!r}")
     if (hour := HOUR.search(value)) is not None:
         written = f"{int(hour[1])}:{int(hour[2] or 0):02d}"
         return (f"whose hour is written with a word ({hour[0]!r}), which rnncast does not read; write the time as "

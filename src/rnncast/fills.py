@@ -15,7 +15,7 @@ import numpy as np
 from rnncast import blankholidays, filelines, idkeys, zerocovariates
 from rnncast.data import KEY_DTYPES, ROWS_OF, place
 from rnncast.errors import RnncastError
-from rnncast.excelerrors import NOT_AVAILABLE
+from rnncast.excelerrors import is_not_available
 from rnncast.settingvalues import CHOICES
 from rnncast.spelling import counted, hint, named
 from rnncast.timetext import at_midnight, shown
@@ -166,11 +166,11 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
 
 def _written(row: int, name, attrs: dict) -> str:
     """", which holds '#NV' (Excel's #N/A, read as missing)": the text a CSV file wrote in the missing cell, where it
-    is an Excel not-available (any language's, ``excelerrors.NOT_AVAILABLE``); "" otherwise (blank, NaN, no file)."""
+    is an Excel not-available (any language's, ``excelerrors.is_not_available``); "" otherwise (blank, NaN, no file)."""
     if (given := attrs.get(ROWS_OF)) is not None and 0 <= row < len(given):
         row = int(given[row])  # a row repeated (serieskeys.spread): the one the file gave
     text = (filelines.cell(row, name, attrs) or "").strip()
-    if not text or text.upper() not in NOT_AVAILABLE:
+    if not is_not_available(text):
         return ""
     return f", which holds {text!r} (Excel's {'not available' if text.upper() == '#N/A' else '#N/A'}, read as missing)"
 

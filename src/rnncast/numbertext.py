@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import excelerrors, signs, thousands
+from rnncast.excelerrors import not_available  # data asks numbertext.not_available: '#nv', '  #N/A  ' are missing
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
         column = frame[name]
         if name in skip or pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
+        column = column.mask(not_available(column))  # ';  #N/A  ;': missing as '#N/A' is (decision 9104)
         given = column.dropna()
         if not len(given) or not all_text(given):
             continue
@@ -287,12 +289,6 @@ def _scaled(number: str, power: int) -> str:
         return times(thousands.plain(number, *found) if found is not None else number.replace(",", "."))
     except InvalidOperation:  # marks no one reading takes: the number as written, times the power
         return f"{number} times 1e{power}"
-
-
-def not_available(column: pd.Series) -> np.ndarray:
-    """Where ``column`` holds any language's Excel #N/A in any case or with spaces around it ('#nv', ' #N/A'): a
-    missing value, as pandas reads '#N/A' (decision 1434); those pandas' exact strings miss, never refused."""
-    return column.map(lambda v: isinstance(v, str) and v.strip().upper() in excelerrors.NOT_AVAILABLE).to_numpy(bool)
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:

@@ -15,7 +15,6 @@ import numpy as np
 
 from rnncast import excelerrors, noticed
 from rnncast.errors import RnncastError
-from rnncast.excelerrors import NOT_AVAILABLE
 from rnncast.spelling import named
 
 CELLS = ("rnn", "lstm", "gru")  # the recurrent cells (config.ModelSettings.cell), as fit reads them
@@ -119,13 +118,14 @@ def packed(text: str | None) -> bool:
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999, 9999"``), from a number, a list or tuple of them, a 1-D
-    array or such text; None and "none" are none. Text is separated by ',' or by ';' (a comma inside a ';' item is
-    a decimal comma: '-999,9; 9999' is -999.9 and 9999). A list and a ';' text are written joined by ', '; a ',' text
+    array or such text; None and "none" in any case ("None", "NONE", as ``parse_quantiles``: decision 9103) are
+    none. Text is separated by ',' or by ';' (a comma inside a ';' item is a decimal comma: '-999,9; 9999' is -999.9
+    and 9999). A list and a ';' text are written joined by ', '; a ',' text
     as it was joined, so that '-999,9' stays ``packed``, refused in a file writing decimal commas (``codedblanks``).
     Raises ``RnncastError`` for anything else: a flag (True), a text that is no number, NaN (already missing) or
     infinity, each named with what would be accepted; empty or blank text too, which meant none without a word where
     its writer may have meant blank cells (read as missing whatever is set)."""
-    if value is None or (isinstance(value, str) and value.strip() == "none"):
+    if value is None or (isinstance(value, str) and value.strip().lower() == "none"):
         return None
     accepted = "numbers such as -999 or '-999; 9999' (the values a file writes for a missing one)"
     if isinstance(value, str) and not value.strip():
@@ -142,7 +142,7 @@ def missing_text(value) -> str | None:
         try:
             number = float(item.strip() if isinstance(item, str) else item)
         except (TypeError, ValueError):
-            if isinstance(item, str) and item.strip().upper() in NOT_AVAILABLE:  # '#NV': read as missing already
+            if excelerrors.is_not_available(item):  # '#NV': read as missing already
                 raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
                                    f"is {excelerrors.named(item)}, read as a missing value already in any "
                                    f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; "
