@@ -44,7 +44,7 @@ def test_every_languages_not_available_is_read_as_missing(tmp_path, cell, sep):
 @pytest.mark.parametrize("cell", ["  #N/A  ", "#nv   "])
 @pytest.mark.parametrize("sep", [";", ","])
 def test_a_not_available_with_more_spaces_around_it_is_missing_too(tmp_path, cell, sep):
-    """Decision 9104: ';  #N/A  ;' left a decimal-comma column as text. Read as numbers there; in a ',' file the
+    """Decision 1451: ';  #N/A  ;' left a decimal-comma column as text. Read as numbers there; in a ',' file the
     column is read as numbers where it is used, the cell missing (as data.numeric_column reads it)."""
     frame = read_table(_file(tmp_path, cell, sep))
     assert frame["Wert"].dtype.kind == "f" if sep == ";" else frame["Wert"].iloc[40] == cell

@@ -272,7 +272,7 @@ def test_a_spreadsheets_error_value_is_named_as_one(tmp_path, error):
 
 def test_a_not_available_with_spaces_around_it_is_missing_in_a_decimal_comma_file(tmp_path):
     """';  #N/A  ;' (two spaces each side) in a file of decimal commas left the column as text (pandas' spellings of #N/A
-    hold one space at most): it is missing, as '#N/A' is, and the column read as numbers (decision 9104)."""
+    hold one space at most): it is missing, as '#N/A' is, and the column read as numbers (decision 1451)."""
     path = tmp_path / "na.csv"
     path.write_text("date;sales\n2024-01-01;1,5\n2024-01-02;  #N/A  \n2024-01-03;2,5\n2024-01-04;#nv   \n")
     frame = read_table(path)

@@ -44,7 +44,7 @@ def test_none_as_text_is_the_point_forecast_in_python_as_in_a_file(tmp_path, val
 @pytest.mark.parametrize("value", ["none", " none", "None", "NONE"])
 def test_none_as_text_is_no_missing_values_in_any_case_as_for_quantiles(tmp_path, value):
     """``--missing-values None`` and ``missing_values = "NONE"`` were refused ("'None' is no number") where "none" is
-    unset: the same word in any case, as every other setting's "none" (decision 9103)."""
+    unset: the same word in any case, as every other setting's "none" (decision 1450)."""
     from rnncast.cli.parser import build_parser
     from rnncast.configfile import read_config
     from rnncast.settingtext import parse_setting

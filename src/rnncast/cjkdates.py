@@ -48,7 +48,7 @@ WEEKDAY = r"(?: ?(?:[(（](?P<w>[^()（）\s]{1,3})[)）]|(?:周|星期)(?P<z>[�
 MERIDIEMS = {"%!ak": ("오전", "오후"), "%!aj": ("午前", "午後"), "%!ac": ("上午", "下午")}
 MERIDIEM = {w: ("AM", "PM")[k] for words in MERIDIEMS.values() for k, w in enumerate(words)}  # 오후: PM
 MARK = "|".join(MERIDIEM)  # any of them, as a pattern (meridiems, badtimes)
-# AM/PM after a CJK day's time, in the case and dots written (2024年1月1日 12:00 am): read as AM is (decision 9102)
+# AM/PM after a CJK day's time, in the case and dots written (2024年1月1日 12:00 am): read as AM is (decision 1449)
 LATINS = {"%!am": ("AM", "PM"), "%!al": ("am", "pm"), "%!ad": ("a.m.", "p.m."), "%!au": ("A.M.", "P.M.")}
 CLOCKS = {**MERIDIEMS, **LATINS}  # every marker of a 12-hour clock this module reads and writes
 AFTER = "|".join(re.escape(w) for words in CLOCKS.values() for w in words)  # one after the time, as a pattern

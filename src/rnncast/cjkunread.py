@@ -1,6 +1,6 @@
 """Korean, Japanese and Chinese times written in a way rnncast does not read, named for what they are: full-width
 digits (``２０２３年１月１日 上午 １２：００``), a month and day with no year (``1월 1일 오전 12:00``, ``1月1日 12:00``:
-no place in time, decision 9101), an hour word in place of ``:MM`` (``午前12時``, ``上午12点``, ``오전 12시``)
+no place in time, decision 1448), an hour word in place of ``:MM`` (``午前12時``, ``上午12点``, ``오전 12시``)
 and a part of the day other than the 12-hour clock's morning and afternoon (``中午 12:00``, ``晚上 8:00``, ``凌晨 3:00``,
 ``새벽 3:00``). ``why`` gives the clause a refusal (``cjkdates``, ``badtimes``) adds, with the value rewritten as
 rnncast reads it where that is one rewriting (``午前12:00``); ``FOUND`` finds such a value in a column.

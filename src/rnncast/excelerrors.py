@@ -41,7 +41,7 @@ NOT_AVAILABLE = tuple(dict.fromkeys(names[0] for names in BY_LANGUAGE.values()))
 
 def is_not_available(value) -> bool:
     """Whether ``value`` is text writing any language's Excel #N/A, in any case and with any spaces around it ('#nv',
-    ' #N/A', '  #N/A  '): a missing value, as pandas reads '#N/A' (decisions 1434, 9104)."""
+    ' #N/A', '  #N/A  '): a missing value, as pandas reads '#N/A' (decisions 1434, 1451)."""
     return isinstance(value, str) and value.strip().upper() in NOT_AVAILABLE
 
 

@@ -61,7 +61,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
         column = frame[name]
         if name in skip or pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
-        column = column.mask(not_available(column))  # ';  #N/A  ;': missing as '#N/A' is (decision 9104)
+        column = column.mask(not_available(column))  # ';  #N/A  ;': missing as '#N/A' is (decision 1451)
         given = column.dropna()
         if not len(given) or not all_text(given):
             continue

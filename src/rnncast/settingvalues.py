@@ -118,7 +118,7 @@ def packed(text: str | None) -> bool:
 
 def missing_text(value) -> str | None:
     """``missing_values`` as one text of numbers (``"-999, 9999"``), from a number, a list or tuple of them, a 1-D
-    array or such text; None and "none" in any case ("None", "NONE", as ``parse_quantiles``: decision 9103) are
+    array or such text; None and "none" in any case ("None", "NONE", as ``parse_quantiles``: decision 1450) are
     none. Text is separated by ',' or by ';' (a comma inside a ';' item is a decimal comma: '-999,9; 9999' is -999.9
     and 9999). A list and a ';' text are written joined by ', '; a ',' text
     as it was joined, so that '-999,9' stays ``packed``, refused in a file writing decimal commas (``codedblanks``).
