@@ -171,7 +171,7 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     point = Forecaster(**{**TINY, "season": 24, "lookback": 24}).backtest(frame, n_windows=2, refit=True)
     assert point.notes == [] and point.verdict.startswith("The model does NOT beat the baselines")
     assert repr(point).startswith(f"Backtest(2 cutoffs, 3 series, horizon {H}, refit at every cutoff: the model ")
-    # the seasonal naive forecast not beaten: the window_norm hint fit and evaluate give (readout.seasonal_hint)
+    # the seasonal naive forecast not beaten: the window_norm hint fit and evaluate give (runhints.seasonal_hint)
     assert point.hints == [point.said.hints[0]] and point.hints[0].startswith("hint: the seasonal naive forecast ")
     assert "window_norm='season', --window-norm season" in point.hints[0]
     started = Forecaster(**{**TINY, "season": 24, "lookback": 24, "window_norm": "season"}).backtest(frame, n_windows=2)

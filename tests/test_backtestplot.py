@@ -94,7 +94,7 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
     assert history_shown(200, 1, 2, 1) == 24  # a tiny backtest: a day of hours before it
     single = Forecaster(**{**TINY, "epochs": 1}).backtest(frame[frame.ticker == "A"].drop(columns="ticker"),
                                                           n_windows=2, target="close").figure()
-    assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
+    assert "series shown" not in single.get_suptitle() and single.axes[0].get_title().startswith("backtest MASE ")
 
 
 def test_the_figure_of_several_targets_draws_each_in_its_row_and_says_those_beyond_its_rows():
@@ -104,9 +104,12 @@ def test_the_figure_of_several_targets_draws_each_in_its_row_and_says_those_beyo
     from rnncast import targetrows
 
     frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
-    fig, drawn = backtest_drawn(Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]))
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"])
+    fig, drawn = backtest_drawn(result)
     rows = [ax for ax in fig.axes if ax.get_title()]
-    assert [ax.get_title() for ax in rows] == ["target 'y'", "target 'z'"]
+    over = f"backtest MASE over its 2 targets {result.series_mase[0]:.3g}"  # one series' MASE, as a panel's (decision 9202)
+    assert [ax.get_title() for ax in rows] == [f"{over}; target {n!r}, MASE {result.target_mase[0, t]:.3g}"
+                                               for t, n in enumerate("yz")]
     assert [ax.get_ylabel() for ax in rows] == ["y (original units)", "z (original units)"]
     assert fig.get_suptitle().endswith(" up to the first cutoff") and drawn == 2
     names = [f"t{k}" for k in range(targetrows.MAX_ROWS + 1)]
@@ -340,3 +343,13 @@ def test_backtest_png_marks_filled_values_rings_left_out_windows_and_counts_the_
     left = c[c["left_out"] & ~c["y_filled"]]  # observed, in a window left out and in no scored one
     assert len(marks[2][FILLED_LABEL]) == int(c["y_filled"].sum()) == 2 and len(marks[2][LATER_LABEL]) == len(left) == 2
     assert "; 23 of the 27 target points drawn scored, the 4 left out marked" in fig.get_suptitle()
+
+
+def test_a_one_series_backtest_titles_its_row_with_its_mase_as_a_panels_rows_are():
+    """backtest.png of one series showed no MASE where a panel's rows each showed their series' (decision 9202)."""
+    from conftest import make_frame
+
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(make_frame(200), n_windows=2, target="y")
+    titles = [ax.get_title() for ax in result.figure().axes if ax.get_title()]
+    assert titles == [f"backtest MASE {result.series_mase[0]:.3g}"]
+    assert result.series_mase[0] == pytest.approx(result.metrics["overall"]["model"]["mase"])  # the table's number

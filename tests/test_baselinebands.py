@@ -175,3 +175,28 @@ def test_the_baselines_quantiles_are_written_beside_their_forecasts_as_the_model
         assert frame[columns].astype(str).stack().str.replace(r"[-.]|e.*", "", regex=True).str.lstrip("0").str.len(
         ).max() <= 9  # not float64's 17 digits
     assert {"y_repeat_q0.1", "y_seasonal_q0.9"} <= {n for n, _, _ in written(["y"], (0.1, 0.9))}  # clashes refused
+
+
+def test_a_band_the_datas_decimals_make_is_written_with_those_decimals():
+    from rnncast import decimals
+
+    rng = np.random.default_rng(3)
+    values = np.round(150 + np.cumsum(rng.normal(scale=3, size=(80, 1)), axis=0), 2)  # sales at 2 decimals
+    offset, scale = values[:50].mean(axis=0), values[:50].std(axis=0)  # [T]
+    means = values[None, :50].mean(axis=1)  # [S, T]
+    windows = baselinebands.training(np.array([0, 80]), [Split(50, 60, 80)], None, np.arange(1), 4, 2, 1, 1, None)
+    starts = np.arange(60, 79)  # the test windows' first targets
+    series = np.zeros(len(starts), np.int64)
+    base = baselinebands.point_forecasts(values, starts, series, means, 2, 1, 1)
+    o, k = np.tile(offset, (len(starts), 1)), np.tile(scale, (len(starts), 1))  # [W, T]
+    made = baselinebands.scaled_bands(values, windows, base, series, means, LEVELS, 1, o, k)
+    exact = baselinebands.bands(base, baselinebands.error_quantiles(values, windows, means, LEVELS, 2, 1, 1), series)
+    for name in ("repeat", "mean"):
+        assert made[name].dtype == np.float32  # the network's dtype, its quantiles' too
+        written = decimals.shortest(made[name], o[:, None, :, None], k[:, None, :, None], 1.0)
+        if name == "repeat":  # an actual plus an interpolated error: at most 3 decimals, written with them
+            np.testing.assert_array_equal(written, np.round(exact[name], 3))
+        text = [repr(float(v)) for v in written.reshape(-1)]
+        assert max(len(t.split(".")[1]) for t in text) <= (3 if name == "repeat" else 7)  # never 143.860001
+        back = ((written - o[:, None, :, None]) / k[:, None, :, None]).astype(np.float32)
+        np.testing.assert_array_equal(back, made[name])  # read back: the very float32 the scores took

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast import evaluation, metrics
+from rnncast import evaluation, metrics, seriesr2
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -114,8 +114,8 @@ def test_a_panels_r2_is_each_series_own_in_both_blocks_not_the_level_gap():
 def test_the_models_r2_per_series_is_computed_once_for_its_score_and_its_count(monkeypatch):
     """evaluate computed the model's R² per series for its score, then again for how many series it averages."""
     called = []
-    real = metrics.r2_by_series
-    monkeypatch.setattr(metrics, "r2_by_series", lambda y, p, *rest: called.append(p) or real(y, p, *rest))
+    real = seriesr2.r2_by_series
+    monkeypatch.setattr(seriesr2, "r2_by_series", lambda y, p, *rest: called.append(p) or real(y, p, *rest))
     wf = _windows()
     result = evaluation.evaluate(PartForecasts(wf, _windows(unit=0.5), np.array([[2.0], [4.0]]), ["a", "b"]))
     assert result["r2_by_series"] == {"series": 2, "of": 2}

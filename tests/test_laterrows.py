@@ -9,7 +9,7 @@ import pandas as pd
 
 from conftest import TINY
 from rnncast import Forecaster, datasets, laterrows
-from rnncast.readout import future_known_hint
+from rnncast.runhints import future_known_hint
 from rnncast.windows import Split
 
 

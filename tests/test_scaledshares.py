@@ -60,9 +60,9 @@ def test_the_line_beside_a_verdict_in_scaled_units_names_them_and_a_backtests_ca
     few = scaledshares.measure(original, scaled, scales)
     test = {"scaled": {"model": {"mse": 2.0}, "repeat": {"mse": 1.0}}, "original": {"model": {"mse": 2.0},
             "repeat": {"mse": 1.0}}, "significance": {"repeat": {"p_value": 0.9}}, "scaled_few": few}
-    line = scaledshares.beside_verdict(test, "scaled", "the test split")
+    line = scaledshares.beside_verdict(test, "scaled", "the test split", "repeat")
     assert line.startswith("The scaled scores, this verdict and the pooled MASE rest mostly on 's3'")
-    assert scaledshares.beside_verdict(test, "original", "the test split") is None  # one series: no scaled verdict
+    assert scaledshares.beside_verdict(test, "original", "the test split", "repeat") is None  # one series: no scaled verdict
     m = {"overall": test["original"], "overall_scaled": test["scaled"], "significance": test["significance"],
          "series": 4, "verdict_units": "scaled", "scaled_few": few}
     assert backtest_test(m)["scaled_few"] is few

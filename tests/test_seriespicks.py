@@ -87,3 +87,22 @@ def test_the_note_on_unranked_series_says_their_cause_only_where_they_share_one(
     mixed = pick_series(mase, every, ids, ["training rows that never change", "", why[0], ""])[1]
     assert mixed.endswith("MASE is undefined for 'a', 'c'")
     assert "never change" not in pick_series(mase, every, ids)[1]  # no causes given: none claimed
+
+
+def test_mase_each_gives_the_series_pool_from_its_targets_sums_in_one_pass():
+    """backtest and forecast.png took each series' MASE and each target's in two passes over the windows; one gives
+    both, the series' its targets' scaled errors pooled (their means weighed by their counts)."""
+    from rnncast.seriespicks import mase_each
+
+    rng = np.random.default_rng(2)
+    y_true, y_pred = rng.normal(size=(5, 2, 2)), rng.normal(size=(5, 2, 2))
+    filled = np.zeros((5, 2, 2), bool)
+    filled[1, 0, 1] = True  # one value of b's second target not scored: the pool weighs it by its counts
+    series, scales = np.array([0, 0, 1, 1, 1]), np.array([[1.0, 3.0]] * 2 + [[0.5, 2.0]] * 3)
+    wf = WindowForecasts(np.zeros(5, int), np.zeros(5, int), y_true, y_pred, {}, None, series=series, ids=["a", "b"],
+                         filled=filled)
+    by_series, by_target = mase_each(wf, scales, 2)
+    np.testing.assert_allclose(by_series, mase_by_series(wf, scales, 2))
+    np.testing.assert_allclose(by_target, mase_by_target(wf, scales, 2))
+    counts = np.array([[4, 3], [6, 6]])  # values scored of each series and target
+    np.testing.assert_allclose(by_series, (by_target * counts).sum(axis=1) / counts.sum(axis=1))

@@ -20,7 +20,7 @@ from rnncast.cli import main
 from rnncast.report import write_run
 from rnncast.spelling import spelling
 from rnncast.laterrows import own_row
-from rnncast.readout import fit_hint, future_known_hint
+from rnncast.runhints import fit_hint, future_known_hint
 from rnncast.significance import one_sided_text, p_text
 from rnncast.verdicts import against_each, beats, headline, lower_by, verdict
 

@@ -25,6 +25,7 @@ from rnncast.layouts import Rows
 from rnncast.codedblanks import coded_targets
 from rnncast.timetext import shown
 from rnncast.widetail import advice, held_kinds, tail_rows
+from rnncast.panel import row_series
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     if labels_only == "scored":
         return
     n_t, n_c = rows.n_targets, len(rows.columns)
-    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # [N]
+    series = row_series(offsets)  # [N]
     left_blank = np.isnan(values[:, :n_t]).all(axis=1) & ~coded_targets(rows, positions, series)  # [N] a target
     for s in range(len(offsets) - 1):  # written -999 (missing_values) is a reading missing, left to fill: not the future's
         end = start = int(offsets[s + 1])

@@ -42,7 +42,7 @@ from rnncast.windowforecasts import concat, scored, target_of
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
-from rnncast.seriespicks import mase_by_series, mase_by_target
+from rnncast.seriespicks import mase_each
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.backtestverdict import backtest_test, end_count, test_cutoffs
 from rnncast.verdicts import headline, units_for
@@ -272,10 +272,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
-    by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst, and why some have none
+    by_series, by_target = mase_each(wf, scales, panel.n_series)  # the figure's picks [S]; a target's row's own [S, T]
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
-    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why,  # a cutoff: the last row a window reads
-                    mase_by_target(wf, scales, panel.n_series))  # [S, T] a target's row of the figure: its own MASE
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why, by_target)  # a cutoff: its last row read
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:

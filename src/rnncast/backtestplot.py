@@ -76,13 +76,12 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {panel.given_id(s)!r}"
         mase = None if result.series_mase is None else result.series_mase[s]
-        if label and mase is not None and np.isfinite(mase) and (role or panel.n_series > 1):  # several targets: over them all
+        if mase is not None and np.isfinite(mase):  # one series' too, as a panel's (decision 9202); of several targets: over them all
             label = seriespicks.lead(role, "backtest", label, mase, len(names))
-        elif label and mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
-            label = f"{label}: MASE undefined: {result.series_why[s]}"
+        elif mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
+            label = f"{label + ': ' if label else ''}MASE undefined: {result.series_why[s]}"
         if drawn_targets > 1:  # the row's own target's MASE, where known
-            label = targetrows.row_title(target, label, None if result.target_mase is None or panel.n_series < 2
-                                         else result.target_mase[s, t])
+            label = targetrows.row_title(target, label, None if result.target_mase is None else result.target_mase[s, t])
         marks = plots.left_out(filled, targets & ~scored)  # observed, but only in windows left out: ringed, as forecast.png
         left += int(np.count_nonzero(marks[targets]))
         points += int(targets.sum())

@@ -34,11 +34,13 @@ def backtest_test(m: dict) -> dict:
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 
-def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
+def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA, told: tuple | None = None) -> tuple[bool, str]:
     """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
-    them (``significance.diebold_mariano_cutoffs``) or why it could not be."""
+    them (``significance.diebold_mariano_cutoffs``) or why it could not be. ``told``: ``verdicts.outcome`` of the
+    windows' scores where the caller has it, else found here, once."""
+    told = outcome(backtest_test(m), m["verdict_units"], alpha) if told is None else told
     good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows",
-                             season=recorded_season(m))
+                             season=recorded_season(m), told=told)
     tests = list(m["significance"].values())
     cutoffs, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the cutoffs one window's targets reach
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
@@ -57,7 +59,7 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
                   else f"adds their autocovariances over {counted(reach - 1, 'lag')}")
                + ("" if _shared(m) else f" (neighbouring cutoff {m.get('cutoffs_on', 'dates')} in time order, of "
                   "whichever series)") + _weighted(m, ewc) if reach > 1 else "")
-    _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
+    _, shown, model, rival, _, p = told  # the baseline the sentence names
     untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
     return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {cutoffs} cutoffs{series}{overlap}; "

@@ -148,6 +148,22 @@ def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, leve
     return out
 
 
+def scaled_bands(values: np.ndarray, windows: Training, forecasts: dict, series: np.ndarray, means: np.ndarray, levels,
+                 season: int, offset: np.ndarray, scale: np.ndarray, floor=None) -> dict:
+    """Each baseline's quantile forecasts [W, H, T, Q] in scaled float32, as the network's quantiles are: made in
+    ORIGINAL units (``bands`` of the ``forecasts`` [W, H, T] of windows of series ``series`` [W] and the quantiles of
+    the errors on ``values`` [N, C] over the training ``windows``, ``means`` [S, T] the training means, at least
+    ``floor`` where given), then scaled once by each window's ``offset`` and ``scale`` [W, T]. A band the data's
+    decimals make (143.86: an actual plus an error) is so the float32 of 143.86 scaled, which its shortest decimal
+    writes as 143.86, where a band added up from scaled float32 values came a float32 step or two off it and was
+    written 143.860001 (decision 9201)."""
+    _, horizon, n_t = next(iter(forecasts.values())).shape
+    made = bands(forecasts, error_quantiles(values, windows, means, levels, horizon, n_t, season), series, floor)
+    o, k = offset[:, None, :, None], scale[:, None, :, None]  # [W, 1, T, 1]
+    with np.errstate(over="ignore"):
+        return {name: ((band - o) / k).astype(np.float32) for name, band in made.items()}
+
+
 def bands(forecasts: dict, quantiles: dict, series: np.ndarray, floor=None) -> dict:
     """Each baseline's quantile forecasts [W, H, T, Q]: its forecast [W, H, T] plus its error quantiles [S, H, T, Q]
     of each window's series ``series`` [W], at least ``floor`` (broadcast to [W, H, T, Q]) where given."""

@@ -105,7 +105,9 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
     wall = time.tz_localize(None) if time.tz is not None else time
     days = wall_days(time)
     fit = np.asarray(wall == wall.normalize()) & np.is_busday(days)
-    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    from rnncast.panel import row_series  # here: panel's calendars import this module
+
+    series = row_series(offsets)
     found = []
     for kind, most in ((k, m) for k in KINDS for m in (MOST_SKIPPED, 1)):  # then a typo a few days off: one holiday
         keep = fit.copy()

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import (businessmonths, jitter, monthdays, offcalendar, oldaliases, owncalendars, retailyears, sessions,
-                     switchedanchors, tradingweeks, weekmasks)
+from rnncast import (businessmonths, irregularsteps, jitter, monthdays, offcalendar, oldaliases, owncalendars,
+                     retailyears, sessions, switchedanchors, tradingweeks, weekmasks)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -122,14 +122,14 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         few = offcalendar.most_kept(time, offsets, tried + near) if not quiet else None  # decisions 242, 682
         few = offcalendar.on_market(time, offsets, *few) if few is not None else None  # a market's holidays kept
         irregular = few is None and len(time) > len(offsets) - 1 and not quiet
-        remedy = offcalendar.remedy(time, offsets, where, fmt) if irregular else None
+        remedy = irregularsteps.remedy(time, offsets, where, fmt) if irregular else None
         if few is not None and (twice := switchedanchors.twice(time, offsets, few[1], where)):
             raise RnncastError(twice)  # 2023-06-01 beside 2023-06-30: June given twice, not a typo to date on
         if few is not None:
             log.warning("%s", offcalendar.said(time, offsets, *few[:2], where, fmt, market=few[2]))
             log.warning("calendar of the other rows: %s", few[3]) if few[3] else None  # the holidays the others skip
         elif irregular:
-            log.warning("%s", offcalendar.irregular(time, offsets, where, fmt, near=remedy))
+            log.warning("%s", irregularsteps.irregular(time, offsets, where, fmt, near=remedy))
         kept = offcalendar.kept(time, *few[:2], fmt, few[2]) if few is not None else None  # predict dates on it
         return Calendar("datetime", None, tz, name, kept=kept, remedy=remedy), None, {}  # the run's hint repeats it
     offset, ruler = best

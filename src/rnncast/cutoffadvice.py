@@ -73,10 +73,17 @@ def span(panel: Panel, need: int | None, reach: int) -> str | None:
     kept = max(([s for s, (lo, hi) in ends.items() if lo <= at <= hi] for at, _ in ends.values()),
                key=lambda keep: (len(keep), max(ends[s][0] for s in keep)))  # the most series, then the latest
     low, high = max(ends[s][0] for s in kept), min(ends[s][1] for s in kept)
-    out = [repr(panel.given_id(s)) for s in range(panel.n_series) if s not in kept]
+    out = [s for s in range(panel.n_series) if s not in kept]
+    return _range(panel, low, high) + (f"{_leaves_out(panel, out)} (no cutoff keeps every series)" if out else "")
+
+
+def _leaves_out(panel: Panel, series: list[int]) -> str:
+    """", which leaves out 'A', 'B' and 'C'" of the series ``series`` (positions in ``panel``, at least one): the first
+    five named, "and 3 more" for the rest."""
+    out = [repr(panel.given_id(s)) for s in series]
     names = f"{', '.join(out[:5])} and {len(out) - 5} more" if len(out) > 5 else " and ".join(
         [", ".join(out[:-1]), out[-1]] if len(out) > 1 else out)
-    return _range(panel, low, high) + (f", which leaves out {names} (no cutoff keeps every series)" if out else "")
+    return f", which leaves out {names}"
 
 
 def _range(panel: Panel, low, high) -> str:
@@ -93,10 +100,7 @@ def windows_at(need: int | None, cut: list[dict], horizon: int, step: int, panel
            for up, after in (c["cutoff_rows"] for c in cut)]
     if min(fit, default=0) > 0:
         return min(fit), ""
-    out = [repr(panel.given_id(s)) for s, n in enumerate(fit) if n == 0]
-    names = f"{', '.join(out[:5])} and {len(out) - 5} more" if len(out) > 5 else " and ".join(
-        [", ".join(out[:-1]), out[-1]] if len(out) > 1 else out)
-    return max(fit, default=0), f", which leaves out {names}"
+    return max(fit, default=0), _leaves_out(panel, [s for s, n in enumerate(fit) if n == 0])
 
 
 def written(t, panel: Panel) -> str:

@@ -9,8 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (calibration, comparequantiles, filledwindows, metrics, pooledunits, scaledshares, significance,
-                     targetshares, zeroscales)
+from rnncast import (calibration, comparequantiles, filledwindows, metrics, pooledunits, scaledshares, seriesr2,
+                     significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 
@@ -23,7 +23,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     any out whole], "horizon", "targets" (T), ["r2_by_series": {"series", "of", ["by_target"]}: a panel's R²
     is the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary in some target); with
     several targets, ``by_target`` {target: how many series that target's R² averages}, and the pooled R² is the mean
-    of the targets' (``metrics.r2_by_series``)], ["pooled": the few series that hold a panel's original-unit error,
+    of the targets' (``seriesr2.r2_by_series``)], ["pooled": the few series that hold a panel's original-unit error,
     ``pooledunits.measure``], ["scaled_few": the few series that hold its scaled scores or pooled MASE,
     ``scaledshares.measure``], "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, ["scaled_by": what the scaled units divide by where no scaler scaled them,
@@ -59,7 +59,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         if few := scaledshares.measure(original, scaled, mase_scales[scaled.series]):  # the few the scaled scores and MASE are
             result["scaled_few"] = few
         if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
-            counts = metrics.r2_series_counts(original.y_true, original.series, scored(original))
+            counts = seriesr2.r2_series_counts(original.y_true, original.series, scored(original))
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
     if excluded := mase_excluded(mase_scales, ids, forecasts.mase_zero, forecasts.season):
         result["mase_excluded"] = excluded
@@ -126,7 +126,7 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
     MASE pools the windows of the series whose denominator is positive (``zeroscales``: training rows that never
     change, or repeat exactly every season, have none); NaN only when no series has one. R² of the windows of several series
-    is each series' own R² averaged (``metrics.r2_by_series``): pooled, the gap between the series'
+    is each series' own R² averaged (``seriesr2.r2_by_series``): pooled, the gap between the series'
     levels would count as variance any forecast of the right level explains.
 
     ``scaled``: the same windows in scaled units, where the intervals' coverage is counted (it has
@@ -139,7 +139,7 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
 def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None
                       ) -> tuple[dict, int]:
     """``scores``, and how many series' own R² the model's R² averages (those whose scored values vary,
-    ``metrics.r2_by_series``; 0 for the windows of one series, whose R² is pooled)."""
+    ``seriesr2.r2_by_series``; 0 for the windows of one series, whose R² is pooled)."""
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]  # [W, 1, T]
     kept = scored(wf)  # [W, H, T] the values scored (filled targets left out), or None: all
@@ -150,7 +150,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     def one(y_pred):
         scores, series = metrics.score(wf.y_true, y_pred, kept, wf.series), 0  # MAPE's 0s: each series' own scale
         if several:
-            scores["r2"], series = metrics.r2_by_series(wf.y_true, y_pred, wf.series, kept)
+            scores["r2"], series = seriesr2.r2_by_series(wf.y_true, y_pred, wf.series, kept)
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
         scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
         return scores, series

@@ -218,15 +218,13 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
-    zero = negatives.scaled_zero(offset, scale, series, n_t, 4)  # a nonnegative model's baseline quantiles: clipped
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season)
-    bands = {name: band.astype(np.float32) for name, band in baselinebands.bands(  # the baselines' intervals: their
-        scaled_base, baselinebands.error_quantiles(scaled_values, learned, scaled_means, levels, horizon, n_t, season),
-        series, zero if state.settings.model.nonnegative else None).items()  # forecasts plus their training errors'
-             } if learned is not None else {}
+    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season)
+    bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
+                                       scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
+                                       ) if learned is not None else {}  # the baselines' intervals, at float32
     unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))
                 for name, band in bands.items()}  # one array in both units, at the network's float32 as its quantiles
-    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season)
     return (forecasts(panel.values, pred_original, base, unscaled),
             forecasts(scaled_values, pred_scaled, scaled_base, bands))
 

@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
-from rnncast.seriespicks import mase_by_series, mase_by_target, pick_series
+from rnncast.seriespicks import mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
@@ -102,10 +102,9 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
                 ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
             fig.axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         return targetrows.Drawn(fig, drawn)
-    mase = series_mase(test)
+    mase, each = mase_each(wf, test.mase_scales[wf.series], len(test.ids))  # [S]; [S, T] a target's row: its own
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why)
-    each = mase_by_target(wf, test.mase_scales[wf.series], len(test.ids))  # [S, T] a target's row: its own MASE
     panels, drawn = [], targetrows.count(len(targets), len(picks))
     for s, role in picks:
         if not np.isfinite(mase[s]):
@@ -202,7 +201,7 @@ def running_mean(values: np.ndarray, width: int) -> np.ndarray:
 def series_mase(test: PartForecasts) -> np.ndarray:
     """Each series' MASE [S] on the windows of ``test`` (``seriespicks.mase_by_series``, with each series' own
     MASE scale)."""
-    return mase_by_series(test.original, test.mase_scales[test.original.series], len(test.ids))
+    return mase_each(test.original, test.mase_scales[test.original.series], len(test.ids))[0]
 
 
 def _panels(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,

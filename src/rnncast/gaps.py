@@ -28,6 +28,7 @@ from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import at_midnight, shown
 from rnncast.zoneclock import series_named
+from rnncast.panel import row_series
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +273,7 @@ def _same_days(time, offsets, calendar: Calendar) -> bool:
     at = grid.get_indexer(days)
     if (at < 0).any():
         return False
-    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    series = row_series(offsets)
     first, last = at[offsets[:-1]], at[offsets[1:] - 1]
     spans = np.zeros(len(grid) + 1, dtype=np.int64)
     np.add.at(spans, first, 1)

@@ -34,7 +34,7 @@ from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.noticed import time_notes, warn_run
-from rnncast.panel import Panel
+from rnncast.panel import Panel, row_series
 from rnncast.timecalendar import Calendar
 from rnncast.timeunread import unread
 
@@ -229,7 +229,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
                                                                     wide=layout == "wide", inside=False,
                                                                     roles=(rows.n_targets, rows.n_past))
-        codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
+        codes = row_series(offsets)
     off = blankrows.off_given(time, offsets, values, freq, holidays) if keep is None and \
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
     if off is not None:

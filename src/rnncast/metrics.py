@@ -2,7 +2,7 @@
 
 Arrays shaped [windows, horizon, targets] are scored per target column and averaged over targets,
 so a column with large values does not drown the others in R² (the mean of the targets' R² where defined:
-``score``, ``r2_by_series``). Interval metrics take the bounds
+``score``; a panel's each series' own R² averaged: ``seriesr2``). Interval metrics take the bounds
 (``coverage``) or one quantile forecast and its level (``pinball``); MASE takes the training
 values its scale comes from and the seasonal period.
 
@@ -47,50 +47,6 @@ def r2(y_true, y_pred) -> float:
     if total == 0:
         return float("nan")
     return float(1.0 - np.sum((y_true - y_pred) ** 2) / total)
-
-
-def r2_by_series(y_true, y_pred, series, keep=None) -> tuple[float, int]:
-    """R² of each series on its own, averaged: ``(mean, count)``, ``count`` the series whose R² is defined in some target.
-
-    ``y_true``, ``y_pred`` [W, H, T]; ``series`` [W] (any integer labels); ``keep`` [W, H, T]: the
-    values scored (default: all). A series' R² in a target is ``1 - SSE / SST`` about its own mean, so that the gap
-    between the levels of series (stores of 10 and of 10,000 sales) counts in no one's variance; a series whose scored
-    values of a target do not vary has none there. Each target's R² is the mean over the series that have one, and
-    ``mean`` is the mean of the targets' R² (those that have one), as ``score`` averages targets: the per-target
-    figures shown beside it average to it. NaN (count 0) when no series has one."""
-    per = _r2_each(y_true, y_pred, series, keep)  # [S, T]
-    defined = ~np.isnan(per)
-    if not defined.any():
-        return float("nan"), 0
-    targets = defined.any(axis=0)  # [T]
-    each = [float(np.mean(per[defined[:, t], t])) for t in np.flatnonzero(targets)]
-    return float(np.mean(each)), int(defined.any(axis=1).sum())
-
-
-def r2_series_counts(y_true, series, keep=None) -> list[int]:
-    """How many series each target's R² (``r2_by_series``) averages [T]: those whose scored values of that target vary.
-
-    ``y_true`` [W, H, T]; ``series`` [W]; ``keep`` [W, H, T] (default: all)."""
-    return (~np.isnan(_r2_each(y_true, y_true, series, keep))).sum(axis=0).astype(int).tolist()
-
-
-def _r2_each(y_true, y_pred, series, keep=None) -> np.ndarray:
-    """Each series' R² in each target [S, T], about its own mean; NaN where its scored values do not vary."""
-    y_true, y_pred = _f64(y_true), _f64(y_pred)
-    keep = _keep(keep, y_true.shape)
-    labels, codes = np.unique(np.asarray(series), return_inverse=True)
-    groups = np.broadcast_to(codes.reshape(-1, 1), y_true.shape[:2])  # [W, H]
-    per = np.full((len(labels), y_true.shape[-1]), np.nan)  # [S, T]
-    for t in range(y_true.shape[-1]):
-        m = keep[..., t]
-        g, y, p = groups[m], y_true[..., t][m], y_pred[..., t][m]
-        count = np.bincount(g, minlength=len(labels))
-        mean = np.bincount(g, weights=y, minlength=len(labels)) / np.maximum(count, 1)
-        total = np.bincount(g, weights=(y - mean[g]) ** 2, minlength=len(labels))
-        sse = np.bincount(g, weights=(y - p) ** 2, minlength=len(labels))
-        varies = total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=len(labels)), 1e-300)
-        per[varies, t] = 1.0 - sse[varies] / total[varies]
-    return per
 
 
 PERCENT_SCORES = ("smape_pct", "mape_pct")  # the scores in percent, as ``score`` names them

@@ -27,6 +27,7 @@ import pandas as pd
 from rnncast import businessdays
 from rnncast.holidaysets import NO_EXCHANGE, holiday_of, library, wall_days, weekday_holidays
 from rnncast.timetext import at_midnight, shown
+from rnncast.panel import row_series
 
 OTHERS = 2  # at most this many days off the set: missing weekdays not its holidays, and rows on its holidays
 LEAST = 4  # at least this many of the set's holidays in the data's span (every one missing)
@@ -77,7 +78,7 @@ def near(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = Non
 def without(time: pd.DatetimeIndex, offsets: np.ndarray, off: list, weekmask: str | None = None) -> Near | None:
     """``near`` for the rows of ``time`` but ``off`` (positions; a Saturday among NYSE days, ``offcalendar``'s): the
     set that a holiday row among them keeps from being the calendar is still named (decision 1433)."""
-    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    series = row_series(offsets)
     keep = np.setdiff1d(np.arange(len(time)), off)
     cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
     return near(time[keep], cut, weekmask)

@@ -11,12 +11,14 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, businessmonths, jitter, switchedanchors, tradingweeks, weekmasks, zoneclock
+from rnncast import businessdays, businessmonths, tradingweeks, weekmasks, zoneclock
+from rnncast.irregularsteps import irregular
 from rnncast.nearholidays import said as near_said, without
-from rnncast.offsetguess import candidates, inside
+from rnncast.panel import row_series
+from rnncast.offsetguess import candidates
 from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler
-from rnncast.timecalendar import ALIASES, Calendar, Kept, market_of
+from rnncast.timecalendar import Calendar, Kept, market_of
 from rnncast.spelling import counted, some
 from rnncast.timetext import shown, writes_instants
 
@@ -74,7 +76,7 @@ def fewer_off(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list, missing:
 def walk(time: pd.DatetimeIndex, offsets: np.ndarray, offset, most: int) -> tuple[list, Ruler] | None:
     """``(off, ruler)``: the rows (positions) ``offset`` leaves out, found by walking the rows and leaving out the
     first row off it until it explains the rest (``ruler`` places those), where at most ``most`` are; else None."""
-    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    n, series = len(time), row_series(offsets)
     keep, off = np.arange(n), []
     while len(off) <= most:
         cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
@@ -114,7 +116,7 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
          market: str | None = None) -> str:
     """``few_off``'s warning of the rows ``off`` the calendar ``offset`` (``most_kept``'s): ``named_off``, then what
     the model does and the remedies."""
-    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    series = row_series(offsets)
     last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
@@ -197,51 +199,6 @@ def day_named(day: pd.Timestamp, offset, market: str | None = None) -> str:
         return f", a {day.day_name()}"
     what = holiday_of(market, day) if market is not None and week is not None else None
     return f", {what}, a {market} holiday" if what else ""
-
-
-def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str | None:
-    """What gives timestamps of no regular calendar one where ``freq=`` would refuse them, or no alias names it:
-    putting dates that switch form (month-ends, then month-starts: ``switchedanchors``) on one, rounding them to the
-    grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives), or what can be done
-    with the same days of every month; None where naming their calendar with freq= may do."""
-    return (switchedanchors.said(time, offsets, where, fmt) or jitter.advice(time, offsets, where, fmt)
-            or month_days(time.tz_localize(None) if time.tz is not None else time))
-
-
-def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "",
-              near: str | None = None) -> str:
-    """The warning that the timestamps [N] (series cut at ``offsets`` [S + 1], more rows than series) follow no
-    regular calendar: their steps' range, that predict will refuse the model, and the remedy (``near``, as
-    ``remedy`` gives it where the caller has it, else found here; or freq=).
-    ``whose``: the series named, one of a panel; ``others``: what predict does with the panel's other series."""
-    wall = time.tz_localize(None) if time.tz is not None else time
-    steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
-    low, high = (jitter.duration(pd.Timedelta(int(v), unit=time.unit)) for v in (steps.min(), steps.max()))
-    switched = switchedanchors.found(time, offsets, where, fmt)  # month-ends, then month-starts: no "1 to 31 days"
-    subject = f"the {'dates' if switched else 'timestamps'}{f' of series {whose!r}' if whose else ''}"
-    how = (f"{switched[0]}, so no one calendar keeps them" if switched else
-           f"follow no regular calendar (steps from {low} to {high})")  # in words, not pandas' Timedelta text
-    near = switched[1] if switched else near or remedy(time, offsets, where, fmt)  # freq= would refuse them
-    dated = (f": its forecasts cannot be dated{others}; " if whose else ": forecasts cannot be dated, so predict "
-             "will refuse this model (evaluate and backtest score it); to forecast, fit again: ")  # said plainly (t25t2)
-    return (f"{subject} {how}{dated}{near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
-            f"{'' if near else ALIASES}")
-
-
-def month_days(time: pd.DatetimeIndex) -> str | None:
-    """Advice for midnights on the same 3 to 6 days of every month (dekads: the 1st, 11th and 21st; pentads), which no
-    pandas offset alias names, so ``freq=`` cannot date them: say so and what can be done; else None."""
-    if len(time) < 6 or (time != time.normalize()).any():
-        return None
-    months = pd.Series(time.day, index=time.to_period("M"))
-    days = months.groupby(level=0).agg(lambda d: tuple(sorted(set(d))))
-    inner = days.iloc[1:-1] if len(days) > 2 else days  # the first and last months may be partial
-    if not len(inner) or inner.nunique() != 1 or not 3 <= len(inner.iloc[0]) <= 6:
-        return None
-    named = ", ".join(str(d) for d in inner.iloc[0])
-    return (f"they keep the days {named} of every month{' (dekads)' if inner.iloc[0] == (1, 11, 21) else ''}, a "
-            "calendar no pandas offset alias names, so freq= cannot date them either; to forecast them, give the rows "
-            "as steps (a time column of whole numbers 1, 2, 3 ..., or none) and date the forecasts yourself")
 
 
 def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, name, fmt=None,

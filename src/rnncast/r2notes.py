@@ -1,7 +1,7 @@
 """What an R² shown as undefined (NaN) means, in words: R² divides by the scored actual values' variance, so where
 they never vary there is none. One series' R² is undefined; a panel's "R² (series mean)" averages the series that
 have one, and says over how many; several targets' R² is the mean of the targets' own (``metrics.score``,
-``metrics.r2_by_series``), and each target that averages fewer series, or has none, is named. A page that shows the
+``seriesr2.r2_by_series``), and each target that averages fewer series, or has none, is named. A page that shows the
 validation and test splits says it of each (``split_notes``).
 """
 

@@ -24,7 +24,6 @@ from rnncast.baselines import baseline_name
 from rnncast.pooledunits import fewest, per_series
 from rnncast.scoretext import percent
 from rnncast.spelling import listing
-from rnncast.verdicts import outcome
 from rnncast.windowforecasts import WindowForecasts
 
 log = logging.getLogger(__name__)
@@ -180,10 +179,11 @@ def _who(name: str, possessive: bool = True) -> str:
     return f"'{baseline_name(name)}''s" if possessive else f"'{baseline_name(name)}'"
 
 
-def beside_verdict(result: dict, units: str, where: str) -> str | None:
+def beside_verdict(result: dict, units: str, where: str, against: str) -> str | None:
     """The line beside the verdict: the targets a pooled verdict rests on (``targetshares.text``), then the few series
-    its scaled scores rest on (``verdict_note``, the verdict's baseline first)."""
-    few = verdict_note(result.get("scaled_few"), outcome(result, units)[1]) if units == "scaled" else None
+    its scaled scores rest on (``verdict_note``, ``against``: the baseline the verdict names, ``verdicts.outcome``'s,
+    first)."""
+    few = verdict_note(result.get("scaled_few"), against) if units == "scaled" else None
     return " ".join(t for t in (targetshares.text(result.get("target_shares"), where), few) if t) or None
 
 

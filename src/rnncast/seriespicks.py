@@ -1,6 +1,9 @@
 """Which series a figure of a panel draws: its best, median and worst by MASE (``pick_series``), fit's forecast.png
 (by test MASE) and a backtest's backtest.png (by MASE over every window) alike, from each series' own MASE
-(``mase_by_series``); a series whose MASE is undefined (no in-sample naive error: ``zeroscales``) is not ranked."""
+(``mase_by_series``); a series whose MASE is undefined (no in-sample naive error: ``zeroscales``) is not ranked.
+A series of several targets is ranked by its MASE over them all, not per target: a figure draws a series whole (a row
+per target over one time axis), so one number picks it, and MASE is scale-free, so each target weighs alike in it;
+each row shows its own target's MASE beside it (``mase_each``, ``targetrows.row_title``)."""
 
 from __future__ import annotations
 
@@ -16,31 +19,35 @@ def mase_by_series(wf, scales: np.ndarray, n: int) -> np.ndarray:
     a series without windows or without a scale. Only the values scored count (``windowforecasts.scored``: filled
     targets and the windows whose inputs read later fills left out), so a series' number is the one its row of the
     scores table reports."""
-    total, count = _sums(wf, scales, n, by_target=False)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+    return mase_each(wf, scales, n)[0]
 
 
 def mase_by_target(wf, scales: np.ndarray, n: int) -> np.ndarray:
     """Each series' MASE of each target [``n``, T], as ``mase_by_series`` pools it but a target apart: the number a
     figure's row of that target shows (a row titled 'sales' showed the mean over sales and visits: 2.09 where sales
     alone was 2.55)."""
-    total, count = _sums(wf, scales, n, by_target=True)
+    return mase_each(wf, scales, n)[1]
+
+
+def mase_each(wf, scales: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``mase_by_series`` [n] and ``mase_by_target`` [n, T] from one pass over the windows: a series' MASE pools its
+    targets' scaled errors, so it is their sums over their counts, derived from each target's."""
+    total, count = (a.reshape(n, wf.y_true.shape[2]) for a in _sums(wf, scales, n))  # [n, T]
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.maximum(count, 1), np.nan).reshape(n, -1)
+        pooled, counted = total.sum(axis=1), count.sum(axis=1)
+        return (np.where(counted > 0, pooled / np.maximum(counted, 1), np.nan),
+                np.where(count > 0, total / np.maximum(count, 1), np.nan))
 
 
-def _sums(wf, scales: np.ndarray, n: int, by_target: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The scaled absolute errors' sums and counts of each series (``by_target``: of each series and target, flat,
-    series-major)."""
+def _sums(wf, scales: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The scaled absolute errors' sums and counts of each series and target [n * T], flat, series-major."""
     usable = np.isfinite(scales) & (scales > 0)
     ratio = np.abs(wf.y_pred.astype(np.float64) - wf.y_true) / np.where(usable, scales, 1.0)[:, None, :]  # [W, H, T]
     kept = scored(wf)  # [W, H, T] or None: every value scored
     keep = np.broadcast_to(usable[:, None, :], ratio.shape) & (True if kept is None else kept)
     n_targets = ratio.shape[2]
-    group = wf.series[:, None, None] * n_targets + np.arange(n_targets) if by_target else wf.series[:, None, None]
-    group = np.broadcast_to(group, ratio.shape)[keep]
-    size = n * n_targets if by_target else n
+    group = np.broadcast_to(wf.series[:, None, None] * n_targets + np.arange(n_targets), ratio.shape)[keep]
+    size = n * n_targets
     return np.bincount(group, weights=ratio[keep], minlength=size), np.bincount(group, minlength=size)
 
 
@@ -48,12 +55,12 @@ def lead(role: str, kind: str, name: str, mase: float, n_targets: int) -> str:
     """A figure's words for a series of ``name`` ("store 's2'") with its ``role`` ("best of 3", or "") by ``kind``
     ("test", "backtest") MASE ``mase``: "best of 3 by test MASE: store 's2', MASE 2.09"; of several targets the
     number is over them all and said so ("best of 3 by test MASE over its 2 targets: store 's2', 2.09"), each
-    target's own in its row (``targetrows.row_title``)."""
+    target's own in its row (``targetrows.row_title``). Without a ``name`` (one series of no id): "backtest MASE 2.09"."""
     over = f" over its {n_targets} targets" if n_targets > 1 else ""
     number = f"{mase:.3g}" if n_targets > 1 else f"MASE {mase:.3g}"
     if role:
         return f"{role} by {kind} MASE{over}: {name}, {number}"
-    return f"{name}: {kind} MASE{over} {mase:.3g}"
+    return f"{name + ': ' if name else ''}{kind} MASE{over} {mase:.3g}"
 
 
 def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list | None = None

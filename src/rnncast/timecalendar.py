@@ -69,7 +69,7 @@ class Calendar:
     holidays: str | None = None  # the holiday set a business-day calendar skips ("NYSE", "US-NY"): businessdays
     kept: Kept | None = None  # no calendar (freq None), but one that all but a few rows keep: forecasts dated on it
     remedy: str | None = field(default=None, compare=False)  # no calendar: what fit's warning said would give one
-    # where freq= would not (round timestamps a few seconds off a grid: ``offcalendar.remedy``); None: freq= may
+    # where freq= would not (round timestamps a few seconds off a grid: ``irregularsteps.remedy``); None: freq= may
 
     @property
     def shown(self) -> str:

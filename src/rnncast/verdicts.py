@@ -22,7 +22,7 @@ from rnncast.spelling import counted, times_over
 
 
 def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, where: str = "the test split",
-            season: Season | None = None) -> tuple[bool, str]:
+            season: Season | None = None, told: tuple | None = None) -> tuple[bool, str]:
     """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
 
     A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
@@ -30,8 +30,9 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     scored, as the sentence names them (``evaluate`` scores other parts than the test split).
     ``season``: the season the calendar implies where no seasonal naive baseline was computed
     (``missing_season``): "every baseline" then names the ones computed, as it is no claim on the other.
+    ``told``: ``outcome(test, units, alpha)`` where the caller has it (the line beside the verdict names its baseline).
     """
-    good, name, model, rival, how, p = outcome(test, units, alpha)
+    good, name, model, rival, how, p = outcome(test, units, alpha) if told is None else told
     mse = measured(test, units)
     if not (math.isfinite(model) and math.isfinite(rival)):  # an overflow or nan in the scores: no comparison to say (decision 853)
         return False, (f"No verdict on {where}: the {mse} of the model ({model:.4g}) or of {named(name)} ({rival:.4g}) "

@@ -22,6 +22,7 @@ from rnncast.errors import RnncastError
 from rnncast.noticed import first_time
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
+from rnncast.panel import row_series
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
     starts = (np.cumsum(sizes) - sizes)[which[kept]]
     counts = sizes[which[kept]]
     new = pool[np.repeat(starts, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
-    series = np.concatenate([np.repeat(np.arange(n_series), np.diff(offsets)), np.repeat(early[kept], counts)])
+    series = np.concatenate([row_series(offsets), np.repeat(early[kept], counts)])
     order = np.argsort(series, kind="stable")  # each series' rows, then the steps appended after them
     extra = np.zeros(n_series, dtype=np.int64)
     extra[early[kept]] = counts
