@@ -107,7 +107,7 @@ def test_the_figure_of_several_targets_draws_each_in_its_row_and_says_those_beyo
     result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"])
     fig, drawn = backtest_drawn(result)
     rows = [ax for ax in fig.axes if ax.get_title()]
-    over = f"backtest MASE over its 2 targets {result.series_mase[0]:.3g}"  # one series' MASE, as a panel's (decision 9202)
+    over = f"backtest MASE over its 2 targets {result.series_mase[0]:.3g}"  # one series' MASE, as a panel's (decision 1453)
     assert [ax.get_title() for ax in rows] == [f"{over}; target {n!r}, MASE {result.target_mase[0, t]:.3g}"
                                                for t, n in enumerate("yz")]
     assert [ax.get_ylabel() for ax in rows] == ["y (original units)", "z (original units)"]
@@ -346,7 +346,7 @@ def test_backtest_png_marks_filled_values_rings_left_out_windows_and_counts_the_
 
 
 def test_a_one_series_backtest_titles_its_row_with_its_mase_as_a_panels_rows_are():
-    """backtest.png of one series showed no MASE where a panel's rows each showed their series' (decision 9202)."""
+    """backtest.png of one series showed no MASE where a panel's rows each showed their series' (decision 1453)."""
     from conftest import make_frame
 
     result = Forecaster(**{**TINY, "epochs": 1}).backtest(make_frame(200), n_windows=2, target="y")

@@ -260,7 +260,7 @@ def test_a_model_of_several_targets_draws_each_in_a_row_of_its_own():
     np.testing.assert_allclose(actual_of(rows[1]), 2 * actual_of(rows[0]) + 1, rtol=1e-5)
     assert "drawn" not in fig.get_suptitle() and "test points of each target" in fig.get_suptitle()
     backtest, drawn = backtest_drawn(Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"]))
-    rows = rows_of(backtest)  # its series' MASE over every window before each (decision 9202)
+    rows = rows_of(backtest)  # its series' MASE over every window before each (decision 1453)
     assert [ax.get_title().split("; ")[1].split(",")[0] for ax in rows] == ["target 'y'", "target 'z'"] and drawn == 2
     assert rows[0].get_shared_x_axes().joined(rows[0], rows[1])
     np.testing.assert_allclose(actual_of(rows[1]), 2 * actual_of(rows[0]) + 1, rtol=1e-5)

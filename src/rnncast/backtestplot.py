@@ -76,7 +76,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {panel.given_id(s)!r}"
         mase = None if result.series_mase is None else result.series_mase[s]
-        if mase is not None and np.isfinite(mase):  # one series' too, as a panel's (decision 9202); of several targets: over them all
+        if mase is not None and np.isfinite(mase):  # one series' too, as a panel's (decision 1453); of several targets: over them all
             label = seriespicks.lead(role, "backtest", label, mase, len(names))
         elif mase is not None and result.series_why and result.series_why[s]:  # as forecast.png says it
             label = f"{label + ': ' if label else ''}MASE undefined: {result.series_why[s]}"

@@ -156,7 +156,7 @@ def scaled_bands(values: np.ndarray, windows: Training, forecasts: dict, series:
     ``floor`` where given), then scaled once by each window's ``offset`` and ``scale`` [W, T]. A band the data's
     decimals make (143.86: an actual plus an error) is so the float32 of 143.86 scaled, which its shortest decimal
     writes as 143.86, where a band added up from scaled float32 values came a float32 step or two off it and was
-    written 143.860001 (decision 9201)."""
+    written 143.860001 (decision 1452)."""
     _, horizon, n_t = next(iter(forecasts.values())).shape
     made = bands(forecasts, error_quantiles(values, windows, means, levels, horizon, n_t, season), series, floor)
     o, k = offset[:, None, :, None], scale[:, None, :, None]  # [W, 1, T, 1]
