@@ -4,6 +4,9 @@ generator (numbers computed with that code)."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 import torch
@@ -68,3 +71,42 @@ def test_a_stream_continues_from_block_to_block_as_the_global_generator_did():
     assert torch.equal(torch.cat([first, second]), expected)
     torch.manual_seed(1)
     assert torch.equal(torch.rand(2), mine)  # between the blocks: the caller's own stream
+
+
+def test_fits_in_two_threads_at_once_give_the_sequential_forecasts_and_leave_the_callers_stream():
+    """Torch's global generator is the process's: without one seeded block at a time (decision 9401), the two fits
+    drew each other's dropout masks (the same seed, other forecasts) and put back each other's states."""
+    frame = make_frame(200)
+
+    def forecasts(seed: int) -> np.ndarray:
+        model = Forecaster(**{**SEEDED, "seed": seed, "threads": 1}).fit(frame, target="y", features=["x"])
+        return model.predict(frame)["y"].to_numpy()
+
+    sequential = [forecasts(seed) for seed in (5, 6)]
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    for _ in range(2):
+        with ThreadPoolExecutor(2) as pool:
+            parallel = list(pool.map(forecasts, (5, 6)))
+        for got, want in zip(parallel, sequential):
+            assert np.array_equal(got, want)
+    assert torch.equal(torch.rand(3), expected)  # the main thread drew nothing: its stream is where it was
+
+
+def test_a_streams_block_waits_for_another_threads_and_goes_on_inside_its_own_thread():
+    entered = threading.Event()
+    outer = Stream(1)
+
+    def other() -> None:
+        with Stream(2).active():
+            entered.set()
+
+    with outer.active():
+        with Stream(3).active():  # the same thread again: re-entrant, no deadlock
+            pass
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert not entered.wait(0.2)  # the other thread's block (and its Stream's seeding) waits for this one
+    thread.join(10)
+    assert entered.is_set()

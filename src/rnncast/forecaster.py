@@ -304,4 +304,6 @@ class Forecaster(Learned, Parameters):
         return datatimes.in_backtest(result, result.panel.calendar.text_format)  # 1710979200, 202328: as the data's
 
 
-Forecaster.__doc__ += parameters_doc() + attributes_doc()  # the settings' own help, as the flags give it; what fit learns
+_SEED_NOTE = ("Fits in several threads of one process train one at a time, each on its own seeded stream (torch's "
+              "generator is the process's; decision 9401): run fits in processes to run them in parallel")
+Forecaster.__doc__ += parameters_doc({"seed": _SEED_NOTE}) + attributes_doc()  # the settings' own help, as the flags give it; what fit learns

@@ -46,9 +46,11 @@ class Parameters:
         return f"{type(self).__name__}({changed})"
 
 
-def parameters_doc() -> str:
+def parameters_doc(notes: dict[str, str] | None = None) -> str:
     """The settings as a docstring's Parameters section (``Forecaster``'s keywords): each name, type and default, its
-    help (a flag it names given by its keyword: ``--max-batches`` as ``max_batches``) and choices; the flags' own words."""
+    help (a flag it names given by its keyword: ``--max-batches`` as ``max_batches``) and choices; the flags' own words,
+    then ``notes[name]`` where given (what only a Python caller needs to know)."""
+    notes = notes or {}
     names = {f.name for f in setting_fields()}
 
     def keyword(match: re.Match) -> str:
@@ -61,7 +63,7 @@ def parameters_doc() -> str:
         kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
         choices = f.metadata.get("choices")
         text = re.sub(r"--([a-z][a-z-]*)", keyword, f.metadata["help"]) + (
-            f"; one of {', '.join(map(str, choices))}" if choices else "")
+            f"; one of {', '.join(map(str, choices))}" if choices else "") + (f". {notes[f.name]}" if f.name in notes else "")
         lines.append(f"    {f.name} : {kind}, default {f.default!r}")
         lines += textwrap.wrap(text[0].upper() + text[1:] + ".", 110, initial_indent=" " * 8, subsequent_indent=" " * 8)
     return "\n".join(lines) + "\n"
