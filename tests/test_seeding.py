@@ -4,7 +4,10 @@ generator (numbers computed with that code)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -110,3 +113,36 @@ def test_a_streams_block_waits_for_another_threads_and_goes_on_inside_its_own_th
         assert not entered.wait(0.2)  # the other thread's block (and its Stream's seeding) waits for this one
     thread.join(10)
     assert entered.is_set()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX's")
+def test_a_child_forked_while_another_thread_trains_can_fit():
+    """The child's copy of the lock was held by a thread it does not have: its first fit would wait for ever."""
+    from rnncast import seeding
+
+    inside, leave = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with Stream(1).active():
+            inside.set()
+            leave.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    inside.wait(10)
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: a seeded block goes on at once, or the parent's wait below ends it
+            with Stream(2).active():
+                pass
+            os._exit(0 if seeding.LOCK.acquire(timeout=5) else 1)
+        deadline = time.monotonic() + 20
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if done[0] == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        assert done[0] == pid and os.waitstatus_to_exitcode(done[1]) == 0
+    finally:
+        leave.set()
+        thread.join(10)

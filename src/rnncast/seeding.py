@@ -17,6 +17,7 @@ inside another of the same thread (an ``on_epoch`` that fits) goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from threading import RLock
@@ -24,6 +25,16 @@ from threading import RLock
 import torch
 
 LOCK = RLock()  # held by every block that seeds or draws from torch's global generators (a Stream's, one at a time)
+
+
+def _new_lock() -> None:
+    """A child forked while another thread held ``LOCK`` holds a copy no thread of its own will release: a new one."""
+    global LOCK
+    LOCK = RLock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX: multiprocessing's fork start method
+    os.register_at_fork(after_in_child=_new_lock)
 
 
 class Stream:
