@@ -4,6 +4,7 @@ model's MSE and MAE there as evaluate scores them, the pairs' Diebold–Mariano 
 
 from __future__ import annotations
 
+import copy
 import json
 
 import numpy as np
@@ -156,8 +157,8 @@ def test_a_panel_is_matched_series_by_series():
     assert {p["a"] for p in result.pairs} == {"a"}
 
 
-def test_a_model_compared_with_itself_ties(fitted, frame):
-    result = rnncast.compare({"first": fitted["gru"], "again": fitted["gru"]}, frame)
+def test_a_model_compared_with_a_copy_of_itself_ties(fitted, frame):
+    result = rnncast.compare({"first": fitted["gru"], "again": copy.deepcopy(fitted["gru"])}, frame)  # the object: refused
     assert result.winner is None and result.pairs[0]["p"] == 1.0 and not result.pairs[0]["differs"]
     assert result.scores["first"] == result.scores["again"]
     assert "first and again tie: no pair differs beyond chance" in result.sentence
@@ -233,6 +234,10 @@ def test_the_notes_say_what_the_verdict_rests_on_besides_its_test(fitted, frame)
     (lambda f: {"a": f["lstm"], "b": Forecaster()}, r"^model 'b' is not fitted yet; fit it"),
     (lambda f: {"a": f["lstm"], "b": "runs/x"}, r"^model 'b' is a str, not a Forecaster"),
     (lambda f: {"a": f["lstm"], "": f["gru"]}, r"^a model's name must be non-empty text, got ''$"),
+    (lambda f: [f["gru"], f["lstm"], f["gru"]], r"^'GRU 1' and 'GRU 2' \(entries 1 and 3\) are the same Forecaster object: "
+                                               r"compare weighs models against each other, and a model against itself ties "
+                                               r"by construction; give each model once, two or more different ones$"),
+    (lambda f: {"a": f["gru"], "b": f["gru"]}, r"^'a' and 'b' \(entries 1 and 2\) are the same Forecaster object"),
 ])
 def test_what_compare_refuses(fitted, frame, models, message):
     with pytest.raises(RnncastError, match=message) as refused:

@@ -3,6 +3,8 @@ and what the verdict ranks by, with the levels they could be compared on."""
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
@@ -56,7 +58,7 @@ def test_compare_says_the_coverage_evaluate_says_for_one_model(quantile_model):
     from rnncast import compare
     data = make_frame(200)
     said = quantile_model.evaluate(data)["original"]["model"]  # its losses in original units, as compare's
-    held = compare({"a": quantile_model, "b": quantile_model}, data).quantile_scores["a"]
+    held = compare({"a": quantile_model, "b": copy.deepcopy(quantile_model)}, data).quantile_scores["a"]
     assert held["coverage_80"] == said["coverage_80"] and held["by_level"] == said["by_level"]
 
 
@@ -67,7 +69,7 @@ def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_doe
     from rnncast.cli.comparing import quantile_columns
     data = make_frame(200)
     said = quantile_model.evaluate(data)["original"]
-    result = compare({"a": quantile_model, "b": quantile_model}, data)
+    result = compare({"a": quantile_model, "b": copy.deepcopy(quantile_model)}, data)
     held = result.baseline_quantile_scores["a"]
     assert set(held) == set(result.baselines) == {"repeat", "mean"}
     for key in held:  # the same values, the same intervals: evaluate's numbers

@@ -172,6 +172,7 @@ def test_the_public_docstrings_give_every_parameter_and_what_fit_and_evaluate_ta
         assert key in Forecaster.evaluate.__doc__
     assert Forecaster.get_params.__doc__ and "RnncastError" in Forecaster.set_params.__doc__
     assert "[N, H, targets, quantiles]" in Forecaster.predict_array.__doc__
+    assert "np.allclose" in Forecaster.predict_array.__doc__  # predict's shortest decimals differ in the last digits
 
 
 class _Stop(Exception):
@@ -222,3 +223,16 @@ def test_evaluate_s_documented_keys_are_the_keys_it_returns_for_one_series_and_a
     assert always <= set(single) and always | {"r2_by_series", "by_target", "series"} <= set(panel)
     conditional = {"windows_scored", "scaled_by", "pooled", "mase_excluded", "zero_actuals", "test_overlap", "scaled_few"}
     assert documented - returned <= conditional and returned | conditional == documented
+
+
+def test_evaluate_s_documented_metric_keys_are_those_a_quantile_model_returns():
+    """help(Forecaster.evaluate) named "coverage_80" only, and not "by_level": levels 0.05, 0.5, 0.95 give coverage_90."""
+    import re
+
+    text = Forecaster.evaluate.__doc__.split('{"model" | baseline:', 1)[1].split("in the data's units", 1)[0]
+    documented = set(re.findall(r'"([a-z0-9_<>]+)"', text))
+    model = Forecaster(**{**TINY, "quantiles": (0.05, 0.5, 0.95)}).fit(make_frame(200), target="y")
+    result = model.evaluate(make_frame(200))
+    returned = set(result["original"]["model"]) | set(result["scaled"]["model"])
+    assert returned == {key.replace("<width>", "90") for key in documented}
+    assert "``coverage_<width>``" in Forecaster.evaluate.__doc__ and "``by_level``" in Forecaster.evaluate.__doc__

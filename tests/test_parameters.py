@@ -31,3 +31,26 @@ def test_a_parameter_given_as_an_array_prints_and_is_kept_as_its_values(tmp_path
     assert "quantiles=array([0.1, 0.5, 0.9])" in repr(model)  # repr compared it with its default without error
     model.fit(datasets.sine_wave(n=300), target="y").save(tmp_path / "m")
     assert list(Forecaster.load(tmp_path / "m").quantiles) == [0.1, 0.5, 0.9]  # its values (a tuple given: a tuple, 1147)
+
+
+def test_a_fitted_forecaster_pickles_for_this_rnncast_and_another_versions_pickle_is_refused(monkeypatch):
+    """A pickle (joblib's process pool, multiprocessing, copy.deepcopy) hands a model to another process of the same
+    rnncast; one made by another version held internals it may misread without a word, and is refused (decision 9405)."""
+    import copy
+    import pickle
+    import re
+
+    from conftest import make_frame
+    from rnncast import parameters
+
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    again = pickle.loads(pickle.dumps(model))
+    assert again.predict(frame).equals(model.predict(frame)) and again.get_params() == model.get_params()
+    assert copy.deepcopy(model).predict(frame).equals(model.predict(frame)) and not hasattr(again, parameters.PICKLED_BY)
+    pickled, version = pickle.dumps(model), re.escape(parameters.__version__)
+    monkeypatch.setattr(parameters, "__version__", "99.0")
+    with pytest.raises(RnncastError, match=rf"^this Forecaster was pickled by rnncast {version} and this is rnncast 99\.0: "
+                                           r"a pickle holds one version's internals; unpickle it with that version and "
+                                           r"save\(\) it, then Forecaster.load\(path\) reads the folder here$"):
+        pickle.loads(pickled)

@@ -4,6 +4,8 @@ series it knows (an unseen one is refused), and static covariates read at predic
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -482,7 +484,7 @@ def test_a_series_the_model_never_saw_is_refused_as_such_before_its_rows_are_rea
     with pytest.raises(RnncastError, match=unseen + r".*to score the others"):
         model.evaluate(both)
     with pytest.raises(RnncastError, match=r"^model 'A': series \['7203'\] .*were not in the data"):
-        compare({"A": model, "B": model}, both)
+        compare({"A": model, "B": copy.deepcopy(model)}, both)
     assert model.predict(us).shape[0] == 2 * TINY["horizon"]  # the known series alone read as before
 
 

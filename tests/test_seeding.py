@@ -4,6 +4,12 @@ generator (numbers computed with that code)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 import torch
@@ -68,3 +74,75 @@ def test_a_stream_continues_from_block_to_block_as_the_global_generator_did():
     assert torch.equal(torch.cat([first, second]), expected)
     torch.manual_seed(1)
     assert torch.equal(torch.rand(2), mine)  # between the blocks: the caller's own stream
+
+
+def test_fits_in_two_threads_at_once_give_the_sequential_forecasts_and_leave_the_callers_stream():
+    """Torch's global generator is the process's: without one seeded block at a time (decision 9401), the two fits
+    drew each other's dropout masks (the same seed, other forecasts) and put back each other's states."""
+    frame = make_frame(200)
+
+    def forecasts(seed: int) -> np.ndarray:
+        model = Forecaster(**{**SEEDED, "seed": seed, "threads": 1}).fit(frame, target="y", features=["x"])
+        return model.predict(frame)["y"].to_numpy()
+
+    sequential = [forecasts(seed) for seed in (5, 6)]
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    for _ in range(2):
+        with ThreadPoolExecutor(2) as pool:
+            parallel = list(pool.map(forecasts, (5, 6)))
+        for got, want in zip(parallel, sequential):
+            assert np.array_equal(got, want)
+    assert torch.equal(torch.rand(3), expected)  # the main thread drew nothing: its stream is where it was
+
+
+def test_a_streams_block_waits_for_another_threads_and_goes_on_inside_its_own_thread():
+    entered = threading.Event()
+    outer = Stream(1)
+
+    def other() -> None:
+        with Stream(2).active():
+            entered.set()
+
+    with outer.active():
+        with Stream(3).active():  # the same thread again: re-entrant, no deadlock
+            pass
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert not entered.wait(0.2)  # the other thread's block (and its Stream's seeding) waits for this one
+    thread.join(10)
+    assert entered.is_set()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX's")
+def test_a_child_forked_while_another_thread_trains_can_fit():
+    """The child's copy of the lock was held by a thread it does not have: its first fit would wait for ever."""
+    from rnncast import seeding
+
+    inside, leave = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with Stream(1).active():
+            inside.set()
+            leave.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    inside.wait(10)
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: a seeded block goes on at once, or the parent's wait below ends it
+            with Stream(2).active():
+                pass
+            os._exit(0 if seeding.LOCK.acquire(timeout=5) else 1)
+        deadline = time.monotonic() + 20
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if done[0] == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        assert done[0] == pid and os.waitstatus_to_exitcode(done[1]) == 0
+    finally:
+        leave.set()
+        thread.join(10)

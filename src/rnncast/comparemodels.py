@@ -126,8 +126,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     of its training rows, the first model's, whatever each model's scaler (the models' scalers may differ), so that
     the series of the largest values do not decide it (``scaled_scores``, ``test_units``; a note says which units,
     and where the models' training rows, and so their spreads, differ). Returns a ``ModelComparison``.
-    Raises ``RnncastError`` for fewer than two models, a name given twice, anything not a fitted
-    Forecaster, models of different horizons or targets, a part some model has no window in, and no
+    Raises ``RnncastError`` for fewer than two models, a name or one Forecaster object given twice, anything not a
+    fitted Forecaster, models of different horizons or targets, a part some model has no window in, and no
     window common to all (saying why: no series in common, or the parts' targets apart in time).
     """
     named = _named(models)
@@ -252,6 +252,11 @@ def _named(models) -> dict:
         if not model.__sklearn_is_fitted__():
             raise NotFitted(f"model {name!r} is not fitted yet; fit it (fit(data, target=...)) or load one "
                                "(Forecaster.load(path)) before comparing")
+        if any(model is other for other in named.values()):  # a loop's variable reused: a tie with itself (decision 9404)
+            first, number = next((n, i) for i, (n, m) in enumerate(named.items(), 1) if m is model)
+            raise RnncastError(f"{first!r} and {name!r} (entries {number} and {len(named) + 1}) are the same Forecaster "
+                               "object: compare weighs models against each other, and a model against itself ties by "
+                               "construction; give each model once, two or more different ones")
         named[name] = model
     _alike(named)
     return named

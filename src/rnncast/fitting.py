@@ -237,7 +237,7 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
 
     stream = prepared.stream or seeding.Stream(prepared.state.settings.train.seed, prepared.device)
     alignment = laterrows.training_note(prepared.state.later_rows)  # a target on a feature's later rows (decision 686)
-    with cpu_threads(prepared.state.settings.train.threads), stream.active():  # 0: torch's own count; the seeded stream
+    with stream.active(), cpu_threads(prepared.state.settings.train.threads):  # the seeded stream, one fit at a time; 0: torch's own count
         history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),

@@ -195,7 +195,9 @@ class Forecaster(Learned, Parameters):
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64
             in original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as
             ``predict`` sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX
-            export's ``y`` gives for the same windows.
+            export's ``y`` gives for the same windows. ``predict`` writes each forecast as the shortest decimal of the
+            network's float32 (decision 67), so the two differ in the last digits (within half a float32 step of the
+            network's output): compare them with a tolerance (``np.allclose``), not ``np.array_equal``.
 
             Columns in training order (targets, then features); for many windows of the one series a
             model was trained on. Models trained with future-known or static covariates, or on many
@@ -247,8 +249,11 @@ class Forecaster(Learned, Parameters):
 
             MASE divides each absolute error by its series' in-sample seasonal naive MAE on the training rows
             (``season``; naive with season 1); it has no units, so both blocks carry the same MASE. Quantile models add
-            the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each
-            target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
+            the pinball loss (the mean over the levels), ``coverage_<width>`` for each central interval the levels give
+            (the share of actuals inside it, 0-1: ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95) and
+            ``by_level`` (per level, as text: ``below``, the share of actuals at or below it, and its ``pinball``; with
+            ``values``, the count scored), to the model's and each baseline's (from its intervals) block, pooled, and with
+            several targets each target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
             as given; one series without an id: its target's name), with several targets each target's in its own units
             too (``result["series"][id]["by_target"][target]``). In words (``readout.read_out``): ``verdict``,
             if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
@@ -258,7 +263,8 @@ class Forecaster(Learned, Parameters):
             ``readout.evaluated``): ``windows``, ``horizon``, ``targets`` (counts); ``windows_scored`` where fill left
             windows out whole; ``scored``; ``original`` and ``scaled``:
             ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape_pct", "mape_pct", "mase"}}`` (sMAPE and MAPE in
-            percent, original units only; a quantile model's adds "pinball" and "coverage_80"), in the data's units
+            percent, original units only; a quantile model's adds "pinball", "coverage_<width>" per central interval and
+            "by_level"), in the data's units
             and in the scaler's; ``scaled_by`` where no scaler scaled them (what they are divided by);
             ``r2_by_series`` where several series are scored (R² is each series' own, averaged); ``pooled`` where a few
             series hold most of a panel's original-unit error; ``scaled_few`` where a few series of small training
@@ -304,4 +310,6 @@ class Forecaster(Learned, Parameters):
         return datatimes.in_backtest(result, result.panel.calendar.text_format)  # 1710979200, 202328: as the data's
 
 
-Forecaster.__doc__ += parameters_doc() + attributes_doc()  # the settings' own help, as the flags give it; what fit learns
+_SEED_NOTE = ("Fits in several threads of one process train one at a time, each on its own seeded stream (torch's "
+              "generator is the process's; decision 9401): run fits in processes to run them in parallel")
+Forecaster.__doc__ += parameters_doc({"seed": _SEED_NOTE}) + attributes_doc()  # the settings' own help, as the flags give it; what fit learns

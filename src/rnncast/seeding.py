@@ -7,14 +7,34 @@ generator gave (``torch.manual_seed(seed)`` before the network, the same stream 
 Outside ``Stream.active`` blocks the process's generators are as the caller left them: a library call
 does not reseed the notebook it runs in. The generators are the CPU's and, when training on CUDA,
 the training device's (only these draw for a fit; ``torch.random.fork_rng`` puts them back).
+
+Those generators are the process's, shared by its threads, so one seeded block runs at a time (``LOCK``, decision
+9401): fits in two threads at once would otherwise draw each other's dropout masks (the same seed, other forecasts)
+and put back each other's states (the calling thread's generator changed). Fits in threads therefore train one at a
+time; processes (joblib's default backend, ``ProcessPoolExecutor``) run in parallel. The lock is re-entrant: a block
+inside another of the same thread (an ``on_epoch`` that fits) goes on.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from threading import RLock
 
 import torch
+
+LOCK = RLock()  # held by every block that seeds or draws from torch's global generators (a Stream's, one at a time)
+
+
+def _new_lock() -> None:
+    """A child forked while another thread held ``LOCK`` holds a copy no thread of its own will release: a new one."""
+    global LOCK
+    LOCK = RLock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX: multiprocessing's fork start method
+    os.register_at_fork(after_in_child=_new_lock)
 
 
 class Stream:
@@ -24,7 +44,7 @@ class Stream:
     def __init__(self, seed: int, device: torch.device | str = "cpu"):
         device = torch.device(device)
         self.devices = [device] if device.type == "cuda" else []
-        with torch.random.fork_rng(devices=self.devices):
+        with LOCK, torch.random.fork_rng(devices=self.devices):
             self.reseed(seed)
             self._save()
 
@@ -43,8 +63,9 @@ class Stream:
     @contextmanager
     def active(self) -> Iterator[None]:
         """Within the block, torch's global generators draw from this stream; after it (also after an
-        error) they are the caller's again, and the stream continues where the block left it."""
-        with torch.random.fork_rng(devices=self.devices):
+        error) they are the caller's again, and the stream continues where the block left it. Another thread's
+        block waits for this one to end (``LOCK``): the process's generators hold one stream at a time."""
+        with LOCK, torch.random.fork_rng(devices=self.devices):
             torch.set_rng_state(self.cpu)
             for d, state in zip(self.devices, self.cuda):
                 torch.cuda.set_rng_state(state, d)

@@ -25,7 +25,6 @@ import logging
 import math
 import numbers
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnncast import (cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs, resolution, studies,
@@ -52,26 +51,11 @@ from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
 from rnncast.tunepanel import ROLES, check_data, check_key, shortest
+from rnncast.tuneresult import TuneResult  # what tune returns; rnncast.tuning.TuneResult, as before
 
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install 'rnncast[tune]' (or: pip install optuna)"
-
-
-@dataclass
-class TuneResult:
-    study: object  # optuna.Study: every trial, its settings, value and state
-    settings: dict  # the best trial's settings, as Forecaster's keywords
-    value: float  # its validation score, scaled units: the pinball loss of a quantile model, else the MSE
-    config: Path | None  # best.toml, when the study has a directory
-    ranked_by: str = "validation MSE (scaled units)"  # what value is, in words (studies.ranking)
-    roles: dict = field(default_factory=dict)  # every data role tune was given (target, features, time_col, id_col,
-    # series, past, future and static covariates): fit(data, **roles) reads the data as tune read it
-
-    def forecaster(self) -> Forecaster:
-        """An unfitted ``Forecaster`` with the best settings: ``.fit(data, **result.roles)`` trains on the data tuned,
-        read with the roles tune was given (target, features, time_col, id_col, series, covariates)."""
-        return Forecaster(**self.settings)
 
 
 @checked_call(FIXED)  # tune(df, epochs=3): said as a setting given in settings=, not Python's TypeError
