@@ -35,7 +35,7 @@ def test_a_parameter_given_as_an_array_prints_and_is_kept_as_its_values(tmp_path
 
 def test_a_fitted_forecaster_pickles_for_this_rnncast_and_another_versions_pickle_is_refused(monkeypatch):
     """A pickle (joblib's process pool, multiprocessing, copy.deepcopy) hands a model to another process of the same
-    rnncast; one made by another version held internals it may misread without a word, and is refused (decision 9405)."""
+    rnncast; one made by another version held internals it may misread without a word, and is refused (decision 1458)."""
     import copy
     import pickle
     import re

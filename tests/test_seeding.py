@@ -77,7 +77,7 @@ def test_a_stream_continues_from_block_to_block_as_the_global_generator_did():
 
 
 def test_fits_in_two_threads_at_once_give_the_sequential_forecasts_and_leave_the_callers_stream():
-    """Torch's global generator is the process's: without one seeded block at a time (decision 9401), the two fits
+    """Torch's global generator is the process's: without one seeded block at a time (decision 1454), the two fits
     drew each other's dropout masks (the same seed, other forecasts) and put back each other's states."""
     frame = make_frame(200)
 

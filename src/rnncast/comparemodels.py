@@ -252,7 +252,7 @@ def _named(models) -> dict:
         if not model.__sklearn_is_fitted__():
             raise NotFitted(f"model {name!r} is not fitted yet; fit it (fit(data, target=...)) or load one "
                                "(Forecaster.load(path)) before comparing")
-        if any(model is other for other in named.values()):  # a loop's variable reused: a tie with itself (decision 9404)
+        if any(model is other for other in named.values()):  # a loop's variable reused: a tie with itself (decision 1457)
             first, number = next((n, i) for i, (n, m) in enumerate(named.items(), 1) if m is model)
             raise RnncastError(f"{first!r} and {name!r} (entries {number} and {len(named) + 1}) are the same Forecaster "
                                "object: compare weighs models against each other, and a model against itself ties by "

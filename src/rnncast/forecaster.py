@@ -311,5 +311,5 @@ class Forecaster(Learned, Parameters):
 
 
 _SEED_NOTE = ("Fits in several threads of one process train one at a time, each on its own seeded stream (torch's "
-              "generator is the process's; decision 9401): run fits in processes to run them in parallel")
+              "generator is the process's; decision 1454): run fits in processes to run them in parallel")
 Forecaster.__doc__ += parameters_doc({"seed": _SEED_NOTE}) + attributes_doc()  # the settings' own help, as the flags give it; what fit learns

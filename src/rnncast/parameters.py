@@ -4,7 +4,7 @@ of its constructor, read from its signature (``get_params``), stored as given an
 defaults. ``Forecaster`` takes them from :class:`Parameters`; its own module writes the keywords out, and
 :func:`parameters_doc` its docstring's Parameters section from the settings' help. As ``BaseEstimator`` does, a
 pickle (``copy.deepcopy``, joblib, multiprocessing) carries the rnncast version that made it, and another version's
-is refused (decision 9405): a pickle hands a model to another process of the same rnncast, ``save``/``load`` keep it.
+is refused (decision 1458): a pickle hands a model to another process of the same rnncast, ``save``/``load`` keep it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ does not reseed the notebook it runs in. The generators are the CPU's and, when 
 the training device's (only these draw for a fit; ``torch.random.fork_rng`` puts them back).
 
 Those generators are the process's, shared by its threads, so one seeded block runs at a time (``LOCK``, decision
-9401): fits in two threads at once would otherwise draw each other's dropout masks (the same seed, other forecasts)
+1454): fits in two threads at once would otherwise draw each other's dropout masks (the same seed, other forecasts)
 and put back each other's states (the calling thread's generator changed). Fits in threads therefore train one at a
 time; processes (joblib's default backend, ``ProcessPoolExecutor``) run in parallel. The lock is re-entrant: a block
 inside another of the same thread (an ``on_epoch`` that fits) goes on.
