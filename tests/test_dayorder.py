@@ -229,6 +229,21 @@ def test_a_month_past_12_in_year_first_dates_is_refused_not_read_year_day_month(
         parse_text(pd.Series(values), "date", str, dayfirst)
 
 
+def test_a_column_written_year_day_month_is_said_to_be_so_with_the_pandas_line_that_reads_it():
+    """t31t5 (decision 9803): a weekly column written 2021/04/01, 2021/11/01, 2021/18/01 .. (60% of its values with
+    a month past 12) was told "correct that value" at its first; fixed, the next line failed the same way."""
+    values = list(pd.date_range("2021-01-04", periods=30, freq="W-MON").strftime("%Y/%d/%m"))
+    with pytest.raises(RnncastError, match=r"holds '2021/18/01' at 2 and 16 other values of its 30 whose second number "
+                                           r"is past 12, though no value's third is: it is written year, day, month "
+                                           r"\(YYYY/DD/MM\), which rnncast does not read .*write ISO dates \(2021-01-18\), e.g. "
+                                           r"with pandas: df\['date'\] = pd.to_datetime\(df\['date'\], "
+                                           r"format='%Y/%d/%m'\)"):
+        parse_text(pd.Series(values), "date", str)
+    values[5] = "2021/08/13"  # a day past 12 too: not year, day, month, a value to correct
+    with pytest.raises(RnncastError, match="correct that value"):
+        parse_text(pd.Series(values), "date", str)
+
+
 def test_year_first_dates_with_every_month_in_range_are_read_year_month_day(caplog):
     values = ["2024/01/05 10:00", "2024/01/06 10:00", "2024/01/13 10:00"]
     with caplog.at_level("WARNING", logger="rnncast"):

@@ -53,6 +53,12 @@ def test_without_a_fiscal_freq_the_labels_are_refused_naming_the_freq_that_reads
         load_panel(frame, target="y", freq="QE-DEC")  # calendar quarters: no fiscal year
 
 
+def test_a_fiscal_freq_in_lower_case_is_kept_for_the_refusal_to_name():
+    assert fiscalquarters.cased("qe-mar") == {"fiscal_case": "qe-mar"} and fiscalquarters.cased(" q-jun ") == {
+        "fiscal_case": "q-jun"}
+    assert fiscalquarters.cased("QE-MAR") == {} and fiscalquarters.cased("me") == {} and fiscalquarters.cased(None) == {}
+
+
 def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path):
     """--freq Q-JUN, pandas 2's name of QE-JUN, was refused as if no fiscal calendar were given ("give the calendar that
     names them, --freq QE-MAR ... QE-JUN or QE-SEP"): now it is named as pandas' older name of QE-JUN (decision 1443),

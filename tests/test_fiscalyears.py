@@ -127,3 +127,16 @@ def test_two_digit_fiscal_years_a_reader_could_put_in_another_century_are_refuse
                                            rf"year alike only in {low} \.\. {high}; write four-digit years \('FY1960 Q1' "
                                            r"or 'FY2060 Q1'\)$"):
         load_panel(pd.DataFrame({"fq": values, "y": np.arange(200.0)}), target="y", freq="QE-MAR")
+
+
+def test_fiscal_labels_with_a_lower_case_fiscal_freq_are_refused_naming_the_freq_given(tmp_path):
+    """t31t5 (decision 9806): --freq qe-mar with labels FY1990Q1 .. was told "give the calendar that names them, --freq
+    QE-MAR ...", as if no freq were given."""
+    pd.DataFrame({"quarter": [f"FY{1990 + i // 4}Q{i % 4 + 1}" for i in range(16)],
+                  "gdp": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)
+    for freq in ("qe-mar", "q-mar"):
+        with pytest.raises(RnncastError) as err:
+            load_panel(tmp_path / "fy.csv", target="gdp", freq=freq)
+        assert str(err.value) == (f"freq {freq!r} is written in lower case, and pandas reads a quarter's calendar only "
+                                  "in capitals; give freq='QE-MAR', --freq QE-MAR, which reads 'FY1990Q1' as April to "
+                                  "June 1989")

@@ -31,9 +31,25 @@ def test_a_near_constant_series_that_holds_the_scaled_error_is_named_with_the_sc
     assert few["without"]["model"]["mse"] < few["without"]["repeat"]["mse"]  # the model wins on the other three
     text = scaledshares.text(few, "repeat")
     assert "'s3' holds" in text and "the scaled scores, the verdict and the pooled MASE are mostly its" in text
+    assert few["near"] == ["s3"] and "its errors are divided by a small training spread" in text
     note = scaledshares.verdict_note(few, "repeat")
     assert note.startswith("The scaled scores, this verdict and the pooled MASE rest mostly on 's3'")
     assert "Without it, the model's scaled MSE is" in note
+
+
+def test_a_series_only_a_baseline_misses_by_far_is_not_called_near_constant():
+    # t31t5 (decision 9801): a store growing steadily had the largest training spread, but 'training mean' missed its
+    # trend, so the series held 95% of that baseline's summed MASE; the warning said it varied little
+    original, scaled, scales = panel([1.0, 1.2, 0.9, 8.0])  # 's3' the widest, and smooth: a small naive error
+    scales[scaled.series == 3] = 0.2
+    for wf, spread in ((original, 1.0), (scaled, 8.0)):
+        wf.baselines["repeat"][wf.series == 3] += 10.0 / spread  # the baseline misses it by far, the model does not
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["s3"] and few["near"] == [] and few["mase"]["repeat"] > 0.9
+    text = scaledshares.text(few, "repeat")
+    assert "small training spread" not in text and "not because it varies little on its training rows" in text
+    assert "the 'repeat the last value' baseline's MASE" in text and "so the pooled MASE is mostly its." in text
+    assert "''s" not in text
 
 
 def test_a_series_whose_mase_is_near_zero_is_said_to_pull_the_pooled_mase_down():

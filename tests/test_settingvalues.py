@@ -295,6 +295,17 @@ def test_every_choice_is_read_in_any_case_and_anything_else_kept_for_its_check()
         "scaler": "minmax", "window_norm": "last", "fill": None}
 
 
+def test_a_pointed_cutoff_that_is_no_years_number_is_said_as_the_number_alone(caplog):
+    """t31t5 (decision 9805): --cutoff 200.0 on steps 0..299 was said "on dated data the year 200 to its end"."""
+    import logging
+
+    from rnncast.settingvalues import cutoff_text
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert cutoff_text("200.0") == "200"
+    said = [r.getMessage() for r in caplog.records if "read as 200" in r.getMessage()]
+    assert said == ["cutoff (--cutoff) '200.0' read as 200, a whole number, as 200 reads"]
+
+
 def test_a_cutoff_written_with_a_point_and_no_fraction_is_said_as_the_whole_number_it_is_read_as(caplog):
     """t30t9: --cutoff 2023.0 and 2023. were read as the year 2023 without a word, while 2023.5 is refused."""
     import logging

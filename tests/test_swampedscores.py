@@ -149,6 +149,26 @@ def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(m
     assert "the rows before hold" not in said and "if wrong, correct it or leave it blank" in said
 
 
+def test_recent_rows_that_start_after_the_fit_say_an_earlier_peak_would_not_be_among_them(model, caplog):
+    """t31t5 (decision 9802): the same model and December rows were silent on the whole 3-year file but called a
+    possible error on its last 150 rows, which hold no earlier Christmas; the warning now says that those rows start
+    after the model's first and could not show one, and gives both readings."""
+    frame = _daily()
+    frame.loc[385, "y"] = 600.0
+    recent = frame.iloc[300:]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(recent)
+    said = _said(caplog)
+    assert len(said) == 1 and ("; the rows given start at 2024-10-27, after the first the model was fitted on, so a "
+                               "peak like it in an earlier season would not be among them: the windows") in said[0]
+    assert "if wrong, correct it or leave it blank (fill=, --fill); if a peak that recurs, judge the model by MAE" \
+        in said[0]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)  # the whole file, from the fit's first row: as before
+    assert "the rows given start" not in _said(caplog)[0]
+
+
 def test_a_panel_names_the_series(caplog):
     frame = pd.concat([_daily().assign(id="a"), _daily(seed=1).assign(id="b")], ignore_index=True)
     model = Forecaster(**{**TINY, "lookback": LOOKBACK, "horizon": HORIZON, "epochs": 1}).fit(frame, target="y",

@@ -71,6 +71,22 @@ def test_many_duplicated_times_are_counted_in_rows_and_series_beside_the_pair_na
     assert "rows repeat a time" not in str(one.value)
 
 
+def test_a_wide_tables_repeated_time_names_every_series_of_the_row_and_those_whose_values_differ():
+    """t31t5 (decision 9804): a 3-series wide table whose 2023-01-11 row was given twice, only 'a' changed, was refused
+    "duplicated timestamp 2023-01-11 in series 'a'", as if b and c did not repeat it."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=30), "A": np.arange(30.0), "B": np.arange(30.0) + 1,
+                          "C": np.arange(30.0) + 2})
+    again = frame.iloc[sorted([*range(30), 3])].reset_index(drop=True)
+    again.loc[4, "A"] = 99.0
+    with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-01-04 at row 3 and row 4, a row of the table "
+                                           r"given twice for its 3 series 'A', 'B' and 'C' \(their values differ in 'A'; "
+                                           r"the same in 'B' and 'C'\); each time step"):
+        load_panel(again, series=["A", "B", "C"], time_col="ds")
+    with pytest.raises(RnncastError) as err:  # alike: the rows named identical by the hint, not twice
+        load_panel(frame.iloc[sorted([*range(30), 3])], series=["A", "B", "C"], time_col="ds")
+    assert "given twice for its 3 series 'A', 'B' and 'C'; each time step" in str(err.value)
+
+
 def test_a_wide_tables_repeated_rows_are_counted_as_rows_of_the_table():
     """t30t9: one repeated row of a wide table (3 series) was said as "3 rows repeat a time of their series, in 3
     series"; one row is named alone, and more are counted as the table's rows."""

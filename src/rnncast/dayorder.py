@@ -86,6 +86,7 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     return times[taken]
 
 
+YDM = 0.1  # this share of a year-first column's values with a month past 12 (none with a day past 12): year, day, month
 YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")  # 2024-01-05, 2024/01/05, 2024.01.05
 
 
@@ -105,17 +106,34 @@ def year_month_day(column: pd.Series) -> dict | None:
 
 def refuse_month(column: pd.Series, name: str, place, written: pd.Series) -> None:
     """Refuse (``RnncastError``) the first value of a year-first column (``year_month_day``) whose month is past 12
-    (``2024-13-05`` among ``2024-01-05`` ..), naming it and the order the column is read in."""
+    (``2024-13-05`` among ``2024-01-05`` ..), naming it and the order the column is read in; where ``YDM`` of its
+    values or more (two at least) have such a month and none a day past 12, the column is said to be written year,
+    day, month, with the pandas line that reads it so (decision 9803), not "correct that value"."""
     fields = column.astype(str).str.strip().str.extract(YEAR_FIRST.pattern)
-    months = fields[2].astype(float).to_numpy()
+    months, days = fields[2].astype(float).to_numpy(), fields[3].astype(float).to_numpy()
     bad = np.flatnonzero(months > 12)
     if len(bad):
         i, good = int(bad[0]), np.flatnonzero(months <= 12)
         sep = fields[1].iloc[i]
+        said = f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}"
+        given = int(np.isfinite(months).sum())
+        if len(bad) >= max(2, YDM * given) and not (days > 12).any():  # the whole column is year, day, month
+            fmt = (year_month_day(column) or {}).get("format", f"%Y{sep}%m{sep}%d").replace(
+                f"%m{sep}%d", f"%d{sep}%m")
+            raise RnncastError(
+                f"{said} and {counted(len(bad) - 1, 'other value')} of its {given} whose second number is past 12, "
+                f"though no value's third is: it is written year, day, month (YYYY{sep}DD{sep}MM), which rnncast does "
+                f"not read (dates written year first are read year, month, day); write ISO dates ({_iso(fields, i)}), e.g. "
+                f"with pandas: df[{name!r}] = pd.to_datetime(df[{name!r}], format={fmt!r}){hint('time_col', '')}")
         like = f", as {str(written.iloc[good[0]]).strip()!r} at {place(int(good[0]))}" if len(good) else ""
-        raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, whose month "
+        raise RnncastError(f"{said}, whose month "
                            f"{fields[2].iloc[i]} is no month: dates written year first are read year, month, day "
                            f"(YYYY{sep}MM{sep}DD{like}); correct that value{hint('time_col', '')}")
+
+
+def _iso(fields: pd.DataFrame, i: int) -> str:
+    """Row ``i`` of ``refuse_month``'s fields (year, sep, month, day) read year, day, month, as ISO writes it."""
+    return f"{fields[0].iloc[i]}-{int(float(fields[3].iloc[i])):02d}-{int(float(fields[2].iloc[i])):02d}"
 
 
 def _other_way(written: pd.Series, name: str, other: str, example: str, stamp) -> str:

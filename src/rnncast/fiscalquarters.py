@@ -65,6 +65,13 @@ def period_freq(freq) -> str | None:
     return f"Q-{FISCAL_ENDS[month]}" if month in FISCAL_ENDS else None
 
 
+def cased(freq) -> dict:
+    """``{"fiscal_case": freq}`` where ``freq`` names a fiscal calendar only once upper-cased (``qe-mar``, ``q-mar``:
+    pandas reads no lower-case quarter), for the refusal of fiscal labels to name the freq given (decision 9806); {}."""
+    text = str(freq).strip() if isinstance(freq, str) else ""
+    return {"fiscal_case": text} if text != text.upper() and period_freq(text.upper()) else {}
+
+
 def pattern(column: pd.Series) -> str | None:
     """The pattern every value of ``column`` (text, two or more, none missing counted) is written in, or None. The
     first value is looked at first: a column of dates costs one match, not one a row (decision 1446)."""

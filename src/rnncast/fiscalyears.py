@@ -18,8 +18,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import fiscalquarters, timetext
+from rnncast import aliasnames, fiscalquarters, timetext
 from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,11 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
         return
     if (order or {}).get("fiscal") is not None and fiscalquarters.pattern(column) is not None:
         return short_years(column, name, place)  # FY2006Q1 of --freq QE-MAR: read by fiscalquarters
+    if (given := (order or {}).get("fiscal_case")) is not None and fiscalquarters.pattern(column) is not None:
+        new = aliasnames.renamed(given.upper()) or given.upper()  # q-mar: pandas 2's name too, today's QE-MAR
+        first = str(column.dropna().iloc[0]).strip()
+        raise RnncastError(f"freq {given!r} is written in lower case, and pandas reads a quarter's calendar only in capitals; give "
+                           f"{spelled('freq', new)}, which reads {first!r} as {fiscalquarters.span(first, new)}")
     values = column.dropna()
     fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)
     if not pd.api.types.is_numeric_dtype(column) and (written(column) or fiscal):

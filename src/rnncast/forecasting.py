@@ -290,7 +290,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                                                                             located=located))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
-    swampedscores.warn(panel, scaled, swampedscores.split_of(located))  # one value's windows hold the squared error
+    swampedscores.warn(panel, scaled, swampedscores.split_of(located),  # one value's windows hold the squared error
+                       swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")

@@ -107,7 +107,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
-    order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else {})  # FY2006Q1: that year's quarters
+    order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else fiscalquarters.cased(freq))  # FY2006Q1
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order, key)

@@ -10,7 +10,9 @@ naive forecast's, though on every other series it was 16-20 times higher; its MA
 holding ``SHARE`` of the scaled squared error or of the summed MASE of the model or of any baseline (at most a third
 of the series, or one), and any series whose MASE is under ``LOW`` of the others' median and moves the pooled MASE by more
 than ``MOVES`` (a series that steps nowhere makes every forecaster's MASE near 0 there); ``text`` says who, and the
-scores without them. Several series of like spreads (ETTh1's columns as a wide table) hold no such share.
+scores without them, and why: a series named whose best forecaster's scaled MSE is ``NEAR`` times the other series'
+is near-constant (a small divisor); any other is named for errors large against its own scale (the training mean
+missing a steadily growing store's trend, decision 9801), its MASE beside the others' given. Several series of like spreads (ETTh1's columns as a wide table) hold no such share.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ log = logging.getLogger(__name__)
 SHARE = 0.9  # the share of a forecaster's scaled squared error (or summed MASE) the named series hold
 LOW = 0.01  # a series' MASE under this share of the median of the other series' MASEs ...
 MOVES = 0.1  # ... that moves the pooled MASE by more than this share of the others': said
+NEAR = 100.0  # a named series is near-constant where even its best forecaster's scaled MSE is this many times the
+# median of the other series' best (its training spread is small against every forecaster's errors; decision 9801)
 
 
 def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray) -> dict | None:
@@ -71,18 +75,33 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
         return None
     top = np.array(sorted(named))
     rest = np.setdiff1d(np.arange(len(present)), top)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        best = np.min([sq / np.maximum(counts, 1) for sq, _ in sums.values()], axis=0)  # [S] the best scaled MSE
+        near = np.isfinite(best) & (best >= NEAR * _median_of_others(best))  # [S] NaN medians: not near
 
     def share(each: np.ndarray) -> float:
         return float(each[top].sum() / each.sum()) if each.sum() > 0 else 0.0
 
     out = {"series": [scaled.ids[int(present[i])] for i in top], "of": int(len(present)),
            "mse": {n: share(sq) for n, (sq, _) in sums.items()}, "mase": {n: share(m) for n, (_, m) in sums.items()},
-           "low": sorted(set(low), key=list(sums).index)}
+           "low": sorted(set(low), key=list(sums).index),
+           "near": [scaled.ids[int(present[i])] for i in top if near[i]]}
+    if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
+        out["apart"] = {n: _apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     if rest.size and counts[rest].sum() > 0:
         out["without"] = {n: {"mse": float(sq[rest].sum() / counts[rest].sum()),
                               "mase": float(m[rest].sum() / mase_counts[rest].sum()) if mase_counts[rest].sum() else
                               float("nan")} for n, (sq, m) in sums.items()}
     return out
+
+
+def _apart(mase: np.ndarray, mase_counts: np.ndarray, top: np.ndarray, rest: np.ndarray) -> list[float]:
+    """[the named series' MASE pooled, the median of the other series' MASEs] of one forecaster's summed MASE [S]."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        each = mase[rest] / mase_counts[rest]
+        held = mase[top].sum() / mase_counts[top].sum()
+    each = each[np.isfinite(each)]
+    return [float(held), float(np.median(each)) if each.size else float("nan")]
 
 
 def _median_of_others(each: np.ndarray) -> np.ndarray:
@@ -121,13 +140,56 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     if few["low"]:
         said.append(f"{'has a' if one else 'have'} MASE near 0 for {listing([_who(n, False) for n in few['low']])}, "
                     "pulling the pooled MASE down")
-    what = listing((["the scaled scores", "the verdict"] if _rests(few) else [])
-                   + (["the pooled MASE"] if held and not held[-1].endswith("squared error") else []))
-    text = (f"Of the {few['of']} series scored, {names} {' and '.join(said)}: "
-            f"{'its' if one else 'their'} errors are divided by a small training spread in the scaled units (each "
-            "series by its own) and by a small in-sample naive error in MASE"
-            + (f", so {what} are mostly {'its' if one else 'theirs'}." if what else "."))
+    items = (["the scaled scores", "the verdict"] if _rests(few) else []) + (
+        ["the pooled MASE"] if held and not held[-1].endswith("squared error") else [])
+    why = _why(few) if held else ""
+    text = (f"Of the {few['of']} series scored, {names} {' and '.join(said)}{why}"
+            + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
+               if items else "."))
     return text + (f" {_without(few, verdict_name)}" if few.get("without") else "")
+
+
+def _why(few: dict) -> str:
+    """": " and why the named series hold so much: a near-constant series (``measure``'s "near"; all of them in a
+    metrics.json written before it) divides its errors by a small spread; another's errors are large against its own
+    scale, as a trend the training mean cannot follow (decision 9801), whose MASE beside the others' is given."""
+    near = few.get("near", few["series"])
+    other = [s for s in few["series"] if s not in near]
+    said = []
+    if near:
+        one = len(near) == 1
+        said.append((f"the errors of {_names(near)}" if other else f"{'its' if one else 'their'} errors")
+                    + " are divided by a small training spread in the scaled units (each series by its own) "
+                    "and by a small in-sample naive error in MASE")
+    if other:
+        one = len(other) == 1
+        whose = f"the errors of {_names(other)}" if near else f"{'its' if one else 'their'} errors"
+        said.append(f"{whose} are large against {'its' if one else 'their'} own scale, not because "
+                    f"{'it varies' if one else 'they vary'} little on {'its' if one else 'their'} training rows"
+                    + _apart_text(few) + ", as where a forecaster misses a trend or a shift of level")
+    return ": " + "; ".join(said)
+
+
+def _apart_text(few: dict) -> str:
+    """" ('training mean''s MASE 16.2 there against a median of 0.97 on the others)" of the forecaster whose summed
+    MASE the named series hold most; "" where ``measure`` gave no "apart"."""
+    apart = {n: v for n, v in (few.get("apart") or {}).items() if n not in few["low"] and np.isfinite(v).all()}
+    if not apart:
+        return ""
+    name = max(apart, key=lambda n: few["mase"].get(n, 0.0))
+    held, median = apart[name]
+    return f" ({_who(name)} MASE {held:.3g} there, against a median of {median:.3g} on the other series)"
+
+
+def _whose(few: dict) -> str:
+    near = few.get("near", few["series"])
+    if len(near) == len(few["series"]):
+        return ", whose training rows vary little"
+    return "" if near else ", whose errors are large against their own scale"
+
+
+def _names(series: list) -> str:
+    return listing([repr(str(s)) for s in series])
 
 
 def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
@@ -136,7 +198,7 @@ def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | Non
     if not few or not _rests(few):
         return None
     return (f"The scaled scores, this verdict and the pooled MASE rest mostly on "
-            f"{listing([repr(str(s)) for s in few['series']])}, whose training rows vary little (warned of)."
+            f"{_names(few['series'])}{_whose(few)} (warned of)."
             + (f" {_without(few, verdict_name)}" if few.get("without") else ""))
 
 
@@ -176,7 +238,7 @@ def _without(few: dict, verdict_name: str | None) -> str:
 def _who(name: str, possessive: bool = True) -> str:
     if name == "model":
         return "the model's" if possessive else "the model"
-    return f"'{baseline_name(name)}''s" if possessive else f"'{baseline_name(name)}'"
+    return f"the '{baseline_name(name)}' baseline's" if possessive else f"'{baseline_name(name)}'"
 
 
 def beside_verdict(result: dict, units: str, where: str, against: str) -> str | None:

@@ -100,9 +100,11 @@ def cutoff_text(value):
 
     whole = wholenumbers.number(value)  # 1960, 1960.0, '1.96e3', Fraction(1960): '1960', as --cutoff 1960 gives it
     if whole is not None and isinstance(value, str) and "." in value and noticed.first_in_call("cutoff", value):
+        year = 1000 <= whole <= 9999  # a year's number: what it reads as on dated data said too (decision 1440)
         logging.getLogger(__name__).info(  # '2023.0', '2023.': no month (2023.5 is refused), said (decision 1440)
-            "%s %r read as %d, a whole number: on dated data the year %d to its end (as %d reads), on times that are "
-            "whole numbers that number", named("cutoff"), value.strip(), whole, whole, whole)
+            "%s %r read as %d, a whole number%s", named("cutoff"), value.strip(), whole,
+            f": on dated data the year {whole} to its end (as {whole} reads), on times that are whole numbers that "
+            "number" if year else f", as {whole} reads")  # '200.0' on steps 0..299: no year 200 (decision 9805)
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
 

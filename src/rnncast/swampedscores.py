@@ -9,7 +9,9 @@ that lies outside that range by more than ``FAR`` times its width is far. Where 
 far values hold more than ``SHARE`` of the squared error of the model and of every baseline (in the units the verdict
 weighs), ``warn`` names the furthest, once per call: its value, time, series and split (a burst's extent as
 ``resolution`` words it), that share, and what to do; a peak like those the rows before hold (``SEEN``: every
-year's Black Friday) is said as one that recurs, not as a possible error. A change of
+year's Black Friday) is said as one that recurs, not as a possible error; where no such peak is given but the data
+starts after the model's first fitted row (``starts_later``: evaluate on the last 150 rows), the warning says those
+rows could not show an earlier season's and gives both readings (decision 9802). A change of
 level kept for more rows than are set aside is in the range; a trend or a random walk does not leave it by twice its
 width in one step. Measured (docs/decisions.md gives the figures): no warning on ETTh1 or ETTm1, each column whole
 and in 20 slices, random walks, seasonal series with a trend or a level shift kept after.
@@ -23,6 +25,7 @@ from typing import Callable
 
 import numpy as np
 
+from rnncast.bordertimes import searcher
 from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
 from rnncast.resolution import such_values
@@ -110,9 +113,25 @@ def _seen(column: np.ndarray, far: tuple[np.ndarray, float, float, float], k: in
     return rows[np.r_[True, np.diff(rows) > 1]].tolist() if rows.size else []
 
 
-def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str]) -> None:
+def starts_later(state, panel: Panel, index: np.ndarray) -> np.ndarray:
+    """[S] whether each series of ``panel`` (``index``: its position among the series of the fitted ``state``) starts
+    after the first row the model was fitted on (its ``borders``' first fitted time): rows of an earlier season the
+    model was trained on are not in the data given. All False without times or a model that kept no first time."""
+    saved, later = getattr(state, "borders", None), np.zeros(len(index), dtype=bool)
+    if saved is None or panel.time is None:
+        return later
+    search, offsets = searcher(panel.time), panel.offsets.tolist()
+    for s, k in enumerate(np.asarray(index).tolist()):
+        if len(saved[k]) > 3 and saved[k][3] is not None:  # no row of the data given at or before the fit's first
+            later[s] = search(offsets[s], offsets[s + 1] - offsets[s], saved[k][3], "right") == 0
+    return later
+
+
+def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], later: np.ndarray | None = None) -> None:
     """Say ``find``'s first (the largest share) in one line, once per call, with the others counted; ``part(s, row)``:
-    where row ``row`` of series ``s`` sits (" (a test row)")."""
+    where row ``row`` of series ``s`` sits (" (a test row)"); ``later`` [S]: the series that start after the model's
+    first fitted row (``starts_later``), whose value no earlier peak given matches is said as one these rows cannot
+    judge, not as a possible error (decision 9802)."""
     found = find(panel, wf)
     if not found:
         return
@@ -130,6 +149,11 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str]) -> 
         what = (f"; the rows before hold {counted(len(f['seen']), 'value')} as far "
                 f"{'up' if f['value'] > f['hi'] else 'down'} ({seen}), a peak that recurs as a season's does")
         advice = "judge the model by MAE or MASE"
+    elif later is not None and later[s]:  # the season before it may be among the model's rows, not these
+        what = (f"; the rows given start at {panel.when(s, 0)}, after the first the model was fitted on, so a peak "
+                "like it in an earlier season would not be among them")
+        advice = (f"if wrong, correct {it} or leave {it} blank ({spelled('fill')}); if a peak that recurs, judge the "
+                  "model by MAE or MASE")
     else:
         what = ""
         advice = (f"if wrong, correct {it} or leave {it} blank ({spelled('fill')}); if real, judge the model by MAE "

@@ -17,6 +17,7 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.jitter import duration
 from rnncast.layouts import Rows
+from rnncast.spelling import listing
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -53,8 +54,9 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
                 "reset (give the rows after it their true times) or another series' rows (give their id column)? "
                 "dropping the duplicates or sorting by time would mix two stretches of readings")
         if key[a] == key[b]:
-            raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
-                               f"{place(int(positions[b]), attrs)}{_all(pair, layout)}; each time step of a "
+            wide = _columns(rows, codes, positions, a, b) if layout == "wide" else ""  # decision 9804
+            raise RnncastError(f"duplicated timestamp {show(a)}{'' if wide else whose} at {place(int(positions[a]), attrs)}"
+                               f" and {place(int(positions[b]), attrs)}{wide}{_all(pair, layout)}; each time step of a "
                                f"series must appear once{dst(a) or hint()}")
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
                            f"after {show(a)}; sort the rows by time{dst(b) or hint()}")
@@ -82,6 +84,25 @@ def twice(key: np.ndarray, codes: np.ndarray, positions=None) -> tuple[int, int,
     first = k[np.argmin(order[k + 1])]
     table = len(k) if positions is None else len(np.unique(np.asarray(positions)[order[k + 1]]))
     return int(order[first]), int(order[first + 1]), len(k), len(np.unique(codes[order][1:][again])), table
+
+
+def _columns(rows: Rows, codes: np.ndarray, positions: np.ndarray, a: int, b: int) -> str:
+    """", a row of the table given twice for its 3 series 'a', 'b' and 'c' (their values differ in 'a'; the same in 'b'
+    and 'c')": what a wide table's repeated time concerns, its rows ``a`` and ``b`` (stacked rows, each of one series) being
+    whole rows of the table, whose series it names (a tester's wide table with only column 'a' changed was refused
+    "in series 'a'", decision 9804)."""
+    first, again = (np.flatnonzero(np.asarray(positions) == positions[k]) for k in (a, b))
+    mine = {int(codes[k]): k for k in first}
+    both = [(int(codes[k]), mine[int(codes[k])], k) for k in again if int(codes[k]) in mine]
+    if len(both) < 2:
+        return ""
+    names = [repr(str(rows.given_id(c))) for c, _, _ in both]
+    differ = [n for n, (_, i, k) in zip(names, both)
+              if not np.array_equal(rows.values[i], rows.values[k], equal_nan=True)]
+    same = [n for n in names if n not in differ]
+    how = (f" (their values differ in {listing(differ)}" + (f"; the same in {listing(same)})" if same else ")")
+           if differ else "")  # alike in all: the id hint says the rows are identical
+    return f", a row of the table given twice for its {len(both)} series {listing(names)}{how}"
 
 
 def _all(pair: tuple | None, layout: str) -> str:
