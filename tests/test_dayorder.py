@@ -230,7 +230,7 @@ def test_a_month_past_12_in_year_first_dates_is_refused_not_read_year_day_month(
 
 
 def test_a_column_written_year_day_month_is_said_to_be_so_with_the_pandas_line_that_reads_it():
-    """t31t5 (decision 9803): a weekly column written 2021/04/01, 2021/11/01, 2021/18/01 .. (60% of its values with
+    """t31t5 (decision 1462): a weekly column written 2021/04/01, 2021/11/01, 2021/18/01 .. (60% of its values with
     a month past 12) was told "correct that value" at its first; fixed, the next line failed the same way."""
     values = list(pd.date_range("2021-01-04", periods=30, freq="W-MON").strftime("%Y/%d/%m"))
     with pytest.raises(RnncastError, match=r"holds '2021/18/01' at 2 and 16 other values of its 30 whose second number "

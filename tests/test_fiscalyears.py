@@ -130,7 +130,7 @@ def test_two_digit_fiscal_years_a_reader_could_put_in_another_century_are_refuse
 
 
 def test_fiscal_labels_with_a_lower_case_fiscal_freq_are_refused_naming_the_freq_given(tmp_path):
-    """t31t5 (decision 9806): --freq qe-mar with labels FY1990Q1 .. was told "give the calendar that names them, --freq
+    """t31t5 (decision 1465): --freq qe-mar with labels FY1990Q1 .. was told "give the calendar that names them, --freq
     QE-MAR ...", as if no freq were given."""
     pd.DataFrame({"quarter": [f"FY{1990 + i // 4}Q{i % 4 + 1}" for i in range(16)],
                   "gdp": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)

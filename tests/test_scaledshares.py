@@ -38,7 +38,7 @@ def test_a_near_constant_series_that_holds_the_scaled_error_is_named_with_the_sc
 
 
 def test_a_series_only_a_baseline_misses_by_far_is_not_called_near_constant():
-    # t31t5 (decision 9801): a store growing steadily had the largest training spread, but 'training mean' missed its
+    # t31t5 (decision 1460): a store growing steadily had the largest training spread, but 'training mean' missed its
     # trend, so the series held 95% of that baseline's summed MASE; the warning said it varied little
     original, scaled, scales = panel([1.0, 1.2, 0.9, 8.0])  # 's3' the widest, and smooth: a small naive error
     scales[scaled.series == 3] = 0.2

@@ -296,7 +296,7 @@ def test_every_choice_is_read_in_any_case_and_anything_else_kept_for_its_check()
 
 
 def test_a_pointed_cutoff_that_is_no_years_number_is_said_as_the_number_alone(caplog):
-    """t31t5 (decision 9805): --cutoff 200.0 on steps 0..299 was said "on dated data the year 200 to its end"."""
+    """t31t5 (decision 1464): --cutoff 200.0 on steps 0..299 was said "on dated data the year 200 to its end"."""
     import logging
 
     from rnncast.settingvalues import cutoff_text

@@ -150,7 +150,7 @@ def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(m
 
 
 def test_recent_rows_that_start_after_the_fit_say_an_earlier_peak_would_not_be_among_them(model, caplog):
-    """t31t5 (decision 9802): the same model and December rows were silent on the whole 3-year file but called a
+    """t31t5 (decision 1461): the same model and December rows were silent on the whole 3-year file but called a
     possible error on its last 150 rows, which hold no earlier Christmas; the warning now says that those rows start
     after the model's first and could not show one, and gives both readings."""
     frame = _daily()

@@ -72,7 +72,7 @@ def test_many_duplicated_times_are_counted_in_rows_and_series_beside_the_pair_na
 
 
 def test_a_wide_tables_repeated_time_names_every_series_of_the_row_and_those_whose_values_differ():
-    """t31t5 (decision 9804): a 3-series wide table whose 2023-01-11 row was given twice, only 'a' changed, was refused
+    """t31t5 (decision 1463): a 3-series wide table whose 2023-01-11 row was given twice, only 'a' changed, was refused
     "duplicated timestamp 2023-01-11 in series 'a'", as if b and c did not repeat it."""
     frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=30), "A": np.arange(30.0), "B": np.arange(30.0) + 1,
                           "C": np.arange(30.0) + 2})

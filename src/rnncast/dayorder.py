@@ -108,7 +108,7 @@ def refuse_month(column: pd.Series, name: str, place, written: pd.Series) -> Non
     """Refuse (``RnncastError``) the first value of a year-first column (``year_month_day``) whose month is past 12
     (``2024-13-05`` among ``2024-01-05`` ..), naming it and the order the column is read in; where ``YDM`` of its
     values or more (two at least) have such a month and none a day past 12, the column is said to be written year,
-    day, month, with the pandas line that reads it so (decision 9803), not "correct that value"."""
+    day, month, with the pandas line that reads it so (decision 1462), not "correct that value"."""
     fields = column.astype(str).str.strip().str.extract(YEAR_FIRST.pattern)
     months, days = fields[2].astype(float).to_numpy(), fields[3].astype(float).to_numpy()
     bad = np.flatnonzero(months > 12)

@@ -12,7 +12,7 @@ of the series, or one), and any series whose MASE is under ``LOW`` of the others
 than ``MOVES`` (a series that steps nowhere makes every forecaster's MASE near 0 there); ``text`` says who, and the
 scores without them, and why: a series named whose best forecaster's scaled MSE is ``NEAR`` times the other series'
 is near-constant (a small divisor); any other is named for errors large against its own scale (the training mean
-missing a steadily growing store's trend, decision 9801), its MASE beside the others' given. Several series of like spreads (ETTh1's columns as a wide table) hold no such share.
+missing a steadily growing store's trend, decision 1460), its MASE beside the others' given. Several series of like spreads (ETTh1's columns as a wide table) hold no such share.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ SHARE = 0.9  # the share of a forecaster's scaled squared error (or summed MASE)
 LOW = 0.01  # a series' MASE under this share of the median of the other series' MASEs ...
 MOVES = 0.1  # ... that moves the pooled MASE by more than this share of the others': said
 NEAR = 100.0  # a named series is near-constant where even its best forecaster's scaled MSE is this many times the
-# median of the other series' best (its training spread is small against every forecaster's errors; decision 9801)
+# median of the other series' best (its training spread is small against every forecaster's errors; decision 1460)
 
 
 def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray) -> dict | None:
@@ -152,7 +152,7 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
 def _why(few: dict) -> str:
     """": " and why the named series hold so much: a near-constant series (``measure``'s "near"; all of them in a
     metrics.json written before it) divides its errors by a small spread; another's errors are large against its own
-    scale, as a trend the training mean cannot follow (decision 9801), whose MASE beside the others' is given."""
+    scale, as a trend the training mean cannot follow (decision 1460), whose MASE beside the others' is given."""
     near = few.get("near", few["series"])
     other = [s for s in few["series"] if s not in near]
     said = []

@@ -104,7 +104,7 @@ def cutoff_text(value):
         logging.getLogger(__name__).info(  # '2023.0', '2023.': no month (2023.5 is refused), said (decision 1440)
             "%s %r read as %d, a whole number%s", named("cutoff"), value.strip(), whole,
             f": on dated data the year {whole} to its end (as {whole} reads), on times that are whole numbers that "
-            "number" if year else f", as {whole} reads")  # '200.0' on steps 0..299: no year 200 (decision 9805)
+            "number" if year else f", as {whole} reads")  # '200.0' on steps 0..299: no year 200 (decision 1464)
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
 

@@ -11,7 +11,7 @@ weighs), ``warn`` names the furthest, once per call: its value, time, series and
 ``resolution`` words it), that share, and what to do; a peak like those the rows before hold (``SEEN``: every
 year's Black Friday) is said as one that recurs, not as a possible error; where no such peak is given but the data
 starts after the model's first fitted row (``starts_later``: evaluate on the last 150 rows), the warning says those
-rows could not show an earlier season's and gives both readings (decision 9802). A change of
+rows could not show an earlier season's and gives both readings (decision 1461). A change of
 level kept for more rows than are set aside is in the range; a trend or a random walk does not leave it by twice its
 width in one step. Measured (docs/decisions.md gives the figures): no warning on ETTh1 or ETTm1, each column whole
 and in 20 slices, random walks, seasonal series with a trend or a level shift kept after.
@@ -131,7 +131,7 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
     """Say ``find``'s first (the largest share) in one line, once per call, with the others counted; ``part(s, row)``:
     where row ``row`` of series ``s`` sits (" (a test row)"); ``later`` [S]: the series that start after the model's
     first fitted row (``starts_later``), whose value no earlier peak given matches is said as one these rows cannot
-    judge, not as a possible error (decision 9802)."""
+    judge, not as a possible error (decision 1461)."""
     found = find(panel, wf)
     if not found:
         return

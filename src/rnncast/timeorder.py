@@ -54,7 +54,7 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
                 "reset (give the rows after it their true times) or another series' rows (give their id column)? "
                 "dropping the duplicates or sorting by time would mix two stretches of readings")
         if key[a] == key[b]:
-            wide = _columns(rows, codes, positions, a, b) if layout == "wide" else ""  # decision 9804
+            wide = _columns(rows, codes, positions, a, b) if layout == "wide" else ""  # decision 1463
             raise RnncastError(f"duplicated timestamp {show(a)}{'' if wide else whose} at {place(int(positions[a]), attrs)}"
                                f" and {place(int(positions[b]), attrs)}{wide}{_all(pair, layout)}; each time step of a "
                                f"series must appear once{dst(a) or hint()}")
@@ -90,7 +90,7 @@ def _columns(rows: Rows, codes: np.ndarray, positions: np.ndarray, a: int, b: in
     """", a row of the table given twice for its 3 series 'a', 'b' and 'c' (their values differ in 'a'; the same in 'b'
     and 'c')": what a wide table's repeated time concerns, its rows ``a`` and ``b`` (stacked rows, each of one series) being
     whole rows of the table, whose series it names (a tester's wide table with only column 'a' changed was refused
-    "in series 'a'", decision 9804)."""
+    "in series 'a'", decision 1463)."""
     first, again = (np.flatnonzero(np.asarray(positions) == positions[k]) for k in (a, b))
     mine = {int(codes[k]): k for k in first}
     both = [(int(codes[k]), mine[int(codes[k])], k) for k in again if int(codes[k]) in mine]
