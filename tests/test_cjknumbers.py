@@ -47,3 +47,10 @@ def test_full_width_digits_are_named_with_the_number_nfkc_makes_of_them():
     assert cjknumbers.wide("１２．５", "y").startswith("; '１２．５' is written in full-width characters (．１２５)")
     assert "write it as 12.5 " in cjknumbers.wide("１２．５", "y")
     assert cjknumbers.wide("12,013", "y") == "" and cjknumbers.wide("ＡＢＣ", "y") == "" and cjknumbers.wide(3, "y") == ""
+
+
+def test_full_width_money_is_named_with_the_number_alone_and_a_table_in_memory_gets_no_pandas_line():
+    assert cjknumbers.wide("￥１，００４", "売上").endswith("write it as 1004 (0-9, no thousands commas, no '¥'), e.g. "
+                                                       "with pandas: df['売上'].str.normalize('NFKC')")
+    assert cjknumbers.wide("１２ｋｇ", None).endswith("write it with 0-9 ('12kg' as NFKC makes it)")
+    assert cjknumbers.wide("１２，０１３", None).endswith("write it as 12013 (0-9, no thousands commas)")

@@ -71,10 +71,15 @@ def wide(value, name) -> str:
     if not isinstance(value, str) or not WIDE.search(value):
         return ""
     narrow = unicodedata.normalize("NFKC", value).strip()
-    plain = _plain(narrow)
-    if plain is None:
-        return ""
     marks = "".join(sorted(set(WIDE.findall(value)) - {"\u3000"}))
-    return (f"; {value!r} is written in full-width characters ({marks}), which rnncast does not read as a number; "
-            f"write it as {plain} (0-9, no thousands commas), e.g. with pandas: "
-            f"df[{name!r}].str.normalize('NFKC').str.replace(',', '')")
+    if not marks or not any(c.isdigit() for c in narrow):
+        return ""
+    pandas = f", e.g. with pandas: df[{name!r}].str.normalize('NFKC')" if name is not None else ""
+    told = f"; {value!r} is written in full-width characters ({marks}), which rnncast does not read as a number"
+    parts = re.fullmatch(r"(\D*?)\s*([+-]?\d[\d,.]*)\s*(\D*)", narrow)  # ￥１，００４: NFKC's '¥1,004' holds a sign
+    sign = (parts[1] + parts[3]).strip() if parts else ""
+    if parts is None or (plain := _plain(parts[2])) is None or (sign and sign not in CURRENCIES):
+        return f"{told}; write it with 0-9 ({narrow!r} as NFKC makes it{pandas})"
+    commas = ".str.replace(',', '')" if pandas and not sign else ""
+    alone = f", no {sign!r}" if sign else ""
+    return f"{told}; write it as {plain} (0-9, no thousands commas{alone}){pandas}{commas}"
