@@ -28,12 +28,14 @@ from rnncast import cjknumbers, numbertext
     ("1,004円", "'1,004円' has the currency '円' (yen); write the number alone, without thousands commas (1004)"),
     ("₩1,234", "'₩1,234' has the currency '₩' (won); write the number alone, without thousands commas (1234)"),
     ("12.50元", "'12.50元' has the currency '元' (yuan); write the number alone (12.50)"),
+    ("1.2万kg", "'1.2万kg' has the unit 'kg' and the multiplier '万' (ten thousand); write the whole number alone (12000)"),
+    ("3.5万人", "'3.5万人' has the unit '人' and the multiplier '万' (ten thousand); write the whole number alone (35000)"),
 ])
 def test_a_multiplier_or_a_cjk_currency_is_named_with_the_number_that_is_read(value, says):
     assert numbertext.hint(value, ",", pd.Series([value, "8439"])) == "; " + says
 
 
-@pytest.mark.parametrize("value", ["1.2万kg", "12,50元", "1,2,3万", "$1.2万x"])
+@pytest.mark.parametrize("value", ["12,50元", "1,2,3万", "1.2万%", "$1.2万x"])
 def test_what_is_no_such_number_is_left_to_the_other_hints(value):
     assert "ten thousand" not in numbertext.hint(value, ",", pd.Series([value])) and "yuan" not in \
         numbertext.hint(value, ",", pd.Series([value]))
@@ -54,3 +56,8 @@ def test_full_width_money_is_named_with_the_number_alone_and_a_table_in_memory_g
                                                        "with pandas: df['売上'].str.normalize('NFKC')")
     assert cjknumbers.wide("１２ｋｇ", None).endswith("write it with 0-9 ('12kg' as NFKC makes it)")
     assert cjknumbers.wide("１２，０１３", None).endswith("write it as 12013 (0-9, no thousands commas)")
+
+
+def test_a_multiplier_after_a_decimal_comma_is_still_no_unit():
+    assert numbertext.hint("1,5万", ";", pd.Series(["1,5万"])) == ("; '1,5万' is written with the multiplier '万' (ten "
+                                                                 "thousand); write the whole number (15000)")

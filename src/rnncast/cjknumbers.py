@@ -40,21 +40,19 @@ def beside(value, before: str, number: str, after: str, scaled) -> str:
     number with a CJK multiplier after it (a currency sign before it, or a currency word after the multiplier, allowed:
     ``¥1.2万``, ``1.2万元``) or an amount of yen, yuan or won (``CURRENCIES``); "" otherwise. ``scaled(number, power)``
     writes ``number`` times 10 ** power in full. Raises nothing."""
-    plain = _plain(number)
-    if plain is None:
-        return ""
+    plain = _plain(number)  # None: a decimal comma (1,2万), scaled in both readings where it could be thousands
     multiplier = next((m for m in MULTIPLIERS if after.startswith(m)), None)
     if multiplier is not None:
-        currency = after[len(multiplier):].strip()
-        if (currency and currency not in CURRENCIES) or (before and not _money(before)):
+        rest = after[len(multiplier):].strip()  # 元, 円; kg, 人: a currency or a unit after the multiplier
+        if (rest and (before or not all(c.isalpha() or c in "/." for c in rest))) or (before and not _money(before)):
             return ""
-        money = before or currency
-        whole = scaled(plain, MULTIPLIERS[multiplier])
-        told = f"has the currency {money!r} and the multiplier" if money else "is written with the multiplier"
+        whole = scaled(plain or number, MULTIPLIERS[multiplier])
+        told = (f"has the currency {before or rest!r} and the multiplier" if before or rest in CURRENCIES else
+                f"has the unit {rest!r} and the multiplier" if rest else "is written with the multiplier")
         return (f"; {value!r} {told} {multiplier!r} ({POWERS[MULTIPLIERS[multiplier]]}); write the whole "
-                f"number{' alone' if money else ''} ({whole})")
+                f"number{' alone' if before or rest else ''} ({whole})")
     sign = before or after
-    if (before and after) or sign not in CURRENCIES:
+    if (before and after) or sign not in CURRENCIES or plain is None:
         return ""
     commas = ", without thousands commas" if "," in number else ""
     return f"; {value!r} has the currency {sign!r} ({CURRENCIES[sign]}); write the number alone{commas} ({plain})"
