@@ -252,3 +252,34 @@ def test_am_pm_after_a_cjk_day_beside_no_12_hour_time_or_in_another_case_is_refu
     column = pd.Series(["2024年1月1日 12:00 am", "2024年1月1日 1:00 am", value], name="t")
     with pytest.raises(RnncastError, match=rf"^time column 't' {said}"):
         parse_time(column, "t", None, lambda i: f"row {i}")
+
+
+def test_japanese_hours_0_to_11_are_read_and_written_back_so():
+    """Decision 9605: '2024年1月1日 午前0:00' (午前0時 midnight, 午後0時 noon: the Japanese clock of 0 .. 11) was refused
+    "whose 午前 (AM) is read only beside a time of a 12-hour clock (1:00 .. 12:59)" at the first row of every such file."""
+    hours = pd.date_range("2024-01-01", periods=30, freq="h")
+    column = pd.Series([f"{t.year}年{t.month}月{t.day}日 {'午前' if t.hour < 12 else '午後'}{t.hour % 12}:{t:%M}"
+                        for t in hours])
+    fmt = cjkdates.format_of(column)
+    assert fmt == "%Y年%-m月%-d日 %!aj%-K:%M"
+    assert list(cjkdates.read(column, fmt)) == list(hours)
+    assert list(cjkdates.write(hours, fmt)) == column.tolist()  # noon as 午後0:00, midnight as 午前0:00
+    late = pd.Series(["2024年1月1日 午前1:00", "2024年1月1日 午前2:00", "2024年1月1日 午前0:00"])  # 0 past the first row
+    assert list(cjkdates.read(late, cjkdates.format_of(late))) == list(pd.to_datetime(
+        ["2024-01-01 01:00", "2024-01-01 02:00", "2024-01-01 00:00"]))
+
+
+@pytest.mark.parametrize("values, at", [(["午前0:00", "午前1:00", "午前12:00"], 2), (["午前12:00", "午前1:00", "午前0:00"], 0)])
+def test_japanese_midnight_written_on_two_12_hour_clocks_is_refused(values, at):
+    column = pd.Series([f"2024年1月1日 {v}" for v in values])
+    with pytest.raises(RnncastError, match=rf"holds '2024年1月1日 午前(0|12):00' at {at}, whose 午前(0|12):00 is on another "
+                                           r"12-hour clock than the column's \(hours 0 \.\. 11\): write midnight and noon as "
+                                           r"午前0:00 and 午後0:00 in every value, or as 午前12:00 and 午後12:00"):
+        cjkdates.read(column, cjkdates.format_of(column), "t", str)
+
+
+def test_a_chinese_or_korean_hour_0_beside_its_marker_is_refused_saying_how_it_is_written():
+    column = pd.Series(["2024年1月1日 上午1:00", "2024年1月1日 上午0:30"])
+    with pytest.raises(RnncastError, match=r"at 1, whose 上午 \(AM\) is read only beside a time of a 12-hour clock "
+                                           r"\(1:00 \.\. 12:59\) \(上午 0:30 is written 上午 12:30 here\)"):
+        cjkdates.read(column, cjkdates.format_of(column), "t", str)

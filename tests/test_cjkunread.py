@@ -53,3 +53,28 @@ def test_a_column_of_days_with_no_year_is_refused_by_its_line_and_value(tmp_path
     frame = read_table(path)
     with pytest.raises(RnncastError, match=r"'date' holds '1월 1일 오전 12:00' at line 2 of k.csv, which has no year"):
         parse_text(frame["date"], "date", lambda i: f"line {i + 2} of k.csv")
+
+
+@pytest.mark.parametrize("value, said", [
+    ("令和5年1月2日", "which is dated in a Japanese era year (令和5 is 2023), which rnncast does not read as time; write the "
+                  "Western year, as '2023年1月2日'"),
+    ("平成元年1月8日", "which is dated in a Japanese era year (平成元 is 1989), which rnncast does not read as time; write the "
+                   "Western year, as '1989年1月8日'"),
+    ("R5.1.2", "which is dated in a Japanese era year (R5: 令和5, 2023), which rnncast does not read as time; write the "
+               "Western year, as '2023/01/02'"),
+    ("民國112年1月5日", "which is dated in a Minguo (Republic of China) year (民國112 is 2023), which rnncast does not read "
+                    "as time; write the Western year, as '2023年1月5日'"),
+    ("2024年度", "which is a fiscal year (年度: from April in Japan, January in China), which rnncast does not read as "
+               "time; write each as its first day, as '2024-04-01' (Japan's) or '2024-01-01', and the calendar is read "
+               "as yearly from that month"),
+    ("2024年度第4四半期", "which is a quarter of a Japanese fiscal year (年度, from April), which rnncast does not read as "
+                     "time; write each as its first day, as '2025-01-01'"),
+])
+def test_era_years_and_fiscal_years_are_named_with_what_to_write(value, said):
+    """Decision 9606: '令和5年1月2日', 'R5.1.2' and '1960年度' got only "not a timestamp" / "not read as time"."""
+    assert re.search(FOUND, value) and why(value, "日付") == said
+
+
+def test_values_that_only_look_like_an_era_are_not_named_so():
+    for value in ("2024-01-01", "H1 2000", "2000-H1", "S&P 500", "Q1 2024"):
+        assert why(value, "t") is None

@@ -271,3 +271,15 @@ def test_mixed_formats_quote_the_first_written_value_not_a_blank_first_row(first
     dates = [first] + ["2020-01-01"] * 4 + ["January 20, 2020"] * 5
     with pytest.raises(RnncastError, match=r"mixes date formats: '2020-01-01' at row 1, but 'January 20, 2020' at row 5"):
         load_panel(pd.DataFrame({"date": dates, "y": np.arange(10.0)}), target="y", time_col="date")
+
+
+def test_an_ideographic_space_around_a_date_is_stripped_as_an_ascii_one_is(tmp_path):
+    """Decision 9604: '\u30002023/01/02' (U+3000 before or after) was refused "mixes date formats", every value being
+    in one form; ' 2023/01/02' was read."""
+    days = pd.bdate_range("2023-01-02", periods=40).strftime("%Y/%m/%d")
+    for wide in (["\u3000" + d for d in days], [d + "\u3000" for d in days]):
+        time, mixed = parse_text(pd.Series(wide, dtype=object), "日付", str)
+        assert not mixed and list(time) == list(pd.to_datetime(days))
+    (tmp_path / "d.csv").write_text("日付,売上\n" + "".join(f"\u3000{d},{k}\n" for k, d in enumerate(days)),
+                                    encoding="utf-8")
+    assert len(load_panel(tmp_path / "d.csv", target="売上").values) == 40

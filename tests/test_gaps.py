@@ -327,3 +327,21 @@ def test_a_panel_whose_series_all_lack_the_same_weekdays_is_told_to_give_holiday
     with caplog.at_level(logging.WARNING, logger="rnncast"):  # other weekdays missing in each: advice as before
         load_panel(shifted, "y", time_col="date", freq="B", id_col="sku")
     assert "apart with its own set" in caplog.text
+
+
+def test_chinas_working_days_with_make_up_weekends_are_named_in_the_gap_warning(caplog):
+    """Decision 9609: a series of China's working days (weekdays without CN holidays, plus the make-up Saturdays and
+    Sundays) was read on the daily calendar, its weekends "missing", with "give freq= if the calendar is another",
+    which no freq describes."""
+    import holidays
+
+    china = holidays.CN(years=[2023, 2024])
+    days = pd.bdate_range("2023-01-03", "2024-06-28")
+    days = days[~days.isin(pd.to_datetime(sorted(china)))].union(
+        pd.to_datetime([d for d in china.weekend_workdays if pd.Timestamp("2023-01-03") <= pd.Timestamp(d)
+                        <= pd.Timestamp("2024-06-28")]))
+    frame = pd.DataFrame({"ds": days, "y": np.sin(np.arange(len(days)) / 4.0)})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, target="y")
+    said = next(w for w in _warnings(caplog) if "missing from the 'D' calendar" in w)
+    assert "the data keeps China's official working days" in said and "(调休: 2023-01-28, 2023-01-29" in said

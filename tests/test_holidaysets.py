@@ -64,3 +64,21 @@ def test_a_countrys_name_is_refused_naming_its_code_and_its_exchanges_sets(name,
     assert str(err.value).startswith(f"unknown holidays {name!r}, a country's name: {said}")
     assert "did you mean" not in str(err.value) and "\n" not in str(err.value)
     assert holidaysets.canonical("KR") == "KR" and holidaysets.canonical("kor") == "KOR"  # codes stay valid
+
+
+def test_a_chinese_futures_exchange_names_chinas_exchange_sets_not_a_country_spelled_alike():
+    """Decision 9607: --holidays SHFE was refused "did you mean 'SE'?" (Sweden)."""
+    for name in ("SHFE", "xsge", "DCE", "CFFEX"):
+        with pytest.raises(RnncastError, match=r"^unknown holidays '\w+': the [A-Za-z ]+ Exchange has no holiday set "
+                                               r"here; China's exchanges close on the same days, and their sets are SSE "
+                                               r"or SZSE \(CN is China's public holidays\): give the one"):
+            holidaysets.parse(name)
+
+
+def test_an_exchange_like_code_is_offered_the_closest_market_never_a_country():
+    with pytest.raises(RnncastError) as err:
+        holidaysets.parse("NYMEX")
+    assert "(did you mean 'NYSE'?)" in str(err.value)
+    with pytest.raises(RnncastError) as err:
+        holidaysets.parse("SEE")
+    assert "(did you mean 'SSE'?)" in str(err.value)  # not 'SE', Sweden's public holidays

@@ -278,3 +278,20 @@ def test_a_not_available_with_spaces_around_it_is_missing_in_a_decimal_comma_fil
     frame = read_table(path)
     assert frame["sales"].dtype.kind == "f" and np.isnan(frame["sales"]).tolist() == [False, True, False, True]
     assert frame["sales"].iloc[[0, 2]].tolist() == [1.5, 2.5]
+
+
+@pytest.mark.parametrize("value, says", [
+    ("1.20万", r"'1\.20万' is written with the multiplier '万' \(ten thousand\); write the whole number \(12000\)"),
+    ('"¥12,013"', r"'¥12,013' has the currency '¥' \(yen or yuan\); write the number alone, without thousands commas "
+                  r"\(12013\)"),
+    ('"１２，０１３"', r"'１２，０１３' is written in full-width characters \(，０１２３\), which rnncast does not read as a "
+                    r"number; write it as 12013 .*"),
+])
+def test_cjk_multipliers_currencies_and_full_width_digits_are_refused_with_the_number_that_reads(tmp_path, value, says):
+    """Decisions 9601-9603: '1.20万' beside '8439' was "a unit '万'; write the number alone (1.20)", 10^4 too small;
+    '¥12,013' was advised as '12,013', then refused as a decimal comma; '１２，０１３' got no reason at all."""
+    (tmp_path / "d.csv").write_text(f"date,y\n2020-01-01,{value}\n2020-01-02,8439\n", encoding="utf-8")
+    with pytest.raises(RnncastError, match=rf"line 2 of d\.csv holds .*; the target and covariates must be numbers; {says}$"):
+        load_panel(tmp_path / "d.csv", target="y")
+    (tmp_path / "e.csv").write_text("date,y\n2020-01-01,12013\n2020-01-02,8439\n", encoding="utf-8")
+    assert load_panel(tmp_path / "e.csv", target="y").values[0, 0] == 12013  # what the advice writes is read

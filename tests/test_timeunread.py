@@ -129,3 +129,16 @@ def test_unix_times_under_a_unix_time_name_are_refused_naming_time_unit_and_thei
         load_panel(frame)
     told = load_panel(frame.sort_values(name), time_col=name, time_unit="s")  # named with its unit: read
     assert told.time[0] == pd.Timestamp("2026-11-01")
+
+
+def test_a_column_of_japanese_fiscal_years_says_what_they_are_and_what_to_write(tmp_path):
+    """Decision 9606: '1960年度' was refused with the generic forms only; 年度 is a fiscal year, read when written as its
+    first day (1960-04-01)."""
+    pd.DataFrame({"年度": [f"{y}年度" for y in range(1960, 2020)], "売上": np.arange(60.0)}).to_csv(tmp_path / "n.csv",
+                                                                                              index=False)
+    with pytest.raises(RnncastError, match=r"'1960年度' is a fiscal year \(年度: from April in Japan, January in China\); "
+                                           r"write each as its first day, as '1960-04-01' \(Japan's\) or '1960-01-01'"):
+        load_panel(tmp_path / "n.csv")
+    pd.DataFrame({"年度": [f"{y}-04-01" for y in range(1960, 2020)], "売上": np.arange(60.0)}).to_csv(tmp_path / "i.csv",
+                                                                                              index=False)
+    assert load_panel(tmp_path / "i.csv").values.shape == (60, 1)

@@ -31,3 +31,17 @@ def test_a_page_with_hangul_gets_a_small_face_of_its_characters_named_first():
 
 def test_a_page_without_such_text_is_left_as_it_is():
     assert webfont.styled(CSS, "MSE 0.5 – Diebold–Mariano ≥ 0.1") == CSS
+
+
+def test_a_page_of_kana_and_han_names_the_readers_japanese_and_chinese_fonts_before_the_korean_face():
+    """Decision 9608: a Japanese run's report.html named the Korean face first, so '売上' was drawn 売 from the reader's
+    own font and 上 from NanumGothic, in Korean forms."""
+    japanese = webfont.styled(CSS, "target 売上, time 日付 (ストア)")
+    family = re.search(r"body \{ font-family: ([^;]*);", japanese)[1]
+    assert family.startswith("system-ui, sans-serif, 'Hiragino Sans', ") and family.endswith("'rnncast NanumGothic'")
+    assert family.index("'Yu Gothic'") < family.index("'PingFang SC'")
+    chinese = re.search(r"body \{ font-family: ([^;]*);", webfont.styled(CSS, "target 收盘价"))[1]
+    assert chinese.startswith("system-ui, sans-serif, 'PingFang SC', ") and chinese.endswith("'rnncast NanumGothic'")
+    assert "@font-face" in japanese  # still drawn where the machine has no CJK font
+    korean = webfont.styled(CSS, "target 매출 売上")
+    assert korean.endswith("body { font-family: 'rnncast NanumGothic', system-ui, sans-serif; }")

@@ -63,15 +63,22 @@ QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4�
            r"(?P<y>\d{4})年第?(?P<q>\d)季度", r"(?P<y>\d{4})年第(?P<q>\d)四半期")
 VALUE = ([re.compile(f"^{day}{WEEKDAY}?{CLOCK}?$", re.ASCII) for day in DAY]  # ASCII digits: ２０２３年 is cjkunread's
          + [re.compile(f"^{q}$", re.ASCII) for q in QUARTER])
-DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[YymdqHIMS])")  # %y: meridiems' 23.01.01 오후 1:00
+DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[YymdqHIKMS])")  # %K: 午前0:00's hours 0 .. 11  # %y: meridiems' 23.01.01 오후 1:00
 CHECKED = 1000  # values of a column whose form settles padding and the Chinese Sunday, spread over it
-UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%~H": ("%-H", "%H"), "%~I": ("%-I", "%I"),
+UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%~H": ("%-H", "%H"), "%~I": ("%-I", "%I"), "%~K": ("%-K", "%K"),
           "%!z~": ("%!zt", "%!zh")}  # either, as other rows settle
 
 
-def twelve_hour(hour: str) -> bool:
-    """Whether ``hour`` (digits) is one of a 12-hour clock's, 1 .. 12, which 오전/오후 (午前/午後, 上午/下午) are beside."""
-    return 1 <= int(hour) <= 12
+def twelve_hour(hour: str, fmt: str = "") -> bool:
+    """Whether ``hour`` (digits) is one of a 12-hour clock's, 1 .. 12, which 오전/오후 (午前/午後, 上午/下午) are beside;
+    0 .. 11 where ``fmt`` writes its hours so (``%K``: Japanese 午前0:00 midnight, 午後0:00 noon, decision 9605)."""
+    return 0 <= int(hour) <= 11 if "K" in fmt else 1 <= int(hour) <= 12
+
+
+def _zero_based(values) -> bool:
+    """Whether any of ``values`` (text) writes Japanese 午前/午後 beside the hour 0 (``午前0:00``: a clock of 0 .. 11)."""
+    return any(isinstance(v, str) and (b := re.search(BESIDE, v)) and int(b[1] or b[2]) == 0 and
+               re.search("午前|午後", v) for v in values)
 
 
 def form(text: str) -> str | None:
@@ -134,6 +141,8 @@ def format_of(column: pd.Series) -> str | None:
     rows = formsample.spread(len(values), CHECKED)
     shape = _shape(first)
     forms = [f for v in values.iloc[rows] if isinstance(v, str) and (f := form(v.strip())) and _shape(f) == shape]
+    if "%!aj" in shape and _zero_based(values.iloc[rows]):  # 午前0:00 .. 午後11:00: hours 0 .. 11 (decision 9605)
+        shape, forms = re.sub("%([-~]?)I", r"%\1K", shape), [re.sub("%([-~]?)I", r"%\1K", f) for f in forms]
     for unsure, (either, other) in UNSURE.items():  # 2024년 10월 15일: padded or not, as other rows say
         shape = shape.replace(unsure, either if any(either in f for f in forms) else other)
     return shape
@@ -178,8 +187,8 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
             raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}, {clause}")
         marked, twelve = (bool(re.search(f"{MARK}|{AFTER}", text.iloc[i])), any(t in fmt for t in CLOCKS))
         beside = re.search(BESIDE, text.iloc[i])
-        if marked and twelve and not (beside and twelve_hour(beside[1] or beside[2])):
-            refuse_mark(name, text.iloc[i], place(i))  # 2023-01-01 오후 alone, 오후 13:00
+        if marked and twelve and not (beside and twelve_hour(beside[1] or beside[2], fmt)):
+            refuse_mark(name, text.iloc[i], place(i), fmt)  # 2023-01-01 오후 alone, 오후 13:00
         if marked != twelve and "M" in parts and re.search(r"\d:\d\d", text.iloc[i]):  # 13:00 among 오후 1:00, or the
             raise RnncastError(two_clocks(name, text.iloc[i], place(i), first))  # reverse: forecasts on neither clock
         if marked and twelve and beside and bool(beside[1]) != _mark_first(fmt):  # 1:00 오후 among 오후 1:00
@@ -213,10 +222,10 @@ def _clock(text: pd.Series, parts: pd.DataFrame, fmt: str, name: str, place) -> 
     hour past 23, or beside 오전/오후 (午前/午後, 上午/下午) one outside a 12-hour clock's 1 .. 12; minutes past 59."""
     given = text.notna().to_numpy()
     twelve = "a" in parts
-    hour = pd.to_numeric(parts["I" if twelve else "H"], errors="coerce")
-    hours = hour.between(1, 12) if twelve else hour.between(0, 23)
+    hour = pd.to_numeric(parts["K" if "K" in parts else "I" if twelve else "H"], errors="coerce")
+    hours = hour.between(*((0, 11) if "K" in parts else (1, 12))) if twelve else hour.between(0, 23)
     if twelve and (wrong := np.flatnonzero(given & ~hours.to_numpy())).size:  # 오후 13:00, 오전 0:30
-        refuse_mark(name, text.iloc[wrong[0]], place(int(wrong[0])))
+        refuse_mark(name, text.iloc[wrong[0]], place(int(wrong[0])), fmt)
     _refuse(text, given & ~hours.to_numpy(), name, place, "which names no hour (0 .. 23)")
     minutes = [pd.to_numeric(parts[k], errors="coerce") if k in parts else pd.Series(0, index=parts.index) for k in "MS"]
     _refuse(text, given & ~(minutes[0].between(0, 59) & minutes[1].between(0, 59)).to_numpy(), name, place,
@@ -230,12 +239,13 @@ def _clock(text: pd.Series, parts: pd.DataFrame, fmt: str, name: str, place) -> 
 def _mark_first(fmt: str) -> bool:
     """Whether ``fmt`` writes its 오전/오후 (午前/午後, 上午/下午) before the hour."""
     at = min(fmt.find(t) for t in CLOCKS if t in fmt)
-    return at < min(i for i in (fmt.find("%I"), fmt.find("%-I"), fmt.find("%H")) if i >= 0)
+    return at < min(i for i in (fmt.find(d) for d in ("%I", "%-I", "%K", "%-K", "%H")) if i >= 0)
 
 
-def refuse_mark(name: str, value: str, where: str) -> None:
+def refuse_mark(name: str, value: str, where: str, fmt: str = "") -> None:
     """Refuse ``value`` (at ``where``), whose 오전/오후 (午前/午後, 上午/下午) is beside no time of a 12-hour clock: by
-    what is wrong where ``cjkunread`` names it (``午前12時``, full-width digits) or AM/PM doubles the marker."""
+    what is wrong where ``cjkunread`` names it (``午前12時``, full-width digits) or AM/PM doubles the marker; Japanese
+    午前0:00 beside 午前12:00 (``fmt``: the column's format) as two clocks."""
     if (clause := cjkunread.why(value, name)) is not None:
         raise RnncastError(f"time column {name!r} holds {value!r} at {where}, {clause}")
     if (found := re.search(MARK, value)) is None:  # 2024年1月1日 13:00 pm: AM/PM alone
@@ -247,8 +257,14 @@ def refuse_mark(name: str, value: str, where: str) -> None:
         raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose time is marked twice, {mark} "
                            f"({noon}) and {latin[0]}; write one marker: {mark} beside the time in every value, or "
                            f"AM/PM alone")
+    hour = (beside := re.search(BESIDE, value)) and int(beside[1] or beside[2])
+    if mark in ("午前", "午後") and hour in (0, 12):  # 午前0:00 .. 午後11:59 and 午前12:00 .. 午後11:59 in one column
+        raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose {mark}{hour}:00 is on another 12-hour "
+                           f"clock than the column's (hours {'0 .. 11' if 'K' in fmt else '1 .. 12'}): write midnight and "
+                           "noon as 午前0:00 and 午後0:00 in every value, or as 午前12:00 and 午後12:00 in every value")
+    zero = f" ({mark} 0:30 is written {mark} 12:30 here)" if hour == 0 else ""
     raise RnncastError(f"time column {name!r} holds {value!r} at {where}, whose {mark} ({noon}) is read only beside a "
-                       f"time of a 12-hour clock (1:00 .. 12:59); write such as '2024-01-31 {mark} 1:00:00', or "
+                       f"time of a 12-hour clock (1:00 .. 12:59){zero}; write such as '2024-01-31 {mark} 1:00:00', or "
                        "2024-01-31 13:00 without it")
 
 
@@ -282,6 +298,7 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
               "%-d": [str(d) for d in times.day], "%q": [str(q) for q in times.quarter],
               "%H": [f"{h:02d}" for h in times.hour], "%-H": [str(h) for h in times.hour],
               "%I": [f"{(h + 11) % 12 + 1:02d}" for h in times.hour], "%-I": [str((h + 11) % 12 + 1) for h in times.hour],
+              "%K": [f"{h % 12:02d}" for h in times.hour], "%-K": [str(h % 12) for h in times.hour],
               "%M": [f"{m:02d}" for m in times.minute], "%S": [f"{s:02d}" for s in times.second]}
     written = np.full(len(times), "", dtype=object)
     for piece in re.split(f"({DIRECTIVE.pattern})", fmt):

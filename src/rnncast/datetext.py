@@ -33,7 +33,9 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                order: dict | None = None) -> tuple[pd.DatetimeIndex, bool]:
     """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
-    instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
+    instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first. An ideographic
+    space (U+3000) around a value is stripped, as pandas skips an ASCII one (decision 9604)."""
+    column = _wide_spaces(column)
     if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
         return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'
     timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
@@ -96,6 +98,15 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
              if len(misfit) else "")
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+def _wide_spaces(column: pd.Series) -> pd.Series:
+    """``column`` with the ideographic spaces (U+3000) around its text values stripped ('\u30002023/01/02'), where it
+    holds any: pandas reads ' 2023/01/02' but refused the other as a second date format."""
+    text = column.map(lambda v: isinstance(v, str) and "\u3000" in v)
+    if not text.any():
+        return column
+    return column.mask(text, column[text].str.strip())
 
 
 LOWER_MERIDIEM = re.compile(r"(?<=\d)(\s?)(am|pm)\s*$")  # 9:00 am, 09:00:00pm: a 12-hour clock in lower case

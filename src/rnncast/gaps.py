@@ -18,7 +18,8 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, halfdays, nearholidays, owncalendars, panelholidays, weekmasks
+from rnncast import (businessdays, calendars, halfdays, makeupdays, nearholidays, owncalendars, panelholidays,
+                     weekmasks)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.data import place
 from rnncast.errors import RnncastError
@@ -155,6 +156,8 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
                 for c in (kept[1].get(s, kept[0]) for s in range(len(offsets) - 1))]
         said = panelholidays.hint(time, offsets, sets, [rows.given_id(s) for s in range(len(sets))], rows.text_format)
         remedy = f"{said}; {remedy.replace('inserts them', 'inserts true gaps')}" if said else remedy
+    if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 9609)
+        remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both
     if calendar is not None and calendar.holidays is None and isinstance(calendar.freq, pd.offsets.Week) and \
             isinstance(time, pd.DatetimeIndex) and (name := businessdays.all_of(np.unique(wall_days(pd.DatetimeIndex(missing()))))):

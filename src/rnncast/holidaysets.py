@@ -39,6 +39,13 @@ MARKET_COUNTRIES = {"XNYS": "US", "XNAS": "US", "XCME": "US", "XTSE": "CA", "XAS
                     "BVMF": "BR", "XETR": "DE", "XNSE": "IN", "XBOM": "IN", "XSAU": "SA", "IFEU": "GB", "XAMS": "NL",
                     "XATH": "GR", "XBRU": "BE", "XDUB": "IE", "XLIS": "PT", "XMIL": "IT", "XOSL": "NO", "XPAR": "FR"}
 NO_EXCHANGE = ("ECB", "FED", "USGS")  # financial calendars of no exchange: TARGET2, the Federal Reserve, US bonds
+# exchanges the holidays package has no set of, by their names and MICs, with their country: a refusal names the sets
+# of that country's exchanges (China's futures exchanges close on the holidays SSE and SZSE close on), not the code
+# closest in spelling ('SHFE' was "did you mean 'SE'?", Sweden; decision 9607)
+_CHINA = {("SHFE", "XSGE"): "the Shanghai Futures Exchange", ("INE", "XINE"): "the Shanghai International Energy Exchange",
+          ("DCE", "XDCE"): "the Dalian Commodity Exchange", ("CZCE", "XZCE"): "the Zhengzhou Commodity Exchange",
+          ("CFFEX", "CCFX"): "the China Financial Futures Exchange"}
+OTHER_EXCHANGES = {code: (name, "CN", "China") for codes, name in _CHINA.items() for code in codes}
 
 
 def library():
@@ -71,7 +78,12 @@ def parse(name) -> tuple[str, str, str | None]:
     country = countries_named().get(_letters(name))
     if country is not None:  # KOREA: its code and its exchange's (decision 661)
         raise RnncastError(f"unknown holidays {name!r}, a country's name: {_pointed(*country)}")
-    close = _closest(code, candidates() + list(MICS)) or _closest(code, list(markets) + list(countries))
+    if code in OTHER_EXCHANGES:
+        raise RnncastError(f"unknown holidays {name!r}: {_other_exchange(*OTHER_EXCHANGES[code])}")
+    if len(code) > 2:  # an exchange's code: the closest market's, never a country's (SHFE is no Sweden)
+        close = _closest(code, [c for c in candidates() if c in markets] + list(MICS)) or _closest(code, markets)
+    else:
+        close = _closest(code, candidates() + list(MICS)) or _closest(code, list(markets) + list(countries))
     raise RnncastError(f"unknown holidays {name!r}{close}; give a market (its ISO 10383 MIC, such as XNYS or XTKS, or "
                        f"{', '.join(PREFERRED)}, ECB (TARGET) ... "
                        f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
@@ -114,6 +126,14 @@ def _pointed(code: str, class_name: str) -> str:
     whose = "its exchange's" if len(markets) == 1 else "its exchanges'"
     return (f"{code} ({said}) is the country's public holidays; {listed} {whose} trading holidays; give the one the "
             f"data keeps")
+
+
+def _other_exchange(exchange: str, country: str, said: str) -> str:
+    """Why an exchange of ``OTHER_EXCHANGES`` is refused: it has no set here; its country's exchanges' sets."""
+    markets = exchanges().get(country, ())
+    listed = markets[0] if len(markets) == 1 else f"{', '.join(markets[:-1])} or {markets[-1]}"
+    return (f"{exchange} has no holiday set here; {said}'s exchanges close on the same days, and their sets are "
+            f"{listed} ({country} is {said}'s public holidays): give the one whose trading days the data keeps")
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
 """A report page's Hangul drawn on a machine without a Korean font: where a page's text holds Hangul (or
 kana and Han characters) that the NanumGothic rnncast ships with (``fonts.bundled_fonts``) draws, the page
 embeds a subset of that font, those characters only, as a base64 ``@font-face`` placed first in its
-font-family; Latin text, which the subset lacks, keeps the page's own fonts. A page without such text, or a
+font-family where the page holds Hangul, and last, after the Japanese and Chinese system fonts, where it holds only
+kana and Han characters (a Korean font's forms are not Japanese or Chinese ones); Latin text, which the subset lacks,
+keeps the page's own fonts. A page without such text, or a
 machine without the font, is left as it is."""
 
 from __future__ import annotations
@@ -58,8 +60,34 @@ def face_css(text: str) -> str:
     return f"@font-face {{ font-family: '{FAMILY}'; src: url(data:font/woff;base64,{data}) format('woff'); }}\n"
 
 
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+# the system fonts of Japanese and Chinese text (macOS, Windows, Noto / Source Han on Linux), named before the
+# Korean face on a page with no Hangul: Han characters drawn in their language's forms where the reader has them
+JAPANESE = ("Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", "Noto Sans JP",
+            "Source Han Sans JP")
+CHINESE = ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
+           "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC")
+
+
+def stack(text: str) -> tuple[str, ...]:
+    """The families a page of ``text`` names after its own fonts and before the Korean face: none where it holds
+    Hangul (the face first, as decision 392 made it); Japanese fonts first where it holds kana, else Chinese ones
+    first (Han characters alone: ``売上`` may be either, each reader's own fonts come first)."""
+    if HANGUL.search(text):
+        return ()
+    return JAPANESE + CHINESE if KANA.search(text) else CHINESE + JAPANESE
+
+
 def styled(css: str, text: str) -> str:
-    """``css`` with the face of ``text``'s characters (``face_css``) before it and its first ``font-family``
-    naming that face first; ``css`` unchanged where ``text`` needs none."""
+    """``css`` with the face of ``text``'s characters (``face_css``) before it, named in its first ``font-family``:
+    first where ``text`` holds Hangul; where it holds only kana and Han characters, last, after the page's own fonts
+    and the system's Japanese and Chinese ones (``stack``), so that a reader's CJK font draws them and the Korean
+    face only where none does (decision 9608); ``css`` unchanged where ``text`` needs none."""
     face = face_css(text)
-    return face + css.replace("font-family: ", f"font-family: '{FAMILY}', ", 1) if face else css
+    if not face:
+        return css
+    if not (others := stack(text)):
+        return face + css.replace("font-family: ", f"font-family: '{FAMILY}', ", 1)
+    named = ", ".join(f"'{name}'" for name in (*others, FAMILY))
+    return face + re.sub(r"font-family: ([^;]*);", lambda m: f"font-family: {m[1]}, {named};", css, count=1)
