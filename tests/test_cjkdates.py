@@ -255,7 +255,7 @@ def test_am_pm_after_a_cjk_day_beside_no_12_hour_time_or_in_another_case_is_refu
 
 
 def test_japanese_hours_0_to_11_are_read_and_written_back_so():
-    """Decision 9605: '2024年1月1日 午前0:00' (午前0時 midnight, 午後0時 noon: the Japanese clock of 0 .. 11) was refused
+    """Decision 1470: '2024年1月1日 午前0:00' (午前0時 midnight, 午後0時 noon: the Japanese clock of 0 .. 11) was refused
     "whose 午前 (AM) is read only beside a time of a 12-hour clock (1:00 .. 12:59)" at the first row of every such file."""
     hours = pd.date_range("2024-01-01", periods=30, freq="h")
     column = pd.Series([f"{t.year}年{t.month}月{t.day}日 {'午前' if t.hour < 12 else '午後'}{t.hour % 12}:{t:%M}"

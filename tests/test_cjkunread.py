@@ -71,7 +71,7 @@ def test_a_column_of_days_with_no_year_is_refused_by_its_line_and_value(tmp_path
                      "time; write each as its first day, as '2025-01-01'"),
 ])
 def test_era_years_and_fiscal_years_are_named_with_what_to_write(value, said):
-    """Decision 9606: '令和5年1月2日', 'R5.1.2' and '1960年度' got only "not a timestamp" / "not read as time"."""
+    """Decision 1471: '令和5年1月2日', 'R5.1.2' and '1960年度' got only "not a timestamp" / "not read as time"."""
     assert re.search(FOUND, value) and why(value, "日付") == said
 
 

@@ -274,7 +274,7 @@ def test_mixed_formats_quote_the_first_written_value_not_a_blank_first_row(first
 
 
 def test_an_ideographic_space_around_a_date_is_stripped_as_an_ascii_one_is(tmp_path):
-    """Decision 9604: '\u30002023/01/02' (U+3000 before or after) was refused "mixes date formats", every value being
+    """Decision 1469: '\u30002023/01/02' (U+3000 before or after) was refused "mixes date formats", every value being
     in one form; ' 2023/01/02' was read."""
     days = pd.bdate_range("2023-01-02", periods=40).strftime("%Y/%m/%d")
     for wide in (["\u3000" + d for d in days], [d + "\u3000" for d in days]):

@@ -330,7 +330,7 @@ def test_a_panel_whose_series_all_lack_the_same_weekdays_is_told_to_give_holiday
 
 
 def test_chinas_working_days_with_make_up_weekends_are_named_in_the_gap_warning(caplog):
-    """Decision 9609: a series of China's working days (weekdays without CN holidays, plus the make-up Saturdays and
+    """Decision 1474: a series of China's working days (weekdays without CN holidays, plus the make-up Saturdays and
     Sundays) was read on the daily calendar, its weekends "missing", with "give freq= if the calendar is another",
     which no freq describes."""
     import holidays

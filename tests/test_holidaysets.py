@@ -67,7 +67,7 @@ def test_a_countrys_name_is_refused_naming_its_code_and_its_exchanges_sets(name,
 
 
 def test_a_chinese_futures_exchange_names_chinas_exchange_sets_not_a_country_spelled_alike():
-    """Decision 9607: --holidays SHFE was refused "did you mean 'SE'?" (Sweden)."""
+    """Decision 1472: --holidays SHFE was refused "did you mean 'SE'?" (Sweden)."""
     for name in ("SHFE", "xsge", "DCE", "CFFEX"):
         with pytest.raises(RnncastError, match=r"^unknown holidays '\w+': the [A-Za-z ]+ Exchange has no holiday set "
                                                r"here; China's exchanges close on the same days, and their sets are SSE "

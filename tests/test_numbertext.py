@@ -288,7 +288,7 @@ def test_a_not_available_with_spaces_around_it_is_missing_in_a_decimal_comma_fil
                     r"number; write it as 12013 .*"),
 ])
 def test_cjk_multipliers_currencies_and_full_width_digits_are_refused_with_the_number_that_reads(tmp_path, value, says):
-    """Decisions 9601-9603: '1.20万' beside '8439' was "a unit '万'; write the number alone (1.20)", 10^4 too small;
+    """Decisions 1466-1468: '1.20万' beside '8439' was "a unit '万'; write the number alone (1.20)", 10^4 too small;
     '¥12,013' was advised as '12,013', then refused as a decimal comma; '１２，０１３' got no reason at all."""
     (tmp_path / "d.csv").write_text(f"date,y\n2020-01-01,{value}\n2020-01-02,8439\n", encoding="utf-8")
     with pytest.raises(RnncastError, match=rf"line 2 of d\.csv holds .*; the target and covariates must be numbers; {says}$"):

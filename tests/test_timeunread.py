@@ -132,7 +132,7 @@ def test_unix_times_under_a_unix_time_name_are_refused_naming_time_unit_and_thei
 
 
 def test_a_column_of_japanese_fiscal_years_says_what_they_are_and_what_to_write(tmp_path):
-    """Decision 9606: '1960年度' was refused with the generic forms only; 年度 is a fiscal year, read when written as its
+    """Decision 1471: '1960年度' was refused with the generic forms only; 年度 is a fiscal year, read when written as its
     first day (1960-04-01)."""
     pd.DataFrame({"年度": [f"{y}年度" for y in range(1960, 2020)], "売上": np.arange(60.0)}).to_csv(tmp_path / "n.csv",
                                                                                               index=False)

@@ -34,7 +34,7 @@ def test_a_page_without_such_text_is_left_as_it_is():
 
 
 def test_a_page_of_kana_and_han_names_the_readers_japanese_and_chinese_fonts_before_the_korean_face():
-    """Decision 9608: a Japanese run's report.html named the Korean face first, so '売上' was drawn 売 from the reader's
+    """Decision 1473: a Japanese run's report.html named the Korean face first, so '売上' was drawn 売 from the reader's
     own font and 上 from NanumGothic, in Korean forms."""
     japanese = webfont.styled(CSS, "target 売上, time 日付 (ストア)")
     family = re.search(r"body \{ font-family: ([^;]*);", japanese)[1]

@@ -71,7 +71,7 @@ UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%~H": ("%-H", "%H"), "%~I
 
 def twelve_hour(hour: str, fmt: str = "") -> bool:
     """Whether ``hour`` (digits) is one of a 12-hour clock's, 1 .. 12, which 오전/오후 (午前/午後, 上午/下午) are beside;
-    0 .. 11 where ``fmt`` writes its hours so (``%K``: Japanese 午前0:00 midnight, 午後0:00 noon, decision 9605)."""
+    0 .. 11 where ``fmt`` writes its hours so (``%K``: Japanese 午前0:00 midnight, 午後0:00 noon, decision 1470)."""
     return 0 <= int(hour) <= 11 if "K" in fmt else 1 <= int(hour) <= 12
 
 
@@ -141,7 +141,7 @@ def format_of(column: pd.Series) -> str | None:
     rows = formsample.spread(len(values), CHECKED)
     shape = _shape(first)
     forms = [f for v in values.iloc[rows] if isinstance(v, str) and (f := form(v.strip())) and _shape(f) == shape]
-    if "%!aj" in shape and _zero_based(values.iloc[rows]):  # 午前0:00 .. 午後11:00: hours 0 .. 11 (decision 9605)
+    if "%!aj" in shape and _zero_based(values.iloc[rows]):  # 午前0:00 .. 午後11:00: hours 0 .. 11 (decision 1470)
         shape, forms = re.sub("%([-~]?)I", r"%\1K", shape), [re.sub("%([-~]?)I", r"%\1K", f) for f in forms]
     for unsure, (either, other) in UNSURE.items():  # 2024년 10월 15일: padded or not, as other rows say
         shape = shape.replace(unsure, either if any(either in f for f in forms) else other)

@@ -1,12 +1,12 @@
 """Numbers as Chinese, Japanese and Korean exports write them, named where they are not read (``numbertext.hint``).
 
 A multiplier after the number (``1.2万``: 12000, ``3.5亿``: 350000000, ``1,234百万円``: 1234000000 yen) is no unit:
-the refusal gives the whole number (decision 9601, as decision 450 does for ``0.61M``), never the number as written,
+the refusal gives the whole number (decision 1466, as decision 450 does for ``0.61M``), never the number as written,
 which would be 10^4 or 10^8 times too small. A yen, yuan or won amount (``¥12,013``, ``￥1,004``, ``1,004円``,
 ``12.50元``, ``₩1,234``, ``1,234원``) is named as money and the number to write is given without its thousands commas
 (12013): these currencies write commas only between thousands (yen and won have no decimals), so ``12,013`` is no
-decimal comma, and as written it would be refused as one that may be (decision 9602). Full-width digits and marks
-(``１２，０１３``, as Japanese input methods type them) are named with what NFKC makes of them (decision 9603).
+decimal comma, and as written it would be refused as one that may be (decision 1467). Full-width digits and marks
+(``１２，０１３``, as Japanese input methods type them) are named with what NFKC makes of them (decision 1468).
 
 None of these is read as a number: a file is read as it is written, and these say what to write.
 """

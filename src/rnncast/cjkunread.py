@@ -30,7 +30,7 @@ WIDE = re.compile(r"[０-９：]")  # full-width digits and colon (NFKC makes th
 # a month and day first, with no year before them (1월 1일, 1月1日); 2024年1月1日 is read (cjkdates)
 NO_YEAR = re.compile(r"^(\d{1,2}) ?(월|月) ?(\d{1,2}) ?(일|日)", re.ASCII)
 YEAR = {"월": "2024년 ", "月": "2024年"}  # how the year is written before the month, in the value's own words
-# era years (decision 9606): the Western year of each era's first year, and what the era is
+# era years (decision 1471): the Western year of each era's first year, and what the era is
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019, "民國": 1912, "民国": 1912}
 LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}  # R5.1.2: 令和5年1月2日
 ERA = re.compile(rf"({'|'.join(ERAS)}) ?(元|\d{{1,3}}) ?年")
@@ -69,7 +69,7 @@ def why(value: str, name: str) -> str | None:
 def _era(value: str) -> tuple[str, str] | None:
     """What ``value`` is where it writes a year of a Japanese era (``令和5年1月2日``, ``R5.1.2``, ``平成元年``), of the
     Minguo calendar (``民國112年``) or a fiscal year (``2024年度``, ``2024年度第1四半期``), and what to write instead (the
-    Western year, a fiscal year's first day); None otherwise (decision 9606). None of these is read: forecasts would
+    Western year, a fiscal year's first day); None otherwise (decision 1471). None of these is read: forecasts would
     be dated in a form rnncast does not write, and a 年度's first month is April in Japan, January in China."""
     if (era := ERA.search(value)) is not None:
         year = ERAS[era[1]] + (1 if era[2] == "元" else int(era[2])) - 1

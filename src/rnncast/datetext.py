@@ -34,7 +34,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first. An ideographic
-    space (U+3000) around a value is stripped, as pandas skips an ASCII one (decision 9604)."""
+    space (U+3000) around a value is stripped, as pandas skips an ASCII one (decision 1469)."""
     column = _wide_spaces(column)
     if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
         return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'

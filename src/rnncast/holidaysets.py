@@ -41,7 +41,7 @@ MARKET_COUNTRIES = {"XNYS": "US", "XNAS": "US", "XCME": "US", "XTSE": "CA", "XAS
 NO_EXCHANGE = ("ECB", "FED", "USGS")  # financial calendars of no exchange: TARGET2, the Federal Reserve, US bonds
 # exchanges the holidays package has no set of, by their names and MICs, with their country: a refusal names the sets
 # of that country's exchanges (China's futures exchanges close on the holidays SSE and SZSE close on), not the code
-# closest in spelling ('SHFE' was "did you mean 'SE'?", Sweden; decision 9607)
+# closest in spelling ('SHFE' was "did you mean 'SE'?", Sweden; decision 1472)
 _CHINA = {("SHFE", "XSGE"): "the Shanghai Futures Exchange", ("INE", "XINE"): "the Shanghai International Energy Exchange",
           ("DCE", "XDCE"): "the Dalian Commodity Exchange", ("CZCE", "XZCE"): "the Zhengzhou Commodity Exchange",
           ("CFFEX", "CCFX"): "the China Financial Futures Exchange"}

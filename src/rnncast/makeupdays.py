@@ -1,7 +1,7 @@
 """China's official working days, named where a series keeps them: Monday to Friday without China's public holidays,
 and the Saturdays and Sundays worked in their place (调休, make-up workdays: 2024-02-04, 2024-02-18 ...).
 
-No calendar here has those weekend days (decision 9609: rnncast builds no calendar of its own for them), so a bank's
+No calendar here has those weekend days (decision 1474: rnncast builds no calendar of its own for them), so a bank's
 or a company's daily series of working days is read on the daily calendar with its weekends missing. ``said`` gives
 the clause a warning of those rows (``gaps``) adds: what the data keeps, and what can be given instead. The days are
 the ``holidays`` package's (``holidays.CN``'s ``weekend_workdays``).

@@ -157,7 +157,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
     if text and (not any(c.isalnum() for c in text) or text.lower() in MISSING_WORDS):  # '-', '?', 'n.a.': missing
         return (f"; {value!r} holds no number, as many exports mark a missing value: write those cells empty (or NA) "
                 f"and choose how to fill them (fill=, --fill ffill, interpolate or drop), or write 0 where it means zero")
-    beside = (cjknumbers.wide(value, column.name) or _complex(value) or signs.dash(value)  # '１２，０１３' (decision 9603)
+    beside = (cjknumbers.wide(value, column.name) or _complex(value) or signs.dash(value)  # '１２，０１３' (decision 1468)
               or signs.trailing(value, column) or _beside(value, text, sep))
     if beside or not explained(pd.Series([text]))[0]:
         return beside
@@ -247,7 +247,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
         return ""
     before, after = (p.strip(" +-") for p in (parts[1], parts[3]))
     sign, number = before or after, parts[2]
-    if cjk := cjknumbers.beside(value, before, number, after, _scaled):  # 1.2万, ¥12,013 (decisions 9601, 9602)
+    if cjk := cjknumbers.beside(value, before, number, after, _scaled):  # 1.2万, ¥12,013 (decisions 1466, 1467)
         return cjk
     if after in MULTIPLIERS and (not before or any(unicodedata.category(c) == "Sc" for c in before)):
         whole = _scaled(number, MULTIPLIERS[after])

@@ -84,7 +84,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
         why = (fiscalyears.remedy(value) if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
         return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
-                f"{cjkunread.clause(value)}"  # 令和5年1月2日, 2024年度: what they are (decision 9606)
+                f"{cjkunread.clause(value)}"  # 令和5年1月2日, 2024年度: what they are (decision 1471)
                 f"{weektext.clause(value)}{monthnames.clause(frame[c], value)}")
     return None
 

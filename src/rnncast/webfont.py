@@ -83,7 +83,7 @@ def styled(css: str, text: str) -> str:
     """``css`` with the face of ``text``'s characters (``face_css``) before it, named in its first ``font-family``:
     first where ``text`` holds Hangul; where it holds only kana and Han characters, last, after the page's own fonts
     and the system's Japanese and Chinese ones (``stack``), so that a reader's CJK font draws them and the Korean
-    face only where none does (decision 9608); ``css`` unchanged where ``text`` needs none."""
+    face only where none does (decision 1473); ``css`` unchanged where ``text`` needs none."""
     face = face_css(text)
     if not face:
         return css
