@@ -108,3 +108,16 @@ def test_an_excel_serial_among_dates_is_named_as_one_with_its_date():
                                            r"number \(2022-08-01\): format that cell as a date in Excel \(or write it as "
                                            r"the others are\)"):
         parse_text(_monthly_day_first("44774"), "Datum", lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("note", ["Quelle: SAP BW, Stand 01.12.2024", "* vorläufige Zahlen"])
+def test_text_below_the_last_date_is_named_as_a_footnote(note):
+    """A source line or note below the table got the generic "correct that value", a totals row its own refusal."""
+    months = pd.date_range("2022-01-01", periods=36, freq="MS").strftime("%d.%m.%Y").tolist()
+    with pytest.raises(RnncastError, match=r"at row 36, which is not a date .*\); it stands below the last date, at "
+                                           r"the end of the table: a footnote or a source line \(text below the "
+                                           r"table\)\? remove that line and any below it"):
+        parse_text(pd.Series(months + [note]), "Datum", lambda i: f"row {i}")
+    with pytest.raises(RnncastError, match=r"; correct that value") as err:  # amid the dates: a typo, no footnote
+        parse_text(pd.Series(months[:10] + ["vorläufig"] + months[11:]), "Datum", lambda i: f"row {i}")
+    assert "footnote" not in str(err.value)

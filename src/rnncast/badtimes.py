@@ -114,6 +114,16 @@ def _serial(value) -> str:
             "(or write it as the others are)")
 
 
+def _footnote(column: pd.Series, read: np.ndarray, i: int) -> str:
+    """'; it stands below the last date ... a footnote?' where value ``i`` of ``column`` holds a word (two letters or
+    more) and stands after every value read as a date (``read`` [rows]: those read): text below the table, as a
+    spreadsheet's source line or note (decision 9506); else ""."""
+    if i < int(np.flatnonzero(read).max(initial=-1)) or not re.search(r"[^\W\d_]{2}", str(column.iloc[i])):
+        return ""
+    return ("; it stands below the last date, at the end of the table: a footnote or a source line (text below the "
+            "table)? remove that line and any below it, so that the file ends with its last row of data")
+
+
 def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> None:
     """Refuse the first value not written in the form most of ``column`` is (``_form_of``), naming it, its row,
     the form and a value written so (as ``written``, the column as its file writes it, has them; the form only where
@@ -140,7 +150,7 @@ def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> Non
     totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
     raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({form}"
-                       f"{shown!r} at {place(good)}){monthnames.clause(column, column.iloc[i]) or _serial(column.iloc[i]) or '; correct that value'}"
+                       f"{shown!r} at {place(good)}){monthnames.clause(column, column.iloc[i]) or _serial(column.iloc[i]) or _footnote(column, read, i) or '; correct that value'}"
                        f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
                        f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
 
