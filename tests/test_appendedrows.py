@@ -34,16 +34,23 @@ def test_a_past_covariates_future_rows_are_refused_not_filled_as_history(fill):
         load_panel(_appended(), target="sales", past_covariates=["promo"], fill=fill)
 
 
+def _beside(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as series 'a' of a panel whose series 'b' has a target value on every date (the rows 'a' leaves
+    blank at its end are no time to come: ``future`` leaves them to the fill)."""
+    return pd.concat([frame.assign(store="a"), frame.assign(store="b", sales=np.arange(len(frame), dtype=float))])
+
+
 def test_a_model_without_covariates_fills_them_warning_where_a_numeric_column_not_used_varies(caplog):
     """They were refused for any value in any column not used (a label, a constant, a blank text column named too),
     with advice to fit on a text or empty column that failed when followed. The model reads none of those columns:
     its blank targets are missing values, filled as ``fill`` says, with a warning where the rows look like the
     future's (a numeric column that varies within the series holds values there)."""
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        panel = load_panel(_appended().assign(note=["forecast"] * 43), target="sales", fill="ffill")
-    assert panel.values.shape[0] == 43
+        panel = load_panel(_beside(_appended().assign(note=["forecast"] * 43)), target="sales", id_col="store",
+                           fill="ffill")
+    assert panel.values.shape[0] == 86
     said = [r.getMessage() for r in caplog.records if r.name == "rnncast.appendedrows"]
-    assert said == ["the last 3 rows of the data (2020-02-10 to 2020-02-12, rows 40-42) have no value of sales but "
+    assert said == ["the last 3 rows of series 'a' (2020-02-10 to 2020-02-12, rows 40-42) have no value of sales but "
                     "have values of promo, which the model does not read: fill 'ffill' fills them as history, so the "
                     "forecast starts after them (2020-02-12); if they are the future's rows appended to the history, "
                     "give the data without them"]
@@ -51,20 +58,26 @@ def test_a_model_without_covariates_fills_them_warning_where_a_numeric_column_no
 
 @pytest.mark.parametrize("column", [{"region": "N"}, {"source": 7.0}, {"note": "forecast"}])
 def test_a_label_a_constant_or_text_is_no_future_value(column, caplog):
-    frame = _appended()[["date", "sales"]].assign(**column)
+    frame = _beside(_appended()[["date", "sales"]].assign(**column))
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        assert load_panel(frame, target="sales", fill="ffill").values.shape[0] == 43
+        assert load_panel(frame, target="sales", id_col="store", fill="ffill").values.shape[0] == 86
     assert not [r for r in caplog.records if r.name == "rnncast.appendedrows"]
 
 
 def test_a_per_series_label_does_not_refuse_a_blank_last_target():
     """Stores '001', '002', '010' with a region constant per store: refused "has values of region ... fit with
-    --future-covariates region"."""
+    --future-covariates region". Store '002''s row dated after every store's last value is the time to come
+    (decision 9501), not the region's: said so; beside another store's value that day, it is filled."""
     parts = [_appended(rows=40, ahead=0).assign(store=s, region=r) for s, r in (("001", "N"), ("002", "S"), ("010", "N"))]
-    frame = pd.concat(parts + [pd.DataFrame({"date": [pd.Timestamp("2020-02-10")], "sales": [np.nan],
-                                             "promo": [np.nan], "store": ["002"], "region": ["S"]})])
-    panel = load_panel(frame, target="sales", id_col="store", fill="ffill")
-    assert np.isfinite(panel.values).all() and panel.values.shape[0] == 121
+    blank = pd.DataFrame({"date": [pd.Timestamp("2020-02-10")], "sales": [np.nan], "promo": [np.nan], "store": ["002"],
+                          "region": ["S"]})
+    with pytest.raises(RnncastError, match=r"^the last row of series '002' \(2020-02-10, row 120\) has a date but no "
+                                           r"value of 'sales', after the last value of every series: rows for the "
+                                           r"days to come\? .* dated 1 day late"):
+        load_panel(pd.concat(parts + [blank]), target="sales", id_col="store", fill="ffill")
+    beside = blank.assign(store="001", sales=[41.0], region=["N"])
+    panel = load_panel(pd.concat(parts + [blank, beside]), target="sales", id_col="store", fill="ffill")
+    assert np.isfinite(panel.values).all() and panel.values.shape[0] == 122
 
 
 def _mixed() -> pd.DataFrame:
@@ -94,16 +107,71 @@ def test_any_covariate_read_holding_a_value_refuses_them_naming_only_those(fill)
         load_panel(both, target="sales", past_covariates=["temp"], future_covariates=["promo"], fill=fill)
 
 
-def test_missing_values_inside_the_history_and_blank_last_rows_are_still_filled():
+def test_missing_values_inside_the_history_are_still_filled_and_blank_last_rows_are_the_time_to_come():
+    """Blank last rows that hold nothing else were filled as history (decision 408); they are refused as the time
+    to come now (decision 9501)."""
     frame = _appended()
     inside = frame.iloc[:40].copy()
     inside.loc[10:12, "sales"] = np.nan  # inside the history, covariate set: a missing value, filled
     panel = load_panel(inside, target="sales", past_covariates=["promo"], fill="ffill")
     assert panel.values.shape[0] == 40 and np.isfinite(panel.values).all()
     blank = frame.assign(promo=frame["promo"].where(frame["sales"].notna()))  # nothing at all in the last rows
-    panel = load_panel(blank, target="sales", past_covariates=["promo"], fill="ffill")
-    assert panel.values.shape[0] == 43  # filled as before: no row holds a future value
-    assert load_panel(frame[["date", "sales"]], target="sales", fill="ffill").values.shape[0] == 43
+    for given in (blank, frame[["date", "sales"]]):
+        with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-02-10 to 2020-02-12, rows "
+                                               r"40-42\) have a date but no value of 'sales', after the last value: "):
+            load_panel(given, target="sales", past_covariates=["promo"] if "promo" in given else None, fill="ffill")
+
+
+FUTURE = (r"^the last 6 rows of the data \(01\.01\.2025 to 01\.06\.2025, lines 38-43 of plan\.csv\) have a date but "
+          r"no value of 'Umsatz', after the last value: rows for the months to come\? Dated blank rows are not read as "
+          r"the future, and are neither filled nor dropped: {why}; give the data without those rows \(predict "
+          r"forecasts the months after the last value, from 01\.01\.2025\)$")
+
+
+def _plan(tmp_path, months: int = 36, ahead: int = 6):
+    """Excel's planning sheet: a German file of 36 months of sales, then the coming 6 months' dates, sales empty."""
+    dates = pd.date_range("2022-01-01", periods=months + ahead, freq="MS")
+    lines = ["Datum;Umsatz"] + [f"{d:%d.%m.%Y};" + (f"{1000 + 37 * (i % 12)},50" if i < months else "")
+                                for i, d in enumerate(dates)]
+    path = tmp_path / "plan.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    return path
+
+
+@pytest.mark.parametrize("fill", [None, "zero", "ffill", "interpolate", "drop"])
+def test_dated_blank_last_rows_are_refused_as_the_time_to_come_never_offered_a_fill(tmp_path, fill):
+    """A planning sheet's coming months (dates, sales empty) were refused "fill them with --fill
+    ffill|interpolate|zero|drop"; following it, fit scored 6 invented zeros and predict dated 0s six months late."""
+    why = ("dropped \\(fill 'drop'\\), the data would still end on 01\\.06\\.2025 and a forecast from it be dated "
+           "inside the data") if fill == "drop" else (
+        "filled" + ("" if fill is None else f" \\(fill '{fill}'\\)") + ", they would be made-up history \\(6 invented "
+        "values trained on and scored\\) and every forecast dated 6 months late")
+    with pytest.raises(RnncastError, match=FUTURE.format(why=why)) as err:
+        load_panel(_plan(tmp_path), fill=fill)
+    assert "--fill" not in str(err.value)
+
+
+def test_predict_and_evaluate_refuse_the_planning_sheet_that_fit_refuses(tmp_path):
+    path = _plan(tmp_path)
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    history = tmp_path / "history.csv"
+    history.write_text("\n".join(text[:37]) + "\n", encoding="utf-8")
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": 3}, fill="zero").fit(history)
+    for call in (model.predict, model.evaluate):
+        with pytest.raises(RnncastError, match=r"^the last 6 rows of the data .* have a date but no value of 'Umsatz'"):
+            call(path)
+
+
+def test_a_panels_series_after_every_series_last_value_are_named_and_a_series_that_ended_is_filled():
+    days = pd.date_range("2020-01-01", periods=30, freq="D")
+    sales = np.r_[np.arange(26.0), [np.nan] * 4]
+    both = pd.concat([pd.DataFrame({"date": days, "sales": sales, "store": s}) for s in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"^the last 4 rows of series 'a' \(2020-01-27 to 2020-01-30, rows 26-29\) "
+                                           r"and of 1 more series have a date but no value of 'sales', after the last "
+                                           r"value of every series: rows for the days to come\? .*\(8 invented values"):
+        load_panel(both, target="sales", id_col="store", fill="zero")
+    ended = both.assign(sales=np.r_[sales, np.arange(30.0)])  # 'b' sells on: 'a' ended, its blanks filled
+    assert load_panel(ended, target="sales", id_col="store", fill="zero").values.shape[0] == 60
 
 
 def test_each_series_of_a_panel_is_named():

@@ -83,3 +83,41 @@ def test_a_twelve_hour_time_among_24_hour_ones_first_is_refused_as_two_clocks(fi
     with pytest.raises(RnncastError, match=rf"^time column 't' holds '{then}' at 2 beside '{first}': times of a 24-hour "
                                            rf"clock and of a 12-hour one in one column; write every time on one clock"):
         parse_text(column, "t", str)
+
+
+def _monthly_day_first(bad: str) -> pd.Series:
+    months = pd.date_range("2022-01-01", periods=36, freq="MS").strftime("%d.%m.%Y").tolist()
+    return pd.Series(months[:7] + [bad] + months[8:], name="Datum")
+
+
+@pytest.mark.parametrize("bad", ["Quelle: SAP BW, Stand 01.12.2024", "k.A."])
+def test_first_of_month_dates_read_day_first_are_named_dd_mm_yyyy(bad):
+    """'01.01.2022' ... '01.12.2024' (both orders read every value; day first gives months, month first days with
+    hundreds missing) were named "MM.DD.YYYY" to a German user beside a footer line (decision 9504)."""
+    with pytest.raises(RnncastError, match=r"which is not a date written as its other 35 values are \(DD\.MM\.YYYY, as "
+                                           r"'01\.01\.2022' at row 0\); correct that value"):
+        parse_text(_monthly_day_first(bad), "Datum", lambda i: f"row {i}")
+    us = pd.Series(pd.date_range("2022-01-01", periods=36, freq="MS").strftime("%m/%d/%Y").tolist()[:35] + ["x"])
+    with pytest.raises(RnncastError, match=r"\(MM/DD/YYYY, as '01/01/2022'"):  # month first where that gives months
+        parse_text(us, "Month", lambda i: f"row {i}")
+
+
+def test_an_excel_serial_among_dates_is_named_as_one_with_its_date():
+    with pytest.raises(RnncastError, match=r"holds '44774' at row 7, which is not a date written as its other 35 "
+                                           r"values are \(DD\.MM\.YYYY, .*\); 44774 looks like an Excel serial day "
+                                           r"number \(2022-08-01\): format that cell as a date in Excel \(or write it as "
+                                           r"the others are\)"):
+        parse_text(_monthly_day_first("44774"), "Datum", lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("note", ["Quelle: SAP BW, Stand 01.12.2024", "* vorläufige Zahlen"])
+def test_text_below_the_last_date_is_named_as_a_footnote(note):
+    """A source line or note below the table got the generic "correct that value", a totals row its own refusal."""
+    months = pd.date_range("2022-01-01", periods=36, freq="MS").strftime("%d.%m.%Y").tolist()
+    with pytest.raises(RnncastError, match=r"at row 36, which is not a date .*\); it stands below the last date, at "
+                                           r"the end of the table: a footnote or a source line \(text below the "
+                                           r"table\)\? remove that line and any below it"):
+        parse_text(pd.Series(months + [note]), "Datum", lambda i: f"row {i}")
+    with pytest.raises(RnncastError, match=r"; correct that value") as err:  # amid the dates: a typo, no footnote
+        parse_text(pd.Series(months[:10] + ["vorläufig"] + months[11:]), "Datum", lambda i: f"row {i}")
+    assert "footnote" not in str(err.value)

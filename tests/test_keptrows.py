@@ -52,3 +52,34 @@ def test_a_time_written_day_first_is_not_sorted_as_text():
     frame = _stores(pd.date_range("2024-01-07", periods=10, freq="W").strftime("%d/%m/%Y"))
     frame = pd.concat([frame, frame.iloc[[3]].assign(units=99.0)], ignore_index=True)
     assert _line(frame, id_col="store") == "df.drop_duplicates(subset=['week', 'store'], keep='last')"
+
+
+def test_transactions_many_a_day_are_told_to_be_added_up_not_the_later_row_kept(tmp_path):
+    """1500 bookings of two years (858 repeating a day, values 5 to 500) were told "a revised value? keep the later
+    row of each time", which dropped most of them (decision 9502)."""
+    rng = np.random.default_rng(5)
+    days = np.sort(rng.choice(pd.date_range("2023-01-01", "2024-12-31", freq="D"), 1500))
+    lines = ["Datum;Betrag"] + [f"{pd.Timestamp(d):%d.%m.%Y};" + f"{rng.uniform(5, 500):.2f}".replace(".", ",")
+                                for d in days]
+    path = tmp_path / "bookings.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RnncastError, match=r"differ only in 'Betrag' \(.*\): single transactions \(sales, bookings\), "
+                                           r"many a time\? add them up per time, e\.g\. with pandas: df\.groupby\("
+                                           r"\['Datum'\], as_index=False, sort=False\)\['Betrag'\]\.sum\(\) \(keeping "
+                                           r"one row of each time would drop the others\)$") as err:
+        load_panel(path)
+    assert "revised" not in str(err.value)
+    line = str(err.value)[str(err.value).index("df."):].split(" (keeping")[0]
+    given = pd.read_csv(path, sep=";", decimal=",")
+    out = eval(line, {"df": given})  # run as printed: one row a day, every booking counted, and the table loads
+    assert len(out) == 1500 - 858 and out["Betrag"].sum() == pytest.approx(given["Betrag"].sum())
+    assert load_panel(out, fill="zero", freq="D").values.shape[0] > len(out) - 1
+
+
+def test_a_few_revised_values_are_still_told_to_keep_the_later_row():
+    days = pd.date_range("2020-01-01", periods=60, freq="D")
+    frame = pd.DataFrame({"date": days, "y": np.arange(60.0)})
+    frame = pd.concat([frame, pd.DataFrame({"date": days[[10, 20]], "y": [10.2, 20.1]})]).sort_values("date",
+                                                                                                   kind="stable")
+    with pytest.raises(RnncastError, match=r"a revised value\? keep the later row of each time"):
+        load_panel(frame.reset_index(drop=True), target="y")

@@ -223,3 +223,19 @@ def test_a_header_cell_with_a_line_break_is_refused_by_the_name_it_breaks(tmp_pa
         read_table(path)
     (tmp_path / "quoted.csv").write_text('date,"a ""q"" b",y\n2024-01-01,1,2\n')  # quotes in one line: read
     assert list(read_table(tmp_path / "quoted.csv").columns) == ["date", 'a "q" b', "y"]
+
+
+def test_an_unquoted_comma_in_a_date_is_more_values_than_the_header_not_a_title(tmp_path):
+    """'Date,Sales' over 'Sun, 01/01/2023,100' was told "the first line ... looks like a title above the header
+    (line 2: 'Sun, 01/01/2023,100')": a row of values holding a date is no header (decision 9503)."""
+    days = pd.date_range("2023-01-01", periods=40, freq="D")
+    path = tmp_path / "weekdays.csv"
+    path.write_text("Date,Sales\n" + "".join(f"{d:%a}, {d:%m/%d/%Y},{100 + i}\n" for i, d in enumerate(days)))
+    with pytest.raises(RnncastError, match=r"^the rows of .*weekdays\.csv hold more values than its header \(line 1\) "
+                                           r"names \(2 column\(s\)\): a value that holds the separator ',' ") as err:
+        read_table(path)
+    assert "title" not in str(err.value)
+    titled = tmp_path / "titled.csv"  # a title above a header of names is still one
+    titled.write_text("Sales report 2020\ndate,y\n" + "".join(f"{d:%Y-%m-%d},{i}\n" for i, d in enumerate(days)))
+    with pytest.raises(RnncastError, match=r"\('Sales report 2020'\) looks like a title above the header"):
+        read_table(titled)

@@ -100,3 +100,35 @@ def test_whole_numbers_with_thousands_marks_read_as_integers_as_the_same_numbers
         Forecaster(**{**TINY, "lookback": 4, "horizon": 2}).fit(path, target="sales", id_col="store",
                                                                  static_covariates=["size"])
     assert "static covariate 'size' holds whole numbers (3150, 2391, 1200)" in caplog.text
+
+
+def _prices(tmp_path, sales: bool = True):
+    """A German file: 'Umsatz' as Excel writes #.##0,00 (50.613,88), 'Preis' as 0,000 (6,001: every comma before
+    three digits)."""
+    prices = ["6,001", "8,178", "7,205", "1,759", "12,350", "9,000"] * 6
+    lines = ["Datum;Umsatz;Preis" if sales else "Datum;Preis"] + [
+        f"01.{m:02d}.{2022 + i // 12};" + (f"{50 + i}.{613 + i},88;" if sales else "") + p
+        for i, (m, p) in enumerate(zip([k % 12 + 1 for k in range(36)], prices))]
+    path = tmp_path / "preise.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    return path
+
+
+def test_a_column_of_three_decimals_is_read_as_decimal_commas_where_the_file_writes_its_decimals_so(tmp_path, caplog):
+    """'6,001' beside '50.613,88' was refused as a decimal comma or a thousands separator, advising "write its
+    numbers with a decimal point", which the file's dot thousands then read as 6001 (decision 9505)."""
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(_prices(tmp_path), target="Umsatz", features="Preis")
+    assert panel.values[:3, 1].tolist() == [6.001, 8.178, 7.205] and panel.values[0, 0] == 50613.88
+    assert ("preise.csv: column(s) ['Preis'] hold numbers such as '6,001', read with the comma as a decimal mark "
+            "(6.001) because the file writes its decimals with a comma elsewhere ('50.613,88' in 'Umsatz'); if the "
+            "comma groups thousands there, write them without it") in caplog.messages
+    with pytest.raises(RnncastError, match=r"'6,001' could be a decimal comma \(6\.001\) or a thousands separator "
+                                           r"\(6001\)"):  # alone in its file: no evidence, still not guessed
+        load_panel(_prices(tmp_path, sales=False), target="Preis")
+
+
+def test_comma_decimals_reads_only_numbers_with_one_comma():
+    assert thousands.comma_decimals(pd.Series(["6,001", "12", "-0,5"])).tolist() == [6.001, 12.0, -0.5]
+    for text in (["1.005,001"], ["6,001", "n/a"], ["12", "13"], ["1,234,567"]):
+        assert thousands.comma_decimals(pd.Series(text)) is None

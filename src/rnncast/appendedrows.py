@@ -6,10 +6,15 @@ holds a value in any covariate column the model reads, past or future: a future 
 future's (give them as the future), a past covariate's future values are not read, and filling those rows would
 invent targets and move the forecast later. The refusal names exactly the columns that hold values there.
 
-A model without covariates reads no column in those rows: they are missing targets, filled or refused as ``fill``
-says (``fills``), and are not refused; where a numeric column no role took varies within the series and holds values
-there (the future's values, Prophet's way, not a label or a per-series constant), a warning says that they are
-filled as history and the forecast starts after them. Text columns and constant ones never count.
+A model without covariates reads no column in those rows: where another series has values on their dates they are
+missing targets, filled or refused as ``fill`` says (``fills``), and are not refused here; where a numeric column
+no role took varies within the series and holds values there (the future's values, Prophet's way, not a label or a
+per-series constant), a warning says that they are filled as history and the forecast starts after them. Text columns and constant ones never count.
+
+Rows dated after the last target value of every series that hold nothing the model reads (Excel's planning sheet:
+the coming months' dates with their sales cells empty) are the time to come, not history: ``future`` refuses them
+by name under every fill, never offering to fill them (decision 9501; decision 408 filled them). A series that ends
+before another (its blank rows beside the other's values) is left to ``fill`` as before.
 """
 
 from __future__ import annotations
@@ -65,8 +70,74 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
             if held.any():
                 raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs, fill) if labels_only else
                                    _refusal(rows, s, start, end, time, positions, attrs, held))
-        elif unread is not None and fill not in (None, "drop"):  # drop: the forecast starts as before
+        elif unread is not None and fill not in (None, "drop") and not (  # drop: the forecast starts as before
+                (after := _after(rows, values, time, positions, offsets)) is not None and after[start:end].all()):
             _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
+
+
+def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray, attrs: dict,
+           fill: str | None = None, labels_only=False) -> None:
+    """Raise ``RnncastError`` where series' last rows, dated after the last target value of every series, have no
+    target value (the time to come written as dated blank rows), whatever ``fill``: named by their dates and lines,
+    said not to be filled or read as the future, and the way (the data without them). ``values`` [N, C] as ``refuse``
+    takes them, ``time`` [N] (None: rows numbered, never refused), ``positions`` [N] (-1: a row inserted, no value
+    read). A model of the features alone (``labels_only``) reads such rows as labels not given: left to ``refuse``."""
+    after = None if labels_only else _after(rows, values, time, positions, offsets)
+    if after is None or not after.any():
+        return
+    owners = [s for s in range(len(offsets) - 1) if after[offsets[s]: offsets[s + 1]].any()]
+    s = owners[0]
+    rows_s = np.flatnonzero(after[offsets[s]: offsets[s + 1]]) + offsets[s]
+    start, end, count = int(rows_s[0]), int(rows_s[-1]) + 1, int(after.sum())
+    fmt = rows.text_format
+    placed = positions[start:end][positions[start:end] >= 0]
+    of = gaps.label(rows, s).removesuffix(" at ") or "the data"
+    more = f" and of {len(owners) - 1} more series" if len(owners) > 1 else ""
+    head = tail_rows(of, "", "", end - start, int(placed[0]), int(placed[-1]), attrs,
+                     (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))
+    head = head.split(" no value of ")[0].removesuffix(" has").removesuffix(" have")  # "the last 6 rows (...)"
+    unit = _unit(time[int(offsets[s]): end])
+    targets = ", ".join(repr(c) for c in rows.columns[: rows.n_targets])
+    has = "has" if end - start == 1 else "have"
+    every = " of every series" if len(offsets) > 2 else ""
+    first = shown(time[start], time, fmt)
+    why = (f"dropped (fill 'drop'), the data would still end on {shown(time[end - 1], time, fmt)} and a forecast from "
+           "it be dated inside the data" if fill == "drop" else
+           f"filled{'' if fill is None else f' (fill {fill!r})'}, they would be made-up history ({count} invented "
+           f"value{'s' if count != 1 else ''} trained on and scored) and every forecast dated {end - start} {unit if end - start > 1 else unit[:-1]} late")
+    raise RnncastError(
+        f"{head}{more} {has} a date but no value of {targets}, after the last value{every}: rows for the {unit} to "
+        f"come? Dated blank rows are not read as the future, and are neither filled nor dropped: {why}; give the "
+        f"data without those rows (predict forecasts the {unit} after the last value, from {first})")
+
+
+def _after(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
+    """[N] the rows of the table dated after the last target value of every series (``future``'s); None without
+    time or a value."""
+    if time is None or len(values) == 0:
+        return None
+    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # [N]
+    valued = ~(np.isnan(values[:, :rows.n_targets]).all(axis=1) & ~coded_targets(rows, positions, series))
+    valued &= positions >= 0  # a row zero fill or fill_gaps added holds no value read
+    if not valued.any():
+        return None
+    return np.asarray(time > max(time[valued])) & (positions >= 0)
+
+
+def _unit(times) -> str:
+    """The step of ``times`` (one series' [n]) in words, plural: "months", "days", ...; "steps" where unclear."""
+    times = pd.Index(times)
+    if isinstance(times, pd.PeriodIndex):
+        code = times.freqstr[:1].upper()
+        return {"M": "months", "Q": "quarters", "Y": "years", "A": "years", "W": "weeks", "D": "days"}.get(code, "steps")
+    if not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
+        return "steps"
+    days = float(np.median(np.diff(times.values) / np.timedelta64(1, "D")))
+    for low, high, word in ((0.99, 1.01, "days"), (6.99, 7.01, "weeks"), (27.9, 31.1, "months"),
+                            (89.9, 92.1, "quarters"), (364.9, 366.1, "years")):
+        if low <= days <= high:
+            return word
+    return "steps"
 
 
 def _warn(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, unread: np.ndarray, unused: list,

@@ -82,12 +82,46 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
-        best, read = None, np.zeros(len(text), dtype=bool)
+        best, read, missing = None, np.zeros(len(text), dtype=bool), 0.0
         for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
-            ok = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce", utc=True).notna()  # offsets
-            if ok.sum() > read.sum():
-                best, read = fmt, ok.to_numpy()
+            times = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce", utc=True)  # offsets
+            ok = times.notna()
+            gaps = _missing(times) if ok.sum() >= read.sum() and ok.any() else missing
+            if ok.sum() > read.sum() or ok.sum() == read.sum() and gaps < missing:  # a tie: the reading of no gaps
+                best, read, missing = fmt, ok.to_numpy(), gaps  # 01.02.2022 ... day first: months, none missing
     return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
+
+
+def _missing(times: pd.Series) -> float:
+    """How many steps the calendar of ``times`` (read; NaT left out) misses, its step their median difference: month
+    first, 01.02.2022 ... 01.12.2024 are days with hundreds missing, day first months with none (decision 9504), as
+    ``datetext`` settles the order of a clean column."""
+    days = np.unique(times.dropna().to_numpy())
+    if len(days) < 3:
+        return 0.0
+    step = np.median(np.diff(days))
+    return float((days[-1] - days[0]) / step - (len(days) - 1)) if step > np.timedelta64(0) else 0.0
+
+
+def _serial(value) -> str:
+    """'; 44774 looks like an Excel serial day number (2022-08-01): ...' for a whole number of five digits among
+    dates (a cell Excel left unformatted), else ""."""
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{5}(\.\d+)?", text) or not 20000 <= float(text) < 80000:
+        return ""
+    day = pd.Timestamp("1899-12-30") + pd.Timedelta(days=int(float(text)))  # Excel's day 1 is 1900-01-01 (its 1900 leap day)
+    return (f"; {text} looks like an Excel serial day number ({day:%Y-%m-%d}): format that cell as a date in Excel "
+            "(or write it as the others are)")
+
+
+def _footnote(column: pd.Series, read: np.ndarray, i: int) -> str:
+    """'; it stands below the last date ... a footnote?' where value ``i`` of ``column`` holds a word (two letters or
+    more) and stands after every value read as a date (``read`` [rows]: those read): text below the table, as a
+    spreadsheet's source line or note (decision 9506); else ""."""
+    if i < int(np.flatnonzero(read).max(initial=-1)) or not re.search(r"[^\W\d_]{2}", str(column.iloc[i])):
+        return ""
+    return ("; it stands below the last date, at the end of the table: a footnote or a source line (text below the "
+            "table)? remove that line and any below it, so that the file ends with its last row of data")
 
 
 def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> None:
@@ -116,7 +150,7 @@ def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> Non
     totalrows.refuse_word(name, column.iloc[i], place(i))  # 'Total' below the table
     raise RnncastError(f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({form}"
-                       f"{shown!r} at {place(good)}){monthnames.clause(column, column.iloc[i]) or '; correct that value'}"
+                       f"{shown!r} at {place(good)}){monthnames.clause(column, column.iloc[i]) or _serial(column.iloc[i]) or _footnote(column, read, i) or '; correct that value'}"
                        f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
                        f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
 

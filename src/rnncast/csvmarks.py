@@ -70,7 +70,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
     lines counted), else row 0 is taken to be on the line below the header."""
     path, sep = written.path, written.head.sep
     lines = lines or {"line_offset": 2 + written.head.skip}
-    read_so, doubted = {}, {}  # read_so: {column: (its thousands and decimal marks, a value so read, as written)}
+    read_so, doubted, commas = {}, {}, {}  # read_so: {column: (its thousands and decimal marks, a value so read, as written)}
     originals = originals or {}
     for name in frame.columns:
         column = frame[name]
@@ -79,7 +79,9 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
             continue
         text = given.str.strip()
         found = thousands.reading(text, sep)  # 1,234 after ';': either, left as text (numbertext.hint)
-        if found is None and sep == "," and thousands.reading(text, sep, points=True):
+        if found is None and sep != "," and thousands.comma_decimals(text) is not None:
+            commas[name] = text  # 6,001 after ';': decimals where the file's decimal mark is the comma (below)
+        elif found is None and sep == "," and thousands.reading(text, sep, points=True):
             doubted[name] = text  # "2,577" in a comma file: thousands where the file writes decimal points
         elif found is not None:
             _read(frame, name, text, found, read_so, originals.get(name))
@@ -90,6 +92,8 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
         for name, text in doubted.items():
             _read(frame, name, text, thousands.reading(text, sep, points=True), read_so, originals.get(name))
     decimal = frame.attrs.get(numbertext.DECIMAL)
+    if commas and decimal == ",":  # 6,001 beside 50.613,88: the comma is the file's decimal mark (decision 9505)
+        _commas(frame, commas, read_so, path.name)
     dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t", "|") and decimal is None) else {}
     points = _points(frame, {}, [*skip, *dotted])
     for name, (text, as_written) in dotted.items():  # 1.005 beside 999
@@ -137,6 +141,21 @@ def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so
     implied = d or {".": ",", ",": ".", "'": "."}.get(t)  # a file grouping by points writes decimal commas; Swiss
     if implied is not None:  # apostrophes, decimal points; a space says nothing of it
         frame.attrs.setdefault(numbertext.DECIMAL, implied)
+
+
+def _commas(frame: pd.DataFrame, commas: dict, read_so: dict, source: str) -> None:
+    """Read the ``commas`` ({column: its text}, every comma before three digits: ``6,001``) of a file whose decimal
+    mark is the comma as decimal commas, said in a warning that names the file's evidence (a value of ``read_so``
+    written with a decimal comma, where one is) and what to write where the comma groups thousands."""
+    for name, text in commas.items():
+        frame[name] = thousands.comma_decimals(text)
+        _fixed_decimals(frame, name, text)
+    first = next(iter(commas.values()))
+    value = first[first.str.contains(",", regex=False)].iloc[0]
+    shown = next((f" ({w!r} in {c!r})" for c, (_, d, _, w) in read_so.items() if d == ","), "")
+    log.warning("%s: column(s) %s hold numbers such as %r, read with the comma as a decimal mark (%s) because the file "
+                "writes its decimals with a comma elsewhere%s; if the comma groups thousands there, write them "
+                "without it", source, list(commas), value, value.replace(",", "."), shown)
 
 
 def _points(frame: pd.DataFrame, read_so: dict, skip) -> bool:

@@ -16,6 +16,8 @@ import pandas as pd
 from rnncast import releasedates
 from rnncast.layouts import Rows
 
+MANY = 0.1  # transactions: at least this share of the rows repeat an earlier row's time
+APART = 0.25  # and the values of one time differ by more than this share of the series' spread (the median range)
 FINAL = ("final", "revised", "definitive", "actual", "confirmed")  # the mark of a value's last revision (status)
 
 
@@ -65,3 +67,24 @@ def _sorted(frame: pd.DataFrame, rows: Rows) -> str:
         return ""
     times = pd.Series(np.asarray(rows.time)[order])
     return f".sort_values({rows.time_col!r}, kind='stable')" if times.is_monotonic_increasing else ""
+
+
+def summed(frame: pd.DataFrame, rows: Rows, values: list[str], keys: list[str]) -> str:
+    """Where many of ``rows`` repeat a time (``MANY``) and the targets of one time lie far apart (``APART``): the
+    clause saying they look like single transactions and the pandas line adding up ``values`` (columns of ``frame``)
+    per time (``keys``: the time column, and the series' columns), the rows kept in the order of the file; else ""."""
+    if rows.time is None or len(rows.time) != len(rows.values) or not values:
+        return ""
+    n_t = max(rows.n_targets, 1)
+    table = pd.DataFrame(rows.values[:, :n_t]).assign(series=np.asarray(rows.codes), time=np.asarray(rows.time))
+    if table.duplicated(["series", "time"]).sum() < MANY * len(table):
+        return ""
+    same = table[table.duplicated(["series", "time"], keep=False)].groupby(["series", "time"])
+    apart = (same.max() - same.min()).median().to_numpy()
+    spread = table.drop(columns="time").groupby("series").std(ddof=0).median().to_numpy()
+    if not np.all(apart > APART * spread):
+        return ""
+    cols = repr(values[0]) if len(values) == 1 else repr(values)
+    return ("single transactions (sales, bookings), many a time? add them up per time, e.g. with pandas: "
+            f"df.groupby({keys!r}, as_index=False, sort=False)[{cols}].sum() (keeping one row of each time would "
+            "drop the others)")

@@ -107,8 +107,8 @@ class Written:
         def header_at(k: int) -> bool:  # names over a row of as many fields, some no name: the data's header
             sep = _cut(lines[k])[0]
             row = _fields(lines[k + 1], sep or ",")
-            return (sep is not None and len(row) == len(_fields(lines[k], sep))
-                    and not all(_a_name(f) for f in row if f.strip()))
+            return (sep is not None and len(row) == len(_fields(lines[k], sep)) and not _dated(lines[k], sep)
+                    and not all(_a_name(f) for f in row if f.strip()))  # 'Sun, 01/01/2023,100': a row, no header
         at = next((k for k in range(1, min(len(lines) - 2, 10)) if header_at(k)), None)  # a title may hold a comma
         if at is None or header_at(0):  # ('Filiale: München, Stand 01.11.2023'); else the first line of names below
             at = next((k for k in range(1, min(len(lines) - 2, 10)) if _cut(lines[k])[1]), 1)  # ('exported 2024-01-01')
@@ -260,6 +260,11 @@ def _a_name(field: str) -> bool:
     text = field.strip()
     return bool(text) and pd.isna(pd.to_numeric(text, errors="coerce")) and pd.isna(
         pd.to_datetime(text, errors="coerce", format="mixed"))
+
+
+def _dated(line: str, sep: str) -> bool:
+    """Whether a field of ``line`` cut by ``sep`` is a date (a row's value, no column's name: decision 9503)."""
+    return any(not _a_name(f) and pd.isna(pd.to_numeric(f.strip(), errors="coerce")) for f in _filled(line, sep))
 
 
 def values_not_names(names: list[str]) -> bool:

@@ -14,6 +14,11 @@ same numbers.
 In a comma-separated file a decimal comma is never read (decision 148); where the file writes decimals with
 a point (``4.14``), the comma is no decimal mark and a quoted ``"2,577"`` is 2577; where it writes none,
 ``2,577`` could be either and is not read.
+
+In a ``;`` (or tab, ``|``) file whose decimal mark is the comma (``50.613,88`` in another column, or decimal commas
+read), a column whose every comma stands before three digits (``6,001``: Excel's ``0,000`` for fuel prices, kg and
+rates) is a column of decimal commas, as the dot's ``1.005`` is thousands there (decision 235): ``comma_decimals``
+reads it (decision 9505).
 """
 
 from __future__ import annotations
@@ -98,3 +103,15 @@ def grouped(value: str) -> tuple[str, str | None] | None:
             if d != t and re.fullmatch(number(t, d), text):
                 return t, (d if d in text else None)
     return None
+
+
+COMMA_DECIMAL = r"[+-]?\d+(?:,\d+)?"  # 6,001  -0,5  12: a number with a decimal comma and no thousands mark
+
+
+def comma_decimals(text: pd.Series) -> pd.Series | None:
+    """``text`` (a column's stripped strings, none missing) as float64 numbers written with a decimal comma and no
+    thousands mark (``6,001`` as 6.001), where every value is one and one at least holds a comma; None otherwise.
+    Only for a file whose decimal mark is the comma: elsewhere ``6,001`` may be 6001."""
+    if not len(text) or not text.str.fullmatch(COMMA_DECIMAL).all() or not text.str.contains(",", regex=False).any():
+        return None
+    return pd.to_numeric(text.str.replace(",", ".", regex=False)).astype("float64")

@@ -13,7 +13,8 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import badtimes, cjkunread, compactdates, fiscalyears, halfyears, monthnames, monthtext, splittime, weektext
+from rnncast import (badtimes, cjkunread, compactdates, fiscalyears, halfyears, monthnames, monthtext, splittime, weekdaynames,
+                     weektext)
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -85,7 +86,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
                "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
         return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
                 f"{cjkunread.clause(value)}"  # 令和5年1月2日, 2024年度: what they are (decision 1471)
-                f"{weektext.clause(value)}{monthnames.clause(frame[c], value)}")
+                f"{weektext.clause(value)}{monthnames.clause(frame[c], value)}{weekdaynames.clause(value)}")
     return None
 
 
