@@ -67,7 +67,7 @@ def test_a_label_a_constant_or_text_is_no_future_value(column, caplog):
 def test_a_per_series_label_does_not_refuse_a_blank_last_target():
     """Stores '001', '002', '010' with a region constant per store: refused "has values of region ... fit with
     --future-covariates region". Store '002''s row dated after every store's last value is the time to come
-    (decision 9501), not the region's: said so; beside another store's value that day, it is filled."""
+    (decision 1475), not the region's: said so; beside another store's value that day, it is filled."""
     parts = [_appended(rows=40, ahead=0).assign(store=s, region=r) for s, r in (("001", "N"), ("002", "S"), ("010", "N"))]
     blank = pd.DataFrame({"date": [pd.Timestamp("2020-02-10")], "sales": [np.nan], "promo": [np.nan], "store": ["002"],
                           "region": ["S"]})
@@ -109,7 +109,7 @@ def test_any_covariate_read_holding_a_value_refuses_them_naming_only_those(fill)
 
 def test_missing_values_inside_the_history_are_still_filled_and_blank_last_rows_are_the_time_to_come():
     """Blank last rows that hold nothing else were filled as history (decision 408); they are refused as the time
-    to come now (decision 9501)."""
+    to come now (decision 1475)."""
     frame = _appended()
     inside = frame.iloc[:40].copy()
     inside.loc[10:12, "sales"] = np.nan  # inside the history, covariate set: a missing value, filled

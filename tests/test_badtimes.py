@@ -93,7 +93,7 @@ def _monthly_day_first(bad: str) -> pd.Series:
 @pytest.mark.parametrize("bad", ["Quelle: SAP BW, Stand 01.12.2024", "k.A."])
 def test_first_of_month_dates_read_day_first_are_named_dd_mm_yyyy(bad):
     """'01.01.2022' ... '01.12.2024' (both orders read every value; day first gives months, month first days with
-    hundreds missing) were named "MM.DD.YYYY" to a German user beside a footer line (decision 9504)."""
+    hundreds missing) were named "MM.DD.YYYY" to a German user beside a footer line (decision 1478)."""
     with pytest.raises(RnncastError, match=r"which is not a date written as its other 35 values are \(DD\.MM\.YYYY, as "
                                            r"'01\.01\.2022' at row 0\); correct that value"):
         parse_text(_monthly_day_first(bad), "Datum", lambda i: f"row {i}")

@@ -82,7 +82,7 @@ def test_a_fit_whose_last_rows_drop_removed_warns_that_its_cutoff_is_not_the_dat
     args = ["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "4", "--horizon", "2", "--epochs", "1",
             "--hidden-size", "4", "--fill", "drop", "--out", str(tmp_path / "run")] + (["--id-col", id_col] if id_col else [])
     with caplog.at_level("WARNING", logger="rnncast"):
-        assert main(args) == (0 if id_col else 2)  # one series' blank last rows: the time to come (decision 9501)
+        assert main(args) == (0 if id_col else 2)  # one series' blank last rows: the time to come (decision 1475)
     if not id_col:
         return
     said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "fill 'drop'" in r.getMessage()]

@@ -56,7 +56,7 @@ def test_a_time_written_day_first_is_not_sorted_as_text():
 
 def test_transactions_many_a_day_are_told_to_be_added_up_not_the_later_row_kept(tmp_path):
     """1500 bookings of two years (858 repeating a day, values 5 to 500) were told "a revised value? keep the later
-    row of each time", which dropped most of them (decision 9502)."""
+    row of each time", which dropped most of them (decision 1476)."""
     rng = np.random.default_rng(5)
     days = np.sort(rng.choice(pd.date_range("2023-01-01", "2024-12-31", freq="D"), 1500))
     lines = ["Datum;Betrag"] + [f"{pd.Timestamp(d):%d.%m.%Y};" + f"{rng.uniform(5, 500):.2f}".replace(".", ",")

@@ -193,7 +193,7 @@ def test_one_future_row_appended_is_said_in_the_singular():
 
 def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
     frame = _prophet_style()
-    with pytest.raises(RnncastError, match=r"have a date but no value of 'sales'"):  # no covariate: decision 9501
+    with pytest.raises(RnncastError, match=r"have a date but no value of 'sales'"):  # no covariate: decision 1475
         load_panel(frame.assign(temp=frame["temp"].where(frame["sales"].notna())), target="sales",
                    future_covariates=["temp"])
     long = pd.concat([_prophet_style().assign(unique_id=i) for i in ("a", "b")])

@@ -227,7 +227,7 @@ def test_a_header_cell_with_a_line_break_is_refused_by_the_name_it_breaks(tmp_pa
 
 def test_an_unquoted_comma_in_a_date_is_more_values_than_the_header_not_a_title(tmp_path):
     """'Date,Sales' over 'Sun, 01/01/2023,100' was told "the first line ... looks like a title above the header
-    (line 2: 'Sun, 01/01/2023,100')": a row of values holding a date is no header (decision 9503)."""
+    (line 2: 'Sun, 01/01/2023,100')": a row of values holding a date is no header (decision 1477)."""
     days = pd.date_range("2023-01-01", periods=40, freq="D")
     path = tmp_path / "weekdays.csv"
     path.write_text("Date,Sales\n" + "".join(f"{d:%a}, {d:%m/%d/%Y},{100 + i}\n" for i, d in enumerate(days)))

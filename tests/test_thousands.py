@@ -116,7 +116,7 @@ def _prices(tmp_path, sales: bool = True):
 
 def test_a_column_of_three_decimals_is_read_as_decimal_commas_where_the_file_writes_its_decimals_so(tmp_path, caplog):
     """'6,001' beside '50.613,88' was refused as a decimal comma or a thousands separator, advising "write its
-    numbers with a decimal point", which the file's dot thousands then read as 6001 (decision 9505)."""
+    numbers with a decimal point", which the file's dot thousands then read as 6001 (decision 1479)."""
     with caplog.at_level("WARNING", logger="rnncast"):
         panel = load_panel(_prices(tmp_path), target="Umsatz", features="Preis")
     assert panel.values[:3, 1].tolist() == [6.001, 8.178, 7.205] and panel.values[0, 0] == 50613.88

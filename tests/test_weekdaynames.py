@@ -23,7 +23,7 @@ def test_no_weekday_before_a_date_is_none(value):
 
 def test_a_german_weekday_column_is_refused_naming_the_weekday_and_the_date_without_it(tmp_path):
     """'So, 01.01.2023' (German Excel's TTT, TT.MM.JJJJ) was refused "which rnncast does not read as time" with no
-    word of why, where German month names get their own clause (decision 9507)."""
+    word of why, where German month names get their own clause (decision 1481)."""
     days = pd.date_range("2023-01-01", periods=30, freq="D")
     names = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
     lines = ["Datum;Umsatz"] + [f"{names[d.day_of_week]}, {d:%d.%m.%Y};{100 + i},50" for i, d in enumerate(days)]

@@ -13,7 +13,7 @@ per-series constant), a warning says that they are filled as history and the for
 
 Rows dated after the last target value of every series that hold nothing the model reads (Excel's planning sheet:
 the coming months' dates with their sales cells empty) are the time to come, not history: ``future`` refuses them
-by name under every fill, never offering to fill them (decision 9501; decision 408 filled them). A series that ends
+by name under every fill, never offering to fill them (decision 1475; decision 408 filled them). A series that ends
 before another (its blank rows beside the other's values) is left to ``fill`` as before.
 """
 

@@ -94,7 +94,7 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
 
 def _missing(times: pd.Series) -> float:
     """How many steps the calendar of ``times`` (read; NaT left out) misses, its step their median difference: month
-    first, 01.02.2022 ... 01.12.2024 are days with hundreds missing, day first months with none (decision 9504), as
+    first, 01.02.2022 ... 01.12.2024 are days with hundreds missing, day first months with none (decision 1478), as
     ``datetext`` settles the order of a clean column."""
     days = np.unique(times.dropna().to_numpy())
     if len(days) < 3:
@@ -117,7 +117,7 @@ def _serial(value) -> str:
 def _footnote(column: pd.Series, read: np.ndarray, i: int) -> str:
     """'; it stands below the last date ... a footnote?' where value ``i`` of ``column`` holds a word (two letters or
     more) and stands after every value read as a date (``read`` [rows]: those read): text below the table, as a
-    spreadsheet's source line or note (decision 9506); else ""."""
+    spreadsheet's source line or note (decision 1480); else ""."""
     if i < int(np.flatnonzero(read).max(initial=-1)) or not re.search(r"[^\W\d_]{2}", str(column.iloc[i])):
         return ""
     return ("; it stands below the last date, at the end of the table: a footnote or a source line (text below the "

@@ -92,7 +92,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
         for name, text in doubted.items():
             _read(frame, name, text, thousands.reading(text, sep, points=True), read_so, originals.get(name))
     decimal = frame.attrs.get(numbertext.DECIMAL)
-    if commas and decimal == ",":  # 6,001 beside 50.613,88: the comma is the file's decimal mark (decision 9505)
+    if commas and decimal == ",":  # 6,001 beside 50.613,88: the comma is the file's decimal mark (decision 1479)
         _commas(frame, commas, read_so, path.name)
     dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t", "|") and decimal is None) else {}
     points = _points(frame, {}, [*skip, *dotted])

@@ -296,7 +296,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     zeroed = None  # the targets zero fill writes 0 for: scored as observed, said in the forecast tables
     if np.isnan(values).any():
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
-        appendedrows.future(rows, values, time, positions, offsets, attrs, fill, labels_only)  # dated blank rows: decision 9501
+        appendedrows.future(rows, values, time, positions, offsets, attrs, fill, labels_only)  # dated blank rows: decision 1475
         zeroed = np.isnan(values[:, : rows.n_targets]) if fill == "zero" else None
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,

@@ -120,7 +120,7 @@ def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
     marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
     either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
               if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
-    if not marks and (sums := keptrows.summed(frame, rows, values, keys)):  # a till's rows: decision 9502
+    if not marks and (sums := keptrows.summed(frame, rows, values, keys)):  # a till's rows: decision 1476
         return f"; the two rows differ only in {shown}: {sums}"
     return f"; the two rows differ only in {shown}: a revised value? {keptrows.line(frame, rows, marks, keys)}{either}"
 

@@ -263,7 +263,7 @@ def _a_name(field: str) -> bool:
 
 
 def _dated(line: str, sep: str) -> bool:
-    """Whether a field of ``line`` cut by ``sep`` is a date (a row's value, no column's name: decision 9503)."""
+    """Whether a field of ``line`` cut by ``sep`` is a date (a row's value, no column's name: decision 1477)."""
     return any(not _a_name(f) and pd.isna(pd.to_numeric(f.strip(), errors="coerce")) for f in _filled(line, sep))
 
 

@@ -18,7 +18,7 @@ a point (``4.14``), the comma is no decimal mark and a quoted ``"2,577"`` is 257
 In a ``;`` (or tab, ``|``) file whose decimal mark is the comma (``50.613,88`` in another column, or decimal commas
 read), a column whose every comma stands before three digits (``6,001``: Excel's ``0,000`` for fuel prices, kg and
 rates) is a column of decimal commas, as the dot's ``1.005`` is thousands there (decision 235): ``comma_decimals``
-reads it (decision 9505).
+reads it (decision 1479).
 """
 
 from __future__ import annotations
