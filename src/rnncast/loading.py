@@ -228,8 +228,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
                                                                     wide=layout == "wide", inside=False,
-                                                                    roles=(rows.n_targets, rows.n_past),
-                                                                    told=zerotail.appended(offsets, zero_tail))
+                                                                    roles=(rows.n_targets, rows.n_past))
         codes = row_series(offsets)
     off = blankrows.off_given(time, offsets, values, freq, holidays) if keep is None and \
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
