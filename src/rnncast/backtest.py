@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, negatives, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
+                     gapwindows, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
                      spreads, staleseries, stepactuals, swampedscores, targetshares, zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
@@ -259,9 +259,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
-    metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", scaledshares.measure(
-        wf, wf_scaled, scales))) if few})  # the few series the original-unit, the scaled scores rest on, as evaluate's
+    few, idle = nodemand.split(scaledshares.measure(wf, wf_scaled, scales), wf)  # idle: no demand (decision 9906)
+    metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", few),
+                                              ("no_demand", idle)) if few})  # what the scores rest on, as evaluate's
     scaledshares.warn(metrics.get("scaled_few"), "the backtest windows")
+    nodemand.warn(idle, "the backtest windows")
     if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
