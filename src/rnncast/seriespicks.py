@@ -102,8 +102,8 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
         note = f"\n{len(unranked)} series not ranked: MASE is undefined for {listed}{cause}"
     if zeros:
         listed = ", ".join(repr(ids[s]) for s in zeros[:3]) + (", ..." if len(zeros) > 3 else "")
-        note += (f"\n{len(zeros)} series not ranked: every actual scored is 0 (no demand), so a small MASE there is "
-                 f"no praise: {listed}")
+        note += (f"\n{len(zeros)} series not ranked: every actual scored is 0 (no demand: a small MASE there says "
+                 f"little): {listed}")
     if len(candidates) <= 2:
         return [(int(s), "") for s in candidates], note
     n = len(ranked)
