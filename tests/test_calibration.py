@@ -32,3 +32,30 @@ def test_by_level_gives_each_levels_share_at_or_below_and_its_pinball():
     assert levels["values"] == 4 and levels["0.1"]["below"] == 0.0 and levels["0.9"]["below"] == 1.0
     assert levels["0.9"]["pinball"] == pytest.approx(pinball(y, q[:, 1], 0.9))
     assert by_level(y, q, (0.1, 0.9), keep=np.array([True, True, False, False]))["values"] == 2
+
+
+def test_a_zero_quantile_of_zero_inflated_counts_is_not_far_from_its_level():
+    """93% of the actuals 0 and the 0.1 and 0.5 forecasts clipped at 0 (nonnegative): 0 is the right quantile, yet every
+    tie counted "at or below", so "level 0.1 had 94.2% of the actuals at or below it, not 10%" (decision 9902). Ties
+    are counted as a range (Czado, Gneiting & Held 2009): far only where even the share strictly below is too high."""
+    from rnncast.calibration import by_level, far_from_level, level_shares
+
+    rng = np.random.default_rng(0)
+    y = np.where(rng.random(2000) < 0.93, 0.0, rng.integers(1, 4, 2000).astype(float))
+    q = np.stack([np.zeros(2000), np.zeros(2000), np.full(2000, 1.0)], axis=-1)
+    levels = by_level(y, q, (0.1, 0.5, 0.9))
+    assert levels["0.1"]["tied"] == pytest.approx(np.mean(y == 0)) and levels["0.1"]["below"] == levels["0.1"]["tied"]
+    said = far_from_level({"by_level": levels})
+    assert "level 0.1" not in said and "level 0.5" not in said  # 0 <= 0.1 <= 0.93: consistent
+    assert "(0.1%" not in level_shares({"by_level": levels}) and "equal to it)" in level_shares({"by_level": levels})
+    high = by_level(y, q[..., :1], (0.02,))  # 0% strictly below 0, 93% at or below: 0.02 lies between
+    assert far_from_level({"by_level": high}) == ""
+    low = by_level(y + 1, q[..., :1], (0.1,))  # every actual above a 0 forecast: 0% at or below, not 10%
+    assert "level 0.1 had 0.0% of the actuals at or below it, not 10%" in far_from_level({"by_level": low})
+    over = by_level(np.r_[np.zeros(1500), np.ones(500)], np.full((2000, 1), 1.0), (0.5,))  # 75% strictly below 1
+    text = far_from_level({"by_level": over})
+    assert ("level 0.5 had 75.0% of the actuals strictly below it (100.0% at or below, 25.0% equal to it), not 50%"
+            in text)
+    assert "counted as a range (Czado, Gneiting & Held 2009)" in text
+    old = far_from_level({"by_level": {"values": 1000, "0.5": {"below": 0.9, "pinball": 1.0}}})  # saved without ties
+    assert "level 0.5 had 90.0% of the actuals at or below it, not 50%" in old

@@ -3,6 +3,8 @@ latest source row lies, missing values refused by their place, and the rows drop
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -248,3 +250,20 @@ def test_a_missing_value_a_file_wrote_as_excels_not_available_is_quoted(tmp_path
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=4), "y": [1.0, np.nan, 2.0, 3.0]})
     with pytest.raises(RnncastError, match=r"missing value \(NaN\) at row 1 dated 2024-01-02 \("):  # no file: as before
         load_panel(frame, target="y")
+
+
+def test_zero_fill_counts_only_the_values_the_zero_tail_line_did_not_say(caplog):
+    """fill='zero' said "wrote 0 in 220 missing rows after the last row of 5 series" and then "filling 220 missing
+    values with zero", the same zeros twice (decision 9904): the fill line counts the other missing values only."""
+    weeks = pd.date_range("2023-01-01", periods=30, freq="W-SUN")
+    frame = pd.concat([pd.DataFrame({"week": weeks[: 27 if s == "C" else 30], "sku": s,
+                                     "sales": np.arange(27 if s == "C" else 30, dtype=float)}) for s in "ABC"])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, "sales", time_col="week", id_col="sku", fill="zero")
+    assert "wrote 0 in 3 missing rows after the last row of 1 series" in caplog.text and "filling" not in caplog.text
+    caplog.clear()
+    frame.loc[(frame.sku == "A") & (frame.week == weeks[5]), "sales"] = np.nan  # one blank of its own
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame, "sales", time_col="week", id_col="sku", fill="zero")
+    assert "filling 1 missing value with zero" in caplog.text and "wrote 0 in 3 missing rows" in caplog.text
+    assert np.isfinite(panel.values).all()

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from rnncast.evaluation import scores
-from rnncast.seriespicks import lead, mase_by_series, mase_by_target, pick_series
+from rnncast.seriespicks import lead, mase_by_series, mase_by_target, no_demand, pick_series
 from rnncast.windowforecasts import WindowForecasts, take
 
 
@@ -106,3 +106,20 @@ def test_mase_each_gives_the_series_pool_from_its_targets_sums_in_one_pass():
     np.testing.assert_allclose(by_target, mase_by_target(wf, scales, 2))
     counts = np.array([[4, 3], [6, 6]])  # values scored of each series and target
     np.testing.assert_allclose(by_series, (by_target * counts).sum(axis=1) / counts.sum(axis=1))
+
+
+def test_a_series_without_demand_in_the_scored_steps_is_not_ranked_best():
+    """forecast.png's "best of 288 by test MASE" was a discontinued SKU (every test actual 0, MASE 0.148) on which
+    "repeat the last value" was exact; such a series is not ranked where others are, and the note says so (decision
+    9903)."""
+    y_true = np.array([0.0, 0.0, 2.0, 1.0, 5.0, 0.0])[:, None, None] * np.ones((6, 2, 1))
+    y_true[5, 1, 0] = np.nan  # a missing actual: not a sale
+    wf = SimpleNamespace(y_true=y_true, y_pred=y_true, series=np.array([0, 0, 1, 2, 3, 4]), filled=None,
+                         reads_later=None, absent=None)
+    assert no_demand(wf, 6).tolist() == [True, False, False, False, True, False]  # series 5: no windows
+    mase = np.array([0.1, 0.5, 1.0, 2.0, 0.2])
+    picks, note = pick_series(mase, np.ones(5, bool), ["dead", "b", "c", "d", "gone"], idle=no_demand(wf, 5))
+    assert picks == [(1, "best of 3"), (2, "median of 3"), (3, "worst of 3")]
+    assert "2 series not ranked: every actual scored is 0 (no demand" in note and "'dead', 'gone'" in note
+    every = pick_series(mase[[0, 4]].repeat(2), np.ones(4, bool), list("abcd"), idle=np.ones(4, bool))
+    assert every[0][0] == (0, "best of 4") and every[1] == ""  # every series without demand: ranked as before

@@ -81,3 +81,19 @@ def test_a_saved_cause_no_fit_writes_is_refused_by_name():
     for bad in ([[7], [0]], [[1]], [["1"], [0]], [[True], [0]]):
         with pytest.raises(ValueError, match="mase_zero"):
             mase_zero(bad, 2, 1)
+
+
+def test_a_sparse_series_whose_pairs_a_season_apart_are_all_zero_is_not_said_to_repeat():
+    """One sale in 73 weekly rows with a season of 52: the 21 pairs a season apart are all 0 and 0, and the sale has
+    nothing a season later; it was said to "repeat exactly every 52 steps" (decision 9901)."""
+    rows = np.r_[np.zeros(30), 2.0, np.zeros(42)]
+    assert metrics.naive_scale(rows, 52, None) == 0.0
+    assert zeroscales.kind(rows, None, 52) == zeroscales.ZERO_PAIRS
+    assert zeroscales.kind(np.r_[np.full(30, 5.0), 2.0, np.full(42, 5.0)], None, 52) == zeroscales.EQUAL_PAIRS
+    paired_once = np.r_[3.0, np.zeros(9), 3.0, np.zeros(3)]  # season 10: a sale recurs, but 4 of 10 places pair up
+    assert metrics.naive_scale(paired_once, 10, None) == 0.0
+    assert zeroscales.kind(paired_once, None, 10) == zeroscales.EQUAL_PAIRS
+    words = zeroscales.rows_why("zero_pairs", 52)
+    assert "repeat exactly" not in words and "0 at both ends of every pair" in words and "no demand" in words
+    assert "repeat exactly" not in zeroscales.rows_why("equal_pairs", 52)
+    assert zeroscales.short_why("zero_pairs", 52) == "training rows that are 0 in every pair a season apart"

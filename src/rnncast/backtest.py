@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, negatives, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
+                     gapwindows, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
                      spreads, staleseries, stepactuals, swampedscores, targetshares, zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
@@ -42,7 +42,7 @@ from rnncast.windowforecasts import concat, scored, target_of
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
-from rnncast.seriespicks import mase_each
+from rnncast.seriespicks import mase_each, no_demand
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.backtestverdict import backtest_test, end_count, test_cutoffs
 from rnncast.verdicts import headline, units_for
@@ -73,7 +73,8 @@ class Backtest:
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
     ``cutoff`` column names it by time. ``series_mase`` [S]: each series' MASE over its windows
-    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws.
+    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws,
+    ``series_idle`` [S] those whose every scored actual is 0 (``seriespicks.no_demand``), which it does not rank.
     Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -85,6 +86,7 @@ class Backtest:
     series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
     series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined; None: it has one
     target_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S, T] each series' MASE of each target
+    series_idle: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] every scored actual 0
 
     @property
     def verdict(self) -> str:
@@ -257,9 +259,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
-    metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", scaledshares.measure(
-        wf, wf_scaled, scales))) if few})  # the few series the original-unit, the scaled scores rest on, as evaluate's
+    few, idle = nodemand.split(scaledshares.measure(wf, wf_scaled, scales), wf)  # idle: no demand (decision 9906)
+    metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", few),
+                                              ("no_demand", idle)) if few})  # what the scores rest on, as evaluate's
     scaledshares.warn(metrics.get("scaled_few"), "the backtest windows")
+    nodemand.warn(idle, "the backtest windows")
     if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
@@ -274,7 +278,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series, by_target = mase_each(wf, scales, panel.n_series)  # the figure's picks [S]; a target's row's own [S, T]
     why = zeroscales.reasons(by_series, each, codes, data_s.season)  # [S, K, T] each: why a series has no MASE
-    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why, by_target)  # a cutoff: its last row read
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series, why, by_target,
+                    no_demand(wf, panel.n_series))  # a cutoff: its last row read
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:

@@ -117,11 +117,14 @@ def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:
         return [(s, "") for s in range(n)], ""
     if mase is None or not np.isfinite(mase).any():
         return [(s, "") for s in range(n_series)], " (the first)"
+    idle = getattr(result, "series_idle", None)  # every scored actual 0: not ranked where others are (decision 9903)
     picks, note = pick_series(np.asarray(mase, dtype=float), np.ones(n, dtype=bool), result.panel.ids,
-                              result.series_why)  # why MASE is undefined for those not ranked, as forecast.png says
+                              result.series_why, idle)  # why MASE is undefined for those not ranked, as forecast.png says
     if n_series == 3:
         return picks, ": the best, median and worst by MASE" + note.replace("\n", "; ")
     ranked = [int(s) for s in np.argsort(mase, kind="stable") if np.isfinite(mase[s])]
+    if idle is not None and not all(idle[s] for s in ranked):
+        ranked = [s for s in ranked if not idle[s]]
     ranks = sorted({int(round(r)) for r in np.linspace(0, len(ranked) - 1, min(n_series, len(ranked)))})
     return ([(ranked[r], f"rank {r + 1} of {len(ranked)}") for r in ranks],
             f": by MASE, ranks {ranks[0] + 1} to {ranks[-1] + 1}" + note.replace("\n", "; "))

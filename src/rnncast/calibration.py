@@ -3,8 +3,13 @@ below it (its exceedance: the 0.95 level should have about 95 % of them under it
 (``by_level``), and which intervals and levels are far from their nominal share, by a binomial test of the misses
 against the nominal rate at the number of values scored (``far_from_level``), so that the rule scales with the level
 and the sample: a 98 % interval that holds 94 % misses three times as often as it should, 4 points off, and a 90 %
-one at 81.9 % over a thousand values is no chance either, where a fixed 10 points named neither. Nothing here
-imports the rest of the package but ``metrics``."""
+one at 81.9 % over a thousand values is no chance either, where a fixed 10 points named neither. Actuals equal to a
+level's forecast (ties: counts at 0, where most actuals are 0 and the 0.1 and 0.5 quantiles rightly 0, above all
+under ``nonnegative``) are counted as a range, as for a quantile of a discrete distribution: a level is consistent
+where the share strictly below its forecast is at most the level and the share at or below at least it
+(P(Y < q) <= tau <= P(Y <= q): the non-randomised PIT of Czado, Gneiting & Held 2009, "Predictive model assessment
+for count data", Biometrics 65, which spreads a tied value's PIT over [F(y - 1), F(y)]), and far only where the
+nearer end of that range is (decision 9902). Nothing here imports the rest of the package but ``metrics``."""
 
 from __future__ import annotations
 
@@ -17,14 +22,16 @@ TEST = "a two-sided binomial test of the misses at the {n:,} values scored again
 
 
 def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
-    """``{"0.05": {"below": share, "pinball": loss}, ...}``: each level's share of the actuals at or below its
-    forecast (0 to 1) and its pinball loss (in the units of ``q_pred``), with ``"values"``, how many were scored.
+    """``{"0.05": {"below": share, "tied": share, "pinball": loss}, ...}``: each level's share of the actuals at or
+    below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``) and its pinball loss (in the units of
+    ``q_pred``), with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
     the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
     return {f"{level:g}": {"below": float(np.mean(cy <= cq[..., i])) if cy.size else float("nan"),
+                           "tied": float(np.mean(cy == cq[..., i])) if cy.size else float("nan"),
                            "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
             for i, level in enumerate(levels)} | {"values": int(y.size)}
 
@@ -58,17 +65,36 @@ def far_intervals(model: dict) -> list[dict]:
 
 def far_levels(model: dict) -> list[dict]:
     """The levels of ``model["by_level"]`` whose share of actuals at or below them is far from the level
-    (``SIGNIFICANCE``): ``{"level", "below", "p"}`` each."""
+    (``SIGNIFICANCE``), ties counted as a range (the module's doc): ``{"level", "below", "tied", "p"}`` each, with
+    ``"strict": True`` where the share strictly below the forecast is what is far (above the level); a result saved
+    before ties were counted has none (``tied`` 0)."""
     levels = model.get("by_level") or {}
     n = levels.get("values", 0)
     far = []
     for name, each in levels.items():
         if name == "values" or not n or not np.isfinite(each["below"]):
             continue
-        p = binomial_p(round(each["below"] * n), n, float(name))
+        level, tied = float(name), each.get("tied", 0.0)
+        strict = each["below"] - tied > level  # even the actuals strictly below it are too many
+        if not strict and each["below"] >= level:
+            continue  # the level lies in the range the ties leave: consistent
+        share = each["below"] - tied if strict else each["below"]
+        p = binomial_p(round(share * n), n, level)
         if p < SIGNIFICANCE:
-            far.append({"level": name, "below": each["below"], "p": p})
+            far.append({"level": name, "below": each["below"], "tied": tied, "p": p}
+                       | ({"strict": True} if strict and tied else {}))
     return far
+
+
+def _level_said(far: dict) -> str:
+    """"0.1 had 13.0% of the actuals at or below it, not 10%" (""0.5 had 60.0% of the actuals strictly below it (75.0%
+    at or below, 15.0% equal to it), not 50%" where the ties leave it too high all the same)."""
+    level = f"{100 * float(far['level']):.3g}%"
+    if far.get("strict"):
+        return (f"{far['level']} had {100 * (far['below'] - far['tied']):.1f}% of the actuals strictly below it "
+                f"({100 * far['below']:.1f}% at or below, {100 * far['tied']:.1f}% equal to it), not {level}")
+    tied = f" ({100 * far['tied']:.1f}% equal to it)" if far.get("tied") else ""
+    return f"{far['level']} had {100 * far['below']:.1f}% of the actuals at or below it{tied}, not {level}"
 
 
 def far_from_level(model: dict) -> str:
@@ -83,22 +109,25 @@ def far_from_level(model: dict) -> str:
         said.append(f"the {far['percent']}% interval held {100 * share:.2f}%, {missed:.1f}% misses where {due:.3g}% were "
                     f"due{times}, " + ("so it is wider than these errors needed" if share > level / 100 else
                                      "so it is too narrow for these errors: the forecasts are less certain than it says"))
-    levels = [f"{far['level']} had {100 * far['below']:.1f}% of the actuals at or below it, not {100 * float(far['level']):.3g}%"
-              for far in far_levels(model)]
+    levels = [_level_said(far) for far in far_levels(model)]
     if levels:
         said.append("level " + "; level ".join(levels))
     if not said:
         return ""
     n = model["by_level"]["values"]
+    tied = any(each.get("tied") for name, each in model["by_level"].items() if name != "values")
+    ties = " actuals equal to a level's forecast counted as a range (Czado, Gneiting & Held 2009);" if tied else ""
     return (f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (p < {SIGNIFICANCE:g} by "
-            f"{TEST.format(n=n)}; overlapping windows' values are not, so read it as a screen).")
+            f"{TEST.format(n=n)};{ties} overlapping windows' values are not, so read it as a screen).")
 
 
 def level_shares(model: dict) -> str:
     """"0.5: 48.2%, 0.95: 91.0% of the actuals at or below it": each level's share (``by_level``), for levels that give
-    no interval; "" where the scores keep none."""
+    no interval, with the share equal to it where some are ("0.1: 94.2% (94.2% equal to it)"); "" where the scores keep
+    none."""
     levels = {k: v for k, v in (model.get("by_level") or {}).items() if k != "values"}
     if not levels:
         return ""
     return "; share of the actuals at or below each level: " + ", ".join(
-        f"{name}: {100 * each['below']:.1f}%" for name, each in levels.items())
+        f"{name}: {100 * each['below']:.1f}%"
+        + (f" ({100 * each['tied']:.1f}% equal to it)" if each.get("tied") else "") for name, each in levels.items())

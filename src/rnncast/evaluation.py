@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (calibration, comparequantiles, filledwindows, metrics, pooledunits, scaledshares, seriesr2,
+from rnncast import (calibration, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
@@ -25,7 +25,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     several targets, ``by_target`` {target: how many series that target's R² averages}, and the pooled R² is the mean
     of the targets' (``seriesr2.r2_by_series``)], ["pooled": the few series that hold a panel's original-unit error,
     ``pooledunits.measure``], ["scaled_few": the few series that hold its scaled scores or pooled MASE,
-    ``scaledshares.measure``], "scored": {what was scored, see parts.describe}, "original":
+    ``scaledshares.measure``], ["no_demand": the series without demand in the values scored that pull the pooled MASE
+    down, ``nodemand.split``], "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, ["scaled_by": what the scaled units divide by where no scaler scaled them,
     ``spreads.SCALED_BY``], "significance": {baseline: Diebold-Mariano result}, ["significance_pinball": the same test of
     a quantile model's pinball loss against each baseline's intervals']}``: the test
@@ -56,8 +57,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["r2_by_series"] = {"series": r2_series, "of": scored_series}
         if pooled := pooledunits.measure(original):  # the few series whose scale the original-unit MSE is
             result["pooled"] = pooled
-        if few := scaledshares.measure(original, scaled, mase_scales[scaled.series]):  # the few the scaled scores and MASE are
-            result["scaled_few"] = few
+        few, idle = nodemand.split(scaledshares.measure(original, scaled, mase_scales[scaled.series]), original)
+        result.update({k: v for k, v in (("scaled_few", few), ("no_demand", idle)) if v})  # idle: decision 9906
         if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
             counts = seriesr2.r2_series_counts(original.y_true, original.series, scored(original))
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))

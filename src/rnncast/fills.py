@@ -103,7 +103,7 @@ def _dated(time, i: int, fmt: str | None, attrs: dict) -> str:
 
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
                fmt: str | None = None, announce: bool = True, wide: bool = False, inside: bool = True,
-               roles: tuple[int, int] | None = None):
+               roles: tuple[int, int] | None = None, told: np.ndarray | None = None):
     """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
     them): refused with their place, or filled within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
     (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
@@ -113,7 +113,8 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     named by each series' own column (``ids``) and whose covariates are every series' (named without one);
     ``inside``: warn of rows ``drop`` removed inside a series (False where they are the steps off the calendar the
     rows kept follow: ``blankrows``, said there); ``roles``: how many of ``columns`` are targets and past covariates
-    (the rest future ones), for the refusal of a column without a value to name the ways out (``_empty``)."""
+    (the rest future ones), for the refusal of a column without a value to name the ways out (``_empty``); ``told``
+    [N]: rows whose missing values a line said already (``zerotail.appended``), left out of the count said here."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
         if empty.any():
@@ -144,10 +145,11 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         seen = values if blank is None else np.where(blank, 0.0, values)  # a carried value is no blank of a holiday
         said = blankholidays.clause(blankholidays.columns(seen, time, offsets) if announce else [],
                                     lambda t, c: _named(columns, c, ids, t, id_col, wide), False)
-        log.warning("filling %s with %s%s%s", counted(_count(missing, positions, wide), "missing value"), fill,
-                    "" if not ends else f" ({ends} of them before a column's first value"
-                    + (" or after its last, given the nearest value" if fill == "interpolate" else
-                       ", given that value, carried back") + ")", f"; {said}" if said else "")
+        if n_said := _count(missing if told is None else missing & ~told[:, None], positions, wide):  # decision 9904
+            log.warning("filling %s with %s%s%s", counted(n_said, "missing value"), fill,
+                        "" if not ends else f" ({ends} of them before a column's first value"
+                        + (" or after its last, given the nearest value" if fill == "interpolate" else
+                           ", given that value, carried back") + ")", f"; {said}" if said else "")
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill,

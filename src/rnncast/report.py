@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
-                     scaledshares, targetrows, testforecasts, untrained)
+                     nodemand, scaledshares, targetrows, testforecasts, untrained)
 from rnncast.version import __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import csv_text
@@ -79,6 +79,7 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     season = int(forecaster.settings_.data.season)
     metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
     scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
+    nodemand.warn((metrics.get("test") or {}).get("no_demand"), "the test split")  # decision 9906
     return metrics
 
 

@@ -3,7 +3,9 @@
 (``mase_by_series``); a series whose MASE is undefined (no in-sample naive error: ``zeroscales``) is not ranked.
 A series of several targets is ranked by its MASE over them all, not per target: a figure draws a series whole (a row
 per target over one time axis), so one number picks it, and MASE is scale-free, so each target weighs alike in it;
-each row shows its own target's MASE beside it (``mase_each``, ``targetrows.row_title``)."""
+each row shows its own target's MASE beside it (``mase_each``, ``targetrows.row_title``). A series whose every scored
+actual is 0 (``no_demand``: a discontinued SKU) is not ranked either where others are: its MASE is small because
+nothing was there to forecast, so "best" named a series every baseline had done better on (decision 9903)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,17 @@ def mase_each(wf, scales: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
                 np.where(count > 0, total / np.maximum(count, 1), np.nan))
 
 
+def no_demand(wf, n: int) -> np.ndarray:
+    """[``n``] whether each series' scored actuals on the windows of ``wf`` are all 0 (every target, every step
+    ``windowforecasts.scored`` scores); False for a series without a scored value."""
+    kept = scored(wf)
+    keep = np.isfinite(wf.y_true) & (True if kept is None else kept)  # [W, H, T]
+    group = np.broadcast_to(wf.series[:, None, None], keep.shape)[keep]
+    values = np.bincount(group, minlength=n)
+    nonzero = np.bincount(group, weights=(wf.y_true[keep] != 0).astype(float), minlength=n)
+    return (values > 0) & (nonzero == 0)
+
+
 def _sums(wf, scales: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """The scaled absolute errors' sums and counts of each series and target [n * T], flat, series-major."""
     usable = np.isfinite(scales) & (scales > 0)
@@ -63,10 +76,11 @@ def lead(role: str, kind: str, name: str, mase: float, n_targets: int) -> str:
     return f"{name + ': ' if name else ''}{kind} MASE{over} {mase:.3g}"
 
 
-def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list | None = None
-                ) -> tuple[list[tuple[int, str]], str]:
+def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list | None = None,
+                idle: np.ndarray | None = None) -> tuple[list[tuple[int, str]], str]:
     """The series to draw, as (position, role) pairs, and a note on the series left unranked, with why their MASE is
     undefined where ``why`` [S] (each series' cause in words, ``zeroscales.short_why``) gives one cause for them all.
+    ``idle`` [S] (``no_demand``; None: none): series whose scored actuals are all 0, ranked only where no other is.
 
     One or two series with windows: each, without a role. More: the best, the median and the worst
     by MASE among the series whose MASE is defined; where fewer than three are, those and then
@@ -75,12 +89,21 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
     candidates = np.flatnonzero(has_windows)
     ranked = [int(s) for s in candidates[np.argsort(mase[candidates], kind="stable")] if np.isfinite(mase[s])]
     unranked = [int(s) for s in candidates if not np.isfinite(mase[s])]
+    zeros = [s for s in ranked if idle is not None and idle[s]]
+    if zeros and len(zeros) < len(ranked):
+        ranked = [s for s in ranked if s not in set(zeros)]
+    else:
+        zeros = []
     note = ""
     if unranked:
         listed = ", ".join(repr(ids[s]) for s in unranked[:3]) + (", ..." if len(unranked) > 3 else "")
         causes = {why[s] for s in unranked} if why is not None else set()
         cause = f" ({causes.pop()})" if len(causes) == 1 and None not in causes else ""
         note = f"\n{len(unranked)} series not ranked: MASE is undefined for {listed}{cause}"
+    if zeros:
+        listed = ", ".join(repr(ids[s]) for s in zeros[:3]) + (", ..." if len(zeros) > 3 else "")
+        note += (f"\n{len(zeros)} series not ranked: every actual scored is 0 (no demand: a small MASE there says "
+                 f"little): {listed}")
     if len(candidates) <= 2:
         return [(int(s), "") for s in candidates], note
     n = len(ranked)
@@ -88,4 +111,4 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
         picks = [(ranked[0], f"best of {n}"), (ranked[(n - 1) // 2], f"median of {n}"), (ranked[-1], f"worst of {n}")]
     else:
         picks = list(zip(ranked, ("best", "worst") if n == 2 else ("the only series ranked",)))
-    return picks + [(s, "") for s in unranked[: 3 - len(picks)]], note
+    return picks + [(s, "") for s in (unranked + zeros)[: 3 - len(picks)]], note

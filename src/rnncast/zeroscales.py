@@ -6,7 +6,12 @@ where each observed value equals the observed one a season earlier, which has th
 * ``REPEATS``: they change but repeat exactly every ``season`` steps: the seasonal naive forecast is perfect on them,
   a finding about the data (its test scores say whether the pattern held), not a flaw of it;
 * ``ACROSS_FILL``: the observed values change only across values ``fill`` made (a difference with a made value is left
-  out of the scale), so no two observed values one season apart differ.
+  out of the scale), so no two observed values one season apart differ;
+* ``ZERO_PAIRS``: they change, but every pair of observed values one season apart is 0 and 0 and the values that
+  change have no row a season apart (a sparse count series: a spare part with 73 weekly rows and a season of 52 has 21
+  such pairs, all weeks without demand): the error is 0 because both values are 0, not because the rows repeat;
+* ``EQUAL_PAIRS``: the same with one value other than 0 in every pair, or with pairs at fewer than half the places
+  of the season (decision 9901).
 
 ``UNKNOWN``: a model saved before the causes were kept (``FittedState.mase_zero`` absent); its words say what the
 zero means, whichever cause it is (``rows_why``)."""
@@ -15,8 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
-UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL = 0, 1, 2, 3
-NAMES = {UNKNOWN: "unknown", CONSTANT: "constant", REPEATS: "repeats", ACROSS_FILL: "across_fill"}
+UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL, ZERO_PAIRS, EQUAL_PAIRS = 0, 1, 2, 3, 4, 5
+NAMES = {UNKNOWN: "unknown", CONSTANT: "constant", REPEATS: "repeats", ACROSS_FILL: "across_fill",
+         ZERO_PAIRS: "zero_pairs", EQUAL_PAIRS: "equal_pairs"}
 UNOBSERVED = "unobserved"  # a NaN scale: no two observed training values one season apart
 
 
@@ -33,7 +39,14 @@ def kind(rows: np.ndarray, seen: np.ndarray | None, season: int) -> int:
     first = np.r_[True, phase[order][1:] != phase[order][:-1]]
     last = np.r_[first[1:], True]
     repeated = (values[order][first] == values[order][last]).all()  # one value at each place: a pattern repeated
-    return REPEATS if season > 1 and repeated else ACROSS_FILL
+    if not (season > 1 and repeated):
+        return ACROSS_FILL
+    paired = seen[:-season] & seen[season:]  # [R - season] observed values with an observed one a season later
+    both = np.r_[rows[:-season][paired], rows[season:][paired]]
+    places = np.unique(np.flatnonzero(paired) % season)  # the places of the season that hold a pair
+    if np.unique(both).size > 1 and 2 * len(places) >= season:
+        return REPEATS  # a pattern that changes, seen again a season later at most of its places
+    return ZERO_PAIRS if both.size and not both.any() else EQUAL_PAIRS
 
 
 def kinds(panel, splits: list, season: int, scales: np.ndarray, starts=None) -> np.ndarray:
@@ -70,6 +83,12 @@ def rows_why(cause: str, season: int | None) -> str:
         "repeats": f"repeat exactly every {season} steps, so the seasonal naive forecast is perfect on them (a zero "
                    "in-sample seasonal naive error: a finding about the data, not a fault; the seasonal naive baseline's "
                    "test scores say whether the pattern held)",
+        "zero_pairs": f"are 0 at both ends of every pair of rows {apart} apart (no demand in those rows), and "
+                      "the values that change have no row a season before or after them, so the in-sample seasonal "
+                      "naive error is 0 because both values of each pair are 0, not because the rows repeat",
+        "equal_pairs": f"are equal at both ends of every pair of rows {apart} apart, but the pairs are too few to "
+                       "show a pattern repeating (at under half the places of a season, or of one value throughout), "
+                       "so the in-sample seasonal naive error is 0 without the rows repeating",
         "across_fill": f"change only across values fill made: no two observed values {apart} apart differ (a zero "
                        f"in-sample {naive} error)",
         UNOBSERVED: f"hold no two observed values {apart} apart, fill having made the others (no in-sample {naive} "
@@ -104,6 +123,8 @@ def short_why(cause: str | None, season: int) -> str:
     apart = "one row" if season == 1 else "a season"
     return {"constant": "training rows that never change",
             "repeats": f"training rows that repeat exactly every {season} steps: seasonal naive is perfect on them",
+            "zero_pairs": f"training rows that are 0 in every pair {apart} apart",
+            "equal_pairs": f"training rows equal in every pair {apart} apart",
             "across_fill": "observed training values that change only across filled ones",
             UNOBSERVED: f"no two observed training values {apart} apart"}.get(cause, f"a zero in-sample {scale_name(season)} "
                                                                                    "error")

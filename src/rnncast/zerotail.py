@@ -80,6 +80,17 @@ def extend(rows, values, time, positions, offsets, calendar, fill, announce: boo
             {s: len(m) for s, m in tails.items()})
 
 
+def appended(offsets: np.ndarray, tails: dict) -> np.ndarray | None:
+    """[N] the rows ``extend`` appended (``tails``: its ``{series: steps}``, ``offsets`` [S + 1] its), whose zeros its
+    line says: ``fills`` leaves them out of its own count of the values it fills (it said them twice); None: none."""
+    if not tails:
+        return None
+    told = np.zeros(int(offsets[-1]), dtype=bool)
+    for s, k in tails.items():
+        told[offsets[s + 1] - k : offsets[s + 1]] = True
+    return told
+
+
 def _bounded(rows, tails: dict, lengths: np.ndarray, ends, time, attrs: dict, wide: bool) -> None:
     """Refuse, at fit and predict alike, the series whose steps to append (``tails``) outnumber their own rows
     (``lengths`` [S]; ``ends`` [S] their last times): a series that ended in 2019 in a panel to 2024 would be read as

@@ -1,0 +1,58 @@
+"""nodemand: a series with no demand in the values scored, whose MASE near 0 pulls the pooled MASE down, said by that
+cause, not by a small training spread (decision 9906)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import nodemand, scaledshares
+from rnncast.windowforecasts import WindowForecasts
+
+
+def _parts(zero_last: bool):
+    """Four series of like spreads [W, 2, 1]; the last one's actuals and the model's and 'repeat''s forecasts all 0
+    (``zero_last``: a spare part that sold nothing in the test weeks) or its forecasts exact on values that vary."""
+    rng = np.random.default_rng(0)
+    n = 30
+    y = rng.normal(5, 1, (4 * n, 2, 1))
+    p, b = y + rng.normal(0, 0.5, y.shape), y + rng.normal(0, 0.7, y.shape)
+    series = np.repeat(np.arange(4), n)
+    last = series == 3
+    if zero_last:
+        y[last] = p[last] = b[last] = 0.0
+    else:
+        p[last] = b[last] = y[last]
+    ids = ["P000", "P001", "P002", "P003"]
+    original = WindowForecasts(np.zeros(len(y), int), np.zeros(len(y), int), y, p, {"repeat": b}, None, series, ids)
+    scaled = WindowForecasts(original.starts, original.target_rows, y / 0.5, p / 0.5, {"repeat": b / 0.5}, None,
+                             series, ids)
+    return original, scaled, np.full((len(y), 1), 0.8)
+
+
+def test_a_series_without_demand_is_said_by_that_cause_not_a_small_training_spread(caplog):
+    """'P001' (std 0.47, like the others') was said to have its "errors divided by a small training spread": it had
+    sold nothing in the test weeks, where 'repeat the last value' and the clipped model forecast 0."""
+    original, scaled, scales = _parts(zero_last=True)
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["P003"] and few["low"] == ["model", "repeat"]  # the rule fires as before
+    kept, idle = nodemand.split(few, original)
+    assert kept is None and idle["series"] == ["P003"] and idle["of"] == 4 and set(idle["without"]) == {"model", "repeat"}
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        nodemand.warn(idle, "the test split")
+    said = caplog.text
+    assert ("the test split: Of the 4 series scored, 'P003' has a MASE near 0 for the model and 'repeat the last "
+            "value', pulling the pooled MASE down, because every actual of it scored is 0 (no demand in those steps) "
+            "and they forecast about 0 there, not because of its training spread; without it, the pooled MASE is ") in said
+    assert "small training spread" not in said
+
+
+def test_a_series_that_sold_or_that_holds_the_scores_stays_scaledshares_finding():
+    original, scaled, scales = _parts(zero_last=False)  # exact forecasts of values that vary: no idle series
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["low"] and nodemand.split(few, original) == (few, None)
+    assert nodemand.split(None, original) == (None, None) and nodemand.text(None) is None
+    held = {**few, "mse": {"model": 0.95}}  # a share of the scaled squared error: scaledshares' to say
+    original, _, _ = _parts(zero_last=True)
+    assert nodemand.split({**held, "series": ["P003"]}, original)[1] is None

@@ -1,0 +1,58 @@
+"""Series whose rows predict reads are all 0 but whose forecast is above 0 (``zeroforecasts.py``): named at predict
+with how many rows at their end are 0 and their largest forecast (decision 9905)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.loading import load_panel
+from rnncast.zeroforecasts import find, text, trailing_zeros
+
+WEEKS = pd.date_range("2023-01-01", periods=60, freq="W-SUN")
+
+
+def _skus() -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    units = {"live": rng.poisson(4, 60), "other": rng.poisson(6, 60), "never": np.zeros(60),
+             "dead": np.r_[rng.poisson(5, 40), np.zeros(20)]}
+    return pd.concat([pd.DataFrame({"week": WEEKS, "sku": s, "units": v.astype(float)}) for s, v in units.items()],
+                     ignore_index=True)
+
+
+def test_trailing_zeros_counts_the_zeros_at_the_end_and_a_missing_value_ends_them():
+    assert trailing_zeros(np.array([1.0, 0, 0])) == 2 and trailing_zeros(np.zeros(4)) == 4
+    assert trailing_zeros(np.array([0.0, np.nan, 0])) == 1 and trailing_zeros(np.array([0.0, 3.0])) == 0
+
+
+def test_series_all_zero_in_the_rows_read_and_forecast_above_zero_are_named_longest_run_first():
+    """A tester's all-zero SKU forecast 0.13-0.14 a week and one dead for 44 weeks 0.73-0.78, with no note."""
+    panel = load_panel(_skus(), "units", time_col="week", id_col="sku")
+    order = {name: panel.ids.index(name) for name in ("live", "other", "never", "dead")}
+    point = np.full((4, 3, 1), 0.5)
+    point[order["other"]] = 0.0
+    found = find(panel, point, 12)
+    assert [panel.ids[f["series"]] for f in found] == ["never", "dead"]
+    assert [f["zeros"] for f in found] == [60, 20]
+    said = text(panel, found, 12, ["units"])
+    assert said.startswith("2 series whose last 12 rows (the rows predict reads) are all 0 are forecast above 0: "
+                           "'never' (all of its 60 rows 0, forecast up to 0.5), 'dead' (its last 20 rows 0, "
+                           "forecast up to 0.5); the network forecasts")
+    assert find(panel, point, 21) == [find(panel, point, 12)[0]]  # 'dead' is 0 in 20 rows: a lookback of 21 reads a sale
+    point[order["never"]] = point[order["dead"]] = 0.0  # forecast 0 (nonnegative): nothing to say
+    assert text(panel, find(panel, point, 12), 12, ["units"]) is None
+
+
+def test_predict_warns_of_a_dead_series_forecast_above_zero(caplog):
+    frame = _skus()
+    model = Forecaster(**TINY).fit(frame, target="units", time_col="week", id_col="sku")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    dead = forecast.loc[forecast.sku.isin(["never", "dead"]), "units_hat"]
+    assert (dead > 0).any()  # the network does not forecast a silence it learned from no other series
+    assert "whose last 12 rows (the rows predict reads) are all 0" in caplog.text
+    assert "'live'" not in caplog.text.split("are all 0")[-1]
