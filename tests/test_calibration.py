@@ -36,7 +36,7 @@ def test_by_level_gives_each_levels_share_at_or_below_and_its_pinball():
 
 def test_a_zero_quantile_of_zero_inflated_counts_is_not_far_from_its_level():
     """93% of the actuals 0 and the 0.1 and 0.5 forecasts clipped at 0 (nonnegative): 0 is the right quantile, yet every
-    tie counted "at or below", so "level 0.1 had 94.2% of the actuals at or below it, not 10%" (decision 9902). Ties
+    tie counted "at or below", so "level 0.1 had 94.2% of the actuals at or below it, not 10%" (decision 1483). Ties
     are counted as a range (Czado, Gneiting & Held 2009): far only where even the share strictly below is too high."""
     from rnncast.calibration import by_level, far_from_level, level_shares
 

@@ -254,7 +254,7 @@ def test_a_missing_value_a_file_wrote_as_excels_not_available_is_quoted(tmp_path
 
 def test_zero_fill_counts_only_the_values_the_zero_tail_line_did_not_say(caplog):
     """fill='zero' said "wrote 0 in 220 missing rows after the last row of 5 series" and then "filling 220 missing
-    values with zero", the same zeros twice (decision 9904): the fill line counts the other missing values only."""
+    values with zero", the same zeros twice (decision 1484): the fill line counts the other missing values only."""
     weeks = pd.date_range("2023-01-01", periods=30, freq="W-SUN")
     frame = pd.concat([pd.DataFrame({"week": weeks[: 27 if s == "C" else 30], "sku": s,
                                      "sales": np.arange(27 if s == "C" else 30, dtype=float)}) for s in "ABC"])

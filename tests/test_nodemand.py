@@ -1,5 +1,5 @@
 """nodemand: a series with no demand in the values scored, whose MASE near 0 pulls the pooled MASE down, said by that
-cause, not by a small training spread (decision 9906)."""
+cause, not by a small training spread (decision 1487)."""
 
 from __future__ import annotations
 

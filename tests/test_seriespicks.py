@@ -111,7 +111,7 @@ def test_mase_each_gives_the_series_pool_from_its_targets_sums_in_one_pass():
 def test_a_series_without_demand_in_the_scored_steps_is_not_ranked_best():
     """forecast.png's "best of 288 by test MASE" was a discontinued SKU (every test actual 0, MASE 0.148) on which
     "repeat the last value" was exact; such a series is not ranked where others are, and the note says so (decision
-    9903)."""
+    1485)."""
     y_true = np.array([0.0, 0.0, 2.0, 1.0, 5.0, 0.0])[:, None, None] * np.ones((6, 2, 1))
     y_true[5, 1, 0] = np.nan  # a missing actual: not a sale
     wf = SimpleNamespace(y_true=y_true, y_pred=y_true, series=np.array([0, 0, 1, 2, 3, 4]), filled=None,

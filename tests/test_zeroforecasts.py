@@ -1,5 +1,5 @@
 """Series whose rows predict reads are all 0 but whose forecast is above 0 (``zeroforecasts.py``): named at predict
-with how many rows at their end are 0 and their largest forecast (decision 9905)."""
+with how many rows at their end are 0 and their largest forecast (decision 1486)."""
 
 from __future__ import annotations
 

@@ -85,7 +85,7 @@ def test_a_saved_cause_no_fit_writes_is_refused_by_name():
 
 def test_a_sparse_series_whose_pairs_a_season_apart_are_all_zero_is_not_said_to_repeat():
     """One sale in 73 weekly rows with a season of 52: the 21 pairs a season apart are all 0 and 0, and the sale has
-    nothing a season later; it was said to "repeat exactly every 52 steps" (decision 9901)."""
+    nothing a season later; it was said to "repeat exactly every 52 steps" (decision 1482)."""
     rows = np.r_[np.zeros(30), 2.0, np.zeros(42)]
     assert metrics.naive_scale(rows, 52, None) == 0.0
     assert zeroscales.kind(rows, None, 52) == zeroscales.ZERO_PAIRS

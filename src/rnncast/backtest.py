@@ -259,7 +259,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
-    few, idle = nodemand.split(scaledshares.measure(wf, wf_scaled, scales), wf)  # idle: no demand (decision 9906)
+    few, idle = nodemand.split(scaledshares.measure(wf, wf_scaled, scales), wf)  # idle: no demand (decision 1487)
     metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", few),
                                               ("no_demand", idle)) if few})  # what the scores rest on, as evaluate's
     scaledshares.warn(metrics.get("scaled_few"), "the backtest windows")

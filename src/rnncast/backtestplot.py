@@ -117,7 +117,7 @@ def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:
         return [(s, "") for s in range(n)], ""
     if mase is None or not np.isfinite(mase).any():
         return [(s, "") for s in range(n_series)], " (the first)"
-    idle = getattr(result, "series_idle", None)  # every scored actual 0: not ranked where others are (decision 9903)
+    idle = getattr(result, "series_idle", None)  # every scored actual 0: not ranked where others are (decision 1485)
     picks, note = pick_series(np.asarray(mase, dtype=float), np.ones(n, dtype=bool), result.panel.ids,
                               result.series_why, idle)  # why MASE is undefined for those not ranked, as forecast.png says
     if n_series == 3:

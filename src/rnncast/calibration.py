@@ -9,7 +9,7 @@ under ``nonnegative``) are counted as a range, as for a quantile of a discrete d
 where the share strictly below its forecast is at most the level and the share at or below at least it
 (P(Y < q) <= tau <= P(Y <= q): the non-randomised PIT of Czado, Gneiting & Held 2009, "Predictive model assessment
 for count data", Biometrics 65, which spreads a tied value's PIT over [F(y - 1), F(y)]), and far only where the
-nearer end of that range is (decision 9902). Nothing here imports the rest of the package but ``metrics``."""
+nearer end of that range is (decision 1483). Nothing here imports the rest of the package but ``metrics``."""
 
 from __future__ import annotations
 

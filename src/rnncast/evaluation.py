@@ -58,7 +58,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         if pooled := pooledunits.measure(original):  # the few series whose scale the original-unit MSE is
             result["pooled"] = pooled
         few, idle = nodemand.split(scaledshares.measure(original, scaled, mase_scales[scaled.series]), original)
-        result.update({k: v for k, v in (("scaled_few", few), ("no_demand", idle)) if v})  # idle: decision 9906
+        result.update({k: v for k, v in (("scaled_few", few), ("no_demand", idle)) if v})  # idle: decision 1487
         if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
             counts = seriesr2.r2_series_counts(original.y_true, original.series, scored(original))
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))

@@ -145,7 +145,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         seen = values if blank is None else np.where(blank, 0.0, values)  # a carried value is no blank of a holiday
         said = blankholidays.clause(blankholidays.columns(seen, time, offsets) if announce else [],
                                     lambda t, c: _named(columns, c, ids, t, id_col, wide), False)
-        if n_said := _count(missing if told is None else missing & ~told[:, None], positions, wide):  # decision 9904
+        if n_said := _count(missing if told is None else missing & ~told[:, None], positions, wide):  # decision 1484
             log.warning("filling %s with %s%s%s", counted(n_said, "missing value"), fill,
                         "" if not ends else f" ({ends} of them before a column's first value"
                         + (" or after its last, given the nearest value" if fill == "interpolate" else

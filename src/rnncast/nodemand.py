@@ -1,5 +1,5 @@
 """A series with no demand in the steps scored that pulls a panel's pooled MASE down, said by its cause (decision
-9906).
+1487).
 
 ``scaledshares`` names a series whose MASE is near 0 for some forecasters and moves the pooled MASE ("low"), and says
 its errors "are divided by a small training spread ... and by a small in-sample naive error". Of 4 weekly spare parts

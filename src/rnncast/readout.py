@@ -121,7 +121,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     readers were not told."""
     result = evaluation.evaluate(forecasts, by_series)
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
-    nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 9906)
+    nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 1487)
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's

@@ -79,7 +79,7 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     season = int(forecaster.settings_.data.season)
     metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
     scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
-    nodemand.warn((metrics.get("test") or {}).get("no_demand"), "the test split")  # decision 9906
+    nodemand.warn((metrics.get("test") or {}).get("no_demand"), "the test split")  # decision 1487
     return metrics
 
 

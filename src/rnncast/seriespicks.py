@@ -5,7 +5,7 @@ A series of several targets is ranked by its MASE over them all, not per target:
 per target over one time axis), so one number picks it, and MASE is scale-free, so each target weighs alike in it;
 each row shows its own target's MASE beside it (``mase_each``, ``targetrows.row_title``). A series whose every scored
 actual is 0 (``no_demand``: a discontinued SKU) is not ranked either where others are: its MASE is small because
-nothing was there to forecast, so "best" named a series every baseline had done better on (decision 9903)."""
+nothing was there to forecast, so "best" named a series every baseline had done better on (decision 1485)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Series whose rows predict reads are all 0 but whose forecast is above 0, said at predict (decision 9905).
+"""Series whose rows predict reads are all 0 but whose forecast is above 0, said at predict (decision 1486).
 
 A network forecasts each series from the pattern it learned across all of them: a spare part that sold nothing in all
 its 104 weeks was forecast 0.13-0.14 units a week, and one that sold nothing in its last 44 weeks (discontinued)

@@ -11,7 +11,7 @@ where each observed value equals the observed one a season earlier, which has th
   change have no row a season apart (a sparse count series: a spare part with 73 weekly rows and a season of 52 has 21
   such pairs, all weeks without demand): the error is 0 because both values are 0, not because the rows repeat;
 * ``EQUAL_PAIRS``: the same with one value other than 0 in every pair, or with pairs at fewer than half the places
-  of the season (decision 9901).
+  of the season (decision 1482).
 
 ``UNKNOWN``: a model saved before the causes were kept (``FittedState.mase_zero`` absent); its words say what the
 zero means, whichever cause it is (``rows_why``)."""
