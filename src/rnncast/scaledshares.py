@@ -21,7 +21,7 @@ import logging
 
 import numpy as np
 
-from rnncast import targetshares
+from rnncast import flatshares, targetshares
 from rnncast.baselines import baseline_name
 from rnncast.pooledunits import fewest, per_series
 from rnncast.scoretext import percent
@@ -42,10 +42,12 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     error}, "mase": {forecaster: their share of its summed MASE}, "low": [forecaster, ...] whose pooled MASE they pull
     down, "without": {forecaster: {"mse", "mase"} pooled over the other series}}`` of the windows [W, H, T] of ``scaled``
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
-    MASE denominator; filled values not scored); None for one series
-    or where no few series hold so much."""
+    MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
+    that the verdict turns on (only that key where no few series hold so much; decision 9921); None for one series
+    or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
+    flat = flatshares.measure(original, scaled, mase_scales)
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]
     ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
@@ -72,7 +74,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
             named |= set(np.flatnonzero(moves).tolist())
             low.append(name)
     if not named:
-        return None
+        return {"flat": flat} if flat else None
     top = np.array(sorted(named))
     rest = np.setdiff1d(np.arange(len(present)), top)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -129,8 +131,8 @@ def _median_of_others(each: np.ndarray) -> np.ndarray:
 def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     """The warning of ``measure``'s ``few``: who holds what of the scaled scores and the pooled MASE, and the model's
     scores against each baseline's without them; ``verdict_name``: the baseline the verdict names, said first."""
-    if not few:
-        return None
+    if not few or "series" not in few:  # only the series of no training spread: the verdict's line says them
+        return flatshares.text(few and few.get("flat"), verdict_name)
     names = listing([repr(str(s)) for s in few["series"]])
     one = len(few["series"]) == 1
     held = [_held(few["mse"], "scaled squared error"),
@@ -146,7 +148,8 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     text = (f"Of the {few['of']} series scored, {names} {' and '.join(said)}{why}"
             + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
                if items else "."))
-    return text + (f" {_without(few, verdict_name)}" if few.get("without") else "")
+    text += f" {_without(few, verdict_name)}" if few.get("without") else ""
+    return " ".join(t for t in (text, flatshares.text(few.get("flat"), verdict_name)) if t)
 
 
 def _why(few: dict) -> str:
@@ -194,12 +197,13 @@ def _names(series: list) -> str:
 
 def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
     """The line beside the verdict where ``measure`` found ``few``: the verdict rests mostly on them, and the scores
-    without them (``text`` warns of the shares)."""
-    if not few or not _rests(few):
-        return None
-    return (f"The scaled scores, this verdict and the pooled MASE rest mostly on "
+    without them (``text`` warns of the shares), and the series of no training spread it turns on (decision 9921)."""
+    flat = flatshares.text(few and few.get("flat"), verdict_name)
+    if not few or "series" not in few or not _rests(few):
+        return flat
+    return " ".join(t for t in ((f"The scaled scores, this verdict and the pooled MASE rest mostly on "
             f"{_names(few['series'])}{_whose(few)} (warned of)."
-            + (f" {_without(few, verdict_name)}" if few.get("without") else ""))
+            + (f" {_without(few, verdict_name)}" if few.get("without") else "")), flat) if t)
 
 
 def _held(shares: dict, what: str) -> str:
