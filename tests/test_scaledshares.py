@@ -94,3 +94,23 @@ def test_the_median_of_the_other_series_mases_is_each_ones_left_out_ties_and_uns
             others = np.delete(each, s)
             others = others[np.isfinite(others)]
             assert np.isnan(got) if not others.size else got == np.median(others)
+
+
+def test_each_criterion_names_only_the_series_that_carry_it_and_the_verdict_line_only_its_own():
+    # t31t7 (decision 9922): N0-N2 held 95.8% of the model's scaled squared error, but the line beside the verdict named
+    # 16 ordinary SKUs beside them (the sets of every forecaster for the summed MASE, joined) and dropped them from the
+    # scaled MSE "without them" too
+    original, scaled, scales = panel([1.0] * 11 + [1e-4], step=1.0)  # 's11' holds the scaled squared error
+    scales[scaled.series < 4] = 1e-5  # 's0'..'s3' a tiny in-sample naive error: they hold the summed MASE alone
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["by"] == {"mse": ["s11"], "mase": ["s0", "s1", "s2", "s3"]} and few["mse"]["model"] > 0.99
+    note = scaledshares.verdict_note(few, "repeat")
+    assert note.startswith("The scaled scores and this verdict rest mostly on 's11', whose training rows vary little")
+    assert "'s0'" not in note and "MASE" not in note
+    others = scaled.series < 11
+    alone = ((scaled.y_pred - scaled.y_true)[others] ** 2).mean()  # the scaled MSE without 's11' only
+    assert abs(few["without"]["model"]["mse"] - alone) < 1e-9
+    text = scaledshares.text(few, "repeat")
+    assert "'s11' holds" in text and "so the scaled scores and the verdict are mostly its" in text
+    assert "for the summed MASE, 's0', 's1', 's2' and 's3' hold" in text or "for the summed MASE, 4 series" in text
+    assert "without the series named for the summed MASE, its MASE is" in text

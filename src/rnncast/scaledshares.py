@@ -6,13 +6,12 @@ other's. A tester's four series, 'flat' 7.0 on every training row but one (7.01)
 99.996% of the model's scaled squared error, so the verdict said the model's MSE was 42.1% lower than the seasonal
 naive forecast's, though on every other series it was 16-20 times higher; its MASE, 884.6, made the pooled MASE
 223.4 (2.48 without it). The warning of a constant column fires only where its spread is not resolved at all
-(``scaling.flat_spread``); ``pooledunits`` says the same of the original units. ``measure`` finds the fewest series
-holding ``SHARE`` of the scaled squared error or of the summed MASE of the model or of any baseline (at most a third
-of the series, or one), and any series whose MASE is under ``LOW`` of the others' median and moves the pooled MASE by more
-than ``MOVES`` (a series that steps nowhere makes every forecaster's MASE near 0 there); ``text`` says who, and the
-scores without them, and why: a series named whose best forecaster's scaled MSE is ``NEAR`` times the other series'
-is near-constant (a small divisor); any other is named for errors large against its own scale (the training mean
-missing a steadily growing store's trend, decision 1460), its MASE beside the others' given. Several series of like spreads (ETTh1's columns as a wide table) hold no such share.
+(``scaling.flat_spread``); ``pooledunits`` says the same of the original units. ``measure`` finds, for the scaled
+squared error and for the summed MASE apart, the fewest series (at most a third, or one) that carry ``SHARE`` of the
+model's or any baseline's (decision 9922), and any series whose MASE is under ``LOW`` of the others' median and moves
+the pooled MASE by more than ``MOVES``; ``text`` says who, the scores without them, and why: a series whose best
+forecaster's scaled MSE is ``NEAR`` times the others' is near-constant (a small divisor), any other has errors large
+against its own scale (a trend the training mean misses, decision 1460). Series of like spreads hold no such share.
 """
 
 from __future__ import annotations
@@ -21,11 +20,11 @@ import logging
 
 import numpy as np
 
-from rnncast import targetshares
+from rnncast import flatshares, targetshares
 from rnncast.baselines import baseline_name
 from rnncast.pooledunits import fewest, per_series
 from rnncast.scoretext import percent
-from rnncast.spelling import listing
+from rnncast.spelling import listing, some
 from rnncast.windowforecasts import WindowForecasts
 
 log = logging.getLogger(__name__)
@@ -38,14 +37,17 @@ NEAR = 100.0  # a named series is near-constant where even its best forecaster's
 
 
 def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray) -> dict | None:
-    """``{"series": [id, ...], "of": series scored, "mse": {forecaster: the named series' share of its scaled squared
-    error}, "mase": {forecaster: their share of its summed MASE}, "low": [forecaster, ...] whose pooled MASE they pull
-    down, "without": {forecaster: {"mse", "mase"} pooled over the other series}}`` of the windows [W, H, T] of ``scaled``
+    """``{"series": [id, ...] (all named), "of": series scored, "by": {"mse": [id, ...], "mase": [...]} (the set that
+    carries each criterion), "mse": {forecaster: the "mse" set's share of its scaled squared error}, "mase": {forecaster:
+    the "mase" set's share of its summed MASE}, "low": [forecaster, ...] whose pooled MASE they pull down, "without":
+    {forecaster: {"mse", "mase"} pooled over the series outside each set}}`` of the windows [W, H, T] of ``scaled``
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
-    MASE denominator; filled values not scored); None for one series
-    or where no few series hold so much."""
+    MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
+    that the verdict turns on (only that key where no few series hold so much; decision 9921); None for one series
+    or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
+    flat = flatshares.measure(original, scaled, mase_scales)
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]
     ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
@@ -58,9 +60,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
                                                 dtype=np.float64) - original.y_true) / scales)
         sums[name] = (per_series(scaled, miss ** 2, present),
                       per_series(scaled, np.where(ratio_keep, ratio, 0.0), present))  # [S] each
-    named: set[int] = set()
-    for squared, mase in sums.values():
-        named |= set(fewest(squared, SHARE).tolist()) | set(fewest(mase, SHARE).tolist())
+    by_mse, by_mase = (_carrying([pair[k] for pair in sums.values()]) for k in (0, 1))  # each criterion's own set
+    named = by_mse | by_mase
     low = []
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -70,29 +71,47 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
             moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
         if moves.any():
             named |= set(np.flatnonzero(moves).tolist())
+            by_mase |= set(np.flatnonzero(moves).tolist())
             low.append(name)
     if not named:
-        return None
+        return {"flat": flat} if flat else None
     top = np.array(sorted(named))
     rest = np.setdiff1d(np.arange(len(present)), top)
     with np.errstate(divide="ignore", invalid="ignore"):
         best = np.min([sq / np.maximum(counts, 1) for sq, _ in sums.values()], axis=0)  # [S] the best scaled MSE
         near = np.isfinite(best) & (best >= NEAR * _median_of_others(best))  # [S] NaN medians: not near
 
-    def share(each: np.ndarray) -> float:
-        return float(each[top].sum() / each.sum()) if each.sum() > 0 else 0.0
+    mse_top, mase_top = (np.array(sorted(kept)) if by_mse and by_mase and not low else top for kept in (by_mse, by_mase))
 
-    out = {"series": [scaled.ids[int(present[i])] for i in top], "of": int(len(present)),
-           "mse": {n: share(sq) for n, (sq, _) in sums.items()}, "mase": {n: share(m) for n, (_, m) in sums.items()},
+    def share(each: np.ndarray, held: np.ndarray) -> float:
+        return float(each[held].sum() / each.sum()) if each.sum() > 0 else 0.0
+
+    def ids(held) -> list:
+        return [scaled.ids[int(present[i])] for i in held]
+
+    out = {"series": ids(top), "of": int(len(present)), "by": {"mse": ids(mse_top), "mase": ids(mase_top)},
+           "mse": {n: share(sq, mse_top) for n, (sq, _) in sums.items()},
+           "mase": {n: share(m, mase_top) for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
            "near": [scaled.ids[int(present[i])] for i in top if near[i]]}
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
         out["apart"] = {n: _apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
-    if rest.size and counts[rest].sum() > 0:
-        out["without"] = {n: {"mse": float(sq[rest].sum() / counts[rest].sum()),
-                              "mase": float(m[rest].sum() / mase_counts[rest].sum()) if mase_counts[rest].sum() else
-                              float("nan")} for n, (sq, m) in sums.items()}
+    mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
+    if mse_rest.size and mase_rest.size and counts[mse_rest].sum() > 0:  # each score without its own criterion's set
+        out["without"] = {n: {"mse": float(sq[mse_rest].sum() / counts[mse_rest].sum()),
+                              "mase": float(m[mase_rest].sum() / mase_counts[mase_rest].sum())
+                              if mase_counts[mase_rest].sum() else float("nan")} for n, (sq, m) in sums.items()}
     return out
+
+
+def _carrying(sums: list) -> set[int]:
+    """The series carrying ``SHARE`` of one criterion's sums [S] (each forecaster's): the smallest ``fewest`` set, then
+    that of any forecaster those do not carry (the union of all named 16 ordinary SKUs beside 3, decision 9922)."""
+    named: set[int] = set()
+    for held, each in sorted(((fewest(e, SHARE), e) for e in sums), key=lambda pair: len(pair[0])):
+        if held.size and (not named or each[sorted(named)].sum() < SHARE * each.sum()):
+            named |= set(held.tolist())
+    return named
 
 
 def _apart(mase: np.ndarray, mase_counts: np.ndarray, top: np.ndarray, rest: np.ndarray) -> list[float]:
@@ -129,8 +148,10 @@ def _median_of_others(each: np.ndarray) -> np.ndarray:
 def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     """The warning of ``measure``'s ``few``: who holds what of the scaled scores and the pooled MASE, and the model's
     scores against each baseline's without them; ``verdict_name``: the baseline the verdict names, said first."""
-    if not few:
-        return None
+    if not few or "series" not in few:  # only the series of no training spread: the verdict's line says them
+        return flatshares.text(few and few.get("flat"), verdict_name)
+    if _split(few):
+        return " ".join(t for t in (_split_text(few, verdict_name), flatshares.text(few.get("flat"), verdict_name)) if t)
     names = listing([repr(str(s)) for s in few["series"]])
     one = len(few["series"]) == 1
     held = [_held(few["mse"], "scaled squared error"),
@@ -146,15 +167,42 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     text = (f"Of the {few['of']} series scored, {names} {' and '.join(said)}{why}"
             + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
                if items else "."))
-    return text + (f" {_without(few, verdict_name)}" if few.get("without") else "")
+    text += f" {_without(few, verdict_name)}" if few.get("without") else ""
+    return " ".join(t for t in (text, flatshares.text(few.get("flat"), verdict_name)) if t)
 
 
-def _why(few: dict) -> str:
+def _split(few: dict) -> bool:
+    """Whether the series that carry the scaled squared error and those that carry the summed MASE differ (``measure``'s
+    "by"; decision 9922), each set then said for its own criterion: not where a MASE near 0 is said, nor in a
+    metrics.json written before the sets were kept."""
+    by = few.get("by")
+    return bool(by) and by["mse"] != by["mase"] and not few["low"] and _rests(few) and bool(
+        _held(few["mase"], "summed MASE"))
+
+
+def _split_text(few: dict, verdict_name: str | None) -> str:
+    """``text`` where each criterion has its own set: "Of the 63 series scored, 'N0', 'N1' and 'N2' hold 95.8% of the
+    model's scaled squared error ...: their errors are divided by a small training spread ..., so the scaled scores
+    and the verdict are mostly theirs; for the summed MASE, 13 series ('S023', ...) hold 90.1% of ..., so the pooled
+    MASE is mostly theirs.", then the scores without each set."""
+    mse, mase = few["by"]["mse"], few["by"]["mase"]
+    one = len(mse) == 1
+    said = (f"Of the {few['of']} series scored, {_names(mse)} {'holds' if one else 'hold'} "
+            f"{_held(few['mse'], 'scaled squared error')}{_why(few, mse)}, so the scaled scores and the verdict are "
+            f"mostly {'its' if one else 'theirs'}; for the summed MASE, "
+            + (_names(mase) if len(mase) <= 3 else f"{len(mase)} series ({some([repr(str(x)) for x in mase], 5)})")
+            + f" {'holds' if len(mase) == 1 else 'hold'} {_held(few['mase'], 'summed MASE')}, so the pooled MASE is "
+            f"mostly {'its' if len(mase) == 1 else 'theirs'}.")
+    return said + (f" {_without(few, verdict_name)}" if few.get("without") else "")
+
+
+def _why(few: dict, series: list | None = None) -> str:
     """": " and why the named series hold so much: a near-constant series (``measure``'s "near"; all of them in a
     metrics.json written before it) divides its errors by a small spread; another's errors are large against its own
     scale, as a trend the training mean cannot follow (decision 1460), whose MASE beside the others' is given."""
-    near = few.get("near", few["series"])
-    other = [s for s in few["series"] if s not in near]
+    series = few["series"] if series is None else series  # ``series``: the set said (``_split_text``'s)
+    near = [s for s in few.get("near", series) if s in series]
+    other = [s for s in series if s not in near]
     said = []
     if near:
         one = len(near) == 1
@@ -181,9 +229,10 @@ def _apart_text(few: dict) -> str:
     return f" ({_who(name)} MASE {held:.3g} there, against a median of {median:.3g} on the other series)"
 
 
-def _whose(few: dict) -> str:
-    near = few.get("near", few["series"])
-    if len(near) == len(few["series"]):
+def _whose(few: dict, series: list | None = None) -> str:
+    series = few["series"] if series is None else series
+    near = [s for s in few.get("near", series) if s in series]
+    if len(near) == len(series):
         return ", whose training rows vary little"
     return "" if near else ", whose errors are large against their own scale"
 
@@ -194,12 +243,19 @@ def _names(series: list) -> str:
 
 def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
     """The line beside the verdict where ``measure`` found ``few``: the verdict rests mostly on them, and the scores
-    without them (``text`` warns of the shares)."""
-    if not few or not _rests(few):
-        return None
-    return (f"The scaled scores, this verdict and the pooled MASE rest mostly on "
+    without them (``text`` warns of the shares), and the series of no training spread it turns on (decision 9921)."""
+    flat = flatshares.text(few and few.get("flat"), verdict_name)
+    if not few or "series" not in few or not _rests(few):
+        return flat
+    if _split(few):  # the verdict's set alone, and its scores without it (decision 9922)
+        mse = few["by"]["mse"]
+        return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse)}"
+                                     f"{_whose(few, mse)} (warned of)."
+                                     + (f" {_without(few, verdict_name, mse_only=True)}" if few.get("without") else "")),
+                                    flat) if t)
+    return " ".join(t for t in ((f"The scaled scores, this verdict and the pooled MASE rest mostly on "
             f"{_names(few['series'])}{_whose(few)} (warned of)."
-            + (f" {_without(few, verdict_name)}" if few.get("without") else ""))
+            + (f" {_without(few, verdict_name)}" if few.get("without") else "")), flat) if t)
 
 
 def _held(shares: dict, what: str) -> str:
@@ -225,11 +281,20 @@ def _rests(few: dict) -> bool:
     return any(share >= SHARE for share in few["mse"].values())
 
 
-def _without(few: dict, verdict_name: str | None) -> str:
-    """The model's scaled MSE and MASE against each baseline's over the other series, the verdict's baseline first."""
+def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str:
+    """The model's scaled MSE and MASE against each baseline's over the other series, the verdict's baseline first;
+    where each criterion has its own set (``_split``), the scaled MSE without the one, the MASE without the other
+    (``mse_only``: the scaled MSE alone, as the line beside the verdict says it)."""
     without, one = few["without"], len(few["series"]) == 1
     model = without["model"]
     rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)
+    if _split(few):
+        mse = few["by"]["mse"]
+        said = (f"Without {'it' if len(mse) == 1 else 'them'}, the model's scaled MSE is {model['mse']:.4g} against "
+                + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals))
+        return said + ("." if mse_only else
+                       f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
+                       + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
     return (f"Without {'it' if one else 'them'}, the model's scaled MSE is {model['mse']:.4g} (MASE {model['mase']:.4g}) "
             "against " + ", ".join(f"{without[n]['mse']:.4g} ({without[n]['mase']:.4g}) for '{baseline_name(n)}'"
                                    for n in rivals) + ".")

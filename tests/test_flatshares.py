@@ -1,0 +1,66 @@
+"""flatshares: the series of no training spread that a panel's pooled scaled verdict turns on, said beside it."""
+
+import numpy as np
+
+from rnncast import flatshares, scaledshares
+from rnncast.windowforecasts import WindowForecasts
+
+
+def panel(flat_miss=3.0, n_flat=1, seed=0):
+    """Windows [W, 2, 1] of 12 ordinary series of training spread 4.5, on which the model's errors are a little larger
+    than the 'mean' baseline's, and ``n_flat`` series constant in training (scale 1, MASE scale 0) that sell in the
+    test weeks, where the baseline misses by ``flat_miss`` units and the model by a third of that (t31t7's SKUs).
+    Returns (original, scaled, mase_scales [W, 1])."""
+    rng = np.random.default_rng(seed)
+    n, ordinary, y, p, b, spread, mase = 20, 12, [], [], [], [], []
+    for s in range(ordinary + n_flat):
+        flat = s >= ordinary
+        true = rng.integers(1, 10, (n, 2, 1)).astype(float) if flat else rng.normal(5, 4.5, (n, 2, 1))
+        y.append(true)
+        p.append(true - flat_miss / 3 if flat else true + rng.normal(0, 4.0, true.shape))
+        b.append(true - flat_miss if flat else true + rng.normal(0, 3.6, true.shape))
+        spread.append(np.full(n, 1.0 if flat else 4.5))
+        mase.append(np.full(n, 0.0 if flat else 3.0))
+    y, p, b, spread = (np.concatenate(v) for v in (y, p, b, spread))
+    series = np.repeat(np.arange(ordinary + n_flat), n)
+    ids = [f"S{i:02d}" for i in range(ordinary + n_flat)]
+    original = WindowForecasts(np.zeros(len(y), int), np.zeros(len(y), int), y, p, {"mean": b}, None, series, ids)
+    by = spread[:, None, None]
+    scaled = WindowForecasts(original.starts, original.target_rows, (y - 5) / by, (p - 5) / by, {"mean": (b - 5) / by},
+                             None, series, ids)
+    return original, scaled, np.concatenate(mase)[:, None]
+
+
+def test_series_of_no_spread_that_flip_the_pooled_scaled_comparison_are_named_with_the_scores_without_them():
+    # t31t7: 7 of 295 SKUs all zero in training held 35% of the training mean's scaled squared error and made the
+    # verdict "beats every baseline"; without them the training mean's scaled MSE was lower
+    original, scaled, scales = panel()
+    flat = flatshares.measure(original, scaled, scales)
+    assert flat["series"] == ["S12"] and flat["of"] == 13
+    assert flat["without"]["model"] > flat["without"]["mean"]  # the baseline wins on the ordinary series
+    assert flat["mse"]["mean"] > flat["mse"]["model"] and flat["original"]["model"] < flat["original"]["mean"]
+    text = flatshares.text(flat, "mean")
+    assert text.startswith("The pooled scaled scores and this verdict turn on the one of the 13 series ('S12') with "
+                           "no spread on its training rows: it is only centred, not scaled")
+    assert "not lower than every baseline's" in text and "in original units, the model's MSE is" in text
+    assert "of the 'training mean' baseline's scaled squared error" in text
+
+
+def test_the_line_beside_the_verdict_says_them_where_no_few_series_hold_the_share():
+    original, scaled, scales = panel()
+    few = scaledshares.measure(original, scaled, scales)
+    assert set(few) == {"flat"}  # no few series hold 90%: only the flip is said
+    note = scaledshares.verdict_note(few, "mean")
+    assert note == flatshares.text(few["flat"], "mean") == scaledshares.text(few, "mean")
+    test = {"scaled": {"model": {"mse": 1.0}, "mean": {"mse": 1.1}}, "scaled_few": few}
+    assert scaledshares.beside_verdict(test, "scaled", "the test split", "mean") == note
+
+
+def test_series_of_no_spread_that_change_nothing_or_panels_without_them_say_nothing():
+    original, scaled, scales = panel(flat_miss=0.0)  # the flat series forecast exactly: the comparison is the same
+    assert flatshares.measure(original, scaled, scales) is None
+    original, scaled, scales = panel(n_flat=0)
+    assert flatshares.measure(original, scaled, scales) is None
+    scales[:] = 0.0  # a zero MASE scale alone (a series repeating every season) is scaled by its spread: not flat
+    assert flatshares.measure(original, scaled, scales) is None
+    assert flatshares.text(None) is None
