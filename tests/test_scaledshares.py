@@ -97,7 +97,7 @@ def test_the_median_of_the_other_series_mases_is_each_ones_left_out_ties_and_uns
 
 
 def test_each_criterion_names_only_the_series_that_carry_it_and_the_verdict_line_only_its_own():
-    # t31t7 (decision 9922): N0-N2 held 95.8% of the model's scaled squared error, but the line beside the verdict named
+    # t31t7 (decision 1489): N0-N2 held 95.8% of the model's scaled squared error, but the line beside the verdict named
     # 16 ordinary SKUs beside them (the sets of every forecaster for the summed MASE, joined) and dropped them from the
     # scaled MSE "without them" too
     original, scaled, scales = panel([1.0] * 11 + [1e-4], step=1.0)  # 's11' holds the scaled squared error

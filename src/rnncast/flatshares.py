@@ -1,4 +1,4 @@
-"""The series with no training spread that a panel's pooled scaled verdict turns on (decision 9921).
+"""The series with no training spread that a panel's pooled scaled verdict turns on (decision 1488).
 
 A series constant on its training rows has no spread to divide by: the scaler only centres it (scale 1,
 ``scaling.flat_spread``), so its "scaled" errors are errors in the file's own units, and it has no MASE scale either

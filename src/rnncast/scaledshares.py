@@ -8,7 +8,7 @@ naive forecast's, though on every other series it was 16-20 times higher; its MA
 223.4 (2.48 without it). The warning of a constant column fires only where its spread is not resolved at all
 (``scaling.flat_spread``); ``pooledunits`` says the same of the original units. ``measure`` finds, for the scaled
 squared error and for the summed MASE apart, the fewest series (at most a third, or one) that carry ``SHARE`` of the
-model's or any baseline's (decision 9922), and any series whose MASE is under ``LOW`` of the others' median and moves
+model's or any baseline's (decision 1489), and any series whose MASE is under ``LOW`` of the others' median and moves
 the pooled MASE by more than ``MOVES``; ``text`` says who, the scores without them, and why: a series whose best
 forecaster's scaled MSE is ``NEAR`` times the others' is near-constant (a small divisor), any other has errors large
 against its own scale (a trend the training mean misses, decision 1460). Series of like spreads hold no such share.
@@ -43,7 +43,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     {forecaster: {"mse", "mase"} pooled over the series outside each set}}`` of the windows [W, H, T] of ``scaled``
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
     MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
-    that the verdict turns on (only that key where no few series hold so much; decision 9921); None for one series
+    that the verdict turns on (only that key where no few series hold so much; decision 1488); None for one series
     or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
@@ -106,7 +106,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
 
 def _carrying(sums: list) -> set[int]:
     """The series carrying ``SHARE`` of one criterion's sums [S] (each forecaster's): the smallest ``fewest`` set, then
-    that of any forecaster those do not carry (the union of all named 16 ordinary SKUs beside 3, decision 9922)."""
+    that of any forecaster those do not carry (the union of all named 16 ordinary SKUs beside 3, decision 1489)."""
     named: set[int] = set()
     for held, each in sorted(((fewest(e, SHARE), e) for e in sums), key=lambda pair: len(pair[0])):
         if held.size and (not named or each[sorted(named)].sum() < SHARE * each.sum()):
@@ -173,7 +173,7 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
 
 def _split(few: dict) -> bool:
     """Whether the series that carry the scaled squared error and those that carry the summed MASE differ (``measure``'s
-    "by"; decision 9922), each set then said for its own criterion: not where a MASE near 0 is said, nor in a
+    "by"; decision 1489), each set then said for its own criterion: not where a MASE near 0 is said, nor in a
     metrics.json written before the sets were kept."""
     by = few.get("by")
     return bool(by) and by["mse"] != by["mase"] and not few["low"] and _rests(few) and bool(
@@ -243,11 +243,11 @@ def _names(series: list) -> str:
 
 def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
     """The line beside the verdict where ``measure`` found ``few``: the verdict rests mostly on them, and the scores
-    without them (``text`` warns of the shares), and the series of no training spread it turns on (decision 9921)."""
+    without them (``text`` warns of the shares), and the series of no training spread it turns on (decision 1488)."""
     flat = flatshares.text(few and few.get("flat"), verdict_name)
     if not few or "series" not in few or not _rests(few):
         return flat
-    if _split(few):  # the verdict's set alone, and its scores without it (decision 9922)
+    if _split(few):  # the verdict's set alone, and its scores without it (decision 1489)
         mse = few["by"]["mse"]
         return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse)}"
                                      f"{_whose(few, mse)} (warned of)."
