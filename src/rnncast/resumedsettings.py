@@ -38,7 +38,7 @@ def reads_as(settings: Settings, name: str, value) -> bool:
     flat = settings.flat()
     flat["quantiles"] = list(flat["quantiles"]) or None  # () is no levels; from_flat reads None so
     try:
-        if name == "missing_values":  # a list was recorded '-999,9999' before lists were written '-999, 9999' (9931)
+        if name == "missing_values":  # a list was recorded '-999,9999' before lists were written '-999, 9999' (decision 1379)
             return missing_numbers(missing_text(value)) == missing_numbers(settings.data.missing_values)
         return record(Settings.from_flat({**flat, name: value}))[name] == record(settings)[name]
     except (RnncastError, TypeError, ValueError):
