@@ -60,6 +60,8 @@ def as_time(value, panel: Panel):
             return _on_clock(end, time.tz, text) if end.tz is not None else _localized(end, time.tz, text)
         if end.normalize() == stamp.normalize():  # a day or a time, not a month: '2023-03-01' on month-ends, said
             rolledcutoffs.said(stamp, panel, text)
+        else:  # '1958' of months: its last month, said (decision 9912)
+            rolledcutoffs.period_said(end, stamp, panel, text)
         return end
     if isinstance(time, pd.PeriodIndex):
         if _own_form(text, panel) is None:  # '2024.5': pandas' guess of a month or year is not taken
@@ -70,6 +72,8 @@ def as_time(value, panel: Panel):
         except (ValueError, TypeError):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
+        if end > own.end_time:
+            rolledcutoffs.period_said(pd.Period(end, freq=time.freq), own, panel, text)
         return pd.Period(end, freq=time.freq) if end > own.end_time else own
     number = wholenumbers.number(text)  # '1960.0': 1960, as years written 1871.0 are read (decision 901)
     if number is None and pd.notna(pd.to_numeric(text, errors="coerce")):  # 1960.5
