@@ -102,6 +102,14 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
                      "{level} is {quantiles} {level_quantiles} (each interval's two ends and the median)")),
 }
 
+# a method's own keyword in another library, that names a setting there (Darts' predict(n=24)): (method, keyword) ->
+# (whose, the name in OTHER_NAMES it stands for, what rnncast does instead)
+METHOD_KEYWORDS = {
+    ("predict", "n"): ("Darts' predict(n)", "h", "rnncast forecasts exactly the horizon, never more steps by feeding its "
+                       "forecasts back as Darts does for n above output_chunk_length: to forecast n steps, fit with "
+                       "horizon=n (--horizon N)"),
+}
+
 # the columns' roles: given to fit (and backtest) beside the data, not settings of Forecaster
 ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
          "static_covariates", "static_categorical")
