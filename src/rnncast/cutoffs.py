@@ -235,17 +235,23 @@ def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str,
 
 
 def _up_parts(up: int | None, cutoff, panel: Panel, data_s: DataSettings) -> str:
-    """The rows needed up to the cutoff in their parts: "7195 rows up to the cutoff 2016-08-05 (the last 10% of
-    them, 720, for validation, which must hold a horizon of 720, and the 6475 before them for training, which must
-    hold lookback 96 + horizon 720 = 816)"."""
-    lb, h, at = data_s.lookback, data_s.horizon, shown_at(cutoff, panel)
+    """The rows needed up to the cutoff in their parts (``up_parts``)."""
+    return up_parts(up, f"up to the cutoff {shown_at(cutoff, panel)}", data_s)
+
+
+def up_parts(up: int | None, where: str, data_s: DataSettings) -> str:
+    """The rows needed ``where`` ("up to the cutoff 2016-08-05") in their parts: "7195 rows up to the cutoff
+    2016-08-05 (the last 10% of them, 720, for validation, which must hold a horizon of 720, and the 6475 before them
+    for training, which must hold lookback 96 + horizon 720 = 816)"; a backtest without a cutoff says it of its first
+    cutoff (decision 9915)."""
+    lb, h = data_s.lookback, data_s.horizon
     train = f"lookback {lb} + horizon {h} = {lb + h}"
     if up is None:
-        return (f"more rows up to the cutoff {at} than any length holds (its training rows must hold {train}, and "
+        return (f"more rows {where} than any length holds (its training rows must hold {train}, and "
                 f"{data_s.val_frac:.0%} of them for validation a horizon of {h})")
     n_val = int(round(up * data_s.val_frac))
     val = f"the last {data_s.val_frac:.0%} of them, {n_val}, for validation, which must hold a horizon of {h}, and "
-    return (f"{up} rows up to the cutoff {at} ({val if data_s.val_frac > 0 else ''}the {up - n_val} "
+    return (f"{up} rows {where} ({val if data_s.val_frac > 0 else ''}the {up - n_val} "
             f"{'before them ' if data_s.val_frac > 0 else ''}for training, which must hold {train})")
 
 
