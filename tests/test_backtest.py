@@ -719,3 +719,16 @@ def test_a_refit_backtest_walks_the_calendar_once_for_every_cutoffs_baseline_int
     result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(data, n_windows=4, refit=True)
     assert walks == [2] and len(result.metrics["windows"]) == 4
     assert "0.1" in result.metrics["overall"]["repeat"]["by_level"]  # the baselines' intervals learned and scored
+
+
+def test_a_backtest_too_long_for_its_series_says_the_validation_rows_must_hold_a_horizon():
+    """A tester's finding (t31t6 #5): AirPassengers' 144 months with horizon 12 and 3 yearly windows was refused
+    as needing 151 rows without the reason (the 10% validation rows up to the first cutoff must hold a horizon), which
+    the --cutoff form of the refusal gives (decision 9915)."""
+    frame = pd.DataFrame({"ds": pd.date_range("1949-01-01", periods=144, freq="MS"),
+                          "y": np.sin(np.arange(144) / 3)})
+    with pytest.raises(RnncastError, match=r"needs at least 151 rows \(115 rows up to the first of 3 cutoffs 12 steps "
+                                           r"apart \(the last 10% of them, 12, for validation, which must hold a horizon "
+                                           r"of 12, and the 103 before them for training, which must hold lookback 24 "
+                                           r"\+ horizon 12 = 36\) and a horizon after the last\)"):
+        Forecaster(**{**TINY, "lookback": 24, "horizon": 12}).backtest(frame, target="y", n_windows=3, step=12)

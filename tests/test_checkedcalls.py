@@ -234,3 +234,22 @@ def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signa
                                                r"valid parameters: alpha, beta$") as refused:
         Estimator(alpah=0.5)
     assert isinstance(refused.value, RnncastError) and isinstance(refused.value, TypeError)
+
+
+def test_darts_predict_n_gets_the_horizon_hint_and_says_rnncast_forecasts_no_further():
+    """A tester's finding (t31t6 #4): predict(df, n=24), Darts' most common call, was refused as an unknown parameter
+    where h= and horizon= say the forecast length is the horizon, fixed at fit (decision 9914)."""
+
+    @checked_methods()
+    class Model:
+        def predict(self, data, future=None):
+            return data
+
+        def score(self, data):
+            return data
+
+    with pytest.raises(UnknownParameter, match=r"^n \(Darts' predict\(n\)\) is not a setting of rnncast: the forecast "
+                                               r"length is horizon .*never more steps .*fit with horizon=n"):
+        Model().predict(1, n=24)
+    with pytest.raises(UnknownParameter, match="unknown parameter 'n' for Model.score"):  # predict's alone
+        Model().score(1, n=24)

@@ -220,11 +220,11 @@ def test_series_missing_future_values_are_named_by_their_ids_as_given(caplog):
         model.predict(_monthly((101, 102)), future=future.iloc[:-1])
     with caplog.at_level("WARNING"):
         model.predict(_monthly((101, 102)), future=_future((101, 102, 303)))
-    assert "of series [303], which is not forecast" in caplog.text
+    assert "of series [303], which the model was not fitted on (no such series)" in caplog.text
     caplog.clear()
     with caplog.at_level("WARNING"):  # a file's text ids ('303', as a CSV read with its ids as text): as the model's
         model.predict(_monthly((101, 102)), future=_future((101, 102, 303, 304)).astype({"unique_id": str}))
-    assert "of series [303, 304], which are not forecast" in caplog.text  # before: ['303', '304']
+    assert "of series [303, 304], which the model was not fitted on" in caplog.text  # before: ['303', '304']
 
 
 def test_future_values_dated_as_a_counters_months_meet_a_model_that_read_them_as_months():

@@ -79,7 +79,7 @@ def test_future_values_name_each_series_missing_steps_and_the_series_not_forecas
                            "promo": 1.0})
     with caplog.at_level("WARNING", logger="rnncast"):
         model.predict(frame, future=future)
-    assert f"{horizon} rows of series ['ghost'], which is not forecast" in caplog.text
+    assert f"{horizon} rows of series ['ghost'], which the model was not fitted on" in caplog.text
     lacking = future[(future.unique_id == "n") | ((future.unique_id == "w") & (future.ds != dates[0]))]
     with pytest.raises(RnncastError, match=rf"series-steps missing: 's' {horizon}, 'w' 1\)"):
         model.predict(frame, future=lacking)

@@ -56,6 +56,28 @@ def test_merged_keeps_each_note_once_in_order():
         a, b, {"level": "warning", "text": "a"}]
 
 
+def test_a_note_keeps_its_speaker_and_alike_notes_of_several_speakers_are_one_naming_them():
+    """A tester's finding (t31t6 #3): a --refit backtest's "cutoff 2 of 2 (forecasts from 1960-01-01): the best epoch
+    was the last ..." lost its cutoff in metrics.json and on the page, and the two cutoffs' alike warnings were one
+    note that named neither (decision 9913)."""
+    log = logging.getLogger("rnncast.training")
+    with rnncast_level(logging.INFO), noticed.capture() as notes:
+        log.warning("said before")
+        for j in (1, 2):
+            with noticed.speaking_as(f"cutoff {j} of 3"):
+                log.warning("undertrained")
+                log.warning("alone %d", j)
+        with noticed.speaking_as("cutoff 3 of 3"):
+            log.warning("said before")  # said of the whole run too: as said
+    assert notes[1] == {"level": "warning", "text": "undertrained", "speakers": ["cutoff 1 of 3"]}
+    assert [n["text"] for n in noticed.merged(notes)] == [
+        "said before", "cutoff 1 of 3 and cutoff 2 of 3: undertrained", "cutoff 1 of 3: alone 1", "cutoff 2 of 3: alone 2"]
+    assert all(set(n) == {"level", "text"} for n in noticed.merged(notes))
+    many = [{"level": "warning", "text": "x", "speakers": [f"trial {k}"]} for k in range(8)]
+    assert noticed.merged(many)[0]["text"] == "trial 0, trial 1, trial 2, trial 3, trial 4 and 3 more: x"
+
+
+
 @pytest.mark.parametrize("name, starts", [(k, v) for k, v in noticed.KEPT_INFO.items()])
 def test_each_kept_info_text_still_starts_an_info_line_of_its_module(name, starts):
     """KEPT_INFO names lines by the start of their message: a reworded line would silently drop out."""

@@ -36,3 +36,32 @@ def test_a_cutoff_on_the_calendar_or_naming_a_period_says_nothing(freq, cutoff, 
         Forecaster(**{**TINY, "epochs": 1, "lookback": 4, "horizon": 2, "cutoff": cutoff}).backtest(
             _frame(freq), n_windows=2, target="y")
     assert "read as" not in caplog.text
+
+
+@pytest.mark.parametrize("freq, cutoff, said", [
+    ("MS", "2019", "'2019' read as 2019-12-01, the data's last time in 2019"),
+    ("D", "2018-01", "'2018-01' read as 2018-01-31, the data's last time in 2018-01"),
+])
+def test_a_period_of_several_of_the_datas_times_is_said_as_its_last_time(freq, cutoff, said, caplog):
+    """A tester's finding (t31t6 #2): --cutoff 1958 of monthly data cut at 1958-12-01 unsaid (a Darts user's start
+    is the first forecast time; a year names its last row here). Said once, as '2023.0' is (decision 9912)."""
+    frame = _frame(freq, 60 if freq == "MS" else 90)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        bt = Forecaster(**{**TINY, "epochs": 1, "lookback": 4, "horizon": 2, "cutoff": cutoff}).backtest(
+            frame, n_windows=2, target="y")
+    assert caplog.text.count(said) == 1 and "the forecasts start after it" in caplog.text, caplog.text
+    assert pd.Timestamp(bt.forecasts["cutoff"].min()) == pd.Timestamp(said.split(" read as ")[1].split(",")[0])
+
+
+def test_a_period_given_to_period_data_is_said_where_it_holds_several(caplog):
+    from types import SimpleNamespace
+
+    from rnncast.noticed import one_call
+    from rnncast.rolledcutoffs import period_said
+
+    time = pd.period_range("2018-01", periods=30, freq="M")
+    panel = SimpleNamespace(time=time, calendar=SimpleNamespace(text_format=None))
+    with caplog.at_level(logging.INFO, logger="rnncast"), one_call():
+        period_said(pd.Period("2018-12", "M"), pd.Period("2018-01", "M"), panel, "2018")
+        period_said(pd.Period("2019-01", "M"), pd.Period("2019-01", "M"), panel, "2019-01")  # one month: nothing
+    assert "'2018' read as 2018-12, the data's last time in 2018" in caplog.text and "2019-01" not in caplog.text

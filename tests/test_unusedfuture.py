@@ -40,3 +40,28 @@ def test_rows_on_the_calendars_holidays_are_counted_apart(caplog):
                     "US", True)
     assert "1 row on US holidays (first: 2020-12-25)" in caplog.text
     assert "1 row outside the 3 forecast steps after each series' end (2021-01-04)" in caplog.text
+
+
+def test_a_date_outside_the_steps_in_many_series_is_named_once_with_the_series_count(caplog):
+    """A tester's finding (t31t6 #6): 18 series each given 2024-07-01 past the horizon were warned of as "(2024-07-01,
+    2024-07-01, 2024-07-01, ...)" (decision 9916)."""
+    stamps = pd.DatetimeIndex(["2024-06-30", "2024-07-01"] * 3 + ["2024-07-02"])
+    unused = pd.DataFrame({"_series": [0, 1, 2, 2]}, index=[1, 3, 5, 6])
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        warn_unused(unused, stamps, pd.Series(stamps.strftime("%Y-%m-%d")), [False] * 7, [stamps[:1]] * 3, 1, None, True)
+    assert "4 rows outside the 1 forecast steps after each series' end (2024-07-01, 2024-07-02, in 3 series)" in caplog.text
+
+
+def test_rows_of_series_fit_left_out_are_named_apart_from_series_the_model_never_had(caplog):
+    """A tester's finding (t31t6 #7): a future file's 'S99', no series of the data or the model (an id typo), was
+    lumped with 'S03' and 'S04', which fit left out as too short (decision 9916)."""
+    from rnncast.unusedfuture import not_forecast
+
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        not_forecast(["S03", "S03", "S04", "S99"], ["S03", "S04", "S08"])
+        not_forecast(["S99"], [])
+    said = [r.getMessage() for r in caplog.records]
+    assert said == ["the future values hold 3 rows of series ['S03', 'S04'], which fit left out (too short to train), "
+                    "and 1 row of series ['S99'], which the model was not fitted on (no such series); they are not used",
+                    "the future values hold 1 row of series ['S99'], which the model was not fitted on (no such series); "
+                    "they are not used"]

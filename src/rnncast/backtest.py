@@ -155,8 +155,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     if data_s.cutoff is None:
-        why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up "
-               f"to the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
+        why = cutoffs.up_parts(rows_needed(lookback, horizon, data_s.val_frac, 0.0), f"up to the first of {n_windows} "
+                               f"cutoffs {counted(step, 'step')} apart", data_s) + " and a horizon after the last"
         remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel,
                                  step if span else given_step) if None in first else ""
         cut = None

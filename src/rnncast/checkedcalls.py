@@ -21,7 +21,7 @@ import inspect
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.noticed import one_call
-from rnncast.othernames import given_to_fit, not_a_setting, setting_of
+from rnncast.othernames import METHOD_KEYWORDS, given_to_fit, not_a_setting, setting_of
 from rnncast.spelling import counted, did_you_mean
 
 # how a setting of Forecaster handed to a method is given instead ({name}: the setting, {method}: the method)
@@ -167,13 +167,15 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
                                 f"{settings_given.format(name=key, method=method)}")
     if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
         return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")
-    other = not_a_setting(key, [*settings, *keywords], given_to_fit, value)  # stride: backtest's step; h: the setting horizon
-    setting = setting_of(key, [*settings, *keywords])
+    whose, looked, instead = METHOD_KEYWORDS.get((method, key), ("", key, ""))  # Darts' predict(n): h (decision 9914)
+    other = not_a_setting(looked, [*settings, *keywords], given_to_fit, value)  # stride: backtest's step; h: the setting horizon
+    other = f"{key} ({whose}){other[len(looked):]}" if whose and other else other
+    setting = setting_of(looked, [*settings, *keywords])
     if other and setting in settings and setting not in keywords:  # tune(h=7): horizon, given in settings=
         given = settings_given.format(name=setting, method=method)
         other += "; " + (given.split(": ", 1)[-1] if given.split(": ")[0] in other else given)  # "fixed ..." once
     if other:
-        return UnknownParameter(other)
+        return UnknownParameter(f"{other}; {instead}" if instead else other)
     if not keywords:
         return UnknownParameter(f"unknown parameter {key!r} for {name}, which takes no parameters")
     return unknown_parameter(key, keywords, name, value)

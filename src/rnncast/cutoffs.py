@@ -60,6 +60,8 @@ def as_time(value, panel: Panel):
             return _on_clock(end, time.tz, text) if end.tz is not None else _localized(end, time.tz, text)
         if end.normalize() == stamp.normalize():  # a day or a time, not a month: '2023-03-01' on month-ends, said
             rolledcutoffs.said(stamp, panel, text)
+        else:  # '1958' of months: its last month, said (decision 9912)
+            rolledcutoffs.period_said(end, stamp, panel, text)
         return end
     if isinstance(time, pd.PeriodIndex):
         if _own_form(text, panel) is None:  # '2024.5': pandas' guess of a month or year is not taken
@@ -70,6 +72,8 @@ def as_time(value, panel: Panel):
         except (ValueError, TypeError):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
+        if end > own.end_time:
+            rolledcutoffs.period_said(pd.Period(end, freq=time.freq), own, panel, text)
         return pd.Period(end, freq=time.freq) if end > own.end_time else own
     number = wholenumbers.number(text)  # '1960.0': 1960, as years written 1871.0 are read (decision 901)
     if number is None and pd.notna(pd.to_numeric(text, errors="coerce")):  # 1960.5
@@ -231,17 +235,23 @@ def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str,
 
 
 def _up_parts(up: int | None, cutoff, panel: Panel, data_s: DataSettings) -> str:
-    """The rows needed up to the cutoff in their parts: "7195 rows up to the cutoff 2016-08-05 (the last 10% of
-    them, 720, for validation, which must hold a horizon of 720, and the 6475 before them for training, which must
-    hold lookback 96 + horizon 720 = 816)"."""
-    lb, h, at = data_s.lookback, data_s.horizon, shown_at(cutoff, panel)
+    """The rows needed up to the cutoff in their parts (``up_parts``)."""
+    return up_parts(up, f"up to the cutoff {shown_at(cutoff, panel)}", data_s)
+
+
+def up_parts(up: int | None, where: str, data_s: DataSettings) -> str:
+    """The rows needed ``where`` ("up to the cutoff 2016-08-05") in their parts: "7195 rows up to the cutoff
+    2016-08-05 (the last 10% of them, 720, for validation, which must hold a horizon of 720, and the 6475 before them
+    for training, which must hold lookback 96 + horizon 720 = 816)"; a backtest without a cutoff says it of its first
+    cutoff (decision 9915)."""
+    lb, h = data_s.lookback, data_s.horizon
     train = f"lookback {lb} + horizon {h} = {lb + h}"
     if up is None:
-        return (f"more rows up to the cutoff {at} than any length holds (its training rows must hold {train}, and "
+        return (f"more rows {where} than any length holds (its training rows must hold {train}, and "
                 f"{data_s.val_frac:.0%} of them for validation a horizon of {h})")
     n_val = int(round(up * data_s.val_frac))
     val = f"the last {data_s.val_frac:.0%} of them, {n_val}, for validation, which must hold a horizon of {h}, and "
-    return (f"{up} rows up to the cutoff {at} ({val if data_s.val_frac > 0 else ''}the {up - n_val} "
+    return (f"{up} rows {where} ({val if data_s.val_frac > 0 else ''}the {up - n_val} "
             f"{'before them ' if data_s.val_frac > 0 else ''}for training, which must hold {train})")
 
 

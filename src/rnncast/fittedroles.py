@@ -12,7 +12,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import rolenames, toldtime
+from rnncast import heldrows, rolenames, toldtime
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
@@ -61,15 +61,21 @@ def held_static(state: FittedState) -> pd.DataFrame:
     reads: its id column (a long table's id column, a wide table's ``unique_id``; ids as the caller gave them where
     the model knows it), the numeric attributes in their units (the encoder's z-scores [S, Kn] taken back: the
     float32 the network reads, so to about a ten-millionth of the attribute's spread across the series) and the
-    categorical ones as their labels (text)."""
+    categorical ones as their labels (text). The series fit left out (``state.skipped_series``), of which the model
+    holds no values, follow with stand-in rows (each attribute's mean or first category), listed in the table's
+    ``attrs["stand_ins"]`` (ids as text): ``read`` leaves those series out of the backtest by name (decision 9911)."""
     encoder = state.static_encoder
     given = state.given_ids or {}
-    table = {state.id_col if state.layout == "long" else ID_COLUMN: [given.get(i, i) for i in state.ids]}
+    short = [str(d["id"]) for d in state.skipped_series]
+    table = {state.id_col if state.layout == "long" else ID_COLUMN: [given.get(i, i) for i in [*state.ids, *short]]}
     numeric = state.static_inputs.astype(np.float64) * encoder.scale + encoder.offset  # [S, Kn]
+    numeric = np.vstack([numeric, np.broadcast_to(np.asarray(encoder.offset, dtype=np.float64), (len(short), numeric.shape[1]))])
     table.update({name: numeric[:, j] for j, name in enumerate(encoder.numeric_names)})
-    table.update({name: [encoder.vocab[j][c] for c in state.static_codes[:, j]]
+    table.update({name: [encoder.vocab[j][c] for c in state.static_codes[:, j]] + [encoder.vocab[j][0]] * len(short)
                   for j, name in enumerate(encoder.categorical_names)})
-    return pd.DataFrame(table)
+    frame = pd.DataFrame(table)
+    frame.attrs["stand_ins"] = short
+    return frame
 
 
 def merged(state: FittedState, given: dict, data=None) -> dict:
@@ -122,7 +128,13 @@ def read(state: FittedState | None, given: dict, data, reading: dict) -> Panel:
     the backtest would test a panel model, not the one fitted."""
     if state is None:
         return load_panel(data, **given, **reading)
-    panel = load_panel(data, **merged(state, given, data), **reading)
+    roles = merged(state, given, data)
+    static = roles["static_covariates"]
+    held = isinstance(static, pd.DataFrame) and "stand_ins" in static.attrs  # the model's values, not a caller's table
+    stand_ins = static.attrs["stand_ins"] if held else []
+    with heldrows.quiet(held):  # the model's own rows of series not in the data: no table of the caller's
+        panel = load_panel(data, **roles, **reading)
+    panel = heldrows.without(panel, stand_ins)
     return panel if given.get("id_col") is not None or given.get("series") is not None else one_series(state, panel)
 
 

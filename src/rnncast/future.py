@@ -25,9 +25,9 @@ from rnncast.idtypes import as_held, texts_by_value
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.lookalikes import refuse_other_form, spaced_name
-from rnncast.spelling import counted, listed, some
+from rnncast.spelling import counted, some
 from rnncast.timetext import at_midnight, shown
-from rnncast.unusedfuture import not_used, warn_unused
+from rnncast.unusedfuture import not_forecast, not_used, warn_unused
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
                  data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None,
-                 known: np.ndarray | None = None, zero_tail: dict | None = None) -> np.ndarray:
+                 known: np.ndarray | None = None, zero_tail: dict | None = None, skipped=()) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -68,7 +68,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     ``whose``: how "predict needs them for the steps after the last row of ..." names the series ``ids`` stands for
     (a table shared by several, ``sharedfuture``: "series 'a' and 'b'"), not "the series'". ``known`` [S, H, F]: the
     values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none. ``zero_tail``:
-    ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out).
+    ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out). ``skipped``:
+    the series fit left out (ids as text), whose rows are said apart from those of series the model never had.
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -172,9 +173,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     other = given["_series"].to_numpy() < 0  # rows of a series not forecast
     if other.any():
         other_form(id_texts(frame[id_col])[other], ids, "the future values", "the model")  # not 'not forecast'
-        names = list(dict.fromkeys(as_held(frame[id_col].to_numpy()[other].tolist(), named)))  # as the model holds them
-        log.warning("the future values hold %s of series %s, which %s not forecast; they are not used",
-                    counted(int(other.sum()), "row"), listed(names), "is" if len(names) == 1 else "are")
+        not_forecast(as_held(frame[id_col].to_numpy()[other].tolist(), named), skipped)  # as the model holds them
     given = given[~other]
     placed = ~unplaced[~other] if dated else np.ones(len(given), dtype=bool)  # unplaced: outside the steps, unused
     twice = given.duplicated(["_series", "_key"]) & placed

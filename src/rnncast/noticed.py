@@ -16,7 +16,7 @@ from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Callable, Iterator
 
-from rnncast.spelling import listing
+from rnncast.spelling import listing, some
 
 # The INFO lines worth keeping with a run, by logger: None keeps every INFO line of that logger, a tuple
 # keeps those whose message (the format string, before its values) starts with one of its texts. What was
@@ -43,19 +43,30 @@ def kept(record: logging.LogRecord) -> bool:
 
 
 def note_of(record: logging.LogRecord) -> dict:
+    """A kept line as a note; said while ``speaking_as`` names a speaker (a --refit backtest's "cutoff 2 of 2
+    (forecasts from 1960-01-01)"), with ``"speakers": [that name]``, which ``merged`` writes before the text."""
     level = "warning" if record.levelno >= logging.WARNING else "info"
-    return {"level": level, "text": record.getMessage()}
+    who = speaker()
+    return {"level": level, "text": record.getMessage(), **({"speakers": [who]} if who else {})}
 
 
 def merged(*lists) -> list[dict]:
-    """The notes of ``lists`` in order, each (level and text) once: a line logged twice is one note."""
-    seen, out = set(), []
+    """The notes of ``lists`` in order, each (level and text) once: a line logged twice is one note. A note said by
+    speakers (``note_of``) begins with them, as the command line's line does, those of a line said alike by several
+    joined: "cutoff 1 of 2 (...) and cutoff 2 of 2 (...): the best epoch was the last ..." (decision 9913); one said
+    without a speaker too is the run's, its text as said."""
+    seen: dict[tuple, dict] = {}
     for notes in lists:
         for note in notes or ():
             key = (note["level"], note["text"])
-            if key not in seen:
-                seen.add(key)
-                out.append(dict(note))
+            held = seen.setdefault(key, {**note, "speakers": []})
+            held["speakers"] = None if held["speakers"] is None or not note.get("speakers") else [
+                *held["speakers"], *(s for s in note["speakers"] if s not in held["speakers"])]
+    out = []
+    for note in seen.values():
+        names = note.pop("speakers")
+        out.append({**note, "text": f"{listing(names) if len(names) <= 5 else some(names, 5)}: {note['text']}"}
+                   if names else note)
     return out
 
 

@@ -63,7 +63,8 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("stride", "step_size"), ("step", "the spacing of the backtest's cutoffs",
                                               "steps from one cutoff to the next; default: the horizon")),
     **dict.fromkeys(("start", "start_date", "forecast_start"), ("cutoff", "the first backtest cutoff",
-                                                                "one time: the first window's forecast starts after it")),
+                                                                "the last row trained on: the first window's forecast starts one "
+                                                                "step after it, where Darts' start is that first forecast")),
     **dict.fromkeys(("retrain", "refit_every"), ("refit", "retraining at every cutoff", "a fresh model per window")),
     **dict.fromkeys(("num_windows", "n_folds", "n_splits", "folds"), ("n_windows", "the number of backtest windows",
                                                                        "cutoffs per series")),
@@ -99,6 +100,14 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("level", "levels", "prediction_intervals"),
                     ("quantiles", "the prediction-interval setting", "quantile levels in (0, 1), not interval percents: level "
                      "{level} is {quantiles} {level_quantiles} (each interval's two ends and the median)")),
+}
+
+# a method's own keyword in another library, that names a setting there (Darts' predict(n=24)): (method, keyword) ->
+# (whose, the name in OTHER_NAMES it stands for, what rnncast does instead)
+METHOD_KEYWORDS = {
+    ("predict", "n"): ("Darts' predict(n)", "h", "rnncast forecasts exactly the horizon, never more steps by feeding its "
+                       "forecasts back as Darts does for n above output_chunk_length: to forecast n steps, fit with "
+                       "horizon=n (--horizon N)"),
 }
 
 # the columns' roles: given to fit (and backtest) beside the data, not settings of Forecaster

@@ -38,3 +38,19 @@ def said(at: pd.Timestamp, panel, text: str) -> None:
             f"time of the data's calendar {panel.calendar.shown}")
     log.info("%s %r read as %s, the last %s on or before it", named("cutoff"), text,
              shown(back, panel.time, panel.calendar.text_format), kind)
+
+
+def period_said(end, start, panel, text: str) -> None:
+    """Where the cutoff ``text`` names a period holding several of the data's times (a year of months: '1958' of
+    monthly data), say once per call the data's last time within it, where the series are cut, and that the first
+    forecast is the time after it (decision 9912): "cutoff '1958' read as 1958-12-01, the data's last time in 1958 (the
+    period is kept whole; the forecasts start after it)". ``start``, ``end``: the period's first and last instants (or
+    periods of the data's frequency)."""
+    time = panel.time
+    within = time[(time >= start) & (time <= end)]
+    if within.nunique() < 2 or not first_in_call("cutoff period", text):
+        return
+    last = within.max()
+    log.info("%s %r read as %s, the data's last time in %s (the period is kept whole, as pandas slices df.loc[:%r]; "
+             "the forecasts start after it)", named("cutoff"), text, shown(last, time, panel.calendar.text_format),
+             text, text)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from rnncast import holidaysets
 from rnncast.noticed import first_time
-from rnncast.spelling import counted
+from rnncast.spelling import counted, listed
 from rnncast.timetext import shown
 
 log = logging.getLogger("rnncast.future")  # said as the future values' reading, as before it moved (future.py)
@@ -47,6 +47,31 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
                     holidaysets.described(holidays, weekmask))
     if outside:
         far = rows[~on_holiday]
-        dates = [shown(written.iloc[i], day) if unplaced[i] else shown(stamps[i], day, text_format) for i in far[:3]]
-        log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s); they are "
-                    "not used", counted(outside, "row"), horizon, ", ".join(dates), ", ..." if outside > 3 else "")
+        loose = np.asarray(unplaced, dtype=bool)[far]
+        times = [shown(t, day, text_format) for t in pd.unique(stamps[far[~loose]])[:3]] if (~loose).any() else []
+        times += [shown(t, day) for t in pd.unique(written.iloc[far[loose]].to_numpy())[:3 - len(times)]] if loose.any() else []
+        distinct = (len(pd.unique(stamps[far[~loose]])) if (~loose).any() else 0) + (
+            len(pd.unique(written.iloc[far[loose]].to_numpy())) if loose.any() else 0)
+        n_series = unused["_series"].to_numpy()[~on_holiday]
+        n_series = len(pd.unique(n_series))
+        more = f" and {distinct - len(times)} more" if distinct > len(times) else ""  # each date once (decision 9916)
+        where = f", in {n_series} series" if n_series > 1 else ""
+        log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s%s); they are "
+                    "not used", counted(outside, "row"), horizon, ", ".join(times), more, where)
+
+
+def not_forecast(held: list, skipped=()) -> None:
+    """Say the future table's rows of series not forecast (``held``: each row's series, as the model holds it), those
+    of series fit left out (``skipped``: ids as text) apart from those of series neither the data nor the model has, an
+    id typo most often (decision 9916): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
+    (too short to train), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
+    not used"."""
+    short = {str(i) for i in skipped}
+    parts = []
+    for fit_left, why in ((True, "fit left out (too short to train)"), (False, "the model was not fitted on (no such series)")):
+        rows = [i for i in held if (str(i) in short) == fit_left]
+        if rows:
+            names = list(dict.fromkeys(rows))
+            parts.append(f"{counted(len(rows), 'row')} of series {listed(names)}, which {why}")
+    if parts:
+        log.warning("the future values hold %s; they are not used", ", and ".join(parts))

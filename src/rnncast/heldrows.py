@@ -1,0 +1,61 @@
+"""A fitted model's backtest that reads the static covariates the model holds (``fittedroles.held_static``): the
+series fit left out (too short) have no values there. They are read with stand-in rows and then left out of the
+backtest by name, as predict and evaluate leave them out, not refused as if the caller's table lacked them: the
+caller gave no table (decision 9911). The held table's rows of series the data does not hold are no table of the
+caller's either, so its "rows of series not in the data" warning is not said of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel
+from rnncast.spelling import some
+
+log = logging.getLogger(__name__)
+
+_UNUSED = "the static covariate table holds"  # staticids.unused's warning, said by rnncast.static
+
+
+class _Unsaid(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_UNUSED)
+
+
+@contextlib.contextmanager
+def quiet(held: bool):
+    """While reading with a held table (``held``), the static table's "rows of series not in the data" warning is not
+    said (the model's own rows: a series the data leaves out, or a stand-in of one fit left out)."""
+    if not held:
+        yield
+        return
+    logger, unsaid = logging.getLogger("rnncast.static"), _Unsaid()
+    logger.addFilter(unsaid)
+    try:
+        yield
+    finally:
+        logger.removeFilter(unsaid)
+
+
+def without(panel: Panel, stand_ins: list) -> Panel:
+    """``panel`` without the series whose static rows are ``stand_ins`` (ids as text: series fit left out), a warning
+    naming them as the data gives them and how to backtest them. Raises ``RnncastError`` where no series is left."""
+    if not stand_ins:
+        return panel
+    short = set(map(str, stand_ins))
+    gone = [s for s, i in enumerate(panel.ids) if str(i) in short]
+    if not gone:
+        return panel
+    names = some([repr(panel.given_id(s)) for s in gone], 10)
+    said = (f"series {names} {'was' if len(gone) == 1 else 'were'} left out by the fit (too short to train), so the model "
+            "holds no static covariates for "
+            f"{'it' if len(gone) == 1 else 'them'}: {'it is' if len(gone) == 1 else 'they are'} not backtested (to "
+            "backtest them, give the static table again: static_covariates= in Python, --static FILE)")
+    if len(gone) == panel.n_series:
+        raise RnncastError(said.replace(": they are not backtested", ", and the data holds no other series").replace(
+            ": it is not backtested", ", and the data holds no other series"))
+    log.warning("%s", said)
+    kept = set(gone)
+    return panel.subset([s for s in range(panel.n_series) if s not in kept])
