@@ -724,7 +724,7 @@ def test_a_refit_backtest_walks_the_calendar_once_for_every_cutoffs_baseline_int
 def test_a_backtest_too_long_for_its_series_says_the_validation_rows_must_hold_a_horizon():
     """A tester's finding (t31t6 #5): AirPassengers' 144 months with horizon 12 and 3 yearly windows was refused
     as needing 151 rows without the reason (the 10% validation rows up to the first cutoff must hold a horizon), which
-    the --cutoff form of the refusal gives (decision 9915)."""
+    the --cutoff form of the refusal gives (decision 1494)."""
     frame = pd.DataFrame({"ds": pd.date_range("1949-01-01", periods=144, freq="MS"),
                           "y": np.sin(np.arange(144) / 3)})
     with pytest.raises(RnncastError, match=r"needs at least 151 rows \(115 rows up to the first of 3 cutoffs 12 steps "

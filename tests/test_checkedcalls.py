@@ -238,7 +238,7 @@ def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signa
 
 def test_darts_predict_n_gets_the_horizon_hint_and_says_rnncast_forecasts_no_further():
     """A tester's finding (t31t6 #4): predict(df, n=24), Darts' most common call, was refused as an unknown parameter
-    where h= and horizon= say the forecast length is the horizon, fixed at fit (decision 9914)."""
+    where h= and horizon= say the forecast length is the horizon, fixed at fit (decision 1493)."""
 
     @checked_methods()
     class Model:

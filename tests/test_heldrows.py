@@ -1,5 +1,5 @@
 """The series fit left out, of which a model fitted on a static table holds no values (``heldrows.py``): its
-backtest leaves them out by name instead of refusing the caller's data (decision 9911)."""
+backtest leaves them out by name instead of refusing the caller's data (decision 1490)."""
 
 from __future__ import annotations
 

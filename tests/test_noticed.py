@@ -59,7 +59,7 @@ def test_merged_keeps_each_note_once_in_order():
 def test_a_note_keeps_its_speaker_and_alike_notes_of_several_speakers_are_one_naming_them():
     """A tester's finding (t31t6 #3): a --refit backtest's "cutoff 2 of 2 (forecasts from 1960-01-01): the best epoch
     was the last ..." lost its cutoff in metrics.json and on the page, and the two cutoffs' alike warnings were one
-    note that named neither (decision 9913)."""
+    note that named neither (decision 1492)."""
     log = logging.getLogger("rnncast.training")
     with rnncast_level(logging.INFO), noticed.capture() as notes:
         log.warning("said before")

@@ -163,7 +163,7 @@ def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tm
     page = (tmp_path / "bt" / "report.html").read_text()
     assert "<h2>What rnncast noticed</h2>" in page
     assert re.search(r"Warning: cutoff 1 of 2 \(forecasts from [0-9-]+\)(?: and cutoff 2 of 2 \(forecasts from [0-9-]+\))?: "
-                     "no epoch improved on the untrained network&#x27;s validation loss", page)  # whose (decision 9913)
+                     "no epoch improved on the untrained network&#x27;s validation loss", page)  # whose (decision 1492)
     assert "the window&#x27;s last value (the &#x27;repeat the last value&#x27; baseline)" in page
     # its settings leave out fit's test_frac, which a backtest does not use (its page said 0.2; a tester's find)
     assert "<tr><td>val_frac</td><td>0.1</td></tr>" in page and "test_frac" not in page

@@ -44,7 +44,7 @@ def test_a_cutoff_on_the_calendar_or_naming_a_period_says_nothing(freq, cutoff, 
 ])
 def test_a_period_of_several_of_the_datas_times_is_said_as_its_last_time(freq, cutoff, said, caplog):
     """A tester's finding (t31t6 #2): --cutoff 1958 of monthly data cut at 1958-12-01 unsaid (a Darts user's start
-    is the first forecast time; a year names its last row here). Said once, as '2023.0' is (decision 9912)."""
+    is the first forecast time; a year names its last row here). Said once, as '2023.0' is (decision 1491)."""
     frame = _frame(freq, 60 if freq == "MS" else 90)
     with caplog.at_level(logging.INFO, logger="rnncast"):
         bt = Forecaster(**{**TINY, "epochs": 1, "lookback": 4, "horizon": 2, "cutoff": cutoff}).backtest(

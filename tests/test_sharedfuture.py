@@ -175,7 +175,7 @@ def test_a_row_one_series_reads_is_used_and_rows_none_reads_are_named_once_by_da
         model.predict(_wide(b_short=2), future=wider)
     said = [r.getMessage() for r in caplog.records if "not used" in r.getMessage()]
     assert said == [f"the future values hold 4 rows outside the {H} forecast steps after each series' end "
-                    "(2021-03-18, 2021-03-19, 2021-03-25 and 1 more); they are not used"]  # each date once (decision 9916)
+                    "(2021-03-18, 2021-03-19, 2021-03-25 and 1 more); they are not used"]  # each date once (decision 1495)
 
 
 def test_the_future_tables_keys_name_a_key_of_two_columns_by_its_columns():

@@ -44,7 +44,7 @@ def test_rows_on_the_calendars_holidays_are_counted_apart(caplog):
 
 def test_a_date_outside_the_steps_in_many_series_is_named_once_with_the_series_count(caplog):
     """A tester's finding (t31t6 #6): 18 series each given 2024-07-01 past the horizon were warned of as "(2024-07-01,
-    2024-07-01, 2024-07-01, ...)" (decision 9916)."""
+    2024-07-01, 2024-07-01, ...)" (decision 1495)."""
     stamps = pd.DatetimeIndex(["2024-06-30", "2024-07-01"] * 3 + ["2024-07-02"])
     unused = pd.DataFrame({"_series": [0, 1, 2, 2]}, index=[1, 3, 5, 6])
     with caplog.at_level("WARNING", logger="rnncast.future"):
@@ -54,7 +54,7 @@ def test_a_date_outside_the_steps_in_many_series_is_named_once_with_the_series_c
 
 def test_rows_of_series_fit_left_out_are_named_apart_from_series_the_model_never_had(caplog):
     """A tester's finding (t31t6 #7): a future file's 'S99', no series of the data or the model (an id typo), was
-    lumped with 'S03' and 'S04', which fit left out as too short (decision 9916)."""
+    lumped with 'S03' and 'S04', which fit left out as too short (decision 1495)."""
     from rnncast.unusedfuture import not_forecast
 
     with caplog.at_level("WARNING", logger="rnncast.future"):

@@ -167,7 +167,7 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
                                 f"{settings_given.format(name=key, method=method)}")
     if given_to_fit(key):  # predict(id_col=...): a column role of fit, fixed as the settings are
         return UnknownParameter(f"{method} takes no {key}=: it is {given_to_fit(key)}")
-    whose, looked, instead = METHOD_KEYWORDS.get((method, key), ("", key, ""))  # Darts' predict(n): h (decision 9914)
+    whose, looked, instead = METHOD_KEYWORDS.get((method, key), ("", key, ""))  # Darts' predict(n): h (decision 1493)
     other = not_a_setting(looked, [*settings, *keywords], given_to_fit, value)  # stride: backtest's step; h: the setting horizon
     other = f"{key} ({whose}){other[len(looked):]}" if whose and other else other
     setting = setting_of(looked, [*settings, *keywords])

@@ -60,7 +60,7 @@ def as_time(value, panel: Panel):
             return _on_clock(end, time.tz, text) if end.tz is not None else _localized(end, time.tz, text)
         if end.normalize() == stamp.normalize():  # a day or a time, not a month: '2023-03-01' on month-ends, said
             rolledcutoffs.said(stamp, panel, text)
-        else:  # '1958' of months: its last month, said (decision 9912)
+        else:  # '1958' of months: its last month, said (decision 1491)
             rolledcutoffs.period_said(end, stamp, panel, text)
         return end
     if isinstance(time, pd.PeriodIndex):
@@ -243,7 +243,7 @@ def up_parts(up: int | None, where: str, data_s: DataSettings) -> str:
     """The rows needed ``where`` ("up to the cutoff 2016-08-05") in their parts: "7195 rows up to the cutoff
     2016-08-05 (the last 10% of them, 720, for validation, which must hold a horizon of 720, and the 6475 before them
     for training, which must hold lookback 96 + horizon 720 = 816)"; a backtest without a cutoff says it of its first
-    cutoff (decision 9915)."""
+    cutoff (decision 1494)."""
     lb, h = data_s.lookback, data_s.horizon
     train = f"lookback {lb} + horizon {h} = {lb + h}"
     if up is None:

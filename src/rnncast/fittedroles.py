@@ -63,7 +63,7 @@ def held_static(state: FittedState) -> pd.DataFrame:
     float32 the network reads, so to about a ten-millionth of the attribute's spread across the series) and the
     categorical ones as their labels (text). The series fit left out (``state.skipped_series``), of which the model
     holds no values, follow with stand-in rows (each attribute's mean or first category), listed in the table's
-    ``attrs["stand_ins"]`` (ids as text): ``read`` leaves those series out of the backtest by name (decision 9911)."""
+    ``attrs["stand_ins"]`` (ids as text): ``read`` leaves those series out of the backtest by name (decision 1490)."""
     encoder = state.static_encoder
     given = state.given_ids or {}
     short = [str(d["id"]) for d in state.skipped_series]

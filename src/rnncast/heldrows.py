@@ -1,7 +1,7 @@
 """A fitted model's backtest that reads the static covariates the model holds (``fittedroles.held_static``): the
 series fit left out (too short) have no values there. They are read with stand-in rows and then left out of the
 backtest by name, as predict and evaluate leave them out, not refused as if the caller's table lacked them: the
-caller gave no table (decision 9911). The held table's rows of series the data does not hold are no table of the
+caller gave no table (decision 1490). The held table's rows of series the data does not hold are no table of the
 caller's either, so its "rows of series not in the data" warning is not said of them.
 """
 

@@ -53,7 +53,7 @@ def note_of(record: logging.LogRecord) -> dict:
 def merged(*lists) -> list[dict]:
     """The notes of ``lists`` in order, each (level and text) once: a line logged twice is one note. A note said by
     speakers (``note_of``) begins with them, as the command line's line does, those of a line said alike by several
-    joined: "cutoff 1 of 2 (...) and cutoff 2 of 2 (...): the best epoch was the last ..." (decision 9913); one said
+    joined: "cutoff 1 of 2 (...) and cutoff 2 of 2 (...): the best epoch was the last ..." (decision 1492); one said
     without a speaker too is the run's, its text as said."""
     seen: dict[tuple, dict] = {}
     for notes in lists:

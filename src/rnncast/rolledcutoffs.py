@@ -43,7 +43,7 @@ def said(at: pd.Timestamp, panel, text: str) -> None:
 def period_said(end, start, panel, text: str) -> None:
     """Where the cutoff ``text`` names a period holding several of the data's times (a year of months: '1958' of
     monthly data), say once per call the data's last time within it, where the series are cut, and that the first
-    forecast is the time after it (decision 9912): "cutoff '1958' read as 1958-12-01, the data's last time in 1958 (the
+    forecast is the time after it (decision 1491): "cutoff '1958' read as 1958-12-01, the data's last time in 1958 (the
     period is kept whole; the forecasts start after it)". ``start``, ``end``: the period's first and last instants (or
     periods of the data's frequency)."""
     time = panel.time

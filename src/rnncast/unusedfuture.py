@@ -54,7 +54,7 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
             len(pd.unique(written.iloc[far[loose]].to_numpy())) if loose.any() else 0)
         n_series = unused["_series"].to_numpy()[~on_holiday]
         n_series = len(pd.unique(n_series))
-        more = f" and {distinct - len(times)} more" if distinct > len(times) else ""  # each date once (decision 9916)
+        more = f" and {distinct - len(times)} more" if distinct > len(times) else ""  # each date once (decision 1495)
         where = f", in {n_series} series" if n_series > 1 else ""
         log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s%s); they are "
                     "not used", counted(outside, "row"), horizon, ", ".join(times), more, where)
@@ -63,7 +63,7 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
 def not_forecast(held: list, skipped=()) -> None:
     """Say the future table's rows of series not forecast (``held``: each row's series, as the model holds it), those
     of series fit left out (``skipped``: ids as text) apart from those of series neither the data nor the model has, an
-    id typo most often (decision 9916): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
+    id typo most often (decision 1495): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
     (too short to train), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
     not used"."""
     short = {str(i) for i in skipped}
