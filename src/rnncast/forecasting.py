@@ -22,7 +22,7 @@ import torch
 from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, swampedscores)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -107,6 +107,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
     spans = panel.read_spans(panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)  # the rows read
+    stuckruns.at_end(panel)  # the last readings frozen: said before their range is (decision 9702)
     missingcodes.units_read(state, panel, spans)
     seriesscalers.say_unlearned(state, panel, spans)
     if panel.dropped_tail:  # the forecast would be dated inside the data given
