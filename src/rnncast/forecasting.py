@@ -284,8 +284,9 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}
     if untrained:
-        said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained)} (each needs {leftout.needs(untrained)}) "
-                "and are not scored")
+        said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained, len(untrained) == 1)} ("
+                f"{'each ' * (len(untrained) > 1)}needs {leftout.needs(untrained)}) and {leftout.are(len(untrained))} "
+                "not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
     original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
