@@ -261,10 +261,13 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
 
 def new_part(model: Model, data, part: str, static_covariates=None, with_bands: bool = True) -> PartForecasts:
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
-    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``)."""
+    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
+    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 9702)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
-    return part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
+    found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
+    stuckruns.warn(stuckruns.in_scored(found))
+    return found
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=(), with_bands: bool = True

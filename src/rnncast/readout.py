@@ -15,7 +15,7 @@ import logging
 import math
 from dataclasses import dataclass
 
-from rnncast import evaluation, laterrows, samestep, scaledshares, seasonspans, stuckruns
+from rnncast import evaluation, laterrows, samestep, scaledshares, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -121,7 +121,6 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     season MASE's scale steps over (1: the last value), which the tables' header says ("MASE (season 4)") and JSON
     readers were not told."""
     result = evaluation.evaluate(forecasts, by_series)
-    stuckruns.warn(stuckruns.in_scored(forecasts))  # a frozen target decides the verdict: said beside it (9702)
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
