@@ -314,7 +314,7 @@ def test_time_col_false_in_a_config_says_the_table_has_none(tmp_path):
     ('tz = "  "', r"^tz in config .*c.toml is blank \('  '\); give an IANA zone name .*, or leave tz out$"),
     ('freq = ""', r"^freq in config .*c.toml is empty \(''\); give a pandas offset alias"),
     ('holidays = ""', r"^holidays in config .*c.toml is empty \(''\); give a holiday set's name"),
-    ('time_unit = ""', r"^time_unit in config .*c.toml is empty \(''\); give s, ms or excel"),
+    ('time_unit = ""', r"^time_unit in config .*c.toml is empty \(''\); give s, ms, us, ns or excel"),
 ])
 def test_a_config_value_of_the_wrong_kind_names_the_file_and_the_real_problem(tmp_path, line, message):
     path = tmp_path / "c.toml"

@@ -345,3 +345,18 @@ def test_dates_settled_day_first_by_a_day_past_12_keep_their_form_under_a_month_
 def test_compact_dates_written_as_floats_are_written_back_as_the_integers_they_hold():
     column = pd.Series(pd.date_range("2000-01-30", periods=5).strftime("%Y%m%d").astype(float))  # 20000130.0
     assert written_format(column, parse_time(column, "date", None, str)) == "%Y%m%d"
+
+
+def test_iso_times_with_milliseconds_are_no_form_no_format_writes_back(caplog):
+    """t31t1 subsec.csv (2024-03-01 12:00:00.112, Python logging's form) was warned "written in a form no one date
+    format writes back ... forecasts will be dated as ISO dates (2024-03-01 17:33:10.344000)": strftime's %f writes
+    six digits, but ISO dates keep the milliseconds as the column writes them (decision 9708)."""
+    import logging
+
+    from rnncast.loading import load_panel
+
+    time = pd.date_range("2024-03-01 12:00:00.125", periods=200, freq="250ms")
+    text = time.strftime("%Y-%m-%d %H:%M:%S.") + pd.Index([f"{t.microsecond // 1000:03d}" for t in time])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(pd.DataFrame({"timestamp": text, "y": np.sin(np.arange(200) / 9)}), target="y")
+    assert "no one date format" not in caplog.text and panel.calendar.shown == "'250ms'"

@@ -60,7 +60,7 @@ def test_too_short_series_are_reported_by_name_and_length_not_silently_dropped(c
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         forecast = f.predict(frame)  # the data it was fitted on: the others forecast, tiny named
-    assert "'tiny' were too short to train and are not forecast" in caplog.text
+    assert "'tiny' was too short to train and is not forecast" in caplog.text
     assert set(forecast["unique_id"]) == set(f.ids_)
     assert "tiny" not in f.evaluate(frame, by_series=True)["series"]  # scored without it, with a warning
 

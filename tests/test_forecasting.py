@@ -257,7 +257,7 @@ def test_evaluate_says_which_series_fit_left_out_as_too_short_and_that_they_are_
     f = Forecaster(**TINY).fit(frame)
     result = f.evaluate(frame)
     needed, scored = f.skipped_series_[0]["needed"], result["scored"]
-    said = f"series 'tiny' (20 rows at fit) were too short to train (each needs {needed} rows) and are not scored"
+    said = f"series 'tiny' (20 rows at fit) was too short to train (needs {needed} rows) and is not scored"
     assert scored["not_trained"] == {"series": [{"id": "tiny", "rows": 20, "needed": needed}], "text": said}
     assert scored["text"].endswith(f"; {said}")  # evaluate's first line
     assert f"{said}; the scores are those of the other series." in result["notes"]  # --json's, the run page's

@@ -345,3 +345,25 @@ def test_chinas_working_days_with_make_up_weekends_are_named_in_the_gap_warning(
         load_panel(frame, target="y")
     said = next(w for w in _warnings(caplog) if "missing from the 'D' calendar" in w)
     assert "the data keeps China's official working days" in said and "(调休: 2023-01-28, 2023-01-29" in said
+
+@pytest.mark.parametrize("step", ["5min", "1min", "10s"])
+def test_the_hour_a_spring_clock_skips_is_said_whatever_the_step(step, caplog):
+    """t31t1: naive Berlin time across 2024-03-31 lost 02:00-02:59; at 15 minutes (4 rows) the gap warning said
+    "this looks like local time across a daylight-saving change", at 5 minutes, 1 minute or 10 seconds (12, 60, 360
+    rows) it suggested only --fill-gaps, which would insert times that do not exist. A gap of one hour exactly is
+    weighed as a clock change whatever its rows (decision 9704); an hour missing on another night is not one."""
+    n = int(pd.Timedelta("4h") / pd.Timedelta(step))
+    utc = pd.date_range("2024-03-30 23:00", periods=n, freq=step, tz="UTC").tz_convert("Europe/Berlin")
+    frame = pd.DataFrame({"timestamp": utc.tz_localize(None), "y": np.sin(np.arange(n) / 20)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="y")
+    said = [r.getMessage() for r in caplog.records if "missing from" in r.getMessage()]
+    assert len(said) == 1 and said[0].endswith("this looks like local time across a daylight-saving change "
+                                               "(2024-03-31 02:00:00 does not exist in Europe/Berlin); give the zone "
+                                               "with tz=, --tz to read it"), said
+    other = frame.assign(timestamp=frame["timestamp"] - pd.Timedelta("10D"))  # 21 March: no clock changes then
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(other, target="y")
+    said = [r.getMessage() for r in caplog.records if "missing from" in r.getMessage()]
+    assert len(said) == 1 and "daylight-saving" not in said[0], said

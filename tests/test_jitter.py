@@ -13,6 +13,7 @@ import pytest
 
 from rnncast import RnncastError, jitter
 from rnncast.calendars import settle
+from rnncast.loading import load_panel
 
 ROUND = "round them to it, e.g. with pandas: df['timestamp'] = pd.to_datetime(df['timestamp']).dt.round('10min')"
 
@@ -143,3 +144,42 @@ def test_the_rounding_advised_for_naive_text_read_with_tz_keeps_its_wall_times()
     df = pd.DataFrame({"ds": text})
     exec(line, {"pd": pd, "df": df})
     assert list(df["ds"]) == list(points)
+
+
+def _two_seconds(n: int = 2000) -> pd.DataFrame:
+    """t31t1's jitter.csv: a 10-second grid with integer jitter in [-2, 2] s, beyond a tenth of the step."""
+    rng = np.random.default_rng(1)
+    grid = pd.date_range("2024-03-01 12:00", periods=n, freq="10s")
+    time = grid + pd.to_timedelta(rng.integers(-2, 3, n), unit="s")
+    return pd.DataFrame({"timestamp": time, "temp": np.sin(np.arange(n) / 40)})
+
+
+def test_jitter_of_a_fifth_of_the_step_is_advised_the_rounding_line_and_it_works(caplog):
+    """t31t1: ±2 s on 10-second data was told "follow no regular calendar ... give freq=" and, with --freq 10s, to
+    "correct or remove that row" (1 of 811 named). The rounding line is advised where every timestamp lies within a
+    quarter of a step and rounding keeps a row each (decision 9705); run as printed, the data keeps a 10-second
+    calendar. Rows are still read on a grid only within a tenth of a step."""
+    frame = _two_seconds()
+    assert jitter.near(pd.DatetimeIndex(frame["timestamp"]), np.array([0, len(frame)])) is None  # not read on it
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="temp")
+    [said] = [r.getMessage() for r in caplog.records if "no regular calendar" in r.getMessage()]
+    line = "df['timestamp'] = pd.to_datetime(df['timestamp']).dt.round('10s')"
+    assert said.endswith(f"the timestamps lie within 2 s of a 10-second grid (jitter); round them to it, e.g. with "
+                         f"pandas: {line}"), said
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="temp", freq="10s")
+    assert str(err.value).endswith(f"of the 2000 rows lie so far, every one within a quarter of a step (a clock's "
+                                   f"jitter?), and rounded they keep a row each: round them to it, e.g. with pandas: "
+                                   f"{line}"), str(err.value)
+    df = frame.copy()
+    exec(line, {"df": df, "pd": pd})
+    assert load_panel(df, target="temp").calendar.shown == "'10s'"
+
+
+def test_jitter_near_half_the_step_or_rounding_onto_one_point_is_not_advised_rounding():
+    """Rows 4 s off a 10-second grid could belong to either point: no rounding line is offered for them."""
+    rng = np.random.default_rng(2)
+    grid = pd.date_range("2024-03-01", periods=500, freq="10s")
+    far = pd.DatetimeIndex(grid + pd.to_timedelta(rng.choice([-4, 0, 4], 500), unit="s"), name="t")
+    assert jitter.advice(far, np.array([0, 500])) is None

@@ -80,3 +80,21 @@ def test_two_splits_are_each_named_though_neither_is_alone_beyond_the_rest(caplo
         assert text.index(f"at {days[0]}") < text.index(f"at {days[1]}")
         assert f"from {frame.close[199]:.6g} to {frame.close[200]:.6g}" in text
         assert "splits, unit changes or data errors?" in text and "which these steps raise by" in text
+
+
+def test_one_value_far_off_is_named_as_one_outlying_value_not_two_splits(caplog):
+    """t31t1 spike.csv (500 among temperatures near 22) was told "moves in 2 single steps ... splits, unit changes or
+    data errors? ... put them in the later units"; an up-and-back pair one row apart is one value (decision 9707). A
+    split reversed months later stays two steps."""
+    frame = _prices(0)
+    frame.loc[100, "close"] = 50_000.0
+    text, _ = _warned(frame, caplog)
+    day = frame.date[100].strftime("%Y-%m-%d")
+    assert f"column 'close' holds 50000 at {day}, one row far from those on either side ({frame.close[99]:.6g} before " \
+           f"it, {frame.close[101]:.6g} after" in text, text
+    assert "one outlying value (a typo, a sensor glitch)?" in text and "leave the cell blank (fill=, --fill)" in text
+    assert "split" not in text
+    apart = _prices(0)
+    apart.loc[100:149, "close"] /= 2  # halved for 50 days, then back
+    text, _ = _warned(apart, caplog)
+    assert "moves in 2 single steps" in text and "outlying" not in text

@@ -83,3 +83,32 @@ def test_a_few_revised_values_are_still_told_to_keep_the_later_row():
                                                                                                    kind="stable")
     with pytest.raises(RnncastError, match=r"a revised value\? keep the later row of each time"):
         load_panel(frame.reset_index(drop=True), target="y")
+
+def _revised_index(levels: list[str]) -> pd.DataFrame:
+    """A 10-second sensor frame with its time (and device) as the index and one reading revised: the revised row given
+    after the first, at readings that repeat at other times (0.1-degree resolution)."""
+    times = pd.date_range("2024-03-01 12:00", periods=60, freq="10s")
+    frame = pd.concat([pd.DataFrame({"timestamp": times, "device": d, "temp": np.round(20 + np.sin(np.arange(60) / 5), 1)})
+                       for d in ("dev0", "dev1")], ignore_index=True)
+    again = frame.iloc[[10]].assign(temp=lambda d: d["temp"] + 0.3)
+    return pd.concat([frame, again]).sort_values(["device", "timestamp"], kind="stable").set_index(levels)
+
+
+@pytest.mark.parametrize("levels, given", [(["device", "timestamp"], {"id_col": "device"}),
+                                           (["timestamp"], {"id_col": "device"})])
+def test_the_later_row_of_an_indexed_time_is_kept_by_a_line_that_weighs_the_index(levels, given):
+    """The revision's line named the index as a column (df.drop_duplicates(subset=['timestamp', 'device'], ...): a
+    KeyError on a frame whose time is its index); it now keeps the later row by the index (decision 9701), and the
+    frame it gives, run as printed, loads with the revised value."""
+    frame = _revised_index(levels)
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="temp", **given)
+    message = str(err.value)
+    line = message[message.index("with pandas: ") + len("with pandas: "):].split("; if ")[0]
+    assert "drop_duplicates" not in line and "index" in line, message
+    kept = eval(line, {"df": frame, "pd": pd})
+    assert len(kept) == 120
+    panel = load_panel(kept, target="temp", **given)
+    assert panel.n_series == 2
+    revised = kept.reset_index().set_index(["device", "timestamp"]).loc[("dev0", pd.Timestamp("2024-03-01 12:01:40")), "temp"]
+    assert revised == pytest.approx(np.round(20 + np.sin(10 / 5), 1) + 0.3)

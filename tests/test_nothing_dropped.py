@@ -38,7 +38,7 @@ def test_a_wide_series_left_out_at_fit_or_absent_from_the_data_is_named(caplog, 
     with caplog.at_level("WARNING", logger="rnncast"):
         forecast = wide_all.predict(_wide().drop(columns=["b"]))
     assert set(forecast["unique_id"]) == {"a"}
-    assert "series 'short one' were too short to train and are not forecast" in caplog.text
+    assert "series 'short one' was too short to train and is not forecast" in caplog.text
     assert "series ['b'] the model was trained on are not in the data" in caplog.text
 
 

@@ -347,11 +347,12 @@ def test_time_unit_reads_pandas_spellings_of_seconds_and_milliseconds_and_refuse
     from rnncast.numbertimes import unit_name
     from rnncast.settingtext import parse_setting
     for given, read in (("S", "s"), ("sec", "s"), ("Seconds", "s"), (" s ", "s"), ("MS", "ms"), ("milliseconds", "ms"),
-                        ("Excel", "excel"), ("EXCEL", "excel")):
+                        ("Excel", "excel"), ("EXCEL", "excel"), ("us", "us"), ("ns", "ns"),
+                            ("nanoseconds", "ns")):
         assert unit_name(given) == read
         assert parse_setting("time_unit", given) == read  # the flag, --set, a TOML file
         assert Settings.from_flat({"time_unit": given}).data.time_unit == read  # Forecaster(time_unit=...)
-    for given in ("D", "Days", "H", "hours", "Min", "us", "ns", "W", "epoch"):
+    for given in ("D", "Days", "H", "hours", "Min", "W", "epoch"):  # us, ns: units since decision 9703
         for call in (lambda: parse_setting("time_unit", given), lambda: Settings.from_flat({"time_unit": given})):
             with pytest.raises(RnncastError, match=r"^unknown time_unit .*; choose one of: s \(Unix times in seconds"):
                 call()
@@ -373,3 +374,22 @@ def test_one_check_reads_or_refuses_a_time_unit_for_the_flag_a_config_file_and_t
         assert str(err.value) == numbertimes.refused(given)
     with pytest.raises(RnncastError, match=r"^unknown time_unit 'seconds' \(to pandas a span of time"):
         check_data(DataSettings(time_unit="seconds"))  # a settings group is checked as it holds it, never read anew
+
+
+@pytest.mark.parametrize("unit, scale", [("us", 10**6), ("ns", 10**9)])
+def test_micro_and_nanoseconds_are_refused_as_steps_and_read_with_their_unit(unit, scale, tmp_path):
+    """t31t1: epoch nanoseconds (InfluxDB, Prometheus, df.index.astype('int64')) and microseconds trained as integer
+    steps of 1e10 and forecast 19-digit integers; they are refused as seconds and milliseconds are, naming their unit,
+    and read with time_unit='ns' / 'us' (pandas' spellings too), forecasts written back in it (decision 9703)."""
+    given = DAYS.astype(np.int64) * scale
+    with pytest.raises(RnncastError, match=rf"look like Unix times in {numbertimes.UNITS[unit][14:]}.* would be "
+                                           rf"2024-01-01 00:00 UTC; give time_unit='{unit}', --time-unit {unit} "):
+        _fit(_frame(given))
+    model = _fit(_frame(given), time_unit={"us": "microseconds", "ns": "ns"}[unit])
+    assert model.calendar_.shown == "'D'" and model.calendar_.text_format == f"unix:{unit}"
+    forecast = model.predict(_frame(given))
+    assert list(forecast.index) == [v * scale for v in AHEAD] and forecast.index.dtype == np.int64
+    assert [line.split(",")[0] for line in _written(model, forecast)] == [str(v * scale) for v in AHEAD]
+    ten_seconds = 1709294400 * 10**9 + 10**10 * np.arange(4)  # as t31t1's 10-second export writes them
+    assert list(numbertimes.write(numbertimes.read(pd.Series(ten_seconds), "t", "ns"), "unix:ns")) == [
+        str(v) for v in ten_seconds]

@@ -35,7 +35,7 @@ def test_a_short_series_on_its_own_spacing_is_left_out_not_refused_by_every_read
         forecast = model.predict(data)
     assert sorted(set(forecast["id"])) == ["a", "b"]
     assert list(forecast["date"].iloc[:2]) == [pd.Timestamp("2020-07-19"), pd.Timestamp("2020-07-20")]
-    assert "series 'c' were too short to train and are not forecast" in caplog.text
+    assert "series 'c' was too short to train and is not forecast" in caplog.text
     assert model.evaluate(data, part="all") is not None
     assert missing_season(model).steps == 7  # the daily calendar's season is hinted: c, not trained, does not differ
 

@@ -48,3 +48,32 @@ def test_the_common_step_is_the_most_common_one_counted_among_all_steps():
     assert common_step(time, None) == "1 day apart (59 of its 149 steps)"
     assert common_step(pd.date_range("2020-01-01", periods=4, freq="6h"), None) == "6h apart (3 of its 3 steps)"
     assert common_step(pd.Index([0, 3, 6, 7]), np.array([3, 3, 1])) == "3 steps of it apart (2 of its 3 steps)"
+
+
+def test_a_coarser_freq_than_the_data_keeps_is_told_the_resample_line_that_makes_it(tmp_path):
+    """t31t1: --freq 1min on 10-second data was told only to give freq=10s; a sensor user wanting per-minute forecasts
+    learned nothing of aggregating. A calendar of whole steps of the data's (or of weeks, months ...) adds the pandas
+    line that resamples one series to it; run as printed on the file read, the rows load on that calendar (decision
+    9706). A freq that is no multiple (7 s) gets no such line."""
+    import pytest
+
+    from rnncast import RnncastError
+    from rnncast.loading import load_panel
+    from rnncast.owncalendars import coarser
+
+    time = pd.date_range("2024-03-01 12:00", periods=600, freq="10s")
+    pd.DataFrame({"timestamp": time, "temp": np.sin(np.arange(600) / 30)}).to_csv(tmp_path / "s.csv", index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(tmp_path / "s.csv", target="temp", freq="1min")
+    message = str(err.value)
+    line = message[message.index("df = "):message.index(" (.sum()")]
+    assert line == ("df = df.set_index(pd.to_datetime(df['timestamp'])).resample('min').mean(numeric_only=True)"
+                    ".reset_index()"), message
+    scope = {"df": pd.read_csv(tmp_path / "s.csv"), "pd": pd}
+    exec(line, scope)
+    panel = load_panel(scope["df"], target="temp", freq="1min")
+    assert panel.calendar.shown == "'min'" and len(panel.values) == 100
+    with pytest.raises(RnncastError) as err:
+        load_panel(tmp_path / "s.csv", target="temp", freq="7s")
+    assert "resample" not in str(err.value)
+    assert coarser(pd.offsets.MonthBegin(), pd.offsets.Day()) and not coarser(pd.offsets.Day(), pd.offsets.Hour(5))

@@ -409,3 +409,48 @@ def test_a_panel_of_a_key_of_two_read_as_one_series_is_told_the_key_and_a_one_se
     key = "name them together: id_col=['item', 'store'] (--id-col item,store)"
     assert str(fit.value).endswith(f"if they name the series, {key}")
     assert "id_col" not in str(model.value) and "duplicated timestamp" in str(model.value)
+
+
+def _sensor(n: int = 400) -> pd.DataFrame:
+    """t31t1's sensor frame: a 10-second temperature at 0.1-degree resolution, whose readings repeat at other times."""
+    rng = np.random.default_rng(0)
+    times = pd.date_range("2024-03-01 12:00", periods=n, freq="10s", name="timestamp")
+    return pd.DataFrame({"temp": np.round(20 + np.cumsum(rng.normal(0, 0.05, n)), 1)}, index=times)
+
+
+def _said(frame: pd.DataFrame, **given) -> str:
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="temp", **given)
+    return str(err.value)
+
+
+def test_the_advice_for_a_row_pasted_again_weighs_a_datetime_index_and_keeps_every_other_row():
+    """t31t1: a DatetimeIndex frame with one row given twice was told df.drop_duplicates(), which ignores the index
+    and dropped 310 of 2,001 rows whose readings repeat at other times. The line printed now acts on the index too:
+    run as printed, it drops the one row and the frame loads (decision 9701); a frame with the time as a column is
+    still told df.drop_duplicates(), which there is right."""
+    clean = _sensor()
+    assert clean["temp"].duplicated().sum() > 50  # readings repeat: drop_duplicates() would drop these
+    twice = pd.concat([clean, clean.iloc[[100]]]).sort_index()
+    message = _said(twice)
+    line = message[message.index("with pandas: ") + len("with pandas: "):].split(" (df.drop_duplicates()")[0]
+    assert line == "df[~df.reset_index().duplicated().to_numpy()]", message
+    kept = eval(line, {"df": twice, "pd": pd})
+    assert len(kept) == len(clean) and kept.index.is_unique
+    assert load_panel(kept, target="temp").n_series == 1
+    unnamed = twice.rename_axis(None)  # read as 'ds': the line names no column, so it runs on it as well
+    assert len(eval(line, {"df": unnamed})) == len(clean) and line in _said(unnamed)
+    column = twice.reset_index()
+    said = _said(column)
+    assert "df.drop_duplicates(), or pd.read_csv(path)" in said and len(column.drop_duplicates()) == len(clean)
+
+
+def test_the_advice_for_a_row_pasted_again_weighs_a_multiindex_of_a_long_panel():
+    """A long panel given as a (device, time) MultiIndex: the same line, run as printed, drops only the pasted row."""
+    panel = pd.concat([_sensor(200).assign(device=d) for d in ("dev0", "dev1")]).set_index("device", append=True)
+    panel = panel.reorder_levels(["device", "timestamp"])
+    twice = pd.concat([panel, panel.iloc[[50]]]).sort_index()
+    message = _said(twice, id_col="device")
+    assert "df[~df.reset_index().duplicated().to_numpy()]" in message, message
+    kept = twice[~twice.reset_index().duplicated().to_numpy()]
+    assert len(kept) == len(panel) and load_panel(kept, target="temp", id_col="device").n_series == 2

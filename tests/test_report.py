@@ -134,7 +134,7 @@ def test_a_series_fit_left_out_is_named_once_in_a_run_not_once_per_part(tmp_path
     model = Forecaster(**TINY).fit(frame)
     with caplog.at_level(logging.WARNING):
         write_run(tmp_path / "run", model, frame)
-    assert caplog.text.count("'tiny' were too short to train and are not scored") == 1
+    assert caplog.text.count("'tiny' was too short to train and is not scored") == 1
 
 
 def test_a_run_records_the_columns_it_did_not_use_in_config_json_and_the_report(tmp_path):

@@ -55,3 +55,73 @@ def test_fit_says_the_stuck_stretch_once_per_tune_and_once_per_fit(caplog):
         warn(found)
         warn(found)
     assert len(caplog.records) == 1
+
+
+def test_a_stall_of_sixty_rows_in_a_long_series_is_found_whatever_its_share():
+    """t31t1 flat60.csv: 60 frozen rows (10 minutes of 10-second data) of 1,400 training rows went unsaid under a floor
+    of 5 % of the rows; the floor is MIN_RUN rows alone (decision 9702), at 0 as at any value."""
+    for value in (None, 0.0):
+        column = _sensor()
+        column[700:760] = column[700] if value is None else value
+        assert _run(column) == (700, 60)
+
+
+@pytest.mark.parametrize("name, column", [
+    ("intermittent demand, mostly 0", np.where(RNG.random(N) < 0.2, RNG.poisson(3, N), 0) * 1.0),
+    ("mostly 0, with a long quiet stretch", np.r_[np.where(RNG.random(N // 2) < 0.3, RNG.poisson(2, N // 2), 0),
+                                                   np.zeros(200), np.where(RNG.random(N // 2) < 0.3, 1, 0)] * 1.0),
+    ("counts of zero, a few rare events", (RNG.random(N) < 0.01) * 1.0),
+])
+def test_a_series_of_mostly_zeros_is_never_called_stuck_in_training_or_scored_rows(name, column, caplog):
+    """Many zeros are intermittent demand's nature, not a stuck sensor: without a fixed share of the rows to span,
+    the run must still stand out from a column that otherwise moves at nearly every step."""
+    assert _run(column) is None, name
+    assert _run(column[-300:]) is None, name  # the scored rows alone
+    frame = pd.DataFrame({"time": pd.date_range("2024-03-01", periods=len(column), freq="h"), "y": column})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY).fit(frame, target="y")
+    assert not [r for r in caplog.records if "stuck sensor" in r.getMessage()], name
+
+
+def test_a_stuck_stretch_of_the_test_rows_is_said_at_fit_and_at_evaluate_beside_the_verdict(caplog):
+    """t31t1 flattest.csv: 200 test rows frozen at one value were unsaid, and turned the verdict to "does NOT beat"
+    ('repeat the last value' is exact there). Fit and evaluate now name them as rows scored (decision 9702)."""
+    y = _sensor()
+    frame = pd.DataFrame({"time": pd.date_range("2024-03-01", periods=N, freq="10s"), "y": y})
+    fitted = Forecaster(**TINY).fit(frame, target="y")
+    frozen = frame.copy()
+    frozen.loc[1800:1949, "y"] = y[1800]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY).fit(frozen, target="y")
+    said = [r.getMessage() for r in caplog.records if "stuck sensor" in r.getMessage()]
+    assert len(said) == 1 and "for 150 rows from 2024-03-01 05:00:00" in said[0], said
+    assert "of the rows scored, validation or test" in said[0] and "the verdict rest on them" in said[0]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        fitted.evaluate(frozen)
+    said = [r.getMessage() for r in caplog.records if "stuck sensor" in r.getMessage()]
+    assert len(said) == 1 and "for 150 rows from 2024-03-01 05:00:00" in said[0], said
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        fitted.evaluate(frame)
+    assert not [r for r in caplog.records if "stuck sensor" in r.getMessage()]
+
+
+def test_predict_says_the_last_readings_frozen_but_not_the_zeros_of_intermittent_demand(caplog):
+    """t31t1 tailstuck.csv ended in 20 rows of 0 and predict said only that they lay beyond the fit's range (another
+    unit?); the frozen tail is named first now (decision 9702). A series of mostly zeros ending in zeros is not."""
+    times = pd.date_range("2024-03-01", periods=400, freq="10s")
+    y = _sensor()[:400] + 20
+    fitted = Forecaster(**TINY).fit(pd.DataFrame({"time": times, "y": y}), target="y")
+    frozen = pd.DataFrame({"time": times, "y": np.r_[y[:380], np.zeros(20)]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        fitted.predict(frozen)
+    said = [r.getMessage() for r in caplog.records if "stuck sensor" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("column 'y' holds 0 for its last 20 rows (from 2024-03-01 01:03:20)")
+    counts = np.where(RNG.random(400) < 0.2, RNG.poisson(3, 400), 0) * 1.0
+    counts[-25:] = 0
+    demand = Forecaster(**TINY).fit(pd.DataFrame({"time": times, "y": counts}), target="y")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        demand.predict(pd.DataFrame({"time": times, "y": counts}))
+    assert not [r for r in caplog.records if "stuck sensor" in r.getMessage()]

@@ -91,7 +91,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
             near = ends or offcalendar.early_given(time, offsets, offset, fmt, holidays) or switchedanchors.said(
                 time, offsets, where, fmt)  # decision 823; month-ends, then month-starts: neither 'ME' nor 'MS'
-            own = None if near else owncalendars.followed(time, offsets)  # the data's own calendar, as fit infers it:
+            own = None if near else owncalendars.followed(time, offsets, offset)  # the data's own calendar (fit infers it):
             near = near or (None if own and hint("freq", "") else own or jitter.advice(time, offsets, where, fmt))
             # named before any rounding, which would move its dates (a model's reader says its own words instead)
             utc = hint("utc_clock", None) if naive else None  # a model's reader: a raw UTC feed of its zone's closes

@@ -157,7 +157,7 @@ def refuse_excel_serials(column: pd.Series, name: str) -> None:
                            f"not integer steps: {shown} would be {date} as an Excel serial date; {excel_fix()}")
 
 
-EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds"}
+EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}  # decision 9703
 
 
 def epoch_times(column: pd.Series) -> tuple[str, str] | None:
@@ -179,7 +179,7 @@ def epoch_times(column: pd.Series) -> tuple[str, str] | None:
 
 
 def epoch_unit(column: pd.Series) -> str | None:
-    """The unit ('s' or 'ms', a key of :data:`EPOCHS`) where every value of a numeric column lies among Unix
+    """The unit ('s', 'ms', 'us' or 'ns', a key of :data:`EPOCHS`) where every value of a numeric column lies among Unix
     times of 1980 .. 2100 in it; else None (and for any other column)."""
     if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return None

@@ -17,7 +17,7 @@ from rnncast.settingchecks import check_combinations, check_data, check_model, c
 from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
 
-TIME_UNITS = ("s", "ms", "excel")  # numbertimes.UNITS
+TIME_UNITS = ("s", "ms", "us", "ns", "excel")  # numbertimes.UNITS
 # Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
 # weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (learned.py, decision 206;
 # device is said: the fitted model forecasts where it was trained), and a study does not rank by them (studies.py).
@@ -96,7 +96,8 @@ class DataSettings:
 
     time_unit: str | None = _opt(
         None,
-        "the unit of a time column of numbers: Unix times in seconds (s) or milliseconds (ms; pandas' spellings read "
+        "the unit of a time column of numbers: Unix times in seconds (s), milliseconds (ms), microseconds (us) or "
+        "nanoseconds (ns; pandas' spellings read "
         "too: seconds, MS), UTC (converted to "
         "--tz when given), or Excel serial day numbers (excel: the 1900 date system, day 0 is 1899-12-30); forecast "
         "times are given back in it, by predict (Python) and in its CSV or Parquet file; without --time-col the "

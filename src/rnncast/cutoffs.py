@@ -45,7 +45,7 @@ def as_time(value, panel: Panel):
     own = weektext.week_named(own) if isinstance(panel.calendar.freq, pd.offsets.Week) else own  # 201545: 2015-W45
     if isinstance(time, pd.DatetimeIndex):
         stamp = _timestamp(own, panel, text)
-        unix = numbertimes.unit_of(panel.calendar.text_format) in ("s", "ms")  # instants on UTC's clock, read naive
+        unix = numbertimes.unit_of(panel.calendar.text_format) in ("s", "ms", "us", "ns")  # instants on UTC's clock, read naive
         if stamp.tz is not None and time.tz is None and unix:  # 1793563200, 2026-11-01T20:00Z: the same instant
             return stamp.tz_convert("UTC").tz_localize(None)
         if stamp.tz is not None and time.tz is None:

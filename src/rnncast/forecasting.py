@@ -22,7 +22,7 @@ import torch
 from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, swampedscores, zeroforecasts)
+                     scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, stuckruns, swampedscores, zeroforecasts)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -107,6 +107,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
     spans = panel.read_spans(panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)  # the rows read
+    stuckruns.at_end(panel)  # the last readings frozen: said before their range is (decision 9702)
     missingcodes.units_read(state, panel, spans)
     seriesscalers.say_unlearned(state, panel, spans)
     if panel.dropped_tail:  # the forecast would be dated inside the data given
@@ -259,10 +260,13 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
 
 def new_part(model: Model, data, part: str, static_covariates=None, with_bands: bool = True) -> PartForecasts:
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
-    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``)."""
+    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
+    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 9702)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
-    return part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
+    found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
+    stuckruns.warn(stuckruns.in_scored(found))
+    return found
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=(), with_bands: bool = True
@@ -282,8 +286,9 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     if source.said:
         scored = {**scored, "fit_rows": source.said, "text": f"{scored['text']}; {source.said['text']}"}
     if untrained:
-        said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained)} (each needs {leftout.needs(untrained)}) "
-                "and are not scored")
+        said = (f"series {leftout.listed(untrained)} {leftout.reason(untrained, len(untrained) == 1)} ("
+                f"{'each ' * (len(untrained) > 1)}needs {leftout.needs(untrained)}) and {leftout.are(len(untrained))} "
+                "not scored")
         scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
     original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,

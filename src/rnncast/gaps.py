@@ -219,12 +219,13 @@ def _short_days(time, after, calendar, missing) -> pd.DatetimeIndex | None:
 
 
 def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:
-    """The clause of ``clockchanges.clock_change`` for the first of the first 50 gaps of at most 4 rows whose
-    missing times a clock going forward explains (naive times only; ``day``: ``time`` all at midnight); "" if none.
-    The gaps' times are built, and each zone read, once for all 50 (``clockchanges.first_skipped``)."""
+    """The clause of ``clockchanges.clock_change`` for the first of the first 50 gaps of at most 4 rows, or of one
+    hour exactly (``_hour_long``), whose missing times a clock going forward explains (naive times only; ``day``:
+    ``time`` all at midnight); "" if none. The gaps' times are built, and each zone read, once for all 50
+    (``clockchanges.first_skipped``)."""
     if not isinstance(time, pd.DatetimeIndex) or time.tz is not None:
         return ""
-    gaps = np.flatnonzero((after > 0) & (after <= 4))[:50]
+    gaps = np.flatnonzero(((after > 0) & (after <= 4)) | _hour_long(time, after))[:50]
     if not len(gaps):
         return ""
     missing, counts = _missing_at(codes, after, gaps, stamps, steps)
@@ -234,6 +235,18 @@ def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:
     start = int(counts[:g].sum())
     group = missing[start : start + int(counts[g])]
     return clock_change(group, shown(group[0], day, fmt), False)
+
+
+def _hour_long(time: pd.DatetimeIndex, after: np.ndarray) -> np.ndarray:
+    """[N] whether the rows missing after each row span one hour exactly (12 rows of 5-minute data, 360 of 10-second):
+    the hour a clock skips in spring, which t31t1's 5-minute, 1-minute and 10-second local data lost to the 4-row limit
+    and were told to fill (decision 9704). The step is the gap's own: its span over the rows it holds plus one."""
+    hour = np.zeros(len(after), dtype=bool)
+    at = np.flatnonzero(after[: len(time) - 1] > 4)
+    if len(at):
+        span = (time[at + 1] - time[at]).as_unit("ns").asi8.astype(object)  # ns, exact: Python ints
+        hour[at] = [int(n) * int(k) == 3_600_000_000_000 * (int(k) + 1) for n, k in zip(span, after[at])]
+    return hour
 
 
 def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -> str:

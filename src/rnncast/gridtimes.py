@@ -70,6 +70,12 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         whose = f"freq={_text(freq)!r}" if announce else f"the model's calendar {_text(freq)!r}"  # predict takes no freq
         remedy = ("correct or remove that row, or give the freq its timestamps follow" if announce else
                   "correct or remove that row: data read for the model keeps the calendar it was fitted on")
+        if len(far) > FEW and not len(same) and bool((shift * jitter.ADVISED <= step.to_timedelta64()).all()):  # ±2 s
+            # on 10 s: many rows, each near its own point, a clock's jitter; a row or a few far off stay "that row"
+            line = jitter.rounding(time, offset.freqstr, jitter.phase(time, offset, jitter.ADVISED), fmt)
+            remedy = (f"{len(far)} of the {len(time)} rows lie so far, every one within a quarter of a step (a "
+                      f"clock's jitter?), and rounded they keep a row each: round them to it, e.g. with pandas: "
+                      f"{line}")  # decision 9705
         raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {by} off the {words} grid of "
                            f"{whose}, more than a tenth of its step ({jitter.duration(pd.Timedelta(step).as_unit('ns') / jitter.SHARE)}) within "
                            f"which rows are read on it; {remedy}")

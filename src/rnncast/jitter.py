@@ -8,6 +8,9 @@ The grid: a step a whole number of days, hours, minutes, seconds or milliseconds
 step rounds to and that every timestamp keeps), its points where the timestamps lie (``phase``: on the clock, as
 pandas' ``round`` counts from midnight, or off it by a whole number of a unit, hourly readings at half past), and
 every timestamp within a tenth of that step (``SHARE``) of its points, so that the pandas line advised puts them on it.
+The messages advise that line as far as a quarter of a step (``ADVISED``) where rounding gives no two rows one
+timestamp: t31t1's ±2 s jitter on 10-second data was told only to "remove that row" (1 of 811 named), where the
+README's rounding line fixes it (decision 9705). Only the advice widens: rows are read on a grid by a tenth.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from rnncast.timetext import shown, writes_instants
 
 UNITS = ("D", "h", "min", "s", "ms")  # the grids tried, coarsest first: a step a whole number of one of them
 SHARE = 10  # every timestamp within a tenth of the step of the grid
+ADVISED = 4  # the rounding line advised (not done) where every timestamp lies within a quarter of a step
 
 
 class Grid(NamedTuple):
@@ -34,9 +38,10 @@ class Grid(NamedTuple):
     clash: tuple[int, int] | None  # two rows of one series that rounding would give one timestamp, else None
 
 
-def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
+def near(time: pd.Index, offsets: np.ndarray, share: int = SHARE) -> Grid | None:
     """The regular grid the stacked, sorted timestamps [N] of series cut at ``offsets`` [S + 1] lie near (every one
-    within a tenth of a step, some off it), or None: timestamps on a grid already, far off any, or not timestamps."""
+    within a ``share``-th of a step, some off it), or None: timestamps on a grid already, far off any, or not
+    timestamps."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans or not in_ns(time):
         return None  # dates before 1677 or after 2262: no jitter of seconds to look for in centuries' dates
     wall = _instants(time).as_unit("ns")  # a zone's times as UTC instants: a daylight-saving change is no gap
@@ -50,10 +55,10 @@ def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
         if count < 1:
             continue
         offset = to_offset(f"{count}D") if unit == "D" else to_offset(pd.Timedelta(count * size))  # 'D', not '24h'
-        origin = phase(wall, offset)
+        origin = phase(wall, offset, share)
         rounded = points(wall, offset, origin).asi8
         off = np.abs(wall.asi8 - rounded)
-        if off.max() * SHARE > count * size:
+        if off.max() * share > count * size:
             continue
         if not off.any():
             return None  # on the grid already: something else keeps them off a calendar
@@ -63,7 +68,7 @@ def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
     return None
 
 
-def phase(time: pd.DatetimeIndex, offset) -> pd.Timedelta:
+def phase(time: pd.DatetimeIndex, offset, share: int = SHARE) -> pd.Timedelta:
     """Where the points of the grid of step ``offset`` that ``time`` [N] lies near fall past the clock's (pandas'
     ``round`` counts from midnight): 0 where every timestamp lies within a tenth of a step of the clock's points
     (readings at 00:05:02, 00:09:59), else, where every one lies so near points of their own, theirs (30 minutes for
@@ -77,12 +82,12 @@ def phase(time: pd.DatetimeIndex, offset) -> pd.Timedelta:
     apart = (places - places[0] + step // 2) % step - step // 2  # each place off the first's, nearest way round
     middle = int(places[0]) + int(np.median(apart))
     spread = int(np.abs(apart - int(np.median(apart))).max())  # the jitter about it: 0 where every row keeps one place
-    sizes = [pd.Timedelta(1, unit=u).value for u in UNITS[1:] if pd.Timedelta(1, unit=u).value * SHARE < step] + [1]
+    sizes = [pd.Timedelta(1, unit=u).value for u in UNITS[1:] if pd.Timedelta(1, unit=u).value * share < step] + [1]
     size = next(s for s in sizes if abs(round(middle / s) * s - middle) <= spread)  # a close at 17:30 is not 18:00's
     origin = round(middle / size) * size % step
     for candidate in (0, origin):
         off = (places - candidate) % step
-        if (np.minimum(off, step - off).max() * SHARE <= step):
+        if (np.minimum(off, step - off).max() * share <= step):
             return pd.Timedelta(int(candidate), unit="ns")
     return pd.Timedelta(0)
 
@@ -123,6 +128,8 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
     if (retail := retailyears.advice(time, offsets)) is not None:  # 364 days, then 371: a calendar, no jitter
         return retail
     grid = near(time, offsets)
+    if grid is None and (wide := near(time, offsets, ADVISED)) is not None and wide.clash is None:
+        grid = wide  # ±2 s on 10 s: the line still puts each on its own point (decision 9705)
     if grid is None:
         return None
     found = f"the timestamps lie within {duration(grid.off)} of a {grid.words} grid (jitter)"
@@ -130,16 +137,27 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
         rows = [f"{shown(time[i], time, fmt)}{f' ({where(i)})' if where is not None else ''}" for i in grid.clash]
         return (f"{found}, but rounded to it {rows[0]} and {rows[1]} would share one timestamp: keep one row per "
                 f"{grid.words} step (or average each step's rows), then round them")
+    return f"{found}; round them to it, e.g. with pandas: {rounding(time, grid.alias, grid.origin, fmt)}"
+
+
+def rounding(time: pd.DatetimeIndex, alias: str, origin: pd.Timedelta, fmt: str | None = None) -> str:
+    """The pandas line that rounds ``time``'s column (named as ``time``) to the grid of step ``alias`` whose points lie
+    ``origin`` past the clock's, read as the column is written (``fmt``: numbers of a unit; a zone's times as
+    instants): ``df['t'] = pd.to_datetime(df['t']).dt.round('10s')``."""
+    column = time.name if time.name is not None else "time"
+    unit = numbertimes.unit_of(fmt)
+    read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
+            else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
     zoned = time.tz is not None and not (fmt is not None and numbertimes.unit_of(fmt) is None and not (
         writes_instants(fmt)))  # rounded as UTC instants, given back in the zone; naive text (tz=
     # localized it) as the wall times it writes: utc=True would read them as UTC's
     parsed = f"pd.to_datetime(df[{column!r}]{read}{', utc=True' if zoned else ''})"
     back = f".dt.tz_convert({str(time.tz)!r})" if zoned else ""
-    if grid.origin:  # points off the clock: round the time moved by the origin, and move it back
-        by = f"pd.Timedelta({str(grid.origin)!r})"
-        moved = f"({parsed} - {by}).dt.round({grid.alias!r}) + {by}"
-        return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = {f'({moved}){back}' if zoned else moved}"
-    return f"{found}; round them to it, e.g. with pandas: df[{column!r}] = {parsed}.dt.round({grid.alias!r}){back}"
+    if origin:  # points off the clock: round the time moved by the origin, and move it back
+        by = f"pd.Timedelta({str(origin)!r})"
+        moved = f"({parsed} - {by}).dt.round({alias!r}) + {by}"
+        return f"df[{column!r}] = {f'({moved}){back}' if zoned else moved}"
+    return f"df[{column!r}] = {parsed}.dt.round({alias!r}){back}"
 
 
 def named(offset) -> str:

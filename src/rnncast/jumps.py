@@ -19,7 +19,7 @@ import numpy as np
 
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
-from rnncast.spelling import counted
+from rnncast.spelling import counted, spelled
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
             found.append({"series": None if panel.id_col is None else panel.label(s),
                           "column": str(panel.named_columns(s)[j]), "median": float(np.median(steps)),
                           "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]),
-                                     "after": float(column[k + 1])} for k in named],
+                                     "after": float(column[k + 1]), "row": k + 1} for k in named],
                           "raise": float(steps.mean() / rest.mean() - 1) if rest.mean() > 0 else float("inf")})
     return found
 
@@ -93,6 +93,15 @@ def warn(found: list[dict]) -> None:
     if not first_in_block("jump", f["series"], f["column"], steps[0]["time"]):
         return
     more = f"; likewise {counted(len(found) - 1, 'other column')}" if len(found) > 1 else ""
+    if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 9707)
+        up, down = steps
+        log.warning("column %r%s holds %.6g at %s, one row far from those on either side (%.6g before it, %.6g after, "
+                    "%.0f times its training steps' median step away): one outlying value (a typo, a sensor glitch)? "
+                    "The network learns from it as from any other, and it raises MASE's scale (the training rows' mean "
+                    "step) by %.0f%%; if it is no measurement, correct it or leave the cell blank (%s)%s", f["column"],
+                    whose, up["after"], up["time"], up["before"], down["after"],
+                    abs(up["after"] - up["before"]) / f["median"], 100 * f["raise"], spelled("fill"), more)
+        return
     if len(steps) == 1:
         moves = f"moves {_move(steps[0], f['median'], ' in one step')} and over {BY_FAR} times any other"
         what, these, before = "a split, a unit change or a data error", "this one step raises", "it"
@@ -104,6 +113,15 @@ def warn(found: list[dict]) -> None:
                 "step, which %s by %.0f%%; if the values before %s are in other units (a split), put them in "
                 "the later units before fitting%s", f["column"], whose, moves, what, these, 100 * f["raise"], before,
                 more)
+
+
+def spike(steps: list[dict]) -> bool:
+    """Whether the steps named are one value far off: two, one row apart, the second back to within a quarter of
+    the first's size of where the first left (up to 500 and back to 22, not a split and its reversal months apart)."""
+    if len(steps) != 2 or "row" not in steps[0] or steps[1].get("row") != steps[0]["row"] + 1:
+        return False
+    up, down = steps
+    return abs(down["after"] - up["before"]) <= 0.25 * abs(up["after"] - up["before"])
 
 
 def _move(step: dict, median: float, how: str = "") -> str:

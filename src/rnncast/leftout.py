@@ -12,13 +12,20 @@ from __future__ import annotations
 from rnncast.spelling import some
 
 
-def reason(records: list[dict]) -> str:
-    """Why they were left out, after "series ...": "were too short to train", or what a cutoff lacked."""
+def reason(records: list[dict], one: bool = False) -> str:
+    """Why they were left out, after "series ...": "were too short to train" ("was", ``one``: a line naming one
+    series, t31t1's "series 'dev3' were too short"), or what a cutoff lacked."""
+    were = "was" if one else "were"
     cut = [d for d in records if "cutoff_rows" in d]
     if not cut:
-        return "were too short to train"
+        return f"{were} too short to train"
     lacked = "had too few rows up to the fit's cutoff or after it"
-    return lacked if len(cut) == len(records) else f"were too short to train or {lacked}"
+    return lacked if len(cut) == len(records) else f"{were} too short to train or {lacked}"
+
+
+def are(n: int) -> str:
+    """The verb after ``n`` series named: "is" for one, "are" for more."""
+    return "is" if n == 1 else "are"
 
 
 def rows(record: dict, cutoff: str = "the cutoff") -> str:

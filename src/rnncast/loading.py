@@ -58,7 +58,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
     its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
     (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``time_unit``: its numbers are
-    Unix times ('s', 'ms') or Excel serials ('excel'; ``numbertimes``); ``fill_gaps`` inserts the rows the
+    Unix times ('s', 'ms', 'us', 'ns') or Excel serials ('excel'; ``numbertimes``); ``fill_gaps`` inserts the rows the
     calendar has and the data lacks, for ``fill`` to fill; ``missing_values``: numbers that mean a
     missing value ("-999, 9999", ``settingvalues.missing_text``), read as blank in the target and covariate columns. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the

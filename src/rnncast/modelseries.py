@@ -28,7 +28,7 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
         short = {d["id"]: d for d in state.skipped_series}
         if any(panel.ids[s] in short for s in unknown):
             records = [{**short[panel.ids[s]], "id": panel.given_id(s)} for s in unknown if panel.ids[s] in short]
-            raise RnncastError(f"series {leftout.listed(records)} {leftout.reason(records)} (needed "
+            raise RnncastError(f"series {leftout.listed(records)} {leftout.reason(records, len(records) == 1)} (needed "
                                f"{leftout.needs(records)}), so the model has no scaler for them; leave them out")
         other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
         raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing, panel.key))

@@ -28,25 +28,31 @@ from rnncast.spelling import hint, spelled
 
 log = logging.getLogger(__name__)
 
-UNITS = {"s": "Unix times in seconds", "ms": "Unix times in milliseconds", "excel": "Excel serial day numbers"}
-FORMS = {"s": "unix:s", "ms": "unix:ms", "excel": "excel"}  # the written form a calendar keeps (text_format)
+UNITS = {"s": "Unix times in seconds", "ms": "Unix times in milliseconds", "us": "Unix times in microseconds",
+         "ns": "Unix times in nanoseconds", "excel": "Excel serial day numbers"}  # us, ns: InfluxDB, Prometheus,
+# df.index.astype('int64'), read as integer steps of 1e10 before (decision 9703)
+FORMS = {"s": "unix:s", "ms": "unix:ms", "us": "unix:us", "ns": "unix:ns", "excel": "excel"}  # the written form a
+# calendar keeps (text_format)
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 of the 1900 date system
-ORIGINS = {"s": pd.Timestamp(0), "ms": pd.Timestamp(0), "excel": EXCEL_ORIGIN}
+ORIGINS = {"s": pd.Timestamp(0), "ms": pd.Timestamp(0), "us": pd.Timestamp(0), "ns": pd.Timestamp(0),
+           "excel": EXCEL_ORIGIN}
 EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 2100: dates a table plausibly holds
 # Unix times of 1 Jan 1980 .. 31 Dec 2100 (its last whole second, millisecond): through the serials' last day
-EPOCHS = {"s": (315532800, 4133980799), "ms": (315532800_000, 4133980799_999)}
-NANOS = {"s": 10**9, "ms": 10**6, "excel": 86_400 * 10**9}  # nanoseconds in one of the unit
+EPOCHS = {"s": (315532800, 4133980799), "ms": (315532800_000, 4133980799_999),
+          "us": (315532800_000_000, 4133980799_999_999), "ns": (315532800_000_000_000, 4133980799_999_999_999)}
+NANOS = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1, "excel": 86_400 * 10**9}  # nanoseconds in one of the unit
 
 
 def unit_name(value):
     """``time_unit`` as rnncast reads it: "excel" in any case, and what pandas' ``to_timedelta`` reads as one second
-    or one millisecond ("S", "sec", "Seconds", "MS", "milliseconds") as "s" or "ms"; any other value as it is, for
+    one millisecond, microsecond or nanosecond ("S", "sec", "Seconds", "MS", "milliseconds", "us", "ns") as "s",
+    "ms", "us" or "ns"; any other value as it is, for
     the settings' check to refuse by name (``refused``)."""
     if not isinstance(value, str) or value in UNITS:
         return value
     if value.strip().lower() == "excel":
         return "excel"
-    return {pd.Timedelta(1, "s"): "s", pd.Timedelta(1, "ms"): "ms"}.get(_span(value.strip()), value)
+    return {pd.Timedelta(1, u): u for u in ("s", "ms", "us", "ns")}.get(_span(value.strip()), value)
 
 
 def _span(text: str):
@@ -65,7 +71,8 @@ def refused(value) -> str:
     span = _span(value.strip()) if isinstance(value, str) else None
     means = f" (to pandas a span of time, {span}, not a unit times are counted in here)" if span is not None else ""
     return (f"unknown time_unit {value!r}{means}; choose one of: s (Unix times in seconds; also 'seconds', 'sec', "
-            "'S'), ms (Unix times in milliseconds; also 'milliseconds', 'MS'), excel (Excel serial day numbers, day 0 "
+            "'S'), ms (Unix times in milliseconds; also 'milliseconds', 'MS'), us (microseconds), ns (nanoseconds: "
+            "InfluxDB, df.index.astype('int64')), excel (Excel serial day numbers, day 0 "
             "1899-12-30; any case)")
 
 

@@ -40,15 +40,34 @@ def best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
     return found
 
 
-def followed(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
-    """Where a calendar given to fit is refused: the one the timestamps follow (month ends given 'MS': 'ME'), as
-    inference finds it, and what to give; None where none explains every row. A reader on a model's calendar (predict)
-    says its own words instead (``spelling.hints``)."""
+def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | None:
+    """Where a calendar given to fit (``given``, a pandas offset) is refused: the one the timestamps follow (month ends
+    given 'MS': 'ME'), as inference finds it, and what to give, with the pandas line that aggregates one series' rows
+    to ``given`` where it is coarser (``coarser``: 1-minute forecasts of 10-second data); None where none explains
+    every row. A reader on a model's calendar (predict) says its own words instead (``spelling.hints``)."""
     found = best(time, offsets, candidates(time, offsets))
     if found is None:
         return None
     text = Calendar("datetime", found[0]).freq_text
-    return f"the timestamps follow the calendar {text!r}: give freq={text} (--freq {text}), or leave freq unset to infer it"
+    said = f"the timestamps follow the calendar {text!r}: give freq={text} (--freq {text}), or leave freq unset to infer it"
+    if len(offsets) != 2 or not coarser(given, found[0]):  # one series: its rows resampled (decision 9706)
+        return said
+    column, step = time.name if time.name is not None else "time", given.freqstr
+    return (f"{said}; rnncast does not aggregate rows: to forecast {step!r} steps from these {text!r} rows, resample "
+            f"them first, e.g. with pandas: df = df.set_index(pd.to_datetime(df[{column!r}])).resample("
+            f"{step!r}).mean(numeric_only=True).reset_index() (.sum() for counts, .last() for a state's readings)")
+
+
+def coarser(given, step) -> bool:
+    """Whether the calendar ``given`` (a pandas offset) is whole steps of ``step`` (the data's, a fixed one of a day or
+    less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it."""
+    if not isinstance(step, (pd.offsets.Tick, pd.offsets.Day)) or pd.Timedelta(step) > pd.Timedelta(days=1):
+        return False
+    if isinstance(given, (pd.offsets.Tick, pd.offsets.Day)):
+        big, small = pd.Timedelta(given).value, pd.Timedelta(step).value
+        return big > small and big % small == 0
+    return isinstance(given, (pd.offsets.Week, pd.offsets.MonthBegin, pd.offsets.MonthEnd, pd.offsets.QuarterBegin,
+                              pd.offsets.QuarterEnd, pd.offsets.YearBegin, pd.offsets.YearEnd))
 
 
 def alone(piece: pd.DatetimeIndex):

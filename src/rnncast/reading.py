@@ -289,8 +289,8 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
         if first_in_block("not " + doing, tuple(left_out)):  # a tune's trials: said by the first (said_once)
-            log.warning("series %s %s and are not %s", some([repr(panel.given_id(s)) for s in left_out], 10),
-                        leftout.reason(state.skipped_series), doing)
+            log.warning("series %s %s and %s not %s", some([repr(panel.given_id(s)) for s in left_out], 10),
+                        leftout.reason(state.skipped_series, len(left_out) == 1), leftout.are(len(left_out)), doing)
         gone = set(left_out)  # once, not per series: 2,000 series of which 1,000 short built 2,000 sets
         panel = panel.subset([s for s in range(panel.n_series) if s not in gone])
     if doing == "forecast" and panel.time is None and panel.n_series:

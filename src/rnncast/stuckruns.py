@@ -1,12 +1,17 @@
-"""A column that moves at nearly every step but holds one value for a long stretch of its training rows: a stuck
-sensor, named at fit.
+"""A column that moves at nearly every step but holds one value for a long stretch: a stuck sensor, named at fit, in
+the training rows and in the rows scored (validation and test), and at evaluate in the rows its windows score.
 
 A reliability tester's 10-second sensor read the same value for 300 rows (15 % of the series, most of them training
 rows) and fit trained on them without a word: the network learns that the signal can freeze, and the windows over the
-stretch score as well-forecast flat lines. ``find`` measures each column of each series on its training rows: its
-longest run of one repeated value, where it spans at least ``MIN_RUN`` rows and ``SHARE`` of the rows, while the rest of
-the column repeats a value from one step to the next at most ``ELSEWHERE`` of the time (a price updated weekly, sales
-that are often 0, a flag: repeats are their nature, and they are not weighed). ``warn`` names the first in one line.
+stretch score as well-forecast flat lines. ``find`` measures each column of each series on its training rows and on
+its scored rows apart: its longest run of one repeated value, where it spans at least ``MIN_RUN`` rows, while the rest
+of those rows repeats a value from one step to the next at most ``ELSEWHERE`` of the time (a price updated weekly,
+sales that are often 0, a flag: repeats are their nature, and they are not weighed). ``warn`` names the first of each
+in one line. A run of the test rows decides the verdict ('repeat the last value' is exact there: t31t1's 200 frozen
+test rows turned "beats every baseline" into "does NOT beat"), and is said so; evaluate says it of the target values
+its windows score (``in_scored``). The run's floor was also 5 % of the training rows: 60 frozen rows of 1,400 (10
+minutes of 10-second data) went unsaid, and a day's data needed 50 minutes; it is ``MIN_RUN`` rows alone now, the
+``ELSEWHERE`` test keeping columns that repeat by nature out (decision 9702).
 """
 
 from __future__ import annotations
@@ -22,25 +27,72 @@ from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
 
-MIN_RUN = 20  # rows of one value, at least
-SHARE = 0.05  # of the training rows, at least
+MIN_RUN = 20  # rows of one value, at least (a short stall of 10 rows is not named)
 ELSEWHERE = 0.02  # the most the rest of the column repeats a value from one step to the next
+TRAINING, SCORED = "training", "scored"  # the rows a run lies in: fit learns from the one, scores the other
 
 
 def find(panel: Panel, splits: list[Split]) -> list[dict]:
-    """Each column of each series stuck on its training rows (above): ``{"series": label or None, "column", "value",
-    "start" (its first row's time, or row), "rows", "share"}``, in series then column order."""
+    """Each column of each series stuck on its training rows, then on its scored rows (validation and test) (above):
+    ``{"series": label or None, "column", "value", "start" (its first row's time, or row), "rows", "share" (of the
+    rows of its part), "part": TRAINING or SCORED}``, in series then column order."""
     found = []
     for s, split in enumerate(splits):
-        train = panel.rows(s)[: split.train_end]  # [T_train, C]
-        for j in range(train.shape[1]):
-            run = _run(train[:, j])
-            if run is not None:
-                start, rows = run
-                found.append({"series": None if panel.id_col is None else panel.label(s),
-                              "column": str(panel.named_columns(s)[j]), "value": float(train[start, j]),
-                              "start": panel.when(s, start), "rows": rows, "share": rows / len(train)})
+        every = panel.rows(s)  # [T, C]
+        for part, (a, b) in ((TRAINING, (0, split.train_end)), (SCORED, (split.train_end, split.end))):
+            rows = every[a:b]
+            for j in range(rows.shape[1]):
+                if (run := _run(rows[:, j])) is not None:
+                    found.append({"series": None if panel.id_col is None else panel.label(s),
+                                  "column": str(panel.named_columns(s)[j]), "value": float(rows[run[0], j]),
+                                  "start": panel.when(s, a + run[0]), "rows": run[1], "share": run[1] / len(rows),
+                                  "part": part})
     return found
+
+
+def in_scored(forecasts) -> list[dict]:
+    """Each target of each series stuck on the rows a part's windows score (``windowforecasts.PartForecasts``: their
+    actuals in original units, one value a row), as ``find``'s entries of part SCORED ("share": of the rows scored)."""
+    wf, found = forecasts.original, []
+    w, h, t = wf.y_true.shape
+    if not w:
+        return found
+    rows = wf.target_rows[:, None] + np.arange(h)  # [W, H] each value's row in its series
+    series = np.zeros(w, dtype=np.int64) if wf.series is None else np.asarray(wf.series)
+    for s in np.unique(series):
+        kept, first = np.unique(rows[series == s].ravel(), return_index=True)  # [R] each row scored once
+        for j in range(t):
+            column = np.full(kept[-1] - kept[0] + 1, np.nan)  # rows not scored between: NaN, never a repeat
+            column[kept - kept[0]] = wf.y_true[series == s][:, :, j].ravel()[first]
+            if (run := _run(column)) is not None:
+                times = wf.times[s] if len(wf.times) > s else None
+                row = int(kept[0] + run[0])
+                found.append({"series": wf.ids[s] if len(wf.ids) > 1 else None,
+                              "column": str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
+                              "start": times[row] if times is not None and row < len(times) else f"row {row}",
+                              "rows": run[1], "share": run[1] / len(kept), "part": SCORED})
+    return found
+
+
+def at_end(panel: Panel) -> None:
+    """Warn, at predict, of each series' column whose last rows (``MIN_RUN`` or more, of ``panel``, the rows given)
+    hold one value where the rows before them move (``ELSEWHERE``): the forecast starts from a frozen reading. t31t1's
+    file ending in 20 rows of 0 was told only that the values lay beyond the fit's (another unit?) and to clip at 0."""
+    for s in range(panel.n_series):
+        rows = panel.rows(s)  # [T, C]
+        for j in range(rows.shape[1]):
+            repeats = np.diff(rows[:, j]) == 0  # [T - 1]; NaN never repeats
+            tail = len(repeats) - (np.flatnonzero(~repeats)[-1] + 1) if (~repeats).any() else len(repeats)
+            rest = repeats[: len(repeats) - tail - 1]  # the steps before the run (not the one into it)
+            if tail + 1 < MIN_RUN or len(rest) < MIN_RUN or rest.mean() > ELSEWHERE:
+                continue
+            whose = f" of {panel.label(s)}" if panel.id_col is not None else ""
+            start = panel.when(s, len(rows) - tail - 1)
+            if first_in_block("stuck at end", s, j, start):
+                log.warning("column %r%s holds %.6g for its last %d rows (from %s), though it moves at nearly every "
+                            "other step before: a stuck sensor or a copied value? The forecast starts from them; if "
+                            "they are not measurements, give the rows up to the last real reading", str(
+                                panel.named_columns(s)[j]), whose, rows[-1, j], tail + 1, start)
 
 
 def _run(column: np.ndarray) -> tuple[int, int] | None:
@@ -55,22 +107,34 @@ def _run(column: np.ndarray) -> tuple[int, int] | None:
     k = int(np.argmax(ends - starts))
     rows = int(ends[k] - starts[k]) + 1  # n repeats: n + 1 rows of the value
     rest = len(repeats) - (rows - 1)
-    if rows < max(MIN_RUN, SHARE * len(column)) or not rest or (repeats.sum() - (rows - 1)) / rest > ELSEWHERE:
+    if rows < MIN_RUN or not rest or (repeats.sum() - (rows - 1)) / rest > ELSEWHERE:
         return None
     return int(starts[k]), rows
 
 
 def warn(found: list[dict]) -> None:
-    """Say ``find``'s first stuck column in one line (the others counted) and what to do."""
-    if not found:
-        return
-    first = found[0]
-    if not first_in_block("stuck", first["series"], first["column"], first["start"]):
-        return  # a tune's later trial: its first said it (noticed.said_once)
-    whose = f" of {first['series']}" if first["series"] else ""
-    others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
-    log.warning("column %r%s holds %.6g for %d rows from %s (%.0f%% of its training rows), though it moves at nearly "
-                "every other step: a stuck sensor or a copied value? The network learns from those rows as from any "
-                "other%s; if they are not measurements, leave the cells blank (%s) or cut the stretch out",
-                first["column"], whose, first["value"], first["rows"], first["start"], 100 * first["share"], others,
-                spelled("fill"))
+    """Say ``find``'s (or ``in_scored``'s) first stuck column of the training rows and of the scored rows, each in one
+    line (the others counted), and what to do."""
+    for part in (TRAINING, SCORED):
+        these = [f for f in found if f.get("part", TRAINING) == part]
+        if not these:
+            continue
+        first = these[0]
+        if not first_in_block("stuck", part, first["series"], first["column"], first["start"]):
+            continue  # a tune's later trial: its first said it (noticed.said_once)
+        whose = f" of {first['series']}" if first["series"] else ""
+        others = (f"; so do {counted(len(these) - 1, 'other column')} (of this or other series)" if len(these) > 1
+                  else "")
+        if part == TRAINING:
+            log.warning("column %r%s holds %.6g for %d rows from %s (%.0f%% of its training rows), though it moves at "
+                        "nearly every other step: a stuck sensor or a copied value? The network learns from those rows "
+                        "as from any other%s; if they are not measurements, leave the cells blank (%s) or cut the "
+                        "stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
+                        100 * first["share"], others, spelled("fill"))
+        else:
+            log.warning("column %r%s holds %.6g for %d rows from %s (%.0f%% of the rows scored, validation or test), "
+                        "though it moves at nearly every other step: a stuck sensor or a copied value? The 'repeat the "
+                        "last value' baseline is exact on them, and the scores and the verdict rest on them too%s; if "
+                        "they are not measurements, leave the cells blank (%s) or cut the stretch out", first["column"],
+                        whose, first["value"], first["rows"], first["start"], 100 * first["share"], others,
+                        spelled("fill"))
