@@ -171,7 +171,7 @@ def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(giv
                                            rf"calendar '{follows}': give freq={follows} \(--freq {follows}\), or leave "
                                            r"freq unset to infer it" + ("; rnncast does not aggregate rows: to "
                                                                         "forecast 'h' steps" if given == "h" else "$")):
-        load_panel(frame, target="y", freq=given)  # hours of 15-minute rows: the resample line too (decision 9706)
+        load_panel(frame, target="y", freq=given)  # hours of 15-minute rows: the resample line too (decision 1501)
     with hints(freq="the model's own words"), pytest.raises(RnncastError, match=r"; the model's own words$"):
         load_panel(frame, target="y", freq=given)
 

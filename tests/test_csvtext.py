@@ -350,7 +350,7 @@ def test_compact_dates_written_as_floats_are_written_back_as_the_integers_they_h
 def test_iso_times_with_milliseconds_are_no_form_no_format_writes_back(caplog):
     """t31t1 subsec.csv (2024-03-01 12:00:00.112, Python logging's form) was warned "written in a form no one date
     format writes back ... forecasts will be dated as ISO dates (2024-03-01 17:33:10.344000)": strftime's %f writes
-    six digits, but ISO dates keep the milliseconds as the column writes them (decision 9708)."""
+    six digits, but ISO dates keep the milliseconds as the column writes them (decision 1503)."""
     import logging
 
     from rnncast.loading import load_panel

@@ -351,7 +351,7 @@ def test_the_hour_a_spring_clock_skips_is_said_whatever_the_step(step, caplog):
     """t31t1: naive Berlin time across 2024-03-31 lost 02:00-02:59; at 15 minutes (4 rows) the gap warning said
     "this looks like local time across a daylight-saving change", at 5 minutes, 1 minute or 10 seconds (12, 60, 360
     rows) it suggested only --fill-gaps, which would insert times that do not exist. A gap of one hour exactly is
-    weighed as a clock change whatever its rows (decision 9704); an hour missing on another night is not one."""
+    weighed as a clock change whatever its rows (decision 1499); an hour missing on another night is not one."""
     n = int(pd.Timedelta("4h") / pd.Timedelta(step))
     utc = pd.date_range("2024-03-30 23:00", periods=n, freq=step, tz="UTC").tz_convert("Europe/Berlin")
     frame = pd.DataFrame({"timestamp": utc.tz_localize(None), "y": np.sin(np.arange(n) / 20)})

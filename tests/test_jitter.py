@@ -157,7 +157,7 @@ def _two_seconds(n: int = 2000) -> pd.DataFrame:
 def test_jitter_of_a_fifth_of_the_step_is_advised_the_rounding_line_and_it_works(caplog):
     """t31t1: ±2 s on 10-second data was told "follow no regular calendar ... give freq=" and, with --freq 10s, to
     "correct or remove that row" (1 of 811 named). The rounding line is advised where every timestamp lies within a
-    quarter of a step and rounding keeps a row each (decision 9705); run as printed, the data keeps a 10-second
+    quarter of a step and rounding keeps a row each (decision 1500); run as printed, the data keeps a 10-second
     calendar. Rows are still read on a grid only within a tenth of a step."""
     frame = _two_seconds()
     assert jitter.near(pd.DatetimeIndex(frame["timestamp"]), np.array([0, len(frame)])) is None  # not read on it

@@ -84,7 +84,7 @@ def test_two_splits_are_each_named_though_neither_is_alone_beyond_the_rest(caplo
 
 def test_one_value_far_off_is_named_as_one_outlying_value_not_two_splits(caplog):
     """t31t1 spike.csv (500 among temperatures near 22) was told "moves in 2 single steps ... splits, unit changes or
-    data errors? ... put them in the later units"; an up-and-back pair one row apart is one value (decision 9707). A
+    data errors? ... put them in the later units"; an up-and-back pair one row apart is one value (decision 1502). A
     split reversed months later stays two steps."""
     frame = _prices(0)
     frame.loc[100, "close"] = 50_000.0

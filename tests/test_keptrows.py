@@ -98,7 +98,7 @@ def _revised_index(levels: list[str]) -> pd.DataFrame:
                                            (["timestamp"], {"id_col": "device"})])
 def test_the_later_row_of_an_indexed_time_is_kept_by_a_line_that_weighs_the_index(levels, given):
     """The revision's line named the index as a column (df.drop_duplicates(subset=['timestamp', 'device'], ...): a
-    KeyError on a frame whose time is its index); it now keeps the later row by the index (decision 9701), and the
+    KeyError on a frame whose time is its index); it now keeps the later row by the index (decision 1496), and the
     frame it gives, run as printed, loads with the revised value."""
     frame = _revised_index(levels)
     with pytest.raises(RnncastError) as err:

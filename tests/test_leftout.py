@@ -42,7 +42,7 @@ def test_evaluate_of_a_fit_cut_at_a_cutoff_says_a_store_that_closed_before_it_wa
 
 def test_one_series_left_out_is_said_in_the_singular():
     """t31t1: "series 'dev3' were too short to train and are not scored/forecast" named one series; the verb agrees
-    with the count now (decision 9707), the reason's plural kept for the callers that strip it."""
+    with the count now (decision 1502), the reason's plural kept for the callers that strip it."""
     assert leftout.reason(SHORT, one=True) == "was too short to train"
     assert leftout.reason(SHORT) == "were too short to train"
     assert (leftout.are(1), leftout.are(2)) == ("is", "are")

@@ -352,7 +352,7 @@ def test_time_unit_reads_pandas_spellings_of_seconds_and_milliseconds_and_refuse
         assert unit_name(given) == read
         assert parse_setting("time_unit", given) == read  # the flag, --set, a TOML file
         assert Settings.from_flat({"time_unit": given}).data.time_unit == read  # Forecaster(time_unit=...)
-    for given in ("D", "Days", "H", "hours", "Min", "W", "epoch"):  # us, ns: units since decision 9703
+    for given in ("D", "Days", "H", "hours", "Min", "W", "epoch"):  # us, ns: units since decision 1498
         for call in (lambda: parse_setting("time_unit", given), lambda: Settings.from_flat({"time_unit": given})):
             with pytest.raises(RnncastError, match=r"^unknown time_unit .*; choose one of: s \(Unix times in seconds"):
                 call()
@@ -380,7 +380,7 @@ def test_one_check_reads_or_refuses_a_time_unit_for_the_flag_a_config_file_and_t
 def test_micro_and_nanoseconds_are_refused_as_steps_and_read_with_their_unit(unit, scale, tmp_path):
     """t31t1: epoch nanoseconds (InfluxDB, Prometheus, df.index.astype('int64')) and microseconds trained as integer
     steps of 1e10 and forecast 19-digit integers; they are refused as seconds and milliseconds are, naming their unit,
-    and read with time_unit='ns' / 'us' (pandas' spellings too), forecasts written back in it (decision 9703)."""
+    and read with time_unit='ns' / 'us' (pandas' spellings too), forecasts written back in it (decision 1498)."""
     given = DAYS.astype(np.int64) * scale
     with pytest.raises(RnncastError, match=rf"look like Unix times in {numbertimes.UNITS[unit][14:]}.* would be "
                                            rf"2024-01-01 00:00 UTC; give time_unit='{unit}', --time-unit {unit} "):

@@ -54,7 +54,7 @@ def test_a_coarser_freq_than_the_data_keeps_is_told_the_resample_line_that_makes
     """t31t1: --freq 1min on 10-second data was told only to give freq=10s; a sensor user wanting per-minute forecasts
     learned nothing of aggregating. A calendar of whole steps of the data's (or of weeks, months ...) adds the pandas
     line that resamples one series to it; run as printed on the file read, the rows load on that calendar (decision
-    9706). A freq that is no multiple (7 s) gets no such line."""
+    1501). A freq that is no multiple (7 s) gets no such line."""
     import pytest
 
     from rnncast import RnncastError

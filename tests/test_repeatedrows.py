@@ -427,7 +427,7 @@ def _said(frame: pd.DataFrame, **given) -> str:
 def test_the_advice_for_a_row_pasted_again_weighs_a_datetime_index_and_keeps_every_other_row():
     """t31t1: a DatetimeIndex frame with one row given twice was told df.drop_duplicates(), which ignores the index
     and dropped 310 of 2,001 rows whose readings repeat at other times. The line printed now acts on the index too:
-    run as printed, it drops the one row and the frame loads (decision 9701); a frame with the time as a column is
+    run as printed, it drops the one row and the frame loads (decision 1496); a frame with the time as a column is
     still told df.drop_duplicates(), which there is right."""
     clean = _sensor()
     assert clean["temp"].duplicated().sum() > 50  # readings repeat: drop_duplicates() would drop these

@@ -59,7 +59,7 @@ def test_fit_says_the_stuck_stretch_once_per_tune_and_once_per_fit(caplog):
 
 def test_a_stall_of_sixty_rows_in_a_long_series_is_found_whatever_its_share():
     """t31t1 flat60.csv: 60 frozen rows (10 minutes of 10-second data) of 1,400 training rows went unsaid under a floor
-    of 5 % of the rows; the floor is MIN_RUN rows alone (decision 9702), at 0 as at any value."""
+    of 5 % of the rows; the floor is MIN_RUN rows alone (decision 1497), at 0 as at any value."""
     for value in (None, 0.0):
         column = _sensor()
         column[700:760] = column[700] if value is None else value
@@ -85,7 +85,7 @@ def test_a_series_of_mostly_zeros_is_never_called_stuck_in_training_or_scored_ro
 
 def test_a_stuck_stretch_of_the_test_rows_is_said_at_fit_and_at_evaluate_beside_the_verdict(caplog):
     """t31t1 flattest.csv: 200 test rows frozen at one value were unsaid, and turned the verdict to "does NOT beat"
-    ('repeat the last value' is exact there). Fit and evaluate now name them as rows scored (decision 9702)."""
+    ('repeat the last value' is exact there). Fit and evaluate now name them as rows scored (decision 1497)."""
     y = _sensor()
     frame = pd.DataFrame({"time": pd.date_range("2024-03-01", periods=N, freq="10s"), "y": y})
     fitted = Forecaster(**TINY).fit(frame, target="y")
@@ -109,7 +109,7 @@ def test_a_stuck_stretch_of_the_test_rows_is_said_at_fit_and_at_evaluate_beside_
 
 def test_predict_says_the_last_readings_frozen_but_not_the_zeros_of_intermittent_demand(caplog):
     """t31t1 tailstuck.csv ended in 20 rows of 0 and predict said only that they lay beyond the fit's range (another
-    unit?); the frozen tail is named first now (decision 9702). A series of mostly zeros ending in zeros is not."""
+    unit?); the frozen tail is named first now (decision 1497). A series of mostly zeros ending in zeros is not."""
     times = pd.date_range("2024-03-01", periods=400, freq="10s")
     y = _sensor()[:400] + 20
     fitted = Forecaster(**TINY).fit(pd.DataFrame({"time": times, "y": y}), target="y")

@@ -364,7 +364,7 @@ def test_a_series_too_short_for_a_fixed_lookback_is_said_once_and_tune_json_coun
              settings={**PANEL, "lookback": 20}, search=("lr",), out=tmp_path / "t")
     said = [r.getMessage() for r in caplog.records]
     assert sum("too short to train and is left out: 'item_id=a, store_id=2'" in m for m in said) == 1
-    assert sum("too short to train and is not scored" in m for m in said) <= 1  # one series: singular (9707)
+    assert sum("too short to train and is not scored" in m for m in said) <= 1  # one series: singular (decision 1502)
     assert sum(m.startswith("each series is cut at its own fractions") for m in said) <= 1  # not once a trial
     recorded = json.loads((tmp_path / "t" / "tune.json").read_text())
     assert recorded["series_count"] == 2

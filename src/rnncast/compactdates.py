@@ -157,7 +157,7 @@ def refuse_excel_serials(column: pd.Series, name: str) -> None:
                            f"not integer steps: {shown} would be {date} as an Excel serial date; {excel_fix()}")
 
 
-EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}  # decision 9703
+EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}  # decision 1498
 
 
 def epoch_times(column: pd.Series) -> tuple[str, str] | None:

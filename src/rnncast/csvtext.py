@@ -121,7 +121,7 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
         if written.sum() > same.sum():
             best, same = f, written
     if guessed and ".%f" in guessed and (pd.Series(timetext.write(time[rows], guessed)).str.replace(r"(\.\d{3})000\b", r"\1", regex=True).to_numpy() == text).all():
-        return None  # 12:00:00.112, ISO with milliseconds: forecasts' ISO dates keep that form (decision 9708)
+        return None  # 12:00:00.112, ISO with milliseconds: forecasts' ISO dates keep that form (decision 1503)
     i = int(np.argmin(same))  # the first checked row the nearest format does not write back
     value = f"{text[i]!r} at {place(int(rows[i]))}"
     where = (f"{value}, where {best} writes {timetext.write(time[rows[i:i + 1]], best)[0]!r}" if best is not None

@@ -107,7 +107,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
     spans = panel.read_spans(panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)  # the rows read
-    stuckruns.at_end(panel)  # the last readings frozen: said before their range is (decision 9702)
+    stuckruns.at_end(panel)  # the last readings frozen: said before their range is (decision 1497)
     missingcodes.units_read(state, panel, spans)
     seriesscalers.say_unlearned(state, panel, spans)
     if panel.dropped_tail:  # the forecast would be dated inside the data given
@@ -261,7 +261,7 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
 def new_part(model: Model, data, part: str, static_covariates=None, with_bands: bool = True) -> PartForecasts:
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
     forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
-    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 9702)."""
+    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 1497)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)

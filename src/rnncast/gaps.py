@@ -240,7 +240,7 @@ def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:
 def _hour_long(time: pd.DatetimeIndex, after: np.ndarray) -> np.ndarray:
     """[N] whether the rows missing after each row span one hour exactly (12 rows of 5-minute data, 360 of 10-second):
     the hour a clock skips in spring, which t31t1's 5-minute, 1-minute and 10-second local data lost to the 4-row limit
-    and were told to fill (decision 9704). The step is the gap's own: its span over the rows it holds plus one."""
+    and were told to fill (decision 1499). The step is the gap's own: its span over the rows it holds plus one."""
     hour = np.zeros(len(after), dtype=bool)
     at = np.flatnonzero(after[: len(time) - 1] > 4)
     if len(at):

@@ -75,7 +75,7 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
             line = jitter.rounding(time, offset.freqstr, jitter.phase(time, offset, jitter.ADVISED), fmt)
             remedy = (f"{len(far)} of the {len(time)} rows lie so far, every one within a quarter of a step (a "
                       f"clock's jitter?), and rounded they keep a row each: round them to it, e.g. with pandas: "
-                      f"{line}")  # decision 9705
+                      f"{line}")  # decision 1500
         raise RnncastError(f"timestamp {shown(time[i], time, fmt)} ({where(i)}) lies {by} off the {words} grid of "
                            f"{whose}, more than a tenth of its step ({jitter.duration(pd.Timedelta(step).as_unit('ns') / jitter.SHARE)}) within "
                            f"which rows are read on it; {remedy}")

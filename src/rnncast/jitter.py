@@ -10,7 +10,7 @@ pandas' ``round`` counts from midnight, or off it by a whole number of a unit, h
 every timestamp within a tenth of that step (``SHARE``) of its points, so that the pandas line advised puts them on it.
 The messages advise that line as far as a quarter of a step (``ADVISED``) where rounding gives no two rows one
 timestamp: t31t1's ±2 s jitter on 10-second data was told only to "remove that row" (1 of 811 named), where the
-README's rounding line fixes it (decision 9705). Only the advice widens: rows are read on a grid by a tenth.
+README's rounding line fixes it (decision 1500). Only the advice widens: rows are read on a grid by a tenth.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
         return retail
     grid = near(time, offsets)
     if grid is None and (wide := near(time, offsets, ADVISED)) is not None and wide.clash is None:
-        grid = wide  # ±2 s on 10 s: the line still puts each on its own point (decision 9705)
+        grid = wide  # ±2 s on 10 s: the line still puts each on its own point (decision 1500)
     if grid is None:
         return None
     found = f"the timestamps lie within {duration(grid.off)} of a {grid.words} grid (jitter)"

@@ -93,7 +93,7 @@ def warn(found: list[dict]) -> None:
     if not first_in_block("jump", f["series"], f["column"], steps[0]["time"]):
         return
     more = f"; likewise {counted(len(found) - 1, 'other column')}" if len(found) > 1 else ""
-    if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 9707)
+    if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 1502)
         up, down = steps
         log.warning("column %r%s holds %.6g at %s, one row far from those on either side (%.6g before it, %.6g after, "
                     "%.0f times its training steps' median step away): one outlying value (a typo, a sensor glitch)? "

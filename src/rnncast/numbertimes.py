@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 UNITS = {"s": "Unix times in seconds", "ms": "Unix times in milliseconds", "us": "Unix times in microseconds",
          "ns": "Unix times in nanoseconds", "excel": "Excel serial day numbers"}  # us, ns: InfluxDB, Prometheus,
-# df.index.astype('int64'), read as integer steps of 1e10 before (decision 9703)
+# df.index.astype('int64'), read as integer steps of 1e10 before (decision 1498)
 FORMS = {"s": "unix:s", "ms": "unix:ms", "us": "unix:us", "ns": "unix:ns", "excel": "excel"}  # the written form a
 # calendar keeps (text_format)
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 of the 1900 date system

@@ -50,7 +50,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
         return None
     text = Calendar("datetime", found[0]).freq_text
     said = f"the timestamps follow the calendar {text!r}: give freq={text} (--freq {text}), or leave freq unset to infer it"
-    if len(offsets) != 2 or not coarser(given, found[0]):  # one series: its rows resampled (decision 9706)
+    if len(offsets) != 2 or not coarser(given, found[0]):  # one series: its rows resampled (decision 1501)
         return said
     column, step = time.name if time.name is not None else "time", given.freqstr
     return (f"{said}; rnncast does not aggregate rows: to forecast {step!r} steps from these {text!r} rows, resample "

@@ -88,7 +88,7 @@ def identical(frame: pd.DataFrame, a: int, b: int) -> str:
     again, levels = int(frame.duplicated().sum()), keptrows.index_levels(frame)  # the time as the index: weighed
     how = (f"{keptrows.whole_rows(levels)} (df.drop_duplicates() ignores the index, and drops rows whose readings "
            "alone repeat)" if levels else "df.drop_duplicates(), or pd.read_csv(path).drop_duplicates().to_csv("
-           "new_path, index=False) for a file")  # decision 9701
+           "new_path, index=False) for a file")  # decision 1496
     return (f"; the two rows are identical in every column (the file sent twice, or rows pasted again?), and "
             f"{counted(again, 'row')} of the table repeat{'s' * (again == 1)} an earlier row whole: drop them before "
             f"reading, e.g. with pandas: {how}")

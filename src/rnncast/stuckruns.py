@@ -11,7 +11,7 @@ in one line. A run of the test rows decides the verdict ('repeat the last value'
 test rows turned "beats every baseline" into "does NOT beat"), and is said so; evaluate says it of the target values
 its windows score (``in_scored``). The run's floor was also 5 % of the training rows: 60 frozen rows of 1,400 (10
 minutes of 10-second data) went unsaid, and a day's data needed 50 minutes; it is ``MIN_RUN`` rows alone now, the
-``ELSEWHERE`` test keeping columns that repeat by nature out (decision 9702).
+``ELSEWHERE`` test keeping columns that repeat by nature out (decision 1497).
 """
 
 from __future__ import annotations
