@@ -69,7 +69,8 @@ def cased(freq) -> dict:
     """``{"fiscal_case": freq}`` where ``freq`` names a fiscal calendar only once upper-cased (``qe-mar``, ``q-mar``:
     pandas reads no lower-case quarter), for the refusal of fiscal labels to name the freq given (decision 1465); {}."""
     text = str(freq).strip() if isinstance(freq, str) else ""
-    return {"fiscal_case": text} if text != text.upper() and period_freq(text.upper()) else {}
+    quarter = text.lower().startswith(("q", "bq"))  # '5min' upper-cased is pandas' deprecated 'MIN', a warning
+    return {"fiscal_case": text} if quarter and text != text.upper() and period_freq(text.upper()) else {}
 
 
 def pattern(column: pd.Series) -> str | None:
