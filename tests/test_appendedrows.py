@@ -74,7 +74,7 @@ def test_a_per_series_label_does_not_refuse_a_blank_last_target():
     with pytest.raises(RnncastError, match=r"^the last row of series '002' \(2020-02-10, row 120\) has a date but no "
                                            r"value of 'sales', after the last value of every series: rows for the "
                                            r"days to come\? .* dated 1 day late"):
-        load_panel(pd.concat(parts + [blank]), target="sales", id_col="store", fill="ffill")
+        load_panel(pd.concat(parts + [blank]), target="sales", id_col="store", fill="zero")
     beside = blank.assign(store="001", sales=[41.0], region=["N"])
     panel = load_panel(pd.concat(parts + [blank, beside]), target="sales", id_col="store", fill="ffill")
     assert np.isfinite(panel.values).all() and panel.values.shape[0] == 122
@@ -149,6 +149,27 @@ def test_dated_blank_last_rows_are_refused_as_the_time_to_come_never_offered_a_f
     with pytest.raises(RnncastError, match=FUTURE.format(why=why)) as err:
         load_panel(_plan(tmp_path), fill=fill)
     assert "--fill" not in str(err.value)
+
+
+@pytest.mark.parametrize("fill", ["ffill", "interpolate"])
+def test_one_missed_last_reading_is_filled_under_an_explicit_fill_and_refused_naming_both_readings_without(tmp_path,
+                                                                                                          fill, caplog):
+    """A sensor's last reading blank, fitted with fill 'ffill', was refused "rows for the days to come? ... every
+    forecast dated 1 day late", though the day happened (decision 9933): one date under an explicit ffill or
+    interpolate is filled and warned of; two are refused (above); without a fill the refusal says both readings."""
+    path = _plan(tmp_path, ahead=1)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(path, fill=fill)
+    assert panel.values.shape[0] == 37 and np.isfinite(panel.values).all()
+    assert f"filling 1 missing value with {fill}" in caplog.text  # predict says its forecast starts from it
+    with pytest.raises(RnncastError, match=r"^the last row of the data \(01\.01\.2025, line 38 of plan\.csv\) has a "
+                                           r"date but no value of 'Umsatz', after the last value: rows for the months to "
+                                           r"come\? .*; if the last reading is missing rather than to come, remove that "
+                                           r"row or give a fill \(--fill ffill, fill='ffill' in Python\)$"):
+        load_panel(path)
+    with pytest.raises(RnncastError, match=r"dated 1 month late; give the data without those rows \(predict forecasts "
+                                           r"the months after the last value, from 01\.01\.2025\)$"):
+        load_panel(path, fill="zero")  # zero: a reading of 0 made up, refused as before
 
 
 def test_predict_and_evaluate_refuse_the_planning_sheet_that_fit_refuses(tmp_path):

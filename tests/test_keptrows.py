@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import TINY
+from rnncast import Forecaster
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 
@@ -65,7 +67,7 @@ def test_transactions_many_a_day_are_told_to_be_added_up_not_the_later_row_kept(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(RnncastError, match=r"differ only in 'Betrag' \(.*\): single transactions \(sales, bookings\), "
                                            r"many a time\? add them up per time, e\.g\. with pandas: df\.groupby\("
-                                           r"\['Datum'\], as_index=False, sort=False\)\['Betrag'\]\.sum\(\) \(keeping "
+                                           r"\['Datum'\], as_index=False, sort=False\)\.agg\(\{'Betrag': 'sum'\}\) \(keeping "
                                            r"one row of each time would drop the others\)$") as err:
         load_panel(path)
     assert "revised" not in str(err.value)
@@ -74,6 +76,26 @@ def test_transactions_many_a_day_are_told_to_be_added_up_not_the_later_row_kept(
     out = eval(line, {"df": given})  # run as printed: one row a day, every booking counted, and the table loads
     assert len(out) == 1500 - 858 and out["Betrag"].sum() == pytest.approx(given["Betrag"].sum())
     assert load_panel(out, fill="zero", freq="D").values.shape[0] > len(out) - 1
+
+
+def test_the_line_adding_up_transactions_keeps_the_future_covariates_and_its_table_fits(tmp_path):
+    """'Promo' (one value a day) was dropped by the printed groupby(...)['Betrag'].sum(), so the next fit refused the
+    missing covariate (decision 9932): the line now keeps the first of the model's other columns."""
+    rng = np.random.default_rng(0)
+    days = np.repeat(pd.date_range("2023-01-01", periods=60, freq="D"), 3)
+    given = pd.DataFrame({"Datum": days.strftime("%d.%m.%Y"), "Betrag": rng.uniform(5, 500, len(days)).round(2),
+                          "Promo": np.repeat(rng.integers(0, 2, 60), 3)})
+    path = tmp_path / "tx.csv"
+    given.to_csv(path, sep=";", index=False, decimal=",")
+    with pytest.raises(RnncastError, match=r"df\.groupby\(\['Datum'\], as_index=False, sort=False\)\.agg\("
+                                           r"\{'Betrag': 'sum', 'Promo': 'first'\}\)") as err:
+        load_panel(path, target="Betrag", future_covariates=["Promo"])
+    line = str(err.value)[str(err.value).index("df."):].split(" (keeping")[0]
+    out = eval(line, {"df": pd.read_csv(path, sep=";", decimal=",")})  # run as printed
+    assert list(out.columns) == ["Datum", "Betrag", "Promo"] and len(out) == 60
+    out["Datum"] = pd.to_datetime(out["Datum"], dayfirst=True)
+    Forecaster(**{**TINY, "lookback": 8, "horizon": 2, "epochs": 1}).fit(out, target="Betrag",
+                                                                        future_covariates=["Promo"])
 
 
 def test_a_few_revised_values_are_still_told_to_keep_the_later_row():

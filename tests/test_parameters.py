@@ -54,3 +54,7 @@ def test_a_fitted_forecaster_pickles_for_this_rnncast_and_another_versions_pickl
                                            r"a pickle holds one version's internals; unpickle it with that version and "
                                            r"save\(\) it, then Forecaster.load\(path\) reads the folder here$"):
         pickle.loads(pickled)
+    unstamped = Forecaster(**TINY)
+    with pytest.raises(RnncastError, match=r"^this Forecaster was pickled before rnncast stamped its pickles \(or not by "
+                                           r"a Forecaster\): a pickle holds one version's internals; unpickle it with"):
+        Forecaster().__setstate__(dict(unstamped.__dict__))  # a state without PICKLED_BY: made before the stamp

@@ -11,13 +11,17 @@ from rnncast.loading import load_panel
 
 @pytest.mark.parametrize("value, seen", [("So, 01.01.2023", ("So", "German", "01.01.2023")),
                                          ("dim. 01/01/2023", ("dim", "French", "01/01/2023")),
-                                         ("Sonntag, 01.01.2023", ("Sonntag", "German", "01.01.2023"))])
+                                         ("Sonntag, 01.01.2023", ("Sonntag", "German", "01.01.2023")),
+                                         ("lun. 02/01/2023", ("lun", "French, Spanish or Italian", "02/01/2023")),
+                                         ("di 03-01-2023", ("di", "German or Dutch", "03-01-2023"))])
 def test_a_foreign_weekday_before_a_date_is_found(value, seen):
     assert weekdaynames.found(value) == seen
 
 
-@pytest.mark.parametrize("value", ["So 5", "Umsatz 2023", "01.01.2023", "Quelle: SAP"])
-def test_no_weekday_before_a_date_is_none(value):
+@pytest.mark.parametrize("value", ["So 5", "Umsatz 2023", "01.01.2023", "Quelle: SAP", "Mar 2023", "Mar 05 2023",
+                                   "mar. 05.03.2023", "So 2023", "So, 01.2023"])
+def test_no_weekday_before_a_full_date_is_none(value):
+    """'Mar 2023' (English March) was called a French weekday, and a bare year a date after it."""
     assert weekdaynames.found(value) is None and weekdaynames.clause(value) == ""
 
 

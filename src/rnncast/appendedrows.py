@@ -13,8 +13,9 @@ per-series constant), a warning says that they are filled as history and the for
 
 Rows dated after the last target value of every series that hold nothing the model reads (Excel's planning sheet:
 the coming months' dates with their sales cells empty) are the time to come, not history: ``future`` refuses them
-by name under every fill, never offering to fill them (decision 1475; decision 408 filled them). A series that ends
-before another (its blank rows beside the other's values) is left to ``fill`` as before.
+by name, never offering to fill them (decision 1475; decision 408 filled them), except one date under an explicit
+ffill or interpolate: a missed last reading, filled and warned of (decision 9933). A series that ends before another
+(its blank rows beside the other's values) is left to ``fill`` as before.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.codedblanks import coded_targets
 from rnncast.timetext import shown
-from rnncast.widetail import advice, held_kinds, tail_rows
+from rnncast.widetail import advice, held_kinds, last_rows, tail_rows
 from rnncast.panel import row_series
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     n_t, n_c = rows.n_targets, len(rows.columns)
     series = row_series(offsets)  # [N]
     left_blank = np.isnan(values[:, :n_t]).all(axis=1) & ~coded_targets(rows, positions, series)  # [N] a target
+    warned = n_c == n_t and unread is not None and fill not in (None, "drop")  # drop: the forecast starts as before
+    after = _after(rows, values, time, positions, offsets) if warned else None  # [N] after every series' last value
     for s in range(len(offsets) - 1):  # written -999 (missing_values) is a reading missing, left to fill: not the future's
         end = start = int(offsets[s + 1])
         while start > offsets[s] and left_blank[start - 1]:
@@ -70,20 +73,25 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
             if held.any():
                 raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs, fill) if labels_only else
                                    _refusal(rows, s, start, end, time, positions, attrs, held))
-        elif unread is not None and fill not in (None, "drop") and not (  # drop: the forecast starts as before
-                (after := _after(rows, values, time, positions, offsets)) is not None and after[start:end].all()):
+        elif warned and not (after is not None and after[start:end].all()):
             _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
 
 
 def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray, attrs: dict,
            fill: str | None = None, labels_only=False) -> None:
     """Raise ``RnncastError`` where series' last rows, dated after the last target value of every series, have no
-    target value (the time to come written as dated blank rows), whatever ``fill``: named by their dates and lines,
-    said not to be filled or read as the future, and the way (the data without them). ``values`` [N, C] as ``refuse``
-    takes them, ``time`` [N] (None: rows numbered, never refused), ``positions`` [N] (-1: a row inserted, no value
-    read). A model of the features alone (``labels_only``) reads such rows as labels not given: left to ``refuse``."""
+    target value (the time to come written as dated blank rows): named by their dates and lines, said not to be
+    filled or read as the future, and the way (the data without them). Refused under every ``fill`` where two dates or
+    more are so, and where no fill is given (then also said: a last reading missing rather than to come is removed, or
+    filled); a single date under an explicit ``fill`` 'ffill' or 'interpolate' is a missed last reading, left to the
+    fill, which warns (decision 9933). ``values`` [N, C] as ``refuse`` takes them, ``time`` [N] (None: rows numbered,
+    never refused), ``positions`` [N] (-1: a row inserted, no value read). A model of the features alone
+    (``labels_only``) reads such rows as labels not given: left to ``refuse``."""
     after = None if labels_only else _after(rows, values, time, positions, offsets)
     if after is None or not after.any():
+        return
+    one = pd.unique(np.asarray(time)[after]).size == 1  # one date: a missed reading, or the one step to come
+    if one and fill in ("ffill", "interpolate"):
         return
     owners = [s for s in range(len(offsets) - 1) if after[offsets[s]: offsets[s + 1]].any()]
     s = owners[0]
@@ -93,9 +101,8 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     placed = positions[start:end][positions[start:end] >= 0]
     of = gaps.label(rows, s).removesuffix(" at ") or "the data"
     more = f" and of {len(owners) - 1} more series" if len(owners) > 1 else ""
-    head = tail_rows(of, "", "", end - start, int(placed[0]), int(placed[-1]), attrs,
-                     (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))
-    head = head.split(" no value of ")[0].removesuffix(" has").removesuffix(" have")  # "the last 6 rows (...)"
+    head = last_rows(of, end - start, int(placed[0]), int(placed[-1]), attrs,
+                     (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))  # "the last 6 rows of ... (...)"
     unit = _unit(time[int(offsets[s]): end])
     targets = ", ".join(repr(c) for c in rows.columns[: rows.n_targets])
     has = "has" if end - start == 1 else "have"
@@ -108,7 +115,9 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     raise RnncastError(
         f"{head}{more} {has} a date but no value of {targets}, after the last value{every}: rows for the {unit} to "
         f"come? Dated blank rows are not read as the future, and are neither filled nor dropped: {why}; give the "
-        f"data without those rows (predict forecasts the {unit} after the last value, from {first})")
+        f"data without those rows (predict forecasts the {unit} after the last value, from {first})" +
+        ("; if the last reading is missing rather than to come, remove that row or give a fill (--fill ffill, "
+         "fill='ffill' in Python)" if one and fill is None else ""))
 
 
 def _after(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
@@ -116,12 +125,12 @@ def _after(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     time or a value."""
     if time is None or len(values) == 0:
         return None
-    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # [N]
+    series = row_series(offsets)  # [N]
     valued = ~(np.isnan(values[:, :rows.n_targets]).all(axis=1) & ~coded_targets(rows, positions, series))
     valued &= positions >= 0  # a row zero fill or fill_gaps added holds no value read
     if not valued.any():
         return None
-    return np.asarray(time > max(time[valued])) & (positions >= 0)
+    return np.asarray(time > time[valued].max()) & (positions >= 0)
 
 
 def _unit(times) -> str:

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, cjkunread, halfyears, monthnames, monthtext, timetext, totalrows, weektext
+from rnncast import cjkdates, cjkunread, dayorder, halfyears, monthnames, monthtext, owncalendars, timetext, totalrows, weektext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
@@ -74,14 +74,16 @@ def pattern(fmt: str) -> str:
 def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
     """The format most of a text column's values are written in (pandas' guesses from its first value, month
     first and day first, and ``monthtext.FORMS``) and which values it reads, when it reads more than half of
-    them; None otherwise."""
+    them; None otherwise. Of two that read as many, the one whose calendar misses fewer rows (``_missing``); in a
+    tie (01.01.2022 ... 01.12.2022: months, or 1-12 January) day first where the dates are dotted, as ``dayorder``."""
     text = column.astype(str).str.strip().where(column.notna())
     first = text.dropna()
     if not len(first):
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
+        dotted = dayorder.DOTTED.match(first.iloc[0]) is not None  # 01.02.2022: day first in a tie, as dayorder takes it
+        guesses = [guess(first.iloc[0], d) for d in ((True, False) if dotted else (False, True))]  # 01-MAR-2019 too
         best, read, missing = None, np.zeros(len(text), dtype=bool), 0.0
         for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
             times = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce", utc=True)  # offsets
@@ -93,14 +95,15 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
 
 
 def _missing(times: pd.Series) -> float:
-    """How many steps the calendar of ``times`` (read; NaT left out) misses, its step their median difference: month
-    first, 01.02.2022 ... 01.12.2024 are days with hundreds missing, day first months with none (decision 1478), as
-    ``datetext`` settles the order of a clean column."""
-    days = np.unique(times.dropna().to_numpy())
+    """How many rows the calendar fit would infer for the distinct dates of ``times`` (read; NaT left out) misses
+    (``owncalendars.alone``, as ``dayorder`` settles the order of a clean column): month first, 01.02.2022 ...
+    01.12.2024 are days with hundreds missing, day first months with none (decision 1478); inf where no calendar
+    explains every date."""
+    days = pd.DatetimeIndex(times.dropna().unique()).sort_values()
     if len(days) < 3:
         return 0.0
-    step = np.median(np.diff(days))
-    return float((days[-1] - days[0]) / step - (len(days) - 1)) if step > np.timedelta64(0) else 0.0
+    found = owncalendars.alone(days.tz_convert(None) if days.tz is not None else days)
+    return float("inf") if found is None else float(found[1].missing)
 
 
 def _serial(value) -> str:

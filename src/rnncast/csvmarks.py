@@ -79,7 +79,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
             continue
         text = given.str.strip()
         found = thousands.reading(text, sep)  # 1,234 after ';': either, left as text (numbertext.hint)
-        if found is None and sep != "," and thousands.comma_decimals(text) is not None:
+        if found is None and sep != "," and re.fullmatch(thousands.FIXED_COMMA, text.iloc[0]):
             commas[name] = text  # 6,001 after ';': decimals where the file's decimal mark is the comma (below)
         elif found is None and sep == "," and thousands.reading(text, sep, points=True):
             doubted[name] = text  # "2,577" in a comma file: thousands where the file writes decimal points
@@ -93,7 +93,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
             _read(frame, name, text, thousands.reading(text, sep, points=True), read_so, originals.get(name))
     decimal = frame.attrs.get(numbertext.DECIMAL)
     if commas and decimal == ",":  # 6,001 beside 50.613,88: the comma is the file's decimal mark (decision 1479)
-        _commas(frame, commas, read_so, path.name)
+        _commas(frame, commas, read_so, path.name, _comma_evidence(frame, written, [*skip, *commas, *read_so]))
     dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t", "|") and decimal is None) else {}
     points = _points(frame, {}, [*skip, *dotted])
     for name, (text, as_written) in dotted.items():  # 1.005 beside 999
@@ -143,19 +143,35 @@ def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so
         frame.attrs.setdefault(numbertext.DECIMAL, implied)
 
 
-def _commas(frame: pd.DataFrame, commas: dict, read_so: dict, source: str) -> None:
-    """Read the ``commas`` ({column: its text}, every comma before three digits: ``6,001``) of a file whose decimal
-    mark is the comma as decimal commas, said in a warning that names the file's evidence (a value of ``read_so``
-    written with a decimal comma, where one is) and what to write where the comma groups thousands."""
+def _commas(frame: pd.DataFrame, commas: dict, read_so: dict, source: str, evidence: str = "") -> None:
+    """Read the ``commas`` ({column: its text, its first value ``6,001``}) of a file whose decimal mark is the comma
+    whose every value holds a decimal comma (``thousands.comma_decimals``) as decimal commas, said in a warning that
+    names the file's evidence (a value of ``read_so`` written with a decimal comma, else ``evidence``: one that
+    ``numbertext.read`` read, `` ('12,5' in 'Umsatz')``) and what to write where the comma groups thousands."""
+    read = {}
     for name, text in commas.items():
-        frame[name] = thousands.comma_decimals(text)
-        _fixed_decimals(frame, name, text)
-    first = next(iter(commas.values()))
-    value = first[first.str.contains(",", regex=False)].iloc[0]
-    shown = next((f" ({w!r} in {c!r})" for c, (_, d, _, w) in read_so.items() if d == ","), "")
+        values = thousands.comma_decimals(text)
+        if values is not None:  # 1,500 beside 800: left as text, refused where used (decision 9931)
+            frame[name], read[name] = values, text
+            _fixed_decimals(frame, name, text)
+    if not read:
+        return
+    value = next(iter(read.values())).iloc[0]
+    shown = next((f" ({w!r} in {c!r})" for c, (_, d, _, w) in read_so.items() if d == ","), evidence)
     log.warning("%s: column(s) %s hold numbers such as %r, read with the comma as a decimal mark (%s) because the file "
                 "writes its decimals with a comma elsewhere%s; if the comma groups thousands there, write them "
-                "without it", source, list(commas), value, value.replace(",", "."), shown)
+                "without it", source, list(read), value, value.replace(",", "."), shown)
+
+
+def _comma_evidence(frame: pd.DataFrame, written: Written, skip) -> str:
+    """`` ('12,5' in 'Umsatz')``: the first value the file writes with a decimal comma (``numbertext.WITH_COMMA``) in a
+    float column not in ``skip`` (one ``numbertext.read`` read so), from its first ``CHECKED_ROWS`` rows; "" if none."""
+    for name in (c for c in frame.columns if c not in skip and pd.api.types.is_float_dtype(frame[c])):
+        text = written.columns([name], CHECKED_ROWS)[name].dropna().astype(str).str.strip()
+        with_comma = text[text.str.fullmatch(numbertext.WITH_COMMA)]
+        if len(with_comma):
+            return f" ({with_comma.iloc[0]!r} in {name!r})"
+    return ""
 
 
 def _points(frame: pd.DataFrame, read_so: dict, skip) -> bool:

@@ -107,8 +107,10 @@ def _sorted(frame: pd.DataFrame, rows: Rows) -> str:
 
 def summed(frame: pd.DataFrame, rows: Rows, values: list[str], keys: list[str]) -> str:
     """Where many of ``rows`` repeat a time (``MANY``) and the targets of one time lie far apart (``APART``): the
-    clause saying they look like single transactions and the pandas line adding up ``values`` (columns of ``frame``)
-    per time (``keys``: the time column, and the series' columns), the rows kept in the order of the file; else ""."""
+    clause saying they look like single transactions and the pandas line adding up the targets per time (``keys``:
+    the time column, and the series' columns), the rows kept in the order of the file, and keeping the first value of
+    the model's other columns (a future covariate such as Promo: decision 9932); else "". ``values``: the columns
+    of ``frame`` that differ between two rows of one time (none: no line)."""
     if rows.time is None or len(rows.time) != len(rows.values) or not values:
         return ""
     n_t = max(rows.n_targets, 1)
@@ -120,7 +122,7 @@ def summed(frame: pd.DataFrame, rows: Rows, values: list[str], keys: list[str]) 
     spread = table.drop(columns="time").groupby("series").std(ddof=0).median().to_numpy()
     if not np.all(apart > APART * spread):
         return ""
-    cols = repr(values[0]) if len(values) == 1 else repr(values)
+    how = {c: "sum" if i < n_t else "first" for i, c in enumerate(rows.columns) if c in frame.columns and c not in keys}
     return ("single transactions (sales, bookings), many a time? add them up per time, e.g. with pandas: "
-            f"df.groupby({keys!r}, as_index=False, sort=False)[{cols}].sum() (keeping one row of each time would "
+            f"df.groupby({keys!r}, as_index=False, sort=False).agg({how!r}) (keeping one row of each time would "
             "drop the others)")

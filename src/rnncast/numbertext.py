@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers with ("," or ".")
 
-DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
+DECIMAL_COMMA = rf"{thousands.COMMA_DECIMAL}(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
 WITH_COMMA = r"[+-]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+),\d+"  # 1000,00  1,0038  -1.234,56: a number, whatever its size
 

@@ -53,12 +53,14 @@ class Parameters:
 
     def __setstate__(self, state: dict) -> None:
         """Take the attributes of a pickle made by this rnncast version. Raises ``RnncastError`` for one made by
-        another (or by none: not an estimator's pickle), whose internals this version may misread without a word."""
+        another, or one without the version (made before rnncast stamped its pickles, or not an estimator's), whose
+        internals this version may misread without a word."""
         state = dict(state)
         by = state.pop(PICKLED_BY, None)
-        if by != __version__:
-            raise RnncastError(f"this {type(self).__name__} was pickled by {f'rnncast {by}' if by else 'an unknown rnncast'}"
-                               f" and this is rnncast {__version__}: a pickle holds one version's internals; unpickle it "
+        if by != __version__:  # none: made before rnncast stamped its pickles, whatever its version (decision 9937)
+            made = (f"was pickled by rnncast {by} and this is rnncast {__version__}" if by else
+                    f"was pickled before rnncast stamped its pickles (or not by a {type(self).__name__})")
+            raise RnncastError(f"this {type(self).__name__} {made}: a pickle holds one version's internals; unpickle it "
                                "with that version and save() it, then Forecaster.load(path) reads the folder here")
         self.__dict__.update(state)
 

@@ -17,8 +17,9 @@ a point (``4.14``), the comma is no decimal mark and a quoted ``"2,577"`` is 257
 
 In a ``;`` (or tab, ``|``) file whose decimal mark is the comma (``50.613,88`` in another column, or decimal commas
 read), a column whose every comma stands before three digits (``6,001``: Excel's ``0,000`` for fuel prices, kg and
-rates) is a column of decimal commas, as the dot's ``1.005`` is thousands there (decision 235): ``comma_decimals``
-reads it (decision 1479).
+rates; a comma in every value) is a column of decimal commas, as the dot's ``1.005`` is thousands there (decision
+235): ``comma_decimals`` reads it (decision 1479). Where only some values hold a comma (``1,500`` beside ``800``:
+English ``#,##0`` grouping) it stays text, refused as either (decision 9931).
 """
 
 from __future__ import annotations
@@ -105,13 +106,16 @@ def grouped(value: str) -> tuple[str, str | None] | None:
     return None
 
 
-COMMA_DECIMAL = r"[+-]?\d+(?:,\d+)?"  # 6,001  -0,5  12: a number with a decimal comma and no thousands mark
+COMMA_DECIMAL = r"[+-]?\d+(?:,\d+)?"  # 6,001  -0,5  12: a number with a decimal comma (or none), no thousands mark
+FIXED_COMMA = r"[+-]?\d+,\d+"  # 6,001  -0,500: a number with a decimal comma, as Excel's 0,000 writes every value
 
 
 def comma_decimals(text: pd.Series) -> pd.Series | None:
     """``text`` (a column's stripped strings, none missing) as float64 numbers written with a decimal comma and no
-    thousands mark (``6,001`` as 6.001), where every value is one and one at least holds a comma; None otherwise.
-    Only for a file whose decimal mark is the comma: elsewhere ``6,001`` may be 6001."""
-    if not len(text) or not text.str.fullmatch(COMMA_DECIMAL).all() or not text.str.contains(",", regex=False).any():
+    thousands mark (``6,001`` as 6.001), where every value holds one (Excel's fixed ``0,000``); None otherwise:
+    ``1,500`` beside ``800`` is English ``#,##0`` grouping as likely (decision 9931). The first value is tested first
+    (a date column is not matched whole). Only for a file whose decimal mark is the comma: elsewhere ``6,001`` may
+    be 6001."""
+    if not len(text) or not re.fullmatch(FIXED_COMMA, text.iloc[0]) or not text.str.fullmatch(FIXED_COMMA).all():
         return None
     return pd.to_numeric(text.str.replace(",", ".", regex=False)).astype("float64")

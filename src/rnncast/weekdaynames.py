@@ -6,6 +6,7 @@ refusal of a column not read as time (``timeunread``), as ``monthnames`` names m
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 
@@ -19,23 +20,27 @@ WEEKDAYS = {  # the names and abbreviations Excel writes, by language (English o
     "Dutch": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo",
 }
 LEAD = re.compile(r"\s*([^\W\d_]+)\.?,?\s+(?=\d)")  # 'So, ' 'dim. ' 'Montag ' before the date's first digit
+FULL_DATE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}\b")  # day, month and year: 01.01.2023 01/01/2023 2023-01-01
+MONTHS = {m.lower() for m in calendar.month_abbr if m}  # 'Mar 2023' is March (pandas reads it), no French mardi
 
 
 def found(value) -> tuple[str, str, str] | None:
-    """(the weekday as written, its language, the date after it) where ``value`` is a date written after a weekday
-    named in another language than English (``So, 01.01.2023``: ('So', 'German', '01.01.2023')); else None."""
+    """(the weekday as written, its languages, the date after it) where ``value`` is a full date (day, month and year)
+    written after a weekday named in another language than English (``So, 01.01.2023``: ('So', 'German',
+    '01.01.2023'); ``lun. 02/01/2023``: ('lun', 'French, Spanish or Italian', '02/01/2023')); else None. An English
+    month's abbreviation (``Mar 2023``) is no weekday."""
     text = str(value)
-    if not (match := LEAD.match(text)):
+    if not (match := LEAD.match(text)) or match[1].lower() in MONTHS:
         return None
     word, rest = match[1], text[match.end():].strip()
     languages = [lang for lang, names in WEEKDAYS.items() if word.lower() in names.split()]
-    if not languages:  # English names are read by pandas: a column of them is no refusal's
+    if not languages or not FULL_DATE.match(rest):  # English names are read by pandas: a column of them is no refusal's
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if pd.isna(pd.to_datetime(rest, errors="coerce", dayfirst=True)):  # 'Mo 5': no date after it
             return None
-    return word, languages[0], rest
+    return word, " or ".join([", ".join(languages[:-1]), languages[-1]] if len(languages) > 1 else languages), rest
 
 
 def clause(value) -> str:

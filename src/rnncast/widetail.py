@@ -48,16 +48,22 @@ def refuse(frame: pd.DataFrame, series: list[str], ends: list[int], covariates: 
 def tail_rows(of: str, lacking: str, what: str, count: int, first: int, last: int, attrs: dict,
               dates: tuple | None) -> str:
     """The words "the last ``count`` rows of ``of`` (dates, lines) have no value of ``lacking`` but have ``what``" of
-    rows appended to the history, the first and last at rows ``first`` and ``last`` of the table (named by their file
-    lines where ``attrs`` has them); ``dates``: the first's and the last's as the table writes them (None: numbered).
-    Said so of a wide table here and of a series of a long one (``appendedrows``)."""
+    rows appended to the history (``last_rows``). Said so of a wide table here and of a series of a long one
+    (``appendedrows``)."""
+    has = "has" if count == 1 else "have"
+    return f"{last_rows(of, count, first, last, attrs, dates)} {has} no value of {lacking} but {has} {what}"
+
+
+def last_rows(of: str, count: int, first: int, last: int, attrs: dict, dates: tuple | None) -> str:
+    """The words "the last ``count`` rows of ``of`` (dates, lines)", the first and last at rows ``first`` and ``last``
+    of the table (named by their file lines where ``attrs`` has them); ``dates``: the first's and the last's as the
+    table writes them (None: numbered)."""
     where = place(first, attrs) if first == last else (
         f"lines {line(first, attrs)}-{line(last, attrs)} of {attrs['source']}"
         if attrs.get("line_offset") is not None and attrs.get("source") else f"rows {first}-{last}")
     one = count == 1
     when = "" if dates is None else f"{dates[0]}, " if one else f"{dates[0]} to {dates[1]}, "
-    which, has = ("the last row", "has") if one else (f"the last {count} rows", "have")
-    return f"{which} of {of} ({when}{where}) {has} no value of {lacking} but {has} {what}"
+    return f"{'the last row' if one else f'the last {count} rows'} of {of} ({when}{where})"
 
 
 def held_kinds(past: list, future: list) -> str:
