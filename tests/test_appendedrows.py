@@ -155,7 +155,7 @@ def test_dated_blank_last_rows_are_refused_as_the_time_to_come_never_offered_a_f
 def test_one_missed_last_reading_is_filled_under_an_explicit_fill_and_refused_naming_both_readings_without(tmp_path,
                                                                                                           fill, caplog):
     """A sensor's last reading blank, fitted with fill 'ffill', was refused "rows for the days to come? ... every
-    forecast dated 1 day late", though the day happened (decision 9933): one date under an explicit ffill or
+    forecast dated 1 day late", though the day happened (decision 1506): one date under an explicit ffill or
     interpolate is filled and warned of; two are refused (above); without a fill the refusal says both readings."""
     path = _plan(tmp_path, ahead=1)
     with caplog.at_level(logging.WARNING, logger="rnncast"):

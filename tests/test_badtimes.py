@@ -105,7 +105,7 @@ def test_first_of_month_dates_read_day_first_are_named_dd_mm_yyyy(bad):
 def test_twelve_dotted_first_of_month_dates_are_measured_by_their_calendar_and_named_day_first():
     """'01.01.2022' ... '01.12.2022' are months day first and 1-12 January month first, none missing either way: the
     day-first form won by the rounding of a hand-made measure (-0.05 missing steps); the calendar fit infers
-    (owncalendars) now measures both and a tie of dotted dates is day first, as dayorder takes it (decision 9935)."""
+    (owncalendars) now measures both and a tie of dotted dates is day first, as dayorder takes it (decision 1508)."""
     months = pd.date_range("2022-01-01", periods=12, freq="MS").strftime("%d.%m.%Y").tolist()
     with pytest.raises(RnncastError, match=r"\(DD\.MM\.YYYY, as '01\.01\.2022' at row 0\)"):
         parse_text(pd.Series(months + ["Stand 3.12."], name="Datum"), "Datum", lambda i: f"row {i}")

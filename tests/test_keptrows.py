@@ -80,7 +80,7 @@ def test_transactions_many_a_day_are_told_to_be_added_up_not_the_later_row_kept(
 
 def test_the_line_adding_up_transactions_keeps_the_future_covariates_and_its_table_fits(tmp_path):
     """'Promo' (one value a day) was dropped by the printed groupby(...)['Betrag'].sum(), so the next fit refused the
-    missing covariate (decision 9932): the line now keeps the first of the model's other columns."""
+    missing covariate (decision 1505): the line now keeps the first of the model's other columns."""
     rng = np.random.default_rng(0)
     days = np.repeat(pd.date_range("2023-01-01", periods=60, freq="D"), 3)
     given = pd.DataFrame({"Datum": days.strftime("%d.%m.%Y"), "Betrag": rng.uniform(5, 500, len(days)).round(2),

@@ -141,7 +141,7 @@ def test_forecaster_fit_resumed_with_other_targets_names_the_target_not_the_data
     ({"cell": "LSTM"}, {"cell": "lstm"}),
     ({"quantiles": "0.1,0.5,0.9"}, {"quantiles": [0.1, 0.5, 0.9]}),
     ({"tz": "UTC"}, {"tz": "Etc/UTC"}),  # one zone, two names of the zone database (a link)
-    ({"missing_values": "-999,9999"}, {"missing_values": [-999, 9999]}),  # a list's record before 9931: '-999, 9999'
+    ({"missing_values": "-999,9999"}, {"missing_values": [-999, 9999]}),  # a list's record before decision 1379: '-999, 9999'
 ])
 def test_a_setting_recorded_in_another_writing_of_the_same_value_resumes(tmp_path, then, now):
     """An old run begun with --cutoff 1960.0 was refused "cutoff '1960.0' then, '1960' now": one setting."""

@@ -149,7 +149,7 @@ def test_a_child_forked_while_another_thread_trains_can_fit():
 
 
 def test_the_help_says_an_on_epoch_must_not_wait_on_a_fit_in_another_thread():
-    """It holds the lock the other fit waits for (decision 9936)."""
+    """It holds the lock the other fit waits for (decision 1509)."""
     text = " ".join(Forecaster.__doc__.split()) + " ".join(Forecaster.fit.__doc__.split())
     assert "an on_epoch must not wait on a fit in another thread (it would wait for ever" in text
     assert "never wait on a fit in another (it holds the fit's lock" in text

@@ -129,7 +129,7 @@ def test_a_column_of_three_decimals_is_read_as_decimal_commas_where_the_file_wri
 
 
 def test_comma_decimals_reads_only_columns_whose_every_number_holds_one_comma():
-    """'12' beside '6,001' is no fixed 0,000 column: '1,500' beside '800' is English grouping (decision 9931)."""
+    """'12' beside '6,001' is no fixed 0,000 column: '1,500' beside '800' is English grouping (decision 1504)."""
     assert thousands.comma_decimals(pd.Series(["6,001", "12,000", "-0,5"])).tolist() == [6.001, 12.0, -0.5]
     for text in (["1.005,001"], ["6,001", "n/a"], ["12", "13"], ["1,234,567"], ["6,001", "12"], ["12", "6,001"]):
         assert thousands.comma_decimals(pd.Series(text)) is None
@@ -137,7 +137,7 @@ def test_comma_decimals_reads_only_columns_whose_every_number_holds_one_comma():
 
 def test_a_column_of_commas_only_in_its_thousands_stays_refused_beside_decimal_commas(tmp_path):
     """'1,500' beside '800' (Excel's #,##0 in English) was read as 1.5 and 800 because the file writes '50.613,88'
-    elsewhere; only a column whose every value holds the comma is read so (decision 9931)."""
+    elsewhere; only a column whose every value holds the comma is read so (decision 1504)."""
     path = tmp_path / "menge.csv"
     path.write_text("Datum;Umsatz;Menge\n" + "".join(
         f"01.{m:02d}.2022;5{m}.613,88;{v}\n" for m, v in enumerate(["1,500", "800", "2,750", "950", "1,100", "640"] * 2,

@@ -14,7 +14,7 @@ per-series constant), a warning says that they are filled as history and the for
 Rows dated after the last target value of every series that hold nothing the model reads (Excel's planning sheet:
 the coming months' dates with their sales cells empty) are the time to come, not history: ``future`` refuses them
 by name, never offering to fill them (decision 1475; decision 408 filled them), except one date under an explicit
-ffill or interpolate: a missed last reading, filled and warned of (decision 9933). A series that ends before another
+ffill or interpolate: a missed last reading, filled and warned of (decision 1506). A series that ends before another
 (its blank rows beside the other's values) is left to ``fill`` as before.
 """
 
@@ -84,7 +84,7 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     filled or read as the future, and the way (the data without them). Refused under every ``fill`` where two dates or
     more are so, and where no fill is given (then also said: a last reading missing rather than to come is removed, or
     filled); a single date under an explicit ``fill`` 'ffill' or 'interpolate' is a missed last reading, left to the
-    fill, which warns (decision 9933). ``values`` [N, C] as ``refuse`` takes them, ``time`` [N] (None: rows numbered,
+    fill, which warns (decision 1506). ``values`` [N, C] as ``refuse`` takes them, ``time`` [N] (None: rows numbered,
     never refused), ``positions`` [N] (-1: a row inserted, no value read). A model of the features alone
     (``labels_only``) reads such rows as labels not given: left to ``refuse``."""
     after = None if labels_only else _after(rows, values, time, positions, offsets)

@@ -151,7 +151,7 @@ def _commas(frame: pd.DataFrame, commas: dict, read_so: dict, source: str, evide
     read = {}
     for name, text in commas.items():
         values = thousands.comma_decimals(text)
-        if values is not None:  # 1,500 beside 800: left as text, refused where used (decision 9931)
+        if values is not None:  # 1,500 beside 800: left as text, refused where used (decision 1504)
             frame[name], read[name] = values, text
             _fixed_decimals(frame, name, text)
     if not read:

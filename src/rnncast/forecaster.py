@@ -122,7 +122,7 @@ class Forecaster(Learned, Parameters):
         ``on_epoch``: called with each epoch's record, read by key as ``history_``'s dicts are or by attribute:
         ``epoch`` (from 1), ``train_loss``, ``val_loss`` (the mean ``loss``, or pinball, in the scaled units trained in,
         original under ``scaler='none'``; None without validation rows), ``seconds``, ``best`` (best so far: its weights
-        kept); it may fit in its own thread, never wait on a fit in another (it holds the fit's lock: decision 9936).
+        kept); it may fit in its own thread, never wait on a fit in another (it holds the fit's lock: decision 1509).
         ``checkpoint``: a file receiving the whole training state each epoch (a folder, the data, a model's or
         run's file, a file no rnncast checkpoint: ``RnncastError``, ``checkpointsaver.check_checkpoint_path``; one
         already there without ``resume``) and ``resume=True`` continues from it (its data, cut alike), ending with an
@@ -314,5 +314,5 @@ class Forecaster(Learned, Parameters):
 
 _SEED_NOTE = ("Fits in several threads of one process train one at a time, each on its own seeded stream (torch's "
               "generator is the process's; decision 1454): run fits in processes to run them in parallel; an on_epoch "
-              "must not wait on a fit in another thread (it would wait for ever: decision 9936)")
+              "must not wait on a fit in another thread (it would wait for ever: decision 1509)")
 Forecaster.__doc__ += parameters_doc({"seed": _SEED_NOTE}) + attributes_doc()  # the settings' own help, as the flags give it; what fit learns

@@ -109,7 +109,7 @@ def summed(frame: pd.DataFrame, rows: Rows, values: list[str], keys: list[str]) 
     """Where many of ``rows`` repeat a time (``MANY``) and the targets of one time lie far apart (``APART``): the
     clause saying they look like single transactions and the pandas line adding up the targets per time (``keys``:
     the time column, and the series' columns), the rows kept in the order of the file, and keeping the first value of
-    the model's other columns (a future covariate such as Promo: decision 9932); else "". ``values``: the columns
+    the model's other columns (a future covariate such as Promo: decision 1505); else "". ``values``: the columns
     of ``frame`` that differ between two rows of one time (none: no line)."""
     if rows.time is None or len(rows.time) != len(rows.values) or not values:
         return ""

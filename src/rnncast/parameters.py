@@ -57,7 +57,7 @@ class Parameters:
         internals this version may misread without a word."""
         state = dict(state)
         by = state.pop(PICKLED_BY, None)
-        if by != __version__:  # none: made before rnncast stamped its pickles, whatever its version (decision 9937)
+        if by != __version__:  # none: made before rnncast stamped its pickles, whatever its version (decision 1510)
             made = (f"was pickled by rnncast {by} and this is rnncast {__version__}" if by else
                     f"was pickled before rnncast stamped its pickles (or not by a {type(self).__name__})")
             raise RnncastError(f"this {type(self).__name__} {made}: a pickle holds one version's internals; unpickle it "

@@ -14,7 +14,7 @@ and put back each other's states (the calling thread's generator changed). Fits 
 time; processes (joblib's default backend, ``ProcessPoolExecutor``) run in parallel. The lock is re-entrant: a block
 inside another of the same thread (an ``on_epoch`` that fits) goes on. It is held through training, ``on_epoch``
 included: an ``on_epoch`` that hands a fit to another thread and waits for it (``executor.submit(...).result()``)
-waits for ever, as that fit waits for the lock (said in the ``seed`` and ``on_epoch`` help, decision 9936).
+waits for ever, as that fit waits for the lock (said in the ``seed`` and ``on_epoch`` help, decision 1509).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ In a ``;`` (or tab, ``|``) file whose decimal mark is the comma (``50.613,88`` i
 read), a column whose every comma stands before three digits (``6,001``: Excel's ``0,000`` for fuel prices, kg and
 rates; a comma in every value) is a column of decimal commas, as the dot's ``1.005`` is thousands there (decision
 235): ``comma_decimals`` reads it (decision 1479). Where only some values hold a comma (``1,500`` beside ``800``:
-English ``#,##0`` grouping) it stays text, refused as either (decision 9931).
+English ``#,##0`` grouping) it stays text, refused as either (decision 1504).
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ FIXED_COMMA = r"[+-]?\d+,\d+"  # 6,001  -0,500: a number with a decimal comma, a
 def comma_decimals(text: pd.Series) -> pd.Series | None:
     """``text`` (a column's stripped strings, none missing) as float64 numbers written with a decimal comma and no
     thousands mark (``6,001`` as 6.001), where every value holds one (Excel's fixed ``0,000``); None otherwise:
-    ``1,500`` beside ``800`` is English ``#,##0`` grouping as likely (decision 9931). The first value is tested first
+    ``1,500`` beside ``800`` is English ``#,##0`` grouping as likely (decision 1504). The first value is tested first
     (a date column is not matched whole). Only for a file whose decimal mark is the comma: elsewhere ``6,001`` may
     be 6001."""
     if not len(text) or not re.fullmatch(FIXED_COMMA, text.iloc[0]) or not text.str.fullmatch(FIXED_COMMA).all():
