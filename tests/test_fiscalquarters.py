@@ -78,6 +78,13 @@ def test_the_first_value_not_written_as_the_first_label_is_found():
     assert fiscalquarters.stray(pd.Series(good[:3] + ["FY2007Q1"]))[1:3] == (3, "FY%FQ%!q")
 
 
+def test_lower_case_labels_are_written_back_in_lower_case():
+    """t31t8 (decision 9944): 'q1 fy2000' was read, but forecasts were dated 2015-06-30: the Q's case was lost."""
+    labels = [s.lower() for s in _labels("Q%q FY%F")]
+    panel = load_panel(pd.DataFrame({"fq": labels, "y": np.arange(24.0)}), target="y", freq="QE-MAR")
+    assert panel.calendar.text_format == "q%!q fy%F|QE-MAR"
+    assert list(fiscalquarters.write(panel.time[:2], panel.calendar.text_format)) == labels[:2] == ["q1 fy2006", "q2 fy2006"]
+
 
 def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path):
     """--freq Q-JUN, pandas 2's name of QE-JUN, was refused as if no fiscal calendar were given ("give the calendar that

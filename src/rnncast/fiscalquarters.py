@@ -32,8 +32,8 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
 # FY2006Q1, 2006-Q1, FY06 Q1 (the year first); Q1 FY2006, Q1-FY06, Q1 2006 (the quarter first); two digits after FY only
-LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s]?)Q(?P<qa>[1-4])"
-                   r"|Q(?P<qb>[1-4])(?P<sb>[-\s]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
+LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s]?)(?P<ka>Q)(?P<qa>[1-4])"
+                   r"|(?P<kb>Q)(?P<qb>[1-4])(?P<sb>[-\s]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
 MONTHS = aliasnames.MONTHS
 FISCAL_ENDS = {m: MONTHS[m - 1] for m in range(1, 12)}  # a year ending in any month but December's calendar year
 STARTS = {end: MONTHS[m % 12] for m, end in FISCAL_ENDS.items()}  # the month such a year starts in: MAR -> APR
@@ -123,8 +123,8 @@ def _form(text: str) -> str | None:
         return None
     year = "%F" if len(m["ya"] or m["yb"] or m["yc"]) == 4 else "%f"
     if m["qa"] is not None:
-        return f"{m['fa'] or ''}{year}{m['sa']}Q%!q"
-    return f"Q%!q{m['sb']}{m['fb'] or ''}{year}"
+        return f"{m['fa'] or ''}{year}{m['sa']}{m['ka']}%!q"  # q1 fy2000: its case kept (decision 9944)
+    return f"{m['kb']}%!q{m['sb']}{m['fb'] or ''}{year}"
 
 
 def years(column: pd.Series) -> pd.DataFrame:
