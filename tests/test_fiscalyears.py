@@ -140,3 +140,46 @@ def test_fiscal_labels_with_a_lower_case_fiscal_freq_are_refused_naming_the_freq
         assert str(err.value) == (f"freq {freq!r} is written in lower case, and pandas reads a quarter's calendar only "
                                   "in capitals; give freq='QE-MAR', --freq QE-MAR, which reads 'FY1990Q1' as April to "
                                   "June 1989")
+
+
+def _fy(n=80, fmt="Q{q} FY{y}"):
+    return [fmt.format(q=i % 4 + 1, y=2000 + i // 4) for i in range(n)]
+
+
+@pytest.mark.parametrize("bad", ["oops", "Q5 FY2007", "2007-06-30"])
+def test_one_bad_cell_among_fiscal_labels_is_named_with_its_line(tmp_path, bad):
+    """t31t8 (decision 9941): 'oops' at line 32 among 'Q1 FY2000' .. under --freq QE-MAR was reported as "'Q1 FY2000' at
+    line 2 ..., which is not a timestamp", the first good label."""
+    labels = _fy()
+    labels[30] = bad
+    pd.DataFrame({"fq": labels, "y": np.arange(80.0)}).to_csv(tmp_path / "x.csv", index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(tmp_path / "x.csv", target="y", freq="QE-MAR")
+    assert str(err.value) == (f"time column 'fq' holds {bad!r} at line 32 of x.csv, which is not a fiscal quarter as "
+                              "the column's others are written ('Q1 FY2000' at line 2 of x.csv, read by freq 'QE-MAR' "
+                              "as April to June 1999; a quarter is Q1 .. Q4): correct it to that form")
+
+
+def test_fiscal_labels_written_in_two_forms_are_refused_naming_one_of_each(tmp_path):
+    """t31t8 (decision 9942): 'Q1 FY2000' and 'FY2000Q2' mixed under --freq QE-MAR were told to "give --freq QE-MAR"."""
+    pd.DataFrame({"fq": _fy(40) + [f"FY{2010 + i // 4}Q{i % 4 + 1}" for i in range(10)],
+                  "y": np.arange(50.0)}).to_csv(tmp_path / "x.csv", index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(tmp_path / "x.csv", target="y", freq="QE-MAR", time_col="fq")
+    assert str(err.value) == ("time column 'fq' mixes date formats, one kind of time written in two forms: 'Q1 FY2000' "
+                              "at line 2 of x.csv (40 rows so) and 'FY2010Q1' at line 42 of x.csv (10 rows so); write "
+                              "every value in one form, e.g. as 'Q1 FY2000' is written")
+
+
+@pytest.mark.parametrize("freq, tail", [
+    ("xyz", "names no calendar pandas reads: give the calendar that names them, --freq QE-MAR"),
+    ("3QE-JUN", "steps 3 quarters at a time: give freq='QE-JUN', --freq QE-JUN, which reads 'Q1 FY2000' as July to "
+                "September 1999"),
+    ("QE-DEC", "names calendar quarters (years ending in December): give the calendar that names them, --freq QE-MAR")])
+def test_fiscal_labels_with_a_freq_that_reads_none_name_the_freq_given(freq, tail):
+    """t31t8 (decision 9943): --freq xyz or 3QE-JUN with 'Q1 FY2000' .. was neither used nor named ("give the calendar
+    that names them, --freq QE-MAR ..."), while dated data names a bad freq."""
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"fq": _fy(), "y": np.arange(80.0)}), target="y", freq=freq)
+    assert str(err.value).startswith(f"time column 'fq' holds 'Q1 FY2000' at row 0, a fiscal quarter or year, and freq "
+                                     f"{freq!r} {tail}")

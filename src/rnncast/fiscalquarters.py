@@ -14,7 +14,9 @@ quarters (``QE-MAR``: the quarter's last day; ``QS-APR``: its first), and gives 
 forecasts are written back as labels in the same form (``FY2025Q3``): the label's pattern in ``Period.strftime``'s
 directives (``%F``, or ``%f`` for two digits), ``%!q`` for the quarter (not ``%q``, which names calendar quarters to
 ``timetext`` and others), then ``|`` and the calendar (``FY%FQ%!q|QE-MAR``). ``owns``, ``write`` and ``format_of``
-serve ``timetext`` and ``csvtext``. pandas 2's names (``Q-JUN``) are refused naming today's (``aliasnames``).
+serve ``timetext`` and ``csvtext``. pandas 2's names (``Q-JUN``) are refused naming today's (``aliasnames``). ``stray``
+finds the cell not written as the first label (``oops``, ``FY2000Q1`` among ``Q1 FY2000``) and ``unread`` says why a freq
+reads no fiscal quarters (``xyz``), for ``fiscalyears``' refusals (decisions 9941 .. 9943); the Q keeps its case.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
 # FY2006Q1, 2006-Q1, FY06 Q1 (the year first); Q1 FY2006, Q1-FY06, Q1 2006 (the quarter first); two digits after FY only
-LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s]?)Q(?P<qa>[1-4])"
-                   r"|Q(?P<qb>[1-4])(?P<sb>[-\s]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
+LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s]?)(?P<ka>Q)(?P<qa>[1-4])"
+                   r"|(?P<kb>Q)(?P<qb>[1-4])(?P<sb>[-\s]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
 MONTHS = aliasnames.MONTHS
 FISCAL_ENDS = {m: MONTHS[m - 1] for m in range(1, 12)}  # a year ending in any month but December's calendar year
 STARTS = {end: MONTHS[m % 12] for m, end in FISCAL_ENDS.items()}  # the month such a year starts in: MAR -> APR
@@ -67,10 +69,41 @@ def period_freq(freq) -> str | None:
 
 def cased(freq) -> dict:
     """``{"fiscal_case": freq}`` where ``freq`` names a fiscal calendar only once upper-cased (``qe-mar``, ``q-mar``:
-    pandas reads no lower-case quarter), for the refusal of fiscal labels to name the freq given (decision 1465); {}."""
+    pandas reads no lower-case quarter), for the refusal of fiscal labels to name the freq given (decision 1465);
+    ``{"fiscal_given": freq}`` for any other freq given that names no fiscal quarters (``xyz``, ``3QE-JUN``, ``ME``),
+    which that refusal names too (decision 9943); {} where none is given."""
     text = str(freq).strip() if isinstance(freq, str) else ""
     quarter = text.lower().startswith(("q", "bq"))  # '5min' upper-cased is pandas' deprecated 'MIN', a warning
-    return {"fiscal_case": text} if quarter and text != text.upper() and period_freq(text.upper()) else {}
+    if quarter and text != text.upper() and period_freq(text.upper()):
+        return {"fiscal_case": text}
+    return {} if freq is None or isinstance(freq, pd.PeriodDtype) or period_freq(freq) else {"fiscal_given": freq}
+
+
+def unread(freq) -> tuple[str, str | None]:
+    """Why the freq given, ``freq``, reads no fiscal quarters (words following it: "names no calendar pandas reads"),
+    and the fiscal freq it was likely meant as (``3QE-JUN``: ``QE-JUN``), or None (decision 9943)."""
+    offset = _offset(freq)
+    if offset is None:
+        return "names no calendar pandas reads", None
+    if isinstance(offset, QUARTERLY) and offset.n != 1:
+        base = offset.base.freqstr
+        return f"steps {offset.n} quarters at a time", (base if period_freq(base) else None)
+    if isinstance(offset, QUARTERLY):
+        return "names calendar quarters (years ending in December)", None
+    return "names no quarters", None
+
+
+def stray(column: pd.Series) -> tuple[int, int, str | None, np.ndarray] | None:
+    """Where a text ``column`` whose first value is a fiscal label (``Q1 FY2000``) holds a value not written in that
+    label's form: the positions of its first value and of the first such one, that one's form (``pattern``'s; None
+    where it is no label: ``oops``, ``Q5 FY2007``) and the form of each value given [values]; None where every value
+    is written alike or the first is no label (a date: one match, decision 1446). Decision 9941."""
+    rows = np.flatnonzero(column.notna().to_numpy())
+    if not len(rows) or not isinstance(column.iloc[rows[0]], str) or (first := _form(column.iloc[rows[0]].strip())) is None:
+        return None
+    forms = np.array([_form(v.strip()) if isinstance(v, str) else None for v in column.iloc[rows]], dtype=object)
+    other = np.flatnonzero(forms != first)
+    return None if not len(other) else (int(rows[0]), int(rows[other[0]]), forms[other[0]], forms)
 
 
 def pattern(column: pd.Series) -> str | None:
@@ -91,8 +124,8 @@ def _form(text: str) -> str | None:
         return None
     year = "%F" if len(m["ya"] or m["yb"] or m["yc"]) == 4 else "%f"
     if m["qa"] is not None:
-        return f"{m['fa'] or ''}{year}{m['sa']}Q%!q"
-    return f"Q%!q{m['sb']}{m['fb'] or ''}{year}"
+        return f"{m['fa'] or ''}{year}{m['sa']}{m['ka']}%!q"  # q1 fy2000: its case kept (decision 9944)
+    return f"{m['kb']}%!q{m['sb']}{m['fb'] or ''}{year}"
 
 
 def years(column: pd.Series) -> pd.DataFrame:

@@ -94,8 +94,10 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
     ``order["fiscal"]`` names their calendar (``fiscalquarters``)."""
     if _no_text(column):
         return
-    if (order or {}).get("fiscal") is not None and fiscalquarters.pattern(column) is not None:
-        return short_years(column, name, place)  # FY2006Q1 of --freq QE-MAR: read by fiscalquarters
+    if (given := (order or {}).get("fiscal")) is not None:
+        if fiscalquarters.pattern(column) is not None:
+            return short_years(column, name, place)  # FY2006Q1 of --freq QE-MAR: read by fiscalquarters
+        _stray(column, given, name, place)  # 'oops' or 'FY2000Q1' among 'Q1 FY2000' ...: named, not the first
     if (given := (order or {}).get("fiscal_case")) is not None and fiscalquarters.pattern(column) is not None:
         new = aliasnames.renamed(given.upper()) or given.upper()  # q-mar: pandas 2's name too, today's QE-MAR
         first = str(column.dropna().iloc[0]).strip()
@@ -105,7 +107,34 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
     fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)
     if not pd.api.types.is_numeric_dtype(column) and (written(column) or fiscal):
         first = int(np.flatnonzero(column.notna().to_numpy())[0])  # its position, as place counts rows
+        if fiscal and (given := (order or {}).get("fiscal_given")) is not None:  # --freq xyz: named (decision 9943)
+            value = str(column.iloc[first]).strip()
+            why, meant = fiscalquarters.unread(given)
+            fix = (f"give {spelled('freq', meant)}, which reads {value!r} as {fiscalquarters.span(value, meant)}"
+                   if meant is not None else remedy(value).split(": ", 1)[1])
+            raise RnncastError(f"time column {name!r} holds {value!r} at {place(first)}, a fiscal quarter or year, "
+                               f"and freq {str(given)!r} {why}: {fix}")
         raise RnncastError(f"time column {name!r} holds {clause(column.iloc[first])} (first at {place(first)})")
+
+
+def _stray(column: pd.Series, freq, name: str, place) -> None:
+    """Refuse fiscal labels of ``freq`` (``Q1 FY2000`` ...) where a value is no such label (``oops``, ``Q5 FY2007``)
+    or one written in another form (``FY2000Q1``), naming it, its line and the first value (decisions 9941, 9942)."""
+    found = fiscalquarters.stray(column)
+    if found is None:
+        return
+    first, at, form, forms = found
+    value, label = str(column.iloc[at]).strip(), str(column.iloc[first]).strip()
+    if form is None:
+        raise RnncastError(f"time column {name!r} holds {value!r} at {place(at)}, which is not a fiscal quarter as "
+                           f"the column's others are written ({label!r} at {place(first)}, read by freq {str(freq)!r} "
+                           f"as {fiscalquarters.span(label, freq)}; a quarter is Q1 .. Q4): correct it to that form")
+    counts = {f: int((forms == f).sum()) for f in (forms[0], form)}
+    a, b = (f"{v!r} at {place(i)} ({c} row{'s' * (c != 1)} so)" for v, i, c in
+            ((label, first, counts[forms[0]]), (value, at, counts[form])))
+    common = label if counts[forms[0]] >= counts[form] else value
+    raise RnncastError(f"time column {name!r} mixes date formats, one kind of time written in two forms: {a} and {b}; "
+                       f"write every value in one form, e.g. as {common!r} is written")
 
 
 def short_years(column: pd.Series, name: str, place) -> None:
