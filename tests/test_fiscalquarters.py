@@ -65,12 +65,12 @@ def test_a_fiscal_freq_in_lower_case_is_kept_for_the_refusal_to_name():
                                               ("QE-DEC", "names calendar quarters (years ending in December)", None),
                                               ("ME", "names no quarters", None)])
 def test_a_freq_that_reads_no_fiscal_quarters_is_told_why(freq, why, meant):
-    """Decision 9943: the refusal of fiscal labels names the freq given and why it reads none."""
+    """Decision 1513: the refusal of fiscal labels names the freq given and why it reads none."""
     assert fiscalquarters.unread(freq) == (why, meant)
 
 
 def test_the_first_value_not_written_as_the_first_label_is_found():
-    """Decisions 9941, 9942: a bad cell, or a label in another form, is found where it is, not at the first value."""
+    """Decisions 1511, 1512: a bad cell, or a label in another form, is found where it is, not at the first value."""
     good = list(_labels("Q%q FY%F", 8))
     assert fiscalquarters.stray(pd.Series(good)) is None and fiscalquarters.stray(pd.Series(["2005-06-30"] * 3)) is None
     first, at, form, forms = fiscalquarters.stray(pd.Series([None] + good[:4] + ["oops"] + good[4:]))
@@ -79,7 +79,7 @@ def test_the_first_value_not_written_as_the_first_label_is_found():
 
 
 def test_lower_case_labels_are_written_back_in_lower_case():
-    """t31t8 (decision 9944): 'q1 fy2000' was read, but forecasts were dated 2015-06-30: the Q's case was lost."""
+    """t31t8 (decision 1514): 'q1 fy2000' was read, but forecasts were dated 2015-06-30: the Q's case was lost."""
     labels = [s.lower() for s in _labels("Q%q FY%F")]
     panel = load_panel(pd.DataFrame({"fq": labels, "y": np.arange(24.0)}), target="y", freq="QE-MAR")
     assert panel.calendar.text_format == "q%!q fy%F|QE-MAR"

@@ -148,7 +148,7 @@ def _fy(n=80, fmt="Q{q} FY{y}"):
 
 @pytest.mark.parametrize("bad", ["oops", "Q5 FY2007", "2007-06-30"])
 def test_one_bad_cell_among_fiscal_labels_is_named_with_its_line(tmp_path, bad):
-    """t31t8 (decision 9941): 'oops' at line 32 among 'Q1 FY2000' .. under --freq QE-MAR was reported as "'Q1 FY2000' at
+    """t31t8 (decision 1511): 'oops' at line 32 among 'Q1 FY2000' .. under --freq QE-MAR was reported as "'Q1 FY2000' at
     line 2 ..., which is not a timestamp", the first good label."""
     labels = _fy()
     labels[30] = bad
@@ -161,7 +161,7 @@ def test_one_bad_cell_among_fiscal_labels_is_named_with_its_line(tmp_path, bad):
 
 
 def test_fiscal_labels_written_in_two_forms_are_refused_naming_one_of_each(tmp_path):
-    """t31t8 (decision 9942): 'Q1 FY2000' and 'FY2000Q2' mixed under --freq QE-MAR were told to "give --freq QE-MAR"."""
+    """t31t8 (decision 1512): 'Q1 FY2000' and 'FY2000Q2' mixed under --freq QE-MAR were told to "give --freq QE-MAR"."""
     pd.DataFrame({"fq": _fy(40) + [f"FY{2010 + i // 4}Q{i % 4 + 1}" for i in range(10)],
                   "y": np.arange(50.0)}).to_csv(tmp_path / "x.csv", index=False)
     with pytest.raises(RnncastError) as err:
@@ -177,7 +177,7 @@ def test_fiscal_labels_written_in_two_forms_are_refused_naming_one_of_each(tmp_p
                 "September 1999"),
     ("QE-DEC", "names calendar quarters (years ending in December): give the calendar that names them, --freq QE-MAR")])
 def test_fiscal_labels_with_a_freq_that_reads_none_name_the_freq_given(freq, tail):
-    """t31t8 (decision 9943): --freq xyz or 3QE-JUN with 'Q1 FY2000' .. was neither used nor named ("give the calendar
+    """t31t8 (decision 1513): --freq xyz or 3QE-JUN with 'Q1 FY2000' .. was neither used nor named ("give the calendar
     that names them, --freq QE-MAR ..."), while dated data names a bad freq."""
     with pytest.raises(RnncastError) as err:
         load_panel(pd.DataFrame({"fq": _fy(), "y": np.arange(80.0)}), target="y", freq=freq)

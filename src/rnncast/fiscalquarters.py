@@ -16,7 +16,7 @@ directives (``%F``, or ``%f`` for two digits), ``%!q`` for the quarter (not ``%q
 ``timetext`` and others), then ``|`` and the calendar (``FY%FQ%!q|QE-MAR``). ``owns``, ``write`` and ``format_of``
 serve ``timetext`` and ``csvtext``. pandas 2's names (``Q-JUN``) are refused naming today's (``aliasnames``). ``stray``
 finds the cell not written as the first label (``oops``, ``FY2000Q1`` among ``Q1 FY2000``) and ``unread`` says why a freq
-reads no fiscal quarters (``xyz``), for ``fiscalyears``' refusals (decisions 9941 .. 9943); the Q keeps its case.
+reads no fiscal quarters (``xyz``), for ``fiscalyears``' refusals (decisions 1511 .. 1513); the Q keeps its case.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def cased(freq) -> dict:
     """``{"fiscal_case": freq}`` where ``freq`` names a fiscal calendar only once upper-cased (``qe-mar``, ``q-mar``:
     pandas reads no lower-case quarter), for the refusal of fiscal labels to name the freq given (decision 1465);
     ``{"fiscal_given": freq}`` for any other freq given that names no fiscal quarters (``xyz``, ``3QE-JUN``, ``ME``),
-    which that refusal names too (decision 9943); {} where none is given."""
+    which that refusal names too (decision 1513); {} where none is given."""
     text = str(freq).strip() if isinstance(freq, str) else ""
     quarter = text.lower().startswith(("q", "bq"))  # '5min' upper-cased is pandas' deprecated 'MIN', a warning
     if quarter and text != text.upper() and period_freq(text.upper()):
@@ -81,7 +81,7 @@ def cased(freq) -> dict:
 
 def unread(freq) -> tuple[str, str | None]:
     """Why the freq given, ``freq``, reads no fiscal quarters (words following it: "names no calendar pandas reads"),
-    and the fiscal freq it was likely meant as (``3QE-JUN``: ``QE-JUN``), or None (decision 9943)."""
+    and the fiscal freq it was likely meant as (``3QE-JUN``: ``QE-JUN``), or None (decision 1513)."""
     offset = _offset(freq)
     if offset is None:
         return "names no calendar pandas reads", None
@@ -97,7 +97,7 @@ def stray(column: pd.Series) -> tuple[int, int, str | None, np.ndarray] | None:
     """Where a text ``column`` whose first value is a fiscal label (``Q1 FY2000``) holds a value not written in that
     label's form: the positions of its first value and of the first such one, that one's form (``pattern``'s; None
     where it is no label: ``oops``, ``Q5 FY2007``) and the form of each value given [values]; None where every value
-    is written alike or the first is no label (a date: one match, decision 1446). Decision 9941."""
+    is written alike or the first is no label (a date: one match, decision 1446). Decision 1511."""
     rows = np.flatnonzero(column.notna().to_numpy())
     if not len(rows) or not isinstance(column.iloc[rows[0]], str) or (first := _form(column.iloc[rows[0]].strip())) is None:
         return None
@@ -124,7 +124,7 @@ def _form(text: str) -> str | None:
         return None
     year = "%F" if len(m["ya"] or m["yb"] or m["yc"]) == 4 else "%f"
     if m["qa"] is not None:
-        return f"{m['fa'] or ''}{year}{m['sa']}{m['ka']}%!q"  # q1 fy2000: its case kept (decision 9944)
+        return f"{m['fa'] or ''}{year}{m['sa']}{m['ka']}%!q"  # q1 fy2000: its case kept (decision 1514)
     return f"{m['kb']}%!q{m['sb']}{m['fb'] or ''}{year}"
 
 

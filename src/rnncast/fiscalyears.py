@@ -107,7 +107,7 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
     fiscal = len(values) >= 2 and all(isinstance(v, str) and FY.match(v) for v in values)
     if not pd.api.types.is_numeric_dtype(column) and (written(column) or fiscal):
         first = int(np.flatnonzero(column.notna().to_numpy())[0])  # its position, as place counts rows
-        if fiscal and (given := (order or {}).get("fiscal_given")) is not None:  # --freq xyz: named (decision 9943)
+        if fiscal and (given := (order or {}).get("fiscal_given")) is not None:  # --freq xyz: named (decision 1513)
             value = str(column.iloc[first]).strip()
             why, meant = fiscalquarters.unread(given)
             fix = (f"give {spelled('freq', meant)}, which reads {value!r} as {fiscalquarters.span(value, meant)}"
@@ -119,7 +119,7 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
 
 def _stray(column: pd.Series, freq, name: str, place) -> None:
     """Refuse fiscal labels of ``freq`` (``Q1 FY2000`` ...) where a value is no such label (``oops``, ``Q5 FY2007``)
-    or one written in another form (``FY2000Q1``), naming it, its line and the first value (decisions 9941, 9942)."""
+    or one written in another form (``FY2000Q1``), naming it, its line and the first value (decisions 1511, 1512)."""
     found = fiscalquarters.stray(column)
     if found is None:
         return
