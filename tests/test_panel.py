@@ -13,7 +13,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
-from rnncast.panel import Panel, row_series
+from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar
 
 
@@ -158,9 +158,3 @@ def test_read_spans_are_each_series_first_row_read_to_its_last_window_end_inside
     series = np.array([2, 0, 2, 0], dtype=np.int64)
     assert panel.read_spans(starts, series, 10) == {0: (3, 15), 2: (1, 17)}
     assert panel.read_spans(starts[:0], series[:0], 10) == {}
-
-
-def test_row_series_numbers_each_row_by_the_series_its_offsets_put_it_in():
-    """Eight modules spelled out np.repeat(np.arange(S), np.diff(offsets)); one helper beside the offsets now."""
-    assert row_series(np.array([0, 2, 2, 5])).tolist() == [0, 0, 2, 2, 2]  # an empty series holds no row
-    assert row_series([0, 3]).dtype == np.int64 and len(row_series([0])) == 0

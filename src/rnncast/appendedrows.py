@@ -31,7 +31,7 @@ from rnncast.layouts import Rows
 from rnncast.codedblanks import coded_targets
 from rnncast.timetext import shown
 from rnncast.widetail import advice, held_kinds, last_rows, tail_rows
-from rnncast.panel import row_series
+from rnncast.rowseries import row_series
 
 log = logging.getLogger(__name__)
 

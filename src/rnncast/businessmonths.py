@@ -24,6 +24,7 @@ from pandas.tseries.frequencies import to_offset
 from rnncast import businessdays
 from rnncast.offsetguess import inside
 from rnncast.holidaysets import PREFERRED, candidates, canonical, library, wall_days, weekday_holidays
+from rnncast.rowseries import row_series
 
 # the alias as freq= gives it: pandas' offset with holidays, and the plain one it reads as
 KINDS = {"BME": (pd.offsets.CustomBusinessMonthEnd, pd.offsets.BusinessMonthEnd),
@@ -105,7 +106,6 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
     wall = time.tz_localize(None) if time.tz is not None else time
     days = wall_days(time)
     fit = np.asarray(wall == wall.normalize()) & np.is_busday(days)
-    from rnncast.panel import row_series  # here: panel's calendars import this module
 
     series = row_series(offsets)
     found = []

@@ -29,7 +29,7 @@ from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import at_midnight, shown
 from rnncast.zoneclock import series_named
-from rnncast.panel import row_series
+from rnncast.rowseries import row_series
 
 log = logging.getLogger(__name__)
 

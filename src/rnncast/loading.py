@@ -34,7 +34,8 @@ from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.noticed import time_notes, warn_run
-from rnncast.panel import Panel, row_series
+from rnncast.panel import Panel
+from rnncast.rowseries import row_series
 from rnncast.timecalendar import Calendar
 from rnncast.timeunread import unread
 

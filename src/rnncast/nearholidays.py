@@ -27,7 +27,7 @@ import pandas as pd
 from rnncast import businessdays
 from rnncast.holidaysets import NO_EXCHANGE, holiday_of, library, wall_days, weekday_holidays
 from rnncast.timetext import at_midnight, shown
-from rnncast.panel import row_series
+from rnncast.rowseries import row_series
 
 OTHERS = 2  # at most this many days off the set: missing weekdays not its holidays, and rows on its holidays
 LEAST = 4  # at least this many of the set's holidays in the data's span (every one missing)

@@ -14,7 +14,7 @@ import pandas as pd
 from rnncast import businessdays, businessmonths, tradingweeks, weekmasks, zoneclock
 from rnncast.irregularsteps import irregular
 from rnncast.nearholidays import said as near_said, without
-from rnncast.panel import row_series
+from rnncast.rowseries import row_series
 from rnncast.offsetguess import candidates
 from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler

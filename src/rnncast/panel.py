@@ -212,13 +212,6 @@ class Panel:
                      target_least=self.target_least, zeroed=self.zeroed[rows] if self.zeroed is not None else None)
 
 
-def row_series(offsets) -> np.ndarray:
-    """[N] int64: the series number of each row of series stored back to back, series ``s`` at rows
-    ``offsets[s]:offsets[s + 1]`` (``offsets`` [S + 1], rising from 0: ``Panel.offsets``)."""
-    offsets = np.asarray(offsets)
-    return np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), np.diff(offsets))
-
-
 def _is_bool(value) -> bool:
     return isinstance(value, (bool, np.bool_))
 

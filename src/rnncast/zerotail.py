@@ -22,7 +22,7 @@ from rnncast.errors import RnncastError
 from rnncast.noticed import first_time
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
-from rnncast.panel import row_series
+from rnncast.rowseries import row_series
 
 log = logging.getLogger(__name__)
 
