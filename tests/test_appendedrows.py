@@ -165,9 +165,10 @@ def test_one_missed_last_reading_is_filled_under_an_explicit_fill_and_refused_na
     with pytest.raises(RnncastError, match=r"^the last row of the data \(01\.01\.2025, line 38 of plan\.csv\) has a "
                                            r"date but no value of 'Umsatz', after the last value: rows for the months to "
                                            r"come\? .*; if the last reading is missing rather than to come, remove that "
-                                           r"row or give a fill \(--fill ffill, fill='ffill' in Python\)$"):
+                                           r"row, or fit with a fill \(--fill ffill, fill='ffill' in Python; predict and "
+                                           r"evaluate read the fill fit was given\)$"):
         load_panel(path)
-    with pytest.raises(RnncastError, match=r"dated 1 month late; give the data without those rows \(predict forecasts "
+    with pytest.raises(RnncastError, match=r"dated 1 month late; give the data without that row \(predict forecasts "
                                            r"the months after the last value, from 01\.01\.2025\)$"):
         load_panel(path, fill="zero")  # zero: a reading of 0 made up, refused as before
 

@@ -115,9 +115,10 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     raise RnncastError(
         f"{head}{more} {has} a date but no value of {targets}, after the last value{every}: rows for the {unit} to "
         f"come? Dated blank rows are not read as the future, and are neither filled nor dropped: {why}; give the "
-        f"data without those rows (predict forecasts the {unit} after the last value, from {first})" +
-        ("; if the last reading is missing rather than to come, remove that row or give a fill (--fill ffill, "
-         "fill='ffill' in Python)" if one and fill is None else ""))
+        f"data without {'that row' if end - start == 1 else 'those rows'} (predict forecasts the {unit} after the last "
+        f"value, from {first})" +
+        ("; if the last reading is missing rather than to come, remove that row, or fit with a fill (--fill ffill, "
+         "fill='ffill' in Python; predict and evaluate read the fill fit was given)" if one and fill is None else ""))
 
 
 def _after(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
