@@ -40,6 +40,8 @@ def unknown_parameter(name, valid, owner: str = "Forecaster", value=None) -> Unk
     other = not_a_setting(name, valid, given_to_fit, value)  # Forecaster(time_idx=...): a column role of fit
     if other:
         return UnknownParameter(other)
+    if owner == "Forecaster" and given_to_fit(name):  # Forecaster(target='sales'): fit's own keyword, not a setting
+        return UnknownParameter(f"{name!r} is not a parameter of Forecaster: it is {given_to_fit(name)}")
     return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
                             f"{', '.join(valid)}")
 
