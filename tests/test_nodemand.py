@@ -56,3 +56,47 @@ def test_a_series_that_sold_or_that_holds_the_scores_stays_scaledshares_finding(
     held = {**few, "mse": {"model": 0.95}}  # a share of the scaled squared error: scaledshares' to say
     original, _, _ = _parts(zero_last=True)
     assert nodemand.split({**held, "series": ["P003"]}, original)[1] is None
+
+
+def _flat_and_idle(keep_idle: bool = True):
+    """r31r2's panel (horizon 1): 'A' and 'B' ordinary, the model a little worse than both baselines; 'C' all 0 in
+    training (scale 1, MASE scale 0), selling 1-9 in the test rows and forecast well by the model; 'D' (``keep_idle``)
+    without demand in the test rows."""
+    rng, w = np.random.default_rng(0), 20
+    n = 4 if keep_idle else 3
+    series = np.repeat(np.arange(n), w)
+    y, p, naive, mean = (np.zeros((n * w, 1, 1)) for _ in range(4))
+    for s in range(n):
+        at = slice(s * w, (s + 1) * w)
+        if s < 2:
+            y[at, 0, 0] = rng.normal(10, 4, w)
+            p[at, 0, 0] = y[at, 0, 0] + 2.2 * np.sign(rng.normal(size=w))
+            naive[at, 0, 0], mean[at, 0, 0] = y[at, 0, 0] + 2.0, y[at, 0, 0] - 2.0
+        elif s == 2:
+            y[at, 0, 0] = rng.integers(1, 10, w)
+            p[at, 0, 0], naive[at, 0, 0], mean[at, 0, 0] = y[at, 0, 0] - 0.3, y[at, 0, 0] - 3, y[at, 0, 0] - 3
+        else:
+            p[at, 0, 0], mean[at, 0, 0] = 0.001, 0.5
+    scale = np.array([2.0, 2.0, 1.0, 2.0])[series][:, None, None]
+    ids = ["A", "B", "C", "D"][:n]
+
+    def make(k):
+        return WindowForecasts(np.zeros(n * w, int), np.zeros(n * w, int), y / k, p / k,
+                               {"naive": naive / k, "mean": mean / k}, None, series, ids)
+
+    return make(1.0), make(scale), np.array([1.0, 1.0, 0.0, 1.0])[series][:, None]
+
+
+def test_a_flat_series_finding_is_kept_beside_a_series_without_demand():
+    """Decision 9951: 'C' (no training spread) turns the verdict; with 'D' (no demand) also named, ``measure`` dropped
+    the "flat" key and ``split`` dropped it again, so the verdict's line about 'C' was never said."""
+    alone = scaledshares.measure(*_flat_and_idle(keep_idle=False))
+    assert set(alone) == {"flat"} and alone["flat"]["series"] == ["C"]  # as before without 'D'
+    original, scaled, scales = _flat_and_idle()
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["D"] and few["flat"]["series"] == ["C"]
+    kept, idle = nodemand.split(few, original)
+    assert idle["series"] == ["D"] and kept == {"flat": few["flat"]}
+    note = scaledshares.verdict_note(kept, "naive")
+    assert note.startswith("The pooled scaled scores and this verdict turn on the one of the 4 series ('C') with no "
+                           "spread on its training rows")

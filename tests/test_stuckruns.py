@@ -95,7 +95,7 @@ def test_a_stuck_stretch_of_the_test_rows_is_said_at_fit_and_at_evaluate_beside_
         Forecaster(**TINY).fit(frozen, target="y")
     said = [r.getMessage() for r in caplog.records if "stuck sensor" in r.getMessage()]
     assert len(said) == 1 and "for 150 rows from 2024-03-01 05:00:00" in said[0], said
-    assert "of the rows scored, validation or test" in said[0] and "the verdict rest on them" in said[0]
+    assert "of the test rows" in said[0] and "the verdict rest on them" in said[0]
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         fitted.evaluate(frozen)
@@ -125,3 +125,60 @@ def test_predict_says_the_last_readings_frozen_but_not_the_zeros_of_intermittent
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         demand.predict(pd.DataFrame({"time": times, "y": counts}))
     assert not [r for r in caplog.records if "stuck sensor" in r.getMessage()]
+
+
+class _Panel:
+    """The few ``Panel`` members ``find`` reads: one series, target 'y' then past covariate 'temp_cov'."""
+    id_col, n_targets = None, 1
+
+    def __init__(self, y, x):
+        self.y, self.x = y, x
+
+    def rows(self, s):
+        return np.c_[self.y, self.x]
+
+    def named_columns(self, s):
+        return ["y", "temp_cov"]
+
+    def when(self, s, i):
+        return f"row {i}"
+
+    def label(self, s):
+        return None
+
+
+def test_only_a_target_stuck_on_the_test_rows_is_said_to_decide_the_verdict(caplog):
+    """r31r2 stuckcov.py: 'temp_cov' frozen for 30 validation rows was said as "of the rows scored, validation or test
+    ... the scores and the verdict rest on them too", though no baseline forecasts a covariate and the verdict reads the
+    test rows alone. The scored part is the targets' test rows (the validation rows without any; decision 9952)."""
+    from rnncast.stuckruns import find
+    from rnncast.windows import Split
+    rng = np.random.default_rng(1)
+    y, x = rng.normal(20, 1, 400), rng.normal(5, 1, 400)
+    x[300:330] = 5.0  # the covariate, in the validation rows
+    y[290:320] = 20.0  # the target, in the validation rows: early stopping's, not the verdict's
+    assert find(_Panel(y, x), [Split(train_end=280, val_end=340, end=400)]) == []
+    x[350:380] = 5.0  # the covariate in the test rows: still unsaid
+    y[360:390] = 20.0
+    found = find(_Panel(y, x), [Split(train_end=280, val_end=340, end=400)])
+    assert [(f["column"], f["part"], f["rows_of"], f["rows"], f["start"]) for f in found] == [
+        ("y", "scored", "test", 30, "row 360")]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn(found)
+    assert "holds 20 for 30 rows from row 360 (50% of the test rows)" in caplog.text
+    assert "the test scores and the verdict rest on them too" in caplog.text
+    caplog.clear()
+    found = [f for f in find(_Panel(y, x), [Split(train_end=340, val_end=400, end=400)]) if f["part"] == "scored"]
+    assert [(f["column"], f["rows_of"]) for f in found] == [("y", "validation")]  # no test rows: the validation rows
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn(found)
+    assert "of the validation rows, which early stopping reads (no test rows)" in caplog.text
+    assert "verdict" not in caplog.text
+
+
+def test_a_short_run_of_many_training_rows_is_not_said_as_zero_percent(caplog):
+    found = [{"series": None, "column": "y", "value": 1.0, "start": "row 5", "rows": 20, "share": 20 / 10000,
+              "part": "training"}]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn(found)
+    assert "(0.2% of its training rows)" in caplog.text

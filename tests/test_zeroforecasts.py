@@ -39,9 +39,11 @@ def test_series_all_zero_in_the_rows_read_and_forecast_above_zero_are_named_long
     assert [panel.ids[f["series"]] for f in found] == ["never", "dead"]
     assert [f["zeros"] for f in found] == [60, 20]
     said = text(panel, found, 12, ["units"])
-    assert said.startswith("2 series whose last 12 rows (the rows predict reads) are all 0 are forecast above 0: "
-                           "'never' (all of its 60 rows 0, forecast up to 0.5), 'dead' (its last 20 rows 0, "
-                           "forecast up to 0.5); the network forecasts")
+    assert said.startswith("2 series whose last 12 rows (the rows predict reads) are all 0, never nonzero or 0 for "
+                           "over 5 times the series' usual gap and longest run of zeros before, are forecast above 0: "
+                           "'never' (all of its 60 rows 0, forecast up to 0.5), 'dead' (its last 20 rows 0, nonzero in "
+                           "40 of its 60 rows, no zero before, forecast up to 0.5); the network forecasts")
+    assert "take its forecast as 0" not in said  # what was seen, not a forecast to use (decision 9953)
     assert find(panel, point, 21) == [find(panel, point, 12)[0]]  # 'dead' is 0 in 20 rows: a lookback of 21 reads a sale
     point[order["never"]] = point[order["dead"]] = 0.0  # forecast 0 (nonnegative): nothing to say
     assert text(panel, find(panel, point, 12), 12, ["units"]) is None
@@ -56,3 +58,35 @@ def test_predict_warns_of_a_dead_series_forecast_above_zero(caplog):
     assert (dead > 0).any()  # the network does not forecast a silence it learned from no other series
     assert "whose last 12 rows (the rows predict reads) are all 0" in caplog.text
     assert "'live'" not in caplog.text.split("are all 0")[-1]
+
+
+class _Skus:
+    """The few panel members ``find`` and ``text`` read: one target, rows ``values`` [S, T]."""
+    layout = "long"
+
+    def __init__(self, values):
+        self.values, self.n_series = values, len(values)
+
+    def rows(self, s):
+        return self.values[s][:, None]
+
+    def given_id(self, s):
+        return f"S{s:03d}"
+
+
+def test_slow_sellers_silent_for_their_usual_gaps_are_not_named_but_a_dead_sku_is():
+    """r31r2 zeronoise.py: 103 of 200 live SKUs selling 0.05 a week (each sold before its last 12 weeks), forecast at
+    their rate, were named and told to take the forecast as 0. A series is named only where its last run of zeros is
+    over ``LONGER`` times its usual gap and its longest run before, or it never sold (decision 9953)."""
+    rng = np.random.default_rng(3)
+    live = rng.poisson(0.05, (200, 104)).astype(float)
+    live[np.arange(200), rng.integers(0, 104 - 12 - 1, 200)] += 1
+    dead = np.r_[rng.poisson(2, 60), np.zeros(44)][None].astype(float)  # sold most weeks, then 44 weeks of nothing
+    values = np.r_[live, dead, np.zeros((1, 104))]
+    point = np.full((202, 4, 1), 0.05)
+    assert find(_Skus(live), point[:200], 12) == []
+    found = find(_Skus(values), point, 12)
+    assert [(f["series"], f["zeros"]) for f in found] == [(201, 104), (200, 46)]  # its last 2 weeks before sold 0
+    said = text(_Skus(values), found, 12, ["y"])
+    assert ("'S201' (all of its 104 rows 0, forecast up to 0.05), 'S200' (its last 46 rows 0, nonzero in 49 of its "
+            "104 rows, at most 2 zeros in a row before, forecast up to 0.05)") in said

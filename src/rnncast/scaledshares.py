@@ -43,8 +43,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     {forecaster: {"mse", "mase"} pooled over the series outside each set}}`` of the windows [W, H, T] of ``scaled``
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
     MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
-    that the verdict turns on (only that key where no few series hold so much; decision 1488); None for one series
-    or where neither is found."""
+    that the verdict turns on (decision 1488; kept beside named series too, decision 9951, and alone where none are);
+    None for one series or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
     flat = flatshares.measure(original, scaled, mase_scales)
@@ -93,7 +93,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "mse": {n: share(sq, mse_top) for n, (sq, _) in sums.items()},
            "mase": {n: share(m, mase_top) for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
-           "near": [scaled.ids[int(present[i])] for i in top if near[i]]}
+           "near": [scaled.ids[int(present[i])] for i in top if near[i]], **({"flat": flat} if flat else {})}
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
         out["apart"] = {n: _apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))

@@ -1,10 +1,11 @@
 """A column that moves at nearly every step but holds one value for a long stretch: a stuck sensor, named at fit, in
-the training rows and in the rows scored (validation and test), and at evaluate in the rows its windows score.
+the training rows and in a target's test rows (decision 9952), at evaluate in the rows its windows score, and at predict
+in the last rows given (``at_end``).
 
 A reliability tester's 10-second sensor read the same value for 300 rows (15 % of the series, most of them training
 rows) and fit trained on them without a word: the network learns that the signal can freeze, and the windows over the
 stretch score as well-forecast flat lines. ``find`` measures each column of each series on its training rows and on
-its scored rows apart: its longest run of one repeated value, where it spans at least ``MIN_RUN`` rows, while the rest
+its test rows apart: its longest run of one repeated value, where it spans at least ``MIN_RUN`` rows, while the rest
 of those rows repeats a value from one step to the next at most ``ELSEWHERE`` of the time (a price updated weekly,
 sales that are often 0, a flag: repeats are their nature, and they are not weighed). ``warn`` names the first of each
 in one line. A run of the test rows decides the verdict ('repeat the last value' is exact there: t31t1's 200 frozen
@@ -33,20 +34,24 @@ TRAINING, SCORED = "training", "scored"  # the rows a run lies in: fit learns fr
 
 
 def find(panel: Panel, splits: list[Split]) -> list[dict]:
-    """Each column of each series stuck on its training rows, then on its scored rows (validation and test) (above):
-    ``{"series": label or None, "column", "value", "start" (its first row's time, or row), "rows", "share" (of the
-    rows of its part), "part": TRAINING or SCORED}``, in series then column order."""
+    """Each column of each series stuck on its training rows, then each target stuck on its test rows (what the verdict
+    reads; the validation rows where there are none, which early stopping reads) (above): ``{"series": label or None,
+    "column", "value", "start" (its first row's time, or row), "rows", "share" (of the rows of its part), "part":
+    TRAINING or SCORED, "rows_of": "test" or "validation" (SCORED)}``, in series then column order. A covariate's run
+    past the training rows is not weighed: no baseline forecasts it and the scores do not read it (decision 9952)."""
     found = []
     for s, split in enumerate(splits):
         every = panel.rows(s)  # [T, C]
-        for part, (a, b) in ((TRAINING, (0, split.train_end)), (SCORED, (split.train_end, split.end))):
+        scored = ("test", split.val_end, split.end) if split.end > split.val_end else (
+            "validation", split.train_end, split.val_end)
+        for part, (a, b) in ((TRAINING, (0, split.train_end)), (SCORED, scored[1:])):
             rows = every[a:b]
-            for j in range(rows.shape[1]):
+            for j in range(rows.shape[1] if part == TRAINING else panel.n_targets):
                 if (run := _run(rows[:, j])) is not None:
                     found.append({"series": None if panel.id_col is None else panel.label(s),
                                   "column": str(panel.named_columns(s)[j]), "value": float(rows[run[0], j]),
                                   "start": panel.when(s, a + run[0]), "rows": run[1], "share": run[1] / len(rows),
-                                  "part": part})
+                                  "part": part, **({"rows_of": scored[0]} if part == SCORED else {})})
     return found
 
 
@@ -126,15 +131,23 @@ def warn(found: list[dict]) -> None:
         others = (f"; so do {counted(len(these) - 1, 'other column')} (of this or other series)" if len(these) > 1
                   else "")
         if part == TRAINING:
-            log.warning("column %r%s holds %.6g for %d rows from %s (%.0f%% of its training rows), though it moves at "
+            log.warning("column %r%s holds %.6g for %d rows from %s (%s of its training rows), though it moves at "
                         "nearly every other step: a stuck sensor or a copied value? The network learns from those rows "
                         "as from any other%s; if they are not measurements, leave the cells blank (%s) or cut the "
                         "stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
-                        100 * first["share"], others, spelled("fill"))
+                        _share(first["share"]), others, spelled("fill"))
         else:
-            log.warning("column %r%s holds %.6g for %d rows from %s (%.0f%% of the rows scored, validation or test), "
-                        "though it moves at nearly every other step: a stuck sensor or a copied value? The 'repeat the "
-                        "last value' baseline is exact on them, and the scores and the verdict rest on them too%s; if "
-                        "they are not measurements, leave the cells blank (%s) or cut the stretch out", first["column"],
-                        whose, first["value"], first["rows"], first["start"], 100 * first["share"], others,
-                        spelled("fill"))
+            rows_of, rest = {"test": ("the test rows", "the test scores and the verdict"),
+                             "validation": ("the validation rows, which early stopping reads (no test rows)",
+                                            "early stopping and the validation scores")}.get(
+                first.get("rows_of"), ("the rows scored", "the scores and the verdict"))  # evaluate's: in_scored
+            log.warning("column %r%s holds %.6g for %d rows from %s (%s of %s), though it moves at nearly every other "
+                        "step: a stuck sensor or a copied value? The 'repeat the last value' baseline is exact on "
+                        "them, and %s rest on them too%s; if they are not measurements, leave the cells blank (%s) or "
+                        "cut the stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
+                        _share(first["share"]), rows_of, rest, others, spelled("fill"))
+
+
+def _share(share: float) -> str:
+    """A run's share of its rows, never "0%" (a 20-row run of 10,000 training rows is 0.2%)."""
+    return f"{100 * share:.0f}%" if share >= 0.01 else f"{100 * share:.1g}%"

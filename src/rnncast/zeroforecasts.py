@@ -5,7 +5,11 @@ its 104 weeks was forecast 0.13-0.14 units a week, and one that sold nothing in 
 0.73-0.78 a week, and predict said nothing of either; for a replenishment planner a steady forecast on a dead item is
 the costly error. ``warn`` names such series (each target of each series whose last ``lookback`` rows, the rows its
 forecast reads, are all 0 where its forecast is above 0 at some step), with how many rows at its end are 0 (every
-one, where the series was all 0) and its largest forecast, and what to do about them. It changes no forecast.
+one, where the series was all 0) and its largest forecast. It changes no forecast. A slow seller is silent for long by
+nature (one sale in 20 weeks: 12 weeks of 0 at the end of 103 of 200 such SKUs, rightly forecast at their rate of
+0.05), so a series is named only where it never sold or its last run of zeros is more than ``LONGER`` times both its
+usual gap (its rows per nonzero value) and the longest run of zeros before it; what was seen is said, with no advice
+to take the forecast as 0 (decision 9953).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from rnncast.spelling import some
 log = logging.getLogger(__name__)
 
 MOST = 3  # series named; the others counted
+LONGER = 5  # a trailing run of zeros more than this many times its usual gap and its longest run before: a new silence
 
 
 def trailing_zeros(rows: np.ndarray) -> int:
@@ -27,45 +32,64 @@ def trailing_zeros(rows: np.ndarray) -> int:
     return int(len(rows) - 1 - nonzero[-1]) if len(nonzero) else len(rows)
 
 
+def longest_zeros(rows: np.ndarray) -> int:
+    """The longest run of exact 0s in ``rows`` [R] (a missing value ends a run), 0 where none is."""
+    zero = np.r_[0, (np.asarray(rows, dtype=np.float64) == 0).astype(np.int8), 0]
+    edges = np.flatnonzero(np.diff(zero))
+    return int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
+
+
 def find(panel, point: np.ndarray, lookback: int) -> list[dict]:
-    """``{"series", "target", "zeros", "rows", "most"}`` of each series ``s`` of ``panel`` (in order, the forecasts'
-    rows ``point`` [S, H, T]) whose target ``t`` is 0 in its last ``lookback`` rows or more (``zeros``, of its
-    ``rows``) and forecast above 0 (``most``, its largest forecast); its first such target only; longest run first."""
+    """``{"series", "target", "zeros", "rows", "nonzero", "before", "most"}`` of each series ``s`` of ``panel`` (in
+    order, the forecasts' rows ``point`` [S, H, T]) whose target ``t`` is 0 in its last ``lookback`` rows or more
+    (``zeros``, of its ``rows``), in all of them or in more than ``LONGER`` times both its rows per nonzero value (of
+    ``nonzero``) and the longest run of zeros before (``before``), and forecast above 0 (``most``, its largest
+    forecast); its first such target only; longest run first."""
     found = []
     for s in range(panel.n_series):
         values = panel.rows(s)
         for t in range(point.shape[2]):
             zeros = trailing_zeros(values[:, t])
+            before = longest_zeros(values[: len(values) - zeros, t])
+            nonzero = int(np.sum(np.nan_to_num(values[:, t]) != 0))  # a missing value is neither
             most = float(np.nanmax(point[s, :, t]))
-            if zeros >= lookback and most > 0:
-                found.append({"series": s, "target": t, "zeros": zeros, "rows": len(values), "most": most})
+            new = zeros == len(values) or zeros > LONGER * max(before, len(values) / max(nonzero, 1))  # a silence
+            if zeros >= lookback and new and most > 0:
+                found.append({"series": s, "target": t, "zeros": zeros, "rows": len(values), "nonzero": nonzero,
+                              "before": before, "most": most})
                 break
     return sorted(found, key=lambda f: -f["zeros"])
 
 
 def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | None:
-    """The line of ``find``'s ``found``: "2 series whose last 12 rows (the rows predict reads) are all 0 are forecast
-    above 0: 'S020' (all of its 104 rows 0, forecast up to 0.14), 'S012' (its last 44 rows 0, forecast up to
-    0.78); ..."; None where none is."""
+    """The line of ``find``'s ``found``: "2 series whose last 12 rows (the rows predict reads) are all 0, ... are
+    forecast above 0: 'S020' (all of its 104 rows 0, forecast up to 0.14), 'S012' (its last 44 rows 0, nonzero in 52
+    of its 104 rows, at most 2 zeros in a row before, forecast up to 0.78); ..."; None where none is."""
     if not found:
         return None
     several = len(targets) > 1
 
-    def one(f: dict) -> str:
-        zeros = f"all of its {f['rows']} rows 0" if f["zeros"] == f["rows"] else f"its last {f['zeros']} rows 0"
-        what = f"'{targets[f['target']]}' " if several else ""
-        return f"{panel.given_id(f['series'])!r} ({what}{zeros}, forecast up to {f['most']:.3g})"
+    def zeros(f: dict) -> str:
+        if f["zeros"] == f["rows"]:
+            return f"all of its {f['rows']} rows 0"
+        before = f"at most {f['before']} zeros in a row" if f["before"] else "no zero"
+        return f"its last {f['zeros']} rows 0, nonzero in {f['nonzero']} of its {f['rows']} rows, {before} before"
 
-    advice = ("the network forecasts from the pattern it learned across the series, not from a series' own silence: "
-              "where such a series is discontinued or dead, leave it out or take its forecast as 0")
+    def one(f: dict) -> str:
+        what = f"'{targets[f['target']]}' " if several else ""
+        return f"{panel.given_id(f['series'])!r} ({what}{zeros(f)}, forecast up to {f['most']:.3g})"
+
+    seen = ("the network forecasts from the pattern it learned across the series, not from a series' own silence, so a "
+            "series that stopped (discontinued, dead, or switched off) is forecast as before")
     if panel.layout == "single":
         f = found[0]
-        zeros = f"all of its {f['rows']} rows" if f["zeros"] == f["rows"] else f"its last {f['zeros']} rows"
-        return (f"the series is forecast above 0 (up to {f['most']:.3g}) though {zeros} are 0 (predict reads its last "
-                f"{lookback}); {advice.replace(' across the series', '')}")
+        return (f"the series is forecast above 0 (up to {f['most']:.3g}) though {zeros(f)} (predict reads its last "
+                f"{lookback}); {seen.replace(' across the series', '')}")
     who = f"{len(found)} series" if len(found) > 1 else "series"
-    return (f"{who} whose last {lookback} rows (the rows predict reads) are all 0 "
-            f"{'is' if len(found) == 1 else 'are'} forecast above 0: {some([one(f) for f in found], MOST)}; {advice}")
+    return (f"{who} whose last {lookback} rows (the rows predict reads) are all 0, never nonzero or 0 for over "
+            f"{LONGER} times the series' usual gap and longest run of zeros before, "
+            f"{'is' if len(found) == 1 else 'are'} forecast above 0: "
+            f"{some([one(f) for f in found], MOST)}; {seen}")
 
 
 def warn(panel, point: np.ndarray, lookback: int, targets: list[str]) -> None:
