@@ -257,7 +257,7 @@ def test_darts_predict_n_gets_the_horizon_hint_and_says_rnncast_forecasts_no_fur
 
 def test_a_column_role_given_to_the_constructor_is_said_to_belong_to_fit():
     """t31t9: Forecaster(target='sales') was asked "did you mean 'target_input'?", another setting; fit's own column
-    roles (target, future_covariates, id_col, time_col ...) are named as fit's (decision 9961)."""
+    roles (target, future_covariates, id_col, time_col ...) are named as fit's (decision 1515)."""
     from rnncast import Forecaster
 
     for role in ("target", "future_covariates", "id_col", "time_col"):

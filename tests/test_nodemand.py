@@ -88,7 +88,7 @@ def _flat_and_idle(keep_idle: bool = True):
 
 
 def test_a_flat_series_finding_is_kept_beside_a_series_without_demand():
-    """Decision 9951: 'C' (no training spread) turns the verdict; with 'D' (no demand) also named, ``measure`` dropped
+    """Decision 1516: 'C' (no training spread) turns the verdict; with 'D' (no demand) also named, ``measure`` dropped
     the "flat" key and ``split`` dropped it again, so the verdict's line about 'C' was never said."""
     alone = scaledshares.measure(*_flat_and_idle(keep_idle=False))
     assert set(alone) == {"flat"} and alone["flat"]["series"] == ["C"]  # as before without 'D'

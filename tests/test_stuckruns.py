@@ -150,7 +150,7 @@ class _Panel:
 def test_only_a_target_stuck_on_the_test_rows_is_said_to_decide_the_verdict(caplog):
     """r31r2 stuckcov.py: 'temp_cov' frozen for 30 validation rows was said as "of the rows scored, validation or test
     ... the scores and the verdict rest on them too", though no baseline forecasts a covariate and the verdict reads the
-    test rows alone. The scored part is the targets' test rows (the validation rows without any; decision 9952)."""
+    test rows alone. The scored part is the targets' test rows (the validation rows without any; decision 1517)."""
     from rnncast.stuckruns import find
     from rnncast.windows import Split
     rng = np.random.default_rng(1)

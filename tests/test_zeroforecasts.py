@@ -43,7 +43,7 @@ def test_series_all_zero_in_the_rows_read_and_forecast_above_zero_are_named_long
                            "over 5 times the series' usual gap and longest run of zeros before, are forecast above 0: "
                            "'never' (all of its 60 rows 0, forecast up to 0.5), 'dead' (its last 20 rows 0, nonzero in "
                            "40 of its 60 rows, no zero before, forecast up to 0.5); the network forecasts")
-    assert "take its forecast as 0" not in said  # what was seen, not a forecast to use (decision 9953)
+    assert "take its forecast as 0" not in said  # what was seen, not a forecast to use (decision 1518)
     assert find(panel, point, 21) == [find(panel, point, 12)[0]]  # 'dead' is 0 in 20 rows: a lookback of 21 reads a sale
     point[order["never"]] = point[order["dead"]] = 0.0  # forecast 0 (nonnegative): nothing to say
     assert text(panel, find(panel, point, 12), 12, ["units"]) is None
@@ -77,7 +77,7 @@ class _Skus:
 def test_slow_sellers_silent_for_their_usual_gaps_are_not_named_but_a_dead_sku_is():
     """r31r2 zeronoise.py: 103 of 200 live SKUs selling 0.05 a week (each sold before its last 12 weeks), forecast at
     their rate, were named and told to take the forecast as 0. A series is named only where its last run of zeros is
-    over ``LONGER`` times its usual gap and its longest run before, or it never sold (decision 9953)."""
+    over ``LONGER`` times its usual gap and its longest run before, or it never sold (decision 1518)."""
     rng = np.random.default_rng(3)
     live = rng.poisson(0.05, (200, 104)).astype(float)
     live[np.arange(200), rng.integers(0, 104 - 12 - 1, 200)] += 1

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 def split(few: dict | None, original) -> tuple[dict | None, dict | None]:
     """``(few, idle)``: ``scaledshares.measure``'s ``few`` of the windows ``original`` (a ``WindowForecasts`` in
     original units, its ``series`` and ``ids``), and None, or, where its named series are all without demand and named
-    only for a MASE near 0 (the module's doc), ``few``'s ``{"flat": ...}`` alone (kept, decision 9951) or None, and
+    only for a MASE near 0 (the module's doc), ``few``'s ``{"flat": ...}`` alone (kept, decision 1516) or None, and
     ``{"series": [id, ...], "of": series scored, "low": [forecaster, ...] with a MASE near 0 there, "without":
     {forecaster: pooled MASE over the other series}}``."""
     if not few or not few.get("low") or original.series is None:
@@ -43,7 +43,7 @@ def split(few: dict | None, original) -> tuple[dict | None, dict | None]:
     if not all(idle[s] for s, name in enumerate(original.ids) if str(name) in named):
         return few, None
     without = {n: each["mase"] for n, each in (few.get("without") or {}).items() if np.isfinite(each["mase"])}
-    kept = {"flat": few["flat"]} if few.get("flat") else None  # decision 1488's line is not this one's (decision 9951)
+    kept = {"flat": few["flat"]} if few.get("flat") else None  # decision 1488's line is not this one's (decision 1516)
     return kept, {"series": list(few["series"]), "of": few["of"], "low": list(few["low"]), "without": without}
 
 

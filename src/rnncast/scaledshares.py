@@ -43,7 +43,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     {forecaster: {"mse", "mase"} pooled over the series outside each set}}`` of the windows [W, H, T] of ``scaled``
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
     MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
-    that the verdict turns on (decision 1488; kept beside named series too, decision 9951, and alone where none are);
+    that the verdict turns on (decision 1488; kept beside named series too, decision 1516, and alone where none are);
     None for one series or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None

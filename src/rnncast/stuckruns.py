@@ -1,5 +1,5 @@
 """A column that moves at nearly every step but holds one value for a long stretch: a stuck sensor, named at fit, in
-the training rows and in a target's test rows (decision 9952), at evaluate in the rows its windows score, and at predict
+the training rows and in a target's test rows (decision 1517), at evaluate in the rows its windows score, and at predict
 in the last rows given (``at_end``).
 
 A reliability tester's 10-second sensor read the same value for 300 rows (15 % of the series, most of them training
@@ -38,7 +38,7 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
     reads; the validation rows where there are none, which early stopping reads) (above): ``{"series": label or None,
     "column", "value", "start" (its first row's time, or row), "rows", "share" (of the rows of its part), "part":
     TRAINING or SCORED, "rows_of": "test" or "validation" (SCORED)}``, in series then column order. A covariate's run
-    past the training rows is not weighed: no baseline forecasts it and the scores do not read it (decision 9952)."""
+    past the training rows is not weighed: no baseline forecasts it and the scores do not read it (decision 1517)."""
     found = []
     for s, split in enumerate(splits):
         every = panel.rows(s)  # [T, C]

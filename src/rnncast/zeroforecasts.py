@@ -9,7 +9,7 @@ one, where the series was all 0) and its largest forecast. It changes no forecas
 nature (one sale in 20 weeks: 12 weeks of 0 at the end of 103 of 200 such SKUs, rightly forecast at their rate of
 0.05), so a series is named only where it never sold or its last run of zeros is more than ``LONGER`` times both its
 usual gap (its rows per nonzero value) and the longest run of zeros before it; what was seen is said, with no advice
-to take the forecast as 0 (decision 9953).
+to take the forecast as 0 (decision 1518).
 """
 
 from __future__ import annotations
