@@ -225,7 +225,7 @@ def test_numbers_written_as_text_are_categories_at_fit_said_so_and_numbers_where
     with pytest.raises(RnncastError, match=r"'size' holds numbers but for 'tbd'"):  # a code, not a category (1261)
         from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "tbd"]}), ids, "unique_id")
     with pytest.raises(RnncastError, match=r"'size' holds 'n/a' for series .*, which pandas reads as missing"):
-        from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id")  # no value: 9913
+        from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id")  # no value: decision 1314
     assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "tbd"]}), ids, "unique_id",
                       as_categories=["size"]).categorical_names == ["size"]  # asked for
     numbers = text.assign(size=pd.to_numeric(text["size"]))  # the way to make them numbers
