@@ -41,7 +41,7 @@ def test_series_all_zero_in_the_rows_read_and_forecast_above_zero_are_named_long
     said = text(panel, found, 12, ["units"])
     assert said.startswith("2 series whose last 12 rows (the rows predict reads) are all 0, never nonzero or 0 for "
                            "over 5 times the series' usual gap and longest run of zeros before, are forecast above 0: "
-                           "'never' (all of its 60 rows 0, forecast up to 0.5), 'dead' (its last 20 rows 0, nonzero in "
+                           "'never' (all of its 60 rows are 0, forecast up to 0.5), 'dead' (its last 20 rows are 0, nonzero in "
                            "40 of its 60 rows, no zero before, forecast up to 0.5); the network forecasts")
     assert "take its forecast as 0" not in said  # what was seen, not a forecast to use (decision 1518)
     assert find(panel, point, 21) == [find(panel, point, 12)[0]]  # 'dead' is 0 in 20 rows: a lookback of 21 reads a sale
@@ -88,5 +88,5 @@ def test_slow_sellers_silent_for_their_usual_gaps_are_not_named_but_a_dead_sku_i
     found = find(_Skus(values), point, 12)
     assert [(f["series"], f["zeros"]) for f in found] == [(201, 104), (200, 46)]  # its last 2 weeks before sold 0
     said = text(_Skus(values), found, 12, ["y"])
-    assert ("'S201' (all of its 104 rows 0, forecast up to 0.05), 'S200' (its last 46 rows 0, nonzero in 49 of its "
+    assert ("'S201' (all of its 104 rows are 0, forecast up to 0.05), 'S200' (its last 46 rows are 0, nonzero in 49 of its "
             "104 rows, at most 2 zeros in a row before, forecast up to 0.05)") in said

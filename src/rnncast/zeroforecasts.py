@@ -53,7 +53,7 @@ def find(panel, point: np.ndarray, lookback: int) -> list[dict]:
             before = longest_zeros(values[: len(values) - zeros, t])
             nonzero = int(np.sum(np.nan_to_num(values[:, t]) != 0))  # a missing value is neither
             most = float(np.nanmax(point[s, :, t]))
-            new = zeros == len(values) or zeros > LONGER * max(before, len(values) / max(nonzero, 1))  # a silence
+            new = nonzero == 0 or zeros > LONGER * max(before, len(values) / max(nonzero, 1))  # a silence
             if zeros >= lookback and new and most > 0:
                 found.append({"series": s, "target": t, "zeros": zeros, "rows": len(values), "nonzero": nonzero,
                               "before": before, "most": most})
@@ -63,17 +63,18 @@ def find(panel, point: np.ndarray, lookback: int) -> list[dict]:
 
 def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | None:
     """The line of ``find``'s ``found``: "2 series whose last 12 rows (the rows predict reads) are all 0, ... are
-    forecast above 0: 'S020' (all of its 104 rows 0, forecast up to 0.14), 'S012' (its last 44 rows 0, nonzero in 52
+    forecast above 0: 'S020' (all of its 104 rows are 0, forecast up to 0.14), 'S012' (its last 44 rows are 0, nonzero in 52
     of its 104 rows, at most 2 zeros in a row before, forecast up to 0.78); ..."; None where none is."""
     if not found:
         return None
     several = len(targets) > 1
 
     def zeros(f: dict) -> str:
-        if f["zeros"] == f["rows"]:
-            return f"all of its {f['rows']} rows 0"
-        before = f"at most {f['before']} zeros in a row" if f["before"] else "no zero"
-        return f"its last {f['zeros']} rows 0, nonzero in {f['nonzero']} of its {f['rows']} rows, {before} before"
+        if f["nonzero"] == 0:
+            return f"all of its {f['rows']} rows are 0"
+        before = (f"at most {f['before']} zero{'s' if f['before'] != 1 else ''} in a row" if f["before"] else
+                  "no zero")
+        return f"its last {f['zeros']} rows are 0, nonzero in {f['nonzero']} of its {f['rows']} rows, {before} before"
 
     def one(f: dict) -> str:
         what = f"'{targets[f['target']]}' " if several else ""
