@@ -93,13 +93,15 @@ def test_a_fit_whose_training_rows_were_interpolated_from_its_test_rows_says_so(
     assert not any("learns from" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("gap, said", [
-    ((138, 160), "the validation part .* has no observed target value to score.*--val-frac/--test-frac"),
-    ((160, 199), "the last 40 rows of the data .* have a date but no value of 'y', after the last value"),  # 1475
+@pytest.mark.parametrize("gap, fill, said", [
+    ((138, 160), "ffill", "the validation part .* has no observed target value to score.*--val-frac/--test-frac"),
+    ((160, 198), "interpolate", "the test part .* has no observed target value to score.*--val-frac/--test-frac"),
+    ((160, 199), "ffill", "the last 40 rows of the data .* have a date but no value of 'y', after the last value"),  # 1475
 ])
-def test_a_part_left_with_nothing_observed_to_score_is_refused_before_training(gap, said, monkeypatch):
+def test_a_part_left_with_nothing_observed_to_score_is_refused_before_training(gap, fill, said, monkeypatch):
     """A test part of blanks at the end of one series is dated blank rows after its last value, refused as such
-    (decision 1475) before the part's own check; both before training."""
+    (decision 1475) before the part's own check; with its last row observed and the rest interpolated the part's own
+    check refuses it (its inputs filled from its targets); all before training."""
     from conftest import TINY, make_frame
     from rnncast import Forecaster, fitting
 
@@ -107,7 +109,7 @@ def test_a_part_left_with_nothing_observed_to_score_is_refused_before_training(g
     frame.loc[gap[0]:gap[1], "y"] = np.nan  # validation: rows 140-159, test: 160-199
     monkeypatch.setattr(fitting, "fit_network", lambda *a, **k: pytest.fail("trained before refusing"))
     with pytest.raises(RnncastError, match=said):
-        Forecaster(**{**TINY, "horizon": 3}, fill="ffill").fit(frame, target="y")
+        Forecaster(**{**TINY, "horizon": 3}, fill=fill).fit(frame, target="y")
 
 
 def test_made_validation_targets_left_out_of_early_stopping_are_said(caplog):

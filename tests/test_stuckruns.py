@@ -129,7 +129,7 @@ def test_predict_says_the_last_readings_frozen_but_not_the_zeros_of_intermittent
 
 class _Panel:
     """The few ``Panel`` members ``find`` reads: one series, target 'y' then past covariate 'temp_cov'."""
-    id_col, n_targets = None, 1
+    id_col, n_targets, filled = None, 1, None  # no value made by a fill
 
     def __init__(self, y, x):
         self.y, self.x = y, x
@@ -182,3 +182,18 @@ def test_a_short_run_of_many_training_rows_is_not_said_as_zero_percent(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"), once():
         warn(found)
     assert "(0.2% of its training rows)" in caplog.text
+
+
+def test_a_run_fill_made_is_no_stuck_reading():
+    """Third review: 39 blank test rows forward-filled were "a stuck sensor or a copied value? ... leave the cells
+    blank", cells the user had left blank; values fill made break a run as a missing value does."""
+    from conftest import make_frame
+    from rnncast.loading import load_panel
+    from rnncast.stuckruns import SCORED, find
+    from rnncast.windows import chronological_split
+
+    frame = make_frame(200, feature=False)
+    frame.loc[160:198, "y"] = np.nan
+    panel = load_panel(frame, target="y", fill="ffill")
+    split = chronological_split(len(frame), 24, 3, 0.1, 0.2)
+    assert not [f for f in find(panel, [split]) if f["part"] == SCORED]

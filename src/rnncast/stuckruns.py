@@ -42,6 +42,9 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
     found = []
     for s, split in enumerate(splits):
         every = panel.rows(s)  # [T, C]
+        if panel.filled is not None:  # a value fill made is no reading: it breaks a run (third review)
+            made = panel.filled[panel.offsets[s]: panel.offsets[s + 1]] != 0
+            every = np.where(made, np.nan, every) if made.any() else every
         scored = ("test", split.val_end, split.end) if split.end > split.val_end else (
             "validation", split.train_end, split.val_end)
         for part, (a, b) in ((TRAINING, (0, split.train_end)), (SCORED, scored[1:])):
