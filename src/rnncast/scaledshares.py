@@ -70,8 +70,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
             rest = (mase.sum() - mase) / (mase_counts.sum() - mase_counts)  # [S] the pooled MASE without each
             moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
         if moves.any():
-            named |= set(np.flatnonzero(moves).tolist())
-            by_mase |= set(np.flatnonzero(moves).tolist())
+            hit = set(np.flatnonzero(moves).tolist())
+            named, by_mase = named | hit, by_mase | hit
             low.append(name)
     if not named:
         return {"flat": flat} if flat else None
@@ -93,7 +93,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "mse": {n: share(sq, mse_top) for n, (sq, _) in sums.items()},
            "mase": {n: share(m, mase_top) for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
-           "near": [scaled.ids[int(present[i])] for i in top if near[i]], **({"flat": flat} if flat else {})}
+           "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
         out["apart"] = {n: _apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
@@ -148,11 +148,11 @@ def _median_of_others(each: np.ndarray) -> np.ndarray:
 def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     """The warning of ``measure``'s ``few``: who holds what of the scaled scores and the pooled MASE, and the model's
     scores against each baseline's without them; ``verdict_name``: the baseline the verdict names, said first."""
+    flat = flatshares.text(few and few.get("flat"), verdict_name)
     if not few or "series" not in few:  # only the series of no training spread: the verdict's line says them
-        return flatshares.text(few and few.get("flat"), verdict_name)
+        return flat
     if _split(few):
-        return " ".join(t for t in (_split_text(few, verdict_name), flatshares.text(few.get("flat"), verdict_name)) if t)
-    names = listing([repr(str(s)) for s in few["series"]])
+        return " ".join(t for t in (_split_text(few, verdict_name), flat) if t)
     one = len(few["series"]) == 1
     held = [_held(few["mse"], "scaled squared error"),
             _held({n: v for n, v in few["mase"].items() if n not in few["low"]}, "summed MASE")]
@@ -164,11 +164,11 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     items = (["the scaled scores", "the verdict"] if _rests(few) else []) + (
         ["the pooled MASE"] if held and not held[-1].endswith("squared error") else [])
     why = _why(few) if held else ""
-    text = (f"Of the {few['of']} series scored, {names} {' and '.join(said)}{why}"
+    text = (f"Of the {few['of']} series scored, {_names(few['series'])} {' and '.join(said)}{why}"
             + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
                if items else "."))
     text += f" {_without(few, verdict_name)}" if few.get("without") else ""
-    return " ".join(t for t in (text, flatshares.text(few.get("flat"), verdict_name)) if t)
+    return " ".join(t for t in (text, flat) if t)
 
 
 def _split(few: dict) -> bool:

@@ -68,12 +68,13 @@ def in_scored(forecasts) -> list[dict]:
     rows = wf.target_rows[:, None] + np.arange(h)  # [W, H] each value's row in its series
     series = np.zeros(w, dtype=np.int64) if wf.series is None else np.asarray(wf.series)
     for s in np.unique(series):
-        kept, first = np.unique(rows[series == s].ravel(), return_index=True)  # [R] each row scored once
+        mine = series == s
+        kept, first = np.unique(rows[mine].ravel(), return_index=True)  # [R] each row scored once
+        truth, times = wf.y_true[mine], (wf.times[s] if len(wf.times) > s else None)  # [w, H, T]
         for j in range(t):
             column = np.full(kept[-1] - kept[0] + 1, np.nan)  # rows not scored between: NaN, never a repeat
-            column[kept - kept[0]] = wf.y_true[series == s][:, :, j].ravel()[first]
+            column[kept - kept[0]] = truth[:, :, j].ravel()[first]
             if (run := _run(column)) is not None:
-                times = wf.times[s] if len(wf.times) > s else None
                 row = int(kept[0] + run[0])
                 found.append({"series": wf.ids[s] if len(wf.ids) > 1 else None,
                               "column": str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),

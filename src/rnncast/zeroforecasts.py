@@ -18,7 +18,7 @@ import logging
 
 import numpy as np
 
-from rnncast.spelling import some
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +50,13 @@ def find(panel, point: np.ndarray, lookback: int) -> list[dict]:
         values = panel.rows(s)
         for t in range(point.shape[2]):
             zeros = trailing_zeros(values[:, t])
+            if zeros < lookback:  # the forecast reads a nonzero value: nothing more to weigh
+                continue
             before = longest_zeros(values[: len(values) - zeros, t])
             nonzero = int(np.sum(np.nan_to_num(values[:, t]) != 0))  # a missing value is neither
             most = float(np.nanmax(point[s, :, t]))
             new = nonzero == 0 or zeros > LONGER * max(before, len(values) / max(nonzero, 1))  # a silence
-            if zeros >= lookback and new and most > 0:
+            if new and most > 0:
                 found.append({"series": s, "target": t, "zeros": zeros, "rows": len(values), "nonzero": nonzero,
                               "before": before, "most": most})
                 break
@@ -72,8 +74,7 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
     def zeros(f: dict) -> str:
         if f["nonzero"] == 0:
             return f"all of its {f['rows']} rows are 0"
-        before = (f"at most {f['before']} zero{'s' if f['before'] != 1 else ''} in a row" if f["before"] else
-                  "no zero")
+        before = f"at most {counted(f['before'], 'zero')} in a row" if f["before"] else "no zero"
         return f"its last {f['zeros']} rows are 0, nonzero in {f['nonzero']} of its {f['rows']} rows, {before} before"
 
     def one(f: dict) -> str:
