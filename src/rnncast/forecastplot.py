@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
-from rnncast.seriespicks import mase_each, pick_series
+from rnncast.seriespicks import mase_by_series, mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
@@ -202,7 +202,7 @@ def running_mean(values: np.ndarray, width: int) -> np.ndarray:
 def series_mase(test: PartForecasts) -> np.ndarray:
     """Each series' MASE [S] on the windows of ``test`` (``seriespicks.mase_by_series``, with each series' own
     MASE scale)."""
-    return mase_each(test.original, test.mase_scales[test.original.series], len(test.ids))[0]
+    return mase_by_series(test.original, test.mase_scales[test.original.series], len(test.ids))
 
 
 def _panels(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
