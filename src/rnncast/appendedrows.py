@@ -58,10 +58,9 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     if labels_only == "scored":
         return
     n_t, n_c = rows.n_targets, len(rows.columns)
-    series = row_series(offsets)  # [N]
-    left_blank = np.isnan(values[:, :n_t]).all(axis=1) & ~coded_targets(rows, positions, series)  # [N] a target
+    left_blank = _blank(rows, values, positions, offsets)  # [N] a target
     warned = n_c == n_t and unread is not None and fill not in (None, "drop")  # drop: the forecast starts as before
-    after = _after(rows, values, time, positions, offsets) if warned else None  # [N] after every series' last value
+    after = _after(time, positions, left_blank) if warned else None  # [N] after every series' last value
     for s in range(len(offsets) - 1):  # written -999 (missing_values) is a reading missing, left to fill: not the future's
         end = start = int(offsets[s + 1])
         while start > offsets[s] and left_blank[start - 1]:
@@ -87,7 +86,7 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     fill, which warns (decision 1506). ``values`` [N, C] as ``refuse`` takes them, ``time`` [N] (None: rows numbered,
     never refused), ``positions`` [N] (-1: a row inserted, no value read). A model of the features alone
     (``labels_only``) reads such rows as labels not given: left to ``refuse``."""
-    after = None if labels_only else _after(rows, values, time, positions, offsets)
+    after = None if labels_only or time is None else _after(time, positions, _blank(rows, values, positions, offsets))
     if after is None or not after.any():
         return
     one = pd.unique(np.asarray(time)[after]).size == 1  # one date: a missed reading, or the one step to come
@@ -121,14 +120,19 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
          "fill='ffill' in Python; predict and evaluate read the fill fit was given)" if one and fill is None else ""))
 
 
-def _after(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
-    """[N] the rows of the table dated after the last target value of every series (``future``'s); None without
-    time or a value."""
-    if time is None or len(values) == 0:
-        return None
+def _blank(rows: Rows, values: np.ndarray, positions: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """[N] bool: the rows with no value of any target (NaN in every target column of ``values`` [N, C]), a target
+    ``missing_values`` read as blank (``coded_targets``) counting as a value."""
     series = row_series(offsets)  # [N]
-    valued = ~(np.isnan(values[:, :rows.n_targets]).all(axis=1) & ~coded_targets(rows, positions, series))
-    valued &= positions >= 0  # a row zero fill or fill_gaps added holds no value read
+    return np.isnan(values[:, :rows.n_targets]).all(axis=1) & ~coded_targets(rows, positions, series)
+
+
+def _after(time, positions: np.ndarray, blank: np.ndarray) -> np.ndarray | None:
+    """[N] the rows of the table dated after the last target value of every series (``future``'s), from ``blank``
+    [N] (``_blank``: the rows with no target value, computed once by the caller); None without time or a value."""
+    if time is None:
+        return None
+    valued = ~blank & (positions >= 0)  # a row zero fill or fill_gaps added holds no value read
     if not valued.any():
         return None
     return np.asarray(time > time[valued].max()) & (positions >= 0)
