@@ -196,6 +196,24 @@ def test_a_panels_series_after_every_series_last_value_are_named_and_a_series_th
     assert load_panel(ended, target="sales", id_col="store", fill="zero").values.shape[0] == 60
 
 
+def test_the_words_agree_with_every_series_named_not_the_first_alone():
+    """Stores 'a' and 'b' each with one blank row dated after both stores' last values were refused "the last row of
+    series 'a' (...) and of 1 more series has a date ... give the data without that row ... remove that row": the
+    words were the first series' alone (decision 9101); two rows are named, so "have", "those rows"."""
+    days = pd.date_range("2020-01-01", periods=30, freq="D")
+    sales = np.r_[np.arange(29.0), np.nan]
+    both = pd.concat([pd.DataFrame({"date": days, "sales": sales, "store": s}) for s in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"^the last row of series 'a' \(2020-01-30, row 29\) and of 1 more series "
+                                           r"have a date but no value of 'sales', .*; give the data without those rows "
+                                           r"\(.*\); if the last readings are missing rather than to come, remove those "
+                                           r"rows, or fit with a fill"):
+        load_panel(both, target="sales", id_col="store")
+    with pytest.raises(RnncastError, match=r"^the last row of series 'a' \(2020-01-30, row 29\) has a date .*; give "
+                                           r"the data without that row \(.*; if the last reading is missing rather than "
+                                           r"to come, remove that row, or"):
+        load_panel(both.iloc[:59].assign(sales=np.r_[sales, np.arange(29.0)]), target="sales", id_col="store")
+
+
 def test_each_series_of_a_panel_is_named():
     long = pd.concat([_appended().assign(unique_id=i) for i in ("a", "b")])
     with pytest.raises(RnncastError, match=r"^the last 3 rows of series 'a' \(2020-02-10 to 2020-02-12, rows 40-42\) "

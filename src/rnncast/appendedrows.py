@@ -104,7 +104,8 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
                      (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))  # "the last 6 rows of ... (...)"
     unit = _unit(time[int(offsets[s]): end])
     targets = ", ".join(repr(c) for c in rows.columns[: rows.n_targets])
-    has = "has" if end - start == 1 else "have"
+    has, them, reading = (("have", "those rows", "readings are") if count > 1 else  # every series': decision 9101
+                          ("has", "that row", "reading is"))
     every = " of every series" if len(offsets) > 2 else ""
     first = shown(time[start], time, fmt)
     why = (f"dropped (fill 'drop'), the data would still end on {shown(time[end - 1], time, fmt)} and a forecast from "
@@ -114,9 +115,8 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     raise RnncastError(
         f"{head}{more} {has} a date but no value of {targets}, after the last value{every}: rows for the {unit} to "
         f"come? Dated blank rows are not read as the future, and are neither filled nor dropped: {why}; give the "
-        f"data without {'that row' if end - start == 1 else 'those rows'} (predict forecasts the {unit} after the last "
-        f"value, from {first})" +
-        ("; if the last reading is missing rather than to come, remove that row, or fit with a fill (--fill ffill, "
+        f"data without {them} (predict forecasts the {unit} after the last value, from {first})" +
+        (f"; if the last {reading} missing rather than to come, remove {them}, or fit with a fill (--fill ffill, "
          "fill='ffill' in Python; predict and evaluate read the fill fit was given)" if one and fill is None else ""))
 
 
