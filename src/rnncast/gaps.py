@@ -243,9 +243,10 @@ def _hour_long(time: pd.DatetimeIndex, after: np.ndarray) -> np.ndarray:
     and were told to fill (decision 1499). The step is the gap's own: its span over the rows it holds plus one."""
     hour = np.zeros(len(after), dtype=bool)
     at = np.flatnonzero(after[: len(time) - 1] > 4)
-    if len(at):
-        span = (time[at + 1] - time[at]).as_unit("ns").asi8.astype(object)  # ns, exact: Python ints
-        hour[at] = [int(n) * int(k) == 3_600_000_000_000 * (int(k) + 1) for n, k in zip(span, after[at])]
+    if len(at):  # span * k == H * (k + 1), i.e. k * (span - H) == H: k divides H and span - H is H // k (no overflow)
+        span = (time[at + 1] - time[at]).as_unit("ns").asi8  # [gaps] int64 ns, exact
+        k, h = after[at].astype(np.int64), np.int64(3_600_000_000_000)
+        hour[at] = (h % k == 0) & (span - h == h // k)
     return hour
 
 
