@@ -34,3 +34,16 @@ def test_first_skipped_finds_the_first_group_a_clock_going_forward_skips_whole(m
     assert [bool(clockchanges.clock_change(g, "", False)) for g in groups] == [False, False, True, True]  # as each alone
     assert clockchanges.first_skipped(stamps[:3], [1, 2]) is None
     assert clockchanges.first_skipped(stamps.tz_localize("UTC"), counts) is None  # zoned times: no clock to guess
+
+
+def test_a_zone_that_cannot_be_read_is_tried_per_group_alone_each_other_zone_read_once(monkeypatch):
+    """A TZ that is no IANA zone failed the read of all groups at once; each group was then read by clock_change in
+    every zone again, once per group. Now that zone alone is tried per group; the answer is as before."""
+    monkeypatch.setattr(clockchanges, "local_zone", lambda: "Not/AZone")
+    stamps = pd.DatetimeIndex(["2024-03-30 02:00", "2024-03-31 02:00", "2024-03-31 03:00",
+                               "2024-03-31 02:00", "2024-03-31 02:30", "2024-03-10 02:00"])
+    read, localize = [], pd.DatetimeIndex.tz_localize
+    monkeypatch.setattr(pd.DatetimeIndex, "tz_localize",
+                        lambda self, tz, **kw: read.append(tz) or localize(self, tz, **kw))
+    assert clockchanges.first_skipped(stamps, [1, 2, 2, 1]) == 2
+    assert read == ["Not/AZone"] * 5 + list(clockchanges.COMMON_ZONES)  # all at once, then each of the 4 groups

@@ -64,10 +64,19 @@ def first_skipped(stamps, counts) -> int | None:
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     found = np.zeros(len(counts), dtype=bool)
     for zone in dict.fromkeys(preferred()):
-        try:
-            skipped = stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT").isna()
-        except Exception:  # no IANA zone, or a group beyond its range: each group alone, as clock_change would
-            found |= [bool(clock_change(stamps[a : a + n], "", False)) for a, n in zip(starts, counts)]
-            continue
-        found |= np.logical_and.reduceat(skipped, starts)
+        skipped = _skipped(stamps, zone)
+        if skipped is not None:
+            found |= np.logical_and.reduceat(skipped, starts)
+        else:  # no IANA zone, or a group beyond its range: each group alone in this zone (the others are read above)
+            each = (_skipped(stamps[a : a + n], zone) for a, n in zip(starts, counts))
+            found |= [mask is not None and bool(mask.all()) for mask in each]
     return int(np.argmax(found)) if found.any() else None
+
+
+def _skipped(stamps: pd.DatetimeIndex, zone: str) -> np.ndarray | None:
+    """[n] whether each naive stamp is a time a clock going forward skips in ``zone``; None where ``zone`` is no IANA
+    zone or a stamp lies beyond its range (``clock_change`` does not name such a zone)."""
+    try:
+        return np.asarray(stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT").isna())
+    except Exception:
+        return None
