@@ -87,7 +87,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                 time = against_model(column, time, day, name, month_first if day else day_first, order, written)
             return time, False
     if year_leads:
-        refuse_month(column, name, place, written)
+        refuse_month(column, name, place, written, ymd)
     first_bad(column, name, place, written)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

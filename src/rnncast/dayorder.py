@@ -104,11 +104,12 @@ def year_month_day(column: pd.Series) -> dict | None:
     return {"format": f"%Y{sep}%m{sep}%d{clock}"} if clock is not None and "%z" not in clock else {}
 
 
-def refuse_month(column: pd.Series, name: str, place, written: pd.Series) -> None:
-    """Refuse (``RnncastError``) the first value of a year-first column (``year_month_day``) whose month is past 12
-    (``2024-13-05`` among ``2024-01-05`` ..), naming it and the order the column is read in; where ``YDM`` of its
-    values or more (two at least) have such a month and none a day past 12, the column is said to be written year,
-    day, month, with the pandas line that reads it so (decision 1462), not "correct that value"."""
+def refuse_month(column: pd.Series, name: str, place, written: pd.Series, ymd: dict) -> None:
+    """Refuse (``RnncastError``) the first value of a year-first column whose month is past 12 (``2024-13-05`` among
+    ``2024-01-05`` ..), naming it and the order the column is read in; ``ymd``: how pandas is told to read it, as the
+    caller has it from ``year_month_day`` (its ``format``, where any, turned day before month in the pandas line).
+    Where ``YDM`` of its values or more (two at least) have such a month and none a day past 12, the column is said to
+    be written year, day, month, with the pandas line that reads it so (decision 1462), not "correct that value"."""
     fields = column.astype(str).str.strip().str.extract(YEAR_FIRST.pattern)
     months, days = fields[2].astype(float).to_numpy(), fields[3].astype(float).to_numpy()
     bad = np.flatnonzero(months > 12)
@@ -118,7 +119,7 @@ def refuse_month(column: pd.Series, name: str, place, written: pd.Series) -> Non
         said = f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}"
         given = int(np.isfinite(months).sum())
         if len(bad) >= max(2, YDM * given) and not (days > 12).any():  # the whole column is year, day, month
-            fmt = (year_month_day(column) or {}).get("format", f"%Y{sep}%m{sep}%d").replace(
+            fmt = ymd.get("format", f"%Y{sep}%m{sep}%d").replace(
                 f"%m{sep}%d", f"%d{sep}%m")
             raise RnncastError(
                 f"{said} and {counted(len(bad) - 1, 'other value')} of its {given} whose second number is past 12, "
