@@ -61,3 +61,10 @@ def test_full_width_money_is_named_with_the_number_alone_and_a_table_in_memory_g
 def test_a_multiplier_after_a_decimal_comma_is_still_no_unit():
     assert numbertext.hint("1,5万", ";", pd.Series(["1,5万"])) == ("; '1,5万' is written with the multiplier '万' (ten "
                                                                  "thousand); write the whole number (15000)")
+
+
+@pytest.mark.parametrize("text, sign", [("$", True), ("€", True), ("¥", True), ("￦", True), ("US$", True),
+                                        ("USD", False), ("円", False), ("kg", False), ("", False)])
+def test_a_currency_sign_is_a_character_of_unicodes_category_sc_not_a_code_or_word(text, sign):
+    """The one test numbertext and cjknumbers make of a currency sign (it was written three times)."""
+    assert cjknumbers.currency_sign(text) is sign

@@ -58,8 +58,14 @@ def beside(value, before: str, number: str, after: str, scaled) -> str:
     return f"; {value!r} has the currency {sign!r} ({CURRENCIES[sign]}); write the number alone{commas} ({plain})"
 
 
+def currency_sign(text: str) -> bool:
+    """Whether ``text`` holds a currency sign (a character of Unicode's category Sc: ``$``, ``€``, ``¥``, ``₩``); a
+    code or word (``USD``, ``円``) is none. The one test of a sign that ``numbertext`` and this module make."""
+    return any(unicodedata.category(c) == "Sc" for c in text)
+
+
 def _money(text: str) -> bool:
-    return text in CURRENCIES or any(unicodedata.category(c) == "Sc" for c in text)
+    return text in CURRENCIES or currency_sign(text)
 
 
 def wide(value, name) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 import numpy as np
@@ -249,7 +248,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
     sign, number = before or after, parts[2]
     if cjk := cjknumbers.beside(value, before, number, after, _scaled):  # 1.2万, ¥12,013 (decisions 1466, 1467)
         return cjk
-    if after in MULTIPLIERS and (not before or any(unicodedata.category(c) == "Sc" for c in before)):
+    if after in MULTIPLIERS and (not before or cjknumbers.currency_sign(before)):
         whole = _scaled(number, MULTIPLIERS[after])
         word = POWERS[MULTIPLIERS[after]]
         spaced = bool(re.search(r"\d\s+\D+$", text))
@@ -260,7 +259,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
         return f"; {value!r} {told} {after!r} ({word}); write the whole number{' alone' if before else ''} ({whole})"
     if not sign or (before and after):
         return ""
-    if any(unicodedata.category(c) == "Sc" for c in sign):
+    if cjknumbers.currency_sign(sign):
         kind = "a currency sign"
     elif re.fullmatch("[A-Z]{3}", sign):
         kind = "a currency code"
