@@ -29,23 +29,38 @@ def r2_series_counts(y_true, series, keep=None) -> list[int]:
     """How many series each target's R² (``r2_by_series``) averages [T]: those whose scored values of that target vary.
 
     ``y_true`` [W, H, T]; ``series`` [W]; ``keep`` [W, H, T] (default: all)."""
-    return (~np.isnan(_r2_each(y_true, y_true, series, keep))).sum(axis=0).astype(int).tolist()
+    y_true, keep, groups, n = _grouped(y_true, series, keep)  # each series' spread alone: no error sum
+    return [int(_spread(groups[keep[..., t]], y_true[..., t][keep[..., t]], n)[1].sum())
+            for t in range(y_true.shape[-1])]
 
 
 def _r2_each(y_true, y_pred, series, keep=None) -> np.ndarray:
     """Each series' R² in each target [S, T], about its own mean; NaN where its scored values do not vary."""
-    y_true, y_pred = np.asarray(y_true, dtype=np.float64), np.asarray(y_pred, dtype=np.float64)
-    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
-    labels, codes = np.unique(np.asarray(series), return_inverse=True)
-    groups = np.broadcast_to(codes.reshape(-1, 1), y_true.shape[:2])  # [W, H]
-    per = np.full((len(labels), y_true.shape[-1]), np.nan)  # [S, T]
+    y_true, keep, groups, n = _grouped(y_true, series, keep)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    per = np.full((n, y_true.shape[-1]), np.nan)  # [S, T]
     for t in range(y_true.shape[-1]):
         m = keep[..., t]
         g, y, p = groups[m], y_true[..., t][m], y_pred[..., t][m]
-        count = np.bincount(g, minlength=len(labels))
-        mean = np.bincount(g, weights=y, minlength=len(labels)) / np.maximum(count, 1)
-        total = np.bincount(g, weights=(y - mean[g]) ** 2, minlength=len(labels))
-        sse = np.bincount(g, weights=(y - p) ** 2, minlength=len(labels))
-        varies = total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=len(labels)), 1e-300)
+        total, varies = _spread(g, y, n)
+        sse = np.bincount(g, weights=(y - p) ** 2, minlength=n)
         per[varies, t] = 1.0 - sse[varies] / total[varies]
     return per
+
+
+def _grouped(y_true, series, keep) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """``y_true`` [W, H, T] as float64, ``keep`` [W, H, T] (None: all), each value's series number [W, H] (0 to S - 1,
+    ``series`` [W]'s labels in sorted order), and S."""
+    y_true = np.asarray(y_true, dtype=np.float64)
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    labels, codes = np.unique(np.asarray(series), return_inverse=True)
+    return y_true, keep, np.broadcast_to(codes.reshape(-1, 1), y_true.shape[:2]), len(labels)
+
+
+def _spread(g: np.ndarray, y: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Of values ``y`` [k] of series ``g`` [k] (0 to ``n`` - 1): each series' sum of squares about its mean [n], and
+    whether its values vary [n] (that sum above 1e-12 of their sum of squares)."""
+    count = np.bincount(g, minlength=n)
+    mean = np.bincount(g, weights=y, minlength=n) / np.maximum(count, 1)
+    total = np.bincount(g, weights=(y - mean[g]) ** 2, minlength=n)
+    return total, total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=n), 1e-300)
