@@ -199,7 +199,7 @@ def test_a_panels_series_after_every_series_last_value_are_named_and_a_series_th
 def test_the_words_agree_with_every_series_named_not_the_first_alone():
     """Stores 'a' and 'b' each with one blank row dated after both stores' last values were refused "the last row of
     series 'a' (...) and of 1 more series has a date ... give the data without that row ... remove that row": the
-    words were the first series' alone (decision 9101); two rows are named, so "have", "those rows"."""
+    words were the first series' alone (decision 1520); two rows are named, so "have", "those rows"."""
     days = pd.date_range("2020-01-01", periods=30, freq="D")
     sales = np.r_[np.arange(29.0), np.nan]
     both = pd.concat([pd.DataFrame({"date": days, "sales": sales, "store": s}) for s in ("a", "b")])

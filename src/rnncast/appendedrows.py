@@ -104,7 +104,7 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
                      (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))  # "the last 6 rows of ... (...)"
     unit = _unit(time[int(offsets[s]): end])
     targets = ", ".join(repr(c) for c in rows.columns[: rows.n_targets])
-    has, them, reading = (("have", "those rows", "readings are") if count > 1 else  # every series': decision 9101
+    has, them, reading = (("have", "those rows", "readings are") if count > 1 else  # every series': decision 1520
                           ("has", "that row", "reading is"))
     every = " of every series" if len(offsets) > 2 else ""
     first = shown(time[start], time, fmt)
