@@ -84,18 +84,6 @@ def test_the_line_beside_a_verdict_in_scaled_units_names_them_and_a_backtests_ca
     assert backtest_test(m)["scaled_few"] is few
 
 
-def test_the_median_of_the_other_series_mases_is_each_ones_left_out_ties_and_unscored_alike():
-    from rnncast.scaledshares import _median_of_others
-    rng = np.random.default_rng(3)
-    for size in range(0, 9):
-        each = np.round(rng.normal(size=size), 0)  # ties
-        each[rng.random(size) < 0.2] = np.nan  # series with no MASE
-        for s, got in enumerate(_median_of_others(each)):
-            others = np.delete(each, s)
-            others = others[np.isfinite(others)]
-            assert np.isnan(got) if not others.size else got == np.median(others)
-
-
 def test_each_criterion_names_only_the_series_that_carry_it_and_the_verdict_line_only_its_own():
     # t31t7 (decision 1489): N0-N2 held 95.8% of the model's scaled squared error, but the line beside the verdict named
     # 16 ordinary SKUs beside them (the sets of every forecaster for the summed MASE, joined) and dropped them from the

@@ -22,6 +22,7 @@ import numpy as np
 
 from rnncast import flatshares, targetshares
 from rnncast.baselines import baseline_name
+from rnncast.standapart import apart, median_of_others
 from rnncast.pooledunits import fewest, per_series
 from rnncast.scoretext import percent
 from rnncast.spelling import listing, some
@@ -66,7 +67,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
         with np.errstate(divide="ignore", invalid="ignore"):
             each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] MASE
-            below = each < LOW * _median_of_others(each)
+            below = each < LOW * median_of_others(each)
             rest = (mase.sum() - mase) / (mase_counts.sum() - mase_counts)  # [S] the pooled MASE without each
             moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
         if moves.any():
@@ -79,7 +80,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     rest = np.setdiff1d(np.arange(len(present)), top)
     with np.errstate(divide="ignore", invalid="ignore"):
         best = np.min([sq / np.maximum(counts, 1) for sq, _ in sums.values()], axis=0)  # [S] the best scaled MSE
-        near = np.isfinite(best) & (best >= NEAR * _median_of_others(best))  # [S] NaN medians: not near
+        near = np.isfinite(best) & (best >= NEAR * median_of_others(best))  # [S] NaN medians: not near
 
     mse_top, mase_top = (np.array(sorted(kept)) if by_mse and by_mase and not low else top for kept in (by_mse, by_mase))
 
@@ -95,7 +96,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "low": sorted(set(low), key=list(sums).index),
            "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
-        out["apart"] = {n: _apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
+        out["apart"] = {n: apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
     if mse_rest.size and mase_rest.size and counts[mse_rest].sum() > 0:  # each score without its own criterion's set
         out["without"] = {n: {"mse": float(sq[mse_rest].sum() / counts[mse_rest].sum()),
@@ -112,37 +113,6 @@ def _carrying(sums: list) -> set[int]:
         if held.size and (not named or each[sorted(named)].sum() < SHARE * each.sum()):
             named |= set(held.tolist())
     return named
-
-
-def _apart(mase: np.ndarray, mase_counts: np.ndarray, top: np.ndarray, rest: np.ndarray) -> list[float]:
-    """[the named series' MASE pooled, the median of the other series' MASEs] of one forecaster's summed MASE [S]."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        each = mase[rest] / mase_counts[rest]
-        held = mase[top].sum() / mase_counts[top].sum()
-    each = each[np.isfinite(each)]
-    return [float(held), float(np.median(each)) if each.size else float("nan")]
-
-
-def _median_of_others(each: np.ndarray) -> np.ndarray:
-    """[S] the median of the finite values of ``each`` [S] but each one's own (NaN where no other is finite; a
-    non-finite value's: of all the finite ones): sorted once, removing one value leaves the middle one or two of the
-    rest at the sorted positions around the middle, shifted past its own."""
-    values = np.sort(each[finite := np.isfinite(each)])
-    n = len(values)
-    out = np.full(len(each), np.nan)
-    if n and (~finite).any():
-        out[~finite] = np.median(values)
-    if n < 2:
-        return out
-    rank = np.empty(n, dtype=int)
-    rank[np.argsort(each[finite], kind="stable")] = np.arange(n)  # each finite value's sorted position
-
-    def kept(k: int) -> np.ndarray:  # the k-th of the n - 1 others of each finite value
-        return values[np.where(k < rank, k, k + 1)]
-
-    middle = (n - 1) // 2
-    out[finite] = kept(middle) if (n - 1) % 2 else (kept(middle - 1) + kept(middle)) / 2
-    return out
 
 
 def text(few: dict | None, verdict_name: str | None = None) -> str | None:
