@@ -54,9 +54,10 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
     counts = per_series(scaled, np.ones(scaled.y_true.shape), present)
     mase_counts = per_series(scaled, ratio_keep.astype(float), present)
-    sums = {}
+    sums, squared = {}, np.zeros(scaled.y_true.shape)  # squared: every forecaster's scaled squared errors [W, H, T]
     for name, pred in {"model": scaled.y_pred, **scaled.baselines}.items():
         miss = np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true)
+        squared += miss ** 2
         ratio = np.nan_to_num(np.abs(np.asarray(original.y_pred if name == "model" else original.baselines[name],
                                                 dtype=np.float64) - original.y_true) / scales)
         sums[name] = (per_series(scaled, miss ** 2, present),
@@ -95,6 +96,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "mase": {n: share(m, mase_top) for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
            "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
+    if targets := _flat_in(scaled, squared, present, [i for i in top if near[i]]):
+        out["targets"] = targets  # the near-constant series' targets of several (decision 9202)
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
         out["apart"] = {n: apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
@@ -103,6 +106,19 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
                               "mase": float(m[mase_rest].sum() / mase_counts[mase_rest].sum())
                               if mase_counts[mase_rest].sum() else float("nan")} for n, (sq, m) in sums.items()}
     return out
+
+
+def _flat_in(scaled: WindowForecasts, squared: np.ndarray, present: np.ndarray, near: list) -> dict:
+    """{id as text: [target, ...]} of the near-constant series ``near`` (positions into ``present``) where ``scaled``
+    has several targets: the fewest targets holding ``SHARE`` of the series' scaled squared error, summed over every
+    forecaster (``squared`` [W, H, T]), where fewer than all do (decision 9202); {} otherwise."""
+    t = squared.shape[2]
+    if not near or t < 2 or len(scaled.targets) != t:
+        return {}
+    each = np.stack([per_series(scaled, np.where(np.arange(t) == k, squared, 0.0), present) for k in range(t)], axis=1)
+    held = {i: fewest(each[i], SHARE) for i in near}  # [S, T] each series' error by target
+    return {str(scaled.ids[int(present[i])]): [str(scaled.targets[k]) for k in sorted(h.tolist())]
+            for i, h in held.items() if 0 < h.size < t}
 
 
 def _carrying(sums: list) -> set[int]:
@@ -134,7 +150,7 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     items = (["the scaled scores", "the verdict"] if _rests(few) else []) + (
         ["the pooled MASE"] if held and not held[-1].endswith("squared error") else [])
     why = _why(few) if held else ""
-    text = (f"Of the {few['of']} series scored, {_names(few['series'])} {' and '.join(said)}{why}"
+    text = (f"Of the {few['of']} series scored, {_names(few['series'], few)} {' and '.join(said)}{why}"
             + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
                if items else "."))
     text += f" {_without(few, verdict_name)}" if few.get("without") else ""
@@ -157,10 +173,10 @@ def _split_text(few: dict, verdict_name: str | None) -> str:
     MASE is mostly theirs.", then the scores without each set."""
     mse, mase = few["by"]["mse"], few["by"]["mase"]
     one = len(mse) == 1
-    said = (f"Of the {few['of']} series scored, {_names(mse)} {'holds' if one else 'hold'} "
+    said = (f"Of the {few['of']} series scored, {_names(mse, few)} {'holds' if one else 'hold'} "
             f"{_held(few['mse'], 'scaled squared error')}{_why(few, mse)}, so the scaled scores and the verdict are "
             f"mostly {'its' if one else 'theirs'}; for the summed MASE, "
-            + (_names(mase) if len(mase) <= 3 else f"{len(mase)} series ({some([repr(str(x)) for x in mase], 5)})")
+            + (_names(mase, few) if len(mase) <= 3 else f"{len(mase)} series ({some([repr(str(x)) for x in mase], 5)})")
             + f" {'holds' if len(mase) == 1 else 'hold'} {_held(few['mase'], 'summed MASE')}, so the pooled MASE is "
             f"mostly {'its' if len(mase) == 1 else 'theirs'}.")
     return said + (f" {_without(few, verdict_name)}" if few.get("without") else "")
@@ -176,12 +192,12 @@ def _why(few: dict, series: list | None = None) -> str:
     said = []
     if near:
         one = len(near) == 1
-        said.append((f"the errors of {_names(near)}" if other else f"{'its' if one else 'their'} errors")
+        said.append((f"the errors of {_names(near, few)}" if other else f"{'its' if one else 'their'} errors")
                     + " are divided by a small training spread in the scaled units (each series by its own) "
                     "and by a small in-sample naive error in MASE")
     if other:
         one = len(other) == 1
-        whose = f"the errors of {_names(other)}" if near else f"{'its' if one else 'their'} errors"
+        whose = f"the errors of {_names(other, few)}" if near else f"{'its' if one else 'their'} errors"
         said.append(f"{whose} are large against {'its' if one else 'their'} own scale, not because "
                     f"{'it varies' if one else 'they vary'} little on {'its' if one else 'their'} training rows"
                     + _apart_text(few) + ", as where a forecaster misses a trend or a shift of level")
@@ -207,8 +223,8 @@ def _whose(few: dict, series: list | None = None) -> str:
     return "" if near else ", whose errors are large against their own scale"
 
 
-def _names(series: list) -> str:
-    return listing([repr(str(s)) for s in series])
+def _names(series: list, few: dict | None = None) -> str:
+    return listing(flatshares.named(series, (few or {}).get("targets")))  # a target of several: 'S3' in target 'r'
 
 
 def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
@@ -219,12 +235,12 @@ def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | Non
         return flat
     if _split(few):  # the verdict's set alone, and its scores without it (decision 1489)
         mse = few["by"]["mse"]
-        return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse)}"
+        return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse, few)}"
                                      f"{_whose(few, mse)} (warned of)."
                                      + (f" {_without(few, verdict_name, mse_only=True)}" if few.get("without") else "")),
                                     flat) if t)
     return " ".join(t for t in ((f"The scaled scores, this verdict and the pooled MASE rest mostly on "
-            f"{_names(few['series'])}{_whose(few)} (warned of)."
+            f"{_names(few['series'], few)}{_whose(few)} (warned of)."
             + (f" {_without(few, verdict_name)}" if few.get("without") else "")), flat) if t)
 
 
