@@ -45,7 +45,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
     MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
     that the verdict turns on (decision 1488; kept beside named series too, decision 1516, and alone where none are);
-    None for one series or where neither is found."""
+    ``"targets"``: {id as text: [target, ...]} of a near-constant series that only some of several targets make so
+    (decision 9202); None for one series or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
     flat = flatshares.measure(original, scaled, mase_scales)
