@@ -32,7 +32,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     "original": {forecaster: the MSE of their unscaled windows in original units}}`` of the windows [W, H, T] of
     ``scaled`` and ``original`` (``mase_scales`` [W, T]: each window's MASE denominator), where leaving those windows
     out changes whether the model's pooled scaled MSE is lower than every baseline's; None where it does not, where
-    there are none, or for one series."""
+    there are none, or for one series. ``"targets"``: {id as text: [target, ...]} of a series flat in only some of
+    several targets (decision 9202)."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2 or not scaled.baselines:
         return None
     keep = scored(scaled)
