@@ -14,7 +14,8 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, RnncastError, csvmarks
 from rnncast.cli import main
-from rnncast.csvtext import csv_text, dated, dialect_of
+from rnncast.csvdialect import dialect_of
+from rnncast.csvtext import csv_text, dated
 from rnncast.data import read_table
 from rnncast.loading import load_panel
 

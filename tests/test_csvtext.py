@@ -11,7 +11,8 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, timetext
-from rnncast.csvtext import DIALECT, TIME_FORMAT, Dialect, csv_text, dialect_of, kept_format, stamp_text, written_format
+from rnncast.csvdialect import Dialect, dialect_of
+from rnncast.csvtext import DIALECT, TIME_FORMAT, csv_text, kept_format, stamp_text, written_format
 from rnncast.data import read_table
 from rnncast.timecalendar import Calendar
 from rnncast.timeaxis import parse_time
@@ -264,24 +265,6 @@ def test_a_12_hour_clock_no_one_format_writes_is_read_and_forecast_as_iso_dates_
         read = parse_time(column, "date", None, str, None, {})
         assert kept_format(column, read, "date") is None
     assert (read == HOURS).all() and "forecasts will be dated as ISO dates" in caplog.text
-
-
-@pytest.mark.parametrize("text, dialect", [
-    ("d;y\n1;1,5\n2;2,5\n", (";", ",")),  # decimal commas
-    ("d;y\n1;1.5\n2;2.5\n", (";", ".")),  # ';' with decimal points
-    ("d;y\n1;1\n2;2\n", (";", ",")),  # no decimals: ';' is the comma locales' separator
-    ("d\ty\n1\t1,5\n2\t2,5\n", ("\t", ",")),
-    ("d\ty\n1\t1\n2\t2\n", ("\t", ".")),
-    ("d,y\na,1.5\nb,2.5\n", None),  # the default: nothing to keep
-    ("d,y\n1,1.5\n2,2.5\n", (",", ".")),  # an integer column, kept to write its copies as integers (1226)
-], ids=["semicolon-commas", "semicolon-points", "semicolon-integers", "tab-commas", "tab-integers", "comma",
-        "comma-integers"])
-def test_the_dialect_of_a_csv_file_is_its_separator_and_decimal_mark(tmp_path, text, dialect):
-    path = tmp_path / "d.csv"
-    path.write_text(text)
-    found = dialect_of(read_table(path))
-    assert (found[:2] if found is not None else None) == dialect
-    assert dialect_of(pd.DataFrame({"y": [1.5]})) is None  # a frame: no file to follow
 
 
 def test_csv_text_writes_a_frame_in_its_files_dialect():

@@ -64,3 +64,23 @@ def test_series_of_no_spread_that_change_nothing_or_panels_without_them_say_noth
     scales[:] = 0.0  # a zero MASE scale alone (a series repeating every season) is scaled by its spread: not flat
     assert flatshares.measure(original, scaled, scales) is None
     assert flatshares.text(None) is None
+
+
+def test_a_series_flat_in_one_target_of_several_is_named_with_that_target():
+    # decision 9202: a store whose 'returns' were constant in training was named as a whole series
+    original, scaled, scales = panel()
+
+    def two(wf, sales):  # 'sales' (every series' windows those of 'S00', an ordinary series) beside the target as 'returns'
+        stack = lambda a: np.concatenate([sales(a), a], axis=2)  # noqa: E731
+        return WindowForecasts(wf.starts, wf.target_rows, stack(wf.y_true), stack(wf.y_pred),
+                               {k: stack(v) for k, v in wf.baselines.items()}, None, wf.series, wf.ids,
+                               targets=["sales", "returns"])
+
+    ordinary = lambda a: np.tile(a[:20], (13, 1, 1))  # noqa: E731
+    flat = flatshares.measure(two(original, ordinary), two(scaled, ordinary),
+                              np.concatenate([np.full_like(scales, 3.0), scales], axis=1))
+    assert flat["series"] == ["S12"] and flat["targets"] == {"S12": ["returns"]}
+    assert flatshares.text(flat, "mean").startswith("The pooled scaled scores and this verdict turn on the one of the 13 "
+                                                    "series ('S12' in target 'returns') with no spread on its training rows")
+    both = flatshares.measure(two(original, lambda a: a), two(scaled, lambda a: a), np.concatenate([scales, scales], axis=1))
+    assert both["series"] == ["S12"] and "targets" not in both  # flat in every target: the series, as before

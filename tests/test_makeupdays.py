@@ -4,9 +4,13 @@ with what can be given instead; no other series is."""
 from __future__ import annotations
 
 import holidays
+import numpy as np
 import pandas as pd
+import pytest
 
 from rnncast import makeupdays
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
 
 
 def _working_days(start="2023-01-03", end="2024-06-28") -> pd.DatetimeIndex:
@@ -31,3 +35,27 @@ def test_other_series_are_not_named():
     odd = _working_days().union(pd.DatetimeIndex(["2023-03-04"]))  # a Saturday China did not work
     assert makeupdays.said(odd) is None
     assert makeupdays.said(pd.Index([1, 2, 3])) is None
+
+
+@pytest.mark.parametrize("holidays", ["CN", None])
+def test_business_days_given_to_a_file_with_make_up_weekends_name_them_not_the_daily_calendar(tmp_path, holidays):
+    """--freq B --holidays CN on the working days with 2024-02-04 and 2024-02-18 (Sundays worked) said "the timestamps
+    follow the calendar 'D': give freq=D", which holidays= then refuses (decision 9201)."""
+    days = _working_days("2024-01-02", "2024-06-28")
+    path = tmp_path / "cn.csv"
+    pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "y": np.arange(len(days)) % 7.0}).to_csv(path, index=False)
+    with pytest.raises(RnncastError) as refused:
+        load_panel(path, target="y", freq="B", holidays=holidays)
+    message = str(refused.value)
+    assert message.startswith("timestamp 2024-02-04 (line ")
+    assert "follow the calendar 'D'" not in message
+    assert message.endswith("it is one of the 5 weekend make-up workdays the rows keep with Monday to Friday without CN "
+                            "holidays (China's official working days; 调休: 2024-02-04, 2024-02-18, 2024-04-07 ...), "
+                            "which no calendar here has: drop those weekend rows to forecast on working days with "
+                            "freq='B' and holidays='CN' (--freq B --holidays CN; the make-up days are then not "
+                            "forecast), or leave freq and holidays unset to read the rows on the daily calendar 'D', "
+                            "the days they lack missing")
+    kept = days[days.dayofweek < 5]  # what it says is accepted
+    pd.DataFrame({"date": kept.strftime("%Y-%m-%d"), "y": np.arange(len(kept)) % 7.0}).to_csv(path, index=False)
+    assert load_panel(path, target="y", freq="B", holidays="CN").calendar.holidays == "CN"
+    assert makeupdays.refused(days, np.array([0, len(days)]), 0, pd.offsets.BusinessDay()) is None  # a weekday

@@ -82,14 +82,6 @@ def test_a_csv_column_of_dotted_months_is_read_as_its_text_and_numbers_stay_numb
     assert read_table(numbers)["date"].dtype == np.float64
 
 
-@pytest.mark.parametrize("texts", [["1990q1", "1990Q2", "1990q3"], ["Q1 1990", "q2 1990"], ["Jan 2000", "FEB 2000"],
-                                   ["2021-W01", "2021-w02"], ["2000M01", "2000m02"]])
-def test_letters_in_two_cases_are_two_forms(texts):
-    """1990q1 beside 1990Q2 was read as one calendar and forecast as ISO dates without a word."""
-    with pytest.raises(RnncastError, match="one kind of time written in two forms"):
-        timetext.one_form(pd.Series(texts), "date")
-
-
 def test_quarters_written_in_lower_case_alone_are_forecast_so():
     quarters = pd.Series(pd.period_range("1990Q1", periods=8, freq="Q").strftime("%Yq%q"), name="date")
     assert written_format(quarters, parse_time(quarters, "date", None, str)) == "%Yq%q"

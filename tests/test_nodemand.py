@@ -11,7 +11,7 @@ from rnncast import nodemand, scaledshares
 from rnncast.windowforecasts import WindowForecasts
 
 
-def _parts(zero_last: bool):
+def _parts(zero_last: bool, target: str = "units"):
     """Four series of like spreads [W, 2, 1]; the last one's actuals and the model's and 'repeat''s forecasts all 0
     (``zero_last``: a spare part that sold nothing in the test weeks) or its forecasts exact on values that vary."""
     rng = np.random.default_rng(0)
@@ -25,9 +25,10 @@ def _parts(zero_last: bool):
     else:
         p[last] = b[last] = y[last]
     ids = ["P000", "P001", "P002", "P003"]
-    original = WindowForecasts(np.zeros(len(y), int), np.zeros(len(y), int), y, p, {"repeat": b}, None, series, ids)
+    original = WindowForecasts(np.zeros(len(y), int), np.zeros(len(y), int), y, p, {"repeat": b}, None, series, ids,
+                               targets=[target])
     scaled = WindowForecasts(original.starts, original.target_rows, y / 0.5, p / 0.5, {"repeat": b / 0.5}, None,
-                             series, ids)
+                             series, ids, targets=[target])
     return original, scaled, np.full((len(y), 1), 0.8)
 
 
@@ -100,3 +101,19 @@ def test_a_flat_series_finding_is_kept_beside_a_series_without_demand():
     note = scaledshares.verdict_note(kept, "naive")
     assert note.startswith("The pooled scaled scores and this verdict turn on the one of the 4 series ('C') with no "
                            "spread on its training rows")
+
+
+def test_a_sensor_or_rainfall_series_of_zeros_is_said_as_zero_not_as_no_demand():
+    """Decision 9203: a rain gauge's dry test weeks were said to have "no demand in those steps"."""
+    for target in ("rain_mm", "temperature"):
+        original, scaled, scales = _parts(zero_last=True, target=target)
+        _, idle = nodemand.split(scaledshares.measure(original, scaled, scales), original)
+        said = nodemand.text(idle)
+        assert "because every actual of it scored is 0 (no nonzero value in those steps)" in said
+        assert "demand" not in said and "sales" not in said
+    for target in ("sales", "Units", "orders_qty"):
+        original, scaled, scales = _parts(zero_last=True, target=target)
+        assert "(no demand in those steps)" in nodemand.text(nodemand.split(scaledshares.measure(original, scaled, scales),
+                                                                            original)[1])
+    kept = {"series": ["P003"], "of": 4, "low": ["model"], "without": {}}  # a metrics.json written before: as then
+    assert "(no demand in those steps)" in nodemand.text(kept)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars
+from rnncast import calendars, calendarwalks
 from rnncast.owncalendars import alone, common_step, others, skipping
 
 
@@ -19,7 +19,7 @@ def sparse_days(missing: float, n_days: int = 400, seed: int = 1) -> pd.Datetime
 def after_on(time: pd.DatetimeIndex, freq: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """codes, the steps missing after each row on calendar ``freq``, and the offsets of one series."""
     offsets = np.array([0, len(time)])
-    ruler = calendars.walk(time, offsets, calendars.Calendar("datetime", pd.tseries.frequencies.to_offset(freq)))
+    ruler = calendarwalks.walk(time, offsets, calendars.Calendar("datetime", pd.tseries.frequencies.to_offset(freq)))
     return np.zeros(len(time), dtype=np.int64), calendars.missing_rows(ruler.steps, offsets), offsets
 
 

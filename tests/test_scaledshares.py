@@ -84,18 +84,6 @@ def test_the_line_beside_a_verdict_in_scaled_units_names_them_and_a_backtests_ca
     assert backtest_test(m)["scaled_few"] is few
 
 
-def test_the_median_of_the_other_series_mases_is_each_ones_left_out_ties_and_unscored_alike():
-    from rnncast.scaledshares import _median_of_others
-    rng = np.random.default_rng(3)
-    for size in range(0, 9):
-        each = np.round(rng.normal(size=size), 0)  # ties
-        each[rng.random(size) < 0.2] = np.nan  # series with no MASE
-        for s, got in enumerate(_median_of_others(each)):
-            others = np.delete(each, s)
-            others = others[np.isfinite(others)]
-            assert np.isnan(got) if not others.size else got == np.median(others)
-
-
 def test_each_criterion_names_only_the_series_that_carry_it_and_the_verdict_line_only_its_own():
     # t31t7 (decision 1489): N0-N2 held 95.8% of the model's scaled squared error, but the line beside the verdict named
     # 16 ordinary SKUs beside them (the sets of every forecaster for the summed MASE, joined) and dropped them from the
@@ -114,3 +102,33 @@ def test_each_criterion_names_only_the_series_that_carry_it_and_the_verdict_line
     assert "'s11' holds" in text and "so the scaled scores and the verdict are mostly its" in text
     assert "for the summed MASE, 's0', 's1', 's2' and 's3' hold" in text or "for the summed MASE, 4 series" in text
     assert "without the series named for the summed MASE, its MASE is" in text
+
+
+def two_targets(spreads):
+    """``panel`` of two targets, 'sales' and 'returns': ``spreads`` [S, 2] each series' spread in each target."""
+    rng = np.random.default_rng(4)
+    n, spreads = 30, np.asarray(spreads, dtype=float)
+    y = rng.normal(0, 1, (n * len(spreads), 2, 2))
+    p, b = y + rng.normal(0, 0.5, y.shape), y + rng.normal(0, 0.7, y.shape)
+    series = np.repeat(np.arange(len(spreads)), n)
+    by = spreads[series][:, None, :]  # [W, 1, T]
+    ids = [f"s{i}" for i in range(len(spreads))]
+    zeros = np.zeros(len(y), int)
+    original = WindowForecasts(zeros, zeros, y, p, {"repeat": b}, None, series, ids, targets=["sales", "returns"])
+    scaled = WindowForecasts(zeros, zeros, y / by, p / by, {"repeat": b / by}, None, series, ids,
+                             targets=["sales", "returns"])
+    return original, scaled, spreads[series]
+
+
+def test_a_series_near_constant_in_one_target_of_several_is_named_with_that_target():
+    # decision 9202: 'returns' near-constant in training for one store was said of the store as a whole
+    original, scaled, scales = two_targets([[1.0, 1.1], [1.2, 0.9], [0.9, 1.0], [1.0, 1e-4]])
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["s3"] and few["near"] == ["s3"] and few["targets"] == {"s3": ["returns"]}
+    text = scaledshares.text(few, "repeat")
+    assert text.startswith("Of the 4 series scored, 's3' in target 'returns' holds ")
+    assert "(warned of)" in scaledshares.verdict_note(few, "repeat")
+    assert "on 's3' in target 'returns', whose training rows vary little" in scaledshares.verdict_note(few, "repeat")
+    alike = scaledshares.measure(*two_targets([[1.0, 1.1], [1.2, 0.9], [0.9, 1.0], [1e-4, 1e-4]]))
+    assert alike["series"] == ["s3"] and "targets" not in alike  # near-constant in every target: the series
+    assert "'s3' holds" in scaledshares.text(alike)

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError, thousands
-from rnncast.csvtext import dialect_of
+from rnncast.csvdialect import dialect_of
 from rnncast.data import read_table
 from rnncast.loading import load_panel
 

@@ -11,7 +11,7 @@ import pandas as pd
 from conftest import TINY
 from rnncast import Forecaster
 from rnncast.loading import load_panel
-from rnncast.zeroforecasts import find, text, trailing_zeros
+from rnncast.zeroforecasts import counts_demand, find, text, trailing_zeros
 
 WEEKS = pd.date_range("2023-01-01", periods=60, freq="W-SUN")
 
@@ -90,3 +90,15 @@ def test_slow_sellers_silent_for_their_usual_gaps_are_not_named_but_a_dead_sku_i
     said = text(_Skus(values), found, 12, ["y"])
     assert ("'S201' (all of its 104 rows are 0, forecast up to 0.05), 'S200' (its last 46 rows are 0, nonzero in 49 of its "
             "104 rows, at most 2 zeros in a row before, forecast up to 0.05)") in said
+
+
+def test_a_stopped_series_is_said_by_its_data_selling_where_the_target_counts_demand():
+    """Decision 9203: a rain gauge's or a sensor's series of zeros was told it may be "discontinued, dead"."""
+    found = [{"series": 0, "target": 0, "zeros": 104, "rows": 104, "nonzero": 0, "before": 0, "most": 0.1}]
+    panel = _Skus(np.zeros((1, 104)))
+    rain = text(panel, found, 12, ["rainfall"])
+    assert rain.endswith("so a series that stopped (switched off, or no longer recorded) is forecast as before")
+    assert "sell" not in rain and "discontinued" not in rain
+    assert text(panel, found, 12, ["units"]).endswith("so a series that stopped selling (discontinued or dead) is "
+                                                      "forecast as before")
+    assert counts_demand(["Sales"]) and counts_demand(["store", "order_count"]) and not counts_demand(["pm25", "rain_mm"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import calendars, calendarsteps, cutoffs
+from rnncast import calendarsteps, calendarwalks, cutoffs
 from rnncast.cutting import cutoff_rows
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -103,7 +103,7 @@ def placed_series(panel: Panel) -> dict:
             continue
         rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
         offsets = np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
-        ruler = calendars.walk(panel.time[rows], offsets, calendar)
+        ruler = calendarwalks.walk(panel.time[rows], offsets, calendar)
         if ruler is None or ruler.bad is not None:
             continue
         for i, s in enumerate(series):

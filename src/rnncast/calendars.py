@@ -4,7 +4,7 @@
 longest series and in windows of them, and the pandas calendars near the most common step), keeps the one that explains
 every row with the fewest missing rows, and gives a series that calendar does not fit a calendar
 of its own. Positions on a calendar (a ruler: ``rulers``) give the rows missing after each row, for the gap
-warning and ``fill_gaps``, and where the window predict reads first leaves its calendar (``first_gaps``). All calendar arithmetic is pandas' own.
+warning and ``fill_gaps`` (``calendarwalks``: where predict's window first leaves it). All calendar arithmetic is pandas' own.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import (businessmonths, irregularsteps, jitter, monthdays, offcalendar, oldaliases, owncalendars,
+from rnncast import (businessmonths, irregularsteps, jitter, makeupdays, monthdays, offcalendar, oldaliases, owncalendars,
                      retailyears, sessions, switchedanchors, tradingweeks, weekmasks)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
@@ -89,6 +89,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
+            ends = ends or (None if hint("freq", "") else makeupdays.refused(time, offsets, bad, offset))  # 调休: 9201
             near = ends or offcalendar.early_given(time, offsets, offset, fmt, holidays) or switchedanchors.said(
                 time, offsets, where, fmt)  # decision 823; month-ends, then month-starts: neither 'ME' nor 'MS'
             own = None if near else owncalendars.followed(time, offsets, offset)  # the data's own calendar (fit infers it):
@@ -239,35 +240,6 @@ def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
             named=setting_named("freq"), freq=freq, column=time.name, found="integers"))
     steps = np.diff(time.to_numpy(dtype=np.int64))[inside(offsets, len(time))]
     return int(np.gcd.reduce(steps)) if len(steps) else 1
-
-
-def first_gaps(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np.ndarray:
-    """[S] where each series of the stacked, sorted ``time`` [N] (cut at ``offsets`` [S + 1]) first leaves
-    ``calendar``: the row, counted from its series' first, after which the calendar has a step the data
-    lacks or a row off it; -1 where each row is the step after the one before."""
-    ruler = walk(time, offsets, calendar)
-    first = np.full(len(offsets) - 1, -1, dtype=np.int64)
-    if ruler is not None and ruler.bad is None:
-        rows = np.flatnonzero(missing_rows(ruler.steps, offsets))
-        series, at = np.unique(np.searchsorted(offsets, rows, side="right") - 1, return_index=True)
-        first[series] = rows[at] - offsets[series]
-    elif len(offsets) > 2:  # a row off the calendar: each series walked alone
-        for s in range(len(offsets) - 1):
-            first[s] = first_gaps(time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]]), calendar)[0]
-    else:  # the steps before the row off it, else the row before it
-        bad = 0 if ruler is None else ruler.bad
-        before = first_gaps(time[:bad], np.array([0, bad]), calendar)[0] if bad > 1 else -1
-        first[0] = before if before >= 0 else max(bad - 1, 0)
-    return first
-
-
-def walk(time: pd.Index, offsets: np.ndarray, calendar: Calendar):
-    """The ruler that places ``time`` on ``calendar`` (None where none can: a calendar finer than the timestamps)."""
-    if calendar.kind == "integer":
-        return Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, int(calendar.freq), lambda v: pd.Index(v))
-    if calendar.kind == "period":
-        return Ruler.periods(time, offsets)
-    return Ruler.of(time, offsets, calendar.freq)
 
 
 def missing_rows(steps: np.ndarray, offsets: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ both readings and how to write each; a file separated by tabs or ``|`` has decim
 pandas writes none, and any program reads a number without them.
 
 A file's byte-order mark (``utf-8-sig``, Excel's "CSV UTF-8") and line terminator (``\\r\\n``) are kept in
-``frame.attrs`` (``BOM``, ``LINE_END``) for its forecasts to be written with them (``csvtext.dialect_of``):
+``frame.attrs`` (``BOM``, ``LINE_END``) for its forecasts to be written with them (``csvdialect.dialect_of``):
 Excel reads a CSV file without the mark as its locale's code page (``Köln Süd`` garbled).
 
 A column whose every number is written with the same decimals (``986,00``, ``1083,80``; an integer column's none) is

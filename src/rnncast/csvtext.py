@@ -15,7 +15,7 @@ no strftime directive writes it) and its forecasts will be ISO dates. ``stamp_te
 written as the frames hold them: forecasts are already the shortest decimals (``decimals``).
 
 A CSV written otherwise than with ``,`` and ``.`` (``date;sales`` / ``01.01.2021;10,5``, as Excel writes it
-where the comma is the decimal mark) has its forecasts written in its dialect too: ``dialect_of`` finds the
+where the comma is the decimal mark) has its forecasts written in its dialect too: ``csvdialect.dialect_of`` finds the
 separator and decimal mark when the file is read, the panel keeps them (``Panel.dialect``), ``dated`` puts them
 on a forecast frame (``frame.attrs["csv_dialect"]``) and ``csv_text`` writes with them, saying so in one line;
 a file headed by Excel's ``sep=;`` line has it above its forecasts' header too (``Dialect.sep_line``).
@@ -26,21 +26,19 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from rnncast import (cjkdates, csvmarks, datatimes, fiscalquarters, formsample, halfyears, localtimes, meridiems, monthtext,
-                     numbertext, timetext, wholenumbers)
-from rnncast.sheetcsv import SEP_LINE
+                     timetext, wholenumbers)
+from rnncast.csvdialect import PLAIN, Dialect
 
 log = logging.getLogger(__name__)
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 DIALECT = "csv_dialect"  # the key of a forecast frame's attrs that holds the Dialect its CSV is written in
-PLAIN = (",", ".", None, False, "\n")  # a Dialect's sep, decimal, thousands, bom and line_end as pandas writes CSV
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
@@ -180,59 +178,6 @@ def _other_separator(fmt: str) -> str | None:
     """``fmt`` with ISO's ``T`` between date and time as a space, or the space as ``T``; None without either."""
     other = re.sub(r"(%-?d)([T ])(%-?H)", lambda m: m[1] + ("T" if m[2] == " " else " ") + m[3], fmt, count=1)
     return other if other != fmt else None
-
-
-class Dialect(NamedTuple):
-    """How a CSV file other than ``,``-separated with ``.`` decimals, LF line ends and no byte-order mark writes
-    its values: ``sep`` between them (``;``, a tab, ``|``), ``decimal`` ("," or ".") in numbers, ``source`` the
-    file's name; ``thousands``: the mark its numbers were read with (``csvmarks``; forecasts are written
-    without), ``bom``: it begins with UTF-8's byte-order mark, ``line_end``: its line terminator."""
-
-    sep: str
-    decimal: str
-    source: str
-    thousands: str | None = None
-    bom: bool = False
-    line_end: str = "\n"
-    decimals: tuple = ()  # ((column, k), ...): columns whose every number the file writes with k decimals (986,00)
-    unnamed: tuple = ()  # columns the file's header leaves without a name ('Unnamed: 0'): written so, ',sales'
-    sep_line: bool = False  # the file begins with Excel's line naming its separator (sep=;): a forecast file too
-
-    @property
-    def said(self) -> str:
-        """The dialect in words: ``separated by ';', with decimal commas (0,5)``, and its byte-order mark, CR LF
-        line ends and thousands separators (not written) where it has them."""
-        mark = "decimal commas (0,5)" if self.decimal == "," else "decimal points (0.5)"
-        marks = [w for w, has in (("a UTF-8 byte-order mark", self.bom), ({"\r\n": "CR LF line ends", "\r": "CR line ends"}.get(
-            self.line_end), self.line_end != "\n"), (f"Excel's first line 'sep={self.sep}'", self.sep_line)) if has]
-        thousands = f", without thousands separators ({self.thousands!r} in the file)" if self.thousands else ""
-        return f"separated by {self.sep!r}, with {', '.join([mark, *marks])}{thousands}"
-
-
-def dialect_of(frame: pd.DataFrame) -> Dialect | None:
-    """The ``Dialect`` of the CSV file ``frame`` was read from (``data.read_table``'s attrs), None where it was
-    no CSV file or is written with ``,`` and ``.``. Its decimal mark: "," where numbers were read with decimal
-    commas (``numbertext.read``); "." where a number read has decimals written with a point; where none has
-    decimals, "," after ``;`` (the separator of the locales whose decimal mark is the comma: Excel's there,
-    R's ``write.csv2``), else "."."""
-    sep = frame.attrs.get("separator")
-    if sep is None:
-        return None
-    decimal = frame.attrs.get(numbertext.DECIMAL)
-    if decimal is None:
-        points = any(pd.api.types.is_float_dtype(frame[c]) and (_finite(frame[c]) % 1 != 0).any() for c in frame.columns)
-        decimal = "," if sep == ";" and not points else "."
-    dialect = Dialect(sep, decimal, str(frame.attrs.get("source", "the data")), frame.attrs.get(csvmarks.THOUSANDS),
-                      bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"),
-                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()), tuple(frame.attrs.get(csvmarks.UNNAMED, ())),
-                      bool(frame.attrs.get(SEP_LINE)))
-    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not (dialect.decimals or dialect.unnamed or dialect.sep_line) \
-        else dialect
-
-
-def _finite(column: pd.Series) -> np.ndarray:
-    values = column.to_numpy(dtype=np.float64, na_value=np.nan)
-    return values[np.isfinite(values)]
 
 
 def dated(frame: pd.DataFrame, *calendars, dialect: Dialect | None = None) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, fiscalquarters, halfyears, monthtext, timetext
+from rnncast import cjkdates, fiscalquarters, halfyears, monthtext, timetext, twoforms
 from rnncast.badtimes import first_bad, pattern
 from rnncast.csvtext import SHORT_YEARS
 from rnncast.dayorder import against_model, day_or_month_first, refuse_month, said_day_first, year_month_day
@@ -38,7 +38,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     column = _wide_spaces(column)
     if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
         return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'
-    timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
+    twoforms.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     monthtext.refuse_number_months(column, name, place)  # 2008.1: January, or a float's 2008.10
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
@@ -203,7 +203,7 @@ def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place
     first_value = column.dropna().head(1)
     if first_value.empty or not isinstance(first_value.iloc[0], str) or not len(time):
         return
-    if not _short_years(first_value).any():  # one form to a column (timetext.one_form): its first value tells
+    if not _short_years(first_value).any():  # one form to a column (twoforms.one_form): its first value tells
         return
     short = _short_years(column)
     first, last = timetext.short_year_span()

@@ -10,7 +10,8 @@ them the training mean's scaled MSE was lower (1.1645 against 1.2243), and a fit
 (a window's target whose MASE scale is not positive and whose scaled errors are its original errors) and, where
 leaving them out changes whether the model's pooled scaled MSE is lower than every baseline's, says so: the line
 beside the verdict (``scaledshares.verdict_note``) names them, their share, the scores without them and their
-scores in original units. Where it changes nothing, nothing is said: the verdict does not rest on them.
+scores in original units. Where it changes nothing, nothing is said: the verdict does not rest on them. Of several
+targets, a series flat in some of them is named with those (``'S3' in target 'returns'``, decision 9202).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     "original": {forecaster: the MSE of their unscaled windows in original units}}`` of the windows [W, H, T] of
     ``scaled`` and ``original`` (``mase_scales`` [W, T]: each window's MASE denominator), where leaving those windows
     out changes whether the model's pooled scaled MSE is lower than every baseline's; None where it does not, where
-    there are none, or for one series."""
+    there are none, or for one series. ``"targets"``: {id as text: [target, ...]} of a series flat in only some of
+    several targets (decision 9202)."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2 or not scaled.baselines:
         return None
     keep = scored(scaled)
@@ -59,9 +61,21 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     if _lower(with_them) == _lower(without) or not np.isfinite(list(without.values())).all():
         return None
     named = np.unique(scaled.series[flat.any(axis=1)])
-    return {"series": [scaled.ids[int(i)] for i in named], "of": int(len(present)),
-            "mse": {n: float(s[inside].sum() / s.sum()) if s.sum() > 0 else 0.0 for n, (s, _) in squared.items()},
-            "without": without, "original": {n: pooled(o, inside) for n, (_, o) in squared.items()}}
+    found = {"series": [scaled.ids[int(i)] for i in named], "of": int(len(present)),
+             "mse": {n: float(s[inside].sum() / s.sum()) if s.sum() > 0 else 0.0 for n, (s, _) in squared.items()},
+             "without": without, "original": {n: pooled(o, inside) for n, (_, o) in squared.items()}}
+    targets = {str(scaled.ids[int(i)]): [str(scaled.targets[t]) for t in np.flatnonzero(flat[scaled.series == i].any(axis=0))]
+               for i in named} if len(scaled.targets) == flat.shape[1] > 1 else {}  # decision 9202
+    return found | ({"targets": kept} if (kept := {k: v for k, v in targets.items() if len(v) < flat.shape[1]}) else {})
+
+
+def named(series: list, targets: dict | None) -> list[str]:
+    """``series`` (ids) as a line names them: ``'S3'``, or ``'S3' in target 'returns'`` where ``targets`` ({id as text:
+    [target, ...]}, ``measure``'s) names the targets of several that a series is flat in (decision 9202)."""
+    targets = targets or {}
+    return [repr(str(s)) + (f" in target{'s' if len(targets[str(s)]) > 1 else ''} "
+                            f"{', '.join(repr(t) for t in targets[str(s)])}" if targets.get(str(s)) else "")
+            for s in series]
 
 
 def _lower(mse: dict) -> bool:
@@ -76,7 +90,7 @@ def text(flat: dict | None, verdict_name: str | None = None) -> str | None:
     if not flat:
         return None
     k, one = len(flat["series"]), len(flat["series"]) == 1
-    names = some([repr(str(s)) for s in flat["series"]], 10)
+    names = some(named(flat["series"], flat.get("targets")), 10)
     shown = verdict_name if verdict_name in flat["mse"] else max((n for n in flat["mse"] if n != "model"),
                                                                   key=flat["mse"].get)
     rivals = sorted((n for n in flat["without"] if n != "model"), key=lambda n: n != shown)

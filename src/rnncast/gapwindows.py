@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, enddates, panelholidays, stepactuals
+from rnncast import businessdays, calendars, calendarwalks, enddates, panelholidays, stepactuals
 from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -46,7 +46,7 @@ def missing_after(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np
     missing before it, and the rows from it on are walked from it; where no ruler can place the times (a calendar
     finer than they are), every step is counted as missing one."""
     after = np.zeros(len(time), dtype=np.int64)
-    ruler = calendars.walk(time, offsets, calendar)
+    ruler = calendarwalks.walk(time, offsets, calendar)
     if ruler is not None and ruler.bad is None:
         return calendars.missing_rows(ruler.steps, offsets)
     if len(offsets) > 2:  # a row off the calendar: each series walked alone
@@ -57,7 +57,7 @@ def missing_after(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np
     start, n = 0, len(time)
     while start < n - 1:
         piece = time[start:]
-        ruler = calendars.walk(piece, np.array([0, len(piece)]), calendar)
+        ruler = calendarwalks.walk(piece, np.array([0, len(piece)]), calendar)
         if ruler is None:
             after[start : n - 1] = 1
             break
@@ -209,7 +209,7 @@ def window_gaps(panel: Panel, lookback: int, calendar: Calendar, own: dict, most
     their calendar (the model's ``calendar``, or the series' own in ``own``: id -> Calendar), and the first ``most``
     of them, each as
     ``"<id>: after <time>"`` (the first gap); ``(0, [])`` without timestamps or a calendar. The windows
-    are placed on it by ``calendars.first_gaps``, the walker that finds fit's gaps; only the series
+    are placed on it by ``calendarwalks.first_gaps``, the walker that finds fit's gaps; only the series
     named are formatted."""
     if panel.time is None or calendar.kind == "row" or calendar.freq is None:
         return 0, []
@@ -219,7 +219,7 @@ def window_gaps(panel: Panel, lookback: int, calendar: Calendar, own: dict, most
     for each in set(kept):
         series = np.array([s for s, c in enumerate(kept) if c == each])
         if each.freq is not None:
-            first[series] = calendars.first_gaps(panel.time[rows[series].reshape(-1)],
+            first[series] = calendarwalks.first_gaps(panel.time[rows[series].reshape(-1)],
                                                  np.arange(len(series) + 1) * lookback, each)
     gappy = np.flatnonzero(first >= 0)
     day = at_midnight(panel.time) if len(gappy) else False

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvtext, fiscalquarters, fitxy, gaps, gridtimes,
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvdialect, fiscalquarters, fitxy, gaps, gridtimes,
                      halfdays, holidaysets, indexcolumns, labels, repeatedrows, rolenames,
                      rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zerotail)
 from rnncast import static as statics
@@ -137,7 +137,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.series_all:  # price and holiday beside the stores: series too, unless given a role
         log.info("%s", every_series_said(rows.ids, rows.columns[rows.n_targets:]))
-    panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
+    panel.dialect = csvdialect.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
         table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories, shown=key and ", ".join(
             map(repr, key.parts))) if not isinstance(static_covariates, (list, tuple, str)) else None

@@ -88,7 +88,7 @@ def clause(column: pd.Series, value) -> str:
 
 def refuse(column: pd.Series, name: str, place) -> None:
     """Refuse a time column whose values write months in another language (``clause``), naming its first such value
-    at ``place`` (row -> 'line N of FILE'): 'janv. 1995' and 'mars 1995' are one form, not the two ``timetext.one_form``
+    at ``place`` (row -> 'line N of FILE'): 'janv. 1995' and 'mars 1995' are one form, not the two ``twoforms.one_form``
     would name."""
     rows = [i for i, v in enumerate(column) if isinstance(v, str) and foreign(v) is not None]
     if rows:

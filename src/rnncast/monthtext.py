@@ -9,7 +9,7 @@ exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` a
 ``compactdates.compact_dates`` reads ``20000131``); ``refuse_stray`` names the value that breaks a column of
 such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
 month names written short in some rows and in full in others (``Jun 2000``, ``June 2001``), two forms as
-``timetext.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas
+``twoforms.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas
 types as the number 1.2, or of KOSIS' ``2008.01`` under a time name, so that ``data`` keeps the text the file wrote. A month's name and a two-digit year
 (``Jan-15``, ``JAN 15``: Excel's ``mmm-yy``) are read here too, as that month (``%b-%y``), where pandas reads
 ``Jan-15`` as 15 January of the year 1; ``datetext`` refuses such years outside the span readers agree on.

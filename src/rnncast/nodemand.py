@@ -10,7 +10,9 @@ takes such a finding from ``scaledshares.measure``'s: where every series it name
 values scored (``seriespicks.no_demand``) and was named only for its MASE near 0 (none holds ``scaledshares.SHARE`` of
 a scaled squared error or of a summed MASE), the finding is this module's instead, and ``text`` says its real cause
 and the pooled MASE without them. Left alone: a finding that also names series holding a share of the scores, or whose
-named series sold something, which ``scaledshares`` says as before.
+named series sold something, which ``scaledshares`` says as before. "No demand" is said where a target's name counts it
+(``zeroforecasts.counts_demand``: sales, units, orders); a sensor's or rainfall's zeros are "no nonzero value" (decision
+9203).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from rnncast.baselines import baseline_name
 from rnncast.scaledshares import SHARE
 from rnncast.seriespicks import no_demand
 from rnncast.spelling import listing
+from rnncast.zeroforecasts import counts_demand
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,8 @@ def split(few: dict | None, original) -> tuple[dict | None, dict | None]:
         return few, None
     without = {n: each["mase"] for n, each in (few.get("without") or {}).items() if np.isfinite(each["mase"])}
     kept = {"flat": few["flat"]} if few.get("flat") else None  # decision 1488's line is not this one's (decision 1516)
-    return kept, {"series": list(few["series"]), "of": few["of"], "low": list(few["low"]), "without": without}
+    return kept, {"series": list(few["series"]), "of": few["of"], "low": list(few["low"]), "without": without,
+                  "demand": counts_demand(original.targets)}  # a sensor's zeros are no demand (decision 9203)
 
 
 def text(idle: dict | None) -> str | None:
@@ -56,8 +60,9 @@ def text(idle: dict | None) -> str | None:
     one = len(idle["series"]) == 1
     names = listing([repr(str(s)) for s in idle["series"]])
     who = listing([_who(n) for n in idle["low"]])
+    none = "no demand" if idle.get("demand", True) else "no nonzero value"  # metrics.json before 9203: demand
     said = (f"Of the {idle['of']} series scored, {names} {'has a' if one else 'have'} MASE near 0 for {who}, pulling the "
-            f"pooled MASE down, because every actual of {'it' if one else 'them'} scored is 0 (no demand in those "
+            f"pooled MASE down, because every actual of {'it' if one else 'them'} scored is 0 ({none} in those "
             f"steps) and {'it forecasts' if len(idle['low']) == 1 else 'they forecast'} about 0 there, not because of "
             f"{'its' if one else 'their'} training spread")
     if without := idle.get("without"):

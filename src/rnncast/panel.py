@@ -54,7 +54,7 @@ class Panel:
     unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
     series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
     given: pd.Index | None = None  # [S] the caller's ids (1, not '1') where they were not text; None: ids as given
-    dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (';' and decimal commas), its forecasts' too
+    dialect: tuple | None = None  # the csvdialect.Dialect of the CSV file read (';' and decimal commas), its forecasts' too
     row_numbers: np.ndarray | None = None  # [N] the table's row of each value where rows are numbered without time and
     # the series share them (a wide table: a row is one step of every series); None: each series numbered from 0
     told_none: bool = False  # read with time_col=False: no time column, by the caller's word (a fit's model keeps it)

@@ -22,6 +22,7 @@ import numpy as np
 
 from rnncast import flatshares, targetshares
 from rnncast.baselines import baseline_name
+from rnncast.standapart import apart, median_of_others
 from rnncast.pooledunits import fewest, per_series
 from rnncast.scoretext import percent
 from rnncast.spelling import listing, some
@@ -44,7 +45,8 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     and of ``original`` (the same windows in original units, which ``mase_scales`` [W, T] divide: each window's series'
     MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
     that the verdict turns on (decision 1488; kept beside named series too, decision 1516, and alone where none are);
-    None for one series or where neither is found."""
+    ``"targets"``: {id as text: [target, ...]} of a near-constant series that only some of several targets make so
+    (decision 9202); None for one series or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
     flat = flatshares.measure(original, scaled, mase_scales)
@@ -53,9 +55,10 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
     counts = per_series(scaled, np.ones(scaled.y_true.shape), present)
     mase_counts = per_series(scaled, ratio_keep.astype(float), present)
-    sums = {}
+    sums, squared = {}, np.zeros(scaled.y_true.shape)  # squared: every forecaster's scaled squared errors [W, H, T]
     for name, pred in {"model": scaled.y_pred, **scaled.baselines}.items():
         miss = np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true)
+        squared += miss ** 2
         ratio = np.nan_to_num(np.abs(np.asarray(original.y_pred if name == "model" else original.baselines[name],
                                                 dtype=np.float64) - original.y_true) / scales)
         sums[name] = (per_series(scaled, miss ** 2, present),
@@ -66,7 +69,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
         with np.errstate(divide="ignore", invalid="ignore"):
             each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] MASE
-            below = each < LOW * _median_of_others(each)
+            below = each < LOW * median_of_others(each)
             rest = (mase.sum() - mase) / (mase_counts.sum() - mase_counts)  # [S] the pooled MASE without each
             moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
         if moves.any():
@@ -79,7 +82,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     rest = np.setdiff1d(np.arange(len(present)), top)
     with np.errstate(divide="ignore", invalid="ignore"):
         best = np.min([sq / np.maximum(counts, 1) for sq, _ in sums.values()], axis=0)  # [S] the best scaled MSE
-        near = np.isfinite(best) & (best >= NEAR * _median_of_others(best))  # [S] NaN medians: not near
+        near = np.isfinite(best) & (best >= NEAR * median_of_others(best))  # [S] NaN medians: not near
 
     mse_top, mase_top = (np.array(sorted(kept)) if by_mse and by_mase and not low else top for kept in (by_mse, by_mase))
 
@@ -94,14 +97,29 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "mase": {n: share(m, mase_top) for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
            "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
+    if targets := _flat_in(scaled, squared, present, [i for i in top if near[i]]):
+        out["targets"] = targets  # the near-constant series' targets of several (decision 9202)
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
-        out["apart"] = {n: _apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
+        out["apart"] = {n: apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
     if mse_rest.size and mase_rest.size and counts[mse_rest].sum() > 0:  # each score without its own criterion's set
         out["without"] = {n: {"mse": float(sq[mse_rest].sum() / counts[mse_rest].sum()),
                               "mase": float(m[mase_rest].sum() / mase_counts[mase_rest].sum())
                               if mase_counts[mase_rest].sum() else float("nan")} for n, (sq, m) in sums.items()}
     return out
+
+
+def _flat_in(scaled: WindowForecasts, squared: np.ndarray, present: np.ndarray, near: list) -> dict:
+    """{id as text: [target, ...]} of the near-constant series ``near`` (positions into ``present``) where ``scaled``
+    has several targets: the fewest targets holding ``SHARE`` of the series' scaled squared error, summed over every
+    forecaster (``squared`` [W, H, T]), where fewer than all do (decision 9202); {} otherwise."""
+    t = squared.shape[2]
+    if not near or t < 2 or len(scaled.targets) != t:
+        return {}
+    each = np.stack([per_series(scaled, np.where(np.arange(t) == k, squared, 0.0), present) for k in range(t)], axis=1)
+    held = {i: fewest(each[i], SHARE) for i in near}  # [S, T] each series' error by target
+    return {str(scaled.ids[int(present[i])]): [str(scaled.targets[k]) for k in sorted(h.tolist())]
+            for i, h in held.items() if 0 < h.size < t}
 
 
 def _carrying(sums: list) -> set[int]:
@@ -112,37 +130,6 @@ def _carrying(sums: list) -> set[int]:
         if held.size and (not named or each[sorted(named)].sum() < SHARE * each.sum()):
             named |= set(held.tolist())
     return named
-
-
-def _apart(mase: np.ndarray, mase_counts: np.ndarray, top: np.ndarray, rest: np.ndarray) -> list[float]:
-    """[the named series' MASE pooled, the median of the other series' MASEs] of one forecaster's summed MASE [S]."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        each = mase[rest] / mase_counts[rest]
-        held = mase[top].sum() / mase_counts[top].sum()
-    each = each[np.isfinite(each)]
-    return [float(held), float(np.median(each)) if each.size else float("nan")]
-
-
-def _median_of_others(each: np.ndarray) -> np.ndarray:
-    """[S] the median of the finite values of ``each`` [S] but each one's own (NaN where no other is finite; a
-    non-finite value's: of all the finite ones): sorted once, removing one value leaves the middle one or two of the
-    rest at the sorted positions around the middle, shifted past its own."""
-    values = np.sort(each[finite := np.isfinite(each)])
-    n = len(values)
-    out = np.full(len(each), np.nan)
-    if n and (~finite).any():
-        out[~finite] = np.median(values)
-    if n < 2:
-        return out
-    rank = np.empty(n, dtype=int)
-    rank[np.argsort(each[finite], kind="stable")] = np.arange(n)  # each finite value's sorted position
-
-    def kept(k: int) -> np.ndarray:  # the k-th of the n - 1 others of each finite value
-        return values[np.where(k < rank, k, k + 1)]
-
-    middle = (n - 1) // 2
-    out[finite] = kept(middle) if (n - 1) % 2 else (kept(middle - 1) + kept(middle)) / 2
-    return out
 
 
 def text(few: dict | None, verdict_name: str | None = None) -> str | None:
@@ -164,7 +151,7 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     items = (["the scaled scores", "the verdict"] if _rests(few) else []) + (
         ["the pooled MASE"] if held and not held[-1].endswith("squared error") else [])
     why = _why(few) if held else ""
-    text = (f"Of the {few['of']} series scored, {_names(few['series'])} {' and '.join(said)}{why}"
+    text = (f"Of the {few['of']} series scored, {_names(few['series'], few)} {' and '.join(said)}{why}"
             + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
                if items else "."))
     text += f" {_without(few, verdict_name)}" if few.get("without") else ""
@@ -187,10 +174,10 @@ def _split_text(few: dict, verdict_name: str | None) -> str:
     MASE is mostly theirs.", then the scores without each set."""
     mse, mase = few["by"]["mse"], few["by"]["mase"]
     one = len(mse) == 1
-    said = (f"Of the {few['of']} series scored, {_names(mse)} {'holds' if one else 'hold'} "
+    said = (f"Of the {few['of']} series scored, {_names(mse, few)} {'holds' if one else 'hold'} "
             f"{_held(few['mse'], 'scaled squared error')}{_why(few, mse)}, so the scaled scores and the verdict are "
             f"mostly {'its' if one else 'theirs'}; for the summed MASE, "
-            + (_names(mase) if len(mase) <= 3 else f"{len(mase)} series ({some([repr(str(x)) for x in mase], 5)})")
+            + (_names(mase, few) if len(mase) <= 3 else f"{len(mase)} series ({some([repr(str(x)) for x in mase], 5)})")
             + f" {'holds' if len(mase) == 1 else 'hold'} {_held(few['mase'], 'summed MASE')}, so the pooled MASE is "
             f"mostly {'its' if len(mase) == 1 else 'theirs'}.")
     return said + (f" {_without(few, verdict_name)}" if few.get("without") else "")
@@ -206,12 +193,12 @@ def _why(few: dict, series: list | None = None) -> str:
     said = []
     if near:
         one = len(near) == 1
-        said.append((f"the errors of {_names(near)}" if other else f"{'its' if one else 'their'} errors")
+        said.append((f"the errors of {_names(near, few)}" if other else f"{'its' if one else 'their'} errors")
                     + " are divided by a small training spread in the scaled units (each series by its own) "
                     "and by a small in-sample naive error in MASE")
     if other:
         one = len(other) == 1
-        whose = f"the errors of {_names(other)}" if near else f"{'its' if one else 'their'} errors"
+        whose = f"the errors of {_names(other, few)}" if near else f"{'its' if one else 'their'} errors"
         said.append(f"{whose} are large against {'its' if one else 'their'} own scale, not because "
                     f"{'it varies' if one else 'they vary'} little on {'its' if one else 'their'} training rows"
                     + _apart_text(few) + ", as where a forecaster misses a trend or a shift of level")
@@ -237,8 +224,8 @@ def _whose(few: dict, series: list | None = None) -> str:
     return "" if near else ", whose errors are large against their own scale"
 
 
-def _names(series: list) -> str:
-    return listing([repr(str(s)) for s in series])
+def _names(series: list, few: dict | None = None) -> str:
+    return listing(flatshares.named(series, (few or {}).get("targets")))  # a target of several: 'S3' in target 'r'
 
 
 def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | None:
@@ -249,12 +236,12 @@ def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | Non
         return flat
     if _split(few):  # the verdict's set alone, and its scores without it (decision 1489)
         mse = few["by"]["mse"]
-        return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse)}"
+        return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse, few)}"
                                      f"{_whose(few, mse)} (warned of)."
                                      + (f" {_without(few, verdict_name, mse_only=True)}" if few.get("without") else "")),
                                     flat) if t)
     return " ".join(t for t in ((f"The scaled scores, this verdict and the pooled MASE rest mostly on "
-            f"{_names(few['series'])}{_whose(few)} (warned of)."
+            f"{_names(few['series'], few)}{_whose(few)} (warned of)."
             + (f" {_without(few, verdict_name)}" if few.get("without") else "")), flat) if t)
 
 

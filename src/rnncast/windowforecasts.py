@@ -94,7 +94,7 @@ class PartForecasts:
     ids: list
     scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
     scaled_by: str | None = None
-    dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (Panel.dialect): evaluate's by-series table
+    dialect: tuple | None = None  # the csvdialect.Dialect of the CSV file read (Panel.dialect): evaluate's by-series table
     index: np.ndarray | None = None  # [S] each series' position among the model's (state.ids): its scaler's
     mase_zero: np.ndarray | None = None  # [S, T] why a MASE scale is 0 (``zeroscales`` codes); None: not known
     season: int = 1  # the model's season: MASE's scale is the in-sample naive MAE one season apart

@@ -9,12 +9,14 @@ one, where the series was all 0) and its largest forecast. It changes no forecas
 nature (one sale in 20 weeks: 12 weeks of 0 at the end of 103 of 200 such SKUs, rightly forecast at their rate of
 0.05), so a series is named only where it never sold or its last run of zeros is more than ``LONGER`` times both its
 usual gap (its rows per nonzero value) and the longest run of zeros before it; what was seen is said, with no advice
-to take the forecast as 0 (decision 1518).
+to take the forecast as 0 (decision 1518). A series that stopped is said by its data: selling where a target's name
+counts demand (``counts_demand``: sales, units, orders), else switched off or no longer recorded (decision 9203).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 
@@ -24,6 +26,15 @@ log = logging.getLogger(__name__)
 
 MOST = 3  # series named; the others counted
 LONGER = 5  # a trailing run of zeros more than this many times its usual gap and its longest run before: a new silence
+
+
+DEMAND = re.compile(r"sale|sold|sell|demand|order|units|qty|quantit", re.IGNORECASE)  # a target's name that counts demand
+
+
+def counts_demand(targets: list) -> bool:
+    """Whether any of ``targets`` (column names) says it counts sales or demand (``sales``, ``units``, ``orders``):
+    a zero is then 'no demand', where a sensor's or a rain gauge's is only 0 (decision 9203)."""
+    return any(DEMAND.search(str(t)) for t in targets)
 
 
 def trailing_zeros(rows: np.ndarray) -> int:
@@ -81,8 +92,10 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
         what = f"'{targets[f['target']]}' " if several else ""
         return f"{panel.given_id(f['series'])!r} ({what}{zeros(f)}, forecast up to {f['most']:.3g})"
 
+    stopped = ("stopped selling (discontinued or dead)" if counts_demand([targets[f["target"]] for f in found])
+               else "stopped (switched off, or no longer recorded)")  # a sensor's zeros are no sales (decision 9203)
     seen = ("the network forecasts from the pattern it learned across the series, not from a series' own silence, so a "
-            "series that stopped (discontinued, dead, or switched off) is forecast as before")
+            f"series that {stopped} is forecast as before")
     if panel.layout == "single":
         f = found[0]
         return (f"the series is forecast above 0 (up to {f['most']:.3g}) though {zeros(f)} (predict reads its last "

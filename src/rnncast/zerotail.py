@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, idkeys
+from rnncast import calendarwalks, idkeys
 from rnncast.data import KEY_DTYPES
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_time
@@ -33,7 +33,7 @@ def _after(last, latest, calendar):
     """The calendar's steps after ``last`` up to ``latest`` (an index of them), or None where the ruler cannot place
     them (``latest`` off the series' calendar)."""
     pair = last.append(latest)
-    ruler = calendars.walk(pair, np.array([0, 2]), calendar)
+    ruler = calendarwalks.walk(pair, np.array([0, 2]), calendar)
     if ruler is None or ruler.off is not None:
         return None
     k = int(ruler.steps[1])
