@@ -67,7 +67,7 @@ def test_series_of_no_spread_that_change_nothing_or_panels_without_them_say_noth
 
 
 def test_a_series_flat_in_one_target_of_several_is_named_with_that_target():
-    # decision 9202: a store whose 'returns' were constant in training was named as a whole series
+    # decision 1522: a store whose 'returns' were constant in training was named as a whole series
     original, scaled, scales = panel()
 
     def two(wf, sales):  # 'sales' (every series' windows those of 'S00', an ordinary series) beside the target as 'returns'

@@ -40,7 +40,7 @@ def test_other_series_are_not_named():
 @pytest.mark.parametrize("holidays", ["CN", None])
 def test_business_days_given_to_a_file_with_make_up_weekends_name_them_not_the_daily_calendar(tmp_path, holidays):
     """--freq B --holidays CN on the working days with 2024-02-04 and 2024-02-18 (Sundays worked) said "the timestamps
-    follow the calendar 'D': give freq=D", which holidays= then refuses (decision 9201)."""
+    follow the calendar 'D': give freq=D", which holidays= then refuses (decision 1521)."""
     days = _working_days("2024-01-02", "2024-06-28")
     path = tmp_path / "cn.csv"
     pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "y": np.arange(len(days)) % 7.0}).to_csv(path, index=False)

@@ -104,7 +104,7 @@ def test_a_flat_series_finding_is_kept_beside_a_series_without_demand():
 
 
 def test_a_sensor_or_rainfall_series_of_zeros_is_said_as_zero_not_as_no_demand():
-    """Decision 9203: a rain gauge's dry test weeks were said to have "no demand in those steps"."""
+    """Decision 1523: a rain gauge's dry test weeks were said to have "no demand in those steps"."""
     for target in ("rain_mm", "temperature"):
         original, scaled, scales = _parts(zero_last=True, target=target)
         _, idle = nodemand.split(scaledshares.measure(original, scaled, scales), original)

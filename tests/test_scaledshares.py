@@ -121,7 +121,7 @@ def two_targets(spreads):
 
 
 def test_a_series_near_constant_in_one_target_of_several_is_named_with_that_target():
-    # decision 9202: 'returns' near-constant in training for one store was said of the store as a whole
+    # decision 1522: 'returns' near-constant in training for one store was said of the store as a whole
     original, scaled, scales = two_targets([[1.0, 1.1], [1.2, 0.9], [0.9, 1.0], [1.0, 1e-4]])
     few = scaledshares.measure(original, scaled, scales)
     assert few["series"] == ["s3"] and few["near"] == ["s3"] and few["targets"] == {"s3": ["returns"]}

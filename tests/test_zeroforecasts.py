@@ -93,7 +93,7 @@ def test_slow_sellers_silent_for_their_usual_gaps_are_not_named_but_a_dead_sku_i
 
 
 def test_a_stopped_series_is_said_by_its_data_selling_where_the_target_counts_demand():
-    """Decision 9203: a rain gauge's or a sensor's series of zeros was told it may be "discontinued, dead"."""
+    """Decision 1523: a rain gauge's or a sensor's series of zeros was told it may be "discontinued, dead"."""
     found = [{"series": 0, "target": 0, "zeros": 104, "rows": 104, "nonzero": 0, "before": 0, "most": 0.1}]
     panel = _Skus(np.zeros((1, 104)))
     rain = text(panel, found, 12, ["rainfall"])

@@ -11,7 +11,7 @@ them the training mean's scaled MSE was lower (1.1645 against 1.2243), and a fit
 leaving them out changes whether the model's pooled scaled MSE is lower than every baseline's, says so: the line
 beside the verdict (``scaledshares.verdict_note``) names them, their share, the scores without them and their
 scores in original units. Where it changes nothing, nothing is said: the verdict does not rest on them. Of several
-targets, a series flat in some of them is named with those (``'S3' in target 'returns'``, decision 9202).
+targets, a series flat in some of them is named with those (``'S3' in target 'returns'``, decision 1522).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     ``scaled`` and ``original`` (``mase_scales`` [W, T]: each window's MASE denominator), where leaving those windows
     out changes whether the model's pooled scaled MSE is lower than every baseline's; None where it does not, where
     there are none, or for one series. ``"targets"``: {id as text: [target, ...]} of a series flat in only some of
-    several targets (decision 9202)."""
+    several targets (decision 1522)."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2 or not scaled.baselines:
         return None
     keep = scored(scaled)
@@ -65,13 +65,13 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
              "mse": {n: float(s[inside].sum() / s.sum()) if s.sum() > 0 else 0.0 for n, (s, _) in squared.items()},
              "without": without, "original": {n: pooled(o, inside) for n, (_, o) in squared.items()}}
     targets = {str(scaled.ids[int(i)]): [str(scaled.targets[t]) for t in np.flatnonzero(flat[scaled.series == i].any(axis=0))]
-               for i in named} if len(scaled.targets) == flat.shape[1] > 1 else {}  # decision 9202
+               for i in named} if len(scaled.targets) == flat.shape[1] > 1 else {}  # decision 1522
     return found | ({"targets": kept} if (kept := {k: v for k, v in targets.items() if len(v) < flat.shape[1]}) else {})
 
 
 def named(series: list, targets: dict | None) -> list[str]:
     """``series`` (ids) as a line names them: ``'S3'``, or ``'S3' in target 'returns'`` where ``targets`` ({id as text:
-    [target, ...]}, ``measure``'s) names the targets of several that a series is flat in (decision 9202)."""
+    [target, ...]}, ``measure``'s) names the targets of several that a series is flat in (decision 1522)."""
     targets = targets or {}
     return [repr(str(s)) + (f" in target{'s' if len(targets[str(s)]) > 1 else ''} "
                             f"{', '.join(repr(t) for t in targets[str(s)])}" if targets.get(str(s)) else "")

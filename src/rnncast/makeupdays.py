@@ -4,7 +4,7 @@ and the Saturdays and Sundays worked in their place (调休, make-up workdays: 2
 No calendar here has those weekend days (decision 1474: rnncast builds no calendar of its own for them), so a bank's
 or a company's daily series of working days is read on the daily calendar with its weekends missing. ``said`` gives
 the clause a warning of those rows (``gaps``) adds: what the data keeps, and what can be given instead; ``refused``, what
-the refusal of such a make-up day under freq='B' (with holidays='CN') says (decision 9201). The days are the ``holidays``
+the refusal of such a make-up day under freq='B' (with holidays='CN') says (decision 1521). The days are the ``holidays``
 package's (``holidays.CN``'s ``weekend_workdays``).
 """
 
@@ -34,7 +34,7 @@ def refused(time: pd.DatetimeIndex, offsets: np.ndarray, bad: int, offset) -> st
     """Where row ``bad`` of the stacked ``time`` (series cut at ``offsets`` [S + 1]), refused as off the business-day
     calendar ``offset`` given (freq='B', with or without holidays), is a weekend make-up workday of a series that keeps
     China's working days (``said``'s rule), what its refusal says instead of the daily calendar the rows follow, which
-    no holidays apply to (decision 9201): the make-up rows and what would be accepted; None otherwise."""
+    no holidays apply to (decision 1521): the make-up rows and what would be accepted; None otherwise."""
     if not isinstance(offset, (pd.offsets.BusinessDay, pd.offsets.CustomBusinessDay)) or not isinstance(
             time, pd.DatetimeIndex) or bad >= len(time):
         return None

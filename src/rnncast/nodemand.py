@@ -12,7 +12,7 @@ a scaled squared error or of a summed MASE), the finding is this module's instea
 and the pooled MASE without them. Left alone: a finding that also names series holding a share of the scores, or whose
 named series sold something, which ``scaledshares`` says as before. "No demand" is said where a target's name counts it
 (``zeroforecasts.counts_demand``: sales, units, orders); a sensor's or rainfall's zeros are "no nonzero value" (decision
-9203).
+1523).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def split(few: dict | None, original) -> tuple[dict | None, dict | None]:
     without = {n: each["mase"] for n, each in (few.get("without") or {}).items() if np.isfinite(each["mase"])}
     kept = {"flat": few["flat"]} if few.get("flat") else None  # decision 1488's line is not this one's (decision 1516)
     return kept, {"series": list(few["series"]), "of": few["of"], "low": list(few["low"]), "without": without,
-                  "demand": counts_demand(original.targets)}  # a sensor's zeros are no demand (decision 9203)
+                  "demand": counts_demand(original.targets)}  # a sensor's zeros are no demand (decision 1523)
 
 
 def text(idle: dict | None) -> str | None:

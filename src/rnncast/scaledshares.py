@@ -46,7 +46,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     MASE denominator; filled values not scored); ``"flat"``: ``flatshares.measure``'s series of no training spread
     that the verdict turns on (decision 1488; kept beside named series too, decision 1516, and alone where none are);
     ``"targets"``: {id as text: [target, ...]} of a near-constant series that only some of several targets make so
-    (decision 9202); None for one series or where neither is found."""
+    (decision 1522); None for one series or where neither is found."""
     if scaled.series is None or len(present := np.unique(scaled.series)) < 2:
         return None
     flat = flatshares.measure(original, scaled, mase_scales)
@@ -98,7 +98,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "low": sorted(set(low), key=list(sums).index),
            "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
     if targets := _flat_in(scaled, squared, present, [i for i in top if near[i]]):
-        out["targets"] = targets  # the near-constant series' targets of several (decision 9202)
+        out["targets"] = targets  # the near-constant series' targets of several (decision 1522)
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
         out["apart"] = {n: apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
@@ -112,7 +112,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
 def _flat_in(scaled: WindowForecasts, squared: np.ndarray, present: np.ndarray, near: list) -> dict:
     """{id as text: [target, ...]} of the near-constant series ``near`` (positions into ``present``) where ``scaled``
     has several targets: the fewest targets holding ``SHARE`` of the series' scaled squared error, summed over every
-    forecaster (``squared`` [W, H, T]), where fewer than all do (decision 9202); {} otherwise."""
+    forecaster (``squared`` [W, H, T]), where fewer than all do (decision 1522); {} otherwise."""
     t = squared.shape[2]
     if not near or t < 2 or len(scaled.targets) != t:
         return {}

@@ -10,7 +10,7 @@ nature (one sale in 20 weeks: 12 weeks of 0 at the end of 103 of 200 such SKUs, 
 0.05), so a series is named only where it never sold or its last run of zeros is more than ``LONGER`` times both its
 usual gap (its rows per nonzero value) and the longest run of zeros before it; what was seen is said, with no advice
 to take the forecast as 0 (decision 1518). A series that stopped is said by its data: selling where a target's name
-counts demand (``counts_demand``: sales, units, orders), else switched off or no longer recorded (decision 9203).
+counts demand (``counts_demand``: sales, units, orders), else switched off or no longer recorded (decision 1523).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ DEMAND = re.compile(r"sale|sold|sell|demand|order|units|qty|quantit", re.IGNOREC
 
 def counts_demand(targets: list) -> bool:
     """Whether any of ``targets`` (column names) says it counts sales or demand (``sales``, ``units``, ``orders``):
-    a zero is then 'no demand', where a sensor's or a rain gauge's is only 0 (decision 9203)."""
+    a zero is then 'no demand', where a sensor's or a rain gauge's is only 0 (decision 1523)."""
     return any(DEMAND.search(str(t)) for t in targets)
 
 
@@ -93,7 +93,7 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
         return f"{panel.given_id(f['series'])!r} ({what}{zeros(f)}, forecast up to {f['most']:.3g})"
 
     stopped = ("stopped selling (discontinued or dead)" if counts_demand([targets[f["target"]] for f in found])
-               else "stopped (switched off, or no longer recorded)")  # a sensor's zeros are no sales (decision 9203)
+               else "stopped (switched off, or no longer recorded)")  # a sensor's zeros are no sales (decision 1523)
     seen = ("the network forecasts from the pattern it learned across the series, not from a series' own silence, so a "
             f"series that {stopped} is forecast as before")
     if panel.layout == "single":
