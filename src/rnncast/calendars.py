@@ -89,7 +89,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             ends = "" if hint("freq", "") else oldaliases.first_days(getattr(offset, "freqstr", ""), time, offsets)  # QS-JUL
-            ends = ends or (None if hint("freq", "") else makeupdays.refused(time, offsets, bad, offset))  # 调休: 9201
+            ends = ends or (None if hint("freq", "") else makeupdays.refused(time, offsets, bad, offset))  # 调休: decision 1521
             near = ends or offcalendar.early_given(time, offsets, offset, fmt, holidays) or switchedanchors.said(
                 time, offsets, where, fmt)  # decision 823; month-ends, then month-starts: neither 'ME' nor 'MS'
             own = None if near else owncalendars.followed(time, offsets, offset)  # the data's own calendar (fit infers it):

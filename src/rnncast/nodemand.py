@@ -60,7 +60,7 @@ def text(idle: dict | None) -> str | None:
     one = len(idle["series"]) == 1
     names = listing([repr(str(s)) for s in idle["series"]])
     who = listing([_who(n) for n in idle["low"]])
-    none = "no demand" if idle.get("demand", True) else "no nonzero value"  # metrics.json before 9203: demand
+    none = "no demand" if idle.get("demand", True) else "no nonzero value"  # metrics.json before decision 1523: demand
     said = (f"Of the {idle['of']} series scored, {names} {'has a' if one else 'have'} MASE near 0 for {who}, pulling the "
             f"pooled MASE down, because every actual of {'it' if one else 'them'} scored is 0 ({none} in those "
             f"steps) and {'it forecasts' if len(idle['low']) == 1 else 'they forecast'} about 0 there, not because of "

@@ -16,7 +16,7 @@ numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warn
 column, as decimal commas are (decision 148).
 
 ``read`` also records that a file's numbers were read with decimal commas (``frame.attrs["decimal"]``), for
-forecasts of the file to be written so (``csvtext.dialect_of``).
+forecasts of the file to be written so (``csvdialect.dialect_of``).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
     """``frame`` (read from ``source`` with columns separated by ``sep``) with every column written
     in decimal commas as float64; ``skip``: columns kept as text (series ids). A comma-separated
     file is returned as it is. ``frame.attrs["decimal"]`` is "," where a column was read with decimal commas
-    (``csvtext.dialect_of`` says the file's decimal mark otherwise)."""
+    (``csvdialect.dialect_of`` says the file's decimal mark otherwise)."""
     if sep == ",":
         return frame
     read_so = []
