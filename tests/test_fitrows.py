@@ -176,3 +176,13 @@ def test_data_whose_training_rows_differ_says_why_its_own_scale_is_zero():
     weekly["y"] = np.resize(np.array([3.0, 5.0, 4.0, 9.0, 1.0, 2.0], dtype=np.float32), len(frame))
     result = model.evaluate(weekly, part="test")
     assert result["mase_excluded"]["causes"] == {"repeats": 1}
+
+
+def test_training_means_are_said_in_their_significant_digits_not_float_noise():
+    """Decision 9302: a revision line printed float noise ("17.653000000000002"); the means read in their own
+    significant digits, more only where two that differ would read alike, and float noise is "the same"."""
+    from rnncast.fitrows import _means
+    assert _means(17.653000000000002, 17.653) == "is the same"
+    assert _means(17.653, 17.6531) == "is 17.653 here, 17.6531 at fit"
+    assert _means(17.65300001, 17.65300002) == "is 17.65300001 here, 17.65300002 at fit"
+    assert _means(1234567.5, 2469135.0) == "is 1234568 here, 2469135 at fit"  # not 1.23457e+06

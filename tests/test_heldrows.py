@@ -10,7 +10,7 @@ import pytest
 
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError
-from rnncast.heldrows import quiet
+from rnncast.heldrows import NO_STATIC, quiet
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,13 @@ def test_the_held_tables_rows_of_series_not_in_the_data_are_not_said(caplog):
         with quiet(False):
             logger.warning("the static covariate table holds a row of series 'y', which is not in the data; it is not used")
     assert "'x'" not in caplog.text and "'y'" in caplog.text
+
+
+def test_a_series_left_out_for_want_of_held_static_values_is_in_skipped_series(short_panel):
+    """Decision 9301: 's_short' was named in the warning but missing from metrics' ``skipped_series``, which listed
+    only the series too short to backtest; every series left out is there, with its reason."""
+    frame, _, model = short_panel
+    result = model.backtest(frame, n_windows=2)
+    records = {d["id"]: d for d in result.metrics["skipped_series"]}
+    assert records["s_short"]["reason"] == NO_STATIC and records["s_short"]["rows"] == 20
+    assert all("reason" in d for d in result.metrics["skipped_series"])

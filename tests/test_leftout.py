@@ -46,3 +46,11 @@ def test_one_series_left_out_is_said_in_the_singular():
     assert leftout.reason(SHORT, one=True) == "was too short to train"
     assert leftout.reason(SHORT) == "were too short to train"
     assert (leftout.are(1), leftout.are(2)) == ("is", "are")
+
+
+def test_each_record_written_out_says_its_reason():
+    """Decision 9301: metrics.json's ``skipped_series`` says why each series was left out."""
+    from rnncast.leftout import CUT, SHORT, reasoned
+    records = [{"id": "a", "rows": 5, "needed": 9}, {"id": "b", "rows": 9, "needed": None, "cutoff_rows": [9, 0]},
+               {"id": "c", "rows": 20, "needed": None, "reason": "kept"}]
+    assert [d["reason"] for d in reasoned(records)] == [SHORT, CUT, "kept"]

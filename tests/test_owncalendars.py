@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from rnncast import calendars, calendarwalks
 from rnncast.owncalendars import alone, common_step, others, skipping
@@ -77,3 +78,29 @@ def test_a_coarser_freq_than_the_data_keeps_is_told_the_resample_line_that_makes
         load_panel(tmp_path / "s.csv", target="temp", freq="7s")
     assert "resample" not in str(err.value)
     assert coarser(pd.offsets.MonthBegin(), pd.offsets.Day()) and not coarser(pd.offsets.Day(), pd.offsets.Hour(5))
+
+
+@pytest.mark.parametrize("layout", ["long", "wide", "key"])
+def test_a_panel_is_told_one_resample_line_for_all_its_series(layout):
+    """Decision 9304: the resample line was given for one series only; a panel's works for every series at once: a
+    long table's grouped by its id column (or its key's columns), a wide table's on its one time column."""
+    from rnncast import RnncastError
+    from rnncast.loading import load_panel
+
+    time = pd.date_range("2024-03-01 12:00", periods=600, freq="10s")
+    frame, roles = {
+        "long": (pd.DataFrame({"timestamp": np.r_[time, time].astype(str), "unique_id": np.repeat([1, 2], 600),
+                               "temp": np.arange(1200.0)}), {"target": "temp"}),
+        "wide": (pd.DataFrame({"timestamp": time, "a": np.arange(600.0), "b": np.arange(600.0)}), {"series": ["a", "b"]}),
+        "key": (pd.DataFrame({"time stamp": np.r_[time, time], "item": np.repeat(["x", "y"], 600), "store": 1,
+                              "temp": np.arange(1200.0)}), {"target": "temp", "id_col": ["item", "store"],
+                                                           "time_col": "time stamp"})}[layout]
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, freq="1min", **roles)
+    message = str(err.value)
+    line = message[message.index("df = "):message.index(" (.sum()")]
+    assert ("groupby" in line) == (layout != "wide"), line
+    scope = {"df": frame.copy(), "pd": pd}
+    exec(line, scope)
+    panel = load_panel(scope["df"], freq="1min", **roles)
+    assert panel.n_series == 2 and len(panel.values) == 200 and panel.calendar.shown == "'min'"

@@ -168,6 +168,7 @@ def test_only_a_target_stuck_on_the_test_rows_is_said_to_decide_the_verdict(capl
     assert "holds 20 for 30 rows from row 360 (50% of the test rows)" in caplog.text
     assert "the test scores and the verdict rest on them too" in caplog.text
     caplog.clear()
+    y[290:320] = rng.normal(20, 1, 30)  # a stall in the training rows would read as the column's nature (decision 9303)
     found = [f for f in find(_Panel(y, x), [Split(train_end=340, val_end=400, end=400)]) if f["part"] == "scored"]
     assert [(f["column"], f["rows_of"]) for f in found] == [("y", "validation")]  # no test rows: the validation rows
     with caplog.at_level(logging.WARNING, logger="rnncast"), once():
@@ -197,3 +198,42 @@ def test_a_run_fill_made_is_no_stuck_reading():
     panel = load_panel(frame, target="y", fill="ffill")
     split = chronological_split(len(frame), 24, 3, 0.1, 0.2)
     assert not [f for f in find(panel, [split]) if f["part"] == SCORED]
+
+
+def test_a_run_across_the_test_border_is_judged_whole_and_said_by_its_part(caplog):
+    """Decision 9303: 40 frozen rows, 25 of them validation rows and 15 test rows, went unsaid (the test rows were judged
+    alone, and 15 < MIN_RUN); the run counts its whole length, and the line says its part in the test rows."""
+    from rnncast.stuckruns import find
+    from rnncast.windows import Split
+    rng = np.random.default_rng(2)
+    y, x = rng.normal(20, 1, 400), rng.normal(5, 1, 400)
+    y[315:355] = y[315]
+    found = [f for f in find(_Panel(y, x), [Split(train_end=280, val_end=340, end=400)]) if f["part"] == "scored"]
+    assert [(f["rows"], f["start"], f["run_rows"], f["run_start"]) for f in found] == [(15, "row 340", 40, "row 315")]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn(found)
+    assert "for 15 rows from row 340 (25% of the test rows, of a run of 40 rows from row 315 across the border)" in caplog.text
+
+
+def test_a_seasonal_off_season_that_training_shows_too_is_not_stuck():
+    """Decision 9303: a series selling April to October, 0 otherwise, had its test rows' off-season named as stuck (198
+    of 200 seeded series); the training rows' off-seasons repeat too, so it is the series' nature (0 of 200)."""
+    named = 0
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        day = np.arange(4 * 365) % 365
+        y = np.where((day >= 90) & (day < 300), rng.gamma(5, 4, len(day)).round(1), 0.0)[rng.integers(0, 365):]
+        n = len(y)
+        named += _run(y, int(n * 0.85), n, (int(n * 0.7), int(n * 0.85))) is not None or _run(y, 0, int(n * 0.7)) is not None
+    assert named == 0
+
+
+def test_backtest_says_a_target_stuck_on_its_windows_as_evaluate_does(caplog):
+    """Decision 9303: backtest checked no window for a stuck stretch; it says one as evaluate does."""
+    y = _sensor()
+    y[1940:] = y[1940]  # the last 60 rows frozen: the backtest's 10 windows of 3 score the last 30
+    frame = pd.DataFrame({"time": pd.date_range("2024-03-01", periods=N, freq="10s"), "y": y})
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        Forecaster(**{**TINY, "epochs": 1}).backtest(frame, target="y", n_windows=10)
+    said = [r.getMessage() for r in caplog.records if "stuck sensor" in r.getMessage() and "rows scored" in r.getMessage()]
+    assert len(said) == 1 and "for 30 rows from" in said[0] and "of a run of 60 rows" in said[0], said

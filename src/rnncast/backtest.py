@@ -32,8 +32,8 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
-                     spreads, staleseries, stepactuals, swampedscores, targetshares, zeroscales)
+                     gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
+                     spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
 from rnncast.cutting import backtest_remedy, few_windows, report_short
@@ -141,7 +141,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     for name, value in (("n_windows", n_windows), ("step", 1 if span else step)):
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
-    panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
+    held_out: list[dict] = []  # series without the static values the model holds: left out, listed (heldrows)
+    panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading(), held_out)
     if span and (whole := calendarsteps.in_steps(offset, panel, span)) is not None:  # '2M' on months: 2 steps
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
@@ -216,6 +217,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
     wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
+    stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 9303)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
@@ -230,7 +232,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": calendars_by_series(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, list(panel.ids),
                               given=panel.given_by_text),  # every series' own calendar, as fit's page lists them
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
-        "skipped_series": skipped,
+        "skipped_series": [*held_out, *leftout.reasoned(skipped)],  # every series left out, with its reason
         **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)

@@ -7,7 +7,9 @@ such labels read here. Without a fiscal calendar the labels are refused (``fisca
 them: fiscal years start in different months, and ``2006Q1`` alone is read as the calendar quarter January-March 2006.
 
 A quarterly calendar is fiscal where its year ends in any month but December (``QE-MAR``, ``QS-APR``, ``BQE-JUN``,
-``QE-NOV`` ...; December's are the calendar quarters, read by ``timetext``). A two-digit fiscal year (``FY06``, written
+``QE-NOV`` ...; December's are the calendar quarters, read by ``timetext``, but for labels written with FY, read here
+as the calendar year's quarters: ``FY2006 Q1`` of ``QE-DEC`` is January to March 2006, decision 9305). A slash may part
+the quarter and the year (``Q1/FY05``). A two-digit fiscal year (``FY06``, written
 after FY only) is read as ``%y`` reads it (``pd.to_datetime``: 00 .. 68 are the 2000s); ``fiscalyears`` refuses those
 outside the years every reader names alike (decision 1444). ``labels`` dates each label as the calendar dates its
 quarters (``QE-MAR``: the quarter's last day; ``QS-APR``: its first), and gives the format ``csvtext`` keeps, so that
@@ -31,9 +33,10 @@ from rnncast import aliasnames
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
-# FY2006Q1, 2006-Q1, FY06 Q1 (the year first); Q1 FY2006, Q1-FY06, Q1 2006 (the quarter first); two digits after FY only
-LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s]?)(?P<ka>Q)(?P<qa>[1-4])"
-                   r"|(?P<kb>Q)(?P<qb>[1-4])(?P<sb>[-\s]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
+# FY2006Q1, 2006-Q1, FY06 Q1, FY06/Q1 (the year first); Q1 FY2006, Q1-FY06, Q1/FY05, Q1 2006 (the quarter first); two
+# digits after FY only
+LABEL = re.compile(r"^(?:(?P<fa>FY\s*'?)?(?P<ya>\d{4}|(?<=[Yy'\s])\d{2})(?P<sa>[-\s/]?)(?P<ka>Q)(?P<qa>[1-4])"
+                   r"|(?P<kb>Q)(?P<qb>[1-4])(?P<sb>[-\s/]?)(?:(?P<fb>FY\s*'?)(?P<yb>\d{4}|\d{2})|(?P<yc>\d{4})))$", re.IGNORECASE)
 MONTHS = aliasnames.MONTHS
 FISCAL_ENDS = {m: MONTHS[m - 1] for m in range(1, 12)}  # a year ending in any month but December's calendar year
 STARTS = {end: MONTHS[m % 12] for m, end in FISCAL_ENDS.items()}  # the month such a year starts in: MAR -> APR
@@ -65,6 +68,24 @@ def period_freq(freq) -> str | None:
     month = offset.startingMonth - 1 if isinstance(offset, BEGINS) else offset.startingMonth  # QS-APR: ends in March
     month = month or 12
     return f"Q-{FISCAL_ENDS[month]}" if month in FISCAL_ENDS else None
+
+
+def december(freq) -> bool:
+    """Whether ``freq`` names the quarters of years ending in December (``QE-DEC``, ``QE``, ``QS-JAN``, ``BQE``): FY
+    labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other spellings are (decision 9305)."""
+    offset = _offset(freq)
+    return isinstance(offset, QUARTERLY) and offset.n == 1 and period_freq(freq) is None
+
+
+def marked(fmt: str | None) -> bool:
+    """Whether a label pattern (``pattern``'s) writes FY: ``FY%F Q%!q``, not the calendar quarter ``%FQ%!q``."""
+    return fmt is not None and "FY" in fmt.upper()
+
+
+def _periods(freq) -> str | None:
+    """The Period frequency of the quarters labels of ``freq`` name: ``period_freq``'s, and ``Q-DEC`` for a December
+    year's (``december``: FY labels only reach it, decision 9305)."""
+    return period_freq(freq) or ("Q-DEC" if december(freq) else None)
 
 
 def cased(freq) -> dict:
@@ -150,9 +171,10 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
 def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex, str]:
     """The labels of ``column`` (every one written as ``pattern`` finds) as the dates the fiscal calendar ``freq``
     gives their quarters, and the format they are written back in; a missing value is NaT. pandas 2's name of the
-    calendar (``Q-JUN``) is refused naming today's (``QE-JUN``), as ``calendars`` refuses it on dates."""
+    calendar (``Q-JUN``) is refused naming today's (``QE-JUN``), as ``calendars`` refuses it on dates. A December
+    year's calendar (``QE-DEC``) reads FY labels only (``FY2006 Q1``: January to March 2006; decision 9305)."""
     fmt = pattern(column)
-    periods = period_freq(freq)
+    periods = period_freq(freq) or (_periods(freq) if marked(fmt) else None)
     if fmt is None or periods is None:
         raise RnncastError(f"time column {name!r} is not written as fiscal quarters of freq {freq!r}")
     offset = _offset(freq)
@@ -160,29 +182,32 @@ def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex,
         first = str(column.dropna().iloc[0]).strip()
         raise RnncastError(f"{aliasnames.said(freq, new)}; give {spelled('freq', new)}, which reads {first!r} as "
                            f"{span(first, new)}")
-    parts = years(column)
-    given = parts["year"].notna().to_numpy()
+    return _dated(_quarters(years(column), periods), offset).rename(name), f"{fmt}|{offset.freqstr}"
+
+
+def _quarters(parts: pd.DataFrame, periods: str) -> pd.PeriodIndex:
+    """``years``' rows as the quarters of Period frequency ``periods``; NaT where no year is written."""
     text = parts["year"].astype("Int64").astype(str) + "Q" + parts["quarter"]
-    quarters = pd.PeriodIndex(text.where(given), freq=periods)
-    stamps = [pd.NaT if p is pd.NaT else _dated(p, offset) for p in quarters]
-    return pd.DatetimeIndex(stamps, name=name), f"{fmt}|{offset.freqstr}"
+    return pd.PeriodIndex(text.where(parts["year"].notna().to_numpy()), freq=periods)
 
 
-def _dated(quarter: pd.Period, offset) -> pd.Timestamp:
-    """The day the calendar ``offset`` dates the fiscal ``quarter`` (QS-APR: its first; QE-MAR: its last)."""
-    return offset.rollforward(quarter.start_time) if isinstance(offset, BEGINS) else \
-        offset.rollback(quarter.end_time.normalize())
+def _dated(quarters: pd.PeriodIndex, offset) -> pd.DatetimeIndex:
+    """The days the calendar ``offset`` dates the fiscal ``quarters`` (QS-APR: each one's first; QE-MAR: its last),
+    at once (NaT kept): the first day on the calendar from the quarter's start, the last up to its end."""
+    if isinstance(offset, BEGINS):
+        return pd.DatetimeIndex(quarters.start_time - pd.Timedelta(days=1) + offset)
+    return pd.DatetimeIndex(quarters.end_time.normalize() + pd.Timedelta(days=1) - offset)
 
 
 def span(value, freq) -> str | None:
     """The months the label ``value`` names as a quarter of ``freq``'s fiscal years (``FY2006Q1`` of ``QE-MAR``:
     'April to June 2005'), or None where it is no such label."""
-    if LABEL.match(str(value).strip()) is None or period_freq(freq) is None:
+    if LABEL.match(str(value).strip()) is None or _periods(freq) is None:
         return None
     parts = years(pd.Series([str(value).strip()]))
     if parts["year"].isna()[0]:
         return None
-    p = pd.Period(f"{int(parts['year'][0])}Q{parts['quarter'][0]}", freq=period_freq(freq))
+    p = pd.Period(f"{int(parts['year'][0])}Q{parts['quarter'][0]}", freq=_periods(freq))
     return f"{p.start_time:%B} to {p.end_time:%B %Y}" if p.start_time.year == p.end_time.year else \
         f"{p.start_time:%B %Y} to {p.end_time:%B %Y}"
 
@@ -194,7 +219,7 @@ def owns(fmt: str | None) -> bool:
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     """``times`` as the fiscal quarters they fall in, written in ``fmt`` (``read``'s)."""
     label, freq = fmt.rsplit("|", 1)
-    periods = pd.DatetimeIndex(times).tz_localize(None).to_period(period_freq(freq))
+    periods = pd.DatetimeIndex(times).tz_localize(None).to_period(_periods(freq))
     return np.asarray(periods.strftime(label.replace("%!q", "%q")), dtype=object)
 
 
@@ -208,13 +233,14 @@ def format_of(column: pd.Series, time: pd.DatetimeIndex) -> str | None:
     if (label := pattern(column)) is None:  # a date: its first value alone is matched
         return None
     text = column.astype(str).str.strip().to_numpy()
-    first = years(column.iloc[:1])
-    for end, start in STARTS.items():
-        quarter = pd.Period(f"{int(first['year'][0])}Q{first['quarter'][0]}", freq=f"Q-{end}")
+    parts = years(column)  # once, for every calendar tried (not a labels() call each)
+    ends = {**STARTS, "DEC": "JAN"} if marked(label) else STARTS  # FY labels of a December year (decision 9305)
+    for end, start in ends.items():
+        quarter = pd.Period(f"{int(parts['year'].iloc[0])}Q{parts['quarter'].iloc[0]}", freq=f"Q-{end}")
         for freq in (f"QE-{end}", f"QS-{start}", f"BQE-{end}", f"BQS-{start}"):
             fmt = f"{label}|{freq}"
-            if _dated(quarter, to_offset(freq)) != time[0]:  # each calendar tried on the first value, then the column
-                continue
-            if (write(time, fmt) == text).all() and (labels(column, freq, "", str)[0] == time).all():
+            if _dated(pd.PeriodIndex([quarter]), to_offset(freq))[0] != time[0]:  # each calendar tried on the first
+                continue  # value, then the column
+            if (write(time, fmt) == text).all() and (_dated(_quarters(parts, f"Q-{end}"), to_offset(freq)) == time).all():
                 return fmt
     return None

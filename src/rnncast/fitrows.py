@@ -15,6 +15,7 @@ same numbers). A warning says it in one line, which evaluate's scored text and n
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,7 @@ import pandas as pd
 
 from rnncast import observed, parts, zeroscales
 from rnncast.panel import Panel
+from rnncast.scoretext import apart
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -156,8 +158,7 @@ def _text(state, panel: Panel, train: list, val: list, told: list, means: np.nda
         rows = sp.train_end - lo
         count = f"{n_train} rows" if rows == n_train else f"{rows} rows here ({n_train} at fit)"
         name = panel.named_columns(s)[0]
-        how = (f"the training mean of {name!r} is {means[s, 0]:.6g} here, {state.train_means[k, 0]:.6g} at fit"
-               if means[s, 0] != state.train_means[k, 0] else f"the training mean of {name!r} is the same")
+        how = f"the training mean of {name!r} {_means(float(means[s, 0]), float(state.train_means[k, 0]))}"
         also = " (and its validation rows)" if val and not many else ""
         said.append(f"the rows of the fit's training period differ from those fit read in {len(train)} of "
                     f"{panel.n_series} series (first {panel.given_id(s)!r}: {count}; {how})" if many else
@@ -166,6 +167,18 @@ def _text(state, panel: Panel, train: list, val: list, told: list, means: np.nda
         who = f" in {len(val)} of {panel.n_series} series" if many else ""
         said.append(f"the rows of the fit's validation period differ from those fit read{who}")
     return "; ".join(said)
+
+
+def _means(here: float, fit: float) -> str:
+    """"is 17.653 here, 17.6531 at fit": a training mean here and at fit in their significant digits, at least 6 and
+    the whole number part, more only where two that differ would read alike (``scoretext.apart``), never the float
+    noise of a sum taken in another order (17.653000000000002 beside 17.653 is "the same"; decision 9302)."""
+    if here == fit or math.isclose(here, fit, rel_tol=1e-12):
+        return "is the same"
+    big = max(abs(here), abs(fit))
+    digits = max(6, min(15, int(math.floor(math.log10(big))) + 1)) if math.isfinite(big) and big > 0 else 6
+    this, that = apart([here, fit], digits, "g", 15)
+    return f"is {this} here, {that} at fit"
 
 
 def scored_text(differs: str, train: bool) -> str:

@@ -2,7 +2,9 @@
 series fit left out (too short) have no values there. They are read with stand-in rows and then left out of the
 backtest by name, as predict and evaluate leave them out, not refused as if the caller's table lacked them: the
 caller gave no table (decision 1490). The held table's rows of series the data does not hold are no table of the
-caller's either, so its "rows of series not in the data" warning is not said of them.
+caller's either, so its "rows of series not in the data" warning is not said of them. The series so left out are
+records of the backtest's ``skipped_series`` (``{"id", "rows", "needed": None, "reason": NO_STATIC}``; decision 9301),
+as the ones too short are: every series left out of scoring is listed there with its reason.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 
+NO_STATIC = "left out by the fit, no static covariates held"  # a record's reason (leftout.REASONS)
 _UNUSED = "the static covariate table holds"  # staticids.unused's warning, said by rnncast.static
 
 
@@ -39,9 +42,11 @@ def quiet(held: bool):
         logger.removeFilter(unsaid)
 
 
-def without(panel: Panel, stand_ins: list) -> Panel:
+def without(panel: Panel, stand_ins: list, left: list | None = None) -> Panel:
     """``panel`` without the series whose static rows are ``stand_ins`` (ids as text: series fit left out), a warning
-    naming them as the data gives them and how to backtest them. Raises ``RnncastError`` where no series is left."""
+    naming them as the data gives them and how to backtest them; each is appended to ``left`` (where given) as a
+    ``skipped_series`` record, ``{"id": as the data gives it, "rows", "needed": None, "reason": NO_STATIC}``. Raises ``RnncastError``
+    where no series is left."""
     if not stand_ins:
         return panel
     short = set(map(str, stand_ins))
@@ -57,5 +62,7 @@ def without(panel: Panel, stand_ins: list) -> Panel:
         raise RnncastError(said.replace(": they are not backtested", ", and the data holds no other series").replace(
             ": it is not backtested", ", and the data holds no other series"))
     log.warning("%s", said)
+    if left is not None:
+        left.extend({"id": panel.given_id(s), "rows": int(panel.lengths[s]), "needed": None, "reason": NO_STATIC} for s in gone)
     kept = set(gone)
     return panel.subset([s for s in range(panel.n_series) if s not in kept])

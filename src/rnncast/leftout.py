@@ -4,7 +4,10 @@ Fit leaves out a series too short to train (``cutting.report_short``), and, cut 
 up to it or after it: a store that closed before the cutoff has years of rows, and "too short to train (131 rows,
 needs 83)" would contradict itself. The records fit keeps (``FittedState.skipped_series``: ``{"id", "rows",
 "needed"}``) add, for a cutoff's, ``cutoff_rows`` (its rows up to the cutoff and after it) and ``cutoff_needs`` (what
-each needs there); a model saved before them reads as too short, as it was said then.
+each needs there); a model saved before them reads as too short, as it was said then. A record written out
+(metrics.json's ``skipped_series``, of fit, evaluate and a backtest) says its ``reason`` (``reasoned``): every series
+left out of scoring is listed there with it, a backtest's left out for want of the static values the model holds too
+(``heldrows``; decision 9301).
 """
 
 from __future__ import annotations
@@ -49,3 +52,12 @@ def needs(records: list[dict]) -> str:
 def listed(records: list[dict], most: int = 10) -> str:
     """The records named with their rows: "'S06' (131 up to the cutoff, 0 after), 'S08' (...) and 3 more"."""
     return some([f"{d['id']!r} ({rows(d)})" for d in records[:most]], most, total=len(records))
+
+
+SHORT, CUT = "too short to train", "too few rows up to the cutoff or after it"  # a record's reason (reasoned)
+
+
+def reasoned(records: list[dict]) -> list[dict]:
+    """``records`` each with its ``reason`` (text): one given kept (``heldrows.NO_STATIC``), else ``CUT`` for a
+    cutoff's record (``cutoff_rows``), ``SHORT`` for the rest."""
+    return [d if "reason" in d else {**d, "reason": CUT if "cutoff_rows" in d else SHORT} for d in records]

@@ -21,7 +21,7 @@ from rnncast import businessmonths, offcalendar, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import shown
 
@@ -40,22 +40,32 @@ def best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
     return found
 
 
+WIDE = "wide"  # hint("resample_by") of a wide table: its one time column resamples every series' column at once
+
+
 def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | None:
     """Where a calendar given to fit (``given``, a pandas offset) is refused: the one the timestamps follow (month ends
     given 'MS': 'ME'), as inference finds it, and what to give, with the pandas line that aggregates one series' rows
-    to ``given`` where it is coarser (``coarser``: 1-minute forecasts of 10-second data); None where none explains
-    every row. A reader on a model's calendar (predict) says its own words instead (``spelling.hints``)."""
+    to ``given`` where it is coarser (``coarser``: 1-minute forecasts of 10-second data), a long panel's all series in
+    one line grouped by its id column (``hint("resample_by")``, a repr given by ``seriesclocks``; ``WIDE``: a wide
+    table's, the one series' line; decision 9304); None
+    where none explains every row. A reader on a model's calendar (predict) says its own words instead (``spelling.hints``)."""
     found = best(time, offsets, candidates(time, offsets))
     if found is None:
         return None
     text = Calendar("datetime", found[0]).freq_text
     said = f"the timestamps follow the calendar {text!r}: give freq={text} (--freq {text}), or leave freq unset to infer it"
-    if len(offsets) != 2 or not coarser(given, found[0]):  # one series: its rows resampled (decision 1501)
+    by = hint("resample_by", "")  # a long table's id column (seriesclocks): every series resampled in one line
+    if not coarser(given, found[0]) or len(offsets) != 2 and not by:  # one series, or a panel by its id column
         return said
     column, step = time.name if time.name is not None else "time", given.freqstr
+    dated = f"{column}=pd.to_datetime(df[{column!r}])" if str(column).isidentifier() else \
+        f"**{{{column!r}: pd.to_datetime(df[{column!r}])}}"
+    line = (f"df = df.assign({dated}).groupby([{by}, pd.Grouper(key={column!r}, freq={step!r})])"
+            if by and by != WIDE else f"df = df.set_index(pd.to_datetime(df[{column!r}])).resample({step!r})")  # decision 9304
     return (f"{said}; rnncast does not aggregate rows: to forecast {step!r} steps from these {text!r} rows, resample "
-            f"them first, e.g. with pandas: df = df.set_index(pd.to_datetime(df[{column!r}])).resample("
-            f"{step!r}).mean(numeric_only=True).reset_index() (.sum() for counts, .last() for a state's readings)")
+            f"them first, e.g. with pandas: {line}.mean(numeric_only=True).reset_index() (.sum() for counts, .last() "
+            "for a state's readings)")
 
 
 def coarser(given, step) -> bool:

@@ -77,8 +77,8 @@ def named(p: pd.Period, written: str | None = None) -> str:
     a half-year column's "2022H2", "2022년 하반기")."""
     if halfyears.owns(written):
         return halfyears.write(pd.DatetimeIndex([p.start_time]), written)[0]
-    if fiscalquarters.owns(written):  # p is a Period of the fiscal year (period_freq)
-        return p.strftime(written.rsplit("|", 1)[0].replace("%!q", "%q"))
+    if fiscalquarters.owns(written):  # p is a Period of the fiscal year (period_freq): written as the CSVs write it
+        return fiscalquarters.write(pd.DatetimeIndex([p.start_time]), written)[0]
     return p.strftime(written) if written else str(p)
 
 

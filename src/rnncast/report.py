@@ -182,7 +182,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         skipped = skipped_json(forecaster.skipped_series_, of_model(forecaster.state_.id_col, forecaster.ids_))  # a key's
         # series by its columns: {"item_id": "C", "store_id": 3}
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": skipped}
-        metrics = {**metrics, "skipped_series": skipped, "test_overlap": forecaster.state_.overlap}
+        metrics = {**metrics, "skipped_series": leftout.reasoned(skipped), "test_overlap": forecaster.state_.overlap}
     files.write_json(run_dir / "config.json", config)
     files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
@@ -280,10 +280,14 @@ def _left_out(records: list[dict]) -> str:
     """The page's line of the series a backtest left out, each by its own reason (``leftout``): too short, or too few
     rows up to a cutoff given or after it (a delisted ticker's 690 rows, none after the cutoff, read "690 rows, needs
     99", as if too short)."""
-    short = [d for d in records if "cutoff_rows" not in d]
-    cut = [d for d in records if "cutoff_rows" in d]
+    records = leftout.reasoned(records)
+    short = [d for d in records if d["reason"] == leftout.SHORT]
+    cut = [d for d in records if d["reason"] == leftout.CUT]
+    held = [d for d in records if d["reason"] not in (leftout.SHORT, leftout.CUT)]  # heldrows.NO_STATIC
     each = [f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in short]
     said = [f"Too short to backtest, left out: {', '.join(each)}."] if short else []
     if cut:
         said.append(f"Too few rows up to the cutoff or after it, left out: {leftout.listed(cut)}.")
+    if held:  # decision 9301
+        said.append(f"Left out by the fit, so without the static covariates the model holds: {', '.join(str(d['id']) for d in held)}.")
     return " ".join(said)

@@ -15,6 +15,7 @@ zone's clock, or a panel whose series all keep one such clock, by ``jitter.advic
 
 from __future__ import annotations
 
+import csv
 import logging
 
 import numpy as np
@@ -23,7 +24,8 @@ import pandas as pd
 from rnncast import movedsessions, numbertimes, writtenzones, zoneclock
 from rnncast.clockchanges import preferred
 from rnncast.errors import RnncastError
-from rnncast.spelling import spelled
+from rnncast.owncalendars import WIDE
+from rnncast.spelling import hints, spelled
 from rnncast.timecalendar import Calendar
 
 log = logging.getLogger(__name__)
@@ -44,13 +46,20 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
     if not quiet:
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
-    settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
+    by = "" if len(offsets) <= 2 else WIDE if rows.codes_by_row is None else ", ".join(map(repr, _parts(rows.id_col)))
+    with hints(resample_by=by):  # a coarser freq's resample line: a long table's by its id (owncalendars, decision 9304)
+        settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
         firsts = movedsessions.session_firsts(time, offsets, settled[0], settled[2])  # found once for both
         movedsessions.refuse(time, offsets, settled[0], settled[2], rows.text_format, ids, firsts)
         if naive and tz is not None:  # UTC's naive text read as tz='s own: its sessions moved there
             movedsessions.refuse_utc(time, offsets, settled[0], settled[2], tz, ids, firsts)
     return settled
+
+
+def _parts(id_col: str) -> list[str]:
+    """A long table's id column, or the columns of its key (``serieskeys.text``'s ``item_id,store_id``)."""
+    return next(csv.reader([id_col])) if "," in id_col else [id_col]
 
 
 def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:

@@ -41,27 +41,48 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
     past the training rows is not weighed: no baseline forecasts it and the scores do not read it (decision 1517)."""
     found = []
     for s, split in enumerate(splits):
-        every = panel.rows(s)  # [T, C]
-        if panel.filled is not None:  # a value fill made is no reading: it breaks a run (third review)
-            made = panel.filled[panel.offsets[s]: panel.offsets[s + 1]] != 0
-            every = np.where(made, np.nan, every) if made.any() else every
+        every = _readings(panel, s)  # [T, C]
         scored = ("test", split.val_end, split.end) if split.end > split.val_end else (
             "validation", split.train_end, split.val_end)
         for part, (a, b) in ((TRAINING, (0, split.train_end)), (SCORED, scored[1:])):
-            rows = every[a:b]
-            for j in range(rows.shape[1] if part == TRAINING else panel.n_targets):
-                if (run := _run(rows[:, j])) is not None:
+            for j in range(every.shape[1] if part == TRAINING else panel.n_targets):
+                column = every[: split.end, j]  # the run judged on its whole length, across the part's border
+                skip = (split.train_end, a) if part == SCORED and a > split.train_end else None  # validation rows
+                if (run := _run(column, a, b, skip)) is not None:
                     found.append({"series": None if panel.id_col is None else panel.label(s),
-                                  "column": str(panel.named_columns(s)[j]), "value": float(rows[run[0], j]),
-                                  "start": panel.when(s, a + run[0]), "rows": run[1], "share": run[1] / len(rows),
-                                  "part": part, **({"rows_of": scored[0]} if part == SCORED else {})})
+                                  "column": str(panel.named_columns(s)[j]), "value": float(column[run[0]]),
+                                  **_part(run, a, b, lambda r, s=s: panel.when(s, r)), "part": part,
+                                  **({"rows_of": scored[0]} if part == SCORED else {})})
     return found
 
 
-def in_scored(forecasts) -> list[dict]:
-    """Each target of each series stuck on the rows a part's windows score (``windowforecasts.PartForecasts``: their
-    actuals in original units, one value a row), as ``find``'s entries of part SCORED ("share": of the rows scored)."""
-    wf, found = forecasts.original, []
+def _readings(panel: Panel, s: int) -> np.ndarray:
+    """Series ``s``'s rows [T, C], a value the fill made NaN: no reading, it breaks a run (third review)."""
+    every = panel.rows(s)
+    if panel.filled is not None:
+        made = panel.filled[panel.offsets[s]: panel.offsets[s + 1]] != 0
+        every = np.where(made, np.nan, every) if made.any() else every
+    return every
+
+
+def _part(run: tuple[int, int], a: int, b: int, when, count: int | None = None) -> dict:
+    """A run's entry fields: its rows in the part [a, b) ("start" the first one's time, by ``when(row)``; "rows";
+    "share" of the part's rows, or of ``count``), and, where the run reaches past the part, its whole ("run_rows",
+    "run_start"): a run across the border is said by its part in the rows of the line, its length beside."""
+    first, last = max(run[0], a), min(run[0] + run[1], b)
+    out = {"start": when(first), "rows": last - first, "share": (last - first) / (count or b - a)}
+    if run[0] < a or run[0] + run[1] > b:
+        out.update(run_rows=run[1], run_start=when(run[0]))
+    return out
+
+
+def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
+    """Each target of each series stuck on the rows a part's windows score (``windowforecasts.PartForecasts``, or a
+    backtest's ``WindowForecasts``: their actuals in original units, one value a row), as ``find``'s entries of part
+    SCORED ("share": of the rows scored). ``panel``: the data the windows were read from (their series its positions),
+    whose rows before the first scored one judge a run across the border on its whole length and the rest of the
+    series' steps (decision 9303); without it, the rows scored alone."""
+    wf, found = getattr(forecasts, "original", forecasts), []
     w, h, t = wf.y_true.shape
     if not w:
         return found
@@ -71,15 +92,18 @@ def in_scored(forecasts) -> list[dict]:
         mine = series == s
         kept, first = np.unique(rows[mine].ravel(), return_index=True)  # [R] each row scored once
         truth, times = wf.y_true[mine], (wf.times[s] if len(wf.times) > s else None)  # [w, H, T]
+        earlier = _readings(panel, int(s))[: kept[0], :t] if panel is not None else np.zeros((0, t))  # [kept[0], T]
         for j in range(t):
-            column = np.full(kept[-1] - kept[0] + 1, np.nan)  # rows not scored between: NaN, never a repeat
-            column[kept - kept[0]] = truth[:, :, j].ravel()[first]
-            if (run := _run(column)) is not None:
-                row = int(kept[0] + run[0])
+            column = np.full(kept[-1] + 1, np.nan)  # rows not scored between: NaN, never a repeat
+            column[: len(earlier)] = earlier[:, j]  # the rows before: a run across the border, whole (decision 9303)
+            column[kept] = truth[:, :, j].ravel()[first]
+            lo = int(kept[0]) if panel is not None else 0
+            if (run := _run(column if panel is not None else column[kept[0]:], 0 if panel is None else lo)) is not None:
+                run = run if panel is not None else (run[0] + int(kept[0]), run[1])
+                when = lambda r: times[r] if times is not None and r < len(times) else f"row {r}"  # noqa: E731
                 found.append({"series": wf.ids[s] if len(wf.ids) > 1 else None,
                               "column": str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
-                              "start": times[row] if times is not None and row < len(times) else f"row {row}",
-                              "rows": run[1], "share": run[1] / len(kept), "part": SCORED})
+                              **_part(run, int(kept[0]), int(kept[-1]) + 1, when, len(kept)), "part": SCORED})
     return found
 
 
@@ -104,19 +128,33 @@ def at_end(panel: Panel) -> None:
                                 panel.named_columns(s)[j]), whose, rows[-1, j], tail + 1, start)
 
 
-def _run(column: np.ndarray) -> tuple[int, int] | None:
-    """(first row, rows) of the column's [T] longest run of one value where it is stuck (above), else None."""
-    if len(column) < MIN_RUN * 2:
+def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int, int] | None = None
+         ) -> tuple[int, int] | None:
+    """(first row, rows) of the longest run of one value of the column [T] with rows in ``[lo, hi)`` (default: all),
+    judged on its whole length (a run across the part's border counts its rows on both sides, decision 9303), where it
+    is stuck (above): the rows before ``hi`` outside the run (and outside ``skip``, rows [a, b) not weighed: a scored
+    part's validation rows) repeat at most ``ELSEWHERE`` of their steps; the rows of earlier parts count, so a seasonal
+    series' off-season that its training rows show as well repeats by nature (and a column stalled often before, as
+    ETTh1's copied days, is not named at its next stall). Else None."""
+    hi = len(column) if hi is None else hi
+    if hi < MIN_RUN * 2:
         return None
     repeats = np.diff(column) == 0  # [T - 1]; NaN never repeats
-    if not repeats.any():
+    if not repeats[max(lo - 1, 0): hi - 1].any():
         return None
     edges = np.flatnonzero(np.diff(np.concatenate([[0], repeats.astype(np.int8), [0]])))
-    starts, ends = edges[::2], edges[1::2]
-    k = int(np.argmax(ends - starts))
+    starts, ends = edges[::2], edges[1::2]  # repeat steps [start, end): rows [start, end] hold one value
+    touch = (starts < hi) & (ends >= lo)  # rows [start, end] meet [lo, hi)
+    if not touch.any():
+        return None
+    k = int(np.flatnonzero(touch)[np.argmax((ends - starts)[touch])])
     rows = int(ends[k] - starts[k]) + 1  # n repeats: n + 1 rows of the value
-    rest = len(repeats) - (rows - 1)
-    if rows < MIN_RUN or not rest or (repeats.sum() - (rows - 1)) / rest > ELSEWHERE:
+    weighed = np.ones(hi - 1, dtype=bool)  # the steps judged: up to the part's end, but the run's and skip's
+    weighed[starts[k]: ends[k]] = False
+    if skip is not None:
+        weighed[skip[0]: max(skip[0], skip[1] - 1)] = False
+    rest = int(weighed.sum())
+    if rows < MIN_RUN or not rest or repeats[: hi - 1][weighed].sum() / rest > ELSEWHERE:
         return None
     return int(starts[k]), rows
 
@@ -134,22 +172,24 @@ def warn(found: list[dict]) -> None:
         whose = f" of {first['series']}" if first["series"] else ""
         others = (f"; so do {counted(len(these) - 1, 'other column')} (of this or other series)" if len(these) > 1
                   else "")
+        whole = (f", of a run of {first['run_rows']} rows from {first['run_start']} across the border"
+                 if "run_rows" in first else "")  # judged whole, said by its part (decision 9303)
         if part == TRAINING:
-            log.warning("column %r%s holds %.6g for %d rows from %s (%s of its training rows), though it moves at "
+            log.warning("column %r%s holds %.6g for %d rows from %s (%s of its training rows%s), though it moves at "
                         "nearly every other step: a stuck sensor or a copied value? The network learns from those rows "
                         "as from any other%s; if they are not measurements, leave the cells blank (%s) or cut the "
                         "stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
-                        _share(first["share"]), others, spelled("fill"))
+                        _share(first["share"]), whole, others, spelled("fill"))
         else:
             rows_of, rest = {"test": ("the test rows", "the test scores and the verdict"),
                              "validation": ("the validation rows, which early stopping reads (no test rows)",
                                             "early stopping and the validation scores")}.get(
                 first.get("rows_of"), ("the rows scored", "the scores and the verdict"))  # evaluate's: in_scored
-            log.warning("column %r%s holds %.6g for %d rows from %s (%s of %s), though it moves at nearly every other "
+            log.warning("column %r%s holds %.6g for %d rows from %s (%s of %s%s), though it moves at nearly every other "
                         "step: a stuck sensor or a copied value? The 'repeat the last value' baseline is exact on "
                         "them, and %s rest on them too%s; if they are not measurements, leave the cells blank (%s) or "
                         "cut the stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
-                        _share(first["share"]), rows_of, rest, others, spelled("fill"))
+                        _share(first["share"]), rows_of, whole, rest, others, spelled("fill"))
 
 
 def _share(share: float) -> str:
