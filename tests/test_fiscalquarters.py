@@ -49,7 +49,7 @@ def test_without_a_fiscal_freq_the_labels_are_refused_naming_the_freq_that_reads
                                            r"QE-MAR \(freq='QE-MAR'\) for years ending in March \('FY2006Q1' is then "
                                            r"April to June 2005, as pandas names a fiscal year by the year it ends\)"):
         load_panel(frame, target="y")
-    december = load_panel(frame, target="y", freq="QE-DEC")  # years ending in December: the calendar's (decision 9305)
+    december = load_panel(frame, target="y", freq="QE-DEC")  # years ending in December: the calendar's (decision 1528)
     assert december.time[0] == pd.Timestamp("2006-03-31") and december.calendar.text_format == "FY%FQ%!q|QE-DEC"
 
 
@@ -138,7 +138,7 @@ def test_the_format_of_a_date_column_is_none_and_each_calendar_is_told_apart():
 @pytest.mark.parametrize("freq, first", [("QE-DEC", "2006-03-31"), ("QE", "2006-03-31"), ("QS-JAN", "2006-01-01"),
                                          ("BQE-DEC", "2006-03-31")])
 def test_fy_labels_of_a_december_year_are_read_as_the_calendar_quarters(freq, first):
-    """Decision 9305: 'FY2006 Q1' under QE-DEC was refused ("names calendar quarters"), though '2006Q1' and 'Q1 2006'
+    """Decision 1528: 'FY2006 Q1' under QE-DEC was refused ("names calendar quarters"), though '2006Q1' and 'Q1 2006'
     are read there; a fiscal year ending in December is the calendar year, and its labels are written back as given."""
     labels = pd.Series([f"FY{2006 + k // 4} Q{k % 4 + 1}" for k in range(12)])
     panel = load_panel(pd.DataFrame({"fq": labels, "y": np.arange(12.0)}), target="y", freq=freq)
@@ -152,14 +152,14 @@ def test_fy_labels_of_a_december_year_are_read_as_the_calendar_quarters(freq, fi
 @pytest.mark.parametrize("labels, first", [(["Q1/FY05", "Q2/FY05", "Q3/FY05", "Q4/FY05", "Q1/FY06"], "2004-06-30"),
                                            (["FY2005/Q1", "FY2005/Q2", "FY2005/Q3", "FY2005/Q4", "FY2006/Q1"], "2004-06-30")])
 def test_labels_with_a_slash_are_read_as_their_other_spellings(labels, first):
-    """Decision 9305: 'Q1/FY05' was refused where 'Q1 FY05' and 'Q1-FY05' are read."""
+    """Decision 1528: 'Q1/FY05' was refused where 'Q1 FY05' and 'Q1-FY05' are read."""
     panel = load_panel(pd.DataFrame({"fq": labels, "y": np.arange(5.0)}), target="y", freq="QE-MAR")
     assert panel.time[0] == pd.Timestamp(first)
     assert list(fiscalquarters.write(panel.time, panel.calendar.text_format)) == labels
 
 
 def test_labels_are_dated_at_once_as_each_calendar_dates_its_quarters():
-    """Decision 9305: ``labels`` dated each label in a Python loop; at once now, NaT kept, the days unchanged."""
+    """Decision 1528: ``labels`` dated each label in a Python loop; at once now, NaT kept, the days unchanged."""
     labels = pd.Series([*(f"FY{y}Q{q}" for y in range(1990, 2031) for q in range(1, 5)), None])
     for end, start in fiscalquarters.STARTS.items():
         for freq in (f"QE-{end}", f"QS-{start}", f"BQE-{end}", f"BQS-{start}"):

@@ -174,7 +174,7 @@ def test_fiscal_labels_written_in_two_forms_are_refused_naming_one_of_each(tmp_p
 @pytest.mark.parametrize("freq, tail", [
     ("xyz", "names no calendar pandas reads: give the calendar that names them, --freq QE-MAR"),
     ("3QE-JUN", "steps 3 quarters at a time: give freq='QE-JUN', --freq QE-JUN, which reads 'Q1 FY2000' as July to "
-                "September 1999")])  # QE-DEC reads them as the calendar year's quarters (decision 9305)
+                "September 1999")])  # QE-DEC reads them as the calendar year's quarters (decision 1528)
 def test_fiscal_labels_with_a_freq_that_reads_none_name_the_freq_given(freq, tail):
     """t31t8 (decision 1513): --freq xyz or 3QE-JUN with 'Q1 FY2000' .. was neither used nor named ("give the calendar
     that names them, --freq QE-MAR ..."), while dated data names a bad freq."""
@@ -185,7 +185,7 @@ def test_fiscal_labels_with_a_freq_that_reads_none_name_the_freq_given(freq, tai
 
 
 def test_fiscal_labels_of_a_december_year_are_read_not_refused():
-    """Decision 9305: --freq QE-DEC with 'Q1 FY2000' .. was refused as naming calendar quarters (decision 1513's
+    """Decision 1528: --freq QE-DEC with 'Q1 FY2000' .. was refused as naming calendar quarters (decision 1513's
     test); a year ending in December is the calendar year, so 'Q1 FY2000' is January to March 2000."""
     panel = load_panel(pd.DataFrame({"fq": _fy(), "y": np.arange(80.0)}), target="y", freq="QE-DEC")
     assert panel.time[0] == pd.Timestamp("2000-03-31") and panel.calendar.text_format == "Q%!q FY%F|QE-DEC"

@@ -179,7 +179,7 @@ def test_data_whose_training_rows_differ_says_why_its_own_scale_is_zero():
 
 
 def test_training_means_are_said_in_their_significant_digits_not_float_noise():
-    """Decision 9302: a revision line printed float noise ("17.653000000000002"); the means read in their own
+    """Decision 1525: a revision line printed float noise ("17.653000000000002"); the means read in their own
     significant digits, more only where two that differ would read alike, and float noise is "the same"."""
     from rnncast.fitrows import _means
     assert _means(17.653000000000002, 17.653) == "is the same"

@@ -59,7 +59,7 @@ def test_the_held_tables_rows_of_series_not_in_the_data_are_not_said(caplog):
 
 
 def test_a_series_left_out_for_want_of_held_static_values_is_in_skipped_series(short_panel):
-    """Decision 9301: 's_short' was named in the warning but missing from metrics' ``skipped_series``, which listed
+    """Decision 1524: 's_short' was named in the warning but missing from metrics' ``skipped_series``, which listed
     only the series too short to backtest; every series left out is there, with its reason."""
     frame, _, model = short_panel
     result = model.backtest(frame, n_windows=2)

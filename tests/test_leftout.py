@@ -49,7 +49,7 @@ def test_one_series_left_out_is_said_in_the_singular():
 
 
 def test_each_record_written_out_says_its_reason():
-    """Decision 9301: metrics.json's ``skipped_series`` says why each series was left out."""
+    """Decision 1524: metrics.json's ``skipped_series`` says why each series was left out."""
     from rnncast.leftout import CUT, SHORT, reasoned
     records = [{"id": "a", "rows": 5, "needed": 9}, {"id": "b", "rows": 9, "needed": None, "cutoff_rows": [9, 0]},
                {"id": "c", "rows": 20, "needed": None, "reason": "kept"}]

@@ -82,7 +82,7 @@ def test_a_coarser_freq_than_the_data_keeps_is_told_the_resample_line_that_makes
 
 @pytest.mark.parametrize("layout", ["long", "wide", "key"])
 def test_a_panel_is_told_one_resample_line_for_all_its_series(layout):
-    """Decision 9304: the resample line was given for one series only; a panel's works for every series at once: a
+    """Decision 1527: the resample line was given for one series only; a panel's works for every series at once: a
     long table's grouped by its id column (or its key's columns), a wide table's on its one time column."""
     from rnncast import RnncastError
     from rnncast.loading import load_panel

@@ -289,7 +289,7 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     config = json.loads((tmp_path / "run" / "config.json").read_text())
     assert config["run"]["id_col"] == KEY and config["series"]["skipped_as_too_short"] == skipped
     assert json.loads((tmp_path / "run" / "metrics.json").read_text())["skipped_series"] == [
-        {**skipped[0], "reason": "too short to train"}]  # with its reason (decision 9301)
+        {**skipped[0], "reason": "too short to train"}]  # with its reason (decision 1524)
     capsys.readouterr()
     assert main(["evaluate", str(tmp_path / "run"), str(path), "--json", "--by-series"]) == 0
     result = json.loads(capsys.readouterr().out)

@@ -168,7 +168,7 @@ def test_only_a_target_stuck_on_the_test_rows_is_said_to_decide_the_verdict(capl
     assert "holds 20 for 30 rows from row 360 (50% of the test rows)" in caplog.text
     assert "the test scores and the verdict rest on them too" in caplog.text
     caplog.clear()
-    y[290:320] = rng.normal(20, 1, 30)  # a stall in the training rows would read as the column's nature (decision 9303)
+    y[290:320] = rng.normal(20, 1, 30)  # a stall in the training rows would read as the column's nature (decision 1526)
     found = [f for f in find(_Panel(y, x), [Split(train_end=340, val_end=400, end=400)]) if f["part"] == "scored"]
     assert [(f["column"], f["rows_of"]) for f in found] == [("y", "validation")]  # no test rows: the validation rows
     with caplog.at_level(logging.WARNING, logger="rnncast"), once():
@@ -201,7 +201,7 @@ def test_a_run_fill_made_is_no_stuck_reading():
 
 
 def test_a_run_across_the_test_border_is_judged_whole_and_said_by_its_part(caplog):
-    """Decision 9303: 40 frozen rows, 25 of them validation rows and 15 test rows, went unsaid (the test rows were judged
+    """Decision 1526: 40 frozen rows, 25 of them validation rows and 15 test rows, went unsaid (the test rows were judged
     alone, and 15 < MIN_RUN); the run counts its whole length, and the line says its part in the test rows."""
     from rnncast.stuckruns import find
     from rnncast.windows import Split
@@ -216,7 +216,7 @@ def test_a_run_across_the_test_border_is_judged_whole_and_said_by_its_part(caplo
 
 
 def test_a_seasonal_off_season_that_training_shows_too_is_not_stuck():
-    """Decision 9303: a series selling April to October, 0 otherwise, had its test rows' off-season named as stuck (198
+    """Decision 1526: a series selling April to October, 0 otherwise, had its test rows' off-season named as stuck (198
     of 200 seeded series); the training rows' off-seasons repeat too, so it is the series' nature (0 of 200)."""
     named = 0
     for seed in range(20):
@@ -229,7 +229,7 @@ def test_a_seasonal_off_season_that_training_shows_too_is_not_stuck():
 
 
 def test_backtest_says_a_target_stuck_on_its_windows_as_evaluate_does(caplog):
-    """Decision 9303: backtest checked no window for a stuck stretch; it says one as evaluate does."""
+    """Decision 1526: backtest checked no window for a stuck stretch; it says one as evaluate does."""
     y = _sensor()
     y[1940:] = y[1940]  # the last 60 rows frozen: the backtest's 10 windows of 3 score the last 30
     frame = pd.DataFrame({"time": pd.date_range("2024-03-01", periods=N, freq="10s"), "y": y})

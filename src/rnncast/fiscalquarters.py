@@ -8,7 +8,7 @@ them: fiscal years start in different months, and ``2006Q1`` alone is read as th
 
 A quarterly calendar is fiscal where its year ends in any month but December (``QE-MAR``, ``QS-APR``, ``BQE-JUN``,
 ``QE-NOV`` ...; December's are the calendar quarters, read by ``timetext``, but for labels written with FY, read here
-as the calendar year's quarters: ``FY2006 Q1`` of ``QE-DEC`` is January to March 2006, decision 9305). A slash may part
+as the calendar year's quarters: ``FY2006 Q1`` of ``QE-DEC`` is January to March 2006, decision 1528). A slash may part
 the quarter and the year (``Q1/FY05``). A two-digit fiscal year (``FY06``, written
 after FY only) is read as ``%y`` reads it (``pd.to_datetime``: 00 .. 68 are the 2000s); ``fiscalyears`` refuses those
 outside the years every reader names alike (decision 1444). ``labels`` dates each label as the calendar dates its
@@ -72,7 +72,7 @@ def period_freq(freq) -> str | None:
 
 def december(freq) -> bool:
     """Whether ``freq`` names the quarters of years ending in December (``QE-DEC``, ``QE``, ``QS-JAN``, ``BQE``): FY
-    labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other spellings are (decision 9305)."""
+    labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other spellings are (decision 1528)."""
     offset = _offset(freq)
     return isinstance(offset, QUARTERLY) and offset.n == 1 and period_freq(freq) is None
 
@@ -84,7 +84,7 @@ def marked(fmt: str | None) -> bool:
 
 def _periods(freq) -> str | None:
     """The Period frequency of the quarters labels of ``freq`` name: ``period_freq``'s, and ``Q-DEC`` for a December
-    year's (``december``: FY labels only reach it, decision 9305)."""
+    year's (``december``: FY labels only reach it, decision 1528)."""
     return period_freq(freq) or ("Q-DEC" if december(freq) else None)
 
 
@@ -172,7 +172,7 @@ def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex,
     """The labels of ``column`` (every one written as ``pattern`` finds) as the dates the fiscal calendar ``freq``
     gives their quarters, and the format they are written back in; a missing value is NaT. pandas 2's name of the
     calendar (``Q-JUN``) is refused naming today's (``QE-JUN``), as ``calendars`` refuses it on dates. A December
-    year's calendar (``QE-DEC``) reads FY labels only (``FY2006 Q1``: January to March 2006; decision 9305)."""
+    year's calendar (``QE-DEC``) reads FY labels only (``FY2006 Q1``: January to March 2006; decision 1528)."""
     fmt = pattern(column)
     periods = period_freq(freq) or (_periods(freq) if marked(fmt) else None)
     if fmt is None or periods is None:
@@ -234,7 +234,7 @@ def format_of(column: pd.Series, time: pd.DatetimeIndex) -> str | None:
         return None
     text = column.astype(str).str.strip().to_numpy()
     parts = years(column)  # once, for every calendar tried (not a labels() call each)
-    ends = {**STARTS, "DEC": "JAN"} if marked(label) else STARTS  # FY labels of a December year (decision 9305)
+    ends = {**STARTS, "DEC": "JAN"} if marked(label) else STARTS  # FY labels of a December year (decision 1528)
     for end, start in ends.items():
         quarter = pd.Period(f"{int(parts['year'].iloc[0])}Q{parts['quarter'].iloc[0]}", freq=f"Q-{end}")
         for freq in (f"QE-{end}", f"QS-{start}", f"BQE-{end}", f"BQS-{start}"):

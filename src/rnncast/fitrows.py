@@ -172,7 +172,7 @@ def _text(state, panel: Panel, train: list, val: list, told: list, means: np.nda
 def _means(here: float, fit: float) -> str:
     """"is 17.653 here, 17.6531 at fit": a training mean here and at fit in their significant digits, at least 6 and
     the whole number part, more only where two that differ would read alike (``scoretext.apart``), never the float
-    noise of a sum taken in another order (17.653000000000002 beside 17.653 is "the same"; decision 9302)."""
+    noise of a sum taken in another order (17.653000000000002 beside 17.653 is "the same"; decision 1525)."""
     if here == fit or math.isclose(here, fit, rel_tol=1e-12):
         return "is the same"
     big = max(abs(here), abs(fit))

@@ -265,7 +265,7 @@ def new_part(model: Model, data, part: str, static_covariates=None, with_bands: 
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
-    stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 9303)
+    stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
     return found
 
 

@@ -3,7 +3,7 @@ series fit left out (too short) have no values there. They are read with stand-i
 backtest by name, as predict and evaluate leave them out, not refused as if the caller's table lacked them: the
 caller gave no table (decision 1490). The held table's rows of series the data does not hold are no table of the
 caller's either, so its "rows of series not in the data" warning is not said of them. The series so left out are
-records of the backtest's ``skipped_series`` (``{"id", "rows", "needed": None, "reason": NO_STATIC}``; decision 9301),
+records of the backtest's ``skipped_series`` (``{"id", "rows", "needed": None, "reason": NO_STATIC}``; decision 1524),
 as the ones too short are: every series left out of scoring is listed there with its reason.
 """
 

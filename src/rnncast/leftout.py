@@ -7,7 +7,7 @@ needs 83)" would contradict itself. The records fit keeps (``FittedState.skipped
 each needs there); a model saved before them reads as too short, as it was said then. A record written out
 (metrics.json's ``skipped_series``, of fit, evaluate and a backtest) says its ``reason`` (``reasoned``): every series
 left out of scoring is listed there with it, a backtest's left out for want of the static values the model holds too
-(``heldrows``; decision 9301).
+(``heldrows``; decision 1524).
 """
 
 from __future__ import annotations

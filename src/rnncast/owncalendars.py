@@ -48,7 +48,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
     given 'MS': 'ME'), as inference finds it, and what to give, with the pandas line that aggregates one series' rows
     to ``given`` where it is coarser (``coarser``: 1-minute forecasts of 10-second data), a long panel's all series in
     one line grouped by its id column (``hint("resample_by")``, a repr given by ``seriesclocks``; ``WIDE``: a wide
-    table's, the one series' line; decision 9304); None
+    table's, the one series' line; decision 1527); None
     where none explains every row. A reader on a model's calendar (predict) says its own words instead (``spelling.hints``)."""
     found = best(time, offsets, candidates(time, offsets))
     if found is None:
@@ -62,7 +62,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
     dated = f"{column}=pd.to_datetime(df[{column!r}])" if str(column).isidentifier() else \
         f"**{{{column!r}: pd.to_datetime(df[{column!r}])}}"
     line = (f"df = df.assign({dated}).groupby([{by}, pd.Grouper(key={column!r}, freq={step!r})])"
-            if by and by != WIDE else f"df = df.set_index(pd.to_datetime(df[{column!r}])).resample({step!r})")  # decision 9304
+            if by and by != WIDE else f"df = df.set_index(pd.to_datetime(df[{column!r}])).resample({step!r})")  # decision 1527
     return (f"{said}; rnncast does not aggregate rows: to forecast {step!r} steps from these {text!r} rows, resample "
             f"them first, e.g. with pandas: {line}.mean(numeric_only=True).reset_index() (.sum() for counts, .last() "
             "for a state's readings)")

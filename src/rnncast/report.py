@@ -288,6 +288,6 @@ def _left_out(records: list[dict]) -> str:
     said = [f"Too short to backtest, left out: {', '.join(each)}."] if short else []
     if cut:
         said.append(f"Too few rows up to the cutoff or after it, left out: {leftout.listed(cut)}.")
-    if held:  # decision 9301
+    if held:  # decision 1524
         said.append(f"Left out by the fit, so without the static covariates the model holds: {', '.join(str(d['id']) for d in held)}.")
     return " ".join(said)

@@ -47,7 +47,7 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
     by = "" if len(offsets) <= 2 else WIDE if rows.codes_by_row is None else ", ".join(map(repr, _parts(rows.id_col)))
-    with hints(resample_by=by):  # a coarser freq's resample line: a long table's by its id (owncalendars, decision 9304)
+    with hints(resample_by=by):  # a coarser freq's resample line: a long table's by its id (owncalendars, decision 1527)
         settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
         firsts = movedsessions.session_firsts(time, offsets, settled[0], settled[2])  # found once for both

@@ -81,7 +81,7 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
     backtest's ``WindowForecasts``: their actuals in original units, one value a row), as ``find``'s entries of part
     SCORED ("share": of the rows scored). ``panel``: the data the windows were read from (their series its positions),
     whose rows before the first scored one judge a run across the border on its whole length and the rest of the
-    series' steps (decision 9303); without it, the rows scored alone."""
+    series' steps (decision 1526); without it, the rows scored alone."""
     wf, found = getattr(forecasts, "original", forecasts), []
     w, h, t = wf.y_true.shape
     if not w:
@@ -95,7 +95,7 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
         earlier = _readings(panel, int(s))[: kept[0], :t] if panel is not None else np.zeros((0, t))  # [kept[0], T]
         for j in range(t):
             column = np.full(kept[-1] + 1, np.nan)  # rows not scored between: NaN, never a repeat
-            column[: len(earlier)] = earlier[:, j]  # the rows before: a run across the border, whole (decision 9303)
+            column[: len(earlier)] = earlier[:, j]  # the rows before: a run across the border, whole (decision 1526)
             column[kept] = truth[:, :, j].ravel()[first]
             lo = int(kept[0]) if panel is not None else 0
             if (run := _run(column if panel is not None else column[kept[0]:], 0 if panel is None else lo)) is not None:
@@ -131,7 +131,7 @@ def at_end(panel: Panel) -> None:
 def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int, int] | None = None
          ) -> tuple[int, int] | None:
     """(first row, rows) of the longest run of one value of the column [T] with rows in ``[lo, hi)`` (default: all),
-    judged on its whole length (a run across the part's border counts its rows on both sides, decision 9303), where it
+    judged on its whole length (a run across the part's border counts its rows on both sides, decision 1526), where it
     is stuck (above): the rows before ``hi`` outside the run (and outside ``skip``, rows [a, b) not weighed: a scored
     part's validation rows) repeat at most ``ELSEWHERE`` of their steps; the rows of earlier parts count, so a seasonal
     series' off-season that its training rows show as well repeats by nature (and a column stalled often before, as
@@ -173,7 +173,7 @@ def warn(found: list[dict]) -> None:
         others = (f"; so do {counted(len(these) - 1, 'other column')} (of this or other series)" if len(these) > 1
                   else "")
         whole = (f", of a run of {first['run_rows']} rows from {first['run_start']} across the border"
-                 if "run_rows" in first else "")  # judged whole, said by its part (decision 9303)
+                 if "run_rows" in first else "")  # judged whole, said by its part (decision 1526)
         if part == TRAINING:
             log.warning("column %r%s holds %.6g for %d rows from %s (%s of its training rows%s), though it moves at "
                         "nearly every other step: a stuck sensor or a copied value? The network learns from those rows "
