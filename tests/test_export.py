@@ -509,3 +509,53 @@ def test_a_nonnegative_model_exports_its_forecasts_clipped_at_zero(tmp_path, fra
     export_onnx(model, tmp_path / "nn.onnx")
     x = windows(frame, ["y", "x"], 7)
     assert (run_onnx(tmp_path / "nn.onnx", x) == 0).all() and (model.predict_array(x) == 0).all()
+
+
+def _readme_deploy_snippet() -> str:
+    """The code of README's "Deploy with onnxruntime alone" block, as a reader copies it."""
+    from pathlib import Path
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return text.split("Deploy with onnxruntime alone:", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_export_says_what_to_do_before_x_and_the_readme_recipe_forecasts_as_predict_does(tmp_path, capsys, monkeypatch):
+    # t32t3: a --missing-values -999 --fill ffill model's export printed only "float64, original units", and README's
+    # deploy snippet forecast from the -999 ([99.988, ...] against predict's [100.055, ...]): decision 9501
+    data = make_frame(200)
+    data.loc[[40, 41, 150], "x"] = -999.0
+    data.to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--features", "x", "--missing-values", "-999", "--fill",
+                 "ffill", "--lookback", str(L), "--horizon", str(H), "--epochs", "1", "--hidden-size", "8", "--device",
+                 "cpu", "--out", str(tmp_path / "run"), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(tmp_path / "run"), "--onnx", str(tmp_path / "model.onnx")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == ("the graph does none of what predict does to the data before it: before x, replace the "
+                        "missing-value codes (-999) with NaN; fill missing values as fill 'ffill' does (metadata "
+                        "missing_values, fill; README: Deploy with onnxruntime alone)")
+    frame = data.tail(40).reset_index(drop=True)
+    frame.loc[39, "x"] = -999.0  # the sensor's code in the last row read
+    expected = Forecaster.load(tmp_path / "run").predict(frame)["y"].to_numpy()
+    monkeypatch.chdir(tmp_path)  # the snippet opens "model.onnx"
+    scope = {"frame": frame}
+    exec(_readme_deploy_snippet(), scope)
+    np.testing.assert_allclose(scope["y"][0, :, 0], expected, rtol=0, atol=1e-4)
+    assert np.abs(run_onnx(tmp_path / "model.onnx", frame[["y", "x"]].to_numpy()[-L:][None])[0, :, 0] - expected).max() > 1e-4
+
+
+def test_overwrite_says_it_replaced_an_export_of_a_newer_rnncast(tmp_path, small, caplog):
+    # t32t3: `export --overwrite` replaced a file of ONNX metadata format version 2 without a word (decision 9503)
+    path = tmp_path / "m.onnx"
+    export_onnx(small, path, check=False)
+    graph = onnx.load(str(path))
+    next(e for e in graph.metadata_props if e.key == "format_version").value = "2"
+    onnx.save(graph, str(path))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        export_onnx(small, path, check=False, overwrite=True)
+        said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert said == [f"replaced {path}, an export of a newer rnncast (ONNX metadata format version 2, rnncast "
+                        f"{dict((e.key, e.value) for e in graph.metadata_props)['rnncast_version']}; this one writes "
+                        "version 1), as overwrite asked"]
+        export_onnx(small, path, check=False, overwrite=True)  # its own version: replaced without a word
+        assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
+    assert dict((e.key, e.value) for e in onnx.load(str(path)).metadata_props)["format_version"] == "1"

@@ -78,10 +78,36 @@ def test_the_metadata_says_the_id_column_the_series_fitted_and_the_clip_at_zero(
         assert json.loads(meta["series"]) == [{"item_id": "FOODS_1", "store_id": 2}]
     assert "targets ['y'], clipped at 0 (nonnegative: no value below 0)" in description(fitted)
     one = Forecaster(**{**TINY, "epochs": 1}).fit(frame.assign(store_id="S1"), target="y", id_col="store_id")
-    assert {k: metadata(one)[k] for k in OPTIONAL} == {"id_col": "store_id", "series": '["S1"]', "nonnegative": "false"}
+    assert {k: metadata(one)[k] for k in OPTIONAL[:3]} == {"id_col": "store_id", "series": '["S1"]', "nonnegative": "false"}
     assert "clipped at 0 (nonnegative" not in description(one)
     plain = metadata(Forecaster(**{**TINY, "epochs": 1}).fit(np.sin(0.1 * np.arange(200))))
-    assert {k: plain[k] for k in OPTIONAL} == {"id_col": "", "series": "[]", "nonnegative": "false"}
+    assert {k: plain[k] for k in OPTIONAL[:3]} == {"id_col": "", "series": "[]", "nonnegative": "false"}
     graph = onnx.ModelProto()  # a format_version 1 file exported before these keys: read as it is, none required
     graph.metadata_props.add(key="format_version", value="1")
     assert read(graph, "old.onnx") == {"format_version": "1"}
+
+
+def test_the_metadata_says_the_cutoff_dates_the_test_scores_and_fill_gaps():
+    # t32t3: neither the .onnx nor model.json said when the model's data ended nor how well it scored (decision 9502)
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200, freq="D"), target="y")
+    meta = metadata(fitted)
+    assert {k: meta[k] for k in ("data_start", "train_end", "val_end", "data_end")} == fitted.cutoffs_[0]
+    assert meta["data_start"] == "2024-01-01" and meta["fill_gaps"] == "false"
+    assert (meta["test_mse"], meta["beats_baselines"]) == ("", "")  # Forecaster.fit scored no test split
+    assert "train_end: the last time of the training rows (the training cutoff)" in description(fitted)
+
+
+def test_before_x_says_what_predict_does_and_the_graph_does_not_only_where_the_model_does_it():
+    # t32t3: an export of a --missing-values -999 --fill ffill model printed only "float64, original units", and the
+    # README's deploy snippet then forecast from the -999 (decision 9501)
+    from rnncast.onnxmeta import before_x
+    frame = make_frame(200)
+    frame.loc[[50, 120], "y"] = -999.0
+    coded = Forecaster(**{**TINY, "epochs": 1, "missing_values": "-999; 9999", "fill": "ffill"}).fit(frame, target="y")
+    assert before_x(coded) == (
+        "the graph does none of what predict does to the data before it: before x, replace the missing-value codes "
+        "(-999, 9999) with NaN; fill missing values as fill 'ffill' does (metadata missing_values, fill; README: Deploy "
+        "with onnxruntime alone)")
+    zoned = Forecaster(**{**TINY, "epochs": 1, "tz": "Europe/Berlin"}).fit(make_frame(200), target="y")
+    assert "give the rows as steps of Europe/Berlin's clock" in before_x(zoned) and "(metadata tz;" in before_x(zoned)
+    assert before_x(Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y")) == ""

@@ -166,3 +166,21 @@ def test_a_key_of_two_columns_models_own_data_table_names_the_keys_columns(tmp_p
     held = replaceable.forecast_refusal(csv, panel)
     assert held == ("data, not a forecast (a table of 2 rows headed sku, store, week, sales: the model's id "
                     "columns 'sku', 'store' among them)"), held
+
+
+def test_an_export_of_a_newer_rnncast_is_named_as_such_and_no_other_file(tmp_path):
+    # t32t3: `export --overwrite` replaced a newer rnncast's export (metadata format_version 2) without a word
+    onnx = pytest.importorskip("onnx")
+    graph = onnx.helper.make_graph([onnx.helper.make_node("Identity", ["a"], ["b"])], "g",
+                                   [onnx.helper.make_tensor_value_info("a", onnx.TensorProto.FLOAT, [1])],
+                                   [onnx.helper.make_tensor_value_info("b", onnx.TensorProto.FLOAT, [1])])
+    for name, props in (("newer", {"rnncast_version": "0.2.0", "format_version": "2"}),
+                        ("same", {"rnncast_version": "0.1.0", "format_version": "1"}), ("old", {"rnncast_version": "0.1.0"}),
+                        ("theirs", {"format_version": "2"})):
+        model = onnx.helper.make_model(graph)
+        onnx.helper.set_model_props(model, props)
+        (tmp_path / f"{name}.onnx").write_bytes(model.SerializeToString())
+    assert replaceable.newer_export(tmp_path / "newer.onnx") == (
+        "an export of a newer rnncast (ONNX metadata format version 2, rnncast 0.2.0; this one writes version 1)")
+    (tmp_path / "notes.onnx").write_text("notes\n")
+    assert not any(replaceable.newer_export(tmp_path / f"{name}.onnx") for name in ("same", "old", "theirs", "notes"))

@@ -27,7 +27,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, interrupts, loadedfiles, nesting, outputs, pathargs, replacing, runhistory, weightfile
+from rnncast import demofolders, interrupts, loadedfiles, modelcard, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import CHOICES
@@ -101,7 +101,7 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
     return None
 
 
-def write_model(folder, net: nn.Module, meta: dict, replace: bool = True) -> None:
+def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores: dict | None = None) -> None:
     """Write the model folder whole, or leave the one there as it was: the weights and model.json (with
     the SHA-256 of the weights file, ``CHECKSUM``) go into a temporary folder beside it, which is then
     renamed into place (an earlier model moved aside first, then removed), the renames one step that a Ctrl-C
@@ -109,12 +109,13 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True) -> Non
     earlier model or the new one is always at ``folder``; ``folderlock.sweep_temps`` removes what a killed write left.
     A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
     own model/. Without ``replace`` a model found there at the rename, another save's since the check, stays and
-    ``save_refusal``'s line is raised (a rename onto a folder with files fails as one step: decision 861)."""
+    ``save_refusal``'s line is raised (a rename onto a folder with files fails as one step: decision 861). ``scores``:
+    the run's metrics, whose test headline model.json keeps as ``test_scores`` (``modelcard.scored``: decision 9502)."""
     folder = written_path(Path(folder))
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
     description = {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
-                   CHECKSUM: hashlib.sha256(data).hexdigest()}
+                   **modelcard.scored(meta, scores), CHECKSUM: hashlib.sha256(data).hexdigest()}
     description[DESCRIBED] = weightfile.description_sha256(json.loads(json_text(description)), DESCRIBED)  # as read back
     new = None
     try:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import io
+import logging
 import operator
 import os
 import sys
@@ -48,7 +49,9 @@ from rnncast.forecaster import Forecaster
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
 from rnncast.outputs import check_output_file, exists_text
-from rnncast.replaceable import onnx_refusal
+from rnncast.replaceable import newer_export, onnx_refusal
+
+log = logging.getLogger(__name__)
 
 OPSET = 17
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
@@ -114,6 +117,7 @@ class Exported:
     max_abs_diff: float | None  # the largest difference between the two, in original units
     max_rel_diff: float | None = None  # the largest difference over its target's scale: float32 leaves ~1e-7
     windows: str = ""  # what the checked windows are, in words
+    before: str = ""  # what a caller must do to its rows before x, which predict does and the graph not (onnxmeta.before_x)
 
 
 def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False,
@@ -188,12 +192,15 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     checked, diff, relative = 0, None, None
     if check and onnxpackages.installed("onnxruntime"):
         checked, diff, relative = _check(forecaster, graph, content, opset)
+    newer = newer_export(path) if overwrite and path.is_file() else None  # a roll back by mistake: said (decision 9503)
     files.write_bytes(path, content, None if overwrite else exists_text(path, flag))  # atomic; new: a file of another
     # export written there since the check stays (decision 861)
+    if newer:
+        log.warning("replaced %s, %s, as overwrite asked", path, newer)
     none = forecaster.scalers_[0].kind == "none"  # it keeps no level or spread of the data
     said = "seeded windows " + ("of values around 0 with spread 1 (scaler none)" if none else
                                 "around the training data's level and spread")
-    return Exported(path, inputs, output, checked, diff, relative, said)
+    return Exported(path, inputs, output, checked, diff, relative, said, onnxmeta.before_x(forecaster))
 
 
 def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int) -> tuple[int, float, float]:

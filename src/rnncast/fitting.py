@@ -21,7 +21,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (blanklabels, checkpointsaver, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
-                     highwaystart, jumps, laterrows, missingcodes, negatives, noticed, observed, outliers, outputnames, parts, quantilestart,
+                     highwaystart, jumps, laterrows, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts, quantilestart,
                      resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, testoverlap, untrained,
                      zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -211,6 +211,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         value_ranges=missingcodes.fitted_ranges(panel, splits),  # a later read's -999 is named against them
         fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with
         no_time_col=panel.told_none,  # new data read as fit read it: rows numbered (toldtime)
+        cutoffs=modelcard.cutoffs(panel, splits),  # the dates a deployer reads in model.json and the ONNX file
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val, stream=stream)

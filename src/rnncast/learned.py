@@ -54,7 +54,8 @@ KINDS = {  # the type and shape of each Learned property (S series, T targets, C
     "static_covariates_": "list of str", "static_inputs_": "ndarray [S, Kn] float32",
     "static_codes_": "ndarray [S, Kc] int64", "unused_columns_": "list of str", "skipped_series_": "list of dict",
     "train_seconds_": "float", "diverged_epoch_": "int or None", "epoch_draw_": "dict or None", "world_size_": "int", "highway_start_": "dict or None",
-    "rnncast_version_": "str or None", "format_version_": "int",
+    "rnncast_version_": "str or None", "format_version_": "int", "cutoffs_": "list of dict [S] or None",
+    "test_scores_": "dict or None",
     "scaler_": "scaling.Scaler or None", "split_": "windows.Split or None", "train_mean_": "ndarray [T] float64 or None",
 }
 
@@ -126,6 +127,13 @@ class Learned:
                                                    "model.json, e.g. '1.2.0' (None: a folder written without one)")
     format_version_ = _learned("format_version", "the model folder's format version: a loaded model.json's as read "
                                                  "(1 where it has none), a fitted model's the one save writes")
+    cutoffs_ = _learned("cutoffs", "each series' cutoff dates as the data writes its times: {data_start, train_end, "
+                                   "val_end, data_end}, the first time fit read and the last of its training, validation "
+                                   "and all its rows (val_end None without validation rows); None where rows are numbered "
+                                   "or the model was saved before they were kept (its rows: splits_)")
+    test_scores_ = _learned("test_scores", "a run's test headline (rnncast fit's, kept in its model.json): {windows, mse, "
+                                           "mae, mase (original units), beats_baselines (the verdict), baseline, "
+                                           "verdict_units}; None where the fit scored none (Forecaster.fit) or before kept")
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None,
                        doc="one series: its scaler (scalers_[0]); None for many series (see scalers_)")
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 
-from rnncast import formatversions
+from rnncast import formatversions, modelcard
 from rnncast.serieskeys import for_json, of_model
 from rnncast.seriesids import typed_key
+from rnncast.settingvalues import missing_numbers
 from rnncast.version import __version__
 
 METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
@@ -33,9 +34,17 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "columns of a key of several (a JSON list, [\"item_id\", \"store_id\"]); '' for a model of one series read without "
     "one", "series": "the series the model was fitted on, a JSON list of their ids as the data gave them (101, \"A\"; a "
     "key's as {column: value}; a file's ids are text, as rnncast reads them; [] without an id column)", "nonnegative": "'true' where every forecast is clipped at 0 "
-    "(y is at least 0: nonnegative=True), 'false' where y is as the network made it"}
-OPTIONAL = ("id_col", "series", "nonnegative")  # format_version 1 files exported before these keys lack them: ``read``
-# returns what a file holds, so a reader of the older keys works on both, and one of these keys checks for it
+    "(y is at least 0: nonnegative=True), 'false' where y is as the network made it",
+    "fill_gaps": "'true' where fit inserted the calendar's steps the data lacked (fill_gaps) for fill to fill: x's rows "
+    "are every step of freq, a missing one inserted and filled", "data_start": "the first time fit read, as the data "
+    "writes its times ('' where rows are numbered)", "train_end": "the last time of the training rows (the training "
+    "cutoff)", "val_end": "the last time of the validation rows ('' for none)", "data_end": "the last time given to fit "
+    "(the test split's last)", "test_windows": "the windows the run's test scores rest on ('' where the fit scored "
+    "none: Forecaster.fit, or a model saved before it kept them)", "test_mse": "the test split's MSE, original units",
+    "test_mae": "its MAE, original units", "test_mase": "its MASE ('' where it has no scale)", "beats_baselines":
+    "'true' where the model beat every baseline on test MSE beyond chance (the run's verdict), 'false' where not"}
+OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", *modelcard.ONNX)  # format_version 1 files exported before
+# these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 
 
 def reading(forecaster) -> dict:
@@ -57,7 +66,7 @@ def metadata(forecaster) -> dict:
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster),
-            **fitted_on(forecaster)}
+            **fitted_on(forecaster), "fill_gaps": str(bool(data_s.fill_gaps)).lower(), **modelcard.onnx_keys(forecaster.state_)}
 
 
 def fitted_on(forecaster) -> dict:
@@ -74,6 +83,22 @@ def fitted_on(forecaster) -> dict:
         series = [(state.given_ids or {}).get(i, i) for i in state.ids]
     return {"id_col": json.dumps(parts) if parts else state.id_col or "", "series": json.dumps(series),
             "nonnegative": str(bool(forecaster.settings_.model.nonnegative)).lower()}
+
+
+def before_x(forecaster) -> str:
+    """What a caller of the file alone must do to its rows before they are ``x``, as predict does and the graph does
+    not, in one line: read the missing-value codes as missing, fill as ``fill`` does, insert the calendar's missing
+    steps (fill_gaps), keep the rows on the calendar's zone and holidays; '' for a model with none of these."""
+    data_s, calendar = forecaster.settings_.data, forecaster.state_.calendar
+    codes = ", ".join(f"{v:g}" for v in missing_numbers(data_s.missing_values))
+    steps = {"missing_values": f"replace the missing-value codes ({codes}) with NaN" if codes else "",
+             "fill_gaps": "insert the steps of freq the rows lack" if data_s.fill_gaps else "",
+             "fill": f"fill missing values as fill {data_s.fill!r} does" if data_s.fill else "",
+             "tz": f"give the rows as steps of {calendar.tz}'s clock" if calendar.tz else "",
+             "holidays": f"give no row on a {calendar.holidays} holiday" if calendar.holidays else ""}
+    steps = {key: step for key, step in steps.items() if step}
+    return ("" if not steps else "the graph does none of what predict does to the data before it: before x, "
+            + "; ".join(steps.values()) + f" (metadata {', '.join(steps)}; README: Deploy with onnxruntime alone)")
 
 
 def x_columns(forecaster) -> list:

@@ -20,7 +20,7 @@ import io
 import json
 from pathlib import Path
 
-from rnncast import idkeys, onnxpackages, serieskeys
+from rnncast import formatversions, idkeys, onnxpackages, serieskeys
 from rnncast.outputs import Held
 from rnncast.sheetcsv import EXCEL_SEP
 
@@ -231,3 +231,21 @@ def onnx_refusal(path) -> str | None:
         return None
     made = " ".join(filter(None, (model.producer_name, model.producer_version))) or "an unnamed producer"
     return f"an ONNX model made by {made}, without the metadata rnncast's export writes"
+
+
+def newer_export(path) -> str | None:
+    """Where the file at ``path`` is an ONNX model a newer rnncast exported (its metadata's ``format_version`` above
+    the one this rnncast writes, ``formatversions.ONNX``), what it is in words ("an export of a newer rnncast (ONNX
+    metadata format version 2, rnncast 0.2.0)"), for the one line ``export --overwrite`` says on replacing it
+    (decision 9503); else None (another file, or one this rnncast cannot read: replaced or refused as before)."""
+    try:
+        onnx = onnxpackages.imported("onnx")
+        props = {e.key: e.value for e in onnx.load(str(path), load_external_data=False).metadata_props}
+    except Exception:  # noqa: BLE001  ImportError, OSError, protobuf's DecodeError: not judged here
+        return None
+    version = formatversions.number(props.get("format_version"))
+    if "rnncast_version" not in props or not (isinstance(version, int) and not isinstance(version, bool)) or \
+            version <= formatversions.ONNX:
+        return None
+    return (f"an export of a newer rnncast (ONNX metadata format version {version}, rnncast {props['rnncast_version']}"
+            f"; this one writes version {formatversions.ONNX})")

@@ -186,7 +186,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_json(run_dir / "config.json", config)
     files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
-    checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
+    checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta(), scores=metrics)  # the run's own
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
         table = testforecasts.table(forecaster.state_, forecasts["test"])
         files.write_text(run_dir / testforecasts.FILE, csv_text(table, file=True, what="test forecasts"))

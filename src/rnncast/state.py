@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
-from rnncast import formatversions
+from rnncast import formatversions, modelcard
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import check_keys, check_version
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
@@ -72,6 +72,8 @@ class FittedState:
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
     squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
     value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
+    cutoffs: list | None = None  # [S] {data_start, train_end, val_end, data_end} as the data writes times (modelcard); None: no time
+    test_scores: dict | None = field(default=None, compare=False)  # a run's test MSE, MAE, MASE and verdict (modelcard); None: unscored
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (testoverlap.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
@@ -142,6 +144,7 @@ class FittedState:
             meta["test_overlap"] = self.overlap
         if self.across_gaps is not None:  # absent: none did, or a model saved before they were counted
             meta["across_gaps"] = self.across_gaps
+        meta.update({k: v for k, v in (("cutoffs", self.cutoffs), ("test_scores", self.test_scores)) if v is not None})
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -190,7 +193,8 @@ class FittedState:
                 untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
-                fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta),
+                fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(
+                    meta.get("cutoffs"), n), test_scores=modelcard.read_scores(meta.get("test_scores")),
                 value_ranges=value_ranges(meta.get("value_ranges"), n, spec.n_inputs),
                 given_ids=given_back([*ids, *(str(d["id"]) for d in meta.get("skipped_series", []))], meta.get("id_dtype")),
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),

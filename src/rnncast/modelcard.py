@@ -1,0 +1,98 @@
+"""What a model folder (``model.json``) and its ONNX file say of the fit that made the model, for whoever deploys it:
+the cutoff dates (``cutoffs``: when its data began, and the last time of its training rows, of its validation rows and
+of all it was given, as the data writes its times) and the headline test scores with the verdict (``test_scores``:
+the test split's MSE, MAE and MASE in original units and whether it beats every baseline, where the fit scored one:
+``rnncast fit``'s run, not ``Forecaster.fit`` alone). So a job holding the model folder or the .onnx file alone can
+tell how stale the model is and how good it was when trained (decision 9502). Both are absent from a model saved
+before them (``None``: ``read_cutoffs``, ``read_scores``); the row borders stay ``splits``' and ``borders``'.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rnncast.timetext import at_midnight, shown
+
+CUTOFFS = ("data_start", "train_end", "val_end", "data_end")  # a series' cutoff dates, in this order
+ONNX = (*CUTOFFS, "test_windows", "test_mse", "test_mae", "test_mase", "beats_baselines")  # onnx_keys' keys
+SCORES = ("windows", "mse", "mae", "mase", "beats_baselines", "baseline", "verdict_units")  # test_scores' keys
+
+
+def cutoffs(panel, splits) -> list[dict] | None:
+    """Each series' cutoff dates [S] as text written as the data writes its times (``timetext.shown`` in the
+    calendar's text form, a date alone where every time is at midnight): ``data_start`` the first time fit read,
+    ``train_end`` the last training row's, ``val_end`` the last validation row's (None without validation rows),
+    ``data_end`` the last row's given to fit (the test split's last). None where rows are numbered (no time)."""
+    if panel.time is None:
+        return None
+    fmt, midnight = panel.calendar.text_format, at_midnight(panel.time)
+    shown_at = lambda s, row: shown(panel.time[int(panel.offsets[s]) + row], midnight, fmt)  # noqa: E731
+    return [{"data_start": shown_at(s, 0), "train_end": shown_at(s, sp.train_end - 1),
+             "val_end": shown_at(s, sp.val_end - 1) if sp.val_end > sp.train_end else None,
+             "data_end": shown_at(s, sp.end - 1)} for s, sp in enumerate(splits)]
+
+
+def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
+    """The headline of a run's test scores (``report.run_metrics``' ``test``): ``windows`` scored, the model's ``mse``,
+    ``mae`` and ``mase`` in original units (pooled over the series and targets; None where not a finite number),
+    ``beats_baselines`` (the run's verdict: a lower test MSE than every baseline, beyond chance) in
+    ``verdict_units`` (original, or scaled for many series or targets), ``baseline`` the one it names (the best
+    beaten, or the best unbeaten). None without a test split."""
+    from rnncast.verdicts import outcome, units_for
+
+    test = (metrics or {}).get("test")
+    if not test:
+        return None
+    units = units_for(layout, targets)
+    beats, baseline = outcome(test, units)[:2]
+    model = test["original"]["model"]
+    return {"windows": int(test["windows"]), **{k: _finite(model.get(k)) for k in ("mse", "mae", "mase")},
+            "beats_baselines": bool(beats), "baseline": str(baseline), "verdict_units": units}
+
+
+def scored(meta: dict, metrics: dict | None) -> dict:
+    """``{"test_scores": ...}`` for the model.json ``meta`` (``FittedState.meta``) of a run scored as ``metrics``, or
+    nothing where there is no test split (or no metrics: ``Forecaster.save``)."""
+    scores = test_scores(metrics, meta.get("layout", "single"), len(meta.get("targets") or [])) if metrics else None
+    return {} if scores is None else {"test_scores": scores}
+
+
+def _finite(value) -> float | None:
+    return float(value) if value is not None and math.isfinite(float(value)) else None
+
+
+def read_cutoffs(value, n: int) -> list[dict] | None:
+    """model.json's ``cutoffs`` checked: None (a model saved before them, or without time) or [n] dicts of
+    ``CUTOFFS``' keys, each text or None; ``ValueError`` otherwise (``FittedState.read``: hand-edited)."""
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == n and all(isinstance(c, dict) and set(c) == set(CUTOFFS) and all(
+            t is None or isinstance(t, str) for t in c.values()) for c in value)):
+        raise ValueError(f"cutoffs must be {n} objects of {', '.join(CUTOFFS)} (text or null)")
+    return [{k: c[k] for k in CUTOFFS} for c in value]
+
+
+def read_scores(value) -> dict | None:
+    """model.json's ``test_scores`` checked: None (not scored, or saved before them) or a dict of ``SCORES``' keys;
+    ``ValueError`` otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != set(SCORES) or not isinstance(value["beats_baselines"], bool):
+        raise ValueError(f"test_scores must be null or an object of {', '.join(SCORES)}")
+    for key in ("mse", "mae", "mase"):
+        if value[key] is not None and (isinstance(value[key], bool) or not isinstance(value[key], (int, float))):
+            raise ValueError(f"test_scores' {key} must be a number or null, got {value[key]!r}")
+    return {k: value[k] for k in SCORES}
+
+
+def onnx_keys(state) -> dict:
+    """The ONNX metadata's cutoff and score keys (text; '' where not known) of the fitted ``state`` of one series:
+    ``CUTOFFS``' dates, ``test_windows``, ``test_mse``, ``test_mae``, ``test_mase`` (``repr`` of the float: every
+    digit) and ``beats_baselines`` ('true', 'false')."""
+    dates = (state.cutoffs or [{}])[0]
+    scores = state.test_scores or {}
+    number = lambda key: "" if scores.get(key) is None else repr(float(scores[key]))  # noqa: E731
+    return {**{k: dates.get(k) or "" for k in CUTOFFS}, "test_windows": str(scores.get("windows", "")),
+            **{f"test_{k}": number(k) for k in ("mse", "mae", "mase")},
+            "beats_baselines": "" if not scores else str(scores["beats_baselines"]).lower()}
+

@@ -1,0 +1,83 @@
+"""What a model folder and its ONNX file say of the fit that made the model (``modelcard.py``): the cutoff dates, as the
+data writes its times, and a run's headline test scores with its verdict (decision 9502)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError, modelcard
+from rnncast.cli import main
+
+
+def test_a_fit_keeps_its_cutoff_dates_as_the_data_writes_its_times_and_a_load_gives_them_back(tmp_path):
+    # t32t3: model.json's `borders` was an unnamed list and split_ held row numbers (420, 480, 600): a job holding
+    # the model folder alone could not tell how stale the model was
+    days = make_frame(200, freq="D").assign(date=lambda f: f["date"].dt.strftime("%d.%m.%Y"))
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(days, target="y")
+    split = model.split_
+    assert model.cutoffs_ == [{"data_start": "01.01.2024", "train_end": days["date"][split.train_end - 1],
+                               "val_end": days["date"][split.val_end - 1], "data_end": days["date"][199]}]
+    assert model.test_scores_ is None  # Forecaster.fit scores no test split
+    model.save(tmp_path / "m")
+    written = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert written["cutoffs"] == model.cutoffs_ and "test_scores" not in written
+    assert Forecaster.load(tmp_path / "m").cutoffs_ == model.cutoffs_
+    numbered = Forecaster(**{**TINY, "epochs": 1}).fit(np.sin(0.1 * np.arange(200)))  # rows numbered: no dates
+    assert numbered.cutoffs_ is None
+
+
+def test_a_runs_model_keeps_its_test_scores_and_verdict(tmp_path):
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "12", "--horizon", "3", "--epochs", "1",
+                 "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run"), "-q"]) == 0
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())["test"]
+    scores = Forecaster.load(tmp_path / "run").test_scores_
+    assert {k: scores[k] for k in ("windows", "mse", "mae", "mase")} == {
+        "windows": metrics["windows"], **{k: metrics["original"]["model"][k] for k in ("mse", "mae", "mase")}}
+    assert isinstance(scores["beats_baselines"], bool) and scores["verdict_units"] == "original"
+    assert scores["baseline"] in metrics["original"]
+
+
+def test_test_scores_say_the_verdict_and_leave_a_score_that_is_no_number_out():
+    test = {"windows": 10, "original": {"model": {"mse": 1.0, "mae": 0.5, "mase": float("nan")},
+                                        "repeat": {"mse": 4.0}, "mean": {"mse": 9.0}},
+            "significance": {"repeat": {"p_value": 0.01}, "mean": {"p_value": 0.001}}}
+    assert modelcard.test_scores({"test": test}, "single", 1) == {
+        "windows": 10, "mse": 1.0, "mae": 0.5, "mase": None, "beats_baselines": True, "baseline": "repeat",
+        "verdict_units": "original"}
+    test["significance"]["repeat"]["p_value"] = 0.2  # lower, not beyond chance: no verdict of beating it
+    assert modelcard.test_scores({"test": test}, "single", 1)["beats_baselines"] is False
+    assert modelcard.test_scores({"val": test}, "single", 1) is None and modelcard.scored({}, None) == {}
+
+
+def test_a_model_folder_saved_before_the_cutoffs_and_scores_loads_and_a_damaged_one_is_refused(tmp_path):
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y")
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    for key in ("cutoffs", "description_sha256"):  # an older folder: neither key (nor its own checksum)
+        meta.pop(key)
+    path.write_text(json.dumps(meta))
+    old = Forecaster.load(tmp_path / "m")
+    assert old.cutoffs_ is None and old.test_scores_ is None and old.format_version_ == 3
+    assert old.predict(make_frame(200)).shape[0] == TINY["horizon"]  # and it forecasts as before
+    path.write_text(json.dumps({**meta, "cutoffs": [{"train_end": 5}]}))
+    with pytest.raises(RnncastError, match="hand-edited: .*cutoffs must be 1 objects of data_start, train_end"):
+        Forecaster.load(tmp_path / "m")
+    with pytest.raises(ValueError, match="test_scores must be null or an object of windows"):
+        modelcard.read_scores({"mse": 1.0})
+
+
+def test_the_onnx_keys_are_text_and_empty_where_not_known():
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y")
+    keys = modelcard.onnx_keys(model.state_)
+    assert set(keys) == set(modelcard.ONNX) and keys["train_end"] == model.cutoffs_[0]["train_end"]
+    assert (keys["test_mse"], keys["beats_baselines"]) == ("", "")
+    model.state_.test_scores = {"windows": 9, "mse": 2.5, "mae": 1.0, "mase": None, "beats_baselines": False,
+                                "baseline": "mean", "verdict_units": "original"}
+    keys = modelcard.onnx_keys(model.state_)
+    assert (keys["test_windows"], keys["test_mse"], keys["test_mase"], keys["beats_baselines"]) == ("9", "2.5", "", "false")
