@@ -520,7 +520,7 @@ def _readme_deploy_snippet() -> str:
 
 def test_export_says_what_to_do_before_x_and_the_readme_recipe_forecasts_as_predict_does(tmp_path, capsys, monkeypatch):
     # t32t3: a --missing-values -999 --fill ffill model's export printed only "float64, original units", and README's
-    # deploy snippet forecast from the -999 ([99.988, ...] against predict's [100.055, ...]): decision 9501
+    # deploy snippet forecast from the -999 ([99.988, ...] against predict's [100.055, ...]): decision 1529
     data = make_frame(200)
     data.loc[[40, 41, 150], "x"] = -999.0
     data.to_csv(tmp_path / "d.csv", index=False)
@@ -544,7 +544,7 @@ def test_export_says_what_to_do_before_x_and_the_readme_recipe_forecasts_as_pred
 
 
 def test_overwrite_says_it_replaced_an_export_of_a_newer_rnncast(tmp_path, small, caplog):
-    # t32t3: `export --overwrite` replaced a file of ONNX metadata format version 2 without a word (decision 9503)
+    # t32t3: `export --overwrite` replaced a file of ONNX metadata format version 2 without a word (decision 1531)
     path = tmp_path / "m.onnx"
     export_onnx(small, path, check=False)
     graph = onnx.load(str(path))

@@ -1,5 +1,5 @@
 """What a model folder and its ONNX file say of the fit that made the model (``modelcard.py``): the cutoff dates, as the
-data writes its times, and a run's headline test scores with its verdict (decision 9502)."""
+data writes its times, and a run's headline test scores with its verdict (decision 1530)."""
 
 from __future__ import annotations
 

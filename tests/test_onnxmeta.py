@@ -88,7 +88,7 @@ def test_the_metadata_says_the_id_column_the_series_fitted_and_the_clip_at_zero(
 
 
 def test_the_metadata_says_the_cutoff_dates_the_test_scores_and_fill_gaps():
-    # t32t3: neither the .onnx nor model.json said when the model's data ended nor how well it scored (decision 9502)
+    # t32t3: neither the .onnx nor model.json said when the model's data ended nor how well it scored (decision 1530)
     fitted = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200, freq="D"), target="y")
     meta = metadata(fitted)
     assert {k: meta[k] for k in ("data_start", "train_end", "val_end", "data_end")} == fitted.cutoffs_[0]
@@ -99,7 +99,7 @@ def test_the_metadata_says_the_cutoff_dates_the_test_scores_and_fill_gaps():
 
 def test_before_x_says_what_predict_does_and_the_graph_does_not_only_where_the_model_does_it():
     # t32t3: an export of a --missing-values -999 --fill ffill model printed only "float64, original units", and the
-    # README's deploy snippet then forecast from the -999 (decision 9501)
+    # README's deploy snippet then forecast from the -999 (decision 1529)
     from rnncast.onnxmeta import before_x
     frame = make_frame(200)
     frame.loc[[50, 120], "y"] = -999.0

@@ -110,7 +110,7 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
     A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
     own model/. Without ``replace`` a model found there at the rename, another save's since the check, stays and
     ``save_refusal``'s line is raised (a rename onto a folder with files fails as one step: decision 861). ``scores``:
-    the run's metrics, whose test headline model.json keeps as ``test_scores`` (``modelcard.scored``: decision 9502)."""
+    the run's metrics, whose test headline model.json keeps as ``test_scores`` (``modelcard.scored``: decision 1530)."""
     folder = written_path(Path(folder))
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)

@@ -192,7 +192,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     checked, diff, relative = 0, None, None
     if check and onnxpackages.installed("onnxruntime"):
         checked, diff, relative = _check(forecaster, graph, content, opset)
-    newer = newer_export(path) if overwrite and path.is_file() else None  # a roll back by mistake: said (decision 9503)
+    newer = newer_export(path) if overwrite and path.is_file() else None  # a roll back by mistake: said (decision 1531)
     files.write_bytes(path, content, None if overwrite else exists_text(path, flag))  # atomic; new: a file of another
     # export written there since the check stays (decision 861)
     if newer:

@@ -3,7 +3,7 @@ the cutoff dates (``cutoffs``: when its data began, and the last time of its tra
 of all it was given, as the data writes its times) and the headline test scores with the verdict (``test_scores``:
 the test split's MSE, MAE and MASE in original units and whether it beats every baseline, where the fit scored one:
 ``rnncast fit``'s run, not ``Forecaster.fit`` alone). So a job holding the model folder or the .onnx file alone can
-tell how stale the model is and how good it was when trained (decision 9502). Both are absent from a model saved
+tell how stale the model is and how good it was when trained (decision 1530). Both are absent from a model saved
 before them (``None``: ``read_cutoffs``, ``read_scores``); the row borders stay ``splits``' and ``borders``'.
 """
 

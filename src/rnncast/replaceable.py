@@ -237,7 +237,7 @@ def newer_export(path) -> str | None:
     """Where the file at ``path`` is an ONNX model a newer rnncast exported (its metadata's ``format_version`` above
     the one this rnncast writes, ``formatversions.ONNX``), what it is in words ("an export of a newer rnncast (ONNX
     metadata format version 2, rnncast 0.2.0)"), for the one line ``export --overwrite`` says on replacing it
-    (decision 9503); else None (another file, or one this rnncast cannot read: replaced or refused as before)."""
+    (decision 1531); else None (another file, or one this rnncast cannot read: replaced or refused as before)."""
     try:
         onnx = onnxpackages.imported("onnx")
         props = {e.key: e.value for e in onnx.load(str(path), load_external_data=False).metadata_props}

@@ -242,7 +242,7 @@ def run_export(args) -> int:
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
     print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (float64, original units; batch is dynamic)")
-    if done.before:  # the codes, fill and calendar the graph does not apply: a deployer reads this line (decision 9501)
+    if done.before:  # the codes, fill and calendar the graph does not apply: a deployer reads this line (decision 1529)
         print(done.before)
     if done.max_abs_diff is None:
         advise("onnxruntime is not installed, so the file was not run; pip install onnxruntime to check it")
