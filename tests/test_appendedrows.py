@@ -246,3 +246,39 @@ def test_advice_round_trips_the_past_covariates_to_refit_with_are_written_as_the
     with pytest.raises(RnncastError) as err:
         load_panel(_appended().rename(columns={"promo": "promo, %"}), target="sales", past_covariates=["promo, %"])
     assert read_back(str(err.value), "--future-covariates") == ["promo, %"]
+
+
+@pytest.mark.parametrize("fill", [None, "ffill"])
+def test_business_days_with_blank_weekends_ending_on_a_sunday_are_read_as_the_friday_file_is(fill, caplog):
+    """Decision 9604: a daily export of closing prices, weekends blank, ending on a Sunday, was refused as "rows for
+    the days to come? ... every forecast dated 2 days late ... from 2024-06-29" (a Saturday); the file ending on the
+    Friday got the missing-value refusal (no fill) or was filled (ffill). Now both get the Friday file's answer."""
+    days = pd.date_range("2024-01-01", "2024-06-30", freq="D")  # ends on a Sunday
+    close = 100 + np.cumsum(np.random.default_rng(11).standard_normal(len(days)))
+    close[days.day_of_week >= 5] = np.nan
+    sunday, friday = pd.DataFrame({"date": days, "close": close}), pd.DataFrame({"date": days, "close": close})[:-2]
+    for frame in (sunday, friday):
+        if fill is None:
+            with pytest.raises(RnncastError, match=r"^column 'close' has a missing value \(NaN\) at row 5 "):
+                load_panel(frame, target="close")
+        else:
+            assert np.isfinite(load_panel(frame, target="close", fill=fill).values).all()
+    close[-3] = np.nan  # a blank Friday too: no longer the weekends alone, the time to come as before
+    with pytest.raises(RnncastError, match=r"rows for the days to come\?"):
+        load_panel(pd.DataFrame({"date": days, "close": close}), target="close", fill=fill)
+
+
+def test_predict_and_evaluate_say_the_refusal_by_what_they_do_not_trained_on(tmp_path):
+    """Decision 9605: predict and evaluate said the dated blank rows would be "trained on and scored"; predict says
+    its forecast would start from made-up values, evaluate that they are scored."""
+    path = _plan(tmp_path)
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    history = tmp_path / "history.csv"
+    history.write_text("\n".join(text[:37]) + "\n", encoding="utf-8")
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": 3}, fill="ffill").fit(history)
+    with pytest.raises(RnncastError, match=r"filled \(fill 'ffill'\), the forecast would start from 6 made-up values, "
+                                           r"dated 6 months late; give the data without those rows"):
+        model.predict(path)
+    with pytest.raises(RnncastError, match=r"filled \(fill 'ffill'\), they would be made-up history \(6 invented "
+                                           r"values scored\); give the data without those rows"):
+        model.evaluate(path)

@@ -205,3 +205,14 @@ def test_several_targets_blank_on_different_markets_holidays_are_refused_with_ad
         assert load_panel(frame, target=target, fill="drop", holidays=name, announce=False).calendar.holidays == name
     assert load_panel(frame, target=["AAPL", "MSFT"], fill="drop", announce=False).calendar.holidays == "NYSE"
     load_panel(frame, target=["AAPL", "7203"], fill="ffill", announce=False)  # every weekday kept: read as before
+
+
+def test_weekends_blank_is_every_weekend_row_blank_and_only_those():
+    """Decision 9604: what appendedrows.future takes for business days written daily, not the days to come."""
+    days = pd.date_range("2024-01-01", "2024-03-31", freq="D")  # ends on a Sunday
+    blank = np.asarray(days.day_of_week >= 5)
+    assert blankrows.weekends_blank(days, blank)
+    assert not blankrows.weekends_blank(days, blank | (np.arange(len(days)) == len(days) - 3))  # a blank Friday
+    assert not blankrows.weekends_blank(days, blank & (np.arange(len(days)) > 60))  # weekends with values before
+    assert not blankrows.weekends_blank(days[-2:], blank[-2:])  # one weekend alone: no weekends before it
+    assert not blankrows.weekends_blank(pd.RangeIndex(len(days)), blank)

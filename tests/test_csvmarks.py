@@ -116,6 +116,14 @@ def test_dots_beside_decimal_points_in_a_semicolon_file_are_decimal_points_and_s
     assert "column(s) ['a'] hold numbers such as '1.005' beside '999', read with the dot as a decimal point" in caplog.text
 
 
+def test_a_column_dotted_in_every_value_is_said_without_an_empty_beside(tmp_path, caplog):
+    """Decision 9606: every 'Preis' written 1.719 (three decimals) was said "such as '1.719' beside ''"."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(_write(tmp_path / "d.csv", "date;a;b", ["1.719;10.5", "1.689;11.25"]))
+    assert frame["a"].tolist() == [1.719, 1.689]
+    assert "column(s) ['a'] hold numbers such as '1.719', read with the dot as a decimal point" in caplog.text
+
+
 def test_dots_in_a_pipe_file_are_refused_as_in_a_tab_file(tmp_path):
     with pytest.raises(RnncastError, match=r"holds '1\.005' at line 2 .*In a file separated by '\|'"):
         read_table(_write(tmp_path / "d.csv", "date|y", ["1.005", "999"], sep="|"))

@@ -195,6 +195,21 @@ def test_a_currency_sign_or_unit_beside_a_number_is_named_not_dropped(tmp_path, 
         load_panel(tmp_path / "d.csv", target="y")
 
 
+@pytest.mark.parametrize("value, sep, whole", [
+    ("1.250M", ",", "1250000"),  # a comma-separated file writes decimals with a point
+    ("1.250M", ";", "1250000000, or 1250000 where its point is a decimal point"),  # 1.250 may be thousands there
+    ("1.250M", None, "1250000000, or 1250000 where its point is a decimal point"),
+    ("1.250.000K", ",", "1250000000"), ("1.234,5K", ";", "1234500")])
+def test_a_multiplier_after_a_point_before_three_digits_reads_the_point_as_the_file_writes_decimals(value, sep, whole):
+    """Decision 9601: '1.250M' in a comma-separated file was told "write the whole number (1250000000)", 1000x."""
+    assert numbertext.hint(value, sep, pd.Series([value])).endswith(f"write the whole number ({whole})")
+
+
+def test_a_percentage_with_a_point_before_three_digits_is_a_decimal_one():
+    assert numbertext.hint("12.345%", ";", pd.Series(["12.345%"])) == (
+        "; '12.345%' is a percentage; write 12.345 or 0.12345, as the column means")
+
+
 def test_text_that_only_begins_or_ends_with_digits_gets_no_sign_named():
     for value in ("Q1", "2023-01-01", "12:30", "a5b", "1 2 kg x"):
         assert numbertext.hint(value, ",", pd.Series([value])) == ""

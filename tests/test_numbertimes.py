@@ -161,8 +161,10 @@ def test_time_unit_without_a_time_column_or_unknown_is_refused():
 def test_unix_times_are_still_refused_without_it_naming_the_setting(caplog):
     with pytest.raises(RnncastError, match=r"give time_unit='s', --time-unit s to read them as Unix times"):
         _fit(_frame(DAYS))
+    with pytest.raises(RnncastError, match=r"give time_unit='s', --time-unit s to read them as Unix times"):
+        load_panel(_frame(DAYS, "t"), target="y", time_col="t")  # named the time by the caller (decision 9603)
     with caplog.at_level(logging.WARNING):
-        load_panel(_frame(DAYS, "t"), target="y", time_col="t")  # under a name that says no time: steps, said
+        load_panel(_frame(DAYS, "step"), target="y")  # under a counter's name: steps, said
     assert any("to read them as times, give time_unit='s', --time-unit s" in r.getMessage() for r in caplog.records)
 
 

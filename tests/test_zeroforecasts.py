@@ -102,3 +102,33 @@ def test_a_stopped_series_is_said_by_its_data_selling_where_the_target_counts_de
     assert text(panel, found, 12, ["units"]).endswith("so a series that stopped selling (discontinued or dead) is "
                                                       "forecast as before")
     assert counts_demand(["Sales"]) and counts_demand(["store", "order_count"]) and not counts_demand(["pm25", "rain_mm"])
+
+
+def test_a_dead_series_forecast_0_whose_upper_quantile_is_above_0_is_named_with_that_quantile():
+    """Decision 9602: a quantile model forecast a dead SKU's 0.9 quantile at 6.4 units a week, its point forecast 0
+    (nonnegative), and predict said nothing: only the point forecast was weighed."""
+    values = np.r_[np.ones((1, 104)), np.zeros((1, 104)), np.r_[np.full(60, 8.0), np.zeros(44)][None]]
+    point = np.zeros((3, 4, 1))
+    quantiles = np.zeros((3, 4, 1, 3))
+    quantiles[:, :, 0, 2] = [[0.5] * 4, [1.6] * 4, [6.44] * 4]
+    assert find(_Skus(values), point, 12) == []
+    found = find(_Skus(values), point, 12, quantiles, [0.1, 0.5, 0.9])
+    assert [(f["series"], f["level"], f["upper"]) for f in found] == [(1, 0.9, 1.6), (2, 0.9, 6.44)]
+    said = text(_Skus(values), found, 12, ["units"])
+    assert "'S001' (all of its 104 rows are 0, forecast 0, its 0.9 quantile ('units_q0.9') up to 1.6)" in said
+    assert "'S002' (its last 44 rows are 0, nonzero in 60 of its 104 rows, no zero before, forecast 0, its 0.9 " \
+           "quantile ('units_q0.9') up to 6.44)" in said
+    point[1] = 0.2  # the point forecast above 0 too: both said
+    assert "forecast up to 0.2, its 0.9 quantile ('units_q0.9') up to 1.6)" in text(
+        _Skus(values), find(_Skus(values), point, 12, quantiles, [0.1, 0.5, 0.9]), 12, ["units"])
+
+
+def test_predict_of_a_quantile_model_names_a_dead_series_by_its_upper_quantile(caplog):
+    frame = _skus()
+    model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9), "nonnegative": True}).fit(
+        frame, target="units", time_col="week", id_col="sku")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    dead = forecast[forecast.sku.isin(["never", "dead"])]
+    assert (dead["units_q0.9"] > dead["units_hat"]).any()  # the upper quantile above the point forecast: said
+    assert "are all 0" in caplog.text and "its 0.9 quantile ('units_q0.9') up to" in caplog.text

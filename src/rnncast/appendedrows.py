@@ -15,7 +15,10 @@ Rows dated after the last target value of every series that hold nothing the mod
 the coming months' dates with their sales cells empty) are the time to come, not history: ``future`` refuses them
 by name, never offering to fill them (decision 1475; decision 408 filled them), except one date under an explicit
 ffill or interpolate: a missed last reading, filled and warned of (decision 1506). A series that ends before another
-(its blank rows beside the other's values) is left to ``fill`` as before.
+(its blank rows beside the other's values) is left to ``fill`` as before, and so is business-day data written daily
+with every weekend blank whose last blank rows are a weekend (``blankrows.weekends_blank``, decision 9604). The
+refusal is said by its reader: fit's rows would be trained on and scored, predict's forecast start from them, and
+evaluate's be scored (decision 9605).
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import gaps
+from rnncast import blankrows, gaps
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.codedblanks import coded_targets
+from rnncast.spelling import counted, hint
 from rnncast.timetext import shown
 from rnncast.widetail import advice, held_kinds, last_rows, tail_rows
 from rnncast.rowseries import row_series
@@ -86,9 +90,10 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     fill, which warns (decision 1506). ``values`` [N, C] as ``refuse`` takes them, ``time`` [N] (None: rows numbered,
     never refused), ``positions`` [N] (-1: a row inserted, no value read). A model of the features alone
     (``labels_only``) reads such rows as labels not given: left to ``refuse``."""
-    after = None if labels_only or time is None else _after(time, positions, _blank(rows, values, positions, offsets))
-    if after is None or not after.any():
-        return
+    blank = None if labels_only or time is None else _blank(rows, values, positions, offsets)
+    after = None if blank is None else _after(time, positions, blank)
+    if after is None or not after.any() or blankrows.weekends_blank(time, blank & (positions >= 0)):
+        return  # blank weekends of business-day data, its last rows a weekend: read as the Friday file is (9604)
     one = pd.unique(np.asarray(time)[after]).size == 1  # one date: a missed reading, or the one step to come
     if one and fill in ("ffill", "interpolate"):
         return
@@ -108,10 +113,14 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
                           ("has", "that row", "reading is"))
     every = " of every series" if len(offsets) > 2 else ""
     first = shown(time[start], time, fmt)
+    late, made = f"dated {end - start} {unit if end - start > 1 else unit[:-1]} late", counted(count, "invented value")
+    reader = hint("reader", None)  # predict's ('forecast') or evaluate's ('scored') read: said by what it does (9605)
     why = (f"dropped (fill 'drop'), the data would still end on {shown(time[end - 1], time, fmt)} and a forecast from "
            "it be dated inside the data" if fill == "drop" else
-           f"filled{'' if fill is None else f' (fill {fill!r})'}, they would be made-up history ({count} invented "
-           f"value{'s' if count != 1 else ''} trained on and scored) and every forecast dated {end - start} {unit if end - start > 1 else unit[:-1]} late")
+           f"filled{'' if fill is None else f' (fill {fill!r})'}, " + (
+               f"the forecast would start from {counted(count, 'made-up value')}, {late}" if reader == "forecast" else
+               f"they would be made-up history ({made} scored)" if reader == "scored" else
+               f"they would be made-up history ({made} trained on and scored) and every forecast {late}"))
     raise RnncastError(
         f"{head}{more} {has} a date but no value of {targets}, after the last value{every}: rows for the {unit} to "
         f"come? Dated blank rows are not read as the future, and are neither filled nor dropped: {why}; give the "

@@ -116,6 +116,16 @@ def _apart_said(sets: dict, columns: list, series) -> str:
             "(--fill ffill) to keep every weekday in every column")
 
 
+def weekends_blank(time, blank: np.ndarray) -> bool:
+    """Whether ``time`` [N] (days) is business-day data written daily with its weekends blank: every Saturday and
+    Sunday row is ``blank`` [N] (no target value) and every blank row is one, a weekend before the last one among
+    them. Its blank last rows are then a weekend, not the days to come (``appendedrows.future``, decision 9604)."""
+    if not isinstance(time, pd.DatetimeIndex) or not blank.any():
+        return False
+    weekend = np.asarray(time.day_of_week >= 5)
+    return bool((weekend == blank).all() and time[blank].normalize().nunique() > 2)
+
+
 def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:
     """The note that the rows with a missing value were removed before the calendar was read: how many, the
     first few as the data writes them (``fmt``), and the calendar the rows kept follow."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 # multipliers written after a number: Chinese (simplified, traditional), Japanese and Korean, longest first
 MULTIPLIERS = {"百万": 6, "千万": 7, "千": 3, "万": 4, "萬": 4, "만": 4, "亿": 8, "億": 8, "억": 8, "兆": 12, "조": 12}
@@ -39,14 +40,16 @@ def beside(value, before: str, number: str, after: str, scaled) -> str:
     """The clause naming ``value`` (``before`` ``number`` ``after``, as ``numbertext._beside`` splits it) where it is a
     number with a CJK multiplier after it (a currency sign before it, or a currency word after the multiplier, allowed:
     ``¥1.2万``, ``1.2万元``) or an amount of yen, yuan or won (``CURRENCIES``); "" otherwise. ``scaled(number, power)``
-    writes ``number`` times 10 ** power in full. Raises nothing."""
+    writes a ``number`` with a decimal comma times 10 ** power in full, both readings where
+    it could be thousands (``1,2万``); CJK exports write decimals with a point (``1.200万``: 12000). Raises nothing."""
     plain = _plain(number)  # None: a decimal comma (1,2万), scaled in both readings where it could be thousands
     multiplier = next((m for m in MULTIPLIERS if after.startswith(m)), None)
     if multiplier is not None:
         rest = after[len(multiplier):].strip()  # 元, 円; kg, 人: a currency or a unit after the multiplier
         if (rest and (before or not all(c.isalpha() or c in "/." for c in rest))) or (before and not _money(before)):
             return ""
-        whole = scaled(plain or number, MULTIPLIERS[multiplier])
+        power = MULTIPLIERS[multiplier]  # 1.200万: 12000, its point a decimal point, as CJK never group by points
+        whole = format(Decimal(plain).scaleb(power).normalize(), "f") if plain else scaled(number, power)  # (9601)
         told = (f"has the currency {before or rest!r} and the multiplier" if before or rest in CURRENCIES else
                 f"has the unit {rest!r} and the multiplier" if rest else "is written with the multiplier")
         return (f"; {value!r} {told} {multiplier!r} ({POWERS[MULTIPLIERS[multiplier]]}); write the whole "

@@ -98,7 +98,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
     points = _points(frame, {}, [*skip, *dotted])
     for name, (text, as_written) in dotted.items():  # 1.005 beside 999
         if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
-            log.warning("%s: column(s) %s hold numbers such as %r beside %r, read with the dot as a decimal point "
+            log.warning("%s: column(s) %s hold numbers such as %r%s, read with the dot as a decimal point "
                         "because the file writes decimals with a point elsewhere; if the dot groups thousands there, "
                         "write them without it", path.name, list(dotted), *_dotted_example(text, as_written))
             break
@@ -297,8 +297,8 @@ def _ambiguous(name: str, text: pd.Series, source: str, line=lambda i: i + 2, se
 
 
 def _dotted_example(text: pd.Series, as_written: pd.Series) -> tuple[str, str]:
-    """A value of ``text`` written like thousands with a dot (1.005) and one without (999), for a message, each as
-    the file writes it (``as_written``)."""
+    """A value of ``text`` written like thousands with a dot (1.005) and the clause naming one without (" beside
+    '999'"; "" where every value is so, decision 9606), for a message, each as the file writes it (``as_written``)."""
     dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy(dtype=bool)
     plain = as_written[~dotted].dropna()
-    return as_written[dotted].iloc[0], plain.iloc[0] if len(plain) else ""
+    return as_written[dotted].iloc[0], f" beside {plain.iloc[0]!r}" if len(plain) else ""

@@ -135,7 +135,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     y = negatives.unscaled(state, y, np.arange(len(index)), offset, scale, True, digits_unit(state))  # >= 0 exactly
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
-    zeroforecasts.warn(panel, point, lookback, state.targets)  # above 0 where every row read is 0 (decision 1486)
+    zeroforecasts.warn(panel, point, lookback, state.targets, quantiles, state.settings.model.quantiles)  # decision 1486
     if state.layout == "single":
         frame = pd.DataFrame(point[0], columns=state.targets, index=when[0])
         for j, q in enumerate(state.settings.model.quantiles):

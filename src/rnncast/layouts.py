@@ -77,14 +77,14 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     return past, future
 
 
-def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
-    """The time column read (``timeaxis.parse_time``; numbers in ``order["time_unit"]``, if given); ``order`` receives how
-    dates that read both ways were read (``"dayfirst"``) and the column's text format (``"text_format"``, for ``csvtext``)."""
+def _time(frame, name, tz, dayfirst, order: dict | None, named: bool = False) -> pd.Index | None:
+    """The time column read (``timeaxis.parse_time``; numbers in ``order["time_unit"]``, if given; ``named``: by the caller);
+    ``order`` receives how dates that read both ways were read (``"dayfirst"``) and the column's text format (``"text_format"``)."""
     if name is None:
         return None
     at = lambda i: place(i, frame.attrs)  # noqa: E731
     unit = _unit(order)
-    time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit)
+    time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit, told=named)
     if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
         given, weeks = frame[name], order.pop("weeks", False)  # the ISO weeks parse_time read (None: none), once
         if weeks is False and not pd.api.types.is_numeric_dtype(given):  # not read there (freq=1: steps)
@@ -117,7 +117,7 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
         "the time column (time_col=, --time-col)": [time_name]}, _keys(target, features, past_covariates, future_covariates))
     n = len(frame)
     numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
-    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n), columns,
+    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order, how is None), numbers, np.arange(n), columns,
                  len(targets), len(past), time_name, how, None)
 
 
@@ -219,7 +219,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
     numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates),
                        np.asarray(ids, dtype=object)[codes])  # a stray cell named with its series
-    return Rows(codes, ids, _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n),
+    return Rows(codes, ids, _time(frame, time_name, tz, dayfirst, order, how is None), numbers, np.arange(n),
                  columns, len(targets),
                  len(past), time_name, how, id_col, codes)
 
@@ -270,7 +270,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         codes.append(np.full(len(keep), s, dtype=np.int64))
         rows.append(keep)
         ys.append(y[keep])
-    time = _time(frame, time_name, tz, dayfirst, order)
+    time = _time(frame, time_name, tz, dayfirst, order, how is None)
     widetail.refuse(frame, list(given), [int(r[-1]) for r in rows], covariates, len(shared_past), shared, time,
                     (order or {}).get("text_format"))  # the future's rows appended: named, not trimmed silently
     rows_all = np.concatenate(rows)

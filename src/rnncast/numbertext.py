@@ -213,10 +213,9 @@ def _mixed(value, text: str, t: str, d: str | None, given: pd.Series) -> str:
 
 def is_complex(value) -> bool:
     """Whether ``value`` is a complex number (Python's, NumPy's) or text that writes one (``1+2j``, ``(0.5-1j)``)."""
-    if isinstance(value, (complex, np.complexfloating)):
-        return True
     try:
-        return isinstance(value, str) and "j" in value.lower() and complex(value.strip()) is not None
+        return isinstance(value, (complex, np.complexfloating)) or (
+            isinstance(value, str) and "j" in value.lower() and complex(value.strip()) is not None)
     except ValueError:
         return False
 
@@ -249,7 +248,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
     if cjk := cjknumbers.beside(value, before, number, after, _scaled):  # 1.2万, ¥12,013 (decisions 1466, 1467)
         return cjk
     if after in MULTIPLIERS and (not before or cjknumbers.currency_sign(before)):
-        whole = _scaled(number, MULTIPLIERS[after])
+        whole = _scaled(number, MULTIPLIERS[after], sep)
         word = POWERS[MULTIPLIERS[after]]
         spaced = bool(re.search(r"\d\s+\D+$", text))
         if after in UNIT_TOO and not before and (spaced or after not in SPACED_ONLY):  # 5m; 290 K: kelvin?
@@ -264,7 +263,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
     elif re.fullmatch("[A-Z]{3}", sign):
         kind = "a currency code"
     elif after and sign in ("%", "\u2030"):
-        share = _scaled(number, -2 if sign == "%" else -3)
+        share = _scaled(number, -2 if sign == "%" else -3, ",")  # 12.345%: a point in a share is a decimal point
         comma = re.fullmatch(r"[+-]?\d+,\d+", number) and " or " not in share
         if comma and sep in (",", None):  # 12,5 % in a comma-separated file: its decimal comma is not read either
             number = number.replace(",", ".")
@@ -279,13 +278,16 @@ def _beside(value, text: str, sep: str | None = None) -> str:
     return f"; {value!r} has {kind} {sign!r}; write the number alone ({number})"
 
 
-def _scaled(number: str, power: int) -> str:
-    """``number`` (a decimal point or comma, thousands marks) times 10 ** ``power``, written out in full (0.61, 6:
-    '610000'); both readings where its comma could be either (1,234 and 3: '1234000, or 1234 where ...')."""
+def _scaled(number: str, power: int, sep: str | None = None) -> str:
+    """``number`` (a decimal point or comma, thousands marks) times 10 ** ``power`` in full (0.61, 6: '610000'); both
+    readings where one mark could be either (1,234, 3: '1234000, or 1234 where ...'), save a point in a ``sep`` "," file."""
     def times(text: str) -> str:
         return format(Decimal(text).scaleb(power).normalize(), "f")
-    if re.fullmatch(THOUSANDS_LIKE, number):
-        return f"{times(number.replace(',', ''))}, or {times(number.replace(',', '.'))} where its comma is a decimal comma"
+    if re.fullmatch(THOUSANDS_LIKE, number.replace(".", ",")):  # 1,234 or 1.234: thousands, or decimals? Both
+        mark, point = ("comma", "a decimal comma") if "," in number else ("point", "a decimal point")
+        if mark == "point" and sep == ",":  # unless a comma-separated file makes its dot the decimal point (9601)
+            return times(number)
+        return f"{times(re.sub('[.,]', '', number))}, or {times(number.replace(',', '.'))} where its {mark} is {point}"
     found = thousands.grouped(number)
     try:
         return times(thousands.plain(number, *found) if found is not None else number.replace(",", "."))

@@ -129,7 +129,7 @@ def _looks_like_dates(column: pd.Series) -> bool:
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
-               order: dict | None = None, used=None, unit: str | None = None) -> pd.Index:
+               order: dict | None = None, used=None, unit: str | None = None, told: bool = False) -> pd.Index:
     """The values of a time column as a ``DatetimeIndex`` (in one unit: ``one_unit``), ``PeriodIndex``
     or integer ``Index``.
 
@@ -145,6 +145,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     ``used``: the naive wall times read (a future file's forecast steps; ``localtimes.localize``), or None for all.
     ``unit``: ``time_unit``'s: the numbers are Unix times or Excel serials (``numbertimes.read``); with ``tz``
     Unix times are converted to that zone and serials placed in it (``localtimes.in_zone``, ``used`` as there).
+    ``told``: the caller named the column as the time (``time_col=``): Unix times in it are refused, naming
+    ``time_unit``, as under a time's name (decision 9603), but by a fitted model's reader (``hint("time_unit")``).
     """
     if tz is not None and not str(tz).strip():
         raise RnncastError(f"{named('tz')} is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
@@ -178,6 +180,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                 compactdates.refuse_short_years(column, name)
             if dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
                 compactdates.refuse_excel_serials(column, name)
+            if dated_name(name) or (told and hint("time_unit", None) is None):  # --time-col _time (decision 9603)
                 compactdates.refuse_epoch_times(column, name)  # 1704067200: 2024-01-01 as a Unix time
         _refuse_tz(tz, name, "integers")
         return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column)

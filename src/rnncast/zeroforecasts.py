@@ -10,7 +10,9 @@ nature (one sale in 20 weeks: 12 weeks of 0 at the end of 103 of 200 such SKUs, 
 0.05), so a series is named only where it never sold or its last run of zeros is more than ``LONGER`` times both its
 usual gap (its rows per nonzero value) and the longest run of zeros before it; what was seen is said, with no advice
 to take the forecast as 0 (decision 1518). A series that stopped is said by its data: selling where a target's name
-counts demand (``counts_demand``: sales, units, orders), else switched off or no longer recorded (decision 1523).
+counts demand (``counts_demand``: sales, units, orders), else switched off or no longer recorded (decision 1523). A
+quantile model's highest quantile is weighed too: a dead SKU forecast 0 whose 0.9 quantile is 6.4 units a week (the
+safety stock a planner sets) is named with it (decision 9602).
 """
 
 from __future__ import annotations
@@ -50,12 +52,14 @@ def longest_zeros(rows: np.ndarray) -> int:
     return int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
 
 
-def find(panel, point: np.ndarray, lookback: int) -> list[dict]:
+def find(panel, point: np.ndarray, lookback: int, quantiles: np.ndarray | None = None, levels=()) -> list[dict]:
     """``{"series", "target", "zeros", "rows", "nonzero", "before", "most"}`` of each series ``s`` of ``panel`` (in
     order, the forecasts' rows ``point`` [S, H, T]) whose target ``t`` is 0 in its last ``lookback`` rows or more
     (``zeros``, of its ``rows``), in all of them or in more than ``LONGER`` times both its rows per nonzero value (of
     ``nonzero``) and the longest run of zeros before (``before``), and forecast above 0 (``most``, its largest
-    forecast); its first such target only; longest run first."""
+    forecast), or its highest quantile (``quantiles`` [S, H, T, Q] sorted, of ``levels`` [Q]) above it: then also
+    ``"level"`` and ``"upper"``, its largest (decision 9602); its first such target only; longest run first."""
+    top = int(np.argmax(levels)) if quantiles is not None and len(levels) else None
     found = []
     for s in range(panel.n_series):
         values = panel.rows(s)
@@ -66,10 +70,12 @@ def find(panel, point: np.ndarray, lookback: int) -> list[dict]:
             before = longest_zeros(values[: len(values) - zeros, t])
             nonzero = int(np.sum(np.nan_to_num(values[:, t]) != 0))  # a missing value is neither
             most = float(np.nanmax(point[s, :, t]))
+            upper = float(np.nanmax(quantiles[s, :, t, top])) if top is not None else most  # a dead SKU's 0.9 quantile
             new = nonzero == 0 or zeros > LONGER * max(before, len(values) / max(nonzero, 1))  # a silence
-            if new and most > 0:
+            if new and max(most, upper) > 0:
                 found.append({"series": s, "target": t, "zeros": zeros, "rows": len(values), "nonzero": nonzero,
-                              "before": before, "most": most})
+                              "before": before, "most": most,
+                              **({"level": float(levels[top]), "upper": upper} if upper > most else {})})
                 break
     return sorted(found, key=lambda f: -f["zeros"])
 
@@ -88,9 +94,15 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
         before = f"at most {counted(f['before'], 'zero')} in a row" if f["before"] else "no zero"
         return f"its last {f['zeros']} rows are 0, nonzero in {f['nonzero']} of its {f['rows']} rows, {before} before"
 
+    def how(f: dict) -> str:  # up to 0.14; 0, its 0.9 quantile ('units_q0.9') up to 6.44 (decision 9602)
+        point = f"up to {f['most']:.3g}" if f["most"] > 0 else "0"
+        if "upper" not in f:
+            return point
+        return f"{point}, its {f['level']:g} quantile ('{targets[f['target']]}_q{f['level']:g}') up to {f['upper']:.3g}"
+
     def one(f: dict) -> str:
         what = f"'{targets[f['target']]}' " if several else ""
-        return f"{panel.given_id(f['series'])!r} ({what}{zeros(f)}, forecast up to {f['most']:.3g})"
+        return f"{panel.given_id(f['series'])!r} ({what}{zeros(f)}, forecast {how(f)})"
 
     stopped = ("stopped selling (discontinued or dead)" if counts_demand([targets[f["target"]] for f in found])
                else "stopped (switched off, or no longer recorded)")  # a sensor's zeros are no sales (decision 1523)
@@ -98,7 +110,7 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
             f"series that {stopped} is forecast as before")
     if panel.layout == "single":
         f = found[0]
-        return (f"the series is forecast above 0 (up to {f['most']:.3g}) though {zeros(f)} (predict reads its last "
+        return (f"the series is forecast {how(f)}{',' if 'upper' in f else ''} though {zeros(f)} (predict reads its last "
                 f"{lookback}); {seen.replace(' across the series', '')}")
     who = f"{len(found)} series" if len(found) > 1 else "series"
     return (f"{who} whose last {lookback} rows (the rows predict reads) are all 0, never nonzero or 0 for over "
@@ -107,7 +119,8 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
             f"{some([one(f) for f in found], MOST)}; {seen}")
 
 
-def warn(panel, point: np.ndarray, lookback: int, targets: list[str]) -> None:
-    """Warn of the series ``find`` names (``text``); ``point`` [S, H, T] the forecasts in original units."""
-    if said := text(panel, find(panel, point, lookback), lookback, targets):
+def warn(panel, point: np.ndarray, lookback: int, targets: list[str], quantiles=None, levels=()) -> None:
+    """Warn of the series ``find`` names (``text``); ``point`` [S, H, T] the forecasts in original units, ``quantiles``
+    [S, H, T, Q] (sorted) those of a quantile model of ``levels`` [Q], or None."""
+    if said := text(panel, find(panel, point, lookback, quantiles, levels), lookback, targets):
         log.warning("%s", said)

@@ -112,8 +112,8 @@ def run_compare(args) -> int:
     for run in args.runs:  # one model given twice (a link, or a run and its model/ folder) is compared with itself
         key = model_of(run)
         if key in seen:
-            twice = (f"{run} is given twice" if Path(seen[key]) == Path(run) else
-                     f"{seen[key]} and {run} are one model (both {key})")
+            twice = (f"{run} is given twice" if seen[key] == run else f"{seen[key]} and {run} are one RUN, given "
+                     "twice" if Path(seen[key]) == Path(run) else f"{seen[key]} and {run} are one model (both {key})")
             raise RnncastError(f"{twice}: compare weighs models against each other, and a model against itself ties by "
                                "construction; give each RUN once, two or more different ones")
         seen[key] = run
