@@ -250,7 +250,7 @@ def test_advice_round_trips_the_past_covariates_to_refit_with_are_written_as_the
 
 @pytest.mark.parametrize("fill", [None, "ffill"])
 def test_business_days_with_blank_weekends_ending_on_a_sunday_are_read_as_the_friday_file_is(fill, caplog):
-    """Decision 9604: a daily export of closing prices, weekends blank, ending on a Sunday, was refused as "rows for
+    """Decision 1535: a daily export of closing prices, weekends blank, ending on a Sunday, was refused as "rows for
     the days to come? ... every forecast dated 2 days late ... from 2024-06-29" (a Saturday); the file ending on the
     Friday got the missing-value refusal (no fill) or was filled (ffill). Now both get the Friday file's answer."""
     days = pd.date_range("2024-01-01", "2024-06-30", freq="D")  # ends on a Sunday
@@ -269,7 +269,7 @@ def test_business_days_with_blank_weekends_ending_on_a_sunday_are_read_as_the_fr
 
 
 def test_predict_and_evaluate_say_the_refusal_by_what_they_do_not_trained_on(tmp_path):
-    """Decision 9605: predict and evaluate said the dated blank rows would be "trained on and scored"; predict says
+    """Decision 1536: predict and evaluate said the dated blank rows would be "trained on and scored"; predict says
     its forecast would start from made-up values, evaluate that they are scored."""
     path = _plan(tmp_path)
     text = path.read_text(encoding="utf-8-sig").splitlines()

@@ -208,7 +208,7 @@ def test_several_targets_blank_on_different_markets_holidays_are_refused_with_ad
 
 
 def test_weekends_blank_is_every_weekend_row_blank_and_only_those():
-    """Decision 9604: what appendedrows.future takes for business days written daily, not the days to come."""
+    """Decision 1535: what appendedrows.future takes for business days written daily, not the days to come."""
     days = pd.date_range("2024-01-01", "2024-03-31", freq="D")  # ends on a Sunday
     blank = np.asarray(days.day_of_week >= 5)
     assert blankrows.weekends_blank(days, blank)

@@ -73,6 +73,6 @@ def test_a_currency_sign_is_a_character_of_unicodes_category_sc_not_a_code_or_wo
 @pytest.mark.parametrize("value, whole, sep", [("1.200万", "12000", ","), ("1.200万", "12000", ";"),
                                                ("3.456亿", "345600000", ","), ("¥1.200万", "12000", None)])
 def test_a_point_before_three_digits_and_a_cjk_multiplier_is_a_decimal_point_in_any_file(value, whole, sep):
-    """Decision 9601: '1.200万' was told "write the whole number (12000000)", its point read as thousands (1000x);
+    """Decision 1532: '1.200万' was told "write the whole number (12000000)", its point read as thousands (1000x);
     Chinese and Japanese never group digits with a point."""
     assert numbertext.hint(value, sep, pd.Series([value])).endswith(f"({whole})")

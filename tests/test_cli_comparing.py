@@ -69,7 +69,7 @@ def test_json_is_the_result(folders):
 def test_a_model_given_twice_is_refused_as_a_repeat_by_any_path(folders, tmp_path):
     """`compare runs/a runs/a` compared a model with itself (a tie by construction, "gru (1)", "gru (2)") without a
     word; so did a link to it. Each is refused as the same model given twice, 'runs/a' and 'runs/a/' naming both
-    spellings (decision 9607)."""
+    spellings (decision 1538)."""
     (tmp_path / "link").symlink_to(folders / "gru")
     for second, twice in ((folders / "gru", f"{folders / 'gru'} is given twice"),
                           (f"{folders / 'gru'}/", f"{folders / 'gru'} and {folders / 'gru'}/ are one RUN, given twice"),

@@ -117,7 +117,7 @@ def test_dots_beside_decimal_points_in_a_semicolon_file_are_decimal_points_and_s
 
 
 def test_a_column_dotted_in_every_value_is_said_without_an_empty_beside(tmp_path, caplog):
-    """Decision 9606: every 'Preis' written 1.719 (three decimals) was said "such as '1.719' beside ''"."""
+    """Decision 1537: every 'Preis' written 1.719 (three decimals) was said "such as '1.719' beside ''"."""
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         frame = read_table(_write(tmp_path / "d.csv", "date;a;b", ["1.719;10.5", "1.689;11.25"]))
     assert frame["a"].tolist() == [1.719, 1.689]

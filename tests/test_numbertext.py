@@ -201,7 +201,7 @@ def test_a_currency_sign_or_unit_beside_a_number_is_named_not_dropped(tmp_path, 
     ("1.250M", None, "1250000000, or 1250000 where its point is a decimal point"),
     ("1.250.000K", ",", "1250000000"), ("1.234,5K", ";", "1234500")])
 def test_a_multiplier_after_a_point_before_three_digits_reads_the_point_as_the_file_writes_decimals(value, sep, whole):
-    """Decision 9601: '1.250M' in a comma-separated file was told "write the whole number (1250000000)", 1000x."""
+    """Decision 1532: '1.250M' in a comma-separated file was told "write the whole number (1250000000)", 1000x."""
     assert numbertext.hint(value, sep, pd.Series([value])).endswith(f"write the whole number ({whole})")
 
 

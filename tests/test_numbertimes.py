@@ -162,7 +162,7 @@ def test_unix_times_are_still_refused_without_it_naming_the_setting(caplog):
     with pytest.raises(RnncastError, match=r"give time_unit='s', --time-unit s to read them as Unix times"):
         _fit(_frame(DAYS))
     with pytest.raises(RnncastError, match=r"give time_unit='s', --time-unit s to read them as Unix times"):
-        load_panel(_frame(DAYS, "t"), target="y", time_col="t")  # named the time by the caller (decision 9603)
+        load_panel(_frame(DAYS, "t"), target="y", time_col="t")  # named the time by the caller (decision 1534)
     with caplog.at_level(logging.WARNING):
         load_panel(_frame(DAYS, "step"), target="y")  # under a counter's name: steps, said
     assert any("to read them as times, give time_unit='s', --time-unit s" in r.getMessage() for r in caplog.records)

@@ -360,7 +360,7 @@ def test_unix_times_under_a_time_name_are_refused_saying_how_to_convert_them(sca
 
 @pytest.mark.parametrize("name, time_col", [("_time", None), ("_time", "_time"), ("t", "t")])
 def test_unix_nanoseconds_in_influxdbs_time_or_a_column_named_as_the_time_are_refused_naming_the_unit(name, time_col):
-    """Decision 9603: InfluxDB's '_time' of int64 nanoseconds, and any column given as --time-col, was read as integer
+    """Decision 1534: InfluxDB's '_time' of int64 nanoseconds, and any column given as --time-col, was read as integer
     steps of 1e10 with a warning; the user named it the time, so it is refused as a column named 'time' is."""
     frame = pd.DataFrame({name: 1709294400 * 10**9 + 10**10 * np.arange(80), "temp": np.sin(np.arange(80.0))})
     with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 1709294400000000000 .. \d+, which look like "

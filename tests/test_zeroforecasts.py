@@ -105,7 +105,7 @@ def test_a_stopped_series_is_said_by_its_data_selling_where_the_target_counts_de
 
 
 def test_a_dead_series_forecast_0_whose_upper_quantile_is_above_0_is_named_with_that_quantile():
-    """Decision 9602: a quantile model forecast a dead SKU's 0.9 quantile at 6.4 units a week, its point forecast 0
+    """Decision 1533: a quantile model forecast a dead SKU's 0.9 quantile at 6.4 units a week, its point forecast 0
     (nonnegative), and predict said nothing: only the point forecast was weighed."""
     values = np.r_[np.ones((1, 104)), np.zeros((1, 104)), np.r_[np.full(60, 8.0), np.zeros(44)][None]]
     point = np.zeros((3, 4, 1))

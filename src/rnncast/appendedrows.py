@@ -16,9 +16,9 @@ the coming months' dates with their sales cells empty) are the time to come, not
 by name, never offering to fill them (decision 1475; decision 408 filled them), except one date under an explicit
 ffill or interpolate: a missed last reading, filled and warned of (decision 1506). A series that ends before another
 (its blank rows beside the other's values) is left to ``fill`` as before, and so is business-day data written daily
-with every weekend blank whose last blank rows are a weekend (``blankrows.weekends_blank``, decision 9604). The
+with every weekend blank whose last blank rows are a weekend (``blankrows.weekends_blank``, decision 1535). The
 refusal is said by its reader: fit's rows would be trained on and scored, predict's forecast start from them, and
-evaluate's be scored (decision 9605).
+evaluate's be scored (decision 1536).
 """
 
 from __future__ import annotations

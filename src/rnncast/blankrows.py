@@ -119,7 +119,7 @@ def _apart_said(sets: dict, columns: list, series) -> str:
 def weekends_blank(time, blank: np.ndarray) -> bool:
     """Whether ``time`` [N] (days) is business-day data written daily with its weekends blank: every Saturday and
     Sunday row is ``blank`` [N] (no target value) and every blank row is one, a weekend before the last one among
-    them. Its blank last rows are then a weekend, not the days to come (``appendedrows.future``, decision 9604)."""
+    them. Its blank last rows are then a weekend, not the days to come (``appendedrows.future``, decision 1535)."""
     if not isinstance(time, pd.DatetimeIndex) or not blank.any():
         return False
     weekend = np.asarray(time.day_of_week >= 5)

@@ -298,7 +298,7 @@ def _ambiguous(name: str, text: pd.Series, source: str, line=lambda i: i + 2, se
 
 def _dotted_example(text: pd.Series, as_written: pd.Series) -> tuple[str, str]:
     """A value of ``text`` written like thousands with a dot (1.005) and the clause naming one without (" beside
-    '999'"; "" where every value is so, decision 9606), for a message, each as the file writes it (``as_written``)."""
+    '999'"; "" where every value is so, decision 1537), for a message, each as the file writes it (``as_written``)."""
     dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy(dtype=bool)
     plain = as_written[~dotted].dropna()
     return as_written[dotted].iloc[0], f" beside {plain.iloc[0]!r}" if len(plain) else ""

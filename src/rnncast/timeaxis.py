@@ -146,7 +146,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     ``unit``: ``time_unit``'s: the numbers are Unix times or Excel serials (``numbertimes.read``); with ``tz``
     Unix times are converted to that zone and serials placed in it (``localtimes.in_zone``, ``used`` as there).
     ``told``: the caller named the column as the time (``time_col=``): Unix times in it are refused, naming
-    ``time_unit``, as under a time's name (decision 9603), but by a fitted model's reader (``hint("time_unit")``).
+    ``time_unit``, as under a time's name (decision 1534), but by a fitted model's reader (``hint("time_unit")``).
     """
     if tz is not None and not str(tz).strip():
         raise RnncastError(f"{named('tz')} is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
@@ -180,7 +180,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                 compactdates.refuse_short_years(column, name)
             if dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
                 compactdates.refuse_excel_serials(column, name)
-            if dated_name(name) or (told and hint("time_unit", None) is None):  # --time-col _time (decision 9603)
+            if dated_name(name) or (told and hint("time_unit", None) is None):  # --time-col _time (decision 1534)
                 compactdates.refuse_epoch_times(column, name)  # 1704067200: 2024-01-01 as a Unix time
         _refuse_tz(tz, name, "integers")
         return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column)

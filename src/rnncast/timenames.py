@@ -12,7 +12,7 @@ import re
 # taken as the time column by name: English, then the headers Korean, Japanese and Chinese sheets give dates
 # (日付 and 日時 Japanese; 日期 and 时间 Chinese; 時間 is Japanese for hours worked, not taken)
 TIME_NAMES = ("date", "ds", "time", "_time", "timestamp", "datetime", "날짜", "일자", "일시", "日付", "日時", "日期",
-              "时间")  # _time: InfluxDB's (decision 9603)
+              "时间")  # _time: InfluxDB's (decision 1534)
 INTEGER_NAMES = ("year", "period", "step", "time_idx", "기간", "시점")  # integer columns taken as integer periods by name
 MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
 WEEK_NAMES = ("week", "yearweek", "year_week", "yyyyww", "wk", "kw", "kalenderwoche", "epiweek", "epi_week", "isoweek",

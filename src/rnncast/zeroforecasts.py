@@ -12,7 +12,7 @@ usual gap (its rows per nonzero value) and the longest run of zeros before it; w
 to take the forecast as 0 (decision 1518). A series that stopped is said by its data: selling where a target's name
 counts demand (``counts_demand``: sales, units, orders), else switched off or no longer recorded (decision 1523). A
 quantile model's highest quantile is weighed too: a dead SKU forecast 0 whose 0.9 quantile is 6.4 units a week (the
-safety stock a planner sets) is named with it (decision 9602).
+safety stock a planner sets) is named with it (decision 1533).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def find(panel, point: np.ndarray, lookback: int, quantiles: np.ndarray | None =
     (``zeros``, of its ``rows``), in all of them or in more than ``LONGER`` times both its rows per nonzero value (of
     ``nonzero``) and the longest run of zeros before (``before``), and forecast above 0 (``most``, its largest
     forecast), or its highest quantile (``quantiles`` [S, H, T, Q] sorted, of ``levels`` [Q]) above it: then also
-    ``"level"`` and ``"upper"``, its largest (decision 9602); its first such target only; longest run first."""
+    ``"level"`` and ``"upper"``, its largest (decision 1533); its first such target only; longest run first."""
     top = int(np.argmax(levels)) if quantiles is not None and len(levels) else None
     found = []
     for s in range(panel.n_series):
@@ -94,7 +94,7 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
         before = f"at most {counted(f['before'], 'zero')} in a row" if f["before"] else "no zero"
         return f"its last {f['zeros']} rows are 0, nonzero in {f['nonzero']} of its {f['rows']} rows, {before} before"
 
-    def how(f: dict) -> str:  # up to 0.14; 0, its 0.9 quantile ('units_q0.9') up to 6.44 (decision 9602)
+    def how(f: dict) -> str:  # up to 0.14; 0, its 0.9 quantile ('units_q0.9') up to 6.44 (decision 1533)
         point = f"up to {f['most']:.3g}" if f["most"] > 0 else "0"
         if "upper" not in f:
             return point
