@@ -93,7 +93,7 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     blank = None if labels_only or time is None else _blank(rows, values, positions, offsets)
     after = None if blank is None else _after(time, positions, blank)
     if after is None or not after.any() or blankrows.weekends_blank(time, blank & (positions >= 0)):
-        return  # blank weekends of business-day data, its last rows a weekend: read as the Friday file is (9604)
+        return  # blank weekends of business-day data, its last rows a weekend: read as the Friday file is (decision 1535)
     one = pd.unique(np.asarray(time)[after]).size == 1  # one date: a missed reading, or the one step to come
     if one and fill in ("ffill", "interpolate"):
         return
@@ -114,7 +114,7 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     every = " of every series" if len(offsets) > 2 else ""
     first = shown(time[start], time, fmt)
     late, made = f"dated {end - start} {unit if end - start > 1 else unit[:-1]} late", counted(count, "invented value")
-    reader = hint("reader", None)  # predict's ('forecast') or evaluate's ('scored') read: said by what it does (9605)
+    reader = hint("reader", None)  # predict's ('forecast') or evaluate's ('scored') read: said by what it does (decision 1536)
     why = (f"dropped (fill 'drop'), the data would still end on {shown(time[end - 1], time, fmt)} and a forecast from "
            "it be dated inside the data" if fill == "drop" else
            f"filled{'' if fill is None else f' (fill {fill!r})'}, " + (

@@ -49,7 +49,7 @@ def beside(value, before: str, number: str, after: str, scaled) -> str:
         if (rest and (before or not all(c.isalpha() or c in "/." for c in rest))) or (before and not _money(before)):
             return ""
         power = MULTIPLIERS[multiplier]  # 1.200万: 12000, its point a decimal point, as CJK never group by points
-        whole = format(Decimal(plain).scaleb(power).normalize(), "f") if plain else scaled(number, power)  # (9601)
+        whole = format(Decimal(plain).scaleb(power).normalize(), "f") if plain else scaled(number, power)  # (decision 1532)
         told = (f"has the currency {before or rest!r} and the multiplier" if before or rest in CURRENCIES else
                 f"has the unit {rest!r} and the multiplier" if rest else "is written with the multiplier")
         return (f"; {value!r} {told} {multiplier!r} ({POWERS[MULTIPLIERS[multiplier]]}); write the whole "

@@ -285,7 +285,7 @@ def _scaled(number: str, power: int, sep: str | None = None) -> str:
         return format(Decimal(text).scaleb(power).normalize(), "f")
     if re.fullmatch(THOUSANDS_LIKE, number.replace(".", ",")):  # 1,234 or 1.234: thousands, or decimals? Both
         mark, point = ("comma", "a decimal comma") if "," in number else ("point", "a decimal point")
-        if mark == "point" and sep == ",":  # unless a comma-separated file makes its dot the decimal point (9601)
+        if mark == "point" and sep == ",":  # unless a comma-separated file makes its dot the decimal point (decision 1532)
             return times(number)
         return f"{times(re.sub('[.,]', '', number))}, or {times(number.replace(',', '.'))} where its {mark} is {point}"
     found = thousands.grouped(number)
