@@ -96,3 +96,16 @@ def test_the_words_drawn_in_a_figure_are_read_by_the_pages_glossary():
     said = html_page("t", [("p", "A figure."), ("img", b"png", "a figure", words)])
     assert "<b>scaled units</b>" in said and "<b>MSE</b>" in said
     assert "<b>scaled units</b>" not in html_page("t", [("p", "A figure."), ("img", b"png", "a figure")])
+
+
+def test_a_printed_page_shows_every_column_keeps_headings_with_what_follows_and_does_not_split_a_picture():
+    """t32t5's MED-3: chromium --print-to-pdf cut the MAPE column off the original-unit table (762 px in a 686 px scroll
+    box) and painted the box's scroll bar across the model's test row; headings sat alone at a page's foot."""
+    from rnncast.pagehtml import CSS, html_page
+
+    printed = CSS[CSS.index("@media print {"):]
+    rules = dict(re.findall(r"^\s+([^{\n]+?) \{ (.+?) \}$", printed, re.M))
+    assert rules[".scroll"] == "overflow: visible;"  # no scroll box: no bar, no hidden column
+    assert re.search(r"font-size: 0\.\d+em", rules["table"])  # smaller than the screen's 0.9em
+    assert "break-after: avoid" in rules["h1, h2"] and "break-inside: avoid" in rules["tr, img, figure"]
+    assert "@media print {" in html_page("t", [("p", "x")])  # every page carries it

@@ -7,6 +7,9 @@ On a narrow screen (a phone, 420 px) the page itself never scrolls sideways: a t
 screen scrolls in its own box (``overflow-x: auto``), an image is scaled to the screen's width, and a
 long word (a column name, a path) breaks rather than widening the page.
 
+Printed (``@media print``, decision 9403), a table shows every column (no scroll box, whose bar a printer would paint
+across a row, and a smaller font), a heading is never left alone at a page's foot, and a picture is not split.
+
 Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence[, unproven])``
 (``unproven``: a lower MSE not beyond chance, shown neither good nor bad), ``("list", items)``,
 ``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and ``("img", png_bytes, alt)``
@@ -35,6 +38,15 @@ img { max-width: 100%; height: auto; border: 1px solid #ddd; }
 .bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
 .unproven { background: #eef2f8; border-left: 5px solid #5a7bb0; padding: 0.6em 1em; }
 .hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  .scroll { overflow: visible; }
+  table { font-size: 0.72em; }
+  th, td { padding: 0.15em 0.35em; }
+  tr, img, figure { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 VIEWPORT = "<meta name='viewport' content='width=device-width, initial-scale=1'>"
