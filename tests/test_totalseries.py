@@ -3,7 +3,6 @@ with how to leave it out, and no false alarm on ordinary panels."""
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 
