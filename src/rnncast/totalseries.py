@@ -43,17 +43,23 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
     return found
 
 
-def _training(panel: Panel, splits: list[Split], j: int) -> pd.DataFrame:
-    """The training values of target ``j`` [times, S] (a value fill made is NaN: no reading), each series a column."""
-    columns = {}
+def _training(panel: Panel, splits: list[Split], j: int) -> np.ndarray:
+    """The training values of target ``j`` [times, S], aligned by time (row numbers without time), NaN where a series
+    has no training row at that time or fill made its value (no reading)."""
+    rows, times = [], []
     for s, split in enumerate(splits):
-        rows = panel.rows(s)[: split.train_end, j].astype(np.float64)
+        values = panel.rows(s)[: split.train_end, j].astype(np.float64)
         if panel.filled is not None:
             made = panel.filled[panel.offsets[s]: panel.offsets[s] + split.train_end, j] != 0
-            rows = np.where(made, np.nan, rows)
-        index = panel.time_of(s)[: split.train_end] if panel.time is not None else panel.numbered(s)[: split.train_end]
-        columns[s] = pd.Series(rows, index=pd.Index(index))
-    return pd.concat(columns, axis=1) if columns else pd.DataFrame()
+            values = np.where(made, np.nan, values)
+        rows.append(values)
+        times.append(pd.Index(panel.time_of(s)[: split.train_end] if panel.time is not None
+                              else panel.numbered(s)[: split.train_end]))
+    every = times[0].append(times[1:]).unique() if times else pd.Index([])  # each time once
+    table = np.full((len(every), len(rows)), np.nan)
+    for s, (values, time) in enumerate(zip(rows, times)):
+        table[every.get_indexer(time), s] = values
+    return table
 
 
 def decimals(values: np.ndarray) -> int | None:
@@ -66,9 +72,8 @@ def decimals(values: np.ndarray) -> int | None:
     return None
 
 
-def _sums(table: pd.DataFrame) -> list[dict]:
-    """The sums of ``_training``'s ``table`` (above), each ``{"total": column, "parts": [column, ...]}``."""
-    values = table.to_numpy()  # [T, S]
+def _sums(values: np.ndarray) -> list[dict]:
+    """The sums of ``_training``'s table ``values`` [T, S] (above), each ``{"total": column, "parts": [column, ...]}``."""
     live = np.flatnonzero(np.nansum(np.abs(values), axis=0) > 0)  # a series of 0s adds nothing
     full = values[~np.isnan(values[:, live]).any(axis=1)][:, live]  # [T', S'] the rows every live series has
     if len(live) < 3 or len(full) < len(live) + 2:
