@@ -5,9 +5,10 @@ need not equal the sum of theirs, as rnncast does not reconcile a hierarchy. ``f
 ``warn`` says so once, with how to leave them out (decision 9401).
 
 ``find`` looks at each target of a panel of at least 3 series (at most ``MOST``), on the training rows every series
-has (aligned by time), with one decomposition: the directions in which those columns add to 0 (their null space) are
-cut to rows of 1s and -1s (reduced row echelon form, the largest series first, so a total is a row's lead); each row of
-one series against two or more is then checked on every training row of that series, exact to the file's rounding
+has (aligned by time; at most ``ROWS`` a series, evenly spaced), with one decomposition: the directions in which those
+columns add to 0 (their null space) are cut to rows of 1s and -1s (reduced row echelon form, the largest series first,
+so a total is a row's lead); each row of one series against two or more is then checked on every training row of that
+series, exact to the file's rounding
 (half a unit of the last decimal the values carry, per value summed). Series that are 0 throughout, or the same as one
 other, are no sums; nor is a sum only within rounding of series whose spread is small against that rounding (counts of
 0 and 1, where a rounding of 1.5 lets any three match).
@@ -27,6 +28,7 @@ from rnncast.windows import Split
 log = logging.getLogger(__name__)
 
 MOST = 500  # series: a larger panel is not checked (one SVD of its training rows would take seconds)
+ROWS = 4  # rows per series the SVD reads at most (evenly spaced): a long hourly panel's SVD stays cheap
 SPREAD = 0.1  # the rounding a sum is allowed, at most this share of the total's own spread (its std), unless exact
 
 
@@ -81,6 +83,8 @@ def _sums(values: np.ndarray) -> list[dict]:
     d = decimals(values)
     unit = 0.5 * 10.0 ** -d if d is not None else 0.0  # half the last decimal: each value's rounding
     big = float(np.nanmax(np.abs(values)))
+    if len(full) > ROWS * len(live):  # the directions need a few rows per series, not all: each sum is checked on all
+        full = full[np.linspace(0, len(full) - 1, ROWS * len(live)).astype(int)]
     order = np.argsort(-np.abs(full).mean(axis=0), kind="stable")  # largest first: a total leads its row
     _, sv, vt = np.linalg.svd(full[:, order], full_matrices=False)
     slack = np.sqrt(len(full)) * (2 * unit + 1e-9 * big)  # rounding's ||X v|| (about sqrt(T'/3) units), with room
