@@ -4,8 +4,8 @@ series below it unexplained (the legend of the first row alone named only what i
 
 from __future__ import annotations
 
-LEGEND_SIZE = 10  # points: about 10 pt on a page 1,100 px wide too, where the PNG is drawn near its own size (8 was 5 px
-# at 650 px wide: decision 9405)
+LEGEND_SIZE = 9  # points, as the loss legend's (lossaxes): about 10 pt on a page 1,100 px wide, which draws the PNG
+# near its own size (8 was 5 px at 650 px wide: decision 9405)
 
 
 def legend_beside(axes, carried: tuple[str, ...] = ()) -> None:
