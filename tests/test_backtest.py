@@ -619,7 +619,7 @@ def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(
     run = json.loads((tmp_path / "b" / "config.json").read_text())["run"]
     assert run["target"] == ["a", "c"] and run["id_col"] is None
     page = (tmp_path / "b" / "report.html").read_text()
-    assert "<td>series (wide columns)</td><td>a, c</td>" in page and "(none: each series is a column)" in page
+    assert "<th scope='row'>series (wide columns)</th><td>a, c</td>" in page and "(none: each series is a column)" in page
 
 
 def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():

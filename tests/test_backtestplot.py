@@ -245,8 +245,8 @@ def test_a_panel_of_several_targets_titles_each_row_with_its_own_targets_mase():
     frame["z"] = frame["y"] ** 2
     result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"])
     assert result.target_mase.shape == (3, 2)
-    titles = [ax.get_title() for ax in result.figure().axes if ax.get_title()]
-    assert len(titles) == 6
+    titles = [" ".join(ax.get_title().split()) for ax in result.figure().axes if ax.get_title()]  # a title wrapped
+    assert len(titles) == 6  # to its axes' width (axislabels.title) read as one line
     for k, title in enumerate(titles):
         s, t = k // 2, k % 2  # three series, each shown, in order
         assert title.endswith(f"; target {'yz'[t]!r}, MASE {result.target_mase[s, t]:.3g}"), title

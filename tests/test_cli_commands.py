@@ -125,11 +125,11 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
         assert [n["text"] for n in notes].count(line) == 1, (line, notes)
     page = (bt / "report.html").read_text()
     assert page.index("What rnncast noticed") < page.index("Metrics per window") < page.index("Data and settings")
-    for row in ("<td>id column</td><td>store</td>", "<td>time column</td><td>hour</td>",
-                "<td>past / future-known covariates</td><td>(none) / promo</td>",
-                "<td>columns not used</td><td>size</td>", f"<td>lookback</td><td>{L}</td>"):
+    for row in ("<th scope='row'>id column</th><td>store</td>", "<th scope='row'>time column</th><td>hour</td>",
+                "<th scope='row'>past / future-known covariates</th><td>(none) / promo</td>",
+                "<th scope='row'>columns not used</th><td>size</td>", f"<th scope='row'>lookback</th><td>{L}</td>"):
         assert row in page, row
-    assert "<th>MSE (scaled)</th>" in page and "MSE (scaled)" in printed.out
+    assert "<th scope='col'>MSE (scaled)</th>" in page and "MSE (scaled)" in printed.out
     metrics = json.loads((bt / "metrics.json").read_text())
     assert f"<td>{metrics['overall_scaled']['model']['mse']:.5g}</td>" in page  # the MSE the verdict weighs
     assert set(metrics["windows"][0]["scaled"]) == set(metrics["overall_scaled"])

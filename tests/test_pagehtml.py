@@ -17,7 +17,8 @@ def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown
                                    ("img", b"\x89PNG", "the <plot>")])
     assert "<title>a &lt;b&gt; &amp; c</title>" in page and "<h1>a &lt;b&gt; &amp; c</h1>" in page
     assert "<p class='bad'>x &lt; y</p>" in page and "<p class='hint'>h &amp; i</p>" in page
-    assert "<tr><th>k</th><th>v</th></tr>" in page and "<tr><td>&lt;k&gt;</td><td>1</td></tr>" in page
+    assert "<thead><tr><th scope='col'>k</th><th scope='col'>v</th></tr></thead>" in page
+    assert "<tr><th scope='row'>&lt;k&gt;</th><td>1</td></tr>" in page
     assert "<img alt='the &lt;plot&gt;' src='data:image/png;base64,iVBORw=='>" in page  # no file beside the page
     with pytest.raises(ValueError, match="unknown report block 'video'"):
         html_page("t", [("video", b"")])
@@ -96,3 +97,41 @@ def test_the_words_drawn_in_a_figure_are_read_by_the_pages_glossary():
     said = html_page("t", [("p", "A figure."), ("img", b"png", "a figure", words)])
     assert "<b>scaled units</b>" in said and "<b>MSE</b>" in said
     assert "<b>scaled units</b>" not in html_page("t", [("p", "A figure."), ("img", b"png", "a figure")])
+
+
+def test_a_printed_page_shows_every_column_keeps_headings_with_what_follows_and_does_not_split_a_picture():
+    """t32t5's MED-3: chromium --print-to-pdf cut the MAPE column off the original-unit table (762 px in a 686 px scroll
+    box) and painted the box's scroll bar across the model's test row; headings sat alone at a page's foot."""
+    from rnncast.pagehtml import CSS, html_page
+
+    printed = CSS[CSS.index("@media print {"):]
+    rules = dict(re.findall(r"^\s+([^{\n]+?) \{ (.+?) \}$", printed, re.M))
+    assert rules[".scroll"] == "overflow: visible;"  # no scroll box: no bar, no hidden column
+    assert re.search(r"font-size: 0\.\d+em", rules["table"])  # smaller than the screen's 0.9em
+    assert "break-after: avoid" in rules["h1, h2"] and "break-inside: avoid" in rules["tr, img, figure"]
+    assert "@media print {" in html_page("t", [("p", "x")])  # every page carries it
+
+
+def test_a_pictures_alt_text_says_its_titles_and_its_legends_lines_and_it_links_to_its_file():
+    """t32t5's MED-4/5: every forecast picture's alt text was "actual and predicted values on the test split", though
+    it drew 3 of 9 series with their MASE in its titles; and the picture's words did not grow at zoom (no link to its
+    full-size PNG)."""
+    from matplotlib.figure import Figure
+
+    from rnncast.pagehtml import figure_alt, html_page
+
+    fig = Figure()
+    fig.suptitle("Test split, forecast 7 steps at a time,\nfrom cutoffs 7 steps apart")
+    top, bottom = fig.subplots(2)
+    top.plot([1, 2], [1, 2], "o-", color="black", label="actual")
+    top.plot([1, 2], [1, 3], ":", label="baseline: repeat the last value")
+    top.set_title("best of 9 by test MASE: series 'a', MASE 0.661")
+    bottom.set_title("worst of 9 by test MASE: series 'b', MASE 0.856")
+    top.legend()
+    alt = figure_alt(fig, "Actual and predicted values on the test split")
+    assert alt == ("Actual and predicted values on the test split. Test split, forecast 7 steps at a time, from cutoffs 7 "
+                   "steps apart. best of 9 by test MASE: series 'a', MASE 0.661; worst of 9 by test MASE: series 'b', "
+                   "MASE 0.856. Lines: actual (solid, dots); baseline: repeat the last value (dotted).")
+    page = html_page("t", [("img", b"\x89PNG", alt, "", "forecast.png")])
+    assert ("<figure><a href='forecast.png' title='forecast.png at full size'><img alt='Actual and predicted values on "
+            "the test split. ") in page and "</a></figure>" in page

@@ -28,7 +28,18 @@ def test_the_few_series_holding_the_error_are_named_and_a_spread_error_is_not():
         "own scale.")
     assert measure(_windows([1, 1, 1, 1, 1, 1])) is None  # every series alike
     assert measure(_windows([30, 30, 30, 1, 1, 1])) is None  # half of them: no few series
-    assert measure(_windows([30, 1])) is None and note({}) is None
+    assert note({}) is None
+
+
+def test_one_of_two_series_holding_the_error_is_named():
+    """t32t5's MED-2: a weekly series and its monthly sum, the monthly holding 99.3% of the original-unit MSE (9279.7
+    against 68.5), got no note: panels of fewer than 3 series were skipped, though one series of two is "one"."""
+    found = measure(_windows([96.3, 8.28]))  # squared: 9273.7 and 68.6
+    assert found["series"] == ["s0"] and found["of"] == 2 and round(found["share"], 3) == 0.993
+    assert note({"pooled": found}).startswith(
+        "The original-unit scores pool 2 series in their own units: 's0' holds 99.3% of the model's squared error")
+    assert measure(_windows([3, 2])) is None  # 69%: the error is both series'
+    assert measure(_windows([30])) is None  # one series: nothing pooled
 
 
 def test_a_quantile_models_share_is_of_its_pinball_loss_beside_the_squared_errors():

@@ -75,6 +75,24 @@ def test_a_panel_run_writes_its_forecast_plot_and_scaled_scores(tmp_path):
     assert np.isfinite(json.loads((tmp_path / "metrics.json").read_text())["test"]["scaled"]["model"]["mse"])
 
 
+def test_each_picture_says_what_it_shows_in_its_alt_text_and_links_to_its_file(tmp_path):
+    """t32t5's MED-4/5: the forecast picture named 3 of 9 series and their MASE in its titles, its alt text only
+    "actual and predicted values on the test split"; the picture's words did not grow at zoom, and nothing linked to
+    forecast.png beside the page. The alt text now carries the titles' own words (the figure's, not recomputed)."""
+    import html as htmltext
+
+    frame = make_panel(4, seed=4)
+    write_run(tmp_path, Forecaster(**TINY).fit(frame), frame, source="panel")
+    page = (tmp_path / "report.html").read_text()
+    alts = [htmltext.unescape(a) for a in re.findall(r"<img alt='([^']*)'", page)]
+    assert len(alts) == 2 and alts[0].startswith("Actual and predicted values on the test split. Test split, forecast ")
+    picks = re.findall(r"(best|median|worst) of 4 by test MASE: series '([^']+)', MASE ([0-9.]+)", alts[0])
+    assert [p[0] for p in picks] == ["best", "median", "worst"] and "Lines: actual (solid" in alts[0]
+    assert alts[1].startswith("Training and validation loss per epoch. Loss per epoch. Lines: ")
+    for png in ("forecast.png", "loss.png"):
+        assert f"<figure><a href='{png}' title='{png} at full size'><img alt=" in page and (tmp_path / png).is_file()
+
+
 def test_the_run_directory_records_versions_and_device(tmp_path):
     _series_csv(tmp_path / "s.csv", n=300)
     assert main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--epochs", "1", "--lookback", "10",
@@ -96,7 +114,7 @@ def test_numpy_scalar_settings_are_written_as_plain_numbers(tmp_path, frame):
     assert settings["hidden_size"] == 8 and type(settings["hidden_size"]) is int and settings["epochs"] == 1
     assert settings["lr"] == pytest.approx(0.01) and settings["highway"] is True
     page = (tmp_path / "run" / "report.html").read_text()
-    assert "np.int64" not in page and "<td>hidden_size</td><td>8</td>" in page
+    assert "np.int64" not in page and "<th scope='row'>hidden_size</th><td>8</td>" in page
     assert Forecaster.load(tmp_path / "run").get_params()["hidden_size"] == 8
 
 
@@ -144,7 +162,7 @@ def test_a_run_records_the_columns_it_did_not_use_in_config_json_and_the_report(
     assert main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--features", "x", "--epochs", "1",
                  "--lookback", "10", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
     assert json.loads((tmp_path / "run" / "config.json").read_text())["run"]["not_used"] == ["spare"]
-    assert "<td>columns not used</td><td>spare</td>" in (tmp_path / "run" / "report.html").read_text()
+    assert "<th scope='row'>columns not used</th><td>spare</td>" in (tmp_path / "run" / "report.html").read_text()
 
 
 def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tmp_path):
@@ -166,7 +184,7 @@ def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tm
                      "no epoch improved on the untrained network&#x27;s validation loss", page)  # whose (decision 1492)
     assert "the window&#x27;s last value (the &#x27;repeat the last value&#x27; baseline)" in page
     # its settings leave out fit's test_frac, which a backtest does not use (its page said 0.2; a tester's find)
-    assert "<tr><td>val_frac</td><td>0.1</td></tr>" in page and "test_frac" not in page
+    assert "<tr><th scope='row'>val_frac</th><td>0.1</td></tr>" in page and "test_frac" not in page
 
 
 def test_an_early_stop_is_kept_in_the_runs_notes_and_on_its_page(tmp_path, frame):
@@ -222,7 +240,7 @@ def test_the_page_names_the_targets_its_forecast_figures_draw(tmp_path):
     write_run(tmp_path / "fit", Forecaster(**TINY).fit(frame, target=["y", "z"]), frame)
     page = (tmp_path / "fit" / "report.html").read_text()
     assert "<h2>Forecast on the test split of y and z, a row each</h2>" in page
-    assert "alt='actual and predicted values of y and z on the test split'" in page
+    assert "alt='Actual and predicted values of y and z on the test split. " in page
     frame.to_csv(tmp_path / "two.csv", index=False)
     main(["backtest", str(tmp_path / "two.csv"), "--target", "y,z", "--n-windows", "2", "--epochs", "1",
           "--hidden-size", "8", "--lookback", "12", "--horizon", "3", "--out", str(tmp_path / "bt")])

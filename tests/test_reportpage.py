@@ -264,7 +264,7 @@ def test_a_pages_verdict_is_followed_by_the_model_against_each_baseline():
 
     [(kind, table)] = baseline_blocks(LOAD, "original")
     assert kind == "table" and table == [
-        ["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE",
+        ["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE against the baseline's",
          "the baseline's MSE (original units)"],
         ["repeat the last value", "yes", "0.00011", "91.2% lower", "15466"],
         ["training mean", "yes", "7.3e-05", "84.3% lower", "8719"],

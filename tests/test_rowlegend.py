@@ -17,3 +17,13 @@ def test_a_mark_only_a_later_row_draws_is_named_once_and_other_later_labels_are_
     legend_beside(axes, ("made by fill",))
     assert [t.get_text() for t in axes[0].get_legend().get_texts()] == ["actual", "made by fill"]
     assert axes[1].get_legend() is None
+
+
+def test_the_legend_is_readable_at_the_pages_width():
+    """t32t5's MED-5: the legend, 8 pt in a PNG 1,100 px wide at 110 dpi, was about 5 px on a page 650 px wide and
+    4.5 pt printed; at 9 pt (110 dpi) it is about 10 pt where the page draws the picture near its own width."""
+    axes = Figure().subplots(2, 1)
+    axes[0].plot([0, 1], label="actual")
+    legend_beside(axes)
+    (text,) = axes[0].get_legend().get_texts()
+    assert text.get_fontsize() >= 9

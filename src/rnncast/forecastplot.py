@@ -19,6 +19,7 @@ from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks,
 from rnncast.seriespicks import mase_by_series, mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
+from rnncast.rowlegend import LEGEND_SIZE
 from rnncast.quantilebands import Band, drawn_levels
 
 
@@ -100,7 +101,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
         if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
             for i, ax in enumerate(fig.axes[:drawn]):
                 ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
-            fig.axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            fig.axes[0].legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         return targetrows.Drawn(fig, drawn)
     mase, each = mase_each(wf, test.mase_scales[wf.series], len(test.ids))  # [S]; [S, T] a target's row: its own
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
@@ -153,7 +154,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
     axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
                       fontsize=10, wrap=True)
-    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    axes[0].legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
         error = (panel["predictions"][name] - actual) ** 2
@@ -168,7 +169,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
         ax.set_ylabel("squared error")
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         if i:
             ax.sharey(axes[1])
     axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))

@@ -70,8 +70,11 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
 
 
 # Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal): the
-# models take the colour cycle C0, C1, ...; baselines keep out of its first colours.
-BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
+# models take the colour cycle C0, C1, ...; baselines keep out of its first colours. Each at least 3:1 against white as
+# drawn (BASELINE_ALPHA), and the seasonal naive's a dark orange, not purple, which deuteranopia sees as the model's blue
+# (decision 9406).
+BASELINE_ALPHA = 0.9
+BASELINE_STYLES = ({"color": "#606060", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#b35806", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
 # A backtest's windows: the model's blue (C0, as forecast.png draws it) and a lighter shade of it in turn, so that
 # neighbours are told apart, none near a baseline's colour (the colour cycle's C6 pink stood beside the seasonal naive's
@@ -192,7 +195,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
         if name.startswith("baseline"):
             k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
-            drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **BASELINE_STYLES[k % 4],
+            drawn += ax.plot(x, pred, label=label, lw=1.0, alpha=BASELINE_ALPHA, zorder=1.9, **BASELINE_STYLES[k % 4],
                              **lonepoints.baseline(pred, k), gid=name)  # under the models (zorder 2)
         else:  # a model under one drawn after it (on top) says so too
             k, later = list(models).index(name), {m: models[m] for m in list(models)[list(models).index(name) + 1:]}

@@ -29,7 +29,7 @@ from rnncast.backtestplot import backtest_drawn
 from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
-from rnncast.pagehtml import figure_words, html_page
+from rnncast.pagehtml import figure_alt, figure_words, html_page
 from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units
 from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.serieskeys import of_model, skipped_json
@@ -201,10 +201,11 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     title = title or f"rnncast run: {forecaster.cell.upper()} {doing}"
     of = targetrows.caption(forecaster.targets_ if forecaster.layout_ != "wide" else [], rows, testforecasts.FILE)
     figures = [("h2", f"Forecast on the test split{of}"),
-               ("img", forecast_png, f"actual and predicted values{of.replace(', a row each', '')} on the test split",
-                forecast_words),
+               ("img", forecast_png, figure_alt(figure, f"Actual and predicted values{of.replace(', a row each', '')} on the "
+                                                         "test split"), forecast_words, "forecast.png"),  # what it shows
                *([("p", testforecasts.SAID)] if "test" in forecasts else []),
-               ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch", loss_words)]
+               ("h2", "Loss"),
+               ("img", loss_png, figure_alt(loss, "Training and validation loss per epoch"), loss_words, "loss.png")]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
     files.write_text(run_dir / "report.html", html_page(title, blocks, forecaster.settings_.data.season))
     return metrics
@@ -262,7 +263,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv")
     blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", backtest_rows(m)), ("h2", f"Forecasts at each cutoff{of}"),
-               ("img", png, f"actual values and the forecast of every backtest window{of.replace(', a row each', '')}"),
+               ("img", png, figure_alt(figure, "Actual values and the forecast of every backtest window"
+                                       f"{of.replace(', a row each', '')}"), "", "backtest.png"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
     files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks,
                                                           m.get("season")))

@@ -164,7 +164,7 @@ def baseline_blocks(test: dict, units: str) -> list:
         return []
     mse = quoted(test, units)  # as the verdict and the table of scores write them (1230)
     rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse(e["mse"])] for e in each]  # whether it is beaten first: what a phone shows without scrolling
-    return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE",
+    return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE against the baseline's",
                         f"the baseline's MSE ({units} units)"]] + rows)]
 
 

@@ -4,6 +4,9 @@ series below it unexplained (the legend of the first row alone named only what i
 
 from __future__ import annotations
 
+LEGEND_SIZE = 9  # points, as the loss legend's (lossaxes): about 10 pt on a page 1,100 px wide, which draws the PNG
+# near its own size (8 was 5 px at 650 px wide: decision 9405)
+
 
 def legend_beside(axes, carried: tuple[str, ...] = ()) -> None:
     """The legend of ``axes`` (rows sharing their labels) beside the first: its entries, each label once, then each
@@ -15,4 +18,4 @@ def legend_beside(axes, carried: tuple[str, ...] = ()) -> None:
         for handle, label in zip(*ax.get_legend_handles_labels()):
             if label in carried:
                 pairs.setdefault(label, handle)
-    axes[0].legend(list(pairs.values()), list(pairs), fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    axes[0].legend(list(pairs.values()), list(pairs), fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))

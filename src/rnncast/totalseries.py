@@ -1,0 +1,188 @@
+"""A series that is the sum of others of its panel on every training row: a wide table's 'Total' column beside 'S1',
+'S2', 'S3', or a long table's rows of sku 'ALL' beside each store's A and B. It is read as one more series: forecast,
+and scored with its errors in the pooled scores beside its parts' (the same values counted twice), and its forecast
+need not equal the sum of theirs, as rnncast does not reconcile a hierarchy. ``find`` finds such series at fit and
+``warn`` says so once, with how to leave them out (decision 9401).
+
+``find`` looks at each target of a panel of at least 3 series (at most ``MOST``), on the training rows every series
+has (aligned by time; at most ``ROWS`` a series, evenly spaced), with one decomposition: the directions in which those
+columns add to 0 (their null space) are cut to rows of 1s and -1s (reduced row echelon form, the largest series first,
+so a total is a row's lead); each row of one series against two or more is then checked on every training row of that
+series, exact to the file's rounding
+(half a unit of the last decimal the values carry, per value summed). Series that are 0 throughout, or the same as one
+other, are no sums; nor is a sum only within rounding of series whose spread is small against that rounding (counts of
+0 and 1, where a rounding of 1.5 lets any three match).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast.panel import Panel
+from rnncast.spelling import listing, some
+from rnncast.windows import Split
+
+log = logging.getLogger(__name__)
+
+MOST = 500  # series: a larger panel is not checked (one SVD of its training rows would take seconds)
+ROWS = 4  # rows per series the SVD reads at most (evenly spaced): a long hourly panel's SVD stays cheap
+SPREAD = 0.1  # the rounding a sum is allowed, at most this share of the total's own spread (its std), unless exact
+
+
+def find(panel: Panel, splits: list[Split]) -> list[dict]:
+    """``[{"total": s, "parts": [s, ...], "target": column}]``: each series ``s`` (position in ``panel``) that equals
+    the sum of the series ``parts`` (two or more) of the same target column on every training row it has; [] for a
+    panel of fewer than 3 or more than ``MOST`` series. Vectorised over the rows; no error raised."""
+    if not 3 <= panel.n_series <= MOST:
+        return []
+    found = []
+    for j in range(panel.n_targets):
+        table = _training(panel, splits, j)  # [T, S] by time, NaN where a series has no training row
+        found += [{**f, "target": panel.targets[j]} for f in _sums(table)]
+    return found
+
+
+def _training(panel: Panel, splits: list[Split], j: int) -> np.ndarray:
+    """The training values of target ``j`` [times, S], aligned by time (row numbers without time), NaN where a series
+    has no training row at that time or fill made its value (no reading)."""
+    rows, times = [], []
+    for s, split in enumerate(splits):
+        values = panel.rows(s)[: split.train_end, j].astype(np.float64)
+        if panel.filled is not None:
+            made = panel.filled[panel.offsets[s]: panel.offsets[s] + split.train_end, j] != 0
+            values = np.where(made, np.nan, values)
+        rows.append(values)
+        times.append(pd.Index(panel.time_of(s)[: split.train_end] if panel.time is not None
+                              else panel.numbered(s)[: split.train_end]))
+    every = times[0].append(times[1:]).unique() if times else pd.Index([])  # each time once
+    table = np.full((len(every), len(rows)), np.nan)
+    for s, (values, time) in enumerate(zip(rows, times)):
+        table[every.get_indexer(time), s] = values
+    return table
+
+
+def decimals(values: np.ndarray) -> int | None:
+    """The decimals the finite ``values`` carry (0 for whole numbers, 1 for 26.1), up to 6; None: more (computed)."""
+    values = values[np.isfinite(values)]
+    for d in range(7):
+        scaled = values * 10.0 ** d
+        if np.all(np.abs(scaled - np.round(scaled)) <= 1e-9 * np.maximum(1.0, np.abs(scaled))):
+            return d
+    return None
+
+
+def _sums(values: np.ndarray) -> list[dict]:
+    """The sums of ``_training``'s table ``values`` [T, S] (above), each ``{"total": column, "parts": [column, ...]}``."""
+    live = np.flatnonzero(np.nansum(np.abs(values), axis=0) > 0)  # a series of 0s adds nothing
+    full = values[~np.isnan(values[:, live]).any(axis=1)][:, live]  # [T', S'] the rows every live series has
+    if len(live) < 3 or len(full) < len(live) + 2:
+        return []
+    d = decimals(values)
+    unit = 0.5 * 10.0 ** -d if d is not None else 0.0  # half the last decimal: each value's rounding
+    big = float(np.nanmax(np.abs(values)))
+    if len(full) > ROWS * len(live):  # the directions need a few rows per series, not all: each sum is checked on all
+        full = full[np.linspace(0, len(full) - 1, ROWS * len(live)).astype(int)]
+    order = np.argsort(-np.abs(full).mean(axis=0), kind="stable")  # largest first: a total leads its row
+    _, sv, vt = np.linalg.svd(full[:, order], full_matrices=False)
+    slack = np.sqrt(len(full)) * (2 * unit + 1e-9 * big)  # rounding's ||X v|| (about sqrt(T'/3) units), with room
+    null = vt[sv <= max(slack, sv[0] * 1e-12)]  # [r, S'] the directions the columns add to 0 in
+    found, taken = [], set()
+    for row in _echelon(null):
+        whole = np.round(row)
+        if not len(row) or np.abs(row - whole).max() > 1e-3 or not set(np.unique(whole)) <= {-1.0, 0.0, 1.0}:
+            continue
+        plus, minus = np.flatnonzero(whole > 0), np.flatnonzero(whole < 0)
+        lead, rest = (plus, minus) if len(plus) == 1 else (minus, plus)
+        if len(lead) != 1 or len(rest) < 2:
+            continue
+        total, parts = int(live[order[lead[0]]]), sorted(int(live[order[k]]) for k in rest)
+        if total not in taken and _holds(values, total, parts, unit, big):
+            found.append({"total": total, "parts": parts})
+            taken.add(total)
+    return sorted(found, key=lambda f: f["total"])
+
+
+def _echelon(null: np.ndarray) -> np.ndarray:
+    """``null`` [r, S] in reduced row echelon form: each row led by 1 in a column no other row holds, columns taken
+    left to right (partial pivoting); rows of nothing dropped."""
+    a, lead = null.copy(), 0
+    for i in range(len(a)):
+        while lead < a.shape[1] and np.abs(a[i:, lead]).max() <= 1e-8:
+            lead += 1
+        if lead == a.shape[1]:
+            return a[:i]
+        p = i + int(np.argmax(np.abs(a[i:, lead])))
+        a[[i, p]] = a[[p, i]]
+        a[i] /= a[i, lead]
+        a -= np.outer(a[:, lead], a[i]) * (np.arange(len(a)) != i)[:, None]
+        lead += 1
+    return a
+
+
+def _holds(values: np.ndarray, total: int, parts: list[int], unit: float, big: float) -> bool:
+    """Whether column ``total`` of ``values`` [T, S] is the sum of ``parts`` on every row it has, to the rounding
+    (``unit`` per value summed), where that rounding is small against the total's spread (``SPREAD``)."""
+    mine = ~np.isnan(values[:, total])
+    own, summed = values[mine, total], values[mine][:, parts].sum(axis=1)  # NaN where a part lacks the row: no sum
+    exact, rounded = 1e-9 * big * (len(parts) + 1), unit * (len(parts) + 1)
+    off = np.abs(own - summed).max() if len(own) >= 3 else np.inf  # NaN: a part lacks a row
+    return bool(off <= exact or (off <= exact + rounded and rounded <= SPREAD * float(np.std(own))))
+
+
+def text(panel: Panel, found: list[dict]) -> str | None:
+    """The one line ``warn`` says of ``find``'s ``found``: which series is the sum of which, what that does to the
+    forecasts and scores, and how to leave it out (``series=`` of a wide table; a long table's rows); None: none."""
+    if not found:
+        return None
+    name = (lambda s: repr(str(panel.given_id(s))))
+    each = [f"{name(f['total'])} of {_parts([name(p) for p in f['parts']])}" for f in found]
+    target = f" ('{found[0]['target']}')" if panel.n_targets > 1 else ""
+    if len(found) == 1:
+        f = found[0]
+        said = (f"series {name(f['total'])}{target} is the sum of {_parts([name(p) for p in f['parts']])} on every "
+                "training row (to the data's rounding): it is forecast and scored as one more series, so its errors count "
+                "in the pooled scores beside its parts' (the same values counted twice), and rnncast does not reconcile "
+                "forecasts, so its forecast need not equal the sum of theirs")
+    else:
+        said = (f"{len(found)} series{target} are each the sum of others on every training row (to the data's rounding): "
+                f"{some(each, 5, sep='; ')}; each is forecast and scored as one more series, so their errors count in "
+                "the pooled scores beside their parts' (the same values counted twice), and rnncast does not reconcile "
+                "forecasts, so a total's forecast need not equal the sum of its parts'")
+    return f"{said}; to forecast and score the parts alone, {_leave_out(panel, {f['total'] for f in found})}"
+
+
+def _parts(names: list[str]) -> str:
+    """A total's parts: "'A' and 'B'", the first 6 of more and how many more."""
+    return listing(names) if len(names) <= 6 else some(names, 6)
+
+
+def _leave_out(panel: Panel, totals: set) -> str:
+    """How to leave the series ``totals`` out: a wide table's ``series=`` naming the rest, a long table's rows."""
+    if panel.layout == "wide":
+        rest = [str(panel.given_id(s)) for s in range(panel.n_series) if s not in totals]
+        return f"leave {'it' if len(totals) == 1 else 'them'} out: series={rest} (--series {','.join(rest)})"
+    key = getattr(panel, "key", None)
+    if key is not None:  # a key of several columns: a value of one that only the totals hold ('sku' 'ALL')
+        ids = [panel.ids[s] for s in range(panel.n_series)]
+        rows = key.rows.reindex(ids)
+        held = rows.iloc[sorted(totals)]
+        others = rows.drop(index=held.index)
+        for part in key.parts:
+            values = pd.unique(held[part])
+            if len(values) == 1 and not (others[part] == values[0]).any():
+                value = values[0].item() if hasattr(values[0], "item") else values[0]  # 0 as 0, 'ALL' as 'ALL'
+                return f"drop the rows whose {part} is {value!r} from the data (e.g. df[df[{part!r}] != {value!r}])"
+    given = [panel.given_id(s) for s in sorted(totals)]
+    if len(given) == 1 and isinstance(panel.id_col, str):
+        return (f"drop the rows whose {panel.id_col} is {given[0]!r} from the data "
+                f"(e.g. df[df[{panel.id_col!r}] != {given[0]!r}])")
+    return f"drop the rows of {some([repr(g) for g in given], 5)} ({panel.id_col}) from the data"
+
+
+def warn(panel: Panel, found: list[dict]) -> None:
+    """Say ``text`` of ``found`` as one warning, which a run keeps in its notes and shows on its page."""
+    if (said := text(panel, found)) is not None:
+        log.warning("%s", said)
