@@ -7,7 +7,7 @@ On a narrow screen (a phone, 420 px) the page itself never scrolls sideways: a t
 screen scrolls in its own box (``overflow-x: auto``), an image is scaled to the screen's width, and a
 long word (a column name, a path) breaks rather than widening the page.
 
-Printed (``@media print``, decision 9403), a table shows every column (no scroll box, whose bar a printer would paint
+Printed (``@media print``, decision 1540), a table shows every column (no scroll box, whose bar a printer would paint
 across a row, and a smaller font), a heading is never left alone at a page's foot, and a picture is not split.
 
 Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence[, unproven])``
@@ -16,8 +16,8 @@ Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", goo
 or ``("img", png_bytes, alt, words[, href])``, ``words`` the text drawn in it (``figure_words``: its titles, axis
 labels, legend), which the page's glossary reads as it reads the page's text, ``href`` the picture's PNG file beside
 the page (``forecast.png``), which the picture links to: a browser's zoom enlarges the page's words, not those drawn in
-the picture, which the file shows at full size (decision 9405). ``figure_alt`` says what a picture shows in its alt
-text from the words drawn in it (its titles and legend: one source, decision 9404).
+the picture, which the file shows at full size (decision 1543). ``figure_alt`` says what a picture shows in its alt
+text from the words drawn in it (its titles and legend: one source, decision 1542).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def html_page(title: str, blocks: list, season: int | None = None) -> str:
         elif kind == "verdict":
             style = "good" if block[1] else "unproven" if block[3:] and block[3] else "bad"  # lower, not beyond chance
             parts.append(f"<p class='{style}'>{html.escape(block[2])}</p>")
-        elif kind == "table":  # its heading as its caption, its first column the rows' headers (decision 9406)
+        elif kind == "table":  # its heading as its caption, its first column the rows' headers (decision 1544)
             parts.append(_table(block[1], heading))
         elif kind == "img":
             data = base64.b64encode(block[1]).decode("ascii")

@@ -72,7 +72,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
 # Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal): the
 # models take the colour cycle C0, C1, ...; baselines keep out of its first colours. Each at least 3:1 against white as
 # drawn (BASELINE_ALPHA), and the seasonal naive's a dark orange, not purple, which deuteranopia sees as the model's blue
-# (decision 9406).
+# (decision 1544).
 BASELINE_ALPHA = 0.9
 BASELINE_STYLES = ({"color": "#606060", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#b35806", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})

@@ -4,7 +4,7 @@ A panel's original-unit MSE pools every series' errors in its own units: a finan
 3,000 (one in yen) and six under 100, scored "MSE 1653", 5,727 and 5,621 for the two large ones and under 3 for every
 other. The scaled table (and the verdict) weighs each series in its own scale; the original one is the largest series'.
 ``measure`` finds the fewest series that hold ``SHARE`` of the model's squared error where they are one or at most a
-third of those scored (so one of two: a weekly series and its monthly sum, decision 9402), and ``note`` says so beside
+third of those scored (so one of two: a weekly series and its monthly sum, decision 1539), and ``note`` says so beside
 the original-unit table.
 """
 
@@ -21,7 +21,7 @@ SHARE = 0.9  # the share of the model's squared error (original units) the named
 def measure(original: WindowForecasts) -> dict | None:
     """``{"series": [id, ...], "share", "of"}``: the fewest series of the windows [W, H, T] of ``original`` whose
     model errors (original units; filled values not scored) hold ``SHARE`` of its squared error, where they are one or at
-    most a third of the ``of`` series scored (one of two counts: decision 9402); None for one series, or where the error
+    most a third of the ``of`` series scored (one of two counts: decision 1539); None for one series, or where the error
     spreads wider. A quantile
     model's adds ``"pinball_share"``: the share of its pinball loss those series hold, which its intervals' line says."""
     if original.series is None:

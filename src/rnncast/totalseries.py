@@ -2,7 +2,7 @@
 'S2', 'S3', or a long table's rows of sku 'ALL' beside each store's A and B. It is read as one more series: forecast,
 and scored with its errors in the pooled scores beside its parts' (the same values counted twice), and its forecast
 need not equal the sum of theirs, as rnncast does not reconcile a hierarchy. ``find`` finds such series at fit and
-``warn`` says so once, with how to leave them out (decision 9401).
+``warn`` says so once, with how to leave them out (decision 1541).
 
 ``find`` looks at each target of a panel of at least 3 series (at most ``MOST``), on the training rows every series
 has (aligned by time; at most ``ROWS`` a series, evenly spaced), with one decomposition: the directions in which those
