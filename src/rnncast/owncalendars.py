@@ -8,7 +8,8 @@ refuses them on a given calendar): most of the series' steps skip the calendar's
 by the next step, and two at least), and the series on its own keeps another calendar (one with fewer missing
 rows) or none. A daily series with most days missing keeps 'D' on its own, so a model fitted on it reads it on
 'D' (with the gap warning fit gave); a weekly file does not. ``common_step`` says the step a refusal names, and
-``followed`` the calendar a refusal of a given one names.
+``followed`` the calendar a refusal of a given one names, with its resample line where the calendar is coarser and the
+first or last periods that line would keep part-filled (``partial``, by ``period``: decision 9801).
 """
 
 from __future__ import annotations
