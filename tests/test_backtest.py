@@ -207,7 +207,7 @@ def test_a_single_series_too_short_for_its_origins_is_named_as_the_series_not_no
 
     with pytest.raises(RnncastError) as err:
         Forecaster(**TINY).backtest(make_frame(200), n_windows=10000, target="y")
-    assert str(err.value).startswith("the series is too short to train: 200 rows") and "None" not in str(err.value)
+    assert str(err.value).startswith("the series is too short for this backtest: 200 rows") and "None" not in str(err.value)
 
 
 def test_backtest_counts_a_repeated_value_inside_its_interval():
@@ -518,9 +518,9 @@ def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, n
 @pytest.mark.parametrize("n_windows, step, refusal", [
     (2 ** 70, None, r"^n_windows \(--n-windows\) 1180591620717411303424 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
     (3, 10 ** 23 - 1, r"^step \(--step\) 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
-    (2 ** 62, None, r"^the series is too short to train: 120 rows; it needs at least 13835058055282163\d+ rows .* of "
+    (2 ** 62, None, r"^the series is too short for this backtest: 120 rows; it needs at least 13835058055282163\d+ rows .* of "
                     r"4611686018427387904 cutoffs 3 steps apart"),
-    (5, 2 ** 62, r"^the series is too short to train: 120 rows; it needs at least 18446744073709551\d+ rows"),
+    (5, 2 ** 62, r"^the series is too short for this backtest: 120 rows; it needs at least 18446744073709551\d+ rows"),
 ])
 def test_cutoffs_past_any_series_are_refused_in_one_line_not_overflowed(n_windows, step, refusal):
     """n_windows=2**70 failed in np.arange, step=10**23 in NumPy's int64 (OverflowError), n_windows=2**62 asked for an
@@ -658,7 +658,7 @@ def test_the_rows_a_too_short_backtest_asks_for_are_the_least_it_takes():
     """A tester's finding: lookback 8, horizon 3 and 2 cutoffs backtested on 32 rows but 31 were refused with "it needs
     at least 34 rows" (the validation rows' bound ignored the rounding of val_frac's share, ``windows.rows_needed``)."""
     settings = {**TINY, "lookback": 8, "horizon": 3, "epochs": 1}
-    with pytest.raises(RnncastError, match=r"^the series is too short to train: 31 rows; it needs at least 32 rows "):
+    with pytest.raises(RnncastError, match=r"^the series is too short for this backtest: 31 rows; it needs at least 32 rows "):
         Forecaster(**settings).backtest(make_frame(31, feature=False), target="y", n_windows=2)
     assert len(Forecaster(**settings).backtest(make_frame(32, feature=False), target="y", n_windows=2).metrics["windows"]) == 2
 

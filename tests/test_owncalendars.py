@@ -104,3 +104,62 @@ def test_a_panel_is_told_one_resample_line_for_all_its_series(layout):
     exec(line, scope)
     panel = load_panel(scope["df"], freq="1min", **roles)
     assert panel.n_series == 2 and len(panel.values) == 200 and panel.calendar.shown == "'min'"
+
+
+def _advice(frame, **roles) -> str:
+    from rnncast import RnncastError
+    from rnncast.loading import load_panel
+
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, **roles)
+    return str(err.value)
+
+
+def test_a_part_period_the_resample_line_keeps_is_named_with_its_days(tmp_path):
+    """t32t5 MED-6: daily sales from Mon 2024-01-01 to Sat 2024-10-26 refused --freq W-SUN were told the resample
+    line; followed with .sum(), the week to 2024-10-27 summed 6 days and read 14 % low, and nothing said so. The
+    advice names the part period, its days held and of how many, and says to drop it (decision 9801); run as printed,
+    the line's last week is that one, of 6 rows."""
+    days = pd.date_range("2024-01-01", "2024-10-26")
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 50.0)})
+    message = _advice(frame, target="sales", freq="W-SUN")
+    assert message.endswith("; the data ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days: drop it "
+                            "after resampling (summed, a part week reads low; averaged, it rests on fewer rows)"), message
+    assert "starts" not in message  # the week to 2024-01-07 is whole
+    line = message[message.index("df = "):message.index(" (.sum()")].replace(".mean(", ".sum(")
+    scope = {"df": frame.copy(), "pd": pd}
+    exec(line, scope)
+    assert str(scope["df"]["date"].iloc[-1].date()) == "2024-10-27" and scope["df"]["sales"].iloc[-1] == 6 * 50.0
+    seconds = pd.date_range("2024-03-01 12:00:30", periods=600, freq="10s")
+    said = _advice(pd.DataFrame({"timestamp": seconds, "temp": 1.0}), target="temp", freq="1min")
+    assert ("the data starts 2024-03-01 12:00:30, so the minute from 2024-03-01 12:00 holds 3 of its 6 '10s' steps "
+            "and ends 2024-03-01 13:40:20, so the minute from 2024-03-01 13:40 holds 3 of its 6 '10s' steps: drop "
+            "them after resampling") in said
+    whole = _advice(pd.DataFrame({"date": pd.date_range("2024-01-01", "2024-10-27"), "y": 1.0}), target="y",
+                    freq="W-SUN")
+    assert whole.endswith("for a state's readings)")  # whole first and last weeks: nothing more said
+
+
+def test_a_panels_part_periods_are_counted_by_series():
+    """The panel line of decision 1527 gets the same words: of every series alike without a count, else of how many
+    (decision 9801)."""
+    ends = {"a": "2024-10-26", "b": "2024-10-26", "c": "2024-10-27", "d": "2024-10-25"}
+    frame = pd.concat([pd.DataFrame({"date": pd.date_range("2024-01-03", end).strftime("%Y-%m-%d"), "id": i, "y": 1.0})
+                       for i, end in ends.items()], ignore_index=True)
+    said = _advice(frame, target="y", id_col="id", freq="W-SUN")
+    assert ("groupby(['id', pd.Grouper(key='date', freq='W-SUN')])" in said and
+            "; the data starts 2024-01-03, so the week to 2024-01-07 holds 5 of its 7 days and the data of 2 of 4 series "
+            "ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days (the last week of 1 other series is a "
+            "part one too): drop them after resampling") in said, said
+
+
+@pytest.mark.parametrize("freq", ["W-SUN", "W-WED", "MS", "ME", "QE", "QS-FEB", "YS", "YE", "7D", "D", "h", "15min"])
+def test_the_period_of_a_time_is_the_one_pandas_resample_puts_it_in(freq):
+    from rnncast.owncalendars import period
+
+    offset = pd.tseries.frequencies.to_offset(freq)
+    time = pd.date_range("2023-12-28 05:10", "2024-11-03", freq="37min")
+    for label, rows in pd.Series(np.arange(len(time)), index=time).resample(offset):
+        for t in rows.index[:2].append(rows.index[-2:]):
+            found, start, end = period(t, offset, time[0].normalize())
+            assert found == label and start <= t < end, (freq, t)

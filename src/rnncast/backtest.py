@@ -142,7 +142,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     held_out: list[dict] = []  # series without the static values the model holds: left out, listed (heldrows)
-    panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading(), held_out)
+    up = rows_needed(lookback, horizon, data_s.val_frac, 0.0)  # a series' rows this backtest needs, where rows count it
+    need = None if span or data_s.cutoff is not None or up is None else up + horizon + (n_windows - 1) * step
+    panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading(), held_out, need)
     if span and (whole := calendarsteps.in_steps(offset, panel, span)) is not None:  # '2M' on months: 2 steps
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
@@ -156,15 +158,17 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     if data_s.cutoff is None:
-        why = cutoffs.up_parts(rows_needed(lookback, horizon, data_s.val_frac, 0.0), f"up to the first of {n_windows} "
-                               f"cutoffs {counted(step, 'step')} apart", data_s) + " and a horizon after the last"
+        why = cutoffs.up_parts(up, f"up to the first of {n_windows} cutoffs {counted(step, 'step')} apart" if n_windows > 1
+                               else "up to the cutoff", data_s) + (" and a horizon after the last" if n_windows > 1 else
+                                                                   " and a horizon after it")
         remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel,
                                  step if span else given_step) if None in first else ""
         cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
         cut = cutoffs.counts(data_s.cutoff, panel) if None in first else None
-    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut), panel.given_by_text)  # as given
+    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut, "too short for this backtest"),
+                               panel.given_by_text)  # as given; it trains up to a cutoff and forecasts after it
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]

@@ -110,14 +110,15 @@ def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
 
 
 def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy="",
-                 cut: list[dict] | None = None) -> list[dict]:
+                 cut: list[dict] | None = None, short_for: str = "too short to train") -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
     that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
     with the ids as text, as a fitted state keeps them. ``remedy``: what else would do (text, or a function giving
     it, called only then), said where nothing trains.
     ``cut``: [S] each series' rows as a cutoff counts them (``cutoffs.counts``: ``cutoff_rows``, and ``cutoff_needs``
     at fit), which its record adds and its name says (``leftout.rows``), ``why`` then the whole need
-    (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold."""
+    (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold. ``short_for``: what
+    they are too short for ("too short for this backtest": rows up to a cutoff to train on, and windows after it)."""
     short = [s for s, split in enumerate(splits) if split is None]
     if not short:
         return []
@@ -128,16 +129,16 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
     if panel.ids == [None] or len(short) == panel.n_series:
         remedy = remedy() if callable(remedy) else remedy
     if panel.ids == [None]:  # one series: no id to name
-        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}{remedy}" if not
+        raise RnncastError(f"the series is {short_for}: {panel.lengths[0]} rows; it needs {need}{remedy}" if not
                            rows else f"the series lacks the rows the cutoff needs: {rows[0]}; it needs {need}{remedy}")
     if len(short) == panel.n_series:
-        raise RnncastError(f"every series {'lacks the rows the cutoff needs' if rows else 'is too short to train'}: "
+        raise RnncastError(f"every series {'lacks the rows the cutoff needs' if rows else 'is ' + short_for}: "
                            f"{listed}; each needs {need}{remedy}")
     one = len(short) == 1
-    lacks = ("lacks" if one else "lack") + " the rows the cutoff needs" if rows else f"{'is' if one else 'are'} too short to train"
+    lacks = ("lacks" if one else "lack") + " the rows the cutoff needs" if rows else f"{'is' if one else 'are'} {short_for}"
     if first_in_block("left out", listed, need):  # a tune's trials leave out what it said before them (said_once)
-        log.warning("%d of %d series %s and %s left out: %s; each needs %s",
-                    len(short), panel.n_series, lacks, "is" if one else "are", listed, need)
+        log.warning("%d of %d series %s and %s left out: %s; %s needs %s",
+                    len(short), panel.n_series, lacks, "is" if one else "are", listed, "it" if one else "each", need)
     return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed, **(cut[s] if cut else {})} for s in short]
 
 

@@ -121,12 +121,14 @@ def _held(categorical: list, static) -> list | None:
     return [c for c in categorical if c in columns] or None
 
 
-def read(state: FittedState | None, given: dict, data, reading: dict, left: list | None = None) -> Panel:
+def read(state: FittedState | None, given: dict, data, reading: dict, left: list | None = None,
+         need: int | None = None) -> Panel:
     """A fitted model's backtest data (``data`` a table; ``given`` the roles named, ``reading`` the settings'
     keywords) read with ``merged`` roles; without a fitted model, with the roles given. A model fitted on one series
     refuses a table of several where no role given (``id_col``, ``series``) asks for a panel (``reading.one_series``):
     the backtest would test a panel model, not the one fitted. ``left``: a list the records of the series left out
-for want of static values the model holds are appended to (``heldrows.without``)."""
+for want of static values the model holds are appended to (``heldrows.without``); ``need``: the rows the backtest needs
+of a series, which tells those the static table given again would backtest (None: unknown, dates)."""
     if state is None:
         return load_panel(data, **given, **reading)
     roles = merged(state, given, data)
@@ -135,7 +137,7 @@ for want of static values the model holds are appended to (``heldrows.without``)
     stand_ins = static.attrs["stand_ins"] if held else []
     with heldrows.quiet(held):  # the model's own rows of series not in the data: no table of the caller's
         panel = load_panel(data, **roles, **reading)
-    panel = heldrows.without(panel, stand_ins, left)
+    panel = heldrows.without(panel, stand_ins, left, need)
     return panel if given.get("id_col") is not None or given.get("series") is not None else one_series(state, panel)
 
 
