@@ -73,7 +73,7 @@ def test_the_static_table_is_advised_only_for_series_the_backtest_could_then_run
     """t32t1 M3: the backtest told "to backtest them, give the static table again" of series fit left out as too
     short (20 and 15 rows); following it, they were left out again as too short for the backtest (needing 32). A
     backtest needs at least what fit needed, so the advice led nowhere: the series too short for this backtest are
-    said to be so, with their rows and the need, and the advice is kept for those it would backtest (decision 9802)."""
+    said to be so, with their rows and the need, and the advice is kept for those it would backtest (decision 1546)."""
     frame, static, model = short_panel
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):

@@ -118,7 +118,7 @@ def _advice(frame, **roles) -> str:
 def test_a_part_period_the_resample_line_keeps_is_named_with_its_days(tmp_path):
     """t32t5 MED-6: daily sales from Mon 2024-01-01 to Sat 2024-10-26 refused --freq W-SUN were told the resample
     line; followed with .sum(), the week to 2024-10-27 summed 6 days and read 14 % low, and nothing said so. The
-    advice names the part period, its days held and of how many, and says to drop it (decision 9801); run as printed,
+    advice names the part period, its days held and of how many, and says to drop it (decision 1545); run as printed,
     the line's last week is that one, of 6 rows."""
     days = pd.date_range("2024-01-01", "2024-10-26")
     frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 50.0)})
@@ -142,7 +142,7 @@ def test_a_part_period_the_resample_line_keeps_is_named_with_its_days(tmp_path):
 
 def test_a_panels_part_periods_are_counted_by_series():
     """The panel line of decision 1527 gets the same words: of every series alike without a count, else of how many
-    (decision 9801)."""
+    (decision 1545)."""
     ends = {"a": "2024-10-26", "b": "2024-10-26", "c": "2024-10-27", "d": "2024-10-25"}
     frame = pd.concat([pd.DataFrame({"date": pd.date_range("2024-01-03", end).strftime("%Y-%m-%d"), "id": i, "y": 1.0})
                        for i, end in ends.items()], ignore_index=True)

@@ -5,7 +5,7 @@ caller gave no table (decision 1490). The held table's rows of series the data d
 caller's either, so its "rows of series not in the data" warning is not said of them. The series so left out are
 records of the backtest's ``skipped_series`` (``{"id", "rows", "needed": None, "reason": NO_STATIC}``; decision 1524),
 as the ones too short are: every series left out of scoring is listed there with its reason. Giving the static table
-again backtests only those long enough for the backtest, so only those are told to (``advice``; decision 9802).
+again backtests only those long enough for the backtest, so only those are told to (``advice``; decision 1546).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def without(panel: Panel, stand_ins: list, left: list | None = None, need: int |
     ``skipped_series`` record, ``{"id": as the data gives it, "rows", "needed": None, "reason": NO_STATIC}``. ``need``:
     the rows the backtest needs of a series (None where its cutoffs or step are dates, not rows): the static table given
     again would backtest only the series that hold them, so it is advised for those alone, and the others are said to be
-    too short for this backtest as well (decision 9802). Raises ``RnncastError`` where no series is left."""
+    too short for this backtest as well (decision 1546). Raises ``RnncastError`` where no series is left."""
     if not stand_ins:
         return panel
     short = set(map(str, stand_ins))

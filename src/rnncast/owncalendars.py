@@ -9,7 +9,7 @@ by the next step, and two at least), and the series on its own keeps another cal
 rows) or none. A daily series with most days missing keeps 'D' on its own, so a model fitted on it reads it on
 'D' (with the gap warning fit gave); a weekly file does not. ``common_step`` says the step a refusal names, and
 ``followed`` the calendar a refusal of a given one names, with its resample line where the calendar is coarser and the
-first or last periods that line would keep part-filled (``partial``, by ``period``: decision 9801).
+first or last periods that line would keep part-filled (``partial``, by ``period``: decision 1545).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
     """What the resample line to ``given`` leaves partial: the first and last periods of the series of ``time`` [N]
     (cut at ``offsets`` [S + 1], each sorted, on the calendar ``step`` of a day or less) that their rows cover only in
     part, said after the line: "; the data ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days: drop it
-    after resampling ..." (a summed part-week reads 14 % low; decision 9801); for a panel, of how many series where
+    after resampling ..." (a summed part-week reads 14 % low; decision 1545); for a panel, of how many series where
     not all. "" where every first and last period is whole, or for a calendar of several weeks or months ('2MS')."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) == 0 or given.n != 1 and not isinstance(
             given, (pd.offsets.Tick, pd.offsets.Day)) or isinstance(given, pd.offsets.Week) and given.weekday is None:
