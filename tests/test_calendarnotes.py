@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rnncast.calendarnotes import time_source
+from rnncast.indexcolumns import HOW, INDEX_NAMES, INDEX_TIME
 from rnncast.loading import load_panel
 
 
@@ -42,3 +44,31 @@ def test_the_blank_weekend_rows_drop_removes_are_said(caplog):
     assert len(panel.values) == 20  # four weeks of weekdays
     assert "fill 'drop' removed 8 rows that hold a missing value (first: 2020-01-11, 2020-01-12, 2020-01-18)" in caplog.text
     assert "time: column 'date' (found by its name; name another with time_col=, --time-col), calendar 'B'" in caplog.text
+
+
+def test_a_time_index_is_said_as_the_index_not_as_a_column(caplog):
+    """A Series on a DatetimeIndex named 'month' was said as "time: column 'month'": the data has no such column."""
+    y = np.sin(np.arange(40) / 3.0)
+    monthly = pd.Series(y, index=pd.date_range("2020-01-31", periods=40, freq="ME", name="month"), name="y")
+    periods = pd.DataFrame({"y": y}, index=pd.period_range("2020-01", periods=40, freq="M", name="month"))
+    unnamed = monthly.rename_axis(None)
+    said = []
+    for data in (monthly, periods, unnamed):
+        caplog.clear()
+        with caplog.at_level("INFO", logger="rnncast.loading"):
+            load_panel(data, "y")
+        said += [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: ")]
+    advice = "; name another with time_col=, --time-col), calendar 'ME'"
+    assert said == [f"time: the index 'month' (found by its type{advice}"] * 2 + [
+        f"time: the data's unnamed index, read as 'ds' (found by its type{advice}"]
+
+
+def test_where_the_time_came_from_is_said_of_a_column_a_named_index_and_an_unnamed_one():
+    assert time_source("date", "by its name", {}) == ("column 'date'", "by its name")
+    assert time_source("date", None, {INDEX_NAMES: {"store": "store"}}) == ("column 'date'", None)
+    assert time_source("year", "by its name", {INDEX_NAMES: {"year": "year"}}) == ("the index 'year'", "by its name")
+    assert time_source("index", HOW, {INDEX_NAMES: {"index": None}}) == (
+        "the data's unnamed index, read as 'index'", "by its integer steps")
+    assert time_source("ds", "by its name", {INDEX_NAMES: {"ds": None}, INDEX_TIME: "ds"}) == (
+        "the data's unnamed index, read as 'ds'", "by its type")
+    assert time_source("ds", None, {INDEX_NAMES: {"ds": None}, INDEX_TIME: "ds"})[1] is None  # named by the caller

@@ -1,8 +1,13 @@
-"""fit's progress bar over epochs in Python (``epochbar.py``): drawn with the losses, none beside a caller's own."""
+"""fit's progress bar over epochs in Python (``epochbar.py``): drawn with the losses, none beside a caller's own, text
+in a kernel without ipywidgets, none into a file or pipe elsewhere."""
 
 from __future__ import annotations
 
-from rnncast.epochbar import progress
+import io
+import sys
+import types
+
+from rnncast.epochbar import KERNELS, progress
 
 
 def test_a_callback_that_draws_its_own_bar_gets_no_second_one():
@@ -28,3 +33,30 @@ def test_each_epoch_moves_the_bar_and_reaches_the_callers_callback():
         bar(Record(epoch))
     bar.close()
     assert [r.epoch for r in seen] == [1, 2]
+
+
+class _Epoch:
+    def __init__(self, epoch):
+        self.epoch, self.train_loss, self.val_loss = epoch, 0.5, 0.25
+
+
+def _drawn(monkeypatch, kernel: bool) -> str:
+    stream = io.StringIO()  # no terminal: isatty() is False, as ipykernel's OutStream and a CI log are
+    monkeypatch.setattr(sys, "stderr", stream)
+    for name in KERNELS:
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    if kernel:
+        monkeypatch.setitem(sys.modules, "ipykernel.zmqshell", types.ModuleType("ipykernel.zmqshell"))
+    bar = progress("lstm", 2, None)
+    for epoch in (1, 2):
+        bar(_Epoch(epoch))
+    bar.close()
+    return stream.getvalue()
+
+
+def test_a_kernel_without_ipywidgets_gets_the_text_bar_where_no_terminal_gets_none(monkeypatch):
+    """verbose=True in a Jupyter kernel without ipywidgets showed nothing: tqdm's text bar, built with disable=None,
+    turned itself off on the kernel's stream, which is no terminal. A file or pipe outside a kernel still gets none."""
+    assert _drawn(monkeypatch, kernel=False) == ""
+    shown = _drawn(monkeypatch, kernel=True)
+    assert "fit lstm" in shown and "2/2" in shown and "loss=0.50000" in shown and "val_loss=0.25000" in shown

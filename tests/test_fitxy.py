@@ -78,3 +78,15 @@ def test_a_list_of_numbers_that_are_column_labels_is_names():
     assert fitted.targets_ == ["0", "1"]
     with pytest.raises(RnncastError, match=r"target=7 names no column of the table"):
         Forecaster(**TINY).fit(frame, target=[0, 7])
+
+
+def test_windows_of_three_dimensions_beside_y_are_told_to_give_the_raw_series_not_to_stack_y():
+    """fit(X_seq, y_seq) with the tutorial's X [N, 10, 1] was advised np.column_stack([X, y]), which fails on a 3-D X."""
+    X = np.random.default_rng(0).normal(size=(200, 10, 1))
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(X, X[:, -1, 0] * 3)
+    message = str(err.value)
+    assert message.startswith("target= (--target) must be a column name or a list of names, got ")
+    assert "beside X of shape (200, 10, 1), pre-made windows [samples, timesteps, features]" in message
+    assert "rnncast builds the windows itself from the raw series" in message and "column_stack" not in message
+    assert "\n" not in message

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
+from rnncast.indexcolumns import INDEX_NAMES, as_columns
 from rnncast.loading import load_panel
 
 H = TINY["horizon"]
@@ -31,8 +32,9 @@ def test_an_unnamed_index_of_years_is_the_time_axis_and_labels_the_forecast(capl
         model = Forecaster(**QUICK).fit(series)
     assert model.time_col_ == "index"
     assert model.predict(series).index.tolist() == [2021, 2022, 2023]
-    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: column 'index'")]
-    assert len(said) == 1 and "found as the data's unnamed index of integer steps" in said[0]
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: ")]
+    assert len(said) == 1 and said[0].startswith("time: the data's unnamed index, read as 'index' (found by its "
+                                                 "integer steps; name another with time_col=")  # decision 9904
 
 
 @pytest.mark.parametrize("start, step, expected", [(1700, 5, [2000, 2005, 2010]), (10, 1, [70, 71, 72])])
@@ -194,3 +196,13 @@ def test_an_index_of_steps_is_row_labels_where_the_table_is_said_to_have_no_time
     assert load_panel(frame, target="y").calendar.kind == "integer"
     panel = load_panel(frame, target="y", time_col=False)
     assert panel.calendar.kind == "row" and panel.time is None
+
+
+def test_every_column_an_index_became_is_recorded_with_its_name_as_given():
+    """The time line names an index as the index (decision 9904): as_columns records each column it made."""
+    dated = pd.DataFrame({"y": [1.0, 2.0]}, index=pd.date_range("2020-01-01", periods=2, name="day"))
+    assert as_columns(dated)[1][INDEX_NAMES] == {"day": "day"}
+    assert as_columns(dated.rename_axis(None))[1][INDEX_NAMES] == {"ds": None}
+    keyed = dated.set_index(pd.Index(["a", "b"], name="store"), append=True)
+    assert as_columns(keyed)[1][INDEX_NAMES] == {"day": "day", "store": "store"}
+    assert as_columns(pd.DataFrame({"y": [1.0, 2.0]}))[1] == {}  # row numbers: no column made

@@ -1,10 +1,18 @@
 """Window forecasts (``windowforecasts.py``): which values are scored (filled targets and the windows
-that read later fills left out), and taking or joining windows keeps every per-window array in step."""
+that read later fills left out), taking or joining windows keeps every per-window array in step, and ``to_frame``
+is the run's test_forecasts.csv table."""
 
 from __future__ import annotations
 
-import numpy as np
+import logging
 
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.testforecasts import table
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of, unscored_targets
 
 
@@ -71,3 +79,45 @@ def test_scored_errors_are_the_errors_kept_with_a_nan_as_nought_and_nought_elsew
     keep = np.array([[[True, True]], [[False, True]]])
     assert scored_errors(errors, keep).tolist() == [[[1.0, 0.0]], [[0.0, 9.0]]]
     assert scored_errors(errors, None).tolist() == [[[1.0, 0.0]], [[4.0, 9.0]]]
+
+
+def _datasets():
+    long = make_panel(3, seed=1).rename(columns={"unique_id": "store", "ds": "day", "y": "sales"})
+    gapped = make_frame(200, freq="D", feature=False).drop(index=[185])  # a test window forecasts the missing day
+    filled = make_frame(140)
+    filled.loc[130, "y"] = np.nan
+    return {"quantiles": (make_frame(120), {"target": "y"}, {"quantiles": (0.1, 0.5, 0.9)}),
+            "long panel": (long, {"target": "sales", "id_col": "store", "time_col": "day"}, {}),
+            "wide panel": (long.pivot(index="day", columns="store", values="sales").reset_index(), {"series": "all"}, {}),
+            "rows numbered": (make_frame(120, time=False), {"target": "y"}, {}),
+            "a missing date": (gapped, {"target": "y"}, {"test_frac": 0.2}),
+            "fill made values": (filled, {"target": "y"}, {"fill": "interpolate"})}
+
+
+@pytest.mark.parametrize("case", list(_datasets()))
+def test_to_frame_is_the_runs_test_forecasts_table_made_by_the_same_code(case):
+    """Python had no table of a split's actual and predicted values: predict_windows gave bare [W, H, T] arrays, where
+    the command line writes test_forecasts.csv (decision 9902)."""
+    data, roles, settings = _datasets()[case]
+    logging.disable(logging.WARNING)  # the tiny fits' notes are not what is tested
+    try:
+        model = Forecaster(**TINY, **settings).fit(data, **roles)
+        windows = model.predict_windows(data, part="test")
+        expected = table(model.state_, model.part_forecasts(data, "test"))
+        got = windows.to_frame()
+    finally:
+        logging.disable(logging.NOTSET)
+    pd.testing.assert_frame_equal(got, expected)
+    assert len(got) == windows.y_pred.shape[0] * windows.y_pred.shape[1]
+
+
+def test_to_frame_gives_unix_times_as_the_data_wrote_them_and_refuses_scaled_forecasts():
+    days = 1704067200 + 86400 * np.arange(80)
+    frame = pd.DataFrame({"timestamp": days, "y": np.sin(np.arange(80) / 3.0)})
+    model = Forecaster(**{**TINY, "lookback": 6, "epochs": 1, "time_unit": "s"}).fit(frame, target="y")
+    got = model.predict_windows(frame, part="test").to_frame()
+    assert got["timestamp"].dtype == np.int64 and got["cutoff"].dtype == np.int64  # as predict and backtest give them
+    assert set(got["timestamp"]) <= set(days) and (got["timestamp"] - got["cutoff"] == 86400 * got["step_ahead"]).all()
+    with pytest.raises(RnncastError, match=r"^these window forecasts have no table: to_frame writes predict_windows' "
+                                           r"forecasts in original units, .* without scaled=True$"):
+        model.predict_windows(frame, part="test", scaled=True).to_frame()

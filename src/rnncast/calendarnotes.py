@@ -9,27 +9,32 @@ import logging
 
 import pandas as pd
 
-from rnncast import blankrows, calendars, clockdrift, offcalendar, zoneclock
+from rnncast import blankrows, calendars, clockdrift, indexcolumns, offcalendar, zoneclock
+from rnncast.data import KEY_DTYPES
 from rnncast.timecalendar import by_series
 
 log = logging.getLogger("rnncast.loading")  # said as the loader's lines, as before they moved (loading.py)
 
 
-def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off, dropped, dtypes=None) -> None:
+def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off, dropped, attrs=None) -> None:
     """Say at fit (``announce``) what the loader settled: ``rows`` (``layouts.Rows``) read onto ``calendar`` (``own``:
     each series' calendar where they differ) for the series ``every`` as given, ``time`` [N] over ``offsets`` [S + 1];
-    ``keep``, ``off``: the rows ``blankrows`` kept of ``dropped`` (the times before), or None; ``where``: a row's place."""
+    ``keep``, ``off``: the rows ``blankrows`` kept of ``dropped`` (the times before), or None; ``where``: a row's place;
+    ``attrs``: the table's (``data.as_frame``'s: the index's columns, a key's dtypes)."""
+    attrs = attrs or {}
     if keep is not None:
         log.info("%s", blankrows.said(dropped, keep, calendar.shown if not own else "of each series (above)",
                                       rows.text_format))
     if off is not None:
         log.info("%s", blankrows.said_off(dropped, off, calendar.shown, rows.text_format))
     if time is not None:
-        found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
+        source, how = time_source(rows.time_col, rows.how, attrs)
+        found = f" (found {how}; name another with time_col=, --time-col)" if how else ""
         read_as = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                    if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
-        log.info("time: column %r%s, %s", rows.time_col, found, read_as)
-        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col, dtypes):  # 3602s: no calendar
+        log.info("time: %s%s, %s", source, found, read_as)
+        for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col,
+                                    attrs.get(KEY_DTYPES)):  # 3602s: no calendar
             log.warning("%s", line)
         if not own and (zone := zoneclock.week_clock(time, calendar.weekmask)) is not None:  # Tokyo's days in UTC
             log.warning("%s", zoneclock.week_hint(time, zone, calendar.weekmask))
@@ -38,3 +43,19 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
             for line in offcalendar.unsettled(time, offsets, undated, where, every.__getitem__, rows.text_format,
                                               [own.get(s, calendar) for s in range(len(every))]):
                 log.warning("%s", line)
+
+
+def time_source(time_col, how, attrs: dict) -> tuple[str, str | None]:
+    """Where the time line says the time came from, and how it was found (``layouts.Rows.how``): "column 'date'", or
+    the index it was (``indexcolumns.INDEX_NAMES``: "the index 'month'"; "the data's unnamed index, read as 'ds'",
+    found by its type or its integer steps, not by the name rnncast gave it), decision 9904."""
+    given = attrs.get(indexcolumns.INDEX_NAMES) or {}
+    if time_col not in given:
+        return f"column {time_col!r}", how
+    if given[time_col] is not None:
+        return f"the index {time_col!r}", how
+    if how == indexcolumns.HOW:
+        how = "by its integer steps"
+    elif attrs.get(indexcolumns.INDEX_TIME) == time_col and how is not None:
+        how = "by its type"  # a DatetimeIndex or PeriodIndex, whatever 'ds' says
+    return f"the data's unnamed index, read as {time_col!r}", how

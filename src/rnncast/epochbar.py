@@ -1,21 +1,33 @@
-"""fit's progress bar over epochs in Python (``verbose``): tqdm's, a widget in a notebook, text in a terminal, with the
-losses; none where the caller draws its own (the command line's).
+"""fit's progress bar over epochs in Python (``verbose``): tqdm's, a widget in a notebook (text in one without
+ipywidgets), text in a terminal, with the losses; none where the caller draws its own (the command line's).
 """
 
 from __future__ import annotations
 
+import sys
+
+KERNELS = ("ipykernel.zmqshell", "IPython.utils._process_emscripten")  # a Jupyter kernel, as tqdm.autonotebook tells one
+
+
+def in_kernel() -> bool:
+    """Whether this runs in a Jupyter kernel (JupyterLab, VS Code, Colab, JupyterLite): there stderr is no terminal
+    (ipykernel's ``OutStream``), yet what is written to it is shown in the cell, a text bar's redraws included."""
+    return any(name in sys.modules for name in KERNELS)
+
 
 def progress(name: str, epochs: int, on_epoch=None):
-    """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook, text on
-    stderr in a terminal; nothing on a stderr that is no terminal, a file or a pipe, where its redraws
-    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
+    """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook; text in a kernel without
+    ipywidgets, where tqdm falls back to it: ``verbose=True`` asked for it, decision 9901; text on stderr in a
+    terminal; nothing on a stderr that is no terminal outside a kernel, a file or a pipe, a CI log, where its redraws
+    would be noise: decision 69) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
     ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one
     drawn: ``verbose = true`` in a config file asks for the bar the command line draws anyway."""
     if getattr(on_epoch, "draws_bar", False):
         return None
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True, disable=None)  # a notebook's: always
+    shown = False if in_kernel() else None  # None: on a terminal only; a kernel's stream is none, and is shown
+    bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True, disable=shown)
 
     def callback(record):
         post = {"loss": f"{record.train_loss:.5f}"}

@@ -1,7 +1,8 @@
 """scikit-learn's ``fit(X, y)`` answered: a ``target=`` that holds the values to forecast (y: a Series, an array or
 table of one column, a list or tuple of numbers) rather than the names of columns is refused (``refuse_values``) with
 the call that fits this X (``advice``): y joined to X's table as a named column, X's time column left out of the
-features (it is the time axis, found again or named with ``time_col=``). A list of numbers that are all column labels
+features (it is the time axis, found again or named with ``time_col=``); beside an X of more than 2 dimensions (the
+tutorials' windows [samples, timesteps, features]), which no column joins, the raw series is asked for. A list of numbers that are all column labels
 (``target=[0, 1]`` of a table whose columns are 0, 1, 2) is names, and is left to the readers of names."""
 
 from __future__ import annotations
@@ -96,5 +97,8 @@ def refuse_values(data, target, time_col=None) -> None:
         got = described(target)
     else:
         return
+    if getattr(data, "ndim", 0) > 2:  # the tutorials' X of windows beside y: no table to join y to (decision 9903)
+        raise RnncastError(f"{SAID}{got}, beside X of shape {tuple(data.shape)}, pre-made windows [samples, timesteps, "
+                           f"features]; {RAW_SERIES}; y as one of its columns, named with target=")
     windows = f"; {RAW_SERIES} and targets" if getattr(target, "ndim", 0) >= 1 and not isinstance(target, pd.Series) else ""
     raise RnncastError(f"{SAID}{got}; to forecast these values from X, {advice(data, target, time_col)}{FUTURE}{windows}")

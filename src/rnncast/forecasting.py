@@ -31,7 +31,7 @@ from rnncast.futureinputs import scaled_future
 from rnncast.spelling import some
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
-from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
+from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts, scored as scored_values
 
 log = logging.getLogger(__name__)
 
@@ -253,9 +253,10 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
     missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read
     seriesscalers.say_unlearned(model.state, panel, spans)
-    windows = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of, checked=not absent,
-                                                          located=located))
-    return featuresonly.without_actuals(model.state, windows, absent)  # each step at its own date's actual (stepactuals)
+    *windows, lacking = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of,
+                                                                    checked=not absent, located=located))
+    windows[0].source = TableSource(model.state, np.asarray(index), lacking, panel.dialect, panel.key, windows[0].times)
+    return featuresonly.without_actuals(model.state, tuple(windows), absent)  # each step at its own date's actual
 
 
 def new_part(model: Model, data, part: str, static_covariates=None, with_bands: bool = True) -> PartForecasts:

@@ -26,6 +26,7 @@ from rnncast.errors import RnncastError
 
 INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_columns)
 INDEX_STEPS = "index_steps"  # frame.attrs: the column an unnamed integer index of one step became (as_columns)
+INDEX_NAMES = "index_names"  # frame.attrs: each column the index became -> its name as given (None: unnamed)
 HOW = "as the data's unnamed index of integer steps"  # how it was found, as the time line at fit says it
 LABELS = "labels"  # as_columns(steps=LABELS): a model fitted on index steps reads any such labels as its time (reading)
 TOLD_NONE = "told none"  # how no time column was found where the caller said the table has none (time_col=False)
@@ -99,7 +100,8 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> 
     """``data`` with its index as columns where it holds values (:func:`is_data`, a name in ``keep_index``, or
     with ``steps`` one of one step: :func:`stepped`; with ``steps=LABELS``, for a model fitted on such an index,
     any whole-number labels but row numbers: :func:`labelled`, a year missing read as a year column's), and the ``attrs`` entries saying which column it became
-    (:data:`INDEX_TIME`, :data:`INDEX_STEPS`); ``data`` and ``{}`` where it is row numbers. Raises
+    (:data:`INDEX_TIME`, :data:`INDEX_STEPS`; every one in :data:`INDEX_NAMES`, for the time line to say "the index
+    'month'", not "column 'month'": decision 9904); ``data`` and ``{}`` where it is row numbers. Raises
     ``RnncastError`` where a name the caller gave the index is a column's too, or an unnamed index of values
     finds both of pandas' names taken."""
     index = data.index
@@ -126,6 +128,7 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> 
                                "columns, as reset_index() does, and a table holds one column of a name; rename the "
                                "index or the column")
     said = {INDEX_TIME: str(levels[0])} if timed else {INDEX_STEPS: str(levels[0])} if steps else {}
+    said[INDEX_NAMES] = dict(zip(map(str, levels), [None] if unnamed else index.names))
     return data.reset_index(names=levels), said
 
 

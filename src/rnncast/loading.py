@@ -29,7 +29,7 @@ from rnncast import (appendedrows, blanklabels, blankrows, businessdays, busines
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
 from rnncast.clockchanges import preferred
-from rnncast.data import ID_COLUMN, KEY_DTYPES, as_frame, check_finite, label_text, names, place
+from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_rows, wide_rows
@@ -285,7 +285,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         calendar.remedy)
     if announce:  # the blank rows dropped, the time column and calendar found, series off it
         calendarnotes.said(rows, calendar, own, every, time, offsets, where, keep, off, dropped_time,
-                           attrs.get(KEY_DTYPES))  # a key's pandas line: store 2, item 'A'
+                           attrs)  # the index's columns; a key's pandas line: store 2, item 'A'
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given,

@@ -206,11 +206,12 @@ def _missing(wf, absent: Absent) -> tuple[int, int, str]:
 def windows(panel, forecasts: tuple) -> tuple:
     """``predict_windows``' forecasts (original and scaled, ``forecasting.forecast_windows``'): each step's actual its
     own date's (``aligned``), a step whose date the data lacks with a blank (NaN) actual, marked in ``absent`` (no
-    score reads it: ``compare`` scores as ``evaluate`` does), said once in evaluate's words."""
+    score reads it: ``compare`` scores as ``evaluate`` does), said once in evaluate's words; and those steps
+    (``Absent``, None: none), for their table (``WindowForecasts.to_frame``)."""
     original, scaled, absent = aligned(panel, *forecasts)
     if absent is not None:
         log.warning("%s", _missing(original, absent)[2])
-    return shown(original, absent), shown(scaled, absent)
+    return shown(original, absent), shown(scaled, absent), absent
 
 
 def part_scored(said: dict, wf, absent: Absent | None, fill: str | None) -> tuple[dict, str]:

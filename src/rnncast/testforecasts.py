@@ -6,6 +6,7 @@ the id (many series), the time of the value forecast (``row`` without time), ``c
 step), ``step_ahead`` (1 for the step after the cutoff, up to the horizon), ``left_out`` where ``fill`` made values,
 then per target the actual value, ``<target>_filled``, ``<target>_hat``, its quantiles and the baselines. The test
 windows are stride-1: each value is forecast from every cutoff up to a horizon before it, as ``evaluate`` scores it.
+Python gets the same table of ``predict_windows``' windows from ``WindowForecasts.to_frame`` (``frame``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast import negatives, scaling, serieskeys, stepactuals
+from rnncast import datatimes, negatives, scaling, serieskeys, stepactuals
 from rnncast.backtestframe import finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
-from rnncast.windowforecasts import PartForecasts
+from rnncast.windowforecasts import PartForecasts, WindowForecasts
 
 FILE = "test_forecasts.csv"
 STEP = "step_ahead"  # outputnames.written checks it against the caller's names
@@ -68,6 +69,17 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
                                              for name, band in wf.baseline_quantiles.items()})
     wf = stepactuals.shown(wf, test.absent)  # a step whose date the data lacks: a blank actual
     return serieskeys.split(finished(columns, targets, wf, calendar, test.dialect, point, quantiles), test.key)
+
+
+def frame(wf: WindowForecasts) -> pd.DataFrame:
+    """``WindowForecasts.to_frame``: the windows ``wf`` (``predict_windows``' in original units, with its ``source``)
+    as ``table`` makes test_forecasts.csv of them, its times in the data's own form as ``predict`` gives them
+    (``datatimes.in_frame``: Unix times as the numbers the data wrote); decision 9902."""
+    source = wf.source
+    own = replace(wf, times=source.times, source=None)  # the timestamps table dates (in_windows made numbers of them)
+    part = PartForecasts(own, own, None, list(own.ids), index=source.index, dialect=source.dialect, key=source.key,
+                         absent=source.absent)
+    return datatimes.in_frame(table(source.state, part), source.state.calendar.text_format)
 
 
 def _shortest(state, index: np.ndarray, series: np.ndarray, values: np.ndarray, unscale) -> np.ndarray:

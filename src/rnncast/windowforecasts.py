@@ -15,11 +15,27 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
 WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later", "absent",
                  "zeroed")
 MASKS = ("filled", "reads_later", "absent", "zeroed")  # False where a part lacks one (concat)
+
+
+@dataclass
+class TableSource:
+    """What ``WindowForecasts.to_frame`` reads beside the windows to write them as a run's test_forecasts.csv does
+    (``testforecasts.table``): the fitted ``state`` (``state.FittedState``: its scalers, layout, names), each series'
+    position among the model's ``index`` [S], the steps whose date the data lacks ``absent`` (``stepactuals.Absent``;
+    None: none), the data's CSV ``dialect`` and series ``key``, each series' ``times`` as timestamps."""
+
+    state: object
+    index: np.ndarray
+    absent: object = None
+    dialect: tuple | None = None
+    key: object = None
+    times: list = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +67,7 @@ class WindowForecasts:
     absent: np.ndarray | None = None  # [W, H, T] bool: the step's date has no row (no actual)
     baseline_quantiles: dict = field(default_factory=dict)  # name -> [W, H, T, Q] at ``levels`` (``baselinebands``)
     zeroed: np.ndarray | None = None  # [W, H, T] bool: actuals fill 'zero' wrote (scored as observed); None: none
+    source: TableSource | None = field(default=None, compare=False)  # to_frame's; None: no table (scaled, cut, joined)
 
     def __repr__(self) -> str:
         """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
@@ -60,6 +77,22 @@ class WindowForecasts:
         levels = f", quantiles {list(self.levels)} [{w}, {h}, {t}, {len(self.levels)}]" if self.quantiles is not None else ""
         return (f"WindowForecasts({counted(w, 'window')} of {series} series, horizon {h}, targets {list(self.targets)}, "
                 f"baselines {list(self.baselines)}; y_true, y_pred [{w}, {h}, {t}]{levels})")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The windows as one long table, the same as a run's test_forecasts.csv for ``predict_windows(data,
+        part="test")`` (built by the same code, ``testforecasts.table``; decision 9902): one row per series, window and
+        step, W * H rows, with the id (a panel's), the time of the value forecast (``row`` without time; times in the
+        data's own form, as ``predict`` gives them), ``cutoff`` (the window's last input step), ``step_ahead`` (1 ..
+        horizon), ``left_out`` where ``fill`` made input values, then per target the actual value (NaN where the data
+        lacks the step's date), ``<target>_filled`` where fill made it, ``<target>_hat``, its quantiles
+        (``<target>_q0.1``) and the baselines (``<target>_repeat``, ``<target>_mean``, ...), all in original units.
+        Raises ``RnncastError`` for forecasts in the scaler's units (``predict_windows(..., scaled=True)``)."""
+        if self.source is None:
+            raise RnncastError("these window forecasts have no table: to_frame writes predict_windows' forecasts in "
+                               "original units, as test_forecasts.csv; call predict_windows(data, part) without scaled=True")
+        from rnncast.testforecasts import frame  # testforecasts reads this module: imported when a table is asked for
+
+        return frame(self)
 
 
 def scored(wf: WindowForecasts) -> np.ndarray | None:
