@@ -34,7 +34,7 @@ def test_an_unnamed_index_of_years_is_the_time_axis_and_labels_the_forecast(capl
     assert model.predict(series).index.tolist() == [2021, 2022, 2023]
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: ")]
     assert len(said) == 1 and said[0].startswith("time: the data's unnamed index, read as 'index' (found by its "
-                                                 "integer steps; name another with time_col=")  # decision 9904
+                                                 "integer steps; name another with time_col=")  # decision 1548
 
 
 @pytest.mark.parametrize("start, step, expected", [(1700, 5, [2000, 2005, 2010]), (10, 1, [70, 71, 72])])
@@ -199,7 +199,7 @@ def test_an_index_of_steps_is_row_labels_where_the_table_is_said_to_have_no_time
 
 
 def test_every_column_an_index_became_is_recorded_with_its_name_as_given():
-    """The time line names an index as the index (decision 9904): as_columns records each column it made."""
+    """The time line names an index as the index (decision 1548): as_columns records each column it made."""
     dated = pd.DataFrame({"y": [1.0, 2.0]}, index=pd.date_range("2020-01-01", periods=2, name="day"))
     assert as_columns(dated)[1][INDEX_NAMES] == {"day": "day"}
     assert as_columns(dated.rename_axis(None))[1][INDEX_NAMES] == {"ds": None}

@@ -447,7 +447,7 @@ def test_an_index_flattened_beside_multiindex_columns_is_named_as_its_user_reads
             caplog.clear()
             model = Forecaster(**{**TINY, "epochs": 1}).fit(data, target=("a", "y"), features=[("b", "x")])
         assert model.time_col_ == "date"
-        said = "time: the index 'date' (found" if data is frame else "time: column 'date' (found"  # decision 9904
+        said = "time: the index 'date' (found" if data is frame else "time: column 'date' (found"  # decision 1548
         assert any(r.getMessage().startswith(said) for r in caplog.records)
         assert model.predict(data).index.name == "date"
         with pytest.raises(RnncastError, match=r"available columns: date, "):

@@ -97,7 +97,7 @@ def _datasets():
 @pytest.mark.parametrize("case", list(_datasets()))
 def test_to_frame_is_the_runs_test_forecasts_table_made_by_the_same_code(case):
     """Python had no table of a split's actual and predicted values: predict_windows gave bare [W, H, T] arrays, where
-    the command line writes test_forecasts.csv (decision 9902)."""
+    the command line writes test_forecasts.csv (decision 1550)."""
     data, roles, settings = _datasets()[case]
     logging.disable(logging.WARNING)  # the tiny fits' notes are not what is tested
     try:

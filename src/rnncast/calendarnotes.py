@@ -48,7 +48,7 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
 def time_source(time_col, how, attrs: dict) -> tuple[str, str | None]:
     """Where the time line says the time came from, and how it was found (``layouts.Rows.how``): "column 'date'", or
     the index it was (``indexcolumns.INDEX_NAMES``: "the index 'month'"; "the data's unnamed index, read as 'ds'",
-    found by its type or its integer steps, not by the name rnncast gave it), decision 9904."""
+    found by its type or its integer steps, not by the name rnncast gave it), decision 1548."""
     given = attrs.get(indexcolumns.INDEX_NAMES) or {}
     if time_col not in given:
         return f"column {time_col!r}", how

@@ -17,7 +17,7 @@ def in_kernel() -> bool:
 
 def progress(name: str, epochs: int, on_epoch=None):
     """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook; text in a kernel without
-    ipywidgets, where tqdm falls back to it: ``verbose=True`` asked for it, decision 9901; text on stderr in a
+    ipywidgets, where tqdm falls back to it: ``verbose=True`` asked for it, decision 1549; text on stderr in a
     terminal; nothing on a stderr that is no terminal outside a kernel, a file or a pipe, a CI log, where its redraws
     would be noise: decision 69) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
     ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one

@@ -97,7 +97,7 @@ def refuse_values(data, target, time_col=None) -> None:
         got = described(target)
     else:
         return
-    if getattr(data, "ndim", 0) > 2:  # the tutorials' X of windows beside y: no table to join y to (decision 9903)
+    if getattr(data, "ndim", 0) > 2:  # the tutorials' X of windows beside y: no table to join y to (decision 1547)
         raise RnncastError(f"{SAID}{got}, beside X of shape {tuple(data.shape)}, pre-made windows [samples, timesteps, "
                            f"features]; {RAW_SERIES}; y as one of its columns, named with target=")
     windows = f"; {RAW_SERIES} and targets" if getattr(target, "ndim", 0) >= 1 and not isinstance(target, pd.Series) else ""

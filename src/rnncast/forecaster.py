@@ -227,7 +227,7 @@ class Forecaster(Learned, Parameters):
             steps the data lacks take their rows as consecutive, as at fit, and a panel's series without a window of ``part`` are left
             out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, for a
             ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).
-            ``.to_frame()``: the windows as one long table in original units, test_forecasts.csv's (decision 9902)."""
+            ``.to_frame()``: the windows as one long table in original units, test_forecasts.csv's (decision 1550)."""
         flag("scaled", scaled)
         original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
                                                             static_covariates)  # times in the data's form (datatimes)

@@ -101,7 +101,7 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> 
     with ``steps`` one of one step: :func:`stepped`; with ``steps=LABELS``, for a model fitted on such an index,
     any whole-number labels but row numbers: :func:`labelled`, a year missing read as a year column's), and the ``attrs`` entries saying which column it became
     (:data:`INDEX_TIME`, :data:`INDEX_STEPS`; every one in :data:`INDEX_NAMES`, for the time line to say "the index
-    'month'", not "column 'month'": decision 9904); ``data`` and ``{}`` where it is row numbers. Raises
+    'month'", not "column 'month'": decision 1548); ``data`` and ``{}`` where it is row numbers. Raises
     ``RnncastError`` where a name the caller gave the index is a column's too, or an unnamed index of values
     finds both of pandas' names taken."""
     index = data.index

@@ -74,7 +74,7 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
 def frame(wf: WindowForecasts) -> pd.DataFrame:
     """``WindowForecasts.to_frame``: the windows ``wf`` (``predict_windows``' in original units, with its ``source``)
     as ``table`` makes test_forecasts.csv of them, its times in the data's own form as ``predict`` gives them
-    (``datatimes.in_frame``: Unix times as the numbers the data wrote); decision 9902."""
+    (``datatimes.in_frame``: Unix times as the numbers the data wrote); decision 1550."""
     source = wf.source
     own = replace(wf, times=source.times, source=None)  # the timestamps table dates (in_windows made numbers of them)
     part = PartForecasts(own, own, None, list(own.ids), index=source.index, dialect=source.dialect, key=source.key,

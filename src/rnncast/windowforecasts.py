@@ -80,7 +80,7 @@ class WindowForecasts:
 
     def to_frame(self) -> pd.DataFrame:
         """The windows as one long table, the same as a run's test_forecasts.csv for ``predict_windows(data,
-        part="test")`` (built by the same code, ``testforecasts.table``; decision 9902): one row per series, window and
+        part="test")`` (built by the same code, ``testforecasts.table``; decision 1550): one row per series, window and
         step, W * H rows, with the id (a panel's), the time of the value forecast (``row`` without time; times in the
         data's own form, as ``predict`` gives them), ``cutoff`` (the window's last input step), ``step_ahead`` (1 ..
         horizon), ``left_out`` where ``fill`` made input values, then per target the actual value (NaN where the data
