@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, resume as resume_io
-from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout
+from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, testforecasts
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -231,6 +231,8 @@ class Forecaster(Learned, Parameters):
         flag("scaled", scaled)
         original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
                                                             static_covariates)  # times in the data's form (datatimes)
+        if original.source is not None:  # to_frame's table maker (testforecasts), given here: windowforecasts is below it
+            original.source.frame = testforecasts.frame
         return datatimes.in_windows(in_scaler_units if scaled else original, self.state_.calendar.text_format)
 
     def evaluate(self, data, part: str = "test", by_series: bool = False, static_covariates=None) -> dict:

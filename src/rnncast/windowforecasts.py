@@ -10,6 +10,7 @@ Shapes: windows W, horizon H, targets T, quantile levels Q.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,7 +29,8 @@ class TableSource:
     """What ``WindowForecasts.to_frame`` reads beside the windows to write them as a run's test_forecasts.csv does
     (``testforecasts.table``): the fitted ``state`` (``state.FittedState``: its scalers, layout, names), each series'
     position among the model's ``index`` [S], the steps whose date the data lacks ``absent`` (``stepactuals.Absent``;
-    None: none), the data's CSV ``dialect`` and series ``key``, each series' ``times`` as timestamps."""
+    None: none), the data's CSV ``dialect`` and series ``key``, each series' ``times`` as timestamps, and the table
+    maker ``frame`` (``testforecasts.frame``, given by ``Forecaster.predict_windows``: this module is below it)."""
 
     state: object
     index: np.ndarray
@@ -36,6 +38,7 @@ class TableSource:
     dialect: tuple | None = None
     key: object = None
     times: list = field(default_factory=list)
+    frame: Callable | None = None
 
 
 @dataclass
@@ -87,12 +90,10 @@ class WindowForecasts:
         lacks the step's date), ``<target>_filled`` where fill made it, ``<target>_hat``, its quantiles
         (``<target>_q0.1``) and the baselines (``<target>_repeat``, ``<target>_mean``, ...), all in original units.
         Raises ``RnncastError`` for forecasts in the scaler's units (``predict_windows(..., scaled=True)``)."""
-        if self.source is None:
+        if self.source is None or self.source.frame is None:
             raise RnncastError("these window forecasts have no table: to_frame writes predict_windows' forecasts in "
                                "original units, as test_forecasts.csv; call predict_windows(data, part) without scaled=True")
-        from rnncast.testforecasts import frame  # testforecasts reads this module: imported when a table is asked for
-
-        return frame(self)
+        return self.source.frame(self)
 
 
 def scored(wf: WindowForecasts) -> np.ndarray | None:
