@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "many steps")
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
-                              "trained up to the first cutoff, forecasts every window in one batched pass)")
+                              "trained up to the first cutoff, forecasts every window in one batched pass); either way "
+                              "training uses every row of each series up to the cutoff (an expanding window): a "
+                              "fixed-length (sliding) training window is not offered")
     cutoffs.add_argument("--from-run", metavar="RUN", action=Once, path=RUN,
                          help="a fitted run (or its model folder) whose settings and column roles the backtest trains "
                               "with, as fitted.backtest(data) does in Python; settings and roles given as flags take "
