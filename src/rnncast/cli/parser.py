@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "calendar time read on the series' own clock: '1D' (a calendar day: 23, 24 or 25 hours across "
                          "daylight saving) or '7D' keeps every cutoff at the same local time, '6h' steps 6 hours; on weekly or "
                          "monthly data a span of whole steps ('7D' or '1W' on W-SUN, '2M' or '1Q' on months) is that "
-                         "many steps")
+                         "many steps; on daily or hourly data '2W' is '14D'")
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
                               "trained up to the first cutoff, forecasts every window in one batched pass); either way "
