@@ -273,3 +273,19 @@ def test_another_librarys_name_in_set_is_answered_with_rnncasts(item, message):
 def test_the_protocol_is_named_as_the_bench_given():
     with pytest.raises(RnncastError, match="scaler is fixed by the ETT protocol"):
         plan.parse_settings(["scaler=none"], "ETT")
+
+
+@pytest.mark.parametrize("item, said", [
+    ("n_windows=3", "n_windows is a flag of rnncast backtest (--n-windows), given on the command line"),
+    ("gru:trials=5", "trials is a flag of rnncast tune (--trials), given on the command line")])
+def test_another_commands_flag_in_set_is_named_as_a_config_file_names_it(tmp_path, item, said):
+    """--set n_windows=3 asked "did you mean 'window_norm'?" and --set trials=5 gave no pointer, where a config file
+    holding either key names the command whose flag it is (a tester's finding, decision 9703)."""
+    from rnncast.cli.parser import build_parser
+
+    args = build_parser().parse_args(["bench", "ltsf", "--data", str(tmp_path / "x.csv"), "--set", item])
+    with pytest.raises(RnncastError) as refused:
+        plan.parse_settings(args.settings, "LTSF", args.command_flags)  # as make_plan hands them over
+    assert str(refused.value).startswith(f"bad --set {item!r}: {said}; --set takes the models' settings: batch_size, ")
+    with pytest.raises(RnncastError, match=r"did you mean 'window_norm'"):
+        plan.parse_settings(["n_windowz=3"], "LTSF", args.command_flags)  # a misspelling: its nearest, as before

@@ -137,6 +137,29 @@ def test_a_span_of_no_whole_number_of_steps_is_refused_naming_the_steps_that_wou
     assert said in str(err.value)
 
 
+@pytest.mark.parametrize("zone, freq, periods, step, cutoff, days", [
+    (None, "D", 120, "2W", "2015-02-10", 14), (None, "D", 120, "1W-MON", "2015-02-12", 7),
+    ("Europe/Berlin", "h", 24 * 40, "1W", "2024-10-14 10:00", 7)])
+def test_a_span_of_weeks_on_a_calendar_of_fixed_steps_is_its_days(zone, freq, periods, step, cutoff, days, caplog):
+    """'2W' on a daily calendar was refused as "a span of weeks or months", though two weeks are exactly 14 days; an
+    anchored week ('1W-MON') is its 7 days from each cutoff, not a roll to the next Monday; on an hourly clock with
+    daylight saving a week is 7 calendar days, as '7D' is there, every cutoff at 10:00 local time (decision 9705)."""
+    frame = _frame(zone, "2015-01-04" if zone is None else "2024-10-01", periods, freq)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        cuts = _cutoffs(frame, step, cutoff, 3)
+    assert cuts == _cutoffs(frame, f"{days}D", cutoff, 3)  # the same windows as the days
+    assert [b.tz_localize(None) - a.tz_localize(None) for a, b in zip(cuts, cuts[1:])] == [pd.Timedelta(days=days)] * 2
+    assert (f"step {step!r} (--step) read as '{days}D' on the data's calendar" in caplog.text
+            and f"each cutoff {days} days after the one before, on the series' own clock, whatever its weekday"
+            in caplog.text)
+
+
+def test_months_on_a_calendar_of_fixed_steps_are_still_refused():
+    with pytest.raises(RnncastError, match=r"^step='2M' \(--step\) is a span of months \(quarters, years\), and the "
+                                           r"data's calendar \('D'\) steps by fixed time; give a span such as '7D'"):
+        Forecaster(**SETTINGS).backtest(_frame(None, "2015-01-04", 400, "D"), n_windows=2, step="2M", target="y")
+
+
 def test_a_span_where_rows_are_counted_is_refused():
     frame = pd.DataFrame({"y": np.sin(np.arange(200) / 4.0)})
     with pytest.raises(RnncastError, match=r"step='1D' \(--step\) is a span of calendar time, and the data has no time "

@@ -504,7 +504,7 @@ def test_an_interrupted_tune_says_what_finished_where_its_files_are_and_how_to_g
         f"rnncast: interrupted; the study holds 1 finished trial, and 1 failed trial (why: trials.csv's reason); the "
         f"best settings so far are in {out / 'best.toml'} and every trial in {out / 'trials.csv'}; to go on, run the "
         f"same rnncast tune again with --out {out} (without it a new numbered folder, a new study, is made): it adds "
-        "trials to the study"), err
+        "trials to the study, the settings of a trial left unfinished first"), err
     with open(out / "trials.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(row["state"], row["reason"]) for row in rows] == [("COMPLETE", ""), ("FAIL", "interrupted")]
@@ -612,7 +612,7 @@ def test_a_disk_that_fills_between_trials_is_one_line_naming_study_db_and_the_st
         "disk); the study holds 1 finished trial; "), err
     assert err.splitlines()[-1].endswith(f"to go on, after freeing space, run the same rnncast tune again with --out "
                                          f"{tmp_path / 't'} (without it a new numbered folder, a new study, is made): it "
-                                         "adds trials to the study"), err
+                                         "adds trials to the study, the settings of a trial left unfinished first"), err
     monkeypatch.setattr(storage, "_create_new_trial", real)
     code, out, err = cli(capsys, *args)
     assert code == 0, err

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rnncast.config import setting_fields
-from rnncast.othernames import OTHER_NAMES, SHUFFLING, by_time, not_a_setting, other_name
+from rnncast.othernames import OTHER_NAMES, SHUFFLING, TRAINING_WINDOW, by_time, not_a_setting, other_name
 
 SETTINGS = [f.name for f in setting_fields()]
 
@@ -361,3 +361,26 @@ def test_mirrored_never_adds_a_level_the_columns_would_name_0_or_1():
     assert mirrored([1e-7]) == [1e-7, 0.5] and mirrored([0.2]) == [0.2, 0.5, 0.8]
     assert mirrored([0.3, 0.7]) == [0.3, 0.5, 0.7]
     assert percentiles([80, 90]) is None and percentiles([5, 50, 95]) == [0.05, 0.5, 0.95]
+
+
+EXPANDING = ("training uses every row up to the cutoff (an expanding window); a fixed-length (sliding) training window "
+             "is not offered; the input window each forecast reads is ")
+
+
+@pytest.mark.parametrize("args", [["--window", "sliding"], ["--train-window", "100"], ["--window=rolling"]])
+def test_a_sliding_training_window_is_answered_with_the_expanding_one(capsys, args):
+    """--window sliding was pointed at the lookback and --train-window at --n-windows: a forecaster asking for a
+    sliding against an expanding window learnt nothing (a tester's finding, decision 9704)."""
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["backtest", "data.csv", "--target", "y", *args])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and len(said.strip().splitlines()) == 1
+    assert f"has no flag {args[0].split('=')[0]}: {EXPANDING}--lookback (" in said, said
+
+
+def test_window_sliding_as_a_keyword_is_answered_so_and_a_window_length_is_still_the_lookback():
+    assert not_a_setting("window", SETTINGS, value="sliding") == f"window is not a setting of rnncast: {EXPANDING}lookback"
+    assert other_name("window", SETTINGS, value=20).startswith("the input window is lookback (")
+    assert all(other_name(name, SETTINGS) == EXPANDING + "lookback" for name in TRAINING_WINDOW)
+    assert not TRAINING_WINDOW & (set(OTHER_NAMES) | SHUFFLING | set(SETTINGS))

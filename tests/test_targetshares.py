@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast.targetshares import measure, text
+from rnncast.targetshares import measure, text, winner_notes
 from rnncast.windowforecasts import WindowForecasts
 
 TARGETS = ["OT", "HUFL", "LULL"]
@@ -122,3 +122,20 @@ def test_two_targets_near_even_are_not_said_to_hold_the_verdict():
     assert near["share"][TARGETS[0]] > 0.5 and near["most"] is None and text(near) is None
     ahead = measure(_windows([0.7, 0.2, 0.1], [0.8, 0.8, 0.8]), TARGETS)
     assert ahead["most"] == TARGETS[0]
+
+
+def test_compares_pooled_winner_that_loses_on_a_target_is_said_so():
+    """compare named a pooled winner over 'sales' and 'visits' without a word where it lost on 'visits' to another
+    model, as fit, evaluate and backtest say of the baselines (a tester's finding, decision 9702)."""
+    errors = {"fF": np.sqrt(np.array([[[1.0, 0.30]]])), "fB": np.sqrt(np.array([[[2.0, 0.26]]])),
+              "fC": np.sqrt(np.array([[[3.0, 0.40]]]))}
+    said = winner_notes(errors, "fF", None, ["sales", "visits"], "scaled test MSE")
+    assert said == ["though its pooled scaled test MSE is the lower, 'fF' loses on target 'visits' (to 'fB'): a higher "
+                    "scaled test MSE there than that model's."]
+    keep = np.array([[[True, False]]])  # 'visits' not scored: nothing to lose on
+    assert winner_notes(errors, "fF", keep, ["sales", "visits"], "scaled test MSE") == []
+    assert winner_notes(errors, None, None, ["sales", "visits"], "scaled test MSE") == []  # a tie: no winner
+    assert winner_notes({k: e[..., :1] for k, e in errors.items()}, "fF", None, ["sales"], "test MSE") == []
+    both = winner_notes({**errors, "fC": np.sqrt(np.array([[[3.0, 0.1]]]))}, "fF", None, ["sales", "visits"], "MSE")
+    assert both == ["though its pooled MSE is the lower, 'fF' loses on target 'visits' (to 'fB' and 'fC'): a higher "
+                    "MSE there than those models'."]

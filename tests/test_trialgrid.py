@@ -139,3 +139,28 @@ def test_a_combination_two_processes_drew_at_once_is_trained_by_the_earlier_tria
     study.tell(first, state=optuna.trial.TrialState.FAIL)  # the twin lost (killed): its combination runs again
     done, lost = _held(study, space)
     assert (24, 8) not in done and (24, 8) in lost
+
+
+def test_a_lost_trial_of_a_continuous_range_is_run_again_first_and_said(caplog):
+    """TPE never draws a lost trial's settings again: an interrupted tune, continued, dropped the trial the same seed
+    found best, without a word (decision 9701). One that raised would raise again, and is left as it is."""
+    space = {"hidden_size": [8, 16], "lr": [1e-3, 1e-2]}
+    dists = {"hidden_size": optuna.distributions.CategoricalDistribution([8, 16]),
+             "lr": optuna.distributions.FloatDistribution(1e-3, 1e-2, log=True)}
+    study = optuna.create_study()
+    for state, lr, attrs in [("COMPLETE", 0.001, {}), ("FAIL", 0.0024179177243329477, {"failed": "interrupted"}),
+                             ("FAIL", 0.005, {"failed": "CUDA out of memory", trialgrid.RAISED_ATTR: True}),
+                             ("FAIL", 0.007, {"failed": "nan loss", "diverged": True})]:
+        study.add_trial(optuna.trial.create_trial(
+            state=getattr(optuna.trial.TrialState, state), value=1.0 if state == "COMPLETE" else None,
+            params={"hidden_size": 8, "lr": lr}, distributions=dists, user_attrs=attrs))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert trialgrid.rerun_lost(study, space) == 1
+        assert trialgrid.rerun_lost(study, space) == 0  # waiting already: not enqueued twice
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("rnncast")] == [
+        "trial 1 (hidden_size 8, lr 0.00242) never finished: this call runs it again"]
+    assert trialgrid.trials_to_run(study, "s", space, 2) == 2  # a continuous range: the trials asked
+    study.optimize(lambda t: t.suggest_categorical("hidden_size", [8, 16]) * t.suggest_float("lr", 1e-3, 1e-2, log=True),
+                   n_trials=1)
+    assert study.trials[-1].params == {"hidden_size": 8, "lr": 0.0024179177243329477}  # the lost trial, exactly
+    assert trialgrid.rerun_lost(study, space) == 0  # once run, not again

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import make_frame
-from rnncast import Forecaster, RnncastError, tune
+from rnncast import Forecaster, RnncastError, trialgrid, tune
 from rnncast.tuning import trial_line
 
 optuna = pytest.importorskip("optuna")
@@ -106,6 +106,35 @@ def test_the_trial_of_the_defaults_an_interrupt_lost_runs_again_and_is_said(fram
     assert "trial 0, the library's defaults, never finished: this call runs them first, as its trial 1" in caplog.text
     again = tune(frame, target="y", trials=1, settings=settings, search=search, storage=storage)
     assert [t.params["lr"] for t in again.study.trials].count(0.0003) == 2  # once run, not again
+
+
+def test_a_drawn_trial_an_interrupt_lost_runs_again_first_and_is_said(frame, tmp_path, monkeypatch, caplog):
+    """Interrupted in trial 1 (drawn by TPE), a continued tune drew new trials and never ran trial 1's settings again,
+    without a word: the same seed's best was lost (decision 9701). A trial whose fit raised is not run again."""
+    fit, calls = Forecaster.fit, []
+
+    def stopped(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # what stop_if_asked raises at a batch after a Ctrl-C
+        if len(calls) == 3:
+            raise RuntimeError("CUDA out of memory\nmore")  # it would raise again
+        return fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(Forecaster, "fit", stopped)
+    storage, settings, search = f"sqlite:///{tmp_path / 'study.db'}", {**FIXED, "epochs": 1}, {"lr": (1e-4, 1e-2)}
+    with pytest.raises(KeyboardInterrupt):
+        tune(frame, target="y", trials=3, settings=settings, search=search, storage=storage)
+    with caplog.at_level("WARNING", logger="rnncast"), pytest.raises(RuntimeError):
+        tune(frame, target="y", trials=1, settings=settings, search=search, storage=storage)  # trial 1 again: raises
+    result = tune(frame, target="y", trials=2, settings=settings, search=search, storage=storage)
+    trials = result.study.trials
+    lost = trials[1].params["lr"]
+    assert [(t.state.name, t.user_attrs.get("failed")) for t in trials[1:3]] == [
+        ("FAIL", "interrupted"), ("FAIL", "CUDA out of memory")]
+    assert trials[2].params["lr"] == lost and trials[2].user_attrs[trialgrid.RAISED_ATTR]
+    assert [t.params["lr"] == lost for t in trials[3:]] == [False, False]  # the raised one is not run a third time
+    assert f"trial 1 (lr {lost:.3g}) never finished: this call runs it again" in caplog.text
 
 
 def test_a_tune_interrupted_in_its_first_trial_writes_trials_csv_saying_so(frame, tmp_path, monkeypatch):

@@ -80,10 +80,15 @@ def in_steps(offset, panel, given: str) -> int | None:
     numbered(panel, given)
     freq = None if panel.time is None else panel.calendar.freq
     if freq is None or isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
-        if freq is not None and not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)):
-            raise RnncastError(f"step={given!r} (--step) is a span of weeks or months, and the data's calendar "
-                               f"({panel.calendar.shown}) steps by fixed time; give a span such as '7D' or '30D', or a "
-                               "whole number of its steps")
+        if freq is not None and isinstance(offset, pd.offsets.Week):  # '2W' on 'D': '14D', as exact (decision 9705)
+            days = f"{_days(offset).n}D"
+            log.info("step %r (--step) read as %r on the data's calendar %s: each cutoff %s after the one before, on the "
+                     "series' own clock, whatever its weekday", given, days, panel.calendar.shown,
+                     counted(_days(offset).n, "day"))
+        elif freq is not None and not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)):
+            raise RnncastError(f"step={given!r} (--step) is a span of months (quarters, years), and the data's "
+                               f"calendar ({panel.calendar.shown}) steps by fixed time; give a span such as '7D' or "
+                               "'30D', or a whole number of its steps")
         return None
     mine, theirs = _units(offset), _units(freq)
     if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[1] % theirs[1]:
@@ -127,7 +132,14 @@ def numbered(panel, given: str) -> None:
                            "numbers; give step as a whole number of its steps")
 
 
+def _days(offset):
+    """A span of weeks ('2W', anchored on a weekday or not) as its calendar days (``pd.offsets.Day(14)``), which steps
+    from any day as '14D' does, where adding the anchored week rolls to its weekday first; any other span as it is."""
+    return pd.offsets.Day(7 * offset.n) if isinstance(offset, pd.offsets.Week) else offset
+
+
 def _length(offset) -> pd.Timedelta:
+    offset = _days(offset)
     return pd.Timedelta(days=offset.n) if isinstance(offset, pd.offsets.Day) else pd.Timedelta(offset)
 
 
@@ -156,7 +168,7 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         # the cutoff to the times' unit, and the last nanosecond of '2020-W50' has none in seconds (ValueError)
         target = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at))) + step * k
         return target if target[-1] + horizon - 1 <= last else None
-    every = stamps(np.arange(last + 1))
+    every, step = stamps(np.arange(last + 1)), _days(step)  # weeks on a calendar of fixed steps: their days
     if at is None:
         base, moves = every[last - horizon], k - (n_windows - 1)  # the last cutoff a horizon before the end
     else:

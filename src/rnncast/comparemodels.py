@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from rnncast import (commonwindows, comparebaselines, comparedfits, comparequantiles, comparison, datatimes, evaluation,
-                     forecasting, metrics, significance, spreads)
+                     forecasting, metrics, significance, spreads, targetshares)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.filledwindows import BLANK
@@ -48,7 +48,7 @@ class ModelComparison:
     differs}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
     ``sentence``: the winner or the ties in words; ``notes``: what was left out, the units of the test, and what the
     verdict rests on besides it (``comparedfits``: ``settings_apart``, ``undertrained``, test rows on dates other series
-    were fitted on, a winner's one seed), in words.
+    were fitted on, a winner's one seed, a target the winner loses on: ``targetshares.winner_notes``), in words.
     ``test_units``: the units the pairs' tests, ``lower`` and ``winner`` weigh the errors in: "original units" for
     one series of one target, else "each series divided by its training rows' standard deviation" (``SCALED``), whose
     MSE and MAE are ``scaled_scores`` (empty in original units).
@@ -181,7 +181,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part, chosen, named) + said + [quantiles.note] * bool(quantiles.note)
-                           + basis.notes + [baselines.note],
+                           + basis.notes + targetshares.winner_notes(quantiles.errors or judged, result.winner, keep,
+                                                                     [str(t) for t in targets], measure) + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
                            baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
                            basis.untrained, quantiles.scores,

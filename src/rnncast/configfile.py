@@ -117,11 +117,20 @@ def _hint(key: str, elsewhere: dict | None, value=None) -> str:
         return f": {key} is not rnncast's name: {said}"
     if key not in elsewhere:
         return did_you_mean(key, accepted)
-    commands, flag = elsewhere[key]
     # the keys it begins or whose first word it is (future: future_covariates, future_known), not letters' nearest:
     # n_windows, backtest's flag, is not a misspelt 'window_scale'
-    return (f": {key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line; a config file "
-            f"holds fit's settings and columns{did_you_mean(key, accepted, cutoff=1.0)}")
+    return (f": {command_flag(key, elsewhere)}; a config file holds fit's settings and columns"
+            f"{did_you_mean(key, accepted, cutoff=1.0)}")
+
+
+def command_flag(key: str, elsewhere: dict | None) -> str:
+    """"n_windows is a flag of rnncast backtest (--n-windows), given on the command line": where ``key``, given in a
+    config file or as bench's ``--set KEY=VALUE``, is a flag of commands (``elsewhere``: ``{key: (commands, flag)}``,
+    as the command line's parser gives it); '' where it is none."""
+    if key not in (elsewhere or {}):
+        return ""
+    commands, flag = elsewhere[key]
+    return f"{key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line"
 
 
 def read_run(path) -> tuple[dict, dict]:

@@ -9,7 +9,9 @@ name instead of the nearest spelling (``test_size``: not ``batch_size``, but ``t
 
 Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with
 ``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
-each epoch (``batches.py``), within the training part only, so there is nothing to switch off. Nothing here imports the rest of the package, so any module may use it."""
+each epoch (``batches.py``), within the training part only, so there is nothing to switch off. Asking for a
+fixed-length (sliding) training window (``--train-window``, ``window='sliding'``) is answered with ``EXPANDING``: training
+uses every row up to the cutoff. Nothing here imports the rest of the package, so any module may use it."""
 
 from __future__ import annotations
 
@@ -133,6 +135,15 @@ BY_TIME = ("rnncast splits every series by time, never at random: the test rows 
            "that cannot be switched off and need not be: windows are shuffled within the training part only")
 
 
+# what asks for a fixed-length training window (a backtest's sliding window): answered with EXPANDING (decision 9704);
+# ``window`` too where its value is one of WINDOW_KINDS (window='sliding'), else it is the input window (lookback)
+TRAINING_WINDOW = frozenset({"train_window", "training_window", "train_window_size", "sliding_window", "rolling_window",
+                             "expanding_window", "window_type", "sliding", "expanding"})
+WINDOW_KINDS = frozenset({"sliding", "rolling", "expanding", "moving", "fixed"})
+EXPANDING = ("training uses every row up to the cutoff (an expanding window); a fixed-length (sliding) training window "
+             "is not offered; the input window each forecast reads is {lookback}")
+
+
 def keyword(name: str) -> str:
     """A name as a keyword: ``--seq-len`` -> ``seq_len``, ``Test_Size`` -> ``test_size``."""
     return str(name).lstrip("-").replace("-", "_").lower()
@@ -162,6 +173,8 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
         return ""
     if word in SHUFFLING:
         return by_time(spell) if "test_frac" in known else ""
+    if word in TRAINING_WINDOW or (word == "window" and _window_kind(value)):
+        return EXPANDING.format(lookback=spell("lookback"))
     if word not in OTHER_NAMES:
         return ""
     _, what, holds = OTHER_NAMES[word]
@@ -175,6 +188,12 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
     flag, own = spell(setting), TAKEN_AT.get(setting, (setting,))[0]  # static_df: Python's static_covariates=
     named = flag if flag.startswith("--") else own
     return f"{what} is rnncast's {named} ({holds}), {there or 'which is not taken here' + taken_at(setting, spell)}"
+
+
+def _window_kind(value) -> bool:
+    """Whether ``value`` (``'sliding'``, ``['rolling']`` from the command line) names a kind of training window."""
+    parts = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+    return any(keyword(part) in WINDOW_KINDS for part in parts)
 
 
 def taken_at(setting: str, spell: Callable[[str], str] = str) -> str:

@@ -6,7 +6,8 @@ and said the model's was lower than every baseline's; LULL held 94% of it, and o
 0.142). ``measure`` keeps each target's share and those losses; ``text`` says them beside the verdict, as
 ``pooledunits`` says a few series' share of a panel's original-unit scores. Where quantiles are fitted, the losses by
 pinball loss too: a fit of ETTh1's OT and HUFL beat 'repeat the last value''s intervals pooled while OT's pinball loss
-lost to it (0.3758 against 0.3538), and only MSE's losses were said.
+lost to it (0.3758 against 0.3538), and only MSE's losses were said. ``winner_notes`` says the same of ``compare``'s
+pooled winner against the other models: a winner on two targets that loses on one of them was named without a word.
 """
 
 from __future__ import annotations
@@ -108,3 +109,20 @@ def text(shares: dict | None, where: str = "the test split") -> str | None:
                      f"{'target' if len(lost) == 1 else 'targets'} {listing(lost)}: a higher pinball loss there than "
                      f"{'that baseline' if one else 'those baselines'}'s intervals'.")
     return " ".join(parts) or None
+
+
+def winner_notes(errors: dict, winner: str | None, keep: np.ndarray | None, targets: list[str], measure: str) -> list[str]:
+    """``compare``'s note where its pooled winner loses on a target: ``errors``: name -> [W, H, T] the errors its verdict
+    weighs (their squares its loss: scaled errors, or the square roots of pinball losses, ``comparequantiles``),
+    ``keep`` the values scored (None: all), ``measure`` what its sentence calls the loss ("scaled test MSE"). []
+    without a winner, for one target, or where the winner's loss is the lowest on every target (decision 9702)."""
+    if winner is None or len(targets) < 2:
+        return []
+    squared = {name: np.asarray(e, dtype=np.float64) ** 2 for name, e in errors.items()}
+    loses = _losses(squared.pop(winner), squared, keep, targets)[1]
+    if not loses:
+        return []
+    lost = [f"{target!r} (to {listing([repr(name) for name in names])})" for target, names in loses.items()]
+    than = "that model's" if sum(map(len, loses.values())) == 1 else "those models'"
+    return [f"though its pooled {measure} is the lower, {winner!r} loses on {'target' if len(lost) == 1 else 'targets'} "
+            f"{listing(lost)}: a higher {measure} there than {than}."]

@@ -7,8 +7,9 @@ space is searched by Optuna's ``BruteForceSampler``, which draws only combinatio
 from the study's trials: the enqueued defaults, an earlier call's trials and another process' count alike), seeded
 as TPE is (``trialseeds``). A call runs no more trials than combinations are left, and says so
 (``trials_to_run``). Optuna counts a FAIL as tried, so the combinations only lost trials ran (an interrupt, a killed
-process; not a diverged fit, which would diverge again) are enqueued to run again first (``rerun_lost``). A space
-with a continuous range (``lr``, ``dropout``) keeps TPE.
+process; not a diverged fit, which would diverge again, nor one that raised, ``RAISED_ATTR``) are enqueued to run
+again first (``rerun_lost``). A space with a continuous range (``lr``, ``dropout``) keeps TPE, and a lost trial of it
+is enqueued to run again first too: TPE would never draw its settings again (decision 9701).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 DUPLICATE_ATTR = "duplicate_of"  # a trial that gave its combination up to a twin of another process (``twin``)
 DONE = ("COMPLETE", "PRUNED", "RUNNING")  # a trial in these states holds its combination (a FAIL only if diverged)
+RAISED_ATTR = "raised"  # a trial whose fit raised an error (``tuning``): not lost, it would raise again
 
 
 def _values(name: str, given) -> list | None:
@@ -66,8 +68,9 @@ def sampler(optuna, study, space: dict, seed: int | None):
 
 
 def _held(study, space: dict) -> tuple[set, dict]:
-    """The combinations the study's trials hold (``DONE``, or diverged), and those only lost trials ran (FAIL, not
-    diverged) and none waits to run (enqueued), each with its first lost trial."""
+    """The combinations the study's trials hold (``DONE``, or diverged, or raised), and those only lost trials ran (FAIL,
+    not diverged nor raised) and none waits to run (enqueued), each with its first lost trial. A combination of a
+    continuous range is the trial's exact settings."""
     names = list(space)
     done, waiting, lost = set(), set(), {}
     for trial in study.get_trials(deepcopy=False):
@@ -77,7 +80,7 @@ def _held(study, space: dict) -> tuple[set, dict]:
         if any(name not in params for name in names):
             continue  # drawn no further (a process stopped while its trial drew)
         combination = tuple(params[name] for name in names)
-        if trial.state.name in DONE or trial.user_attrs.get(DIVERGED_ATTR):
+        if trial.state.name in DONE or trial.user_attrs.get(DIVERGED_ATTR) or trial.user_attrs.get(RAISED_ATTR):
             done.add(combination)
         elif trial.state.name == "WAITING":
             waiting.add(combination)
@@ -114,15 +117,17 @@ def give_up_twin(optuna, study, trial, space: dict) -> None:
 
 
 def rerun_lost(study, space: dict) -> int:
-    """Enqueue each combination of a space of choices whose trials all failed without a score of their own
-    (interrupted, or left by a process that stopped) and that none waits to run, each said; returns how many.
-    Call it once the trials of stopped processes are failed (``studies.fail_stale_trials``)."""
-    if combinations(space) is None:
-        return 0
+    """Enqueue the settings of each trial of ``study`` that failed without a score of its own (interrupted, or left
+    by a process that stopped; not diverged nor raised) and that no trial holds or waits to run, each said: "trial 1
+    (hidden_size 8, lookback 28, lr 0.00242) never finished: this call runs it again"; returns how many. Any space:
+    a space of choices' sampler counts a FAIL as tried, TPE would never draw a continuous range's settings again.
+    Call it once the trials of stopped processes are failed (``studies.fail_stale_trials``) and the defaults' lost
+    trial is enqueued (``studies.defaults_due``), which it then leaves to that."""
     lost = list(_held(study, space)[1].values())
     for trial in lost:
-        log.warning("trial %d (%s) never finished: this call runs it again", trial.number,
-                    ", ".join(f"{name} {trial.params[name]}" for name in space))
+        log.warning("trial %d (%s) never finished: this call runs it again", trial.number, ", ".join(
+            f"{name} {trial.params[name]:.3g}" if isinstance(trial.params[name], float) else
+            f"{name} {trial.params[name]}" for name in space))
         study.enqueue_trial({name: trial.params[name] for name in space})
     return len(lost)
 

@@ -5,7 +5,8 @@ validation split, with the weights fit keeps, in scaled units: a point model by 
 model by its pinball loss averaged over the levels (a proper scoring rule for quantiles: see
 ``studies``); the test split is never read. The first trial of a new study is the library's defaults
 (where they lie in the space), so tuning cannot end worse than them on validation; a call that finds that
-trial never finished (interrupted) runs it again. Trials are drawn by ``trialseeds``' TPE sampler, but for a space of
+trial never finished (interrupted) runs it again, as it runs again the settings of any trial an interrupt or a
+stopped process lost (``trialgrid.rerun_lost``). Trials are drawn by ``trialseeds``' TPE sampler, but for a space of
 choices only, where ``trialgrid`` trains each combination once and stops after the last. After each epoch
 a trial reports the training loop's validation loss (a quantile head's is its pinball loss), and
 Optuna's median pruner stops a trial that falls behind the median of earlier trials at the same
@@ -232,7 +233,13 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             trial.set_user_attr(studies.DIVERGED_ATTR, True)  # it ran: a continued tune does not run it again
             raise
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM at a batch (ctrl_c_between_batches): Optuna fails the trial
-            trial.set_user_attr("failed", "interrupted")
+            trial.set_user_attr("failed", "interrupted")  # lost: a continued tune runs its settings again (rerun_lost)
+            raise
+        except (optuna.TrialPruned, optuna.exceptions.StorageInternalError, OSError):
+            raise  # pruned; or the study's disk or database failed: lost, a continued tune runs it again
+        except Exception as err:  # it would raise again: a continued tune does not run it first (decision 9701)
+            trial.set_user_attr("failed", (str(err).strip().splitlines() or [type(err).__name__])[0])
+            trial.set_user_attr(trialgrid.RAISED_ATTR, True)
             raise
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr(BEST_EPOCH, best_epoch(model.history_))  # 0: it kept its untrained network (trials.csv)
@@ -252,7 +259,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             log.warning("%s %s, the library's defaults, never finished: this call runs them first, as its trial %d",
                         "trial" if len(lost) == 1 else "trials", " and ".join(map(str, lost)), len(study.trials))
         study.enqueue_trial(lost_params(study, lost, defaults))  # the lost trial as it was drawn
-    trialgrid.rerun_lost(study, space)  # a space of choices: each combination only lost trials ran, run again
+    trialgrid.rerun_lost(study, space)  # the settings only lost (interrupted) trials ran, run again first: any space
     runs = trialgrid.trials_to_run(study, study_name, space, trials)
     ran = []
 

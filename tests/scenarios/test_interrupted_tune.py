@@ -38,7 +38,8 @@ def test_a_stopped_tune_says_one_line_ends_by_the_signal_and_leaves_no_trial_run
     err = run.stderr.read().decode()
     assert "Traceback" not in err and "Exception ignored" not in err and said.strip() + "; the study holds " in err, err
     assert err.endswith("to go on, run the same rnncast tune again with --out t (without it a new "
-                        "numbered folder, a new study, is made): it adds trials to the study\n"), err
+                        "numbered folder, a new study, is made): it adds trials to the study, the settings of a trial "
+                        "left unfinished first\n"), err
     study = optuna.load_study(study_name="rnncast", storage=f"sqlite:///{tmp_path / 't' / 'study.db'}")
     states = [t.state.name for t in study.trials]
     assert states[0] == "COMPLETE" and "RUNNING" not in states and "WAITING" not in states, states

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rnncast.bench import codes, ettvariant, identity, protocol, published, recurrent, results, tablefile, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
-from rnncast.config import setting_fields
+from rnncast import config, configfile
 from rnncast.errors import RnncastError
 from rnncast.othernames import other_name
 from rnncast.settingtext import parse_setting
@@ -84,15 +84,14 @@ def make_plan(args: argparse.Namespace) -> Plan:
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
-    forecaster, per_cell = parse_settings(args.settings or [], "ETT" if asked == "ett" else "LTSF")  # missing_values is the file's reading, not a model's:
-    missing = forecaster.pop("missing_values", None)  # its codes read as missing cells, refused (or left out in S)
+    forecaster, per_cell = parse_settings(args.settings or [], "ETT" if asked == "ett" else "LTSF", getattr(args, "command_flags", None))
+    missing = forecaster.pop("missing_values", None)  # the file's reading, not a model's: its codes read as missing cells, refused (or left out in S)
     table = tablefile.read_table(data, getattr(args, "target", None), mode, missing)  # S: the columns it leaves unread said
     found, chosen, split = tables.choose(table, asked)  # by what it holds
     codes.warn(table, mode, split, missing)  # -999 among the values read, as fit warns of it
     dataset = table.name
     constant = _constant_inputs(table, split, mode)
-    # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
-    # (L = 36 where no horizon is longer than ILI's 60, else 96: tables.lookback_for, given horizons or chosen)
+    # L and H: as given, else the dataset's (96-720 with L=96, ILI's 24-60 with L=36: tables.default_horizons, lookback_for)
     lookback = int(args.lookback) if args.lookback else None
     chosen_why = ""
     if args.horizons is not None:  # given, even empty: an empty list is refused, not read as the default
@@ -257,8 +256,7 @@ def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models
         raise RnncastError(f"--set {' '.join(items)}: the settings are the recurrent models' "
                            f"({', '.join(recurrent.MODELS)}), and --models {','.join(models)} runs none; the linear "
                            "models keep LTSF-Linear's recipe")
-    unused = sorted(set(per_cell) - set(recurrent_run))
-    if unused:
+    if unused := sorted(set(per_cell) - set(recurrent_run)):
         raise RnncastError(f"--set {unused[0]}:KEY=VALUE: {unused[0]} is not among --models {','.join(models)}; "
                            f"name a model that runs ({', '.join(recurrent_run) or 'none of them is recurrent'})")
 
@@ -271,19 +269,20 @@ def set_spelling(name: str, value=None) -> str:
     ``--set epochs=N``, ``--set season=52``, ``--lookback 52``; bench has no ``--epochs`` or ``--season``."""
     if name in PROTOCOL_FLAGS:
         return f"{PROTOCOL_FLAGS[name]} {'N' if value is None else value}"
-    default = {f.name: f.default for f in setting_fields()}.get(name, value)
+    default = {f.name: f.default for f in config.setting_fields()}.get(name, value)
     placeholder = ("true|false" if isinstance(default, bool) else "N" if isinstance(default, int)
                    else "X" if isinstance(default, float) else "VALUE")
     shown = placeholder if value is None else (str(value).lower() if isinstance(value, bool) else value)
     return f"--set {name}={shown}"
 
 
-def parse_settings(items: list[str], protocol: str = "LTSF") -> tuple[dict, dict]:
+def parse_settings(items: list[str], protocol: str = "LTSF", elsewhere: dict | None = None) -> tuple[dict, dict]:
     """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
     settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused as fixed by ``protocol``, and
-    another library's name (``test_size``) with rnncast's, before any spelling guess."""
-    fields_by_name = {f.name: f for f in setting_fields()}
+    another library's name (``test_size``) with rnncast's, and another command's flag (``elsewhere``: n_windows, backtest's
+    --n-windows) as a config file names it (``configfile.command_flag``), before any spelling guess."""
+    fields_by_name = {f.name: f for f in config.setting_fields()}
     allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"})
     common: dict = {}
     per_cell: dict[str, dict] = {}
@@ -301,6 +300,8 @@ def parse_settings(items: list[str], protocol: str = "LTSF") -> tuple[dict, dict
                                f"accepted keys are {', '.join(allowed)}")
         if key not in fields_by_name and (said := other_name(key, allowed, elsewhere=lambda s: recurrent.fixed_by(s, protocol))):
             raise RnncastError(f"bad --set {item!r}: {key} is not rnncast's name: {said}")  # test_size: not batch_size
+        if key not in fields_by_name and (said := configfile.command_flag(key, elsewhere)):  # not 'window_norm' (decision 9703)
+            raise RnncastError(f"bad --set {item!r}: {said}; --set takes the models' settings: {', '.join(allowed)}")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
             hint = did_you_mean(key, allowed) if sep and key not in allowed else ""
             raise RnncastError(

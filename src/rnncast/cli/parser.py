@@ -119,10 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
                          "calendar time read on the series' own clock: '1D' (a calendar day: 23, 24 or 25 hours across "
                          "daylight saving) or '7D' keeps every cutoff at the same local time, '6h' steps 6 hours; on weekly or "
                          "monthly data a span of whole steps ('7D' or '1W' on W-SUN, '2M' or '1Q' on months) is that "
-                         "many steps")
+                         "many steps; on daily or hourly data '2W' is '14D'")
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
-                              "trained up to the first cutoff, forecasts every window in one batched pass)")
+                              "trained up to the first cutoff, forecasts every window in one batched pass); either way "
+                              "training uses every row of each series up to the cutoff (an expanding window): a "
+                              "fixed-length (sliding) training window is not offered")
     cutoffs.add_argument("--from-run", metavar="RUN", action=Once, path=RUN,
                          help="a fitted run (or its model folder) whose settings and column roles the backtest trains "
                               "with, as fitted.backtest(data) does in Python; settings and roles given as flags take "

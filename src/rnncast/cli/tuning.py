@@ -69,7 +69,7 @@ def stopped_tune(out: Path, space: str = "") -> str:
     import csv
 
     again = (f"{space}run the same rnncast tune again with --out {shell_word(out)} (without it a new numbered folder, a "
-             "new study, is made): it adds trials to the study")
+             "new study, is made): it adds trials to the study, the settings of a trial left unfinished first")
     try:
         with open(out / "trials.csv", newline="", encoding="utf-8") as f:
             states = [row.get("state") for row in csv.DictReader(f)]
