@@ -280,7 +280,7 @@ def test_the_protocol_is_named_as_the_bench_given():
     ("gru:trials=5", "trials is a flag of rnncast tune (--trials), given on the command line")])
 def test_another_commands_flag_in_set_is_named_as_a_config_file_names_it(tmp_path, item, said):
     """--set n_windows=3 asked "did you mean 'window_norm'?" and --set trials=5 gave no pointer, where a config file
-    holding either key names the command whose flag it is (a tester's finding, decision 9703)."""
+    holding either key names the command whose flag it is (a tester's finding, decision 1553)."""
     from rnncast.cli.parser import build_parser
 
     args = build_parser().parse_args(["bench", "ltsf", "--data", str(tmp_path / "x.csv"), "--set", item])

@@ -143,7 +143,7 @@ def test_a_span_of_no_whole_number_of_steps_is_refused_naming_the_steps_that_wou
 def test_a_span_of_weeks_on_a_calendar_of_fixed_steps_is_its_days(zone, freq, periods, step, cutoff, days, caplog):
     """'2W' on a daily calendar was refused as "a span of weeks or months", though two weeks are exactly 14 days; an
     anchored week ('1W-MON') is its 7 days from each cutoff, not a roll to the next Monday; on an hourly clock with
-    daylight saving a week is 7 calendar days, as '7D' is there, every cutoff at 10:00 local time (decision 9705)."""
+    daylight saving a week is 7 calendar days, as '7D' is there, every cutoff at 10:00 local time (decision 1555)."""
     frame = _frame(zone, "2015-01-04" if zone is None else "2024-10-01", periods, freq)
     with caplog.at_level(logging.INFO, logger="rnncast"):
         cuts = _cutoffs(frame, step, cutoff, 3)

@@ -370,7 +370,7 @@ EXPANDING = ("training uses every row up to the cutoff (an expanding window); a 
 @pytest.mark.parametrize("args", [["--window", "sliding"], ["--train-window", "100"], ["--window=rolling"]])
 def test_a_sliding_training_window_is_answered_with_the_expanding_one(capsys, args):
     """--window sliding was pointed at the lookback and --train-window at --n-windows: a forecaster asking for a
-    sliding against an expanding window learnt nothing (a tester's finding, decision 9704)."""
+    sliding against an expanding window learnt nothing (a tester's finding, decision 1554)."""
     from rnncast.cli.parser import build_parser
     with pytest.raises(SystemExit) as stop:
         build_parser().parse_args(["backtest", "data.csv", "--target", "y", *args])

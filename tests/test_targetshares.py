@@ -126,7 +126,7 @@ def test_two_targets_near_even_are_not_said_to_hold_the_verdict():
 
 def test_compares_pooled_winner_that_loses_on_a_target_is_said_so():
     """compare named a pooled winner over 'sales' and 'visits' without a word where it lost on 'visits' to another
-    model, as fit, evaluate and backtest say of the baselines (a tester's finding, decision 9702)."""
+    model, as fit, evaluate and backtest say of the baselines (a tester's finding, decision 1552)."""
     errors = {"fF": np.sqrt(np.array([[[1.0, 0.30]]])), "fB": np.sqrt(np.array([[[2.0, 0.26]]])),
               "fC": np.sqrt(np.array([[[3.0, 0.40]]]))}
     said = winner_notes(errors, "fF", None, ["sales", "visits"], "scaled test MSE")

@@ -143,7 +143,7 @@ def test_a_combination_two_processes_drew_at_once_is_trained_by_the_earlier_tria
 
 def test_a_lost_trial_of_a_continuous_range_is_run_again_first_and_said(caplog):
     """TPE never draws a lost trial's settings again: an interrupted tune, continued, dropped the trial the same seed
-    found best, without a word (decision 9701). One that raised would raise again, and is left as it is."""
+    found best, without a word (decision 1551). One that raised would raise again, and is left as it is."""
     space = {"hidden_size": [8, 16], "lr": [1e-3, 1e-2]}
     dists = {"hidden_size": optuna.distributions.CategoricalDistribution([8, 16]),
              "lr": optuna.distributions.FloatDistribution(1e-3, 1e-2, log=True)}

@@ -110,7 +110,7 @@ def test_the_trial_of_the_defaults_an_interrupt_lost_runs_again_and_is_said(fram
 
 def test_a_drawn_trial_an_interrupt_lost_runs_again_first_and_is_said(frame, tmp_path, monkeypatch, caplog):
     """Interrupted in trial 1 (drawn by TPE), a continued tune drew new trials and never ran trial 1's settings again,
-    without a word: the same seed's best was lost (decision 9701). A trial whose fit raised is not run again."""
+    without a word: the same seed's best was lost (decision 1551). A trial whose fit raised is not run again."""
     fit, calls = Forecaster.fit, []
 
     def stopped(self, *args, **kwargs):

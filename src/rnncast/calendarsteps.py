@@ -80,7 +80,7 @@ def in_steps(offset, panel, given: str) -> int | None:
     numbered(panel, given)
     freq = None if panel.time is None else panel.calendar.freq
     if freq is None or isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
-        if freq is not None and isinstance(offset, pd.offsets.Week):  # '2W' on 'D': '14D', as exact (decision 9705)
+        if freq is not None and isinstance(offset, pd.offsets.Week):  # '2W' on 'D': '14D', as exact (decision 1555)
             days = f"{_days(offset).n}D"
             log.info("step %r (--step) read as %r on the data's calendar %s: each cutoff %s after the one before, on the "
                      "series' own clock, whatever its weekday", given, days, panel.calendar.shown,

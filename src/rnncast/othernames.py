@@ -135,7 +135,7 @@ BY_TIME = ("rnncast splits every series by time, never at random: the test rows 
            "that cannot be switched off and need not be: windows are shuffled within the training part only")
 
 
-# what asks for a fixed-length training window (a backtest's sliding window): answered with EXPANDING (decision 9704);
+# what asks for a fixed-length training window (a backtest's sliding window): answered with EXPANDING (decision 1554);
 # ``window`` too where its value is one of WINDOW_KINDS (window='sliding'), else it is the input window (lookback)
 TRAINING_WINDOW = frozenset({"train_window", "training_window", "train_window_size", "sliding_window", "rolling_window",
                              "expanding_window", "window_type", "sliding", "expanding"})

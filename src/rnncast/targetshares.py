@@ -115,7 +115,7 @@ def winner_notes(errors: dict, winner: str | None, keep: np.ndarray | None, targ
     """``compare``'s note where its pooled winner loses on a target: ``errors``: name -> [W, H, T] the errors its verdict
     weighs (their squares its loss: scaled errors, or the square roots of pinball losses, ``comparequantiles``),
     ``keep`` the values scored (None: all), ``measure`` what its sentence calls the loss ("scaled test MSE"). []
-    without a winner, for one target, or where the winner's loss is the lowest on every target (decision 9702)."""
+    without a winner, for one target, or where the winner's loss is the lowest on every target (decision 1552)."""
     if winner is None or len(targets) < 2:
         return []
     squared = {name: np.asarray(e, dtype=np.float64) ** 2 for name, e in errors.items()}

@@ -9,7 +9,7 @@ as TPE is (``trialseeds``). A call runs no more trials than combinations are lef
 (``trials_to_run``). Optuna counts a FAIL as tried, so the combinations only lost trials ran (an interrupt, a killed
 process; not a diverged fit, which would diverge again, nor one that raised, ``RAISED_ATTR``) are enqueued to run
 again first (``rerun_lost``). A space with a continuous range (``lr``, ``dropout``) keeps TPE, and a lost trial of it
-is enqueued to run again first too: TPE would never draw its settings again (decision 9701).
+is enqueued to run again first too: TPE would never draw its settings again (decision 1551).
 """
 
 from __future__ import annotations

@@ -237,7 +237,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             raise
         except (optuna.TrialPruned, optuna.exceptions.StorageInternalError, OSError):
             raise  # pruned; or the study's disk or database failed: lost, a continued tune runs it again
-        except Exception as err:  # it would raise again: a continued tune does not run it first (decision 9701)
+        except Exception as err:  # it would raise again: a continued tune does not run it first (decision 1551)
             trial.set_user_attr("failed", (str(err).strip().splitlines() or [type(err).__name__])[0])
             trial.set_user_attr(trialgrid.RAISED_ATTR, True)
             raise

@@ -300,7 +300,7 @@ def parse_settings(items: list[str], protocol: str = "LTSF", elsewhere: dict | N
                                f"accepted keys are {', '.join(allowed)}")
         if key not in fields_by_name and (said := other_name(key, allowed, elsewhere=lambda s: recurrent.fixed_by(s, protocol))):
             raise RnncastError(f"bad --set {item!r}: {key} is not rnncast's name: {said}")  # test_size: not batch_size
-        if key not in fields_by_name and (said := configfile.command_flag(key, elsewhere)):  # not 'window_norm' (decision 9703)
+        if key not in fields_by_name and (said := configfile.command_flag(key, elsewhere)):  # not 'window_norm' (decision 1553)
             raise RnncastError(f"bad --set {item!r}: {said}; --set takes the models' settings: {', '.join(allowed)}")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
             hint = did_you_mean(key, allowed) if sep and key not in allowed else ""
