@@ -102,7 +102,10 @@ def _tables() -> dict:
                            {"target": 2, "id_col": 1, "time_col": 0}),
         "integer labels, one series": (pd.DataFrame({0: time.astype(str), 1: np.arange(600.0)}), {"target": 1, "time_col": 0}),
         "integer labels, wide": (pd.DataFrame({0: time, 1: np.arange(600.0), 2: np.arange(600.0)}),
-                                 {"series": [1, 2], "time_col": 0})}
+                                 {"series": [1, 2], "time_col": 0}),
+        "time as index, one series": (pd.DataFrame({"temp": np.arange(600.0)}, index=time.rename("ts")), {"target": "temp"}),
+        "time as index, long": (pd.DataFrame({"id": np.repeat(["x", "y"], 600), "temp": np.arange(1200.0)},
+                                             index=pd.Index(text)), {"target": "temp", "id_col": "id"})}
 
 
 @pytest.mark.parametrize("shape", list(_tables()))
@@ -110,8 +113,9 @@ def test_the_resample_line_runs_as_printed_on_the_table_with_each_aggregation_it
     """Decision 1527: the resample line was given for one series only; a panel's works for every series at once: a
     long table's grouped by its id column (or its key's columns), a wide table's on its one time column. r32r1 MED 5:
     a one-column id named 'store,region' was split into 'store' and 'region', and integer labels were quoted as text
-    (df['0']), both a KeyError; .sum() or .last() in place of .mean(numeric_only=True) hit the text time column left
-    beside the index (decision 9931). Each line, with each aggregation it names, runs as printed on the very table."""
+    (df['0']), both a KeyError (decision 9931); .sum() or .last() in place of .mean(numeric_only=True) hit the text
+    time column left beside the index (decision 9932); a table whose time is its index was told df['ts'] (decision 9931). Each line, with
+    each aggregation it names, runs as printed on the very table."""
     from rnncast import RnncastError
     from rnncast.loading import load_panel
 
@@ -120,7 +124,8 @@ def test_the_resample_line_runs_as_printed_on_the_table_with_each_aggregation_it
         load_panel(frame, freq="1min", **roles)
     message = str(err.value)
     line = message[message.index("df = "):message.index(".mean(numeric_only=True).reset_index()")]
-    assert ("groupby" in line) == (shape in ("long", "key") or "comma" in shape or shape == "integer labels"), line
+    assert ("groupby" in line) == (shape.endswith("long") or shape in ("key", "integer labels") or "comma" in shape), line
+    assert ("df.index" in line) == shape.startswith("time as index"), line
     assert "(.sum(numeric_only=True) for counts, .last() for a state's readings)" in message
     assert ("df[0]" in line and "'0'" not in line) == shape.startswith("integer"), line
     for aggregation in AGGREGATIONS:

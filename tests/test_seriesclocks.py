@@ -112,3 +112,6 @@ def test_the_resample_lines_columns_are_the_callers_labels_and_a_comma_splits_no
     assert resample_line(numbered, two, "1", {})["resample_by"] == "'1'"  # a file's header: text, as read_csv reads it
     wide = SimpleNamespace(codes_by_row=None, id_col=None, time_col="timestamp")
     assert resample_line(wide, two, None, {})["resample_by"] == WIDE
+    indexed = SimpleNamespace(codes_by_row=np.zeros(4), id_col="id", time_col="ts")  # a frame's index: no label given
+    assert resample_line(indexed, two, "id", {"id": "id", "y": "y"}) == {"resample_by": "'id'", "resample_at": ""}
+    assert resample_line(indexed, two, "id", {})["resample_at"] == "'ts'"  # a file's columns: none told, all columns

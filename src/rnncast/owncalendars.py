@@ -61,7 +61,8 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
     if not coarser(given, found[0]) or len(offsets) != 2 and not by:  # one series, or a panel by its id column
         return said
     column, step = hint("resample_at", repr(time.name if time.name is not None else "time")), given.freqstr
-    dated = f"df.set_index(pd.to_datetime(df[{column}])).drop(columns={column})"  # the time the index, then no column
+    dated = f"df.set_index(pd.to_datetime(df[{column}])).drop(columns={column})" if column else \
+        "df.set_index(pd.to_datetime(df.index))"  # the time the index, then no column; "": the table's index already
     line = (f"df = {dated}.groupby([{by}, pd.Grouper(freq={step!r})])" if by and by != WIDE else  # decisions 1527, 9931
             f"df = {dated}.resample({step!r})")  # .last() and .sum() run as .mean(): no text time column left
     return (f"{said}; rnncast does not aggregate rows: to forecast {step!r} steps from these {text!r} rows, resample "

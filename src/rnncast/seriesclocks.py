@@ -62,13 +62,16 @@ def resample_line(rows, offsets: np.ndarray, parts, given: dict | None) -> dict[
     """The hints ``owncalendars.followed`` writes its resample line with: ``resample_by``, the id columns a long
     panel (``offsets`` [S + 1], S > 1) is grouped by, each as Python writes the caller's label (``'store,region'``
     one column, ``1`` an integer label), ``WIDE`` a wide table's, "" one series'; ``resample_at``, the time column
-    so written. ``parts``: the id column or the key's columns (a column named with a comma is one column, never
-    split); ``given``: text label to the caller's (decision 9931)."""
+    so written, "" where a table's time is its index (not a column; its ids columns). ``parts``: the id column or
+    the key's columns (a column named with a comma is one column, never split); ``given``: text label to the caller's,
+    every column of a table handed over ({} for a file's; decision 9931)."""
     given = given or {}
     label = lambda name: repr(given.get(name, name))  # noqa: E731  an int stays an int: df[0], not df['0']
     ids = list(parts) if isinstance(parts, (list, tuple)) else [parts if parts is not None else rows.id_col]
     by = "" if len(offsets) <= 2 else WIDE if rows.codes_by_row is None else ", ".join(map(label, ids))
-    return {"resample_by": by, **({"resample_at": label(rows.time_col)} if rows.time_col is not None else {})}
+    index = bool(given) and rows.time_col not in given and all(p in given for p in ids if by not in ("", WIDE))
+    at = "" if index else label(rows.time_col)  # "": a table's time as its index (df.index), its ids columns
+    return {"resample_by": by, **({"resample_at": at} if rows.time_col is not None else {})}
 
 
 def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:
