@@ -67,9 +67,9 @@ def test_a_coarser_freq_than_the_data_keeps_is_told_the_resample_line_that_makes
     with pytest.raises(RnncastError) as err:
         load_panel(tmp_path / "s.csv", target="temp", freq="1min")
     message = str(err.value)
-    line = message[message.index("df = "):message.index(" (.sum()")]
-    assert line == ("df = df.set_index(pd.to_datetime(df['timestamp'])).resample('min').mean(numeric_only=True)"
-                    ".reset_index()"), message
+    line = message[message.index("df = "):message.index(" (.sum(")]
+    assert line == ("df = df.set_index(pd.to_datetime(df['timestamp'])).drop(columns='timestamp').resample('min')"
+                    ".mean(numeric_only=True).reset_index()"), message
     scope = {"df": pd.read_csv(tmp_path / "s.csv"), "pd": pd}
     exec(line, scope)
     panel = load_panel(scope["df"], target="temp", freq="1min")
@@ -80,30 +80,77 @@ def test_a_coarser_freq_than_the_data_keeps_is_told_the_resample_line_that_makes
     assert coarser(pd.offsets.MonthBegin(), pd.offsets.Day()) and not coarser(pd.offsets.Day(), pd.offsets.Hour(5))
 
 
-@pytest.mark.parametrize("layout", ["long", "wide", "key"])
-def test_a_panel_is_told_one_resample_line_for_all_its_series(layout):
+AGGREGATIONS = (".mean(numeric_only=True)", ".sum(numeric_only=True)", ".last()")
+
+
+def _tables() -> dict:
+    """A table of each shape the resample line is told for, with its roles: dates as text, as a CSV gives them."""
+    time = pd.date_range("2024-03-01 12:00", periods=600, freq="10s")
+    two, text = np.r_[time, time], np.r_[time, time].astype(str)
+    return {
+        "one series": (pd.DataFrame({"timestamp": time.astype(str), "temp": np.arange(600.0)}), {"target": "temp"}),
+        "long": (pd.DataFrame({"timestamp": text, "unique_id": np.repeat([1, 2], 600), "temp": np.arange(1200.0)}),
+                 {"target": "temp"}),
+        "wide": (pd.DataFrame({"timestamp": time, "a": np.arange(600.0), "b": np.arange(600.0)}), {"series": ["a", "b"]}),
+        "key": (pd.DataFrame({"time stamp": two, "item": np.repeat(["x", "y"], 600), "store": 1, "temp": np.arange(1200.0)}),
+                {"target": "temp", "id_col": ["item", "store"], "time_col": "time stamp"}),
+        "comma in one id": (pd.DataFrame({"timestamp": text, "store,region": np.repeat(["a,1", "b,2"], 600),
+                                          "temp": np.arange(1200.0)}), {"target": "temp", "id_col": "store,region"}),
+        "comma in a key": (pd.DataFrame({"timestamp": two, "store,region": "x", "item": np.repeat(["a", "b"], 600),
+                                         "temp": np.arange(1200.0)}), {"target": "temp", "id_col": ["store,region", "item"]}),
+        "integer labels": (pd.DataFrame({0: text, 1: np.repeat([1, 2], 600), 2: np.arange(1200.0)}),
+                           {"target": 2, "id_col": 1, "time_col": 0}),
+        "integer labels, one series": (pd.DataFrame({0: time.astype(str), 1: np.arange(600.0)}), {"target": 1, "time_col": 0}),
+        "integer labels, wide": (pd.DataFrame({0: time, 1: np.arange(600.0), 2: np.arange(600.0)}),
+                                 {"series": [1, 2], "time_col": 0}),
+        "time as index, one series": (pd.DataFrame({"temp": np.arange(600.0)}, index=time.rename("ts")), {"target": "temp"}),
+        "time as index, long": (pd.DataFrame({"id": np.repeat(["x", "y"], 600), "temp": np.arange(1200.0)},
+                                             index=pd.Index(text)), {"target": "temp", "id_col": "id"})}
+
+
+@pytest.mark.parametrize("shape", list(_tables()))
+def test_the_resample_line_runs_as_printed_on_the_table_with_each_aggregation_it_names(shape):
     """Decision 1527: the resample line was given for one series only; a panel's works for every series at once: a
-    long table's grouped by its id column (or its key's columns), a wide table's on its one time column."""
+    long table's grouped by its id column (or its key's columns), a wide table's on its one time column. r32r1 MED 5:
+    a one-column id named 'store,region' was split into 'store' and 'region', and integer labels were quoted as text
+    (df['0']), both a KeyError (decision 9931); .sum() or .last() in place of .mean(numeric_only=True) hit the text
+    time column left beside the index (decision 9932); a table whose time is its index was told df['ts'] (decision 9931). Each line, with
+    each aggregation it names, runs as printed on the very table."""
     from rnncast import RnncastError
     from rnncast.loading import load_panel
 
-    time = pd.date_range("2024-03-01 12:00", periods=600, freq="10s")
-    frame, roles = {
-        "long": (pd.DataFrame({"timestamp": np.r_[time, time].astype(str), "unique_id": np.repeat([1, 2], 600),
-                               "temp": np.arange(1200.0)}), {"target": "temp"}),
-        "wide": (pd.DataFrame({"timestamp": time, "a": np.arange(600.0), "b": np.arange(600.0)}), {"series": ["a", "b"]}),
-        "key": (pd.DataFrame({"time stamp": np.r_[time, time], "item": np.repeat(["x", "y"], 600), "store": 1,
-                              "temp": np.arange(1200.0)}), {"target": "temp", "id_col": ["item", "store"],
-                                                           "time_col": "time stamp"})}[layout]
+    frame, roles = _tables()[shape]
     with pytest.raises(RnncastError) as err:
         load_panel(frame, freq="1min", **roles)
     message = str(err.value)
-    line = message[message.index("df = "):message.index(" (.sum()")]
-    assert ("groupby" in line) == (layout != "wide"), line
-    scope = {"df": frame.copy(), "pd": pd}
+    line = message[message.index("df = "):message.index(".mean(numeric_only=True).reset_index()")]
+    assert ("groupby" in line) == (shape.endswith("long") or shape in ("key", "integer labels") or "comma" in shape), line
+    assert ("df.index" in line) == shape.startswith("time as index"), line
+    assert "(.sum(numeric_only=True) for counts, .last() for a state's readings)" in message
+    assert ("df[0]" in line and "'0'" not in line) == shape.startswith("integer"), line
+    for aggregation in AGGREGATIONS:
+        scope = {"df": frame.copy(), "pd": pd}
+        exec(line + aggregation + ".reset_index()", scope)
+        panel = load_panel(scope["df"], freq="1min", **roles)
+        assert panel.n_series == (1 if "one series" in shape else 2) and panel.calendar.shown == "'min'", aggregation
+        assert len(panel.values) == 100 * panel.n_series
+
+
+def test_a_files_integer_header_is_text_in_the_resample_line(tmp_path):
+    """A CSV's header '0,1,2' is read as text by pandas too: the line says df['0'], as the file read gives it."""
+    from rnncast import RnncastError
+    from rnncast.loading import load_panel
+
+    frame, _ = _tables()["integer labels"]
+    frame.to_csv(tmp_path / "n.csv", index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(tmp_path / "n.csv", freq="1min", target="2", id_col="1", time_col="0")
+    message = str(err.value)
+    line = message[message.index("df = "):message.index(" (.sum(")]
+    assert "groupby(['1', pd.Grouper(freq='min')])" in line, line
+    scope = {"df": pd.read_csv(tmp_path / "n.csv"), "pd": pd}
     exec(line, scope)
-    panel = load_panel(scope["df"], freq="1min", **roles)
-    assert panel.n_series == 2 and len(panel.values) == 200 and panel.calendar.shown == "'min'"
+    assert load_panel(scope["df"], freq="1min", target="2", id_col="1", time_col="0").n_series == 2
 
 
 def _advice(frame, **roles) -> str:
@@ -126,7 +173,7 @@ def test_a_part_period_the_resample_line_keeps_is_named_with_its_days(tmp_path):
     assert message.endswith("; the data ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days: drop it "
                             "after resampling (summed, a part week reads low; averaged, it rests on fewer rows)"), message
     assert "starts" not in message  # the week to 2024-01-07 is whole
-    line = message[message.index("df = "):message.index(" (.sum()")].replace(".mean(", ".sum(")
+    line = message[message.index("df = "):message.index(" (.sum(")].replace(".mean(numeric_only=True)", ".sum()")
     scope = {"df": frame.copy(), "pd": pd}
     exec(line, scope)
     assert str(scope["df"]["date"].iloc[-1].date()) == "2024-10-27" and scope["df"]["sales"].iloc[-1] == 6 * 50.0
@@ -147,7 +194,7 @@ def test_a_panels_part_periods_are_counted_by_series():
     frame = pd.concat([pd.DataFrame({"date": pd.date_range("2024-01-03", end).strftime("%Y-%m-%d"), "id": i, "y": 1.0})
                        for i, end in ends.items()], ignore_index=True)
     said = _advice(frame, target="y", id_col="id", freq="W-SUN")
-    assert ("groupby(['id', pd.Grouper(key='date', freq='W-SUN')])" in said and
+    assert ("groupby(['id', pd.Grouper(freq='W-SUN')])" in said and
             "; the data starts 2024-01-03, so the week to 2024-01-07 holds 5 of its 7 days and the data of 2 of 4 series "
             "ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days (the last week of 1 other series is a "
             "part one too): drop them after resampling") in said, said

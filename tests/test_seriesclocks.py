@@ -91,3 +91,27 @@ def test_closes_written_in_utc_name_no_zone_of_a_clock_without_daylight_saving()
     said = str(refused.value)
     assert "but series '6758' keeps UTC's 06:00, at 07:00 and 08:00 on Europe/Berlin's clock" in said
     assert "(tz=, --tz: 'UTC' for '6758'; 'Europe/Berlin' for 'ALV' and 'SAP')" in said
+
+
+def test_the_resample_lines_columns_are_the_callers_labels_and_a_comma_splits_no_column():
+    """r32r1 MED 5 (decision 9931): the id column was read back by splitting its text on commas, so one column named
+    'store,region' became two, and integer labels were quoted as text. The key's columns are handed over as they are,
+    each written as Python writes the caller's label."""
+    from types import SimpleNamespace
+
+    from rnncast.owncalendars import WIDE
+    from rnncast.seriesclocks import resample_line
+
+    long = SimpleNamespace(codes_by_row=np.zeros(4), id_col="store,region", time_col="timestamp")
+    two, one = np.array([0, 2, 4]), np.array([0, 4])
+    assert resample_line(long, two, "store,region", {}) == {"resample_by": "'store,region'", "resample_at": "'timestamp'"}
+    assert resample_line(long, two, ["store,region", "item"], None)["resample_by"] == "'store,region', 'item'"
+    assert resample_line(long, one, "store,region", {})["resample_by"] == ""  # one series: the one-series line
+    numbered = SimpleNamespace(codes_by_row=np.zeros(4), id_col="1", time_col="0")
+    assert resample_line(numbered, two, "1", {"0": 0, "1": 1, "2": 2}) == {"resample_by": "1", "resample_at": "0"}
+    assert resample_line(numbered, two, "1", {})["resample_by"] == "'1'"  # a file's header: text, as read_csv reads it
+    wide = SimpleNamespace(codes_by_row=None, id_col=None, time_col="timestamp")
+    assert resample_line(wide, two, None, {})["resample_by"] == WIDE
+    indexed = SimpleNamespace(codes_by_row=np.zeros(4), id_col="id", time_col="ts")  # a frame's index: no label given
+    assert resample_line(indexed, two, "id", {"id": "id", "y": "y"}) == {"resample_by": "'id'", "resample_at": ""}
+    assert resample_line(indexed, two, "id", {})["resample_at"] == "'ts'"  # a file's columns: none told, all columns

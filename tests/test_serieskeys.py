@@ -296,7 +296,7 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in (1, 2)]
     assert result["id_col"] == KEY  # the key's columns (decision 1134)
     assert "mse" in result["series"][0]["model"]
-    assert result["scored"]["not_trained"]["series"] == skipped
+    assert result["scored"]["not_trained"]["series"] == [{**skipped[0], "reason": "too short to train"}]  # as fit's (9933)
     assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
     config = json.loads((tmp_path / "bt" / "config.json").read_text())
     assert config["run"]["id_col"] == config["data"]["id_col"] == KEY  # one form (decision 1133)
@@ -310,6 +310,24 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     assert main(["evaluate", str(tmp_path / "r1"), str(one), "--json", "--by-series"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert list(result["series"]) == ["1", "2"] and result["id_col"] == "store_id"  # JSON's keys are text
+    assert result["scored"]["not_trained"]["series"] == [{"id": 3, "rows": 5, "needed": 26, "reason": "too short to train"}]
+
+
+def test_evaluates_json_gives_each_series_fit_left_out_its_reason_as_fits_metrics_json_does():
+    """leftout's docstring and decision 1524 say every record of a series left out that fit, evaluate and a backtest
+    write carries its ``reason``; evaluate --json's ``scored.not_trained.series`` had none (decision 9933). A cutoff's
+    record gets the cutoff's words, a key's series its columns, a reason given is kept."""
+    from rnncast import leftout
+
+    short, cut = {"id": "C", "rows": 5, "needed": 26}, {"id": "D", "rows": 131, "needed": 83, "cutoff_rows": [131, 0],
+                                                         "cutoff_needs": [75, 8]}
+    result = {"scored": {"text": "...", "not_trained": {"series": [short, cut, {"id": "E", "reason": "held"}], "text": ""}}}
+    out = serieskeys.json_result(result, None)["scored"]["not_trained"]["series"]
+    assert [d["reason"] for d in out] == [leftout.SHORT, leftout.CUT, "held"] and out[0] == {**short, "reason": leftout.SHORT}
+    assert result["scored"]["not_trained"]["series"][0] == short  # the result itself left as it was
+    keyed = {"scored": {"not_trained": {"series": [{**short, "id": ("C", 3)}]}}}
+    assert serieskeys.json_result(keyed, ["item_id", "store_id"])["scored"]["not_trained"]["series"] == [
+        {"id": {"item_id": "C", "store_id": 3}, "rows": 5, "needed": 26, "reason": leftout.SHORT}]
 
 
 def test_two_keys_written_as_one_text_are_refused_not_merged():

@@ -5,9 +5,9 @@ up to it or after it: a store that closed before the cutoff has years of rows, a
 needs 83)" would contradict itself. The records fit keeps (``FittedState.skipped_series``: ``{"id", "rows",
 "needed"}``) add, for a cutoff's, ``cutoff_rows`` (its rows up to the cutoff and after it) and ``cutoff_needs`` (what
 each needs there); a model saved before them reads as too short, as it was said then. A record written out
-(metrics.json's ``skipped_series``, of fit, evaluate and a backtest) says its ``reason`` (``reasoned``): every series
-left out of scoring is listed there with it, a backtest's left out for want of the static values the model holds too
-(``heldrows``; decision 1524).
+(metrics.json's ``skipped_series`` of fit and a backtest, ``rnncast evaluate --json``'s ``scored.not_trained.series``:
+``serieskeys.json_result``) says its ``reason`` (``reasoned``): every series left out of scoring is listed there with
+it, a backtest's left out for want of the static values the model holds too (``heldrows``; decisions 1524, 9933).
 """
 
 from __future__ import annotations

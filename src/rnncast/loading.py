@@ -130,7 +130,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     counters = rowcounters.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
-                      holidays, time_unit, (others, unused), counters, labels_only)
+                      holidays, time_unit, (others, unused), counters, labels_only, rows.id_col if key is None else key.parts)
     panel.unused, panel.told_none, panel.key = unused, rows.how == indexcolumns.TOLD_NONE, key
     if announce and layout == "single" and (away := rowcounters.counted_from(frame, counters)):  # t = 300..799: not rows'
         log.info("%s", away)
@@ -187,12 +187,12 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
               id_hint=lambda pair=None: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
-              counters=(), labels_only=False) -> Panel:
+              counters=(), labels_only=False, parts=None) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint(pair)``: what a refusal of repeated (``pair``: the two rows) or unsorted times
     adds (rows alike in every column, a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
     columns no role took, and those columns (``appendedrows.refuse``); ``counters``: those that count the rows, said
-    with the rows numbered where there is no time."""
+    with the rows numbered where there is no time; ``parts``: the id column, or a key's columns."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
         for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
@@ -261,7 +261,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 time, written, preferred()), offsets, where, rows.text_format))
     else:
         calendar, ruler, own = seriesclocks.settle(rows, time, offsets, freq, where, not announce, holidays, positions,
-                                                   tz, every)  # Tokyo's closes read on Berlin's clock: refused
+                                                   tz, every, parts, attrs.get(labels.GIVEN, {}).get("labels"))  # Tokyo's
+        # closes read on Berlin's clock: refused; a coarser freq told a resample line in the caller's labels
     if announce and half_note:
         log.info("calendar: %s", half_note)
     days = calendar.days

@@ -15,7 +15,6 @@ zone's clock, or a panel whose series all keep one such clock, by ``jitter.advic
 
 from __future__ import annotations
 
-import csv
 import logging
 
 import numpy as np
@@ -31,12 +30,15 @@ from rnncast.timecalendar import Calendar
 log = logging.getLogger(__name__)
 
 
-def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, positions: np.ndarray, tz, ids: list):
+def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, positions: np.ndarray, tz, ids: list,
+           parts=None, given: dict | None = None):
     """``writtenzones.on_a_clock`` of ``time`` [N] (sorted as the panel, series cut at ``offsets`` [S + 1]; row
     ``i`` is ``positions[i]`` of the table, whose clocks as written are ``rows.clocks``), refused first at fit (not
     ``quiet``) where series keep other zones' clocks (``refuse``); no calendar where there is no time. The times
     are ``naive`` to the calendar's refusal where written without a zone: no clocks as written (``rows.clocks``)
-    where ``tz=`` placed them, and text or datetimes, not Unix times (UTC's instants)."""
+    where ``tz=`` placed them, and text or datetimes, not Unix times (UTC's instants). ``parts``: a long table's id
+    column, or its key's columns (a list), and ``given`` the caller's label of each column (text: ``0`` of
+    ``"0"``), for the resample line a coarser freq is told (``resample_line``)."""
     if time is None:
         return Calendar(), None, {}
     naive = isinstance(time, pd.DatetimeIndex) and (time.tz is None or tz is not None and rows.clocks is None) and \
@@ -46,8 +48,7 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
     if not quiet:
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
-    by = "" if len(offsets) <= 2 else WIDE if rows.codes_by_row is None else ", ".join(map(repr, _parts(rows.id_col)))
-    with hints(resample_by=by):  # a coarser freq's resample line: a long table's by its id (owncalendars, decision 1527)
+    with hints(**resample_line(rows, offsets, parts, given)):  # a coarser freq's (owncalendars, decisions 1527, 9931)
         settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
         firsts = movedsessions.session_firsts(time, offsets, settled[0], settled[2])  # found once for both
@@ -57,9 +58,20 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
     return settled
 
 
-def _parts(id_col: str) -> list[str]:
-    """A long table's id column, or the columns of its key (``serieskeys.text``'s ``item_id,store_id``)."""
-    return next(csv.reader([id_col])) if "," in id_col else [id_col]
+def resample_line(rows, offsets: np.ndarray, parts, given: dict | None) -> dict[str, str]:
+    """The hints ``owncalendars.followed`` writes its resample line with: ``resample_by``, the id columns a long
+    panel (``offsets`` [S + 1], S > 1) is grouped by, each as Python writes the caller's label (``'store,region'``
+    one column, ``1`` an integer label), ``WIDE`` a wide table's, "" one series'; ``resample_at``, the time column
+    so written, "" where a table's time is its index (not a column; its ids columns). ``parts``: the id column or
+    the key's columns (a column named with a comma is one column, never split); ``given``: text label to the caller's,
+    every column of a table handed over ({} for a file's; decision 9931)."""
+    given = given or {}
+    label = lambda name: repr(given.get(name, name))  # noqa: E731  an int stays an int: df[0], not df['0']
+    ids = list(parts) if isinstance(parts, (list, tuple)) else [parts if parts is not None else rows.id_col]
+    by = "" if len(offsets) <= 2 else WIDE if rows.codes_by_row is None else ", ".join(map(label, ids))
+    index = bool(given) and rows.time_col not in given and all(p in given for p in ids if by not in ("", WIDE))
+    at = "" if index else label(rows.time_col)  # "": a table's time as its index (df.index), its ids columns
+    return {"resample_by": by, **({"resample_at": at} if rows.time_col is not None else {})}
 
 
 def refuse(time, offsets: np.ndarray, clocks, tz, ids: list, column) -> None:

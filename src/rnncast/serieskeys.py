@@ -21,6 +21,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from rnncast import leftout
 from rnncast.argparsing import column_names
 from rnncast.data import KEY_DTYPES, KEY_PARTS, ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
@@ -292,19 +293,20 @@ def for_json(parts: list[str], value, key: Key | None = None):
 
 
 def json_result(result: dict, parts: list[str] | None, key: Key | None = None) -> dict:
-    """evaluate's ``result`` as JSON writes it for a model of a key of several: its per-series scores ("series") a
-    list of ``{"id": {"item_id": "A", "store_id": 1}, ...scores}``, the series fit left out named so too."""
-    if parts is None:
-        return result
-    name = lambda i: for_json(parts, i, key)  # noqa: E731
+    """evaluate's ``result`` as JSON writes it: the series fit left out (``not_trained``) each with its ``reason``,
+    as fit's metrics.json gives it (``leftout.reasoned``; decision 9933); for a model of a key of several (``parts``)
+    its per-series scores ("series") a list of ``{"id": {"item_id": "A", "store_id": 1}, ...scores}``, the series fit
+    left out named so too."""
+    name = (lambda i: for_json(parts, i, key)) if parts is not None else (lambda i: i)  # noqa: E731
     out = dict(result)
-    if isinstance(out.get("series"), dict):  # "scored"'s "series" is a count
+    if parts is not None and isinstance(out.get("series"), dict):  # "scored"'s "series" is a count
         out["series"] = [{"id": name(i), **scores} for i, scores in out["series"].items()]
     for where in ("scored", "original", "scaled"):
         untrained = out.get(where, {}).get("not_trained") if isinstance(out.get(where), dict) else None
         if untrained and untrained.get("series"):
             out[where] = {**out[where], "not_trained": {**untrained, "series": [
-                {**d, "id": name(d["id"])} if isinstance(d, dict) else name(d) for d in untrained["series"]]}}
+                leftout.reasoned([{**d, "id": name(d["id"])}])[0] if isinstance(d, dict) else name(d)
+                for d in untrained["series"]]}}
     return out
 
 
