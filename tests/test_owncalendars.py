@@ -113,8 +113,8 @@ def test_the_resample_line_runs_as_printed_on_the_table_with_each_aggregation_it
     """Decision 1527: the resample line was given for one series only; a panel's works for every series at once: a
     long table's grouped by its id column (or its key's columns), a wide table's on its one time column. r32r1 MED 5:
     a one-column id named 'store,region' was split into 'store' and 'region', and integer labels were quoted as text
-    (df['0']), both a KeyError (decision 9931); .sum() or .last() in place of .mean(numeric_only=True) hit the text
-    time column left beside the index (decision 9932); a table whose time is its index was told df['ts'] (decision 9931). Each line, with
+    (df['0']), both a KeyError (decision 1556); .sum() or .last() in place of .mean(numeric_only=True) hit the text
+    time column left beside the index (decision 1557); a table whose time is its index was told df['ts'] (decision 1556). Each line, with
     each aggregation it names, runs as printed on the very table."""
     from rnncast import RnncastError
     from rnncast.loading import load_panel

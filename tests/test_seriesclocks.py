@@ -94,7 +94,7 @@ def test_closes_written_in_utc_name_no_zone_of_a_clock_without_daylight_saving()
 
 
 def test_the_resample_lines_columns_are_the_callers_labels_and_a_comma_splits_no_column():
-    """r32r1 MED 5 (decision 9931): the id column was read back by splitting its text on commas, so one column named
+    """r32r1 MED 5 (decision 1556): the id column was read back by splitting its text on commas, so one column named
     'store,region' became two, and integer labels were quoted as text. The key's columns are handed over as they are,
     each written as Python writes the caller's label."""
     from types import SimpleNamespace

@@ -315,7 +315,7 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
 
 def test_evaluates_json_gives_each_series_fit_left_out_its_reason_as_fits_metrics_json_does():
     """leftout's docstring and decision 1524 say every record of a series left out that fit, evaluate and a backtest
-    write carries its ``reason``; evaluate --json's ``scored.not_trained.series`` had none (decision 9933). A cutoff's
+    write carries its ``reason``; evaluate --json's ``scored.not_trained.series`` had none (decision 1558). A cutoff's
     record gets the cutoff's words, a key's series its columns, a reason given is kept."""
     from rnncast import leftout
 

@@ -7,7 +7,7 @@ needs 83)" would contradict itself. The records fit keeps (``FittedState.skipped
 each needs there); a model saved before them reads as too short, as it was said then. A record written out
 (metrics.json's ``skipped_series`` of fit and a backtest, ``rnncast evaluate --json``'s ``scored.not_trained.series``:
 ``serieskeys.json_result``) says its ``reason`` (``reasoned``): every series left out of scoring is listed there with
-it, a backtest's left out for want of the static values the model holds too (``heldrows``; decisions 1524, 9933).
+it, a backtest's left out for want of the static values the model holds too (``heldrows``; decisions 1524, 1558).
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
     to ``given`` where it is coarser (``coarser``: 1-minute forecasts of 10-second data), a long panel's all series in
     one line grouped by its id column (``hint("resample_by")``, a repr given by ``seriesclocks``; ``WIDE``: a wide
     table's, the one series' line; decision 1527), the time column as ``hint("resample_at")`` writes the caller's
-    label (``0``, ``'date'``; decision 9931); each line runs as printed on the table read, with any of the three
+    label (``0``, ``'date'``; decision 1556); each line runs as printed on the table read, with any of the three
     aggregations it names; None where none explains every row. A reader on a model's calendar (predict) says its own words instead (``spelling.hints``)."""
     found = best(time, offsets, candidates(time, offsets))
     if found is None:
@@ -63,7 +63,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
     column, step = hint("resample_at", repr(time.name if time.name is not None else "time")), given.freqstr
     dated = f"df.set_index(pd.to_datetime(df[{column}])).drop(columns={column})" if column else \
         "df.set_index(pd.to_datetime(df.index))"  # the time the index, then no column; "": the table's index already
-    line = (f"df = {dated}.groupby([{by}, pd.Grouper(freq={step!r})])" if by and by != WIDE else  # decisions 1527, 9931
+    line = (f"df = {dated}.groupby([{by}, pd.Grouper(freq={step!r})])" if by and by != WIDE else  # decisions 1527, 1556
             f"df = {dated}.resample({step!r})")  # .last() and .sum() run as .mean(): no text time column left
     return (f"{said}; rnncast does not aggregate rows: to forecast {step!r} steps from these {text!r} rows, resample "
             f"them first, e.g. with pandas: {line}.mean(numeric_only=True).reset_index() (.sum(numeric_only=True) for "

@@ -48,7 +48,7 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
     if not quiet:
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
-    with hints(**resample_line(rows, offsets, parts, given)):  # a coarser freq's (owncalendars, decisions 1527, 9931)
+    with hints(**resample_line(rows, offsets, parts, given)):  # a coarser freq's (owncalendars, decisions 1527, 1556)
         settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
         firsts = movedsessions.session_firsts(time, offsets, settled[0], settled[2])  # found once for both
@@ -64,7 +64,7 @@ def resample_line(rows, offsets: np.ndarray, parts, given: dict | None) -> dict[
     one column, ``1`` an integer label), ``WIDE`` a wide table's, "" one series'; ``resample_at``, the time column
     so written, "" where a table's time is its index (not a column; its ids columns). ``parts``: the id column or
     the key's columns (a column named with a comma is one column, never split); ``given``: text label to the caller's,
-    every column of a table handed over ({} for a file's; decision 9931)."""
+    every column of a table handed over ({} for a file's; decision 1556)."""
     given = given or {}
     label = lambda name: repr(given.get(name, name))  # noqa: E731  an int stays an int: df[0], not df['0']
     ids = list(parts) if isinstance(parts, (list, tuple)) else [parts if parts is not None else rows.id_col]

@@ -294,7 +294,7 @@ def for_json(parts: list[str], value, key: Key | None = None):
 
 def json_result(result: dict, parts: list[str] | None, key: Key | None = None) -> dict:
     """evaluate's ``result`` as JSON writes it: the series fit left out (``not_trained``) each with its ``reason``,
-    as fit's metrics.json gives it (``leftout.reasoned``; decision 9933); for a model of a key of several (``parts``)
+    as fit's metrics.json gives it (``leftout.reasoned``; decision 1558); for a model of a key of several (``parts``)
     its per-series scores ("series") a list of ``{"id": {"item_id": "A", "store_id": 1}, ...scores}``, the series fit
     left out named so too."""
     name = (lambda i: for_json(parts, i, key)) if parts is not None else (lambda i: i)  # noqa: E731
