@@ -296,7 +296,7 @@ def test_json_outputs_name_a_keys_series_by_its_columns_and_one_id_runs_stay_as_
     assert [s["id"] for s in result["series"]] == [{"item_id": i, "store_id": s} for i in "AB" for s in (1, 2)]
     assert result["id_col"] == KEY  # the key's columns (decision 1134)
     assert "mse" in result["series"][0]["model"]
-    assert result["scored"]["not_trained"]["series"] == [{**skipped[0], "reason": "too short to train"}]  # as fit's (9933)
+    assert result["scored"]["not_trained"]["series"] == [{**skipped[0], "reason": "too short to train"}]  # as fit's (decision 1558)
     assert main(["backtest", str(path), *flags, "--n-windows", "2", "--out", str(tmp_path / "bt")]) == 0
     config = json.loads((tmp_path / "bt" / "config.json").read_text())
     assert config["run"]["id_col"] == config["data"]["id_col"] == KEY  # one form (decision 1133)
