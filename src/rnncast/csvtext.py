@@ -6,7 +6,7 @@ quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``; months ``2016/01``
 (``timetext``'s forms, else pandas' own guess, also with its month, day and hour unpadded as Excel writes
 ``1/5/2020 0:00``, else ``monthtext.FORMS``, kept only when it writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
 also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
-``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
+``csv_text``, the one writer of forecast and backtest tables (``write_csv``: in pieces; ``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
 reads back to the same timestamp (a month-end forecast is never written ``2016-02``), each with its UTC offset
 where zoned dates would repeat a wall time (the hour the clocks repeat in autumn: ``localtimes.told_apart``); otherwise

@@ -1,7 +1,8 @@
 """The rows of stride-1 windows' targets and the values at them, without a [W, H] array of row numbers where the
 windows are one run of consecutive rows (one series' validation or test windows): their actuals are then a view of the
-stacked values, not a copy, so scoring 13,217 test windows of 720 steps holds no 9.5 million row numbers and no copy
-of the values at them (decision 9912). The values are the same either way, and so is every score.
+W + H - 1 rows they cover, not a copy of each window's H, so scoring 13,217 test windows of 720 steps holds no 9.5
+million row numbers and no copy of the values at them (decision 9912). The values are the same either way, and so is
+every score.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def target_rows(first_rows: np.ndarray, horizon: int, last_rows: np.ndarray) -> 
 
 def taken(values: np.ndarray, rows: np.ndarray | Run, n: int) -> np.ndarray:
     """The first ``n`` columns of ``values`` [N, C] at ``rows`` (``target_rows``): [W, H, n]; of a ``Run``, a read-only
-    view of ``values`` (nothing copied), else a copy."""
+    view of the W + H - 1 rows it covers (copied alone: the view holds no other row or column of ``values``), else a
+    copy of every window's H rows."""
     if isinstance(rows, Run):
-        windows = sliding_window_view(values[:, :n], rows.horizon, axis=0)  # [N - H + 1, n, H]
-        return windows[rows.first:rows.first + rows.count].transpose(0, 2, 1)
+        covered = np.ascontiguousarray(values[rows.first:rows.first + rows.count + rows.horizon - 1, :n])
+        return sliding_window_view(covered, rows.horizon, axis=0).transpose(0, 2, 1)  # [W, n, H] -> [W, H, n]
     return values[rows, :n]
