@@ -623,3 +623,20 @@ def test_a_forecast_another_predict_wrote_to_the_new_out_since_the_check_stays(t
                                        "another file name\n")
     assert out.read_bytes() == b"the other predict's forecast" and sorted(p.name for p in tmp_path.iterdir()) == [
         f"f{suffix}", "model", "monthly.csv"]  # no temporary file left
+
+
+def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, frame, capsys, monkeypatch):
+    """500 windows printed 2,000 per-window rows before the overall ones and the verdict (decision 9915): above
+    ``plots.MANY_CUTOFFS`` windows the terminal gets the overall rows, and says where each window's are."""
+    monkeypatch.setattr("rnncast.plots.MANY_CUTOFFS", 2)
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    assert main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "3", "--lookback", str(L), "--horizon", str(H),
+                 "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--threads", "1",
+                 "--out", str(tmp_path / "bt")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("window (first forecast step)"))
+    assert lines[at - 1].startswith("Metrics overall (") and lines[at - 1].endswith(
+        f"; each of the 3 windows' own are in {tmp_path / 'bt'}/report.html and metrics.json:")
+    rows = lines[at + 2:lines.index(next(line for line in lines[at + 2:] if not line.startswith("overall")), at + 2)]
+    assert rows and all(line.startswith("overall") for line in rows)
+    assert len(json.loads((tmp_path / "bt" / "metrics.json").read_text())["windows"]) == 3  # the files keep them all

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, timetext
+from rnncast import Forecaster, RnncastError, timetext
 from rnncast.csvdialect import Dialect, dialect_of
 from rnncast.csvtext import DIALECT, TIME_FORMAT, csv_text, kept_format, stamp_text, written_format
 from rnncast.data import read_table
@@ -343,3 +343,34 @@ def test_iso_times_with_milliseconds_are_no_form_no_format_writes_back(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         panel = load_panel(pd.DataFrame({"timestamp": text, "y": np.sin(np.arange(200) / 9)}), target="y")
     assert "no one date format" not in caplog.text and panel.calendar.shown == "'250ms'"
+
+
+def test_a_file_written_in_pieces_is_byte_for_byte_the_text_of_the_whole(tmp_path, caplog, monkeypatch):
+    """test_forecasts.csv of 9.5 M rows was made as one 1.1 GB string (decision 9911): ``write_csv`` writes it
+    ``rows`` rows at a time, with the same bytes, whichever form pandas would pick for a piece's dates alone (a
+    piece of midnights would be written 2021-01-01, the file writes 2021-01-01 00:00:00 beside 01:00)."""
+    from rnncast.csvtext import write_csv
+
+    times = pd.DatetimeIndex(["2021-01-01", "2021-01-02", "2021-01-03", "2021-01-03 01:00", "2021-01-04", None])
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d", "e", "f"], "ds": times, "cutoff": times - pd.Timedelta("1D"),
+                          "lag": times - times[0], "y": [1.5, -0.25, np.nan, 1e-7, 3.0, 2.0]},
+                         index=pd.DatetimeIndex(times[::-1], name="when"))
+    zoned = frame.assign(ds=pd.date_range("2023-10-29", periods=6, freq="h", tz="Europe/Berlin"))  # 02:00 twice
+    dated = frame.iloc[:5].assign(ds=pd.date_range("2021-01-01", periods=5, freq="MS"))
+    dated.attrs[TIME_FORMAT] = "%Y-%m"
+    excel = frame.copy()
+    excel.attrs[DIALECT] = Dialect(";", ",", "d.csv", bom=True, sep_line=True, line_end="\r\n", unnamed=("id",))
+    for table in (frame, zoned, dated, excel, frame.iloc[:0]):
+        for index in (False, True):
+            whole = csv_text(table, index=index, file=True).encode("utf-8")
+            for rows in (1, 2, 4, 100):
+                write_csv(tmp_path / "t.csv", table, index=index, rows=rows)
+                assert (tmp_path / "t.csv").read_bytes() == whole
+    write_csv(tmp_path / "e.csv", excel, rows=2)
+    assert (tmp_path / "e.csv").read_bytes().startswith("\ufeffsep=;\r\n;ds;cutoff;lag;y\r\na;2021-01-01 00:00:00;".encode())
+    with pytest.raises(RnncastError, match="exists"):
+        write_csv(tmp_path / "e.csv", frame, new="e.csv exists")
+    monkeypatch.setattr("rnncast.csvtext.SAID_ROWS", 3)  # a file of many rows is said before it is written
+    with caplog.at_level("INFO", logger="rnncast.csvtext"):
+        write_csv(tmp_path / "test_forecasts.csv", frame)
+    assert "writing test_forecasts.csv: 0.0 M rows" in caplog.text

@@ -213,3 +213,23 @@ def test_a_new_file_that_another_process_wrote_since_the_check_stays_and_the_los
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.csv", "q.csv"]
     files.write_text(path, "replaced\n")  # without new (overwrite asked): replaced as before
     assert path.read_text() == "replaced\n"
+
+
+def test_pieces_are_written_as_one_file_and_a_failure_while_making_them_keeps_the_old_one(tmp_path):
+    """``write_pieces`` writes a file made piece by piece (a CSV of millions of rows, decision 9911) as ``write_bytes``
+    writes the whole: atomically, through a link, as a new file only where asked."""
+    target = tmp_path / "t.csv"
+    files.write_pieces(target, (f"{i}\n".encode() for i in range(5)))
+    assert target.read_bytes() == b"0\n1\n2\n3\n4\n"
+
+    def failing():
+        yield b"half"
+        raise ValueError("a piece could not be made")
+    with pytest.raises(ValueError, match="could not be made"):
+        files.write_pieces(target, failing())
+    assert target.read_bytes() == b"0\n1\n2\n3\n4\n" and [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+    with pytest.raises(RnncastError, match="t.csv exists"):
+        files.write_pieces(target, iter([b"new\n"]), new="t.csv exists")
+    (tmp_path / "link.csv").symlink_to(target)
+    files.write_pieces(tmp_path / "link.csv", iter([b"a\n", b"b\n"]))
+    assert target.read_bytes() == b"a\nb\n" and (tmp_path / "link.csv").is_symlink()

@@ -627,3 +627,25 @@ def test_baseline_lines_stand_out_from_white_and_the_seasonal_naive_is_not_the_m
     model, seasonal = deutan(np.array(to_rgb("C0"))), deutan(np.array(to_rgb(plots.BASELINE_STYLES[2]["color"])))
     assert model[2] > model[0] and seasonal[0] > seasonal[2]  # blue against yellow-brown, the axis a deuteranope keeps
     assert len({str(s["ls"]) for s in plots.BASELINE_STYLES}) == 4  # each its own line style still
+
+
+def test_many_backtest_windows_mark_their_cutoffs_as_ticks_and_say_so_in_the_title():
+    """A backtest of 500 windows drew 500 dashed cutoff lines, a grey wall over the forecasts and baselines (decision
+    9915): above ``MANY_CUTOFFS`` windows each cutoff is a tick at the foot of the row, the title says so; fewer keep
+    their lines."""
+    def figure(n):
+        x = np.arange(n + 10)
+        windows = [{"x": x[j + 1: j + 4], "forecast": np.full(3, 1.0), "band": None, "cutoff": j,
+                    "baselines": {"baseline: repeat the last value": np.zeros(3)}} for j in range(n)]
+        return plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(n + 10), "windows": windows}], "backtest")
+
+    many = figure(plots.MANY_CUTOFFS + 1)
+    ax = many.axes[0]
+    assert not [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # no vertical line
+    (ticks,) = [line for line in ax.lines if line.get_marker() == "|"]
+    assert list(ticks.get_xdata()) == list(range(plots.MANY_CUTOFFS + 1))
+    assert "21 windows: each cutoff a tick at the foot of the plot, not a line" in many._suptitle.get_text()
+    assert any(t.get_text().startswith("cutoffs") for t in ax.get_legend().get_texts())
+    few = figure(plots.MANY_CUTOFFS)
+    assert len([line for line in few.axes[0].lines if list(line.get_ydata()) == [0, 1]]) == plots.MANY_CUTOFFS
+    assert "tick" not in few._suptitle.get_text()

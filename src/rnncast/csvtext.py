@@ -6,7 +6,7 @@ quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``; months ``2016/01``
 (``timetext``'s forms, else pandas' own guess, also with its month, day and hour unpadded as Excel writes
 ``1/5/2020 0:00``, else ``monthtext.FORMS``, kept only when it writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
 also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
-``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
+``csv_text``, the one writer of forecast and backtest tables (``write_csv``: in pieces; ``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
 reads back to the same timestamp (a month-end forecast is never written ``2016-02``), each with its UTC offset
 where zoned dates would repeat a wall time (the hour the clocks repeat in autumn: ``localtimes.told_apart``); otherwise
@@ -26,12 +26,13 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import (cjkdates, csvmarks, datatimes, fiscalquarters, formsample, halfyears, localtimes, meridiems, monthtext,
+from rnncast import (cjkdates, csvmarks, datatimes, files, fiscalquarters, formsample, halfyears, localtimes, meridiems, monthtext,
                      timetext, wholenumbers)
 from rnncast.csvdialect import PLAIN, Dialect
 
@@ -200,8 +201,30 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
     ``frame.attrs["time_format"]`` when every date of the frame reads back from that text to the same
     timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each); in the
     ``Dialect`` of ``frame.attrs["csv_dialect"]`` (its separator and decimal mark, said in one line) where
-    the data came from such a file, else separated by ``,`` with decimal points; ``what`` the line names as written."""
-    frame, dialect = datatimes.written(frame), frame.attrs.get(DIALECT)  # serials 45296.0 written 45296, as read
+    the data came from such a file, else separated by ``,`` with decimal points; ``what`` the line names as written.
+    A file of many rows is written with ``write_csv``, which streams the same text."""
+    return "".join(_pieces(frame, index, file, sep, what, max(len(frame), 1)))
+
+
+CHUNK_ROWS = 100_000  # rows of a file written at once (write_csv): ~12 MB of text, whatever the table's length
+SAID_ROWS = 1_000_000  # a file of more rows is said as it is written (it takes a while: decision 9913)
+
+
+def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = None, what: str = "forecasts",
+              new: str | None = None, rows: int = CHUNK_ROWS) -> None:
+    """Write ``csv_text(frame, index, file=True, sep, what)`` to ``path`` as ``files.write_pieces`` writes (atomic,
+    a link written through, ``new``: published only as a new file), byte for byte the same text, made ``rows``
+    rows at a time, so that a test_forecasts.csv of 9.5 million rows (1.1 GB) is never held whole in memory as text
+    (decision 9911); a file of over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
+    if len(frame) > SAID_ROWS:  # 9,516,240 rows: "9.5 M rows"
+        log.info("writing %s: %.1f M rows", Path(path).name, len(frame) / 1e6)
+    files.write_pieces(path, (piece.encode("utf-8") for piece in _pieces(frame, index, True, sep, what, rows)), new)
+
+
+def _pieces(frame: pd.DataFrame, index: bool, file: bool, sep: str | None, what: str, rows: int):
+    """``csv_text``'s text in pieces of ``rows`` rows (the first with the marks and the header): what each row is
+    written as is decided once, over the whole frame (the dialect, the dates' format), then each piece made alone."""
+    dialect = frame.attrs.get(DIALECT)
     if dialect is not None and not file:
         dialect = dialect._replace(bom=False, sep_line=False)  # standard output is no file: no byte-order mark, none said
     if sep is not None and sep != (dialect.sep if dialect is not None else ","):
@@ -209,12 +232,12 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
         log.info("%s are written %s, with the decimal mark of %s", what, dialect.said, dialect.source)
     elif dialect is not None and ((*dialect[:2], *dialect[3:6]) != PLAIN or dialect.sep_line):  # fixed decimals: unsaid
         log.info("%s are written as %s is: %s", what, dialect.source, dialect.said)
-    frame = csvmarks.as_written(frame, dict(dialect.decimals), dialect.decimal) if dialect is not None else frame
     how = {"sep": dialect.sep, "decimal": dialect.decimal, "lineterminator": dialect.line_end} if dialect else {}
     unnamed = set(dialect.unnamed) if dialect is not None else set()
     if unnamed & {*frame.columns, frame.index.name}:  # a file headed ',sales' (a DatetimeIndex's to_csv): its time so
         how |= {"header": ["" if c in unnamed else str(c) for c in frame.columns],
                 "index_label": "" if frame.index.name in unnamed else frame.index.name}
+    headless = {k: v for k, v in how.items() if k != "header"} | {"header": False}  # the pieces after the first
     mark = "\ufeff" if file and dialect is not None and dialect.bom else ""
     mark += f"sep={dialect.sep}{dialect.line_end}" if dialect is not None and dialect.sep_line else ""  # Excel's, kept
     fmt = frame.attrs.get(TIME_FORMAT)
@@ -227,15 +250,40 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
             fmt = None
         else:  # the hour the clocks repeat written twice alike: every date with its UTC offset
             fmt = localtimes.told_apart(stamps, fmt)
-    if fmt is None:
-        return mark + frame.to_csv(index=index, **how)
-    text = frame.copy()  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
-    for c in frame.columns:
-        if pd.api.types.is_datetime64_any_dtype(frame[c].dtype):
-            text[c] = _written(frame[c], fmt)
-    if index and pd.api.types.is_datetime64_any_dtype(frame.index.dtype):
-        text.index = pd.Index(_written(frame.index, fmt), name=frame.index.name)
-    return mark + text.to_csv(index=index, **how)
+    # where pandas picks one form for a column's dates (no time of day where all are at midnight, seconds' fractions
+    # where one has them), pieces written alone would each pick their own: written as the whole column is
+    whole = {c: _pandas_text(v) for c, v in ([*frame.items()] + [(None, frame.index)] * index)
+             if rows < len(frame) and _column_formatted(v) and not (fmt is not None and _is_dates(v))}
+    for start in range(0, max(len(frame), 1), rows):
+        part = frame.iloc[start:start + rows]  # a new frame (copy on write): its columns set here are its own
+        text = datatimes.written(part)  # serials 45296.0 written 45296, as read
+        text = csvmarks.as_written(text, dict(dialect.decimals), dialect.decimal) if dialect is not None else text
+        for c in part.columns:  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
+            if fmt is not None and _is_dates(part[c]):
+                text[c] = _written(part[c], fmt)
+            elif c in whole:
+                text[c] = whole[c][1][whole[c][0][start:start + rows]]
+        if index and fmt is not None and _is_dates(part.index):
+            text.index = pd.Index(_written(part.index, fmt), name=part.index.name)
+        elif None in whole:
+            text.index = pd.Index(whole[None][1][whole[None][0][start:start + rows]], name=part.index.name, dtype=object)
+        yield (mark if start == 0 else "") + text.to_csv(index=index, **(how if start == 0 else headless))
+
+
+def _is_dates(values) -> bool:
+    return pd.api.types.is_datetime64_any_dtype(values.dtype)
+
+
+def _column_formatted(values) -> bool:
+    """Whether pandas writes ``values`` (a column or an index) in a form it picks for them all (dates, timedeltas)."""
+    return _is_dates(values) or pd.api.types.is_timedelta64_dtype(values.dtype)
+
+
+def _pandas_text(values) -> tuple[np.ndarray, np.ndarray]:
+    """Codes [N] of ``values`` (dates or timedeltas) and the text pandas writes for each code, in the form it picks for
+    them all; the last text, code -1, None: a missing value, written blank."""
+    codes, uniques = pd.factorize(values)  # each value's text once
+    return codes.astype(np.int32), np.append(np.asarray(pd.Index(uniques).astype(str), dtype=object), None)
 
 
 def stamp_text(stamp, fmt: str | None, times=None) -> str:

@@ -62,8 +62,14 @@ def refuse_dangling(folder: Path, said: str) -> None:
 
 
 def write_bytes(path, data: bytes, new: str | None = None) -> None:
-    """Write ``data`` to ``path`` atomically. A symbolic link is written through, as the shell's ``>``
-    and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
+    """Write ``data`` to ``path`` atomically: ``write_pieces`` of the one piece."""
+    write_pieces(path, (data,), new)
+
+
+def write_pieces(path, pieces, new: str | None = None) -> None:
+    """Write the bytes of ``pieces`` (an iterable of ``bytes``, made as they are written: a CSV file of a million
+    rows is never held whole, ``csvtext.write_csv``) to ``path`` atomically, one after the other. A symbolic link is
+    written through, as the shell's ``>`` and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
     a file replaced keeps its permissions (a new one is 0644). Raises ``RnncastError`` naming ``path``
     when the folder cannot be written or the link leads nowhere (a loop), and an ``OSError`` naming ``path``
     (``unwritten``) when the system refuses the write itself (a full disk), with ``path`` as it was.
@@ -91,7 +97,8 @@ def write_bytes(path, data: bytes, new: str | None = None) -> None:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for data in pieces:  # an error in making a piece: the temporary file removed below, the old file kept
+                f.write(data)
             f.flush()
             os.fsync(f.fileno())
         if new is None:

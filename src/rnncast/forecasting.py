@@ -20,7 +20,7 @@ import pandas as pd
 import torch
 
 from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
-                     idtypes,
+                     idtypes, windowrows,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, stuckruns, swampedscores, zeroforecasts)
 from rnncast.data import ID_COLUMN
@@ -186,7 +186,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if not len(starts):
         pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)
     target_rows = starts + lookback  # [W] first target row, in the stacked array
-    rows = np.minimum(target_rows[:, None] + np.arange(horizon), (panel.offsets[series + 1] - 1)[:, None])  # [W, H]: each series' own last row (stepactuals: past)
+    rows = windowrows.target_rows(target_rows, horizon, panel.offsets[series + 1] - 1)  # [W, H] or a run of them
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
     pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
@@ -212,12 +212,12 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
         point, quantiles = point_forecast(state, y_all)
-        return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
+        return WindowForecasts(local(starts), local(target_rows), windowrows.taken(values, rows, n_t), point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,
-                               zeroed=None if panel.zeroed is None else panel.zeroed[rows, :n_t])
+                               zeroed=None if panel.zeroed is None else windowrows.taken(panel.zeroed, rows, n_t))
 
-    filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
+    filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season)

@@ -225,6 +225,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 
 TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points, 1.2 apart): the figure grows by it
+MANY_CUTOFFS = 20  # above this many windows a backtest's cutoffs are ticks at the foot of each row, not dashed lines
 
 
 @fonts.drawn
@@ -232,7 +233,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                     xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
     shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``)
-    with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last step its window's forecast reads, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
+    with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last step its window's forecast reads, forecasts.csv's ``cutoff``) as a grey dashed vertical line
+    (above ``MANY_CUTOFFS`` windows a grey tick at the foot of the row, said in the title), and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every series
     keeps its own time axis (the series of a panel need not span the same dates); the rows of one curve "group", a
@@ -246,6 +248,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
     says so (``covered``).
     """
+    many = max((len(curve["windows"]) for curve in curves), default=0)  # 500 dashed lines were a grey wall (decision 9915)
+    if many > MANY_CUTOFFS:
+        title += f"\n{many} windows: each cutoff a tick at the foot of the plot, not a line"
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.5 + TITLE_LINE * (title.count("\n") + 1)), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     targetrows.share_rows(axes[:, 0], [curve.get("group") for curve in curves])
@@ -266,9 +271,14 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
                                                           **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k), gid=name))
-            ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
-                       label="cutoffs (last input step)" if j == 0 else None)  # true with or without refit: the
-            # title says which model forecast (without refit one, trained up to the first cutoff, saw less)
+            if many <= MANY_CUTOFFS:
+                ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
+                           label="cutoffs (last input step)" if j == 0 else None)  # true with or without refit: the
+                # title says which model forecast (without refit one, trained up to the first cutoff, saw less)
+        if many > MANY_CUTOFFS:  # the x of each cutoff, at the foot of the axes whatever the y range
+            ax.plot([x[w["cutoff"]] for w in curve["windows"]], [0.0] * len(curve["windows"]), ls="none", marker="|",
+                    ms=9, mew=0.8, color=CUTOFF_COLOUR, transform=ax.get_xaxis_transform(), clip_on=False,
+                    label="cutoffs (last input step), ticks at the foot")
         width = covered.span(curve["actual"])
         for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in
             hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]

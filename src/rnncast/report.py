@@ -23,7 +23,7 @@ from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwi
                      nodemand, scaledshares, targetrows, testforecasts, untrained)
 from rnncast.version import __version__
 from rnncast.errors import NothingLeft
-from rnncast.csvtext import csv_text
+from rnncast.csvtext import write_csv
 from rnncast.forecaster import Forecaster
 from rnncast.backtestplot import backtest_drawn
 from rnncast.forecastplot import forecast_drawn
@@ -189,7 +189,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta(), scores=metrics)  # the run's own
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
         table = testforecasts.table(forecaster.state_, forecasts["test"])
-        files.write_text(run_dir / testforecasts.FILE, csv_text(table, file=True, what="test forecasts"))
+        write_csv(run_dir / testforecasts.FILE, table, what="test forecasts")  # streamed: 9.5 M rows (decision 9911)
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)
     what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
@@ -240,7 +240,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                       "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": None if wide else (parts or panel.id_col), "layout": panel.layout},  # a key's: a list
               "environment": environment()}
-    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))
+    write_csv(out_dir / "forecasts.csv", result.forecasts)
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**m, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
                                                 "settings": config["settings"], "source": source, "notes": noticed,

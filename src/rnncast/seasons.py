@@ -1,5 +1,5 @@
 """The season a calendar implies: 12 months in a year, 52 weeks, 4 quarters, 7 days in a week, 5
-business days, 24 hours (or 96 quarter hours) in a day, 13 bars in a trading session.
+business days, 24 hours (or 96 15-minute steps) in a day, 13 bars in a trading session.
 
 A run keeps its ``season`` setting as given (1 by default: no season, no seasonal naive baseline);
 this only tells the verdict what it did not compare with. The calendar's pandas offset says the
@@ -68,8 +68,18 @@ def implied_season(calendar) -> Season | None:
         return _per(52, n // 7, "weeks in a year")
     if isinstance(freq, (offsets.Hour, offsets.Minute)) and DAY_NANOS % freq.nanos == 0:
         steps = DAY_NANOS // freq.nanos
-        return Season(int(steps), "hours in a day" if steps == 24 else f"steps of {freq.freqstr} in a day")
+        return Season(int(steps), "hours in a day" if steps == 24 else f"{_sized(freq)} steps in a day")
     return None
+
+
+SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _sized(freq) -> str:
+    """A step of hours or minutes as an adjective: "one-minute", "15-minute", "two-hour" (pandas' alias, "min" or
+    "15min", is no word: "1440 steps of min in a day" read as a typo)."""
+    unit = "hour" if isinstance(freq, offsets.Hour) else "minute"
+    return f"{SMALL[freq.n - 1] if freq.n <= len(SMALL) else freq.n}-{unit}"
 
 
 def _per(cycle: int, n: int, words: str) -> Season | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shlex
 import errno
+import logging
 import sys
 from pathlib import Path
 
@@ -117,8 +118,6 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     # again, as it would have run, and says so
     resuming = bool(args.resume) and checkpoint.is_file()
     if args.resume and not resuming and main_rank:
-        import logging
-
         logging.getLogger(__name__).warning("no checkpoint found in %s (%s, written after each epoch), so training "
                                             "starts from epoch 1", out, checkpoint.name)
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
@@ -197,6 +196,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
 
     def write() -> dict:
+        if (line := scoring_line(forecaster)) is not None:  # minutes of scoring after training: said (decision 9913)
+            logging.getLogger(__name__).info(line)
         metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
                             fingerprint=record, noticed=list(noticed))
         if tracker is not None:
@@ -260,3 +261,22 @@ def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into:
         warn_other_data(args.config, args.data, where["source"], record, where.get("static"))  # --config RUN repeats it on the same data only
     interrupts.stop_if_asked()
     return panel, record
+
+
+SAID_STEPS = 1_000_000  # forecast steps scored (windows x horizon) above which the scoring is said before it starts
+
+
+def scoring_line(forecaster) -> str | None:
+    """The line said before a run's validation and test windows are forecast and scored, where they are many
+    (``SAID_STEPS`` steps and more: "scoring 6,249 validation and 13,217 test windows of 720 steps"; on ETTm1 that is
+    8 minutes after 15 s of training); None for fewer. Every stride-1 window of each part is counted, as
+    ``windows.window_starts`` places them."""
+    from rnncast.windows import window_starts
+
+    data = forecaster.settings_.data
+    count = {part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in forecaster.splits_)
+             for part in ("val", "test")}
+    if (count["val"] + count["test"]) * data.horizon < SAID_STEPS:
+        return None
+    parts = [f"{count[part]:,} {name}" for part, name in (("val", "validation"), ("test", "test")) if count[part]]
+    return f"scoring {' and '.join(parts)} windows of {data.horizon:,} steps"
