@@ -626,7 +626,7 @@ def test_a_forecast_another_predict_wrote_to_the_new_out_since_the_check_stays(t
 
 
 def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, frame, capsys, monkeypatch):
-    """500 windows printed 2,000 per-window rows before the overall ones and the verdict (decision 9915): above
+    """500 windows printed 2,000 per-window rows before the overall ones and the verdict (decision 1563): above
     ``plots.MANY_CUTOFFS`` windows the terminal gets the overall rows, and says where each window's are."""
     monkeypatch.setattr("rnncast.plots.MANY_CUTOFFS", 2)
     frame.to_csv(tmp_path / "long.csv", index=False)

@@ -640,7 +640,7 @@ def test_stdout_holds_the_output_and_stderr_the_diagnostics_quiet_or_not(tmp_pat
 def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_before_its_writing(tmp_path, capsys,
                                                                                                    monkeypatch, caplog):
     """ETTm1 at lookback and horizon 720 trained in 15 s, then said nothing for 8 minutes while 19,466 windows were
-    forecast and a 9.5 M-row test_forecasts.csv written (decision 9913): each is said in one INFO line first."""
+    forecast and a 9.5 M-row test_forecasts.csv written (decision 1562): each is said in one INFO line first."""
     from types import SimpleNamespace
 
     from rnncast.cli.fitting import scoring_line

@@ -346,7 +346,7 @@ def test_iso_times_with_milliseconds_are_no_form_no_format_writes_back(caplog):
 
 
 def test_a_file_written_in_pieces_is_byte_for_byte_the_text_of_the_whole(tmp_path, caplog, monkeypatch):
-    """test_forecasts.csv of 9.5 M rows was made as one 1.1 GB string (decision 9911): ``write_csv`` writes it
+    """test_forecasts.csv of 9.5 M rows was made as one 1.1 GB string (decision 1560): ``write_csv`` writes it
     ``rows`` rows at a time, with the same bytes, whichever form pandas would pick for a piece's dates alone (a
     piece of midnights would be written 2021-01-01, the file writes 2021-01-01 00:00:00 beside 01:00)."""
     from rnncast.csvtext import write_csv

@@ -216,7 +216,7 @@ def test_a_new_file_that_another_process_wrote_since_the_check_stays_and_the_los
 
 
 def test_pieces_are_written_as_one_file_and_a_failure_while_making_them_keeps_the_old_one(tmp_path):
-    """``write_pieces`` writes a file made piece by piece (a CSV of millions of rows, decision 9911) as ``write_bytes``
+    """``write_pieces`` writes a file made piece by piece (a CSV of millions of rows, decision 1560) as ``write_bytes``
     writes the whole: atomically, through a link, as a new file only where asked."""
     target = tmp_path / "t.csv"
     files.write_pieces(target, (f"{i}\n".encode() for i in range(5)))

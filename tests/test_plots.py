@@ -631,7 +631,7 @@ def test_baseline_lines_stand_out_from_white_and_the_seasonal_naive_is_not_the_m
 
 def test_many_backtest_windows_mark_their_cutoffs_as_ticks_and_say_so_in_the_title():
     """A backtest of 500 windows drew 500 dashed cutoff lines, a grey wall over the forecasts and baselines (decision
-    9915): above ``MANY_CUTOFFS`` windows each cutoff is a tick at the foot of the row, the title says so; fewer keep
+    1563): above ``MANY_CUTOFFS`` windows each cutoff is a tick at the foot of the row, the title says so; fewer keep
     their lines."""
     def figure(n):
         x = np.arange(n + 10)

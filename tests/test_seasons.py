@@ -27,7 +27,7 @@ def test_the_cycle_is_said_in_words_and_periods_and_custom_weeks_count():
     assert implied_season(Calendar("datetime", to_offset("ME"))) == Season(12, "months in a year")
     assert implied_season(Calendar("datetime", to_offset("2h"))) == Season(12, "two-hour steps in a day")
     assert implied_season(Calendar("datetime", to_offset("3ME"))) == Season(4, "steps of 3 months in a year")
-    # minutes and hours as words, not pandas' aliases: "1440 steps of min in a day" read as a typo (decision 9914)
+    # minutes and hours as words, not pandas' aliases: "1440 steps of min in a day" read as a typo (decision 1559)
     assert implied_season(Calendar("datetime", to_offset("min"))) == Season(1440, "one-minute steps in a day")
     assert implied_season(Calendar("datetime", to_offset("15min"))) == Season(96, "15-minute steps in a day")
     assert implied_season(Calendar("datetime", to_offset("90min"))) == Season(16, "90-minute steps in a day")

@@ -1,4 +1,4 @@
-"""windowrows: the rows of windows' targets, and their values as a view where the windows are one run (decision 9912)."""
+"""windowrows: the rows of windows' targets, and their values as a view where the windows are one run (decision 1561)."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndar
     ``values`` [N, C] (targets first), each of series ``series`` [W] with training mean ``means`` [S, T]: the repeat
     of the last value, the training mean and, with a ``season`` over 1, the seasonal naive forecast."""
     last_inputs = values[:, :n_t][target_rows[:, None] - season + np.arange(season)]  # [W, season, T]
-    shape = (len(series), horizon, n_t)  # the two flat baselines as read-only views of [W, 1, T] (decision 9912)
+    shape = (len(series), horizon, n_t)  # the two flat baselines as read-only views of [W, 1, T] (decision 1561)
     base = {"repeat": np.broadcast_to(last_inputs[:, -1:], shape), "mean": np.broadcast_to(means[series][:, None, :], shape)}
     if season > 1:
         base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)

@@ -207,7 +207,7 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
 
 
 CHUNK_ROWS = 100_000  # rows of a file written at once (write_csv): ~12 MB of text, whatever the table's length
-SAID_ROWS = 1_000_000  # a file of more rows is said as it is written (it takes a while: decision 9913)
+SAID_ROWS = 1_000_000  # a file of more rows is said as it is written (it takes a while: decision 1562)
 
 
 def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = None, what: str = "forecasts",
@@ -215,7 +215,7 @@ def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = 
     """Write ``csv_text(frame, index, file=True, sep, what)`` to ``path`` as ``files.write_pieces`` writes (atomic,
     a link written through, ``new``: published only as a new file), byte for byte the same text, made ``rows``
     rows at a time, so that a test_forecasts.csv of 9.5 million rows (1.1 GB) is never held whole in memory as text
-    (decision 9911); a file of over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
+    (decision 1560); a file of over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
     if len(frame) > SAID_ROWS:  # 9,516,240 rows: "9.5 M rows"
         log.info("writing %s: %.1f M rows", Path(path).name, len(frame) / 1e6)
     files.write_pieces(path, (piece.encode("utf-8") for piece in _pieces(frame, index, True, sep, what, rows)), new)

@@ -248,7 +248,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
     says so (``covered``).
     """
-    many = max((len(curve["windows"]) for curve in curves), default=0)  # 500 dashed lines were a grey wall (decision 9915)
+    many = max((len(curve["windows"]) for curve in curves), default=0)  # 500 dashed lines were a grey wall (decision 1563)
     if many > MANY_CUTOFFS:
         title += f"\n{many} windows: each cutoff a tick at the foot of the plot, not a line"
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.5 + TITLE_LINE * (title.count("\n") + 1)), layout="constrained")

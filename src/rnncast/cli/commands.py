@@ -97,7 +97,7 @@ def _run_backtest(args, left: dict) -> int:
         claim.release(tidy=True)
     left["stage"] = "written"  # whole: a signal from here on leaves it so
     rows, count = backtest_rows(result.metrics), len(result.metrics["windows"])
-    if count > MANY_CUTOFFS:  # 500 windows: 2,000 rows before the overall ones (decision 9915); the files keep them all
+    if count > MANY_CUTOFFS:  # 500 windows: 2,000 rows before the overall ones (decision 1563); the files keep them all
         print(f"Metrics overall ({backtest_units(result.metrics)}); each of the {count} windows' own are in "
               f"{out}/report.html and metrics.json:")
         print(table(rows[0], [row for row in rows[1:] if str(row[0]).startswith("overall")]))

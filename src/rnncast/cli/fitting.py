@@ -196,7 +196,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
 
     def write() -> dict:
-        if (line := scoring_line(forecaster)) is not None:  # minutes of scoring after training: said (decision 9913)
+        if (line := scoring_line(forecaster)) is not None:  # minutes of scoring after training: said (decision 1562)
             logging.getLogger(__name__).info(line)
         metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
                             fingerprint=record, noticed=list(noticed))
