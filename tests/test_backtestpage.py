@@ -116,3 +116,19 @@ def test_a_backtest_table_of_a_few_large_series_says_whose_its_original_units_ar
     assert ("MAE, RMSE, pinball in original units, pooling the series in their own units: 'big' and 'huge' hold "
             "95.0% of the model's squared error and 91.2% of its pinball loss; MASE") in backtest_units(m)
     assert "pooling" not in backtest_units({**m, "pooled": None})  # spread over the series: nothing to say
+
+
+def test_the_series_row_counts_the_series_left_out_by_reason():
+    """Decision 9925 (r32r1 MED 4): a backtest's series the fit had left out (no static covariates held, decision 1524)
+    were counted "3 backtested, 1 too short" beside the paragraph that says why; each reason is counted apart."""
+    from rnncast.backtestpage import backtest_facts
+    from rnncast.heldrows import NO_STATIC
+
+    records = [{"id": "s_short", "rows": 20, "needed": None, "reason": NO_STATIC}, {"id": "a", "rows": 9, "needed": 14},
+               {"id": "b", "rows": 90, "needed": 14, "cutoff_rows": [5, 85], "cutoff_needs": [14, 3]},
+               {"id": "c", "rows": 8, "needed": 14, "reason": "too short to train"}]
+    config = {"data": {"source": "f.csv"}, "run": {"target": ["y"]}, "settings": {}}
+    m = {"calendar": None, "series": 3, "skipped_series": records, "n_windows": 2, "step": 3, "refit": False}
+    assert dict(backtest_facts(config, m)[1:])["series"] == (
+        "3 backtested, 1 left out by the fit, 2 too short, 1 too few rows at the cutoff")
+    assert dict(backtest_facts(config, {**m, "skipped_series": []})[1:])["series"] == "3 backtested"

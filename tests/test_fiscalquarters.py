@@ -63,6 +63,8 @@ def test_a_fiscal_freq_in_lower_case_is_kept_for_the_refusal_to_name():
 @pytest.mark.parametrize("freq, why, meant", [("xyz", "names no calendar pandas reads", None),
                                               ("3QE-JUN", "steps 3 quarters at a time", "QE-JUN"),
                                               ("QE-DEC", "names calendar quarters (years ending in December)", None),
+                                              ("QE", "names quarters but not the month their years end in (pandas "
+                                                     "takes December)", None),
                                               ("ME", "names no quarters", None)])
 def test_a_freq_that_reads_no_fiscal_quarters_is_told_why(freq, why, meant):
     """Decision 1513: the refusal of fiscal labels names the freq given and why it reads none."""
@@ -135,8 +137,8 @@ def test_the_format_of_a_date_column_is_none_and_each_calendar_is_told_apart():
         assert fiscalquarters.format_of(labels, fiscalquarters.labels(labels, freq, "fq", str)[0]) == f"FY%FQ%!q|{freq}"
 
 
-@pytest.mark.parametrize("freq, first", [("QE-DEC", "2006-03-31"), ("QE", "2006-03-31"), ("QS-JAN", "2006-01-01"),
-                                         ("BQE-DEC", "2006-03-31")])
+@pytest.mark.parametrize("freq, first", [("QE-DEC", "2006-03-31"), ("QS-JAN", "2006-01-01"), ("BQE-DEC", "2006-03-31"),
+                                         ("BQS-JAN", "2006-01-02")])
 def test_fy_labels_of_a_december_year_are_read_as_the_calendar_quarters(freq, first):
     """Decision 1528: 'FY2006 Q1' under QE-DEC was refused ("names calendar quarters"), though '2006Q1' and 'Q1 2006'
     are read there; a fiscal year ending in December is the calendar year, and its labels are written back as given."""
@@ -147,6 +149,19 @@ def test_fy_labels_of_a_december_year_are_read_as_the_calendar_quarters(freq, fi
     assert fiscalquarters.format_of(labels, panel.time) == panel.calendar.text_format
     plain = pd.Series([f"{2006 + k // 4}Q{k % 4 + 1}" for k in range(12)])  # calendar quarters: timetext's, as before
     assert fiscalquarters.format_of(plain, pd.DatetimeIndex(pd.date_range("2006-03-31", periods=12, freq="QE"))) is None
+
+
+@pytest.mark.parametrize("freq", ["QE", "QS", "BQE", " BQS "])
+def test_fy_labels_under_a_bare_quarterly_freq_are_refused_asking_for_the_year_end(freq):
+    """Decision 9923 (r32r1 HIGH 2): bare QE names no year's end (pandas fills December in), but decision 1528 read
+    'FY2006 Q1' under it as January to March 2006: an Apple or US federal file (years ending in September) loaded
+    with every date 9 months late. Only QE-DEC, QS-JAN, BQE-DEC, BQS-JAN name a December year; bare ones are refused
+    as before 1528, naming the year ends to give (QE-DEC among them)."""
+    assert not fiscalquarters.december(freq) and fiscalquarters.december("QE-DEC") and fiscalquarters.december("QS-JAN")
+    labels = pd.Series([f"FY{2006 + k // 4} Q{k % 4 + 1}" for k in range(12)])
+    with pytest.raises(RnncastError, match=r"holds 'FY2006 Q1' at row 0, a fiscal quarter or year, and freq .* names "
+                                           r"quarters but not the month their years end in .*QE-JAN \.\. QE-DEC; or"):
+        load_panel(pd.DataFrame({"fq": labels, "y": np.arange(12.0)}), target="y", freq=freq)
 
 
 @pytest.mark.parametrize("labels, first", [(["Q1/FY05", "Q2/FY05", "Q3/FY05", "Q4/FY05", "Q1/FY06"], "2004-06-30"),

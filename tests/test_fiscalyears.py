@@ -189,3 +189,21 @@ def test_fiscal_labels_of_a_december_year_are_read_not_refused():
     test); a year ending in December is the calendar year, so 'Q1 FY2000' is January to March 2000."""
     panel = load_panel(pd.DataFrame({"fq": _fy(), "y": np.arange(80.0)}), target="y", freq="QE-DEC")
     assert panel.time[0] == pd.Timestamp("2000-03-31") and panel.calendar.text_format == "Q%!q FY%F|QE-DEC"
+
+
+@pytest.mark.parametrize("cell, said", [
+    ("oops", "time column 'fq' holds 'oops' at row 7, which is not a fiscal quarter as the column's others are written "
+             "('Q1 FY2000' at row 0, read by freq 'QE-DEC' as January to March 2000; a quarter is Q1 .. Q4): correct "
+             "it to that form"),
+    ("FY2001Q4", "time column 'fq' mixes date formats, one kind of time written in two forms: 'Q1 FY2000' at row 0 (79 "
+                 "rows so) and 'FY2001Q4' at row 7 (1 row so); write every value in one form, e.g. as 'Q1 FY2000' is "
+                 "written")])
+def test_a_stray_cell_among_december_fy_labels_is_named_as_under_a_fiscal_freq(cell, said):
+    """Decision 9924 (r32r1 MED 3): under QE-DEC one bad cell among 'Q1 FY2000' .. was refused as "'Q1 FY2000' at row 0
+    ... is not a timestamp" (a good cell), and one label in another form as "freq 'QE-DEC' names calendar quarters ...
+    give --freq QE-MAR" (9 months off for a December year); both are named as QE-MAR names them."""
+    labels = _fy()
+    labels[7] = cell
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"fq": labels, "y": np.arange(80.0)}), target="y", freq="QE-DEC")
+    assert str(err.value) == said

@@ -186,3 +186,20 @@ def test_training_means_are_said_in_their_significant_digits_not_float_noise():
     assert _means(17.653, 17.6531) == "is 17.653 here, 17.6531 at fit"
     assert _means(17.65300001, 17.65300002) == "is 17.65300001 here, 17.65300002 at fit"
     assert _means(1234567.5, 2469135.0) == "is 1234568 here, 2469135 at fit"  # not 1.23457e+06
+
+
+def test_a_mean_near_zero_within_float_noise_of_the_spread_is_the_same():
+    """Decision 9926 (r32r1 LOW 6): a standardised target's mean is 0 within float noise, and a relative test never
+    passes there: "is -8.88178e-18 here, -1.42109e-17 at fit". Means within 1e-12 of the series' training spread (its
+    scaler's scale, or its MASE scale unscaled) are the same; a real difference near 0 is still said."""
+    from types import SimpleNamespace
+
+    from rnncast.fitrows import _means, _spread
+    from rnncast.scaling import Scaler
+    assert _means(-8.881784197001252e-18, -1.4210854715202004e-17, 1.0) == "is the same"
+    assert _means(-8.881784197001252e-18, -1.4210854715202004e-17) != "is the same"  # no spread: as before
+    assert _means(0.001, 0.002, 1.0) == "is 0.001 here, 0.002 at fit"
+    state = SimpleNamespace(scalers=[Scaler("standard", np.array([0.0, 5.0]), np.array([2.5, 1.0])),
+                                     Scaler("none", np.zeros(2), np.ones(2)), Scaler("none", np.zeros(2), np.ones(2))],
+                            mase_scales=np.array([[0.3], [0.7], [np.nan]]))
+    assert (_spread(state, 0), _spread(state, 1), _spread(state, 2)) == (2.5, 0.7, 0.0)

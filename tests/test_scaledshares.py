@@ -132,3 +132,18 @@ def test_a_series_near_constant_in_one_target_of_several_is_named_with_that_targ
     alike = scaledshares.measure(*two_targets([[1.0, 1.1], [1.2, 0.9], [0.9, 1.0], [1e-4, 1e-4]]))
     assert alike["series"] == ["s3"] and "targets" not in alike  # near-constant in every target: the series
     assert "'s3' holds" in scaledshares.text(alike)
+
+
+def test_a_series_named_by_a_target_is_named_so_in_every_list_and_left_out_whole():
+    # decision 9928 (r32r1 LOW 9): "'s3' in target 'returns' ... Without it, the model's scaled MSE is" read as "without
+    # that target", though the scores leave out every target of 's3'; and the list of more than 3 series held for the
+    # summed MASE named the same series without its target
+    original, scaled, scales = two_targets([[1.0, 1.1], [1.2, 0.9], [0.9, 1.0], [1.0, 1e-4]])
+    few = scaledshares.measure(original, scaled, scales)
+    assert "Without it (all its targets), the model's scaled MSE is" in scaledshares.text(few, "repeat")
+    original, scaled, scales = panel([1.0] * 11 + [1e-4], step=1.0)
+    scales[scaled.series < 4] = 1e-5  # the split case of decision 1489: 's0'..'s3' hold the summed MASE
+    few = {**scaledshares.measure(original, scaled, scales), "targets": {"s0": ["returns"], "s11": ["returns"]}}
+    text = scaledshares.text(few, "repeat")
+    assert "4 series ('s0' in target 'returns', 's1', 's2', 's3') hold" in text
+    assert "Without it (all its targets), the model's scaled MSE is" in text

@@ -168,7 +168,7 @@ def test_only_a_target_stuck_on_the_test_rows_is_said_to_decide_the_verdict(capl
     assert "holds 20 for 30 rows from row 360 (50% of the test rows)" in caplog.text
     assert "the test scores and the verdict rest on them too" in caplog.text
     caplog.clear()
-    y[290:320] = rng.normal(20, 1, 30)  # a stall in the training rows would read as the column's nature (decision 1526)
+    y[360:390] = 19.5  # the training rows' stall at row 290 holds 20: one of another value hides none (decision 9921)
     found = [f for f in find(_Panel(y, x), [Split(train_end=340, val_end=400, end=400)]) if f["part"] == "scored"]
     assert [(f["column"], f["rows_of"]) for f in found] == [("y", "validation")]  # no test rows: the validation rows
     with caplog.at_level(logging.WARNING, logger="rnncast"), once():
@@ -237,3 +237,54 @@ def test_backtest_says_a_target_stuck_on_its_windows_as_evaluate_does(caplog):
         Forecaster(**{**TINY, "epochs": 1}).backtest(frame, target="y", n_windows=10)
     said = [r.getMessage() for r in caplog.records if "stuck sensor" in r.getMessage() and "rows scored" in r.getMessage()]
     assert len(said) == 1 and "for 30 rows from" in said[0] and "of a run of 60 rows" in said[0], said
+
+
+def test_a_sensor_stuck_in_training_is_named_when_it_sticks_again_in_the_test_rows(caplog):
+    """Decision 9921 (r32r1 HIGH 1): 300 frozen training rows made the column read as "repeats by nature", and its
+    60 frozen test rows, which decide the verdict, went unsaid though the training stall was named; one or two stalls
+    of other values are not weighed, so both are named, at fit and at evaluate."""
+    from rnncast.stuckruns import find, in_scored
+    from rnncast.windows import Split
+    y = np.sin(np.arange(N) / 30) + np.random.default_rng(0).normal(0, 0.1, N)
+    y[800:1100] = y[800]
+    y[1850:1910] = y[1850]
+    found = find(_Panel(y, y + 1), [Split(train_end=1400, val_end=1700, end=2000)])
+    assert [(f["part"], f["rows"], f["start"]) for f in found if f["column"] == "y"] == [
+        ("training", 300, "row 800"), ("scored", 60, "row 1850")]
+
+    class Windows:  # evaluate's: the test rows' windows of one step, their actuals
+        y_true, target_rows, series = y[1700:, None, None], np.arange(1700, 2000), None
+        times, ids, targets = [], [None], ["y"]
+    assert [(f["rows"], f["start"]) for f in in_scored(Windows(), _Panel(y, y + 1))] == [(60, "row 1850")]
+
+
+def test_a_column_that_stalls_again_and_again_repeats_by_nature():
+    """Decision 9921: ETTh1's columns hold one value for a day (24 rows) every month or so; RECURRING stalls of other
+    values are the column's nature, weighed as before, so neither a training nor a test stall of them is named."""
+    y = _sensor()
+    for start in range(100, 2000, 150):
+        y[start: start + 24] = y[start]
+    assert _run(y, 0, 1400) is None and _run(y, 1700, 2000, (1400, 1700)) is None
+    few = _sensor()
+    few[400:424], few[1750:1774] = few[400], few[1750]  # one stall before: the test one is named
+    assert _run(few, 1700, 2000, (1400, 1700)) == (1750, 24)
+
+
+def test_a_run_that_only_grazes_a_part_is_not_said_of_it(caplog):
+    """Decision 9922 (r32r1 LOW 7): 61 frozen validation rows ending on the first test row were said "for 1 rows ...
+    (0.3% of the test rows) ... the test scores and the verdict rest on them too"; a run needs MIN_RUN // 4 rows in the
+    part, and a line says its rows in words ("1 row")."""
+    from rnncast.stuckruns import find
+    from rnncast.windows import Split
+    y = np.cumsum(np.random.default_rng(0).normal(0, 1, 2000))
+    grazing, starting = y.copy(), y.copy()
+    grazing[1640:1701] = grazing[1640]  # ends on the first test row
+    starting[1398:1440] = starting[1398]  # starts 2 rows before the training rows end
+    split = Split(train_end=1400, val_end=1700, end=2000)
+    assert find(_Panel(grazing, y), [split]) == [] and find(_Panel(starting, y), [split]) == []
+    inside = y.copy()
+    inside[1680:1705] = inside[1680]  # 5 test rows of a 25-row run: said
+    assert [(f["rows"], f["run_rows"]) for f in find(_Panel(inside, y), [split])] == [(5, 25)]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn([{"series": None, "column": "y", "value": 1.0, "start": "row 9", "rows": 1, "share": 0.5, "part": "scored"}])
+    assert "holds 1 for 1 row from row 9" in caplog.text

@@ -104,6 +104,17 @@ def test_a_stopped_series_is_said_by_its_data_selling_where_the_target_counts_de
     assert counts_demand(["Sales"]) and counts_demand(["store", "order_count"]) and not counts_demand(["pm25", "rain_mm"])
 
 
+def test_demand_is_read_from_whole_words_of_the_name():
+    """Decision 9927 (r32r1 LOW 8): 'recorder_level', 'border_crossings' (through 'order') and 'sell_price' counted
+    demand by a part of a word, so a data logger's zeros were "stopped selling (discontinued or dead)"; the words of the
+    name count, split at non-letters and case changes, and a price is no count."""
+    said = {name: counts_demand([name]) for name in ("unitsSold", "UNIT_SALES", "qty", "Quantity", "orderCount",
+                                                     "recorder_level", "border_crossings", "disorder_cases",
+                                                     "sell_price", "wholesalePrice", "y")}
+    assert [name for name, demand in said.items() if demand] == ["unitsSold", "UNIT_SALES", "qty", "Quantity",
+                                                                 "orderCount"]
+
+
 def test_a_dead_series_forecast_0_whose_upper_quantile_is_above_0_is_named_with_that_quantile():
     """Decision 1533: a quantile model forecast a dead SKU's 0.9 quantile at 6.4 units a week, its point forecast 0
     (nonnegative), and predict said nothing: only the point forecast was weighed."""

@@ -5,7 +5,9 @@ read from its config.json (``backtest_facts``). ``report.write_backtest`` lays t
 
 from __future__ import annotations
 
-from rnncast import settingrows
+from collections import Counter
+
+from rnncast import leftout, settingrows
 from rnncast.baselines import row_label
 from rnncast.pooledunits import held
 from rnncast.scoretext import column_head, with_columns
@@ -16,6 +18,7 @@ from rnncast.toldtime import page_text
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json before 2026-12 wrote it: every series lacks
 # its cutoff's row (calendarcuts); now the reason itself (``backtestwindows.window_scores``)
+SHORT_REASONS = {leftout.SHORT: "too short", leftout.CUT: "too few rows at the cutoff"}  # reasons, short
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out")  # a window's entry: these, then one score block per forecaster
 
 
@@ -85,7 +88,7 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
                   f", the values the model of {data.get('from_run')} holds" if data.get("static_held") else
                   f", from the table {data['static']}" if data.get("static") else "")],
               ["columns not used", names("not_used")],
-              ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
+              ["series", ", ".join([f"{m['series']} backtested", *skipped(m["skipped_series"])])],
               ["cutoffs", f"{m['n_windows']}, {step_text(m)} apart"
                           + (", refit at each" if m["refit"] else ", one model trained up to the first cutoff")]]
     # test_frac is fit's: a backtest's windows are its cutoffs' (the page listed 0.2 that nothing used; a tester's find)
@@ -93,6 +96,14 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     facts += settingrows.rows(config["settings"], settingrows.notes(config["settings"], run.get("future_covariates"), found),
                               leave=("test_frac",))
     return [["setting", "value"]] + facts
+
+
+def skipped(records: list[dict]) -> list[str]:
+    """The series a backtest left out (metrics.json's ``skipped_series``), counted by reason in the order met:
+    ``["1 too short", "1 left out by the fit"]`` (decision 9925: every record was "too short", the series the fit left
+    out too); the page's paragraph says each reason in full."""
+    counts = Counter(SHORT_REASONS.get(r["reason"], r["reason"].split(",")[0]) for r in leftout.reasoned(records))
+    return [f"{n} {reason}" for reason, n in counts.items()]
 
 
 def window_dates(windows: list[dict]) -> list[str | None]:

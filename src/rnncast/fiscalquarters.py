@@ -71,10 +71,13 @@ def period_freq(freq) -> str | None:
 
 
 def december(freq) -> bool:
-    """Whether ``freq`` names the quarters of years ending in December (``QE-DEC``, ``QE``, ``QS-JAN``, ``BQE``): FY
-    labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other spellings are (decision 1528)."""
+    """Whether ``freq`` names the quarters of years ending in December in its own text (``QE-DEC``, ``QS-JAN``,
+    ``BQE-DEC``, ``BQS-JAN``): FY labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other
+    spellings are (decision 1528). Bare ``QE``, ``QS``, ``BQE``, ``BQS`` name no year end (pandas fills December in):
+    False, so FY labels of them are refused asking for it (decision 9923)."""
     offset = _offset(freq)
-    return isinstance(offset, QUARTERLY) and offset.n == 1 and period_freq(freq) is None
+    named = not isinstance(freq, str) or re.search(r"-(DEC|JAN)$", freq.strip().upper()) is not None
+    return named and isinstance(offset, QUARTERLY) and offset.n == 1 and period_freq(freq) is None
 
 
 def marked(fmt: str | None) -> bool:
@@ -109,6 +112,8 @@ def unread(freq) -> tuple[str, str | None]:
     if isinstance(offset, QUARTERLY) and offset.n != 1:
         base = offset.base.freqstr
         return f"steps {offset.n} quarters at a time", (base if period_freq(base) else None)
+    if isinstance(offset, QUARTERLY) and not december(freq):  # bare QE: no year's end named (decision 9923)
+        return "names quarters but not the month their years end in (pandas takes December)", None
     if isinstance(offset, QUARTERLY):
         return "names calendar quarters (years ending in December)", None
     return "names no quarters", None

@@ -40,7 +40,7 @@ def remedy(value) -> str:
     if m is None and (span := fiscalquarters.span(value, "QE-MAR")) is not None:  # FY2006Q1: read by a fiscal freq
         return (f"fiscal years start in different months: give the calendar that names them, --freq QE-MAR "
                 f"(freq='QE-MAR') for years ending in March ({str(value).strip()!r} is then {span}, as pandas names "
-                f"a fiscal year by the year it ends), QE-JUN, QE-SEP or the month yours ends in, QE-JAN .. QE-NOV; or write "
+                f"a fiscal year by the year it ends), QE-JUN, QE-SEP or the month yours ends in, QE-JAN .. QE-DEC; or write "
                 f"calendar quarters {QUARTERS}, or dates")
     if m is None:
         return f"fiscal years start in different months: write calendar quarters {QUARTERS}, or dates"
@@ -98,8 +98,9 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
         if fiscalquarters.pattern(column) is not None:
             return short_years(column, name, place)  # FY2006Q1 of --freq QE-MAR: read by fiscalquarters
         _stray(column, given, name, place)  # 'oops' or 'FY2000Q1' among 'Q1 FY2000' ...: named, not the first
-    if order is not None and fiscalquarters.december(order.get("fiscal_given")) and \
-            fiscalquarters.marked(fiscalquarters.pattern(column)):  # FY2006 Q1 of QE-DEC: the calendar year's quarters,
+    if order is not None and fiscalquarters.december(given := order.get("fiscal_given")) and \
+            fiscalquarters.marked(fiscalquarters.pattern(column.dropna().head(1))):  # FY2006 Q1 of QE-DEC: the
+        _stray(column, given, name, place)  # calendar year's quarters, a stray cell named as above (decision 9924),
         order["fiscal"] = order.pop("fiscal_given")  # read by fiscalquarters as its other spellings are (decision 1528)
         return short_years(column, name, place)
     if (given := (order or {}).get("fiscal_case")) is not None and fiscalquarters.pattern(column) is not None:

@@ -158,7 +158,8 @@ def _text(state, panel: Panel, train: list, val: list, told: list, means: np.nda
         rows = sp.train_end - lo
         count = f"{n_train} rows" if rows == n_train else f"{rows} rows here ({n_train} at fit)"
         name = panel.named_columns(s)[0]
-        how = f"the training mean of {name!r} {_means(float(means[s, 0]), float(state.train_means[k, 0]))}"
+        how = (f"the training mean of {name!r} "
+               f"{_means(float(means[s, 0]), float(state.train_means[k, 0]), _spread(state, k))}")
         also = " (and its validation rows)" if val and not many else ""
         said.append(f"the rows of the fit's training period differ from those fit read in {len(train)} of "
                     f"{panel.n_series} series (first {panel.given_id(s)!r}: {count}; {how})" if many else
@@ -169,11 +170,21 @@ def _text(state, panel: Panel, train: list, val: list, told: list, means: np.nda
     return "; ".join(said)
 
 
-def _means(here: float, fit: float) -> str:
+def _spread(state, k: int) -> float:
+    """Series ``k``'s first target's training spread at fit, original units: its scaler's scale (std or range), else
+    (no scaling) its MASE scale; 0 where neither is a number above 0."""
+    scaler = state.scalers[k] if k < len(state.scalers) else None
+    spread = float(scaler.scale[0]) if scaler is not None and scaler.kind != "none" else float(state.mase_scales[k, 0])
+    return spread if math.isfinite(spread) and spread > 0 else 0.0
+
+
+def _means(here: float, fit: float, spread: float = 0.0) -> str:
     """"is 17.653 here, 17.6531 at fit": a training mean here and at fit in their significant digits, at least 6 and
     the whole number part, more only where two that differ would read alike (``scoretext.apart``), never the float
-    noise of a sum taken in another order (17.653000000000002 beside 17.653 is "the same"; decision 1525)."""
-    if here == fit or math.isclose(here, fit, rel_tol=1e-12):
+    noise of a sum taken in another order (17.653000000000002 beside 17.653 is "the same"; decision 1525), nor of a
+    mean near 0 within 1e-12 of the series' ``spread`` (``_spread``: a standardised target's -8.9e-18 beside -1.4e-17,
+    decision 9926)."""
+    if here == fit or math.isclose(here, fit, rel_tol=1e-12, abs_tol=1e-12 * spread):
         return "is the same"
     big = max(abs(here), abs(fit))
     digits = max(6, min(15, int(math.floor(math.log10(big))) + 1)) if math.isfinite(big) and big > 0 else 6

@@ -78,6 +78,12 @@ def named(series: list, targets: dict | None) -> list[str]:
             for s in series]
 
 
+def whole(series: list, targets: dict | None, one: bool) -> str:
+    """" (all its targets)" after "Without it" where ``named`` gave one of ``series`` a target (``targets``): the scores
+    "without" a series leave out every target of it, not the target named (decision 9928); else ""."""
+    return f" (all {'its' if one else 'their'} targets)" if any(str(s) in (targets or {}) for s in series) else ""
+
+
 def _lower(mse: dict) -> bool:
     """Whether the model's pooled MSE is lower than every baseline's."""
     return all(mse["model"] < v for n, v in mse.items() if n != "model")
@@ -102,7 +108,8 @@ def text(flat: dict | None, verdict_name: str | None = None) -> str | None:
             "are in the data's own units (a unit there weighs as a whole training spread of another series, and "
             f"another unit of measure would weigh {'it' if one else 'them'} otherwise); {'it holds' if one else 'they hold'} "
             f"{percent(flat['mse'][shown])} of the '{baseline_name(shown)}' baseline's scaled squared error and "
-            f"{percent(flat['mse']['model'])} of the model's. Without {'it' if one else 'them'}, the model's scaled MSE is "
+            f"{percent(flat['mse']['model'])} of the model's. Without {'it' if one else 'them'}"
+            f"{whole(flat['series'], flat.get('targets'), one)}, the model's scaled MSE is "
             f"{model:.4g} against " + ", ".join(f"{without[n]:.4g} for '{baseline_name(n)}'" for n in rivals)
             + (", lower than every baseline's" if lower else ", not lower than every baseline's")
             + f"; on {'it' if one else 'them'}, in original units, the model's MSE is {flat['original']['model']:.4g} "

@@ -177,7 +177,8 @@ def _split_text(few: dict, verdict_name: str | None) -> str:
     said = (f"Of the {few['of']} series scored, {_names(mse, few)} {'holds' if one else 'hold'} "
             f"{_held(few['mse'], 'scaled squared error')}{_why(few, mse)}, so the scaled scores and the verdict are "
             f"mostly {'its' if one else 'theirs'}; for the summed MASE, "
-            + (_names(mase, few) if len(mase) <= 3 else f"{len(mase)} series ({some([repr(str(x)) for x in mase], 5)})")
+            + (_names(mase, few) if len(mase) <= 3 else
+               f"{len(mase)} series ({some(flatshares.named(mase, few.get('targets')), 5)})")  # decision 9928
             + f" {'holds' if len(mase) == 1 else 'hold'} {_held(few['mase'], 'summed MASE')}, so the pooled MASE is "
             f"mostly {'its' if len(mase) == 1 else 'theirs'}.")
     return said + (f" {_without(few, verdict_name)}" if few.get("without") else "")
@@ -277,14 +278,17 @@ def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str
     rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)
     if _split(few):
         mse = few["by"]["mse"]
-        said = (f"Without {'it' if len(mse) == 1 else 'them'}, the model's scaled MSE is {model['mse']:.4g} against "
+        whole = flatshares.whole(mse, few.get("targets"), len(mse) == 1)  # a series named by a target (decision 9928)
+        said = (f"Without {'it' if len(mse) == 1 else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} "
+                "against "
                 + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals))
         return said + ("." if mse_only else
                        f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
                        + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
-    return (f"Without {'it' if one else 'them'}, the model's scaled MSE is {model['mse']:.4g} (MASE {model['mase']:.4g}) "
-            "against " + ", ".join(f"{without[n]['mse']:.4g} ({without[n]['mase']:.4g}) for '{baseline_name(n)}'"
-                                   for n in rivals) + ".")
+    return (f"Without {'it' if one else 'them'}{flatshares.whole(few['series'], few.get('targets'), one)}, the model's "
+            f"scaled MSE is {model['mse']:.4g} (MASE {model['mase']:.4g}) against "
+            + ", ".join(f"{without[n]['mse']:.4g} ({without[n]['mase']:.4g}) for '{baseline_name(n)}'" for n in rivals)
+            + ".")
 
 
 def _who(name: str, possessive: bool = True) -> str:

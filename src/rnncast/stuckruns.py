@@ -1,18 +1,19 @@
 """A column that moves at nearly every step but holds one value for a long stretch: a stuck sensor, named at fit, in
-the training rows and in a target's test rows (decision 1517), at evaluate in the rows its windows score, and at predict
-in the last rows given (``at_end``).
+the training rows and in a target's test rows (decision 1517), at evaluate and backtest in the rows their windows score
+(decision 1526), and at predict in the last rows given (``at_end``).
 
 A reliability tester's 10-second sensor read the same value for 300 rows (15 % of the series, most of them training
 rows) and fit trained on them without a word: the network learns that the signal can freeze, and the windows over the
-stretch score as well-forecast flat lines. ``find`` measures each column of each series on its training rows and on
-its test rows apart: its longest run of one repeated value, where it spans at least ``MIN_RUN`` rows, while the rest
-of those rows repeats a value from one step to the next at most ``ELSEWHERE`` of the time (a price updated weekly,
-sales that are often 0, a flag: repeats are their nature, and they are not weighed). ``warn`` names the first of each
-in one line. A run of the test rows decides the verdict ('repeat the last value' is exact there: t31t1's 200 frozen
-test rows turned "beats every baseline" into "does NOT beat"), and is said so; evaluate says it of the target values
-its windows score (``in_scored``). The run's floor was also 5 % of the training rows: 60 frozen rows of 1,400 (10
-minutes of 10-second data) went unsaid, and a day's data needed 50 minutes; it is ``MIN_RUN`` rows alone now, the
-``ELSEWHERE`` test keeping columns that repeat by nature out (decision 1497).
+stretch score as well-forecast flat lines. ``find`` measures each column of each series on its training rows and each
+target on its test rows: the longest run of one repeated value with a few rows in the part, judged on its whole length
+across the part's border, where it spans at least ``MIN_RUN`` rows, while the rest of the series' steps up to the part's
+end repeat a value at most ``ELSEWHERE`` of the time (a price updated weekly, sales that are often 0, a flag, an
+off-season of 0 every year: repeats are their nature, and they are not weighed; decisions 1526, 9921). ``warn`` names
+the first of each in one line. A run of the test rows decides the verdict ('repeat the last value' is exact there:
+t31t1's 200 frozen test rows turned "beats every baseline" into "does NOT beat"), and is said so; evaluate and backtest
+say it of the target values their windows score (``in_scored``). The run's floor was also 5 % of the training rows:
+60 frozen rows of 1,400 (10 minutes of 10-second data) went unsaid, and a day's data needed 50 minutes; it is
+``MIN_RUN`` rows alone now, the ``ELSEWHERE`` test keeping columns that repeat by nature out (decision 1497).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MIN_RUN = 20  # rows of one value, at least (a short stall of 10 rows is not named)
 ELSEWHERE = 0.02  # the most the rest of the column repeats a value from one step to the next
+RECURRING = 3  # stalls of other values, at least, that make stalling the column's nature (ETTh1's copied days)
 TRAINING, SCORED = "training", "scored"  # the rows a run lies in: fit learns from the one, scores the other
 
 
@@ -134,8 +136,10 @@ def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int
     judged on its whole length (a run across the part's border counts its rows on both sides, decision 1526), where it
     is stuck (above): the rows before ``hi`` outside the run (and outside ``skip``, rows [a, b) not weighed: a scored
     part's validation rows) repeat at most ``ELSEWHERE`` of their steps; the rows of earlier parts count, so a seasonal
-    series' off-season that its training rows show as well repeats by nature (and a column stalled often before, as
-    ETTh1's copied days, is not named at its next stall). Else None."""
+    series' off-season that its training rows show as well (a run of the same value) repeats by nature. One or two
+    earlier stalls of other values are not weighed: a sensor stuck once in its training rows is named when it sticks
+    again; ``RECURRING`` or more are its nature, as ETTh1's copied days (decision 9921). A run with fewer than
+    ``MIN_RUN // 4`` rows in the part (of a shorter part, all its rows) is not the part's (decision 9922). Else None."""
     hi = len(column) if hi is None else hi
     if hi < MIN_RUN * 2:
         return None
@@ -144,13 +148,19 @@ def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int
         return None
     edges = np.flatnonzero(np.diff(np.concatenate([[0], repeats.astype(np.int8), [0]])))
     starts, ends = edges[::2], edges[1::2]  # repeat steps [start, end): rows [start, end] hold one value
-    touch = (starts < hi) & (ends >= lo)  # rows [start, end] meet [lo, hi)
+    inside = np.minimum(ends + 1, hi) - np.maximum(starts, lo)  # rows [start, end] in [lo, hi)
+    touch = inside >= min(MIN_RUN // 4, hi - lo)  # a run that only grazes the part is not its (decision 9922)
     if not touch.any():
         return None
     k = int(np.flatnonzero(touch)[np.argmax((ends - starts)[touch])])
     rows = int(ends[k] - starts[k]) + 1  # n repeats: n + 1 rows of the value
     weighed = np.ones(hi - 1, dtype=bool)  # the steps judged: up to the part's end, but the run's and skip's
     weighed[starts[k]: ends[k]] = False
+    others = [(a, b) for a, b in zip(starts, ends)  # the other stalls before the part's end, of another value
+              if b - a + 1 >= MIN_RUN and a < hi - 1 and column[a] != column[starts[k]]]
+    if len(others) < RECURRING:  # one or two are no sign this value repeats by nature (decision 9921)
+        for a, b in others:
+            weighed[a:b] = False
     if skip is not None:
         weighed[skip[0]: max(skip[0], skip[1] - 1)] = False
     rest = int(weighed.sum())
@@ -175,21 +185,21 @@ def warn(found: list[dict]) -> None:
         whole = (f", of a run of {first['run_rows']} rows from {first['run_start']} across the border"
                  if "run_rows" in first else "")  # judged whole, said by its part (decision 1526)
         if part == TRAINING:
-            log.warning("column %r%s holds %.6g for %d rows from %s (%s of its training rows%s), though it moves at "
+            log.warning("column %r%s holds %.6g for %s from %s (%s of its training rows%s), though it moves at "
                         "nearly every other step: a stuck sensor or a copied value? The network learns from those rows "
                         "as from any other%s; if they are not measurements, leave the cells blank (%s) or cut the "
-                        "stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
-                        _share(first["share"]), whole, others, spelled("fill"))
+                        "stretch out", first["column"], whose, first["value"], counted(first["rows"], "row"),
+                        first["start"], _share(first["share"]), whole, others, spelled("fill"))
         else:
             rows_of, rest = {"test": ("the test rows", "the test scores and the verdict"),
                              "validation": ("the validation rows, which early stopping reads (no test rows)",
                                             "early stopping and the validation scores")}.get(
                 first.get("rows_of"), ("the rows scored", "the scores and the verdict"))  # evaluate's: in_scored
-            log.warning("column %r%s holds %.6g for %d rows from %s (%s of %s%s), though it moves at nearly every other "
+            log.warning("column %r%s holds %.6g for %s from %s (%s of %s%s), though it moves at nearly every other "
                         "step: a stuck sensor or a copied value? The 'repeat the last value' baseline is exact on "
                         "them, and %s rest on them too%s; if they are not measurements, leave the cells blank (%s) or "
-                        "cut the stretch out", first["column"], whose, first["value"], first["rows"], first["start"],
-                        _share(first["share"]), rows_of, whole, rest, others, spelled("fill"))
+                        "cut the stretch out", first["column"], whose, first["value"], counted(first["rows"], "row"),
+                        first["start"], _share(first["share"]), rows_of, whole, rest, others, spelled("fill"))
 
 
 def _share(share: float) -> str:

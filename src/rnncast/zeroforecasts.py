@@ -30,13 +30,18 @@ MOST = 3  # series named; the others counted
 LONGER = 5  # a trailing run of zeros more than this many times its usual gap and its longest run before: a new silence
 
 
-DEMAND = re.compile(r"sale|sold|sell|demand|order|units|qty|quantit", re.IGNORECASE)  # a target's name that counts demand
+DEMAND = {"sale", "sales", "sold", "sell", "sells", "selling", "demand", "demands", "order", "orders", "ordered",
+          "units", "qty", "quantity", "quantities"}  # a word of a target's name that counts demand
+PRICED = {"price", "prices"}  # a word that makes it no count: sell_price of 0 is no "no demand"
+WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")  # the words of a name: unitsSold, UNIT_SALES, sell-price
 
 
 def counts_demand(targets: list) -> bool:
-    """Whether any of ``targets`` (column names) says it counts sales or demand (``sales``, ``units``, ``orders``):
-    a zero is then 'no demand', where a sensor's or a rain gauge's is only 0 (decision 1523)."""
-    return any(DEMAND.search(str(t)) for t in targets)
+    """Whether any of ``targets`` (column names) says it counts sales or demand by a whole word of its name
+    (``sales``, ``units_sold``, ``orderCount``; not ``recorder_level``, ``border_crossings`` nor ``sell_price``): a zero
+    is then 'no demand', where a sensor's or a rain gauge's is only 0 (decisions 1523, 9927)."""
+    words = [{w.lower() for w in WORD.findall(str(t))} for t in targets]
+    return any(w & DEMAND and not w & PRICED for w in words)
 
 
 def trailing_zeros(rows: np.ndarray) -> int:
