@@ -119,7 +119,7 @@ def test_a_backtest_table_of_a_few_large_series_says_whose_its_original_units_ar
 
 
 def test_the_series_row_counts_the_series_left_out_by_reason():
-    """Decision 9925 (r32r1 MED 4): a backtest's series the fit had left out (no static covariates held, decision 1524)
+    """Decision 1568 (r32r1 MED 4): a backtest's series the fit had left out (no static covariates held, decision 1524)
     were counted "3 backtested, 1 too short" beside the paragraph that says why; each reason is counted apart."""
     from rnncast.backtestpage import backtest_facts
     from rnncast.heldrows import NO_STATIC

@@ -153,7 +153,7 @@ def test_fy_labels_of_a_december_year_are_read_as_the_calendar_quarters(freq, fi
 
 @pytest.mark.parametrize("freq", ["QE", "QS", "BQE", " BQS "])
 def test_fy_labels_under_a_bare_quarterly_freq_are_refused_asking_for_the_year_end(freq):
-    """Decision 9923 (r32r1 HIGH 2): bare QE names no year's end (pandas fills December in), but decision 1528 read
+    """Decision 1566 (r32r1 HIGH 2): bare QE names no year's end (pandas fills December in), but decision 1528 read
     'FY2006 Q1' under it as January to March 2006: an Apple or US federal file (years ending in September) loaded
     with every date 9 months late. Only QE-DEC, QS-JAN, BQE-DEC, BQS-JAN name a December year; bare ones are refused
     as before 1528, naming the year ends to give (QE-DEC among them)."""

@@ -199,7 +199,7 @@ def test_fiscal_labels_of_a_december_year_are_read_not_refused():
                  "rows so) and 'FY2001Q4' at row 7 (1 row so); write every value in one form, e.g. as 'Q1 FY2000' is "
                  "written")])
 def test_a_stray_cell_among_december_fy_labels_is_named_as_under_a_fiscal_freq(cell, said):
-    """Decision 9924 (r32r1 MED 3): under QE-DEC one bad cell among 'Q1 FY2000' .. was refused as "'Q1 FY2000' at row 0
+    """Decision 1567 (r32r1 MED 3): under QE-DEC one bad cell among 'Q1 FY2000' .. was refused as "'Q1 FY2000' at row 0
     ... is not a timestamp" (a good cell), and one label in another form as "freq 'QE-DEC' names calendar quarters ...
     give --freq QE-MAR" (9 months off for a December year); both are named as QE-MAR names them."""
     labels = _fy()

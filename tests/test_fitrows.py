@@ -189,7 +189,7 @@ def test_training_means_are_said_in_their_significant_digits_not_float_noise():
 
 
 def test_a_mean_near_zero_within_float_noise_of_the_spread_is_the_same():
-    """Decision 9926 (r32r1 LOW 6): a standardised target's mean is 0 within float noise, and a relative test never
+    """Decision 1569 (r32r1 LOW 6): a standardised target's mean is 0 within float noise, and a relative test never
     passes there: "is -8.88178e-18 here, -1.42109e-17 at fit". Means within 1e-12 of the series' training spread (its
     scaler's scale, or its MASE scale unscaled) are the same; a real difference near 0 is still said."""
     from types import SimpleNamespace

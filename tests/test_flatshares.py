@@ -82,6 +82,6 @@ def test_a_series_flat_in_one_target_of_several_is_named_with_that_target():
     assert flat["series"] == ["S12"] and flat["targets"] == {"S12": ["returns"]}
     assert flatshares.text(flat, "mean").startswith("The pooled scaled scores and this verdict turn on the one of the 13 "
                                                     "series ('S12' in target 'returns') with no spread on its training rows")
-    assert "Without it (all its targets), the model's scaled MSE is" in flatshares.text(flat, "mean")  # decision 9928
+    assert "Without it (all its targets), the model's scaled MSE is" in flatshares.text(flat, "mean")  # decision 1571
     both = flatshares.measure(two(original, lambda a: a), two(scaled, lambda a: a), np.concatenate([scales, scales], axis=1))
     assert both["series"] == ["S12"] and "targets" not in both  # flat in every target: the series, as before

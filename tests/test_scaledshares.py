@@ -135,7 +135,7 @@ def test_a_series_near_constant_in_one_target_of_several_is_named_with_that_targ
 
 
 def test_a_series_named_by_a_target_is_named_so_in_every_list_and_left_out_whole():
-    # decision 9928 (r32r1 LOW 9): "'s3' in target 'returns' ... Without it, the model's scaled MSE is" read as "without
+    # decision 1571 (r32r1 LOW 9): "'s3' in target 'returns' ... Without it, the model's scaled MSE is" read as "without
     # that target", though the scores leave out every target of 's3'; and the list of more than 3 series held for the
     # summed MASE named the same series without its target
     original, scaled, scales = two_targets([[1.0, 1.1], [1.2, 0.9], [0.9, 1.0], [1.0, 1e-4]])

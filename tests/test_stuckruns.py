@@ -168,7 +168,7 @@ def test_only_a_target_stuck_on_the_test_rows_is_said_to_decide_the_verdict(capl
     assert "holds 20 for 30 rows from row 360 (50% of the test rows)" in caplog.text
     assert "the test scores and the verdict rest on them too" in caplog.text
     caplog.clear()
-    y[360:390] = 19.5  # the training rows' stall at row 290 holds 20: one of another value hides none (decision 9921)
+    y[360:390] = 19.5  # the training rows' stall at row 290 holds 20: one of another value hides none (decision 1564)
     found = [f for f in find(_Panel(y, x), [Split(train_end=340, val_end=400, end=400)]) if f["part"] == "scored"]
     assert [(f["column"], f["rows_of"]) for f in found] == [("y", "validation")]  # no test rows: the validation rows
     with caplog.at_level(logging.WARNING, logger="rnncast"), once():
@@ -240,7 +240,7 @@ def test_backtest_says_a_target_stuck_on_its_windows_as_evaluate_does(caplog):
 
 
 def test_a_sensor_stuck_in_training_is_named_when_it_sticks_again_in_the_test_rows(caplog):
-    """Decision 9921 (r32r1 HIGH 1): 300 frozen training rows made the column read as "repeats by nature", and its
+    """Decision 1564 (r32r1 HIGH 1): 300 frozen training rows made the column read as "repeats by nature", and its
     60 frozen test rows, which decide the verdict, went unsaid though the training stall was named; one or two stalls
     of other values are not weighed, so both are named, at fit and at evaluate."""
     from rnncast.stuckruns import find, in_scored
@@ -259,7 +259,7 @@ def test_a_sensor_stuck_in_training_is_named_when_it_sticks_again_in_the_test_ro
 
 
 def test_a_column_that_stalls_again_and_again_repeats_by_nature():
-    """Decision 9921: ETTh1's columns hold one value for a day (24 rows) every month or so; RECURRING stalls of other
+    """Decision 1564: ETTh1's columns hold one value for a day (24 rows) every month or so; RECURRING stalls of other
     values are the column's nature, weighed as before, so neither a training nor a test stall of them is named."""
     y = _sensor()
     for start in range(100, 2000, 150):
@@ -271,7 +271,7 @@ def test_a_column_that_stalls_again_and_again_repeats_by_nature():
 
 
 def test_a_run_that_only_grazes_a_part_is_not_said_of_it(caplog):
-    """Decision 9922 (r32r1 LOW 7): 61 frozen validation rows ending on the first test row were said "for 1 rows ...
+    """Decision 1565 (r32r1 LOW 7): 61 frozen validation rows ending on the first test row were said "for 1 rows ...
     (0.3% of the test rows) ... the test scores and the verdict rest on them too"; a run needs MIN_RUN // 4 rows in the
     part, and a line says its rows in words ("1 row")."""
     from rnncast.stuckruns import find

@@ -105,7 +105,7 @@ def test_a_stopped_series_is_said_by_its_data_selling_where_the_target_counts_de
 
 
 def test_demand_is_read_from_whole_words_of_the_name():
-    """Decision 9927 (r32r1 LOW 8): 'recorder_level', 'border_crossings' (through 'order') and 'sell_price' counted
+    """Decision 1570 (r32r1 LOW 8): 'recorder_level', 'border_crossings' (through 'order') and 'sell_price' counted
     demand by a part of a word, so a data logger's zeros were "stopped selling (discontinued or dead)"; the words of the
     name count, split at non-letters and case changes, and a price is no count."""
     said = {name: counts_demand([name]) for name in ("unitsSold", "UNIT_SALES", "qty", "Quantity", "orderCount",

@@ -100,7 +100,7 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
 
 def skipped(records: list[dict]) -> list[str]:
     """The series a backtest left out (metrics.json's ``skipped_series``), counted by reason in the order met:
-    ``["1 too short", "1 left out by the fit"]`` (decision 9925: every record was "too short", the series the fit left
+    ``["1 too short", "1 left out by the fit"]`` (decision 1568: every record was "too short", the series the fit left
     out too); the page's paragraph says each reason in full."""
     counts = Counter(SHORT_REASONS.get(r["reason"], r["reason"].split(",")[0]) for r in leftout.reasoned(records))
     return [f"{n} {reason}" for reason, n in counts.items()]

@@ -74,7 +74,7 @@ def december(freq) -> bool:
     """Whether ``freq`` names the quarters of years ending in December in its own text (``QE-DEC``, ``QS-JAN``,
     ``BQE-DEC``, ``BQS-JAN``): FY labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other
     spellings are (decision 1528). Bare ``QE``, ``QS``, ``BQE``, ``BQS`` name no year end (pandas fills December in):
-    False, so FY labels of them are refused asking for it (decision 9923)."""
+    False, so FY labels of them are refused asking for it (decision 1566)."""
     offset = _offset(freq)
     named = not isinstance(freq, str) or re.search(r"-(DEC|JAN)$", freq.strip().upper()) is not None
     return named and isinstance(offset, QUARTERLY) and offset.n == 1 and period_freq(freq) is None
@@ -112,7 +112,7 @@ def unread(freq) -> tuple[str, str | None]:
     if isinstance(offset, QUARTERLY) and offset.n != 1:
         base = offset.base.freqstr
         return f"steps {offset.n} quarters at a time", (base if period_freq(base) else None)
-    if isinstance(offset, QUARTERLY) and not december(freq):  # bare QE: no year's end named (decision 9923)
+    if isinstance(offset, QUARTERLY) and not december(freq):  # bare QE: no year's end named (decision 1566)
         return "names quarters but not the month their years end in (pandas takes December)", None
     if isinstance(offset, QUARTERLY):
         return "names calendar quarters (years ending in December)", None

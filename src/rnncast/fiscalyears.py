@@ -100,7 +100,7 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
         _stray(column, given, name, place)  # 'oops' or 'FY2000Q1' among 'Q1 FY2000' ...: named, not the first
     if order is not None and fiscalquarters.december(given := order.get("fiscal_given")) and \
             fiscalquarters.marked(fiscalquarters.pattern(column.dropna().head(1))):  # FY2006 Q1 of QE-DEC: the
-        _stray(column, given, name, place)  # calendar year's quarters, a stray cell named as above (decision 9924),
+        _stray(column, given, name, place)  # calendar year's quarters, a stray cell named as above (decision 1567),
         order["fiscal"] = order.pop("fiscal_given")  # read by fiscalquarters as its other spellings are (decision 1528)
         return short_years(column, name, place)
     if (given := (order or {}).get("fiscal_case")) is not None and fiscalquarters.pattern(column) is not None:

@@ -183,7 +183,7 @@ def _means(here: float, fit: float, spread: float = 0.0) -> str:
     the whole number part, more only where two that differ would read alike (``scoretext.apart``), never the float
     noise of a sum taken in another order (17.653000000000002 beside 17.653 is "the same"; decision 1525), nor of a
     mean near 0 within 1e-12 of the series' ``spread`` (``_spread``: a standardised target's -8.9e-18 beside -1.4e-17,
-    decision 9926)."""
+    decision 1569)."""
     if here == fit or math.isclose(here, fit, rel_tol=1e-12, abs_tol=1e-12 * spread):
         return "is the same"
     big = max(abs(here), abs(fit))

@@ -80,7 +80,7 @@ def named(series: list, targets: dict | None) -> list[str]:
 
 def whole(series: list, targets: dict | None, one: bool) -> str:
     """" (all its targets)" after "Without it" where ``named`` gave one of ``series`` a target (``targets``): the scores
-    "without" a series leave out every target of it, not the target named (decision 9928); else ""."""
+    "without" a series leave out every target of it, not the target named (decision 1571); else ""."""
     return f" (all {'its' if one else 'their'} targets)" if any(str(s) in (targets or {}) for s in series) else ""
 
 

@@ -178,7 +178,7 @@ def _split_text(few: dict, verdict_name: str | None) -> str:
             f"{_held(few['mse'], 'scaled squared error')}{_why(few, mse)}, so the scaled scores and the verdict are "
             f"mostly {'its' if one else 'theirs'}; for the summed MASE, "
             + (_names(mase, few) if len(mase) <= 3 else
-               f"{len(mase)} series ({some(flatshares.named(mase, few.get('targets')), 5)})")  # decision 9928
+               f"{len(mase)} series ({some(flatshares.named(mase, few.get('targets')), 5)})")  # decision 1571
             + f" {'holds' if len(mase) == 1 else 'hold'} {_held(few['mase'], 'summed MASE')}, so the pooled MASE is "
             f"mostly {'its' if len(mase) == 1 else 'theirs'}.")
     return said + (f" {_without(few, verdict_name)}" if few.get("without") else "")
@@ -278,7 +278,7 @@ def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str
     rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)
     if _split(few):
         mse = few["by"]["mse"]
-        whole = flatshares.whole(mse, few.get("targets"), len(mse) == 1)  # a series named by a target (decision 9928)
+        whole = flatshares.whole(mse, few.get("targets"), len(mse) == 1)  # a series named by a target (decision 1571)
         said = (f"Without {'it' if len(mse) == 1 else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} "
                 "against "
                 + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals))

@@ -8,7 +8,7 @@ stretch score as well-forecast flat lines. ``find`` measures each column of each
 target on its test rows: the longest run of one repeated value with a few rows in the part, judged on its whole length
 across the part's border, where it spans at least ``MIN_RUN`` rows, while the rest of the series' steps up to the part's
 end repeat a value at most ``ELSEWHERE`` of the time (a price updated weekly, sales that are often 0, a flag, an
-off-season of 0 every year: repeats are their nature, and they are not weighed; decisions 1526, 9921). ``warn`` names
+off-season of 0 every year: repeats are their nature, and they are not weighed; decisions 1526, 1564). ``warn`` names
 the first of each in one line. A run of the test rows decides the verdict ('repeat the last value' is exact there:
 t31t1's 200 frozen test rows turned "beats every baseline" into "does NOT beat"), and is said so; evaluate and backtest
 say it of the target values their windows score (``in_scored``). The run's floor was also 5 % of the training rows:
@@ -138,8 +138,8 @@ def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int
     part's validation rows) repeat at most ``ELSEWHERE`` of their steps; the rows of earlier parts count, so a seasonal
     series' off-season that its training rows show as well (a run of the same value) repeats by nature. One or two
     earlier stalls of other values are not weighed: a sensor stuck once in its training rows is named when it sticks
-    again; ``RECURRING`` or more are its nature, as ETTh1's copied days (decision 9921). A run with fewer than
-    ``MIN_RUN // 4`` rows in the part (of a shorter part, all its rows) is not the part's (decision 9922). Else None."""
+    again; ``RECURRING`` or more are its nature, as ETTh1's copied days (decision 1564). A run with fewer than
+    ``MIN_RUN // 4`` rows in the part (of a shorter part, all its rows) is not the part's (decision 1565). Else None."""
     hi = len(column) if hi is None else hi
     if hi < MIN_RUN * 2:
         return None
@@ -149,7 +149,7 @@ def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int
     edges = np.flatnonzero(np.diff(np.concatenate([[0], repeats.astype(np.int8), [0]])))
     starts, ends = edges[::2], edges[1::2]  # repeat steps [start, end): rows [start, end] hold one value
     inside = np.minimum(ends + 1, hi) - np.maximum(starts, lo)  # rows [start, end] in [lo, hi)
-    touch = inside >= min(MIN_RUN // 4, hi - lo)  # a run that only grazes the part is not its (decision 9922)
+    touch = inside >= min(MIN_RUN // 4, hi - lo)  # a run that only grazes the part is not its (decision 1565)
     if not touch.any():
         return None
     k = int(np.flatnonzero(touch)[np.argmax((ends - starts)[touch])])
@@ -158,7 +158,7 @@ def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int
     weighed[starts[k]: ends[k]] = False
     others = [(a, b) for a, b in zip(starts, ends)  # the other stalls before the part's end, of another value
               if b - a + 1 >= MIN_RUN and a < hi - 1 and column[a] != column[starts[k]]]
-    if len(others) < RECURRING:  # one or two are no sign this value repeats by nature (decision 9921)
+    if len(others) < RECURRING:  # one or two are no sign this value repeats by nature (decision 1564)
         for a, b in others:
             weighed[a:b] = False
     if skip is not None:

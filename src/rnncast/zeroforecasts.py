@@ -39,7 +39,7 @@ WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")  # the words of a name: units
 def counts_demand(targets: list) -> bool:
     """Whether any of ``targets`` (column names) says it counts sales or demand by a whole word of its name
     (``sales``, ``units_sold``, ``orderCount``; not ``recorder_level``, ``border_crossings`` nor ``sell_price``): a zero
-    is then 'no demand', where a sensor's or a rain gauge's is only 0 (decisions 1523, 9927)."""
+    is then 'no demand', where a sensor's or a rain gauge's is only 0 (decisions 1523, 1570)."""
     words = [{w.lower() for w in WORD.findall(str(t))} for t in targets]
     return any(w & DEMAND and not w & PRICED for w in words)
 
