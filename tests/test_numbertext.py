@@ -123,7 +123,7 @@ def test_a_file_read_with_decimal_commas_says_so_for_its_forecasts_to_be_written
     (tmp_path / "d.csv").write_text("d;y;n\n1;1,5;1\n2;2,5;2\n")
     assert read_table(tmp_path / "d.csv").attrs[numbertext.DECIMAL] == ","
     (tmp_path / "e.csv").write_text("d;y\n1;1.5\n2;2.5\n")
-    assert numbertext.DECIMAL not in read_table(tmp_path / "e.csv").attrs  # csvtext.dialect_of decides
+    assert numbertext.DECIMAL not in read_table(tmp_path / "e.csv").attrs  # csvdialect.dialect_of decides
 
 
 def test_digits_grouped_by_three_that_read_one_way_only_are_read_and_the_rest_explained(tmp_path):
