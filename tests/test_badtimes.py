@@ -13,11 +13,12 @@ from rnncast.loading import load_panel
 
 
 @pytest.mark.parametrize("freq, fmt, bad, form", [
-    ("D", "%Y-%m-%d", "2020-02-30", "YYYY-MM-DD"), ("D", "%d/%m/%Y", "30/02/2020", "DD/MM/YYYY"),
-    ("D", "%Y%m%d", "20200230", "YYYYMMDD"), ("MS", "%Y%m", "202013", "YYYYMM"), ("MS", "%b %Y", "Fbe 2020", "Mon YYYY"),
+    ("D", "%Y-%m-%d", "2020-01-32", "YYYY-MM-DD"), ("D", "%d/%m/%Y", "01/13/2020", "DD/MM/YYYY"),
+    ("D", "%Y%m%d", "20201301", "YYYYMMDD"), ("MS", "%Y%m", "202013", "YYYYMM"), ("MS", "%b %Y", "Fbe 2020", "Mon YYYY"),
     ("h", "%Y-%m-%d %H:%M", "2020-01-01 25:00", "YYYY-MM-DD hh:mm"), ("D", "%m/%d/%y", "02/30/20", "MM/DD/YY"),
-    ("h", "%-m/%-d/%Y %-H:%M", "2/30/2000 0:00", "M/D/YYYY h:mm"), ("D", "%-d.%-m.%Y", "30.2.2000", "D.M.YYYY"),
-])  # numbers without their leading zero (Excel's 1/1/2000 0:00) are named so, not MM/DD/YYYY hh:mm
+    ("h", "%-m/%-d/%Y %-H:%M", "1/32/2000 0:00", "M/D/YYYY h:mm"), ("D", "%-d.%-m.%Y", "1.13.2000", "D.M.YYYY"),
+])  # numbers without their leading zero (Excel's 1/1/2000 0:00) are named so, not MM/DD/YYYY hh:mm; a day its month
+# lacks (2020-02-30) is said so (test_a_day_the_gregorian_calendar_lacks_is_said_so_and_a_model_calendar_named)
 @pytest.mark.parametrize("name", ["date", "when"])
 def test_one_value_out_of_the_columns_form_is_named_with_the_form(freq, fmt, bad, form, name):
     """A column whose values are but for a few dates in one form is refused naming the first that is not, its
@@ -130,3 +131,26 @@ def test_text_below_the_last_date_is_named_as_a_footnote(note):
     with pytest.raises(RnncastError, match=r"; correct that value") as err:  # amid the dates: a typo, no footnote
         parse_text(pd.Series(months[:10] + ["vorläufig"] + months[11:]), "Datum", lambda i: f"row {i}")
     assert "footnote" not in str(err.value)
+
+
+@pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%-d.%-m.%Y %H:%M"])
+def test_a_day_the_gregorian_calendar_lacks_is_said_so_and_a_model_calendar_named(fmt):
+    """A climate model's 360-day calendar ('2018-02-29', '2018-02-30' ...) was refused as a value "not written as its
+    other values are ...; correct that value", though written so (decision 9944): a day its month lacks is said to be
+    none of the Gregorian calendar, and several such are named as a model calendar to convert first."""
+    times = timetext.write(pd.date_range("2019-02-01", periods=60, freq="D"), fmt).tolist()
+    typo = times.copy()
+    typo[28] = timetext.write(pd.DatetimeIndex(["2019-02-28"]), fmt)[0].replace("28", "30", 1)
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"date": typo, "y": np.arange(60.0)}), target="y")
+    assert str(err.value) == (f"time column 'date' holds {typo[28]!r} at row 28, which is no day of the Gregorian "
+                              "calendar (February 2019 has 28 days); correct that value, or name another time column "
+                              "(time_col=, --time-col)")
+    model = typo[:28] + [typo[28].replace("30", "29", 1), typo[28]] + times[28:]
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"date": model, "y": np.arange(62.0)}), target="y")
+    said = str(err.value)
+    assert said.startswith(f"time column 'date' holds {model[28]!r} at row 28, which is no day of the Gregorian calendar "
+                           f"(February 2019 has 28 days), nor is 1 other value (as {model[29]!r} at row 29): the dates "
+                           "of a climate model's 360-day or all-leap calendar are not read; convert them to the Gregorian "
+                           "calendar first (xarray's convert_calendar, or cftime)")

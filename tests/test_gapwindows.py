@@ -7,6 +7,7 @@ rows scored as if its steps were one day apart, with no word."""
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -298,3 +299,21 @@ def test_fit_counts_its_test_windows_across_missing_rows_as_evaluate_does(caplog
     test = model.state_.across_gaps["test"]
     assert model.evaluate(frame)["scored"]["across_gaps"]["windows"] == test["windows"] > 0
     assert f"{test['windows']} of the {test['of']} test windows span" in caplog.text
+
+
+def test_a_temperature_with_a_few_exact_zeros_among_negatives_is_not_offered_fill_zero():
+    """A °C series with 6 exact 0.0 readings among 280 negatives was offered 'zero' first "as the target's zeros
+    suggest" for a missing Feb 29: 'zero' is offered first only where the target has no negatives and its zeros are a
+    real share (``ZEROS``) or it holds only whole numbers (decision 9942)."""
+    def panel(values):
+        return SimpleNamespace(values=np.asarray(values, dtype=float)[:, None], n_targets=1)
+
+    rng = np.random.default_rng(0)
+    celsius = np.r_[np.zeros(6), -rng.uniform(0.1, 9, 280), rng.uniform(0.1, 30, 809)]
+    assert gapwindows.fills(panel(celsius)) == "'ffill' or 'interpolate'; made values are not scored"
+    assert gapwindows.fills(panel(np.r_[np.zeros(6), rng.uniform(0.1, 30, 1089)])).startswith("'ffill'")  # 0.5 %
+    rain = np.r_[np.zeros(700), rng.gamma(0.6, 8, 395) + 0.1]
+    assert gapwindows.fills(panel(rain)).startswith("'zero' where a missing row means nothing happened, as the "
+                                                    "target's zeros suggest")
+    assert "target's counts suggest" in gapwindows.fills(panel(rng.poisson(3, 200) + 1))
+    assert gapwindows.fills(panel(np.r_[-1.0, np.zeros(100)])).startswith("'ffill'")  # a negative: no till

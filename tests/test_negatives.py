@@ -4,12 +4,13 @@ count, the series, the most negative value, what the scores are of and how to cl
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
 from conftest import TINY, make_panel
-from rnncast import Forecaster
+from rnncast import Forecaster, negatives
 from rnncast.negatives import below_zero
 
 
@@ -355,3 +356,25 @@ def test_float_rounding_of_a_zero_forecast_is_not_said_below_zero(caplog):
     forecasts = np.array([[[-2.5e-7], [-1e-4]]])  # [W=1, H=2, T=1]; the series' largest magnitude 20: 1.9e-05
     text = below_zero(forecasts, np.array([[0.0], [20.0]]), ["y"], [None], tolerance=np.array([[20 * 9.5e-7]]))
     assert text.startswith("1 of the 2 test forecasts of 'y' ('y_hat') are below zero (the least -0.0001)")
+
+
+def test_predict_of_a_nonnegative_model_says_how_many_forecasts_it_wrote_as_zero(caplog):
+    """A --nonnegative model fit on temperatures wrote 0.0 for every winter forecast at predict without a word (fit
+    warned of the training rows); one warning now counts them (decision 9947)."""
+    def state(nonnegative, quantiles=()):
+        return SimpleNamespace(settings=SimpleNamespace(model=SimpleNamespace(nonnegative=nonnegative,
+                                                                              quantiles=quantiles)))
+
+    y = np.array([[[-2.5], [-1.0], [0.5]], [[1.0], [2.0], [-0.25]]])  # [S, H, T] scaled
+    offset, scale = np.zeros((2, 1)), np.ones((2, 1))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        out = negatives.predicted(state(True), y, offset, scale)
+    assert out.min() == 0.0 and out[0, 2, 0] == 0.5
+    assert "3 of the 6 point forecasts were below 0 and are written as 0, as nonnegative=True" in caplog.text
+    assert "(the least -2.5)" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert negatives.predicted(state(False), y, offset, scale).min() == -2.5  # not clipped: nothing to say
+        quantiles = np.stack([y - 1.0, y, y + 1.0], axis=-1)  # [S, H, T, Q]: the median is the point
+        negatives.predicted(state(True, (0.1, 0.5, 0.9)), quantiles, offset, scale)
+    assert caplog.text.count("point forecasts") == 1 and "3 of the 6 point forecasts" in caplog.text

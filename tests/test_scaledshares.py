@@ -147,3 +147,20 @@ def test_a_series_named_by_a_target_is_named_so_in_every_list_and_left_out_whole
     text = scaledshares.text(few, "repeat")
     assert "4 series ('s0' in target 'returns', 's1', 's2', 's3') hold" in text
     assert "Without it (all its targets), the model's scaled MSE is" in text
+
+
+def test_series_without_a_mase_share_no_summed_mase_and_no_nan_is_said():
+    """A dry station left out of MASE beside a wet one: the wet one, the only series with a MASE, was said to "hold
+    >99.9% of the summed MASE" because its errors were large against its own scale, and the scores without it read
+    "MASE nan" (decision 9943). Series without a MASE are not counted for the MASE-share test, and a MASE that is not
+    there is not written."""
+    original, scaled, scales = panel([1.0, 1.0])
+    scales[scaled.series == 0] = 0.0  # 'DESERT': no MASE scale
+    assert scaledshares.measure(original, scaled, scales) is None
+    original, scaled, scales = panel([1.0, 1.2, 0.9, 1e-4], step=1.0)
+    scales[scaled.series < 3] = np.nan  # only the near-constant 's3' has a MASE
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["s3"] and few["mse"]["model"] > 0.99 and few["mase"] == {"model": 0.0, "repeat": 0.0}
+    text, note = scaledshares.text(few, "repeat"), scaledshares.verdict_note(few, "repeat")
+    assert "summed MASE" not in text and "nan" not in text and "nan" not in note
+    assert "Without it, the model's scaled MSE is" in note and "(MASE" not in note

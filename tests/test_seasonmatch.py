@@ -54,3 +54,20 @@ def test_a_fit_and_a_backtest_say_the_hint():
     m = {"season": 4, "freq": "MS", "calendar": "'MS'", "lookback": 12, "implied_season": None}
     assert backtest_season_hint(m).startswith("hint: season 4, but the calendar 'MS' has 12 months in a year")
     assert backtest_season_hint({**m, "freq": "h", "calendar": "'h'", "season": 168}) is None
+
+
+def test_season_365_on_daily_rows_across_a_feb_29_notes_the_day_after_a_year_earlier():
+    """Season 365 on a 'D' calendar across 2020-02-29 compared 2020-03-01 with 2019-03-02 (and so on for a year)
+    without a word (decision 9945): one note, only where the rows span a Feb 29, season 365 on a daily calendar."""
+    daily = Calendar("datetime", to_offset("D"))
+    across = pd.date_range("2018-01-01", "2020-12-31", freq="D")
+    note = seasonmatch.leap_note(365, daily, across)
+    assert note.startswith("season 365 counts 365 days back, so in the year after each Feb 29 the data spans "
+                           "(2020-02-29) the seasonal naive forecast, and MASE's scale, take the value of the day after")
+    assert note.endswith("(for 2020-03-01, 2019-03-02's)")
+    assert "(2016-02-29 ...)" in seasonmatch.leap_note(365, daily, pd.date_range("2015-06-01", "2020-06-01"))
+    assert seasonmatch.leap_note(365, daily, across.to_period("D")) == note
+    before = pd.date_range("2018-01-01", "2020-02-28", freq="D")
+    assert seasonmatch.leap_note(365, daily, before) is None  # no Feb 29 in the rows' span
+    assert seasonmatch.leap_note(7, daily, across) is None and seasonmatch.leap_note(None, daily, across) is None
+    assert seasonmatch.leap_note(365, Calendar("datetime", to_offset("B")), across) is None

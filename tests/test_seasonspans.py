@@ -68,3 +68,14 @@ def test_fit_backtest_and_evaluate_warn_once_of_a_season_on_other_calendars(capl
         with caplog.at_level(logging.WARNING):
             run()
         assert sum(r.getMessage().startswith("season 7 is 7 days") for r in caplog.records) == 1
+
+
+def test_warn_notes_season_365_across_a_feb_29_once(caplog):
+    """Decision 9945: fit and backtest pass the rows' times, and a daily season of 365 across a Feb 29 is noted."""
+    from rnncast.seasonspans import warn
+
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        warn(_calendar("D"), {}, 365, pd.date_range("2019-06-01", "2020-06-01", freq="D"))
+        warn(_calendar("D"), {}, 365, None)
+    notes = [r for r in caplog.records if "season 365 counts 365 days back" in r.getMessage()]
+    assert len(notes) == 1 and notes[0].levelno == logging.INFO

@@ -123,3 +123,14 @@ def test_a_series_without_demand_in_the_scored_steps_is_not_ranked_best():
     assert "2 series not ranked: every actual scored is 0 (no demand" in note and "'dead', 'gone'" in note
     every = pick_series(mase[[0, 4]].repeat(2), np.ones(4, bool), list("abcd"), idle=np.ones(4, bool))
     assert every[0][0] == (0, "best of 4") and every[1] == ""  # every series without demand: ranked as before
+
+
+def test_a_rain_gauges_dry_series_is_said_without_demand_in_the_figures_note():
+    """A rain gauge's dry test weeks were titled "(no demand: a small MASE there says little)" in forecast.png and
+    backtest.png, though the warnings say "no nonzero value" for a target that counts no demand (decision 9941)."""
+    mase, idle = np.array([0.1, 0.5, 1.0, 2.0]), np.array([True, False, False, False])
+    ids = ["ST03", "b", "c", "d"]
+    _, rain = pick_series(mase, np.ones(4, bool), ids, idle=idle, targets=["rain_mm"])
+    assert "every actual scored is 0 (no nonzero value: a small MASE" in rain and "demand" not in rain
+    _, sales = pick_series(mase, np.ones(4, bool), ids, idle=idle, targets=["sales"])
+    assert "(no demand: a small MASE" in sales

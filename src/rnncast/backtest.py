@@ -149,7 +149,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings, "backtest")
-    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
+    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season, panel.time)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
@@ -263,7 +263,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     codes = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] why each window's scale is 0
     codes[ss, kk] = zero
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
-                                 data_s.season):  # any window's model without a scale
+                                 data_s.season, panel.targets):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     few, idle = nodemand.split(scaledshares.measure(wf, wf_scaled, scales), wf)  # idle: no demand (decision 1487)
     metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", few),

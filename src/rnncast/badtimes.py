@@ -8,6 +8,7 @@ value that is not (``first_unread``).
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 
@@ -138,6 +139,8 @@ def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> Non
     if not len(bad):
         return
     i, good = int(bad[0]), int(np.argmax(read))
+    if (days := _no_days(column, fmt, bad)) and days[0][0] == i:  # 2018-02-30: a date the Gregorian calendar lacks
+        raise RnncastError(_no_day_text(name, place, written, days))
     twelve = TWELVE.search(str(column.iloc[i])) is not None  # 오후 read as PM
     if re.search(r"\d:\d\d", str(column.iloc[i])) and "%H" in fmt and twelve or "%p" in fmt and not twelve:
         raise RnncastError(two_clocks(name, str(written.iloc[i]).strip(), place(i),  # 오후 3:00 among 13:00
@@ -156,6 +159,42 @@ def _out_of_form(column: pd.Series, name: str, place, written: pd.Series) -> Non
                        f"{shown!r} at {place(good)}){monthnames.clause(column, column.iloc[i]) or _serial(column.iloc[i]) or _footnote(column, read, i) or '; correct that value'}"
                        f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}"
                        f"{weektext.clause(column.iloc[i])}")  # '2019-13' among 2019-01 ..: weeks, not months
+
+
+NUMBERS = {"%Y": r"(?P<Y>\d{4})", "%m": r"(?P<m>\d{1,2})", "%d": r"(?P<d>\d{1,2})"}  # a date's parts in a form
+
+
+def _no_days(column: pd.Series, fmt: str, bad: np.ndarray) -> list[tuple[int, int, int]]:
+    """``(position, year, month)`` of each value of ``column`` among ``bad`` (positions) written in ``fmt`` (with a
+    year, month and day in numbers) whose day its month lacks in the Gregorian calendar: '2018-02-29', '2018-02-30',
+    '2019-04-31'."""
+    parts = [part for part in re.split(r"(%.)", timetext.strptime_form(fmt)) if part]
+    if not set(NUMBERS) <= set(parts):
+        return []
+    found = re.compile("".join(NUMBERS.get(p, ".+?" if p.startswith("%") else re.escape(p)) for p in parts))
+    days = []
+    for i in bad:
+        if (m := found.fullmatch(str(column.iloc[i]).strip())) and 1 <= int(m["m"]) <= 12 and int(m["Y"]) > 0:
+            if calendar.monthrange(int(m["Y"]), int(m["m"]))[1] < int(m["d"]) <= 31:
+                days.append((int(i), int(m["Y"]), int(m["m"])))
+    return days
+
+
+def _no_day_text(name: str, place, written: pd.Series, days: list[tuple[int, int, int]]) -> str:
+    """The refusal of a date the Gregorian calendar lacks (``_no_days``' ``days``; decision 9944): one is a typo to
+    correct; several (Feb 29 of years not leap, Feb 30) are a climate model's 360-day or all-leap calendar, whose
+    dates are converted first."""
+    (i, year, month), other = days[0], days[1:]
+    said = (f"time column {name!r} holds {str(written.iloc[i]).strip()!r} at {place(i)}, which is no day of the "
+            f"Gregorian calendar ({calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days)")
+    if other:
+        said += (f", nor {'is' if len(other) == 1 else 'are'} {counted(len(other), 'other value')} (as "
+                 f"{str(written.iloc[other[0][0]]).strip()!r} at {place(other[0][0])}): the dates of a climate "
+                 "model's 360-day or all-leap calendar are not read; convert them to the Gregorian calendar first "
+                 "(xarray's convert_calendar, or cftime)")
+    else:
+        said += "; correct that value"
+    return said + hint("time_col", ", or name another time column (" + spelled("time_col") + ")")
 
 
 UNREAD_CHECKED = 1000  # the first values of a column looked at for the first that reads as no timestamp

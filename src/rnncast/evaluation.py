@@ -13,6 +13,7 @@ from rnncast import (calibration, comparequantiles, filledwindows, metrics, node
                      significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
+from rnncast.zeroforecasts import counts_demand
 
 
 def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
@@ -62,7 +63,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
             counts = seriesr2.r2_series_counts(original.y_true, original.series, scored(original))
             result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
-    if excluded := mase_excluded(mase_scales, ids, forecasts.mase_zero, forecasts.season):
+    if excluded := mase_excluded(mase_scales, ids, forecasts.mase_zero, forecasts.season, original.targets):
         result["mase_excluded"] = excluded
     if zeros := zero_note(original, forecasts.season):  # each series in its own scale
         result["zero_actuals"] = zeros
@@ -217,18 +218,22 @@ def zero_note(wf: WindowForecasts, season: int = 1) -> dict | None:
     return {**zeros, "text": percent_note({"zero_actuals": zeros})} if zeros else None
 
 
-def mase_excluded(mase_scales: np.ndarray, ids: list, zero: np.ndarray | None = None, season: int = 1) -> dict | None:
+def mase_excluded(mase_scales: np.ndarray, ids: list, zero: np.ndarray | None = None, season: int = 1,
+                  targets: list | None = None) -> dict | None:
     """The series a pooled MASE leaves out (``mase_scales`` [S, ...]: no finite positive scale in some
     column), as metrics keep them (``runnotes.mase_note`` says it), with why (``zeroscales``: ``zero`` [S, ...] the
     codes of the zero scales, None where the model kept none; ``season`` the scale's): ``causes`` counts the series
-    of each cause, ``why`` says them; None when every series has one."""
+    of each cause, ``why`` says them (zeros as "no demand" only where ``targets``, column names, count it: ``demand``,
+    decision 9941); None when every series has one."""
     named = zeroscales.causes(mase_scales, zero)  # [S] a cause, or None
     unusable = np.array([cause is not None for cause in named])
     if not unusable.any():
         return None
     causes = {cause: named.count(cause) for cause in dict.fromkeys(c for c in named if c is not None)}
-    one = unusable.sum() == 1
-    why = (f"{'its' if one else 'their'} training rows " + " or ".join(zeroscales.rows_why(c, season) for c in causes)
+    one, demand = unusable.sum() == 1, targets is None or counts_demand(targets)
+    why = (f"{'its' if one else 'their'} training rows "
+           + " or ".join(zeroscales.rows_why(c, season, demand) for c in causes)
            + f", so MASE is undefined for {'it' if one else 'them'}" + ("; it pools the other series" if len(ids) > 1 else ""))
     return {"series": [ids[s] for s in np.flatnonzero(unusable)][:20], "count": int(unusable.sum()),
-            "unobserved": causes.get(zeroscales.UNOBSERVED, 0), "causes": causes, "season": season, "why": why}
+            "unobserved": causes.get(zeroscales.UNOBSERVED, 0), "causes": causes, "season": season, "why": why,
+            "demand": demand}

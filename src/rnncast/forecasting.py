@@ -132,7 +132,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
-    y = negatives.unscaled(state, y, np.arange(len(index)), offset, scale, True, digits_unit(state))  # >= 0 exactly
+    y = negatives.predicted(state, y, offset, scale, digits_unit(state))  # >= 0 exactly, the clipped ones counted
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
     zeroforecasts.warn(panel, point, lookback, state.targets, quantiles, state.settings.model.quantiles)  # decision 1486

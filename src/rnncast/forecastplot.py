@@ -106,7 +106,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     mase, each = mase_each(wf, test.mase_scales[wf.series], len(test.ids))  # [S]; [S, T] a target's row: its own
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids, why,
-                              seriespicks.no_demand(wf, len(test.ids)))  # all-0: unranked, noted (decision 1485)
+                              seriespicks.no_demand(wf, len(test.ids)), targets)  # all-0: unranked, noted (decision 1485)
     panels, drawn = [], targetrows.count(len(targets), len(picks))
     for s, role in picks:
         if not np.isfinite(mase[s]):

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 INSERTS = "inserts such rows for fill= (--fill) to fill"
 REMEDY = f"fill_gaps=True (--fill-gaps) at fit {INSERTS}"
+ZEROS = 0.05  # the share of a target's values that are 0 from which 'zero' is offered first (decision 9942)
 PARTS = {"train": "training", "val": "validation", "test": "test"}  # windows.PARTS, as fit's line names them
 
 
@@ -156,19 +157,20 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
                 "steps (of a validation or test window, those it reads: its targets are scored at their own dates), "
                 "so the network learns from and is scored on windows whose steps are not the calendar's; "
                 "%s", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where,
-                _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({_fills(panel)})"))
+                _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({fills(panel)})"))
     return {**counts, "series": int(len(which))}
 
 
-def _fills(panel: Panel) -> str:
-    """The fills to offer for inserted rows: 'zero' first where the target holds zeros or only counts (whole numbers
-    of 0 or more: a till export that leaves out its weeks without sales, where a missing row means nothing happened;
-    ffill made 19 such series constant)."""
+def fills(panel: Panel) -> str:
+    """The fills to offer for rows ``panel`` (its target columns) has inserted, in words: 'zero' first where the
+    target has no value below 0 and either zeros make ``ZEROS`` of its values or more, or it holds only whole numbers
+    (a till export that leaves out its weeks without sales, where a missing row means nothing happened; ffill made 19
+    such series constant: decision 982); not for a °C series with 6 exact zeros among 280 negatives (decision 9942)."""
     made = "'ffill' or 'interpolate'; made values are not scored"
     target = panel.values[:, : panel.n_targets]
     target = target[np.isfinite(target)]
-    zeros = bool((target == 0).any())
-    if not zeros and not ((target >= 0).all() and all_whole(target)):
+    zeros = bool(len(target)) and (target == 0).mean() >= ZEROS
+    if (target < 0).any() or not (zeros or all_whole(target)):
         return made
     return (f"'zero' where a missing row means nothing happened, as the target's {'zeros' if zeros else 'counts'} "
             f"suggest (scored as observed 0s), or {made}")

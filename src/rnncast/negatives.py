@@ -34,6 +34,19 @@ def unscaled(state, y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale
     return clipped(state, scaling.inverse_windows(y, series, offset, scale, shortest, unit))
 
 
+def predicted(state, y: np.ndarray, offset: np.ndarray, scale: np.ndarray, unit: float = 1.0) -> np.ndarray:
+    """``unscaled`` of predict's forecasts ``y`` [S, H, T] or [S, H, T, Q] (scaled, one window per series, ``offset``
+    and ``scale`` [S, C]), written with the data's digits; where a ``nonnegative`` model's point forecasts fell below 0
+    and are written as 0, one warning saying how many (decision 9947: fit said it of the training rows alone)."""
+    raw = scaling.inverse_windows(y, np.arange(len(y)), offset, scale, True, unit)
+    levels = state.settings.model.quantiles
+    point = np.sort(raw, axis=-1)[..., list(levels).index(0.5)] if levels else raw  # the median: predict's point
+    if state.settings.model.nonnegative and (below := int((point < 0).sum())):
+        log.warning("%d of the %d point forecasts were below 0 and are written as 0, as nonnegative=True "
+                    "(--nonnegative, given at fit) asks (the least %s)", below, point.size, f"{point.min():.4g}")
+    return clipped(state, raw)
+
+
 def scaled_zero(offset: np.ndarray, scale: np.ndarray, series: np.ndarray, n_t: int, ndim: int) -> np.ndarray:
     """0 in the scaled units of each window's series (``offset``, ``scale`` [S, C]; ``series`` [W]), shaped to
     broadcast over forecasts of ``ndim`` axes ([W, H, T] or [W, H, T, Q])."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import evaluation, laterrows, nodemand, scaledshares, seasonspans
+from rnncast import climatology, evaluation, laterrows, nodemand, scaledshares, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -94,6 +94,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster), told=told)
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
+    sentence += climatology.reference(result["original"], getattr(forecaster.calendar_, "freq", None),  # decision 9946
+                                      forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs))
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     features = later or fit_hint(forecaster, {"test": result}, where)  # the features' advice: the mean's is not added
@@ -156,6 +158,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     good, sentence = backtest_verdict(m, told=told)
     sentence += pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
+    sentence += climatology.reference(m["overall"], m.get("freq"), m.get("season"))  # decision 9946
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)

@@ -63,7 +63,9 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
                                                 dtype=np.float64) - original.y_true) / scales)
         sums[name] = (per_series(scaled, miss ** 2, present),
                       per_series(scaled, np.where(ratio_keep, ratio, 0.0), present))  # [S] each
-    by_mse, by_mase = (_carrying([pair[k] for pair in sums.values()]) for k in (0, 1))  # each criterion's own set
+    rated = np.flatnonzero(mase_counts > 0)  # the series with a MASE: those alone share the summed MASE (decision 9943)
+    by_mse = _carrying([sq for sq, _ in sums.values()])  # each criterion's own set
+    by_mase = {int(rated[i]) for i in _carrying([m[rated] for _, m in sums.values()])} if len(rated) > 1 else set()
     named = by_mse | by_mase
     low = []
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
@@ -94,7 +96,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
 
     out = {"series": ids(top), "of": int(len(present)), "by": {"mse": ids(mse_top), "mase": ids(mase_top)},
            "mse": {n: share(sq, mse_top) for n, (sq, _) in sums.items()},
-           "mase": {n: share(m, mase_top) for n, (_, m) in sums.items()},
+           "mase": {n: share(m, mase_top) if len(rated) > 1 else 0.0 for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
            "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
     if targets := _flat_in(scaled, squared, present, [i for i in top if near[i]]):
@@ -282,11 +284,15 @@ def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str
         said = (f"Without {'it' if len(mse) == 1 else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} "
                 "against "
                 + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals))
-        return said + ("." if mse_only else
+        return said + ("." if mse_only or not np.isfinite(model["mase"]) else
                        f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
                        + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
-    return (f"Without {'it' if one else 'them'}{flatshares.whole(few['series'], few.get('targets'), one)}, the model's "
-            f"scaled MSE is {model['mse']:.4g} (MASE {model['mase']:.4g}) against "
+    whole = flatshares.whole(few['series'], few.get('targets'), one)
+    if not np.isfinite(model["mase"]):  # no series with a MASE left: never "MASE nan" (decision 9943)
+        return (f"Without {'it' if one else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} against "
+                + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
+    return (f"Without {'it' if one else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} (MASE "
+            f"{model['mase']:.4g}) against "
             + ", ".join(f"{without[n]['mse']:.4g} ({without[n]['mase']:.4g}) for '{baseline_name(n)}'" for n in rivals)
             + ".")
 

@@ -11,6 +11,8 @@ judged. A multiple of the year (monthly season 24) is a season on purpose too an
 
 from __future__ import annotations
 
+import calendar as gregorian
+
 from pandas.tseries import offsets
 from pandas.tseries.frequencies import to_offset
 
@@ -66,3 +68,22 @@ def hint(season: int, calendar, shown: str) -> str | None:
     return (f"hint: season {season}, but the calendar {shown} has {implied.steps} {implied.cycle}: the seasonal naive "
             f"forecast repeats the value {season} steps earlier, which is no whole year; if the values repeat every "
             f"year, give season {implied.steps} ({spelled('season', implied.steps)})")
+
+
+def leap_note(season: int | None, calendar, times) -> str | None:
+    """The note where ``season`` is 365 on a daily ``calendar`` (``timecalendar.Calendar``) and ``times`` (the rows'
+    DatetimeIndex or PeriodIndex) span a Feb 29: the season counts steps, so for the year after each Feb 29 the
+    seasonal naive value, and MASE's scale, is the day after the same date a year earlier (decision 9945); None
+    otherwise."""
+    freq = getattr(calendar, "freq", None)
+    if season != 365 or times is None or not len(times) or not isinstance(freq, offsets.Day) or freq.n != 1 or \
+            getattr(calendar, "kind", None) not in ("datetime", "period"):
+        return None
+    first, last = times.min(), times.max()
+    leap = [y for y in range(first.year, last.year + 1) if gregorian.isleap(y)
+            and (first.year, first.month, first.day) <= (y, 2, 29) <= (last.year, last.month, last.day)]
+    if not leap:
+        return None
+    return (f"season 365 counts 365 days back, so in the year after each Feb 29 the data spans ({leap[0]}-02-29"
+            f"{' ...' if len(leap) > 1 else ''}) the seasonal naive forecast, and MASE's scale, take the value of the "
+            f"day after the same date a year earlier (for {leap[0]}-03-01, {leap[0] - 1}-03-02's)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from rnncast.seasonmatch import leap_note
 from rnncast.seasons import implied_season
 from rnncast.zeroscales import scale_name
 
@@ -48,7 +49,10 @@ def said(calendar, calendars: dict, season: int) -> str | None:
             "those calendars share (season=, --season)")
 
 
-def warn(calendar, calendars: dict, season: int) -> None:
-    """Log ``said``'s line as a warning, if there is one."""
+def warn(calendar, calendars: dict, season: int, times=None) -> None:
+    """Log ``said``'s line as a warning, if there is one, and where the rows' ``times`` (None: not known) on a daily
+    ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 9945)."""
     if (line := said(calendar, calendars, season)) is not None:
         log.warning("%s", line)
+    if (note := leap_note(season, calendar, times)) is not None:
+        log.info("%s", note)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast.windowforecasts import scored
+from rnncast.zeroforecasts import counts_demand
 
 
 def mase_by_series(wf, scales: np.ndarray, n: int) -> np.ndarray:
@@ -77,10 +78,12 @@ def lead(role: str, kind: str, name: str, mase: float, n_targets: int) -> str:
 
 
 def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list | None = None,
-                idle: np.ndarray | None = None) -> tuple[list[tuple[int, str]], str]:
+                idle: np.ndarray | None = None, targets: list | None = None) -> tuple[list[tuple[int, str]], str]:
     """The series to draw, as (position, role) pairs, and a note on the series left unranked, with why their MASE is
     undefined where ``why`` [S] (each series' cause in words, ``zeroscales.short_why``) gives one cause for them all.
-    ``idle`` [S] (``no_demand``; None: none): series whose scored actuals are all 0, ranked only where no other is.
+    ``idle`` [S] (``no_demand``; None: none): series whose scored actuals are all 0, ranked only where no other is,
+    said "no demand" where ``targets`` (column names; None: not known) count it (``zeroforecasts.counts_demand``), else
+    "no nonzero value", as the warnings say it (decisions 1523, 9941).
 
     One or two series with windows: each, without a role. More: the best, the median and the worst
     by MASE among the series whose MASE is defined; where fewer than three are, those and then
@@ -102,7 +105,8 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
         note = f"\n{len(unranked)} series not ranked: MASE is undefined for {listed}{cause}"
     if zeros:
         listed = ", ".join(repr(ids[s]) for s in zeros[:3]) + (", ..." if len(zeros) > 3 else "")
-        note += (f"\n{len(zeros)} series not ranked: every actual scored is 0 (no demand: a small MASE there says "
+        none = "no demand" if targets is None or counts_demand(targets) else "no nonzero value"  # decision 9941
+        note += (f"\n{len(zeros)} series not ranked: every actual scored is 0 ({none}: a small MASE there says "
                  f"little): {listed}")
     if len(candidates) <= 2:
         return [(int(s), "") for s in candidates], note

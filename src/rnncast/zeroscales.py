@@ -72,18 +72,20 @@ def causes(scales: np.ndarray, codes: np.ndarray | None) -> list:
     return named
 
 
-def rows_why(cause: str, season: int | None) -> str:
+def rows_why(cause: str, season: int | None, demand: bool = True) -> str:
     """What the training rows do, after "its (their) training rows": "never change (a zero in-sample naive error)",
     "repeat exactly every 7 steps, so the seasonal naive forecast is perfect on them (...)", ...; ``season`` None: not
-    known (a result written before it was kept)."""
+    known (a result written before it was kept); ``demand``: whether the target counts demand
+    (``zeroforecasts.counts_demand``): its zeros are "no demand", a rain gauge's "no nonzero value" (decision 9941)."""
     apart = "one row" if season == 1 else "one season" + (f" ({season} rows)" if season else "")
     naive = scale_name(season)
+    none = "no demand" if demand else "no nonzero value"
     return {
         "constant": f"never change (a zero in-sample {naive} error)",
         "repeats": f"repeat exactly every {season} steps, so the seasonal naive forecast is perfect on them (a zero "
                    "in-sample seasonal naive error: a finding about the data, not a fault; the seasonal naive baseline's "
                    "test scores say whether the pattern held)",
-        "zero_pairs": f"are 0 at both ends of every pair of rows {apart} apart (no demand in those rows), and "
+        "zero_pairs": f"are 0 at both ends of every pair of rows {apart} apart ({none} in those rows), and "
                       "the values that change have no row a season before or after them, so the in-sample seasonal "
                       "naive error is 0 because both values of each pair are 0, not because the rows repeat",
         "equal_pairs": f"are equal at both ends of every pair of rows {apart} apart, but the pairs are too few to "
@@ -102,7 +104,8 @@ def excluded_whys(excluded: dict) -> list[tuple[int, str]]:
     unobserved = excluded.get("unobserved", 0)
     causes = excluded.get("causes") or {cause: count for cause, count in (
         ("unknown", excluded["count"] - unobserved), (UNOBSERVED, unobserved)) if count}
-    return [(count, rows_why(cause, excluded.get("season"))) for cause, count in causes.items()]
+    demand = excluded.get("demand", True)  # a result written before decision 9941: as it said it
+    return [(count, rows_why(cause, excluded.get("season"), demand)) for cause, count in causes.items()]
 
 
 def rows_said(excluded: dict) -> str:
