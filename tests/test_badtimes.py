@@ -136,7 +136,7 @@ def test_text_below_the_last_date_is_named_as_a_footnote(note):
 @pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%-d.%-m.%Y %H:%M"])
 def test_a_day_the_gregorian_calendar_lacks_is_said_so_and_a_model_calendar_named(fmt):
     """A climate model's 360-day calendar ('2018-02-29', '2018-02-30' ...) was refused as a value "not written as its
-    other values are ...; correct that value", though written so (decision 9944): a day its month lacks is said to be
+    other values are ...; correct that value", though written so (decision 1575): a day its month lacks is said to be
     none of the Gregorian calendar, and several such are named as a model calendar to convert first."""
     times = timetext.write(pd.date_range("2019-02-01", periods=60, freq="D"), fmt).tolist()
     typo = times.copy()

@@ -12,7 +12,7 @@ SCORED = {"model": {}, "repeat": {}, "mean": {}, "seasonal": {}}
 
 def test_a_daily_yearly_season_over_two_years_says_the_training_mean_is_no_climatology():
     """A tester's daily temperatures (season 365, 10 years): "beats every baseline" against a flat 'training mean'
-    while climatology had a 36% lower MSE; one sentence now says what the training mean is (decision 9946)."""
+    while climatology had a 36% lower MSE; one sentence now says what the training mean is (decision 1577)."""
     said = climatology.reference(SCORED, to_offset("D"), 365, "2011-01-01", "2020-12-31")
     assert said.startswith(" The 'training mean' baseline is one level over the whole year, not a climatology")
     assert climatology.reference(SCORED, "D", 365) == said  # a backtest's record: the span not known

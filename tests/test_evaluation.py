@@ -273,7 +273,7 @@ def test_mase_excluded_names_each_cause_and_a_model_without_causes_claims_none()
     assert excluded["unobserved"] == 1 and "never change" in excluded["why"] and "every 7 steps" in excluded["why"]
     before = evaluation.mase_excluded(scales[:1], ["a"], None, 7)  # a model saved before the causes were kept
     assert before["causes"] == {"unknown": 1} and "never change" not in before["why"]
-    dry = evaluation.mase_excluded(np.array([[0.0]]), ["DESERT"], np.array([[4]]), 365, ["rain_mm"])  # decision 9941
+    dry = evaluation.mase_excluded(np.array([[0.0]]), ["DESERT"], np.array([[4]]), 365, ["rain_mm"])  # decision 1572
     assert not dry["demand"] and "(no nonzero value in those rows)" in dry["why"] and "demand" not in dry["why"]
 
 

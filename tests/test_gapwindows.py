@@ -304,7 +304,7 @@ def test_fit_counts_its_test_windows_across_missing_rows_as_evaluate_does(caplog
 def test_a_temperature_with_a_few_exact_zeros_among_negatives_is_not_offered_fill_zero():
     """A °C series with 6 exact 0.0 readings among 280 negatives was offered 'zero' first "as the target's zeros
     suggest" for a missing Feb 29: 'zero' is offered first only where the target has no negatives and its zeros are a
-    real share (``ZEROS``) or it holds only whole numbers (decision 9942)."""
+    real share (``ZEROS``) or it holds only whole numbers (decision 1573)."""
     def panel(values):
         return SimpleNamespace(values=np.asarray(values, dtype=float)[:, None], n_targets=1)
 

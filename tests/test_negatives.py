@@ -360,7 +360,7 @@ def test_float_rounding_of_a_zero_forecast_is_not_said_below_zero(caplog):
 
 def test_predict_of_a_nonnegative_model_says_how_many_forecasts_it_wrote_as_zero(caplog):
     """A --nonnegative model fit on temperatures wrote 0.0 for every winter forecast at predict without a word (fit
-    warned of the training rows); one warning now counts them (decision 9947)."""
+    warned of the training rows); one warning now counts them (decision 1578)."""
     def state(nonnegative, quantiles=()):
         return SimpleNamespace(settings=SimpleNamespace(model=SimpleNamespace(nonnegative=nonnegative,
                                                                               quantiles=quantiles)))

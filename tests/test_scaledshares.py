@@ -152,7 +152,7 @@ def test_a_series_named_by_a_target_is_named_so_in_every_list_and_left_out_whole
 def test_series_without_a_mase_share_no_summed_mase_and_no_nan_is_said():
     """A dry station left out of MASE beside a wet one: the wet one, the only series with a MASE, was said to "hold
     >99.9% of the summed MASE" because its errors were large against its own scale, and the scores without it read
-    "MASE nan" (decision 9943). Series without a MASE are not counted for the MASE-share test, and a MASE that is not
+    "MASE nan" (decision 1574). Series without a MASE are not counted for the MASE-share test, and a MASE that is not
     there is not written."""
     original, scaled, scales = panel([1.0, 1.0])
     scales[scaled.series == 0] = 0.0  # 'DESERT': no MASE scale

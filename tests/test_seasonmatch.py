@@ -58,7 +58,7 @@ def test_a_fit_and_a_backtest_say_the_hint():
 
 def test_season_365_on_daily_rows_across_a_feb_29_notes_the_day_after_a_year_earlier():
     """Season 365 on a 'D' calendar across 2020-02-29 compared 2020-03-01 with 2019-03-02 (and so on for a year)
-    without a word (decision 9945): one note, only where the rows span a Feb 29, season 365 on a daily calendar."""
+    without a word (decision 1576): one note, only where the rows span a Feb 29, season 365 on a daily calendar."""
     daily = Calendar("datetime", to_offset("D"))
     across = pd.date_range("2018-01-01", "2020-12-31", freq="D")
     note = seasonmatch.leap_note(365, daily, across)

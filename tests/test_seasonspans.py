@@ -71,7 +71,7 @@ def test_fit_backtest_and_evaluate_warn_once_of_a_season_on_other_calendars(capl
 
 
 def test_warn_notes_season_365_across_a_feb_29_once(caplog):
-    """Decision 9945: fit and backtest pass the rows' times, and a daily season of 365 across a Feb 29 is noted."""
+    """Decision 1576: fit and backtest pass the rows' times, and a daily season of 365 across a Feb 29 is noted."""
     from rnncast.seasonspans import warn
 
     with caplog.at_level(logging.INFO, logger="rnncast"):

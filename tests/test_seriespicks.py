@@ -127,7 +127,7 @@ def test_a_series_without_demand_in_the_scored_steps_is_not_ranked_best():
 
 def test_a_rain_gauges_dry_series_is_said_without_demand_in_the_figures_note():
     """A rain gauge's dry test weeks were titled "(no demand: a small MASE there says little)" in forecast.png and
-    backtest.png, though the warnings say "no nonzero value" for a target that counts no demand (decision 9941)."""
+    backtest.png, though the warnings say "no nonzero value" for a target that counts no demand (decision 1572)."""
     mase, idle = np.array([0.1, 0.5, 1.0, 2.0]), np.array([True, False, False, False])
     ids = ["ST03", "b", "c", "d"]
     _, rain = pick_series(mase, np.ones(4, bool), ids, idle=idle, targets=["rain_mm"])

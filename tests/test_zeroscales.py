@@ -102,7 +102,7 @@ def test_a_sparse_series_whose_pairs_a_season_apart_are_all_zero_is_not_said_to_
 def test_a_dry_stations_zero_pairs_are_no_nonzero_value_not_no_demand():
     """A desert station's training rows, 0 at both ends of every pair a season apart, were said to be "(no demand in
     those rows)" on the terminal, in metrics.json and on the page: "no nonzero value" for a target that counts no
-    demand, kept in the result (``demand``) for the notes that say it again (decision 9941)."""
+    demand, kept in the result (``demand``) for the notes that say it again (decision 1572)."""
     assert "(no nonzero value in those rows)" in zeroscales.rows_why("zero_pairs", 365, demand=False)
     assert "(no demand in those rows)" in zeroscales.rows_why("zero_pairs", 365)
     excluded = {"count": 1, "causes": {"zero_pairs": 1}, "season": 365, "demand": False}

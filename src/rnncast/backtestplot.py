@@ -120,7 +120,7 @@ def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:
     idle = getattr(result, "series_idle", None)  # every scored actual 0: not ranked where others are (decision 1485)
     picks, note = pick_series(np.asarray(mase, dtype=float), np.ones(n, dtype=bool), result.panel.ids,
                               result.series_why, idle,  # why MASE is undefined for those not ranked, as forecast.png says
-                              getattr(result.panel, "targets", None))  # zeros said by the target (decision 9941)
+                              getattr(result.panel, "targets", None))  # zeros said by the target (decision 1572)
     if n_series == 3:
         return picks, ": the best, median and worst by MASE" + note.replace("\n", "; ")
     ranked = [int(s) for s in np.argsort(mase, kind="stable") if np.isfinite(mase[s])]

@@ -181,7 +181,7 @@ def _no_days(column: pd.Series, fmt: str, bad: np.ndarray) -> list[tuple[int, in
 
 
 def _no_day_text(name: str, place, written: pd.Series, days: list[tuple[int, int, int]]) -> str:
-    """The refusal of a date the Gregorian calendar lacks (``_no_days``' ``days``; decision 9944): one is a typo to
+    """The refusal of a date the Gregorian calendar lacks (``_no_days``' ``days``; decision 1575): one is a typo to
     correct; several (Feb 29 of years not leap, Feb 30) are a climate model's 360-day or all-leap calendar, whose
     dates are converted first."""
     (i, year, month), other = days[0], days[1:]

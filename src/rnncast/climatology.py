@@ -1,4 +1,4 @@
-"""The verdict's word on the 'training mean' baseline where the data has a yearly cycle of days (decision 9946).
+"""The verdict's word on the 'training mean' baseline where the data has a yearly cycle of days (decision 1577).
 
 For daily weather data the reference forecast is climatology, the training rows' mean for each day of the year;
 rnncast has none, and its 'training mean' is one level over the whole year, so "beats every baseline" on a daily

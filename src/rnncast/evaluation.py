@@ -224,7 +224,7 @@ def mase_excluded(mase_scales: np.ndarray, ids: list, zero: np.ndarray | None = 
     column), as metrics keep them (``runnotes.mase_note`` says it), with why (``zeroscales``: ``zero`` [S, ...] the
     codes of the zero scales, None where the model kept none; ``season`` the scale's): ``causes`` counts the series
     of each cause, ``why`` says them (zeros as "no demand" only where ``targets``, column names, count it: ``demand``,
-    decision 9941); None when every series has one."""
+    decision 1572); None when every series has one."""
     named = zeroscales.causes(mase_scales, zero)  # [S] a cause, or None
     unusable = np.array([cause is not None for cause in named])
     if not unusable.any():

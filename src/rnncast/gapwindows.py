@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 INSERTS = "inserts such rows for fill= (--fill) to fill"
 REMEDY = f"fill_gaps=True (--fill-gaps) at fit {INSERTS}"
-ZEROS = 0.05  # the share of a target's values that are 0 from which 'zero' is offered first (decision 9942)
+ZEROS = 0.05  # the share of a target's values that are 0 from which 'zero' is offered first (decision 1573)
 PARTS = {"train": "training", "val": "validation", "test": "test"}  # windows.PARTS, as fit's line names them
 
 
@@ -165,7 +165,7 @@ def fills(panel: Panel) -> str:
     """The fills to offer for rows ``panel`` (its target columns) has inserted, in words: 'zero' first where the
     target has no value below 0 and either zeros make ``ZEROS`` of its values or more, or it holds only whole numbers
     (a till export that leaves out its weeks without sales, where a missing row means nothing happened; ffill made 19
-    such series constant: decision 982); not for a °C series with 6 exact zeros among 280 negatives (decision 9942)."""
+    such series constant: decision 982); not for a °C series with 6 exact zeros among 280 negatives (decision 1573)."""
     made = "'ffill' or 'interpolate'; made values are not scored"
     target = panel.values[:, : panel.n_targets]
     target = target[np.isfinite(target)]

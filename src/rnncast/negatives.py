@@ -37,7 +37,7 @@ def unscaled(state, y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale
 def predicted(state, y: np.ndarray, offset: np.ndarray, scale: np.ndarray, unit: float = 1.0) -> np.ndarray:
     """``unscaled`` of predict's forecasts ``y`` [S, H, T] or [S, H, T, Q] (scaled, one window per series, ``offset``
     and ``scale`` [S, C]), written with the data's digits; where a ``nonnegative`` model's point forecasts fell below 0
-    and are written as 0, one warning saying how many (decision 9947: fit said it of the training rows alone)."""
+    and are written as 0, one warning saying how many (decision 1578: fit said it of the training rows alone)."""
     raw = scaling.inverse_windows(y, np.arange(len(y)), offset, scale, True, unit)
     levels = state.settings.model.quantiles
     point = np.sort(raw, axis=-1)[..., list(levels).index(0.5)] if levels else raw  # the median: predict's point

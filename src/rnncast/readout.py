@@ -94,7 +94,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster), told=told)
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
-    sentence += climatology.reference(result["original"], getattr(forecaster.calendar_, "freq", None),  # decision 9946
+    sentence += climatology.reference(result["original"], getattr(forecaster.calendar_, "freq", None),  # decision 1577
                                       forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs))
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
@@ -158,7 +158,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     good, sentence = backtest_verdict(m, told=told)
     sentence += pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
-    sentence += climatology.reference(m["overall"], m.get("freq"), m.get("season"))  # decision 9946
+    sentence += climatology.reference(m["overall"], m.get("freq"), m.get("season"))  # decision 1577
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)

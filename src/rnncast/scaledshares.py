@@ -63,7 +63,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
                                                 dtype=np.float64) - original.y_true) / scales)
         sums[name] = (per_series(scaled, miss ** 2, present),
                       per_series(scaled, np.where(ratio_keep, ratio, 0.0), present))  # [S] each
-    rated = np.flatnonzero(mase_counts > 0)  # the series with a MASE: those alone share the summed MASE (decision 9943)
+    rated = np.flatnonzero(mase_counts > 0)  # the series with a MASE: those alone share the summed MASE (decision 1574)
     by_mse = _carrying([sq for sq, _ in sums.values()])  # each criterion's own set
     by_mase = {int(rated[i]) for i in _carrying([m[rated] for _, m in sums.values()])} if len(rated) > 1 else set()
     named = by_mse | by_mase
@@ -288,7 +288,7 @@ def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str
                        f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
                        + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
     whole = flatshares.whole(few['series'], few.get('targets'), one)
-    if not np.isfinite(model["mase"]):  # no series with a MASE left: never "MASE nan" (decision 9943)
+    if not np.isfinite(model["mase"]):  # no series with a MASE left: never "MASE nan" (decision 1574)
         return (f"Without {'it' if one else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} against "
                 + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
     return (f"Without {'it' if one else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} (MASE "

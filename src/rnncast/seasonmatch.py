@@ -73,7 +73,7 @@ def hint(season: int, calendar, shown: str) -> str | None:
 def leap_note(season: int | None, calendar, times) -> str | None:
     """The note where ``season`` is 365 on a daily ``calendar`` (``timecalendar.Calendar``) and ``times`` (the rows'
     DatetimeIndex or PeriodIndex) span a Feb 29: the season counts steps, so for the year after each Feb 29 the
-    seasonal naive value, and MASE's scale, is the day after the same date a year earlier (decision 9945); None
+    seasonal naive value, and MASE's scale, is the day after the same date a year earlier (decision 1576); None
     otherwise."""
     freq = getattr(calendar, "freq", None)
     if season != 365 or times is None or not len(times) or not isinstance(freq, offsets.Day) or freq.n != 1 or \

@@ -51,7 +51,7 @@ def said(calendar, calendars: dict, season: int) -> str | None:
 
 def warn(calendar, calendars: dict, season: int, times=None) -> None:
     """Log ``said``'s line as a warning, if there is one, and where the rows' ``times`` (None: not known) on a daily
-    ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 9945)."""
+    ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 1576)."""
     if (line := said(calendar, calendars, season)) is not None:
         log.warning("%s", line)
     if (note := leap_note(season, calendar, times)) is not None:

@@ -83,7 +83,7 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
     undefined where ``why`` [S] (each series' cause in words, ``zeroscales.short_why``) gives one cause for them all.
     ``idle`` [S] (``no_demand``; None: none): series whose scored actuals are all 0, ranked only where no other is,
     said "no demand" where ``targets`` (column names; None: not known) count it (``zeroforecasts.counts_demand``), else
-    "no nonzero value", as the warnings say it (decisions 1523, 9941).
+    "no nonzero value", as the warnings say it (decisions 1523, 1572).
 
     One or two series with windows: each, without a role. More: the best, the median and the worst
     by MASE among the series whose MASE is defined; where fewer than three are, those and then
@@ -105,7 +105,7 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
         note = f"\n{len(unranked)} series not ranked: MASE is undefined for {listed}{cause}"
     if zeros:
         listed = ", ".join(repr(ids[s]) for s in zeros[:3]) + (", ..." if len(zeros) > 3 else "")
-        none = "no demand" if targets is None or counts_demand(targets) else "no nonzero value"  # decision 9941
+        none = "no demand" if targets is None or counts_demand(targets) else "no nonzero value"  # decision 1572
         note += (f"\n{len(zeros)} series not ranked: every actual scored is 0 ({none}: a small MASE there says "
                  f"little): {listed}")
     if len(candidates) <= 2:

@@ -76,7 +76,7 @@ def rows_why(cause: str, season: int | None, demand: bool = True) -> str:
     """What the training rows do, after "its (their) training rows": "never change (a zero in-sample naive error)",
     "repeat exactly every 7 steps, so the seasonal naive forecast is perfect on them (...)", ...; ``season`` None: not
     known (a result written before it was kept); ``demand``: whether the target counts demand
-    (``zeroforecasts.counts_demand``): its zeros are "no demand", a rain gauge's "no nonzero value" (decision 9941)."""
+    (``zeroforecasts.counts_demand``): its zeros are "no demand", a rain gauge's "no nonzero value" (decision 1572)."""
     apart = "one row" if season == 1 else "one season" + (f" ({season} rows)" if season else "")
     naive = scale_name(season)
     none = "no demand" if demand else "no nonzero value"
@@ -104,7 +104,7 @@ def excluded_whys(excluded: dict) -> list[tuple[int, str]]:
     unobserved = excluded.get("unobserved", 0)
     causes = excluded.get("causes") or {cause: count for cause, count in (
         ("unknown", excluded["count"] - unobserved), (UNOBSERVED, unobserved)) if count}
-    demand = excluded.get("demand", True)  # a result written before decision 9941: as it said it
+    demand = excluded.get("demand", True)  # a result written before decision 1572: as it said it
     return [(count, rows_why(cause, excluded.get("season"), demand)) for cause, count in causes.items()]
 
 
