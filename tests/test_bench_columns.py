@@ -30,7 +30,7 @@ def test_numbers_in_the_unix_time_range_under_another_name_are_values_said(tmp_p
     assert (table.time_column, table.columns[0], table.first_is_value) == (None, "sales", True)
     [note] = table.notes
     assert note.startswith("the first column 'sales' holds ") and ", which look like Unix times in seconds (" in note
-    assert note.endswith("but its name says no time (date, ds, time, timestamp, datetime, 날짜, 일자, 일시, 日付, 日時, "
+    assert note.endswith("but its name says no time (date, ds, time, _time, timestamp, datetime, 날짜, 일자, 일시, 日付, 日時, "
                          "日期, 时间, ts, unix, epoch ...): read "
                          "as a value column; to read them as times, name the column 'timestamp' (its rows must then "
                          "rise in time)")
