@@ -210,3 +210,22 @@ def test_the_period_of_a_time_is_the_one_pandas_resample_puts_it_in(freq):
         for t in rows.index[:2].append(rows.index[-2:]):
             found, start, end = period(t, offset, time[0].normalize())
             assert found == label and start <= t < end, (freq, t)
+
+
+@pytest.mark.parametrize("freq, first, last", [
+    ("W-FRI", "the week to 2024-01-05 holds 3 of its 5 business days", "the week to 2024-10-25 holds 3 of its 5"),
+    ("ME", "the month to 2024-01-31 holds 21 of its 23 business days", "the month to 2024-10-31 holds 17 of its 23"),
+])
+def test_business_days_asked_for_weeks_or_months_are_told_the_resample_line(freq, first, last):
+    """t32t8 M3: business-day sales (Wed 2024-01-03 to Wed 2024-10-23) given --freq W-FRI or ME were told "give freq=B"
+    alone, though daily data gets the resample line; they get it now, the part periods counted in business days
+    (decision 9962). Run as printed, the first week holds the 3 rows said."""
+    days = pd.bdate_range("2024-01-03", "2024-10-23")
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 10.0)})
+    message = _advice(frame, target="sales", freq=freq)
+    assert f".resample('{freq}')" in message and "give freq=B (--freq B)" in message, message
+    assert f"the data starts 2024-01-03, so {first} and ends 2024-10-23, so {last} business days" in message, message
+    line = message[message.index("df = "):message.index(" (.sum(")].replace(".mean(numeric_only=True)", ".sum()")
+    scope = {"df": frame.copy(), "pd": pd}
+    exec(line, scope)
+    assert scope["df"]["sales"].iloc[0] == (3 if freq == "W-FRI" else 21) * 10.0

@@ -73,7 +73,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
 ENDS = (pd.offsets.Week, pd.offsets.MonthEnd, pd.offsets.QuarterEnd, pd.offsets.YearEnd)  # labelled by their last day
 _NAMES = ((pd.offsets.Week, "week"), ((pd.offsets.MonthBegin, pd.offsets.MonthEnd), "month"),
           ((pd.offsets.QuarterBegin, pd.offsets.QuarterEnd), "quarter"), ((pd.offsets.YearBegin, pd.offsets.YearEnd), "year"))
-_UNITS = {"D": "day", "h": "hour", "min": "minute", "s": "second"}
+_UNITS = {"D": "day", "h": "hour", "min": "minute", "s": "second", "B": "business day", "C": "business day"}
 
 
 def period(t: pd.Timestamp, given, origin: pd.Timestamp):
@@ -102,7 +102,8 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
     if not isinstance(time, pd.DatetimeIndex) or len(time) == 0 or given.n != 1 and not isinstance(
             given, (pd.offsets.Tick, pd.offsets.Day)) or isinstance(given, pd.offsets.Week) and given.weekday is None:
         return ""
-    width, origin = pd.Timedelta(step), time.min().normalize()
+    fixed = isinstance(step, (pd.offsets.Tick, pd.offsets.Day))  # else business days: counted on their calendar
+    width, origin = pd.Timedelta(step) if fixed else None, time.min().normalize()
     cuts = [(int(a), int(b)) for a, b in zip(offsets[:-1], offsets[1:]) if b > a]
     unit = next((f"{name}s" for code, name in _UNITS.items() if step.freqstr == code), f"{step.freqstr!r} steps")
     word = next((name for kind, name in _NAMES if isinstance(given, kind)),
@@ -119,11 +120,16 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
         first, last = time[a], time[b - 1]
         for end, at in ((False, first), (True, last)):
             label, start, stop = of(at)
-            low, high = -((at - start) // width), -((at - stop) // width) - 1  # the steps k: start <= at + k*step < stop
-            reach = (last - first) // width  # the series' steps: k from 0 (first) up to it, or down from 0 (last)
-            held = min(high, 0) - max(low, -reach) + 1 if end else min(high, reach) - max(low, 0) + 1
-            if 0 < held < high - low + 1 and of(first if end else last)[0] != label:  # not all in one period
-                found.setdefault((end, label, held, high - low + 1, at), []).append(a)
+            if fixed:
+                low, high = -((at - start) // width), -((at - stop) // width) - 1  # steps k: start <= at + k*step < stop
+                reach = (last - first) // width  # the series' steps: k from 0 (first) up to it, or down from 0 (last)
+                held = min(high, 0) - max(low, -reach) + 1 if end else min(high, reach) - max(low, 0) + 1
+                full = high - low + 1
+            else:  # business days (decision 9962): the week to Friday holds 5, January 2024 23
+                full = _steps(start, stop, step)
+                held = _steps(max(start, first), at + _NS, step) if end else _steps(at, min(stop, last + _NS), step)
+            if 0 < held < full and of(first if end else last)[0] != label:  # not all in one period
+                found.setdefault((end, label, held, full, at), []).append(a)
     said = []
     for end in (False, True):
         keys = sorted((k for k in found if k[0] == end), key=lambda k: -len(found[k]))
@@ -145,6 +151,14 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
             "low; averaged, it rests on fewer rows)")
 
 
+_NS = pd.Timedelta(1, "ns")
+
+
+def _steps(start: pd.Timestamp, stop: pd.Timestamp, step) -> int:
+    """How many times of the calendar ``step`` (business days, 'B' or 'C' with its holidays) lie in [start, stop)."""
+    return len(pd.date_range(start, stop - _NS, freq=step)) if stop > start else 0
+
+
 def _stamp(t: pd.Timestamp) -> str:
     """A time as the advice names it: its date where it is a midnight, else the time of day to the minute or second."""
     return t.strftime("%Y-%m-%d" if t == t.normalize() else "%Y-%m-%d %H:%M" if t.second == 0 else "%Y-%m-%d %H:%M:%S")
@@ -152,7 +166,10 @@ def _stamp(t: pd.Timestamp) -> str:
 
 def coarser(given, step) -> bool:
     """Whether the calendar ``given`` (a pandas offset) is whole steps of ``step`` (the data's, a fixed one of a day or
-    less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it."""
+    less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it; of
+    business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 9962)."""
+    if isinstance(step, pd.offsets.BusinessDay) and step.n == 1:  # weekly or monthly totals of business-day sales
+        return isinstance(given, ENDS + (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin))
     if not isinstance(step, (pd.offsets.Tick, pd.offsets.Day)) or pd.Timedelta(step) > pd.Timedelta(days=1):
         return False
     if isinstance(given, (pd.offsets.Tick, pd.offsets.Day)):
