@@ -195,9 +195,29 @@ def test_a_panels_part_periods_are_counted_by_series():
                        for i, end in ends.items()], ignore_index=True)
     said = _advice(frame, target="y", id_col="id", freq="W-SUN")
     assert ("groupby(['id', pd.Grouper(freq='W-SUN')])" in said and
-            "; the data starts 2024-01-03, so the week to 2024-01-07 holds 5 of its 7 days and the data of 2 of 4 series "
-            "ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days (the last week of 1 other series is a "
-            "part one too): drop them after resampling") in said, said
+            "; the data starts 2024-01-03, so the week to 2024-01-07 holds 5 of its 7 days and the data of series 'a' "
+            "and 'b' (2 of 4) ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days (the last week of series "
+            "'d' is a part one too): drop them after resampling") in said, said
+
+
+def test_a_panels_part_periods_name_their_series_a_few_then_a_count():
+    """t32t8 L4: "the data of 1 of 3 series starts 2024-01-03 ... and the data of 1 of 3 series ends 2024-10-26" did
+    not say which series' first or last month to drop; they are named, a few, then a count (decision 9963)."""
+    from rnncast.owncalendars import partial
+    from rnncast.spelling import hints
+
+    spans = {"A": ("2024-01-01", "2024-10-26"), "B": ("2024-01-03", "2024-10-31"), "C": ("2024-01-01", "2024-10-31")}
+    frame = pd.concat([pd.DataFrame({"date": pd.date_range(*span).strftime("%Y-%m-%d"), "sku": i, "y": 1.0})
+                       for i, span in spans.items()], ignore_index=True)
+    said = _advice(frame, target="y", id_col="sku", freq="ME")
+    assert ("the data of series 'B' starts 2024-01-03, so the month to 2024-01-31 holds 29 of its 31 days and the data "
+            "of series 'A' ends 2024-10-26, so the month to 2024-10-31 holds 26 of its 31 days") in said, said
+    days = [pd.date_range(f"2024-01-0{k}", "2024-03-31") for k in (1, 2, 2, 2, 2, 2)]
+    time, offsets = days[0].append(days[1:]), np.cumsum([0] + [len(d) for d in days])
+    with hints(resample_ids=list("uvwxyz").__getitem__):
+        said = partial(time, offsets, pd.offsets.Day(), pd.offsets.MonthEnd())
+    assert "the data of series 'v', 'w', 'x' and 2 more (5 of 6) starts 2024-01-02" in said, said
+    assert "the data of 5 of 6 series starts" in partial(time, offsets, pd.offsets.Day(), pd.offsets.MonthEnd())
 
 
 @pytest.mark.parametrize("freq", ["W-SUN", "W-WED", "MS", "ME", "QE", "QS-FEB", "YS", "YE", "7D", "D", "h", "15min"])

@@ -22,7 +22,7 @@ from rnncast import businessmonths, offcalendar, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, listing
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import shown
 
@@ -104,7 +104,7 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
         return ""
     fixed = isinstance(step, (pd.offsets.Tick, pd.offsets.Day))  # else business days: counted on their calendar
     width, origin = pd.Timedelta(step) if fixed else None, time.min().normalize()
-    cuts = [(int(a), int(b)) for a, b in zip(offsets[:-1], offsets[1:]) if b > a]
+    cuts = [(s, int(a), int(b)) for s, (a, b) in enumerate(zip(offsets[:-1], offsets[1:])) if b > a]
     unit = next((f"{name}s" for code, name in _UNITS.items() if step.freqstr == code), f"{step.freqstr!r} steps")
     word = next((name for kind, name in _NAMES if isinstance(given, kind)),
                 _UNITS.get(given.freqstr, f"{given.freqstr!r} period"))
@@ -116,7 +116,7 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
             spans[t] = period(t, given, origin)
         return spans[t]
 
-    for a, b in cuts:
+    for s, a, b in cuts:
         first, last = time[a], time[b - 1]
         for end, at in ((False, first), (True, last)):
             label, start, stop = of(at)
@@ -129,17 +129,17 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
                 full = _steps(start, stop, step)
                 held = _steps(max(start, first), at + _NS, step) if end else _steps(at, min(stop, last + _NS), step)
             if 0 < held < full and of(first if end else last)[0] != label:  # not all in one period
-                found.setdefault((end, label, held, full, at), []).append(a)
+                found.setdefault((end, label, held, full, at), []).append(s)
     said = []
     for end in (False, True):
         keys = sorted((k for k in found if k[0] == end), key=lambda k: -len(found[k]))
         if keys:
             _, label, held, full, at = keys[0]
-            whose = f"of {len(found[keys[0]])} of {len(cuts)} series " if len(found[keys[0]]) < len(cuts) else ""
-            others = sum(len(found[k]) for k in keys[1:])
+            whose = f"of {_named(found[keys[0]], len(cuts))} " if len(found[keys[0]]) < len(cuts) else ""
+            others = [s for k in keys[1:] for s in found[k]]
             side = "last" if end else "first"
-            more = "" if not others else f" (the {side} {word} of 1 other series is a part one too)" if others == 1 \
-                else f" (the {side} {word}s of {others} other series are part ones too)"
+            more = "" if not others else f" (the {side} {word} of {_named(others)} is a part one too)" if len(
+                others) == 1 else f" (the {side} {word}s of {_named(others)} are part ones too)"
             subject = "" if said and not whose and said[0].startswith("the data starts") else f"the data {whose}"
             said.append(f"{subject}{'ends' if end else 'starts'} {_stamp(at)}, "
                         f"so the {word} {'to' if isinstance(given, ENDS) else 'from'} {_stamp(label)} holds {held} of "
@@ -149,6 +149,17 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
     one = len(said) == 1 and " too)" not in said[0]  # one period of each series, or of all alike
     return (f"; {' and '.join(said)}: drop {'it' if one else 'them'} after resampling (summed, a part {word} reads "
             "low; averaged, it rests on fewer rows)")
+
+
+def _named(series: list[int], of: int | None = None) -> str:
+    """A panel's series as the part-period clause names them (decision 9963): by their ids where the reader gave them
+    (``hint("resample_ids")``, series -> id), a few and a count, "series 'B'", "series 'A', 'B', 'C' and 2 more" (with
+    "(5 of 9)" where ``of`` is given); else counted, "2 of 4 series", "3 other series"."""
+    name = hint("resample_ids", None)
+    if name is None:
+        return f"{len(series)} of {of} series" if of is not None else f"{len(series)} other series"
+    shown = [repr(name(s)) for s in series[:3]] + ([f"{len(series) - 3} more"] if len(series) > 3 else [])
+    return f"series {listing(shown)}" + (f" ({len(series)} of {of})" if of is not None and len(series) > 1 else "")
 
 
 _NS = pd.Timedelta(1, "ns")
