@@ -195,9 +195,29 @@ def test_a_panels_part_periods_are_counted_by_series():
                        for i, end in ends.items()], ignore_index=True)
     said = _advice(frame, target="y", id_col="id", freq="W-SUN")
     assert ("groupby(['id', pd.Grouper(freq='W-SUN')])" in said and
-            "; the data starts 2024-01-03, so the week to 2024-01-07 holds 5 of its 7 days and the data of 2 of 4 series "
-            "ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days (the last week of 1 other series is a "
-            "part one too): drop them after resampling") in said, said
+            "; the data starts 2024-01-03, so the week to 2024-01-07 holds 5 of its 7 days and the data of series 'a' "
+            "and 'b' (2 of 4) ends 2024-10-26, so the week to 2024-10-27 holds 6 of its 7 days (the last week of series "
+            "'d' is a part one too): drop them after resampling") in said, said
+
+
+def test_a_panels_part_periods_name_their_series_a_few_then_a_count():
+    """t32t8 L4: "the data of 1 of 3 series starts 2024-01-03 ... and the data of 1 of 3 series ends 2024-10-26" did
+    not say which series' first or last month to drop; they are named, a few, then a count (decision 9963)."""
+    from rnncast.owncalendars import partial
+    from rnncast.spelling import hints
+
+    spans = {"A": ("2024-01-01", "2024-10-26"), "B": ("2024-01-03", "2024-10-31"), "C": ("2024-01-01", "2024-10-31")}
+    frame = pd.concat([pd.DataFrame({"date": pd.date_range(*span).strftime("%Y-%m-%d"), "sku": i, "y": 1.0})
+                       for i, span in spans.items()], ignore_index=True)
+    said = _advice(frame, target="y", id_col="sku", freq="ME")
+    assert ("the data of series 'B' starts 2024-01-03, so the month to 2024-01-31 holds 29 of its 31 days and the data "
+            "of series 'A' ends 2024-10-26, so the month to 2024-10-31 holds 26 of its 31 days") in said, said
+    days = [pd.date_range(f"2024-01-0{k}", "2024-03-31") for k in (1, 2, 2, 2, 2, 2)]
+    time, offsets = days[0].append(days[1:]), np.cumsum([0] + [len(d) for d in days])
+    with hints(resample_ids=list("uvwxyz").__getitem__):
+        said = partial(time, offsets, pd.offsets.Day(), pd.offsets.MonthEnd())
+    assert "the data of series 'v', 'w', 'x' and 2 more (5 of 6) starts 2024-01-02" in said, said
+    assert "the data of 5 of 6 series starts" in partial(time, offsets, pd.offsets.Day(), pd.offsets.MonthEnd())
 
 
 @pytest.mark.parametrize("freq", ["W-SUN", "W-WED", "MS", "ME", "QE", "QS-FEB", "YS", "YE", "7D", "D", "h", "15min"])
@@ -210,3 +230,22 @@ def test_the_period_of_a_time_is_the_one_pandas_resample_puts_it_in(freq):
         for t in rows.index[:2].append(rows.index[-2:]):
             found, start, end = period(t, offset, time[0].normalize())
             assert found == label and start <= t < end, (freq, t)
+
+
+@pytest.mark.parametrize("freq, first, last", [
+    ("W-FRI", "the week to 2024-01-05 holds 3 of its 5 business days", "the week to 2024-10-25 holds 3 of its 5"),
+    ("ME", "the month to 2024-01-31 holds 21 of its 23 business days", "the month to 2024-10-31 holds 17 of its 23"),
+])
+def test_business_days_asked_for_weeks_or_months_are_told_the_resample_line(freq, first, last):
+    """t32t8 M3: business-day sales (Wed 2024-01-03 to Wed 2024-10-23) given --freq W-FRI or ME were told "give freq=B"
+    alone, though daily data gets the resample line; they get it now, the part periods counted in business days
+    (decision 9962). Run as printed, the first week holds the 3 rows said."""
+    days = pd.bdate_range("2024-01-03", "2024-10-23")
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 10.0)})
+    message = _advice(frame, target="sales", freq=freq)
+    assert f".resample('{freq}')" in message and "give freq=B (--freq B)" in message, message
+    assert f"the data starts 2024-01-03, so {first} and ends 2024-10-23, so {last} business days" in message, message
+    line = message[message.index("df = "):message.index(" (.sum(")].replace(".mean(numeric_only=True)", ".sum()")
+    scope = {"df": frame.copy(), "pd": pd}
+    exec(line, scope)
+    assert scope["df"]["sales"].iloc[0] == (3 if freq == "W-FRI" else 21) * 10.0

@@ -288,3 +288,39 @@ def test_a_run_that_only_grazes_a_part_is_not_said_of_it(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"), once():
         warn([{"series": None, "column": "y", "value": 1.0, "start": "row 9", "rows": 1, "share": 0.5, "part": "scored"}])
     assert "holds 1 for 1 row from row 9" in caplog.text
+
+
+def _frozen_hourly(tmp_path):
+    """t32t8 frozen.csv: hourly readings written '%Y-%m-%d %H:%M', the last 31 rows frozen across the test border."""
+    rng = np.random.default_rng(5)
+    y = (20 + 3 * np.sin(np.arange(600) / 7) + rng.normal(0, 0.5, 600)).round(2)
+    y[-31:] = 16.84
+    path = tmp_path / "frozen.csv"
+    pd.DataFrame({"ts": pd.date_range("2024-01-01", periods=600, freq="h").strftime("%Y-%m-%d %H:%M"), "temp": y}
+                 ).to_csv(path, index=False)
+    return path
+
+
+def test_fit_says_a_run_stuck_on_its_test_rows_once_in_the_data_time_format(tmp_path, caplog):
+    """Decision 9961 (t32t8 M4): fit said the run twice, its own check's '2024-01-25 00:00' and its evaluation's
+    '2024-01-25 00:00:00', on stderr, in metrics.json's notes and on the page; once now, as the data writes it."""
+    from rnncast.cli import main
+    path, run = _frozen_hourly(tmp_path), tmp_path / "run"
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert main(["fit", str(path), "--lookback", "24", "--horizon", "6", "--epochs", "1", "--hidden-size", "4",
+                     "--test-frac", "0.04", "--device", "cpu", "--out", str(run)]) == 0
+    said = [r.getMessage() for r in caplog.records if "holds 16.84" in r.getMessage()]
+    assert len(said) == 1 and "for 24 rows from 2024-01-25 00:00 (" in said[0], said
+    assert "17:00 across the border" in said[0] and ":00:00" not in said[0]
+    for name in ("metrics.json", "report.html"):
+        text = (run / name).read_text()
+        assert text.count("holds 16.84 for") == 1 and "00:00:00" not in text.split("holds 16.84")[1][:200], name
+
+
+def test_backtest_names_a_stuck_run_in_the_data_time_format(tmp_path, caplog):
+    """Decision 9961: backtest's line wrote '2024-01-25 06:00:00' of data written '2024-01-25 06:00'."""
+    path = _frozen_hourly(tmp_path)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "epochs": 1}).backtest(path, n_windows=3)
+    [said] = [r.getMessage() for r in caplog.records if "holds 16.84" in r.getMessage()]
+    assert "for 18 rows from 2024-01-25 06:00 (" in said and "from 2024-01-24 17:00 across" in said, said

@@ -155,3 +155,21 @@ def test_the_decimal_comma_evidence_numbertext_read_is_named(tmp_path, caplog):
         panel = load_panel(path, target="Umsatz", features="Preis")
     assert panel.values[:2, 1].tolist() == [6.001, 6.002]
     assert "writes its decimals with a comma elsewhere ('11,5' in 'Umsatz'); if the comma" in caplog.text
+
+
+def test_a_multiplier_in_a_file_of_decimal_commas_reads_its_point_as_thousands(tmp_path):
+    """t32t8 L3: m_semi_dec.csv (';', price '0,5' read as decimal commas) still told '1.000M' "write the whole number
+    (1000000000, or 1000000 where its point is a decimal point)"; the file's decimal mark is the comma, so its point
+    groups thousands: one reading (decision 9965). A ';' file that shows no decimal mark keeps both."""
+    rows = "".join(f"2024-01-{d:02d};1.{d:03d}M;{d},5\n" for d in range(1, 31))
+    (tmp_path / "dec.csv").write_text("date;sales;price\n" + rows)
+    with pytest.raises(RnncastError, match=r"'1\.001M' is written with the multiplier 'M' \(million\); write the whole "
+                                           r"number \(1001000000\)$"):
+        load_panel(tmp_path / "dec.csv", target="sales")
+    (tmp_path / "plain.csv").write_text("date;sales\n" + "".join(r.rsplit(";", 1)[0] + "\n" for r in rows.splitlines()))
+    with pytest.raises(RnncastError, match=r"\(1001000000, or 1001000 where its point is a decimal point\)$"):
+        load_panel(tmp_path / "plain.csv", target="sales")
+    column = pd.Series(["1,5M"])
+    column.attrs["decimal"] = ","
+    assert thousands.marks_of(";", column) == thousands.COMMAS and thousands.marks_of(",", column) == ","
+    assert thousands.decimal_comma_plain("1.234,5") == "1234.5"

@@ -167,7 +167,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
         cut = cutoffs.counts(data_s.cutoff, panel) if None in first else None
-    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut, "too short for this backtest"),
+    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut, leftout.BACKTEST),
                                panel.given_by_text)  # as given; it trains up to a cutoff and forecasts after it
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
@@ -236,7 +236,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": calendars_by_series(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, list(panel.ids),
                               given=panel.given_by_text),  # every series' own calendar, as fit's page lists them
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
-        "skipped_series": [*held_out, *leftout.reasoned(skipped)],  # every series left out, with its reason
+        "skipped_series": [*held_out, *leftout.reasoned(skipped, leftout.BACKTEST)],  # each left out, its reason
         **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)

@@ -18,7 +18,8 @@ from rnncast.toldtime import page_text
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json before 2026-12 wrote it: every series lacks
 # its cutoff's row (calendarcuts); now the reason itself (``backtestwindows.window_scores``)
-SHORT_REASONS = {leftout.SHORT: "too short", leftout.CUT: "too few rows at the cutoff"}  # reasons, short
+SHORT_REASONS = {leftout.SHORT: "too short", leftout.BACKTEST: "too short",  # reasons, short (an older run's too)
+                 leftout.CUT: "too few rows at the cutoff"}
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out")  # a window's entry: these, then one score block per forecaster
 
 

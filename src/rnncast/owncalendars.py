@@ -22,7 +22,7 @@ from rnncast import businessmonths, offcalendar, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, listing
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import shown
 
@@ -73,7 +73,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
 ENDS = (pd.offsets.Week, pd.offsets.MonthEnd, pd.offsets.QuarterEnd, pd.offsets.YearEnd)  # labelled by their last day
 _NAMES = ((pd.offsets.Week, "week"), ((pd.offsets.MonthBegin, pd.offsets.MonthEnd), "month"),
           ((pd.offsets.QuarterBegin, pd.offsets.QuarterEnd), "quarter"), ((pd.offsets.YearBegin, pd.offsets.YearEnd), "year"))
-_UNITS = {"D": "day", "h": "hour", "min": "minute", "s": "second"}
+_UNITS = {"D": "day", "h": "hour", "min": "minute", "s": "second", "B": "business day", "C": "business day"}
 
 
 def period(t: pd.Timestamp, given, origin: pd.Timestamp):
@@ -102,8 +102,9 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
     if not isinstance(time, pd.DatetimeIndex) or len(time) == 0 or given.n != 1 and not isinstance(
             given, (pd.offsets.Tick, pd.offsets.Day)) or isinstance(given, pd.offsets.Week) and given.weekday is None:
         return ""
-    width, origin = pd.Timedelta(step), time.min().normalize()
-    cuts = [(int(a), int(b)) for a, b in zip(offsets[:-1], offsets[1:]) if b > a]
+    fixed = isinstance(step, (pd.offsets.Tick, pd.offsets.Day))  # else business days: counted on their calendar
+    width, origin = pd.Timedelta(step) if fixed else None, time.min().normalize()
+    cuts = [(s, int(a), int(b)) for s, (a, b) in enumerate(zip(offsets[:-1], offsets[1:])) if b > a]
     unit = next((f"{name}s" for code, name in _UNITS.items() if step.freqstr == code), f"{step.freqstr!r} steps")
     word = next((name for kind, name in _NAMES if isinstance(given, kind)),
                 _UNITS.get(given.freqstr, f"{given.freqstr!r} period"))
@@ -115,25 +116,30 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
             spans[t] = period(t, given, origin)
         return spans[t]
 
-    for a, b in cuts:
+    for s, a, b in cuts:
         first, last = time[a], time[b - 1]
         for end, at in ((False, first), (True, last)):
             label, start, stop = of(at)
-            low, high = -((at - start) // width), -((at - stop) // width) - 1  # the steps k: start <= at + k*step < stop
-            reach = (last - first) // width  # the series' steps: k from 0 (first) up to it, or down from 0 (last)
-            held = min(high, 0) - max(low, -reach) + 1 if end else min(high, reach) - max(low, 0) + 1
-            if 0 < held < high - low + 1 and of(first if end else last)[0] != label:  # not all in one period
-                found.setdefault((end, label, held, high - low + 1, at), []).append(a)
+            if fixed:
+                low, high = -((at - start) // width), -((at - stop) // width) - 1  # steps k: start <= at + k*step < stop
+                reach = (last - first) // width  # the series' steps: k from 0 (first) up to it, or down from 0 (last)
+                held = min(high, 0) - max(low, -reach) + 1 if end else min(high, reach) - max(low, 0) + 1
+                full = high - low + 1
+            else:  # business days (decision 9962): the week to Friday holds 5, January 2024 23
+                full = _steps(start, stop, step)
+                held = _steps(max(start, first), at + _NS, step) if end else _steps(at, min(stop, last + _NS), step)
+            if 0 < held < full and of(first if end else last)[0] != label:  # not all in one period
+                found.setdefault((end, label, held, full, at), []).append(s)
     said = []
     for end in (False, True):
         keys = sorted((k for k in found if k[0] == end), key=lambda k: -len(found[k]))
         if keys:
             _, label, held, full, at = keys[0]
-            whose = f"of {len(found[keys[0]])} of {len(cuts)} series " if len(found[keys[0]]) < len(cuts) else ""
-            others = sum(len(found[k]) for k in keys[1:])
+            whose = f"of {_named(found[keys[0]], len(cuts))} " if len(found[keys[0]]) < len(cuts) else ""
+            others = [s for k in keys[1:] for s in found[k]]
             side = "last" if end else "first"
-            more = "" if not others else f" (the {side} {word} of 1 other series is a part one too)" if others == 1 \
-                else f" (the {side} {word}s of {others} other series are part ones too)"
+            more = "" if not others else f" (the {side} {word} of {_named(others)} is a part one too)" if len(
+                others) == 1 else f" (the {side} {word}s of {_named(others)} are part ones too)"
             subject = "" if said and not whose and said[0].startswith("the data starts") else f"the data {whose}"
             said.append(f"{subject}{'ends' if end else 'starts'} {_stamp(at)}, "
                         f"so the {word} {'to' if isinstance(given, ENDS) else 'from'} {_stamp(label)} holds {held} of "
@@ -145,6 +151,25 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
             "low; averaged, it rests on fewer rows)")
 
 
+def _named(series: list[int], of: int | None = None) -> str:
+    """A panel's series as the part-period clause names them (decision 9963): by their ids where the reader gave them
+    (``hint("resample_ids")``, series -> id), a few and a count, "series 'B'", "series 'A', 'B', 'C' and 2 more" (with
+    "(5 of 9)" where ``of`` is given); else counted, "2 of 4 series", "3 other series"."""
+    name = hint("resample_ids", None)
+    if name is None:
+        return f"{len(series)} of {of} series" if of is not None else f"{len(series)} other series"
+    shown = [repr(name(s)) for s in series[:3]] + ([f"{len(series) - 3} more"] if len(series) > 3 else [])
+    return f"series {listing(shown)}" + (f" ({len(series)} of {of})" if of is not None and len(series) > 1 else "")
+
+
+_NS = pd.Timedelta(1, "ns")
+
+
+def _steps(start: pd.Timestamp, stop: pd.Timestamp, step) -> int:
+    """How many times of the calendar ``step`` (business days, 'B' or 'C' with its holidays) lie in [start, stop)."""
+    return len(pd.date_range(start, stop - _NS, freq=step)) if stop > start else 0
+
+
 def _stamp(t: pd.Timestamp) -> str:
     """A time as the advice names it: its date where it is a midnight, else the time of day to the minute or second."""
     return t.strftime("%Y-%m-%d" if t == t.normalize() else "%Y-%m-%d %H:%M" if t.second == 0 else "%Y-%m-%d %H:%M:%S")
@@ -152,7 +177,10 @@ def _stamp(t: pd.Timestamp) -> str:
 
 def coarser(given, step) -> bool:
     """Whether the calendar ``given`` (a pandas offset) is whole steps of ``step`` (the data's, a fixed one of a day or
-    less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it."""
+    less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it; of
+    business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 9962)."""
+    if isinstance(step, pd.offsets.BusinessDay) and step.n == 1:  # weekly or monthly totals of business-day sales
+        return isinstance(given, ENDS + (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin))
     if not isinstance(step, (pd.offsets.Tick, pd.offsets.Day)) or pd.Timedelta(step) > pd.Timedelta(days=1):
         return False
     if isinstance(given, (pd.offsets.Tick, pd.offsets.Day)):

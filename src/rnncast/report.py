@@ -283,9 +283,9 @@ def _left_out(records: list[dict]) -> str:
     rows up to a cutoff given or after it (a delisted ticker's 690 rows, none after the cutoff, read "690 rows, needs
     99", as if too short)."""
     records = leftout.reasoned(records)
-    short = [d for d in records if d["reason"] == leftout.SHORT]
+    short = [d for d in records if d["reason"] in leftout.SHORTS]  # this backtest's words, or an older run's
     cut = [d for d in records if d["reason"] == leftout.CUT]
-    held = [d for d in records if d["reason"] not in (leftout.SHORT, leftout.CUT)]  # heldrows.NO_STATIC
+    held = [d for d in records if d["reason"] not in (*leftout.SHORTS, leftout.CUT)]  # heldrows.NO_STATIC
     each = [f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in short]
     said = [f"Too short to backtest, left out: {', '.join(each)}."] if short else []
     if cut:

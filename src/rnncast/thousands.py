@@ -119,3 +119,20 @@ def comma_decimals(text: pd.Series) -> pd.Series | None:
     if not len(text) or not re.fullmatch(FIXED_COMMA, text.iloc[0]) or not text.str.fullmatch(FIXED_COMMA).all():
         return None
     return pd.to_numeric(text.str.replace(",", ".", regex=False)).astype("float64")
+
+
+COMMAS = ";,"  # ``marks_of``'s separator of a file whose other columns write decimal commas: its dot groups thousands
+
+
+def marks_of(sep: str | None, column: pd.Series) -> str | None:
+    """The separator ``numbertext`` explains a value of ``column`` by: ``sep`` (the file's; None: a table in memory),
+    or ``COMMAS`` where a ``;`` (tab, ``|``) file read other columns with decimal commas (``column.attrs["decimal"]``,
+    ``numbertext.read``'s): there ``1.000M`` is 1,000 million, one reading, not "or 1 million where its point is a
+    decimal point" (t32t8 L3, decision 9965)."""
+    return COMMAS if sep not in (",", None) and column.attrs.get("decimal") == "," else sep
+
+
+def decimal_comma_plain(number: str) -> str:
+    """``number`` as a file of decimal commas writes it (``COMMAS``), with a decimal point and no thousands mark:
+    '1.000' -> '1000', '1,5' -> '1.5'."""
+    return number.replace(".", "").replace(",", ".")
