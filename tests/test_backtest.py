@@ -184,7 +184,7 @@ def test_a_series_too_short_to_backtest_is_reported(frame, caplog):
     assert [d["id"] for d in result.metrics["skipped_series"]] == ["tiny"] and "'tiny' (30 rows)" in caplog.text
     assert "tiny" not in set(result.forecasts["unique_id"])
     # t32t8 L5: the record said "too short to train" beside the warning's "too short for this backtest"; one wording
-    assert result.metrics["skipped_series"][0]["reason"] == "too short for this backtest"  # decision 9964
+    assert result.metrics["skipped_series"][0]["reason"] == "too short for this backtest"  # decision 1582
     assert "too short for this backtest and is left out" in caplog.text and "too short to train" not in caplog.text
     from rnncast.backtestpage import skipped
     assert skipped(result.metrics["skipped_series"]) == ["1 too short"]  # the page counts and says it as before

@@ -127,7 +127,7 @@ def test_the_series_row_counts_the_series_left_out_by_reason():
     records = [{"id": "s_short", "rows": 20, "needed": None, "reason": NO_STATIC}, {"id": "a", "rows": 9, "needed": 14},
                {"id": "b", "rows": 90, "needed": 14, "cutoff_rows": [5, 85], "cutoff_needs": [14, 3]},
                {"id": "c", "rows": 8, "needed": 14, "reason": "too short to train"},  # an older run's words
-               {"id": "d", "rows": 7, "needed": 14, "reason": "too short for this backtest"}]  # decision 9964
+               {"id": "d", "rows": 7, "needed": 14, "reason": "too short for this backtest"}]  # decision 1582
     config = {"data": {"source": "f.csv"}, "run": {"target": ["y"]}, "settings": {}}
     m = {"calendar": None, "series": 3, "skipped_series": records, "n_windows": 2, "step": 3, "refit": False}
     assert dict(backtest_facts(config, m)[1:])["series"] == (

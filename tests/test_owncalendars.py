@@ -202,7 +202,7 @@ def test_a_panels_part_periods_are_counted_by_series():
 
 def test_a_panels_part_periods_name_their_series_a_few_then_a_count():
     """t32t8 L4: "the data of 1 of 3 series starts 2024-01-03 ... and the data of 1 of 3 series ends 2024-10-26" did
-    not say which series' first or last month to drop; they are named, a few, then a count (decision 9963)."""
+    not say which series' first or last month to drop; they are named, a few, then a count (decision 1581)."""
     from rnncast.owncalendars import partial
     from rnncast.spelling import hints
 
@@ -239,7 +239,7 @@ def test_the_period_of_a_time_is_the_one_pandas_resample_puts_it_in(freq):
 def test_business_days_asked_for_weeks_or_months_are_told_the_resample_line(freq, first, last):
     """t32t8 M3: business-day sales (Wed 2024-01-03 to Wed 2024-10-23) given --freq W-FRI or ME were told "give freq=B"
     alone, though daily data gets the resample line; they get it now, the part periods counted in business days
-    (decision 9962). Run as printed, the first week holds the 3 rows said."""
+    (decision 1580). Run as printed, the first week holds the 3 rows said."""
     days = pd.bdate_range("2024-01-03", "2024-10-23")
     frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 10.0)})
     message = _advice(frame, target="sales", freq=freq)

@@ -302,7 +302,7 @@ def _frozen_hourly(tmp_path):
 
 
 def test_fit_says_a_run_stuck_on_its_test_rows_once_in_the_data_time_format(tmp_path, caplog):
-    """Decision 9961 (t32t8 M4): fit said the run twice, its own check's '2024-01-25 00:00' and its evaluation's
+    """Decision 1579 (t32t8 M4): fit said the run twice, its own check's '2024-01-25 00:00' and its evaluation's
     '2024-01-25 00:00:00', on stderr, in metrics.json's notes and on the page; once now, as the data writes it."""
     from rnncast.cli import main
     path, run = _frozen_hourly(tmp_path), tmp_path / "run"
@@ -318,7 +318,7 @@ def test_fit_says_a_run_stuck_on_its_test_rows_once_in_the_data_time_format(tmp_
 
 
 def test_backtest_names_a_stuck_run_in_the_data_time_format(tmp_path, caplog):
-    """Decision 9961: backtest's line wrote '2024-01-25 06:00:00' of data written '2024-01-25 06:00'."""
+    """Decision 1579: backtest's line wrote '2024-01-25 06:00:00' of data written '2024-01-25 06:00'."""
     path = _frozen_hourly(tmp_path)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "epochs": 1}).backtest(path, n_windows=3)

@@ -160,7 +160,7 @@ def test_the_decimal_comma_evidence_numbertext_read_is_named(tmp_path, caplog):
 def test_a_multiplier_in_a_file_of_decimal_commas_reads_its_point_as_thousands(tmp_path):
     """t32t8 L3: m_semi_dec.csv (';', price '0,5' read as decimal commas) still told '1.000M' "write the whole number
     (1000000000, or 1000000 where its point is a decimal point)"; the file's decimal mark is the comma, so its point
-    groups thousands: one reading (decision 9965). A ';' file that shows no decimal mark keeps both."""
+    groups thousands: one reading (decision 1583). A ';' file that shows no decimal mark keeps both."""
     rows = "".join(f"2024-01-{d:02d};1.{d:03d}M;{d},5\n" for d in range(1, 31))
     (tmp_path / "dec.csv").write_text("date;sales;price\n" + rows)
     with pytest.raises(RnncastError, match=r"'1\.001M' is written with the multiplier 'M' \(million\); write the whole "

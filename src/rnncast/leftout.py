@@ -55,12 +55,12 @@ def listed(records: list[dict], most: int = 10) -> str:
 
 
 SHORT, CUT = "too short to train", "too few rows up to the cutoff or after it"  # a record's reason (reasoned)
-BACKTEST = "too short for this backtest"  # a backtest's record, as its warning says it (decision 9964)
+BACKTEST = "too short for this backtest"  # a backtest's record, as its warning says it (decision 1582)
 SHORTS = (SHORT, BACKTEST)  # the reasons of a series too short: fit's, a backtest's (read back from either's metrics)
 
 
 def reasoned(records: list[dict], short: str = SHORT) -> list[dict]:
     """``records`` each with its ``reason`` (text): one given kept (``heldrows.NO_STATIC``), else ``CUT`` for a
     cutoff's record (``cutoff_rows``), ``short`` for the rest (``SHORT`` fit's; ``BACKTEST`` a backtest's, the words
-    of its warning, decision 9964)."""
+    of its warning, decision 1582)."""
     return [d if "reason" in d else {**d, "reason": CUT if "cutoff_rows" in d else short} for d in records]

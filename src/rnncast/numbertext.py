@@ -157,7 +157,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
         return (f"; {value!r} holds no number, as many exports mark a missing value: write those cells empty (or NA) "
                 f"and choose how to fill them (fill=, --fill ffill, interpolate or drop), or write 0 where it means zero")
     beside = (cjknumbers.wide(value, column.name) or _complex(value) or signs.dash(value)  # '１２，０１３' (decision 1468)
-              or signs.trailing(value, column) or _beside(value, text, thousands.marks_of(sep, column)))  # 9965
+              or signs.trailing(value, column) or _beside(value, text, thousands.marks_of(sep, column)))  # decision 1583
     if beside or not explained(pd.Series([text]))[0]:
         return beside
     text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50
@@ -285,7 +285,7 @@ def _scaled(number: str, power: int, sep: str | None = None) -> str:
         return format(Decimal(text).scaleb(power).normalize(), "f")
     if re.fullmatch(THOUSANDS_LIKE, number.replace(".", ",")):  # 1,234 or 1.234: thousands, or decimals? Both
         mark, point = ("comma", "a decimal comma") if "," in number else ("point", "a decimal point")
-        if mark == "point" and sep == "," or sep == thousands.COMMAS:  # one reading where the file says (1532, 9965)
+        if mark == "point" and sep == "," or sep == thousands.COMMAS:  # one reading where the file says (decisions 1532, 1583)
             return times(number if sep == "," else thousands.decimal_comma_plain(number))
         return f"{times(re.sub('[.,]', '', number))}, or {times(number.replace(',', '.'))} where its {mark} is {point}"
     found = thousands.grouped(number)

@@ -125,7 +125,7 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
                 reach = (last - first) // width  # the series' steps: k from 0 (first) up to it, or down from 0 (last)
                 held = min(high, 0) - max(low, -reach) + 1 if end else min(high, reach) - max(low, 0) + 1
                 full = high - low + 1
-            else:  # business days (decision 9962): the week to Friday holds 5, January 2024 23
+            else:  # business days (decision 1580): the week to Friday holds 5, January 2024 23
                 full = _steps(start, stop, step)
                 held = _steps(max(start, first), at + _NS, step) if end else _steps(at, min(stop, last + _NS), step)
             if 0 < held < full and of(first if end else last)[0] != label:  # not all in one period
@@ -152,7 +152,7 @@ def partial(time: pd.DatetimeIndex, offsets: np.ndarray, step, given) -> str:
 
 
 def _named(series: list[int], of: int | None = None) -> str:
-    """A panel's series as the part-period clause names them (decision 9963): by their ids where the reader gave them
+    """A panel's series as the part-period clause names them (decision 1581): by their ids where the reader gave them
     (``hint("resample_ids")``, series -> id), a few and a count, "series 'B'", "series 'A', 'B', 'C' and 2 more" (with
     "(5 of 9)" where ``of`` is given); else counted, "2 of 4 series", "3 other series"."""
     name = hint("resample_ids", None)
@@ -178,7 +178,7 @@ def _stamp(t: pd.Timestamp) -> str:
 def coarser(given, step) -> bool:
     """Whether the calendar ``given`` (a pandas offset) is whole steps of ``step`` (the data's, a fixed one of a day or
     less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it; of
-    business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 9962)."""
+    business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 1580)."""
     if isinstance(step, pd.offsets.BusinessDay) and step.n == 1:  # weekly or monthly totals of business-day sales
         return isinstance(given, ENDS + (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin))
     if not isinstance(step, (pd.offsets.Tick, pd.offsets.Day)) or pd.Timedelta(step) > pd.Timedelta(days=1):

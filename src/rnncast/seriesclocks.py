@@ -49,7 +49,7 @@ def settle(rows, time, offsets: np.ndarray, freq, where, quiet: bool, holidays, 
         refuse(time, offsets, (lambda: rows.clocks()[positions]) if rows.clocks is not None else None, tz, ids,
                rows.time_col)
     with hints(**resample_line(rows, offsets, parts, given), resample_ids=ids.__getitem__):  # a coarser freq's line
-        # (owncalendars, decisions 1527, 1556), its part periods' series named by their ids (decision 9963)
+        # (owncalendars, decisions 1527, 1556), its part periods' series named by their ids (decision 1581)
         settled = writtenzones.on_a_clock(time, offsets, freq, where, quiet, holidays, rows.text_format, preferred(), naive)
     if not quiet:  # a session's bars in UTC that keep New York's clock: refused, as written with offsets they are
         firsts = movedsessions.session_firsts(time, offsets, settled[0], settled[2])  # found once for both

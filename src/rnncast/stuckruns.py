@@ -104,7 +104,7 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
             lo = int(kept[0]) if panel is not None else 0
             if (run := _run(column if panel is not None else column[kept[0]:], 0 if panel is None else lo)) is not None:
                 run = run if panel is not None else (run[0] + int(kept[0]), run[1])
-                when = functools.partial(_when, panel, int(s), times)  # as the data writes it, as fit's (9961)
+                when = functools.partial(_when, panel, int(s), times)  # as the data writes it, as fit's (decision 1579)
                 found.append({"series": wf.ids[s] if len(wf.ids) > 1 else None,
                               "column": str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
                               **_part(run, int(kept[0]), int(kept[-1]) + 1, when, len(kept)), "part": SCORED})
@@ -113,7 +113,7 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
 
 def _when(panel: Panel | None, s: int, times, r: int) -> str:
     """Row ``r`` of series ``s`` as ``find`` names it (``Panel.when``: its time as the data writes it, 2024-01-25 00:00,
-    not pandas' 2024-01-25 00:00:00), so that fit's line and its evaluation's are one (decision 9961); without the
+    not pandas' 2024-01-25 00:00:00), so that fit's line and its evaluation's are one (decision 1579); without the
     panel, the windows' time as ``timetext.shown`` writes it, else the row."""
     if panel is not None:
         return panel.when(s, r)
@@ -190,7 +190,7 @@ def warn(found: list[dict]) -> None:
         first = these[0]
         key = ("stuck", part, first["series"], first["column"], first["start"])
         if not first_in_block(*key) or not first_in_call(*key):
-            continue  # a tune's later trial, or fit's evaluation of the test rows fit named: said once (decision 9961)
+            continue  # a tune's later trial, or fit's evaluation of the test rows fit named: said once (decision 1579)
         whose = f" of {first['series']}" if first["series"] else ""
         others = (f"; so do {counted(len(these) - 1, 'other column')} (of this or other series)" if len(these) > 1
                   else "")

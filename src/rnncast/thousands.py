@@ -128,7 +128,7 @@ def marks_of(sep: str | None, column: pd.Series) -> str | None:
     """The separator ``numbertext`` explains a value of ``column`` by: ``sep`` (the file's; None: a table in memory),
     or ``COMMAS`` where a ``;`` (tab, ``|``) file read other columns with decimal commas (``column.attrs["decimal"]``,
     ``numbertext.read``'s): there ``1.000M`` is 1,000 million, one reading, not "or 1 million where its point is a
-    decimal point" (t32t8 L3, decision 9965)."""
+    decimal point" (t32t8 L3, decision 1583)."""
     return COMMAS if sep not in (",", None) and column.attrs.get("decimal") == "," else sep
 
 
