@@ -100,3 +100,24 @@ def test_fit_says_it_once_in_its_log_in_metrics_notes_and_on_its_page(tmp_path, 
     assert [n["level"] for n in notes if "'Total' is the sum of" in n["text"]] == ["warning"]
     page = (tmp_path / "run" / "report.html").read_text()
     assert page.count("is the sum of &#x27;S1&#x27;, &#x27;S2&#x27; and &#x27;S3&#x27;") == 1
+
+
+def test_it_is_said_once_in_a_block_of_fits_as_a_tunes_trials_are(caplog):
+    """A reviewer's finding (decision 9952): a 3-trial tune of a wide file with a 'Total' column said it 3 times;
+    within ``noticed.said_once`` (a tune's trials) it is said by the first fit alone, as jumps and stuck runs are."""
+    import logging
+
+    from rnncast import noticed
+    from rnncast.totalseries import warn
+
+    dates, stores = _stores(np.random.default_rng(0))
+    wide = pd.DataFrame({"date": dates, **stores})
+    wide["Total"] = np.round(wide[["S1", "S2", "S3"]].sum(axis=1), 1)
+    panel = load_panel(wide, series="all", announce=False)
+    found = find(panel, _splits(panel))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        with noticed.said_once():
+            for _ in range(3):
+                warn(panel, found)
+        warn(panel, found)  # outside a block: said again
+    assert sum("is the sum of" in r.getMessage() for r in caplog.records) == 2

@@ -21,6 +21,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.spelling import listing, some
 from rnncast.windows import Split
@@ -183,6 +184,7 @@ def _leave_out(panel: Panel, totals: set) -> str:
 
 
 def warn(panel: Panel, found: list[dict]) -> None:
-    """Say ``text`` of ``found`` as one warning, which a run keeps in its notes and shows on its page."""
-    if (said := text(panel, found)) is not None:
+    """Say ``text`` of ``found`` as one warning, which a run keeps in its notes and shows on its page; once in a block
+    of fits (``noticed.said_once``: a tune's trials, a backtest's refits), as its sibling checks are (decision 9952)."""
+    if (said := text(panel, found)) is not None and first_in_block("total series", said):
         log.warning("%s", said)
