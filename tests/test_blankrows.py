@@ -216,3 +216,22 @@ def test_weekends_blank_is_every_weekend_row_blank_and_only_those():
     assert not blankrows.weekends_blank(days, blank & (np.arange(len(days)) > 60))  # weekends with values before
     assert not blankrows.weekends_blank(days[-2:], blank[-2:])  # one weekend alone: no weekends before it
     assert not blankrows.weekends_blank(pd.RangeIndex(len(days)), blank)
+
+
+def test_a_blank_weekday_holiday_before_the_last_value_still_reads_the_last_weekend_as_a_weekend():
+    """A reviewer's finding against decision 1535 (decision 9954): a daily close file ending on a Sunday with its
+    weekends blank and Memorial Day (2024-05-27) blank too was refused again as "the last 2 rows ... the days to
+    come?". A few blank weekdays before the last value are holidays, read as the Friday-ending file reads them."""
+    import pytest
+    from rnncast.errors import RnncastError
+
+    days = pd.date_range("2024-01-01", "2024-06-30", freq="D")  # ends on a Sunday
+    blank = np.asarray(days.day_of_week >= 5) | np.asarray(days == "2024-05-27")
+    assert blankrows.weekends_blank(days, blank)
+    assert not blankrows.weekends_blank(days, blank | (np.arange(len(days)) == len(days) - 3))  # a blank last Friday
+    many = blank | (np.asarray(days.day_of_week) == 0)  # every Monday blank too: no holidays, a weekly pattern
+    assert not blankrows.weekends_blank(days, many)
+    frame = pd.DataFrame({"date": days, "close": np.where(blank, np.nan, 100 + np.sin(np.arange(len(days)) / 5.0))})
+    assert load_panel(frame, target="close", fill="ffill", announce=False).lengths == [len(days)]
+    with pytest.raises(RnncastError, match="has a missing value"):  # no fill: the blanks named, not "days to come"
+        load_panel(frame, target="close", announce=False)

@@ -50,8 +50,27 @@ def test_model_folder_holds_exactly_weights_and_json(tmp_path, fitted):
     fitted.save(tmp_path / "model")
     assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["model.json", "weights.safetensors"]
     meta = json.loads((tmp_path / "model" / "model.json").read_text(encoding="utf-8"))
-    assert meta["format_version"] == 3
+    assert meta["format_version"] == 4
     assert meta["params"] == fitted.get_params()
+
+
+def test_a_version_3_folder_still_loads_and_a_version_4_one_is_what_an_older_reader_refuses_by_version(tmp_path, fitted, data):
+    """A reviewer's finding (decision 9951): model.json gained cutoffs and test_scores at format_version 3, so a
+    version-3 reader called today's model "hand-edited". Today's writes 4; a folder of version 3 (without the new
+    keys, its checksum as a version-3 writer made it) still loads and predicts the same."""
+    from rnncast import formatversions, weightfile
+    fitted.save(tmp_path / "model")
+    meta = json.loads((tmp_path / "model" / "model.json").read_text(encoding="utf-8"))
+    older = {k: v for k, v in meta.items() if k not in ("cutoffs", "test_scores", "description_sha256")}
+    older["format_version"] = 3
+    older["description_sha256"] = weightfile.description_sha256(older, "description_sha256")
+    (tmp_path / "model" / "model.json").write_text(json.dumps(older), encoding="utf-8")
+    loaded = Forecaster.load(tmp_path / "model")
+    assert loaded.format_version_ == 3 and loaded.cutoffs_ is None
+    assert np.array_equal(loaded.predict(data).to_numpy(), fitted.predict(data).to_numpy())
+    with pytest.raises(RnncastError, match=r"uses model format version 4; this rnncast \(.+\) reads version 1, 2 and "
+                                           r"3: it was written by a newer rnncast: upgrade"):
+        formatversions.check(4, (1, 2, 3), "model", "m")  # a version-3 reader's check of today's folder
 
 
 def test_quantile_models_save_and_load(tmp_path, quantile_model):

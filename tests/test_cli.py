@@ -221,8 +221,8 @@ BAD_INPUT = {
         lambda t, f, r: ["predict", _bad_model(r, t, lambda m: (m / "weights.safetensors").unlink()), f / "data.csv"],
         ["missing weights.safetensors"]),
     "other format_version": (
-        lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(format_version=4)), f / "data.csv"],
-        ["format version 4", "reads version 1, 2 and 3: it was written by a newer rnncast: upgrade rnncast"]),
+        lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(format_version=5)), f / "data.csv"],
+        ["format version 5", "reads version 1, 2, 3 and 4: it was written by a newer rnncast: upgrade rnncast"]),
     "calendar hand-edited": (
         lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(calendar={"kind": "datetime", "freq": "garbage"})),
                          f / "data.csv"], ["badrun"]),

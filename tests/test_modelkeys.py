@@ -23,6 +23,20 @@ def test_every_key_written_passes_and_an_unknown_one_is_named():
         check_keys({"targets": ["y"], "colour": "red"}, "m")
 
 
+def test_an_unknown_key_under_its_own_checksum_is_a_newer_rnncasts_said_to_upgrade_not_a_hand_edit():
+    """A reviewer's finding (decision 9957): a model.json of a newer rnncast whose keys this one does not know was
+    called "hand-edited ... remove it", and removing it broke the checksum. Its checksum holding, it is a newer one's."""
+    from rnncast.weightfile import description_sha256
+    meta = {"targets": ["y"], "rnncast_version": "9.0.0", "a_later_key": 1}
+    meta["description_sha256"] = description_sha256(meta, "description_sha256")
+    with pytest.raises(RnncastError, match=r"^the model description in m holds 'a_later_key', which this rnncast does "
+                                           r"not know: it was written by a newer rnncast \(9.0.0\): upgrade rnncast "
+                                           r"to read it$"):
+        check_keys(meta, "m")
+    with pytest.raises(RnncastError, match=r"is hand-edited: it holds 'a_later_key'"):  # edited after: its sum fails
+        check_keys({**meta, "targets": ["z"]}, "m")
+
+
 @pytest.mark.parametrize("value", ["sales", [True], [["y"]], {"y": 1}])
 def test_a_column_list_that_is_no_list_of_names_is_refused(value):
     with pytest.raises(RnncastError, match=r"its 'targets' is .*, not a list of column names"):

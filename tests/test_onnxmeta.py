@@ -111,3 +111,15 @@ def test_before_x_says_what_predict_does_and_the_graph_does_not_only_where_the_m
     zoned = Forecaster(**{**TINY, "epochs": 1, "tz": "Europe/Berlin"}).fit(make_frame(200), target="y")
     assert "give the rows as steps of Europe/Berlin's clock" in before_x(zoned) and "(metadata tz;" in before_x(zoned)
     assert before_x(Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y")) == ""
+
+
+def test_a_key_a_later_rnncast_adds_is_read_past_so_the_onnx_format_version_stays_1():
+    """Decision 9951: the metadata gained keys (fill_gaps, test_mse, ...) at format_version 1. A reader (this one, and
+    the one before those keys: its read was this same loop) returns keys it does not know unrefused, so a file with
+    more keys is read, and only a changed meaning would need version 2."""
+    from onnx import helper
+    model = helper.make_model(helper.make_graph([], "g", [], []))
+    for key, value in {"format_version": "1", "test_mse": "0.5", "a_later_key": "x"}.items():
+        entry = model.metadata_props.add()
+        entry.key, entry.value = key, value
+    assert read(model) == {"format_version": "1", "test_mse": "0.5", "a_later_key": "x"}

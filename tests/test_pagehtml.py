@@ -135,3 +135,21 @@ def test_a_pictures_alt_text_says_its_titles_and_its_legends_lines_and_it_links_
     page = html_page("t", [("img", b"\x89PNG", alt, "", "forecast.png")])
     assert ("<figure><a href='forecast.png' title='forecast.png at full size'><img alt='Actual and predicted values on "
             "the test split. ") in page and "</a></figure>" in page
+
+
+def test_the_alt_text_reads_the_public_suptitle_and_calls_the_fourth_baselines_dashes_dash_dot_dot():
+    """A reviewer's finding (decision 9956): the alt text read matplotlib's private ``_suptitle``, and called the 4th
+    baseline style, the dash tuple (0, (5, 1, 1, 1, 1, 1)), "dashed" as the mean's '--' is."""
+    from matplotlib.figure import Figure
+
+    from rnncast.pagehtml import figure_alt
+    from rnncast.plots import BASELINE_STYLES
+
+    fig = Figure()
+    ax = fig.subplots()
+    ax.plot([1, 2], [1, 2], ls="--", label="baseline: mean")
+    ax.plot([1, 2], [1, 3], ls=BASELINE_STYLES[3]["ls"], label="baseline: drift")
+    ax.legend()
+    assert figure_alt(fig, "Forecasts") == "Forecasts. Lines: baseline: mean (dashed); baseline: drift (dash-dot-dot)."
+    fig.suptitle("Test split")
+    assert figure_alt(fig, "Forecasts").startswith("Forecasts. Test split. Lines:")

@@ -46,20 +46,22 @@ def test_a_version_1_description_is_read_with_its_fixed_step_as_the_calendar(fit
     assert np.isnan(state.mase_scales).all()  # version 1 kept no MASE scale
 
 
-def test_a_version_2_description_reads_as_today_s_version_3(fitted):
-    """Version 3 marks values a version-2 reader does not know (fill 'zero'...), so that reader refuses it by its
-    version; today's reads both, the same."""
+def test_a_version_2_description_reads_as_today_s_version_4(fitted):
+    """Version 3 marks values a version-2 reader does not know (fill 'zero'...), version 4 keys a version-3 reader does
+    not know (cutoffs, test_scores: decision 9951), so those readers refuse it by its version; today's reads all, the
+    same."""
     meta = fitted.state_.meta()
-    assert meta["format_version"] == 3
-    state = FittedState.read({**meta, "format_version": 2}, fitted.net_.spec, "a folder of this morning")
-    assert state.meta() == meta
+    assert meta["format_version"] == 4
+    for older in (2, 3):
+        state = FittedState.read({**meta, "format_version": older}, fitted.net_.spec, "a folder of this morning")
+        assert state.meta() == meta
 
 
 def test_a_description_of_another_version_or_with_a_key_missing_is_refused_by_name(fitted):
-    with pytest.raises(RnncastError, match=r"the folder uses model format version 4; .* reads version 1, 2 and 3: it "
+    with pytest.raises(RnncastError, match=r"the folder uses model format version 5; .* reads version 1, 2, 3 and 4: it "
                                            r"was written by a newer rnncast: upgrade rnncast to read it$"):
-        FittedState.read({**fitted.state_.meta(), "format_version": 4}, fitted.net_.spec, "the folder")
-    with pytest.raises(RnncastError, match=r"uses model format version 0; .* reads version 1, 2 and 3: format versions start at 1; .*"):  # not newer
+        FittedState.read({**fitted.state_.meta(), "format_version": 5}, fitted.net_.spec, "the folder")
+    with pytest.raises(RnncastError, match=r"uses model format version 0; .* reads version 1, 2, 3 and 4: format versions start at 1; .*"):  # not newer
         FittedState.read({**fitted.state_.meta(), "format_version": 0}, fitted.net_.spec, "the folder")
     meta = fitted.state_.meta()
     del meta["targets"]

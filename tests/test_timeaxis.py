@@ -378,6 +378,21 @@ def test_unix_times_read_as_steps_under_another_name_are_said_at_fit(caplog, nam
     assert not _warnings(caplog)
 
 
+def test_a_counter_named_by_time_col_that_looks_like_unix_times_is_read_as_steps_under_freq_1():
+    """A reviewer's finding against decision 1534 (decision 9953): time_col='seq' holding 1000000000 .. 1000000199 was
+    refused even with freq=1, and the refusal named no way to read it as steps (only renaming it 'step' did)."""
+    frame = pd.DataFrame({"seq": np.arange(1_000_000_000, 1_000_000_080), "y": np.sin(np.arange(80.0) / 3)})
+    with pytest.raises(RnncastError, match=r"^time column 'seq' holds 1000000000 .. 1000000079, which look like Unix "
+                                           r"times in seconds, not integer steps: .*; or give freq=1 \(--freq 1\) if "
+                                           r"they are integer steps$"):
+        load_panel(frame, target="y", time_col="seq")
+    for freq in (1, "1"):
+        panel = load_panel(frame, target="y", time_col="seq", freq=freq, announce=False)
+        assert panel.calendar.kind == "integer" and panel.calendar.shown == "1"
+    fitted = Forecaster(**{**TINY, "epochs": 1, "freq": 1}).fit(frame, target="y", time_col="seq")
+    assert list(fitted.predict(frame).index[:2]) == [1_000_000_080, 1_000_000_081]  # predict reads it so too
+
+
 def test_unix_times_under_a_date_name_are_named_when_no_time_column_is_found():
     frame = pd.DataFrame({"OrderDate": DAILY_EPOCHS, "sales": np.sin(np.arange(80.0))})
     with pytest.raises(RnncastError, match=r"no time column was found: 'OrderDate' holds 1704067200 .. \d+, which look "

@@ -100,3 +100,61 @@ def test_fit_says_it_once_in_its_log_in_metrics_notes_and_on_its_page(tmp_path, 
     assert [n["level"] for n in notes if "'Total' is the sum of" in n["text"]] == ["warning"]
     page = (tmp_path / "run" / "report.html").read_text()
     assert page.count("is the sum of &#x27;S1&#x27;, &#x27;S2&#x27; and &#x27;S3&#x27;") == 1
+
+
+def test_it_is_said_once_in_a_block_of_fits_as_a_tunes_trials_are(caplog):
+    """A reviewer's finding (decision 9952): a 3-trial tune of a wide file with a 'Total' column said it 3 times;
+    within ``noticed.said_once`` (a tune's trials) it is said by the first fit alone, as jumps and stuck runs are."""
+    import logging
+
+    from rnncast import noticed
+    from rnncast.totalseries import warn
+
+    dates, stores = _stores(np.random.default_rng(0))
+    wide = pd.DataFrame({"date": dates, **stores})
+    wide["Total"] = np.round(wide[["S1", "S2", "S3"]].sum(axis=1), 1)
+    panel = load_panel(wide, series="all", announce=False)
+    found = find(panel, _splits(panel))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        with noticed.said_once():
+            for _ in range(3):
+                warn(panel, found)
+        warn(panel, found)  # outside a block: said again
+    assert sum("is the sum of" in r.getMessage() for r in caplog.records) == 2
+
+
+def _hierarchy(weeks, skus, stores=("S1", "S2", "S3"), targets=("sales",)):
+    rng = np.random.default_rng(0)
+    dates, frames = pd.date_range("2022-01-02", periods=weeks, freq="W-SUN"), []
+    for store in stores:
+        values = {f"k{i}": rng.poisson(30, weeks) for i in range(skus)}
+        values["ALL"] = sum(values.values())
+        frames += [pd.DataFrame({"date": dates, "store": store, "sku": sku, **{t: (i + 1) * v for i, t in enumerate(targets)}})
+                   for sku, v in values.items()]
+    return load_panel(pd.concat(frames, ignore_index=True), target=list(targets), id_col="store,sku", announce=False)
+
+
+def test_totals_are_found_where_series_are_about_as_many_as_rows_and_said_once_for_several_targets():
+    """A reviewer's findings (decision 9955): 3 stores of 20 SKUs and 'ALL' over 104 weeks (72 common training rows, 63
+    series) found S1's 'ALL' alone, its rounding allowance taking 3 spurious directions with the 3 real ones; with
+    two targets (sales, units) each total was said twice, all under the first target's name."""
+    panel = _hierarchy(104, 20)
+    assert [panel.ids[f["total"]] for f in find(panel, _splits(panel))] == [
+        "store=S1, sku=ALL", "store=S2, sku=ALL", "store=S3, sku=ALL"]
+    panel = _hierarchy(120, 2, stores=("S1", "S2"), targets=("sales", "units"))
+    said = text(panel, find(panel, _splits(panel)))
+    assert said.startswith("2 series are each the sum of others on every training row (to the data's rounding): "
+                           "'store=S1, sku=ALL' ('sales' and 'units') of 'store=S1, sku=k0' and 'store=S1, sku=k1'; "
+                           "'store=S2, sku=ALL' ('sales' and 'units') of ")
+
+
+def test_a_wide_tables_advice_names_the_total_not_every_other_column():
+    """A reviewer's finding (decision 9955): 120 stores and 'Total' gave a 3,000-character line naming every store."""
+    rng = np.random.default_rng(4)
+    wide = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=400, freq="D"),
+                         **{f"store_{i}": rng.poisson(30, 400) for i in range(120)}})
+    wide["Total"] = wide.drop(columns="date").sum(axis=1)
+    panel = load_panel(wide, series="all", announce=False)
+    said = text(panel, find(panel, _splits(panel)))
+    assert said.endswith("leave it out: every series but 'Total' (the other 120; e.g. df.drop(columns=['Total']))")
+    assert len(said) < 800

@@ -116,14 +116,22 @@ def _apart_said(sets: dict, columns: list, series) -> str:
             "(--fill ffill) to keep every weekday in every column")
 
 
+HOLIDAYS = 0.1  # blank weekdays (a market's holidays, about 4% of them) weekends_blank allows, as a share of weekdays
+
+
 def weekends_blank(time, blank: np.ndarray) -> bool:
     """Whether ``time`` [N] (days) is business-day data written daily with its weekends blank: every Saturday and
-    Sunday row is ``blank`` [N] (no target value) and every blank row is one, a weekend before the last one among
-    them. Its blank last rows are then a weekend, not the days to come (``appendedrows.future``, decision 1535)."""
-    if not isinstance(time, pd.DatetimeIndex) or not blank.any():
+    Sunday row is ``blank`` [N] (no target value), weekends before the last one among them; a few weekdays blank too
+    (holidays, at most ``HOLIDAYS`` of the weekday rows, each before the last value: read as the data ending on a
+    Friday reads them, decision 9954); and every row after the last value a weekend's. Its blank last rows are then a
+    weekend, not the days to come (``appendedrows.future``, decision 1535)."""
+    if not isinstance(time, pd.DatetimeIndex) or not blank.any() or blank.all():
         return False
     weekend = np.asarray(time.day_of_week >= 5)
-    return bool((weekend == blank).all() and time[blank].normalize().nunique() > 2)
+    after = np.asarray(time > time[~blank].max())  # the rows dated after every value: the weekend, or days to come
+    holidays = blank & ~weekend
+    return bool(blank[weekend].all() and weekend[after].all() and time[weekend].normalize().nunique() > 2
+                and holidays.sum() <= HOLIDAYS * (~weekend).sum())
 
 
 def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:

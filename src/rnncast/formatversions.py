@@ -11,10 +11,12 @@ import re
 from rnncast.errors import RnncastError
 from rnncast.errors import short
 
-MODEL = 3  # 1: one "step", numbers as ids; 3 (read as 2): values a version-2 reader refuses (fill 'zero'...)
-MODEL_READS = (1, 2, 3)  # the model folder format versions this rnncast reads
+MODEL = 4  # 1: one "step", numbers as ids; 3 (read as 2): values a version-2 reader refuses (fill 'zero'...);
+# 4 (read as 3): keys a version-3 reader refuses as hand edits (cutoffs, test_scores: decision 9951)
+MODEL_READS = (1, 2, 3, 4)  # the model folder format versions this rnncast reads
 CONFIG = 1  # config.json: settings, data, paths, fingerprint, run ... (configfile.RUN_KEYS); without one: read as 1
-ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA)
+ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA); a key added needs no new version: every reader
+# returns the keys it does not know unrefused (onnxmeta.read), so only a changed meaning of a key raises it
 CHECKPOINT = 1  # a run's checkpoint.safetensors: its loop record (resume.save_training_state)
 TUNE = 1  # a tune's tune.json: its study, storage, search and best trial (tuneoutputs.write_study); without one: 1
 SETTINGS = 1  # a TOML config file's keys (configfile.read_config), best.toml's (it writes one); without one: 1

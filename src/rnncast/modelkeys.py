@@ -23,13 +23,25 @@ KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "des
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
                    "untrained_loss", "diverged_epoch", "tuple_params",
                    "same_step", "later_rows", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "no_time_col", "mase_zero", "cutoffs", "test_scores", "id_dtype", "key_dtypes", "scaler", "split", "train_mean", "step"})
+DESCRIBED = "description_sha256"  # model.json's checksum of its own data (checkpoint.DESCRIBED)
 NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 
 
+def sealed(meta: dict) -> bool:
+    """Whether ``meta`` carries its own checksum (``DESCRIBED``) and it holds: as the rnncast that wrote it wrote it."""
+    from rnncast.weightfile import description_sha256
+    return isinstance(meta.get(DESCRIBED), str) and meta[DESCRIBED] == description_sha256(meta, DESCRIBED)
+
+
 def check_keys(meta: dict, where) -> None:
-    """Refuse, naming ``where`` and the key, a key no model.json holds (a hand edit: it would be passed over unread)
+    """Refuse, naming ``where`` and the key, a key no model.json holds (a hand edit: it would be passed over unread;
+    where the description's own checksum holds, a newer rnncast's key: said to upgrade)
     and a column list written as one name ("targets": "sales", read as its letters)."""
     unknown = sorted(str(key) for key in meta if key not in KEYS)
+    if unknown and sealed(meta):  # its own checksum holds: keys a newer rnncast wrote, not an edit (decision 9957)
+        raise RnncastError(f"the model description in {where} holds {', '.join(map(repr, unknown[:3]))}"
+                           f"{', ...' if len(unknown) > 3 else ''}, which this rnncast does not know: it was written by "
+                           f"a newer rnncast ({meta.get('rnncast_version')}): upgrade rnncast to read it")
     if unknown:
         raise RnncastError(f"the model description in {where} is hand-edited: it holds {', '.join(map(repr, unknown[:3]))}"
                            f"{', ...' if len(unknown) > 3 else ''}, which no model.json rnncast writes holds; remove it")

@@ -147,7 +147,7 @@ def figure_alt(figure, what: str) -> str:
     median and worst of N) and its legend's entries with their line styles ("actual (solid, dots)"), as one text.
     Read from the figure itself, so the alt text says the numbers its titles say."""
     said = [what.rstrip(".")]
-    title = figure._suptitle.get_text() if getattr(figure, "_suptitle", None) is not None else ""
+    title = figure.get_suptitle()  # '' without one (matplotlib >= 3.8, as pyproject pins: decision 9956)
     said += [title] if title else []
     titles = [t for ax in figure.axes for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t]
     said += ["; ".join(dict.fromkeys(titles))] if titles else []
@@ -160,11 +160,22 @@ def figure_alt(figure, what: str) -> str:
 
 def _entry(label: str, handle) -> str:
     """A legend entry as words: its label and, for a line, its style and markers ("actual (solid, dots)")."""
-    style = LINES.get(handle.get_linestyle()) if hasattr(handle, "get_linestyle") and hasattr(handle, "get_marker") else None
+    style = _style(handle) if hasattr(handle, "get_linestyle") and hasattr(handle, "get_marker") else None
     if style is None or style in label:  # the loss plot's "train (solid)" says it
         return label
     marker = handle.get_marker()
     return f"{label} ({style}{', dots' if marker == 'o' else ', markers' if marker not in ('None', '', ' ', None) else ''})"
+
+
+def _style(line) -> str | None:
+    """A line's style as words (``LINES``); a dash tuple of one dash and n dots (plots' 4th baseline,
+    ``(0, (5, 1, 1, 1, 1, 1))``), which matplotlib's ``get_linestyle`` calls '--' too, as "dash-dot-dot" (decision
+    9956). matplotlib (3.11) has no public getter of a line's dash pattern: read where it keeps it, else '--' says."""
+    style = line.get_linestyle()
+    dashes = (getattr(line, "_unscaled_dash_pattern", None) or (0, None))[1]
+    if style == "--" and dashes is not None and len(dashes) > 2 and len(dashes) % 2 == 0:
+        return "-".join(["dash", *["dot"] * (len(dashes) // 2 - 1)])
+    return LINES.get(style)
 
 
 def figure_words(figure) -> str:

@@ -180,8 +180,10 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                 compactdates.refuse_short_years(column, name)
             if dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
                 compactdates.refuse_excel_serials(column, name)
-            if dated_name(name) or (told and hint("time_unit", None) is None):  # --time-col _time (decision 1534)
+            if dated_name(name):
                 compactdates.refuse_epoch_times(column, name)  # 1704067200: 2024-01-01 as a Unix time
+            elif told and hint("time_unit", None) is None and not (order or {}).get("steps"):  # --time-col _time
+                _refuse_told_epochs(column, name)  # (decision 1534); freq=1 reads them as steps (decision 9953)
         _refuse_tz(tz, name, "integers")
         return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
@@ -209,6 +211,15 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         else:
             log.warning("%s", writtenzones.read_in_utc(name, time, wall, writtenzones.zones(time, wall, clockchanges.preferred())))
     return time
+
+
+def _refuse_told_epochs(column: pd.Series, name: str) -> None:
+    """``compactdates.refuse_epoch_times`` of a column ``time_col`` named (a counter, ``seq``), naming the third way
+    too: integer steps, read as such under ``freq=1`` (decision 9953)."""
+    try:
+        compactdates.refuse_epoch_times(column, name)
+    except RnncastError as err:
+        raise RnncastError(f"{err}; or give freq=1 (--freq 1) if they are integer steps") from None
 
 
 def one_unit(time: pd.DatetimeIndex) -> pd.DatetimeIndex:

@@ -11,7 +11,12 @@ so a total is a row's lead); each row of one series against two or more is then 
 series, exact to the file's rounding
 (half a unit of the last decimal the values carry, per value summed). Series that are 0 throughout, or the same as one
 other, are no sums; nor is a sum only within rounding of series whose spread is small against that rounding (counts of
-0 and 1, where a rounding of 1.5 lets any three match).
+0 and 1, where a rounding of 1.5 lets any three match). Of the directions within the rounding, those below the largest
+gap of the singular values are taken (decision 9955): a panel with about as many series as rows has real small ones.
+
+Not checked (no word said): a panel of more than ``MOST`` series, and one with fewer common training rows than its
+series + 2 (60 weeks of 93 series): its null space is mostly the shortage of rows, not sums. An M5-style panel of
+thousands of series with rows of 'ALL' is one of these; leave such rows out yourself (decision 9955).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.spelling import listing, some
 from rnncast.windows import Split
@@ -29,6 +35,7 @@ log = logging.getLogger(__name__)
 
 MOST = 500  # series: a larger panel is not checked (one SVD of its training rows would take seconds)
 ROWS = 4  # rows per series the SVD reads at most (evenly spaced): a long hourly panel's SVD stays cheap
+NAMED = 10  # the series a wide table's leave-out advice names one by one, at most
 SPREAD = 0.1  # the rounding a sum is allowed, at most this share of the total's own spread (its std), unless exact
 
 
@@ -88,7 +95,7 @@ def _sums(values: np.ndarray) -> list[dict]:
     order = np.argsort(-np.abs(full).mean(axis=0), kind="stable")  # largest first: a total leads its row
     _, sv, vt = np.linalg.svd(full[:, order], full_matrices=False)
     slack = np.sqrt(len(full)) * (2 * unit + 1e-9 * big)  # rounding's ||X v|| (about sqrt(T'/3) units), with room
-    null = vt[sv <= max(slack, sv[0] * 1e-12)]  # [r, S'] the directions the columns add to 0 in
+    null = vt[len(sv) - _nullity(sv, max(slack, sv[0] * 1e-12)):]  # [r, S'] the directions the columns add to 0 in
     found, taken = [], set()
     for row in _echelon(null):
         whole = np.round(row)
@@ -103,6 +110,17 @@ def _sums(values: np.ndarray) -> list[dict]:
             found.append({"total": total, "parts": parts})
             taken.add(total)
     return sorted(found, key=lambda f: f["total"])
+
+
+def _nullity(sv: np.ndarray, slack: float) -> int:
+    """How many of the smallest singular values ``sv`` (descending) are the sums' directions: of those within the
+    rounding's ``slack``, the ones below the largest gap (ratio) among them, so that the small but real directions of
+    a panel with about as many series as rows (a count's 5.5 against a slack of 8.5) are not taken with them."""
+    within = int((sv <= slack).sum())
+    if within == 0:
+        return 0
+    above = np.concatenate([sv[::-1][1:], [np.inf]])[:within]  # for k = 1 .. within: the value above the k smallest
+    return 1 + int(np.argmax(above / np.maximum(sv[::-1][:within], 1e-300)))
 
 
 def _echelon(null: np.ndarray) -> np.ndarray:
@@ -133,21 +151,24 @@ def _holds(values: np.ndarray, total: int, parts: list[int], unit: float, big: f
 
 
 def text(panel: Panel, found: list[dict]) -> str | None:
-    """The one line ``warn`` says of ``find``'s ``found``: which series is the sum of which, what that does to the
-    forecasts and scores, and how to leave it out (``series=`` of a wide table; a long table's rows); None: none."""
+    """The one line ``warn`` says of ``find``'s ``found``: which series is the sum of which (each once, with the
+    targets it sums where there are several), what that does to the forecasts and scores, and how to leave it out
+    (``series=`` of a wide table; a long table's rows); None: none."""
     if not found:
         return None
     name = (lambda s: repr(str(panel.given_id(s))))
-    each = [f"{name(f['total'])} of {_parts([name(p) for p in f['parts']])}" for f in found]
-    target = f" ('{found[0]['target']}')" if panel.n_targets > 1 else ""
-    if len(found) == 1:
-        f = found[0]
-        said = (f"series {name(f['total'])}{target} is the sum of {_parts([name(p) for p in f['parts']])} on every "
+    groups: dict[tuple, list] = {}  # (total, parts) -> the targets it sums in: each total said once (decision 9955)
+    for f in found:
+        groups.setdefault((f["total"], tuple(f["parts"])), []).append(f["target"])
+    targets = (lambda ts: f" ({listing([repr(str(t)) for t in ts])})" if panel.n_targets > 1 else "")
+    each = [f"{name(total)}{targets(ts)} of {_parts([name(p) for p in parts])}" for (total, parts), ts in groups.items()]
+    if len(groups) == 1:
+        said = (f"series {each[0].replace(' of ', ' is the sum of ', 1)} on every "
                 "training row (to the data's rounding): it is forecast and scored as one more series, so its errors count "
                 "in the pooled scores beside its parts' (the same values counted twice), and rnncast does not reconcile "
                 "forecasts, so its forecast need not equal the sum of theirs")
     else:
-        said = (f"{len(found)} series{target} are each the sum of others on every training row (to the data's rounding): "
+        said = (f"{len(groups)} series are each the sum of others on every training row (to the data's rounding): "
                 f"{some(each, 5, sep='; ')}; each is forecast and scored as one more series, so their errors count in "
                 "the pooled scores beside their parts' (the same values counted twice), and rnncast does not reconcile "
                 "forecasts, so a total's forecast need not equal the sum of its parts'")
@@ -163,7 +184,12 @@ def _leave_out(panel: Panel, totals: set) -> str:
     """How to leave the series ``totals`` out: a wide table's ``series=`` naming the rest, a long table's rows."""
     if panel.layout == "wide":
         rest = [str(panel.given_id(s)) for s in range(panel.n_series) if s not in totals]
-        return f"leave {'it' if len(totals) == 1 else 'them'} out: series={rest} (--series {','.join(rest)})"
+        them = 'it' if len(totals) == 1 else 'them'
+        if len(rest) > NAMED:  # 119 stores: not each named (decision 9955)
+            dropped = [str(panel.given_id(s)) for s in sorted(totals)]
+            return (f"leave {them} out: every series but {some([repr(d) for d in dropped], 5)} (the other {len(rest)}; "
+                    f"e.g. df.drop(columns={dropped}))")
+        return f"leave {them} out: series={rest} (--series {','.join(rest)})"
     key = getattr(panel, "key", None)
     if key is not None:  # a key of several columns: a value of one that only the totals hold ('sku' 'ALL')
         ids = [panel.ids[s] for s in range(panel.n_series)]
@@ -183,6 +209,7 @@ def _leave_out(panel: Panel, totals: set) -> str:
 
 
 def warn(panel: Panel, found: list[dict]) -> None:
-    """Say ``text`` of ``found`` as one warning, which a run keeps in its notes and shows on its page."""
-    if (said := text(panel, found)) is not None:
+    """Say ``text`` of ``found`` as one warning, which a run keeps in its notes and shows on its page; once in a block
+    of fits (``noticed.said_once``: a tune's trials, a backtest's refits), as its sibling checks are (decision 9952)."""
+    if (said := text(panel, found)) is not None and first_in_block("total series", said):
         log.warning("%s", said)
