@@ -219,7 +219,7 @@ def test_weekends_blank_is_every_weekend_row_blank_and_only_those():
 
 
 def test_a_blank_weekday_holiday_before_the_last_value_still_reads_the_last_weekend_as_a_weekend():
-    """A reviewer's finding against decision 1535 (decision 9954): a daily close file ending on a Sunday with its
+    """A reviewer's finding against decision 1535 (decision 1587): a daily close file ending on a Sunday with its
     weekends blank and Memorial Day (2024-05-27) blank too was refused again as "the last 2 rows ... the days to
     come?". A few blank weekdays before the last value are holidays, read as the Friday-ending file reads them."""
     import pytest

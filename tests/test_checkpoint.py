@@ -55,7 +55,7 @@ def test_model_folder_holds_exactly_weights_and_json(tmp_path, fitted):
 
 
 def test_a_version_3_folder_still_loads_and_a_version_4_one_is_what_an_older_reader_refuses_by_version(tmp_path, fitted, data):
-    """A reviewer's finding (decision 9951): model.json gained cutoffs and test_scores at format_version 3, so a
+    """A reviewer's finding (decision 1584): model.json gained cutoffs and test_scores at format_version 3, so a
     version-3 reader called today's model "hand-edited". Today's writes 4; a folder of version 3 (without the new
     keys, its checksum as a version-3 writer made it) still loads and predicts the same."""
     from rnncast import formatversions, weightfile

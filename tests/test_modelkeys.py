@@ -24,7 +24,7 @@ def test_every_key_written_passes_and_an_unknown_one_is_named():
 
 
 def test_an_unknown_key_under_its_own_checksum_is_a_newer_rnncasts_said_to_upgrade_not_a_hand_edit():
-    """A reviewer's finding (decision 9957): a model.json of a newer rnncast whose keys this one does not know was
+    """A reviewer's finding (decision 1590): a model.json of a newer rnncast whose keys this one does not know was
     called "hand-edited ... remove it", and removing it broke the checksum. Its checksum holding, it is a newer one's."""
     from rnncast.weightfile import description_sha256
     meta = {"targets": ["y"], "rnncast_version": "9.0.0", "a_later_key": 1}

@@ -114,7 +114,7 @@ def test_before_x_says_what_predict_does_and_the_graph_does_not_only_where_the_m
 
 
 def test_a_key_a_later_rnncast_adds_is_read_past_so_the_onnx_format_version_stays_1():
-    """Decision 9951: the metadata gained keys (fill_gaps, test_mse, ...) at format_version 1. A reader (this one, and
+    """Decision 1584: the metadata gained keys (fill_gaps, test_mse, ...) at format_version 1. A reader (this one, and
     the one before those keys: its read was this same loop) returns keys it does not know unrefused, so a file with
     more keys is read, and only a changed meaning would need version 2."""
     from onnx import helper

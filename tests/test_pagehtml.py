@@ -138,7 +138,7 @@ def test_a_pictures_alt_text_says_its_titles_and_its_legends_lines_and_it_links_
 
 
 def test_the_alt_text_reads_the_public_suptitle_and_calls_the_fourth_baselines_dashes_dash_dot_dot():
-    """A reviewer's finding (decision 9956): the alt text read matplotlib's private ``_suptitle``, and called the 4th
+    """A reviewer's finding (decision 1589): the alt text read matplotlib's private ``_suptitle``, and called the 4th
     baseline style, the dash tuple (0, (5, 1, 1, 1, 1, 1)), "dashed" as the mean's '--' is."""
     from matplotlib.figure import Figure
 

@@ -48,7 +48,7 @@ def test_a_version_1_description_is_read_with_its_fixed_step_as_the_calendar(fit
 
 def test_a_version_2_description_reads_as_today_s_version_4(fitted):
     """Version 3 marks values a version-2 reader does not know (fill 'zero'...), version 4 keys a version-3 reader does
-    not know (cutoffs, test_scores: decision 9951), so those readers refuse it by its version; today's reads all, the
+    not know (cutoffs, test_scores: decision 1584), so those readers refuse it by its version; today's reads all, the
     same."""
     meta = fitted.state_.meta()
     assert meta["format_version"] == 4

@@ -379,7 +379,7 @@ def test_unix_times_read_as_steps_under_another_name_are_said_at_fit(caplog, nam
 
 
 def test_a_counter_named_by_time_col_that_looks_like_unix_times_is_read_as_steps_under_freq_1():
-    """A reviewer's finding against decision 1534 (decision 9953): time_col='seq' holding 1000000000 .. 1000000199 was
+    """A reviewer's finding against decision 1534 (decision 1586): time_col='seq' holding 1000000000 .. 1000000199 was
     refused even with freq=1, and the refusal named no way to read it as steps (only renaming it 'step' did)."""
     frame = pd.DataFrame({"seq": np.arange(1_000_000_000, 1_000_000_080), "y": np.sin(np.arange(80.0) / 3)})
     with pytest.raises(RnncastError, match=r"^time column 'seq' holds 1000000000 .. 1000000079, which look like Unix "

@@ -103,7 +103,7 @@ def test_fit_says_it_once_in_its_log_in_metrics_notes_and_on_its_page(tmp_path, 
 
 
 def test_it_is_said_once_in_a_block_of_fits_as_a_tunes_trials_are(caplog):
-    """A reviewer's finding (decision 9952): a 3-trial tune of a wide file with a 'Total' column said it 3 times;
+    """A reviewer's finding (decision 1585): a 3-trial tune of a wide file with a 'Total' column said it 3 times;
     within ``noticed.said_once`` (a tune's trials) it is said by the first fit alone, as jumps and stuck runs are."""
     import logging
 
@@ -135,7 +135,7 @@ def _hierarchy(weeks, skus, stores=("S1", "S2", "S3"), targets=("sales",)):
 
 
 def test_totals_are_found_where_series_are_about_as_many_as_rows_and_said_once_for_several_targets():
-    """A reviewer's findings (decision 9955): 3 stores of 20 SKUs and 'ALL' over 104 weeks (72 common training rows, 63
+    """A reviewer's findings (decision 1588): 3 stores of 20 SKUs and 'ALL' over 104 weeks (72 common training rows, 63
     series) found S1's 'ALL' alone, its rounding allowance taking 3 spurious directions with the 3 real ones; with
     two targets (sales, units) each total was said twice, all under the first target's name."""
     panel = _hierarchy(104, 20)
@@ -149,7 +149,7 @@ def test_totals_are_found_where_series_are_about_as_many_as_rows_and_said_once_f
 
 
 def test_a_wide_tables_advice_names_the_total_not_every_other_column():
-    """A reviewer's finding (decision 9955): 120 stores and 'Total' gave a 3,000-character line naming every store."""
+    """A reviewer's finding (decision 1588): 120 stores and 'Total' gave a 3,000-character line naming every store."""
     rng = np.random.default_rng(4)
     wide = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=400, freq="D"),
                          **{f"store_{i}": rng.poisson(30, 400) for i in range(120)}})

@@ -123,7 +123,7 @@ def weekends_blank(time, blank: np.ndarray) -> bool:
     """Whether ``time`` [N] (days) is business-day data written daily with its weekends blank: every Saturday and
     Sunday row is ``blank`` [N] (no target value), weekends before the last one among them; a few weekdays blank too
     (holidays, at most ``HOLIDAYS`` of the weekday rows, each before the last value: read as the data ending on a
-    Friday reads them, decision 9954); and every row after the last value a weekend's. Its blank last rows are then a
+    Friday reads them, decision 1587); and every row after the last value a weekend's. Its blank last rows are then a
     weekend, not the days to come (``appendedrows.future``, decision 1535)."""
     if not isinstance(time, pd.DatetimeIndex) or not blank.any() or blank.all():
         return False

@@ -12,7 +12,7 @@ from rnncast.errors import RnncastError
 from rnncast.errors import short
 
 MODEL = 4  # 1: one "step", numbers as ids; 3 (read as 2): values a version-2 reader refuses (fill 'zero'...);
-# 4 (read as 3): keys a version-3 reader refuses as hand edits (cutoffs, test_scores: decision 9951)
+# 4 (read as 3): keys a version-3 reader refuses as hand edits (cutoffs, test_scores: decision 1584)
 MODEL_READS = (1, 2, 3, 4)  # the model folder format versions this rnncast reads
 CONFIG = 1  # config.json: settings, data, paths, fingerprint, run ... (configfile.RUN_KEYS); without one: read as 1
 ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA); a key added needs no new version: every reader

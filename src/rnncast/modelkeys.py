@@ -38,7 +38,7 @@ def check_keys(meta: dict, where) -> None:
     where the description's own checksum holds, a newer rnncast's key: said to upgrade)
     and a column list written as one name ("targets": "sales", read as its letters)."""
     unknown = sorted(str(key) for key in meta if key not in KEYS)
-    if unknown and sealed(meta):  # its own checksum holds: keys a newer rnncast wrote, not an edit (decision 9957)
+    if unknown and sealed(meta):  # its own checksum holds: keys a newer rnncast wrote, not an edit (decision 1590)
         raise RnncastError(f"the model description in {where} holds {', '.join(map(repr, unknown[:3]))}"
                            f"{', ...' if len(unknown) > 3 else ''}, which this rnncast does not know: it was written by "
                            f"a newer rnncast ({meta.get('rnncast_version')}): upgrade rnncast to read it")

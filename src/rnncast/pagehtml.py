@@ -147,7 +147,7 @@ def figure_alt(figure, what: str) -> str:
     median and worst of N) and its legend's entries with their line styles ("actual (solid, dots)"), as one text.
     Read from the figure itself, so the alt text says the numbers its titles say."""
     said = [what.rstrip(".")]
-    title = figure.get_suptitle()  # '' without one (matplotlib >= 3.8, as pyproject pins: decision 9956)
+    title = figure.get_suptitle()  # '' without one (matplotlib >= 3.8, as pyproject pins: decision 1589)
     said += [title] if title else []
     titles = [t for ax in figure.axes for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t]
     said += ["; ".join(dict.fromkeys(titles))] if titles else []
@@ -170,7 +170,7 @@ def _entry(label: str, handle) -> str:
 def _style(line) -> str | None:
     """A line's style as words (``LINES``); a dash tuple of one dash and n dots (plots' 4th baseline,
     ``(0, (5, 1, 1, 1, 1, 1))``), which matplotlib's ``get_linestyle`` calls '--' too, as "dash-dot-dot" (decision
-    9956). matplotlib (3.11) has no public getter of a line's dash pattern: read where it keeps it, else '--' says."""
+    1589). matplotlib (3.11) has no public getter of a line's dash pattern: read where it keeps it, else '--' says."""
     style = line.get_linestyle()
     dashes = (getattr(line, "_unscaled_dash_pattern", None) or (0, None))[1]
     if style == "--" and dashes is not None and len(dashes) > 2 and len(dashes) % 2 == 0:

@@ -183,7 +183,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             if dated_name(name):
                 compactdates.refuse_epoch_times(column, name)  # 1704067200: 2024-01-01 as a Unix time
             elif told and hint("time_unit", None) is None and not (order or {}).get("steps"):  # --time-col _time
-                _refuse_told_epochs(column, name)  # (decision 1534); freq=1 reads them as steps (decision 9953)
+                _refuse_told_epochs(column, name)  # (decision 1534); freq=1 reads them as steps (decision 1586)
         _refuse_tz(tz, name, "integers")
         return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
@@ -215,7 +215,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
 
 def _refuse_told_epochs(column: pd.Series, name: str) -> None:
     """``compactdates.refuse_epoch_times`` of a column ``time_col`` named (a counter, ``seq``), naming the third way
-    too: integer steps, read as such under ``freq=1`` (decision 9953)."""
+    too: integer steps, read as such under ``freq=1`` (decision 1586)."""
     try:
         compactdates.refuse_epoch_times(column, name)
     except RnncastError as err:

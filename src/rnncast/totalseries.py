@@ -12,11 +12,11 @@ series, exact to the file's rounding
 (half a unit of the last decimal the values carry, per value summed). Series that are 0 throughout, or the same as one
 other, are no sums; nor is a sum only within rounding of series whose spread is small against that rounding (counts of
 0 and 1, where a rounding of 1.5 lets any three match). Of the directions within the rounding, those below the largest
-gap of the singular values are taken (decision 9955): a panel with about as many series as rows has real small ones.
+gap of the singular values are taken (decision 1588): a panel with about as many series as rows has real small ones.
 
 Not checked (no word said): a panel of more than ``MOST`` series, and one with fewer common training rows than its
 series + 2 (60 weeks of 93 series): its null space is mostly the shortage of rows, not sums. An M5-style panel of
-thousands of series with rows of 'ALL' is one of these; leave such rows out yourself (decision 9955).
+thousands of series with rows of 'ALL' is one of these; leave such rows out yourself (decision 1588).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def text(panel: Panel, found: list[dict]) -> str | None:
     if not found:
         return None
     name = (lambda s: repr(str(panel.given_id(s))))
-    groups: dict[tuple, list] = {}  # (total, parts) -> the targets it sums in: each total said once (decision 9955)
+    groups: dict[tuple, list] = {}  # (total, parts) -> the targets it sums in: each total said once (decision 1588)
     for f in found:
         groups.setdefault((f["total"], tuple(f["parts"])), []).append(f["target"])
     targets = (lambda ts: f" ({listing([repr(str(t)) for t in ts])})" if panel.n_targets > 1 else "")
@@ -185,7 +185,7 @@ def _leave_out(panel: Panel, totals: set) -> str:
     if panel.layout == "wide":
         rest = [str(panel.given_id(s)) for s in range(panel.n_series) if s not in totals]
         them = 'it' if len(totals) == 1 else 'them'
-        if len(rest) > NAMED:  # 119 stores: not each named (decision 9955)
+        if len(rest) > NAMED:  # 119 stores: not each named (decision 1588)
             dropped = [str(panel.given_id(s)) for s in sorted(totals)]
             return (f"leave {them} out: every series but {some([repr(d) for d in dropped], 5)} (the other {len(rest)}; "
                     f"e.g. df.drop(columns={dropped}))")
@@ -210,6 +210,6 @@ def _leave_out(panel: Panel, totals: set) -> str:
 
 def warn(panel: Panel, found: list[dict]) -> None:
     """Say ``text`` of ``found`` as one warning, which a run keeps in its notes and shows on its page; once in a block
-    of fits (``noticed.said_once``: a tune's trials, a backtest's refits), as its sibling checks are (decision 9952)."""
+    of fits (``noticed.said_once``: a tune's trials, a backtest's refits), as its sibling checks are (decision 1585)."""
     if (said := text(panel, found)) is not None and first_in_block("total series", said):
         log.warning("%s", said)
