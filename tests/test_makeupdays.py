@@ -55,7 +55,7 @@ def test_business_days_given_to_a_file_with_make_up_weekends_name_them_not_the_d
                             "freq='B' and holidays='CN' (--freq B --holidays CN; the make-up days are then not "
                             "forecast), or leave freq and holidays unset to read the rows on the daily calendar 'D', "
                             "the days they lack missing")
-    kept = days[days.dayofweek < 5]  # what it says is accepted
+    kept = days[days.day_of_week < 5]  # what it says is accepted
     pd.DataFrame({"date": kept.strftime("%Y-%m-%d"), "y": np.arange(len(kept)) % 7.0}).to_csv(path, index=False)
     assert load_panel(path, target="y", freq="B", holidays="CN").calendar.holidays == "CN"
     assert makeupdays.refused(days, np.array([0, len(days)]), 0, pd.offsets.BusinessDay()) is None  # a weekday

@@ -109,8 +109,9 @@ def step_name(times: pd.DatetimeIndex) -> str:
         return span(median)
     if isinstance(calendar.freq, Session):
         return f"1 bar of {span(calendar.freq.step)} in the session {calendar.freq_text!r}"
-    words = seasonspans.unit(calendar)  # "business days", "hours"; "steps of '10min'" where it implies no season
-    return span(median) if words.startswith("steps of") or not words.endswith("s") else f"1 {words[:-1]}"
+    words = seasonspans.unit(calendar)  # "business days", "hours"; "10-minute steps" (decision 1559), "steps of '3h'"
+    plain = words.startswith("steps of") or words.endswith(" steps") or not words.endswith("s")
+    return span(median) if plain else f"1 {words[:-1]}"
 
 
 def ahead(times, horizons) -> str:
