@@ -95,11 +95,10 @@ def _crash_before_write(monkeypatch, k: int) -> list[str]:
     import rnncast.report
 
     done: list[str] = []
-    real_write_run, real_files_write, real_model_write = (rnncast.report.write_run, rnncast.files.write_bytes,
-                                                          rnncast.checkpoint.write_bytes)
+    real_write_run, real_files_write = rnncast.report.write_run, rnncast.files.write_pieces
 
-    def counting(real):
-        def write(path, data, *new):  # new: the start-time refusal a new file's writer passes (files.write_bytes)
+    def counting(real):  # every file a run writes goes through files.write_pieces (write_bytes' one piece, and the
+        def write(path, data, *new):  # CSVs written in pieces, decision 1560); new: the start-time refusal it passes
             if len(done) == k:
                 raise Crash(f"killed before writing {Path(path).name}")
             real(path, data, *new)
@@ -107,8 +106,7 @@ def _crash_before_write(monkeypatch, k: int) -> list[str]:
         return write
 
     def write_run(*args, **kwargs):
-        monkeypatch.setattr(rnncast.files, "write_bytes", counting(real_files_write))
-        monkeypatch.setattr(rnncast.checkpoint, "write_bytes", counting(real_model_write))
+        monkeypatch.setattr(rnncast.files, "write_pieces", counting(real_files_write))
         return real_write_run(*args, **kwargs)
 
     import rnncast.cli.fitting  # noqa: F401  (write_run is imported from rnncast.report when fit runs)
