@@ -88,7 +88,8 @@ def find(panel, point: np.ndarray, lookback: int, quantiles: np.ndarray | None =
 def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | None:
     """The line of ``find``'s ``found``: "2 series whose last 12 rows (the rows predict reads) are all 0, ... are
     forecast above 0: 'S020' (all of its 104 rows are 0, forecast up to 0.14), 'S012' (its last 44 rows are 0, nonzero in 52
-    of its 104 rows, at most 2 zeros in a row before, forecast up to 0.78); ..."; None where none is."""
+    of its 104 rows, at most 2 zeros in a row before, forecast up to 0.78); ..."; "above 0 (the point forecast or an
+    upper quantile)" where a quantile is (decision 1533); None where none is."""
     if not found:
         return None
     several = len(targets) > 1
@@ -120,7 +121,8 @@ def text(panel, found: list[dict], lookback: int, targets: list[str]) -> str | N
     who = f"{len(found)} series" if len(found) > 1 else "series"
     return (f"{who} whose last {lookback} rows (the rows predict reads) are all 0, never nonzero or 0 for over "
             f"{LONGER} times the series' usual gap and longest run of zeros before, "
-            f"{'is' if len(found) == 1 else 'are'} forecast above 0: "
+            f"{'is' if len(found) == 1 else 'are'} forecast above 0"
+            f"{' (the point forecast or an upper quantile)' if any('upper' in f for f in found) else ''}: "
             f"{some([one(f) for f in found], MOST)}; {seen}")
 
 
