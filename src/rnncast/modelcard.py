@@ -25,8 +25,14 @@ def cutoffs(panel, splits) -> list[dict] | None:
     ``data_end`` the last row's given to fit (the test split's last). None where rows are numbered (no time)."""
     if panel.time is None:
         return None
-    fmt, midnight = panel.calendar.text_format, at_midnight(panel.time)
-    shown_at = lambda s, row: shown(panel.time[int(panel.offsets[s]) + row], midnight, fmt)  # noqa: E731
+    fmt, midnight, said = panel.calendar.text_format, at_midnight(panel.time), {}
+
+    def shown_at(s: int, row: int) -> str:  # each time written once: a panel's series mostly share their cutoffs
+        time = panel.time[int(panel.offsets[s]) + row]
+        if time not in said:
+            said[time] = shown(time, midnight, fmt)
+        return said[time]
+
     return [{"data_start": shown_at(s, 0), "train_end": shown_at(s, sp.train_end - 1),
              "val_end": shown_at(s, sp.val_end - 1) if sp.val_end > sp.train_end else None,
              "data_end": shown_at(s, sp.end - 1)} for s, sp in enumerate(splits)]
