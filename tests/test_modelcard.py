@@ -61,6 +61,7 @@ def test_a_model_folder_saved_before_the_cutoffs_and_scores_loads_and_a_damaged_
     meta = json.loads(path.read_text())
     for key in ("cutoffs", "description_sha256"):  # an older folder: neither key (nor its own checksum)
         meta.pop(key)
+    meta["format_version"] = 3  # the model format before them (decision 1584)
     path.write_text(json.dumps(meta))
     old = Forecaster.load(tmp_path / "m")
     assert old.cutoffs_ is None and old.test_scores_ is None and old.format_version_ == 3
