@@ -324,3 +324,32 @@ def test_backtest_names_a_stuck_run_in_the_data_time_format(tmp_path, caplog):
         Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "epochs": 1}).backtest(path, n_windows=3)
     [said] = [r.getMessage() for r in caplog.records if "holds 16.84" in r.getMessage()]
     assert "for 18 rows from 2024-01-25 06:00 (" in said and "from 2024-01-24 17:00 across" in said, said
+
+
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_fit_says_a_panels_stuck_run_once_naming_the_files_own_column(tmp_path, caplog, layout):
+    """Final re-read of decision 1579: a panel's evaluation named the run by the bare id and the model's column ('y'
+    of a wide table, no column of the file), so fit said it twice; in_scored names it as find does."""
+    from rnncast.cli import main
+    frame = pd.read_csv(_frozen_hourly(tmp_path))
+    steady = frame.assign(temp=(20 + 3 * np.sin(np.arange(600) / 5)).round(2))
+    if layout == "long":
+        pd.concat([frame.assign(id="A"), steady.assign(id="B")]).to_csv(tmp_path / "p.csv", index=False)
+        given = ["--id-col", "id", "--target", "temp"]
+    else:
+        frame.assign(B=steady["temp"]).rename(columns={"temp": "A"}).to_csv(tmp_path / "p.csv", index=False)
+        given = ["--series", "A,B"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert main(["fit", str(tmp_path / "p.csv"), *given, "--lookback", "24", "--horizon", "6", "--epochs", "1",
+                     "--hidden-size", "4", "--test-frac", "0.04", "--device", "cpu", "--out", str(tmp_path / "r")]) == 0
+    [said] = [r.getMessage() for r in caplog.records if "holds 16.84" in r.getMessage()]
+    assert said.startswith(f"column '{'temp' if layout == 'long' else 'A'}' of series 'A' holds 16.84 for 24 rows")
+    assert (tmp_path / "r" / "metrics.json").read_text().count("holds 16.84 for") == 1
+
+
+def test_the_run_with_most_rows_in_the_part_is_the_parts():
+    """Final re-read of decision 1565: a 106-row run reaching 6 rows into the scored part hid a 60-row stall wholly
+    inside it (said as '6 rows, 6 %'); the run with the most rows in the part is the part's."""
+    column = _sensor()[:400]
+    column[200:306], column[330:390] = 5.0, 9.0
+    assert _run(column, 300, 400) == (330, 60)

@@ -105,8 +105,10 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
             if (run := _run(column if panel is not None else column[kept[0]:], 0 if panel is None else lo)) is not None:
                 run = run if panel is not None else (run[0] + int(kept[0]), run[1])
                 when = functools.partial(_when, panel, int(s), times)  # as the data writes it, as fit's (decision 1579)
-                found.append({"series": wf.ids[s] if len(wf.ids) > 1 else None,
-                              "column": str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
+                named = panel is not None  # the series and column as find names them, so fit says a run once
+                found.append({"series": (None if panel.id_col is None else panel.label(int(s))) if named else (
+                              wf.ids[s] if len(wf.ids) > 1 else None), "column": str(panel.named_columns(int(s))[j])
+                              if named else str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
                               **_part(run, int(kept[0]), int(kept[-1]) + 1, when, len(kept)), "part": SCORED})
     return found
 
@@ -143,8 +145,8 @@ def at_end(panel: Panel) -> None:
 
 def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int, int] | None = None
          ) -> tuple[int, int] | None:
-    """(first row, rows) of the longest run of one value of the column [T] with rows in ``[lo, hi)`` (default: all),
-    judged on its whole length (a run across the part's border counts its rows on both sides, decision 1526), where it
+    """(first row, rows) of the run of one value of the column [T] with the most rows in ``[lo, hi)`` (default: all;
+    of two, the longer), judged on its whole length (a run across the part's border counts its rows on both sides, decision 1526), where it
     is stuck (above): the rows before ``hi`` outside the run (and outside ``skip``, rows [a, b) not weighed: a scored
     part's validation rows) repeat at most ``ELSEWHERE`` of their steps; the rows of earlier parts count, so a seasonal
     series' off-season that its training rows show as well (a run of the same value) repeats by nature. One or two
@@ -163,7 +165,7 @@ def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int
     touch = inside >= min(MIN_RUN // 4, hi - lo)  # a run that only grazes the part is not its (decision 1565)
     if not touch.any():
         return None
-    k = int(np.flatnonzero(touch)[np.argmax((ends - starts)[touch])])
+    k = int(np.flatnonzero(touch)[np.lexsort(((ends - starts)[touch], inside[touch]))[-1]])  # most rows in the part
     rows = int(ends[k] - starts[k]) + 1  # n repeats: n + 1 rows of the value
     weighed = np.ones(hi - 1, dtype=bool)  # the steps judged: up to the part's end, but the run's and skip's
     weighed[starts[k]: ends[k]] = False
