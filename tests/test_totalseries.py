@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.loading import load_panel
+from rnncast import totalseries
 from rnncast.totalseries import decimals, find, text
 from rnncast.windows import Split
 
@@ -158,3 +159,14 @@ def test_a_wide_tables_advice_names_the_total_not_every_other_column():
     said = text(panel, find(panel, _splits(panel)))
     assert said.endswith("leave it out: every series but 'Total' (the other 120; e.g. df.drop(columns=['Total']))")
     assert len(said) < 800
+
+
+def test_a_series_starting_late_does_not_switch_the_check_off():
+    """Final re-read of decision 1541: one series with only its last 5 rows cut the rows every series has below the
+    series' count, and a Total of ten stores went unsaid; series with under half the longest's rows are set aside."""
+    rng = np.random.default_rng(1)
+    parts = rng.normal(100, 10, (60, 10)).round(1)
+    late = np.full((60, 1), np.nan)
+    late[-5:, 0] = rng.normal(5, 1, 5).round(1)
+    values = np.hstack([parts, parts.sum(axis=1).round(1)[:, None], late])
+    assert totalseries._sums(values) == [{"total": 10, "parts": list(range(10))}]

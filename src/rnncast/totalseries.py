@@ -28,7 +28,7 @@ import pandas as pd
 
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
-from rnncast.spelling import listing, some
+from rnncast.spelling import listing, shell_names, some
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ def decimals(values: np.ndarray) -> int | None:
 
 def _sums(values: np.ndarray) -> list[dict]:
     """The sums of ``_training``'s table ``values`` [T, S] (above), each ``{"total": column, "parts": [column, ...]}``."""
-    live = np.flatnonzero(np.nansum(np.abs(values), axis=0) > 0)  # a series of 0s adds nothing
+    held = np.isfinite(values).sum(axis=0)  # [S] rows each series has: one starting late would cut the common rows
+    live = np.flatnonzero((np.nansum(np.abs(values), axis=0) > 0) & (held * 2 >= held.max()))  # nor a series of 0s
     full = values[~np.isnan(values[:, live]).any(axis=1)][:, live]  # [T', S'] the rows every live series has
     if len(live) < 3 or len(full) < len(live) + 2:
         return []
@@ -189,7 +190,7 @@ def _leave_out(panel: Panel, totals: set) -> str:
             dropped = [str(panel.given_id(s)) for s in sorted(totals)]
             return (f"leave {them} out: every series but {some([repr(d) for d in dropped], 5)} (the other {len(rest)}; "
                     f"e.g. df.drop(columns={dropped}))")
-        return f"leave {them} out: series={rest} (--series {','.join(rest)})"
+        return f"leave {them} out: series={rest} (--series {shell_names(*rest)})"
     key = getattr(panel, "key", None)
     if key is not None:  # a key of several columns: a value of one that only the totals hold ('sku' 'ALL')
         ids = [panel.ids[s] for s in range(panel.n_series)]
