@@ -180,7 +180,6 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                 compactdates.refuse_short_years(column, name)
             if dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
                 compactdates.refuse_excel_serials(column, name)
-            if dated_name(name):
                 compactdates.refuse_epoch_times(column, name)  # 1704067200: 2024-01-01 as a Unix time
             elif told and hint("time_unit", None) is None and not (order or {}).get("steps"):  # --time-col _time
                 _refuse_told_epochs(column, name)  # (decision 1534); freq=1 reads them as steps (decision 1586)
