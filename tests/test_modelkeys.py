@@ -37,6 +37,16 @@ def test_an_unknown_key_under_its_own_checksum_is_a_newer_rnncasts_said_to_upgra
         check_keys({**meta, "targets": ["z"]}, "m")
 
 
+def test_an_upper_case_checksum_that_holds_is_read_as_weightfile_reads_it_said_to_upgrade():
+    """A final re-read's finding: weightfile accepts the description's checksum in upper case, and sealed compared it
+    as written, so a newer rnncast's model.json with an upper-case checksum was called hand-edited."""
+    from rnncast.weightfile import description_sha256
+    meta = {"targets": ["y"], "rnncast_version": "9.0.0", "a_later_key": 1}
+    meta["description_sha256"] = description_sha256(meta, "description_sha256").upper()
+    with pytest.raises(RnncastError, match=r"written by a newer rnncast \(9.0.0\): upgrade rnncast to read it$"):
+        check_keys(meta, "m")
+
+
 @pytest.mark.parametrize("value", ["sales", [True], [["y"]], {"y": 1}])
 def test_a_column_list_that_is_no_list_of_names_is_refused(value):
     with pytest.raises(RnncastError, match=r"its 'targets' is .*, not a list of column names"):

@@ -30,7 +30,7 @@ NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists
 def sealed(meta: dict) -> bool:
     """Whether ``meta`` carries its own checksum (``DESCRIBED``) and it holds: as the rnncast that wrote it wrote it."""
     from rnncast.weightfile import description_sha256
-    return isinstance(meta.get(DESCRIBED), str) and meta[DESCRIBED] == description_sha256(meta, DESCRIBED)
+    return isinstance(meta.get(DESCRIBED), str) and meta[DESCRIBED].lower() == description_sha256(meta, DESCRIBED)  # as weightfile reads it
 
 
 def check_keys(meta: dict, where) -> None:
