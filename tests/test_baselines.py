@@ -7,16 +7,19 @@ import numpy as np
 import pytest
 
 from conftest import TINY
-from rnncast.baselines import NAMES, repeat_last, seasonal_naive, train_mean
+from rnncast.baselinebands import point_forecasts
+from rnncast.baselines import NAMES, seasonal_naive
 
 L, H = TINY["lookback"], TINY["horizon"]
 
 
 def test_each_baseline_on_hand_made_windows():
     x = np.arange(2 * 6 * 2, dtype=np.float32).reshape(2, 6, 2)  # [W, L, C]: target column 0, a feature column 1
-    assert np.array_equal(repeat_last(x, 3, 1), np.repeat(x[:, -1:, :1], 3, axis=1))  # [W, H, T]
-    assert repeat_last(x, 3, 1).shape == (2, 3, 1)
-    assert np.array_equal(train_mean(x, 3, np.array([7.5])), np.full((2, 3, 1), 7.5))
+    values = x.reshape(-1, 2)  # [N, C] stacked: window w's first target is row 6 * w + 6 (one past its inputs)
+    flat = point_forecasts(values, np.array([6, 12]), np.array([0, 0]), np.array([[7.5]]), 3, 1, 1)
+    assert np.array_equal(flat["repeat"], np.repeat(x[:, -1:, :1], 3, axis=1))  # [W, H, T]
+    assert flat["repeat"].shape == (2, 3, 1)
+    assert np.array_equal(flat["mean"], np.full((2, 3, 1), 7.5))
     season = seasonal_naive(x, 5, 1, period=2)  # the last season (steps 4, 5), repeated
     assert np.array_equal(season[0, :, 0], x[0, [4, 5, 4, 5, 4], 0])
     assert np.array_equal(seasonal_naive(x, 2, 1, period=3)[1, :, 0], x[1, [3, 4], 0])  # a horizon shorter than the season

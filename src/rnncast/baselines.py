@@ -1,7 +1,8 @@
 """Baseline forecasts that every model is shown beside, from the same windows the model sees, and
 the one name people read for each (``NAMES``).
 
-Each takes the input windows ``x`` [W, L, C] (targets first) and returns [W, H, T].
+``seasonal_naive`` takes the input windows ``x`` [W, L, C] (targets first) and returns [W, H, T]; the repeat of the
+last value and the training mean are made beside it in ``baselinebands.point_forecasts``.
 """
 
 from __future__ import annotations
@@ -27,16 +28,6 @@ def named(key: str) -> str:
 def row_label(key: str) -> str:
     """A forecaster's name in a score table: "model", or "baseline: training mean"."""
     return key if key == "model" else f"baseline: {baseline_name(key)}"
-
-
-def repeat_last(x: np.ndarray, horizon: int, n_targets: int) -> np.ndarray:
-    """The last input value of each target, repeated over the horizon."""
-    return np.repeat(x[:, -1:, :n_targets], horizon, axis=1)
-
-
-def train_mean(x: np.ndarray, horizon: int, mean: np.ndarray) -> np.ndarray:
-    """The mean of each target over the training rows, for every window and step."""
-    return np.broadcast_to(np.asarray(mean, dtype=np.float32), (len(x), horizon, len(mean))).copy()
 
 
 def seasonal_naive(x: np.ndarray, horizon: int, n_targets: int, period: int) -> np.ndarray:
