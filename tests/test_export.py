@@ -559,3 +559,14 @@ def test_overwrite_says_it_replaced_an_export_of_a_newer_rnncast(tmp_path, small
         export_onnx(small, path, check=False, overwrite=True)  # its own version: replaced without a word
         assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
     assert dict((e.key, e.value) for e in onnx.load(str(path)).metadata_props)["format_version"] == "1"
+
+
+def test_overwrite_reads_the_old_file_once_for_both_what_it_is_and_whether_a_newer_rnncast_wrote_it(tmp_path, small,
+                                                                                                      monkeypatch):
+    # a final re-read's finding: export --overwrite parsed the old ONNX file twice (onnx_refusal, then newer_export)
+    path = tmp_path / "m.onnx"
+    export_onnx(small, path, check=False)
+    read, load = [], onnx.load
+    monkeypatch.setattr(onnx, "load", lambda *a, **k: read.append(a[0]) or load(*a, **k))
+    export_onnx(small, path, check=False, overwrite=True)
+    assert read == [str(path)]

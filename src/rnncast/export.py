@@ -49,7 +49,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
 from rnncast.outputs import check_output_file, exists_text
-from rnncast.replaceable import newer_export, onnx_refusal
+from rnncast.replaceable import judged_onnx, onnx_refusal
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,9 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     # the guard `rnncast export --onnx` applies: a name ending in .onnx, never a folder, a model folder's file or a
     # file of a run, backtest or tune (with or without overwrite), another existing file only with overwrite, and
     # then an ONNX model rnncast exported alone (which onnx reads, so it is imported first)
-    path = check_output_file(path, flag, ".onnx", suffixes=(".onnx",), overwrite=overwrite, own=EXPORTED)
+    judged = []  # the old file read once, for both what it is and whether a newer rnncast wrote it
+    own = (EXPORTED[0], lambda old: (judged.append(judged_onnx(old)) or judged[-1][0]))
+    path = check_output_file(path, flag, ".onnx", suffixes=(".onnx",), overwrite=overwrite, own=own)
     graph = OnnxGraph(forecaster)
     data_s = forecaster.settings_.data
     n_future = len(forecaster.future_covariates_)
@@ -192,7 +194,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     checked, diff, relative = 0, None, None
     if check and onnxpackages.installed("onnxruntime"):
         checked, diff, relative = _check(forecaster, graph, content, opset)
-    newer = newer_export(path) if overwrite and path.is_file() else None  # a roll back by mistake: said (decision 1531)
+    newer = judged[-1][1] if overwrite and judged else None  # a roll back by mistake: said (decision 1531)
     files.write_bytes(path, content, None if overwrite else exists_text(path, flag))  # atomic; new: a file of another
     # export written there since the check stays (decision 861)
     if newer:

@@ -210,27 +210,7 @@ def onnx_refusal(path) -> str | None:
     """None where ``path`` is an ONNX model rnncast exported (its metadata holds ``rnncast_version``), or empty;
     else what the file appears to be. Without the onnx package, None: export refuses before it writes anything; a
     module of that name that is not the package (a user's onnx.py) is a ``RnncastError`` naming it (onnxpackages)."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            first = f.read(1)
-        if not first:
-            return None
-        onnx = onnxpackages.imported("onnx")  # a user's own onnx.py: RnncastError naming it, never "not ONNX"
-    except ImportError:
-        return None
-    except OSError as err:
-        return f"it cannot be read: {err.strerror or err}"
-    if first != b"\x08":  # a ModelProto begins with its ir_version (field 1, a varint), as every exporter writes it
-        return "its content is not ONNX"
-    try:
-        model = onnx.load(str(path), load_external_data=False)
-    except Exception:  # noqa: BLE001  protobuf's DecodeError, onnx's own
-        return "its content is not ONNX"
-    if any(entry.key == "rnncast_version" for entry in model.metadata_props):
-        return None
-    made = " ".join(filter(None, (model.producer_name, model.producer_version))) or "an unnamed producer"
-    return f"an ONNX model made by {made}, without the metadata rnncast's export writes"
+    return judged_onnx(path)[0]
 
 
 def newer_export(path) -> str | None:
@@ -238,14 +218,34 @@ def newer_export(path) -> str | None:
     the one this rnncast writes, ``formatversions.ONNX``), what it is in words ("an export of a newer rnncast (ONNX
     metadata format version 2, rnncast 0.2.0)"), for the one line ``export --overwrite`` says on replacing it
     (decision 1531); else None (another file, or one this rnncast cannot read: replaced or refused as before)."""
+    return judged_onnx(path)[1]
+
+
+def judged_onnx(path) -> tuple[str | None, str | None]:
+    """``(onnx_refusal(path), newer_export(path))`` from one parse of the file: ``export --overwrite`` asks both."""
+    path = Path(path)
     try:
-        onnx = onnxpackages.imported("onnx")
-        props = {e.key: e.value for e in onnx.load(str(path), load_external_data=False).metadata_props}
-    except Exception:  # noqa: BLE001  ImportError, OSError, protobuf's DecodeError: not judged here
-        return None
+        with open(path, "rb") as f:
+            first = f.read(1)
+        if not first:
+            return None, None
+        onnx = onnxpackages.imported("onnx")  # a user's own onnx.py: RnncastError naming it, never "not ONNX"
+    except ImportError:
+        return None, None
+    except OSError as err:
+        return f"it cannot be read: {err.strerror or err}", None
+    if first != b"\x08":  # a ModelProto begins with its ir_version (field 1, a varint), as every exporter writes it
+        return "its content is not ONNX", None
+    try:
+        model = onnx.load(str(path), load_external_data=False)
+    except Exception:  # noqa: BLE001  protobuf's DecodeError, onnx's own
+        return "its content is not ONNX", None
+    props = {entry.key: entry.value for entry in model.metadata_props}
+    if "rnncast_version" not in props:
+        made = " ".join(filter(None, (model.producer_name, model.producer_version))) or "an unnamed producer"
+        return f"an ONNX model made by {made}, without the metadata rnncast's export writes", None
     version = formatversions.number(props.get("format_version"))
-    if "rnncast_version" not in props or not (isinstance(version, int) and not isinstance(version, bool)) or \
-            version <= formatversions.ONNX:
-        return None
-    return (f"an export of a newer rnncast (ONNX metadata format version {version}, rnncast {props['rnncast_version']}"
-            f"; this one writes version {formatversions.ONNX})")
+    if not (isinstance(version, int) and not isinstance(version, bool)) or version <= formatversions.ONNX:
+        return None, None
+    return None, (f"an export of a newer rnncast (ONNX metadata format version {version}, rnncast "
+                  f"{props['rnncast_version']}; this one writes version {formatversions.ONNX})")
