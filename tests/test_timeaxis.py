@@ -512,6 +512,17 @@ def test_float_times_that_are_no_whole_numbers_or_miss_one_are_refused_by_name()
             load_panel(pd.DataFrame({name: values, "y": np.arange(20.0)}), target="y")
 
 
+@pytest.mark.parametrize("name", ["unixf", "time"])
+def test_unix_seconds_with_a_fraction_in_a_named_time_column_are_refused_naming_time_unit(name):
+    """t32t8 M2 (decision 9971): time.time()'s 1700000000.5 under --time-col unixf was "not a whole period" with no
+    word of time_unit='s', which reads them (a column 'time' gets the dated names' Unix-time refusal, which names it)."""
+    frame = pd.DataFrame({name: 1700000000.5 + 10 * np.arange(20), "y": np.arange(20.0)})
+    with pytest.raises(RnncastError, match=r"holds 1700000000 .. 1700000190, which look like Unix times in seconds"
+                                           r".*give time_unit='s'"):  # 'time': the dated names' refusal, as before
+        load_panel(frame, target="y", time_col=name)
+    assert load_panel(frame, target="y", time_col=name, time_unit="s").time[0] == pd.Timestamp("2023-11-14 22:13:20.5")
+
+
 @pytest.mark.parametrize("name", ["step", "period", "time_idx"])
 def test_an_integer_column_under_a_periods_name_is_a_value_beside_a_datetime_index(name, caplog):
     """A counter column named `step` (3, 5, 2 ...) beside a DatetimeIndex was taken as the time, and fit refused it:
