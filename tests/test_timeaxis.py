@@ -514,7 +514,7 @@ def test_float_times_that_are_no_whole_numbers_or_miss_one_are_refused_by_name()
 
 @pytest.mark.parametrize("name", ["unixf", "time"])
 def test_unix_seconds_with_a_fraction_in_a_named_time_column_are_refused_naming_time_unit(name):
-    """t32t8 M2 (decision 9971): time.time()'s 1700000000.5 under --time-col unixf was "not a whole period" with no
+    """t32t8 M2 (decision 1592): time.time()'s 1700000000.5 under --time-col unixf was "not a whole period" with no
     word of time_unit='s', which reads them (a column 'time' gets the dated names' Unix-time refusal, which names it)."""
     frame = pd.DataFrame({name: 1700000000.5 + 10 * np.arange(20), "y": np.arange(20.0)})
     with pytest.raises(RnncastError, match=r"holds 1700000000 .. 1700000190, which look like Unix times in seconds"

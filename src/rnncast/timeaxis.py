@@ -243,7 +243,7 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
                            "fill it in, or drop the row")
     if len(broken := np.flatnonzero(values != np.round(values))):
         i = int(broken[0])
-        if (epoch := compactdates.epoch_times(column)) is not None:  # time.time()'s 1709294400.123 (decision 9971)
+        if (epoch := compactdates.epoch_times(column)) is not None:  # time.time()'s 1709294400.123 (decision 1592)
             raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
                                f"period; the column {epoch[0]}; {epoch[1]}")
         raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
