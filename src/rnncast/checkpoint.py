@@ -35,14 +35,13 @@ from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, json
                            write_bytes, write_json, written_path)
 from rnncast.folderlock import holder, stopped_before_begun
 from rnncast.models import NetSpec, build_net
-from rnncast.modelkeys import check_version
+from rnncast.modelkeys import DESCRIBED, check_version
 from rnncast.state import FittedState
 
 FORMAT = "rnncast-model"  # the format version is the fitted state's (state.FORMAT_VERSION), read there
 WEIGHTS = MODEL_WEIGHTS
 META = MODEL_META
 CHECKSUM = "weights_sha256"  # model.json's key: the SHA-256 of the weights file's bytes (absent in older folders)
-DESCRIBED = "description_sha256"  # model.json's key: the SHA-256 of model.json's own data (absent in older folders)
 
 # what model.json's "network" may hold beyond its type (NetSpec's annotations give the types; a text field's values:
 # settingvalues.CHOICES, its setting's: cell, window_norm, scheme, decoder)

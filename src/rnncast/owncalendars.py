@@ -186,8 +186,7 @@ def coarser(given, step) -> bool:
     if isinstance(given, (pd.offsets.Tick, pd.offsets.Day)):
         big, small = pd.Timedelta(given).value, pd.Timedelta(step).value
         return big > small and big % small == 0
-    return isinstance(given, (pd.offsets.Week, pd.offsets.MonthBegin, pd.offsets.MonthEnd, pd.offsets.QuarterBegin,
-                              pd.offsets.QuarterEnd, pd.offsets.YearBegin, pd.offsets.YearEnd))
+    return isinstance(given, ENDS + (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin))
 
 
 def alone(piece: pd.DatetimeIndex):

@@ -193,8 +193,7 @@ def _leave_out(panel: Panel, totals: set) -> str:
         return f"leave {them} out: series={rest} (--series {shell_names(*rest)})"
     key = getattr(panel, "key", None)
     if key is not None:  # a key of several columns: a value of one that only the totals hold ('sku' 'ALL')
-        ids = [panel.ids[s] for s in range(panel.n_series)]
-        rows = key.rows.reindex(ids)
+        rows = key.rows.reindex(list(panel.ids))
         held = rows.iloc[sorted(totals)]
         others = rows.drop(index=held.index)
         for part in key.parts:
