@@ -55,10 +55,9 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
     counts = per_series(scaled, np.ones(scaled.y_true.shape), present)
     mase_counts = per_series(scaled, ratio_keep.astype(float), present)
-    sums, squared = {}, np.zeros(scaled.y_true.shape)  # squared: every forecaster's scaled squared errors [W, H, T]
+    sums = {}
     for name, pred in {"model": scaled.y_pred, **scaled.baselines}.items():
         miss = np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true)
-        squared += miss ** 2
         ratio = np.nan_to_num(np.abs(np.asarray(original.y_pred if name == "model" else original.baselines[name],
                                                 dtype=np.float64) - original.y_true) / scales)
         sums[name] = (per_series(scaled, miss ** 2, present),
@@ -99,7 +98,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
            "mase": {n: share(m, mase_top) if len(rated) > 1 else 0.0 for n, (_, m) in sums.items()},
            "low": sorted(set(low), key=list(sums).index),
            "near": ids(i for i in top if near[i]), **({"flat": flat} if flat else {})}
-    if targets := _flat_in(scaled, squared, present, [i for i in top if near[i]]):
+    if targets := _flat_in(scaled, present, [i for i in top if near[i]]):
         out["targets"] = targets  # the near-constant series' targets of several (decision 1522)
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
         out["apart"] = {n: apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
@@ -111,13 +110,16 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     return out
 
 
-def _flat_in(scaled: WindowForecasts, squared: np.ndarray, present: np.ndarray, near: list) -> dict:
+def _flat_in(scaled: WindowForecasts, present: np.ndarray, near: list) -> dict:
     """{id as text: [target, ...]} of the near-constant series ``near`` (positions into ``present``) where ``scaled``
     has several targets: the fewest targets holding ``SHARE`` of the series' scaled squared error, summed over every
-    forecaster (``squared`` [W, H, T]), where fewer than all do (decision 1522); {} otherwise."""
-    t = squared.shape[2]
+    forecaster, where fewer than all do (decision 1522); {} otherwise."""
+    t = scaled.y_true.shape[2]
     if not near or t < 2 or len(scaled.targets) != t:
         return {}
+    squared = np.zeros(scaled.y_true.shape)  # [W, H, T] every forecaster's scaled squared errors, built only here
+    for pred in (scaled.y_pred, *scaled.baselines.values()):
+        squared += np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true) ** 2
     each = np.stack([per_series(scaled, np.where(np.arange(t) == k, squared, 0.0), present) for k in range(t)], axis=1)
     held = {i: fewest(each[i], SHARE) for i in near}  # [S, T] each series' error by target
     return {str(scaled.ids[int(present[i])]): [str(scaled.targets[k]) for k in sorted(h.tolist())]

@@ -94,7 +94,7 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list, why: list 
     unranked = [int(s) for s in candidates if not np.isfinite(mase[s])]
     zeros = [s for s in ranked if idle is not None and idle[s]]
     if zeros and len(zeros) < len(ranked):
-        ranked = [s for s in ranked if s not in set(zeros)]
+        ranked = [s for s in ranked if not idle[s]]
     else:
         zeros = []
     note = ""

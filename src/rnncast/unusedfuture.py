@@ -48,12 +48,12 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
     if outside:
         far = rows[~on_holiday]
         loose = np.asarray(unplaced, dtype=bool)[far]
-        times = [shown(t, day, text_format) for t in pd.unique(stamps[far[~loose]])[:3]] if (~loose).any() else []
-        times += [shown(t, day) for t in pd.unique(written.iloc[far[loose]].to_numpy())[:3 - len(times)]] if loose.any() else []
-        distinct = (len(pd.unique(stamps[far[~loose]])) if (~loose).any() else 0) + (
-            len(pd.unique(written.iloc[far[loose]].to_numpy())) if loose.any() else 0)
-        n_series = unused["_series"].to_numpy()[~on_holiday]
-        n_series = len(pd.unique(n_series))
+        placed = pd.unique(stamps[far[~loose]]) if (~loose).any() else []  # each date once (decision 1495)
+        unread = pd.unique(written.iloc[far[loose]].to_numpy()) if loose.any() else []
+        times = [shown(t, day, text_format) for t in placed[:3]]
+        times += [shown(t, day) for t in unread[:3 - len(times)]]
+        distinct = len(placed) + len(unread)
+        n_series = len(pd.unique(unused["_series"].to_numpy()[~on_holiday]))
         more = f" and {distinct - len(times)} more" if distinct > len(times) else ""  # each date once (decision 1495)
         where = f", in {n_series} series" if n_series > 1 else ""
         log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s%s); they are "
