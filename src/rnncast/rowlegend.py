@@ -4,7 +4,7 @@ series below it unexplained (the legend of the first row alone named only what i
 
 from __future__ import annotations
 
-LEGEND_SIZE = 9  # points, as the loss legend's (lossaxes): about 10 pt on a page 1,100 px wide, which draws the PNG
+from rnncast.lossaxes import LEGEND_SIZE  # points, as the loss legend's: about 10 pt on a page 1,100 px wide, which draws the PNG
 # near its own size (8 was 5 px at 650 px wide: decision 1543)
 
 
