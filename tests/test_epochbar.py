@@ -1,5 +1,5 @@
 """fit's progress bar over epochs in Python (``epochbar.py``): drawn with the losses, none beside a caller's own, text
-in a kernel without ipywidgets, none into a file or pipe elsewhere."""
+in a kernel without ipywidgets, a line per epoch into a file or pipe elsewhere."""
 
 from __future__ import annotations
 
@@ -56,7 +56,14 @@ def _drawn(monkeypatch, kernel: bool) -> str:
 
 def test_a_kernel_without_ipywidgets_gets_the_text_bar_where_no_terminal_gets_none(monkeypatch):
     """verbose=True in a Jupyter kernel without ipywidgets showed nothing: tqdm's text bar, built with disable=None,
-    turned itself off on the kernel's stream, which is no terminal. A file or pipe outside a kernel still gets none."""
-    assert _drawn(monkeypatch, kernel=False) == ""
+    turned itself off on the kernel's stream, which is no terminal. A file or pipe outside a kernel gets no bar."""
+    assert "\r" not in _drawn(monkeypatch, kernel=False) and "it/s" not in _drawn(monkeypatch, kernel=False)
     shown = _drawn(monkeypatch, kernel=True)
     assert "fit lstm" in shown and "2/2" in shown and "loss=0.50000" in shown and "val_loss=0.25000" in shown
+
+
+def test_a_file_or_pipe_gets_a_line_per_epoch_with_the_losses(monkeypatch):
+    """Forecaster(verbose=True) with stderr redirected to a file said nothing: tqdm's disable=None hid the bar off a
+    terminal (decision 69); a line per epoch is written instead, no bar's redraws (decision 9305)."""
+    assert _drawn(monkeypatch, kernel=False) == ("fit lstm: epoch 1/2, loss=0.50000, val_loss=0.25000\n"
+                                                 "fit lstm: epoch 2/2, loss=0.50000, val_loss=0.25000\n")

@@ -206,3 +206,25 @@ def test_every_column_an_index_became_is_recorded_with_its_name_as_given():
     keyed = dated.set_index(pd.Index(["a", "b"], name="store"), append=True)
     assert as_columns(keyed)[1][INDEX_NAMES] == {"day": "day", "store": "store"}
     assert as_columns(pd.DataFrame({"y": [1.0, 2.0]}))[1] == {}  # row numbers: no column made
+
+
+def test_a_parquet_files_restored_index_is_named_as_the_files_index_not_a_column(tmp_path, caplog):
+    """A Parquet file's index (pandas writes a named one by its name, an unnamed one of text as __index_level_0__) was
+    called a column: "time: column 'date'", "'region' holds text" (decision 9304)."""
+    days = pd.date_range("2022-01-01", periods=60, name="date")
+    frame = pd.DataFrame({"y": np.sin(np.arange(60) / 5.0)}, index=days)
+    frame.to_parquet(tmp_path / "dated.parquet")
+    frame.reset_index().set_index(pd.Index([f"r{i}" for i in range(60)])).to_parquet(tmp_path / "labels.parquet")
+    frame.reset_index().assign(region="north").set_index("region").to_parquet(tmp_path / "region.parquet")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        for name in ("dated", "labels", "region"):
+            load_panel(tmp_path / f"{name}.parquet", target="y")
+    said = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("time: the file's index 'date' (found by its name") for m in said)
+    assert any("the file's unnamed index (read as 'index') holds text" in m for m in said)
+    assert any("the file's index 'region' holds text" in m for m in said)
+    assert not any(m.startswith("not used: 'region'") or "; 'region' holds" in m for m in said)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):  # the same table in memory: its index, as before
+        load_panel(frame, target="y")
+    assert any(r.getMessage().startswith("time: the index 'date'") for r in caplog.records)

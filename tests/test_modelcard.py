@@ -64,7 +64,11 @@ def test_a_model_folder_saved_before_the_cutoffs_and_scores_loads_and_a_damaged_
     meta["format_version"] = 3  # the model format before them (decision 1584)
     path.write_text(json.dumps(meta))
     old = Forecaster.load(tmp_path / "m")
-    assert old.cutoffs_ is None and old.test_scores_ is None and old.format_version_ == 3
+    assert old.cutoffs_ == model.cutoffs_ and old.test_scores_ is None and old.format_version_ == 3  # decision 9307
+    path.write_text(json.dumps({k: v for k, v in meta.items() if k != "borders"}))  # older still: nothing to rebuild
+    assert Forecaster.load(tmp_path / "m").cutoffs_ is None
+    path.write_text(json.dumps(meta))
+    old = Forecaster.load(tmp_path / "m")
     assert old.predict(make_frame(200)).shape[0] == TINY["horizon"]  # and it forecasts as before
     path.write_text(json.dumps({**meta, "cutoffs": [{"train_end": 5}]}))
     with pytest.raises(RnncastError, match="hand-edited: .*cutoffs must be 1 objects of data_start, train_end"):
@@ -82,3 +86,28 @@ def test_the_onnx_keys_are_text_and_empty_where_not_known():
                                 "baseline": "mean", "verdict_units": "original"}
     keys = modelcard.onnx_keys(model.state_)
     assert (keys["test_windows"], keys["test_mse"], keys["test_mase"], keys["beats_baselines"]) == ("9", "2.5", "", "false")
+
+
+def _dated(values):
+    import pandas as pd
+
+    return pd.DataFrame({"date": values, "y": np.sin(np.arange(len(values)) / 4.0)})
+
+
+@pytest.mark.parametrize("case", ["text dates", "business days", "years", "monthly periods", "zoned hours"])
+def test_an_old_folders_cutoffs_are_rebuilt_from_its_borders_as_the_fit_wrote_them(tmp_path, case):
+    """A folder saved before cutoffs were kept loaded with cutoffs_ None though its borders held the times (decision
+    9307): rebuilt on the model's calendar, written as the data writes its times."""
+    import pandas as pd
+
+    frame = {"text dates": lambda: _dated(pd.date_range("2024-01-01", periods=120).strftime("%d.%m.%Y")),
+             "business days": lambda: _dated(pd.bdate_range("2024-01-01", periods=120)),
+             "years": lambda: _dated(np.arange(1900, 2020)),
+             "monthly periods": lambda: _dated(pd.period_range("2000-01", periods=120, freq="M")),
+             "zoned hours": lambda: _dated(pd.date_range("2024-03-30", periods=120, freq="h", tz="Europe/Berlin"))}[case]()
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", time_col="date")
+    model.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = {k: v for k, v in json.loads(path.read_text()).items() if k not in ("cutoffs", "description_sha256")}
+    path.write_text(json.dumps({**meta, "format_version": 3}))
+    assert Forecaster.load(tmp_path / "m").cutoffs_ == model.cutoffs_

@@ -164,3 +164,22 @@ def test_a_model_of_the_features_alone_names_only_the_baselines_scored():
     both = past_reference({"model": {}, "repeat": {}, "mean": {}, "seasonal": {}})
     assert "(the last value and the seasonal naive) read its past" in both and "they are scored" in both
     assert past_reference({"model": {}, "mean": {}}) == ""
+
+
+def test_evaluate_on_the_test_split_keeps_its_headline_for_save_and_export(tmp_path):
+    """A model fitted in Python had no test scores in model.json where a run's model/ had them (decision 1530); the
+    test split's evaluate keeps its headline as test_scores_, which save writes (decision 9306)."""
+    from conftest import TINY, make_frame
+    from rnncast import modelcard
+
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    assert model.test_scores_ is None  # a fit alone scores no test split
+    model.evaluate(frame, part="val")
+    assert model.test_scores_ is None
+    result = model.evaluate(frame)
+    assert model.test_scores_ == modelcard.test_scores({"test": result}, "single", 1)
+    assert model.test_scores_["windows"] == result["windows"] and model.test_scores_["mse"] == result["original"]["model"]["mse"]
+    model.save(tmp_path / "m")
+    assert json.loads((tmp_path / "m" / "model.json").read_text())["test_scores"] == model.test_scores_
+    assert Forecaster.load(tmp_path / "m").test_scores_ == model.test_scores_

@@ -393,6 +393,21 @@ def test_a_counter_named_by_time_col_that_looks_like_unix_times_is_read_as_steps
     assert list(fitted.predict(frame).index[:2]) == [1_000_000_080, 1_000_000_081]  # predict reads it so too
 
 
+@pytest.mark.parametrize("name", ["seq", "step"])
+def test_a_counter_read_under_freq_1_is_not_warned_to_look_like_unix_times(caplog, name):
+    """decision 9301: freq=1 says the column is integer steps, so fit warned of Unix times where the user had said
+    otherwise; without freq the warning stays (a counter's name, 'step', reads them as steps unasked)."""
+    frame = pd.DataFrame({name: np.arange(1_000_000_000, 1_000_000_080), "y": np.sin(np.arange(80.0) / 3)})
+    for freq in (1, "1"):
+        with caplog.at_level(logging.WARNING):
+            panel = load_panel(frame, target="y", time_col=name, freq=freq)
+        assert panel.calendar.kind == "integer" and not any("Unix times" in w for w in _warnings(caplog))
+    if name == "step":
+        with caplog.at_level(logging.WARNING):
+            load_panel(frame, target="y", time_col=name)
+        assert any("look like Unix times in seconds" in w for w in _warnings(caplog))
+
+
 def test_unix_times_under_a_date_name_are_named_when_no_time_column_is_found():
     frame = pd.DataFrame({"OrderDate": DAILY_EPOCHS, "sales": np.sin(np.arange(80.0))})
     with pytest.raises(RnncastError, match=r"no time column was found: 'OrderDate' holds 1704067200 .. \d+, which look "

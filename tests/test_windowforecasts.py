@@ -5,6 +5,7 @@ is the run's test_forecasts.csv table."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -103,11 +104,14 @@ def test_to_frame_is_the_runs_test_forecasts_table_made_by_the_same_code(case):
     try:
         model = Forecaster(**TINY, **settings).fit(data, **roles)
         windows = model.predict_windows(data, part="test")
-        expected = table(model.state_, model.part_forecasts(data, "test"))
+        part = model.part_forecasts(data, "test")
+        expected = table(model.state_, part)
         got = windows.to_frame()
+        scored = part.to_frame()  # decision 9303: what evaluate scores, as the same table
     finally:
         logging.disable(logging.NOTSET)
     pd.testing.assert_frame_equal(got, expected)
+    pd.testing.assert_frame_equal(scored, got)
     assert len(got) == windows.y_pred.shape[0] * windows.y_pred.shape[1]
 
 
@@ -121,3 +125,19 @@ def test_to_frame_gives_unix_times_as_the_data_wrote_them_and_refuses_scaled_for
     with pytest.raises(RnncastError, match=r"^these window forecasts have no table: to_frame writes predict_windows' "
                                            r"forecasts in original units, .* without scaled=True$"):
         model.predict_windows(frame, part="test", scaled=True).to_frame()
+
+
+def test_part_forecasts_have_the_window_forecasts_table_in_the_datas_form_or_say_why_not():
+    """``PartForecasts`` (what evaluate scores, ``Forecaster.part_forecasts``) had no ``to_frame`` though
+    predict_windows' forecasts had one (decision 1550); it is the same table, by the same maker (decision 9303)."""
+    days = 1704067200 + 86400 * np.arange(80)
+    frame = pd.DataFrame({"timestamp": days, "y": np.sin(np.arange(80) / 3.0)})
+    model = Forecaster(**{**TINY, "lookback": 6, "epochs": 1, "time_unit": "s"}).fit(frame, target="y")
+    part = model.part_forecasts(frame, "val")
+    got = part.to_frame()
+    assert got["timestamp"].dtype == np.int64  # Unix times as the data wrote them, as predict_windows' table
+    pd.testing.assert_frame_equal(got, model.predict_windows(frame, part="val").to_frame())
+    bare = replace(part, original=replace(part.original, source=None))
+    with pytest.raises(RnncastError, match=r"^these part forecasts have no table: to_frame writes the forecasts that "
+                                           r"Forecaster.part_forecasts\(data, part\) makes$"):
+        bare.to_frame()

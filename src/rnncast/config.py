@@ -232,7 +232,7 @@ class TrainSettings:
     )
     verbose: bool = field(default=False, metadata={
         "help": "show a progress bar over epochs while fit trains (tqdm's auto bar: a widget in a notebook, text in a "
-                "terminal, nothing into a file or pipe); off by default, so a library call inside another tool prints "
+                "terminal, a line per epoch into a file or pipe); off by default, so a library call inside another tool prints "
                 "nothing. The command line draws its own bar, on a terminal", "choices": None, "flag": False})
 
     def validate(self) -> None:

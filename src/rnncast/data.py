@@ -26,7 +26,6 @@ import pandas as pd
 from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, pointmix, signs, unusedcolumns, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.finitevalues import infinite
-from rnncast.indexcolumns import INDEX_TIME
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
@@ -39,6 +38,7 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
+INDEX_TIME = indexcolumns.INDEX_TIME  # the column a time index became: layouts and futurekeys read it here
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
 
 
@@ -63,10 +63,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             _named_once(zipped.parquet_names(path, zipped_parquet), f"the Parquet file {name}")  # pyarrow's FieldRef text
             frame = pd.read_parquet(zipped.parquet(path) if zipped_parquet else path)
             kind = PARQUET_SUFFIXES[0]  # no text: no lines, no separator
-            timed = isinstance(frame.index, (pd.DatetimeIndex, pd.PeriodIndex))  # restored: the time axis, as a frame's
-            frame = frame.reset_index() if indexcolumns.is_data(frame.index) else frame
-            if timed:
-                frame.attrs[INDEX_TIME] = str(frame.columns[0])
+            frame = indexcolumns.from_file(frame)  # its restored index as columns, named as the file's (decision 9304)
         elif kind in TEXT_SUFFIXES:
             if compression is None and (wrong := misnamed(path)) is not None:  # a Parquet or gzip file named .csv
                 raise RnncastError(wrong)

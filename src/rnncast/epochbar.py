@@ -1,5 +1,6 @@
-"""fit's progress bar over epochs in Python (``verbose``): tqdm's, a widget in a notebook (text in one without
-ipywidgets), text in a terminal, with the losses; none where the caller draws its own (the command line's).
+"""fit's progress over epochs in Python (``verbose``): tqdm's bar, a widget in a notebook (text in one without
+ipywidgets), text in a terminal, with the losses; a line per epoch into a file or pipe (decision 9305); none where the
+caller draws its own (the command line's).
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ def in_kernel() -> bool:
 def progress(name: str, epochs: int, on_epoch=None):
     """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook; text in a kernel without
     ipywidgets, where tqdm falls back to it: ``verbose=True`` asked for it, decision 1549; text on stderr in a
-    terminal; nothing on a stderr that is no terminal outside a kernel, a file or a pipe, a CI log, where its redraws
-    would be noise: decision 69) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
+    terminal; on a stderr that is no terminal outside a kernel, a file or a pipe, a CI log, where a bar's redraws
+    would be noise (decision 69), a line per epoch instead, "fit lstm: epoch 3/20, loss=0.01234, val_loss=0.02345":
+    decision 9305) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
     ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one
     drawn: ``verbose = true`` in a config file asks for the bar the command line draws anyway."""
     if getattr(on_epoch, "draws_bar", False):
         return None
+    if not in_kernel() and not _terminal():  # a file, a pipe: lines, not a bar's redraws
+        return _lines(name, epochs, on_epoch)
     from tqdm.auto import tqdm
 
     shown = False if in_kernel() else None  # None: on a terminal only; a kernel's stream is none, and is shown
@@ -41,4 +45,25 @@ def progress(name: str, epochs: int, on_epoch=None):
             on_epoch(record)
 
     callback.close = bar.close
+    return callback
+
+
+def _terminal() -> bool:
+    """Whether stderr is a terminal (tqdm's test of ``disable=None``); False where there is none (pythonw)."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def _lines(name: str, epochs: int, on_epoch=None):
+    """An ``on_epoch`` callback writing one line per epoch to stderr (``progress`` off a terminal), then calling
+    ``on_epoch``; its ``.close()`` does nothing."""
+    def callback(record):
+        val = f", val_loss={record.val_loss:.5f}" if record.val_loss is not None else ""
+        if sys.stderr is not None:
+            print(f"fit {name}: epoch {record.epoch}/{epochs}, loss={record.train_loss:.5f}{val}", file=sys.stderr,
+                  flush=True)
+        if on_epoch is not None:
+            on_epoch(record)
+
+    callback.close = lambda: None
     return callback

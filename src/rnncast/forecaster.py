@@ -289,8 +289,8 @@ class Forecaster(Learned, Parameters):
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
-        computed once so that a report can score and plot the same forecasts."""
-        return forecasting.new_part(self._model("evaluate"), data, part, static_covariates)
+        computed once so that a report can score and plot the same forecasts; ``.to_frame()``: predict_windows' table."""
+        return forecasting.new_part(self._model("evaluate"), data, part, static_covariates, testforecasts.frame)
 
     # ---- backtesting ------------------------------------------------------------------------
 

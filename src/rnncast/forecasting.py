@@ -259,14 +259,17 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     return featuresonly.without_actuals(model.state, tuple(windows), absent)  # each step at its own date's actual
 
 
-def new_part(model: Model, data, part: str, static_covariates=None, with_bands: bool = True) -> PartForecasts:
+def new_part(model: Model, data, part: str, static_covariates=None, maker=None, with_bands: bool = True) -> PartForecasts:
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
     forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
-    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 1497)."""
+    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 1497); ``maker``: the table maker of
+    ``PartForecasts.to_frame`` (``testforecasts.frame``, given by the Forecaster: decision 9303)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
     stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
+    found.original.source = TableSource(model.state, found.index, found.absent, found.dialect, found.key,
+                                        found.original.times, maker)  # predict_windows' to_frame's, the same table
     return found
 
 

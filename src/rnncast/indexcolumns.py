@@ -30,6 +30,7 @@ INDEX_NAMES = "index_names"  # frame.attrs: each column the index became -> its 
 HOW = "as the data's unnamed index of integer steps"  # how it was found, as the time line at fit says it
 LABELS = "labels"  # as_columns(steps=LABELS): a model fitted on index steps reads any such labels as its time (reading)
 TOLD_NONE = "told none"  # how no time column was found where the caller said the table has none (time_col=False)
+INDEX_FILE = "index_file"  # frame.attrs: the index columns are a Parquet file's index, restored by pandas (from_file)
 NAMES = ("index", "level_0")  # pandas' names for an unnamed index (reset_index), the second beside a column 'index'
 
 
@@ -146,3 +147,30 @@ def settle(frame: pd.DataFrame, time_name, how, layout: str = "single") -> tuple
     kept = frame.drop(columns=[steps])
     kept.attrs = frame.attrs
     return kept, time_name, how
+
+
+def from_file(frame: pd.DataFrame) -> pd.DataFrame:
+    """A Parquet file's table as ``pd.read_parquet`` restored it, its index as columns where it holds values
+    (:func:`is_data`: a named index, a time index, an unnamed one of text that pandas wrote as ``__index_level_0__``),
+    named as ``reset_index`` names them; ``attrs`` say which columns it became (:data:`INDEX_NAMES`, :data:`INDEX_TIME`
+    for a time index) and that they are the file's (:data:`INDEX_FILE`), for messages to name them so (:func:`shown`:
+    decision 9304). Row numbers (an unnamed integer index) are dropped, as before."""
+    if not is_data(frame.index):
+        return frame
+    names, timed = list(frame.index.names), isinstance(frame.index, (pd.DatetimeIndex, pd.PeriodIndex))
+    read = frame.reset_index()
+    levels = [str(c) for c in read.columns[: len(names)]]
+    read.attrs = {**frame.attrs, INDEX_NAMES: dict(zip(levels, names)), INDEX_FILE: True,
+                  **({INDEX_TIME: levels[0]} if timed else {})}
+    return read
+
+
+def shown(column, attrs: dict) -> str:
+    """How a message names ``column`` of a table with ``attrs``: "the file's index 'store'" where it is a Parquet
+    file's index (:func:`from_file`), "the file's unnamed index (read as 'index')" where that index had no name, else
+    the column's name quoted ("'store'")."""
+    given = (attrs.get(INDEX_NAMES) or {}) if attrs.get(INDEX_FILE) else {}
+    if str(column) not in given:
+        return repr(column)
+    return f"the file's index {column!r}" if given[str(column)] is not None else \
+        f"the file's unnamed index (read as {column!r})"

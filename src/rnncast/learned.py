@@ -130,10 +130,12 @@ class Learned:
     cutoffs_ = _learned("cutoffs", "each series' cutoff dates as the data writes its times: {data_start, train_end, "
                                    "val_end, data_end}, the first time fit read and the last of its training, validation "
                                    "and all its rows (val_end None without validation rows); None where rows are numbered "
-                                   "or the model was saved before they were kept (its rows: splits_)")
+                                   "or the model was saved before them and before borders (rebuilt from borders where "
+                                   "kept; its rows: splits_)")
     test_scores_ = _learned("test_scores", "a run's test headline (rnncast fit's, kept in its model.json): {windows, mse, "
                                            "mae, mase (original units), beats_baselines (the verdict), baseline, "
-                                           "verdict_units}; None where the fit scored none (Forecaster.fit) or before kept")
+                                           "verdict_units}; in Python the last evaluate(data) of the test split's; None where none was "
+                                           "scored (a fit alone) or before kept")
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None,
                        doc="one series: its scaler (scalers_[0]); None for many series (see scalers_)")
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None,

@@ -4,12 +4,15 @@ of all it was given, as the data writes its times) and the headline test scores 
 the test split's MSE, MAE and MASE in original units and whether it beats every baseline, where the fit scored one:
 ``rnncast fit``'s run, not ``Forecaster.fit`` alone). So a job holding the model folder or the .onnx file alone can
 tell how stale the model is and how good it was when trained (decision 1530). Both are absent from a model saved
-before them (``None``: ``read_cutoffs``, ``read_scores``); the row borders stay ``splits``' and ``borders``'.
+before them (``None``: ``read_cutoffs``, ``read_scores``); the row borders stay ``splits``' and ``borders``', from
+which such a model's cutoffs are rebuilt (``from_borders``: decision 9307).
 """
 
 from __future__ import annotations
 
 import math
+
+import pandas as pd
 
 from rnncast.timetext import at_midnight, shown
 
@@ -65,6 +68,41 @@ def scored(meta: dict, metrics: dict | None) -> dict:
 
 def _finite(value) -> float | None:
     return float(value) if value is not None and math.isfinite(float(value)) else None
+
+
+def from_borders(borders, calendar, own: dict, ids: list) -> list[dict] | None:
+    """The cutoff dates [S] of a model saved before they were kept (decision 9307), rebuilt from model.json's
+    ``borders`` [S, 4] (``parts.borders``: the first time after training, the first test time, the last and the first
+    time, None past the end) on each series' calendar (``own`` {id: Calendar}, else ``calendar``): ``data_start`` and
+    ``data_end`` as kept, ``train_end`` and ``val_end`` the calendar's step before the next part's first time (where
+    the data lacked a row just there, that step's time). None without borders of four times, or on a calendar with no
+    step back (no freq, sessions), where the times are not known."""
+    if not borders or any(len(b) != 4 or b[3] is None for b in borders):
+        return None
+    try:
+        return _rebuilt(borders, calendar, own, ids)
+    except (TypeError, ValueError, OverflowError):  # a border the calendar cannot read: not known, as before
+        return None
+
+
+def _rebuilt(borders, calendar, own: dict, ids: list) -> list[dict] | None:
+    rebuilt, kept = [], []
+    for i, (after_train, first_test, last, first) in zip(ids, borders):
+        cal = own.get(i, calendar)
+        if cal.freq is None or getattr(cal, "session", None) is not None or cal.kind not in ("datetime", "period", "integer"):
+            return None
+        read = (lambda v, c=cal: pd.Period(v, freq=c.freq) if c.kind == "period" else int(v)) if cal.kind != "datetime" \
+            else (lambda v, c=cal: pd.Timestamp(v).tz_convert(c.tz) if c.tz is not None and pd.Timestamp(v).tz is not None
+                  else pd.Timestamp(v))
+        back = (lambda v, c=cal: read(v) - (c.freq if c.kind == "datetime" else 1 if c.kind == "period" else int(c.freq)))
+        times = {"data_start": read(first), "train_end": back(after_train) if after_train is not None else read(last),
+                 "val_end": None if after_train is None or after_train == first_test else
+                 back(first_test) if first_test is not None else read(last), "data_end": read(last)}
+        rebuilt.append((cal, times))
+        kept += [t for t in times.values() if isinstance(t, pd.Timestamp)]
+    midnight = at_midnight(pd.DatetimeIndex(kept)) if kept else False
+    return [{k: None if t is None else shown(t, midnight, cal.text_format) for k, t in times.items()}
+            for cal, times in rebuilt]
 
 
 def read_cutoffs(value, n: int) -> list[dict] | None:

@@ -221,9 +221,29 @@ def newer_export(path) -> str | None:
     return judged_onnx(path)[1]
 
 
+_JUDGED: dict = {}  # the last file judged, by its path and stat: {key: answer} (judged_onnx)
+
+
 def judged_onnx(path) -> tuple[str | None, str | None]:
-    """``(onnx_refusal(path), newer_export(path))`` from one parse of the file: ``export --overwrite`` asks both."""
+    """``(onnx_refusal(path), newer_export(path))`` from one parse of the file: ``export --overwrite`` asks both, and
+    the command line asks once before loading the model and ``export_onnx`` again: the last file's answer is kept while
+    its path, inode, size and modification time stay the same (decision 9308), so it is parsed once; a file rewritten
+    since is parsed again."""
     path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _onnx_read(path)
+    key = (str(path.resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if key not in _JUDGED:
+        answer = _onnx_read(path)
+        _JUDGED.clear()
+        _JUDGED[key] = answer
+    return _JUDGED[key]
+
+
+def _onnx_read(path: Path) -> tuple[str | None, str | None]:
+    """``judged_onnx``'s answer, from the file read now."""
     try:
         with open(path, "rb") as f:
             first = f.read(1)

@@ -184,13 +184,13 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             elif told and hint("time_unit", None) is None and not (order or {}).get("steps"):  # --time-col _time
                 _refuse_told_epochs(column, name)  # (decision 1534); freq=1 reads them as steps (decision 1586)
         _refuse_tz(tz, name, "integers")
-        return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column)
+        return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column, order)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
         if not counter and dated_name(name):  # 42005.0 or 42005.5 (noon): Excel's, not periods
             compactdates.refuse_excel_serials(column, name)
             compactdates.refuse_epoch_times(column, name)
-        return _epoch_note(_whole_periods(column, name, tz, place), column)
+        return _epoch_note(_whole_periods(column, name, tz, place), column, order)
     fiscalyears.refuse(column, name, place, order)  # 2001-02, 2002-03 ...: fiscal years, not a 13-month calendar
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
@@ -251,9 +251,10 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
     return pd.Index(values.astype(np.int64), name=name)
 
 
-def _epoch_note(time: pd.Index, column: pd.Series) -> pd.Index:
-    """``time`` (integer periods), with a warning where ``column`` holds Unix times under a name not said to be time's."""
-    if (epoch := compactdates.epoch_times(column)) is not None:
+def _epoch_note(time: pd.Index, column: pd.Series, order: dict | None) -> pd.Index:
+    """``time`` (integer periods), with a warning where ``column`` holds Unix times under a name not said to be time's;
+    none where the caller gave a whole-number freq (``order["steps"]``: ``freq=1`` says they are steps, decision 9301)."""
+    if not (order or {}).get("steps") and (epoch := compactdates.epoch_times(column)) is not None:
         log.warning("time column %r %s; they are read as integer steps: to read them as times, %s",
                     time.name, epoch[0], epoch[1])
     return time

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rnncast import numbertext, signs
+from rnncast import indexcolumns, numbertext, signs
 from rnncast.staticvalues import is_text
 
 ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
@@ -88,7 +88,7 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
             continue
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
-        said.append(f"{name!r} holds text ({encode_hint(name, fixed)})")
+        said.append(f"{indexcolumns.shown(name, frame.attrs)} holds text ({encode_hint(name, fixed)})")  # 9304
     return "; ".join(said + ([one_value_clause(flat)] if flat else []))
 
 

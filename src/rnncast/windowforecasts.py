@@ -30,7 +30,8 @@ class TableSource:
     (``testforecasts.table``): the fitted ``state`` (``state.FittedState``: its scalers, layout, names), each series'
     position among the model's ``index`` [S], the steps whose date the data lacks ``absent`` (``stepactuals.Absent``;
     None: none), the data's CSV ``dialect`` and series ``key``, each series' ``times`` as timestamps, and the table
-    maker ``frame`` (``testforecasts.frame``, given by ``Forecaster.predict_windows``: this module is below it)."""
+    maker ``frame`` (``testforecasts.frame``, given by ``Forecaster.predict_windows`` and ``part_forecasts``: this module
+    is below it; decision 9303)."""
 
     state: object
     index: np.ndarray
@@ -134,6 +135,16 @@ class PartForecasts:
     season: int = 1  # the model's season: MASE's scale is the in-sample naive MAE one season apart
     key: object = None  # serieskeys.Key of a key of several columns (Panel.key): the by-series table writes them back
     absent: object = None  # stepactuals.Absent: the steps whose date the data lacks (forecast, not scored); None: none
+
+    def to_frame(self) -> pd.DataFrame:
+        """The windows as one long table in original units, W * H rows: ``WindowForecasts.to_frame``'s, made by the
+        same maker (``testforecasts.table``) from ``original``, so that ``part_forecasts(data, "test").to_frame()`` is a
+        run's test_forecasts.csv (decision 9303). Raises ``RnncastError`` for forecasts made without the table maker
+        (``Forecaster.part_forecasts`` gives it)."""
+        if self.original.source is None or self.original.source.frame is None:
+            raise RnncastError("these part forecasts have no table: to_frame writes the forecasts that "
+                               "Forecaster.part_forecasts(data, part) makes")
+        return self.original.to_frame()
 
 
 def unscored_targets(wf: WindowForecasts) -> np.ndarray | None:
