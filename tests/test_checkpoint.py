@@ -66,7 +66,7 @@ def test_a_version_3_folder_still_loads_and_a_version_4_one_is_what_an_older_rea
     older["description_sha256"] = weightfile.description_sha256(older, "description_sha256")
     (tmp_path / "model" / "model.json").write_text(json.dumps(older), encoding="utf-8")
     loaded = Forecaster.load(tmp_path / "model")
-    assert loaded.format_version_ == 3 and loaded.cutoffs_ == fitted.cutoffs_  # rebuilt from borders (decision 9307)
+    assert loaded.format_version_ == 3 and loaded.cutoffs_ == fitted.cutoffs_  # rebuilt from borders (decision 1599)
     assert np.array_equal(loaded.predict(data).to_numpy(), fitted.predict(data).to_numpy())
     with pytest.raises(RnncastError, match=r"uses model format version 4; this rnncast \(.+\) reads version 1, 2 and "
                                            r"3: it was written by a newer rnncast: upgrade"):

@@ -64,6 +64,6 @@ def test_a_kernel_without_ipywidgets_gets_the_text_bar_where_no_terminal_gets_no
 
 def test_a_file_or_pipe_gets_a_line_per_epoch_with_the_losses(monkeypatch):
     """Forecaster(verbose=True) with stderr redirected to a file said nothing: tqdm's disable=None hid the bar off a
-    terminal (decision 69); a line per epoch is written instead, no bar's redraws (decision 9305)."""
+    terminal (decision 69); a line per epoch is written instead, no bar's redraws (decision 1597)."""
     assert _drawn(monkeypatch, kernel=False) == ("fit lstm: epoch 1/2, loss=0.50000, val_loss=0.25000\n"
                                                  "fit lstm: epoch 2/2, loss=0.50000, val_loss=0.25000\n")

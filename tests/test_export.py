@@ -575,7 +575,7 @@ def test_overwrite_reads_the_old_file_once_for_both_what_it_is_and_whether_a_new
 def test_the_command_lines_overwrite_reads_the_old_file_once_in_its_early_check_and_the_export(tmp_path, small,
                                                                                                 monkeypatch, capsys):
     """decision 1592 left the command line's early check (before the model is loaded) reading the old file once more
-    than export_onnx's own; the answer is kept for the file unchanged (decision 9308), and a rewritten file is read."""
+    than export_onnx's own; the answer is kept for the file unchanged (decision 1600), and a rewritten file is read."""
     small.save(tmp_path / "model")
     path = tmp_path / "m.onnx"
     export_onnx(small, path, check=False)

@@ -118,7 +118,7 @@ def test_an_on_epoch_callback_may_evaluate_the_model_between_epochs():
 
 
 def test_verbose_writes_a_line_per_epoch_not_a_bar_into_a_stderr_that_is_no_terminal(capfd):
-    """verbose=True with 2>err.txt said nothing (decision 69 hid the bar there); a line per epoch now (decision 9305)."""
+    """verbose=True with 2>err.txt said nothing (decision 69 hid the bar there); a line per epoch now (decision 1597)."""
     model = Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y")  # as 2>err.txt
     lines = [line for line in capfd.readouterr().err.splitlines() if line.startswith("fit lstm")]
     assert len(lines) == len(model.history_) and lines[0].startswith("fit lstm: epoch 1/3, loss=")

@@ -1,4 +1,4 @@
-"""What a calendar given with freq= is, said against the one the rows follow (decision 9302)."""
+"""What a calendar given with freq= is, said against the one the rows follow (decision 1594)."""
 
 from __future__ import annotations
 

@@ -210,7 +210,7 @@ def test_every_column_an_index_became_is_recorded_with_its_name_as_given():
 
 def test_a_parquet_files_restored_index_is_named_as_the_files_index_not_a_column(tmp_path, caplog):
     """A Parquet file's index (pandas writes a named one by its name, an unnamed one of text as __index_level_0__) was
-    called a column: "time: column 'date'", "'region' holds text" (decision 9304)."""
+    called a column: "time: column 'date'", "'region' holds text" (decision 1596)."""
     days = pd.date_range("2022-01-01", periods=60, name="date")
     frame = pd.DataFrame({"y": np.sin(np.arange(60) / 5.0)}, index=days)
     frame.to_parquet(tmp_path / "dated.parquet")

@@ -64,7 +64,7 @@ def test_a_model_folder_saved_before_the_cutoffs_and_scores_loads_and_a_damaged_
     meta["format_version"] = 3  # the model format before them (decision 1584)
     path.write_text(json.dumps(meta))
     old = Forecaster.load(tmp_path / "m")
-    assert old.cutoffs_ == model.cutoffs_ and old.test_scores_ is None and old.format_version_ == 3  # decision 9307
+    assert old.cutoffs_ == model.cutoffs_ and old.test_scores_ is None and old.format_version_ == 3  # decision 1599
     path.write_text(json.dumps({k: v for k, v in meta.items() if k != "borders"}))  # older still: nothing to rebuild
     assert Forecaster.load(tmp_path / "m").cutoffs_ is None
     path.write_text(json.dumps(meta))
@@ -97,7 +97,7 @@ def _dated(values):
 @pytest.mark.parametrize("case", ["text dates", "business days", "years", "monthly periods", "zoned hours"])
 def test_an_old_folders_cutoffs_are_rebuilt_from_its_borders_as_the_fit_wrote_them(tmp_path, case):
     """A folder saved before cutoffs were kept loaded with cutoffs_ None though its borders held the times (decision
-    9307): rebuilt on the model's calendar, written as the data writes its times."""
+    1599): rebuilt on the model's calendar, written as the data writes its times."""
     import pandas as pd
 
     frame = {"text dates": lambda: _dated(pd.date_range("2024-01-01", periods=120).strftime("%d.%m.%Y")),

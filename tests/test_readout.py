@@ -168,7 +168,7 @@ def test_a_model_of_the_features_alone_names_only_the_baselines_scored():
 
 def test_evaluate_on_the_test_split_keeps_its_headline_for_save_and_export(tmp_path):
     """A model fitted in Python had no test scores in model.json where a run's model/ had them (decision 1530); the
-    test split's evaluate keeps its headline as test_scores_, which save writes (decision 9306)."""
+    test split's evaluate keeps its headline as test_scores_, which save writes (decision 1598)."""
     from conftest import TINY, make_frame
     from rnncast import modelcard
 

@@ -395,7 +395,7 @@ def test_a_counter_named_by_time_col_that_looks_like_unix_times_is_read_as_steps
 
 @pytest.mark.parametrize("name", ["seq", "step"])
 def test_a_counter_read_under_freq_1_is_not_warned_to_look_like_unix_times(caplog, name):
-    """decision 9301: freq=1 says the column is integer steps, so fit warned of Unix times where the user had said
+    """decision 1593: freq=1 says the column is integer steps, so fit warned of Unix times where the user had said
     otherwise; without freq the warning stays (a counter's name, 'step', reads them as steps unasked)."""
     frame = pd.DataFrame({name: np.arange(1_000_000_000, 1_000_000_080), "y": np.sin(np.arange(80.0) / 3)})
     for freq in (1, "1"):

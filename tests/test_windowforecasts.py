@@ -107,7 +107,7 @@ def test_to_frame_is_the_runs_test_forecasts_table_made_by_the_same_code(case):
         part = model.part_forecasts(data, "test")
         expected = table(model.state_, part)
         got = windows.to_frame()
-        scored = part.to_frame()  # decision 9303: what evaluate scores, as the same table
+        scored = part.to_frame()  # decision 1595: what evaluate scores, as the same table
     finally:
         logging.disable(logging.NOTSET)
     pd.testing.assert_frame_equal(got, expected)
@@ -129,7 +129,7 @@ def test_to_frame_gives_unix_times_as_the_data_wrote_them_and_refuses_scaled_for
 
 def test_part_forecasts_have_the_window_forecasts_table_in_the_datas_form_or_say_why_not():
     """``PartForecasts`` (what evaluate scores, ``Forecaster.part_forecasts``) had no ``to_frame`` though
-    predict_windows' forecasts had one (decision 1550); it is the same table, by the same maker (decision 9303)."""
+    predict_windows' forecasts had one (decision 1550); it is the same table, by the same maker (decision 1595)."""
     days = 1704067200 + 86400 * np.arange(80)
     frame = pd.DataFrame({"timestamp": days, "y": np.sin(np.arange(80) / 3.0)})
     model = Forecaster(**{**TINY, "lookback": 6, "epochs": 1, "time_unit": "s"}).fit(frame, target="y")

@@ -52,7 +52,7 @@ def time_source(time_col, how, attrs: dict) -> tuple[str, str | None]:
     given = attrs.get(indexcolumns.INDEX_NAMES) or {}
     if time_col not in given:
         return f"column {time_col!r}", how
-    if attrs.get(indexcolumns.INDEX_FILE):  # a Parquet file's index (decision 9304)
+    if attrs.get(indexcolumns.INDEX_FILE):  # a Parquet file's index (decision 1596)
         return indexcolumns.shown(time_col, attrs), how
     if given[time_col] is not None:
         return f"the index {time_col!r}", how

@@ -63,7 +63,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             _named_once(zipped.parquet_names(path, zipped_parquet), f"the Parquet file {name}")  # pyarrow's FieldRef text
             frame = pd.read_parquet(zipped.parquet(path) if zipped_parquet else path)
             kind = PARQUET_SUFFIXES[0]  # no text: no lines, no separator
-            frame = indexcolumns.from_file(frame)  # its restored index as columns, named as the file's (decision 9304)
+            frame = indexcolumns.from_file(frame)  # its restored index as columns, named as the file's (decision 1596)
         elif kind in TEXT_SUFFIXES:
             if compression is None and (wrong := misnamed(path)) is not None:  # a Parquet or gzip file named .csv
                 raise RnncastError(wrong)

@@ -1,5 +1,5 @@
 """fit's progress over epochs in Python (``verbose``): tqdm's bar, a widget in a notebook (text in one without
-ipywidgets), text in a terminal, with the losses; a line per epoch into a file or pipe (decision 9305); none where the
+ipywidgets), text in a terminal, with the losses; a line per epoch into a file or pipe (decision 1597); none where the
 caller draws its own (the command line's).
 """
 
@@ -21,7 +21,7 @@ def progress(name: str, epochs: int, on_epoch=None):
     ipywidgets, where tqdm falls back to it: ``verbose=True`` asked for it, decision 1549; text on stderr in a
     terminal; on a stderr that is no terminal outside a kernel, a file or a pipe, a CI log, where a bar's redraws
     would be noise (decision 69), a line per epoch instead, "fit lstm: epoch 3/20, loss=0.01234, val_loss=0.02345":
-    decision 9305) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
+    decision 1597) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
     ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one
     drawn: ``verbose = true`` in a config file asks for the bar the command line draws anyway."""
     if getattr(on_epoch, "draws_bar", False):

@@ -263,7 +263,7 @@ def new_part(model: Model, data, part: str, static_covariates=None, maker=None, 
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
     forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
     the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 1497); ``maker``: the table maker of
-    ``PartForecasts.to_frame`` (``testforecasts.frame``, given by the Forecaster: decision 9303)."""
+    ``PartForecasts.to_frame`` (``testforecasts.frame``, given by the Forecaster: decision 1595)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)

@@ -1,4 +1,4 @@
-"""What a calendar given with ``freq=`` is, said against the one the rows follow (decision 9302).
+"""What a calendar given with ``freq=`` is, said against the one the rows follow (decision 1594).
 
 A refusal of a given calendar named only what to give ("the timestamps follow the calendar 'B': give freq=B"), not
 what was wrong with the one given; ``owncalendars.followed`` now opens with :func:`against` where it can say it:

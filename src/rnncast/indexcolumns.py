@@ -154,7 +154,7 @@ def from_file(frame: pd.DataFrame) -> pd.DataFrame:
     (:func:`is_data`: a named index, a time index, an unnamed one of text that pandas wrote as ``__index_level_0__``),
     named as ``reset_index`` names them; ``attrs`` say which columns it became (:data:`INDEX_NAMES`, :data:`INDEX_TIME`
     for a time index) and that they are the file's (:data:`INDEX_FILE`), for messages to name them so (:func:`shown`:
-    decision 9304). Row numbers (an unnamed integer index) are dropped, as before."""
+    decision 1596). Row numbers (an unnamed integer index) are dropped, as before."""
     if not is_data(frame.index):
         return frame
     names, timed = list(frame.index.names), isinstance(frame.index, (pd.DatetimeIndex, pd.PeriodIndex))

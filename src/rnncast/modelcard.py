@@ -5,7 +5,7 @@ the test split's MSE, MAE and MASE in original units and whether it beats every 
 ``rnncast fit``'s run, not ``Forecaster.fit`` alone). So a job holding the model folder or the .onnx file alone can
 tell how stale the model is and how good it was when trained (decision 1530). Both are absent from a model saved
 before them (``None``: ``read_cutoffs``, ``read_scores``); the row borders stay ``splits``' and ``borders``', from
-which such a model's cutoffs are rebuilt (``from_borders``: decision 9307).
+which such a model's cutoffs are rebuilt (``from_borders``: decision 1599).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _finite(value) -> float | None:
 
 
 def from_borders(borders, calendar, own: dict, ids: list) -> list[dict] | None:
-    """The cutoff dates [S] of a model saved before they were kept (decision 9307), rebuilt from model.json's
+    """The cutoff dates [S] of a model saved before they were kept (decision 1599), rebuilt from model.json's
     ``borders`` [S, 4] (``parts.borders``: the first time after training, the first test time, the last and the first
     time, None past the end) on each series' calendar (``own`` {id: Calendar}, else ``calendar``): ``data_start`` and
     ``data_end`` as kept, ``train_end`` and ``val_end`` the calendar's step before the next part's first time (where

@@ -10,7 +10,7 @@ rows) or none. A daily series with most days missing keeps 'D' on its own, so a 
 'D' (with the gap warning fit gave); a weekly file does not. ``common_step`` says the step a refusal names, and
 ``followed`` the calendar a refusal of a given one names, with its resample line where the calendar is coarser and the
 first or last periods that line would keep part-filled (``partial``, by ``period``: decision 1545), opening with what
-the given one is where ``givencalendars`` can say it (decision 9302).
+the given one is where ``givencalendars`` can say it (decision 1594).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
     if found is None:
         return None
     text = Calendar("datetime", found[0]).freq_text
-    lead = givencalendars.against(given, found[0], text) or f"the timestamps follow the calendar {text!r}"  # 9302
+    lead = givencalendars.against(given, found[0], text) or f"the timestamps follow the calendar {text!r}"  # decision 1594
     said = f"{lead}: give freq={text} (--freq {text}), or leave freq unset to infer it"
     by = hint("resample_by", "")  # a long table's id column (seriesclocks): every series resampled in one line
     if not coarser(given, found[0]) or len(offsets) != 2 and not by:  # one series, or a panel by its id column

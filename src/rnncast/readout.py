@@ -121,7 +121,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     forecasts so, keeping them for the dialect of the data file (``PartForecasts.dialect``). ``mase_season``: the
     season MASE's scale steps over (1: the last value), which the tables' header says ("MASE (season 4)") and JSON
     readers were not told. Scoring ``part="test"`` keeps its headline as the model's ``test_scores``
-    (``modelcard.test_scores``), which ``save`` and ``export`` write as a run's model/ does (decision 9306)."""
+    (``modelcard.test_scores``), which ``save`` and ``export`` write as a run's model/ does (decision 1598)."""
     result = evaluation.evaluate(forecasts, by_series)
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 1487)
@@ -131,7 +131,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     if state.overlap and part == "test" and result.get("scored", {}).get("targets_on", {}).get("test"):
         log.warning("%s", state.overlap["text"])
         result["test_overlap"] = state.overlap
-    if part == "test":  # the headline save and export write, as a run's model/ keeps its own (decision 9306)
+    if part == "test":  # the headline save and export write, as a run's model/ keeps its own (decision 1598)
         state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))
     return {**result, **read_out(forecaster, result, part)}
 

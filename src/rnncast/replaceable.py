@@ -227,7 +227,7 @@ _JUDGED: dict = {}  # the last file judged, by its path and stat: {key: answer} 
 def judged_onnx(path) -> tuple[str | None, str | None]:
     """``(onnx_refusal(path), newer_export(path))`` from one parse of the file: ``export --overwrite`` asks both, and
     the command line asks once before loading the model and ``export_onnx`` again: the last file's answer is kept while
-    its path, inode, size and modification time stay the same (decision 9308), so it is parsed once; a file rewritten
+    its path, inode, size and modification time stay the same (decision 1600), so it is parsed once; a file rewritten
     since is parsed again."""
     path = Path(path)
     try:

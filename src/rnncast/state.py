@@ -200,7 +200,7 @@ class FittedState:
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),
                 rnncast_version=written_by(meta.get("rnncast_version")), format_version=version,
             )
-            if state.cutoffs is None and state.borders:  # a model saved before them: rebuilt (decision 9307)
+            if state.cutoffs is None and state.borders:  # a model saved before them: rebuilt (decision 1599)
                 state.cutoffs = modelcard.from_borders(state.borders, state.calendar, state.calendars, ids)
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted

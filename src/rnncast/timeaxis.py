@@ -253,7 +253,7 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
 
 def _epoch_note(time: pd.Index, column: pd.Series, order: dict | None) -> pd.Index:
     """``time`` (integer periods), with a warning where ``column`` holds Unix times under a name not said to be time's;
-    none where the caller gave a whole-number freq (``order["steps"]``: ``freq=1`` says they are steps, decision 9301)."""
+    none where the caller gave a whole-number freq (``order["steps"]``: ``freq=1`` says they are steps, decision 1593)."""
     if not (order or {}).get("steps") and (epoch := compactdates.epoch_times(column)) is not None:
         log.warning("time column %r %s; they are read as integer steps: to read them as times, %s",
                     time.name, epoch[0], epoch[1])

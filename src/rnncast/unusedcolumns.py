@@ -88,7 +88,7 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
             continue
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
-        said.append(f"{indexcolumns.shown(name, frame.attrs)} holds text ({encode_hint(name, fixed)})")  # 9304
+        said.append(f"{indexcolumns.shown(name, frame.attrs)} holds text ({encode_hint(name, fixed)})")  # decision 1596
     return "; ".join(said + ([one_value_clause(flat)] if flat else []))
 
 

@@ -31,7 +31,7 @@ class TableSource:
     position among the model's ``index`` [S], the steps whose date the data lacks ``absent`` (``stepactuals.Absent``;
     None: none), the data's CSV ``dialect`` and series ``key``, each series' ``times`` as timestamps, and the table
     maker ``frame`` (``testforecasts.frame``, given by ``Forecaster.predict_windows`` and ``part_forecasts``: this module
-    is below it; decision 9303)."""
+    is below it; decision 1595)."""
 
     state: object
     index: np.ndarray
@@ -139,7 +139,7 @@ class PartForecasts:
     def to_frame(self) -> pd.DataFrame:
         """The windows as one long table in original units, W * H rows: ``WindowForecasts.to_frame``'s, made by the
         same maker (``testforecasts.table``) from ``original``, so that ``part_forecasts(data, "test").to_frame()`` is a
-        run's test_forecasts.csv (decision 9303). Raises ``RnncastError`` for forecasts made without the table maker
+        run's test_forecasts.csv (decision 1595). Raises ``RnncastError`` for forecasts made without the table maker
         (``Forecaster.part_forecasts`` gives it)."""
         if self.original.source is None or self.original.source.frame is None:
             raise RnncastError("these part forecasts have no table: to_frame writes the forecasts that "
