@@ -640,3 +640,28 @@ def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, fram
     rows = lines[at + 2:lines.index(next(line for line in lines[at + 2:] if not line.startswith("overall")), at + 2)]
     assert rows and all(line.startswith("overall") for line in rows)
     assert len(json.loads((tmp_path / "bt" / "metrics.json").read_text())["windows"]) == 3  # the files keep them all
+
+
+def test_predict_out_is_written_in_pieces_with_the_bytes_of_one_text(tmp_path, capsys, monkeypatch):
+    """predict --out built its file as one text (a panel's horizon of rows); it is written in pieces now, as
+    test_forecasts.csv is (decision 9201): pieces of 2 rows, with a BOM, ';' and decimal commas, have the MD5 of
+    the one text csv_text makes, that before the change was written."""
+    import hashlib
+
+    from rnncast.csvtext import csv_text
+
+    data = _european_csv(tmp_path / "sales.csv", ids=["a", "b"])
+    data.write_bytes(b"\xef\xbb\xbf" + data.read_bytes())
+    model = Forecaster(**TINY).fit(str(data), target="sales", id_col="unique_id")
+    model.save(tmp_path / "model")
+    whole = csv_text(model.predict(str(data)), file=True).encode("utf-8")
+    monkeypatch.setattr("rnncast.csvtext.CHUNK_ROWS", 2)
+    pieces = []
+    monkeypatch.setattr("rnncast.files.write_pieces", lambda path, made, new=None: pieces.extend(made))
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert len(pieces) == H  # 2 series x H steps, 2 rows a piece
+    assert hashlib.md5(b"".join(pieces)).hexdigest() == hashlib.md5(whole).hexdigest()
+    monkeypatch.undo()
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert (tmp_path / "f.csv").read_bytes() == whole and whole.startswith(b"\xef\xbb\xbfunique_id;date;sales_hat\n")
+    capsys.readouterr()
