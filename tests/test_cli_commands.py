@@ -665,3 +665,26 @@ def test_predict_out_is_written_in_pieces_with_the_bytes_of_one_text(tmp_path, c
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
     assert (tmp_path / "f.csv").read_bytes() == whole and whole.startswith(b"\xef\xbb\xbfunique_id;date;sales_hat\n")
     capsys.readouterr()
+
+
+def test_evaluate_says_many_windows_once_before_it_scores_them(tmp_path, capsys, caplog, monkeypatch):
+    """evaluate said nothing while it forecast and scored 13,217 windows of 720 steps (fit says it, decision 1562):
+    it says fit's line once where fit would (decision 9202); -q and the API say nothing."""
+    data = tmp_path / "d.csv"
+    make_panel(2, lengths=(100, 120), seed=1).to_csv(data, index=False)
+    model = Forecaster(**TINY).fit(str(data))
+    model.save(tmp_path / "model")
+    monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1)
+    windows = model.evaluate(str(data))["scored"]["windows"]
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)  # the API: unsaid
+        assert main(["evaluate", str(tmp_path / "model"), str(data), "--part", "val"]) == 0
+        assert main(["evaluate", str(tmp_path / "model"), str(data)]) == 0
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("scoring ")]
+    assert len(said) == 2 and said[0].endswith(f" validation windows of {H} steps")
+    assert said[1] == f"scoring {windows} test windows of {H} steps"
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert main(["evaluate", str(tmp_path / "model"), str(data), "-q"]) == 0
+    assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)
+    capsys.readouterr()

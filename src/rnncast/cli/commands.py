@@ -166,7 +166,9 @@ def run_evaluate(args) -> int:
     from rnncast.cli.byseries import check_file, series_text, write_file
 
     by_series = args.by_series or bool(check_file(args))  # --by-series-csv refused before the data is read
-    with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
+    from rnncast.scoringsaid import saying
+
+    with _threads(args), hints(static_covariates="--static"), saying(args.part):  # many windows said (decision 9202)
         forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
         result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
     wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.state_.id_col, args.overwrite,
