@@ -81,7 +81,7 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
     units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
     page = html.unescape((tmp_path / "bt" / "report.html").read_text())
-    assert f"<h2>Metrics per window and overall</h2>\n<p>{units}.</p>" in page
+    assert f"<h2>Metrics overall</h2>\n<p>{units}.</p>" in page  # the overall rows first on the page (decision 9203)
 
 
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
@@ -124,7 +124,8 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
     for line in re.findall(r"rnncast: WARNING: (.+)", printed.err):  # every warning said is kept, once
         assert [n["text"] for n in notes].count(line) == 1, (line, notes)
     page = (bt / "report.html").read_text()
-    assert page.index("What rnncast noticed") < page.index("Metrics per window") < page.index("Data and settings")
+    assert page.index("What rnncast noticed") < page.index("Metrics overall") < page.index("Metrics per window") \
+        < page.index("Data and settings")
     for row in ("<th scope='row'>id column</th><td>store</td>", "<th scope='row'>time column</th><td>hour</td>",
                 "<th scope='row'>past / future-known covariates</th><td>(none) / promo</td>",
                 "<th scope='row'>columns not used</th><td>size</td>", f"<th scope='row'>lookback</th><td>{L}</td>"):
