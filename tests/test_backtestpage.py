@@ -133,3 +133,22 @@ def test_the_series_row_counts_the_series_left_out_by_reason():
     assert dict(backtest_facts(config, m)[1:])["series"] == (
         "3 backtested, 1 left out by the fit, 3 too short, 1 too few rows at the cutoff")
     assert dict(backtest_facts(config, {**m, "skipped_series": []})[1:])["series"] == "3 backtested"
+
+
+def test_the_page_puts_the_overall_rows_first_then_each_windows_in_the_whole_tables_notation():
+    """report.html put 2,000 per-window rows of 500 windows above the overall ones (decision 1563 left it); the page now
+    shows the overall rows first, then the per-window table (decision 9203), each column written as in the one table."""
+    from rnncast.backtestpage import backtest_rows, overall_first
+
+    small, large = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.0}, {
+        "mse": 4e13, "mae": 1e7, "rmse": 2e7, "mase": 0.5, "smape_pct": 12.0}
+    m = {"windows": [{"window": 0, "first_step": [1, 1], "model": large}, {"window": 1, "first_step": [2, 2],
+                                                                           "model": small}],
+         "overall": {"model": small}, "overall_by_target": {"hum": {"original": {"model": small}, "scaled": {}}},
+         "verdict_units": "original"}
+    rows = backtest_rows(m)
+    overall, each = overall_first(rows)
+    assert overall[0] == ["windows", *rows[0][1:]] and each[0] == rows[0]
+    assert [r[0] for r in overall[1:]] == ["overall", "overall, target 'hum'"] and overall[1:] == rows[3:]
+    assert [r[0] for r in each[1:]] == ["0 (1)", "1 (2)"] and each[1:] == rows[1:3]
+    assert overall_first(backtest_rows({**m, "windows": []}))[1] == [rows[0]]  # no window: the head alone

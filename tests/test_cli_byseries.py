@@ -287,3 +287,26 @@ def test_the_pinball_column_is_written_in_one_notation_down_the_column():
     cells = [line.split()[-2] for line in series_text(result).splitlines()[3:] if line.split()[-2] != "-"]
     assert len(cells) == 6 and not any("e" in c for c in cells)  # one notation: fixed, as many decimals each
     assert len({len(c.split(".")[1]) for c in cells}) == 1 and "127.6000000" in cells and "0.0000749" in cells
+
+
+def test_by_series_csv_is_written_in_pieces_with_the_bytes_of_one_text(run, capsys, monkeypatch):
+    """--by-series-csv built its table as one text (every series'); it is written in pieces now, as test_forecasts.csv
+    is (decision 9201): pieces of one row have the MD5 of the one text csv_text makes, that before the change was
+    written, with the data's byte-order mark."""
+    import hashlib
+
+    from rnncast.csvtext import csv_text
+
+    marked = run / "d_bom_pieces.csv"
+    marked.write_bytes(b"\xef\xbb\xbf" + (run / "d.csv").read_bytes())
+    result = Forecaster.load(run / "model").evaluate(str(marked), by_series=True)
+    frame = series_frame(result, "unique_id")
+    frame.attrs = {"csv_dialect": Forecaster.load(run / "model").part_forecasts(str(marked)).dialect}
+    whole = csv_text(frame, file=True, what="the scores of each series").encode("utf-8")
+    monkeypatch.setattr("rnncast.csvtext.CHUNK_ROWS", 1)
+    pieces = []
+    monkeypatch.setattr("rnncast.files.write_pieces", lambda path, made, new=None: pieces.extend(made))
+    assert main(["evaluate", str(run / "model"), str(marked), "--by-series-csv", str(run / "pieces.csv")]) == 0
+    assert len(pieces) == 3 and whole.startswith(b"\xef\xbb\xbfunique_id,windows,")  # a series a piece
+    assert hashlib.md5(b"".join(pieces)).hexdigest() == hashlib.md5(whole).hexdigest()
+    capsys.readouterr()

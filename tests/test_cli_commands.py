@@ -81,7 +81,7 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
     units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
     page = html.unescape((tmp_path / "bt" / "report.html").read_text())
-    assert f"<h2>Metrics per window and overall</h2>\n<p>{units}.</p>" in page
+    assert f"<h2>Metrics overall</h2>\n<p>{units}.</p>" in page  # the overall rows first on the page (decision 9203)
 
 
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
@@ -124,7 +124,8 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
     for line in re.findall(r"rnncast: WARNING: (.+)", printed.err):  # every warning said is kept, once
         assert [n["text"] for n in notes].count(line) == 1, (line, notes)
     page = (bt / "report.html").read_text()
-    assert page.index("What rnncast noticed") < page.index("Metrics per window") < page.index("Data and settings")
+    assert page.index("What rnncast noticed") < page.index("Metrics overall") < page.index("Metrics per window") \
+        < page.index("Data and settings")
     for row in ("<th scope='row'>id column</th><td>store</td>", "<th scope='row'>time column</th><td>hour</td>",
                 "<th scope='row'>past / future-known covariates</th><td>(none) / promo</td>",
                 "<th scope='row'>columns not used</th><td>size</td>", f"<th scope='row'>lookback</th><td>{L}</td>"):
@@ -640,3 +641,51 @@ def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, fram
     rows = lines[at + 2:lines.index(next(line for line in lines[at + 2:] if not line.startswith("overall")), at + 2)]
     assert rows and all(line.startswith("overall") for line in rows)
     assert len(json.loads((tmp_path / "bt" / "metrics.json").read_text())["windows"]) == 3  # the files keep them all
+
+
+def test_predict_out_is_written_in_pieces_with_the_bytes_of_one_text(tmp_path, capsys, monkeypatch):
+    """predict --out built its file as one text (a panel's horizon of rows); it is written in pieces now, as
+    test_forecasts.csv is (decision 9201): pieces of 2 rows, with a BOM, ';' and decimal commas, have the MD5 of
+    the one text csv_text makes, that before the change was written."""
+    import hashlib
+
+    from rnncast.csvtext import csv_text
+
+    data = _european_csv(tmp_path / "sales.csv", ids=["a", "b"])
+    data.write_bytes(b"\xef\xbb\xbf" + data.read_bytes())
+    model = Forecaster(**TINY).fit(str(data), target="sales", id_col="unique_id")
+    model.save(tmp_path / "model")
+    whole = csv_text(model.predict(str(data)), file=True).encode("utf-8")
+    monkeypatch.setattr("rnncast.csvtext.CHUNK_ROWS", 2)
+    pieces = []
+    monkeypatch.setattr("rnncast.files.write_pieces", lambda path, made, new=None: pieces.extend(made))
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert len(pieces) == H  # 2 series x H steps, 2 rows a piece
+    assert hashlib.md5(b"".join(pieces)).hexdigest() == hashlib.md5(whole).hexdigest()
+    monkeypatch.undo()
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert (tmp_path / "f.csv").read_bytes() == whole and whole.startswith(b"\xef\xbb\xbfunique_id;date;sales_hat\n")
+    capsys.readouterr()
+
+
+def test_evaluate_says_many_windows_once_before_it_scores_them(tmp_path, capsys, caplog, monkeypatch):
+    """evaluate said nothing while it forecast and scored 13,217 windows of 720 steps (fit says it, decision 1562):
+    it says fit's line once where fit would (decision 9202); -q and the API say nothing."""
+    data = tmp_path / "d.csv"
+    make_panel(2, lengths=(100, 120), seed=1).to_csv(data, index=False)
+    model = Forecaster(**TINY).fit(str(data))
+    model.save(tmp_path / "model")
+    monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1)
+    windows = model.evaluate(str(data))["scored"]["windows"]
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)  # the API: unsaid
+        assert main(["evaluate", str(tmp_path / "model"), str(data), "--part", "val"]) == 0
+        assert main(["evaluate", str(tmp_path / "model"), str(data)]) == 0
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("scoring ")]
+    assert len(said) == 2 and said[0].endswith(f" validation windows of {H} steps")
+    assert said[1] == f"scoring {windows} test windows of {H} steps"
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert main(["evaluate", str(tmp_path / "model"), str(data), "-q"]) == 0
+    assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)
+    capsys.readouterr()

@@ -242,3 +242,26 @@ def test_quantile_models_show_pinball_and_coverage_beside_mse(tmp_path):
     code, out, _ = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"), "--json"])
     back = json.loads(out)
     assert back["ranked_by"] == "MSE" and set(back["quantile_scores"]["q"]) >= {"pinball", "coverage_80", "by_level"}
+
+
+def test_many_windows_are_said_once_before_the_models_forecast_them(folders, tmp_path, caplog, monkeypatch):
+    """compare said nothing while each model forecast every window (minutes at horizon 720; fit says it, decision
+    1562): it says fit's line once, the first model's windows by each model, before the lines held back until every
+    model has forecast (decision 9202)."""
+    import pandas as pd
+
+    monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1)
+    pd.read_csv(folders / "sine.csv").drop(index=[330, 331]).to_csv(tmp_path / "gap.csv", index=False)
+    with caplog.at_level("INFO", logger="rnncast"):
+        code, out, err = run([str(folders / "lstm"), str(folders / "gru"), "--data", str(tmp_path / "gap.csv"),
+                              "--threads", "1"])
+    lines = [r.getMessage() for r in caplog.records]
+    scoring = [i for i, line in enumerate(lines) if line.startswith("scoring ")]
+    warned = next(i for i, line in enumerate(lines) if "missing from the data" in line)
+    assert code == 0 and len(scoring) == 1 and scoring[0] < warned
+    assert lines[scoring[0]] == "scoring 77 test windows of 2 steps, by each of 2 models"
+    monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1000)  # 77 x 2 x 2 steps: unsaid
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert run([str(folders / "lstm"), str(folders / "gru"), "--data", str(tmp_path / "gap.csv")])[0] == 0
+    assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)

@@ -651,7 +651,7 @@ def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_be
     assert scoring_line(ettm1) == "scoring 6,249 validation and 13,217 test windows of 720 steps"
     ettm1.settings_.data.horizon = 4
     assert scoring_line(ettm1) is None  # 20,898 windows of 4 steps: under a million steps, unsaid
-    monkeypatch.setattr("rnncast.cli.fitting.SAID_STEPS", 1)
+    monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1)
     monkeypatch.setattr("rnncast.csvtext.SAID_ROWS", 1)
     data = tmp_path / "d.csv"
     make_frame(ROWS).to_csv(data, index=False)

@@ -1,6 +1,7 @@
-"""A backtest's page, its tables: one row per window and forecaster with the overall rows (``backtest_rows``), the
-units they are in (``backtest_units``, the page's heading and the terminal's title alike), and the "Data and settings"
-read from its config.json (``backtest_facts``). ``report.write_backtest`` lays them out with ``reportpage``'s blocks.
+"""A backtest's page, its tables: one row per window and forecaster with the overall rows (``backtest_rows``; the
+page puts the overall rows first, ``overall_first``), the units they are in (``backtest_units``, the page's heading
+and the terminal's title alike), and the "Data and settings" read from its config.json (``backtest_facts``).
+``report.write_backtest`` lays them out with ``reportpage``'s blocks.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ def backtest_rows(m: dict) -> list[list[str]]:
             + [f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n)
                for n in BACKTEST_METRICS + tuple(extra)])  # as fit's and evaluate's tables head it
     return [head] + with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
+
+
+def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """``backtest_rows``' table split as the page lays it out (decision 9203): the overall rows, headed "windows"
+    (every window's), then the per-window rows under the table's own head; each column keeps the notation of the whole
+    table, so a score reads alike in both."""
+    head, *body = rows
+    overall = [str(row[0]).startswith("overall") for row in body]  # a window's label begins with its number
+    return ([["windows", *head[1:]]] + [row for row, o in zip(body, overall) if o],
+            [head] + [row for row, o in zip(body, overall) if not o])
 
 
 def backtest_units(m: dict) -> str:

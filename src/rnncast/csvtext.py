@@ -211,14 +211,16 @@ SAID_ROWS = 1_000_000  # a file of more rows is said as it is written (it takes 
 
 
 def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = None, what: str = "forecasts",
-              new: str | None = None, rows: int = CHUNK_ROWS) -> None:
+              new: str | None = None, rows: int | None = None) -> None:
     """Write ``csv_text(frame, index, file=True, sep, what)`` to ``path`` as ``files.write_pieces`` writes (atomic,
-    a link written through, ``new``: published only as a new file), byte for byte the same text, made ``rows``
-    rows at a time, so that a test_forecasts.csv of 9.5 million rows (1.1 GB) is never held whole in memory as text
-    (decision 1560); a file of over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
+    a link written through, ``new``: published only as a new file), byte for byte the same text, made ``rows`` rows
+    at a time (None: ``CHUNK_ROWS``), so that a test_forecasts.csv of 9.5 million rows (1.1 GB) is never held whole in
+    memory as text (decision 1560), nor predict's forecasts or evaluate's scores by series (decision 9201); a file of
+    over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
     if len(frame) > SAID_ROWS:  # 9,516,240 rows: "9.5 M rows"
         log.info("writing %s: %.1f M rows", Path(path).name, len(frame) / 1e6)
-    files.write_pieces(path, (piece.encode("utf-8") for piece in _pieces(frame, index, True, sep, what, rows)), new)
+    pieces = _pieces(frame, index, True, sep, what, rows or CHUNK_ROWS)
+    files.write_pieces(path, (piece.encode("utf-8") for piece in pieces), new)
 
 
 def _pieces(frame: pd.DataFrame, index: bool, file: bool, sep: str | None, what: str, rows: int):

@@ -30,7 +30,7 @@ from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
 from rnncast.pagehtml import figure_alt, figure_words, html_page
-from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units
+from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, overall_first
 from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.serieskeys import of_model, skipped_json
 from rnncast.settingvalues import plain_values
@@ -261,8 +261,10 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     if m["skipped_series"]:
         blocks.append(("p", _left_out(m["skipped_series"])))
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv")
-    blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
-               ("table", backtest_rows(m)), ("h2", f"Forecasts at each cutoff{of}"),
+    overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 9203)
+    blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
+               ("table", overall), *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
+               ("h2", f"Forecasts at each cutoff{of}"),
                ("img", png, figure_alt(figure, "Actual values and the forecast of every backtest window"
                                        f"{of.replace(', a row each', '')}"), "", "backtest.png"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]

@@ -183,7 +183,7 @@ def check_file(args) -> str | None:
 
 def write_file(path, result: dict, dialect=None, id_name: str | None = None, overwrite: bool = False,
                key=None) -> str | None:
-    """Write ``series_frame`` to ``path`` as predict writes its forecasts of a CSV file (``csvtext.csv_text``) in
+    """Write ``series_frame`` to ``path`` as predict writes its forecasts of a CSV file (``csvtext.write_csv``) in
     ``dialect``, that file's (``PartForecasts.dialect``: its separator and decimal mark, ``;`` and ``0,5`` for German
     Excel, and its byte-order mark; tab-separated where ``path`` ends in .tsv), its ids headed ``id_name`` (the data's
     id column), and return the line that says so; None, writing nothing, where ``path`` is None. Without ``overwrite``
@@ -191,14 +191,12 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     the ``serieskeys.Key`` of ids of a key of several columns (item_id and store_id), written as those columns."""
     if not path:
         return None
-    from rnncast.csvtext import csv_text, dated
-    from rnncast.files import write_text
+    from rnncast.csvtext import dated, write_csv
     from rnncast.serieskeys import split
 
     frame = dated(split(series_frame(result, id_name), key), dialect=dialect)  # a key of several: its columns
-    write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
-                                  what="the scores of each series"),
-               None if overwrite else exists_text(path, "--by-series-csv"))
+    write_csv(path, frame, sep="\t" if Path(path).suffix.lower() == ".tsv" else None, what="the scores of each series",
+              new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 9201)
     untrained = len(_untrained(result))
     beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
     targets = result.get("targets", 1)

@@ -146,11 +146,11 @@ def run_predict(args) -> int:
         table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
         write_bytes(args.out, forecast_parquet(table), new)  # marked as predict's, which a later --overwrite replaces
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
-    elif args.out:
-        from rnncast.files import write_text
+    elif args.out:  # written in pieces, as test_forecasts.csv (decisions 1560, 9201)
+        from rnncast.csvtext import write_csv
 
         tabs = "\t" if Path(args.out).suffix.lower() == ".tsv" else None  # a .tsv file is tab-separated, whatever was read
-        write_text(args.out, csv_text(forecast, index=single, file=True, sep=tabs), new)
+        write_csv(args.out, forecast, index=single, sep=tabs, new=new)
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     else:
         sys.stdout.write(csv_text(forecast, index=single))  # dates as the data wrote them (2016-02, not 2016-02-01 00:00:00)
@@ -166,7 +166,9 @@ def run_evaluate(args) -> int:
     from rnncast.cli.byseries import check_file, series_text, write_file
 
     by_series = args.by_series or bool(check_file(args))  # --by-series-csv refused before the data is read
-    with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
+    from rnncast.scoringsaid import saying
+
+    with _threads(args), hints(static_covariates="--static"), saying(args.part):  # many windows said (decision 9202)
         forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
         result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
     wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.state_.id_col, args.overwrite,

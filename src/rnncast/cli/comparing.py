@@ -123,7 +123,9 @@ def run_compare(args) -> int:
     models = []
     for name, run in zip(run_names(args.runs), args.runs):
         models.append((name, Forecaster.load(run, device=getattr(args, "device", "cpu"))))  # --device, as predict's
-    with cpu_threads(getattr(args, "threads", 0)), named_logs():  # each model's warnings name it
+    from rnncast.scoringsaid import saying
+
+    with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 9202)
         result = compare(models, args.data, part=args.part)
     if args.json:
         from rnncast.files import json_text

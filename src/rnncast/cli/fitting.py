@@ -263,20 +263,14 @@ def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into:
     return panel, record
 
 
-SAID_STEPS = 1_000_000  # forecast steps scored (windows x horizon) above which the scoring is said before it starts
-
-
 def scoring_line(forecaster) -> str | None:
     """The line said before a run's validation and test windows are forecast and scored, where they are many
-    (``SAID_STEPS`` steps and more: "scoring 6,249 validation and 13,217 test windows of 720 steps"; on ETTm1 that is
-    8 minutes after 15 s of training); None for fewer. Every stride-1 window of each part is counted, as
+    (``scoringsaid.text``: "scoring 6,249 validation and 13,217 test windows of 720 steps"; on ETTm1 that is 8 minutes
+    after 15 s of training); None for fewer. Every stride-1 window of each part is counted, as
     ``windows.window_starts`` places them."""
+    from rnncast.scoringsaid import text
     from rnncast.windows import window_starts
 
     data = forecaster.settings_.data
-    count = {part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in forecaster.splits_)
-             for part in ("val", "test")}
-    if (count["val"] + count["test"]) * data.horizon < SAID_STEPS:
-        return None
-    parts = [f"{count[part]:,} {name}" for part, name in (("val", "validation"), ("test", "test")) if count[part]]
-    return f"scoring {' and '.join(parts)} windows of {data.horizon:,} steps"
+    return text({part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in forecaster.splits_)
+                 for part in ("val", "test")}, data.horizon)

@@ -1,0 +1,78 @@
+"""The line said before many windows are forecast and scored: "scoring 6,249 validation and 13,217 test windows of
+720 steps". Forecasting 13,217 windows of 720 steps and scoring them takes minutes after a few seconds of training or
+loading, silent without it. ``text`` is its one rule and wording: fit says it of its run's parts (``cli.fitting``,
+decision 1562); ``rnncast evaluate`` and ``rnncast compare`` say it of the part they score, once, as its first windows
+are forecast (``saying``, ``before``: the windows are known only once the data is read; decision 9202).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
+
+from rnncast.noticed import speaking_as
+
+log = logging.getLogger(__name__)
+
+SAID_STEPS = 1_000_000  # forecast steps scored (windows x horizon) above which the scoring is said before it starts
+NAMES = {"val": "validation", "test": "test", "train": "training", "all": ""}  # each part's windows: "13,217 test"
+
+_SAYING: ContextVar[dict | None] = ContextVar("scoring_said", default=None)
+
+
+def text(counts: dict[str, int], horizon: int, models: int = 1) -> str | None:
+    """The line said before the windows ``counts`` (part -> windows: ``{"val": 6249, "test": 13217}``, parts as
+    ``NAMES``) of ``horizon`` steps are forecast and scored by each of ``models`` models, where they hold ``SAID_STEPS``
+    forecast steps or more in all (windows x horizon x models): "scoring 6,249 validation and 13,217 test windows of
+    720 steps" (", by each of 3 models" for several); None for fewer, and for none."""
+    if not any(counts.values()) or sum(counts.values()) * horizon * models < SAID_STEPS:
+        return None
+    parts = [f"{count:,} {NAMES.get(part, part)}".rstrip() for part, count in counts.items() if count]
+    each = f", by each of {models} models" if models > 1 else ""
+    return f"scoring {' and '.join(parts)} windows of {horizon:,} steps{each}"
+
+
+@contextmanager
+def saying(part: str, models: int = 1) -> Iterator[None]:
+    """While the block runs, the first windows forecast (``before``, ``forecasting.forecast_windows``) are said, once,
+    as ``text`` says the windows of ``part`` by each of ``models`` models, where they are many: an INFO line of
+    rnncast's logging, to the handlers it goes to as the block begins, there and then (compare holds its models'
+    lines back until every model has forecast: ``noticed.alike_said_once``; this one would come after the minutes it
+    is said before). ``-q`` (rnncast's level above INFO as the block begins) says nothing."""
+    handlers = _handlers(log) if log.isEnabledFor(logging.INFO) else []
+    token = _SAYING.set({"part": part, "models": models, "handlers": handlers})
+    try:
+        yield
+    finally:
+        _SAYING.reset(token)
+
+
+def before(windows: int, horizon: int) -> None:
+    """Say ``text`` of ``windows`` windows of ``horizon`` steps, where a ``saying`` block runs and has said nothing
+    yet (compare's second model says nothing); nothing outside such a block (a fit's parts, a backtest, the API)."""
+    held = _SAYING.get()
+    if held is None or held.get("said"):
+        return
+    held["said"] = True
+    line = text({held["part"]: windows}, horizon, held["models"])
+    if line is None or not held["handlers"]:
+        return
+    record = log.makeRecord(log.name, logging.INFO, __file__, 0, line, (), None)
+    with speaking_as(None):  # the command's line, not the first model's (compare's "model 'a': ...")
+        for handler in held["handlers"]:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+
+
+def _handlers(logger: logging.Logger) -> list[logging.Handler]:
+    """The handlers a record of ``logger`` goes to now: its own and its parents', up to one that does not propagate."""
+    found: list[logging.Handler] = []
+    while logger is not None:
+        found += logger.handlers
+        if not logger.propagate:
+            break
+        logger = logger.parent
+    return found
+

@@ -1,0 +1,52 @@
+"""The line said before many windows are scored (``scoringsaid``): fit's rule and words (decision 1562), said by
+evaluate and compare once, as their first windows are forecast (decision 9202)."""
+
+from __future__ import annotations
+
+import logging
+
+from rnncast import scoringsaid
+from rnncast.noticed import alike_said_once, speaking_as
+
+
+def test_the_line_counts_each_parts_windows_and_is_said_from_a_million_steps():
+    assert scoringsaid.text({"val": 6249, "test": 13217}, 720) == "scoring 6,249 validation and 13,217 test windows of 720 steps"
+    assert scoringsaid.text({"val": 6249, "test": 13217}, 4) is None  # 78,584 steps
+    assert scoringsaid.text({"val": 0, "test": 2000}, 500) == "scoring 2,000 test windows of 500 steps"  # 1,000,000
+    assert scoringsaid.text({"test": 1999}, 500) is None
+    assert scoringsaid.text({"all": 3000}, 400) == "scoring 3,000 windows of 400 steps"
+    assert scoringsaid.text({"train": 1000}, 400, models=3) == "scoring 1,000 training windows of 400 steps, by each of 3 models"
+    assert scoringsaid.text({"test": 0}, 10 ** 7) is None
+
+
+def test_a_saying_block_says_its_first_windows_once_past_a_hold_and_nothing_outside_it(caplog):
+    """compare holds its models' lines back until every model has forecast (noticed.alike_said_once): the line is
+    said there and then, before them, once, and names no model."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        scoringsaid.before(5000, 720)  # no block: a fit's parts, a backtest, the API
+        assert caplog.records == []
+        with scoringsaid.saying("test", models=2), alike_said_once():
+            with speaking_as("model 'a'"):
+                logging.getLogger("rnncast.x").warning("held back")
+                scoringsaid.before(5000, 720)
+            assert [r.getMessage() for r in caplog.records] == ["scoring 5,000 test windows of 720 steps, by each of 2 models"]
+            with speaking_as("model 'b'"):
+                scoringsaid.before(5001, 720)  # the second model: unsaid
+        assert [r.getMessage() for r in caplog.records][1:] == ["held back"]
+        caplog.clear()
+        with scoringsaid.saying("val"):
+            scoringsaid.before(10, 720)  # few: unsaid, and the block says nothing after
+            scoringsaid.before(5000, 720)
+        assert caplog.records == []
+
+
+def test_a_quiet_command_says_nothing(caplog):
+    logger = logging.getLogger("rnncast")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # -q
+    try:
+        with scoringsaid.saying("test"):
+            scoringsaid.before(5000, 720)
+    finally:
+        logger.setLevel(level)
+    assert caplog.records == []
