@@ -137,7 +137,7 @@ def test_the_series_row_counts_the_series_left_out_by_reason():
 
 def test_the_page_puts_the_overall_rows_first_then_each_windows_in_the_whole_tables_notation():
     """report.html put 2,000 per-window rows of 500 windows above the overall ones (decision 1563 left it); the page now
-    shows the overall rows first, then the per-window table (decision 9203), each column written as in the one table."""
+    shows the overall rows first, then the per-window table (decision 1603), each column written as in the one table."""
     from rnncast.backtestpage import backtest_rows, overall_first
 
     small, large = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.0}, {

@@ -291,7 +291,7 @@ def test_the_pinball_column_is_written_in_one_notation_down_the_column():
 
 def test_by_series_csv_is_written_in_pieces_with_the_bytes_of_one_text(run, capsys, monkeypatch):
     """--by-series-csv built its table as one text (every series'); it is written in pieces now, as test_forecasts.csv
-    is (decision 9201): pieces of one row have the MD5 of the one text csv_text makes, that before the change was
+    is (decision 1601): pieces of one row have the MD5 of the one text csv_text makes, that before the change was
     written, with the data's byte-order mark."""
     import hashlib
 

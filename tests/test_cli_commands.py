@@ -81,7 +81,7 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
     units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
     page = html.unescape((tmp_path / "bt" / "report.html").read_text())
-    assert f"<h2>Metrics overall</h2>\n<p>{units}.</p>" in page  # the overall rows first on the page (decision 9203)
+    assert f"<h2>Metrics overall</h2>\n<p>{units}.</p>" in page  # the overall rows first on the page (decision 1603)
 
 
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
@@ -645,7 +645,7 @@ def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, fram
 
 def test_predict_out_is_written_in_pieces_with_the_bytes_of_one_text(tmp_path, capsys, monkeypatch):
     """predict --out built its file as one text (a panel's horizon of rows); it is written in pieces now, as
-    test_forecasts.csv is (decision 9201): pieces of 2 rows, with a BOM, ';' and decimal commas, have the MD5 of
+    test_forecasts.csv is (decision 1601): pieces of 2 rows, with a BOM, ';' and decimal commas, have the MD5 of
     the one text csv_text makes, that before the change was written."""
     import hashlib
 
@@ -670,7 +670,7 @@ def test_predict_out_is_written_in_pieces_with_the_bytes_of_one_text(tmp_path, c
 
 def test_evaluate_says_many_windows_once_before_it_scores_them(tmp_path, capsys, caplog, monkeypatch):
     """evaluate said nothing while it forecast and scored 13,217 windows of 720 steps (fit says it, decision 1562):
-    it says fit's line once where fit would (decision 9202); -q and the API say nothing."""
+    it says fit's line once where fit would (decision 1602); -q and the API say nothing."""
     data = tmp_path / "d.csv"
     make_panel(2, lengths=(100, 120), seed=1).to_csv(data, index=False)
     model = Forecaster(**TINY).fit(str(data))

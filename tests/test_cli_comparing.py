@@ -247,7 +247,7 @@ def test_quantile_models_show_pinball_and_coverage_beside_mse(tmp_path):
 def test_many_windows_are_said_once_before_the_models_forecast_them(folders, tmp_path, caplog, monkeypatch):
     """compare said nothing while each model forecast every window (minutes at horizon 720; fit says it, decision
     1562): it says fit's line once, the first model's windows by each model, before the lines held back until every
-    model has forecast (decision 9202)."""
+    model has forecast (decision 1602)."""
     import pandas as pd
 
     monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1)

@@ -1,5 +1,5 @@
 """The line said before many windows are scored (``scoringsaid``): fit's rule and words (decision 1562), said by
-evaluate and compare once, as their first windows are forecast (decision 9202)."""
+evaluate and compare once, as their first windows are forecast (decision 1602)."""
 
 from __future__ import annotations
 

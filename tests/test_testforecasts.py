@@ -123,7 +123,7 @@ def test_a_date_the_data_lacks_is_written_at_its_date_with_a_blank_actual():
 def test_the_shortest_decimals_found_a_few_windows_at_a_time_are_those_found_at_once(monkeypatch):
     """table found every forecast's shortest decimal in one pass (~100 bytes a value held: 400 MB at 3.9 M rows) and
     the training mean's at every step of its flat [W, H, T] view; now PIECE windows at a time, the mean once a window
-    (decision 9204): the same table, for a panel of quantile forecasts, a nonnegative model's point forecasts too."""
+    (decision 1604): the same table, for a panel of quantile forecasts, a nonnegative model's point forecasts too."""
     import hashlib
 
     from rnncast.csvtext import csv_text

@@ -56,7 +56,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
 
 
 def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """``backtest_rows``' table split as the page lays it out (decision 9203): the overall rows, headed "windows"
+    """``backtest_rows``' table split as the page lays it out (decision 1603): the overall rows, headed "windows"
     (every window's), then the per-window rows under the table's own head; each column keeps the notation of the whole
     table, so a score reads alike in both."""
     head, *body = rows

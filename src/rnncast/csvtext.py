@@ -215,7 +215,7 @@ def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = 
     """Write ``csv_text(frame, index, file=True, sep, what)`` to ``path`` as ``files.write_pieces`` writes (atomic,
     a link written through, ``new``: published only as a new file), byte for byte the same text, made ``rows`` rows
     at a time (None: ``CHUNK_ROWS``), so that a test_forecasts.csv of 9.5 million rows (1.1 GB) is never held whole in
-    memory as text (decision 1560), nor predict's forecasts or evaluate's scores by series (decision 9201); a file of
+    memory as text (decision 1560), nor predict's forecasts or evaluate's scores by series (decision 1601); a file of
     over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
     if len(frame) > SAID_ROWS:  # 9,516,240 rows: "9.5 M rows"
         log.info("writing %s: %.1f M rows", Path(path).name, len(frame) / 1e6)

@@ -182,7 +182,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     scaled_values, offset, scale = scaled_rows(state, panel, index)
     statics = static_tensors(*static_inputs(state, panel, index), model.device)
     batches = window_batches(torch.from_numpy(scaled_values).to(model.device), starts, series, panel, data_s, statics, None)
-    scoringsaid.before(len(starts), horizon)  # evaluate's and compare's many windows: said first (decision 9202)
+    scoringsaid.before(len(starts), horizon)  # evaluate's and compare's many windows: said first (decision 1602)
     pred_scaled = predict_batches(model.net, batches)  # [W, H, T] or [W, H, T, Q]
     if not len(starts):
         pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)

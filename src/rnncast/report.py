@@ -261,7 +261,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     if m["skipped_series"]:
         blocks.append(("p", _left_out(m["skipped_series"])))
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv")
-    overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 9203)
+    overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 1603)
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", overall), *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
                ("h2", f"Forecasts at each cutoff{of}"),

@@ -2,7 +2,7 @@
 720 steps". Forecasting 13,217 windows of 720 steps and scoring them takes minutes after a few seconds of training or
 loading, silent without it. ``text`` is its one rule and wording: fit says it of its run's parts (``cli.fitting``,
 decision 1562); ``rnncast evaluate`` and ``rnncast compare`` say it of the part they score, once, as its first windows
-are forecast (``saying``, ``before``: the windows are known only once the data is read; decision 9202).
+are forecast (``saying``, ``before``: the windows are known only once the data is read; decision 1602).
 """
 
 from __future__ import annotations

@@ -196,7 +196,7 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
 
     frame = dated(split(series_frame(result, id_name), key), dialect=dialect)  # a key of several: its columns
     write_csv(path, frame, sep="\t" if Path(path).suffix.lower() == ".tsv" else None, what="the scores of each series",
-              new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 9201)
+              new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 1601)
     untrained = len(_untrained(result))
     beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
     targets = result.get("targets", 1)

@@ -146,7 +146,7 @@ def run_predict(args) -> int:
         table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
         write_bytes(args.out, forecast_parquet(table), new)  # marked as predict's, which a later --overwrite replaces
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
-    elif args.out:  # written in pieces, as test_forecasts.csv (decisions 1560, 9201)
+    elif args.out:  # written in pieces, as test_forecasts.csv (decisions 1560, 1601)
         from rnncast.csvtext import write_csv
 
         tabs = "\t" if Path(args.out).suffix.lower() == ".tsv" else None  # a .tsv file is tab-separated, whatever was read
@@ -168,7 +168,7 @@ def run_evaluate(args) -> int:
     by_series = args.by_series or bool(check_file(args))  # --by-series-csv refused before the data is read
     from rnncast.scoringsaid import saying
 
-    with _threads(args), hints(static_covariates="--static"), saying(args.part):  # many windows said (decision 9202)
+    with _threads(args), hints(static_covariates="--static"), saying(args.part):  # many windows said (decision 1602)
         forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
         result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
     wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.state_.id_col, args.overwrite,

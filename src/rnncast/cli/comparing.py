@@ -125,7 +125,7 @@ def run_compare(args) -> int:
         models.append((name, Forecaster.load(run, device=getattr(args, "device", "cpu"))))  # --device, as predict's
     from rnncast.scoringsaid import saying
 
-    with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 9202)
+    with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 1602)
         result = compare(models, args.data, part=args.part)
     if args.json:
         from rnncast.files import json_text
