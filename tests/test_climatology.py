@@ -96,3 +96,20 @@ def test_hourly_climatology_is_per_day_of_year_and_hour():
 def test_the_sentence_names_the_climatology_score_where_it_was_scored():
     said = climatology.reference({"model": {"mse": 4.5}, "mean": {"mse": 70.0}, "climatology": {"mse": 4.0}}, "D", 1)
     assert "the 'climatology (training mean per day of year)' baseline is the reference" in said and "MSE 4 against the model's 4.5" in said
+
+
+def test_a_panels_climatology_is_each_series_own():
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values + 100]), offsets=np.array([0, n, 2 * n]),
+                  ids=["a", "b"], columns=["temp"], n_targets=1, time=one.time.append(one.time), calendar=one.calendar,
+                  id_col="station")
+    located = type("L", (), {"splits": [Split(train_end, train_end, n)] * 2, "fit_starts": None})
+    made = climatology.forecasts(panel, np.array([train_end, n + train_end]), np.array([0, 1]), 1, 1,
+                                 np.zeros((2, 1)), lambda: located)
+    assert np.allclose(made[:, 0, 0], [10.01, 110.01])

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (blanklabels, checkpointsaver, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, checkpointsaver, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, jumps, laterrows, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      quantilestart, resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, yearlyseason, zeroscales)
@@ -161,10 +161,10 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     group = distributed.setup(device)  # None unless torchrun started this process among others
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
     if group is None or group.main:
-        outliers.warn(squeezed, data_s.scaler)
-        missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together
+        missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (9103)
+        outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
-        jumps.warn(jumps.find(panel, splits))  # one step far beyond the rest: a split? MASE's scale holds it
+        jumps.warn(jumps.find(panel, splits), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
