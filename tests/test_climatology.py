@@ -113,3 +113,6 @@ def test_a_panels_climatology_is_each_series_own():
     made = climatology.forecasts(panel, np.array([train_end, n + train_end]), np.array([0, 1]), 1, 1,
                                  np.zeros((2, 1)), lambda: located)
     assert np.allclose(made[:, 0, 0], [10.01, 110.01])
+    alone = climatology.forecasts(panel, np.array([n + train_end]), np.array([1]), 1, 1, np.zeros((2, 1)),
+                                  lambda: located)  # the series scored alone are averaged
+    assert np.allclose(alone[:, 0, 0], [110.01])

@@ -87,11 +87,15 @@ def _size(freq) -> pd.Timedelta | None:
     return size if size <= DAY else None
 
 
-def positions(times: pd.DatetimeIndex, finer: bool) -> np.ndarray:
+def positions(times: pd.DatetimeIndex, per_day: int = 1) -> np.ndarray:
     """Each time's climatology position [N] int64: its month and day among a leap year's 366 (Jan 1: 0, Feb 29:
-    ``FEB29``, Dec 31: 365), times ``1440`` plus its minute of the day where ``finer`` (a calendar under a day)."""
+    ``FEB29``, Dec 31: 365), times ``per_day`` plus its step of the day where a day holds ``per_day`` steps (a
+    calendar under a day: hourly 24, the hour)."""
     day = MONTHS[np.asarray(times.month, dtype=np.int64) - 1] + np.asarray(times.day, dtype=np.int64) - 1
-    return day * 1440 + np.asarray(times.hour) * 60 + np.asarray(times.minute) if finer else day
+    if per_day == 1:
+        return day
+    seconds = np.asarray(times.hour, dtype=np.int64) * 3600 + np.asarray(times.minute) * 60 + np.asarray(times.second)
+    return day * per_day + seconds * per_day // 86_400
 
 
 def forecasts(panel, target_rows: np.ndarray, series: np.ndarray, horizon: int, n_t: int, means: np.ndarray,
@@ -110,30 +114,30 @@ def forecasts(panel, target_rows: np.ndarray, series: np.ndarray, horizon: int, 
                       int(panel.offsets[s] + located.splits[s].train_end)) for s in wanted}
     if any(hi - lo < 2 or time[hi - 1] - time[lo] + size < YEARS for lo, hi in spans.values()):
         return None
-    finer = size < DAY
-    width = LEAP * (1440 if finer else 1)
-    table = np.empty((panel.n_series, width, n_t))
+    per_day = -(-DAY // size)  # the steps of a day: 1 daily, 24 hourly
+    width = LEAP * per_day
+    table = np.empty((len(wanted), width, n_t))  # the series scored alone: hourly, 8,784 positions each
     for s, (lo, hi) in spans.items():
         values = panel.values[lo:hi, :n_t].astype(np.float64)
         if panel.filled is not None:
             values = np.where(panel.filled[lo:hi, :n_t] != 0, np.nan, values)
-        at = positions(time[lo:hi], finer)
+        at = positions(time[lo:hi], per_day)
         for t in range(n_t):
             ok = np.isfinite(values[:, t])
             count = np.bincount(at[ok], minlength=width)
             total = np.bincount(at[ok], weights=values[ok, t], minlength=width)
             with np.errstate(invalid="ignore", divide="ignore"):
                 mean = total / count
-            if finer:
-                mean = mean.reshape(LEAP, 1440)
+            mean = mean.reshape(LEAP, per_day)
             leap = ~np.isfinite(mean[FEB29])  # Feb 29 not in the training rows: between Feb 28 and Mar 1
             mean[FEB29] = np.where(leap, (mean[FEB29 - 1] + mean[FEB29 + 1]) / 2, mean[FEB29])
             mean = mean.reshape(-1)
-            table[s, :, t] = np.where(np.isfinite(mean), mean.round(10), means[s, t])  # 11.0, not 10.999999999999998
+            kept = np.where(np.isfinite(mean), mean.round(10), means[s, t])  # 11.0, not 10.999999999999998
+            table[np.searchsorted(wanted, s), :, t] = kept
     cut = time[np.asarray(target_rows) - 1]  # each window's last input time; its steps on the calendar
     step = panel.calendar.freq
-    dates = [positions(cut + step * (h + 1), finer) for h in range(horizon)]
-    return table[np.asarray(series)[:, None], np.stack(dates, axis=1)]  # [W, H, T]
+    dates = [positions(cut + step * (h + 1), per_day) for h in range(horizon)]
+    return table[np.searchsorted(wanted, series)[:, None], np.stack(dates, axis=1)]  # [W, H, T]
 
 
 def scaled(forecast: np.ndarray | None, offset: np.ndarray, scale: np.ndarray, series: np.ndarray):
