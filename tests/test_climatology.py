@@ -33,3 +33,86 @@ def test_fitted_span_reads_the_models_cutoffs():
     first, last = climatology.fitted_span(cutoffs)
     assert (first.year, first.month, last.year) == (2017, 6, 2020)
     assert climatology.fitted_span(None) == (None, None)
+
+
+def _daily_panel(start="2015-01-01", end="2020-12-31", freq="D"):
+    """A one-series panel of a yearly sine (whole days: 10 + the day of year / 100)."""
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.timecalendar import Calendar
+    from rnncast.windows import Split
+
+    time = pd.date_range(start, end, freq=freq, name="date")
+    values = (10 + np.asarray(time.day_of_year) / 100 + np.asarray(time.hour) / 1000)[:, None]
+    panel = Panel(values=values, offsets=np.array([0, len(time)]), ids=[None], columns=["temp"], n_targets=1,
+                  time=time, calendar=Calendar(freq=to_offset(freq), name="date"))
+    train_end = int((time < pd.Timestamp("2019-01-01")).sum())
+
+    class Located:
+        splits, fit_starts = [Split(train_end, train_end, len(time))], None
+    return panel, Located, train_end
+
+
+def test_climatology_is_the_training_mean_of_each_day_of_the_year():
+    """Decision 9101: each step takes the training rows' mean of its own month and day (2015-2018: no Feb 29, which
+    takes the mean of Feb 28 and Mar 1); a position the training rows lack is the series' training mean."""
+    import numpy as np
+
+    panel, located, train_end = _daily_panel()
+    rows = np.array([train_end, train_end + 59])  # windows starting 2019-01-01 and 2019-03-01, 3 steps each
+    made = climatology.forecasts(panel, rows, np.zeros(2, int), 3, 1, np.array([[99.0]]), lambda: located)
+    assert made.shape == (2, 3, 1)
+    assert np.allclose(made[0, :, 0], [10.01, 10.02, 10.03])  # Jan 1-3: the same every year
+    assert np.allclose(made[1, :, 0], [10.6025, 10.6125, 10.6225])  # Mar 1: day 60 of 2015, 2017, 2018, day 61 of 2016
+    leap, *_ = _daily_panel("2021-01-01", "2024-03-10")  # no Feb 29 in the training rows (2021-2023)
+    cut = int((leap.time < pd.Timestamp("2024-02-28")).sum())
+    gap = climatology.forecasts(leap, np.array([cut]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
+                                lambda: type("L", (), {"splits": [type(located.splits[0])(cut, cut, len(leap.time))],
+                                                       "fit_starts": None}))
+    assert gap is not None and np.allclose(gap[0, :, 0], [10.59, (10.59 + 10.60) / 2, 10.60])  # Feb 28, 29, Mar 1
+
+
+def test_no_climatology_under_two_years_of_training_rows_or_on_weeks():
+    import numpy as np
+
+    panel, located, train_end = _daily_panel("2018-01-01", "2020-12-31")  # one year of training rows
+    assert climatology.forecasts(panel, np.array([train_end]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
+                                 lambda: located) is None
+    weeks, located, train_end = _daily_panel(freq="W-SUN")
+    assert climatology.forecasts(weeks, np.array([train_end]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
+                                 lambda: located) is None
+
+
+def test_hourly_climatology_is_per_day_of_year_and_hour():
+    import numpy as np
+
+    panel, located, train_end = _daily_panel("2016-01-01", "2019-01-02 23:00", "h")
+    made = climatology.forecasts(panel, np.array([train_end + 5]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
+                                 lambda: located)
+    assert np.allclose(made[0, :, 0], [10.01 + 0.005, 10.01 + 0.006])  # 2019-01-01 05:00 and 06:00
+
+
+def test_the_sentence_names_the_climatology_score_where_it_was_scored():
+    said = climatology.reference({"model": {"mse": 4.5}, "mean": {"mse": 70.0}, "climatology": {"mse": 4.0}}, "D", 1)
+    assert "the 'climatology (training mean per day of year)' baseline is the reference" in said and "MSE 4 against the model's 4.5" in said
+
+
+def test_a_panels_climatology_is_each_series_own():
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values + 100]), offsets=np.array([0, n, 2 * n]),
+                  ids=["a", "b"], columns=["temp"], n_targets=1, time=one.time.append(one.time), calendar=one.calendar,
+                  id_col="station")
+    located = type("L", (), {"splits": [Split(train_end, train_end, n)] * 2, "fit_starts": None})
+    made = climatology.forecasts(panel, np.array([train_end, n + train_end]), np.array([0, 1]), 1, 1,
+                                 np.zeros((2, 1)), lambda: located)
+    assert np.allclose(made[:, 0, 0], [10.01, 110.01])
+    alone = climatology.forecasts(panel, np.array([n + train_end]), np.array([1]), 1, 1, np.zeros((2, 1)),
+                                  lambda: located)  # the series scored alone are averaged
+    assert np.allclose(alone[:, 0, 0], [110.01])

@@ -175,3 +175,14 @@ def test_the_api_refuses_a_packed_code_for_a_decimal_comma_file_and_reads_a_list
         Forecaster(**TINY, missing_values="-999,9", fill="interpolate").fit(str(path), target="Wert")
     for given in ([-999.9], "-999,9; 9999", "-999.9"):  # a list, a ';' text (its comma a decimal one), a point
         Forecaster(**TINY, missing_values=given, fill="interpolate").fit(str(path), target="Wert")
+
+
+def test_every_line_on_a_code_advises_in_one_wording():
+    """Decision 9103: the advice the line on codes gives, and the values it named for the other lines to point to."""
+    from rnncast.codedblanks import if_missing, named_codes
+
+    assert if_missing([-9999.0]) == ("if it means missing, give missing_values=-9999, --missing-values -9999 to read "
+                                     "those cells as blank (then filled as fill=, --fill says, or refused)")
+    assert "'-999, 9999'" in if_missing([9999.0], "-999")  # the codes given kept, first
+    assert named_codes([{"series": None, "column": "t", "codes": [-9999.0, 9999.0]}]) == {(None, "t", -9999.0),
+                                                                                       (None, "t", 9999.0)}

@@ -98,3 +98,21 @@ def test_one_value_far_off_is_named_as_one_outlying_value_not_two_splits(caplog)
     apart.loc[100:149, "close"] /= 2  # halved for 50 days, then back
     text, _ = _warned(apart, caplog)
     assert "moves in 2 single steps" in text and "outlying" not in text
+
+
+def test_a_spike_the_line_on_codes_named_points_to_it(caplog):
+    """Decision 9103: a -9999 among prices was "one outlying value (a typo, a sensor glitch)?" beside the line on
+    missing-value codes; where that line named it, this one points to it instead of guessing and advising apart."""
+    import logging
+
+    from rnncast.codedblanks import named_codes
+    from rnncast.jumps import warn
+
+    found = [{"series": None, "column": "close", "median": 1.0, "raise": 5.0,
+              "steps": [{"row": 100, "time": "2020-04-10", "before": 20.0, "after": -9999.0},
+                        {"row": 101, "time": "2020-04-11", "before": -9999.0, "after": 21.0}]}]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn(found, named_codes([{"series": None, "column": "close", "codes": [-9999.0]}]))
+    [said] = [r.getMessage() for r in caplog.records if "one row far" in r.getMessage()]
+    assert said.startswith("column 'close' holds -9999 at 2020-04-10 (a missing-value code? see above), one row far")
+    assert "typo" not in said and "leave the cell blank" not in said and "by 500%" in said

@@ -135,3 +135,19 @@ def test_the_value_is_said_to_be_near_its_neighbours_not_the_whole_columns_media
     column[N - 10] = 1e8
     k, _, near, _ = _column(column, "standard", float(np.std(column)))
     assert k == N - 10 and abs(near - 397) < 3
+
+
+def test_a_squeezing_value_the_line_on_codes_named_points_to_it(caplog):
+    """Decision 9103: one -9999 was said in four lines of four wordings ("a code for a missing value or a typo" here);
+    where the line on missing-value codes named it, this one points to it and gives no advice of its own."""
+    from rnncast.codedblanks import named_codes
+    from rnncast.outliers import warn
+
+    found = [{"series": None, "target": True, "column": "temp", "value": -9999.0, "time": "2015-04-11", "more": 0,
+              "near": 7.15, "squeeze": 1144.0}]
+    coded = named_codes([{"series": None, "column": "temp", "codes": [-9999.0]}])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn(found, "standard", coded)
+    [said] = [r.getMessage() for r in caplog.records if "far from its other" in r.getMessage()]
+    assert said.startswith("column 'temp' holds -9999 at 2015-04-11 (a missing-value code? see above), far from")
+    assert "typo" not in said and "missing_values" not in said

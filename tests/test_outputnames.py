@@ -14,7 +14,7 @@ def test_written_names_every_column_of_a_backtests_forecasts():
     assert names == ["unique_id", "ds", "cutoff", "window", "left_out", "step_ahead", "y", "y_hat", "y_q0.1", "y_q0.5", "y_filled",
                      "y_zero_filled",
                      "y_repeat", "y_repeat_q0.1", "y_repeat_q0.5", "y_mean", "y_mean_q0.1", "y_mean_q0.5", "y_seasonal",
-                     "y_seasonal_q0.1", "y_seasonal_q0.5"]  # each baseline's interval after it
+                     "y_seasonal_q0.1", "y_seasonal_q0.5", "y_climatology"]  # each interval after it (none: climatology)
 
 
 def test_the_callers_names_are_told_from_rnncasts():

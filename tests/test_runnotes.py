@@ -422,3 +422,27 @@ def test_the_percent_note_beside_a_table_without_mape_says_smape_alone():
         "is not, however close (0.008 off as much as 1000 off).")
     assert percent_note(zeros).startswith("MAPE is over the 7 of 12 forecast steps whose actual is not 0")
     assert percent_note({"zero_actuals": {**zeros["zero_actuals"], "at_bound": 0}}, mape=False) is None
+
+
+def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why():
+    """Decision 9102: a 6-year daily temperature was told season 7; where fit measured a yearly cycle stronger than
+    the week (``yearlyseason``), the hint names 365 with the measure, and 7 stays where the week is stronger."""
+    from types import SimpleNamespace
+
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast.runnotes import fitted_season_hint
+    from rnncast.timecalendar import Calendar
+
+    fitted = lambda measured: SimpleNamespace(  # noqa: E731
+        calendar_=Calendar("datetime", to_offset("D")), ids_=[None],
+        state_=SimpleNamespace(calendars={}, given_ids=None, yearly_season=measured),
+        settings_=SimpleNamespace(data=SimpleNamespace(season=1, lookback=30)))
+    hint = fitted_season_hint(fitted({"year_acf": 0.93, "month_r2": 0.88, "weekday_r2": 0.001}))
+    assert hint.startswith("hint: the calendar is 'D', 365 days in a year (the training rows repeat every year: their "
+                           "autocorrelation a year apart is 0.93, and the mean of each month explains 88% of their "
+                           "variance, that of each weekday 0%), but season is 1")
+    assert "(season=365, --season 365), with a lookback of at least 365" in hint and "repeat every year," in hint
+    weekly = fitted_season_hint(fitted({"year_acf": 0.6, "month_r2": 0.1, "weekday_r2": 0.7}))
+    assert weekly.startswith("hint: the calendar is 'D', 7 days in a week, but season is 1")
+    assert fitted_season_hint(fitted(None)).startswith("hint: the calendar is 'D', 7 days in a week")

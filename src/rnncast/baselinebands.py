@@ -29,15 +29,18 @@ log = logging.getLogger(__name__)
 
 
 def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndarray, means: np.ndarray,
-                    horizon: int, n_t: int, season: int) -> dict:
+                    horizon: int, n_t: int, season: int, climate: np.ndarray | None = None) -> dict:
     """The baselines' forecasts [W, H, T] of the windows whose first target is stacked row ``target_rows`` [W] of
     ``values`` [N, C] (targets first), each of series ``series`` [W] with training mean ``means`` [S, T]: the repeat
-    of the last value, the training mean and, with a ``season`` over 1, the seasonal naive forecast."""
+    of the last value, the training mean, with a ``season`` over 1 the seasonal naive forecast, and the climatology
+    ``climate`` [W, H, T] where one was made (``climatology.forecasts``; its intervals are not learned)."""
     last_inputs = values[:, :n_t][target_rows[:, None] - season + np.arange(season)]  # [W, season, T]
     shape = (len(series), horizon, n_t)  # the two flat baselines as read-only views of [W, 1, T] (decision 1561)
     base = {"repeat": np.broadcast_to(last_inputs[:, -1:], shape), "mean": np.broadcast_to(means[series][:, None, :], shape)}
     if season > 1:
         base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
+    if climate is not None:
+        base["climatology"] = climate
     return base
 
 

@@ -1,24 +1,37 @@
-"""The verdict's word on the 'training mean' baseline where the data has a yearly cycle of days (decision 1577).
+"""The climatology baseline (decision 9101) and the verdict's word on the 'training mean' baseline where the data
+has a yearly cycle of days (decision 1577).
 
 For daily weather data the reference forecast is climatology, the training rows' mean for each day of the year;
-rnncast has none, and its 'training mean' is one level over the whole year, so "beats every baseline" on a daily
-temperature with a yearly season overstates the skill a climate user reads into it (a tester's 30 stations over 10
-years: climatology's MSE was 36% below the model's). ``reference`` gives the one sentence the verdict then ends
-with: where the training mean was scored, the calendar's step is a day or shorter, the season spans a year or more
-(the cheap sign of a yearly cycle: the series themselves are not judged) and, where known, the data spans two years
-or more. A climatology baseline itself is not offered.
+rnncast's 'training mean' is one level over the whole year, so "beats every baseline" on a daily temperature with a
+yearly season overstated the skill a climate user reads into it (a tester's 30 stations over 10 years: climatology's
+MSE was 36% below the model's). ``forecasts`` makes the climatology baseline (key ``"climatology"``) where it applies:
+timestamps on a calendar of a day's or shorter step (days, hours, minutes; no series keeping a calendar of its own)
+and every series scored with training rows that span two whole years or more. Each series' own training values
+(none that fill made) are averaged per day of the year, counted by month and day on a leap year's 366 positions, and,
+on a calendar finer than a day, per time of day too; Feb 29 takes its own mean where the training rows hold one, else
+the mean of Feb 28's and Mar 1's; a position the training rows lack takes the series' training mean. Each forecast
+step takes the position of its own date (the window's last input time plus the steps, on the calendar).
+``reference`` gives the one sentence the verdict then ends with: the climatology's score beside the model's where
+it was scored, else, where the training mean was scored, the calendar's step is a day or shorter, the season spans
+a year or more and, where known, the data spans two years or more, that the training mean is no climatology.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Day, Tick
 
+from rnncast.baselines import named
+
 DAY, YEAR, YEARS = pd.Timedelta(days=1), pd.Timedelta(days=365), pd.Timedelta(days=730)
 SAID = (" The 'training mean' baseline is one level over the whole year, not a climatology (the training mean of "
-        "each day of the year), which rnncast does not offer: a model that beats the training mean need not beat "
-        "climatology.")
+        "each day of the year), which rnncast scores only where every series' training rows span two whole years of "
+        "a day's or finer calendar: a model that beats the training mean need not beat climatology.")
+MONTHS = np.cumsum([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30])  # each month's first position in a leap year
+LEAP = 366  # positions: each month and day of a leap year
+FEB29 = 59  # Feb 29's position (Jan 1 is 0)
 
 
 def yearly(freq, season: int | None) -> bool:
@@ -29,16 +42,21 @@ def yearly(freq, season: int | None) -> bool:
         step = to_offset(freq) if isinstance(freq, str) else freq
     except ValueError:
         return False
-    if not isinstance(step, (Tick, Day)) or not season or season < 2:
-        return False
-    size = step.n * DAY if isinstance(step, Day) else pd.Timedelta(step.nanos, unit="ns")  # pandas 3: a Day is no Tick
-    return size <= DAY and season * size >= YEAR
+    size = _size(step)
+    return size is not None and bool(season) and season >= 2 and season * size >= YEAR
 
 
 def reference(scored, freq, season: int | None, first=None, last=None) -> str:
-    """``SAID`` where the baselines ``scored`` (keys: 'mean' among them) include the training mean and ``yearly``
-    holds, and the data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more
-    apart; "" otherwise."""
+    """Where the baselines ``scored`` (``{name: {"mse": ...}}``, 'model' among them) hold the climatology baseline,
+    its MSE beside the model's; else ``SAID`` where they include the training mean and ``yearly`` holds, and the
+    data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more apart; ""
+    otherwise."""
+    if "climatology" in scored:
+        mse = {k: (scored.get(k) or {}).get("mse") for k in ("climatology", "model")}
+        of = (f": MSE {mse['climatology']:.4g} against the model's {mse['model']:.4g}"
+              if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
+        return (f" The 'training mean' baseline is one level over the whole year; {named('climatology')} is the "
+                f"reference a climate forecast is judged against{of}.")
     if "mean" not in scored or not yearly(freq, season):
         return ""
     if first is not None and last is not None:
@@ -58,3 +76,74 @@ def fitted_span(cutoffs: list | None) -> tuple:
                                 format="mixed") for key in ("data_start", "data_end")}
     first, last = read["data_start"].min(), read["data_end"].max()
     return (first, last) if pd.notna(first) and pd.notna(last) else (None, None)
+
+
+def _size(freq) -> pd.Timedelta | None:
+    """The step of a calendar of days or a shorter fixed step, as a Timedelta; None for other calendars (pandas 3: a
+    Day is no Tick)."""
+    if not isinstance(freq, (Tick, Day)):
+        return None
+    size = freq.n * DAY if isinstance(freq, Day) else pd.Timedelta(freq.nanos, unit="ns")
+    return size if size <= DAY else None
+
+
+def positions(times: pd.DatetimeIndex, per_day: int = 1) -> np.ndarray:
+    """Each time's climatology position [N] int64: its month and day among a leap year's 366 (Jan 1: 0, Feb 29:
+    ``FEB29``, Dec 31: 365), times ``per_day`` plus its step of the day where a day holds ``per_day`` steps (a
+    calendar under a day: hourly 24, the hour)."""
+    day = MONTHS[np.asarray(times.month, dtype=np.int64) - 1] + np.asarray(times.day, dtype=np.int64) - 1
+    if per_day == 1:
+        return day
+    seconds = np.asarray(times.hour, dtype=np.int64) * 3600 + np.asarray(times.minute) * 60 + np.asarray(times.second)
+    return day * per_day + seconds * per_day // 86_400
+
+
+def forecasts(panel, target_rows: np.ndarray, series: np.ndarray, horizon: int, n_t: int, means: np.ndarray,
+              locate) -> np.ndarray | None:
+    """The climatology baseline's forecasts [W, H, T] in original units of the windows whose first target is stacked
+    row ``target_rows`` [W] of ``panel``, each of series ``series`` [W] (``means`` [S, T]: each series' training
+    mean, for a position its training rows lack); ``locate()`` gives the fit's borders in the panel
+    (``parts.locate``), read only where the calendar fits. None where the baseline does not apply (see the module)."""
+    time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
+    if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars or not len(target_rows):
+        return None
+    located = locate()
+    wanted = np.unique(series)
+    firsts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
+    spans = {int(s): (int(panel.offsets[s] + min(firsts[s], located.splits[s].train_end)),
+                      int(panel.offsets[s] + located.splits[s].train_end)) for s in wanted}
+    if any(hi - lo < 2 or time[hi - 1] - time[lo] + size < YEARS for lo, hi in spans.values()):
+        return None
+    per_day = -(-DAY // size)  # the steps of a day: 1 daily, 24 hourly
+    width = LEAP * per_day
+    table = np.empty((len(wanted), width, n_t))  # the series scored alone: hourly, 8,784 positions each
+    for s, (lo, hi) in spans.items():
+        values = panel.values[lo:hi, :n_t].astype(np.float64)
+        if panel.filled is not None:
+            values = np.where(panel.filled[lo:hi, :n_t] != 0, np.nan, values)
+        at = positions(time[lo:hi], per_day)
+        for t in range(n_t):
+            ok = np.isfinite(values[:, t])
+            count = np.bincount(at[ok], minlength=width)
+            total = np.bincount(at[ok], weights=values[ok, t], minlength=width)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mean = total / count
+            mean = mean.reshape(LEAP, per_day)
+            leap = ~np.isfinite(mean[FEB29])  # Feb 29 not in the training rows: between Feb 28 and Mar 1
+            mean[FEB29] = np.where(leap, (mean[FEB29 - 1] + mean[FEB29 + 1]) / 2, mean[FEB29])
+            mean = mean.reshape(-1)
+            kept = np.where(np.isfinite(mean), mean.round(10), means[s, t])  # 11.0, not 10.999999999999998
+            table[np.searchsorted(wanted, s), :, t] = kept
+    cut = time[np.asarray(target_rows) - 1]  # each window's last input time; its steps on the calendar
+    step = panel.calendar.freq
+    dates = [positions(cut + step * (h + 1), per_day) for h in range(horizon)]
+    return table[np.searchsorted(wanted, series)[:, None], np.stack(dates, axis=1)]  # [W, H, T]
+
+
+def scaled(forecast: np.ndarray | None, offset: np.ndarray, scale: np.ndarray, series: np.ndarray):
+    """``forecasts``' [W, H, T] in scaled float32 by each window's series' ``offset`` and ``scale`` [S, C]; None
+    where none was made."""
+    if forecast is None:
+        return None
+    n_t = forecast.shape[-1]
+    return ((forecast - offset[series, None, :n_t]) / scale[series, None, :n_t]).astype(np.float32)

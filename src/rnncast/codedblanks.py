@@ -15,11 +15,52 @@ from rnncast.fills import FILL_HINT
 from rnncast.layouts import Rows
 from rnncast.numbertext import DECIMAL
 from rnncast.settingvalues import missing_numbers, packed
-from rnncast.spelling import counted, hint, named
+from rnncast.spelling import counted, hint, named, spelled
 from rnncast.staticvalues import no_value
 from rnncast.timetext import shown
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
+WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 9103)
+NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
+
+
+def code_like(values: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` [n] is spelled as a missing-value code: ±99, ±999, ... or ±99.9, ±999.9, ... (to
+    float32's precision, the panel's: a file's 99.9 is read as 99.90000153)."""
+    magnitude = np.abs(np.asarray(values, dtype=np.float64))
+    magnitude = np.where(np.isfinite(magnitude), magnitude, 0.0)  # NaN and inf are no code
+    whole, tenth = np.divmod(np.round(magnitude * 10), 10)
+    with np.errstate(over="ignore"):  # 1e40 is inf in float32 on both sides: no code, as isin(whole, NINES) says
+        written = np.float32(magnitude) == np.float32((whole * 10 + tenth) / 10)  # at most one decimal
+    return written & np.isin(whole, NINES) & ((tenth == 0) | (tenth == 9))
+
+
+def proposed(codes, given: str | None = None):
+    """``missing_values`` as a hint proposes it: the codes already ``given`` (``missing_values``' text, '-999'), kept
+    as given, then the new ``codes`` not among them, so following the hint reads both, not the new alone; one number as
+    itself (-999), several as text joined by ', ' ('-999, 9999', never '-999,9999': one number in a file writing
+    decimal commas)."""
+    before = list(missing_numbers(given))
+    every = before + sorted({float(v) for v in codes} - set(before))
+    whole = [int(v) if v.is_integer() else v for v in every]
+    return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
+
+
+ABOVE = " (a missing-value code? see above)"  # a value the line on codes named, in another line (decision 9103)
+
+
+def named_codes(found: list[dict]) -> set:
+    """``{(series, column, code)}`` of the values ``missingcodes.find`` found (``found``), which its one line names
+    with the advice: another line naming one of them points to it (``ABOVE``) instead of advising apart."""
+    return {(f["series"], f["column"], float(v)) for f in found for v in f["codes"]}
+
+
+def if_missing(codes, given: str | None = None) -> str:
+    """The one advice of every line naming a code-like value (decision 9103): "if it means missing, give
+    missing_values=-9999, --missing-values -9999 to read those cells as blank (then filled as fill=, --fill says, or
+    refused)", ``proposed``'s codes."""
+    return (f"if it means missing, give {spelled('missing_values', proposed(codes, given))} to read those cells as "
+            f"blank (then filled as {spelled('fill')} says, or refused)")
 
 
 def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> str | None:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, climatology, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
                      horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, scoringsaid, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
@@ -221,8 +221,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
-    scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season)
-    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season)
+    climate = climatology.forecasts(panel, target_rows, series, horizon, n_t, means, lambda: located or parts.locate(
+        state, panel, index))  # daily or finer data of two years' training rows (decision 9101)
+    scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,
+                                                climatology.scaled(climate, offset, scale, series))
+    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate)
     bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
                                        ) if learned is not None else {}  # the baselines' intervals, at float32

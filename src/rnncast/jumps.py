@@ -17,6 +17,7 @@ import logging
 
 import numpy as np
 
+from rnncast.codedblanks import ABOVE
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.spelling import counted, spelled
@@ -83,9 +84,10 @@ def _by_chance(ranked: np.ndarray, k: int) -> bool:
     return ranked[-k] <= below[-1] * (CHANCE if k == 1 else CHANCE / MANY) ** (-spread / k)
 
 
-def warn(found: list[dict]) -> None:
+def warn(found: list[dict], coded: set = frozenset()) -> None:
     """Say ``find``'s first column in one line, each of its steps (the other columns counted), and what they do to
-    the scores."""
+    the scores; one value far off that the line on missing-value codes named (``coded``:
+    ``codedblanks.named_codes``) pointed to it, not guessed at and advised apart (decision 9103)."""
     if not found:
         return
     f = found[0]
@@ -95,12 +97,14 @@ def warn(found: list[dict]) -> None:
     more = f"; likewise {counted(len(found) - 1, 'other column')}" if len(found) > 1 else ""
     if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 1502)
         up, down = steps
-        log.warning("column %r%s holds %.6g at %s, one row far from those on either side (%.6g before it, %.6g after, "
-                    "%.0f times its training steps' median step away): one outlying value (a typo, a sensor glitch)? "
+        above = (f["series"], f["column"], float(up["after"])) in coded
+        log.warning("column %r%s holds %.6g at %s%s, one row far from those on either side (%.6g before it, %.6g after, "
+                    "%.0f times its training steps' median step away)%s "
                     "The network learns from it as from any other, and it raises MASE's scale (the training rows' mean "
-                    "step) by %.0f%%; if it is no measurement, correct it or leave the cell blank (%s)%s", f["column"],
-                    whose, up["after"], up["time"], up["before"], down["after"],
-                    abs(up["after"] - up["before"]) / f["median"], 100 * f["raise"], spelled("fill"), more)
+                    "step) by %.0f%%%s%s", f["column"], whose, up["after"], up["time"], ABOVE if above else "",
+                    up["before"], down["after"], abs(up["after"] - up["before"]) / f["median"],
+                    "." if above else ": one outlying value (a typo, a sensor glitch)?", 100 * f["raise"], "" if above
+                    else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})", more)
         return
     if len(steps) == 1:
         moves = f"moves {_move(steps[0], f['median'], ' in one step')} and over {BY_FAR} times any other"

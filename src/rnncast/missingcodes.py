@@ -20,6 +20,7 @@ import logging
 import numpy as np
 
 from rnncast import otherunits, outliers
+from rnncast.codedblanks import WRITTEN, code_like, if_missing, proposed  # the codes, said in one wording
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
@@ -32,20 +33,6 @@ log = logging.getLogger(__name__)
 FAR = 10  # named: a code further than this many of the other training values' standard deviations from their median
 MIN_ROWS = 10  # fewer other finite training rows: not weighed
 MOST_SHARE = 0.25  # a value on more of a column's rows is the column's own value, not a code
-NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
-
-
-def code_like(values: np.ndarray) -> np.ndarray:
-    """Whether each of ``values`` [n] is spelled as a missing-value code: ±99, ±999, ... or ±99.9, ±999.9, ... (to
-    float32's precision, the panel's: a file's 99.9 is read as 99.90000153)."""
-    magnitude = np.abs(np.asarray(values, dtype=np.float64))
-    magnitude = np.where(np.isfinite(magnitude), magnitude, 0.0)  # NaN and inf are no code
-    whole, tenth = np.divmod(np.round(magnitude * 10), 10)
-    with np.errstate(over="ignore"):  # 1e40 is inf in float32 on both sides: no code, as isin(whole, NINES) says
-        written = np.float32(magnitude) == np.float32((whole * 10 + tenth) / 10)  # at most one decimal
-    return written & np.isin(whole, NINES) & ((tenth == 0) | (tenth == 9))
-
-
 def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dict]:
     """Each column of each series holding code-like values far from its other training values (above):
     ``{"series": label or None, "column", "codes": the distinct values (original units), "cells": how many,
@@ -201,7 +188,7 @@ def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span, doing:
     shown = ", ".join(panel.when(s, int(i)) for i in at[:3]) + (f" and {at.size - 3} more" if at.size > 3 else "")
     fitted = FITTED.format(*span) if span is not None else "far from the other values given"
     scored = ", and evaluate scores its forecasts against it" if j < panel.n_targets else ""
-    log.warning("column %r%s holds %s in %s of the data given to the model (%s), the way files write a missing value, "
+    log.warning("column %r%s holds %s in %s of the data given to the model (%s), " + WRITTEN + ", "
                 "%s: the model reads it as a measurement, in the windows it forecasts from%s; if it means missing, "
                 "give those cells blank (read as the model's fill says, or refused), or fit again with %s, which the "
                 "model then applies to every later read; if it is a real value, ignore this", column, whose,
@@ -223,25 +210,10 @@ def warn(found: list[dict], given: str | None = None) -> None:
     scored = f"; {counted(first['test'], 'test row')} scored against it" if first["test"] and first.get("target") \
         else ""
     others = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
-    log.warning("column %r%s holds %s in %s (first at %s), the way files write a missing value, %.0f standard "
-                "deviations from its other values (those around it near %.6g): rnncast reads it as a measurement and "
-                "trains on it%s%s; "
-                "if it means missing, give %s to read those cells as blank (then filled as %s says, or refused); "
-                "if it is a real value, ignore this",
-                first["column"], whose, codes, counted(first["cells"], "row"), first["time"], first["sds"],
-                first["near"], scored, others, spelled("missing_values", proposed(every, given)),
-                spelled("fill"))
-
-
-def proposed(codes, given: str | None = None):
-    """``missing_values`` as a hint proposes it: the codes already ``given`` (``missing_values``' text, '-999'), kept
-    as given, then the new ``codes`` not among them, so following the hint reads both, not the new alone; one number as
-    itself (-999), several as text joined by ', ' ('-999, 9999', never '-999,9999': one number in a file writing
-    decimal commas)."""
-    before = list(missing_numbers(given))
-    every = before + sorted({float(v) for v in codes} - set(before))
-    whole = [int(v) if v.is_integer() else v for v in every]
-    return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
+    log.warning("column %r%s holds %s in %s (first at %s), %s, %.0f standard deviations from its other values "
+                "(those around it near %.6g): rnncast reads it as a measurement and trains on it%s%s; %s; if it is a "
+                "real value, ignore this", first["column"], whose, codes, counted(first["cells"], "row"), first["time"],
+                WRITTEN, first["sds"], first["near"], scored, others, if_missing(every, given))
 
 
 def refuse_future(values: np.ndarray, columns: list[str], text: str | None, state=None, ids=(), given=None) -> None:

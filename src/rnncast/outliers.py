@@ -18,6 +18,7 @@ import math
 
 import numpy as np
 
+from rnncast.codedblanks import ABOVE
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler
@@ -85,8 +86,10 @@ def around(values: np.ndarray, k: int, far: np.ndarray) -> float:
     return float(np.median(values[near] if near.size else values[~far]))
 
 
-def warn(found: list[dict], scaler: str) -> None:
-    """Say ``find``'s first squeezed column in one line (the others counted, the next two named) and what to do."""
+def warn(found: list[dict], scaler: str, coded: set = frozenset()) -> None:
+    """Say ``find``'s first squeezed column in one line (the others counted, the next two named) and what to do; a
+    value the line on missing-value codes named (``coded``: ``codedblanks.named_codes``, said before this) pointed to
+    it, not advised apart (decision 9103)."""
     if not found:
         return
     first = found[0]
@@ -100,12 +103,14 @@ def warn(found: list[dict], scaler: str) -> None:
               else "too little for the network to learn from that column")
     if not first_in_block("squeezed", first["series"], first["column"], first["value"], first["time"]):
         return  # a tune's later trial: its first said it (noticed.said_once)
+    above = (first["series"], first["column"], float(first["value"])) in coded
+    advice = "" if above else \
+        f"; if it is a code for a missing value or a typo, correct it or leave the cell blank ({spelled('fill')})"
     log.warning(
-        "column %r%s holds %.6g at %s%s, far from its other training values (those around it near %.6g): %s scaling by the spread "
-        "it makes squeezes the others into 1/%s of the scale, %s%s; if it is a code for a missing value or a typo, "
-        "correct it or leave the cell blank (%s); if it is real, expect the model to learn little beside it",
-        first["column"], whose, first["value"], first["time"], more, first["near"], scaler, times_over(first["squeeze"]),
-        learns, also, spelled("fill"))
+        "column %r%s holds %.6g at %s%s%s, far from its other training values (those around it near %.6g): %s scaling by the spread "
+        "it makes squeezes the others into 1/%s of the scale, %s%s%s; if it is real, expect the model to learn little beside it",
+        first["column"], whose, first["value"], first["time"], ABOVE if above else "", more, first["near"], scaler,
+        times_over(first["squeeze"]), learns, also, advice)
 
 
 def note(found: dict | None) -> str | None:

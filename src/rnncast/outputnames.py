@@ -5,7 +5,7 @@ are the same name.
 caller's id, time and target columns under their own names, and next to them names of rnncast's: ``cutoff``,
 ``window`` and ``left_out`` (backtest), ``step_ahead`` (a run's test windows), and per target
 ``<target>_hat`` (the forecast), ``<target>_q<level>`` (its quantiles), ``<target>_filled`` (fill made the actual
-value) and ``<target>_<baseline>`` (``repeat``, ``mean``, ``seasonal``); ``unique_id``, ``ds`` and ``row`` where the
+value) and ``<target>_<baseline>`` (``repeat``, ``mean``, ``seasonal``, ``climatology``); ``unique_id``, ``ds`` and ``row`` where the
 data gives no id or time column of its own name. A column of the caller's with one of those names (a time column
 ``cutoff``, an id column ``y_hat``, targets ``sales`` and ``sales_hat``) would be written over, or write over
 rnncast's, without a word: ``check`` refuses it where a fit or a backtest starts, before a model is trained, for
@@ -14,7 +14,7 @@ every output at once, so that a model fitted is one whose forecasts can be writt
 
 from __future__ import annotations
 
-from rnncast.baselines import NAMES as BASELINES
+from rnncast.baselines import BANDED, NAMES as BASELINES
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 
@@ -59,7 +59,7 @@ def written(targets: list, levels=(), id_col=None, time_col=None, layout: str = 
         for key, said in BASELINES.items():  # each one's quantiles after it: its interval (baselinebands)
             names.append((f"{target}_{key}", f"the {said!r} baseline of target {target!r} {BACKTEST}", False))
             names += [(f"{target}_{key}_q{q}", f"the {q} quantile of the {said!r} baseline of target {target!r} "
-                       f"{BACKTEST}", False) for q in _levels(levels)]
+                       f"{BACKTEST}", False) for q in _levels(levels) if key in BANDED]
     return names
 
 

@@ -13,7 +13,7 @@ from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import some, spelled
-from rnncast import seasonmatch, zeroscales
+from rnncast import seasonmatch, yearlyseason, zeroscales
 from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
 from rnncast.othernames import mirrored
@@ -42,7 +42,10 @@ def missing_season(forecaster: Fitted) -> Season | None:
     seasonal naive baseline (``season`` 1); None otherwise."""
     if forecaster.settings_.data.season != 1:
         return None
-    return agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
+    season = agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
+    if season == (7, "days in a week") and yearlyseason.yearly(getattr(forecaster.state_, "yearly_season", None)):
+        return Season(365, "days in a year")  # daily rows that repeat every year more than every week (decision 9102)
+    return season
 
 
 def _own(forecaster: Fitted) -> dict:
@@ -51,19 +54,20 @@ def _own(forecaster: Fitted) -> dict:
     return {i: c for i, c in own.items() if i in forecaster.ids_}
 
 
-def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False) -> str | None:
+def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False, why: str = "") -> str | None:
     """The hint beside a verdict that could not weigh the seasonal naive forecast: the calendar's
     season, the setting that computes it (with the lookback it needs) and that it matters if the values repeat over
     the season's cycle; None without a season.
     ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
-    of series that differ but agree on the season (``timecalendar.by_series``)."""
+    of series that differ but agree on the season (``timecalendar.by_series``); ``why``: the data's reason for the
+    season, after its cycle (``yearlyseason.why``)."""
     if season is None:
         return None
     longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
               if season.steps > lookback else "")
     calendar = f"the calendars are {calendar}, each" if each else f"the calendar is {calendar},"
     every = "every " + season.cycle.split(" in ")[-1].removeprefix("a ")  # "7 days in a week": "every week"
-    return (f"hint: {calendar} {season.steps} {season.cycle}, but season is 1, so the seasonal naive forecast (the "
+    return (f"hint: {calendar} {season.steps} {season.cycle}{why}, but season is 1, so the seasonal naive forecast (the "
             f"window's last {season.steps} steps, repeated) was not computed; if the values repeat {every}, it is often the "
             f"baseline to beat: give the season ({spelled('season', season.steps)}){longer} to compare the model with "
             "it")  # said of every such calendar, whose data may not repeat (a regression dated by day): decision 737
@@ -80,7 +84,9 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
     """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal naive baseline."""
     own = _own(forecaster)
     calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
-    return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own)) or \
+    season, measured = missing_season(forecaster), getattr(forecaster.state_, "yearly_season", None)
+    why = yearlyseason.why(measured) if season is not None and season.steps == 365 else ""
+    return season_hint(season, calendar, forecaster.settings_.data.lookback, bool(own), why) or \
         seasonmatch.hint(forecaster.settings_.data.season, forecaster.calendar_, forecaster.calendar_.shown)
 
 

@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
-from rnncast import formatversions, modelcard
+from rnncast import formatversions, modelcard, yearlyseason
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import check_keys, check_version
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
@@ -70,6 +70,7 @@ class FittedState:
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
     fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
+    yearly_season: dict | None = None  # daily training rows' yearly cycle against the week (yearlyseason.measure)
     squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
     value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
     cutoffs: list | None = None  # [S] {data_start, train_end, val_end, data_end} as the data writes times (modelcard); None: no time
@@ -131,6 +132,8 @@ class FittedState:
             meta["same_step"] = self.same_step
         if self.later_rows is not None:
             meta["later_rows"] = self.later_rows
+        if self.yearly_season is not None:
+            meta["yearly_season"] = self.yearly_season
         if self.fit_rows is not None:
             meta["fit_rows"] = self.fit_rows
         if self.squeezed is not None:
@@ -191,7 +194,8 @@ class FittedState:
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), diverged_epoch=diverged_epoch(meta.get("diverged_epoch")),
                 untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
-                later_rows=later_rows(meta.get("later_rows")), overlap=saved_overlap(meta.get("test_overlap")),
+                later_rows=later_rows(meta.get("later_rows")), yearly_season=yearlyseason.read(meta.get("yearly_season")),
+                overlap=saved_overlap(meta.get("test_overlap")),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(
                     meta.get("cutoffs"), n), test_scores=modelcard.read_scores(meta.get("test_scores")),

@@ -26,6 +26,7 @@ from typing import Callable
 import numpy as np
 
 from rnncast.bordertimes import searcher
+from rnncast.codedblanks import WRITTEN, code_like, if_missing
 from rnncast.noticed import first_in_call
 from rnncast.panel import Panel
 from rnncast.resolution import such_values
@@ -144,7 +145,9 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
     also = f"; likewise {counted(len(found) - 1, 'other column or series')}" if len(found) > 1 else ""
     baselines = f" and at least {_percent(f['least'])} of each baseline's" if len(wf.baselines) else ""
     it, them = ("them", "those values") if f["more"] else ("it", "that value")
-    if f["seen"]:  # a peak the rows before hold too (a season's): not called a possible error
+    if code_like(np.array([f["value"]]))[0]:  # -9999: said as every line naming a code says it (decision 9103)
+        what, advice = f", {WRITTEN}", f"{if_missing([f['value']])}; if real, judge the model by MAE or MASE"
+    elif f["seen"]:  # a peak the rows before hold too (a season's): not called a possible error
         seen = ", ".join(panel.when(s, row) for row in f["seen"][:3]) + (", ..." if len(f["seen"]) > 3 else "")
         what = (f"; the rows before hold {counted(len(f['seen']), 'value')} as far "
                 f"{'up' if f['value'] > f['hi'] else 'down'} ({seen}), a peak that recurs as a season's does")

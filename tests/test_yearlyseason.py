@@ -1,0 +1,46 @@
+"""yearlyseason: whether daily training rows repeat every year more than every week (decision 9102)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import yearlyseason
+from rnncast.panel import Panel
+from rnncast.timecalendar import Calendar
+from rnncast.windows import Split
+
+
+def _panel(values, start="2015-01-01", freq="D"):
+    time = pd.date_range(start, periods=len(values), freq=freq, name="date")
+    panel = Panel(values=np.asarray(values, dtype=np.float64)[:, None], offsets=np.array([0, len(values)]), ids=[None],
+                  columns=["y"], n_targets=1, time=time, calendar=Calendar(freq=to_offset(freq), name="date"))
+    return panel, [Split(int(len(values) * 0.7), int(len(values) * 0.8), len(values))]
+
+
+def test_a_yearly_temperature_is_yearly_and_a_weekly_till_is_not():
+    rng = np.random.default_rng(0)
+    days = np.arange(6 * 365)
+    temperature = 10 + 12 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))
+    measured = yearlyseason.measure(*_panel(temperature))
+    assert measured["year_acf"] > 0.8 and measured["month_r2"] > 0.8 and measured["weekday_r2"] < 0.05
+    assert yearlyseason.yearly(measured)
+    assert "autocorrelation a year apart is 0.9" in yearlyseason.why(measured)
+    till = 100 + 40 * (days % 7 >= 5) + 5 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))
+    assert not yearlyseason.yearly(yearlyseason.measure(*_panel(till)))  # the week is the stronger pattern
+
+
+def test_not_measured_under_two_years_or_off_a_calendar_of_days():
+    rng = np.random.default_rng(1)
+    assert yearlyseason.measure(*_panel(rng.normal(size=900))) is None  # 630 training days
+    assert yearlyseason.measure(*_panel(rng.normal(size=6 * 52), freq="W-SUN")) is None
+    assert not yearlyseason.yearly(None)
+
+
+def test_read_checks_the_record():
+    saved = {"year_acf": 0.9, "month_r2": 0.8, "weekday_r2": 0.0}
+    assert yearlyseason.read(saved) == saved and yearlyseason.read(None) is None
+    with pytest.raises(ValueError, match="yearly_season"):
+        yearlyseason.read({"year_acf": 0.9})
