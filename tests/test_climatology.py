@@ -55,7 +55,7 @@ def _daily_panel(start="2015-01-01", end="2020-12-31", freq="D"):
 
 
 def test_climatology_is_the_training_mean_of_each_day_of_the_year():
-    """Decision 9101: each step takes the training rows' mean of its own month and day (2015-2018: no Feb 29, which
+    """Decision 1605: each step takes the training rows' mean of its own month and day (2015-2018: no Feb 29, which
     takes the mean of Feb 28 and Mar 1); a position the training rows lack is the series' training mean."""
     import numpy as np
 

@@ -178,7 +178,7 @@ def test_the_api_refuses_a_packed_code_for_a_decimal_comma_file_and_reads_a_list
 
 
 def test_every_line_on_a_code_advises_in_one_wording():
-    """Decision 9103: the advice the line on codes gives, and the values it named for the other lines to point to."""
+    """Decision 1607: the advice the line on codes gives, and the values it named for the other lines to point to."""
     from rnncast.codedblanks import if_missing, named_codes
 
     assert if_missing([-9999.0]) == ("if it means missing, give missing_values=-9999, --missing-values -9999 to read "

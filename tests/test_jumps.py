@@ -101,7 +101,7 @@ def test_one_value_far_off_is_named_as_one_outlying_value_not_two_splits(caplog)
 
 
 def test_a_spike_the_line_on_codes_named_points_to_it(caplog):
-    """Decision 9103: a -9999 among prices was "one outlying value (a typo, a sensor glitch)?" beside the line on
+    """Decision 1607: a -9999 among prices was "one outlying value (a typo, a sensor glitch)?" beside the line on
     missing-value codes; where that line named it, this one points to it instead of guessing and advising apart."""
     import logging
 

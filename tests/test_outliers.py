@@ -138,7 +138,7 @@ def test_the_value_is_said_to_be_near_its_neighbours_not_the_whole_columns_media
 
 
 def test_a_squeezing_value_the_line_on_codes_named_points_to_it(caplog):
-    """Decision 9103: one -9999 was said in four lines of four wordings ("a code for a missing value or a typo" here);
+    """Decision 1607: one -9999 was said in four lines of four wordings ("a code for a missing value or a typo" here);
     where the line on missing-value codes named it, this one points to it and gives no advice of its own."""
     from rnncast.codedblanks import named_codes
     from rnncast.outliers import warn

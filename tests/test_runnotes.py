@@ -425,7 +425,7 @@ def test_the_percent_note_beside_a_table_without_mape_says_smape_alone():
 
 
 def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why():
-    """Decision 9102: a 6-year daily temperature was told season 7; where fit measured a yearly cycle stronger than
+    """Decision 1606: a 6-year daily temperature was told season 7; where fit measured a yearly cycle stronger than
     the week (``yearlyseason``), the hint names 365 with the measure, and 7 stays where the week is stronger."""
     from types import SimpleNamespace
 

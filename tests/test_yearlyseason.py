@@ -1,4 +1,4 @@
-"""yearlyseason: whether daily training rows repeat every year more than every week (decision 9102)."""
+"""yearlyseason: whether daily training rows repeat every year more than every week (decision 1606)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import numpy as np
 # The words every table, verdict, hint and legend names a baseline by (the field's terms, as the README's
 # vocabulary gives them); metrics.json keeps the keys. The order is the legends' and the tables'.
 NAMES = {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive",
-         "climatology": "climatology (training mean per day of year)"}  # daily or finer data (decision 9101)
+         "climatology": "climatology (training mean per day of year)"}  # daily or finer data (decision 1605)
 BANDED = ("repeat", "mean", "seasonal")  # those whose intervals baselinebands learns: not climatology's
 
 

@@ -1,4 +1,4 @@
-"""The climatology baseline (decision 9101) and the verdict's word on the 'training mean' baseline where the data
+"""The climatology baseline (decision 1605) and the verdict's word on the 'training mean' baseline where the data
 has a yearly cycle of days (decision 1577).
 
 For daily weather data the reference forecast is climatology, the training rows' mean for each day of the year;

@@ -20,7 +20,7 @@ from rnncast.staticvalues import no_value
 from rnncast.timetext import shown
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
-WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 9103)
+WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 1607)
 NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
 
 
@@ -46,7 +46,7 @@ def proposed(codes, given: str | None = None):
     return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
 
 
-ABOVE = " (a missing-value code? see above)"  # a value the line on codes named, in another line (decision 9103)
+ABOVE = " (a missing-value code? see above)"  # a value the line on codes named, in another line (decision 1607)
 
 
 def named_codes(found: list[dict]) -> set:
@@ -56,7 +56,7 @@ def named_codes(found: list[dict]) -> set:
 
 
 def if_missing(codes, given: str | None = None) -> str:
-    """The one advice of every line naming a code-like value (decision 9103): "if it means missing, give
+    """The one advice of every line naming a code-like value (decision 1607): "if it means missing, give
     missing_values=-9999, --missing-values -9999 to read those cells as blank (then filled as fill=, --fill says, or
     refused)", ``proposed``'s codes."""
     return (f"if it means missing, give {spelled('missing_values', proposed(codes, given))} to read those cells as "

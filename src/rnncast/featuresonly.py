@@ -136,7 +136,7 @@ def without_actuals(state: FittedState, windows: tuple, absent: list) -> tuple:
             where = (slice(None), slice(None), [j for j, t in enumerate(wf.targets) if str(t) in names])
         wf.y_true = wf.y_true.astype(np.float64, copy=True)
         wf.y_true[where] = np.nan
-        for name in ("repeat", "seasonal", "climatology"):  # each reads the target (climatology: decision 9101)
+        for name in ("repeat", "seasonal", "climatology"):  # each reads the target (climatology: decision 1605)
             if name in wf.baselines:
                 wf.baselines[name] = wf.baselines[name].astype(np.float64, copy=True)
                 wf.baselines[name][where] = np.nan

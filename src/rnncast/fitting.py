@@ -161,7 +161,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     group = distributed.setup(device)  # None unless torchrun started this process among others
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
     if group is None or group.main:
-        missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (9103)
+        missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (decision 1607)
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
         jumps.warn(jumps.find(panel, splits), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
@@ -209,7 +209,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
-        yearly_season=yearlyseason.measure(panel, splits),  # the season hint's: 365 over 7 by the data (decision 9102)
+        yearly_season=yearlyseason.measure(panel, splits),  # the season hint's: 365 over 7 by the data (decision 1606)
         squeezed=next((f for f in squeezed if f["target"]), None),  # the cause the advice on an untrained model names
         value_ranges=missingcodes.fitted_ranges(panel, splits),  # a later read's -999 is named against them
         fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with

@@ -222,7 +222,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     climate = climatology.forecasts(panel, target_rows, series, horizon, n_t, means, lambda: located or parts.locate(
-        state, panel, index))  # daily or finer data of two years' training rows (decision 9101)
+        state, panel, index))  # daily or finer data of two years' training rows (decision 1605)
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,
                                                 climatology.scaled(climate, offset, scale, series))
     base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate)

@@ -87,7 +87,7 @@ def _by_chance(ranked: np.ndarray, k: int) -> bool:
 def warn(found: list[dict], coded: set = frozenset()) -> None:
     """Say ``find``'s first column in one line, each of its steps (the other columns counted), and what they do to
     the scores; one value far off that the line on missing-value codes named (``coded``:
-    ``codedblanks.named_codes``) pointed to it, not guessed at and advised apart (decision 9103)."""
+    ``codedblanks.named_codes``) pointed to it, not guessed at and advised apart (decision 1607)."""
     if not found:
         return
     f = found[0]

@@ -89,7 +89,7 @@ def around(values: np.ndarray, k: int, far: np.ndarray) -> float:
 def warn(found: list[dict], scaler: str, coded: set = frozenset()) -> None:
     """Say ``find``'s first squeezed column in one line (the others counted, the next two named) and what to do; a
     value the line on missing-value codes named (``coded``: ``codedblanks.named_codes``, said before this) pointed to
-    it, not advised apart (decision 9103)."""
+    it, not advised apart (decision 1607)."""
     if not found:
         return
     first = found[0]

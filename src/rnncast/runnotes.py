@@ -44,7 +44,7 @@ def missing_season(forecaster: Fitted) -> Season | None:
         return None
     season = agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
     if season == (7, "days in a week") and yearlyseason.yearly(getattr(forecaster.state_, "yearly_season", None)):
-        return Season(365, "days in a year")  # daily rows that repeat every year more than every week (decision 9102)
+        return Season(365, "days in a year")  # daily rows that repeat every year more than every week (decision 1606)
     return season
 
 

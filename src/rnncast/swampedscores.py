@@ -145,7 +145,7 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
     also = f"; likewise {counted(len(found) - 1, 'other column or series')}" if len(found) > 1 else ""
     baselines = f" and at least {_percent(f['least'])} of each baseline's" if len(wf.baselines) else ""
     it, them = ("them", "those values") if f["more"] else ("it", "that value")
-    if code_like(np.array([f["value"]]))[0]:  # -9999: said as every line naming a code says it (decision 9103)
+    if code_like(np.array([f["value"]]))[0]:  # -9999: said as every line naming a code says it (decision 1607)
         what, advice = f", {WRITTEN}", f"{if_missing([f['value']])}; if real, judge the model by MAE or MASE"
     elif f["seen"]:  # a peak the rows before hold too (a season's): not called a possible error
         seen = ", ".join(panel.when(s, row) for row in f["seen"][:3]) + (", ..." if len(f["seen"]) > 3 else "")

@@ -1,5 +1,5 @@
 """Whether daily training rows repeat every year rather than every week, measured at fit, so that the season hint
-names 365 where the data's yearly cycle is the stronger one (decision 9102).
+names 365 where the data's yearly cycle is the stronger one (decision 1606).
 
 A calendar of days implies a week (``seasons.implied_season``: 7), and the hint beside a verdict of season 1 named
 7 on every daily file, a 6-year daily temperature too, whose cycle is the year. ``measure`` reads each series'
