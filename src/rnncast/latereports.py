@@ -18,7 +18,7 @@ import logging
 
 import numpy as np
 
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hint
 from rnncast.timetext import shown
 from rnncast.widetail import last_rows
 
@@ -99,7 +99,8 @@ def refusal(found: list, time, positions, ids: list, targets: list, attrs: dict,
 
 def warn_zero(found: list, time, positions, ids: list, targets: list, attrs: dict, fmt: str | None, latest) -> None:
     """Warn that zero fill writes 0 in the rows ``found`` (``tails``'), named, and what follows."""
-    log.warning("%s Fill 'zero' writes 0 in them, so those series are trained on, scored on and forecast from 0s "
-                "nobody reported (a count of none); if they are to be reported later, give the data without those "
-                "rows, so each series is forecast from its own last value",
-                said(found, time, positions, ids, targets, attrs, fmt, latest))
+    reader = hint("reader", None)  # predict's ('forecast') or evaluate's ('scored') read, said by what it does
+    read = {"forecast": "forecast from", "scored": "scored on"}.get(reader, "trained on, scored on and forecast from")
+    log.warning("%s Fill 'zero' writes 0 in them, so those series are %s 0s nobody reported (a count of none); if "
+                "they are to be reported later, give the data without those rows, so each series is forecast from its "
+                "own last value", said(found, time, positions, ids, targets, attrs, fmt, latest), read)
