@@ -397,3 +397,12 @@ def test_a_set_given_to_a_panel_that_one_series_trades_on_says_it_is_every_serie
         load_panel(pd.concat([us, jp]), "Close", id_col="unique_id", holidays="NYSE", announce=False)
     with pytest.raises(RnncastError, match=r"remove the rows on holidays, or give holidays="):
         load_panel(jp, "Close", holidays="NYSE", announce=False)  # one series: as before
+
+
+def test_all_of_names_a_market_from_several_dates_never_from_one():
+    """decision 9503: any one date can be some market's holiday (2015-12-28, a week of flu counts, read as LSE's)."""
+    one = np.array(["2015-12-28"], dtype="datetime64[D]")
+    assert businessdays.all_of(one) is None and businessdays.all_of(one, least=1) is not None
+    fridays = np.array(["2019-04-19", "2020-04-10", "2021-04-02"], dtype="datetime64[D]")  # Good Fridays
+    assert businessdays.all_of(fridays) is not None
+    assert businessdays.all_of(np.array(["2019-04-19", "2019-04-19"], dtype="datetime64[D]")) is None  # one date twice

@@ -367,3 +367,28 @@ def test_the_hour_a_spring_clock_skips_is_said_whatever_the_step(step, caplog):
         load_panel(other, target="y")
     said = [r.getMessage() for r in caplog.records if "missing from" in r.getMessage()]
     assert len(said) == 1 and "daylight-saving" not in said[0], said
+
+
+def _weekly(freq: str, start: str, periods: int, skipped: list[str]) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    time = pd.date_range(start, periods=periods, freq=freq)
+    frame = pd.DataFrame({"date": time, "y": rng.poisson(100, periods).astype(float)})
+    return frame[~frame["date"].isin(pd.to_datetime(skipped))]
+
+
+def test_one_missing_week_on_one_market_holiday_is_hedged_not_called_that_market_s_holidays(caplog):
+    """t33t1: weekly flu counts missing 2015-12-28 (a week label's gap) were told "all 19 missing rows are on LSE
+    holidays", a guess from one date stated as a fact (decision 9503)."""
+    with caplog.at_level(logging.WARNING):
+        load_panel(_weekly("W-MON", "2015-06-01", 60, ["2015-12-28"]), target="y", time_col="date")
+    said = next(m for m in _warnings(caplog) if "missing from the 'W-MON' calendar" in m)
+    assert "the missing row is on one date, 2015-12-28, a holiday of " in said
+    assert "that may be why, but one date is too few to tell" in said and "holidays (weeks the data skips" not in said
+
+
+def test_weeks_missing_on_several_holidays_of_one_market_are_still_said_to_be_its_holidays(caplog):
+    good_fridays = ["2019-04-19", "2020-04-10", "2021-04-02"]
+    with caplog.at_level(logging.WARNING):
+        load_panel(_weekly("W-FRI", "2019-01-04", 150, good_fridays), target="y", time_col="date")
+    said = next(m for m in _warnings(caplog) if "missing from the 'W-FRI' calendar" in m)
+    assert "all 3 missing rows are on " in said and " holidays (weeks the data skips where the market closed" in said

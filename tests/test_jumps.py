@@ -116,3 +116,27 @@ def test_a_spike_the_line_on_codes_named_points_to_it(caplog):
     [said] = [r.getMessage() for r in caplog.records if "one row far" in r.getMessage()]
     assert said.startswith("column 'close' holds -9999 at 2020-04-10 (a missing-value code? see above), one row far")
     assert "typo" not in said and "leave the cell blank" not in said and "by 500%" in said
+
+def test_under_a_season_the_raise_said_is_that_of_mase_s_seasonal_scale(caplog):
+    """t33t1: "MASE is scaled by the training rows' mean step, which these steps raise by 19%" with --season 52, whose
+    MASE is scaled by the mean difference one season apart, which a level shift moves otherwise (decision 9506)."""
+    from rnncast import jumps
+    from rnncast.metrics import naive_scale
+
+    rng = np.random.default_rng(7)
+    column = 100 + 10 * np.sin(np.arange(300) * 2 * np.pi / 12) + rng.normal(0, 0.5, 300)
+    column[150:] += 400  # one level shift
+    steps = np.abs(np.diff(column))
+    named = jumps.named_steps(steps)
+    assert named == [149]
+    undone = column.copy()
+    undone[150:] -= column[150] - column[149]  # the step itself undone
+    seasonal = jumps.scale_raise(column, steps, np.delete(steps, named), named, 12)
+    assert np.isclose(seasonal, naive_scale(column, 12) / naive_scale(undone, 12) - 1)
+    assert not np.isclose(seasonal, jumps.scale_raise(column, steps, np.delete(steps, named), named, 1))
+    frame = pd.DataFrame({"date": pd.date_range("2000-01-01", periods=300, freq="MS"), "close": column})
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**TINY, season=12).fit(frame, target="close")
+    assert ("MASE is scaled by the training rows' mean difference one season (12 rows) apart, which this one step "
+            "raises by") in caplog.text and "the training rows' mean step" not in caplog.text

@@ -597,3 +597,31 @@ def test_an_array_of_numbers_given_as_id_col_is_refused_as_not_names(given, what
                                            r"\(ndarray of shape \(.*\)\): give the id column's name, not its values "
                                            r"\(a numbered column by its label: id_col=0\)$"):
         load_panel(frame, target="y", time_col="t", id_col=given)
+
+
+def _fluview(regions=None) -> pd.DataFrame:
+    """CDC's YEAR,WEEK,ILITOTAL: MMWR weeks of 2013 .. 2016 (2014 has a week 53), one series or one per region."""
+    from rnncast.mmwrweeks import long_year
+
+    pairs = [(y, w) for y in range(2013, 2017) for w in range(1, 54 if long_year(y) else 53)]
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(pairs, columns=["YEAR", "WEEK"]).assign(ILITOTAL=rng.poisson(100, len(pairs)).astype(float))
+    return frame if regions is None else pd.concat([frame.assign(region=r) for r in regions], ignore_index=True)
+
+
+@pytest.mark.parametrize("regions", [None, ("A", "B")])
+def test_a_year_and_week_without_a_target_are_told_to_join_not_to_forecast_the_week(tmp_path, regions):
+    """t33t1: cdc_2013.csv was told "--target WEEK the first"; following it lost the join advice (decision 9504)."""
+    _fluview(regions).to_csv(tmp_path / "cdc.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "cdc.csv")
+    message = str(info.value)
+    assert message.startswith("cdc.csv has 2 numeric columns (WEEK, ILITOTAL) and none is named the target; the time "
+                              "is split over 'YEAR' (the year) and 'WEEK' (the MMWR week of the year)")
+    assert message.endswith("; then name what to forecast, e.g. --target ILITOTAL (target= in Python)")
+    assert "--target WEEK" not in message
+
+
+def test_a_frame_s_year_and_week_name_the_target_in_python_s_words():
+    with pytest.raises(RnncastError, match=r"; then name what to forecast, e.g\. target='ILITOTAL'$"):
+        load_panel(_fluview())

@@ -110,10 +110,10 @@ def _fluview() -> pd.DataFrame:
 def test_a_panel_of_years_and_weeks_is_told_to_join_them_as_one_series_is():
     """'duplicated timestamp 2019 in series 'Auckland'' came without the join the one-region file got (a tester's
     finding: the hint ran only for layout 'single')."""
-    join = ("the time is split over 'YEAR' (the year) and 'WEEK' (the week of the year): rnncast reads time from one "
-            "column, so write them as one time column ('2019-W01', an ISO week, text rnncast reads), e.g. frame['time'] "
-            "= frame['YEAR'].astype(str) + '-W' + frame['WEEK'].astype(str).str.zfill(2), and name it with time_col= "
-            "(--time-col); 'WEEK' is no series id")
+    from rnncast.splittime import year_joined
+
+    join = year_joined("YEAR", "WEEK", "MMWR or ISO week", "2018-12-30 or 2019-W01")[2:]  # no year tells: decision 9501
+    assert "'2019-W01', text rnncast reads), e.g. frame['time'] = frame['YEAR'].astype(str) + '-W' + " in join
     with pytest.raises(RnncastError, match=r"^duplicated timestamp 2019 in series 'Auckland' at .*; each time step of "
                                            r"a series must appear once; ") as panel:
         load_panel(_regions(_fluview()), target="cases", id_col="region", time_col="YEAR")

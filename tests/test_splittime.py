@@ -98,11 +98,21 @@ def test_a_whole_day_of_numbers_under_a_name_that_says_no_hour_is_given_both_rea
 
 def by_year(unit: str, names=("year", "month"), years: int = 5) -> pd.DataFrame:
     """``years`` years from 2015 with every ``unit`` (12 months, 4 quarters, 52 weeks) under ``names``."""
-    count = {"month": 12, "quarter": 4, "week": 52}[unit]
     rng = np.random.default_rng(0)
+    if unit == "week":  # ISO's weeks: 53 in 2015, as ISO gives it (decision 9501 reads 52 there as MMWR's)
+        return iso_weeks(names, range(2015, 2015 + years))
+    count = {"month": 12, "quarter": 4}[unit]
     return pd.DataFrame({names[0]: np.repeat(np.arange(2015, 2015 + years), count),
                          names[1]: np.tile(np.arange(1, count + 1), years),
                          "value": rng.normal(100, 5, count * years).round(2)})
+
+
+def iso_weeks(names=("YEAR", "WEEK"), years=range(2015, 2017)) -> pd.DataFrame:
+    """Every ISO week of ``years`` (53 in 2015 and 2020, else 52) under ``names``, a value each."""
+    counts = [pd.Timestamp(year=y, month=12, day=28).isocalendar()[1] for y in years]
+    return pd.DataFrame({names[0]: np.repeat(list(years), counts),
+                         names[1]: np.concatenate([np.arange(1, n + 1) for n in counts]),
+                         "value": np.random.default_rng(0).normal(100, 5, sum(counts)).round(2)})
 
 
 @pytest.mark.parametrize("unit, names, said", [
@@ -192,8 +202,58 @@ def test_mmwr_weeks_are_joined_as_their_sundays_not_as_iso_weeks(tmp_path, name)
 
 
 def test_weeks_iso_numbers_allow_stay_iso_weeks():
-    frame = by_year("week", ("YEAR", "WEEK"), years=2)  # 52 weeks a year, no week 53: nothing says MMWR
+    frame = by_year("week", ("YEAR", "WEEK"), years=2)  # ISO's 2015 week 53: ISO weeks
     assert split_year(frame, "YEAR", ["WEEK"]) == ("WEEK", "week", "2015-W01")
+
+
+def mmwr_span(first: int, last: int, regions: int = 1) -> pd.DataFrame:
+    """FluView's YEAR,WEEK for every MMWR week of ``first`` .. ``last`` in ``regions`` series (seeded counts)."""
+    from rnncast.mmwrweeks import long_year
+
+    pairs = [(y, w) for y in range(first, last + 1) for w in range(1, 54 if long_year(y) else 53)]
+    rng = np.random.default_rng(1)
+    return pd.DataFrame([(f"R{r}", y, w, rng.poisson(100)) for r in range(regions) for y, w in pairs],
+                        columns=["region", "YEAR", "WEEK", "cases"])
+
+
+@pytest.mark.parametrize("first, last, calendar", [
+    (2015, 2022, "MMWR week"),  # t33t1: 2015 has 52 weeks where ISO gives 53 (2020 has 53 in both)
+    (2013, 2016, "MMWR week"),  # 2014's week 53, which ISO lacks
+    (2008, 2010, "MMWR week"),  # 2008's week 53, and 2009's 52 where ISO gives 53
+    (2024, 2026, "MMWR week"),  # 2025's week 53
+    (2016, 2019, "MMWR or ISO week"),  # 52 weeks a year in both calendars: cannot tell
+    (2020, 2021, "MMWR or ISO week"),  # 2020 has 53 weeks in both
+])
+def test_mmwr_or_iso_is_told_by_the_lengths_of_the_data_s_years(first, last, calendar):
+    """decision 9501: a bare YEAR,WEEK of MMWR weeks 2015 .. 2022 was advised as ISO weeks (a false gap at 2015-W53)."""
+    frame = mmwr_span(first, last, regions=3)
+    assert split_year(frame, "YEAR", ["WEEK"], frame["region"])[1] == calendar
+    iso = iso_weeks(("YEAR", "WEEK"), range(first, last + 1))  # the same years written as ISO weeks
+    assert split_year(iso, "YEAR", ["WEEK"])[1] == ("week" if calendar == "MMWR week" else calendar)
+
+
+def test_a_file_that_cannot_tell_gets_both_joins_and_how_to_choose(tmp_path):
+    frame = mmwr_span(2016, 2019)
+    frame.drop(columns="region").to_csv(tmp_path / "ili.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "ili.csv", target="cases")
+    message = str(info.value)
+    assert "as CDC's MMWR weeks (Sunday to Saturday, FluView's YEAR,WEEK: '2016-01-03', the Sunday" in message
+    assert "or as ISO weeks (Monday to Sunday: '2016-W01', text rnncast reads), e.g. frame['time'] = " in message
+    assert "the data cannot tell which" in message and "take the one its source uses" in message
+
+
+def test_the_t33t1_span_joined_as_said_reads_without_a_gap(tmp_path):
+    frame = mmwr_span(2015, 2022, regions=2)
+    frame.to_csv(tmp_path / "flu.csv", index=False)
+    with pytest.raises(RnncastError, match=r"the MMWR week of the year\)") as info:
+        load_panel(tmp_path / "flu.csv", target="cases", id_col="region")
+    assert "ISO" not in str(info.value)
+    january4 = pd.to_datetime(frame["YEAR"].astype(str) + "-01-04")
+    frame["time"] = (january4 - pd.to_timedelta((january4.dt.day_of_week + 1) % 7, unit="D")
+                     + pd.to_timedelta(frame["WEEK"] - 1, unit="W"))
+    panel = load_panel(frame.drop(columns=["YEAR", "WEEK"]), target="cases", id_col="region", time_col="time")
+    assert panel.values.shape == (len(frame), 1)
 
 
 @pytest.mark.parametrize("names", [("yr", "quarter"), ("Jahr", "Quartal"), ("Year", "Month")])

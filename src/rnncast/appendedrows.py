@@ -113,12 +113,13 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
                           ("has", "that row", "reading is"))
     every = " of every series" if len(offsets) > 2 else ""
     first = shown(time[start], time, fmt)
-    late, made = f"dated {end - start} {unit if end - start > 1 else unit[:-1]} late", counted(count, "invented value")
+    late = f"dated {end - start} {unit if end - start > 1 else unit[:-1]} late"
+    made, up = _each(after, offsets, owners, "invented value"), _each(after, offsets, owners, "made-up value")
     reader = hint("reader", None)  # predict's ('forecast') or evaluate's ('scored') read: said by what it does (decision 1536)
     why = (f"dropped (fill 'drop'), the data would still end on {shown(time[end - 1], time, fmt)} and a forecast from "
            "it be dated inside the data" if fill == "drop" else
            f"filled{'' if fill is None else f' (fill {fill!r})'}, " + (
-               f"the forecast would start from {counted(count, 'made-up value')}, {late}" if reader == "forecast" else
+               f"the forecast would start from {up.rstrip(',')}, {late}" if reader == "forecast" else
                f"they would be made-up history ({made} scored)" if reader == "scored" else
                f"they would be made-up history ({made} trained on and scored) and every forecast {late}"))
     raise RnncastError(
@@ -127,6 +128,17 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
         f"data without {them} (predict forecasts the {unit} after the last value, from {first})" +
         (f"; if the last {reading} missing rather than to come, remove {them}, or fit with a fill (--fill ffill, "
          "fill='ffill' in Python; predict and evaluate read the fill fit was given)" if one and fill is None else ""))
+
+
+def _each(after: np.ndarray, offsets: np.ndarray, owners: list, word: str) -> str:
+    """The rows ``after`` [N] holds in the series ``owners``, counted per series where several: "3 made-up values in
+    each of 20 series, 60 in all,", not "60 made-up values", read as a whole lookback (decision 9505)."""
+    each = [int(after[offsets[s]: offsets[s + 1]].sum()) for s in owners]
+    if len(each) == 1:
+        return counted(each[0], word)
+    low, high = min(each), max(each)
+    per = counted(low, word) if low == high else f"{low} to {counted(high, word)}"
+    return f"{per} in each of {len(each)} series, {sum(each)} in all,"
 
 
 def _blank(rows: Rows, values: np.ndarray, positions: np.ndarray, offsets: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from rnncast import blankholidays, filelines, idkeys, zerocovariates
+from rnncast import blankholidays, filelines, idkeys, latereports, zerocovariates
 from rnncast.data import KEY_DTYPES, ROWS_OF, place
 from rnncast.errors import RnncastError
 from rnncast.excelerrors import is_not_available
@@ -121,8 +121,17 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             j = int(np.flatnonzero(empty)[0])
             raise RnncastError(f"column {_named(columns, j, ids, s, id_col, wide)} has no values at all (every row is "
                                f"missing); {_empty(columns, j, ids, s, id_col, wide, roles, attrs)}")
+    late, latest = ([], None) if wide or id_col is None or roles is None else \
+        latereports.tails(values, time, positions, offsets, roles[0])  # not yet reported? decision 9502
     if fill is None:
         missing = np.isnan(values)
+        only = bool(late) and not missing[~latereports.mask(late, len(values))].any()  # every missing value theirs
+        if only:
+            raise RnncastError(latereports.refusal(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest,
+                                                   True))
+        other = int(missing.sum()) - int(missing[latereports.mask(late, len(values))].sum())
+        also = (f"{latereports.refusal(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest, False)}; "
+                f"for the other {counted(other, 'missing value')}: ") if late else ""
         j = next(j for j in range(len(columns)) if missing[:, j].any())
         i = int(np.flatnonzero(missing[:, j])[0])
         s = int(np.searchsorted(offsets, i, side="right") - 1)
@@ -132,13 +141,15 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         raise RnncastError(
             f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
             f"{_dated(time, i, fmt, attrs)}{_written(int(positions[i]), ids[s] if wide and j == 0 else columns[j], attrs)} "
-            f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{hint('fill', FILL_HINT)}"
+            f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{also}{hint('fill', FILL_HINT)}"
         )
     blank = None  # the blank covariates of the rows zero fill adds: carried forward, not 0 (the targets' 0)
     if fill == "zero" and roles is not None:
         values, blank = zerocovariates.blanks(values, positions, roles[0], time if wide and time is not None else None)
         if blank is not None and announce:
             zerocovariates.say(blank, positions, columns)
+    if fill == "zero" and late:  # the rows it zeroes named: not yet reported? (decision 9502)
+        latereports.warn_zero(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest)
     if fill != "drop":
         missing = np.isnan(values) if blank is None else np.isnan(values) & ~blank  # those carried: not zero filled
         ends = 0 if fill == "zero" else _count(_ends(missing, offsets, fill == "interpolate"), positions, wide)

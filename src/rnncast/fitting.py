@@ -164,7 +164,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (decision 1607)
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
-        jumps.warn(jumps.find(panel, splits), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
+        jumps.warn(jumps.find(panel, splits, data_s.season), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,

@@ -160,9 +160,13 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both
     if calendar is not None and calendar.holidays is None and isinstance(calendar.freq, pd.offsets.Week) and \
-            isinstance(time, pd.DatetimeIndex) and (name := businessdays.all_of(np.unique(wall_days(pd.DatetimeIndex(missing()))))):
+            isinstance(time, pd.DatetimeIndex) and len(days := np.unique(wall_days(pd.DatetimeIndex(missing())))):
         every = "the missing row is" if after.sum() == 1 else f"all {int(after.sum())} missing rows are"
-        remedy = f"{every} on {name} holidays (weeks the data skips where the market closed on the calendar's day); {remedy}"
+        if name := businessdays.all_of(days):  # several dates, each a holiday of one market
+            remedy = f"{every} on {name} holidays (weeks the data skips where the market closed on the calendar's day); {remedy}"
+        elif len(days) == 1 and (name := businessdays.all_of(days, least=1)):  # one date: hedged (decision 9503)
+            remedy = (f"{every} on one date, {days[0]}, a holiday of {name}: if the data follows that market's days, that "
+                      f"may be why, but one date is too few to tell (any date can be some market's holiday); {remedy}")
     week = _week_kept(time, after, calendar, missing)
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \

@@ -18,6 +18,7 @@ import logging
 import numpy as np
 
 from rnncast.codedblanks import ABOVE
+from rnncast.metrics import naive_scale
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel
 from rnncast.spelling import counted, spelled
@@ -33,11 +34,13 @@ MANY = 30  # several steps named: their chance under the tail is to be this many
 CHANCE = 0.01  # the steps are named where a tail like the other large steps' puts them so far out less often
 
 
-def find(panel: Panel, splits: list[Split]) -> list[dict]:
+def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
     """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
     "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values)}] in time order,
-    "median" (the median absolute step), "raise" (the mean absolute step with them over without them, less 1)}``,
-    series then column."""
+    "median" (the median absolute step), "raise" (MASE's scale with them over without them, less 1), "season"}``,
+    series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean absolute
+    difference one season apart, without the steps that of the column with each undone (the values after it moved
+    back by it): a level shift moves every difference across it (decision 9506)."""
     found = []
     for s, split in enumerate(splits):
         train = panel.rows(s)[: split.train_end, : panel.n_targets]
@@ -52,8 +55,20 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
                           "column": str(panel.named_columns(s)[j]), "median": float(np.median(steps)),
                           "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]),
                                      "after": float(column[k + 1]), "row": k + 1} for k in named],
-                          "raise": float(steps.mean() / rest.mean() - 1) if rest.mean() > 0 else float("inf")})
+                          "raise": scale_raise(column, steps, rest, named, season), "season": season})
     return found
+
+
+def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int) -> float:
+    """How much the ``named`` steps raise MASE's scale (``find``'s "raise") of ``column`` [T] (``steps`` [T - 1] its
+    absolute steps, ``rest`` those not named)."""
+    if season and season > 1 and len(column) > season:
+        undone = column.copy()
+        for k in named:
+            undone[k + 1:] -= column[k + 1] - column[k]
+        without = naive_scale(undone, season)
+        return float(naive_scale(column, season) / without - 1) if without > 0 else float("inf")
+    return float(steps.mean() / rest.mean() - 1) if rest.mean() > 0 else float("inf")
 
 
 def named_steps(steps: np.ndarray) -> list[int]:
@@ -95,15 +110,18 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
     if not first_in_block("jump", f["series"], f["column"], steps[0]["time"]):
         return
     more = f"; likewise {counted(len(found) - 1, 'other column')}" if len(found) > 1 else ""
+    season = f.get("season") or 1
+    scale = ("the training rows' mean step" if season == 1 else  # MASE's seasonal scale (decision 9506)
+             f"the training rows' mean difference one season ({season} rows) apart")
     if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 1502)
         up, down = steps
         above = (f["series"], f["column"], float(up["after"])) in coded
         log.warning("column %r%s holds %.6g at %s%s, one row far from those on either side (%.6g before it, %.6g after, "
                     "%.0f times its training steps' median step away)%s "
-                    "The network learns from it as from any other, and it raises MASE's scale (the training rows' mean "
-                    "step) by %.0f%%%s%s", f["column"], whose, up["after"], up["time"], ABOVE if above else "",
+                    "The network learns from it as from any other, and it raises MASE's scale (%s) by %.0f%%%s%s",
+                    f["column"], whose, up["after"], up["time"], ABOVE if above else "",
                     up["before"], down["after"], abs(up["after"] - up["before"]) / f["median"],
-                    "." if above else ": one outlying value (a typo, a sensor glitch)?", 100 * f["raise"], "" if above
+                    "." if above else ": one outlying value (a typo, a sensor glitch)?", scale, 100 * f["raise"], "" if above
                     else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})", more)
         return
     if len(steps) == 1:
@@ -113,10 +131,9 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
         moves = (f"moves in {len(steps)} single steps, each far beyond its others (over {BY_FAR} times any step not "
                  f"named): " + "; ".join(_move(step, f["median"]) for step in steps))
         what, these, before = "splits, unit changes or data errors", "these steps raise", "each"
-    log.warning("column %r%s %s: %s? The scores are left as they are, but MASE is scaled by the training rows' mean "
-                "step, which %s by %.0f%%; if the values before %s are in other units (a split), put them in "
-                "the later units before fitting%s", f["column"], whose, moves, what, these, 100 * f["raise"], before,
-                more)
+    log.warning("column %r%s %s: %s? The scores are left as they are, but MASE is scaled by %s, which %s by "
+                "%.0f%%; if the values before %s are in other units (a split), put them in the later units before "
+                "fitting%s", f["column"], whose, moves, what, scale, these, 100 * f["raise"], before, more)
 
 
 def spike(steps: list[dict]) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, seriesids, timelike, timeunread
+from rnncast import compactdates, seriesids, splittime, timelike, timeunread
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.rowcounters import counters_note, row_counters
@@ -104,6 +104,14 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     owner = f"the {kind}" if kind in ("array", "table") else kind
     ids = seriesids.id_clause(frame, [c for c in candidates if c not in numeric], time_col, kind in ("array", "table"),
                               lambda c: said(frame, c))  # stocks.csv's 'symbol': a long panel's ids, not a role
+    split = next(filter(None, (splittime.split_year(frame, time_col, numeric, None if c is None else frame[c])
+                               for c in [None] + [c for c in candidates if c not in numeric])), None) if timed else None
+    if split:  # YEAR, WEEK (of each region): the time's columns, no target (decision 9504)
+        rest = [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in pick if c != split[0]] or \
+            [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in numeric if c != split[0]]
+        name = f"target={rest[0]}" if kind in ("array", "table") else f"--target {rest[0]} (target= in Python)"
+        raise RnncastError(f"{owner} has {count} and none is named the target{splittime.year_joined(time_col, *split)}"
+                           f"; then name what to forecast, e.g. {name}")
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread

@@ -13,8 +13,10 @@ same split one unit up: the year is read as integer periods, every year repeats,
 year) and ``year_joined`` says how to join them into one column rnncast reads (2015-01, 2015Q1, 2015-W01). CDC's
 MMWR weeks (FluView's ``YEAR,WEEK``) run Sunday to Saturday, and their years have 53 weeks where ISO years have 52
 (2014) and 52 where ISO's have 53 (2015), so ISO labels would put 2014's week 53 in 2015 and leave a gap: weeks named
-MMWR (``mmwr``, ``epi``, ``cdc``) or numbered 53 in a year only MMWR's calendar gives 53 weeks are joined as the Sunday
-each starts on.
+MMWR (``mmwr``, ``epi``, ``cdc``), or whose years have the lengths MMWR gives them where ISO's differ (a week 53 in
+2014; 2015's week 52 followed by 2016's week 1) are joined as the Sunday each starts on; the lengths ISO gives are
+joined as ISO weeks; where no year tells the calendars apart (2016 .. 2019, 2020: as long in both) both joins are
+given and how to choose, never one silently (decision 9501).
 """
 
 from __future__ import annotations
@@ -137,8 +139,11 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
         pairs = pd.DataFrame({"y": numbers, "v": values, "s": 0 if within is None else within.to_numpy()})
         if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
             continue
-        if unit == "week" and _mmwr(name, numbers, values):
-            return name, "MMWR week", mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
+        if unit == "week" and (calendar := _calendar(name, pairs)) != "ISO":  # decision 9501: by the data as a whole
+            sunday = mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
+            if calendar == "MMWR":
+                return name, "MMWR week", sunday
+            return name, "MMWR or ISO week", f"{sunday} or {UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))}"
         return name, unit, UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))
     return None
 
@@ -153,14 +158,28 @@ def split_years(frame: pd.DataFrame, candidates: list) -> tuple[str, tuple[str, 
     return None
 
 
-def _mmwr(name: str, years: np.ndarray, weeks: np.ndarray) -> bool:
-    """Whether weeks within years are MMWR weeks: so named, or a week 53 in a year ISO gives 52 weeks and MMWR 53."""
+def _iso_long(year: int) -> bool:
+    """Whether ISO gives ``year`` 53 weeks (2015, 2020, 2026): December 28 lies in its last week."""
+    return pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 53
+
+
+def _calendar(name: str, pairs: pd.DataFrame) -> str:
+    """"MMWR", "ISO" or "either": the calendar of the weeks ``pairs`` (columns y: year, v: week, s: series), named as
+    MMWR weeks, else told by the data as a whole (decision 9501): a year the data gives 53 weeks (a week 53) or 52 (a
+    series going from its week 52 to the next year's week 1) where one calendar gives it that many and the other not
+    (MMWR's 2014 and 2025 have 53 weeks, ISO's 52; ISO's 2015 and 2026 have 53, MMWR's 52). "either" where no year of
+    the data tells them apart (2016 .. 2019: 52 weeks in both; 2020: 53 in both), or its years say both."""
     if named(name):
-        return True
-    for year in {int(y) for y in years[weeks == 53]}:
-        if pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 52 and long_year(year):
-            return True
-    return False
+        return "MMWR"
+    said = set()
+    keys = set(zip(pairs["s"].tolist(), pairs["y"].astype(int).tolist(), pairs["v"].astype(int).tolist()))
+    long = {y for _, y, v in keys if v == 53}
+    short = {y for s, y, v in keys if v == 52 and (s, y + 1, 1) in keys} - long
+    for year in long | short:
+        mmwr, iso = long_year(year), _iso_long(year)
+        if mmwr != iso:
+            said.add("MMWR" if mmwr == (year in long) else "ISO")
+    return said.pop() if len(said) == 1 else "either"
 
 
 def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
@@ -168,7 +187,7 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
     ``unit`` in it; ``example``: ``split_year``'s), and how to write it as one time column rnncast reads."""
     if unit == "week":
         how = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
-    elif unit == "MMWR week":
+    elif unit in ("MMWR week", "MMWR or ISO week"):
         how = (f"january4 = pd.to_datetime(frame[{time_col!r}].astype(str) + '-01-04'); frame['time'] = january4 - "
                f"pd.to_timedelta((january4.dt.day_of_week + 1) % 7, unit='D') + pd.to_timedelta(frame[{name!r}] - 1, "
                f"unit='W')")
@@ -177,6 +196,16 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
         how = (f"frame['time'] = pd.PeriodIndex.from_fields(year=frame[{time_col!r}], {field}=frame[{name!r}], "
                f"freq={freq!r})")
     iso = {"week": ", an ISO week", "MMWR week": ", the Sunday the week starts on"}.get(unit, "")
+    if unit == "MMWR or ISO week":  # the data cannot tell: both readings, and how to choose (decision 9501)
+        sunday, label = example.split(" or ")
+        week = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
+        return (f"; the time is split over {time_col!r} (the year) and {name!r} (the week of the year): rnncast reads "
+                f"time from one column, so write them as one time column, as CDC's MMWR weeks (Sunday to Saturday, "
+                f"FluView's YEAR,WEEK: {sunday!r}, the Sunday the week starts on), e.g. {how}, or as ISO weeks (Monday "
+                f"to Sunday: {label!r}, text rnncast reads), e.g. {week}; the data cannot tell which: none of its years "
+                "has a length that only one calendar gives (MMWR gives 2014 and 2025 53 weeks, ISO 2015 and 2026), so "
+                "take the one its source uses (CDC and FluView: MMWR; ECDC and most of Europe: ISO); name it with "
+                f"time_col= (--time-col); {name!r} is no series id")
     return (f"; the time is split over {time_col!r} (the year) and {name!r} (the {unit} of the year): rnncast reads "
             f"time from one column, so write them as one time column ({example!r}{iso}, text rnncast reads), e.g. {how}, "
             f"and name it with time_col= (--time-col); {name!r} is no series id")

@@ -1,0 +1,106 @@
+"""Late reporting: the last rows of some series of a long panel dated but with no target value while other series go
+on (surveillance counts: five regions three weeks behind the others, not yet reported), named as such (decision 9502).
+
+They were refused as any missing value is, "fill them with --fill ffill|interpolate|zero|drop", without saying that
+they are the latest rows of those series; zero fill then wrote 0 cases there (an observed 0, scored and forecast from:
+a region's forecast fell to 35 in mid-season) and said only a count. Where every series is blank after the last value,
+``appendedrows.future`` refuses the rows by name and offers no fill; here, where other series go on, the rows are
+named the same way (which series, how many last rows, their dates and lines) and the advice is the same: give the data
+without them, so each series is trained on and forecast from its own last value (``fill='drop'`` would cut them too,
+but predict refuses a fill that drops a series' last rows). A fill asked for is kept (zero fill up to the panel's end
+is how a till export's weeks without sales are read, ``zerotail``), but zero fill names the rows it zeroes there, and
+says the forecast starts from them. A wide table (each series a column) is left to the count as before.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast.spelling import counted, hint
+from rnncast.timetext import shown
+from rnncast.widetail import last_rows
+
+log = logging.getLogger(__name__)
+
+MOST = 4  # more series named by their id; the rest counted
+
+
+def tails(values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray, n_targets: int) -> tuple[list, object]:
+    """``([(series, start, end)], the panel's latest valued time)``: the rows ``start:end`` at the end of each series of ``values`` [N, C] (series back to
+    back at ``offsets`` [S + 1], targets first) that have no value of any target, come after at least one row that
+    has, are rows of the table (``positions`` [N] >= 0 somewhere among them) and end that series before the latest
+    target value of the panel (``time`` [N]); ([], None) without time or with one series."""
+    if time is None or len(offsets) < 3:
+        return [], None
+    blank = np.isnan(values[:, :n_targets]).all(axis=1)
+    valued = ~blank & (positions >= 0)
+    if not valued.any():
+        return [], None
+    latest = time[valued].max()
+    found = []
+    for s in range(len(offsets) - 1):
+        first, end = int(offsets[s]), int(offsets[s + 1])
+        start = end
+        while start > first and blank[start - 1]:
+            start -= 1
+        if first < start < end and (positions[start:end] >= 0).any() and time[start - 1] < latest:
+            found.append((s, start, end))
+    return found, latest
+
+
+def said(found: list, time, positions: np.ndarray, ids: list, targets: list, attrs: dict, fmt: str | None,
+         latest) -> str:
+    """The words naming the rows ``found`` (``tails``'): "the last 3 rows of series 'R16' (2022-12-17 to 2022-12-31,
+    lines 6669-6671 of f.csv) and of 4 more series ('R17', ...) have a date but no value of 'cases', after their
+    series' last value while other series go on to 2022-12-31: not yet reported?"; ``latest``: the panel's last
+    valued time."""
+    s, start, end = found[0]
+    placed = positions[start:end][positions[start:end] >= 0]
+    head = last_rows(f"series {ids[s]!r}", end - start, int(placed[0]), int(placed[-1]), attrs,
+                     (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))
+    others = [repr(ids[t]) for t, _, _ in found[1:]]
+    named = ", ".join(others[:MOST]) + (f" and {len(others) - MOST} more" if len(others) > MOST else "")
+    more = f" and of {len(others)} more series ({named})" if others else ""
+    columns = ", ".join(repr(c) for c in targets)
+    own = "each series' own" if others else "its"
+    return (f"{head}{more} {'have' if end - start > 1 or others else 'has'} a date but no value of {columns}, after "
+            f"{own} last value while other series go on to "
+            f"{shown(latest, time, fmt)}: not yet reported?")
+
+
+def count(found: list) -> int:
+    """The rows ``found`` (``tails``') hold, in all."""
+    return sum(end - start for _, start, end in found)
+
+
+def mask(found: list, n: int) -> np.ndarray:
+    """[n] bool: the rows ``found`` (``tails``')."""
+    out = np.zeros(n, dtype=bool)
+    for _, start, end in found:
+        out[start:end] = True
+    return out
+
+
+def refusal(found: list, time, positions, ids: list, targets: list, attrs: dict, fmt: str | None, latest,
+            only: bool) -> str:
+    """The refusal of the rows ``found`` under no fill: named (``said``), what a fill would make of them, and the
+    way out; ``only``: they hold every missing value (then a pandas line leaves them out), else a clause for the
+    refusal of the first missing value."""
+    rows = counted(count(found), "row")
+    why = ("filled, they would be made-up latest values that those series' forecasts start from (fill 'zero' "
+           "reports none, which takes a count's forecast toward 0; 'ffill' repeats the last value reported)")
+    way = (f"give the data without those {rows}, so each series is trained on and forecast from its own last value"
+           + (f", e.g. with pandas: df = df.dropna(subset={list(targets)!r})" if only else ""))
+    text = said(found, time, positions, ids, targets, attrs, fmt, latest)
+    return f"{text} {why[0].upper()}{why[1:]}; {way}" if only else f"{text} {why}; {way}"
+
+
+def warn_zero(found: list, time, positions, ids: list, targets: list, attrs: dict, fmt: str | None, latest) -> None:
+    """Warn that zero fill writes 0 in the rows ``found`` (``tails``'), named, and what follows."""
+    reader = hint("reader", None)  # predict's ('forecast') or evaluate's ('scored') read, said by what it does
+    read = {"forecast": "forecast from", "scored": "scored on"}.get(reader, "trained on, scored on and forecast from")
+    log.warning("%s Fill 'zero' writes 0 in them, so those series are %s 0s nobody reported (a count of none); if "
+                "they are to be reported later, give the data without those rows, so each series is forecast from its "
+                "own last value", said(found, time, positions, ids, targets, attrs, fmt, latest), read)
