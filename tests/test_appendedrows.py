@@ -191,7 +191,7 @@ def test_a_panels_series_after_every_series_last_value_are_named_and_a_series_th
     with pytest.raises(RnncastError, match=r"^the last 4 rows of series 'a' \(2020-01-27 to 2020-01-30, rows 26-29\) "
                                            r"and of 1 more series have a date but no value of 'sales', after the last "
                                            r"value of every series: rows for the days to come\? .*\(4 invented values in "
-                                           r"each of 2 series, 8 in all, trained on and scored\)"):  # decision 9505
+                                           r"each of 2 series, 8 in all, trained on and scored\)"):  # decision 1612
         load_panel(both, target="sales", id_col="store", fill="zero")
     ended = both.assign(sales=np.r_[sales, np.arange(30.0)])  # 'b' sells on: 'a' ended, its blanks filled
     assert load_panel(ended, target="sales", id_col="store", fill="zero").values.shape[0] == 60

@@ -400,7 +400,7 @@ def test_a_set_given_to_a_panel_that_one_series_trades_on_says_it_is_every_serie
 
 
 def test_all_of_names_a_market_from_several_dates_never_from_one():
-    """decision 9503: any one date can be some market's holiday (2015-12-28, a week of flu counts, read as LSE's)."""
+    """decision 1610: any one date can be some market's holiday (2015-12-28, a week of flu counts, read as LSE's)."""
     one = np.array(["2015-12-28"], dtype="datetime64[D]")
     assert businessdays.all_of(one) is None and businessdays.all_of(one, least=1) is not None
     fridays = np.array(["2019-04-19", "2020-04-10", "2021-04-02"], dtype="datetime64[D]")  # Good Fridays

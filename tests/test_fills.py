@@ -138,7 +138,7 @@ def test_a_missing_value_refusal_counts_the_column_it_names_not_every_column():
     has a missing value ... (21 missing in all)": 7 targets and 14 covariates (a tester's finding, decision 578)."""
     frame = pd.concat([pd.DataFrame({"id": s, "date": pd.date_range("2020-01-01", periods=40), "y": np.arange(40.0),
                                      "x": np.ones(40), "z": np.zeros(40)}) for s in "abc"], ignore_index=True)
-    frame.loc[len(frame) - 7:, ["y", "x", "z"]] = NAN  # the last rows of 'c' alone: late reporting (decision 9502)
+    frame.loc[len(frame) - 7:, ["y", "x", "z"]] = NAN  # the last rows of 'c' alone: late reporting (decision 1609)
     with pytest.raises(RnncastError, match=r"^the last 7 rows of series 'c' \(2020-02-03 to 2020-02-09, rows 113-119\) "
                                            r"have a date but no value of 'y', after its last value while other series"):
         load_panel(frame, "y", ["x", "z"], "date", id_col="id")

@@ -378,7 +378,7 @@ def _weekly(freq: str, start: str, periods: int, skipped: list[str]) -> pd.DataF
 
 def test_one_missing_week_on_one_market_holiday_is_hedged_not_called_that_market_s_holidays(caplog):
     """t33t1: weekly flu counts missing 2015-12-28 (a week label's gap) were told "all 19 missing rows are on LSE
-    holidays", a guess from one date stated as a fact (decision 9503)."""
+    holidays", a guess from one date stated as a fact (decision 1610)."""
     with caplog.at_level(logging.WARNING):
         load_panel(_weekly("W-MON", "2015-06-01", 60, ["2015-12-28"]), target="y", time_col="date")
     said = next(m for m in _warnings(caplog) if "missing from the 'W-MON' calendar" in m)

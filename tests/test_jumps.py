@@ -119,7 +119,7 @@ def test_a_spike_the_line_on_codes_named_points_to_it(caplog):
 
 def test_under_a_season_the_raise_said_is_that_of_mase_s_seasonal_scale(caplog):
     """t33t1: "MASE is scaled by the training rows' mean step, which these steps raise by 19%" with --season 52, whose
-    MASE is scaled by the mean difference one season apart, which a level shift moves otherwise (decision 9506)."""
+    MASE is scaled by the mean difference one season apart, which a level shift moves otherwise (decision 1613)."""
     from rnncast import jumps
     from rnncast.metrics import naive_scale
 

@@ -611,7 +611,7 @@ def _fluview(regions=None) -> pd.DataFrame:
 
 @pytest.mark.parametrize("regions", [None, ("A", "B")])
 def test_a_year_and_week_without_a_target_are_told_to_join_not_to_forecast_the_week(tmp_path, regions):
-    """t33t1: cdc_2013.csv was told "--target WEEK the first"; following it lost the join advice (decision 9504)."""
+    """t33t1: cdc_2013.csv was told "--target WEEK the first"; following it lost the join advice (decision 1611)."""
     _fluview(regions).to_csv(tmp_path / "cdc.csv", index=False)
     with pytest.raises(RnncastError) as info:
         load_panel(tmp_path / "cdc.csv")

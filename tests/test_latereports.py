@@ -1,4 +1,4 @@
-"""Late reporting (``latereports.py``, decision 9502): the last rows of some series blank while the others go on are
+"""Late reporting (``latereports.py``, decision 1609): the last rows of some series blank while the others go on are
 named as not yet reported, with the advice the all-series case gets (the data without them), never just "fill them"."""
 
 from __future__ import annotations

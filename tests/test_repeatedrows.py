@@ -112,7 +112,7 @@ def test_a_panel_of_years_and_weeks_is_told_to_join_them_as_one_series_is():
     finding: the hint ran only for layout 'single')."""
     from rnncast.splittime import year_joined
 
-    join = year_joined("YEAR", "WEEK", "MMWR or ISO week", "2018-12-30 or 2019-W01")[2:]  # no year tells: decision 9501
+    join = year_joined("YEAR", "WEEK", "MMWR or ISO week", "2018-12-30 or 2019-W01")[2:]  # no year tells: decision 1608
     assert "'2019-W01', text rnncast reads), e.g. frame['time'] = frame['YEAR'].astype(str) + '-W' + " in join
     with pytest.raises(RnncastError, match=r"^duplicated timestamp 2019 in series 'Auckland' at .*; each time step of "
                                            r"a series must appear once; ") as panel:

@@ -99,7 +99,7 @@ def test_a_whole_day_of_numbers_under_a_name_that_says_no_hour_is_given_both_rea
 def by_year(unit: str, names=("year", "month"), years: int = 5) -> pd.DataFrame:
     """``years`` years from 2015 with every ``unit`` (12 months, 4 quarters, 52 weeks) under ``names``."""
     rng = np.random.default_rng(0)
-    if unit == "week":  # ISO's weeks: 53 in 2015, as ISO gives it (decision 9501 reads 52 there as MMWR's)
+    if unit == "week":  # ISO's weeks: 53 in 2015, as ISO gives it (decision 1608 reads 52 there as MMWR's)
         return iso_weeks(names, range(2015, 2015 + years))
     count = {"month": 12, "quarter": 4}[unit]
     return pd.DataFrame({names[0]: np.repeat(np.arange(2015, 2015 + years), count),
@@ -225,7 +225,7 @@ def mmwr_span(first: int, last: int, regions: int = 1) -> pd.DataFrame:
     (2020, 2021, "MMWR or ISO week"),  # 2020 has 53 weeks in both
 ])
 def test_mmwr_or_iso_is_told_by_the_lengths_of_the_data_s_years(first, last, calendar):
-    """decision 9501: a bare YEAR,WEEK of MMWR weeks 2015 .. 2022 was advised as ISO weeks (a false gap at 2015-W53)."""
+    """decision 1608: a bare YEAR,WEEK of MMWR weeks 2015 .. 2022 was advised as ISO weeks (a false gap at 2015-W53)."""
     frame = mmwr_span(first, last, regions=3)
     assert split_year(frame, "YEAR", ["WEEK"], frame["region"])[1] == calendar
     iso = iso_weeks(("YEAR", "WEEK"), range(first, last + 1))  # the same years written as ISO weeks

@@ -132,7 +132,7 @@ def future(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
 
 def _each(after: np.ndarray, offsets: np.ndarray, owners: list, word: str) -> str:
     """The rows ``after`` [N] holds in the series ``owners``, counted per series where several: "3 made-up values in
-    each of 20 series, 60 in all,", not "60 made-up values", read as a whole lookback (decision 9505)."""
+    each of 20 series, 60 in all,", not "60 made-up values", read as a whole lookback (decision 1612)."""
     each = [int(after[offsets[s]: offsets[s + 1]].sum()) for s in owners]
     if len(each) == 1:
         return counted(each[0], word)

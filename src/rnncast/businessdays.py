@@ -237,7 +237,7 @@ def skipping(missing: np.ndarray, weekmask: str | None = None, most: int = 5) ->
 def all_of(missing: np.ndarray, least: int = 2) -> str | None:
     """The set (``skipping``'s first) whose weekday holidays are every one of the ``missing`` days (datetime64[D]),
     at least ``least`` distinct days: 'NYSE' for the Fridays absent from a weekly series; else None (one date is some
-    market's holiday by chance: 2015-12-28, a week of flu counts, was called LSE holidays, decision 9503)."""
+    market's holiday by chance: 2015-12-28, a week of flu counts, was called LSE holidays, decision 1610)."""
     name = next(iter(skipping(missing, None, 1)), None) if len(np.unique(missing)) >= max(least, 1) else None
     first, last = (int(str(d)[:4]) for d in (missing.min(), missing.max())) if name else (0, 0)
     return name if name and np.isin(missing, weekday_holidays(name, first, last)).all() else None

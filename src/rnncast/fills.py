@@ -122,7 +122,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             raise RnncastError(f"column {_named(columns, j, ids, s, id_col, wide)} has no values at all (every row is "
                                f"missing); {_empty(columns, j, ids, s, id_col, wide, roles, attrs)}")
     late, latest = ([], None) if wide or id_col is None or roles is None else \
-        latereports.tails(values, time, positions, offsets, roles[0])  # not yet reported? decision 9502
+        latereports.tails(values, time, positions, offsets, roles[0])  # not yet reported? decision 1609
     if fill is None:
         missing = np.isnan(values)
         only = bool(late) and not missing[~latereports.mask(late, len(values))].any()  # every missing value theirs
@@ -148,7 +148,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         values, blank = zerocovariates.blanks(values, positions, roles[0], time if wide and time is not None else None)
         if blank is not None and announce:
             zerocovariates.say(blank, positions, columns)
-    if fill == "zero" and late:  # the rows it zeroes named: not yet reported? (decision 9502)
+    if fill == "zero" and late:  # the rows it zeroes named: not yet reported? (decision 1609)
         latereports.warn_zero(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest)
     if fill != "drop":
         missing = np.isnan(values) if blank is None else np.isnan(values) & ~blank  # those carried: not zero filled

@@ -164,7 +164,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         every = "the missing row is" if after.sum() == 1 else f"all {int(after.sum())} missing rows are"
         if name := businessdays.all_of(days):  # several dates, each a holiday of one market
             remedy = f"{every} on {name} holidays (weeks the data skips where the market closed on the calendar's day); {remedy}"
-        elif len(days) == 1 and (name := businessdays.all_of(days, least=1)):  # one date: hedged (decision 9503)
+        elif len(days) == 1 and (name := businessdays.all_of(days, least=1)):  # one date: hedged (decision 1610)
             remedy = (f"{every} on one date, {days[0]}, a holiday of {name}: if the data follows that market's days, that "
                       f"may be why, but one date is too few to tell (any date can be some market's holiday); {remedy}")
     week = _week_kept(time, after, calendar, missing)

@@ -40,7 +40,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
     "median" (the median absolute step), "raise" (MASE's scale with them over without them, less 1), "season"}``,
     series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean absolute
     difference one season apart, without the steps that of the column with each undone (the values after it moved
-    back by it): a level shift moves every difference across it (decision 9506)."""
+    back by it): a level shift moves every difference across it (decision 1613)."""
     found = []
     for s, split in enumerate(splits):
         train = panel.rows(s)[: split.train_end, : panel.n_targets]
@@ -111,7 +111,7 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
         return
     more = f"; likewise {counted(len(found) - 1, 'other column')}" if len(found) > 1 else ""
     season = f.get("season") or 1
-    scale = ("the training rows' mean step" if season == 1 else  # MASE's seasonal scale (decision 9506)
+    scale = ("the training rows' mean step" if season == 1 else  # MASE's seasonal scale (decision 1613)
              f"the training rows' mean difference one season ({season} rows) apart")
     if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 1502)
         up, down = steps

@@ -106,7 +106,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
                               lambda c: said(frame, c))  # stocks.csv's 'symbol': a long panel's ids, not a role
     split = next(filter(None, (splittime.split_year(frame, time_col, numeric, None if c is None else frame[c])
                                for c in [None] + [c for c in candidates if c not in numeric])), None) if timed else None
-    if split:  # YEAR, WEEK (of each region): the time's columns, no target (decision 9504)
+    if split:  # YEAR, WEEK (of each region): the time's columns, no target (decision 1611)
         rest = [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in pick if c != split[0]] or \
             [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in numeric if c != split[0]]
         name = f"target={rest[0]}" if kind in ("array", "table") else f"--target {rest[0]} (target= in Python)"

@@ -1,5 +1,5 @@
 """Late reporting: the last rows of some series of a long panel dated but with no target value while other series go
-on (surveillance counts: five regions three weeks behind the others, not yet reported), named as such (decision 9502).
+on (surveillance counts: five regions three weeks behind the others, not yet reported), named as such (decision 1609).
 
 They were refused as any missing value is, "fill them with --fill ffill|interpolate|zero|drop", without saying that
 they are the latest rows of those series; zero fill then wrote 0 cases there (an observed 0, scored and forecast from:

@@ -16,7 +16,7 @@ MMWR weeks (FluView's ``YEAR,WEEK``) run Sunday to Saturday, and their years hav
 MMWR (``mmwr``, ``epi``, ``cdc``), or whose years have the lengths MMWR gives them where ISO's differ (a week 53 in
 2014; 2015's week 52 followed by 2016's week 1) are joined as the Sunday each starts on; the lengths ISO gives are
 joined as ISO weeks; where no year tells the calendars apart (2016 .. 2019, 2020: as long in both) both joins are
-given and how to choose, never one silently (decision 9501).
+given and how to choose, never one silently (decision 1608).
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
         pairs = pd.DataFrame({"y": numbers, "v": values, "s": 0 if within is None else within.to_numpy()})
         if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
             continue
-        if unit == "week" and (calendar := _calendar(name, pairs)) != "ISO":  # decision 9501: by the data as a whole
+        if unit == "week" and (calendar := _calendar(name, pairs)) != "ISO":  # decision 1608: by the data as a whole
             sunday = mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
             if calendar == "MMWR":
                 return name, "MMWR week", sunday
@@ -165,7 +165,7 @@ def _iso_long(year: int) -> bool:
 
 def _calendar(name: str, pairs: pd.DataFrame) -> str:
     """"MMWR", "ISO" or "either": the calendar of the weeks ``pairs`` (columns y: year, v: week, s: series), named as
-    MMWR weeks, else told by the data as a whole (decision 9501): a year the data gives 53 weeks (a week 53) or 52 (a
+    MMWR weeks, else told by the data as a whole (decision 1608): a year the data gives 53 weeks (a week 53) or 52 (a
     series going from its week 52 to the next year's week 1) where one calendar gives it that many and the other not
     (MMWR's 2014 and 2025 have 53 weeks, ISO's 52; ISO's 2015 and 2026 have 53, MMWR's 52). "either" where no year of
     the data tells them apart (2016 .. 2019: 52 weeks in both; 2020: 53 in both), or its years say both."""
@@ -196,7 +196,7 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
         how = (f"frame['time'] = pd.PeriodIndex.from_fields(year=frame[{time_col!r}], {field}=frame[{name!r}], "
                f"freq={freq!r})")
     iso = {"week": ", an ISO week", "MMWR week": ", the Sunday the week starts on"}.get(unit, "")
-    if unit == "MMWR or ISO week":  # the data cannot tell: both readings, and how to choose (decision 9501)
+    if unit == "MMWR or ISO week":  # the data cannot tell: both readings, and how to choose (decision 1608)
         sunday, label = example.split(" or ")
         week = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
         return (f"; the time is split over {time_col!r} (the year) and {name!r} (the week of the year): rnncast reads "
