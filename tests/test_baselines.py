@@ -63,10 +63,12 @@ def test_every_place_people_read_names_a_baseline_the_same_way():
     from rnncast.reportpage import metric_rows
     from rnncast.verdicts import headline, verdict
 
-    assert NAMES == {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive"}
+    assert NAMES == {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive",
+                     "climatology": "climatology (training mean per day of year)"}  # decision 1605
     one = {"mse": 2.0, "mae": 1.0, "rmse": 1.4, "r2": 0.1, "mase": 1.0}
-    test = {"original": {"model": {**one, "mse": 1.0}, "repeat": {**one, "mse": 3.0}, "mean": one, "seasonal": one},
-            "windows": 5, "significance": {n: {"p_value": 0.001} for n in ("repeat", "mean", "seasonal")}}
+    test = {"original": {"model": {**one, "mse": 1.0}, "repeat": {**one, "mse": 3.0}, "mean": one, "seasonal": one,
+                         "climatology": {**one, "mse": 2.5}},
+            "windows": 5, "significance": {n: {"p_value": 0.001} for n in ("repeat", "mean", "seasonal", "climatology")}}
     test["scaled"] = test["original"]
     good, sentence = verdict(test)
     assert good and "for the best baseline (training mean)" in sentence
