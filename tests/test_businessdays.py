@@ -397,3 +397,13 @@ def test_a_set_given_to_a_panel_that_one_series_trades_on_says_it_is_every_serie
         load_panel(pd.concat([us, jp]), "Close", id_col="unique_id", holidays="NYSE", announce=False)
     with pytest.raises(RnncastError, match=r"remove the rows on holidays, or give holidays="):
         load_panel(jp, "Close", holidays="NYSE", announce=False)  # one series: as before
+
+
+def test_a_holiday_among_a_sessions_bars_is_refused_naming_the_sessions_not_business_days():
+    """Decision 9405: predict's refusal of a bar on Thanksgiving called NYSE's 5-minute bars "the calendar of
+    business days without NYSE holidays", where fit's lines name "the sessions of '5min 09:30-15:55'"."""
+    time = pd.DatetimeIndex(["2024-11-27 15:30", "2024-11-28 09:30"], name="time")
+    with pytest.raises(RnncastError) as refused:
+        businessdays.given(time, "NYSE", lambda i: f"row {i}", session=sessions.parse("30min 09:30-15:30"))
+    assert "(Thanksgiving Day), which the calendar of the sessions of '30min 09:30-15:30' without NYSE holidays " \
+           "skips;" in str(refused.value)
