@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import holidaysets, sessions
-from rnncast.sessiongaps import said
+from rnncast.sessiongaps import said, weekends
 
 SESSION = sessions.parse("h 09:30-15:30")  # 7 bars
 
@@ -51,3 +51,17 @@ def test_holidays_and_half_days_missing_together_name_the_set():
     assert fill is True
     lost = rows[np.arange(len(rows)) != 40]  # a bar lost mid-session: no such explanation
     assert said(SESSION, _missing(lost, _rows(days)), lost) is None
+
+
+def test_every_weeks_same_closed_span_on_fixed_steps_names_the_24_5_session():
+    """Decision 9406: an FX feed's 5-minute bars over three weeks (too few for a session to be found) had "1740 rows
+    missing from the '5min' calendar", its weekends, with no word of the session freq= that skips them."""
+    full = pd.date_range("2024-10-20 17:00", "2024-11-15 16:55", freq="5min", tz="America/New_York")
+    wd, h = full.day_of_week, full.hour
+    closed = full[(wd == 5) | ((wd == 4) & (h >= 17)) | ((wd == 6) & (h < 17))].tz_localize(None)  # a fall-back hour twice
+    assert weekends(pd.Timedelta("5min"), closed) == (
+        "the rows missing are every week's Fri 17:00 to Sun 16:55 (3 weeks), a market's weekend: give freq='5min "
+        "17:00-16:55 Sun Mon Tue Wed Thu' (--freq '5min 17:00-16:55 Sun Mon Tue Wed Thu'), the session that skips it, "
+        "if the data keeps it")
+    assert weekends(pd.Timedelta("5min"), closed[:-5]) is None  # one weekend shorter: no one span
+    assert weekends(pd.Timedelta("1D"), closed) is None

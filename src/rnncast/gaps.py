@@ -221,11 +221,15 @@ def _short_days(time, after, calendar, missing) -> pd.DatetimeIndex | None:
 
 
 def _session_gaps(time, after, calendar, missing) -> tuple[str, bool] | None:
-    """``sessiongaps.said`` of the rows missing from a session calendar without half days, else None."""
-    if calendar is None or calendar.session is None or not isinstance(time, pd.DatetimeIndex) or \
+    """``sessiongaps.said`` of the rows missing from a session calendar without half days, ``sessiongaps.weekends``
+    of those from a calendar of fixed steps, else None."""
+    if calendar is None or not isinstance(time, pd.DatetimeIndex) or \
             not 0 < after.sum() <= 100_000:
         return None
     wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
+    if isinstance(calendar.freq, pd.offsets.Tick):  # a 24/5 feed too short for its session to be found
+        line = sessiongaps.weekends(pd.Timedelta(calendar.freq), wall(pd.DatetimeIndex(missing())))
+        return (line, True) if line else None
     return sessiongaps.said(calendar.session, wall(pd.DatetimeIndex(missing())), wall(time))
 
 

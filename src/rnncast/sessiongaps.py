@@ -8,6 +8,8 @@ alternative) were "228 rows missing", 2 holidays and 2 half days' afternoons, na
 the bars from one time of day to the close of every session up to a date and of none after it (or from a date on)
 as a change of hours, to fit apart; whole sessions on a holiday set's days and the last bars of its half days as
 that set's, to give with ``holidays=``. ``halfdays.short_days`` keeps the case of a few half days alone.
+``weekends`` names, on a calendar of fixed steps, every week's same closed span (an FX feed over three weeks, too
+few for its session to be found) and the 24-hour session that skips it (decision 9406).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, halfdays, holidaysets
+from rnncast import businessdays, halfdays, holidaysets, sessiontext, weekmasks
 from rnncast.spelling import counted
 
 
@@ -80,6 +82,28 @@ def _changed(session, opened: pd.DatetimeIndex, start: pd.Timedelta, rows: pd.Da
             f"{'after' if before else 'before'}: the session's hours changed (its last bar {short} {when}), no rows "
             f"were lost, and filling them would make up {counted(missing, 'bar')}; {fit}, or give freq= (--freq) "
             "of the session the rows you keep follow", False)
+
+
+def weekends(step, missing: pd.DatetimeIndex) -> str | None:
+    """The clause where the rows ``missing`` [M] (naive wall times) of a calendar of fixed ``step`` under a day are
+    every week's same closed span, too few weeks for a session to be found (an FX feed's Friday 17:00 to Sunday
+    16:55 over three weeks): that span, and the 24-hour session that skips it as ``freq=`` writes it; else None."""
+    if not isinstance(step, pd.Timedelta) or step >= halfdays.DAY or halfdays.DAY % step or len(missing) < 2:
+        return None
+    missing = missing.unique()  # the hour a fall-back repeats, once on the wall clock
+    cuts = np.flatnonzero(np.asarray(missing[1:] - missing[:-1]) != step.to_timedelta64()) + 1
+    runs = [(r[0], r[-1]) for r in np.split(missing, cuts)]
+    spans = {(f"{a:%a %H:%M}", f"{b:%a %H:%M}", b - a) for a, b in runs}
+    first, last = runs[0]
+    if len(spans) != 1 or last - first < halfdays.DAY or last - first >= pd.Timedelta(days=6):
+        return None
+    opening = last + step - (last + step).normalize()  # the session opens when the rows resume
+    instants = [first.normalize() + pd.Timedelta(days=k) + opening for k in range(-1, 8)]
+    closed = {t.day_of_week for t in instants if first <= t <= last}
+    week = weekmasks.canonical([d not in closed for d in range(7)])
+    freq = sessiontext.write(step, opening, tuple(step * i for i in range(halfdays.DAY // step)), week)
+    return (f"the rows missing are every week's {first:%a %H:%M} to {last:%a %H:%M} ({counted(len(runs), 'week')}), "
+            f"a market's weekend: give freq={freq!r} (--freq {freq!r}), the session that skips it, if the data keeps it")
 
 
 def _dates(days: pd.DatetimeIndex) -> str:
