@@ -274,8 +274,8 @@ def test_a_row_on_a_holiday_of_a_session_across_midnight_is_named_by_its_own_tim
     session = sessions.parse(f"h 22:00-21:00 {SUN_THU}")
     time = _fx_bars()
     with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 22:00:00 \(row 432\) is one of the NYSE holidays "
-                                           r"\(Christmas Day\), which the calendar of business days Sun Mon Tue Wed "
-                                           r"Thu without NYSE holidays skips \(and 71 more rows"):
+                                           r"\(Christmas Day\), which the calendar of the sessions of 'h 22:00-21:00 "
+                                           r"Sun Mon Tue Wed Thu' without NYSE holidays skips \(and 71 more rows"):
         businessdays.given(time, "NYSE", lambda i: f"row {i}", None, SUN_THU, session)
     at_one = time[time != pd.Timestamp("2024-12-25 22:00")]  # 01:00 on the 26th: the session of the 25th
     with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 23:00:00 .*\(Christmas Day\)"):
