@@ -274,8 +274,8 @@ def test_a_row_on_a_holiday_of_a_session_across_midnight_is_named_by_its_own_tim
     session = sessions.parse(f"h 22:00-21:00 {SUN_THU}")
     time = _fx_bars()
     with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 22:00:00 \(row 432\) is one of the NYSE holidays "
-                                           r"\(Christmas Day\), which the calendar of business days Sun Mon Tue Wed "
-                                           r"Thu without NYSE holidays skips \(and 71 more rows"):
+                                           r"\(Christmas Day\), which the calendar of the sessions of 'h 22:00-21:00 "
+                                           r"Sun Mon Tue Wed Thu' without NYSE holidays skips \(and 71 more rows"):
         businessdays.given(time, "NYSE", lambda i: f"row {i}", None, SUN_THU, session)
     at_one = time[time != pd.Timestamp("2024-12-25 22:00")]  # 01:00 on the 26th: the session of the 25th
     with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 23:00:00 .*\(Christmas Day\)"):
@@ -406,3 +406,12 @@ def test_all_of_names_a_market_from_several_dates_never_from_one():
     fridays = np.array(["2019-04-19", "2020-04-10", "2021-04-02"], dtype="datetime64[D]")  # Good Fridays
     assert businessdays.all_of(fridays) is not None
     assert businessdays.all_of(np.array(["2019-04-19", "2019-04-19"], dtype="datetime64[D]")) is None  # one date twice
+
+def test_a_holiday_among_a_sessions_bars_is_refused_naming_the_sessions_not_business_days():
+    """Decision 9405: predict's refusal of a bar on Thanksgiving called NYSE's 5-minute bars "the calendar of
+    business days without NYSE holidays", where fit's lines name "the sessions of '5min 09:30-15:55'"."""
+    time = pd.DatetimeIndex(["2024-11-27 15:30", "2024-11-28 09:30"], name="time")
+    with pytest.raises(RnncastError) as refused:
+        businessdays.given(time, "NYSE", lambda i: f"row {i}", session=sessions.parse("30min 09:30-15:30"))
+    assert "(Thanksgiving Day), which the calendar of the sessions of '30min 09:30-15:30' without NYSE holidays " \
+           "skips;" in str(refused.value)

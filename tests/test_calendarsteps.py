@@ -246,3 +246,38 @@ def test_a_markets_calendar_is_named_as_every_line_names_it_and_counted_in_its_s
             Forecaster(**SETTINGS, holidays="NYSE").backtest(frame, n_windows=3, step="1M" if freq == "BME" else "1W",
                                                              target="y")
         assert f"read as 1 step of the data's calendar '{freq}' without NYSE holidays" in caplog.text
+
+
+def _session_bars(end: str) -> pd.DataFrame:
+    """NYSE's hourly bars 09:30 to 15:30 (7 a session), to 12:30 on the half day 2024-11-29."""
+    from rnncast import holidaysets
+
+    days = pd.date_range("2024-09-03", end, freq=holidaysets.offset("NYSE"))
+    time = pd.DatetimeIndex([d + pd.Timedelta(hours=h, minutes=30) for d in days for h in range(9, 16)
+                             if not (f"{d:%m-%d}" == "11-29" and h >= 13)])
+    return pd.DataFrame({"time": time, "y": np.sin(np.arange(len(time)) / 4.0)})
+
+
+def test_a_day_on_a_sessions_bars_is_one_session_and_refused_by_name_across_a_half_day(caplog):
+    """Decision 9403: '1D' was refused for every session ("... which have no fixed length"), without naming the bars
+    a session keeps; a step of 7 bars moved the cutoffs from 15:30 to 12:30 after the half day, unsaid."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        cuts = _cutoffs(_session_bars("2024-11-27"), "1D", "2024-11-20 15:30", n_windows=3, holidays="NYSE")
+    assert [f"{t:%Y-%m-%d %H:%M}" for t in cuts] == ["2024-11-20 15:30", "2024-11-21 15:30", "2024-11-22 15:30"]
+    assert "step '1D' (--step) read as 7 steps of the data's calendar 'h 09:30-15:30' without NYSE holidays: one " \
+           "session, each cutoff at the same bar of the next session" in caplog.text
+    frame = _session_bars("2024-12-10")
+    with pytest.raises(RnncastError, match=re.escape(
+            "('h 09:30-15:30' without NYSE holidays, 7 bars a session) has sessions of fewer bars (2024-11-29: half "
+            "days), so no number of bars keeps each cutoff at the same bar of a later session; give step as a whole "
+            "number of bars (--step 7 for one session)")):
+        _cutoffs(frame, "1D", "2024-11-26 15:30", holidays="NYSE")
+    with pytest.raises(RnncastError, match=re.escape("give '1D' for one session, or step as a whole number of its bars "
+                                                     "(--step 7 for one)")):
+        _cutoffs(frame, "2h", "2024-11-26 15:30", holidays="NYSE")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        cuts = _cutoffs(frame, 7, "2024-11-26 15:30", n_windows=4, holidays="NYSE")
+    assert [f"{t:%H:%M}" for t in cuts] == ["15:30", "15:30", "11:30", "11:30"]
+    assert "the cutoffs 7 steps apart (one session of 7 bars) move on the clock after a half day, which keeps fewer " \
+           "bars: the first is at 15:30, the cutoff of window 2 at 11:30 (2024-12-02T11:30:00)" in caplog.text

@@ -213,3 +213,33 @@ def test_kept_weighs_the_first_rows_it_is_given_and_no_closes_where_no_zone_keep
     assert kept(NEW_YORK.tz_convert("America/New_York"), session, [], at) is None  # one opening on its own clock
     assert set(wander[wandering].strftime("%H:%M")) == {"13:30", "14:30"}
     assert kept(wander, session, [], wandering) is None
+
+
+def _fx(step: str = "h") -> pd.DatetimeIndex:
+    """An FX feed's 24/5 bars, Sunday 17:00 to Friday 17:00 New York's, across its end of daylight saving, as UTC."""
+    full = pd.date_range("2024-09-29 17:00", "2024-11-29 16:59", freq=step, tz="America/New_York")
+    wd, h = full.day_of_week, full.hour
+    return full[~((wd == 5) | ((wd == 4) & (h >= 17)) | ((wd == 6) & (h < 17)))].tz_convert("UTC")
+
+
+def test_a_24_5_fx_feed_in_utc_is_refused_not_given_a_saturday_session():
+    """Decision 9401: a tester's FX feed written in UTC (opening 21:00 in summer, 22:00 in winter) was read as
+    'h 22:00-21:00 Sat Sun Mon Tue Wed Thu' and predict dated forecasts on Saturday 22:00 UTC, the market shut."""
+    fx = _fx()
+    for written in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%SZ"):
+        with pytest.raises(RnncastError) as refused:
+            load_panel(_frame(fx, fx.strftime(written)), "y")
+        said = str(refused.value)
+        assert "opening at 17:00 in America/New_York" in said and "--tz America/New_York" in said
+        assert " they are 'h 21:00-20:00 Sun Mon Tue Wed Thu Fri', their forecasts an hour off" in said  # as UTC
+    calendar = load_panel(_frame(fx, fx.strftime("%Y-%m-%dT%H:%M:%SZ")), "y", tz="America/New_York").calendar
+    assert calendar.freq_text == "h 17:00-16:00 Sun Mon Tue Wed Thu"
+
+
+def test_a_whole_days_session_opens_where_its_rows_resume_after_a_day_or_more():
+    fx = _fx().tz_convert("America/New_York")
+    session = load_panel(_frame(fx, fx.strftime("%Y-%m-%dT%H:%M:%S%z")), "y",
+                         tz="America/New_York").calendar.session
+    at = first_rows(fx, session)
+    assert set(fx[at].strftime("%a %H:%M")) == {"Sun 17:00"} and len(at) == 8  # 9 weeks, the first row not counted
+    assert set((fx[last_rows(at, len(fx))] + session.step).strftime("%a %H:%M")) == {"Fri 17:00"}

@@ -444,3 +444,19 @@ def test_a_fit_keeps_its_half_days_closes_in_model_json_and_forecasts_by_them(tm
     future = pd.DataFrame({"date": ahead, "promo": [0, 1, 2, 0, 1, 2]})
     forecast = Forecaster.load(tmp_path / "m").predict(frame, future=future)
     assert list(forecast.index) == list(ahead)
+
+
+def test_a_season_of_whole_sessions_counted_across_a_half_day_is_said_to_read_other_bars():
+    """Decision 9402: a tester's season 78 on NYSE's 5-minute bars forecast 2024-12-26 09:30 with 12-23 13:00's
+    volume (the 12-24 half day keeps 42 bars), in the seasonal naive baseline and MASE's scale, unsaid."""
+    days = pd.date_range("2024-10-01", "2024-12-10", freq=holidaysets.offset("NYSE"))
+    panel = load_panel(_frame(_half_bars(days)), target="price", holidays="NYSE", announce=False)
+    line = sessions.shifted_season(panel.calendar.session, panel.time, 7, panel.calendar.shown)
+    assert line.startswith("season 7 is one session of 'h 09:30-15:30' without NYSE holidays (7 bars each), but half "
+                           "days keep fewer bars: counted in bars, the seasonal naive forecast and MASE's scale of 7 "
+                           "bars after them read another time of day (for 2024-12-02 09:30, 2024-11-27 13:30's, not "
+                           "2024-11-29 09:30's)")
+    assert "2 sessions" in sessions.shifted_season(panel.calendar.session, panel.time.tz_localize("UTC"), 14)
+    assert sessions.shifted_season(panel.calendar.session, panel.time, 24) is None  # no whole number of sessions
+    whole = load_panel(_frame(_bars(days, step="h")), target="price", freq="h 09:30-15:30", holidays="NYSE", announce=False)
+    assert sessions.shifted_season(whole.calendar.session, whole.time, 7) is None  # no half day in the data

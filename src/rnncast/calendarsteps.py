@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import tradingweeks
+from rnncast import sessions, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 from rnncast.wholenumbers import number
@@ -90,6 +90,8 @@ def in_steps(offset, panel, given: str) -> int | None:
                                f"calendar ({panel.calendar.shown}) steps by fixed time; give a span such as '7D' or "
                                "'30D', or a whole number of its steps")
         return None
+    if isinstance(freq, sessions.Session):
+        return _sessions(offset, panel, given, freq)
     mine, theirs = _units(offset), _units(freq)
     if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[1] % theirs[1]:
         steps = mine[1] // theirs[1]
@@ -100,6 +102,36 @@ def in_steps(offset, panel, given: str) -> int | None:
     raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps ({panel.calendar.shown}"
                        f"{f', {unit} each' if unit else ', which have no fixed length'}); give step as a whole number "
                        f"of its steps{f' (--step 1 for {unit}, --step 2 for twice that)' if unit else ''}")
+
+
+def _sessions(offset, panel, given: str, session) -> int:
+    """A span of whole days ('1D') on a trading session's bars: as many sessions, each cutoff at the same bar of the
+    session that many trading days on (nights, weekends and holidays are no steps), said in one line; refused, naming
+    the bars of a session, for any other span, or where sessions of the data are shorter (half days: a number of bars
+    then moves the cutoffs on the clock after them) (decision 9403)."""
+    units, bars = _units(offset), session.bars
+    shown = f"{panel.calendar.shown}, {bars} bars a session"
+    if units is None or units[0] != "day" or isinstance(offset, pd.offsets.Week):
+        raise RnncastError(f"step={given!r} (--step) is not a whole number of sessions of the data's calendar ({shown}); "
+                           f"give '1D' for one session, or step as a whole number of its bars (--step {bars} for one)")
+    wall = panel.time.tz_localize(None) if panel.time.tz is not None else panel.time
+    laid = sessions.grid(session, wall.min(), wall.max())
+    opened = (laid - session.first).normalize()
+    days, counts = np.unique(opened, return_counts=True)
+    short = days[1:-1][counts[1:-1] < bars]  # the whole sessions the data spans that keep fewer bars: half days
+    if len(short):
+        named = ", ".join(f"{pd.Timestamp(d):%Y-%m-%d}" for d in short[:3])
+        named += f" and {len(short) - 3} more" if len(short) > 3 else ""
+        raise RnncastError(f"step={given!r} (--step) is a span of days, and the data's calendar ({shown}) has sessions "
+                           f"of fewer bars ({named}: half days), so no number of bars keeps each cutoff at the same "
+                           f"bar of a later session; give step as a whole number of bars (--step {bars} for one "
+                           "session), whose cutoffs move on the clock after a half day")
+    steps = units[1] * bars
+    log.info("step %r (--step) read as %s of the data's calendar %s: %s, each cutoff at the same bar of %s",
+             given, counted(steps, "step"), panel.calendar.shown,
+             "one session" if units[1] == 1 else f"{units[1]} sessions",
+             "the next session" if units[1] == 1 else f"the session {units[1]} trading days on")
+    return steps
 
 
 def text(metrics: dict) -> str:
@@ -211,6 +243,8 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
     """Warn once where cutoffs a whole number of days apart in rows (``step`` of the calendar ``freq``) move on the
     local clock of the data's zone (``cut_rows``: each window's cutoff row of one series, in time order), naming the
     first cutoff that moved and the calendar step that keeps them: step='1D' (--step 1D)."""
+    if isinstance(freq, sessions.Session) and isinstance(time, pd.DatetimeIndex):
+        return _moved_sessions(time, cut_rows, step, freq)
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or not isinstance(freq, pd.offsets.Tick):
         return
     span = pd.Timedelta(freq) * step
@@ -227,3 +261,21 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
                 "at %s, the cutoff of window %d at %s (%s); to keep every cutoff at the same local time, step by "
                 "calendar time (step=%r, --step %s)", counted(step, "step"), time.tz, f"{cuts[0]:%H:%M}", j,
                 f"{cuts[j]:%H:%M}", cuts[j].isoformat(), days, days)
+
+
+def _moved_sessions(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> None:
+    """``moved`` of cutoffs a whole number of sessions apart in bars (``step``: 78 on NYSE's 5-minute bars) that
+    move on the clock after a half day, which keeps fewer bars (decision 9403)."""
+    if step % session.bars or len(cut_rows) < 2:
+        return
+    cuts = time[np.asarray(cut_rows)]
+    wall = cuts.tz_localize(None) if cuts.tz is not None else cuts
+    clock = (wall - session.first) - (wall - session.first).normalize()  # each cutoff's time in its session
+    off = np.flatnonzero(clock != clock[0])
+    if not len(off):
+        return
+    j, n = int(off[0]), step // session.bars
+    log.warning("the cutoffs %s apart (%s of %d bars) move on the clock after a half day, which keeps fewer bars: the "
+                "first is at %s, the cutoff of window %d at %s (%s); the bars a session keeps are counted, not the "
+                "sessions", counted(step, "step"), "one session" if n == 1 else f"{n} sessions", session.bars,
+                f"{wall[0]:%H:%M}", j, f"{wall[j]:%H:%M}", cuts[j].isoformat())

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (businessdays, calendars, halfdays, makeupdays, nearholidays, owncalendars, panelholidays,
-                     weekmasks)
+                     sessiongaps, weekmasks)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.data import place
 from rnncast.errors import RnncastError
@@ -178,6 +178,8 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         whole = np.setdiff1d(np.unique(codes[days.isin(short.normalize())]), early) if len(early) else []  # sorted
         named = [series_named([rows.given_id(s) for s in group]) if len(group) else "" for group in (early, whole)]
         remedy = f"{halfdays.said_short(short, calendar.holidays, *named)}; {remedy}"
+    elif (hours := _session_gaps(time, after, calendar, missing)) is not None:  # hours changed, holidays (9404)
+        remedy = f"{hours[0]}; {remedy}" if hours[1] else hours[0]
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
                 _sprung(codes, time, after, stamps, steps, rows.text_format, day))
@@ -220,6 +222,19 @@ def _short_days(time, after, calendar, missing) -> pd.DatetimeIndex | None:
         return None
     wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
     return halfdays.short_days(session, wall(pd.DatetimeIndex(missing())), wall(time))
+
+
+def _session_gaps(time, after, calendar, missing) -> tuple[str, bool] | None:
+    """``sessiongaps.said`` of the rows missing from a session calendar without half days, ``sessiongaps.weekends``
+    of those from a calendar of fixed steps, else None."""
+    if calendar is None or not isinstance(time, pd.DatetimeIndex) or \
+            not 0 < after.sum() <= 100_000:
+        return None
+    wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
+    if isinstance(calendar.freq, pd.offsets.Tick):  # a 24/5 feed too short for its session to be found
+        line = sessiongaps.weekends(pd.Timedelta(calendar.freq), wall(pd.DatetimeIndex(missing())))
+        return (line, True) if line else None
+    return sessiongaps.said(calendar.session, wall(pd.DatetimeIndex(missing())), wall(time))
 
 
 def _sprung(codes, time, after, stamps, steps, fmt, day: bool) -> str:

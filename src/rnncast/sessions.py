@@ -238,3 +238,32 @@ def _resumes(values: np.ndarray, offsets: np.ndarray, day: int, tick: int, phase
         return None
     bars = (values[after] % day - phase) // tick
     return int(np.bincount(bars).argmax())
+
+
+def shifted_season(session: Session, times, season: int | None, shown: str = "") -> str | None:
+    """The warning where ``season`` (steps) is a whole number of ``session``'s sessions but, counted in bars across
+    the sessions ``times`` (the rows' DatetimeIndex, zoned or not) span, reaches another time of day (a half day's
+    42 bars among 78: the 09:30 bar after it reads the session before's 13:00): the seasonal naive baseline and
+    MASE's scale take those bars, not the same bar of the previous session (decision 9402); None otherwise."""
+    if session is None or season is None or season <= 1 or season % session.bars or \
+            not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
+        return None
+    wall = times.tz_localize(None) if times.tz is not None else times
+    bars = grid(session, wall.min(), wall.max())
+    if len(bars) <= season:
+        return None
+    clock = (bars - session.first) - (bars - session.first).normalize()  # [B] each bar's time in its session
+    off = np.flatnonzero(np.asarray(clock[season:] != clock[:-season]))  # [K] bars reading another time of day
+    if not len(off):
+        return None
+    now, back = bars[season + off[0]], bars[off[0]]
+    back_n = season // session.bars
+    opened = (bars - session.first).normalize()  # [B] the day each bar's session opened on
+    days = opened.unique()
+    then = days[days.get_loc(opened[season + off[0]]) - back_n] + session.first + clock[season + off[0]]
+    same = f"{then:%Y-%m-%d %H:%M}'s" if then in bars else f"{then:%Y-%m-%d}, which has no {then:%H:%M} bar"
+    return (f"season {season} is {'one session' if back_n == 1 else f'{back_n} sessions'} of "
+            f"{shown or repr(session.freqstr)} ({session.bars} bars each), but half days keep fewer bars: counted in "
+            f"bars, the seasonal naive forecast and MASE's scale of {len(off)} bars after them read another time of "
+            f"day (for {now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s, not {same}), so that baseline, and the "
+            f"model's comparison with it, are off there")

@@ -1,0 +1,67 @@
+"""Rows missing from a trading session's calendar that no data lost (``sessiongaps.py``, decision 9404): a change of
+the session's hours said as such, not to be filled, and a holiday set's holidays and half days named together."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import holidaysets, sessions
+from rnncast.sessiongaps import said, weekends
+
+SESSION = sessions.parse("h 09:30-15:30")  # 7 bars
+
+
+def _rows(days, last=lambda d: "15:30") -> pd.DatetimeIndex:
+    return pd.DatetimeIndex([t for d in days for t in pd.date_range(f"{d:%Y-%m-%d} 09:30", f"{d:%Y-%m-%d} {last(d)}",
+                                                                      freq="h")])
+
+
+def _missing(rows: pd.DatetimeIndex, full: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    return full[~full.isin(rows)]
+
+
+def test_the_same_last_bars_missing_up_to_a_day_and_none_after_are_a_change_of_hours_not_to_fill():
+    days = pd.bdate_range("2024-10-01", "2024-11-29")
+    rows = _rows(days, lambda d: "13:30" if d < pd.Timestamp("2024-11-05") else "15:30")
+    text, fill = said(SESSION, _missing(rows, _rows(days)), rows)
+    assert text.startswith("the rows missing are the bars from 14:30 on of every session up to 2024-11-04 and of none "
+                           "after: the session's hours changed (its last bar 13:30 up to 2024-11-04 and 15:30 from "
+                           "2024-11-05), no rows were lost, and filling them would make up 50 bars; fit on the rows "
+                           "from 2024-11-05 on") and fill is False
+    later = _rows(days, lambda d: "15:30" if d < pd.Timestamp("2024-11-05") else "13:30")  # the close moved earlier
+    text, _ = said(SESSION, _missing(later, _rows(days)), later)
+    assert "(its last bar 15:30 up to 2024-11-04 and 13:30 from 2024-11-05)" in text
+    assert "fit on the rows up to 2024-11-04" in text
+    few = _rows(days, lambda d: "13:30" if d == pd.Timestamp("2024-11-29") else "15:30")  # one short day: a half day's
+    assert said(SESSION, _missing(few, _rows(days)), few) is None
+
+
+def test_holidays_and_half_days_missing_together_name_the_set():
+    """A tester's NYSE bars under --freq and no holidays=: '228 rows missing', 2 holidays and 2 half days, unnamed."""
+    days = pd.bdate_range("2024-10-01", "2024-12-31")
+    closed = [pd.Timestamp("2024-11-28"), pd.Timestamp("2024-12-25")]
+    half = holidaysets.library().financial_holidays("NYSE", years=2024, categories="half_day")
+    held = [d for d in days if d not in closed]
+    rows = _rows(held, lambda d: "12:30" if d.date() in half else "15:30")
+    text, fill = said(SESSION, _missing(rows, _rows(days)), rows)
+    assert text == ("the rows missing are whole sessions on NYSE holidays (14 rows: 2024-11-28, 2024-12-25, "
+                    "Thanksgiving Day, Christmas Day) and the last bars of NYSE's half days, which close early (6 rows: "
+                    "2024-11-29, 2024-12-24): give holidays='NYSE' (--holidays NYSE), whose calendar skips them")
+    assert fill is True
+    lost = rows[np.arange(len(rows)) != 40]  # a bar lost mid-session: no such explanation
+    assert said(SESSION, _missing(lost, _rows(days)), lost) is None
+
+
+def test_every_weeks_same_closed_span_on_fixed_steps_names_the_24_5_session():
+    """Decision 9406: an FX feed's 5-minute bars over three weeks (too few for a session to be found) had "1740 rows
+    missing from the '5min' calendar", its weekends, with no word of the session freq= that skips them."""
+    full = pd.date_range("2024-10-20 17:00", "2024-11-15 16:55", freq="5min", tz="America/New_York")
+    wd, h = full.day_of_week, full.hour
+    closed = full[(wd == 5) | ((wd == 4) & (h >= 17)) | ((wd == 6) & (h < 17))].tz_localize(None)  # a fall-back hour twice
+    assert weekends(pd.Timedelta("5min"), closed) == (
+        "the rows missing are every week's Fri 17:00 to Sun 16:55 (3 weeks), a market's weekend: give freq='5min "
+        "17:00-16:55 Sun Mon Tue Wed Thu' (--freq '5min 17:00-16:55 Sun Mon Tue Wed Thu'), the session that skips it, "
+        "if the data keeps it")
+    assert weekends(pd.Timedelta("5min"), closed[:-5]) is None  # one weekend shorter: no one span
+    assert weekends(pd.Timedelta("1D"), closed) is None
