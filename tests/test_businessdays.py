@@ -408,7 +408,7 @@ def test_all_of_names_a_market_from_several_dates_never_from_one():
     assert businessdays.all_of(np.array(["2019-04-19", "2019-04-19"], dtype="datetime64[D]")) is None  # one date twice
 
 def test_a_holiday_among_a_sessions_bars_is_refused_naming_the_sessions_not_business_days():
-    """Decision 9405: predict's refusal of a bar on Thanksgiving called NYSE's 5-minute bars "the calendar of
+    """Decision 1618: predict's refusal of a bar on Thanksgiving called NYSE's 5-minute bars "the calendar of
     business days without NYSE holidays", where fit's lines name "the sessions of '5min 09:30-15:55'"."""
     time = pd.DatetimeIndex(["2024-11-27 15:30", "2024-11-28 09:30"], name="time")
     with pytest.raises(RnncastError) as refused:

@@ -259,7 +259,7 @@ def _session_bars(end: str) -> pd.DataFrame:
 
 
 def test_a_day_on_a_sessions_bars_is_one_session_and_refused_by_name_across_a_half_day(caplog):
-    """Decision 9403: '1D' was refused for every session ("... which have no fixed length"), without naming the bars
+    """Decision 1616: '1D' was refused for every session ("... which have no fixed length"), without naming the bars
     a session keeps; a step of 7 bars moved the cutoffs from 15:30 to 12:30 after the half day, unsaid."""
     with caplog.at_level(logging.INFO, logger="rnncast"):
         cuts = _cutoffs(_session_bars("2024-11-27"), "1D", "2024-11-20 15:30", n_windows=3, holidays="NYSE")

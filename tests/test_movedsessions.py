@@ -223,7 +223,7 @@ def _fx(step: str = "h") -> pd.DatetimeIndex:
 
 
 def test_a_24_5_fx_feed_in_utc_is_refused_not_given_a_saturday_session():
-    """Decision 9401: a tester's FX feed written in UTC (opening 21:00 in summer, 22:00 in winter) was read as
+    """Decision 1614: a tester's FX feed written in UTC (opening 21:00 in summer, 22:00 in winter) was read as
     'h 22:00-21:00 Sat Sun Mon Tue Wed Thu' and predict dated forecasts on Saturday 22:00 UTC, the market shut."""
     fx = _fx()
     for written in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%SZ"):

@@ -1,4 +1,4 @@
-"""Rows missing from a trading session's calendar that no data lost (``sessiongaps.py``, decision 9404): a change of
+"""Rows missing from a trading session's calendar that no data lost (``sessiongaps.py``, decision 1617): a change of
 the session's hours said as such, not to be filled, and a holiday set's holidays and half days named together."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_holidays_and_half_days_missing_together_name_the_set():
 
 
 def test_every_weeks_same_closed_span_on_fixed_steps_names_the_24_5_session():
-    """Decision 9406: an FX feed's 5-minute bars over three weeks (too few for a session to be found) had "1740 rows
+    """Decision 1619: an FX feed's 5-minute bars over three weeks (too few for a session to be found) had "1740 rows
     missing from the '5min' calendar", its weekends, with no word of the session freq= that skips them."""
     full = pd.date_range("2024-10-20 17:00", "2024-11-15 16:55", freq="5min", tz="America/New_York")
     wd, h = full.day_of_week, full.hour

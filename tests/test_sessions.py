@@ -447,7 +447,7 @@ def test_a_fit_keeps_its_half_days_closes_in_model_json_and_forecasts_by_them(tm
 
 
 def test_a_season_of_whole_sessions_counted_across_a_half_day_is_said_to_read_other_bars():
-    """Decision 9402: a tester's season 78 on NYSE's 5-minute bars forecast 2024-12-26 09:30 with 12-23 13:00's
+    """Decision 1615: a tester's season 78 on NYSE's 5-minute bars forecast 2024-12-26 09:30 with 12-23 13:00's
     volume (the 12-24 half day keeps 42 bars), in the seasonal naive baseline and MASE's scale, unsaid."""
     days = pd.date_range("2024-10-01", "2024-12-10", freq=holidaysets.offset("NYSE"))
     panel = load_panel(_frame(_half_bars(days)), target="price", holidays="NYSE", announce=False)

@@ -93,7 +93,7 @@ def given(time, name, where, fmt: str | None = None, weekmask: str | None = None
         i = int(rows[0])
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
-                           f"({holiday_of(name, days[i])}), which the calendar of "  # a session's: its sessions (9405)
+                           f"({holiday_of(name, days[i])}), which the calendar of "  # a session's: its sessions (decision 1618)
                            f"{calendar or _calendar(name, weekmask, session.freqstr if session else None)} skips{more}; {hint('holidays', PANEL_HINT if panel else HOLIDAYS_HINT)}")
     return offset(name, weekmask)
 

@@ -108,7 +108,7 @@ def _sessions(offset, panel, given: str, session) -> int:
     """A span of whole days ('1D') on a trading session's bars: as many sessions, each cutoff at the same bar of the
     session that many trading days on (nights, weekends and holidays are no steps), said in one line; refused, naming
     the bars of a session, for any other span, or where sessions of the data are shorter (half days: a number of bars
-    then moves the cutoffs on the clock after them) (decision 9403)."""
+    then moves the cutoffs on the clock after them) (decision 1616)."""
     units, bars = _units(offset), session.bars
     shown = f"{panel.calendar.shown}, {bars} bars a session"
     if units is None or units[0] != "day" or isinstance(offset, pd.offsets.Week):
@@ -265,7 +265,7 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
 
 def _moved_sessions(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> None:
     """``moved`` of cutoffs a whole number of sessions apart in bars (``step``: 78 on NYSE's 5-minute bars) that
-    move on the clock after a half day, which keeps fewer bars (decision 9403)."""
+    move on the clock after a half day, which keeps fewer bars (decision 1616)."""
     if step % session.bars or len(cut_rows) < 2:
         return
     cuts = time[np.asarray(cut_rows)]

@@ -178,7 +178,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         whole = np.setdiff1d(np.unique(codes[days.isin(short.normalize())]), early) if len(early) else []  # sorted
         named = [series_named([rows.given_id(s) for s in group]) if len(group) else "" for group in (early, whole)]
         remedy = f"{halfdays.said_short(short, calendar.holidays, *named)}; {remedy}"
-    elif (hours := _session_gaps(time, after, calendar, missing)) is not None:  # hours changed, holidays (9404)
+    elif (hours := _session_gaps(time, after, calendar, missing)) is not None:  # hours changed, holidays (decision 1617)
         remedy = f"{hours[0]}; {remedy}" if hours[1] else hours[0]
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,

@@ -59,4 +59,4 @@ def warn(calendar, calendars: dict, season: int, times=None) -> None:
     if (note := leap_note(season, calendar, times)) is not None:
         log.info("%s", note)
     if (line := shifted_season(getattr(calendar, "session", None), times, season, getattr(calendar, "shown", ""))):
-        log.warning("%s", line)  # a season of whole sessions counted across half days (decision 9402)
+        log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)

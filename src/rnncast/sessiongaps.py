@@ -1,5 +1,5 @@
 """Rows missing from a trading session's calendar that no data lost: the session's hours changed, or the market's
-holidays and half days, told as such in the missing-rows warning (decision 9404).
+holidays and half days, told as such in the missing-rows warning (decision 1617).
 
 A tester's Tokyo 5-minute bars, whose afternoon close moved from 15:00 to 15:30 on 2024-11-05, were "138 rows
 missing from the '5min 09:00-11:25 12:30-15:25' calendar" with the advice to fill them (30 minutes of made-up flat
@@ -9,7 +9,7 @@ the bars from one time of day to the close of every session up to a date and of 
 as a change of hours, to fit apart; whole sessions on a holiday set's days and the last bars of its half days as
 that set's, to give with ``holidays=``. ``halfdays.short_days`` keeps the case of a few half days alone.
 ``weekends`` names, on a calendar of fixed steps, every week's same closed span (an FX feed over three weeks, too
-few for its session to be found) and the 24-hour session that skips it (decision 9406).
+few for its session to be found) and the 24-hour session that skips it (decision 1619).
 """
 
 from __future__ import annotations

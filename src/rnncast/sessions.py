@@ -244,7 +244,7 @@ def shifted_season(session: Session, times, season: int | None, shown: str = "")
     """The warning where ``season`` (steps) is a whole number of ``session``'s sessions but, counted in bars across
     the sessions ``times`` (the rows' DatetimeIndex, zoned or not) span, reaches another time of day (a half day's
     42 bars among 78: the 09:30 bar after it reads the session before's 13:00): the seasonal naive baseline and
-    MASE's scale take those bars, not the same bar of the previous session (decision 9402); None otherwise."""
+    MASE's scale take those bars, not the same bar of the previous session (decision 1615); None otherwise."""
     if session is None or season is None or season <= 1 or season % session.bars or \
             not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
         return None
