@@ -134,5 +134,5 @@ def marks_of(sep: str | None, column: pd.Series) -> str | None:
 
 def decimal_comma_plain(number: str) -> str:
     """``number`` as a file of decimal commas writes it (``COMMAS``), with a decimal point and no thousands mark:
-    '1.000' -> '1000', '1,5' -> '1.5'."""
-    return number.replace(".", "").replace(",", ".")
+    '1.000' -> '1000', '1,5' -> '1.5': ``plain``'s reading of a thousands point and a decimal comma."""
+    return plain(number, ".", ",")
