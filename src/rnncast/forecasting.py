@@ -73,15 +73,6 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
     return state.static_inputs[index], state.static_codes[index]
 
 
-def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-    """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
-    levels = state.settings.model.quantiles
-    if not levels:
-        return y, None
-    y = np.sort(y, axis=-1)  # quantile forecasts never cross
-    return y[..., levels.index(0.5)], y
-
-
 def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     """The ``horizon`` steps after the end of every series of ``panel``, in original units (``decimals.shortest``).
 
@@ -133,7 +124,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
     y = negatives.predicted(state, y, offset, scale, digits_unit(state))  # >= 0 exactly, the clipped ones counted
-    point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
+    point, quantiles = negatives.point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
     zeroforecasts.warn(panel, point, lookback, state.targets, quantiles, state.settings.model.quantiles)  # decision 1486
     if state.layout == "single":
@@ -212,7 +203,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                          calendarcuts.placed_series(panel) if placed is None else placed)
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
-        point, quantiles = point_forecast(state, y_all)
+        point, quantiles = negatives.point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), windowrows.taken(values, rows, n_t), point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,
