@@ -9,9 +9,8 @@ model's schema) beside the network (``net_``); the attributes ``targets_``, ``sc
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
 ``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``checkpoint`` writes and reads the model
-folder. One series is a panel
-of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and ``predict``
-returning a frame indexed by time).
+folder. One series is a panel of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and
+``predict`` returning a frame indexed by time).
 """
 
 from __future__ import annotations
