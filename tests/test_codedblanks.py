@@ -68,7 +68,7 @@ def test_a_static_covariate_holding_a_code_is_refused_by_series_at_fit_and_predi
     for given in (dict(static_covariates=table), dict(static_covariates=["elev"], data=frame.merge(table, on="unique_id"))):
         with caplog.at_level("WARNING", logger="rnncast"), pytest.raises(RnncastError, match=said):
             Forecaster(**settings).fit(given.pop("data", frame), **given)
-        assert "matched no value" not in caplog.text  # 9963: not said, then refused as missing
+        assert "matched no value" not in caplog.text  # 1262: not said, then refused as missing
     model = Forecaster(**settings).fit(frame, static_covariates=table.assign(elev=[10.0, 300.0, 800.0]))
     assert "matched no value of the target or covariate columns" in caplog.text  # said where nothing holds it
     with pytest.raises(RnncastError, match=said):

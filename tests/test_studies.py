@@ -10,8 +10,8 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.searchspace import fixed_checked
-from rnncast.studies import (DIVERGED_ATTR, FIXED_ATTR, RANKING_ATTR, check_fixed, check_ranking, defaults_due,
-                             hide_password, lost_params, ranking)
+from rnncast.studies import (DIVERGED_ATTR, FIXED_ATTR, RAISED_ATTR, RANKING_ATTR, check_fixed, check_ranking,
+                             defaults_due, hide_password, lost_params, ranking)
 
 optuna = pytest.importorskip("optuna")
 
@@ -101,6 +101,20 @@ def test_the_trial_of_the_defaults_runs_again_when_it_never_finished():
         ran.add_trial(_trial(S.FAIL, defaults))
         ran.add_trial(done)
         assert defaults_due(ran, defaults) is None, done.state  # they ran (a diverged fit would diverge again)
+
+
+def test_a_trial_of_the_defaults_that_raised_is_recorded_failed_and_not_run_again():
+    """Decision 9701: a defaults' trial whose fit raised an error (tuning records it ``failed`` and ``raised``, as
+    decision 1551 does every such trial) was taken for lost and run first by every continued call, raising again and
+    stopping each at the same trial; only a lost one (interrupted, or cut off with its process) is run again."""
+    S = optuna.trial.TrialState
+    defaults = {"cell": "lstm"}
+    raised = optuna.create_study(direction="minimize")
+    raised.add_trial(_trial(S.FAIL, defaults, failed="CUDA out of memory", **{RAISED_ATTR: True}))
+    assert defaults_due(raised, defaults) is None  # it ran, and would raise again
+    lost = optuna.create_study(direction="minimize")
+    lost.add_trial(_trial(S.FAIL, defaults, failed="interrupted"))
+    assert defaults_due(lost, defaults) == [0]  # cut off mid-trial: run again (decision 1551)
 
 
 def test_a_setting_added_since_a_study_recorded_its_own_is_its_default_not_searched():

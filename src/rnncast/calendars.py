@@ -20,6 +20,7 @@ from rnncast import (businessmonths, irregularsteps, jitter, makeupdays, monthda
                      retailyears, sessions, switchedanchors, tradingweeks, weekmasks)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
+from rnncast.rowseries import row_series
 from rnncast.rulers import Combined, Ruler
 from rnncast.spelling import hint, named as setting_named
 from rnncast.timecalendar import ALIASES, Calendar, market_of
@@ -165,8 +166,7 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
         elif (missing > 0).any() and isinstance(best[0], sessions.Session):  # Tokyo's bars among Hong Kong's
             other = sessions.other_sessions(wall, offsets, best[0], missing, MAX_OWN_CALENDARS)
         if (missing > 0).any():  # most steps skipping the panel's calendar, another kept alone: what a given one refuses
-            codes = np.repeat(np.arange(len(lengths)), lengths)
-            kept = owncalendars.others(time, codes, missing_rows(steps, offsets), offsets)
+            kept = owncalendars.others(time, row_series(offsets), missing_rows(steps, offsets), offsets)
             other = other | np.isin(np.arange(len(lengths)), [s for s, own in kept.items() if own is not None])
         odd = np.flatnonzero((missing > lengths) | other)  # a weekly series among daily ones; another week or session
     else:

@@ -179,11 +179,11 @@ def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex,
     calendar (``Q-JUN``) is refused naming today's (``QE-JUN``), as ``calendars`` refuses it on dates. A December
     year's calendar (``QE-DEC``) reads FY labels only (``FY2006 Q1``: January to March 2006; decision 1528)."""
     fmt = pattern(column)
-    periods = period_freq(freq) or (_periods(freq) if marked(fmt) else None)
+    periods = _periods(freq) if marked(fmt) else period_freq(freq)  # a December year's: FY labels only
     if fmt is None or periods is None:
         raise RnncastError(f"time column {name!r} is not written as fiscal quarters of freq {freq!r}")
     offset = _offset(freq)
-    if (new := aliasnames.renamed(str(freq).strip())) is not None and new != str(freq).strip():
+    if (new := aliasnames.renamed(str(freq).strip())) is not None:  # a renamed alias: never its own new name
         first = str(column.dropna().iloc[0]).strip()
         raise RnncastError(f"{aliasnames.said(freq, new)}; give {spelled('freq', new)}, which reads {first!r} as "
                            f"{span(first, new)}")

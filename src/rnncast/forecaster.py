@@ -8,9 +8,9 @@ model's schema) beside the network (``net_``); the attributes ``targets_``, ``sc
 
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
-``backtest`` rolls cutoffs, ``checkpoint`` writes and reads the model folder. One series is a panel
-of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and ``predict``
-returning a frame indexed by time).
+``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``checkpoint`` writes and reads the model
+folder. One series is a panel of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and
+``predict`` returning a frame indexed by time).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import backtest as backtesting, resume as resume_io
+from rnncast import resume as resume_io
 from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, testforecasts
+from rnncast.backtesting import Backtests
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -32,8 +33,8 @@ from rnncast.settingvalues import callback, flag
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
-@checked_methods(fit=BEFORE, backtest=BEFORE)  # predict(df, horizon=5): a setting, not Python's TypeError
-class Forecaster(Learned, Parameters):
+@checked_methods(fit=BEFORE)  # predict(df, horizon=5): a setting, not Python's TypeError
+class Forecaster(Learned, Backtests, Parameters):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
     >>> f = Forecaster(cell="gru", lookback=48, horizon=12).fit(frame, target="load")
@@ -291,27 +292,6 @@ class Forecaster(Learned, Parameters):
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts; ``.to_frame()``: predict_windows' table."""
         return forecasting.new_part(self._model("evaluate"), data, part, static_covariates, testforecasts.frame)
-
-    # ---- backtesting ------------------------------------------------------------------------
-
-    def backtest(self, data, n_windows: int = 3, step: int | str | None = None, refit: bool = False, target=None,
-                 features=None, time_col=None, *, id_col=None, series=None, past_covariates=None,
-                 future_covariates=None, static_covariates=None, static_categorical=None, on_epoch=None):
-        """Forecasts from the last ``n_windows`` cutoffs of every series, ``step`` rows apart (default: the horizon;
-        '1D', '7D', '6h': calendar time on the series' clock, ``calendarsteps``; the ``cutoff`` setting: the first), with metrics per window and overall beside the baselines. Models with this
-        Forecaster's settings (``get_params``) are trained, never ``self``: without ``refit`` one model learns
-        from the rows up to each series' first cutoff and forecasts every window in one batched pass; with
-        ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster
-        reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
-        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests): its
-        ``forecasts`` one row per series, window and step with the id, time, ``cutoff``, ``window``, the actual value,
-        ``<target>_hat``, quantiles and baselines in original units (the help of ``rnncast.backtest.Backtest`` lists
-        every column), its ``metrics`` the scores per window and overall."""
-        flag("refit", refit)
-        given = locals()
-        result = backtesting.run(self.get_params(), data, n_windows, step, refit, {role: given[role] for role in ROLES},
-                                 on_epoch=on_epoch, fitted=getattr(self, "state_", None))
-        return datatimes.in_backtest(result, result.panel.calendar.text_format)  # 1710979200, 202328: as the data's
 
 
 _SEED_NOTE = ("Fits in several threads of one process train one at a time, each on its own seeded stream (torch's "

@@ -2,7 +2,8 @@
 covariates aligned by date), and the forecasts of many stride-1 windows at once, beside the
 baselines, in original and in scaled units. Windows handed over as an array (``predict_array``, the
 ONNX export's check) are ``arrayforecasts``'s. ``new_horizon``, ``new_windows`` and ``new_part`` are ``Forecaster``'s
-predict, predict_windows and part_forecasts: new data read the model's way (``reading``), then forecast.
+predict, predict_windows and part_forecasts: new data read the model's way (``reading``), then forecast; predict's
+table is ``horizonframe``'s, the point forecast of a model of quantiles ``negatives.point_forecast``'s (their median).
 
 A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
 targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
@@ -19,11 +20,10 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, climatology, calendarcuts, csvtext, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, climatology, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
-                     horizondates, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, scoringsaid, seriesscalers, serieskeys, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
-from rnncast.data import ID_COLUMN
+                     horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
+                     scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -71,15 +71,6 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
     if panel.static is not None and state.static_encoder is not None:
         return staticdrift.checked(state, panel, index, state.static_encoder.transform(panel.static, panel.given_ids))
     return state.static_inputs[index], state.static_codes[index]
-
-
-def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-    """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
-    levels = state.settings.model.quantiles
-    if not levels:
-        return y, None
-    y = np.sort(y, axis=-1)  # quantile forecasts never cross
-    return y[..., levels.index(0.5)], y
 
 
 def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
@@ -133,30 +124,10 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
     y = negatives.predicted(state, y, offset, scale, digits_unit(state))  # >= 0 exactly, the clipped ones counted
-    point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
+    point, quantiles = negatives.point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
     zeroforecasts.warn(panel, point, lookback, state.targets, quantiles, state.settings.model.quantiles)  # decision 1486
-    if state.layout == "single":
-        frame = pd.DataFrame(point[0], columns=state.targets, index=when[0])
-        for j, q in enumerate(state.settings.model.quantiles):
-            for t, name in enumerate(state.targets):
-                frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
-        return csvtext.dated(frame, panel.calendar, state.calendar, dialect=panel.dialect)
-    return csvtext.dated(serieskeys.split(_long_frame(state, panel, when, point, quantiles), panel.key), panel.calendar,
-                         state.calendar, dialect=panel.dialect)  # a key of several: item_id and store_id, as given
-
-
-def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
-    horizon = point.shape[1]
-    id_name = state.id_col or ID_COLUMN
-    time_name = state.time_col or ("row" if state.calendar.kind == "row" else "ds")  # numbered rows: as backtest names them
-    stamps = when[0].append(when[1:]) if len(when) > 1 else when[0]
-    columns = {id_name: np.repeat(np.array(panel.ids, dtype=object), horizon), time_name: stamps}
-    for t, name in enumerate(state.targets):
-        columns[f"{name}_hat"] = point[:, :, t].reshape(-1)
-        for j, q in enumerate(state.settings.model.quantiles):
-            columns[f"{name}_q{q:g}"] = quantiles[:, :, t, j].reshape(-1)
-    return pd.DataFrame(columns)
+    return horizonframe.frame(state, panel, when, point, quantiles)
 
 
 def digits_unit(state) -> float:
@@ -212,7 +183,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                          calendarcuts.placed_series(panel) if placed is None else placed)
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
-        point, quantiles = point_forecast(state, y_all)
+        point, quantiles = negatives.point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), windowrows.taken(values, rows, n_t), point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,

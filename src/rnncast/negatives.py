@@ -5,6 +5,7 @@ forecasts fell below zero, the least -0.029, most of them of series whose sales 
 wrote them without a word. ``below_zero`` says how many, of which series, and the most negative, that the scores are
 of the forecasts as made (not clipped), and how to clip them where the target cannot be negative. Its converse,
 ``floored``: ``nonnegative=True`` on a target whose training rows hold values below zero, said once at fit and backtest.
+The point forecast of a model of quantiles, their median (``point_forecast``), is taken here, for ``forecasting`` too.
 """
 
 from __future__ import annotations
@@ -34,13 +35,23 @@ def unscaled(state, y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale
     return clipped(state, scaling.inverse_windows(y, series, offset, scale, shortest, unit))
 
 
+def point_forecast(state, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """The point forecast of ``y`` and its quantiles: a model of quantiles' ``y`` [..., Q] sorted along the levels
+    (quantile forecasts never cross), its median [...] the point forecast (a model of quantiles forecasts the median,
+    ``settingchecks``); a point model's ``y`` as it is, and None. Any units: the scalers are increasing."""
+    levels = state.settings.model.quantiles
+    if not levels:
+        return y, None
+    y = np.sort(y, axis=-1)
+    return y[..., list(levels).index(0.5)], y
+
+
 def predicted(state, y: np.ndarray, offset: np.ndarray, scale: np.ndarray, unit: float = 1.0) -> np.ndarray:
     """``unscaled`` of predict's forecasts ``y`` [S, H, T] or [S, H, T, Q] (scaled, one window per series, ``offset``
     and ``scale`` [S, C]), written with the data's digits; where a ``nonnegative`` model's point forecasts fell below 0
     and are written as 0, one warning saying how many (decision 1578: fit said it of the training rows alone)."""
     raw = scaling.inverse_windows(y, np.arange(len(y)), offset, scale, True, unit)
-    levels = state.settings.model.quantiles
-    point = np.sort(raw, axis=-1)[..., list(levels).index(0.5)] if levels else raw  # the median: predict's point
+    point = point_forecast(state, raw)[0]  # the median of a model of quantiles: predict's point forecast
     if state.settings.model.nonnegative and (below := int((point < 0).sum())):
         log.warning("%d of the %d point forecasts were below 0 and are written as 0, as nonnegative=True "
                     "(--nonnegative, given at fit) asks (the least %s)", below, point.size, f"{point.min():.4g}")
@@ -89,7 +100,7 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         if not low.any():
             continue
         own = f"{name}{point}"
-        if levels:  # the point forecast is the median (forecasting.point_forecast): counted once, as its own column
+        if levels:  # the point forecast is the median (point_forecast): counted once, as its own column
             values = np.sort(values, axis=-1)
             low = values < 0
             columns = [f"{name}_q{q:g}" for q in levels]

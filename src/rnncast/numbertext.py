@@ -9,7 +9,8 @@ written; ``hint`` then says why such a value is not read as a number. In a comma
 decimal comma is never read (it would be a quoted field), only explained; digits grouped by three that
 ``csvmarks`` did not read (``1,234`` where nothing writes a decimal point, a column of two marks) are
 explained as thousands separators. A currency sign or code, a percent sign or a unit beside a number
-(``$1,200.00``, ``12,50 €``, ``5 kg``) is named, never dropped: the number is to be written alone.
+(``$1,200.00``, ``12,50 €``, ``5 kg``) is named, never dropped: the number is to be written alone; a multiplier's
+(``0.61M``) whole number is ``multipliers``'.
 
 ``as_numbers`` reads a column that is no column of numbers as numbers where every value is one:
 numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warning naming the
@@ -23,12 +24,11 @@ from __future__ import annotations
 
 import logging
 import re
-from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
 
-from rnncast import cjknumbers, excelerrors, signs, thousands
+from rnncast import cjknumbers, excelerrors, multipliers, signs, thousands
 from rnncast.excelerrors import not_available  # data asks numbertext.not_available: '#nv', '  #N/A  ' are missing
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers with ("," or ".")
 
 DECIMAL_COMMA = rf"{thousands.COMMA_DECIMAL}(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
-THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
+THOUSANDS_LIKE = thousands.THOUSANDS_LIKE  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
 WITH_COMMA = r"[+-]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+),\d+"  # 1000,00  1,0038  -1.234,56: a number, whatever its size
 
 
@@ -228,13 +228,6 @@ def _complex(value) -> str:
             "magnitude (np.abs) if that is what is meant")
 
 
-MULTIPLIERS = {"K": 3, "k": 3, "Tsd": 3, "Tsd.": 3, "M": 6, "MM": 6, "mn": 6, "mln": 6, "Mio": 6, "Mio.": 6, "B": 9,
-               "bn": 9, "Bn": 9, "Mrd": 9, "Mrd.": 9, "T": 12, "m": 6}  # 284.27K, 0.61M, 1,5 Mio: a multiplier
-POWERS = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
-UNIT_TOO = {"m": "metres", "K": "kelvin", "T": "tesla"}  # a multiplier's letter that is also a unit: both readings
-SPACED_ONLY = ("K", "T")  # units only as SI writes them, after a space (290 K); 284.27K is a multiplier
-
-
 def _beside(value, text: str, sep: str | None = None) -> str:
     """Why ``value`` (``text``, stripped), a number with a currency sign or code before or after it, or a unit, a
     multiplier or a percent sign after it (``$1,200.00``, ``12,50 €``, ``USD 5``, ``5 kg``, ``0.61M``, ``12%``), is no
@@ -245,17 +238,10 @@ def _beside(value, text: str, sep: str | None = None) -> str:
         return ""
     before, after = (p.strip(" +-") for p in (parts[1], parts[3]))
     sign, number = before or after, parts[2]
-    if cjk := cjknumbers.beside(value, before, number, after, _scaled):  # 1.2万, ¥12,013 (decisions 1466, 1467)
+    if cjk := cjknumbers.beside(value, before, number, after, multipliers.scaled):  # 1.2万, ¥12,013 (1466, 1467)
         return cjk
-    if after in MULTIPLIERS and (not before or cjknumbers.currency_sign(before)):
-        whole = _scaled(number, MULTIPLIERS[after], sep)
-        word = POWERS[MULTIPLIERS[after]]
-        spaced = bool(re.search(r"\d\s+\D+$", text))
-        if after in UNIT_TOO and not before and (spaced or after not in SPACED_ONLY):  # 5m; 290 K: kelvin?
-            return (f"; {value!r} ends in {after!r}, a multiplier ({word}: {whole}) or a unit ({UNIT_TOO[after]}: "
-                    f"{number}); write the whole number or the number alone, as the column means")
-        told = f"has a currency sign {before!r} and the multiplier" if before else "is written with the multiplier"
-        return f"; {value!r} {told} {after!r} ({word}); write the whole number{' alone' if before else ''} ({whole})"
+    if after in multipliers.MULTIPLIERS and (not before or cjknumbers.currency_sign(before)):
+        return multipliers.said(value, text, before, number, after, sep)  # 0.61M: 610000
     if not sign or (before and after):
         return ""
     if cjknumbers.currency_sign(sign):
@@ -263,7 +249,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
     elif re.fullmatch("[A-Z]{3}", sign):
         kind = "a currency code"
     elif after and sign in ("%", "\u2030"):
-        share = _scaled(number, -2 if sign == "%" else -3, ",")  # 12.345%: a point in a share is a decimal point
+        share = multipliers.scaled(number, -2 if sign == "%" else -3, ",")  # 12.345%: a point in a share is a decimal point
         comma = re.fullmatch(r"[+-]?\d+,\d+", number) and " or " not in share
         if comma and sep in (",", None):  # 12,5 % in a comma-separated file: its decimal comma is not read either
             number = number.replace(",", ".")
@@ -276,23 +262,6 @@ def _beside(value, text: str, sep: str | None = None) -> str:
     else:
         return ""
     return f"; {value!r} has {kind} {sign!r}; write the number alone ({number})"
-
-
-def _scaled(number: str, power: int, sep: str | None = None) -> str:
-    """``number`` (a decimal point or comma, thousands marks) times 10 ** ``power`` in full (0.61, 6: '610000'); both
-    readings where one mark could be either (1,234, 3: '1234000, or 1234 where ...'), save a point in a ``sep`` "," file."""
-    def times(text: str) -> str:
-        return format(Decimal(text).scaleb(power).normalize(), "f")
-    if re.fullmatch(THOUSANDS_LIKE, number.replace(".", ",")):  # 1,234 or 1.234: thousands, or decimals? Both
-        mark, point = ("comma", "a decimal comma") if "," in number else ("point", "a decimal point")
-        if mark == "point" and sep == "," or sep == thousands.COMMAS:  # one reading where the file says (decisions 1532, 1583)
-            return times(number if sep == "," else thousands.decimal_comma_plain(number))
-        return f"{times(re.sub('[.,]', '', number))}, or {times(number.replace(',', '.'))} where its {mark} is {point}"
-    found = thousands.grouped(number)
-    try:
-        return times(thousands.plain(number, *found) if found is not None else number.replace(",", "."))
-    except InvalidOperation:  # marks no one reading takes: the number as written, times the power
-        return f"{number} times 1e{power}"
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:

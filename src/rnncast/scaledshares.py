@@ -276,27 +276,25 @@ def _rests(few: dict) -> bool:
 def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str:
     """The model's scaled MSE and MASE against each baseline's over the other series, the verdict's baseline first;
     where each criterion has its own set (``_split``), the scaled MSE without the one, the MASE without the other
-    (``mse_only``: the scaled MSE alone, as the line beside the verdict says it)."""
-    without, one = few["without"], len(few["series"]) == 1
+    (``mse_only``: the scaled MSE alone, as the line beside the verdict says it); no MASE where no series with one is
+    left (never "MASE nan", decision 1574)."""
+    without, split = few["without"], _split(few)
     model = without["model"]
     rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)
-    if _split(few):
-        mse = few["by"]["mse"]
-        whole = flatshares.whole(mse, few.get("targets"), len(mse) == 1)  # a series named by a target (decision 1571)
-        said = (f"Without {'it' if len(mse) == 1 else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} "
-                "against "
-                + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals))
-        return said + ("." if mse_only or not np.isfinite(model["mase"]) else
-                       f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
-                       + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
-    whole = flatshares.whole(few['series'], few.get('targets'), one)
-    if not np.isfinite(model["mase"]):  # no series with a MASE left: never "MASE nan" (decision 1574)
-        return (f"Without {'it' if one else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} against "
-                + ", ".join(f"{without[n]['mse']:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
-    return (f"Without {'it' if one else 'them'}{whole}, the model's scaled MSE is {model['mse']:.4g} (MASE "
-            f"{model['mase']:.4g}) against "
-            + ", ".join(f"{without[n]['mse']:.4g} ({without[n]['mase']:.4g}) for '{baseline_name(n)}'" for n in rivals)
-            + ".")
+    series = few["by"]["mse"] if split else few["series"]
+    one, mase = len(series) == 1, bool(np.isfinite(model["mase"]))
+    both = mase and not split  # each scaled MSE with its MASE beside it
+
+    def scores(n: str, named: str = "") -> str:
+        return f"{without[n]['mse']:.4g}" + (f" ({named}{without[n]['mase']:.4g})" if both else "")
+
+    said = (f"Without {'it' if one else 'them'}{flatshares.whole(series, few.get('targets'), one)}, the model's scaled "
+            f"MSE is {scores('model', 'MASE ')} against "
+            + ", ".join(f"{scores(n)} for '{baseline_name(n)}'" for n in rivals))
+    if split and mase and not mse_only:  # the MASE without the series named for it
+        said += (f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
+                 + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals))
+    return said + "."
 
 
 def _who(name: str, possessive: bool = True) -> str:

@@ -231,13 +231,14 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
 
 
 DIVERGED_ATTR = "diverged"  # a trial's user attribute: its fit diverged (it ran, and would diverge again)
+RAISED_ATTR = "raised"  # a trial's user attribute: its fit raised an error (``tuning``): not lost, it would raise again
 
 
 def defaults_due(study, defaults: dict) -> list[int] | None:
     """Whether a call runs the trial of the library's defaults (``defaults``: those in the search space):
-    None when one has run (complete, pruned, or failed by diverging), waits (enqueued) or runs, else the
-    numbers of those that never finished (a tune interrupted or killed during it): [] for a study without
-    trials. Call it once the trials of stopped processes are failed (``fail_stale_trials``)."""
+    None when one has run (complete, pruned, or failed by diverging or raising: decision 9701), waits (enqueued) or
+    runs, else the numbers of those that never finished (a tune interrupted or killed during it): [] for a study
+    without trials. Call it once the trials of stopped processes are failed (``fail_stale_trials``)."""
     lost = []
     for trial in study.get_trials(deepcopy=False):
         if trial.state.name == "WAITING":  # enqueued: the defaults, or a lost trial of them (``lost_params``)
@@ -245,7 +246,7 @@ def defaults_due(study, defaults: dict) -> list[int] | None:
             if all(name in waiting and waiting[name] == value for name, value in defaults.items()):
                 return None
         elif all(name in trial.params and trial.params[name] == value for name, value in defaults.items()):
-            if trial.state.name != "FAIL" or trial.user_attrs.get(DIVERGED_ATTR):
+            if trial.state.name != "FAIL" or any(trial.user_attrs.get(a) for a in (DIVERGED_ATTR, RAISED_ATTR)):
                 return None
             lost.append(trial.number)
     return lost
@@ -290,7 +291,6 @@ def quiet_experimental(optuna):
 def _first_line(err: BaseException | None) -> str:
     text = str(err).strip()
     return text.splitlines()[0] if text else type(err).__name__
-
 
 
 def hide_password(url: str) -> str:

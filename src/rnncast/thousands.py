@@ -106,6 +106,7 @@ def grouped(value: str) -> tuple[str, str | None] | None:
     return None
 
 
+THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
 COMMA_DECIMAL = r"[+-]?\d+(?:,\d+)?"  # 6,001  -0,5  12: a number with a decimal comma (or none), no thousands mark
 FIXED_COMMA = r"[+-]?\d+,\d+"  # 6,001  -0,500: a number with a decimal comma, as Excel's 0,000 writes every value
 
@@ -134,5 +135,5 @@ def marks_of(sep: str | None, column: pd.Series) -> str | None:
 
 def decimal_comma_plain(number: str) -> str:
     """``number`` as a file of decimal commas writes it (``COMMAS``), with a decimal point and no thousands mark:
-    '1.000' -> '1000', '1,5' -> '1.5'."""
-    return number.replace(".", "").replace(",", ".")
+    '1.000' -> '1000', '1,5' -> '1.5': ``plain``'s reading of a thousands point and a decimal comma."""
+    return plain(number, ".", ",")

@@ -19,14 +19,13 @@ import math
 
 from rnncast.searchspace import RANGES
 from rnncast.spelling import counted
-from rnncast.studies import DIVERGED_ATTR, quiet_experimental
+from rnncast.studies import DIVERGED_ATTR, RAISED_ATTR, quiet_experimental
 from rnncast.trialseeds import seeded_sampler
 
 log = logging.getLogger(__name__)
 
 DUPLICATE_ATTR = "duplicate_of"  # a trial that gave its combination up to a twin of another process (``twin``)
 DONE = ("COMPLETE", "PRUNED", "RUNNING")  # a trial in these states holds its combination (a FAIL only if diverged)
-RAISED_ATTR = "raised"  # a trial whose fit raised an error (``tuning``): not lost, it would raise again
 
 
 def _values(name: str, given) -> list | None:

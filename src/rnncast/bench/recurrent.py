@@ -36,8 +36,8 @@ from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
 from rnncast.config import PRESETS, DataSettings, ModelSettings, Settings
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
-from rnncast.forecasting import point_forecast
 from rnncast.loading import load_panel
+from rnncast.negatives import point_forecast
 from rnncast.noticed import speaking_as
 from rnncast.panel import Panel
 from rnncast.runhistory import best_epoch

@@ -1,0 +1,41 @@
+"""horizonframe: predict's table of the next horizon, one series' frame by its dates or many series' long rows."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+
+from rnncast import horizonframe
+
+
+def _state(quantiles=(), id_col=None, time_col=None, kind="datetime"):
+    return SimpleNamespace(id_col=id_col, time_col=time_col, calendar=SimpleNamespace(kind=kind), targets=["y", "z"],
+                           settings=SimpleNamespace(model=SimpleNamespace(quantiles=quantiles)))
+
+
+def test_many_series_are_long_rows_of_id_time_each_targets_forecast_and_its_quantiles():
+    when = [pd.date_range("2024-01-01", periods=2, freq="D"), pd.date_range("2024-02-01", periods=2, freq="D")]
+    point = np.arange(8, dtype=float).reshape(2, 2, 2)  # [S, H, T]
+    quantiles = np.stack([point - 1, point, point + 1], axis=-1)  # [S, H, T, Q]
+    table = horizonframe.long(_state((0.1, 0.5, 0.9), id_col="store"), ["a", "b"], when, point, quantiles)
+    assert list(table.columns) == ["store", "ds", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9", "z_hat", "z_q0.1", "z_q0.5",
+                                   "z_q0.9"]
+    assert table["store"].tolist() == ["a", "a", "b", "b"]
+    assert table["ds"].tolist() == [*when[0], *when[1]]
+    assert table["y_hat"].tolist() == [0.0, 2.0, 4.0, 6.0] and table["z_q0.9"].tolist() == [2.0, 4.0, 6.0, 8.0]
+
+
+def test_numbered_rows_are_named_row_and_a_point_model_has_no_quantile_columns():
+    when = [pd.RangeIndex(10, 12)]
+    table = horizonframe.long(_state(kind="row"), [7], when, np.ones((1, 2, 2)), None)
+    assert list(table.columns) == ["unique_id", "row", "y_hat", "z_hat"] and table["row"].tolist() == [10, 11]
+
+
+def test_one_series_is_a_frame_indexed_by_its_dates_one_column_per_target():
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}).fit(make_frame(120, feature=False))
+    table = model.predict(make_frame(120, feature=False))
+    assert list(table.columns) == ["y", "y_q0.1", "y_q0.5", "y_q0.9"] and len(table) == TINY["horizon"]
+    assert isinstance(table.index, pd.DatetimeIndex) and (table["y"] == table["y_q0.5"]).all()
