@@ -104,7 +104,7 @@ def test_the_trial_of_the_defaults_runs_again_when_it_never_finished():
 
 
 def test_a_trial_of_the_defaults_that_raised_is_recorded_failed_and_not_run_again():
-    """Decision 9701: a defaults' trial whose fit raised an error (tuning records it ``failed`` and ``raised``, as
+    """Decision 1620: a defaults' trial whose fit raised an error (tuning records it ``failed`` and ``raised``, as
     decision 1551 does every such trial) was taken for lost and run first by every continued call, raising again and
     stopping each at the same trial; only a lost one (interrupted, or cut off with its process) is run again."""
     S = optuna.trial.TrialState

@@ -236,7 +236,7 @@ RAISED_ATTR = "raised"  # a trial's user attribute: its fit raised an error (``t
 
 def defaults_due(study, defaults: dict) -> list[int] | None:
     """Whether a call runs the trial of the library's defaults (``defaults``: those in the search space):
-    None when one has run (complete, pruned, or failed by diverging or raising: decision 9701), waits (enqueued) or
+    None when one has run (complete, pruned, or failed by diverging or raising: decision 1620), waits (enqueued) or
     runs, else the numbers of those that never finished (a tune interrupted or killed during it): [] for a study
     without trials. Call it once the trials of stopped processes are failed (``fail_stale_trials``)."""
     lost = []
