@@ -17,8 +17,12 @@ import pytest
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
     (["tune", "d.csv", "--past-covariate", "temp"], "rnncast tune",  # tune takes fit's covariate roles (1213)
      "rnncast tune has no flag --past-covariate: flags are given whole, not shortened: write --past-covariates"),
-    (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
-                         "'predict', 'evaluate', 'export', 'compare', 'bench')"),
+    (["fti"], "rnncast", "rnncast has no command 'fti' (did you mean 'fit'?); its commands are demo, fit, backtest, "
+                         "tune, predict, evaluate, export, compare and bench"),  # argparse's "argument COMMAND: invalid choice"
+    (["train", "d.csv"], "rnncast", "rnncast has no command 'train': rnncast's word is fit (rnncast fit trains a model "
+                                    "and writes a run directory)"),
+    (["bench", "etth1"], "rnncast bench", "rnncast bench has no benchmark 'etth1': the ETTh1.csv table runs under ett "
+                                          "(rnncast bench ett --data ETTh1.csv)"),
 ])
 def test_a_refused_flag_or_value_is_one_line_naming_the_command(capsys, argv, where, what):
     from rnncast.cli.parser import build_parser
@@ -237,3 +241,16 @@ def test_a_path_flags_leading_tilde_is_the_home_folder_a_names_is_not(tmp_path, 
     assert (args.runs, args.data) == ([f"{home}/r1", f"{home}/r2"], f"{home}/d.csv")
     args = build_parser().parse_args(["export", "~/r1", "--onnx", "~/m.onnx"])
     assert (args.run_dir, args.onnx) == (f"{home}/r1", f"{home}/m.onnx")
+
+
+@pytest.mark.parametrize("argv, where, noun", [([], "rnncast", "command"), (["-q"], "rnncast", "command"),
+                                               (["bench"], "rnncast bench", "benchmark")])
+def test_no_command_prints_the_help_listing_the_commands_and_exits_2(capsys, argv, where, noun):
+    """`rnncast` alone said "the following arguments are required: COMMAND" (decision 9601)."""
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith(f"usage: {where} ")
+    assert err.splitlines()[-1].startswith(f"{where}: error: give a {noun}, one of ") and "required" not in err
