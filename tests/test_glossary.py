@@ -42,7 +42,7 @@ def test_a_page_ends_with_the_words_it_uses_and_a_page_without_any_has_no_such_s
     foot = page[page.index("<h2>Words on this page</h2>"):]
     assert re.findall(r"<li><b>([^<]+)</b>: ", foot) == ["train, validation, test", "baselines", "MSE", "MASE",
                                                   "Diebold–Mariano p"]  # not sMAPE: an image's alt text is not read
-    assert page.rstrip().endswith("</ul>\n</body></html>")
+    assert re.search(r"</ul>\n<footer><p>Made by rnncast [^<]*</p></footer>\n</body></html>$", page.rstrip())  # 9604
     assert "Words on this page" not in html_page("plain", [("p", "a sine wave")])
 
 

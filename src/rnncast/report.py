@@ -21,7 +21,7 @@ import pandas as pd
 
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
                      nodemand, scaledshares, targetrows, testforecasts, untrained)
-from rnncast.version import __version__
+from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import write_csv
 from rnncast.forecaster import Forecaster
@@ -92,6 +92,8 @@ def environment(threads: int | None = None) -> dict:
     from rnncast.devices import threads_in_effect
 
     used = {} if threads is None else {"threads_used": threads_in_effect(threads)}
+    if COMMAND_LINE.get() is not None:  # the rnncast command's arguments as typed (decision 9604)
+        used["command_line"] = COMMAND_LINE.get()
     return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
             "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(), **used}
 
