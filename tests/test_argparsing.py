@@ -7,7 +7,12 @@ import pytest
 
 
 @pytest.mark.parametrize("argv, where, what", [
-    (["fit", "d.csv", "--season", "abc"], "rnncast fit", "argument --season: season must be a whole number, got 'abc'"),
+    (["fit", "d.csv", "--season", "abc"], "rnncast fit", "season (--season) must be a whole number, got 'abc'"),
+    # a whole number in another form: named, with the digits to write (t33t5 L4, decision 9606)
+    (["fit", "d.csv", "--horizon", "1e3"], "rnncast fit",
+     "horizon (--horizon) must be a whole number, got '1e3', 1000 written in scientific notation: write 1000"),
+    (["fit", "d.csv", "--epochs", "2.0"], "rnncast fit",
+     "epochs (--epochs) must be a whole number, got '2.0', 2 written with a decimal point: write 2"),
     (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "rnncast fit has no flag --bogus"),
     (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "rnncast bench ltsf has no flag --bogus"),
     (["predict", "r", "d.csv", "extra"], "rnncast predict", "unrecognized arguments: extra"),  # not a flag: argparse's
@@ -65,8 +70,8 @@ def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own
     assert not (tmp_path / "run").exists()
 
 
-@pytest.mark.parametrize("flag, value, what", [("--lr", "-0x10", "lr must be a number, got '-0x10'"),
-                                               ("--epochs", "-0x10", "epochs must be a whole number, got '-0x10'")])
+@pytest.mark.parametrize("flag, value, what", [("--lr", "-0x10", "lr (--lr) must be a number, got '-0x10'"),
+                                               ("--epochs", "-0x10", "epochs (--epochs) must be a whole number, got '-0x10'")])
 def test_a_negative_hex_number_after_a_flag_reaches_the_flags_own_check(capsys, flag, value, what):
     """``--lr -0x10`` was "expected one argument": a text int(text, 0) reads is a value, refused by its flag."""
     from rnncast.cli import main
@@ -74,7 +79,7 @@ def test_a_negative_hex_number_after_a_flag_reaches_the_flags_own_check(capsys, 
     with pytest.raises(SystemExit) as exit_:
         main(["fit", "d.csv", flag, value])
     err = capsys.readouterr().err
-    assert exit_.value.code == 2 and err.count("\n") == 1 and f"argument {flag}: {what}" in err
+    assert exit_.value.code == 2 and err.count("\n") == 1 and f"error: {what} (" in err  # the checks' words (9606)
 
 
 def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
