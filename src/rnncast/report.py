@@ -229,7 +229,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
 
     config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
-    None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's)
+    None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's),
+    ``seconds`` (the wall times of fitting and forecasting, kept out of metrics.json: decision 9607)
     and ``run`` (the columns each role took, and those none took);
     ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
@@ -247,12 +248,13 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                       "static_covariates": panel.static.names if panel.static is not None else [],
                       "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": None if wide else (parts or panel.id_col), "layout": panel.layout},  # a key's: a list
-              "environment": environment(params.get("threads", 0))}
+              "environment": environment(params.get("threads", 0)),
+              "seconds": m["seconds"]}  # wall times: here, so that metrics.json compares equal across repeats (9607)
     write_csv(out_dir / "forecasts.csv", result.forecasts)
     files.write_json(out_dir / "config.json", config)
-    files.write_json(out_dir / "metrics.json", {**m, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
+    files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
                                                 "settings": config["settings"], "source": source, "notes": noticed,
-                                                "environment": config["environment"]})
+                                                "environment": {k: v for k, v in config["environment"].items() if k != "command_line"}})
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
         "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")
