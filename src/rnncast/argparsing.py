@@ -85,7 +85,8 @@ class Parser(argparse.ArgumentParser):
         nearest one, rnncast's word for another tool's) where argparse said "argument COMMAND: invalid choice"."""
         if action.nargs == argparse.PARSER and value not in action.choices:
             from rnncast.commandnames import unknown_command  # spelling's did_you_mean, as for flags (decision 298)
-            raise argparse.ArgumentError(None, unknown_command(self.prog, action.metavar.lower(), value, action.choices))
+            noun = (action.metavar or "command").lower()
+            raise argparse.ArgumentError(None, unknown_command(self.prog, noun, value, action.choices))
         super()._check_value(action, value)
 
     def parse_known_args(self, args=None, namespace=None):
