@@ -7,7 +7,12 @@ import pytest
 
 
 @pytest.mark.parametrize("argv, where, what", [
-    (["fit", "d.csv", "--season", "abc"], "rnncast fit", "argument --season: season must be a whole number, got 'abc'"),
+    (["fit", "d.csv", "--season", "abc"], "rnncast fit", "season (--season) must be a whole number, got 'abc'"),
+    # a whole number in another form: named, with the digits to write (t33t5 L4, decision 9606)
+    (["fit", "d.csv", "--horizon", "1e3"], "rnncast fit",
+     "horizon (--horizon) must be a whole number, got '1e3', 1000 written in scientific notation: write 1000"),
+    (["fit", "d.csv", "--epochs", "2.0"], "rnncast fit",
+     "epochs (--epochs) must be a whole number, got '2.0', 2 written with a decimal point: write 2"),
     (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "rnncast fit has no flag --bogus"),
     (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "rnncast bench ltsf has no flag --bogus"),
     (["predict", "r", "d.csv", "extra"], "rnncast predict", "unrecognized arguments: extra"),  # not a flag: argparse's
@@ -17,8 +22,12 @@ import pytest
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
     (["tune", "d.csv", "--past-covariate", "temp"], "rnncast tune",  # tune takes fit's covariate roles (1213)
      "rnncast tune has no flag --past-covariate: flags are given whole, not shortened: write --past-covariates"),
-    (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
-                         "'predict', 'evaluate', 'export', 'compare', 'bench')"),
+    (["fti"], "rnncast", "rnncast has no command 'fti' (did you mean 'fit'?); its commands are demo, fit, backtest, "
+                         "tune, predict, evaluate, export, compare and bench"),  # argparse's "argument COMMAND: invalid choice"
+    (["train", "d.csv"], "rnncast", "rnncast has no command 'train': rnncast's word is fit (rnncast fit trains a model "
+                                    "and writes a run directory)"),
+    (["bench", "etth1"], "rnncast bench", "rnncast bench has no benchmark 'etth1': the ETTh1.csv table runs under ett "
+                                          "(rnncast bench ett --data ETTh1.csv)"),
 ])
 def test_a_refused_flag_or_value_is_one_line_naming_the_command(capsys, argv, where, what):
     from rnncast.cli.parser import build_parser
@@ -61,8 +70,8 @@ def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own
     assert not (tmp_path / "run").exists()
 
 
-@pytest.mark.parametrize("flag, value, what", [("--lr", "-0x10", "lr must be a number, got '-0x10'"),
-                                               ("--epochs", "-0x10", "epochs must be a whole number, got '-0x10'")])
+@pytest.mark.parametrize("flag, value, what", [("--lr", "-0x10", "lr (--lr) must be a number, got '-0x10'"),
+                                               ("--epochs", "-0x10", "epochs (--epochs) must be a whole number, got '-0x10'")])
 def test_a_negative_hex_number_after_a_flag_reaches_the_flags_own_check(capsys, flag, value, what):
     """``--lr -0x10`` was "expected one argument": a text int(text, 0) reads is a value, refused by its flag."""
     from rnncast.cli import main
@@ -70,7 +79,7 @@ def test_a_negative_hex_number_after_a_flag_reaches_the_flags_own_check(capsys, 
     with pytest.raises(SystemExit) as exit_:
         main(["fit", "d.csv", flag, value])
     err = capsys.readouterr().err
-    assert exit_.value.code == 2 and err.count("\n") == 1 and f"argument {flag}: {what}" in err
+    assert exit_.value.code == 2 and err.count("\n") == 1 and f"error: {what} (" in err  # the checks' words (9606)
 
 
 def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
@@ -237,3 +246,16 @@ def test_a_path_flags_leading_tilde_is_the_home_folder_a_names_is_not(tmp_path, 
     assert (args.runs, args.data) == ([f"{home}/r1", f"{home}/r2"], f"{home}/d.csv")
     args = build_parser().parse_args(["export", "~/r1", "--onnx", "~/m.onnx"])
     assert (args.run_dir, args.onnx) == (f"{home}/r1", f"{home}/m.onnx")
+
+
+@pytest.mark.parametrize("argv, where, noun", [([], "rnncast", "command"), (["-q"], "rnncast", "command"),
+                                               (["bench"], "rnncast bench", "benchmark")])
+def test_no_command_prints_the_help_listing_the_commands_and_exits_2(capsys, argv, where, noun):
+    """`rnncast` alone said "the following arguments are required: COMMAND" (decision 9601)."""
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith(f"usage: {where} ")
+    assert err.splitlines()[-1].startswith(f"{where}: error: give a {noun}, one of ") and "required" not in err

@@ -42,6 +42,11 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
                                                             "report.html"}
     metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
     assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
+    # the wall times (and the command line, which names --out) are config.json's: two repeats' metrics.json compare
+    # equal (t33t5 L6, decision 9607)
+    config = json.loads((tmp_path / "bt" / "config.json").read_text())
+    assert "seconds" not in metrics and "command_line" not in metrics["environment"]
+    assert set(config["seconds"]) == {"fit", "predict"} and config["environment"]["command_line"].startswith("rnncast backtest ")
     assert re.search(r"\noverall +model ", out.getvalue()) and "baseline: repeat the last value" in out.getvalue()
     assert re.search(r"\n0 \(\d{4}-\d\d-\d\d[ \d:]*( to [\d :-]+)?\) +model ", out.getvalue())  # dated windows
     forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")

@@ -214,3 +214,23 @@ def test_a_column_a_config_file_names_that_is_not_found_is_refused_naming_the_ke
         _, request, _, _ = fit_request(_args("fit", "--config", str(path), "--target", "yyy"))
         with pytest.raises(RnncastError, match="^column 'yyy' not found"):
             single_rows(frame, request["target"], None, None, False, None, None, None)
+
+
+def test_a_run_repeated_on_another_thread_count_says_which_count_repeats_it(tmp_path, caplog, monkeypatch):
+    """fit --config RUN with threads 0 on a machine of another count gave other weights without a word (9602)."""
+    import json
+    import logging
+
+    import torch
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text(json.dumps({"environment": {"threads_used": 3}}))
+    from rnncast.cli.fitrequest import thread_note
+
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
+    with caplog.at_level(logging.INFO):
+        thread_note(run, 0)
+        thread_note(tmp_path / "missing", 0)  # unreadable: its reader refuses it, not this
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and said[0].startswith(f"{run} was trained on 3 CPU thread(s) and this fit trains on 2")

@@ -35,7 +35,7 @@ def test_a_bad_value_is_an_argparse_error_naming_the_setting(capsys):
     with pytest.raises(SystemExit) as exit_:
         build_parser().parse_args(["fit", "d.csv", "--lookback", "ten"])
     assert exit_.value.code == 2
-    assert "argument --lookback: lookback must be a whole number, got 'ten'" in capsys.readouterr().err
+    assert "lookback (--lookback) must be a whole number, got 'ten'" in capsys.readouterr().err
 
 
 def test_a_setting_that_defaults_to_true_is_turned_off_with_its_no_flag(tmp_path, capsys):

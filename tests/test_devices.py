@@ -94,3 +94,27 @@ def test_cpu_threads_says_the_count_torch_uses_at_debug_level(caplog):
     assert torch.get_num_threads() == before
     said = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
     assert said == ["torch uses 1 CPU thread(s) here (threads 1); the same count gives the same result bit for bit"]
+
+
+def test_the_thread_count_in_effect_is_the_setting_up_to_the_cores_or_torchs_own(monkeypatch):
+    from rnncast.devices import threads_in_effect
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert threads_in_effect(0) == torch.get_num_threads()
+    assert threads_in_effect(3) == 3 and threads_in_effect(9) == 4
+
+
+def test_a_repeat_on_another_thread_count_says_so_and_which_count_repeats_it(monkeypatch):
+    """threads 0 recorded only the setting: on another machine the same setting is another count (decision 9602)."""
+    from rnncast.devices import other_count
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 4)
+    said = other_count({"threads_used": 2}, 0, "runs/a")
+    assert said == ("runs/a was trained on 2 CPU thread(s) and this fit trains on 4 (torch's own count here): its "
+                    "weights and forecasts will match that run's to float rounding, not bit for bit; give --threads 2 "
+                    "to repeat it bit for bit")
+    assert other_count({"threads_used": 8}, 0, "runs/a").endswith(
+        "this machine has 4 cores, so only one with 8 or more repeats it bit for bit")
+    assert other_count({"threads_used": 4}, 0, "runs/a") is None and other_count({"threads_used": 2}, 2, "r") is None
+    assert other_count({"torch": "2.1"}, 0, "runs/a") is None and other_count(None, 0, "runs/a") is None  # older runs

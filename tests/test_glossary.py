@@ -42,7 +42,7 @@ def test_a_page_ends_with_the_words_it_uses_and_a_page_without_any_has_no_such_s
     foot = page[page.index("<h2>Words on this page</h2>"):]
     assert re.findall(r"<li><b>([^<]+)</b>: ", foot) == ["train, validation, test", "baselines", "MSE", "MASE",
                                                   "Diebold–Mariano p"]  # not sMAPE: an image's alt text is not read
-    assert page.rstrip().endswith("</ul>\n</body></html>")
+    assert re.search(r"</ul>\n<footer><p>Made by rnncast [^<]*</p></footer>\n</body></html>$", page.rstrip())  # 9604
     assert "Words on this page" not in html_page("plain", [("p", "a sine wave")])
 
 
@@ -74,3 +74,18 @@ def test_the_words_demo_compare_and_interval_sentences_show_have_entries_with_th
     assert {"Student's t, the paired t-test", "binomial test", "linear highway"} <= set(said)
     assert "LSTNet" in said["linear highway"] and "two-sided" in said["binomial test"]
     assert "DM statistic" not in dict(glossary.words_on("Diebold–Mariano p = 0.03"))  # the statistic's own words only
+
+
+def test_cutoff_means_the_last_time_observed_before_a_forecast_in_the_glossary_and_fits_help():
+    """"cutoff" named three rows (t33t5 M3): fit's --cutoff (the last validation row), the README's "training cutoff"
+    (train_end) and the test windows' last input step; one meaning now, the field's (decision 9603)."""
+    from dataclasses import fields
+
+    from rnncast.config import DataSettings
+    from rnncast.glossary import TERMS
+
+    said = dict((term, text) for term, _, text in TERMS)["cutoff"]
+    assert said.startswith("the last time observed before a forecast") and "the last row before the test rows" in said
+    helps = {f.name: f.metadata["help"] for f in fields(DataSettings)}
+    assert "the last time observed before the first test forecast, so the last validation row" in helps["cutoff"]
+    assert "not the training rows' end" in helps["cutoff"]

@@ -153,3 +153,11 @@ def test_the_alt_text_reads_the_public_suptitle_and_calls_the_fourth_baselines_d
     assert figure_alt(fig, "Forecasts") == "Forecasts. Lines: baseline: mean (dashed); baseline: drift (dash-dot-dot)."
     fig.suptitle("Test split")
     assert figure_alt(fig, "Forecasts").startswith("Forecasts. Test split. Lines:")
+
+
+def test_every_page_ends_with_the_software_that_made_it():
+    from rnncast.pagehtml import html_page
+    from rnncast.version import software
+
+    page = html_page("plain", [("p", "a sine wave")])
+    assert page.rstrip().endswith(f"<footer><p>Made by {software()}.</p></footer>\n</body></html>")

@@ -93,3 +93,15 @@ def test_every_choice_flag_in_capitals_is_its_choice_as_the_cell_is():
     assert {name: parse_setting(name, text) for name, text in given.items()} == {
         name: text.lower() for name, text in given.items()}
     assert parse_setting("scaler", "MinMaxx") == "MinMaxx"  # refused by the flag's choices, named as given
+
+
+@pytest.mark.parametrize("text, said", [("1e3", ", 1000 written in scientific notation: write 1000"),
+                                        ("2.0", ", 2 written with a decimal point: write 2"), ("2.5", ""), ("x", "")])
+def test_a_whole_number_in_another_form_is_refused_naming_the_digits_to_write(text, said):
+    """`--horizon 1e3` was "not a whole number" (t33t5 L4); it is one, written otherwise (decision 9606)."""
+    from rnncast.errors import RnncastError
+    from rnncast.settingtext import parse_setting
+
+    with pytest.raises(RnncastError) as err:
+        parse_setting("horizon", text)
+    assert str(err.value) == f"horizon must be a whole number, got {text!r}{said}"

@@ -6,7 +6,8 @@ the last silently (``Once``, ``OnceOnOff``): every single-valued flag of every p
 is; a negative number as float() or int(text, 0) reads it (``-inf``,
 ``-1e-3``, ``-nan``, ``-1_000``, ``-0x10``), or a comma list of numbers starting with one (``-0.1,0.5``),
 is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
-build their parsers from it; of rnncast it imports only ``spelling`` and ``othernames``, which import nothing. A flag that names
+build their parsers from it; of rnncast it imports only ``spelling``, ``othernames`` and ``commandnames``, which import
+no more. A flag that names
 columns (``ColumnNames``) reads CSV text or one whole name per repeat (``column_names``)."""
 
 from __future__ import annotations
@@ -67,12 +68,26 @@ class Parser(argparse.ArgumentParser):
         does not know, that flag named (argparse's own message is then about what it made of the rest:
         ``demo --threads 1`` read ``1`` as the demo's name)."""
         prog = prog or self.prog
+        commands = next((a for a in self._actions if a.nargs == argparse.PARSER), None)
+        if commands is not None and message == f"the following arguments are required: {commands.metavar}":
+            from rnncast.commandnames import no_command  # `rnncast` alone: its commands listed (decision 9601)
+            self.print_help(sys.stderr)
+            self.exit(2, no_command(prog, commands.metavar.lower(), commands.choices))
         given, self._parsing = getattr(self, "_parsing", None), None  # once: a second error is argparse's own
         unknown = self.unknown_flags(given) if given is not None else []
         if unknown:
             self._given = given
             message = self.unknown_message(unknown, given)
         self.exit(2, f"{prog}: error: {message} ({prog} --help lists what is accepted)\n")
+
+    def _check_value(self, action, value):
+        """As argparse's, with a subcommand it does not have refused in the user's words (``commandnames``: the
+        nearest one, rnncast's word for another tool's) where argparse said "argument COMMAND: invalid choice"."""
+        if action.nargs == argparse.PARSER and value not in action.choices:
+            from rnncast.commandnames import unknown_command  # spelling's did_you_mean, as for flags (decision 298)
+            noun = (action.metavar or "command").lower()
+            raise argparse.ArgumentError(None, unknown_command(self.prog, noun, value, action.choices))
+        super()._check_value(action, value)
 
     def parse_known_args(self, args=None, namespace=None):
         """As argparse's, with a flag this parser does not know refused by name (:meth:`unknown_message`)

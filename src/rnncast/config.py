@@ -37,7 +37,8 @@ class DataSettings:
     test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test")
     cutoff: str | None = _opt(
         None,
-        "one time at which every series is cut (as the data writes its times, or ISO 8601: 2024-06-30, with its UTC "
+        "the test rows' cutoff, one time at which every series is cut: the last time observed before the first test "
+        "forecast, so the last validation row (the last training row with --val-frac 0), not the training rows' end (as the data writes its times, or ISO 8601: 2024-06-30, with its UTC "
         "offset, 2024-10-26 20:00+02:00, where the data's offsets change and no --tz is given; a whole "
         "number for integer periods; a day, week, month, quarter or year named, 2024-06-30, 2022-W20, 2021-07, 2017Q3, "
         "2015, is kept whole, as pandas slices by it; an ISO week date 2022-W20-7 names its day): the rows after it are each series' test rows, and the last --val-frac of "

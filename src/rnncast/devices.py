@@ -12,7 +12,7 @@ import torch
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_threads
 from rnncast.settingvalues import CHOICES, choice
-from rnncast.spelling import spelled
+from rnncast.spelling import counted, spelled
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +61,26 @@ def cpu_threads(threads: int):
     finally:
         if threads:
             torch.set_num_threads(previous)
+
+
+def threads_in_effect(threads: int) -> int:
+    """The CPU thread count torch trains with under the setting ``threads`` (as :func:`cpu_threads` sets it): the
+    setting up to this machine's cores, or, for 0, torch's own count here (its cores, ``OMP_NUM_THREADS``). A run's
+    config.json keeps it (``environment.threads_used``, decision 9602), since 0 is another count on another machine."""
+    return min(int(threads), os.cpu_count() or 1) if threads else torch.get_num_threads()
+
+
+def other_count(recorded: dict | None, threads: int, run) -> str | None:
+    """One line where a fit repeating ``run`` (``fit --config RUN``, ``fit --resume RUN``) with the setting ``threads``
+    trains on another CPU thread count than the run did (``recorded``: its config.json's ``environment``, whose
+    ``threads_used`` says it; a run written before it was recorded: None, nothing said): the numbers will match to
+    float rounding, not bit for bit (decision 1162), and ``--threads N`` repeats them; None where the counts match."""
+    used = (recorded or {}).get("threads_used") if isinstance(recorded, dict) else None
+    if not isinstance(used, int) or isinstance(used, bool) or used == threads_in_effect(threads):
+        return None
+    here = "torch's own count here" if not threads else f"threads {threads} on this machine's {os.cpu_count() or 1} cores"
+    cores = os.cpu_count() or 1
+    repeat = (f"give --threads {used} to repeat it bit for bit" if used <= cores else
+              f"this machine has {counted(cores, 'core')}, so only one with {used} or more repeats it bit for bit")
+    return (f"{run} was trained on {used} CPU thread(s) and this fit trains on {threads_in_effect(threads)} "
+            f"({here}): its weights and forecasts will match that run's to float rounding, not bit for bit; {repeat}")

@@ -21,7 +21,9 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("horizon", r"\bhorizon\b",
      "the steps forecast at once (H); a window is the lookback's rows of inputs and the H rows after them."),
     ("cutoff", r"\bcutoffs?\b",
-     "in a backtest, the last row a window's forecast may see; its H forecasts are of the rows after it."),
+     "the last time observed before a forecast (its window's last input row); its H forecasts are of the rows after it. "
+     "A backtest's cutoffs are its windows'; fit's cutoff (--cutoff) is the first test window's: the last row before "
+     "the test rows."),
     ("train, validation, test", r"\b(?:validation|test)\b",
      "the parts of each series, in time order: the weights learn from the training rows, early stopping picks the "
      "epoch on the validation rows, and the test rows, never seen in training, give the score (a backtest scores "

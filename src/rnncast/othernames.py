@@ -65,8 +65,9 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("stride", "step_size"), ("step", "the spacing of the backtest's cutoffs",
                                               "steps from one cutoff to the next; default: the horizon")),
     **dict.fromkeys(("start", "start_date", "forecast_start"), ("cutoff", "the first backtest cutoff",
-                                                                "the last row trained on: the first window's forecast starts one "
-                                                                "step after it, where Darts' start is that first forecast")),
+                                                                "the last time observed before the first window's forecast (its "
+                                                                "model's training and validation rows end there): the forecast "
+                                                                "starts one step after it, where Darts' start is that first forecast")),
     **dict.fromkeys(("retrain", "refit_every"), ("refit", "retraining at every cutoff", "a fresh model per window")),
     **dict.fromkeys(("num_windows", "n_folds", "n_splits", "folds"), ("n_windows", "the number of backtest windows",
                                                                        "cutoffs per series")),

@@ -27,6 +27,7 @@ import html
 
 from rnncast import webfont
 from rnncast.glossary import words_on
+from rnncast.version import software
 
 CSS = """
 body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
@@ -102,6 +103,7 @@ def html_page(title: str, blocks: list, season: int | None = None) -> str:
         else:
             raise ValueError(f"unknown report block {kind!r}")
         heading = block[1] if kind == "h2" else None
+    parts.append(f"<footer><p>Made by {html.escape(software())}.</p></footer>")  # what made it (decision 9604)
     parts.append("</body></html>")
     body = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
     return head(title, webfont.styled(CSS, title + body)) + "\n" + body

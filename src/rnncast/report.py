@@ -21,7 +21,7 @@ import pandas as pd
 
 from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
                      nodemand, scaledshares, targetrows, testforecasts, untrained)
-from rnncast.version import __version__
+from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import write_csv
 from rnncast.forecaster import Forecaster
@@ -83,11 +83,19 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     return metrics
 
 
-def environment() -> dict:
+def environment(threads: int | None = None) -> dict:
+    """config.json's ``environment``: the versions of what made the run, the machine's ``cpu_count`` and, given the
+    ``threads`` setting, ``threads_used``: the count torch trained with (``devices.threads_in_effect``; threads 0 is
+    torch's own count, another on another machine: decision 9602)."""
     import torch
 
+    from rnncast.devices import threads_in_effect
+
+    used = {} if threads is None else {"threads_used": threads_in_effect(threads)}
+    if COMMAND_LINE.get() is not None:  # the rnncast command's arguments as typed (decision 9604)
+        used["command_line"] = COMMAND_LINE.get()
     return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
-            "python": sys.version.split()[0], "platform": platform.platform()}
+            "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(), **used}
 
 
 # ---- the run directory ----------------------------------------------------------------------
@@ -102,7 +110,7 @@ def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | N
     (``fingerprint.of``), against which ``--resume`` checks the data it is given; ``key_parts``: ``config_record``'s."""
     files.write_json(Path(run_dir) / "config.json", {**config_record(run_dir, forecaster.get_params(), request, found,
                                                                    fingerprint, key_parts=key_parts),
-                                                     "environment": environment()})
+                                                     "environment": environment(forecaster.threads)})
 
 
 def config_record(run_dir, params: dict, request: dict | None, found: dict | None = None, fingerprint: dict | None = None,
@@ -173,7 +181,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                 "layout": forecaster.layout_, "diverged": divergence(forecaster)},  # None, or {"epoch", "kept"}
         "device": str(forecaster.device_),
         "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
-        "environment": environment(),
+        "environment": environment(forecaster.threads),
     }
     if forecaster.layout_ == "single":
         config["split"] = {"train_end": forecaster.split_.train_end, "val_end": forecaster.split_.val_end,
@@ -221,7 +229,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
 
     config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
-    None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's)
+    None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's),
+    ``seconds`` (the wall times of fitting and forecasting, kept out of metrics.json: decision 9607)
     and ``run`` (the columns each role took, and those none took);
     ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
@@ -239,12 +248,13 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                       "static_covariates": panel.static.names if panel.static is not None else [],
                       "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": None if wide else (parts or panel.id_col), "layout": panel.layout},  # a key's: a list
-              "environment": environment()}
+              "environment": environment(params.get("threads", 0)),
+              "seconds": m["seconds"]}  # wall times: here, so that metrics.json compares equal across repeats (9607)
     write_csv(out_dir / "forecasts.csv", result.forecasts)
     files.write_json(out_dir / "config.json", config)
-    files.write_json(out_dir / "metrics.json", {**m, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
+    files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
                                                 "settings": config["settings"], "source": source, "notes": noticed,
-                                                "environment": config["environment"]})
+                                                "environment": {k: v for k, v in config["environment"].items() if k != "command_line"}})
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
         "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")

@@ -149,9 +149,6 @@ def check_model(model) -> None:
     in_range("segment", model.segment, 0)
     choice("decoder", model.decoder, choices(model, "decoder"))
     choice("highway_start", model.highway_start, choices(model, "highway_start"))
-    if model.decoder == "parallel" and not model.segment:
-        raise RnncastError(f"decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. "
-                           f"{spelled('segment', 48)})")
     levels = model.quantiles
     if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
         raise RnncastError(f"{named('quantiles')} must be a tuple of numbers, got {given(levels)}")
@@ -236,12 +233,15 @@ def check_combinations(data, model, train) -> None:
     ``model``, ``train`` are ``config``'s DataSettings, ModelSettings and TrainSettings (not imported
     here: ``config`` imports this module)."""
     segment, lookback = model.segment, data.lookback
+    fits = lambda: [d for d in range(1, lookback + 1) if lookback % d == 0]  # noqa: E731 the segments that fit it
+    if model.decoder == "parallel" and not segment:  # a divisor of the lookback given: 48 was refused for 50 (9605)
+        raise RnncastError(f"decoder 'parallel' emits whole output segments, so it needs segment > 0 that divides "
+                           f"lookback {lookback} (e.g. {spelled('segment', max(d for d in fits() if d <= 48))}; one of {fits()})")
     if segment and lookback % segment:
-        fits = [d for d in range(1, lookback + 1) if lookback % d == 0]
         raise RnncastError(
             f"lookback {lookback} is not a whole number of segments of {segment} steps; use a lookback that "
             f"is a multiple of {segment} (e.g. {max(segment, lookback // segment * segment)}) or a segment "
-            f"that divides {lookback} (one of {fits})"
+            f"that divides {lookback} (one of {fits()})"
         )
     if segment and train.scheme == "sequence":
         raise RnncastError("scheme 'sequence' runs the cell step by step; use scheme 'window' with segment > 0")

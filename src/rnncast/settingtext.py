@@ -66,7 +66,7 @@ def parse_setting(name: str, value, typed: bool = False):
         try:
             value = words[text.lower()] if kind is bool else kind(text)
         except (KeyError, ValueError):
-            raise RnncastError(f"{name} must be {wanted}, got {value!r}") from None
+            raise RnncastError(f"{name} must be {wanted}, got {value!r}{_digits(kind, text)}") from None
     ok = {bool: isinstance(value, bool), int: isinstance(value, int) and not isinstance(value, bool),
           float: isinstance(value, (int, float)) and not isinstance(value, bool),
           str: isinstance(value, (str, int)) and not isinstance(value, bool)}[kind]
@@ -76,6 +76,19 @@ def parse_setting(name: str, value, typed: bool = False):
                                                                           f"{text})" if unquoted else ""))
     return float(value) if kind is float else (str(value) if kind is str else value)
 
+
+
+def _digits(kind, text: str) -> str:
+    """For a whole number written otherwise (``1e3``, ``2.0``, ``1_000.0``), the clause naming its form and the digits
+    to write (decision 9606): refused, not read, as a TOML file's ``horizon = 2.0`` is; '' for any other text."""
+    try:
+        number = float(text)
+    except ValueError:
+        return ""
+    if kind is not int or not number.is_integer() or abs(number) >= 2 ** 63:
+        return ""
+    form = "in scientific notation" if "e" in text.lower() else "with a decimal point"
+    return f", {int(number)} written {form}: write {int(number)}"
 
 
 def _reads_as(kind, text: str) -> bool:

@@ -73,6 +73,10 @@ def _parse_and_run(argv: list[str] | None) -> int:
             return EXIT_BAD_INPUT
         parser = build_parser()
         args = parser.parse_args(argv)
+        from rnncast.version import COMMAND_LINE
+        import shlex
+
+        COMMAND_LINE.set(shlex.join(["rnncast", *(sys.argv[1:] if argv is None else argv)]))  # config.json keeps it
         importlib.import_module("rnncast.forecaster")  # torch, pandas, numpy: every command's, loaded here, not --help
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     from rnncast.cli.display import set_loudness

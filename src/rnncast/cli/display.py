@@ -4,6 +4,7 @@ write what a terminal's encoding lacks plainly. Its tables are ``scoretext.table
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import logging
 import sys
@@ -13,6 +14,18 @@ VERBOSE_HELP = "say debugging lines on standard error too (default: information,
 
 
 BEFORE = ("log_level_first", "log_level_second")  # where a flag before a command's name is kept, by depth
+
+
+class SoftwareVersion(argparse.Action):
+    """``rnncast --version``'s action: ``version.software()`` (rnncast's version and its libraries'), read when asked,
+    then exit 0; argparse's "version" action takes its text when the parser is built, which would read every
+    library's metadata on every command (decision 9604)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from rnncast.version import software
+
+        print(software())
+        parser.exit(0)
 
 
 def add_loudness(parser, commands, depth: int = 0) -> None:

@@ -53,6 +53,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     given = {**{k: v for k, v in flags.items() if v is not None}, "data": args.data, "out": args.out,
              "track": getattr(args, "track", None)}
     _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)})
+    if args.config and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"):
+        thread_note(args.config, settings.get("threads", 0))  # threads 0 on another machine (decision 9602)
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
@@ -175,3 +177,22 @@ def _static_columns_match(config, names: list, given: list[str], source: str, in
         logging.getLogger(__name__).warning(
             "%s adds static covariates %s that config %s's trial did not use (it used %s); fit trains with them too",
             source.rsplit(" ", 1)[0], ", ".join(repr(c) for c in extra), config, used)
+
+
+def thread_note(run, threads) -> None:
+    """Say (INFO) where a fit repeating ``run`` (a run folder or its config.json: ``--config RUN``, ``--resume RUN``)
+    trains on another CPU thread count than the run's config.json records (``devices.other_count``); a run that
+    records none, or a file that cannot be read (refused by its reader), says nothing."""
+    import json
+    import logging
+
+    from rnncast.devices import other_count
+
+    path = Path(run) / "config.json" if Path(run).is_dir() else Path(run)
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8")).get("environment")
+    except (OSError, ValueError, AttributeError):
+        return
+    said = other_count(recorded, threads if isinstance(threads, int) else 0, run)
+    if said:
+        logging.getLogger("rnncast.cli").info("%s", said)

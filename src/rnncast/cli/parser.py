@@ -12,11 +12,10 @@ import argparse
 import functools
 from dataclasses import fields
 
-from rnncast.version import __version__
 from rnncast.cli import commands as command, comparing, demoing, fitflags
 from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
-from rnncast.cli.display import add_loudness
+from rnncast.cli.display import SoftwareVersion, add_loudness
 from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
 from rnncast.cli.tuning import run_tune
 from rnncast.config import TrainSettings
@@ -55,7 +54,8 @@ BACKTEST_CUTOFF = ("the first cutoff of every series, one time (as the data writ
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="rnncast", description="Train RNN, LSTM and GRU forecasters and compare them with baselines.")
-    parser.add_argument("--version", action="version", version=f"rnncast {__version__}")
+    parser.add_argument("--version", action=SoftwareVersion, nargs=0, help="show rnncast's version and those of torch, numpy, "
+                        "pandas and Python, and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")

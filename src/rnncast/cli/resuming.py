@@ -126,9 +126,13 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     if config_path.parent == run_dir:  # a complete new run waiting to replace the earlier one (a signal came before
         refuse_finished(run_dir)  # the move: cli.finishing) is put in place, its outputs written again
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
+    trained_with = settings.get("threads", 0)
     for name in MAY_GIVE:
         if name in vars(args):
             settings[name] = vars(args)[name]  # a run may continue on another device, with other threads, further
+    if settings.get("threads", 0) == trained_with:  # another setting is said by resumedsettings (decision 1162)
+        from rnncast.cli.fitrequest import thread_note
+        thread_note(config_path, trained_with)  # threads 0 on a machine of another count: said (decision 9602)
     for name in repeats:  # the run's own value, given again: where config.json was edited, it is put back
         (settings if name in settings_from_args(args) else request)[name] = getattr(args, name)
     found = {}

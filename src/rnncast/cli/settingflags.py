@@ -78,7 +78,11 @@ def _setting_type(name: str):
         try:
             return parse_setting(name, text)
         except RnncastError as err:
-            raise argparse.ArgumentTypeError(str(err)) from None
+            said = str(err)
+            if said.startswith(f"{name} must be "):  # in the setting checks' words, "horizon (--horizon) must be ...",
+                flag = f"{name} (--{name.replace('_', '-')})"  # not argparse's "argument --horizon: horizon must be"
+                raise argparse.ArgumentError(None, flag + said[len(name):]) from None  # (decision 9606)
+            raise argparse.ArgumentTypeError(said) from None
 
     parse.__name__ = name  # argparse names the flag's type in its messages
     return parse

@@ -1,0 +1,68 @@
+"""A command name a parser does not have, refused in one line in the user's words (decision 9601): ``rnncast
+evalute`` names the nearest command (``spelling.did_you_mean``, as decision 298 does for flags; ``Fit`` is ``fit``),
+another tool's verb names rnncast's (``train``: fit, ``forecast``: predict; ``OTHER_COMMANDS``), ``rnncast bench
+etth1`` the benchmark that runs that file (``OTHER_BENCHMARKS``); argparse said "argument COMMAND: invalid choice:
+'evalute' (choose from ...)". ``argparsing.Parser`` calls :func:`unknown_command` for every parser with subcommands.
+Nothing here imports the rest of the package but ``spelling``, which imports nothing of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rnncast.spelling import did_you_mean, listing
+
+# another tool's (or a tutorial's) verb -> (rnncast's command, what it does there)
+OTHER_COMMANDS = {
+    "train": ("fit", "trains a model and writes a run directory"),
+    "training": ("fit", "trains a model and writes a run directory"),
+    "learn": ("fit", "trains a model and writes a run directory"),
+    "forecast": ("predict", "forecasts the steps after the data's end with a trained run"),
+    "infer": ("predict", "forecasts the steps after the data's end with a trained run"),
+    "inference": ("predict", "forecasts the steps after the data's end with a trained run"),
+    "cross_validation": ("backtest", "forecasts from rolling cutoffs"),  # statsforecast's, NeuralForecast's
+    "cross-validation": ("backtest", "forecasts from rolling cutoffs"),
+    "cv": ("backtest", "forecasts from rolling cutoffs"),
+    "historical_forecasts": ("backtest", "forecasts from rolling cutoffs"),  # Darts'
+    "test": ("evaluate", "scores a trained run on data, beside the baselines"),
+    "score": ("evaluate", "scores a trained run on data, beside the baselines"),
+    "search": ("tune", "searches settings"),
+    "hpo": ("tune", "searches settings"),
+    "optimize": ("tune", "searches settings"),
+    "sweep": ("tune", "searches settings"),
+    "benchmark": ("bench", "runs a published long-horizon benchmark"),
+    "onnx": ("export", "writes a trained run's model as ONNX"),
+}
+
+# a data set's name given as a benchmark -> the benchmark that runs it, and the file it is usually in
+OTHER_BENCHMARKS = {
+    **{name: ("ett", f"{name[:3].upper()}{name[3:]}.csv") for name in ("etth1", "etth2", "ettm1", "ettm2")},
+    **{name: ("ltsf", file) for name, file in (
+        ("exchange", "exchange_rate.csv"), ("exchange_rate", "exchange_rate.csv"), ("ili", "national_illness.csv"),
+        ("illness", "national_illness.csv"), ("national_illness", "national_illness.csv"), ("weather", "weather.csv"),
+        ("electricity", "electricity.csv"), ("ecl", "electricity.csv"), ("traffic", "traffic.csv"))},
+}
+
+
+def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> str:
+    """One clause for ``given``, which ``prog``'s subcommands (``known``; each a ``noun``: command, benchmark) do not
+    hold: ``rnncast has no command 'evalute' (did you mean 'evaluate'?); its commands are demo, fit, ...``;
+    ``rnncast has no command 'train': rnncast's word is fit (rnncast fit trains a model ...)``."""
+    known = list(known)
+    word = str(given).lower()
+    head = f"{prog} has no {noun} {given!r}"
+    if word in known:  # Fit: the commands are written in lower case, as argparse matches them exactly
+        return f"{head}; commands are written in lower case: {prog} {word}"
+    if noun == "command" and word in OTHER_COMMANDS and OTHER_COMMANDS[word][0] in known:
+        command, does = OTHER_COMMANDS[word]
+        return f"{head}: rnncast's word is {command} ({prog} {command} {does})"
+    if noun == "benchmark" and word in OTHER_BENCHMARKS and OTHER_BENCHMARKS[word][0] in known:
+        benchmark, file = OTHER_BENCHMARKS[word]
+        return f"{head}: the {file} table runs under {benchmark} ({prog} {benchmark} --data {file})"
+    return f"{head}{did_you_mean(given, known)}; its {noun}s are {listing(known)}"
+
+
+def no_command(prog: str, noun: str, known: Iterable[str]) -> str:
+    """The line after the help of ``prog`` given no subcommand: ``rnncast: error: give a command: demo, fit, ...
+    (rnncast COMMAND --help lists a command's flags)``."""
+    return (f"{prog}: error: give a {noun}, one of {listing(list(known), 'or')} "
+            f"({prog} {noun.upper()} --help lists its flags)\n")
