@@ -8,7 +8,7 @@ import pytest
 
 @pytest.mark.parametrize("argv, where, what", [
     (["fit", "d.csv", "--season", "abc"], "rnncast fit", "season (--season) must be a whole number, got 'abc'"),
-    # a whole number in another form: named, with the digits to write (t33t5 L4, decision 9606)
+    # a whole number in another form: named, with the digits to write (t33t5 L4, decision 1626)
     (["fit", "d.csv", "--horizon", "1e3"], "rnncast fit",
      "horizon (--horizon) must be a whole number, got '1e3', 1000 written in scientific notation: write 1000"),
     (["fit", "d.csv", "--epochs", "2.0"], "rnncast fit",
@@ -79,7 +79,7 @@ def test_a_negative_hex_number_after_a_flag_reaches_the_flags_own_check(capsys, 
     with pytest.raises(SystemExit) as exit_:
         main(["fit", "d.csv", flag, value])
     err = capsys.readouterr().err
-    assert exit_.value.code == 2 and err.count("\n") == 1 and f"error: {what} (" in err  # the checks' words (9606)
+    assert exit_.value.code == 2 and err.count("\n") == 1 and f"error: {what} (" in err  # the checks' words (decision 1626)
 
 
 def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
@@ -251,7 +251,7 @@ def test_a_path_flags_leading_tilde_is_the_home_folder_a_names_is_not(tmp_path, 
 @pytest.mark.parametrize("argv, where, noun", [([], "rnncast", "command"), (["-q"], "rnncast", "command"),
                                                (["bench"], "rnncast bench", "benchmark")])
 def test_no_command_prints_the_help_listing_the_commands_and_exits_2(capsys, argv, where, noun):
-    """`rnncast` alone said "the following arguments are required: COMMAND" (decision 9601)."""
+    """`rnncast` alone said "the following arguments are required: COMMAND" (decision 1621)."""
     from rnncast.cli.parser import build_parser
 
     with pytest.raises(SystemExit) as exit_:

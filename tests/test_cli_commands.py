@@ -43,7 +43,7 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
     assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
     # the wall times (and the command line, which names --out) are config.json's: two repeats' metrics.json compare
-    # equal (t33t5 L6, decision 9607)
+    # equal (t33t5 L6, decision 1627)
     config = json.loads((tmp_path / "bt" / "config.json").read_text())
     assert "seconds" not in metrics and "command_line" not in metrics["environment"]
     assert set(config["seconds"]) == {"fit", "predict"} and config["environment"]["command_line"].startswith("rnncast backtest ")

@@ -217,7 +217,7 @@ def test_a_column_a_config_file_names_that_is_not_found_is_refused_naming_the_ke
 
 
 def test_a_run_repeated_on_another_thread_count_says_which_count_repeats_it(tmp_path, caplog, monkeypatch):
-    """fit --config RUN with threads 0 on a machine of another count gave other weights without a word (9602)."""
+    """fit --config RUN with threads 0 on a machine of another count gave other weights without a word (decision 1622)."""
     import json
     import logging
 

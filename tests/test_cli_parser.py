@@ -36,7 +36,7 @@ def test_version_is_printed_and_the_parser_alone_does_not_import_torch():
     import rnncast
 
     out = subprocess.run([sys.executable, "-m", "rnncast", "--version"], capture_output=True, text=True)
-    assert out.returncode == 0 and out.stdout.strip() == rnncast.version.software()  # torch's too (decision 9604)
+    assert out.returncode == 0 and out.stdout.strip() == rnncast.version.software()  # torch's too (decision 1624)
     assert out.stdout.startswith(f"rnncast {rnncast.__version__} (torch ")
     code = "import sys, rnncast, rnncast.cli.parser; sys.exit('torch' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

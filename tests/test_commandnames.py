@@ -1,4 +1,4 @@
-"""A subcommand a parser lacks, in the user's words (``commandnames.py``, decision 9601)."""
+"""A subcommand a parser lacks, in the user's words (``commandnames.py``, decision 1621)."""
 
 from __future__ import annotations
 

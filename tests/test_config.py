@@ -31,7 +31,7 @@ def test_mae_loss_with_quantiles_is_refused_not_ignored(data):
 @pytest.mark.parametrize("params, words", [
     ({"lookback": 50, "segment": 12}, "lookback 50 is not a whole number of segments of 12"),
     ({"decoder": "parallel"}, r"needs segment > 0 that divides lookback 48 \(e.g. segment=48, --segment 48; one of"),
-    # a segment that divides the lookback given, not 48, which lookback 50 refused next (t33t5 L5, decision 9605)
+    # a segment that divides the lookback given, not 48, which lookback 50 refused next (t33t5 L5, decision 1625)
     ({"decoder": "parallel", "lookback": 50}, r"divides lookback 50 \(e.g. segment=25, --segment 25; one of \[1, 2, 5, 10, 25, 50\]\)"),
     ({"segment": 4, "scheme": "sequence"}, "scheme 'sequence'"),
     ({"segment": -1}, r"segment \(--segment\) must be an integer >= 0"),

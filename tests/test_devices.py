@@ -105,7 +105,7 @@ def test_the_thread_count_in_effect_is_the_setting_up_to_the_cores_or_torchs_own
 
 
 def test_a_repeat_on_another_thread_count_says_so_and_which_count_repeats_it(monkeypatch):
-    """threads 0 recorded only the setting: on another machine the same setting is another count (decision 9602)."""
+    """threads 0 recorded only the setting: on another machine the same setting is another count (decision 1622)."""
     from rnncast.devices import other_count
 
     monkeypatch.setattr("os.cpu_count", lambda: 4)

@@ -42,7 +42,7 @@ def test_a_page_ends_with_the_words_it_uses_and_a_page_without_any_has_no_such_s
     foot = page[page.index("<h2>Words on this page</h2>"):]
     assert re.findall(r"<li><b>([^<]+)</b>: ", foot) == ["train, validation, test", "baselines", "MSE", "MASE",
                                                   "Diebold–Mariano p"]  # not sMAPE: an image's alt text is not read
-    assert re.search(r"</ul>\n<footer><p>Made by rnncast [^<]*</p></footer>\n</body></html>$", page.rstrip())  # 9604
+    assert re.search(r"</ul>\n<footer><p>Made by rnncast [^<]*</p></footer>\n</body></html>$", page.rstrip())  # decision 1624
     assert "Words on this page" not in html_page("plain", [("p", "a sine wave")])
 
 
@@ -78,7 +78,7 @@ def test_the_words_demo_compare_and_interval_sentences_show_have_entries_with_th
 
 def test_cutoff_means_the_last_time_observed_before_a_forecast_in_the_glossary_and_fits_help():
     """"cutoff" named three rows (t33t5 M3): fit's --cutoff (the last validation row), the README's "training cutoff"
-    (train_end) and the test windows' last input step; one meaning now, the field's (decision 9603)."""
+    (train_end) and the test windows' last input step; one meaning now, the field's (decision 1623)."""
     from dataclasses import fields
 
     from rnncast.config import DataSettings

@@ -103,11 +103,11 @@ def test_the_run_directory_records_versions_and_device(tmp_path):
     assert config["environment"]["torch"] == torch.__version__
     assert config["environment"]["numpy"] == np.__version__
     assert config["environment"]["rnncast"]
-    # threads 0 (the default): the count torch trained with, another on another machine (decision 9602)
+    # threads 0 (the default): the count torch trained with, another on another machine (decision 1622)
     assert config["environment"]["threads_used"] == torch.get_num_threads()
     assert config["environment"]["cpu_count"] == os.cpu_count()
     assert config["environment"]["command_line"] == (f"rnncast fit {tmp_path / 's.csv'} --target y --epochs 1 "
-                                                     f"--lookback 10 --device cpu --out {tmp_path / 'run'}")  # 9604
+                                                     f"--lookback 10 --device cpu --out {tmp_path / 'run'}")  # decision 1624
 
 
 def test_numpy_scalar_settings_are_written_as_plain_numbers(tmp_path, frame):

@@ -98,7 +98,7 @@ def test_every_choice_flag_in_capitals_is_its_choice_as_the_cell_is():
 @pytest.mark.parametrize("text, said", [("1e3", ", 1000 written in scientific notation: write 1000"),
                                         ("2.0", ", 2 written with a decimal point: write 2"), ("2.5", ""), ("x", "")])
 def test_a_whole_number_in_another_form_is_refused_naming_the_digits_to_write(text, said):
-    """`--horizon 1e3` was "not a whole number" (t33t5 L4); it is one, written otherwise (decision 9606)."""
+    """`--horizon 1e3` was "not a whole number" (t33t5 L4); it is one, written otherwise (decision 1626)."""
     from rnncast.errors import RnncastError
     from rnncast.settingtext import parse_setting
 

@@ -13,7 +13,7 @@ def test_the_version_is_written_once_and_read_everywhere():
 
 
 def test_software_names_rnncast_and_the_libraries_a_runs_digits_rest_on():
-    """report.html and --version named rnncast alone (t33t5 L7, decision 9604)."""
+    """report.html and --version named rnncast alone (t33t5 L7, decision 1624)."""
     import platform
 
     import numpy

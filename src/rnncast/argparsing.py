@@ -70,7 +70,7 @@ class Parser(argparse.ArgumentParser):
         prog = prog or self.prog
         commands = next((a for a in self._actions if a.nargs == argparse.PARSER), None)
         if commands is not None and message == f"the following arguments are required: {commands.metavar}":
-            from rnncast.commandnames import no_command  # `rnncast` alone: its commands listed (decision 9601)
+            from rnncast.commandnames import no_command  # `rnncast` alone: its commands listed (decision 1621)
             self.print_help(sys.stderr)
             self.exit(2, no_command(prog, commands.metavar.lower(), commands.choices))
         given, self._parsing = getattr(self, "_parsing", None), None  # once: a second error is argparse's own

@@ -1,4 +1,4 @@
-"""A command name a parser does not have, refused in one line in the user's words (decision 9601): ``rnncast
+"""A command name a parser does not have, refused in one line in the user's words (decision 1621): ``rnncast
 evalute`` names the nearest command (``spelling.did_you_mean``, as decision 298 does for flags; ``Fit`` is ``fit``),
 another tool's verb names rnncast's (``train``: fit, ``forecast``: predict; ``OTHER_COMMANDS``), ``rnncast bench
 etth1`` the benchmark that runs that file (``OTHER_BENCHMARKS``); argparse said "argument COMMAND: invalid choice:

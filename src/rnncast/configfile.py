@@ -176,7 +176,7 @@ def _run_config(path: Path) -> tuple[dict, dict]:
 
 
 RUN_KEYS = ("settings", "data", "paths", "fingerprint", "run", "device", "processes", "environment", "split", "series",
-            "backtest", "format_version", "seconds")  # seconds: a backtest's wall times (decision 9607)
+            "backtest", "format_version", "seconds")  # seconds: a backtest's wall times (decision 1627)
 """The top-level keys of the config.json a run or a backtest writes (``report``); any other was added by hand."""
 DATA_KEYS = ("source",) + tuple(k for k in REQUEST_KEYS if k != "data") + ("from_run", "layout")
 """The keys of config.json's ``data``: the request (``source``: its data), a backtest's ``from_run``, an old run's

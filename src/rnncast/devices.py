@@ -66,7 +66,7 @@ def cpu_threads(threads: int):
 def threads_in_effect(threads: int) -> int:
     """The CPU thread count torch trains with under the setting ``threads`` (as :func:`cpu_threads` sets it): the
     setting up to this machine's cores, or, for 0, torch's own count here (its cores, ``OMP_NUM_THREADS``). A run's
-    config.json keeps it (``environment.threads_used``, decision 9602), since 0 is another count on another machine."""
+    config.json keeps it (``environment.threads_used``, decision 1622), since 0 is another count on another machine."""
     return min(int(threads), os.cpu_count() or 1) if threads else torch.get_num_threads()
 
 

@@ -103,7 +103,7 @@ def html_page(title: str, blocks: list, season: int | None = None) -> str:
         else:
             raise ValueError(f"unknown report block {kind!r}")
         heading = block[1] if kind == "h2" else None
-    parts.append(f"<footer><p>Made by {html.escape(software())}.</p></footer>")  # what made it (decision 9604)
+    parts.append(f"<footer><p>Made by {html.escape(software())}.</p></footer>")  # what made it (decision 1624)
     parts.append("</body></html>")
     body = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
     return head(title, webfont.styled(CSS, title + body)) + "\n" + body

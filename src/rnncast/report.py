@@ -86,13 +86,13 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
 def environment(threads: int | None = None) -> dict:
     """config.json's ``environment``: the versions of what made the run, the machine's ``cpu_count`` and, given the
     ``threads`` setting, ``threads_used``: the count torch trained with (``devices.threads_in_effect``; threads 0 is
-    torch's own count, another on another machine: decision 9602)."""
+    torch's own count, another on another machine: decision 1622)."""
     import torch
 
     from rnncast.devices import threads_in_effect
 
     used = {} if threads is None else {"threads_used": threads_in_effect(threads)}
-    if COMMAND_LINE.get() is not None:  # the rnncast command's arguments as typed (decision 9604)
+    if COMMAND_LINE.get() is not None:  # the rnncast command's arguments as typed (decision 1624)
         used["command_line"] = COMMAND_LINE.get()
     return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
             "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(), **used}
@@ -230,7 +230,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
 
     config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
     None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's),
-    ``seconds`` (the wall times of fitting and forecasting, kept out of metrics.json: decision 9607)
+    ``seconds`` (the wall times of fitting and forecasting, kept out of metrics.json: decision 1627)
     and ``run`` (the columns each role took, and those none took);
     ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
@@ -249,7 +249,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                       "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": None if wide else (parts or panel.id_col), "layout": panel.layout},  # a key's: a list
               "environment": environment(params.get("threads", 0)),
-              "seconds": m["seconds"]}  # wall times: here, so that metrics.json compares equal across repeats (9607)
+              "seconds": m["seconds"]}  # wall times: here, so that metrics.json compares equal across repeats (decision 1627)
     write_csv(out_dir / "forecasts.csv", result.forecasts)
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),

@@ -234,7 +234,7 @@ def check_combinations(data, model, train) -> None:
     here: ``config`` imports this module)."""
     segment, lookback = model.segment, data.lookback
     fits = lambda: [d for d in range(1, lookback + 1) if lookback % d == 0]  # noqa: E731 the segments that fit it
-    if model.decoder == "parallel" and not segment:  # a divisor of the lookback given: 48 was refused for 50 (9605)
+    if model.decoder == "parallel" and not segment:  # a divisor of the lookback given: 48 was refused for 50 (decision 1625)
         raise RnncastError(f"decoder 'parallel' emits whole output segments, so it needs segment > 0 that divides "
                            f"lookback {lookback} (e.g. {spelled('segment', max(d for d in fits() if d <= 48))}; one of {fits()})")
     if segment and lookback % segment:

@@ -80,7 +80,7 @@ def parse_setting(name: str, value, typed: bool = False):
 
 def _digits(kind, text: str) -> str:
     """For a whole number written otherwise (``1e3``, ``2.0``, ``1_000.0``), the clause naming its form and the digits
-    to write (decision 9606): refused, not read, as a TOML file's ``horizon = 2.0`` is; '' for any other text."""
+    to write (decision 1626): refused, not read, as a TOML file's ``horizon = 2.0`` is; '' for any other text."""
     try:
         number = float(text)
     except ValueError:

@@ -19,7 +19,7 @@ BEFORE = ("log_level_first", "log_level_second")  # where a flag before a comman
 class SoftwareVersion(argparse.Action):
     """``rnncast --version``'s action: ``version.software()`` (rnncast's version and its libraries'), read when asked,
     then exit 0; argparse's "version" action takes its text when the parser is built, which would read every
-    library's metadata on every command (decision 9604)."""
+    library's metadata on every command (decision 1624)."""
 
     def __call__(self, parser, namespace, values, option_string=None):
         from rnncast.version import software

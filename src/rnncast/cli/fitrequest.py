@@ -54,7 +54,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
              "track": getattr(args, "track", None)}
     _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)})
     if args.config and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"):
-        thread_note(args.config, settings.get("threads", 0))  # threads 0 on another machine (decision 9602)
+        thread_note(args.config, settings.get("threads", 0))  # threads 0 on another machine (decision 1622)
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))

@@ -81,7 +81,7 @@ def _setting_type(name: str):
             said = str(err)
             if said.startswith(f"{name} must be "):  # in the setting checks' words, "horizon (--horizon) must be ...",
                 flag = f"{name} (--{name.replace('_', '-')})"  # not argparse's "argument --horizon: horizon must be"
-                raise argparse.ArgumentError(None, flag + said[len(name):]) from None  # (decision 9606)
+                raise argparse.ArgumentError(None, flag + said[len(name):]) from None  # (decision 1626)
             raise argparse.ArgumentTypeError(said) from None
 
     parse.__name__ = name  # argparse names the flag's type in its messages
