@@ -74,3 +74,16 @@ def test_the_words_demo_compare_and_interval_sentences_show_have_entries_with_th
     assert {"Student's t, the paired t-test", "binomial test", "linear highway"} <= set(said)
     assert "LSTNet" in said["linear highway"] and "two-sided" in said["binomial test"]
     assert "DM statistic" not in dict(glossary.words_on("Diebold–Mariano p = 0.03"))  # the statistic's own words only
+
+
+def test_the_cutoff_entry_is_true_of_a_fits_page_as_of_a_backtests():
+    """t33t3: a fit page's only "cutoff" is its setting (the time that cuts off the test rows; None), and its entry
+    said "in a backtest, the last row a window's forecast may see", untrue too of a future-known model, which reads the
+    features at the forecast step (decision 9802)."""
+    said = dict(glossary.words_on("cutoff None"))["cutoff"]
+    assert said.startswith("the last time (or row) observed before a forecast: the forecast is of the steps after it")
+    assert "the rows after it are the test rows (None: each series is cut at its own test fraction instead)" in said
+    assert "future-known features also reads their values at the forecast steps" in said
+    assert "A backtest forecasts from several cutoffs" in said and "cutoff column of test_forecasts.csv" in said
+    assert "in a backtest, the last row" not in said
+    assert dict(glossary.words_on("3 cutoffs"))["cutoff"] == said  # one entry for a backtest's page too
