@@ -91,3 +91,15 @@ def test_the_legend_drawn_last_holds_every_label_and_the_figure_is_laid_out_once
     assert labels[1] == "baseline (under the actual line)" and labels[2] == "model"
     assert _legend_texts(fig) == labels and len(laid) == 1
     plt.close(fig)
+
+
+def test_a_model_on_actual_values_drawn_as_points_is_said_to_be_on_them():
+    """Decision 9804: a model of the features alone draws points, no line; a model whose every point lies on an actual
+    value's is said "(on the actual points)" (drawn over them, not under a line), a baseline beside them nothing."""
+    from rnncast.plots import forecast_figure
+
+    actual = np.random.default_rng(0).normal(0, 40, 30)  # 30 points: a step apart is seen (of 200, a dot's width)
+    fig = forecast_figure(np.arange(800, 830), actual, {"model (lstm)": actual + 0.1,
+                          "baseline: repeat the last value": np.r_[np.nan, actual[:-1]]}, "t", "y", points=True)
+    texts = _legend_texts(fig)
+    assert "model (lstm) (on the actual points)" in texts and "baseline: repeat the last value" in texts

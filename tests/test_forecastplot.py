@@ -641,3 +641,24 @@ def test_a_series_is_named_by_the_datas_id_column_in_both_figures():
     backtest = backtest_drawn(Forecaster(**TINY).backtest(data, n_windows=2, id_col="store")).figure
     titles = [ax.get_title() for ax in backtest.axes if ax.get_title()]
     assert titles and all("store 's0" in t and "series" not in t for t in titles), titles
+
+
+def test_a_model_of_the_features_alone_draws_points_not_a_line_through_unrelated_rows():
+    """t33t3: fit drew the 200 test rows of the tutorial's regression (independent draws) joined as one line, a thicket
+    the regression demo avoids by drawing 50. A model of the features alone (target_input=False) draws every curve as
+    points, no line between them (decision 9804); a model that reads the target's past still draws lines."""
+    from rnncast import datasets
+
+    frame = datasets.aligned_regression(n=300)
+    settings = {**TINY, "horizon": 1, "future_known": True, "window_norm": "none", "highway": False}
+    alone = Forecaster(**settings, target_input=False).fit(frame, target="y", features=["x"])
+    ax = forecast_plot(alone, frame, {"model (lstm)": alone}).axes[0]
+    drawn = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert {"actual", "model (lstm)", "baseline: training mean"} <= set(drawn)
+    for label, line in drawn.items():
+        assert line.get_linestyle() == "None" and line.get_marker() not in ("None", "", None), label
+    assert len(drawn["actual"].get_xdata()) == 60 and drawn["actual"].get_markevery() is None  # a mark at every row
+    reads = Forecaster(**settings).fit(frame, target="y", features=["x"])
+    line = next(l for l in forecast_plot(reads, frame, {"model (lstm)": reads}).axes[0].get_lines()
+                if l.get_label() == "actual")
+    assert line.get_linestyle() == "-"

@@ -89,3 +89,17 @@ def test_cutoff_means_the_last_time_observed_before_a_forecast_in_the_glossary_a
     helps = {f.name: f.metadata["help"] for f in fields(DataSettings)}
     assert "the last time observed before the first test forecast, so the last validation row" in helps["cutoff"]
     assert "not the training rows' end" in helps["cutoff"]
+
+
+def test_the_cutoff_entry_is_true_of_a_fits_page_as_of_a_backtests():
+    """t33t3: a fit page's only "cutoff" is its setting (the time that cuts off the test rows; None), and its entry
+    said "in a backtest, the last row a window's forecast may see", untrue too of a future-known model, which reads the
+    features at the forecast step (decision 9802)."""
+    said = dict(glossary.words_on("cutoff None"))["cutoff"]
+    assert said.startswith("the last time observed before a forecast (its window's last input row): the forecast is "
+                           "of the steps after it")
+    assert "the rows after it are the test rows (None: each series is cut at its own test fraction instead)" in said
+    assert "future-known features also reads their values at the forecast steps" in said
+    assert "A backtest forecasts from several cutoffs" in said and "cutoff column of test_forecasts.csv" in said
+    assert "in a backtest, the last row" not in said
+    assert dict(glossary.words_on("3 cutoffs"))["cutoff"] == said  # one entry for a backtest's page too

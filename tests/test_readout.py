@@ -183,3 +183,23 @@ def test_evaluate_on_the_test_split_keeps_its_headline_for_save_and_export(tmp_p
     model.save(tmp_path / "m")
     assert json.loads((tmp_path / "m" / "model.json").read_text())["test_scores"] == model.test_scores_
     assert Forecaster.load(tmp_path / "m").test_scores_ == model.test_scores_
+
+
+def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though_it_beats_the_baselines():
+    """t33t3: a features-only regression at R² 0.13 got the green "beats every baseline" box while least squares of the
+    same inputs explains R² 1.000, said only in a hint below it. The verdict now opens with the linear fit's R² and the
+    model's, keeps its comparison with the baselines, and is not ``good`` (the page's box not green: decision 9801)."""
+    from rnncast.readout import said
+
+    frame = datasets.aligned_regression(n=400)
+    model = Forecaster(**{**REGRESSION, "future_known": True, "target_input": False, "window_norm": "none",
+                          "highway": False}).fit(frame, target="y", features=["x"])
+    result = model.evaluate(frame)
+    assert result["verdict"].startswith(
+        "A linear fit of the model's own inputs does far better than the model: least squares on the training rows "
+        "explains R² 1.000 of the target from the future-known features of its own step, and the model's R² on these "
+        "windows is ")
+    assert ". The model beats every baseline on these windows: MSE " in result["verdict"]  # still true, still said
+    told = said(model, result, "these windows")
+    assert not told.good and told.unproven  # neither green nor a loss: blue
+    assert "hint: least squares on the training rows explains R² 1.000" in result["hints"][-1]  # the advice stays

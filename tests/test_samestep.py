@@ -79,3 +79,20 @@ def test_a_model_of_the_value_far_below_its_own_inputs_least_squares_is_told_to_
     assert samestep.hint({"features_r2": 0.6, "last_r2": 0.0}, "none", 0.3) is None  # leaves not twice its 0.4
     assert samestep.hint({"features_r2": 0.4, "last_r2": 0.0}, "none", -0.5) is None  # the features explain little
     assert samestep.hint(same, "none", None) is None
+
+
+def test_the_verdict_names_the_linear_fit_only_where_the_model_is_far_behind_it():
+    """Decision 9801: a model far behind least squares of its own inputs (``far_behind``: the hint's rule) gets a
+    sentence opening its verdict; one at, above or near the fit's R² gets none, so a network that beats the linear fit
+    keeps its green box."""
+    same = {"features_r2": 0.99999, "last_r2": 0.005}
+    assert samestep.behind_text(same, 0.1347) == (
+        "A linear fit of the model's own inputs does far better than the model: least squares on the training rows "
+        "explains R² 1.000 of the target from the future-known features of its own step, and the model's R² on the "
+        "test split is 0.135. ")
+    assert samestep.far_behind(same, 0.1347) == 0.99999
+    assert samestep.behind_text(same, 0.999995) is None  # beats the linear fit
+    assert samestep.behind_text(same, 0.95) is None  # within GAP of it
+    assert samestep.behind_text({"features_r2": 0.6, "last_r2": 0.0}, 0.3) is None  # leaves not twice its 0.4
+    assert samestep.behind_text({"features_r2": 0.4, "last_r2": 0.0}, -0.5) is None  # the features explain little
+    assert samestep.behind_text(None, 0.1) is None and samestep.behind_text(same, None) is None

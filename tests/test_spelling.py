@@ -144,3 +144,19 @@ def test_a_config_files_key_leads_a_refusal_by_its_file_and_a_flag_by_none():
         assert config_named("future_covariates") == "future_covariates (in config c.toml)"
         assert config_named("features") is None and config_named(None) is None
     assert config_named("future_covariates") is None
+
+
+def test_a_two_syllable_korean_name_is_offered_the_column_it_begins_and_a_two_letter_latin_one_is_not():
+    """t33t3: --features 재실 (for 재실인원) got no "did you mean", which 'fut' gets for 'future_covariates': names of 3
+    characters or more were taken as beginnings. A wide character (a Hangul syllable, a Han character, kana) now counts
+    as 2 (decision 9803); a short Latin name gains no new suggestion."""
+    from rnncast.spelling import did_you_mean, prefix_length
+
+    columns = ["시각", "기온", "습도", "재실인원", "전력사용량"]
+    assert did_you_mean("재실", columns, cutoff=0.8) == " (did you mean '재실인원'?)"
+    assert did_you_mean("전력", columns, cutoff=0.8) == " (did you mean '전력사용량'?)"
+    assert did_you_mean("売上", ["日付", "売上高"], cutoff=0.8) == " (did you mean '売上高'?)"  # Han characters alike
+    assert did_you_mean("재", columns, cutoff=0.8) == ""  # one syllable: too little to say which
+    assert did_you_mean("fu", ["future_covariates", "x"], cutoff=0.8) == ""  # as before
+    assert did_you_mean("ab", ["abcdef", "temperature"], cutoff=0.8) == ""  # a prefix of 2 letters names none
+    assert (prefix_length("재실"), prefix_length("fut"), prefix_length("fu"), prefix_length("ｆ")) == (4, 3, 2, 2)

@@ -42,6 +42,7 @@ def span(*curves) -> float:
 
 
 UNDER_ACTUAL = "(under the actual line)"
+ON_POINTS = "(on the actual points)"  # actual values drawn as points, no line (decision 9804): each point on one of them
 
 
 def legend(fig, axes, carried: tuple[str, ...] = ()) -> None:
@@ -57,7 +58,9 @@ def under_actual(fig, axes) -> bool:
     """Once ``fig`` is laid out: each group of lines (those of ``axes`` sharing a ``gid``: a model's or a baseline's,
     one per row or window) whose every drawn point lies on the actual line of its own row (within half the two lines'
     widths, on the figure), has its legend entry (the first line of the group labelled) say so, ``UNDER_ACTUAL``.
-    Whether any entry changed (the caller then draws its legend again)."""
+    Where the actual values are points with no line (``lonepoints.apart``), a group each of whose points lies on one of
+    them (within the actual dot's radius) says ``ON_POINTS``. Whether any entry changed (the caller then draws its
+    legend again)."""
     fig.draw_without_rendering()  # the axes' final size, with the legend beside them
     groups: dict[str, list] = {}
     for ax in axes:
@@ -68,10 +71,11 @@ def under_actual(fig, axes) -> bool:
     changed = False
     for members in groups.values():
         labelled = next((line for _, line, _ in members if not line.get_label().startswith("_")), None)
-        if labelled is None or "(under " in labelled.get_label():
+        if labelled is None or "(under " in labelled.get_label() or ON_POINTS in labelled.get_label():
             continue
         if all(_within(ax, line, actual) for ax, line, actual in members):
-            labelled.set_label(f"{labelled.get_label()} {UNDER_ACTUAL}")
+            points = members[0][2].get_linestyle() == "None"
+            labelled.set_label(f"{labelled.get_label()} {ON_POINTS if points else UNDER_ACTUAL}")
             changed = True
     return changed
 
@@ -81,6 +85,9 @@ def _within(ax, line, over) -> bool:
     (``over``'s points in order of x; each point is measured against the few segments about its x)."""
     points = _pixels(ax, line)
     path = _pixels(ax, over)
+    if over.get_linestyle() == "None" and len(points) and len(path):  # dots: each point on one of them
+        reach = over.get_markersize() * ax.figure.dpi / 72 / 2  # the dot's radius, in pixels
+        return bool(all(np.hypot(*(path - p).T).min() <= reach for p in points))
     if not len(points) or len(path) < 2:
         return False
     # the two lines touch at every point (a thin faint line one pixel off a black one is not told from it)

@@ -62,7 +62,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     ``max_points``: the most points of each series drawn (fewer make dense noisy values readable).
     A panel of three or more series shows its best, median and worst series by the reference
     model's test MASE; series whose MASE is undefined (no in-sample naive error, ``zeroscales`` says why) are not
-    ranked.
+    ranked. A model of the features alone (target_input=False) draws points, no line joining them (decision 9804).
     """
     test = reference.part_forecasts(data, part="test") if test is None else test
     wf = test.original
@@ -70,6 +70,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = _values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
+    points = not reference.settings_.data.target_input  # rows forecast each from its features: points (decision 9804)
     targets, word = list(reference.targets_), targetrows.series_word(getattr(reference, "id_col_", None))
     if len(test.ids) == 1 or not len(wf.series):
         drawn = targetrows.count(len(targets))
@@ -93,11 +94,11 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
                 row["title"], row["ylabel"] = targetrows.row_title(targets[t]), axislabels.values_label(targets[t])
                 row["group"] = 0  # one series: its rows share the time axis
             fig = plots.forecast_grid(rows, title, ylabel, axislabels.time_label(reference.calendar_), session,
-                                      reference.calendar_)
+                                      reference.calendar_, points)
         else:
             fig = plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                         xlabel=axislabels.time_label(reference.calendar_), filled=panel["filled"],
-                                        session=session, calendar=reference.calendar_)
+                                        session=session, calendar=reference.calendar_, points=points)
         if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
             for i, ax in enumerate(fig.axes[:drawn]):
                 ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
@@ -133,7 +134,8 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     span += _blank(sum(panel["blank"] for panel in panels if not panel["target"]), "; ")  # a date, not each target's
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = f"Test split, forecast {how} ({span}{targetrows.note(targets, drawn, where)}){note}"
-    fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_)
+    fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_,
+                              points)
     return targetrows.Drawn(fig, drawn)
 
 

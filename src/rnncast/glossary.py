@@ -15,15 +15,19 @@ from rnncast.zeroscales import scale_name
 
 # (term as the page writes it, the pattern that finds it in the page's text, what it means). The patterns are read
 # against the text of every block (headings, paragraphs, lists, tables' cells); \b keeps MSE out of RMSE.
+# An entry is true of every page its term is on: "cutoff" is a fit's setting and a backtest's cutoffs (decision 9802).
 TERMS: tuple[tuple[str, str, str], ...] = (
     ("lookback", r"\blookback\b",
      "the rows the network sees before each forecast (L)."),
     ("horizon", r"\bhorizon\b",
      "the steps forecast at once (H); a window is the lookback's rows of inputs and the H rows after them."),
     ("cutoff", r"\bcutoffs?\b",
-     "the last time observed before a forecast (its window's last input row); its H forecasts are of the rows after it. "
-     "A backtest's cutoffs are its windows'; fit's cutoff (--cutoff) is the first test window's: the last row before "
-     "the test rows."),
+     "the last time observed before a forecast (its window's last input row): the forecast is of the steps after it, "
+     "made from the rows up to it (a model with future-known features also reads their values at the forecast steps). "
+     "The cutoff setting of a fit (--cutoff) is one time at which every series is cut, the last row before the test "
+     "rows: the rows after it are the test rows (None: each series is cut at its own test fraction instead). A "
+     "backtest forecasts from several cutoffs, a window from each; the cutoff column of test_forecasts.csv or "
+     "forecasts.csv is each window's."),
     ("train, validation, test", r"\b(?:validation|test)\b",
      "the parts of each series, in time order: the weights learn from the training rows, early stopping picks the "
      "epoch on the validation rows, and the test rows, never seen in training, give the score (a backtest scores "

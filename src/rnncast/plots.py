@@ -92,7 +92,7 @@ def baseline_label(name: str, season: int) -> str:
 @fonts.drawn
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,
-                    filled: np.ndarray | None = None, session=None, calendar=None) -> Figure:
+                    filled: np.ndarray | None = None, session=None, calendar=None, points: bool = False) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
@@ -103,11 +103,12 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
     times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis. ``calendar``: the
-    data's ``timecalendar.Calendar``, whose quarters are ticked as quarters (``dateticks.date_ticks``).
+    data's ``timecalendar.Calendar``, whose quarters are ticked as quarters (``dateticks.date_ticks``). ``points``:
+    every curve drawn as points, no line joining them (``draw_forecast``).
     """
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
-    draw_forecast(ax, x, actual, predictions, bands, filled, session, calendar)
+    draw_forecast(ax, x, actual, predictions, bands, filled, session, calendar, points=points)
     ax.set_title(title, wrap=True)
     axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
@@ -117,22 +118,22 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
 
 @fonts.drawn
 def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None,
-                  calendar=None) -> Figure:
+                  calendar=None, points: bool = False) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
     ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled", "ylabel", "group"}`` per row ("bands",
     "filled", "ylabel" and "group" optional: rows of several targets each label their own, ``targetrows``, else
     ``ylabel`` is every row's; the rows of one "group", a series' targets, share their x axis,
-    ``targetrows.share_rows``); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes
-    them.
+    ``targetrows.share_rows``); ``xlabel`` under the last; ``session``, ``calendar`` and ``points`` as
+    ``forecast_figure`` takes them.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     targetrows.share_rows(axes, [panel.get("group") for panel in panels])
     for ax, panel in zip(axes, panels):
         draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session,
-                      calendar, shared=len(panels) > 1)
+                      calendar, shared=len(panels) > 1, points=points)
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
     covered.legend(fig, list(axes), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
@@ -154,13 +155,16 @@ FILLED_LABEL = "made by fill, not observed: not scored"
 LATER_LABEL = "its window's inputs filled from later rows: not scored"  # filledwindows.reads_later
 
 
-def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6, marker: str = "") -> None:
+def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6, marker: str = "",
+                points: bool = False) -> None:
     """The observed values as a black line (``marker`` at each point), broken where ``filled`` [points] is 1 (True):
     a value made by ``fill`` (an interpolated stretch is no observation), drawn as a grey cross; where it is 2, an
-    observed value whose window is left out (its inputs filled from later rows), ringed in orange."""
+    observed value whose window is left out (its inputs filled from later rows), ringed in orange. ``points``: black
+    dots, no line (``lonepoints.apart``)."""
     kinds = None if filled is None or not np.any(filled) else np.asarray(filled).astype(np.int8)
     observed = actual if kinds is None else np.where(kinds == 1, np.nan, actual)
-    ax.plot(x, observed, color="black", lw=lw, label="actual", **lonepoints.marks(observed, marker or "o", 4, every=bool(marker)))
+    ax.plot(x, observed, color="black", lw=lw, label="actual", **(lonepoints.apart({}, "o", 4.5) if points else
+                                                                  lonepoints.marks(observed, marker or "o", 4, every=bool(marker))))
     for kind, style, label in ((1, {"marker": "x", "color": "grey"}, FILLED_LABEL),
                                (2, {"marker": "o", "mfc": "none", "color": "darkorange"}, LATER_LABEL)):
         if kinds is not None and (kinds == kind).any():
@@ -178,16 +182,17 @@ def scored_note(points: int, left: int, of: str, lead: str = ", ") -> str:
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,
-                  session=None, calendar=None, shared: bool = False) -> None:
+                  session=None, calendar=None, shared: bool = False, points: bool = False) -> None:
     """The actual values (black, wider than the models so that a model on them leaves them seen; dots on a
     short stretch; ``filled`` ones apart, ``draw_actual``), each band, model and baseline (thin, faint)
     onto ``ax``, over ``x`` as ``drawntime.drawn_time`` draws it, or one step per bar of ``session`` (ticked by ``calendar``,
     ``drawntime.time_ticks``). The y limits
     cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``; ``shared``: rows
-    under one legend, where its value is said at the edge of its own row alone)."""
+    under one legend, where its value is said at the edge of its own row alone). ``points``: every curve as points with
+    no line between them (a model of the features alone, whose rows are forecast each from its own: decision 9804)."""
     times = x
     x, zone = drawntime.drawn_time(x, session)
-    draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "")
+    draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "", points=points)
     models = {name: pred for name, pred in predictions.items() if not name.startswith("baseline")}
     shown, drawn = [actual, *quantilebands.draw(ax, x, bands or {}, {name: f"C{k}" for k, name in enumerate(models)})], []
     width = covered.span(actual, *models.values())
@@ -195,12 +200,16 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
         if name.startswith("baseline"):
             k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
-            drawn += ax.plot(x, pred, label=label, lw=1.0, alpha=BASELINE_ALPHA, zorder=1.9, **BASELINE_STYLES[k % 4],
-                             **lonepoints.baseline(pred, k), gid=name)  # under the models (zorder 2)
+            style = {**BASELINE_STYLES[k % 4], **lonepoints.baseline(pred, k)}
+            style = lonepoints.apart(style, lonepoints.BASELINE_MARKS[k % 4], 2.5) if points else style
+            drawn += ax.plot(x, pred, label=label, lw=1.0, alpha=BASELINE_ALPHA, zorder=1.9, **style,
+                             gid=name)  # under the models (zorder 2)
         else:  # a model under one drawn after it (on top) says so too
             k, later = list(models).index(name), {m: models[m] for m in list(models)[list(models).index(name) + 1:]}
+            style = lonepoints.model(pred, k) if len(models) > 1 else lonepoints.marks(pred)
+            style = lonepoints.apart(style, lonepoints.MODEL_MARKS[k % 6] if len(models) > 1 else "o", 3.5) if points else style
             ax.plot(x, pred, label=covered.note(name, covered.under(pred, later, width), True), color=f"C{k}", lw=1.3,
-                    **(lonepoints.model(pred, k) if len(models) > 1 else lonepoints.marks(pred)), gid=name)
+                    **style, gid=name)
             shown.append(pred)
     ylimits.frame(ax, shown, drawn, named=not shared)
     ax.grid(alpha=0.3)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import climatology, evaluation, laterrows, modelcard, nodemand, scaledshares, seasonspans
+from rnncast import climatology, evaluation, laterrows, modelcard, nodemand, samestep, scaledshares, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -23,7 +23,7 @@ from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
 from rnncast.significance import ONE_SIDED, p_text
-from rnncast.runhints import fit_hint, later_rows_hint, same_step_hint, seasonal_hint, window_norm_hint
+from rnncast.runhints import fit_hint, later_rows_hint, model_r2, same_step_hint, seasonal_hint, window_norm_hint
 from rnncast.verdicts import against_each, outcome, verdict, verdict_units
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
@@ -54,7 +54,8 @@ class Said:
     each: str | None = None  # the model against each baseline on its own (``each_text``), printed after the verdict
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
     r2: str | None = None  # R² where scored values do not vary (``r2notes.r2_note``)
-    unproven: bool = False  # not ``good``, yet the model's MSE is lower than every baseline's (``unproven``)
+    unproven: bool = False  # not ``good``, yet the model's MSE is lower than every baseline's (``unproven``), or it
+    # beats them all yet is far behind a linear fit of its own inputs (``samestep.behind_text``, decision 9801)
     targets: str | None = None  # scaledshares.beside_verdict: the targets a pooled verdict rests on and loses on
     # (targetshares.text), then the few series its scaled scores rest on (scaledshares.verdict_note)
 
@@ -89,9 +90,13 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``where`` (the windows as the caller names them), the notes (the intervals' coverage of ``values``)
     and the hints (timestamps of no calendar, so no forecast can be dated; a season the run did not weigh,
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
-    features that lose to the mean)."""
+    features that lose to the mean). A verdict of "beats every baseline" of a model far behind a linear fit of its own
+    inputs (``samestep.behind_text``) opens with that fit's R² and the model's, and is not ``good`` but ``unproven``:
+    the page's box is not green (decision 9801)."""
     told = outcome(result, verdict_units(forecaster))  # the verdict's baseline, which the line beside it names too
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster), told=told)
+    behind = samestep.behind_text(forecaster.state_.same_step, model_r2(forecaster, result), where) if good else None
+    sentence = (behind or "") + sentence  # far behind a linear fit of its inputs: no success, whatever the baselines
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     sentence += climatology.reference(result["original"], getattr(forecaster.calendar_, "freq", None),  # decision 1577
@@ -102,13 +107,13 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result, not features),
              features, same_step_hint(forecaster, result, where))
     series, gaps = scored_notes(result)
-    return Said(good, sentence, unscored_note(result), mase_note(result),
+    return Said(good and not behind, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
                               few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)), scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]))
+                unproven(result, verdict_units(forecaster)) or bool(behind), scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]))
 
 
 

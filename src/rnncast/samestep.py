@@ -91,11 +91,38 @@ def unlearned(same_step: dict, model_r2: float | None, where: str) -> str | None
     ``where`` leaves at least twice what that linear fit leaves unexplained, and ``GAP`` more: training has not yet found what a linear
     fit of the model's own inputs does (t30t4: R² 1.000 from the features, 0.064 from a model after 5 epochs at the
     default lr, whose verdict beat the training mean in green and said no more); else None."""
-    features = same_step["features_r2"]
-    if features < EXPLAINED or model_r2 is None or 1 - model_r2 < 2 * (1 - features) or model_r2 > features - GAP:
+    if far_behind(same_step, model_r2) is None:
         return None
-    said_features, said_model = apart([features, model_r2])
+    said_features, said_model = apart([same_step["features_r2"], model_r2])
     return (f"hint: least squares on the training rows explains R² {said_features} of the target from the future-known "
             f"features of its own step, a linear fit of inputs the model reads, and the model's R² on {where} is "
             f"{said_model}: training has not yet found what that fit does; more epochs ({spelled('epochs')}) or a larger "
             f"learning rate ({spelled('lr')}) may close the gap")
+
+
+def far_behind(same_step: dict | None, model_r2: float | None) -> float | None:
+    """The R² of the least squares of the target on its own step's future-known features (``same_step``, ``measure``'s)
+    where it explains the target (at least ``EXPLAINED``) and the model's R² (``model_r2``) leaves at least twice what
+    that linear fit leaves unexplained, and ``GAP`` more: a model far behind a linear fit of its own inputs
+    (``unlearned``'s hint, the verdict's ``behind_text``); else None. A model at or above the fit's R² is never behind."""
+    if same_step is None or model_r2 is None:
+        return None
+    features = same_step["features_r2"]
+    if features < EXPLAINED or 1 - model_r2 < 2 * (1 - features) or model_r2 > features - GAP:
+        return None
+    return features
+
+
+def behind_text(same_step: dict | None, model_r2: float | None, where: str = "the test split") -> str | None:
+    """The sentence that opens a verdict of "beats every baseline" where the model is far behind a linear fit of its
+    own inputs (``far_behind``), so that the verdict does not read as a success (decision 9801): "A linear fit of the
+    model's own inputs does far better than the model: least squares on the training rows explains R² 1.000 of the
+    target from the future-known features of its own step, and the model's R² on the test split is 0.135. "; None
+    where it is not behind."""
+    features = far_behind(same_step, model_r2)
+    if features is None:
+        return None
+    said_features, said_model = apart([features, model_r2])
+    return (f"A linear fit of the model's own inputs does far better than the model: least squares on the training rows "
+            f"explains R² {said_features} of the target from the future-known features of its own step, and the "
+            f"model's R² on {where} is {said_model}. ")

@@ -104,8 +104,10 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     known, text = [str(k) for k in known], str(name).lower()
     same = [k for k in known if k.lower() == text]
     # letters alone put 'future' nearer 'features' (0.71) than 'future_covariates' (0.52), the key a user meant, 'futur'
-    # too, and 'fut' nearer 'out': the keys (3 at most) a name of 3 letters or more begins are taken first
-    begun = [k for k in known if len(text) >= 3 and k.lower().startswith(text)]
+    # too, and 'fut' nearer 'out': the keys (3 at most) a name of 3 letters or more begins are taken first; a wide
+    # character (a Hangul syllable, a Han character, kana) counts as 2, so that a word of two (재실 of 재실인원) is one
+    # (decision 9803), while 'fu' or 'ab' of a short Latin name still is not
+    begun = [k for k in known if prefix_length(text) >= 3 and k.lower().startswith(text)]
     same = same[:1] or (begun if len(begun) <= 3 else [])
     # compared letter by letter as NFD writes them: a Hangul syllable is its 2-3 jamo, so 판매양 is near 판매량 (0.875),
     # where as whole syllables one slip in three left 0.67, under the columns' 0.8 (a Korean learner got no hint); keys
@@ -117,6 +119,13 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     close = difflib.get_close_matches(unicodedata.normalize("NFD", str(name)), list(letters), n=1, cutoff=cutoff)
     names = same or (letters[close[0]] if close else [])
     return f" (did you mean {listing([repr(k) for k in names], 'or')}?)" if names else ""
+
+
+def prefix_length(text: str) -> int:
+    """How long ``text`` counts as the beginning of a name (``did_you_mean``): a character of East Asian width wide or
+    full (``unicodedata.east_asian_width``: a Hangul syllable, a Han character, kana, each a syllable or a word's worth)
+    as 2, any other as 1: '재실' is 4, 'fut' 3, 'fu' 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 _SPELLING: ContextVar[Callable[..., str]] = ContextVar("rnncast_setting_spelling", default=keyword_and_flag)
