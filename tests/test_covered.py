@@ -94,7 +94,7 @@ def test_the_legend_drawn_last_holds_every_label_and_the_figure_is_laid_out_once
 
 
 def test_a_model_on_actual_values_drawn_as_points_is_said_to_be_on_them():
-    """Decision 9804: a model of the features alone draws points, no line; a model whose every point lies on an actual
+    """Decision 1631: a model of the features alone draws points, no line; a model whose every point lies on an actual
     value's is said "(on the actual points)" (drawn over them, not under a line), a baseline beside them nothing."""
     from rnncast.plots import forecast_figure
 

@@ -357,7 +357,7 @@ def test_a_backtest_takes_blank_labels_without_a_fill(sensor):
 
 
 def test_the_readmes_python_block_of_the_regression_path_runs(tmp_path, monkeypatch):
-    """t33t3: the README's regression path had a shell line only; its Python block (decision 9805) runs as written,
+    """t33t3: the README's regression path had a shell line only; its Python block (decision 1632) runs as written,
     here on 300 rows and 1 epoch (as written: R² 1.000 on the tutorial's 1,000 rows)."""
     from pathlib import Path
 

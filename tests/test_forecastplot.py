@@ -646,7 +646,7 @@ def test_a_series_is_named_by_the_datas_id_column_in_both_figures():
 def test_a_model_of_the_features_alone_draws_points_not_a_line_through_unrelated_rows():
     """t33t3: fit drew the 200 test rows of the tutorial's regression (independent draws) joined as one line, a thicket
     the regression demo avoids by drawing 50. A model of the features alone (target_input=False) draws every curve as
-    points, no line between them (decision 9804); a model that reads the target's past still draws lines."""
+    points, no line between them (decision 1631); a model that reads the target's past still draws lines."""
     from rnncast import datasets
 
     frame = datasets.aligned_regression(n=300)

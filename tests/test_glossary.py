@@ -94,7 +94,7 @@ def test_cutoff_means_the_last_time_observed_before_a_forecast_in_the_glossary_a
 def test_the_cutoff_entry_is_true_of_a_fits_page_as_of_a_backtests():
     """t33t3: a fit page's only "cutoff" is its setting (the time that cuts off the test rows; None), and its entry
     said "in a backtest, the last row a window's forecast may see", untrue too of a future-known model, which reads the
-    features at the forecast step (decision 9802)."""
+    features at the forecast step (decision 1629)."""
     said = dict(glossary.words_on("cutoff None"))["cutoff"]
     assert said.startswith("the last time observed before a forecast (its window's last input row): the forecast is "
                            "of the steps after it")

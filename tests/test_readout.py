@@ -188,7 +188,7 @@ def test_evaluate_on_the_test_split_keeps_its_headline_for_save_and_export(tmp_p
 def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though_it_beats_the_baselines():
     """t33t3: a features-only regression at R² 0.13 got the green "beats every baseline" box while least squares of the
     same inputs explains R² 1.000, said only in a hint below it. The verdict now opens with the linear fit's R² and the
-    model's, keeps its comparison with the baselines, and is not ``good`` (the page's box not green: decision 9801)."""
+    model's, keeps its comparison with the baselines, and is not ``good`` (the page's box not green: decision 1628)."""
     from rnncast.readout import said
 
     frame = datasets.aligned_regression(n=400)

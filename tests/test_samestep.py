@@ -82,7 +82,7 @@ def test_a_model_of_the_value_far_below_its_own_inputs_least_squares_is_told_to_
 
 
 def test_the_verdict_names_the_linear_fit_only_where_the_model_is_far_behind_it():
-    """Decision 9801: a model far behind least squares of its own inputs (``far_behind``: the hint's rule) gets a
+    """Decision 1628: a model far behind least squares of its own inputs (``far_behind``: the hint's rule) gets a
     sentence opening its verdict; one at, above or near the fit's R² gets none, so a network that beats the linear fit
     keeps its green box."""
     same = {"features_r2": 0.99999, "last_r2": 0.005}

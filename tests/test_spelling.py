@@ -149,7 +149,7 @@ def test_a_config_files_key_leads_a_refusal_by_its_file_and_a_flag_by_none():
 def test_a_two_syllable_korean_name_is_offered_the_column_it_begins_and_a_two_letter_latin_one_is_not():
     """t33t3: --features 재실 (for 재실인원) got no "did you mean", which 'fut' gets for 'future_covariates': names of 3
     characters or more were taken as beginnings. A wide character (a Hangul syllable, a Han character, kana) now counts
-    as 2 (decision 9803); a short Latin name gains no new suggestion."""
+    as 2 (decision 1630); a short Latin name gains no new suggestion."""
     from rnncast.spelling import did_you_mean, prefix_length
 
     columns = ["시각", "기온", "습도", "재실인원", "전력사용량"]

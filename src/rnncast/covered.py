@@ -42,7 +42,7 @@ def span(*curves) -> float:
 
 
 UNDER_ACTUAL = "(under the actual line)"
-ON_POINTS = "(on the actual points)"  # actual values drawn as points, no line (decision 9804): each point on one of them
+ON_POINTS = "(on the actual points)"  # actual values drawn as points, no line (decision 1631): each point on one of them
 
 
 def legend(fig, axes, carried: tuple[str, ...] = ()) -> None:

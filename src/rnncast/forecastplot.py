@@ -62,7 +62,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     ``max_points``: the most points of each series drawn (fewer make dense noisy values readable).
     A panel of three or more series shows its best, median and worst series by the reference
     model's test MASE; series whose MASE is undefined (no in-sample naive error, ``zeroscales`` says why) are not
-    ranked. A model of the features alone (target_input=False) draws points, no line joining them (decision 9804).
+    ranked. A model of the features alone (target_input=False) draws points, no line joining them (decision 1631).
     """
     test = reference.part_forecasts(data, part="test") if test is None else test
     wf = test.original
@@ -70,7 +70,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = _values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
-    points = not reference.settings_.data.target_input  # rows forecast each from its features: points (decision 9804)
+    points = not reference.settings_.data.target_input  # rows forecast each from its features: points (decision 1631)
     targets, word = list(reference.targets_), targetrows.series_word(getattr(reference, "id_col_", None))
     if len(test.ids) == 1 or not len(wf.series):
         drawn = targetrows.count(len(targets))

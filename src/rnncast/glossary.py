@@ -15,7 +15,7 @@ from rnncast.zeroscales import scale_name
 
 # (term as the page writes it, the pattern that finds it in the page's text, what it means). The patterns are read
 # against the text of every block (headings, paragraphs, lists, tables' cells); \b keeps MSE out of RMSE.
-# An entry is true of every page its term is on: "cutoff" is a fit's setting and a backtest's cutoffs (decision 9802).
+# An entry is true of every page its term is on: "cutoff" is a fit's setting and a backtest's cutoffs (decision 1629).
 TERMS: tuple[tuple[str, str, str], ...] = (
     ("lookback", r"\blookback\b",
      "the rows the network sees before each forecast (L)."),

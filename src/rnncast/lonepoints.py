@@ -69,5 +69,5 @@ def bars(ax, x, lower, upper, colour, alpha: float) -> np.ndarray:
 def apart(style: dict, marker: str = MODEL_MARK, size: float = 4.0) -> dict:
     """``style`` (``ax.plot``'s keywords) drawn as points with no line between them: a mark at every point. A model of
     the features alone (target_input=False) forecasts each row from its own features, and rows drawn of a regression's
-    independent draws joined by a line were a thicket of unrelated points (decision 9804)."""
+    independent draws joined by a line were a thicket of unrelated points (decision 1631)."""
     return {**style, "ls": "none", "marker": marker, "markevery": None, "ms": size}

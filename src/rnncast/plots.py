@@ -189,7 +189,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
     ``drawntime.time_ticks``). The y limits
     cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``; ``shared``: rows
     under one legend, where its value is said at the edge of its own row alone). ``points``: every curve as points with
-    no line between them (a model of the features alone, whose rows are forecast each from its own: decision 9804)."""
+    no line between them (a model of the features alone, whose rows are forecast each from its own: decision 1631)."""
     times = x
     x, zone = drawntime.drawn_time(x, session)
     draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "", points=points)

@@ -55,7 +55,7 @@ class Said:
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
     r2: str | None = None  # R² where scored values do not vary (``r2notes.r2_note``)
     unproven: bool = False  # not ``good``, yet the model's MSE is lower than every baseline's (``unproven``), or it
-    # beats them all yet is far behind a linear fit of its own inputs (``samestep.behind_text``, decision 9801)
+    # beats them all yet is far behind a linear fit of its own inputs (``samestep.behind_text``, decision 1628)
     targets: str | None = None  # scaledshares.beside_verdict: the targets a pooled verdict rests on and loses on
     # (targetshares.text), then the few series its scaled scores rest on (scaledshares.verdict_note)
 
@@ -92,7 +92,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean). A verdict of "beats every baseline" of a model far behind a linear fit of its own
     inputs (``samestep.behind_text``) opens with that fit's R² and the model's, and is not ``good`` but ``unproven``:
-    the page's box is not green (decision 9801)."""
+    the page's box is not green (decision 1628)."""
     told = outcome(result, verdict_units(forecaster))  # the verdict's baseline, which the line beside it names too
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster), told=told)
     behind = samestep.behind_text(forecaster.state_.same_step, model_r2(forecaster, result), where) if good else None

@@ -115,7 +115,7 @@ def far_behind(same_step: dict | None, model_r2: float | None) -> float | None:
 
 def behind_text(same_step: dict | None, model_r2: float | None, where: str = "the test split") -> str | None:
     """The sentence that opens a verdict of "beats every baseline" where the model is far behind a linear fit of its
-    own inputs (``far_behind``), so that the verdict does not read as a success (decision 9801): "A linear fit of the
+    own inputs (``far_behind``), so that the verdict does not read as a success (decision 1628): "A linear fit of the
     model's own inputs does far better than the model: least squares on the training rows explains R² 1.000 of the
     target from the future-known features of its own step, and the model's R² on the test split is 0.135. "; None
     where it is not behind."""

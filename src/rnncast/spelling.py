@@ -106,7 +106,7 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     # letters alone put 'future' nearer 'features' (0.71) than 'future_covariates' (0.52), the key a user meant, 'futur'
     # too, and 'fut' nearer 'out': the keys (3 at most) a name of 3 letters or more begins are taken first; a wide
     # character (a Hangul syllable, a Han character, kana) counts as 2, so that a word of two (재실 of 재실인원) is one
-    # (decision 9803), while 'fu' or 'ab' of a short Latin name still is not
+    # (decision 1630), while 'fu' or 'ab' of a short Latin name still is not
     begun = [k for k in known if prefix_length(text) >= 3 and k.lower().startswith(text)]
     same = same[:1] or (begun if len(begun) <= 3 else [])
     # compared letter by letter as NFD writes them: a Hangul syllable is its 2-3 jamo, so 판매양 is near 판매량 (0.875),
