@@ -116,3 +116,17 @@ def test_a_panels_climatology_is_each_series_own():
     alone = climatology.forecasts(panel, np.array([n + train_end]), np.array([1]), 1, 1, np.zeros((2, 1)),
                                   lambda: located)  # the series scored alone are averaged
     assert np.allclose(alone[:, 0, 0], [110.01])
+
+
+def test_a_small_valued_series_keeps_its_climatology_s_digits():
+    """r33r1 3: the table was rounded to 10 decimals, so a series near 1e-10 read [1e-10, 2e-10, 2e-10] for its
+    training means 1.46e-10 ... (decision 9923): the means are kept whole, relative to the values' own size."""
+    import dataclasses
+
+    import numpy as np
+
+    panel, located, train_end = _daily_panel()
+    small = dataclasses.replace(panel, values=panel.values * 1e-11)
+    made = climatology.forecasts(small, np.array([train_end]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
+                                 lambda: located)
+    assert np.allclose(made[0, :, 0], np.array([10.01, 10.02, 10.03]) * 1e-11, rtol=1e-12, atol=0)

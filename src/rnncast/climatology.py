@@ -132,7 +132,7 @@ def forecasts(panel, target_rows: np.ndarray, series: np.ndarray, horizon: int, 
             leap = ~np.isfinite(mean[FEB29])  # Feb 29 not in the training rows: between Feb 28 and Mar 1
             mean[FEB29] = np.where(leap, (mean[FEB29 - 1] + mean[FEB29 + 1]) / 2, mean[FEB29])
             mean = mean.reshape(-1)
-            kept = np.where(np.isfinite(mean), mean.round(10), means[s, t])  # 11.0, not 10.999999999999998
+            kept = np.where(np.isfinite(mean), mean, means[s, t])  # float64, written at the forecasts' resolution
             table[np.searchsorted(wanted, s), :, t] = kept
     cut = time[np.asarray(target_rows) - 1]  # each window's last input time; its steps on the calendar
     step = panel.calendar.freq
