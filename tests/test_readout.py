@@ -183,3 +183,16 @@ def test_evaluate_on_the_test_split_keeps_its_headline_for_save_and_export(tmp_p
     model.save(tmp_path / "m")
     assert json.loads((tmp_path / "m" / "model.json").read_text())["test_scores"] == model.test_scores_
     assert Forecaster.load(tmp_path / "m").test_scores_ == model.test_scores_
+
+
+def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
+    """r33r1 6: evaluate(data with newer rows) then save wrote a headline of rows after the fit (decision 9926)."""
+    from conftest import TINY, make_frame
+
+    frame = make_frame(240)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame.iloc[:200], target="y")
+    kept = model.evaluate(frame.iloc[:200])
+    headline = model.test_scores_
+    assert headline is not None and headline["windows"] == kept["windows"]
+    newer = model.evaluate(frame)
+    assert newer["scored"]["targets_on"]["new"] > 0 and model.test_scores_ == headline
