@@ -116,3 +116,43 @@ def test_a_panels_climatology_is_each_series_own():
     alone = climatology.forecasts(panel, np.array([n + train_end]), np.array([1]), 1, 1, np.zeros((2, 1)),
                                   lambda: located)  # the series scored alone are averaged
     assert np.allclose(alone[:, 0, 0], [110.01])
+
+
+def test_a_small_valued_series_keeps_its_climatology_s_digits():
+    """r33r1 3: the table was rounded to 10 decimals, so a series near 1e-10 read [1e-10, 2e-10, 2e-10] for its
+    training means 1.46e-10 ... (decision 9923): the means are kept whole, relative to the values' own size."""
+    import dataclasses
+
+    import numpy as np
+
+    panel, located, train_end = _daily_panel()
+    small = dataclasses.replace(panel, values=panel.values * 1e-11)
+    made = climatology.forecasts(small, np.array([train_end]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
+                                 lambda: located)
+    assert np.allclose(made[0, :, 0], np.array([10.01, 10.02, 10.03]) * 1e-11, rtol=1e-12, atol=0)
+
+
+def test_each_step_is_dated_on_the_calendar_across_a_clock_change():
+    """Decision 9928: the steps are read off one grid of the calendar, not dated one DatetimeIndex pass a step; a
+    zoned hourly panel's windows over Berlin's spring change take each step's own day of year and hour."""
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.timecalendar import Calendar
+    from rnncast.windows import Split
+
+    time = pd.date_range("2016-01-01", "2019-04-10", freq="h", tz="Europe/Berlin", name="date")
+    values = np.random.default_rng(0).normal(size=len(time))[:, None]
+    panel = Panel(values=values, offsets=np.array([0, len(time)]), ids=[None], columns=["temp"], n_targets=1,
+                  time=time, calendar=Calendar(freq=to_offset("h"), name="date"))
+    train_end = int((time < pd.Timestamp("2019-01-01", tz="Europe/Berlin")).sum())
+
+    class Located:
+        splits, fit_starts = [Split(train_end, train_end, len(time))], None
+    rows = np.flatnonzero((time >= pd.Timestamp("2019-03-30 20:00", tz="Europe/Berlin"))
+                          & (time < pd.Timestamp("2019-03-31 06:00", tz="Europe/Berlin")))
+    made = climatology.forecasts(panel, rows, np.zeros(len(rows), int), 6, 1, np.zeros((1, 1)), lambda: Located)
+    train = pd.Series(values[:train_end, 0]).groupby(climatology.positions(time[:train_end], 24)).mean()
+    dates = [time[r - 1] + to_offset("h") * (h + 1) for r in rows for h in range(6)]
+    expected = train.reindex(climatology.positions(pd.DatetimeIndex(dates), 24)).to_numpy()
+    assert np.allclose(made[:, :, 0].reshape(-1), expected)

@@ -625,3 +625,16 @@ def test_a_year_and_week_without_a_target_are_told_to_join_not_to_forecast_the_w
 def test_a_frame_s_year_and_week_name_the_target_in_python_s_words():
     with pytest.raises(RnncastError, match=r"; then name what to forecast, e.g\. target='ILITOTAL'$"):
         load_panel(_fluview())
+
+
+@pytest.mark.parametrize("time_col", [None, "YEAR"])
+def test_a_year_and_week_whose_counts_read_as_text_are_refused_not_crashed(time_col):
+    """r33r1 1: suppressed counts ("<5") make 'cases' text, WEEK the only number: IndexError (decision 9921)."""
+    rows = [(y, w, "<5" if w % 7 == 0 else str(10 + w)) for y in range(2016, 2020) for w in range(1, 53)]
+    frame = pd.DataFrame(rows, columns=["YEAR", "WEEK", "cases"])
+    with pytest.raises(RnncastError) as info:
+        load_panel(frame, time_col=time_col)
+    message = str(info.value)
+    assert "the time is split over 'YEAR' (the year) and 'WEEK'" in message
+    assert message.endswith("no other column holds numbers to forecast: its other column ('cases') holds text")
+    assert "target='WEEK'" not in message

@@ -49,18 +49,34 @@ def test_the_data_without_them_reads_and_each_series_ends_at_its_last_value(tmp_
 
 
 def test_other_missing_values_keep_the_fill_advice_beside_the_late_rows(tmp_path):
+    """The late rows lead, then the first other missing value is located (decision 9924)."""
     frame = surveillance(late=("D",))
     frame.loc[3, "cases"] = np.nan  # a week inside A
     frame.to_csv(tmp_path / "ili.csv", index=False)
     with pytest.raises(RnncastError) as info:
         load_panel(tmp_path / "ili.csv", target="cases", id_col="region")
     message = str(info.value)
-    assert message.startswith("column 'cases' of series 'A' has a missing value (NaN) at line 5 of ili.csv")
-    assert ("; the last 3 rows of series 'D' (2022-04-30 to 2022-05-14, lines 79-81 of ili.csv) have a date but no "
-            "value of 'cases', after its last value while other series go on to 2022-05-14: not yet reported? "
-            "filled, they would") in message
-    assert message.endswith("; for the other 1 missing value: fill them with --fill ffill|interpolate|zero|drop "
-                            "(fill= in Python)")
+    assert message.startswith("the last 3 rows of series 'D' (2022-04-30 to 2022-05-14, lines 79-81 of ili.csv) have a "
+                              "date but no value of 'cases', after its last value while other series go on to "
+                              "2022-05-14: not yet reported? filled, they would")
+    assert "; for the other missing value: column 'cases' of series 'A' has a missing value (NaN) at line 5 of " \
+           "ili.csv" in message
+    assert message.endswith("; fill it with --fill ffill|interpolate|zero|drop (fill= in Python)")
+
+
+def test_a_late_series_before_the_other_missing_values_is_not_named_as_the_missing_value(tmp_path):
+    """r33r1 4: A late and two blanks in C read "series 'A' has a missing value ... (5 missing in all)", then "for
+    the other 2 missing values", and C's were never located (decision 9924)."""
+    frame = surveillance(late=("A",))
+    frame.loc[[45, 47], "cases"] = np.nan  # two weeks inside C
+    frame.to_csv(tmp_path / "ili.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "ili.csv", target="cases", id_col="region")
+    message = str(info.value)
+    assert message.startswith("the last 3 rows of series 'A' ")
+    assert "; for the other 2 missing values: column 'cases' of series 'C' has a missing value (NaN) at line 47 of " \
+           "ili.csv" in message and "(2 missing in all); fill them with --fill" in message
+    assert "series 'A' has a missing value" not in message
 
 
 def test_zero_fill_names_the_last_rows_it_zeroes(tmp_path, caplog):

@@ -111,3 +111,14 @@ def test_an_old_folders_cutoffs_are_rebuilt_from_its_borders_as_the_fit_wrote_th
     meta = {k: v for k, v in json.loads(path.read_text()).items() if k not in ("cutoffs", "description_sha256")}
     path.write_text(json.dumps({**meta, "format_version": 3}))
     assert Forecaster.load(tmp_path / "m").cutoffs_ == model.cutoffs_
+
+
+def test_only_the_fit_s_own_test_split_is_its_test_headline():
+    """Decision 9926: an evaluate of newer rows, or of one series of a panel, is no fit's test headline."""
+    from rnncast.modelcard import fit_test_split
+
+    own = {"series": 3, "targets_on": {"training": 0, "validation": 0, "test": 12, "new": 0, "before": 0}}
+    assert fit_test_split(own, 3)
+    assert not fit_test_split({**own, "targets_on": {**own["targets_on"], "new": 4}}, 3)
+    assert not fit_test_split({**own, "series": 1}, 3)
+    assert not fit_test_split({**own, "series_left_out": {"text": "..."}}, 3)

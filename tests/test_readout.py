@@ -203,3 +203,15 @@ def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though
     told = said(model, result, "these windows")
     assert not told.good and told.unproven  # neither green nor a loss: blue
     assert "hint: least squares on the training rows explains R² 1.000" in result["hints"][-1]  # the advice stays
+
+def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
+    """r33r1 6: evaluate(data with newer rows) then save wrote a headline of rows after the fit (decision 9926)."""
+    from conftest import TINY, make_frame
+
+    frame = make_frame(240)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame.iloc[:200], target="y")
+    kept = model.evaluate(frame.iloc[:200])
+    headline = model.test_scores_
+    assert headline is not None and headline["windows"] == kept["windows"]
+    newer = model.evaluate(frame)
+    assert newer["scored"]["targets_on"]["new"] > 0 and model.test_scores_ == headline

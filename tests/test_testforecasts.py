@@ -141,3 +141,17 @@ def test_the_shortest_decimals_found_a_few_windows_at_a_time_are_those_found_at_
         pd.testing.assert_frame_equal(pieces, whole, check_exact=True)
         assert hashlib.md5(csv_text(pieces, file=True).encode()).digest() == hashlib.md5(
             csv_text(whole, file=True).encode()).digest()
+
+
+def test_the_climatology_column_is_written_at_the_forecasts_resolution_as_the_mean_is():
+    """r33r1 3: y_climatology read 25.2666666667 (ten decimals) beside y_mean 15.340176 (decision 9923)."""
+    rng = np.random.default_rng(0)
+    time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
+    y = np.round(15 + 10 * np.sin(2 * np.pi * time.day_of_year / 365.25) + rng.normal(0, 1, len(time)), 1)
+    model = Forecaster(**{**TINY, "epochs": 1}, max_batches=1).fit(pd.DataFrame({"date": time, "y": y}), target="y",
+                                                                   time_col="date")
+    frame = model.part_forecasts(pd.DataFrame({"date": time, "y": y}), "test").to_frame()
+    digits = lambda v: len(repr(float(v)).replace(".", "").strip("0"))  # noqa: E731  significant digits written
+    assert frame["y_climatology"].map(digits).max() <= 9 and frame["y_mean"].map(digits).max() <= 9
+    assert np.allclose(frame["y_climatology"], model.part_forecasts(pd.DataFrame({"date": time, "y": y}), "test")
+                       .original.baselines["climatology"][:, :, 0].reshape(-1), rtol=1e-6)

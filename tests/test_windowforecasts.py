@@ -141,3 +141,18 @@ def test_part_forecasts_have_the_window_forecasts_table_in_the_datas_form_or_say
     with pytest.raises(RnncastError, match=r"^these part forecasts have no table: to_frame writes the forecasts that "
                                            r"Forecaster.part_forecasts\(data, part\) makes$"):
         bare.to_frame()
+
+
+@pytest.mark.parametrize("lacking", [0, 1])
+def test_concat_leaves_out_a_baseline_some_cutoffs_lack_and_says_so_once(caplog, lacking):
+    """r33r1 2: a refit backtest's cutoff 1 had a climatology and cutoff 2 none: KeyError; the other way round it
+    was dropped unsaid (decision 9922)."""
+    parts = [_wf(2), _wf(2)]
+    parts[1 - lacking].baselines["climatology"] = parts[1 - lacking].y_true + 2
+    with caplog.at_level(logging.WARNING, logger="rnncast.windowforecasts"):
+        joined = concat(parts, np.arange(4))
+        quiet = concat(parts, np.arange(4), say=False)
+    assert set(joined.baselines) == set(quiet.baselines) == {"repeat"}
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and said[0].startswith(f"the climatology baseline is not scored in this backtest: the model of "
+                                                 f"cutoff {lacking + 1} made none")

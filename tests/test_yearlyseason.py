@@ -44,3 +44,20 @@ def test_read_checks_the_record():
     assert yearlyseason.read(saved) == saved and yearlyseason.read(None) is None
     with pytest.raises(ValueError, match="yearly_season"):
         yearlyseason.read({"year_acf": 0.9})
+
+
+def test_measured_only_for_season_1_and_quietly_beside_a_series_that_never_sells(recwarn):
+    """r33r1 7: measured in every fit, tune trial and refit though only a season-1 hint reads it, and an all-zero
+    series made numpy warn on the user's stderr (decision 9927)."""
+    rng = np.random.default_rng(0)
+    days = np.arange(3 * 365)
+    temperature = 10 + 12 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))
+    values = np.concatenate([temperature, np.zeros(len(days))])
+    time = pd.date_range("2015-01-01", periods=len(days), freq="D", name="date")
+    panel = Panel(values=values[:, None], offsets=np.array([0, len(days), 2 * len(days)]), ids=["a", "b"],
+                  columns=["y"], n_targets=1, time=time.append(time), calendar=Calendar(freq=to_offset("D"), name="date"))
+    splits = [Split(int(len(days) * 0.8), int(len(days) * 0.9), len(days))] * 2
+    assert yearlyseason.measure(panel, splits, season=7) is None
+    measured = yearlyseason.measure(panel, splits)
+    assert measured is not None and measured["month_r2"] > 0.4  # the median of a's and b's (0)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]

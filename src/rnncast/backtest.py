@@ -217,7 +217,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             scale_parts.append(model.state.mase_scales[series])
             zero_parts.append(zeroscales.kept(model.state)[series])  # why a scale is 0
         order = np.lexsort(np.nonzero(held.T))  # the window-major parts series-major: by series, then window
-        wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
+        wf, wf_scaled = concat(parts, order), concat(scaled_parts, order, say=False)  # said once
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
     wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row

@@ -129,19 +129,23 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         if only:
             raise RnncastError(latereports.refusal(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest,
                                                    True))
-        other = int(missing.sum()) - int(missing[latereports.mask(late, len(values))].sum())
+        if late:  # the late rows lead; the first other missing value is the one located (decision 9924)
+            missing = missing & ~latereports.mask(late, len(values))[:, None]
+        other = int(missing.sum())
         also = (f"{latereports.refusal(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest, False)}; "
-                f"for the other {counted(other, 'missing value')}: ") if late else ""
+                f"for the other {'missing value' if other == 1 else counted(other, 'missing value')}: ") if late else ""
         j = next(j for j in range(len(columns)) if missing[:, j].any())
         i = int(np.flatnonzero(missing[:, j])[0])
         s = int(np.searchsorted(offsets, i, side="right") - 1)
         found = blankholidays.columns(values, time, offsets, (s, j))  # a market's holidays: drop first
         said = blankholidays.clause(found, lambda t, c: _named(columns, c, ids, t, id_col, wide), True) \
             if found and found[0][:2] == (s, j) else ""
+        way = hint('fill', FILL_HINT).replace("fill them", "fill it", 1) if late and other == 1 else hint('fill', FILL_HINT)
         raise RnncastError(
-            f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
-            f"{_dated(time, i, fmt, attrs)}{_written(int(positions[i]), ids[s] if wide and j == 0 else columns[j], attrs)} "
-            f"({_in_column(missing, positions, offsets, s, j, wide)}); {said + '; ' if said else ''}{also}{hint('fill', FILL_HINT)}"
+            f"{also}column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
+            f"{_dated(time, i, fmt, attrs)}{_written(int(positions[i]), ids[s] if wide and j == 0 else columns[j], attrs)}"
+            f"{'' if late and other == 1 else f' ({_in_column(missing, positions, offsets, s, j, wide)})'}; "
+            f"{said + '; ' if said else ''}{way}"
         )
     blank = None  # the blank covariates of the rows zero fill adds: carried forward, not 0 (the targets' 0)
     if fill == "zero" and roles is not None:

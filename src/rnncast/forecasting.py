@@ -194,8 +194,12 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
     climate = climatology.forecasts(panel, target_rows, series, horizon, n_t, means, lambda: located or parts.locate(
         state, panel, index))  # daily or finer data of two years' training rows (decision 1605)
+    scaled_climate = climatology.scaled(climate, offset, scale, series)
+    if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 9923)
+        climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
+                                    digits_unit(state))
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,
-                                                climatology.scaled(climate, offset, scale, series))
+                                                scaled_climate)
     base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate)
     bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None

@@ -59,6 +59,17 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
             "beats_baselines": bool(beats), "baseline": str(baseline), "verdict_units": units}
 
 
+def fit_test_split(scored: dict, n_series: int) -> bool:
+    """Whether evaluate's windows (``scored``: ``parts.select``'s description) are the fit's own test split, whose
+    headline is the model's ``test_scores``: no window with targets after the fit's last row (``targets_on``' new)
+    or reading rows from before its first, or on training or validation rows, and each of the model's ``n_series``
+    series scored, none left out. A monitoring evaluate of newer rows, or of one series of a panel, is not (decision
+    9926)."""
+    on = scored.get("targets_on") or {}
+    return not any(on.get(k) for k in ("new", "before", "training", "validation")) and \
+        scored.get("series") == n_series and not scored.get("series_left_out")
+
+
 def scored(meta: dict, metrics: dict | None) -> dict:
     """``{"test_scores": ...}`` for the model.json ``meta`` (``FittedState.meta``) of a run scored as ``metrics``, or
     nothing where there is no test split (or no metrics: ``Forecaster.save``)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from rnncast import laterrows, samestep
+from rnncast.baselines import NAMES
 from rnncast.runnotes import Fitted
 from rnncast.spelling import counted, spelled
 from rnncast.verdicts import beats, verdict_units
@@ -59,12 +60,15 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
     seasonal naive, where the lookback leaves each series (``splits``) fewer training windows than its own length, a
     shorter one of at least a season too (with the counts). None where the model already starts there
     (``window_norm``), or trains by sequence (``scheme``, which refuses 'season'). Only the best baseline is named: a
-    seasonal naive forecast that beat the model while the training mean did better led to 'season' (a tester's find)."""
+    seasonal naive forecast that beat the model while the training mean did better led to 'season' (a tester's find);
+    the best is taken over every scored baseline, and None where it is the climatology, which no window_norm starts at."""
     block = result[units]
-    rivals = {name: block[name]["mse"] for name in STARTS if name in block and block[name].get("mse") is not None
-              and math.isfinite(block[name]["mse"])}
+    rivals = {name: block[name]["mse"] for name in NAMES if name in block and block[name].get("mse") is not None
+              and math.isfinite(block[name]["mse"])}  # every scored baseline, climatology too (decision 9925)
     best = min(rivals, key=rivals.get) if rivals else None
-    if best is None or beats(result, best, units) or rivals[best] >= block["model"]["mse"]:  # not beaten beyond chance,
+    if best not in STARTS:  # none, or climatology the best: no window_norm starts the network there (the verdict
+        return None  # names it), and "the training mean has the lowest MSE" beside it was wrong (decision 9925)
+    if beats(result, best, units) or rivals[best] >= block["model"]["mse"]:  # not beaten beyond chance,
         return None  # yet behind the model: starting there made a stock model 46 % worse (a newcomer followed the hint)
     norm, name = STARTS[best]
     if (window_norm == norm and (best != "mean" or scaler == "standard")) or (best == "seasonal" and scheme == "sequence") \

@@ -42,9 +42,10 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     columns = _placed(state, test, series, horizon)  # its [W * H] row numbers let go before the forecasts' columns
     point, quantiles = (None if v is None else _shortest(state, test.index, series, v, negatives.unscaled)
                         for v in (wf.y_pred, wf.quantiles))  # nonnegative: clipped at 0 after the unscaling, as predict's
-    if "mean" in wf.baselines:  # the training mean at the forecasts' resolution, as a backtest's forecasts.csv writes it
-        mean = _shortest(state, test.index, series, wf.baselines["mean"], lambda _, *a: scaling.inverse_windows(*a))
-        wf = replace(wf, baselines={**wf.baselines, "mean": mean})
+    for name in ("mean", "climatology"):  # at the forecasts' resolution, as a backtest's forecasts.csv writes them
+        if name in wf.baselines:  # (the climatology's: decision 9923)
+            at = _shortest(state, test.index, series, wf.baselines[name], lambda _, *a: scaling.inverse_windows(*a))
+            wf = replace(wf, baselines={**wf.baselines, name: at})
     if wf.baseline_quantiles:  # the baselines' intervals at the network's float32, as the model's quantiles are written
         wf = replace(wf, baseline_quantiles={name: _shortest(state, test.index, series, band, negatives.unscaled)
                                              for name, band in wf.baseline_quantiles.items()})

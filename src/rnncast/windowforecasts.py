@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import logging
+
 import numpy as np
 import pandas as pd
 
@@ -21,6 +23,7 @@ from rnncast.spelling import counted
 
 WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later", "absent",
                  "zeroed")
+log = logging.getLogger(__name__)
 MASKS = ("filled", "reads_later", "absent", "zeroed")  # False where a part lacks one (concat)
 
 
@@ -172,10 +175,21 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
                            one(wf.zeroed))
 
 
-def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
+def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) -> WindowForecasts:
     """Windows forecast by several models (of the same series and targets) as one ``WindowForecasts``,
-    in the order ``order``; a mask that some parts lack is False for their windows."""
+    in the order ``order``; a mask that some parts lack is False for their windows. A baseline that some parts lack
+    (a refit cutoff's model without a climatology: a series under two years of its training rows) is left out of
+    every window, so the verdict compares like with like, and, where ``say``, a warning names it and the parts
+    (cutoffs, counted from 1) that lack it (decision 9922)."""
     first = parts[0]
+    every = [k for k in dict.fromkeys(k for p in parts for k in p.baselines) if all(k in p.baselines for p in parts)]
+    lacking = {k: [j + 1 for j, p in enumerate(parts) if k not in p.baselines]
+               for k in dict.fromkeys(k for p in parts for k in p.baselines) if k not in every}
+    for k, cutoffs in lacking.items() if say else ():
+        log.warning("the %s baseline is not scored in this backtest: the model%s of cutoff%s %s made none (climatology "
+                    "needs two years of training rows of every series a cutoff scores), and scoring it on the other "
+                    "cutoffs' windows alone would not compare like with like", k, "s" * (len(cutoffs) > 1),
+                    "s" * (len(cutoffs) > 1), ", ".join(map(str, cutoffs)))
 
     def cat(name):
         if all(getattr(p, name) is None for p in parts):
@@ -187,7 +201,7 @@ def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
         return np.concatenate([getattr(p, name) for p in parts])[order]
 
     return WindowForecasts(**{name: cat(name) for name in WINDOW_ARRAYS},
-                           baselines={k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
+                           baselines={k: np.concatenate([p.baselines[k] for p in parts])[order] for k in every},
                            time=first.time, ids=first.ids, times=first.times, levels=first.levels, targets=first.targets,
                            baseline_quantiles={k: np.concatenate([p.baseline_quantiles[k] for p in parts])[order]
                                                for k in first.baseline_quantiles if all(k in p.baseline_quantiles for p in parts)})

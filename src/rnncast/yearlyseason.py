@@ -7,7 +7,8 @@ training rows on a calendar of one day (targets each, values none fill made) spa
 the autocorrelation a year apart (each value against the same date's a year earlier, pandas' calendar), and how
 much of their variance the mean of each month of the year and that of each weekday explain (R²). ``yearly`` holds
 where the autocorrelation a year apart is ``STRONG`` (0.5) or more and the months explain more than the weekdays
-(the median over the series of each); a weekly pattern the stronger keeps 7.
+(the median over the series of each); a weekly pattern the stronger keeps 7. Measured only for a fit of season 1,
+the only one whose hint reads it, on at most ``SAMPLE`` series (decision 9927).
 """
 
 from __future__ import annotations
@@ -19,27 +20,53 @@ from pandas.tseries.offsets import Day
 STRONG = 0.5  # the autocorrelation a year apart that counts as a yearly cycle
 YEARS = pd.Timedelta(days=730)
 KEYS = ("year_acf", "month_r2", "weekday_r2")
+SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 9927)
 
 
 def _r2(values: np.ndarray, groups: np.ndarray) -> float:
-    """The share of the variance of ``values`` [n] that the mean of each of ``groups`` [n] explains."""
+    """The share of the variance of ``values`` [n] that the mean of each of ``groups`` [n] (small ints) explains."""
     total = float(((values - values.mean()) ** 2).sum())
-    means = pd.Series(values).groupby(groups).transform("mean").to_numpy()
-    return 0.0 if total == 0 else 1.0 - float(((values - means) ** 2).sum()) / total
+    if total == 0:  # a series that never sells: no variance to explain (and no RuntimeWarning)
+        return 0.0
+    counts = np.bincount(groups)
+    means = np.bincount(groups, weights=values) / np.maximum(counts, 1)
+    return 1.0 - float(((values - means[groups]) ** 2).sum()) / total
 
 
-def measure(panel, splits: list) -> dict | None:
+def _year_acf(values: np.ndarray, time: pd.DatetimeIndex) -> float:
+    """The correlation of ``values`` [n] (finite, at ``time``) with the same date's a year earlier (pandas'
+    calendar: Feb 29 against Feb 28); NaN with fewer than 3 pairs or a constant side."""
+    at = time.searchsorted(time - pd.DateOffset(years=1))
+    hit = (at < len(time)) & (time[np.minimum(at, len(time) - 1)] == time - pd.DateOffset(years=1))
+    if hit.sum() <= 2:
+        return np.nan
+    now, then = values[hit], values[at[hit]]
+    if now.std() == 0 or then.std() == 0:
+        return np.nan
+    return float(np.corrcoef(now, then)[0, 1])
+
+
+def _two_years(time: pd.DatetimeIndex) -> bool:
+    """Whether daily ``time`` spans two whole years or more."""
+    return len(time) >= 2 and time[-1] - time[0] + pd.Timedelta(days=1) >= YEARS
+
+
+def measure(panel, splits: list, season: int = 1) -> dict | None:
     """``{"year_acf", "month_r2", "weekday_r2"}``: the medians over the series and targets of ``panel`` whose
-    training rows (``splits[s].train_end``) span two whole years or more on a calendar of one day; None where the
-    calendar is not one of days or no series has such rows."""
+    training rows (``splits[s].train_end``) span two whole years or more on a calendar of one day (at most
+    ``SAMPLE`` of them, spread evenly over the panel: a median); None where the calendar is not one of days, no
+    series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 9927)."""
     freq = getattr(panel.calendar, "freq", None)
-    if not isinstance(panel.time, pd.DatetimeIndex) or not isinstance(freq, Day) or freq.n != 1 or panel.calendars:
+    if season != 1 or not isinstance(panel.time, pd.DatetimeIndex) or not isinstance(freq, Day) or freq.n != 1 \
+            or panel.calendars:
         return None
+    long = [s for s, split in enumerate(splits) if _two_years(panel.time_of(s)[: split.train_end])]
+    picked = [long[k] for k in np.unique(np.linspace(0, len(long) - 1, min(SAMPLE, len(long))).astype(int))] \
+        if long else []  # spread over the panel, the same every fit
     found = []
-    for s, split in enumerate(splits):
+    for s in picked:
+        split = splits[s]
         time = panel.time_of(s)[: split.train_end]
-        if len(time) < 2 or time[-1] - time[0] + pd.Timedelta(days=1) < YEARS:
-            continue
         for t in range(panel.n_targets):
             values = panel.rows(s)[: split.train_end, t].astype(np.float64)
             if panel.filled is not None:
@@ -48,16 +75,16 @@ def measure(panel, splits: list) -> dict | None:
             ok = np.isfinite(values)
             if ok.sum() < 3:
                 continue
-            series = pd.Series(values[ok], index=time[ok])
-            earlier = series.reindex(series.index - pd.DateOffset(years=1)).to_numpy()  # the same date a year earlier
-            both = np.isfinite(earlier)
-            acf = float(np.corrcoef(series.to_numpy()[both], earlier[both])[0, 1]) if both.sum() > 2 else np.nan
-            found.append((acf, _r2(series.to_numpy(), series.index.month.to_numpy()),
-                          _r2(series.to_numpy(), series.index.day_of_week.to_numpy())))
+            kept, when = values[ok], time[ok]
+            found.append((_year_acf(kept, when), _r2(kept, np.asarray(when.month) - 1),
+                          _r2(kept, np.asarray(when.day_of_week))))
     if not found:
         return None
-    medians = np.nanmedian(np.asarray(found, dtype=np.float64), axis=0)
-    return {k: round(float(v), 4) for k, v in zip(KEYS, medians) if np.isfinite(v)} if np.isfinite(medians).all() else None
+    table = np.asarray(found, dtype=np.float64)
+    if not np.isfinite(table).any(axis=0).all():  # a column all NaN (no pairs a year apart): no median to take
+        return None
+    medians = np.nanmedian(table, axis=0)
+    return {k: round(float(v), 4) for k, v in zip(KEYS, medians)}
 
 
 def yearly(measured: dict | None) -> bool:
