@@ -120,7 +120,7 @@ def test_a_panels_climatology_is_each_series_own():
 
 def test_a_small_valued_series_keeps_its_climatology_s_digits():
     """r33r1 3: the table was rounded to 10 decimals, so a series near 1e-10 read [1e-10, 2e-10, 2e-10] for its
-    training means 1.46e-10 ... (decision 9923): the means are kept whole, relative to the values' own size."""
+    training means 1.46e-10 ... (decision 1635): the means are kept whole, relative to the values' own size."""
     import dataclasses
 
     import numpy as np
@@ -133,7 +133,7 @@ def test_a_small_valued_series_keeps_its_climatology_s_digits():
 
 
 def test_each_step_is_dated_on_the_calendar_across_a_clock_change():
-    """Decision 9928: the steps are read off one grid of the calendar, not dated one DatetimeIndex pass a step; a
+    """Decision 1640: the steps are read off one grid of the calendar, not dated one DatetimeIndex pass a step; a
     zoned hourly panel's windows over Berlin's spring change take each step's own day of year and hour."""
     import numpy as np
 

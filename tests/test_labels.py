@@ -629,7 +629,7 @@ def test_a_frame_s_year_and_week_name_the_target_in_python_s_words():
 
 @pytest.mark.parametrize("time_col", [None, "YEAR"])
 def test_a_year_and_week_whose_counts_read_as_text_are_refused_not_crashed(time_col):
-    """r33r1 1: suppressed counts ("<5") make 'cases' text, WEEK the only number: IndexError (decision 9921)."""
+    """r33r1 1: suppressed counts ("<5") make 'cases' text, WEEK the only number: IndexError (decision 1633)."""
     rows = [(y, w, "<5" if w % 7 == 0 else str(10 + w)) for y in range(2016, 2020) for w in range(1, 53)]
     frame = pd.DataFrame(rows, columns=["YEAR", "WEEK", "cases"])
     with pytest.raises(RnncastError) as info:

@@ -49,7 +49,7 @@ def test_the_data_without_them_reads_and_each_series_ends_at_its_last_value(tmp_
 
 
 def test_other_missing_values_keep_the_fill_advice_beside_the_late_rows(tmp_path):
-    """The late rows lead, then the first other missing value is located (decision 9924)."""
+    """The late rows lead, then the first other missing value is located (decision 1636)."""
     frame = surveillance(late=("D",))
     frame.loc[3, "cases"] = np.nan  # a week inside A
     frame.to_csv(tmp_path / "ili.csv", index=False)
@@ -66,7 +66,7 @@ def test_other_missing_values_keep_the_fill_advice_beside_the_late_rows(tmp_path
 
 def test_a_late_series_before_the_other_missing_values_is_not_named_as_the_missing_value(tmp_path):
     """r33r1 4: A late and two blanks in C read "series 'A' has a missing value ... (5 missing in all)", then "for
-    the other 2 missing values", and C's were never located (decision 9924)."""
+    the other 2 missing values", and C's were never located (decision 1636)."""
     frame = surveillance(late=("A",))
     frame.loc[[45, 47], "cases"] = np.nan  # two weeks inside C
     frame.to_csv(tmp_path / "ili.csv", index=False)

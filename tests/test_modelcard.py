@@ -114,7 +114,7 @@ def test_an_old_folders_cutoffs_are_rebuilt_from_its_borders_as_the_fit_wrote_th
 
 
 def test_only_the_fit_s_own_test_split_is_its_test_headline():
-    """Decision 9926: an evaluate of newer rows, or of one series of a panel, is no fit's test headline."""
+    """Decision 1638: an evaluate of newer rows, or of one series of a panel, is no fit's test headline."""
     from rnncast.modelcard import fit_test_split
 
     own = {"series": 3, "targets_on": {"training": 0, "validation": 0, "test": 12, "new": 0, "before": 0}}

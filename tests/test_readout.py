@@ -205,7 +205,7 @@ def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though
     assert "hint: least squares on the training rows explains R² 1.000" in result["hints"][-1]  # the advice stays
 
 def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
-    """r33r1 6: evaluate(data with newer rows) then save wrote a headline of rows after the fit (decision 9926)."""
+    """r33r1 6: evaluate(data with newer rows) then save wrote a headline of rows after the fit (decision 1638)."""
     from conftest import TINY, make_frame
 
     frame = make_frame(240)

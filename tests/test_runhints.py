@@ -70,7 +70,7 @@ def test_the_hint_names_the_best_baseline_and_starts_the_network_at_it():
 
 def test_no_training_mean_hint_where_the_climatology_is_the_best_baseline():
     """r33r1 5: the mean (MSE 8) was said to have "the lowest MSE of the baselines" where the climatology's was 3
-    (decision 9925): the best is taken over every baseline, and no window_norm starts the network at a climatology."""
+    (decision 1637): the best is taken over every baseline, and no window_norm starts the network at a climatology."""
     block = {"model": {"mse": 10.0}, "repeat": {"mse": 12.0}, "mean": {"mse": 8.0}, "climatology": {"mse": 3.0}}
     scores = {"original": block, "scaled": block, "significance": {n: {"p_value": 0.6} for n in block}}
     assert window_norm_hint(_fitted(), scores) is None

@@ -144,7 +144,7 @@ def test_the_shortest_decimals_found_a_few_windows_at_a_time_are_those_found_at_
 
 
 def test_the_climatology_column_is_written_at_the_forecasts_resolution_as_the_mean_is():
-    """r33r1 3: y_climatology read 25.2666666667 (ten decimals) beside y_mean 15.340176 (decision 9923)."""
+    """r33r1 3: y_climatology read 25.2666666667 (ten decimals) beside y_mean 15.340176 (decision 1635)."""
     rng = np.random.default_rng(0)
     time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
     y = np.round(15 + 10 * np.sin(2 * np.pi * time.day_of_year / 365.25) + rng.normal(0, 1, len(time)), 1)

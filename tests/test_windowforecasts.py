@@ -146,7 +146,7 @@ def test_part_forecasts_have_the_window_forecasts_table_in_the_datas_form_or_say
 @pytest.mark.parametrize("lacking", [0, 1])
 def test_concat_leaves_out_a_baseline_some_cutoffs_lack_and_says_so_once(caplog, lacking):
     """r33r1 2: a refit backtest's cutoff 1 had a climatology and cutoff 2 none: KeyError; the other way round it
-    was dropped unsaid (decision 9922)."""
+    was dropped unsaid (decision 1634)."""
     parts = [_wf(2), _wf(2)]
     parts[1 - lacking].baselines["climatology"] = parts[1 - lacking].y_true + 2
     with caplog.at_level(logging.WARNING, logger="rnncast.windowforecasts"):

@@ -48,7 +48,7 @@ def test_read_checks_the_record():
 
 def test_measured_only_for_season_1_and_quietly_beside_a_series_that_never_sells(recwarn):
     """r33r1 7: measured in every fit, tune trial and refit though only a season-1 hint reads it, and an all-zero
-    series made numpy warn on the user's stderr (decision 9927)."""
+    series made numpy warn on the user's stderr (decision 1639)."""
     rng = np.random.default_rng(0)
     days = np.arange(3 * 365)
     temperature = 10 + 12 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))

@@ -129,7 +129,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         if only:
             raise RnncastError(latereports.refusal(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest,
                                                    True))
-        if late:  # the late rows lead; the first other missing value is the one located (decision 9924)
+        if late:  # the late rows lead; the first other missing value is the one located (decision 1636)
             missing = missing & ~latereports.mask(late, len(values))[:, None]
         other = int(missing.sum())
         also = (f"{latereports.refusal(late, time, positions, ids, columns[: roles[0]], attrs, fmt, latest, False)}; "

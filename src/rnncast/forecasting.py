@@ -195,7 +195,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     climate = climatology.forecasts(panel, target_rows, series, horizon, n_t, means, lambda: located or parts.locate(
         state, panel, index))  # daily or finer data of two years' training rows (decision 1605)
     scaled_climate = climatology.scaled(climate, offset, scale, series)
-    if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 9923)
+    if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
                                     digits_unit(state))
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,

@@ -109,7 +109,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     if split:  # YEAR, WEEK (of each region): the time's columns, no target (decision 1611)
         rest = [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in pick if c != split[0]] or \
             [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in numeric if c != split[0]]
-        if not rest:  # YEAR, WEEK, cases as text ("<5"): no number is left to forecast once joined (decision 9921)
+        if not rest:  # YEAR, WEEK, cases as text ("<5"): no number is left to forecast once joined (decision 1633)
             hold = _held(frame, [c for c in candidates if c not in numeric], time_col)
             raise RnncastError(f"{owner} has {count} and none is named the target"
                                f"{splittime.year_joined(time_col, *split)}; no other column holds numbers to forecast: "

@@ -135,7 +135,7 @@ class Learned:
     test_scores_ = _learned("test_scores", "a run's test headline (rnncast fit's, kept in its model.json): {windows, mse, "
                                            "mae, mase (original units), beats_baselines (the verdict), baseline, "
                                            "verdict_units}; in Python the last evaluate(data) of the fit's own test split (no rows after the "
-                                           "fit's, every series: decision 9926; an evaluate of newer rows leaves it); None "
+                                           "fit's, every series: decision 1638; an evaluate of newer rows leaves it); None "
                                            "where none was scored (a fit alone) or before kept")
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None,
                        doc="one series: its scaler (scalers_[0]); None for many series (see scalers_)")

@@ -64,7 +64,7 @@ def fit_test_split(scored: dict, n_series: int) -> bool:
     headline is the model's ``test_scores``: no window with targets after the fit's last row (``targets_on``' new)
     or reading rows from before its first, or on training or validation rows, and each of the model's ``n_series``
     series scored, none left out. A monitoring evaluate of newer rows, or of one series of a panel, is not (decision
-    9926)."""
+    1638)."""
     on = scored.get("targets_on") or {}
     return not any(on.get(k) for k in ("new", "before", "training", "validation")) and \
         scored.get("series") == n_series and not scored.get("series_left_out")

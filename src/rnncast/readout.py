@@ -127,7 +127,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     season MASE's scale steps over (1: the last value), which the tables' header says ("MASE (season 4)") and JSON
     readers were not told. Scoring ``part="test"`` of the fit's own test split (``modelcard.fit_test_split``: no newer
     rows, every series) keeps its headline as the model's ``test_scores`` (``modelcard.test_scores``), which ``save``
-    and ``export`` write as a run's model/ does (decisions 1598, 9926); other rows leave it as it was."""
+    and ``export`` write as a run's model/ does (decisions 1598, 1638); other rows leave it as it was."""
     result = evaluation.evaluate(forecasts, by_series)
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 1487)
@@ -138,7 +138,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
         log.warning("%s", state.overlap["text"])
         result["test_overlap"] = state.overlap
     if part == "test" and modelcard.fit_test_split(result.get("scored", {}), len(state.splits)):  # the fit's own test
-        # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 9926)
+        # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 1638)
         state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))
     return {**result, **read_out(forecaster, result, part)}
 

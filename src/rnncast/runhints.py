@@ -64,10 +64,10 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
     the best is taken over every scored baseline, and None where it is the climatology, which no window_norm starts at."""
     block = result[units]
     rivals = {name: block[name]["mse"] for name in NAMES if name in block and block[name].get("mse") is not None
-              and math.isfinite(block[name]["mse"])}  # every scored baseline, climatology too (decision 9925)
+              and math.isfinite(block[name]["mse"])}  # every scored baseline, climatology too (decision 1637)
     best = min(rivals, key=rivals.get) if rivals else None
     if best not in STARTS:  # none, or climatology the best: no window_norm starts the network there (the verdict
-        return None  # names it), and "the training mean has the lowest MSE" beside it was wrong (decision 9925)
+        return None  # names it), and "the training mean has the lowest MSE" beside it was wrong (decision 1637)
     if beats(result, best, units) or rivals[best] >= block["model"]["mse"]:  # not beaten beyond chance,
         return None  # yet behind the model: starting there made a stock model 46 % worse (a newcomer followed the hint)
     norm, name = STARTS[best]

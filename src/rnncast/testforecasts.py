@@ -43,7 +43,7 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
     point, quantiles = (None if v is None else _shortest(state, test.index, series, v, negatives.unscaled)
                         for v in (wf.y_pred, wf.quantiles))  # nonnegative: clipped at 0 after the unscaling, as predict's
     for name in ("mean", "climatology"):  # at the forecasts' resolution, as a backtest's forecasts.csv writes them
-        if name in wf.baselines:  # (the climatology's: decision 9923)
+        if name in wf.baselines:  # (the climatology's: decision 1635)
             at = _shortest(state, test.index, series, wf.baselines[name], lambda _, *a: scaling.inverse_windows(*a))
             wf = replace(wf, baselines={**wf.baselines, name: at})
     if wf.baseline_quantiles:  # the baselines' intervals at the network's float32, as the model's quantiles are written

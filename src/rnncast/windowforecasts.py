@@ -180,7 +180,7 @@ def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) ->
     in the order ``order``; a mask that some parts lack is False for their windows. A baseline that some parts lack
     (a refit cutoff's model without a climatology: a series under two years of its training rows) is left out of
     every window, so the verdict compares like with like, and, where ``say``, a warning names it and the parts
-    (cutoffs, counted from 1) that lack it (decision 9922)."""
+    (cutoffs, counted from 1) that lack it (decision 1634)."""
     first = parts[0]
     every = [k for k in dict.fromkeys(k for p in parts for k in p.baselines) if all(k in p.baselines for p in parts)]
     lacking = {k: [j + 1 for j, p in enumerate(parts) if k not in p.baselines]

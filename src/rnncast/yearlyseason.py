@@ -8,7 +8,7 @@ the autocorrelation a year apart (each value against the same date's a year earl
 much of their variance the mean of each month of the year and that of each weekday explain (R²). ``yearly`` holds
 where the autocorrelation a year apart is ``STRONG`` (0.5) or more and the months explain more than the weekdays
 (the median over the series of each); a weekly pattern the stronger keeps 7. Measured only for a fit of season 1,
-the only one whose hint reads it, on at most ``SAMPLE`` series (decision 9927).
+the only one whose hint reads it, on at most ``SAMPLE`` series (decision 1639).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pandas.tseries.offsets import Day
 STRONG = 0.5  # the autocorrelation a year apart that counts as a yearly cycle
 YEARS = pd.Timedelta(days=730)
 KEYS = ("year_acf", "month_r2", "weekday_r2")
-SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 9927)
+SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
 
 
 def _r2(values: np.ndarray, groups: np.ndarray) -> float:
@@ -55,7 +55,7 @@ def measure(panel, splits: list, season: int = 1) -> dict | None:
     """``{"year_acf", "month_r2", "weekday_r2"}``: the medians over the series and targets of ``panel`` whose
     training rows (``splits[s].train_end``) span two whole years or more on a calendar of one day (at most
     ``SAMPLE`` of them, spread evenly over the panel: a median); None where the calendar is not one of days, no
-    series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 9927)."""
+    series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 1639)."""
     freq = getattr(panel.calendar, "freq", None)
     if season != 1 or not isinstance(panel.time, pd.DatetimeIndex) or not isinstance(freq, Day) or freq.n != 1 \
             or panel.calendars:
