@@ -151,7 +151,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []
         timed = unread(frame, rest) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else None
         usable, text, flat = unusedcolumns.sort_out(frame, rest, [timed[0]] if timed else [])  # said apart
-        warn_run(log, unusedcolumns.joined(not_used_note(usable, layout, dated, timed[1] if timed else ""),
+        warn_run(log, unusedcolumns.joined(not_used_note(usable, layout, dated, timed[1] if timed else "", (), frame.attrs),
                                            unusedcolumns.clauses(frame, text, flat, rows.id_col if layout == "long" else None)))
     if announce and isinstance(features, str) and features == "all" and (
             counters := rowcounters.row_counters(frame, rows.columns[rows.n_targets:])):
