@@ -126,6 +126,28 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}{ids}")
 
 
+def long_target(frame: pd.DataFrame, id_col: str, time_col, columns: str) -> str:
+    """The refusal of a long table (ids in ``id_col``) given no target and holding no column 'y': "say which column to
+    forecast with target= (--target); columns: ..." (``columns``, as shown), and, where the time is split over a year
+    and a week, month or quarter column (the time named ``time_col`` or found by its name, each once a year in each
+    series: ``splittime.split_year``), the join and another column as the target, as a single series is told
+    (decisions 1611, 9912)."""
+    said_ = f"say which column to forecast with target= (--target); columns: {columns}"
+    numeric = [c for c in frame.columns if c != id_col and pd.api.types.is_numeric_dtype(frame[c])]
+    within = frame[id_col].astype(str)
+    if isinstance(time_col, str):
+        found = (time_col, splittime.split_year(frame, time_col, [c for c in numeric if c != time_col], within))
+    else:
+        found = splittime.split_years(frame, numeric, within) or (None, None)
+    if found[1] is None:
+        return said_
+    year, (week, *_) = found[0], found[1]
+    rest = [c for c in numeric if c not in (year, week)]
+    kind = _kind(frame)["kind"] in ("array", "table")
+    name = "" if not rest else f"target={said(frame, rest[0])}" if kind else f"--target {shell_names(rest[0])} (target= in Python)"
+    return f"{said_}{splittime.year_joined(year, *found[1])}" + (f"; then name what to forecast, e.g. {name}" if name else "")
+
+
 def _held(frame: pd.DataFrame, columns: list, time_col) -> str:
     """"its other column ('site') holds text": what ``columns`` (none of them numbers) hold, by kind (timestamps,
     categories, text), and, for timestamps the caller said are no time (``time_col=False``) or beside the time

@@ -23,7 +23,7 @@ from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
 from rnncast.errors import RnncastError
-from rnncast.labels import check_named, default_target
+from rnncast.labels import check_named, default_target, long_target
 from rnncast.rowcounters import counters_note
 from rnncast.rolenames import not_all, one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
@@ -185,7 +185,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     require_column(frame, id_col, "id column", "id_col")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
-            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(shown_columns(frame))}")
+            raise RnncastError(long_target(frame, id_col, time_col, ", ".join(shown_columns(frame))))  # YEAR, WEEK: joined
         target = TARGET_COLUMN
     check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     targets = names(target)
