@@ -171,3 +171,20 @@ def test_a_parquet_files_index_is_named_as_the_files_index_in_the_not_used_list_
     assert f"the file's index 'region' holds text (to use it as a covariate, encode it as numbers, e.g. {line})" in second
     df = pd.read_parquet(tmp_path / "b.parquet")  # the line runs on the frame pandas reads back
     assert "region_north" in eval(line, {"pd": pd, "df": df}).columns
+
+
+def test_a_column_of_numbers_and_a_letter_is_told_to_name_it_as_missing_or_replace_it(tmp_path):
+    """NOAA's PRCP holds 'T' for a trace of rain: its refusal said "the target and covariates must be numbers" alone; it
+    says the letter can be read as missing with --missing-values or replaced by the number it stands for (9911)."""
+    n = 60
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+                          "y": np.arange(n, dtype=float), "PRCP": ["0.5"] * n})
+    frame.loc[[5, 9], "PRCP"] = "T"
+    frame.to_csv(tmp_path / "noaa.csv", index=False)
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "noaa.csv", target="y", past_covariates="PRCP")
+    assert str(refused.value).endswith(
+        "the target and covariates must be numbers; if 'T' marks a missing value, name it in missing_values= "
+        "(--missing-values T, beside any number codes such as -9999) to read those cells as missing; if it stands for "
+        "a value (a trace of rain), replace it with that number first, e.g. df['PRCP'] = df['PRCP'].replace('T', 0)")
+    load_panel(tmp_path / "noaa.csv", target="y", past_covariates="PRCP", missing_values="T", fill="ffill")

@@ -58,6 +58,7 @@ class Rows:
     written: pd.DatetimeIndex | None = None  # [rows of the table] times as written where UTC offsets change (writtenzones)
     clocks: object = None  # clocks() [rows of the table]: zoned times as written, read with tz= (seriesclocks), or None
     coded: np.ndarray | None = None  # [N, C] the numbers of missing_values read as blank (NaN elsewhere); None: none
+    worded: np.ndarray | None = None  # [N, C] cells read as blank from a text code of missing_values ('M'); None: none
 
     def given_id(self, code):
         """The id of the series of code ``code`` as the caller gave it (``Panel.given_id``)."""

@@ -31,6 +31,25 @@ def listed(name, attrs: dict) -> str:
     return indexcolumns.shown(name, attrs) if indexcolumns.of_file(name, attrs) else str(name)
 
 
+def text_clause(column: pd.Series, name, bad) -> str:
+    """The clause after a refusal of ``column`` (named ``name``) as not numeric, its cells ``bad`` [rows] no number:
+    how to encode it where it ``holds_text``; where its text cells are a few words among numbers (NOAA's 'T' for a
+    trace, 'M' for missing), that they can be read as missing with missing_values= or replaced by the number they
+    stand for (decision 9911); "" otherwise."""
+    if holds_text(column):
+        return "; " + encode_hint(name)
+    cells = column[bad].astype(str).str.strip()
+    words = list(dict.fromkeys(cells[~cells.str.contains(r"\d") & (cells != "")]))
+    if not words or len(words) > 3 or len(words) < cells.nunique():
+        return ""
+    shown, first = ", ".join(map(repr, words)), words[0]
+    code = ",".join(words) if all(w.isalnum() for w in words) else repr(",".join(words))
+    return (f"; if {shown} {'marks' if len(words) == 1 else 'mark'} a missing value, name "
+            f"{'it' if len(words) == 1 else 'them'} in missing_values= (--missing-values {code}, beside any number "
+            f"codes such as -9999) to read those cells as missing; if it stands for a value (a trace of rain), replace it "
+            f"with that number first, e.g. df[{str(name)!r}] = df[{str(name)!r}].replace({first!r}, 0)")
+
+
 def holds_text(column: pd.Series) -> bool:
     """Whether ``column`` holds words: in every cell no digit ('north', 'drizzle') or a word before any (labels that
     number things: 'Station 1', 'Store 12', 'S1'). A column of numbers but for some cells, of numbers written otherwise
