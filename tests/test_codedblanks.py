@@ -235,3 +235,10 @@ def test_a_text_code_of_a_wide_tables_series_is_kept_apart_in_its_target_column(
     assert blank(wide, "M", False, "ffill", read.attrs) is None
     assert wide.worded[:, 0].tolist() == [False, False, True, False, False] and wide.coded is None
     assert coded_targets(wide, np.array([0, 1, 0]), np.array([1, 0, 0])).tolist() == [True, False, False]
+
+
+def test_the_advice_to_add_a_code_keeps_the_text_codes_given():
+    """Following "give missing_values=-9999, 9999" where 'M' was given would read 'M' no more (decision 9911)."""
+    from rnncast.codedblanks import proposed
+
+    assert proposed([9999.0], "-9999,M") == "-9999, 9999, M" and proposed([-999.0]) == -999

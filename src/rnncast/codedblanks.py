@@ -46,7 +46,7 @@ def proposed(codes, given: str | None = None):
     decimal commas)."""
     before = list(missing_numbers(given))
     every = before + sorted({float(v) for v in codes} - set(before))
-    whole = [int(v) if v.is_integer() else v for v in every]
+    whole = [int(v) if v.is_integer() else v for v in every] + list(missing_words(given))  # 'M' kept (9911)
     return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
 
 
